@@ -1,0 +1,13 @@
+"""Command-line interface: commands only (parse, call the core, render, map errors)."""
+
+from __future__ import annotations
+
+from plancli.cli import plan_cmds  # noqa: F401  (registers commands)
+from plancli.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,160 @@
+"""The Typer application, its global options and the one error boundary.
+
+Only the `plancli.cli` package knows Typer and exit codes. Commands are registered with
+`@command()`, which wraps each in the boundary: a `PlanError` becomes `error: …` on stderr and
+its documented exit code, never a traceback. Heavy modules (Rich, the plan models, the
+assessment) are imported inside the commands that need them, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+
+import typer
+
+from plancli import __version__
+from plancli.errors import PlanError
+
+if TYPE_CHECKING:
+    from plancli.model import Plan
+    from plancli.plan import PlanSource
+
+Lang = Literal["en", "zh"]
+
+app = typer.Typer(
+    name="plancli",
+    help="Track a government's annual development plan against its targets.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """`app.command`, with the error boundary around the command."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
+            try:
+                return func(*call_args, **call_kwargs)
+            except PlanError as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(exc.exit_code) from None
+            except BrokenPipeError:  # `plancli targets | head`: stop quietly
+                sys.stderr.close()
+                raise typer.Exit(0) from None
+            except KeyboardInterrupt:
+                typer.echo("interrupted", err=True)
+                raise typer.Exit(130) from None
+
+        app.command(*args, **kwargs)(wrapper)
+        return func
+
+    return decorate
+
+
+def default_lang() -> Lang:
+    """zh when the locale says so (LC_ALL, then LC_MESSAGES, then LANG), else en."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@dataclass
+class State:
+    """Global options, and the plan loaded once on first use."""
+
+    plan_ref: str | None = None
+    ledger: Path | None = None
+    lang: Lang = "en"
+    _plan: Plan | None = field(default=None, repr=False)
+    _source: PlanSource | None = field(default=None, repr=False)
+
+    @property
+    def source(self) -> PlanSource:
+        if self._source is None:
+            from plancli.plan import resolve_plan
+
+            self._source = resolve_plan(self.plan_ref)
+        return self._source
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            from plancli.plan import load_plan_file
+
+            self._plan = load_plan_file(self.source.path)
+        return self._plan
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, State):  # a command invoked without the root callback (tests)
+        obj = State(lang=default_lang())
+        ctx.find_root().obj = obj
+    return obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plancli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            envvar="PLANCLI_PLAN",
+            help="Plan file path, or a bundled plan id (guandu-2022, guandu-2021).",
+            show_default="guandu-2022",
+        ),
+    ] = None,
+    ledger: Annotated[
+        Path | None,
+        typer.Option(
+            "--ledger",
+            envvar="PLANCLI_LEDGER",
+            help="Ledger file of recorded progress (default: beside the plan, or the app dir).",
+            dir_okay=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of tables and messages: en or zh (default: LANG)."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Track a government's annual development plan against its targets."""
+    if lang is not None and lang not in ("en", "zh"):
+        raise typer.BadParameter(f"{lang!r} is not one of en, zh", param_hint="--lang")
+    chosen: Lang = lang if lang in ("en", "zh") else default_lang()  # type: ignore[assignment]
+    ctx.obj = State(plan_ref=plan, ledger=ledger, lang=chosen)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV on stdout.")]
+
+
+def emit(text: str) -> None:
+    """Data on stdout, ending with one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

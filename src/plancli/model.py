@@ -1,0 +1,232 @@
+"""Pydantic models of the plan file and of ledger records (DESIGN §2, §5).
+
+Numbers are `Decimal`: the report's figures are exact (58.72 亿元, 4.8%) and stay exact from
+the TOML file to the JSON output. Models of hand-written files forbid unknown keys, so a typo
+such as `taget = 10` fails loudly instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
+
+Kind = Literal["growth", "level", "cumulative", "milestone", "relative"]
+Frequency = Literal["monthly", "quarterly", "annual"]
+
+
+def decimal_to_json(value: Decimal) -> int | float:
+    """JSON numbers, not strings: integral values as integers, others as the shortest float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
+Number = Annotated[
+    Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
+]
+
+KINDS: tuple[Kind, ...] = ("growth", "level", "cumulative", "milestone", "relative")
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Baseline(StrictModel):
+    """The baseline year's figures (附表1's 2021 columns, or section 一's 2021 result)."""
+
+    year: int
+    value: Number | None = None
+    growth: Number | None = Field(default=None, description="growth % in the baseline year")
+    plan: Number | None = Field(default=None, description="the baseline year's planned figure")
+    plan_text: str | None = Field(
+        default=None, description="the baseline year's plan as the report words it (正增长…)"
+    )
+
+
+class ProjectCount(StrictModel):
+    """Investment categories: how many projects, continuing (续建) and new (新开工)."""
+
+    total: int = Field(ge=0)
+    continuing: int = Field(ge=0)
+    new: int = Field(ge=0)
+    total_investment: Number | None = Field(
+        default=None, description="total investment of the projects (亿元), all years"
+    )
+
+    @model_validator(mode="after")
+    def _parts_add_up(self) -> ProjectCount:
+        if self.continuing + self.new != self.total:
+            raise ValueError(
+                f"continuing ({self.continuing}) + new ({self.new}) != total ({self.total})"
+            )
+        return self
+
+
+class StatusRules(StrictModel):
+    """Tolerances of the status rules (DESIGN §4), in percentage points."""
+
+    pace_tolerance: Number = Decimal(10)
+    growth_tolerance: Number = Decimal("1.0")
+    relative_tolerance: Number = Decimal("1.0")
+
+
+class Section(StrictModel):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    name_en: str
+
+
+class Target(StrictModel):
+    id: str = Field(pattern=ID_PATTERN, description="stable ASCII id used on the command line")
+    section: str
+    name: str = Field(min_length=1, description="Chinese name, as in the report")
+    name_en: str = Field(min_length=1)
+    kind: Kind
+    unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
+    min: Number | None = Field(default=None, description="lower bound (target to reach)")
+    max: Number | None = Field(default=None, description="upper bound (ceiling)")
+    exclusive: bool = Field(
+        default=False, description="bounds are strict: 正增长 means growth > 0, so 0.0 fails"
+    )
+    reference: str | None = Field(
+        default=None, description="relative targets: id of the growth target compared with"
+    )
+    baseline: Baseline | None = None
+    frequency: Frequency = "monthly"
+    profile: list[Number] | None = Field(
+        default=None, description="expected cumulative share at the end of each quarter"
+    )
+    due: str | None = Field(default=None, description="milestones: period it is due (year end)")
+    parts: list[str] = Field(default_factory=list, description="roll-up: ids summed")
+    projects: ProjectCount | None = None
+    quote: str | None = Field(default=None, description="exact substring of the report")
+
+    @field_validator("profile")
+    @classmethod
+    def _profile_shape(cls, profile: list[Number] | None) -> list[Decimal] | None:
+        if profile is None:
+            return None
+        if len(profile) != 4:
+            raise ValueError("profile needs 4 quarter-end shares, e.g. [0.15, 0.4, 0.7, 1.0]")
+        if any(b < a for a, b in itertools.pairwise(profile)):
+            raise ValueError("profile shares must not decrease")
+        if not (profile[0] >= 0 and profile[-1] == 1):
+            raise ValueError("profile shares run from ≥ 0 up to 1 at the fourth quarter")
+        return profile
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Target:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) > max ({self.max})")
+        if self.kind == "relative":
+            if self.reference is None:
+                raise ValueError("a relative target needs `reference` (the growth target id)")
+        elif self.reference is not None:
+            raise ValueError("`reference` is only for relative targets")
+        if self.kind in ("growth", "level", "cumulative") and self.min is None and self.max is None:
+            raise ValueError(f"a {self.kind} target needs `min` and/or `max`")
+        if self.kind == "cumulative" and self.min is None:
+            raise ValueError("a cumulative target needs `min` (the annual amount)")
+        if self.profile is not None and self.kind != "cumulative":
+            raise ValueError("`profile` is only for cumulative targets")
+        return self
+
+    @property
+    def has_amount(self) -> bool:
+        """Growth-type records may carry the YTD amount in `unit` beside the growth %."""
+        return self.kind in ("growth", "relative")
+
+
+class PlanMeta(StrictModel):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    name_en: str
+    year: int = Field(ge=1900, le=2200)
+    source: str | None = Field(default=None, description="the report the plan comes from")
+    status: StatusRules = Field(default_factory=StatusRules)
+
+
+class Plan(StrictModel):
+    plan: PlanMeta
+    sections: list[Section]
+    targets: list[Target]
+
+    @model_validator(mode="after")
+    def _references(self) -> Plan:
+        section_ids = [s.id for s in self.sections]
+        _no_duplicates("section", section_ids)
+        ids = [t.id for t in self.targets]
+        _no_duplicates("target", ids)
+        known_sections, by_id = set(section_ids), {t.id: t for t in self.targets}
+        for target in self.targets:
+            if target.section not in known_sections:
+                raise ValueError(f"target {target.id}: unknown section {target.section!r}")
+            for part in target.parts:
+                if part not in by_id:
+                    raise ValueError(f"target {target.id}: unknown part {part!r}")
+                if part == target.id:
+                    raise ValueError(f"target {target.id}: lists itself as a part")
+                if by_id[part].unit != target.unit or by_id[part].kind != target.kind:
+                    raise ValueError(f"target {target.id}: part {part!r} has another kind or unit")
+            if target.reference is not None:
+                ref = by_id.get(target.reference)
+                if ref is None:
+                    raise ValueError(f"target {target.id}: unknown reference {target.reference!r}")
+                if ref.kind != "growth":
+                    raise ValueError(
+                        f"target {target.id}: reference {target.reference!r} is not a growth target"
+                    )
+        return self
+
+    def target(self, target_id: str) -> Target | None:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        return None
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+
+def _no_duplicates(what: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"duplicate {what} id {item!r}")
+        seen.add(item)
+
+
+class Record(StrictModel):
+    """One figure recorded for a target and period: the position at the END of the period."""
+
+    target: str
+    period: str = Field(description="canonical period: 2022-06, 2022-Q2, 2022-H1, 2022")
+    value: Number = Field(description="growth %, level, cumulative amount or milestone percent")
+    amount: Number | None = Field(default=None, description="YTD amount (growth targets)")
+    note: str | None = None
+    source: str | None = None
+    recorded_at: datetime = Field(description="when it was recorded (UTC)")
+    batch: str = Field(description="id of the command or import that wrote it")
+
+
+def current_records(records: list[Record]) -> dict[tuple[str, str], Record]:
+    """The record in force for each (target, period): a later record supersedes an earlier one.
+
+    `records` are in ledger order (oldest first); history keeps every revision.
+    """
+    return {(record.target, record.period): record for record in records}

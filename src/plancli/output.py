@@ -1,0 +1,76 @@
+"""JSON and CSV output: data on stdout, built from models, never scraped from tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from plancli.model import Plan, Target
+
+SCHEMA_VERSION = 1
+
+
+def dump_json(model: BaseModel) -> str:
+    """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent."""
+    return model.model_dump_json(indent=2)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with a header row; None becomes an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- output models (the contract)
+
+
+class TargetsOutput(BaseModel):
+    """`plancli targets --json`."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    targets: list[Target]
+
+
+class FindingOut(BaseModel):
+    level: str
+    code: str
+    target: str | None
+    message: str
+
+
+class ValidateOutput(BaseModel):
+    """`plancli validate --json`."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    file: str
+    valid: bool
+    targets: int
+    findings: list[FindingOut]
+
+
+def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:
+    return TargetsOutput(plan=plan.plan.id, targets=targets)
+
+
+def json_schemas() -> dict[str, dict[str, object]]:
+    """JSON Schemas: the plan file (as read) and each JSON output (as written)."""
+    return {
+        "plan": Plan.model_json_schema(mode="validation"),
+        "targets": TargetsOutput.model_json_schema(mode="serialization"),
+        "validate": ValidateOutput.model_json_schema(mode="serialization"),
+    }

@@ -1,0 +1,106 @@
+"""Reporting periods: `2022-06` (month), `2022-Q2`, `2022-H1`, `2022` (year).
+
+A period stands for the position at its END, cumulative from January 1st; time progress
+is the share of the year's months elapsed at that end (2022-06 → 1/2, 2022-Q3 → 3/4).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from plancli.errors import InputError
+
+Granularity = Literal["M", "Q", "H", "Y"]
+
+_MONTHS_PER = {"M": 1, "Q": 3, "H": 6, "Y": 12}
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d))?$")
+_HINT = "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2022-06, 2022-Q2, 2022-H1, 2022"
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Period:
+    year: int
+    granularity: Granularity
+    index: int  # month 1-12, quarter 1-4, half 1-2, or 1 for the year
+
+    @property
+    def end_month(self) -> int:
+        """Months elapsed in the year at the end of this period (1-12)."""
+        return self.index * _MONTHS_PER[self.granularity]
+
+    @property
+    def start_month(self) -> int:
+        return self.end_month - _MONTHS_PER[self.granularity] + 1
+
+    @property
+    def months_left(self) -> int:
+        return 12 - self.end_month
+
+    @property
+    def time_progress(self) -> Fraction:
+        """Share of the year elapsed at the end of the period (exact)."""
+        return Fraction(self.end_month, 12)
+
+    @property
+    def is_final(self) -> bool:
+        """True for the year's last period (2022-12, 2022-Q4, 2022-H2, 2022)."""
+        return self.end_month == 12
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        # Same end month: the longer period sorts last (2022-06 < 2022-Q2 < 2022-H1).
+        return (self.year, self.end_month, _MONTHS_PER[self.granularity])
+
+    def __lt__(self, other: Period) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: Period) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: Period) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: Period) -> bool:
+        return self.sort_key >= other.sort_key
+
+    def __str__(self) -> str:
+        if self.granularity == "M":
+            return f"{self.year}-{self.index:02d}"
+        if self.granularity == "Y":
+            return str(self.year)
+        return f"{self.year}-{self.granularity}{self.index}"
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        return cls(year, "M", month)
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period string; raise InputError with a hint on anything malformed."""
+    match = _PATTERN.match(text.strip())
+    if match is None:
+        raise InputError(f"malformed period {text!r}: {_HINT}")
+    year = int(match.group(1))
+    month, quarter, half = match.group(2), match.group(3), match.group(4)
+    if month is not None:
+        index, granularity, limit = int(month), "M", 12
+    elif quarter is not None:
+        index, granularity, limit = int(quarter), "Q", 4
+    elif half is not None:
+        index, granularity, limit = int(half), "H", 2
+    else:
+        return Period(year, "Y", 1)
+    if not 1 <= index <= limit:
+        raise InputError(f"malformed period {text!r}: {_HINT}")
+    return Period(year, granularity, index)  # type: ignore[arg-type]
+
+
+def parse_plan_period(text: str, plan_year: int) -> Period:
+    """Parse a period and check that it lies in the plan year."""
+    period = parse_period(text)
+    if period.year != plan_year:
+        raise InputError(f"period {text!r} is outside the plan year {plan_year}")
+    return period

@@ -1,0 +1,248 @@
+"""Loading plans: bundled ones by id, others by path; validation and its warnings.
+
+Every failure becomes a `PlanFileError` naming the file and line (TOML syntax) or the target
+id and field (validation), so the CLI can print one line and exit 3.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from plancli.errors import InputError, PlanFileError
+from plancli.fmt import num
+from plancli.model import KINDS, Plan, Target
+
+DEFAULT_PLAN = "guandu-2022"
+BUNDLED = {"guandu-2022": "plan2022.toml", "guandu-2021": "plan2021.toml"}
+# Bundled plans may ship a ledger of real figures (2021's year-end actuals from 附表1).
+BUNDLED_LEDGERS = {"guandu-2021": "plan2021.progress.toml"}
+
+
+def data_dir() -> Path:
+    """Folder of the bundled plans: inside the installed package, or the repo's data/."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"  # source checkout / editable install
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSource:
+    """Where a plan comes from: a bundled id or a file path."""
+
+    path: Path
+    bundled_id: str | None  # set when the plan was chosen by a bundled id
+
+
+def resolve_plan(ref: str | None) -> PlanSource:
+    """`--plan` value (or PLANCLI_PLAN, or the default) → file to read."""
+    ref = ref or os.environ.get("PLANCLI_PLAN") or DEFAULT_PLAN
+    if ref in BUNDLED:
+        return PlanSource(data_dir() / BUNDLED[ref], ref)
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
+    if not path.exists():
+        known = ", ".join(BUNDLED)
+        raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
+    return PlanSource(path, None)
+
+
+def read_toml(path: Path, error: type[PlanFileError] = PlanFileError) -> tuple[dict[str, Any], str]:
+    """Read a TOML file with exact decimals; return the data and the text (for line lookups)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal), text
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}:{_toml_error_line(exc)}: invalid TOML: {_toml_reason(exc)}") from None
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> str:
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    return f"{match.group(1)}:{match.group(2)}" if match else "?"
+
+
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+
+
+def load_plan(ref: str | None = None) -> Plan:
+    return load_plan_file(resolve_plan(ref).path)
+
+
+def load_plan_file(path: Path) -> Plan:
+    data, text = read_toml(path)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise PlanFileError(f"{path}: {describe_validation_error(exc, data, text)}") from None
+
+
+def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: str) -> str:
+    """First error as `line N: target ID: field: message` (+ how many more)."""
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    where = ""
+    line: int | None = None
+    if len(loc) >= 2 and loc[0] in ("targets", "sections") and isinstance(loc[1], int):
+        items = data.get(str(loc[0]), [])
+        item = items[loc[1]] if loc[1] < len(items) else {}
+        item_id = item.get("id") if isinstance(item, dict) else None
+        kind = "target" if loc[0] == "targets" else "section"
+        where = f"{kind} {item_id}" if item_id else f"{kind} #{loc[1] + 1}"
+        line = _line_of_id(text, str(loc[0]), loc[1], item_id)
+        loc = loc[2:]
+    field = ".".join(str(part) for part in loc)
+    message = first["msg"].removeprefix("Value error, ")
+    parts = [p for p in (f"line {line}" if line else "", where, field) if p]
+    more = len(exc.errors()) - 1
+    suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+    return ": ".join([*parts, message]) + suffix
+
+
+def _line_of_id(text: str, table: str, index: int, item_id: object) -> int | None:
+    """Line of the `[[table]]` header of the index-th entry (or of its id)."""
+    header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]", re.MULTILINE)
+    headers = list(header.finditer(text))
+    if index < len(headers):
+        return text.count("\n", 0, headers[index].start()) + 1
+    if isinstance(item_id, str):
+        match = re.search(rf'^\s*id\s*=\s*"{re.escape(item_id)}"', text, re.MULTILINE)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def find_target(plan: Plan, target_id: str) -> Target:
+    """The target of that id, or an InputError suggesting close ids."""
+    target = plan.target(target_id)
+    if target is None:
+        raise InputError(unknown_target_message(plan, target_id))
+    return target
+
+
+def unknown_target_message(plan: Plan, target_id: str) -> str:
+    ids = [t.id for t in plan.targets]
+    close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
+    if not close:  # e.g. `5g` for `new_5g_base_stations`
+        close = [i for i in ids if target_id and target_id.lower() in i][:3]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; see `plancli targets`"
+    return f"unknown target {target_id!r} in plan {plan.plan.id}{hint}"
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A validation warning: the plan loads, but something deserves a look."""
+
+    level: Literal["warning"]
+    code: str
+    target: str | None
+    message: str
+
+
+def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
+    """Warnings about a valid plan: roll-ups that do not add up, quotes missing or not found."""
+    findings: list[Finding] = []
+    by_id = {t.id: t for t in plan.targets}
+    for target in plan.targets:
+        if target.parts:
+            findings.extend(_rollup_findings(target, [by_id[p] for p in target.parts]))
+        if target.quote is None:
+            findings.append(
+                Finding(
+                    "warning", "no_quote", target.id, "no quote: cannot be traced to the report"
+                )
+            )
+        elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
+            findings.append(
+                Finding(
+                    "warning",
+                    "quote_not_found",
+                    target.id,
+                    f"quote not found in the report: {target.quote!r}",
+                )
+            )
+    return findings
+
+
+def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
+    findings = []
+    for bound in ("min", "max"):
+        own = getattr(target, bound)
+        values = [getattr(p, bound) for p in parts]
+        if own is None or any(v is None for v in values):
+            continue
+        total = sum(values, Decimal(0))
+        if total != own:
+            findings.append(
+                Finding(
+                    "warning",
+                    "rollup_mismatch",
+                    target.id,
+                    f"{bound} {num(own)} ≠ {num(total)}, the sum of its parts "
+                    f"({', '.join(p.id for p in parts)})",
+                )
+            )
+    if target.projects is not None and all(p.projects is not None for p in parts):
+        for field in ("total", "continuing", "new"):
+            own_count = getattr(target.projects, field)
+            total_count = sum(getattr(p.projects, field) for p in parts)
+            if own_count != total_count:
+                findings.append(
+                    Finding(
+                        "warning",
+                        "rollup_mismatch",
+                        target.id,
+                        f"projects.{field} {own_count} ≠ {total_count}, the sum of its parts",
+                    )
+                )
+    return findings
+
+
+def _normalise(text: str) -> str:
+    # The report mixes full- and half-width punctuation; quotes are compared without spaces.
+    return re.sub(r"\s+", "", text)
+
+
+def filter_targets(
+    plan: Plan,
+    section: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+) -> list[Target]:
+    """Targets of a section and kind whose id, Chinese or English name contains `search`."""
+    if section is not None and plan.section(section) is None:
+        known = ", ".join(s.id for s in plan.sections)
+        raise InputError(f"unknown section {section!r}; sections are: {known}")
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; kinds are: {', '.join(KINDS)}")
+    needle = search.casefold() if search else None
+    return [
+        target
+        for target in plan.targets
+        if (section is None or target.section == section)
+        and (kind is None or target.kind == kind)
+        and (
+            needle is None
+            or needle in target.id
+            or needle in target.name.casefold()
+            or needle in target.name_en.casefold()
+        )
+    ]

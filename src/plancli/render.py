@@ -1,0 +1,129 @@
+"""Rich renderers: functions that return Rich objects; user text always goes in `Text`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from plancli.fmt import bound_text, num
+from plancli.i18n import Lang, t
+from plancli.model import KINDS, Plan, Target
+from plancli.plan import Finding
+
+
+def console(stderr: bool = False) -> Console:
+    """A console on stdout (or stderr); Rich decides colour from the terminal and NO_COLOR."""
+    return Console(stderr=stderr)
+
+
+def target_name(target: Target, lang: Lang) -> str:
+    return target.name if lang == "zh" else target.name_en
+
+
+def targets_table(plan: Plan, targets: list[Target], lang: Lang) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en)
+    )
+    table.add_column(t("id", lang), overflow="fold", style="cyan")
+    table.add_column(t("name", lang), overflow="fold", ratio=1)
+    table.add_column(t("kind", lang))
+    table.add_column(t("target", lang), justify="right")
+    table.add_column(t("baseline", lang), justify="right")
+    for target in targets:
+        table.add_row(
+            Text(target.id),
+            Text(target_name(target, lang)),
+            t(f"kind.{target.kind}", lang),
+            Text(bound_text(target)),
+            Text(baseline_text(target)),
+        )
+    return table
+
+
+def baseline_text(target: Target) -> str:
+    base = target.baseline
+    if base is None:
+        return ""
+    if target.kind in ("growth", "relative"):
+        growth = f"{num(base.growth)} %" if base.growth is not None else "—"
+        return f"{base.year}: {growth}"
+    return f"{base.year}: {num(base.value)}" if base.value is not None else ""
+
+
+def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold")
+    rows.add_column(overflow="fold")
+    section = plan.section(target.section)
+
+    def add(label: str, value: str | None) -> None:
+        if value:
+            rows.add_row(label, Text(value))
+
+    add("id", target.id)
+    add("name", target.name)
+    add("name_en", target.name_en)
+    add("section", f"{target.section}  {section.name if section else ''}")
+    add("kind", target.kind)
+    add("unit", target.unit)
+    add("target", bound_text(target))
+    add("frequency", target.frequency)
+    if target.reference:
+        add("reference", target.reference)
+    if target.profile:
+        add("profile", ", ".join(num(p) for p in target.profile))
+    add("due", target.due)
+    if target.parts:
+        add("parts", ", ".join(target.parts))
+    if target.projects:
+        p = target.projects
+        extra = f", total investment {num(p.total_investment)}" if p.total_investment else ""
+        add("projects", f"{p.total} ({p.continuing} continuing, {p.new} new){extra}")
+    if target.baseline:
+        b = target.baseline
+        fields = [
+            f"value {num(b.value)}" if b.value is not None else "",
+            f"growth {num(b.growth)} %" if b.growth is not None else "",
+            f"plan {num(b.plan)}" if b.plan is not None else "",
+            f"plan_text {b.plan_text}" if b.plan_text else "",
+        ]
+        add(f"baseline {b.year}", "; ".join(f for f in fields if f))
+    add("quote", target.quote)
+    return rows
+
+
+def findings_table(findings: list[Finding]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("level", style="yellow")
+    table.add_column("target", style="cyan")
+    table.add_column("message", overflow="fold", ratio=1)
+    for finding in findings:
+        table.add_row(finding.level, Text(finding.target or ""), Text(finding.message))
+    return table
+
+
+def plan_glance(plan: Plan, lang: Lang) -> RenderableType:
+    """The plan at a glance: how many targets of each kind in each section."""
+    counts = Counter((t_.section, t_.kind) for t_ in plan.targets)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en),
+    )
+    table.add_column(t("section", lang), overflow="fold", ratio=1)
+    for kind in KINDS:
+        table.add_column(t(f"kind.{kind}", lang), justify="right")
+    table.add_column(t("total", lang), justify="right", style="bold")
+    for section in plan.sections:
+        row = [counts[(section.id, kind)] for kind in KINDS]
+        table.add_row(
+            Text(section.name if lang == "zh" else section.name_en),
+            *[str(n) if n else "·" for n in row],
+            str(sum(row)),
+        )
+    totals = [sum(counts[(s.id, kind)] for s in plan.sections) for kind in KINDS]
+    table.add_row(Text(t("total", lang)), *[str(n) for n in totals], str(sum(totals)), style="bold")
+    return Group(table)
