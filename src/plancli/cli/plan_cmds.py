@@ -86,7 +86,8 @@ def targets_cmd(
         ]
         emit(csv_text(columns, rows))
     else:
-        from plancli.render import console, targets_table
+        from plancli.render import console
+        from plancli.render.plan import targets_table
 
         console().print(targets_table(plan, selected, st.lang))
 
@@ -118,7 +119,8 @@ def show_cmd(
             )
         )
     else:
-        from plancli.render import console, target_detail
+        from plancli.render import console
+        from plancli.render.plan import target_detail
 
         console().print(target_detail(plan, target, st.lang))
 
@@ -167,7 +169,7 @@ def validate_cmd(
 
     err = console(stderr=True)
     if findings:
-        from plancli.render import findings_table
+        from plancli.render.plan import findings_table
 
         err.print(findings_table(findings))
     warnings = len(findings)
@@ -254,6 +256,7 @@ def status_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             )
         )
         return
-    from plancli.render import console, plan_glance
+    from plancli.render import console
+    from plancli.render.plan import plan_glance
 
     console().print(plan_glance(plan, st.lang))

@@ -1,11 +1,11 @@
-"""Rich renderers: functions that return Rich objects; user text always goes in `Text`."""
+"""Rich renderers of the plan: targets table, one target's detail, findings, the glance."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -13,15 +13,7 @@ from plancli.fmt import bound_text, num
 from plancli.i18n import Lang, t
 from plancli.model import KINDS, Plan, Target
 from plancli.plan import Finding
-
-
-def console(stderr: bool = False) -> Console:
-    """A console on stdout (or stderr); Rich decides colour from the terminal and NO_COLOR."""
-    return Console(stderr=stderr)
-
-
-def target_name(target: Target, lang: Lang) -> str:
-    return target.name if lang == "zh" else target.name_en
+from plancli.render import target_name
 
 
 def targets_table(plan: Plan, targets: list[Target], lang: Lang) -> Table:

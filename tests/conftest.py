@@ -1,0 +1,63 @@
+"""Shared fixtures. No test touches the developer's real files, environment or terminal."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plancli.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+# The report the bundled plan is read from; tests that need it skip where it is absent.
+REPORT = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point the app dir at a temp folder; fixed width, no colour, English, no plan override."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    for var in ("PLANCLI_PLAN", "PLANCLI_LEDGER", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield home
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
+    """Run plancli with arguments; returns the click Result (stdout and stderr apart)."""
+
+    def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), input=input)
+
+    return run
+
+
+@pytest.fixture
+def mini_plan(tmp_path: Path) -> Path:
+    """A copy of the small test plan in a temp folder (its ledger goes beside it)."""
+    path = tmp_path / "mini.toml"
+    shutil.copyfile(FIXTURES / "mini.toml", path)
+    return path
+
+
+@pytest.fixture
+def report_text() -> str:
+    if not REPORT.exists():
+        pytest.skip(f"the seed report is not here ({REPORT})")
+    return REPORT.read_text(encoding="utf-8")
