@@ -104,27 +104,36 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         item_id = item.get("id") if isinstance(item, dict) else None
         kind = "target" if loc[0] == "targets" else "section"
         where = f"{kind} {item_id}" if item_id else f"{kind} #{loc[1] + 1}"
-        line = _line_of_id(text, str(loc[0]), loc[1], item_id)
+        line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
         loc = loc[2:]
     field = ".".join(str(part) for part in loc)
     message = first["msg"].removeprefix("Value error, ")
+    named = re.match(r"target (\w+):|duplicate \w+ id '(\w+)'", message)
+    if line is None and named:  # a plan-wide rule about one target: point at its (last) id
+        item_id = named.group(1) or named.group(2)
+        ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
+        line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
     parts = [p for p in (f"line {line}" if line else "", where, field) if p]
     more = len(exc.errors()) - 1
     suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
     return ": ".join([*parts, message]) + suffix
 
 
-def _line_of_id(text: str, table: str, index: int, item_id: object) -> int | None:
-    """Line of the `[[table]]` header of the index-th entry (or of its id)."""
-    header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]", re.MULTILINE)
-    headers = list(header.finditer(text))
-    if index < len(headers):
-        return text.count("\n", 0, headers[index].start()) + 1
-    if isinstance(item_id, str):
-        match = re.search(rf'^\s*id\s*=\s*"{re.escape(item_id)}"', text, re.MULTILINE)
-        if match:
-            return text.count("\n", 0, match.start()) + 1
-    return None
+def _line_of_item(text: str, table: str, index: int, field: object) -> int | None:
+    """Line of `field = …` inside the index-th `[[table]]` entry, else of the entry's header."""
+    headers = list(re.finditer(rf"^[ \t]*\[\[\s*{table}\s*\]\]", text, re.MULTILINE))
+    if index >= len(headers):
+        return None
+    start = headers[index].start()
+    block_end = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, headers[index].end())
+    end = block_end.start() if block_end else len(text)
+    if isinstance(field, str):
+        key = re.compile(rf"^[ \t]*{re.escape(field)}[ \t]*=", re.MULTILINE).search(
+            text, start, end
+        )
+        if key:
+            start = key.start()
+    return text.count("\n", 0, start) + 1
 
 
 def find_target(plan: Plan, target_id: str) -> Target:

@@ -1,0 +1,269 @@
+"""Plan loading and the read commands, on the small fixture plan.
+
+The bundled plan's figures are checked in test_plan_data.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plancli.errors import PlanFileError
+from plancli.plan import check_plan, load_plan_file
+
+
+def test_targets_json_is_the_contract(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "targets", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    assert data["plan"] == "mini-2022"
+    gdp = data["targets"][0]
+    assert gdp["id"] == "gdp"
+    assert gdp["name"] == "地区生产总值"  # real UTF-8, not \u-escaped
+    assert "地区生产总值" in result.stdout
+    assert gdp["min"] == 7 and gdp["max"] is None  # numbers, not strings
+    assert gdp["baseline"] == {
+        "year": 2021,
+        "value": 1441.37,
+        "growth": 0.3,
+        "plan": 8,
+        "plan_text": None,
+    }
+    for field in (
+        "id",
+        "section",
+        "name",
+        "name_en",
+        "kind",
+        "unit",
+        "min",
+        "max",
+        "baseline",
+        "frequency",
+        "parts",
+        "quote",
+    ):
+        assert field in gdp
+
+
+def test_targets_filters(invoke, mini_plan: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = invoke("--plan", str(mini_plan), "targets", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return [t["id"] for t in json.loads(result.stdout)["targets"]]
+
+    assert ids("--section", "headline") == ["gdp", "income", "unemployment"]
+    assert ids("--kind", "cumulative") == ["g5", "invest_a", "invest_b", "invest_total"]
+    assert ids("--search", "基站") == ["g5"]  # Chinese name
+    assert ids("--search", "base station") == ["g5"]  # English name, case-insensitive
+    assert ids("--kind", "milestone", "--section", "headline") == []
+
+
+def test_targets_bad_filter_is_exit_2(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "targets", "--kind", "speed")
+    assert result.exit_code == 2
+    assert "unknown kind 'speed'" in result.stderr
+    result = invoke("--plan", str(mini_plan), "targets", "--section", "nope")
+    assert result.exit_code == 2
+    assert "sections are: headline, work" in result.stderr
+
+
+def test_targets_csv(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "targets", "--csv", "--kind", "level")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id,section,name,name_en,kind,unit,min,max")
+    assert lines[1].startswith("unemployment,headline,城镇登记失业率,Unemployment,level,%,,4.8,")
+
+
+def test_targets_table_fits_80_columns_in_both_languages(invoke, mini_plan: Path) -> None:
+    from rich.cells import cell_len
+
+    for lang in ("en", "zh"):
+        result = invoke("--plan", str(mini_plan), "--lang", lang, "targets")
+        assert result.exit_code == 0
+        assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
+    assert "新建5G基站" in result.stdout
+
+
+def test_show_json_and_unknown_id(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "show", "g5", "--json")
+    assert result.exit_code == 0
+    target = json.loads(result.stdout)["target"]
+    assert (target["id"], target["min"], target["unit"]) == ("g5", 310, "个")
+
+    result = invoke("--plan", str(mini_plan), "show", "g55")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: unknown target 'g55' in plan mini-2022; did you mean g5?"
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_show_table_names_the_quote(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "show", "gdp")
+    assert result.exit_code == 0
+    assert "地区生产总值增长7%以上" in result.stdout
+    assert "≥ 7 %" in result.stdout
+
+
+def test_validate_warns_about_rollups_and_quotes(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "validate", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["valid"] is True and data["targets"] == 8
+    rollup = [f for f in data["findings"] if f["code"] == "rollup_mismatch"]
+    assert rollup == [
+        {
+            "level": "warning",
+            "code": "rollup_mismatch",
+            "target": "invest_total",
+            "message": "min 4.1 ≠ 4, the sum of its parts (invest_a, invest_b)",
+        }
+    ]
+    assert {f["target"] for f in data["findings"] if f["code"] == "no_quote"} == {
+        "income",
+        "unemployment",
+        "g5",
+        "invest_a",
+        "invest_b",
+        "invest_total",
+        "centre",
+    }
+
+
+def test_validate_source_checks_quotes(invoke, mini_plan: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("2022年目标:地区生产总值增长8%以上。", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "validate", "--source", str(report), "--json")
+    assert result.exit_code == 0
+    missing = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "quote_not_found"]
+    assert [f["target"] for f in missing] == ["gdp"]
+
+    result = invoke("--plan", str(mini_plan), "validate", "--source", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "nope.txt" in result.stderr
+
+
+def _broken(tmp_path: Path, mini_plan: Path, old: str, new: str) -> Path:
+    text = mini_plan.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "broken.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_malformed_toml_names_file_and_line(invoke, mini_plan: Path, tmp_path: Path) -> None:
+    path = _broken(tmp_path, mini_plan, 'unit = "个"', 'unit = "个')
+    result = invoke("--plan", str(path), "targets")
+    assert result.exit_code == 3
+    line = mini_plan.read_text(encoding="utf-8").splitlines().index('unit = "个"') + 1
+    assert result.stderr.startswith(f"error: {path}:{line}:")
+    assert "invalid TOML" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("min = 310", "min = 310\ntaget = 10", "target g5: taget: Extra inputs are not permitted"),
+        ("min = 310", 'min = "lots"', "target g5: min: Input should be a valid decimal"),
+        ('id = "invest_b"', 'id = "invest_a"', "duplicate target id 'invest_a'"),
+        (
+            'parts = ["invest_a", "invest_b"]',
+            'parts = ["invest_a", "invest_c"]',
+            "target invest_total: unknown part 'invest_c'",
+        ),
+        ("max = 4.8", "max = 4.8\nmin = 5", "target unemployment: min (5) > max (4.8)"),
+        ('reference = "gdp"', 'reference = "g5"', "reference 'g5' is not a growth target"),
+        ('section = "work"', 'section = "wrok"', "target g5: unknown section 'wrok'"),
+        ('kind = "level"', 'kind = "rate"', "target unemployment: kind: Input should be"),
+    ],
+)
+def test_invalid_plan_exit_3_names_target_and_field(
+    invoke, mini_plan: Path, tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    path = _broken(tmp_path, mini_plan, old, new)
+    result = invoke("--plan", str(path), "validate")
+    assert result.exit_code == 3, result.output
+    assert expected in result.stderr
+    assert result.stderr.startswith(f"error: {path}: line ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_field_error_carries_the_line_of_the_field(mini_plan: Path, tmp_path: Path) -> None:
+    path = _broken(tmp_path, mini_plan, "min = 310", "min = 310\ntaget = 10")
+    line = path.read_text(encoding="utf-8").splitlines().index("taget = 10") + 1
+    with pytest.raises(PlanFileError, match=rf"line {line}: target g5: taget"):
+        load_plan_file(path)
+
+
+def test_missing_plan_file_is_exit_2(invoke, tmp_path: Path) -> None:
+    result = invoke("--plan", str(tmp_path / "nope.toml"), "targets")
+    assert result.exit_code == 2
+    assert "no such file and no bundled plan" in result.stderr
+
+
+def test_unreadable_plan_is_exit_3(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes("name = 'caf\xe9'".encode("latin-1"))
+    result = invoke("--plan", str(path), "targets")
+    assert result.exit_code == 3
+    assert "not UTF-8" in result.stderr
+
+
+def test_plan_from_environment(invoke, mini_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANCLI_PLAN", str(mini_plan))
+    result = invoke("targets", "--json")
+    assert json.loads(result.stdout)["plan"] == "mini-2022"
+
+
+def test_init_copies_the_plan(invoke, mini_plan: Path, tmp_path: Path) -> None:
+    work = tmp_path / "ws"
+    result = invoke("--plan", str(mini_plan), "init", str(work))
+    assert result.exit_code == 0, result.output
+    assert (work / "mini.toml").read_bytes() == mini_plan.read_bytes()
+    assert "mini.progress.toml" in result.stderr
+    again = invoke("--plan", str(mini_plan), "init", str(work))
+    assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_schema_prints_json_schemas(invoke) -> None:
+    result = invoke("schema")
+    assert result.exit_code == 0
+    schemas = json.loads(result.stdout)
+    assert {"plan", "targets", "validate"} <= set(schemas)
+    target = schemas["targets"]["$defs"]["Target"]["properties"]
+    assert {"type": "number"} in target["min"]["anyOf"]
+    plan = json.loads(invoke("schema", "plan").stdout)
+    assert plan["additionalProperties"] is False
+    assert invoke("schema", "nope").exit_code == 2
+
+
+def test_version(invoke) -> None:
+    from plancli import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout == f"plancli {__version__}\n"
+
+
+def test_bad_lang_is_a_usage_error(invoke) -> None:
+    result = invoke("--lang", "fr", "targets")
+    assert result.exit_code == 2
+    assert "fr" in result.output
+
+
+def test_check_plan_is_quiet_on_a_consistent_rollup(mini_plan: Path) -> None:
+    plan = load_plan_file(mini_plan)
+    fixed = plan.model_copy(
+        update={
+            "targets": [
+                t.model_copy(update={"min": 4}) if t.id == "invest_total" else t
+                for t in plan.targets
+            ]
+        }
+    )
+    assert [f for f in check_plan(fixed) if f.code == "rollup_mismatch"] == []
