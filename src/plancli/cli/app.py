@@ -22,6 +22,7 @@ from plancli import __version__
 from plancli.errors import PlanError
 
 if TYPE_CHECKING:
+    from plancli.ledger import LedgerLocation
     from plancli.model import Plan
     from plancli.plan import PlanSource
 
@@ -98,6 +99,23 @@ class State:
 
             self._plan = load_plan_file(self.source.path)
         return self._plan
+
+    @property
+    def ledger_location(self) -> LedgerLocation:
+        """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir."""
+        from plancli.ledger import resolve_ledger
+
+        return resolve_ledger(
+            self.ledger,
+            self.source,
+            app_dir=Path(typer.get_app_dir("plancli")),
+            env_value=os.environ.get("PLANCLI_LEDGER"),
+        )
+
+    @property
+    def ledger_path(self) -> Path:
+        """Where recorded figures of this plan are read from and written to."""
+        return self.ledger_location.path
 
 
 def state(ctx: typer.Context) -> State:

@@ -1,0 +1,822 @@
+"""The progress ledger: where recorded figures live (DESIGN §5). Pure core: no typer, no printing.
+
+Storage: a TOML file of `version = 1` and `[[records]]`, one record per figure, oldest first.
+A later record for the same target and period supersedes an earlier one; the earlier one stays
+in the file as history. `undo` removes the records of the last batch (one `record` command or
+one `import`), which brings the superseded revisions back into force.
+
+Durability: every write takes an exclusive `fcntl.flock` on `<ledger>.lock`, re-reads the ledger
+under the lock, applies the change and replaces the file atomically (temp file in the same
+folder, fsync, `os.replace`, fsync of the folder). Concurrent writers therefore never lose each
+other's records, a crash leaves the old file, and a ledger that does not parse or validate is
+reported (`LedgerFileError`, exit 3) and never overwritten.
+
+The rules for figures (decided here, documented in the README):
+- A record for a period before an existing later one is allowed: it is a late correction of
+  that period. Later periods keep their own figures (each is a year-to-date total on its own);
+  the result lists them so the user can revise them too.
+- `--add` (cumulative targets only) adds an increment to the target's figure for the latest
+  period that ends before this one. With no such record the base is 0 only for the year's first
+  month; otherwise it is an error, because the year-to-date total is unknown.
+- Recording a figure equal to the one in force (value, amount, note and source) is a no-op, so
+  a re-run script or a re-imported file changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import stat
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import tomli_w
+from pydantic import TypeAdapter, ValidationError
+
+from plancli.errors import InputError, LedgerFileError, PlanError
+from plancli.fmt import num
+from plancli.model import Plan, Record, Target, current_records
+from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, find_target
+
+try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
+    import fcntl
+except ImportError:  # pragma: no cover - exercised only on Windows
+    fcntl = None  # type: ignore[assignment]
+
+LEDGER_VERSION = 1
+LEDGER_SUFFIX = ".progress.toml"
+LOCK_TIMEOUT_SECONDS = 30.0
+# Test hook: a writer exits abruptly after writing and fsyncing the temp file and before the
+# rename, as a power cut or `kill -9` would. tests/test_ledger_durability.py sets it in a child
+# process to prove that the old ledger survives intact.
+CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
+
+# Figures beyond this magnitude are typing or script errors (the district's GDP is 1441 亿元);
+# the cap also keeps JSON numbers finite and ledger files readable.
+MAX_MAGNITUDE = Decimal(10) ** 15
+MAX_DECIMAL_PLACES = 10
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_NOT_FINITE = {"nan", "snan", "inf", "infinity"}
+_DONE_WORDS = {"done", "完成"}
+
+_RECORDS = TypeAdapter(list[Record])
+
+# ------------------------------------------------------------------------------- location
+
+Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLocation:
+    """Where the ledger of a plan is, why there, and whether plancli may write it."""
+
+    path: Path
+    origin: Origin
+    read_only: bool = False
+    plan_id: str | None = None  # bundled plans: their id, for the read-only hint
+
+
+def resolve_ledger(
+    explicit: Path | None,
+    plan: PlanSource,
+    app_dir: Path,
+    env_value: str | None = None,
+) -> LedgerLocation:
+    """DESIGN §5: `--ledger` > PLANCLI_LEDGER > beside a plan given by path > the app dir.
+
+    A bundled plan that ships a ledger (guandu-2021 and its 2021 actuals) reads that file by
+    default, read-only: it belongs to the installed package. `plancli init DIR` copies plan and
+    ledger into a workspace where figures can be recorded.
+    """
+    if explicit is not None:
+        return LedgerLocation(Path(explicit).expanduser(), "option")
+    if env_value:
+        return LedgerLocation(Path(env_value).expanduser(), "option")
+    if plan.bundled_id is None:
+        return LedgerLocation(plan.path.with_name(plan.path.stem + LEDGER_SUFFIX), "beside-plan")
+    if plan.bundled_id in BUNDLED_LEDGERS:
+        bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+        return LedgerLocation(bundled, "bundled", read_only=True, plan_id=plan.bundled_id)
+    return LedgerLocation(app_dir / f"{plan.bundled_id}{LEDGER_SUFFIX}", "app-dir")
+
+
+# -------------------------------------------------------------------------------- reading
+
+
+def read_records(path: Path) -> list[Record]:
+    """The ledger's records in file order (oldest first); [] when the file does not exist.
+
+    Raises LedgerFileError naming the file and line for bad TOML, and the file, line, record
+    number and field for an invalid record.
+    """
+    if not path.exists():
+        return []
+    if path.is_dir():
+        raise LedgerFileError(f"{path}: is a folder, not a ledger file")
+    data, text = _read_toml(path)
+    unknown = sorted(set(data) - {"version", "records"})
+    if unknown:
+        raise LedgerFileError(
+            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1` and [[records]]"
+        )
+    version = data.get("version", LEDGER_VERSION)
+    if version != LEDGER_VERSION:
+        raise LedgerFileError(
+            f"{path}: ledger version {version!r}; this plancli reads version {LEDGER_VERSION}"
+        )
+    raw = data.get("records", [])
+    if not isinstance(raw, list):
+        raise LedgerFileError(f"{path}: `records` must be an array of [[records]] tables")
+    try:
+        records = _RECORDS.validate_python(raw)
+    except ValidationError as exc:
+        raise LedgerFileError(_describe_invalid_record(path, exc, raw, text)) from None
+    for number, record in enumerate(records, start=1):
+        problem = _record_problem(record)
+        if problem is not None:
+            field_name, message = problem
+            raise LedgerFileError(
+                _record_error(path, text, number, raw[number - 1], field_name, message)
+            )
+    return records
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse with exact decimals; errors name the file and line (the text is kept for lines)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise LedgerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise LedgerFileError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal), text
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's message ends with "(at line L, column C)"; 3.14 adds attributes.
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{match.group(1)}:{match.group(2)}" if match else "?"
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise LedgerFileError(f"{path}:{where}: invalid TOML: {reason}") from None
+
+
+def _record_problem(record: Record) -> tuple[str, str] | None:
+    """Rules a record's types do not express: a canonical period, an aware UTC timestamp."""
+    try:
+        period = parse_period(record.period)
+    except InputError as exc:
+        return "period", str(exc)
+    if str(period) != record.period:
+        return "period", f"write the period as {str(period)!r}, not {record.period!r}"
+    if record.recorded_at.tzinfo is None:
+        return "recorded_at", "needs a UTC offset (2022-07-05T08:30:00Z)"
+    return None
+
+
+def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], text: str) -> str:
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    index = loc[0] if loc and isinstance(loc[0], int) else 0
+    item = raw[index] if index < len(raw) else None
+    field_name = ".".join(str(part) for part in loc[1:]) or "record"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = "missing"
+    elif first["type"] == "extra_forbidden":
+        message = "unknown field"
+    more = len(exc.errors()) - 1
+    suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+    return _record_error(path, text, index + 1, item, field_name, message) + suffix
+
+
+def _record_error(
+    path: Path, text: str, number: int, item: object, field_name: str, message: str
+) -> str:
+    line = _line_of_record(text, number)
+    where = f"{path}:{line}" if line else str(path)
+    label = f"record {number}"
+    if isinstance(item, dict) and isinstance(item.get("target"), str):
+        label += f" ({item['target']} {item.get('period', '?')})"
+    return f"{where}: {label}: {field_name}: {message}"
+
+
+def _line_of_record(text: str, number: int) -> int | None:
+    """Line of the number-th `[[records]]` header (1-based), if the file is written that way."""
+    for count, match in enumerate(
+        re.finditer(r"^[ \t]*\[\[[ \t]*records[ \t]*\]\]", text, re.MULTILINE), start=1
+    ):
+        if count == number:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+# -------------------------------------------------------------------------------- writing
+
+_HEADER = (
+    "# plancli progress ledger. Each [[records]] table is one figure for a target and period;\n"
+    "# a later table for the same target and period supersedes an earlier one (history).\n"
+    "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
+)
+
+
+def dump_ledger(records: Sequence[Record]) -> str:
+    """The ledger file's text: `version = 1`, then one `[[records]]` table per record."""
+    chunks = [_HEADER, f"version = {LEDGER_VERSION}\n"]
+    for record in records:
+        row = record.model_dump(mode="python", exclude_none=True)
+        for key in ("value", "amount"):
+            if key in row:
+                row[key] = _toml_number(row[key])
+        chunks.append("\n[[records]]\n")
+        chunks.append(tomli_w.dumps(row))
+    return "".join(chunks)
+
+
+def _toml_number(value: Decimal) -> int | Decimal:
+    # tomli-w writes every Decimal as a float (310 → 310.0); a whole number typed as such stays
+    # an integer, and 5.0 stays 5.0: the file shows the figure as it was given.
+    exponent = value.as_tuple().exponent
+    return int(value) if isinstance(exponent, int) and exponent >= 0 else value
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text`: temp file in the same folder, fsync, rename, fsync folder."""
+    directory = path.parent
+    mode = _file_mode(path)
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline="\n",
+            dir=directory,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
+        ) as tmp:
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+    except OSError as exc:
+        raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        os.chmod(tmp.name, mode)
+        if os.environ.get(CRASH_HOOK):
+            os._exit(9)
+        os.replace(tmp.name, path)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError):
+            raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+    _fsync_directory(directory)
+
+
+def _file_mode(path: Path) -> int:
+    """Keep the ledger's permissions (a group-shared ledger stays shared); new files: umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename has still happened
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    # Temp files are written only under the lock, so any found while holding it were left by
+    # a writer that died before its rename: never part of the ledger, safe to delete.
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        with suppress(OSError):
+            stale.unlink()
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+class LedgerBusyError(LedgerFileError):
+    """Another process held the ledger's lock for longer than the timeout."""
+
+
+@contextmanager
+def exclusive_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive flock on `lock_path` (created if missing, never deleted).
+
+    The lock file is separate from the ledger because the ledger is replaced by rename: a lock
+    on the ledger itself would be a lock on a file that is about to be unlinked. Closing the
+    descriptor (also when the process dies) releases the lock.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        raise LedgerFileError(f"{lock_path}: writing a ledger needs POSIX file locks (fcntl)")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise LedgerFileError(f"{lock_path}: cannot create the lock file: {exc.strerror}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        delay = 0.001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LedgerBusyError(
+                        f"{lock_path}: another plancli process has held the ledger's lock for "
+                        f"{timeout:g} s; try again"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.025)
+        yield
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------------- storage boundary
+
+
+class LedgerSession(Protocol):
+    """The ledger inside one exclusive transaction: read, then append and/or remove a batch."""
+
+    def records(self) -> list[Record]: ...
+
+    def append(self, batch: Sequence[Record]) -> None: ...
+
+    def remove_batch(self, batch_id: str) -> list[Record]: ...
+
+
+class LedgerStore(Protocol):
+    """Where records are kept. The TOML file today; a SQLite store can slot in (issue 5)."""
+
+    @property
+    def location(self) -> LedgerLocation: ...
+
+    def read(self) -> list[Record]: ...
+
+    def check_writable(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[LedgerSession]: ...
+
+
+@dataclass
+class _TomlSession:
+    _records: list[Record]
+    changed: bool = False
+
+    def records(self) -> list[Record]:
+        return list(self._records)
+
+    def append(self, batch: Sequence[Record]) -> None:
+        if batch:
+            self._records.extend(batch)
+            self.changed = True
+
+    def remove_batch(self, batch_id: str) -> list[Record]:
+        removed = [r for r in self._records if r.batch == batch_id]
+        if removed:
+            self._records = [r for r in self._records if r.batch != batch_id]
+            self.changed = True
+        return removed
+
+
+@dataclass
+class TomlLedgerStore:
+    """The ledger as one TOML file, rewritten atomically under `<ledger>.lock`."""
+
+    location: LedgerLocation
+    lock_timeout: float = LOCK_TIMEOUT_SECONDS
+
+    @property
+    def path(self) -> Path:
+        return self.location.path
+
+    def read(self) -> list[Record]:
+        return read_records(self.path)
+
+    def check_writable(self) -> None:
+        if self.location.read_only:
+            plan_id = self.location.plan_id or "this plan"
+            raise InputError(
+                f"{self.path} is the ledger bundled with {plan_id}, read-only; start a workspace "
+                f"to record figures: plancli --plan {plan_id} init DIR"
+            )
+        if self.path.is_dir():
+            raise InputError(f"--ledger {self.path}: is a folder; give the ledger's file name")
+
+    @contextmanager
+    def transaction(self) -> Iterator[_TomlSession]:
+        """Lock, re-read, let the caller change the records, write them if changed."""
+        self.check_writable()
+        # Write through a symlink to its target rather than replacing the link with a file.
+        path = self.path.resolve() if self.path.is_symlink() else self.path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
+        with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout):
+            session = _TomlSession(read_records(path))
+            yield session
+            if session.changed:
+                _remove_stale_temp_files(path)
+                _write_atomically(path, dump_ledger(session._records))
+
+
+def open_store(location: LedgerLocation) -> TomlLedgerStore:
+    return TomlLedgerStore(location)
+
+
+# --------------------------------------------------------------------------------- values
+
+
+def new_batch_id(now: datetime) -> str:
+    """Unique and sortable by time: `20220705T083000Z-1a2b3c`."""
+    return f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def value_is_percent(target: Target) -> bool:
+    return target.kind in ("growth", "relative", "milestone") or target.unit.strip() == "%"
+
+
+def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = False) -> Decimal:
+    """An exact, finite, plain decimal from text (or a JSON number), or an InputError.
+
+    Thousands separators are refused rather than guessed: in many locales `4,8` is 4.8, so
+    reading `1,441` as 1441 could silently corrupt a figure. A trailing `%` is accepted where
+    the figure is a percentage (5.2% growth).
+    """
+    if isinstance(raw, bool):
+        raise InputError(f"{what} must be a number, not {str(raw).lower()}")
+    if isinstance(raw, int | float | Decimal):
+        text = str(raw)
+        value = Decimal(text) if not isinstance(raw, Decimal) else raw
+        if not value.is_finite():
+            raise InputError(f"{what} {text!r} is not a finite number")
+        return _checked_number(value, text, what)
+    text = raw.strip()
+    if not text:
+        raise InputError(f"{what} is empty")
+    if text.endswith(("%", "％")):
+        if not percent:
+            raise InputError(f"{what} {raw!r}: this figure is not a percentage; drop the %")
+        text = text[:-1].rstrip()
+    if text.lower().lstrip("+-") in _NOT_FINITE:
+        raise InputError(f"{what} {raw!r} is not a finite number")
+    if "," in text or "，" in text:
+        raise InputError(
+            f"{what} {raw!r}: write it without thousands separators and with '.' as the "
+            "decimal point, e.g. 1441.37"
+        )
+    if not _NUMBER.match(text):
+        raise InputError(f"{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        raise InputError(f"{what} {raw!r} is not a number") from None
+    return _checked_number(value, raw, what)
+
+
+def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
+    if value.copy_abs() > MAX_MAGNITUDE:  # copy_abs: abs() would round (and trap) 1e999999999
+        raise InputError(f"{what} {raw!r} is too large (at most 10^15 in magnitude)")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:
+        raise InputError(f"{what} {raw!r} has more than {MAX_DECIMAL_PLACES} decimal places")
+    if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
+        value = Decimal(format(value, "f"))
+    return value
+
+
+def parse_value(raw: str | Decimal | int | float, target: Target, what: str = "value") -> Decimal:
+    """A target's figure: a number, or `done` (= 100) for a milestone; range-checked."""
+    if target.kind == "milestone" and isinstance(raw, str) and raw.strip().lower() in _DONE_WORDS:
+        return Decimal(100)
+    return parse_number(raw, what, percent=value_is_percent(target))
+
+
+def check_value(target: Target, value: Decimal, shown: str) -> None:
+    """Kind rules: cumulative totals are ≥ 0, milestones are 0–100 percent done."""
+    if target.kind == "cumulative" and value < 0:
+        raise InputError(
+            f"{shown} for {target.id} is negative; a cumulative target records the "
+            "year-to-date total, which cannot be below 0"
+        )
+    if target.kind == "milestone" and not 0 <= value <= 100:
+        raise InputError(
+            f"{shown} for {target.id} is outside 0–100; a milestone records percent done "
+            "(or `done`)"
+        )
+
+
+def clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+# -------------------------------------------------------------------------- the domain
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One figure as typed or imported, before it is checked against the plan and ledger."""
+
+    target: str
+    period: str
+    value: str | Decimal | int | float
+    amount: str | Decimal | int | float | None = None
+    note: str | None = None
+    source: str | None = None
+    add: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What recording one entry does: the new record and what it supersedes."""
+
+    record: Record
+    previous: Record | None  # the revision in force now, superseded by `record`
+    base: Record | None = None  # --add: the earlier period's record the increment is added to
+    increment: Decimal | None = None  # --add: the increment as given
+    later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def unchanged(self) -> bool:
+        return self.previous is not None and same_figure(self.previous, self.record)
+
+
+def same_figure(a: Record, b: Record) -> bool:
+    """Equal as figures (5 == 5.0), whenever and by whichever batch they were recorded."""
+    return (a.value, a.amount, a.note, a.source) == (b.value, b.amount, b.note, b.source)
+
+
+Current = Mapping[tuple[str, str], Record]
+
+
+def latest_before(current: Current, target_id: str, period: Period) -> Record | None:
+    """The target's figure in force for the latest period that ENDS before `period` ends.
+
+    Periods ending in the same month (2022-06, 2022-Q2, 2022-H1) describe the same moment, so
+    none of them is "before" another.
+    """
+    best: tuple[tuple[int, int, int], Record] | None = None
+    for (tid, text), record in current.items():
+        if tid != target_id:
+            continue
+        other = parse_period(text)
+        if other.year == period.year and other.end_month < period.end_month:
+            key = other.sort_key
+            if best is None or key > best[0]:
+                best = (key, record)
+    return best[1] if best else None
+
+
+def later_periods(current: Current, target_id: str, period: Period) -> list[str]:
+    found = []
+    for tid, text in current:
+        if tid == target_id:
+            other = parse_period(text)
+            if other.year == period.year and other.end_month > period.end_month:
+                found.append(other)
+    return [str(p) for p in sorted(found)]
+
+
+def check_entry(
+    plan: Plan,
+    entry: Entry,
+    current: Current,
+    *,
+    batch: str,
+    recorded_at: datetime,
+) -> Change:
+    """Validate an entry against the plan and the records in force; InputError if it is bad."""
+    target = find_target(plan, entry.target.strip())
+    period = parse_plan_period(entry.period, plan.plan.year)
+    base: Record | None = None
+    increment: Decimal | None = None
+    if entry.add:
+        if target.kind != "cumulative":
+            raise InputError(
+                f"--add is only for cumulative targets; {target.id} is a {target.kind} target: "
+                "record its figure for the period without --add"
+            )
+        increment = parse_number(entry.value, "increment")
+        base = latest_before(current, target.id, period)
+        if base is None and not (period.granularity == "M" and period.index == 1):
+            raise InputError(
+                f"--add: no record of {target.id} for a period before {period} to add to; "
+                "record the year-to-date total instead (without --add)"
+            )
+        value = (base.value if base else Decimal(0)) + increment
+        if base is not None:
+            shown = f"{base.period}'s {num(base.value)} + {num(increment)} = {num(value)}"
+        else:
+            shown = f"value {num(value)}"
+        check_value(target, value, shown)
+    else:
+        value = parse_value(entry.value, target)
+        check_value(target, value, f"value {num(value)}")
+    amount: Decimal | None = None
+    given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
+    if given_amount is not None:
+        if not target.has_amount:
+            raise InputError(
+                f"{target.id} is a {target.kind} target and has no amount; --amount is for "
+                "growth targets (the year-to-date amount beside the growth %)"
+            )
+        amount = parse_number(given_amount, "amount")
+        if amount < 0:
+            raise InputError(f"amount {num(amount)} for {target.id} is negative")
+    record = Record(
+        target=target.id,
+        period=str(period),
+        value=value,
+        amount=amount,
+        note=clean_text(entry.note),
+        source=clean_text(entry.source),
+        recorded_at=recorded_at,
+        batch=batch,
+    )
+    return Change(
+        record=record,
+        previous=current.get((target.id, str(period))),
+        base=base,
+        increment=increment,
+        later=tuple(later_periods(current, target.id, period)),
+    )
+
+
+def sequence_warnings(plan: Plan, record: Record, current: Current) -> list[str]:
+    """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
+    a later period's, is most likely a monthly increment typed as a total."""
+    target = plan.target(record.target)
+    if target is None or target.kind != "cumulative":
+        return []
+    period = parse_period(record.period)
+    warnings = []
+    before = latest_before(current, record.target, period)
+    if before is not None and record.value < before.value:
+        warnings.append(
+            f"{record.target} {record.period} = {num(record.value)} is below {before.period}'s "
+            f"{num(before.value)}: cumulative figures are year-to-date totals "
+            "(use --add to add a month's increment)"
+        )
+    for text in later_periods(current, record.target, period):
+        after = current[(record.target, text)]
+        if after.value < record.value:
+            warnings.append(
+                f"{record.target} {record.period} = {num(record.value)} is above {text}'s "
+                f"{num(after.value)}; revise {text} too"
+            )
+            break
+    return warnings
+
+
+def with_warnings(change: Change, warnings: list[str]) -> Change:
+    return Change(
+        change.record,
+        change.previous,
+        change.base,
+        change.increment,
+        change.later,
+        tuple(warnings),
+    )
+
+
+def record_entry(
+    store: LedgerStore,
+    plan: Plan,
+    entry: Entry,
+    *,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> Change:
+    """Record one figure as its own batch. The decision is taken under the lock, on the ledger
+    as it is then, so concurrent `--add`s build on each other instead of racing."""
+    recorded_at = now or utc_now()
+    batch = new_batch_id(recorded_at)
+    store.check_writable()
+    if dry_run:
+        current = current_records(store.read())
+        change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
+        return with_warnings(change, sequence_warnings(plan, change.record, current))
+    with store.transaction() as session:
+        current = current_records(session.records())
+        change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
+        if not change.unchanged:
+            session.append([change.record])
+    return with_warnings(change, sequence_warnings(plan, change.record, current))
+
+
+# ---------------------------------------------------------------------------- history
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    record: Record
+    current: bool  # False once a later record for the same target and period superseded it
+
+
+def history(records: Sequence[Record], target_id: str | None = None) -> list[Revision]:
+    """Every revision (of one target, or all), oldest first, each marked in force or not."""
+    in_force = {id(r) for r in current_records(list(records)).values()}
+    return [
+        Revision(r, id(r) in in_force)
+        for r in records
+        if target_id is None or r.target == target_id
+    ]
+
+
+# ------------------------------------------------------------------------------- undo
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """One record of the batch to revert, and the revision in force after reverting it."""
+
+    record: Record
+    restored: Record | None
+
+
+@dataclass(frozen=True, slots=True)
+class UndoPlan:
+    batch: str
+    steps: tuple[UndoStep, ...]
+
+    @property
+    def records(self) -> list[Record]:
+        return [step.record for step in self.steps]
+
+
+def last_batch(records: Sequence[Record]) -> UndoPlan | None:
+    """The batch of the last record written (records are appended), or None if empty."""
+    if not records:
+        return None
+    batch = records[-1].batch
+    kept = [r for r in records if r.batch != batch]
+    after = current_records(kept)
+    steps = tuple(UndoStep(r, after.get((r.target, r.period))) for r in records if r.batch == batch)
+    return UndoPlan(batch, steps)
+
+
+class LedgerChangedError(PlanError):
+    """The last batch changed between showing it and reverting it (another writer)."""
+
+    exit_code = 2
+
+
+def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
+    """Remove the records of `expected.batch`, if it is still the last batch.
+
+    The user was shown `expected` and said yes without holding the lock (a question must not
+    block other writers); if another writer has added a batch since, nothing is reverted.
+    """
+    with store.transaction() as session:
+        now = last_batch(session.records())
+        if now is None or now.batch != expected.batch:
+            latest = f"batch {now.batch}" if now else "nothing"
+            raise LedgerChangedError(
+                f"the ledger changed while you were asked (its last batch is now {latest}); "
+                "nothing was reverted: run `plancli undo` again"
+            )
+        session.remove_batch(expected.batch)
+        return now
+
+
+def describe_origin(location: LedgerLocation) -> str:
+    return {
+        "option": "--ledger / PLANCLI_LEDGER",
+        "beside-plan": "beside the plan",
+        "app-dir": "the app dir, for a bundled plan",
+        "bundled": "bundled with the plan, read-only",
+    }[location.origin]
