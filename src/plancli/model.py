@@ -112,6 +112,9 @@ class Target(StrictModel):
     parts: list[str] = Field(default_factory=list, description="roll-up: ids summed")
     projects: ProjectCount | None = None
     quote: str | None = Field(default=None, description="exact substring of the report")
+    note: str | None = Field(
+        default=None, description="the plan editor's reading of the report (ambiguities, caveats)"
+    )
 
     @field_validator("profile")
     @classmethod
