@@ -820,3 +820,33 @@ def describe_origin(location: LedgerLocation) -> str:
         "app-dir": "the app dir, for a bundled plan",
         "bundled": "bundled with the plan, read-only",
     }[location.origin]
+
+
+def figure_text(value: Decimal, amount: Decimal | None, target: Target | None) -> str:
+    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
+    if target is None:  # a record of a target the plan no longer has
+        text = num(value)
+    elif value_is_percent(target):
+        text = f"{num(value)} %"
+    else:
+        text = f"{num(value)} {target.unit}"
+    if amount is not None:
+        unit = f" {target.unit}" if target is not None else ""
+        text += f" (amount {num(amount)}{unit})"
+    return text
+
+
+def copy_bundled_ledger(plan: PlanSource, destination: Path) -> int | None:
+    """`plancli init`: copy the ledger bundled with a plan (guandu-2021's 2021 actuals) into the
+    new workspace. Returns how many records were copied; None when the plan ships no ledger or
+    `destination` exists already (an existing ledger is never overwritten)."""
+    if plan.bundled_id not in BUNDLED_LEDGERS or destination.exists():
+        return None
+    bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+    records = read_records(bundled)  # refuse to spread a bundled file that does not validate
+    try:
+        text = bundled.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LedgerFileError(f"{bundled}: cannot read: {exc.strerror or exc}") from None
+    _write_atomically(destination, text)
+    return len(records)

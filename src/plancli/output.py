@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from plancli.model import Plan, Target
+from plancli.model import Number, Plan, Target
 
 SCHEMA_VERSION = 1
 
@@ -63,6 +64,30 @@ class ValidateOutput(BaseModel):
     findings: list[FindingOut]
 
 
+class HistoryRecord(BaseModel):
+    """One revision of a figure: a ledger record, and whether it is the one in force."""
+
+    target: str
+    period: str
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+    current: bool = Field(description="true for the revision in force; false once superseded")
+
+
+class HistoryOutput(BaseModel):
+    """`plancli history --json`: every revision, oldest first."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    ledger: str = Field(description="path of the ledger file the records were read from")
+    target: str | None = Field(description="the target asked for, or null for all")
+    records: list[HistoryRecord]
+
+
 def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:
     return TargetsOutput(plan=plan.plan.id, targets=targets)
 
@@ -73,4 +98,5 @@ def json_schemas() -> dict[str, dict[str, object]]:
         "plan": Plan.model_json_schema(mode="validation"),
         "targets": TargetsOutput.model_json_schema(mode="serialization"),
         "validate": ValidateOutput.model_json_schema(mode="serialization"),
+        "history": HistoryOutput.model_json_schema(mode="serialization"),
     }

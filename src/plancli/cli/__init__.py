@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from plancli.cli import plan_cmds  # noqa: F401  (registers commands)
+from plancli.cli import (
+    ledger_cmds,  # noqa: F401  (registers commands)
+    plan_cmds,  # noqa: F401  (registers commands)
+)
 from plancli.cli.app import app
 
 

@@ -223,6 +223,11 @@ def init_cmd(
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     ledger = target.with_name(f"{target.stem}.progress.toml")
     typer.echo(f"wrote {target}", err=True)
+    from plancli.ledger import copy_bundled_ledger
+
+    copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
+    if copied is not None:
+        typer.echo(f"copied the bundled ledger ({copied} records) to {ledger}", err=True)
     typer.echo(f"progress will be recorded in {ledger}", err=True)
     typer.echo(f"next: plancli --plan {target} targets", err=True)
 

@@ -1,0 +1,156 @@
+"""Rich renderers of the ledger: history, what `undo` will revert, what an import would change."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from plancli.fmt import num
+from plancli.i18n import Lang
+from plancli.imports import ImportResult
+from plancli.ledger import Revision, UndoPlan, figure_text
+from plancli.model import Plan, Record
+from plancli.render import target_name
+
+_ZH = {
+    "target": "目标",
+    "period": "期间",
+    "value": "数值",
+    "amount": "金额",
+    "recorded (UTC)": "记录时间 (UTC)",
+    "batch": "批次",
+    "note": "备注",
+    "row": "行",
+    "now": "现值",
+    "new": "新值",
+    "to revert": "撤销",
+    "in force after undo": "撤销后生效",
+    "none": "无",
+    "in force": "* 现行数值；批次：编号末尾",
+}
+
+
+_EN_CAPTION = "* in force; batch: end of its id"
+_BATCH_ID = re.compile(r"^\d{8}T\d{6}Z-([0-9a-f]{6})$")
+
+
+def _w(text: str, lang: Lang) -> str:
+    if lang == "zh":
+        return _ZH.get(text, text)
+    return _EN_CAPTION if text == "in force" else text
+
+
+def recorded_text(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def _note(record: Record) -> str:
+    parts = [record.note or "", f"({record.source})" if record.source else ""]
+    return " ".join(p for p in parts if p)
+
+
+def batch_label(batch: str) -> str:
+    """plancli's batch ids start with the time already shown beside them: keep the suffix."""
+    match = _BATCH_ID.match(batch)
+    return match.group(1) if match else batch
+
+
+def history_table(
+    plan: Plan, revisions: list[Revision], ledger: str, lang: Lang, target_id: str | None = None
+) -> Table:
+    """Every revision, oldest first; `*` marks the figure in force for its target and period.
+
+    Amount and note columns appear only when some record has one, and the target column only
+    when the history is of several targets, to keep 80 columns readable.
+    """
+    with_amount = any(rev.record.amount is not None for rev in revisions)
+    with_note = any(rev.record.note or rev.record.source for rev in revisions)
+    title = Text(ledger)
+    if target_id is not None:
+        target = plan.target(target_id)
+        name = "" if target is None else f" {target_name(target, lang)}"
+        title = Text(f"{target_id}{name}\n{ledger}")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        title=title,
+        caption=Text(_w("in force", lang)),
+    )
+    table.add_column("", width=1, no_wrap=True)
+    if target_id is None:
+        table.add_column(_w("target", lang), style="cyan", overflow="fold")
+    table.add_column(_w("period", lang), no_wrap=True)
+    table.add_column(_w("value", lang), justify="right", no_wrap=True)
+    if with_amount:
+        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
+    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
+    table.add_column(_w("batch", lang), no_wrap=True)
+    if with_note:
+        table.add_column(_w("note", lang), overflow="fold")
+    for revision in revisions:
+        record = revision.record
+        target = plan.target(record.target)
+        cells: list[str | Text] = ["*" if revision.current else ""]
+        if target_id is None:
+            cells.append(Text(record.target))
+        cells += [record.period, Text(figure_text(record.value, None, target))]
+        if with_amount:
+            cells.append(num(record.amount))
+        cells += [recorded_text(record.recorded_at), Text(batch_label(record.batch))]
+        if with_note:
+            cells.append(Text(_note(record)))
+        table.add_row(*cells, style=None if revision.current else "dim")
+    return table
+
+
+def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
+    """The records of the batch to revert, and the figure in force for each afterwards."""
+    first = undo.records[0]
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=Text(f"batch {undo.batch}, recorded {recorded_text(first.recorded_at)} UTC"),
+    )
+    table.add_column(_w("target", lang), style="cyan", overflow="fold")
+    table.add_column(_w("period", lang), no_wrap=True)
+    table.add_column(_w("to revert", lang), justify="right")
+    table.add_column(_w("in force after undo", lang), justify="right")
+    for step in undo.steps:
+        target = plan.target(step.record.target)
+        after = (
+            figure_text(step.restored.value, step.restored.amount, target)
+            if step.restored
+            else f"— ({_w('none', lang)})"
+        )
+        table.add_row(
+            Text(step.record.target),
+            step.record.period,
+            Text(figure_text(step.record.value, step.record.amount, target)),
+            Text(after),
+        )
+    return table
+
+
+def import_table(plan: Plan, result: ImportResult, lang: Lang) -> Table:
+    """The rows an import would write: new figures and those superseding the one in force."""
+    table = Table(box=box.SIMPLE_HEAD, title=Text(result.name))
+    table.add_column(_w("row", lang), justify="right")
+    table.add_column(_w("target", lang), style="cyan", overflow="fold")
+    table.add_column(_w("period", lang), no_wrap=True)
+    table.add_column(_w("now", lang), justify="right")
+    table.add_column(_w("new", lang), justify="right")
+    for row_change in result.changes:
+        change = row_change.change
+        target = plan.target(change.record.target)
+        before = change.previous
+        table.add_row(
+            str(row_change.row),
+            Text(change.record.target),
+            change.record.period,
+            Text(figure_text(before.value, before.amount, target) if before else "—"),
+            Text(figure_text(change.record.value, change.record.amount, target)),
+        )
+    return table
