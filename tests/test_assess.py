@@ -1,0 +1,454 @@
+"""The status rules and derived figures of DESIGN §3–§4, case by case, computed by hand.
+
+The plan is tests/fixtures/assess.toml: targets of the 2022 report (5G 310, GDP ≥ 7 % on
+1441.37 亿元, external funds 125 亿元, FAI 正增长, unemployment ≤ 4.8 %, …).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from plancli.assess import (
+    Assessment,
+    PlanAssessment,
+    assess_plan,
+    assessment_out,
+    expected_share,
+    parse_statuses,
+    required_growth_rest,
+    round_half_up,
+    round_keeping_side,
+    worst_first,
+)
+from plancli.errors import InputError
+from plancli.model import Plan, Record
+from plancli.periods import parse_period
+from plancli.plan import load_plan_file
+
+FIXTURE = Path(__file__).parent / "fixtures" / "assess.toml"
+T0 = datetime(2022, 7, 5, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan_file(FIXTURE)
+
+
+def rec(target: str, period: str, value: str, amount: str | None = None, n: int = 0) -> Record:
+    return Record(
+        target=target,
+        period=period,
+        value=Decimal(value),
+        amount=Decimal(amount) if amount is not None else None,
+        recorded_at=T0 + timedelta(minutes=n),
+        batch=f"b{n}",
+    )
+
+
+def judge(plan: Plan, as_of: str | None, *records: Record) -> PlanAssessment:
+    return assess_plan(plan, list(records), parse_period(as_of) if as_of else None)
+
+
+def one(plan: Plan, target: str, as_of: str | None, *records: Record) -> Assessment:
+    return judge(plan, as_of, *records).get(target)
+
+
+def shown(a: Assessment) -> dict[str, object]:
+    """The JSON view (rounded at the output boundary)."""
+    return assessment_out(a).model_dump(mode="json")
+
+
+# ------------------------------------------------------------------ the issue's own cases
+
+
+def test_5g_120_of_310_in_june(plan: Plan) -> None:
+    a = one(plan, "new_5g_base_stations", "2022-06", rec("new_5g_base_stations", "2022-06", "120"))
+    assert a.status == "behind"
+    assert a.completion == Fraction(12, 31)  # exact, not 0.38709677…
+    assert a.pace_gap_pp == (Fraction(12, 31) - Fraction(1, 2)) * 100
+    out = shown(a)
+    assert out["completion"] == 0.3871
+    assert out["pace_gap_pp"] == -11.29
+    assert out["time_progress"] == 0.5
+    assert out["projection"] == 240
+    assert out["required_per_month"] == 31.67
+    assert out["gap"] == 190
+    assert out["months_left"] == 6
+    assert out["tolerance_pp"] == 10
+
+
+def test_gdp_5_percent_with_700_needs_8_72_in_h2(plan: Plan) -> None:
+    a = one(plan, "gdp", "2022-06", rec("gdp", "2022-Q2", "5.0", "700"))
+    assert a.status == "behind"  # 2.0 pp short, more than the 1.0 pp tolerance
+    assert a.gap == Decimal("2.0")
+    out = shown(a)
+    assert out["gap"] == 2
+    assert out["required_growth_rest"] == 8.72
+    assert out["amount"] == 700
+    assert out["completion"] is None and out["pace_gap_pp"] is None  # growth: no pacing
+
+
+def test_required_growth_rest_formula() -> None:
+    # T = 1441.37 × 1.07 = 1542.2659; Bt = 700 / 1.05; (T − 700) / (1441.37 − Bt) − 1
+    rest = required_growth_rest(Decimal(700), Decimal("5.0"), Decimal("1441.37"), Decimal(7))
+    assert rest is not None
+    expected = (
+        (Fraction("1542.2659") - 700) / (Fraction("1441.37") - Fraction(700) / Fraction("1.05")) - 1
+    ) * 100
+    assert rest == expected
+    assert round_half_up(rest, 2) == Decimal("8.72")
+    # Nothing left of last year to grow from: no figure rather than a division by zero.
+    assert required_growth_rest(Decimal(1441), Decimal(0), Decimal(1441), Decimal(7)) is None
+    assert required_growth_rest(Decimal(1), Decimal(-100), Decimal(10), Decimal(7)) is None
+
+
+def test_external_funds_50_of_125_is_at_risk_on_the_boundary(plan: Plan) -> None:
+    a = one(plan, "external_funds", "2022-06", rec("external_funds", "2022-06", "50"))
+    assert a.pace_gap_pp == -10  # exactly the tolerance: −10 ≤ p < 0
+    assert a.status == "at_risk"
+    assert shown(a)["pace_gap_pp"] == -10
+    assert shown(a)["required_per_month"] == 12.5
+
+
+def test_unemployment_4_2_is_on_track(plan: Plan) -> None:
+    a = one(plan, "unemployment_rate", "2022-06", rec("unemployment_rate", "2022-Q2", "4.2"))
+    assert a.status == "on_track"
+    assert a.gap == 0
+
+
+def test_fai_growth_zero_is_not_positive_growth(plan: Plan) -> None:
+    mid = one(
+        plan, "fixed_asset_investment", "2022-06", rec("fixed_asset_investment", "2022-06", "0.0")
+    )
+    assert mid.status != "on_track"
+    assert mid.status == "at_risk"  # short of "> 0" by less than the growth tolerance
+    assert mid.gap == 0  # a strict bound met with equality: any increase would do
+    end = one(
+        plan, "fixed_asset_investment", "2022-12", rec("fixed_asset_investment", "2022-12", "0.0")
+    )
+    assert end.status == "missed"
+    up = one(
+        plan, "fixed_asset_investment", "2022-06", rec("fixed_asset_investment", "2022-06", "0.1")
+    )
+    assert up.status == "on_track"
+
+
+def test_year_end_verdicts(plan: Plan) -> None:
+    done = one(
+        plan, "new_5g_base_stations", "2022-12", rec("new_5g_base_stations", "2022-12", "310")
+    )
+    assert done.status == "met"
+    assert shown(done)["completion"] == 1
+    assert shown(done)["required_per_month"] is None  # no month left
+    assert one(plan, "gdp", "2022", rec("gdp", "2022", "6.5")).status == "missed"
+    assert one(plan, "gdp", "2022-Q4", rec("gdp", "2022-Q4", "7.0")).status == "met"
+    short = one(
+        plan, "new_5g_base_stations", "2022-12", rec("new_5g_base_stations", "2022-12", "309")
+    )
+    assert short.status == "missed"
+
+
+# -------------------------------------------------------------------- status boundaries
+
+
+@pytest.mark.parametrize(
+    ("target", "period", "as_of", "value", "status"),
+    [
+        # cumulative, 310 at June (t = 0.5): 155 is on pace, 124 is −10 pp, 123 is −10.32 pp
+        ("new_5g_base_stations", "2022-06", "2022-06", "155", "on_track"),
+        ("new_5g_base_stations", "2022-06", "2022-06", "124", "at_risk"),
+        ("new_5g_base_stations", "2022-06", "2022-06", "123", "behind"),
+        ("new_5g_base_stations", "2022-06", "2022-06", "310", "met"),  # met before year end
+        ("new_5g_base_stations", "2022-06", "2022-06", "400", "met"),
+        # growth ≥ 7 with 1.0 pp tolerance
+        ("gdp", "2022-Q2", "2022-06", "7", "on_track"),
+        ("gdp", "2022-Q2", "2022-06", "6.0", "at_risk"),
+        ("gdp", "2022-Q2", "2022-06", "5.99", "behind"),
+        ("gdp", "2022-Q2", "2022-06", "-3", "behind"),
+        # level ≤ 4.8: no tolerance, no pacing
+        ("unemployment_rate", "2022-Q2", "2022-06", "4.8", "on_track"),
+        ("unemployment_rate", "2022-Q2", "2022-06", "4.81", "behind"),
+        ("unemployment_rate", "2022-Q4", "2022-12", "4.81", "missed"),
+        ("unemployment_rate", "2022-Q4", "2022-12", "4.8", "met"),
+        # a ceiling of zero (零就业家庭动态清零)
+        ("zero_employment_families", "2022-06", "2022-06", "0", "on_track"),
+        ("zero_employment_families", "2022-06", "2022-06", "3", "behind"),
+        ("zero_employment_families", "2022-12", "2022-12", "0", "met"),
+        # milestone due 2022-06: at March half the time to due has passed
+        ("service_centre", "2022-03", "2022-03", "50", "on_track"),
+        ("service_centre", "2022-03", "2022-03", "40", "at_risk"),
+        ("service_centre", "2022-03", "2022-03", "39", "behind"),
+        ("service_centre", "2022-06", "2022-06", "95", "at_risk"),  # due now: 5 pp short
+        ("service_centre", "2022-06", "2022-06", "100", "met"),
+        ("service_centre", "2022-12", "2022-12", "90", "missed"),
+    ],
+)
+def test_status_boundaries(
+    plan: Plan, target: str, period: str, as_of: str, value: str, status: str
+) -> None:
+    assert one(plan, target, as_of, rec(target, period, value)).status == status
+
+
+def test_zero_ceiling_never_divides(plan: Plan) -> None:
+    a = one(
+        plan, "zero_employment_families", "2022-06", rec("zero_employment_families", "2022-06", "3")
+    )
+    assert a.gap == 3
+    out = shown(a)
+    assert out["completion"] is None and out["pace_gap_pp"] is None
+
+
+def test_milestone_figures(plan: Plan) -> None:
+    a = one(plan, "service_centre", "2022-03", rec("service_centre", "2022-03", "40"))
+    out = shown(a)
+    assert out["due"] == "2022-06"
+    assert out["expected_share"] == 0.5  # 3 of the 6 months to due
+    assert out["time_progress"] == 0.25
+    assert out["completion"] == 0.4
+    assert out["pace_gap_pp"] == -10
+    assert out["required_per_month"] == 20  # 60 points in the 3 months to due
+    late = shown(one(plan, "service_centre", "2022-09", rec("service_centre", "2022-09", "80")))
+    assert late["expected_share"] == 1  # past due
+    assert late["status"] == "behind"
+    assert late["required_per_month"] is None  # no month left before due
+
+
+# -------------------------------------------------------------------- relative targets
+
+
+def test_relative_compares_with_the_reference_at_the_same_period(plan: Plan) -> None:
+    gdp = rec("gdp", "2022-Q2", "5.0")
+    ok = one(plan, "urban_income", "2022-06", gdp, rec("urban_income", "2022-Q2", "4.0"))
+    assert ok.status == "on_track"  # 4.0 ≥ 5.0 − 1.0
+    assert ok.reference_actual == Decimal("5.0")
+    low = one(plan, "urban_income", "2022-06", gdp, rec("urban_income", "2022-Q2", "3.9"))
+    assert low.status == "behind"
+    assert low.gap == Decimal("0.1")
+    high = one(plan, "urban_income", "2022-06", gdp, rec("urban_income", "2022-Q2", "9.2"))
+    assert high.status == "on_track"
+
+
+def test_relative_without_the_reference_figure_is_no_data(plan: Plan) -> None:
+    a = one(
+        plan,
+        "urban_income",
+        "2022-06",
+        rec("gdp", "2022-Q1", "4.0"),
+        rec("urban_income", "2022-Q2", "6.0"),
+    )
+    # GDP reports Q1 only, income Q2 only: no period that both report.
+    assert a.status == "no_data"
+    assert a.reason == "no_reference_record"
+    assert a.actual == Decimal("6.0")  # what it has is still shown
+
+
+def test_relative_uses_the_latest_period_both_report(plan: Plan) -> None:
+    a = one(
+        plan,
+        "urban_income",
+        "2022-06",
+        rec("gdp", "2022-Q1", "4.0"),
+        rec("urban_income", "2022-Q1", "3.5"),
+        rec("urban_income", "2022-Q2", "6.0"),
+    )
+    assert a.status == "on_track"
+    assert str(a.period) == "2022-Q1" and a.reference_actual == Decimal("4.0")
+    assert a.stale  # quarterly, and the pair is from Q1 as of June
+
+
+# ----------------------------------------------------------------- profile, roll-ups
+
+
+def test_expected_share_interpolates_the_profile() -> None:
+    profile = [Decimal("0.15"), Decimal("0.4"), Decimal("0.7"), Decimal("1.0")]
+    assert expected_share(profile, 3) == Fraction(15, 100)
+    assert expected_share(profile, 1) == Fraction(5, 100)
+    assert expected_share(profile, 5) == Fraction(15, 100) + Fraction(25, 100) * Fraction(2, 3)
+    assert expected_share(profile, 6) == Fraction(4, 10)
+    assert expected_share(profile, 12) == 1
+    assert expected_share(None, 6) == Fraction(1, 2)
+
+
+def test_profile_replaces_time_progress(plan: Plan) -> None:
+    a = one(plan, "invest_roads", "2022-06", rec("invest_roads", "2022-06", "5"))
+    out = shown(a)
+    assert out["expected_share"] == 0.4 and out["time_progress"] == 0.5
+    assert out["completion"] == 0.3141  # 5 / 15.92
+    assert out["pace_gap_pp"] == -8.59  # (0.314070… − 0.4) × 100
+    assert out["projection"] == 12.5  # 5 / 0.4
+    assert a.status == "at_risk"
+    may = shown(one(plan, "invest_roads", "2022-05", rec("invest_roads", "2022-05", "5")))
+    assert may["expected_share"] == 0.3167
+
+
+def test_rollup_sums_its_parts(plan: Plan) -> None:
+    a = one(
+        plan,
+        "investment_total",
+        "2022-06",
+        rec("invest_roads", "2022-06", "5"),
+        rec("invest_education", "2022-06", "7"),
+    )
+    assert a.actual == 12
+    assert a.parts_used == ("invest_roads", "invest_education") and a.parts_missing == ()
+    out = shown(a)
+    assert out["completion"] == 0.4075  # 12 / 29.45
+    assert out["gap"] == 17.45
+    assert out["parts"] == ["invest_roads", "invest_education"]
+
+
+def test_rollup_with_a_missing_part_is_flagged(plan: Plan) -> None:
+    a = one(plan, "investment_total", "2022-06", rec("invest_roads", "2022-06", "5"))
+    assert a.actual == 5
+    assert a.parts_missing == ("invest_education",)
+    assert shown(a)["parts_missing"] == ["invest_education"]
+    none = one(plan, "investment_total", "2022-06", rec("gdp", "2022-Q2", "5"))
+    assert none.status == "no_data" and none.reason == "no_parts_record"
+
+
+def test_rollup_own_record_wins(plan: Plan) -> None:
+    a = one(
+        plan,
+        "investment_total",
+        "2022-06",
+        rec("invest_roads", "2022-06", "5"),
+        rec("investment_total", "2022-06", "20"),
+    )
+    assert a.actual == 20 and a.parts_used == ()
+
+
+# ----------------------------------------------------------------- records and periods
+
+
+def test_stale_per_frequency(plan: Plan) -> None:
+    # monthly, last reported in March, as of June: stale, and judged against June's clock
+    a = one(plan, "new_5g_base_stations", "2022-06", rec("new_5g_base_stations", "2022-03", "100"))
+    assert a.stale
+    assert a.time_progress == Fraction(1, 2)
+    assert a.status == "behind"  # 100/310 = 0.3226 vs 0.5
+    # quarterly, Q1 figure as of May: the latest there can be; judged against March
+    q1 = rec("parking_spaces", "2022-Q1", "625")
+    may = one(plan, "parking_spaces", "2022-05", q1)
+    assert not may.stale
+    assert may.time_progress == Fraction(1, 4)
+    assert may.status == "on_track"
+    assert str(may.progress_period) == "2022-03"
+    june = one(plan, "parking_spaces", "2022-06", q1)
+    assert june.stale and june.time_progress == Fraction(1, 2)
+
+
+def test_a_later_revision_supersedes(plan: Plan) -> None:
+    a = one(
+        plan,
+        "external_funds",
+        "2022-06",
+        rec("external_funds", "2022-06", "50", n=0),
+        rec("external_funds", "2022-06", "70", n=1),
+    )
+    assert a.actual == 70
+
+
+def test_records_after_as_of_are_ignored(plan: Plan) -> None:
+    a = one(
+        plan,
+        "external_funds",
+        "2022-03",
+        rec("external_funds", "2022-03", "30"),
+        rec("external_funds", "2022-06", "70"),
+    )
+    assert a.actual == 30 and str(a.period) == "2022-03"
+
+
+def test_as_of_defaults_to_the_latest_period_with_a_record(plan: Plan) -> None:
+    result = judge(plan, None, rec("gdp", "2022-Q2", "5"), rec("external_funds", "2022-06", "50"))
+    assert str(result.as_of) == "2022-06"  # same end as 2022-Q2; the month is more precise
+    assert result.time_progress == Fraction(1, 2)
+    result = judge(plan, None, rec("external_funds", "2022-04", "30"), rec("gdp", "2022-Q1", "4"))
+    assert str(result.as_of) == "2022-04"
+
+
+def test_nothing_recorded_means_no_data_everywhere(plan: Plan) -> None:
+    result = judge(plan, None)
+    assert result.as_of is None and result.time_progress is None
+    assert {a.status for a in result.assessments} == {"no_data"}
+    assert {a.reason for a in result.assessments} == {"no_records"}
+
+
+def test_records_of_other_years_and_unknown_targets_are_ignored(plan: Plan) -> None:
+    result = judge(plan, None, rec("gdp", "2021", "0.3"), rec("not_in_plan", "2022-06", "1"))
+    assert result.as_of is None
+
+
+def test_as_of_outside_the_plan_year(plan: Plan) -> None:
+    with pytest.raises(InputError, match="outside the plan year"):
+        judge(plan, "2021-06")
+
+
+# --------------------------------------------------------------- rounding and ordering
+
+
+def test_rounding_is_half_away_from_zero() -> None:
+    assert round_half_up(Fraction(5, 1000), 2) == Decimal("0.01")
+    assert round_half_up(Fraction(-5, 1000), 2) == Decimal("-0.01")
+    assert round_half_up(Fraction(12, 31), 4) == Decimal("0.3871")
+    assert round_half_up(Fraction(95, 3), 2) == Decimal("31.67")
+
+
+def test_rounding_never_crosses_a_status_boundary(plan: Plan) -> None:
+    # 309.99 / 310 = 0.99997: not met, so it must not show as 1
+    a = one(
+        plan, "new_5g_base_stations", "2022-06", rec("new_5g_base_stations", "2022-06", "309.99")
+    )
+    assert a.status == "on_track"
+    assert shown(a)["completion"] == 0.9999
+    # 154.99 / 310 − 0.5 = −0.0032 pp: at risk, so it must not show as 0
+    b = one(
+        plan, "new_5g_base_stations", "2022-06", rec("new_5g_base_stations", "2022-06", "154.99")
+    )
+    assert b.status == "at_risk"
+    assert shown(b)["pace_gap_pp"] == -0.01
+    assert round_keeping_side(Fraction(-10001, 1000), 2, [Fraction(-10)]) == Decimal("-10.01")
+    assert round_keeping_side(Fraction(-10, 1), 2, [Fraction(-10)]) == Decimal("-10.00")
+
+
+def test_no_float_noise_in_output(plan: Plan) -> None:
+    a = one(plan, "new_urban_jobs", "2022-06", rec("new_urban_jobs", "2022-06", "1.1"))
+    out = assessment_out(a).model_dump_json()
+    assert '"gap":1.2' in out  # 2.3 − 1.1, exact
+    assert "0000000" not in out and "9999999" not in out
+
+
+def test_worst_first(plan: Plan) -> None:
+    result = judge(
+        plan,
+        "2022-06",
+        rec("new_5g_base_stations", "2022-06", "120"),  # behind, −11.29
+        rec("external_funds", "2022-06", "50"),  # at risk, −10
+        rec("gdp", "2022-Q2", "5"),  # behind (growth: no pace gap)
+        rec("unemployment_rate", "2022-Q2", "4.2"),  # on track
+        rec("service_centre", "2022-06", "100"),  # met
+        rec("new_urban_jobs", "2022-06", "0.2"),  # behind, −41.3
+    )
+    order = [a.target.id for a in worst_first(result.assessments, plan)]
+    assert order[:5] == [
+        "new_urban_jobs",
+        "new_5g_base_stations",
+        "gdp",
+        "external_funds",
+        "fixed_asset_investment",  # the first no_data, in plan order
+    ]
+    assert order[-2:] == ["unemployment_rate", "service_centre"]
+
+
+def test_parse_statuses() -> None:
+    assert parse_statuses("behind,at_risk") == ("at_risk", "behind")
+    assert parse_statuses("on-track") == ("on_track",)
+    with pytest.raises(InputError, match=r"unknown status late; valid: met, on_track"):
+        parse_statuses("behind,late")
+    with pytest.raises(InputError, match="--fail-on"):
+        parse_statuses("", "--fail-on")
