@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancli.cli import (
+    assess_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
     plan_cmds,  # noqa: F401  (registers commands)
 )

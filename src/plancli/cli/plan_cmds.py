@@ -1,4 +1,4 @@
-"""Read commands over the plan: targets, show, validate, schema, init, status."""
+"""Read commands over the plan: targets, show, validate, schema, init."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from plancli.cli.app import CsvOpt, JsonOpt, command, emit, state
+from plancli.cli.assess_cmds import AsOfOpt, assess_records
 from plancli.errors import InputError
 
 
@@ -98,14 +99,21 @@ def show_cmd(
     target_id: Annotated[
         str, typer.Argument(metavar="ID", help="Target id (see `plancli targets`).")
     ],
+    as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show every field of one target: bounds, baseline, the report's quote."""
+    """Show one target: its fields, its assessment and every recorded revision."""
+    from plancli.assess import assessment_out
+    from plancli.ledger import history, read_records
     from plancli.plan import find_target
 
     st = state(ctx)
     plan = st.plan
     target = find_target(plan, target_id)
+    records = read_records(st.ledger_path)
+    assessment = assess_records(plan, records, as_of)
+    judged = assessment_out(assessment.get(target.id))
+    revisions = history(records, target.id)
     if json_out:
         from plancli.output import SCHEMA_VERSION, dumps
 
@@ -115,14 +123,33 @@ def show_cmd(
                     "schema_version": SCHEMA_VERSION,
                     "plan": plan.plan.id,
                     "target": target.model_dump(mode="json"),
+                    "as_of": str(assessment.as_of) if assessment.as_of else None,
+                    "assessment": judged.model_dump(mode="json"),
+                    "history": [
+                        {**rev.record.model_dump(mode="json"), "current": rev.current}
+                        for rev in revisions
+                    ],
                 }
             )
         )
     else:
+        from rich.console import Group
+
         from plancli.render import console
+        from plancli.render.assess import assessment_detail
+        from plancli.render.ledger import history_table
         from plancli.render.plan import target_detail
 
-        console().print(target_detail(plan, target, st.lang))
+        as_of_text = str(assessment.as_of) if assessment.as_of else None
+        console().print(
+            Group(
+                target_detail(plan, target, st.lang),
+                "",
+                assessment_detail(judged, as_of_text, st.lang),
+                "",
+                history_table(plan, revisions, str(st.ledger_path), st.lang),
+            )
+        )
 
 
 @command("validate")
@@ -185,7 +212,7 @@ def schema_cmd(
     what: Annotated[
         str,
         typer.Argument(
-            help="plan, targets, validate, history or gap (default: all, keyed by name)."
+            help="plan, targets, validate, history, gap or status (default: all, keyed by name)."
         ),
     ] = "all",
 ) -> None:
@@ -230,38 +257,3 @@ def init_cmd(
         typer.echo(f"copied the bundled ledger ({copied} records) to {ledger}", err=True)
     typer.echo(f"progress will be recorded in {ledger}", err=True)
     typer.echo(f"next: plancli --plan {target} targets", err=True)
-
-
-@command("status")
-def status_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
-    """The plan at a glance: how many targets of each kind in each section."""
-    st = state(ctx)
-    plan = st.plan
-    if json_out:
-        from collections import Counter
-
-        from plancli.output import SCHEMA_VERSION, dumps
-
-        counts = Counter((t.section, t.kind) for t in plan.targets)
-        emit(
-            dumps(
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "plan": plan.plan.id,
-                    "sections": [
-                        {
-                            "id": s.id,
-                            "name": s.name,
-                            "name_en": s.name_en,
-                            "kinds": {k: n for (sec, k), n in counts.items() if sec == s.id},
-                        }
-                        for s in plan.sections
-                    ],
-                }
-            )
-        )
-        return
-    from plancli.render import console
-    from plancli.render.plan import plan_glance
-
-    console().print(plan_glance(plan, st.lang))

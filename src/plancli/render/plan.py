@@ -1,17 +1,15 @@
-"""Rich renderers of the plan: targets table, one target's detail, findings, the glance."""
+"""Rich renderers of the plan: targets table, one target's detail, findings."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from plancli.fmt import bound_text, num
 from plancli.i18n import Lang, t
-from plancli.model import KINDS, Plan, Target
+from plancli.model import Plan, Target
 from plancli.plan import Finding
 from plancli.render import target_name
 
@@ -85,6 +83,7 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         ]
         add(f"baseline {b.year}", "; ".join(f for f in fields if f))
     add("quote", target.quote)
+    add("note", target.note)
     return rows
 
 
@@ -96,26 +95,3 @@ def findings_table(findings: list[Finding]) -> Table:
     for finding in findings:
         table.add_row(finding.level, Text(finding.target or ""), Text(finding.message))
     return table
-
-
-def plan_glance(plan: Plan, lang: Lang) -> RenderableType:
-    """The plan at a glance: how many targets of each kind in each section."""
-    counts = Counter((t_.section, t_.kind) for t_ in plan.targets)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en),
-    )
-    table.add_column(t("section", lang), overflow="fold", ratio=1)
-    for kind in KINDS:
-        table.add_column(t(f"kind.{kind}", lang), justify="right")
-    table.add_column(t("total", lang), justify="right", style="bold")
-    for section in plan.sections:
-        row = [counts[(section.id, kind)] for kind in KINDS]
-        table.add_row(
-            Text(section.name if lang == "zh" else section.name_en),
-            *[str(n) if n else "·" for n in row],
-            str(sum(row)),
-        )
-    totals = [sum(counts[(s.id, kind)] for s in plan.sections) for kind in KINDS]
-    table.add_row(Text(t("total", lang)), *[str(n) for n in totals], str(sum(totals)), style="bold")
-    return Group(table)

@@ -1,0 +1,144 @@
+"""Assessment commands: `gap` (every target, for analysts and scripts) and `status` (dashboard).
+
+Rich, the plan models and the assessment are imported inside the commands (start-up speed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from plancli.cli.app import CsvOpt, JsonOpt, State, command, emit, state
+from plancli.errors import InputError
+
+if TYPE_CHECKING:
+    from plancli.assess import Assessment, PlanAssessment
+    from plancli.model import Plan, Record
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="PERIOD",
+        help="Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
+        "default: the latest period with a record.",
+    ),
+]
+
+
+def assess_records(plan: Plan, records: list[Record], as_of: str | None) -> PlanAssessment:
+    """Judge every target of the plan at `as_of` (text of --as-of; None: the default)."""
+    from plancli.assess import assess_plan
+    from plancli.periods import parse_plan_period
+
+    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
+    return assess_plan(plan, records, period)
+
+
+def assess_state(st: State, as_of: str | None) -> PlanAssessment:
+    """Load the plan and its ledger and judge every target at `as_of`."""
+    from plancli.ledger import read_records
+
+    plan = st.plan
+    return assess_records(plan, read_records(st.ledger_path), as_of)
+
+
+@command("gap")
+def gap_cmd(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="Only this section id.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", "-k", help="Only this kind: growth, level, cumulative, milestone, relative."
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS[,STATUS]",
+            help="Only these statuses: met, on_track, at_risk, behind, missed, no_data.",
+        ),
+    ] = None,
+    sort: Annotated[
+        str,
+        typer.Option("--sort", metavar="worst|plan", help="Worst first, or in plan order."),
+    ] = "worst",
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS[,STATUS]",
+            help="Exit 1 when a target shown has one of these statuses (for scripts and CI).",
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
+) -> None:
+    """Every target's status, gap and what it takes to recover, worst first."""
+    from plancli.assess import parse_statuses, select
+    from plancli.plan import filter_targets
+
+    if json_out and csv_out:
+        raise InputError("choose one of --json and --csv")
+    if sort not in ("worst", "plan"):
+        raise InputError(f"--sort {sort!r}: choose worst or plan")
+    statuses = parse_statuses(status) if status is not None else None
+    failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
+    st = state(ctx)
+    targets = filter_targets(st.plan, section, kind)
+    assessment = assess_state(st, as_of)
+    chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
+    _show_gap(st, assessment, chosen, json_out, csv_out)
+    if any(a.status in failing for a in chosen):
+        raise typer.Exit(1)
+
+
+def _show_gap(
+    st: State,
+    assessment: PlanAssessment,
+    chosen: list[Assessment],
+    json_out: bool,
+    csv_out: bool,
+) -> None:
+    from plancli.assess import gap_output
+
+    out = gap_output(assessment, chosen)
+    if json_out:
+        from plancli.output import dump_json
+
+        emit(dump_json(out))
+    elif csv_out:
+        from plancli.assess import CSV_COLUMNS, csv_rows
+        from plancli.output import csv_text
+
+        emit(csv_text(CSV_COLUMNS, csv_rows(out)))
+    else:
+        from plancli.render import console
+        from plancli.render.assess import gap_table
+
+        plan = st.plan.plan
+        console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
+
+
+@command("status")
+def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
+    """Dashboard: time progress, headline indicators, sections, investment, worst ten."""
+    from plancli.assess import status_output
+
+    st = state(ctx)
+    out = status_output(assess_state(st, as_of))
+    if json_out:
+        from plancli.output import dump_json
+
+        emit(dump_json(out))
+        return
+    from plancli.render import console
+    from plancli.render.assess import dashboard
+
+    console().print(dashboard(out, st.lang))

@@ -1,0 +1,359 @@
+"""Rich renderers of assessments: the gap table, the status dashboard, a target's assessment.
+
+They render the output models of `plancli.assess` (already rounded), so a table and the JSON
+of the same command always show the same figures. User text (names from the plan) goes in
+`Text`; colour is a style, so Rich drops it off a terminal and under NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from plancli.assess import (
+    STATUSES,
+    AssessmentOut,
+    GapOutput,
+    HeadlineOut,
+    Status,
+    StatusOutput,
+)
+from plancli.fmt import num
+from plancli.i18n import Lang, t
+
+STATUS_STYLES: dict[Status, str] = {
+    "met": "bold green",
+    "on_track": "green",
+    "at_risk": "yellow",
+    "behind": "red",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 20
+SPARK_WIDTH = 8  # the last eight recorded periods
+
+
+# ---------------------------------------------------------------------------- cell texts
+
+
+def status_text(status: Status, lang: Lang) -> Text:
+    return Text(t(f"status.{status}", lang), style=STATUS_STYLES[status])
+
+
+def display_name(a: AssessmentOut, lang: Lang) -> str:
+    return a.name if lang == "zh" else a.name_en
+
+
+def percent(share: Decimal | None) -> str:
+    """A share as a percentage with the places it has (0.3871 → 38.71%, 0.5 → 50%)."""
+    return "" if share is None else f"{num(share * 100)}%"
+
+
+def signed(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = num(value)
+    return f"+{text}" if value > 0 else text
+
+
+def _in_percent(a: AssessmentOut) -> bool:
+    return a.kind in ("growth", "relative", "milestone") or a.unit == "%"
+
+
+def value_text(a: AssessmentOut, value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{num(value)}%" if _in_percent(a) else num(value)
+
+
+def target_text(a: AssessmentOut) -> str:
+    if a.kind == "relative" and a.reference_actual is not None:
+        return f"≈ {num(a.reference_actual)}%"  # the reference's growth, same period
+    return a.bound
+
+
+def actual_of_target(a: AssessmentOut) -> str:
+    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly."""
+    actual = value_text(a, a.actual) or "—"
+    if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
+        return f"{actual}/{num(a.min)} {a.unit}"
+    compact = target_text(a).replace(" %", "%")
+    for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
+        compact = compact.replace(operator, operator.strip())
+    return f"{actual}/{compact}"
+
+
+def needs_text(a: AssessmentOut, lang: Lang) -> str:
+    """What it takes: per remaining month (cumulative, milestone) or the rest's growth."""
+    if a.status == "met":
+        return ""
+    if a.required_per_month is not None:
+        return f"{num(a.required_per_month)}{t('per_month', lang)}"
+    if a.required_growth_rest is not None:
+        return f"{num(a.required_growth_rest)}%"
+    return ""
+
+
+def sparkline(values: Sequence[Decimal], width: int = SPARK_WIDTH) -> str:
+    """▁▂▃▄▅▆▇█ scaled between the lowest and highest of the last `width` values."""
+    shown = list(values)[-width:]
+    if not shown:
+        return ""
+    low, high = min(shown), max(shown)
+    if low == high:
+        return SPARKS[3] * len(shown)
+    top = len(SPARKS) - 1
+    return "".join(SPARKS[round((v - low) / (high - low) * top)] for v in shown)
+
+
+def bar(share: Decimal | None, marker: Decimal | None, style: str, width: int = BAR_WIDTH) -> Text:
+    """A completion bar: █ done, ░ to do, ┃ where time progress says it should be by now."""
+    filled = 0 if share is None else max(0, min(width, round(share * width)))
+    cells = ["█"] * filled + ["░"] * (width - filled)
+    text = Text()
+    mark = None if marker is None else max(0, min(width - 1, round(marker * width) - 1))
+    for i, cell in enumerate(cells):
+        if i == mark:
+            text.append("┃", style="bold")
+        else:
+            text.append(cell, style=style if cell == "█" else "dim")
+    return text
+
+
+def _marked(a: AssessmentOut, text: str) -> Text:
+    """A figure, with * when the latest record is older than the target's frequency allows."""
+    return Text(f"{text}*" if a.stale and text else text)
+
+
+def _table(title: str | None = None) -> Table:
+    return Table(
+        box=box.SIMPLE_HEAD,
+        title=Text(title, style="bold") if title else None,
+        title_justify="left",
+        pad_edge=False,
+        padding=(0, 1),
+    )
+
+
+# ------------------------------------------------------------------------------- gap
+
+
+def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
+    """One row per target: status, actual against the bound, the gap and what it takes."""
+    header = _header(plan_name, out.as_of, out.time_progress, lang)
+    if not out.targets:
+        return Group(header, Text(t("no_targets", lang)))
+    names = [Text(display_name(a, lang)) for a in out.targets]
+    figures: list[tuple[str, list[Text]]] = [
+        (t("gap", lang), [Text(num(a.gap)) for a in out.targets]),
+        (t("done", lang), [Text(percent(a.completion)) for a in out.targets]),
+        (t("pace_gap_pp", lang), [Text(signed(a.pace_gap_pp)) for a in out.targets]),
+        (t("needs", lang), [Text(needs_text(a, lang)) for a in out.targets]),
+    ]
+    # A figure empty in every row (no cumulative target shown, or the year is over) is left
+    # out: the room goes to the names.
+    figures = [(title, cells) for title, cells in figures if any(c.plain for c in cells)]
+    table = _table()
+    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
+    table.add_column(t("status", lang), no_wrap=True)
+    table.add_column(f"{t('actual', lang)} / {t('target', lang)}", justify="right", overflow="fold")
+    for title, _ in figures:
+        table.add_column(title, justify="right", no_wrap=True)
+    for i, a in enumerate(out.targets):
+        table.add_row(
+            names[i],
+            status_text(a.status, lang),
+            _marked(a, actual_of_target(a)),
+            *(cells[i] for _, cells in figures),
+        )
+    parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
+    if out.as_of is None:
+        parts.append(Text(t("no_records", lang), style="yellow"))
+    return Group(*parts)
+
+
+def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
+    counts = Text()
+    for status in STATUSES:
+        n = sum(1 for a in rows if a.status == status)
+        if n:
+            if counts:
+                counts.append("  ")
+            counts.append(f"{t(f'status.{status}', lang)} {n}", style=STATUS_STYLES[status])
+    if any(a.stale for a in rows):
+        counts.append(f"   * {t('stale_note', lang)}", style="dim")
+    return counts
+
+
+def _header(
+    plan_name: str, as_of: str | None, time_progress: Decimal | None, lang: Lang
+) -> RenderableType:
+    title = Text(plan_name, style="bold")
+    line = Text()
+    line.append(f"{t('as_of', lang)} {as_of or '—'}   {t('time_progress', lang)} ")
+    if time_progress is not None:
+        line.append_text(bar(time_progress, None, "cyan"))
+        line.append(f" {percent(time_progress)}")
+    else:
+        line.append("—")
+    return Group(title, line)
+
+
+# ------------------------------------------------------------------------- dashboard
+
+
+def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
+    """The bureau head's page: header, headline indicators, sections, investment, worst ten."""
+    plan_name = out.plan_name if lang == "zh" else out.plan_name_en
+    parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
+    if out.as_of is None:
+        parts.append(Text(t("no_records", lang), style="yellow"))
+    if out.headline:
+        parts.append(headline_table(out.headline, lang))
+    parts.append(section_table(out, lang))
+    if out.investment:
+        parts.append(investment_table(out.investment, lang))
+    parts.append(worst_table(out.worst, lang))
+    return Group(*parts)
+
+
+def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
+    table = _table(t("headline", lang))
+    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
+    table.add_column(t("target", lang), justify="right")
+    table.add_column(t("actual", lang), justify="right")
+    table.add_column(t("gap", lang), justify="right")
+    table.add_column(t("status", lang), no_wrap=True)
+    table.add_column(t("trend", lang), no_wrap=True)
+    for a in rows:
+        table.add_row(
+            Text(display_name(a, lang)),
+            Text(target_text(a)),
+            _marked(a, value_text(a, a.actual)),
+            Text(num(a.gap)),
+            status_text(a.status, lang),
+            Text(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status]),
+        )
+    return table
+
+
+def section_table(out: StatusOutput, lang: Lang) -> Table:
+    """Per section, how many targets are in each status. A status no target has is left out
+    (before year end, nothing is missed): the room goes to the section names."""
+    shown = [s for s in STATUSES if out.counts[s]] or ["no_data"]
+    table = _table(t("by_section", lang))
+    table.add_column(t("section", lang), overflow="fold", ratio=1, min_width=8)
+    for status in shown:
+        table.add_column(
+            Text(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
+            justify="right",
+            overflow="fold",
+        )
+    table.add_column(t("total", lang), justify="right")
+    for section in out.sections:
+        table.add_row(
+            Text(section.name if lang == "zh" else section.name_en),
+            *[Text(str(section.counts[s]) if section.counts[s] else "·") for s in shown],
+            Text(str(section.total)),
+        )
+    table.add_row(
+        Text(t("total", lang)),
+        *[Text(str(out.counts[s])) for s in shown],
+        Text(str(sum(out.counts.values()))),
+        style="bold",
+    )
+    return table
+
+
+def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+    unit = rows[0].unit
+    table = _table(f"{t('investment', lang)} ({unit})")
+    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=8)
+    table.add_column(f"{t('actual', lang)}/{t('target', lang)}", justify="right")
+    table.add_column(t("completion", lang), no_wrap=True)
+    table.add_column("", justify="right")
+    table.add_column(t("status", lang), no_wrap=True)
+    for a in rows:
+        style = STATUS_STYLES[a.status]
+        table.add_row(
+            Text(display_name(a, lang), style="bold" if a.parts else ""),
+            _marked(a, f"{num(a.actual) if a.actual is not None else '—'}/{num(a.min)}"),
+            bar(a.completion, a.expected_share, style, width=BAR_WIDTH // 2 + 2),
+            Text(percent(a.completion)),
+            status_text(a.status, lang),
+        )
+    return table
+
+
+def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
+    if not rows:
+        return Group(Text(t("worst", lang), style="bold"), Text(t("nothing_behind", lang)))
+    table = _table(t("worst", lang))
+    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
+    table.add_column(t("status", lang), no_wrap=True)
+    table.add_column(t("completion", lang), justify="right")
+    table.add_column(t("pace_gap_pp", lang), justify="right")
+    table.add_column(t("needs", lang), justify="right")
+    for a in rows:
+        table.add_row(
+            Text(display_name(a, lang)),
+            status_text(a.status, lang),
+            _marked(a, percent(a.completion) or value_text(a, a.actual)),
+            Text(signed(a.pace_gap_pp)),
+            Text(needs_text(a, lang)),
+        )
+    return table
+
+
+# ---------------------------------------------------------------------------- show ID
+
+
+def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> RenderableType:
+    """The assessment of one target and the components it was judged on."""
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold")
+    rows.add_column(overflow="fold")
+
+    def add(key: str, value: str | Text | None) -> None:
+        if value:
+            rows.add_row(t(key, lang), value if isinstance(value, Text) else Text(value))
+
+    add("status", status_text(a.status, lang))
+    add("as_of", as_of or "—")
+    add("period", a.period)
+    add("actual", value_text(a, a.actual))
+    if a.amount is not None:
+        add("amount", f"{num(a.amount)} {a.unit}")
+    add("target", target_text(a))
+    if a.reference:
+        add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
+    if a.gap is not None:
+        add("gap", num(a.gap))
+    add("completion", percent(a.completion))
+    add("time_progress", percent(a.time_progress))
+    if a.expected_share is not None and a.expected_share != a.time_progress:
+        add("expected_share", percent(a.expected_share))
+    if a.pace_gap_pp is not None:
+        add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
+    add("projection", num(a.projection))
+    add("required_per_month", num(a.required_per_month))
+    if a.required_growth_rest is not None:
+        add("required_growth_rest", f"{num(a.required_growth_rest)}%")
+    if a.months_left is not None:
+        add("months_left", str(a.months_left))
+    if a.tolerance_pp is not None:
+        add("tolerance", f"{num(a.tolerance_pp)} {t('pp', lang)}")
+    add("due", a.due)
+    if a.stale:
+        add("stale", Text(t("stale_note", lang), style="yellow"))
+    if a.parts_missing:
+        add("parts_missing", ", ".join(a.parts_missing))
+    if a.reason:
+        add("status.no_data", t(f"reason.{a.reason}", lang))
+    return Group(Text(t("assessment", lang), style="bold underline"), rows)

@@ -1,0 +1,241 @@
+"""The `status` dashboard and the gap table as a reader sees them: 80 columns in English and
+Chinese, colour only on a terminal, NO_COLOR honoured, `status --json` with the same content."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
+
+from plancli.assess import assess_plan, gap_output, status_output, worst_first
+from plancli.i18n import Lang
+from plancli.model import Plan, Record
+from plancli.periods import Period
+from plancli.plan import data_dir, load_plan_file
+from plancli.render.assess import bar, dashboard, gap_table, sparkline, status_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+def record(target: str, period: str, value: Decimal) -> Record:
+    return Record(
+        target=target,
+        period=period,
+        value=value,
+        recorded_at=datetime(2022, 7, 5, tzinfo=UTC),
+        batch="b",
+    )
+
+
+def june_figures(plan: Plan) -> list[Record]:
+    """A figure for every target of the plan, spread over all statuses, with a history."""
+    records = []
+    for i, target in enumerate(plan.targets):
+        if target.parts:
+            continue  # roll-ups add up their parts
+        if target.kind == "cumulative":
+            assert target.min is not None
+            for month in (4, 5, 6):
+                share = Decimal(i % 8 + month - 3) / 10
+                records.append(record(target.id, f"2022-{month:02d}", target.min * share))
+        elif target.kind == "growth":
+            records.append(record(target.id, "2022-06", (target.min or Decimal(0)) - i % 3))
+        elif target.kind == "level":
+            bound = target.max if target.max is not None else target.min
+            assert bound is not None
+            records.append(
+                record(target.id, "2022-06", bound + (i % 2) * (-1 if target.max else 1))
+            )
+        elif target.kind == "milestone":
+            records.append(record(target.id, "2022-06", Decimal(i % 5 * 25)))
+        else:
+            records.append(record(target.id, "2022-06", Decimal("4.5")))
+    return records
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Plan:
+    return load_plan_file(data_dir() / "plan2022.toml")
+
+
+def rendered(renderable: RenderableType, width: int = 80) -> str:
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def widest(text: str) -> int:
+    return max(cell_len(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dashboard_fits_80_columns(bundled: Plan, lang: Lang) -> None:
+    out = status_output(assess_plan(bundled, june_figures(bundled)))
+    assert len(out.worst) == 10
+    text = rendered(dashboard(out, lang))
+    assert widest(text) <= 80
+    words = {
+        "en": ("time progress", "Headline indicators", "By section", "Investment plan"),
+        "zh": ("时间进度", "主要预期目标", "分领域情况", "政府投资计划", "地区生产总值"),
+    }[lang]
+    for word in words:
+        assert word in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gap_table_fits_80_columns(bundled: Plan, lang: Lang) -> None:
+    result = assess_plan(bundled, june_figures(bundled))
+    out = gap_output(result, worst_first(result.assessments, bundled))
+    text = rendered(gap_table(out, bundled.plan.name, lang))
+    assert widest(text) <= 80
+    assert len(out.targets) == len(bundled.targets)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_status_command_fits_80_columns(invoke, tmp_path: Path, lang: Lang) -> None:
+    plan = tmp_path / "assess.toml"
+    shutil.copyfile(FIXTURES / "assess.toml", plan)
+    figures = tmp_path / "june.csv"
+    figures.write_text(
+        "target,period,value,amount\n"
+        "gdp,2022-Q1,4.1,330\ngdp,2022-Q2,5.0,700\n"
+        "new_5g_base_stations,2022-05,95,\nnew_5g_base_stations,2022-06,120,\n"
+        "external_funds,2022-06,50,\ninvest_roads,2022-06,5,\ninvest_education,2022-06,7,\n",
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    result = invoke("--plan", str(plan), "--lang", lang, "status")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert widest(text) <= 80
+    assert "\x1b[" not in text  # not a terminal: no colour codes
+    gdp = next(line for line in text.splitlines() if "GDP" in line or "地区生产总值" in line)
+    assert "▁█" in gdp  # the sparkline of 4.1 → 5.0
+    if lang == "zh":
+        assert "截至 2022-06" in text and "滞后" in gdp
+        assert "31.67/月" in text  # 5G, worst work targets
+    else:
+        assert "as of 2022-06" in text and "behind" in gdp
+        assert "31.67/mo" in text
+
+
+def test_status_json_has_the_dashboards_content(invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "assess.toml"
+    shutil.copyfile(FIXTURES / "assess.toml", plan)
+    figures = tmp_path / "june.csv"
+    figures.write_text(
+        "target,period,value,amount\ngdp,2022-Q1,4.1,330\ngdp,2022-Q2,5.0,700\n"
+        "new_5g_base_stations,2022-06,120,\nexternal_funds,2022-06,50,\n"
+        "unemployment_rate,2022-Q2,4.2,\ninvest_roads,2022-06,5,\n",
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    result = invoke("--plan", str(plan), "status", "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert list(data)[:2] == ["schema_version", "plan"]
+    assert (data["as_of"], data["time_progress"]) == ("2022-06", 0.5)
+    assert data["plan_name"] == "官渡区2022年计划(测试)"
+    headline = {h["id"]: h for h in data["headline"]}
+    assert list(headline) == [
+        "gdp",
+        "fixed_asset_investment",
+        "retail_sales",
+        "urban_income",
+        "unemployment_rate",
+    ]
+    assert headline["gdp"]["series"] == [
+        {"period": "2022-Q1", "value": 4.1},
+        {"period": "2022-Q2", "value": 5},
+    ]
+    assert headline["gdp"]["required_growth_rest"] == 8.72
+    assert sum(s["total"] for s in data["sections"]) == sum(data["counts"].values()) == 14
+    assert [i["id"] for i in data["investment"]][-1] == "investment_total"  # roll-up last
+    assert data["investment"][-1]["parts_missing"] == ["invest_education"]
+    worst = [(w["id"], w["status"]) for w in data["worst"]]
+    assert worst == [("new_5g_base_stations", "behind"), ("external_funds", "at_risk")]
+    # the same assessment as gap
+    gap = json.loads(invoke("--plan", str(plan), "gap", "--json").stdout)
+    statuses = {t["id"]: t["status"] for t in gap["targets"]}
+    assert all(statuses[h] == headline[h]["status"] for h in headline)
+
+
+def test_status_without_records(invoke, mini_plan: Path) -> None:
+    for lang in LANGS:
+        result = invoke("--plan", str(mini_plan), "--lang", lang, "status")
+        assert result.exit_code == 0, result.output
+        assert widest(result.stdout) <= 80
+    assert "尚无数据" in result.stdout
+    data = json.loads(invoke("--plan", str(mini_plan), "status", "--json").stdout)
+    assert data["as_of"] is None and data["worst"] == []
+    assert data["counts"]["no_data"] == 8
+
+
+def test_status_as_of(invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "assess.toml"
+    shutil.copyfile(FIXTURES / "assess.toml", plan)
+    assert invoke("--plan", str(plan), "status", "--as-of", "2022-Q5").exit_code == 2
+    result = invoke("--plan", str(plan), "status", "--as-of", "2022-Q3", "--json")
+    assert json.loads(result.stdout)["time_progress"] == 0.75
+
+
+def test_colour_only_on_a_terminal_and_never_under_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def printed() -> str:
+        buffer = io.StringIO()
+        Console(file=buffer, force_terminal=True, color_system="standard").print(
+            status_text("behind", "en")
+        )
+        return buffer.getvalue()
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[31m" in printed()  # red on a terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[31m" not in printed()
+
+
+def test_names_are_printed_literally(invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "assess.toml"
+    text = (FIXTURES / "assess.toml").read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace('name = "新建5G基站"', 'name = "[bold]新建5G基站[/bold]"'), "utf-8"
+    )
+    figures = tmp_path / "f.csv"
+    figures.write_text("target,period,value\nnew_5g_base_stations,2022-06,120\n", "utf-8")
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    for command in ("gap", "status"):
+        result = invoke("--plan", str(plan), "--lang", "zh", command)
+        # Interpreted as markup, the brackets would vanish (the name may wrap in its cell).
+        assert "[bold]新建5G基站[" in result.stdout
+
+
+def test_sparkline() -> None:
+    assert sparkline([]) == ""
+    assert sparkline([Decimal(3)]) == "▄"
+    assert sparkline([Decimal(2), Decimal(2)]) == "▄▄"
+    assert sparkline([Decimal(n) for n in range(8)]) == "▁▂▃▄▅▆▇█"
+    assert sparkline([Decimal(n) for n in range(20)]) == "▁▂▃▄▅▆▇█"  # the last eight
+    assert sparkline([Decimal("4.5"), Decimal("4.2")]) == "█▁"
+
+
+def test_bar() -> None:
+    assert bar(Decimal("0.5"), None, "green", width=10).plain == "█████░░░░░"
+    assert bar(Decimal("0.3871"), Decimal("0.5"), "red", width=10).plain == "████┃░░░░░"
+    assert bar(Decimal(2), Decimal(1), "green", width=4).plain == "███┃"  # capped
+    assert bar(None, Decimal("0.5"), "dim", width=4).plain == "░┃░░"
+
+
+def test_time_progress_bar_in_the_header(bundled: Plan) -> None:
+    result = assess_plan(bundled, [], Period.month(2022, 9))
+    text = rendered(dashboard(status_output(result), "zh"))
+    assert "时间进度 " + "█" * 15 + "░" * 5 + " 75%" in text
