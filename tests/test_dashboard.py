@@ -239,3 +239,13 @@ def test_time_progress_bar_in_the_header(bundled: Plan) -> None:
     result = assess_plan(bundled, [], Period.month(2022, 9))
     text = rendered(dashboard(status_output(result), "zh"))
     assert "时间进度 " + "█" * 15 + "░" * 5 + " 75%" in text
+
+
+def test_language_follows_the_locale(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    zh = invoke("--plan", "guandu-2021", "status").stdout
+    assert "时间进度" in zh and "未完成" in zh and "地区生产总值" in zh
+    assert widest(zh) <= 80
+    en = invoke("--plan", "guandu-2021", "--lang", "en", "status").stdout
+    assert "time progress" in en and "missed" in en
+    assert "Work targets" not in en  # the 2021 plan has headline targets only

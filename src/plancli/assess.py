@@ -813,21 +813,7 @@ class StatusOutput(BaseModel):
 def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:
     plan = assessment.plan
     all_ = assessment.assessments
-    headline = [
-        HeadlineOut(
-            **assessment_out(a).model_dump(),
-            series=[
-                Point(period=str(o.period), value=o.value)
-                for o in (
-                    assessment.index.series(a.target.id, assessment.as_of)
-                    if assessment.as_of
-                    else []
-                )
-            ],
-        )
-        for a in all_
-        if a.target.section == HEADLINE_SECTION
-    ]
+    headline = [_headline(assessment, a) for a in all_ if a.target.section == HEADLINE_SECTION]
     investment = [a for a in all_ if a.target.section == INVESTMENT_SECTION]
     investment.sort(key=lambda a: bool(a.target.parts))  # stable: roll-ups last
     work = [
@@ -859,4 +845,15 @@ def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:
         sections=sections,
         investment=[assessment_out(a) for a in investment],
         worst=[assessment_out(a) for a in worst_first(work, plan)[:worst]],
+    )
+
+
+def _headline(assessment: PlanAssessment, a: Assessment) -> HeadlineOut:
+    """A headline row: the assessment, and the figures recorded up to the as-of period."""
+    observations = (
+        assessment.index.series(a.target.id, assessment.as_of) if assessment.as_of else []
+    )
+    return HeadlineOut(
+        **assessment_out(a).model_dump(),
+        series=[Point(period=str(o.period), value=o.value) for o in observations],
     )

@@ -16,6 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import (
+    HEADLINE_SECTION,
+    INVESTMENT_SECTION,
     STATUSES,
     AssessmentOut,
     GapOutput,
@@ -219,7 +221,9 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     parts.append(section_table(out, lang))
     if out.investment:
         parts.append(investment_table(out.investment, lang))
-    parts.append(worst_table(out.worst, lang))
+    blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
+    if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
+        parts.append(worst_table(out.worst, lang))
     return Group(*parts)
 
 
