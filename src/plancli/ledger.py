@@ -185,7 +185,9 @@ def _record_problem(record: Record) -> tuple[str, str] | None:
 
 
 def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], text: str) -> str:
-    first = exc.errors()[0]
+    errors = exc.errors()
+    # A typo (`taget = "g5"`) is both an unknown and a missing field: name the typo first.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = list(first["loc"])
     index = loc[0] if loc and isinstance(loc[0], int) else 0
     item = raw[index] if index < len(raw) else None
@@ -195,7 +197,7 @@ def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], t
         message = "missing"
     elif first["type"] == "extra_forbidden":
         message = "unknown field"
-    more = len(exc.errors()) - 1
+    more = len(errors) - 1
     suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
     return _record_error(path, text, index + 1, item, field_name, message) + suffix
 

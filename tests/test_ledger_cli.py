@@ -1,0 +1,474 @@
+"""record, import, history and undo on the command line: messages, exit codes, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plancli.ledger import read_records
+from plancli.model import current_records
+from plancli.plan import data_dir
+
+
+@pytest.fixture
+def ledger(mini_plan: Path) -> Path:
+    return mini_plan.with_name("mini.progress.toml")
+
+
+@pytest.fixture
+def run(invoke, mini_plan: Path):  # type: ignore[no-untyped-def]
+    """plancli --plan <copy of mini.toml> ARGS…"""
+
+    def call(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return invoke("--plan", str(mini_plan), *args, input=input)
+
+    return call
+
+
+def values(ledger: Path) -> dict[tuple[str, str], str]:
+    return {k: str(r.value) for k, r in current_records(read_records(ledger)).items()}
+
+
+# ---------------------------------------------------------------------------------- record
+
+
+def test_record_confirms_on_stderr_with_the_ledger_path(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("record", "g5", "150", "--period", "2022-06", "--source", "工信局")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"recorded g5 2022-06 = 150 个 in {ledger}\n"
+    [record] = read_records(ledger)
+    assert (record.target, record.period, record.value, record.source) == (
+        "g5",
+        "2022-06",
+        150,
+        "工信局",
+    )
+
+
+def test_record_again_says_what_it_supersedes(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "150", "--period", "2022-06")
+    result = run("record", "g5", "160", "-p", "2022-06", "--note", "revised")
+    assert result.exit_code == 0
+    assert f"recorded g5 2022-06 = 160 个 in {ledger}; supersedes 150 个 recorded " in result.stderr
+    same = run("record", "g5", "160", "-p", "2022-06", "--note", "revised")
+    assert "is already the figure in force; nothing written" in same.stderr
+    assert len(read_records(ledger)) == 2
+
+
+def test_record_growth_with_amount_and_negative_value(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("record", "gdp", "-2.5", "--period", "2022-Q1", "--amount", "330.1")
+    assert result.exit_code == 0, result.stderr
+    assert "gdp 2022-Q1 = -2.5 % (amount 330.1 亿元)" in result.stderr
+    result = run("record", "centre", "done", "--period", "2022-09")
+    assert "centre 2022-09 = 100 %" in result.stderr
+
+
+def test_record_add_and_dry_run(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "120", "--period", "2022-05")
+    before = ledger.read_bytes()
+    dry = run("record", "g5", "30", "--period", "2022-06", "--add", "--dry-run")
+    assert dry.exit_code == 0
+    assert "would record g5 2022-06 = 150 个 (2022-05's 120 + 30); nothing written" in dry.stderr
+    assert ledger.read_bytes() == before
+    done = run("record", "g5", "30", "--period", "2022-06", "--add")
+    assert "recorded g5 2022-06 = 150 个 (2022-05's 120 + 30)" in done.stderr
+    assert values(ledger)[("g5", "2022-06")] == "150"
+
+
+def test_late_correction_is_recorded_with_a_note(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "150", "--period", "2022-06")
+    result = run("record", "g5", "120", "--period", "2022-05")
+    assert result.exit_code == 0
+    assert "note: a late correction; later periods keep their own figures (2022-06)" in (
+        result.stderr
+    )
+
+
+BAD_INPUT = [
+    (["g6", "1", "--period", "2022-06"], "unknown target 'g6' in plan mini-2022; did you mean g5?"),
+    (["g5", "1", "--period", "2022-13"], "malformed period '2022-13'"),
+    (["g5", "1", "--period", "2022-Q5"], "malformed period '2022-Q5'"),
+    (["g5", "1", "--period", "22-06"], "malformed period '22-06'"),
+    (["g5", "1", "--period", "2023-01"], "period '2023-01' is outside the plan year 2022"),
+    (["g5", "many", "--period", "2022-06"], "value 'many' is not a number"),
+    (["g5", "NaN", "--period", "2022-06"], "value 'NaN' is not a finite number"),
+    (["g5", "inf", "--period", "2022-06"], "value 'inf' is not a finite number"),
+    (["g5", "1e999", "--period", "2022-06"], "value '1e999' is too large"),
+    (["g5", "1,000", "--period", "2022-06"], "without thousands separators"),
+    (["g5", "-5", "--period", "2022-06"], "value -5 for g5 is negative"),
+    (["centre", "120", "--period", "2022-06"], "value 120 for centre is outside 0–100"),
+    (["g5", "5", "--amount", "1", "--period", "2022-06"], "g5 is a cumulative target and has no"),
+    (["invest_a", "5", "--add", "-p", "2022-09"], "--add: no record of invest_a for a period"),
+    (["unemployment", "4", "--add", "--period", "2022-06"], "only for cumulative targets"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUT)
+def test_bad_input_exits_2_with_a_short_message_and_leaves_the_ledger(
+    run,  # type: ignore[no-untyped-def]
+    ledger: Path,
+    args: list[str],
+    message: str,
+) -> None:
+    run("record", "g5", "120", "--period", "2022-05")  # an earlier figure exists
+    before = ledger.read_bytes()
+    result = run("record", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2
+    assert "Traceback" not in result.stderr
+    assert ledger.read_bytes() == before
+
+
+def test_period_is_required(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("record", "g5", "150")
+    assert result.exit_code == 2
+    assert "--period" in result.stderr
+
+
+# ---------------------------------------------------------------------------------- import
+
+JUNE_CSV = (
+    "target,period,value,amount,note,source\n"
+    "g5,2022-06,150,,,工信局\n"
+    "gdp,2022-Q2,5.2,700,统计局快报,\n"
+    "centre,2022-06,done,,,\n"
+    "unemployment,2022-06,4.5,,,\n"
+)
+
+
+def test_import_csv_with_bom_then_reimport_changes_nothing(
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+) -> None:
+    june = tmp_path / "june.csv"
+    june.write_bytes(JUNE_CSV.encode("utf-8-sig"))  # Excel's "CSV UTF-8" starts with a BOM
+    result = run("import", str(june))
+    assert result.exit_code == 0, result.stderr
+    assert f"imported {june}: 4 new, 0 revised, 0 unchanged of 4 rows into {ledger}" in (
+        result.stderr
+    )
+    records = read_records(ledger)
+    assert len({r.batch for r in records}) == 1  # one import, one batch
+    assert values(ledger) == {
+        ("g5", "2022-06"): "150",
+        ("gdp", "2022-Q2"): "5.2",
+        ("centre", "2022-06"): "100",
+        ("unemployment", "2022-06"): "4.5",
+    }
+    gdp = current_records(records)[("gdp", "2022-Q2")]
+    assert (gdp.amount, gdp.note, gdp.source) == (700, "统计局快报", None)
+    before = ledger.read_bytes()
+    again = run("import", str(june))
+    assert again.exit_code == 0
+    assert "nothing to import (0 new, 0 revised, 4 unchanged of 4 rows)" in again.stderr
+    assert ledger.read_bytes() == before
+
+
+def test_import_dry_run_shows_what_would_change(
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+) -> None:
+    run("record", "g5", "140", "--period", "2022-06")
+    before = ledger.read_bytes()
+    june = tmp_path / "june.csv"
+    june.write_text(JUNE_CSV, encoding="utf-8")
+    result = run("import", str(june), "--dry-run")
+    assert result.exit_code == 0
+    assert "would import" in result.stderr and "3 new, 1 revised" in result.stderr
+    assert "140 个" in result.stdout and "150 个" in result.stdout  # now → new
+    assert ledger.read_bytes() == before
+
+
+def test_import_json_list_jsonl_and_stdin(run, tmp_path: Path, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        {"target": "g5", "period": "2022-06", "value": 150},
+        {"target": "gdp", "period": "2022-Q2", "value": 5.2, "amount": "700.25"},
+    ]
+    as_json = tmp_path / "june.json"
+    as_json.write_text(json.dumps(rows), encoding="utf-8")
+    assert run("import", str(as_json)).exit_code == 0
+    assert str(current_records(read_records(ledger))[("gdp", "2022-Q2")].amount) == "700.25"
+    jsonl = "\n".join(json.dumps(r | {"value": "155"}) for r in rows[:1]) + "\n"
+    result = run("import", "-", input=jsonl)
+    assert result.exit_code == 0, result.stderr
+    assert "imported <stdin>: 0 new, 1 revised" in result.stderr
+    assert values(ledger)[("g5", "2022-06")] == "155"
+    # The JSON figure 5.2 is kept exact (not the float 5.2000000000000002).
+    assert values(ledger)[("gdp", "2022-Q2")] == "5.2"
+
+
+def test_import_csv_from_stdin(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("import", "-", input="target,period,value\r\ng5,2022-06,150\r\n")
+    assert result.exit_code == 0, result.stderr
+    assert values(ledger) == {("g5", "2022-06"): "150"}
+
+
+def test_import_is_all_or_nothing_and_lists_every_bad_row(
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+) -> None:
+    run("record", "g5", "120", "--period", "2022-05")
+    before = ledger.read_bytes()
+    bad = tmp_path / "june.csv"
+    bad.write_text(
+        "target,period,value,amount\n"
+        "g5,2022-06,150,\n"  # good
+        "g6,2022-06,1,\n"  # unknown target
+        "g5,2022-13,1,\n"  # malformed period
+        "gdp,2022-Q2,NaN,\n"  # not finite
+        "g5,2022-07,12,3\n"  # amount on a cumulative target
+        "\n"  # blank lines are skipped but counted
+        "centre,2022-06,150,\n"  # milestone above 100
+        "g5,2022-06,151,\n",  # the same target and period twice
+        encoding="utf-8",
+    )
+    result = run("import", str(bad))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {bad}: 6 bad rows; nothing was imported"
+    assert [line.split(": ", 1)[0] for line in lines[1:]] == [
+        f"{bad}:{row}" for row in (3, 4, 5, 6, 8, 9)
+    ]
+    assert "did you mean g5" in lines[1]
+    assert "is also on row 2" in lines[6]
+    assert ledger.read_bytes() == before
+
+
+def test_import_caps_the_list_of_bad_rows(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("target,period,value\n" + "g5,2022-06,x\n" * 25, encoding="utf-8")
+    result = run("import", str(bad))
+    assert result.exit_code == 2
+    assert "25 bad rows" in result.stderr
+    assert result.stderr.rstrip().endswith("… and 5 more")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("target,period\ng5,2022-06\n", ":1: missing column(s) value"),
+        ("target,period,value,remark\n", ":1: unknown column(s) 'remark'"),
+        ("target;period;value\n", "separated by ';'"),
+        ("", "the file is empty"),
+        ("[1, 2", ":1:6: invalid JSON"),
+        ('{"a": 1}', ":1: unknown key(s) 'a'"),
+        ('"a"', ":1: unknown column(s) 'a'"),
+    ],
+)
+def test_unreadable_import_files(
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+    content: str,
+    message: str,
+) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text(content, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not ledger.exists()
+
+
+def test_bad_json_rows_are_reported_by_position(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"target": "g5", "period": "2022-06", "value": True},
+                {"target": "g5", "period": "2022-06"},
+                {"target": "g5", "period": "2022-06", "value": 1, "remark": "x"},
+                "g5",
+                {"target": "g5", "period": "2022-06", "value": "Infinity"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:1: value must be a number" in result.stderr
+    assert f"{path}:2: no value" in result.stderr
+    assert f"{path}:3: unknown key(s) 'remark'" in result.stderr
+    assert f"{path}:4: expected an object" in result.stderr
+    assert f"{path}:5: value 'Infinity' is not a finite number" in result.stderr
+
+
+def test_jsonl_rows_are_reported_by_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"target": "g5", "period": "2022-06", "value": 1}\n\n{"target": "g5", oops}\n'
+        '{"target": "g5", "period": "2022-07", "value": NaN}\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:3: invalid JSON" in result.stderr
+    assert f"{path}:4: value 'NaN' is not a finite number" in result.stderr
+
+
+def test_import_header_only_and_missing_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "empty.csv"
+    path.write_text("target,period,value\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert "nothing to import (0 new, 0 revised, 0 unchanged of 0 rows)" in result.stderr
+    missing = run("import", str(tmp_path / "nope.csv"))
+    assert missing.exit_code == 2
+    assert "nope.csv: cannot read: No such file or directory" in missing.stderr
+
+
+def test_import_rejects_text_that_is_not_utf8(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("target,period,value,note\ng5,2022-06,1,统计局\n".encode("gbk"))
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert "not UTF-8 text" in result.stderr and "CSV UTF-8" in result.stderr
+
+
+# ------------------------------------------------------------------------ history and undo
+
+
+def test_history_json_csv_and_table(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "150", "--period", "2022-06")
+    run("record", "gdp", "5.2", "--period", "2022-Q2", "--amount", "700")
+    run("record", "g5", "160", "--period", "2022-06", "--note", "修订")
+    data = json.loads(run("history", "g5", "--json").stdout)
+    assert data["schema_version"] == 1 and data["target"] == "g5"
+    assert data["ledger"] == str(ledger)
+    assert [(r["value"], r["current"], r["note"]) for r in data["records"]] == [
+        (150, False, None),
+        (160, True, "修订"),
+    ]
+    assert data["records"][0]["recorded_at"].endswith("Z")
+    everything = json.loads(run("history", "--json").stdout)
+    assert [r["target"] for r in everything["records"]] == ["g5", "gdp", "g5"]
+    assert everything["records"][1]["amount"] == 700
+    csv_lines = run("history", "--csv").stdout.splitlines()
+    assert csv_lines[0] == "target,period,value,amount,note,source,recorded_at,batch,current"
+    assert csv_lines[2].startswith("gdp,2022-Q2,5.2,700,,,")
+    table = run("history", "g5")
+    assert table.exit_code == 0
+    assert "mini.progress.toml" in table.stdout and "修订" in table.stdout
+    assert all(len(line) <= 80 for line in table.stdout.splitlines())
+
+
+def test_history_of_an_unknown_target_and_of_nothing(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("history", "g6")
+    assert result.exit_code == 2 and "did you mean g5" in result.stderr
+    empty = run("history", "g5")
+    assert empty.exit_code == 0
+    assert empty.stderr == f"no records of g5 in {ledger}\n"
+    assert json.loads(run("history", "--json").stdout)["records"] == []
+
+
+def test_undo_reverts_the_last_import_as_a_whole(run, tmp_path: Path, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "140", "--period", "2022-06")
+    june = tmp_path / "june.csv"
+    june.write_text(JUNE_CSV, encoding="utf-8")
+    run("import", str(june))
+    result = run("undo", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert "reverted 4 records of batch" in result.stderr
+    assert "140 个" in result.stderr  # g5 2022-06 is back to the hand-recorded figure
+    assert values(ledger) == {("g5", "2022-06"): "140"}
+    assert run("undo", "--yes").exit_code == 0
+    assert read_records(ledger) == []
+    nothing = run("undo", "--yes")
+    assert nothing.exit_code == 0
+    assert nothing.stderr == f"nothing to undo: {ledger} has no records\n"
+
+
+def test_undo_without_a_terminal_needs_yes(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    run("record", "g5", "150", "--period", "2022-06")
+    before = ledger.read_bytes()
+    result = run("undo")
+    assert result.exit_code == 2
+    assert "stdin is not a terminal; pass --yes" in result.stderr
+    assert ledger.read_bytes() == before
+    dry = run("undo", "--dry-run")
+    assert dry.exit_code == 0 and "would revert 1 record of batch" in dry.stderr
+    assert ledger.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("answer", "reverted", "code"), [("y\n", True, 0), ("n\n", False, 0), ("", False, 2)]
+)
+def test_undo_asks_in_a_terminal(
+    run,  # type: ignore[no-untyped-def]
+    ledger: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    reverted: bool,
+    code: int,
+) -> None:
+    from plancli.cli import ledger_cmds
+
+    monkeypatch.setattr(ledger_cmds, "_interactive", lambda: True)
+    run("record", "g5", "150", "--period", "2022-06")
+    result = run("undo", input=answer)
+    assert result.exit_code == code
+    assert "Revert 1 record of batch " in result.stderr and "[y/N]" in result.stderr
+    assert (read_records(ledger) == []) is reverted
+
+
+# ------------------------------------------------------------------- location and bundles
+
+
+def test_ledger_option_and_env(invoke, mini_plan: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    env_ledger = tmp_path / "env.progress.toml"
+    monkeypatch.setenv("PLANCLI_LEDGER", str(env_ledger))
+    invoke("--plan", str(mini_plan), "record", "g5", "1", "--period", "2022-06")
+    assert len(read_records(env_ledger)) == 1
+    option = tmp_path / "option.progress.toml"
+    invoke("--plan", str(mini_plan), "--ledger", str(option), "record", "g5", "2", "-p", "2022-06")
+    assert len(read_records(option)) == 1 and len(read_records(env_ledger)) == 1
+
+
+def test_bundled_plan_records_into_the_app_dir(invoke, isolated_env: Path) -> None:  # type: ignore[no-untyped-def]
+    if not (data_dir() / "plan2022.toml").exists():
+        pytest.skip("the bundled 2022 plan is not in this checkout yet")
+    result = invoke("record", "new_5g_base_stations", "150", "--period", "2022-06")
+    assert result.exit_code == 0, result.stderr
+    expected = isolated_env / ".config" / "plancli" / "guandu-2022.progress.toml"
+    assert f"in {expected}" in result.stderr
+    assert len(read_records(expected)) == 1
+
+
+def test_bundled_2021_ledger_is_read_only_and_init_copies_it(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if not (data_dir() / "plan2021.progress.toml").exists():
+        pytest.skip("the bundled 2021 ledger is not in this checkout yet")
+    bundled = data_dir() / "plan2021.progress.toml"
+    before = bundled.read_bytes()
+    history = invoke("--plan", "guandu-2021", "history", "gdp", "--json")
+    assert json.loads(history.stdout)["records"][0]["value"] == 0.3
+    for args in (
+        ["record", "gdp", "1", "--period", "2021"],
+        ["undo", "--yes"],
+        ["import", "-"],
+    ):
+        result = invoke("--plan", "guandu-2021", *args, input="")
+        assert result.exit_code == 2
+        assert "read-only" in result.stderr
+        assert "plancli --plan guandu-2021 init DIR" in result.stderr
+    assert bundled.read_bytes() == before
+    workspace = tmp_path / "ws"
+    init = invoke("--plan", "guandu-2021", "init", str(workspace))
+    assert init.exit_code == 0, init.stderr
+    assert "copied the bundled ledger" in init.stderr
+    copied = workspace / "plan2021.progress.toml"
+    assert copied.read_bytes() == before
+    plan = str(workspace / "plan2021.toml")
+    result = invoke("--plan", plan, "record", "gdp", "0.4", "--period", "2021")
+    assert result.exit_code == 0, result.stderr
+    assert "supersedes 0.3 %" in result.stderr
+    # init again never overwrites a ledger that has figures
+    invoke("--plan", "guandu-2021", "init", str(workspace), "--force")
+    assert len(read_records(copied)) == len(read_records(bundled)) + 1

@@ -1,0 +1,169 @@
+"""Durability: concurrent writers lose nothing, a crash leaves the old file, a corrupt ledger
+is reported and never overwritten, a held lock times out cleanly."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancli.errors import LedgerFileError
+from plancli.ledger import (
+    CRASH_HOOK,
+    Entry,
+    LedgerBusyError,
+    LedgerLocation,
+    TomlLedgerStore,
+    exclusive_lock,
+    read_records,
+    record_entry,
+)
+from plancli.plan import load_plan_file
+
+WRITERS = 30
+
+
+def plancli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A real `python -m plancli` process (not CliRunner: locks must cross processes)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "plancli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_concurrent_writers_lose_nothing(mini_plan: Path, tmp_path: Path) -> None:
+    ledger = mini_plan.with_name("mini.progress.toml")
+    june = tmp_path / "june.csv"
+    june.write_text(
+        "target,period,value\n" + "".join(f"invest_a,2022-{m:02d},{m}\n" for m in range(1, 6)),
+        encoding="utf-8",
+    )
+    procs = [
+        plancli("--plan", str(mini_plan), "record", "g5", str(n), "--period", "2022-06")
+        for n in range(1, WRITERS + 1)
+    ]
+    procs.insert(WRITERS // 2, plancli("--plan", str(mini_plan), "import", str(june)))
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    records = read_records(ledger)
+    g5 = [r for r in records if r.target == "g5"]
+    assert sorted(int(r.value) for r in g5) == list(range(1, WRITERS + 1))
+    assert sorted(int(r.value) for r in records if r.target == "invest_a") == [1, 2, 3, 4, 5]
+    assert len({r.batch for r in records}) == WRITERS + 1  # one per command, one per import
+    assert not list(tmp_path.glob(".mini.progress.toml.*.tmp"))
+
+
+def test_a_writer_killed_before_the_rename_leaves_the_old_file(mini_plan: Path) -> None:
+    ledger = mini_plan.with_name("mini.progress.toml")
+    first = plancli("--plan", str(mini_plan), "record", "g5", "120", "--period", "2022-05")
+    assert first.wait(timeout=60) == 0
+    before = ledger.read_bytes()
+    crashing = plancli(
+        "--plan",
+        str(mini_plan),
+        "record",
+        "g5",
+        "150",
+        "--period",
+        "2022-06",
+        env={CRASH_HOOK: "1"},
+    )
+    assert crashing.wait(timeout=60) == 9  # os._exit(9) between the temp write and the rename
+    assert ledger.read_bytes() == before
+    [leftover] = list(ledger.parent.glob(".mini.progress.toml.*.tmp"))  # the torn-off write
+    assert [r.value for r in read_records(ledger)] == [120]
+    # The next writer takes the lock, ignores and removes the leftover, and records.
+    after = plancli("--plan", str(mini_plan), "record", "g5", "150", "--period", "2022-06")
+    assert after.wait(timeout=60) == 0
+    assert [r.value for r in read_records(ledger)] == [120, 150]
+    assert not leftover.exists()
+
+
+CORRUPT = 'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-06"\nvalue = 15 0\n'
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["record", "g5", "150", "--period", "2022-06"],
+        ["import", "-"],
+        ["undo", "--yes"],
+        ["history"],
+        ["history", "g5", "--json"],
+    ],
+)
+def test_a_corrupt_ledger_exits_3_and_stays_byte_for_byte(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    args: list[str],
+) -> None:
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_text(CORRUPT, encoding="utf-8")
+    before = ledger.read_bytes()
+    result = invoke("--plan", str(mini_plan), *args, input="target,period,value\ng5,2022-06,150\n")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: {ledger}:6:")
+    assert "invalid TOML" in result.stderr
+    assert result.stdout == ""
+    assert ledger.read_bytes() == before
+    assert not list(ledger.parent.glob(".mini.progress.toml.*.tmp"))
+
+
+def test_an_invalid_record_exits_3_naming_record_and_field(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_text(
+        'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-06"\nvalue = 1\n'
+        "recorded_at = 2022-07-05T08:30:00Z\n",
+        encoding="utf-8",
+    )
+    before = ledger.read_bytes()
+    result = invoke("--plan", str(mini_plan), "record", "g5", "2", "--period", "2022-07")
+    assert result.exit_code == 3
+    assert result.stderr == f"error: {ledger}:3: record 1 (g5 2022-06): batch: missing\n"
+    assert ledger.read_bytes() == before
+
+
+def test_a_held_lock_times_out_without_writing(mini_plan: Path) -> None:
+    plan = load_plan_file(mini_plan)
+    ledger = mini_plan.with_name("mini.progress.toml")
+    store = TomlLedgerStore(LedgerLocation(ledger, "option"), lock_timeout=0.2)
+    record_entry(store, plan, Entry("g5", "2022-05", "120"))
+    before = ledger.read_bytes()
+    with (
+        exclusive_lock(ledger.with_name(ledger.name + ".lock")),
+        pytest.raises(LedgerBusyError, match="held the ledger's lock"),
+    ):
+        record_entry(store, plan, Entry("g5", "2022-06", "150"))
+    assert ledger.read_bytes() == before
+    assert isinstance(LedgerBusyError("x"), LedgerFileError)
+
+
+def test_writes_keep_permissions_and_symlinks(mini_plan: Path, tmp_path: Path) -> None:
+    plan = load_plan_file(mini_plan)
+    real = tmp_path / "shared" / "mini.progress.toml"
+    real.parent.mkdir()
+    link = tmp_path / "link.progress.toml"
+    store = TomlLedgerStore(LedgerLocation(link, "option"))
+    real.write_text("version = 1\n", encoding="utf-8")
+    real.chmod(0o640)
+    link.symlink_to(real)
+    record_entry(store, plan, Entry("g5", "2022-06", "150"))
+    assert link.is_symlink()
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert [r.value for r in read_records(link)] == [150]
+
+
+def test_the_ledger_folder_is_created_on_first_write(mini_plan: Path, tmp_path: Path) -> None:
+    plan = load_plan_file(mini_plan)
+    ledger = tmp_path / "app" / "dir" / "x.progress.toml"
+    record_entry(
+        TomlLedgerStore(LedgerLocation(ledger, "app-dir")), plan, Entry("g5", "2022-06", "1")
+    )
+    assert len(read_records(ledger)) == 1
