@@ -140,6 +140,7 @@ def _table(title: str | None = None) -> Table:
         title_justify="left",
         pad_edge=False,
         padding=(0, 1),
+        collapse_padding=True,  # two cells between columns, not three: room for the names
     )
 
 
@@ -278,8 +279,10 @@ def section_table(out: StatusOutput, lang: Lang) -> Table:
 def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     unit = rows[0].unit
     table = _table(f"{t('investment', lang)} ({unit})")
+    table.caption = Text(f"┃ = {t('expected_share', lang)}", style="dim")
+    table.caption_justify = "left"
     table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=8)
-    table.add_column(f"{t('actual', lang)}/{t('target', lang)}", justify="right")
+    table.add_column(f"{t('actual', lang)} / {t('target', lang)}", justify="right")
     table.add_column(t("completion", lang), no_wrap=True)
     table.add_column("", justify="right")
     table.add_column(t("status", lang), no_wrap=True)
