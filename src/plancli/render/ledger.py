@@ -29,7 +29,6 @@ _ZH = {
     "new": "新值",
     "to revert": "撤销",
     "in force after undo": "撤销后生效",
-    "none": "无",
     "in force": "* 现行数值；批次：编号末尾",
 }
 
@@ -110,27 +109,29 @@ def history_table(
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
     """The records of the batch to revert, and the figure in force for each afterwards."""
     first = undo.records[0]
+    with_amount = any(r.amount is not None for r in undo.records)
     table = Table(
         box=box.SIMPLE_HEAD,
         title=Text(f"batch {undo.batch}, recorded {recorded_text(first.recorded_at)} UTC"),
     )
     table.add_column(_w("target", lang), style="cyan", overflow="fold")
     table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("to revert", lang), justify="right")
-    table.add_column(_w("in force after undo", lang), justify="right")
+    table.add_column(_w("to revert", lang), justify="right", no_wrap=True)
+    if with_amount:
+        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
+    table.add_column(_w("in force after undo", lang), justify="right", no_wrap=True)
     for step in undo.steps:
-        target = plan.target(step.record.target)
-        after = (
-            figure_text(step.restored.value, step.restored.amount, target)
-            if step.restored
-            else f"— ({_w('none', lang)})"
-        )
-        table.add_row(
-            Text(step.record.target),
-            step.record.period,
-            Text(figure_text(step.record.value, step.record.amount, target)),
-            Text(after),
-        )
+        record, restored = step.record, step.restored
+        target = plan.target(record.target)
+        cells: list[str | Text] = [
+            Text(record.target),
+            record.period,
+            Text(figure_text(record.value, None, target)),
+        ]
+        if with_amount:
+            cells.append(num(record.amount))
+        cells.append(Text(figure_text(restored.value, None, target) if restored else "—"))
+        table.add_row(*cells)
     return table
 
 
