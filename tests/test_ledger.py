@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import (
     Entry,
+    Figures,
     LedgerChangedError,
     LedgerLocation,
     TomlLedgerStore,
@@ -33,6 +34,7 @@ from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, load_plan_file
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
+NONE = Figures([])  # an empty ledger
 
 
 @pytest.fixture
@@ -314,12 +316,12 @@ def test_a_total_below_the_previous_month_warns(store: TomlLedgerStore, plan: Pl
 )
 def test_bad_entries(plan: Plan, entry: Entry, message: str) -> None:
     with pytest.raises(InputError, match=message):
-        check_entry(plan, entry, {}, batch="b", recorded_at=JULY_5)
+        check_entry(plan, entry, NONE, batch="b", recorded_at=JULY_5)
 
 
 def test_good_entries(plan: Plan) -> None:
     def value(entry: Entry) -> Decimal:
-        return check_entry(plan, entry, {}, batch="b", recorded_at=JULY_5).record.value
+        return check_entry(plan, entry, NONE, batch="b", recorded_at=JULY_5).record.value
 
     assert value(Entry("centre", "2022-06", "done")) == 100
     assert value(Entry("centre", "2022-06", "DONE")) == 100
@@ -372,7 +374,7 @@ def test_record_then_read_gives_the_same_figure(
 ) -> None:
     # gdp is a growth target: any finite figure, negative too.
     entry = Entry("gdp", "2022-06", format(value, "f") if as_text else value, note=note)
-    change = check_entry(plan, entry, {}, batch="b", recorded_at=JULY_5)
+    change = check_entry(plan, entry, NONE, batch="b", recorded_at=JULY_5)
     path = tmp_path / "roundtrip.progress.toml"
     path.write_text(dump_ledger([change.record]), encoding="utf-8")
     [back] = read_records(path)
@@ -422,3 +424,32 @@ def test_copy_of_the_plan_keeps_its_own_ledger(tmp_path: Path, mini_plan: Path) 
     a = resolve_ledger(None, PlanSource(mini_plan, None), tmp_path)
     b = resolve_ledger(None, PlanSource(other, None), tmp_path)
     assert a.path != b.path
+
+
+def test_figures_in_force_by_target_and_period() -> None:
+    def rec(target: str, period: str, value: int, batch: str) -> Record:
+        return Record(
+            target=target, period=period, value=Decimal(value), recorded_at=JULY_5, batch=batch
+        )
+
+    figures = Figures(
+        [
+            rec("g5", "2022-04", 90, "a"),
+            rec("g5", "2022-05", 100, "a"),
+            rec("g5", "2022-05", 120, "b"),  # supersedes 100
+            rec("g5", "2022-Q2", 150, "b"),
+            rec("g5", "2021-12", 300, "b"),  # another year never counts
+            rec("centre", "2022-03", 50, "b"),
+        ]
+    )
+    before_june = figures.latest_before("g5", parse_period("2022-06"))
+    assert before_june is not None and before_june.value == 120
+    assert figures.latest_before("g5", parse_period("2022-04")) is None
+    assert [r.period for r in figures.later("g5", parse_period("2022-04"))] == [
+        "2022-05",
+        "2022-Q2",
+    ]
+    assert figures.get("g5", "2022-05") is not None
+    more = figures.with_records([rec("g5", "2022-07", 160, "c")])
+    assert [r.period for r in more.later("g5", parse_period("2022-06"))] == ["2022-07"]
+    assert figures.later("g5", parse_period("2022-06")) == []

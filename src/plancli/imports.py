@@ -29,6 +29,7 @@ from plancli.errors import InputError
 from plancli.ledger import (
     Change,
     Entry,
+    Figures,
     LedgerStore,
     check_entry,
     new_batch_id,
@@ -36,7 +37,7 @@ from plancli.ledger import (
     utc_now,
     with_warnings,
 )
-from plancli.model import Plan, Record, current_records
+from plancli.model import Plan, Record
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -285,7 +286,7 @@ def check_import(
     recorded_at: datetime,
 ) -> tuple[list[RowChange], list[RowChange]]:
     """(changes, unchanged) of the rows against the ledger; ImportRejected listing every bad row."""
-    current = current_records(list(records))
+    current = Figures(records)
     found = list(problems)
     first_row: dict[tuple[str, str], int] = {}
     checked: list[RowChange] = []
@@ -310,10 +311,7 @@ def check_import(
     if found:
         raise ImportRejected(name, found)
     # Warnings look at the ledger as it will be, so a file giving May and June is judged whole.
-    merged = dict(current)
-    merged.update(
-        {(rc.change.record.target, rc.change.record.period): rc.change.record for rc in checked}
-    )
+    merged = current.with_records(rc.change.record for rc in checked)
     changes: list[RowChange] = []
     unchanged: list[RowChange] = []
     for rc in checked:
