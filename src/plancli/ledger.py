@@ -323,12 +323,12 @@ def _fsync_directory(directory: Path) -> None:
 def _remove_stale_temp_files(path: Path) -> None:
     # Temp files are written only under the lock, so any found while holding it were left by
     # a writer that died before its rename: never part of the ledger, safe to delete.
-    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for stale in path.parent.glob(f".{_glob_escape(path.name)}.*.tmp"):
         with suppress(OSError):
             stale.unlink()
 
 
-def glob_escape(name: str) -> str:
+def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
@@ -841,15 +841,6 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
             )
         session.remove_batch(expected.batch)
         return now
-
-
-def describe_origin(location: LedgerLocation) -> str:
-    return {
-        "option": "--ledger / PLANCLI_LEDGER",
-        "beside-plan": "beside the plan",
-        "app-dir": "the app dir, for a bundled plan",
-        "bundled": "bundled with the plan, read-only",
-    }[location.origin]
 
 
 def figure_text(value: Decimal, amount: Decimal | None, target: Target | None) -> str:
