@@ -808,6 +808,7 @@ class StatusOutput(BaseModel):
     worst: list[AssessmentOut] = Field(
         description="the worst work targets (other sections) that are missed, behind or at risk"
     )
+    ledger: str | None = Field(default=None, description="the ledger file the figures come from")
 
 
 def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:

@@ -77,6 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "尚无数据:请用 plancli record 或 plancli import 录入。",
     ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
+    "ledger": ("ledger:", "数据文件:"),
     "reason.no_records": ("nothing recorded in the plan year", "本年度尚无任何记录"),
     "reason.no_record": ("no record at or before the as-of period", "截至该期无记录"),
     "reason.no_reference_record": (

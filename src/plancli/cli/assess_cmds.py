@@ -132,7 +132,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.assess import status_output
 
     st = state(ctx)
-    out = status_output(assess_state(st, as_of))
+    out = status_output(assess_state(st, as_of)).model_copy(update={"ledger": str(st.ledger_path)})
     if json_out:
         from plancli.output import dump_json
 

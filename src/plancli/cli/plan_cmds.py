@@ -147,7 +147,7 @@ def show_cmd(
                 "",
                 assessment_detail(judged, as_of_text, st.lang),
                 "",
-                history_table(plan, revisions, str(st.ledger_path), st.lang),
+                history_table(plan, revisions, str(st.ledger_path), st.lang, target.id),
             )
         )
 

@@ -215,6 +215,8 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
+    if out.ledger is not None:
+        parts.append(Text(f"{t('ledger', lang)} {out.ledger}", style="dim"))
     if out.as_of is None:
         parts.append(Text(t("no_records", lang), style="yellow"))
     if out.headline:
