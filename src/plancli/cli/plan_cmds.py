@@ -90,7 +90,8 @@ def targets_cmd(
         from plancli.render import console
         from plancli.render.plan import targets_table
 
-        console().print(targets_table(plan, selected, st.lang))
+        out = console()
+        out.print(targets_table(plan, selected, st.lang, out.width))
 
 
 @command("show")

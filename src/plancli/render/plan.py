@@ -14,34 +14,48 @@ from plancli.plan import Finding
 from plancli.render import target_name
 
 
-def targets_table(plan: Plan, targets: list[Target], lang: Lang) -> Table:
+# Below this width the kind column is left out: the id (what people type) and the target
+# never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
+WIDE = 110
+
+
+def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80) -> Table:
     table = Table(
-        box=box.SIMPLE_HEAD, title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en)
+        box=box.SIMPLE_HEAD,
+        title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en),
+        pad_edge=False,
     )
-    table.add_column(t("id", lang), overflow="fold", style="cyan")
-    table.add_column(t("name", lang), overflow="fold", ratio=1)
-    table.add_column(t("kind", lang))
-    table.add_column(t("target", lang), justify="right")
-    table.add_column(t("baseline", lang), justify="right")
+    wide = width >= WIDE
+    years = sorted({tg.baseline.year for tg in targets if tg.baseline is not None})
+    # One baseline year (the usual case) goes in the header, so the cells stay short.
+    one_year = years[0] if len(years) == 1 else None
+    baseline_header = f"{t('baseline', lang)} {one_year}" if one_year else t("baseline", lang)
+    table.add_column(t("id", lang), no_wrap=True, style="cyan")
+    table.add_column(t("name", lang), ratio=1, min_width=10, overflow="fold")
+    if wide:
+        table.add_column(t("kind", lang), no_wrap=True)
+    table.add_column(t("target", lang), justify="right", no_wrap=True)
+    table.add_column(baseline_header, justify="right", no_wrap=True)
     for target in targets:
-        table.add_row(
-            Text(target.id),
-            Text(target_name(target, lang)),
-            t(f"kind.{target.kind}", lang),
-            Text(bound_text(target)),
-            Text(baseline_text(target)),
-        )
+        cells = [Text(target.id), Text(target_name(target, lang))]
+        if wide:
+            cells.append(Text(t(f"kind.{target.kind}", lang)))
+        cells += [Text(bound_text(target)), Text(baseline_text(target, with_year=one_year is None))]
+        table.add_row(*cells)
     return table
 
 
-def baseline_text(target: Target) -> str:
+def baseline_text(target: Target, with_year: bool = True) -> str:
     base = target.baseline
     if base is None:
         return ""
     if target.kind in ("growth", "relative"):
-        growth = f"{num(base.growth)} %" if base.growth is not None else "—"
-        return f"{base.year}: {growth}"
-    return f"{base.year}: {num(base.value)}" if base.value is not None else ""
+        text = f"{num(base.growth)} %" if base.growth is not None else "—"
+    elif base.value is not None:
+        text = num(base.value)
+    else:
+        return ""
+    return f"{base.year}: {text}" if with_year else text
 
 
 def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
