@@ -139,6 +139,7 @@ def root(
         str | None,
         typer.Option(
             "--plan",
+            metavar="PATH|ID",
             envvar="PLANCLI_PLAN",
             help="Plan file path, or a bundled plan id (guandu-2022, guandu-2021).",
             show_default="guandu-2022",
@@ -148,6 +149,7 @@ def root(
         Path | None,
         typer.Option(
             "--ledger",
+            metavar="FILE",
             envvar="PLANCLI_LEDGER",
             help="Ledger file of recorded progress (default: beside the plan, or the app dir).",
             dir_okay=False,
@@ -155,7 +157,11 @@ def root(
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Language of tables and messages: en or zh (default: LANG)."),
+        typer.Option(
+            "--lang",
+            metavar="en|zh",
+            help="Language of tables and messages: en or zh (default: LANG).",
+        ),
     ] = None,
     version: Annotated[
         bool,
