@@ -1,0 +1,55 @@
+"""Every command has help text and a README mention; the README's examples stay true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from plancli.cli import app
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _commands() -> list[str]:
+    group = typer.main.get_command(app)
+    names: list[str] = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        names.extend(f"{name} {s}" for s in sub) if sub else names.append(name)
+    return sorted(names)
+
+
+def test_there_are_commands() -> None:
+    assert {"targets", "show", "validate", "schema", "init", "status"} <= set(_commands())
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_command_has_help(invoke, name: str) -> None:
+    result = invoke(*name.split(), "--help")
+    assert result.exit_code == 0
+    usage, _, rest = result.stdout.partition("\n\n")
+    assert f"plancli {name}" in usage.replace("  ", " ")
+    assert len(rest.strip().splitlines()[0]) > 10  # a real sentence, not empty
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_command_is_in_the_readme(name: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    assert re.search(rf"plancli (\[?-[^\n`]*\s)?{re.escape(name)}\b", text), (
+        f"README.md never shows `plancli {name}`"
+    )
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert "python3 -m pip install . && plancli status" in text
+    assert "python3 -m pip install '.[test]' && python3 -m pytest" in text
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m pip install '.[test]' && python3 -m pytest" in ci
+    assert "set -euo pipefail" in ci
