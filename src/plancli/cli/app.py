@@ -177,6 +177,13 @@ def root(
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV on stdout.")]
+SectionOpt = Annotated[str | None, typer.Option("--section", "-s", help="Only this section id.")]
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind", "-k", help="Only this kind: growth, level, cumulative, milestone, relative."
+    ),
+]
 
 
 def emit(text: str) -> None:

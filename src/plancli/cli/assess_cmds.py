@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, State, command, emit, state
+from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, State, command, emit, state
 from plancli.errors import InputError
 
 if TYPE_CHECKING:
@@ -48,15 +48,8 @@ def assess_state(st: State, as_of: str | None) -> PlanAssessment:
 def gap_cmd(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
-    section: Annotated[
-        str | None, typer.Option("--section", "-s", help="Only this section id.")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", "-k", help="Only this kind: growth, level, cumulative, milestone, relative."
-        ),
-    ] = None,
+    section: SectionOpt = None,
+    kind: KindOpt = None,
     status: Annotated[
         str | None,
         typer.Option(

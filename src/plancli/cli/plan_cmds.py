@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, state
+from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, command, emit, state
 from plancli.cli.assess_cmds import AsOfOpt, assess_records
 from plancli.errors import InputError
 
@@ -16,15 +16,8 @@ from plancli.errors import InputError
 @command("targets")
 def targets_cmd(
     ctx: typer.Context,
-    section: Annotated[
-        str | None, typer.Option("--section", "-s", help="Only this section id.")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", "-k", help="Only this kind: growth, level, cumulative, milestone, relative."
-        ),
-    ] = None,
+    section: SectionOpt = None,
+    kind: KindOpt = None,
     search: Annotated[
         str | None,
         typer.Option("--search", "-q", help="Id, Chinese or English name contains this."),
