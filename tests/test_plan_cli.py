@@ -267,3 +267,11 @@ def test_check_plan_is_quiet_on_a_consistent_rollup(mini_plan: Path) -> None:
         }
     )
     assert [f for f in check_plan(fixed) if f.code == "rollup_mismatch"] == []
+
+
+@pytest.mark.parametrize("command", [["targets"], ["gap"], ["history"]])
+def test_json_and_csv_exclude_each_other(invoke, mini_plan: Path, command: list[str]) -> None:
+    result = invoke("--plan", str(mini_plan), *command, "--json", "--csv")
+    assert result.exit_code == 2
+    assert result.stderr == "error: choose one of --json and --csv\n"
+    assert result.stdout == ""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 import typer
 
 from plancli import __version__
-from plancli.errors import PlanError
+from plancli.errors import InputError, PlanError
 
 if TYPE_CHECKING:
     from plancli.ledger import LedgerLocation
@@ -184,6 +184,12 @@ KindOpt = Annotated[
         "--kind", "-k", help="Only this kind: growth, level, cumulative, milestone, relative."
     ),
 ]
+
+
+def one_format(json_out: bool, csv_out: bool) -> None:
+    """--json and --csv exclude each other."""
+    if json_out and csv_out:
+        raise InputError("choose one of --json and --csv")
 
 
 def emit(text: str) -> None:

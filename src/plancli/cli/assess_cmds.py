@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, State, command, emit, state
+from plancli.cli.app import (
+    CsvOpt,
+    JsonOpt,
+    KindOpt,
+    SectionOpt,
+    State,
+    command,
+    emit,
+    one_format,
+    state,
+)
 from plancli.errors import InputError
 
 if TYPE_CHECKING:
@@ -77,8 +87,7 @@ def gap_cmd(
     from plancli.assess import parse_statuses, select
     from plancli.plan import filter_targets
 
-    if json_out and csv_out:
-        raise InputError("choose one of --json and --csv")
+    one_format(json_out, csv_out)
     if sort not in ("worst", "plan"):
         raise InputError(f"--sort {sort!r}: choose worst or plan")
     statuses = parse_statuses(status) if status is not None else None

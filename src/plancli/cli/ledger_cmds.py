@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, state
+from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, state
 from plancli.errors import InputError
 
 if TYPE_CHECKING:
@@ -190,6 +190,7 @@ def history_cmd(
     """Every recorded revision, oldest first; `*` marks the figure in force."""
     from plancli.ledger import history, read_records
 
+    one_format(json_out, csv_out)
     st = state(ctx)
     plan = st.plan
     location = st.ledger_location

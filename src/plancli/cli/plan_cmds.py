@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, command, emit, state
+from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, command, emit, one_format, state
 from plancli.cli.assess_cmds import AsOfOpt, assess_records
 from plancli.errors import InputError
 
@@ -28,6 +28,7 @@ def targets_cmd(
     """List the plan's targets (table, --json or --csv)."""
     from plancli.plan import filter_targets
 
+    one_format(json_out, csv_out)
     st = state(ctx)
     plan = st.plan
     selected = filter_targets(plan, section, kind, search)
