@@ -452,3 +452,19 @@ def test_parse_statuses() -> None:
         parse_statuses("behind,late")
     with pytest.raises(InputError, match="--fail-on"):
         parse_statuses("", "--fail-on")
+
+
+def test_cumulative_range_over_fulfilled_is_met() -> None:
+    """开展1-2个普惠性托育服务试点: three pilots exceed the range and meet the target."""
+    from plancli.assess import assess_plan
+    from plancli.periods import parse_period
+    from plancli.plan import load_plan
+
+    plan = load_plan("guandu-2022")
+    pilots = plan.target("childcare_pilots")
+    assert pilots is not None and (pilots.min, pilots.max) == (1, 2)
+    records = [rec("childcare_pilots", "2022-12", "3")]
+    judged = assess_plan(plan, records, parse_period("2022-12")).get("childcare_pilots")
+    assert (judged.status, judged.gap, judged.completion) == ("met", 0, 3)
+    mid_year = assess_plan(plan, [rec("childcare_pilots", "2022-06", "0")], parse_period("2022-06"))
+    assert mid_year.get("childcare_pilots").status == "behind"  # 0 of 1 at half-time: −50 pp

@@ -440,13 +440,15 @@ class _Assessor:
         pace_gap_pp = (completion - share) * 100 if completion is not None else None
         months_left = 12 - progress_month
         remaining = max(goal - actual, Decimal(0))
-        ok = satisfies(actual, target)
-        over_ceiling = target.max is not None and not ok and actual >= target.max
+        # The annual amount is `min`; a `max` is the top of a planned range ("1-2个试点"), and
+        # delivering more than the range is over-fulfilment (超额完成), not a failure: the
+        # target is met once `min` is reached (DESIGN §4: completion ≥ 1 → met).
+        ok = actual > goal if target.exclusive else actual >= goal
         if as_of.is_final:
             status: Status = "met" if ok else "missed"
         elif ok:
             status = "met"
-        elif over_ceiling or pace_gap_pp is None:
+        elif pace_gap_pp is None:
             status = "behind"
         else:
             status = self._paced_status(pace_gap_pp)
@@ -456,7 +458,7 @@ class _Assessor:
             as_of,
             period=period,
             actual=actual,
-            gap=bound_gap(actual, goal, target.max),
+            gap=bound_gap(actual, goal, None),
             completion=completion,
             time_progress=Fraction(progress_month, 12),
             expected_share=share,
