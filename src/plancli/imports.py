@@ -42,6 +42,9 @@ from plancli.model import Plan, Record
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
 COLUMNS = REQUIRED + OPTIONAL
+# Read-only columns of the sheets `plancli template` writes, there for the person filling them
+# in (which target, its unit, its last figure); CSV and xlsx imports accept and ignore them.
+HELPER_COLUMNS = ("name", "unit", "last_value", "last_period")
 MAX_SHOWN_PROBLEMS = 20
 
 
@@ -151,7 +154,7 @@ def _parse_csv(text: str, name: str) -> tuple[list[ImportRow], list[Problem]]:
 
 def _check_header(columns: list[str], name: str) -> None:
     expected = "the header must be target,period,value[,amount,note,source]"
-    unknown = [c for c in columns if c not in COLUMNS]
+    unknown = [c for c in columns if c not in COLUMNS and c not in HELPER_COLUMNS]
     if unknown:
         listed = ", ".join(repr(c) for c in unknown)
         hint = ""

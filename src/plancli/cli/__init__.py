@@ -6,6 +6,7 @@ from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
     plan_cmds,  # noqa: F401  (registers commands)
+    report_cmds,  # noqa: F401  (registers commands)
 )
 from plancli.cli.app import app
 

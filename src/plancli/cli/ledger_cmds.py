@@ -130,12 +130,19 @@ def import_cmd(
         typer.Argument(
             metavar="FILE",
             help="CSV with header target,period,value[,amount,note,source], a JSON list of "
-            "such objects, or JSON Lines; `-` reads stdin.",
+            "such objects, JSON Lines, or an Excel .xlsx sheet with the CSV's columns; "
+            "`-` reads stdin.",
         ),
     ],
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="xlsx: the sheet to read (default: the first)."
+        ),
+    ] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Import figures from CSV or JSON: all rows or none, one batch; re-importing is a no-op."""
+    """Import figures from CSV, JSON or Excel: all rows or none, one batch; re-import: no-op."""
     from plancli.imports import import_rows, parse_import
     from plancli.ledger import open_store
 
@@ -145,7 +152,16 @@ def import_cmd(
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
     name, data = _read_input(file)
-    rows, problems = parse_import(data, name)
+    from plancli.imports_xlsx import is_workbook
+
+    if is_workbook(data):
+        from plancli.imports_xlsx import parse_xlsx
+
+        name, rows, problems = parse_xlsx(data, name, sheet)  # name: FILE:SHEET
+    elif sheet is not None:
+        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
+    else:
+        rows, problems = parse_import(data, name)
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
     for row_change in [*result.changes, *result.unchanged]:
         for warning in row_change.change.warnings:

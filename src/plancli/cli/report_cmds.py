@@ -1,0 +1,192 @@
+"""Report commands: `report` (Markdown, HTML or Excel) and `template` (a blank input sheet).
+
+Files are written atomically; a report overwrites an existing file (it is generated), a
+template does not without --force (it may hold figures somebody typed). Jinja2 and openpyxl
+are imported only by the formats that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plancli.cli.app import command, state
+from plancli.cli.assess_cmds import AsOfOpt, assess_records
+from plancli.errors import InputError
+
+FORMATS = ("md", "html", "xlsx")
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def _say(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+def report_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible output, as build tools do)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InputError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970"
+            ) from None
+    return datetime.now(UTC)
+
+
+def _report_date(moment: datetime) -> date:
+    # The report is dated in local time (the reader's calendar), except a fixed epoch.
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return moment.date()
+    return moment.astimezone().date()
+
+
+def choose_format(fmt: str | None, output: str | None) -> str:
+    """--format, else from the output file's suffix, else Markdown."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise InputError(f"--format {fmt!r}: choose md, html or xlsx")
+        return fmt
+    if output and output != "-":
+        suffix = Path(output).suffix.lower()
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
+        raise InputError(f"cannot tell the format from {output!r}; give --format md, html or xlsx")
+    return "md"
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write(output: str | None, data: bytes, what: str, binary: bool) -> None:
+    if output is None or output == "-":
+        if binary and _stdout_is_terminal():
+            raise InputError(
+                f"{what} is a binary file and stdout is a terminal; give -o FILE.xlsx "
+                "(or redirect stdout to a file)"
+            )
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            raise InputError(f"{what}: stdout cannot take binary data here; give -o FILE")
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
+        return
+    from plancli.report.files import write_atomically
+
+    write_atomically(Path(output), data)
+
+
+@command("report")
+def report_cmd(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="md|html|xlsx",
+            help="Markdown, a self-contained HTML page with charts, or an Excel workbook "
+            "(default: from the -o suffix, else md).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write (an existing one is replaced); `-` or none: stdout.",
+        ),
+    ] = None,
+) -> None:
+    """Progress report for leadership: headline table, sections, investment, what is behind."""
+    from plancli.ledger import read_records
+    from plancli.report.model import build_report
+
+    chosen = choose_format(fmt, output)
+    st = state(ctx)
+    plan = st.plan
+    records = read_records(st.ledger_path)
+    assessment = assess_records(plan, records, as_of)
+    moment = report_time()
+    report = build_report(assessment, records, _report_date(moment))
+    if chosen == "md":
+        from plancli.report.markdown import render_markdown
+
+        data = render_markdown(report, st.lang).encode("utf-8")
+    elif chosen == "html":
+        from plancli.report.html import render_html
+
+        data = render_html(report, st.lang).encode("utf-8")
+    else:
+        from plancli.report.xlsx import report_workbook
+
+        data = report_workbook(report, st.lang)
+    _write(output, data, "an xlsx report", binary=chosen == "xlsx")
+    if output is not None and output != "-":
+        as_of_text = report.as_of or "no figures recorded"
+        _say(f"wrote {output} ({chosen}, as of {as_of_text}, {len(report.assessments)} targets)")
+
+
+@command("template")
+def template_cmd(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="FILE.xlsx or FILE.csv to write; `-` writes CSV to stdout.",
+        ),
+    ],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022.",
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing FILE (it may hold figures).")
+    ] = False,
+) -> None:
+    """Blank input sheet of the figures due for a period, to fill in and `plancli import`."""
+    from plancli.ledger import read_records
+    from plancli.periods import parse_plan_period
+    from plancli.report.template import template_csv, template_rows
+
+    suffix = Path(file).suffix.lower() if file != "-" else ".csv"
+    if suffix not in (".xlsx", ".csv"):
+        raise InputError(f"{file}: write a .xlsx or .csv file (or `-` for CSV on stdout)")
+    st = state(ctx)
+    plan = st.plan
+    at = parse_plan_period(period, plan.plan.year)
+    rows = template_rows(plan, read_records(st.ledger_path), at)
+    if file != "-" and Path(file).exists() and not force:
+        raise InputError(f"{file} exists and may hold figures; use --force to replace it")
+    if suffix == ".xlsx":
+        from plancli.report.xlsx import template_workbook
+
+        data = template_workbook(rows, st.lang, created=report_time())
+    elif file == "-":
+        data = template_csv(rows, st.lang).encode("utf-8")
+    else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
+        data = template_csv(rows, st.lang).encode("utf-8-sig")
+    _write(file, data, "an xlsx template", binary=suffix == ".xlsx")
+    if file != "-":
+        count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        _say(f"wrote {file}: {count} due for {at}; fill in value, then `plancli import {file}`")
+    if not rows:
+        _say(f"note: no target is due for {at}")

@@ -1,0 +1,207 @@
+"""Chart geometry for the HTML report, from the report's numbers; the template draws it as SVG.
+
+No JavaScript and no chart library: a bar is a rectangle whose width is the completion, a
+line is a path through the recorded periods. Coordinates are rounded to 0.1 so the page
+stays small and the same report always produces the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.assess import AssessmentOut, HeadlineOut, Point, Status
+from plancli.fmt import num
+from plancli.i18n import Lang
+from plancli.periods import parse_period
+from plancli.report import text
+from plancli.report.model import Report, SectionProgress
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# ---------------------------------------------------------------------------------- bars
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One row of a bar chart: completion as a share of the track, time progress as a mark."""
+
+    label: str
+    fill: float  # 0–100, percent of the track (a completion above 100% fills it)
+    marker: float | None  # 0–100, where the expected share is
+    figure: str  # the completion as text, e.g. 38.71%
+    expected: str  # the expected share as text
+    status: Status | None  # colours the fill; None: a neutral colour (section averages)
+    strong: bool = False  # a total
+
+
+def share_of_track(share: Decimal | None) -> float | None:
+    if share is None:
+        return None
+    return round(max(0.0, min(100.0, float(share) * 100)), 1)
+
+
+def section_bars(sections: Sequence[SectionProgress], lang: Lang) -> list[Bar]:
+    """Sections that have a completion figure (cumulative targets or milestones with data)."""
+    return [
+        Bar(
+            label=s.name if lang == "zh" else s.name_en,
+            fill=share_of_track(s.completion) or 0.0,
+            marker=share_of_track(s.expected_share),
+            figure=text.percent(s.completion),
+            expected=text.percent(s.expected_share),
+            status=None,
+        )
+        for s in sections
+        if s.completion is not None
+    ]
+
+
+def investment_bars(rows: Sequence[AssessmentOut], lang: Lang) -> list[Bar]:
+    return [
+        Bar(
+            label=text.name(a, lang),
+            fill=share_of_track(a.completion) or 0.0,
+            marker=share_of_track(a.expected_share),
+            figure=text.percent(a.completion),
+            expected=text.percent(a.expected_share),
+            status=a.status,
+            strong=bool(a.parts),
+        )
+        for a in rows
+    ]
+
+
+# --------------------------------------------------------------------------------- lines
+
+WIDTH, HEIGHT = 320.0, 180.0
+LEFT, RIGHT, TOP, BOTTOM = 34.0, 10.0, 8.0, 22.0
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    at: float  # x or y, in chart coordinates
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dot:
+    x: float
+    y: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart:
+    """Year-to-date figures of one headline indicator through the year, against its target."""
+
+    id: str
+    title: str
+    status: Status
+    target_text: str
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    dots: list[Dot]
+    path: str  # SVG path through the dots
+    target_path: str | None  # dashed: the bound, or the reference's series (relative)
+    band: tuple[float, float] | None  # y from, y to: where the bound is satisfied
+    left: float = LEFT
+    right: float = WIDTH - RIGHT
+    top: float = TOP
+    bottom: float = HEIGHT - BOTTOM
+    width: float = WIDTH
+    height: float = HEIGHT
+
+
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2, 2.5 or 5 × 10ⁿ) giving about `ticks` intervals over `span`."""
+    raw = span / ticks
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude  # pragma: no cover - the loop always returns
+
+
+def _y_range(values: Sequence[float]) -> tuple[float, float, float]:
+    low, high = min(values), max(values)
+    if high - low < 1e-9:
+        low, high = low - 1, high + 1
+    margin = (high - low) * 0.08  # the line and the target never sit on the frame
+    low, high = low - margin, high + margin
+    step = nice_step(high - low)
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step
+    if high - low < 2 * step:  # at least two intervals, so the line has room
+        high += step
+    return low, high, step
+
+
+def _month(point: Point) -> int:
+    return parse_period(point.period).end_month
+
+
+def _fmt(value: float) -> str:
+    return num(Decimal(repr(round(value, 6))))
+
+
+def headline_chart(
+    row: HeadlineOut, reference: Sequence[Point] | None, lang: Lang
+) -> LineChart | None:
+    """The indicator's recorded figures by month; None when nothing is recorded."""
+    if not row.series:
+        return None
+    values = [float(p.value) for p in row.series]
+    bounds = [float(b) for b in (row.min, row.max) if b is not None]
+    reference_values = [float(p.value) for p in reference or []]
+    low, high, step = _y_range(values + bounds + reference_values)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(month: int) -> float:
+        return round(LEFT + plot_w * month / 12, 1)
+
+    def y(value: float) -> float:
+        return round(TOP + plot_h * (high - value) / (high - low), 1)
+
+    dots = [
+        Dot(x(_month(p)), y(float(p.value)), text.value(row, p.value).replace(" ", ""))
+        for p in row.series
+    ]
+    path = "M" + " L".join(f"{d.x} {d.y}" for d in dots)
+    target_path: str | None = None
+    band: tuple[float, float] | None = None
+    if row.kind == "relative":
+        if reference:
+            target_path = "M" + " L".join(f"{x(_month(p))} {y(float(p.value))}" for p in reference)
+    else:
+        lines = [f"M{x(0)} {y(b)} L{x(12)} {y(b)}" for b in bounds]
+        target_path = " ".join(lines) or None
+        top = y(float(row.max)) if row.max is not None else y(high)
+        bottom = y(float(row.min)) if row.min is not None else y(low)
+        band = (top, bottom) if bottom > top else None
+    ticks = round((high - low) / step)
+    y_ticks = [Tick(y(low + i * step), _fmt(low + i * step)) for i in range(ticks + 1)]
+    x_ticks = [Tick(x(m), f"{m}月" if lang == "zh" else MONTHS_EN[m - 1]) for m in (3, 6, 9, 12)]
+    return LineChart(
+        id=row.id,
+        title=text.name(row, lang),
+        status=row.status,
+        target_text=text.target(row, lang),
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        dots=dots,
+        path=path,
+        target_path=target_path,
+        band=band,
+    )
+
+
+def headline_charts(report: Report, lang: Lang) -> list[LineChart]:
+    charts = [
+        headline_chart(row, report.references.get(row.reference) if row.reference else None, lang)
+        for row in report.headline
+    ]
+    return [chart for chart in charts if chart is not None]

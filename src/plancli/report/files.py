@@ -1,0 +1,48 @@
+"""Writing a report or a template: all of it or nothing, never a half-written file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from plancli.errors import InputError
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data`: a temp file in the same folder, fsync, rename.
+
+    A reader sees the old file or the new one; an error (disk full, no permission) leaves the
+    old file as it was and no temp file behind, and is raised as InputError naming the path.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name")
+    if not directory.is_dir():
+        raise InputError(f"cannot write {path}: the folder {directory} does not exist")
+    temp_name: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temp_name = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(temp_name, mode)  # like a file opened for writing, not the temp file's 0600
+        os.replace(temp_name, path)
+        temp_name = None
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

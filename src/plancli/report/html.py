@@ -1,0 +1,72 @@
+"""The report as one self-contained HTML page: inline CSS and SVG charts, no script, no URL.
+
+Rendered with Jinja2 with autoescaping on, so every name from the plan or the ledger is
+escaped (`<script>` shows as text). The page opens offline, names Chinese fonts that ship with
+the common systems before the generic fallback, and has a print stylesheet for A4.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from plancli import __version__
+from plancli.assess import STATUSES
+from plancli.i18n import Lang, t
+from plancli.report import charts, tables, text
+from plancli.report.model import Report
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("plancli.report", "templates"),
+        autoescape=True,  # every template, whatever its name: user text is always escaped
+        undefined=jinja2.StrictUndefined,  # a misspelt variable fails, never renders empty
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(report: Report, lang: Lang) -> str:
+    plan_name = report.plan_name if lang == "zh" else report.plan_name_en
+    milestones_table = tables.milestones(report, lang) if report.milestones else None
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        lang=lang,
+        html_lang="zh-CN" if lang == "zh" else "en",
+        t=lambda key: t(key, lang),
+        label=lambda key: text.label(key, lang),
+        title=text.title(plan_name, lang),
+        as_of_line=text.as_of_line(report.as_of, report.time_progress, lang),
+        time_progress=charts.share_of_track(report.time_progress),
+        time_progress_text=text.percent(report.time_progress),
+        counts=[
+            (status, text.status_word(status, lang), report.counts[status])
+            for status in STATUSES
+            if report.counts[status]
+        ],
+        total=sum(report.counts.values()),
+        report=report,
+        headline=tables.headline(report.headline, lang) if report.headline else None,
+        headline_charts=charts.headline_charts(report, lang),
+        sections=tables.sections(report, lang),
+        section_bars=charts.section_bars(report.sections, lang),
+        investment_heading=(
+            text.investment_heading(report.investment[0].unit, lang) if report.investment else ""
+        ),
+        investment=tables.investment(report.investment, lang) if report.investment else None,
+        investment_bars=charts.investment_bars(report.investment, lang),
+        attention=tables.attention(report, lang) if report.attention else None,
+        milestones_line=text.milestones_line(report, lang) if report.milestones_total else "",
+        milestones=milestones_table,
+        stale=any(a.stale for a in report.assessments if a.actual is not None),
+        generated=text.generated_line(report, lang) if report.generated else "",
+        version=__version__,
+    )

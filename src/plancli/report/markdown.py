@@ -1,0 +1,90 @@
+"""The report as Markdown: GitHub-flavoured pipe tables that paste cleanly into a document."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.i18n import Lang, t
+from plancli.report import tables, text
+from plancli.report.model import Report
+from plancli.report.tables import Cell, Table
+
+# Characters that Markdown (or the HTML it may carry) would read as syntax.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def escape(value: str) -> str:
+    """User text as literal Markdown: `<script>` stays text, `|` does not split a cell, and a
+    line break does not end the table row."""
+    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def _cell(cell: Cell) -> str:
+    if not cell.text:
+        return " "
+    shown = escape(cell.text)
+    return f"**{shown}**" if cell.strong else shown
+
+
+def table(data: Table) -> list[str]:
+    rule = ["---:" if c.align == "right" else "---" for c in data.columns]
+    lines = [
+        _line([escape(c.label) for c in data.columns]),
+        _line(rule),
+        *(_line([_cell(cell) for cell in row]) for row in data.rows),
+    ]
+    if data.note:
+        lines += ["", escape(data.note)]
+    return lines
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_markdown(report: Report, lang: Lang) -> str:
+    plan_name = report.plan_name if lang == "zh" else report.plan_name_en
+    summary = ("" if lang == "zh" else " ").join(
+        [
+            text.as_of_line(report.as_of, report.time_progress, lang),
+            text.counts_line(report.counts, lang),
+        ]
+    )
+    lines = [f"# {escape(text.title(plan_name, lang))}", "", escape(summary)]
+    if report.as_of is None:
+        lines += ["", escape(t("no_records", lang))]
+    if report.headline:
+        lines += [
+            "",
+            f"## {t('headline', lang)}",
+            "",
+            *table(tables.headline(report.headline, lang)),
+        ]
+    lines += ["", f"## {t('by_section', lang)}", "", *table(tables.sections(report, lang))]
+    if report.investment:
+        heading = text.investment_heading(report.investment[0].unit, lang)
+        lines += [
+            "",
+            f"## {escape(heading)}",
+            "",
+            *table(tables.investment(report.investment, lang)),
+        ]
+    lines += ["", f"## {t('report.attention', lang)}", ""]
+    if report.attention:
+        lines += table(tables.attention(report, lang))
+    else:
+        lines.append(escape(t("report.no_attention", lang)))
+    if report.milestones_total:
+        lines += [
+            "",
+            f"## {t('report.milestones', lang)}",
+            "",
+            escape(text.milestones_line(report, lang)),
+        ]
+        if report.milestones:
+            lines += ["", *table(tables.milestones(report, lang))]
+    if any(a.stale for a in report.assessments if a.actual is not None):
+        lines += ["", f"\\* {escape(t('stale_note', lang))}"]
+    if report.generated is not None:
+        lines += ["", "---", "", escape(text.generated_line(report, lang))]
+    return "\n".join(lines) + "\n"

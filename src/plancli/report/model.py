@@ -1,0 +1,191 @@
+"""The report's content, built once from an assessment; every format renders this model.
+
+Every per-target figure comes from the assessment's output models (`status_output`,
+`assessment_out`), already rounded by their rules; nothing here judges a target again. The one
+figure the report adds is a section's average completion, computed from the exact fractions of
+the assessment and rounded like a completion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from fractions import Fraction
+
+from pydantic import BaseModel, Field
+
+from plancli.assess import (
+    COMPLETION_PLACES,
+    PROBLEMS,
+    AssessmentOut,
+    HeadlineOut,
+    PlanAssessment,
+    Point,
+    Status,
+    assessment_out,
+    round_keeping_side,
+    select,
+    status_counts,
+    status_output,
+)
+from plancli.model import Number, Plan, Record, current_records
+from plancli.output import SCHEMA_VERSION, HistoryRecord
+from plancli.periods import Period, parse_period
+
+
+class SectionProgress(BaseModel):
+    """A plan section: its targets per status, and its average completion against pace."""
+
+    id: str
+    name: str
+    name_en: str
+    counts: dict[Status, int]
+    total: int
+    paced: int = Field(
+        description="cumulative targets and milestones of the section that have a figure"
+    )
+    completion: Number | None = Field(
+        description="mean completion of the paced targets, each capped at 1 (4 places)"
+    )
+    expected_share: Number | None = Field(
+        description="mean share expected of the same targets by now (4 places)"
+    )
+
+
+class Report(BaseModel):
+    """What a progress report says, in both languages (the renderer picks one)."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    plan_name: str
+    plan_name_en: str
+    year: int
+    as_of: str | None
+    time_progress: Number | None
+    generated: date | None = Field(description="the day the report was made")
+    counts: dict[Status, int] = Field(description="all targets, per status")
+    headline: list[HeadlineOut]
+    references: dict[str, list[Point]] = Field(
+        description="relative headline targets: the series of the target each is compared with"
+    )
+    sections: list[SectionProgress]
+    investment: list[AssessmentOut] = Field(description="investment categories, roll-ups last")
+    attention: list[AssessmentOut] = Field(
+        description="every target missed, behind or at risk, worst first"
+    )
+    milestones: list[AssessmentOut] = Field(
+        description="milestones not yet done, the soonest due first"
+    )
+    milestones_done: int
+    milestones_total: int
+    assessments: list[AssessmentOut] = Field(description="every target, in plan order")
+    records: list[HistoryRecord] = Field(
+        description="every revision of the figures for periods up to as_of, oldest first"
+    )
+
+    def section_name(self, section_id: str, lang: str) -> str:
+        for section in self.sections:
+            if section.id == section_id:
+                return section.name if lang == "zh" else section.name_en
+        return section_id
+
+
+def build_report(
+    assessment: PlanAssessment, records: Sequence[Record], generated: date | None = None
+) -> Report:
+    """The report of `assessment` (judged from `records`), made on the day `generated`."""
+    plan = assessment.plan
+    dashboard = status_output(assessment)
+    everything = assessment.assessments
+    milestones = [a for a in everything if a.target.kind == "milestone"]
+    pending = [a for a in milestones if a.status != "met"]
+    pending.sort(
+        key=lambda a: (
+            a.due.end_month if a.due is not None else 12,
+            0 if a.status in PROBLEMS else 1,  # the late ones before the unknown ones
+            a.pace_gap_pp if a.pace_gap_pp is not None else Fraction(0),
+        )
+    )
+    attention = select(assessment, plan.targets, tuple(PROBLEMS), order="worst")
+    return Report(
+        plan=plan.plan.id,
+        plan_name=plan.plan.name,
+        plan_name_en=plan.plan.name_en,
+        year=plan.plan.year,
+        as_of=dashboard.as_of,
+        time_progress=dashboard.time_progress,
+        generated=generated,
+        counts=dashboard.counts,
+        headline=dashboard.headline,
+        references=_references(assessment, dashboard.headline),
+        sections=[_section(assessment, s.id) for s in plan.sections],
+        investment=dashboard.investment,
+        attention=[assessment_out(a) for a in attention],
+        milestones=[assessment_out(a) for a in pending],
+        milestones_done=len(milestones) - len(pending),
+        milestones_total=len(milestones),
+        assessments=[assessment_out(a) for a in everything],
+        records=_records(plan, records, assessment.as_of),
+    )
+
+
+def _references(
+    assessment: PlanAssessment, headline: Sequence[HeadlineOut]
+) -> dict[str, list[Point]]:
+    series: dict[str, list[Point]] = {}
+    if assessment.as_of is None:
+        return series
+    for row in headline:
+        if row.reference is not None and row.reference not in series:
+            series[row.reference] = [
+                Point(period=str(o.period), value=o.value)
+                for o in assessment.index.series(row.reference, assessment.as_of)
+            ]
+    return series
+
+
+def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
+    section = assessment.plan.section(section_id)
+    assert section is not None  # from the plan's own list
+    members = [a for a in assessment.assessments if a.target.section == section_id]
+    completions: list[Fraction] = []
+    expected_shares: list[Fraction] = []
+    for a in members:
+        if a.completion is not None and a.expected_share is not None:
+            completions.append(min(a.completion, Fraction(1)))
+            expected_shares.append(a.expected_share)
+    completion = expected = None
+    if completions:
+        count = len(completions)
+        # Shown like a completion: 100% only when every one of them is done.
+        completion = round_keeping_side(
+            sum(completions, Fraction(0)) / count, COMPLETION_PLACES, [Fraction(1)]
+        )
+        expected = round_keeping_side(
+            sum(expected_shares, Fraction(0)) / count, COMPLETION_PLACES, []
+        )
+    return SectionProgress(
+        id=section.id,
+        name=section.name,
+        name_en=section.name_en,
+        counts=status_counts(members),
+        total=len(members),
+        paced=len(completions),
+        completion=completion,
+        expected_share=expected,
+    )
+
+
+def _records(plan: Plan, records: Sequence[Record], as_of: Period | None) -> list[HistoryRecord]:
+    """Every revision of the plan year's figures up to the end of `as_of`, oldest first:
+    the figures the report was judged from, and what they superseded."""
+    if as_of is None:
+        return []
+    in_force = {id(r) for r in current_records(list(records)).values()}
+    kept: list[HistoryRecord] = []
+    for record in records:
+        period = parse_period(record.period)
+        if period.year != plan.plan.year or period.end_month > as_of.end_month:
+            continue
+        kept.append(HistoryRecord(**record.model_dump(), current=id(record) in in_force))
+    return kept

@@ -1,0 +1,186 @@
+"""The report's tables as plain text cells, shared by the Markdown and HTML renderers.
+
+Both formats render these same tables, so they cannot disagree on a figure or a column. Cells
+are unescaped text; each renderer escapes for its format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from plancli.assess import STATUSES, AssessmentOut, Status
+from plancli.fmt import num
+from plancli.i18n import Lang, t
+from plancli.report import text
+from plancli.report.model import Report
+
+Align = Literal["left", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    status: Status | None = None  # a status word: coloured in HTML
+    strong: bool = False  # a total or roll-up row
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    align: Align = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: list[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    note: str | None = None  # a sentence under the table
+
+
+def _table(columns: Sequence[tuple[str, Align, list[Cell]]]) -> Table:
+    return Table(
+        [Column(label, align) for label, align, _ in columns],
+        [list(row) for row in zip(*(cells for _, _, cells in columns), strict=True)],
+    )
+
+
+def _status(a: AssessmentOut, lang: Lang) -> Cell:
+    return Cell(text.status_word(a.status, lang), status=a.status)
+
+
+def headline(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+    """Target, year-to-date figure, completion, time progress, gap, status and what it takes.
+    A figure that applies to none of the rows (completion of growth targets) is left out."""
+    columns: list[tuple[str, Align, list[Cell]]] = [
+        (text.label("report.indicator", lang), "left", [Cell(text.name(a, lang)) for a in rows]),
+        (text.label("target", lang), "right", [Cell(text.target(a, lang)) for a in rows]),
+        (text.label("report.ytd", lang), "right", [Cell(text.actual(a, lang)) for a in rows]),
+        (
+            text.label("completion", lang),
+            "right",
+            [Cell(text.percent(a.completion)) for a in rows],
+        ),
+        (
+            text.label("time_progress", lang),
+            "right",
+            [Cell(text.percent(a.expected_share)) for a in rows],
+        ),
+        (text.label("gap", lang), "right", [Cell(text.gap(a, lang)) for a in rows]),
+        (text.label("status", lang), "left", [_status(a, lang) for a in rows]),
+        (text.label("needs", lang), "left", [Cell(text.needs(a, lang)) for a in rows]),
+    ]
+    return _table([c for c in columns if any(cell.text not in ("", text.DASH) for cell in c[2])])
+
+
+def sections(report: Report, lang: Lang) -> Table:
+    """Per section: targets per status (the statuses that occur), and average completion."""
+    shown: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
+    columns = [
+        Column(text.label("section", lang)),
+        Column(text.label("targets", lang), "right"),
+        *(Column(text.label(f"status.{s}", lang), "right") for s in shown),
+        Column(text.label("report.with_figures", lang), "right"),
+        Column(text.label("report.avg_completion", lang), "right"),
+        Column(text.label("expected_share", lang), "right"),
+    ]
+    rows = [
+        [
+            Cell(s.name if lang == "zh" else s.name_en),
+            Cell(str(s.total)),
+            *(Cell(str(s.counts[status]) if s.counts[status] else "·") for status in shown),
+            Cell(str(s.paced)),
+            Cell(text.percent(s.completion)),
+            Cell(text.percent(s.expected_share)),
+        ]
+        for s in report.sections
+    ]
+    rows.append(
+        [
+            Cell(text.label("total", lang), strong=True),
+            Cell(str(sum(report.counts.values())), strong=True),
+            *(Cell(str(report.counts[status]), strong=True) for status in shown),
+            Cell(str(sum(s.paced for s in report.sections)), strong=True),
+            Cell(""),
+            Cell(""),
+        ]
+    )
+    return Table(columns, rows, note=t("report.section_note", lang))
+
+
+def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+    columns = [
+        Column(text.label("report.category", lang)),
+        Column(text.label("actual", lang), "right"),
+        Column(text.label("target", lang), "right"),
+        Column(text.label("completion", lang), "right"),
+        Column(text.label("expected_share", lang), "right"),
+        Column(text.label("report.pace", lang), "right"),
+        Column(text.label("status", lang)),
+    ]
+    body = [
+        [
+            Cell(text.name(a, lang), strong=bool(a.parts)),
+            Cell(num(a.actual) if a.actual is not None else text.DASH),
+            Cell(num(a.min)),
+            Cell(text.percent(a.completion)),
+            Cell(text.percent(a.expected_share)),
+            Cell(text.signed(a.pace_gap_pp)),
+            _status(a, lang),
+        ]
+        for a in rows
+    ]
+    return Table(columns, body)
+
+
+def attention(report: Report, lang: Lang) -> Table:
+    """Every target missed, behind or at risk, worst first, and what it needs."""
+    columns = [
+        Column(text.label("target", lang)),
+        Column(text.label("section", lang)),
+        Column(text.label("status", lang)),
+        Column(f"{text.label('actual', lang)} / {t('target', lang)}", "right"),
+        Column(text.label("completion", lang), "right"),
+        Column(text.label("expected_share", lang), "right"),
+        Column(text.label("report.pace", lang), "right"),
+        Column(text.label("needs", lang)),
+    ]
+    body = [
+        [
+            Cell(text.name(a, lang)),
+            Cell(report.section_name(a.section, lang)),
+            _status(a, lang),
+            Cell(f"{text.actual(a, lang)} / {text.target(a, lang)}"),
+            Cell(text.percent(a.completion)),
+            Cell(text.percent(a.expected_share)),
+            Cell(text.signed(a.pace_gap_pp)),
+            Cell(text.needs(a, lang)),
+        ]
+        for a in report.attention
+    ]
+    return Table(columns, body)
+
+
+def milestones(report: Report, lang: Lang) -> Table:
+    """Milestones not yet done, the soonest due first."""
+    columns = [
+        Column(text.label("target", lang)),
+        Column(text.label("section", lang)),
+        Column(text.label("due", lang)),
+        Column(text.label("done", lang), "right"),
+        Column(text.label("status", lang)),
+        Column(text.label("needs", lang)),
+    ]
+    body = [
+        [
+            Cell(text.name(a, lang)),
+            Cell(report.section_name(a.section, lang)),
+            Cell(a.due or text.DASH),
+            Cell(text.value(a, a.actual)),
+            _status(a, lang),
+            Cell(text.needs(a, lang)),
+        ]
+        for a in report.milestones
+    ]
+    return Table(columns, body)

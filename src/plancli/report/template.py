@@ -1,0 +1,112 @@
+"""`plancli template`: a blank input sheet of the figures due for a period, to fill and import.
+
+Pure: which targets are due, and the cells of their rows. A target is due at period P when P
+ends where one of its reporting periods ends: a monthly target every month, a quarterly one at
+a quarter's end (03, 06, 09, 12, or P = 2022-Qn, 2022-Hn), an annual one at the year's end.
+Its row names the period in the target's own rhythm (2022-06, 2022-Q2, 2022), so the ledger
+reads like the statistics it comes from.
+
+Left out: roll-ups (their figure is the sum of their parts, which are in the sheet) and
+milestones already done. The helper columns (name, unit, last value and period) are for the
+person filling the sheet in; `plancli import` ignores them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.assess import Observation, RecordIndex
+from plancli.fmt import num
+from plancli.i18n import Lang
+from plancli.imports import COLUMNS, HELPER_COLUMNS
+from plancli.model import Frequency, Plan, Record, Target
+from plancli.periods import Period
+
+TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
+
+_MONTHS: dict[Frequency, int] = {"monthly": 1, "quarterly": 3, "annual": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateRow:
+    target: Target
+    period: Period  # the period to report, in the target's rhythm
+    last: Observation | None  # the latest figure in force at or before the period's end
+
+
+def due_period(frequency: Frequency, at: Period) -> Period | None:
+    """The period a target of this frequency reports at `at`, or None when it is not due."""
+    end = at.end_month
+    if end % _MONTHS[frequency]:
+        return None
+    if frequency == "monthly":
+        return Period.month(at.year, end)
+    if frequency == "quarterly":
+        return Period(at.year, "Q", end // 3)
+    return Period(at.year, "Y", 1)
+
+
+def template_rows(plan: Plan, records: Sequence[Record], at: Period) -> list[TemplateRow]:
+    """One row per target due at `at`, in plan order."""
+    index = RecordIndex(plan, records)
+    rows: list[TemplateRow] = []
+    for target in plan.targets:
+        period = due_period(target.frequency, at)
+        if period is None or target.parts:
+            continue
+        last = index.latest(target.id, at)
+        if target.kind == "milestone" and last is not None and last.value >= 100:
+            continue
+        rows.append(TemplateRow(target, period, last))
+    return rows
+
+
+def unit_text(target: Target, lang: Lang) -> str:
+    """What the value column holds for this target, and the amount's unit where it has one."""
+    zh = lang == "zh"
+    if target.kind == "milestone":
+        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
+    if target.has_amount:
+        return f"增速%(amount:{target.unit})" if zh else f"growth % (amount: {target.unit})"
+    if target.kind == "cumulative":
+        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
+    return target.unit
+
+
+def helper_cells(row: TemplateRow, lang: Lang) -> dict[str, str | Decimal | None]:
+    target = row.target
+    return {
+        "name": target.name if lang == "zh" else target.name_en,
+        "unit": unit_text(target, lang),
+        "last_value": row.last.value if row.last else None,
+        "last_period": str(row.last.period) if row.last else None,
+    }
+
+
+def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
+    """The sheet as CSV: the import columns to fill in, then the helper columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    for row in rows:
+        helpers = helper_cells(row, lang)
+        last_value = helpers["last_value"]
+        writer.writerow(
+            [
+                row.target.id,
+                str(row.period),
+                "",
+                "",
+                "",
+                "",
+                helpers["name"],
+                helpers["unit"],
+                num(last_value) if isinstance(last_value, Decimal) else "",
+                helpers["last_period"] or "",
+            ]
+        )
+    return buffer.getvalue()

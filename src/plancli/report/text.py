@@ -1,0 +1,142 @@
+"""Cell texts shared by the Markdown and HTML reports, so both show a figure the same way.
+
+Plain strings, not escaped: each renderer escapes for its own format (Markdown backslashes,
+HTML entities through Jinja2's autoescape).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from plancli.assess import AssessmentOut, Status
+from plancli.fmt import num
+from plancli.i18n import Lang, t
+from plancli.report.model import Report
+
+DASH = "—"
+
+
+def label(key: str, lang: Lang) -> str:
+    """A column heading: the interface's word, capitalised in English (`Completion`)."""
+    word = t(key, lang)
+    return word[:1].upper() + word[1:] if lang == "en" else word
+
+
+def name(a: AssessmentOut, lang: Lang) -> str:
+    return a.name if lang == "zh" else a.name_en
+
+
+def status_word(status: Status, lang: Lang) -> str:
+    return t(f"status.{status}", lang)
+
+
+def percent(share: Decimal | None) -> str:
+    """A share as a percentage with the places it has: 0.3871 → 38.71%, 0.5 → 50%."""
+    return DASH if share is None else f"{num(share * 100)}%"
+
+
+def signed(value: Decimal | None) -> str:
+    if value is None:
+        return DASH
+    text = num(value)
+    return f"+{text}" if value > 0 else text
+
+
+def in_percent(a: AssessmentOut) -> bool:
+    """Is the target's value a percentage (growth, level in %, percent done)?"""
+    return a.kind in ("growth", "relative", "milestone") or a.unit.strip() == "%"
+
+
+def value(a: AssessmentOut, figure: Decimal | None) -> str:
+    """A figure in the target's terms: `5%`, `120 个`, `4.2%`."""
+    if figure is None:
+        return DASH
+    return f"{num(figure)}%" if in_percent(a) else f"{num(figure)} {a.unit}"
+
+
+def actual(a: AssessmentOut, lang: Lang) -> str:
+    """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
+    text = value(a, a.actual)
+    if a.amount is not None:
+        amount = f"{num(a.amount)} {a.unit}"
+        text += f"({amount})" if lang == "zh" else f" ({amount})"
+    return f"{text} *" if a.stale and a.actual is not None else text
+
+
+def target(a: AssessmentOut, lang: Lang) -> str:
+    """The bound as the report states it; a relative target shows the growth it must match."""
+    if a.kind == "relative":
+        reference = num(a.reference_actual) + "%" if a.reference_actual is not None else a.reference
+        return f"≈ {reference}"
+    if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
+        return f"{num(a.min)} {a.unit}"
+    return a.bound.replace(" %", "%")
+
+
+def gap(a: AssessmentOut, lang: Lang) -> str:
+    """What is still missing, in the target's unit (percentage points for growth and %)."""
+    if a.gap is None:
+        return DASH
+    if a.kind == "milestone":
+        return f"{num(a.gap)}%"
+    if in_percent(a):
+        return f"{num(a.gap)} {t('pp', lang)}"
+    return f"{num(a.gap)} {a.unit}"
+
+
+def needs(a: AssessmentOut, lang: Lang) -> str:
+    """What it takes: per remaining month, or the growth the rest of the year needs."""
+    if a.status in ("met", "missed", "no_data"):
+        return ""
+    if a.required_per_month is not None:
+        if a.kind == "milestone":
+            return t("report.needs_month_pp", lang).format(value=num(a.required_per_month))
+        return t("report.needs_month", lang).format(value=num(a.required_per_month), unit=a.unit)
+    if a.required_growth_rest is not None:
+        return t("report.needs_growth", lang).format(value=num(a.required_growth_rest))
+    return ""
+
+
+def counts_line(counts: dict[Status, int], lang: Lang) -> str:
+    """`1 met, 2 on track, …` of the statuses that occur, in the order of the statuses."""
+    separator = "," if lang == "zh" else ", "
+    parts = [
+        f"{status_word(status, lang)}{'' if lang == 'zh' else ' '}{n}"
+        for status, n in counts.items()
+        if n
+    ]
+    text = separator.join(parts) or DASH
+    total = sum(counts.values())
+    return t("report.counts", lang).format(total=total, counts=text)
+
+
+def as_of_line(as_of: str | None, time_progress: Decimal | None, lang: Lang) -> str:
+    return t("report.as_of", lang).format(as_of=as_of or DASH, time_progress=percent(time_progress))
+
+
+def title(plan_name: str, lang: Lang) -> str:
+    return (
+        f"{plan_name}{t('report.title', lang)}"
+        if lang == "zh"
+        else (f"{plan_name}: {t('report.title', lang)}")
+    )
+
+
+def investment_heading(unit: str, lang: Lang) -> str:
+    return (
+        f"{t('investment', lang)}({unit})" if lang == "zh" else f"{t('investment', lang)} ({unit})"
+    )
+
+
+def milestones_line(report: Report, lang: Lang) -> str:
+    done = t("report.milestones_done", lang).format(
+        done=report.milestones_done, total=report.milestones_total
+    )
+    return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+
+
+def generated_line(report: Report, lang: Lang) -> str:
+    assert report.generated is not None
+    return t("report.generated", lang).format(
+        date=report.generated.isoformat(), records=len(report.records), plan=report.plan
+    )

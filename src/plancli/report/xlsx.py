@@ -1,0 +1,211 @@
+"""Excel workbooks: the report (assessments and records) and the blank input sheet (template).
+
+openpyxl is imported inside the functions. Numbers are written as numbers (exact decimals, as
+the JSON has them), shares with a percentage format, statuses coloured; the header row is
+frozen and filtered, and column widths count a Chinese character as two.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from plancli.assess import CSV_COLUMNS, Status
+from plancli.i18n import Lang, t
+from plancli.report import text
+from plancli.report.model import Report
+from plancli.report.template import TEMPLATE_COLUMNS, TemplateRow, helper_cells
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# Columns of the assessment sheet that are shares (0.3871): shown as 38.71%.
+SHARE_COLUMNS = frozenset({"completion", "time_progress", "expected_share"})
+RECORD_COLUMNS = (
+    "target",
+    "name",
+    "period",
+    "value",
+    "amount",
+    "note",
+    "source",
+    "recorded_at",
+    "batch",
+    "current",
+)
+# Fill and font colours per status (the HTML report's colours).
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+    "met": ("1A7F37", "FFFFFF"),
+    "on_track": ("DAFBE1", "116329"),
+    "at_risk": ("FFF1C2", "7D4E00"),
+    "behind": ("FFEBE9", "A40E26"),
+    "missed": ("82071E", "FFFFFF"),
+    "no_data": ("EAEEF2", "57606A"),
+}
+HEADER_FILL = "DDE4EC"
+HELPER_FILL = "F0F0F0"
+MAX_WIDTH = 60
+
+
+def display_width(value: object) -> int:
+    """Columns a cell needs: a wide (Chinese) character counts as two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
+
+
+def _save(workbook: Workbook, created: datetime | None) -> bytes:
+    if created is not None:  # the same report gives the same workbook
+        moment = created.astimezone(UTC).replace(tzinfo=None) if created.tzinfo else created
+        workbook.properties.created = moment
+        workbook.properties.modified = moment
+    workbook.properties.creator = "plancli"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _header(sheet: Worksheet, columns: Sequence[str]) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    sheet.freeze_panes = "A2"
+
+
+def _fit_columns(sheet: Worksheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            shown = f"{cell.value:.2%}" if cell.number_format == "0.00%" else cell.value
+            widths[cell.column] = max(widths.get(cell.column, 0), display_width(shown))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
+
+
+def _excel_value(value: Any) -> Any:
+    """A JSON-contract value as a cell: lists joined with ;, everything else as is."""
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    if isinstance(value, datetime):  # Excel has no time zones: UTC, as the column name says
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def report_workbook(report: Report, lang: Lang, created: datetime | None = None) -> bytes:
+    """Sheets `assessments` (every target, the JSON contract's fields as columns) and
+    `records` (the figures up to the as-of period, every revision)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "assessments"
+    _header(sheet, CSV_COLUMNS)
+    status_column = CSV_COLUMNS.index("status") + 1
+    for a in report.assessments:
+        data = a.model_dump(mode="python")
+        sheet.append([_excel_value(data[column]) for column in CSV_COLUMNS])
+        row = sheet.max_row
+        for position, column in enumerate(CSV_COLUMNS, start=1):
+            if column in SHARE_COLUMNS:
+                sheet.cell(row, position).number_format = "0.00%"
+        fill, font = STATUS_COLOURS[a.status]
+        cell = sheet.cell(row, status_column)
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.font = Font(color=font, bold=True)
+    sheet.auto_filter.ref = sheet.dimensions
+    _fit_columns(sheet)
+
+    records = workbook.create_sheet("records")
+    _header(records, [*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]])
+    names = {a.id: text.name(a, lang) for a in report.assessments}
+    for record in report.records:
+        records.append(
+            [
+                record.target,
+                names.get(record.target),
+                record.period,
+                record.value,
+                record.amount,
+                record.note,
+                record.source,
+                _excel_value(record.recorded_at),
+                record.batch,
+                record.current,
+            ]
+        )
+        records.cell(records.max_row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
+    records.auto_filter.ref = records.dimensions
+    _fit_columns(records)
+    for column in ("H",):  # the date's text is shorter than what Excel shows
+        records.column_dimensions[column].width = 21
+    return _save(workbook, _created(report.generated, created))
+
+
+def _created(generated: date | None, created: datetime | None) -> datetime | None:
+    if created is not None:
+        return created
+    return datetime(generated.year, generated.month, generated.day) if generated else None
+
+
+def template_workbook(
+    rows: Sequence[TemplateRow], lang: Lang, created: datetime | None = None
+) -> bytes:
+    """A sheet `input` with a row per figure due: target and period given, value, amount,
+    note and source to fill in, grey helper columns the import ignores; then `notes`."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "input"
+    _header(sheet, TEMPLATE_COLUMNS)
+    helper_fill = PatternFill("solid", fgColor=HELPER_FILL)
+    helper_font = Font(color="57606A", italic=True)
+    first_helper = TEMPLATE_COLUMNS.index("name") + 1
+    amount_column = TEMPLATE_COLUMNS.index("amount") + 1
+    for row in rows:
+        helpers = helper_cells(row, lang)
+        sheet.append(
+            [
+                row.target.id,
+                str(row.period),
+                None,
+                None,
+                None,
+                None,
+                *(helpers[column] for column in TEMPLATE_COLUMNS[first_helper - 1 :]),
+            ]
+        )
+        line = sheet.max_row
+        sheet.cell(line, 2).number_format = "@"  # text: Excel must not turn 2022-06 into a date
+        for position in range(first_helper, len(TEMPLATE_COLUMNS) + 1):
+            sheet.cell(line, position).fill = helper_fill
+            sheet.cell(line, position).font = helper_font
+        if not row.target.has_amount:  # the import refuses an amount here
+            sheet.cell(line, amount_column).fill = helper_fill
+    for position in range(first_helper, len(TEMPLATE_COLUMNS) + 1):
+        sheet.cell(1, position).font = Font(bold=True, italic=True, color="57606A")
+    _fit_columns(sheet)
+    for letter in ("C", "D"):  # room to type a figure
+        sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, 12)
+    for letter in ("E", "F"):
+        sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, 20)
+
+    notes = workbook.create_sheet("notes")
+    notes.column_dimensions["A"].width = 100
+    notes.append([t("report.sheet_note", lang)])
+    notes.append(["plancli import FILE.xlsx"])
+    notes["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    return _save(workbook, created)

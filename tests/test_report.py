@@ -1,0 +1,310 @@
+"""`plancli report`: Markdown against a golden file, HTML well-formed and offline, Excel with
+the JSON contract's figures, and the output rules (stdout, atomic files, formats)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from plancli.report.markdown import escape
+from plancli.report.xlsx import display_width
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+EPOCH = "1657008000"  # 2022-07-05 00:00 UTC: the report's date, fixed
+# Regenerate the golden files only deliberately: PLANCLI_REGEN_GOLDEN=1 pytest tests/test_report.py
+REGEN = os.environ.get("PLANCLI_REGEN_GOLDEN") == "1"
+
+
+@pytest.fixture
+def june(tmp_path: Path, invoke, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    """A copy of the bundled plan with the June figures (and one July figure) imported."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    result = invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv"))
+    assert result.exit_code == 0, result.output
+    return plan
+
+
+def report(invoke, plan: Path, *args: str, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(plan), "--lang", lang, "report", "--as-of", "2022-06", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_markdown_matches_the_golden_file(invoke, june: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    text = report(invoke, june, "--format", "md", lang=lang)
+    golden = FIXTURES / f"report-june.{lang}.md"
+    if REGEN:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_markdown_carries_the_figures_of_the_assessment(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    text = report(invoke, june)  # md is the default on stdout
+    assert "As of 2022-06; time progress 50%." in text
+    # 5G: 120 of 310 → 38.71%, 11.29 pp behind pace, 31.67 a month for the rest of the year
+    row = next(line for line in text.splitlines() if line.startswith("| New 5G base stations"))
+    assert "120 个 / 310 个" in row
+    assert "| 38.71% | 50% | -11.29 | 31.67 个 a month |" in row
+    assert "rest of year needs 8.72%" in text  # GDP: 5.0% with 700 亿元 at H1
+    funds = next(line for line in text.splitlines() if "Funds from outside the city" in line)
+    assert "| at risk |" in funds and "| 40% |" in funds and "12.5 亿元 a month" in funds
+    assert "1 of 27 milestones done." in text
+
+
+def test_markdown_escapes_what_markdown_would_read_as_syntax() -> None:
+    assert escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>"
+    assert escape("a | b\nc") == "a \\| b c"
+    assert escape("**bold** _x_ [link](u)") == "\\*\\*bold\\*\\* \\_x\\_ \\[link\\](u)"
+
+
+def test_no_records_still_makes_a_report(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    for fmt in ("md", "html"):
+        result = invoke("--plan", str(plan), "report", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert "No figures recorded yet" in result.stdout
+
+
+# -------------------------------------------------------------------------------- HTML
+
+
+class Checker(HTMLParser):
+    """Balanced tags (void elements aside), and every attribute and text seen."""
+
+    VOID = frozenset({"meta", "link", "br", "hr", "img", "input", "col", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def checked(page: str) -> Checker:
+    checker = Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.errors == []
+    assert checker.stack == []
+    return checker
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_html_is_well_formed_self_contained_and_charted(invoke, june: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page = report(invoke, june, "--format", "html", lang=lang)
+    assert page.startswith("<!DOCTYPE html>")
+    checker = checked(page)
+    for forbidden in ("http://", "https://", "//cdn", "<script", "<link", "url(", "@import"):
+        assert forbidden not in page
+    assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in page
+    assert '<meta charset="utf-8">' in page
+    assert "@page { size: A4" in page and "@media print" in page
+    assert '"Noto Sans CJK SC"' in page
+    # charts: 7 headline lines, the section bars and the investment bars
+    assert checker.tags.count("figure") == 7
+    assert page.count('class="bar-row') == 5 + 7
+    text = "".join(checker.text)
+    assert ("新建5G基站" if lang == "zh" else "New 5G base stations") in text
+    assert "38.71%" in text and "-11.29" in text
+
+
+def test_html_and_markdown_show_the_same_tables(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    markdown = report(invoke, june, "-f", "md")
+    page = report(invoke, june, "-f", "html")
+    text = " ".join("".join(checked(page).text).split())
+    for line in markdown.splitlines():
+        if line.startswith("| ") and not line.startswith("| ---"):
+            for cell in line.strip("| ").split(" | "):
+                shown = cell.replace("\\", "").strip("*").strip()
+                assert shown in text, f"{shown!r} of the Markdown is not in the HTML"
+
+
+def test_html_escapes_user_text(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "evil.toml"
+    toml = (FIXTURES / "assess.toml").read_text(encoding="utf-8")
+    evil = "<script>alert(1)</script>"
+    toml = toml.replace('name_en = "New 5G base stations"', f'name_en = "{evil}"')
+    toml = toml.replace('name = "地区生产总值"', 'name = "GDP & <b>“增长”</b>"')
+    plan.write_text(toml, encoding="utf-8")
+    figures = tmp_path / "in.csv"
+    figures.write_text(
+        'target,period,value,amount,note\nnew_5g_base_stations,2022-06,120,,\ngdp,2022-Q2,5,700,""\n',
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    page = invoke("--plan", str(plan), "report", "-f", "html").stdout
+    assert evil not in page and "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    checked(page)
+    zh = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "html").stdout
+    assert "<b>“增长”" not in zh and "GDP &amp; &lt;b&gt;“增长”&lt;/b&gt;" in zh
+    markdown = invoke("--plan", str(plan), "report", "-f", "md").stdout
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
+
+
+# -------------------------------------------------------------------------------- Excel
+
+
+def test_xlsx_has_the_json_contract_figures(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    out = tmp_path / "june.xlsx"
+    result = invoke("--plan", str(june), "report", "--as-of", "2022-06", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"wrote {out} (xlsx, as of 2022-06" in result.stderr
+    gap = json.loads(
+        invoke("--plan", str(june), "gap", "--as-of", "2022-06", "--sort", "plan", "--json").stdout
+    )
+    book = load_workbook(out)
+    assert book.sheetnames == ["assessments", "records"]
+    sheet = book["assessments"]
+    header = [c.value for c in sheet[1]]
+    assert header[:7] == ["id", "section", "name", "name_en", "kind", "unit", "status"]
+    assert sheet.freeze_panes == "A2"
+    rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == len(gap["targets"])
+    for target in gap["targets"]:
+        row = rows[target["id"]]
+        for field in header:
+            expected = target[field]
+            if isinstance(expected, list):
+                expected = ";".join(expected) or None
+            assert row[field] == expected, (target["id"], field)
+    g5 = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "new_5g_base_stations")
+    cells = dict(zip(header, g5, strict=True))
+    assert cells["completion"].number_format == "0.00%"
+    assert cells["status"].fill.fgColor.rgb.endswith("FFEBE9")  # behind: red
+    assert sheet.column_dimensions["C"].width >= display_width("建成投入使用官渡区域企业服务中心")
+    records = book["records"]
+    periods = [row[2] for row in records.iter_rows(min_row=2, values_only=True)]
+    assert "2022-07" not in periods and len(periods) == 27  # up to the as-of period
+    g5_record = next(r for r in records.iter_rows(min_row=2, values_only=True) if r[0] == "new_5g_base_stations")
+    assert g5_record[1] == "New 5G base stations" and g5_record[3] == 120
+
+
+def test_display_width_counts_chinese_as_two() -> None:
+    assert display_width("5G基站") == 6
+    assert display_width("abc") == 3
+
+
+# --------------------------------------------------------------------- output and errors
+
+
+def test_formats_come_from_the_option_or_the_suffix(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name, start in (("r.md", b"# "), ("r.html", b"<!DOCTYPE html>"), ("r.xlsx", b"PK")):
+        result = invoke("--plan", str(june), "report", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_bytes().startswith(start)
+    result = invoke("--plan", str(june), "report", "-o", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 2
+    assert "give --format md, html or xlsx" in result.stderr
+    result = invoke("--plan", str(june), "report", "--format", "pdf")
+    assert result.exit_code == 2 and "choose md, html or xlsx" in result.stderr
+
+
+def test_an_existing_report_is_replaced_atomically(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "june.html"
+    out.write_text("old", encoding="utf-8")
+    result = invoke("--plan", str(june), "report", "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(june), "report", "-o", str(tmp_path / "nowhere" / "r.md"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+    result = invoke("--plan", str(june), "report", "-f", "md", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+def test_xlsx_on_stdout_only_when_it_is_not_a_terminal(  # type: ignore[no-untyped-def]
+    invoke, june: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from plancli.cli import report_cmds
+
+    result = invoke("--plan", str(june), "report", "-f", "xlsx", "-o", "-")
+    assert result.exit_code == 0
+    assert load_workbook(io.BytesIO(result.stdout_bytes)).sheetnames == ["assessments", "records"]
+    monkeypatch.setattr(report_cmds, "_stdout_is_terminal", lambda: True)
+    result = invoke("--plan", str(june), "report", "-f", "xlsx")
+    assert result.exit_code == 2
+    assert "stdout is a terminal; give -o FILE.xlsx" in result.stderr
+    assert result.stdout_bytes == b""
+
+
+def test_bad_as_of_is_exit_2(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(june), "report", "--as-of", "2022-13")
+    assert result.exit_code == 2 and "malformed period" in result.stderr
+
+
+def test_the_report_date_follows_source_date_epoch(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "Generated by plancli on 2022-07-05" in report(invoke, june)
+    assert date(2022, 7, 5).isoformat() in report(invoke, june, "-f", "html")
+
+
+def test_start_up_does_not_import_the_report_libraries() -> None:
+    code = (
+        "import sys; import plancli.cli; "
+        "bad = [m for m in ('jinja2', 'openpyxl') if m in sys.modules]; "
+        "sys.exit(f'imported at start-up: {bad}' if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_report_figures_are_exact(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    from plancli.assess import assess_plan
+    from plancli.ledger import read_records
+    from plancli.periods import parse_period
+    from plancli.plan import load_plan_file
+    from plancli.report.model import build_report
+
+    plan = load_plan_file(june)
+    records = read_records(june.with_name("plan2022.progress.toml"))
+    built = build_report(assess_plan(plan, records, parse_period("2022-06")), records)
+    investment = next(s for s in built.sections if s.id == "investment")
+    # mean of min(completion, 1) of the seven investment targets, 4 places
+    assert investment.completion == Decimal("0.3941")
+    assert investment.expected_share == Decimal("0.5")
+    assert [a.id for a in built.attention][:2] == ["metaverse_demo_base_landed", "investment_ecology"]
