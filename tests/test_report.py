@@ -198,7 +198,10 @@ def test_xlsx_has_the_json_contract_figures(invoke, june: Path, tmp_path: Path) 
     header = [c.value for c in sheet[1]]
     assert header[:7] == ["id", "section", "name", "name_en", "kind", "unit", "status"]
     assert sheet.freeze_panes == "A2"
-    rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {
+        row[0]: dict(zip(header, row, strict=True))
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
     assert len(rows) == len(gap["targets"])
     for target in gap["targets"]:
         row = rows[target["id"]]
@@ -215,7 +218,9 @@ def test_xlsx_has_the_json_contract_figures(invoke, june: Path, tmp_path: Path) 
     records = book["records"]
     periods = [row[2] for row in records.iter_rows(min_row=2, values_only=True)]
     assert "2022-07" not in periods and len(periods) == 27  # up to the as-of period
-    g5_record = next(r for r in records.iter_rows(min_row=2, values_only=True) if r[0] == "new_5g_base_stations")
+    g5_record = next(
+        r for r in records.iter_rows(min_row=2, values_only=True) if r[0] == "new_5g_base_stations"
+    )
     assert g5_record[1] == "New 5G base stations" and g5_record[3] == 120
 
 
@@ -307,4 +312,7 @@ def test_report_figures_are_exact(invoke, june: Path) -> None:  # type: ignore[n
     # mean of min(completion, 1) of the seven investment targets, 4 places
     assert investment.completion == Decimal("0.3941")
     assert investment.expected_share == Decimal("0.5")
-    assert [a.id for a in built.attention][:2] == ["metaverse_demo_base_landed", "investment_ecology"]
+    assert [a.id for a in built.attention][:2] == [
+        "metaverse_demo_base_landed",
+        "investment_ecology",
+    ]
