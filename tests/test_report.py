@@ -316,3 +316,14 @@ def test_report_figures_are_exact(invoke, june: Path) -> None:  # type: ignore[n
         "metaverse_demo_base_landed",
         "investment_ecology",
     ]
+
+
+def test_year_end_report_of_the_2021_plan(invoke) -> None:  # type: ignore[no-untyped-def]
+    text = invoke("--plan", "guandu-2021", "report").stdout
+    assert "As of 2021; time progress 100%." in text
+    assert "## Targets missed, behind or at risk" in text
+    assert "| Gross regional product (GDP) | Headline targets | missed |" in text
+    assert "## Investment plan" not in text  # the 2021 plan has no investment section
+    page = invoke("--plan", "guandu-2021", "--lang", "zh", "report", "-f", "html").stdout
+    checked(page)
+    assert "<h2>未完成、滞后和存在风险的目标</h2>" in page

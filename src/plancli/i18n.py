@@ -109,6 +109,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.attention": ("Targets behind or at risk", "滞后和存在风险的目标"),
     "report.no_attention": ("No target is behind or at risk.", "没有滞后或存在风险的目标。"),
+    "report.attention_missed": (
+        "Targets missed, behind or at risk",
+        "未完成、滞后和存在风险的目标",
+    ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
     "report.milestones_done": (
         "{done} of {total} milestones done.",

@@ -64,6 +64,7 @@ def render_html(report: Report, lang: Lang) -> str:
         investment=tables.investment(report.investment, lang) if report.investment else None,
         investment_bars=charts.investment_bars(report.investment, lang),
         attention=tables.attention(report, lang) if report.attention else None,
+        attention_heading=text.attention_heading(report, lang),
         milestones_line=text.milestones_line(report, lang) if report.milestones_total else "",
         milestones=milestones_table,
         stale=any(a.stale for a in report.assessments if a.actual is not None),

@@ -69,7 +69,7 @@ def render_markdown(report: Report, lang: Lang) -> str:
             "",
             *table(tables.investment(report.investment, lang)),
         ]
-    lines += ["", f"## {t('report.attention', lang)}", ""]
+    lines += ["", f"## {text.attention_heading(report, lang)}", ""]
     if report.attention:
         lines += table(tables.attention(report, lang))
     else:

@@ -140,3 +140,9 @@ def generated_line(report: Report, lang: Lang) -> str:
     return t("report.generated", lang).format(
         date=report.generated.isoformat(), records=len(report.records), plan=report.plan
     )
+
+
+def attention_heading(report: Report, lang: Lang) -> str:
+    """At the year's end some targets are missed; before it, none can be."""
+    missed = any(a.status == "missed" for a in report.attention)
+    return t("report.attention_missed" if missed else "report.attention", lang)
