@@ -131,6 +131,7 @@ def _parse_sheet(cells_by_row: Any, name: str) -> tuple[list[ImportRow], list[Pr
     while header and header[-1] is None:  # formatting can reach past the last column
         header.pop()
     columns = [h.strip().lower() if h is not None else None for h in header]
+    # The CSV import's own header check: a sheet and a CSV file accept the same columns.
     _check_header([c for c in columns if c is not None], name)
     rows: list[ImportRow] = []
     problems: list[Problem] = []

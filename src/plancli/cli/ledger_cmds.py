@@ -142,7 +142,7 @@ def import_cmd(
     ] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Import figures from CSV, JSON or Excel: all rows or none, one batch; re-import: no-op."""
+    """Import figures (CSV, JSON, xlsx): all rows or none, one batch; re-importing is a no-op."""
     from plancli.imports import import_rows, parse_import
     from plancli.ledger import open_store
 

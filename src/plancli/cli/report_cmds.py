@@ -155,6 +155,7 @@ def template_cmd(
         typer.Option(
             "--period",
             "-p",
+            metavar="PERIOD",
             help="Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022.",
         ),
     ],

@@ -28,6 +28,7 @@ from plancli.assess import (
     status_counts,
     status_output,
 )
+from plancli.i18n import Lang
 from plancli.model import Number, Plan, Record, current_records
 from plancli.output import SCHEMA_VERSION, HistoryRecord
 from plancli.periods import Period, parse_period
@@ -83,7 +84,7 @@ class Report(BaseModel):
         description="every revision of the figures for periods up to as_of, oldest first"
     )
 
-    def section_name(self, section_id: str, lang: str) -> str:
+    def section_name(self, section_id: str, lang: Lang) -> str:
         for section in self.sections:
             if section.id == section_id:
                 return section.name if lang == "zh" else section.name_en
