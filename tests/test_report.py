@@ -327,3 +327,22 @@ def test_year_end_report_of_the_2021_plan(invoke) -> None:  # type: ignore[no-un
     page = invoke("--plan", "guandu-2021", "--lang", "zh", "report", "-f", "html").stdout
     checked(page)
     assert "<h2>未完成、滞后和存在风险的目标</h2>" in page
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancli.errors import InputError
+    from plancli.report import files
+
+    out = tmp_path / "june.html"
+    out.write_text("the old report", encoding="utf-8")
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", full_disk)
+    with pytest.raises(InputError, match=r"cannot write .*june\.html: No space left on device"):
+        files.write_atomically(out, b"<!DOCTYPE html>")
+    assert out.read_text(encoding="utf-8") == "the old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["june.html"]
