@@ -56,6 +56,12 @@ def mini_plan(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(params=["toml", "sqlite"])
+def ledger_suffix(request: pytest.FixtureRequest) -> str:
+    """The ledger tests run against both stores, chosen by the file name (issue 5)."""
+    return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
+
+
 @pytest.fixture
 def report_text() -> str:
     if not REPORT.exists():

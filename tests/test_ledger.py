@@ -17,12 +17,14 @@ from plancli.ledger import (
     Figures,
     LedgerChangedError,
     LedgerLocation,
+    LedgerStore,
     TomlLedgerStore,
     check_entry,
     dump_ledger,
     history,
     last_batch,
     new_batch_id,
+    open_store,
     parse_number,
     read_records,
     record_entry,
@@ -43,11 +45,17 @@ def plan(mini_plan: Path) -> Plan:
 
 
 @pytest.fixture
-def store(mini_plan: Path) -> TomlLedgerStore:
+def store(mini_plan: Path, ledger_suffix: str) -> LedgerStore:
+    """A TOML or a SQLite store (by the file name): every ledger test runs on both."""
+    return open_store(LedgerLocation(mini_plan.with_name("mini" + ledger_suffix), "option"))
+
+
+@pytest.fixture
+def toml_store(mini_plan: Path) -> TomlLedgerStore:
     return TomlLedgerStore(LedgerLocation(mini_plan.with_name("mini.progress.toml"), "option"))
 
 
-def record(store: TomlLedgerStore, plan: Plan, *args: str, **kwargs: object) -> Record:
+def record(store: LedgerStore, plan: Plan, *args: str, **kwargs: object) -> Record:
     target, value, period = args
     entry = Entry(target, period, value, **kwargs)  # type: ignore[arg-type]
     return record_entry(store, plan, entry).record
@@ -56,7 +64,8 @@ def record(store: TomlLedgerStore, plan: Plan, *args: str, **kwargs: object) -> 
 # ------------------------------------------------------------------------ the file format
 
 
-def test_file_format_is_version_1_and_records_tables(store: TomlLedgerStore, plan: Plan) -> None:
+def test_file_format_is_version_1_and_records_tables(toml_store: LedgerStore, plan: Plan) -> None:
+    store = toml_store
     record(store, plan, "g5", "150", "2022-06", note='统计局 "月报"')
     record(store, plan, "gdp", "5.0", "2022-Q2", amount="700.50")
     text = store.path.read_text(encoding="utf-8")
@@ -221,9 +230,7 @@ def test_batch_ids_sort_by_time_and_are_unique() -> None:
 # ------------------------------------------------------------------- supersede and --add
 
 
-def test_recording_again_supersedes_and_history_keeps_both(
-    store: TomlLedgerStore, plan: Plan
-) -> None:
+def test_recording_again_supersedes_and_history_keeps_both(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     record(store, plan, "g5", "160", "2022-06", note="revised")
     records = read_records(store.path)
@@ -232,7 +239,7 @@ def test_recording_again_supersedes_and_history_keeps_both(
     assert [rev.current for rev in history(records, "g5")] == [False, True]
 
 
-def test_same_figure_again_is_a_no_op(store: TomlLedgerStore, plan: Plan) -> None:
+def test_same_figure_again_is_a_no_op(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     before = store.path.read_bytes()
     change = record_entry(store, plan, Entry("g5", "2022-06", "150.0"))
@@ -240,7 +247,7 @@ def test_same_figure_again_is_a_no_op(store: TomlLedgerStore, plan: Plan) -> Non
     assert store.path.read_bytes() == before
 
 
-def test_add_builds_on_the_latest_earlier_period(store: TomlLedgerStore, plan: Plan) -> None:
+def test_add_builds_on_the_latest_earlier_period(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "100", "2022-04")
     record(store, plan, "g5", "120", "2022-05")
     change = record_entry(store, plan, Entry("g5", "2022-06", "30", add=True))
@@ -251,7 +258,7 @@ def test_add_builds_on_the_latest_earlier_period(store: TomlLedgerStore, plan: P
     assert quarter.record.value == 150
 
 
-def test_add_in_the_first_month_starts_from_zero(store: TomlLedgerStore, plan: Plan) -> None:
+def test_add_in_the_first_month_starts_from_zero(store: LedgerStore, plan: Plan) -> None:
     assert record(store, plan, "g5", "12", "2022-01", add=True).value == 12
 
 
@@ -264,23 +271,21 @@ def test_add_in_the_first_month_starts_from_zero(store: TomlLedgerStore, plan: P
         ("centre", "2022-06", "only for cumulative targets"),
     ],
 )
-def test_add_errors(
-    store: TomlLedgerStore, plan: Plan, target: str, period: str, message: str
-) -> None:
+def test_add_errors(store: LedgerStore, plan: Plan, target: str, period: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         record_entry(store, plan, Entry(target, period, "5", add=True))
-    assert not store.path.exists()
+    assert read_records(store.path) == []
+    if isinstance(store, TomlLedgerStore):  # SQLite may keep the empty ledger it created
+        assert not store.path.exists()
 
 
-def test_add_may_not_make_a_total_negative(store: TomlLedgerStore, plan: Plan) -> None:
+def test_add_may_not_make_a_total_negative(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "10", "2022-05")
     with pytest.raises(InputError, match=r"2022-05's 10 \+ -20 = -10 for g5 is negative"):
         record_entry(store, plan, Entry("g5", "2022-06", "-20", add=True))
 
 
-def test_late_correction_is_allowed_and_names_later_periods(
-    store: TomlLedgerStore, plan: Plan
-) -> None:
+def test_late_correction_is_allowed_and_names_later_periods(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     record(store, plan, "g5", "170", "2022-07")
     change = record_entry(store, plan, Entry("g5", "2022-05", "160"))
@@ -289,7 +294,7 @@ def test_late_correction_is_allowed_and_names_later_periods(
     assert current_records(read_records(store.path))[("g5", "2022-07")].value == 170
 
 
-def test_a_total_below_the_previous_month_warns(store: TomlLedgerStore, plan: Plan) -> None:
+def test_a_total_below_the_previous_month_warns(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     change = record_entry(store, plan, Entry("g5", "2022-07", "20"))
     assert change.warnings and "use --add" in change.warnings[0]
@@ -334,7 +339,7 @@ def test_good_entries(plan: Plan) -> None:
 # ---------------------------------------------------------------------------------- undo
 
 
-def test_undo_reverts_exactly_the_last_batch(store: TomlLedgerStore, plan: Plan) -> None:
+def test_undo_reverts_exactly_the_last_batch(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     record(store, plan, "g5", "160", "2022-06")
     undo = last_batch(read_records(store.path))
@@ -347,9 +352,7 @@ def test_undo_reverts_exactly_the_last_batch(store: TomlLedgerStore, plan: Plan)
     assert last_batch([]) is None
 
 
-def test_undo_refuses_when_another_batch_arrived_meanwhile(
-    store: TomlLedgerStore, plan: Plan
-) -> None:
+def test_undo_refuses_when_another_batch_arrived_meanwhile(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     shown = last_batch(read_records(store.path))
     assert shown is not None

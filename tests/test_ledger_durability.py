@@ -1,12 +1,17 @@
 """Durability: concurrent writers lose nothing, a crash leaves the old file, a corrupt ledger
-is reported and never overwritten, a held lock times out cleanly."""
+is reported and never overwritten, a held lock times out cleanly. Every test runs on the TOML
+and the SQLite store (`ledger_suffix`); where the mechanism differs (a temp file and a rename,
+or a transaction), the test says so."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,8 +22,8 @@ from plancli.ledger import (
     Entry,
     LedgerBusyError,
     LedgerLocation,
-    TomlLedgerStore,
     exclusive_lock,
+    open_store,
     read_records,
     record_entry,
 )
@@ -37,18 +42,21 @@ def plancli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[b
     )
 
 
-def test_concurrent_writers_lose_nothing(mini_plan: Path, tmp_path: Path) -> None:
-    ledger = mini_plan.with_name("mini.progress.toml")
+def test_concurrent_writers_lose_nothing(
+    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+) -> None:
+    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
     june = tmp_path / "june.csv"
     june.write_text(
         "target,period,value\n" + "".join(f"invest_a,2022-{m:02d},{m}\n" for m in range(1, 6)),
         encoding="utf-8",
     )
     procs = [
-        plancli("--plan", str(mini_plan), "record", "g5", str(n), "--period", "2022-06")
+        plancli(*where, "record", "g5", str(n), "--period", "2022-06")
         for n in range(1, WRITERS + 1)
     ]
-    procs.insert(WRITERS // 2, plancli("--plan", str(mini_plan), "import", str(june)))
+    procs.insert(WRITERS // 2, plancli(*where, "import", str(june)))
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
@@ -60,30 +68,28 @@ def test_concurrent_writers_lose_nothing(mini_plan: Path, tmp_path: Path) -> Non
     assert not list(tmp_path.glob(".mini.progress.toml.*.tmp"))
 
 
-def test_a_writer_killed_before_the_rename_leaves_the_old_file(mini_plan: Path) -> None:
-    ledger = mini_plan.with_name("mini.progress.toml")
-    first = plancli("--plan", str(mini_plan), "record", "g5", "120", "--period", "2022-05")
+def test_a_writer_killed_before_the_rename_leaves_the_old_file(
+    mini_plan: Path, ledger_suffix: str
+) -> None:
+    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
+    first = plancli(*where, "record", "g5", "120", "--period", "2022-05")
     assert first.wait(timeout=60) == 0
     before = ledger.read_bytes()
-    crashing = plancli(
-        "--plan",
-        str(mini_plan),
-        "record",
-        "g5",
-        "150",
-        "--period",
-        "2022-06",
-        env={CRASH_HOOK: "1"},
-    )
-    assert crashing.wait(timeout=60) == 9  # os._exit(9) between the temp write and the rename
-    assert ledger.read_bytes() == before
-    [leftover] = list(ledger.parent.glob(".mini.progress.toml.*.tmp"))  # the torn-off write
+    # TOML: os._exit(9) between the temp write and the rename. SQLite: os._exit(9) with the
+    # INSERT done and the COMMIT not, the `kill -9` mid-transaction SQLite must survive.
+    crashing = plancli(*where, "record", "g5", "150", "--period", "2022-06", env={CRASH_HOOK: "1"})
+    assert crashing.wait(timeout=60) == 9
     assert [r.value for r in read_records(ledger)] == [120]
-    # The next writer takes the lock, ignores and removes the leftover, and records.
-    after = plancli("--plan", str(mini_plan), "record", "g5", "150", "--period", "2022-06")
+    if ledger_suffix.endswith(".toml"):
+        assert ledger.read_bytes() == before
+        [leftover] = list(ledger.parent.glob(".mini.progress.toml.*.tmp"))  # the torn-off write
+    # The next writer takes the lock, ignores (TOML: removes) the leftover, and records.
+    after = plancli(*where, "record", "g5", "150", "--period", "2022-06")
     assert after.wait(timeout=60) == 0
     assert [r.value for r in read_records(ledger)] == [120, 150]
-    assert not leftover.exists()
+    if ledger_suffix.endswith(".toml"):
+        assert not leftover.exists()
 
 
 CORRUPT = 'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-06"\nvalue = 15 0\n'
@@ -103,14 +109,25 @@ def test_a_corrupt_ledger_exits_3_and_stays_byte_for_byte(
     invoke,  # type: ignore[no-untyped-def]
     mini_plan: Path,
     args: list[str],
+    ledger_suffix: str,
 ) -> None:
-    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger = mini_plan.with_name("mini" + ledger_suffix)
     ledger.write_text(CORRUPT, encoding="utf-8")
     before = ledger.read_bytes()
-    result = invoke("--plan", str(mini_plan), *args, input="target,period,value\ng5,2022-06,150\n")
+    result = invoke(
+        "--plan",
+        str(mini_plan),
+        "--ledger",
+        str(ledger),
+        *args,
+        input="target,period,value\ng5,2022-06,150\n",
+    )
     assert result.exit_code == 3
-    assert result.stderr.startswith(f"error: {ledger}:6:")
-    assert "invalid TOML" in result.stderr
+    if ledger_suffix.endswith(".toml"):
+        assert result.stderr.startswith(f"error: {ledger}:6:")
+        assert "invalid TOML" in result.stderr
+    else:
+        assert result.stderr.startswith(f"error: {ledger}: not a SQLite database")
     assert result.stdout == ""
     assert ledger.read_bytes() == before
     assert not list(ledger.parent.glob(".mini.progress.toml.*.tmp"))
@@ -130,14 +147,29 @@ def test_an_invalid_record_exits_3_naming_record_and_field(invoke, mini_plan: Pa
     assert ledger.read_bytes() == before
 
 
-def test_a_held_lock_times_out_without_writing(mini_plan: Path) -> None:
+@contextmanager
+def another_writer(ledger: Path) -> Iterator[None]:
+    """Hold the ledger's write lock as another plancli would: TOML's flock, SQLite's
+    IMMEDIATE transaction."""
+    if ledger.suffix == ".toml":
+        with exclusive_lock(ledger.with_name(ledger.name + ".lock")):
+            yield
+        return
+    with closing(sqlite3.connect(ledger, isolation_level=None)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        yield
+        connection.execute("ROLLBACK")
+
+
+def test_a_held_lock_times_out_without_writing(mini_plan: Path, ledger_suffix: str) -> None:
     plan = load_plan_file(mini_plan)
-    ledger = mini_plan.with_name("mini.progress.toml")
-    store = TomlLedgerStore(LedgerLocation(ledger, "option"), lock_timeout=0.2)
+    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    store = open_store(LedgerLocation(ledger, "option"))
+    store.lock_timeout = 0.2  # type: ignore[attr-defined]
     record_entry(store, plan, Entry("g5", "2022-05", "120"))
     before = ledger.read_bytes()
     with (
-        exclusive_lock(ledger.with_name(ledger.name + ".lock")),
+        another_writer(ledger),
         pytest.raises(LedgerBusyError, match="held the ledger's lock"),
     ):
         record_entry(store, plan, Entry("g5", "2022-06", "150"))
@@ -145,13 +177,15 @@ def test_a_held_lock_times_out_without_writing(mini_plan: Path) -> None:
     assert isinstance(LedgerBusyError("x"), LedgerFileError)
 
 
-def test_writes_keep_permissions_and_symlinks(mini_plan: Path, tmp_path: Path) -> None:
+def test_writes_keep_permissions_and_symlinks(
+    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+) -> None:
     plan = load_plan_file(mini_plan)
-    real = tmp_path / "shared" / "mini.progress.toml"
+    real = tmp_path / "shared" / ("mini" + ledger_suffix)
     real.parent.mkdir()
-    link = tmp_path / "link.progress.toml"
-    store = TomlLedgerStore(LedgerLocation(link, "option"))
-    real.write_text("version = 1\n", encoding="utf-8")
+    link = tmp_path / ("link" + ledger_suffix)
+    store = open_store(LedgerLocation(link, "option"))
+    real.write_text("version = 1\n" if ledger_suffix.endswith(".toml") else "", encoding="utf-8")
     real.chmod(0o640)
     link.symlink_to(real)
     record_entry(store, plan, Entry("g5", "2022-06", "150"))
@@ -160,10 +194,10 @@ def test_writes_keep_permissions_and_symlinks(mini_plan: Path, tmp_path: Path) -
     assert [r.value for r in read_records(link)] == [150]
 
 
-def test_the_ledger_folder_is_created_on_first_write(mini_plan: Path, tmp_path: Path) -> None:
+def test_the_ledger_folder_is_created_on_first_write(
+    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+) -> None:
     plan = load_plan_file(mini_plan)
-    ledger = tmp_path / "app" / "dir" / "x.progress.toml"
-    record_entry(
-        TomlLedgerStore(LedgerLocation(ledger, "app-dir")), plan, Entry("g5", "2022-06", "1")
-    )
+    ledger = tmp_path / "app" / "dir" / ("x" + ledger_suffix)
+    record_entry(open_store(LedgerLocation(ledger, "app-dir")), plan, Entry("g5", "2022-06", "1"))
     assert len(read_records(ledger)) == 1

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from plancli.errors import InputError, LedgerFileError, PlanFileError
 from plancli.fmt import bound_text, num
 from plancli.model import (
+    Figure,
     Frequency,
     Kind,
     Number,
@@ -90,7 +91,7 @@ class RecordIndex:
     targets the plan does not have, or of another year, are ignored.
     """
 
-    def __init__(self, plan: Plan, records: Iterable[Record]) -> None:
+    def __init__(self, plan: Plan, records: Iterable[Record | Figure]) -> None:
         ids = {target.id for target in plan.targets}
         by_month: dict[str, dict[int, Observation]] = {}
         for record in current_records(list(records)).values():
@@ -192,7 +193,7 @@ class PlanAssessment:
 
 
 def assess_plan(
-    plan: Plan, records: Iterable[Record], as_of: Period | None = None
+    plan: Plan, records: Iterable[Record | Figure], as_of: Period | None = None
 ) -> PlanAssessment:
     """Judge every target of the plan at `as_of` (default: the latest period with a record)."""
     index = RecordIndex(plan, records)

@@ -25,6 +25,7 @@ The rules for figures (decided here, documented in the README):
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import secrets
@@ -32,7 +33,7 @@ import stat
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,7 +46,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
-from plancli.model import Plan, Record, Target, current_records
+from plancli.model import Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, find_target
 
@@ -73,7 +74,20 @@ _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
 _DONE_WORDS = {"done", "完成"}
 
-_RECORDS = TypeAdapter(list[Record])
+SQLITE_SUFFIXES = (".sqlite", ".db")
+LedgerFormat = Literal["toml", "sqlite"]
+
+
+def ledger_format(path: Path) -> LedgerFormat:
+    """The one place the storage is chosen: `.sqlite` / `.db` is SQLite, anything else TOML."""
+    return "sqlite" if path.suffix.lower() in SQLITE_SUFFIXES else "toml"
+
+
+@functools.cache
+def records_adapter() -> TypeAdapter[list[Record]]:
+    """Validates a whole ledger in one call; built on first use (it costs ms at start-up)."""
+    return TypeAdapter(list[Record])
+
 
 # ------------------------------------------------------------------------------- location
 
@@ -118,7 +132,12 @@ def resolve_ledger(
 
 
 def read_records(path: Path) -> list[Record]:
-    """The ledger's records in file order (oldest first); [] when the file does not exist.
+    """The ledger's records in ledger order (oldest first); [] when the file does not exist."""
+    return open_store(LedgerLocation(path, "option")).read()
+
+
+def read_toml_records(path: Path) -> list[Record]:
+    """The TOML ledger's records in file order (oldest first); [] when the file does not exist.
 
     Raises LedgerFileError naming the file and line for bad TOML, and the file, line, record
     number and field for an invalid record.
@@ -141,10 +160,15 @@ def read_records(path: Path) -> list[Record]:
     raw = data.get("records", [])
     if not isinstance(raw, list):
         raise LedgerFileError(f"{path}: `records` must be an array of [[records]] tables")
+    enabled = gc.isenabled()
+    gc.disable()  # see ledger_sqlite._records: the collector finds nothing to free here
     try:
-        records = _RECORDS.validate_python(raw)
+        records = records_adapter().validate_python(raw)
     except ValidationError as exc:
         raise LedgerFileError(_describe_invalid_record(path, exc, raw, text)) from None
+    finally:
+        if enabled:
+            gc.enable()
     bad_periods = {p for p in {r.period for r in records} if _period_problem(p) is not None}
     for number, record in enumerate(records, start=1):
         problem = _record_problem(record, bad_periods)
@@ -195,13 +219,13 @@ def _record_problem(record: Record, bad_periods: set[str]) -> tuple[str, str] | 
     return None
 
 
-def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], text: str) -> str:
+def validation_problem(exc: ValidationError) -> tuple[int, str, str]:
+    """(index of the record, field, message) of the first error validating a list of records."""
     errors = exc.errors()
     # A typo (`taget = "g5"`) is both an unknown and a missing field: name the typo first.
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = list(first["loc"])
     index = loc[0] if loc and isinstance(loc[0], int) else 0
-    item = raw[index] if index < len(raw) else None
     field_name = ".".join(str(part) for part in loc[1:]) or "record"
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
@@ -209,8 +233,15 @@ def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], t
     elif first["type"] == "extra_forbidden":
         message = "unknown field"
     more = len(errors) - 1
-    suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-    return _record_error(path, text, index + 1, item, field_name, message) + suffix
+    if more:
+        message += f" (and {more} more error{'s' if more > 1 else ''})"
+    return index, field_name, message
+
+
+def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], text: str) -> str:
+    index, field_name, message = validation_problem(exc)
+    item = raw[index] if index < len(raw) else None
+    return _record_error(path, text, index + 1, item, field_name, message)
 
 
 def _record_error(
@@ -376,20 +407,30 @@ def exclusive_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> It
 class LedgerSession(Protocol):
     """The ledger inside one exclusive transaction: read, then append and/or remove a batch."""
 
-    def records(self) -> list[Record]: ...
+    def records(self, targets: Collection[str] | None = None) -> list[Record]:
+        """The records (of these targets only, when given), in ledger order."""
+        ...
 
     def append(self, batch: Sequence[Record]) -> None: ...
 
     def remove_batch(self, batch_id: str) -> list[Record]: ...
 
+    def replace(self, records: Sequence[Record]) -> None:
+        """Make `records` the whole ledger (`plancli ledger convert --force`)."""
+        ...
+
 
 class LedgerStore(Protocol):
-    """Where records are kept. The TOML file today; a SQLite store can slot in (issue 5)."""
+    """Where records are kept: a TOML file (TomlLedgerStore) or SQLite (ledger_sqlite)."""
 
     @property
     def location(self) -> LedgerLocation: ...
 
     def read(self) -> list[Record]: ...
+
+    def figures(self) -> list[Figure]:
+        """The figure in force for each target and period (what the assessment reads)."""
+        ...
 
     def check_writable(self) -> None: ...
 
@@ -401,8 +442,11 @@ class _TomlSession:
     _records: list[Record]
     changed: bool = False
 
-    def records(self) -> list[Record]:
-        return list(self._records)
+    def records(self, targets: Collection[str] | None = None) -> list[Record]:
+        if targets is None:
+            return list(self._records)
+        wanted = set(targets)
+        return [r for r in self._records if r.target in wanted]
 
     def append(self, batch: Sequence[Record]) -> None:
         if batch:
@@ -415,6 +459,10 @@ class _TomlSession:
             self._records = [r for r in self._records if r.batch != batch_id]
             self.changed = True
         return removed
+
+    def replace(self, records: Sequence[Record]) -> None:
+        self._records = list(records)
+        self.changed = True
 
 
 @dataclass
@@ -429,17 +477,16 @@ class TomlLedgerStore:
         return self.location.path
 
     def read(self) -> list[Record]:
-        return read_records(self.path)
+        return read_toml_records(self.path)
+
+    def figures(self) -> list[Figure]:
+        return [
+            Figure(r.target, r.period, r.value, r.amount)
+            for r in current_records(self.read()).values()
+        ]
 
     def check_writable(self) -> None:
-        if self.location.read_only:
-            plan_id = self.location.plan_id or "this plan"
-            raise InputError(
-                f"{self.path} is the ledger bundled with {plan_id}, read-only; start a workspace "
-                f"to record figures: plancli --plan {plan_id} init DIR"
-            )
-        if self.path.is_dir():
-            raise InputError(f"--ledger {self.path}: is a folder; give the ledger's file name")
+        check_writable_location(self.location)
 
     @contextmanager
     def transaction(self) -> Iterator[_TomlSession]:
@@ -452,14 +499,30 @@ class TomlLedgerStore:
         except OSError as exc:
             raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
         with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout):
-            session = _TomlSession(read_records(path))
+            session = _TomlSession(read_toml_records(path))
             yield session
             if session.changed:
                 _remove_stale_temp_files(path)
                 _write_atomically(path, dump_ledger(session._records))
 
 
-def open_store(location: LedgerLocation) -> TomlLedgerStore:
+def check_writable_location(location: LedgerLocation) -> None:
+    if location.read_only:
+        plan_id = location.plan_id or "this plan"
+        raise InputError(
+            f"{location.path} is the ledger bundled with {plan_id}, read-only; start a workspace "
+            f"to record figures: plancli --plan {plan_id} init DIR"
+        )
+    if location.path.is_dir():
+        raise InputError(f"--ledger {location.path}: is a folder; give the ledger's file name")
+
+
+def open_store(location: LedgerLocation) -> LedgerStore:
+    """The store of the ledger at `location`, TOML or SQLite by its name (`ledger_format`)."""
+    if ledger_format(location.path) == "sqlite":
+        from plancli.ledger_sqlite import SqliteLedgerStore
+
+        return SqliteLedgerStore(location)
     return TomlLedgerStore(location)
 
 
@@ -761,7 +824,8 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         return with_warnings(change, sequence_warnings(plan, change.record, current))
     with store.transaction() as session:
-        current = Figures(session.records())
+        # Checking a figure looks only at its own target's other figures.
+        current = Figures(session.records([entry.target.strip()]))
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
@@ -841,6 +905,25 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
             )
         session.remove_batch(expected.batch)
         return now
+
+
+def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> int:
+    """Copy every record of one ledger into another, TOML or SQLite by the names: every
+    revision, batch, time, note and source, in ledger order. Returns how many were copied.
+
+    An existing destination is replaced only with `force`, and only if it is a valid ledger
+    (its store's transaction reads it first), so a file that is not a ledger is never lost.
+    """
+    if not source.exists():
+        raise InputError(f"{source}: no such ledger")
+    if destination.exists() and destination.resolve() == source.resolve():
+        raise InputError(f"{source} and {destination} are the same file")
+    if destination.exists() and not force:
+        raise InputError(f"{destination} exists; pass --force to replace its records")
+    records = read_records(source)
+    with open_store(LedgerLocation(destination, "option")).transaction() as session:
+        session.replace(records)
+    return len(records)
 
 
 def figure_text(value: Decimal, amount: Decimal | None, target: Target | None) -> str:

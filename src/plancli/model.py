@@ -8,9 +8,10 @@ such as `taget = 10` fails loudly instead of being ignored.
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -227,7 +228,21 @@ class Record(StrictModel):
     batch: str = Field(description="id of the command or import that wrote it")
 
 
-def current_records(records: list[Record]) -> dict[tuple[str, str], Record]:
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """What the assessment reads of a record in force. A `Record` takes about ten times the
+    memory; a ledger store hands these out so gap and status over 120,000 records stay small."""
+
+    target: str
+    period: str
+    value: Decimal
+    amount: Decimal | None
+
+
+R = TypeVar("R", bound=Record | Figure)
+
+
+def current_records(records: list[R]) -> dict[tuple[str, str], R]:
     """The record in force for each (target, period): a later record supersedes an earlier one.
 
     `records` are in ledger order (oldest first); history keeps every revision.

@@ -41,8 +41,8 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
-    """`app.command`, with the error boundary around the command."""
+def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
+    """`app.command` (or `on.command`, a sub-app's), with the error boundary around it."""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -59,7 +59,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 typer.echo("interrupted", err=True)
                 raise typer.Exit(130) from None
 
-        app.command(*args, **kwargs)(wrapper)
+        (on or app).command(*args, **kwargs)(wrapper)
         return func
 
     return decorate

@@ -1,0 +1,43 @@
+"""`plancli ledger …`: commands about the ledger file itself (its format), not its figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plancli.cli.app import app, command
+
+ledger_app = typer.Typer(
+    name="ledger",
+    help="The ledger file: convert between TOML and SQLite.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(ledger_app)
+
+
+@command("convert", on=ledger_app)
+def convert_cmd(
+    source: Annotated[Path, typer.Argument(metavar="FROM", help="The ledger to read.")],
+    destination: Annotated[
+        Path,
+        typer.Argument(
+            metavar="TO",
+            help="The ledger to write: SQLite if it ends in .sqlite or .db, else TOML.",
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the records of an existing TO ledger.")
+    ] = False,
+) -> None:
+    """Copy a ledger into the other format: every revision, batch, time, note and source."""
+    from plancli.ledger import convert_ledger, ledger_format
+
+    count = convert_ledger(source, destination, force=force)
+    typer.echo(
+        f"converted {count} record{'s' if count != 1 else ''}: {source} "
+        f"({ledger_format(source)}) -> {destination} ({ledger_format(destination)})",
+        err=True,
+    )

@@ -1,0 +1,312 @@
+"""The progress ledger as a SQLite file (`.sqlite` / `.db`): same records, same guarantees.
+
+TOML is the ledger people read and diff; at a city's scale (120,000 records) parsing it takes
+seconds, so a ledger whose name ends in `.sqlite` or `.db` is kept in SQLite instead
+(`plancli ledger convert` moves a ledger between the two without losing anything).
+
+Format: table `records`, one row per record in ledger order (`seq`, oldest first). Figures are
+stored as the decimal text they were recorded with (`5.0` stays `5.0`), `recorded_at` as ISO
+8601 text. `PRAGMA application_id` marks the file as a plancli ledger and `PRAGMA user_version`
+is the schema version, so a foreign or newer database is refused rather than written.
+
+Durability: WAL journal with `synchronous=FULL`; every change is one `BEGIN IMMEDIATE`
+transaction, which takes SQLite's write lock and re-reads under it, exactly as the TOML store
+re-reads under its flock. Concurrent writers wait up to the lock timeout; a writer killed
+mid-transaction leaves the ledger as it was (SQLite rolls the torn transaction back).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sqlite3
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from plancli.errors import LedgerFileError
+from plancli.ledger import (
+    CRASH_HOOK,
+    LOCK_TIMEOUT_SECONDS,
+    LedgerBusyError,
+    LedgerLocation,
+    check_writable_location,
+    records_adapter,
+    validation_problem,
+)
+from plancli.model import Figure, Record
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x706C6E31  # "pln1": this file is a plancli ledger
+_HEADER = b"SQLite format 3\x00"
+_COLUMNS = ("target", "period", "value", "amount", "note", "source", "recorded_at", "batch")
+_SELECT = f"SELECT seq, {', '.join(_COLUMNS)} FROM records"
+# Up to this many targets are looked up with `IN (…)`; more read the whole table (one scan is
+# then cheaper than the query, and SQLite limits the number of bound parameters).
+_MAX_TARGETS_IN_QUERY = 500
+
+_SCHEMA = f"""
+CREATE TABLE records (
+    seq INTEGER PRIMARY KEY,
+    target TEXT NOT NULL CHECK (length(target) > 0),
+    period TEXT NOT NULL,
+    value TEXT NOT NULL,
+    amount TEXT,
+    note TEXT,
+    source TEXT,
+    recorded_at TEXT NOT NULL,
+    batch TEXT NOT NULL
+);
+CREATE INDEX records_by_target ON records (target, period);
+CREATE INDEX records_by_batch ON records (batch);
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(_HEADER)) == _HEADER
+    except OSError:
+        return False
+
+
+def _check_file(path: Path) -> bool:
+    """True when `path` holds a ledger; False when it is missing or empty (a new ledger).
+
+    Anything else, a text file or another program's database, is an error and never touched.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise LedgerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise LedgerFileError(f"{path}: is a folder, not a ledger file")
+    if size == 0:
+        return False
+    if not is_sqlite_file(path):
+        raise LedgerFileError(
+            f"{path}: not a SQLite database; a ledger named .sqlite or .db is kept in SQLite "
+            "(name a TOML ledger .toml)"
+        )
+    return True
+
+
+def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
+    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
+        connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise LedgerFileError(f"{path}: cannot open: {exc}") from None
+    return connection
+
+
+def _check_schema(connection: sqlite3.Connection, path: Path) -> bool:
+    """True for a plancli ledger, False for a blank database (no tables yet: a new ledger).
+
+    Refuses another program's database and a schema this plancli does not know.
+    """
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    blank = application_id == 0 and version == 0
+    if blank and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+        return False
+    if application_id != APPLICATION_ID:
+        raise LedgerFileError(f"{path}: a SQLite database, but not a plancli ledger")
+    if version != SCHEMA_VERSION:
+        raise LedgerFileError(
+            f"{path}: ledger schema version {version}; this plancli reads version {SCHEMA_VERSION}"
+        )
+    return True
+
+
+def _database_error(path: Path, exc: sqlite3.Error) -> LedgerFileError:
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return LedgerBusyError(
+            f"{path}: another plancli process has held the ledger's lock too long; try again"
+        )
+    return LedgerFileError(f"{path}: unreadable SQLite ledger: {exc}")
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
+    """Validate rows as records in one call; errors name the file and the row's `seq`."""
+    raw = [dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows]
+    # Validation allocates many objects that all survive; the cyclic collector would scan
+    # them again and again (super-linear at 100,000 records) and find nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        records = records_adapter().validate_python(raw)
+    except ValidationError as exc:
+        index, field_name, message = validation_problem(exc)
+        seq = rows[index][0] if index < len(rows) else "?"
+        raise LedgerFileError(f"{path}: record seq {seq}: {field_name}: {message}") from None
+    finally:
+        if enabled:
+            gc.enable()
+    return records
+
+
+def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
+    figures = []
+    names: dict[str, str] = {}  # one string object per target and period: less memory
+    for seq, target, period, value, amount in rows:
+        try:
+            figures.append(
+                Figure(
+                    names.setdefault(target, target),
+                    names.setdefault(period, period),
+                    Decimal(value),
+                    None if amount is None else Decimal(amount),
+                )
+            )
+        except (InvalidOperation, TypeError):
+            raise LedgerFileError(
+                f"{path}: record seq {seq}: value {value!r} or amount {amount!r} is not a number"
+            ) from None
+    return figures
+
+
+def _row(record: Record) -> tuple[str | None, ...]:
+    return (
+        record.target,
+        record.period,
+        str(record.value),
+        None if record.amount is None else str(record.amount),
+        record.note,
+        record.source,
+        record.recorded_at.isoformat(),
+        record.batch,
+    )
+
+
+# -------------------------------------------------------------------------------- store
+
+
+@dataclass
+class _SqliteSession:
+    connection: sqlite3.Connection
+    path: Path
+
+    def records(self, targets: Collection[str] | None = None) -> list[Record]:
+        if targets is not None and len(targets) <= _MAX_TARGETS_IN_QUERY:
+            marks = ", ".join("?" * len(targets))
+            query = f"{_SELECT} WHERE target IN ({marks}) ORDER BY seq"
+            rows = self.connection.execute(query, list(targets)).fetchall()
+        else:
+            rows = self.connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+            if targets is not None:
+                wanted = set(targets)
+                rows = [row for row in rows if row[1] in wanted]
+        return _records(self.path, rows)
+
+    def append(self, batch: Sequence[Record]) -> None:
+        placeholders = ", ".join("?" * len(_COLUMNS))
+        self.connection.executemany(
+            f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
+            [_row(record) for record in batch],
+        )
+
+    def replace(self, records: Sequence[Record]) -> None:
+        self.connection.execute("DELETE FROM records")
+        self.append(records)
+
+    def remove_batch(self, batch_id: str) -> list[Record]:
+        rows = self.connection.execute(
+            f"{_SELECT} WHERE batch = ? ORDER BY seq", (batch_id,)
+        ).fetchall()
+        self.connection.execute("DELETE FROM records WHERE batch = ?", (batch_id,))
+        return _records(self.path, rows)
+
+
+@dataclass
+class SqliteLedgerStore:
+    """The ledger as a SQLite database; each change is one IMMEDIATE transaction."""
+
+    location: LedgerLocation
+    lock_timeout: float = LOCK_TIMEOUT_SECONDS
+
+    @property
+    def path(self) -> Path:
+        return self.location.path
+
+    def _query(self, sql: str) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query; none when the ledger does not exist yet."""
+        if not _check_file(self.path):
+            return []
+        connection = _connect(self.path, read_only=True, timeout=self.lock_timeout)
+        with closing(connection):
+            try:
+                if not _check_schema(connection, self.path):
+                    return []
+                return connection.execute(sql).fetchall()
+            except sqlite3.Error as exc:
+                raise _database_error(self.path, exc) from None
+
+    def read(self) -> list[Record]:
+        return _records(self.path, self._query(f"{_SELECT} ORDER BY seq"))
+
+    def figures(self) -> list[Figure]:
+        """The figure in force per target and period: the latest revision (highest seq)."""
+        return _figures(
+            self.path,
+            self._query(
+                "SELECT seq, target, period, value, amount FROM records "
+                "WHERE seq IN (SELECT max(seq) FROM records GROUP BY target, period) "
+                "ORDER BY seq"
+            ),
+        )
+
+    def check_writable(self) -> None:
+        check_writable_location(self.location)
+
+    @contextmanager
+    def transaction(self) -> Iterator[_SqliteSession]:
+        """BEGIN IMMEDIATE (SQLite's write lock, waiting up to the timeout), yield, COMMIT."""
+        self.check_writable()
+        path = self.path
+        _check_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
+        connection = _connect(path, read_only=False, timeout=self.lock_timeout)
+        try:
+            with closing(connection):
+                try:
+                    _check_schema(connection, path)  # refuse a foreign database untouched
+                    connection.execute("PRAGMA journal_mode = WAL")
+                    connection.execute("PRAGMA synchronous = FULL")
+                    connection.execute("BEGIN IMMEDIATE")
+                    # Under the write lock: a concurrent first writer may have just created it.
+                    if not _check_schema(connection, path):
+                        _create_schema(connection)
+                    yield _SqliteSession(connection, path)
+                    if os.environ.get(CRASH_HOOK):  # test hook: die with the change unsaved
+                        os._exit(9)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            raise _database_error(path, exc) from None
+
+
+def _create_schema(connection: sqlite3.Connection) -> None:
+    # executescript would COMMIT the open transaction; the statements run inside it instead.
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            connection.execute(statement)
