@@ -235,7 +235,16 @@ def test_schema_prints_json_schemas(invoke) -> None:
     result = invoke("schema")
     assert result.exit_code == 0
     schemas = json.loads(result.stdout)
-    assert {"plan", "targets", "validate"} <= set(schemas)
+    assert set(schemas) == {"plan", "targets", "show", "validate", "history", "gap", "status"}
+    assert set(schemas["show"]["properties"]) == {
+        "schema_version",
+        "plan",
+        "target",
+        "as_of",
+        "assessment",
+        "ledger",
+        "history",
+    }
     target = schemas["targets"]["$defs"]["Target"]["properties"]
     assert {"type": "number"} in target["min"]["anyOf"]
     plan = json.loads(invoke("schema", "plan").stdout)

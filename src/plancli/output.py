@@ -94,11 +94,12 @@ def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:
 
 def json_schemas() -> dict[str, dict[str, object]]:
     """JSON Schemas: the plan file (as read) and each JSON output (as written)."""
-    from plancli.assess import GapOutput, StatusOutput  # assess imports this module
+    from plancli.assess import GapOutput, ShowOutput, StatusOutput  # assess imports this module
 
     return {
         "plan": Plan.model_json_schema(mode="validation"),
         "targets": TargetsOutput.model_json_schema(mode="serialization"),
+        "show": ShowOutput.model_json_schema(mode="serialization"),
         "validate": ValidateOutput.model_json_schema(mode="serialization"),
         "history": HistoryOutput.model_json_schema(mode="serialization"),
         "gap": GapOutput.model_json_schema(mode="serialization"),

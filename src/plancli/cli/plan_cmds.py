@@ -110,23 +110,20 @@ def show_cmd(
     judged = assessment_out(assessment.get(target.id))
     revisions = history(records, target.id)
     if json_out:
-        from plancli.output import SCHEMA_VERSION, dumps
+        from plancli.assess import ShowOutput
+        from plancli.output import HistoryRecord, dump_json
 
-        emit(
-            dumps(
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "plan": plan.plan.id,
-                    "target": target.model_dump(mode="json"),
-                    "as_of": str(assessment.as_of) if assessment.as_of else None,
-                    "assessment": judged.model_dump(mode="json"),
-                    "history": [
-                        {**rev.record.model_dump(mode="json"), "current": rev.current}
-                        for rev in revisions
-                    ],
-                }
-            )
+        out = ShowOutput(
+            plan=plan.plan.id,
+            target=target,
+            as_of=str(assessment.as_of) if assessment.as_of else None,
+            assessment=judged,
+            ledger=str(st.ledger_path),
+            history=[
+                HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
+            ],
         )
+        emit(dump_json(out))
     else:
         from rich.console import Group
 

@@ -13,7 +13,6 @@ from plancli.model import Plan, Target
 from plancli.plan import Finding
 from plancli.render import target_name
 
-
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
 WIDE = 110
