@@ -7,7 +7,7 @@ is the share of the year's months elapsed at that end (2022-06 → 1/2, 2022-Q3 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
@@ -25,11 +25,17 @@ class Period:
     year: int
     granularity: Granularity
     index: int  # month 1-12, quarter 1-4, half 1-2, or 1 for the year
+    # Derived once: the assessment reads them hundreds of thousands of times at 10,000 targets.
+    end_month: int = field(init=False, compare=False, repr=False)
+    """Months elapsed in the year at the end of this period (1-12)."""
+    sort_key: tuple[int, int, int] = field(init=False, compare=False, repr=False)
+    """Same end month: the longer period sorts last (2022-06 < 2022-Q2 < 2022-H1)."""
 
-    @property
-    def end_month(self) -> int:
-        """Months elapsed in the year at the end of this period (1-12)."""
-        return self.index * _MONTHS_PER[self.granularity]
+    def __post_init__(self) -> None:
+        length = _MONTHS_PER[self.granularity]
+        end_month = self.index * length
+        object.__setattr__(self, "end_month", end_month)
+        object.__setattr__(self, "sort_key", (self.year, end_month, length))
 
     @property
     def start_month(self) -> int:
@@ -48,11 +54,6 @@ class Period:
     def is_final(self) -> bool:
         """True for the year's last period (2022-12, 2022-Q4, 2022-H2, 2022)."""
         return self.end_month == 12
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        # Same end month: the longer period sorts last (2022-06 < 2022-Q2 < 2022-H1).
-        return (self.year, self.end_month, _MONTHS_PER[self.granularity])
 
     def __lt__(self, other: Period) -> bool:
         return self.sort_key < other.sort_key

@@ -9,12 +9,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+import tomli  # 3x faster than tomllib (compiled); see ledger.py
 from pydantic import ValidationError
 
 from plancli.errors import InputError, PlanFileError
@@ -66,17 +66,17 @@ def read_toml(path: Path, error: type[PlanFileError] = PlanFileError) -> tuple[d
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
-        return tomllib.loads(text, parse_float=Decimal), text
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text, parse_float=Decimal), text
+    except tomli.TOMLDecodeError as exc:
         raise error(f"{path}:{_toml_error_line(exc)}: invalid TOML: {_toml_reason(exc)}") from None
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     return f"{match.group(1)}:{match.group(2)}" if match else "?"
 
 
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_reason(exc: tomli.TOMLDecodeError) -> str:
     return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
 
 

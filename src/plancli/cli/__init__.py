@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
@@ -13,6 +15,11 @@ from plancli.cli.app import app
 
 
 def main() -> None:
+    # A plancli process lives a second or two and builds large acyclic structures (120,000
+    # records, 10,000 assessments) that the cyclic collector re-scans for nothing: turning it
+    # off took `gap --json` at 10,000 targets from 2.4-2.7 s to 1.8-1.9 s, peak memory unchanged
+    # (181 MB both ways).
+    gc.disable()
     app()
 
 
