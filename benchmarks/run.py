@@ -1,0 +1,442 @@
+"""plancli's performance goals (issue 5), measured side by side in one run.
+
+    python benchmarks/run.py            # the full table (about two minutes; installs hledger)
+    python benchmarks/run.py --quick    # small sizes: a smoke check for CI, never judged
+
+Run it with the interpreter of the environment plancli is installed in (`.venv/bin/python
+benchmarks/run.py`): commands are timed as `<that interpreter's bin>/plancli`, never through a
+shim on PATH. Each figure is the median of several runs of a fresh process, wall clock; ratios
+are against the import floor measured in the same rounds, so a slow or busy machine moves both.
+Peak memory is the plancli process's own maximum resident set size (getrusage of the child).
+
+The exit status is 0 whatever the timings (a busy CI machine must not fail a build); it is 1
+only when a command itself fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import generate
+
+PYTHON = sys.executable
+_BESIDE = Path(PYTHON).parent / "plancli"
+PLANCLI = [str(_BESIDE)] if _BESIDE.exists() else [PYTHON, "-m", "plancli"]
+FLOOR = [PYTHON, "-c", "import typer, rich.console, rich.table, pydantic"]
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "LANG": "C.UTF-8"}
+for _var in ("PLANCLI_PLAN", "PLANCLI_LEDGER"):
+    ENV.pop(_var, None)
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def run_once(cmd: Sequence[str], stdin: bytes | None = None) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise CommandFailed(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr[-600:]!r}")
+    return elapsed
+
+
+def median(cmd: Sequence[str], repeat: int, setup: Callable[[int], None] | None = None) -> float:
+    times = []
+    for i in range(repeat):
+        if setup is not None:
+            setup(i)
+        times.append(run_once(cmd))
+    return statistics.median(times)
+
+
+def medians_side_by_side(commands: dict[str, Sequence[str]], repeat: int) -> dict[str, float]:
+    """Round-robin: every command once per round, so load changes hit all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            times[name].append(run_once(cmd))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
+)
+
+
+def peak_mb(cmd: Sequence[str]) -> float:
+    """The command's own peak RSS: a fresh helper process whose only child it is."""
+    out = subprocess.run(
+        [PYTHON, "-c", _PEAK, *cmd], capture_output=True, text=True, env=ENV, check=True
+    ).stdout.split()
+    if out[1] != "0":
+        raise CommandFailed(f"{' '.join(cmd)} exited {out[1]}")
+    return int(out[0]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+# ---------------------------------------------------------------------------- the table
+
+
+@dataclass
+class Row:
+    goal: str
+    measured: str
+    ratio: str = ""
+    limit: str = ""
+    verdict: str = ""  # met / NOT met / info / skipped
+
+
+ROWS: list[Row] = []
+
+
+def judge(ok: bool, quick: bool) -> str:
+    if quick:
+        return "(quick: not judged)"
+    return "met" if ok else "NOT met"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def print_table(rows: list[Row]) -> str:
+    lines = [
+        "| goal | measured | ratio | limit | verdict |",
+        "|---|---:|---:|---:|---|",
+        *(f"| {r.goal} | {r.measured} | {r.ratio} | {r.limit} | {r.verdict} |" for r in rows),
+    ]
+    return "\n".join(lines)
+
+
+def versions() -> str:
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    hledger = "absent"
+    if shutil.which("hledger"):
+        hledger = subprocess.run(
+            ["hledger", "--version"], capture_output=True, text=True
+        ).stdout.strip()
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("plancli", "typer", "rich", "pydantic", "tomli")
+    )
+    return (
+        f"- machine: {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), "
+        f"{platform.system()} {platform.release()}\n"
+        f"- Python {platform.python_version()} ({PYTHON}); {packages}; "
+        f"SQLite {sqlite3.sqlite_version}\n"
+        f"- hledger: {hledger}\n"
+        f"- plancli timed as: {' '.join(PLANCLI)}"
+    )
+
+
+def ensure_hledger(install: bool) -> str | None:
+    """hledger's path; installed from Debian's packages when absent and allowed."""
+    found = shutil.which("hledger")
+    if found or not install:
+        return found
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print("installing hledger (apt-get install hledger)…", file=sys.stderr)
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(["apt-get", "install", "-y", "hledger"], env=env, **quiet).returncode:
+            subprocess.run(["apt-get", "update"], env=env, **quiet)
+            subprocess.run(["apt-get", "install", "-y", "hledger"], env=env, **quiet)
+    return shutil.which("hledger")
+
+
+# --------------------------------------------------------------------------- the goals
+
+
+def startup(work: Path, repeat: int, quick: bool) -> float:
+    workspace = work / "bundled"
+    plan = generate.bundled_workspace(workspace)
+    commands = {
+        "pass": [PYTHON, "-c", "pass"],
+        "floor": FLOOR,
+        "version": [*PLANCLI, "--version"],
+        "help": [*PLANCLI, "--help"],
+        "status": [*PLANCLI, "--plan", str(plan), "status"],
+        "status_json": [*PLANCLI, "--plan", str(plan), "status", "--json"],
+    }
+    t = medians_side_by_side(commands, repeat)
+    floor = t["floor"]
+    ROWS.append(Row("`python -c pass`", ms(t["pass"]), verdict="info"))
+    ROWS.append(
+        Row(
+            'import floor: `python -c "import typer, rich.console, rich.table, pydantic"`',
+            ms(floor),
+            "1.00x",
+            verdict="reference",
+        )
+    )
+    for name, label, limit in (
+        ("version", "`plancli --version`", 0.7),
+        ("help", "`plancli --help`", 0.7),
+        ("status", "`plancli status`, bundled plan, a year of monthly records", 1.3),
+    ):
+        ratio = t[name] / floor
+        ROWS.append(
+            Row(label, ms(t[name]), f"{ratio:.2f}x", f"≤ {limit}x", judge(ratio <= limit, quick))
+        )
+    ROWS.append(
+        Row(
+            "`plancli status --json`, same workspace",
+            ms(t["status_json"]),
+            f"{t['status_json'] / floor:.2f}x",
+            verdict="info",
+        )
+    )
+    return floor
+
+
+def gap_cmd(folder: Path, ledger: str) -> list[str]:
+    return [
+        *PLANCLI,
+        "--plan",
+        str(folder / "plan.toml"),
+        "--ledger",
+        str(folder / ledger),
+        "gap",
+        "--json",
+    ]
+
+
+def versus_hledger(folder: Path, targets: int, repeat: int, quick: bool, install: bool) -> None:
+    hledger = ensure_hledger(install)
+    commands = {
+        "sqlite": gap_cmd(folder, "ledger.sqlite"),
+        "toml": gap_cmd(folder, "ledger.progress.toml"),
+    }
+    if hledger:
+        commands["hledger"] = [
+            hledger,
+            "-f",
+            str(folder / "budget.journal"),
+            "bal",
+            "--budget",
+            "-O",
+            "json",
+        ]
+    t = medians_side_by_side(commands, repeat)
+    size = f"{targets:,} targets x 12 months"
+    if not hledger:
+        ROWS.append(
+            Row(
+                f"hledger `bal --budget -O json`, {size}",
+                "—",
+                verdict="skipped: hledger absent (apt-get install hledger)",
+            )
+        )
+    else:
+        ROWS.append(
+            Row(
+                f"hledger `bal --budget -O json`, {size}",
+                ms(t["hledger"]),
+                "1.00x",
+                verdict="reference",
+            )
+        )
+    for name, label in (("sqlite", "SQLite ledger"), ("toml", "TOML ledger")):
+        row = Row(f"`plancli gap --json`, {size}, {label}", ms(t[name]))
+        if hledger:
+            ratio = t[name] / t["hledger"]
+            row.ratio = f"{ratio:.2f}x hledger"
+            row.limit = "≤ 0.4x" if name == "sqlite" else ""
+            row.verdict = judge(ratio <= 0.4, quick) if name == "sqlite" else "info"
+        else:
+            row.verdict = "info (no hledger to compare)"
+        ROWS.append(row)
+
+
+def at_scale(folder: Path, targets: int, repeat: int, quick: bool) -> None:
+    size = f"{targets:,} targets x 12 months ({targets * 12:,} records)"
+    cmd = gap_cmd(folder, "ledger.sqlite")
+    seconds = median(cmd, repeat)
+    memory = peak_mb(cmd)
+    ROWS.append(
+        Row(
+            f"`plancli gap --json`, {size}, SQLite",
+            f"{seconds:.2f} s",
+            "",
+            "≤ 2 s",
+            judge(seconds <= 2, quick),
+        )
+    )
+    ROWS.append(
+        Row(
+            "peak memory of that `gap --json`",
+            f"{memory:.0f} MB",
+            "",
+            "≤ 200 MB",
+            judge(memory <= 200, quick),
+        )
+    )
+
+
+def importing(folder: Path, repeat: int, quick: bool) -> None:
+    rows = sum(1 for _ in (folder / "import.csv").open(encoding="utf-8")) - 1
+    for suffix, label in ((".sqlite", "SQLite"), (".progress.toml", "TOML")):
+        ledger = folder / f"imported{suffix}"
+
+        def fresh(_: int, ledger: Path = ledger) -> None:
+            for path in folder.glob(ledger.name + "*"):
+                path.unlink()
+
+        cmd = [
+            *PLANCLI,
+            "--plan",
+            str(folder / "plan.toml"),
+            "--ledger",
+            str(ledger),
+            "import",
+            str(folder / "import.csv"),
+        ]
+        seconds = median(cmd, repeat, setup=fresh)
+        ROWS.append(
+            Row(
+                f"`plancli import` of {rows:,} CSV rows into an empty {label} ledger",
+                f"{seconds:.2f} s",
+                "",
+                "≤ 2 s",
+                judge(seconds <= 2, quick),
+            )
+        )
+
+
+def recording(folder: Path, repeat: int, quick: bool, toml_too: bool) -> None:
+    records = len(generate_records(folder))
+    for ledger, label, runs in (
+        ("ledger.sqlite", "SQLite", repeat),
+        ("ledger.progress.toml", "TOML", 1 if toml_too else 0),
+    ):
+        if not runs:
+            continue
+        path = folder / ledger
+        backup = folder / (ledger + ".orig")
+        shutil.copyfile(path, backup)
+        cmd_of = lambda i, path=path: [  # noqa: E731
+            *PLANCLI,
+            "--plan",
+            str(folder / "plan.toml"),
+            "--ledger",
+            str(path),
+            "record",
+            "wuhua_gdp_0",
+            f"6.{i + 1}",
+            "--period",
+            "2022-12",
+        ]
+        times = [run_once(cmd_of(i)) for i in range(runs)]
+        shutil.move(backup, path)
+        seconds = statistics.median(times)
+        goal = label == "SQLite"
+        ROWS.append(
+            Row(
+                f"one `plancli record` into a {records:,}-record {label} ledger",
+                f"{seconds:.2f} s",
+                "",
+                "≤ 0.5 s" if goal else "",
+                judge(seconds <= 0.5, quick) if goal else f"info ({runs} run{'s' * (runs > 1)})",
+            )
+        )
+
+
+def generate_records(folder: Path) -> list[tuple[str, ...]]:
+    with sqlite3.connect(folder / "ledger.sqlite") as connection:
+        return connection.execute("SELECT seq FROM records").fetchall()
+
+
+def linear(folders: dict[int, Path], repeat: int) -> None:
+    previous: tuple[int, float] | None = None
+    for targets, folder in sorted(folders.items()):
+        seconds = median(gap_cmd(folder, "ledger.sqlite"), repeat)
+        per_target = seconds / targets * 1e6
+        per_record = seconds / (targets * 12) * 1e6
+        marginal = ""
+        if previous is not None:
+            extra = (seconds - previous[1]) / (targets - previous[0]) * 1e6
+            marginal = f"; each target beyond {previous[0]:,}: {extra:.0f} µs"
+        ROWS.append(
+            Row(
+                f"cost per size: `gap --json`, {targets:,} targets, SQLite",
+                f"{seconds:.2f} s",
+                f"{per_target:.0f} µs/target, {per_record:.1f} µs/record{marginal}",
+                verdict="info",
+            )
+        )
+        previous = (targets, seconds)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--no-install", action="store_true", help="never apt-get hledger")
+    parser.add_argument("--workdir", type=Path, help="keep the generated data here")
+    args = parser.parse_args()
+    quick = args.quick
+    sizes = (20, 100) if quick else (100, 1000, 10000)
+    versus, big = sizes[-1] if quick else 1000, sizes[-1]
+    repeat_start, repeat_scale = (3, 1) if quick else (21, 5)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="plancli-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"generating synthetic plans in {work} …", file=sys.stderr)
+    folders = {n: generate.generate(work / f"plan-{n}", n) for n in sizes}
+    try:
+        startup(work, repeat_start, quick)
+        versus_hledger(
+            folders[versus],
+            versus,
+            max(repeat_scale, 3) if not quick else 1,
+            quick,
+            install=not (quick or args.no_install),
+        )
+        at_scale(folders[big], big, repeat_scale, quick)
+        importing(folders[versus], repeat_scale, quick)
+        recording(folders[big], max(repeat_scale, 5) if not quick else 1, quick, toml_too=True)
+        linear(folders, repeat_scale)
+    except CommandFailed as exc:
+        print(print_table(ROWS))
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    title = "quick smoke run: small sizes, nothing judged" if quick else "full run"
+    print(f"## plancli benchmarks ({title})\n\n{versions()}\n\n{print_table(ROWS)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
