@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -166,6 +167,10 @@ class Plan(StrictModel):
     plan: PlanMeta
     sections: list[Section]
     targets: list[Target]
+    # Targets by id, built on first lookup: an import of 12,000 rows into a 1,000-target plan
+    # looked each row's target up by scanning the list. Rebuilt if `targets` is another list
+    # (model_copy) or another length.
+    _by_id: tuple[list[Target], dict[str, Target]] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _references(self) -> Plan:
@@ -195,10 +200,11 @@ class Plan(StrictModel):
         return self
 
     def target(self, target_id: str) -> Target | None:
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        return None
+        index = self._by_id
+        if index is None or index[0] is not self.targets or len(index[1]) != len(self.targets):
+            index = (self.targets, {target.id: target for target in self.targets})
+            self._by_id = index
+        return index[1].get(target_id)
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:
