@@ -284,6 +284,14 @@ def at_scale(folder: Path, targets: int, repeat: int, quick: bool) -> None:
     cmd = gap_cmd(folder, "ledger.sqlite")
     seconds = median(cmd, repeat)
     memory = peak_mb(cmd)
+    # Plans of 256 KB or more are cached validated after their first use (plancli.plan); the
+    # rows above are warm. The same command with an empty cache, each run:
+    cold_cache, warm_cache = folder / "cold-cache", ENV["XDG_CACHE_HOME"]
+    ENV["XDG_CACHE_HOME"] = str(cold_cache)
+    try:
+        cold = median(cmd, repeat, setup=lambda _: shutil.rmtree(cold_cache, ignore_errors=True))
+    finally:
+        ENV["XDG_CACHE_HOME"] = warm_cache
     ROWS.append(
         Row(
             f"`plancli gap --json`, {size}, SQLite",
@@ -291,6 +299,15 @@ def at_scale(folder: Path, targets: int, repeat: int, quick: bool) -> None:
             "",
             "≤ 2 s",
             judge(seconds <= 2, quick),
+        )
+    )
+    ROWS.append(
+        Row(
+            "the same, the plan's first use (plan cache empty)",
+            f"{cold:.2f} s",
+            "",
+            "",
+            "info",
         )
     )
     ROWS.append(
@@ -411,6 +428,7 @@ def main() -> int:
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="plancli-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    ENV["XDG_CACHE_HOME"] = str(work / "cache")  # plancli's plan cache: not the user's
     print(f"generating synthetic plans in {work} …", file=sys.stderr)
     folders = {n: generate.generate(work / f"plan-{n}", n) for n in sizes}
     try:

@@ -4,10 +4,13 @@
 it often, and it then costs the interpreter's start-up alone (issue 5: ≤ 0.7× the import floor).
 """
 
+import gc
 import sys
 
 
 def main() -> None:
+    # See plancli.cli.main; off before the imports too, which allocate much and free little.
+    gc.disable()
     if sys.argv[1:] == ["--version"]:
         from plancli import __version__
 
