@@ -1,6 +1,11 @@
-"""Command-line interface: commands only (parse, call the core, render, map errors)."""
+"""Command-line interface: commands only (parse, call the core, render, map errors).
 
-from __future__ import annotations
+The modules of this package do not use `from __future__ import annotations`: Typer resolves
+string annotations of every command's parameters with `get_type_hints` on each run, and
+building the commands for `plancli --help` took 15 ms that way against 5 ms with real
+annotations (issue 5's `--help` goal). Names imported only for type checking are quoted.
+"""
+
 
 import gc
 

@@ -6,7 +6,6 @@ its documented exit code, never a traceback. Heavy modules (Rich, the plan model
 assessment) are imported inside the commands that need them, to keep start-up fast.
 """
 
-from __future__ import annotations
 
 import functools
 import os
@@ -81,11 +80,11 @@ class State:
     plan_ref: str | None = None
     ledger: Path | None = None
     lang: Lang = "en"
-    _plan: Plan | None = field(default=None, repr=False)
-    _source: PlanSource | None = field(default=None, repr=False)
+    _plan: "Plan | None" = field(default=None, repr=False)
+    _source: "PlanSource | None" = field(default=None, repr=False)
 
     @property
-    def source(self) -> PlanSource:
+    def source(self) -> "PlanSource":
         if self._source is None:
             from plancli.plan import resolve_plan
 
@@ -93,7 +92,7 @@ class State:
         return self._source
 
     @property
-    def plan(self) -> Plan:
+    def plan(self) -> "Plan":
         if self._plan is None:
             from plancli.plan import load_plan_file
 
@@ -101,7 +100,7 @@ class State:
         return self._plan
 
     @property
-    def ledger_location(self) -> LedgerLocation:
+    def ledger_location(self) -> "LedgerLocation":
         """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir."""
         from plancli.ledger import resolve_ledger
 

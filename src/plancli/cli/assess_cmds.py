@@ -3,7 +3,6 @@
 Rich, the plan models and the assessment are imported inside the commands (start-up speed).
 """
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
@@ -39,8 +38,8 @@ AsOfOpt = Annotated[
 
 
 def assess_records(
-    plan: Plan, records: Sequence[Record | Figure], as_of: str | None
-) -> PlanAssessment:
+    plan: "Plan", records: "Sequence[Record | Figure]", as_of: str | None
+) -> "PlanAssessment":
     """Judge every target of the plan at `as_of` (text of --as-of; None: the default)."""
     from plancli.assess import assess_plan
     from plancli.periods import parse_plan_period
@@ -49,7 +48,7 @@ def assess_records(
     return assess_plan(plan, records, period)
 
 
-def assess_state(st: State, as_of: str | None) -> PlanAssessment:
+def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
     from plancli.ledger import open_store
 
@@ -107,8 +106,8 @@ def gap_cmd(
 
 def _show_gap(
     st: State,
-    assessment: PlanAssessment,
-    chosen: list[Assessment],
+    assessment: "PlanAssessment",
+    chosen: "list[Assessment]",
     json_out: bool,
     csv_out: bool,
 ) -> None:

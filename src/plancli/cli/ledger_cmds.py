@@ -5,7 +5,6 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -94,7 +93,7 @@ def record_cmd(
         _say(f"warning: {warning}")
 
 
-def _record_message(plan: Plan, change: Change, ledger: str, dry_run: bool) -> str:
+def _record_message(plan: "Plan", change: "Change", ledger: str, dry_run: bool) -> str:
     from plancli.fmt import num
     from plancli.ledger import figure_text
 

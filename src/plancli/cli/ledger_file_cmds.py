@@ -1,6 +1,5 @@
 """`plancli ledger …`: commands about the ledger file itself (its format), not its figures."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """Read commands over the plan: targets, show, validate, schema, init."""
 
-from __future__ import annotations
 
 import shutil
 from pathlib import Path

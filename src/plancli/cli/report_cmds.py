@@ -5,7 +5,6 @@ template does not without --force (it may hold figures somebody typed). Jinja2 a
 are imported only by the formats that need them.
 """
 
-from __future__ import annotations
 
 import os
 import sys
