@@ -6,7 +6,6 @@ building the commands for `plancli --help` took 15 ms that way against 5 ms with
 annotations (issue 5's `--help` goal). Names imported only for type checking are quoted.
 """
 
-
 import gc
 
 from plancli.cli import (

@@ -6,7 +6,6 @@ its documented exit code, never a traceback. Heavy modules (Rich, the plan model
 assessment) are imported inside the commands that need them, to keep start-up fast.
 """
 
-
 import functools
 import os
 import sys

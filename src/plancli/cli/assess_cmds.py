@@ -3,7 +3,6 @@
 Rich, the plan models and the assessment are imported inside the commands (start-up speed).
 """
 
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 

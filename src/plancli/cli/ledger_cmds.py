@@ -5,7 +5,6 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

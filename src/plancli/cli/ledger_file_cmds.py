@@ -1,6 +1,5 @@
 """`plancli ledger …`: commands about the ledger file itself (its format), not its figures."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """Read commands over the plan: targets, show, validate, schema, init."""
 
-
 import shutil
 from pathlib import Path
 from typing import Annotated

@@ -5,7 +5,6 @@ template does not without --force (it may hold figures somebody typed). Jinja2 a
 are imported only by the formats that need them.
 """
 
-
 import os
 import sys
 from datetime import UTC, date, datetime
