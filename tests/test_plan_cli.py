@@ -181,6 +181,22 @@ def test_malformed_toml_names_file_and_line(invoke, mini_plan: Path, tmp_path: P
         ('reference = "gdp"', 'reference = "g5"', "reference 'g5' is not a growth target"),
         ('section = "work"', 'section = "wrok"', "target g5: unknown section 'wrok'"),
         ('kind = "level"', 'kind = "rate"', "target unemployment: kind: Input should be"),
+        (
+            'kind = "milestone"',
+            'kind = "milestone"\ndue = "2023-Q5"',
+            "target centre: due: malformed period '2023-Q5'",
+        ),
+        (
+            'kind = "milestone"',
+            'kind = "milestone"\ndue = "2021-06"',
+            "target centre: due: period '2021-06' is outside the plan year 2022",
+        ),
+        ("min = 310", 'min = 310\ndue = "2022-06"', "target g5: `due` is only for milestones"),
+        (
+            "min = 1.5\n",
+            'min = 1.5\nparts = ["invest_total"]\n',
+            "its parts form a cycle (invest_a → invest_total → invest_a)",
+        ),
     ],
 )
 def test_invalid_plan_exit_3_names_target_and_field(

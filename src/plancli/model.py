@@ -23,6 +23,9 @@ from pydantic import (
     model_validator,
 )
 
+from plancli.errors import InputError
+from plancli.periods import parse_plan_period
+
 Kind = Literal["growth", "level", "cumulative", "milestone", "relative"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
@@ -197,6 +200,9 @@ class Plan(StrictModel):
                     raise ValueError(
                         f"target {target.id}: reference {target.reference!r} is not a growth target"
                     )
+            if target.due is not None:
+                _check_due(target, self.plan.year)
+        _no_part_cycles(self.targets, by_id)
         return self
 
     def target(self, target_id: str) -> Target | None:
@@ -211,6 +217,34 @@ class Plan(StrictModel):
             if section.id == section_id:
                 return section
         return None
+
+
+def _check_due(target: Target, year: int) -> None:
+    """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
+    if target.kind != "milestone":
+        raise ValueError(f"target {target.id}: `due` is only for milestones")
+    try:
+        parse_plan_period(target.due or "", year)
+    except InputError as exc:
+        raise ValueError(f"target {target.id}: due: {exc}") from None
+
+
+def _no_part_cycles(targets: list[Target], by_id: dict[str, Target]) -> None:
+    """Roll-ups sum their parts, so a part may not contain (directly or not) its roll-up."""
+    done: set[str] = set()
+
+    def visit(target_id: str, path: list[str]) -> None:
+        if target_id in path:
+            cycle = " → ".join([*path[path.index(target_id) :], target_id])
+            raise ValueError(f"target {target_id}: its parts form a cycle ({cycle})")
+        if target_id in done:
+            return
+        for part in by_id[target_id].parts:
+            visit(part, [*path, target_id])
+        done.add(target_id)
+
+    for target in targets:
+        visit(target.id, [])
 
 
 def _no_duplicates(what: str, ids: list[str]) -> None:
