@@ -50,8 +50,10 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
             except PlanError as exc:
                 typer.echo(f"error: {exc}", err=True)
                 raise typer.Exit(exc.exit_code) from None
-            except BrokenPipeError:  # `plancli targets | head`: stop quietly
-                sys.stderr.close()
+            except BrokenPipeError:  # `plancli targets | head`: stop quietly, exit 0
+                # Point stdout at /dev/null so the interpreter's final flush does not fail too.
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
                 raise typer.Exit(0) from None
             except KeyboardInterrupt:
                 typer.echo("interrupted", err=True)
