@@ -300,3 +300,12 @@ def test_json_and_csv_exclude_each_other(invoke, mini_plan: Path, command: list[
     assert result.exit_code == 2
     assert result.stderr == "error: choose one of --json and --csv\n"
     assert result.stdout == ""
+
+
+def test_init_names_the_ledger_that_will_be_used(invoke, mini_plan: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "shared" / "city.progress.toml"
+    result = invoke(
+        "--plan", str(mini_plan), "--ledger", str(elsewhere), "init", str(tmp_path / "w")
+    )
+    assert result.exit_code == 0, result.output
+    assert f"progress will be recorded in {elsewhere}\n" in result.stderr

@@ -103,11 +103,15 @@ class State:
     @property
     def ledger_location(self) -> "LedgerLocation":
         """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir."""
+        return self.ledger_location_for(self.source)
+
+    def ledger_location_for(self, source: "PlanSource") -> "LedgerLocation":
+        """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote)."""
         from plancli.ledger import resolve_ledger
 
         return resolve_ledger(
             self.ledger,
-            self.source,
+            source,
             app_dir=Path(typer.get_app_dir("plancli")),
             env_value=os.environ.get("PLANCLI_LEDGER"),
         )

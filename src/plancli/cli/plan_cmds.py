@@ -238,9 +238,13 @@ def init_cmd(
         shutil.copyfile(source, target)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    ledger = target.with_name(f"{target.stem}.progress.toml")
-    typer.echo(f"wrote {target}", err=True)
     from plancli.ledger import copy_bundled_ledger
+    from plancli.plan import PlanSource
+
+    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
+    # PLANCLI_LEDGER says otherwise.
+    ledger = st.ledger_location_for(PlanSource(target, None)).path
+    typer.echo(f"wrote {target}", err=True)
 
     copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
     if copied is not None:
