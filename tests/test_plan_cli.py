@@ -309,3 +309,13 @@ def test_init_names_the_ledger_that_will_be_used(invoke, mini_plan: Path, tmp_pa
     )
     assert result.exit_code == 0, result.output
     assert f"progress will be recorded in {elsewhere}\n" in result.stderr
+
+
+def test_show_speaks_chinese_with_lang_zh(invoke, mini_plan: Path) -> None:
+    result = invoke("--plan", str(mini_plan), "--lang", "zh", "show", "gdp")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("类型") and "增速" in line for line in lines)
+    assert any(line.startswith("频率") and "季度" in line for line in lines)
+    assert any(line.startswith("基数 2021") and "绝对值 1441.37" in line for line in lines)
+    assert not any(line.startswith(("kind", "frequency", "baseline")) for line in lines)

@@ -67,36 +67,37 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         if value:
             rows.add_row(label, Text(value))
 
-    add("id", target.id)
-    add("name", target.name)
-    add("name_en", target.name_en)
-    add("section", f"{target.section}  {section.name if section else ''}")
-    add("kind", target.kind)
-    add("unit", target.unit)
-    add("target", bound_text(target))
-    add("frequency", target.frequency)
-    if target.reference:
-        add("reference", target.reference)
+    add(t("id", lang), target.id)
+    add(t("name", lang), target.name)
+    add(t("name_en", lang), target.name_en)
+    add(t("section", lang), f"{target.section}  {section.name if section else ''}")
+    add(t("kind", lang), t(f"kind.{target.kind}", lang))
+    add(t("unit", lang), target.unit)
+    add(t("target", lang), bound_text(target))
+    add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
+    add(t("reference", lang), target.reference)
     if target.profile:
-        add("profile", ", ".join(num(p) for p in target.profile))
-    add("due", target.due)
+        add(t("profile", lang), ", ".join(num(p) for p in target.profile))
+    add(t("due", lang), target.due)
     if target.parts:
-        add("parts", ", ".join(target.parts))
+        add(t("parts", lang), ", ".join(target.parts))
     if target.projects:
         p = target.projects
-        extra = f", total investment {num(p.total_investment)}" if p.total_investment else ""
-        add("projects", f"{p.total} ({p.continuing} continuing, {p.new} new){extra}")
+        text = t("detail.projects", lang).format(total=p.total, continuing=p.continuing, new=p.new)
+        if p.total_investment:
+            text += t("detail.total_investment", lang).format(amount=num(p.total_investment))
+        add(t("projects", lang), text)
     if target.baseline:
         b = target.baseline
         fields = [
-            f"value {num(b.value)}" if b.value is not None else "",
-            f"growth {num(b.growth)} %" if b.growth is not None else "",
-            f"plan {num(b.plan)}" if b.plan is not None else "",
-            f"plan_text {b.plan_text}" if b.plan_text else "",
+            f"{t('detail.value', lang)} {num(b.value)}" if b.value is not None else "",
+            f"{t('detail.growth', lang)} {num(b.growth)} %" if b.growth is not None else "",
+            f"{t('detail.plan', lang)} {num(b.plan)}" if b.plan is not None else "",
+            b.plan_text if b.plan_text and b.plan_text != num(b.plan) else "",
         ]
-        add(f"baseline {b.year}", "; ".join(f for f in fields if f))
-    add("quote", target.quote)
-    add("note", target.note)
+        add(f"{t('baseline', lang)} {b.year}", "; ".join(f for f in fields if f))
+    add(t("quote", lang), target.quote)
+    add(t("note", lang), target.note)
     return rows
 
 
