@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -25,3 +26,33 @@ def test_closed_pipe_exits_0_quietly(tmp_path: Path, command: list[str]) -> None
     stderr = proc.stderr.read()
     assert proc.wait(timeout=60) == 0
     assert b"Traceback" not in stderr and b"Error" not in stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "no_color", "coloured"),
+    [(_Terminal, None, True), (_Terminal, "1", False), (io.StringIO, None, False)],
+    ids=["terminal", "terminal-NO_COLOR", "pipe"],
+)
+def test_colour_only_on_a_terminal_and_never_under_no_color(
+    monkeypatch: pytest.MonkeyPatch, stream: type[io.StringIO], no_color: str | None, coloured: bool
+) -> None:
+    """plancli's console (every table goes through it) colours a status only where it should."""
+    from rich.text import Text
+
+    from plancli.render import console
+
+    out = stream()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    console().print(Text("behind", style="red"))
+    assert ("\x1b[31m" in out.getvalue()) is coloured
+    assert "behind" in out.getvalue()
