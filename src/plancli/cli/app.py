@@ -164,7 +164,7 @@ def root(
         typer.Option(
             "--lang",
             metavar="en|zh",
-            help="Language of tables and messages: en or zh (default: LANG).",
+            help="Language of tables, the dashboard and reports: en or zh (default: LANG).",
         ),
     ] = None,
     version: Annotated[

@@ -202,7 +202,8 @@ def schema_cmd(
     what: Annotated[
         str,
         typer.Argument(
-            help="plan, targets, validate, history, gap or status (default: all, keyed by name)."
+            help="plan, targets, show, validate, history, gap or status "
+            "(default: all, keyed by name)."
         ),
     ] = "all",
 ) -> None:
