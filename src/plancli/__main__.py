@@ -9,7 +9,10 @@ import sys
 
 
 def main() -> None:
-    # See plancli.cli.main; off before the imports too, which allocate much and free little.
+    # A plancli process lives a second or two and builds large acyclic structures (120,000
+    # records, 10,000 assessments) that the cyclic collector re-scans for nothing: turning it
+    # off took `gap --json` at 10,000 targets from 2.4-2.7 s to 1.8-1.9 s, peak memory unchanged
+    # (181 MB both ways). Off before the imports too, which allocate much and free little.
     gc.disable()
     if sys.argv[1:] == ["--version"]:
         from plancli import __version__

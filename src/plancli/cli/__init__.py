@@ -6,8 +6,6 @@ building the commands for `plancli --help` took 15 ms that way against 5 ms with
 annotations (issue 5's `--help` goal). Names imported only for type checking are quoted.
 """
 
-import gc
-
 from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
@@ -19,11 +17,6 @@ from plancli.cli.app import app
 
 
 def main() -> None:
-    # A plancli process lives a second or two and builds large acyclic structures (120,000
-    # records, 10,000 assessments) that the cyclic collector re-scans for nothing: turning it
-    # off took `gap --json` at 10,000 targets from 2.4-2.7 s to 1.8-1.9 s, peak memory unchanged
-    # (181 MB both ways).
-    gc.disable()
     app()
 
 
