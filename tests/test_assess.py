@@ -6,6 +6,7 @@ The plan is tests/fixtures/assess.toml: targets of the 2022 report (5G 310, GDP 
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -26,6 +27,7 @@ from plancli.assess import (
     worst_first,
 )
 from plancli.errors import InputError
+from plancli.ledger import history
 from plancli.model import Plan, Record
 from plancli.periods import parse_period
 from plancli.plan import load_plan_file
@@ -351,6 +353,58 @@ def test_a_later_revision_supersedes(plan: Plan) -> None:
         rec("external_funds", "2022-06", "70", n=1),
     )
     assert a.actual == 70
+
+
+# ------------------------------------------- one position, one figure: the one recorded last
+
+
+def test_a_month_recorded_after_its_quarter_supersedes_it(plan: Plan) -> None:
+    quarter = rec("new_5g_base_stations", "2022-Q2", "160", n=0)
+    month = rec("new_5g_base_stations", "2022-06", "170", n=1)  # a correction
+    result = judge(plan, None, quarter, month)
+    a = result.get("new_5g_base_stations")
+    assert (a.actual, str(a.period), str(result.as_of)) == (170, "2022-06", "2022-06")
+    assert [o.value for o in result.index.series("new_5g_base_stations")] == [170]
+    # the other way round: the quarter was recorded last, and is in force
+    result = judge(plan, None, month, quarter)
+    a = result.get("new_5g_base_stations")
+    assert (a.actual, str(a.period), str(result.as_of)) == (160, "2022-Q2", "2022-Q2")
+    # a later revision of the quarter supersedes the month again
+    revised = rec("new_5g_base_stations", "2022-Q2", "165", n=2)
+    a = one(plan, "new_5g_base_stations", "2022-06", quarter, month, revised)
+    assert (a.actual, str(a.period)) == (165, "2022-Q2")
+
+
+def test_a_quarter_recorded_after_the_half_year_supersedes_it(plan: Plan) -> None:
+    half, quarter = rec("gdp", "2022-H1", "7", n=0), rec("gdp", "2022-Q2", "5.0", "700", n=1)
+    a = one(plan, "gdp", "2022-06", half, quarter)
+    assert (a.status, a.actual, a.amount, str(a.period)) == ("behind", 5, 700, "2022-Q2")
+    a = one(plan, "gdp", "2022-06", quarter, half)
+    assert (a.status, a.actual, a.amount, str(a.period)) == ("on_track", 7, None, "2022-H1")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_history_marks_current_what_the_assessment_judges(
+    plan: Plan, order: tuple[int, ...]
+) -> None:
+    """2022-06, 2022-Q2 and 2022-H1 all end in June: whichever was recorded last is in force,
+    in the assessment and in `history` alike."""
+    figures = [("2022-06", "170"), ("2022-Q2", "160"), ("2022-H1", "165")]
+    records = [rec("new_5g_base_stations", *figures[i], n=n) for n, i in enumerate(order)] + [
+        rec("new_5g_base_stations", "2022-03", "90", n=9),
+        rec("gdp", "2022-Q2", "5", n=10),
+    ]
+    judged = one(plan, "new_5g_base_stations", "2022-06", *records)
+    revisions = history(records, "new_5g_base_stations")
+    assert [r.record for r in revisions] == records[:4]  # oldest first, this target only
+    current = [r.record for r in revisions if r.current]
+    assert [(c.period, c.value) for c in current] == [
+        (figures[order[-1]][0], Decimal(figures[order[-1]][1])),
+        ("2022-03", 90),
+    ]
+    assert (str(judged.period), judged.actual) == (current[0].period, current[0].value)
+    # all targets: the GDP figure is in force too
+    assert sum(r.current for r in history(records)) == 3
 
 
 def test_records_after_as_of_are_ignored(plan: Plan) -> None:

@@ -3,6 +3,9 @@
 Pure: a plan, its records and an as-of period in; one `Assessment` per target out. No I/O, no
 Rich, no printing.
 
+Which figure: one per position (target and end month, `in_force`): of 2022-06, 2022-Q2 and
+2022-H1, the one recorded last, which `ledger.history` marks current.
+
 Arithmetic is exact. Recorded figures stay `Decimal` (as typed in the ledger), ratios are
 `Fraction` (120/310 is not 0.387096774193548…), and figures are rounded only where they leave
 the module, in the output models (`gap_output`, `status_output`), to fixed places:
@@ -27,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +45,6 @@ from plancli.model import (
     Record,
     StatusRules,
     Target,
-    current_records,
 )
 from plancli.output import SCHEMA_VERSION, HistoryRecord
 from plancli.periods import Period, parse_period, parse_plan_period
@@ -84,31 +86,52 @@ class Observation:
     amount: Decimal | None
 
 
-class RecordIndex:
-    """The records in force (a later revision supersedes an earlier one), per target.
+AnyRecord = TypeVar("AnyRecord", bound=Record | Figure)
+Position = tuple[str, int, int]
+"""What a figure describes: its target, and the year and month its period ends (DESIGN §3: a
+record holds the position at the END of its period). 2022-06 and 2022-Q2 are one position."""
 
-    Two records that end in the same month (2022-06 and 2022-Q2) describe the same position,
-    the end of June; the one of the longer period (the quarterly figure) is kept. Records of
-    targets the plan does not have, or of another year, are ignored.
+
+def in_force(records: Iterable[AnyRecord]) -> dict[Position, AnyRecord]:
+    """The figure in force at each position: the one recorded last.
+
+    `records` are in ledger order, oldest first. A later revision of the same period
+    supersedes an earlier one, and so does a later figure for another period that ends the
+    same month (2022-06 recorded after 2022-Q2, as a correction, or the other way round): one
+    position has one figure. The assessment reads these, and `ledger.history` marks them
+    current, so what is shown as in force is what is judged. A malformed period: InputError.
+    """
+    result: dict[Position, AnyRecord] = {}
+    for record in records:
+        try:
+            year, end_month = _end(record.period)
+        except InputError as exc:
+            raise InputError(f"record of {record.target}: {exc}") from None
+        result[record.target, year, end_month] = record
+    return result
+
+
+class RecordIndex:
+    """The figures in force (`in_force`: the one recorded last at each position), per target.
+
+    `records` are in ledger order; figures already reduced to one per period (a store's
+    `figures()`) must come in the order their revisions in force were recorded, or a month and
+    a quarter ending together cannot be told apart. Records of targets the plan does not have,
+    or of another year, are ignored.
     """
 
     def __init__(self, plan: Plan, records: Iterable[Record | Figure]) -> None:
         ids = {target.id for target in plan.targets}
         year = plan.plan.year
+        try:
+            figures = in_force([record for record in records if record.target in ids])
+        except InputError as exc:
+            raise LedgerFileError(str(exc)) from None
         by_month: dict[str, dict[int, Observation]] = {}
-        for record in current_records(list(records)).values():
-            if record.target not in ids:
-                continue
-            try:
-                period = _period(record.period)
-            except InputError as exc:
-                raise LedgerFileError(f"record of {record.target}: {exc}") from None
-            if period.year != year:
-                continue
-            months = by_month.setdefault(record.target, {})
-            kept = months.get(period.end_month)
-            if kept is None or kept.period < period:
-                months[period.end_month] = Observation(period, record.value, record.amount)
+        for (target_id, figure_year, end_month), record in figures.items():
+            if figure_year == year:
+                observation = Observation(_period(record.period), record.value, record.amount)
+                by_month.setdefault(target_id, {})[end_month] = observation
         # One observation per end month (and one year): ordered by end month is period order.
         self._series = {
             target_id: [months[end_month] for end_month in sorted(months)]
@@ -121,7 +144,8 @@ class RecordIndex:
         periods = [series[-1].period for series in self._series.values() if series]
         if not periods:
             return None
-        # 2022-06 and 2022-Q2 end together; the month is the more precise name for the date.
+        # Figures in force of two targets for 2022-06 and 2022-Q2 end together; the month is
+        # the more precise name for the date.
         return max(periods, key=lambda p: (p.year, p.end_month, p.start_month))
 
     def series(self, target_id: str, as_of: Period | None = None) -> list[Observation]:
@@ -149,6 +173,13 @@ class RecordIndex:
 def _period(text: str) -> Period:
     # A ledger has few distinct periods (~19 a year) and may hold 100,000 records.
     return parse_period(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _end(text: str) -> tuple[int, int]:
+    """The year and month a period ends: with the target, a figure's position."""
+    period = _period(text)
+    return period.year, period.end_month
 
 
 # ------------------------------------------------------------------------- the assessment

@@ -840,17 +840,19 @@ def record_entry(
 @dataclass(frozen=True, slots=True)
 class Revision:
     record: Record
-    current: bool  # False once a later record for the same target and period superseded it
+    # False once a later record for the same target and end month superseded it: a revision
+    # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2)
+    current: bool
 
 
 def history(records: Sequence[Record], target_id: str | None = None) -> list[Revision]:
-    """Every revision (of one target, or all), oldest first, each marked in force or not."""
-    in_force = {id(r) for r in current_records(list(records)).values()}
-    return [
-        Revision(r, id(r) in in_force)
-        for r in records
-        if target_id is None or r.target == target_id
-    ]
+    """Every revision (of one target, or all), oldest first, each marked in force or not:
+    current is what the assessment judges (`assess.in_force`, one figure per position)."""
+    from plancli.assess import in_force  # late: writing commands need no assessment
+
+    chosen = [r for r in records if target_id is None or r.target == target_id]
+    current = {id(record) for record in in_force(chosen).values()}
+    return [Revision(r, id(r) in current) for r in chosen]
 
 
 # ------------------------------------------------------------------------------- undo
