@@ -155,6 +155,94 @@ def test_year_end_verdicts(plan: Plan) -> None:
     assert short.status == "missed"
 
 
+# --------------------------------------- year end: only a year-end figure decides met/missed
+
+
+def test_year_end_growth_from_a_q3_figure_is_not_yet_decided(plan: Plan) -> None:
+    # GDP 7.5 % at Q3 satisfies ≥ 7 %, but the year's growth is not known before Q4's figure.
+    for as_of in ("2022-12", "2022-Q4", "2022"):
+        a = one(plan, "gdp", as_of, rec("gdp", "2022-Q3", "7.5", "1100"))
+        assert (a.status, a.stale, str(a.period)) == ("on_track", True, "2022-Q3")
+        assert a.required_growth_rest is not None  # what Q4 must grow: still useful
+    assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q3", "6.2")).status == "at_risk"
+    assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q3", "5")).status == "behind"
+    # the Q4 figure decides, either way
+    assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q4", "7.5")).status == "met"
+    assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q4", "6.2")).status == "missed"
+    # both in the ledger: the Q4 figure is the latest and decides
+    both = one(plan, "gdp", "2022-12", rec("gdp", "2022-Q3", "7.5"), rec("gdp", "2022-Q4", "6.9"))
+    assert (both.status, both.stale) == ("missed", False)
+    fai = rec("fixed_asset_investment", "2022-06", "0.0")
+    assert one(plan, "fixed_asset_investment", "2022-12", fai).status == "at_risk"
+
+
+def test_year_end_level_from_an_earlier_figure_is_not_yet_decided(plan: Plan) -> None:
+    high = one(plan, "unemployment_rate", "2022-12", rec("unemployment_rate", "2022-Q3", "4.9"))
+    assert (high.status, high.stale) == ("behind", True)
+    low = one(plan, "unemployment_rate", "2022-12", rec("unemployment_rate", "2022-Q3", "4.5"))
+    assert (low.status, low.stale) == ("on_track", True)
+    zero = rec("zero_employment_families", "2022-11", "0")
+    assert one(plan, "zero_employment_families", "2022-12", zero).status == "on_track"
+
+
+def test_year_end_cumulative_from_a_march_figure_is_behind_not_missed(plan: Plan) -> None:
+    a = one(plan, "new_5g_base_stations", "2022-12", rec("new_5g_base_stations", "2022-03", "100"))
+    assert (a.status, a.stale, str(a.period)) == ("behind", True, "2022-03")
+    # judged against the full year: 100/310 of an expected 1
+    assert a.time_progress == 1 and a.expected_share == 1 and str(a.progress_period) == "2022-12"
+    assert a.pace_gap_pp == (Fraction(10, 31) - 1) * 100  # −67.74 pp
+    assert (a.months_left, a.required_per_month) == (0, None)
+    near = one(
+        plan, "new_5g_base_stations", "2022-12", rec("new_5g_base_stations", "2022-03", "290")
+    )
+    assert near.status == "at_risk"  # (29/31 − 1) × 100 = −6.45 pp
+    assert near.pace_gap_pp == (Fraction(29, 31) - 1) * 100
+    # delivered in March is delivered: met, whenever it happened
+    done = one(
+        plan, "new_5g_base_stations", "2022-12", rec("new_5g_base_stations", "2022-03", "310")
+    )
+    assert (done.status, done.stale) == ("met", True)
+
+
+def test_year_end_milestone_from_an_earlier_figure(plan: Plan) -> None:
+    late = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "80"))
+    assert (late.status, late.stale, late.pace_gap_pp) == ("behind", True, -20)
+    near = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "95"))
+    assert near.status == "at_risk"
+    done = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "100"))
+    assert done.status == "met"
+    final = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-12", "80"))
+    assert (final.status, final.stale) == ("missed", False)
+
+
+def test_year_end_relative_needs_both_year_end_figures(plan: Plan) -> None:
+    gdp_q3, gdp_q4 = rec("gdp", "2022-Q3", "7.5"), rec("gdp", "2022-Q4", "7.5")
+    # both final: decided (≥ 7.5 − 1.0)
+    met = one(plan, "urban_income", "2022-12", gdp_q3, gdp_q4, rec("urban_income", "2022-Q4", "7"))
+    assert (met.status, met.stale) == ("met", False)
+    short = one(plan, "urban_income", "2022-12", gdp_q4, rec("urban_income", "2022-Q4", "6"))
+    assert short.status == "missed"
+    # the reference has no Q4 figure: compared at Q3, not decided
+    own = [rec("urban_income", "2022-Q3", "5"), rec("urban_income", "2022-Q4", "5")]
+    a = one(plan, "urban_income", "2022-12", gdp_q3, *own)
+    assert (a.status, a.stale, str(a.period)) == ("behind", True, "2022-Q3")
+    # its own figure is from Q3: not decided either
+    b = one(plan, "urban_income", "2022-12", gdp_q3, gdp_q4, rec("urban_income", "2022-Q3", "7"))
+    assert (b.status, b.stale, str(b.period)) == ("on_track", True, "2022-Q3")
+
+
+def test_year_end_rollup_is_decided_only_by_year_end_parts(plan: Plan) -> None:
+    roads, education = rec("invest_roads", "2022-12", "10"), rec("invest_education", "2022-Q3", "7")
+    a = one(plan, "investment_total", "2022-12", roads, education)
+    assert (a.status, a.actual, a.stale) == ("behind", 17, True)  # 17 of 29.45: −42.28 pp
+    final = one(plan, "investment_total", "2022-12", roads, rec("invest_education", "2022-12", "7"))
+    assert final.status == "missed"
+    partial = one(plan, "investment_total", "2022-12", roads)  # education never reported
+    assert partial.status == "behind" and partial.parts_missing == ("invest_education",)
+    delivered = rec("invest_education", "2022-Q3", "20")
+    assert one(plan, "investment_total", "2022-12", roads, delivered).status == "met"
+
+
 # -------------------------------------------------------------------- status boundaries
 
 

@@ -136,3 +136,29 @@ def test_worst_first_orders_every_status() -> None:
     assert (
         WORST_FIRST.index("at_risk") < WORST_FIRST.index("no_data") < WORST_FIRST.index("on_track")
     )
+
+
+@settings(max_examples=300)
+@given(kind=kinds, goal=goals, value=values, month=st.integers(min_value=1, max_value=11))
+def test_at_year_end_only_a_year_end_figure_decides(
+    kind: str, goal: Decimal, value: Decimal, month: int
+) -> None:
+    """A figure from before December, judged at year end: never missed, met only when
+    delivered (cumulative, milestone), otherwise the before-year-end status, and stale."""
+    plan = PLANS[kind](goal)
+    record = Record(
+        target="x",
+        period=f"2022-{month:02d}",
+        value=value,
+        recorded_at=datetime(2022, 12, 31, tzinfo=UTC),
+        batch="b",
+    )
+    for as_of in (Period.month(2022, 12), Period(2022, "Q", 4), Period(2022, "Y", 1)):
+        a = assess_plan(plan, [record], as_of).get("x")
+        assert a.stale and a.status != "missed"
+        if kind in ("growth", "level"):  # no pacing: the status of the figure's own month
+            assert a.status == judge(plan, value, month).status
+        else:
+            delivered = value >= (goal if kind == "cumulative" else 100)
+            assert (a.status == "met") == delivered
+            assert a.time_progress == 1 and a.months_left == 0

@@ -6,6 +6,14 @@ Rich, no printing.
 Which figure: one per position (target and end month, `in_force`): of 2022-06, 2022-Q2 and
 2022-H1, the one recorded last, which `ledger.history` marks current.
 
+Year-end verdicts need year-end figures. At the year's final period only a figure for the final
+period (…-12, -Q4, -H2, the year) decides `met` or `missed`: for growth, level and relative
+targets (a relative target's own figure and its reference's), and for the `missed` side of
+cumulative targets (a roll-up: every part's figure) and milestones. A cumulative target or
+milestone that has reached its amount or 100 is `met` whenever it did (delivery is not undone).
+Otherwise, judged at year end from an earlier figure, a target gets the status the rules give
+before year end (pacing against the full year, t = 1) and is `stale`.
+
 Arithmetic is exact. Recorded figures stay `Decimal` (as typed in the ledger), ratios are
 `Fraction` (120/310 is not 0.387096774193548…), and figures are rounded only where they leave
 the module, in the output models (`gap_output`, `status_output`), to fixed places:
@@ -384,7 +392,7 @@ class _Assessor:
                 and not observation.period.is_final
             ):
                 rest = required_growth_rest(observation.amount, actual, base.value, target.min)
-        if as_of.is_final:
+        if as_of.is_final and observation.period.is_final:
             status: Status = "met" if ok else "missed"
         elif ok:
             status = "on_track"
@@ -434,7 +442,8 @@ class _Assessor:
         low = reference.value - tolerance
         actual = observation.value
         ok = satisfies(actual, target, low=low)
-        if as_of.is_final:
+        # The reference's figure ends the same month: both are year-end figures, or neither.
+        if as_of.is_final and observation.period.is_final:
             status: Status = "met" if ok else "missed"
         else:
             status = "on_track" if ok else "behind"
@@ -460,6 +469,7 @@ class _Assessor:
         if observation is not None:
             actual, period = observation.value, observation.period
             stale = self._stale(target, period, as_of)
+            final = period.is_final
         elif target.parts:
             # A roll-up without its own figure is the sum of its parts' figures. Parts without
             # a record are left out and listed: the sum can only understate, never flatter.
@@ -474,6 +484,8 @@ class _Assessor:
             actual = sum((p.actual for p in used if p.actual is not None), Decimal(0))
             period = max((p.period for p in used if p.period is not None), key=lambda x: x.sort_key)
             stale = any(p.stale for p in used)
+            # The sum is a year-end figure only when every part's figure is one.
+            final = not parts_missing and all(p.period.is_final for p in used if p.period)
         else:
             return Assessment(target, "no_data", as_of, reason="no_record")
 
@@ -488,10 +500,10 @@ class _Assessor:
         # delivering more than the range is over-fulfilment (超额完成), not a failure: the
         # target is met once `min` is reached (DESIGN §4: completion ≥ 1 → met).
         ok = actual > goal if target.exclusive else actual >= goal
-        if as_of.is_final:
-            status: Status = "met" if ok else "missed"
-        elif ok:
-            status = "met"
+        if ok:  # delivered, whenever: delivery is not undone
+            status: Status = "met"
+        elif as_of.is_final and final:
+            status = "missed"
         elif pace_gap_pp is None:
             status = "behind"
         else:
@@ -533,7 +545,7 @@ class _Assessor:
         ok = done >= 100
         if ok:
             status: Status = "met"
-        elif as_of.is_final:
+        elif as_of.is_final and observation.period.is_final:
             status = "missed"
         else:
             status = self._paced_status(pace_gap_pp)
