@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Context, Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import (
@@ -31,7 +34,7 @@ from plancli.ledger import (
     resolve_ledger,
     undo_batch,
 )
-from plancli.model import Plan, Record, current_records
+from plancli.model import Plan, Record, current_records, decimal_to_json
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, load_plan_file
 
@@ -213,11 +216,55 @@ def test_numbers_are_exact_decimals(text: str, expected: str) -> None:
         ("1_000", "is not a number"),
         ("0.00000000001", "more than 10 decimal places"),
         ("5%", "not a percentage"),
+        ("123456789012345.12", "more than 15 significant digits"),
+        ("1234567890.123456", "more than 15 significant digits"),
+        ("0.1234567890123456", "more than 10 decimal places"),
     ],
 )
 def test_bad_numbers(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_number(text, "value")
+
+
+@pytest.mark.parametrize(
+    "text", ["123456789012345", "-12345678901234.5", "123456789012345.000", "1e15", "0.0000000001"]
+)
+def test_fifteen_significant_digits_are_enough(text: str) -> None:
+    # Trailing zeros cost a double nothing: 123456789012345.000 is 15 significant digits.
+    assert parse_number(text, "value") == Decimal(text)
+
+
+# The refusals `record` makes, as read back from a ledger: text, and the message after `value: `.
+UNFIT = [
+    ("1e400", "1E+400 is too large (at most 10^15 in magnitude)"),
+    ("-1000000000000000.5", "-1000000000000000.5 is too large (at most 10^15 in magnitude)"),
+    ("NaN", "NaN is not a finite number"),
+    ("-Infinity", "-Infinity is not a finite number"),
+    ("0.00000000001", "1E-11 has more than 10 decimal places"),
+    ("123456789012345.12", "123456789012345.12 has more than 15 significant digits"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), UNFIT)
+def test_a_record_refuses_what_record_refuses(text: str, message: str) -> None:
+    for field in ("value", "amount"):
+        fields = {"value": 1, field: text}
+        with pytest.raises(ValidationError, match=rf"{field}\n.*{re.escape(message)}"):
+            Record(target="gdp", period="2022-06", recorded_at=JULY_5, batch="b", **fields)
+    with pytest.raises(InputError, match=re.escape(message.split(" ", 1)[1])):
+        parse_number(text, "value")  # one rule, Record.figure_problem, for both
+
+
+def test_a_record_keeps_its_time_in_utc() -> None:
+    def at(when: datetime | str) -> datetime:
+        return Record(target="g5", period="2022", value=1, recorded_at=when, batch="b").recorded_at
+
+    beijing = timezone(timedelta(hours=8))
+    for when in (datetime(2022, 7, 5, 16, 30, tzinfo=beijing), "2022-07-05T16:30:00+08:00"):
+        assert at(when) == JULY_5 and at(when).utcoffset() == timedelta(0)
+    assert at("2022-07-05T08:30:00Z") == JULY_5
+    with pytest.raises(ValidationError, match=r"recorded_at\n.*needs a UTC offset"):
+        at("2022-07-05T08:30:00")
 
 
 def test_batch_ids_sort_by_time_and_are_unique() -> None:
@@ -283,6 +330,23 @@ def test_add_may_not_make_a_total_negative(store: LedgerStore, plan: Plan) -> No
     record(store, plan, "g5", "10", "2022-05")
     with pytest.raises(InputError, match=r"2022-05's 10 \+ -20 = -10 for g5 is negative"):
         record_entry(store, plan, Entry("g5", "2022-06", "-20", add=True))
+
+
+@pytest.mark.parametrize(
+    ("increment", "message"),
+    [
+        ("99999999999999.9", "new total '100000000000009.9' has more than 15 significant digits"),
+        ("999999999999999", "new total '1000000000000009' is too large"),
+    ],
+)
+def test_add_may_not_make_a_total_record_would_refuse(
+    store: LedgerStore, plan: Plan, increment: str, message: str
+) -> None:
+    # Each part is fit to record; their sum is not, and is refused as typed input (exit 2).
+    record(store, plan, "g5", "10", "2022-05")
+    with pytest.raises(InputError, match=rf"--add: g5's {message}"):
+        record_entry(store, plan, Entry("g5", "2022-06", increment, add=True))
+    assert [r.value for r in read_records(store.path)] == [10]
 
 
 def test_late_correction_is_allowed_and_names_later_periods(store: LedgerStore, plan: Plan) -> None:
@@ -365,9 +429,17 @@ def test_undo_refuses_when_another_batch_arrived_meanwhile(store: LedgerStore, p
 
 # ---------------------------------------------------------------------------- hypothesis
 
-finite_decimals = st.decimals(
-    min_value=Decimal(-(10**15)), max_value=Decimal(10**15), allow_nan=False, allow_infinity=False
-).filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
+finite_decimals = (
+    st.decimals(
+        min_value=Decimal(-(10**15)),
+        max_value=Decimal(10**15),
+        allow_nan=False,
+        allow_infinity=False,
+    )
+    .filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
+    # A figure keeps at most 15 significant digits (what a JSON number shows exactly).
+    .map(lambda d: d if len(d.normalize().as_tuple().digits) <= 15 else Context(prec=15).plus(d))
+)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -417,6 +489,27 @@ def test_number_parsing_gives_a_finite_bounded_decimal_or_input_error(text: str)
         return
     assert value.is_finite()
     assert abs(value) <= 10**15
+
+
+@given(
+    st.builds(
+        lambda digits, exponent: Decimal(digits).scaleb(exponent),
+        st.integers(-(10**18), 10**18),
+        st.integers(-12, 3),
+    )
+)
+@example(Decimal("123456789012345.123"))  # was shown as 123456789012345.12
+@example(Decimal("0.1234567891"))
+def test_every_figure_accepted_is_exact_in_json(number: Decimal) -> None:
+    try:
+        value = parse_number(format(number, "f"), "value")
+    except InputError:  # refused for one of the rule's reasons only
+        significant = len(number.normalize().as_tuple().digits)
+        places = -number.as_tuple().exponent  # type: ignore[operator]
+        assert significant > 15 or places > 10 or abs(number) > 10**15
+        return
+    shown = json.loads(json.dumps(decimal_to_json(value)))
+    assert Decimal(str(shown)) == value == number
 
 
 def test_copy_of_the_plan_keeps_its_own_ledger(tmp_path: Path, mini_plan: Path) -> None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -107,6 +112,12 @@ BAD_INPUT = [
     (["g5", "5", "--amount", "1", "--period", "2022-06"], "g5 is a cumulative target and has no"),
     (["invest_a", "5", "--add", "-p", "2022-09"], "--add: no record of invest_a for a period"),
     (["unemployment", "4", "--add", "--period", "2022-06"], "only for cumulative targets"),
+    (  # JSON numbers are doubles: 16 digits would be shown as 123456789012345.12
+        ["gdp", "5", "--amount", "123456789012345.123", "--period", "2022-06"],
+        "amount '123456789012345.123' has more than 15 significant digits",
+    ),
+    (["g5", "1234567890.123456", "-p", "2022-06"], "more than 15 significant digits"),
+    (["g5", "99999999999999.9", "--add", "-p", "2022-06"], "more than 15 significant digits"),
 ]
 
 
@@ -423,6 +434,79 @@ def test_undo_asks_in_a_terminal(
     assert result.exit_code == code
     assert "Revert 1 record of batch " in result.stderr and "[y/N]" in result.stderr
     assert (read_records(ledger) == []) is reverted
+
+
+# ---------------------------------------------------------------- a ledger edited by hand
+
+
+def edit_by_hand(ledger: Path, column: str, toml: str, sqlite: str | float) -> None:
+    """Change the ledger's first record as a person would: its TOML line, or with SQL."""
+    if ledger.suffix == ".toml":
+        text, count = re.subn(
+            rf"(?m)^{column} = .*$", f"{column} = {toml}", ledger.read_text(encoding="utf-8")
+        )
+        assert count == 1
+        ledger.write_text(text, encoding="utf-8")
+    else:
+        with closing(sqlite3.connect(ledger)) as connection:
+            connection.execute(f"UPDATE records SET {column} = ? WHERE seq = 1", (sqlite,))
+            connection.commit()
+
+
+# column, TOML literal, SQLite value, and the error after `record 1 (gdp …): `
+BAD_STORED = [
+    ("value", "1e400", "1e400", r"value: 1E\+400 is too large \(at most 10\^15"),
+    ("value", "nan", "NaN", "value: NaN is not a finite number"),
+    ("value", "-inf", float("-inf"), "value: -Infinity is not a finite number"),
+    ("value", "0.00000000001", "0.00000000001", "value: 1E-11 has more than 10 decimal places"),
+    (
+        "amount",
+        "123456789012345.123",
+        "123456789012345.123",
+        "amount: 123456789012345.123 has more than 15 significant digits",
+    ),
+    ("period", '"2022-6"', "2022-6", "period: malformed period '2022-6'"),
+    ("recorded_at", "2022-07-05T08:30:00", "2022-07-05T08:30:00", "recorded_at: needs a UTC"),
+]
+
+
+@pytest.mark.parametrize(("column", "toml", "sqlite", "message"), BAD_STORED)
+def test_a_bad_stored_record_exits_3_naming_the_ledger_for_every_command(
+    run,  # type: ignore[no-untyped-def]
+    ledger: Path,
+    column: str,
+    toml: str,
+    sqlite: str | float,
+    message: str,
+) -> None:
+    assert run("record", "gdp", "5.2", "--amount", "700", "--period", "2022-Q2").exit_code == 0
+    edit_by_hand(ledger, column, toml, sqlite)
+    before = ledger.read_bytes()
+    # TOML errors give the line (`FILE:3: record 1 …`), SQLite ones the row (`record seq 1`).
+    expected = rf"error: {re.escape(str(ledger))}(:\d+)?: record (seq )?1 \(gdp [^)]+\): {message}"
+    for args in (
+        ["gap", "--json"],
+        ["status"],
+        ["history", "--csv"],
+        ["record", "gdp", "6", "--amount", "800", "--period", "2022-Q3"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 3, (args, result.output, result.exception)
+        assert re.match(expected, result.stderr), (args, result.stderr)
+        assert result.stdout == ""
+    assert ledger.read_bytes() == before
+
+
+def test_a_time_with_another_offset_is_shown_in_utc(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("record", "g5", "150", "--period", "2022-06").exit_code == 0
+    beijing = "2022-07-05T08:30:00+08:00"
+    edit_by_hand(ledger, "recorded_at", beijing, beijing)
+    [line] = csv.DictReader(io.StringIO(run("history", "--csv").stdout))
+    assert line["recorded_at"] == "2022-07-05T00:30:00Z"  # 08:30 in Beijing is 00:30 UTC
+    [row] = json.loads(run("history", "--json").stdout)["records"]
+    assert row["recorded_at"] == "2022-07-05T00:30:00Z"
+    table = run("history").stdout
+    assert "2022-07-05 00:30" in table and "08:30" not in table
 
 
 # ------------------------------------------------------------------- location and bundles

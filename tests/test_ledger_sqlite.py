@@ -11,7 +11,7 @@ import io
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,7 @@ def test_schema_is_versioned_and_in_wal_mode(tmp_path: Path, plan: Plan) -> None
     assert pragma(path, "journal_mode") == "wal"
 
 
-def test_figures_keep_their_digits_and_times_their_offset(tmp_path: Path, plan: Plan) -> None:
+def test_figures_keep_their_digits_and_times_their_instant(tmp_path: Path, plan: Plan) -> None:
     path = tmp_path / "l.sqlite"
     store = sqlite_store(path)
     record_entry(store, plan, Entry("gdp", "2022-Q2", "5.0", amount="700.50", note="统计局"))
@@ -81,7 +81,9 @@ def test_figures_keep_their_digits_and_times_their_offset(tmp_path: Path, plan: 
     )
     with store.transaction() as session:
         session.append([eight])
-    assert read_records(path)[1].recorded_at.utcoffset() == timedelta(hours=8)
+    # The same instant, read in UTC: every output labels times UTC (`…Z`, "recorded (UTC)").
+    back = read_records(path)[1].recorded_at
+    assert back == datetime(2022, 7, 5, 8, 30, tzinfo=UTC) and back.utcoffset() == timedelta(0)
 
 
 def test_figures_are_the_records_in_force(tmp_path: Path, plan: Plan) -> None:
@@ -153,10 +155,44 @@ def test_an_invalid_row_is_reported_with_its_seq(tmp_path: Path, plan: Plan) -> 
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("UPDATE records SET value = 'many'")
         connection.commit()
-    with pytest.raises(LedgerFileError, match=r"l.sqlite: record seq 1: value: "):
+    with pytest.raises(LedgerFileError, match=r"l.sqlite: record seq 1 \(g5 2022-06\): value: "):
         read_records(path)
-    with pytest.raises(LedgerFileError, match=r"record seq 1: value 'many'.* is not a number"):
+    not_a_number = r"l.sqlite: record seq 1 \(g5 2022-06\): value: 'many' is not a number"
+    with pytest.raises(LedgerFileError, match=not_a_number):
         sqlite_store(path).figures()
+
+
+@pytest.mark.parametrize(
+    ("column", "stored"),
+    [
+        ("value", "NaN"),
+        ("value", "1e400"),
+        ("value", float("inf")),  # a REAL: the TEXT column keeps it as 'Inf'
+        ("amount", "123456789012345.123"),
+        ("period", "2022-6"),
+        ("recorded_at", "2022-07-05T08:30:00"),
+        ("recorded_at", "5 July"),
+    ],
+)
+def test_the_slim_read_checks_every_row_as_the_full_read(
+    tmp_path: Path, plan: Plan, column: str, stored: str | float
+) -> None:
+    # `gap` reads figures without models; it refuses what `history` refuses, with the same
+    # message, even in a revision that a later one superseded.
+    path = tmp_path / "l.sqlite"
+    store = sqlite_store(path)
+    record_entry(store, plan, Entry("gdp", "2022-Q2", "5", amount="700"))
+    record_entry(store, plan, Entry("gdp", "2022-Q2", "6", amount="710"))
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(f"UPDATE records SET {column} = ? WHERE seq = 1", (stored,))
+        connection.commit()
+    with pytest.raises(
+        LedgerFileError, match=rf"l.sqlite: record seq 1 \(gdp [^)]+\): {column}: "
+    ) as full:
+        store.read()
+    with pytest.raises(LedgerFileError) as slim:
+        store.figures()
+    assert str(slim.value) == str(full.value)
 
 
 # --------------------------------------------------------------------------- convert
@@ -260,9 +296,17 @@ def test_ledger_convert_command(invoke, tmp_path: Path, mini_plan: Path) -> None
     )
 
 
-finite_decimals = st.decimals(
-    min_value=Decimal(-(10**15)), max_value=Decimal(10**15), allow_nan=False, allow_infinity=False
-).filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
+finite_decimals = (
+    st.decimals(
+        min_value=Decimal(-(10**15)),
+        max_value=Decimal(10**15),
+        allow_nan=False,
+        allow_infinity=False,
+    )
+    .filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
+    # A figure keeps at most 15 significant digits (what a JSON number shows exactly).
+    .map(lambda d: d if len(d.normalize().as_tuple().digits) <= 15 else Context(prec=15).plus(d))
+)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -260,12 +260,73 @@ class Record(StrictModel):
 
     target: str
     period: str = Field(description="canonical period: 2022-06, 2022-Q2, 2022-H1, 2022")
-    value: Number = Field(description="growth %, level, cumulative amount or milestone percent")
-    amount: Number | None = Field(default=None, description="YTD amount (growth targets)")
+    # allow_inf_nan: NaN and inf are refused by figure_problem, with the message `record` gives
+    value: Number = Field(
+        description="growth %, level, cumulative amount or milestone percent", allow_inf_nan=True
+    )
+    amount: Number | None = Field(
+        default=None, description="YTD amount (growth targets)", allow_inf_nan=True
+    )
     note: str | None = None
     source: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command or import that wrote it")
+
+    @staticmethod
+    def figure_problem(value: Decimal) -> str | None:
+        """What makes `value` unfit to be recorded, or None: the one rule for every figure,
+        typed (`ledger.parse_number`) or read back from a ledger, TOML or SQLite.
+
+        - finite, and at most 10^15 in magnitude: the district's GDP is 1441 亿元, so anything
+          larger is a typing or script error;
+        - at most 10 decimal places;
+        - at most 15 significant digits: JSON numbers are doubles, which keep 15, so every
+          figure plancli accepts is shown exactly by `--json` (decimal_to_json).
+        """
+        if not value.is_finite():
+            return "is not a finite number"
+        text = str(value)
+        if len(text) <= 12 and "E" not in text:
+            # Most figures: 12 characters without an exponent hold at most 12 digits and 10
+            # decimal places. A shortcut, as as_tuple() below costs 0.5 µs (60 ms a ledger read).
+            return None
+        # adjusted() first: a cheap test that skips building 10^15 for almost every figure;
+        # copy_abs, as abs() would round (and trap) 1e999999999.
+        if value.adjusted() >= 15 and value.copy_abs() > Decimal(10) ** 15:
+            return "is too large (at most 10^15 in magnitude)"
+        _, digits, exponent = value.as_tuple()
+        if isinstance(exponent, int) and exponent < -10:
+            return "has more than 10 decimal places"
+        significant = len(digits)
+        while significant > 15 and digits[significant - 1] == 0:
+            significant -= 1  # trailing zeros (123456789012345.0) cost a double nothing
+        if significant > 15:
+            return "has more than 15 significant digits (JSON numbers keep 15)"
+        return None
+
+    @field_validator("value", "amount")
+    @classmethod
+    def _fit_to_record(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None:
+            problem = cls.figure_problem(value)
+            if problem is not None:
+                raise ValueError(f"{value} {problem}")
+        return value
+
+    @field_validator("recorded_at")
+    @classmethod
+    def utc_time(cls, value: datetime) -> datetime:
+        """`value` in UTC, as every output shows times (`recorded (UTC)`, `…T08:30:00Z`): a
+        time with another offset is converted; one without an offset is refused (ValueError),
+        since the zone it was meant in is unknown."""
+        offset = value.utcoffset()
+        if offset is None:
+            raise ValueError("needs a UTC offset (2022-07-05T08:30:00Z)")
+        if offset:
+            from datetime import UTC  # only times written with another offset need it
+
+            return value.astimezone(UTC)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
