@@ -308,12 +308,6 @@ def test_a_month_recorded_after_its_quarter_is_the_figure_in_force(  # type: ign
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the stores' figures() (ledger.TomlLedgerStore, ledger_sqlite._figures) list each "
-    "figure where its period was FIRST recorded, not where its revision in force was, so the "
-    "assessment cannot tell which of 2022-06 and a revised 2022-Q2 was recorded last",
-)
 @pytest.mark.parametrize("ledger_name", LEDGERS)
 def test_a_quarter_revised_after_the_month_is_the_figure_in_force(  # type: ignore[no-untyped-def]
     invoke, tmp_path: Path, ledger_name: str

@@ -368,3 +368,23 @@ def test_xlsx_from_stdin(invoke, plan: Path, tmp_path: Path, runner) -> None:  #
 )
 def test_excel_numbers_have_fifteen_significant_digits(number: float, shown: str) -> None:
     assert excel_number(number) == Decimal(shown)
+
+
+def test_records_sheet_marks_one_figure_per_position(tmp_path: Path) -> None:
+    """2022-06 recorded after 2022-Q2 replaces it: only the month is current, as in gap."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from plancli.model import Record
+    from plancli.periods import parse_period
+    from plancli.plan import load_plan
+    from plancli.report.model import _records
+
+    plan = load_plan("guandu-2022")
+    at = datetime(2022, 7, 5, tzinfo=UTC)
+    records = [
+        Record(target="new_5g_base_stations", period=p, value=Decimal(v), recorded_at=at, batch=b)
+        for p, v, b in (("2022-Q2", "160", "b1"), ("2022-06", "170", "b2"))
+    ]
+    rows = _records(plan, records, parse_period("2022-06"))
+    assert [(r.period, r.current) for r in rows] == [("2022-Q2", False), ("2022-06", True)]

@@ -146,7 +146,7 @@ def read_toml_records(path: Path) -> list[Record]:
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
-    data, text = read_toml(path, LedgerFileError)  # type: ignore[arg-type]
+    data, text = read_toml(path, LedgerFileError)
     unknown = sorted(set(data) - {"version", "records"})
     if unknown:
         raise LedgerFileError(

@@ -44,7 +44,7 @@ from plancli.ledger import (
     records_adapter,
     validation_problem,
 )
-from plancli.model import Figure, Record
+from plancli.model import Figure, Record, latest_in_order
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x706C6E31  # "pln1": this file is a plancli ledger
@@ -180,7 +180,7 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
     here (0.14 s against 0.27 s at 120,000 rows).
     """
     bad_times = _time_problems(set(map(itemgetter(5), rows)))  # a batch shares one time
-    latest = {(row[1], row[2]): row for row in rows}
+    latest = latest_in_order(rows, itemgetter(1, 2))
     figure_problem = Record.figure_problem
     figures: list[Figure] = []
     names: dict[str, str] = {}  # one string object per target and period: less memory

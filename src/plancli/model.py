@@ -8,6 +8,7 @@ such as `taget = 10` fails loudly instead of being ignored.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -346,6 +347,22 @@ R = TypeVar("R", bound=Record | Figure)
 def current_records(records: list[R]) -> dict[tuple[str, str], R]:
     """The record in force for each (target, period): a later record supersedes an earlier one.
 
-    `records` are in ledger order (oldest first); history keeps every revision.
+    `records` are in ledger order (oldest first); history keeps every revision. The result is
+    in the order of the revisions in force (a revised period moves to where it was revised),
+    so a reader can tell which of two periods ending the same month was recorded last.
     """
-    return {(record.target, record.period): record for record in records}
+    return latest_in_order(records, lambda record: (record.target, record.period))
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+def latest_in_order(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
+    """The last item of each key, in the order those last items come (not the keys' first)."""
+    latest: dict[K, T] = {}
+    for item in items:
+        k = key(item)
+        latest.pop(k, None)
+        latest[k] = item
+    return latest

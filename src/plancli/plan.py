@@ -17,7 +17,7 @@ from typing import Any, Literal
 import tomli  # 3x faster than tomllib (compiled); see ledger.py
 from pydantic import ValidationError
 
-from plancli.errors import InputError, PlanFileError
+from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
 from plancli.model import KINDS, Plan, Target
 
@@ -57,7 +57,7 @@ def resolve_plan(ref: str | None) -> PlanSource:
     return PlanSource(path, None)
 
 
-def read_toml(path: Path, error: type[PlanFileError] = PlanFileError) -> tuple[dict[str, Any], str]:
+def read_toml(path: Path, error: type[PlanError] = PlanFileError) -> tuple[dict[str, Any], str]:
     """Read a TOML file with exact decimals; return the data and the text (for line lookups)."""
     try:
         text = path.read_text(encoding="utf-8-sig")

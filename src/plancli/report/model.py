@@ -23,13 +23,14 @@ from plancli.assess import (
     Point,
     Status,
     assessment_out,
+    in_force,
     round_keeping_side,
     select,
     status_counts,
     status_output,
 )
 from plancli.i18n import Lang
-from plancli.model import Number, Plan, Record, current_records
+from plancli.model import Number, Plan, Record
 from plancli.output import SCHEMA_VERSION, HistoryRecord
 from plancli.periods import Period, parse_period
 
@@ -182,11 +183,12 @@ def _records(plan: Plan, records: Sequence[Record], as_of: Period | None) -> lis
     the figures the report was judged from, and what they superseded."""
     if as_of is None:
         return []
-    in_force = {id(r) for r in current_records(list(records)).values()}
+    # The same rule as gap and history: one figure per position, the one recorded last.
+    current = {id(r) for r in in_force(records).values()}
     kept: list[HistoryRecord] = []
     for record in records:
         period = parse_period(record.period)
         if period.year != plan.plan.year or period.end_month > as_of.end_month:
             continue
-        kept.append(HistoryRecord(**record.model_dump(), current=id(record) in in_force))
+        kept.append(HistoryRecord(**record.model_dump(), current=id(record) in current))
     return kept
