@@ -77,6 +77,17 @@ def test_targets_csv(invoke, mini_plan: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("id,section,name,name_en,kind,unit,min,max")
     assert lines[1].startswith("unemployment,headline,城镇登记失业率,Unemployment,level,%,,4.8,")
+    # every JSON field is a column (nested tables flattened), so CSV and JSON cannot drift
+    for column in ("baseline_plan_text", "profile", "due", "projects_total", "quote", "note"):
+        assert column in lines[0].split(",")
+    gdp = invoke("--plan", str(mini_plan), "targets", "--csv", "--kind", "growth").stdout
+    header, row = gdp.splitlines()[:2]
+    cells = dict(zip(header.split(","), row.split(","), strict=False))
+    assert (cells["baseline_value"], cells["baseline_growth"], cells["baseline_plan"]) == (
+        "1441.37",
+        "0.3",
+        "8",
+    )
 
 
 def test_targets_table_fits_80_columns_in_both_languages(invoke, mini_plan: Path) -> None:

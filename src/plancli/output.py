@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from plancli.model import Number, Plan, Target
+from plancli.model import Baseline, Number, Plan, ProjectCount, Target
 
 SCHEMA_VERSION = 1
 
@@ -86,6 +86,37 @@ class HistoryOutput(BaseModel):
     ledger: str = Field(description="path of the ledger file the records were read from")
     target: str | None = Field(description="the target asked for, or null for all")
     records: list[HistoryRecord]
+
+
+def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
+    """`targets --csv`: the JSON fields as columns, nested tables flattened (`baseline_year`),
+    lists joined with `;`, booleans as true/false; derived from the model, so the two agree."""
+    nested: dict[str, type[BaseModel]] = {"baseline": Baseline, "projects": ProjectCount}
+    columns: list[str] = []
+    for name in Target.model_fields:
+        if name in nested:
+            columns += [f"{name}_{sub}" for sub in nested[name].model_fields]
+        else:
+            columns.append(name)
+    rows = []
+    for target in targets:
+        flat: dict[str, object] = {}
+        for name, value in target.model_dump(mode="json").items():
+            if name in nested:
+                for sub in nested[name].model_fields:
+                    flat[f"{name}_{sub}"] = value.get(sub) if value else None
+            else:
+                flat[name] = value
+        rows.append([_csv_cell(flat[column]) for column in columns])
+    return columns, rows
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return value
 
 
 def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:

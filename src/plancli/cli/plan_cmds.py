@@ -35,49 +35,9 @@ def targets_cmd(
 
         emit(dump_json(targets_output(plan, selected)))
     elif csv_out:
-        from plancli.fmt import num
-        from plancli.output import csv_text
+        from plancli.output import csv_text, targets_csv
 
-        columns = [
-            "id",
-            "section",
-            "name",
-            "name_en",
-            "kind",
-            "unit",
-            "min",
-            "max",
-            "exclusive",
-            "reference",
-            "frequency",
-            "baseline_year",
-            "baseline_value",
-            "baseline_growth",
-            "parts",
-            "quote",
-        ]
-        rows = [
-            [
-                t.id,
-                t.section,
-                t.name,
-                t.name_en,
-                t.kind,
-                t.unit,
-                num(t.min),
-                num(t.max),
-                str(t.exclusive).lower(),
-                t.reference,
-                t.frequency,
-                t.baseline.year if t.baseline else None,
-                num(t.baseline.value) if t.baseline else None,
-                num(t.baseline.growth) if t.baseline else None,
-                ";".join(t.parts),
-                t.quote,
-            ]
-            for t in selected
-        ]
-        emit(csv_text(columns, rows))
+        emit(csv_text(*targets_csv(selected)))
     else:
         from plancli.render import console
         from plancli.render.plan import targets_table
