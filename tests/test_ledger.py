@@ -6,7 +6,7 @@ import json
 import re
 import shutil
 from datetime import UTC, datetime, timedelta, timezone
-from decimal import Context, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -37,6 +37,7 @@ from plancli.ledger import (
 from plancli.model import Plan, Record, current_records, decimal_to_json
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, load_plan_file
+from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 NONE = Figures([])  # an empty ledger
@@ -428,18 +429,6 @@ def test_undo_refuses_when_another_batch_arrived_meanwhile(store: LedgerStore, p
 
 
 # ---------------------------------------------------------------------------- hypothesis
-
-finite_decimals = (
-    st.decimals(
-        min_value=Decimal(-(10**15)),
-        max_value=Decimal(10**15),
-        allow_nan=False,
-        allow_infinity=False,
-    )
-    .filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
-    # A figure keeps at most 15 significant digits (what a JSON number shows exactly).
-    .map(lambda d: d if len(d.normalize().as_tuple().digits) <= 15 else Context(prec=15).plus(d))
-)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,7 +11,7 @@ import io
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta, timezone
-from decimal import Context, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from plancli.ledger import (
 from plancli.ledger_sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteLedgerStore
 from plancli.model import Plan, Record
 from plancli.plan import load_plan_file
+from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 
@@ -294,19 +295,6 @@ def test_ledger_convert_command(invoke, tmp_path: Path, mini_plan: Path) -> None
         gap.stdout
         == invoke("--plan", str(mini_plan), "--ledger", str(toml), "gap", "--json").stdout
     )
-
-
-finite_decimals = (
-    st.decimals(
-        min_value=Decimal(-(10**15)),
-        max_value=Decimal(10**15),
-        allow_nan=False,
-        allow_infinity=False,
-    )
-    .filter(lambda d: d.as_tuple().exponent >= -10)  # type: ignore[operator]
-    # A figure keeps at most 15 significant digits (what a JSON number shows exactly).
-    .map(lambda d: d if len(d.normalize().as_tuple().digits) <= 15 else Context(prec=15).plus(d))
-)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
