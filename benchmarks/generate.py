@@ -29,9 +29,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from plancli.ledger import LedgerLocation, dump_ledger, open_store
+from plancli.ledger import dump_ledger, open_store
+from plancli.locations import LedgerLocation, data_dir
 from plancli.model import Plan, Record
-from plancli.plan import data_dir, load_plan_file
+from plancli.plan import load_plan_file
 
 YEAR = 2022
 SEED = 2022

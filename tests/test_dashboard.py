@@ -16,9 +16,10 @@ from rich.console import Console, RenderableType
 
 from plancli.assess import assess_plan, gap_output, status_output, worst_first
 from plancli.i18n import Lang
+from plancli.locations import data_dir
 from plancli.model import Plan, Record
 from plancli.periods import Period
-from plancli.plan import data_dir, load_plan_file
+from plancli.plan import load_plan_file
 from plancli.render.assess import bar, dashboard, gap_table, sparkline, status_text
 
 FIXTURES = Path(__file__).parent / "fixtures"

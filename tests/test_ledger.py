@@ -19,7 +19,6 @@ from plancli.ledger import (
     Entry,
     Figures,
     LedgerChangedError,
-    LedgerLocation,
     LedgerStore,
     TomlLedgerStore,
     check_entry,
@@ -31,12 +30,12 @@ from plancli.ledger import (
     parse_number,
     read_records,
     record_entry,
-    resolve_ledger,
     undo_batch,
 )
+from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, resolve_ledger
 from plancli.model import Plan, Record, current_records, decimal_to_json
 from plancli.periods import Period, parse_period, parse_plan_period
-from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, load_plan_file
+from plancli.plan import load_plan_file
 from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from plancli.ledger import read_records
+from plancli.locations import data_dir
 from plancli.model import current_records
-from plancli.plan import data_dir
 
 
 @pytest.fixture

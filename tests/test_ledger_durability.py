@@ -21,12 +21,12 @@ from plancli.ledger import (
     CRASH_HOOK,
     Entry,
     LedgerBusyError,
-    LedgerLocation,
     exclusive_lock,
     open_store,
     read_records,
     record_entry,
 )
+from plancli.locations import LedgerLocation
 from plancli.plan import load_plan_file
 
 WRITERS = 30

@@ -21,17 +21,16 @@ from hypothesis import strategies as st
 from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import (
     Entry,
-    LedgerLocation,
     convert_ledger,
     dump_ledger,
     last_batch,
-    ledger_format,
     open_store,
     read_records,
     record_entry,
     undo_batch,
 )
 from plancli.ledger_sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteLedgerStore
+from plancli.locations import LedgerLocation, ledger_format
 from plancli.model import Plan, Record
 from plancli.plan import load_plan_file
 from strategies import finite_decimals

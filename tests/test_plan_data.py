@@ -13,8 +13,9 @@ from decimal import Decimal
 
 import pytest
 
+from plancli.locations import data_dir
 from plancli.model import Plan, Record, Target
-from plancli.plan import check_plan, data_dir, load_plan
+from plancli.plan import check_plan, load_plan
 
 D = Decimal
 

@@ -38,16 +38,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
+from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
 from plancli.model import Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
-from plancli.plan import BUNDLED_LEDGERS, PlanSource, data_dir, find_target, read_toml
+from plancli.plan import find_target, read_toml
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -55,7 +56,6 @@ except ImportError:  # pragma: no cover - exercised only on Windows
     fcntl = None  # type: ignore[assignment]
 
 LEDGER_VERSION = 1
-LEDGER_SUFFIX = ".progress.toml"
 # flock is released by the kernel when its holder dies, so the wait only guards against a live
 # but stuck writer. It is generous because writers queue: each rewrites the whole file under the
 # lock (about 0.7 s at 12,000 records, 7.5 s at 120,000 until issue 5's faster store).
@@ -71,58 +71,11 @@ _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
 _DONE_WORDS = {"done", "完成"}
 
-SQLITE_SUFFIXES = (".sqlite", ".db")
-LedgerFormat = Literal["toml", "sqlite"]
-
-
-def ledger_format(path: Path) -> LedgerFormat:
-    """The one place the storage is chosen: `.sqlite` / `.db` is SQLite, anything else TOML."""
-    return "sqlite" if path.suffix.lower() in SQLITE_SUFFIXES else "toml"
-
 
 @functools.cache
 def records_adapter() -> TypeAdapter[list[Record]]:
     """Validates a whole ledger in one call; built on first use (it costs ms at start-up)."""
     return TypeAdapter(list[Record])
-
-
-# ------------------------------------------------------------------------------- location
-
-Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerLocation:
-    """Where the ledger of a plan is, why there, and whether plancli may write it."""
-
-    path: Path
-    origin: Origin
-    read_only: bool = False
-    plan_id: str | None = None  # bundled plans: their id, for the read-only hint
-
-
-def resolve_ledger(
-    explicit: Path | None,
-    plan: PlanSource,
-    app_dir: Path,
-    env_value: str | None = None,
-) -> LedgerLocation:
-    """DESIGN §5: `--ledger` > PLANCLI_LEDGER > beside a plan given by path > the app dir.
-
-    A bundled plan that ships a ledger (guandu-2021 and its 2021 actuals) reads that file by
-    default, read-only: it belongs to the installed package. `plancli init DIR` copies plan and
-    ledger into a workspace where figures can be recorded.
-    """
-    if explicit is not None:
-        return LedgerLocation(Path(explicit).expanduser(), "option")
-    if env_value:
-        return LedgerLocation(Path(env_value).expanduser(), "option")
-    if plan.bundled_id is None:
-        return LedgerLocation(plan.path.with_name(plan.path.stem + LEDGER_SUFFIX), "beside-plan")
-    if plan.bundled_id in BUNDLED_LEDGERS:
-        bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
-        return LedgerLocation(bundled, "bundled", read_only=True, plan_id=plan.bundled_id)
-    return LedgerLocation(app_dir / f"{plan.bundled_id}{LEDGER_SUFFIX}", "app-dir")
 
 
 # -------------------------------------------------------------------------------- reading

@@ -37,13 +37,13 @@ from plancli.ledger import (
     CRASH_HOOK,
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
-    LedgerLocation,
     check_writable_location,
     period_problems,
     record_problem,
     records_adapter,
     validation_problem,
 )
+from plancli.locations import LedgerLocation
 from plancli.model import Figure, Record, latest_in_order
 
 SCHEMA_VERSION = 1

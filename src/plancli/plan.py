@@ -19,42 +19,8 @@ from pydantic import ValidationError
 
 from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
+from plancli.locations import resolve_plan
 from plancli.model import KINDS, Plan, Target
-
-DEFAULT_PLAN = "guandu-2022"
-BUNDLED = {"guandu-2022": "plan2022.toml", "guandu-2021": "plan2021.toml"}
-# Bundled plans may ship a ledger of real figures (2021's year-end actuals from 附表1).
-BUNDLED_LEDGERS = {"guandu-2021": "plan2021.progress.toml"}
-
-
-def data_dir() -> Path:
-    """Folder of the bundled plans: inside the installed package, or the repo's data/."""
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"  # source checkout / editable install
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSource:
-    """Where a plan comes from: a bundled id or a file path."""
-
-    path: Path
-    bundled_id: str | None  # set when the plan was chosen by a bundled id
-
-
-def resolve_plan(ref: str | None) -> PlanSource:
-    """`--plan` value (or PLANCLI_PLAN, or the default) → file to read."""
-    ref = ref or os.environ.get("PLANCLI_PLAN") or DEFAULT_PLAN
-    if ref in BUNDLED:
-        return PlanSource(data_dir() / BUNDLED[ref], ref)
-    path = Path(ref).expanduser()
-    if path.is_dir():
-        raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
-    if not path.exists():
-        known = ", ".join(BUNDLED)
-        raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
-    return PlanSource(path, None)
 
 
 def read_toml(path: Path, error: type[PlanError] = PlanFileError) -> tuple[dict[str, Any], str]:

@@ -20,9 +20,8 @@ from plancli import __version__
 from plancli.errors import InputError, PlanError
 
 if TYPE_CHECKING:
-    from plancli.ledger import LedgerLocation
+    from plancli.locations import LedgerLocation, PlanSource
     from plancli.model import Plan
-    from plancli.plan import PlanSource
 
 Lang = Literal["en", "zh"]
 
@@ -87,7 +86,7 @@ class State:
     @property
     def source(self) -> "PlanSource":
         if self._source is None:
-            from plancli.plan import resolve_plan
+            from plancli.locations import resolve_plan
 
             self._source = resolve_plan(self.plan_ref)
         return self._source
@@ -107,7 +106,7 @@ class State:
 
     def ledger_location_for(self, source: "PlanSource") -> "LedgerLocation":
         """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote)."""
-        from plancli.ledger import resolve_ledger
+        from plancli.locations import resolve_ledger
 
         return resolve_ledger(
             self.ledger,

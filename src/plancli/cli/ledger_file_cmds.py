@@ -31,7 +31,8 @@ def convert_cmd(
     ] = False,
 ) -> None:
     """Copy a ledger into the other format: every revision, batch, time, note and source."""
-    from plancli.ledger import convert_ledger, ledger_format
+    from plancli.ledger import convert_ledger
+    from plancli.locations import ledger_format
 
     count = convert_ledger(source, destination, force=force)
     typer.echo(

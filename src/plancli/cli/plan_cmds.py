@@ -200,7 +200,7 @@ def init_cmd(
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     from plancli.ledger import copy_bundled_ledger
-    from plancli.plan import PlanSource
+    from plancli.locations import PlanSource
 
     # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
     # PLANCLI_LEDGER says otherwise.

@@ -1,0 +1,99 @@
+"""Where things are: the plan a `--plan` value names, and the ledger that goes with it.
+
+No Pydantic, TOML or Rich here: the status dashboard's cached path (plancli.views) resolves
+both files and answers without importing the models (issue 5's start-up goal).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from plancli.errors import InputError
+
+LEDGER_SUFFIX = ".progress.toml"
+
+DEFAULT_PLAN = "guandu-2022"
+BUNDLED = {"guandu-2022": "plan2022.toml", "guandu-2021": "plan2021.toml"}
+# Bundled plans may ship a ledger of real figures (2021's year-end actuals from 附表1).
+BUNDLED_LEDGERS = {"guandu-2021": "plan2021.progress.toml"}
+
+
+def data_dir() -> Path:
+    """Folder of the bundled plans: inside the installed package, or the repo's data/."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"  # source checkout / editable install
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSource:
+    """Where a plan comes from: a bundled id or a file path."""
+
+    path: Path
+    bundled_id: str | None  # set when the plan was chosen by a bundled id
+
+
+def resolve_plan(ref: str | None) -> PlanSource:
+    """`--plan` value (or PLANCLI_PLAN, or the default) → file to read."""
+    ref = ref or os.environ.get("PLANCLI_PLAN") or DEFAULT_PLAN
+    if ref in BUNDLED:
+        return PlanSource(data_dir() / BUNDLED[ref], ref)
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
+    if not path.exists():
+        known = ", ".join(BUNDLED)
+        raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
+    return PlanSource(path, None)
+
+
+# --------------------------------------------------------------------------- ledgers
+
+SQLITE_SUFFIXES = (".sqlite", ".db")
+LedgerFormat = Literal["toml", "sqlite"]
+
+
+def ledger_format(path: Path) -> LedgerFormat:
+    """The one place the storage is chosen: `.sqlite` / `.db` is SQLite, anything else TOML."""
+    return "sqlite" if path.suffix.lower() in SQLITE_SUFFIXES else "toml"
+
+
+Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLocation:
+    """Where the ledger of a plan is, why there, and whether plancli may write it."""
+
+    path: Path
+    origin: Origin
+    read_only: bool = False
+    plan_id: str | None = None  # bundled plans: their id, for the read-only hint
+
+
+def resolve_ledger(
+    explicit: Path | None,
+    plan: PlanSource,
+    app_dir: Path,
+    env_value: str | None = None,
+) -> LedgerLocation:
+    """DESIGN §5: `--ledger` > PLANCLI_LEDGER > beside a plan given by path > the app dir.
+
+    A bundled plan that ships a ledger (guandu-2021 and its 2021 actuals) reads that file by
+    default, read-only: it belongs to the installed package. `plancli init DIR` copies plan and
+    ledger into a workspace where figures can be recorded.
+    """
+    if explicit is not None:
+        return LedgerLocation(Path(explicit).expanduser(), "option")
+    if env_value:
+        return LedgerLocation(Path(env_value).expanduser(), "option")
+    if plan.bundled_id is None:
+        return LedgerLocation(plan.path.with_name(plan.path.stem + LEDGER_SUFFIX), "beside-plan")
+    if plan.bundled_id in BUNDLED_LEDGERS:
+        bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+        return LedgerLocation(bundled, "bundled", read_only=True, plan_id=plan.bundled_id)
+    return LedgerLocation(app_dir / f"{plan.bundled_id}{LEDGER_SUFFIX}", "app-dir")
