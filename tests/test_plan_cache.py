@@ -33,6 +33,7 @@ def test_an_edited_plan_is_read_again(cache: Path, mini_plan: Path) -> None:
     text = mini_plan.read_text(encoding="utf-8")
     mini_plan.write_text(text.replace('name_en = "Test plan"', 'name_en = "Edited"'), "utf-8")
     assert load_plan_file(mini_plan).plan.name_en == "Edited"
+    assert len(list(cache.iterdir())) == 1  # the edit replaced the entry: the cache stays small
     mini_plan.write_text(text + "\n[[targets]]\nid = 1\n", encoding="utf-8")
     with pytest.raises(PlanFileError):  # an invalid edit is never hidden by the cache
         load_plan_file(mini_plan)

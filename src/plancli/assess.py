@@ -244,9 +244,14 @@ class PlanAssessment:
 
 
 def assess_plan(
-    plan: Plan, records: Iterable[Record | Figure], as_of: Period | None = None
+    plan: Plan, records: Iterable[Record | Figure], as_of: Period | str | None = None
 ) -> PlanAssessment:
-    """Judge every target of the plan at `as_of` (default: the latest period with a record)."""
+    """Judge every target of the plan at `as_of` (default: the latest period with a record).
+
+    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022).
+    """
+    if isinstance(as_of, str):
+        as_of = parse_plan_period(as_of, plan.plan.year)
     index = RecordIndex(plan, records)
     if as_of is None:
         as_of = index.latest_period

@@ -7,7 +7,6 @@ id and field (validation), so the CLI can print one line and exit 3.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any, Literal
 import tomli  # 3x faster than tomllib (compiled); see ledger.py
 from pydantic import ValidationError
 
+from plancli.cache import entry_path, fingerprint, read_entry, write_entry
 from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
 from plancli.locations import resolve_plan
@@ -51,10 +51,10 @@ def load_plan(ref: str | None = None) -> Plan:
 
 
 def load_plan_file(path: Path) -> Plan:
-    cache = _cache_file(path)
+    cache = _cache_entry(path)
     if cache is not None:
-        cached = _read_cache(cache)
-        if cached is not None:
+        cached = read_entry(*cache)
+        if isinstance(cached, Plan):
             return cached
     data, text = read_toml(path)
     try:
@@ -62,78 +62,29 @@ def load_plan_file(path: Path) -> Plan:
     except ValidationError as exc:
         raise PlanFileError(f"{path}: {describe_validation_error(exc, data, text)}") from None
     if cache is not None:
-        _write_cache(cache, plan)
+        write_entry(*cache, plan)
     return plan
 
 
 # ------------------------------------------------------------------------------ plan cache
 # A plan file of a whole city (10,000 targets, 3 MB) takes 0.27 s to parse and validate at
-# every command; unpickling the validated plan takes 0.06 s. Plans that large are cached in the
-# user's cache folder, keyed by the file's identity and times and by plancli's own model code,
-# so an edited plan (or an upgraded plancli) is read and validated again. Smaller plans, such
-# as the bundled ones (8 ms), are not worth a cache and never touch it. The cache holds only
-# what plancli itself validated and wrote, readable by the user alone; anything unreadable in
-# it is ignored and rewritten.
+# every command; unpickling the validated plan takes 0.06 s. Plans that large are kept in
+# plancli's cache (see cache.py: used only while the file's bytes, plancli and Pydantic are
+# unchanged). Smaller plans, such as the bundled ones (8 ms), are not worth a cache and never
+# touch it.
 CACHE_MIN_BYTES = 256 * 1024
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "plancli" / "plans"
-
-
-def _cache_file(path: Path) -> Path | None:
+def _cache_entry(path: Path) -> tuple[Path, bytes] | None:
+    """Where a large plan's cache entry is, and the key it must carry to be used."""
     try:
-        info = path.stat()
-        if info.st_size < CACHE_MIN_BYTES:
+        if path.stat().st_size < CACHE_MIN_BYTES:
             return None
-        models = Path(__file__).with_name("model.py").stat()
+        resolved = path.resolve()
+        key = fingerprint([resolved], [], ["pydantic", "pydantic_core"])
     except OSError:
-        return None
-    from plancli import __version__
-
-    key = "|".join(
-        str(part)
-        for part in (
-            path.resolve(),
-            info.st_dev,
-            info.st_ino,
-            info.st_size,
-            info.st_mtime_ns,
-            info.st_ctime_ns,
-            __version__,
-            models.st_size,
-            models.st_mtime_ns,
-        )
-    )
-    import hashlib
-
-    return cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
-
-
-def _read_cache(cache: Path) -> Plan | None:
-    import pickle
-
-    try:
-        plan = pickle.loads(cache.read_bytes())
-    except Exception:  # missing, torn or from another pydantic: read the plan instead
-        return None
-    return plan if isinstance(plan, Plan) else None
-
-
-def _write_cache(cache: Path, plan: Plan) -> None:
-    import pickle
-    import tempfile
-
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=cache.parent, prefix=".", suffix=".tmp", delete=False
-        ) as tmp:  # mode 0600
-            tmp.write(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp.name, cache)
-    except OSError:
-        pass  # no cache (read-only home): plancli still works, just slower on huge plans
+        return None  # unreadable: reading it for real reports why
+    return entry_path("plans", str(resolved)), key
 
 
 def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: str) -> str:

@@ -3,7 +3,6 @@
 Rich, the plan models and the assessment are imported inside the commands (start-up speed).
 """
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -23,7 +22,6 @@ from plancli.errors import InputError
 
 if TYPE_CHECKING:
     from plancli.assess import Assessment, PlanAssessment
-    from plancli.model import Figure, Plan, Record
 
 AsOfOpt = Annotated[
     str | None,
@@ -36,24 +34,13 @@ AsOfOpt = Annotated[
 ]
 
 
-def assess_records(
-    plan: "Plan", records: "Sequence[Record | Figure]", as_of: str | None
-) -> "PlanAssessment":
-    """Judge every target of the plan at `as_of` (text of --as-of; None: the default)."""
-    from plancli.assess import assess_plan
-    from plancli.periods import parse_plan_period
-
-    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
-    return assess_plan(plan, records, period)
-
-
 def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
+    from plancli.assess import assess_plan
     from plancli.ledger import open_store
 
-    plan = st.plan
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    return assess_records(plan, open_store(st.ledger_location).figures(), as_of)
+    return assess_plan(st.plan, open_store(st.ledger_location).figures(), as_of)
 
 
 @command("gap")
@@ -133,16 +120,13 @@ def _show_gap(
 @command("status")
 def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
     """Dashboard: time progress, headline indicators, sections, investment, worst ten."""
-    from plancli.assess import status_output
+    from plancli.views import status_view
 
     st = state(ctx)
-    out = status_output(assess_state(st, as_of)).model_copy(update={"ledger": str(st.ledger_path)})
+    view = status_view(st.source, st.ledger_location, st.lang, as_of)
     if json_out:
-        from plancli.output import dump_json
-
-        emit(dump_json(out))
+        emit(view.json)
         return
     from plancli.render import console
-    from plancli.render.assess import dashboard
 
-    console().print(dashboard(out, st.lang))
+    console().print(view.dashboard)

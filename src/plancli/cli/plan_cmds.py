@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, command, emit, one_format, state
-from plancli.cli.assess_cmds import AsOfOpt, assess_records
+from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
 
 
@@ -56,7 +56,7 @@ def show_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Show one target: its fields, its assessment and every recorded revision."""
-    from plancli.assess import assessment_out
+    from plancli.assess import assess_plan, assessment_out
     from plancli.ledger import history, read_records
     from plancli.plan import find_target
 
@@ -64,7 +64,7 @@ def show_cmd(
     plan = st.plan
     target = find_target(plan, target_id)
     records = read_records(st.ledger_path)
-    assessment = assess_records(plan, records, as_of)
+    assessment = assess_plan(plan, records, as_of)
     judged = assessment_out(assessment.get(target.id))
     revisions = history(records, target.id)
     if json_out:

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from plancli.cli.app import command, state
-from plancli.cli.assess_cmds import AsOfOpt, assess_records
+from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
 
 FORMATS = ("md", "html", "xlsx")
@@ -110,6 +110,7 @@ def report_cmd(
     ] = None,
 ) -> None:
     """Progress report for leadership: headline table, sections, investment, what is behind."""
+    from plancli.assess import assess_plan
     from plancli.ledger import read_records
     from plancli.report.model import build_report
 
@@ -117,7 +118,7 @@ def report_cmd(
     st = state(ctx)
     plan = st.plan
     records = read_records(st.ledger_path)
-    assessment = assess_records(plan, records, as_of)
+    assessment = assess_plan(plan, records, as_of)
     moment = report_time()
     report = build_report(assessment, records, _report_date(moment))
     if chosen == "md":
