@@ -67,11 +67,19 @@ def median(cmd: Sequence[str], repeat: int, setup: Callable[[int], None] | None 
     return statistics.median(times)
 
 
-def medians_side_by_side(commands: dict[str, Sequence[str]], repeat: int) -> dict[str, float]:
-    """Round-robin: every command once per round, so load changes hit all of them alike."""
+def medians_side_by_side(
+    commands: dict[str, Sequence[str]],
+    repeat: int,
+    setups: dict[str, Callable[[], None]] | None = None,
+) -> dict[str, float]:
+    """Round-robin: every command once per round, so load changes hit all of them alike.
+
+    `setups[name]`, when given, runs (untimed) before each run of that command."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, cmd in commands.items():
+            if setups and name in setups:
+                setups[name]()
             times[name].append(run_once(cmd))
     return {name: statistics.median(values) for name, values in times.items()}
 
@@ -188,8 +196,18 @@ def startup(work: Path, repeat: int, quick: bool) -> float:
         "help": [*PLANCLI, "--help"],
         "status": [*PLANCLI, "--plan", str(plan), "status"],
         "status_json": [*PLANCLI, "--plan", str(plan), "status", "--json"],
+        "status_cold": [*PLANCLI, "--plan", str(plan), "status"],
     }
-    t = medians_side_by_side(commands, repeat)
+    # `status` keeps its dashboard until the plan or ledger changes (plancli.views): the first
+    # run computes it, later ones read it back. status_cold drops the kept dashboard before each
+    # of its runs (as a `record` would) and, last in each round, leaves it for the next round.
+    status_cache = Path(ENV["XDG_CACHE_HOME"]) / "plancli" / "status"
+    run_once(commands["status"])
+    t = medians_side_by_side(
+        commands,
+        repeat,
+        setups={"status_cold": lambda: shutil.rmtree(status_cache, ignore_errors=True)},
+    )
     floor = t["floor"]
     ROWS.append(Row("`python -c pass`", ms(t["pass"]), verdict="info"))
     ROWS.append(
@@ -203,20 +221,22 @@ def startup(work: Path, repeat: int, quick: bool) -> float:
     for name, label, limit in (
         ("version", "`plancli --version`", 0.7),
         ("help", "`plancli --help`", 0.7),
-        ("status", "`plancli status`, bundled plan, a year of monthly records", 1.3),
+        (
+            "status",
+            "`plancli status`, bundled plan, a year of monthly records (files unchanged "
+            "since the last run)",
+            1.3,
+        ),
     ):
         ratio = t[name] / floor
         ROWS.append(
             Row(label, ms(t[name]), f"{ratio:.2f}x", f"≤ {limit}x", judge(ratio <= limit, quick))
         )
-    ROWS.append(
-        Row(
-            "`plancli status --json`, same workspace",
-            ms(t["status_json"]),
-            f"{t['status_json'] / floor:.2f}x",
-            verdict="info",
-        )
-    )
+    for name, label in (
+        ("status_json", "`plancli status --json`, same workspace"),
+        ("status_cold", "`plancli status`, first run after the ledger changed (computed)"),
+    ):
+        ROWS.append(Row(label, ms(t[name]), f"{t[name] / floor:.2f}x", verdict="info"))
     return floor
 
 
