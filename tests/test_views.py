@@ -112,6 +112,17 @@ def test_sqlite_figures_still_in_the_write_ahead_log_are_seen(invoke, tmp_path: 
         reader.close()
 
 
+def test_the_ledger_is_named_as_it_was_given(
+    invoke, workspace: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, ledger = workspace
+    assert json.loads(status(invoke, plan, ledger, "status", "--json"))["ledger"] == str(ledger)
+    monkeypatch.chdir(ledger.parent)
+    relative = Path(ledger.name)
+    data = json.loads(status(invoke, Path(plan.name), relative, "status", "--json"))
+    assert data["ledger"] == ledger.name  # the same files, named another way
+
+
 def test_an_edited_plan_is_read_again(invoke, workspace: tuple[Path, Path]) -> None:
     plan, ledger = workspace
     assert "官渡区2022年计划(测试)" in status(invoke, plan, ledger, "--lang", "zh", "status")

@@ -38,8 +38,9 @@ def status_view(
 ) -> StatusView:
     """The dashboard of the plan and ledger at `as_of` (text of --as-of; None: the default)."""
     identity = (str(source.path.resolve()), str(ledger.path.resolve()), lang, as_of or "")
+    shown = str(ledger.path)  # the dashboard names the ledger as it was given
     try:
-        key = fingerprint([*ledger_files(ledger.path), source.path], identity, ["rich"])
+        key = fingerprint([*ledger_files(ledger.path), source.path], [*identity, shown], ["rich"])
     except OSError:
         return _compute(source, ledger, lang, as_of)  # reading the files reports the problem
     entry = entry_path("status", *identity)
