@@ -8,9 +8,12 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import FIXTURES
+
+from plancli import views
 
 JUNE = (
     "target,period,value,amount\n"
@@ -110,6 +113,28 @@ def test_sqlite_figures_still_in_the_write_ahead_log_are_seen(invoke, tmp_path: 
         assert "new_5g_base_stations" not in [w["id"] for w in after["worst"]]
     finally:
         reader.close()
+
+
+def test_a_figure_recorded_while_status_computes_is_not_filed_under_the_old_bytes(
+    invoke, tmp_path: Path, status_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, ledger = make_workspace(invoke, tmp_path, ".progress.toml")
+    compute = views._compute
+
+    def racing(*args: Any) -> views.StatusView:
+        view = compute(*args)  # June's 5G figure, 120
+        with ledger.open("a", encoding="utf-8") as handle:  # another process records 160
+            handle.write(
+                '\n[[records]]\ntarget = "new_5g_base_stations"\nperiod = "2022-06"\n'
+                'value = 160\nrecorded_at = 2022-07-05 08:00:00+00:00\nbatch = "late"\n'
+            )
+        return view
+
+    monkeypatch.setattr(views, "_compute", racing)
+    assert "38.71%" in status(invoke, plan, ledger, "--lang", "zh", "status")  # 120 of 310
+    assert not status_cache.exists() or not list(status_cache.iterdir())
+    monkeypatch.setattr(views, "_compute", compute)
+    assert "新建5G基站" not in status(invoke, plan, ledger, "--lang", "zh", "status")  # on track
 
 
 def test_the_ledger_is_named_as_it_was_given(

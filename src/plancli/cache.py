@@ -44,7 +44,9 @@ def fingerprint(files: Iterable[Path], parts: Iterable[str], libraries: Iterable
     """Digest of the files' bytes, the parts, plancli's code and the libraries' install.
 
     Raises OSError when a file exists but cannot be read (the caller then skips the cache, and
-    reading the file for real reports the problem). A missing file is a state of its own.
+    reading the file for real reports the problem). A missing file counts as an empty one: a
+    ledger not yet written and an empty one hold no records, and SQLite leaves an empty `-wal`
+    file behind a reader where there was none.
     """
     digest = hashlib.blake2b(FORMAT, digest_size=32)
     digest.update(sys.version.encode())
@@ -55,8 +57,8 @@ def fingerprint(files: Iterable[Path], parts: Iterable[str], libraries: Iterable
         try:
             with open(path, "rb") as handle:
                 digest.update(hashlib.file_digest(handle, "blake2b").digest())
-        except FileNotFoundError:
-            digest.update(b"<absent>")
+        except FileNotFoundError:  # as an empty file: no records, like an empty ledger
+            digest.update(hashlib.blake2b().digest())
     for module in sorted(PACKAGE_DIR.rglob("*.py")):  # an edited or upgraded plancli
         info = module.stat()
         digest.update(f"\0{module}\0{info.st_size}\0{info.st_mtime_ns}".encode())

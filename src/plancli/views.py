@@ -12,6 +12,7 @@ it is no slower than without the cache but for writing the entry.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,16 +40,25 @@ def status_view(
     """The dashboard of the plan and ledger at `as_of` (text of --as-of; None: the default)."""
     identity = (str(source.path.resolve()), str(ledger.path.resolve()), lang, as_of or "")
     shown = str(ledger.path)  # the dashboard names the ledger as it was given
+    files = [*ledger_files(ledger.path), source.path]
+
+    def key() -> bytes:
+        return fingerprint(files, [*identity, shown], ["rich"])
+
     try:
-        key = fingerprint([*ledger_files(ledger.path), source.path], [*identity, shown], ["rich"])
+        before = key()
     except OSError:
         return _compute(source, ledger, lang, as_of)  # reading the files reports the problem
     entry = entry_path("status", *identity)
-    view = read_entry(entry, key)
+    view = read_entry(entry, before)
     if isinstance(view, StatusView):
         return view
     view = _compute(source, ledger, lang, as_of)
-    write_entry(entry, key, view)
+    with contextlib.suppress(OSError):
+        # Kept only if no writer changed the files while they were being read: a figure
+        # recorded meanwhile must not be filed under the bytes from before it.
+        if key() == before:
+            write_entry(entry, before, view)
     return view
 
 
