@@ -45,6 +45,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
+from plancli.i18n import Lang, t
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
 from plancli.model import Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
@@ -868,7 +869,9 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
     return len(records)
 
 
-def figure_text(value: Decimal, amount: Decimal | None, target: Target | None) -> str:
+def figure_text(
+    value: Decimal, amount: Decimal | None, target: Target | None, lang: Lang = "en"
+) -> str:
     """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
     if target is None:  # a record of a target the plan no longer has
         text = num(value)
@@ -878,7 +881,7 @@ def figure_text(value: Decimal, amount: Decimal | None, target: Target | None) -
         text = f"{num(value)} {target.unit}"
     if amount is not None:
         unit = f" {target.unit}" if target is not None else ""
-        text += f" (amount {num(amount)}{unit})"
+        text += f" ({t('amount', lang)} {num(amount)}{unit})"
     return text
 
 

@@ -151,7 +151,7 @@ def import_table(plan: Plan, result: ImportResult, lang: Lang) -> Table:
             str(row_change.row),
             Text(change.record.target),
             change.record.period,
-            Text(figure_text(before.value, before.amount, target) if before else "—"),
-            Text(figure_text(change.record.value, change.record.amount, target)),
+            Text(figure_text(before.value, before.amount, target, lang) if before else "—"),
+            Text(figure_text(change.record.value, change.record.amount, target, lang)),
         )
     return table
