@@ -26,6 +26,21 @@ def test_there_are_commands() -> None:
     assert {"targets", "show", "validate", "schema", "init", "status"} <= set(_commands())
 
 
+def test_root_help_lists_each_command_once_under_its_topic(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--help")
+    assert result.exit_code == 0
+    sections: dict[str, list[str]] = {}
+    for block in result.stdout.split("\n\n"):
+        title, *rows = block.strip().splitlines()
+        if title.endswith(":") and title not in ("Options:",):
+            sections[title[:-1]] = [row.split()[0] for row in rows]
+    assert list(sections) == ["Where we stand", "Recording progress", "The plan", "Files"]
+    assert sections["Where we stand"] == ["status", "gap", "show", "report"]
+    listed = [name for names in sections.values() for name in names]
+    top_level = sorted({name.split()[0] for name in _commands()})
+    assert sorted(listed) == top_level  # each once; none left to an "Other" heading
+
+
 @pytest.mark.parametrize("name", _commands())
 def test_command_has_help(invoke, name: str) -> None:
     result = invoke(*name.split(), "--help")

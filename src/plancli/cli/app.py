@@ -25,8 +25,44 @@ if TYPE_CHECKING:
 
 Lang = Literal["en", "zh"]
 
+# `plancli --help` lists the commands by what an analyst is doing, like `gh` and `git` do,
+# rather than in the order the modules register them. A command left out of every group is
+# listed under "Other", so a new command is never hidden.
+HELP_GROUPS: dict[str, tuple[str, ...]] = {
+    "Where we stand": ("status", "gap", "show", "report"),
+    "Recording progress": ("record", "import", "template", "history", "undo"),
+    "The plan": ("targets", "validate", "schema", "init"),
+    "Files": ("ledger",),
+}
+
+
+class GroupedHelp(typer.core.TyperGroup):
+    """The root command: its help lists the commands under the headings of HELP_GROUPS."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        shown = {
+            name: command
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        }
+        if not shown:
+            return
+        widest = max(len(name) for name in shown)
+        limit = formatter.width - 6 - widest
+        grouped = [name for names in HELP_GROUPS.values() for name in names]
+        groups = [*HELP_GROUPS.items(), ("Other", tuple(n for n in shown if n not in grouped))]
+        for title, names in groups:  # names padded alike: one column across the sections
+            rows = [
+                (n.ljust(widest), shown[n].get_short_help_str(limit)) for n in names if n in shown
+            ]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="plancli",
+    cls=GroupedHelp,
     help="Track a government's annual development plan against its targets.",
     no_args_is_help=True,
     add_completion=False,
