@@ -21,7 +21,7 @@ from plancli.report.xlsx import display_width
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
-EPOCH = "1657008000"  # 2022-07-05 00:00 UTC: the report's date, fixed
+EPOCH = "1657008000"  # 2022-07-05 08:00 UTC: the report's date, fixed
 # Regenerate the golden files only deliberately: PLANCLI_REGEN_GOLDEN=1 pytest tests/test_report.py
 REGEN = os.environ.get("PLANCLI_REGEN_GOLDEN") == "1"
 
@@ -222,6 +222,26 @@ def test_xlsx_has_the_json_contract_figures(invoke, june: Path, tmp_path: Path) 
         r for r in records.iter_rows(min_row=2, values_only=True) if r[0] == "new_5g_base_stations"
     )
     assert g5_record[1] == "New 5G base stations" and g5_record[3] == 120
+
+
+def test_xlsx_is_dated_by_the_report_not_the_clock(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl stamps the properties and every zip entry with the time of saving; plancli
+    dates them by SOURCE_DATE_EPOCH (here 2022-07-05), so the same ledger gives the same
+    bytes, as the Markdown and HTML do."""
+    import zipfile
+
+    outputs = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    for out in outputs:
+        assert invoke("--plan", str(june), "report", "-o", str(out)).exit_code == 0
+    template = tmp_path / "t.xlsx"
+    assert invoke("--plan", str(june), "template", "-p", "2022-07", str(template)).exit_code == 0
+    # The report is dated by its day (midnight), the template by the moment itself.
+    for book, hour in ((outputs[0], 0), (outputs[1], 0), (template, 8)):
+        with zipfile.ZipFile(book) as archive:
+            assert {info.date_time for info in archive.infolist()} == {(2022, 7, 5, hour, 0, 0)}
+            core = archive.read("docProps/core.xml").decode()
+        assert core.count(f"2022-07-05T{hour:02}:00:00Z") == 2  # created and modified
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
 
 
 def test_display_width_counts_chinese_as_two() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from plancli.report.model import Report
 from plancli.report.template import TEMPLATE_COLUMNS, TemplateRow, helper_cells
 
 if TYPE_CHECKING:
+    from _typeshed import SizedBuffer, StrPath
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -57,14 +59,53 @@ def display_width(value: object) -> int:
 
 
 def _save(workbook: Workbook, created: datetime | None) -> bytes:
-    if created is not None:  # the same report gives the same workbook
-        moment = created.astimezone(UTC).replace(tzinfo=None) if created.tzinfo else created
-        workbook.properties.created = moment
-        workbook.properties.modified = moment
+    """The workbook's bytes. Dated `created` (the report's date, or SOURCE_DATE_EPOCH), not
+    the clock: openpyxl's own `save` stamps the document properties and every zip entry with
+    the time of saving, so the same report would never give the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    moment = created or datetime.now(UTC)
+    if moment.tzinfo is not None:  # naive: already the report's date, as UTC
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    workbook.properties.created = workbook.properties.modified = moment
     workbook.properties.creator = "plancli"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    ExcelWriter(workbook, _DatedZip(buffer, moment)).save()
     return buffer.getvalue()
+
+
+class _DatedZip(zipfile.ZipFile):
+    """A zip being written whose entries all carry one date (zip dates start in 1980)."""
+
+    def __init__(self, file: io.BytesIO, moment: datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self._date_time = max(moment, datetime(1980, 1, 1)).timetuple()[:6]
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self._date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # what ZipFile gives a named entry
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(
+        self,
+        filename: StrPath,
+        arcname: StrPath | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """openpyxl writes each worksheet to a temporary file first: its time is not wanted."""
+        with open(filename, "rb") as handle:
+            data = handle.read()
+        self.writestr(str(arcname or filename), data, compress_type, compresslevel)
 
 
 def _header(sheet: Worksheet, columns: Sequence[str]) -> None:
