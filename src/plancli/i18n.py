@@ -17,6 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "baseline": ("baseline", "基数"),
     "quote": ("quote", "原文"),
     "targets": ("targets", "目标数"),
+    "year": ("year", "年度"),
     "total": ("total", "合计"),
     "frequency": ("frequency", "频率"),
     "parts": ("parts", "构成"),

@@ -229,8 +229,11 @@ class Target(StrictModel):
         if self.pending:
             if has_bound:
                 raise ValueError("a pending target has no bound yet (`plancli amend` gives it)")
-            if kind in ("relative", "indicator", "milestone"):
-                raise ValueError(f"a {kind} target cannot be pending")
+            if kind in ("relative", "indicator", "milestone", "trend"):
+                raise ValueError(
+                    f"a {kind} target cannot be pending: a pending target is judged on the bound "
+                    "it gets later (a national 下降 target is growth with decline = true)"
+                )
         elif kind in BOUNDED_KINDS and not has_bound:
             raise ValueError(f"a {kind} target needs `min`, `max` or `around` (or `pending`)")
         if kind in ("cumulative", "ongoing") and self.max is not None and self.min is None:
