@@ -39,7 +39,10 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
         cells = [Text(target.id), Text(target_name(target, lang))]
         if wide:
             cells.append(Text(t(f"kind.{target.kind}", lang)))
-        cells += [Text(bound_text(target)), Text(baseline_text(target, with_year=one_year is None))]
+        cells += [
+            Text(bound_text(target, lang=lang)),
+            Text(baseline_text(target, with_year=one_year is None)),
+        ]
         table.add_row(*cells)
     return table
 
@@ -73,9 +76,13 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("section", lang), f"{target.section}  {section.name if section else ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
     add(t("unit", lang), target.unit)
-    add(t("target", lang), bound_text(target))
+    add(t("target", lang), bound_text(target, lang=lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
-    add(t("reference", lang), target.reference)
+    if target.reference is not None:
+        relation = t(f"relation.{target.relation or 'same'}", lang)
+        add(t("reference", lang), f"{relation} {target.reference}")
+    if target.opening is not None:
+        add(t("opening", lang), f"{num(target.opening)} {target.unit}")
     if target.profile:
         add(t("profile", lang), ", ".join(num(p) for p in target.profile))
     add(t("due", lang), target.due)
@@ -97,7 +104,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         ]
         add(f"{t('baseline', lang)} {b.year}", "; ".join(f for f in fields if f))
     add(t("quote", lang), target.quote)
-    add(t("note", lang), target.note)
+    # The note in the chosen language where the plan gives one (`note_en`), else as written.
+    add(t("note", lang), target.note_en if lang == "en" and target.note_en else target.note)
+    add(t("review", lang), target.review)
     return rows
 
 
