@@ -21,7 +21,7 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-_RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
+RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
 _WORDS = {
     "fall": ("fall", "下降"),
     "rise": ("+", "提高"),
@@ -46,7 +46,7 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
     """
     kind = target.kind
     if kind == "relative":
-        return f"{_RELATION_SIGN[target.relation or 'same']} {target.reference}"
+        return f"{RELATION_SIGN[target.relation or 'same']} {target.reference}"
     if kind == "milestone":
         return "100 %"
     if kind == "indicator":

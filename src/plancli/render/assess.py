@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import num
+from plancli.fmt import RELATION_SIGN, num
 from plancli.i18n import Lang, t
 
 STATUS_STYLES: dict[Status, str] = {
@@ -67,7 +67,7 @@ def signed(value: Decimal | None) -> str:
 
 
 def _in_percent(a: AssessmentOut) -> bool:
-    return a.kind in ("growth", "relative", "milestone") or a.unit == "%"
+    return a.kind in ("growth", "relative", "milestone", "trend") or a.unit == "%"
 
 
 def value_text(a: AssessmentOut, value: Decimal | None) -> str:
@@ -78,7 +78,8 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 def target_text(a: AssessmentOut) -> str:
     if a.kind == "relative" and a.reference_actual is not None:
-        return f"≈ {num(a.reference_actual)}%"  # the reference's growth, same period
+        # the reference's growth, same period, with the relation's sign (同步 ≈, 高于 >…)
+        return f"{RELATION_SIGN[a.relation or 'same']} {num(a.reference_actual)}%"
     return a.bound
 
 
