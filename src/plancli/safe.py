@@ -92,8 +92,13 @@ def csv_cell(value: object) -> object:
     a formula, prefixed with `'` (OWASP). Anything that is not text (numbers) is left as is."""
     if not isinstance(value, str):
         return value
+    if value.isprintable() and value[:1] not in _CHECK_START:  # most cells: one C-level test
+        return value
     text = sheet_text(value)
     return f"'{text}" if formula_like(text) else text
+
+
+_CHECK_START = FORMULA_START | {" "}
 
 
 def json_text(document: str) -> str:
