@@ -12,26 +12,32 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from plancli.model import Baseline, Number, Plan, ProjectCount, Target
+from plancli.safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
 
 
 def dump_json(model: BaseModel) -> str:
-    """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent."""
-    return model.model_dump_json(indent=2)
+    """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent.
+
+    The exact text of every string: only the characters a terminal would act on and JSON
+    leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`)."""
+    return json_text(model.model_dump_json(indent=2))
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV with a header row; None becomes an empty cell."""
+    """CSV with a header row; None becomes an empty cell. Text is written so that neither a
+    terminal nor a spreadsheet runs it: control characters shown, and a cell a spreadsheet
+    would take for a formula prefixed with `'` (`safe.csv_cell`); numbers stay numbers."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_cell(column) for column in columns])
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(["" if cell is None else csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

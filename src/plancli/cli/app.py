@@ -18,6 +18,7 @@ import typer
 
 from plancli import __version__
 from plancli.errors import InputError, PlanError
+from plancli.safe import visible
 
 if TYPE_CHECKING:
     from plancli.locations import LedgerLocation, PlanSource
@@ -83,7 +84,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
             try:
                 return func(*call_args, **call_kwargs)
             except PlanError as exc:
-                typer.echo(f"error: {exc}", err=True)
+                say(f"error: {exc}")
                 raise typer.Exit(exc.exit_code) from None
             except BrokenPipeError:  # `plancli targets | head`: stop quietly, exit 0
                 # Point stdout at /dev/null so the interpreter's final flush does not fail too.
@@ -91,7 +92,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 os.dup2(devnull, sys.stdout.fileno())
                 raise typer.Exit(0) from None
             except KeyboardInterrupt:
-                typer.echo("interrupted", err=True)
+                say("interrupted")
                 raise typer.Exit(130) from None
 
         (on or app).command(*args, **kwargs)(wrapper)
@@ -232,5 +233,12 @@ def one_format(json_out: bool, csv_out: bool) -> None:
 
 
 def emit(text: str) -> None:
-    """Data on stdout, ending with one newline."""
+    """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
+    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14)."""
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def say(text: str) -> None:
+    """Talk on stderr (confirmations, warnings, `error: …`). Messages quote paths, batches and
+    values from files: their control characters are shown as escapes (issue 14)."""
+    typer.echo(visible(text, newlines=True), err=True)

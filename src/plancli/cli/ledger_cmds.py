@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, state
+from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, state
 from plancli.errors import InputError
+from plancli.safe import visible
 
 if TYPE_CHECKING:
     from plancli.ledger import Change
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Check and show what would change; write nothing.")
 ]
-
-
-def _say(text: str) -> None:
-    typer.echo(text, err=True)
 
 
 def _utc(record_time: object) -> str:
@@ -82,14 +79,14 @@ def record_cmd(
     location = st.ledger_location
     entry = Entry(target_id, period, value, amount, note, source, add)
     change = record_entry(open_store(location), plan, entry, dry_run=dry_run)
-    _say(_record_message(plan, change, str(location.path), dry_run))
+    say(_record_message(plan, change, str(location.path), dry_run))
     if change.later and not change.unchanged:
-        _say(
+        say(
             f"note: a late correction; later periods keep their own figures "
             f"({', '.join(change.later)})"
         )
     for warning in change.warnings:
-        _say(f"warning: {warning}")
+        say(f"warning: {warning}")
 
 
 def _record_message(plan: "Plan", change: "Change", ledger: str, dry_run: bool) -> str:
@@ -163,7 +160,7 @@ def import_cmd(
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
     for row_change in [*result.changes, *result.unchanged]:
         for warning in row_change.change.warnings:
-            _say(f"warning: {name}:{row_change.row}: {warning}")
+            say(f"warning: {name}:{row_change.row}: {warning}")
     counts = (
         f"{result.new} new, {result.revised} revised, {len(result.unchanged)} unchanged "
         f"of {result.rows} row{'s' if result.rows != 1 else ''}"
@@ -174,11 +171,11 @@ def import_cmd(
             from plancli.render.ledger import import_table
 
             console().print(import_table(plan, result, st.lang))
-        _say(f"would import {name}: {counts}; nothing written to {location.path} (--dry-run)")
+        say(f"would import {name}: {counts}; nothing written to {location.path} (--dry-run)")
     elif result.written:
-        _say(f"imported {name}: {counts} into {location.path} (batch {result.batch})")
+        say(f"imported {name}: {counts} into {location.path} (batch {result.batch})")
     else:
-        _say(f"{name}: nothing to import ({counts}); {location.path} unchanged")
+        say(f"{name}: nothing to import ({counts}); {location.path} unchanged")
 
 
 def _read_input(file: str) -> tuple[str, bytes]:
@@ -263,7 +260,7 @@ def history_cmd(
         emit(csv_text(columns, rows))
     elif not revisions:
         what = f"of {target_id} " if target_id else ""
-        _say(f"no records {what}in {location.path}")
+        say(f"no records {what}in {location.path}")
     else:
         from plancli.render import console
         from plancli.render.ledger import history_table
@@ -295,7 +292,7 @@ def undo_cmd(
     store.check_writable()
     undo = last_batch(store.read())
     if undo is None:
-        _say(f"nothing to undo: {location.path} has no records")
+        say(f"nothing to undo: {location.path} has no records")
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
@@ -303,7 +300,7 @@ def undo_cmd(
     console(stderr=True).print(undo_table(plan, undo, st.lang))
     count = f"{len(undo.steps)} record{'s' if len(undo.steps) != 1 else ''}"
     if dry_run:
-        _say(f"would revert {count} of batch {undo.batch}; nothing written (--dry-run)")
+        say(f"would revert {count} of batch {undo.batch}; nothing written (--dry-run)")
         return
     if not yes:
         if not _interactive():
@@ -312,13 +309,13 @@ def undo_cmd(
                 "pass --yes to revert without asking"
             )
         try:
-            confirmed = typer.confirm(f"Revert {count} of batch {undo.batch}?", err=True)
+            confirmed = typer.confirm(visible(f"Revert {count} of batch {undo.batch}?"), err=True)
         except typer.Abort:  # end of input
             raise InputError(
                 "no answer; nothing reverted (pass --yes to skip the question)"
             ) from None
         if not confirmed:
-            _say("nothing reverted")
+            say("nothing reverted")
             return
     done = undo_batch(store, undo)
-    _say(f"reverted {count} of batch {done.batch} in {location.path}")
+    say(f"reverted {count} of batch {done.batch} in {location.path}")

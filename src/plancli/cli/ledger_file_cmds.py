@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import app, command
+from plancli.cli.app import app, command, say
 
 ledger_app = typer.Typer(
     name="ledger",
@@ -35,8 +35,7 @@ def convert_cmd(
     from plancli.locations import ledger_format
 
     count = convert_ledger(source, destination, force=force)
-    typer.echo(
+    say(
         f"converted {count} record{'s' if count != 1 else ''}: {source} "
-        f"({ledger_format(source)}) -> {destination} ({ledger_format(destination)})",
-        err=True,
+        f"({ledger_format(source)}) -> {destination} ({ledger_format(destination)})"
     )

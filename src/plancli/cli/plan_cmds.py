@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, KindOpt, SectionOpt, command, emit, one_format, state
+from plancli.cli.app import (
+    CsvOpt,
+    JsonOpt,
+    KindOpt,
+    SectionOpt,
+    command,
+    emit,
+    one_format,
+    say,
+    state,
+)
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
 
@@ -150,10 +160,9 @@ def validate_cmd(
 
         err.print(findings_table(findings))
     warnings = len(findings)
-    typer.echo(
+    say(
         f"{st.source.path}: valid, {len(plan.targets)} targets, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}",
-        err=True,
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
     )
 
 
@@ -238,10 +247,10 @@ def init_cmd(
     # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
     # PLANCLI_LEDGER says otherwise.
     ledger = st.ledger_location_for(PlanSource(target, None)).path
-    typer.echo(f"wrote {target}", err=True)
+    say(f"wrote {target}")
 
     copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
     if copied is not None:
-        typer.echo(f"copied the bundled ledger ({copied} records) to {ledger}", err=True)
-    typer.echo(f"progress will be recorded in {ledger}", err=True)
-    typer.echo(f"next: plancli --plan {target} targets", err=True)
+        say(f"copied the bundled ledger ({copied} records) to {ledger}")
+    say(f"progress will be recorded in {ledger}")
+    say(f"next: plancli --plan {target} targets")

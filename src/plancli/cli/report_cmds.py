@@ -13,16 +13,12 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import command, state
+from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
 
 FORMATS = ("md", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
-
-
-def _say(text: str) -> None:
-    typer.echo(text, err=True)
 
 
 def report_time() -> datetime:
@@ -136,7 +132,7 @@ def report_cmd(
     _write(output, data, "an xlsx report", binary=chosen == "xlsx")
     if output is not None and output != "-":
         as_of_text = report.as_of or "no figures recorded"
-        _say(f"wrote {output} ({chosen}, as of {as_of_text}, {len(report.assessments)} targets)")
+        say(f"wrote {output} ({chosen}, as of {as_of_text}, {len(report.assessments)} targets)")
 
 
 @command("template")
@@ -187,6 +183,6 @@ def template_cmd(
     _write(file, data, "an xlsx template", binary=suffix == ".xlsx")
     if file != "-":
         count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
-        _say(f"wrote {file}: {count} due for {at}; fill in value, then `plancli import {file}`")
+        say(f"wrote {file}: {count} due for {at}; fill in value, then `plancli import {file}`")
     if not rows:
-        _say(f"note: no target is due for {at}")
+        say(f"note: no target is due for {at}")

@@ -1,13 +1,31 @@
 """Rich renderers: functions that return Rich objects; user text always goes in `Text`.
 
 One module per domain (plan, ledger, assessment); this module holds what they share.
+
+Text from a file (a name, a note, a source, a batch, a path) is shown with its control
+characters made visible (`safe.visible`, issue 14): the renderers build it with `shown`, so
+tables are laid out for what is printed, and every console this module gives checks each
+segment once more before it is written, whatever a renderer forgot (or a dashboard cached
+before this rule). Markup in user text stays literal: it is never parsed (`Text`, not str).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.text import Text
+
+from plancli.safe import visible
 
 if TYPE_CHECKING:  # not imported at run time: printing a cached view needs no models
     from plancli.i18n import Lang
@@ -26,7 +44,37 @@ def console(stderr: bool = False) -> Console:
 
     No `:emoji:` codes: plancli's text never uses them, and looking them up imports a 3 ms
     table on every run."""
-    return _Console(stderr=stderr, emoji=False)
+    out = _Console(stderr=stderr, emoji=False)
+    out.push_render_hook(_VisibleHook())
+    return out
+
+
+class _Visible:
+    """Renders a renderable with every control character in its text shown as an escape:
+    the last line of defence at the terminal, after the renderers' own `shown`. Rich's own
+    control segments (none in plancli's output) and the line breaks it lays out pass as is."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            text = segment.text if segment.control else visible(segment.text, newlines=True)
+            yield segment if text == segment.text else Segment(text, segment.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.inner)
+
+
+class _VisibleHook(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Visible(renderable) for renderable in renderables]
+
+
+def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text:
+    """Text from a file (plan, ledger, import) as a table cell or title: control characters
+    shown as escapes (ESC as `\\x1b`); `newlines=True` where a cell may span lines (a note)."""
+    return Text(visible(value or "", newlines=newlines), style=style)
 
 
 def target_name(target: Target, lang: Lang) -> str:

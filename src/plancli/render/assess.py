@@ -27,6 +27,7 @@ from plancli.assess import (
 )
 from plancli.fmt import RELATION_SIGN, num
 from plancli.i18n import Lang, t
+from plancli.render import shown
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -47,7 +48,7 @@ SPARK_WIDTH = 8  # the last eight recorded periods
 
 
 def status_text(status: Status, lang: Lang) -> Text:
-    return Text(t(f"status.{status}", lang), style=STATUS_STYLES[status])
+    return shown(t(f"status.{status}", lang), style=STATUS_STYLES[status])
 
 
 def display_name(a: AssessmentOut, lang: Lang) -> str:
@@ -107,14 +108,14 @@ def needs_text(a: AssessmentOut, lang: Lang) -> str:
 
 def sparkline(values: Sequence[Decimal], width: int = SPARK_WIDTH) -> str:
     """▁▂▃▄▅▆▇█ scaled between the lowest and highest of the last `width` values."""
-    shown = list(values)[-width:]
-    if not shown:
+    last = list(values)[-width:]
+    if not last:
         return ""
-    low, high = min(shown), max(shown)
+    low, high = min(last), max(last)
     if low == high:
-        return SPARKS[3] * len(shown)
+        return SPARKS[3] * len(last)
     top = len(SPARKS) - 1
-    return "".join(SPARKS[round((v - low) / (high - low) * top)] for v in shown)
+    return "".join(SPARKS[round((v - low) / (high - low) * top)] for v in last)
 
 
 def bar(share: Decimal | None, marker: Decimal | None, style: str, width: int = BAR_WIDTH) -> Text:
@@ -133,13 +134,13 @@ def bar(share: Decimal | None, marker: Decimal | None, style: str, width: int = 
 
 def _marked(a: AssessmentOut, text: str) -> Text:
     """A figure, with * when the latest record is older than the target's frequency allows."""
-    return Text(f"{text}*" if a.stale and text else text)
+    return shown(f"{text}*" if a.stale and text else text)
 
 
 def _table(title: str | None = None) -> Table:
     return Table(
         box=box.SIMPLE_HEAD,
-        title=Text(title, style="bold") if title else None,
+        title=shown(title, style="bold") if title else None,
         title_justify="left",
         pad_edge=False,
         padding=(0, 1),
@@ -154,13 +155,13 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
     """One row per target: status, actual against the bound, the gap and what it takes."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
-        return Group(header, Text(t("no_targets", lang)))
-    names = [Text(display_name(a, lang)) for a in out.targets]
+        return Group(header, shown(t("no_targets", lang)))
+    names = [shown(display_name(a, lang)) for a in out.targets]
     figures: list[tuple[str, list[Text]]] = [
-        (t("gap", lang), [Text(num(a.gap)) for a in out.targets]),
-        (t("done", lang), [Text(percent(a.completion)) for a in out.targets]),
-        (t("pace_gap_pp", lang), [Text(signed(a.pace_gap_pp)) for a in out.targets]),
-        (t("needs", lang), [Text(needs_text(a, lang)) for a in out.targets]),
+        (t("gap", lang), [shown(num(a.gap)) for a in out.targets]),
+        (t("done", lang), [shown(percent(a.completion)) for a in out.targets]),
+        (t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in out.targets]),
+        (t("needs", lang), [shown(needs_text(a, lang)) for a in out.targets]),
     ]
     # A figure empty in every row (no cumulative target shown, or the year is over) is left
     # out: the room goes to the names.
@@ -180,7 +181,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
         )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
     if out.as_of is None:
-        parts.append(Text(t("no_records", lang), style="yellow"))
+        parts.append(shown(t("no_records", lang), style="yellow"))
     return Group(*parts)
 
 
@@ -200,7 +201,7 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
 def _header(
     plan_name: str, as_of: str | None, time_progress: Decimal | None, lang: Lang
 ) -> RenderableType:
-    title = Text(plan_name, style="bold")
+    title = shown(plan_name, style="bold")
     line = Text()
     line.append(f"{t('as_of', lang)} {as_of or '—'}   {t('time_progress', lang)} ")
     if time_progress is not None:
@@ -219,9 +220,9 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if out.ledger is not None:
-        parts.append(Text(f"{t('ledger', lang)} {out.ledger}", style="dim"))
+        parts.append(shown(f"{t('ledger', lang)} {out.ledger}", style="dim"))
     if out.as_of is None:
-        parts.append(Text(t("no_records", lang), style="yellow"))
+        parts.append(shown(t("no_records", lang), style="yellow"))
     if out.headline:
         parts.append(headline_table(out.headline, lang))
     parts.append(section_table(out, lang))
@@ -243,12 +244,12 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
     table.add_column(t("trend", lang), no_wrap=True)
     for a in rows:
         table.add_row(
-            Text(display_name(a, lang)),
-            Text(target_text(a)),
+            shown(display_name(a, lang)),
+            shown(target_text(a)),
             _marked(a, value_text(a, a.actual)),
-            Text(num(a.gap)),
+            shown(num(a.gap)),
             status_text(a.status, lang),
-            Text(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status]),
+            shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status]),
         )
     return table
 
@@ -256,26 +257,26 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
 def section_table(out: StatusOutput, lang: Lang) -> Table:
     """Per section, how many targets are in each status. A status no target has is left out
     (before year end, nothing is missed): the room goes to the section names."""
-    shown = [s for s in STATUSES if out.counts[s]] or ["no_data"]
+    statuses: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
     table = _table(t("by_section", lang))
     table.add_column(t("section", lang), overflow="fold", ratio=1, min_width=8)
-    for status in shown:
+    for status in statuses:
         table.add_column(
-            Text(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
+            shown(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
             justify="right",
             overflow="fold",
         )
     table.add_column(t("total", lang), justify="right")
     for section in out.sections:
         table.add_row(
-            Text(section.name if lang == "zh" else section.name_en),
-            *[Text(str(section.counts[s]) if section.counts[s] else "·") for s in shown],
-            Text(str(section.total)),
+            shown(section.name if lang == "zh" else section.name_en),
+            *[shown(str(section.counts[s]) if section.counts[s] else "·") for s in statuses],
+            shown(str(section.total)),
         )
     table.add_row(
-        Text(t("total", lang)),
-        *[Text(str(out.counts[s])) for s in shown],
-        Text(str(sum(out.counts.values()))),
+        shown(t("total", lang)),
+        *[shown(str(out.counts[s])) for s in statuses],
+        shown(str(sum(out.counts.values()))),
         style="bold",
     )
     return table
@@ -284,7 +285,7 @@ def section_table(out: StatusOutput, lang: Lang) -> Table:
 def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     unit = rows[0].unit
     table = _table(f"{t('investment', lang)} ({unit})")
-    table.caption = Text(f"┃ = {t('expected_share', lang)}", style="dim")
+    table.caption = shown(f"┃ = {t('expected_share', lang)}", style="dim")
     table.caption_justify = "left"
     table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=8)
     table.add_column(f"{t('actual', lang)} / {t('target', lang)}", justify="right")
@@ -294,10 +295,10 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     for a in rows:
         style = STATUS_STYLES[a.status]
         table.add_row(
-            Text(display_name(a, lang), style="bold" if a.parts else ""),
+            shown(display_name(a, lang), style="bold" if a.parts else ""),
             _marked(a, f"{num(a.actual) if a.actual is not None else '—'}/{num(a.min)}"),
             bar(a.completion, a.expected_share, style, width=BAR_WIDTH // 2 + 2),
-            Text(percent(a.completion)),
+            shown(percent(a.completion)),
             status_text(a.status, lang),
         )
     return table
@@ -305,7 +306,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
 
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
     if not rows:
-        return Group(Text(t("worst", lang), style="bold"), Text(t("nothing_behind", lang)))
+        return Group(shown(t("worst", lang), style="bold"), shown(t("nothing_behind", lang)))
     table = _table(t("worst", lang))
     table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
     table.add_column(t("status", lang), no_wrap=True)
@@ -314,11 +315,11 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
     table.add_column(t("needs", lang), justify="right")
     for a in rows:
         table.add_row(
-            Text(display_name(a, lang)),
+            shown(display_name(a, lang)),
             status_text(a.status, lang),
             _marked(a, percent(a.completion) or value_text(a, a.actual)),
-            Text(signed(a.pace_gap_pp)),
-            Text(needs_text(a, lang)),
+            shown(signed(a.pace_gap_pp)),
+            shown(needs_text(a, lang)),
         )
     return table
 
@@ -334,7 +335,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
 
     def add(key: str, value: str | Text | None) -> None:
         if value:
-            rows.add_row(t(key, lang), value if isinstance(value, Text) else Text(value))
+            rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
 
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
@@ -363,9 +364,9 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
         add("tolerance", f"{num(a.tolerance_pp)} {t('pp', lang)}")
     add("due", a.due)
     if a.stale:
-        add("stale", Text(t("stale_note", lang), style="yellow"))
+        add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.parts_missing:
         add("parts_missing", ", ".join(a.parts_missing))
     if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
-    return Group(Text(t("assessment", lang), style="bold underline"), rows)
+    return Group(shown(t("assessment", lang), style="bold underline"), rows)

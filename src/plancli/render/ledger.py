@@ -14,7 +14,7 @@ from plancli.i18n import Lang
 from plancli.imports import ImportResult
 from plancli.ledger import Revision, UndoPlan, figure_text
 from plancli.model import Plan, Record
-from plancli.render import target_name
+from plancli.render import shown, target_name
 
 _ZH = {
     "target": "目标",
@@ -68,16 +68,16 @@ def history_table(
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
-    title = Text(ledger)
+    title = shown(ledger)
     if target_id is not None:
         target = plan.target(target_id)
         name = "" if target is None else f" {target_name(target, lang)}"
-        title = Text(f"{target_id}{name}\n{ledger}")
+        title = Text("\n").join([shown(f"{target_id}{name}"), shown(ledger)])
     table = Table(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         title=title,
-        caption=Text(_w("in force", lang)),
+        caption=shown(_w("in force", lang)),
     )
     table.add_column("", width=1, no_wrap=True)
     if target_id is None:
@@ -95,13 +95,13 @@ def history_table(
         target = plan.target(record.target)
         cells: list[str | Text] = ["*" if revision.current else ""]
         if target_id is None:
-            cells.append(Text(record.target))
-        cells += [record.period, Text(figure_text(record.value, None, target))]
+            cells.append(shown(record.target))
+        cells += [shown(record.period), shown(figure_text(record.value, None, target))]
         if with_amount:
             cells.append(num(record.amount))
-        cells += [recorded_text(record.recorded_at), Text(batch_label(record.batch))]
+        cells += [shown(recorded_text(record.recorded_at)), shown(batch_label(record.batch))]
         if with_note:
-            cells.append(Text(_note(record)))
+            cells.append(shown(_note(record), newlines=True))  # a note may span lines
         table.add_row(*cells, style=None if revision.current else "dim")
     return table
 
@@ -112,7 +112,7 @@ def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
     with_amount = any(r.amount is not None for r in undo.records)
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=Text(f"batch {undo.batch}, recorded {recorded_text(first.recorded_at)} UTC"),
+        title=shown(f"batch {undo.batch}, recorded {recorded_text(first.recorded_at)} UTC"),
     )
     table.add_column(_w("target", lang), style="cyan", overflow="fold")
     table.add_column(_w("period", lang), no_wrap=True)
@@ -124,20 +124,20 @@ def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
         record, restored = step.record, step.restored
         target = plan.target(record.target)
         cells: list[str | Text] = [
-            Text(record.target),
-            record.period,
-            Text(figure_text(record.value, None, target)),
+            shown(record.target),
+            shown(record.period),
+            shown(figure_text(record.value, None, target)),
         ]
         if with_amount:
             cells.append(num(record.amount))
-        cells.append(Text(figure_text(restored.value, None, target) if restored else "—"))
+        cells.append(shown(figure_text(restored.value, None, target) if restored else "—"))
         table.add_row(*cells)
     return table
 
 
 def import_table(plan: Plan, result: ImportResult, lang: Lang) -> Table:
     """The rows an import would write: new figures and those superseding the one in force."""
-    table = Table(box=box.SIMPLE_HEAD, title=Text(result.name))
+    table = Table(box=box.SIMPLE_HEAD, title=shown(result.name))
     table.add_column(_w("row", lang), justify="right")
     table.add_column(_w("target", lang), style="cyan", overflow="fold")
     table.add_column(_w("period", lang), no_wrap=True)
@@ -149,9 +149,9 @@ def import_table(plan: Plan, result: ImportResult, lang: Lang) -> Table:
         before = change.previous
         table.add_row(
             str(row_change.row),
-            Text(change.record.target),
-            change.record.period,
-            Text(figure_text(before.value, before.amount, target, lang) if before else "—"),
-            Text(figure_text(change.record.value, change.record.amount, target, lang)),
+            shown(change.record.target),
+            shown(change.record.period),
+            shown(figure_text(before.value, before.amount, target, lang) if before else "—"),
+            shown(figure_text(change.record.value, change.record.amount, target, lang)),
         )
     return table

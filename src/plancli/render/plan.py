@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich import box
 from rich.console import RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from plancli.fmt import bound_text, num
 from plancli.i18n import Lang, t
 from plancli.model import Plan, Target
 from plancli.plan import BundledPlan, Finding
-from plancli.render import target_name
+from plancli.render import shown, target_name
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -21,7 +20,7 @@ WIDE = 110
 def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=Text(plan.plan.name if lang == "zh" else plan.plan.name_en),
+        title=shown(plan.plan.name if lang == "zh" else plan.plan.name_en),
         pad_edge=False,
     )
     wide = width >= WIDE
@@ -36,12 +35,12 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
     table.add_column(t("target", lang), justify="right", no_wrap=True)
     table.add_column(baseline_header, justify="right", no_wrap=True)
     for target in targets:
-        cells = [Text(target.id), Text(target_name(target, lang))]
+        cells = [shown(target.id), shown(target_name(target, lang))]
         if wide:
-            cells.append(Text(t(f"kind.{target.kind}", lang)))
+            cells.append(shown(t(f"kind.{target.kind}", lang)))
         cells += [
-            Text(bound_text(target, lang=lang)),
-            Text(baseline_text(target, with_year=one_year is None)),
+            shown(bound_text(target, lang=lang)),
+            shown(baseline_text(target, with_year=one_year is None)),
         ]
         table.add_row(*cells)
     return table
@@ -66,9 +65,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     rows.add_column(overflow="fold")
     section = plan.section(target.section)
 
-    def add(label: str, value: str | None) -> None:
+    def add(label: str, value: str | None, newlines: bool = False) -> None:
         if value:
-            rows.add_row(label, Text(value))
+            rows.add_row(label, shown(value, newlines=newlines))
 
     add(t("id", lang), target.id)
     add(t("name", lang), target.name)
@@ -103,10 +102,11 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
             b.plan_text if b.plan_text and b.plan_text != num(b.plan) else "",
         ]
         add(f"{t('baseline', lang)} {b.year}", "; ".join(f for f in fields if f))
-    add(t("quote", lang), target.quote)
+    add(t("quote", lang), target.quote, newlines=True)  # the report's sentence may span lines
     # The note in the chosen language where the plan gives one (`note_en`), else as written.
-    add(t("note", lang), target.note_en if lang == "en" and target.note_en else target.note)
-    add(t("review", lang), target.review)
+    note = target.note_en if lang == "en" and target.note_en else target.note
+    add(t("note", lang), note, newlines=True)
+    add(t("review", lang), target.review, newlines=True)
     return rows
 
 
@@ -116,7 +116,9 @@ def findings_table(findings: list[Finding]) -> Table:
     table.add_column("target", style="cyan")
     table.add_column("message", overflow="fold", ratio=1)
     for finding in findings:
-        table.add_row(finding.level, Text(finding.target or ""), Text(finding.message))
+        table.add_row(
+            shown(finding.level), shown(finding.target or ""), shown(finding.message, newlines=True)
+        )
     return table
 
 
@@ -128,5 +130,5 @@ def plans_table(plans: list[BundledPlan], lang: Lang) -> Table:
     table.add_column(t("name", lang), ratio=1, overflow="fold")
     for plan in plans:
         name = plan.name if lang == "zh" else plan.name_en
-        table.add_row(Text(plan.id), str(plan.year), str(plan.targets), Text(name))
+        table.add_row(shown(plan.id), str(plan.year), str(plan.targets), shown(name))
     return table

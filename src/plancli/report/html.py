@@ -15,6 +15,7 @@ from plancli.assess import STATUSES
 from plancli.i18n import Lang, t
 from plancli.report import charts, tables, text
 from plancli.report.model import Report
+from plancli.safe import visible
 
 if TYPE_CHECKING:
     import jinja2
@@ -31,7 +32,19 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible,
     )
+
+
+def _visible(value: object) -> object:
+    """Every `{{ value }}` of text with its control characters shown as escapes (ESC as
+    `\\x1b`): the page may be printed to a terminal, and a browser shows no ESC either.
+    Markup (a macro's output) was finalized piece by piece already; line breaks are kept."""
+    import markupsafe
+
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return visible(value, newlines=True)
+    return value
 
 
 def render_html(report: Report, lang: Lang) -> str:

@@ -8,15 +8,17 @@ from plancli.i18n import Lang, t
 from plancli.report import tables, text
 from plancli.report.model import Report
 from plancli.report.tables import Cell, Table
+from plancli.safe import visible
 
 # Characters that Markdown (or the HTML it may carry) would read as syntax.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def escape(value: str) -> str:
-    """User text as literal Markdown: `<script>` stays text, `|` does not split a cell, and a
-    line break does not end the table row."""
-    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    """User text as literal Markdown: `<script>` stays text, `|` does not split a cell, a
+    line break does not end the table row, and a control character is shown as an escape
+    (`safe.visible`: ESC as `\\x1b`), as the report may go to a terminal."""
+    return _SPECIAL.sub(r"\\\1", visible(" ".join(value.split())))
 
 
 def _cell(cell: Cell) -> str:

@@ -13,8 +13,6 @@ person filling the sheet in; `plancli import` ignores them.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +22,7 @@ from plancli.fmt import num
 from plancli.i18n import Lang
 from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
+from plancli.output import csv_text
 from plancli.periods import Period
 
 TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
@@ -88,14 +87,13 @@ def helper_cells(row: TemplateRow, lang: Lang) -> dict[str, str | Decimal | None
 
 
 def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
-    """The sheet as CSV: the import columns to fill in, then the helper columns."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(TEMPLATE_COLUMNS)
+    """The sheet as CSV: the import columns to fill in, then the helper columns. Written by
+    `output.csv_text`, so a name from the plan is never a live formula in a spreadsheet."""
+    cells: list[list[object]] = []
     for row in rows:
         helpers = helper_cells(row, lang)
         last_value = helpers["last_value"]
-        writer.writerow(
+        cells.append(
             [
                 row.target.id,
                 str(row.period),
@@ -109,4 +107,4 @@ def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
                 helpers["last_period"] or "",
             ]
         )
-    return buffer.getvalue()
+    return csv_text(TEMPLATE_COLUMNS, cells)

@@ -19,6 +19,7 @@ from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.model import Report
 from plancli.report.template import TEMPLATE_COLUMNS, TemplateRow, helper_cells
+from plancli.safe import formula_like, sheet_text
 
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
@@ -113,11 +114,27 @@ class _DatedZip(zipfile.ZipFile):
 def _header(sheet: Worksheet, columns: Sequence[str]) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append(list(columns))
+    _append(sheet, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     sheet.freeze_panes = "A2"
+
+
+def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """A row of cells, its text written as text that no spreadsheet evaluates (issue 14).
+
+    openpyxl turns a string starting with `=` into a formula: each text cell is set to a
+    string cell explicitly, and one a spreadsheet would take for a formula gets quotePrefix
+    (Excel's leading apostrophe), so editing the cell keeps it text. Control characters,
+    which XML cannot hold (openpyxl raised IllegalCharacterError), are shown as escapes
+    (`safe.sheet_text`); numbers, dates and booleans are written as they are."""
+    sheet.append([sheet_text(value) if isinstance(value, str) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if formula_like(cell.value):
+                cell.quotePrefix = True
 
 
 def _fit_columns(sheet: Worksheet) -> None:
@@ -157,7 +174,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
         data = a.model_dump(mode="python")
-        sheet.append([_excel_value(data[column]) for column in CSV_COLUMNS])
+        _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         row = sheet.max_row
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
@@ -173,7 +190,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _header(records, [*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]])
     names = {a.id: text.name(a, lang) for a in report.assessments}
     for record in report.records:
-        records.append(
+        _append(
+            records,
             [
                 record.target,
                 names.get(record.target),
@@ -185,7 +203,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
                 _excel_value(record.recorded_at),
                 record.batch,
                 record.current,
-            ]
+            ],
         )
         records.cell(records.max_row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
     records.auto_filter.ref = records.dimensions
@@ -220,7 +238,8 @@ def template_workbook(
     amount_column = TEMPLATE_COLUMNS.index("amount") + 1
     for row in rows:
         helpers = helper_cells(row, lang)
-        sheet.append(
+        _append(
+            sheet,
             [
                 row.target.id,
                 str(row.period),
@@ -229,7 +248,7 @@ def template_workbook(
                 None,
                 None,
                 *(helpers[column] for column in TEMPLATE_COLUMNS[first_helper - 1 :]),
-            ]
+            ],
         )
         line = sheet.max_row
         sheet.cell(line, 2).number_format = "@"  # text: Excel must not turn 2022-06 into a date
@@ -248,7 +267,7 @@ def template_workbook(
 
     notes = workbook.create_sheet("notes")
     notes.column_dimensions["A"].width = 100
-    notes.append([t("report.sheet_note", lang)])
-    notes.append(["plancli import FILE.xlsx"])
+    _append(notes, [t("report.sheet_note", lang)])
+    _append(notes, ["plancli import FILE.xlsx"])
     notes["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     return _save(workbook, created)

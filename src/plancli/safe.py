@@ -1,0 +1,118 @@
+"""Text from files, made safe to show: on a terminal, and in a spreadsheet (issue 14).
+
+plancli shows what other people wrote (a bureau's CSV, a department's workbook, a plan from
+another office). Two rules, one place (docs/security.md, "Output: terminals and spreadsheets"):
+
+- `visible`: control characters are shown as escapes (ESC as `\\x1b`), never written raw, so
+  no string from a file can move the cursor, clear the screen, set the window title, write the
+  clipboard (OSC 52), plant a hyperlink (OSC 8) or reorder what is shown (bidi overrides).
+- `csv_cell` / `formula_like`: a text cell that a spreadsheet would take for a formula gets
+  OWASP's leading apostrophe (CSV) or is written as a string cell with quotePrefix (xlsx).
+  Numbers stay numbers.
+
+`--json` keeps the exact text: `json_text` only \\u-escapes the characters JSON itself leaves
+raw, so a parser reads back the same string. Pure and cheap: str.translate and isprintable
+run in C, and no regex is compiled before one is needed (start-up time).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
+# OSC), the bidirectional formatting characters (U+061C ALM, U+200E LRM, U+200F RLM,
+# U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates: "Trojan Source"), and the
+# Unicode line and paragraph separators (U+2028, U+2029), which some terminals break lines at.
+CONTROLS: tuple[int, ...] = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+)
+_NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+
+
+def _escape(code: int) -> str:
+    if code in _NAMED:
+        return _NAMED[code]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# Translation tables (str.translate runs in C; no regex to compile at start-up).
+_ONE_LINE = {code: _escape(code) for code in CONTROLS}  # a one-line field: \n shown too
+_LINES = {code: shown for code, shown in _ONE_LINE.items() if code != 0x0A}  # \n kept
+
+
+def visible(text: str, *, newlines: bool = False) -> str:
+    """`text` with every control character shown as a Python-style escape: ESC → `\\x1b`,
+    U+009B → `\\x9b`, U+202E → `\\u202e`, tab → `\\t`, CR → `\\r`.
+
+    `newlines=True` keeps "\\n" for text that may span lines (a note in a table cell, an error
+    message, a CSV or spreadsheet cell); otherwise it is shown as `\\n` too. Everything else,
+    Chinese included, is left as it is. Applying it twice changes nothing more.
+    """
+    if text.isprintable():  # the usual case, checked in C: no control character at all
+        return text
+    return text.translate(_LINES if newlines else _ONE_LINE)
+
+
+# A spreadsheet evaluates a cell starting with one of these (OWASP "CSV injection"): `=`, `+`,
+# `-`, `@`, tab, CR; and, as a precaution, their full-width forms, which CJK input methods type.
+FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """A plain number (-0.5, +3, 1e5): what a spreadsheet reads as that number, never a
+    formula. Compiled on first use: most runs never write a cell that needs it."""
+    return re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def formula_like(text: str) -> bool:
+    """Would a spreadsheet take this text cell for a formula? True when its first character
+    (after any spaces) is one of = + - @ tab CR (or ＝ ＋ － ＠), unless it is a plain number."""
+    start = text.lstrip(" ")
+    return bool(start) and start[0] in FORMULA_START and _number().fullmatch(text) is None
+
+
+def sheet_text(text: str) -> str:
+    """A text cell's characters in a spreadsheet: control characters shown (they are illegal
+    in xlsx XML, and a terminal shows a CSV), line breaks kept."""
+    return visible(text, newlines=True)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell no spreadsheet evaluates: text made visible and, where it would be taken for
+    a formula, prefixed with `'` (OWASP). Anything that is not text (numbers) is left as is."""
+    if not isinstance(value, str):
+        return value
+    if value.isprintable() and value[:1] not in _CHECK_START:  # most cells: one C-level test
+        return value
+    text = sheet_text(value)
+    return f"'{text}" if formula_like(text) else text
+
+
+_CHECK_START = FORMULA_START | {" "}
+
+
+def json_text(document: str) -> str:
+    """A JSON document with DEL, the C1 controls and the bidi characters \\u-escaped.
+
+    JSON serialisers escape C0 controls but leave these raw, and a terminal would act on
+    them. They can only occur inside strings, where `\\u` escapes mean the same characters:
+    a parser reads back the exact text."""
+    if document.isascii():  # checked in C; English output usually is
+        return document
+    return _json_raw().sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+@functools.cache
+def _json_raw() -> re.Pattern[str]:
+    """What JSON leaves raw in a string (it escapes C0 itself): every control above 0x7E."""
+    return re.compile("[" + "".join(chr(code) for code in CONTROLS if code > 0x7E) + "]")
