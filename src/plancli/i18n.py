@@ -40,6 +40,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.cumulative": ("cumulative", "累计"),
     "kind.milestone": ("milestone", "节点"),
     "kind.relative": ("relative", "同步"),
+    "kind.change": ("change", "百分点变动"),
+    "kind.trend": ("trend", "趋势"),
+    "kind.indicator": ("indicator", "跟踪指标"),
+    "kind.ongoing": ("ongoing", "持续推进"),
     # assessment (gap, status, show)
     "status": ("status", "状态"),
     "status.met": ("met", "完成"),

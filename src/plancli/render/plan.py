@@ -39,7 +39,10 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
         cells = [Text(target.id), Text(target_name(target, lang))]
         if wide:
             cells.append(Text(t(f"kind.{target.kind}", lang)))
-        cells += [Text(bound_text(target)), Text(baseline_text(target, with_year=one_year is None))]
+        cells += [
+            Text(bound_text(target, lang=lang)),
+            Text(baseline_text(target, with_year=one_year is None)),
+        ]
         table.add_row(*cells)
     return table
 
@@ -73,7 +76,7 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("section", lang), f"{target.section}  {section.name if section else ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
     add(t("unit", lang), target.unit)
-    add(t("target", lang), bound_text(target))
+    add(t("target", lang), bound_text(target, lang=lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
     add(t("reference", lang), target.reference)
     if target.profile:
