@@ -33,6 +33,11 @@ _WORDS = {
 }
 
 
+def relation_sign(relation: str | None) -> str:
+    """How a relative target compares with its reference: ≈ 同步, > 高于, ≥ 不低于, < 低于."""
+    return _RELATION_SIGN[relation or "same"]
+
+
 def _word(key: str, lang: str) -> str:
     en, zh = _WORDS[key]
     return zh if lang == "zh" else en
@@ -46,7 +51,7 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
     """
     kind = target.kind
     if kind == "relative":
-        return f"{_RELATION_SIGN[target.relation or 'same']} {target.reference}"
+        return f"{relation_sign(target.relation)} {target.reference}"
     if kind == "milestone":
         return "100 %"
     if kind == "indicator":

@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import num
+from plancli.fmt import num, relation_sign
 from plancli.i18n import Lang, t
 
 STATUS_STYLES: dict[Status, str] = {
@@ -78,7 +78,8 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 def target_text(a: AssessmentOut) -> str:
     if a.kind == "relative" and a.reference_actual is not None:
-        return f"≈ {num(a.reference_actual)}%"  # the reference's growth, same period
+        # the reference's growth, same period, and how the target compares with it
+        return f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
     return a.bound
 
 
