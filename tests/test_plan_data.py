@@ -79,7 +79,8 @@ EXPECTED_2022 = {
     ("headline", "level"): 1,
     ("industry", "cumulative"): 9,
     ("industry", "milestone"): 5,
-    ("urban", "cumulative"): 9,
+    ("urban", "cumulative"): 8,
+    ("urban", "ongoing"): 1,
     ("urban", "level"): 3,
     ("urban", "milestone"): 5,
     ("reform", "cumulative"): 1,
@@ -88,7 +89,8 @@ EXPECTED_2022 = {
     ("ecology", "cumulative"): 2,
     ("ecology", "level"): 1,
     ("ecology", "milestone"): 4,
-    ("livelihood", "cumulative"): 9,
+    ("livelihood", "cumulative"): 8,
+    ("livelihood", "ongoing"): 1,
     ("livelihood", "level"): 4,
     ("livelihood", "milestone"): 7,
     ("governance", "milestone"): 1,
@@ -106,7 +108,8 @@ def test_counts_per_kind(plan2022: Plan, plan2021: Plan) -> None:
         "growth": 4,
         "relative": 2,
         "level": 10,
-        "cumulative": 37,
+        "cumulative": 35,
+        "ongoing": 2,
         "milestone": 27,
     }
     assert len(plan2022.targets) == 80
@@ -157,7 +160,7 @@ def test_every_quote_is_in_the_report(plan2022: Plan, plan2021: Plan, report_tex
 def test_quotes_state_the_bound(plan2022: Plan) -> None:
     """A cumulative or level target's quote contains the number it is judged against."""
     for t in plan2022.targets:
-        if t.kind not in ("cumulative", "level") or t.id == "zero_employment_families":
+        if t.kind not in ("cumulative", "ongoing", "level") or t.id == "zero_employment_families":
             continue
         bound = t.min if t.min is not None else t.max
         assert bound is not None and t.quote is not None
@@ -255,7 +258,6 @@ def test_unemployment_is_a_ceiling(plan2022: Plan) -> None:
         ("tech_smes_certified", "户", D(20), None),
         ("high_tech_enterprises_certified", "户", D(20), None),
         ("old_compounds_renovated", "个", D(115), D(78)),
-        ("road_projects_continuing", "个", D(39), None),
         ("new_roads_started", "条", D(11), None),
         ("dead_end_roads_opened", "条", D(2), None),
         ("new_5g_base_stations", "个", D(310), D(350)),
@@ -267,7 +269,6 @@ def test_unemployment_is_a_ceiling(plan2022: Plan) -> None:
         ("city_parks_built", "个", D(15), D(13)),
         ("new_urban_green_space", "公顷", D(20), D("20.48")),
         ("public_benefit_projects", "件", D(10), None),
-        ("schools_under_construction", "个", D(16), None),
         ("school_buildings_repaired", "万平方米", D("3.7"), None),
         ("new_fitness_paths", "条", D(10), D(16)),
         ("new_urban_jobs", "万人", D("2.3"), D("3.13")),
@@ -286,6 +287,48 @@ def test_cumulative_work_targets(
     else:
         assert t.baseline is not None
         assert (t.baseline.year, t.baseline.value) == (2021, baseline)
+
+
+def test_ongoing_work_is_not_a_deliverable(plan2022: Plan) -> None:
+    # 继续推进…39个续建项目, 加快推进…16个学校建设: items kept under way, not finished in 2022.
+    ongoing = {t.id: t for t in plan2022.targets if t.kind == "ongoing"}
+    assert list(ongoing) == ["road_projects_continuing", "schools_under_construction"]
+    roads, schools = ongoing.values()
+    assert (roads.unit, roads.min, roads.max, roads.baseline) == ("个", 39, None, None)
+    assert (schools.unit, schools.min, schools.max, schools.baseline) == ("个", 16, None, None)
+    assert roads.quote == "继续推进官渡4号路、西亮塘路等39个续建项目"
+    assert schools.quote == "加快推进巫家坝、五甲塘等片区16个学校建设"
+    # A start is delivered once it happens: 启动…11条道路建设 stays a count.
+    assert target(plan2022, "new_roads_started").kind == "cumulative"
+
+
+# Baselines the file's one rule (same object, scope and unit in the report's words) decided on
+# more than an identical wording: kept (the 2021 figure) or dropped (None).
+JUDGED_BASELINES = {
+    "new_parking_spaces": D(43673),
+    "exhibition_enterprises": D(7),
+    "city_parks_built": D(13),
+    "street_elderly_care_centres": D(2),
+    "old_compounds_renovated": D(78),
+    "leading_enterprises": None,  # 6户: firms signed into one park
+    "grade_a_office_space": None,  # 11.34万平方米: 楼宇, not 甲级写字楼
+    "headquarters_enterprises": None,
+    "roads_greened": None,
+    "affordable_rental_homes": None,
+}
+
+
+def test_judgement_calls_are_settled_by_the_files_rule(plan2022: Plan) -> None:
+    text = (data_dir() / "plan2022.toml").read_text(encoding="utf-8")
+    header = text.split("[plan]")[0]
+    assert "Judgement calls are settled by ONE rule" in header
+    assert "the same object, over the same scope, in the same unit" in header
+    for target_id, baseline in JUDGED_BASELINES.items():
+        t = target(plan2022, target_id)
+        assert t.note is not None and "by the file's rule" in t.note, target_id
+        assert (t.baseline.value if t.baseline else None) == baseline, target_id
+    ftz = target(plan2022, "ftz_reform_tasks_completion")
+    assert ftz.note is not None and "the third year, 100%" in ftz.note
 
 
 def test_childcare_pilots_are_one_or_two(plan2022: Plan) -> None:

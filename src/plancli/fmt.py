@@ -21,7 +21,7 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
+_RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
 _WORDS = {
     "fall": ("fall", "下降"),
     "rise": ("+", "提高"),
@@ -31,6 +31,11 @@ _WORDS = {
     "ongoing": ("under way", "推进中"),
     "stable": ("stable", "保持稳定"),
 }
+
+
+def relation_sign(relation: str | None) -> str:
+    """How a relative target compares with its reference: ≈ 同步, > 高于, ≥ 不低于, < 低于."""
+    return _RELATION_SIGN[relation or "same"]
 
 
 def _word(key: str, lang: str) -> str:
@@ -46,7 +51,7 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
     """
     kind = target.kind
     if kind == "relative":
-        return f"{RELATION_SIGN[target.relation or 'same']} {target.reference}"
+        return f"{relation_sign(target.relation)} {target.reference}"
     if kind == "milestone":
         return "100 %"
     if kind == "indicator":

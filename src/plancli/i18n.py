@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.cumulative": ("cumulative", "累计"),
     "kind.milestone": ("milestone", "节点"),
     "kind.relative": ("relative", "相对"),
-    "kind.change": ("change (pp)", "百分点变化"),
+    "kind.change": ("change", "百分点变动"),
     "kind.trend": ("trend", "趋势"),
     "kind.indicator": ("indicator", "跟踪指标"),
     "kind.ongoing": ("ongoing", "持续推进"),

@@ -71,6 +71,10 @@ CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
 _DONE_WORDS = {"done", "完成"}
+# A growth as the bulletins write it (docs/forms.md): 下降4.0 is -4.0, 增长5.2 is 5.2. For the
+# kinds whose figure is a signed growth; a level or a stock has no direction of its own.
+_SIGNED_WORDS = (("下降", -1), ("降低", -1), ("增长", 1))
+_SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
 
 
 @functools.cache
@@ -534,7 +538,36 @@ def parse_value(raw: str | Decimal | int | float, target: Target, what: str = "v
     """A target's figure: a number, or `done` (= 100) for a milestone; range-checked."""
     if target.kind == "milestone" and isinstance(raw, str) and raw.strip().lower() in _DONE_WORDS:
         return Decimal(100)
-    return parse_number(raw, what, percent=value_is_percent(target))
+    percent = value_is_percent(target)
+    if isinstance(raw, str) and target.kind in _SIGNED_KINDS:
+        text = raw.strip()
+        for word, sign in _SIGNED_WORDS:
+            if text.startswith(word):
+                size = parse_number(
+                    text[len(word) :], f"{what} {raw!r}: the number after {word}", percent
+                )
+                if size < 0:
+                    raise InputError(
+                        f"{what} {raw!r}: {word} already says which way; write {word}{num(-size)} "
+                        f"or {num(size)}"
+                    )
+                return size if sign > 0 else Decimal(0) - size  # 下降0 is 0, not -0
+    return parse_number(raw, what, percent=percent)
+
+
+def entry_period(target: Target, text: str, plan_year: int) -> Period:
+    """The period a figure is for: one of the plan year; for a `change` target also the end of
+    the year before, its base level when the report does not state it (docs/forms.md)."""
+    if target.kind == "change":
+        period = parse_period(text)
+        if period.year == plan_year - 1 and period.end_month == 12:
+            return period
+        if period.year != plan_year:
+            raise InputError(
+                f"period {text!r} is outside the plan year {plan_year}; a change target's base "
+                f"level is recorded for the end of {plan_year - 1} (--period {plan_year - 1})"
+            )
+    return parse_plan_period(text, plan_year)
 
 
 def check_value(target: Target, value: Decimal, shown: str) -> None:
@@ -654,7 +687,7 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
-    period = parse_plan_period(entry.period, plan.plan.year)
+    period = entry_period(target, entry.period, plan.plan.year)
     base: Record | None = None
     increment: Decimal | None = None
     if entry.add:

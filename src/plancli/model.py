@@ -246,10 +246,18 @@ class Target(StrictModel):
             raise ValueError(f"`direction` does not apply to a {kind} target")
         if self.direction == "band" and kind in ("cumulative", "ongoing"):
             raise ValueError(f"a {kind} target is never a band: delivering more is 超额完成")
+        if has_bound:
+            self._check_direction()
+        if self.exclusive and self.around is not None:
+            raise ValueError("`exclusive` is for `min`/`max` (正增长), not for `around` (X左右)")
         if self.tolerance is not None and not (
             self.around is not None or kind == "relative" or kind == "trend"
         ):
             raise ValueError("`tolerance` applies to `around`, a relation or a trend")
+        if kind == "trend" and self.tolerance is not None and self.direction != "band":
+            raise ValueError(
+                'a trend\'s `tolerance` is the width of 保持稳定: it needs direction = "band"'
+            )
         if self.decline and kind != "growth":
             raise ValueError("`decline` (下降…%) is only for growth targets")
         if self.opening is not None:
@@ -263,6 +271,17 @@ class Target(StrictModel):
         if self.profile is not None and kind != "cumulative":
             raise ValueError("`profile` is only for cumulative targets")
         return self
+
+    def _check_direction(self) -> None:
+        """A stated direction the bounds can judge: `direction = "down"` with `min` alone would
+        leave nothing to judge against, and every figure would pass."""
+        direction, around = self.direction, self.around is not None
+        if direction == "down" and not (around or self.max is not None):
+            raise ValueError("direction down needs `max` or `around` (`min` alone says up)")
+        if direction == "up" and not (around or self.min is not None):
+            raise ValueError("direction up needs `min` or `around` (`max` alone says down)")
+        if direction == "band" and not (around or (self.min is not None and self.max is not None)):
+            raise ValueError("a band needs `around` or both `min` and `max`")
 
     def _check_stretch(self) -> None:
         assert self.stretch is not None

@@ -167,18 +167,24 @@ class Context:
 
 
 def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
-    """A target whose bound has not come yet (完成国家下达目标): its latest figure is shown."""
+    """A target whose bound has not come yet (完成国家下达目标): its latest figure is shown.
+
+    A decline's figure is shown as the fall it will be judged on once a bound comes, as the
+    growth rule shows it: `actual` does not change sign when `plancli amend` gives the bound.
+    """
     observation = ctx.index.latest(target.id, as_of)
     if observation is None:
         return Assessment(target, "pending", as_of)
+    recorded = observation.value
     return Assessment(
         target,
         "pending",
         as_of,
         period=observation.period,
-        actual=observation.value,
+        actual=-recorded if target.decline else recorded,
         amount=observation.amount,
         stale=ctx.stale(target, observation.period, as_of),
+        recorded=recorded if target.decline else None,
     )
 
 

@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import RELATION_SIGN, num
+from plancli.fmt import num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import shown
 
@@ -79,8 +79,8 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 def target_text(a: AssessmentOut) -> str:
     if a.kind == "relative" and a.reference_actual is not None:
-        # the reference's growth, same period, with the relation's sign (同步 ≈, 高于 >…)
-        return f"{RELATION_SIGN[a.relation or 'same']} {num(a.reference_actual)}%"
+        # the reference's growth, same period, and how the target compares with it
+        return f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
     return a.bound
 
 

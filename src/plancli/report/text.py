@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import RELATION_SIGN, num
+from plancli.fmt import num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import Report
 
@@ -67,7 +67,7 @@ def target(a: AssessmentOut, lang: Lang) -> str:
     """The bound as the report states it; a relative target shows the growth it must match."""
     if a.kind == "relative":
         reference = num(a.reference_actual) + "%" if a.reference_actual is not None else a.reference
-        return f"{RELATION_SIGN[a.relation or 'same']} {reference}"
+        return f"{relation_sign(a.relation)} {reference}"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{num(a.min)} {a.unit}"
     return a.bound.replace(" %", "%")
