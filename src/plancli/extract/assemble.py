@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plancli.errors import InputError
+from plancli.extract.baselines import review_baselines
 from plancli.extract.draft import DraftTarget
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
@@ -79,6 +80,7 @@ def extract_plan(
     if layout.headline is not None:
         targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
     targets = apply_tables(parse, layout, targets)
+    review_baselines(parse, layout, targets)
     work = WorkReader(parse, layout, targets).read()
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]
@@ -186,3 +188,21 @@ def _plan_table(
         "sections": sections,
         "targets": [t.to_toml(text) for t in targets],
     }
+
+
+def plan_toml(plan: dict[str, Any], header: str = "") -> str:
+    """The plan as TOML, laid out like the bundled plans: [plan], then each [[sections]] and
+    [[targets]] as a table of its own (tomli-w would inline short arrays of tables)."""
+    import tomli_w
+
+    def line(key: str, value: Any) -> str:
+        if isinstance(value, dict):  # baseline, projects: inline, as the bundled plans write them
+            inner = ", ".join(tomli_w.dumps({k: v}).strip() for k, v in value.items())
+            return f"{key} = {{ {inner} }}\n"
+        return tomli_w.dumps({key: value})
+
+    chunks = [header, tomli_w.dumps({"plan": plan["plan"]})]
+    for key in ("sections", "targets"):
+        for item in plan[key]:
+            chunks.append(f"\n[[{key}]]\n" + "".join(line(k, v) for k, v in item.items()))
+    return "".join(chunks)

@@ -217,3 +217,80 @@ def _brief(target: dict[str, Any]) -> dict[str, Any]:
         "kind": target.get("kind"),
         "quote": target.get("quote"),
     }
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def comparison_json(comparison: Comparison, report: str, gold: str) -> dict[str, Any]:
+    """The comparison as JSON-ready data (`plancli extract --compare --json`)."""
+
+    def score(s: GroupScore) -> dict[str, Any]:
+        return {
+            "gold": s.gold,
+            "found": s.found,
+            "matched": s.matched_gold,
+            "recall": s.recall,
+            "precision": s.precision,
+            "exact": s.exact,
+            "exact_share": s.exact_share,
+        }
+
+    return {
+        "schema_version": 1,
+        "report": report,
+        "gold": gold,
+        "groups": {name: score(s) for name, s in comparison.groups.items()},
+        "total": score(comparison.total),
+        "quotes": comparison.quotes,
+        "quotes_verbatim": comparison.quotes_verbatim,
+        "pairs": [
+            {
+                "gold": p.gold_id,
+                "draft": p.draft_id,
+                "group": p.group,
+                "exact": not p.differences,
+                "differences": [
+                    {"field": d.field, "gold": _json_value(d.gold), "draft": _json_value(d.draft)}
+                    for d in p.differences
+                ],
+            }
+            for p in comparison.pairs
+        ],
+        "missed": comparison.missed,
+        "extra": comparison.extra,
+    }
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """The comparison as a plain table, then the mismatches, misses and extras."""
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{100 * value:.0f}%"
+
+    lines = [
+        f"{'targets':<11} {'gold':>5} {'found':>6} {'matched':>8} {'recall':>7} "
+        f"{'precision':>10} {'exact':>6}"
+    ]
+    for s in [*comparison.groups.values(), comparison.total]:
+        if not s.gold and not s.found:
+            continue
+        lines.append(
+            f"{s.group:<11} {s.gold:>5} {s.found:>6} {s.matched_gold:>8} {pct(s.recall):>7} "
+            f"{pct(s.precision):>10} {pct(s.exact_share):>6}"
+        )
+    lines.append(f"quotes verbatim: {comparison.quotes_verbatim}/{comparison.quotes}")
+    for pair in comparison.pairs:
+        for d in pair.differences:
+            lines.append(
+                f"differs  {pair.gold_id} (draft {pair.draft_id}): {d.field} "
+                f"gold {_json_value(d.gold)} ≠ draft {_json_value(d.draft)}"
+            )
+    for item in comparison.missed:
+        lines.append(f"missed   {item['id']} ({item['group']}): {item['quote']}")
+    for item in comparison.extra:
+        lines.append(f"extra    {item['id']} ({item['group']}): {item['quote']}")
+    return "\n".join(lines)

@@ -7,6 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 
+def toml_number(value: Decimal) -> int | Decimal:
+    """7 for 7 (TOML would write a Decimal 7 as 7.0); 2.30 stays 2.30, digit for digit."""
+    return int(value) if value == value.to_integral_value() and "." not in str(value) else value
+
+
 @dataclass
 class DraftTarget:
     """One target as drafted. `start`/`end` locate its quote in the report's text."""
@@ -60,7 +65,7 @@ class DraftTarget:
         for key in ("min", "max", "around", "stretch"):
             value = getattr(self, key)
             if value is not None:
-                out[key] = value
+                out[key] = toml_number(value)
         for flag in ("exclusive", "decline", "pending"):
             if getattr(self, flag):
                 out[flag] = True

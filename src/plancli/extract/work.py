@@ -67,7 +67,8 @@ _OPEN_ENDED = re.compile(
 )
 _TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
 _FACILITY = re.compile(
-    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区)$"
+    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
+    r"|铁路|公路|机场|大桥|线)$"
 )
 
 
@@ -415,6 +416,10 @@ def _split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((start + pos, start + index))
             pos = index + 1
     pieces.append((start + pos, end))
+    facilities = sum(1 for s, e in pieces if _FACILITY.search(parse[s:e]))
+    if len(pieces) > 1 and 2 * facilities < len(pieces):
+        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
+        pieces = [(start, end)]
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         piece = parse[s:e]
