@@ -359,9 +359,10 @@ class HeadlineReader:
             if indicator is not None:
                 target.kind = indicator.pending_kind
                 target.unit = indicator.pending_unit
-                target.direction = indicator.pending_direction if target.kind == "trend" else None
+                target.direction = indicator.pending_direction
+                target.decline = indicator.pending_decline and target.kind == "growth"
             else:
-                target.unit, target.direction = "%", "down"
+                target.kind, target.unit, target.decline = "growth", "%", True
             target.pending = True
             target.frequency = "annual"
             target.notes.append(

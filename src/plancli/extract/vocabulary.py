@@ -22,9 +22,13 @@ class Indicator:
     unit: str  # the amount's unit (growth, relative) or the level's default unit
     frequency: Frequency
     direction: str | None = None  # for levels: "down" (lower is better) or "band"
-    pending_kind: str = "trend"  # the kind a pending target of it takes ("完成国家下达目标")
+    # A pending target of it ("完成国家下达目标"): the kind its bound will have once given.
+    # Intensities (CO2, energy, water per unit of GDP) are national allocations of a fall,
+    # 降低X%: growth with decline.
+    pending_kind: str = "growth"
     pending_unit: str = "%"
-    pending_direction: str | None = "down"
+    pending_direction: str | None = None
+    pending_decline: bool = True
 
 
 def _entry(
@@ -34,11 +38,11 @@ def _entry(
     unit: str,
     frequency: Frequency,
     direction: str | None = None,
-    pending: tuple[str, str, str | None] = ("trend", "%", "down"),
+    pending: tuple[str, str, bool] = ("growth", "%", True),
 ) -> Indicator:
-    kind, punit, pdir = pending
+    kind, punit, decline = pending
     return Indicator(
-        id, re.compile(pattern), name_en, unit, frequency, direction, kind, punit, pdir
+        id, re.compile(pattern), name_en, unit, frequency, direction, kind, punit, None, decline
     )
 
 
@@ -63,7 +67,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Binding eco-environmental protection indicators",
         "%",
         "annual",
-        pending=("level", "%", None),
+        pending=("level", "%", False),
     ),
     _entry(
         "emission_reduction",
@@ -71,7 +75,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Emission reductions of major pollutants",
         "万吨",
         "annual",
-        pending=("cumulative", "万吨", None),
+        pending=("cumulative", "万吨", False),
     ),
     _entry(
         "environment_quality",
@@ -79,7 +83,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Environmental quality improvement targets",
         "%",
         "annual",
-        pending=("trend", "%", "up"),
+        pending=("level", "%", False),
     ),
     _entry(
         "pm25",
@@ -167,7 +171,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "New urban jobs",
         "万人",
         "monthly",
-        pending=("cumulative", "万人", None),
+        pending=("cumulative", "万人", False),
     ),
     _entry(
         "cpi",
@@ -199,7 +203,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "quarterly",
     ),
     _entry(
-        "grain_output", r"粮食", "Grain output", "万吨", "annual", pending=("level", "万吨", None)
+        "grain_output", r"粮食", "Grain output", "万吨", "annual", pending=("level", "万吨", False)
     ),
     _entry(
         "urbanization_rate",
