@@ -50,7 +50,9 @@ def chinese_integer(text: str) -> int | None:
     last_unit = 10**12
     for ch in text:
         if ch in DIGITS:
-            if digit is not None and DIGITS[ch] != 0:
+            if DIGITS[ch] == 0:
+                continue  # 一百零五: the zero only says a unit is skipped
+            if digit is not None:
                 return None  # 二三十: two digits in a row are not a numeral
             digit = DIGITS[ch]
         elif ch in UNITS:
