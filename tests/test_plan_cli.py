@@ -189,7 +189,7 @@ def test_malformed_toml_names_file_and_line(invoke, mini_plan: Path, tmp_path: P
             "target invest_total: unknown part 'invest_c'",
         ),
         ("max = 4.8", "max = 4.8\nmin = 5", "target unemployment: min (5) > max (4.8)"),
-        ('reference = "gdp"', 'reference = "g5"', "reference 'g5' is not a growth target"),
+        ('reference = "gdp"', 'reference = "g5"', "reference 'g5' is a cumulative target"),
         ('section = "work"', 'section = "wrok"', "target g5: unknown section 'wrok'"),
         ('kind = "level"', 'kind = "rate"', "target unemployment: kind: Input should be"),
         (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from plancli.model import Target
+from plancli.model import Amendment, Target
 
 
 def num(value: Decimal | int | float | None, places: int | None = None) -> str:
@@ -21,19 +21,67 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def bound_text(target: Target) -> str:
-    """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`."""
-    unit = "%" if target.kind in ("growth", "relative", "milestone") else target.unit
-    if target.kind == "relative":
-        return f"≈ {target.reference}"
-    if target.kind == "milestone":
+_RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
+_WORDS = {
+    "fall": ("fall", "下降"),
+    "rise": ("+", "提高"),
+    "pp": ("pp", "个百分点"),
+    "stretch": ("aim", "争取"),
+    "pending": ("pending", "待下达"),
+    "ongoing": ("under way", "推进中"),
+    "stable": ("stable", "保持稳定"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    en, zh = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "en") -> str:
+    """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
+    `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
+
+    `amendment`, when one is in force, gives the bound instead of the plan (年中调整).
+    """
+    kind = target.kind
+    if kind == "relative":
+        return f"{_RELATION_SIGN[target.relation or 'same']} {target.reference}"
+    if kind == "milestone":
         return "100 %"
-    low, high = target.min, target.max
-    if low is not None and high is not None:
-        if low == high:
-            return f"= {num(low)} {unit}"
-        return f"{num(low)}–{num(high)} {unit}"
-    if low is not None:
-        return f"{'>' if target.exclusive else '≥'} {num(low)} {unit}"
-    assert high is not None
-    return f"{'<' if target.exclusive else '≤'} {num(high)} {unit}"
+    if kind == "indicator":
+        return "—"
+    if kind == "trend":
+        direction = target.direction or "band"
+        if direction == "band":
+            return (
+                f"{_word('stable', lang)} ±{num(target.tolerance)}"
+                if target.tolerance
+                else (_word("stable", lang))
+            )
+        return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
+    source: Target | Amendment = amendment if amendment is not None else target
+    low, high, around = source.min, source.max, source.around
+    if low is None and high is None and around is None:
+        return _word("pending", lang)
+    unit = "%" if kind in ("growth", "relative") else target.unit
+    if kind == "change":
+        unit = _word("pp", lang)
+    if around is not None:
+        text = f"≈ {num(around)} {unit}"
+    elif low is not None and high is not None:
+        text = f"= {num(low)} {unit}" if low == high else f"{num(low)}–{num(high)} {unit}"
+    elif low is not None:
+        text = f"{'>' if target.exclusive else '≥'} {num(low)} {unit}"
+    else:
+        assert high is not None
+        text = f"{'<' if target.exclusive else '≤'} {num(high)} {unit}"
+    if target.decline:
+        text = f"{_word('fall', lang)} {text}"
+    elif kind == "change":
+        text = f"{_word('rise', lang)} {text}" if lang == "zh" else f"+{text}"
+    if source.stretch is not None:
+        text += f" ({_word('stretch', lang)} {num(source.stretch)})"
+    if kind == "ongoing":
+        text += f" ({_word('ongoing', lang)})"
+    return text.replace("  ", " ")

@@ -17,6 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "baseline": ("baseline", "基数"),
     "quote": ("quote", "原文"),
     "targets": ("targets", "目标数"),
+    "year": ("year", "年度"),
     "total": ("total", "合计"),
     "frequency": ("frequency", "频率"),
     "parts": ("parts", "构成"),
@@ -47,6 +48,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.behind": ("behind", "滞后"),
     "status.missed": ("missed", "未完成"),
     "status.no_data": ("no data", "无数据"),
+    "status.pending": ("pending", "待下达"),
+    "status.tracked": ("tracked", "跟踪"),
     "as_of": ("as of", "截至"),
     "time_progress": ("time progress", "时间进度"),
     "expected_share": ("expected by now", "应完成进度"),
@@ -91,6 +94,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
     "ledger": ("ledger:", "数据文件:"),
+    "reason.no_base": (
+        "no base level: set baseline.value or record the year before",
+        "无基数：在计划中填写基数或录入上年末数值",
+    ),
     "reason.no_records": ("nothing recorded in the plan year", "本年度尚无任何记录"),
     "reason.no_record": ("no record at or before the as-of period", "截至该期无记录"),
     "reason.no_reference_record": (

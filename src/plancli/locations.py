@@ -7,6 +7,7 @@ both files and answers without importing the models (issue 5's start-up goal).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -14,11 +15,25 @@ from typing import Literal
 from plancli.errors import InputError
 
 LEDGER_SUFFIX = ".progress.toml"
+# A bundled plan's id: `<place>-<year>`; anything else given to --plan is a path.
+_BUNDLED_ID = re.compile(r"^[a-z][a-z0-9_]*-\d{4}$")
 
 DEFAULT_PLAN = "guandu-2022"
 BUNDLED = {"guandu-2022": "plan2022.toml", "guandu-2021": "plan2021.toml"}
 # Bundled plans may ship a ledger of real figures (2021's year-end actuals from 附表1).
 BUNDLED_LEDGERS = {"guandu-2021": "plan2021.progress.toml"}
+
+
+def bundled_plans() -> dict[str, Path]:
+    """Every bundled plan by id: the Guandu plans, then `data/<year>/<place>.toml` as
+    `<place>-<year>` (the 2026 provinces: `zhejiang-2026`), in id order within a year."""
+    folder = data_dir()
+    plans = {plan_id: folder / name for plan_id, name in BUNDLED.items()}
+    for year_dir in sorted(folder.iterdir()):
+        if year_dir.is_dir() and year_dir.name.isdigit():
+            for path in sorted(year_dir.glob("*.toml")):
+                plans[f"{path.stem}-{year_dir.name}"] = path
+    return plans
 
 
 def data_dir() -> Path:
@@ -42,11 +57,15 @@ def resolve_plan(ref: str | None) -> PlanSource:
     ref = ref or os.environ.get("PLANCLI_PLAN") or DEFAULT_PLAN
     if ref in BUNDLED:
         return PlanSource(data_dir() / BUNDLED[ref], ref)
+    if _BUNDLED_ID.match(ref):
+        bundled = bundled_plans().get(ref)
+        if bundled is not None:
+            return PlanSource(bundled, ref)
     path = Path(ref).expanduser()
     if path.is_dir():
         raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
     if not path.exists():
-        known = ", ".join(BUNDLED)
+        known = ", ".join(BUNDLED) + "; `plancli plans` lists them all"
         raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
     return PlanSource(path, None)
 

@@ -27,8 +27,20 @@ from pydantic import (
 from plancli.errors import InputError
 from plancli.periods import parse_plan_period
 
-Kind = Literal["growth", "level", "cumulative", "milestone", "relative"]
+Kind = Literal[
+    "growth",
+    "level",
+    "cumulative",
+    "milestone",
+    "relative",
+    "change",
+    "trend",
+    "indicator",
+    "ongoing",
+]
 Frequency = Literal["monthly", "quarterly", "annual"]
+Direction = Literal["up", "down", "band"]
+Relation = Literal["same", "above", "not_below", "below"]
 
 
 def decimal_to_json(value: Decimal) -> int | float:
@@ -41,7 +53,22 @@ Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
 
-KINDS: tuple[Kind, ...] = ("growth", "level", "cumulative", "milestone", "relative")
+KINDS: tuple[Kind, ...] = (
+    "growth",
+    "level",
+    "cumulative",
+    "milestone",
+    "relative",
+    "change",
+    "trend",
+    "indicator",
+    "ongoing",
+)
+# Kinds whose figure is a percentage (or percentage points) whatever the target's unit: a 左右
+# tolerance for them is in percentage points (docs/forms.md).
+PERCENT_KINDS: frozenset[str] = frozenset({"growth", "relative", "change", "trend"})
+# Kinds judged against a bound (min, max or around), unless the bound is pending.
+BOUNDED_KINDS: frozenset[str] = frozenset({"growth", "level", "cumulative", "change", "ongoing"})
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -81,11 +108,22 @@ class ProjectCount(StrictModel):
 
 
 class StatusRules(StrictModel):
-    """Tolerances of the status rules (DESIGN §4), in percentage points."""
+    """Tolerances of the status rules (DESIGN §4, docs/forms.md), in percentage points."""
 
     pace_tolerance: Number = Decimal(10)
     growth_tolerance: Number = Decimal("1.0")
     relative_tolerance: Number = Decimal("1.0")
+    around_tolerance: Number = Field(
+        default=Decimal("0.5"),
+        ge=0,
+        description="左右: tolerance in pp for a percentage figure (growth, level in %…)",
+    )
+    around_share: Number = Field(
+        default=Decimal("0.05"),
+        ge=0,
+        le=1,
+        description="左右: tolerance as a share of X for other units (29左右 → ±1.45)",
+    )
 
 
 class Section(StrictModel):
@@ -106,8 +144,40 @@ class Target(StrictModel):
     exclusive: bool = Field(
         default=False, description="bounds are strict: 正增长 means growth > 0, so 0.0 fails"
     )
+    direction: Direction | None = Field(
+        default=None,
+        description="which way is better: up, down or band (derived when omitted: min alone or "
+        "around → up, max alone → down, both → band; cumulative and ongoing → up)",
+    )
+    around: Number | None = Field(default=None, description="X左右: the figure aimed at")
+    tolerance: Number | None = Field(
+        default=None,
+        ge=0,
+        description="左右 tolerance (default [plan.status] around_tolerance or around_share), "
+        "a relation's tolerance in pp, or a stable trend's band",
+    )
+    stretch: Number | None = Field(
+        default=None, description="a higher aim, never a ceiling (5%—5.5%，争取更好结果 → 5.5)"
+    )
+    decline: bool = Field(
+        default=False,
+        description="growth stated as a fall (下降3.8%): bounds are the size of the fall",
+    )
+    pending: bool = Field(
+        default=False,
+        description="完成国家下达目标: no bound yet; `pending` until `plancli amend` gives one",
+    )
+    opening: Number | None = Field(
+        default=None, description="cumulative stock targets (累计…): the stock at the year's start"
+    )
+    relation: Relation | None = Field(
+        default=None,
+        description="relative targets: same (同步), above (高于), not_below (不低于), below (低于)",
+    )
     reference: str | None = Field(
-        default=None, description="relative targets: id of the growth target compared with"
+        default=None,
+        description="relative targets: id of the target compared with (growth, relative or "
+        "indicator)",
     )
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
@@ -120,6 +190,10 @@ class Target(StrictModel):
     quote: str | None = Field(default=None, description="exact substring of the report")
     note: str | None = Field(
         default=None, description="the plan editor's reading of the report (ambiguities, caveats)"
+    )
+    note_en: str | None = Field(default=None, description="`note` in English, where one exists")
+    review: str | None = Field(
+        default=None, description="what a reviewer must still check (drafts written by extract)"
     )
 
     @field_validator("profile")
@@ -137,25 +211,103 @@ class Target(StrictModel):
 
     @model_validator(mode="after")
     def _bounds(self) -> Target:
+        kind = self.kind
+        has_bound = self.min is not None or self.max is not None or self.around is not None
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min}) > max ({self.max})")
-        if self.kind == "relative":
+        if self.around is not None and (self.min is not None or self.max is not None):
+            raise ValueError("`around` (X左右) and `min`/`max` are alternatives: give one")
+        if kind == "relative":
             if self.reference is None:
-                raise ValueError("a relative target needs `reference` (the growth target id)")
+                raise ValueError("a relative target needs `reference` (the target compared with)")
+            if has_bound:
+                raise ValueError("a relative target is judged against its reference: no bounds")
         elif self.reference is not None:
             raise ValueError("`reference` is only for relative targets")
-        if self.kind in ("growth", "level", "cumulative") and self.min is None and self.max is None:
-            raise ValueError(f"a {self.kind} target needs `min` and/or `max`")
-        if self.kind == "cumulative" and self.min is None:
-            raise ValueError("a cumulative target needs `min` (the annual amount)")
-        if self.profile is not None and self.kind != "cumulative":
+        if self.relation is not None and kind != "relative":
+            raise ValueError("`relation` is only for relative targets")
+        if self.pending:
+            if has_bound:
+                raise ValueError("a pending target has no bound yet (`plancli amend` gives it)")
+            if kind in ("relative", "indicator", "milestone", "trend"):
+                raise ValueError(
+                    f"a {kind} target cannot be pending: a pending target is judged on the bound "
+                    "it gets later (a national 下降 target is growth with decline = true)"
+                )
+        elif kind in BOUNDED_KINDS and not has_bound:
+            raise ValueError(f"a {kind} target needs `min`, `max` or `around` (or `pending`)")
+        if kind in ("cumulative", "ongoing") and self.max is not None and self.min is None:
+            raise ValueError(f"a {kind} target needs `min` (the amount to reach)")
+        if kind in ("trend", "indicator", "milestone", "relative") and has_bound:
+            raise ValueError(f"a {kind} target takes no `min`, `max` or `around`")
+        if kind == "trend" and self.direction is None:
+            raise ValueError("a trend target needs `direction` (up, down or band: 保持稳定)")
+        if kind in ("indicator", "milestone", "relative") and self.direction is not None:
+            raise ValueError(f"`direction` does not apply to a {kind} target")
+        if self.direction == "band" and kind in ("cumulative", "ongoing"):
+            raise ValueError(f"a {kind} target is never a band: delivering more is 超额完成")
+        if self.tolerance is not None and not (
+            self.around is not None or kind == "relative" or kind == "trend"
+        ):
+            raise ValueError("`tolerance` applies to `around`, a relation or a trend")
+        if self.decline and kind != "growth":
+            raise ValueError("`decline` (下降…%) is only for growth targets")
+        if self.opening is not None:
+            if kind != "cumulative":
+                raise ValueError("`opening` (the stock at the year's start) is only for cumulative")
+            goal = self.min if self.min is not None else self.around
+            if goal is not None and self.opening >= goal:
+                raise ValueError(f"opening ({self.opening}) must be below the stock to reach")
+        if self.stretch is not None:
+            self._check_stretch()
+        if self.profile is not None and kind != "cumulative":
             raise ValueError("`profile` is only for cumulative targets")
         return self
+
+    def _check_stretch(self) -> None:
+        assert self.stretch is not None
+        if self.kind not in BOUNDED_KINDS or self.pending:
+            raise ValueError(f"`stretch` needs a bounded target, not a {self.kind} one")
+        direction = self.effective_direction
+        if direction == "band":
+            raise ValueError("`stretch` is a higher aim in one direction: not for a band")
+        nominal = (
+            self.around
+            if self.around is not None
+            else (self.min if direction == "up" else self.max)
+        )
+        if nominal is not None and (
+            (direction == "up" and self.stretch < nominal)
+            or (direction == "down" and self.stretch > nominal)
+        ):
+            raise ValueError(f"stretch ({self.stretch}) is not beyond the bound ({nominal})")
+
+    @property
+    def effective_direction(self) -> Direction:
+        """`direction`, or the one the bounds imply (docs/forms.md)."""
+        if self.direction is not None:
+            return self.direction
+        if self.kind in ("cumulative", "ongoing", "milestone", "relative"):
+            return "up"
+        if self.min is not None and self.max is not None:
+            return "band"
+        if self.max is not None:
+            return "down"
+        return "up"
+
+    @property
+    def percent_figure(self) -> bool:
+        """Is the judged figure a percentage (a 左右 tolerance in pp)?"""
+        return self.kind in PERCENT_KINDS or self.unit.strip() in ("%", "％")
 
     @property
     def has_amount(self) -> bool:
         """Growth-type records may carry the YTD amount in `unit` beside the growth %."""
         return self.kind in ("growth", "relative")
+
+
+# What a relation may compare with: growth figures, or an outside series (全国平均水平).
+REFERENCE_KINDS = frozenset({"growth", "relative", "indicator"})
 
 
 class PlanMeta(StrictModel):
@@ -197,10 +349,13 @@ class Plan(StrictModel):
                 ref = by_id.get(target.reference)
                 if ref is None:
                     raise ValueError(f"target {target.id}: unknown reference {target.reference!r}")
-                if ref.kind != "growth":
+                if ref.kind not in REFERENCE_KINDS:
                     raise ValueError(
-                        f"target {target.id}: reference {target.reference!r} is not a growth target"
+                        f"target {target.id}: reference {target.reference!r} is a {ref.kind} "
+                        "target; a relation compares with a growth, relative or indicator one"
                     )
+                if ref.id == target.id:
+                    raise ValueError(f"target {target.id}: refers to itself")
             if target.due is not None:
                 _check_due(target, self.plan.year)
         _no_part_cycles(self.targets, by_id)
@@ -328,6 +483,35 @@ class Record(StrictModel):
 
             return value.astimezone(UTC)
         return value
+
+
+class Amendment(StrictModel):
+    """A mid-year adjustment (年中调整) of a target's bound, kept in the ledger (plancli never
+    writes the plan file). From the end of `period` on, the target is judged on these bounds
+    instead of the plan's; a pending target gets its first bound this way."""
+
+    target: str
+    period: str = Field(description="the adjustment applies from the end of this period on")
+    min: Number | None = None
+    max: Number | None = None
+    around: Number | None = None
+    tolerance: Number | None = Field(default=None, ge=0)
+    stretch: Number | None = None
+    note: str | None = None
+    recorded_at: datetime = Field(description="when it was recorded (UTC)")
+    batch: str = Field(description="id of the command that wrote it")
+
+    @model_validator(mode="after")
+    def _a_bound(self) -> Amendment:
+        if self.min is None and self.max is None and self.around is None:
+            raise ValueError("an amendment needs --min, --max or --around")
+        if self.around is not None and (self.min is not None or self.max is not None):
+            raise ValueError("`around` and `min`/`max` are alternatives: give one")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) > max ({self.max})")
+        return self
+
+    _utc = field_validator("recorded_at")(Record.utc_time.__func__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,3 +250,36 @@ def filter_targets(
             or needle in target.name_en.casefold()
         )
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class BundledPlan:
+    """One line of `plancli plans`: a bundled plan as its file says, without validating it."""
+
+    id: str
+    name: str
+    name_en: str
+    year: int
+    targets: int
+    path: Path
+
+
+def bundled_catalog() -> list[BundledPlan]:
+    """The bundled plans, read (not validated: `plancli --plan ID validate` does that)."""
+    from plancli.locations import bundled_plans
+
+    catalog = []
+    for plan_id, path in bundled_plans().items():
+        data, _ = read_toml(path)
+        meta = data.get("plan", {})
+        catalog.append(
+            BundledPlan(
+                id=plan_id,
+                name=str(meta.get("name", "")),
+                name_en=str(meta.get("name_en", "")),
+                year=int(meta.get("year", 0)),
+                targets=len(data.get("targets", [])),
+                path=path,
+            )
+        )
+    return catalog

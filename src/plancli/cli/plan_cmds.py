@@ -1,4 +1,4 @@
-"""Read commands over the plan: targets, show, validate, schema, init."""
+"""Read commands over the plan: targets, show, validate, schema, init, plans."""
 
 import shutil
 from pathlib import Path
@@ -155,6 +155,39 @@ def validate_cmd(
         f"{warnings} warning{'s' if warnings != 1 else ''}",
         err=True,
     )
+
+
+@command("plans")
+def plans_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """List the bundled plans, by the id `--plan` takes (zhejiang-2026, guandu-2022…)."""
+    from plancli.plan import bundled_catalog
+
+    catalog = bundled_catalog()
+    if json_out:
+        from plancli.output import dumps
+
+        emit(
+            dumps(
+                {
+                    "schema_version": 1,
+                    "plans": [
+                        {
+                            "id": p.id,
+                            "name": p.name,
+                            "name_en": p.name_en,
+                            "year": p.year,
+                            "targets": p.targets,
+                        }
+                        for p in catalog
+                    ],
+                }
+            )
+        )
+        return
+    from plancli.render import console
+    from plancli.render.plan import plans_table
+
+    console().print(plans_table(catalog, state(ctx).lang))
 
 
 @command("schema")

@@ -35,6 +35,8 @@ STATUS_STYLES: dict[Status, str] = {
     "behind": "red",
     "missed": "bold red",
     "no_data": "dim",
+    "pending": "magenta",
+    "tracked": "cyan",
 }
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 20

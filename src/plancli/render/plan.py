@@ -10,7 +10,7 @@ from rich.text import Text
 from plancli.fmt import bound_text, num
 from plancli.i18n import Lang, t
 from plancli.model import Plan, Target
-from plancli.plan import Finding
+from plancli.plan import BundledPlan, Finding
 from plancli.render import target_name
 
 # Below this width the kind column is left out: the id (what people type) and the target
@@ -108,4 +108,16 @@ def findings_table(findings: list[Finding]) -> Table:
     table.add_column("message", overflow="fold", ratio=1)
     for finding in findings:
         table.add_row(finding.level, Text(finding.target or ""), Text(finding.message))
+    return table
+
+
+def plans_table(plans: list[BundledPlan], lang: Lang) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("id", lang), no_wrap=True, style="cyan")
+    table.add_column(t("year", lang), justify="right", no_wrap=True)
+    table.add_column(t("targets", lang), justify="right", no_wrap=True)
+    table.add_column(t("name", lang), ratio=1, overflow="fold")
+    for plan in plans:
+        name = plan.name if lang == "zh" else plan.name_en
+        table.add_row(Text(plan.id), str(plan.year), str(plan.targets), Text(name))
     return table

@@ -47,6 +47,8 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "behind": ("FFEBE9", "A40E26"),
     "missed": ("82071E", "FFFFFF"),
     "no_data": ("EAEEF2", "57606A"),
+    "pending": ("F3E8FF", "6E2B9E"),
+    "tracked": ("DDF4FF", "0A5A8F"),
 }
 HEADER_FILL = "DDE4EC"
 HELPER_FILL = "F0F0F0"

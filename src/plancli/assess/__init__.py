@@ -1,0 +1,86 @@
+"""Assessment: the status rules (one module per kind, in `rules/`), the engine that applies
+them to a plan, the ordering of results, and their JSON contract.
+
+The names below are the package's public surface; import them from `plancli.assess`.
+"""
+
+from __future__ import annotations
+
+from plancli.assess.bounds import Bound, bound_of
+from plancli.assess.core import (
+    PROBLEMS,
+    STATUSES,
+    WORST_FIRST,
+    Assessment,
+    NoDataReason,
+    Status,
+    expected_share,
+    required_growth_rest,
+    required_report_month,
+)
+from plancli.assess.engine import PlanAssessment, assess_plan
+from plancli.assess.output import (
+    AMOUNT_PLACES,
+    COMPLETION_PLACES,
+    CSV_COLUMNS,
+    HEADLINE_SECTION,
+    INVESTMENT_SECTION,
+    PP_PLACES,
+    AssessmentOut,
+    GapOutput,
+    HeadlineOut,
+    Point,
+    SectionSummary,
+    ShowOutput,
+    StatusOutput,
+    assessment_out,
+    csv_rows,
+    gap_output,
+    round_half_up,
+    round_keeping_side,
+    status_output,
+)
+from plancli.assess.records import Observation, RecordIndex, in_force
+from plancli.assess.select import parse_statuses, select, status_counts, worst_first
+
+__all__ = [
+    "AMOUNT_PLACES",
+    "COMPLETION_PLACES",
+    "CSV_COLUMNS",
+    "HEADLINE_SECTION",
+    "INVESTMENT_SECTION",
+    "PP_PLACES",
+    "PROBLEMS",
+    "STATUSES",
+    "WORST_FIRST",
+    "Assessment",
+    "AssessmentOut",
+    "Bound",
+    "GapOutput",
+    "HeadlineOut",
+    "NoDataReason",
+    "Observation",
+    "PlanAssessment",
+    "Point",
+    "RecordIndex",
+    "SectionSummary",
+    "ShowOutput",
+    "Status",
+    "StatusOutput",
+    "assess_plan",
+    "assessment_out",
+    "bound_of",
+    "csv_rows",
+    "expected_share",
+    "gap_output",
+    "in_force",
+    "parse_statuses",
+    "required_growth_rest",
+    "required_report_month",
+    "round_half_up",
+    "round_keeping_side",
+    "select",
+    "status_counts",
+    "status_output",
+    "worst_first",
+]

@@ -1,0 +1,125 @@
+"""The bound a target is judged against at a period: the genre's forms (docs/forms.md) made
+into one shape, `low ≤ figure ≤ high`, with the direction that says which way is better.
+
+- `min`/`max` (7%以上, 5%以内), `exclusive` (正增长);
+- `around` X with a tolerance T (X左右): up → ≥ X − T, down → ≤ X + T, band → |figure − X| ≤ T;
+- `stretch` (争取更好结果): a higher aim, reported, never a ceiling;
+- `decline` (下降3.8%): the figure judged is the fall, the negated growth;
+- a mid-year amendment (年中调整) replaces the plan's bound from its period on.
+
+Pure and exact: Decimal in, Decimal out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.model import Amendment, Direction, StatusRules, Target
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A target's bound in force: the figure satisfies it at `low ≤ figure ≤ high`."""
+
+    direction: Direction
+    min: Decimal | None
+    max: Decimal | None
+    around: Decimal | None
+    tolerance: Decimal | None  # the 左右 tolerance applied (None without `around`)
+    stretch: Decimal | None
+    exclusive: bool
+    low: Decimal | None
+    high: Decimal | None
+    amendment: Amendment | None = None
+
+    @property
+    def goal(self) -> Decimal | None:
+        """The figure aimed at: X of X左右, else `min` (up) or `max` (down); none for a band."""
+        if self.around is not None:
+            return self.around
+        if self.direction == "up":
+            return self.min
+        if self.direction == "down":
+            return self.max
+        return None
+
+    def satisfied(self, figure: Decimal) -> bool:
+        low, high = self.low, self.high
+        strict = self.exclusive and self.around is None
+        if low is not None and (figure <= low if strict else figure < low):
+            return False
+        return not (high is not None and (figure >= high if strict else figure > high))
+
+    def gap(self, figure: Decimal) -> Decimal:
+        """Distance to the bound in the target's unit, 0 when inside it (never negative).
+
+        A strict bound (正增长: > 0) met with equality has gap 0 and still fails: any increase
+        is enough, and the status says it is needed.
+        """
+        if self.low is not None and figure < self.low:
+            return self.low - figure
+        if self.high is not None and figure > self.high:
+            return figure - self.high
+        return Decimal(0)
+
+    def stretch_met(self, figure: Decimal | None) -> bool | None:
+        if self.stretch is None or figure is None:
+            return None
+        return figure >= self.stretch if self.direction != "down" else figure <= self.stretch
+
+
+def default_tolerance(target: Target, around: Decimal, rules: StatusRules) -> Decimal:
+    """左右 without a stated tolerance: pp for a percentage figure, else a share of X."""
+    if target.percent_figure:
+        return rules.around_tolerance
+    return abs(around) * rules.around_share
+
+
+def derive_direction(target: Target, low: Decimal | None, high: Decimal | None) -> Direction:
+    """`direction` as given, or as the bounds imply it (docs/forms.md)."""
+    if target.direction is not None:
+        return target.direction
+    if target.kind in ("cumulative", "ongoing"):
+        return "up"
+    if low is not None and high is not None:
+        return "band"
+    return "down" if high is not None else "up"
+
+
+def bound_of(
+    target: Target, rules: StatusRules, amendment: Amendment | None = None
+) -> Bound | None:
+    """The bound in force: the amendment's where one applies, else the plan's; None when the
+    target is pending and nothing has given it a bound yet (or it has none: indicators)."""
+    source: Target | Amendment = amendment if amendment is not None else target
+    minimum, maximum, around = source.min, source.max, source.around
+    if minimum is None and maximum is None and around is None:
+        return None
+    tolerance = source.tolerance
+    stretch = source.stretch
+    direction = derive_direction(target, minimum, maximum)
+    low: Decimal | None
+    high: Decimal | None
+    if around is not None:
+        if tolerance is None:
+            tolerance = default_tolerance(target, around, rules)
+        low = around - tolerance if direction in ("up", "band") else None
+        high = around + tolerance if direction in ("down", "band") else None
+    else:
+        tolerance = None
+        # A range of amounts (1–2 个试点) is reached at its bottom: more is 超额完成.
+        low = minimum if direction in ("up", "band") else None
+        high = maximum if direction in ("down", "band") else None
+    return Bound(
+        direction=direction,
+        min=minimum,
+        max=maximum,
+        around=around,
+        tolerance=tolerance,
+        stretch=stretch,
+        exclusive=target.exclusive,
+        low=low,
+        high=high,
+        amendment=amendment,
+    )

@@ -1,0 +1,253 @@
+"""What the status rules share: the statuses, one target's `Assessment`, the `Context` a rule
+reads the plan, the figures and the as-of period from, and the arithmetic of pacing.
+
+Arithmetic is exact. Recorded figures stay `Decimal` (as typed in the ledger), ratios are
+`Fraction` (120/310 is not 0.387096774193548…); figures are rounded only where they leave the
+package, in the output models (`plancli.assess.output`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from plancli.assess.bounds import Bound, bound_of
+from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.errors import InputError, PlanFileError
+from plancli.model import Frequency, Plan, StatusRules, Target
+from plancli.periods import Period, parse_plan_period
+
+Status = Literal["met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked"]
+STATUSES: tuple[Status, ...] = (
+    "met",
+    "on_track",
+    "at_risk",
+    "behind",
+    "missed",
+    "no_data",
+    "pending",
+    "tracked",
+)
+# "Worst first": a known failure before a risk, and a risk before an unknown; an unknown
+# (no_data, then a bound still to come) before the targets that are fine, because somebody has
+# to go and get the figure. Indicators carry no judgement: they sit with the fine ones.
+WORST_FIRST: tuple[Status, ...] = (
+    "missed",
+    "behind",
+    "at_risk",
+    "no_data",
+    "pending",
+    "on_track",
+    "tracked",
+    "met",
+)
+PROBLEMS: frozenset[Status] = frozenset({"missed", "behind", "at_risk"})
+
+# Why a target is no_data (machine-readable, in the JSON as `reason`).
+NoDataReason = Literal[
+    "no_records",  # the ledger holds nothing for the plan year: there is no as-of period
+    "no_record",  # nothing recorded for this target at or before the as-of period
+    "no_reference_record",  # relative: the reference has no record for the same period
+    "no_parts_record",  # roll-up: neither it nor any of its parts has a record
+    "no_base",  # change: no base level, in the plan or recorded for the year before
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One target judged at the as-of period; exact figures.
+
+    Only the figures that apply to the target's kind are set; the others stay None.
+    """
+
+    target: Target
+    status: Status
+    as_of: Period | None
+    period: Period | None = None  # period of the record judged (roll-up: its latest part's)
+    actual: Decimal | None = None  # the figure judged: growth % (a fall, for declines), level…
+    amount: Decimal | None = None  # growth targets: the YTD amount recorded with the growth
+    gap: Decimal | None = None  # still missing to satisfy the bound, own unit; 0 when satisfied
+    completion: Fraction | None = None  # cumulative and milestone: actual ÷ goal
+    time_progress: Fraction | None = None  # months elapsed at `progress_period` ÷ 12
+    expected_share: Fraction | None = None  # the share judged against (t, profile, or to due)
+    progress_period: Period | None = None  # the period whose time progress is used
+    pace_gap_pp: Fraction | None = None  # (completion − expected share) × 100
+    projection: Fraction | None = None  # cumulative: actual ÷ expected share (year-end run rate)
+    required_per_month: Fraction | None = None  # (goal − actual) ÷ months left
+    months_left: int | None = None
+    required_growth_rest: Fraction | None = None  # growth: % the rest of the year must grow
+    stale: bool = False
+    tolerance: Decimal | None = None  # pp: pace, growth or relative tolerance applied
+    reference_actual: Decimal | None = None  # relative: the reference's figure, same period
+    due: Period | None = None  # milestone
+    parts_used: tuple[str, ...] = ()  # roll-up summed from these parts
+    parts_missing: tuple[str, ...] = ()  # roll-up parts without a record (sum is partial)
+    reason: NoDataReason | None = None  # why no_data
+    bound: Bound | None = None  # the bound judged against (the plan's, or an amendment's)
+    stretch_met: bool | None = None  # the figure reaches the stretch aim (争取更好结果)
+    recorded: Decimal | None = None  # the figure as recorded, where `actual` is derived from it
+    base: Decimal | None = None  # change: the base level; cumulative with opening: the stock
+
+
+Rule = Callable[["Context", Target, Period], Assessment]
+
+
+class Context:
+    """What a status rule reads: the plan, its tolerances, the figures and amendments in force,
+    the as-of period; and the assessment of other targets (a roll-up's parts)."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        index: RecordIndex,
+        amendments: AmendmentIndex,
+        as_of: Period | None,
+        rule_for: Callable[[Target], Rule],
+    ) -> None:
+        self.plan = plan
+        self.rules: StatusRules = plan.plan.status
+        self.index = index
+        self.amendments = amendments
+        self.as_of = as_of
+        self._rule_for = rule_for
+        self._done: dict[str, Assessment] = {}
+        self._visiting: set[str] = set()
+
+    def assess(self, target: Target) -> Assessment:
+        if target.id in self._done:
+            return self._done[target.id]
+        if target.id in self._visiting:
+            raise PlanFileError(f"target {target.id}: its parts refer back to it (a cycle)")
+        self._visiting.add(target.id)
+        try:
+            if self.as_of is None:
+                result = Assessment(target, "no_data", None, reason="no_records")
+            else:
+                result = self._rule_for(target)(self, target, self.as_of)
+        finally:
+            self._visiting.discard(target.id)
+        self._done[target.id] = result
+        return result
+
+    def bound(self, target: Target, as_of: Period) -> Bound | None:
+        """The bound in force at `as_of`: the latest amendment's from then on, else the plan's."""
+        return bound_of(target, self.rules, self.amendments.in_force(target.id, as_of))
+
+    def stale(self, target: Target, period: Period, as_of: Period) -> bool:
+        return period.end_month < required_report_month(target.frequency, as_of)
+
+    def progress_month(self, target: Target, period: Period, as_of: Period) -> int:
+        # Judge against the clock of the latest period the target should have reported: a
+        # quarterly figure for Q1 is the latest there is in May and is judged against March;
+        # a monthly figure for March, as of June, is stale and judged against June.
+        return max(period.end_month, required_report_month(target.frequency, as_of))
+
+    def paced_status(self, pace_gap_pp: Fraction) -> Status:
+        if pace_gap_pp >= 0:
+            return "on_track"
+        if pace_gap_pp >= -Fraction(self.rules.pace_tolerance):
+            return "at_risk"
+        return "behind"
+
+    def due(self, target: Target) -> Period:
+        if target.due is None:
+            return Period(self.plan.plan.year, "Y", 1)
+        try:
+            return parse_plan_period(target.due, self.plan.plan.year)
+        except InputError as exc:
+            raise PlanFileError(f"target {target.id}: due: {exc}") from None
+
+    def target(self, target_id: str) -> Target:
+        target = self.plan.target(target_id)
+        assert target is not None  # the plan model checks that parts and references exist
+        return target
+
+
+def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
+    """A target whose bound has not come yet (完成国家下达目标): its latest figure is shown."""
+    observation = ctx.index.latest(target.id, as_of)
+    if observation is None:
+        return Assessment(target, "pending", as_of)
+    return Assessment(
+        target,
+        "pending",
+        as_of,
+        period=observation.period,
+        actual=observation.value,
+        amount=observation.amount,
+        stale=ctx.stale(target, observation.period, as_of),
+    )
+
+
+def judged(ok: bool, final: bool, gap: Decimal, tolerance: Decimal | None) -> Status:
+    """The status of a figure judged against a bound without pacing (growth, level, change…):
+    at the year's final period, from a year-end figure, met or missed; before it, on track when
+    satisfied, at risk when short by at most `tolerance`, else behind."""
+    if final:
+        return "met" if ok else "missed"
+    if ok:
+        return "on_track"
+    if tolerance is not None and gap <= tolerance:
+        return "at_risk"
+    return "behind"
+
+
+def required_report_month(frequency: Frequency, as_of: Period) -> int:
+    """End month of the latest period a target of this frequency must have reported by `as_of`.
+
+    monthly: the as-of month; quarterly: the last quarter ended by then (2022-05 → 3);
+    annual: nothing before year end (0), the year at the final period (12).
+    """
+    month = as_of.end_month
+    if frequency == "monthly":
+        return month
+    if frequency == "quarterly":
+        return month // 3 * 3
+    return 12 if month == 12 else 0
+
+
+def expected_share(profile: Sequence[Decimal] | None, end_month: int) -> Fraction:
+    """Share of the annual amount expected by the end of `end_month`.
+
+    Without a profile, time progress (months ÷ 12); with one, the quarter-end shares,
+    interpolated linearly within the quarter (profile [0.15, 0.4, …] at May: 0.15 + 0.25 × 2/3).
+    """
+    if profile is None:
+        return Fraction(end_month, 12)
+    quarter = (end_month + 2) // 3
+    start = Fraction(profile[quarter - 2]) if quarter > 1 else Fraction(0)
+    end = Fraction(profile[quarter - 1])
+    return start + (end - start) * Fraction(end_month - 3 * (quarter - 1), 3)
+
+
+def required_growth_rest(
+    amount: Decimal, growth: Decimal, baseline_value: Decimal, target_growth: Decimal
+) -> Fraction | None:
+    """Growth (%) the rest of the year needs for the whole year to grow `target_growth` %.
+
+    T = B × (1 + g/100) is the year's target amount; Bt = A ÷ (1 + r/100) last year's amount
+    for the same months; the rest must grow (T − A) ÷ (B − Bt) − 1. None when last year's rest
+    of the year (B − Bt) is not positive, which leaves nothing to grow from.
+    """
+    a, r, b, g = (
+        Fraction(amount),
+        Fraction(growth),
+        Fraction(baseline_value),
+        Fraction(target_growth),
+    )
+    if r <= -100:
+        return None
+    target_amount = b * (1 + g / 100)
+    last_year_same_months = a / (1 + r / 100)
+    last_year_rest = b - last_year_same_months
+    if last_year_rest <= 0:
+        return None
+    return ((target_amount - a) / last_year_rest - 1) * 100
+
+
+def month_period(as_of: Period, end_month: int) -> Period:
+    """The as-of period itself when it ends that month, else the month."""
+    return as_of if as_of.end_month == end_month else Period.month(as_of.year, end_month)

@@ -1,0 +1,69 @@
+"""Assessment: which targets are met, on track, at risk or behind, and what it takes
+(DESIGN §3–§4, docs/forms.md).
+
+Pure: a plan, its records (and amendments) and an as-of period in; one `Assessment` per target
+out. No I/O, no Rich, no printing. The rules themselves are in `plancli.assess.rules`, one
+module per kind.
+
+Year-end verdicts need year-end figures. At the year's final period only a figure for the final
+period (…-12, -Q4, -H2, the year) decides `met` or `missed`: for growth, level and relative
+targets (a relative target's own figure and its reference's), and for the `missed` side of
+cumulative targets (a roll-up: every part's figure) and milestones. A cumulative target or
+milestone that has reached its amount or 100 is `met` whenever it did (delivery is not undone).
+Otherwise, judged at year end from an earlier figure, a target gets the status the rules give
+before year end (pacing against the full year, t = 1) and is `stale`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from plancli.assess.core import Assessment, Context
+from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.rules import rule_for
+from plancli.errors import InputError
+from plancli.model import Amendment, Figure, Plan, Record
+from plancli.periods import Period, parse_plan_period
+
+
+@dataclass(frozen=True)
+class PlanAssessment:
+    plan: Plan
+    as_of: Period | None
+    assessments: list[Assessment]
+    index: RecordIndex = field(repr=False)
+    amendments: AmendmentIndex | None = field(default=None, repr=False)
+
+    @property
+    def time_progress(self) -> Fraction | None:
+        return self.as_of.time_progress if self.as_of is not None else None
+
+    def get(self, target_id: str) -> Assessment:
+        for assessment in self.assessments:
+            if assessment.target.id == target_id:
+                return assessment
+        raise KeyError(target_id)
+
+
+def assess_plan(
+    plan: Plan,
+    records: Iterable[Record | Figure],
+    as_of: Period | str | None = None,
+    amendments: Iterable[Amendment] = (),
+) -> PlanAssessment:
+    """Judge every target of the plan at `as_of` (default: the latest period with a record).
+
+    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022).
+    """
+    if isinstance(as_of, str):
+        as_of = parse_plan_period(as_of, plan.plan.year)
+    index = RecordIndex(plan, records)
+    if as_of is None:
+        as_of = index.latest_period
+    elif as_of.year != plan.plan.year:
+        raise InputError(f"as-of period {as_of} is outside the plan year {plan.plan.year}")
+    amended = AmendmentIndex(plan, amendments)
+    context = Context(plan, index, amended, as_of, rule_for)
+    return PlanAssessment(plan, as_of, [context.assess(t) for t in plan.targets], index, amended)

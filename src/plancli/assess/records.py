@@ -1,0 +1,161 @@
+"""The figures in force, per target, as the status rules read them (DESIGN §3).
+
+Which figure: one per position (target and end month, `in_force`): of 2022-06, 2022-Q2 and
+2022-H1, the one recorded last, which `ledger.history` marks current.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from plancli.errors import InputError, LedgerFileError
+from plancli.model import Amendment, Figure, Plan, Record
+from plancli.periods import Period, parse_period
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A target's record in force for one period, with the period parsed."""
+
+    period: Period
+    value: Decimal
+    amount: Decimal | None
+
+
+AnyRecord = TypeVar("AnyRecord", bound=Record | Figure)
+Position = tuple[str, int, int]
+"""What a figure describes: its target, and the year and month its period ends (DESIGN §3: a
+record holds the position at the END of its period). 2022-06 and 2022-Q2 are one position."""
+
+
+def in_force(records: Iterable[AnyRecord]) -> dict[Position, AnyRecord]:
+    """The figure in force at each position: the one recorded last.
+
+    `records` are in ledger order, oldest first. A later revision of the same period
+    supersedes an earlier one, and so does a later figure for another period that ends the
+    same month (2022-06 recorded after 2022-Q2, as a correction, or the other way round): one
+    position has one figure. The assessment reads these, and `ledger.history` marks them
+    current, so what is shown as in force is what is judged. A malformed period: InputError.
+    """
+    result: dict[Position, AnyRecord] = {}
+    for record in records:
+        try:
+            year, end_month = _end(record.period)
+        except InputError as exc:
+            raise InputError(f"record of {record.target}: {exc}") from None
+        result[record.target, year, end_month] = record
+    return result
+
+
+class RecordIndex:
+    """The figures in force (`in_force`: the one recorded last at each position), per target.
+
+    `records` are in ledger order; figures already reduced to one per period (a store's
+    `figures()`) must come in the order their revisions in force were recorded, or a month and
+    a quarter ending together cannot be told apart. Records of targets the plan does not have,
+    or of another year, are ignored.
+    """
+
+    def __init__(self, plan: Plan, records: Iterable[Record | Figure]) -> None:
+        ids = {target.id for target in plan.targets}
+        year = plan.plan.year
+        try:
+            figures = in_force([record for record in records if record.target in ids])
+        except InputError as exc:
+            raise LedgerFileError(str(exc)) from None
+        by_month: dict[str, dict[int, Observation]] = {}
+        # The year before the plan year's year-end figures: the base level of a `change`
+        # target ("提升1个百分点") when the report does not state it.
+        self._base: dict[str, Observation] = {}
+        for (target_id, figure_year, end_month), record in figures.items():
+            if figure_year == year:
+                observation = Observation(_period(record.period), record.value, record.amount)
+                by_month.setdefault(target_id, {})[end_month] = observation
+            elif figure_year == year - 1 and end_month == 12:
+                period = _period(record.period)
+                self._base[target_id] = Observation(period, record.value, record.amount)
+        # One observation per end month (and one year): ordered by end month is period order.
+        self._series = {
+            target_id: [months[end_month] for end_month in sorted(months)]
+            for target_id, months in by_month.items()
+        }
+
+    @property
+    def latest_period(self) -> Period | None:
+        """The latest period that has any record (the default as-of period, DESIGN §3)."""
+        periods = [series[-1].period for series in self._series.values() if series]
+        if not periods:
+            return None
+        # Figures in force of two targets for 2022-06 and 2022-Q2 end together; the month is
+        # the more precise name for the date.
+        return max(periods, key=lambda p: (p.year, p.end_month, p.start_month))
+
+    def series(self, target_id: str, as_of: Period | None = None) -> list[Observation]:
+        """The target's observations, oldest first, up to the end of `as_of`."""
+        series = self._series.get(target_id, [])
+        if as_of is None:
+            return list(series)
+        return [o for o in series if o.period.end_month <= as_of.end_month]
+
+    def latest(self, target_id: str, as_of: Period) -> Observation | None:
+        end_month = as_of.end_month
+        for observation in reversed(self._series.get(target_id, ())):
+            if observation.period.end_month <= end_month:
+                return observation
+        return None
+
+    def base(self, target_id: str) -> Observation | None:
+        """The figure recorded for the end of the year before the plan year, if any."""
+        return self._base.get(target_id)
+
+    def at_month(self, target_id: str, end_month: int) -> Observation | None:
+        for observation in self._series.get(target_id, []):
+            if observation.period.end_month == end_month:
+                return observation
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _period(text: str) -> Period:
+    # A ledger has few distinct periods (~19 a year) and may hold 100,000 records.
+    return parse_period(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _end(text: str) -> tuple[int, int]:
+    """The year and month a period ends: with the target, a figure's position."""
+    period = _period(text)
+    return period.year, period.end_month
+
+
+class AmendmentIndex:
+    """Mid-year adjustments per target, in ledger order (docs/forms.md: `plancli amend`)."""
+
+    def __init__(self, plan: Plan, amendments: Iterable[Amendment]) -> None:
+        self._by_target: dict[str, list[tuple[int, Amendment]]] = {}
+        year = plan.plan.year
+        for amendment in amendments:
+            try:
+                period = _period(amendment.period)
+            except InputError as exc:
+                raise LedgerFileError(f"amendment of {amendment.target}: {exc}") from None
+            if period.year == year:
+                self._by_target.setdefault(amendment.target, []).append(
+                    (period.end_month, amendment)
+                )
+
+    def in_force(self, target_id: str, as_of: Period) -> Amendment | None:
+        """The amendment in force at `as_of`: of those from a period ending by then, the one
+        recorded last."""
+        found = None
+        for end_month, amendment in self._by_target.get(target_id, ()):
+            if end_month <= as_of.end_month:
+                found = amendment
+        return found
+
+    def all(self, target_id: str) -> list[Amendment]:
+        return [amendment for _, amendment in self._by_target.get(target_id, ())]

@@ -1,0 +1,98 @@
+"""cumulative: completion against time progress (or the plan's profile) (DESIGN §4).
+
+completion = actual ÷ goal; with an `opening` stock (累计建成…), records are the stock and
+completion = (actual − opening) ÷ (goal − opening). The goal is `min`, or X of X左右 (reached at
+X − tolerance). A `max` is the top of a planned range ("1-2个试点"): delivering more is
+over-fulfilment (超额完成), so the target is met once its bottom is reached. A roll-up without
+its own figure is the sum of its parts' figures.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from plancli.assess.core import Assessment, Context, Status, expected_share, month_period, pending
+from plancli.model import Target
+from plancli.periods import Period
+
+
+def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
+    bound = ctx.bound(target, as_of)
+    if bound is None:
+        return pending(target, as_of, ctx)
+    observation = ctx.index.latest(target.id, as_of)
+    parts_used: tuple[str, ...] = ()
+    parts_missing: tuple[str, ...] = ()
+    if observation is not None:
+        actual, period = observation.value, observation.period
+        stale = ctx.stale(target, period, as_of)
+        final = period.is_final
+    elif target.parts:
+        # A roll-up without its own figure is the sum of its parts' figures. Parts without
+        # a record are left out and listed: the sum can only understate, never flatter.
+        parts = [ctx.assess(ctx.target(part_id)) for part_id in target.parts]
+        used = [p for p in parts if p.actual is not None and p.period is not None]
+        parts_missing = tuple(p.target.id for p in parts if p not in used)
+        if not used:
+            return Assessment(
+                target,
+                "no_data",
+                as_of,
+                parts_missing=parts_missing,
+                reason="no_parts_record",
+                bound=bound,
+            )
+        parts_used = tuple(p.target.id for p in used)
+        actual = sum((p.actual for p in used if p.actual is not None), Decimal(0))
+        period = max((p.period for p in used if p.period is not None), key=lambda x: x.sort_key)
+        stale = any(p.stale for p in used)
+        # The sum is a year-end figure only when every part's figure is one.
+        final = not parts_missing and all(p.period.is_final for p in used if p.period)
+    else:
+        return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
+
+    goal = bound.goal if bound.goal is not None else bound.low
+    assert goal is not None  # a cumulative target is `up`: it has min or around
+    opening = target.opening if target.opening is not None else Decimal(0)
+    progress_month = ctx.progress_month(target, period, as_of)
+    share = expected_share(target.profile, progress_month)
+    to_deliver = goal - opening
+    completion = Fraction(actual - opening) / Fraction(to_deliver) if to_deliver > 0 else None
+    pace_gap_pp = (completion - share) * 100 if completion is not None else None
+    months_left = 12 - progress_month
+    remaining = max(goal - actual, Decimal(0))
+    if bound.satisfied(actual):  # delivered, whenever: delivery is not undone
+        status: Status = "met"
+    elif as_of.is_final and final:
+        status = "missed"
+    elif pace_gap_pp is None:
+        status = "behind"
+    else:
+        status = ctx.paced_status(pace_gap_pp)
+    projection = None
+    if share > 0:
+        projection = Fraction(opening) + Fraction(actual - opening) / share
+    return Assessment(
+        target,
+        status,
+        as_of,
+        period=period,
+        actual=actual,
+        gap=bound.gap(actual),
+        completion=completion,
+        time_progress=Fraction(progress_month, 12),
+        expected_share=share,
+        progress_period=month_period(as_of, progress_month),
+        pace_gap_pp=pace_gap_pp,
+        projection=projection,
+        required_per_month=Fraction(remaining) / months_left if months_left > 0 else None,
+        months_left=months_left,
+        stale=stale,
+        tolerance=ctx.rules.pace_tolerance,
+        parts_used=parts_used,
+        parts_missing=parts_missing,
+        bound=bound,
+        stretch_met=bound.stretch_met(actual),
+        base=target.opening,
+    )

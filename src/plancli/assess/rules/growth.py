@@ -1,0 +1,56 @@
+"""growth: year-to-date growth % against the bound, no pacing (DESIGN §4).
+
+Satisfied → on track; short by at most the growth tolerance → at risk; else behind. A
+`decline` target (下降3.8%) is judged on the fall: a recorded growth of −4.0 is a fall of 4.0.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from plancli.assess.core import Assessment, Context, judged, pending, required_growth_rest
+from plancli.model import Target
+from plancli.periods import Period
+
+
+def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
+    bound = ctx.bound(target, as_of)
+    if bound is None:
+        return pending(target, as_of, ctx)
+    observation = ctx.index.latest(target.id, as_of)
+    if observation is None:
+        return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
+    recorded = observation.value
+    actual = -recorded if target.decline else recorded
+    ok = bound.satisfied(actual)
+    gap = bound.gap(actual)
+    tolerance = ctx.rules.growth_tolerance
+    rest: Fraction | None = None
+    base = target.baseline
+    goal = bound.goal
+    if (
+        not target.decline
+        and bound.direction == "up"
+        and goal is not None
+        and observation.amount is not None
+        and base is not None
+        and base.value is not None
+        and not observation.period.is_final
+    ):
+        rest = required_growth_rest(observation.amount, recorded, base.value, goal)
+    final = as_of.is_final and observation.period.is_final
+    return Assessment(
+        target,
+        judged(ok, final, gap, tolerance),
+        as_of,
+        period=observation.period,
+        actual=actual,
+        amount=observation.amount,
+        gap=gap,
+        required_growth_rest=rest,
+        stale=ctx.stale(target, observation.period, as_of),
+        tolerance=tolerance,
+        bound=bound,
+        stretch_met=bound.stretch_met(actual),
+        recorded=recorded if target.decline else None,
+    )

@@ -1,0 +1,33 @@
+"""level: the current level against the bound (unemployment ≤ 5.5 %, PM2.5 29左右), no pacing:
+satisfied → on track, else behind (DESIGN §4)."""
+
+from __future__ import annotations
+
+from plancli.assess.core import Assessment, Context, judged, pending
+from plancli.model import Target
+from plancli.periods import Period
+
+
+def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
+    bound = ctx.bound(target, as_of)
+    if bound is None:
+        return pending(target, as_of, ctx)
+    observation = ctx.index.latest(target.id, as_of)
+    if observation is None:
+        return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
+    actual = observation.value
+    ok = bound.satisfied(actual)
+    gap = bound.gap(actual)
+    final = as_of.is_final and observation.period.is_final
+    return Assessment(
+        target,
+        judged(ok, final, gap, None),
+        as_of,
+        period=observation.period,
+        actual=actual,
+        amount=observation.amount,
+        gap=gap,
+        stale=ctx.stale(target, observation.period, as_of),
+        bound=bound,
+        stretch_met=bound.stretch_met(actual),
+    )

