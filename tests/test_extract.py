@@ -15,8 +15,19 @@ from plancli.extract.numerals import chinese_integer
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
 CORPUS = REPO.parent / "shared" / "corpus" / "gov-work-reports-2026"
-TUNING = ("上海市", "北京市", "天津市", "山东省", "广东省", "江苏省", "河南省", "浙江省", "湖北省",
-          "甘肃省", "陕西省")  # fmt: skip
+TUNING = (
+    "上海市",
+    "北京市",
+    "天津市",
+    "山东省",
+    "广东省",
+    "江苏省",
+    "河南省",
+    "浙江省",
+    "湖北省",
+    "甘肃省",
+    "陕西省",
+)
 
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed report is not here")
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
@@ -39,8 +50,21 @@ def headline(paragraph: str) -> list[dict[str, Any]]:
 
 
 def form(target: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "kind", "unit", "min", "max", "around", "stretch", "direction", "decline",
-            "pending", "exclusive", "relation", "reference")  # fmt: skip
+    keys = (
+        "id",
+        "kind",
+        "unit",
+        "min",
+        "max",
+        "around",
+        "stretch",
+        "direction",
+        "decline",
+        "pending",
+        "exclusive",
+        "relation",
+        "reference",
+    )
     return {k: target[k] for k in keys if k in target}
 
 
@@ -58,7 +82,7 @@ def form(target: dict[str, Any]) -> dict[str, Any]:
         ("三万五千", 35000),
         ("二〇二六", 2026),
         ("两", 2),
-    ],  # fmt: skip
+    ],
 )
 def test_chinese_numerals(text: str, value: int) -> None:
     assert chinese_integer(text) == value
@@ -477,11 +501,23 @@ def test_seed_headline_from_the_dash_list_with_baselines_from_its_table(
 ) -> None:
     _, plan = seed
     head = {t["id"]: t for t in plan["targets"] if t["section"] == "headline"}
-    assert list(head) == ["gdp", "budget_revenue", "fixed_asset_investment", "retail_sales",
-                          "urban_income", "rural_income", "unemployment_rate"]  # fmt: skip
+    assert list(head) == [
+        "gdp",
+        "budget_revenue",
+        "fixed_asset_investment",
+        "retail_sales",
+        "urban_income",
+        "rural_income",
+        "unemployment_rate",
+    ]
     assert head["gdp"]["min"] == 7
-    assert head["gdp"]["baseline"] == {"year": 2021, "value": Decimal("1441.37"),
-                                       "growth": Decimal("0.3"), "plan": 8, "plan_text": "8"}  # fmt: skip
+    assert head["gdp"]["baseline"] == {
+        "year": 2021,
+        "value": Decimal("1441.37"),
+        "growth": Decimal("0.3"),
+        "plan": 8,
+        "plan_text": "8",
+    }
     assert head["rural_income"]["baseline"]["plan_text"] == "与经济增长基本同步"  # merged cell
     assert head["unemployment_rate"]["max"] == Decimal("4.8")
     assert plan["plan"]["year"] == 2022
@@ -493,8 +529,12 @@ def test_seed_investment_plan_rolls_up_its_categories(seed: tuple[str, dict[str,
     inv = {t["id"]: t for t in plan["targets"] if t["section"] == "investment"}
     total = inv["investment_total"]
     assert total["min"] == Decimal("58.72")
-    assert total["projects"] == {"total": 91, "continuing": 45, "new": 46,
-                                 "total_investment": Decimal("415.05")}  # fmt: skip
+    assert total["projects"] == {
+        "total": 91,
+        "continuing": 45,
+        "new": 46,
+        "total_investment": Decimal("415.05"),
+    }
     assert len(total["parts"]) == 6
     assert inv["investment_health_elderly"]["projects"] == {"total": 4, "continuing": 0, "new": 4}
     assert inv["investment_health_elderly"]["min"] == Decimal("2.30")

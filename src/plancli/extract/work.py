@@ -22,9 +22,9 @@ from plancli.extract.vocabulary import lookup
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|公里|千米|万千瓦|千瓦|万吨|吨|万亿元|亿元|万元|"
+    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|万千瓦|千瓦|万吨|吨|万亿元|亿元|万元|"
     r"亿斤|万人次|人次|万人|名|人|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|台|"
-    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|米"
+    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵"
 )
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*({UNIT})"
@@ -68,7 +68,7 @@ _OPEN_ENDED = re.compile(
 _TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
 _FACILITY = re.compile(
     r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
-    r"|铁路|公路|机场|大桥|线)$"
+    r"|铁路|公路|机场|大桥|线|赛|运动会|论坛|博览会)$"
 )
 
 
@@ -216,6 +216,8 @@ class WorkReader:
             ):
                 continue
             prefix = piece.text[: match.start()]
+            if prefix.count("“") > prefix.count("”"):
+                continue  # “3个100”: a label inside quotation marks, not a figure
             after = piece.text[match.end() : match.end() + 1]
             if match.group(4) and match.group(3) != "%" and re.match(r"[\u4e00-\u9fff]", after):
                 continue  # "15万人以上街道": a size that qualifies a noun, not a promise
@@ -332,7 +334,7 @@ class WorkReader:
         obj = match.group("object")
         if _OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
             return
-        if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道)", obj):
+        if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
             return
         verb = match.group("verb")
         lead = match.group("lead") or ""
