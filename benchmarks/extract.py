@@ -74,14 +74,14 @@ def pct(value: float | None) -> str:
 
 def row(label: str, score: GroupScore, verbatim: str, ms: str) -> str:
     return (
-        f"{label:<22} {score.gold:>4} {score.found:>5} {score.matched_gold:>5} "
+        f"{label:<26} {score.gold:>4} {score.found:>5} {score.matched_gold:>5} "
         f"{pct(score.recall):>6} {pct(score.precision):>6} {pct(score.exact_share):>6} "
         f"{verbatim:>6} {ms:>7}"
     )
 
 
 HEADER = (
-    f"{'report / targets':<22} {'gold':>4} {'found':>5} {'match':>5} {'recall':>6} "
+    f"{'report / targets':<26} {'gold':>4} {'found':>5} {'match':>5} {'recall':>6} "
     f"{'prec':>6} {'exact':>6} {'quote':>6} {'ms':>7}"
 )
 
@@ -109,7 +109,7 @@ def block(title: str, items: list[tuple[str, Path, Path]], misses: bool) -> Grou
         groups = [g for g in ("headline", "work", "investment") if comparison.groups[g].gold]
         for index, group in enumerate(groups):
             score = comparison.groups[group]
-            name = f"{label} {group}" if index == 0 else f"  {group}"
+            name = f"{label}: {group}" if index == 0 else f"  {group}"
             print(row(name, score, verbatim if index == 0 else "", ms if index == 0 else ""))
         head = comparison.groups["headline"]
         for attr in ("found", "gold", "matched_found", "matched_gold", "exact"):
@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list misses and mismatches")
     args = parser.parse_args()
     tuning: list[tuple[str, Path, Path]] = [
-        ("seed (guandu-2022)", SEED, REPO / "data" / "plan2022.toml")
+        ("seed guandu-2022", SEED, REPO / "data" / "plan2022.toml")
     ]
     holdout: list[tuple[str, Path, Path]] = []
     for name, pinyin in PROVINCES.items():

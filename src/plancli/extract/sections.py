@@ -161,7 +161,10 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
     _find_headline(parse, layout)
     for part in layout.parts:
         if part.kind == "plan":
-            layout.work_sections.extend(_work_sections(parse, part, len(layout.work_sections)))
+            # Numbers: a part's lead (before its （一）) is 0, its （一） is 1…; a later part
+            # goes on from there, so every number is unique.
+            base = layout.work_sections[-1].number + 1 if layout.work_sections else 0
+            layout.work_sections.extend(_work_sections(parse, part, base))
         elif part.kind == "investment" and layout.investment is None:
             layout.investment = part
         elif part.kind == "appendix":
@@ -207,11 +210,10 @@ def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
             title = re.split(r"[。]", rest, maxsplit=1)[0].strip()
             marks.append((line.start, title[:60]))
     if not marks:
-        title = part.title
-        return [WorkSection(offset + 1, title, part.start, part.end)]
+        return [WorkSection(offset + 1, part.title, part.start, part.end)]
     if marks[0][0] > part.start:
         # The part's lead (before its first （一）) holds work too: a section of its own.
-        marks.insert(0, (part.start, part.title))
+        sections.append(WorkSection(offset, part.title, part.start, marks[0][0]))
     for index, (start, title) in enumerate(marks):
         end = marks[index + 1][0] if index + 1 < len(marks) else part.end
         sections.append(WorkSection(offset + index + 1, title, start, end))
