@@ -71,10 +71,13 @@ def extract_cmd(
     elif compare is None:
         emit(toml_text)
     counts = _counts(draft.plan)
-    where = str(output) if output is not None else ("nowhere" if compare else "stdout")
+    if output is not None:
+        where = f"to {output}"
+    else:
+        where = "(not written: -o writes it)" if compare else "to stdout"
     typer.echo(
         f"drafted {len(draft.targets)} targets ({counts}) of plan {draft.plan['plan']['id']} "
-        f"({draft.plan['plan']['year']}) to {where}; {draft.needs_review} need review "
+        f"({draft.plan['plan']['year']}) {where}; {draft.needs_review} need review "
         "(`review = …`)",
         err=True,
     )

@@ -83,7 +83,7 @@ class Comparison:
     total: GroupScore
     pairs: list[Pair]
     missed: list[dict[str, Any]]  # the plan's targets not found
-    extra: list[dict[str, Any]]  # drafted targets matching none of the plan's
+    extra: list[dict[str, Any]]  # drafted targets matching none (in groups the plan encodes)
     quotes: int
     quotes_verbatim: int
 
@@ -179,12 +179,13 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
     }
     groups = {name: GroupScore(name) for name in GROUPS}
     total = GroupScore("all")
-    for d in drafts:
-        groups[group_of(d)].found += 1
-        total.found += 1
     for g in golds:
         groups[group_of(g)].gold += 1
         total.gold += 1
+    for d in drafts:
+        groups[group_of(d)].found += 1
+        if groups[group_of(d)].gold:  # a group the plan does not encode is not judged
+            total.found += 1
     pairs: list[Pair] = []
     for di, gi in sorted(draft_to_gold.items(), key=lambda item: item[1]):
         d, g = drafts[di], golds[gi]
@@ -200,12 +201,17 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
         groups[group_of(g)].matched_gold += 1
         groups[group_of(d)].matched_found += 1
         total.matched_gold += 1
-        total.matched_found += 1
+        if groups[group_of(d)].gold:
+            total.matched_found += 1
         if not pair.differences:
             groups[group_of(g)].exact += 1
             total.exact += 1
     missed = [_brief(g) for gi, g in enumerate(golds) if gi not in gold_taken]
-    extra = [_brief(d) for di, d in enumerate(drafts) if di not in draft_to_gold]
+    extra = [
+        _brief(d)
+        for di, d in enumerate(drafts)
+        if di not in draft_to_gold and groups[group_of(d)].gold
+    ]
     verbatim = sum(1 for t in drafts if t.get("quote") and str(t["quote"]) in text)
     return Comparison(groups, total, pairs, missed, extra, len(drafts), verbatim)
 
@@ -282,6 +288,11 @@ def comparison_text(comparison: Comparison) -> str:
             f"{s.group:<11} {s.gold:>5} {s.found:>6} {s.matched_gold:>8} {pct(s.recall):>7} "
             f"{pct(s.precision):>10} {pct(s.exact_share):>6}"
         )
+    for s in comparison.groups.values():
+        if s.found and not s.gold:
+            lines.append(
+                f"{s.group}: {s.found} drafted, none in the plan compared with: not judged"
+            )
     lines.append(f"quotes verbatim: {comparison.quotes_verbatim}/{comparison.quotes}")
     for pair in comparison.pairs:
         for d in pair.differences:
