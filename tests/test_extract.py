@@ -348,6 +348,31 @@ def test_headline_clause_forms(clause: str, expected: list[dict[str, Any]]) -> N
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("城镇新增就业不少于28万人", {"kind": "cumulative", "unit": "万人", "min": 28}),
+        ("生态环境质量持续改善", {"kind": "trend", "unit": "%", "direction": "up"}),
+        ("城镇调查失业率不超过5.5%", {"kind": "level", "unit": "%", "max": Decimal("5.5")}),
+    ],
+)
+def test_forms_of_other_wordings(clause: str, expected: dict[str, Any]) -> None:
+    (target,) = headline(clause)
+    assert {k: v for k, v in form(target).items() if k in expected} == expected
+
+
+def test_a_lead_worded_otherwise_and_a_paragraph_without_full_stop() -> None:
+    text = report("x").replace(
+        "今年经济社会发展主要预期目标是：x。",
+        "今年主要预期目标建议如下：地区生产总值增长5%左右\n新建5G基站3000个，",
+    )
+    targets = extract_plan(text).plan["targets"]
+    assert [(t["section"], t["quote"]) for t in targets] == [
+        ("headline", "地区生产总值增长5%左右"),
+        ("work_0", "新建5G基站3000个"),  # in the lead, before （一）
+    ]
+
+
 def test_a_clause_quote_is_the_clause_and_a_stretch_keeps_its_phrase() -> None:
     targets = headline(
         "全省生产总值增长5%—5.5%，在实际工作中努力争取更好结果；城镇调查失业率5%以内"

@@ -52,13 +52,13 @@ _GROWTH = re.compile(
     rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*{NUM}\s*%\s*(左右|以上|以内)?(?:安排)?"
 )
 _LEVEL = re.compile(
-    r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为)?\s*"
+    r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
     rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
 )
 _TREND = (
     (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
-    (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低)$"), "down"),
-    (re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升)$"), "up"),
+    (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
+    (re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化)$"), "up"),
 )
 _INDICATOR = re.compile(r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|稳定增长|合理增长")
 
@@ -279,6 +279,8 @@ class HeadlineReader:
                     "not a ceiling"
                 )
             return
+        if verb in ("不高于", "不超过") and qualifier is None:
+            qualifier = "以内"
         _bound(target, number, qualifier, up=True)
         lower_is_better = indicator is not None and indicator.direction == "down"
         if lower_is_better or (qualifier == "左右" and verb == "控制在"):

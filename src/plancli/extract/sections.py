@@ -138,6 +138,7 @@ def _classify(title: str, year: int) -> PartKind:
 _HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
     re.compile(r"主要预期目标\s*:"),
+    re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
     re.compile(r"主要目标\s*(?:是|为)\s*:"),
 )
@@ -182,10 +183,7 @@ def _find_headline(parse: str, layout: Layout) -> None:
         for match in lead.finditer(parse, body.start, body.end):
             if layout.kind_at(match.start()) in ("review", "fiveyear", "appendix"):
                 continue
-            end = parse.find("。", match.end(), min(body.end, match.end() + 2000))
-            if end < 0:  # a truncated report: up to the end of the line
-                nl = parse.find("\n", match.end(), body.end)
-                end = body.end if nl < 0 else nl
+            end = _paragraph_end(parse, match.end(), body.end)
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
             # paragraph starts at the line before when that line does not end a sentence.
@@ -197,6 +195,24 @@ def _find_headline(parse: str, layout: Layout) -> None:
             layout.headline = Span(match.end(), end)
             layout.headline_paragraph = Span(line_start, end + 1)
             return
+
+
+def _paragraph_end(parse: str, start: int, stop: int) -> int:
+    """The end of the targets after the lead: the first 。, or the end of a line that no
+    "——" item follows (a list of targets runs over lines, a paragraph does not)."""
+    pos = start
+    while pos < stop:
+        full_stop = parse.find("。", pos, stop)
+        newline = parse.find("\n", pos, stop)
+        if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            return full_stop
+        if newline < 0:
+            return stop
+        following = parse[newline + 1 : newline + 4].lstrip()
+        if parse[pos:newline].strip() and not following.startswith(("——", "—", "-")):
+            return newline
+        pos = newline + 1
+    return stop
 
 
 def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
