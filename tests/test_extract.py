@@ -361,6 +361,24 @@ def test_forms_of_other_wordings(clause: str, expected: dict[str, Any]) -> None:
     assert {k: v for k, v in form(target).items() if k in expected} == expected
 
 
+def test_sectors_listed_together_each_with_its_own_qualifier() -> None:
+    targets = headline("其中一二三产增加值分别增长3.5%左右、6%以上、5%左右")
+    assert [(t["id"], t.get("around"), t.get("min")) for t in targets] == [
+        ("primary_value_added", Decimal("3.5"), None),
+        ("secondary_value_added", None, 6),
+        ("tertiary_value_added", 5, None),
+    ]
+
+
+def test_national_tasks_worded_按照国家要求完成() -> None:
+    targets = headline("按照国家要求完成节能减排降碳任务")
+    assert [(t["id"], t["pending"]) for t in targets] == [
+        ("energy_intensity", True),
+        ("emission_reduction", True),
+        ("co2_intensity", True),
+    ]
+
+
 def test_a_lead_worded_otherwise_and_a_paragraph_without_full_stop() -> None:
     text = report("x").replace(
         "今年经济社会发展主要预期目标是：x。",

@@ -29,8 +29,9 @@ _PENDING = re.compile(
     r"(?:全面)?(?:完成|落实|达到|实现|满足)(?:国家|上级)(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?考核目标.{0,6}?衔接"
     r"|(?:达到|符合)国家要求"
+    r"|按照?国家要求完成"
 )
-_PENDING_PREFIX = re.compile(r"^(?:全面)?(?:完成|落实)(?:国家|上级)下达的")
+_PENDING_PREFIX = re.compile(r"^(?:全面)?(?:(?:完成|落实)(?:国家|上级)下达的|按照?国家要求完成)")
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
 
 _SAME = re.compile(
@@ -43,7 +44,8 @@ _NATIONAL = re.compile(
 )
 _RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 _MULTI = re.compile(
-    rf"分别(?:增长|提高)\s*{NUM}\s*%?((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?)+)\s*(左右|以上)?"
+    rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
@@ -327,14 +329,22 @@ class HeadlineReader:
     def _multi(self, seg: _Piece, match: re.Match[str]) -> None:
         subject = _subject(seg.text[: match.start()])
         values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
+        qualifiers = re.findall(r"(\d+(?:\.\d+)?)\s*%?\s*(左右|以上)?", match.group(0)[2:])
+        own = [q for _, q in qualifiers] if len(qualifiers) == len(values) else []
+        if own and own[-1] and not any(own[:-1]):
+            own = [own[-1]] * len(own)  # 分别增长5%、6.5%左右: the last 左右 governs both
         names = _split_town_country(subject) if subject else []
+        sectors = re.match(r"^([一二三]{2,3})产(.*)$", subject or "")
+        if sectors:  # 一二三产增加值 → 一产增加值, 二产增加值, 三产增加值
+            names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
         if len(names) != len(values):
             names = [n for n in re.split(r"[、和]", subject or "") if n]
         if len(names) != len(values):
             return
-        for name, value in zip(names, values, strict=True):
+        for index, (name, value) in enumerate(zip(names, values, strict=True)):
             target = self._new(name, seg, "growth")
-            _bound(target, Decimal(value), match.group(3), up=True)
+            qualifier = (own[index] if own and own[index] else None) or match.group(3)
+            _bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")
 
     def _pending(self, seg: _Piece, match: re.Match[str]) -> None:
@@ -447,7 +457,7 @@ def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bo
 
 
 _SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保)+$")
-_SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)")
+_SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
 
 
 def _subject(text: str) -> str:

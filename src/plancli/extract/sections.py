@@ -178,11 +178,21 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
 
 
 def _find_headline(parse: str, layout: Layout) -> None:
+    """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
+    failing that (a report whose headings were misread), the last lead anywhere."""
+    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")):
+        _find_lead(parse, layout, skip=("appendix",), last=True)
+
+
+def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
     body = layout.body
     for lead in _HEADLINE_LEADS:
-        for match in lead.finditer(parse, body.start, body.end):
-            if layout.kind_at(match.start()) in ("review", "fiveyear", "appendix"):
-                continue
+        matches = [
+            m
+            for m in lead.finditer(parse, body.start, body.end)
+            if layout.kind_at(m.start()) not in skip
+        ]
+        for match in reversed(matches) if last else matches:
             end = _paragraph_end(parse, match.end(), body.end)
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
@@ -194,7 +204,8 @@ def _find_headline(parse: str, layout: Layout) -> None:
                     line_start = previous
             layout.headline = Span(match.end(), end)
             layout.headline_paragraph = Span(line_start, end + 1)
-            return
+            return True
+    return False
 
 
 def _paragraph_end(parse: str, start: int, stop: int) -> int:
