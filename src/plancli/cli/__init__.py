@@ -8,6 +8,7 @@ annotations (issue 5's `--help` goal). Names imported only for type checking are
 
 from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
+    extract_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
     plan_cmds,  # noqa: F401  (registers commands)

@@ -32,7 +32,7 @@ Lang = Literal["en", "zh"]
 HELP_GROUPS: dict[str, tuple[str, ...]] = {
     "Where we stand": ("status", "gap", "show", "report"),
     "Recording progress": ("record", "import", "template", "history", "undo"),
-    "The plan": ("targets", "plans", "validate", "schema", "init"),
+    "The plan": ("targets", "plans", "validate", "schema", "init", "extract"),
     "Files": ("ledger",),
 }
 

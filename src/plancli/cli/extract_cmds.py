@@ -1,0 +1,175 @@
+"""`plancli extract`: draft a plan from a report's text, or score a draft against a plan."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plancli.cli.app import JsonOpt, command, emit
+from plancli.errors import InputError
+
+
+@command("extract")
+def extract_cmd(
+    report: Annotated[
+        str,
+        typer.Argument(
+            metavar="REPORT.txt",
+            help="The report's text (UTF-8, UTF-8 with BOM or GB18030); - reads standard input.",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PLAN.toml",
+            help="Write the draft here (default: stdout).",
+            dir_okay=False,
+        ),
+    ] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", metavar="ID", help="The plan's id (default: from the report's title)."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="YEAR", help="The plan year (default: from the report)."),
+    ] = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            metavar="GOLD.toml",
+            help="Score the draft against this plan: precision, recall, exact bounds and form.",
+            dir_okay=False,
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o file.")] = False,
+) -> None:
+    """Draft a plan from a development-plan or government work report: every target quoted."""
+    from plancli.extract import decode_report, extract_plan
+
+    if year is not None and not 1900 <= year <= 2200:
+        raise InputError(f"--year {year}: a plan year is between 1900 and 2200")
+    if output is not None and output.exists() and not force:
+        raise InputError(f"{output} exists; use --force to overwrite it")
+    if json_out and compare is None:
+        raise InputError("--json goes with --compare (the draft itself is TOML)")
+    name = "standard input" if report == "-" else report
+    data = _read(report)
+    text = decode_report(data, name)
+    draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
+    toml_text = _toml(draft.plan, name)
+    problem = _model_problem(draft.plan)
+    if output is not None:
+        _write(output, toml_text)
+    elif compare is None:
+        emit(toml_text)
+    counts = _counts(draft.plan)
+    if output is not None:
+        where = f"to {output}"
+    else:
+        where = "(not written: -o writes it)" if compare else "to stdout"
+    typer.echo(
+        f"drafted {len(draft.targets)} targets ({counts}) of plan {draft.plan['plan']['id']} "
+        f"({draft.plan['plan']['year']}) {where}; {draft.needs_review} need review "
+        "(`review = …`)",
+        err=True,
+    )
+    if problem:
+        typer.echo(f"warning: the draft does not load as a plan yet: {problem}", err=True)
+    if compare is not None:
+        _compare(draft.plan, compare, text, name, json_out)
+
+
+def _read(report: str) -> bytes:
+    if report == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(report).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{report} is a folder, not a report's text") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {report}: {exc.strerror or exc}") from None
+
+
+def _toml(plan: dict[str, object], name: str) -> str:
+    from plancli.extract.assemble import plan_toml
+
+    header = (
+        f"# Draft plan drafted by `plancli extract` from {name}.\n"
+        "# Every quote is a verbatim substring of the report. Check each target that carries\n"
+        "# `review = …`, then delete that key; `plancli validate --source REPORT.txt` checks\n"
+        "# the quotes.\n\n"
+    )
+    return plan_toml(plan, header)
+
+
+def _counts(plan: dict[str, object]) -> str:
+    targets = plan["targets"]
+    assert isinstance(targets, list)
+    by_group: dict[str, int] = {}
+    for target in targets:
+        section = target["section"]
+        group = section if section in ("headline", "investment") else "work"
+        by_group[group] = by_group.get(group, 0) + 1
+    return ", ".join(f"{count} {group}" for group, count in by_group.items())
+
+
+def _model_problem(plan: dict[str, object]) -> str | None:
+    """Why the draft does not load as a plan (None when it does): a bug of the extractor, or
+    a plan model without the genre's keys."""
+    from pydantic import ValidationError
+
+    from plancli.model import Plan
+
+    try:
+        Plan.model_validate(plan)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']} ({exc.error_count()} problems)"
+    return None
+
+
+def _write(path: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    try:
+        directory = path.parent if str(path.parent) else Path(".")
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline="\n",
+            dir=directory,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
+        ) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _compare(
+    plan: dict[str, object], gold_path: Path, text: str, name: str, json_out: bool
+) -> None:
+    from plancli.errors import PlanFileError
+    from plancli.extract.compare import compare_plans, comparison_json, comparison_text
+    from plancli.plan import read_toml
+
+    gold, _ = read_toml(gold_path, PlanFileError)
+    comparison = compare_plans(plan, gold, text)
+    if json_out:
+        from plancli.output import dumps
+
+        emit(dumps(comparison_json(comparison, name, str(gold_path))))
+    else:
+        emit(comparison_text(comparison))

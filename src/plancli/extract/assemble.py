@@ -1,0 +1,208 @@
+"""Putting a draft plan together: the plan's metadata, its sections, unique ids, references
+that resolve, and a check that every quote is a verbatim substring of the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from plancli.errors import InputError
+from plancli.extract.baselines import review_baselines
+from plancli.extract.draft import DraftTarget
+from plancli.extract.headline import HeadlineReader
+from plancli.extract.investment import read_investment
+from plancli.extract.sections import Layout, Span, locate
+from plancli.extract.tables import apply_tables
+from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
+from plancli.extract.work import WorkReader
+
+PROVINCES = (
+    ("内蒙古", "neimenggu"),
+    ("黑龙江", "heilongjiang"),
+    ("北京", "beijing"),
+    ("天津", "tianjin"),
+    ("河北", "hebei"),
+    ("山西", "shanxi"),
+    ("辽宁", "liaoning"),
+    ("吉林", "jilin"),
+    ("上海", "shanghai"),
+    ("江苏", "jiangsu"),
+    ("浙江", "zhejiang"),
+    ("安徽", "anhui"),
+    ("福建", "fujian"),
+    ("江西", "jiangxi"),
+    ("山东", "shandong"),
+    ("河南", "henan"),
+    ("湖北", "hubei"),
+    ("湖南", "hunan"),
+    ("广东", "guangdong"),
+    ("广西", "guangxi"),
+    ("海南", "hainan"),
+    ("重庆", "chongqing"),
+    ("四川", "sichuan"),
+    ("贵州", "guizhou"),
+    ("云南", "yunnan"),
+    ("西藏", "xizang"),
+    ("陕西", "shaanxi"),
+    ("甘肃", "gansu"),
+    ("青海", "qinghai"),
+    ("宁夏", "ningxia"),
+    ("新疆", "xinjiang"),
+)
+PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass
+class Draft:
+    """A drafted plan: the TOML-ready table and what it holds."""
+
+    plan: dict[str, Any]
+    targets: list[DraftTarget]
+
+    @property
+    def needs_review(self) -> int:
+        return sum(1 for t in self.targets if t.review)
+
+
+def extract_plan(
+    text: str, *, plan_id: str | None = None, year: int | None = None, name: str = "report"
+) -> Draft:
+    """Draft a plan from a report's decoded text. InputError when it is not a report."""
+    check_chinese(text, name)
+    if plan_id is not None and not PLAN_ID.match(plan_id):
+        raise InputError(
+            f"--id {plan_id!r}: a plan id is lower-case ASCII letters, digits, '-' and '_'"
+        )
+    parse = parse_form(text)
+    layout = locate(parse, Span(*body_span(parse)), year)
+    targets: list[DraftTarget] = []
+    if layout.headline is not None:
+        targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
+    targets = apply_tables(parse, layout, targets)
+    review_baselines(parse, layout, targets)
+    work = WorkReader(parse, layout, targets).read()
+    investment = read_investment(parse, layout)
+    targets = [*targets, *work, *investment]
+    if not targets:
+        raise InputError(
+            f"{name}: no targets found (no 主要预期目标 paragraph, work target or investment "
+            "plan); is it a development plan or government work report?"
+        )
+    _resolve_references(targets)
+    _unique_ids(targets)
+    for target in targets:
+        quote = text[target.start : target.end]
+        if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
+            raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
+    return Draft(_plan_table(text, parse, layout, targets, plan_id), targets)
+
+
+def _resolve_references(targets: list[DraftTarget]) -> None:
+    """A relation to a target the paragraph does not state (同步 with GDP in a report without a
+    GDP target): the reference becomes a tracked indicator quoted from the relation's words."""
+    ids = {t.id for t in targets}
+    for target in list(targets):
+        if target.reference is None or target.reference in ids:
+            continue
+        outside = DraftTarget(
+            id=target.reference,
+            section=target.section,
+            name="经济增长" if target.reference == "gdp" else target.reference,
+            kind="indicator",
+            unit="%",
+            start=target.start,
+            end=target.end,
+            name_en="Gross regional product (GDP)" if target.reference == "gdp" else "",
+            shared=True,
+        )
+        outside.review.append(f"{target.id} is compared with it; the report states no target")
+        targets.append(outside)
+        ids.add(outside.id)
+
+
+def _unique_ids(targets: list[DraftTarget]) -> None:
+    seen: set[str] = set()
+    for target in targets:
+        base, n = target.id, 2
+        while target.id in seen:
+            target.id = f"{base}_{n}"
+            n += 1
+        seen.add(target.id)
+
+
+def _title(text: str, parse: str, layout: Layout) -> str:
+    """The report's title line, as the report writes it."""
+    head_end = min(layout.body.end, layout.body.start + 3000)
+    for line in split_lines(parse, layout.body.start, head_end):
+        stripped = line.stripped
+        titled = re.search(r"报告|计划|草案", stripped) and "。" not in stripped
+        if titled and 6 <= len(stripped) <= 120:
+            return text[line.start : line.end].strip()
+    return ""
+
+
+def _derived_id(title: str, year: int) -> str:
+    for chinese, pinyin in PROVINCES:
+        if re.search(rf"{chinese}(省|市|自治区|维吾尔|壮族|回族)?(人民)?政府", title) or re.search(
+            rf"{year}年{chinese}", title
+        ):
+            return f"{pinyin}-{year}"
+    return f"draft-{year}"
+
+
+def _plan_table(
+    text: str, parse: str, layout: Layout, targets: list[DraftTarget], plan_id: str | None
+) -> dict[str, Any]:
+    year = layout.year
+    title = _title(text, parse, layout)
+    sections: list[dict[str, str]] = []
+    used = {t.section for t in targets}
+    if "headline" in used:
+        sections.append({"id": "headline", "name": "主要预期目标", "name_en": "Headline targets"})
+    for section in layout.work_sections:
+        section_id = f"work_{section.number}"
+        if section_id in used:
+            sections.append(
+                {
+                    "id": section_id,
+                    "name": section.title or f"工作任务{section.number}",
+                    "name_en": f"Work section {section.number}",
+                }
+            )
+    if "investment" in used:
+        name = layout.investment.title if layout.investment is not None else "政府投资项目计划"
+        sections.append(
+            {"id": "investment", "name": name, "name_en": "Government investment projects"}
+        )
+    plan: dict[str, Any] = {
+        "id": plan_id or _derived_id(title, year),
+        "name": f"{title or '报告'}（草稿）",
+        "name_en": f"Draft plan for {year}, extracted from the report's text",
+        "year": year,
+    }
+    if title:
+        plan["source"] = title
+    return {
+        "plan": plan,
+        "sections": sections,
+        "targets": [t.to_toml(text) for t in targets],
+    }
+
+
+def plan_toml(plan: dict[str, Any], header: str = "") -> str:
+    """The plan as TOML, laid out like the bundled plans: [plan], then each [[sections]] and
+    [[targets]] as a table of its own (tomli-w would inline short arrays of tables)."""
+    import tomli_w
+
+    def line(key: str, value: Any) -> str:
+        if isinstance(value, dict):  # baseline, projects: inline, as the bundled plans write them
+            inner = ", ".join(tomli_w.dumps({k: v}).strip() for k, v in value.items())
+            return f"{key} = {{ {inner} }}\n"
+        return tomli_w.dumps({key: value})
+
+    chunks = [header, tomli_w.dumps({"plan": plan["plan"]})]
+    for key in ("sections", "targets"):
+        for item in plan[key]:
+            chunks.append(f"\n[[{key}]]\n" + "".join(line(k, v) for k, v in item.items()))
+    return "".join(chunks)

@@ -1,0 +1,307 @@
+"""Scoring a draft against a hand-encoded plan of the same report.
+
+Targets are matched one to one by overlapping quotes (their spans in the report's text meet),
+preferring identical quotes, then the same id, then the same figure. Precision is the share of
+drafted targets matched, recall the share of the plan's targets found; a matched pair is
+*exact* when its bounds and form agree: kind, min, max, around, stretch, direction (as derived
+when omitted, docs/forms.md), decline, pending, relation (default `same`) and reference (the
+referenced targets matched to each other, or the same id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+FORM_FIELDS = (
+    "kind",
+    "min",
+    "max",
+    "around",
+    "stretch",
+    "direction",
+    "decline",
+    "pending",
+    "relation",
+    "reference",
+)
+GROUPS = ("headline", "work", "investment")
+
+
+def group_of(target: dict[str, Any]) -> str:
+    section = target.get("section")
+    if section == "headline":
+        return "headline"
+    if section == "investment":
+        return "investment"
+    return "work"
+
+
+@dataclass
+class GroupScore:
+    group: str
+    found: int = 0  # drafted targets in the group
+    gold: int = 0  # the plan's targets in the group
+    matched_found: int = 0  # drafted targets of the group matched
+    matched_gold: int = 0  # the plan's targets of the group matched
+    exact: int = 0  # matched pairs (by the plan's group) whose bounds and form agree
+
+    @property
+    def precision(self) -> float | None:
+        if not self.gold or not self.found:
+            return None  # the plan encodes nothing here: a draft cannot be judged
+        return self.matched_found / self.found
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched_gold / self.gold if self.gold else None
+
+    @property
+    def exact_share(self) -> float | None:
+        return self.exact / self.matched_gold if self.matched_gold else None
+
+
+@dataclass
+class Difference:
+    field: str
+    gold: Any
+    draft: Any
+
+
+@dataclass
+class Pair:
+    gold_id: str
+    draft_id: str
+    group: str
+    differences: list[Difference] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    groups: dict[str, GroupScore]
+    total: GroupScore
+    pairs: list[Pair]
+    missed: list[dict[str, Any]]  # the plan's targets not found
+    extra: list[dict[str, Any]]  # drafted targets matching none (in groups the plan encodes)
+    quotes: int
+    quotes_verbatim: int
+
+
+def _spans(quote: str, text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if not quote:
+        return spans
+    pos = text.find(quote)
+    while pos >= 0 and len(spans) < 50:
+        spans.append((pos, pos + len(quote)))
+        pos = text.find(quote, pos + 1)
+    return spans
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    best = 0
+    for a0, a1 in a:
+        for b0, b1 in b:
+            best = max(best, min(a1, b1) - max(a0, b0))
+    return best
+
+
+def _number(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def effective_direction(target: dict[str, Any]) -> str | None:
+    """The direction a target is judged in: stated, or derived as docs/forms.md says."""
+    if target.get("direction"):
+        return str(target["direction"])
+    has_min, has_max = target.get("min") is not None, target.get("max") is not None
+    has_around = target.get("around") is not None
+    if has_min and has_max:
+        return "up" if target.get("kind") in ("cumulative", "ongoing") else "band"
+    if has_min or has_around:
+        return "up"
+    if has_max:
+        return "down"
+    return None
+
+
+def _form(target: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": target.get("kind"),
+        "min": _number(target.get("min")),
+        "max": _number(target.get("max")),
+        "around": _number(target.get("around")),
+        "stretch": _number(target.get("stretch")),
+        "direction": effective_direction(target),
+        "decline": bool(target.get("decline", False)),
+        "pending": bool(target.get("pending", False)),
+        "relation": target.get("relation")
+        or ("same" if target.get("kind") == "relative" else None),
+    }
+
+
+def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Comparison:
+    """Score the `draft` plan against the `gold` plan (both as read from TOML) of `text`."""
+    drafts: list[dict[str, Any]] = list(draft.get("targets", []))
+    golds: list[dict[str, Any]] = list(gold.get("targets", []))
+    draft_spans = [_spans(str(t.get("quote") or ""), text) for t in drafts]
+    gold_spans = [_spans(str(t.get("quote") or ""), text) for t in golds]
+    candidates: list[tuple[tuple[int, int, int, float], int, int]] = []
+    for di, d in enumerate(drafts):
+        dq = str(d.get("quote") or "")
+        for gi, g in enumerate(golds):
+            gq = str(g.get("quote") or "")
+            overlap = _overlap(draft_spans[di], gold_spans[gi])
+            if overlap < 2 and not (dq and gq and (dq in gq or gq in dq)):
+                continue
+            same_figure = _form(d)["around"] == _form(g)["around"] and (
+                _form(d)["min"] == _form(g)["min"]
+            )
+            union = max(len(dq), len(gq), 1)
+            score = (int(dq == gq), int(d.get("id") == g.get("id")), int(same_figure))
+            candidates.append(((*score, overlap / union), di, gi))
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    draft_to_gold: dict[int, int] = {}
+    gold_taken: set[int] = set()
+    for _, di, gi in candidates:
+        if di in draft_to_gold or gi in gold_taken:
+            continue
+        draft_to_gold[di] = gi
+        gold_taken.add(gi)
+    draft_id_to_gold_id = {
+        str(drafts[di].get("id")): str(golds[gi].get("id")) for di, gi in draft_to_gold.items()
+    }
+    groups = {name: GroupScore(name) for name in GROUPS}
+    total = GroupScore("all")
+    for g in golds:
+        groups[group_of(g)].gold += 1
+        total.gold += 1
+    for d in drafts:
+        groups[group_of(d)].found += 1
+        if groups[group_of(d)].gold:  # a group the plan does not encode is not judged
+            total.found += 1
+    pairs: list[Pair] = []
+    for di, gi in sorted(draft_to_gold.items(), key=lambda item: item[1]):
+        d, g = drafts[di], golds[gi]
+        pair = Pair(str(g.get("id")), str(d.get("id")), group_of(g))
+        dform, gform = _form(d), _form(g)
+        for name in FORM_FIELDS[:-1]:
+            if dform[name] != gform[name]:
+                pair.differences.append(Difference(name, gform[name], dform[name]))
+        dref, gref = d.get("reference"), g.get("reference")
+        if dref != gref and draft_id_to_gold_id.get(str(dref)) != gref:
+            pair.differences.append(Difference("reference", gref, dref))
+        pairs.append(pair)
+        groups[group_of(g)].matched_gold += 1
+        groups[group_of(d)].matched_found += 1
+        total.matched_gold += 1
+        if groups[group_of(d)].gold:
+            total.matched_found += 1
+        if not pair.differences:
+            groups[group_of(g)].exact += 1
+            total.exact += 1
+    missed = [_brief(g) for gi, g in enumerate(golds) if gi not in gold_taken]
+    extra = [
+        _brief(d)
+        for di, d in enumerate(drafts)
+        if di not in draft_to_gold and groups[group_of(d)].gold
+    ]
+    verbatim = sum(1 for t in drafts if t.get("quote") and str(t["quote"]) in text)
+    return Comparison(groups, total, pairs, missed, extra, len(drafts), verbatim)
+
+
+def _brief(target: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": target.get("id"),
+        "group": group_of(target),
+        "kind": target.get("kind"),
+        "quote": target.get("quote"),
+    }
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def comparison_json(comparison: Comparison, report: str, gold: str) -> dict[str, Any]:
+    """The comparison as JSON-ready data (`plancli extract --compare --json`)."""
+
+    def score(s: GroupScore) -> dict[str, Any]:
+        return {
+            "gold": s.gold,
+            "found": s.found,
+            "matched": s.matched_gold,
+            "recall": s.recall,
+            "precision": s.precision,
+            "exact": s.exact,
+            "exact_share": s.exact_share,
+        }
+
+    return {
+        "schema_version": 1,
+        "report": report,
+        "gold": gold,
+        "groups": {name: score(s) for name, s in comparison.groups.items()},
+        "total": score(comparison.total),
+        "quotes": comparison.quotes,
+        "quotes_verbatim": comparison.quotes_verbatim,
+        "pairs": [
+            {
+                "gold": p.gold_id,
+                "draft": p.draft_id,
+                "group": p.group,
+                "exact": not p.differences,
+                "differences": [
+                    {"field": d.field, "gold": _json_value(d.gold), "draft": _json_value(d.draft)}
+                    for d in p.differences
+                ],
+            }
+            for p in comparison.pairs
+        ],
+        "missed": comparison.missed,
+        "extra": comparison.extra,
+    }
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """The comparison as a plain table, then the mismatches, misses and extras."""
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{100 * value:.0f}%"
+
+    lines = [
+        f"{'targets':<11} {'gold':>5} {'found':>6} {'matched':>8} {'recall':>7} "
+        f"{'precision':>10} {'exact':>6}"
+    ]
+    for s in [*comparison.groups.values(), comparison.total]:
+        if not s.gold and not s.found:
+            continue
+        lines.append(
+            f"{s.group:<11} {s.gold:>5} {s.found:>6} {s.matched_gold:>8} {pct(s.recall):>7} "
+            f"{pct(s.precision):>10} {pct(s.exact_share):>6}"
+        )
+    for s in comparison.groups.values():
+        if s.found and not s.gold:
+            lines.append(
+                f"{s.group}: {s.found} drafted, none in the plan compared with: not judged"
+            )
+    lines.append(f"quotes verbatim: {comparison.quotes_verbatim}/{comparison.quotes}")
+    for pair in comparison.pairs:
+        for d in pair.differences:
+            lines.append(
+                f"differs  {pair.gold_id} (draft {pair.draft_id}): {d.field} "
+                f"gold {_json_value(d.gold)} ≠ draft {_json_value(d.draft)}"
+            )
+    for item in comparison.missed:
+        lines.append(f"missed   {item['id']} ({item['group']}): {item['quote']}")
+    for item in comparison.extra:
+        lines.append(f"extra    {item['id']} ({item['group']}): {item['quote']}")
+    return "\n".join(lines)

@@ -1,0 +1,498 @@
+"""The headline targets: one per clause of the 主要预期目标 paragraph, in the forms of the genre
+(docs/forms.md): 左右, ranges and 争取更好, 下降, 百分点, 同步/高于/不低于, 国家下达 → pending,
+保持稳定/进一步下降, and the forced readings (提质增效 → a tracked indicator)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.extract.draft import DraftTarget
+from plancli.extract.vocabulary import INDICATORS, PENDING_TOKENS, Indicator, lookup, national
+
+NUM = r"(\d+(?:\.\d+)?)"
+DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
+LEVEL_UNITS = (
+    r"(个百分点|%|微克/立方米|亿斤|万吨|吨|万人次|万人|亿元|万亿元|元|天|万千瓦|公里"
+    r"|个|人|户|家|项)"
+)
+COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项"}
+
+_SEPARATORS = re.compile(r"[,;。\n]")
+_ASPIRATION = re.compile(
+    r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
+    r"|^(?:在)?实际工作中|^力争"
+)
+_PENDING = re.compile(
+    r"(?:全面)?(?:完成|落实|达到|实现|满足)(?:国家|上级)(?:下达|要求|规定)"
+    r"|(?:与|同)国家.{0,15}?考核目标.{0,6}?衔接"
+    r"|(?:达到|符合)国家要求"
+    r"|按照?国家要求完成"
+)
+_PENDING_PREFIX = re.compile(r"^(?:全面)?(?:(?:完成|落实)(?:国家|上级)下达的|按照?国家要求完成)")
+_SUBJECT_SPLIT = re.compile(r"[、和及]")
+
+_SAME = re.compile(
+    r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展)"
+    r"(?:保持)?(?:基本)?同步"
+)
+_ABOVE_GDP = re.compile(r"(?:增长|增速)?(?:保持)?(?:高于|快于)(?:经济增速|经济增长|生产总值增速)")
+_NATIONAL = re.compile(
+    r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?全国(?:平均)?(?:水平|增速)(以上)?"
+)
+_RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
+_MULTI = re.compile(
+    rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
+)
+_POSITIVE = re.compile(r"(?:实现)?正增长")
+_CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
+_DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
+_GROWTH = re.compile(
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*{NUM}\s*%\s*(左右|以上|以内)?(?:安排)?"
+)
+_LEVEL = re.compile(
+    r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
+    rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
+)
+_TREND = (
+    (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
+    (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
+    (re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化)$"), "up"),
+)
+_INDICATOR = re.compile(r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|稳定增长|合理增长")
+
+ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+
+def _segments(parse: str, start: int, end: int) -> Iterator[_Piece]:
+    """The clauses of the paragraph: split at ，；。 and line ends; list dashes trimmed."""
+    pos = start
+    for match in [*_SEPARATORS.finditer(parse, start, end), None]:
+        stop = end if match is None else match.start()
+        yield from _trimmed(parse, pos, stop)
+        pos = stop + 1
+
+
+def _trimmed(parse: str, start: int, end: int) -> Iterator[_Piece]:
+    while start < end and (parse[start].isspace() or parse[start] in "—-、"):
+        start += 1
+    while end > start and parse[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield _Piece(start, end, parse[start:end])
+
+
+def _subpieces(piece: _Piece) -> list[_Piece]:
+    """A clause split at 、 — except inside quotation marks."""
+    parts: list[_Piece] = []
+    depth = 0
+    pos = piece.start
+    for index, ch in enumerate(piece.text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            parts.extend(_trimmed_piece(piece, pos, piece.start + index))
+            pos = piece.start + index + 1
+    parts.extend(_trimmed_piece(piece, pos, piece.end))
+    return parts
+
+
+def _trimmed_piece(piece: _Piece, start: int, end: int) -> list[_Piece]:
+    offset = piece.start
+    text = piece.text[start - offset : end - offset]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return [_Piece(start + lead, start + lead + len(text), text)] if text else []
+
+
+class HeadlineReader:
+    """Reads the clauses of one 主要预期目标 paragraph into draft targets."""
+
+    def __init__(self, parse: str) -> None:
+        self.parse = parse
+        self.targets: list[DraftTarget] = []
+        self._count = 0
+
+    # ------------------------------------------------------------------ entry point
+    def read(self, start: int, end: int) -> list[DraftTarget]:
+        for segment in _segments(self.parse, start, end):
+            self._segment(segment)
+        return self.targets
+
+    def _segment(self, seg: _Piece) -> None:
+        if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
+            self._aspiration(seg)
+            return
+        pending = _PENDING.search(seg.text)
+        if pending:
+            self._pending(seg, pending)
+            return
+        multi = _MULTI.search(seg.text)
+        if multi:
+            self._multi(seg, multi)
+            return
+        previous_subject: str | None = None
+        for piece in _subpieces(seg):
+            if _ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
+                self._aspiration(piece)
+                continue
+            subject = self._piece(piece, previous_subject, seg)
+            if subject:
+                previous_subject = subject
+
+    # ------------------------------------------------------------------ forms
+    def _piece(self, piece: _Piece, inherited: str | None, seg: _Piece) -> str | None:
+        """Read one clause; returns its subject (for a following clause without one)."""
+        text = piece.text
+        for pattern in (_SAME, _ABOVE_GDP):
+            match = pattern.search(text)
+            if match:
+                subject = _subject(text[: match.start()]) or inherited
+                if not subject:
+                    return None
+                relation = "same" if pattern is _SAME else "above"
+                self._relative(subject, piece, relation, "gdp", match.group(0))
+                return subject
+        match = _NATIONAL.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                word, over = match.group(1), match.group(2)
+                relation = {"高于": "above", "快于": "above", "低于": "below"}.get(
+                    word or "", "not_below" if (word == "不低于" or over) else "same"
+                )
+                self._national(subject, piece, relation, match)
+                return subject
+            return None
+        match = _RANGE.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "growth")
+                target.min, target.max = Decimal(match.group(1)), Decimal(match.group(2))
+                target.review.append(
+                    "a range: min and max; if the report adds 争取更好, the top is a stretch"
+                )
+                return subject
+        match = _POSITIVE.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "growth")
+                target.min, target.exclusive = Decimal(0), True
+                target.notes.append("正增长: growth must be above 0; 0.0 is not met")
+                return subject
+        match = _CHANGE.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "change")
+                target.unit = "%"
+                _bound(target, Decimal(match.group(2)), match.group(3), up=True)
+                if match.group(1) in ("下降", "降低", "减少"):
+                    target.direction = "down"
+                    target.review.append("a fall in 百分点: check the bound's sign")
+                return subject
+        match = _DECLINE.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "growth")
+                target.decline = True
+                _bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                return subject
+        match = _GROWTH.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "growth")
+                _bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                if text.startswith("按") or "按增长" in text:
+                    target.notes.append("按增长X%安排 is read as min X")
+                if "同口径" in text:
+                    target.notes.append("同口径: growth on a comparable basis")
+                return subject
+        match = _LEVEL.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                self._level(subject, piece, match)
+                return subject
+        for pattern, direction in _TREND:
+            match = pattern.search(text)
+            if match:
+                subject = _subject(text[: match.start()]) or inherited
+                if subject:
+                    target = self._new(subject, piece, "trend")
+                    target.unit, target.direction = "%", direction
+                    target.frequency = "annual"
+                    return subject
+        match = _INDICATOR.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "indicator")
+                target.unit = "%"
+                target.notes.append(
+                    f"forced: {match.group(0)} states no figure or direction; "
+                    "tracked without a bound"
+                )
+                target.review.append("no figure: tracked as an indicator")
+                return subject
+        return None
+
+    def _level(self, subject: str, piece: _Piece, match: re.Match[str]) -> None:
+        verb, value, unit, qualifier = match.groups()
+        indicator = lookup(subject)
+        if unit == "个百分点":
+            target = self._new(subject, piece, "change")
+            target.unit = "%"
+            _bound(target, Decimal(value), qualifier, up=True)
+            return
+        kind = "level"
+        if unit in COUNT_UNITS or (indicator is not None and indicator.id == "new_urban_jobs"):
+            kind = "cumulative"
+        target = self._new(subject, piece, kind)
+        target.unit = unit
+        number = Decimal(value)
+        if indicator is not None and indicator.direction == "band" and qualifier in (None, "左右"):
+            target.around, target.direction = number, "band"
+            if qualifier is None:
+                target.notes.append(
+                    f"forced: the report gives {value}{unit} without 左右; read as a band around "
+                    f"{value} with the default 左右 tolerance"
+                )
+                target.review.append("no 左右: read as a band")
+            else:
+                target.notes.append(
+                    "CPI X%左右 is read as a band: the national CPI target is an aim to reach, "
+                    "not a ceiling"
+                )
+            return
+        if verb in ("不高于", "不超过") and qualifier is None:
+            qualifier = "以内"
+        _bound(target, number, qualifier, up=True)
+        lower_is_better = indicator is not None and indicator.direction == "down"
+        if lower_is_better or (qualifier == "左右" and verb == "控制在"):
+            target.direction = "down"
+
+    def _relative(
+        self, subject: str, piece: _Piece, relation: str, reference: str, words: str
+    ) -> None:
+        for name in _split_town_country(subject):
+            target = self._new(name, piece, "relative")
+            target.relation, target.reference = relation, reference
+            if "基本同步" in words:
+                target.notes.append("基本同步 is read as relation same")
+
+    def _national(self, subject: str, piece: _Piece, relation: str, match: re.Match[str]) -> None:
+        base = lookup(subject)
+        base_id = base.id if base is not None else "indicator"
+        nat_id, nat_name, nat_en = national(base_id)
+        taken = base is not None and any(t.id == base.id for t in self.targets)
+        target = self._new(subject, piece, "relative")
+        if taken and base is not None:
+            target.id = self._unique(f"{base.id}_national")
+            target.name = f"{subject}（与全国平均水平比较）"
+        target.relation, target.reference = relation, nat_id
+        if not any(t.id == nat_id for t in self.targets):
+            words = re.search(r"全国(?:平均)?(?:水平|增速)", match.group(0))
+            assert words is not None
+            start = piece.start + match.start() + words.start()
+            outside = DraftTarget(
+                id=nat_id,
+                section="headline",
+                name=nat_name,
+                kind="indicator",
+                unit="%",
+                start=start,
+                end=start + len(words.group(0)),
+                name_en=nat_en,
+                frequency="annual",
+                shared=True,
+            )
+            outside.notes.append("outside series: recorded from the national bulletin")
+            self.targets.append(outside)
+
+    def _multi(self, seg: _Piece, match: re.Match[str]) -> None:
+        subject = _subject(seg.text[: match.start()])
+        values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
+        qualifiers = re.findall(r"(\d+(?:\.\d+)?)\s*%?\s*(左右|以上)?", match.group(0)[2:])
+        own = [q for _, q in qualifiers] if len(qualifiers) == len(values) else []
+        if own and own[-1] and not any(own[:-1]):
+            own = [own[-1]] * len(own)  # 分别增长5%、6.5%左右: the last 左右 governs both
+        names = _split_town_country(subject) if subject else []
+        sectors = re.match(r"^([一二三]{2,3})产(.*)$", subject or "")
+        if sectors:  # 一二三产增加值 → 一产增加值, 二产增加值, 三产增加值
+            names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
+        if len(names) != len(values):
+            names = [n for n in re.split(r"[、和]", subject or "") if n]
+        if len(names) != len(values):
+            return
+        for index, (name, value) in enumerate(zip(names, values, strict=True)):
+            target = self._new(name, seg, "growth")
+            qualifier = (own[index] if own and own[index] else None) or match.group(3)
+            _bound(target, Decimal(value), qualifier, up=True)
+            target.notes.append("分别: one clause, one target per figure")
+
+    def _pending(self, seg: _Piece, match: re.Match[str]) -> None:
+        text = seg.text
+        prefix = _PENDING_PREFIX.search(text)
+        if prefix:
+            subjects = text[prefix.end() :]
+            subjects = re.sub(r"(约束性)?(指标)?(目标任务|目标|任务)?$", "", subjects)
+        else:
+            subjects = text[: match.start()]
+        subjects = re.sub(r"(降低)?(目标)?(与|同)?$", "", subjects.strip())
+        found: list[tuple[str, str]] = []
+        for part in _SUBJECT_SPLIT.split(subjects):
+            part = part.strip()
+            if part:
+                found.extend(_pending_parts(part))
+        seen: set[str] = set()
+        for name, indicator_id in found:
+            if indicator_id in seen:
+                continue
+            seen.add(indicator_id)
+            target = self._new(name, seg, "trend", indicator_id=indicator_id)
+            indicator = _indicator(indicator_id)
+            if indicator is not None:
+                target.kind = indicator.pending_kind
+                target.unit = indicator.pending_unit
+                target.direction = indicator.pending_direction
+                target.decline = indicator.pending_decline and target.kind == "growth"
+            else:
+                target.kind, target.unit, target.decline = "growth", "%", True
+            target.pending = True
+            target.frequency = "annual"
+            target.notes.append(
+                "国家下达/国家要求: the bound is the national allocation, not in the report; "
+                "pending until amended"
+            )
+        if not found:
+            name = subjects or text
+            target = self._new(name, seg, "level")
+            target.unit, target.pending, target.frequency = "%", True, "annual"
+            target.review.append("pending national task of an unknown indicator")
+
+    def _aspiration(self, piece: _Piece) -> None:
+        if not self.targets:
+            return
+        target = self.targets[-1]
+        if target.min is not None and target.max is not None and target.kind == "growth":
+            target.stretch, target.max = target.max, None
+            target.review = [r for r in target.review if not r.startswith("a range")]
+            target.notes.append(
+                f"{target.min}%—{target.stretch}% with {piece.text}: {target.stretch} is a higher "
+                "aim, never a ceiling"
+            )
+            if piece.start > target.end:
+                target.end = piece.end
+        else:
+            target.notes.append(f"{piece.text}: {ASPIRATION_NOTE}")
+
+    # ------------------------------------------------------------------ building
+    def _new(
+        self, subject: str, piece: _Piece, kind: str, indicator_id: str | None = None
+    ) -> DraftTarget:
+        indicator: Indicator | None = lookup(subject)
+        if indicator_id is not None and (indicator is None or indicator.id != indicator_id):
+            indicator = _indicator(indicator_id)
+        name = "经济增长" if subject == "经济" else subject
+        target = DraftTarget(
+            id="",
+            section="headline",
+            name=name,
+            kind=kind,
+            unit=indicator.unit if indicator is not None else "亿元",
+            start=piece.start,
+            end=piece.end,
+            frequency=indicator.frequency if indicator is not None else "annual",
+        )
+        if indicator is not None:
+            target.id = self._unique(indicator.id)
+            target.name_en = indicator.name_en
+            target.shared = True
+        else:
+            self._count += 1
+            target.id = self._unique(f"headline_{self._count}")
+            target.review.append("not a shared indicator: check id and name_en")
+        self.targets.append(target)
+        return target
+
+    def _unique(self, wanted: str) -> str:
+        taken = {t.id for t in self.targets}
+        if wanted not in taken:
+            return wanted
+        n = 2
+        while f"{wanted}_{n}" in taken:
+            n += 1
+        return f"{wanted}_{n}"
+
+
+def _indicator(indicator_id: str) -> Indicator | None:
+    return next((i for i in INDICATORS if i.id == indicator_id), None)
+
+
+def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bool) -> None:
+    """左右 → around; 以上 → min; 以内/以下 → max; none → min (a floor, as the genre reads it)."""
+    if qualifier == "左右":
+        target.around = value
+    elif qualifier in ("以内", "以下"):
+        target.max = value
+    else:
+        target.min = value
+
+
+_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保)+$")
+_SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
+
+
+def _subject(text: str) -> str:
+    text = _SUBJECT_LEAD.sub("", text.strip(" ,、:"))
+    return _SUBJECT_TRIM.sub("", text).strip()
+
+
+def _split_town_country(subject: str) -> list[str]:
+    """城乡居民收入 → 城镇居民收入, 农村居民收入 (two targets); anything else → itself."""
+    if subject.startswith("城乡"):
+        rest = subject[2:]
+        return [f"城镇{rest}", f"农村{rest}"]
+    return [subject]
+
+
+def _pending_parts(part: str) -> list[tuple[str, str]]:
+    """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
+    pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
+    clean = re.sub(r"等?(约束性)?(指标|目标任务|目标|任务)$", "", part)
+    if re.search(r"单位|强度|产量|粮食|生态环境保护|主要污染物|生产", part):
+        indicator = lookup(part)
+        if indicator is not None:
+            return [(clean or part, indicator.id)]
+    found: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(clean):
+        for token, indicator_id in PENDING_TOKENS:
+            if clean.startswith(token, pos):
+                found.append((f"{token}指标", indicator_id))
+                pos += len(token)
+                break
+        else:
+            pos += 1
+    if not found:
+        indicator = lookup(part)
+        if indicator is not None:
+            found.append((clean or part, indicator.id))
+    return found

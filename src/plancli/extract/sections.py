@@ -1,0 +1,265 @@
+"""Where things are in a report: its parts (review, five-year plan, this year's work, the
+investment plan, appendices), the work sections, the 主要预期目标 paragraph, the plan year.
+
+Everything here works on the parse form (see `text.parse_form`) and returns offsets into it,
+which are offsets into the report's text too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from plancli.errors import InputError
+from plancli.extract.numerals import chinese_integer
+from plancli.extract.text import Line, split_lines
+
+PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
+
+_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.{0,80})$")
+_UNNUMBERED = re.compile(
+    r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
+)
+_SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
+_APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: PartKind
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class WorkSection:
+    number: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Layout:
+    year: int
+    body: Span
+    parts: list[Part] = field(default_factory=list)
+    work_sections: list[WorkSection] = field(default_factory=list)
+    headline: Span | None = None  # the targets of the 主要预期目标 paragraph (after its colon)
+    headline_paragraph: Span | None = None  # the whole paragraph, left out of the work targets
+    tables: list[Span] = field(default_factory=list)  # appendix tables (rows with " | ")
+    investment: Part | None = None
+
+    def kind_at(self, pos: int) -> PartKind:
+        for part in self.parts:
+            if part.start <= pos < part.end:
+                return part.kind
+        return "front"
+
+    def review_spans(self) -> list[Span]:
+        return [Span(p.start, p.end) for p in self.parts if p.kind == "review"]
+
+
+def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int | None:
+    """The plan year the report states: the latest year in its title (a 计划草案 report names
+    last year's 执行情况 and this year's 计划), else the year of its work heading, else the
+    year after its review's."""
+    head = parse[body.start : min(body.end, body.start + 3000)]
+    for line in split_lines(head):
+        text = line.stripped
+        if len(text) > 150 or not re.search(r"报告|计划|草案", text):
+            continue
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            return max(years)
+    for _, title in headings:
+        match = _YEAR.search(title)
+        planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
+        if match and planned and not re.search(r"回顾|执行情况|成就", title):
+            return int(match.group(1))
+    for _, title in headings:
+        match = _YEAR.search(title)
+        if match and re.search(r"回顾|执行情况", title):
+            return int(match.group(1)) + 1
+    # A title written in Chinese numerals: 二〇二六年.
+    match = re.search(r"([二〇○零一三四五六七八九]{4})年", head)
+    if match:
+        year = chinese_integer(match.group(1))
+        if year is not None and 1949 < year < 2200:
+            return year
+    return None
+
+
+def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
+    """Top-level headings (一、… or a bare 2026年重点工作) until the first appendix."""
+    found: list[tuple[Line, str]] = []
+    for line in split_lines(parse, body.start, body.end):
+        text = line.stripped
+        if _APPENDIX.match(text):
+            found.append((line, text))
+            break
+        match = _NUMBERED.match(text)
+        if match and "。" not in text[:-1] and len(text) <= 70:
+            found.append((line, match.group(2).strip()))
+        elif (
+            4 <= len(text) <= 30
+            and not _SUBSECTION.match(text)
+            and not re.search(r"[,，。;；:：!！]", text)
+            and _UNNUMBERED.search(text)
+        ):
+            found.append((line, text))
+    return found
+
+
+def _classify(title: str, year: int) -> PartKind:
+    if _APPENDIX.match(title):
+        return "appendix"
+    if re.search(r"投资", title) and re.search(r"项目", title) and re.search(r"计划", title):
+        return "investment"
+    this_year = f"{year}年" in title or "今年" in title
+    if this_year and not re.search(r"回顾|执行情况|成就", title):
+        return "plan"
+    if re.search(r"回顾|执行情况|成就|主要工作", title):
+        return "review"
+    if re.search(r"十五五|十四五|五年|规划|远景", title):
+        return "fiveyear"
+    return "plan"
+
+
+_HEADLINE_LEADS = (
+    re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
+    re.compile(r"主要预期目标\s*:"),
+    re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
+    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
+    re.compile(r"主要目标\s*(?:是|为)\s*:"),
+)
+
+
+def locate(parse: str, body: Span, year: int | None = None) -> Layout:
+    """The layout of the report in `parse` (its parse form)."""
+    headings = _headings(parse, body)
+    found_year = year if year is not None else plan_year(parse, body, headings)
+    if found_year is None:
+        raise InputError("cannot tell the plan year from the report; give it with --year")
+    layout = Layout(year=found_year, body=body)
+    # Parts: from each heading to the next.
+    starts = [(line.start, title) for line, title in headings]
+    if not starts or starts[0][0] > body.start:
+        starts.insert(0, (body.start, ""))
+    for index, (start, title) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else body.end
+        kind: PartKind = "front" if not title else _classify(title, found_year)
+        layout.parts.append(Part(kind, title, start, end))
+    _find_headline(parse, layout)
+    for part in layout.parts:
+        if part.kind == "plan":
+            # Numbers: a part's lead (before its （一）) is 0, its （一） is 1…; a later part
+            # goes on from there, so every number is unique.
+            base = layout.work_sections[-1].number + 1 if layout.work_sections else 0
+            layout.work_sections.extend(_work_sections(parse, part, base))
+        elif part.kind == "investment" and layout.investment is None:
+            layout.investment = part
+        elif part.kind == "appendix":
+            layout.tables.extend(_tables(parse, part))
+    if not any(p.kind == "plan" for p in layout.parts) and layout.headline is not None:
+        # A report without headings: its work follows the headline paragraph.
+        rest = Part("plan", "", layout.headline.end, body.end)
+        layout.work_sections.extend(_work_sections(parse, rest, 0))
+    return layout
+
+
+def _find_headline(parse: str, layout: Layout) -> None:
+    """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
+    failing that (a report whose headings were misread), the last lead anywhere."""
+    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")):
+        _find_lead(parse, layout, skip=("appendix",), last=True)
+
+
+def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
+    body = layout.body
+    for lead in _HEADLINE_LEADS:
+        matches = [
+            m
+            for m in lead.finditer(parse, body.start, body.end)
+            if layout.kind_at(m.start()) not in skip
+        ]
+        for match in reversed(matches) if last else matches:
+            end = _paragraph_end(parse, match.end(), body.end)
+            line_start = parse.rfind("\n", body.start, match.start()) + 1
+            # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
+            # paragraph starts at the line before when that line does not end a sentence.
+            if line_start > body.start:
+                previous = parse.rfind("\n", body.start, line_start - 1) + 1
+                before = parse[previous : line_start - 1].strip()
+                if before and before[-1] not in "。:；;！!":
+                    line_start = previous
+            layout.headline = Span(match.end(), end)
+            layout.headline_paragraph = Span(line_start, end + 1)
+            return True
+    return False
+
+
+def _paragraph_end(parse: str, start: int, stop: int) -> int:
+    """The end of the targets after the lead: the first 。, or the end of a line that no
+    "——" item follows (a list of targets runs over lines, a paragraph does not)."""
+    pos = start
+    while pos < stop:
+        full_stop = parse.find("。", pos, stop)
+        newline = parse.find("\n", pos, stop)
+        if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            return full_stop
+        if newline < 0:
+            return stop
+        following = parse[newline + 1 : newline + 4].lstrip()
+        if parse[pos:newline].strip() and not following.startswith(("——", "—", "-")):
+            return newline
+        pos = newline + 1
+    return stop
+
+
+def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
+    sections: list[WorkSection] = []
+    lines = split_lines(parse, part.start, part.end)
+    marks: list[tuple[int, str]] = []
+    for line in lines:
+        match = _SUBSECTION.match(line.text)
+        if match:
+            rest = line.text[match.end() :]
+            title = re.split(r"[。]", rest, maxsplit=1)[0].strip()
+            marks.append((line.start, title[:60]))
+    if not marks:
+        return [WorkSection(offset + 1, part.title, part.start, part.end)]
+    if marks[0][0] > part.start:
+        # The part's lead (before its first （一）) holds work too: a section of its own.
+        sections.append(WorkSection(offset, part.title, part.start, marks[0][0]))
+    for index, (start, title) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else part.end
+        sections.append(WorkSection(offset + index + 1, title, start, end))
+    return sections
+
+
+def _tables(parse: str, part: Part) -> list[Span]:
+    """Runs of table rows (cells separated by " | ") in an appendix."""
+    spans: list[Span] = []
+    run_start: int | None = None
+    run_end = part.start
+    for line in split_lines(parse, part.start, part.end):
+        if line.text.count("|") >= 3:
+            if run_start is None:
+                run_start = line.start
+            run_end = line.end
+        elif run_start is not None and line.stripped:
+            spans.append(Span(run_start, run_end))
+            run_start = None
+    if run_start is not None:
+        spans.append(Span(run_start, run_end))
+    return spans

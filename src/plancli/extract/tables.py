@@ -1,0 +1,75 @@
+"""附表 tables: a 主要预期目标 table (the seed report's 附表1) gives the headline targets their
+baselines (last year's plan, result and growth), and any row the paragraph does not state.
+
+The tables arrive flattened, one row a line, cells separated by " | "; merged cells leave a
+row short (附表1's 农村 income row shares the 同步 wording of the row above).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.sections import Layout
+from plancli.extract.text import split_lines
+from plancli.extract.vocabulary import lookup
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_LEADING = re.compile(r"^(-?\d+(?:\.\d+)?)")
+
+
+def _cells(text: str) -> list[str]:
+    cells = [c.strip() for c in text.split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list[DraftTarget]:
+    """Baselines from a 主要预期目标 table for the headline targets it names."""
+    previous_year = layout.year - 1
+    for span in layout.tables:
+        lines = split_lines(parse, span.start, span.end)
+        header = " ".join(line.text for line in lines[:3])
+        if f"{previous_year}年" not in header:
+            continue
+        shared_plan: str | None = None
+        for line in lines:
+            cells = _cells(line.text)
+            if len(cells) < 4 or not cells[0].isdigit():
+                continue
+            name, values = cells[1], cells[3:]
+            if len(values) >= 4:
+                plan_text, value, growth = values[0], values[1], values[2]
+                shared_plan = plan_text
+            elif len(values) == 2 or len(values) == 3:
+                # A merged 计划 cell: the row above's wording holds for this row too.
+                plan_text, value, growth = shared_plan or "", values[0], values[1]
+            else:
+                continue
+            indicator = lookup(name)
+            if indicator is None:
+                continue
+            for target in targets:
+                if target.section == "headline" and target.id == indicator.id:
+                    target.baseline = _baseline(previous_year, plan_text, value, growth)
+                    break
+    return targets
+
+
+def _baseline(year: int, plan_text: str, value: str, growth: str) -> dict[str, Any]:
+    baseline: dict[str, Any] = {"year": year}
+    if _NUMBER.match(value):
+        baseline["value"] = toml_number(Decimal(value))
+    if _NUMBER.match(growth):
+        baseline["growth"] = toml_number(Decimal(growth))
+    leading = _LEADING.match(plan_text)
+    if leading:
+        baseline["plan"] = toml_number(Decimal(leading.group(1)))
+    elif plan_text == "正增长":
+        baseline["plan"] = 0
+    if plan_text:
+        baseline["plan_text"] = plan_text
+    return baseline

@@ -1,0 +1,264 @@
+"""The indicators plans share: their stable ids, English names, units, frequencies and the way
+each is read (PROVINCE-SPEC's shared ids, so drafts and hand-encoded plans use one vocabulary).
+
+Entries are tried in order, the more specific first: 研发经费支出相当于生产总值的比例 is
+R&D intensity, not GDP; 单位生产总值二氧化碳排放 is CO2 intensity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Frequency = Literal["monthly", "quarterly", "annual"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    pattern: re.Pattern[str]
+    name_en: str
+    unit: str  # the amount's unit (growth, relative) or the level's default unit
+    frequency: Frequency
+    direction: str | None = None  # for levels: "down" (lower is better) or "band"
+    # A pending target of it ("完成国家下达目标"): the kind its bound will have once given.
+    # Intensities (CO2, energy, water per unit of GDP) are national allocations of a fall,
+    # 降低X%: growth with decline.
+    pending_kind: str = "growth"
+    pending_unit: str = "%"
+    pending_direction: str | None = None
+    pending_decline: bool = True
+
+
+def _entry(
+    id: str,
+    pattern: str,
+    name_en: str,
+    unit: str,
+    frequency: Frequency,
+    direction: str | None = None,
+    pending: tuple[str, str, bool] = ("growth", "%", True),
+) -> Indicator:
+    kind, punit, decline = pending
+    return Indicator(
+        id, re.compile(pattern), name_en, unit, frequency, direction, kind, punit, None, decline
+    )
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    _entry(
+        "rd_intensity",
+        r"研发|R&D|研究与试验发展",
+        "R&D intensity (R&D spending / GDP)",
+        "%",
+        "annual",
+    ),
+    _entry(
+        "co2_intensity", r"二氧化碳|碳排放|降碳", "CO2 emissions per unit of GDP", "%", "annual"
+    ),
+    _entry(
+        "energy_intensity", r"能耗|节能|能源", "Energy consumption per unit of GDP", "%", "annual"
+    ),
+    _entry("water_intensity", r"水资源|用水", "Water use per unit of GDP", "%", "annual"),
+    _entry(
+        "eco_binding_indicators",
+        r"生态环境保护约束性指标",
+        "Binding eco-environmental protection indicators",
+        "%",
+        "annual",
+        pending=("level", "%", False),
+    ),
+    _entry(
+        "emission_reduction",
+        r"减排|减污|污染物",
+        "Emission reductions of major pollutants",
+        "万吨",
+        "annual",
+        pending=("cumulative", "万吨", False),
+    ),
+    _entry(
+        "environment_quality",
+        r"环境质量",
+        "Environmental quality improvement targets",
+        "%",
+        "annual",
+        pending=("level", "%", False),
+    ),
+    _entry(
+        "pm25",
+        r"细颗粒物|PM2\.?5",
+        "Annual average PM2.5 concentration",
+        "微克/立方米",
+        "monthly",
+        direction="down",
+    ),
+    _entry(
+        "air_quality_good_rate",
+        r"空气质量优良",
+        "Share of days with good air quality",
+        "%",
+        "monthly",
+    ),
+    _entry(
+        "primary_value_added",
+        r"一产|第一产业",
+        "Value added of the primary sector",
+        "亿元",
+        "quarterly",
+    ),
+    _entry(
+        "secondary_value_added",
+        r"二产|第二产业",
+        "Value added of the secondary sector",
+        "亿元",
+        "quarterly",
+    ),
+    _entry(
+        "tertiary_value_added",
+        r"三产|第三产业|服务业增加值",
+        "Value added of the tertiary sector",
+        "亿元",
+        "quarterly",
+    ),
+    _entry(
+        "industrial_value_added",
+        r"工业增加值",
+        "Value added of industry above designated size",
+        "亿元",
+        "monthly",
+    ),
+    _entry(
+        "gdp",
+        r"生产总值|^经济$|经济增长|GDP|经济总量",
+        "Gross regional product (GDP)",
+        "亿元",
+        "quarterly",
+    ),
+    _entry("fixed_asset_investment", r"固定资产投资", "Fixed-asset investment", "亿元", "monthly"),
+    _entry(
+        "retail_sales", r"社会消费品零售|社零", "Retail sales of consumer goods", "亿元", "monthly"
+    ),
+    _entry(
+        "foreign_trade", r"进出口|外贸", "Foreign trade (imports and exports)", "亿元", "monthly"
+    ),
+    _entry(
+        "budget_revenue",
+        r"一般公共预算收入|财政收入",
+        "General public budget revenue",
+        "亿元",
+        "monthly",
+    ),
+    _entry(
+        "surveyed_unemployment_rate",
+        r"调查失业率",
+        "Surveyed urban unemployment rate",
+        "%",
+        "monthly",
+        direction="down",
+    ),
+    _entry(
+        "unemployment_rate",
+        r"登记失业率|失业率",
+        "Registered urban unemployment rate",
+        "%",
+        "quarterly",
+        direction="down",
+    ),
+    _entry(
+        "new_urban_jobs",
+        r"新增就业|新增城镇就业|城镇新增就业|城镇就业",
+        "New urban jobs",
+        "万人",
+        "monthly",
+        pending=("cumulative", "万人", False),
+    ),
+    _entry(
+        "cpi",
+        r"居民消费价格|物价|CPI",
+        "Consumer price index (CPI) rise",
+        "%",
+        "monthly",
+        direction="band",
+    ),
+    _entry(
+        "urban_income",
+        r"城镇(常住)?居民.*收入",
+        "Per-capita disposable income of urban residents",
+        "元",
+        "quarterly",
+    ),
+    _entry(
+        "rural_income",
+        r"农村(常住)?居民.*收入|农民.*收入",
+        "Per-capita disposable income of rural residents",
+        "元",
+        "quarterly",
+    ),
+    _entry(
+        "resident_income",
+        r"居民.*收入|人均可支配收入",
+        "Per-capita disposable income of residents",
+        "元",
+        "quarterly",
+    ),
+    _entry(
+        "grain_output", r"粮食", "Grain output", "万吨", "annual", pending=("level", "万吨", False)
+    ),
+    _entry(
+        "urbanization_rate",
+        r"城镇化率",
+        "Urbanization rate of the resident population",
+        "%",
+        "annual",
+    ),
+)
+
+# The outside series a relation compares with (全国平均水平), by the id of the target compared.
+NATIONAL_IDS = {
+    "fixed_asset_investment": (
+        "national_fai_growth",
+        "全国固定资产投资增速",
+        "National fixed-asset investment growth",
+    ),
+    "resident_income": (
+        "national_income_growth",
+        "全国居民收入增速",
+        "National growth of residents' income",
+    ),
+    "gdp": ("national_gdp_growth", "全国经济增速", "National GDP growth"),
+}
+
+
+def lookup(name: str) -> Indicator | None:
+    """The shared indicator a Chinese name denotes, or None."""
+    for indicator in INDICATORS:
+        if indicator.pattern.search(name):
+            return indicator
+    return None
+
+
+def national(subject_id: str) -> tuple[str, str, str]:
+    """(id, Chinese name, English name) of the national series a target is compared with."""
+    return NATIONAL_IDS.get(
+        subject_id, (f"national_{subject_id}", "全国平均水平", f"National average ({subject_id})")
+    )
+
+
+# Compound names of pending national tasks: 节能减排降碳约束性指标, 能源、水资源、碳排放等指标.
+PENDING_TOKENS: tuple[tuple[str, str], ...] = (
+    ("生态环境保护约束性指标", "eco_binding_indicators"),
+    ("二氧化碳", "co2_intensity"),
+    ("碳排放", "co2_intensity"),
+    ("降碳", "co2_intensity"),
+    ("节能", "energy_intensity"),
+    ("能耗", "energy_intensity"),
+    ("能源", "energy_intensity"),
+    ("水资源", "water_intensity"),
+    ("减排减污", "emission_reduction"),
+    ("减污", "emission_reduction"),
+    ("减排", "emission_reduction"),
+    ("污染物", "emission_reduction"),
+    ("环境质量", "environment_quality"),
+    ("粮食", "grain_output"),
+)

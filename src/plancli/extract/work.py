@@ -1,0 +1,433 @@
+"""Work targets of this year's work sections: quantities promised ("新建5G基站310个",
+"新增城镇就业2.3万人以上", "装灯率达100%") and firm milestones ("宝丰半岛湿地二期完工").
+
+A quantity is a target when its clause says what will be done (a verb of delivery), speaks of
+this year (no other year, no 累计/同比/上年 figure of the past) and is not a headline target
+repeated. A milestone is a named deliverable with an end state (建成, 投用, 完工, 启动, 开通,
+打通, 完成, 办好, 创建, 制定, 建立, 搭建, 落地, 落户…), not open-ended effort (推进, 加强…) and
+not an institution whose "done" a report cannot define (建立…机制/制度/体系).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.extract.draft import DraftTarget
+from plancli.extract.numerals import chinese_integer
+from plancli.extract.sections import Layout, WorkSection
+from plancli.extract.vocabulary import lookup
+
+NUM = r"\d+(?:\.\d+)?"
+UNIT = (
+    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|万千瓦|千瓦|万吨|吨|万亿元|亿元|万元|"
+    r"亿斤|万人次|人次|万人|名|人|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|台|"
+    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵"
+)
+_QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*({UNIT})"
+    r"(以上|左右|以内|以下)?"
+)
+_CN_QUANTITY = re.compile(
+    r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
+)
+_HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+_SCHEDULE = re.compile(r"第[一二三四五]年")
+_CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
+_CLAUSE_END = re.compile(r"[,;。:\n]")
+_PAST = re.compile(r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去")
+_OTHER_YEAR = re.compile(r"(20\d\d)年")
+_ONGOING = re.compile(r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)")
+_VERB = re.compile(
+    r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
+    r"突破|超过|举办|办好|开工|竣工|投产|扩建|提升|提高|增加|减少|降低|下降|培训|帮扶|吸引|接待|发放|"
+    r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
+    r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
+    r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定"
+)
+_LEAD = re.compile(
+    r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
+    r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
+)
+
+_MILESTONE_START = re.compile(
+    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|高标准|高质量|如期|按期|"
+    r"尽早|在年内|今年)*)"
+    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|办好|服务保障|创建|制定|建立"
+    r"|搭建)(?P<object>.{2,45})$"
+)
+_MILESTONE_END = re.compile(
+    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
+    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|通车|开馆|开园)$"
+)
+_OPEN_ENDED = re.compile(
+    r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
+)
+_TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
+_FACILITY = re.compile(
+    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
+    r"|铁路|公路|机场|大桥|线|赛|运动会|论坛|博览会)$"
+)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    text: str
+
+
+def _clauses(parse: str, start: int, end: int) -> Iterator[_Clause]:
+    pos = start
+    for match in [*_CLAUSE_END.finditer(parse, start, end), None]:
+        stop = end if match is None else match.start()
+        s, e = pos, stop
+        while s < e and parse[s] in " \t　、—":
+            s += 1
+        while e > s and parse[e - 1].isspace():
+            e -= 1
+        if e - s >= 3:
+            yield _Clause(s, e, parse[s:e])
+        pos = stop + 1
+
+
+def _split_list(clause: _Clause) -> list[_Clause]:
+    """A clause split at the 、 outside quotation marks and brackets."""
+    parts: list[_Clause] = []
+    depth, pos = 0, clause.start
+    for index, ch in enumerate(clause.text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            parts.append(
+                _Clause(pos, clause.start + index, clause.text[pos - clause.start : index])
+            )
+            pos = clause.start + index + 1
+    parts.append(_Clause(pos, clause.end, clause.text[pos - clause.start :]))
+    return [p for p in parts if p.text.strip()]
+
+
+class WorkReader:
+    """Reads the work sections into quantified targets and milestones."""
+
+    def __init__(self, parse: str, layout: Layout, headline: list[DraftTarget]) -> None:
+        self.parse, self.layout, self.headline = parse, layout, headline
+        self.targets: list[DraftTarget] = []
+        self._seen_names: set[str] = set()
+        self._counts: dict[str, int] = {}
+
+    def read(self) -> list[DraftTarget]:
+        skip = self.layout.headline_paragraph
+        for section in self.layout.work_sections:
+            start, end = section.start, section.end
+            if skip is not None and start < skip.end and skip.start < end:
+                # The 主要预期目标 paragraph sits inside a work part: read around it.
+                for s, e in ((start, skip.start), (skip.end, end)):
+                    if e > s:
+                        self._section(section, s, e)
+            else:
+                self._section(section, start, end)
+        return self.targets
+
+    def _section(self, section: WorkSection, start: int, end: int) -> None:
+        heading_end = start
+        heading = _HEADING.match(self.parse, start, end)
+        if heading:
+            # "（一）构建现代化产业体系，实施产业“三项工程”": a title, not a promise.
+            stop = self.parse.find("。", start, end)
+            line_end = self.parse.find("\n", start, end)
+            heading_end = min(x for x in (stop, line_end, end) if x >= 0)
+        for clause in _clauses(self.parse, start, end):
+            if clause.end <= heading_end or self._past(clause.text):
+                continue
+            if _SCHEDULE.search(clause.text):
+                continue
+            if not self._quantities(section, clause):
+                self._milestones(section, clause)
+        self._schedules(section, start, end)
+        self._zero(section, start, end)
+
+    def _schedules(self, section: WorkSection, start: int, end: int) -> None:
+        """ "第一年完成70%，第二年完成90%，第三年完成100%": one level target, the last figure;
+        which year of the schedule this plan year is, the report does not say."""
+        text = self.parse[start:end]
+        for match in re.finditer(
+            rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
+            rf"[^,;。\n]*?({NUM})%)+",
+            text,
+        ):
+            last = re.findall(rf"第[一二三四五]年[^,;。\n]*?({NUM})%", match.group(0))[-1]
+            where = _Clause(start + match.start(), start + match.end(), match.group(0))
+            name = re.sub(r"第[一二三四五]年.*$", "", match.group(0)).strip("“ ") or "任务完成率"
+            target = self._new(section, f"{name}完成率", "level", "%", where)
+            target.min = Decimal(last)
+            target.review.append(
+                "a schedule over several years: which year is the plan year? the last is taken"
+            )
+
+    def _zero(self, section: WorkSection, start: int, end: int) -> None:
+        """ "保持“零就业家庭”动态清零": a ceiling of 0, held all year."""
+        for match in re.finditer(
+            r"(?:保持|实现)?“?([^,;。:\n“”]{2,12}?)”?动态清零", self.parse[start:end]
+        ):
+            where = _Clause(start + match.start(), start + match.end(), match.group(0))
+            name = match.group(1)
+            target = self._new(
+                section, f"“{name}”动态清零", "level", "户" if "家庭" in name else "个", where
+            )
+            target.max = Decimal(0)
+
+    def _past(self, text: str) -> bool:
+        if _PAST.search(text):
+            return True
+        return any(int(y) != self.layout.year for y in _OTHER_YEAR.findall(text))
+
+    # ------------------------------------------------------------------ quantities
+    def _quantities(self, section: WorkSection, clause: _Clause) -> bool:
+        pieces = _split_list(clause)
+        found = False
+        each = re.search(rf"各\s*({NUM})\s*({UNIT})", clause.text)
+        if each and len(pieces) >= 2:
+            # "新认定科技型、高新技术企业各20户": one target per listed subject.
+            for piece in pieces:
+                name = re.sub(rf"各\s*{NUM}\s*({UNIT}).*$", "", piece.text)
+                name = _LEAD.sub("", name)
+                if not name:
+                    continue
+                if piece is not pieces[0] and pieces[0].text.startswith(("新", "引进", "培育")):
+                    verb = re.match(r"^(新认定|新增|新建|引进培育|引进|培育)", pieces[0].text)
+                    name = (
+                        f"{verb.group(1)}{name}"
+                        if verb and not name.startswith(verb.group(1))
+                        else name
+                    )
+                self._quantity(
+                    section, clause, name, Decimal(each.group(1)), None, each.group(2), None
+                )
+            return True
+        arabic = [(piece, m) for piece in pieces for m in _QUANTITY.finditer(piece.text)]
+        for piece, match in arabic:
+            if match.group(3) == "%" and not re.search(
+                r"率|比|比重|占比|覆盖|强度|达标|增长|提高|降低|下降|减少|完成", piece.text
+            ):
+                continue
+            prefix = piece.text[: match.start()]
+            if prefix.count("“") > prefix.count("”"):
+                continue  # “3个100”: a label inside quotation marks, not a figure
+            after = piece.text[match.end() : match.end() + 1]
+            if match.group(4) and match.group(3) != "%" and re.match(r"[\u4e00-\u9fff]", after):
+                continue  # "15万人以上街道": a size that qualifies a noun, not a promise
+            verb_in_list = piece is not pieces[0] and _VERB.search(pieces[0].text)
+            has_verb = _VERB.search(prefix) or _VERB.search(piece.text[match.end() :])
+            if not has_verb and not verb_in_list:
+                continue
+            name = _name(piece.text, match)
+            low, high = Decimal(match.group(1)), match.group(2)
+            target = self._quantity(
+                section,
+                piece,
+                name,
+                low,
+                Decimal(high) if high else None,
+                match.group(3),
+                match.group(4),
+                clause.text,
+            )
+            if target is not None:
+                found = True
+        if arabic:
+            return found
+        for piece in pieces:
+            for match in _CN_QUANTITY.finditer(piece.text):
+                value = chinese_integer(match.group(1))
+                if value is None or value < 2:
+                    continue
+                before = piece.text[max(0, match.start() - 6) : match.start()]
+                if not _CN_VERB.search(before):
+                    continue
+                name = _name(piece.text, match)
+                target = self._quantity(
+                    section, piece, name, Decimal(value), None, match.group(2), None
+                )
+                if target is not None:
+                    target.review.append(f"a Chinese numeral: {match.group(0)} read as {value}")
+                    found = True
+        return found
+
+    def _quantity(
+        self,
+        section: WorkSection,
+        where: _Clause,
+        name: str,
+        low: Decimal,
+        high: Decimal | None,
+        unit: str,
+        qualifier: str | None,
+        clause: str = "",
+    ) -> DraftTarget | None:
+        if self._headline_repeat(where.text, low, unit):
+            return None
+        text = where.text
+        if unit == "个百分点":
+            kind, unit = "change", "%"
+        elif unit == "%":
+            kind = "growth" if re.search(r"增长|增速", text) else "level"
+        elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
+            kind = "level"
+        elif _ONGOING.match(clause or text):
+            kind = "ongoing"
+        else:
+            kind = "cumulative"
+        if kind == "growth":
+            unit = "亿元"
+        key = f"{name}|{low}|{unit}"
+        if key in self._seen_names:
+            return None
+        self._seen_names.add(key)
+        target = self._new(section, name or text, kind, unit, where)
+        if high is not None:
+            target.min, target.max = low, high
+        elif qualifier == "左右":
+            target.around = low
+        elif qualifier in ("以内", "以下") or (kind == "level" and "控制" in text):
+            target.max = low
+        else:
+            target.min = low
+        if re.search(r"清零", text):
+            target.max, target.min = Decimal(0), None
+        if kind == "ongoing":
+            target.notes.append("ongoing work (推进/加快推进): under way, not a deliverable")
+        if re.search(r"力争|争取", text):
+            target.notes.append("worded as 力争/争取: an aspiration, kept with the report's figure")
+        if re.search(r"累计", text):
+            target.review.append(
+                "累计: a stock; set `opening` to the stock at the start of the year"
+            )
+        return target
+
+    def _headline_repeat(self, text: str, value: Decimal, unit: str) -> bool:
+        indicator = lookup(text)
+        for target in self.headline:
+            if target.figure() == value and (
+                target.unit == unit or (unit == "%" and target.unit in ("%", "亿元"))
+            ):
+                if indicator is not None and indicator.id == target.id.split("_")[0]:
+                    return True
+                if target.name and target.name in text:
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ milestones
+    def _milestones(self, section: WorkSection, clause: _Clause) -> None:
+        text = clause.text
+        if _TENTATIVE.match(text) or (re.search(r"\d", text) and _QUANTITY.search(text)):
+            return
+        start = _MILESTONE_START.match(text)
+        end = None if start else _MILESTONE_END.match(text)
+        match = start or end
+        if match is None:
+            return
+        obj = match.group("object")
+        if _OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
+            return
+        if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
+            return
+        verb = match.group("verb")
+        lead = match.group("lead") or ""
+        obj_start = clause.start + match.start("object")
+        obj_end = clause.start + match.end("object")
+        items = _split_objects(self.parse, obj_start, obj_end)
+        for index, (s, e) in enumerate(items):
+            if start:
+                # 办好慕尼黑啤酒节、第十二届…联展: the first with its verb, the others alone.
+                q_start = clause.start if index == 0 else s
+                q_end = e
+                name = f"{verb}{self.parse[s:e]}"
+            else:
+                # 确保宝丰…二期、星海…二期完工: the first with the whole clause, others to its end.
+                q_start = clause.start if index == 0 else s
+                q_end = clause.end
+                name = f"{self.parse[s:e]}{verb}"
+            key = re.sub(r"^好|[“”\"'（）()]", "", self.parse[s:e])
+            if key in self._seen_names:
+                continue
+            self._seen_names.add(key)
+            target = self._new(section, name, "milestone", "%", _Clause(q_start, q_end, ""))
+            target.due = str(self.layout.year)
+            if re.search(r"争取|力争|尽快", lead + text[:4]):
+                target.notes.append(
+                    "worded as 争取/力争/尽快: an aspiration with a clear end, kept as a milestone"
+                )
+            if len(items) > 1:
+                target.review.append("one clause, several deliverables: check the split")
+
+    # ------------------------------------------------------------------ building
+    def _new(
+        self, section: WorkSection, name: str, kind: str, unit: str, where: _Clause
+    ) -> DraftTarget:
+        section_id = f"work_{section.number}"
+        count = self._counts.get(section_id, 0) + 1
+        self._counts[section_id] = count
+        suffix = "m" if kind == "milestone" else "t"
+        target = DraftTarget(
+            id=f"w{section.number}_{suffix}{count:02d}",
+            section=section_id,
+            name=name.strip()[:60] or "工作目标",
+            kind=kind,
+            unit=unit,
+            start=where.start,
+            end=where.end,
+        )
+        indicator = lookup(name) if kind != "milestone" else None
+        if indicator is not None and indicator.id in ("new_urban_jobs", "air_quality_good_rate"):
+            target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
+        self.targets.append(target)
+        return target
+
+
+def _name(text: str, match: re.Match[str]) -> str:
+    """The target's name: its clause without the figure, the qualifier and leading adverbs."""
+    name = (text[: match.start()] + text[match.end() :]).strip()
+    name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
+    name = _LEAD.sub("", name)
+    name = re.sub(r"(达到|达|保持|控制在|稳定在|为)$", "", name)
+    name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
+    return name.strip(" ,、") or text
+
+
+def _split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
+    sides name a facility, and without the trailing 等…活动."""
+    text = parse[start:end]
+    tail = re.search(r"等[^、“”]{0,12}$", text)
+    if tail:
+        end = start + tail.start()
+        text = parse[start:end]
+    pieces: list[tuple[int, int]] = []
+    depth, pos = 0, 0
+    for index, ch in enumerate(text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            pieces.append((start + pos, start + index))
+            pos = index + 1
+    pieces.append((start + pos, end))
+    facilities = sum(1 for s, e in pieces if _FACILITY.search(parse[s:e]))
+    if len(pieces) > 1 and 2 * facilities < len(pieces):
+        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
+        pieces = [(start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        piece = parse[s:e]
+        split = piece.find("和")
+        if split > 0 and _FACILITY.search(piece[:split]) and _FACILITY.search(piece):
+            out.extend([(s, s + split), (s + split + 1, e)])
+        else:
+            out.append((s, e))
+    return [(s, e) for s, e in out if e - s >= 2]
