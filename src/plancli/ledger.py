@@ -47,7 +47,7 @@ from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
 from plancli.i18n import Lang, t
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
-from plancli.model import Figure, Plan, Record, Target, current_records
+from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
 
@@ -79,6 +79,35 @@ def records_adapter() -> TypeAdapter[list[Record]]:
     return TypeAdapter(list[Record])
 
 
+@functools.cache
+def amendments_adapter() -> TypeAdapter[list[Amendment]]:
+    return TypeAdapter(list[Amendment])
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedAmendment:
+    """An amendment and its place in ledger order: written after the first `after` records.
+
+    Records and amendments are kept apart (a TOML table each, a SQLite table each); `undo`
+    needs to know which of them was written last.
+    """
+
+    amendment: Amendment
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerContents:
+    """Everything a ledger holds, in ledger order: the figures and the mid-year amendments."""
+
+    records: list[Record]
+    amendments: list[PlacedAmendment]
+
+    @property
+    def plain_amendments(self) -> list[Amendment]:
+        return [placed.amendment for placed in self.amendments]
+
+
 # -------------------------------------------------------------------------------- reading
 
 
@@ -93,18 +122,27 @@ def read_toml_records(path: Path) -> list[Record]:
     Raises LedgerFileError naming the file and line for bad TOML, and the file, line, record
     number and field for an invalid record.
     """
+    return read_toml_ledger(path).records
+
+
+def read_toml_ledger(path: Path) -> LedgerContents:
+    """The TOML ledger's records and amendments, in ledger order; empty when there is no file.
+
+    A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
+    """
     if not path.exists():
-        return []
+        return LedgerContents([], [])
     if path.is_dir():
         raise LedgerFileError(f"{path}: is a folder, not a ledger file")
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
     data, text = read_toml(path, LedgerFileError)
-    unknown = sorted(set(data) - {"version", "records"})
+    unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(
-            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1` and [[records]]"
+            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1`, [[records]] "
+            "and [[amendments]]"
         )
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
@@ -127,7 +165,52 @@ def read_toml_records(path: Path) -> list[Record]:
     if problem is not None:
         index, field_name, message = problem
         raise LedgerFileError(_record_error(path, text, index + 1, raw[index], field_name, message))
-    return records
+    amendments = _toml_amendments(path, data.get("amendments", []), text)
+    return LedgerContents(records, _placed(amendments, len(records), text))
+
+
+def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
+    if not isinstance(raw, list):
+        raise LedgerFileError(f"{path}: `amendments` must be an array of [[amendments]] tables")
+    if not raw:
+        return []
+    try:
+        amendments = amendments_adapter().validate_python(raw)
+    except ValidationError as exc:
+        index, field_name, message = validation_problem(exc)
+        item = raw[index] if index < len(raw) else None
+        raise LedgerFileError(
+            _record_error(path, text, index + 1, item, field_name, message, "amendments")
+        ) from None
+    problem = record_problem(amendments)
+    if problem is not None:
+        index, field_name, message = problem
+        raise LedgerFileError(
+            _record_error(path, text, index + 1, raw[index], field_name, message, "amendments")
+        )
+    return amendments
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(records|amendments)[ \t]*\]\]", re.MULTILINE)
+
+
+def _placed(amendments: list[Amendment], records: int, text: str) -> list[PlacedAmendment]:
+    """Where each amendment stands among the records: plancli writes the tables in ledger
+    order (an amendment between the records written before and after it), and a TOML reader
+    keeps each array's order but not how the two interleave, so the headers tell. A file
+    written otherwise (inline arrays, by hand) puts the amendments after every record."""
+    if not amendments:
+        return []
+    after: list[int] = []
+    seen = 0
+    for match in _TABLE_HEADER.finditer(text):
+        if match.group(1) == "records":
+            seen += 1
+        else:
+            after.append(seen)
+    if seen != records or len(after) != len(amendments):
+        after = [records] * len(amendments)
+    return [PlacedAmendment(a, n) for a, n in zip(amendments, after, strict=True)]
 
 
 def period_problems(periods: Iterable[object]) -> dict[object, str]:
@@ -149,7 +232,7 @@ def period_problems(periods: Iterable[object]) -> dict[object, str]:
     return problems
 
 
-def record_problem(records: Sequence[Record]) -> tuple[int, str, str] | None:
+def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str] | None:
     """(index, field, message) of the first record breaking a rule its model does not check
     (a canonical period), or None. Record's validators check figures and times; TOML and
     SQLite reads run both, so a ledger is as valid in one store as in the other."""
@@ -187,20 +270,27 @@ def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], t
 
 
 def _record_error(
-    path: Path, text: str, number: int, item: object, field_name: str, message: str
+    path: Path,
+    text: str,
+    number: int,
+    item: object,
+    field_name: str,
+    message: str,
+    table: str = "records",
 ) -> str:
-    line = _line_of_record(text, number)
+    line = _line_of_record(text, number, table)
     where = f"{path}:{line}" if line else str(path)
-    label = f"record {number}"
+    label = f"{'amendment' if table == 'amendments' else 'record'} {number}"
     if isinstance(item, dict) and isinstance(item.get("target"), str):
         label += f" ({item['target']} {item.get('period', '?')})"
     return f"{where}: {label}: {field_name}: {message}"
 
 
-def _line_of_record(text: str, number: int) -> int | None:
-    """Line of the number-th `[[records]]` header (1-based), if the file is written that way."""
+def _line_of_record(text: str, number: int, table: str = "records") -> int | None:
+    """Line of the number-th `[[records]]` (or other table's) header (1-based), if the file is
+    written that way."""
     for count, match in enumerate(
-        re.finditer(r"^[ \t]*\[\[[ \t]*records[ \t]*\]\]", text, re.MULTILINE), start=1
+        re.finditer(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", text, re.MULTILINE), start=1
     ):
         if count == number:
             return text.count("\n", 0, match.start()) + 1
@@ -212,21 +302,35 @@ def _line_of_record(text: str, number: int) -> int | None:
 _HEADER = (
     "# plancli progress ledger. Each [[records]] table is one figure for a target and period;\n"
     "# a later table for the same target and period supersedes an earlier one (history).\n"
+    "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
     "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
 )
+_NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
-def dump_ledger(records: Sequence[Record]) -> str:
-    """The ledger file's text: `version = 1`, then one `[[records]]` table per record."""
+def dump_ledger(records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()) -> str:
+    """The ledger file's text: `version = 1`, then one `[[records]]` table per record and one
+    `[[amendments]]` table per amendment, in ledger order (each amendment after the records
+    written before it)."""
     chunks = [_HEADER, f"version = {LEDGER_VERSION}\n"]
-    for record in records:
-        row = record.model_dump(mode="python", exclude_none=True)
-        for key in ("value", "amount"):
-            if key in row:
-                row[key] = _toml_number(row[key])
-        chunks.append("\n[[records]]\n")
-        chunks.append(tomli_w.dumps(row))
+    pending = sorted(amendments, key=lambda placed: placed.after)  # stable: ledger order kept
+    next_amendment = 0
+    for position, record in enumerate(records):
+        while next_amendment < len(pending) and pending[next_amendment].after <= position:
+            chunks.append(_table("amendments", pending[next_amendment].amendment))
+            next_amendment += 1
+        chunks.append(_table("records", record))
+    for placed in pending[next_amendment:]:
+        chunks.append(_table("amendments", placed.amendment))
     return "".join(chunks)
+
+
+def _table(name: str, item: Record | Amendment) -> str:
+    row = item.model_dump(mode="python", exclude_none=True)
+    for key in _NUMBER_FIELDS:
+        if key in row:
+            row[key] = _toml_number(row[key])
+    return f"\n[[{name}]]\n{tomli_w.dumps(row)}"
 
 
 def _toml_number(value: Decimal) -> int | Decimal:
@@ -355,10 +459,22 @@ class LedgerSession(Protocol):
 
     def append(self, batch: Sequence[Record]) -> None: ...
 
-    def remove_batch(self, batch_id: str) -> list[Record]: ...
+    def amendments(self) -> list[PlacedAmendment]:
+        """The amendments, in ledger order, each placed among the records."""
+        ...
 
-    def replace(self, records: Sequence[Record]) -> None:
-        """Make `records` the whole ledger (`plancli ledger convert --force`)."""
+    def append_amendment(self, amendment: Amendment) -> None:
+        """Add an amendment after every record written so far."""
+        ...
+
+    def remove_batch(self, batch_id: str) -> list[Record]:
+        """Remove the records and amendments of a batch; returns the records removed."""
+        ...
+
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
+        """Make `records` and `amendments` the whole ledger (`plancli ledger convert --force`)."""
         ...
 
 
@@ -369,6 +485,14 @@ class LedgerStore(Protocol):
     def location(self) -> LedgerLocation: ...
 
     def read(self) -> list[Record]: ...
+
+    def contents(self) -> LedgerContents:
+        """Records and amendments, in ledger order (undo, convert, show)."""
+        ...
+
+    def amendments(self) -> list[Amendment]:
+        """The mid-year amendments, in ledger order (what the assessment reads beside figures)."""
+        ...
 
     def figures(self) -> list[Figure]:
         """The figure in force for each target and period (what the assessment reads)."""
@@ -382,6 +506,7 @@ class LedgerStore(Protocol):
 @dataclass
 class _TomlSession:
     _records: list[Record]
+    _amendments: list[PlacedAmendment] = field(default_factory=list)
     changed: bool = False
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
@@ -395,15 +520,29 @@ class _TomlSession:
             self._records.extend(batch)
             self.changed = True
 
+    def amendments(self) -> list[PlacedAmendment]:
+        return list(self._amendments)
+
+    def append_amendment(self, amendment: Amendment) -> None:
+        self._amendments.append(PlacedAmendment(amendment, len(self._records)))
+        self.changed = True
+
     def remove_batch(self, batch_id: str) -> list[Record]:
         removed = [r for r in self._records if r.batch == batch_id]
         if removed:
             self._records = [r for r in self._records if r.batch != batch_id]
             self.changed = True
+        kept = [p for p in self._amendments if p.amendment.batch != batch_id]
+        if len(kept) != len(self._amendments):
+            self._amendments = kept
+            self.changed = True
         return removed
 
-    def replace(self, records: Sequence[Record]) -> None:
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
         self._records = list(records)
+        self._amendments = list(amendments)
         self.changed = True
 
 
@@ -413,18 +552,38 @@ class TomlLedgerStore:
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS
+    # The last read, by the file's identity: `gap` asks for the figures and the amendments,
+    # and parsing a large TOML ledger twice would double its cost.
+    _last: tuple[tuple[int, int, int], LedgerContents] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def path(self) -> Path:
         return self.location.path
 
+    def contents(self) -> LedgerContents:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return read_toml_ledger(self.path)  # missing: empty; otherwise it says what is wrong
+        identity = (info.st_mtime_ns, info.st_size, info.st_ino)
+        if self._last is not None and self._last[0] == identity:
+            return self._last[1]
+        contents = read_toml_ledger(self.path)
+        self._last = (identity, contents)
+        return contents
+
     def read(self) -> list[Record]:
-        return read_toml_records(self.path)
+        return list(self.contents().records)
+
+    def amendments(self) -> list[Amendment]:
+        return self.contents().plain_amendments
 
     def figures(self) -> list[Figure]:
         return [
             Figure(r.target, r.period, r.value, r.amount)
-            for r in current_records(self.read()).values()
+            for r in current_records(self.contents().records).values()
         ]
 
     def check_writable(self) -> None:
@@ -441,11 +600,13 @@ class TomlLedgerStore:
         except OSError as exc:
             raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
         with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout):
-            session = _TomlSession(read_toml_records(path))
+            contents = read_toml_ledger(path)
+            session = _TomlSession(contents.records, contents.amendments)
             yield session
             if session.changed:
                 _remove_stale_temp_files(path)
-                _write_atomically(path, dump_ledger(session._records))
+                _write_atomically(path, dump_ledger(session._records, session._amendments))
+                self._last = None
 
 
 def check_writable_location(location: LedgerLocation) -> None:
@@ -806,24 +967,66 @@ class UndoStep:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendmentUndoStep:
+    """An amendment to revert, and the amendment in force from its period on afterwards
+    (None: the plan's bound)."""
+
+    amendment: Amendment
+    restored: Amendment | None
+
+
+@dataclass(frozen=True, slots=True)
 class UndoPlan:
     batch: str
     steps: tuple[UndoStep, ...]
+    amendment_steps: tuple[AmendmentUndoStep, ...] = ()
 
     @property
     def records(self) -> list[Record]:
         return [step.record for step in self.steps]
 
+    @property
+    def amendments(self) -> list[Amendment]:
+        return [step.amendment for step in self.amendment_steps]
 
-def last_batch(records: Sequence[Record]) -> UndoPlan | None:
-    """The batch of the last record written (records are appended), or None if empty."""
-    if not records:
+    @property
+    def recorded_at(self) -> datetime:
+        first = self.steps[0].record if self.steps else self.amendment_steps[0].amendment
+        return first.recorded_at
+
+
+def last_batch(
+    records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+) -> UndoPlan | None:
+    """The batch of the last record or amendment written, or None if the ledger is empty."""
+    if not records and not amendments:
         return None
-    batch = records[-1].batch
+    after_every_record = [p for p in amendments if p.after >= len(records)]
+    batch = after_every_record[-1].amendment.batch if after_every_record else records[-1].batch
     kept = [r for r in records if r.batch != batch]
     after = current_records(kept)
     steps = tuple(UndoStep(r, after.get((r.target, r.period))) for r in records if r.batch == batch)
-    return UndoPlan(batch, steps)
+    kept_amendments = [p.amendment for p in amendments if p.amendment.batch != batch]
+    amendment_steps = tuple(
+        AmendmentUndoStep(p.amendment, amendment_in_force(kept_amendments, p.amendment))
+        for p in amendments
+        if p.amendment.batch == batch
+    )
+    return UndoPlan(batch, steps, amendment_steps)
+
+
+def amendment_in_force(amendments: Sequence[Amendment], at: Amendment) -> Amendment | None:
+    """Of `amendments`, the one in force for `at`'s target from `at`'s period on (the rule of
+    the assessment: of those from a period ending by then, the one recorded last)."""
+    period = _period(at.period)
+    found = None
+    for amendment in amendments:
+        if amendment.target != at.target:
+            continue
+        other = _period(amendment.period)
+        if other.year == period.year and other.end_month <= period.end_month:
+            found = amendment
+    return found
 
 
 class LedgerChangedError(PlanError):
@@ -833,13 +1036,13 @@ class LedgerChangedError(PlanError):
 
 
 def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
-    """Remove the records of `expected.batch`, if it is still the last batch.
+    """Remove the records (or the amendment) of `expected.batch`, if it is still the last batch.
 
     The user was shown `expected` and said yes without holding the lock (a question must not
     block other writers); if another writer has added a batch since, nothing is reverted.
     """
     with store.transaction() as session:
-        now = last_batch(session.records())
+        now = last_batch(session.records(), session.amendments())
         if now is None or now.batch != expected.batch:
             latest = f"batch {now.batch}" if now else "nothing"
             raise LedgerChangedError(
@@ -851,8 +1054,14 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
 
 
 def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> int:
-    """Copy every record of one ledger into another, TOML or SQLite by the names: every
-    revision, batch, time, note and source, in ledger order. Returns how many were copied.
+    """Copy every record of one ledger into another; returns how many records were copied
+    (`copy_ledger` says how many amendments too)."""
+    return len(copy_ledger(source, destination, force=force).records)
+
+
+def copy_ledger(source: Path, destination: Path, *, force: bool = False) -> LedgerContents:
+    """Copy a ledger into another, TOML or SQLite by the names: every revision, batch, time,
+    note and source, and every amendment, in ledger order. Returns what was copied.
 
     An existing destination is replaced only with `force`, and only if it is a valid ledger
     (its store's transaction reads it first), so a file that is not a ledger is never lost.
@@ -863,10 +1072,10 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
         raise InputError(f"{source} and {destination} are the same file")
     if destination.exists() and not force:
         raise InputError(f"{destination} exists; pass --force to replace its records")
-    records = read_records(source)
+    contents = open_store(LedgerLocation(source, "option")).contents()
     with open_store(LedgerLocation(destination, "option")).transaction() as session:
-        session.replace(records)
-    return len(records)
+        session.replace(contents.records, contents.amendments)
+    return contents
 
 
 def figure_text(
