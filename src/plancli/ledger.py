@@ -641,8 +641,48 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+# Kinds whose figure is a (signed) growth %: a record may be written as the bulletin writes it.
+SIGNED_KINDS = frozenset({"growth", "relative", "trend"})
+# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报).
+_FALL_WORDS = ("下降", "降低", "减少", "回落")
+_RISE_WORDS = ("增长", "上升", "提高", "增加")
+_SAME_PERIOD_WORDS = ("同比", "比上年")
+
+
 def value_is_percent(target: Target) -> bool:
-    return target.kind in ("growth", "relative", "milestone") or target.unit.strip() == "%"
+    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
+    return (
+        target.kind in ("growth", "relative", "milestone", "change", "trend")
+        or target.unit.strip() == "%"
+    )
+
+
+def signed_words(raw: str, target: Target, what: str = "value") -> str:
+    """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
+    `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
+
+    Only for targets whose figure is a signed growth (growth, relative, trend): a level or a
+    total is never "下降" anything, so the word is refused there.
+    """
+    text = raw.strip()
+    for prefix in _SAME_PERIOD_WORDS:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip()
+            break
+    for words, sign in ((_FALL_WORDS, "-"), (_RISE_WORDS, "")):
+        word = next((w for w in words if text.startswith(w)), None)
+        if word is None:
+            continue
+        if target.kind not in SIGNED_KINDS:
+            raise InputError(
+                f"{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
+                f"targets); {target.id} is a {target.kind} target: record its figure as a number"
+            )
+        rest = text[len(word) :].strip()
+        if rest[:1] in ("+", "-", "−"):
+            raise InputError(f"{what} {raw!r}: write {word}{rest[1:]} or a signed number, not both")
+        return f"{sign}{rest}"
+    return raw
 
 
 def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = False) -> Decimal:
@@ -692,9 +732,15 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
 
 
 def parse_value(raw: str | Decimal | int | float, target: Target, what: str = "value") -> Decimal:
-    """A target's figure: a number, or `done` (= 100) for a milestone; range-checked."""
-    if target.kind == "milestone" and isinstance(raw, str) and raw.strip().lower() in _DONE_WORDS:
-        return Decimal(100)
+    """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
+    writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
+    if isinstance(raw, str):
+        if target.kind == "milestone" and raw.strip().lower() in _DONE_WORDS:
+            return Decimal(100)
+        worded = signed_words(raw, target, what)
+        if worded is not raw:
+            value = parse_number(worded, what, percent=value_is_percent(target))
+            return value.copy_abs() if value.is_zero() else value  # 下降0 is 0, not −0
     return parse_number(raw, what, percent=value_is_percent(target))
 
 
@@ -815,7 +861,7 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
-    period = parse_plan_period(entry.period, plan.plan.year)
+    period = entry_period(plan, target, entry.period)
     base: Record | None = None
     increment: Decimal | None = None
     if entry.add:
@@ -869,6 +915,22 @@ def check_entry(
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
+    )
+
+
+def entry_period(plan: Plan, target: Target, text: str) -> Period:
+    """The period of a figure: in the plan year; for a `change` target (提升1个百分点) also the
+    end of the year before, its base level when the report does not state it (2025, 2025-12,
+    2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
+    year = plan.plan.year
+    if target.kind != "change":
+        return parse_plan_period(text, year)
+    period = parse_period(text)
+    if period.year == year or (period.year == year - 1 and period.is_final):
+        return period
+    raise InputError(
+        f"period {text!r} is outside the plan year {year}; the base level of a change target "
+        f"is recorded for the end of {year - 1} ({year - 1} or {year - 1}-12)"
     )
 
 
