@@ -45,13 +45,17 @@ def record_cmd(
         typer.Argument(
             metavar="VALUE",
             help="The figure at the end of the period: year-to-date total (cumulative), "
-            "YTD growth % (growth), the level, or percent done 0–100 or `done` (milestone).",
+            "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
+            "下降4.0 = -4.0, 增长5.2%), the level, or percent done 0–100 or `done` (milestone).",
         ),
     ],
     period: Annotated[
         str,
         typer.Option(
-            "--period", "-p", help="Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022."
+            "--period",
+            "-p",
+            help="Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022 (a change target's "
+            "base level: the year before, e.g. 2021).",
         ),
     ],
     amount: Annotated[
