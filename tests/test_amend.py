@@ -51,6 +51,20 @@ def run(invoke, ledger: Path):  # type: ignore[no-untyped-def]
     return call
 
 
+@pytest.fixture
+def one_ledger(tmp_path: Path) -> Path:
+    """A TOML ledger only: for refusals and output, which no store changes."""
+    return tmp_path / "one.progress.toml"
+
+
+@pytest.fixture
+def run_one(invoke, one_ledger: Path):  # type: ignore[no-untyped-def]
+    def call(plan: str, *args: str):  # type: ignore[no-untyped-def]
+        return invoke("--plan", plan, "--ledger", str(one_ledger), *args)
+
+    return call
+
+
 def gap_of(run, plan: str, target: str, as_of: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     result = run(plan, "gap", "--as-of", as_of, "--json")
     assert result.exit_code == 0, result.stderr
@@ -218,8 +232,8 @@ def test_reports_name_the_adjusted_targets(run, tmp_path: Path) -> None:  # type
     assert gdp[header.index("amended_from")] == "2022-07"
 
 
-def test_a_report_in_chinese_says_年中调整(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    where = ["--plan", "guandu-2022", "--ledger", str(ledger), "--lang", "zh"]
+def test_a_report_in_chinese_says_年中调整(invoke, one_ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    where = ["--plan", "guandu-2022", "--ledger", str(one_ledger), "--lang", "zh"]
     assert invoke(*where, "record", "gdp", "6.5", "--period", "2022-09").exit_code == 0
     assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-07").exit_code == 0
     markdown = invoke(*where, "report").stdout
@@ -295,24 +309,25 @@ def test_undo_takes_the_last_written_whether_record_or_amendment(ledger: Path) -
     ],
 )
 def test_bad_amendments_exit_2_with_one_line(
-    run, ledger: Path, args: tuple[str, ...], message: str
+    run_one, one_ledger: Path, args: tuple[str, ...], message: str
 ) -> None:  # type: ignore[no-untyped-def]
-    result = run("guandu-2022", "amend", *args, "--from", "2022-07")
+    ledger = one_ledger
+    result = run_one("guandu-2022", "amend", *args, "--from", "2022-07")
     assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith("error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
     assert not ledger.exists() or store_of(ledger).amendments() == []
 
 
-def test_a_trend_target_has_no_bound_to_amend(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("shanghai-2026", "amend", "co2_intensity", "--max", "-3", "--from", "2026-06")
+def test_a_trend_target_has_no_bound_to_amend(run_one) -> None:  # type: ignore[no-untyped-def]
+    result = run_one("shanghai-2026", "amend", "co2_intensity", "--max", "-3", "--from", "2026-06")
     assert result.exit_code == 2
     assert "co2_intensity is a trend target and has no bound to amend" in result.stderr
 
 
 @pytest.mark.parametrize("period", ["2021-07", "2023", "2022-13"])
-def test_from_outside_the_plan_year_is_refused(run, period: str) -> None:  # type: ignore[no-untyped-def]
-    result = run("guandu-2022", "amend", "gdp", "--min", "6", "--from", period)
+def test_from_outside_the_plan_year_is_refused(run_one, period: str) -> None:  # type: ignore[no-untyped-def]
+    result = run_one("guandu-2022", "amend", "gdp", "--min", "6", "--from", period)
     assert result.exit_code == 2
     assert result.stderr.startswith("error: --from: ")
 
@@ -365,8 +380,9 @@ def _gdp(plan: Plan, period: str, value: str) -> list[Record]:
     ]
 
 
-def test_dry_run_and_json(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    result = run(
+def test_dry_run_and_json(run_one, one_ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = one_ledger
+    result = run_one(
         "guandu-2022",
         "amend",
         "gdp",
@@ -397,8 +413,8 @@ def test_dry_run_and_json(run, ledger: Path) -> None:  # type: ignore[no-untyped
     assert not ledger.exists()
 
 
-def test_a_negative_bound_is_a_value_not_an_option(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("guandu-2022", "amend", "gdp", "--min", "-1", "--from", "2022-07")
+def test_a_negative_bound_is_a_value_not_an_option(run_one) -> None:  # type: ignore[no-untyped-def]
+    result = run_one("guandu-2022", "amend", "gdp", "--min", "-1", "--from", "2022-07")
     assert result.exit_code == 0, result.stderr
     assert "≥ -1 %" in result.stderr
 
