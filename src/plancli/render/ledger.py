@@ -33,7 +33,7 @@ _ZH = {
     "in force after undo": "撤销后生效",
     "in force": "* 现行数值；批次：编号末尾",
     "from": "起始期",
-    "bound": "目标",
+    "bound": "调整后目标",
     "amendment to revert": "撤销的调整",
     "bound after undo": "撤销后目标",
     "plan": "计划",
