@@ -262,7 +262,16 @@ def test_schema_prints_json_schemas(invoke) -> None:
     result = invoke("schema")
     assert result.exit_code == 0
     schemas = json.loads(result.stdout)
-    assert set(schemas) == {"plan", "targets", "show", "validate", "history", "gap", "status"}
+    assert set(schemas) == {
+        "plan",
+        "targets",
+        "show",
+        "validate",
+        "history",
+        "amend",
+        "gap",
+        "status",
+    }
     assert set(schemas["show"]["properties"]) == {
         "schema_version",
         "plan",
@@ -271,6 +280,7 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "assessment",
         "ledger",
         "history",
+        "amendments",
     }
     target = schemas["targets"]["$defs"]["Target"]["properties"]
     assert {"type": "number"} in target["min"]["anyOf"]

@@ -94,6 +94,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "note": ("note", "备注"),
     "recorded_at": ("recorded", "录入时间"),
     "pp": ("pp", "个百分点"),
+    "amended": ("adjusted", "年中调整"),
+    "amended_note": ("bound adjusted mid-year (年中调整)", "目标经年中调整"),
+    "amended_from": ("{name} from {period}", "{name}自{period}起"),
+    "amended_detail": ("bound adjusted from {period} on", "自{period}起按调整后的目标评估"),
     "headline": ("Headline indicators", "主要预期目标"),
     "by_section": ("By section", "分领域情况"),
     "investment": ("Investment plan", "政府投资计划"),
@@ -170,6 +174,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.legend_line": (
         "line: recorded figures; dashed: target; shaded: where the target is met",
         "实线:累计数据;虚线:目标;浅色区域:达到目标",
+    ),
+    "report.adjustments": (
+        "† Bounds adjusted mid-year (年中调整)",
+        "† 年中调整的目标",
+    ),
+    "report.adjustment": (
+        "{name}: from {period}, {bound} (plan: {plan})",
+        "{name}:自{period}起调整为{bound}(原计划{plan})",
     ),
     "report.no_charts": ("No headline indicator has figures yet.", "主要指标尚无数据。"),
     "report.generated": (

@@ -47,7 +47,7 @@ from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
 from plancli.i18n import Lang, t
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
-from plancli.model import Figure, Plan, Record, Target, current_records
+from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
 
@@ -71,16 +71,41 @@ CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
 _DONE_WORDS = {"done", "完成"}
-# A growth as the bulletins write it (docs/forms.md): 下降4.0 is -4.0, 增长5.2 is 5.2. For the
-# kinds whose figure is a signed growth; a level or a stock has no direction of its own.
-_SIGNED_WORDS = (("下降", -1), ("降低", -1), ("增长", 1))
-_SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
 
 
 @functools.cache
 def records_adapter() -> TypeAdapter[list[Record]]:
     """Validates a whole ledger in one call; built on first use (it costs ms at start-up)."""
     return TypeAdapter(list[Record])
+
+
+@functools.cache
+def amendments_adapter() -> TypeAdapter[list[Amendment]]:
+    return TypeAdapter(list[Amendment])
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedAmendment:
+    """An amendment and its place in ledger order: written after the first `after` records.
+
+    Records and amendments are kept apart (a TOML table each, a SQLite table each); `undo`
+    needs to know which of them was written last.
+    """
+
+    amendment: Amendment
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerContents:
+    """Everything a ledger holds, in ledger order: the figures and the mid-year amendments."""
+
+    records: list[Record]
+    amendments: list[PlacedAmendment]
+
+    @property
+    def plain_amendments(self) -> list[Amendment]:
+        return [placed.amendment for placed in self.amendments]
 
 
 # -------------------------------------------------------------------------------- reading
@@ -97,18 +122,27 @@ def read_toml_records(path: Path) -> list[Record]:
     Raises LedgerFileError naming the file and line for bad TOML, and the file, line, record
     number and field for an invalid record.
     """
+    return read_toml_ledger(path).records
+
+
+def read_toml_ledger(path: Path) -> LedgerContents:
+    """The TOML ledger's records and amendments, in ledger order; empty when there is no file.
+
+    A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
+    """
     if not path.exists():
-        return []
+        return LedgerContents([], [])
     if path.is_dir():
         raise LedgerFileError(f"{path}: is a folder, not a ledger file")
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
     data, text = read_toml(path, LedgerFileError)
-    unknown = sorted(set(data) - {"version", "records"})
+    unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(
-            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1` and [[records]]"
+            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1`, [[records]] "
+            "and [[amendments]]"
         )
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
@@ -131,7 +165,52 @@ def read_toml_records(path: Path) -> list[Record]:
     if problem is not None:
         index, field_name, message = problem
         raise LedgerFileError(_record_error(path, text, index + 1, raw[index], field_name, message))
-    return records
+    amendments = _toml_amendments(path, data.get("amendments", []), text)
+    return LedgerContents(records, _placed(amendments, len(records), text))
+
+
+def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
+    if not isinstance(raw, list):
+        raise LedgerFileError(f"{path}: `amendments` must be an array of [[amendments]] tables")
+    if not raw:
+        return []
+    try:
+        amendments = amendments_adapter().validate_python(raw)
+    except ValidationError as exc:
+        index, field_name, message = validation_problem(exc)
+        item = raw[index] if index < len(raw) else None
+        raise LedgerFileError(
+            _record_error(path, text, index + 1, item, field_name, message, "amendments")
+        ) from None
+    problem = record_problem(amendments)
+    if problem is not None:
+        index, field_name, message = problem
+        raise LedgerFileError(
+            _record_error(path, text, index + 1, raw[index], field_name, message, "amendments")
+        )
+    return amendments
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(records|amendments)[ \t]*\]\]", re.MULTILINE)
+
+
+def _placed(amendments: list[Amendment], records: int, text: str) -> list[PlacedAmendment]:
+    """Where each amendment stands among the records: plancli writes the tables in ledger
+    order (an amendment between the records written before and after it), and a TOML reader
+    keeps each array's order but not how the two interleave, so the headers tell. A file
+    written otherwise (inline arrays, by hand) puts the amendments after every record."""
+    if not amendments:
+        return []
+    after: list[int] = []
+    seen = 0
+    for match in _TABLE_HEADER.finditer(text):
+        if match.group(1) == "records":
+            seen += 1
+        else:
+            after.append(seen)
+    if seen != records or len(after) != len(amendments):
+        after = [records] * len(amendments)
+    return [PlacedAmendment(a, n) for a, n in zip(amendments, after, strict=True)]
 
 
 def period_problems(periods: Iterable[object]) -> dict[object, str]:
@@ -153,7 +232,7 @@ def period_problems(periods: Iterable[object]) -> dict[object, str]:
     return problems
 
 
-def record_problem(records: Sequence[Record]) -> tuple[int, str, str] | None:
+def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str] | None:
     """(index, field, message) of the first record breaking a rule its model does not check
     (a canonical period), or None. Record's validators check figures and times; TOML and
     SQLite reads run both, so a ledger is as valid in one store as in the other."""
@@ -191,20 +270,27 @@ def _describe_invalid_record(path: Path, exc: ValidationError, raw: list[Any], t
 
 
 def _record_error(
-    path: Path, text: str, number: int, item: object, field_name: str, message: str
+    path: Path,
+    text: str,
+    number: int,
+    item: object,
+    field_name: str,
+    message: str,
+    table: str = "records",
 ) -> str:
-    line = _line_of_record(text, number)
+    line = _line_of_record(text, number, table)
     where = f"{path}:{line}" if line else str(path)
-    label = f"record {number}"
+    label = f"{'amendment' if table == 'amendments' else 'record'} {number}"
     if isinstance(item, dict) and isinstance(item.get("target"), str):
         label += f" ({item['target']} {item.get('period', '?')})"
     return f"{where}: {label}: {field_name}: {message}"
 
 
-def _line_of_record(text: str, number: int) -> int | None:
-    """Line of the number-th `[[records]]` header (1-based), if the file is written that way."""
+def _line_of_record(text: str, number: int, table: str = "records") -> int | None:
+    """Line of the number-th `[[records]]` (or other table's) header (1-based), if the file is
+    written that way."""
     for count, match in enumerate(
-        re.finditer(r"^[ \t]*\[\[[ \t]*records[ \t]*\]\]", text, re.MULTILINE), start=1
+        re.finditer(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", text, re.MULTILINE), start=1
     ):
         if count == number:
             return text.count("\n", 0, match.start()) + 1
@@ -216,21 +302,35 @@ def _line_of_record(text: str, number: int) -> int | None:
 _HEADER = (
     "# plancli progress ledger. Each [[records]] table is one figure for a target and period;\n"
     "# a later table for the same target and period supersedes an earlier one (history).\n"
+    "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
     "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
 )
+_NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
-def dump_ledger(records: Sequence[Record]) -> str:
-    """The ledger file's text: `version = 1`, then one `[[records]]` table per record."""
+def dump_ledger(records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()) -> str:
+    """The ledger file's text: `version = 1`, then one `[[records]]` table per record and one
+    `[[amendments]]` table per amendment, in ledger order (each amendment after the records
+    written before it)."""
     chunks = [_HEADER, f"version = {LEDGER_VERSION}\n"]
-    for record in records:
-        row = record.model_dump(mode="python", exclude_none=True)
-        for key in ("value", "amount"):
-            if key in row:
-                row[key] = _toml_number(row[key])
-        chunks.append("\n[[records]]\n")
-        chunks.append(tomli_w.dumps(row))
+    pending = sorted(amendments, key=lambda placed: placed.after)  # stable: ledger order kept
+    next_amendment = 0
+    for position, record in enumerate(records):
+        while next_amendment < len(pending) and pending[next_amendment].after <= position:
+            chunks.append(_table("amendments", pending[next_amendment].amendment))
+            next_amendment += 1
+        chunks.append(_table("records", record))
+    for placed in pending[next_amendment:]:
+        chunks.append(_table("amendments", placed.amendment))
     return "".join(chunks)
+
+
+def _table(name: str, item: Record | Amendment) -> str:
+    row = item.model_dump(mode="python", exclude_none=True)
+    for key in _NUMBER_FIELDS:
+        if key in row:
+            row[key] = _toml_number(row[key])
+    return f"\n[[{name}]]\n{tomli_w.dumps(row)}"
 
 
 def _toml_number(value: Decimal) -> int | Decimal:
@@ -359,10 +459,22 @@ class LedgerSession(Protocol):
 
     def append(self, batch: Sequence[Record]) -> None: ...
 
-    def remove_batch(self, batch_id: str) -> list[Record]: ...
+    def amendments(self) -> list[PlacedAmendment]:
+        """The amendments, in ledger order, each placed among the records."""
+        ...
 
-    def replace(self, records: Sequence[Record]) -> None:
-        """Make `records` the whole ledger (`plancli ledger convert --force`)."""
+    def append_amendment(self, amendment: Amendment) -> None:
+        """Add an amendment after every record written so far."""
+        ...
+
+    def remove_batch(self, batch_id: str) -> list[Record]:
+        """Remove the records and amendments of a batch; returns the records removed."""
+        ...
+
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
+        """Make `records` and `amendments` the whole ledger (`plancli ledger convert --force`)."""
         ...
 
 
@@ -373,6 +485,14 @@ class LedgerStore(Protocol):
     def location(self) -> LedgerLocation: ...
 
     def read(self) -> list[Record]: ...
+
+    def contents(self) -> LedgerContents:
+        """Records and amendments, in ledger order (undo, convert, show)."""
+        ...
+
+    def amendments(self) -> list[Amendment]:
+        """The mid-year amendments, in ledger order (what the assessment reads beside figures)."""
+        ...
 
     def figures(self) -> list[Figure]:
         """The figure in force for each target and period (what the assessment reads)."""
@@ -386,6 +506,7 @@ class LedgerStore(Protocol):
 @dataclass
 class _TomlSession:
     _records: list[Record]
+    _amendments: list[PlacedAmendment] = field(default_factory=list)
     changed: bool = False
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
@@ -399,15 +520,29 @@ class _TomlSession:
             self._records.extend(batch)
             self.changed = True
 
+    def amendments(self) -> list[PlacedAmendment]:
+        return list(self._amendments)
+
+    def append_amendment(self, amendment: Amendment) -> None:
+        self._amendments.append(PlacedAmendment(amendment, len(self._records)))
+        self.changed = True
+
     def remove_batch(self, batch_id: str) -> list[Record]:
         removed = [r for r in self._records if r.batch == batch_id]
         if removed:
             self._records = [r for r in self._records if r.batch != batch_id]
             self.changed = True
+        kept = [p for p in self._amendments if p.amendment.batch != batch_id]
+        if len(kept) != len(self._amendments):
+            self._amendments = kept
+            self.changed = True
         return removed
 
-    def replace(self, records: Sequence[Record]) -> None:
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
         self._records = list(records)
+        self._amendments = list(amendments)
         self.changed = True
 
 
@@ -417,18 +552,38 @@ class TomlLedgerStore:
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS
+    # The last read, by the file's identity: `gap` asks for the figures and the amendments,
+    # and parsing a large TOML ledger twice would double its cost.
+    _last: tuple[tuple[int, int, int], LedgerContents] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def path(self) -> Path:
         return self.location.path
 
+    def contents(self) -> LedgerContents:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return read_toml_ledger(self.path)  # missing: empty; otherwise it says what is wrong
+        identity = (info.st_mtime_ns, info.st_size, info.st_ino)
+        if self._last is not None and self._last[0] == identity:
+            return self._last[1]
+        contents = read_toml_ledger(self.path)
+        self._last = (identity, contents)
+        return contents
+
     def read(self) -> list[Record]:
-        return read_toml_records(self.path)
+        return list(self.contents().records)
+
+    def amendments(self) -> list[Amendment]:
+        return self.contents().plain_amendments
 
     def figures(self) -> list[Figure]:
         return [
             Figure(r.target, r.period, r.value, r.amount)
-            for r in current_records(self.read()).values()
+            for r in current_records(self.contents().records).values()
         ]
 
     def check_writable(self) -> None:
@@ -445,11 +600,13 @@ class TomlLedgerStore:
         except OSError as exc:
             raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
         with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout):
-            session = _TomlSession(read_toml_records(path))
+            contents = read_toml_ledger(path)
+            session = _TomlSession(contents.records, contents.amendments)
             yield session
             if session.changed:
                 _remove_stale_temp_files(path)
-                _write_atomically(path, dump_ledger(session._records))
+                _write_atomically(path, dump_ledger(session._records, session._amendments))
+                self._last = None
 
 
 def check_writable_location(location: LedgerLocation) -> None:
@@ -484,8 +641,48 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+# Kinds whose figure is a (signed) growth %: a record may be written as the bulletin writes it.
+SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
+# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报).
+_FALL_WORDS = ("下降", "降低", "减少", "回落")
+_RISE_WORDS = ("增长", "上升", "提高", "增加")
+_SAME_PERIOD_WORDS = ("同比", "比上年")
+
+
 def value_is_percent(target: Target) -> bool:
-    return target.kind in ("growth", "relative", "milestone") or target.unit.strip() == "%"
+    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
+    return (
+        target.kind in ("growth", "relative", "milestone", "change", "trend")
+        or target.unit.strip() == "%"
+    )
+
+
+def signed_words(raw: str, target: Target, what: str = "value") -> str:
+    """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
+    `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
+
+    Only for targets whose figure is a signed growth (growth, relative, trend): a level or a
+    total is never "下降" anything, so the word is refused there.
+    """
+    text = raw.strip()
+    for prefix in _SAME_PERIOD_WORDS:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip()
+            break
+    for words, sign in ((_FALL_WORDS, "-"), (_RISE_WORDS, "")):
+        word = next((w for w in words if text.startswith(w)), None)
+        if word is None:
+            continue
+        if target.kind not in SIGNED_KINDS:
+            raise InputError(
+                f"{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
+                f"targets); {target.id} is a {target.kind} target: record its figure as a number"
+            )
+        rest = text[len(word) :].strip()
+        if rest[:1] in ("+", "-", "−"):
+            raise InputError(f"{what} {raw!r}: write {word}{rest[1:]} or a signed number, not both")
+        return f"{sign}{rest}"
+    return raw
 
 
 def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = False) -> Decimal:
@@ -535,39 +732,16 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
 
 
 def parse_value(raw: str | Decimal | int | float, target: Target, what: str = "value") -> Decimal:
-    """A target's figure: a number, or `done` (= 100) for a milestone; range-checked."""
-    if target.kind == "milestone" and isinstance(raw, str) and raw.strip().lower() in _DONE_WORDS:
-        return Decimal(100)
-    percent = value_is_percent(target)
-    if isinstance(raw, str) and target.kind in _SIGNED_KINDS:
-        text = raw.strip()
-        for word, sign in _SIGNED_WORDS:
-            if text.startswith(word):
-                size = parse_number(
-                    text[len(word) :], f"{what} {raw!r}: the number after {word}", percent
-                )
-                if size < 0:
-                    raise InputError(
-                        f"{what} {raw!r}: {word} already says which way; write {word}{num(-size)} "
-                        f"or {num(size)}"
-                    )
-                return size if sign > 0 else Decimal(0) - size  # 下降0 is 0, not -0
-    return parse_number(raw, what, percent=percent)
-
-
-def entry_period(target: Target, text: str, plan_year: int) -> Period:
-    """The period a figure is for: one of the plan year; for a `change` target also the end of
-    the year before, its base level when the report does not state it (docs/forms.md)."""
-    if target.kind == "change":
-        period = parse_period(text)
-        if period.year == plan_year - 1 and period.end_month == 12:
-            return period
-        if period.year != plan_year:
-            raise InputError(
-                f"period {text!r} is outside the plan year {plan_year}; a change target's base "
-                f"level is recorded for the end of {plan_year - 1} (--period {plan_year - 1})"
-            )
-    return parse_plan_period(text, plan_year)
+    """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
+    writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
+    if isinstance(raw, str):
+        if target.kind == "milestone" and raw.strip().lower() in _DONE_WORDS:
+            return Decimal(100)
+        worded = signed_words(raw, target, what)
+        if worded is not raw:
+            value = parse_number(worded, what, percent=value_is_percent(target))
+            return value.copy_abs() if value.is_zero() else value  # 下降0 is 0, not −0
+    return parse_number(raw, what, percent=value_is_percent(target))
 
 
 def check_value(target: Target, value: Decimal, shown: str) -> None:
@@ -687,7 +861,7 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
-    period = entry_period(target, entry.period, plan.plan.year)
+    period = entry_period(plan, target, entry.period)
     base: Record | None = None
     increment: Decimal | None = None
     if entry.add:
@@ -741,6 +915,22 @@ def check_entry(
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
+    )
+
+
+def entry_period(plan: Plan, target: Target, text: str) -> Period:
+    """The period of a figure: in the plan year; for a `change` target (提升1个百分点) also the
+    end of the year before, its base level when the report does not state it (2025, 2025-12,
+    2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
+    year = plan.plan.year
+    if target.kind != "change":
+        return parse_plan_period(text, year)
+    period = parse_period(text)
+    if period.year == year or (period.year == year - 1 and period.is_final):
+        return period
+    raise InputError(
+        f"period {text!r} is outside the plan year {year}; the base level of a change target "
+        f"is recorded for the end of {year - 1} ({year - 1} or {year - 1}-12)"
     )
 
 
@@ -839,24 +1029,66 @@ class UndoStep:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendmentUndoStep:
+    """An amendment to revert, and the amendment in force from its period on afterwards
+    (None: the plan's bound)."""
+
+    amendment: Amendment
+    restored: Amendment | None
+
+
+@dataclass(frozen=True, slots=True)
 class UndoPlan:
     batch: str
     steps: tuple[UndoStep, ...]
+    amendment_steps: tuple[AmendmentUndoStep, ...] = ()
 
     @property
     def records(self) -> list[Record]:
         return [step.record for step in self.steps]
 
+    @property
+    def amendments(self) -> list[Amendment]:
+        return [step.amendment for step in self.amendment_steps]
 
-def last_batch(records: Sequence[Record]) -> UndoPlan | None:
-    """The batch of the last record written (records are appended), or None if empty."""
-    if not records:
+    @property
+    def recorded_at(self) -> datetime:
+        first = self.steps[0].record if self.steps else self.amendment_steps[0].amendment
+        return first.recorded_at
+
+
+def last_batch(
+    records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+) -> UndoPlan | None:
+    """The batch of the last record or amendment written, or None if the ledger is empty."""
+    if not records and not amendments:
         return None
-    batch = records[-1].batch
+    after_every_record = [p for p in amendments if p.after >= len(records)]
+    batch = after_every_record[-1].amendment.batch if after_every_record else records[-1].batch
     kept = [r for r in records if r.batch != batch]
     after = current_records(kept)
     steps = tuple(UndoStep(r, after.get((r.target, r.period))) for r in records if r.batch == batch)
-    return UndoPlan(batch, steps)
+    kept_amendments = [p.amendment for p in amendments if p.amendment.batch != batch]
+    amendment_steps = tuple(
+        AmendmentUndoStep(p.amendment, amendment_in_force(kept_amendments, p.amendment))
+        for p in amendments
+        if p.amendment.batch == batch
+    )
+    return UndoPlan(batch, steps, amendment_steps)
+
+
+def amendment_in_force(amendments: Sequence[Amendment], at: Amendment) -> Amendment | None:
+    """Of `amendments`, the one in force for `at`'s target from `at`'s period on (the rule of
+    the assessment: of those from a period ending by then, the one recorded last)."""
+    period = _period(at.period)
+    found = None
+    for amendment in amendments:
+        if amendment.target != at.target:
+            continue
+        other = _period(amendment.period)
+        if other.year == period.year and other.end_month <= period.end_month:
+            found = amendment
+    return found
 
 
 class LedgerChangedError(PlanError):
@@ -866,13 +1098,13 @@ class LedgerChangedError(PlanError):
 
 
 def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
-    """Remove the records of `expected.batch`, if it is still the last batch.
+    """Remove the records (or the amendment) of `expected.batch`, if it is still the last batch.
 
     The user was shown `expected` and said yes without holding the lock (a question must not
     block other writers); if another writer has added a batch since, nothing is reverted.
     """
     with store.transaction() as session:
-        now = last_batch(session.records())
+        now = last_batch(session.records(), session.amendments())
         if now is None or now.batch != expected.batch:
             latest = f"batch {now.batch}" if now else "nothing"
             raise LedgerChangedError(
@@ -884,8 +1116,14 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
 
 
 def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> int:
-    """Copy every record of one ledger into another, TOML or SQLite by the names: every
-    revision, batch, time, note and source, in ledger order. Returns how many were copied.
+    """Copy every record of one ledger into another; returns how many records were copied
+    (`copy_ledger` says how many amendments too)."""
+    return len(copy_ledger(source, destination, force=force).records)
+
+
+def copy_ledger(source: Path, destination: Path, *, force: bool = False) -> LedgerContents:
+    """Copy a ledger into another, TOML or SQLite by the names: every revision, batch, time,
+    note and source, and every amendment, in ledger order. Returns what was copied.
 
     An existing destination is replaced only with `force`, and only if it is a valid ledger
     (its store's transaction reads it first), so a file that is not a ledger is never lost.
@@ -896,10 +1134,10 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
         raise InputError(f"{source} and {destination} are the same file")
     if destination.exists() and not force:
         raise InputError(f"{destination} exists; pass --force to replace its records")
-    records = read_records(source)
+    contents = open_store(LedgerLocation(source, "option")).contents()
     with open_store(LedgerLocation(destination, "option")).transaction() as session:
-        session.replace(records)
-    return len(records)
+        session.replace(contents.records, contents.amendments)
+    return contents
 
 
 def figure_text(

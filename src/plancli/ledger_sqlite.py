@@ -6,8 +6,12 @@ seconds, so a ledger whose name ends in `.sqlite` or `.db` is kept in SQLite ins
 
 Format: table `records`, one row per record in ledger order (`seq`, oldest first). Figures are
 stored as the decimal text they were recorded with (`5.0` stays `5.0`), `recorded_at` as ISO
-8601 text. `PRAGMA application_id` marks the file as a plancli ledger and `PRAGMA user_version`
-is the schema version, so a foreign or newer database is refused rather than written.
+8601 text. Table `amendments` (schema 2) holds the mid-year adjustments of bounds (`plancli
+amend`), each with `after_records`, how many records the ledger held when it was written (its
+place in ledger order, for `undo`). `PRAGMA application_id` marks the file as a plancli ledger
+and `PRAGMA user_version` is the schema version, so a foreign or newer database is refused
+rather than written. A schema-1 ledger (before amendments) reads with no amendments and is
+migrated to schema 2 by its first write (the table is created in the writing transaction).
 
 Durability: WAL journal with `synchronous=FULL`; every change is one `BEGIN IMMEDIATE`
 transaction, which takes SQLite's write lock and re-reads under it, exactly as the TOML store
@@ -37,6 +41,9 @@ from plancli.ledger import (
     CRASH_HOOK,
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
+    LedgerContents,
+    PlacedAmendment,
+    amendments_adapter,
     check_writable_location,
     period_problems,
     record_problem,
@@ -44,15 +51,30 @@ from plancli.ledger import (
     validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Figure, Record, latest_in_order
+from plancli.model import Amendment, Figure, Record, latest_in_order
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Schema 1 is schema 2 without the amendments table: read as is, migrated on write.
+READABLE_VERSIONS = (1, 2)
 APPLICATION_ID = 0x706C6E31  # "pln1": this file is a plancli ledger
 _HEADER = b"SQLite format 3\x00"
 _COLUMNS = ("target", "period", "value", "amount", "note", "source", "recorded_at", "batch")
 _SELECT = f"SELECT seq, {', '.join(_COLUMNS)} FROM records"
 # What the assessment reads (`_figures`), and the time, which every read checks.
 _FIGURE_COLUMNS = "seq, target, period, value, amount, recorded_at"
+_AMENDMENT_COLUMNS = (
+    "target",
+    "period",
+    "min",
+    "max",
+    "around",
+    "tolerance",
+    "stretch",
+    "note",
+    "recorded_at",
+    "batch",
+)
+_SELECT_AMENDMENTS = f"SELECT seq, after_records, {', '.join(_AMENDMENT_COLUMNS)} FROM amendments"
 # Up to this many targets are looked up with `IN (…)`; more read the whole table (one scan is
 # then cheaper than the query, and SQLite limits the number of bound parameters).
 _MAX_TARGETS_IN_QUERY = 500
@@ -72,6 +94,24 @@ CREATE TABLE records (
 CREATE INDEX records_by_target ON records (target, period);
 CREATE INDEX records_by_batch ON records (batch);
 PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+_AMENDMENTS_SCHEMA = f"""
+CREATE TABLE amendments (
+    seq INTEGER PRIMARY KEY,
+    after_records INTEGER NOT NULL CHECK (after_records >= 0),
+    target TEXT NOT NULL CHECK (length(target) > 0),
+    period TEXT NOT NULL,
+    min TEXT,
+    max TEXT,
+    around TEXT,
+    tolerance TEXT,
+    stretch TEXT,
+    note TEXT,
+    recorded_at TEXT NOT NULL,
+    batch TEXT NOT NULL
+);
+CREATE INDEX amendments_by_batch ON amendments (batch);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -117,8 +157,9 @@ def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connecti
     return connection
 
 
-def _check_schema(connection: sqlite3.Connection, path: Path) -> bool:
-    """True for a plancli ledger, False for a blank database (no tables yet: a new ledger).
+def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a plancli ledger (1 or 2), 0 for a blank database (no tables
+    yet: a new ledger).
 
     Refuses another program's database and a schema this plancli does not know.
     """
@@ -126,14 +167,15 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> bool:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     blank = application_id == 0 and version == 0
     if blank and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-        return False
+        return 0
     if application_id != APPLICATION_ID:
         raise LedgerFileError(f"{path}: a SQLite database, but not a plancli ledger")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         raise LedgerFileError(
-            f"{path}: ledger schema version {version}; this plancli reads version {SCHEMA_VERSION}"
+            f"{path}: ledger schema version {version}; this plancli reads versions "
+            f"{READABLE_VERSIONS[0]} to {SCHEMA_VERSION}"
         )
-    return True
+    return int(version)
 
 
 def _database_error(path: Path, exc: sqlite3.Error) -> LedgerFileError:
@@ -283,6 +325,54 @@ def _row(record: Record) -> tuple[str | None, ...]:
     )
 
 
+def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
+    """Validate rows of `_SELECT_AMENDMENTS` as amendments; errors name the file and `seq`."""
+    raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
+    try:
+        amendments = amendments_adapter().validate_python(raw)
+    except ValidationError as exc:
+        index, field_name, message = validation_problem(exc)
+        row = rows[index] if index < len(rows) else None
+        raise _amendment_error(path, row, field_name, message) from None
+    problem = record_problem(amendments)
+    if problem is not None:
+        index, field_name, message = problem
+        raise _amendment_error(path, rows[index], field_name, message)
+    return [PlacedAmendment(a, int(row[1])) for a, row in zip(amendments, rows, strict=True)]
+
+
+def _amendment_error(
+    path: Path, row: tuple[Any, ...] | None, field_name: str, message: str
+) -> LedgerFileError:
+    label = "amendment seq ?"
+    if row is not None:
+        label = f"amendment seq {row[0]}"
+        if isinstance(row[2], str):
+            label += f" ({row[2]} {row[3]})"
+    return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
+
+
+def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
+    a = placed.amendment
+
+    def text(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return (
+        placed.after,
+        a.target,
+        a.period,
+        text(a.min),
+        text(a.max),
+        text(a.around),
+        text(a.tolerance),
+        text(a.stretch),
+        a.note,
+        a.recorded_at.isoformat(),
+        a.batch,
+    )
+
+
 # -------------------------------------------------------------------------------- store
 
 
@@ -310,15 +400,36 @@ class _SqliteSession:
             [_row(record) for record in batch],
         )
 
-    def replace(self, records: Sequence[Record]) -> None:
+    def amendments(self) -> list[PlacedAmendment]:
+        rows = self.connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+        return _amendments(self.path, rows)
+
+    def append_amendment(self, amendment: Amendment) -> None:
+        count = self.connection.execute("SELECT count(*) FROM records").fetchone()[0]
+        self._insert_amendments([PlacedAmendment(amendment, count)])
+
+    def _insert_amendments(self, placed: Sequence[PlacedAmendment]) -> None:
+        columns = ("after_records", *_AMENDMENT_COLUMNS)
+        self.connection.executemany(
+            f"INSERT INTO amendments ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [_amendment_row(p) for p in placed],
+        )
+
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
         self.connection.execute("DELETE FROM records")
+        self.connection.execute("DELETE FROM amendments")
         self.append(records)
+        self._insert_amendments(amendments)
 
     def remove_batch(self, batch_id: str) -> list[Record]:
         rows = self.connection.execute(
             f"{_SELECT} WHERE batch = ? ORDER BY seq", (batch_id,)
         ).fetchall()
         self.connection.execute("DELETE FROM records WHERE batch = ?", (batch_id,))
+        self.connection.execute("DELETE FROM amendments WHERE batch = ?", (batch_id,))
         return _records(self.path, rows)
 
 
@@ -333,14 +444,15 @@ class SqliteLedgerStore:
     def path(self) -> Path:
         return self.location.path
 
-    def _query(self, sql: str) -> list[tuple[Any, ...]]:
-        """Rows of a read-only query; none when the ledger does not exist yet."""
+    def _query(self, sql: str, since_version: int = 1) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query; none when the ledger does not exist yet, or its schema
+        is older than `since_version` (a schema-1 ledger has no amendments)."""
         if not _check_file(self.path):
             return []
         connection = _connect(self.path, read_only=True, timeout=self.lock_timeout)
         with closing(connection):
             try:
-                if not _check_schema(connection, self.path):
+                if _check_schema(connection, self.path) < since_version:
                     return []
                 return connection.execute(sql).fetchall()
             except sqlite3.Error as exc:
@@ -348,6 +460,33 @@ class SqliteLedgerStore:
 
     def read(self) -> list[Record]:
         return _records(self.path, self._query(f"{_SELECT} ORDER BY seq"))
+
+    def amendments(self) -> list[Amendment]:
+        rows = self._query(f"{_SELECT_AMENDMENTS} ORDER BY seq", since_version=2)
+        return [placed.amendment for placed in _amendments(self.path, rows)]
+
+    def contents(self) -> LedgerContents:
+        if not _check_file(self.path):
+            return LedgerContents([], [])
+        connection = _connect(self.path, read_only=True, timeout=self.lock_timeout)
+        with closing(connection):
+            try:
+                version = _check_schema(connection, self.path)
+                if version == 0:
+                    return LedgerContents([], [])
+                connection.execute("BEGIN")  # one read transaction: one state of the file
+                try:
+                    rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+                    amendment_rows = (
+                        connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+                        if version >= 2
+                        else []
+                    )
+                finally:
+                    connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise _database_error(self.path, exc) from None
+        return LedgerContents(_records(self.path, rows), _amendments(self.path, amendment_rows))
 
     def figures(self) -> list[Figure]:
         """The figure in force per target and period: the latest revision (highest seq)."""
@@ -376,8 +515,11 @@ class SqliteLedgerStore:
                     connection.execute("PRAGMA synchronous = FULL")
                     connection.execute("BEGIN IMMEDIATE")
                     # Under the write lock: a concurrent first writer may have just created it.
-                    if not _check_schema(connection, path):
-                        _create_schema(connection)
+                    version = _check_schema(connection, path)
+                    if version == 0:
+                        _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
+                    elif version == 1:  # a ledger from before `plancli amend`
+                        _create_schema(connection, _AMENDMENTS_SCHEMA)
                     yield _SqliteSession(connection, path)
                     if os.environ.get(CRASH_HOOK):  # test hook: die with the change unsaved
                         os._exit(9)
@@ -390,8 +532,8 @@ class SqliteLedgerStore:
             raise _database_error(path, exc) from None
 
 
-def _create_schema(connection: sqlite3.Connection) -> None:
+def _create_schema(connection: sqlite3.Connection, schema: str) -> None:
     # executescript would COMMIT the open transaction; the statements run inside it instead.
-    for statement in _SCHEMA.split(";"):
+    for statement in schema.split(";"):
         if statement.strip():
             connection.execute(statement)

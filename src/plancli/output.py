@@ -84,6 +84,26 @@ class HistoryRecord(BaseModel):
     current: bool = Field(description="true for the revision in force; false once superseded")
 
 
+class AmendmentOut(BaseModel):
+    """A mid-year adjustment (年中调整) of a target's bound, as the ledger keeps it."""
+
+    target: str
+    period: str = Field(description="the amended bound applies from the end of this period on")
+    min: Number | None
+    max: Number | None
+    around: Number | None
+    tolerance: Number | None
+    stretch: Number | None
+    bound: str = Field(description="the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %")
+    note: str | None
+    recorded_at: datetime
+    batch: str
+    current: bool = Field(
+        description="false once a later amendment of the target from the same or an earlier "
+        "period superseded it (it is then never in force)"
+    )
+
+
 class HistoryOutput(BaseModel):
     """`plancli history --json`: every revision, oldest first."""
 
@@ -92,6 +112,24 @@ class HistoryOutput(BaseModel):
     ledger: str = Field(description="path of the ledger file the records were read from")
     target: str | None = Field(description="the target asked for, or null for all")
     records: list[HistoryRecord]
+    amendments: list[AmendmentOut] = Field(
+        default_factory=list, description="mid-year adjustments of bounds, oldest first"
+    )
+
+
+class AmendOutput(BaseModel):
+    """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    ledger: str
+    written: bool = Field(description="false for --dry-run and for an amendment already in force")
+    unchanged: bool = Field(description="the same amendment is already in force: nothing written")
+    amendment: AmendmentOut
+    plan_bound: str = Field(description="the plan's own bound (pending: no bound yet)")
+    previous: AmendmentOut | None = Field(
+        description="the amendment in force from that period on before this one (null: the plan's)"
+    )
 
 
 def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
@@ -139,6 +177,7 @@ def json_schemas() -> dict[str, dict[str, object]]:
         "show": ShowOutput.model_json_schema(mode="serialization"),
         "validate": ValidateOutput.model_json_schema(mode="serialization"),
         "history": HistoryOutput.model_json_schema(mode="serialization"),
+        "amend": AmendOutput.model_json_schema(mode="serialization"),
         "gap": GapOutput.model_json_schema(mode="serialization"),
         "status": StatusOutput.model_json_schema(mode="serialization"),
     }

@@ -79,6 +79,9 @@ def _compute(
     from plancli.render.assess import dashboard
 
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    assessment = assess_plan(load_plan_file(source.path), open_store(ledger).figures(), as_of)
+    store = open_store(ledger)
+    assessment = assess_plan(
+        load_plan_file(source.path), store.figures(), as_of, store.amendments()
+    )
     out = status_output(assessment).model_copy(update={"ledger": str(ledger.path)})
     return StatusView(dashboard=dashboard(out, lang), json=dump_json(out))

@@ -32,7 +32,7 @@ from plancli.assess.engine import PlanAssessment
 from plancli.assess.select import status_counts, worst_first
 from plancli.fmt import bound_text, num
 from plancli.model import Direction, Frequency, Kind, Number, Relation, Target
-from plancli.output import SCHEMA_VERSION, HistoryRecord
+from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
 # the headline targets; 三、政府投资重点项目计划 is the investment plan).
@@ -321,6 +321,10 @@ class ShowOutput(BaseModel):
     assessment: AssessmentOut
     ledger: str = Field(description="the ledger file the history was read from")
     history: list[HistoryRecord] = Field(description="every revision, oldest first")
+    amendments: list[AmendmentOut] = Field(
+        default_factory=list,
+        description="mid-year adjustments (年中调整) of the target's bound, oldest first",
+    )
 
 
 def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:

@@ -7,6 +7,7 @@ annotations (issue 5's `--help` goal). Names imported only for type checking are
 """
 
 from plancli.cli import (
+    amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
     extract_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)

@@ -31,7 +31,7 @@ Lang = Literal["en", "zh"]
 # listed under "Other", so a new command is never hidden.
 HELP_GROUPS: dict[str, tuple[str, ...]] = {
     "Where we stand": ("status", "gap", "show", "report"),
-    "Recording progress": ("record", "import", "template", "history", "undo"),
+    "Recording progress": ("record", "import", "amend", "template", "history", "undo"),
     "The plan": ("targets", "plans", "validate", "schema", "init", "extract"),
     "Files": ("ledger",),
 }

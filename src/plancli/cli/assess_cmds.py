@@ -40,7 +40,8 @@ def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     from plancli.ledger import open_store
 
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    return assess_plan(st.plan, open_store(st.ledger_location).figures(), as_of)
+    store = open_store(st.ledger_location)
+    return assess_plan(st.plan, store.figures(), as_of, store.amendments())
 
 
 @command("gap")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import JsonOpt, command, emit
+from plancli.cli.app import JsonOpt, command, emit, say
 from plancli.errors import InputError
 
 
@@ -75,14 +75,13 @@ def extract_cmd(
         where = f"to {output}"
     else:
         where = "(not written: -o writes it)" if compare else "to stdout"
-    typer.echo(
+    say(
         f"drafted {len(draft.targets)} targets ({counts}) of plan {draft.plan['plan']['id']} "
         f"({draft.plan['plan']['year']}) {where}; {draft.needs_review} need review "
-        "(`review = …`)",
-        err=True,
+        "(`review = …`)"
     )
     if problem:
-        typer.echo(f"warning: the draft does not load as a plan yet: {problem}", err=True)
+        say(f"warning: the draft does not load as a plan yet: {problem}")
     if compare is not None:
         _compare(draft.plan, compare, text, name, json_out)
 

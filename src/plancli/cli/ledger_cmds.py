@@ -42,13 +42,17 @@ def record_cmd(
         typer.Argument(
             metavar="VALUE",
             help="The figure at the end of the period: year-to-date total (cumulative), "
-            "YTD growth % (growth), the level, or percent done 0–100 or `done` (milestone).",
+            "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
+            "下降4.0 = -4.0, 增长5.2%), the level, or percent done 0–100 or `done` (milestone).",
         ),
     ],
     period: Annotated[
         str,
         typer.Option(
-            "--period", "-p", help="Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022."
+            "--period",
+            "-p",
+            help="Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022 (a change target's "
+            "base level: the year before, e.g. 2021).",
         ),
     ],
     amount: Annotated[
@@ -198,24 +202,29 @@ def history_cmd(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Every recorded revision, oldest first; `*` marks the figure in force."""
-    from plancli.ledger import history, read_records
+    """Every recorded revision, oldest first (`*`: in force), then the amendments of bounds."""
+    from plancli.amend import amendment_history
+    from plancli.ledger import history, open_store
 
     one_format(json_out, csv_out)
     st = state(ctx)
     plan = st.plan
     location = st.ledger_location
-    records = read_records(location.path)
+    contents = open_store(location).contents()
+    records, amendments = contents.records, contents.plain_amendments
     if (
         target_id is not None
         and plan.target(target_id) is None
         and not any(r.target == target_id for r in records)
+        and not any(a.target == target_id for a in amendments)
     ):
         from plancli.plan import unknown_target_message
 
         raise InputError(unknown_target_message(plan, target_id))
     revisions = history(records, target_id)
+    adjustments = amendment_history(amendments, target_id)
     if json_out:
+        from plancli.amend import amendment_out
         from plancli.output import HistoryOutput, HistoryRecord, dump_json
 
         out = HistoryOutput(
@@ -225,9 +234,11 @@ def history_cmd(
             records=[
                 HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
             ],
+            amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
         emit(dump_json(out))
     elif csv_out:
+        # One table: the figures (amendments are in --json, and in the table view).
         from plancli.fmt import num
         from plancli.output import csv_text
 
@@ -258,14 +269,27 @@ def history_cmd(
             for r in [rev.record]
         ]
         emit(csv_text(columns, rows))
-    elif not revisions:
+    elif not revisions and not adjustments:
         what = f"of {target_id} " if target_id else ""
         say(f"no records {what}in {location.path}")
     else:
         from plancli.render import console
-        from plancli.render.ledger import history_table
+        from plancli.render.ledger import amendments_table, history_table
 
-        console().print(history_table(plan, revisions, str(location.path), st.lang, target_id))
+        out_console = console()
+        if revisions:
+            out_console.print(
+                history_table(plan, revisions, str(location.path), st.lang, target_id)
+            )
+        else:
+            what = f"of {target_id} " if target_id else ""
+            say(f"no records {what}in {location.path}")
+        if adjustments:
+            out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _interactive() -> bool:
@@ -290,7 +314,8 @@ def undo_cmd(
     location = st.ledger_location
     store = open_store(location)
     store.check_writable()
-    undo = last_batch(store.read())
+    contents = store.contents()
+    undo = last_batch(contents.records, contents.amendments)
     if undo is None:
         say(f"nothing to undo: {location.path} has no records")
         return
@@ -298,7 +323,10 @@ def undo_cmd(
     from plancli.render.ledger import undo_table
 
     console(stderr=True).print(undo_table(plan, undo, st.lang))
-    count = f"{len(undo.steps)} record{'s' if len(undo.steps) != 1 else ''}"
+    count = _count(len(undo.steps), "record")
+    if undo.amendment_steps:
+        amendments = _count(len(undo.amendment_steps), "amendment")
+        count = f"{count} and {amendments}" if undo.steps else amendments
     if dry_run:
         say(f"would revert {count} of batch {undo.batch}; nothing written (--dry-run)")
         return

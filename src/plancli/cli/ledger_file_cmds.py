@@ -30,12 +30,18 @@ def convert_cmd(
         bool, typer.Option("--force", help="Replace the records of an existing TO ledger.")
     ] = False,
 ) -> None:
-    """Copy a ledger into the other format: every revision, batch, time, note and source."""
-    from plancli.ledger import convert_ledger
+    """Copy a ledger into the other format: every revision, batch, time, note and source, and
+    every amendment."""
+    from plancli.ledger import copy_ledger
     from plancli.locations import ledger_format
 
-    count = convert_ledger(source, destination, force=force)
+    copied = copy_ledger(source, destination, force=force)
+    count = len(copied.records)
+    what = f"{count} record{'s' if count != 1 else ''}"
+    if copied.amendments:
+        amendments = len(copied.amendments)
+        what += f" and {amendments} amendment{'s' if amendments != 1 else ''}"
     say(
-        f"converted {count} record{'s' if count != 1 else ''}: {source} "
-        f"({ledger_format(source)}) -> {destination} ({ledger_format(destination)})"
+        f"converted {what}: {source} "
+        f"({ledger_format(source)}) -> {destination} ({ledger_format(destination)})",
     )

@@ -65,19 +65,23 @@ def show_cmd(
     as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show one target: its fields, its assessment and every recorded revision."""
+    """Show one target: its fields, its assessment, every recorded revision and amendment."""
+    from plancli.amend import amendment_history
     from plancli.assess import assess_plan, assessment_out
-    from plancli.ledger import history, read_records
+    from plancli.ledger import history, open_store
     from plancli.plan import find_target
 
     st = state(ctx)
     plan = st.plan
     target = find_target(plan, target_id)
-    records = read_records(st.ledger_path)
-    assessment = assess_plan(plan, records, as_of)
+    contents = open_store(st.ledger_location).contents()
+    records, amendments = contents.records, contents.plain_amendments
+    assessment = assess_plan(plan, records, as_of, amendments)
     judged = assessment_out(assessment.get(target.id))
     revisions = history(records, target.id)
+    adjustments = amendment_history(amendments, target.id)
     if json_out:
+        from plancli.amend import amendment_out
         from plancli.assess import ShowOutput
         from plancli.output import HistoryRecord, dump_json
 
@@ -90,26 +94,28 @@ def show_cmd(
             history=[
                 HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
             ],
+            amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
         emit(dump_json(out))
     else:
-        from rich.console import Group
+        from rich.console import Group, RenderableType
 
         from plancli.render import console
         from plancli.render.assess import assessment_detail
-        from plancli.render.ledger import history_table
+        from plancli.render.ledger import amendments_table, history_table
         from plancli.render.plan import target_detail
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
-        console().print(
-            Group(
-                target_detail(plan, target, st.lang),
-                "",
-                assessment_detail(judged, as_of_text, st.lang),
-                "",
-                history_table(plan, revisions, str(st.ledger_path), st.lang, target.id),
-            )
-        )
+        parts: list[RenderableType] = [
+            target_detail(plan, target, st.lang),
+            "",
+            assessment_detail(judged, as_of_text, st.lang),
+            "",
+            history_table(plan, revisions, str(st.ledger_path), st.lang, target.id),
+        ]
+        if adjustments:
+            parts.append(amendments_table(plan, adjustments, st.lang, target.id))
+        console().print(Group(*parts))
 
 
 @command("validate")
@@ -204,7 +210,7 @@ def schema_cmd(
     what: Annotated[
         str,
         typer.Argument(
-            help="plan, targets, show, validate, history, gap or status "
+            help="plan, targets, show, validate, history, amend, gap or status "
             "(default: all, keyed by name)."
         ),
     ] = "all",

@@ -107,14 +107,15 @@ def report_cmd(
 ) -> None:
     """Progress report for leadership: headline table, sections, investment, what is behind."""
     from plancli.assess import assess_plan
-    from plancli.ledger import read_records
+    from plancli.ledger import open_store
     from plancli.report.model import build_report
 
     chosen = choose_format(fmt, output)
     st = state(ctx)
     plan = st.plan
-    records = read_records(st.ledger_path)
-    assessment = assess_plan(plan, records, as_of)
+    contents = open_store(st.ledger_location).contents()
+    records = contents.records
+    assessment = assess_plan(plan, records, as_of, contents.plain_amendments)
     moment = report_time()
     report = build_report(assessment, records, _report_date(moment))
     if chosen == "md":

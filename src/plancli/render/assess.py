@@ -84,15 +84,37 @@ def target_text(a: AssessmentOut) -> str:
     return a.bound
 
 
+AMENDED_MARK = "†"
+
+
+def amended_mark(a: AssessmentOut) -> str:
+    """† after a bound adjusted mid-year (年中调整); the footnote says from when."""
+    return AMENDED_MARK if a.amended_from is not None else ""
+
+
 def actual_of_target(a: AssessmentOut) -> str:
-    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly."""
+    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly; `†`
+    marks a bound adjusted mid-year."""
     actual = value_text(a, a.actual) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{actual}/{num(a.min)} {a.unit}"
+        return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
     compact = target_text(a).replace(" %", "%")
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
-    return f"{actual}/{compact}"
+    return f"{actual}/{compact}{amended_mark(a)}"
+
+
+def amended_footnote(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
+    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was."""
+    amended = [a for a in rows if a.amended_from is not None]
+    if not amended:
+        return None
+    separator = "；" if lang == "zh" else "; "
+    listed = separator.join(
+        t("amended_from", lang).format(name=display_name(a, lang), period=a.amended_from)
+        for a in amended
+    )
+    return shown(f"{AMENDED_MARK} {t('amended_note', lang)}: {listed}", style="dim")
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -180,6 +202,9 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             *(cells[i] for _, cells in figures),
         )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
+    footnote = amended_footnote(out.targets, lang)
+    if footnote is not None:
+        parts.append(footnote)
     if out.as_of is None:
         parts.append(shown(t("no_records", lang), style="yellow"))
     return Group(*parts)
@@ -231,6 +256,9 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
+    footnote = amended_footnote([*out.headline, *out.investment], lang)
+    if footnote is not None:
+        parts.append(footnote)
     return Group(*parts)
 
 
@@ -245,7 +273,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
     for a in rows:
         table.add_row(
             shown(display_name(a, lang)),
-            shown(target_text(a)),
+            shown(target_text(a) + amended_mark(a)),
             _marked(a, value_text(a, a.actual)),
             shown(num(a.gap)),
             status_text(a.status, lang),
@@ -296,7 +324,10 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
         style = STATUS_STYLES[a.status]
         table.add_row(
             shown(display_name(a, lang), style="bold" if a.parts else ""),
-            _marked(a, f"{num(a.actual) if a.actual is not None else '—'}/{num(a.min)}"),
+            _marked(
+                a,
+                f"{num(a.actual) if a.actual is not None else '—'}/{num(a.min)}{amended_mark(a)}",
+            ),
             bar(a.completion, a.expected_share, style, width=BAR_WIDTH // 2 + 2),
             shown(percent(a.completion)),
             status_text(a.status, lang),
@@ -344,6 +375,9 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
     add("target", target_text(a))
+    if a.amended_from is not None:
+        adjusted = t("amended_detail", lang).format(period=a.amended_from)
+        add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
     if a.reference:
         add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
     if a.gap is not None:

@@ -6,10 +6,12 @@ import re
 from datetime import datetime
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from plancli.fmt import num
+from plancli.amend import AmendmentRevision, amendment_bound_text
+from plancli.fmt import bound_text, num
 from plancli.i18n import Lang
 from plancli.imports import ImportResult
 from plancli.ledger import Revision, UndoPlan, figure_text
@@ -30,17 +32,29 @@ _ZH = {
     "to revert": "撤销",
     "in force after undo": "撤销后生效",
     "in force": "* 现行数值；批次：编号末尾",
+    "from": "起始期",
+    "bound": "调整后目标",
+    "amendment to revert": "撤销的调整",
+    "bound after undo": "撤销后目标",
+    "plan": "计划",
+    "amendments": "年中调整",
+    "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
 }
 
 
 _EN_CAPTION = "* in force; batch: end of its id"
+_EN = {
+    "in force": _EN_CAPTION,
+    "amendments": "mid-year adjustments (年中调整)",
+    "amendments in force": "* applies from its period on; dim: superseded by a later one",
+}
 _BATCH_ID = re.compile(r"^\d{8}T\d{6}Z-([0-9a-f]{6})$")
 
 
 def _w(text: str, lang: Lang) -> str:
     if lang == "zh":
         return _ZH.get(text, text)
-    return _EN_CAPTION if text == "in force" else text
+    return _EN.get(text, text)
 
 
 def recorded_text(moment: datetime) -> str:
@@ -106,14 +120,84 @@ def history_table(
     return table
 
 
-def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
-    """The records of the batch to revert, and the figure in force for each afterwards."""
-    first = undo.records[0]
-    with_amount = any(r.amount is not None for r in undo.records)
+def amendments_table(
+    plan: Plan, revisions: list[AmendmentRevision], lang: Lang, target_id: str | None = None
+) -> Table:
+    """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
+    which batch; `*` marks those still in force from their period on."""
+    with_note = any(rev.amendment.note for rev in revisions)
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=shown(f"batch {undo.batch}, recorded {recorded_text(first.recorded_at)} UTC"),
+        pad_edge=False,
+        title=Text(_w("amendments", lang)),
+        caption=Text(_w("amendments in force", lang)),
     )
+    table.add_column("", width=1, no_wrap=True)
+    if target_id is None:
+        table.add_column(_w("target", lang), style="cyan", overflow="fold")
+    table.add_column(_w("from", lang), no_wrap=True)
+    table.add_column(_w("bound", lang), justify="right", overflow="fold")
+    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
+    table.add_column(_w("batch", lang), no_wrap=True)
+    if with_note:
+        table.add_column(_w("note", lang), overflow="fold")
+    for revision in revisions:
+        amendment = revision.amendment
+        target = plan.target(amendment.target)
+        cells: list[str | Text] = ["*" if revision.current else ""]
+        if target_id is None:
+            cells.append(shown(amendment.target))
+        cells += [
+            amendment.period,
+            shown(amendment_bound_text(target, amendment, lang)),
+            recorded_text(amendment.recorded_at),
+            shown(batch_label(amendment.batch)),
+        ]
+        if with_note:
+            cells.append(shown(amendment.note, newlines=True))
+        table.add_row(*cells, style=None if revision.current else "dim")
+    return table
+
+
+def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
+    """The records of the batch to revert, and the figure in force for each afterwards; or
+    the amendment to revert, and the bound in force from its period on afterwards."""
+    title = shown(f"batch {undo.batch}, recorded {recorded_text(undo.recorded_at)} UTC")
+    if not undo.steps:
+        return _undo_amendments_table(plan, undo, lang, title)
+    table = _undo_records_table(plan, undo, lang, title)
+    if undo.amendment_steps:
+        return Group(table, _undo_amendments_table(plan, undo, lang, None))
+    return table
+
+
+def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text | None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title)
+    table.add_column(_w("target", lang), style="cyan", overflow="fold")
+    table.add_column(_w("from", lang), no_wrap=True)
+    table.add_column(_w("amendment to revert", lang), justify="right")
+    table.add_column(_w("bound after undo", lang), justify="right")
+    for step in undo.amendment_steps:
+        amendment, restored = step.amendment, step.restored
+        target = plan.target(amendment.target)
+        if restored is not None:
+            after = f"{amendment_bound_text(target, restored, lang)} ({restored.period})"
+        elif target is not None:
+            after = f"{bound_text(target, None, lang)} ({_w('plan', lang)})"
+        else:
+            after = "—"
+        table.add_row(
+            shown(amendment.target),
+            amendment.period,
+            shown(amendment_bound_text(target, amendment, lang)),
+            shown(after),
+        )
+    return table
+
+
+def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text) -> Table:
+    with_amount = any(r.amount is not None for r in undo.records)
+    table = Table(box=box.SIMPLE_HEAD, title=title)
     table.add_column(_w("target", lang), style="cyan", overflow="fold")
     table.add_column(_w("period", lang), no_wrap=True)
     table.add_column(_w("to revert", lang), justify="right", no_wrap=True)

@@ -80,6 +80,7 @@ def render_html(report: Report, lang: Lang) -> str:
         attention_heading=text.attention_heading(report, lang),
         milestones_line=text.milestones_line(report, lang) if report.milestones_total else "",
         milestones=milestones_table,
+        adjustments=[text.adjustment_line(adj, lang) for adj in report.adjustments],
         stale=any(a.stale for a in report.assessments if a.actual is not None),
         generated=text.generated_line(report, lang) if report.generated else "",
         version=__version__,

@@ -85,6 +85,9 @@ def render_markdown(report: Report, lang: Lang) -> str:
         ]
         if report.milestones:
             lines += ["", *table(tables.milestones(report, lang))]
+    if report.adjustments:
+        lines += ["", f"## {escape(t('report.adjustments', lang))}", ""]
+        lines += [f"- {escape(text.adjustment_line(adj, lang))}" for adj in report.adjustments]
     if any(a.stale for a in report.assessments if a.actual is not None):
         lines += ["", f"\\* {escape(t('stale_note', lang))}"]
     if report.generated is not None:

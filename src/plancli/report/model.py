@@ -9,7 +9,7 @@ the assessment and rounded like a completion.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 
 from pydantic import BaseModel, Field
@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from plancli.assess import (
     COMPLETION_PLACES,
     PROBLEMS,
+    Assessment,
     AssessmentOut,
     HeadlineOut,
     PlanAssessment,
@@ -29,6 +30,7 @@ from plancli.assess import (
     status_counts,
     status_output,
 )
+from plancli.fmt import bound_text
 from plancli.i18n import Lang
 from plancli.model import Number, Plan, Record
 from plancli.output import SCHEMA_VERSION, HistoryRecord
@@ -52,6 +54,19 @@ class SectionProgress(BaseModel):
     expected_share: Number | None = Field(
         description="mean share expected of the same targets by now (4 places)"
     )
+
+
+class AdjustmentOut(BaseModel):
+    """A target judged on a mid-year adjustment (年中调整) of its bound at the as-of period."""
+
+    id: str
+    name: str
+    name_en: str
+    period: str = Field(description="the adjusted bound applies from the end of this period on")
+    bound: str = Field(description="the adjusted bound: ≥ 6 %")
+    plan_bound: str = Field(description="the plan's own bound (pending: none yet)")
+    note: str | None
+    recorded_at: datetime
 
 
 class Report(BaseModel):
@@ -83,6 +98,10 @@ class Report(BaseModel):
     assessments: list[AssessmentOut] = Field(description="every target, in plan order")
     records: list[HistoryRecord] = Field(
         description="every revision of the figures for periods up to as_of, oldest first"
+    )
+    adjustments: list[AdjustmentOut] = Field(
+        default_factory=list,
+        description="targets judged on a mid-year adjustment of their bound, in plan order",
     )
 
     def section_name(self, section_id: str, lang: Lang) -> str:
@@ -128,7 +147,30 @@ def build_report(
         milestones_total=len(milestones),
         assessments=[assessment_out(a) for a in everything],
         records=_records(plan, records, assessment.as_of),
+        adjustments=_adjustments(everything),
     )
+
+
+def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
+    adjusted = []
+    for a in assessments:
+        amendment = a.bound.amendment if a.bound is not None else None
+        if amendment is None:
+            continue
+        target = a.target
+        adjusted.append(
+            AdjustmentOut(
+                id=target.id,
+                name=target.name,
+                name_en=target.name_en,
+                period=amendment.period,
+                bound=bound_text(target, amendment),
+                plan_bound=bound_text(target),
+                note=amendment.note,
+                recorded_at=amendment.recorded_at,
+            )
+        )
+    return adjusted
 
 
 def _references(

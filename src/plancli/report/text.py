@@ -11,7 +11,7 @@ from decimal import Decimal
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.report.model import Report
+from plancli.report.model import AdjustmentOut, Report
 
 DASH = "—"
 
@@ -63,14 +63,33 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     return f"{text} *" if a.stale and a.actual is not None else text
 
 
+AMENDED_MARK = "†"
+
+
 def target(a: AssessmentOut, lang: Lang) -> str:
-    """The bound as the report states it; a relative target shows the growth it must match."""
+    """The bound as the report states it; a relative target shows the growth it must match.
+    `†` marks a bound adjusted mid-year (the report lists the adjustments)."""
     if a.kind == "relative":
         reference = num(a.reference_actual) + "%" if a.reference_actual is not None else a.reference
         return f"{relation_sign(a.relation)} {reference}"
+    mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{num(a.min)} {a.unit}"
-    return a.bound.replace(" %", "%")
+        return f"{num(a.min)} {a.unit}{mark}"
+    return a.bound.replace(" %", "%") + mark
+
+
+def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
+    """`GDP: from 2022-07, ≥ 6% (plan: ≥ 7%); 年中调整` — one adjusted bound, for the report."""
+    name = adjustment.name if lang == "zh" else adjustment.name_en
+    line = t("report.adjustment", lang).format(
+        name=name,
+        period=adjustment.period,
+        bound=adjustment.bound.replace(" %", "%"),
+        plan=adjustment.plan_bound.replace(" %", "%"),
+    )
+    if adjustment.note:
+        line += ("；" if lang == "zh" else "; ") + adjustment.note
+    return line
 
 
 def gap(a: AssessmentOut, lang: Lang) -> str:

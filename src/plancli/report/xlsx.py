@@ -210,7 +210,34 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _fit_columns(records)
     for column in ("H",):  # the date's text is shorter than what Excel shows
         records.column_dimensions[column].width = 21
+    if report.adjustments:
+        _adjustments_sheet(workbook, report, lang)
     return _save(workbook, _created(report.generated, created))
+
+
+ADJUSTMENT_COLUMNS = ("target", "name", "from", "bound", "plan_bound", "note", "recorded_at (UTC)")
+
+
+def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
+    """Sheet `adjustments`: the targets judged on a mid-year adjustment (年中调整) of their bound
+    (also in the assessments sheet's `amended_from` and `amendment_note` columns)."""
+    sheet = workbook.create_sheet("adjustments")
+    _header(sheet, ADJUSTMENT_COLUMNS)
+    for adjustment in report.adjustments:
+        sheet.append(
+            [
+                adjustment.id,
+                adjustment.name if lang == "zh" else adjustment.name_en,
+                adjustment.period,
+                adjustment.bound,
+                adjustment.plan_bound,
+                adjustment.note,
+                _excel_value(adjustment.recorded_at),
+            ]
+        )
+        sheet.cell(sheet.max_row, 7).number_format = "yyyy-mm-dd hh:mm:ss"
+    _fit_columns(sheet)
+    sheet.column_dimensions["G"].width = 21
 
 
 def _created(generated: date | None, created: datetime | None) -> datetime | None:

@@ -1,0 +1,273 @@
+"""Mid-year adjustments (年中调整): `plancli amend` records a new bound for a target in the ledger.
+
+plancli never writes the plan file (tomli-w would drop its comments), so an adjusted bound is
+an `Amendment` kept in the ledger beside the records, in a batch of its own: `undo` reverts it
+like any batch, and `show`, `history` and the reports list it. From the end of its period on
+the target is judged on the amendment's bound (`assess.bounds`); a pending target (完成国家下达
+目标) gets its first bound this way.
+
+Which amendment is in force at a period (the assessment's rule, `AmendmentIndex.in_force`): of
+those from a period ending by then, the one recorded last. An amendment is superseded once a
+later one of the same target is from the same or an earlier period: it is then never in force.
+
+Pure core: no typer, no printing; errors are `InputError`s a user can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from plancli.assess.bounds import derive_direction
+from plancli.errors import InputError
+from plancli.fmt import bound_text, num
+from plancli.ledger import (
+    LedgerStore,
+    clean_text,
+    new_batch_id,
+    parse_number,
+    utc_now,
+    value_is_percent,
+)
+from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
+from plancli.output import AmendmentOut
+from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.plan import find_target
+
+
+@dataclass(frozen=True, slots=True)
+class AmendRequest:
+    """An amendment as typed: the figures are text (`5`, `3.5%`), checked against the target."""
+
+    target: str
+    period: str
+    min: str | None = None
+    max: str | None = None
+    around: str | None = None
+    tolerance: str | None = None
+    stretch: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AmendChange:
+    """What recording an amendment does."""
+
+    amendment: Amendment
+    target: Target
+    # The amendment in force from that period on until now (None: the plan's bound).
+    previous: Amendment | None
+    # The same amendment (period, bound, note) is already in force at every month from its
+    # period on: nothing is written, as for a figure recorded again.
+    unchanged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentRevision:
+    """An amendment in a target's history, and whether any month can still be judged on it."""
+
+    amendment: Amendment
+    current: bool
+
+
+def check_amendment(
+    plan: Plan,
+    request: AmendRequest,
+    existing: Sequence[Amendment],
+    *,
+    batch: str,
+    recorded_at: datetime,
+) -> AmendChange:
+    """Validate an amendment against the plan and the amendments already recorded."""
+    target = find_target(plan, request.target.strip())
+    if target.kind not in BOUNDED_KINDS:
+        kinds = ", ".join(sorted(BOUNDED_KINDS))
+        raise InputError(
+            f"{target.id} is a {target.kind} target and has no bound to amend; "
+            f"amend is for {kinds} targets"
+        )
+    try:
+        period = parse_plan_period(request.period, plan.plan.year)
+    except InputError as exc:
+        raise InputError(f"--from: {exc}") from None
+    percent = value_is_percent(target)
+
+    def figure(raw: str | None, option: str) -> Decimal | None:
+        if raw is None or not raw.strip():
+            return None
+        return parse_number(raw, option, percent=percent)
+
+    minimum, maximum = figure(request.min, "--min"), figure(request.max, "--max")
+    around, tolerance = figure(request.around, "--around"), figure(request.tolerance, "--tolerance")
+    stretch = figure(request.stretch, "--stretch")
+    _check_bounds(target, minimum, maximum, around, tolerance, stretch)
+    amendment = Amendment(
+        target=target.id,
+        period=str(period),
+        min=minimum,
+        max=maximum,
+        around=around,
+        tolerance=tolerance,
+        stretch=stretch,
+        note=clean_text(request.note),
+        recorded_at=recorded_at,
+        batch=batch,
+    )
+    mine = [a for a in existing if a.target == target.id]
+    previous = in_force_at(mine, period)
+    unchanged = all(
+        (found := in_force_at(mine, Period.month(period.year, month))) is not None
+        and same_amendment(found, amendment)
+        for month in range(period.end_month, 13)
+    )
+    return AmendChange(amendment, target, previous, unchanged)
+
+
+def _check_bounds(
+    target: Target,
+    minimum: Decimal | None,
+    maximum: Decimal | None,
+    around: Decimal | None,
+    tolerance: Decimal | None,
+    stretch: Decimal | None,
+) -> None:
+    """The plan file's rules for a bound (model.Target), as one-line errors about the options."""
+    if minimum is None and maximum is None and around is None:
+        raise InputError(f"amend {target.id}: give the new bound: --min, --max or --around")
+    if around is not None and (minimum is not None or maximum is not None):
+        raise InputError("--around (X左右) and --min/--max are alternatives: give one")
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise InputError(f"--min {num(minimum)} is above --max {num(maximum)}")
+    if tolerance is not None:
+        if around is None:
+            raise InputError("--tolerance is the 左右 tolerance of --around; give --around X")
+        if tolerance < 0:
+            raise InputError(f"--tolerance {num(tolerance)} is negative")
+    if target.kind in ("cumulative", "ongoing") and minimum is None and around is None:
+        raise InputError(
+            f"{target.id} is a {target.kind} target: give --min (the amount to reach); "
+            "--max alone is the top of a range"
+        )
+    goal = minimum if minimum is not None else around
+    if target.opening is not None and goal is not None and goal <= target.opening:
+        raise InputError(
+            f"{target.id} starts the year at a stock of {num(target.opening)}: the stock to "
+            f"reach ({num(goal)}) must be above it"
+        )
+    if stretch is None:
+        return
+    direction = derive_direction(target, minimum, maximum)
+    if direction == "band":
+        raise InputError("--stretch is a higher aim in one direction: not for a band (min–max)")
+    nominal = around if around is not None else (minimum if direction == "up" else maximum)
+    if nominal is not None and (
+        (direction == "up" and stretch < nominal) or (direction == "down" and stretch > nominal)
+    ):
+        raise InputError(f"--stretch {num(stretch)} is not beyond the bound ({num(nominal)})")
+
+
+def same_amendment(a: Amendment, b: Amendment) -> bool:
+    """Equal as adjustments (5 == 5.0), whenever and by whichever batch they were recorded."""
+    return (a.target, a.period, a.min, a.max, a.around, a.tolerance, a.stretch, a.note) == (
+        b.target,
+        b.period,
+        b.min,
+        b.max,
+        b.around,
+        b.tolerance,
+        b.stretch,
+        b.note,
+    )
+
+
+def in_force_at(amendments: Sequence[Amendment], at: Period) -> Amendment | None:
+    """Of one target's amendments (ledger order), the one in force at `at`: of those from a
+    period of the same year ending by then, the one recorded last (`AmendmentIndex.in_force`)."""
+    found = None
+    for amendment in amendments:
+        period = parse_period(amendment.period)
+        if period.year == at.year and period.end_month <= at.end_month:
+            found = amendment
+    return found
+
+
+def amend_target(
+    store: LedgerStore,
+    plan: Plan,
+    request: AmendRequest,
+    *,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> AmendChange:
+    """Record one amendment as its own batch, decided under the lock on the ledger as it is."""
+    recorded_at = now or utc_now()
+    batch = new_batch_id(recorded_at)
+    store.check_writable()
+    if dry_run:
+        return check_amendment(
+            plan, request, store.amendments(), batch=batch, recorded_at=recorded_at
+        )
+    with store.transaction() as session:
+        existing = [placed.amendment for placed in session.amendments()]
+        change = check_amendment(plan, request, existing, batch=batch, recorded_at=recorded_at)
+        if not change.unchanged:
+            session.append_amendment(change.amendment)
+    return change
+
+
+def amendment_history(
+    amendments: Sequence[Amendment], target_id: str | None = None
+) -> list[AmendmentRevision]:
+    """Every amendment (of one target, or all), in ledger order, each marked current unless a
+    later amendment of its target from the same or an earlier period superseded it."""
+    chosen = [a for a in amendments if target_id is None or a.target == target_id]
+    revisions = []
+    for index, amendment in enumerate(chosen):
+        period = parse_period(amendment.period)
+        superseded = any(
+            later.target == amendment.target
+            and (other := parse_period(later.period)).year == period.year
+            and other.end_month <= period.end_month
+            for later in chosen[index + 1 :]
+        )
+        revisions.append(AmendmentRevision(amendment, not superseded))
+    return revisions
+
+
+def amendment_bound_text(target: Target | None, amendment: Amendment, lang: str = "en") -> str:
+    """The amended bound as `bound_text` writes bounds (`≥ 6 %`, `≈ 5 %`, `fall ≥ 3.5 %`); for
+    a target the plan no longer has, the figures alone."""
+    if target is not None and target.kind in BOUNDED_KINDS:
+        return bound_text(target, amendment, lang)
+    parts = [
+        f"{name} {num(value)}"
+        for name, value in (
+            ("min", amendment.min),
+            ("max", amendment.max),
+            ("around", amendment.around),
+            ("tolerance", amendment.tolerance),
+            ("stretch", amendment.stretch),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
+def amendment_out(plan: Plan, amendment: Amendment, current: bool = True) -> AmendmentOut:
+    """An amendment as the JSON outputs carry it (`history`, `show`, `amend`)."""
+    return AmendmentOut(
+        target=amendment.target,
+        period=amendment.period,
+        min=amendment.min,
+        max=amendment.max,
+        around=amendment.around,
+        tolerance=amendment.tolerance,
+        stretch=amendment.stretch,
+        bound=amendment_bound_text(plan.target(amendment.target), amendment),
+        note=amendment.note,
+        recorded_at=amendment.recorded_at,
+        batch=amendment.batch,
+        current=current,
+    )

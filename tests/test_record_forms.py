@@ -1,0 +1,201 @@
+"""Records in the forms' own words (docs/forms.md): growth as the bulletin writes it (下降4.0%
+is −4.0), and the base level of a percentage-point change recorded for the year before."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancli.errors import InputError
+from plancli.ledger import entry_period, parse_value, value_is_percent
+from plancli.locations import data_dir
+from plancli.plan import load_plan
+
+
+@pytest.fixture
+def run(invoke, tmp_path: Path, ledger_suffix: str):  # type: ignore[no-untyped-def]
+    ledger = tmp_path / f"work{ledger_suffix}"
+
+    def call(plan: str, *args: str):  # type: ignore[no-untyped-def]
+        return invoke("--plan", plan, "--ledger", str(ledger), *args)
+
+    return call
+
+
+# ------------------------------------------------------------------ 下降, 增长: signed growth
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("下降4.0", "-4.0"),
+        ("下降4.0%", "-4.0"),
+        ("下降 4.0 ％", "-4.0"),
+        ("降低4", "-4"),
+        ("减少0.8", "-0.8"),
+        ("同比下降3.8%", "-3.8"),
+        ("增长5.2%", "5.2"),
+        ("同比增长 5.2", "5.2"),
+        ("-4.0", "-4.0"),
+        ("5.2%", "5.2"),
+    ],
+)
+def test_growth_is_read_as_the_bulletin_writes_it(typed: str, stored: str) -> None:
+    fujian = load_plan("fujian-2026")
+    for target_id in ("co2_intensity", "gdp"):  # a decline target and a growth one alike
+        target = fujian.target(target_id)
+        assert target is not None
+        value = parse_value(typed, target)
+        assert value == Decimal(stored) and str(value) == stored
+
+
+def test_no_fall_is_zero_not_minus_zero() -> None:
+    target = load_plan("fujian-2026").target("co2_intensity")
+    assert target is not None
+    assert str(parse_value("下降0", target)) == "0"
+
+
+def test_trend_and_relative_targets_take_the_words_too() -> None:
+    trend = load_plan("shanghai-2026").target("co2_intensity")  # 进一步下降: kind trend
+    income = load_plan("guandu-2022").target("urban_income")  # kind relative
+    assert trend is not None and income is not None
+    assert parse_value("下降2.1%", trend) == Decimal("-2.1")
+    assert parse_value("增长6.1%", income) == Decimal("6.1")
+
+
+@pytest.mark.parametrize(
+    ("plan", "target_id", "typed", "message"),
+    [
+        ("fujian-2026", "gdp", "下降-1", "write 下降1 or a signed number, not both"),
+        ("fujian-2026", "gdp", "下降", "is not a number"),
+        ("guandu-2022", "unemployment_rate", "下降0.2", "下降 is for growth figures"),
+        ("guandu-2022", "new_5g_base_stations", "增长10", "增长 is for growth figures"),
+    ],
+)
+def test_words_that_do_not_fit_are_refused(
+    plan: str, target_id: str, typed: str, message: str
+) -> None:
+    target = load_plan(plan).target(target_id)
+    assert target is not None
+    with pytest.raises(InputError, match=message):
+        parse_value(typed, target)
+
+
+def test_change_and_trend_figures_are_percentages_whatever_the_unit() -> None:
+    """粮食产量保持稳定 is judged on the YTD growth %, even where the plan keeps the grain's unit;
+    a change target's level (城镇化率) is a percentage too."""
+    grain = load_plan("jiangsu-2026").target("grain_output")
+    urban = load_plan("gansu-2026").target("urbanization_rate")
+    assert grain is not None and urban is not None
+    grain, urban = (
+        grain.model_copy(update={"unit": "万吨"}),
+        urban.model_copy(update={"unit": "个百分点"}),
+    )
+    assert value_is_percent(grain) and value_is_percent(urban)
+    assert parse_value("下降0.4%", grain) == Decimal("-0.4")
+    assert parse_value("58.08%", urban) == Decimal("58.08")
+
+
+def test_record_stores_下降_as_a_negative_growth(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("fujian-2026", "record", "co2_intensity", "下降3.8%", "--period", "2026")
+    assert result.exit_code == 0, result.stderr
+    assert "co2_intensity 2026 = -3.8 %" in result.stderr
+    [record] = json.loads(run("fujian-2026", "history", "--json").stdout)["records"]
+    assert record["value"] == -3.8
+
+
+def test_import_reads_the_words_too(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "bulletin.csv"
+    csv.write_text(
+        "target,period,value\ngdp,2026-03,增长5.4%\nco2_intensity,2026,下降4.0\n",
+        encoding="utf-8",
+    )
+    result = run("fujian-2026", "import", str(csv))
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(run("fujian-2026", "history", "--json").stdout)["records"]
+    assert [(r["target"], r["value"]) for r in records] == [("gdp", 5.4), ("co2_intensity", -4)]
+
+
+# ---------------------------------------------------- change: the base level, the year before
+
+
+@pytest.fixture
+def gansu_without_base(tmp_path: Path) -> Path:
+    """甘肃 2026 as a plan that does not state the base level of 城镇化率提升1个百分点以上."""
+    path = tmp_path / "gansu.toml"
+    shutil.copyfile(data_dir() / "2026" / "gansu.toml", path)
+    text = path.read_text(encoding="utf-8")
+    stated = "baseline = { year = 2025, value = 58.08 }\n"
+    assert stated in text
+    path.write_text(text.replace(stated, ""), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("period", ["2025", "2025-Q4"])
+def test_a_change_targets_base_is_recorded_for_the_end_of_the_year_before(
+    run, gansu_without_base: Path, period: str
+) -> None:  # type: ignore[no-untyped-def]
+    plan = str(gansu_without_base)
+    no_base = json.loads(
+        run(plan, "show", "urbanization_rate", "--as-of", "2026", "--json").stdout
+    )["assessment"]
+    assert (no_base["status"], no_base["reason"]) == ("no_data", "no_record")
+    result = run(plan, "record", "urbanization_rate", "58.08", "--period", period)
+    assert result.exit_code == 0, result.stderr
+    assert run(plan, "record", "urbanization_rate", "59.2", "--period", "2026").exit_code == 0
+    shown = json.loads(run(plan, "show", "urbanization_rate", "--json").stdout)
+    judged = shown["assessment"]
+    assert (judged["status"], judged["actual"], judged["base"], judged["recorded"]) == (
+        "met",
+        1.12,
+        58.08,
+        59.2,
+    )
+    assert shown["as_of"] == "2026"
+
+
+@pytest.mark.parametrize("period", ["2025", "2025-12", "2025-Q4", "2025-H2"])
+def test_every_name_of_the_year_end_before_is_a_base_period(period: str) -> None:
+    plan = load_plan("gansu-2026")
+    target = plan.target("urbanization_rate")
+    assert target is not None
+    assert str(entry_period(plan, target, period)) == period
+
+
+def test_without_the_base_the_change_has_no_data(run, gansu_without_base: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = str(gansu_without_base)
+    assert run(plan, "record", "urbanization_rate", "59.2", "--period", "2026").exit_code == 0
+    judged = json.loads(run(plan, "show", "urbanization_rate", "--json").stdout)["assessment"]
+    assert (judged["status"], judged["reason"]) == ("no_data", "no_base")
+
+
+@pytest.mark.parametrize(
+    ("target_id", "period", "message"),
+    [
+        ("urbanization_rate", "2025-06", "the base level of a change target is recorded for"),
+        ("urbanization_rate", "2024", "is outside the plan year 2026"),
+        ("urbanization_rate", "2027", "is outside the plan year 2026"),
+        ("gdp", "2025", "period '2025' is outside the plan year 2026"),
+    ],
+)
+def test_other_periods_outside_the_plan_year_stay_errors(
+    invoke, tmp_path: Path, target_id: str, period: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "one.progress.toml"  # refused before any store is opened
+    result = invoke(
+        "--plan",
+        "gansu-2026",
+        "--ledger",
+        str(ledger),
+        "record",
+        target_id,
+        "58.08",
+        "--period",
+        period,
+    )
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
