@@ -1,19 +1,25 @@
 """Paths that are not plain files (issue 14, item 6): refused with one line and exit 2, before
 anything opens them; nothing created outside the folder plancli was given.
 
-The FIFO and device cases run plancli in a child process with a deadline and a memory cap:
-before the fix a FIFO blocked forever and /dev/zero was read until memory ran out, and a test
-must fail on that code rather than hang the suite or the machine.
+Before the fix a FIFO blocked forever and /dev/zero was read until memory ran out; a test
+must fail on that code rather than hang the suite or the machine. So each FIFO has a watchdog
+thread that keeps opening its write end: a reader blocked on it gets end-of-file at once (the
+old code then fails an assertion), while plancli never opens it and the watchdog finds no
+reader. /dev/zero cases run plancli in a child process with a memory cap and a deadline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import shutil
 import stat
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,15 +64,40 @@ def refused(result: Any, *words: str) -> None:
 
 
 @pytest.fixture
-def fifo(tmp_path: Path) -> Path:
-    path = tmp_path / "pipe.toml"
-    os.mkfifo(path)
-    return path
+def make_fifo() -> Iterator[Callable[[Path], Path]]:
+    """Makes FIFOs that cannot block a reader for long (see the module's docstring)."""
+    made: list[Path] = []
+    stop = threading.Event()
+
+    def unblock_readers() -> None:
+        while not stop.is_set():
+            for path in made:
+                with contextlib.suppress(OSError):  # ENXIO: no reader, nothing to unblock
+                    os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            time.sleep(0.02)
+
+    watchdog = threading.Thread(target=unblock_readers, daemon=True)
+    watchdog.start()
+
+    def make(path: Path) -> Path:
+        os.mkfifo(path)
+        made.append(path)
+        return path
+
+    yield make
+    stop.set()
+    watchdog.join()
+
+
+@pytest.fixture
+def fifo(tmp_path: Path, make_fifo: Callable[[Path], Path]) -> Path:
+    return make_fifo(tmp_path / "pipe.toml")
 
 
 @pytest.mark.parametrize("command", [["status"], ["gap", "--json"]])
-def test_a_fifo_as_the_plan_is_refused(fifo: Path, command: list[str]) -> None:
-    refused(run("--plan", str(fifo), *command), str(fifo), "named pipe (FIFO)", "the plan")
+def test_a_fifo_as_the_plan_is_refused(invoke, fifo: Path, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(fifo), *command)
+    refused(result, str(fifo), "named pipe (FIFO)", "the plan")
 
 
 @pytest.mark.parametrize(
@@ -79,11 +110,15 @@ def test_a_fifo_as_the_plan_is_refused(fifo: Path, command: list[str]) -> None:
     ],
 )
 def test_a_fifo_as_the_ledger_is_refused(
-    mini_plan: Path, tmp_path: Path, suffix: str, command: list[str]
+    invoke,  # type: ignore[no-untyped-def]
+    make_fifo: Callable[[Path], Path],
+    mini_plan: Path,
+    tmp_path: Path,
+    suffix: str,
+    command: list[str],
 ) -> None:
-    ledger = tmp_path / f"pipe{suffix}"
-    os.mkfifo(ledger)
-    result = run("--plan", str(mini_plan), "--ledger", str(ledger), *command)
+    ledger = make_fifo(tmp_path / f"pipe{suffix}")
+    result = invoke("--plan", str(mini_plan), "--ledger", str(ledger), *command)
     refused(result, str(ledger), "named pipe (FIFO)", "the ledger must be a regular file")
     assert stat.S_ISFIFO(ledger.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mini.toml", ledger.name])
@@ -96,10 +131,14 @@ def test_dev_zero_as_the_plan_or_the_ledger_is_refused(mini_plan: Path) -> None:
 
 @pytest.mark.parametrize("source", ["fifo", "/dev/zero"])
 def test_an_import_file_that_is_not_a_file_is_refused(
-    mini_plan: Path, fifo: Path, source: str
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    fifo: Path,
+    source: str,
 ) -> None:
     path = str(fifo) if source == "fifo" else source
-    result = run("--plan", str(mini_plan), "import", path)
+    args = ("--plan", str(mini_plan), "import", path)
+    result = invoke(*args) if source == "fifo" else run(*args)
     refused(result, path, "an import file must be a regular file")
     if source == "fifo":
         assert "plancli import -" in result.stderr  # the way to read a stream
@@ -114,8 +153,9 @@ def test_import_from_stdin_still_reads_a_stream(invoke, mini_plan: Path) -> None
     assert "1 new" in result.stderr
 
 
-def test_validate_source_that_is_a_fifo_is_refused(mini_plan: Path, fifo: Path) -> None:
-    refused(run("--plan", str(mini_plan), "validate", "--source", str(fifo)), "named pipe")
+def test_validate_source_that_is_a_fifo_is_refused(invoke, mini_plan: Path, fifo: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(mini_plan), "validate", "--source", str(fifo))
+    refused(result, "named pipe")
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
