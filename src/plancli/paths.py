@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from plancli.errors import InputError, PlanError
 
@@ -68,9 +69,12 @@ def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -
     return True
 
 
-def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> bytes:
-    """The bytes of the regular file at `path`. Anything else is an InputError (exit 2, like
-    `check_readable`); a file that cannot be read raises `error`."""
+def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> BinaryIO:
+    """The regular file at `path`, open for reading in binary (for reading it as a stream).
+
+    Anything else is an InputError (exit 2, like `check_readable`), refused before it is
+    opened, and checked again on the open descriptor; a file that cannot be opened raises
+    `error`. The caller closes it (`with open_file(...) as handle:`)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -81,10 +85,17 @@ def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> by
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)  # the file opened, which may not be the one looked at above
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(not_regular(path, info.st_mode, what))
+    handle = os.fdopen(fd, "rb")
+    info = os.fstat(fd)  # the file opened, which may not be the one looked at above
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise InputError(not_regular(path, info.st_mode, what))
+    return handle
+
+
+def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> bytes:
+    """The bytes of the regular file at `path` (see `open_file`)."""
+    with open_file(path, what, error) as handle:
         try:
             return handle.read()
         except OSError as exc:
