@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.errors import LedgerFileError
+from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import (
     CRASH_HOOK,
     Entry,
@@ -177,21 +177,38 @@ def test_a_held_lock_times_out_without_writing(mini_plan: Path, ledger_suffix: s
     assert isinstance(LedgerBusyError("x"), LedgerFileError)
 
 
-def test_writes_keep_permissions_and_symlinks(
+def test_writes_keep_permissions_and_symlinks_within_the_folder(
     mini_plan: Path, tmp_path: Path, ledger_suffix: str
 ) -> None:
+    """A link to a ledger in its own folder is written through and stays a link; a link to
+    another folder is read, but refused for writing (issue 14: plancli creates its lock and
+    temp files only in the folder it is given), naming the real path to use instead."""
     plan = load_plan_file(mini_plan)
-    real = tmp_path / "shared" / ("mini" + ledger_suffix)
-    real.parent.mkdir()
+    real = tmp_path / ("mini-v2" + ledger_suffix)
     link = tmp_path / ("link" + ledger_suffix)
     store = open_store(LedgerLocation(link, "option"))
     real.write_text("version = 1\n" if ledger_suffix.endswith(".toml") else "", encoding="utf-8")
     real.chmod(0o640)
-    link.symlink_to(real)
+    link.symlink_to(real.name)  # relative, as `ln -s mini-v2.progress.toml link…` makes it
     record_entry(store, plan, Entry("g5", "2022-06", "150"))
     assert link.is_symlink()
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
     assert [r.value for r in read_records(link)] == [150]
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    far = shared / real.name
+    real.rename(far)
+    before = sorted(shared.iterdir())
+    far_link = tmp_path / ("far" + ledger_suffix)
+    far_link.symlink_to(far)
+    assert [r.value for r in read_records(far_link)] == [150]  # reading follows it
+    with pytest.raises(InputError, match=f"symbolic link to {far}, in another folder.*use {far}"):
+        record_entry(
+            open_store(LedgerLocation(far_link, "option")), plan, Entry("g5", "2022-07", "160")
+        )
+    assert sorted(shared.iterdir()) == before  # no lock, no temp file beside the target
+    assert [r.value for r in read_records(far)] == [150]
 
 
 def test_the_ledger_folder_is_created_on_first_write(

@@ -7,8 +7,15 @@ entry was written. Anything else (an edit, an upgrade, a torn or foreign file) i
 the caller computes and validates from the files as if there were no cache. Each cached thing
 has one entry per input, replaced when it changes, so the folder does not grow with edits.
 
-Entries are pickles: they hold only what plancli itself computed and wrote, in a folder only
-the user can read (0700, files 0600), like the caches of pip or mypy.
+Entries are pickles, and unpickling runs code: a file planted in the cache folder would run
+as whoever runs plancli next (issue 14, item 8). So an entry is unpickled only when all of
+these hold, checked on the open descriptors (no race between looking and reading):
+- its folder is a real folder (not a link), owned by the user running plancli, and neither
+  group- nor world-writable; plancli creates its cache folders 0700 and files 0600;
+- the entry is a regular file (not a link, a FIFO or a device), owned by that user, and
+  neither group- nor world-writable;
+- it starts with FORMAT and the key it must carry, compared before the pickle is touched.
+Anything else is a miss: the caller computes from the files, and the entry is replaced.
 """
 
 from __future__ import annotations
@@ -18,14 +25,20 @@ import hashlib
 import importlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from plancli.paths import open_regular
+
 PACKAGE_DIR = Path(__file__).parent
-# Bump when the layout of an entry changes.
-FORMAT = b"plancli-cache-1"
+# Bump when the layout of an entry changes. An entry is FORMAT, then its key, then the pickle.
+FORMAT = b"plancli-cache-2\n"
+_NOT_OURS = stat.S_IWGRP | stat.S_IWOTH  # bits that let someone else change a file or folder
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 def cache_dir(kind: str) -> Path:
@@ -55,10 +68,12 @@ def fingerprint(files: Iterable[Path], parts: Iterable[str], libraries: Iterable
     for path in files:
         digest.update(b"\0file\0" + str(path).encode() + b"\0")
         try:
-            with open(path, "rb") as handle:
-                digest.update(hashlib.file_digest(handle, "blake2b").digest())
+            fd = open_regular(path)  # a FIFO or a device: OSError, never opened blocking
         except FileNotFoundError:  # as an empty file: no records, like an empty ledger
             digest.update(hashlib.blake2b().digest())
+            continue
+        with os.fdopen(fd, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "blake2b").digest())
     for module in sorted(PACKAGE_DIR.rglob("*.py")):  # an edited or upgraded plancli
         info = module.stat()
         digest.update(f"\0{module}\0{info.st_size}\0{info.st_mtime_ns}".encode())
@@ -69,24 +84,88 @@ def fingerprint(files: Iterable[Path], parts: Iterable[str], libraries: Iterable
     return digest.digest()
 
 
-def read_entry(path: Path, key: bytes) -> object | None:
-    """The value stored at `path` under `key`; None when absent, stale or unreadable."""
+def _uid() -> int:
+    """The user whose files the cache may trust (tests replace it to play another user)."""
+    return os.geteuid()
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by the user running plancli, and writable by nobody else."""
+    return info.st_uid == _uid() and not info.st_mode & _NOT_OURS
+
+
+def _read_private(path: Path) -> bytes | None:
+    """The bytes of the entry at `path` if it and its folder are the user's alone, else None."""
     try:
-        stored_key, value = pickle.loads(path.read_bytes())
-    except Exception:  # missing, torn, or written by other code: a miss
+        folder = os.open(path.parent, _DIR_FLAGS)
+    except OSError:
         return None
-    return value if stored_key == key else None
+    try:
+        if not _private(os.fstat(folder)):
+            return None
+        fd = os.open(path.name, _FILE_FLAGS, dir_fd=folder)
+    except OSError:  # missing, a link (ELOOP), unreadable
+        return None
+    finally:
+        os.close(folder)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _private(info):
+            return None
+        return handle.read()
+
+
+def read_entry(path: Path, key: bytes) -> object | None:
+    """The value stored at `path` under `key`; None when absent, stale, unreadable or not
+    safe to unpickle (see the module's docstring)."""
+    try:
+        data = _read_private(path)
+    except OSError:
+        return None
+    header = FORMAT + key
+    if data is None or not data.startswith(header):  # the key is checked before unpickling
+        return None
+    try:
+        value: object = pickle.loads(memoryview(data)[len(header) :])
+    except Exception:  # torn, or written by other code: a miss
+        return None
+    return value
+
+
+def _private_folder(folder: Path) -> bool:
+    """Create the cache folder 0700 (each level plancli owns: `plancli/` and `KIND/`); True
+    when it is a real folder owned by the user and writable by nobody else. A folder of the
+    user's with looser bits is tightened; one of someone else's is not used."""
+    for level in (folder.parent, folder):
+        try:
+            level.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(level, _DIR_FLAGS)
+        except OSError:
+            return False
+        try:
+            info = os.fstat(fd)
+            if info.st_uid != _uid():
+                return False
+            if info.st_mode & _NOT_OURS:
+                os.fchmod(fd, 0o700)
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+    return True
 
 
 def write_entry(path: Path, key: bytes, value: object) -> None:
-    """Store `value` under `key`, atomically; without a cache (read-only home) do nothing."""
+    """Store `value` under `key`, atomically; without a usable cache folder (a read-only
+    home, a folder of someone else's) do nothing."""
     try:
-        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        data = FORMAT + key + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an object that cannot be pickled is simply not cached
+        return
+    if not _private_folder(path.parent):
         return
     temp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile(
             "wb", dir=path.parent, prefix=".", suffix=".tmp", delete=False
         ) as handle:  # mode 0600

@@ -48,6 +48,7 @@ from plancli.fmt import num
 from plancli.i18n import Lang, t
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
 from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
+from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
 
@@ -61,6 +62,7 @@ LEDGER_VERSION = 1
 # but stuck writer. It is generous because writers queue: each rewrites the whole file under the
 # lock (about 0.7 s at 12,000 records, 7.5 s at 120,000 until issue 5's faster store).
 LOCK_TIMEOUT_SECONDS = 120.0
+_LOCK_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 # Test hook: a writer exits abruptly after writing and fsyncing the temp file and before the
 # rename, as a power cut or `kill -9` would. tests/test_ledger_durability.py sets it in a child
 # process to prove that the old ledger survives intact.
@@ -130,14 +132,14 @@ def read_toml_ledger(path: Path) -> LedgerContents:
 
     A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
     """
-    if not path.exists():
-        return LedgerContents([], [])
     if path.is_dir():
         raise LedgerFileError(f"{path}: is a folder, not a ledger file")
+    if not check_readable(path, "the ledger"):  # a FIFO or a device: exit 2, never opened
+        return LedgerContents([], [])
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
-    data, text = read_toml(path, LedgerFileError)
+    data, text = read_toml(path, LedgerFileError, "the ledger")
     unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(
@@ -414,8 +416,11 @@ class LedgerBusyError(LedgerFileError):
 
 
 @contextmanager
-def exclusive_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold an exclusive flock on `lock_path` (created if missing, never deleted).
+def exclusive_lock(
+    lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS, busy: str | None = None
+) -> Iterator[None]:
+    """Hold an exclusive flock on `lock_path` (created if missing, never deleted); past the
+    timeout raise LedgerBusyError with the message `busy` (what the user should do).
 
     The lock file is separate from the ledger because the ledger is replaced by rename: a lock
     on the ledger itself would be a lock on a file that is about to be unlinked. Closing the
@@ -424,10 +429,21 @@ def exclusive_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> It
     if fcntl is None:  # pragma: no cover - Windows
         raise LedgerFileError(f"{lock_path}: writing a ledger needs POSIX file locks (fcntl)")
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        # Never through a link (a planted `.lock` link would create or open a file elsewhere),
+        # never blocking on a FIFO; what was opened must be a regular file.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _LOCK_FLAGS, 0o666)
     except OSError as exc:
+        if os.path.islink(lock_path):
+            raise LedgerFileError(
+                f"{lock_path}: the ledger's lock file is a symbolic link; remove it"
+            ) from None
         raise LedgerFileError(f"{lock_path}: cannot create the lock file: {exc.strerror}") from None
     try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise LedgerFileError(
+                f"{lock_path}: the ledger's lock file is {kind_of(mode)}; remove it"
+            )
         deadline = time.monotonic() + timeout
         delay = 0.001
         while True:
@@ -437,8 +453,9 @@ def exclusive_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> It
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise LedgerBusyError(
-                        f"{lock_path}: another plancli process has held the ledger's lock for "
-                        f"{timeout:g} s; try again"
+                        busy
+                        or f"{lock_path}: another plancli process has held the ledger's lock "
+                        f"for {timeout:g} s; try again"
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.025)
@@ -498,9 +515,17 @@ class LedgerStore(Protocol):
         """The figure in force for each target and period (what the assessment reads)."""
         ...
 
-    def check_writable(self) -> None: ...
+    def check_writable(self) -> Path:
+        """The file a write replaces (the ledger, or a same-folder link's target), or an
+        InputError saying why this ledger cannot be written (paths.writable_target)."""
+        ...
 
     def transaction(self) -> AbstractContextManager[LedgerSession]: ...
+
+    def advice(self) -> str | None:
+        """After a read or a write: a word on the store's fitness (a TOML ledger grown past
+        TOML_ADVICE_RECORDS should move to SQLite), or None."""
+        ...
 
 
 @dataclass
@@ -557,6 +582,8 @@ class TomlLedgerStore:
     _last: tuple[tuple[int, int, int], LedgerContents] | None = field(
         default=None, repr=False, compare=False
     )
+    # How many records the ledger held at the last read or write (for `advice`).
+    size: int | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path:
@@ -575,7 +602,9 @@ class TomlLedgerStore:
         return contents
 
     def read(self) -> list[Record]:
-        return list(self.contents().records)
+        records = list(self.contents().records)
+        self.size = len(records)
+        return records
 
     def amendments(self) -> list[Amendment]:
         return self.contents().plain_amendments
@@ -586,20 +615,25 @@ class TomlLedgerStore:
             for r in current_records(self.contents().records).values()
         ]
 
-    def check_writable(self) -> None:
-        check_writable_location(self.location)
+    def check_writable(self) -> Path:
+        return check_writable_location(self.location)
+
+    def advice(self) -> str | None:
+        return toml_size_advice(self.path, self.size)
 
     @contextmanager
     def transaction(self) -> Iterator[_TomlSession]:
-        """Lock, re-read, let the caller change the records, write them if changed."""
-        self.check_writable()
-        # Write through a symlink to its target rather than replacing the link with a file.
-        path = self.path.resolve() if self.path.is_symlink() else self.path
+        """Lock, re-read, let the caller change the records, write them if changed.
+
+        A ledger that is a link to a file in its own folder is written through (the link
+        stays one); the lock and temp files go beside that file (paths.writable_target)."""
+        path = self.check_writable()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
-        with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout):
+        busy = busy_message(self.path, self.lock_timeout, "toml")
+        with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout, busy):
             contents = read_toml_ledger(path)
             session = _TomlSession(contents.records, contents.amendments)
             yield session
@@ -607,9 +641,49 @@ class TomlLedgerStore:
                 _remove_stale_temp_files(path)
                 _write_atomically(path, dump_ledger(session._records, session._amendments))
                 self._last = None
+            self.size = len(session._records)
 
 
-def check_writable_location(location: LedgerLocation) -> None:
+# Past this many records a TOML ledger is advised to move to SQLite; see docs/security-files.md
+# for the measurements behind it (one `record` into TOML, then into SQLite, at 1,000 to
+# 120,000 records).
+TOML_ADVICE_RECORDS = 10_000
+
+
+def toml_size_advice(path: Path, size: int | None) -> str | None:
+    """What to say about a TOML ledger of `size` records: None while TOML fits it."""
+    if size is None or size <= TOML_ADVICE_RECORDS:
+        return None
+    return (
+        f"{path} holds {size:,} records; past {TOML_ADVICE_RECORDS:,} a TOML ledger is slow "
+        f"to rewrite on every change and makes other writers queue for its lock: move it to "
+        f"SQLite with `plancli ledger convert {path} {sqlite_name(path)}` and use that file "
+        f"as --ledger"
+    )
+
+
+def sqlite_name(path: Path) -> Path:
+    """The SQLite ledger to suggest for a TOML one: `x.progress.toml` → `x.progress.sqlite`."""
+    return path.with_suffix(".sqlite")
+
+
+def busy_message(path: Path, timeout: float, store: str) -> str:
+    """The one line of a writer that gave up waiting for the lock: what to do next."""
+    message = (
+        f"{path}: other plancli processes held the ledger's lock for {timeout:g} s; nothing "
+        f"was written: run the command again"
+    )
+    if store == "toml":
+        message += (
+            f"; if many processes write at once, move the ledger to SQLite, which writes only "
+            f"the change: plancli ledger convert {path} {sqlite_name(path)}"
+        )
+    return message
+
+
+def check_writable_location(location: LedgerLocation) -> Path:
+    """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
+    the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""
     if location.read_only:
         plan_id = location.plan_id or "this plan"
         raise InputError(
@@ -618,6 +692,7 @@ def check_writable_location(location: LedgerLocation) -> None:
         )
     if location.path.is_dir():
         raise InputError(f"--ledger {location.path}: is a folder; give the ledger's file name")
+    return writable_target(location.path, "the ledger")
 
 
 def open_store(location: LedgerLocation) -> LedgerStore:
@@ -1168,5 +1243,5 @@ def copy_bundled_ledger(plan: PlanSource, destination: Path) -> int | None:
         text = bundled.read_text(encoding="utf-8")
     except OSError as exc:
         raise LedgerFileError(f"{bundled}: cannot read: {exc.strerror or exc}") from None
-    _write_atomically(destination, text)
+    _write_atomically(writable_target(destination, "the ledger"), text)
     return len(records)

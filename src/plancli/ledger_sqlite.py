@@ -25,14 +25,14 @@ import functools
 import gc
 import os
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 
@@ -44,6 +44,7 @@ from plancli.ledger import (
     LedgerContents,
     PlacedAmendment,
     amendments_adapter,
+    busy_message,
     check_writable_location,
     period_problems,
     record_problem,
@@ -52,6 +53,7 @@ from plancli.ledger import (
 )
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, latest_in_order
+from plancli.paths import check_readable, open_regular
 
 SCHEMA_VERSION = 2
 # Schema 1 is schema 2 without the amendments table: read as is, migrated on write.
@@ -116,10 +118,21 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
+R = TypeVar("R")
+
+
+def _file_header(path: Path) -> bytes:
+    """The first 100 bytes of a regular file: SQLite's database header."""
+    fd = open_regular(path)
+    try:
+        return os.read(fd, 100)
+    finally:
+        os.close(fd)
+
+
 def is_sqlite_file(path: Path) -> bool:
     try:
-        with path.open("rb") as file:
-            return file.read(len(_HEADER)) == _HEADER
+        return _file_header(path).startswith(_HEADER)
     except OSError:
         return False
 
@@ -127,19 +140,21 @@ def is_sqlite_file(path: Path) -> bool:
 def _check_file(path: Path) -> bool:
     """True when `path` holds a ledger; False when it is missing or empty (a new ledger).
 
-    Anything else, a text file or another program's database, is an error and never touched.
+    Anything else, a text file or another program's database, is an error and never touched
+    (`_check_schema` refuses a database without plancli's mark). A FIFO or a device is refused
+    (exit 2) without being opened.
     """
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return False
-    except OSError as exc:
-        raise LedgerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.is_dir():
         raise LedgerFileError(f"{path}: is a folder, not a ledger file")
-    if size == 0:
+    if not check_readable(path, "the ledger", LedgerFileError):
         return False
-    if not is_sqlite_file(path):
+    try:
+        header = _file_header(path)
+    except OSError as exc:
+        raise LedgerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not header:
+        return False
+    if not header.startswith(_HEADER):
         raise LedgerFileError(
             f"{path}: not a SQLite database; a ledger named .sqlite or .db is kept in SQLite "
             "(name a TOML ledger .toml)"
@@ -147,8 +162,12 @@ def _check_file(path: Path) -> bool:
     return True
 
 
-def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
+def _connect(
+    path: Path, *, read_only: bool, timeout: float, immutable: bool = False
+) -> sqlite3.Connection:
     uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    if immutable:
+        uri += "&immutable=1"
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
         connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
@@ -178,12 +197,106 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
     return int(version)
 
 
-def _database_error(path: Path, exc: sqlite3.Error) -> LedgerFileError:
+def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFileError:
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-        return LedgerBusyError(
-            f"{path}: another plancli process has held the ledger's lock too long; try again"
-        )
+        return LedgerBusyError(busy_message(path, timeout, "sqlite"))
     return LedgerFileError(f"{path}: unreadable SQLite ledger: {exc}")
+
+
+# What SQLite says when a reader cannot create the WAL's shared-memory index (`-shm`) beside
+# the database, because the folder is read-only for it.
+_NO_SHARED_MEMORY = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT", "SQLITE_CANTOPEN"}
+
+
+def _read_rows(
+    path: Path, sql: str, timeout: float, since_version: int = 1
+) -> list[tuple[Any, ...]]:
+    def query(connection: sqlite3.Connection, version: int) -> list[tuple[Any, ...]]:
+        return [] if version < since_version else connection.execute(sql).fetchall()
+
+    return _read_snapshot(path, timeout, query)
+
+
+def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connection, int], R]) -> R:
+    """Rows of a read-only query on an existing ledger, wherever the file is readable, creating
+    no file outside the ledger's own folder.
+
+    A reader of a WAL database needs the `-shm` index beside it, and creates it (and an empty
+    `-wal`) when they are not there. In a folder it may not write (a read-only share, another
+    user's folder), SQLite then refuses to read at all; and a ledger that is a link to another
+    folder would get them beside its target. With no `-wal` holding changes, the database file
+    alone is the whole ledger: it is then read as immutable (no index, no locks, no files
+    created), and checked to be unchanged after the read (read again if a writer changed it
+    meanwhile). A `-wal` that holds changes cannot be read without its index; where that index
+    cannot be made the read is refused, saying how to merge the log into the database.
+    """
+    linked_away = os.path.islink(path) and _real_folder(path) != _real_folder(path.parent, True)
+    error: sqlite3.Error | None = None
+    for _ in range(3):
+        before = _file_state(path)
+        if before[1] or not linked_away:
+            try:
+                return _on_snapshot(path, timeout, read, immutable=False)
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorname", "") not in _NO_SHARED_MEMORY:
+                    raise _database_error(path, exc, timeout) from None
+                error = exc
+            except sqlite3.Error as exc:
+                raise _database_error(path, exc, timeout) from None
+            before = _file_state(path)
+            if before[1]:
+                raise LedgerFileError(
+                    f"{path}: its write-ahead log {path.name}-wal holds changes not yet in the "
+                    "database, and SQLite cannot read them from this read-only folder; "
+                    "someone who may write the folder merges them with any plancli record, or "
+                    f"with `sqlite3 {path} 'PRAGMA wal_checkpoint(TRUNCATE)'`"
+                )
+        try:
+            rows = _on_snapshot(path, timeout, read, immutable=True)
+        except sqlite3.Error as exc:
+            error = exc
+            continue
+        if _file_state(path) == before:
+            return rows
+    if error is None:
+        raise LedgerFileError(f"{path}: changed each time it was read; try again")
+    raise _database_error(path, error, timeout)
+
+
+def _real_folder(path: Path, is_folder: bool = False) -> str:
+    """The real folder of a file (links resolved), or of a folder itself."""
+    real = os.path.realpath(path)
+    return real if is_folder else os.path.dirname(real)
+
+
+def _on_snapshot(
+    path: Path,
+    timeout: float,
+    read: Callable[[sqlite3.Connection, int], R],
+    *,
+    immutable: bool,
+) -> R:
+    """`read(connection, schema version)` in one read transaction: one state of the file."""
+    connection = _connect(path, read_only=True, timeout=timeout, immutable=immutable)
+    with closing(connection):
+        version = _check_schema(connection, path)
+        connection.execute("BEGIN")
+        try:
+            return read(connection, version)
+        finally:
+            connection.execute("COMMIT")
+
+
+def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
+    """(inode, size, mtime) of the database, and the size of its `-wal` (0: none), which
+    SQLite keeps beside the real file when the ledger is a link."""
+    info = path.stat()
+    real = os.path.realpath(path)
+    try:
+        wal = os.stat(real + "-wal").st_size
+    except FileNotFoundError:
+        wal = 0
+    return (info.st_ino, info.st_size, info.st_mtime_ns), wal
 
 
 # ----------------------------------------------------------------------------- reading
@@ -449,14 +562,7 @@ class SqliteLedgerStore:
         is older than `since_version` (a schema-1 ledger has no amendments)."""
         if not _check_file(self.path):
             return []
-        connection = _connect(self.path, read_only=True, timeout=self.lock_timeout)
-        with closing(connection):
-            try:
-                if _check_schema(connection, self.path) < since_version:
-                    return []
-                return connection.execute(sql).fetchall()
-            except sqlite3.Error as exc:
-                raise _database_error(self.path, exc) from None
+        return _read_rows(self.path, sql, self.lock_timeout, since_version)
 
     def read(self) -> list[Record]:
         return _records(self.path, self._query(f"{_SELECT} ORDER BY seq"))
@@ -468,24 +574,21 @@ class SqliteLedgerStore:
     def contents(self) -> LedgerContents:
         if not _check_file(self.path):
             return LedgerContents([], [])
-        connection = _connect(self.path, read_only=True, timeout=self.lock_timeout)
-        with closing(connection):
-            try:
-                version = _check_schema(connection, self.path)
-                if version == 0:
-                    return LedgerContents([], [])
-                connection.execute("BEGIN")  # one read transaction: one state of the file
-                try:
-                    rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
-                    amendment_rows = (
-                        connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
-                        if version >= 2
-                        else []
-                    )
-                finally:
-                    connection.execute("COMMIT")
-            except sqlite3.Error as exc:
-                raise _database_error(self.path, exc) from None
+
+        def read(
+            connection: sqlite3.Connection, version: int
+        ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+            if version == 0:
+                return [], []
+            rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+            amendment_rows = (
+                connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+                if version >= 2
+                else []
+            )
+            return rows, amendment_rows
+
+        rows, amendment_rows = _read_snapshot(self.path, self.lock_timeout, read)
         return LedgerContents(_records(self.path, rows), _amendments(self.path, amendment_rows))
 
     def figures(self) -> list[Figure]:
@@ -493,14 +596,16 @@ class SqliteLedgerStore:
         rows = self._query(f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq")
         return _figures(self.path, rows)
 
-    def check_writable(self) -> None:
-        check_writable_location(self.location)
+    def check_writable(self) -> Path:
+        return check_writable_location(self.location)
+
+    def advice(self) -> str | None:
+        return None  # SQLite fits every size plancli is used at (120,000 records measured)
 
     @contextmanager
     def transaction(self) -> Iterator[_SqliteSession]:
         """BEGIN IMMEDIATE (SQLite's write lock, waiting up to the timeout), yield, COMMIT."""
-        self.check_writable()
-        path = self.path
+        path = self.check_writable()  # the file itself, or a same-folder link's target
         _check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -529,7 +634,7 @@ class SqliteLedgerStore:
                         connection.execute("ROLLBACK")
                     raise
         except sqlite3.Error as exc:
-            raise _database_error(path, exc) from None
+            raise _database_error(self.path, exc, self.lock_timeout) from None
 
 
 def _create_schema(connection: sqlite3.Connection, schema: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from plancli.errors import InputError
+from plancli.paths import check_readable
 
 LEDGER_SUFFIX = ".progress.toml"
 # A bundled plan's id: `<place>-<year>`; anything else given to --plan is a path.
@@ -64,7 +65,7 @@ def resolve_plan(ref: str | None) -> PlanSource:
     path = Path(ref).expanduser()
     if path.is_dir():
         raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
-    if not path.exists():
+    if not check_readable(path, "the plan"):  # a FIFO or a device is refused, never opened
         known = ", ".join(BUNDLED) + "; `plancli plans` lists them all"
         raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
     return PlanSource(path, None)

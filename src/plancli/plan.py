@@ -21,14 +21,19 @@ from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
 from plancli.locations import resolve_plan
 from plancli.model import KINDS, Plan, Target
+from plancli.paths import read_bytes
 
 
-def read_toml(path: Path, error: type[PlanError] = PlanFileError) -> tuple[dict[str, Any], str]:
-    """Read a TOML file with exact decimals; return the data and the text (for line lookups)."""
+def read_toml(
+    path: Path, error: type[PlanError] = PlanFileError, what: str = "the plan"
+) -> tuple[dict[str, Any], str]:
+    """Read a TOML file with exact decimals; return the data and the text (for line lookups).
+
+    Only a regular file is read (`paths.read_bytes`: a FIFO or a device is refused, never
+    opened blocking); its newlines are read as text mode reads them (CRLF and CR are LF)."""
+    data = read_bytes(path, what, error)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:

@@ -13,6 +13,7 @@ it is no slower than without the cache but for writing the entry.
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,9 +64,11 @@ def status_view(
 
 
 def ledger_files(path: Path) -> list[Path]:
-    """The files a ledger's content lives in: SQLite keeps recent writes in its `-wal` file."""
+    """The files a ledger's content lives in: SQLite keeps recent writes in its `-wal` file,
+    which it names after the real file when the ledger is a symbolic link."""
     if ledger_format(path) == "sqlite":
-        return [path, path.with_name(path.name + "-wal")]
+        real = Path(os.path.realpath(path))
+        return [path, real.with_name(real.name + "-wal")]
     return [path]
 
 

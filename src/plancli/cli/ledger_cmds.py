@@ -16,12 +16,19 @@ from plancli.errors import InputError
 from plancli.safe import visible
 
 if TYPE_CHECKING:
-    from plancli.ledger import Change
+    from plancli.ledger import Change, LedgerStore
     from plancli.model import Plan
 
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Check and show what would change; write nothing.")
 ]
+
+
+def _advise(store: "LedgerStore") -> None:
+    """The store's word on its fitness: a large TOML ledger is advised to move to SQLite."""
+    advice = store.advice()
+    if advice is not None:
+        say(f"note: {advice}")
 
 
 def _utc(record_time: object) -> str:
@@ -82,7 +89,8 @@ def record_cmd(
     plan = st.plan
     location = st.ledger_location
     entry = Entry(target_id, period, value, amount, note, source, add)
-    change = record_entry(open_store(location), plan, entry, dry_run=dry_run)
+    store = open_store(location)
+    change = record_entry(store, plan, entry, dry_run=dry_run)
     say(_record_message(plan, change, str(location.path), dry_run))
     if change.later and not change.unchanged:
         say(
@@ -91,6 +99,7 @@ def record_cmd(
         )
     for warning in change.warnings:
         say(f"warning: {warning}")
+    _advise(store)
 
 
 def _record_message(plan: "Plan", change: "Change", ledger: str, dry_run: bool) -> str:
@@ -180,17 +189,17 @@ def import_cmd(
         say(f"imported {name}: {counts} into {location.path} (batch {result.batch})")
     else:
         say(f"{name}: nothing to import ({counts}); {location.path} unchanged")
+    _advise(store)
 
 
 def _read_input(file: str) -> tuple[str, bytes]:
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
         return "<stdin>", stream.read() if stream is not None else sys.stdin.read().encode()
-    path = Path(file)
-    try:
-        return file, path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    from plancli.paths import read_bytes
+
+    # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
+    return file, read_bytes(Path(file), "an import file")
 
 
 @command("history")
@@ -347,3 +356,4 @@ def undo_cmd(
             return
     done = undo_batch(store, undo)
     say(f"reverted {count} of batch {done.batch} in {location.path}")
+    _advise(store)

@@ -138,9 +138,11 @@ def validate_cmd(
     plan = st.plan  # a plan that does not load raises PlanFileError → exit 3
     report_text = None
     if source is not None:
+        from plancli.paths import read_bytes
+
         try:
-            report_text = source.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            report_text = read_bytes(source, "the report text").decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             raise InputError(f"--source {source}: cannot read: {exc}") from None
     findings = check_plan(plan, report_text)
     if json_out:
@@ -242,9 +244,12 @@ def init_cmd(
     target = directory / source.name
     if target.exists() and not force:
         raise InputError(f"{target} exists; use --force to overwrite it")
+    from plancli.paths import writable_target
+
+    written = writable_target(target, "the plan")  # never a device, a FIFO or out of DIR
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     from plancli.ledger import copy_bundled_ledger

@@ -1,0 +1,154 @@
+"""Which paths plancli agrees to open: regular files only (issue 14, item 6).
+
+A plan, a ledger, an import file or a report text may name anything the file system holds: a
+named pipe (FIFO), which blocks whoever opens it until a writer comes; a device such as
+`/dev/zero`, which never ends; a folder; a socket. plancli refuses all of them with one line
+and exit 2 before opening them (`stat` first). Reading then opens the file non-blocking and
+checks again on the open descriptor, so a path swapped between the two looks is still refused
+and a FIFO never blocks. Standard input stays available through `-` where a command takes it.
+
+Symbolic links:
+- reading follows a link to a regular file, wherever it points;
+- writing (a ledger, a workspace's plan) goes through a link only when its target is a regular
+  file in the same folder as the link (`plan2022.progress.toml -> plan2022-v2.progress.toml`).
+  The lock and temporary files of a write go beside the file that is replaced, and plancli
+  creates files only in the folder the user named, so a link to another folder, or a dangling
+  one, is refused with the real path to give instead.
+
+No Pydantic or Rich here: the status dashboard's cached path uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from plancli.errors import InputError, PlanError
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+    stat.S_IFLNK: "a symbolic link",
+}
+# Read without blocking on a FIFO, without leaking the descriptor into child processes.
+_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this `st_mode` is, in words: `a named pipe (FIFO)`, `a folder`…"""
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def not_regular(path: Path | str, mode: int, what: str) -> str:
+    """The one-line refusal of a path that is not a regular file."""
+    message = f"{path}: is {kind_of(mode)}; {what} must be a regular file"
+    if what.startswith("an import") and stat.S_ISFIFO(mode):
+        message += " (to read a stream, pipe it into `plancli import -`)"
+    return message
+
+
+def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -> bool:
+    """True when `path` is a regular file (links followed); False when nothing is there.
+
+    Anything else raises InputError (exit 2) without opening it; a path that cannot be looked
+    at raises `error`. `what` names the file in the message: "the plan", "an import file".
+    """
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(not_regular(path, info.st_mode, what))
+    return True
+
+
+def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> BinaryIO:
+    """The regular file at `path`, open for reading in binary (for reading it as a stream).
+
+    Anything else is an InputError (exit 2, like `check_readable`), refused before it is
+    opened, and checked again on the open descriptor; a file that cannot be opened raises
+    `error`. The caller closes it (`with open_file(...) as handle:`)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(not_regular(path, info.st_mode, what))
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+    handle = os.fdopen(fd, "rb")
+    info = os.fstat(fd)  # the file opened, which may not be the one looked at above
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise InputError(not_regular(path, info.st_mode, what))
+    return handle
+
+
+def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> bytes:
+    """The bytes of the regular file at `path` (see `open_file`)."""
+    with open_file(path, what, error) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def open_regular(path: Path) -> int:
+    """A descriptor open for reading on the regular file at `path`, never blocking.
+
+    Raises FileNotFoundError when nothing is there and OSError for anything that is not a
+    regular file (the callers, the caches, treat both as "not usable" and move on).
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path}: is {kind_of(info.st_mode)}")
+    fd = os.open(path, _READ_FLAGS)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path}: is not a regular file")
+    return fd
+
+
+def writable_target(path: Path, what: str) -> Path:
+    """The file to replace when writing `path`: `path` itself, or the target of a link to a
+    regular file in the same folder. InputError (exit 2) for anything else: a device, a FIFO,
+    a folder, a dangling link, or a link to another folder.
+
+    Returns `path` unchanged when nothing is there yet (a new file, created on write).
+    """
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return path
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISREG(info.st_mode):
+        return path
+    if not stat.S_ISLNK(info.st_mode):
+        raise InputError(not_regular(path, info.st_mode, what))
+    real = Path(os.path.realpath(path))
+    try:
+        target = os.stat(real)
+    except OSError:
+        raise InputError(
+            f"{path}: is a symbolic link to {real}, which does not exist; plancli does not "
+            f"create files through a link: give the real path, or remove the link"
+        ) from None
+    if not stat.S_ISREG(target.st_mode):
+        raise InputError(not_regular(f"{path} (a link to {real})", target.st_mode, what))
+    if real.parent != Path(os.path.realpath(path.parent)):
+        raise InputError(
+            f"{path}: is a symbolic link to {real}, in another folder; plancli writes only "
+            f"in the folder it is given (its lock and temporary files go beside the file): "
+            f"use {real} instead"
+        )
+    return real
