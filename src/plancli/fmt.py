@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
-from plancli.model import Amendment, Target
+from plancli.model import Amendment
 
 
 def num(value: Decimal | int | float | None, places: int | None = None) -> str:
@@ -43,7 +44,37 @@ def _word(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "en") -> str:
+class BoundFields(Protocol):
+    """What `bound_text` reads: a plan's `Target`, or an assessment's output (`AssessmentOut`,
+    whose bounds are the ones in force, amended or not)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def min(self) -> Decimal | None: ...
+    @property
+    def max(self) -> Decimal | None: ...
+    @property
+    def around(self) -> Decimal | None: ...
+    @property
+    def stretch(self) -> Decimal | None: ...
+    @property
+    def tolerance(self) -> Decimal | None: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def relation(self) -> str | None: ...
+    @property
+    def reference(self) -> str | None: ...
+    @property
+    def exclusive(self) -> bool: ...
+    @property
+    def decline(self) -> bool: ...
+
+
+def bound_text(target: BoundFields, amendment: Amendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
     `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
 
@@ -65,7 +96,7 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
                 else (_word("stable", lang))
             )
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
-    source: Target | Amendment = amendment if amendment is not None else target
+    source: BoundFields | Amendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around
     if low is None and high is None and around is None:
         return _word("pending", lang)

@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import num, relation_sign
+from plancli.fmt import bound_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import shown
 
@@ -77,11 +77,11 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     return f"{num(value)}%" if _in_percent(a) else num(value)
 
 
-def target_text(a: AssessmentOut) -> str:
+def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
         return f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
-    return a.bound
+    return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
 AMENDED_MARK = "†"
@@ -273,7 +273,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
     for a in rows:
         table.add_row(
             shown(display_name(a, lang)),
-            shown(target_text(a) + amended_mark(a)),
+            shown(target_text(a, lang) + amended_mark(a)),
             _marked(a, value_text(a, a.actual)),
             shown(num(a.gap)),
             status_text(a.status, lang),
@@ -374,7 +374,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("actual", value_text(a, a.actual))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
-    add("target", target_text(a))
+    add("target", target_text(a, lang))
     if a.amended_from is not None:
         adjusted = t("amended_detail", lang).format(period=a.amended_from)
         add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
