@@ -150,7 +150,30 @@ WORDS: dict[str, tuple[str, str]] = {
         "节点目标已完成{done}项,共{total}项。",
     ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
-    "report.needs_growth": ("rest of year needs {value}%", "余下月份需增长{value}%"),
+    "report.milestones_no_data": (
+        "Milestones without a progress figure yet ({count}): {names}.",
+        "{count}项节点目标尚无进度数据：{names}。",
+    ),
+    "report.summary": ("Summary", "文字说明"),
+    "report.summary_sheet": ("summary", "文字说明"),
+    # required_growth_rest, by fmt.growth_rest_text: a negative figure is an affordable fall
+    "growth_rest.needs": ("rest of year needs {value}%", "余下月份需增长{value}%"),
+    "growth_rest.needs.fall": (
+        "rest of year may fall by up to {value}% and still meet the target",
+        "余下月份即使下降{value}%仍可完成",
+    ),
+    "growth_rest.sentence": ("the rest of the year needs {value}% growth", "余下月份需增长{value}%"),
+    "growth_rest.sentence.fall": (
+        "the rest of the year may fall by up to {value}% and still meet the target",
+        "余下月份即使下降{value}%仍可完成",
+    ),
+    "growth_rest.detail": ("{value}%", "{value}%"),
+    "growth_rest.detail.fall": (
+        "none: it may fall by up to {value}% and still meet the target",
+        "无需增长:即使下降{value}%仍可完成",
+    ),
+    "growth_rest.compact": ("{value}%", "{value}%"),
+    "growth_rest.compact.fall": ("may fall {value}%", "可降{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
     "report.pace": ("vs pace (pp)", "快慢(百分点)"),
