@@ -119,6 +119,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "neither it nor any of its parts has a record",
         "本身及各构成均无记录",
     ),
+    # the first `status` or `gap` on an empty ledger (cli.assess_cmds.first_run_hint)
+    "hint.first_run": (
+        "note: no figures yet in {ledger}; a worked example: plancli --plan guandu-2021 status",
+        "提示:{ledger} 中尚无数据;真实数据的示例:plancli --plan guandu-2021 status",
+    ),
+    "hint.first_run_init": (
+        "      start a workspace: plancli init DIR, or plancli init --demo DIR with demo figures",
+        "      新建工作目录:plancli init 目录;带半年演示数据:plancli init --demo 目录",
+    ),
     # reports (`plancli report`, `plancli template`); {placeholders} are filled with format()
     "report.title": ("progress report", "执行进度报告"),
     "report.as_of": (
@@ -162,7 +171,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "rest of year may fall by up to {value}% and still meet the target",
         "余下月份即使下降{value}%仍可完成",
     ),
-    "growth_rest.sentence": ("the rest of the year needs {value}% growth", "余下月份需增长{value}%"),
+    "growth_rest.sentence": (
+        "the rest of the year needs {value}% growth",
+        "余下月份需增长{value}%",
+    ),
     "growth_rest.sentence.fall": (
         "the rest of the year may fall by up to {value}% and still meet the target",
         "余下月份即使下降{value}%仍可完成",

@@ -33,6 +33,9 @@ COUNT_ORDER: tuple[Status, ...] = (
     "tracked",
     "no_data",
 )
+# Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
+# written 为5.3%, not 增长5.3%.
+RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
 # Targets needing attention are named in groups, at most this many each ("…等12项").
 NAMED_AT_MOST = 8
 _ZH_DIGITS = "〇一二三四"
@@ -173,9 +176,9 @@ class _Writer:
             return self._end(
                 f"{name}待国家下达目标，尚无数据"
                 if self.zh
-                else f"{name} has no data yet, and its target is still to be set (pending)"
+                else f"{name}: no data yet, target still to be set (pending)"
             )
-        return self._end(f"{name}尚无数据" if self.zh else f"{name} has no data yet")
+        return self._end(f"{name}尚无数据" if self.zh else f"{name}: no data yet")
 
     # What the figure is: 累计增长5%, 为4.2%, …
     def _movement(self, a: AssessmentOut) -> str:
@@ -189,6 +192,8 @@ class _Writer:
             rising = value < 0 if a.decline else value >= 0
             size = num(abs(value))
             if self.zh:
+                if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
+                    return f"为{'' if rising else '-'}{size}%"
                 lead = "" if year_end else "累计"
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
@@ -284,7 +289,7 @@ class _Writer:
                 else f"; {ref_name} has no figure for the same period"
             )
         assert a.actual is not None
-        if self.zh and not ref_name.endswith(("增速", "增长", "水平")):
+        if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
         ref = (
             f"{ref_name}（{num(a.reference_actual)}%）"
@@ -418,7 +423,8 @@ class _Writer:
         more = len(group) - len(items)
         word = t(f"status.{status}", self.lang)
         if self.zh:
-            listed = "、".join(items) + (f"等{len(group)}项" if more else "")
+            # ；between the items: a name may hold a 、 of its own
+            listed = "；".join(items) + (f"等{len(group)}项" if more else "")
             lead = f"{'其他' if other else ''}{word}的目标{len(group)}项"
             return f"{lead}：{listed}。"
         listed = "; ".join(items) + (f"; and {more} more" if more else "")

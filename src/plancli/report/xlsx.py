@@ -8,6 +8,7 @@ frozen and filtered, and column widths count a Chinese character as two.
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -354,9 +355,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
         if font is not None:
             cell.font = font
             size = float(font.sz or size)
-        # 0.9: a line of proportional or CJK text holds a little less than its width in
-        # characters; a line too many is a blank line, a line too few hides text.
-        lines = _wrapped_lines(value, sum(widths) * 0.9 * 11 / size)
+        lines = _wrapped_lines(value, sum(widths) * 11 / size)
         sheet.row_dimensions[row].height = lines * LINE_HEIGHT * size / 11 + 4
 
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
@@ -383,7 +382,9 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
             for position, (cell, column) in enumerate(zip(cells, table.columns, strict=True), 1):
                 target = sheet.cell(row, position)
                 target.alignment = Alignment(
-                    wrap_text=True, vertical="top", horizontal=column.align
+                    wrap_text=True,
+                    vertical="top",
+                    horizontal="center" if cell.status is not None else column.align,
                 )
                 if cell.status is not None:
                     fill, colour = STATUS_COLOURS[cell.status]
@@ -405,9 +406,13 @@ def _summary_widths(columns: int) -> list[int]:
 
 
 def _wrapped_lines(value: str, width: float) -> int:
-    """Lines a text wraps to in a cell `width` characters wide (a Chinese character is two)."""
+    """Lines a text wraps to in a cell `width` characters wide. A width counts the digit 0 of
+    the default font: a Chinese character takes up to two (Excel's 等线; LibreOffice fits
+    about 10 % more), proportional Latin text a little under one. Rather a line too many
+    (a blank line) than one too few (hidden text)."""
+    text_width = sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 0.95 for ch in value)
     usable = max(width - 2, 1)
-    return max(1, -(-display_width(value) // int(usable)))
+    return max(1, math.ceil(text_width / usable))
 
 
 def _created(generated: date | None, created: datetime | None) -> datetime | None:
