@@ -176,9 +176,9 @@ class _Writer:
             return self._end(
                 f"{name}待国家下达目标，尚无数据"
                 if self.zh
-                else f"{name}: no data yet, target still to be set (pending)"
+                else f"no data yet for {name}, whose target is still to be set (pending)"
             )
-        return self._end(f"{name}尚无数据" if self.zh else f"{name}: no data yet")
+        return self._end(f"{name}尚无数据" if self.zh else f"no data yet for {name}")
 
     # What the figure is: 累计增长5%, 为4.2%, …
     def _movement(self, a: AssessmentOut) -> str:
