@@ -134,7 +134,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "As of {as_of}; time progress {time_progress}.",
         "截至{as_of},时间进度{time_progress}。",
     ),
-    "report.counts": ("{total} targets: {counts}.", "共{total}项目标:{counts}。"),
     "report.indicator": ("Indicator", "指标"),
     "report.ytd": ("Year to date", "累计完成"),
     "report.category": ("Category", "类别"),

@@ -97,19 +97,6 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
     return ""
 
 
-def counts_line(counts: dict[Status, int], lang: Lang) -> str:
-    """`1 met, 2 on track, …` of the statuses that occur, in the order of the statuses."""
-    separator = "," if lang == "zh" else ", "
-    parts = [
-        f"{status_word(status, lang)}{'' if lang == 'zh' else ' '}{n}"
-        for status, n in counts.items()
-        if n
-    ]
-    text = separator.join(parts) or DASH
-    total = sum(counts.values())
-    return t("report.counts", lang).format(total=total, counts=text)
-
-
 def as_of_line(as_of: str | None, time_progress: Decimal | None, lang: Lang) -> str:
     return t("report.as_of", lang).format(as_of=as_of or DASH, time_progress=percent(time_progress))
 
