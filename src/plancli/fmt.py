@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
+from plancli.i18n import Lang, t
 from plancli.model import Amendment
 
 
@@ -121,3 +122,16 @@ def bound_text(target: BoundFields, amendment: Amendment | None = None, lang: st
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
+
+
+def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs") -> str:
+    """`required_growth_rest` read as what it means. A positive figure is the growth the rest
+    of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
+    year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
+
+    `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
+    `detail` (`show`'s line), `compact` (the gap table's narrow column).
+    """
+    if value < 0:
+        return t(f"growth_rest.{form}.fall", lang).format(value=num(-value))
+    return t(f"growth_rest.{form}", lang).format(value=num(value))

@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, num, relation_sign
+from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import shown
 
@@ -124,7 +124,7 @@ def needs_text(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         return f"{num(a.required_per_month)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
-        return f"{num(a.required_growth_rest)}%"
+        return growth_rest_text(a.required_growth_rest, lang, "compact")
     return ""
 
 
@@ -391,7 +391,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("projection", num(a.projection))
     add("required_per_month", num(a.required_per_month))
     if a.required_growth_rest is not None:
-        add("required_growth_rest", f"{num(a.required_growth_rest)}%")
+        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
     if a.months_left is not None:
         add("months_left", str(a.months_left))
     if a.tolerance_pp is not None:
