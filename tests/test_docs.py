@@ -163,6 +163,19 @@ def test_mkdocs_nav_lists_every_page() -> None:
     assert in_nav == on_disk
 
 
+def test_every_module_is_on_the_architecture_page() -> None:
+    """The module map names every module and package of plancli (a new one gets a line)."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    package = Path(plancli.__file__).parent
+    names = [
+        f"`{path.name}`" if path.is_file() else f"`{path.name}/`"
+        for path in sorted(package.iterdir())
+        if (path.suffix == ".py" and path.name != "__init__.py")
+        or (path.is_dir() and (path / "__init__.py").exists())
+    ]
+    assert [name for name in names if name not in text] == []
+
+
 # --- The tested examples ------------------------------------------------------------------
 
 MARK = "<!-- tested -->"
@@ -187,7 +200,7 @@ class Block:
     steps: list[Step] = field(default_factory=list)
 
 
-def tested_blocks(page: Path) -> list[Block]:
+def marked_blocks(page: Path) -> list[Block]:
     lines = page.read_text(encoding="utf-8").splitlines()
     blocks: list[Block] = []
     for number, text in enumerate(lines):
@@ -253,7 +266,7 @@ class Session:
     def run(self, step: Step) -> tuple[int, str]:
         words = shlex.split(step.command, comments=True)
         if SHELL & set(words):  # a pipe or a redirection: the line as a shell runs it
-            return self.run_in_shell(step, words)
+            return self.run_in_shell(step, words, step.command)
         output, code = "", 0
         while words:
             cut = words.index("&&") if "&&" in words else len(words)
@@ -282,9 +295,9 @@ class Session:
             if result.exception is not None and not isinstance(result.exception, SystemExit):
                 raise result.exception
             return result.exit_code, result.output
-        return self.run_in_shell(step, words)
+        return self.run_in_shell(step, words, shlex.join(words))
 
-    def run_in_shell(self, step: Step, words: list[str]) -> tuple[int, str]:
+    def run_in_shell(self, step: Step, words: list[str], line: str) -> tuple[int, str]:
         programs = {words[0]} | {
             after for before, after in itertools.pairwise(words) if before == "|"
         }
@@ -292,7 +305,7 @@ class Session:
             if shutil.which(program) is None:
                 pytest.skip(f"line {step.line} needs {program}, which is not installed")
         done = subprocess.run(
-            ["bash", "-c", step.command],
+            ["bash", "-c", line],
             cwd=self.cwd,
             env={**os.environ, **self.env, **self.shell_env},
             stdout=subprocess.PIPE,
@@ -319,7 +332,7 @@ def test_tested_examples_give_the_output_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session = Session(tmp_path, isolated_env, monkeypatch)
-    for block in tested_blocks(page):
+    for block in marked_blocks(page):
         for step in block.steps:
             code, output = session.run(step)
             actual = normalise(output, isolated_env, tmp_path)
@@ -341,7 +354,7 @@ def test_the_harness_reads_blocks_and_ellipses(tmp_path: Path) -> None:
         "```console\n$ untested\n```\n",
         encoding="utf-8",
     )
-    (block,) = tested_blocks(page)
+    (block,) = marked_blocks(page)
     assert [(s.line, s.command, s.expected) for s in block.steps] == [
         (4, "plancli plans", [" id  year", "…"]),
         (7, "cd x", []),
