@@ -12,8 +12,9 @@ and 80 columns, as the examples were made:
 - `cd DIR` and `export NAME=VALUE` change the folder and environment of the lines after;
 - `cat FILE` of a file that does not exist yet writes the block's output lines to it: the way
   an example shows the CSV it imports, and how this test gets it;
-- any other line (a pipe, `jq`, `head`) runs in bash with a `plancli` on PATH that runs the
-  same code; a block needing a program this machine lacks is skipped, saying which.
+- `plancli … | rest` runs plancli here and pipes its stdout into the rest, run by bash;
+- any other line (`sed`, `echo … >> FILE`) runs in bash, with a `plancli` on PATH that runs
+  the same code; a block needing a program this machine lacks (`jq`) is skipped, saying which.
 
 The output must match line for line, trailing spaces and blank lines aside, after batch ids,
 recorded times and the temp folder are normalised; a line `…` in the example stands for any
@@ -265,6 +266,9 @@ class Session:
 
     def run(self, step: Step) -> tuple[int, str]:
         words = shlex.split(step.command, comments=True)
+        first, bar, rest = step.command.partition(" | ")
+        if bar and words[0] == "plancli" and not SHELL & set(shlex.split(first)):
+            return self.run_piped(step, shlex.split(first), rest)
         if SHELL & set(words):  # a pipe or a redirection: the line as a shell runs it
             return self.run_in_shell(step, words, step.command)
         output, code = "", 0
@@ -297,7 +301,19 @@ class Session:
             return result.exit_code, result.output
         return self.run_in_shell(step, words, shlex.join(words))
 
-    def run_in_shell(self, step: Step, words: list[str], line: str) -> tuple[int, str]:
+    def run_piped(self, step: Step, words: list[str], rest: str) -> tuple[int, str]:
+        """`plancli … | jq …`: plancli in this process (a second start-up saved), its stdout
+        piped into the rest of the line, its stderr shown as a terminal would."""
+        self.monkeypatch.chdir(self.cwd)
+        result = self.runner.invoke(app, words[1:], env=self.env)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        code, text = self.run_in_shell(step, shlex.split(rest), rest, result.stdout)
+        return code, result.stderr + text
+
+    def run_in_shell(
+        self, step: Step, words: list[str], line: str, stdin: str = ""
+    ) -> tuple[int, str]:
         programs = {words[0]} | {
             after for before, after in itertools.pairwise(words) if before == "|"
         }
@@ -310,6 +326,7 @@ class Session:
             env={**os.environ, **self.env, **self.shell_env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
+            input=stdin,
             text=True,
             check=False,
         )
