@@ -20,6 +20,10 @@ The output must match line for line, trailing spaces and blank lines aside, afte
 recorded times and the temp folder are normalised; a line `…` in the example stands for any
 number of lines. The exit code must be 0, or not 0 when the output shows an `error:` line
 (1 or 0 for `--fail-on`).
+
+When an output changes on purpose, `PLANCLI_UPDATE_DOCS=1 python3 -m pytest tests/test_docs.py
+-k examples` writes the real output into the pages (the test still fails, to say so): review
+the diff, and put back any `…` abbreviation of a rewritten example.
 """
 
 from __future__ import annotations
@@ -224,15 +228,19 @@ def marked_blocks(page: Path) -> list[Block]:
     return blocks
 
 
-def normalise(text: str, home: Path, folder: Path) -> list[str]:
-    text = text.replace(str(folder), "…").replace(str(home), "~")
-    text = SHORT_BATCH.sub(r"\1<batch>", TIME.sub("<time>", BATCH.sub("<batch>", text)))
+def tidy(text: str) -> list[str]:
+    """The lines, without trailing spaces and without blank lines before or after."""
     lines = [line.rstrip() for line in text.splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
     return lines
+
+
+def normalise(text: str, home: Path, folder: Path) -> list[str]:
+    text = text.replace(str(folder), "…").replace(str(home), "~")
+    return tidy(SHORT_BATCH.sub(r"\1<batch>", TIME.sub("<time>", BATCH.sub("<batch>", text))))
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:
@@ -349,18 +357,43 @@ def test_tested_examples_give_the_output_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session = Session(tmp_path, isolated_env, monkeypatch)
+    updates: list[tuple[Step, list[str]]] = []
     for block in marked_blocks(page):
         for step in block.steps:
             code, output = session.run(step)
             actual = normalise(output, isolated_env, tmp_path)
             expected = normalise("\n".join(step.expected), isolated_env, tmp_path)
             where = f"{page.name}:{step.line}: $ {step.command}"
+            if UPDATE and not matches(expected, actual):
+                shown = output.replace(str(tmp_path), "…").replace(str(isolated_env), "~")
+                updates.append((step, tidy(shown)))
+                continue
             assert matches(expected, actual), (
-                f"{where}\n--- shown\n" + "\n".join(expected) + "\n--- got\n" + "\n".join(actual)
+                f"{where}\n--- shown\n"
+                + "\n".join(expected)
+                + "\n--- got\n"
+                + "\n".join(actual)
+                + f"\n(after a change of output on purpose: {UPDATE_HINT})"
             )
             failed = any(line.startswith("error:") for line in expected)
             allowed = {0, 1} if "--fail-on" in step.command else ({1, 2, 3} if failed else {0})
             assert code in allowed, f"{where}: exit {code}\n" + "\n".join(actual)
+    if updates:
+        rewrite(page, updates)
+        pytest.fail(f"{page.name}: rewrote {len(updates)} example(s); review with git diff")
+
+
+UPDATE = os.environ.get("PLANCLI_UPDATE_DOCS") == "1"
+UPDATE_HINT = "PLANCLI_UPDATE_DOCS=1 python3 -m pytest tests/test_docs.py -k examples rewrites it"
+
+
+def rewrite(page: Path, updates: list[tuple[Step, list[str]]]) -> None:
+    """Put each step's real output in place of what the page showed (from the last step up, so
+    line numbers hold). A `…` abbreviation of a rewritten step is gone: put it back by hand."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for step, output in sorted(updates, key=lambda update: -update[0].line):
+        lines[step.line : step.line + len(step.expected)] = output
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_the_harness_reads_blocks_and_ellipses(tmp_path: Path) -> None:
