@@ -353,19 +353,28 @@ class State:
             )
         return location
 
-    def write_ledger(self, dry_run: bool = False) -> "LedgerLocation":
-        """The ledger to write; one named explicitly that does not exist yet is said to be
-        created (on stderr), so a mistyped name is seen at once."""
-        location = self.ledger_location
+    def ledger_to_create(self) -> str | None:
+        """Before a write: who named the ledger, when it was named explicitly and does not
+        exist yet (the write will create it); else None."""
         named_by = self._named_by()
-        if named_by is not None and not os.path.lexists(location.path):
-            words = (
-                _("note: {path} does not exist (named by {by}); it would be created")
-                if dry_run
-                else _("note: {path} does not exist (named by {by}); creating it")
+        if named_by is not None and not os.path.lexists(self.ledger_location.path):
+            return named_by
+        return None
+
+
+def say_created(path: Path, named_by: str | None, written: bool, dry_run: bool) -> None:
+    """After a write: a ledger named explicitly that did not exist is said to be created, so
+    a mistyped name is seen at once (issue 12)."""
+    if named_by is None:
+        return
+    if dry_run:
+        say(
+            _("note: {path} does not exist (named by {by}); it would be created").format(
+                path=path, by=named_by
             )
-            say(words.format(path=location.path, by=named_by))
-        return location
+        )
+    elif written:
+        say(_("created {path} (named by {by})").format(path=path, by=named_by))
 
 
 def state(ctx: typer.Context) -> State:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, state
+from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
@@ -112,10 +112,12 @@ def record_cmd(
 
     st = state(ctx)
     plan = st.plan
-    location = st.write_ledger(dry_run)
+    location = st.ledger_location
+    creating = st.ledger_to_create()
     entry = Entry(target_id, period, value, amount, note, source, add)
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
+    say_created(location.path, creating, not change.unchanged, dry_run)
     say(_record_message(plan, change, str(location.path), dry_run))
     if change.later and not change.unchanged:
         say(
@@ -246,7 +248,8 @@ def import_cmd(
 
     st = state(ctx)
     plan = st.plan
-    location = st.write_ledger(dry_run)
+    location = st.ledger_location
+    creating = st.ledger_to_create()
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
     name, data = _read_input(file)
@@ -263,6 +266,7 @@ def import_cmd(
     else:
         rows, problems = parse_import(data, name)
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
+    say_created(location.path, creating, result.written, dry_run)
     for row_change in [*result.changes, *result.unchanged]:
         for warning in row_change.change.warnings:
             say(
