@@ -215,6 +215,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
         for a in json.loads(invoke("--plan", str(workspace), "gap", "--json").stdout)["targets"]
     ]
     assert all(re.search(rf"^ {i} ", narrow, re.MULTILINE) for i in ids)  # each id whole
+    monkeypatch.setenv("COLUMNS", "140")
     zh = invoke("--plan", str(workspace), "--lang", "zh", "gap", "--as-of", "2022-06").stdout
     assert "时间进度" in zh and "完成率" in zh and "差距" in zh
     line = next(line for line in zh.splitlines() if "新建5G基站" in line)
