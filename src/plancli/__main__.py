@@ -1,8 +1,9 @@
 """The `plancli` command and `python -m plancli`.
 
-The interface's language is chosen here, before the commands are declared (their help is
-read then). `plancli --version` is answered here, before Typer, Rich or Pydantic are imported: scripts ask
+`plancli --version` is answered here, before Typer, Rich or Pydantic are imported: scripts ask
 it often, and it then costs the interpreter's start-up alone (issue 5: ≤ 0.7× the import floor).
+The interface's language is chosen here too, before the commands are declared (their help is
+read then).
 """
 
 import gc

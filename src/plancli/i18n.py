@@ -78,9 +78,7 @@ def _zh_catalog() -> NullTranslations:
     if _catalog is None:
         import gettext as stdlib_gettext
 
-        _catalog = stdlib_gettext.translation(
-            DOMAIN, LOCALE_DIR, languages=["zh"], fallback=True
-        )
+        _catalog = stdlib_gettext.translation(DOMAIN, LOCALE_DIR, languages=["zh"], fallback=True)
     return _catalog
 
 
@@ -98,7 +96,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _zh_catalog().ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802  (gettext's name for "extract, translate later")
+def N_(message: str) -> str:
     """Marks a string for extraction where it cannot be translated yet (a module constant)."""
     return message
 

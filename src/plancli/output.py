@@ -159,9 +159,7 @@ class WrittenRecord(BaseModel):
         description="new: no figure for that target and period before; revised: supersedes "
         "`previous`; unchanged: equal to `previous`, nothing written"
     )
-    previous: PreviousFigure | None = Field(
-        description="the figure in force before (null: none)"
-    )
+    previous: PreviousFigure | None = Field(description="the figure in force before (null: none)")
     row: int | None = Field(default=None, description="import: the row of the file")
     warnings: list[str] = Field(default_factory=list)
 

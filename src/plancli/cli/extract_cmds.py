@@ -181,7 +181,7 @@ def _compare(
     from plancli.extract.compare import compare_plans, comparison_json, comparison_text
     from plancli.plan import read_toml
 
-    gold, _ = read_toml(gold_path, PlanFileError)
+    gold, _text = read_toml(gold_path, PlanFileError)
     comparison = compare_plans(plan, gold, text)
     if json_out:
         from plancli.output import dumps

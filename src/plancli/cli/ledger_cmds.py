@@ -337,10 +337,10 @@ def _read_input(file: str) -> tuple[str, bytes]:
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
         return "<stdin>", stream.read() if stream is not None else sys.stdin.read().encode()
-    from plancli.paths import read_bytes
+    from plancli.paths import IMPORT_FILE, read_bytes
 
     # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
-    return file, read_bytes(Path(file), _("an import file"))
+    return file, read_bytes(Path(file), IMPORT_FILE)
 
 
 @command(

@@ -20,7 +20,7 @@ from plancli.cli.app import (
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
 from plancli.errors import InputError
-from plancli.i18n import _, ngettext
+from plancli.i18n import N_, _, ngettext
 
 
 @command("targets", help=_("List the plan's targets (table, --json or --csv)."))
@@ -145,7 +145,7 @@ def validate_cmd(
         from plancli.paths import read_bytes
 
         try:
-            report_text = read_bytes(source, _("the report text")).decode("utf-8-sig")
+            report_text = read_bytes(source, N_("the report text")).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(
                 _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
@@ -265,7 +265,7 @@ def init_cmd(
         raise InputError(_("{file} exists; use --force to overwrite it").format(file=target))
     from plancli.paths import writable_target
 
-    written = writable_target(target, _("the plan"))  # never a device, a FIFO or out of DIR
+    written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
     try:
         directory.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, written)

@@ -212,7 +212,8 @@ def template_cmd(
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         say(
             _(
-                "wrote {file}: {count} due for {period}; fill in value, then `plancli import {file}`"
+                "wrote {file}: {count} due for {period}; fill in value, then "
+                "`plancli import {file}`"
             ).format(file=file, count=count, period=at)
         )
     if not rows:
