@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -53,17 +53,7 @@ Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
 
-KINDS: tuple[Kind, ...] = (
-    "growth",
-    "level",
-    "cumulative",
-    "milestone",
-    "relative",
-    "change",
-    "trend",
-    "indicator",
-    "ongoing",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 # Kinds whose figure is a percentage (or percentage points) whatever the target's unit: a 左右
 # tolerance for them is in percentage points (docs/forms.md).
 PERCENT_KINDS: frozenset[str] = frozenset({"growth", "relative", "change", "trend"})

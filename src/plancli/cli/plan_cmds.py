@@ -2,7 +2,7 @@
 
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,10 @@ from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
 from plancli.errors import InputError
 from plancli.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from plancli.locations import LedgerLocation
+    from plancli.model import Plan
 
 
 @command("targets", help=_("List the plan's targets (table, --json or --csv)."))
@@ -256,16 +260,47 @@ def init_cmd(
     force: Annotated[
         bool, typer.Option("--force", help=_("Overwrite an existing plan file."))
     ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help=_(
+                "Fill the new ledger with a half-year of demo figures (source `demo`) made "
+                "from the plan's targets, to try plancli out; never over an existing ledger."
+            ),
+        ),
+    ] = False,
 ) -> None:
+    from plancli.locations import BUNDLED_LEDGERS, PlanSource
+
     st = state(ctx)
     source = st.source.path
-    st.plan  # noqa: B018  (refuse to copy a plan that does not load)
+    plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name
     if target.exists() and not force:
         raise InputError(_("{file} exists; use --force to overwrite it").format(file=target))
     from plancli.paths import writable_target
 
     written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
+    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
+    # PLANCLI_LEDGER says otherwise.
+    location = st.ledger_location_for(PlanSource(target, None))
+    ledger = location.path
+    if demo:
+        if st.source.bundled_id in BUNDLED_LEDGERS:
+            raise InputError(
+                _(
+                    "{plan} comes with its real figures: `plancli --plan {plan} init {folder}` "
+                    "copies them, without --demo"
+                ).format(plan=st.source.bundled_id, folder=directory)
+            )
+        if ledger.exists():
+            raise InputError(
+                _(
+                    "{ledger} exists; --demo writes its figures only into a new ledger, never "
+                    "beside figures already recorded"
+                ).format(ledger=ledger)
+            )
     try:
         directory.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, written)
@@ -274,11 +309,7 @@ def init_cmd(
             _("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)
         ) from None
     from plancli.ledger import copy_bundled_ledger
-    from plancli.locations import PlanSource
 
-    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
-    # PLANCLI_LEDGER says otherwise.
-    ledger = st.ledger_location_for(PlanSource(target, None)).path
     say(_("wrote {file}").format(file=target))
 
     copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
@@ -288,5 +319,39 @@ def init_cmd(
                 count=copied, ledger=ledger
             )
         )
+    if demo:
+        _write_demo(plan, location)
+        say(
+            _("next: plancli --plan {file} status   (then: report -o june.html)").format(
+                file=target
+            )
+        )
+        return
     say(_("progress will be recorded in {ledger}").format(ledger=ledger))
     say(_("next: plancli --plan {file} targets").format(file=target))
+
+
+def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
+    """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
+    from plancli.demo import demo_records, describe
+    from plancli.ledger import new_batch_id, open_store, utc_now
+
+    now = utc_now()
+    records = demo_records(plan, now, new_batch_id(now))
+    with open_store(location).transaction() as session:
+        if session.records():  # written meanwhile by somebody else: leave it alone
+            raise InputError(
+                _("{ledger} holds figures now; no demo figures written").format(
+                    ledger=location.path
+                )
+            )
+        session.append(records)
+    figures, targets = describe(records)
+    year = plan.plan.year
+    say(
+        _(
+            "wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
+            '{ledger}: made up from the plan\'s targets (source "demo"), not statistics; '
+            "`plancli undo` removes them"
+        ).format(figures=figures, targets=targets, year=year, ledger=location.path)
+    )
