@@ -87,7 +87,7 @@ def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int |
         planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
         if match and planned and not re.search(r"回顾|执行情况|成就", title):
             return int(match.group(1))
-    for _, title in headings:
+    for _start, title in headings:
         match = _YEAR.search(title)
         if match and re.search(r"回顾|执行情况", title):
             return int(match.group(1)) + 1
