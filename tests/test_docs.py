@@ -39,7 +39,7 @@ def test_root_help_lists_each_command_once_under_its_topic(invoke) -> None:  # t
         "Recording progress",
         "The plan",
         "Files",
-        "Shell",
+        "Shell completion",
     ]
     assert sections["Where we stand"] == ["status", "gap", "show", "report"]
     listed = [name for names in sections.values() for name in names]

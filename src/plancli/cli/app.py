@@ -19,8 +19,9 @@ import typer
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli import __version__
+from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, PlanError
-from plancli.i18n import LANGS, N_, Lang, _, default_lang, set_language
+from plancli.i18n import LANGS, N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -37,9 +38,10 @@ HELP_GROUPS: dict[str, tuple[str, ...]] = {
     N_("Recording progress"): ("record", "import", "amend", "template", "history", "undo"),
     N_("The plan"): ("targets", "plans", "validate", "schema", "init", "extract"),
     N_("Files"): ("ledger",),
-    N_("Shell"): ("completion",),
+    N_("Shell completion"): ("completion",),
 }
 OTHER_GROUP = N_("Other")
+ARGV_LANG = "plancli.argv_lang"  # ctx.meta key: the --lang found anywhere on the line
 
 # Typer's own words in help screens (it looks them up with the stdlib's gettext, in no
 # catalog of its own): listed here so that `pybabel extract` puts them in plancli's.
@@ -63,7 +65,10 @@ typer.core._ = _  # type: ignore[attr-defined]
 
 class _Translated:
     """What the root group and every command share: Click's fixed English words of a help
-    screen (`Usage:`, the help option's text) in the chosen language."""
+    screen (`Usage:`, the help option's text) in the chosen language, and Chinese wrapped by
+    the columns it takes (`helpformat`)."""
+
+    context_class = PlanContext
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -104,12 +109,16 @@ class GroupedHelp(PlanGroup):
             (OTHER_GROUP, tuple(n for n in shown if n not in grouped)),
         ]
         for title, names in groups:  # names padded alike: one column across the sections
-            rows = [
-                (n.ljust(widest), shown[n].get_short_help_str(limit)) for n in names if n in shown
-            ]
+            rows = [(n.ljust(widest), _short_help(shown[n], limit)) for n in names if n in shown]
             if rows:
                 with formatter.section(_(title)):
                     formatter.write_dl(rows)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `--lang` after the command counts from the start (`plancli gap --help --lang zh`:
+        # the help, and any error found while parsing, in Chinese), as in __main__.
+        ctx.meta[ARGV_LANG] = lang_from_argv(args)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         formatter.write_paragraph()
@@ -139,6 +148,15 @@ class GroupedHelp(PlanGroup):
             say(_("aborted"))
             sys.exit(1)
         sys.exit(returned if isinstance(returned, int) else 0)
+
+
+def _short_help(command: Any, limit: int) -> str:
+    """A command's one-line help in the root help: Click's, or for Chinese the first sentence
+    cut by display width (Click cuts at `. ` and counts characters)."""
+    text = command.help or ""
+    if is_wide(text):
+        return shorten(text, limit)
+    return str(command.get_short_help_str(limit))
 
 
 def usage_message(exc: Any) -> str:
@@ -447,7 +465,10 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
-    chosen = check_lang_option(lang) if lang is not None else default_lang()
+    if lang is not None:
+        chosen = check_lang_option(lang)
+    else:
+        chosen = ctx.meta.get(ARGV_LANG) or default_lang()
     set_language(chosen)
     ledger_from = None
     if ledger is not None:
