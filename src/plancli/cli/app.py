@@ -465,10 +465,10 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
+    chosen: Lang = ctx.meta.get(ARGV_LANG) or default_lang()
+    set_language(chosen)  # for the error about a --lang that is neither en nor zh
     if lang is not None:
         chosen = check_lang_option(lang)
-    else:
-        chosen = ctx.meta.get(ARGV_LANG) or default_lang()
     set_language(chosen)
     ledger_from = None
     if ledger is not None:
