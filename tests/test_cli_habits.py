@@ -268,3 +268,16 @@ def test_writers_say_they_create_a_named_ledger(invoke, workspace: Path, monkeyp
     assert made.stderr.startswith(f"created {ledger} (named by PLANCLI_LEDGER)\n")
     again = invoke("--plan", str(workspace), "record", "gdp", "5", "-p", "2022-06")
     assert "created" not in again.stderr  # once it exists, nothing to say
+
+
+def test_a_value_that_looks_like_a_global_option_stays_a_value(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = str(workspace)
+    result = invoke("--plan", plan, "record", "gdp", "5", "-p", "2022-06", "--note", "--lang")
+    assert result.exit_code == 0, result.stderr
+    [record] = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
+    assert record["note"] == "--lang"
+    missing = invoke("gap", "--plan")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "error: option --plan needs a value; see `plancli --help`\n",
+    )

@@ -7,7 +7,6 @@ assessment) are imported inside the commands that need them, to keep start-up fa
 """
 
 import functools
-import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -118,7 +117,7 @@ class GroupedHelp(PlanGroup):
         # `--lang` after the command counts from the start (`plancli gap --help --lang zh`:
         # the help, and any error found while parsing, in Chinese), as in __main__.
         ctx.meta[ARGV_LANG] = lang_from_argv(args)
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, hoist_global_options(self, ctx, args))  # type: ignore[no-any-return]
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         formatter.write_paragraph()
@@ -210,53 +209,14 @@ def _click_text(message: str) -> str:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# The global options, accepted after the command too (`plancli status --lang zh`, `plancli gap
-# --plan zhejiang-2026`), as `git -C` is not but `gh --repo` is. Hidden from each command's
-# help (the root help lists them once); the value given after the command wins.
-_GLOBAL_PARAMS = (
-    inspect.Parameter(
-        "global_plan",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[str | None, typer.Option("--plan", metavar="PATH|ID", hidden=True)],
-    ),
-    inspect.Parameter(
-        "global_ledger",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            Path | None, typer.Option("--ledger", metavar="FILE", hidden=True, dir_okay=False)
-        ],
-    ),
-    inspect.Parameter(
-        "global_lang",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[str | None, typer.Option("--lang", metavar="en|zh", hidden=True)],
-    ),
-)
-
 
 def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
-    """`app.command` (or `on.command`, a sub-app's), with the error boundary around it and the
-    global options accepted after the command."""
+    """`app.command` (or `on.command`, a sub-app's), with the error boundary around it."""
 
     def decorate(func: F) -> F:
-        signature = inspect.signature(func)
-        params = list(signature.parameters.values())
-        context = next((p.name for p in params if p.annotation is typer.Context), None)
-        if context is None:
-            params.insert(0, inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD))
-            params[0] = params[0].replace(annotation=typer.Context)
-
         @functools.wraps(func)
         def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
-            ctx = call_kwargs[context or "ctx"]
-            if context is None:
-                del call_kwargs["ctx"]
-            overrides = {p.name: call_kwargs.pop(p.name, None) for p in _GLOBAL_PARAMS}
             try:
-                _apply_globals(ctx, overrides)
                 return func(*call_args, **call_kwargs)
             except PlanError as exc:
                 say(_("error: {message}").format(message=exc))
@@ -270,13 +230,6 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 say(_("interrupted"))
                 raise typer.Exit(130) from None
 
-        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[*params, *_GLOBAL_PARAMS]
-        )
-        wrapper.__annotations__ = {
-            **func.__annotations__,
-            **{p.name: p.annotation for p in _GLOBAL_PARAMS},
-        }
         kwargs.setdefault("cls", PlanCommand)
         (on or app).command(*args, **kwargs)(wrapper)
         return func
@@ -284,17 +237,67 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
     return decorate
 
 
-def _apply_globals(ctx: typer.Context, overrides: dict[str, Any]) -> None:
-    st = state(ctx)
-    if overrides["global_lang"] is not None:
-        st.lang = check_lang(overrides["global_lang"])
-        set_language(st.lang)
-    if overrides["global_plan"] is not None:
-        st.plan_ref = overrides["global_plan"]
-        st._plan = st._source = None
-    if overrides["global_ledger"] is not None:
-        st.ledger = overrides["global_ledger"]
-        st.ledger_from = "--ledger"
+# The global options, accepted after the command too (`plancli status --lang zh`, `plancli
+# gap --plan zhejiang-2026`), as `gh --repo` is: moved before the command when the line is
+# parsed, after those given there, so the one after the command wins.
+GLOBAL_OPTIONS = ("--plan", "--ledger", "--lang")
+
+
+def hoist_global_options(group: Any, ctx: Any, args: list[str]) -> list[str]:
+    """`args` with the global options found after the command moved before it. A value of
+    one of the command's own options (`--note --lang`) and anything after `--` stay."""
+    root_values = {
+        name for param in group.params if not getattr(param, "is_flag", True) for name in param.opts
+    }
+    position = 0
+    while position < len(args):
+        arg = args[position]
+        if arg == "--" or not arg.startswith("-"):
+            break
+        position += 2 if arg in root_values else 1
+    if position >= len(args) or args[position] == "--":
+        return args
+    command = group.get_command(ctx, args[position])
+    if command is None:
+        return args
+    takes_value = _value_options(command)
+    moved: list[str] = []
+    kept: list[str] = []
+    rest = args[position + 1 :]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            kept += rest[i:]
+            break
+        if name in GLOBAL_OPTIONS:
+            step = 1 if "=" in arg else 2
+            if i + step > len(rest):
+                raise click_exceptions.BadOptionUsage(
+                    name, f"Option '{name}' requires an argument.", ctx
+                )
+            moved += rest[i : i + step]
+        else:
+            step = 2 if arg in takes_value else 1
+            kept += rest[i : i + step]
+        i += step
+    if not moved:
+        return args
+    return [*args[:position], *moved, args[position], *kept]
+
+
+def _value_options(command: Any) -> set[str]:
+    """The option names of a command (and of a group's commands) that take a value."""
+    names = {
+        name
+        for param in command.params
+        if getattr(param, "param_type_name", "") == "option" and not param.is_flag
+        for name in param.opts
+    }
+    for sub in getattr(command, "commands", {}).values():
+        names |= _value_options(sub)
+    return names
 
 
 def check_lang(value: str) -> Lang:

@@ -23,7 +23,7 @@ def complete_target(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     """Target ids of the plan the command line names (`--plan`, PLANCLI_PLAN, the default),
     with their names as the shell's help (zsh and fish show it). Nothing when the plan does
     not load: completion must never print an error into the shell."""
-    plan_ref = ctx.params.get("global_plan") or ctx.find_root().params.get("plan")
+    plan_ref = ctx.find_root().params.get("plan")
     try:
         from plancli.locations import resolve_plan
         from plancli.plan import load_plan_file
