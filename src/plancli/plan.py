@@ -204,7 +204,10 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         if target.quote is None:
             findings.append(
                 Finding(
-                    "warning", "no_quote", target.id, "no quote: cannot be traced to the report"
+                    "warning",
+                    "no_quote",
+                    target.id,
+                    _("no quote: cannot be traced to the report"),
                 )
             )
         elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
@@ -213,7 +216,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     "warning",
                     "quote_not_found",
                     target.id,
-                    f"quote not found in the report: {target.quote!r}",
+                    _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
     return findings
@@ -233,8 +236,12 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
                     "warning",
                     "rollup_mismatch",
                     target.id,
-                    f"{bound} {num(own)} ≠ {num(total)}, the sum of its parts "
-                    f"({', '.join(p.id for p in parts)})",
+                    _("{bound} {own} ≠ {total}, the sum of its parts ({parts})").format(
+                        bound=bound,
+                        own=num(own),
+                        total=num(total),
+                        parts=", ".join(p.id for p in parts),
+                    ),
                 )
             )
     if target.projects is not None and all(p.projects is not None for p in parts):
@@ -247,7 +254,9 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
                         "warning",
                         "rollup_mismatch",
                         target.id,
-                        f"projects.{field} {own_count} ≠ {total_count}, the sum of its parts",
+                        _("projects.{field} {own} ≠ {total}, the sum of its parts").format(
+                            field=field, own=own_count, total=total_count
+                        ),
                     )
                 )
     return findings
