@@ -53,8 +53,10 @@ def lang_from_argv(argv: Sequence[str]) -> Lang | None:
             value = argv[position + 1]
         elif arg.startswith("--lang="):
             value = arg.removeprefix("--lang=")
-        if value in LANGS:
-            found = value  # type: ignore[assignment]  (checked just above)
+        if value == "zh":
+            found = "zh"
+        elif value == "en":
+            found = "en"
     return found
 
 

@@ -20,7 +20,7 @@ from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors
 from plancli import __version__
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, PlanError
-from plancli.i18n import LANGS, N_, Lang, _, default_lang, lang_from_argv, set_language
+from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -64,10 +64,8 @@ typer.core._ = _  # type: ignore[attr-defined]
 
 class _Translated:
     """What the root group and every command share: Click's fixed English words of a help
-    screen (`Usage:`, the help option's text) in the chosen language, and Chinese wrapped by
-    the columns it takes (`helpformat`)."""
-
-    context_class = PlanContext
+    screen (`Usage:`, the help option's text) in the chosen language. Their contexts wrap
+    Chinese by the columns it takes (`helpformat.PlanContext`)."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -83,9 +81,13 @@ class _Translated:
 class PlanCommand(_Translated, typer.core.TyperCommand):
     """Every plancli command (see `command()`)."""
 
+    context_class = PlanContext
+
 
 class PlanGroup(_Translated, typer.core.TyperGroup):
     """A group of commands (`plancli ledger`)."""
+
+    context_class = PlanContext
 
 
 class GroupedHelp(PlanGroup):
@@ -117,7 +119,7 @@ class GroupedHelp(PlanGroup):
         # `--lang` after the command counts from the start (`plancli gap --help --lang zh`:
         # the help, and any error found while parsing, in Chinese), as in __main__.
         ctx.meta[ARGV_LANG] = lang_from_argv(args)
-        return super().parse_args(ctx, hoist_global_options(self, ctx, args))  # type: ignore[no-any-return]
+        return super().parse_args(ctx, hoist_global_options(self, ctx, args))
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         formatter.write_paragraph()
@@ -128,15 +130,25 @@ class GroupedHelp(PlanGroup):
             )
         )
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         if os.environ.get("_PLANCLI_COMPLETE"):  # the shell asks for candidates
-            from typer.completion import completion_init
+            from typer._completion_classes import completion_init
 
             completion_init()  # Typer's shells, registered only when they are needed
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            returned = super().main(*args, standalone_mode=False, **kwargs)
+            returned = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
         except click_exceptions.NoArgsIsHelpError as exc:  # `plancli` alone: the help
             exc.show()
             sys.exit(exc.exit_code)
@@ -170,20 +182,17 @@ def usage_message(exc: Any) -> str:
             )
     elif isinstance(exc, click_exceptions.MissingParameter):
         param = exc.param
-        name = (param.make_metavar(ctx) if param.param_type_name == "argument" else None) or (
-            param.opts[0] if param is not None and param.opts else "?"
-        )
         if param is not None and param.param_type_name == "argument":
             text = _("missing argument {name}").format(name=param.human_readable_name)
         else:
+            name = param.opts[0] if param is not None and param.opts else "?"
             text = _("missing option {name}").format(name=name)
     elif isinstance(exc, click_exceptions.BadParameter):
-        param = exc.param_hint or (exc.param.opts[0] if exc.param is not None else None)
-        if isinstance(param, list | tuple):
-            param = " / ".join(param)
-        text = _("invalid value for {param}: {message}").format(
-            param=param or "?", message=exc.message
-        )
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            hint = exc.param.opts[0]
+        named = hint if isinstance(hint, str) else " / ".join(hint or ["?"])
+        text = _("invalid value for {param}: {message}").format(param=named, message=exc.message)
     else:
         text = _click_text(exc.message)
     return _("{message}; see `{command} --help`").format(message=text, command=where)
@@ -301,9 +310,11 @@ def _value_options(command: Any) -> set[str]:
 
 
 def check_lang(value: str) -> Lang:
-    if value not in LANGS:
-        raise InputError(_("--lang {value}: choose en or zh").format(value=value))
-    return value  # type: ignore[return-value]  (one of LANGS)
+    if value == "zh":
+        return "zh"
+    if value == "en":
+        return "en"
+    raise InputError(_("--lang {value}: choose en or zh").format(value=value))
 
 
 @dataclass

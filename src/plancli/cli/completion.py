@@ -70,8 +70,8 @@ def completion_cmd(
                 shell=shell
             )
         )
-    from typer.completion import get_completion_script
-    from typer.completion import install as install_script
+    from typer._completion_shared import get_completion_script
+    from typer._completion_shared import install as install_script
 
     if install:
         _shell, path = install_script(shell=shell, prog_name="plancli", complete_var=COMPLETE_VAR)

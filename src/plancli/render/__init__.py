@@ -119,6 +119,7 @@ class FittedTable:
     def __init__(
         self,
         columns: list[Column],
+        *,
         row_styles: list[str | None] | None = None,
         **table_options: Any,
     ) -> None:

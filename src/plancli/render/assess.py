@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -159,7 +160,7 @@ def _marked(a: AssessmentOut, text: str) -> Text:
     return shown(f"{text}*" if a.stale and text else text)
 
 
-def _table_options(title: str | None = None) -> dict[str, object]:
+def _table_options(title: str | None = None) -> dict[str, Any]:
     return {
         "box": box.SIMPLE_HEAD,
         "title": shown(title, style="bold") if title else None,
@@ -171,7 +172,7 @@ def _table_options(title: str | None = None) -> dict[str, object]:
 
 
 def _table(title: str | None = None) -> Table:
-    return Table(**_table_options(title))  # type: ignore[arg-type]
+    return Table(**_table_options(title))
 
 
 def _fitted(columns: list[Column], title: str | None = None) -> FittedTable:
