@@ -224,11 +224,13 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             # shows it); a column empty in every row (no cumulative target shown, or the
             # year is over) is always left out: the room goes to the names.
             Column(t("gap", lang), [shown(num(a.gap)) for a in rows], 4, _FIGURE),
-            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 1, _FIGURE),
+            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
             Column(
                 t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 3, _FIGURE
             ),
-            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 2, _FIGURE),
+            # What it takes to recover stays longest: the completion reads from the figure
+            # against the target beside it (120/310).
+            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
         ]
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
