@@ -4,14 +4,9 @@ command, an id column, shell completion of target ids, `--json` from the write c
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -81,20 +76,24 @@ def test_status_and_gap_tables_have_an_id_column(invoke, workspace: Path) -> Non
 
 
 def _complete(words: str, env: dict[str, str] | None = None) -> list[str]:
-    """What bash completion offers for the last word of `words` (Typer's protocol)."""
-    base = {k: v for k, v in os.environ.items() if k not in ("PLANCLI_PLAN", "PLANCLI_LEDGER")}
-    base.update(
-        _PLANCLI_COMPLETE="complete_bash",
-        COMP_WORDS=words,
-        COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)),
-        PYTHONPATH=str(REPO / "src"),
-        **(env or {}),
+    """What bash completion offers for the last word of `words` (Typer's protocol: the
+    shell's script sets these variables and runs plancli)."""
+    from typer.testing import CliRunner
+
+    from plancli.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        [],
+        prog_name="plancli",
+        env={
+            "_PLANCLI_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+            **(env or {}),
+        },
     )
-    code = "import sys; sys.argv[0] = 'plancli'; from plancli.__main__ import main; main()"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=base, check=False
-    )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.output
     return result.stdout.split()
 
 
