@@ -284,3 +284,13 @@ def test_xlsx_report_headers_and_statuses_in_chinese(invoke, tmp_path: Path) -> 
         column = headers.index(header)
         gdp = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "gdp")
         assert gdp[column] == status  # 2021: GDP grew 0.3 % against a planned 8 %
+
+
+def test_an_import_refused_in_chinese(invoke, mini_plan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    figures = tmp_path / "june.csv"
+    figures.write_text("target,period,value\ng5,2022-06,150\ng5,2022-13,160\n", "utf-8")
+    result = invoke("--plan", str(mini_plan), "--lang", "zh", "import", str(figures))
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines()
+    assert first == f"错误：{figures}：1 行有误；未导入任何数据"
+    assert second.startswith(f"{figures}:3: 期间 '2022-13' 格式不对")
