@@ -280,3 +280,12 @@ def test_a_value_that_looks_like_a_global_option_stays_a_value(invoke, workspace
         2,
         "error: option --plan needs a value; see `plancli --help`\n",
     )
+
+
+def test_completion_install_writes_into_the_home_folder(invoke, isolated_env: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("completion", "bash", "--install")
+    assert result.exit_code == 0, result.output
+    script = isolated_env / ".bash_completions" / "plancli.sh"
+    assert "_PLANCLI_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert str(script) in (isolated_env / ".bashrc").read_text(encoding="utf-8")
+    assert result.stderr == f"installed bash completion in {script}; it works in a new shell\n"
