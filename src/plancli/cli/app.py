@@ -2,8 +2,11 @@
 
 Only the `plancli.cli` package knows Typer and exit codes. Commands are registered with
 `@command()`, which wraps each in the boundary: a `PlanError` becomes `error: …` on stderr and
-its documented exit code, never a traceback. Heavy modules (Rich, the plan models, the
-assessment) are imported inside the commands that need them, to keep start-up fast.
+its documented exit code, never a traceback; a usage error (unknown option, missing
+argument) is the same one line, exit 2 (`GroupedHelp.main`). The global options may follow
+the command (`hoist_global_options`). Messages go through gettext (`plancli.i18n`). Heavy
+modules (Rich, the plan models, the assessment) are imported inside the commands that need
+them, to keep start-up fast.
 """
 
 import functools
