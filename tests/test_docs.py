@@ -90,7 +90,13 @@ def test_root_help_lists_each_command_once_under_its_topic(invoke) -> None:  # t
         title, *rows = block.strip().splitlines()
         if title.endswith(":") and title not in ("Options:",):
             sections[title[:-1]] = [row.split()[0] for row in rows]
-    assert list(sections) == ["Where we stand", "Recording progress", "The plan", "Files"]
+    assert list(sections) == [
+        "Where we stand",
+        "Recording progress",
+        "The plan",
+        "Files",
+        "Shell completion",
+    ]
     assert sections["Where we stand"] == ["status", "gap", "show", "report"]
     listed = [name for names in sections.values() for name in names]
     top_level = sorted({name.split()[0] for name in _commands()})

@@ -9,6 +9,7 @@ annotations (issue 5's `--help` goal). Names imported only for type checking are
 from plancli.cli import (
     amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
+    completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
