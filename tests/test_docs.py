@@ -10,6 +10,7 @@ and 80 columns, as the examples were made:
 - `plancli …` runs the app in this process (the code the tests import), stdout and stderr
   together as a terminal shows them; `A && B` runs B when A succeeded;
 - `cd DIR` and `export NAME=VALUE` change the folder and environment of the lines after;
+  `NAME=VALUE plancli …` (`COLUMNS=100`, for a wider table) only that line's;
 - `cat FILE` of a file that does not exist yet writes the block's output lines to it: the way
   an example shows the CSV it imports, and how this test gets it;
 - `plancli … | rest` runs plancli here and pipes its stdout into the rest, run by bash;
@@ -195,6 +196,7 @@ BATCH = re.compile(r"\b\d{8}T\d{6}Z-[0-9a-f]{6}\b")
 TIME = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\+00:00|Z)?")
 SHORT_BATCH = re.compile(r"(<time>\s+)[0-9a-f]{6}\b")  # history tables: time, then batch end
 SHELL = {"|", ">", ">>", "<", "2>", "2>&1", ";"}
+ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
 
 
 @dataclass
@@ -307,9 +309,11 @@ class Session:
             text = "\n".join(step.expected) + "\n"
             (self.cwd / words[1]).write_text(text, encoding="utf-8")
             return 0, text
-        if words[0] == "plancli":
+        assigned = dict(word.split("=", 1) for word in itertools.takewhile(ASSIGNMENT.match, words))
+        if words[len(assigned) :][:1] == ["plancli"]:  # `COLUMNS=100 plancli gap`: for this line
             self.monkeypatch.chdir(self.cwd)
-            result = self.runner.invoke(app, words[1:], env=self.env)
+            args = words[len(assigned) + 1 :]
+            result = self.runner.invoke(app, args, env={**self.env, **assigned})
             if result.exception is not None and not isinstance(result.exception, SystemExit):
                 raise result.exception
             return result.exit_code, result.output
