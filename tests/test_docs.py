@@ -8,7 +8,9 @@ workspace made in one block is used in the next), with an empty app dir, English
 and 80 columns, as the examples were made:
 
 - `plancli …` runs the app in this process (the code the tests import), stdout and stderr
-  together as a terminal shows them; `A && B` runs B when A succeeded;
+  together as a terminal shows them; `A && B` runs B when A succeeded; a line asking for
+  `--help` runs plancli in a process of its own (help is built in the language a process
+  starts with);
 - `cd DIR` and `export NAME=VALUE` change the folder and environment of the lines after;
   `NAME=VALUE plancli …` (`COLUMNS=100`, for a wider table) only that line's;
 - `cat FILE` of a file that does not exist yet writes the block's output lines to it: the way
@@ -197,6 +199,7 @@ TIME = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\+00:00|Z)?")
 SHORT_BATCH = re.compile(r"(<time>\s+)[0-9a-f]{6}\b")  # history tables: time, then batch end
 SHELL = {"|", ">", ">>", "<", "2>", "2>&1", ";"}
 ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
+HELP = {"--help", "-h"}
 
 
 @dataclass
@@ -271,7 +274,8 @@ class Session:
         bin_dir = home / "bin"
         bin_dir.mkdir(exist_ok=True)
         shim = bin_dir / "plancli"
-        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m plancli "$@"\n')
+        run = "import sys; sys.argv[0] = 'plancli'; from plancli.__main__ import main; main()"
+        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -c "{run}" "$@"\n')
         shim.chmod(0o755)
         code = str(Path(plancli.__file__).parents[1])
         self.shell_env = {
@@ -310,6 +314,8 @@ class Session:
             (self.cwd / words[1]).write_text(text, encoding="utf-8")
             return 0, text
         assigned = dict(word.split("=", 1) for word in itertools.takewhile(ASSIGNMENT.match, words))
+        if HELP & set(words):  # help is built once per process, in its language: a process
+            return self.run_in_shell(step, words, shlex.join(words))
         if words[len(assigned) :][:1] == ["plancli"]:  # `COLUMNS=100 plancli gap`: for this line
             self.monkeypatch.chdir(self.cwd)
             args = words[len(assigned) + 1 :]
@@ -332,9 +338,8 @@ class Session:
     def run_in_shell(
         self, step: Step, words: list[str], line: str, stdin: str = ""
     ) -> tuple[int, str]:
-        programs = {words[0]} | {
-            after for before, after in itertools.pairwise(words) if before == "|"
-        }
+        commands = [words, *(words[n + 1 :] for n, word in enumerate(words) if word == "|")]
+        programs = {next(w for w in command if not ASSIGNMENT.match(w)) for command in commands}
         for program in sorted(programs - {"plancli", "cd"}):
             if shutil.which(program) is None:
                 pytest.skip(f"line {step.line} needs {program}, which is not installed")
