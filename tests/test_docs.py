@@ -21,8 +21,8 @@ and 80 columns, as the examples were made:
 
 The output must match line for line, trailing spaces and blank lines aside, after batch ids,
 recorded times and the temp folder are normalised; a line `…` in the example stands for any
-number of lines. The exit code must be 0, or not 0 when the output shows an `error:` line
-(1 or 0 for `--fail-on`).
+number of lines. The exit code must be 0, or not 0 when the output shows an `error:` (`错误：`)
+line (1 or 0 for `--fail-on`).
 
 When an output changes on purpose, `PLANCLI_UPDATE_DOCS=1 python3 -m pytest tests/test_docs.py
 -k examples` writes the real output into the pages (the test still fails, to say so): review
@@ -390,7 +390,7 @@ def test_tested_examples_give_the_output_shown(
                 + "\n".join(actual)
                 + f"\n(after a change of output on purpose: {UPDATE_HINT})"
             )
-            failed = any(line.startswith("error:") for line in expected)
+            failed = any(line.startswith(("error:", "错误：")) for line in expected)
             allowed = {0, 1} if "--fail-on" in step.command else ({1, 2, 3} if failed else {0})
             assert code in allowed, f"{where}: exit {code}\n" + "\n".join(actual)
     if updates:
