@@ -253,8 +253,13 @@ def _write_atomically(path: Path, text: str) -> None:
             tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
-    except OSError as exc:
-        raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException as exc:
+        # The temp file is never part of the ledger: remove it whatever stopped the write.
+        with suppress(OSError, NameError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError):
+            raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
     try:
         os.chmod(tmp.name, mode)
         if os.environ.get(CRASH_HOOK):
@@ -503,28 +508,37 @@ def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = Fa
         raise InputError(f"{what} is empty")
     if text.endswith(("%", "％")):
         if not percent:
-            raise InputError(f"{what} {raw!r}: this figure is not a percentage; drop the %")
+            raise InputError(f"{what} {shown(raw)}: this figure is not a percentage; drop the %")
         text = text[:-1].rstrip()
     if text.lower().lstrip("+-") in _NOT_FINITE:
-        raise InputError(f"{what} {raw!r} is not a finite number")
+        raise InputError(f"{what} {shown(raw)} is not a finite number")
     if "," in text or "，" in text:
         raise InputError(
-            f"{what} {raw!r}: write it without thousands separators and with '.' as the "
+            f"{what} {shown(raw)}: write it without thousands separators and with '.' as the "
             "decimal point, e.g. 1441.37"
         )
     if not _NUMBER.match(text):
-        raise InputError(f"{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)")
+        raise InputError(f"{what} {shown(raw)} is not a number (e.g. 310, 5.2, -0.3)")
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
-        raise InputError(f"{what} {raw!r} is not a number") from None
+        raise InputError(f"{what} {shown(raw)} is not a number") from None
     return _checked_number(value, raw, what)
+
+
+def shown(raw: object, limit: int = 40) -> str:
+    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
+    digits or a cell of 32,767 characters is shown by its beginning."""
+    text = repr(raw)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…({len(str(raw)):,} characters)"
 
 
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
-        raise InputError(f"{what} {raw!r} {problem}")
+        raise InputError(f"{what} {shown(raw)} {problem}")
     if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
         value = Decimal(format(value, "f"))
     return value
@@ -551,11 +565,32 @@ def check_value(target: Target, value: Decimal, shown: str) -> None:
         )
 
 
-def clean_text(value: str | None) -> str | None:
+def clean_text(value: str | None, what: str = "text") -> str | None:
+    """Text to keep with a figure: stripped, None when empty.
+
+    Refused (InputError) when it is not Unicode text: a lone surrogate, which is what invalid
+    UTF-8 on the command line becomes in Python (`--note $'\\xff'`) and what JSON may spell
+    (`"\\ud800"`). No ledger can store it as UTF-8, so it must not get as far as a write.
+    """
     if value is None:
         return None
     value = value.strip()
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        code = ord(bad.group())
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape: one undecodable byte
+            raise InputError(
+                f"{what} is not UTF-8 text: byte 0x{code - 0xDC00:02x} at character "
+                f"{bad.start() + 1}; set the terminal or script to UTF-8"
+            )
+        raise InputError(
+            f"{what} is not text: character {bad.start() + 1} is a lone surrogate "
+            f"({bad.group()!a}); JSON's \\ud800-style escapes must come in pairs"
+        )
     return value or None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -------------------------------------------------------------------------- the domain
@@ -697,8 +732,8 @@ def check_entry(
         period=str(period),
         value=value,
         amount=amount,
-        note=clean_text(entry.note),
-        source=clean_text(entry.source),
+        note=clean_text(entry.note, "note"),
+        source=clean_text(entry.source, "source"),
         recorded_at=recorded_at,
         batch=batch,
     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -41,6 +42,25 @@ Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
 
+
+def _fit_plan_figure(value: Decimal) -> Decimal:
+    """A plan's figures follow the rule for recorded ones (Record.figure_problem): a bound of
+    1e999999999 would otherwise be accepted and then take minutes to print."""
+    problem = Record.figure_problem(value)
+    if problem is not None:
+        raise ValueError(f"{shorten(value)} {problem}")
+    return value
+
+
+def shorten(value: object) -> str:
+    """A figure for an error message: a 5,000-digit number is shown by its first digits."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+
+
+# A figure in a plan file: a Number fit to be a figure.
+PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
+
 KINDS: tuple[Kind, ...] = ("growth", "level", "cumulative", "milestone", "relative")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -53,9 +73,9 @@ class Baseline(StrictModel):
     """The baseline year's figures (附表1's 2021 columns, or section 一's 2021 result)."""
 
     year: int
-    value: Number | None = None
-    growth: Number | None = Field(default=None, description="growth % in the baseline year")
-    plan: Number | None = Field(default=None, description="the baseline year's planned figure")
+    value: PlanNumber | None = None
+    growth: PlanNumber | None = Field(default=None, description="growth % in the baseline year")
+    plan: PlanNumber | None = Field(default=None, description="the baseline year's planned figure")
     plan_text: str | None = Field(
         default=None, description="the baseline year's plan as the report words it (正增长…)"
     )
@@ -67,7 +87,7 @@ class ProjectCount(StrictModel):
     total: int = Field(ge=0)
     continuing: int = Field(ge=0)
     new: int = Field(ge=0)
-    total_investment: Number | None = Field(
+    total_investment: PlanNumber | None = Field(
         default=None, description="total investment of the projects (亿元), all years"
     )
 
@@ -83,9 +103,9 @@ class ProjectCount(StrictModel):
 class StatusRules(StrictModel):
     """Tolerances of the status rules (DESIGN §4), in percentage points."""
 
-    pace_tolerance: Number = Decimal(10)
-    growth_tolerance: Number = Decimal("1.0")
-    relative_tolerance: Number = Decimal("1.0")
+    pace_tolerance: PlanNumber = Decimal(10)
+    growth_tolerance: PlanNumber = Decimal("1.0")
+    relative_tolerance: PlanNumber = Decimal("1.0")
 
 
 class Section(StrictModel):
@@ -101,8 +121,8 @@ class Target(StrictModel):
     name_en: str = Field(min_length=1)
     kind: Kind
     unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
-    min: Number | None = Field(default=None, description="lower bound (target to reach)")
-    max: Number | None = Field(default=None, description="upper bound (ceiling)")
+    min: PlanNumber | None = Field(default=None, description="lower bound (target to reach)")
+    max: PlanNumber | None = Field(default=None, description="upper bound (ceiling)")
     exclusive: bool = Field(
         default=False, description="bounds are strict: 正增长 means growth > 0, so 0.0 fails"
     )
@@ -111,7 +131,7 @@ class Target(StrictModel):
     )
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
-    profile: list[Number] | None = Field(
+    profile: list[PlanNumber] | None = Field(
         default=None, description="expected cumulative share at the end of each quarter"
     )
     due: str | None = Field(default=None, description="milestones: period it is due (year end)")
@@ -124,7 +144,7 @@ class Target(StrictModel):
 
     @field_validator("profile")
     @classmethod
-    def _profile_shape(cls, profile: list[Number] | None) -> list[Decimal] | None:
+    def _profile_shape(cls, profile: list[PlanNumber] | None) -> list[Decimal] | None:
         if profile is None:
             return None
         if len(profile) != 4:
@@ -311,7 +331,7 @@ class Record(StrictModel):
         if value is not None:
             problem = cls.figure_problem(value)
             if problem is not None:
-                raise ValueError(f"{value} {problem}")
+                raise ValueError(f"{shorten(value)} {problem}")
         return value
 
     @field_validator("recorded_at")
