@@ -5,9 +5,11 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
+import io
+import os
+import stat
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -141,25 +143,24 @@ def import_cmd(
     dry_run: DryRunOpt = False,
 ) -> None:
     """Import figures (CSV, JSON, xlsx): all rows or none, one batch; re-importing is a no-op."""
-    from plancli.imports import import_rows, parse_import
+    from plancli.imports import import_rows, read_import
     from plancli.ledger import open_store
 
     st = state(ctx)
-    plan = st.plan
     location = st.ledger_location
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
-    name, data = _read_input(file)
-    from plancli.imports_xlsx import is_workbook
-
-    if is_workbook(data):
-        from plancli.imports_xlsx import parse_xlsx
-
-        name, rows, problems = parse_xlsx(data, name, sheet)  # name: FILE:SHEET
-    elif sheet is not None:
-        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
-    else:
-        rows, problems = parse_import(data, name)
+    # The file is read before the plan is loaded: a file over a limit is refused at once,
+    # and the rows do not need the plan until they are checked.
+    name, stream, size = _open_input(file)
+    try:
+        name, rows, problems = read_import(stream, name, size=size, sheet=sheet)
+    except OSError as exc:  # the file, or stdin, failed while it was read
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        if file != "-":
+            stream.close()
+    plan = st.plan
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
     for row_change in [*result.changes, *result.unchanged]:
         for warning in row_change.change.warnings:
@@ -181,15 +182,26 @@ def import_cmd(
         _say(f"{name}: nothing to import ({counts}); {location.path} unchanged")
 
 
-def _read_input(file: str) -> tuple[str, bytes]:
+def _stdin_bytes() -> "BinaryIO":
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream if stream is not None else io.BytesIO(sys.stdin.read().encode())
+
+
+def _open_input(file: str) -> "tuple[str, BinaryIO, int | None]":
+    """(name, stream, size) of the file to import; size None when it is not a regular file
+    (stdin from a pipe), whose size is then checked while it is read."""
     if file == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return "<stdin>", stream.read() if stream is not None else sys.stdin.read().encode()
-    path = Path(file)
+        name, stream = "<stdin>", _stdin_bytes()
+    else:
+        try:
+            name, stream = file, open(file, "rb")  # noqa: SIM115 (closed by the caller)
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from None
     try:
-        return file, path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return name, stream, None
+    return name, stream, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 @command("history")
