@@ -434,6 +434,33 @@ def test_invalid_utf8_in_note_or_source_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        (["status", "--as-of", "2022-0\udcff"], "--as-of"),  # crashed hashing the cache key
+        (["gap", "--as-of", "\udcff"], "--as-of"),
+        (["record", "g\udcff", "1", "--period", "2022-06"], "ID"),
+        (["record", "g5", "1", "--period", "2022-06", "--amount", "\udce9"], "--amount"),
+        (["targets", "--search", "\udcff"], "--search"),
+    ],
+)
+def test_every_text_argument_that_is_not_utf8_is_refused(
+    run,  # type: ignore[no-untyped-def]
+    ledger: Path,
+    recorded: bytes,
+    args: list[str],
+    label: str,
+) -> None:
+    refused(run(*args), f"error: {label} is not UTF-8 text: byte 0x")
+    assert ledger.read_bytes() == recorded
+
+
+def test_a_file_name_that_is_not_utf8_is_still_a_file_name(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "bureau\udcff.csv", "target,period,value\ng5,2022-06,150\n")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
     ("item", "message"),
     [
         pytest.param(

@@ -50,6 +50,7 @@ from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_
 from plancli.model import Figure, Plan, Record, Target, current_records
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
+from plancli.texts import text_problem
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -575,22 +576,10 @@ def clean_text(value: str | None, what: str = "text") -> str | None:
     if value is None:
         return None
     value = value.strip()
-    bad = _SURROGATE.search(value)
-    if bad is not None:
-        code = ord(bad.group())
-        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape: one undecodable byte
-            raise InputError(
-                f"{what} is not UTF-8 text: byte 0x{code - 0xDC00:02x} at character "
-                f"{bad.start() + 1}; set the terminal or script to UTF-8"
-            )
-        raise InputError(
-            f"{what} is not text: character {bad.start() + 1} is a lone surrogate "
-            f"({bad.group()!a}); JSON's \\ud800-style escapes must come in pairs"
-        )
+    problem = text_problem(value, what)
+    if problem is not None:
+        raise InputError(problem)
     return value or None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -------------------------------------------------------------------------- the domain

@@ -100,6 +100,33 @@ def internal_error_message(exc: BaseException) -> str:
     )
 
 
+# Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
+_FILE_ARGUMENTS = frozenset({"file", "output"})
+
+
+def check_text_arguments(arguments: dict[str, Any]) -> None:
+    """Refuse a text argument holding a byte that is not UTF-8 (Python passes it on as a lone
+    surrogate, which crashes whatever writes it: a ledger, a cache key, the terminal). File
+    names are not checked: on Linux a file name may be any bytes."""
+    from plancli.texts import text_problem
+
+    for key, value in arguments.items():
+        if key in _FILE_ARGUMENTS or not isinstance(value, str):
+            continue
+        if (problem := text_problem(value, key)) is not None:
+            ctx = arguments.get("ctx")
+            params = {p.name: p for p in getattr(getattr(ctx, "command", None), "params", [])}
+            param = params.get(key)
+            if param is not None:
+                label = (
+                    param.opts[0]
+                    if getattr(param, "param_type_name", "") == "option"
+                    else param.human_readable_name
+                )
+                problem = text_problem(value, label)
+            raise InputError(problem or key)
+
+
 def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
     """`app.command` (or `on.command`, a sub-app's), with the error boundary around it."""
 
@@ -107,6 +134,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
         @functools.wraps(func)
         def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
             try:
+                check_text_arguments(call_kwargs)
                 return func(*call_args, **call_kwargs)
             except PlanError as exc:
                 typer.echo(f"error: {exc}", err=True)
