@@ -76,7 +76,11 @@ def excel_number(value: int | float) -> Decimal:
     """The number as Excel displays it: at most 15 significant digits, no float noise."""
     if isinstance(value, int):
         return Decimal(value)
-    exact = Decimal(repr(value))  # the shortest decimal that reads back as this float
+    shortest = repr(value)  # the shortest decimal that reads back as this float
+    if len(shortest) <= SIGNIFICANT_DIGITS and "e" not in shortest:
+        # At most 14 digits: shown as it is (most figures; the quantizing below costs µs).
+        return Decimal(shortest.removesuffix(".0"))
+    exact = Decimal(shortest)
     if not exact.is_finite() or exact.is_zero():
         return exact
     quantum = Decimal(1).scaleb(exact.adjusted() + 1 - SIGNIFICANT_DIGITS)
@@ -567,7 +571,6 @@ class _SheetReader:
         self.row = 0  # the current row's number (1-based)
         self.cells: dict[int, tuple[Any, _Shown]] = {}
         self.column = -1
-        self.ref = ""
         self.kind = "n"
         self.style = 0
         self.value: list[str] | None = None  # text of <v>
@@ -575,12 +578,29 @@ class _SheetReader:
         self.collect: list[str] | None = None
         self.collected = 0  # characters collected for the cell
         self.phonetic = 0
+        # Caches: a sheet names a handful of tags, columns and styles a million times over.
+        self._names: dict[str, str] = {}
+        self._columns: dict[str, int] = {}
+        self._styles: dict[str, int] = {}
+
+    @property
+    def ref(self) -> str:
+        """The current cell's reference (B7), for messages."""
+        return f"{column_letter(self.column)}{self.row}"
 
     def parser(self) -> Any:
         return _parser(self.start, self.end, self.text)
 
+    def _local(self, tag: str) -> str:
+        local = self._names.get(tag)
+        if local is None:
+            local = _local(tag)
+            if len(self._names) < 1000:  # a hostile sheet may use a million tag names
+                self._names[tag] = local
+        return local
+
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
+        local = self._names.get(tag) or self._local(tag)
         if local == "c" and self.in_data:
             self._start_cell(attrs)
         elif local == "v" and self.in_data:
@@ -599,7 +619,7 @@ class _SheetReader:
             self.in_data += 1
 
     def end(self, tag: str) -> None:
-        local = _local(tag)
+        local = self._names.get(tag) or self._local(tag)
         if local in ("v", "t"):
             self.collect = None
         elif local == "c" and self.in_data:
@@ -639,23 +659,34 @@ class _SheetReader:
         if ref is None:
             self.column += 1
         else:
-            match = _CELL_REF.match(ref)
-            if match is None:
-                raise _Damaged(f"{_shown(ref)} is not a cell reference")
-            column = _column_of(match.group(1))
+            letters = ref.rstrip("0123456789")  # the row's digits are not needed
+            column = self._columns.get(letters)
+            if column is None:
+                match = _CELL_REF.match(ref)
+                if match is None:
+                    raise _Damaged(f"{_shown(ref)} is not a cell reference")
+                column = _column_of(match.group(1))
+                if len(self._columns) < MAX_COLUMNS:
+                    self._columns[letters] = column
             if column <= self.column:
                 raise _Damaged(f"cell {ref} comes after column {column_letter(self.column)}")
             self.column = column
         if self.column >= MAX_COLUMNS:
             raise _Damaged(f"a cell past Excel's last column (XFD) in row {self.row}")
-        self.ref = f"{column_letter(self.column)}{self.row}"
         self.kind = attrs.get("t", "n")
         style = attrs.get("s")
-        index = _int(style) if style is not None else 0
-        if index is None or (index and index >= len(self.styles)):
-            # Excel refuses such a file; openpyxl and LibreOffice show the number plainly.
-            index = 0
-        self.style = index
+        if style is None:
+            self.style = 0
+        else:
+            index = self._styles.get(style)
+            if index is None:
+                index = _int(style)
+                if index is None or index >= len(self.styles):
+                    # Excel refuses such a file; openpyxl and LibreOffice show it plainly.
+                    index = 0
+                if len(self._styles) < 10_000:
+                    self._styles[style] = index
+            self.style = index
         self.value = self.inline = self.collect = None
 
     def _too_long(self) -> _Damaged:
@@ -699,7 +730,9 @@ class _SheetReader:
                 raise _Damaged(f"cell {self.ref} holds {_shown(text)}, beyond what Excel holds")
             return number
         if kind == "s":
-            index = _int(raw.strip())
+            index = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
+            if index is None:
+                index = _int(raw.strip())
             found = self.strings.get(index) if index is not None else None
             if found is None:
                 raise _Damaged(
