@@ -35,6 +35,16 @@ from generate import SEED, plan_toml, synthetic_targets  # noqa: E402
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SHEETML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{_SHEETML}.sheet.main+xml"/>'
+    f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SHEETML}.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    f'ContentType="{_SHEETML}.sharedStrings+xml"/></Types>'
+)
 
 
 def import_csv(targets: list[str], path: Path, repeat: int = 1, note: int = 0) -> int:
@@ -69,6 +79,7 @@ def workbook(path: Path, shared_strings: bytes | None, bomb_bytes: int = 0) -> N
         "</sheetData></worksheet>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)  # openpyxl needs it
         archive.writestr(
             "_rels/.rels",
             f'<Relationships xmlns="{PKG}"><Relationship Id="r1" Type="{REL}/officeDocument" '
@@ -144,6 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--src", type=Path, default=HERE.parent / "src")
     parser.add_argument("--targets", type=int, default=100_000)
+    parser.add_argument("--no-csv", dest="csv", action="store_false", help="only the workbooks")
     parser.add_argument(
         "--no-huge",
         dest="huge",
@@ -157,22 +169,23 @@ def main() -> None:
         targets = synthetic_targets(options.targets, random.Random(SEED))
         (work / "plan.toml").write_text(plan_toml(targets), encoding="utf-8")
         ids = [t.id for t in targets]
-        rows = import_csv(ids, work / "year.csv")
         base = ["--plan", "plan.toml", "--ledger", "ledger.sqlite", "import"]
-        size = (work / "year.csv").stat().st_size
-        label = f"CSV {rows:,} rows, {size / 1e6:.0f} MB"
-        measure(label, src, [*base, "year.csv"], work)
-        rows = import_csv(ids, work / "notes.csv", note=180)
-        size = (work / "notes.csv").stat().st_size
-        label = f"CSV {rows:,} rows with notes, {size / 1e6:.0f} MB"
-        measure(label, src, [*base, "notes.csv"], work)
-        (work / "notes.csv").unlink()
-        if options.huge:
-            rows = import_csv(ids, work / "huge.csv", repeat=5, note=180)
-            size = (work / "huge.csv").stat().st_size
-            label = f"CSV {rows:,} rows, {size / 1e9:.2f} GB"
-            measure(label, src, [*base, "huge.csv"], work)
-            (work / "huge.csv").unlink()
+        if options.csv:
+            rows = import_csv(ids, work / "year.csv")
+            size = (work / "year.csv").stat().st_size
+            label = f"CSV {rows:,} rows, {size / 1e6:.0f} MB"
+            measure(label, src, [*base, "year.csv"], work)
+            rows = import_csv(ids, work / "notes.csv", note=180)
+            size = (work / "notes.csv").stat().st_size
+            label = f"CSV {rows:,} rows with notes, {size / 1e6:.0f} MB"
+            measure(label, src, [*base, "notes.csv"], work)
+            (work / "notes.csv").unlink()
+            if options.huge:
+                rows = import_csv(ids, work / "huge.csv", repeat=5, note=180)
+                size = (work / "huge.csv").stat().st_size
+                label = f"CSV {rows:,} rows, {size / 1e9:.2f} GB"
+                measure(label, src, [*base, "huge.csv"], work)
+                (work / "huge.csv").unlink()
         workbook(work / "bomb.xlsx", None, bomb_bytes=512 * 1024 * 1024)
         size = (work / "bomb.xlsx").stat().st_size
         label = f"zip bomb: 512 MB shared strings in {size / 1e6:.1f} MB"

@@ -21,12 +21,20 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
+_SHEETML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+# With the overrides openpyxl needs, so the code before issue 14 (openpyxl's reader) reads
+# these workbooks too, and tests fail on it for the reason they name.
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" '
     'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{_SHEETML}.sheet.main+xml"/>'
+    f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SHEETML}.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    f'ContentType="{_SHEETML}.sharedStrings+xml"/>'
+    f'<Override PartName="/xl/styles.xml" ContentType="{_SHEETML}.styles+xml"/></Types>'
 )
 ROOT_RELS = (
     f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}">'
@@ -55,13 +63,19 @@ def styles_xml(formats: Sequence[str] = ()) -> str:
         f'<numFmt numFmtId="{164 + i}" formatCode="{escape(code, {chr(34): "&quot;"})}"/>'
         for i, code in enumerate(formats)
     )
-    xfs = '<xf numFmtId="0"/>' + "".join(
-        f'<xf numFmtId="{164 + i}" applyNumberFormat="1"/>' for i in range(len(formats))
+    xfs = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + "".join(
+        f'<xf numFmtId="{164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" '
+        'applyNumberFormat="1"/>'
+        for i in range(len(formats))
     )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{NS}">'
         f'<numFmts count="{len(formats)}">{custom}</numFmts>'
-        f'<cellXfs count="{len(formats) + 1}">{xfs}</cellXfs></styleSheet>'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        f'</cellStyleXfs><cellXfs count="{len(formats) + 1}">{xfs}</cellXfs></styleSheet>'
     )
 
 
