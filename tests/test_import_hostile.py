@@ -337,6 +337,35 @@ def test_rows_past_the_declared_dimension_are_read(run, tmp_path: Path, ledger: 
     }
 
 
+def test_the_default_sheet_is_the_first_one_excel_shows(run, tmp_path: Path, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A workbook whose first sheet is hidden shows its second: that is the one imported."""
+    from hostile import REL
+
+    shown_sheet = Sheet().row(1, *HEADER).row(2, "g5", "2022-06", 150)
+    hidden_sheet = Sheet().row(1, *HEADER).row(2, "g5", "2022-06", 999)
+    parts: dict[str, bytes | str] = {
+        "xl/workbook.xml": (
+            f'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'xmlns:r="{REL}"><sheets>'
+            '<sheet name="secret" sheetId="2" state="hidden" r:id="rId4"/>'
+            '<sheet name="报表" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId4" Type="{REL}/worksheet" Target="worksheets/sheet2.xml"/>'
+            f'<Relationship Id="rId3" Type="{REL}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/worksheets/sheet2.xml": hidden_sheet.xml(),
+    }
+    path = write(tmp_path / "in.xlsx", workbook(shown_sheet, parts=parts))
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"imported {path}:报表: 1 new" in result.stderr
+    assert values(ledger) == {("g5", "2022-06"): "150"}
+
+
 @pytest.mark.parametrize(
     ("number_format", "stored", "read"),
     [

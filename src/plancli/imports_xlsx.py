@@ -454,6 +454,7 @@ def _read_shared_strings(book: _Workbook, part: str | None) -> SharedStrings:
 @dataclass(frozen=True, slots=True)
 class _Sheets:
     names: list[str]
+    hidden: set[str]  # sheets Excel does not show (state hidden or veryHidden)
     parts: dict[str, str | None]  # sheet name → its worksheet part (None: not a worksheet)
     date1904: bool
     shared_strings: str | None
@@ -471,6 +472,7 @@ def _read_workbook(book: _Workbook) -> _Sheets:
             f"it has no {document} (an .ods, .xlsb or .numbers file? save it as .xlsx)"
         )
     sheets: list[tuple[str, str]] = []
+    hidden: set[str] = set()
     settings = {"date1904": False}
 
     def start(tag: str, attrs: dict[str, str]) -> None:
@@ -478,6 +480,8 @@ def _read_workbook(book: _Workbook) -> _Sheets:
         if local == "sheet":
             rel = next((v for k, v in attrs.items() if _local(k) == "id"), "")
             sheets.append((attrs.get("name", ""), rel))
+            if attrs.get("state", "visible") != "visible":
+                hidden.add(attrs.get("name", ""))
         elif local == "workbookPr":
             settings["date1904"] = attrs.get("date1904", "").lower() in ("1", "true")
 
@@ -493,6 +497,7 @@ def _read_workbook(book: _Workbook) -> _Sheets:
         parts.setdefault(sheet_name, target if kind.endswith(_REL_WORKSHEET) else None)
     return _Sheets(
         [sheet_name for sheet_name, _ in sheets],
+        hidden,
         parts,
         settings["date1904"],
         of_type(_REL_SHARED_STRINGS),
@@ -771,9 +776,12 @@ def parse_xlsx(
     try:
         sheets = _read_workbook(book)
         if sheet is None:
-            if not sheets.names:
-                raise InputError(f"{name}: the workbook has no sheet")
-            sheet = sheets.names[0]
+            # The first sheet Excel shows: a hidden first sheet is not what the person who
+            # filled the workbook saw (--sheet still reads it, by name).
+            shown = [n for n in sheets.names if n not in sheets.hidden]
+            if not shown:
+                raise InputError(f"{name}: the workbook has no sheet Excel shows")
+            sheet = shown[0]
         elif sheet not in sheets.parts:
             listed = ", ".join(_shown(n) for n in sheets.names)
             raise InputError(f"{name}: no sheet {_shown(sheet)}; the workbook has {listed}")
