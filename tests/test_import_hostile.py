@@ -264,6 +264,22 @@ def test_rows_and_cells_past_the_limits_are_refused() -> None:
         read_import(io.BytesIO(data), "in.xlsx", size=len(data), limits=limits)
 
 
+def test_long_lines_and_long_runs_of_space_take_linear_time() -> None:
+    """A line with no end used to be scanned from every position (a megabyte of NULs on
+    stdin ran for minutes); white space between JSON items was skipped a character at a
+    time. Both are refused or read in one pass."""
+    from plancli.imports import ImportLimits, parse_import
+
+    limits = ImportLimits(line_chars=10_000)
+    with pytest.raises(InputError, match=r"^in.csv:2: a line longer than 10,000 characters"):
+        parse_import(b"target,period,value\n" + b"\x00" * 3_000_000, "in.csv", limits)
+    item = b'{"target": "g5", "period": "2022-06", "value": 1}'
+    rows, problems = parse_import(
+        b"[" + b" " * 3_000_000 + item + b"\n" * 3_000_000 + b"]", "in.json"
+    )
+    assert len(rows) == 1 and not problems
+
+
 def test_a_file_over_the_limit_is_refused_before_reading_and_a_pipe_while_reading(
     run,  # type: ignore[no-untyped-def]
     tmp_path: Path,

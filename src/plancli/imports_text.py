@@ -35,6 +35,7 @@ from plancli.ledger import Entry
 _CHUNK = 1024 * 1024
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 _JSON_SPACE = " \t\n\r"
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 class TextReader:
@@ -112,7 +113,10 @@ class TextReader:
             text = pending + chunk if pending else chunk
             # A \r at the end may be the first half of \r\n: it waits for the next chunk.
             end = len(text) - 1 if text.endswith("\r") else len(text)
-            lines = _LINE.findall(text, 0, end)
+            # Up to the last line end only: a match attempt with no line end ahead would scan
+            # to the end of the text from every position (a megabyte of NULs took minutes).
+            end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            lines = _LINE.findall(text, 0, end) if end else []
             if lines:
                 if max(map(len, lines)) > limit:
                     long = next(i for i, line in enumerate(lines) if len(line) > limit)
@@ -389,10 +393,12 @@ class _JsonList:
 
     def skip_space(self, pos: int) -> int:
         while True:
-            while pos < len(self.buffer) and self.buffer[pos] in _JSON_SPACE:
-                pos += 1
+            match = _SPACE.match(self.buffer, pos)
+            pos = match.end() if match else pos
             if pos < len(self.buffer) or self.eof or not self.more():
                 return pos
+            if pos > _CHUNK:  # a file of white space: keep the buffer small
+                pos = self.drop_before(pos)
 
     def drop_before(self, pos: int) -> int:
         """Forget the text before `pos` (read already); the new position of `pos`."""
