@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from plancli.model import Amendment, Target
+from plancli.i18n import Lang, t
+
+if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
+    from plancli.plain import AnyAmendment, AnyTarget
 
 
 def num(value: Decimal | int | float | None, places: int | None = None) -> str:
@@ -43,7 +47,7 @@ def _word(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "en") -> str:
+def bound_text(target: AnyTarget, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
     `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
 
@@ -65,7 +69,7 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
                 else (_word("stable", lang))
             )
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
-    source: Target | Amendment = amendment if amendment is not None else target
+    source: AnyTarget | AnyAmendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around
     if low is None and high is None and around is None:
         return _word("pending", lang)
@@ -90,3 +94,27 @@ def bound_text(target: Target, amendment: Amendment | None = None, lang: str = "
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
+
+
+def value_is_percent(target: AnyTarget) -> bool:
+    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
+    return (
+        target.kind in ("growth", "relative", "milestone", "change", "trend")
+        or target.unit.strip() == "%"
+    )
+
+
+def figure_text(
+    value: Decimal, amount: Decimal | None, target: AnyTarget | None, lang: Lang = "en"
+) -> str:
+    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
+    if target is None:  # a record of a target the plan no longer has
+        text = num(value)
+    elif value_is_percent(target):
+        text = f"{num(value)} %"
+    else:
+        text = f"{num(value)} {target.unit}"
+    if amount is not None:
+        unit = f" {target.unit}" if target is not None else ""
+        text += f" ({t('amount', lang)} {num(amount)}{unit})"
+    return text

@@ -1,32 +1,166 @@
-"""JSON and CSV output: data on stdout, built from models, never scraped from tables."""
+"""JSON and CSV output: data on stdout, built from the output dataclasses, never scraped from
+tables.
+
+The outputs are plain dataclasses (`plain.Number` marks the decimals JSON writes as numbers)
+and `dump_json` writes them with the json module, in the bytes Pydantic's `model_dump_json(
+indent=2)` wrote when they were models: scripts see the same documents (issue 15). Pydantic
+only documents them, in `plancli schema` (`json_schemas`), from the same dataclasses.
+"""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
-
-from plancli.model import Baseline, Number, Plan, ProjectCount, Target
+from plancli.plain import Baseline, Number, ProjectCount, Target, decimal_to_json
 from plancli.safe import csv_cell, json_text
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyPlan
 
 SCHEMA_VERSION = 1
 
 
-def dump_json(model: BaseModel) -> str:
+def doc(text: str) -> dict[str, str]:
+    """A field's description, as `plancli schema` shows it (Pydantic reads `metadata`)."""
+    return {"description": text}
+
+
+# ------------------------------------------------------------------------------ JSON
+
+
+def dump_json(document: object) -> str:
     """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent.
 
     The exact text of every string: only the characters a terminal would act on and JSON
     leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`)."""
-    return json_text(model.model_dump_json(indent=2))
+    out: list[str] = []
+    _write(document, out, "\n")
+    return json_text("".join(out))
 
 
 def dumps(data: Any) -> str:
     return json_text(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+_string: Callable[[str], str] = json.encoder.encode_basestring
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _write(value: object, out: list[str], indent: str) -> None:
+    """`value` as JSON text onto `out`; `indent` is the newline and spaces of its line."""
+    if value is None:
+        out.append("null")
+    elif isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, bool):
+        out.append("true" if value else "false")
+    elif isinstance(value, Decimal):
+        out.append(number_text(decimal_to_json(value)))
+    elif isinstance(value, int | float):
+        out.append(number_text(value))
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(inner if i == 0 else "," + inner)
+            _write(item, out, inner)
+        out.append(indent + "]")
+    elif isinstance(value, dict):
+        _write_pairs(value.items(), out, indent)
+    elif isinstance(value, datetime):
+        out.append(f'"{datetime_text(value)}"')
+    elif dataclasses.is_dataclass(value):
+        kind = type(value)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        _write_pairs(((name, getattr(value, name)) for name in names), out, indent)
+    else:
+        raise TypeError(f"no JSON for {type(value).__name__}")
+
+
+def _write_pairs(pairs: Iterable[tuple[str, object]], out: list[str], indent: str) -> None:
+    inner = indent + "  "
+    start = len(out)
+    out.append("{")
+    for name, item in pairs:
+        out.append(("" if len(out) == start + 1 else ",") + inner + _string(name) + ": ")
+        _write(item, out, inner)
+    if len(out) == start + 1:
+        out.append("}")
+    else:
+        out.append(indent + "}")
+
+
+def number_text(value: int | float) -> str:
+    """A JSON number as Pydantic (serde_json, ryu) writes it: integers as is; floats as the
+    shortest text that reads back the same, in decimal notation from 1e-5 to below 1e16
+    (0.00001, 12.5) and in exponent notation outside it (1.5e-7, 1e+16)."""
+    if type(value) is int:
+        return int.__repr__(value)
+    text = float.__repr__(value)  # the same shortest digits; Python's notation differs
+    if "e" not in text and abs(value) >= 1e-4:  # Python's decimal notation: 1e-4 to 1e16
+        return text
+    sign = "-" if text[0] == "-" else ""
+    if value == 0:
+        return f"{sign}0.0"
+    mantissa, _, exponent = text.lstrip("-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(whole + fraction) - len(digits))
+    digits = digits.rstrip("0") or "0"
+    # value = 0.DIGITS × 10^point
+    if -4 <= point <= 0:  # 0.00001234 (ryu: 10^-5 ≤ value < 1)
+        return f"{sign}0.{'0' * -point}{digits}"
+    if 0 < point <= 16:
+        if point >= len(digits):
+            return f"{sign}{digits}{'0' * (point - len(digits))}.0"
+        return f"{sign}{digits[:point]}.{digits[point:]}"
+    rest = f".{digits[1:]}" if len(digits) > 1 else ""
+    return f"{sign}{digits[0]}{rest}e{point - 1:+d}"
+
+
+def datetime_text(moment: datetime) -> str:
+    """A time as Pydantic writes one: ISO 8601, `Z` for UTC (every time plancli keeps is)."""
+    offset = moment.utcoffset()
+    text = moment.replace(tzinfo=None).isoformat()
+    if offset is None:
+        return text
+    if not offset:
+        return text + "Z"
+    return moment.isoformat()
+
+
+def plain_data(value: object) -> Any:
+    """`value` as JSON's plain values (numbers as `dump_json` writes them, times as text):
+    what the CSV writers read; the same values `model_dump(mode="json")` gave."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if isinstance(value, Decimal):
+        return decimal_to_json(value)
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain_data(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return datetime_text(value)
+    return value
+
+
+# ------------------------------------------------------------------------------ CSV
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -41,10 +175,11 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-# ---------------------------------------------------------------- output models (the contract)
+# ------------------------------------------------------------ output dataclasses (the contract)
 
 
-class TargetsOutput(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetsOutput:
     """`plancli targets --json`."""
 
     schema_version: int = SCHEMA_VERSION
@@ -52,14 +187,16 @@ class TargetsOutput(BaseModel):
     targets: list[Target]
 
 
-class FindingOut(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FindingOut:
     level: str
     code: str
     target: str | None
     message: str
 
 
-class ValidateOutput(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValidateOutput:
     """`plancli validate --json`."""
 
     schema_version: int = SCHEMA_VERSION
@@ -70,7 +207,8 @@ class ValidateOutput(BaseModel):
     findings: list[FindingOut]
 
 
-class HistoryRecord(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryRecord:
     """One revision of a figure: a ledger record, and whether it is the one in force."""
 
     target: str
@@ -81,73 +219,84 @@ class HistoryRecord(BaseModel):
     source: str | None
     recorded_at: datetime
     batch: str
-    current: bool = Field(description="true for the revision in force; false once superseded")
+    current: bool = field(metadata=doc("true for the revision in force; false once superseded"))
 
 
-class AmendmentOut(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendmentOut:
     """A mid-year adjustment (年中调整) of a target's bound, as the ledger keeps it."""
 
     target: str
-    period: str = Field(description="the amended bound applies from the end of this period on")
+    period: str = field(metadata=doc("the amended bound applies from the end of this period on"))
     min: Number | None
     max: Number | None
     around: Number | None
     tolerance: Number | None
     stretch: Number | None
-    bound: str = Field(description="the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %")
+    bound: str = field(metadata=doc("the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %"))
     note: str | None
     recorded_at: datetime
     batch: str
-    current: bool = Field(
-        description="false once a later amendment of the target from the same or an earlier "
-        "period superseded it (it is then never in force)"
+    current: bool = field(
+        metadata=doc(
+            "false once a later amendment of the target from the same or an earlier period "
+            "superseded it (it is then never in force)"
+        )
     )
 
 
-class HistoryOutput(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryOutput:
     """`plancli history --json`: every revision, oldest first."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
-    ledger: str = Field(description="path of the ledger file the records were read from")
-    target: str | None = Field(description="the target asked for, or null for all")
+    ledger: str = field(metadata=doc("path of the ledger file the records were read from"))
+    target: str | None = field(metadata=doc("the target asked for, or null for all"))
     records: list[HistoryRecord]
-    amendments: list[AmendmentOut] = Field(
-        default_factory=list, description="mid-year adjustments of bounds, oldest first"
+    amendments: list[AmendmentOut] = field(
+        default_factory=list, metadata=doc("mid-year adjustments of bounds, oldest first")
     )
 
 
-class AmendOutput(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendOutput:
     """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
     ledger: str
-    written: bool = Field(description="false for --dry-run and for an amendment already in force")
-    unchanged: bool = Field(description="the same amendment is already in force: nothing written")
+    written: bool = field(metadata=doc("false for --dry-run and for an amendment already in force"))
+    unchanged: bool = field(metadata=doc("the same amendment is already in force: nothing written"))
     amendment: AmendmentOut
-    plan_bound: str = Field(description="the plan's own bound (pending: no bound yet)")
-    previous: AmendmentOut | None = Field(
-        description="the amendment in force from that period on before this one (null: the plan's)"
+    plan_bound: str = field(metadata=doc("the plan's own bound (pending: no bound yet)"))
+    previous: AmendmentOut | None = field(
+        metadata=doc(
+            "the amendment in force from that period on before this one (null: the plan's)"
+        )
     )
 
 
 def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
     """`targets --csv`: the JSON fields as columns, nested tables flattened (`baseline_year`),
-    lists joined with `;`, booleans as true/false; derived from the model, so the two agree."""
-    nested: dict[str, type[BaseModel]] = {"baseline": Baseline, "projects": ProjectCount}
+    lists joined with `;`, booleans as true/false; derived from the dataclasses, so the two
+    agree."""
+    nested: dict[str, tuple[str, ...]] = {
+        "baseline": tuple(f.name for f in dataclasses.fields(Baseline)),
+        "projects": tuple(f.name for f in dataclasses.fields(ProjectCount)),
+    }
     columns: list[str] = []
-    for name in Target.model_fields:
+    for name in (f.name for f in dataclasses.fields(Target)):
         if name in nested:
-            columns += [f"{name}_{sub}" for sub in nested[name].model_fields]
+            columns += [f"{name}_{sub}" for sub in nested[name]]
         else:
             columns.append(name)
     rows = []
     for target in targets:
         flat: dict[str, object] = {}
-        for name, value in target.model_dump(mode="json").items():
+        for name, value in plain_data(target).items():
             if name in nested:
-                for sub in nested[name].model_fields:
+                for sub in nested[name]:
                     flat[f"{name}_{sub}"] = value.get(sub) if value else None
             else:
                 flat[name] = value
@@ -163,21 +312,30 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:
+def targets_output(plan: AnyPlan, targets: list[Target]) -> TargetsOutput:
     return TargetsOutput(plan=plan.plan.id, targets=targets)
 
 
 def json_schemas() -> dict[str, dict[str, object]]:
-    """JSON Schemas: the plan file (as read) and each JSON output (as written)."""
+    """JSON Schemas: the plan file (as read) and each JSON output (as written).
+
+    The only place output types meet Pydantic: it documents the dataclasses, and a target in
+    an output by the plan's model (`plain.Target`)."""
+    from pydantic import TypeAdapter
+
     from plancli.assess import GapOutput, ShowOutput, StatusOutput  # assess imports this module
+    from plancli.model import Plan
+
+    def schema(output: type) -> dict[str, object]:
+        return TypeAdapter(output).json_schema(mode="serialization")
 
     return {
         "plan": Plan.model_json_schema(mode="validation"),
-        "targets": TargetsOutput.model_json_schema(mode="serialization"),
-        "show": ShowOutput.model_json_schema(mode="serialization"),
-        "validate": ValidateOutput.model_json_schema(mode="serialization"),
-        "history": HistoryOutput.model_json_schema(mode="serialization"),
-        "amend": AmendOutput.model_json_schema(mode="serialization"),
-        "gap": GapOutput.model_json_schema(mode="serialization"),
-        "status": StatusOutput.model_json_schema(mode="serialization"),
+        "targets": schema(TargetsOutput),
+        "show": schema(ShowOutput),
+        "validate": schema(ValidateOutput),
+        "history": schema(HistoryOutput),
+        "amend": schema(AmendOutput),
+        "gap": schema(GapOutput),
+        "status": schema(StatusOutput),
     }

@@ -17,8 +17,8 @@ from typing import Literal
 from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.errors import InputError, PlanFileError
-from plancli.model import Frequency, Plan, StatusRules, Target
 from plancli.periods import Period, parse_plan_period
+from plancli.plain import Frequency, Plan, StatusRules, Target
 
 Status = Literal["met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked"]
 STATUSES: tuple[Status, ...] = (

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context
-from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
-from plancli.model import Amendment, Figure, Plan, Record
 from plancli.periods import Period, parse_plan_period
+from plancli.plain import AnyAmendment, AnyPlan, Plan, plain_amendment
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,20 @@ class PlanAssessment:
 
 
 def assess_plan(
-    plan: Plan,
-    records: Iterable[Record | Figure],
+    plan: AnyPlan,
+    records: Iterable[Recorded],
     as_of: Period | str | None = None,
-    amendments: Iterable[Amendment] = (),
+    amendments: Iterable[AnyAmendment] = (),
 ) -> PlanAssessment:
     """Judge every target of the plan at `as_of` (default: the latest period with a record).
 
-    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022).
+    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022). The plan and
+    the amendments are read as plain data (`plain.py`); the models are taken too, and made so.
     """
+    if not isinstance(plan, Plan):
+        from plancli.compiled import plain_plan
+
+        plan = plain_plan(plan)
     if isinstance(as_of, str):
         as_of = parse_plan_period(as_of, plan.plan.year)
     index = RecordIndex(plan, records)
@@ -64,6 +69,6 @@ def assess_plan(
         as_of = index.latest_period
     elif as_of.year != plan.plan.year:
         raise InputError(f"as-of period {as_of} is outside the plan year {plan.plan.year}")
-    amended = AmendmentIndex(plan, amendments)
+    amended = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
     context = Context(plan, index, amended, as_of, rule_for)
     return PlanAssessment(plan, as_of, [context.assess(t) for t in plan.targets], index, amended)

@@ -1,6 +1,8 @@
 """Assessment commands: `gap` (every target, for analysts and scripts) and `status` (dashboard).
 
-Rich, the plan models and the assessment are imported inside the commands (start-up speed).
+Rich and the assessment are imported inside the commands (start-up speed). Both read the plan
+and the ledger as plain data (`State.plain_plan`, `ledger_read`): on a plan seen before they
+import no Pydantic (issue 15), and compute everything from the files on every run.
 """
 
 from typing import TYPE_CHECKING, Annotated
@@ -37,11 +39,12 @@ AsOfOpt = Annotated[
 def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
     from plancli.assess import assess_plan
-    from plancli.ledger import open_store
+    from plancli.ledger_read import read_figures
 
+    plan = st.plain_plan  # first: an invalid plan is reported before the ledger is read
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    store = open_store(st.ledger_location)
-    return assess_plan(st.plan, store.figures(), as_of, store.amendments())
+    figures, amendments = read_figures(st.ledger_location)
+    return assess_plan(plan, figures, as_of, amendments)
 
 
 @command("gap")
@@ -83,7 +86,7 @@ def gap_cmd(
     statuses = parse_statuses(status) if status is not None else None
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
-    targets = filter_targets(st.plan, section, kind)
+    targets = filter_targets(st.plain_plan, section, kind)
     assessment = assess_state(st, as_of)
     chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
     _show_gap(st, assessment, chosen, json_out, csv_out)
@@ -114,20 +117,23 @@ def _show_gap(
         from plancli.render import console
         from plancli.render.assess import gap_table
 
-        plan = st.plan.plan
+        plan = st.plain_plan.plan
         console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
 
 
 @command("status")
 def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
     """Dashboard: time progress, headline indicators, sections, investment, worst ten."""
-    from plancli.views import status_view
+    from plancli.assess import status_output
 
     st = state(ctx)
-    view = status_view(st.source, st.ledger_location, st.lang, as_of)
+    out = status_output(assess_state(st, as_of), ledger=str(st.ledger_path))
     if json_out:
-        emit(view.json)
+        from plancli.output import dump_json
+
+        emit(dump_json(out))
         return
     from plancli.render import console
+    from plancli.render.assess import dashboard
 
-    console().print(view.dashboard)
+    console().print(dashboard(out, st.lang))

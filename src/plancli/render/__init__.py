@@ -5,8 +5,8 @@ One module per domain (plan, ledger, assessment); this module holds what they sh
 Text from a file (a name, a note, a source, a batch, a path) is shown with its control
 characters made visible (`safe.visible`, issue 14): the renderers build it with `shown`, so
 tables are laid out for what is printed, and every console this module gives checks each
-segment once more before it is written, whatever a renderer forgot (or a dashboard cached
-before this rule). Markup in user text stays literal: it is never parsed (`Text`, not str).
+segment once more before it is written, whatever a renderer forgot. Markup in user text
+stays literal: it is never parsed (`Text`, not str).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from rich.text import Text
 
 from plancli.safe import visible
 
-if TYPE_CHECKING:  # not imported at run time: printing a cached view needs no models
+if TYPE_CHECKING:
     from plancli.i18n import Lang
-    from plancli.model import Target
+    from plancli.plain import AnyTarget
 
 
 class _Console(Console):
@@ -77,5 +77,5 @@ def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text
     return Text(visible(value or "", newlines=newlines), style=style)
 
 
-def target_name(target: Target, lang: Lang) -> str:
+def target_name(target: AnyTarget, lang: Lang) -> str:
     return target.name if lang == "zh" else target.name_en

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from plancli.fmt import bound_text, num
 from plancli.i18n import Lang, t
-from plancli.model import Plan, Target
+from plancli.plain import Plan, Target
 from plancli.plan import BundledPlan, Finding
 from plancli.render import shown, target_name
 

@@ -173,8 +173,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _header(sheet, CSV_COLUMNS)
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
-        data = a.model_dump(mode="python")
-        _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
+        _append(sheet, [_excel_value(getattr(a, column)) for column in CSV_COLUMNS])
         row = sheet.max_row
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:

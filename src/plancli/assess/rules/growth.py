@@ -9,8 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context, judged, pending, required_growth_rest
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

@@ -8,8 +8,8 @@ only a year-end figure makes it met or missed.
 from __future__ import annotations
 
 from plancli.assess.core import Assessment, Context, judged, pending
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
