@@ -215,7 +215,7 @@ def test_reports_name_the_adjusted_targets(run, tmp_path: Path) -> None:  # type
     workbook = tmp_path / "report.xlsx"
     assert run(guandu, "report", "-o", str(workbook)).exit_code == 0
     book = load_workbook(workbook)
-    assert book.sheetnames == ["assessments", "records", "adjustments"]
+    assert book.sheetnames == ["summary", "assessments", "records", "adjustments"]
     rows = list(book["adjustments"].iter_rows(values_only=True))
     assert rows[1][:6] == (
         "gdp",

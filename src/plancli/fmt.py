@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from plancli.i18n import Lang, t
 
@@ -47,7 +47,37 @@ def _word(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def bound_text(target: AnyTarget, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
+class BoundFields(Protocol):
+    """What `bound_text` reads: a plan's `Target`, or an assessment's output (`AssessmentOut`,
+    whose bounds are the ones in force, amended or not)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def min(self) -> Decimal | None: ...
+    @property
+    def max(self) -> Decimal | None: ...
+    @property
+    def around(self) -> Decimal | None: ...
+    @property
+    def stretch(self) -> Decimal | None: ...
+    @property
+    def tolerance(self) -> Decimal | None: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def relation(self) -> str | None: ...
+    @property
+    def reference(self) -> str | None: ...
+    @property
+    def exclusive(self) -> bool: ...
+    @property
+    def decline(self) -> bool: ...
+
+
+def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
     `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
 
@@ -69,7 +99,7 @@ def bound_text(target: AnyTarget, amendment: AnyAmendment | None = None, lang: s
                 else (_word("stable", lang))
             )
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
-    source: AnyTarget | AnyAmendment = amendment if amendment is not None else target
+    source: BoundFields | AnyAmendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around
     if low is None and high is None and around is None:
         return _word("pending", lang)
@@ -118,3 +148,16 @@ def figure_text(
         unit = f" {target.unit}" if target is not None else ""
         text += f" ({t('amount', lang)} {num(amount)}{unit})"
     return text
+
+
+def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs") -> str:
+    """`required_growth_rest` read as what it means. A positive figure is the growth the rest
+    of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
+    year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
+
+    `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
+    `detail` (`show`'s line), `compact` (the gap table's narrow column).
+    """
+    if value < 0:
+        return t(f"growth_rest.{form}.fall", lang).format(value=num(-value))
+    return t(f"growth_rest.{form}", lang).format(value=num(value))

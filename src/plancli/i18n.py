@@ -123,13 +123,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "neither it nor any of its parts has a record",
         "本身及各构成均无记录",
     ),
+    # the first `status` or `gap` on an empty ledger (cli.assess_cmds.first_run_hint)
+    "hint.first_run": (
+        "note: no figures yet in {ledger}; a worked example: plancli --plan guandu-2021 status",
+        "提示:{ledger} 中尚无数据;真实数据的示例:plancli --plan guandu-2021 status",
+    ),
+    "hint.first_run_init": (
+        "      start a workspace: plancli init DIR, or plancli init --demo DIR with demo figures",
+        "      新建工作目录:plancli init 目录;带半年演示数据:plancli init --demo 目录",
+    ),
     # reports (`plancli report`, `plancli template`); {placeholders} are filled with format()
     "report.title": ("progress report", "执行进度报告"),
     "report.as_of": (
         "As of {as_of}; time progress {time_progress}.",
         "截至{as_of},时间进度{time_progress}。",
     ),
-    "report.counts": ("{total} targets: {counts}.", "共{total}项目标:{counts}。"),
     "report.indicator": ("Indicator", "指标"),
     "report.ytd": ("Year to date", "累计完成"),
     "report.category": ("Category", "类别"),
@@ -154,7 +162,33 @@ WORDS: dict[str, tuple[str, str]] = {
         "节点目标已完成{done}项,共{total}项。",
     ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
-    "report.needs_growth": ("rest of year needs {value}%", "余下月份需增长{value}%"),
+    "report.milestones_no_data": (
+        "Milestones without a progress figure yet ({count}): {names}.",
+        "{count}项节点目标尚无进度数据：{names}。",
+    ),
+    "report.summary": ("Summary", "文字说明"),
+    "report.summary_sheet": ("summary", "文字说明"),
+    # required_growth_rest, by fmt.growth_rest_text: a negative figure is an affordable fall
+    "growth_rest.needs": ("rest of year needs {value}%", "余下月份需增长{value}%"),
+    "growth_rest.needs.fall": (
+        "rest of year may fall by up to {value}% and still meet the target",
+        "余下月份即使下降{value}%仍可完成",
+    ),
+    "growth_rest.sentence": (
+        "the rest of the year needs {value}% growth",
+        "余下月份需增长{value}%",
+    ),
+    "growth_rest.sentence.fall": (
+        "the rest of the year may fall by up to {value}% and still meet the target",
+        "余下月份即使下降{value}%仍可完成",
+    ),
+    "growth_rest.detail": ("{value}%", "{value}%"),
+    "growth_rest.detail.fall": (
+        "none: it may fall by up to {value}% and still meet the target",
+        "无需增长:即使下降{value}%仍可完成",
+    ),
+    "growth_rest.compact": ("{value}%", "{value}%"),
+    "growth_rest.compact.fall": ("may fall {value}%", "可降{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
     "report.pace": ("vs pace (pp)", "快慢(百分点)"),

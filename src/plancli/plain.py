@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, get_args
 
 if TYPE_CHECKING:
     from plancli import model
@@ -38,17 +38,7 @@ Frequency = Literal["monthly", "quarterly", "annual"]
 Direction = Literal["up", "down", "band"]
 Relation = Literal["same", "above", "not_below", "below"]
 
-KINDS: tuple[Kind, ...] = (
-    "growth",
-    "level",
-    "cumulative",
-    "milestone",
-    "relative",
-    "change",
-    "trend",
-    "indicator",
-    "ongoing",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 # Kinds whose figure is a percentage (or percentage points) whatever the target's unit: a 左右
 # tolerance for them is in percentage points (docs/forms.md).
 PERCENT_KINDS: frozenset[str] = frozenset({"growth", "relative", "change", "trend"})

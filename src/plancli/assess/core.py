@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from plancli.assess.bounds import Bound, bound_of
-from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.periods import Period, parse_plan_period
 from plancli.plain import Frequency, Plan, StatusRules, Target
@@ -185,6 +185,37 @@ def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
         amount=observation.amount,
         stale=ctx.stale(target, observation.period, as_of),
         recorded=recorded if target.decline else None,
+    )
+
+
+def against_bound(
+    ctx: Context,
+    target: Target,
+    as_of: Period,
+    bound: Bound,
+    observation: Observation,
+    actual: Decimal,
+    tolerance: Decimal | None = None,
+    **figures: Any,
+) -> Assessment:
+    """The unpaced rule every bounded figure shares (growth, level, change, trend, ongoing):
+    `actual` (the figure judged, derived from the observation) against `bound`, `judged` into a
+    status; `figures` are the rule's own extra figures (required growth, base…)."""
+    gap = bound.gap(actual)
+    final = as_of.is_final and observation.period.is_final
+    return Assessment(
+        target,
+        judged(bound.satisfied(actual), final, gap, tolerance),
+        as_of,
+        period=observation.period,
+        actual=actual,
+        amount=observation.amount,
+        gap=gap,
+        stale=ctx.stale(target, observation.period, as_of),
+        tolerance=tolerance,
+        bound=bound,
+        stretch_met=bound.stretch_met(actual),
+        **figures,
     )
 
 

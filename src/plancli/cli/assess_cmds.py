@@ -90,6 +90,8 @@ def gap_cmd(
     assessment = assess_state(st, as_of)
     chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
     _show_gap(st, assessment, chosen, json_out, csv_out)
+    if assessment.as_of is None and as_of is None and not (json_out or csv_out):
+        first_run_hint(st)
     if any(a.status in failing for a in chosen):
         raise typer.Exit(1)
 
@@ -137,3 +139,16 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.render.assess import dashboard
 
     console().print(dashboard(out, st.lang))
+    if as_of is None and out.as_of is None:  # nothing recorded yet
+        first_run_hint(st)
+
+
+def first_run_hint(st: State) -> None:
+    """On a ledger with no figures for the plan (a first run): where to see plancli at work
+    (the 2021 review, real figures) and how to start a workspace. Two lines on stderr, for
+    the person at the table; --json and --csv stay silent."""
+    from plancli.cli.app import say
+    from plancli.i18n import t
+
+    say(t("hint.first_run", st.lang).format(ledger=st.ledger_path))
+    say(t("hint.first_run_init", st.lang))

@@ -2,7 +2,7 @@
 
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,10 @@ from plancli.cli.app import (
 )
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
+
+if TYPE_CHECKING:
+    from plancli.locations import LedgerLocation
+    from plancli.model import Plan
 
 
 @command("targets")
@@ -234,32 +238,78 @@ def init_cmd(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing plan file.")
     ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Fill the new ledger with a half-year of demo figures (source `demo`) made "
+            "from the plan's targets, to try plancli out; never over an existing ledger.",
+        ),
+    ] = False,
 ) -> None:
     """Start a workspace: copy the plan into DIR/plan2022.toml (its ledger goes beside it)."""
+    from plancli.locations import BUNDLED_LEDGERS, PlanSource
+
     st = state(ctx)
     source = st.source.path
-    st.plan  # noqa: B018  (refuse to copy a plan that does not load)
+    plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name
     if target.exists() and not force:
         raise InputError(f"{target} exists; use --force to overwrite it")
     from plancli.paths import writable_target
 
     written = writable_target(target, "the plan")  # never a device, a FIFO or out of DIR
+    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
+    # PLANCLI_LEDGER says otherwise.
+    location = st.ledger_location_for(PlanSource(target, None))
+    ledger = location.path
+    if demo:
+        if st.source.bundled_id in BUNDLED_LEDGERS:
+            raise InputError(
+                f"{st.source.bundled_id} comes with its real figures: `plancli --plan "
+                f"{st.source.bundled_id} init {directory}` copies them, without --demo"
+            )
+        if ledger.exists():
+            raise InputError(
+                f"{ledger} exists; --demo writes its figures only into a new ledger, never "
+                "beside figures already recorded"
+            )
     try:
         directory.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     from plancli.ledger import copy_bundled_ledger
-    from plancli.locations import PlanSource
 
-    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
-    # PLANCLI_LEDGER says otherwise.
-    ledger = st.ledger_location_for(PlanSource(target, None)).path
     say(f"wrote {target}")
 
     copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
     if copied is not None:
         say(f"copied the bundled ledger ({copied} records) to {ledger}")
+    if demo:
+        _write_demo(plan, location)
+        say(f"next: plancli --plan {target} status   (then: report -o june.html)")
+        return
     say(f"progress will be recorded in {ledger}")
     say(f"next: plancli --plan {target} targets")
+
+
+def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
+    """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
+    from plancli.demo import demo_records, describe
+    from plancli.ledger import new_batch_id, open_store, utc_now
+
+    now = utc_now()
+    records = demo_records(plan, now, new_batch_id(now))
+    with open_store(location).transaction() as session:
+        if session.records():  # written meanwhile by somebody else: leave it alone
+            raise InputError(f"{location.path} holds figures now; no demo figures written")
+        session.append(records)
+    figures, targets = describe(records)
+    year = plan.plan.year
+    say(
+        f"wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
+        f"{location.path}: "
+        'made up from the plan\'s targets (source "demo"), not statistics; '
+        "`plancli undo` removes them"
+    )

@@ -25,7 +25,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import num, relation_sign
+from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import shown
 
@@ -77,11 +77,11 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     return f"{num(value)}%" if _in_percent(a) else num(value)
 
 
-def target_text(a: AssessmentOut) -> str:
+def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
         return f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
-    return a.bound
+    return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
 AMENDED_MARK = "†"
@@ -124,7 +124,7 @@ def needs_text(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         return f"{num(a.required_per_month)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
-        return f"{num(a.required_growth_rest)}%"
+        return growth_rest_text(a.required_growth_rest, lang, "compact")
     return ""
 
 
@@ -273,7 +273,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
     for a in rows:
         table.add_row(
             shown(display_name(a, lang)),
-            shown(target_text(a) + amended_mark(a)),
+            shown(target_text(a, lang) + amended_mark(a)),
             _marked(a, value_text(a, a.actual)),
             shown(num(a.gap)),
             status_text(a.status, lang),
@@ -374,7 +374,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("actual", value_text(a, a.actual))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
-    add("target", target_text(a))
+    add("target", target_text(a, lang))
     if a.amended_from is not None:
         adjusted = t("amended_detail", lang).format(period=a.amended_from)
         add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
@@ -391,7 +391,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("projection", num(a.projection))
     add("required_per_month", num(a.required_per_month))
     if a.required_growth_rest is not None:
-        add("required_growth_rest", f"{num(a.required_growth_rest)}%")
+        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
     if a.months_left is not None:
         add("months_left", str(a.months_left))
     if a.tolerance_pp is not None:

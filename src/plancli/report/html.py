@@ -15,6 +15,7 @@ from plancli.assess import STATUSES
 from plancli.i18n import Lang, t
 from plancli.report import charts, tables, text
 from plancli.report.model import Report
+from plancli.report.summary import build_summary, joined
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ def _visible(value: object) -> object:
 def render_html(report: Report, lang: Lang) -> str:
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
     milestones_table = tables.milestones(report, lang) if report.milestones else None
+    if milestones_table is not None and not milestones_table.rows:
+        milestones_table = None  # every milestone left is without data: named in one line
     template = _environment().get_template("report.html.j2")
     return template.render(
         lang=lang,
@@ -58,6 +61,7 @@ def render_html(report: Report, lang: Lang) -> str:
         label=lambda key: text.label(key, lang),
         title=text.title(plan_name, lang),
         as_of_line=text.as_of_line(report.as_of, report.time_progress, lang),
+        summary=[joined(p, lang) for p in build_summary(report, lang).paragraphs],
         time_progress=charts.share_of_track(report.time_progress),
         time_progress_text=text.percent(report.time_progress),
         counts=[
@@ -81,6 +85,7 @@ def render_html(report: Report, lang: Lang) -> str:
         milestones_line=text.milestones_line(report, lang) if report.milestones_total else "",
         milestones=milestones_table,
         adjustments=[text.adjustment_line(adj, lang) for adj in report.adjustments],
+        milestones_without_data=text.milestones_without_data(report, lang),
         stale=any(a.stale for a in report.assessments if a.actual is not None),
         generated=text.generated_line(report, lang) if report.generated else "",
         version=__version__,

@@ -7,6 +7,7 @@ import re
 from plancli.i18n import Lang, t
 from plancli.report import tables, text
 from plancli.report.model import Report
+from plancli.report.summary import build_summary, joined
 from plancli.report.tables import Cell, Table
 from plancli.safe import visible
 
@@ -46,15 +47,9 @@ def _line(cells: list[str]) -> str:
 
 def render_markdown(report: Report, lang: Lang) -> str:
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
-    summary = ("" if lang == "zh" else " ").join(
-        [
-            text.as_of_line(report.as_of, report.time_progress, lang),
-            text.counts_line(report.counts, lang),
-        ]
-    )
-    lines = [f"# {escape(text.title(plan_name, lang))}", "", escape(summary)]
-    if report.as_of is None:
-        lines += ["", escape(t("no_records", lang))]
+    lines = [f"# {escape(text.title(plan_name, lang))}", "", f"## {t('report.summary', lang)}"]
+    for paragraph in build_summary(report, lang).paragraphs:
+        lines += ["", escape(joined(paragraph, lang))]
     if report.headline:
         lines += [
             "",
@@ -83,8 +78,12 @@ def render_markdown(report: Report, lang: Lang) -> str:
             "",
             escape(text.milestones_line(report, lang)),
         ]
-        if report.milestones:
-            lines += ["", *table(tables.milestones(report, lang))]
+        milestones = tables.milestones(report, lang)
+        if milestones.rows:
+            lines += ["", *table(milestones)]
+        without_data = text.milestones_without_data(report, lang)
+        if without_data:
+            lines += ["", escape(without_data)]
     if report.adjustments:
         lines += ["", f"## {escape(t('report.adjustments', lang))}", ""]
         lines += [f"- {escape(text.adjustment_line(adj, lang))}" for adj in report.adjustments]

@@ -163,7 +163,8 @@ def attention(report: Report, lang: Lang) -> Table:
 
 
 def milestones(report: Report, lang: Lang) -> Table:
-    """Milestones not yet done, the soonest due first."""
+    """Milestones not yet done that have a figure, the soonest due first; those without one
+    are named in one line (`text.milestones_without_data`), not a grey row each."""
     columns = [
         Column(text.label("target", lang)),
         Column(text.label("section", lang)),
@@ -181,6 +182,6 @@ def milestones(report: Report, lang: Lang) -> Table:
             _status(a, lang),
             Cell(text.needs(a, lang)),
         ]
-        for a in report.milestones
+        for a in text.milestones_with_data(report)
     ]
     return Table(columns, body)

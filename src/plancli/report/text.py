@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import num, relation_sign
+from plancli.fmt import growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -112,21 +112,8 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             return t("report.needs_month_pp", lang).format(value=num(a.required_per_month))
         return t("report.needs_month", lang).format(value=num(a.required_per_month), unit=a.unit)
     if a.required_growth_rest is not None:
-        return t("report.needs_growth", lang).format(value=num(a.required_growth_rest))
+        return growth_rest_text(a.required_growth_rest, lang)
     return ""
-
-
-def counts_line(counts: dict[Status, int], lang: Lang) -> str:
-    """`1 met, 2 on track, …` of the statuses that occur, in the order of the statuses."""
-    separator = "," if lang == "zh" else ", "
-    parts = [
-        f"{status_word(status, lang)}{'' if lang == 'zh' else ' '}{n}"
-        for status, n in counts.items()
-        if n
-    ]
-    text = separator.join(parts) or DASH
-    total = sum(counts.values())
-    return t("report.counts", lang).format(total=total, counts=text)
 
 
 def as_of_line(as_of: str | None, time_progress: Decimal | None, lang: Lang) -> str:
@@ -152,6 +139,29 @@ def milestones_line(report: Report, lang: Lang) -> str:
         done=report.milestones_done, total=report.milestones_total
     )
     return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+
+
+def milestones_without_data(report: Report, lang: Lang) -> str:
+    """The milestones not done that have no figure yet, in one line rather than a grey row
+    each: `25项节点目标尚无进度数据：A、B（节点2022-Q2）、…`. Empty when there are none."""
+    missing = [a for a in report.milestones if a.status == "no_data"]
+    if not missing:
+        return ""
+    year_end = str(report.year)
+    names = []
+    for a in missing:
+        shown = name(a, lang)
+        if a.due and a.due != year_end:
+            shown += f"（节点{a.due}）" if lang == "zh" else f" (due {a.due})"
+        names.append(shown)
+    # ；not 、: a name may hold a 、 of its own (大罗家营366号民居、向旭庵等文物修缮…)
+    listed = ("；" if lang == "zh" else "; ").join(names)
+    return t("report.milestones_no_data", lang).format(count=len(missing), names=listed)
+
+
+def milestones_with_data(report: Report) -> list[AssessmentOut]:
+    """The milestones not done that have a figure: the rows of the milestones table."""
+    return [a for a in report.milestones if a.status != "no_data"]
 
 
 def generated_line(report: Report, lang: Lang) -> str:

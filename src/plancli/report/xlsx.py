@@ -8,6 +8,7 @@ frozen and filtered, and column widths count a Chinese character as two.
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -54,6 +55,18 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
 HEADER_FILL = "DDE4EC"
 HELPER_FILL = "F0F0F0"
 MAX_WIDTH = 60
+# Printing (issue 12): the assessments sheet prints its first columns, id to
+# required_growth_rest (what a reader of a printout compares); the rest of the JSON contract's
+# columns are for filtering and formulas. Long names wrap at this width instead of widening
+# the page.
+PRINT_LAST_COLUMN = "required_growth_rest"
+WRAP_WIDTH = 30
+# The summary sheet: its width (in characters) and the points a wrapped line of text takes
+# (11-point text, CJK fonts included).
+SUMMARY_WIDTH = 102  # characters across a portrait A4 page at 100%
+LINE_HEIGHT = 16.0
+DATA_LINE_HEIGHT = 15.0  # a wrapped line in the data sheets
+HEADER_MIN_WIDTH = 14
 
 
 def display_width(value: object) -> int:
@@ -160,16 +173,109 @@ def _excel_value(value: Any) -> Any:
     return value
 
 
+def _a4(
+    sheet: Worksheet,
+    landscape: bool,
+    title_rows: str | None = "1:1",
+    print_area: str | None = None,
+) -> None:
+    """Print on A4: the orientation given, scaled to the page's width (as many pages down as
+    it takes), the header row repeated on every page, margins of 1.5 cm (1 cm at the sides),
+    page numbers in the footer, centred across the page."""
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # 0: as many pages as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins = PageMargins(
+        left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3
+    )  # inches
+    sheet.print_options.horizontalCentered = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    if print_area:
+        sheet.print_area = print_area
+    footer = HeaderFooterItem()
+    footer.center.text = "&P / &N"
+    footer.right.text = "&A"  # the sheet's name
+    sheet.oddFooter = footer
+
+
+def _wrap(sheet: Worksheet, letters: Sequence[str]) -> None:
+    """Wrap the long text of these columns at WRAP_WIDTH rather than widen the page, and give
+    each row the height its wrapped text needs (LibreOffice keeps the default height of a
+    row it did not write, and the text would run over the next row)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import column_index_from_string
+
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    columns = []
+    for letter in letters:
+        dimension = sheet.column_dimensions[letter]
+        if (dimension.width or 0) > WRAP_WIDTH:
+            dimension.width = WRAP_WIDTH
+            columns.append(column_index_from_string(letter))
+    top = Alignment(vertical="top")
+    for row in sheet.iter_rows(min_row=2):
+        lines = 1
+        for column in columns:
+            cell = row[column - 1]
+            cell.alignment = wrapped
+            if isinstance(cell.value, str):
+                lines = max(lines, _wrapped_lines(cell.value, WRAP_WIDTH))
+        if lines > 1 and row[0].row is not None:  # the other cells at the top too
+            sheet.row_dimensions[row[0].row].height = lines * DATA_LINE_HEIGHT + 2
+            for cell in row:
+                if cell.column not in columns:
+                    cell.alignment = top
+
+
+def _narrow_headers(sheet: Worksheet) -> None:
+    """A column as wide as its figures, not as its name: `required_growth_rest` above cells
+    of `8.72` wraps to two lines in a column of 12, a page's width saved for print."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    values: dict[int, int] = {}
+    for row in sheet.iter_rows(min_row=2):
+        for position, cell in enumerate(row, start=1):
+            if cell.value is not None:
+                shown = f"{cell.value:.2%}" if cell.number_format == "0.00%" else cell.value
+                values[position] = max(values.get(position, 0), display_width(shown))
+    lines = 1
+    for position, cell in enumerate(sheet[1], start=1):
+        letter = get_column_letter(position)
+        needed = max(values.get(position, 0) + 2, HEADER_MIN_WIDTH)
+        if (sheet.column_dimensions[letter].width or 0) > needed:
+            sheet.column_dimensions[letter].width = needed
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, _wrapped_lines(str(cell.value), needed))
+    if lines > 1:  # every name at the top of the taller row, not only the wrapped ones
+        sheet.row_dimensions[1].height = lines * DATA_LINE_HEIGHT + 2
+        for cell in sheet[1]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def report_workbook(report: Report, lang: Lang, created: datetime | None = None) -> bytes:
-    """Sheets `assessments` (every target, the JSON contract's fields as columns) and
-    `records` (the figures up to the as-of period, every revision)."""
+    """Sheets `summary` (the written summary and the headline table, for people), then
+    `assessments` (every target, the JSON contract's fields as columns) and `records` (the
+    figures up to the as-of period, every revision). Every sheet prints on A4."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "assessments"
+    summary = workbook.active
+    assert summary is not None
+    summary.title = "summary"
+    _summary_sheet(summary, report, lang)
+
+    sheet = workbook.create_sheet("assessments")
     _header(sheet, CSV_COLUMNS)
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
@@ -184,6 +290,10 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         cell.font = Font(color=font, bold=True)
     sheet.auto_filter.ref = sheet.dimensions
     _fit_columns(sheet)
+    _narrow_headers(sheet)
+    _wrap(sheet, ["C", "D"])  # name, name_en
+    last = get_column_letter(CSV_COLUMNS.index(PRINT_LAST_COLUMN) + 1)
+    _a4(sheet, landscape=True, print_area=f"A1:{last}{sheet.max_row}")
 
     records = workbook.create_sheet("records")
     _header(records, [*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]])
@@ -209,6 +319,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _fit_columns(records)
     for column in ("H",):  # the date's text is shorter than what Excel shows
         records.column_dimensions[column].width = 21
+    _wrap(records, ["B", "F", "G"])  # name, note, source
+    _a4(records, landscape=True)
     if report.adjustments:
         _adjustments_sheet(workbook, report, lang)
     return _save(workbook, _created(report.generated, created))
@@ -237,6 +349,97 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
         sheet.cell(sheet.max_row, 7).number_format = "yyyy-mm-dd hh:mm:ss"
     _fit_columns(sheet)
     sheet.column_dimensions["G"].width = 21
+    _a4(sheet, landscape=True)
+
+
+def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
+    """The report's first page: title, the written summary (a sentence a row, wrapped across
+    the page) and the headline table. Portrait A4; texts are the Markdown report's."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from plancli.report import tables
+    from plancli.report.summary import build_summary
+
+    table = tables.headline(report.headline, lang) if report.headline else None
+    widths = _summary_widths(len(table.columns) if table is not None else 1)
+    last = get_column_letter(len(widths))
+    for position, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(position)].width = width
+    wrapped = Alignment(wrap_text=True, vertical="top")
+
+    def line(value: str, font: Font | None = None, gap_before: bool = False) -> None:
+        """A text across the page: merged over the table's columns, its height set for the
+        lines it wraps to (neither Excel nor LibreOffice fits a merged row by itself)."""
+        if gap_before:
+            sheet.append([])
+        _append(sheet, [value])
+        row = sheet.max_row
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        cell = sheet.cell(row, 1)
+        cell.alignment = wrapped
+        size = 11.0
+        if font is not None:
+            cell.font = font
+            size = float(font.sz or size)
+        lines = _wrapped_lines(value, sum(widths) * 11 / size)
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT * size / 11 + 4
+
+    plan_name = report.plan_name if lang == "zh" else report.plan_name_en
+    line(text.title(plan_name, lang), Font(bold=True, size=14))
+    line(text.as_of_line(report.as_of, report.time_progress, lang), Font(color="57606A"))
+    line(t("report.summary", lang), Font(bold=True, size=12), gap_before=True)
+    for number, paragraph in enumerate(build_summary(report, lang).paragraphs):
+        for position, sentence in enumerate(paragraph):
+            line(sentence, gap_before=number > 0 and position == 0)
+    if table is not None:
+        line(t("headline", lang), Font(bold=True, size=12), gap_before=True)
+        _append(sheet, [column.label for column in table.columns])
+        for heading, column in zip(sheet[sheet.max_row], table.columns, strict=True):
+            heading.font = Font(bold=True)
+            heading.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            heading.alignment = Alignment(wrap_text=True, vertical="top", horizontal=column.align)
+        for cells in table.rows:
+            _append(sheet, [cell.text for cell in cells])
+            row = sheet.max_row
+            lines = max(
+                _wrapped_lines(cell.text, width) for cell, width in zip(cells, widths, strict=True)
+            )
+            sheet.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+            for position, (cell, column) in enumerate(zip(cells, table.columns, strict=True), 1):
+                target = sheet.cell(row, position)
+                target.alignment = Alignment(
+                    wrap_text=True,
+                    vertical="top",
+                    horizontal="center" if cell.status is not None else column.align,
+                )
+                if cell.status is not None:
+                    fill, colour = STATUS_COLOURS[cell.status]
+                    target.fill = PatternFill("solid", fgColor=fill)
+                    target.font = Font(color=colour, bold=True)
+    if report.generated is not None:
+        line(text.generated_line(report, lang), Font(color="57606A", size=9), gap_before=True)
+    _a4(sheet, landscape=False, title_rows=None)
+
+
+def _summary_widths(columns: int) -> list[int]:
+    """Column widths of the summary sheet: the headline table's (the indicator's name first,
+    what it needs last, the figures between) on the width of a portrait A4 page."""
+    if columns <= 2:
+        return [SUMMARY_WIDTH // 2] * 2 if columns == 2 else [SUMMARY_WIDTH]
+    first, last = 30, 24
+    middle = max(9, (SUMMARY_WIDTH - first - last) // (columns - 2))
+    return [first, *([middle] * (columns - 2)), last]
+
+
+def _wrapped_lines(value: str, width: float) -> int:
+    """Lines a text wraps to in a cell `width` characters wide. A width counts the digit 0 of
+    the default font: a Chinese character takes up to two (Excel's 等线; LibreOffice fits
+    about 10 % more), proportional Latin text a little under one. Rather a line too many
+    (a blank line) than one too few (hidden text)."""
+    text_width = sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 0.95 for ch in value)
+    usable = max(width - 2, 1)
+    return max(1, math.ceil(text_width / usable))
 
 
 def _created(generated: date | None, created: datetime | None) -> datetime | None:

@@ -8,7 +8,7 @@ against the bound like a growth figure: short by at most the growth tolerance â†
 
 from __future__ import annotations
 
-from plancli.assess.core import Assessment, Context, judged, pending
+from plancli.assess.core import Assessment, Context, against_bound, pending
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -35,22 +35,14 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
             reason="no_base",
             bound=bound,
         )
-    change = observation.value - base
-    ok = bound.satisfied(change)
-    gap = bound.gap(change)
-    tolerance = ctx.rules.growth_tolerance
-    final = as_of.is_final and observation.period.is_final
-    return Assessment(
+    return against_bound(
+        ctx,
         target,
-        judged(ok, final, gap, tolerance),
         as_of,
-        period=observation.period,
-        actual=change,
-        gap=gap,
-        stale=stale,
-        tolerance=tolerance,
-        bound=bound,
-        stretch_met=bound.stretch_met(change),
+        bound,
+        observation,
+        observation.value - base,
+        ctx.rules.growth_tolerance,
         recorded=observation.value,
         base=base,
     )

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from plancli.assess.core import Assessment, Context, judged, pending, required_growth_rest
+from plancli.assess.core import (
+    Assessment,
+    Context,
+    against_bound,
+    pending,
+    required_growth_rest,
+)
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -21,10 +27,6 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     if observation is None:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
     recorded = observation.value
-    actual = -recorded if target.decline else recorded
-    ok = bound.satisfied(actual)
-    gap = bound.gap(actual)
-    tolerance = ctx.rules.growth_tolerance
     rest: Fraction | None = None
     base = target.baseline
     goal = bound.goal
@@ -38,19 +40,14 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         and not observation.period.is_final
     ):
         rest = required_growth_rest(observation.amount, recorded, base.value, goal)
-    final = as_of.is_final and observation.period.is_final
-    return Assessment(
+    return against_bound(
+        ctx,
         target,
-        judged(ok, final, gap, tolerance),
         as_of,
-        period=observation.period,
-        actual=actual,
-        amount=observation.amount,
-        gap=gap,
+        bound,
+        observation,
+        -recorded if target.decline else recorded,
+        ctx.rules.growth_tolerance,
         required_growth_rest=rest,
-        stale=ctx.stale(target, observation.period, as_of),
-        tolerance=tolerance,
-        bound=bound,
-        stretch_met=bound.stretch_met(actual),
         recorded=recorded if target.decline else None,
     )

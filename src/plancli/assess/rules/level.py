@@ -3,7 +3,7 @@ satisfied → on track, else behind (DESIGN §4)."""
 
 from __future__ import annotations
 
-from plancli.assess.core import Assessment, Context, judged, pending
+from plancli.assess.core import Assessment, Context, against_bound, pending
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -15,19 +15,4 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     observation = ctx.index.latest(target.id, as_of)
     if observation is None:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
-    actual = observation.value
-    ok = bound.satisfied(actual)
-    gap = bound.gap(actual)
-    final = as_of.is_final and observation.period.is_final
-    return Assessment(
-        target,
-        judged(ok, final, gap, None),
-        as_of,
-        period=observation.period,
-        actual=actual,
-        amount=observation.amount,
-        gap=gap,
-        stale=ctx.stale(target, observation.period, as_of),
-        bound=bound,
-        stretch_met=bound.stretch_met(actual),
-    )
+    return against_bound(ctx, target, as_of, bound, observation, observation.value)

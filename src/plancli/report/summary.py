@@ -1,0 +1,565 @@
+"""The report's written summary (文字说明): sentences a director reads before the tables.
+
+Generated from the report model's figures, never judged again: each sentence says in words what
+one row of the assessment says in numbers ("地区生产总值累计增长5%，低于目标2个百分点，余下月份
+需增长8.72%。"). Chinese is written as the bureau writes it (full-width punctuation, no spaces
+between figures and Chinese units, 项 for counts); English follows the same order.
+
+The summary is data: paragraphs of plain sentences, unescaped. Markdown, HTML and the xlsx
+summary sheet render it as they are; no template decides anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
+from plancli.fmt import growth_rest_text, num
+from plancli.i18n import Lang, t
+from plancli.periods import parse_period
+from plancli.report.model import Report
+
+# The order in which the overview counts the statuses: the judged ones first, then the
+# targets without a judgement (a bound still to come, indicators), then the unknown.
+COUNT_ORDER: tuple[Status, ...] = (
+    "met",
+    "on_track",
+    "at_risk",
+    "behind",
+    "missed",
+    "pending",
+    "tracked",
+    "no_data",
+)
+# Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
+# written 为5.3%, not 增长5.3%.
+RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
+# Targets needing attention are named in groups, at most this many each ("…等12项").
+NAMED_AT_MOST = 8
+_ZH_DIGITS = "〇一二三四"
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Three paragraphs: where things stand, the headline targets one sentence each (and the
+    investment plan's total), then the targets needing attention and the milestones."""
+
+    overview: list[str]
+    headline: list[str]
+    attention: list[str]
+
+    @property
+    def paragraphs(self) -> list[list[str]]:
+        return [p for p in (self.overview, self.headline, self.attention) if p]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in p]
+
+
+def joined(sentences: Sequence[str], lang: Lang) -> str:
+    """A paragraph: Chinese sentences follow each other directly, English ones after a space."""
+    return ("" if lang == "zh" else " ").join(sentences)
+
+
+def build_summary(report: Report, lang: Lang) -> Summary:
+    if report.as_of is None:
+        return Summary([t("no_records", lang)], [], [])
+    writer = _Writer(report, lang)
+    headline = [writer.sentence(a) for a in report.headline]
+    headline += [writer.sentence(a) for a in report.investment if a.parts]
+    return Summary([writer.overview()], headline, writer.attention())
+
+
+class _Writer:
+    def __init__(self, report: Report, lang: Lang) -> None:
+        self.report = report
+        self.lang = lang
+        self.zh = lang == "zh"
+        self.by_id = {a.id: a for a in report.assessments}
+
+    # ------------------------------------------------------------------------ overview
+
+    def overview(self) -> str:
+        report = self.report
+        total = sum(report.counts.values())
+        counts = [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)]
+        progress = _percent(report.time_progress)
+        when = self._as_of_phrase()
+        if self.zh:
+            words = {
+                "met": "完成",
+                "on_track": "正常推进",
+                "at_risk": "存在风险",
+                "behind": "滞后",
+                "missed": "未完成",
+                "pending": "待下达目标",
+                "tracked": "跟踪指标",
+                "no_data": "尚无数据",
+            }
+            listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
+            return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
+        phrases = {
+            "met": ("is met", "are met"),
+            "on_track": ("is on track", "are on track"),
+            "at_risk": ("is at risk", "are at risk"),
+            "behind": ("is behind", "are behind"),
+            "missed": ("was missed", "were missed"),
+            "pending": ("awaits its target (pending)", "await their targets (pending)"),
+            "tracked": ("is a tracked indicator", "are tracked indicators"),
+            "no_data": ("has no data yet", "have no data yet"),
+        }
+        listed = _and([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
+        return f"{when} (time progress {progress}), of the {total} targets {listed}."
+
+    def _as_of_phrase(self) -> str:
+        assert self.report.as_of is not None
+        period = parse_period(self.report.as_of)
+        year = period.year
+        if self.zh:
+            if period.is_final:
+                return f"{year}年全年"
+            if period.granularity == "M":
+                return f"截至{year}年{period.index}月"
+            if period.granularity == "Q":
+                return f"截至{year}年{_ZH_DIGITS[period.index]}季度末"
+            return f"截至{year}年上半年"
+        if period.is_final:
+            return f"For the whole of {year}"
+        if period.granularity == "M":
+            return f"As of {_MONTHS_EN[period.index - 1]} {year}"
+        if period.granularity == "Q":
+            return f"As of the end of Q{period.index} {year}"
+        return f"As of the first half of {year}"
+
+    # ----------------------------------------------------------------- one target each
+
+    def sentence(self, a: AssessmentOut) -> str:
+        """One target in words: its figure, against what, and what it takes."""
+        name = a.name if self.zh else a.name_en
+        if a.actual is None:
+            return self._without_figure(a, name)
+        if a.kind == "milestone":
+            body = self._milestone(a, name)
+        elif a.kind in ("cumulative", "ongoing") and a.completion is not None:
+            body = self._cumulative(a, name)
+        else:
+            body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
+            body += self._judgement(a)
+        if a.stale and a.period:
+            body += f"（数据截至{a.period}）" if self.zh else f" (figure of {a.period})"
+        return self._end(body)
+
+    def _end(self, body: str) -> str:
+        if self.zh:
+            return body + "。"
+        return body[:1].upper() + body[1:] + "."
+
+    def _without_figure(self, a: AssessmentOut, name: str) -> str:
+        if a.status == "pending":
+            return self._end(
+                f"{name}待国家下达目标，尚无数据"
+                if self.zh
+                else f"no data yet for {name}, whose target is still to be set (pending)"
+            )
+        return self._end(f"{name}尚无数据" if self.zh else f"no data yet for {name}")
+
+    # What the figure is: 累计增长5%, 为4.2%, …
+    def _movement(self, a: AssessmentOut) -> str:
+        value = a.actual
+        assert value is not None
+        year_end = a.period is not None and parse_period(a.period).is_final
+        if a.kind in ("growth", "relative", "trend") or (
+            a.kind == "indicator" and self._percent_unit(a)
+        ):
+            # A decline's `actual` is the fall (下降3.8% judged on 3.8); others are the growth.
+            rising = value < 0 if a.decline else value >= 0
+            size = num(abs(value))
+            if self.zh:
+                if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
+                    return f"为{'' if rising else '-'}{size}%"
+                lead = "" if year_end else "累计"
+                return f"{lead}{'增长' if rising else '下降'}{size}%"
+            verb = "grew" if rising else "fell"
+            return f"{verb} {size}%" + ("" if year_end else " year to date")
+        if a.kind == "change":
+            level = a.recorded if a.recorded is not None else value
+            up = value >= 0
+            change = num(abs(value))
+            if self.zh:
+                moved = "提高" if up else "下降"
+                return f"为{num(level)}{self._unit(a)}，比上年{moved}{change}个百分点"
+            moved = "up" if up else "down"
+            return f"is {num(level)}{self._unit(a, True)}, {moved} {change} pp on the year before"
+        figure = f"{num(value)}{self._unit(a, en_space=not self.zh)}"
+        return f"为{figure}" if self.zh else f"is {figure}"
+
+    # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
+    def _judgement(self, a: AssessmentOut) -> str:
+        if a.status == "pending":
+            return "，目标待国家下达" if self.zh else "; its target is still to be set (pending)"
+        if a.status == "tracked":
+            return "（跟踪指标）" if self.zh else " (a tracked indicator, not judged)"
+        if a.kind == "relative":
+            return self._relation(a)
+        if a.kind == "trend":
+            return self._trend(a)
+        satisfied = a.status in ("met", "on_track")
+        bound = self.bound_phrase(a)
+        text = ""
+        if satisfied:
+            text = self._satisfied(a, bound)
+        elif a.gap is not None and a.gap > 0:
+            text = self._short(a, bound)
+        elif self.zh:
+            text = f"，未实现{bound}的目标"
+        else:
+            text = f", short of the target ({bound})"
+        if a.required_growth_rest is not None:
+            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence")
+            text += f"，{rest}" if self.zh else f"; {rest}"
+        return text
+
+    def _satisfied(self, a: AssessmentOut, bound: str) -> str:
+        assert a.actual is not None
+        plain_floor = (
+            a.direction == "up" and a.around is None and a.stretch is None and a.min is not None
+        )
+        plain_ceiling = (
+            a.direction == "down" and a.around is None and a.stretch is None and a.max is not None
+        )
+        points = self._points(a)
+        if plain_floor and not a.decline and a.min is not None and a.actual > a.min:
+            margin = num(a.actual - a.min)
+            return (
+                f"，高于目标{margin}{points}"
+                if self.zh
+                else f", {margin} {points} above the target ({bound})"
+            )
+        if plain_ceiling and not a.decline and a.max is not None:
+            ceiling = f"{num(a.max)}{self._unit(a, en_space=not self.zh)}"
+            return f"，低于{ceiling}的控制目标" if self.zh else f", within the ceiling of {ceiling}"
+        text = f"，达到{bound}的目标" if self.zh else f", meeting the target of {bound}"
+        if a.stretch_met:
+            text += "并实现争取目标" if self.zh else " and its higher aim"
+        elif a.stretch_met is False and a.stretch is not None:
+            aim = f"{num(a.stretch)}{self._unit(a, en_space=not self.zh)}"
+            text += (
+                f"，尚未实现{aim}的争取目标" if self.zh else f", not yet its higher aim of {aim}"
+            )
+        return text
+
+    def _short(self, a: AssessmentOut, bound: str) -> str:
+        assert a.actual is not None and a.gap is not None
+        gap = f"{num(a.gap)}{self._points(a) if self.zh else ' ' + self._points(a)}"
+        below = a.low is not None and a.actual < a.low
+        if a.decline or a.direction == "band":
+            return (
+                f"，距{bound}的目标差{gap}" if self.zh else f", {gap} short of the target ({bound})"
+            )
+        if self.zh:
+            return f"，{'低于' if below else '高于'}目标{gap}"
+        return f", {gap} {'below' if below else 'above'} the target ({bound})"
+
+    def _relation(self, a: AssessmentOut) -> str:
+        reference = self.by_id.get(a.reference or "")
+        ref_name = a.reference or ""
+        if reference is not None:
+            ref_name = reference.name if self.zh else reference.name_en
+        if a.reference_actual is None:
+            return (
+                f"，{ref_name}同期尚无数据"
+                if self.zh
+                else f"; {ref_name} has no figure for the same period"
+            )
+        assert a.actual is not None
+        if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
+            ref_name += "增长"
+        ref = (
+            f"{ref_name}（{num(a.reference_actual)}%）"
+            if self.zh
+            else f"{ref_name} at {num(a.reference_actual)}%"
+        )
+        difference = a.actual - a.reference_actual
+        satisfied = a.status in ("met", "on_track")
+        relation = a.relation or "same"
+        if self.zh:
+            if relation == "same":
+                return (
+                    f"，与{ref}基本同步"
+                    if satisfied
+                    else f"，低于{ref}{num(-difference)}个百分点，未能同步"
+                )
+            if relation == "above":
+                return f"，高于{ref}" if satisfied else f"，未能高于{ref}"
+            if relation == "not_below":
+                return f"，不低于{ref}" if satisfied else f"，低于{ref}{num(-difference)}个百分点"
+            return f"，低于{ref}" if satisfied else f"，未能低于{ref}"
+        if relation == "same":
+            return (
+                f", in step with {ref}"
+                if satisfied
+                else f", {num(-difference)} pp below {ref}, not in step"
+            )
+        if relation == "above":
+            return f", above {ref}" if satisfied else f", not above {ref}"
+        if relation == "not_below":
+            return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}"
+        return f", below {ref}" if satisfied else f", not below {ref}"
+
+    def _trend(self, a: AssessmentOut) -> str:
+        direction = a.direction or "band"
+        satisfied = a.status in ("met", "on_track")
+        if self.zh:
+            aim = {"up": "继续增长", "down": "继续下降", "band": "保持稳定"}[direction]
+            return f"，实现{aim}" if satisfied else f"，未能{aim}"
+        aim = {"up": "a rise", "down": "a fall", "band": "stability"}[direction]
+        return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
+
+    def _cumulative(self, a: AssessmentOut, name: str) -> str:
+        assert a.actual is not None
+        unit = self._unit(a, en_space=not self.zh)
+        goal = a.around if a.around is not None else a.min
+        goal_text = f"{num(goal)}{unit}" if goal is not None else "—"
+        completion = _percent(a.completion)
+        opening = a.base is not None and a.base != 0
+        if self.zh:
+            verb = "达到" if opening else "累计完成"
+            text = f"{name}{verb}{num(a.actual)}{unit}，完成年度目标（{goal_text}）的{completion}"
+            if a.status == "met":
+                return text + "，已完成全年目标"
+        else:
+            text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's {goal_text}"
+            if a.status == "met":
+                return text + ", the year's target is reached"
+        return text + self._pace(a)
+
+    def _milestone(self, a: AssessmentOut, name: str) -> str:
+        assert a.actual is not None
+        if a.status == "met":
+            return f"{name}已完成" if self.zh else f"{name} is done"
+        text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
+        text += self._pace(a)
+        if a.due:
+            text += f"（节点{a.due}）" if self.zh else f" (due {a.due})"
+        return text
+
+    def _pace(self, a: AssessmentOut) -> str:
+        """落后时间进度11.29个百分点, 后6个月月均需完成31.67个."""
+        if a.pace_gap_pp is None:
+            return ""
+        measure_zh = "时间进度" if a.expected_share == a.time_progress else "应完成进度"
+        measure_en = "time progress" if a.expected_share == a.time_progress else "the pace expected"
+        pace = a.pace_gap_pp
+        if self.zh:
+            if pace > 0:
+                text = f"，超{measure_zh}{num(pace)}个百分点"
+            elif pace < 0:
+                text = f"，落后{measure_zh}{num(-pace)}个百分点"
+            else:
+                text = f"，与{measure_zh}持平"
+        elif pace > 0:
+            text = f", {num(pace)} pp ahead of {measure_en}"
+        elif pace < 0:
+            text = f", {num(-pace)} pp behind {measure_en}"
+        else:
+            text = f", level with {measure_en}"
+        if a.status in ("at_risk", "behind") and a.required_per_month is not None:
+            months = a.months_left
+            if a.kind == "milestone":
+                need = (
+                    f"{num(a.required_per_month)}个百分点"
+                    if self.zh
+                    else f"{num(a.required_per_month)} pp"
+                )
+            else:
+                need = f"{num(a.required_per_month)}{self._unit(a, en_space=not self.zh)}"
+            if self.zh:
+                text += (
+                    f"，后{months}个月月均需完成{need}"
+                    if a.kind != "milestone"
+                    else f"，后{months}个月月均需推进{need}"
+                )
+            else:
+                text += f"; it needs {need} a month in the remaining {months} months"
+        return text
+
+    # ---------------------------------------------------------------------- attention
+
+    def attention(self) -> list[str]:
+        report = self.report
+        has_headline = any(a.section == HEADLINE_SECTION for a in report.assessments)
+        named = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
+        sentences: list[str] = []
+        for status in ("missed", "behind", "at_risk"):
+            group = [a for a in report.attention if a.status == status and a.id not in named]
+            if group:
+                sentences.append(self._group(status, group, other=has_headline))
+        if not report.attention:
+            sentences.append(t("report.no_attention", self.lang))
+        milestones = self._milestones()
+        if milestones:
+            sentences.append(milestones)
+        return sentences
+
+    def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
+        items = [self._item(a) for a in group[:NAMED_AT_MOST]]
+        more = len(group) - len(items)
+        word = t(f"status.{status}", self.lang)
+        if self.zh:
+            # ；between the items: a name may hold a 、 of its own
+            listed = "；".join(items) + (f"等{len(group)}项" if more else "")
+            lead = f"{'其他' if other else ''}{word}的目标{len(group)}项"
+            return f"{lead}：{listed}。"
+        listed = "; ".join(items) + (f"; and {more} more" if more else "")
+        lead = f"{'Other targets' if other else 'Targets'} {word} ({len(group)})"
+        return f"{lead}: {listed}."
+
+    def _item(self, a: AssessmentOut) -> str:
+        """A target in a list, with the one figure that says why: `新建5G基站(完成38.71%，落后
+        时间进度11.29个百分点)`."""
+        name = a.name if self.zh else a.name_en
+        if a.completion is not None and a.pace_gap_pp is not None and a.pace_gap_pp < 0:
+            done = _percent(a.completion)
+            behind = num(-a.pace_gap_pp)
+            return (
+                f"{name}（完成{done}，落后进度{behind}个百分点）"
+                if self.zh
+                else f"{name} ({done} done, {behind} pp behind pace)"
+            )
+        figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
+        if a.kind == "relative" and a.reference_actual is not None:
+            target = (
+                f"参照{num(a.reference_actual)}%"
+                if self.zh
+                else f"reference {num(a.reference_actual)}%"
+            )
+        else:
+            target = ("目标" if self.zh else "target ") + self.bound_phrase(a)
+        figure = figure.removeprefix("为")
+        return f"{name}（{figure}，{target}）" if self.zh else f"{name} ({figure}, {target})"
+
+    def _milestones(self) -> str:
+        milestones = [a for a in self.report.assessments if a.kind == "milestone"]
+        if not milestones:
+            return ""
+        counts: dict[Status, int] = {}
+        for a in milestones:
+            counts[a.status] = counts.get(a.status, 0) + 1
+        order: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "missed", "no_data")
+        present = [(s, counts[s]) for s in order if counts.get(s)]
+        if self.zh:
+            words = {
+                "met": "已完成",
+                "on_track": "正常推进",
+                "at_risk": "存在风险",
+                "behind": "滞后",
+                "missed": "未完成",
+                "no_data": "尚无进度数据",
+            }
+            listed = "、".join(f"{words[s]}{n}项" for s, n in present)
+            return f"节点目标{len(milestones)}项中，{listed}。"
+        words_en = {
+            "met": ("is done", "are done"),
+            "on_track": ("is on track", "are on track"),
+            "at_risk": ("is at risk", "are at risk"),
+            "behind": ("is behind", "are behind"),
+            "missed": ("was missed", "were missed"),
+            "no_data": ("has no progress figure yet", "have no progress figures yet"),
+        }
+        listed = _and([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
+        return f"Of the {len(milestones)} milestones, {listed}."
+
+    # ------------------------------------------------------------------------ bounds
+
+    def bound_phrase(self, a: AssessmentOut) -> str:
+        """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长."""
+        unit = self._unit(a, en_space=not self.zh)
+        if a.kind == "change":
+            unit = "个百分点" if self.zh else " pp"
+
+        def figure(value: Decimal) -> str:
+            return f"{num(value)}{unit}"
+
+        low, high, around, stretch = a.min, a.max, a.around, a.stretch
+        if low is None and high is None and around is None:
+            return "待国家下达" if self.zh else "still to be set"
+        if around is not None:
+            text = f"{figure(around)}左右" if self.zh else f"about {figure(around)}"
+            if stretch is not None:
+                text += (
+                    f"（争取{figure(stretch)}）" if self.zh else f" (aiming at {figure(stretch)})"
+                )
+        elif low is not None and high is not None:
+            dash = "—" if self.zh else "–"
+            text = figure(low) if low == high else f"{figure(low)}{dash}{figure(high)}"
+        elif low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
+            text = (
+                f"{figure(low)}—{figure(stretch)}"
+                if self.zh
+                else f"{figure(low)}–{figure(stretch)}"
+            )
+        elif low is not None:
+            if a.exclusive and low == 0 and a.kind == "growth" and not a.decline:
+                text = "正增长" if self.zh else "positive growth"
+            elif a.exclusive:
+                text = f"高于{figure(low)}" if self.zh else f"above {figure(low)}"
+            else:
+                text = f"{figure(low)}以上" if self.zh else f"at least {figure(low)}"
+        else:
+            assert high is not None
+            if a.exclusive:
+                text = f"低于{figure(high)}" if self.zh else f"below {figure(high)}"
+            else:
+                text = f"{figure(high)}以内" if self.zh else f"at most {figure(high)}"
+            if stretch is not None:
+                text += (
+                    f"（争取{figure(stretch)}）" if self.zh else f" (aiming at {figure(stretch)})"
+                )
+        if a.decline:
+            text = f"下降{text}" if self.zh else f"a fall of {text}"
+        return text
+
+    # ------------------------------------------------------------------------ units
+
+    @staticmethod
+    def _percent_unit(a: AssessmentOut) -> bool:
+        return a.unit.strip() in ("%", "％")
+
+    def _unit(self, a: AssessmentOut, en_space: bool = False) -> str:
+        """`%` for percentage figures, else the target's unit (a space before it in English)."""
+        if a.kind in ("growth", "relative", "trend", "milestone") or self._percent_unit(a):
+            return "%"
+        return f" {a.unit}" if en_space and a.unit else a.unit
+
+    def _points(self, a: AssessmentOut) -> str:
+        """The unit of a difference: percentage points for percentages, else the unit."""
+        if a.kind in ("growth", "relative", "trend", "change") or self._percent_unit(a):
+            return "个百分点" if self.zh else "pp"
+        return a.unit
+
+
+def _percent(share: Decimal | None) -> str:
+    return "—" if share is None else f"{num(share * 100)}%"
+
+
+def _and(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,376 @@
+"""The report's written summary (文字说明), the reading of a negative required growth, the
+grouped milestones without data, and the xlsx summary sheet and A4 page setup (issue 12.6).
+
+Real figures: the bundled guandu-2022 plan with the June bulletin of tests/fixtures, the
+bundled 2021 review, and a GDP figure for Q3 whose rest of the year may fall (−6.03 %).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plancli.assess import assess_plan
+from plancli.model import Record
+from plancli.plan import load_plan_file
+from plancli.report.model import build_report
+from plancli.report.summary import build_summary
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+EPOCH = "1657008000"  # 2022-07-05
+
+GDP_ZH = "地区生产总值累计增长5%，低于目标2个百分点，余下月份需增长8.72%。"
+GDP_EN = (
+    "Gross regional product (GDP) grew 5% year to date, 2 pp below the target (at least 7%); "
+    "the rest of the year needs 8.72% growth."
+)
+
+
+@pytest.fixture
+def june(tmp_path: Path, invoke, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    result = invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv"))
+    assert result.exit_code == 0, result.output
+    return plan
+
+
+def report(invoke, plan: Path, lang: str, *args: str) -> str:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(plan), "--lang", lang, "report", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------- the written summary
+
+
+def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    text = report(invoke, june, "zh", "--as-of", "2022-06")
+    summary = text.split("## 文字说明", 1)[1].split("## 主要预期目标", 1)[0]
+    overview, headline, attention = [p for p in summary.strip().split("\n\n")]
+    assert overview == (
+        "截至2022年6月（时间进度50%），80项目标中，"
+        "完成1项、正常推进6项、存在风险4项、滞后8项、尚无数据61项。"
+    )
+    # GDP at 2022-H1: 5.0% with 700 亿元 against 7%以上
+    assert headline.startswith(GDP_ZH)
+    assert "固定资产投资(不含农户)累计增长0%，未实现正增长的目标。" in headline  # 0.0 is not > 0
+    assert "城镇常住居民人均可支配收入累计增长5.5%，与地区生产总值增长（5%）基本同步。" in headline
+    assert "城镇登记失业率为4.2%，低于4.8%的控制目标。" in headline
+    assert "地方一般公共预算收入累计增长2.4%，高于目标0.4个百分点。" in headline
+    # the investment plan's total, then the other targets needing attention, worst first
+    assert (
+        "政府投资重点项目年度计划投资累计完成22.9亿元，完成年度目标（58.72亿元）的39%，"
+        "落后时间进度11个百分点，后6个月月均需完成5.97亿元。"
+    ) in headline
+    assert attention.startswith(
+        "其他滞后的目标5项：昆明市“元宇宙”产业示范基地落地（完成20%，落后进度30个百分点）；"
+    )
+    assert "新建5G基站（完成38.71%，落后进度11.29个百分点）" in attention
+    assert "其他存在风险的目标3项：引进市外到位资金（完成40%，落后进度10个百分点）" in attention
+    assert attention.endswith("节点目标27项中，已完成1项、滞后1项、尚无进度数据25项。")
+
+
+def test_english_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    text = report(invoke, june, "en", "--as-of", "2022-06")
+    assert (
+        "As of June 2022 (time progress 50%), of the 80 targets 1 is met, 6 are on track, "
+        "4 are at risk, 8 are behind and 61 have no data yet."
+    ) in text
+    assert GDP_EN in text
+    assert "New 5G base stations (38.71% done, 11.29 pp behind pace)" in text
+    assert (
+        "Of the 27 milestones, 1 is done, 1 is behind and 25 have no progress figures yet." in text
+    )
+
+
+def test_the_summary_leads_the_html_report(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    page = report(invoke, june, "zh", "--as-of", "2022-06", "-f", "html")
+    summary = page.index('<section id="summary"')
+    assert summary < page.index('<section id="headline"')
+    assert f"<p>{GDP_ZH}" in page  # a paragraph of sentences, text escaped by Jinja2
+    assert "<h2>文字说明</h2>" in page
+
+
+def test_summary_of_the_2021_review() -> None:
+    """The worked example: the bundled plan and its year-end actuals."""
+    from plancli.ledger import read_records
+    from plancli.locations import BUNDLED_LEDGERS, data_dir, resolve_plan
+
+    plan = load_plan_file(resolve_plan("guandu-2021").path)
+    records = read_records(data_dir() / BUNDLED_LEDGERS["guandu-2021"])
+    built = build_report(assess_plan(plan, records, None), records)
+    zh = build_summary(built, "zh")
+    assert zh.overview == [
+        "2021年全年（时间进度100%），7项目标中，完成5项、未完成1项、尚无数据1项。"
+    ]
+    assert zh.headline[0] == "地区生产总值增长0.3%，低于目标7.7个百分点。"  # a year-end figure
+    assert "固定资产投资(不含农户)尚无数据。" in zh.headline  # the report gives no growth
+    assert "农村常住居民人均可支配收入增长9.3%，与地区生产总值增长（0.3%）基本同步。" in zh.headline
+    en = build_summary(built, "en")
+    assert en.headline[0] == (
+        "Gross regional product (GDP) grew 0.3%, 7.7 pp below the target (at least 8%)."
+    )
+    assert "No data yet for Fixed-asset investment (excluding rural households)." in en.headline
+
+
+# ---------------------------------------------------------- a negative required growth
+
+
+@pytest.fixture
+def q3(tmp_path: Path, invoke) -> Path:  # type: ignore[no-untyped-def]
+    """GDP up 10% in the first three quarters (1288.8 亿元): the year's 7% is safe even if the
+    fourth quarter falls by 6.03% on the year before."""
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    figures = tmp_path / "q3.csv"
+    figures.write_text("target,period,value,amount\ngdp,2022-Q3,10.0,1288.8\n", encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    return plan
+
+
+def test_a_negative_required_growth_reads_as_the_fall_the_year_can_afford(  # type: ignore[no-untyped-def]
+    invoke, q3: Path
+) -> None:
+    gap = json.loads(invoke("--plan", str(q3), "gap", "--json").stdout)
+    gdp = next(t for t in gap["targets"] if t["id"] == "gdp")
+    assert gdp["required_growth_rest"] == -6.03  # the contract keeps the signed figure
+
+    zh = report(invoke, q3, "zh")
+    assert "地区生产总值累计增长10%，高于目标3个百分点，余下月份即使下降6.03%仍可完成。" in zh
+    row = next(line for line in zh.splitlines() if line.startswith("| 地区生产总值 |"))
+    assert row.endswith("| 正常推进 | 余下月份即使下降6.03%仍可完成 |")
+    en = report(invoke, q3, "en")
+    assert "the rest of the year may fall by up to 6.03% and still meet the target." in en
+    assert "| rest of year may fall by up to 6.03% and still meet the target |" in en
+    html = report(invoke, q3, "zh", "-f", "html")
+    for text in (zh, en, html):
+        assert "-6.03" not in text and "−6.03" not in text
+
+    table = invoke("--plan", str(q3), "--lang", "zh", "gap").stdout
+    assert "可降6.03%" in table
+    assert "may fall 6.03%" in invoke("--plan", str(q3), "gap").stdout
+    show = invoke("--plan", str(q3), "show", "gdp").stdout
+    assert "none: it may fall by up to 6.03% and" in show and "-6.03" not in show
+
+
+def test_a_positive_required_growth_is_unchanged(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "8.72%" in invoke("--plan", str(june), "gap", "--as-of", "2022-06").stdout
+    show = invoke("--plan", str(june), "show", "gdp", "--as-of", "2022-06").stdout
+    assert "growth needed in the rest of the year  8.72%" in show
+
+
+# ------------------------------------------------------------- the genre's forms in words
+
+
+FORMS_PLAN = """
+[plan]
+id = "forms-2026"
+name = "测试省2026年计划"
+name_en = "Test province 2026 plan"
+year = 2026
+
+[[sections]]
+id = "headline"
+name = "主要预期目标"
+name_en = "Headline targets"
+
+[[targets]]
+id = "gdp"
+section = "headline"
+name = "地区生产总值"
+name_en = "GDP"
+kind = "growth"
+unit = "亿元"
+min = 5
+stretch = 5.5
+frequency = "quarterly"
+
+[[targets]]
+id = "energy"
+section = "headline"
+name = "单位地区生产总值能耗"
+name_en = "Energy use per unit of GDP"
+kind = "growth"
+unit = "%"
+decline = true
+min = 3
+frequency = "quarterly"
+
+[[targets]]
+id = "carbon"
+section = "headline"
+name = "单位地区生产总值二氧化碳排放"
+name_en = "CO2 emissions per unit of GDP"
+kind = "growth"
+unit = "%"
+pending = true
+frequency = "quarterly"
+
+[[targets]]
+id = "grain"
+section = "headline"
+name = "粮食产量"
+name_en = "Grain output"
+kind = "growth"
+unit = "万吨"
+pending = true
+frequency = "annual"
+
+[[targets]]
+id = "national_income"
+section = "headline"
+name = "全国居民收入增速"
+name_en = "National income growth"
+kind = "indicator"
+unit = "%"
+frequency = "quarterly"
+
+[[targets]]
+id = "income"
+section = "headline"
+name = "居民收入"
+name_en = "Residents' income"
+kind = "relative"
+unit = "元"
+relation = "above"
+reference = "national_income"
+frequency = "quarterly"
+
+[[targets]]
+id = "cpi"
+section = "headline"
+name = "居民消费价格涨幅"
+name_en = "CPI increase"
+kind = "level"
+unit = "%"
+around = 2
+direction = "band"
+frequency = "monthly"
+"""
+
+FORMS_FIGURES = """target,period,value
+gdp,2026-Q2,5.8
+energy,2026-Q2,-2.0
+carbon,2026-Q2,-1.5
+national_income,2026-Q2,4.6
+income,2026-Q2,4.4
+cpi,2026-06,0.4
+"""
+
+
+def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "forms.toml"
+    plan.write_text(FORMS_PLAN, encoding="utf-8")
+    figures = tmp_path / "june.csv"
+    figures.write_text(FORMS_FIGURES, encoding="utf-8")
+    result = invoke("--plan", str(plan), "import", str(figures))
+    assert result.exit_code == 0, result.output
+    zh = report(invoke, plan, "zh")
+    assert (
+        "截至2026年6月（时间进度50%），7项目标中，"
+        "正常推进1项、存在风险1项、滞后2项、待下达目标2项、跟踪指标1项。"
+    ) in zh
+    # 5%—5.5%，努力争取更好结果, reached with 5.8
+    assert "地区生产总值累计增长5.8%，达到5%—5.5%的目标并实现争取目标。" in zh
+    # 下降3%: a fall of 2.0 is 1 point short
+    assert "单位地区生产总值能耗累计下降2%，距下降3%以上的目标差1个百分点。" in zh
+    # 完成国家下达目标: with a figure, and without one
+    assert "单位地区生产总值二氧化碳排放累计下降1.5%，目标待国家下达。" in zh
+    assert "粮食产量待国家下达目标，尚无数据。" in zh
+    assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
+    assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
+    assert "居民消费价格涨幅为0.4%，距2%左右的目标差1.1个百分点。" in zh
+
+    en = report(invoke, plan, "en")
+    assert "GDP grew 5.8% year to date, meeting the target of 5%–5.5% and its higher aim." in en
+    assert (
+        "Energy use per unit of GDP fell 2% year to date, 1 pp short of the target "
+        "(a fall of at least 3%)."
+    ) in en
+    assert "CO2 emissions per unit of GDP fell 1.5% year to date; its target is still" in en
+    assert "No data yet for Grain output, whose target is still to be set (pending)." in en
+    assert "Residents' income grew 4.4% year to date, not above National income growth" in en
+    assert "2 are pending" not in en and "2 await their targets (pending)" in en
+
+
+def test_a_stretch_aim_not_reached_is_said(tmp_path: Path) -> None:
+    plan_file = tmp_path / "forms.toml"
+    plan_file.write_text(FORMS_PLAN, encoding="utf-8")
+    plan = load_plan_file(plan_file)
+    record = Record.model_validate(
+        {
+            "target": "gdp",
+            "period": "2026-Q2",
+            "value": "5.2",
+            "recorded_at": "2026-07-01T00:00:00Z",
+            "batch": "b",
+        }
+    )
+    built = build_report(assess_plan(plan, [record], None), [record])
+    zh = build_summary(built, "zh").headline[0]
+    assert zh == "地区生产总值累计增长5.2%，达到5%—5.5%的目标，尚未实现5.5%的争取目标。"
+
+
+# ------------------------------------------------------------- milestones without data
+
+
+def test_milestones_without_data_are_one_line_not_a_grey_row_each(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    zh = report(invoke, june, "zh", "--as-of", "2022-06")
+    milestones = zh.split("## 待完成的节点目标", 1)[1].split("\n---\n", 1)[0]
+    rows = [line for line in milestones.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) == 2  # the header and the one milestone with a figure (元宇宙, 20%)
+    assert "| 无数据 |" not in milestones
+    line = next(line for line in milestones.splitlines() if "尚无进度数据" in line)
+    assert line.startswith("25项节点目标尚无进度数据：建立文化和旅游种子企业库；南亚东南亚")
+    # ；between the names: this one holds a 、 of its own
+    assert "；大罗家营366号民居、向旭庵等文物修缮完成竣工初验；" in line
+    assert line.count("；") == 24
+    en = report(invoke, june, "en", "--as-of", "2022-06")
+    assert "Milestones without a progress figure yet (25): Register of seed" in en
+    page = report(invoke, june, "zh", "--as-of", "2022-06", "-f", "html")
+    assert '<p class="grouped">25项节点目标尚无进度数据：' in page
+    assert page.count('<span class="status s-no_data">') == 0
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def test_xlsx_summary_sheet_and_a4_page_setup(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    out = tmp_path / "june.xlsx"
+    result = invoke(
+        "--plan", str(june), "--lang", "zh", "report", "--as-of", "2022-06", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    assert book.sheetnames == ["summary", "assessments", "records"]
+    summary = book["summary"]
+    texts = [row[0] for row in summary.iter_rows(values_only=True) if row and row[0]]
+    assert texts[0] == "官渡区2022年国民经济和社会发展计划执行进度报告"
+    assert GDP_ZH in texts  # a sentence a row
+    assert "文字说明" in texts
+    header = texts.index("指标")  # the headline table follows the sentences
+    assert texts.index(GDP_ZH) < header
+    gdp = next(row for row in summary.iter_rows(values_only=True) if row[0] == "地区生产总值")
+    assert gdp[-2:] == ("滞后", "余下月份需增长8.72%")
+    # a merged sentence row is as tall as the lines it wraps to (no row shows hidden text)
+    long_row = next(r for r in summary.iter_rows() if str(r[0].value).startswith("其他滞后"))
+    assert summary.row_dimensions[long_row[0].row].height >= 3 * 16
+
+    for sheet, landscape in (("summary", False), ("assessments", True), ("records", True)):
+        setup = book[sheet].page_setup
+        assert setup.paperSize == 9, sheet  # A4
+        assert setup.orientation == ("landscape" if landscape else "portrait")
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet
+        assert book[sheet].sheet_properties.pageSetUpPr.fitToPage
+        assert book[sheet].oddFooter.center.text == "&P / &N"
+    for sheet in ("assessments", "records"):
+        assert book[sheet].print_title_rows == "$1:$1"  # the header row on every page
+    assert book["assessments"].print_area == "'assessments'!$A$1:$Q$81"  # id … required_growth_rest
