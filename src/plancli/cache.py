@@ -16,11 +16,14 @@ Anything else is a miss: the caller computes from the files, and the entry is re
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+try:  # blake2 alone: hashlib loads OpenSSL first, 5 ms of every read command's start-up
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - a Python built without its own blake2
+    from hashlib import blake2b as blake2b
 
 _NOT_OURS = stat.S_IWGRP | stat.S_IWOTH  # bits that let someone else change a file or folder
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -35,7 +38,7 @@ def cache_dir(kind: str) -> Path:
 
 def entry_path(kind: str, suffix: str, *identity: str) -> Path:
     """The one entry of `kind` for these inputs (paths, options)."""
-    name = hashlib.blake2b("\0".join(identity).encode(), digest_size=16).hexdigest()
+    name = blake2b("\0".join(identity).encode(), digest_size=16).hexdigest()
     return cache_dir(kind) / f"{name}{suffix}"
 
 
@@ -102,6 +105,8 @@ def write_entry(path: Path, data: bytes) -> None:
     read-only home, a folder of someone else's) do nothing: plancli works, only slower."""
     if not _private_folder(path.parent):
         return
+    import tempfile  # only to write: 2 ms of imports a read does not need
+
     temp: str | None = None
     try:
         with tempfile.NamedTemporaryFile(

@@ -15,14 +15,13 @@ cannot run code; and an entry is read only when it and its folder are the user's
 
 from __future__ import annotations
 
-import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancli import __version__
-from plancli.cache import entry_path, read_entry, write_entry
+from plancli.cache import blake2b, entry_path, read_entry, write_entry
 from plancli.plain import Baseline, Plan, PlanMeta, ProjectCount, Section, StatusRules, Target
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ _DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
 
 def plan_key(data: bytes) -> bytes:
     """The key of a plan file's compiled form: its bytes, plancli's version and code."""
-    digest = hashlib.blake2b(FORMAT, digest_size=32)
+    digest = blake2b(FORMAT, digest_size=32)
     digest.update(f"\0{__version__}".encode())
     for name in _CODE:  # an edited plancli (a development install) validates again
         try:

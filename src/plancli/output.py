@@ -9,9 +9,7 @@ only documents them, in `plancli schema` (`json_schemas`), from the same datacla
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +64,8 @@ def _write(value: object, out: list[str], indent: str) -> None:
         out.append(number_text(decimal_to_json(value)))
     elif isinstance(value, int | float):
         out.append(number_text(value))
+    elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
+        _write_pairs(zip(value._fields, value, strict=True), out, indent)
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")
@@ -149,6 +149,8 @@ def plain_data(value: object) -> Any:
         return value
     if isinstance(value, Decimal):
         return decimal_to_json(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: plain_data(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, list | tuple):
         return [plain_data(item) for item in value]
     if isinstance(value, dict):
@@ -167,6 +169,9 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV with a header row; None becomes an empty cell. Text is written so that neither a
     terminal nor a spreadsheet runs it: control characters shown, and a cell a spreadsheet
     would take for a formula prefixed with `'` (`safe.csv_cell`); numbers stay numbers."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([csv_cell(column) for column in columns])
@@ -178,7 +183,7 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 # ------------------------------------------------------------ output dataclasses (the contract)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class TargetsOutput:
     """`plancli targets --json`."""
 
@@ -187,7 +192,7 @@ class TargetsOutput:
     targets: list[Target]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class FindingOut:
     level: str
     code: str
@@ -195,7 +200,7 @@ class FindingOut:
     message: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class ValidateOutput:
     """`plancli validate --json`."""
 
@@ -207,7 +212,7 @@ class ValidateOutput:
     findings: list[FindingOut]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class HistoryRecord:
     """One revision of a figure: a ledger record, and whether it is the one in force."""
 
@@ -222,7 +227,7 @@ class HistoryRecord:
     current: bool = field(metadata=doc("true for the revision in force; false once superseded"))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class AmendmentOut:
     """A mid-year adjustment (年中调整) of a target's bound, as the ledger keeps it."""
 
@@ -245,7 +250,7 @@ class AmendmentOut:
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class HistoryOutput:
     """`plancli history --json`: every revision, oldest first."""
 
@@ -259,7 +264,7 @@ class HistoryOutput:
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class AmendOutput:
     """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
 
@@ -282,11 +287,11 @@ def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
     lists joined with `;`, booleans as true/false; derived from the dataclasses, so the two
     agree."""
     nested: dict[str, tuple[str, ...]] = {
-        "baseline": tuple(f.name for f in dataclasses.fields(Baseline)),
-        "projects": tuple(f.name for f in dataclasses.fields(ProjectCount)),
+        "baseline": Baseline._fields,
+        "projects": ProjectCount._fields,
     }
     columns: list[str] = []
-    for name in (f.name for f in dataclasses.fields(Target)):
+    for name in Target._fields:
         if name in nested:
             columns += [f"{name}_{sub}" for sub in nested[name]]
         else:

@@ -9,16 +9,16 @@ Pydantic, and `status` or `gap` on a plan seen before never do.
 
 The classes mirror the models field for field, in the same order, with the same defaults
 (tests/test_plain.py checks it), so `targets --json` and `show --json` write a target as
-the model would. They are built from data the models validated; they check nothing.
+the model would. They are built from data the models validated; they check nothing. They
+are named tuples: `dump_json` writes one as an object of its fields, not as an array.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, TypeVar, get_args
 
 if TYPE_CHECKING:
     from plancli import model
@@ -107,10 +107,12 @@ def figure_problem(value: Decimal) -> str | None:
 
 
 # ---------------------------------------------------------------------------- the plan
+# Named tuples, not dataclasses: a dataclass generates and compiles its methods when its module
+# is imported (2-3 ms for a target's 28 fields), a named tuple one small function; read
+# commands pay every millisecond of their imports on every run.
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(NamedTuple):
     year: int
     value: Decimal | None = None
     growth: Decimal | None = None
@@ -118,16 +120,14 @@ class Baseline:
     plan_text: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectCount:
+class ProjectCount(NamedTuple):
     total: int
     continuing: int
     new: int
     total_investment: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class StatusRules:
+class StatusRules(NamedTuple):
     pace_tolerance: Decimal = Decimal(10)
     growth_tolerance: Decimal = Decimal("1.0")
     relative_tolerance: Decimal = Decimal("1.0")
@@ -135,8 +135,7 @@ class StatusRules:
     around_share: Decimal = Decimal("0.05")
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     name: str
     name_en: str
@@ -157,8 +156,7 @@ def effective_direction(
     return "up"
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """A target of the plan, as `model.Target` validated it (same fields, same order)."""
 
     id: str
@@ -183,7 +181,7 @@ class Target:
     frequency: Frequency = "monthly"
     profile: list[Decimal] | None = None
     due: str | None = None
-    parts: list[str] = field(default_factory=list)
+    parts: list[str] = []  # noqa: RUF012 (a named tuple's default: never mutated)
     projects: ProjectCount | None = None
     quote: str | None = None
     note: str | None = None
@@ -213,27 +211,25 @@ class Target:
         return handler(TargetModel)
 
 
-@dataclass(frozen=True, slots=True)
-class PlanMeta:
+class PlanMeta(NamedTuple):
     id: str
     name: str
     name_en: str
     year: int
     source: str | None = None
-    status: StatusRules = field(default_factory=StatusRules)
+    status: StatusRules = StatusRules()
 
 
-@dataclass(frozen=True, slots=True)
 class Plan:
     """A validated plan. `target()` looks a target up by id through an index built once."""
 
-    plan: PlanMeta
-    sections: list[Section]
-    targets: list[Target]
-    _by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_by_id", "plan", "sections", "targets")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {target.id: target for target in self.targets})
+    def __init__(self, plan: PlanMeta, sections: list[Section], targets: list[Target]) -> None:
+        self.plan = plan
+        self.sections = sections
+        self.targets = targets
+        self._by_id = {target.id: target for target in targets}
 
     def target(self, target_id: str) -> Target | None:
         return self._by_id.get(target_id)
@@ -244,12 +240,25 @@ class Plan:
                 return section
         return None
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return (self.plan, self.sections, self.targets) == (
+            other.plan,
+            other.sections,
+            other.targets,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Plan({self.plan.id!r}, {len(self.targets)} targets)"
+
 
 # -------------------------------------------------------------------------- the ledger
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     """One figure recorded for a target and period, as `model.Record` validated it."""
 
     target: str
@@ -262,8 +271,7 @@ class Record:
     batch: str
 
 
-@dataclass(frozen=True, slots=True)
-class Amendment:
+class Amendment(NamedTuple):
     """A mid-year adjustment of a target's bound, as `model.Amendment` validated it."""
 
     target: str
@@ -278,8 +286,7 @@ class Amendment:
     batch: str
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """What the assessment reads of a record in force. A `Record` takes about ten times the
     memory; a ledger store hands these out so gap and status over 120,000 records stay small."""
 

@@ -6,7 +6,6 @@ id and field (validation), so the CLI can print one line and exit 3.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -182,6 +181,8 @@ def find_target(plan: plain.AnyPlan, target_id: str) -> plain.AnyTarget:
 
 
 def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
+    import difflib
+
     ids = [t.id for t in plan.targets]
     close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
     if not close:  # e.g. `5g` for `new_5g_base_stations`

@@ -82,7 +82,7 @@ def _opt(
     return None if value is None else round_keeping_side(value, places, boundaries)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class AssessmentOut:
     """One target's assessment as `gap --json` writes it (DESIGN §6)."""
 
@@ -236,7 +236,7 @@ def _assessment_fields(a: Assessment) -> dict[str, Any]:
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class GapOutput:
     """`plancli gap --json`."""
 
@@ -286,18 +286,18 @@ def _cell(value: object) -> str:
 # ------------------------------------------------------------------------- the dashboard
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Point:
     period: str
     value: Number
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class HeadlineOut(AssessmentOut):
     series: list[Point] = field(metadata=doc("the recorded figures up to as_of, oldest first"))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class SectionSummary:
     id: str
     name: str
@@ -306,7 +306,7 @@ class SectionSummary:
     total: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class StatusOutput:
     """`plancli status --json`: the dashboard's content."""
 
@@ -328,7 +328,7 @@ class StatusOutput:
     ledger: str | None = field(default=None, metadata=doc("the ledger file the figures come from"))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class ShowOutput:
     """`plancli show ID --json`: one target, its assessment and every recorded revision."""
 
