@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import (
     Console,
     ConsoleOptions,
@@ -23,6 +24,7 @@ from rich.console import (
 )
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
 
 from plancli.safe import visible
@@ -69,6 +71,33 @@ class _Visible:
 class _VisibleHook(RenderHook):
     def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
         return [_Visible(renderable) for renderable in renderables]
+
+
+def settle(table: Table) -> Table:
+    """Give each no-wrap column of plain text cells the width Rich would measure for it (its
+    widest line), so that Rich does not measure every cell when it prints the table.
+
+    A no-wrap column is never narrowed to make room, and one of fixed width is laid out the
+    same way, so the table prints the same characters; measuring is about a third of printing
+    a table, and read commands print one on every run (issue 15: an 80-row `gap` table is
+    most of what `gap` does besides importing). A column with any other cell is left alone."""
+    for column in table.columns:
+        if not column.no_wrap or column.width is not None:
+            continue
+        widest = 0
+        for cell in (column.header, *column.cells):
+            if isinstance(cell, Text):
+                text = cell.plain
+            elif isinstance(cell, str) and "[" not in cell and ":" not in cell:
+                text = cell  # no markup, no emoji code: printed as it is
+            else:
+                break
+            if "\t" in text:  # tabs expand to the next tab stop: let Rich measure
+                break
+            widest = max(widest, *(cell_len(line) for line in text.splitlines() or [""]))
+        else:
+            column.width = widest
+    return table
 
 
 def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text:

@@ -27,7 +27,7 @@ from plancli.assess import (
 )
 from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.render import shown
+from plancli.render import settle, shown
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -201,7 +201,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             _marked(a, actual_of_target(a)),
             *(cells[i] for _, cells in figures),
         )
-    parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
+    parts: list[RenderableType] = [header, settle(table), _legend(out.targets, lang)]
     footnote = amended_footnote(out.targets, lang)
     if footnote is not None:
         parts.append(footnote)
@@ -279,7 +279,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
             status_text(a.status, lang),
             shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status]),
         )
-    return table
+    return settle(table)
 
 
 def section_table(out: StatusOutput, lang: Lang) -> Table:
@@ -307,7 +307,7 @@ def section_table(out: StatusOutput, lang: Lang) -> Table:
         shown(str(sum(out.counts.values()))),
         style="bold",
     )
-    return table
+    return settle(table)
 
 
 def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
@@ -332,7 +332,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
             shown(percent(a.completion)),
             status_text(a.status, lang),
         )
-    return table
+    return settle(table)
 
 
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
@@ -352,7 +352,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
             shown(signed(a.pace_gap_pp)),
             shown(needs_text(a, lang)),
         )
-    return table
+    return settle(table)
 
 
 # ---------------------------------------------------------------------------- show ID

@@ -15,7 +15,7 @@ from rich.text import Text
 from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.render import shown, target_name
+from plancli.render import settle, shown, target_name
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
@@ -126,7 +126,7 @@ def history_table(
         if with_note:
             cells.append(shown(_note(record), newlines=True))  # a note may span lines
         table.add_row(*cells, style=None if revision.current else "dim")
-    return table
+    return settle(table)
 
 
 def amendments_table(
@@ -168,7 +168,7 @@ def amendments_table(
         if with_note:
             cells.append(shown(amendment.note, newlines=True))
         table.add_row(*cells, style=None if revision.current else "dim")
-    return table
+    return settle(table)
 
 
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
