@@ -193,3 +193,47 @@ def test_status_and_gap_import_no_pydantic_on_a_plan_seen_before(
     assert "pydantic" in cold.stderr.split()  # the first time, the plan was validated
     assert "5G" in cold.stdout and warm.stdout == cold.stdout
     assert warm.stderr == ""  # none of them imported
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["status"], "status"),
+        (["--plan", "p.toml", "--ledger", "l.toml", "--lang", "zh", "gap", "--json"], "gap"),
+        (["--plan=p.toml", "history", "gdp"], "history"),
+        (["--plan", "status", "targets"], "targets"),  # a plan file named status
+        (["--help"], None),
+        (["--version"], None),
+        (["--plan"], None),
+        (["--verbose", "status"], None),  # an option plancli does not have: Typer says so
+        ([], None),
+    ],
+)
+def test_the_command_run_is_known_from_the_command_line(
+    argv: list[str], command: str | None
+) -> None:
+    from plancli.cli import invoked_command
+
+    assert invoked_command(argv) == command
+
+
+def test_a_command_line_builds_only_its_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`plancli status` builds the status command alone; a mistyped one still gets the full
+    list of suggestions, and `--help` every command."""
+    import plancli.cli as cli
+
+    def main(argv: list[str]) -> tuple[int, list[str]]:
+        monkeypatch.setattr(sys, "argv", ["plancli", *argv])
+        monkeypatch.setattr(cli.app, "registered_commands", list(registered))
+        monkeypatch.setattr(cli.app, "registered_groups", list(groups))
+        try:
+            cli.main()
+        except SystemExit as exit:
+            code = int(exit.code or 0)
+        return code, [info.name or "" for info in cli.app.registered_commands]
+
+    registered, groups = cli.app.registered_commands, cli.app.registered_groups
+    code, left = main(["schema", "status"])
+    assert (code, left) == (0, ["schema"])
+    code, left = main(["stauts"])
+    assert code == 2 and "status" in left and "gap" in left

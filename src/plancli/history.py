@@ -7,8 +7,7 @@ writing ones (`undo`, `amend`) the models; both read alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from plancli.fmt import bound_text, num
 from plancli.output import AmendmentOut, HistoryRecord
@@ -22,8 +21,7 @@ R = TypeVar("R", "plain.Record", "model.Record")
 A = TypeVar("A", "plain.Amendment", "model.Amendment")
 
 
-@dataclass(frozen=True, slots=True)
-class Revision(Generic[R]):
+class Revision(NamedTuple, Generic[R]):
     record: R
     # False once a later record for the same target and end month superseded it: a revision
     # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2)
@@ -55,8 +53,7 @@ def history_record(record: plain.Record | model.Record, current: bool) -> Histor
     )
 
 
-@dataclass(frozen=True, slots=True)
-class AmendmentRevision(Generic[A]):
+class AmendmentRevision(NamedTuple, Generic[A]):
     """An amendment in a target's history, and whether any month can still be judged on it."""
 
     amendment: A

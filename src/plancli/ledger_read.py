@@ -17,10 +17,9 @@ A SQLite ledger is read by its store; `figures()` there is already free of the m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.locations import LedgerLocation, ledger_format
@@ -38,8 +37,7 @@ from plancli.plain import (
 from plancli.plan import read_toml
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerRead:
+class LedgerRead(NamedTuple):
     """Everything a ledger holds, in ledger order."""
 
     records: list[Record]

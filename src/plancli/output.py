@@ -50,26 +50,35 @@ def dumps(data: Any) -> str:
 
 _string: Callable[[str], str] = json.encoder.encode_basestring
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+
+def _scalar(value: object) -> str | None:
+    """The JSON text of a value that holds no other (most of a document), else None."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[arg-type]
+    if kind is Decimal:
+        return number_text(decimal_to_json(value))  # type: ignore[arg-type]
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return number_text(value)  # type: ignore[arg-type]
+    if isinstance(value, list | tuple) and not value:
+        return "{}" if hasattr(value, "_fields") else "[]"
+    return None
 
 
 def _write(value: object, out: list[str], indent: str) -> None:
     """`value` as JSON text onto `out`; `indent` is the newline and spaces of its line."""
-    if value is None:
-        out.append("null")
-    elif isinstance(value, str):
-        out.append(_string(value))
-    elif isinstance(value, bool):
-        out.append("true" if value else "false")
-    elif isinstance(value, Decimal):
-        out.append(number_text(decimal_to_json(value)))
-    elif isinstance(value, int | float):
-        out.append(number_text(value))
+    text = _scalar(value)
+    if text is not None:
+        out.append(text)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
-        _write_pairs(zip(value._fields, value, strict=True), out, indent)
+        _write_object(value._fields, value, out, indent)
     elif isinstance(value, list | tuple):
-        if not value:
-            out.append("[]")
-            return
         inner = indent + "  "
         out.append("[")
         for i, item in enumerate(value):
@@ -77,30 +86,40 @@ def _write(value: object, out: list[str], indent: str) -> None:
             _write(item, out, inner)
         out.append(indent + "]")
     elif isinstance(value, dict):
-        _write_pairs(value.items(), out, indent)
+        _write_object(tuple(value), list(value.values()), out, indent)
     elif isinstance(value, datetime):
         out.append(f'"{datetime_text(value)}"')
+    elif isinstance(value, str | Decimal | int | float):  # subclasses: as their base
+        out.append(_string(str(value)) if isinstance(value, str) else str(value))
     elif dataclasses.is_dataclass(value):
         kind = type(value)
         names = _FIELDS.get(kind)
         if names is None:
             names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
-        _write_pairs(((name, getattr(value, name)) for name in names), out, indent)
+        _write_object(names, [getattr(value, name) for name in names], out, indent)
     else:
         raise TypeError(f"no JSON for {type(value).__name__}")
 
 
-def _write_pairs(pairs: Iterable[tuple[str, object]], out: list[str], indent: str) -> None:
+def _write_object(
+    names: tuple[str, ...], values: Sequence[object], out: list[str], indent: str
+) -> None:
+    if not names:
+        out.append("{}")
+        return
     inner = indent + "  "
-    start = len(out)
-    out.append("{")
-    for name, item in pairs:
-        out.append(("" if len(out) == start + 1 else ",") + inner + _string(name) + ": ")
-        _write(item, out, inner)
-    if len(out) == start + 1:
-        out.append("}")
-    else:
-        out.append(indent + "}")
+    keys = _KEYS.get((names, indent))
+    if keys is None:  # `{\n    "id": `, `,\n    "name": `: once per shape and depth
+        keys = tuple(f"{',' if i else '{'}{inner}{_string(name)}: " for i, name in enumerate(names))
+        _KEYS[names, indent] = keys
+    for key, value in zip(keys, values, strict=True):
+        out.append(key)
+        text = _scalar(value)
+        if text is None:
+            _write(value, out, inner)
+        else:
+            out.append(text)
+    out.append(indent + "}")
 
 
 def number_text(value: int | float) -> str:

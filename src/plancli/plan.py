@@ -7,10 +7,9 @@ id and field (validation), so the CLI can print one line and exit 3.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError
@@ -191,8 +190,7 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     return f"unknown target {target_id!r} in plan {plan.plan.id}{hint}"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A validation warning: the plan loads, but something deserves a look."""
 
     level: Literal["warning"]
@@ -292,8 +290,7 @@ def filter_targets(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class BundledPlan:
+class BundledPlan(NamedTuple):
     """One line of `plancli plans`: a bundled plan as its file says, without validating it."""
 
     id: str

@@ -12,14 +12,13 @@ Pure and exact: Decimal in, Decimal out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from plancli.plain import Amendment, AnyTarget, Direction, StatusRules, Target
 
 
-@dataclass(frozen=True, slots=True)
-class Bound:
+class Bound(NamedTuple):
     """A target's bound in force: the figure satisfies it at `low ≤ figure ≤ high`."""
 
     direction: Direction

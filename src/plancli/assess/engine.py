@@ -17,7 +17,6 @@ before year end (pacing against the full year, t = 1) and is `stale`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context
@@ -28,13 +27,24 @@ from plancli.periods import Period, parse_plan_period
 from plancli.plain import AnyAmendment, AnyPlan, Plan, plain_amendment
 
 
-@dataclass(frozen=True)
 class PlanAssessment:
-    plan: Plan
-    as_of: Period | None
-    assessments: list[Assessment]
-    index: RecordIndex = field(repr=False)
-    amendments: AmendmentIndex | None = field(default=None, repr=False)
+    """Every target of a plan judged at one as-of period, with the figures it was judged on."""
+
+    __slots__ = ("amendments", "as_of", "assessments", "index", "plan")
+
+    def __init__(
+        self,
+        plan: Plan,
+        as_of: Period | None,
+        assessments: list[Assessment],
+        index: RecordIndex,
+        amendments: AmendmentIndex | None = None,
+    ) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.assessments = assessments
+        self.index = index
+        self.amendments = amendments
 
     @property
     def time_progress(self) -> Fraction | None:

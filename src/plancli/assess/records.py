@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, AnyPlan
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """A target's record in force for one period, with the period parsed."""
 
     period: Period
