@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from plancli.cli import app
+from plancli.i18n import set_language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
@@ -31,7 +32,9 @@ def isolated_env(
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    set_language("en")  # the language is process-wide: each test starts in English
     yield home
+    set_language("en")
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from plancli.errors import InputError
+from plancli.i18n import _, ngettext
 from plancli.ledger import (
     Change,
     Entry,
@@ -72,11 +73,15 @@ class ImportRejected(InputError):
         count = len(self.problems)
         rows = len({p.row for p in self.problems})
         lines = [
-            f"{self.name}: {rows} bad row{'s' if rows != 1 else ''}; nothing was imported",
+            ngettext(
+                "{file}: {n} bad row; nothing was imported",
+                "{file}: {n} bad rows; nothing was imported",
+                rows,
+            ).format(file=self.name, n=rows),
             *(f"{self.name}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
         ]
         if count > MAX_SHOWN_PROBLEMS:
-            lines.append(f"… and {count - MAX_SHOWN_PROBLEMS} more")
+            lines.append(_("… and {n} more").format(n=count - MAX_SHOWN_PROBLEMS))
         return "\n".join(lines)
 
 

@@ -20,6 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, TypeVar, get_args
 
+from plancli.i18n import N_
+
 if TYPE_CHECKING:
     from plancli import model
 
@@ -85,7 +87,7 @@ def figure_problem(value: Decimal) -> str | None:
       figure plancli accepts is shown exactly by `--json` (decimal_to_json).
     """
     if not value.is_finite():
-        return "is not a finite number"
+        return N_("is not a finite number")
     text = str(value)
     if len(text) <= 12 and "E" not in text:
         # Most figures: 12 characters without an exponent hold at most 12 digits and 10
@@ -94,15 +96,15 @@ def figure_problem(value: Decimal) -> str | None:
     # adjusted() first: a cheap test that skips building 10^15 for almost every figure;
     # copy_abs, as abs() would round (and trap) 1e999999999.
     if value.adjusted() >= 15 and value.copy_abs() > Decimal(10) ** 15:
-        return "is too large (at most 10^15 in magnitude)"
+        return N_("is too large (at most 10^15 in magnitude)")
     _, digits, exponent = value.as_tuple()
     if isinstance(exponent, int) and exponent < -10:
-        return "has more than 10 decimal places"
+        return N_("has more than 10 decimal places")
     significant = len(digits)
     while significant > 15 and digits[significant - 1] == 0:
         significant -= 1  # trailing zeros (123456789012345.0) cost a double nothing
     if significant > 15:
-        return "has more than 15 significant digits (JSON numbers keep 15)"
+        return N_("has more than 15 significant digits (JSON numbers keep 15)")
     return None
 
 

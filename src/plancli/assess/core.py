@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple
 from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
+from plancli.i18n import _
 from plancli.periods import Period, parse_plan_period
 from plancli.plain import Frequency, Plan, StatusRules, Target
 
@@ -118,7 +119,9 @@ class Context:
         if target.id in self._done:
             return self._done[target.id]
         if target.id in self._visiting:
-            raise PlanFileError(f"target {target.id}: its parts refer back to it (a cycle)")
+            raise PlanFileError(
+                _("target {id}: its parts refer back to it (a cycle)").format(id=target.id)
+            )
         self._visiting.add(target.id)
         try:
             if self.as_of is None:
@@ -156,7 +159,9 @@ class Context:
         try:
             return parse_plan_period(target.due, self.plan.plan.year)
         except InputError as exc:
-            raise PlanFileError(f"target {target.id}: due: {exc}") from None
+            raise PlanFileError(
+                _("target {id}: due: {reason}").format(id=target.id, reason=exc)
+            ) from None
 
     def target(self, target_id: str) -> Target:
         target = self.plan.target(target_id)

@@ -11,6 +11,7 @@ import sys
 from plancli.cli import (
     amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
+    completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)

@@ -21,6 +21,7 @@ from plancli.cli.app import (
     state,
 )
 from plancli.errors import InputError
+from plancli.i18n import _
 
 if TYPE_CHECKING:
     from plancli.assess import Assessment, PlanAssessment
@@ -30,8 +31,10 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="PERIOD",
-        help="Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
-        "default: the latest period with a record.",
+        help=_(
+            "Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
+            "default: the latest period with a record."
+        ),
     ),
 ]
 
@@ -41,13 +44,14 @@ def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     from plancli.assess import assess_plan
     from plancli.ledger_read import read_figures
 
-    plan = st.plain_plan  # first: an invalid plan is reported before the ledger is read
+    location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
+    plan = st.plain_plan
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    figures, amendments = read_figures(st.ledger_location)
+    figures, amendments = read_figures(location)
     return assess_plan(plan, figures, as_of, amendments)
 
 
-@command("gap")
+@command("gap", help=_("Every target's status, gap and what it takes to recover, worst first."))
 def gap_cmd(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
@@ -58,31 +62,30 @@ def gap_cmd(
         typer.Option(
             "--status",
             metavar="STATUS[,STATUS]",
-            help="Only these statuses: met, on_track, at_risk, behind, missed, no_data.",
+            help=_("Only these statuses: met, on_track, at_risk, behind, missed, no_data."),
         ),
     ] = None,
     sort: Annotated[
         str,
-        typer.Option("--sort", metavar="worst|plan", help="Worst first, or in plan order."),
+        typer.Option("--sort", metavar="worst|plan", help=_("Worst first, or in plan order.")),
     ] = "worst",
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS]",
-            help="Exit 1 when a target shown has one of these statuses (for scripts and CI).",
+            help=_("Exit 1 when a target shown has one of these statuses (for scripts and CI)."),
         ),
     ] = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Every target's status, gap and what it takes to recover, worst first."""
     from plancli.assess import parse_statuses, select
     from plancli.plan import filter_targets
 
     one_format(json_out, csv_out)
     if sort not in ("worst", "plan"):
-        raise InputError(f"--sort {sort!r}: choose worst or plan")
+        raise InputError(_("--sort {value!r}: choose worst or plan").format(value=sort))
     statuses = parse_statuses(status) if status is not None else None
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
@@ -123,9 +126,11 @@ def _show_gap(
         console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
 
 
-@command("status")
+@command(
+    "status",
+    help=_("Dashboard: time progress, headline indicators, sections, investment, worst ten."),
+)
 def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
-    """Dashboard: time progress, headline indicators, sections, investment, worst ten."""
     from plancli.assess import status_output
 
     st = state(ctx)
