@@ -27,6 +27,7 @@ from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
 if TYPE_CHECKING:
+    from plancli import plain
     from plancli.locations import LedgerLocation, PlanSource
     from plancli.model import Plan
 
@@ -381,7 +382,9 @@ def check_lang(value: str) -> Lang:
 
 @dataclass
 class State:
-    """Global options, and the plan loaded once on first use."""
+    """Global options, and the plan loaded once on first use: `plan`, the validated models,
+    for commands that write and `validate`; `plain_plan`, plain data from the plan's compiled
+    form, for read commands (no Pydantic on their path: issue 15)."""
 
     plan_ref: str | None = None
     ledger: Path | None = None
@@ -389,6 +392,7 @@ class State:
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
     _plan: "Plan | None" = field(default=None, repr=False)
+    _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
 
     @property
@@ -406,6 +410,14 @@ class State:
 
             self._plan = load_plan_file(self.source.path)
         return self._plan
+
+    @property
+    def plain_plan(self) -> "plain.Plan":
+        if self._plain is None:
+            from plancli.plan import load_plain_plan
+
+            self._plain = load_plain_plan(self.source.path)
+        return self._plain
 
     @property
     def ledger_location(self) -> "LedgerLocation":
