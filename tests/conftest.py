@@ -7,10 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from plancli.cli import app
 from plancli.i18n import set_language
+
+# Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
+# store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
+settings.register_profile("plancli", deadline=None)
+settings.load_profile("plancli")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
