@@ -55,6 +55,7 @@ from plancli.model import Amendment, Figure, Plan, Record, Target, current_recor
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
+from plancli.texts import text_problem
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -378,8 +379,13 @@ def _write_atomically(path: Path, text: str) -> None:
             tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
-    except OSError as exc:
-        raise LedgerFileError(_cannot_write(path, exc)) from None
+    except BaseException as exc:
+        # The temp file is never part of the ledger: remove it whatever stopped the write.
+        with suppress(OSError, NameError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError):
+            raise LedgerFileError(_cannot_write(path, exc)) from None
+        raise
     try:
         os.chmod(tmp.name, mode)
         if os.environ.get(CRASH_HOOK):
@@ -827,37 +833,59 @@ def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = Fa
         if not percent:
             raise InputError(
                 _("{what} {raw!r}: this figure is not a percentage; drop the %").format(
-                    what=_(what), raw=raw
+                    what=_(what), raw=_Repr(shown(raw))
                 )
             )
         text = text[:-1].rstrip()
     if text.lower().lstrip("+-") in _NOT_FINITE:
-        raise InputError(_("{what} {raw!r} is not a finite number").format(what=_(what), raw=raw))
+        raise InputError(
+            _("{what} {raw!r} is not a finite number").format(what=_(what), raw=_Repr(shown(raw)))
+        )
     if "," in text or "，" in text:
         raise InputError(
             _(
                 "{what} {raw!r}: write it without thousands separators and with '.' as the "
                 "decimal point, e.g. 1441.37"
-            ).format(what=_(what), raw=raw)
+            ).format(what=_(what), raw=_Repr(shown(raw)))
         )
     if not _NUMBER.match(text):
         raise InputError(
-            _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(what=_(what), raw=raw)
+            _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(
+                what=_(what), raw=_Repr(shown(raw))
+            )
         )
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
         raise InputError(
-            _("{what} {raw!r} is not a number").format(what=_(what), raw=raw)
+            _("{what} {raw!r} is not a number").format(what=_(what), raw=_Repr(shown(raw)))
         ) from None
     return _checked_number(value, raw, what)
+
+
+class _Repr(str):
+    """A text whose repr is itself: `shown(raw)` in a message written with `{raw!r}`."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def shown(raw: object, limit: int = 40) -> str:
+    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
+    digits or a cell of 32,767 characters is shown by its beginning."""
+    text = repr(raw)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…({len(str(raw)):,} characters)"
 
 
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
         raise InputError(
-            _("{what} {raw!r} {problem}").format(what=_(what), raw=raw, problem=_(problem))
+            _("{what} {raw!r} {problem}").format(
+                what=_(what), raw=_Repr(shown(raw)), problem=_(problem)
+            )
         )
     if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
         value = Decimal(format(value, "f"))
@@ -897,10 +925,19 @@ def check_value(target: Target, value: Decimal, shown: str) -> None:
         )
 
 
-def clean_text(value: str | None) -> str | None:
+def clean_text(value: str | None, what: str = "text") -> str | None:
+    """Text to keep with a figure: stripped, None when empty.
+
+    Refused (InputError) when it is not Unicode text: a lone surrogate, which is what invalid
+    UTF-8 on the command line becomes in Python (`--note $'\\xff'`) and what JSON may spell
+    (`"\\ud800"`). No ledger can store it as UTF-8, so it must not get as far as a write.
+    """
     if value is None:
         return None
     value = value.strip()
+    problem = text_problem(value, what)
+    if problem is not None:
+        raise InputError(problem)
     return value or None
 
 
@@ -1053,8 +1090,8 @@ def check_entry(
         period=str(period),
         value=value,
         amount=amount,
-        note=clean_text(entry.note),
-        source=clean_text(entry.source),
+        note=clean_text(entry.note, "note"),
+        source=clean_text(entry.source, "source"),
         recorded_at=recorded_at,
         batch=batch,
     )

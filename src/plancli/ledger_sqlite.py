@@ -51,10 +51,11 @@ from plancli.ledger import (
     period_problems,
     record_problem,
     records_adapter,
+    shown,
     validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, Record, latest_in_order
+from plancli.model import Amendment, Figure, Record, latest_in_order, shorten
 from plancli.paths import check_readable, open_regular
 
 SCHEMA_VERSION = 2
@@ -403,10 +404,10 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
         try:
             number = Decimal(stored)
         except (InvalidOperation, TypeError, ValueError):
-            return field_name, f"{stored!r} is not a number"
+            return field_name, f"{shown(stored)} is not a number"
         problem = Record.figure_problem(number)
         if problem is not None:
-            return field_name, f"{number} {problem}"
+            return field_name, f"{shorten(number)} {problem}"
     if row[5] in bad_times:
         return "recorded_at", bad_times[row[5]]
     return None

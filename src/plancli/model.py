@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Annotated, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -44,6 +45,25 @@ Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
 
+
+def _fit_plan_figure(value: Decimal) -> Decimal:
+    """A plan's figures follow the rule for recorded ones (Record.figure_problem): a bound of
+    1e999999999 would otherwise be accepted and then take minutes to print."""
+    problem = Record.figure_problem(value)
+    if problem is not None:
+        raise ValueError(f"{shorten(value)} {problem}")
+    return value
+
+
+def shorten(value: object) -> str:
+    """A figure for an error message: a 5,000-digit number is shown by its first digits."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+
+
+# A figure in a plan file: a Number fit to be a figure.
+PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -55,9 +75,9 @@ class Baseline(StrictModel):
     """The baseline year's figures (附表1's 2021 columns, or section 一's 2021 result)."""
 
     year: int
-    value: Number | None = None
-    growth: Number | None = Field(default=None, description="growth % in the baseline year")
-    plan: Number | None = Field(default=None, description="the baseline year's planned figure")
+    value: PlanNumber | None = None
+    growth: PlanNumber | None = Field(default=None, description="growth % in the baseline year")
+    plan: PlanNumber | None = Field(default=None, description="the baseline year's planned figure")
     plan_text: str | None = Field(
         default=None, description="the baseline year's plan as the report words it (正增长…)"
     )
@@ -69,7 +89,7 @@ class ProjectCount(StrictModel):
     total: int = Field(ge=0)
     continuing: int = Field(ge=0)
     new: int = Field(ge=0)
-    total_investment: Number | None = Field(
+    total_investment: PlanNumber | None = Field(
         default=None, description="total investment of the projects (亿元), all years"
     )
 
@@ -85,15 +105,15 @@ class ProjectCount(StrictModel):
 class StatusRules(StrictModel):
     """Tolerances of the status rules (DESIGN §4, docs/forms.md), in percentage points."""
 
-    pace_tolerance: Number = Decimal(10)
-    growth_tolerance: Number = Decimal("1.0")
-    relative_tolerance: Number = Decimal("1.0")
-    around_tolerance: Number = Field(
+    pace_tolerance: PlanNumber = Decimal(10)
+    growth_tolerance: PlanNumber = Decimal("1.0")
+    relative_tolerance: PlanNumber = Decimal("1.0")
+    around_tolerance: PlanNumber = Field(
         default=Decimal("0.5"),
         ge=0,
         description="左右: tolerance in pp for a percentage figure (growth, level in %…)",
     )
-    around_share: Number = Field(
+    around_share: PlanNumber = Field(
         default=Decimal("0.05"),
         ge=0,
         le=1,
@@ -114,8 +134,8 @@ class Target(StrictModel):
     name_en: str = Field(min_length=1)
     kind: Kind
     unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
-    min: Number | None = Field(default=None, description="lower bound (target to reach)")
-    max: Number | None = Field(default=None, description="upper bound (ceiling)")
+    min: PlanNumber | None = Field(default=None, description="lower bound (target to reach)")
+    max: PlanNumber | None = Field(default=None, description="upper bound (ceiling)")
     exclusive: bool = Field(
         default=False, description="bounds are strict: 正增长 means growth > 0, so 0.0 fails"
     )
@@ -124,14 +144,14 @@ class Target(StrictModel):
         description="which way is better: up, down or band (derived when omitted: min alone or "
         "around → up, max alone → down, both → band; cumulative and ongoing → up)",
     )
-    around: Number | None = Field(default=None, description="X左右: the figure aimed at")
-    tolerance: Number | None = Field(
+    around: PlanNumber | None = Field(default=None, description="X左右: the figure aimed at")
+    tolerance: PlanNumber | None = Field(
         default=None,
         ge=0,
         description="左右 tolerance (default [plan.status] around_tolerance or around_share), "
         "a relation's tolerance in pp, or a stable trend's band",
     )
-    stretch: Number | None = Field(
+    stretch: PlanNumber | None = Field(
         default=None, description="a higher aim, never a ceiling (5%—5.5%，争取更好结果 → 5.5)"
     )
     decline: bool = Field(
@@ -142,7 +162,7 @@ class Target(StrictModel):
         default=False,
         description="完成国家下达目标: no bound yet; `pending` until `plancli amend` gives one",
     )
-    opening: Number | None = Field(
+    opening: PlanNumber | None = Field(
         default=None, description="cumulative stock targets (累计…): the stock at the year's start"
     )
     relation: Relation | None = Field(
@@ -156,7 +176,7 @@ class Target(StrictModel):
     )
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
-    profile: list[Number] | None = Field(
+    profile: list[PlanNumber] | None = Field(
         default=None, description="expected cumulative share at the end of each quarter"
     )
     due: str | None = Field(default=None, description="milestones: period it is due (year end)")
@@ -173,7 +193,7 @@ class Target(StrictModel):
 
     @field_validator("profile")
     @classmethod
-    def _profile_shape(cls, profile: list[Number] | None) -> list[Decimal] | None:
+    def _profile_shape(cls, profile: list[PlanNumber] | None) -> list[Decimal] | None:
         if profile is None:
             return None
         if len(profile) != 4:
@@ -422,7 +442,7 @@ class Record(StrictModel):
         if value is not None:
             problem = cls.figure_problem(value)
             if problem is not None:
-                raise ValueError(f"{value} {problem}")
+                raise ValueError(f"{shorten(value)} {problem}")
         return value
 
     @field_validator("recorded_at")
@@ -448,11 +468,11 @@ class Amendment(StrictModel):
 
     target: str
     period: str = Field(description="the adjustment applies from the end of this period on")
-    min: Number | None = None
-    max: Number | None = None
-    around: Number | None = None
-    tolerance: Number | None = Field(default=None, ge=0)
-    stretch: Number | None = None
+    min: PlanNumber | None = None
+    max: PlanNumber | None = None
+    around: PlanNumber | None = None
+    tolerance: PlanNumber | None = Field(default=None, ge=0)
+    stretch: PlanNumber | None = None
     note: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command that wrote it")

@@ -58,6 +58,27 @@ def parse_toml(
                 file=path, line=_toml_error_line(exc), reason=_toml_reason(exc)
             )
         ) from None
+    # Valid TOML that Python cannot hold: tomli lets these through (issue 14).
+    except ValueError:  # int(): more digits than sys.get_int_max_str_digits()
+        where = _line_of_match(text, rf"[0-9_]{{{_MAX_INT_DIGITS},}}")
+        raise error(
+            f"{path}{where}: invalid TOML: an integer of more than {_MAX_INT_DIGITS} digits"
+        ) from None
+    except ArithmeticError:  # Decimal(): an exponent beyond what a decimal can hold
+        where = _line_of_match(text, r"[eE][+-]?[0-9_]{16,}")
+        raise error(f"{path}{where}: invalid TOML: a number too large to read") from None
+    except RecursionError:
+        raise error(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+
+
+# Python refuses to read integers longer than this (CVE-2020-10735); no figure comes close.
+_MAX_INT_DIGITS = 4300
+
+
+def _line_of_match(text: str, pattern: str) -> str:
+    """`:LINE` of the first match of `pattern` in `text`, or "" when it is not found."""
+    match = re.search(pattern, text)
+    return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
 def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:

@@ -222,6 +222,59 @@ def _click_text(message: str) -> str:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Exit codes: 0 ok, 1 only `gap --fail-on`, 2 usage or input error, 3 plan or ledger file
+# invalid, 130 interrupted. An exception no rule foresaw is a bug in plancli; it is reported as
+# one `error: internal error: …` line with EX_SOFTWARE from sysexits.h, so a script can tell
+# it from a verdict (1) or from bad input (2, 3).
+INTERNAL_ERROR_EXIT = 70
+
+
+def is_typer_exception(exc: BaseException) -> bool:
+    """Typer's exits and Click's usage errors, which Typer reports itself (Typer vendors Click
+    from 0.26, so its ClickException is found by name, not imported from one place)."""
+    return isinstance(exc, typer.Exit | typer.Abort) or any(
+        cls.__name__ == "ClickException" for cls in type(exc).__mro__
+    )
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line, whatever the exception holds (its text may come from a file: no control
+    characters, no second line)."""
+    detail = " ".join(str(exc).split())[:300]
+    detail = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in detail)
+    name = type(exc).__name__
+    return (
+        f"error: internal error: {name}{': ' + detail if detail else ''} "
+        f"(plancli {__version__}; please report it with the command that caused it)"
+    )
+
+
+# Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
+_FILE_ARGUMENTS = frozenset({"file", "output"})
+
+
+def check_text_arguments(arguments: dict[str, Any]) -> None:
+    """Refuse a text argument holding a byte that is not UTF-8 (Python passes it on as a lone
+    surrogate, which crashes whatever writes it: a ledger, a cache key, the terminal). File
+    names are not checked: on Linux a file name may be any bytes."""
+    from plancli.texts import text_problem
+
+    for key, value in arguments.items():
+        if key in _FILE_ARGUMENTS or not isinstance(value, str):
+            continue
+        if (problem := text_problem(value, key)) is not None:
+            ctx = arguments.get("ctx")
+            params = {p.name: p for p in getattr(getattr(ctx, "command", None), "params", [])}
+            param = params.get(key)
+            if param is not None:
+                label = (
+                    param.opts[0]
+                    if getattr(param, "param_type_name", "") == "option"
+                    else param.human_readable_name
+                )
+                problem = text_problem(value, label)
+            raise InputError(problem or key)
+
 
 def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
     """`app.command` (or `on.command`, a sub-app's), with the error boundary around it."""
@@ -230,6 +283,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
         @functools.wraps(func)
         def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
             try:
+                check_text_arguments(call_kwargs)
                 return func(*call_args, **call_kwargs)
             except PlanError as exc:
                 say(_("error: {message}").format(message=exc))
@@ -242,6 +296,11 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
             except KeyboardInterrupt:
                 say(_("interrupted"))
                 raise typer.Exit(130) from None
+            except Exception as exc:  # a bug: never a traceback, and never exit 1 (--fail-on)
+                if is_typer_exception(exc):
+                    raise  # Typer's own: usage errors (exit 2) and the exits commands ask for
+                typer.echo(internal_error_message(exc), err=True)
+                raise typer.Exit(INTERNAL_ERROR_EXIT) from None
 
         kwargs.setdefault("cls", PlanCommand)
         (on or app).command(*args, **kwargs)(wrapper)

@@ -5,9 +5,12 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
+import io
+import os
+import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
 
 import typer
 
@@ -246,28 +249,27 @@ def import_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.imports import import_rows, parse_import
+    from plancli.imports import import_rows, read_import
     from plancli.ledger import open_store
 
     st = state(ctx)
-    plan = st.plan
     location = st.ledger_location
     creating = st.ledger_to_create()
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
-    name, data = _read_input(file)
-    from plancli.imports_xlsx import is_workbook
-
-    if is_workbook(data):
-        from plancli.imports_xlsx import parse_xlsx
-
-        name, rows, problems = parse_xlsx(data, name, sheet)  # name: FILE:SHEET
-    elif sheet is not None:
+    # The file is read before the plan is loaded: a file over a limit is refused at once,
+    # and the rows do not need the plan until they are checked.
+    name, stream, size = _open_input(file)
+    try:
+        name, rows, problems = read_import(stream, name, size=size, sheet=sheet)
+    except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
-            _("--sheet is for .xlsx workbooks; {name} is CSV or JSON").format(name=name)
-        )
-    else:
-        rows, problems = parse_import(data, name)
+            _("{path}: cannot read: {reason}").format(path=name, reason=exc.strerror or exc)
+        ) from None
+    finally:
+        if file != "-":
+            stream.close()
+    plan = st.plan
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
     say_created(location.path, creating, result.written, dry_run)
     for row_change in [*result.changes, *result.unchanged]:
@@ -337,14 +339,26 @@ def _import_json(plan: "Plan", ledger: str, result: "ImportResult", dry_run: boo
     )
 
 
-def _read_input(file: str) -> tuple[str, bytes]:
-    if file == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return "<stdin>", stream.read() if stream is not None else sys.stdin.read().encode()
-    from plancli.paths import IMPORT_FILE, read_bytes
+def _stdin_bytes() -> "BinaryIO":
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream if stream is not None else io.BytesIO(sys.stdin.read().encode())
 
-    # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
-    return file, read_bytes(Path(file), IMPORT_FILE)
+
+def _open_input(file: str) -> "tuple[str, BinaryIO, int | None]":
+    """(name, stream, size) of the file to import; size None when it is not a regular file
+    (stdin from a pipe), whose size is then checked while it is read."""
+    if file == "-":
+        name, stream = "<stdin>", _stdin_bytes()
+    else:
+        from plancli.paths import IMPORT_FILE, open_file
+
+        # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
+        name, stream = file, open_file(Path(file), IMPORT_FILE)
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return name, stream, None
+    return name, stream, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 @command(
