@@ -1,0 +1,225 @@
+"""Perturbations of a report's text in the ways real reports differ from the corpus copies.
+
+A synthetic blind check for `plancli extract` (issue 11): each perturbation rewrites a report
+the way another site, another year or another copy would write the same report (a headline
+lead worded differently, full-width digits, hard line breaks, CRLF, indentation, GB18030,
+another numbering of the work sections, web-page clutter) and returns the new text with a map
+of offsets, so a hand-encoded plan's quotes can be carried over to the new text and the
+extractor scored against the same gold as on the original.
+
+Used by benchmarks/extract.py; tests/test_extract_robust.py checks a few of them on short
+synthetic reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# (start, end, replacement) in the original text; non-overlapping, any order.
+Edit = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Perturbed:
+    text: str
+    offsets: list[int]  # offsets[i]: where the original offset i lands in `text`
+    encoding: str = "utf-8"
+
+    def carry(self, original: str, quote: str) -> str:
+        """`quote` (a substring of `original`) as it reads in the perturbed text."""
+        pos = original.find(quote)
+        if pos < 0 or not quote:
+            return quote
+        return self.text[self.offsets[pos] : self.offsets[pos + len(quote)]]
+
+
+def apply(text: str, edits: list[Edit], encoding: str = "utf-8") -> Perturbed:
+    """The text with `edits` applied, and the map of offsets (an offset inside a replaced
+    span lands at the start of its replacement, the span's end at the replacement's end)."""
+    out: list[str] = []
+    offsets = [0] * (len(text) + 1)
+    pos = 0
+    size = 0
+    for start, end, replacement in sorted(edits):
+        if start < pos:
+            continue  # overlapping edit: skipped
+        for i in range(pos, start):
+            offsets[i] = size + (i - pos)
+        out.append(text[pos:start])
+        size += start - pos
+        for i in range(start, end):
+            offsets[i] = size
+        out.append(replacement)
+        size += len(replacement)
+        pos = end
+    for i in range(pos, len(text) + 1):
+        offsets[i] = size + (i - pos)
+    out.append(text[pos:])
+    return Perturbed("".join(out), offsets, encoding)
+
+
+def _chars(text: str, table: dict[str, str]) -> Perturbed:
+    edits = [(i, i + 1, table[ch]) for i, ch in enumerate(text) if ch in table]
+    return apply(text, edits)
+
+
+_FULL = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+_FULL_FIGURES = {ch: _FULL[ch] for ch in "0123456789.%-"}
+_HALF_PUNCT = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "％": "%", "！": "!"}
+
+# The lead of the 主要预期目标 paragraph: from the clause's start to its colon.
+_LEAD = re.compile(
+    r"(?:(?<=[。，,；;\n])|^)[^。，,；;\n]{0,30}?主要(?:预期)?目标[^。，,；;:：]{0,8}?[:：]",
+    re.MULTILINE,
+)
+
+
+def lead_variant(wording: str) -> Callable[[str], Perturbed]:
+    """The headline lead reworded as `wording` (which ends in its colon)."""
+
+    def perturb(text: str) -> Perturbed:
+        matches = [m for m in _LEAD.finditer(text) if re.search(r"\d", text[m.end() : m.end() + 40])]
+        # The lead followed by figures nearest the work part: the last one before 重点工作 /
+        # the work sections. Reports name five-year goals with a lead too; take the last
+        # lead with a growth figure within its first clauses.
+        chosen = None
+        for match in matches:
+            after = text[match.end() : match.end() + 80]
+            if re.search(r"增长\s*[\d０-９]", after) and not re.search(r"年均增长|十五五|十四五", after):
+                chosen = match
+        if chosen is None:
+            return apply(text, [])
+        return apply(text, [(chosen.start(), chosen.end(), wording)])
+
+    return perturb
+
+
+def fullwidth(text: str) -> Perturbed:
+    """Figures in full-width forms (５．５％), as some sites set them."""
+    return _chars(text, _FULL_FIGURES)
+
+
+def halfwidth_punct(text: str) -> Perturbed:
+    """Chinese punctuation as ASCII (`,` `;` `:` `()`), as copies through some editors read."""
+    return _chars(text, _HALF_PUNCT)
+
+
+def clause_breaks(text: str) -> Perturbed:
+    """A line break after every ， and ； inside a paragraph (a web page's <br> at clauses)."""
+    return apply(text, [(i + 1, i + 1, "\n") for i, ch in enumerate(text) if ch in "，；"])
+
+
+def hard_wrap(width: int = 38) -> Callable[[str], Perturbed]:
+    """Every line cut at `width` characters, anywhere (a copy from a PDF's columns)."""
+
+    def perturb(text: str) -> Perturbed:
+        edits: list[Edit] = []
+        column = 0
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                column = 0
+                continue
+            column += 1
+            if column == width and i + 1 < len(text) and text[i + 1] != "\n":
+                edits.append((i + 1, i + 1, "\n"))
+                column = 0
+        return apply(text, edits)
+
+    return perturb
+
+
+def crlf_indent(text: str) -> Perturbed:
+    """CRLF line ends, paragraphs indented by two ideographic spaces and set apart by an
+    empty line (a page saved from a Windows browser)."""
+    edits: list[Edit] = [(0, 0, "\u3000\u3000")]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            edits.append((i, i + 1, "\r\n\r\n\u3000\u3000"))
+    return apply(text, edits)
+
+
+def gb18030(text: str) -> Perturbed:
+    """The same text in GB18030 bytes."""
+    return Perturbed(text, list(range(len(text) + 1)), "gb18030")
+
+
+_SUB = re.compile(r"^([ \t\u3000]*)[（(]([一二三四五六七八九十]{1,3})[）)]", re.MULTILINE)
+_TOP = re.compile(r"^([ \t\u3000]*)([一二三四五六七八九十]{1,3})、", re.MULTILINE)
+_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+
+
+def _number(numeral: str) -> int:
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + _DIGITS[numeral[1]]
+    if numeral.endswith("十"):
+        return 10 * _DIGITS[numeral[0]]
+    if "十" in numeral:
+        return 10 * _DIGITS[numeral[0]] + _DIGITS[numeral[2]]
+    return _DIGITS[numeral]
+
+
+def sub_numbering(style: str) -> Callable[[str], Perturbed]:
+    """Work sections numbered `1.` or `1、` or `一是` instead of （一）."""
+
+    def perturb(text: str) -> Perturbed:
+        edits: list[Edit] = []
+        for match in _SUB.finditer(text):
+            number = _number(match.group(2))
+            label = style.format(n=number, cn=match.group(2))
+            edits.append((match.start(), match.end(), match.group(1) + label))
+        return apply(text, edits)
+
+    return perturb
+
+
+def top_numbering(text: str) -> Perturbed:
+    """Top-level headings as 第一部分 … instead of 一、…"""
+    edits: list[Edit] = []
+    for match in _TOP.finditer(text):
+        line_end = text.find("\n", match.end())
+        line = text[match.start() : line_end if line_end >= 0 else len(text)]
+        if len(line) <= 70 and "。" not in line[:-1]:
+            edits.append((match.start(), match.end(), f"{match.group(1)}第{match.group(2)}部分 "))
+    return apply(text, edits)
+
+
+_NAV_BEFORE = (
+    "首页 > 政务公开 > 政府工作报告\n字号：大 中 小　　打印本页　　关闭窗口\n"
+    "来源：省人民政府办公厅　　发布时间：2026-02-01 09:30\n分享到：微信 微博 QQ空间\n"
+)
+_NAV_AFTER = (
+    "\n【打印】【关闭】\n相关链接：\n2025年政府工作报告\n2024年政府工作报告\n"
+    "扫一扫在手机打开当前页\n版权所有：省人民政府办公厅　网站标识码：0000000000\n"
+)
+
+
+def clutter(text: str) -> Perturbed:
+    """Web-page furniture before and after the report."""
+    start = 0
+    if text.startswith("SOURCE:"):
+        nl = text.find("\n")
+        start = nl + 1 if nl >= 0 else len(text)
+    return apply(text, [(start, start, _NAV_BEFORE), (len(text), len(text), _NAV_AFTER)])
+
+
+PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
+    "lead 主要预期目标是：": lead_variant("主要预期目标是："),
+    "lead 经济社会发展的主要预期目标为：": lead_variant("经济社会发展的主要预期目标为："),
+    "lead 今年发展的主要目标：": lead_variant("今年发展的主要目标："),
+    "lead 2026年主要预期目标建议如下：": lead_variant("2026年主要预期目标建议如下："),
+    "lead 主要预期目标安排是：": lead_variant("今年全省主要预期目标安排是："),
+    "full-width figures ５．５％": fullwidth,
+    "ASCII punctuation , ; : ()": halfwidth_punct,
+    "line break at every ，；": clause_breaks,
+    "hard wrap at 38 characters": hard_wrap(38),
+    "CRLF, indent　　, blank lines": crlf_indent,
+    "GB18030 bytes": gb18030,
+    "sections 1. instead of （一）": sub_numbering("{n}."),
+    "sections 1、 instead of （一）": sub_numbering("{n}、"),
+    "headings 第一部分 instead of 一、": top_numbering,
+    "web-page clutter around": clutter,
+}
