@@ -18,7 +18,12 @@ from plancli.i18n import _
 
 PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
 
-_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.{0,80})$")
+# A top-level heading: 一、… or 第一部分 …/第一章 … (reports and their copies number them
+# either way).
+_NUMBERED = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})(?:部分|章)[、:\s]*)"
+    r"\s*(\S.{0,80})$"
+)
 _UNNUMBERED = re.compile(
     r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
 )
@@ -110,7 +115,7 @@ def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
             break
         match = _NUMBERED.match(text)
         if match and "。" not in text[:-1] and len(text) <= 70:
-            found.append((line, match.group(2).strip()))
+            found.append((line, match.group(3).strip()))
         elif (
             4 <= len(text) <= 30
             and not _SUBSECTION.match(text)

@@ -119,15 +119,124 @@ _TAIL_MARKERS = re.compile(
 
 def body_span(parse: str) -> tuple[int, int]:
     """Where the report itself is: after a `SOURCE:` line, before the web page's trailing
-    furniture (related reports, QR-code prompt, footer). Furniture before the title (share and
-    font-size buttons) holds no figures and needs no cutting."""
+    furniture (related reports, QR-code prompt, footer) that follows its first paragraph.
+    Furniture before the title (share and font-size buttons) holds no figures and needs no
+    cutting."""
     start = 0
     if parse.startswith("SOURCE:"):
         nl = parse.find("\n")
         start = len(parse) if nl < 0 else nl + 1
     end = len(parse)
+    started = False  # the same buttons stand above the title: a marker ends only a begun report
     for line in split_lines(parse, start):
-        if _TAIL_MARKERS.match(line.text):
+        if started and _TAIL_MARKERS.match(line.text):
             end = line.start
             break
+        started = started or len(line.stripped) >= 80
     return start, end
+
+
+@dataclass(frozen=True)
+class Reflowed:
+    """A report's text with its soft line breaks taken out, and where each character came
+    from: `origin[i]` is the offset in the report of `text[i]` (`origin[len(text)]` its end)."""
+
+    text: str
+    origin: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The report's span of `text[start:end]` (a quote over a removed break keeps it)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+# What starts a line of its own: list dashes, bullets, section numbers (（一）, 一、, 1. but not
+# a figure such as 5.5%), 第一部分, appendix labels, circled numbers.
+_LINE_MARKER = re.compile(
+    r"——|—|-\s|[•·●■□◆※①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|\d{1,2}[、.．)）](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]|附表|附件|[一二三四五六七八九十]是"
+)
+_HEADING = re.compile(
+    r"([（(]?[一二三四五六七八九十]{1,3}[）)、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
+)
+# A clause goes on after these: a break after one is inside a sentence.
+_OPEN_END = "，、,；;（(“‘《—-"
+
+_INDENT = " \t\u3000\u00a0"
+
+
+def reflow(text: str) -> Reflowed:
+    """The text as paragraphs, one a line, for parsing: CR, indentation and empty lines
+    removed, and the breaks a copy puts inside a paragraph joined — a break after a clause's
+    comma (a web page's <br>), a break that cuts a figure (5.\\n5%), and in a text wrapped at a
+    fixed width (a copy of a PDF), the break at the end of every full-width line — unless the
+    next line starts with a list or section marker. Every kept character keeps its offset in
+    `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
+    raw_lines: list[tuple[int, int]] = []  # (start, end) without CR and indentation
+    pos = 0
+    size = len(text)
+    while pos <= size:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        start = pos
+        while start < end and text[start] in _INDENT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in "\r" + _INDENT:
+            stop -= 1
+        if stop > start:
+            raw_lines.append((start, stop))
+        if nl < 0:
+            break
+        pos = nl + 1
+    width = _wrap_width([end - start for start, end in raw_lines])
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, (start, end) in enumerate(raw_lines):
+        parts.append(text[start:end])
+        origin.extend(range(start, end))
+        if index + 1 == len(raw_lines):
+            break
+        if not _soft_break(text, (start, end), raw_lines[index + 1], width):
+            parts.append("\n")
+            origin.append(end)
+    origin.append(raw_lines[-1][1] if raw_lines else 0)
+    return Reflowed("".join(parts), origin)
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width a text was wrapped at, when most of its lines are about that long."""
+    long_lines = [n for n in lengths if n >= 15]
+    if len(long_lines) < 8:
+        return None
+    counts: dict[int, int] = {}
+    for n in long_lines:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (counts[n], n))
+    near = sum(1 for n in lengths if width - 2 <= n <= width + 2)
+    if near < 0.4 * len(lengths) or width > 200:
+        return None
+    return width
+
+
+def _soft_break(
+    text: str, line: tuple[int, int], following: tuple[int, int], width: int | None
+) -> bool:
+    start, end = line
+    nxt = text[following[0] : following[1]].translate(_PARSE_TABLE)
+    if _LINE_MARKER.match(nxt):
+        return False
+    last = text[end - 1].translate(_PARSE_TABLE)
+    first = nxt[0]
+    current = text[start:end].translate(_PARSE_TABLE)
+    if last == "|":
+        return False  # a table row ends with its cell separator
+    if width is not None and end - start >= width - 2:
+        return True  # a full line of a wrapped text
+    if last in _OPEN_END:
+        return True
+    if _HEADING.match(current) and len(current) <= 40:
+        return False  # a heading, however it ends
+    # A figure cut by the break: "5.\n5%", "5\n%左右", "增长\n5%".
+    return (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
