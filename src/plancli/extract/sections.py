@@ -141,13 +141,21 @@ def _classify(title: str, year: int) -> PartKind:
     return "plan"
 
 
+# Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
+# 安排是：…, then 预期目标…：, then the plainer 主要目标…：, which reports also use for other
+# goals and is taken only where figures follow it.
 _HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
     re.compile(r"主要预期目标\s*:"),
     re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
-    re.compile(r"主要目标\s*(?:是|为)\s*:"),
+    re.compile(r"预期目标[^。:;\n]{0,10}?:"),
+    re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
+    re.compile(r"主要目标[^。:;\n]{0,10}?:"),
 )
+_WEAK_LEADS = 5  # leads from this index on need figures after them
+_FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
+_FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
 
 
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
@@ -192,11 +200,18 @@ def _find_headline(parse: str, layout: Layout) -> None:
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
     body = layout.body
-    for lead in _HEADLINE_LEADS:
+    for index, lead in enumerate(_HEADLINE_LEADS):
         matches = [
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
+            and (
+                index < _WEAK_LEADS
+                or (
+                    _FIGURE_FOLLOWS.match(parse, m.end())
+                    and not _FIVE_YEAR_GOAL.match(parse, m.end())
+                )
+            )
         ]
         for match in reversed(matches) if last else matches:
             end = _paragraph_end(parse, match.end(), body.end)
@@ -222,6 +237,9 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
         full_stop = parse.find("。", pos, stop)
         newline = parse.find("\n", pos, stop)
         if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            if _more_targets(parse, full_stop + 1, stop):
+                pos = full_stop + 1
+                continue
             return full_stop
         if newline < 0:
             return stop
@@ -230,6 +248,22 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
             return newline
         pos = newline + 1
     return stop
+
+
+# A sentence that goes on listing targets: its first clause states a figure of this year's
+# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal.
+_TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
+_NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们")
+
+
+def _more_targets(parse: str, start: int, stop: int) -> bool:
+    """Whether the sentence at `start` (after a 。 in the headline paragraph) lists more
+    targets: the paragraph of 贵州 and others goes on after its first sentence
+    ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
+    ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
+    sentence = parse[start : min(ends) if ends else stop]
+    clause = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
+    return bool(_TARGET_FIGURE.search(clause)) and not _NOT_THIS_YEAR.search(clause)
 
 
 def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
