@@ -80,20 +80,65 @@ def lead_variant(wording: str) -> Callable[[str], Perturbed]:
     """The headline lead reworded as `wording` (which ends in its colon)."""
 
     def perturb(text: str) -> Perturbed:
-        matches = [m for m in _LEAD.finditer(text) if re.search(r"\d", text[m.end() : m.end() + 40])]
-        # The lead followed by figures nearest the work part: the last one before 重点工作 /
-        # the work sections. Reports name five-year goals with a lead too; take the last
-        # lead with a growth figure within its first clauses.
-        chosen = None
-        for match in matches:
-            after = text[match.end() : match.end() + 80]
-            if re.search(r"增长\s*[\d０-９]", after) and not re.search(r"年均增长|十五五|十四五", after):
-                chosen = match
+        chosen = _lead(text)
         if chosen is None:
             return apply(text, [])
         return apply(text, [(chosen.start(), chosen.end(), wording)])
 
     return perturb
+
+
+def _lead(text: str) -> re.Match[str] | None:
+    """The headline lead: the last lead followed by a growth figure of this year."""
+    chosen = None
+    for match in _LEAD.finditer(text):
+        after = text[match.end() : match.end() + 80]
+        if re.search(r"增长\s*[\d０-９]", after) and not re.search(r"年均增长|十五五|十四五", after):
+            chosen = match
+    return chosen
+
+
+def headline_list(style: str) -> Callable[[str], Perturbed]:
+    """The headline paragraph set as a list, one item a line, each clause (at ；) labelled
+    `style` ("{n}." → 1. 2. …, "（{cn}）", "——"); a report whose targets are separated by
+    commas only becomes a one-item list."""
+
+    def perturb(text: str) -> Perturbed:
+        lead = _lead(text)
+        if lead is None:
+            return apply(text, [])
+        end = text.find("。", lead.end())
+        line_end = text.find("\n", lead.end())
+        if end < 0 or (0 <= line_end < end):
+            end = line_end if line_end >= 0 else len(text)
+        if text[lead.end() : lead.end() + 3].lstrip().startswith("——"):
+            return apply(text, [])  # already a list
+        cn = "一二三四五六七八九十"
+        edits: list[Edit] = [(lead.end(), lead.end(), "\n" + style.format(n=1, cn=cn[0]))]
+        n = 1
+        for i in range(lead.end(), end):
+            if text[i] in "；;" and n < 10:
+                n += 1
+                edits.append((i + 1, i + 1, "\n" + style.format(n=n, cn=cn[n - 1])))
+        return apply(text, edits)
+
+    return perturb
+
+
+def lead_own_line(text: str) -> Perturbed:
+    """The lead on a line of its own, the targets on the next."""
+    lead = _lead(text)
+    if lead is None or text[lead.end() : lead.end() + 1] == "\n":
+        return apply(text, [])
+    return apply(text, [(lead.end(), lead.end(), "\n")])
+
+
+_CJK_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=[\d%])(?=[\u4e00-\u9fff])")
+
+
+def spaced(text: str) -> Perturbed:
+    """A space between Chinese and figures (增长 5% 左右), as some sites typeset."""
+    return apply(text, [(m.start(), m.start(), " ") for m in _CJK_DIGIT.finditer(text)])
 
 
 def fullwidth(text: str) -> Perturbed:
@@ -212,7 +257,12 @@ PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
     "lead 今年发展的主要目标：": lead_variant("今年发展的主要目标："),
     "lead 2026年主要预期目标建议如下：": lead_variant("2026年主要预期目标建议如下："),
     "lead 主要预期目标安排是：": lead_variant("今年全省主要预期目标安排是："),
+    "lead on a line of its own": lead_own_line,
+    "headline as a list 1. 2. …": headline_list("{n}."),
+    "headline as a list （一）（二）…": headline_list("（{cn}）"),
+    "headline as a list ——": headline_list("——"),
     "full-width figures ５．５％": fullwidth,
+    "space around figures 增长 5% 左右": spaced,
     "ASCII punctuation , ; : ()": halfwidth_punct,
     "line break at every ，；": clause_breaks,
     "hard wrap at 38 characters": hard_wrap(38),

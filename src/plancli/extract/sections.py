@@ -13,7 +13,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.numerals import chinese_integer
-from plancli.extract.text import Line, split_lines
+from plancli.extract.text import LIST_LABEL, Line, split_lines
 from plancli.i18n import _
 
 PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
@@ -114,7 +114,7 @@ def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
             found.append((line, text))
             break
         match = _NUMBERED.match(text)
-        if match and "。" not in text[:-1] and len(text) <= 70:
+        if match and "。" not in text[:-1] and len(text) <= 70 and text[-1] not in ",;":
             found.append((line, match.group(3).strip()))
         elif (
             4 <= len(text) <= 30
@@ -179,7 +179,9 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
             # Numbers: a part's lead (before its （一）) is 0, its （一） is 1…; a later part
             # goes on from there, so every number is unique.
             base = layout.work_sections[-1].number + 1 if layout.work_sections else 0
-            layout.work_sections.extend(_work_sections(parse, part, base))
+            layout.work_sections.extend(
+                _work_sections(parse, part, base, layout.headline_paragraph)
+            )
         elif part.kind == "investment" and layout.investment is None:
             layout.investment = part
         elif part.kind == "appendix":
@@ -230,8 +232,8 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
 
 
 def _paragraph_end(parse: str, start: int, stop: int) -> int:
-    """The end of the targets after the lead: the first 。, or the end of a line that no
-    "——" item follows (a list of targets runs over lines, a paragraph does not)."""
+    """The end of the targets after the lead: the first 。 that no sentence of more targets
+    follows, or the end of a line that no list item (——, 1., (一)…) follows."""
     pos = start
     while pos < stop:
         full_stop = parse.find("。", pos, stop)
@@ -243,9 +245,8 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
             return full_stop
         if newline < 0:
             return stop
-        following = parse[newline + 1 : newline + 4].lstrip()
-        if parse[pos:newline].strip() and not following.startswith(("——", "—", "-")):
-            return newline
+        if parse[pos:newline].strip() and not LIST_LABEL.match(parse, newline + 1, stop):
+            return newline  # a list of targets (——, 1., (一)…) runs over lines, a paragraph not
         pos = newline + 1
     return stop
 
@@ -253,7 +254,7 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
 # A sentence that goes on listing targets: its first clause states a figure of this year's
 # (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal.
 _TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
-_NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们")
+_NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出")
 
 
 def _more_targets(parse: str, start: int, stop: int) -> bool:
@@ -266,11 +267,17 @@ def _more_targets(parse: str, start: int, stop: int) -> bool:
     return bool(_TARGET_FIGURE.search(clause)) and not _NOT_THIS_YEAR.search(clause)
 
 
-def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
+def _work_sections(
+    parse: str, part: Part, offset: int, headline: Span | None = None
+) -> list[WorkSection]:
+    """The part's work sections, at its (一), (二)…; items of a headline list numbered (一)
+    are not sections."""
     sections: list[WorkSection] = []
     lines = split_lines(parse, part.start, part.end)
     marks: list[tuple[int, str]] = []
     for line in lines:
+        if headline is not None and headline.start <= line.start < headline.end:
+            continue
         match = _SUBSECTION.match(line.text)
         if match:
             rest = line.text[match.end() :]

@@ -151,12 +151,15 @@ class Reflowed:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-# What starts a line of its own: list dashes, bullets, section numbers (（一）, 一、, 1. but not
-# a figure such as 5.5%), 第一部分, appendix labels, circled numbers.
-_LINE_MARKER = re.compile(
-    r"——|—|-\s|[•·●■□◆※①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|\d{1,2}[、.．)）](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]|附表|附件|[一二三四五六七八九十]是"
+# A list item's label: dashes, bullets, numbers (（一）, 一、, 1. but not a figure such as 5.5%),
+# circled numbers, 一是.
+LIST_LABEL = re.compile(
+    r"\s*(?:——|—|-\s|[•·●■□◆※①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十])|\d{1,2}[、.．)）](?!\d)"
+    r"|[一二三四五六七八九十]是)\s*"
 )
+# What starts a line of its own: a list label, 第一部分, an appendix label.
+_LINE_MARKER = re.compile(rf"{LIST_LABEL.pattern}|第[一二三四五六七八九十]{{1,3}}[部章节]|附表|附件")
 _HEADING = re.compile(
     r"([（(]?[一二三四五六七八九十]{1,3}[）)、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
 )
@@ -166,9 +169,16 @@ _OPEN_END = "，、,；;（(“‘《—-"
 _INDENT = " \t\u3000\u00a0"
 
 
+# Spaces a site sets between Chinese and figures (增长 5% 左右, 新建 310 个): not the report's.
+_FIGURE_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=[\d０-９])"
+    r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff%％])"
+)
+
+
 def reflow(text: str) -> Reflowed:
-    """The text as paragraphs, one a line, for parsing: CR, indentation and empty lines
-    removed, and the breaks a copy puts inside a paragraph joined — a break after a clause's
+    """The text as paragraphs, one a line, for parsing: CR, indentation, empty lines and
+    spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph joined — a break after a clause's
     comma (a web page's <br>), a break that cuts a figure (5.\\n5%), and in a text wrapped at a
     fixed width (a copy of a PDF), the break at the end of every full-width line — unless the
     next line starts with a list or section marker. Every kept character keeps its offset in
@@ -194,8 +204,13 @@ def reflow(text: str) -> Reflowed:
     parts: list[str] = []
     origin: list[int] = []
     for index, (start, end) in enumerate(raw_lines):
-        parts.append(text[start:end])
-        origin.extend(range(start, end))
+        pos = start
+        for gap in _FIGURE_SPACE.finditer(text, start, end):
+            parts.append(text[pos : gap.start()])
+            origin.extend(range(pos, gap.start()))
+            pos = gap.end()
+        parts.append(text[pos:end])
+        origin.extend(range(pos, end))
         if index + 1 == len(raw_lines):
             break
         if not _soft_break(text, (start, end), raw_lines[index + 1], width):
