@@ -93,7 +93,9 @@ def _lead(text: str) -> re.Match[str] | None:
     chosen = None
     for match in _LEAD.finditer(text):
         after = text[match.end() : match.end() + 80]
-        if re.search(r"增长\s*[\d０-９]", after) and not re.search(r"年均增长|十五五|十四五", after):
+        if re.search(r"增长\s*[\d０-９]", after) and not re.search(
+            r"年均增长|十五五|十四五", after
+        ):
             chosen = match
     return chosen
 

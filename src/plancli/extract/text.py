@@ -66,8 +66,21 @@ def _decode(data: bytes, name: str) -> str:
     )
 
 
+# The longest reports run to some 200,000 characters; ten times that is no single report (a
+# site's whole archive, a log), and reading it would take many seconds to draft nonsense.
+MAX_CHARS = 2_000_000
+
+
 def check_chinese(text: str, name: str = "report") -> None:
-    """InputError unless `text` reads as Chinese prose (a share of ideographs, common ones)."""
+    """InputError unless `text` reads as Chinese prose (a share of ideographs, common ones)
+    of a report's length."""
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            _(
+                "{name} has {size:,} characters, more than any report ({limit:,} at most); "
+                "give one report's text"
+            ).format(name=name, size=len(text), limit=MAX_CHARS)
+        )
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
         raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
@@ -159,7 +172,9 @@ LIST_LABEL = re.compile(
     r"|[一二三四五六七八九十]是)\s*"
 )
 # What starts a line of its own: a list label, 第一部分, an appendix label.
-_LINE_MARKER = re.compile(rf"{LIST_LABEL.pattern}|第[一二三四五六七八九十]{{1,3}}[部章节]|附表|附件")
+_LINE_MARKER = re.compile(
+    rf"{LIST_LABEL.pattern}|第[一二三四五六七八九十]{{1,3}}[部章节]|附表|附件"
+)
 _HEADING = re.compile(
     r"([（(]?[一二三四五六七八九十]{1,3}[）)、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
 )
@@ -178,10 +193,11 @@ _FIGURE_SPACE = re.compile(
 
 def reflow(text: str) -> Reflowed:
     """The text as paragraphs, one a line, for parsing: CR, indentation, empty lines and
-    spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph joined — a break after a clause's
-    comma (a web page's <br>), a break that cuts a figure (5.\\n5%), and in a text wrapped at a
-    fixed width (a copy of a PDF), the break at the end of every full-width line — unless the
-    next line starts with a list or section marker. Every kept character keeps its offset in
+    spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph
+    joined — after a clause's comma or semicolon (a web page's <br>), inside a figure
+    (5.\\n5%, PM\\n2.5), at the end of a long line that stops mid-sentence, and in a text
+    wrapped at a fixed width (a copy of a PDF) at the end of every full line — unless the next
+    line starts with a list or section marker. Every kept character keeps its offset in
     `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
     raw_lines: list[tuple[int, int]] = []  # (start, end) without CR and indentation
     pos = 0
@@ -203,6 +219,7 @@ def reflow(text: str) -> Reflowed:
     width = _wrap_width([end - start for start, end in raw_lines])
     parts: list[str] = []
     origin: list[int] = []
+    joined = False  # the previous line's break was taken out
     for index, (start, end) in enumerate(raw_lines):
         pos = start
         for gap in _FIGURE_SPACE.finditer(text, start, end):
@@ -213,7 +230,8 @@ def reflow(text: str) -> Reflowed:
         origin.extend(range(pos, end))
         if index + 1 == len(raw_lines):
             break
-        if not _soft_break(text, (start, end), raw_lines[index + 1], width):
+        joined = _soft_break(text, (start, end), raw_lines[index + 1], width, joined)
+        if not joined:
             parts.append("\n")
             origin.append(end)
     origin.append(raw_lines[-1][1] if raw_lines else 0)
@@ -223,20 +241,30 @@ def reflow(text: str) -> Reflowed:
 def _wrap_width(lengths: list[int]) -> int | None:
     """The width a text was wrapped at, when most of its lines are about that long."""
     long_lines = [n for n in lengths if n >= 15]
-    if len(long_lines) < 8:
-        return None
     counts: dict[int, int] = {}
     for n in long_lines:
         counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return None
     width = max(counts, key=lambda n: (counts[n], n))
-    near = sum(1 for n in lengths if width - 2 <= n <= width + 2)
-    if near < 0.4 * len(lengths) or width > 200:
+    near = sum(1 for n in long_lines if width - 2 <= n <= width + 2)
+    # A report's paragraphs vary in length: three lines of one length, and two in five of the
+    # long lines about as long, are a wrap.
+    if counts[width] < 3 or near < 0.4 * len(long_lines) or width > 200:
         return None
     return width
 
 
+_FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
+_CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
+
+
 def _soft_break(
-    text: str, line: tuple[int, int], following: tuple[int, int], width: int | None
+    text: str,
+    line: tuple[int, int],
+    following: tuple[int, int],
+    width: int | None,
+    joined_before: bool = False,
 ) -> bool:
     start, end = line
     nxt = text[following[0] : following[1]].translate(_PARSE_TABLE)
@@ -245,13 +273,21 @@ def _soft_break(
     last = text[end - 1].translate(_PARSE_TABLE)
     first = nxt[0]
     current = text[start:end].translate(_PARSE_TABLE)
-    if last == "|":
-        return False  # a table row ends with its cell separator
+    if last == "|" or current.startswith("SOURCE:"):
+        return False  # a table row ends with its cell separator; the page's source line
     if width is not None and end - start >= width - 2:
         return True  # a full line of a wrapped text
     if last in _OPEN_END:
         return True
     if _HEADING.match(current) and len(current) <= 40:
         return False  # a heading, however it ends
-    # A figure cut by the break: "5.\n5%", "5\n%左右", "增长\n5%".
-    return (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    # A figure cut by the break: "5.\n5%", "5\n%左右"; a subscript on a line of its own.
+    if (last.isdigit() or last == ".") and (first.isdigit() or first in "%."):
+        return True
+    if last.isascii() and last.isalpha() and _FRAGMENT.fullmatch(nxt):
+        return True
+    if joined_before and _FRAGMENT.fullmatch(current):
+        return True
+    # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
+    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter.
+    return len(current) > 40 and last not in _CLOSED
