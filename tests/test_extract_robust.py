@@ -218,6 +218,56 @@ def test_share_buttons_above_the_title_do_not_end_the_report() -> None:
     assert signature(text) == signature(report())
 
 
+def test_a_markdown_copy_drafts_the_same() -> None:
+    text = re.sub(r"(?m)^(?=[一二]、)", "## ", report())
+    text = re.sub(r"(?m)^(?=（[一二]）)", "### ", text).replace(LEAD, f"**{LEAD}**")
+    assert signature(text) == signature(report())
+    quotes_verbatim(text)
+
+
+def test_html_a_scrape_left_is_not_the_reports() -> None:
+    text = "<p>&nbsp;&nbsp;" + report().replace("\n", "<br/></p>\n<p>&nbsp;&nbsp;")
+    assert signature(text) == signature(report())
+    quotes_verbatim(text)
+    flow = reflow("<p>增长5%&nbsp;左右&ldquo;十五五&rdquo;</p>")
+    assert flow.text == "增长5%左右“十五五”"
+    assert flow.span(2, 5) == (5, 14)  # "5%左" stands for "5%&nbsp;左"
+
+
+def test_counts_with_a_thousands_separator_read_as_one_figure() -> None:
+    text = report().replace("3000个", "3,000个").replace("2000家", "2,000家")
+    assert signature(text) == signature(report())
+    quotes = {t["quote"] for t in extract_plan(text).plan["targets"]}
+    assert "新建5G基站3,000个" in quotes  # the quote as the report writes it
+
+
+@pytest.mark.parametrize(
+    "opening", ["今年是“十五五”开局之年。", "2025年是“十四五”收官之年。2026年是“十五五”开局之年。"]
+)
+def test_a_copy_without_its_title_still_has_its_plan_year(opening: str) -> None:
+    body = report().split("各位代表：\n", 1)[1]
+    text = "各位代表：\n" + body.replace("2025年工作回顾", "过去一年工作回顾").replace(
+        "2026年重点工作", "今年重点工作"
+    ).replace("今年是“十五五”开局之年。", opening)
+    assert extract_plan(text).plan["plan"]["year"] == 2026
+
+
+def test_paragraphs_a_scrape_ran_into_one_line_are_read_apart() -> None:
+    filler = "坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。" * 70
+    long_report = report().replace("今年是“十五五”开局之年。", filler)
+    text = long_report.replace("\n", "  ")
+    assert "\n" not in text
+    assert signature(text) == signature(long_report)
+    quotes_verbatim(text)
+
+
+def test_a_label_in_straight_quotes_is_no_figure() -> None:
+    labelled = report().replace("深入实施提振消费专项行动", "加快推进“3个100”重点工程")
+    text = labelled.replace("“", '"').replace("”", '"')
+    assert signature(text) == signature(labelled)
+    assert not any(t.get("min") == 3 for t in extract_plan(text).plan["targets"])
+
+
 def test_compare_matches_a_quote_a_copy_breaks_over_lines() -> None:
     text = report(targets="地区生产总值增长5%左右，城镇调查失业率\n5.5%左右。")
     draft = extract_plan(text).plan

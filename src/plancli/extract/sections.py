@@ -75,6 +75,10 @@ class Layout:
         return [Span(p.start, p.end) for p in self.parts if p.kind == "review"]
 
 
+_PLAN_NUMBERS = ("十", "十一", "十二", "十三", "十四", "十五", "十六", "十七")
+_THIS_YEAR_IS = re.compile(r"今年是[“\"]?(十[一二三四五六七]?)五[”\"]?(?:规划)?(开局|收官)之年")
+
+
 def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int | None:
     """The plan year the report states: the latest year in its title (a 计划草案 report names
     last year's 执行情况 and this year's 计划), else the year of its work heading, else the
@@ -96,6 +100,16 @@ def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int |
         match = _YEAR.search(title)
         if match and re.search(r"回顾|执行情况", title):
             return int(match.group(1)) + 1
+    # A copy without its title: 今年是“十五五”开局之年, 2026年是“十五五”开局之年 (the review
+    # names last year so too: the latest year wins).
+    text = parse[body.start : body.end]
+    match = _THIS_YEAR_IS.search(text)
+    if match:
+        start = 1951 + 5 * (10 + _PLAN_NUMBERS.index(match.group(1)))  # 十四五: 2021
+        return start + (4 if match.group(2) == "收官" else 0)
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年是[^。]{0,20}?之年", text)]
+    if years:
+        return max(years)
     # A title written in Chinese numerals: 二〇二六年.
     match = re.search(r"([二〇○零一三四五六七八九]{4})年", head)
     if match:

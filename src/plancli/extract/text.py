@@ -8,6 +8,7 @@ expression reads both spellings and every offset in it is an offset in the text.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -151,17 +152,19 @@ def body_span(parse: str) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Reflowed:
-    """A report's text with its soft line breaks taken out, and where each character came
-    from: `origin[i]` is the offset in the report of `text[i]` (`origin[len(text)]` its end)."""
+    """A report's text as parsed — a copy's markup and soft line breaks taken out — and where
+    each character came from: `origin[i]` is the offset in the report of `text[i]`
+    (`origin[len(text)]` the end), `ends[i]` the end of what it stands for (an entity's `;`)."""
 
     text: str
     origin: list[int]
+    ends: list[int]  # ends[i]: where the report's text `text[i]` stands for ends
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The report's span of `text[start:end]` (a quote over a removed break keeps it)."""
         if end <= start:
             return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.ends[end - 1]
 
 
 # A list item's label: dashes, bullets, numbers (（一）, 一、, 1. but not a figure such as 5.5%),
@@ -191,7 +194,119 @@ _FIGURE_SPACE = re.compile(
 )
 
 
-def reflow(text: str) -> Reflowed:
+# What a copy adds that is not the report's: HTML tags (a block tag is a line break) and
+# entities, Markdown headings, emphasis and quote marks, thousands separators (3,000个), and in
+# a long line, runs of spaces standing for the paragraph breaks a scrape lost; straight double
+# quotes are read as curly ones.
+_MARKUP = re.compile(
+    r"(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
+    r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>)"
+    r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)"
+    r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
+    r"|(?P<emphasis>\*\*|__)"
+    r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
+)
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
+
+
+def _clean(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without a copy's markup: the cleaned text, each character's offset in `text`
+    and the end of what it stands for."""
+    parts: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    pos = 0
+
+    def keep(start: int, stop: int) -> None:
+        parts.append(text[start:stop])
+        origin.extend(range(start, stop))
+        ends.extend(range(start + 1, stop + 1))
+
+    def put(char: str, start: int, stop: int) -> None:
+        parts.append(char)
+        origin.append(start)
+        ends.append(stop)
+
+    if "<" in text or "&" in text or "#" in text or "*" in text or "_" in text or "," in text:
+        for match in _MARKUP.finditer(text):
+            keep(pos, match.start())
+            kind = match.lastgroup
+            if kind == "block":
+                put("\n", match.start(), match.end())
+            elif kind == "entity":
+                char = html.unescape(match.group())
+                if len(char) == 1:
+                    put(" " if char == "\u00a0" else char, match.start(), match.end())
+                elif char != match.group():
+                    pass  # an entity of several characters: dropped
+                else:
+                    keep(match.start(), match.end())  # not an entity: kept as written
+            pos = match.end()
+    keep(pos, len(text))
+    cleaned = "".join(parts)
+    if '"' in cleaned:
+        cleaned = _curly_quotes(cleaned)
+    # Paragraphs a scrape ran together, set apart by runs of spaces in a very long line.
+    if any(len(line) > 2000 for line in cleaned.split("\n")):
+        runs = [
+            m
+            for m in _SPACE_RUN.finditer(cleaned)
+            if cleaned.rfind("\n", 0, m.start()) < m.start() - 200
+            or cleaned.find("\n", m.end()) < 0
+            or cleaned.find("\n", m.end()) > m.end() + 200
+        ]
+        if runs:
+            out: list[str] = []
+            new_origin: list[int] = []
+            new_ends: list[int] = []
+            last = 0
+            for m in runs:
+                out.append(cleaned[last : m.start()])
+                new_origin.extend(origin[last : m.start()])
+                new_ends.extend(ends[last : m.start()])
+                out.append("\n")
+                new_origin.append(origin[m.start()])
+                new_ends.append(ends[m.end() - 1])
+                last = m.end()
+            out.append(cleaned[last:])
+            new_origin.extend(origin[last:])
+            new_ends.extend(ends[last:])
+            cleaned, origin, ends = "".join(out), new_origin, new_ends
+    return cleaned, origin, ends
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes as the report's curly ones, opening and closing by turns in each
+    line ("十五五" → “十五五”): a label in quotation marks is read as a label, not a figure."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if '"' not in line:
+            out.append(line)
+            continue
+        chars = list(line)
+        opening = True
+        for index, char in enumerate(chars):
+            if char == '"':
+                chars[index] = "“" if opening else "”"
+                opening = not opening
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+def reflow(report: str) -> Reflowed:
+    """The report as parsed: a copy's markup taken out (HTML tags and entities, Markdown
+    heading and emphasis marks, thousands separators, runs of spaces for lost paragraph
+    breaks), then its lines reflowed (`_reflow_lines`); offsets map back to `report`."""
+    text, origin, ends = _clean(report)
+    flow = _reflow_lines(text)
+    return Reflowed(
+        flow.text,
+        [origin[i] if i < len(origin) else len(report) for i in flow.origin],
+        [ends[i] if i < len(ends) else len(report) for i in flow.origin],
+    )
+
+
+def _reflow_lines(text: str) -> Reflowed:
     """The text as paragraphs, one a line, for parsing: CR, indentation, empty lines and
     spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph
     joined — after a clause's comma or semicolon (a web page's <br>), inside a figure
@@ -217,6 +332,7 @@ def reflow(text: str) -> Reflowed:
             break
         pos = nl + 1
     width = _wrap_width([end - start for start, end in raw_lines])
+    folded = parse_form(text)
     parts: list[str] = []
     origin: list[int] = []
     joined = False  # the previous line's break was taken out
@@ -230,12 +346,12 @@ def reflow(text: str) -> Reflowed:
         origin.extend(range(pos, end))
         if index + 1 == len(raw_lines):
             break
-        joined = _soft_break(text, (start, end), raw_lines[index + 1], width, joined)
+        joined = _soft_break(folded, (start, end), raw_lines[index + 1], width, joined)
         if not joined:
             parts.append("\n")
             origin.append(end)
     origin.append(raw_lines[-1][1] if raw_lines else 0)
-    return Reflowed("".join(parts), origin)
+    return Reflowed("".join(parts), origin, [i + 1 for i in origin])
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -266,13 +382,13 @@ def _soft_break(
     width: int | None,
     joined_before: bool = False,
 ) -> bool:
-    start, end = line
-    nxt = text[following[0] : following[1]].translate(_PARSE_TABLE)
-    if _LINE_MARKER.match(nxt):
+    start, end = line  # `text` is in its parse form
+    if _LINE_MARKER.match(text, following[0], following[1]):
         return False
-    last = text[end - 1].translate(_PARSE_TABLE)
-    first = nxt[0]
-    current = text[start:end].translate(_PARSE_TABLE)
+    last = text[end - 1]
+    first = text[following[0]]
+    nxt = text[following[0] : following[1]]
+    current = text[start:end]
     if last == "|" or current.startswith("SOURCE:"):
         return False  # a table row ends with its cell separator; the page's source line
     if width is not None and end - start >= width - 2:
