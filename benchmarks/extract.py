@@ -4,11 +4,15 @@ For the seed report (against data/plan2022.toml: headline, work and investment t
 and each corpus report with a bundled 2026 plan (its headline targets), prints: targets found,
 recall, precision, bounds-and-form exact share of the matched targets, the share of quotes
 that are verbatim substrings of the report, and the time of one extraction. The holdout
-reports (kept out of the extractor's tuning) are printed in a block of their own. A last line
-times a 70,000-character report (several corpus reports joined).
+reports (kept out of the extractor's tuning) are printed in a block of their own. Then every
+report under each perturbation of benchmarks/perturb.py (a synthetic blind check: the report
+as other copies of it read), and under the held-out perturbations, each scored against the
+gold plan and against the unperturbed draft. A last line times a 70,000-character report
+(several corpus reports joined). docs/extract.md keeps the figures, blind and after.
 
-    python3 benchmarks/extract.py              # every report, holdout block last
+    python3 benchmarks/extract.py              # every report, holdout block, perturbations
     python3 benchmarks/extract.py --tuning     # without the holdout reports
+    python3 benchmarks/extract.py --no-perturb # without the perturbations
     python3 benchmarks/extract.py --misses     # also list the misses and mismatches
 """
 
@@ -271,7 +275,7 @@ def main() -> None:
     block("Tuning reports (the extractor was developed on these)", tuning, args.misses)
     if not args.tuning and holdout:
         block(
-            "Holdout reports (kept out of tuning; blind run 68 % recall, then three general "
+            "Holdout reports (kept out of tuning; blind run 68 % recall, then four general "
             "faults fixed from the gold quotes: no longer blind, see docs/extract.md)",
             holdout,
             args.misses,
