@@ -163,6 +163,8 @@ def test_a_break_after_a_clause_is_inside_the_paragraph() -> None:
 def test_a_figure_cut_by_a_break_is_read_whole() -> None:
     flow = reflow("城镇调查失业率5.\n5%左右，居民消费价格涨幅2\n%左右。")
     assert flow.text == "城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。"
+    # An appendix label above a title is no cut figure: 附件1 / 2026年省十件民生实事.
+    assert reflow("附件1\n2026年省十件民生实事\n").text == "附件1\n2026年省十件民生实事"
     start = flow.text.index("5.5")
     assert flow.span(start, start + 4) == (7, 12)  # the break stays inside the quote
 

@@ -371,6 +371,7 @@ def _wrap_width(lengths: list[int]) -> int | None:
     return width
 
 
+_LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
 
@@ -397,8 +398,10 @@ def _soft_break(
         return True
     if _HEADING.match(current) and len(current) <= 40:
         return False  # a heading, however it ends
-    # A figure cut by the break: "5.\n5%", "5\n%左右"; a subscript on a line of its own.
-    if (last.isdigit() or last == ".") and (first.isdigit() or first in "%."):
+    # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
+    # such as 附件1 above 2026年…); a subscript on a line of its own.
+    cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    if cut and not _LABEL_LINE.match(current):
         return True
     if last.isascii() and last.isalpha() and _FRAGMENT.fullmatch(nxt):
         return True
