@@ -44,8 +44,9 @@ from plancli.ledger import (
     utc_now,
     with_warnings,
 )
-from plancli.model import Plan, Record
+from plancli.model import Record
 from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -339,7 +340,7 @@ class ImportResult:
 
 
 def check_import(
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],
@@ -403,7 +404,7 @@ def check_import(
 
 def import_rows(
     store: LedgerStore,
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],

@@ -51,9 +51,10 @@ from plancli.history import Revision as Revision  # moved to history; imported f
 from plancli.history import history as history
 from plancli.i18n import N_, _, ngettext
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
-from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
+from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.plain import AnyPlan, AnyTarget
 from plancli.plan import find_target, read_toml
 from plancli.texts import text_problem
 
@@ -776,7 +777,7 @@ _RISE_WORDS = ("增长", "上升", "提高", "增加")
 _SAME_PERIOD_WORDS = ("同比", "比上年")
 
 
-def signed_words(raw: str, target: Target, what: str = N_("value")) -> str:
+def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
     """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
     `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
 
@@ -893,7 +894,7 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
 
 
 def parse_value(
-    raw: str | Decimal | int | float, target: Target, what: str = N_("value")
+    raw: str | Decimal | int | float, target: AnyTarget, what: str = N_("value")
 ) -> Decimal:
     """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
     writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
@@ -907,7 +908,7 @@ def parse_value(
     return parse_number(raw, what, percent=value_is_percent(target))
 
 
-def check_value(target: Target, value: Decimal, shown: str) -> None:
+def check_value(target: AnyTarget, value: Decimal, shown: str) -> None:
     """Kind rules: cumulative totals are ≥ 0, milestones are 0–100 percent done."""
     if target.kind == "cumulative" and value < 0:
         raise InputError(
@@ -1028,7 +1029,7 @@ def _period(text: str) -> Period:
 
 
 def check_entry(
-    plan: Plan,
+    plan: AnyPlan,
     entry: Entry,
     current: Figures,
     *,
@@ -1104,7 +1105,7 @@ def check_entry(
     )
 
 
-def entry_period(plan: Plan, target: Target, text: str) -> Period:
+def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     """The period of a figure: in the plan year; for a `change` target (提升1个百分点) also the
     end of the year before, its base level when the report does not state it (2025, 2025-12,
     2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
@@ -1122,7 +1123,7 @@ def entry_period(plan: Plan, target: Target, text: str) -> Period:
     )
 
 
-def sequence_warnings(plan: Plan, record: Record, current: Figures) -> list[str]:
+def sequence_warnings(plan: AnyPlan, record: Record, current: Figures) -> list[str]:
     """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
     a later period's, is most likely a monthly increment typed as a total."""
     target = plan.target(record.target)
@@ -1175,7 +1176,7 @@ def with_warnings(change: Change, warnings: list[str]) -> Change:
 
 def record_entry(
     store: LedgerStore,
-    plan: Plan,
+    plan: AnyPlan,
     entry: Entry,
     *,
     dry_run: bool = False,
