@@ -50,6 +50,17 @@ from plancli.fmt import value_is_percent as value_is_percent
 from plancli.history import Revision as Revision  # moved to history; imported from here before
 from plancli.history import history as history
 from plancli.i18n import N_, _, ngettext
+from plancli.ledger_base import CRASH_HOOK as CRASH_HOOK
+from plancli.ledger_base import LEDGER as LEDGER
+from plancli.ledger_base import LOCK_TIMEOUT_SECONDS as LOCK_TIMEOUT_SECONDS
+from plancli.ledger_base import LedgerBusyError as LedgerBusyError
+from plancli.ledger_base import LedgerContents as LedgerContents
+from plancli.ledger_base import PlacedAmendment as PlacedAmendment
+from plancli.ledger_base import busy_message as busy_message
+from plancli.ledger_base import cached_period as _period
+from plancli.ledger_base import period_problems as period_problems
+from plancli.ledger_base import shown as shown
+from plancli.ledger_base import sqlite_name as sqlite_name
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
@@ -64,15 +75,7 @@ except ImportError:  # pragma: no cover - exercised only on Windows
     fcntl = None  # type: ignore[assignment]
 
 LEDGER_VERSION = 1
-# flock is released by the kernel when its holder dies, so the wait only guards against a live
-# but stuck writer. It is generous because writers queue: each rewrites the whole file under the
-# lock (about 0.7 s at 12,000 records, 7.5 s at 120,000 until issue 5's faster store).
-LOCK_TIMEOUT_SECONDS = 120.0
 _LOCK_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-# Test hook: a writer exits abruptly after writing and fsyncing the temp file and before the
-# rename, as a power cut or `kill -9` would. tests/test_ledger_durability.py sets it in a child
-# process to prove that the old ledger survives intact.
-CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
 
 # What a figure may be (finite, magnitude, decimal places, significant digits) is one rule,
 # Record.figure_problem, applied to typed figures here and to every figure a ledger holds.
@@ -90,30 +93,6 @@ def records_adapter() -> TypeAdapter[list[Record]]:
 @functools.cache
 def amendments_adapter() -> TypeAdapter[list[Amendment]]:
     return TypeAdapter(list[Amendment])
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedAmendment:
-    """An amendment and its place in ledger order: written after the first `after` records.
-
-    Records and amendments are kept apart (a TOML table each, a SQLite table each); `undo`
-    needs to know which of them was written last.
-    """
-
-    amendment: Amendment
-    after: int
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerContents:
-    """Everything a ledger holds, in ledger order: the figures and the mid-year amendments."""
-
-    records: list[Record]
-    amendments: list[PlacedAmendment]
-
-    @property
-    def plain_amendments(self) -> list[Amendment]:
-        return [placed.amendment for placed in self.amendments]
 
 
 # -------------------------------------------------------------------------------- reading
@@ -229,27 +208,6 @@ def _placed(amendments: list[Amendment], records: int, text: str) -> list[Placed
     return [PlacedAmendment(a, n) for a, n in zip(amendments, after, strict=True)]
 
 
-def period_problems(periods: Iterable[object]) -> dict[object, str]:
-    """The periods a ledger may not hold (each distinct one checked once), with the reason:
-    a period must be written as plancli writes it (2022-06, not 2022-6), so records of the
-    same period are recognised as revisions of each other."""
-    problems: dict[object, str] = {}
-    for text in set(periods):
-        if not isinstance(text, str):
-            problems[text] = _("{value!r} is not a period").format(value=text)
-            continue
-        try:
-            period = _period(text)
-        except InputError as exc:
-            problems[text] = str(exc)
-            continue
-        if str(period) != text:
-            problems[text] = _("write the period as {period!r}, not {value!r}").format(
-                period=str(period), value=text
-            )
-    return problems
-
-
 def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str] | None:
     """(index, field, message) of the first record breaking a rule its model does not check
     (a canonical period), or None. Record's validators check figures and times; TOML and
@@ -327,7 +285,6 @@ _HEADER = (
     "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
     "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
 )
-LEDGER = N_("the ledger")  # what a path is, in the messages about it
 _NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
@@ -439,10 +396,6 @@ def _remove_stale_temp_files(path: Path) -> None:
 
 def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
-
-
-class LedgerBusyError(LedgerFileError):
-    """Another process held the ledger's lock for longer than the timeout."""
 
 
 @contextmanager
@@ -706,28 +659,6 @@ def toml_size_advice(path: Path, size: int | None) -> str | None:
     )
 
 
-def sqlite_name(path: Path) -> Path:
-    """The SQLite ledger to suggest for a TOML one: `x.progress.toml` → `x.progress.sqlite`."""
-    return path.with_suffix(".sqlite")
-
-
-def busy_message(path: Path, timeout: float, store: str) -> str:
-    """The one line of a writer that gave up waiting for the lock: what to do next."""
-    if store == "toml":
-        message = _(
-            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
-            "was written: run the command again; if many processes write at once, move the "
-            "ledger to SQLite, which writes only the change: plancli ledger convert {path} "
-            "{sqlite}"
-        )
-    else:
-        message = _(
-            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
-            "was written: run the command again"
-        )
-    return message.format(path=path, seconds=f"{timeout:g}", sqlite=sqlite_name(path))
-
-
 def check_writable_location(location: LedgerLocation) -> Path:
     """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
     the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""
@@ -871,15 +802,6 @@ class _Repr(str):
         return str(self)
 
 
-def shown(raw: object, limit: int = 40) -> str:
-    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
-    digits or a cell of 32,767 characters is shown by its beginning."""
-    text = repr(raw)
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}…({len(str(raw)):,} characters)"
-
-
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
@@ -1020,12 +942,6 @@ class Figures:
             if other.year == period.year and other.end_month > period.end_month
         ]
         return [record for _, record in sorted(found, key=lambda item: item[0])]
-
-
-@functools.lru_cache(maxsize=4096)
-def _period(text: str) -> Period:
-    # A ledger has few distinct periods (at most ~19 a year) but may hold 100,000 records.
-    return parse_period(text)
 
 
 def check_entry(

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -33,31 +34,31 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
-
-from pydantic import AfterValidator, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
-from plancli.ledger import (
+from plancli.ledger_base import (
     CRASH_HOOK,
     LEDGER,
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
-    amendments_adapter,
     busy_message,
-    check_writable_location,
     period_problems,
-    record_problem,
-    records_adapter,
     shown,
-    validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, Record, latest_in_order, shorten
 from plancli.paths import check_readable, open_regular
+from plancli.plain import Amendment as PlainAmendment
+from plancli.plain import Figure, figure_problem, latest_in_order
+from plancli.plain import Record as PlainRecord
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from plancli.model import Amendment, Record
 
 SCHEMA_VERSION = 2
 # Schema 1 is schema 2 without the amendments table: read as is, migrated on write.
@@ -80,6 +81,7 @@ _AMENDMENT_COLUMNS = (
     "recorded_at",
     "batch",
 )
+_BOUNDS = ("min", "max", "around", "tolerance", "stretch")
 _SELECT_AMENDMENTS = f"SELECT seq, after_records, {', '.join(_AMENDMENT_COLUMNS)} FROM amendments"
 # Up to this many targets are looked up with `IN (…)`; more read the whole table (one scan is
 # then cheaper than the query, and SQLite limits the number of bound parameters).
@@ -332,6 +334,10 @@ def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
 def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     """Validate rows as records in one call, with the checks a TOML read makes; errors name
     the file and the row's `seq`."""
+    from pydantic import ValidationError
+
+    from plancli.ledger import record_problem, records_adapter, validation_problem
+
     raw = [dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows]
     # Validation allocates many objects that all survive; the cyclic collector would scan
     # them again and again (super-linear at 100,000 records) and find nothing to free.
@@ -363,7 +369,6 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
     """
     bad_times = _time_problems(set(map(itemgetter(5), rows)))  # a batch shares one time
     latest = latest_in_order(rows, itemgetter(1, 2))
-    figure_problem = Record.figure_problem
     figures: list[Figure] = []
     names: dict[str, str] = {}  # one string object per target and period: less memory
     try:  # the hot loop of `gap` only notices a problem; _row_problem says which, and where
@@ -406,6 +411,8 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
 def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, str] | None:
     """(field, message) of what a Record would refuse in a row of `_FIGURE_COLUMNS` but its
     period (checked once per period), in the order a Record checks its fields; or None."""
+    from plancli.model import shorten
+
     for field_name, stored in (("value", row[3]), ("amount", row[4])):
         if stored is None and field_name == "amount":
             continue
@@ -413,7 +420,7 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
             number = Decimal(stored)
         except (InvalidOperation, TypeError, ValueError):
             return field_name, f"{shown(stored)} is not a number"
-        problem = Record.figure_problem(number)
+        problem = figure_problem(number)
         if problem is not None:
             return field_name, f"{shorten(number)} {problem}"
     if row[5] in bad_times:
@@ -424,14 +431,54 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
 @functools.cache
 def _time_adapter() -> TypeAdapter[datetime]:
     """A Record's `recorded_at` on its own: pydantic's reading of the text, then its rule."""
+    from typing import Annotated
+
+    from pydantic import AfterValidator, TypeAdapter
+
+    from plancli.model import Record
+
     return TypeAdapter(Annotated[datetime, AfterValidator(Record.utc_time)])
 
 
+# A time as this store writes it (`isoformat()` of a time in UTC): read without Pydantic.
+_PLAIN_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?\+00:00"
+)
+# A figure as this store writes the usual ones (`str()` of a Decimal without exponent).
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def _plain_time(stored: object) -> datetime | None:
+    """A stored time as a Record reads it, when it is written as this store writes times;
+    None for anything else (which the models then judge)."""
+    if type(stored) is not str or _PLAIN_TIME.fullmatch(stored) is None:
+        return None
+    try:
+        return datetime.fromisoformat(stored)
+    except ValueError:  # 2022-02-30: the models say what is wrong
+        return None
+
+
+def _plain_number(stored: object) -> Decimal | None:
+    """A stored figure as a Record reads it, when it is a plain decimal fit to be a figure;
+    None for anything else (absent, or for the models to judge)."""
+    if type(stored) is not str or _PLAIN_NUMBER.fullmatch(stored) is None:
+        return None
+    number = Decimal(stored)
+    return None if figure_problem(number) else number
+
+
 def _time_problems(times: Iterable[Any]) -> dict[Any, str]:
-    """The stored times a Record would refuse (each distinct one checked once), with why."""
+    """The stored times a Record would refuse (each distinct one checked once), with why.
+    Times written as this store writes them are fine without asking Pydantic."""
+    unusual = [stored for stored in times if _plain_time(stored) is None]
+    if not unusual:
+        return {}
+    from pydantic import ValidationError
+
     adapter = _time_adapter()
     problems = {}
-    for stored in times:
+    for stored in unusual:
         try:
             adapter.validate_python(stored)
         except ValidationError as exc:
@@ -467,6 +514,10 @@ def _row(record: Record) -> tuple[str | None, ...]:
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
     """Validate rows of `_SELECT_AMENDMENTS` as amendments; errors name the file and `seq`."""
+    from pydantic import ValidationError
+
+    from plancli.ledger import amendments_adapter, record_problem, validation_problem
+
     raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
     try:
         amendments = amendments_adapter().validate_python(raw)
@@ -511,6 +562,122 @@ def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
         a.recorded_at.isoformat(),
         a.batch,
     )
+
+
+# ------------------------------------------------------------------ read as plain data
+
+
+def read_plain_figures(
+    location: LedgerLocation,
+) -> tuple[list[Figure], list[PlainAmendment]]:
+    """The figures in force and the amendments, as plain data, from one snapshot of the
+    ledger: what `gap` and `status` read (`ledger_read.read_figures`). Pydantic is imported
+    only when a stored value is not written as this store writes it, to judge it."""
+    path = location.path
+    if not _check_file(path):
+        return [], []
+
+    def read(
+        connection: sqlite3.Connection, version: int
+    ) -> tuple[list[Figure], list[tuple[Any, ...]]]:
+        if version == 0:
+            return [], []
+        rows = connection.execute(f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq")
+        figures = _figures(path, rows.fetchall())
+        amendment_rows = (
+            connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+            if version >= 2
+            else []
+        )
+        return figures, amendment_rows
+
+    figures, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    return figures, _plain_amendments(path, amendment_rows)
+
+
+def read_plain_contents(
+    location: LedgerLocation,
+) -> tuple[list[PlainRecord], list[PlainAmendment]]:
+    """Every record and amendment, in ledger order, as plain data (`history`, `show`), from
+    one snapshot; rows not written as this store writes them are judged by the models, which
+    report an invalid ledger exactly as the store's `contents()` does."""
+    path = location.path
+    if not _check_file(path):
+        return [], []
+
+    def read(
+        connection: sqlite3.Connection, version: int
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        if version == 0:
+            return [], []
+        rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+        amendment_rows = (
+            connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+            if version >= 2
+            else []
+        )
+        return rows, amendment_rows
+
+    rows, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    records = _plain_records(rows)
+    if records is None:
+        from plancli.plain import plain_record
+
+        records = [plain_record(record) for record in _records(path, rows)]
+    return records, _plain_amendments(path, amendment_rows)
+
+
+def _plain_records(rows: Sequence[tuple[Any, ...]]) -> list[PlainRecord] | None:
+    """Rows of `_SELECT` as plain records, when every one is plainly valid (what a Record
+    accepts, read as a Record reads it); None otherwise."""
+    records: list[PlainRecord] = []
+    times: dict[object, datetime | None] = {}  # a batch shares one time
+    for _seq, target, period, value, amount, note, source, recorded_at, batch in rows:
+        number = _plain_number(value)
+        amount_number = None if amount is None else _plain_number(amount)
+        when = times.get(recorded_at)
+        if when is None:
+            when = times[recorded_at] = _plain_time(recorded_at)
+        if (
+            number is None
+            or (amount is not None and amount_number is None)
+            or when is None
+            or type(target) is not str
+            or type(period) is not str
+            or type(batch) is not str
+            or not (note is None or type(note) is str)
+            or not (source is None or type(source) is str)
+        ):
+            return None
+        records.append(
+            PlainRecord(target, period, number, amount_number, note, source, when, batch)
+        )
+    if period_problems({record.period for record in records}):
+        return None
+    return records
+
+
+def _plain_amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlainAmendment]:
+    """Rows of `_SELECT_AMENDMENTS` as plain amendments; the models judge them when any is not
+    plainly valid (and report an invalid one as `amendments()` does)."""
+    from plancli.ledger_read import plain_amendment_of
+
+    amendments: list[PlainAmendment] = []
+    for row in rows:
+        item: dict[str, Any] = dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True))
+        numbers = {name: item[name] for name in _BOUNDS if item[name] is not None}
+        item.update((name, _plain_number(stored)) for name, stored in numbers.items())
+        item["recorded_at"] = _plain_time(item["recorded_at"])
+        amendment = plain_amendment_of(item)
+        if amendment is None or any(item[name] is None for name in numbers):
+            break
+        amendments.append(amendment)
+    else:
+        if not period_problems({a.period for a in amendments}):
+            return amendments
+    from plancli.plain import plain_amendment
+
+    return [plain_amendment(placed.amendment) for placed in _amendments(path, rows)]
 
 
 # -------------------------------------------------------------------------------- store
@@ -624,6 +791,8 @@ class SqliteLedgerStore:
         return _figures(self.path, rows)
 
     def check_writable(self) -> Path:
+        from plancli.ledger import check_writable_location
+
         return check_writable_location(self.location)
 
     def advice(self) -> str | None:
