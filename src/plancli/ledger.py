@@ -65,7 +65,8 @@ from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
-from plancli.plain import AnyPlan, AnyTarget
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, latest_in_order
+from plancli.plain import Record as PlainRecord
 from plancli.plan import find_target, read_toml
 from plancli.texts import text_problem
 
@@ -469,6 +470,12 @@ class LedgerSession(Protocol):
         """The records (of these targets only, when given), in ledger order."""
         ...
 
+    def records_in_force(self) -> Sequence[Record | PlainRecord]:
+        """The latest revision of each target and period (every record checked as `records()`
+        checks it), in the order they were recorded: what an import checks its rows against.
+        The SQLite store reads them as plain records, not a model of every record."""
+        ...
+
     def append(self, batch: Sequence[Record]) -> None: ...
 
     def amendments(self) -> list[PlacedAmendment]:
@@ -534,6 +541,9 @@ class _TomlSession:
             return list(self._records)
         wanted = set(targets)
         return [r for r in self._records if r.target in wanted]
+
+    def records_in_force(self) -> list[Record]:
+        return list(current_records(self._records).values())
 
     def append(self, batch: Sequence[Record]) -> None:
         if batch:
@@ -885,8 +895,8 @@ class Change:
     """What recording one entry does: the new record and what it supersedes."""
 
     record: Record
-    previous: Record | None  # the revision in force now, superseded by `record`
-    base: Record | None = None  # --add: the earlier period's record the increment is added to
+    previous: AnyRecord | None  # the revision in force now, superseded by `record`
+    base: AnyRecord | None = None  # --add: the earlier period's record the increment is added to
     increment: Decimal | None = None  # --add: the increment as given
     later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
     warnings: tuple[str, ...] = field(default=())
@@ -896,7 +906,7 @@ class Change:
         return self.previous is not None and same_figure(self.previous, self.record)
 
 
-def same_figure(a: Record, b: Record) -> bool:
+def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
     """Equal as figures (5 == 5.0), whenever and by whichever batch they were recorded."""
     return (a.value, a.amount, a.note, a.source) == (b.value, b.amount, b.note, b.source)
 
@@ -908,20 +918,22 @@ class Figures:
     warnings); the index keeps an import of N rows into a ledger of M records O(N + M).
     """
 
-    def __init__(self, records: Iterable[Record]) -> None:
-        self._current = current_records(list(records))
-        self._by_target: dict[str, list[tuple[Period, Record]]] = {}
+    def __init__(self, records: Iterable[AnyRecord]) -> None:
+        self._current: dict[tuple[str, str], AnyRecord] = latest_in_order(
+            records, lambda record: (record.target, record.period)
+        )
+        self._by_target: dict[str, list[tuple[Period, AnyRecord]]] = {}
         for (target_id, text), record in self._current.items():
             self._by_target.setdefault(target_id, []).append((_period(text), record))
 
-    def get(self, target_id: str, period: str) -> Record | None:
+    def get(self, target_id: str, period: str) -> AnyRecord | None:
         return self._current.get((target_id, period))
 
-    def with_records(self, records: Iterable[Record]) -> Figures:
+    def with_records(self, records: Iterable[AnyRecord]) -> Figures:
         """These figures, then `records` recorded on top of them."""
         return Figures([*self._current.values(), *records])
 
-    def latest_before(self, target_id: str, period: Period) -> Record | None:
+    def latest_before(self, target_id: str, period: Period) -> AnyRecord | None:
         """The target's figure for the latest period that ENDS before `period` ends.
 
         Periods ending in the same month (2022-06, 2022-Q2, 2022-H1) describe the same moment,
@@ -934,7 +946,7 @@ class Figures:
         ]
         return max(earlier, key=lambda item: item[0])[1] if earlier else None
 
-    def later(self, target_id: str, period: Period) -> list[Record]:
+    def later(self, target_id: str, period: Period) -> list[AnyRecord]:
         """The target's figures for periods ending after `period` ends, in period order."""
         found = [
             (other.sort_key, record)
@@ -955,7 +967,7 @@ def check_entry(
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
     period = entry_period(plan, target, entry.period)
-    base: Record | None = None
+    base: AnyRecord | None = None
     increment: Decimal | None = None
     if entry.add:
         if target.kind != "cumulative":
@@ -1039,7 +1051,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     )
 
 
-def sequence_warnings(plan: AnyPlan, record: Record, current: Figures) -> list[str]:
+def sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
     """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
     a later period's, is most likely a monthly increment typed as a total."""
     target = plan.target(record.target)

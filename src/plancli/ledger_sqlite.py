@@ -32,7 +32,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -627,34 +627,42 @@ def read_plain_contents(
     return records, _plain_amendments(path, amendment_rows)
 
 
-def _plain_records(rows: Sequence[tuple[Any, ...]]) -> list[PlainRecord] | None:
+def _plain_records(rows: Iterable[tuple[Any, ...]]) -> list[PlainRecord] | None:
     """Rows of `_SELECT` as plain records, when every one is plainly valid (what a Record
     accepts, read as a Record reads it); None otherwise."""
-    records: list[PlainRecord] = []
     times: dict[object, datetime | None] = {}  # a batch shares one time
-    for _seq, target, period, value, amount, note, source, recorded_at, batch in rows:
-        number = _plain_number(value)
-        amount_number = None if amount is None else _plain_number(amount)
-        when = times.get(recorded_at)
-        if when is None:
-            when = times[recorded_at] = _plain_time(recorded_at)
-        if (
-            number is None
-            or (amount is not None and amount_number is None)
-            or when is None
-            or type(target) is not str
-            or type(period) is not str
-            or type(batch) is not str
-            or not (note is None or type(note) is str)
-            or not (source is None or type(source) is str)
-        ):
+    records: list[PlainRecord] = []
+    for row in rows:
+        record = _plain_record(row, times)
+        if record is None:
             return None
-        records.append(
-            PlainRecord(target, period, number, amount_number, note, source, when, batch)
-        )
+        records.append(record)
     if period_problems({record.period for record in records}):
         return None
     return records
+
+
+def _plain_record(row: tuple[Any, ...], times: dict[object, datetime | None]) -> PlainRecord | None:
+    """A row of `_SELECT` as a plain record when it is plainly valid but for its period
+    (checked once per period by the caller); else None."""
+    _seq, target, period, value, amount, note, source, recorded_at, batch = row
+    number = _plain_number(value)
+    amount_number = None if amount is None else _plain_number(amount)
+    when = times.get(recorded_at)
+    if when is None:
+        when = times[recorded_at] = _plain_time(recorded_at)
+    if (
+        number is None
+        or (amount is not None and amount_number is None)
+        or when is None
+        or type(target) is not str
+        or type(period) is not str
+        or type(batch) is not str
+        or not (note is None or type(note) is str)
+        or not (source is None or type(source) is str)
+    ):
+        return None
+    return PlainRecord(target, period, number, amount_number, note, source, when, batch)
 
 
 def _plain_amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlainAmendment]:
@@ -699,6 +707,32 @@ class _SqliteSession:
                 wanted = set(targets)
                 rows = [row for row in rows if row[1] in wanted]
         return _records(self.path, rows)
+
+    def records_in_force(self) -> list[Record] | list[PlainRecord]:
+        """The latest revision of each target and period, in the order they were recorded:
+        read as a stream and kept as plain records, so an import into a ledger of a million
+        records holds the figures in force, not a model of every record. Every record is
+        checked as `records()` checks it; a ledger with any record not written as this
+        store writes it is read by `records()`, which reports what is wrong as always."""
+        times: dict[object, datetime | None] = {}
+        latest: dict[tuple[object, object], PlainRecord] = {}
+        periods: set[object] = set()
+        cursor = self.connection.execute(f"{_SELECT} ORDER BY seq")
+        while rows := cursor.fetchmany(10_000):
+            for row in rows:
+                record = _plain_record(row, times)
+                if record is None:
+                    cursor.close()
+                    return list(
+                        latest_in_order(self.records(), attrgetter("target", "period")).values()
+                    )
+                key = (record.target, record.period)
+                latest.pop(key, None)
+                latest[key] = record
+                periods.add(record.period)
+        if period_problems(periods):
+            return list(latest_in_order(self.records(), attrgetter("target", "period")).values())
+        return list(latest.values())
 
     def append(self, batch: Sequence[Record]) -> None:
         placeholders = ", ".join("?" * len(_COLUMNS))

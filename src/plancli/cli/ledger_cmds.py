@@ -273,21 +273,18 @@ def import_cmd(
         if file != "-":
             stream.close()
     plan = st.plain_plan
-    result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
+    # Without --json, the rows are checked and written as a stream (a million rows: the
+    # figures in force and the rows in memory, not a model of each); --json lists them all.
+    result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
     say_created(location.path, creating, result.written, dry_run)
-    for row_change in [*result.changes, *result.unchanged]:
-        for warning in row_change.change.warnings:
-            say(
-                _("warning: {file}:{row}: {message}").format(
-                    file=name, row=row_change.row, message=warning
-                )
-            )
+    for row, warning in result.row_warnings():
+        say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
     counts = ngettext(
         "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
         "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
         result.rows,
     ).format(
-        new=result.new, revised=result.revised, unchanged=len(result.unchanged), rows=result.rows
+        new=result.new, revised=result.revised, unchanged=result.unchanged_count, rows=result.rows
     )
     if dry_run:
         if result.changes and not json_out:
