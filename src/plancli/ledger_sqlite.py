@@ -359,6 +359,54 @@ def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     return records
 
 
+def _stream_figures(path: Path, cursor: sqlite3.Cursor) -> list[Figure] | None:
+    """The latest revision of each target and period, from a query of `_FIGURE_COLUMNS` in
+    ledger order, read in chunks: memory holds the figures, not every row (a million rows
+    of text are half a gigabyte). None when any row is not plainly fit (a figure, a time or
+    a period a Record would refuse, or one not written as this store writes it): `_figures`
+    then reads the rows again and reports the first, as it always has."""
+    latest: dict[tuple[str, str], Figure] = {}
+    names: dict[str, str] = {}  # one string object per target and period: less memory
+    times: set[object] = set()
+    periods: set[str] = set()
+    pop = latest.pop
+    share = names.setdefault
+    try:
+        while rows := cursor.fetchmany(20_000):
+            for _seq, target, period, value, amount, recorded_at in rows:
+                number = Decimal(value)
+                amount_number = None if amount is None else Decimal(amount)
+                # A short figure without an exponent is fit (figure_problem's own shortcut):
+                # at most 11 characters hold at most 11 digits and 10 decimal places.
+                if not (
+                    (len(value) < 12 and "E" not in value and "e" not in value)
+                    or not figure_problem(number)
+                ) or (
+                    amount_number is not None
+                    and not (
+                        (len(amount) < 12 and "E" not in amount and "e" not in amount)
+                        or not figure_problem(amount_number)
+                    )
+                ):
+                    return None
+                if not number.is_finite() or not (
+                    amount_number is None or amount_number.is_finite()
+                ):
+                    return None
+                target = share(target, target)
+                period = share(period, period)
+                times.add(recorded_at)
+                periods.add(period)
+                key = (target, period)
+                pop(key, None)
+                latest[key] = Figure(target, period, number, amount_number)
+    except (InvalidOperation, TypeError, ValueError):
+        return None  # a stored figure that is not a number, or not text
+    if _time_problems(times) or period_problems(periods):
+        return None
+    return list(latest.values())
+
+
 def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
     """The latest revision of each target and period, from rows of `_FIGURE_COLUMNS`.
 
@@ -582,8 +630,10 @@ def read_plain_figures(
     ) -> tuple[list[Figure], list[tuple[Any, ...]]]:
         if version == 0:
             return [], []
-        rows = connection.execute(f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq")
-        figures = _figures(path, rows.fetchall())
+        query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
+        figures = _stream_figures(path, connection.execute(query))
+        if figures is None:  # something to report: read again, as `figures()` reads
+            figures = _figures(path, connection.execute(query).fetchall())
         amendment_rows = (
             connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
             if version >= 2
