@@ -76,7 +76,7 @@ def test_a_streamed_import_writes_and_says_what_the_kept_one_does(
     for keep in (True, False):
         location = ledger(tmp_path, suffix, f"keep-{keep}")
         result = import_rows(
-            open_store(location), plan, "file.csv", rows, problems, now=NOW, keep=keep
+            open_store(location), plan, "file.csv", list(rows), problems, now=NOW, keep=keep
         )
         results[keep] = (
             result.new,
@@ -95,24 +95,31 @@ def test_a_streamed_import_writes_and_says_what_the_kept_one_does(
     assert "is below 2022-02's 1000" in warnings[2][1]
 
 
-@pytest.mark.parametrize("bad", ["the last row", "a parse problem"])
+@pytest.mark.parametrize("bad", ["the last row", "a parse problem", "a position twice"])
 def test_a_bad_row_after_written_chunks_leaves_the_ledger_as_it_was(
     tmp_path: Path, suffix: str, bad: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(imports, "_CHUNK", 1)
     plan = load_plain_plan(FIXTURES / "assess.toml")
-    text = FILE + ("nowhere,2022-06,1,,\n" if bad == "the last row" else "gdp,2022-06\n")
+    last = {
+        "the last row": "nowhere,2022-06,1,,\n",
+        "a parse problem": "gdp,2022-06\n",
+        "a position twice": "gdp,2022-06,5.1,,\n",  # row 5 gave 2022-Q2
+    }
+    text = FILE + last[bad]
     rows, problems = parse_import(text.encode(), "file.csv")
     messages = {}
     for keep in (True, False):
         location = ledger(tmp_path, suffix, f"keep-{keep}")
         before = contents(location)
         with pytest.raises(ImportRejected) as caught:
-            import_rows(open_store(location), plan, "file.csv", rows, problems, keep=keep)
+            import_rows(open_store(location), plan, "file.csv", list(rows), problems, keep=keep)
         messages[keep] = str(caught.value)
         assert contents(location) == before
     assert messages[False] == messages[True]
     assert "file.csv:10:" in messages[False]
+    if bad == "a position twice":
+        assert "is also on row 5 as 2022-Q2 (both stand for" in messages[False]
 
 
 def test_a_streamed_import_reads_a_ledger_it_did_not_write_through_the_models(
@@ -130,7 +137,7 @@ def test_a_streamed_import_reads_a_ledger_it_did_not_write_through_the_models(
     shutil.copyfile(location.path, broken)
     kept = tmp_path / "kept.sqlite"
     shutil.copyfile(location.path, kept)
-    result = import_rows(open_store(location), plan, "file.csv", rows, problems, keep=False)
+    result = import_rows(open_store(location), plan, "file.csv", list(rows), problems, keep=False)
     assert result.row_warnings()[1][0] == 2
     assert "above 2022-06's 15; revise 2022-06 too" in result.row_warnings()[1][1]
     again = import_rows(

@@ -478,18 +478,27 @@ def _import_stream(
     recorded_at: datetime,
 ) -> ImportResult:
     """`check_import`, then append, as one pass: the same checks in the same order, the same
-    problems and warnings, and the same records written in the same order."""
+    problems and warnings, and the same records written in the same order.
+
+    A list of rows is consumed as it is checked (emptied: each row's memory is reused by what
+    the check keeps), so the rows of a million-line file are not held beside the index of
+    positions the file gives."""
+    count = len(rows)
     current = Figures(session.records_in_force())
     found = Problems()
-    first_row: dict[tuple[str, int, int], tuple[int, str]] = {}
-    periods: dict[str, Period] = {}
+    # Where the file gave each position (target, year * 16 + month the period ends): the row
+    # and period, as one integer (row * 65536 + the period's number in `names`; a checked
+    # period is in the plan year or the one before, so there are at most 38 of them).
+    first_row: dict[tuple[str, int], int] = {}
+    periods: dict[str, tuple[Period, int, int]] = {}  # period, position, number
+    names: list[str] = []
     pending: list[Record] = []
     writing = not problems  # rows the parser could not read: check the rest, write nothing
     new = revised = unchanged = 0
     # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
     # targets, the only ones warned about, are kept as plain records until the end.
     cumulative: list[tuple[int, PlainRecord, bool]] = []
-    for row in rows:
+    for row in _consumed(rows):
         if found.full and plan.target(row.entry.target.strip()) is None:
             found.add(row.row, "unknown target")
             continue
@@ -500,12 +509,17 @@ def _import_stream(
             writing = False
             continue
         record = change.record
-        period = periods.get(record.period) or periods.setdefault(
-            record.period, parse_period(record.period)
-        )
-        key = (record.target, period.year, period.end_month)
-        if key in first_row:
-            earlier_row, earlier_period = first_row[key]
+        known = periods.get(record.period)
+        if known is None:
+            parsed = parse_period(record.period)
+            known = (parsed, parsed.year * 16 + parsed.end_month, len(names))
+            periods[record.period] = known
+            names.append(record.period)
+        period, position, number = known
+        key = (record.target, position)
+        earlier = first_row.get(key)
+        if earlier is not None:
+            earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
             same = (
                 ""
                 if earlier_period == record.period
@@ -519,7 +533,7 @@ def _import_stream(
             )
             writing = False
             continue
-        first_row[key] = (row.row, record.period)
+        first_row[key] = row.row << 16 | number
         is_unchanged = change.unchanged
         if is_unchanged:
             unchanged += 1
@@ -537,17 +551,30 @@ def _import_stream(
         if target is not None and target.kind == "cumulative":
             cumulative.append((row.row, _plain(record), is_unchanged))
     if found or problems:
-        parsed = Problems.of(problems)
-        raise ImportRejected(name, [*parsed.kept, *found.kept], parsed.more + found.more)
+        parsed_problems = Problems.of(problems)
+        raise ImportRejected(
+            name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
+        )
     session.append(pending)
     return ImportResult(
         name,
         batch,
-        len(rows),
+        count,
         written=bool(new or revised),
         counts=(new, revised, unchanged),
         warnings=_warnings(plan, current, cumulative),
     )
+
+
+def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
+    """The rows in order; a list is emptied as they are given (from its end, reversed first:
+    no copy), so a row checked is a row freed."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 def _plain(record: Record) -> PlainRecord:
