@@ -64,7 +64,7 @@ from plancli.ledger_base import sqlite_name as sqlite_name
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
-from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.periods import Period, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, latest_in_order
 from plancli.plain import Record as PlainRecord
 from plancli.plan import find_target, read_toml
@@ -716,6 +716,7 @@ SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
 _FALL_WORDS = ("下降", "降低", "减少", "回落")
 _RISE_WORDS = ("增长", "上升", "提高", "增加")
 _SAME_PERIOD_WORDS = ("同比", "比上年")
+assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
 
 
 def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
@@ -726,6 +727,8 @@ def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
     total is never "下降" anything, so the word is refused there.
     """
     text = raw.strip()
+    if not text or text[0] < "\x80":  # every word starts with a Chinese character
+        return raw
     for prefix in _SAME_PERIOD_WORDS:
         if text.startswith(prefix):
             text = text[len(prefix) :].lstrip()
@@ -967,6 +970,7 @@ def check_entry(
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
     period = entry_period(plan, target, entry.period)
+    period_text = str(period)
     base: AnyRecord | None = None
     increment: Decimal | None = None
     if entry.add:
@@ -1016,7 +1020,7 @@ def check_entry(
             )
     record = Record(
         target=target.id,
-        period=str(period),
+        period=period_text,
         value=value,
         amount=amount,
         note=clean_text(entry.note, "note"),
@@ -1026,7 +1030,7 @@ def check_entry(
     )
     return Change(
         record=record,
-        previous=current.get(target.id, str(period)),
+        previous=current.get(target.id, period_text),
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
@@ -1038,9 +1042,9 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     end of the year before, its base level when the report does not state it (2025, 2025-12,
     2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
     year = plan.plan.year
+    period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     if target.kind != "change":
-        return parse_plan_period(text, year)
-    period = parse_period(text)
+        return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):
         return period
     raise InputError(
