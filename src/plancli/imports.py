@@ -29,6 +29,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from operator import itemgetter
 from typing import IO, Any, cast
 
@@ -496,8 +497,9 @@ def _import_stream(
     writing = not problems  # rows the parser could not read: check the rest, write nothing
     new = revised = unchanged = 0
     # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
-    # targets, the only ones warned about, are kept as plain records until the end.
-    cumulative: list[tuple[int, PlainRecord, bool]] = []
+    # targets, the only ones warned about, are kept until the end, as (target, period,
+    # value, row * 2 + 1 if unchanged).
+    cumulative: list[tuple[str, str, Decimal, int]] = []
     for row in _consumed(rows):
         if found.full and plan.target(row.entry.target.strip()) is None:
             found.add(row.row, "unknown target")
@@ -549,20 +551,23 @@ def _import_stream(
                     pending = []
         target = plan.target(record.target)
         if target is not None and target.kind == "cumulative":
-            cumulative.append((row.row, _plain(record), is_unchanged))
+            cumulative.append(
+                (record.target, names[number], record.value, row.row << 1 | is_unchanged)
+            )
     if found or problems:
         parsed_problems = Problems.of(problems)
         raise ImportRejected(
             name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
         )
     session.append(pending)
+    first_row.clear()  # the warnings need room more than the index does now
     return ImportResult(
         name,
         batch,
         count,
         written=bool(new or revised),
         counts=(new, revised, unchanged),
-        warnings=_warnings(plan, current, cumulative),
+        warnings=_warnings(plan, current, cumulative, batch, recorded_at),
     )
 
 
@@ -577,30 +582,25 @@ def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
         yield rows.pop()
 
 
-def _plain(record: Record) -> PlainRecord:
-    return PlainRecord(
-        record.target,
-        record.period,
-        record.value,
-        record.amount,
-        record.note,
-        record.source,
-        record.recorded_at,
-        record.batch,
-    )
-
-
 def _warnings(
-    plan: AnyPlan, current: Figures, checked: list[tuple[int, PlainRecord, bool]]
+    plan: AnyPlan,
+    current: Figures,
+    checked: list[tuple[str, str, Decimal, int]],
+    batch: str,
+    recorded_at: datetime,
 ) -> list[tuple[int, str]]:
     """(row, warning) of the rows of cumulative targets, against the ledger as the import
     leaves it: rows that change it first, then the unchanged ones, each in file order."""
     if not checked:
         return []
-    merged = current.with_records(record for _, record, _ in checked)
+    records = [
+        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
+        for target, period, value, _ in checked
+    ]
+    merged = current.with_records(records)
     warned = [
-        (unchanged, row, warning)
-        for row, record, unchanged in checked
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(checked, records, strict=True)
         for warning in sequence_warnings(plan, record, merged)
     ]
-    return [(row, warning) for unchanged, row, warning in sorted(warned, key=itemgetter(0))]
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]

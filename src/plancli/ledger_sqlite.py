@@ -917,9 +917,9 @@ def _begin_writing(connection: sqlite3.Connection, path: Path) -> None:
     _check_schema(connection, path)  # refuse a foreign database untouched
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
-    # Room for the target index while a large import writes (a million rows: ~50 MB): with
-    # SQLite's 2 MB, every chunk spilled index pages to the log again. Only pages used count.
-    connection.execute("PRAGMA cache_size = -65536")
+    # Room for index pages while a large import writes: with SQLite's 2 MB, every chunk
+    # spilled pages of the target index to the log again. Only the pages used take memory.
+    connection.execute("PRAGMA cache_size = -16384")
     connection.execute("BEGIN IMMEDIATE")
     # Under the write lock: a concurrent first writer may have just created it.
     version = _check_schema(connection, path)
