@@ -29,6 +29,8 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
+from operator import itemgetter
 from typing import IO, Any, cast
 
 from plancli.errors import InputError
@@ -37,6 +39,7 @@ from plancli.ledger import (
     Change,
     Entry,
     Figures,
+    LedgerSession,
     LedgerStore,
     check_entry,
     new_batch_id,
@@ -44,8 +47,10 @@ from plancli.ledger import (
     utc_now,
     with_warnings,
 )
-from plancli.model import Plan, Record
+from plancli.model import Record
 from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan
+from plancli.plain import Record as PlainRecord
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -328,18 +333,41 @@ class ImportResult:
     changes: list[RowChange] = field(default_factory=list)  # new or superseding figures
     unchanged: list[RowChange] = field(default_factory=list)  # equal to the figure in force
     written: bool = False
+    # An import written as a stream keeps no RowChange: only how many of each, and the
+    # warnings (row, message), in the order `row_warnings` gives them.
+    counts: tuple[int, int, int] | None = None  # new, revised, unchanged
+    warnings: list[tuple[int, str]] | None = None
 
     @property
     def new(self) -> int:
+        if self.counts is not None:
+            return self.counts[0]
         return sum(1 for rc in self.changes if rc.change.previous is None)
 
     @property
     def revised(self) -> int:
+        if self.counts is not None:
+            return self.counts[1]
         return len(self.changes) - self.new
+
+    @property
+    def unchanged_count(self) -> int:
+        return self.counts[2] if self.counts is not None else len(self.unchanged)
+
+    def row_warnings(self) -> list[tuple[int, str]]:
+        """(row, warning): the rows that change the ledger first, then those that do not, each
+        in file order."""
+        if self.warnings is not None:
+            return self.warnings
+        return [
+            (rc.row, warning)
+            for rc in [*self.changes, *self.unchanged]
+            for warning in rc.change.warnings
+        ]
 
 
 def check_import(
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],
@@ -403,15 +431,21 @@ def check_import(
 
 def import_rows(
     store: LedgerStore,
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],
     *,
     dry_run: bool = False,
     now: datetime | None = None,
+    keep: bool = True,
 ) -> ImportResult:
-    """Check every row, then append the changed ones as one batch (unless `dry_run`)."""
+    """Check every row, then append the changed ones as one batch (unless `dry_run`).
+
+    `keep=False`: the result keeps only the counts and the warnings, not a RowChange per row,
+    and the rows are checked and written as a stream, in chunks, inside the one transaction
+    (an error rolls all of it back): a million-row import then holds the figures in force
+    and the rows, not a model of each (`plancli import` without --json or --dry-run)."""
     recorded_at = now or utc_now()
     batch = new_batch_id(recorded_at)
     store.check_writable()
@@ -420,9 +454,153 @@ def import_rows(
             plan, name, rows, problems, store.read(), batch=batch, recorded_at=recorded_at
         )
         return ImportResult(name, batch, len(rows), changes, unchanged)
+    if not keep:
+        with store.transaction() as session:
+            return _import_stream(session, plan, name, rows, problems, batch, recorded_at)
     with store.transaction() as session:
         changes, unchanged = check_import(
             plan, name, rows, problems, session.records(), batch=batch, recorded_at=recorded_at
         )
         session.append([rc.change.record for rc in changes])
     return ImportResult(name, batch, len(rows), changes, unchanged, written=bool(changes))
+
+
+# Records written at a time by a streamed import: memory holds one chunk of models.
+_CHUNK = 5_000
+
+
+def _import_stream(
+    session: LedgerSession,
+    plan: AnyPlan,
+    name: str,
+    rows: Sequence[ImportRow],
+    problems: Problems | Sequence[Problem],
+    batch: str,
+    recorded_at: datetime,
+) -> ImportResult:
+    """`check_import`, then append, as one pass: the same checks in the same order, the same
+    problems and warnings, and the same records written in the same order.
+
+    A list of rows is consumed as it is checked (emptied: each row's memory is reused by what
+    the check keeps), so the rows of a million-line file are not held beside the index of
+    positions the file gives."""
+    count = len(rows)
+    current = Figures(session.records_in_force())
+    found = Problems()
+    # Where the file gave each position (target, year * 16 + month the period ends): the row
+    # and period, as one integer (row * 65536 + the period's number in `names`; a checked
+    # period is in the plan year or the one before, so there are at most 38 of them).
+    first_row: dict[tuple[str, int], int] = {}
+    periods: dict[str, tuple[Period, int, int]] = {}  # period, position, number
+    names: list[str] = []
+    pending: list[Record] = []
+    writing = not problems  # rows the parser could not read: check the rest, write nothing
+    new = revised = unchanged = 0
+    # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
+    # targets, the only ones warned about, are kept until the end, as (target, period,
+    # value, row * 2 + 1 if unchanged).
+    cumulative: list[tuple[str, str, Decimal, int]] = []
+    for row in _consumed(rows):
+        if found.full and plan.target(row.entry.target.strip()) is None:
+            found.add(row.row, "unknown target")
+            continue
+        try:
+            change = check_entry(plan, row.entry, current, batch=batch, recorded_at=recorded_at)
+        except InputError as exc:
+            found.add(row.row, str(exc))
+            writing = False
+            continue
+        record = change.record
+        known = periods.get(record.period)
+        if known is None:
+            parsed = parse_period(record.period)
+            known = (parsed, parsed.year * 16 + parsed.end_month, len(names))
+            periods[record.period] = known
+            names.append(record.period)
+        period, position, number = known
+        key = (record.target, position)
+        earlier = first_row.get(key)
+        if earlier is not None:
+            earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
+            same = (
+                ""
+                if earlier_period == record.period
+                else f" as {earlier_period} (both stand for the position at the end of "
+                f"{period.year}-{period.end_month:02d})"
+            )
+            found.add(
+                row.row,
+                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
+                "give one figure per target and period",
+            )
+            writing = False
+            continue
+        first_row[key] = row.row << 16 | number
+        is_unchanged = change.unchanged
+        if is_unchanged:
+            unchanged += 1
+        else:
+            if change.previous is None:
+                new += 1
+            else:
+                revised += 1
+            if writing:
+                pending.append(record)
+                if len(pending) >= _CHUNK:
+                    session.append(pending)
+                    pending = []
+        target = plan.target(record.target)
+        if target is not None and target.kind == "cumulative":
+            cumulative.append(
+                (record.target, names[number], record.value, row.row << 1 | is_unchanged)
+            )
+    if found or problems:
+        parsed_problems = Problems.of(problems)
+        raise ImportRejected(
+            name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
+        )
+    session.append(pending)
+    first_row.clear()  # the warnings need room more than the index does now
+    return ImportResult(
+        name,
+        batch,
+        count,
+        written=bool(new or revised),
+        counts=(new, revised, unchanged),
+        warnings=_warnings(plan, current, cumulative, batch, recorded_at),
+    )
+
+
+def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
+    """The rows in order; a list is emptied as they are given (from its end, reversed first:
+    no copy), so a row checked is a row freed."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
+def _warnings(
+    plan: AnyPlan,
+    current: Figures,
+    checked: list[tuple[str, str, Decimal, int]],
+    batch: str,
+    recorded_at: datetime,
+) -> list[tuple[int, str]]:
+    """(row, warning) of the rows of cumulative targets, against the ledger as the import
+    leaves it: rows that change it first, then the unchanged ones, each in file order."""
+    if not checked:
+        return []
+    records = [
+        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
+        for target, period, value, _ in checked
+    ]
+    merged = current.with_records(records)
+    warned = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(checked, records, strict=True)
+        for warning in sequence_warnings(plan, record, merged)
+    ]
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]

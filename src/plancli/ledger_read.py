@@ -12,7 +12,9 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store; `figures()` there is already free of the models.
+A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
+`read_plain_contents`), which leave to the models only what is not written as the store
+writes it.
 """
 
 from __future__ import annotations
@@ -48,10 +50,15 @@ class LedgerRead(NamedTuple):
 
 def read_ledger(location: LedgerLocation) -> LedgerRead:
     """Every record and amendment of the ledger, as plain data (`history`, `show`)."""
-    if ledger_format(location.path) == "toml":
+    kind = ledger_format(location.path)
+    if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
             return quick
+    elif kind == "sqlite":
+        from plancli.ledger_sqlite import read_plain_contents
+
+        return LedgerRead(*read_plain_contents(location))
     from plancli.ledger import open_store
 
     contents = open_store(location).contents()
@@ -64,10 +71,15 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
 def read_figures(location: LedgerLocation) -> tuple[list[Figure], list[Amendment]]:
     """The figures in force (the latest revision of each target and period, in the order they
     were recorded) and the amendments: what `gap` and `status` judge."""
-    if ledger_format(location.path) == "toml":
+    kind = ledger_format(location.path)
+    if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
+    elif kind == "sqlite":
+        from plancli.ledger_sqlite import read_plain_figures
+
+        return read_plain_figures(location)
     from plancli.ledger import open_store
 
     store = open_store(location)
@@ -237,6 +249,12 @@ def _amendment(item: object) -> Amendment | None:
     return Amendment(
         target, period, low, high, around, tolerance, stretch, note, recorded_at, batch
     )
+
+
+def plain_amendment_of(item: dict[str, Any]) -> Amendment | None:
+    """An amendment's fields (typed values: decimals, a time) as a plain amendment, when they
+    are plainly valid; None: let the models judge them. The SQLite store reads with this."""
+    return _amendment(item)
 
 
 def _figure(value: Any) -> Decimal | None:
