@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
@@ -46,6 +46,9 @@ from plancli.ledger import (
 )
 from plancli.model import Plan, Record
 from plancli.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from plancli.bulletin import ReadNotes
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -238,10 +241,12 @@ def read_import(
     size: int | None = None,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
+    notes: ReadNotes | None = None,
 ) -> tuple[str, list[ImportRow], Problems]:
     """(name, rows, problems) of an import file read from `stream`; `name` becomes FILE:SHEET
     for a workbook. `size` is the file's size when it is known (a regular file), so a file
-    over the limit is refused before a byte is read.
+    over the limit is refused before a byte is read. `notes` (bulletin.py) receives the
+    encoding read, the template rows left blank and what `bulletin.resolve_rows` maps.
 
     A file that cannot be read at all (not UTF-8, bad header, not JSON, a damaged workbook, a
     limit passed) raises InputError; rows that are bad are returned as problems.
@@ -265,12 +270,12 @@ def read_import(
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:
-            return parse_xlsx(workbook, name, sheet, limits)
+            return parse_xlsx(workbook, name, sheet, limits, notes)
     if sheet is not None:
         raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
     from plancli.imports_text import parse_text
 
-    rows, problems = parse_text(limited, name, limits)
+    rows, problems = parse_text(limited, name, limits, notes)
     return name, rows, problems
 
 

@@ -48,18 +48,18 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from plancli import imports
+from plancli.bulletin import BLANK, Header, ReadNotes, build_row, read_header
 from plancli.errors import InputError
+from plancli.i18n import _
 from plancli.fmt import num
 from plancli.imports import (
-    REQUIRED,
     ImportLimits,
     ImportRow,
     Problems,
     too_large,
     visible,
 )
-from plancli.imports_text import _Rows, _shown, check_header
-from plancli.ledger import Entry
+from plancli.imports_text import _Rows, _shown
 
 SIGNIFICANT_DIGITS = 15
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -764,8 +764,10 @@ def parse_xlsx(
     name: str,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
+    notes: ReadNotes | None = None,
 ) -> tuple[str, list[ImportRow], Problems]:
-    """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet).
+    """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet);
+    `notes` receives what `bulletin.resolve_rows` needs and the template rows left blank.
 
     A file that cannot be read as a workbook, breaks a limit, holds a cell no spreadsheet
     writes, or lacks the sheet or a good header row, raises InputError naming the file and,
@@ -793,7 +795,7 @@ def parse_xlsx(
             )
         strings = _read_shared_strings(book, sheets.shared_strings)
         styles = _read_styles(book, sheets.styles)
-        collector = _RowCollector(located, limits)
+        collector = _RowCollector(located, limits, notes if notes is not None else ReadNotes())
         reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
 
         def where() -> str:
@@ -812,18 +814,21 @@ def parse_xlsx(
 class _RowCollector:
     """Rows as the CSV import makes them: the first row is the header."""
 
-    def __init__(self, name: str, limits: ImportLimits) -> None:
+    def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes) -> None:
         self.name = name
-        self.kept = _Rows(name, limits)
+        self.kept = _Rows(name, limits, notes)
+        self.notes = notes
         self.problems = Problems()
-        self.columns: list[str | None] | None = None
+        self.header: Header | None = None
+        self.columns: list[str | None] = []
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
-        if self.columns is None:
+        if self.header is None:
             self._header(cells if number == 1 else {})
             if number == 1:
                 return
-        assert self.columns is not None
+        header = self.header
+        assert header is not None
         columns = self.columns
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
@@ -840,40 +845,42 @@ class _RowCollector:
         self.kept.counted()
         if stray:
             self.problems.add(
-                number, f"a value in column(s) {', '.join(stray[:10])}, which have no header"
-            )
-            return
-        missing = [c for c in REQUIRED if values.get(c) is None]
-        if missing:
-            self.problems.add(number, f"no {', '.join(missing)}")
-            return
-        value = values["value"]
-        assert value is not None
-        self.kept.rows.append(
-            ImportRow(
                 number,
-                Entry(
-                    target=self.kept.shared(_plain(values["target"]) or ""),
-                    period=self.kept.shared(_plain(values["period"]) or ""),
-                    value=value,
-                    amount=values.get("amount"),
-                    note=_plain(values.get("note")),
-                    source=_plain(values.get("source")),
+                _("a value in column(s) {columns}, which have no header").format(
+                    columns=", ".join(stray[:10])
                 ),
             )
-        )
+            return
+        text = {
+            column: _plain(value) if column in _TEXT_COLUMNS else value
+            for column, value in values.items()
+        }
+        built = build_row(header, text, number, self.notes)
+        if built == BLANK:
+            self.notes.blank_rows += 1
+        elif isinstance(built, str):
+            self.problems.add(number, built)
+        else:
+            self.kept.add(number, built)
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]]) -> None:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
-        columns = [h.strip().lower() if h is not None else None for h in header]
-        # The CSV import's own header check: a sheet and a CSV file accept the same columns.
-        check_header([c for c in columns if c is not None], self.name)
-        self.columns = columns
+        # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
+        self.header = read_header(header, self.name)
+        self.notes.header = self.header
+        by_position = {position: column for column, position in self.header.positions.items()}
+        self.columns = [by_position.get(i) for i in range(width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:
-        if self.columns is None:
+        if self.header is None:
             raise InputError(
-                f"{self.name}: the sheet is empty; expected a header row target,period,value"
+                _("{file}: the sheet is empty; expected a header row target,period,value").format(
+                    file=self.name
+                )
             )
         return self.kept.rows, self.problems
+
+
+# Columns read as text (a number typed in them is its text); value and amount keep numbers.
+_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year"})

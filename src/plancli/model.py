@@ -190,6 +190,11 @@ class Target(StrictModel):
     review: str | None = Field(
         default=None, description="what a reviewer must still check (drafts written by extract)"
     )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names bulletins give the target (GDP, 社零): `plancli import` "
+        "reads a name or an alias that fits one target as its id",
+    )
 
     @field_validator("profile")
     @classmethod

@@ -227,9 +227,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     import difflib
 
     ids = [t.id for t in plan.targets]
-    close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
-    if not close:  # e.g. `5g` for `new_5g_base_stations`
-        close = [i for i in ids if target_id and target_id.lower() in i][:3]
+    if target_id.isascii():
+        close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
+        if not close:  # e.g. `5g` for `new_5g_base_stations`
+            close = [i for i in ids if target_id and target_id.lower() in i][:3]
+    else:  # a Chinese name (an import names targets as the bulletin does): the closest names
+        names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+        found = difflib.get_close_matches(target_id, names, n=3, cutoff=0.5)
+        if not found:  # a part of a name, or a name with more words around it
+            found = [n for n in names if target_id in n or n in target_id][:3]
+        close = [f"{name} ({names[name]})" for name in found]
     if close:
         return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
             id=target_id, plan=plan.plan.id, ids=", ".join(close)
