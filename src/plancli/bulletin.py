@@ -90,6 +90,7 @@ class Header:
     labels: dict[str, str]
     width: int
     unlabelled: tuple[int, ...] = ()  # empty header cells (Excel's trailing empty column)
+    ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
     template: bool = False
 
     @property
@@ -114,6 +115,7 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
     labels: dict[str, str] = {}
     unknown: list[str] = []
     unlabelled: list[int] = []
+    ignored: list[int] = []
     twice: list[str] = []
     seen: dict[str, int] = {}
     for position, cell in enumerate(cells):
@@ -131,6 +133,7 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
             continue
         seen[key] = position
         if column == IGNORE:
+            ignored.append(position)
             continue
         if column in positions:
             raise InputError(
@@ -187,6 +190,7 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
         labels,
         len(cells),
         tuple(unlabelled),
+        tuple(ignored),
         template=all(h in seen for h in TEMPLATE_HELPERS),
     )
 
@@ -204,6 +208,7 @@ class ReadNotes:
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
 
@@ -225,6 +230,17 @@ def number_text(text: str) -> str:
         if match is not None:
             return match.group(1) + match.group(2).replace(",", "") + match.group(3).strip()
     return normal
+
+
+FRACTION_START = ("0.", "1.", ".", "-0.", "-1.", "-.", "+0.", "+1.", "+.")
+"""How a figure that may be a fraction (|v| < 1.5, `fraction_warning`) begins."""
+
+
+def maybe_fraction(value: object) -> bool:
+    """Might `fraction_warning` have something to say about this figure? (cheap)"""
+    if isinstance(value, str):
+        return value.startswith(FRACTION_START)
+    return isinstance(value, Decimal) and value.is_finite() and -2 < value < 2
 
 
 def plain_number(text: str) -> str:
@@ -416,7 +432,8 @@ def fraction_warning(target: Target, period: str, value: str | Decimal | int | f
     """A figure of a % target given as a plain fraction below 1.5 (0.992): most likely a share
     the sheet kept as a fraction, 99.2 %. Imported as given, with this warning."""
     if isinstance(value, str):
-        if "%" in value or "." not in value:
+        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
+        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
             return None
         try:
             number = Decimal(value)
@@ -460,10 +477,11 @@ def resolve_rows(
         targets = {row.entry.target: row.entry.target for row in rows}
     if periods is None:
         periods = {row.entry.period: row.entry.period for row in rows}
+    ids = {t.id for t in plan.targets}
     index: dict[str, list[str]] | None = None
     target_map: dict[str, str | InputError] = {}
     for text in targets:
-        if plan.target(text.strip()) is not None:
+        if text.strip() in ids:
             continue
         if index is None:
             index = names_index(plan)
@@ -484,13 +502,27 @@ def resolve_rows(
             continue
         if found_period is not None and found_period != text:
             period_map[text] = found_period
+    by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id for t in plan.targets if _is_percent_unit(t)}
     flagged = bool(notes.total_only or notes.paired)
-    named = {t.strip() for t in targets} | {t for t in target_map.values() if isinstance(t, str)}
-    if not (target_map or period_map or flagged or percent & named):
-        return rows  # a plain file: ids and plancli periods, no % target
+    if not (target_map or period_map or flagged):
+        # A file of ids and plancli periods (the fast case: a million rows pass here): only
+        # the figures of % targets are looked at, for the fraction warning.
+        # The readers noted the rows whose figure may be one (0.x, 1.x: `FRACTION_START`).
+        watched = {text for text in targets if text.strip() in percent}
+        if watched:
+            for position in notes.fractions:
+                entry = rows[position].entry
+                if entry.target in watched:
+                    warning = fraction_warning(
+                        by_id[entry.target.strip()], entry.period, entry.value
+                    )
+                    if warning is not None:
+                        notes.warnings.append((rows[position].row, warning))
+        return rows
     kept: list[ImportRow] = []
-    for row in rows:
+    candidates = set(notes.fractions)
+    for position, row in enumerate(rows):
         entry = row.entry
         mapped_target = target_map.get(entry.target, entry.target)
         mapped_period = period_map.get(entry.period, entry.period)
@@ -500,7 +532,7 @@ def resolve_rows(
         if isinstance(mapped_period, InputError):
             problems.add(row.row, str(mapped_period))
             continue
-        target = plan.target(mapped_target.strip())
+        target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
             if row.row in notes.total_only and target.has_amount:
@@ -525,7 +557,7 @@ def resolve_rows(
                     )
                 )
                 value, amount = amount if amount is not None else value, None
-        if target is not None and target.id in percent:
+        if target is not None and target.id in percent and position in candidates:
             warning = fraction_warning(target, mapped_period, value)
             if warning is not None:
                 notes.warnings.append((row.row, warning))

@@ -21,7 +21,16 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
-from plancli.bulletin import BLANK, Header, ReadNotes, build_row, plain_number, read_header
+from plancli.bulletin import (
+    BLANK,
+    FRACTION_START,
+    Header,
+    ReadNotes,
+    build_row,
+    maybe_fraction,
+    plain_number,
+    read_header,
+)
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.imports import (
@@ -242,6 +251,8 @@ class _Rows:
         return self.periods.setdefault(text, text)
 
     def add(self, row: int, entry: Entry) -> None:
+        if maybe_fraction(entry.value):
+            self.notes.fractions.append(len(self.rows))
         self.rows.append(
             ImportRow(
                 row,
@@ -311,8 +322,10 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     target, period, value = where["target"], where["period"], where["value"]
     optional = [where.get(column, width) for column in OPTIONAL]  # width: "no such cell"
     share_target, share_period = kept.target, kept.period
-    keep = kept.rows.append
+    rows = kept.rows
+    keep = rows.append
     notes = kept.notes
+    fractions = notes.fractions
     for cells in reader:
         line = reader.line_num
         kept.last_line = line
@@ -343,6 +356,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
             figure = plain_number(figure)
         if amount is not None and (not amount.isascii() or "," in amount):
             amount = plain_number(amount)
+        if figure.startswith(FRACTION_START):  # 0.992 for 99.2 %? (bulletin.resolve_rows)
+            fractions.append(len(rows))
         keep(
             ImportRow(
                 line,
@@ -685,6 +700,8 @@ def _add_json_row(
         )
         return
     value, amount = item["value"], item.get("amount")
+    if maybe_fraction(value):
+        kept.notes.fractions.append(len(kept.rows))
     kept.rows.append(
         ImportRow(
             row,

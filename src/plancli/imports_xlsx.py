@@ -48,7 +48,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from plancli import imports
-from plancli.bulletin import BLANK, Header, ReadNotes, build_row, read_header
+from plancli.bulletin import BLANK, IGNORE, Header, ReadNotes, build_row, read_header
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.fmt import num
@@ -834,6 +834,8 @@ class _RowCollector:
         stray: list[str] = []
         for position, (value, shown) in sorted(cells.items()):
             column = columns[position] if position < len(columns) else None
+            if column == IGNORE:
+                continue
             if column == "period":
                 values[column] = _period(value, shown)
             elif column is not None:
@@ -870,6 +872,7 @@ class _RowCollector:
         self.header = read_header(header, self.name)
         self.notes.header = self.header
         by_position = {position: column for column, position in self.header.positions.items()}
+        by_position.update(dict.fromkeys(self.header.ignored, IGNORE))
         self.columns = [by_position.get(i) for i in range(width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:
