@@ -152,7 +152,9 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
             listed += _(" and {n} more").format(n=f"{len(unknown) - 10:,}")
         hint = ""
         if any(sep in c for c in unknown for sep in (";", "\t")):
-            hint = _(" (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)")
+            hint = _(
+                " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
+            )
         raise InputError(
             _("{file}:1: unknown column(s) {columns}; {expected}").format(
                 file=name, columns=listed, expected=_(_EXPECTED)
@@ -170,9 +172,7 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
             _(
                 "{file}:1: columns {first} and {second} both give a growth target's amount; "
                 "keep one"
-            ).format(
-                file=name, first=_shown(labels["amount"]), second=_shown(labels[TOTAL])
-            )
+            ).format(file=name, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
     missing = [c for c in ("target", "period") if c not in positions]
     if "value" not in positions and TOTAL not in positions:
@@ -303,7 +303,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})$"), "M"),
     (re.compile(rf"^{_YEAR}(?P<month>[0-9]{{1,2}})月份?$"), "M"),
     (
-        re.compile(rf"^{_YEAR}(?P<start>[0-9]{{1,2}})月?{_TO}(?P<month>[0-9]{{1,2}})月份?(?:累计)?$"),
+        re.compile(
+            rf"^{_YEAR}(?P<start>[0-9]{{1,2}})月?{_TO}(?P<month>[0-9]{{1,2}})月份?(?:累计)?$"
+        ),
         "M",
     ),
     (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "Q"),
@@ -441,7 +443,7 @@ def fraction_warning(target: Target, period: str, value: str | Decimal | int | f
             return None
     elif isinstance(value, Decimal):
         number = value
-        if number.as_tuple().exponent == 0 or not number.is_finite():  # type: ignore[operator]
+        if number.as_tuple().exponent == 0 or not number.is_finite():
             return None
     else:
         return None
@@ -539,7 +541,6 @@ def resolve_rows(
                 problems.add(row.row, _total_only_problem(target, notes))
                 continue
             if row.row in notes.paired and not target.has_amount:
-                header = notes.header
                 notes.warnings.append(
                     (
                         row.row,

@@ -223,10 +223,12 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def too_large(name: str, limit: int, what: str = "the file") -> InputError:
+def too_large(name: str, limit: int, what: str | None = None) -> InputError:
     return InputError(
-        f"{name}: {what} is larger than {_size(limit)}, the most plancli imports at once; "
-        "split it into smaller files"
+        _(
+            "{file}: {what} is larger than {size}, the most plancli imports at once; split it "
+            "into smaller files"
+        ).format(file=name, what=what or _("the file"), size=_size(limit))
     )
 
 
@@ -259,20 +261,26 @@ def read_import(
     limited = io.BufferedReader(raw, 1 * MiB)
     if head.startswith(OLE_MAGIC):
         raise InputError(
-            f"{name}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            _(
+                "{file}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            ).format(file=name)
         )
     if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
         if not head.startswith(ZIP_MAGIC):
             raise InputError(
-                f"{name}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
-                f"starts with {head!r}"
+                _(
+                    "{file}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
+                    "starts with {start}"
+                ).format(file=name, start=repr(head))
             )
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:
             return parse_xlsx(workbook, name, sheet, limits, notes)
     if sheet is not None:
-        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
+        raise InputError(
+            _("--sheet is for .xlsx workbooks; {file} is CSV or JSON").format(file=name)
+        )
     from plancli.imports_text import parse_text
 
     rows, problems = parse_text(limited, name, limits, notes)
@@ -377,16 +385,24 @@ def check_import(
         key = (record.target, period.year, period.end_month)
         if key in first_row:
             earlier_row, earlier_period = first_row[key]
-            same = (
-                ""
-                if earlier_period == record.period
-                else f" as {earlier_period} (both stand for the position at the end of "
-                f"{period.year}-{period.end_month:02d})"
-            )
+            if earlier_period == record.period:
+                twice = _(
+                    "{target} {period} is also on row {row}; give one figure per target and period"
+                )
+            else:
+                twice = _(
+                    "{target} {period} is also on row {row} as {earlier} (both stand for the "
+                    "position at the end of {month}); give one figure per target and period"
+                )
             found.add(
                 row.row,
-                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
-                "give one figure per target and period",
+                twice.format(
+                    target=record.target,
+                    period=record.period,
+                    row=earlier_row,
+                    earlier=earlier_period,
+                    month=f"{period.year}-{period.end_month:02d}",
+                ),
             )
             continue
         first_row[key] = (row.row, record.period)

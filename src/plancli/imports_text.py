@@ -32,10 +32,9 @@ from plancli.bulletin import (
     read_header,
 )
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.imports import (
     COLUMNS,
-    HELPER_COLUMNS,
     OPTIONAL,
     REQUIRED,
     ImportLimits,
@@ -184,8 +183,10 @@ class TextReader:
 
     def line_too_long(self, line: int) -> InputError:
         return InputError(
-            f"{self._name}:{line}: a line longer than {self._limits.line_chars:,} characters; "
-            "a row of an import is far shorter (is this the right file?)"
+            _(
+                "{file}:{line}: a line longer than {limit} characters; a row of an import is "
+                "far shorter (is this the right file?)"
+            ).format(file=self._name, line=line, limit=f"{self._limits.line_chars:,}")
         )
 
 
@@ -205,7 +206,9 @@ def parse_text(
     reader = TextReader(stream, name, limits)
     start = reader.first_char()
     if not start:
-        raise InputError(_("{file}: the file is empty; expected a CSV header or JSON").format(file=name))
+        raise InputError(
+            _("{file}: the file is empty; expected a CSV header or JSON").format(file=name)
+        )
     if start == "[":
         found = _parse_json_list(reader, name, limits, notes)
     elif start == "{":
@@ -415,29 +418,29 @@ def _too_many(count: int, width: int) -> str:
 def _csv_reason(exc: csv.Error, limits: ImportLimits) -> str:
     reason = str(exc)
     if reason.startswith("field larger than field limit"):
-        return f"a cell longer than {limits.cell_chars:,} characters"
+        return _("a cell longer than {limit} characters").format(limit=f"{limits.cell_chars:,}")
     return reason
 
 
 def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> str:
     reason = str(exc)
     if reason == "unexpected end of data":
-        return (
+        return _(
             'a quoted cell opens on this row and is never closed: its closing " is missing, '
             "so every line after it would be read into that cell; close it, and double any "
             'quote inside a cell ("")'
         )
     if reason.startswith("field larger than field limit"):
-        return (
-            f"a cell longer than {limits.cell_chars:,} characters from this row on; is a "
-            'quoted cell never closed (a missing ")?'
-        )
+        return _(
+            "a cell longer than {limit} characters from this row on; is a quoted cell never "
+            'closed (a missing ")?'
+        ).format(limit=f"{limits.cell_chars:,}")
     if ends > starts:
-        return (
-            f"invalid CSV in the row from line {starts} to line {ends}: {reason}; a quoted "
-            f'cell that opens on line {starts} may be missing its closing "'
-        )
-    return f"invalid CSV: {reason}"
+        return _(
+            "invalid CSV in the row from line {starts} to line {ends}: {reason}; a quoted "
+            'cell that opens on line {starts} may be missing its closing "'
+        ).format(starts=starts, ends=ends, reason=reason)
+    return _("invalid CSV: {reason}").format(reason=reason)
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -478,7 +481,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return item
     seen: set[str] = set()
     twice: list[str] = []
-    for key, _ in pairs:
+    for key, _value in pairs:
         if key in seen:
             twice.append(key)
         seen.add(key)
@@ -500,7 +503,11 @@ _DECODER = json.JSONDecoder(
 def _json_error(name: str, text: str, pos: int, line0: int, message: str) -> InputError:
     line = line0 + text.count("\n", 0, pos) + 1
     column = pos - text.rfind("\n", 0, pos)
-    return InputError(f"{name}:{line}:{column}: invalid JSON: {message}")
+    return InputError(
+        _("{file}:{line}:{column}: invalid JSON: {reason}").format(
+            file=name, line=line, column=column, reason=message
+        )
+    )
 
 
 def _decode(text: str, pos: int) -> tuple[Any, int]:
@@ -604,8 +611,14 @@ def _parse_json_list(
         if isinstance(item, json.JSONDecodeError):
             if item.msg == _TOO_LONG:
                 raise InputError(
-                    f"{name}:{text.line(pos)}: item {position:,} of the list is longer than "
-                    f"{limits.line_chars:,} characters"
+                    _(
+                        "{file}:{line}: item {n} of the list is longer than {limit} characters"
+                    ).format(
+                        file=name,
+                        line=text.line(pos),
+                        n=f"{position:,}",
+                        limit=f"{limits.line_chars:,}",
+                    )
                 )
             raise text.error(item.pos, item.msg)
         _add_json_row(item, position, kept, problems, limits)
@@ -642,7 +655,12 @@ def _parse_json_lines(
                 )
         except json.JSONDecodeError as exc:
             kept.counted()
-            problems.add(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            problems.add(
+                number,
+                _("invalid JSON: {reason} (column {column})").format(
+                    reason=exc.msg, column=exc.colno
+                ),
+            )
             continue
         _add_json_row(item, number, kept, problems, limits)
     return kept.rows, problems
@@ -650,12 +668,12 @@ def _parse_json_lines(
 
 _NONE = type(None)
 _JSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
-    ("target", (str,), "text"),
-    ("period", (str,), "text"),
-    ("value", (str, int, Decimal), "a number"),
-    ("amount", (str, int, Decimal, _NONE), "a number"),
-    ("note", (str, _NONE), "text"),
-    ("source", (str, _NONE), "text"),
+    ("target", (str,), N_("text")),
+    ("period", (str,), N_("text")),
+    ("value", (str, int, Decimal), N_("a number")),
+    ("amount", (str, int, Decimal, _NONE), N_("a number")),
+    ("note", (str, _NONE), N_("text")),
+    ("source", (str, _NONE), N_("text")),
 )
 
 
@@ -664,23 +682,30 @@ def _add_json_row(
 ) -> None:
     kept.counted()
     if not isinstance(item, dict):
-        problems.add(row, f"expected an object with {', '.join(REQUIRED)}")
+        problems.add(row, _("expected an object with {keys}").format(keys=", ".join(REQUIRED)))
         return
     if isinstance(item, _Duplicated):
         listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
-        problems.add(row, f"key(s) {listed} given twice in one object; give each once")
+        problems.add(
+            row, _("key(s) {keys} given twice in one object; give each once").format(keys=listed)
+        )
         return
     unknown = [key for key in item if key not in COLUMNS]
     if unknown:
         listed = ", ".join(_shown(k) for k in unknown[:10])
-        problems.add(row, f"unknown key(s) {listed}; keys are {', '.join(COLUMNS)}")
+        problems.add(
+            row,
+            _("unknown key(s) {keys}; keys are {known}").format(
+                keys=listed, known=", ".join(COLUMNS)
+            ),
+        )
         return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:
-        problems.add(row, f"no {', '.join(missing)}")
+        problems.add(row, _("no {columns}").format(columns=", ".join(missing)))
         return
     wrong = [
-        f"{key} must be {word}"
+        _("{key} must be {kind}").format(key=key, kind=_(word))
         for key, allowed, word in _JSON_TYPES
         if key in item and (isinstance(item[key], bool) or not isinstance(item[key], allowed))
     ]
@@ -695,8 +720,9 @@ def _add_json_row(
     if long:
         problems.add(
             row,
-            f"{', '.join(long)} longer than {limits.cell_chars:,} characters "
-            "(the most a spreadsheet cell holds)",
+            _("{keys} longer than {limit} characters (the most a spreadsheet cell holds)").format(
+                keys=", ".join(long), limit=f"{limits.cell_chars:,}"
+            ),
         )
         return
     value, amount = item["value"], item.get("amount")

@@ -253,7 +253,9 @@ class Target(StrictModel):
                     kind=kind,
                 )
         elif kind in BOUNDED_KINDS and not has_bound:
-            raise PlanRule(N_("a {kind} target needs `min`, `max` or `around` (or `pending`)"), kind=kind)
+            raise PlanRule(
+                N_("a {kind} target needs `min`, `max` or `around` (or `pending`)"), kind=kind
+            )
         if kind in ("cumulative", "ongoing") and self.max is not None and self.min is None:
             raise PlanRule(N_("a {kind} target needs `min` (the amount to reach)"), kind=kind)
         if kind in ("trend", "indicator", "milestone", "relative") and has_bound:
@@ -263,7 +265,9 @@ class Target(StrictModel):
         if kind in ("indicator", "milestone", "relative") and self.direction is not None:
             raise PlanRule(N_("`direction` does not apply to a {kind} target"), kind=kind)
         if self.direction == "band" and kind in ("cumulative", "ongoing"):
-            raise PlanRule(N_("a {kind} target is never a band: delivering more is 超额完成"), kind=kind)
+            raise PlanRule(
+                N_("a {kind} target is never a band: delivering more is 超额完成"), kind=kind
+            )
         if has_bound:
             self._check_direction()
         if self.exclusive and self.around is not None:
@@ -280,7 +284,9 @@ class Target(StrictModel):
             raise PlanRule(N_("`decline` (下降…%) is only for growth targets"))
         if self.opening is not None:
             if kind != "cumulative":
-                raise PlanRule(N_("`opening` (the stock at the year's start) is only for cumulative"))
+                raise PlanRule(
+                    N_("`opening` (the stock at the year's start) is only for cumulative")
+                )
             goal = self.min if self.min is not None else self.around
             if goal is not None and self.opening >= goal:
                 raise PlanRule(
@@ -375,7 +381,9 @@ class Plan(StrictModel):
                 )
             for part in target.parts:
                 if part not in by_id:
-                    raise PlanRule(N_("target {id}: unknown part {part!r}"), id=target.id, part=part)
+                    raise PlanRule(
+                        N_("target {id}: unknown part {part!r}"), id=target.id, part=part
+                    )
                 if part == target.id:
                     raise PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
                 if by_id[part].unit != target.unit or by_id[part].kind != target.kind:
