@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.ledger import Entry
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class Header:
         return self.labels.get(column, column)
 
 
-_EXPECTED = (
+_EXPECTED = N_(
     "the header must be target,period,value[,amount,note,source] or the Chinese headers of "
     "docs/formats.md (指标,期间,数值…)"
 )
