@@ -334,12 +334,15 @@ def test_a_fraction_for_a_percent_target_is_imported_with_a_warning(
     assert result.exit_code == 0, result.output
     assert (
         f"warning: {tmp_path / 'june.csv'}:2: air_quality_good_rate 2022-06 = 0.992: a fraction "
-        "where the figure is in %; did you mean 99.2 %? (imported as 0.992 %)\n"
+        "where the figure is in %; did you mean 99.2 %? (read as 0.992 %)\n"
     ) in result.stderr
     assert records(ledger)[("air_quality_good_rate", "2022-06")].value == Decimal("0.992")
-    # 99.2, 0.992% (a % typed) and a growth target's 0.9 (a growth of 0.9 %) are not warned.
+    # Not warned: 99.2; 0.992% (a % typed); a growth target's 0.9 (a growth of 0.9 %); an
+    # unemployment rate of 0.9 % against a ceiling of 4.5 % (not ten times as large).
     quiet = imports(
-        "july.csv", "target,period,value\nair_quality_good_rate,2022-07,99.2\ngdp,2022-07,0.9\n"
+        "july.csv",
+        "target,period,value\nair_quality_good_rate,2022-07,99.2\ngdp,2022-07,0.9\n"
+        "air_quality_good_rate,2022-08,0.992%\nunemployment_rate,2022-09,0.9\n",
     )
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr, quiet.stderr
 

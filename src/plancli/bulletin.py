@@ -426,13 +426,27 @@ def target_id(plan: Plan, text: str, index: dict[str, list[str]]) -> str | None:
 # ------------------------------------------------------------------------------ resolving
 
 
-def _is_percent_unit(target: Target) -> bool:
-    return target.unit.strip() in ("%", "％")
+def percent_scale(target: Target) -> Decimal | None:
+    """The size a % target's figures have, from the plan (its bound, else its baseline), for
+    the fraction warning; None when the target is not in % or the plan says nothing."""
+    if target.unit.strip() not in ("%", "％"):
+        return None
+    for figure in (target.around, target.min, target.max):
+        if figure is not None:
+            return abs(figure)
+    if target.baseline is not None and target.baseline.value is not None:
+        return abs(target.baseline.value)
+    return Decimal(100) if target.kind == "milestone" else None
 
 
-def fraction_warning(target: Target, period: str, value: str | Decimal | int | float) -> str | None:
-    """A figure of a % target given as a plain fraction below 1.5 (0.992): most likely a share
-    the sheet kept as a fraction, 99.2 %. Imported as given, with this warning."""
+def fraction_warning(
+    target: Target, period: str, value: str | Decimal | int | float, scale: Decimal
+) -> str | None:
+    """A figure of a % target given as a plain fraction below 1.5 (0.992) where the plan's
+    figures for it are more than ten times as large (优良率 ≥ 98): most likely a share the sheet
+    kept as a fraction, 99.2 %. (Ten times: on a log scale, 100·v is then nearer the plan's
+    figure than v is; a CPI rise of 0.8 % against 2 % is not warned.) Imported as given, with
+    this warning."""
     if isinstance(value, str):
         # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
         if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
@@ -449,11 +463,13 @@ def fraction_warning(target: Target, period: str, value: str | Decimal | int | f
         return None
     if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
         return None
+    if scale <= 10 * abs(number):
+        return None
     from plancli.fmt import num
 
     return _(
         "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
-        "{percent} %? (imported as {value} %)"
+        "{percent} %? (read as {value} %)"
     ).format(target=target.id, period=period, value=num(number), percent=num(number * 100))
 
 
@@ -505,7 +521,7 @@ def resolve_rows(
         if found_period is not None and found_period != text:
             period_map[text] = found_period
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
-    percent = {t.id for t in plan.targets if _is_percent_unit(t)}
+    percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
     flagged = bool(notes.total_only or notes.paired)
     if not (target_map or period_map or flagged):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
@@ -516,8 +532,9 @@ def resolve_rows(
             for position in notes.fractions:
                 entry = rows[position].entry
                 if entry.target in watched:
+                    given_id = entry.target.strip()
                     warning = fraction_warning(
-                        by_id[entry.target.strip()], entry.period, entry.value
+                        by_id[given_id], entry.period, entry.value, percent[given_id]
                     )
                     if warning is not None:
                         notes.warnings.append((rows[position].row, warning))
@@ -559,7 +576,7 @@ def resolve_rows(
                 )
                 value, amount = amount if amount is not None else value, None
         if target is not None and target.id in percent and position in candidates:
-            warning = fraction_warning(target, mapped_period, value)
+            warning = fraction_warning(target, mapped_period, value, percent[target.id])
             if warning is not None:
                 notes.warnings.append((row.row, warning))
         if (
