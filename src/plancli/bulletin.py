@@ -466,11 +466,12 @@ def fraction_warning(
     if scale <= 10 * abs(number):
         return None
     from plancli.fmt import num
+    from plancli.safe import visible
 
     return _(
         "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
         "{percent} %? (read as {value} %)"
-    ).format(target=target.id, period=period, value=num(number), percent=num(number * 100))
+    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
 
 
 def resolve_rows(

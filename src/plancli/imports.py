@@ -1,8 +1,9 @@
 """`plancli import FILE`: figures from CSV, JSON, JSON Lines or an .xlsx sheet, all or nothing.
 
 Formats (detected from the content, so `-` for stdin needs no flag):
-- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case),
-  UTF-8 with or without the BOM Excel writes; empty optional cells mean "none";
+- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case, or
+  the Chinese headers of bulletin.py), UTF-8 with or without the BOM Excel writes or GB18030
+  (Excel's plain CSV on a Chinese Windows); empty optional cells mean "none";
 - JSON: a list of objects with the same keys; values may be numbers or strings;
 - JSON Lines: one such object per line;
 - an Excel workbook (imports_xlsx.py).

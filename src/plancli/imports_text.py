@@ -1,9 +1,10 @@
 """Reading CSV, JSON and JSON Lines imports as a stream (imports.py has the rules).
 
-The file is decoded as UTF-8 chunk by chunk and split into lines the way the csv module does
+The file is decoded chunk by chunk — as UTF-8, or as GB18030 when the first chunk that is not
+ASCII is not UTF-8 but is GB18030 — and split into lines the way the csv module does
 (`\\n`, `\\r\\n` or `\\r`), so memory holds one chunk and the rows kept, never the file. Every
 way a file can be unreadable is refused with one line naming the file and line:
-- a byte that is not UTF-8 (with the byte's offset);
+- a byte that is neither (with the byte's offset);
 - a line, JSON item or cell past `ImportLimits` (a quoted CSV cell left open runs into one);
 - a quoted CSV cell never closed: without this, every following line would be read into it,
   and the file would import as one row;
