@@ -130,6 +130,29 @@ def test_bytes_that_are_neither_utf8_nor_gb18030_are_refused(imports, tmp_path: 
     )
 
 
+def test_utf8_chinese_with_a_damaged_byte_is_refused_not_read_as_gb18030(
+    imports, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = "target,period,value,note\ngdp,2022-06,5.2,中国\n".encode() + b"\xb0\xa1\n"
+    assert data.decode("gb18030").startswith("target,period,value,note\ngdp,2022-06,5.2,涓")
+    result = imports("june.csv", data)  # valid GB18030 too, but it must not be read as that
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'june.csv'}:3: not UTF-8 text (invalid start byte at byte 48); "
+        'save it as UTF-8 (Excel: "CSV UTF-8")\n'
+    )
+
+
+def test_gbk_whose_first_characters_are_valid_utf8_is_read_as_gb18030(
+    imports, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 全 in GBK is C8 AB, a valid UTF-8 sequence (ȫ): the next character decides.
+    data = "指标,期间,数值,备注\ngdp,全年,5.2,全年数据\n".encode("gbk")
+    result = imports("year.csv", data)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022")].note == "全年数据"
+
+
 # -------------------------------------------------------------------------------- headers
 
 

@@ -45,6 +45,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 
 _CHUNK = 1024 * 1024
+_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -118,6 +119,10 @@ class TextReader:
         try:
             text = utf8.decode(data, final)
         except UnicodeDecodeError as exc:
+            # Chinese read as UTF-8 before the bad byte: a UTF-8 file with a damaged byte, not
+            # GBK (whose bytes, read as UTF-8, never make a run of Chinese characters).
+            if _CJK.search(data[: exc.start].decode("utf-8", "ignore")):
+                raise
             gb = codecs.getincrementaldecoder("gb18030")("strict")
             try:
                 text = gb.decode(data, final)
