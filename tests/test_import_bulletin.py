@@ -577,3 +577,41 @@ def test_a_plan_validation_error_in_chinese(invoke, tmp_path: Path) -> None:  # 
     assert chinese.stderr == (
         f"错误：{plan}: 第 {line} 行: 目标 new_5g_base_stations: min（310）> max（300）\n"
     )
+
+
+def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标名称", "统计期", "累计增长(%)", "累计值", "备注"])
+    sheet.append(["地区生产总值", "2022年1-6月", 5.2, 1234.56, "初步核算"])
+    sheet.append(["新建5G基站", "上半年", None, 186, None])
+    sheet.append(["空气质量优良率", "2022年6月", 0.992, None, None])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "air_quality_good_rate 2022-06 = 0.992: a fraction" in result.stderr
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+        Decimal("5.2"),
+        Decimal("1234.56"),
+    )
+    assert got[("new_5g_base_stations", "2022-H1")].value == 186
+    rows = [
+        {
+            "target": "社会消费品零售总额",
+            "period": "2022年6月",
+            "value": "６．５",
+            "amount": "1,330.8",
+        },
+        {"target": "new_parking_spaces", "period": "1至6月", "value": "1，234"},
+    ]
+    json_file = imports("june.json", json.dumps(rows, ensure_ascii=False))
+    assert json_file.exit_code == 0, json_file.output
+    got = records(ledger)
+    assert got[("retail_sales", "2022-06")].amount == Decimal("1330.8")
+    assert got[("new_parking_spaces", "2022-06")].value == 1234
