@@ -95,8 +95,8 @@ class Header:
 
     @property
     def plain(self) -> bool:
-        """plancli's own columns only: the readers' fast loop reads it."""
-        return not self.unlabelled and TOTAL not in self.positions and YEAR not in self.positions
+        """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
+        return TOTAL not in self.positions and YEAR not in self.positions
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)

@@ -335,6 +335,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     keep = rows.append
     notes = kept.notes
     fractions = notes.fractions
+    unlabelled = header.unlabelled
     for cells in reader:
         line = reader.line_num
         kept.last_line = line
@@ -345,6 +346,11 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
         if count > width:
             problems.add(line, _too_many(count, width))
             continue
+        if unlabelled:
+            stray = [i for i in unlabelled if i < count and cells[i].strip()]
+            if stray:
+                problems.add(line, _no_header([_column_number(i) for i in stray]))
+                continue
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
         if not all(given):
