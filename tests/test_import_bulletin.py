@@ -207,7 +207,7 @@ def test_an_unknown_header_is_refused_naming_it(imports, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("header", ["指标,期间,数值,", "指标,期间,数值,累计值,"])
 def test_a_value_under_an_empty_header_is_refused(imports, header: str) -> None:  # type: ignore[no-untyped-def]
-    cells = ",".join(["gdp", "2022-06", "5.2", *([""] * (header.count(",") - 2)), "oops"])
+    cells = ",".join(["gdp", "2022-06", "5.2", *([""] * (header.count(",") - 3)), "oops"])
     result = imports("june.csv", f"{header}\n{cells}\n")
     refused(result, f":2: a value in column(s) {'DE'[header.count(',') - 3]}, which have no header")
 
