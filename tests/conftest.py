@@ -5,13 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
 from plancli.cli import app
-from plancli.i18n import set_language
+from plancli.i18n import language, set_language
 
 # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
 # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
@@ -22,6 +24,29 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
 # The report the bundled plan is read from; tests that need it skip where it is absent.
 REPORT = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+
+
+def _built_once(build: Any) -> Any:
+    """Typer's CliRunner builds the Click command of every registered command on each invoke
+    (signatures, type hints, converters): two thirds of an in-process command's time in the
+    suite. The same app, language and commands give the same Click command: build it once."""
+    built: dict[tuple[int, str, tuple[int, ...], tuple[int, ...]], Any] = {}
+
+    def get_command(app: typer.Typer) -> Any:
+        key = (
+            id(app),
+            language(),
+            tuple(map(id, app.registered_commands)),
+            tuple(map(id, app.registered_groups)),
+        )
+        if key not in built:
+            built[key] = build(app)
+        return built[key]
+
+    return get_command
+
+
+typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
