@@ -318,7 +318,7 @@ _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
 
 
-def bulletin_period(text: str, default_year: int) -> str | None:
+def bulletin_period(text: str, default_year: int | None) -> str | None:
     """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
     year or else `default_year`; None when it is not one (the period check then says why).
@@ -334,6 +334,8 @@ def bulletin_period(text: str, default_year: int) -> str | None:
             continue
         parts = match.groupdict()
         year = int(parts["year"]) if parts.get("year") else default_year
+        if year is None:
+            return None  # a period without a year: mapped when the plan's year is known
         if granularity == "M":
             month = int(parts["month"])
             start = parts.get("start")
@@ -353,6 +355,16 @@ def bulletin_period(text: str, default_year: int) -> str | None:
             return f"{year}-H{1 if parts['half'] == '上' else 2}"
         return str(year)
     return None
+
+
+def read_period(text: str, default_year: int | None) -> str:
+    """A period as the readers keep it, once per distinct text: plancli's own when the text
+    gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
+    plan's year is known, and the period check refuses what is no period)."""
+    try:
+        return bulletin_period(text, default_year) or text
+    except InputError:
+        return text  # refused on its row by resolve_rows
 
 
 def with_year(period: str, year: str) -> str:
@@ -487,8 +499,9 @@ def resolve_rows(
     and the 累计值 column taken as the figure or the amount by each target's kind; a row that
     cannot be mapped is added to `problems` and left out. Warnings go to `notes.warnings`.
 
-    `targets` and `periods` are the distinct texts of the file (the readers keep them): each is
-    mapped once, and the rows are walked only when something needs mapping or checking."""
+    `targets` and `periods` map the distinct texts of the file to what the rows hold (the
+    readers keep them): each is mapped once, and the rows are walked only when something
+    needs mapping or checking."""
     from plancli.imports import ImportRow
 
     notes = notes if notes is not None else ReadNotes()
@@ -513,7 +526,7 @@ def resolve_rows(
             target_map[text] = found
     default_year = file_year(name) or plan.plan.year
     period_map: dict[str, str | InputError] = {}
-    for text in periods:
+    for text in set(periods.values()):  # as the rows hold them
         try:
             found_period = bulletin_period(text, default_year)
         except InputError as exc:
