@@ -617,3 +617,39 @@ def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
     got = records(ledger)
     assert got[("retail_sales", "2022-06")].amount == Decimal("1330.8")
     assert got[("new_parking_spaces", "2022-06")].value == 1234
+
+
+def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="zh_CN.UTF-8", PYTHONPATH=str(SEED.parents[1] / "src"), NO_COLOR="1")
+    figures = tmp_path / "june.csv"
+    figures.write_bytes("指标,期间,数值\n地区生产总额,2022年6月,5.2\n".encode("gb18030"))
+    ledger = tmp_path / "l.progress.toml"
+    imported = subprocess.run(
+        [sys.executable, "-m", "plancli", "--ledger", str(ledger), "import", str(figures)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert imported.returncode == 2
+    assert imported.stderr.splitlines() == [
+        f"错误：{figures}：1 行有误；未导入任何数据",
+        f"{figures}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值 (gdp)？",
+    ]
+    plan = tmp_path / "plan.toml"
+    plan.write_text(SEED.read_text("utf-8").replace('kind = "growth"', 'kind = "grwoth"', 1))
+    validated = subprocess.run(
+        [sys.executable, "-m", "plancli", "--plan", str(plan), "validate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert validated.returncode == 3
+    assert validated.stderr.startswith(f"错误：{plan}: 第 ")
+    assert "目标 gdp: kind: 应为以下之一：" in validated.stderr
