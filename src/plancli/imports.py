@@ -1,8 +1,9 @@
 """`plancli import FILE`: figures from CSV, JSON, JSON Lines or an .xlsx sheet, all or nothing.
 
 Formats (detected from the content, so `-` for stdin needs no flag):
-- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case),
-  UTF-8 with or without the BOM Excel writes; empty optional cells mean "none";
+- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case, or
+  the Chinese headers of bulletin.py), UTF-8 with or without the BOM Excel writes or GB18030
+  (Excel's plain CSV on a Chinese Windows); empty optional cells mean "none";
 - JSON: a list of objects with the same keys; values may be numbers or strings;
 - JSON Lines: one such object per line;
 - an Excel workbook (imports_xlsx.py).
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from operator import itemgetter
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
@@ -51,6 +52,9 @@ from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
+
+if TYPE_CHECKING:
+    from plancli.bulletin import ReadNotes
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -225,10 +229,12 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def too_large(name: str, limit: int, what: str = "the file") -> InputError:
+def too_large(name: str, limit: int, what: str | None = None) -> InputError:
     return InputError(
-        f"{name}: {what} is larger than {_size(limit)}, the most plancli imports at once; "
-        "split it into smaller files"
+        _(
+            "{file}: {what} is larger than {size}, the most plancli imports at once; split it "
+            "into smaller files"
+        ).format(file=name, what=what or _("the file"), size=_size(limit))
     )
 
 
@@ -243,10 +249,12 @@ def read_import(
     size: int | None = None,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
+    notes: ReadNotes | None = None,
 ) -> tuple[str, list[ImportRow], Problems]:
     """(name, rows, problems) of an import file read from `stream`; `name` becomes FILE:SHEET
     for a workbook. `size` is the file's size when it is known (a regular file), so a file
-    over the limit is refused before a byte is read.
+    over the limit is refused before a byte is read. `notes` (bulletin.py) receives the
+    encoding read, the template rows left blank and what `bulletin.resolve_rows` maps.
 
     A file that cannot be read at all (not UTF-8, bad header, not JSON, a damaged workbook, a
     limit passed) raises InputError; rows that are bad are returned as problems.
@@ -259,23 +267,29 @@ def read_import(
     limited = io.BufferedReader(raw, 1 * MiB)
     if head.startswith(OLE_MAGIC):
         raise InputError(
-            f"{name}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            _(
+                "{file}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            ).format(file=name)
         )
     if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
         if not head.startswith(ZIP_MAGIC):
             raise InputError(
-                f"{name}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
-                f"starts with {head!r}"
+                _(
+                    "{file}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
+                    "starts with {start}"
+                ).format(file=name, start=repr(head))
             )
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:
-            return parse_xlsx(workbook, name, sheet, limits)
+            return parse_xlsx(workbook, name, sheet, limits, notes)
     if sheet is not None:
-        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
+        raise InputError(
+            _("--sheet is for .xlsx workbooks; {file} is CSV or JSON").format(file=name)
+        )
     from plancli.imports_text import parse_text
 
-    rows, problems = parse_text(limited, name, limits)
+    rows, problems = parse_text(limited, name, limits, notes)
     return name, rows, problems
 
 
@@ -400,16 +414,24 @@ def check_import(
         key = (record.target, period.year, period.end_month)
         if key in first_row:
             earlier_row, earlier_period = first_row[key]
-            same = (
-                ""
-                if earlier_period == record.period
-                else f" as {earlier_period} (both stand for the position at the end of "
-                f"{period.year}-{period.end_month:02d})"
-            )
+            if earlier_period == record.period:
+                twice = _(
+                    "{target} {period} is also on row {row}; give one figure per target and period"
+                )
+            else:
+                twice = _(
+                    "{target} {period} is also on row {row} as {earlier} (both stand for the "
+                    "position at the end of {month}); give one figure per target and period"
+                )
             found.add(
                 row.row,
-                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
-                "give one figure per target and period",
+                twice.format(
+                    target=record.target,
+                    period=record.period,
+                    row=earlier_row,
+                    earlier=earlier_period,
+                    month=f"{period.year}-{period.end_month:02d}",
+                ),
             )
             continue
         first_row[key] = (row.row, record.period)
