@@ -434,3 +434,26 @@ def test_the_harness_sees_rows_a_valid_file_gives(workspace: Path) -> None:
     ]
     assert_recorded_as_said(added, csv_said(data))
     assert set(TARGETS) >= {r.target for r in added} and "2022-06" in PERIODS
+
+
+@pytest.mark.parametrize("kind", ["plan", "ledger"])
+def test_an_integer_field_with_a_huge_exponent_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    """Found by the harness above under xdist: `year = 2022e99999999` is valid TOML and a
+    valid Decimal, and Pydantic's integer check expanded it to 10^8 digits (a worker spun for
+    ten minutes; `2022e9999999` took 13 s). Refused when the file is read, naming its line."""
+    plan = tmp_path / "mini.toml"
+    text = _PLAN.replace("\nyear = 2022\n", "\nyear = 2022e99999999\n", 1)
+    ledger = tmp_path / "mini.progress.toml"
+    if kind == "ledger":
+        text = _PLAN
+        ledger.write_text("version = 1e99999999\n", encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["--plan", str(plan), "--ledger", str(ledger), "gap"])
+    assert result.exit_code == 3, result.output
+    broken = plan if kind == "plan" else ledger
+    line = text.split("\n").index("year = 2022e99999999") + 1 if kind == "plan" else 1
+    assert result.stderr == (
+        f"error: {broken}:{line}: invalid TOML: a number with an exponent beyond ±1000\n"
+    )

@@ -51,7 +51,7 @@ def parse_toml(
             )
         ) from None
     try:
-        return tomli.loads(text, parse_float=Decimal), text
+        parsed = tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as exc:
         raise error(
             _("{file}:{line}: invalid TOML: {reason}").format(
@@ -69,6 +69,28 @@ def parse_toml(
         raise error(f"{path}{where}: invalid TOML: a number too large to read") from None
     except RecursionError:
         raise error(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    if _has_huge_exponent(parsed):
+        # Valid, and a Decimal holds it, but an integer field (`year = 2022e99999999`) makes
+        # Pydantic expand it to an integer of 10^8 digits: minutes of CPU for one line.
+        where = _line_of_match(text, rf"[eE][+-]?0*[0-9]{{{len(str(_MAX_EXPONENT))},}}")
+        raise error(
+            f"{path}{where}: invalid TOML: a number with an exponent beyond ±{_MAX_EXPONENT}"
+        )
+    return parsed, text
+
+
+# No figure of a plan is beyond 10^±1000; an exponent past it is an attack or a typo.
+_MAX_EXPONENT = 1000
+
+
+def _has_huge_exponent(value: object) -> bool:
+    if isinstance(value, Decimal):
+        return value.is_finite() and abs(value.adjusted()) > _MAX_EXPONENT
+    if isinstance(value, dict):
+        return any(_has_huge_exponent(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_huge_exponent(item) for item in value)
+    return False
 
 
 # Python refuses to read integers longer than this (CVE-2020-10735); no figure comes close.
