@@ -69,28 +69,44 @@ def parse_toml(
         raise error(f"{path}{where}: invalid TOML: a number too large to read") from None
     except RecursionError:
         raise error(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
-    if _has_huge_exponent(parsed):
-        # Valid, and a Decimal holds it, but an integer field (`year = 2022e99999999`) makes
-        # Pydantic expand it to an integer of 10^8 digits: minutes of CPU for one line.
-        where = _line_of_match(text, rf"[eE][+-]?0*[0-9]{{{len(str(_MAX_EXPONENT))},}}")
+    huge = _huge_integer(parsed)
+    if huge is not None:
+        # Valid TOML, and a Decimal holds it, but Pydantic's integer check expands
+        # `year = 2022e99999999` to an integer of 10^8 digits: minutes of CPU for one line.
+        # Figures (min, value…) are checked by their own rules, which name the target.
+        where = _line_of_match(text, rf"(?m)^\s*{huge}\s*=.*[eE][+-]?0*[0-9]{{4,}}")
         raise error(
-            f"{path}{where}: invalid TOML: a number with an exponent beyond ±{_MAX_EXPONENT}"
+            f"{path}{where}: invalid TOML: {huge}: a whole number with an exponent beyond "
+            f"{_MAX_EXPONENT}"
         )
     return parsed, text
 
 
-# No figure of a plan is beyond 10^±1000; an exponent past it is an attack or a typo.
+# The whole-number fields of plans and ledgers; no count or year is beyond 10^1000.
+_INTEGER_KEYS = frozenset({"year", "total", "continuing", "new", "version"})
 _MAX_EXPONENT = 1000
 
 
-def _has_huge_exponent(value: object) -> bool:
-    if isinstance(value, Decimal):
-        return value.is_finite() and abs(value.adjusted()) > _MAX_EXPONENT
+def _huge_integer(value: object) -> str | None:
+    """The key of a whole-number field given with an exponent beyond ±1000, if any."""
     if isinstance(value, dict):
-        return any(_has_huge_exponent(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_has_huge_exponent(item) for item in value)
-    return False
+        for key, item in value.items():
+            if (
+                key in _INTEGER_KEYS
+                and isinstance(item, Decimal)
+                and item.is_finite()
+                and abs(item.adjusted()) > _MAX_EXPONENT
+            ):
+                return str(key)
+            found = _huge_integer(item)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = _huge_integer(item)
+            if found is not None:
+                return found
+    return None
 
 
 # Python refuses to read integers longer than this (CVE-2020-10735); no figure comes close.
