@@ -62,13 +62,21 @@ def parse_toml(
     except ValueError:  # int(): more digits than sys.get_int_max_str_digits()
         where = _line_of_match(text, rf"[0-9_]{{{_MAX_INT_DIGITS},}}")
         raise error(
-            f"{path}{where}: invalid TOML: an integer of more than {_MAX_INT_DIGITS} digits"
+            _("{file}{where}: invalid TOML: an integer of more than {digits} digits").format(
+                file=path, where=where, digits=_MAX_INT_DIGITS
+            )
         ) from None
     except ArithmeticError:  # Decimal(): an exponent beyond what a decimal can hold
         where = _line_of_match(text, r"[eE][+-]?[0-9_]{16,}")
-        raise error(f"{path}{where}: invalid TOML: a number too large to read") from None
+        raise error(
+            _("{file}{where}: invalid TOML: a number too large to read").format(
+                file=path, where=where
+            )
+        ) from None
     except RecursionError:
-        raise error(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+        raise error(
+            _("{file}: invalid TOML: arrays or tables nested too deeply").format(file=path)
+        ) from None
     huge = _huge_integer(parsed)
     if huge is not None:
         # Valid TOML, and a Decimal holds it, but Pydantic's integer check expands
@@ -76,8 +84,10 @@ def parse_toml(
         # Figures (min, value…) are checked by their own rules, which name the target.
         where = _line_of_match(text, rf"(?m)^\s*{huge}\s*=.*[eE][+-]?0*[0-9]{{4,}}")
         raise error(
-            f"{path}{where}: invalid TOML: {huge}: a whole number with an exponent beyond "
-            f"{_MAX_EXPONENT}"
+            _(
+                "{file}{where}: invalid TOML: {field}: a whole number with an exponent beyond "
+                "{limit}"
+            ).format(file=path, where=where, field=huge, limit=_MAX_EXPONENT)
         )
     return parsed, text
 
