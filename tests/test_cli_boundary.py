@@ -56,3 +56,30 @@ def test_colour_only_on_a_terminal_and_never_under_no_color(
     console().print(Text("behind", style="red"))
     assert ("\x1b[31m" in out.getvalue()) is coloured
     assert "behind" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("C.UTF-8", "error: no such option: --bogus; see `plancli status --help`\n"),
+        ("zh_CN.UTF-8", "错误：没有这个选项：--bogus；见 `plancli status --help`\n"),
+    ],
+)
+def test_a_usage_error_is_one_line_in_a_real_process(lang: str, expected: str) -> None:
+    """The test runner goes through Typer's standalone mode; `plancli` itself does not, and
+    printed Click's three-line Usage/Try/Error form in English (issue 12.5)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv[0] = 'plancli'; from plancli.__main__ import main; main()",
+            "status",
+            "--bogus",
+        ],
+        capture_output=True,
+        env={**os.environ, "LANG": lang},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode() == expected

@@ -8,6 +8,8 @@ annotations (issue 5's `--help` goal). Names imported only for type checking are
 
 import sys
 
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer vendors Click
+
 from plancli.cli import (
     amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
@@ -23,7 +25,9 @@ from plancli.cli.app import (
     app,
     internal_error_message,
     is_typer_exception,
+    usage_message,
 )
+from plancli.i18n import _
 
 # Global options that take a value (the root callback's); any other option before the command
 # (--help, --version, a mistyped one) leaves the command unknown.
@@ -80,7 +84,11 @@ def main() -> None:
         if not is_typer_exception(exc):
             sys.stderr.write(internal_error_message(exc) + "\n")
             code = INTERNAL_ERROR_EXIT
-        elif hasattr(exc, "show"):  # a usage error: Typer's message, exit 2
+        elif isinstance(exc, UsageError) and not isinstance(exc, NoArgsIsHelpError):
+            # One line, in plancli's words and language, like every other error (issue 12.5).
+            sys.stderr.write(_("error: {message}").format(message=usage_message(exc)) + "\n")
+            code = 2
+        elif hasattr(exc, "show"):  # `plancli` alone: the help, exit 2
             exc.show()
             code = max(int(getattr(exc, "exit_code", 2)), 2)
         else:  # Abort: end of input where a command line option was asked for
