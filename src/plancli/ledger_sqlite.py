@@ -645,6 +645,19 @@ def read_plain_figures(
     return figures, _plain_amendments(path, amendment_rows)
 
 
+def _all_rows(
+    connection: sqlite3.Connection, version: int
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The rows of records and of amendments, in ledger order (one read of `_read_snapshot`)."""
+    if version == 0:
+        return [], []
+    rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+    amendment_rows = (
+        connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall() if version >= 2 else []
+    )
+    return rows, amendment_rows
+
+
 def read_plain_contents(
     location: LedgerLocation,
 ) -> tuple[list[PlainRecord], list[PlainAmendment]]:
@@ -655,20 +668,7 @@ def read_plain_contents(
     if not _check_file(path):
         return [], []
 
-    def read(
-        connection: sqlite3.Connection, version: int
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        if version == 0:
-            return [], []
-        rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
-        amendment_rows = (
-            connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
-            if version >= 2
-            else []
-        )
-        return rows, amendment_rows
-
-    rows, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    rows, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, _all_rows)
     records = _plain_records(rows)
     if records is None:
         from plancli.plain import plain_record
@@ -853,20 +853,7 @@ class SqliteLedgerStore:
         if not _check_file(self.path):
             return LedgerContents([], [])
 
-        def read(
-            connection: sqlite3.Connection, version: int
-        ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-            if version == 0:
-                return [], []
-            rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
-            amendment_rows = (
-                connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
-                if version >= 2
-                else []
-            )
-            return rows, amendment_rows
-
-        rows, amendment_rows = _read_snapshot(self.path, self.lock_timeout, read)
+        rows, amendment_rows = _read_snapshot(self.path, self.lock_timeout, _all_rows)
         return LedgerContents(_records(self.path, rows), _amendments(self.path, amendment_rows))
 
     def figures(self) -> list[Figure]:
