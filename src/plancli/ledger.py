@@ -46,8 +46,14 @@ from pydantic import TypeAdapter, ValidationError
 from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
 from plancli.i18n import Lang, t
-from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
-from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
+from plancli.locations import (
+    BUNDLED_LEDGERS,
+    LedgerLocation,
+    PlanSource,
+    data_dir,
+    location_of,
+)
+from plancli.model import Amendment, Figure, FigureQuery, Plan, Record, Target, current_records
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
@@ -113,9 +119,9 @@ class LedgerContents:
 # -------------------------------------------------------------------------------- reading
 
 
-def read_records(path: Path) -> list[Record]:
+def read_records(path: Path | LedgerLocation) -> list[Record]:
     """The ledger's records in ledger order (oldest first); [] when the file does not exist."""
-    return open_store(LedgerLocation(path, "option")).read()
+    return open_store(path if isinstance(path, LedgerLocation) else location_of(path)).read()
 
 
 def read_toml_records(path: Path) -> list[Record]:
@@ -496,7 +502,8 @@ class LedgerSession(Protocol):
 
 
 class LedgerStore(Protocol):
-    """Where records are kept: a TOML file (TomlLedgerStore) or SQLite (ledger_sqlite)."""
+    """Where records are kept: a TOML file (TomlLedgerStore), SQLite (ledger_sqlite) or a
+    PostgreSQL database (ledger_postgres)."""
 
     @property
     def location(self) -> LedgerLocation: ...
@@ -513,6 +520,11 @@ class LedgerStore(Protocol):
 
     def figures(self) -> list[Figure]:
         """The figure in force for each target and period (what the assessment reads)."""
+        ...
+
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        """The figures an assessment at `query` reads (`gap`): a database selects only those;
+        a file store gives every figure in force (`figures()`), which comes to the same."""
         ...
 
     def check_writable(self) -> Path:
@@ -615,6 +627,9 @@ class TomlLedgerStore:
             for r in current_records(self.contents().records).values()
         ]
 
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        return self.figures()
+
     def check_writable(self) -> Path:
         return check_writable_location(self.location)
 
@@ -696,12 +711,24 @@ def check_writable_location(location: LedgerLocation) -> Path:
 
 
 def open_store(location: LedgerLocation) -> LedgerStore:
-    """The store of the ledger at `location`, TOML or SQLite by its name (`ledger_format`)."""
-    if ledger_format(location.path) == "sqlite":
+    """The store of the ledger at `location`: TOML, SQLite or PostgreSQL by its name
+    (`LedgerLocation.format`: a connection string, `.sqlite`/`.db`, anything else)."""
+    form = location.format
+    if form == "postgres":
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        return PostgresLedgerStore(location)
+    if form == "sqlite":
         from plancli.ledger_sqlite import SqliteLedgerStore
 
         return SqliteLedgerStore(location)
     return TomlLedgerStore(location)
+
+
+def plan_owners(plan: Plan) -> tuple[tuple[str, str], ...]:
+    """The plan's owner (牵头单位) of each target that names one: what a database ledger keeps
+    in its `target_owner` table and enforces (ledger_postgres)."""
+    return tuple((t.id, t.owner.strip()) for t in plan.targets if t.owner and t.owner.strip())
 
 
 # --------------------------------------------------------------------------------- values
@@ -1196,23 +1223,46 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
     return len(copy_ledger(source, destination, force=force).records)
 
 
-def copy_ledger(source: Path, destination: Path, *, force: bool = False) -> LedgerContents:
-    """Copy a ledger into another, TOML or SQLite by the names: every revision, batch, time,
-    note and source, and every amendment, in ledger order. Returns what was copied.
+def copy_ledger(
+    source: Path | LedgerLocation, destination: Path | LedgerLocation, *, force: bool = False
+) -> LedgerContents:
+    """Copy a ledger into another, of any store (TOML, SQLite, PostgreSQL): every revision,
+    batch, time, note, source and writer, and every amendment, in ledger order. Returns what
+    was copied.
 
     An existing destination is replaced only with `force`, and only if it is a valid ledger
-    (its store's transaction reads it first), so a file that is not a ledger is never lost.
+    (its store's transaction reads it first), so a file that is not a ledger is never lost. A
+    database ledger "exists" when it holds records or amendments of the plan; `force` replaces
+    those of that plan only.
     """
-    if not source.exists():
-        raise InputError(f"{source}: no such ledger")
-    if destination.exists() and destination.resolve() == source.resolve():
-        raise InputError(f"{source} and {destination} are the same file")
-    if destination.exists() and not force:
-        raise InputError(f"{destination} exists; pass --force to replace its records")
-    contents = open_store(LedgerLocation(source, "option")).contents()
-    with open_store(LedgerLocation(destination, "option")).transaction() as session:
+    source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
+    if not isinstance(destination, LedgerLocation):
+        destination = LedgerLocation(destination, "option")
+    if source.url is None and not source.path.exists():
+        raise InputError(f"{source.path}: no such ledger")
+    if _same_ledger(source, destination):
+        what = "ledger" if source.url is not None else "file"
+        raise InputError(f"{source.shown} and {destination.shown} are the same {what}")
+    target_store = open_store(destination)
+    if not force and _holds_anything(destination, target_store):
+        raise InputError(f"{destination.shown} exists; pass --force to replace its records")
+    contents = open_store(source).contents()
+    with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
     return contents
+
+
+def _same_ledger(a: LedgerLocation, b: LedgerLocation) -> bool:
+    if a.url is not None or b.url is not None:
+        return a.url == b.url and a.plan_id == b.plan_id
+    return b.path.exists() and b.path.resolve() == a.path.resolve()
+
+
+def _holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
+    if location.url is None:
+        return location.path.exists()
+    contents = store.contents()
+    return bool(contents.records or contents.amendments)
 
 
 def figure_text(
@@ -1231,13 +1281,23 @@ def figure_text(
     return text
 
 
-def copy_bundled_ledger(plan: PlanSource, destination: Path) -> int | None:
+def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) -> int | None:
     """`plancli init`: copy the ledger bundled with a plan (guandu-2021's 2021 actuals) into the
     new workspace. Returns how many records were copied; None when the plan ships no ledger or
-    `destination` exists already (an existing ledger is never overwritten)."""
-    if plan.bundled_id not in BUNDLED_LEDGERS or destination.exists():
+    `destination` exists already (an existing ledger is never overwritten). A database ledger
+    gets the records (`copy_ledger`) unless it holds some of the plan already."""
+    if plan.bundled_id not in BUNDLED_LEDGERS:
         return None
     bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+    if isinstance(destination, LedgerLocation):
+        if destination.url is not None:
+            target_store = open_store(destination)
+            if _holds_anything(destination, target_store):
+                return None
+            return len(copy_ledger(LedgerLocation(bundled, "bundled"), destination).records)
+        destination = destination.path
+    if destination.exists():
+        return None
     records = read_records(bundled)  # refuse to spread a bundled file that does not validate
     try:
         text = bundled.read_text(encoding="utf-8")

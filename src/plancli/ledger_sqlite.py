@@ -52,7 +52,7 @@ from plancli.ledger import (
     validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, Record, latest_in_order
+from plancli.model import Amendment, Figure, FigureQuery, Record, latest_in_order
 from plancli.paths import check_readable, open_regular
 
 SCHEMA_VERSION = 2
@@ -595,6 +595,9 @@ class SqliteLedgerStore:
         """The figure in force per target and period: the latest revision (highest seq)."""
         rows = self._query(f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq")
         return _figures(self.path, rows)
+
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        return self.figures()  # one scan of every row is what SQLite does fastest (see above)
 
     def check_writable(self) -> Path:
         return check_writable_location(self.location)

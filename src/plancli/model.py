@@ -178,6 +178,7 @@ class Target(StrictModel):
     parts: list[str] = Field(default_factory=list, description="roll-up: ids summed")
     projects: ProjectCount | None = None
     quote: str | None = Field(default=None, description="exact substring of the report")
+    owner: str | None = Field(default=None, description="牵头单位: the department that records it")
     note: str | None = Field(
         default=None, description="the plan editor's reading of the report (ambiguities, caveats)"
     )
@@ -436,6 +437,9 @@ class Record(StrictModel):
     source: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command or import that wrote it")
+    recorded_by: str | None = Field(
+        default=None, description="the database user who wrote it (PostgreSQL ledgers)"
+    )
 
     @staticmethod
     def figure_problem(value: Decimal) -> str | None:
@@ -509,6 +513,9 @@ class Amendment(StrictModel):
     note: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command that wrote it")
+    recorded_by: str | None = Field(
+        default=None, description="the database user who wrote it (PostgreSQL ledgers)"
+    )
 
     @model_validator(mode="after")
     def _a_bound(self) -> Amendment:
@@ -532,6 +539,20 @@ class Figure:
     period: str
     value: Decimal
     amount: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureQuery:
+    """What an assessment at one period reads of the figures in force (`gap`): per target, the
+    figure at its latest position (end month) up to `end_month` of `year`, the year before's
+    year-end figure (a `change` target's base), and every position up to then of the targets
+    in `series` (a relation and its reference). A store that can select these in its database
+    reads only them; the others give every figure, which the assessment reduces the same way.
+    """
+
+    year: int
+    end_month: int  # the as-of period's end month; 12 when judging at the latest figures
+    series: frozenset[str] = frozenset()
 
 
 R = TypeVar("R", bound=Record | Figure)

@@ -81,6 +81,9 @@ class HistoryRecord(BaseModel):
     source: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = Field(
+        default=None, description="the database user who wrote it (PostgreSQL ledgers; else null)"
+    )
     current: bool = Field(description="true for the revision in force; false once superseded")
 
 

@@ -38,7 +38,12 @@ class StatusView:
 def status_view(
     source: PlanSource, ledger: LedgerLocation, lang: Lang, as_of: str | None
 ) -> StatusView:
-    """The dashboard of the plan and ledger at `as_of` (text of --as-of; None: the default)."""
+    """The dashboard of the plan and ledger at `as_of` (text of --as-of; None: the default).
+
+    A database ledger is computed every time: its state is not a file to fingerprint, and
+    asking the server whether it changed costs what reading the figures costs."""
+    if ledger.url is not None:
+        return _compute(source, ledger, lang, as_of)
     identity = (str(source.path.resolve()), str(ledger.path.resolve()), lang, as_of or "")
     shown = str(ledger.path)  # the dashboard names the ledger as it was given
     files = [*ledger_files(ledger.path), source.path]
@@ -86,5 +91,5 @@ def _compute(
     assessment = assess_plan(
         load_plan_file(source.path), store.figures(), as_of, store.amendments()
     )
-    out = status_output(assessment).model_copy(update={"ledger": str(ledger.path)})
+    out = status_output(assessment).model_copy(update={"ledger": ledger.shown})
     return StatusView(dashboard=dashboard(out, lang), json=dump_json(out))

@@ -24,7 +24,7 @@ from plancli.assess.core import Assessment, Context
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
-from plancli.model import Amendment, Figure, Plan, Record
+from plancli.model import Amendment, Figure, FigureQuery, Plan, Record
 from plancli.periods import Period, parse_plan_period
 
 
@@ -45,6 +45,19 @@ class PlanAssessment:
             if assessment.target.id == target_id:
                 return assessment
         raise KeyError(target_id)
+
+
+def figure_query(plan: Plan, as_of: Period | str | None = None) -> FigureQuery:
+    """What an assessment of `plan` at `as_of` reads of the ledger (a database selects only
+    that): each target's latest figure up to then, the base year's, and the whole series of
+    the relations and their references (a relation compares month for month)."""
+    year = plan.plan.year
+    if isinstance(as_of, str):
+        as_of = parse_plan_period(as_of, year)
+    series = {t.id for t in plan.targets if t.kind == "relative"}
+    series |= {t.reference for t in plan.targets if t.reference is not None}
+    end_month = as_of.end_month if as_of is not None and as_of.year == year else 12
+    return FigureQuery(year, end_month, frozenset(series))
 
 
 def assess_plan(

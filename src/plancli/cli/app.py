@@ -115,7 +115,7 @@ class State:
     """Global options, and the plan loaded once on first use."""
 
     plan_ref: str | None = None
-    ledger: Path | None = None
+    ledger: str | None = None  # a file's path or a database's connection string
     lang: Lang = "en"
     _plan: "Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
@@ -141,21 +141,47 @@ class State:
         """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir."""
         return self.ledger_location_for(self.source)
 
-    def ledger_location_for(self, source: "PlanSource") -> "LedgerLocation":
-        """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote)."""
+    def ledger_location_for(
+        self, source: "PlanSource", plan: "Plan | None" = None
+    ) -> "LedgerLocation":
+        """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote,
+        whose content is `plan`). A database ledger holds many plans: it is told the plan's id
+        and the plan's owners (牵头单位), so it reads and writes only that plan's records."""
         from plancli.locations import resolve_ledger
 
-        return resolve_ledger(
+        location = resolve_ledger(
             self.ledger,
             source,
             app_dir=Path(typer.get_app_dir("plancli")),
             env_value=os.environ.get("PLANCLI_LEDGER"),
         )
+        if location.url is None:
+            return location
+        import dataclasses
+
+        from plancli.ledger import plan_owners
+
+        if plan is None:
+            plan = self.plan if source == self.source else _load(source)
+        return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
 
     @property
     def ledger_path(self) -> Path:
-        """Where recorded figures of this plan are read from and written to."""
+        """Where recorded figures of this plan are read from and written to (a file ledger;
+        a database ledger's `path` is only its name, see `ledger_shown`)."""
         return self.ledger_location.path
+
+    @property
+    def ledger_shown(self) -> str:
+        """The ledger as messages name it: its path, or its connection string, password
+        masked."""
+        return self.ledger_location.shown
+
+
+def _load(source: "PlanSource") -> "Plan":
+    from plancli.plan import load_plan_file
+
+    return load_plan_file(source.path)
 
 
 def state(ctx: typer.Context) -> State:
@@ -186,13 +212,14 @@ def root(
         ),
     ] = None,
     ledger: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--ledger",
-            metavar="FILE",
+            metavar="FILE|URL",
             envvar="PLANCLI_LEDGER",
-            help="Ledger file of recorded progress (default: beside the plan, or the app dir).",
-            dir_okay=False,
+            help="Ledger of recorded progress: a file (.toml, .sqlite), or a PostgreSQL "
+            "database (postgresql://…, service=…) shared by a bureau (default: beside the "
+            "plan, or the app dir).",
         ),
     ] = None,
     lang: Annotated[

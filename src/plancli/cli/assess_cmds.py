@@ -36,12 +36,15 @@ AsOfOpt = Annotated[
 
 def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
-    from plancli.assess import assess_plan
+    from plancli.assess import assess_plan, figure_query
     from plancli.ledger import open_store
 
-    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
+    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory. A
+    # database ledger selects only those this assessment judges (issue 13).
+    plan = st.plan
     store = open_store(st.ledger_location)
-    return assess_plan(st.plan, store.figures(), as_of, store.amendments())
+    figures = store.figures_for(figure_query(plan, as_of))
+    return assess_plan(plan, figures, as_of, store.amendments())
 
 
 @command("gap")
@@ -144,5 +147,5 @@ def first_run_hint(st: State) -> None:
     from plancli.cli.app import say
     from plancli.i18n import t
 
-    say(t("hint.first_run", st.lang).format(ledger=st.ledger_path))
+    say(t("hint.first_run", st.lang).format(ledger=st.ledger_shown))
     say(t("hint.first_run_init", st.lang))

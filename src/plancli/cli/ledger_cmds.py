@@ -91,7 +91,7 @@ def record_cmd(
     entry = Entry(target_id, period, value, amount, note, source, add)
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
-    say(_record_message(plan, change, str(location.path), dry_run))
+    say(_record_message(plan, change, location.shown, dry_run))
     if change.later and not change.unchanged:
         say(
             f"note: a late correction; later periods keep their own figures "
@@ -184,11 +184,11 @@ def import_cmd(
             from plancli.render.ledger import import_table
 
             console().print(import_table(plan, result, st.lang))
-        say(f"would import {name}: {counts}; nothing written to {location.path} (--dry-run)")
+        say(f"would import {name}: {counts}; nothing written to {location.shown} (--dry-run)")
     elif result.written:
-        say(f"imported {name}: {counts} into {location.path} (batch {result.batch})")
+        say(f"imported {name}: {counts} into {location.shown} (batch {result.batch})")
     else:
-        say(f"{name}: nothing to import ({counts}); {location.path} unchanged")
+        say(f"{name}: nothing to import ({counts}); {location.shown} unchanged")
     _advise(store)
 
 
@@ -238,7 +238,7 @@ def history_cmd(
 
         out = HistoryOutput(
             plan=plan.plan.id,
-            ledger=str(location.path),
+            ledger=location.shown,
             target=target_id,
             records=[
                 HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
@@ -280,19 +280,17 @@ def history_cmd(
         emit(csv_text(columns, rows))
     elif not revisions and not adjustments:
         what = f"of {target_id} " if target_id else ""
-        say(f"no records {what}in {location.path}")
+        say(f"no records {what}in {location.shown}")
     else:
         from plancli.render import console
         from plancli.render.ledger import amendments_table, history_table
 
         out_console = console()
         if revisions:
-            out_console.print(
-                history_table(plan, revisions, str(location.path), st.lang, target_id)
-            )
+            out_console.print(history_table(plan, revisions, location.shown, st.lang, target_id))
         else:
             what = f"of {target_id} " if target_id else ""
-            say(f"no records {what}in {location.path}")
+            say(f"no records {what}in {location.shown}")
         if adjustments:
             out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
 
@@ -326,7 +324,7 @@ def undo_cmd(
     contents = store.contents()
     undo = last_batch(contents.records, contents.amendments)
     if undo is None:
-        say(f"nothing to undo: {location.path} has no records")
+        say(f"nothing to undo: {location.shown} has no records")
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
@@ -355,5 +353,5 @@ def undo_cmd(
             say("nothing reverted")
             return
     done = undo_batch(store, undo)
-    say(f"reverted {count} of batch {done.batch} in {location.path}")
+    say(f"reverted {count} of batch {done.batch} in {location.shown}")
     _advise(store)

@@ -94,7 +94,7 @@ def show_cmd(
             target=target,
             as_of=str(assessment.as_of) if assessment.as_of else None,
             assessment=judged,
-            ledger=str(st.ledger_path),
+            ledger=st.ledger_shown,
             history=[
                 HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
             ],
@@ -115,7 +115,7 @@ def show_cmd(
             "",
             assessment_detail(judged, as_of_text, st.lang),
             "",
-            history_table(plan, revisions, str(st.ledger_path), st.lang, target.id),
+            history_table(plan, revisions, st.ledger_shown, st.lang, target.id),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))
@@ -263,15 +263,15 @@ def init_cmd(
     written = writable_target(target, "the plan")  # never a device, a FIFO or out of DIR
     # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
     # PLANCLI_LEDGER says otherwise.
-    location = st.ledger_location_for(PlanSource(target, None))
-    ledger = location.path
+    location = st.ledger_location_for(PlanSource(target, None), plan)
+    ledger = location.shown
     if demo:
         if st.source.bundled_id in BUNDLED_LEDGERS:
             raise InputError(
                 f"{st.source.bundled_id} comes with its real figures: `plancli --plan "
                 f"{st.source.bundled_id} init {directory}` copies them, without --demo"
             )
-        if ledger.exists():
+        if _holds_figures(location):
             raise InputError(
                 f"{ledger} exists; --demo writes its figures only into a new ledger, never "
                 "beside figures already recorded"
@@ -285,7 +285,7 @@ def init_cmd(
 
     say(f"wrote {target}")
 
-    copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
+    copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
     if copied is not None:
         say(f"copied the bundled ledger ({copied} records) to {ledger}")
     if demo:
@@ -294,6 +294,15 @@ def init_cmd(
         return
     say(f"progress will be recorded in {ledger}")
     say(f"next: plancli --plan {target} targets")
+
+
+def _holds_figures(location: "LedgerLocation") -> bool:
+    """A ledger file exists, or a database ledger holds records of the plan."""
+    if location.url is None:
+        return location.path.exists()
+    from plancli.ledger import open_store
+
+    return bool(open_store(location).read())
 
 
 def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
@@ -305,13 +314,13 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
     records = demo_records(plan, now, new_batch_id(now))
     with open_store(location).transaction() as session:
         if session.records():  # written meanwhile by somebody else: leave it alone
-            raise InputError(f"{location.path} holds figures now; no demo figures written")
+            raise InputError(f"{location.shown} holds figures now; no demo figures written")
         session.append(records)
     figures, targets = describe(records)
     year = plan.plan.year
     say(
         f"wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
-        f"{location.path}: "
+        f"{location.shown}: "
         'made up from the plan\'s targets (source "demo"), not statistics; '
         "`plancli undo` removes them"
     )

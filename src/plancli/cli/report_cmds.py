@@ -160,7 +160,7 @@ def template_cmd(
     ] = False,
 ) -> None:
     """Blank input sheet of the figures due for a period, to fill in and `plancli import`."""
-    from plancli.ledger import read_records
+    from plancli.ledger import open_store
     from plancli.periods import parse_plan_period
     from plancli.report.template import template_csv, template_rows
 
@@ -170,7 +170,7 @@ def template_cmd(
     st = state(ctx)
     plan = st.plan
     at = parse_plan_period(period, plan.plan.year)
-    rows = template_rows(plan, read_records(st.ledger_path), at)
+    rows = template_rows(plan, open_store(st.ledger_location).read(), at)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(f"{file} exists and may hold figures; use --force to replace it")
     if suffix == ".xlsx":
