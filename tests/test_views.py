@@ -29,15 +29,15 @@ def status_cache(isolated_env: Path) -> Path:
 
 
 @pytest.fixture
-def workspace(invoke, tmp_path: Path, ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def workspace(invoke, tmp_path: Path, file_ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     """The assessment fixture plan with June's figures, in a TOML or a SQLite ledger."""
-    return make_workspace(invoke, tmp_path, ledger_suffix)
+    return make_workspace(invoke, tmp_path, file_ledger_suffix)
 
 
-def make_workspace(invoke, tmp_path: Path, ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def make_workspace(invoke, tmp_path: Path, file_ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     plan = tmp_path / "assess.toml"
     shutil.copyfile(FIXTURES / "assess.toml", plan)
-    ledger = tmp_path / f"assess{ledger_suffix}"
+    ledger = tmp_path / f"assess{file_ledger_suffix}"
     figures = tmp_path / "june.csv"
     figures.write_text(JUNE, encoding="utf-8")
     result = invoke("--plan", str(plan), "--ledger", str(ledger), "import", str(figures))
@@ -157,11 +157,11 @@ def test_an_edited_plan_is_read_again(invoke, workspace: tuple[Path, Path]) -> N
 
 
 def test_a_broken_ledger_is_never_hidden_by_the_cache(
-    invoke, workspace: tuple[Path, Path], ledger_suffix: str
+    invoke, workspace: tuple[Path, Path], file_ledger_suffix: str
 ) -> None:
     plan, ledger = workspace
     status(invoke, plan, ledger, "status")
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         ledger.write_text(ledger.read_text("utf-8").replace("value = 120", "value = 12x0"), "utf-8")
     else:
         with sqlite3.connect(ledger) as db:
