@@ -830,6 +830,10 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
         raise InputError(f"{what} {raw!r} {problem}")
     if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
         value = Decimal(format(value, "f"))
+    if value.is_zero() and value.is_signed():
+        # -0.0 is 0.0: a figure has no signed zero, and PostgreSQL's numeric cannot keep one
+        # (a ledger copied there and back must come back as it was).
+        value = value.copy_abs()
     return value
 
 

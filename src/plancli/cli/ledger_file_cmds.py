@@ -170,4 +170,4 @@ def grants_cmd(ctx: typer.Context) -> None:
         return
     from plancli.safe import visible
 
-    emit("\n".join(visible(f"{g.department}\t{g.role}") for g in rows))
+    emit("\n".join(f"{visible(g.department)}\t{visible(g.role)}" for g in rows))
