@@ -435,11 +435,36 @@ def linear(folders: dict[int, Path], repeat: int) -> None:
         previous = (targets, seconds)
 
 
+def shared_ledger(
+    folders: dict[int, Path], work: Path, size: int, repeat: int, quick: bool, big: bool
+) -> None:
+    """The PostgreSQL ledger's goals (issue 13), beside SQLite (benchmarks/postgres.py)."""
+    import postgres
+
+    reason = postgres.pgcluster.unavailable()
+    if reason is not None:
+        ROWS.append(Row("PostgreSQL ledger (issue 13)", "—", verdict=f"skipped: {reason}"))
+        return
+    chosen = {size: folders[size]}
+    if big:
+        chosen[100_000] = generate.generate(work / "plan-100000", 100_000)
+    try:
+        rows = postgres.measure(chosen, repeat, quick, ENV)
+    except RuntimeError as exc:
+        raise CommandFailed(str(exc)) from None
+    ROWS.extend(Row(*row) for row in rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--no-install", action="store_true", help="never apt-get hledger")
     parser.add_argument("--workdir", type=Path, help="keep the generated data here")
+    parser.add_argument(
+        "--postgres-big",
+        action="store_true",
+        help="also the PostgreSQL goals at 100,000 targets (generating them takes minutes)",
+    )
     args = parser.parse_args()
     quick = args.quick
     sizes = (20, 100) if quick else (100, 1000, 10000)
@@ -464,6 +489,7 @@ def main() -> int:
         importing(folders[versus], repeat_scale, quick)
         recording(folders[big], max(repeat_scale, 5) if not quick else 1, quick, toml_too=True)
         linear(folders, repeat_scale)
+        shared_ledger(folders, work, big, repeat_scale, quick, args.postgres_big)
     except CommandFailed as exc:
         print(print_table(ROWS))
         print(f"\nerror: {exc}", file=sys.stderr)
