@@ -14,6 +14,7 @@ import pgcluster
 from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
+from plancli.i18n import set_language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
@@ -37,7 +38,9 @@ def isolated_env(
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    set_language("en")  # the language is process-wide: each test starts in English
     yield home
+    set_language("en")
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from typing import Any
 from pgcluster import Cluster
 from plancli.ledger import LedgerStore, open_store
 from plancli.ledger import read_records as read_file_records
+from plancli.ledger_postgres import PostgresLedgerStore
 from plancli.locations import LedgerLocation, database_location, location_of
 from plancli.model import Record
 
@@ -72,6 +73,14 @@ class PgLedger:
             cursor = connection.execute(statement, params)
             return cursor.fetchall() if cursor.description else []
 
+    def touch(self) -> None:
+        """An empty ledger, as `Path.touch` makes an empty file: the schema, no rows."""
+        if not self.exists():
+            store = self.store()
+            assert isinstance(store, PostgresLedgerStore)
+            store.init()
+            store.close()
+
     def drop_schema(self) -> None:
         self.sql("DROP SCHEMA IF EXISTS plancli CASCADE")
 
@@ -102,7 +111,11 @@ class PgLedgers:
         if key not in self.used:
             if len(self.used) >= POOL:
                 raise RuntimeError(f"a test may use at most {POOL} PostgreSQL ledgers")
-            self.used[key] = PgLedger(self.cluster, f"plancli_t{len(self.used)}", plan_id)
+            ledger = PgLedger(self.cluster, f"plancli_t{len(self.used)}", plan_id)
+            # A named ledger must exist to be read (issue 12): the tests' ledgers start
+            # empty, as the file tests' named ledgers do.
+            ledger.touch()
+            self.used[key] = ledger
         return dataclasses.replace(self.used[key], plan_id=plan_id)
 
     def reset(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -191,14 +192,30 @@ def test_without_records_everything_is_no_data(invoke, mini_plan: Path) -> None:
     assert "No figures recorded yet" in table.stdout
 
 
-def test_gap_table(invoke, workspace: Path) -> None:
+def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
     result = invoke("--plan", str(workspace), "gap", "--as-of", "2022-06")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "time progress" in out and "50%" in out
     line = next(line for line in out.splitlines() if "New 5G" in line)
-    for figure in ("120/310 个", "190", "38.71%", "-11.29", "31.67/mo"):
+    for figure in ("new_5g_base_stations", "120/310 个", "190", "38.71%", "-11.29", "31.67/mo"):
         assert figure in line
+    # At 80 columns the ids (up to 35 characters) stay whole: the gap, pace and completion
+    # columns are left out; the figure against the target and what it takes stay.
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = invoke("--plan", str(workspace), "gap", "--as-of", "2022-06").stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+    line = next(line for line in narrow.splitlines() if "new_5g_base_stations" in line)
+    for figure in ("120/310 个", "31.67/mo"):
+        assert figure in line
+    assert "190" not in line and "-11.29" not in line and "38.71" not in line
+    ids = [
+        a["id"]
+        for a in json.loads(invoke("--plan", str(workspace), "gap", "--json").stdout)["targets"]
+    ]
+    assert all(re.search(rf"^ {i} ", narrow, re.MULTILINE) for i in ids)  # each id whole
+    monkeypatch.setenv("COLUMNS", "140")
     zh = invoke("--plan", str(workspace), "--lang", "zh", "gap", "--as-of", "2022-06").stdout
     assert "时间进度" in zh and "完成率" in zh and "差距" in zh
     line = next(line for line in zh.splitlines() if "新建5G基站" in line)

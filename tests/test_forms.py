@@ -80,7 +80,9 @@ def ledger(tmp_path: Path, invoke) -> Callable[[str | Path], Ledger]:  # type: i
     count = iter(range(1000))
 
     def open_ledger(plan: str | Path) -> Ledger:
-        return Ledger(invoke, str(plan), tmp_path / f"ledger{next(count)}.progress.toml")
+        path = tmp_path / f"ledger{next(count)}.progress.toml"
+        path.touch()  # an empty ledger: one named by --ledger must exist to be read (issue 12)
+        return Ledger(invoke, str(plan), path)
 
     return open_ledger
 

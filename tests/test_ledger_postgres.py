@@ -322,11 +322,17 @@ def test_many_plans_share_one_database(pg_ledgers: PgLedgers, tmp_path: Path) ->
 # ---------------------------------------------------------------------- the schema
 
 
-def test_init_creates_a_versioned_schema_and_reads_of_a_bare_database_are_empty(
+def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
     invoke, ledger: PgLedger
 ) -> None:  # type: ignore[no-untyped-def]
+    """A database without plancli's schema is not read as an empty ledger (a mistyped name
+    must not turn a monthly check green, issue 12): it says how to create one."""
     where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
-    assert json.loads(invoke(*where, "history", "--json").stdout)["records"] == []
+    for args in (("history", "--json"), ("gap",), ("status",)):
+        refused = one_line_error(invoke(*where, *args), 2)
+        assert f"{ledger.url} holds no plancli ledger; `plancli ledger init {ledger.url}`" in (
+            refused
+        )
     assert not ledger.exists()  # reading created nothing
     result = invoke(*where, "ledger", "init")
     assert result.exit_code == 0, result.stderr

@@ -18,8 +18,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 from openpyxl import load_workbook
+from typer.testing import Result  # Typer vendors Click: a fresh venv has no `click`
 
 from plancli.safe import CONTROLS, csv_cell, formula_like, json_text, visible
 

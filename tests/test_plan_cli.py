@@ -269,6 +269,9 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "validate",
         "history",
         "amend",
+        "record",
+        "import",
+        "undo",
         "gap",
         "status",
     }

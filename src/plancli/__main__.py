@@ -2,6 +2,8 @@
 
 `plancli --version` is answered here, before Typer, Rich or Pydantic are imported: scripts ask
 it often, and it then costs the interpreter's start-up alone (issue 5: ≤ 0.7× the import floor).
+The interface's language is chosen here too, before the commands are declared (their help is
+read then).
 """
 
 import gc
@@ -19,6 +21,11 @@ def main() -> None:
 
         sys.stdout.write(f"plancli {__version__}\n")
         return
+    # The language before the CLI is imported: Typer reads the help texts when the commands
+    # are declared. `--lang zh` anywhere on the line, else the locale (LANG=zh_CN.UTF-8).
+    from plancli.i18n import choose_language, set_language
+
+    set_language(choose_language(sys.argv[1:]))
     from plancli.cli import main as run
 
     try:

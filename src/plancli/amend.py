@@ -23,6 +23,7 @@ from decimal import Decimal
 from plancli.assess.bounds import derive_direction
 from plancli.errors import InputError
 from plancli.fmt import bound_text, num
+from plancli.i18n import _
 from plancli.ledger import (
     LedgerStore,
     clean_text,
@@ -85,13 +86,15 @@ def check_amendment(
     if target.kind not in BOUNDED_KINDS:
         kinds = ", ".join(sorted(BOUNDED_KINDS))
         raise InputError(
-            f"{target.id} is a {target.kind} target and has no bound to amend; "
-            f"amend is for {kinds} targets"
+            _(
+                "{target} is a {kind} target and has no bound to amend; amend is for {kinds} "
+                "targets"
+            ).format(target=target.id, kind=target.kind, kinds=kinds)
         )
     try:
         period = parse_plan_period(request.period, plan.plan.year)
     except InputError as exc:
-        raise InputError(f"--from: {exc}") from None
+        raise InputError(_("--from: {reason}").format(reason=exc)) from None
     percent = value_is_percent(target)
 
     def figure(raw: str | None, option: str) -> Decimal | None:
@@ -135,37 +138,51 @@ def _check_bounds(
 ) -> None:
     """The plan file's rules for a bound (model.Target), as one-line errors about the options."""
     if minimum is None and maximum is None and around is None:
-        raise InputError(f"amend {target.id}: give the new bound: --min, --max or --around")
+        raise InputError(
+            _("amend {target}: give the new bound: --min, --max or --around").format(
+                target=target.id
+            )
+        )
     if around is not None and (minimum is not None or maximum is not None):
-        raise InputError("--around (X左右) and --min/--max are alternatives: give one")
+        raise InputError(_("--around (X左右) and --min/--max are alternatives: give one"))
     if minimum is not None and maximum is not None and minimum > maximum:
-        raise InputError(f"--min {num(minimum)} is above --max {num(maximum)}")
+        raise InputError(
+            _("--min {low} is above --max {high}").format(low=num(minimum), high=num(maximum))
+        )
     if tolerance is not None:
         if around is None:
-            raise InputError("--tolerance is the 左右 tolerance of --around; give --around X")
+            raise InputError(_("--tolerance is the 左右 tolerance of --around; give --around X"))
         if tolerance < 0:
-            raise InputError(f"--tolerance {num(tolerance)} is negative")
+            raise InputError(_("--tolerance {value} is negative").format(value=num(tolerance)))
     if target.kind in ("cumulative", "ongoing") and minimum is None and around is None:
         raise InputError(
-            f"{target.id} is a {target.kind} target: give --min (the amount to reach); "
-            "--max alone is the top of a range"
+            _(
+                "{target} is a {kind} target: give --min (the amount to reach); "
+                "--max alone is the top of a range"
+            ).format(target=target.id, kind=target.kind)
         )
     goal = minimum if minimum is not None else around
     if target.opening is not None and goal is not None and goal <= target.opening:
         raise InputError(
-            f"{target.id} starts the year at a stock of {num(target.opening)}: the stock to "
-            f"reach ({num(goal)}) must be above it"
+            _(
+                "{target} starts the year at a stock of {opening}: the stock to "
+                "reach ({goal}) must be above it"
+            ).format(target=target.id, opening=num(target.opening), goal=num(goal))
         )
     if stretch is None:
         return
     direction = derive_direction(target, minimum, maximum)
     if direction == "band":
-        raise InputError("--stretch is a higher aim in one direction: not for a band (min–max)")
+        raise InputError(_("--stretch is a higher aim in one direction: not for a band (min–max)"))
     nominal = around if around is not None else (minimum if direction == "up" else maximum)
     if nominal is not None and (
         (direction == "up" and stretch < nominal) or (direction == "down" and stretch > nominal)
     ):
-        raise InputError(f"--stretch {num(stretch)} is not beyond the bound ({num(nominal)})")
+        raise InputError(
+            _("--stretch {value} is not beyond the bound ({bound})").format(
+                value=num(stretch), bound=num(nominal)
+            )
+        )
 
 
 def same_amendment(a: Amendment, b: Amendment) -> bool:

@@ -1,10 +1,109 @@
-"""Words of the interface in English and Chinese (target names come from the plan)."""
+"""The interface's language: messages through gettext, and the table words in both languages.
+
+Messages (help, errors, what a command says on stderr) are written in English in the code,
+wrapped in `_()`, and translated by the gettext catalog `locale/zh/LC_MESSAGES/plancli.mo`
+shipped in the wheel (`pybabel extract` makes the .pot, docs/chinese.md says how to update
+it). English needs no catalog: `_()` returns its argument, and neither the gettext module nor
+the catalog is loaded. The words of tables and reports (WORDS, below) come in pairs here.
+
+The language is chosen once per process, before the CLI is imported (Typer builds the help
+texts when the commands are declared): `--lang` anywhere on the command line, else the
+locale (LC_ALL, LC_MESSAGES, LANG), else English.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+DOMAIN = "plancli"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_language: Lang = "en"
+_catalog: NullTranslations | None = None
+
+
+def default_lang() -> Lang:
+    """zh when the locale says so (LC_ALL, then LC_MESSAGES, then LANG, the first one set),
+    else en: `LANG=zh_CN.UTF-8`, `LC_ALL=zh_TW.UTF-8`, `LANG=zh` are Chinese."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def lang_from_argv(argv: Sequence[str]) -> Lang | None:
+    """The `--lang` of a command line, wherever it is (`plancli status --lang zh`), before a
+    `--`; None when there is none or its value is neither en nor zh (the CLI then says so).
+    A scan, not a parse: it runs before Typer is imported."""
+    found: Lang | None = None
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value: str | None = None
+        if arg == "--lang" and position + 1 < len(argv):
+            value = argv[position + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value == "zh":
+            found = "zh"
+        elif value == "en":
+            found = "en"
+    return found
+
+
+def choose_language(argv: Sequence[str]) -> Lang:
+    """The process's language: `--lang` on the command line, else the locale."""
+    return lang_from_argv(argv) or default_lang()
+
+
+def set_language(lang: Lang) -> None:
+    """Messages from now on in `lang` (the CLI calls it before building the commands)."""
+    global _language
+    _language = lang
+
+
+def language() -> Lang:
+    return _language
+
+
+def _zh_catalog() -> NullTranslations:
+    global _catalog
+    if _catalog is None:
+        import gettext as stdlib_gettext
+
+        _catalog = stdlib_gettext.translation(DOMAIN, LOCALE_DIR, languages=["zh"], fallback=True)
+    return _catalog
+
+
+def gettext(message: str) -> str:
+    """`message` in the chosen language (itself in English, or where no translation exists)."""
+    if _language == "en":
+        return message
+    return _zh_catalog().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for `count` (Chinese has one form)."""
+    if _language == "en":
+        return singular if count == 1 else plural
+    return _zh_catalog().ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction where it cannot be translated yet (a module constant)."""
+    return message
+
+
+_ = gettext
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (en, zh)

@@ -1,31 +1,38 @@
-"""`plancli import FILE`: figures from CSV, JSON or JSON Lines, all or nothing. Pure core.
+"""`plancli import FILE`: figures from CSV, JSON, JSON Lines or an .xlsx sheet, all or nothing.
 
 Formats (detected from the content, so `-` for stdin needs no flag):
 - CSV with a header row `target,period,value[,amount,note,source]` (any order, any case),
   UTF-8 with or without the BOM Excel writes; empty optional cells mean "none";
 - JSON: a list of objects with the same keys; values may be numbers or strings;
-- JSON Lines: one such object per line.
+- JSON Lines: one such object per line;
+- an Excel workbook (imports_xlsx.py).
 
 Every row is checked before anything is written, and every bad row is reported as
 `FILE:ROW: reason` (ROW: the CSV line, counting the header as line 1; the JSON list position
-from 1; the JSON Lines line). A file that names the same target and period twice is rejected:
-a script that writes a figure twice has a bug, and guessing which one it meant would hide it.
-A row equal to the figure in force is a no-op, so re-importing a file changes nothing. One
-import is one batch, which `plancli undo` reverts as a whole.
+from 1; the JSON Lines line). A file that gives the same position twice — the same target for
+the same period, or for two periods ending the same month (2022-06 and 2022-Q2) — is rejected
+naming both rows: a script that writes a figure twice has a bug, and guessing which one it
+meant would hide it. A row equal to the figure in force is a no-op, so re-importing a file
+changes nothing. One import is one batch, which `plancli undo` reverts as a whole.
+
+Files come from other people, so they are read as hostile (docs/security-input.md): the size is
+checked before reading (`ImportLimits`), rows are read as a stream (memory holds the compact
+rows kept for the all-or-nothing check, not the file), and a file that breaks a limit, or that
+cannot be read as its format, is refused with one line naming the file and row or cell.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
-from typing import Any
+from typing import IO, Any, cast
 
 from plancli.errors import InputError
+from plancli.i18n import _, ngettext
 from plancli.ledger import (
     Change,
     Entry,
@@ -38,6 +45,7 @@ from plancli.ledger import (
     with_warnings,
 )
 from plancli.model import Plan, Record
+from plancli.periods import Period, parse_period
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -47,10 +55,45 @@ COLUMNS = REQUIRED + OPTIONAL
 HELPER_COLUMNS = ("name", "unit", "last_value", "last_period")
 MAX_SHOWN_PROBLEMS = 20
 
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLimits:
+    """What one import file may hold (docs/security-input.md). Past a limit the file is
+    refused with one line: before reading, where the size is known in advance (a file's size,
+    the uncompressed sizes a workbook's zip directory declares), else as soon as it is passed.
+
+    The defaults admit an import of 2 million rows (a year of 100,000 targets is 1.2 million)
+    and cells as long as Excel allows; tests lower them to try the refusals at small scale.
+    """
+
+    file_bytes: int = 512 * MiB
+    """The file as given: CSV or JSON text, or the .xlsx (zip) file."""
+    rows: int = 2_000_000
+    """Rows that hold something (blank lines and empty sheet rows are not counted)."""
+    cell_chars: int = 32_767
+    """One cell or JSON string: Excel's own limit for a cell."""
+    line_chars: int = 1 * MiB
+    """One CSV line, JSON Lines line or JSON list item."""
+    workbook_bytes: int = 2048 * MiB
+    """Every part of an .xlsx, uncompressed, together (as its zip directory declares)."""
+    sheet_bytes: int = 1024 * MiB
+    """The sheet's XML, uncompressed; read as a stream."""
+    shared_strings_bytes: int = 256 * MiB
+    """The workbook's shared strings, uncompressed: the one part held in memory."""
+    part_bytes: int = 16 * MiB
+    """Any other part read (workbook, relationships, styles), uncompressed."""
+    workbook_parts: int = 10_000
+    """Files inside the .xlsx zip archive."""
+
+
+LIMITS = ImportLimits()
+
 
 @dataclass(frozen=True, slots=True)
 class ImportRow:
-    row: int  # CSV line (header = 1), JSON list position (from 1) or JSON Lines line
+    row: int  # CSV line (header = 1), JSON list position (from 1), JSON Lines line, sheet row
     entry: Entry
 
 
@@ -60,195 +103,212 @@ class Problem:
     message: str
 
 
-class ImportRejected(InputError):
-    """Some rows are bad: all of them are listed, and nothing was written."""
+@dataclass(slots=True)
+class Problems:
+    """The bad rows of an import, in the order they are found. The first KEEP are kept (more
+    than any message shows) and the rest only counted, so a file of two million bad rows does
+    not hold two million messages."""
 
-    def __init__(self, name: str, problems: Sequence[Problem]) -> None:
+    KEEP = 1000
+    kept: list[Problem] = field(default_factory=list)
+    more: int = 0
+
+    def add(self, row: int, message: str) -> None:
+        if len(self.kept) < self.KEEP:
+            self.kept.append(Problem(row, message))
+        else:
+            self.more += 1
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.KEEP
+
+    def __len__(self) -> int:
+        return len(self.kept) + self.more
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.kept)
+
+    @classmethod
+    def of(cls, problems: Problems | Iterable[Problem]) -> Problems:
+        if isinstance(problems, Problems):
+            return problems
+        found = cls()
+        for problem in problems:
+            found.add(problem.row, problem.message)
+        return found
+
+
+class ImportRejected(InputError):
+    """Some rows are bad: all of them are counted, the first listed, and nothing was written."""
+
+    def __init__(self, name: str, problems: Sequence[Problem], more: int = 0) -> None:
         self.name = name
         self.problems = sorted(problems)
+        self.more = more  # bad rows beyond those in `problems`, counted only
         super().__init__(self._message())
 
     def _message(self) -> str:
-        count = len(self.problems)
-        rows = len({p.row for p in self.problems})
+        count = len(self.problems) + self.more
+        rows = len({p.row for p in self.problems}) + self.more
         lines = [
-            f"{self.name}: {rows} bad row{'s' if rows != 1 else ''}; nothing was imported",
+            ngettext(
+                "{file}: {n} bad row; nothing was imported",
+                "{file}: {n} bad rows; nothing was imported",
+                rows,
+            ).format(file=self.name, n=f"{rows:,}"),
             *(f"{self.name}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
         ]
         if count > MAX_SHOWN_PROBLEMS:
-            lines.append(f"… and {count - MAX_SHOWN_PROBLEMS} more")
+            lines.append(_("… and {n} more").format(n=f"{count - MAX_SHOWN_PROBLEMS:,}"))
         return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------- parsing
+# ---------------------------------------------------------------------------- reading
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc) format
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# A workbook from stdin is copied aside to be read (a zip archive is read from its end): in
+# memory up to this size, in a temporary file beyond.
+_SPOOL_BYTES = 16 * MiB
 
 
-def parse_import(data: bytes, name: str) -> tuple[list[ImportRow], list[Problem]]:
-    """Rows of a CSV, JSON or JSON Lines file, and the problems of rows that cannot be read.
+class LimitedReader(io.RawIOBase):
+    """A binary stream that refuses to give more than `limit` bytes: a pipe or a device has
+    no size to check in advance, so the limit is checked as it is read. Bytes read to look at
+    the file's first bytes can be pushed back."""
 
-    A file that cannot be read at all (not UTF-8, bad header, not JSON) raises InputError.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 "
-            '(Excel: "CSV UTF-8")'
-        ) from None
-    start = text.lstrip()[:1]
-    if not start:
-        raise InputError(f"{name}: the file is empty; expected a CSV header or JSON")
-    if start == "[":
-        return _parse_json_list(text, name)
-    if start == "{":
-        return _parse_json_lines(text, name)
-    return _parse_csv(text, name)
+    def __init__(self, stream: IO[bytes], name: str, limit: int) -> None:
+        super().__init__()
+        self._stream = stream
+        self._name = name
+        self._limit = limit
+        self._pushed = b""
+        self.consumed = 0
 
+    def readable(self) -> bool:
+        return True
 
-def _parse_csv(text: str, name: str) -> tuple[list[ImportRow], list[Problem]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise InputError(f"{name}:1: invalid CSV: {exc}") from None
-    columns = [cell.strip().lower() for cell in header]
-    _check_header(columns, name)
-    rows: list[ImportRow] = []
-    problems: list[Problem] = []
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(reader.line_num, f"invalid CSV: {exc}"))
-            break
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(columns):
-            problems.append(
-                Problem(line, f"{len(cells)} cells, but the header has {len(columns)} columns")
-            )
-            continue
-        values = dict(zip(columns, cells, strict=False))
-        missing = [c for c in REQUIRED if not values.get(c, "").strip()]
-        if missing:
-            problems.append(Problem(line, f"no {', '.join(missing)}"))
-            continue
-        rows.append(
-            ImportRow(
-                line,
-                Entry(
-                    target=values["target"].strip(),
-                    period=values["period"].strip(),
-                    value=values["value"].strip(),
-                    amount=values.get("amount", "").strip() or None,
-                    note=values.get("note", "").strip() or None,
-                    source=values.get("source", "").strip() or None,
-                ),
-            )
-        )
-    return rows, problems
+    def readinto(self, buffer: Any) -> int:
+        if self._pushed:
+            data, self._pushed = self._pushed[: len(buffer)], self._pushed[len(buffer) :]
+        else:
+            data = self._stream.read(len(buffer))
+            self.consumed += len(data)
+            if self.consumed > self._limit:
+                raise too_large(self._name, self._limit)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def head(self, count: int) -> bytes:
+        """The next `count` bytes (fewer at the end of the file), pushed back to be read again."""
+        data = b""
+        while len(data) < count:
+            chunk = self._stream.read(count - len(data))
+            if not chunk:
+                break
+            data += chunk
+        self.consumed += len(data)
+        self._pushed = data + self._pushed
+        return data
 
 
-def _check_header(columns: list[str], name: str) -> None:
-    expected = "the header must be target,period,value[,amount,note,source]"
-    unknown = [c for c in columns if c not in COLUMNS and c not in HELPER_COLUMNS]
-    if unknown:
-        listed = ", ".join(repr(c) for c in unknown)
-        hint = ""
-        if any(sep in c for c in unknown for sep in (";", "\t")):
-            hint = " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
-        raise InputError(f"{name}:1: unknown column(s) {listed}; {expected}{hint}")
-    duplicated = sorted({c for c in columns if columns.count(c) > 1})
-    if duplicated:
-        raise InputError(f"{name}:1: column(s) {', '.join(duplicated)} appear twice; {expected}")
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise InputError(f"{name}:1: missing column(s) {', '.join(missing)}; {expected}")
+def visible(text: str) -> str:
+    """Text from a file as a message shows it: control characters as escapes (a sheet named
+    ESC]52;… must not reach the terminal as a clipboard write), every other character as is."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _json_loads(text: str) -> Any:
-    # Exact decimals; NaN and Infinity literals become Decimal so the value check rejects them
-    # with the same message as on the command line.
-    return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-
-
-def _parse_json_list(text: str, name: str) -> tuple[list[ImportRow], list[Problem]]:
-    try:
-        items = _json_loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-    if not isinstance(items, list):
-        raise InputError(f"{name}: expected a JSON list of objects or JSON Lines")
-    rows: list[ImportRow] = []
-    problems: list[Problem] = []
-    for position, item in enumerate(items, start=1):
-        _add_json_row(item, position, rows, problems)
-    return rows, problems
-
-
-def _parse_json_lines(text: str, name: str) -> tuple[list[ImportRow], list[Problem]]:
-    rows: list[ImportRow] = []
-    problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = _json_loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        _add_json_row(item, number, rows, problems)
-    return rows, problems
-
-
-_NONE = type(None)
-_JSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
-    ("target", (str,), "text"),
-    ("period", (str,), "text"),
-    ("value", (str, int, Decimal), "a number"),
-    ("amount", (str, int, Decimal, _NONE), "a number"),
-    ("note", (str, _NONE), "text"),
-    ("source", (str, _NONE), "text"),
-)
-
-
-def _add_json_row(item: Any, row: int, rows: list[ImportRow], problems: list[Problem]) -> None:
-    if not isinstance(item, dict):
-        problems.append(Problem(row, f"expected an object with {', '.join(REQUIRED)}"))
-        return
-    unknown = [key for key in item if key not in COLUMNS]
-    if unknown:
-        listed = ", ".join(repr(k) for k in unknown)
-        problems.append(Problem(row, f"unknown key(s) {listed}; keys are {', '.join(COLUMNS)}"))
-        return
-    missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
-    if missing:
-        problems.append(Problem(row, f"no {', '.join(missing)}"))
-        return
-    wrong = [
-        f"{key} must be {word}"
-        for key, allowed, word in _JSON_TYPES
-        if key in item and (isinstance(item[key], bool) or not isinstance(item[key], allowed))
-    ]
-    if wrong:
-        problems.append(Problem(row, "; ".join(wrong)))
-        return
-    rows.append(
-        ImportRow(
-            row,
-            Entry(
-                target=item["target"],
-                period=item["period"],
-                value=item["value"],
-                amount=item.get("amount"),
-                note=item.get("note"),
-                source=item.get("source"),
-            ),
-        )
+def too_large(name: str, limit: int, what: str = "the file") -> InputError:
+    return InputError(
+        f"{name}: {what} is larger than {_size(limit)}, the most plancli imports at once; "
+        "split it into smaller files"
     )
+
+
+def _size(count: int) -> str:
+    return f"{count // MiB:,} MiB" if count >= MiB and count % MiB == 0 else f"{count:,} bytes"
+
+
+def read_import(
+    stream: IO[bytes],
+    name: str,
+    *,
+    size: int | None = None,
+    sheet: str | None = None,
+    limits: ImportLimits | None = None,
+) -> tuple[str, list[ImportRow], Problems]:
+    """(name, rows, problems) of an import file read from `stream`; `name` becomes FILE:SHEET
+    for a workbook. `size` is the file's size when it is known (a regular file), so a file
+    over the limit is refused before a byte is read.
+
+    A file that cannot be read at all (not UTF-8, bad header, not JSON, a damaged workbook, a
+    limit passed) raises InputError; rows that are bad are returned as problems.
+    """
+    limits = limits or LIMITS
+    if size is not None and size > limits.file_bytes:
+        raise too_large(name, limits.file_bytes)
+    raw = LimitedReader(stream, name, limits.file_bytes)
+    head = raw.head(len(OLE_MAGIC))
+    limited = io.BufferedReader(raw, 1 * MiB)
+    if head.startswith(OLE_MAGIC):
+        raise InputError(
+            f"{name}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+        )
+    if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
+        if not head.startswith(ZIP_MAGIC):
+            raise InputError(
+                f"{name}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
+                f"starts with {head!r}"
+            )
+        from plancli.imports_xlsx import parse_xlsx
+
+        with _seekable(stream, limited, size) as workbook:
+            return parse_xlsx(workbook, name, sheet, limits)
+    if sheet is not None:
+        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
+    from plancli.imports_text import parse_text
+
+    rows, problems = parse_text(limited, name, limits)
+    return name, rows, problems
+
+
+class _seekable:
+    """The workbook as a seekable file: the file itself when it is one, else a copy."""
+
+    def __init__(self, stream: IO[bytes], limited: IO[bytes], size: int | None) -> None:
+        self._stream = stream
+        self._limited = limited
+        self._size = size
+        self._copy: IO[bytes] | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        if self._size is not None and self._stream.seekable():
+            self._stream.seek(0)
+            return self._stream
+        copy = cast(IO[bytes], tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES))
+        shutil.copyfileobj(self._limited, copy, 1 * MiB)
+        copy.seek(0)
+        self._copy = copy
+        return copy
+
+    def __exit__(self, *exc: object) -> None:
+        if self._copy is not None:
+            self._copy.close()
+
+
+def parse_import(
+    data: bytes, name: str, limits: ImportLimits | None = None
+) -> tuple[list[ImportRow], Problems]:
+    """Rows of CSV, JSON or JSON Lines text in memory, and the problems of rows that cannot be
+    read (`read_import` reads a file as a stream; this is for text already at hand)."""
+    from plancli.imports_text import parse_text
+
+    limits = limits or LIMITS
+    if len(data) > limits.file_bytes:
+        raise too_large(name, limits.file_bytes)
+    return parse_text(io.BytesIO(data), name, limits)
 
 
 # ------------------------------------------------------------------------ checking
@@ -282,7 +342,7 @@ def check_import(
     plan: Plan,
     name: str,
     rows: Sequence[ImportRow],
-    problems: Sequence[Problem],
+    problems: Problems | Sequence[Problem],
     records: Sequence[Record],
     *,
     batch: str,
@@ -290,29 +350,45 @@ def check_import(
 ) -> tuple[list[RowChange], list[RowChange]]:
     """(changes, unchanged) of the rows against the ledger; ImportRejected listing every bad row."""
     current = Figures(records)
-    found = list(problems)
-    first_row: dict[tuple[str, str], int] = {}
+    found = Problems()
+    # One figure per target and position: a period stands for the position at its end, so
+    # 2022-06, 2022-Q2 and 2022-H1 are one position, and the file may give only one of them.
+    first_row: dict[tuple[str, int, int], tuple[int, str]] = {}
+    periods: dict[str, Period] = {}  # a file names a dozen periods in a million rows
     checked: list[RowChange] = []
     for row in rows:
+        if found.full and plan.target(row.entry.target.strip()) is None:
+            found.add(row.row, "unknown target")  # counted only: no message is shown for it
+            continue
         try:
             change = check_entry(plan, row.entry, current, batch=batch, recorded_at=recorded_at)
         except InputError as exc:
-            found.append(Problem(row.row, str(exc)))
+            found.add(row.row, str(exc))
             continue
-        key = (change.record.target, change.record.period)
+        record = change.record
+        period = periods.get(record.period) or periods.setdefault(
+            record.period, parse_period(record.period)
+        )
+        key = (record.target, period.year, period.end_month)
         if key in first_row:
-            found.append(
-                Problem(
-                    row.row,
-                    f"{key[0]} {key[1]} is also on row {first_row[key]}; "
-                    "give one figure per target and period",
-                )
+            earlier_row, earlier_period = first_row[key]
+            same = (
+                ""
+                if earlier_period == record.period
+                else f" as {earlier_period} (both stand for the position at the end of "
+                f"{period.year}-{period.end_month:02d})"
+            )
+            found.add(
+                row.row,
+                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
+                "give one figure per target and period",
             )
             continue
-        first_row[key] = row.row
+        first_row[key] = (row.row, record.period)
         checked.append(RowChange(row.row, change))
-    if found:
-        raise ImportRejected(name, found)
+    if found or problems:
+        parsed = Problems.of(problems)
+        raise ImportRejected(name, [*parsed.kept, *found.kept], parsed.more + found.more)
     # Warnings look at the ledger as it will be, so a file giving May and June is judged whole.
     merged = current.with_records(rc.change.record for rc in checked)
     changes: list[RowChange] = []
@@ -330,7 +406,7 @@ def import_rows(
     plan: Plan,
     name: str,
     rows: Sequence[ImportRow],
-    problems: Sequence[Problem],
+    problems: Problems | Sequence[Problem],
     *,
     dry_run: bool = False,
     now: datetime | None = None,

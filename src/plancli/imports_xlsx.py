@@ -9,41 +9,78 @@ ROW being the row number Excel shows.
 Cells are read as Excel shows them, because that is what the person filling the sheet saw:
 - a number is read to 15 significant digits, Excel's display precision (5.2 stays 5.2, not
   5.2000000000000002);
-- a number formatted as a percentage (the cell shows 5.2%, Excel stores 0.052) is read as
-  `5.2%`: accepted for percentage figures (growth, percent done), refused for the others;
+- a number shown as a percentage is read as `5.2%`: accepted for percentage figures (growth,
+  percent done), refused for the others. That is a percentage format (`0.0%`: Excel stores
+  0.052 and shows 5.2%) or a format that writes a literal % after the number (`0.0"%"` or
+  `0.0\\%`: Excel stores 5.2 and shows 5.2%);
 - a date in the period column (Excel turns a typed 2022-06 into 1 June 2022) is read as its
   month, 2022-06;
 - a formula is read by the value Excel saved with it; a workbook saved by a program that does
-  not compute formulas has none, and the row is reported as having no value.
+  not compute formulas has none, and the row is reported as having no value;
+- every row of the sheet is read, wherever the sheet's declared <dimension> says it ends.
+
+Why not openpyxl, which writes plancli's xlsx reports and templates: reading other people's
+workbooks must hold against hostile files (issue 14), and openpyxl's reader does not. It stops
+at the declared <dimension> (rows past it are dropped without a word), keeps every shared
+string as a Python object (a 512 MB shared-strings part in a 1 MB zip took 1.1 GB), raises
+bare IndexError or ValueError from inside its row iterator for a bad shared-string index or a
+number cell holding `abc` (no cell to name), and expands XML entities unless defusedxml is
+installed. The subset of SpreadsheetML an import needs — the workbook's sheet list, shared
+strings, number formats and one sheet's cells — is read here with the standard library's expat
+parser: streaming, with a DTD refused outright (so no entity can expand), every part's size
+checked against the zip directory before it is read, and every malformed cell reported by
+its reference.
 """
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime, time
+import posixpath
+import re
+import zipfile
+import zlib
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from math import isfinite
+from typing import IO, Any
+from xml.parsers import expat
 
+from plancli import imports
 from plancli.errors import InputError
 from plancli.fmt import num
-from plancli.imports import REQUIRED, ImportRow, Problem, _check_header
+from plancli.imports import (
+    REQUIRED,
+    ImportLimits,
+    ImportRow,
+    Problems,
+    too_large,
+    visible,
+)
+from plancli.imports_text import _Rows, _shown, check_header
 from plancli.ledger import Entry
 
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc) format
 SIGNIFICANT_DIGITS = 15
+MAX_ROWS = 1_048_576  # Excel's last row
+MAX_COLUMNS = 16_384  # Excel's last column, XFD
+_READ_BYTES = 1024 * 1024
 
-
-def is_workbook(data: bytes) -> bool:
-    """An .xlsx (a zip archive) or an old .xls: not CSV or JSON."""
-    return data.startswith((ZIP_MAGIC, OLE_MAGIC))
+_REL_OFFICE_DOCUMENT = "/officeDocument"
+_REL_SHARED_STRINGS = "/sharedStrings"
+_REL_STYLES = "/styles"
+_REL_WORKSHEET = "/worksheet"
 
 
 def excel_number(value: int | float) -> Decimal:
     """The number as Excel displays it: at most 15 significant digits, no float noise."""
     if isinstance(value, int):
         return Decimal(value)
-    exact = Decimal(repr(value))  # the shortest decimal that reads back as this float
+    shortest = repr(value)  # the shortest decimal that reads back as this float
+    if len(shortest) <= SIGNIFICANT_DIGITS and "e" not in shortest:
+        # At most 14 digits: shown as it is (most figures; the quantizing below costs µs).
+        return Decimal(shortest.removesuffix(".0"))
+    exact = Decimal(shortest)
     if not exact.is_finite() or exact.is_zero():
         return exact
     quantum = Decimal(1).scaleb(exact.adjusted() + 1 - SIGNIFICANT_DIGITS)
@@ -53,31 +90,122 @@ def excel_number(value: int | float) -> Decimal:
     return Decimal(num(exact))
 
 
-def _text(value: Any, number_format: str) -> str | Decimal | None:
+# ------------------------------------------------------------------------ number formats
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """How one section of a number format shows a number: as a percentage (scaled by 100
+    for each `%`, or followed by a literal %), as a date, or plainly."""
+
+    percent_scale: int = 0
+    literal_percent: bool = False
+    date: bool = False
+
+    @property
+    def percent(self) -> bool:
+        return self.percent_scale > 0 or self.literal_percent
+
+
+_PLAIN = _Shown()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFormat:
+    """A number format's sections: positive; negative; zero (a fourth is for text)."""
+
+    sections: tuple[_Shown, ...]
+
+    def shown(self, value: float) -> _Shown:
+        count = len(self.sections)
+        if count >= 3 and value == 0:
+            return self.sections[2]
+        if count >= 2 and value < 0:
+            return self.sections[1]
+        return self.sections[0]
+
+
+GENERAL = NumberFormat((_PLAIN,))
+# Built-in formats (ECMA-376 §18.8.30) that are not shown plainly: 9 and 10 are 0% and
+# 0.00%; 14-22 and 45-47 dates and times; 27-36 and 50-58 the dates of the East Asian
+# locales (a Chinese Excel writes yyyy"年"m"月" as built-in 31).
+_BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
+_BUILTIN_DATES = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
+_ELAPSED = re.compile(r"^(h+|m+|s+)$", re.IGNORECASE)
+
+
+def parse_number_format(code: str) -> NumberFormat:
+    """What a format code does to the numbers it shows (sections split at unquoted `;`)."""
+    sections: list[_Shown] = []
+    percent, literal, is_date = 0, False, False
+    i, length = 0, len(code)
+    while i < length:
+        char = code[i]
+        if char == '"':  # a literal string: "%" is text, not a scaling percent
+            end = code.find('"', i + 1)
+            end = length if end < 0 else end
+            literal = literal or "%" in code[i + 1 : end]
+            i = end + 1
+        elif char == "\\":  # one literal character
+            literal = literal or code[i + 1 : i + 2] == "%"
+            i += 2
+        elif char in "_*":  # a space as wide as, or a fill with, the next character
+            i += 2
+        elif char == "[":  # a colour, a condition, a locale; [h] [mm] [ss] are elapsed time
+            end = code.find("]", i + 1)
+            end = length if end < 0 else end
+            is_date = is_date or bool(_ELAPSED.match(code[i + 1 : end]))
+            i = end + 1
+        elif char == ";":
+            sections.append(_Shown(percent, literal, is_date))
+            percent, literal, is_date = 0, False, False
+            i += 1
+        elif code.startswith(("General", "general", "GENERAL"), i):
+            i += 7
+        else:
+            if char == "%":
+                percent += 1
+            elif char in "dDmMyYhHsS":
+                is_date = True
+            i += 1
+    sections.append(_Shown(percent, literal, is_date))
+    return NumberFormat(tuple(sections[:3]))
+
+
+def _builtin_format(number_format_id: int) -> NumberFormat:
+    if number_format_id in _BUILTIN_PERCENT:
+        return parse_number_format(_BUILTIN_PERCENT[number_format_id])
+    if number_format_id in _BUILTIN_DATES:
+        return NumberFormat((_Shown(date=True),))
+    return GENERAL
+
+
+# ------------------------------------------------------------------------------ cells
+
+
+def _text(value: Any, shown: _Shown) -> str | Decimal | None:
     """A cell as the import reads it: text, an exact number, or None when empty."""
     if value is None:
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # the value check rejects it, naming the cell text
-    if isinstance(value, int | float):
+    if isinstance(value, float):
         number = excel_number(value)
-        if "%" in number_format:
-            return f"{num(number * 100)}%"
+        if shown.percent:
+            return f"{num(number.scaleb(2 * shown.percent_scale))}%"
         return number
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, time):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     text = str(value).strip()
     return text or None
 
 
-def _period(value: Any, number_format: str) -> str | None:
+def _period(value: Any, shown: _Shown) -> str | None:
     if isinstance(value, datetime | date):
         return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, float) and not shown.percent:
         return num(excel_number(value))  # 2022 typed as a number
-    cell = _text(value, number_format)
+    cell = _text(value, shown)
     return None if cell is None else str(cell)
 
 
@@ -87,100 +215,665 @@ def _plain(cell: str | Decimal | None) -> str | None:
     return num(cell) if isinstance(cell, Decimal) else cell
 
 
+def _excel_date(serial: float, date1904: bool) -> datetime | None:
+    """The date and time of a serial number, or None when Excel cannot show it as one."""
+    if not 0 <= serial < 2_958_466:  # 9999-12-31 is Excel's last date
+        return None
+    if date1904:
+        base = datetime(1904, 1, 1)
+    elif serial < 60:  # before Excel's fictitious 29 February 1900
+        base = datetime(1899, 12, 31)
+    else:
+        base = datetime(1899, 12, 30)
+    return base + timedelta(milliseconds=round(serial * 86_400_000))
+
+
+_CELL_REF = re.compile(r"^([A-Za-z]{1,3})([0-9]*)$")
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+
+
+def column_letter(position: int) -> str:
+    """A (0-based) column's letters: 0 → A, 26 → AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_of(letters: str) -> int:
+    position = 0
+    for char in letters.upper():
+        position = position * 26 + ord(char) - 64
+    return position - 1
+
+
+# ------------------------------------------------------------------------------- XML
+
+
+class _Refused(Exception):
+    """Raised inside expat's handlers to stop reading a part."""
+
+
+def _parser(
+    start: Callable[[str, dict[str, str]], None] | None = None,
+    end: Callable[[str], None] | None = None,
+    text: Callable[[str], None] | None = None,
+) -> Any:
+    """An expat parser that refuses any DTD, so no entity can be declared, let alone
+    expanded (a "billion laughs" document), and no external resource is ever fetched."""
+    parser = expat.ParserCreate()
+
+    def refuse(*_: object) -> Any:
+        raise _Refused(
+            "declares a DTD (<!DOCTYPE …>), which no spreadsheet writes; its entities could "
+            'expand to gigabytes (a "billion laughs" file)'
+        )
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.buffer_text = True
+    parser.buffer_size = 64 * 1024
+    if start is not None:
+        parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
+    return parser
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+class _Workbook:
+    """The parts of an .xlsx an import reads, each checked against the limits first."""
+
+    def __init__(self, file: IO[bytes], name: str, limits: ImportLimits) -> None:
+        self.name = name
+        self.limits = limits
+        try:
+            self.archive = zipfile.ZipFile(file)
+            infos = self.archive.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+            raise self.unreadable(f"not a zip archive ({exc})") from None
+        except OSError as exc:
+            raise self.unreadable(f"not a zip archive ({exc.strerror or exc})") from None
+        if len(infos) > limits.workbook_parts:
+            raise InputError(
+                f"{name}: a zip archive of {len(infos):,} files; a workbook has a few dozen "
+                f"(plancli reads at most {limits.workbook_parts:,})"
+            )
+        total = sum(info.file_size for info in infos)
+        if total > limits.workbook_bytes:
+            raise too_large(
+                name, limits.workbook_bytes, f"the workbook, uncompressed ({total:,} bytes),"
+            )
+        self._parts = {info.filename: info for info in infos}
+        self._folded = {info.filename.lower(): info for info in infos}
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def unreadable(self, why: str) -> InputError:
+        return InputError(f"{self.name}: not a readable .xlsx workbook: {why}")
+
+    def info(self, part: str) -> zipfile.ZipInfo | None:
+        return self._parts.get(part) or self._folded.get(part.lower())
+
+    def feed(
+        self, part: str, parser: Any, limit: int, what: str, where: Callable[[], str] = str
+    ) -> None:
+        """Parse one part as a stream, its declared size checked first. zipfile never gives
+        more than the size the zip directory declares (and then checks the CRC), so the
+        check holds even when the directory lies."""
+        info = self.info(part)
+        if info is None:
+            raise self.unreadable(f"it has no {part}")
+        if info.file_size > limit:
+            raise too_large(self.name, limit, f"its {what} ({part}, {info.file_size:,} bytes)")
+        try:
+            with self.archive.open(info) as stream:
+                while chunk := stream.read(_READ_BYTES):
+                    parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+        except _Refused as exc:
+            raise InputError(f"{self.name}: refused: {part} {exc}") from None
+        except expat.ExpatError as exc:
+            reason = expat.errors.messages.get(exc.code, str(exc))
+            raise self.unreadable(
+                f"{part} is damaged: {reason} at line {exc.lineno}, column {exc.offset + 1}"
+                f"{where()}"
+            ) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise self.unreadable(f"{part} is damaged ({exc}){where()}") from None
+        except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
+            raise self.unreadable(f"{part} cannot be read ({exc})") from None
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Id → (type, part) of a part's relationships ({} when it has none)."""
+        folder, file_name = posixpath.split(part)
+        rels_part = posixpath.join(folder, "_rels", file_name + ".rels")
+        found: dict[str, tuple[str, str]] = {}
+        if self.info(rels_part) is None:
+            return found
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            if _local(tag) == "Relationship" and attrs.get("TargetMode") != "External":
+                target = attrs.get("Target", "")
+                path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                found[attrs.get("Id", "")] = (attrs.get("Type", ""), posixpath.normpath(path))
+
+        self.feed(rels_part, _parser(start), self.limits.part_bytes, "relationships")
+        return found
+
+
+# ------------------------------------------------------------------------ shared strings
+
+
+class SharedStrings:
+    """The workbook's shared strings, compactly: groups of strings joined into one, with the
+    offsets in an array. A million short strings take a few megabytes instead of the ~60
+    bytes of a Python string object each."""
+
+    GROUP = 256
+
+    def __init__(self) -> None:
+        self._groups: list[str] = []
+        self._bounds = array("I")  # GROUP + 1 offsets per group
+        self._current: list[str] = []
+        self.count = 0
+
+    def append(self, text: str) -> None:
+        self._current.append(text)
+        self.count += 1
+        if len(self._current) == self.GROUP:
+            offset = 0
+            self._bounds.append(0)
+            for item in self._current:
+                offset += len(item)
+                self._bounds.append(offset)
+            self._groups.append("".join(self._current))
+            self._current = []
+
+    def get(self, index: int) -> str | None:
+        if not 0 <= index < self.count:
+            return None
+        group, within = divmod(index, self.GROUP)
+        if group == len(self._groups):
+            return self._current[within]
+        base = group * (self.GROUP + 1) + within
+        return self._groups[group][self._bounds[base] : self._bounds[base + 1]]
+
+
+def _read_shared_strings(book: _Workbook, part: str | None) -> SharedStrings:
+    strings = SharedStrings()
+    if part is None or book.info(part) is None:
+        return strings
+    pieces: list[str] = []
+    depth = {"si": 0, "t": 0, "rPh": 0}
+    length = [0]  # characters of the string being read
+    limit = book.limits.cell_chars
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = _local(tag)
+        if local in depth:
+            depth[local] += 1
+            if local == "si":
+                pieces.clear()
+                length[0] = 0
+
+    def end(tag: str) -> None:
+        local = _local(tag)
+        if local in depth:
+            depth[local] -= 1
+            if local == "si":
+                strings.append("".join(pieces))
+
+    def text(data: str) -> None:
+        # Text of <t> elements, in <si> or in its rich-text runs; not the phonetic guide.
+        if depth["t"] and depth["si"] and not depth["rPh"]:
+            pieces.append(data)
+            length[0] += len(data)
+            if length[0] > limit:
+                raise book.unreadable(
+                    f"shared string {strings.count:,} holds more than {limit:,} characters, "
+                    "the most a cell holds in Excel"
+                )
+
+    book.feed(part, _parser(start, end, text), book.limits.shared_strings_bytes, "shared strings")
+    return strings
+
+
+# ---------------------------------------------------------------------------- workbook
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheets:
+    names: list[str]
+    hidden: set[str]  # sheets Excel does not show (state hidden or veryHidden)
+    parts: dict[str, str | None]  # sheet name → its worksheet part (None: not a worksheet)
+    date1904: bool
+    shared_strings: str | None
+    styles: str | None
+
+
+def _read_workbook(book: _Workbook) -> _Sheets:
+    root = book.relationships("")
+    document = next(
+        (target for kind, target in root.values() if kind.endswith(_REL_OFFICE_DOCUMENT)),
+        "xl/workbook.xml",
+    )
+    if book.info(document) is None:
+        raise book.unreadable(
+            f"it has no {document} (an .ods, .xlsb or .numbers file? save it as .xlsx)"
+        )
+    sheets: list[tuple[str, str]] = []
+    hidden: set[str] = set()
+    settings = {"date1904": False}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = _local(tag)
+        if local == "sheet":
+            rel = next((v for k, v in attrs.items() if _local(k) == "id"), "")
+            sheets.append((attrs.get("name", ""), rel))
+            if attrs.get("state", "visible") != "visible":
+                hidden.add(attrs.get("name", ""))
+        elif local == "workbookPr":
+            settings["date1904"] = attrs.get("date1904", "").lower() in ("1", "true")
+
+    book.feed(document, _parser(start), book.limits.part_bytes, "workbook part")
+    rels = book.relationships(document)
+
+    def of_type(suffix: str) -> str | None:
+        return next((target for kind, target in rels.values() if kind.endswith(suffix)), None)
+
+    parts: dict[str, str | None] = {}
+    for sheet_name, rel in sheets:
+        kind, target = rels.get(rel, ("", ""))
+        parts.setdefault(sheet_name, target if kind.endswith(_REL_WORKSHEET) else None)
+    return _Sheets(
+        [sheet_name for sheet_name, _ in sheets],
+        hidden,
+        parts,
+        settings["date1904"],
+        of_type(_REL_SHARED_STRINGS),
+        of_type(_REL_STYLES),
+    )
+
+
+def _read_styles(book: _Workbook, part: str | None) -> list[NumberFormat]:
+    """The number format of each cell style (cellXfs), by the style index cells refer to."""
+    if part is None or book.info(part) is None:
+        return []
+    codes: dict[int, str] = {}
+    style_format_ids: list[int] = []
+    within = {"cellXfs": 0}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = _local(tag)
+        if local == "numFmt":
+            format_id = _int(attrs.get("numFmtId"))
+            if format_id is not None:
+                codes[format_id] = attrs.get("formatCode", "General")
+        elif local == "cellXfs":
+            within["cellXfs"] += 1
+        elif local == "xf" and within["cellXfs"]:
+            style_format_ids.append(_int(attrs.get("numFmtId")) or 0)
+
+    def end(tag: str) -> None:
+        if _local(tag) == "cellXfs":
+            within["cellXfs"] -= 1
+
+    book.feed(part, _parser(start, end), book.limits.part_bytes, "styles")
+    formats: dict[int, NumberFormat] = {}
+    result = []
+    for format_id in style_format_ids:
+        if format_id not in formats:
+            code = codes.get(format_id)
+            formats[format_id] = (
+                parse_number_format(code) if code is not None else _builtin_format(format_id)
+            )
+        result.append(formats[format_id])
+    return result
+
+
+def _int(text: str | None) -> int | None:
+    if text is None or not text.isascii() or not text.strip().isdigit() or len(text) > 9:
+        return None
+    return int(text)
+
+
+# ------------------------------------------------------------------------------ sheet
+
+
+class _Damaged(Exception):
+    """A cell or row that no spreadsheet program writes: the workbook is refused."""
+
+
+class _SheetReader:
+    """The rows of one sheet, read as a stream of XML events, one row at a time."""
+
+    def __init__(
+        self,
+        book: _Workbook,
+        located: str,
+        strings: SharedStrings,
+        styles: list[NumberFormat],
+        date1904: bool,
+        on_row: Callable[[int, dict[int, tuple[Any, _Shown]]], None],
+    ) -> None:
+        self.located = located
+        self.strings = strings
+        self.styles = styles
+        self.date1904 = date1904
+        self.on_row = on_row
+        self.cell_chars = book.limits.cell_chars
+        self.in_data = 0
+        self.row = 0  # the current row's number (1-based)
+        self.cells: dict[int, tuple[Any, _Shown]] = {}
+        self.column = -1
+        self.kind = "n"
+        self.style = 0
+        self.value: list[str] | None = None  # text of <v>
+        self.inline: list[str] | None = None  # text of <is>
+        self.collect: list[str] | None = None
+        self.collected = 0  # characters collected for the cell
+        self.phonetic = 0
+        # Caches: a sheet names a handful of tags, columns and styles a million times over.
+        self._names: dict[str, str] = {}
+        self._columns: dict[str, int] = {}
+        self._styles: dict[str, int] = {}
+
+    @property
+    def ref(self) -> str:
+        """The current cell's reference (B7), for messages."""
+        return f"{column_letter(self.column)}{self.row}"
+
+    def parser(self) -> Any:
+        return _parser(self.start, self.end, self.text)
+
+    def _local(self, tag: str) -> str:
+        local = self._names.get(tag)
+        if local is None:
+            local = _local(tag)
+            if len(self._names) < 1000:  # a hostile sheet may use a million tag names
+                self._names[tag] = local
+        return local
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        local = self._names.get(tag) or self._local(tag)
+        if local == "c" and self.in_data:
+            self._start_cell(attrs)
+        elif local == "v" and self.in_data:
+            self.value = self.collect = []
+            self.collected = 0
+        elif local == "is" and self.in_data:
+            self.inline = []
+            self.collected = 0
+        elif local == "t" and self.inline is not None and not self.phonetic:
+            self.collect = self.inline
+        elif local == "rPh":
+            self.phonetic += 1
+        elif local == "row" and self.in_data:
+            self._start_row(attrs.get("r"))
+        elif local == "sheetData":
+            self.in_data += 1
+
+    def end(self, tag: str) -> None:
+        local = self._names.get(tag) or self._local(tag)
+        if local in ("v", "t"):
+            self.collect = None
+        elif local == "c" and self.in_data:
+            self._end_cell()
+        elif local == "rPh":
+            self.phonetic -= 1
+        elif local == "row" and self.in_data:
+            self.on_row(self.row, self.cells)
+            self.cells = {}
+        elif local == "sheetData":
+            self.in_data -= 1
+
+    def text(self, data: str) -> None:
+        if self.collect is not None:
+            self.collect.append(data)
+            self.collected += len(data)
+            if self.collected > self.cell_chars:
+                raise self._too_long()
+
+    def _start_row(self, number: str | None) -> None:
+        previous = self.row
+        if number is None:
+            self.row = previous + 1
+        else:
+            parsed = _int(number)
+            if parsed is None or parsed < 1:
+                raise _Damaged(f"row number {_shown(number)} is not a row number")
+            self.row = parsed
+        if self.row <= previous:
+            raise _Damaged(f"row {self.row} comes after row {previous}; rows go down the sheet")
+        if self.row > MAX_ROWS:
+            raise _Damaged(f"row {self.row:,} is past Excel's last row ({MAX_ROWS:,})")
+        self.column = -1
+
+    def _start_cell(self, attrs: dict[str, str]) -> None:
+        ref = attrs.get("r")
+        if ref is None:
+            self.column += 1
+        else:
+            letters = ref.rstrip("0123456789")  # the row's digits are not needed
+            column = self._columns.get(letters)
+            if column is None:
+                match = _CELL_REF.match(ref)
+                if match is None:
+                    raise _Damaged(f"{_shown(ref)} is not a cell reference")
+                column = _column_of(match.group(1))
+                if len(self._columns) < MAX_COLUMNS:
+                    self._columns[letters] = column
+            if column <= self.column:
+                raise _Damaged(f"cell {ref} comes after column {column_letter(self.column)}")
+            self.column = column
+        if self.column >= MAX_COLUMNS:
+            raise _Damaged(f"a cell past Excel's last column (XFD) in row {self.row}")
+        self.kind = attrs.get("t", "n")
+        style = attrs.get("s")
+        if style is None:
+            self.style = 0
+        else:
+            index = self._styles.get(style)
+            if index is None:
+                index = _int(style)
+                if index is None or index >= len(self.styles):
+                    # Excel refuses such a file; openpyxl and LibreOffice show it plainly.
+                    index = 0
+                if len(self._styles) < 10_000:
+                    self._styles[style] = index
+            self.style = index
+        self.value = self.inline = self.collect = None
+
+    def _too_long(self) -> _Damaged:
+        return _Damaged(
+            f"cell {self.ref} holds more than {self.cell_chars:,} characters, the most a cell "
+            "holds in Excel"
+        )
+
+    def _end_cell(self) -> None:
+        value = self._cell_value()
+        if value is not None:
+            if isinstance(value, str) and len(value) > self.cell_chars:
+                raise self._too_long()
+            shown = _PLAIN
+            if isinstance(value, float) and self.styles:
+                shown = self.styles[self.style].shown(value)
+            if shown.date:
+                moment = _excel_date(value, self.date1904)
+                if moment is None:
+                    raise _Damaged(f"cell {self.ref}: {value!r} is not a date Excel can show")
+                value = moment
+            self.cells[self.column] = (value, shown)
+        self.value = self.inline = self.collect = None
+
+    def _cell_value(self) -> Any:
+        """The cell's value by its type (ECMA-376 §18.18.11), or None when it is empty."""
+        kind = self.kind
+        raw = None if self.value is None else "".join(self.value)
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline is not None else raw
+        if raw is None:
+            return None
+        if kind == "n":
+            text = raw.strip()
+            if not text:
+                return None
+            if not _NUMBER.match(text):
+                raise _Damaged(f"cell {self.ref} is a number cell holding {_shown(text)}")
+            number = float(text)
+            if not isfinite(number):
+                raise _Damaged(f"cell {self.ref} holds {_shown(text)}, beyond what Excel holds")
+            return number
+        if kind == "s":
+            index = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
+            if index is None:
+                index = _int(raw.strip())
+            found = self.strings.get(index) if index is not None else None
+            if found is None:
+                raise _Damaged(
+                    f"cell {self.ref} refers to shared string {_shown(raw)}, and the workbook "
+                    f"has {self.strings.count:,}"
+                )
+            return found
+        if kind in ("str", "e"):  # a formula's text result; an error such as #N/A
+            return raw
+        if kind == "b":
+            if raw.strip() not in ("0", "1"):
+                raise _Damaged(f"cell {self.ref} is a TRUE/FALSE cell holding {_shown(raw)}")
+            return raw.strip() == "1"
+        if kind == "d":
+            try:
+                return datetime.fromisoformat(raw.strip())
+            except ValueError:
+                raise _Damaged(f"cell {self.ref} is a date cell holding {_shown(raw)}") from None
+        raise _Damaged(f"cell {self.ref} has the unknown type {_shown(kind)}")
+
+
 def parse_xlsx(
-    data: bytes, name: str, sheet: str | None = None
-) -> tuple[str, list[ImportRow], list[Problem]]:
+    file: IO[bytes],
+    name: str,
+    sheet: str | None = None,
+    limits: ImportLimits | None = None,
+) -> tuple[str, list[ImportRow], Problems]:
     """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet).
 
-    A file that cannot be read as a workbook, or that lacks the sheet or a good header row,
-    raises InputError.
+    A file that cannot be read as a workbook, breaks a limit, holds a cell no spreadsheet
+    writes, or lacks the sheet or a good header row, raises InputError naming the file and,
+    where it is known, the cell.
     """
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            f"{name}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
-        )
-    from openpyxl import load_workbook
-
+    limits = limits or imports.LIMITS
+    book = _Workbook(file, name, limits)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError… on a bad file
-        raise InputError(f"{name}: not a readable .xlsx workbook ({exc})") from None
-    try:
-        names = workbook.sheetnames
+        sheets = _read_workbook(book)
         if sheet is None:
-            if not names:
-                raise InputError(f"{name}: the workbook has no sheet")
-            sheet = names[0]
-        elif sheet not in names:
-            listed = ", ".join(repr(n) for n in names)
-            raise InputError(f"{name}: no sheet {sheet!r}; the workbook has {listed}")
-        worksheet = workbook[sheet]
-        located = f"{name}:{sheet}"
-        rows, problems = _parse_sheet(worksheet.iter_rows(), located)
+            # The first sheet Excel shows: a hidden first sheet is not what the person who
+            # filled the workbook saw (--sheet still reads it, by name).
+            shown = [n for n in sheets.names if n not in sheets.hidden]
+            if not shown:
+                raise InputError(f"{name}: the workbook has no sheet Excel shows")
+            sheet = shown[0]
+        elif sheet not in sheets.parts:
+            listed = ", ".join(_shown(n) for n in sheets.names)
+            raise InputError(f"{name}: no sheet {_shown(sheet)}; the workbook has {listed}")
+        part = sheets.parts[sheet]
+        located = f"{name}:{visible(sheet)}"
+        if part is None:
+            raise InputError(
+                f"{located}: not a worksheet (a chart sheet?); choose one with --sheet"
+            )
+        strings = _read_shared_strings(book, sheets.shared_strings)
+        styles = _read_styles(book, sheets.styles)
+        collector = _RowCollector(located, limits)
+        reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
+
+        def where() -> str:
+            return f" (after row {reader.row})" if reader.row else ""
+
+        try:
+            book.feed(part, reader.parser(), limits.sheet_bytes, "sheet", where)
+        except _Damaged as exc:
+            raise InputError(f"{located}: not a readable sheet: {exc}") from None
+        rows, problems = collector.finish()
+        return located, rows, problems
     finally:
-        workbook.close()
-    return located, rows, problems
+        book.close()
 
 
-def _parse_sheet(cells_by_row: Any, name: str) -> tuple[list[ImportRow], list[Problem]]:
-    iterator = iter(cells_by_row)
-    header_cells = next(iterator, None)
-    if header_cells is None:
-        raise InputError(f"{name}: the sheet is empty; expected a header row target,period,value")
-    header = [_plain(_text(c.value, "General")) for c in header_cells]
-    while header and header[-1] is None:  # formatting can reach past the last column
-        header.pop()
-    columns = [h.strip().lower() if h is not None else None for h in header]
-    # The CSV import's own header check: a sheet and a CSV file accept the same columns.
-    _check_header([c for c in columns if c is not None], name)
-    rows: list[ImportRow] = []
-    problems: list[Problem] = []
-    for line, cells in enumerate(iterator, start=2):
+class _RowCollector:
+    """Rows as the CSV import makes them: the first row is the header."""
+
+    def __init__(self, name: str, limits: ImportLimits) -> None:
+        self.name = name
+        self.kept = _Rows(name, limits)
+        self.problems = Problems()
+        self.columns: list[str | None] | None = None
+
+    def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
+        if self.columns is None:
+            self._header(cells if number == 1 else {})
+            if number == 1:
+                return
+        assert self.columns is not None
+        columns = self.columns
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
-        for position, cell in enumerate(cells):
-            value = getattr(cell, "value", None)
-            if value is None:
-                continue
-            number_format = getattr(cell, "number_format", None) or "General"
+        for position, (value, shown) in sorted(cells.items()):
             column = columns[position] if position < len(columns) else None
             if column == "period":
-                values[column] = _period(value, number_format)
+                values[column] = _period(value, shown)
             elif column is not None:
-                values[column] = _text(value, number_format)
-            elif _text(value, number_format) is not None:
-                stray.append(_column_letter(position))
+                values[column] = _text(value, shown)
+            elif _text(value, shown) is not None:
+                stray.append(column_letter(position))
         if not any(v is not None for v in values.values()) and not stray:
-            continue  # an empty row
+            return  # an empty row
+        self.kept.counted()
         if stray:
-            problems.append(
-                Problem(line, f"a value in column(s) {', '.join(stray)}, which have no header")
+            self.problems.add(
+                number, f"a value in column(s) {', '.join(stray[:10])}, which have no header"
             )
-            continue
+            return
         missing = [c for c in REQUIRED if values.get(c) is None]
         if missing:
-            problems.append(Problem(line, f"no {', '.join(missing)}"))
-            continue
+            self.problems.add(number, f"no {', '.join(missing)}")
+            return
         value = values["value"]
-        amount = values.get("amount")
         assert value is not None
-        rows.append(
+        self.kept.rows.append(
             ImportRow(
-                line,
+                number,
                 Entry(
-                    target=_plain(values["target"]) or "",
-                    period=_plain(values["period"]) or "",
+                    target=self.kept.shared(_plain(values["target"]) or ""),
+                    period=self.kept.shared(_plain(values["period"]) or ""),
                     value=value,
-                    amount=amount,
+                    amount=values.get("amount"),
                     note=_plain(values.get("note")),
                     source=_plain(values.get("source")),
                 ),
             )
         )
-    return rows, problems
 
+    def _header(self, cells: dict[int, tuple[Any, _Shown]]) -> None:
+        width = max(cells, default=-1) + 1
+        header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
+        columns = [h.strip().lower() if h is not None else None for h in header]
+        # The CSV import's own header check: a sheet and a CSV file accept the same columns.
+        check_header([c for c in columns if c is not None], self.name)
+        self.columns = columns
 
-def _column_letter(position: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(position + 1)
+    def finish(self) -> tuple[list[ImportRow], Problems]:
+        if self.columns is None:
+            raise InputError(
+                f"{self.name}: the sheet is empty; expected a header row target,period,value"
+            )
+        return self.kept.rows, self.problems

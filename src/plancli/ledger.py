@@ -45,7 +45,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from plancli.errors import InputError, LedgerFileError, PlanError
 from plancli.fmt import num
-from plancli.i18n import Lang, t
+from plancli.i18n import N_, Lang, _, ngettext, t
 from plancli.locations import (
     BUNDLED_LEDGERS,
     LedgerLocation,
@@ -57,6 +57,7 @@ from plancli.model import Amendment, Figure, FigureQuery, Plan, Record, Target, 
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target, read_toml
+from plancli.texts import text_problem
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -139,27 +140,33 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
     """
     if path.is_dir():
-        raise LedgerFileError(f"{path}: is a folder, not a ledger file")
-    if not check_readable(path, "the ledger"):  # a FIFO or a device: exit 2, never opened
+        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+    if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerContents([], [])
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
-    data, text = read_toml(path, LedgerFileError, "the ledger")
+    data, text = read_toml(path, LedgerFileError, LEDGER)
     unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(
-            f"{path}: unknown key {unknown[0]!r}; a ledger holds `version = 1`, [[records]] "
-            "and [[amendments]]"
+            _(
+                "{path}: unknown key {key!r}; a ledger holds `version = 1`, [[records]] "
+                "and [[amendments]]"
+            ).format(path=path, key=unknown[0])
         )
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
         raise LedgerFileError(
-            f"{path}: ledger version {version!r}; this plancli reads version {LEDGER_VERSION}"
+            _("{path}: ledger version {version!r}; this plancli reads version {known}").format(
+                path=path, version=version, known=LEDGER_VERSION
+            )
         )
     raw = data.get("records", [])
     if not isinstance(raw, list):
-        raise LedgerFileError(f"{path}: `records` must be an array of [[records]] tables")
+        raise LedgerFileError(
+            _("{path}: `records` must be an array of [[records]] tables").format(path=path)
+        )
     enabled = gc.isenabled()
     gc.disable()  # see ledger_sqlite._records: the collector finds nothing to free here
     try:
@@ -179,7 +186,9 @@ def read_toml_ledger(path: Path) -> LedgerContents:
 
 def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
     if not isinstance(raw, list):
-        raise LedgerFileError(f"{path}: `amendments` must be an array of [[amendments]] tables")
+        raise LedgerFileError(
+            _("{path}: `amendments` must be an array of [[amendments]] tables").format(path=path)
+        )
     if not raw:
         return []
     try:
@@ -228,7 +237,7 @@ def period_problems(periods: Iterable[object]) -> dict[object, str]:
     problems: dict[object, str] = {}
     for text in set(periods):
         if not isinstance(text, str):
-            problems[text] = f"{text!r} is not a period"
+            problems[text] = _("{value!r} is not a period").format(value=text)
             continue
         try:
             period = _period(text)
@@ -236,7 +245,9 @@ def period_problems(periods: Iterable[object]) -> dict[object, str]:
             problems[text] = str(exc)
             continue
         if str(period) != text:
-            problems[text] = f"write the period as {str(period)!r}, not {text!r}"
+            problems[text] = _("write the period as {period!r}, not {value!r}").format(
+                period=str(period), value=text
+            )
     return problems
 
 
@@ -262,12 +273,12 @@ def validation_problem(exc: ValidationError) -> tuple[int, str, str]:
     field_name = ".".join(str(part) for part in loc[1:]) or "record"
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
-        message = "missing"
+        message = _("missing")
     elif first["type"] == "extra_forbidden":
-        message = "unknown field"
+        message = _("unknown field")
     more = len(errors) - 1
     if more:
-        message += f" (and {more} more error{'s' if more > 1 else ''})"
+        message += ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
     return index, field_name, message
 
 
@@ -288,7 +299,11 @@ def _record_error(
 ) -> str:
     line = _line_of_record(text, number, table)
     where = f"{path}:{line}" if line else str(path)
-    label = f"{'amendment' if table == 'amendments' else 'record'} {number}"
+    label = (
+        _("amendment {n}").format(n=number)
+        if table == "amendments"
+        else _("record {n}").format(n=number)
+    )
     if isinstance(item, dict) and isinstance(item.get("target"), str):
         label += f" ({item['target']} {item.get('period', '?')})"
     return f"{where}: {label}: {field_name}: {message}"
@@ -313,6 +328,7 @@ _HEADER = (
     "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
     "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
 )
+LEDGER = N_("the ledger")  # what a path is, in the messages about it
 _NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
@@ -365,8 +381,13 @@ def _write_atomically(path: Path, text: str) -> None:
             tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
-    except OSError as exc:
-        raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException as exc:
+        # The temp file is never part of the ledger: remove it whatever stopped the write.
+        with suppress(OSError, NameError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError):
+            raise LedgerFileError(_cannot_write(path, exc)) from None
+        raise
     try:
         os.chmod(tmp.name, mode)
         if os.environ.get(CRASH_HOOK):
@@ -376,9 +397,13 @@ def _write_atomically(path: Path, text: str) -> None:
         with suppress(OSError):
             os.unlink(tmp.name)
         if isinstance(exc, OSError):
-            raise LedgerFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise LedgerFileError(_cannot_write(path, exc)) from None
         raise
     _fsync_directory(directory)
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
 
 
 def _file_mode(path: Path) -> int:
@@ -433,7 +458,9 @@ def exclusive_lock(
     descriptor (also when the process dies) releases the lock.
     """
     if fcntl is None:  # pragma: no cover - Windows
-        raise LedgerFileError(f"{lock_path}: writing a ledger needs POSIX file locks (fcntl)")
+        raise LedgerFileError(
+            _("{path}: writing a ledger needs POSIX file locks (fcntl)").format(path=lock_path)
+        )
     try:
         # Never through a link (a planted `.lock` link would create or open a file elsewhere),
         # never blocking on a FIFO; what was opened must be a regular file.
@@ -441,14 +468,22 @@ def exclusive_lock(
     except OSError as exc:
         if os.path.islink(lock_path):
             raise LedgerFileError(
-                f"{lock_path}: the ledger's lock file is a symbolic link; remove it"
+                _("{path}: the ledger's lock file is a symbolic link; remove it").format(
+                    path=lock_path
+                )
             ) from None
-        raise LedgerFileError(f"{lock_path}: cannot create the lock file: {exc.strerror}") from None
+        raise LedgerFileError(
+            _("{path}: cannot create the lock file: {reason}").format(
+                path=lock_path, reason=exc.strerror
+            )
+        ) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise LedgerFileError(
-                f"{lock_path}: the ledger's lock file is {kind_of(mode)}; remove it"
+                _("{path}: the ledger's lock file is {kind}; remove it").format(
+                    path=lock_path, kind=kind_of(mode)
+                )
             )
         deadline = time.monotonic() + timeout
         delay = 0.001
@@ -460,8 +495,10 @@ def exclusive_lock(
                 if time.monotonic() >= deadline:
                     raise LedgerBusyError(
                         busy
-                        or f"{lock_path}: another plancli process has held the ledger's lock "
-                        f"for {timeout:g} s; try again"
+                        or _(
+                            "{path}: another plancli process has held the ledger's lock "
+                            "for {seconds} s; try again"
+                        ).format(path=lock_path, seconds=f"{timeout:g}")
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.025)
@@ -646,7 +683,9 @@ class TomlLedgerStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
+            raise LedgerFileError(
+                _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
+            ) from None
         busy = busy_message(self.path, self.lock_timeout, "toml")
         with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout, busy):
             contents = read_toml_ledger(path)
@@ -684,30 +723,39 @@ def sqlite_name(path: Path) -> Path:
 
 def busy_message(path: Path, timeout: float, store: str) -> str:
     """The one line of a writer that gave up waiting for the lock: what to do next."""
-    message = (
-        f"{path}: other plancli processes held the ledger's lock for {timeout:g} s; nothing "
-        f"was written: run the command again"
-    )
     if store == "toml":
-        message += (
-            f"; if many processes write at once, move the ledger to SQLite, which writes only "
-            f"the change: plancli ledger convert {path} {sqlite_name(path)}"
+        message = _(
+            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
+            "was written: run the command again; if many processes write at once, move the "
+            "ledger to SQLite, which writes only the change: plancli ledger convert {path} "
+            "{sqlite}"
         )
-    return message
+    else:
+        message = _(
+            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
+            "was written: run the command again"
+        )
+    return message.format(path=path, seconds=f"{timeout:g}", sqlite=sqlite_name(path))
 
 
 def check_writable_location(location: LedgerLocation) -> Path:
     """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
     the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""
     if location.read_only:
-        plan_id = location.plan_id or "this plan"
+        plan_id = location.plan_id or _("this plan")
         raise InputError(
-            f"{location.path} is the ledger bundled with {plan_id}, read-only; start a workspace "
-            f"to record figures: plancli --plan {plan_id} init DIR"
+            _(
+                "{path} is the ledger bundled with {plan}, read-only; start a workspace "
+                "to record figures: plancli --plan {plan} init DIR"
+            ).format(path=location.path, plan=plan_id)
         )
     if location.path.is_dir():
-        raise InputError(f"--ledger {location.path}: is a folder; give the ledger's file name")
-    return writable_target(location.path, "the ledger")
+        raise InputError(
+            _("--ledger {path}: is a folder; give the ledger's file name").format(
+                path=location.path
+            )
+        )
+    return writable_target(location.path, LEDGER)
 
 
 def open_store(location: LedgerLocation) -> LedgerStore:
@@ -759,7 +807,7 @@ def value_is_percent(target: Target) -> bool:
     )
 
 
-def signed_words(raw: str, target: Target, what: str = "value") -> str:
+def signed_words(raw: str, target: Target, what: str = N_("value")) -> str:
     """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
     `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
 
@@ -777,12 +825,18 @@ def signed_words(raw: str, target: Target, what: str = "value") -> str:
             continue
         if target.kind not in SIGNED_KINDS:
             raise InputError(
-                f"{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
-                f"targets); {target.id} is a {target.kind} target: record its figure as a number"
+                _(
+                    "{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
+                    "targets); {target} is a {kind} target: record its figure as a number"
+                ).format(what=_(what), raw=raw, word=word, target=target.id, kind=target.kind)
             )
         rest = text[len(word) :].strip()
         if rest[:1] in ("+", "-", "−"):
-            raise InputError(f"{what} {raw!r}: write {word}{rest[1:]} or a signed number, not both")
+            raise InputError(
+                _("{what} {raw!r}: write {words} or a signed number, not both").format(
+                    what=_(what), raw=raw, words=f"{word}{rest[1:]}"
+                )
+            )
         return f"{sign}{rest}"
     return raw
 
@@ -796,38 +850,74 @@ def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = Fa
     the figure is a percentage (5.2% growth).
     """
     if isinstance(raw, bool):
-        raise InputError(f"{what} must be a number, not {str(raw).lower()}")
+        raise InputError(
+            _("{what} must be a number, not {raw}").format(what=_(what), raw=str(raw).lower())
+        )
     if isinstance(raw, int | float | Decimal):
         text = str(raw)
         value = Decimal(text) if not isinstance(raw, Decimal) else raw
         return _checked_number(value, text, what)
     text = raw.strip()
     if not text:
-        raise InputError(f"{what} is empty")
+        raise InputError(_("{what} is empty").format(what=_(what)))
     if text.endswith(("%", "％")):
         if not percent:
-            raise InputError(f"{what} {raw!r}: this figure is not a percentage; drop the %")
+            raise InputError(
+                _("{what} {raw!r}: this figure is not a percentage; drop the %").format(
+                    what=_(what), raw=_Repr(shown(raw))
+                )
+            )
         text = text[:-1].rstrip()
     if text.lower().lstrip("+-") in _NOT_FINITE:
-        raise InputError(f"{what} {raw!r} is not a finite number")
+        raise InputError(
+            _("{what} {raw!r} is not a finite number").format(what=_(what), raw=_Repr(shown(raw)))
+        )
     if "," in text or "，" in text:
         raise InputError(
-            f"{what} {raw!r}: write it without thousands separators and with '.' as the "
-            "decimal point, e.g. 1441.37"
+            _(
+                "{what} {raw!r}: write it without thousands separators and with '.' as the "
+                "decimal point, e.g. 1441.37"
+            ).format(what=_(what), raw=_Repr(shown(raw)))
         )
     if not _NUMBER.match(text):
-        raise InputError(f"{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)")
+        raise InputError(
+            _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(
+                what=_(what), raw=_Repr(shown(raw))
+            )
+        )
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
-        raise InputError(f"{what} {raw!r} is not a number") from None
+        raise InputError(
+            _("{what} {raw!r} is not a number").format(what=_(what), raw=_Repr(shown(raw)))
+        ) from None
     return _checked_number(value, raw, what)
+
+
+class _Repr(str):
+    """A text whose repr is itself: `shown(raw)` in a message written with `{raw!r}`."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def shown(raw: object, limit: int = 40) -> str:
+    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
+    digits or a cell of 32,767 characters is shown by its beginning."""
+    text = repr(raw)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…({len(str(raw)):,} characters)"
 
 
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
-        raise InputError(f"{what} {raw!r} {problem}")
+        raise InputError(
+            _("{what} {raw!r} {problem}").format(
+                what=_(what), raw=_Repr(shown(raw)), problem=_(problem)
+            )
+        )
     if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
         value = Decimal(format(value, "f"))
     if value.is_zero() and value.is_signed():
@@ -837,7 +927,9 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     return value
 
 
-def parse_value(raw: str | Decimal | int | float, target: Target, what: str = "value") -> Decimal:
+def parse_value(
+    raw: str | Decimal | int | float, target: Target, what: str = N_("value")
+) -> Decimal:
     """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
     writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
     if isinstance(raw, str):
@@ -854,20 +946,33 @@ def check_value(target: Target, value: Decimal, shown: str) -> None:
     """Kind rules: cumulative totals are ≥ 0, milestones are 0–100 percent done."""
     if target.kind == "cumulative" and value < 0:
         raise InputError(
-            f"{shown} for {target.id} is negative; a cumulative target records the "
-            "year-to-date total, which cannot be below 0"
+            _(
+                "{value} for {target} is negative; a cumulative target records the "
+                "year-to-date total, which cannot be below 0"
+            ).format(value=shown, target=target.id)
         )
     if target.kind == "milestone" and not 0 <= value <= 100:
         raise InputError(
-            f"{shown} for {target.id} is outside 0–100; a milestone records percent done "
-            "(or `done`)"
+            _(
+                "{value} for {target} is outside 0–100; a milestone records percent done "
+                "(or `done`)"
+            ).format(value=shown, target=target.id)
         )
 
 
-def clean_text(value: str | None) -> str | None:
+def clean_text(value: str | None, what: str = "text") -> str | None:
+    """Text to keep with a figure: stripped, None when empty.
+
+    Refused (InputError) when it is not Unicode text: a lone surrogate, which is what invalid
+    UTF-8 on the command line becomes in Python (`--note $'\\xff'`) and what JSON may spell
+    (`"\\ud800"`). No ledger can store it as UTF-8, so it must not get as far as a write.
+    """
     if value is None:
         return None
     value = value.strip()
+    problem = text_problem(value, what)
+    if problem is not None:
+        raise InputError(problem)
     return value or None
 
 
@@ -973,15 +1078,19 @@ def check_entry(
     if entry.add:
         if target.kind != "cumulative":
             raise InputError(
-                f"--add is only for cumulative targets; {target.id} is a {target.kind} target: "
-                "record its figure for the period without --add"
+                _(
+                    "--add is only for cumulative targets; {target} is a {kind} target: "
+                    "record its figure for the period without --add"
+                ).format(target=target.id, kind=target.kind)
             )
-        increment = parse_number(entry.value, "increment")
+        increment = parse_number(entry.value, N_("increment"))
         base = current.latest_before(target.id, period)
         if base is None and not (period.granularity == "M" and period.index == 1):
             raise InputError(
-                f"--add: no record of {target.id} for a period before {period} to add to; "
-                "record the year-to-date total instead (without --add)"
+                _(
+                    "--add: no record of {target} for a period before {period} to add to; "
+                    "record the year-to-date total instead (without --add)"
+                ).format(target=target.id, period=period)
             )
         value = (base.value if base else Decimal(0)) + increment
         if base is not None:
@@ -999,19 +1108,25 @@ def check_entry(
     if given_amount is not None:
         if not target.has_amount:
             raise InputError(
-                f"{target.id} is a {target.kind} target and has no amount; --amount is for "
-                "growth targets (the year-to-date amount beside the growth %)"
+                _(
+                    "{target} is a {kind} target and has no amount; --amount is for "
+                    "growth targets (the year-to-date amount beside the growth %)"
+                ).format(target=target.id, kind=target.kind)
             )
-        amount = parse_number(given_amount, "amount")
+        amount = parse_number(given_amount, N_("amount"))
         if amount < 0:
-            raise InputError(f"amount {num(amount)} for {target.id} is negative")
+            raise InputError(
+                _("amount {value} for {target} is negative").format(
+                    value=num(amount), target=target.id
+                )
+            )
     record = Record(
         target=target.id,
         period=str(period),
         value=value,
         amount=amount,
-        note=clean_text(entry.note),
-        source=clean_text(entry.source),
+        note=clean_text(entry.note, "note"),
+        source=clean_text(entry.source, "source"),
         recorded_at=recorded_at,
         batch=batch,
     )
@@ -1035,8 +1150,10 @@ def entry_period(plan: Plan, target: Target, text: str) -> Period:
     if period.year == year or (period.year == year - 1 and period.is_final):
         return period
     raise InputError(
-        f"period {text!r} is outside the plan year {year}; the base level of a change target "
-        f"is recorded for the end of {year - 1} ({year - 1} or {year - 1}-12)"
+        _(
+            "period {period!r} is outside the plan year {year}; the base level of a change "
+            "target is recorded for the end of {before} ({before} or {before}-12)"
+        ).format(period=text, year=year, before=year - 1)
     )
 
 
@@ -1051,15 +1168,30 @@ def sequence_warnings(plan: Plan, record: Record, current: Figures) -> list[str]
     before = current.latest_before(record.target, period)
     if before is not None and record.value < before.value:
         warnings.append(
-            f"{record.target} {record.period} = {num(record.value)} is below {before.period}'s "
-            f"{num(before.value)}: cumulative figures are year-to-date totals "
-            "(use --add to add a month's increment)"
+            _(
+                "{target} {period} = {value} is below {before}'s {before_value}: cumulative "
+                "figures are year-to-date totals (use --add to add a month's increment)"
+            ).format(
+                target=record.target,
+                period=record.period,
+                value=num(record.value),
+                before=before.period,
+                before_value=num(before.value),
+            )
         )
     for after in current.later(record.target, period):
         if after.value < record.value:
             warnings.append(
-                f"{record.target} {record.period} = {num(record.value)} is above "
-                f"{after.period}'s {num(after.value)}; revise {after.period} too"
+                _(
+                    "{target} {period} = {value} is above {after}'s {after_value}; "
+                    "revise {after} too"
+                ).format(
+                    target=record.target,
+                    period=record.period,
+                    value=num(record.value),
+                    after=after.period,
+                    after_value=num(after.value),
+                )
             )
             break
     return warnings
@@ -1212,10 +1344,12 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
     with store.transaction() as session:
         now = last_batch(session.records(), session.amendments())
         if now is None or now.batch != expected.batch:
-            latest = f"batch {now.batch}" if now else "nothing"
+            latest = _("batch {batch}").format(batch=now.batch) if now else _("nothing")
             raise LedgerChangedError(
-                f"the ledger changed while you were asked (its last batch is now {latest}); "
-                "nothing was reverted: run `plancli undo` again"
+                _(
+                    "the ledger changed while you were asked (its last batch is now {latest}); "
+                    "nothing was reverted: run `plancli undo` again"
+                ).format(latest=latest)
             )
         session.remove_batch(expected.batch)
         return now
@@ -1243,13 +1377,19 @@ def copy_ledger(
     if not isinstance(destination, LedgerLocation):
         destination = LedgerLocation(destination, "option")
     if source.url is None and not source.path.exists():
-        raise InputError(f"{source.path}: no such ledger")
+        raise InputError(_("{path}: no such ledger").format(path=source.path))
     if _same_ledger(source, destination):
-        what = "ledger" if source.url is not None else "file"
-        raise InputError(f"{source.shown} and {destination.shown} are the same {what}")
+        same = (
+            _("{source} and {destination} are the same ledger")
+            if source.url is not None
+            else _("{source} and {destination} are the same file")
+        )
+        raise InputError(same.format(source=source.shown, destination=destination.shown))
     target_store = open_store(destination)
-    if not force and _holds_anything(destination, target_store):
-        raise InputError(f"{destination.shown} exists; pass --force to replace its records")
+    if not force and ledger_holds_anything(destination, target_store):
+        raise InputError(
+            _("{path} exists; pass --force to replace its records").format(path=destination.shown)
+        )
     contents = open_store(source).contents()
     with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
@@ -1262,11 +1402,13 @@ def _same_ledger(a: LedgerLocation, b: LedgerLocation) -> bool:
     return b.path.exists() and b.path.resolve() == a.path.resolve()
 
 
-def _holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
+def ledger_holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
+    """Is there a ledger to overwrite: a file, or a plan's records in a database?"""
     if location.url is None:
         return location.path.exists()
-    contents = store.contents()
-    return bool(contents.records or contents.amendments)
+    from plancli.ledger_postgres import PostgresLedgerStore
+
+    return isinstance(store, PostgresLedgerStore) and store.holds_anything()
 
 
 def figure_text(
@@ -1296,7 +1438,7 @@ def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) ->
     if isinstance(destination, LedgerLocation):
         if destination.url is not None:
             target_store = open_store(destination)
-            if _holds_anything(destination, target_store):
+            if ledger_holds_anything(destination, target_store):
                 return None
             return len(copy_ledger(LedgerLocation(bundled, "bundled"), destination).records)
         destination = destination.path
@@ -1306,6 +1448,8 @@ def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) ->
     try:
         text = bundled.read_text(encoding="utf-8")
     except OSError as exc:
-        raise LedgerFileError(f"{bundled}: cannot read: {exc.strerror or exc}") from None
-    _write_atomically(writable_target(destination, "the ledger"), text)
+        raise LedgerFileError(
+            _("{path}: cannot read: {reason}").format(path=bundled, reason=exc.strerror or exc)
+        ) from None
+    _write_atomically(writable_target(destination, LEDGER), text)
     return len(records)

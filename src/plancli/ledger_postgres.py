@@ -49,6 +49,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
+from plancli.i18n import _, ngettext
 from plancli.ledger import (
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
@@ -281,7 +282,7 @@ def _psycopg() -> Any:
         import psycopg
     except ImportError:
         raise MissingDriverError(
-            "a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'"
+            _("a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'")
         ) from None
     return psycopg
 
@@ -348,8 +349,10 @@ class PostgresLedgerStore:
     def plan_id(self) -> str:
         if not self.location.plan_id:
             raise InputError(
-                f"{self.shown}: a PostgreSQL ledger keeps each plan's records apart by the "
-                "plan's id; give the plan (--plan) whose records to use"
+                _(
+                    "{ledger}: a PostgreSQL ledger keeps each plan's records apart by the "
+                    "plan's id; give the plan (--plan) whose records to use"
+                ).format(ledger=self.shown)
             )
         return self.location.plan_id
 
@@ -375,28 +378,40 @@ class PostgresLedgerStore:
         lost = connection is not None and (connection.closed or connection.broken)
         if isinstance(exc, errors.LockNotAvailable):
             return LedgerBusyError(
-                f"{self.shown}: other plancli processes held the plan's ledger for "
-                f"{self.lock_timeout:g} s; nothing was written: run the command again"
+                _(
+                    "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
+                    "nothing was written: run the command again"
+                ).format(ledger=self.shown, seconds=f"{self.lock_timeout:g}")
             )
         if isinstance(exc, errors.InsufficientPrivilege):
             return DepartmentRefusedError(
-                f"{self.shown}: the database refused it: {message}; nothing was written "
-                f"(the ledger's owner grants a role with plancli ledger grant DEPARTMENT ROLE)"
+                _(
+                    "{ledger}: the database refused it: {message}; nothing was written (the "
+                    "ledger's owner grants a role with plancli ledger grant DEPARTMENT ROLE)"
+                ).format(ledger=self.shown, message=message)
             )
         if isinstance(exc, psycopg.OperationalError) or lost:
             if stage == "commit":
                 return LedgerUnavailableError(
-                    f"lost the connection to {self.shown} while committing ({message}): the "
-                    "batch may or may not have been written; `plancli history` shows which "
-                    "(importing the same file again records only what is missing)"
+                    _(
+                        "lost the connection to {ledger} while committing ({message}): the "
+                        "batch may or may not have been written; `plancli history` shows which "
+                        "(importing the same file again records only what is missing)"
+                    ).format(ledger=self.shown, message=message)
                 )
             if stage == "write":
                 return LedgerUnavailableError(
-                    f"lost the connection to {self.shown} ({message}); nothing of this batch "
-                    "was written: run the command again when the server is back"
+                    _(
+                        "lost the connection to {ledger} ({message}); nothing of this batch "
+                        "was written: run the command again when the server is back"
+                    ).format(ledger=self.shown, message=message)
                 )
-            return LedgerUnavailableError(f"lost the connection to {self.shown}: {message}")
-        return LedgerFileError(f"{self.shown}: {message}")
+            return LedgerUnavailableError(
+                _("lost the connection to {ledger}: {message}").format(
+                    ledger=self.shown, message=message
+                )
+            )
+        return LedgerFileError(_("{ledger}: {message}").format(ledger=self.shown, message=message))
 
     # -------------------------------------------------------------------------- connection
 
@@ -414,8 +429,9 @@ class PostgresLedgerStore:
             params = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.Error as exc:
             raise InputError(
-                f"--ledger {self.shown}: not a connection string libpq reads: "
-                f"{self._scrub(_one_line(str(exc)))}"
+                _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
+                    ledger=self.shown, message=self._scrub(_one_line(str(exc)))
+                )
             ) from None
         options = [params.get("options") or os.environ.get("PGOPTIONS") or ""]
         options += ["-c TimeZone=UTC", f"-c lock_timeout={int(self.lock_timeout * 1000)}"]
@@ -438,11 +454,15 @@ class PostgresLedgerStore:
                     delay = min(delay * 2, 1.0)
                     continue
                 raise LedgerUnavailableError(
-                    f"cannot connect to the ledger {self.shown}: {self._scrub(_one_line(text))}"
+                    _("cannot connect to the ledger {ledger}: {message}").format(
+                        ledger=self.shown, message=self._scrub(_one_line(text))
+                    )
                 ) from None
             except psycopg.Error as exc:
                 raise InputError(
-                    f"--ledger {self.shown}: {self._scrub(_one_line(str(exc)))}"
+                    _("--ledger {ledger}: {message}").format(
+                        ledger=self.shown, message=self._scrub(_one_line(str(exc)))
+                    )
                 ) from None
         self._connection = connection
         weakref.finalize(self, connection.close)
@@ -476,13 +496,17 @@ class PostgresLedgerStore:
         an empty ledger, as a missing file does)."""
         if not probe.usable:
             raise DepartmentRefusedError(
-                f"{self.shown}: role {self._user()} may not read the ledger (no USAGE on schema "
-                f"{SCHEMA}); its owner grants it: plancli ledger grant DEPARTMENT ROLE"
+                _(
+                    "{ledger}: role {role} may not read the ledger (no USAGE on schema "
+                    "plancli); its owner grants it: plancli ledger grant DEPARTMENT ROLE"
+                ).format(ledger=self.shown, role=self._user())
             )
         if probe.version > SCHEMA_VERSION:
             raise LedgerFileError(
-                f"{self.shown}: ledger schema version {probe.version}; this plancli knows up to "
-                f"{SCHEMA_VERSION}: upgrade plancli"
+                _(
+                    "{ledger}: ledger schema version {version}; this plancli knows up to "
+                    "{known}: upgrade plancli"
+                ).format(ledger=self.shown, version=probe.version, known=SCHEMA_VERSION)
             )
         return probe.version > 0
 
@@ -496,15 +520,27 @@ class PostgresLedgerStore:
     # ----------------------------------------------------------------------------- reading
 
     @contextmanager
-    def _snapshot(self) -> Iterator[Any | None]:
-        """A read-only, repeatable-read transaction on the ledger (None: there is none)."""
+    def _snapshot(self, must_exist: bool = True) -> Iterator[Any | None]:
+        """A read-only, repeatable-read transaction on the ledger. A database without one is
+        an error (a database ledger is always named explicitly, and a mistyped name must not
+        read as an empty ledger: issue 12), or None with `must_exist=False`."""
         psycopg = _psycopg()
         connection = self._connect()
         try:
             connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
                 probe = self._probe(connection)
-                yield connection if self._readable(probe) else None
+                if self._readable(probe):
+                    yield connection
+                elif must_exist:
+                    raise InputError(
+                        _(
+                            "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
+                            "creates it (or a first record or import)"
+                        ).format(ledger=self.shown)
+                    )
+                else:
+                    yield None
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
@@ -621,8 +657,18 @@ class PostgresLedgerStore:
     def _row_error(
         self, what: str, seq: object, target: object, period: object, field: str, message: str
     ) -> LedgerFileError:
+        label = (
+            _("record seq {seq} ({target} {period})")
+            if what == "record"
+            else _("amendment seq {seq} ({target} {period})")
+        )
         return LedgerFileError(
-            f"{self.shown}: {what} seq {seq} ({target} {period}): {field}: {message}"
+            _("{ledger}: {label}: {field}: {message}").format(
+                ledger=self.shown,
+                label=label.format(seq=seq, target=target, period=period),
+                field=field,
+                message=message,
+            )
         )
 
     # ----------------------------------------------------------------------------- writing
@@ -686,10 +732,19 @@ class PostgresLedgerStore:
                         "INSERT INTO plancli.schema_version (version) VALUES (%s)", (version,)
                     )
         except psycopg.errors.InsufficientPrivilege:
-            what = "no plancli ledger" if probe.version == 0 else "an older ledger schema"
+            what = (
+                _(
+                    "{ledger} holds no plancli ledger, and role {role} may not create it; the "
+                    "database's owner runs: plancli ledger init {ledger}"
+                )
+                if probe.version == 0
+                else _(
+                    "{ledger} holds an older ledger schema, and role {role} may not migrate it; "
+                    "the ledger's owner runs: plancli ledger init {ledger}"
+                )
+            )
             raise DepartmentRefusedError(
-                f"{self.shown} holds {what}, and role {self._user()} may not create it; the "
-                f"database's owner runs: plancli ledger init {self.shown}"
+                what.format(ledger=self.shown, role=self._user())
             ) from None
         return self._probe(connection)
 
@@ -755,7 +810,7 @@ class PostgresLedgerStore:
         sql = psycopg.sql
         department, role = department.strip(), role.strip()
         if not department or not role:
-            raise InputError("give a department (e.g. 工信局) and a database role")
+            raise InputError(_("give a department (e.g. 工信局) and a database role"))
         connection = self._connect()
         try:
             connection.execute("BEGIN")
@@ -763,16 +818,20 @@ class PostgresLedgerStore:
                 probe = self._probe(connection)
                 if not self._readable(probe):
                     raise InputError(
-                        f"{self.shown} holds no plancli ledger yet: plancli ledger init "
-                        f"{self.shown} first"
+                        _(
+                            "{ledger} holds no plancli ledger yet: plancli ledger init {ledger} "
+                            "first"
+                        ).format(ledger=self.shown)
                     )
                 exists = connection.execute(
                     "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
                 ).fetchone()
                 if exists is None:
                     raise InputError(
-                        f"no role {role!r} in the database; create it first, e.g. "
-                        f'CREATE ROLE "{role}" LOGIN (or a group role its users are members of)'
+                        _(
+                            "no role {role!r} in the database; create it first, e.g. CREATE "
+                            'ROLE "{name}" LOGIN (or a group role its users are members of)'
+                        ).format(role=role, name=role)
                     )
                 who = sql.Identifier(role)
                 if revoke:
@@ -799,6 +858,18 @@ class PostgresLedgerStore:
             connection.execute("COMMIT")
         except psycopg.Error as exc:
             raise self._error(exc, "write") from None
+
+    def holds_anything(self) -> bool:
+        """Does the database hold records or amendments of the plan (a ledger to overwrite)?"""
+        with self._snapshot(must_exist=False) as connection:
+            if connection is None:
+                return False
+            row = connection.execute(
+                "SELECT EXISTS (SELECT 1 FROM plancli.records WHERE plan_id = %s) "
+                "OR EXISTS (SELECT 1 FROM plancli.amendments WHERE plan_id = %s)",
+                (self.plan_id, self.plan_id),
+            ).fetchone()
+        return bool(row[0])
 
     def grants(self) -> list[Grant]:
         """Every department and the roles that record for it."""
@@ -828,8 +899,10 @@ def _no_nul(texts: Iterable[tuple[str, str, str]]) -> None:
     for target, period, text in texts:
         if "\x00" in text or "\x00" in target:
             raise InputError(
-                f"{target} {period}: its note, source or batch holds a NUL character (\\x00), "
-                "which PostgreSQL cannot store; remove it"
+                _(
+                    "{target} {period}: its note, source or batch holds a NUL character "
+                    "(\\x00), which PostgreSQL cannot store; remove it"
+                ).format(target=target, period=period)
             )
 
 
@@ -931,18 +1004,29 @@ class _PostgresSession:
             return
         target, owner, count, departments = row
         user = self.store._user()
-        more = f" (and {count - 1} more target{'s' if count > 2 else ''})" if count > 1 else ""
-        mine = (
-            f"{user} records for {departments}"
-            if departments
-            else (f"{user} records for no department (plancli ledger grant DEPARTMENT {user})")
+        more = (
+            ngettext(" (and {n} more target)", " (and {n} more targets)", count - 1).format(
+                n=count - 1
+            )
+            if count > 1
+            else ""
         )
-        if owner is None:
-            whose = f"{target} has no owner (牵头单位) in plan {self.plan_id}"
+        if departments:
+            mine = _("{user} records for {departments}").format(user=user, departments=departments)
         else:
-            whose = f"{target} is owned by {owner} (牵头单位)"
+            mine = _(
+                "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
+            ).format(user=user)
+        if owner is None:
+            whose = _("{target} has no owner (牵头单位) in plan {plan}").format(
+                target=target, plan=self.plan_id
+            )
+        else:
+            whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
         raise DepartmentRefusedError(
-            f"refused: {whose}{more}; {mine}; nothing of this batch was written"
+            _("refused: {whose}{more}; {mine}; nothing of this batch was written").format(
+                whose=whose, more=more, mine=mine
+            )
         )
 
     def amendments(self) -> list[PlacedAmendment]:

@@ -37,8 +37,10 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 
 from plancli.errors import LedgerFileError
+from plancli.i18n import _
 from plancli.ledger import (
     CRASH_HOOK,
+    LEDGER,
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
     LedgerContents,
@@ -49,10 +51,11 @@ from plancli.ledger import (
     period_problems,
     record_problem,
     records_adapter,
+    shown,
     validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, FigureQuery, Record, latest_in_order
+from plancli.model import Amendment, Figure, FigureQuery, Record, latest_in_order, shorten
 from plancli.paths import check_readable, open_regular
 
 SCHEMA_VERSION = 2
@@ -145,19 +148,23 @@ def _check_file(path: Path) -> bool:
     (exit 2) without being opened.
     """
     if path.is_dir():
-        raise LedgerFileError(f"{path}: is a folder, not a ledger file")
-    if not check_readable(path, "the ledger", LedgerFileError):
+        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+    if not check_readable(path, LEDGER, LedgerFileError):
         return False
     try:
         header = _file_header(path)
     except OSError as exc:
-        raise LedgerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise LedgerFileError(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if not header:
         return False
     if not header.startswith(_HEADER):
         raise LedgerFileError(
-            f"{path}: not a SQLite database; a ledger named .sqlite or .db is kept in SQLite "
-            "(name a TOML ledger .toml)"
+            _(
+                "{path}: not a SQLite database; a ledger named .sqlite or .db is kept in SQLite "
+                "(name a TOML ledger .toml)"
+            ).format(path=path)
         )
     return True
 
@@ -172,7 +179,9 @@ def _connect(
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
         connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
-        raise LedgerFileError(f"{path}: cannot open: {exc}") from None
+        raise LedgerFileError(
+            _("{path}: cannot open: {reason}").format(path=path, reason=exc)
+        ) from None
     return connection
 
 
@@ -188,11 +197,15 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
     if blank and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
         return 0
     if application_id != APPLICATION_ID:
-        raise LedgerFileError(f"{path}: a SQLite database, but not a plancli ledger")
+        raise LedgerFileError(
+            _("{path}: a SQLite database, but not a plancli ledger").format(path=path)
+        )
     if version not in READABLE_VERSIONS:
         raise LedgerFileError(
-            f"{path}: ledger schema version {version}; this plancli reads versions "
-            f"{READABLE_VERSIONS[0]} to {SCHEMA_VERSION}"
+            _(
+                "{path}: ledger schema version {version}; this plancli reads versions "
+                "{first} to {last}"
+            ).format(path=path, version=version, first=READABLE_VERSIONS[0], last=SCHEMA_VERSION)
         )
     return int(version)
 
@@ -200,7 +213,9 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
 def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFileError:
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return LedgerBusyError(busy_message(path, timeout, "sqlite"))
-    return LedgerFileError(f"{path}: unreadable SQLite ledger: {exc}")
+    return LedgerFileError(
+        _("{path}: unreadable SQLite ledger: {reason}").format(path=path, reason=exc)
+    )
 
 
 # What SQLite says when a reader cannot create the WAL's shared-memory index (`-shm`) beside
@@ -232,7 +247,7 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
     """
     linked_away = os.path.islink(path) and _real_folder(path) != _real_folder(path.parent, True)
     error: sqlite3.Error | None = None
-    for _ in range(3):
+    for _attempt in range(3):
         before = _file_state(path)
         if before[1] or not linked_away:
             try:
@@ -246,10 +261,12 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
             before = _file_state(path)
             if before[1]:
                 raise LedgerFileError(
-                    f"{path}: its write-ahead log {path.name}-wal holds changes not yet in the "
-                    "database, and SQLite cannot read them from this read-only folder; "
-                    "someone who may write the folder merges them with any plancli record, or "
-                    f"with `sqlite3 {path} 'PRAGMA wal_checkpoint(TRUNCATE)'`"
+                    _(
+                        "{path}: its write-ahead log {name}-wal holds changes not yet in the "
+                        "database, and SQLite cannot read them from this read-only folder; "
+                        "someone who may write the folder merges them with any plancli record, "
+                        "or with `sqlite3 {path} 'PRAGMA wal_checkpoint(TRUNCATE)'`"
+                    ).format(path=path, name=path.name)
                 )
         try:
             rows = _on_snapshot(path, timeout, read, immutable=True)
@@ -259,7 +276,9 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
         if _file_state(path) == before:
             return rows
     if error is None:
-        raise LedgerFileError(f"{path}: changed each time it was read; try again")
+        raise LedgerFileError(
+            _("{path}: changed each time it was read; try again").format(path=path)
+        )
     raise _database_error(path, error, timeout)
 
 
@@ -385,10 +404,10 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
         try:
             number = Decimal(stored)
         except (InvalidOperation, TypeError, ValueError):
-            return field_name, f"{stored!r} is not a number"
+            return field_name, f"{shown(stored)} is not a number"
         problem = Record.figure_problem(number)
         if problem is not None:
-            return field_name, f"{number} {problem}"
+            return field_name, f"{shorten(number)} {problem}"
     if row[5] in bad_times:
         return "recorded_at", bad_times[row[5]]
     return None
@@ -416,10 +435,10 @@ def _row_error(
     path: Path, row: tuple[Any, ...] | None, field_name: str, message: str
 ) -> LedgerFileError:
     """`FILE: record seq N (target period): field: message`, like a TOML ledger's errors."""
-    label = "record seq ?"
+    label = _("record seq {n}").format(n="?")
     if row is not None:
         seq, target, period = row[:3]
-        label = f"record seq {seq}"
+        label = _("record seq {n}").format(n=seq)
         if isinstance(target, str):
             label += f" ({target} {period})"
     return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
@@ -457,9 +476,9 @@ def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmend
 def _amendment_error(
     path: Path, row: tuple[Any, ...] | None, field_name: str, message: str
 ) -> LedgerFileError:
-    label = "amendment seq ?"
+    label = _("amendment seq {n}").format(n="?")
     if row is not None:
-        label = f"amendment seq {row[0]}"
+        label = _("amendment seq {n}").format(n=row[0])
         if isinstance(row[2], str):
             label += f" ({row[2]} {row[3]})"
     return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
@@ -613,7 +632,9 @@ class SqliteLedgerStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LedgerFileError(f"{path.parent}: cannot create: {exc.strerror}") from None
+            raise LedgerFileError(
+                _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
+            ) from None
         connection = _connect(path, read_only=False, timeout=self.lock_timeout)
         try:
             with closing(connection):

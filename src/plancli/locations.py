@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from plancli.errors import InputError
+from plancli.i18n import N_, _
 from plancli.paths import check_readable
 
 LEDGER_SUFFIX = ".progress.toml"
@@ -64,10 +65,14 @@ def resolve_plan(ref: str | None) -> PlanSource:
             return PlanSource(bundled, ref)
     path = Path(ref).expanduser()
     if path.is_dir():
-        raise InputError(f"--plan {ref}: is a folder; give the plan's .toml file")
-    if not check_readable(path, "the plan"):  # a FIFO or a device is refused, never opened
-        known = ", ".join(BUNDLED) + "; `plancli plans` lists them all"
-        raise InputError(f"--plan {ref}: no such file and no bundled plan of that id ({known})")
+        raise InputError(_("--plan {ref}: is a folder; give the plan's .toml file").format(ref=ref))
+    if not check_readable(path, N_("the plan")):  # a FIFO or a device is refused, never opened
+        raise InputError(
+            _(
+                "--plan {ref}: no such file and no bundled plan of that id ({known}; "
+                "`plancli plans` lists them all)"
+            ).format(ref=ref, known=", ".join(BUNDLED))
+        )
     return PlanSource(path, None)
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,6 +26,7 @@ from pydantic import (
 )
 
 from plancli.errors import InputError
+from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 
 Kind = Literal[
@@ -53,6 +55,25 @@ Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
 
+
+def _fit_plan_figure(value: Decimal) -> Decimal:
+    """A plan's figures follow the rule for recorded ones (Record.figure_problem): a bound of
+    1e999999999 would otherwise be accepted and then take minutes to print."""
+    problem = Record.figure_problem(value)
+    if problem is not None:
+        raise ValueError(f"{shorten(value)} {problem}")
+    return value
+
+
+def shorten(value: object) -> str:
+    """A figure for an error message: a 5,000-digit number is shown by its first digits."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+
+
+# A figure in a plan file: a Number fit to be a figure.
+PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
+
 KINDS: tuple[Kind, ...] = get_args(Kind)
 # Kinds whose figure is a percentage (or percentage points) whatever the target's unit: a 左右
 # tolerance for them is in percentage points (docs/forms.md).
@@ -70,9 +91,9 @@ class Baseline(StrictModel):
     """The baseline year's figures (附表1's 2021 columns, or section 一's 2021 result)."""
 
     year: int
-    value: Number | None = None
-    growth: Number | None = Field(default=None, description="growth % in the baseline year")
-    plan: Number | None = Field(default=None, description="the baseline year's planned figure")
+    value: PlanNumber | None = None
+    growth: PlanNumber | None = Field(default=None, description="growth % in the baseline year")
+    plan: PlanNumber | None = Field(default=None, description="the baseline year's planned figure")
     plan_text: str | None = Field(
         default=None, description="the baseline year's plan as the report words it (正增长…)"
     )
@@ -84,7 +105,7 @@ class ProjectCount(StrictModel):
     total: int = Field(ge=0)
     continuing: int = Field(ge=0)
     new: int = Field(ge=0)
-    total_investment: Number | None = Field(
+    total_investment: PlanNumber | None = Field(
         default=None, description="total investment of the projects (亿元), all years"
     )
 
@@ -100,15 +121,15 @@ class ProjectCount(StrictModel):
 class StatusRules(StrictModel):
     """Tolerances of the status rules (DESIGN §4, docs/forms.md), in percentage points."""
 
-    pace_tolerance: Number = Decimal(10)
-    growth_tolerance: Number = Decimal("1.0")
-    relative_tolerance: Number = Decimal("1.0")
-    around_tolerance: Number = Field(
+    pace_tolerance: PlanNumber = Decimal(10)
+    growth_tolerance: PlanNumber = Decimal("1.0")
+    relative_tolerance: PlanNumber = Decimal("1.0")
+    around_tolerance: PlanNumber = Field(
         default=Decimal("0.5"),
         ge=0,
         description="左右: tolerance in pp for a percentage figure (growth, level in %…)",
     )
-    around_share: Number = Field(
+    around_share: PlanNumber = Field(
         default=Decimal("0.05"),
         ge=0,
         le=1,
@@ -129,8 +150,8 @@ class Target(StrictModel):
     name_en: str = Field(min_length=1)
     kind: Kind
     unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
-    min: Number | None = Field(default=None, description="lower bound (target to reach)")
-    max: Number | None = Field(default=None, description="upper bound (ceiling)")
+    min: PlanNumber | None = Field(default=None, description="lower bound (target to reach)")
+    max: PlanNumber | None = Field(default=None, description="upper bound (ceiling)")
     exclusive: bool = Field(
         default=False, description="bounds are strict: 正增长 means growth > 0, so 0.0 fails"
     )
@@ -139,14 +160,14 @@ class Target(StrictModel):
         description="which way is better: up, down or band (derived when omitted: min alone or "
         "around → up, max alone → down, both → band; cumulative and ongoing → up)",
     )
-    around: Number | None = Field(default=None, description="X左右: the figure aimed at")
-    tolerance: Number | None = Field(
+    around: PlanNumber | None = Field(default=None, description="X左右: the figure aimed at")
+    tolerance: PlanNumber | None = Field(
         default=None,
         ge=0,
         description="左右 tolerance (default [plan.status] around_tolerance or around_share), "
         "a relation's tolerance in pp, or a stable trend's band",
     )
-    stretch: Number | None = Field(
+    stretch: PlanNumber | None = Field(
         default=None, description="a higher aim, never a ceiling (5%—5.5%，争取更好结果 → 5.5)"
     )
     decline: bool = Field(
@@ -157,7 +178,7 @@ class Target(StrictModel):
         default=False,
         description="完成国家下达目标: no bound yet; `pending` until `plancli amend` gives one",
     )
-    opening: Number | None = Field(
+    opening: PlanNumber | None = Field(
         default=None, description="cumulative stock targets (累计…): the stock at the year's start"
     )
     relation: Relation | None = Field(
@@ -171,7 +192,7 @@ class Target(StrictModel):
     )
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
-    profile: list[Number] | None = Field(
+    profile: list[PlanNumber] | None = Field(
         default=None, description="expected cumulative share at the end of each quarter"
     )
     due: str | None = Field(default=None, description="milestones: period it is due (year end)")
@@ -189,7 +210,7 @@ class Target(StrictModel):
 
     @field_validator("profile")
     @classmethod
-    def _profile_shape(cls, profile: list[Number] | None) -> list[Decimal] | None:
+    def _profile_shape(cls, profile: list[PlanNumber] | None) -> list[Decimal] | None:
         if profile is None:
             return None
         if len(profile) != 4:
@@ -453,7 +474,7 @@ class Record(StrictModel):
           figure plancli accepts is shown exactly by `--json` (decimal_to_json).
         """
         if not value.is_finite():
-            return "is not a finite number"
+            return N_("is not a finite number")
         text = str(value)
         if len(text) <= 12 and "E" not in text:
             # Most figures: 12 characters without an exponent hold at most 12 digits and 10
@@ -462,15 +483,15 @@ class Record(StrictModel):
         # adjusted() first: a cheap test that skips building 10^15 for almost every figure;
         # copy_abs, as abs() would round (and trap) 1e999999999.
         if value.adjusted() >= 15 and value.copy_abs() > Decimal(10) ** 15:
-            return "is too large (at most 10^15 in magnitude)"
+            return N_("is too large (at most 10^15 in magnitude)")
         _, digits, exponent = value.as_tuple()
         if isinstance(exponent, int) and exponent < -10:
-            return "has more than 10 decimal places"
+            return N_("has more than 10 decimal places")
         significant = len(digits)
         while significant > 15 and digits[significant - 1] == 0:
             significant -= 1  # trailing zeros (123456789012345.0) cost a double nothing
         if significant > 15:
-            return "has more than 15 significant digits (JSON numbers keep 15)"
+            return N_("has more than 15 significant digits (JSON numbers keep 15)")
         return None
 
     @field_validator("value", "amount")
@@ -479,7 +500,7 @@ class Record(StrictModel):
         if value is not None:
             problem = cls.figure_problem(value)
             if problem is not None:
-                raise ValueError(f"{value} {problem}")
+                raise ValueError(f"{shorten(value)} {problem}")
         return value
 
     @field_validator("recorded_at")
@@ -505,11 +526,11 @@ class Amendment(StrictModel):
 
     target: str
     period: str = Field(description="the adjustment applies from the end of this period on")
-    min: Number | None = None
-    max: Number | None = None
-    around: Number | None = None
-    tolerance: Number | None = Field(default=None, ge=0)
-    stretch: Number | None = None
+    min: PlanNumber | None = None
+    max: PlanNumber | None = None
+    around: PlanNumber | None = None
+    tolerance: PlanNumber | None = Field(default=None, ge=0)
+    stretch: PlanNumber | None = None
     note: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command that wrote it")

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -135,6 +135,116 @@ class AmendOutput(BaseModel):
     )
 
 
+class PreviousFigure(BaseModel):
+    """The figure in force for a target and period before a write (or after an undo)."""
+
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+
+
+class WrittenRecord(BaseModel):
+    """One figure of a `record` or an `import`: written, would be (--dry-run), or already in
+    force (`change` = unchanged: nothing written)."""
+
+    target: str
+    period: str
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+    change: Literal["new", "revised", "unchanged"] = Field(
+        description="new: no figure for that target and period before; revised: supersedes "
+        "`previous`; unchanged: equal to `previous`, nothing written"
+    )
+    previous: PreviousFigure | None = Field(description="the figure in force before (null: none)")
+    row: int | None = Field(default=None, description="import: the row of the file")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class WriteCounts(BaseModel):
+    new: int
+    revised: int
+    unchanged: int
+    rows: int = Field(description="figures given: 1 for `record`, the file's rows for `import`")
+
+
+class RecordOutput(BaseModel):
+    """`plancli record --json` and `plancli import --json`: what was written."""
+
+    schema_version: int = SCHEMA_VERSION
+    command: Literal["record", "import"]
+    plan: str
+    ledger: str
+    file: str | None = Field(default=None, description="import: the file read (- : stdin)")
+    dry_run: bool
+    written: bool = Field(description="false for --dry-run and when every figure was in force")
+    batch: str | None = Field(description="the batch written (`plancli undo` reverts it)")
+    counts: WriteCounts
+    records: list[WrittenRecord]
+
+
+class RevertedRecord(BaseModel):
+    """A record an undo removes, and the figure in force for its target and period after."""
+
+    target: str
+    period: str
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+    restored: PreviousFigure | None = Field(
+        description="the figure in force after the undo (null: none)"
+    )
+
+
+class RevertedAmendment(BaseModel):
+    amendment: AmendmentOut
+    restored: AmendmentOut | None = Field(
+        description="the amendment in force from its period on after the undo (null: the plan's)"
+    )
+
+
+class UndoCounts(BaseModel):
+    records: int
+    amendments: int
+
+
+class UndoOutput(BaseModel):
+    """`plancli undo --json`: the batch reverted (or that would be, with --dry-run)."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    ledger: str
+    dry_run: bool
+    written: bool = Field(description="false for --dry-run and when there was nothing to undo")
+    batch: str | None = Field(description="the batch reverted (null: the ledger was empty)")
+    counts: UndoCounts
+    records: list[RevertedRecord]
+    amendments: list[RevertedAmendment]
+
+
+def previous_figure(record: Any) -> PreviousFigure | None:
+    """A ledger record as the figure in force (None stays None)."""
+    if record is None:
+        return None
+    return PreviousFigure(
+        value=record.value,
+        amount=record.amount,
+        note=record.note,
+        source=record.source,
+        recorded_at=record.recorded_at,
+        batch=record.batch,
+    )
+
+
 def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
     """`targets --csv`: the JSON fields as columns, nested tables flattened (`baseline_year`),
     lists joined with `;`, booleans as true/false; derived from the model, so the two agree."""
@@ -181,6 +291,9 @@ def json_schemas() -> dict[str, dict[str, object]]:
         "validate": ValidateOutput.model_json_schema(mode="serialization"),
         "history": HistoryOutput.model_json_schema(mode="serialization"),
         "amend": AmendOutput.model_json_schema(mode="serialization"),
+        "record": RecordOutput.model_json_schema(mode="serialization"),
+        "import": RecordOutput.model_json_schema(mode="serialization"),
+        "undo": UndoOutput.model_json_schema(mode="serialization"),
         "gap": GapOutput.model_json_schema(mode="serialization"),
         "status": StatusOutput.model_json_schema(mode="serialization"),
     }

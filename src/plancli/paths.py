@@ -26,30 +26,37 @@ from pathlib import Path
 from typing import BinaryIO
 
 from plancli.errors import InputError, PlanError
+from plancli.i18n import N_, _
 
 _KINDS = {
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFIFO: N_("a named pipe (FIFO)"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFDIR: N_("a folder"),
+    stat.S_IFLNK: N_("a symbolic link"),
 }
+# What is read or written, as callers name it (`what`): translated where it is shown.
+IMPORT_FILE = N_("an import file")
 # Read without blocking on a FIFO, without leaking the descriptor into child processes.
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 def kind_of(mode: int) -> str:
     """What a file of this `st_mode` is, in words: `a named pipe (FIFO)`, `a folder`…"""
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    return _(_KINDS.get(stat.S_IFMT(mode), N_("not a regular file")))
 
 
 def not_regular(path: Path | str, mode: int, what: str) -> str:
     """The one-line refusal of a path that is not a regular file."""
-    message = f"{path}: is {kind_of(mode)}; {what} must be a regular file"
-    if what.startswith("an import") and stat.S_ISFIFO(mode):
-        message += " (to read a stream, pipe it into `plancli import -`)"
-    return message
+    if what == IMPORT_FILE and stat.S_ISFIFO(mode):
+        words = _(
+            "{path}: is {kind}; {what} must be a regular file (to read a stream, pipe it "
+            "into `plancli import -`)"
+        )
+    else:
+        words = _("{path}: is {kind}; {what} must be a regular file")
+    return words.format(path=path, kind=kind_of(mode), what=_(what))
 
 
 def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -> bool:
@@ -63,7 +70,9 @@ def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
     return True
@@ -78,13 +87,17 @@ def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> Bin
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     handle = os.fdopen(fd, "rb")
     info = os.fstat(fd)  # the file opened, which may not be the one looked at above
     if not stat.S_ISREG(info.st_mode):
@@ -99,7 +112,9 @@ def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> by
         try:
             return handle.read()
         except OSError as exc:
-            raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise error(
+                _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
 
 
 def open_regular(path: Path) -> int:
@@ -130,7 +145,9 @@ def writable_target(path: Path, what: str) -> Path:
     except (FileNotFoundError, NotADirectoryError):
         return path
     except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise InputError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if stat.S_ISREG(info.st_mode):
         return path
     if not stat.S_ISLNK(info.st_mode):
@@ -140,15 +157,20 @@ def writable_target(path: Path, what: str) -> Path:
         target = os.stat(real)
     except OSError:
         raise InputError(
-            f"{path}: is a symbolic link to {real}, which does not exist; plancli does not "
-            f"create files through a link: give the real path, or remove the link"
+            _(
+                "{path}: is a symbolic link to {real}, which does not exist; plancli does not "
+                "create files through a link: give the real path, or remove the link"
+            ).format(path=path, real=real)
         ) from None
     if not stat.S_ISREG(target.st_mode):
-        raise InputError(not_regular(f"{path} (a link to {real})", target.st_mode, what))
+        link = _("{path} (a link to {real})").format(path=path, real=real)
+        raise InputError(not_regular(link, target.st_mode, what))
     if real.parent != Path(os.path.realpath(path.parent)):
         raise InputError(
-            f"{path}: is a symbolic link to {real}, in another folder; plancli writes only "
-            f"in the folder it is given (its lock and temporary files go beside the file): "
-            f"use {real} instead"
+            _(
+                "{path}: is a symbolic link to {real}, in another folder; plancli writes only "
+                "in the folder it is given (its lock and temporary files go beside the file): "
+                "use {real} instead"
+            ).format(path=path, real=real)
         )
     return real

@@ -12,12 +12,12 @@ from fractions import Fraction
 from typing import Literal
 
 from plancli.errors import InputError
+from plancli.i18n import _
 
 Granularity = Literal["M", "Q", "H", "Y"]
 
 _MONTHS_PER = {"M": 1, "Q": 3, "H": 6, "Y": 12}
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d))?$")
-_HINT = "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2022-06, 2022-Q2, 2022-H1, 2022"
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -79,11 +79,18 @@ class Period:
         return cls(year, "M", month)
 
 
+def _malformed(text: str) -> str:
+    return _(
+        "malformed period {period!r}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, "
+        "e.g. 2022-06, 2022-Q2, 2022-H1, 2022"
+    ).format(period=text)
+
+
 def parse_period(text: str) -> Period:
     """Parse a period string; raise InputError with a hint on anything malformed."""
     match = _PATTERN.match(text.strip())
     if match is None:
-        raise InputError(f"malformed period {text!r}: {_HINT}")
+        raise InputError(_malformed(text))
     year = int(match.group(1))
     month, quarter, half = match.group(2), match.group(3), match.group(4)
     if month is not None:
@@ -95,7 +102,7 @@ def parse_period(text: str) -> Period:
     else:
         return Period(year, "Y", 1)
     if not 1 <= index <= limit:
-        raise InputError(f"malformed period {text!r}: {_HINT}")
+        raise InputError(_malformed(text))
     return Period(year, granularity, index)  # type: ignore[arg-type]
 
 
@@ -103,5 +110,9 @@ def parse_plan_period(text: str, plan_year: int) -> Period:
     """Parse a period and check that it lies in the plan year."""
     period = parse_period(text)
     if period.year != plan_year:
-        raise InputError(f"period {text!r} is outside the plan year {plan_year}")
+        raise InputError(
+            _("period {period!r} is outside the plan year {year}").format(
+                period=text, year=plan_year
+            )
+        )
     return period

@@ -19,13 +19,14 @@ from pydantic import ValidationError
 from plancli.cache import entry_path, fingerprint, read_entry, write_entry
 from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
+from plancli.i18n import N_, _, ngettext
 from plancli.locations import resolve_plan
 from plancli.model import KINDS, Plan, Target
 from plancli.paths import read_bytes
 
 
 def read_toml(
-    path: Path, error: type[PlanError] = PlanFileError, what: str = "the plan"
+    path: Path, error: type[PlanError] = PlanFileError, what: str = N_("the plan")
 ) -> tuple[dict[str, Any], str]:
     """Read a TOML file with exact decimals; return the data and the text (for line lookups).
 
@@ -35,11 +36,40 @@ def read_toml(
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
-        raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise error(
+            _("{file}: not UTF-8 text ({reason} at byte {position})").format(
+                file=path, reason=exc.reason, position=exc.start
+            )
+        ) from None
     try:
         return tomli.loads(text, parse_float=Decimal), text
     except tomli.TOMLDecodeError as exc:
-        raise error(f"{path}:{_toml_error_line(exc)}: invalid TOML: {_toml_reason(exc)}") from None
+        raise error(
+            _("{file}:{line}: invalid TOML: {reason}").format(
+                file=path, line=_toml_error_line(exc), reason=_toml_reason(exc)
+            )
+        ) from None
+    # Valid TOML that Python cannot hold: tomli lets these through (issue 14).
+    except ValueError:  # int(): more digits than sys.get_int_max_str_digits()
+        where = _line_of_match(text, rf"[0-9_]{{{_MAX_INT_DIGITS},}}")
+        raise error(
+            f"{path}{where}: invalid TOML: an integer of more than {_MAX_INT_DIGITS} digits"
+        ) from None
+    except ArithmeticError:  # Decimal(): an exponent beyond what a decimal can hold
+        where = _line_of_match(text, r"[eE][+-]?[0-9_]{16,}")
+        raise error(f"{path}{where}: invalid TOML: a number too large to read") from None
+    except RecursionError:
+        raise error(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+
+
+# Python refuses to read integers longer than this (CVE-2020-10735); no figure comes close.
+_MAX_INT_DIGITS = 4300
+
+
+def _line_of_match(text: str, pattern: str) -> str:
+    """`:LINE` of the first match of `pattern` in `text`, or "" when it is not found."""
+    match = re.search(pattern, text)
+    return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
 def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
@@ -102,8 +132,18 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         items = data.get(str(loc[0]), [])
         item = items[loc[1]] if loc[1] < len(items) else {}
         item_id = item.get("id") if isinstance(item, dict) else None
-        kind = "target" if loc[0] == "targets" else "section"
-        where = f"{kind} {item_id}" if item_id else f"{kind} #{loc[1] + 1}"
+        if loc[0] == "targets":
+            where = (
+                _("target {id}").format(id=item_id)
+                if item_id
+                else _("target #{n}").format(n=loc[1] + 1)
+            )
+        else:
+            where = (
+                _("section {id}").format(id=item_id)
+                if item_id
+                else _("section #{n}").format(n=loc[1] + 1)
+            )
         line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
         loc = loc[2:]
     field = ".".join(str(part) for part in loc)
@@ -113,9 +153,13 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         item_id = named.group(1) or named.group(2)
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
         line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
-    parts = [p for p in (f"line {line}" if line else "", where, field) if p]
+    parts = [p for p in (_("line {n}").format(n=line) if line else "", where, field) if p]
     more = len(exc.errors()) - 1
-    suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+    suffix = (
+        ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
+        if more
+        else ""
+    )
     return ": ".join([*parts, message]) + suffix
 
 
@@ -149,8 +193,13 @@ def unknown_target_message(plan: Plan, target_id: str) -> str:
     close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
     if not close:  # e.g. `5g` for `new_5g_base_stations`
         close = [i for i in ids if target_id and target_id.lower() in i][:3]
-    hint = f"; did you mean {', '.join(close)}?" if close else "; see `plancli targets`"
-    return f"unknown target {target_id!r} in plan {plan.plan.id}{hint}"
+    if close:
+        return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
+            id=target_id, plan=plan.plan.id, ids=", ".join(close)
+        )
+    return _("unknown target {id!r} in plan {plan}; see `plancli targets`").format(
+        id=target_id, plan=plan.plan.id
+    )
 
 
 # ---------------------------------------------------------------------------- validation
@@ -176,7 +225,10 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         if target.quote is None:
             findings.append(
                 Finding(
-                    "warning", "no_quote", target.id, "no quote: cannot be traced to the report"
+                    "warning",
+                    "no_quote",
+                    target.id,
+                    _("no quote: cannot be traced to the report"),
                 )
             )
         elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
@@ -185,7 +237,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     "warning",
                     "quote_not_found",
                     target.id,
-                    f"quote not found in the report: {target.quote!r}",
+                    _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
     return findings
@@ -205,8 +257,12 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
                     "warning",
                     "rollup_mismatch",
                     target.id,
-                    f"{bound} {num(own)} ≠ {num(total)}, the sum of its parts "
-                    f"({', '.join(p.id for p in parts)})",
+                    _("{bound} {own} ≠ {total}, the sum of its parts ({parts})").format(
+                        bound=bound,
+                        own=num(own),
+                        total=num(total),
+                        parts=", ".join(p.id for p in parts),
+                    ),
                 )
             )
     if target.projects is not None and all(p.projects is not None for p in parts):
@@ -219,7 +275,9 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
                         "warning",
                         "rollup_mismatch",
                         target.id,
-                        f"projects.{field} {own_count} ≠ {total_count}, the sum of its parts",
+                        _("projects.{field} {own} ≠ {total}, the sum of its parts").format(
+                            field=field, own=own_count, total=total_count
+                        ),
                     )
                 )
     return findings
@@ -239,9 +297,15 @@ def filter_targets(
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
     if section is not None and plan.section(section) is None:
         known = ", ".join(s.id for s in plan.sections)
-        raise InputError(f"unknown section {section!r}; sections are: {known}")
+        raise InputError(
+            _("unknown section {section!r}; sections are: {known}").format(
+                section=section, known=known
+            )
+        )
     if kind is not None and kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}; kinds are: {', '.join(KINDS)}")
+        raise InputError(
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
+        )
     needle = search.casefold() if search else None
     return [
         target
@@ -275,7 +339,7 @@ def bundled_catalog() -> list[BundledPlan]:
 
     catalog = []
     for plan_id, path in bundled_plans().items():
-        data, _ = read_toml(path)
+        data, _text = read_toml(path)
         meta = data.get("plan", {})
         catalog.append(
             BundledPlan(

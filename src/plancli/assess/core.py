@@ -17,6 +17,7 @@ from typing import Any, Literal
 from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
+from plancli.i18n import _
 from plancli.model import Frequency, Plan, StatusRules, Target
 from plancli.periods import Period, parse_plan_period
 
@@ -120,7 +121,9 @@ class Context:
         if target.id in self._done:
             return self._done[target.id]
         if target.id in self._visiting:
-            raise PlanFileError(f"target {target.id}: its parts refer back to it (a cycle)")
+            raise PlanFileError(
+                _("target {id}: its parts refer back to it (a cycle)").format(id=target.id)
+            )
         self._visiting.add(target.id)
         try:
             if self.as_of is None:
@@ -158,7 +161,9 @@ class Context:
         try:
             return parse_plan_period(target.due, self.plan.plan.year)
         except InputError as exc:
-            raise PlanFileError(f"target {target.id}: due: {exc}") from None
+            raise PlanFileError(
+                _("target {id}: due: {reason}").format(id=target.id, reason=exc)
+            ) from None
 
     def target(self, target_id: str) -> Target:
         target = self.plan.target(target_id)

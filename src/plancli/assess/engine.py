@@ -24,6 +24,7 @@ from plancli.assess.core import Assessment, Context
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
+from plancli.i18n import _
 from plancli.model import Amendment, Figure, FigureQuery, Plan, Record
 from plancli.periods import Period, parse_plan_period
 
@@ -76,7 +77,11 @@ def assess_plan(
     if as_of is None:
         as_of = index.latest_period
     elif as_of.year != plan.plan.year:
-        raise InputError(f"as-of period {as_of} is outside the plan year {plan.plan.year}")
+        raise InputError(
+            _("as-of period {period} is outside the plan year {year}").format(
+                period=as_of, year=plan.plan.year
+            )
+        )
     amended = AmendmentIndex(plan, amendments)
     context = Context(plan, index, amended, as_of, rule_for)
     return PlanAssessment(plan, as_of, [context.assess(t) for t in plan.targets], index, amended)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from plancli.errors import InputError, LedgerFileError
+from plancli.i18n import _
 from plancli.model import Amendment, Figure, Plan, Record
 from plancli.periods import Period, parse_period
 
@@ -46,7 +47,9 @@ def in_force(records: Iterable[AnyRecord]) -> dict[Position, AnyRecord]:
         try:
             year, end_month = _end(record.period)
         except InputError as exc:
-            raise InputError(f"record of {record.target}: {exc}") from None
+            raise InputError(
+                _("record of {target}: {reason}").format(target=record.target, reason=exc)
+            ) from None
         result[record.target, year, end_month] = record
     return result
 
@@ -142,7 +145,9 @@ class AmendmentIndex:
             try:
                 period = _period(amendment.period)
             except InputError as exc:
-                raise LedgerFileError(f"amendment of {amendment.target}: {exc}") from None
+                raise LedgerFileError(
+                    _("amendment of {target}: {reason}").format(target=amendment.target, reason=exc)
+                ) from None
             if period.year == year:
                 self._by_target.setdefault(amendment.target, []).append(
                     (period.end_month, amendment)

@@ -10,6 +10,7 @@ from typing import Literal
 from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
+from plancli.i18n import _
 from plancli.model import Plan, Target
 
 
@@ -19,7 +20,11 @@ def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
     unknown = [name for name in names if name not in STATUSES]
     if unknown or not names:
         shown = ", ".join(unknown) if unknown else repr(text)
-        raise InputError(f"{option}: unknown status {shown}; valid: {', '.join(STATUSES)}")
+        raise InputError(
+            _("{option}: unknown status {status}; valid: {valid}").format(
+                option=option, status=shown, valid=", ".join(STATUSES)
+            )
+        )
     return tuple(name for name in STATUSES if name in names)
 
 

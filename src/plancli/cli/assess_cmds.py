@@ -19,6 +19,7 @@ from plancli.cli.app import (
     state,
 )
 from plancli.errors import InputError
+from plancli.i18n import _
 
 if TYPE_CHECKING:
     from plancli.assess import Assessment, PlanAssessment
@@ -28,8 +29,10 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="PERIOD",
-        help="Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
-        "default: the latest period with a record.",
+        help=_(
+            "Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
+            "default: the latest period with a record."
+        ),
     ),
 ]
 
@@ -42,12 +45,12 @@ def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
     # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory. A
     # database ledger selects only those this assessment judges (issue 13).
     plan = st.plan
-    store = open_store(st.ledger_location)
+    store = open_store(st.read_ledger())
     figures = store.figures_for(figure_query(plan, as_of))
     return assess_plan(plan, figures, as_of, store.amendments())
 
 
-@command("gap")
+@command("gap", help=_("Every target's status, gap and what it takes to recover, worst first."))
 def gap_cmd(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
@@ -58,31 +61,30 @@ def gap_cmd(
         typer.Option(
             "--status",
             metavar="STATUS[,STATUS]",
-            help="Only these statuses: met, on_track, at_risk, behind, missed, no_data.",
+            help=_("Only these statuses: met, on_track, at_risk, behind, missed, no_data."),
         ),
     ] = None,
     sort: Annotated[
         str,
-        typer.Option("--sort", metavar="worst|plan", help="Worst first, or in plan order."),
+        typer.Option("--sort", metavar="worst|plan", help=_("Worst first, or in plan order.")),
     ] = "worst",
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS]",
-            help="Exit 1 when a target shown has one of these statuses (for scripts and CI).",
+            help=_("Exit 1 when a target shown has one of these statuses (for scripts and CI)."),
         ),
     ] = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Every target's status, gap and what it takes to recover, worst first."""
     from plancli.assess import parse_statuses, select
     from plancli.plan import filter_targets
 
     one_format(json_out, csv_out)
     if sort not in ("worst", "plan"):
-        raise InputError(f"--sort {sort!r}: choose worst or plan")
+        raise InputError(_("--sort {value!r}: choose worst or plan").format(value=sort))
     statuses = parse_statuses(status) if status is not None else None
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
@@ -128,13 +130,15 @@ def _show_gap(
         console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
 
 
-@command("status")
+@command(
+    "status",
+    help=_("Dashboard: time progress, headline indicators, sections, investment, worst ten."),
+)
 def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
-    """Dashboard: time progress, headline indicators, sections, investment, worst ten."""
     from plancli.views import status_view
 
     st = state(ctx)
-    view = status_view(st.source, st.ledger_location, st.lang, as_of)
+    view = status_view(st.source, st.read_ledger(), st.lang, as_of)
     if json_out:
         emit(view.json)
         return

@@ -8,15 +8,19 @@ import typer
 
 from plancli.cli.app import JsonOpt, command, emit, say
 from plancli.errors import InputError
+from plancli.i18n import _
 
 
-@command("extract")
+@command(
+    "extract",
+    help=_("Draft a plan from a development-plan or government work report: every target quoted."),
+)
 def extract_cmd(
     report: Annotated[
         str,
         typer.Argument(
             metavar="REPORT.txt",
-            help="The report's text (UTF-8, UTF-8 with BOM or GB18030); - reads standard input.",
+            help=_("The report's text (UTF-8, UTF-8 with BOM or GB18030); - reads standard input."),
         ),
     ],
     output: Annotated[
@@ -25,41 +29,42 @@ def extract_cmd(
             "--output",
             "-o",
             metavar="PLAN.toml",
-            help="Write the draft here (default: stdout).",
+            help=_("Write the draft here (default: stdout)."),
             dir_okay=False,
         ),
     ] = None,
     plan_id: Annotated[
         str | None,
         typer.Option(
-            "--id", metavar="ID", help="The plan's id (default: from the report's title)."
+            "--id", metavar="ID", help=_("The plan's id (default: from the report's title).")
         ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", metavar="YEAR", help="The plan year (default: from the report)."),
+        typer.Option("--year", metavar="YEAR", help=_("The plan year (default: from the report).")),
     ] = None,
     compare: Annotated[
         Path | None,
         typer.Option(
             "--compare",
             metavar="GOLD.toml",
-            help="Score the draft against this plan: precision, recall, exact bounds and form.",
+            help=_("Score the draft against this plan: precision, recall, exact bounds and form."),
             dir_okay=False,
         ),
     ] = None,
     json_out: JsonOpt = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Overwrite an existing -o file."))
+    ] = False,
 ) -> None:
-    """Draft a plan from a development-plan or government work report: every target quoted."""
     from plancli.extract import decode_report, extract_plan
 
     if year is not None and not 1900 <= year <= 2200:
-        raise InputError(f"--year {year}: a plan year is between 1900 and 2200")
+        raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
     if output is not None and output.exists() and not force:
-        raise InputError(f"{output} exists; use --force to overwrite it")
+        raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
     if json_out and compare is None:
-        raise InputError("--json goes with --compare (the draft itself is TOML)")
+        raise InputError(_("--json goes with --compare (the draft itself is TOML)"))
     name = "standard input" if report == "-" else report
     data = _read(report)
     text = decode_report(data, name)
@@ -72,16 +77,24 @@ def extract_cmd(
         emit(toml_text)
     counts = _counts(draft.plan)
     if output is not None:
-        where = f"to {output}"
+        where = _("to {file}").format(file=output)
     else:
-        where = "(not written: -o writes it)" if compare else "to stdout"
+        where = _("(not written: -o writes it)") if compare else _("to stdout")
     say(
-        f"drafted {len(draft.targets)} targets ({counts}) of plan {draft.plan['plan']['id']} "
-        f"({draft.plan['plan']['year']}) {where}; {draft.needs_review} need review "
-        "(`review = …`)"
+        _(
+            "drafted {count} targets ({counts}) of plan {plan} ({year}) {where}; "
+            "{review} need review (`review = …`)"
+        ).format(
+            count=len(draft.targets),
+            counts=counts,
+            plan=draft.plan["plan"]["id"],
+            year=draft.plan["plan"]["year"],
+            where=where,
+            review=draft.needs_review,
+        )
     )
     if problem:
-        say(f"warning: the draft does not load as a plan yet: {problem}")
+        say(_("warning: the draft does not load as a plan yet: {problem}").format(problem=problem))
     if compare is not None:
         _compare(draft.plan, compare, text, name, json_out)
 
@@ -92,9 +105,11 @@ def _read(report: str) -> bytes:
     try:
         return Path(report).read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{report} is a folder, not a report's text") from None
+        raise InputError(_("{file} is a folder, not a report's text").format(file=report)) from None
     except OSError as exc:
-        raise InputError(f"cannot read {report}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot read {file}: {reason}").format(file=report, reason=exc.strerror or exc)
+        ) from None
 
 
 def _toml(plan: dict[str, object], name: str) -> str:
@@ -154,7 +169,9 @@ def _write(path: Path, text: str) -> None:
             tmp.write(text)
         os.replace(tmp.name, path)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)
+        ) from None
 
 
 def _compare(
@@ -164,7 +181,7 @@ def _compare(
     from plancli.extract.compare import compare_plans, comparison_json, comparison_text
     from plancli.plan import read_toml
 
-    gold, _ = read_toml(gold_path, PlanFileError)
+    gold, _text = read_toml(gold_path, PlanFileError)
     comparison = compare_plans(plan, gold, text)
     if json_out:
         from plancli.output import dumps

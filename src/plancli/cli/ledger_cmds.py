@@ -5,22 +5,41 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
+import io
+import os
+import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, state
+from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, say_created, state
+from plancli.cli.completion import complete_target
 from plancli.errors import InputError
+from plancli.i18n import _, ngettext
 from plancli.safe import visible
 
 if TYPE_CHECKING:
-    from plancli.ledger import Change, LedgerStore
+    from plancli.imports import ImportResult, RowChange
+    from plancli.ledger import Change, LedgerStore, UndoPlan
     from plancli.model import Plan
 
 DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", "-n", help="Check and show what would change; write nothing.")
+    bool,
+    typer.Option("--dry-run", "-n", help=_("Check and show what would change; write nothing.")),
+]
+WrittenJsonOpt = Annotated[
+    bool,
+    typer.Option("--json", help=_("Print what was written as JSON on stdout (`plancli schema`).")),
+]
+TargetArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help=_("Target id (see `plancli targets`)."),
+        autocompletion=complete_target,
+    ),
 ]
 
 
@@ -28,7 +47,7 @@ def _advise(store: "LedgerStore") -> None:
     """The store's word on its fitness: a large TOML ledger is advised to move to SQLite."""
     advice = store.advice()
     if advice is not None:
-        say(f"note: {advice}")
+        say(_("note: {message}").format(message=advice))
 
 
 def _utc(record_time: object) -> str:
@@ -38,19 +57,24 @@ def _utc(record_time: object) -> str:
 # Negative figures (GDP growth of -2.5 %) must not be taken for options: with
 # ignore_unknown_options, `plancli record gdp -2.5 --period 2022-03` works; a mistyped option
 # still fails, as an unexpected extra argument.
-@command("record", context_settings={"ignore_unknown_options": True})
+@command(
+    "record",
+    context_settings={"ignore_unknown_options": True},
+    help=_("Record a figure for a target and period (again: supersedes it, history keeps both)."),
+)
 def record_cmd(
     ctx: typer.Context,
-    target_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Target id (see `plancli targets`).")
-    ],
+    target_id: TargetArg,
     value: Annotated[
         str,
         typer.Argument(
             metavar="VALUE",
-            help="The figure at the end of the period: year-to-date total (cumulative), "
-            "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
-            "下降4.0 = -4.0, 增长5.2%), the level, or percent done 0–100 or `done` (milestone).",
+            help=_(
+                "The figure at the end of the period: year-to-date total (cumulative), "
+                "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
+                "下降4.0 = -4.0, 增长5.2%), the level, or percent done 0–100 or `done` "
+                "(milestone)."
+            ),
         ),
     ],
     period: Annotated[
@@ -58,167 +82,305 @@ def record_cmd(
         typer.Option(
             "--period",
             "-p",
-            help="Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022 (a change target's "
-            "base level: the year before, e.g. 2021).",
+            help=_(
+                "Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022 (a change target's "
+                "base level: the year before, e.g. 2021)."
+            ),
         ),
     ],
     amount: Annotated[
         str | None,
-        typer.Option("--amount", help="Growth targets: the year-to-date amount, in its unit."),
+        typer.Option("--amount", help=_("Growth targets: the year-to-date amount, in its unit.")),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="A remark kept with the figure.")
+        str | None, typer.Option("--note", help=_("A remark kept with the figure."))
     ] = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="Where the figure comes from (a bulletin).")
+        str | None, typer.Option("--source", help=_("Where the figure comes from (a bulletin)."))
     ] = None,
     add: Annotated[
         bool,
         typer.Option(
             "--add",
-            help="Cumulative targets: VALUE is this period's increment, added to the "
-            "latest earlier period's total.",
+            help=_(
+                "Cumulative targets: VALUE is this period's increment, added to the "
+                "latest earlier period's total."
+            ),
         ),
     ] = False,
     dry_run: DryRunOpt = False,
+    json_out: WrittenJsonOpt = False,
 ) -> None:
-    """Record a figure for a target and period (again: supersedes it, history keeps both)."""
     from plancli.ledger import Entry, open_store, record_entry
 
     st = state(ctx)
     plan = st.plan
     location = st.ledger_location
+    creating = st.ledger_to_create()
     entry = Entry(target_id, period, value, amount, note, source, add)
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
+    say_created(location.path, creating, not change.unchanged, dry_run)
     say(_record_message(plan, change, location.shown, dry_run))
     if change.later and not change.unchanged:
         say(
-            f"note: a late correction; later periods keep their own figures "
-            f"({', '.join(change.later)})"
+            _("note: a late correction; later periods keep their own figures ({periods})").format(
+                periods=", ".join(change.later)
+            )
         )
     for warning in change.warnings:
-        say(f"warning: {warning}")
+        say(_("warning: {message}").format(message=warning))
     _advise(store)
+    if json_out:
+        from plancli.output import RecordOutput, WriteCounts, dump_json
+
+        written = not dry_run and not change.unchanged
+        emit(
+            dump_json(
+                RecordOutput(
+                    command="record",
+                    plan=plan.plan.id,
+                    ledger=location.shown,
+                    dry_run=dry_run,
+                    written=written,
+                    batch=change.record.batch if written else None,
+                    counts=WriteCounts(
+                        new=int(change.previous is None),
+                        revised=int(change.previous is not None and not change.unchanged),
+                        unchanged=int(change.unchanged),
+                        rows=1,
+                    ),
+                    records=[_written(change)],
+                )
+            )
+        )
+
+
+def _written(change: "Change", row: int | None = None) -> "Any":
+    from plancli.output import WrittenRecord, previous_figure
+
+    record = change.record
+    kind = "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
+    return WrittenRecord(
+        **record.model_dump(),
+        change=kind,
+        previous=previous_figure(change.previous),
+        row=row,
+        warnings=list(change.warnings),
+    )
 
 
 def _record_message(plan: "Plan", change: "Change", ledger: str, dry_run: bool) -> str:
     from plancli.fmt import num
+    from plancli.i18n import language
     from plancli.ledger import figure_text
 
+    lang = language()
     record = change.record
     target = plan.target(record.target)
-    figure = figure_text(record.value, record.amount, target)
+    figure = figure_text(record.value, record.amount, target, lang)
+    what = f"{record.target} {record.period} = {figure}"
     if change.unchanged:
-        return (
-            f"{record.target} {record.period} = {figure} is already the figure in force; "
-            f"nothing written ({ledger})"
+        return _("{what} is already the figure in force; nothing written ({ledger})").format(
+            what=what, ledger=ledger
         )
-    text = f"{'would record' if dry_run else 'recorded'} {record.target} {record.period} = {figure}"
     if change.increment is not None:
         base = change.base
-        start = f"{base.period}'s {num(base.value)}" if base else "0 at the start of the year"
-        text += f" ({start} + {num(change.increment)})"
-    text += f"; nothing written to {ledger} (--dry-run)" if dry_run else f" in {ledger}"
-    if change.previous is not None:
-        previous = change.previous
-        text += (
-            f"; {'would supersede' if dry_run else 'supersedes'} "
-            f"{figure_text(previous.value, previous.amount, target)} "
-            f"recorded {_utc(previous.recorded_at)}"
+        increment = num(change.increment)
+        if base is not None:
+            added = _("{period}'s {value} + {increment}").format(
+                period=base.period, value=num(base.value), increment=increment
+            )
+        else:
+            added = _("0 at the start of the year + {increment}").format(increment=increment)
+        what += f" ({added})"
+    previous = change.previous
+    if previous is None:
+        text = (
+            _("would record {what}; nothing written to {ledger} (--dry-run)")
+            if dry_run
+            else _("recorded {what} in {ledger}")
         )
-    return text
+        return text.format(what=what, ledger=ledger)
+    text = (
+        _(
+            "would record {what}; nothing written to {ledger} (--dry-run); would supersede "
+            "{previous} recorded {time}"
+        )
+        if dry_run
+        else _("recorded {what} in {ledger}; supersedes {previous} recorded {time}")
+    )
+    return text.format(
+        what=what,
+        ledger=ledger,
+        previous=figure_text(previous.value, previous.amount, target, lang),
+        time=_utc(previous.recorded_at),
+    )
 
 
-@command("import")
+@command(
+    "import",
+    help=_(
+        "Import figures (CSV, JSON, xlsx): all rows or none, one batch; re-importing is a no-op."
+    ),
+)
 def import_cmd(
     ctx: typer.Context,
     file: Annotated[
         str,
         typer.Argument(
             metavar="FILE",
-            help="CSV with header target,period,value[,amount,note,source], a JSON list of "
-            "such objects, JSON Lines, or an Excel .xlsx sheet with the CSV's columns; "
-            "`-` reads stdin.",
+            help=_(
+                "CSV with header target,period,value[,amount,note,source], a JSON list of "
+                "such objects, JSON Lines, or an Excel .xlsx sheet with the CSV's columns; "
+                "`-` reads stdin."
+            ),
         ),
     ],
     sheet: Annotated[
         str | None,
         typer.Option(
-            "--sheet", metavar="NAME", help="xlsx: the sheet to read (default: the first)."
+            "--sheet", metavar="NAME", help=_("xlsx: the sheet to read (default: the first).")
         ),
     ] = None,
     dry_run: DryRunOpt = False,
+    json_out: WrittenJsonOpt = False,
 ) -> None:
-    """Import figures (CSV, JSON, xlsx): all rows or none, one batch; re-importing is a no-op."""
-    from plancli.imports import import_rows, parse_import
+    from plancli.imports import import_rows, read_import
     from plancli.ledger import open_store
 
     st = state(ctx)
-    plan = st.plan
     location = st.ledger_location
+    creating = st.ledger_to_create()
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
-    name, data = _read_input(file)
-    from plancli.imports_xlsx import is_workbook
-
-    if is_workbook(data):
-        from plancli.imports_xlsx import parse_xlsx
-
-        name, rows, problems = parse_xlsx(data, name, sheet)  # name: FILE:SHEET
-    elif sheet is not None:
-        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
-    else:
-        rows, problems = parse_import(data, name)
+    # The file is read before the plan is loaded: a file over a limit is refused at once,
+    # and the rows do not need the plan until they are checked.
+    name, stream, size = _open_input(file)
+    try:
+        name, rows, problems = read_import(stream, name, size=size, sheet=sheet)
+    except OSError as exc:  # the file, or stdin, failed while it was read
+        raise InputError(
+            _("{path}: cannot read: {reason}").format(path=name, reason=exc.strerror or exc)
+        ) from None
+    finally:
+        if file != "-":
+            stream.close()
+    plan = st.plan
     result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
+    say_created(location.path, creating, result.written, dry_run)
     for row_change in [*result.changes, *result.unchanged]:
         for warning in row_change.change.warnings:
-            say(f"warning: {name}:{row_change.row}: {warning}")
-    counts = (
-        f"{result.new} new, {result.revised} revised, {len(result.unchanged)} unchanged "
-        f"of {result.rows} row{'s' if result.rows != 1 else ''}"
+            say(
+                _("warning: {file}:{row}: {message}").format(
+                    file=name, row=row_change.row, message=warning
+                )
+            )
+    counts = ngettext(
+        "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
+        "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
+        result.rows,
+    ).format(
+        new=result.new, revised=result.revised, unchanged=len(result.unchanged), rows=result.rows
     )
     if dry_run:
-        if result.changes:
+        if result.changes and not json_out:
             from plancli.render import console
             from plancli.render.ledger import import_table
 
             console().print(import_table(plan, result, st.lang))
-        say(f"would import {name}: {counts}; nothing written to {location.shown} (--dry-run)")
+        say(
+            _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
+                file=name, counts=counts, ledger=location.shown
+            )
+        )
     elif result.written:
-        say(f"imported {name}: {counts} into {location.shown} (batch {result.batch})")
+        say(
+            _("imported {file}: {counts} into {ledger} (batch {batch})").format(
+                file=name, counts=counts, ledger=location.shown, batch=result.batch
+            )
+        )
     else:
-        say(f"{name}: nothing to import ({counts}); {location.shown} unchanged")
+        say(
+            _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
+                file=name, counts=counts, ledger=location.shown
+            )
+        )
     _advise(store)
+    if json_out:
+        emit(_import_json(plan, location.shown, result, dry_run))
 
 
-def _read_input(file: str) -> tuple[str, bytes]:
+def _import_json(plan: "Plan", ledger: str, result: "ImportResult", dry_run: bool) -> str:
+    from plancli.output import RecordOutput, WriteCounts, dump_json
+
+    every: list[RowChange] = sorted([*result.changes, *result.unchanged], key=lambda rc: rc.row)
+    return dump_json(
+        RecordOutput(
+            command="import",
+            plan=plan.plan.id,
+            ledger=ledger,
+            file=result.name,
+            dry_run=dry_run,
+            written=result.written,
+            batch=result.batch if result.written else None,
+            counts=WriteCounts(
+                new=result.new,
+                revised=result.revised,
+                unchanged=len(result.unchanged),
+                rows=result.rows,
+            ),
+            records=[_written(rc.change, rc.row) for rc in every],
+        )
+    )
+
+
+def _stdin_bytes() -> "BinaryIO":
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream if stream is not None else io.BytesIO(sys.stdin.read().encode())
+
+
+def _open_input(file: str) -> "tuple[str, BinaryIO, int | None]":
+    """(name, stream, size) of the file to import; size None when it is not a regular file
+    (stdin from a pipe), whose size is then checked while it is read."""
     if file == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return "<stdin>", stream.read() if stream is not None else sys.stdin.read().encode()
-    from plancli.paths import read_bytes
+        name, stream = "<stdin>", _stdin_bytes()
+    else:
+        from plancli.paths import IMPORT_FILE, open_file
 
-    # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
-    return file, read_bytes(Path(file), "an import file")
+        # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
+        name, stream = file, open_file(Path(file), IMPORT_FILE)
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return name, stream, None
+    return name, stream, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-@command("history")
+@command(
+    "history",
+    help=_("Every recorded revision, oldest first (`*`: in force), then the amendments of bounds."),
+)
 def history_cmd(
     ctx: typer.Context,
     target_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Only this target (default: all).")
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help=_("Only this target (default: all)."),
+            autocompletion=complete_target,
+        ),
     ] = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """Every recorded revision, oldest first (`*`: in force), then the amendments of bounds."""
     from plancli.amend import amendment_history
     from plancli.ledger import history, open_store
 
     one_format(json_out, csv_out)
     st = state(ctx)
     plan = st.plan
-    location = st.ledger_location
+    location = st.read_ledger()
     contents = open_store(location).contents()
     records, amendments = contents.records, contents.plain_amendments
     if (
@@ -279,8 +441,7 @@ def history_cmd(
         ]
         emit(csv_text(columns, rows))
     elif not revisions and not adjustments:
-        what = f"of {target_id} " if target_id else ""
-        say(f"no records {what}in {location.shown}")
+        say(_no_records(target_id, location.shown))
     else:
         from plancli.render import console
         from plancli.render.ledger import amendments_table, history_table
@@ -289,14 +450,26 @@ def history_cmd(
         if revisions:
             out_console.print(history_table(plan, revisions, location.shown, st.lang, target_id))
         else:
-            what = f"of {target_id} " if target_id else ""
-            say(f"no records {what}in {location.shown}")
+            say(_no_records(target_id, location.shown))
         if adjustments:
             out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+def _no_records(target_id: str | None, ledger: str) -> str:
+    if target_id:
+        return _("no records of {target} in {ledger}").format(target=target_id, ledger=ledger)
+    return _("no records in {ledger}").format(ledger=ledger)
+
+
+def _count(undo: "UndoPlan") -> str:
+    records = ngettext("{n} record", "{n} records", len(undo.steps)).format(n=len(undo.steps))
+    if not undo.amendment_steps:
+        return records
+    n = len(undo.amendment_steps)
+    amendments = ngettext("{n} amendment", "{n} amendments", n).format(n=n)
+    if not undo.steps:
+        return amendments
+    return _("{records} and {amendments}").format(records=records, amendments=amendments)
 
 
 def _interactive() -> bool:
@@ -307,13 +480,21 @@ def _interactive() -> bool:
         return False
 
 
-@command("undo")
+@command(
+    "undo",
+    help=_("Revert the last batch (one `record` or one `import`) after showing what it reverts."),
+)
 def undo_cmd(
     ctx: typer.Context,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Revert without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Revert without asking."))] = False,
     dry_run: DryRunOpt = False,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json", help=_("Print what was reverted as JSON on stdout (`plancli schema`).")
+        ),
+    ] = False,
 ) -> None:
-    """Revert the last batch (one `record` or one `import`) after showing what it reverts."""
     from plancli.ledger import last_batch, open_store, undo_batch
 
     st = state(ctx)
@@ -324,34 +505,86 @@ def undo_cmd(
     contents = store.contents()
     undo = last_batch(contents.records, contents.amendments)
     if undo is None:
-        say(f"nothing to undo: {location.shown} has no records")
+        say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
+        if json_out:
+            emit(_undo_json(plan, location.shown, None, dry_run, written=False))
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
 
     console(stderr=True).print(undo_table(plan, undo, st.lang))
-    count = _count(len(undo.steps), "record")
-    if undo.amendment_steps:
-        amendments = _count(len(undo.amendment_steps), "amendment")
-        count = f"{count} and {amendments}" if undo.steps else amendments
+    count = _count(undo)
     if dry_run:
-        say(f"would revert {count} of batch {undo.batch}; nothing written (--dry-run)")
+        say(
+            _("would revert {count} of batch {batch}; nothing written (--dry-run)").format(
+                count=count, batch=undo.batch
+            )
+        )
+        if json_out:
+            emit(_undo_json(plan, location.shown, undo, dry_run, written=False))
         return
     if not yes:
         if not _interactive():
             raise InputError(
-                "undo asks before reverting, and stdin is not a terminal; "
-                "pass --yes to revert without asking"
+                _(
+                    "undo asks before reverting, and stdin is not a terminal; "
+                    "pass --yes to revert without asking"
+                )
             )
         try:
-            confirmed = typer.confirm(visible(f"Revert {count} of batch {undo.batch}?"), err=True)
+            question = _("Revert {count} of batch {batch}?").format(count=count, batch=undo.batch)
+            confirmed = typer.confirm(visible(question), err=True)
         except typer.Abort:  # end of input
             raise InputError(
-                "no answer; nothing reverted (pass --yes to skip the question)"
+                _("no answer; nothing reverted (pass --yes to skip the question)")
             ) from None
         if not confirmed:
-            say("nothing reverted")
+            say(_("nothing reverted"))
             return
     done = undo_batch(store, undo)
-    say(f"reverted {count} of batch {done.batch} in {location.shown}")
+    say(
+        _("reverted {count} of batch {batch} in {ledger}").format(
+            count=count, batch=done.batch, ledger=location.shown
+        )
+    )
     _advise(store)
+    if json_out:
+        emit(_undo_json(plan, location.shown, undo, dry_run, written=True))
+
+
+def _undo_json(
+    plan: "Plan", ledger: str, undo: "UndoPlan | None", dry_run: bool, written: bool
+) -> str:
+    from plancli.amend import amendment_out
+    from plancli.output import (
+        RevertedAmendment,
+        RevertedRecord,
+        UndoCounts,
+        UndoOutput,
+        dump_json,
+        previous_figure,
+    )
+
+    steps = undo.steps if undo is not None else ()
+    amendment_steps = undo.amendment_steps if undo is not None else ()
+    return dump_json(
+        UndoOutput(
+            plan=plan.plan.id,
+            ledger=ledger,
+            dry_run=dry_run,
+            written=written,
+            batch=undo.batch if undo is not None else None,
+            counts=UndoCounts(records=len(steps), amendments=len(amendment_steps)),
+            records=[
+                RevertedRecord(**step.record.model_dump(), restored=previous_figure(step.restored))
+                for step in steps
+            ],
+            amendments=[
+                RevertedAmendment(
+                    amendment=amendment_out(plan, step.amendment),
+                    restored=amendment_out(plan, step.restored) if step.restored else None,
+                )
+                for step in amendment_steps
+            ],
+        )
+    )

@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import State, app, command, say, state
+from plancli.cli.app import PlanGroup, State, app, command, emit, say, state
 from plancli.errors import InputError
+from plancli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from plancli.ledger_postgres import PostgresLedgerStore
@@ -14,8 +15,11 @@ if TYPE_CHECKING:
 
 ledger_app = typer.Typer(
     name="ledger",
-    help="The ledger itself: convert between TOML, SQLite and PostgreSQL; a shared database "
-    "ledger's schema and departments.",
+    cls=PlanGroup,
+    help=_(
+        "The ledger itself: convert between TOML, SQLite and PostgreSQL; a shared database "
+        "ledger's schema and departments."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -37,44 +41,60 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
 
 
-@command("convert", on=ledger_app)
+@command(
+    "convert",
+    on=ledger_app,
+    help=_(
+        "Copy a ledger into another store: every revision, batch, time, note, source and "
+        "writer, and every amendment. A database ledger holds the records of the plan given "
+        "by --plan."
+    ),
+)
 def convert_cmd(
     ctx: typer.Context,
     source: Annotated[
-        str, typer.Argument(metavar="FROM", help="The ledger to read (a file or a database).")
+        str,
+        typer.Argument(metavar="FROM", help=_("The ledger to read (a file or a database).")),
     ],
     destination: Annotated[
         str,
         typer.Argument(
             metavar="TO",
-            help="The ledger to write: SQLite if it ends in .sqlite or .db, PostgreSQL if it is "
-            "a connection string (postgresql://…, service=…), else TOML.",
+            help=_(
+                "The ledger to write: SQLite if it ends in .sqlite or .db, PostgreSQL if it "
+                "is a connection string (postgresql://…, service=…), else TOML."
+            ),
         ),
     ],
     force: Annotated[
         bool,
         typer.Option(
             "--force",
-            help="Replace the records of an existing TO ledger (of a database: the plan's).",
+            help=_("Replace the records of an existing TO ledger (of a database: the plan's)."),
         ),
     ] = False,
 ) -> None:
-    """Copy a ledger into another store: every revision, batch, time, note, source and writer,
-    and every amendment. A database ledger holds the records of the plan given by --plan."""
     from plancli.ledger import copy_ledger
 
     st = state(ctx)
     origin, target = _location(st, source), _location(st, destination)
     copied = copy_ledger(origin, target, force=force)
     count = len(copied.records)
-    what = f"{count} record{'s' if count != 1 else ''}"
+    what = ngettext("{n} record", "{n} records", count).format(n=count)
     if copied.amendments:
-        amendments = len(copied.amendments)
-        what += f" and {amendments} amendment{'s' if amendments != 1 else ''}"
-    plan = f" of plan {target.plan_id or origin.plan_id}" if target.url or origin.url else ""
+        n = len(copied.amendments)
+        amendments = ngettext("{n} amendment", "{n} amendments", n).format(n=n)
+        what = _("{records} and {amendments}").format(records=what, amendments=amendments)
+    if target.url or origin.url:
+        what = _("{what} of plan {plan}").format(what=what, plan=target.plan_id or origin.plan_id)
     say(
-        f"converted {what}{plan}: {origin.shown} ({origin.format}) -> "
-        f"{target.shown} ({target.format})",
+        _("converted {what}: {source} ({source_format}) -> {destination} ({format})").format(
+            what=what,
+            source=origin.shown,
+            source_format=origin.format,
+            destination=target.shown,
+            format=target.format,
+        )
     )
 
 
@@ -85,89 +105,129 @@ def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedg
     location = _location(st, ledger) if ledger else st.ledger_location
     if location.url is None:
         raise InputError(
-            f"`plancli ledger {command_name}` is for a PostgreSQL ledger (postgresql://…, "
-            f"service=…); {location.shown} is a {location.format} file"
+            _(
+                "`plancli ledger {command}` is for a PostgreSQL ledger (postgresql://…, "
+                "service=…); {ledger} is a {format} file"
+            ).format(command=command_name, ledger=location.shown, format=location.format)
         )
     return PostgresLedgerStore(location)
 
 
-@command("init", on=ledger_app)
+@command(
+    "init",
+    on=ledger_app,
+    help=_(
+        "Create (or migrate) a PostgreSQL ledger's schema, and push the plan's owners "
+        "(牵头单位) of its targets. Run it as the role that is to own the ledger."
+    ),
+)
 def init_cmd(
     ctx: typer.Context,
     ledger: Annotated[
         str | None,
         typer.Argument(
             metavar="[URL]",
-            help="The database: postgresql://…, postgres://… or service=… (default: --ledger "
-            "or PLANCLI_LEDGER).",
+            help=_(
+                "The database: postgresql://…, postgres://… or service=… (default: --ledger "
+                "or PLANCLI_LEDGER)."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Create (or migrate) a PostgreSQL ledger's schema, and push the plan's owners (牵头单位)
-    of its targets. Run it as the role that is to own the ledger."""
     st = state(ctx)
     store = _database(st, ledger, "init")
     done = store.init()
     shown = store.location.shown
     if done.before == 0:
-        say(f"created the plancli ledger (schema version {done.after}) in {shown}")
+        say(
+            _("created the plancli ledger (schema version {version}) in {ledger}").format(
+                version=done.after, ledger=shown
+            )
+        )
     elif done.before < done.after:
-        say(f"migrated the plancli ledger in {shown} from version {done.before} to {done.after}")
-    else:
-        say(f"the plancli ledger in {shown} is at schema version {done.after}; nothing to migrate")
-    plan = store.location.plan_id
-    if done.owners and done.owners_pushed:
-        say(f"plan {plan}: {done.owners} targets with an owner (牵头单位) pushed to the database")
-    elif done.owners:
-        say(f"plan {plan}: its {done.owners} targets' owners are in the database already")
+        say(
+            _("migrated the plancli ledger in {ledger} from version {old} to {new}").format(
+                ledger=shown, old=done.before, new=done.after
+            )
+        )
     else:
         say(
-            f"plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
-            'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
+            _(
+                "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
+            ).format(ledger=shown, version=done.after)
+        )
+    plan = store.location.plan_id
+    if done.owners and done.owners_pushed:
+        say(
+            _("plan {plan}: {n} targets with an owner (牵头单位) pushed to the database").format(
+                plan=plan, n=done.owners
+            )
+        )
+    elif done.owners:
+        say(
+            _("plan {plan}: its {n} targets' owners are in the database already").format(
+                plan=plan, n=done.owners
+            )
+        )
+    else:
+        say(
+            _(
+                "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
+                'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
+            ).format(plan=plan)
         )
 
 
-@command("grant", on=ledger_app)
+@command(
+    "grant",
+    on=ledger_app,
+    help=_("Let ROLE record the targets DEPARTMENT owns in a PostgreSQL ledger (and read all)."),
+)
 def grant_cmd(
     ctx: typer.Context,
     department: Annotated[
         str,
         typer.Argument(
-            metavar="DEPARTMENT", help="The department, as the plan's `owner` names it."
+            metavar="DEPARTMENT", help=_("The department, as the plan's `owner` names it.")
         ),
     ],
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="A database role (a user, or a group whose members log in)."
+            metavar="ROLE", help=_("A database role (a user, or a group whose members log in).")
         ),
     ],
     revoke: Annotated[
-        bool, typer.Option("--revoke", help="Take the role away from the department.")
+        bool, typer.Option("--revoke", help=_("Take the role away from the department."))
     ] = False,
 ) -> None:
-    """Let ROLE record the targets DEPARTMENT owns in a PostgreSQL ledger (and read all)."""
     st = state(ctx)
     store = _database(st, None, "grant")
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:
-        say(f"role {role} no longer records for {department} in {shown}")
+        message = _("role {role} no longer records for {department} in {ledger}")
     else:
-        say(f"role {role} records for {department} in {shown}: the targets {department} owns")
+        message = _("role {role} records for {department} in {ledger}: the targets it owns")
+    say(message.format(role=role, department=department, ledger=shown))
 
 
-@command("grants", on=ledger_app)
+@command(
+    "grants",
+    on=ledger_app,
+    help=_("List the departments of a PostgreSQL ledger and the roles that record for each."),
+)
 def grants_cmd(ctx: typer.Context) -> None:
-    """List the departments of a PostgreSQL ledger and the roles that record for each."""
-    from plancli.cli.app import emit
+    from plancli.safe import visible
 
     st = state(ctx)
     store = _database(st, None, "grants")
     rows = store.grants()
     if not rows:
-        say(f"no department has a role in {store.location.shown} (plancli ledger grant)")
+        say(
+            _("no department has a role in {ledger} (plancli ledger grant)").format(
+                ledger=store.location.shown
+            )
+        )
         return
-    from plancli.safe import visible
-
     emit("\n".join(f"{visible(g.department)}\t{visible(g.role)}" for g in rows))

@@ -18,26 +18,27 @@ from plancli.cli.app import (
     state,
 )
 from plancli.cli.assess_cmds import AsOfOpt
+from plancli.cli.ledger_cmds import TargetArg
 from plancli.errors import InputError
+from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from plancli.locations import LedgerLocation
     from plancli.model import Plan
 
 
-@command("targets")
+@command("targets", help=_("List the plan's targets (table, --json or --csv)."))
 def targets_cmd(
     ctx: typer.Context,
     section: SectionOpt = None,
     kind: KindOpt = None,
     search: Annotated[
         str | None,
-        typer.Option("--search", "-q", help="Id, Chinese or English name contains this."),
+        typer.Option("--search", "-q", help=_("Id, Chinese or English name contains this.")),
     ] = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    """List the plan's targets (table, --json or --csv)."""
     from plancli.plan import filter_targets
 
     one_format(json_out, csv_out)
@@ -60,16 +61,16 @@ def targets_cmd(
         out.print(targets_table(plan, selected, st.lang, out.width))
 
 
-@command("show")
+@command(
+    "show",
+    help=_("Show one target: its fields, its assessment, every recorded revision and amendment."),
+)
 def show_cmd(
     ctx: typer.Context,
-    target_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Target id (see `plancli targets`).")
-    ],
+    target_id: TargetArg,
     as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show one target: its fields, its assessment, every recorded revision and amendment."""
     from plancli.amend import amendment_history
     from plancli.assess import assess_plan, assessment_out
     from plancli.ledger import history, open_store
@@ -78,7 +79,8 @@ def show_cmd(
     st = state(ctx)
     plan = st.plan
     target = find_target(plan, target_id)
-    contents = open_store(st.ledger_location).contents()
+    location = st.read_ledger()
+    contents = open_store(location).contents()
     records, amendments = contents.records, contents.plain_amendments
     assessment = assess_plan(plan, records, as_of, amendments)
     judged = assessment_out(assessment.get(target.id))
@@ -94,7 +96,7 @@ def show_cmd(
             target=target,
             as_of=str(assessment.as_of) if assessment.as_of else None,
             assessment=judged,
-            ledger=st.ledger_shown,
+            ledger=location.shown,
             history=[
                 HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
             ],
@@ -115,27 +117,29 @@ def show_cmd(
             "",
             assessment_detail(judged, as_of_text, st.lang),
             "",
-            history_table(plan, revisions, st.ledger_shown, st.lang, target.id),
+            history_table(plan, revisions, location.shown, st.lang, target.id),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))
         console().print(Group(*parts))
 
 
-@command("validate")
+@command(
+    "validate",
+    help=_("Check the plan file: errors exit 3; warnings (roll-ups, quotes) are listed."),
+)
 def validate_cmd(
     ctx: typer.Context,
     source: Annotated[
         Path | None,
         typer.Option(
             "--source",
-            help="The report's text: check that every quote appears in it.",
+            help=_("The report's text: check that every quote appears in it."),
             dir_okay=False,
         ),
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Check the plan file: errors exit 3; warnings (roll-ups, quotes) are listed."""
     from plancli.plan import check_plan
 
     st = state(ctx)
@@ -145,9 +149,11 @@ def validate_cmd(
         from plancli.paths import read_bytes
 
         try:
-            report_text = read_bytes(source, "the report text").decode("utf-8-sig")
+            report_text = read_bytes(source, N_("the report text")).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"--source {source}: cannot read: {exc}") from None
+            raise InputError(
+                _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
+            ) from None
     findings = check_plan(plan, report_text)
     if json_out:
         from plancli.output import FindingOut, ValidateOutput, dump_json
@@ -171,16 +177,20 @@ def validate_cmd(
         from plancli.render.plan import findings_table
 
         err.print(findings_table(findings))
-    warnings = len(findings)
+    targets = ngettext("{n} target", "{n} targets", len(plan.targets)).format(n=len(plan.targets))
+    warnings = ngettext("{n} warning", "{n} warnings", len(findings)).format(n=len(findings))
     say(
-        f"{st.source.path}: valid, {len(plan.targets)} targets, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}"
+        _("{file}: valid, {targets}, {warnings}").format(
+            file=st.source.path, targets=targets, warnings=warnings
+        )
     )
 
 
-@command("plans")
+@command(
+    "plans",
+    help=_("List the bundled plans, by the id `--plan` takes (zhejiang-2026, guandu-2022…)."),
+)
 def plans_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
-    """List the bundled plans, by the id `--plan` takes (zhejiang-2026, guandu-2022…)."""
     from plancli.plan import bundled_catalog
 
     catalog = bundled_catalog()
@@ -211,17 +221,18 @@ def plans_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     console().print(plans_table(catalog, state(ctx).lang))
 
 
-@command("schema")
+@command("schema", help=_("Print the JSON Schema of the plan file and of each JSON output."))
 def schema_cmd(
     what: Annotated[
         str,
         typer.Argument(
-            help="plan, targets, show, validate, history, amend, gap or status "
-            "(default: all, keyed by name)."
+            help=_(
+                "plan, targets, show, validate, history, amend, record, import, undo, gap or "
+                "status (default: all, keyed by name)."
+            )
         ),
     ] = "all",
 ) -> None:
-    """Print the JSON Schema of the plan file and of each JSON output."""
     from plancli.output import dumps, json_schemas
 
     schemas = json_schemas()
@@ -230,26 +241,36 @@ def schema_cmd(
     elif what in schemas:
         emit(dumps(schemas[what]))
     else:
-        raise InputError(f"no schema {what!r}; choose one of: all, {', '.join(schemas)}")
+        raise InputError(
+            _("no schema {name!r}; choose one of: all, {names}").format(
+                name=what, names=", ".join(schemas)
+            )
+        )
 
 
-@command("init")
+@command(
+    "init",
+    help=_("Start a workspace: copy the plan into DIR/plan2022.toml (its ledger goes beside it)."),
+)
 def init_cmd(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Workspace folder (created).")],
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help=_("Workspace folder (created)."))
+    ],
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing plan file.")
+        bool, typer.Option("--force", help=_("Overwrite an existing plan file."))
     ] = False,
     demo: Annotated[
         bool,
         typer.Option(
             "--demo",
-            help="Fill the new ledger with a half-year of demo figures (source `demo`) made "
-            "from the plan's targets, to try plancli out; never over an existing ledger.",
+            help=_(
+                "Fill the new ledger with a half-year of demo figures (source `demo`) made "
+                "from the plan's targets, to try plancli out; never over an existing ledger."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Start a workspace: copy the plan into DIR/plan2022.toml (its ledger goes beside it)."""
     from plancli.locations import BUNDLED_LEDGERS, PlanSource
 
     st = state(ctx)
@@ -257,10 +278,10 @@ def init_cmd(
     plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name
     if target.exists() and not force:
-        raise InputError(f"{target} exists; use --force to overwrite it")
+        raise InputError(_("{file} exists; use --force to overwrite it").format(file=target))
     from plancli.paths import writable_target
 
-    written = writable_target(target, "the plan")  # never a device, a FIFO or out of DIR
+    written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
     # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
     # PLANCLI_LEDGER says otherwise.
     location = st.ledger_location_for(PlanSource(target, None), plan)
@@ -268,41 +289,55 @@ def init_cmd(
     if demo:
         if st.source.bundled_id in BUNDLED_LEDGERS:
             raise InputError(
-                f"{st.source.bundled_id} comes with its real figures: `plancli --plan "
-                f"{st.source.bundled_id} init {directory}` copies them, without --demo"
+                _(
+                    "{plan} comes with its real figures: `plancli --plan {plan} init {folder}` "
+                    "copies them, without --demo"
+                ).format(plan=st.source.bundled_id, folder=directory)
             )
         if _holds_figures(location):
             raise InputError(
-                f"{ledger} exists; --demo writes its figures only into a new ledger, never "
-                "beside figures already recorded"
+                _(
+                    "{ledger} exists; --demo writes its figures only into a new ledger, never "
+                    "beside figures already recorded"
+                ).format(ledger=ledger)
             )
     try:
         directory.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, written)
     except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)
+        ) from None
     from plancli.ledger import copy_bundled_ledger
 
-    say(f"wrote {target}")
+    say(_("wrote {file}").format(file=target))
 
     copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
     if copied is not None:
-        say(f"copied the bundled ledger ({copied} records) to {ledger}")
+        say(
+            _("copied the bundled ledger ({count} records) to {ledger}").format(
+                count=copied, ledger=ledger
+            )
+        )
     if demo:
         _write_demo(plan, location)
-        say(f"next: plancli --plan {target} status   (then: report -o june.html)")
+        say(
+            _("next: plancli --plan {file} status   (then: report -o june.html)").format(
+                file=target
+            )
+        )
         return
-    say(f"progress will be recorded in {ledger}")
-    say(f"next: plancli --plan {target} targets")
+    say(_("progress will be recorded in {ledger}").format(ledger=ledger))
+    say(_("next: plancli --plan {file} targets").format(file=target))
 
 
 def _holds_figures(location: "LedgerLocation") -> bool:
     """A ledger file exists, or a database ledger holds records of the plan."""
     if location.url is None:
         return location.path.exists()
-    from plancli.ledger import open_store
+    from plancli.ledger import ledger_holds_anything, open_store
 
-    return bool(open_store(location).read())
+    return ledger_holds_anything(location, open_store(location))
 
 
 def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
@@ -314,13 +349,18 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
     records = demo_records(plan, now, new_batch_id(now))
     with open_store(location).transaction() as session:
         if session.records():  # written meanwhile by somebody else: leave it alone
-            raise InputError(f"{location.shown} holds figures now; no demo figures written")
+            raise InputError(
+                _("{ledger} holds figures now; no demo figures written").format(
+                    ledger=location.shown
+                )
+            )
         session.append(records)
     figures, targets = describe(records)
     year = plan.plan.year
     say(
-        f"wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
-        f"{location.shown}: "
-        'made up from the plan\'s targets (source "demo"), not statistics; '
-        "`plancli undo` removes them"
+        _(
+            "wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
+            '{ledger}: made up from the plan\'s targets (source "demo"), not statistics; '
+            "`plancli undo` removes them"
+        ).format(figures=figures, targets=targets, year=year, ledger=location.shown)
     )

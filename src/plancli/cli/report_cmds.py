@@ -16,6 +16,7 @@ import typer
 from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
+from plancli.i18n import _, ngettext
 
 FORMATS = ("md", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -29,7 +30,9 @@ def report_time() -> datetime:
             return datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
             raise InputError(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970"
+                _("SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970").format(
+                    value=epoch
+                )
             ) from None
     return datetime.now(UTC)
 
@@ -45,13 +48,17 @@ def choose_format(fmt: str | None, output: str | None) -> str:
     """--format, else from the output file's suffix, else Markdown."""
     if fmt is not None:
         if fmt not in FORMATS:
-            raise InputError(f"--format {fmt!r}: choose md, html or xlsx")
+            raise InputError(_("--format {value!r}: choose md, html or xlsx").format(value=fmt))
         return fmt
     if output and output != "-":
         suffix = Path(output).suffix.lower()
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
-        raise InputError(f"cannot tell the format from {output!r}; give --format md, html or xlsx")
+        raise InputError(
+            _("cannot tell the format from {file!r}; give --format md, html or xlsx").format(
+                file=output
+            )
+        )
     return "md"
 
 
@@ -66,12 +73,16 @@ def _write(output: str | None, data: bytes, what: str, binary: bool) -> None:
     if output is None or output == "-":
         if binary and _stdout_is_terminal():
             raise InputError(
-                f"{what} is a binary file and stdout is a terminal; give -o FILE.xlsx "
-                "(or redirect stdout to a file)"
+                _(
+                    "{what} is a binary file and stdout is a terminal; give -o FILE.xlsx "
+                    "(or redirect stdout to a file)"
+                ).format(what=what)
             )
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
-            raise InputError(f"{what}: stdout cannot take binary data here; give -o FILE")
+            raise InputError(
+                _("{what}: stdout cannot take binary data here; give -o FILE").format(what=what)
+            )
         sys.stdout.flush()
         stream.write(data)
         stream.flush()
@@ -81,7 +92,10 @@ def _write(output: str | None, data: bytes, what: str, binary: bool) -> None:
     write_atomically(Path(output), data)
 
 
-@command("report")
+@command(
+    "report",
+    help=_("Progress report for leadership: headline table, sections, investment, what is behind."),
+)
 def report_cmd(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
@@ -91,8 +105,10 @@ def report_cmd(
             "--format",
             "-f",
             metavar="md|html|xlsx",
-            help="Markdown, a self-contained HTML page with charts, or an Excel workbook "
-            "(default: from the -o suffix, else md).",
+            help=_(
+                "Markdown, a self-contained HTML page with charts, or an Excel workbook "
+                "(default: from the -o suffix, else md)."
+            ),
         ),
     ] = None,
     output: Annotated[
@@ -101,11 +117,10 @@ def report_cmd(
             "--output",
             "-o",
             metavar="FILE",
-            help="File to write (an existing one is replaced); `-` or none: stdout.",
+            help=_("File to write (an existing one is replaced); `-` or none: stdout."),
         ),
     ] = None,
 ) -> None:
-    """Progress report for leadership: headline table, sections, investment, what is behind."""
     from plancli.assess import assess_plan
     from plancli.ledger import open_store
     from plancli.report.model import build_report
@@ -113,7 +128,7 @@ def report_cmd(
     chosen = choose_format(fmt, output)
     st = state(ctx)
     plan = st.plan
-    contents = open_store(st.ledger_location).contents()
+    contents = open_store(st.read_ledger()).contents()
     records = contents.records
     assessment = assess_plan(plan, records, as_of, contents.plain_amendments)
     moment = report_time()
@@ -130,20 +145,28 @@ def report_cmd(
         from plancli.report.xlsx import report_workbook
 
         data = report_workbook(report, st.lang)
-    _write(output, data, "an xlsx report", binary=chosen == "xlsx")
+    _write(output, data, _("an xlsx report"), binary=chosen == "xlsx")
     if output is not None and output != "-":
-        as_of_text = report.as_of or "no figures recorded"
-        say(f"wrote {output} ({chosen}, as of {as_of_text}, {len(report.assessments)} targets)")
+        count = len(report.assessments)
+        targets = ngettext("{n} target", "{n} targets", count).format(n=count)
+        if report.as_of:
+            message = _("wrote {file} ({format}, as of {as_of}, {targets})")
+        else:
+            message = _("wrote {file} ({format}, no figures recorded, {targets})")
+        say(message.format(file=output, format=chosen, as_of=report.as_of, targets=targets))
 
 
-@command("template")
+@command(
+    "template",
+    help=_("Blank input sheet of the figures due for a period, to fill in and `plancli import`."),
+)
 def template_cmd(
     ctx: typer.Context,
     file: Annotated[
         str,
         typer.Argument(
             metavar="FILE",
-            help="FILE.xlsx or FILE.csv to write; `-` writes CSV to stdout.",
+            help=_("FILE.xlsx or FILE.csv to write; `-` writes CSV to stdout."),
         ),
     ],
     period: Annotated[
@@ -152,27 +175,30 @@ def template_cmd(
             "--period",
             "-p",
             metavar="PERIOD",
-            help="Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022.",
+            help=_("Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022."),
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing FILE (it may hold figures).")
+        bool, typer.Option("--force", help=_("Replace an existing FILE (it may hold figures)."))
     ] = False,
 ) -> None:
-    """Blank input sheet of the figures due for a period, to fill in and `plancli import`."""
     from plancli.ledger import open_store
     from plancli.periods import parse_plan_period
     from plancli.report.template import template_csv, template_rows
 
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
     if suffix not in (".xlsx", ".csv"):
-        raise InputError(f"{file}: write a .xlsx or .csv file (or `-` for CSV on stdout)")
+        raise InputError(
+            _("{file}: write a .xlsx or .csv file (or `-` for CSV on stdout)").format(file=file)
+        )
     st = state(ctx)
     plan = st.plan
     at = parse_plan_period(period, plan.plan.year)
-    rows = template_rows(plan, open_store(st.ledger_location).read(), at)
+    rows = template_rows(plan, open_store(st.read_ledger()).read(), at)
     if file != "-" and Path(file).exists() and not force:
-        raise InputError(f"{file} exists and may hold figures; use --force to replace it")
+        raise InputError(
+            _("{file} exists and may hold figures; use --force to replace it").format(file=file)
+        )
     if suffix == ".xlsx":
         from plancli.report.xlsx import template_workbook
 
@@ -181,9 +207,14 @@ def template_cmd(
         data = template_csv(rows, st.lang).encode("utf-8")
     else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
         data = template_csv(rows, st.lang).encode("utf-8-sig")
-    _write(file, data, "an xlsx template", binary=suffix == ".xlsx")
+    _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
     if file != "-":
-        count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
-        say(f"wrote {file}: {count} due for {at}; fill in value, then `plancli import {file}`")
+        count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
+        say(
+            _(
+                "wrote {file}: {count} due for {period}; fill in value, then "
+                "`plancli import {file}`"
+            ).format(file=file, count=count, period=at)
+        )
     if not rows:
-        say(f"note: no target is due for {at}")
+        say(_("note: no target is due for {period}").format(period=at))

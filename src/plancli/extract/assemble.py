@@ -16,6 +16,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
+from plancli.i18n import _
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -72,7 +73,9 @@ def extract_plan(
     check_chinese(text, name)
     if plan_id is not None and not PLAN_ID.match(plan_id):
         raise InputError(
-            f"--id {plan_id!r}: a plan id is lower-case ASCII letters, digits, '-' and '_'"
+            _("--id {id!r}: a plan id is lower-case ASCII letters, digits, '-' and '_'").format(
+                id=plan_id
+            )
         )
     parse = parse_form(text)
     layout = locate(parse, Span(*body_span(parse)), year)
@@ -86,8 +89,10 @@ def extract_plan(
     targets = [*targets, *work, *investment]
     if not targets:
         raise InputError(
-            f"{name}: no targets found (no 主要预期目标 paragraph, work target or investment "
-            "plan); is it a development plan or government work report?"
+            _(
+                "{name}: no targets found (no 主要预期目标 paragraph, work target or investment "
+                "plan); is it a development plan or government work report?"
+            ).format(name=name)
         )
     _resolve_references(targets)
     _unique_ids(targets)

@@ -14,6 +14,7 @@ from typing import Literal
 from plancli.errors import InputError
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.text import Line, split_lines
+from plancli.i18n import _
 
 PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
 
@@ -81,12 +82,12 @@ def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int |
         years = [int(y) for y in _YEAR.findall(text)]
         if years:
             return max(years)
-    for _, title in headings:
+    for _start, title in headings:
         match = _YEAR.search(title)
         planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
         if match and planned and not re.search(r"回顾|执行情况|成就", title):
             return int(match.group(1))
-    for _, title in headings:
+    for _start, title in headings:
         match = _YEAR.search(title)
         if match and re.search(r"回顾|执行情况", title):
             return int(match.group(1)) + 1
@@ -149,7 +150,7 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
     headings = _headings(parse, body)
     found_year = year if year is not None else plan_year(parse, body, headings)
     if found_year is None:
-        raise InputError("cannot tell the plan year from the report; give it with --year")
+        raise InputError(_("cannot tell the plan year from the report; give it with --year"))
     layout = Layout(year=found_year, body=body)
     # Parts: from each heading to the next.
     starts = [(line.start, title) for line, title in headings]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from plancli.errors import InputError
+from plancli.i18n import _
 
 # Full-width ASCII (！ to ～) → ASCII, the ideographic space → space; the Chinese list comma 、,
 # the full stop 。 and the curly quotes are left as they are (they carry meaning of their own).
@@ -37,9 +38,9 @@ def decode_report(data: bytes, name: str = "report") -> str:
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
     """
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(_("{name} is empty").format(name=name))
     if b"\x00" in data[:65536]:
-        raise InputError(f"{name} is a binary file, not a report's text")
+        raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
     text = _decode(data, name)
     check_chinese(text, name)
     return text
@@ -59,7 +60,9 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     raise InputError(
-        f"{name} is neither UTF-8 nor GB18030 text (byte {utf8_error.start} is not UTF-8)"
+        _("{name} is neither UTF-8 nor GB18030 text (byte {position} is not UTF-8)").format(
+            name=name, position=utf8_error.start
+        )
     )
 
 
@@ -67,14 +70,16 @@ def check_chinese(text: str, name: str = "report") -> None:
     """InputError unless `text` reads as Chinese prose (a share of ideographs, common ones)."""
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
-        raise InputError(f"{name} is a binary file, not a report's text")
+        raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
     sample = text[:200_000]
     letters = sum(1 for ch in sample if not ch.isspace())
     ideographs = len(_CJK.findall(sample))
     if ideographs < 20 or ideographs < 0.3 * letters or len(_COMMON.findall(sample)) < 5:
         raise InputError(
-            f"{name} is not a Chinese report: found {ideographs} Chinese characters "
-            f"in {letters} (a development plan or government work report is expected)"
+            _(
+                "{name} is not a Chinese report: found {ideographs} Chinese characters "
+                "in {letters} (a development plan or government work report is expected)"
+            ).format(name=name, ideographs=ideographs, letters=letters)
         )
 
 

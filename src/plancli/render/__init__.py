@@ -11,8 +11,10 @@ before this rule). Markup in user text stays literal: it is never parsed (`Text`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import (
     Console,
     ConsoleOptions,
@@ -23,6 +25,7 @@ from rich.console import (
 )
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
 
 from plancli.safe import visible
@@ -79,3 +82,68 @@ def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text
 
 def target_name(target: Target, lang: Lang) -> str:
     return target.name if lang == "zh" else target.name_en
+
+
+@dataclass
+class Column:
+    """A column of a `FittedTable`: its header, its cells, Rich's options for it, and when it
+    is left out: 0 never, else the higher the sooner (the least needed figure first)."""
+
+    header: str | Text
+    cells: list[Text]
+    drop: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+    room: int | None = None  # a folding column (names): the room kept for it before options
+
+    def width(self) -> int:
+        """Columns it needs: a folding column its room, any other its widest line."""
+        if self.room is not None:
+            return self.room
+        header = self.header.plain if isinstance(self.header, Text) else self.header
+        lines = [header, *(line for cell in self.cells for line in cell.plain.splitlines())]
+        return max((cell_len(line) for line in lines), default=0)
+
+
+# Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
+GAP = 2
+
+
+class FittedTable:
+    """A table whose optional columns are left out, least needed first, when the console is
+    too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
+    in the cache fits whichever terminal prints it, and it holds only Rich objects (reading it
+    back imports no models). The `id` column (what `show` and `record` take) is never folded:
+    at 80 columns a table of long ids keeps id, name, status and the figure against the
+    target, and `show ID` or `--json` has the rest."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        *,
+        row_styles: list[str | None] | None = None,
+        **table_options: Any,
+    ) -> None:
+        self.columns = columns
+        self.row_styles = row_styles
+        self.table_options = table_options
+
+    def fitted(self, width: int) -> Table:
+        kept = [c for c in self.columns if any(cell.plain for cell in c.cells) or not c.drop]
+        for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
+            if sum(c.width() for c in kept) + GAP * (len(kept) - 1) <= width:
+                break
+            kept = [c for c in kept if c.drop != level]
+        table = Table(**self.table_options)
+        for column in kept:
+            table.add_column(column.header, **column.options)
+        rows = len(self.columns[0].cells) if self.columns else 0
+        for i in range(rows):
+            style = self.row_styles[i] if self.row_styles else None
+            table.add_row(*(column.cells[i] for column in kept), style=style)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitted(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.fitted(options.max_width))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -27,7 +28,7 @@ from plancli.assess import (
 )
 from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.render import shown
+from plancli.render import Column, FittedTable, shown
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -159,14 +160,43 @@ def _marked(a: AssessmentOut, text: str) -> Text:
     return shown(f"{text}*" if a.stale and text else text)
 
 
+def _table_options(title: str | None = None) -> dict[str, Any]:
+    return {
+        "box": box.SIMPLE_HEAD,
+        "title": shown(title, style="bold") if title else None,
+        "title_justify": "left",
+        "pad_edge": False,
+        "padding": (0, 1),
+        "collapse_padding": True,  # two cells between columns, not three: room for the names
+    }
+
+
 def _table(title: str | None = None) -> Table:
-    return Table(
-        box=box.SIMPLE_HEAD,
-        title=shown(title, style="bold") if title else None,
-        title_justify="left",
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,  # two cells between columns, not three: room for the names
+    return Table(**_table_options(title))
+
+
+def _fitted(columns: list[Column], title: str | None = None) -> FittedTable:
+    return FittedTable(columns, **_table_options(title))
+
+
+_NO_WRAP = {"no_wrap": True}
+_FIGURE = {"justify": "right", "no_wrap": True}
+
+
+def _id_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
+    """The target's id: what `plancli show ID` and `record ID` take; never folded."""
+    return Column(t("id", lang), [shown(a.id) for a in rows], 0, {"no_wrap": True, "style": "cyan"})
+
+
+def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
+    """The name folds; eight Chinese characters (16 columns) are kept for it before any
+    optional figure, so a name reads in a line or two."""
+    return Column(
+        t("name", lang),
+        [shown(display_name(a, lang)) for a in rows],
+        0,
+        {"overflow": "fold", "ratio": 1, "min_width": 8},
+        room=16,
     )
 
 
@@ -178,29 +208,31 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
         return Group(header, shown(t("no_targets", lang)))
-    names = [shown(display_name(a, lang)) for a in out.targets]
-    figures: list[tuple[str, list[Text]]] = [
-        (t("gap", lang), [shown(num(a.gap)) for a in out.targets]),
-        (t("done", lang), [shown(percent(a.completion)) for a in out.targets]),
-        (t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in out.targets]),
-        (t("needs", lang), [shown(needs_text(a, lang)) for a in out.targets]),
-    ]
-    # A figure empty in every row (no cumulative target shown, or the year is over) is left
-    # out: the room goes to the names.
-    figures = [(title, cells) for title, cells in figures if any(c.plain for c in cells)]
-    table = _table()
-    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
-    table.add_column(t("status", lang), no_wrap=True)
-    table.add_column(f"{t('actual', lang)} / {t('target', lang)}", justify="right", overflow="fold")
-    for title, _ in figures:
-        table.add_column(title, justify="right", no_wrap=True)
-    for i, a in enumerate(out.targets):
-        table.add_row(
-            names[i],
-            status_text(a.status, lang),
-            _marked(a, actual_of_target(a)),
-            *(cells[i] for _, cells in figures),
-        )
+    rows = out.targets
+    table = _fitted(
+        [
+            _id_column(rows, lang),
+            _name_column(rows, lang),
+            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(
+                f"{t('actual', lang)} / {t('target', lang)}",
+                [_marked(a, actual_of_target(a)) for a in rows],
+                0,
+                {"justify": "right", "overflow": "fold"},
+            ),
+            # Left out when the terminal is narrow, gap first (the figure against the target
+            # shows it); a column empty in every row (no cumulative target shown, or the
+            # year is over) is always left out: the room goes to the names.
+            Column(t("gap", lang), [shown(num(a.gap)) for a in rows], 4, _FIGURE),
+            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
+            Column(
+                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 3, _FIGURE
+            ),
+            # What it takes to recover stays longest: the completion reads from the figure
+            # against the target beside it (120/310).
+            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+        ]
+    )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
     footnote = amended_footnote(out.targets, lang)
     if footnote is not None:
@@ -262,24 +294,37 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> Table:
-    table = _table(t("headline", lang))
-    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
-    table.add_column(t("target", lang), justify="right")
-    table.add_column(t("actual", lang), justify="right")
-    table.add_column(t("gap", lang), justify="right")
-    table.add_column(t("status", lang), no_wrap=True)
-    table.add_column(t("trend", lang), no_wrap=True)
-    for a in rows:
-        table.add_row(
-            shown(display_name(a, lang)),
-            shown(target_text(a, lang) + amended_mark(a)),
-            _marked(a, value_text(a, a.actual)),
-            shown(num(a.gap)),
-            status_text(a.status, lang),
-            shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status]),
-        )
-    return table
+def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
+    return _fitted(
+        [
+            _id_column(rows, lang),
+            _name_column(rows, lang),
+            Column(
+                t("target", lang),
+                [shown(target_text(a, lang) + amended_mark(a)) for a in rows],
+                0,
+                {"justify": "right"},
+            ),
+            Column(
+                t("actual", lang),
+                [_marked(a, value_text(a, a.actual)) for a in rows],
+                0,
+                {"justify": "right"},
+            ),
+            Column(t("gap", lang), [shown(num(a.gap)) for a in rows], 2, {"justify": "right"}),
+            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(
+                t("trend", lang),
+                [
+                    shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status])
+                    for a in rows
+                ],
+                1,
+                _NO_WRAP,
+            ),
+        ],
+        t("headline", lang),
+    )
 
 
 def section_table(out: StatusOutput, lang: Lang) -> Table:
@@ -338,21 +383,27 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
     if not rows:
         return Group(shown(t("worst", lang), style="bold"), shown(t("nothing_behind", lang)))
-    table = _table(t("worst", lang))
-    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=10)
-    table.add_column(t("status", lang), no_wrap=True)
-    table.add_column(t("completion", lang), justify="right")
-    table.add_column(t("pace_gap_pp", lang), justify="right")
-    table.add_column(t("needs", lang), justify="right")
-    for a in rows:
-        table.add_row(
-            shown(display_name(a, lang)),
-            status_text(a.status, lang),
-            _marked(a, percent(a.completion) or value_text(a, a.actual)),
-            shown(signed(a.pace_gap_pp)),
-            shown(needs_text(a, lang)),
-        )
-    return table
+    return _fitted(
+        [
+            _id_column(rows, lang),
+            _name_column(rows, lang),
+            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(
+                t("completion", lang),
+                [_marked(a, percent(a.completion) or value_text(a, a.actual)) for a in rows],
+                0,
+                {"justify": "right"},
+            ),
+            Column(
+                t("pace_gap_pp", lang),
+                [shown(signed(a.pace_gap_pp)) for a in rows],
+                2,
+                {"justify": "right"},
+            ),
+            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+        ],
+        t("worst", lang),
+    )
 
 
 # ---------------------------------------------------------------------------- show ID

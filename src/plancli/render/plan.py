@@ -7,7 +7,7 @@ from rich.console import RenderableType
 from rich.table import Table
 
 from plancli.fmt import bound_text, num
-from plancli.i18n import Lang, t
+from plancli.i18n import N_, Lang, _, t
 from plancli.model import Plan, Target
 from plancli.plan import BundledPlan, Finding
 from plancli.render import shown, target_name
@@ -110,14 +110,19 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     return rows
 
 
+FINDING_LEVELS = (N_("warning"),)
+
+
 def findings_table(findings: list[Finding]) -> Table:
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("level", style="yellow")
-    table.add_column("target", style="cyan")
-    table.add_column("message", overflow="fold", ratio=1)
+    table.add_column(_("level"), style="yellow")
+    table.add_column(_("target"), style="cyan")
+    table.add_column(_("message"), overflow="fold", ratio=1)
     for finding in findings:
         table.add_row(
-            shown(finding.level), shown(finding.target or ""), shown(finding.message, newlines=True)
+            shown(_(finding.level)),
+            shown(finding.target or ""),
+            shown(finding.message, newlines=True),
         )
     return table
 

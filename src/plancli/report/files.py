@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from plancli.errors import InputError
+from plancli.i18n import _
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -18,9 +19,13 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name")
+        raise InputError(_("{path}: is a folder; give a file name").format(path=path))
     if not directory.is_dir():
-        raise InputError(f"cannot write {path}: the folder {directory} does not exist")
+        raise InputError(
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=path, folder=directory
+            )
+        )
     temp_name: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -35,7 +40,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temp_name, path)
         temp_name = None
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)
+        ) from None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):

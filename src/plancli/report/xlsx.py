@@ -124,6 +124,64 @@ class _DatedZip(zipfile.ZipFile):
         self.writestr(str(arcname or filename), data, compress_type, compresslevel)
 
 
+# Column headers of the report's sheets in Chinese: the JSON contract's field names (the
+# English headers) for the columns an analyst reads; the rest keep their field name.
+ZH_HEADERS: dict[str, str] = {
+    "id": "编号",
+    "target": "目标编号",
+    "section": "领域",
+    "name": "名称",
+    "name_en": "英文名称",
+    "kind": "类型",
+    "unit": "单位",
+    "status": "状态",
+    "actual": "完成值",
+    "amount": "总量",
+    "value": "数值",
+    "period": "期间",
+    "gap": "差距",
+    "completion": "完成率",
+    "time_progress": "时间进度",
+    "pace_gap_pp": "快慢(百分点)",
+    "projection": "全年预计",
+    "required_per_month": "月均需完成",
+    "required_growth_rest": "余下月份需增长(%)",
+    "stale": "数据未更新",
+    "bound": "目标",
+    "frequency": "频率",
+    "expected_share": "应完成进度",
+    "months_left": "剩余月数",
+    "tolerance_pp": "容差(百分点)",
+    "reference": "参照指标",
+    "reference_actual": "参照指标完成值",
+    "due": "节点时间",
+    "parts": "构成",
+    "parts_missing": "未报送的构成",
+    "reason": "无数据原因",
+    "note": "备注",
+    "source": "来源",
+    "recorded_at (UTC)": "录入时间(UTC)",
+    "batch": "批次",
+    "current": "现行",
+    "from": "起始期",
+    "plan_bound": "计划目标",
+    "amended_from": "调整起始期",
+    "amendment_note": "调整说明",
+}
+
+
+def column_headers(columns: Sequence[str], lang: Lang) -> list[str]:
+    """The sheet's header row: the field names in English, their Chinese names in Chinese."""
+    if lang != "zh":
+        return list(columns)
+    return [ZH_HEADERS.get(column, column) for column in columns]
+
+
+def status_word(status: Status, lang: Lang) -> str:
+    """A status cell: the JSON's word in English (`behind`), the analyst's in Chinese (滞后)."""
+    return status if lang != "zh" else t(f"status.{status}", lang)
+
+
 def _header(sheet: Worksheet, columns: Sequence[str]) -> None:
     from openpyxl.styles import Font, PatternFill
 
@@ -276,10 +334,11 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _summary_sheet(summary, report, lang)
 
     sheet = workbook.create_sheet("assessments")
-    _header(sheet, CSV_COLUMNS)
+    _header(sheet, column_headers(CSV_COLUMNS, lang))
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
         data = a.model_dump(mode="python")
+        data["status"] = status_word(a.status, lang)
         _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         row = sheet.max_row
         for position, column in enumerate(CSV_COLUMNS, start=1):
@@ -297,7 +356,10 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _a4(sheet, landscape=True, print_area=f"A1:{last}{sheet.max_row}")
 
     records = workbook.create_sheet("records")
-    _header(records, [*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]])
+    _header(
+        records,
+        column_headers([*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]], lang),
+    )
     names = {a.id: text.name(a, lang) for a in report.assessments}
     for record in report.records:
         _append(
@@ -334,7 +396,7 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
     """Sheet `adjustments`: the targets judged on a mid-year adjustment (年中调整) of their bound
     (also in the assessments sheet's `amended_from` and `amendment_note` columns)."""
     sheet = workbook.create_sheet("adjustments")
-    _header(sheet, ADJUSTMENT_COLUMNS)
+    _header(sheet, column_headers(ADJUSTMENT_COLUMNS, lang))
     for adjustment in report.adjustments:
         sheet.append(
             [

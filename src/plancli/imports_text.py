@@ -1,0 +1,571 @@
+"""Reading CSV, JSON and JSON Lines imports as a stream (imports.py has the rules).
+
+The file is decoded as UTF-8 chunk by chunk and split into lines the way the csv module does
+(`\\n`, `\\r\\n` or `\\r`), so memory holds one chunk and the rows kept, never the file. Every
+way a file can be unreadable is refused with one line naming the file and line:
+- a byte that is not UTF-8 (with the byte's offset);
+- a line, JSON item or cell past `ImportLimits` (a quoted CSV cell left open runs into one);
+- a quoted CSV cell never closed: without this, every following line would be read into it,
+  and the file would import as one row;
+- JSON nested too deeply, a number too large to read, a key given twice in one object.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import IO, Any
+
+from plancli.errors import InputError
+from plancli.imports import (
+    COLUMNS,
+    HELPER_COLUMNS,
+    OPTIONAL,
+    REQUIRED,
+    ImportLimits,
+    ImportRow,
+    Problems,
+)
+from plancli.ledger import Entry
+
+_CHUNK = 1024 * 1024
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+_JSON_SPACE = " \t\n\r"
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class TextReader:
+    """The UTF-8 text of a binary stream, in chunks or in lines; the BOM Excel writes is
+    dropped. A byte that is not UTF-8 is refused naming its line and offset."""
+
+    def __init__(self, stream: IO[bytes], name: str, limits: ImportLimits) -> None:
+        self._stream = stream
+        self._name = name
+        self._limits = limits
+        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self._offset = 0  # bytes read so far
+        self._lines = 0  # line breaks decoded so far
+        self._ended_with_cr = False
+        self._started = False
+        self._ahead: list[str] = []  # decoded by `first_char`, not yet given out
+
+    def _decode(self) -> str | None:
+        """The next chunk of text ("" while a character is split between chunks), or None."""
+        data = self._stream.read(_CHUNK)
+        final = not data
+        try:
+            text = self._decoder.decode(data, final)
+        except UnicodeDecodeError as exc:
+            carried = len(exc.object) - len(data)  # bytes of a character begun in the last chunk
+            where = self._offset - carried + exc.start
+            good = exc.object[: exc.start].decode("utf-8", "replace")
+            line = self._lines + _line_breaks(good, self._ended_with_cr) + 1
+            raise InputError(
+                f"{self._name}:{line}: not UTF-8 text ({exc.reason} at byte {where:,}); "
+                'save it as UTF-8 (Excel: "CSV UTF-8")'
+            ) from None
+        self._offset += len(data)
+        if not self._started and text:
+            self._started = True
+            text = text.removeprefix("\ufeff")
+        if text:
+            self._lines += _line_breaks(text, self._ended_with_cr)
+            self._ended_with_cr = text.endswith("\r")
+        if final and not text:
+            return None
+        return text
+
+    def first_char(self) -> str:
+        """The first character that is not white space ("" for an empty file)."""
+        while True:
+            for seen in self._ahead:
+                stripped = seen.lstrip()
+                if stripped:
+                    return stripped[0]
+            chunk = self._decode()
+            if chunk is None:
+                return ""
+            self._ahead.append(chunk)
+            if chunk.strip():
+                continue
+            if sum(map(len, self._ahead)) > self._limits.line_chars:
+                return "?"  # a megabyte of white space: not JSON; the CSV reader will say why
+
+    def chunks(self) -> Iterator[str]:
+        while self._ahead:
+            yield self._ahead.pop(0)
+        while (chunk := self._decode()) is not None:
+            if chunk:
+                yield chunk
+
+    def lines(self) -> Iterator[str]:
+        """Lines with their ends, split at \\n, \\r\\n and \\r like csv's universal newlines;
+        a line longer than the limit is refused. A chunk is split with one regular
+        expression call (a Python loop per line cost a tenth of an import's time)."""
+        limit = self._limits.line_chars
+        number = 0
+        pending = ""
+        for chunk in self.chunks():
+            text = pending + chunk if pending else chunk
+            # A \r at the end may be the first half of \r\n: it waits for the next chunk.
+            end = len(text) - 1 if text.endswith("\r") else len(text)
+            # Up to the last line end only: a match attempt with no line end ahead would scan
+            # to the end of the text from every position (a megabyte of NULs took minutes).
+            end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            lines = _LINE.findall(text, 0, end) if end else []
+            if lines:
+                if max(map(len, lines)) > limit:
+                    long = next(i for i, line in enumerate(lines) if len(line) > limit)
+                    raise self.line_too_long(number + long + 1)
+                number += len(lines)
+                yield from lines
+                pending = text[sum(map(len, lines)) :]
+            else:
+                pending = text
+            if len(pending) > limit:
+                raise self.line_too_long(number + 1)
+        if pending:
+            yield pending
+
+    def line_too_long(self, line: int) -> InputError:
+        return InputError(
+            f"{self._name}:{line}: a line longer than {self._limits.line_chars:,} characters; "
+            "a row of an import is far shorter (is this the right file?)"
+        )
+
+
+def _line_breaks(text: str, after_cr: bool) -> int:
+    count = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return count - 1 if after_cr and text.startswith("\n") else count
+
+
+def parse_text(
+    stream: IO[bytes], name: str, limits: ImportLimits
+) -> tuple[list[ImportRow], Problems]:
+    """Rows of a CSV, JSON or JSON Lines file read from `stream`; InputError for a file that
+    cannot be read at all (not UTF-8, bad header, not JSON, a limit passed)."""
+    reader = TextReader(stream, name, limits)
+    start = reader.first_char()
+    if not start:
+        raise InputError(f"{name}: the file is empty; expected a CSV header or JSON")
+    if start == "[":
+        return _parse_json_list(reader, name, limits)
+    if start == "{":
+        return _parse_json_lines(reader, name, limits)
+    return _parse_csv(reader, name, limits)
+
+
+class _Rows:
+    """The rows kept, with target and period strings shared between rows (a 1.2 million row
+    import names a few thousand targets and a dozen periods), and the row limit."""
+
+    def __init__(self, name: str, limits: ImportLimits) -> None:
+        self.rows: list[ImportRow] = []
+        self._name = name
+        self._limit = limits.rows
+        self._shared: dict[str, str] = {}
+        self.count = 0
+
+    def counted(self) -> None:
+        """One more row that holds something; refused past the limit."""
+        self.count += 1
+        if self.count > self._limit:
+            raise InputError(
+                f"{self._name}: more than {self._limit:,} rows, the most plancli imports at "
+                "once; split the file"
+            )
+
+    def shared(self, text: str) -> str:
+        return self._shared.setdefault(text, text)
+
+
+# ------------------------------------------------------------------------------- CSV
+
+
+@contextlib.contextmanager
+def _field_limit(chars: int) -> Iterator[None]:
+    previous = csv.field_size_limit(chars)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _parse_csv(
+    text: TextReader, name: str, limits: ImportLimits
+) -> tuple[list[ImportRow], Problems]:
+    # strict: a quote that is never closed is an error at the end of the file instead of a
+    # cell that swallows every line after it; so is a stray quote after a quoted cell.
+    reader = csv.reader(text.lines(), strict=True)
+    with _field_limit(limits.cell_chars):
+        try:
+            header = next(reader, [])
+        except csv.Error as exc:
+            raise InputError(f"{name}:1: invalid CSV: {_csv_reason(exc, limits)}") from None
+        columns = [cell.strip().lower() for cell in header]
+        check_header(columns, name)
+        kept = _Rows(name, limits)
+        problems = Problems()
+        width = len(columns)
+        # Cells by position, not through a dict per row: the loop runs a million times.
+        where = {column: columns.index(column) for column in COLUMNS if column in columns}
+        target, period, value = where["target"], where["period"], where["value"]
+        optional = [where.get(column, width) for column in OPTIONAL]  # width: "no such cell"
+        share = kept.shared
+        keep = kept.rows.append
+        starts = reader.line_num + 1  # the line the next row begins on
+        try:
+            for cells in reader:
+                line = reader.line_num
+                starts = line + 1
+                if not "".join(cells).strip():
+                    continue
+                kept.counted()
+                count = len(cells)
+                if count > width:
+                    problems.add(line, f"{count} cells, but the header has {width} columns")
+                    continue
+                given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
+                if not all(given):
+                    missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
+                    problems.add(line, f"no {', '.join(missing)}")
+                    continue
+                amount, note, source = (
+                    (cells[i].strip() or None) if i < count else None for i in optional
+                )
+                keep(
+                    ImportRow(
+                        line,
+                        Entry(share(given[0]), share(given[1]), given[2], amount, note, source),
+                    )
+                )
+        except csv.Error as exc:
+            # The rest of the file cannot be told apart from the broken cell: stop here.
+            problems.add(starts, _csv_error(exc, starts, reader.line_num, limits))
+    return kept.rows, problems
+
+
+def _csv_reason(exc: csv.Error, limits: ImportLimits) -> str:
+    reason = str(exc)
+    if reason.startswith("field larger than field limit"):
+        return f"a cell longer than {limits.cell_chars:,} characters"
+    return reason
+
+
+def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> str:
+    reason = str(exc)
+    if reason == "unexpected end of data":
+        return (
+            'a quoted cell opens on this row and is never closed: its closing " is missing, '
+            "so every line after it would be read into that cell; close it, and double any "
+            'quote inside a cell ("")'
+        )
+    if reason.startswith("field larger than field limit"):
+        return (
+            f"a cell longer than {limits.cell_chars:,} characters from this row on; is a "
+            'quoted cell never closed (a missing ")?'
+        )
+    if ends > starts:
+        return (
+            f"invalid CSV in the row from line {starts} to line {ends}: {reason}; a quoted "
+            f'cell that opens on line {starts} may be missing its closing "'
+        )
+    return f"invalid CSV: {reason}"
+
+
+def check_header(columns: list[str], name: str) -> None:
+    expected = "the header must be target,period,value[,amount,note,source]"
+    unknown = [c for c in columns if c not in COLUMNS and c not in HELPER_COLUMNS]
+    if unknown:
+        listed = ", ".join(_shown(c) for c in unknown[:10])
+        if len(unknown) > 10:
+            listed += f" and {len(unknown) - 10:,} more"
+        hint = ""
+        if any(sep in c for c in unknown for sep in (";", "\t")):
+            hint = " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
+        raise InputError(f"{name}:1: unknown column(s) {listed}; {expected}{hint}")
+    duplicated = sorted({c for c in columns if columns.count(c) > 1})
+    if duplicated:
+        raise InputError(f"{name}:1: column(s) {', '.join(duplicated)} appear twice; {expected}")
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise InputError(f"{name}:1: missing column(s) {', '.join(missing)}; {expected}")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """`repr` of text from a file for a message, cut short: a cell may hold 32,767 characters."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}…({len(text):,} characters)"
+
+
+# ------------------------------------------------------------------------------ JSON
+
+
+class _NumberTooLarge(ValueError):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _json_number(text: str) -> Decimal:
+    # Exact decimals. Integers too: int() refuses more than 4,300 digits with a ValueError
+    # that carries no position, and Decimal reads any length (the value check then says the
+    # figure is too large).
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an exponent beyond what a Decimal can hold (1e99999999999999999)
+        raise _NumberTooLarge(text) from None
+
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object in which a key appears twice: JSON would keep the last value silently."""
+
+    twice: list[str]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    item = dict(pairs)
+    if len(item) == len(pairs):
+        return item
+    seen: set[str] = set()
+    twice: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    duplicated = _Duplicated(item)
+    duplicated.twice = twice
+    return duplicated
+
+
+_DECODER = json.JSONDecoder(
+    parse_float=_json_number,
+    parse_int=_json_number,
+    # NaN and Infinity literals become Decimal so the value check rejects them with the same
+    # message as on the command line.
+    parse_constant=Decimal,
+    object_pairs_hook=_json_object,
+)
+
+
+def _json_error(name: str, text: str, pos: int, line0: int, message: str) -> InputError:
+    line = line0 + text.count("\n", 0, pos) + 1
+    column = pos - text.rfind("\n", 0, pos)
+    return InputError(f"{name}:{line}:{column}: invalid JSON: {message}")
+
+
+def _decode(text: str, pos: int) -> tuple[Any, int]:
+    """raw_decode, with what json lets escape turned into JSONDecodeError."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, pos) from None
+    except _NumberTooLarge as exc:
+        raise json.JSONDecodeError(
+            f"the number {_shown(exc.text, 30)} is too large to read", text, pos
+        ) from None
+
+
+_TOO_LONG = "too long"
+
+
+class _JsonList:
+    """The text of a JSON list, read chunk by chunk; `buffer` holds the item being read."""
+
+    def __init__(self, reader: TextReader, name: str, limits: ImportLimits) -> None:
+        self._chunks = reader.chunks()
+        self._name = name
+        self._limits = limits
+        self.buffer = ""
+        self.eof = False
+        self._line0 = 0  # line breaks in the text dropped from the front of the buffer
+
+    def more(self) -> bool:
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self.eof = True
+            return False
+        self.buffer += chunk
+        return True
+
+    def skip_space(self, pos: int) -> int:
+        while True:
+            match = _SPACE.match(self.buffer, pos)
+            pos = match.end() if match else pos
+            if pos < len(self.buffer) or self.eof or not self.more():
+                return pos
+            if pos > _CHUNK:  # a file of white space: keep the buffer small
+                pos = self.drop_before(pos)
+
+    def drop_before(self, pos: int) -> int:
+        """Forget the text before `pos` (read already); the new position of `pos`."""
+        self._line0 += self.buffer.count("\n", 0, pos)
+        self.buffer = self.buffer[pos:]
+        return 0
+
+    def error(self, pos: int, message: str) -> InputError:
+        return _json_error(self._name, self.buffer, pos, self._line0, message)
+
+    def line(self, pos: int) -> int:
+        return self._line0 + self.buffer.count("\n", 0, pos) + 1
+
+    def item(self, pos: int) -> tuple[Any, int]:
+        """(item, end) of the JSON value at `pos`, reading more text until it is complete;
+        or (JSONDecodeError, pos) when it is invalid, or longer than the limit (_TOO_LONG).
+
+        A number may end at the buffer's end and go on in the next chunk, so a value is taken
+        only with text after it (or at the end of the file); an error may be the text running
+        out, so it is tried again with more text, up to the limit."""
+        limit = self._limits.line_chars
+        while True:
+            try:
+                item, end = _decode(self.buffer, pos)
+            except json.JSONDecodeError as exc:
+                if len(self.buffer) - pos <= limit and not self.eof and self.more():
+                    continue
+                running_out = exc.pos >= len(self.buffer) - 64 or exc.msg.startswith("Unterminated")
+                if running_out and not self.eof:
+                    return json.JSONDecodeError(_TOO_LONG, self.buffer, pos), pos
+                return exc, pos
+            if end < len(self.buffer) or self.eof or not self.more():
+                if end - pos > limit:
+                    return json.JSONDecodeError(_TOO_LONG, self.buffer, pos), pos
+                return item, end
+
+
+def _parse_json_list(
+    reader: TextReader, name: str, limits: ImportLimits
+) -> tuple[list[ImportRow], Problems]:
+    """A JSON list, item by item: memory holds the item being read, not the list."""
+    kept = _Rows(name, limits)
+    problems = Problems()
+    text = _JsonList(reader, name, limits)
+    pos = text.skip_space(text.skip_space(0) + 1)  # past the [ that parse_text saw
+    position = 0
+    if pos < len(text.buffer) and text.buffer[pos] == "]":
+        pos = text.skip_space(pos + 1)
+        if pos < len(text.buffer):
+            raise text.error(pos, "Extra data")
+        return kept.rows, problems
+    while True:
+        if pos >= len(text.buffer):
+            raise text.error(pos, "Expecting value")
+        position += 1
+        item, end = text.item(pos)
+        if isinstance(item, json.JSONDecodeError):
+            if item.msg == _TOO_LONG:
+                raise InputError(
+                    f"{name}:{text.line(pos)}: item {position:,} of the list is longer than "
+                    f"{limits.line_chars:,} characters"
+                )
+            raise text.error(item.pos, item.msg)
+        _add_json_row(item, position, kept, problems, limits)
+        pos = text.skip_space(end)
+        if pos >= len(text.buffer):
+            raise text.error(pos, "the list is not closed with ]")
+        if text.buffer[pos] == "]":
+            pos = text.skip_space(pos + 1)
+            if pos < len(text.buffer):
+                raise text.error(pos, "Extra data")
+            return kept.rows, problems
+        if text.buffer[pos] != ",":
+            raise text.error(pos, "Expecting ',' delimiter")
+        pos = text.skip_space(pos + 1)
+        if pos > _CHUNK:
+            pos = text.drop_before(pos)
+
+
+def _parse_json_lines(
+    reader: TextReader, name: str, limits: ImportLimits
+) -> tuple[list[ImportRow], Problems]:
+    kept = _Rows(name, limits)
+    problems = Problems()
+    for number, line in enumerate(reader.lines(), start=1):
+        if not line.strip():
+            continue
+        start = len(line) - len(line.lstrip(_JSON_SPACE))
+        try:
+            item, end = _decode(line, start)
+            rest = line[end:]
+            if rest.strip(_JSON_SPACE):
+                raise json.JSONDecodeError(
+                    "Extra data", line, end + len(rest) - len(rest.lstrip(_JSON_SPACE))
+                )
+        except json.JSONDecodeError as exc:
+            kept.counted()
+            problems.add(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        _add_json_row(item, number, kept, problems, limits)
+    return kept.rows, problems
+
+
+_NONE = type(None)
+_JSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
+    ("target", (str,), "text"),
+    ("period", (str,), "text"),
+    ("value", (str, int, Decimal), "a number"),
+    ("amount", (str, int, Decimal, _NONE), "a number"),
+    ("note", (str, _NONE), "text"),
+    ("source", (str, _NONE), "text"),
+)
+
+
+def _add_json_row(
+    item: Any, row: int, kept: _Rows, problems: Problems, limits: ImportLimits
+) -> None:
+    kept.counted()
+    if not isinstance(item, dict):
+        problems.add(row, f"expected an object with {', '.join(REQUIRED)}")
+        return
+    if isinstance(item, _Duplicated):
+        listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
+        problems.add(row, f"key(s) {listed} given twice in one object; give each once")
+        return
+    unknown = [key for key in item if key not in COLUMNS]
+    if unknown:
+        listed = ", ".join(_shown(k) for k in unknown[:10])
+        problems.add(row, f"unknown key(s) {listed}; keys are {', '.join(COLUMNS)}")
+        return
+    missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
+    if missing:
+        problems.add(row, f"no {', '.join(missing)}")
+        return
+    wrong = [
+        f"{key} must be {word}"
+        for key, allowed, word in _JSON_TYPES
+        if key in item and (isinstance(item[key], bool) or not isinstance(item[key], allowed))
+    ]
+    if wrong:
+        problems.add(row, "; ".join(wrong))
+        return
+    long = [
+        key
+        for key, value in item.items()
+        if isinstance(value, str) and len(value) > limits.cell_chars
+    ]
+    if long:
+        problems.add(
+            row,
+            f"{', '.join(long)} longer than {limits.cell_chars:,} characters "
+            "(the most a spreadsheet cell holds)",
+        )
+        return
+    kept.rows.append(
+        ImportRow(
+            row,
+            Entry(
+                target=kept.shared(item["target"]),
+                period=kept.shared(item["period"]),
+                value=item["value"],
+                amount=item.get("amount"),
+                note=item.get("note"),
+                source=item.get("source"),
+            ),
+        )
+    )

@@ -1,0 +1,30 @@
+"""Text that is not text: what invalid UTF-8 and lone surrogates become in Python.
+
+Python hands a command-line byte that is not UTF-8 to the program as a lone surrogate
+(U+DC80-U+DCFF, os.fsdecode's surrogateescape), and JSON may spell one (`"\\ud800"`). Neither
+can be written as UTF-8: to a ledger, a cache key or a terminal it is a crash waiting. Light on
+purpose (no imports): the CLI boundary checks every text argument with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(value: str, what: str) -> str | None:
+    """Why `value` is not text (an error message naming `what`), or None when it is."""
+    bad = _SURROGATE.search(value)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: one byte that was not UTF-8
+        return (
+            f"{what} is not UTF-8 text: byte 0x{code - 0xDC00:02x} at character "
+            f"{bad.start() + 1}; set the terminal or script to UTF-8"
+        )
+    return (
+        f"{what} is not text: character {bad.start() + 1} is a lone surrogate "
+        f"({bad.group()!a}); JSON's \\ud800-style escapes must come in pairs"
+    )

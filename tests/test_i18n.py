@@ -1,0 +1,296 @@
+"""The Chinese interface (issue 12.4): the language chosen, the catalog complete and compiled,
+help, errors and prompts in Chinese; English complete and the default."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancli.i18n import LOCALE_DIR, choose_language, default_lang, lang_from_argv
+
+REPO = Path(__file__).resolve().parents[1]
+PO = LOCALE_DIR / "zh" / "LC_MESSAGES" / "plancli.po"
+MO = PO.with_suffix(".mo")
+
+
+def _po() -> dict[str, str | tuple[str, ...]]:
+    from babel.messages.pofile import read_po
+
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(m.id[0] if isinstance(m.id, tuple) else m.id): m.string for m in catalog if m.id}
+
+
+def _extracted() -> set[str]:
+    """Every message the code marks for translation, as `pybabel extract` finds them."""
+    from babel.messages.extract import extract_from_dir
+
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(REPO / "src" / "plancli"), method_map=[("**.py", "python")]
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+# ------------------------------------------------------------------------ the catalog
+
+
+def test_every_extracted_message_has_a_chinese_translation() -> None:
+    pytest.importorskip("babel")
+    translations = _po()
+    extracted = _extracted()
+    assert len(extracted) > 250
+    missing = sorted(m for m in extracted if not translations.get(m))
+    assert missing == [], "run the update in docs/chinese.md; untranslated: " + "; ".join(missing)
+    # and the catalog keeps nothing the code no longer says
+    assert sorted(set(translations) - extracted) == []
+
+
+def test_translations_keep_every_placeholder() -> None:
+    pytest.importorskip("babel")
+    for message, translated in _po().items():
+        forms = translated if isinstance(translated, tuple) else (translated,)
+        for form in forms:
+            assert _fields(form) == _fields(message), (message, form)
+
+
+def test_the_compiled_catalog_is_the_po_file() -> None:
+    pytest.importorskip("babel")
+    with MO.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message, translated in _po().items():
+        if isinstance(translated, tuple):
+            assert compiled.ngettext(message, message + "s", 2) == translated[0], message
+        else:
+            assert compiled.gettext(message) == translated, f"{message}: recompile the .mo"
+
+
+def test_the_catalog_ships_in_the_package() -> None:
+    assert MO.parent == Path(__import__("plancli").__file__).parent / "locale/zh/LC_MESSAGES"
+    assert MO.stat().st_size > 10_000
+
+
+# ---------------------------------------------------------------- choosing the language
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"),
+    [
+        (["--lang", "zh", "status"], "zh"),
+        (["status", "--lang", "zh"], "zh"),  # after the command too
+        (["gap", "--lang=zh", "--json"], "zh"),
+        (["status", "--lang", "en"], "en"),
+        (["status"], None),
+        (["status", "--lang", "fr"], None),  # the CLI then says `--lang fr: choose en or zh`
+        (["record", "gdp", "5", "--", "--lang", "zh"], None),  # after `--`: an argument
+    ],
+)
+def test_lang_from_the_command_line(argv: list[str], lang: str | None) -> None:
+    assert lang_from_argv(argv) == lang
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"}, "zh"),  # LC_ALL first
+        ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "C"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_lang_from_the_locale(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str
+) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang() == lang
+    assert choose_language(["status", "--lang", "en"]) == "en"  # the option wins
+
+
+def _plancli(*args: str, lang_env: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LC_ALL", "LC_MESSAGES", "PLANCLI_PLAN", "PLANCLI_LEDGER")
+    }
+    env.update(LANG=lang_env, COLUMNS="80", PYTHONPATH=str(REPO / "src"), NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "plancli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_help_is_chinese_under_a_chinese_locale() -> None:
+    result = _plancli("--help", lang_env="zh_CN.UTF-8")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("用法：")
+    for words in (
+        "对照目标跟踪政府年度国民经济和社会发展计划的执行情况",
+        "选项：",
+        "执行情况：",
+        "录入进度：",
+        "显示本帮助并退出",
+    ):
+        assert words in out
+    assert "Track a government" not in out
+    # wrapped by display width: no line wider than the terminal
+    assert (
+        max(
+            sum(2 if "\u4e00" <= c <= "\u9fff" or c in "（）：；，。、" else 1 for c in line)
+            for line in out.splitlines()
+        )
+        <= 80
+    )
+
+
+def test_help_is_english_by_default_and_chinese_with_lang_after_the_command() -> None:
+    english = _plancli("record", "--help")
+    assert "Record a figure for a target and period" in english.stdout
+    assert "Usage:" in english.stdout and "用法" not in english.stdout
+    chinese = _plancli("record", "--help", "--lang", "zh")
+    assert "录入某目标某期的数据" in chinese.stdout
+    assert chinese.stdout.startswith("用法：") and "参数：" in chinese.stdout
+
+
+# ------------------------------------------------------------------ errors in Chinese
+
+
+def test_an_unknown_target_in_chinese_names_it_and_suggests(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--lang", "zh", "show", "gdpp")
+    assert result.exit_code == 2
+    assert result.stderr == "错误：计划 guandu-2022 中没有目标 'gdpp'；是否想找 gdp？\n"
+
+
+def test_input_errors_in_chinese_keep_the_value(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = str(mini_plan)
+    bad_period = invoke(
+        "--plan", plan, "record", "g5", "150", "--period", "2022-13", "--lang", "zh"
+    )
+    assert bad_period.exit_code == 2
+    assert bad_period.stderr.startswith("错误：期间 '2022-13' 格式不对：请写成 YYYY-MM")
+    outside = invoke("--plan", plan, "--lang", "zh", "record", "g5", "150", "-p", "2021-06")
+    assert outside.stderr == "错误：期间 '2021-06' 不在计划年度 2022 内\n"
+    not_a_number = invoke("--plan", plan, "--lang", "zh", "record", "g5", "lots", "-p", "2022-06")
+    assert not_a_number.stderr == "错误：数值 'lots' 不是数字（应如 310、5.2、-0.3）\n"
+
+
+def test_a_plan_file_error_in_chinese_exits_3(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "bad.toml"
+    plan.write_text('[plan]\nid = "x"\nyear = 2022\nname = "x"\n[[targets]\nid = 1\n', "utf-8")
+    result = invoke("--plan", str(plan), "--lang", "zh", "targets")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"错误：{plan}:5:")
+    assert "TOML 格式错误" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_ledger_file_error_in_chinese_exits_3(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_text("version = 1\nfigures = []\n", "utf-8")
+    result = invoke("--plan", str(mini_plan), "--lang", "zh", "gap")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"错误：{ledger}：未知的键 'figures'；数据文件只含 `version = 1`、[[records]] 和 "
+        "[[amendments]]\n"
+    )
+
+
+def test_usage_errors_are_one_line_in_either_language(invoke) -> None:  # type: ignore[no-untyped-def]
+    english = invoke("gap", "--bogus")
+    assert english.exit_code == 2
+    assert english.stderr == "error: no such option: --bogus; see `plancli gap --help`\n"
+    missing = invoke("show")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "error: missing argument ID; see `plancli show --help`\n",
+    )
+    chinese = invoke("--lang", "zh", "record", "gdp")
+    assert (chinese.exit_code, chinese.stderr) == (
+        2,
+        "错误：缺少参数 VALUE；见 `plancli record --help`\n",
+    )
+    unknown = invoke("--lang", "zh", "nosuch")
+    assert unknown.stderr == "错误：没有这个命令：nosuch；见 `plancli --help`\n"
+    bad_lang = invoke("--lang", "fr", "gap")
+    assert (bad_lang.exit_code, bad_lang.stderr) == (2, "error: --lang fr: choose en or zh\n")
+    assert "Usage" not in english.stderr + missing.stderr + chinese.stderr
+
+
+def test_what_record_says_is_chinese(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = mini_plan.with_name("mini.progress.toml")
+    first = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "150", "-p", "2022-06")
+    assert first.stderr == f"已录入 g5 2022-06 = 150 个，写入 {ledger}\n"
+    again = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "160", "-p", "2022-06")
+    assert again.stderr.startswith(f"已录入 g5 2022-06 = 160 个，写入 {ledger}；取代 ")
+    assert again.stderr.endswith(" UTC 录入的 150 个\n")
+
+
+def test_the_undo_question_is_chinese(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    invoke("--plan", str(mini_plan), "record", "g5", "150", "-p", "2022-06")
+    refused = invoke("--plan", str(mini_plan), "undo", "--lang", "zh")
+    assert refused.exit_code == 2
+    assert refused.stderr.endswith(
+        "错误：undo 撤销前要询问，而标准输入不是终端；用 --yes 可不经询问直接撤销\n"
+    )
+    dry = invoke("--plan", str(mini_plan), "undo", "--dry-run", "--lang", "zh")
+    assert "将撤销批次 " in dry.stderr and " 的 1 条记录；未写入（--dry-run）" in dry.stderr
+
+
+def test_english_stays_the_default_after_a_chinese_run(invoke) -> None:  # type: ignore[no-untyped-def]
+    assert invoke("--lang", "zh", "show", "gdpp").stderr.startswith("错误：")
+    assert invoke("show", "gdpp").stderr.startswith("error: unknown target 'gdpp'")
+
+
+def test_the_note_is_shown_in_the_chosen_language(invoke, tmp_path: Path, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    text = mini_plan.read_text(encoding="utf-8")
+    noted = text.replace(
+        'id = "g5"\n', 'id = "g5"\nnote = "按季度统计"\nnote_en = "counted quarterly"\n', 1
+    )
+    assert noted != text
+    mini_plan.write_text(noted, encoding="utf-8")
+    zh = invoke("--plan", str(mini_plan), "--lang", "zh", "show", "g5").stdout
+    en = invoke("--plan", str(mini_plan), "show", "g5").stdout
+    assert "按季度统计" in zh and "counted quarterly" not in zh
+    assert "counted quarterly" in en and "按季度统计" not in en
+
+
+def test_xlsx_report_headers_and_statuses_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    openpyxl = pytest.importorskip("openpyxl")
+    workspace = tmp_path / "ws"
+    assert invoke("--plan", "guandu-2021", "init", str(workspace)).exit_code == 0
+    plan = workspace / "plan2021.toml"
+    for lang, header, status in (("zh", "状态", "未完成"), ("en", "status", "missed")):
+        out = tmp_path / f"report-{lang}.xlsx"
+        assert invoke("--plan", str(plan), "--lang", lang, "report", "-o", str(out)).exit_code == 0
+        sheet = openpyxl.load_workbook(out)["assessments"]
+        headers = [cell.value for cell in sheet[1]]
+        column = headers.index(header)
+        gdp = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "gdp")
+        assert gdp[column] == status  # 2021: GDP grew 0.3 % against a planned 8 %
+
+
+def test_an_import_refused_in_chinese(invoke, mini_plan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    figures = tmp_path / "june.csv"
+    figures.write_text("target,period,value\ng5,2022-06,150\ng5,2022-13,160\n", "utf-8")
+    result = invoke("--plan", str(mini_plan), "--lang", "zh", "import", str(figures))
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines()
+    assert first == f"错误：{figures}：1 行有误；未导入任何数据"
+    assert second.startswith(f"{figures}:3: 期间 '2022-13' 格式不对")
