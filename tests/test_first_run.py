@@ -38,7 +38,7 @@ def test_an_empty_ledger_points_to_the_worked_example_and_init(  # type: ignore[
     assert WORKED_EXAMPLE in lines[0]
     assert "plancli init DIR" in lines[1] and "plancli init --demo DIR" in lines[1]
     assert WORKED_EXAMPLE not in result.stdout  # talk on stderr, data on stdout
-    again = invoke("--plan", str(mini_plan), command)  # status: from the cache this time
+    again = invoke("--plan", str(mini_plan), command)  # the plan from its compiled form
     assert again.stderr == result.stderr
 
 

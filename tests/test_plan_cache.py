@@ -1,53 +1,140 @@
-"""The cache of large validated plans (issue 5): used when the plan is unchanged, never stale."""
+"""The validated-plan cache (issues 5 and 15): a plan's compiled form, used while its bytes and
+plancli are unchanged, never stale, and read without Pydantic."""
 
 from __future__ import annotations
 
-import os
+import json
+import subprocess
+import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.conftest import FIXTURES
 
-from plancli import plan as plan_module
+import plancli
+from plancli import compiled
 from plancli.errors import PlanFileError
-from plancli.plan import load_plan_file
+from plancli.locations import bundled_plans
+from plancli.plan import load_plain_plan, load_plan_file
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(plan_module, "CACHE_MIN_BYTES", 0)  # cache even the small test plan
     return tmp_path / "cache" / "plancli" / "plans"
 
 
-def test_an_unchanged_plan_is_read_from_the_cache(cache: Path, mini_plan: Path) -> None:
-    first = load_plan_file(mini_plan)
+def test_a_plan_read_again_is_built_from_its_compiled_form(cache: Path, mini_plan: Path) -> None:
+    first = load_plain_plan(mini_plan)
     [entry] = list(cache.iterdir())
     assert entry.stat().st_mode & 0o077 == 0  # the user's alone
-    again = load_plan_file(mini_plan)
+    header, body = entry.read_bytes().split(b"\n", 1)
+    assert header.startswith(compiled.FORMAT)
+    data = json.loads(body)  # plain values: decimals as their exact text
+    g5 = next(t for t in data["targets"] if t["id"] == "g5")
+    assert g5["min"] == "310" and g5["kind"] == "cumulative"
+    again = load_plain_plan(mini_plan)
     assert again == first
-    assert again.target("g5") is not None
+    target = again.target("g5")
+    assert target is not None and target.min == 310
+    assert load_plan_file(mini_plan).target("g5") is not None  # the models, from the same entry
+
+
+def test_the_compiled_form_is_the_validated_plan(cache: Path) -> None:
+    """Every bundled plan: built from its compiled form (a hit) it is what validating the file
+    gives (a miss), field for field, decimals with their own digits."""
+    for path in bundled_plans().values():
+        model = load_plan_file(path)
+        miss = compiled.plain_plan(model)
+        hit = load_plain_plan(path)  # written by load_plan_file, read back here
+        assert hit == miss, path
+        for plain_target, model_target in zip(hit.targets, model.targets, strict=True):
+            assert exact(as_dict(plain_target)) == exact(model_target.model_dump())
+
+
+def as_dict(value: object) -> object:
+    """A named tuple and those it holds as dicts, as `model_dump` gives a model."""
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: as_dict(item) for name, item in zip(value._fields, value, strict=True)}
+    return value
+
+
+def exact(value: object) -> object:
+    """Nested values with each decimal as its text: 4.50 is not 4.5 here."""
+    if isinstance(value, Decimal):
+        return f"Decimal {value}"
+    if isinstance(value, dict):
+        return {key: exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [exact(item) for item in value]
+    return value
 
 
 def test_an_edited_plan_is_read_again(cache: Path, mini_plan: Path) -> None:
-    load_plan_file(mini_plan)
+    load_plain_plan(mini_plan)
     text = mini_plan.read_text(encoding="utf-8")
     mini_plan.write_text(text.replace('name_en = "Test plan"', 'name_en = "Edited"'), "utf-8")
-    assert load_plan_file(mini_plan).plan.name_en == "Edited"
+    assert load_plain_plan(mini_plan).plan.name_en == "Edited"
     assert len(list(cache.iterdir())) == 1  # the edit replaced the entry: the cache stays small
     mini_plan.write_text(text + "\n[[targets]]\nid = 1\n", encoding="utf-8")
     with pytest.raises(PlanFileError):  # an invalid edit is never hidden by the cache
+        load_plain_plan(mini_plan)
+    with pytest.raises(PlanFileError):
         load_plan_file(mini_plan)
 
 
-def test_a_damaged_cache_entry_is_ignored(cache: Path, mini_plan: Path) -> None:
-    first = load_plan_file(mini_plan)
+def test_another_plancli_version_compiles_again(
+    cache: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = compiled.plan_key(mini_plan.read_bytes())
+    monkeypatch.setattr(compiled, "__version__", "99.0")
+    assert compiled.plan_key(mini_plan.read_bytes()) != before
+    load_plain_plan(mini_plan)
     [entry] = list(cache.iterdir())
-    entry.write_bytes(b"not a pickle")
-    assert load_plan_file(mini_plan) == first
+    assert b"99.0" not in entry.read_bytes()  # the key is a digest
+    assert compiled.read_compiled(mini_plan, compiled.plan_key(mini_plan.read_bytes()))
 
 
-def test_small_plans_never_touch_the_cache(tmp_path: Path, mini_plan: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    load_plan_file(mini_plan)
-    assert not (tmp_path / "cache").exists()
-    assert os.path.getsize(mini_plan) < plan_module.CACHE_MIN_BYTES
+def test_a_damaged_or_foreign_entry_is_ignored(cache: Path, mini_plan: Path) -> None:
+    first = load_plain_plan(mini_plan)
+    [entry] = list(cache.iterdir())
+    header = entry.read_bytes().split(b"\n", 1)[0]
+    for body in (b"not json", b"[1, 2]", b'{"plan": {}}', b'{"plan": {"id": 1}, "targets": 3}'):
+        entry.write_bytes(header + b"\n" + body)
+        assert load_plain_plan(mini_plan) == first
+        assert load_plan_file(mini_plan).plan.id == first.plan.id
+
+
+def test_an_unwritable_cache_is_only_slower(
+    tmp_path: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert load_plain_plan(mini_plan) == load_plain_plan(mini_plan)
+
+
+def test_a_plan_seen_before_is_read_without_pydantic(tmp_path: Path) -> None:
+    plan = tmp_path / "assess.toml"
+    plan.write_bytes((FIXTURES / "assess.toml").read_bytes())
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from plancli.plan import load_plain_plan\n"
+        f"plan = load_plain_plan(Path({str(plan)!r}))\n"
+        "print(plan.plan.id, len(plan.targets))\n"
+        "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    env = {
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(Path(plancli.__file__).parents[1]),  # this plancli, not an install
+    }
+    cold, warm = (
+        subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    )
+    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+    assert "pydantic" in cold.stderr.split()  # validated the first time
+    assert warm.stdout == cold.stdout and warm.stderr == ""

@@ -22,7 +22,11 @@ from decimal import Decimal
 
 from plancli.assess.bounds import derive_direction
 from plancli.errors import InputError
-from plancli.fmt import bound_text, num
+from plancli.fmt import num
+from plancli.history import AmendmentRevision as AmendmentRevision  # moved to history.py
+from plancli.history import amendment_bound_text as amendment_bound_text
+from plancli.history import amendment_history as amendment_history
+from plancli.history import amendment_out as amendment_out
 from plancli.i18n import _
 from plancli.ledger import (
     LedgerStore,
@@ -33,7 +37,6 @@ from plancli.ledger import (
     value_is_percent,
 )
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
-from plancli.output import AmendmentOut
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target
 
@@ -63,14 +66,6 @@ class AmendChange:
     # The same amendment (period, bound, note) is already in force at every month from its
     # period on: nothing is written, as for a figure recorded again.
     unchanged: bool
-
-
-@dataclass(frozen=True, slots=True)
-class AmendmentRevision:
-    """An amendment in a target's history, and whether any month can still be judged on it."""
-
-    amendment: Amendment
-    current: bool
 
 
 def check_amendment(
@@ -232,59 +227,3 @@ def amend_target(
         if not change.unchanged:
             session.append_amendment(change.amendment)
     return change
-
-
-def amendment_history(
-    amendments: Sequence[Amendment], target_id: str | None = None
-) -> list[AmendmentRevision]:
-    """Every amendment (of one target, or all), in ledger order, each marked current unless a
-    later amendment of its target from the same or an earlier period superseded it."""
-    chosen = [a for a in amendments if target_id is None or a.target == target_id]
-    revisions = []
-    for index, amendment in enumerate(chosen):
-        period = parse_period(amendment.period)
-        superseded = any(
-            later.target == amendment.target
-            and (other := parse_period(later.period)).year == period.year
-            and other.end_month <= period.end_month
-            for later in chosen[index + 1 :]
-        )
-        revisions.append(AmendmentRevision(amendment, not superseded))
-    return revisions
-
-
-def amendment_bound_text(target: Target | None, amendment: Amendment, lang: str = "en") -> str:
-    """The amended bound as `bound_text` writes bounds (`≥ 6 %`, `≈ 5 %`, `fall ≥ 3.5 %`); for
-    a target the plan no longer has, the figures alone."""
-    if target is not None and target.kind in BOUNDED_KINDS:
-        return bound_text(target, amendment, lang)
-    parts = [
-        f"{name} {num(value)}"
-        for name, value in (
-            ("min", amendment.min),
-            ("max", amendment.max),
-            ("around", amendment.around),
-            ("tolerance", amendment.tolerance),
-            ("stretch", amendment.stretch),
-        )
-        if value is not None
-    ]
-    return ", ".join(parts)
-
-
-def amendment_out(plan: Plan, amendment: Amendment, current: bool = True) -> AmendmentOut:
-    """An amendment as the JSON outputs carry it (`history`, `show`, `amend`)."""
-    return AmendmentOut(
-        target=amendment.target,
-        period=amendment.period,
-        min=amendment.min,
-        max=amendment.max,
-        around=amendment.around,
-        tolerance=amendment.tolerance,
-        stretch=amendment.stretch,
-        bound=amendment_bound_text(plan.target(amendment.target), amendment),
-        note=amendment.note,
-        recorded_at=amendment.recorded_at,
-        batch=amendment.batch,
-        current=current,
-    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from plancli.i18n import Lang, t
-from plancli.model import Amendment
+
+if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
+    from plancli.plain import AnyAmendment, AnyTarget
 
 
 def num(value: Decimal | int | float | None, places: int | None = None) -> str:
@@ -75,7 +77,7 @@ class BoundFields(Protocol):
     def decline(self) -> bool: ...
 
 
-def bound_text(target: BoundFields, amendment: Amendment | None = None, lang: str = "en") -> str:
+def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
     `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
 
@@ -97,7 +99,7 @@ def bound_text(target: BoundFields, amendment: Amendment | None = None, lang: st
                 else (_word("stable", lang))
             )
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
-    source: BoundFields | Amendment = amendment if amendment is not None else target
+    source: BoundFields | AnyAmendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around
     if low is None and high is None and around is None:
         return _word("pending", lang)
@@ -122,6 +124,30 @@ def bound_text(target: BoundFields, amendment: Amendment | None = None, lang: st
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
+
+
+def value_is_percent(target: AnyTarget) -> bool:
+    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
+    return (
+        target.kind in ("growth", "relative", "milestone", "change", "trend")
+        or target.unit.strip() == "%"
+    )
+
+
+def figure_text(
+    value: Decimal, amount: Decimal | None, target: AnyTarget | None, lang: Lang = "en"
+) -> str:
+    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
+    if target is None:  # a record of a target the plan no longer has
+        text = num(value)
+    elif value_is_percent(target):
+        text = f"{num(value)} %"
+    else:
+        text = f"{num(value)} {target.unit}"
+    if amount is not None:
+        unit = f" {target.unit}" if target is not None else ""
+        text += f" ({t('amount', lang)} {num(amount)}{unit})"
+    return text
 
 
 def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs") -> str:

@@ -44,8 +44,12 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from plancli.errors import InputError, LedgerFileError, PlanError
+from plancli.fmt import figure_text as figure_text  # moved to fmt; imported from here before
 from plancli.fmt import num
-from plancli.i18n import N_, Lang, _, ngettext, t
+from plancli.fmt import value_is_percent as value_is_percent
+from plancli.history import Revision as Revision  # moved to history; imported from here before
+from plancli.history import history as history
+from plancli.i18n import N_, _, ngettext
 from plancli.locations import (
     BUNDLED_LEDGERS,
     LedgerLocation,
@@ -53,9 +57,11 @@ from plancli.locations import (
     data_dir,
     location_of,
 )
-from plancli.model import Amendment, Figure, FigureQuery, Plan, Record, Target, current_records
+from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.plain import FigureQuery
+from plancli.plain import plan_owners as plan_owners
 from plancli.plan import find_target, read_toml
 from plancli.texts import text_problem
 
@@ -773,12 +779,6 @@ def open_store(location: LedgerLocation) -> LedgerStore:
     return TomlLedgerStore(location)
 
 
-def plan_owners(plan: Plan) -> tuple[tuple[str, str], ...]:
-    """The plan's owner (牵头单位) of each target that names one: what a database ledger keeps
-    in its `target_owner` table and enforces (ledger_postgres)."""
-    return tuple((t.id, t.owner.strip()) for t in plan.targets if t.owner and t.owner.strip())
-
-
 # --------------------------------------------------------------------------------- values
 
 
@@ -797,14 +797,6 @@ SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
 _FALL_WORDS = ("下降", "降低", "减少", "回落")
 _RISE_WORDS = ("增长", "上升", "提高", "增加")
 _SAME_PERIOD_WORDS = ("同比", "比上年")
-
-
-def value_is_percent(target: Target) -> bool:
-    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
-    return (
-        target.kind in ("growth", "relative", "milestone", "change", "trend")
-        or target.unit.strip() == "%"
-    )
 
 
 def signed_words(raw: str, target: Target, what: str = N_("value")) -> str:
@@ -1237,24 +1229,6 @@ def record_entry(
 # ---------------------------------------------------------------------------- history
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
-    record: Record
-    # False once a later record for the same target and end month superseded it: a revision
-    # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2)
-    current: bool
-
-
-def history(records: Sequence[Record], target_id: str | None = None) -> list[Revision]:
-    """Every revision (of one target, or all), oldest first, each marked in force or not:
-    current is what the assessment judges (`assess.in_force`, one figure per position)."""
-    from plancli.assess import in_force  # late: writing commands need no assessment
-
-    chosen = [r for r in records if target_id is None or r.target == target_id]
-    current = {id(record) for record in in_force(chosen).values()}
-    return [Revision(r, id(r) in current) for r in chosen]
-
-
 # ------------------------------------------------------------------------------- undo
 
 
@@ -1409,22 +1383,6 @@ def ledger_holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
     from plancli.ledger_postgres import PostgresLedgerStore
 
     return isinstance(store, PostgresLedgerStore) and store.holds_anything()
-
-
-def figure_text(
-    value: Decimal, amount: Decimal | None, target: Target | None, lang: Lang = "en"
-) -> str:
-    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
-    if target is None:  # a record of a target the plan no longer has
-        text = num(value)
-    elif value_is_percent(target):
-        text = f"{num(value)} %"
-    else:
-        text = f"{num(value)} {target.unit}"
-    if amount is not None:
-        unit = f" {target.unit}" if target is not None else ""
-        text += f" ({t('amount', lang)} {num(amount)}{unit})"
-    return text
 
 
 def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) -> int | None:

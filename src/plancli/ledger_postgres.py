@@ -62,7 +62,8 @@ from plancli.ledger import (
     validation_problem,
 )
 from plancli.locations import MASK, LedgerLocation, passwords_in
-from plancli.model import Amendment, Figure, FigureQuery, Record
+from plancli.model import Amendment, Figure, Record
+from plancli.plain import FigureQuery
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 1

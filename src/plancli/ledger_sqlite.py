@@ -55,8 +55,9 @@ from plancli.ledger import (
     validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, FigureQuery, Record, latest_in_order, shorten
+from plancli.model import Amendment, Figure, Record, latest_in_order, shorten
 from plancli.paths import check_readable, open_regular
+from plancli.plain import FigureQuery
 
 SCHEMA_VERSION = 2
 # Schema 1 is schema 2 without the amendments table: read as is, migrated on write.

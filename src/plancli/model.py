@@ -8,11 +8,9 @@ such as `taget = 10` fails loudly instead of being ignored.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal, TypeVar, get_args
+from typing import Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -26,29 +24,21 @@ from pydantic import (
 )
 
 from plancli.errors import InputError
-from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 
-Kind = Literal[
-    "growth",
-    "level",
-    "cumulative",
-    "milestone",
-    "relative",
-    "change",
-    "trend",
-    "indicator",
-    "ongoing",
-]
-Frequency = Literal["monthly", "quarterly", "annual"]
-Direction = Literal["up", "down", "band"]
-Relation = Literal["same", "above", "not_below", "below"]
-
-
-def decimal_to_json(value: Decimal) -> int | float:
-    """JSON numbers, not strings: integral values as integers, others as the shortest float."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
+# Plain names, imported from here before they moved (re-exported).
+from plancli.plain import BOUNDED_KINDS as BOUNDED_KINDS
+from plancli.plain import KINDS as KINDS
+from plancli.plain import PERCENT_KINDS as PERCENT_KINDS
+from plancli.plain import REFERENCE_KINDS as REFERENCE_KINDS
+from plancli.plain import Direction as Direction
+from plancli.plain import Figure as Figure
+from plancli.plain import Frequency as Frequency
+from plancli.plain import Kind as Kind
+from plancli.plain import Relation as Relation
+from plancli.plain import decimal_to_json as decimal_to_json
+from plancli.plain import effective_direction, figure_problem
+from plancli.plain import latest_in_order as latest_in_order
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
 Number = Annotated[
@@ -74,12 +64,6 @@ def shorten(value: object) -> str:
 # A figure in a plan file: a Number fit to be a figure.
 PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
 
-KINDS: tuple[Kind, ...] = get_args(Kind)
-# Kinds whose figure is a percentage (or percentage points) whatever the target's unit: a 左右
-# tolerance for them is in percentage points (docs/forms.md).
-PERCENT_KINDS: frozenset[str] = frozenset({"growth", "relative", "change", "trend"})
-# Kinds judged against a bound (min, max or around), unless the bound is pending.
-BOUNDED_KINDS: frozenset[str] = frozenset({"growth", "level", "cumulative", "change", "ongoing"})
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -316,15 +300,7 @@ class Target(StrictModel):
     @property
     def effective_direction(self) -> Direction:
         """`direction`, or the one the bounds imply (docs/forms.md)."""
-        if self.direction is not None:
-            return self.direction
-        if self.kind in ("cumulative", "ongoing", "milestone", "relative"):
-            return "up"
-        if self.min is not None and self.max is not None:
-            return "band"
-        if self.max is not None:
-            return "down"
-        return "up"
+        return effective_direction(self.kind, self.direction, self.min, self.max)
 
     @property
     def percent_figure(self) -> bool:
@@ -335,10 +311,6 @@ class Target(StrictModel):
     def has_amount(self) -> bool:
         """Growth-type records may carry the YTD amount in `unit` beside the growth %."""
         return self.kind in ("growth", "relative")
-
-
-# What a relation may compare with: growth figures, or an outside series (全国平均水平).
-REFERENCE_KINDS = frozenset({"growth", "relative", "indicator"})
 
 
 class PlanMeta(StrictModel):
@@ -464,35 +436,9 @@ class Record(StrictModel):
 
     @staticmethod
     def figure_problem(value: Decimal) -> str | None:
-        """What makes `value` unfit to be recorded, or None: the one rule for every figure,
-        typed (`ledger.parse_number`) or read back from a ledger, TOML or SQLite.
-
-        - finite, and at most 10^15 in magnitude: the district's GDP is 1441 亿元, so anything
-          larger is a typing or script error;
-        - at most 10 decimal places;
-        - at most 15 significant digits: JSON numbers are doubles, which keep 15, so every
-          figure plancli accepts is shown exactly by `--json` (decimal_to_json).
-        """
-        if not value.is_finite():
-            return N_("is not a finite number")
-        text = str(value)
-        if len(text) <= 12 and "E" not in text:
-            # Most figures: 12 characters without an exponent hold at most 12 digits and 10
-            # decimal places. A shortcut, as as_tuple() below costs 0.5 µs (60 ms a ledger read).
-            return None
-        # adjusted() first: a cheap test that skips building 10^15 for almost every figure;
-        # copy_abs, as abs() would round (and trap) 1e999999999.
-        if value.adjusted() >= 15 and value.copy_abs() > Decimal(10) ** 15:
-            return N_("is too large (at most 10^15 in magnitude)")
-        _, digits, exponent = value.as_tuple()
-        if isinstance(exponent, int) and exponent < -10:
-            return N_("has more than 10 decimal places")
-        significant = len(digits)
-        while significant > 15 and digits[significant - 1] == 0:
-            significant -= 1  # trailing zeros (123456789012345.0) cost a double nothing
-        if significant > 15:
-            return N_("has more than 15 significant digits (JSON numbers keep 15)")
-        return None
+        """What makes `value` unfit to be recorded, or None (`plain.figure_problem`, the one
+        rule for every figure, typed or read back from a ledger)."""
+        return figure_problem(value)
 
     @field_validator("value", "amount")
     @classmethod
@@ -551,31 +497,6 @@ class Amendment(StrictModel):
     _utc = field_validator("recorded_at")(Record.utc_time.__func__)  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """What the assessment reads of a record in force. A `Record` takes about ten times the
-    memory; a ledger store hands these out so gap and status over 120,000 records stay small."""
-
-    target: str
-    period: str
-    value: Decimal
-    amount: Decimal | None
-
-
-@dataclass(frozen=True, slots=True)
-class FigureQuery:
-    """What an assessment at one period reads of the figures in force (`gap`): per target, the
-    figure at its latest position (end month) up to `end_month` of `year`, the year before's
-    year-end figure (a `change` target's base), and every position up to then of the targets
-    in `series` (a relation and its reference). A store that can select these in its database
-    reads only them; the others give every figure, which the assessment reduces the same way.
-    """
-
-    year: int
-    end_month: int  # the as-of period's end month; 12 when judging at the latest figures
-    series: frozenset[str] = frozenset()
-
-
 R = TypeVar("R", bound=Record | Figure)
 
 
@@ -587,17 +508,3 @@ def current_records(records: list[R]) -> dict[tuple[str, str], R]:
     so a reader can tell which of two periods ending the same month was recorded last.
     """
     return latest_in_order(records, lambda record: (record.target, record.period))
-
-
-K = TypeVar("K")
-T = TypeVar("T")
-
-
-def latest_in_order(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
-    """The last item of each key, in the order those last items come (not the keys' first)."""
-    latest: dict[K, T] = {}
-    for item in items:
-        k = key(item)
-        latest.pop(k, None)
-        latest[k] = item
-    return latest

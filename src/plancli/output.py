@@ -1,38 +1,196 @@
-"""JSON and CSV output: data on stdout, built from models, never scraped from tables."""
+"""JSON and CSV output: data on stdout, built from the output dataclasses, never scraped from
+tables.
+
+The outputs are plain dataclasses (`plain.Number` marks the decimals JSON writes as numbers)
+and `dump_json` writes them with the json module, in the bytes Pydantic's `model_dump_json(
+indent=2)` wrote when they were models: scripts see the same documents (issue 15). Pydantic
+only documents them, in `plancli schema` (`json_schemas`), from the same dataclasses.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
-
-from plancli.model import Baseline, Number, Plan, ProjectCount, Target
+from plancli.plain import Baseline, Number, ProjectCount, Target, decimal_to_json
 from plancli.safe import csv_cell, json_text
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyPlan
 
 SCHEMA_VERSION = 1
 
 
-def dump_json(model: BaseModel) -> str:
+def doc(text: str) -> dict[str, str]:
+    """A field's description, as `plancli schema` shows it (Pydantic reads `metadata`)."""
+    return {"description": text}
+
+
+# ------------------------------------------------------------------------------ JSON
+
+
+def dump_json(document: object) -> str:
     """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent.
 
     The exact text of every string: only the characters a terminal would act on and JSON
     leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`)."""
-    return json_text(model.model_dump_json(indent=2))
+    out: list[str] = []
+    _write(document, out, "\n")
+    return json_text("".join(out))
 
 
 def dumps(data: Any) -> str:
     return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+_string: Callable[[str], str] = json.encoder.encode_basestring
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+
+def _scalar(value: object) -> str | None:
+    """The JSON text of a value that holds no other (most of a document), else None."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[arg-type]
+    if kind is Decimal:
+        return number_text(decimal_to_json(value))  # type: ignore[arg-type]
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return number_text(value)  # type: ignore[arg-type]
+    if isinstance(value, list | tuple) and not value:
+        return "{}" if hasattr(value, "_fields") else "[]"
+    return None
+
+
+def _write(value: object, out: list[str], indent: str) -> None:
+    """`value` as JSON text onto `out`; `indent` is the newline and spaces of its line."""
+    text = _scalar(value)
+    if text is not None:
+        out.append(text)
+    elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
+        _write_object(value._fields, value, out, indent)
+    elif isinstance(value, list | tuple):
+        inner = indent + "  "
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(inner if i == 0 else "," + inner)
+            _write(item, out, inner)
+        out.append(indent + "]")
+    elif isinstance(value, dict):
+        _write_object(tuple(value), list(value.values()), out, indent)
+    elif isinstance(value, datetime):
+        out.append(f'"{datetime_text(value)}"')
+    elif isinstance(value, str | Decimal | int | float):  # subclasses: as their base
+        out.append(_string(str(value)) if isinstance(value, str) else str(value))
+    elif dataclasses.is_dataclass(value):
+        kind = type(value)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        _write_object(names, [getattr(value, name) for name in names], out, indent)
+    else:
+        raise TypeError(f"no JSON for {type(value).__name__}")
+
+
+def _write_object(
+    names: tuple[str, ...], values: Sequence[object], out: list[str], indent: str
+) -> None:
+    if not names:
+        out.append("{}")
+        return
+    inner = indent + "  "
+    keys = _KEYS.get((names, indent))
+    if keys is None:  # `{\n    "id": `, `,\n    "name": `: once per shape and depth
+        keys = tuple(f"{',' if i else '{'}{inner}{_string(name)}: " for i, name in enumerate(names))
+        _KEYS[names, indent] = keys
+    for key, value in zip(keys, values, strict=True):
+        out.append(key)
+        text = _scalar(value)
+        if text is None:
+            _write(value, out, inner)
+        else:
+            out.append(text)
+    out.append(indent + "}")
+
+
+def number_text(value: int | float) -> str:
+    """A JSON number as Pydantic (serde_json, ryu) writes it: integers as is; floats as the
+    shortest text that reads back the same, in decimal notation from 1e-5 to below 1e16
+    (0.00001, 12.5) and in exponent notation outside it (1.5e-7, 1e+16)."""
+    if type(value) is int:
+        return int.__repr__(value)
+    text = float.__repr__(value)  # the same shortest digits; Python's notation differs
+    if "e" not in text and abs(value) >= 1e-4:  # Python's decimal notation: 1e-4 to 1e16
+        return text
+    sign = "-" if text[0] == "-" else ""
+    if value == 0:
+        return f"{sign}0.0"
+    mantissa, _, exponent = text.lstrip("-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(whole + fraction) - len(digits))
+    digits = digits.rstrip("0") or "0"
+    # value = 0.DIGITS × 10^point
+    if -4 <= point <= 0:  # 0.00001234 (ryu: 10^-5 ≤ value < 1)
+        return f"{sign}0.{'0' * -point}{digits}"
+    if 0 < point <= 16:
+        if point >= len(digits):
+            return f"{sign}{digits}{'0' * (point - len(digits))}.0"
+        return f"{sign}{digits[:point]}.{digits[point:]}"
+    rest = f".{digits[1:]}" if len(digits) > 1 else ""
+    return f"{sign}{digits[0]}{rest}e{point - 1:+d}"
+
+
+def datetime_text(moment: datetime) -> str:
+    """A time as Pydantic writes one: ISO 8601, `Z` for UTC (every time plancli keeps is)."""
+    offset = moment.utcoffset()
+    text = moment.replace(tzinfo=None).isoformat()
+    if offset is None:
+        return text
+    if not offset:
+        return text + "Z"
+    return moment.isoformat()
+
+
+def plain_data(value: object) -> Any:
+    """`value` as JSON's plain values (numbers as `dump_json` writes them, times as text):
+    what the CSV writers read; the same values `model_dump(mode="json")` gave."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if isinstance(value, Decimal):
+        return decimal_to_json(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: plain_data(item) for name, item in zip(value._fields, value, strict=True)}
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain_data(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return datetime_text(value)
+    return value
+
+
+# ------------------------------------------------------------------------------ CSV
+
+
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV with a header row; None becomes an empty cell. Text is written so that neither a
     terminal nor a spreadsheet runs it: control characters shown, and a cell a spreadsheet
     would take for a formula prefixed with `'` (`safe.csv_cell`); numbers stay numbers."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([csv_cell(column) for column in columns])
@@ -41,10 +199,11 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-# ---------------------------------------------------------------- output models (the contract)
+# ------------------------------------------------------------ output dataclasses (the contract)
 
 
-class TargetsOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class TargetsOutput:
     """`plancli targets --json`."""
 
     schema_version: int = SCHEMA_VERSION
@@ -52,14 +211,16 @@ class TargetsOutput(BaseModel):
     targets: list[Target]
 
 
-class FindingOut(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class FindingOut:
     level: str
     code: str
     target: str | None
     message: str
 
 
-class ValidateOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class ValidateOutput:
     """`plancli validate --json`."""
 
     schema_version: int = SCHEMA_VERSION
@@ -70,7 +231,8 @@ class ValidateOutput(BaseModel):
     findings: list[FindingOut]
 
 
-class HistoryRecord(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class HistoryRecord:
     """One revision of a figure: a ledger record, and whether it is the one in force."""
 
     target: str
@@ -81,61 +243,70 @@ class HistoryRecord(BaseModel):
     source: str | None
     recorded_at: datetime
     batch: str
-    recorded_by: str | None = Field(
-        default=None, description="the database user who wrote it (PostgreSQL ledgers; else null)"
+    recorded_by: str | None = field(
+        default=None,
+        metadata=doc("the database user who wrote it (PostgreSQL ledgers; else null)"),
     )
-    current: bool = Field(description="true for the revision in force; false once superseded")
+    current: bool = field(metadata=doc("true for the revision in force; false once superseded"))
 
 
-class AmendmentOut(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AmendmentOut:
     """A mid-year adjustment (年中调整) of a target's bound, as the ledger keeps it."""
 
     target: str
-    period: str = Field(description="the amended bound applies from the end of this period on")
+    period: str = field(metadata=doc("the amended bound applies from the end of this period on"))
     min: Number | None
     max: Number | None
     around: Number | None
     tolerance: Number | None
     stretch: Number | None
-    bound: str = Field(description="the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %")
+    bound: str = field(metadata=doc("the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %"))
     note: str | None
     recorded_at: datetime
     batch: str
-    current: bool = Field(
-        description="false once a later amendment of the target from the same or an earlier "
-        "period superseded it (it is then never in force)"
+    current: bool = field(
+        metadata=doc(
+            "false once a later amendment of the target from the same or an earlier period "
+            "superseded it (it is then never in force)"
+        )
     )
 
 
-class HistoryOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class HistoryOutput:
     """`plancli history --json`: every revision, oldest first."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
-    ledger: str = Field(description="path of the ledger file the records were read from")
-    target: str | None = Field(description="the target asked for, or null for all")
+    ledger: str = field(metadata=doc("path of the ledger file the records were read from"))
+    target: str | None = field(metadata=doc("the target asked for, or null for all"))
     records: list[HistoryRecord]
-    amendments: list[AmendmentOut] = Field(
-        default_factory=list, description="mid-year adjustments of bounds, oldest first"
+    amendments: list[AmendmentOut] = field(
+        default_factory=list, metadata=doc("mid-year adjustments of bounds, oldest first")
     )
 
 
-class AmendOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AmendOutput:
     """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
     ledger: str
-    written: bool = Field(description="false for --dry-run and for an amendment already in force")
-    unchanged: bool = Field(description="the same amendment is already in force: nothing written")
+    written: bool = field(metadata=doc("false for --dry-run and for an amendment already in force"))
+    unchanged: bool = field(metadata=doc("the same amendment is already in force: nothing written"))
     amendment: AmendmentOut
-    plan_bound: str = Field(description="the plan's own bound (pending: no bound yet)")
-    previous: AmendmentOut | None = Field(
-        description="the amendment in force from that period on before this one (null: the plan's)"
+    plan_bound: str = field(metadata=doc("the plan's own bound (pending: no bound yet)"))
+    previous: AmendmentOut | None = field(
+        metadata=doc(
+            "the amendment in force from that period on before this one (null: the plan's)"
+        )
     )
 
 
-class PreviousFigure(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class PreviousFigure:
     """The figure in force for a target and period before a write (or after an undo)."""
 
     value: Number
@@ -146,7 +317,8 @@ class PreviousFigure(BaseModel):
     batch: str
 
 
-class WrittenRecord(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class WrittenRecord:
     """One figure of a `record` or an `import`: written, would be (--dry-run), or already in
     force (`change` = unchanged: nothing written)."""
 
@@ -158,38 +330,43 @@ class WrittenRecord(BaseModel):
     source: str | None
     recorded_at: datetime
     batch: str
-    change: Literal["new", "revised", "unchanged"] = Field(
-        description="new: no figure for that target and period before; revised: supersedes "
-        "`previous`; unchanged: equal to `previous`, nothing written"
+    change: Literal["new", "revised", "unchanged"] = field(
+        metadata=doc(
+            "new: no figure for that target and period before; revised: supersedes "
+            "`previous`; unchanged: equal to `previous`, nothing written"
+        )
     )
-    previous: PreviousFigure | None = Field(description="the figure in force before (null: none)")
-    row: int | None = Field(default=None, description="import: the row of the file")
-    warnings: list[str] = Field(default_factory=list)
+    previous: PreviousFigure | None = field(metadata=doc("the figure in force before (null: none)"))
+    row: int | None = field(default=None, metadata=doc("import: the row of the file"))
+    warnings: list[str] = field(default_factory=list)
 
 
-class WriteCounts(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class WriteCounts:
     new: int
     revised: int
     unchanged: int
-    rows: int = Field(description="figures given: 1 for `record`, the file's rows for `import`")
+    rows: int = field(metadata=doc("figures given: 1 for `record`, the file's rows for `import`"))
 
 
-class RecordOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RecordOutput:
     """`plancli record --json` and `plancli import --json`: what was written."""
 
     schema_version: int = SCHEMA_VERSION
     command: Literal["record", "import"]
     plan: str
     ledger: str
-    file: str | None = Field(default=None, description="import: the file read (- : stdin)")
+    file: str | None = field(default=None, metadata=doc("import: the file read (- : stdin)"))
     dry_run: bool
-    written: bool = Field(description="false for --dry-run and when every figure was in force")
-    batch: str | None = Field(description="the batch written (`plancli undo` reverts it)")
+    written: bool = field(metadata=doc("false for --dry-run and when every figure was in force"))
+    batch: str | None = field(metadata=doc("the batch written (`plancli undo` reverts it)"))
     counts: WriteCounts
     records: list[WrittenRecord]
 
 
-class RevertedRecord(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RevertedRecord:
     """A record an undo removes, and the figure in force for its target and period after."""
 
     target: str
@@ -200,32 +377,35 @@ class RevertedRecord(BaseModel):
     source: str | None
     recorded_at: datetime
     batch: str
-    restored: PreviousFigure | None = Field(
-        description="the figure in force after the undo (null: none)"
+    restored: PreviousFigure | None = field(
+        metadata=doc("the figure in force after the undo (null: none)")
     )
 
 
-class RevertedAmendment(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RevertedAmendment:
     amendment: AmendmentOut
-    restored: AmendmentOut | None = Field(
-        description="the amendment in force from its period on after the undo (null: the plan's)"
+    restored: AmendmentOut | None = field(
+        metadata=doc("the amendment in force from its period on after the undo (null: the plan's)")
     )
 
 
-class UndoCounts(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class UndoCounts:
     records: int
     amendments: int
 
 
-class UndoOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class UndoOutput:
     """`plancli undo --json`: the batch reverted (or that would be, with --dry-run)."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
     ledger: str
     dry_run: bool
-    written: bool = Field(description="false for --dry-run and when there was nothing to undo")
-    batch: str | None = Field(description="the batch reverted (null: the ledger was empty)")
+    written: bool = field(metadata=doc("false for --dry-run and when there was nothing to undo"))
+    batch: str | None = field(metadata=doc("the batch reverted (null: the ledger was empty)"))
     counts: UndoCounts
     records: list[RevertedRecord]
     amendments: list[RevertedAmendment]
@@ -247,20 +427,24 @@ def previous_figure(record: Any) -> PreviousFigure | None:
 
 def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
     """`targets --csv`: the JSON fields as columns, nested tables flattened (`baseline_year`),
-    lists joined with `;`, booleans as true/false; derived from the model, so the two agree."""
-    nested: dict[str, type[BaseModel]] = {"baseline": Baseline, "projects": ProjectCount}
+    lists joined with `;`, booleans as true/false; derived from the dataclasses, so the two
+    agree."""
+    nested: dict[str, tuple[str, ...]] = {
+        "baseline": Baseline._fields,
+        "projects": ProjectCount._fields,
+    }
     columns: list[str] = []
-    for name in Target.model_fields:
+    for name in Target._fields:
         if name in nested:
-            columns += [f"{name}_{sub}" for sub in nested[name].model_fields]
+            columns += [f"{name}_{sub}" for sub in nested[name]]
         else:
             columns.append(name)
     rows = []
     for target in targets:
         flat: dict[str, object] = {}
-        for name, value in target.model_dump(mode="json").items():
+        for name, value in plain_data(target).items():
             if name in nested:
-                for sub in nested[name].model_fields:
+                for sub in nested[name]:
                     flat[f"{name}_{sub}"] = value.get(sub) if value else None
             else:
                 flat[name] = value
@@ -276,24 +460,33 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def targets_output(plan: Plan, targets: list[Target]) -> TargetsOutput:
+def targets_output(plan: AnyPlan, targets: list[Target]) -> TargetsOutput:
     return TargetsOutput(plan=plan.plan.id, targets=targets)
 
 
 def json_schemas() -> dict[str, dict[str, object]]:
-    """JSON Schemas: the plan file (as read) and each JSON output (as written)."""
+    """JSON Schemas: the plan file (as read) and each JSON output (as written).
+
+    The only place output types meet Pydantic: it documents the dataclasses, and a target in
+    an output by the plan's model (`plain.Target`)."""
+    from pydantic import TypeAdapter
+
     from plancli.assess import GapOutput, ShowOutput, StatusOutput  # assess imports this module
+    from plancli.model import Plan
+
+    def schema(output: type) -> dict[str, object]:
+        return TypeAdapter(output).json_schema(mode="serialization")
 
     return {
         "plan": Plan.model_json_schema(mode="validation"),
-        "targets": TargetsOutput.model_json_schema(mode="serialization"),
-        "show": ShowOutput.model_json_schema(mode="serialization"),
-        "validate": ValidateOutput.model_json_schema(mode="serialization"),
-        "history": HistoryOutput.model_json_schema(mode="serialization"),
-        "amend": AmendOutput.model_json_schema(mode="serialization"),
-        "record": RecordOutput.model_json_schema(mode="serialization"),
-        "import": RecordOutput.model_json_schema(mode="serialization"),
-        "undo": UndoOutput.model_json_schema(mode="serialization"),
-        "gap": GapOutput.model_json_schema(mode="serialization"),
-        "status": StatusOutput.model_json_schema(mode="serialization"),
+        "targets": schema(TargetsOutput),
+        "show": schema(ShowOutput),
+        "validate": schema(ValidateOutput),
+        "history": schema(HistoryOutput),
+        "amend": schema(AmendOutput),
+        "record": schema(RecordOutput),
+        "import": schema(RecordOutput),
+        "undo": schema(UndoOutput),
+        "gap": schema(GapOutput),
+        "status": schema(StatusOutput),
     }

@@ -7,7 +7,6 @@ is the share of the year's months elapsed at that end (2022-06 → 1/2, 2022-Q3 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
@@ -20,22 +19,45 @@ _MONTHS_PER = {"M": 1, "Q": 3, "H": 6, "Y": 12}
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d))?$")
 
 
-@dataclass(frozen=True, slots=True, order=False)
 class Period:
+    """A period, compared and hashed by what it names (year, granularity, index). Written out
+    rather than a dataclass: every read command imports it, and a dataclass compiles its
+    methods at import (issue 15). Not to be changed once made."""
+
+    __slots__ = ("end_month", "granularity", "index", "sort_key", "year")
+
     year: int
     granularity: Granularity
     index: int  # month 1-12, quarter 1-4, half 1-2, or 1 for the year
     # Derived once: the assessment reads them hundreds of thousands of times at 10,000 targets.
-    end_month: int = field(init=False, compare=False, repr=False)
+    end_month: int
     """Months elapsed in the year at the end of this period (1-12)."""
-    sort_key: tuple[int, int, int] = field(init=False, compare=False, repr=False)
+    sort_key: tuple[int, int, int]
     """Same end month: the longer period sorts last (2022-06 < 2022-Q2 < 2022-H1)."""
 
-    def __post_init__(self) -> None:
-        length = _MONTHS_PER[self.granularity]
-        end_month = self.index * length
-        object.__setattr__(self, "end_month", end_month)
-        object.__setattr__(self, "sort_key", (self.year, end_month, length))
+    def __init__(self, year: int, granularity: Granularity, index: int) -> None:
+        length = _MONTHS_PER[granularity]
+        self.year = year
+        self.granularity = granularity
+        self.index = index
+        self.end_month = index * length
+        self.sort_key = (year, self.end_month, length)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        assert isinstance(other, Period)
+        return (self.year, self.granularity, self.index) == (
+            other.year,
+            other.granularity,
+            other.index,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.granularity, self.index))
+
+    def __repr__(self) -> str:
+        return f"Period(year={self.year!r}, granularity={self.granularity!r}, index={self.index!r})"
 
     @property
     def start_month(self) -> int:

@@ -6,23 +6,24 @@ id and field (validation), so the CLI can print one line and exit 3.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
-import tomli  # 3x faster than tomllib (compiled); see ledger.py
-from pydantic import ValidationError
-
-from plancli.cache import entry_path, fingerprint, read_entry, write_entry
+from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError
 from plancli.fmt import num
 from plancli.i18n import N_, _, ngettext
 from plancli.locations import resolve_plan
-from plancli.model import KINDS, Plan, Target
 from plancli.paths import read_bytes
+from plancli.plain import KINDS
+
+if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
+    import tomli
+    from pydantic import ValidationError
+
+    from plancli.model import Plan, Target
 
 
 def read_toml(
@@ -32,7 +33,15 @@ def read_toml(
 
     Only a regular file is read (`paths.read_bytes`: a FIFO or a device is refused, never
     opened blocking); its newlines are read as text mode reads them (CRLF and CR are LF)."""
-    data = read_bytes(path, what, error)
+    return parse_toml(read_bytes(path, what, error), path, error)
+
+
+def parse_toml(
+    data: bytes, path: Path, error: type[PlanError] = PlanFileError
+) -> tuple[dict[str, Any], str]:
+    """`read_toml` of bytes already read from `path`."""
+    import tomli  # 3x faster than tomllib (compiled); see ledger.py. Not needed on a warm run.
+
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
@@ -86,40 +95,62 @@ def load_plan(ref: str | None = None) -> Plan:
 
 
 def load_plan_file(path: Path) -> Plan:
-    cache = _cache_entry(path)
-    if cache is not None:
-        cached = read_entry(*cache)
-        if isinstance(cached, Plan):
-            return cached
-    data, text = read_toml(path)
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        raise PlanFileError(f"{path}: {describe_validation_error(exc, data, text)}") from None
-    if cache is not None:
-        write_entry(*cache, plan)
+    """The plan at `path`, validated: the Pydantic models, for commands that write (record,
+    import, amend) and for `validate`. A plan whose compiled form is kept (`compiled.py`) is
+    validated from it, which skips parsing the TOML (most of the time a large plan takes)."""
+    from plancli.compiled import compile_plan, keep_compiled, plan_key, read_compiled
+    from plancli.model import Plan
+
+    data = read_bytes(path, "the plan", PlanFileError)
+    key = plan_key(data)
+    compiled = read_compiled(path, key)
+    if compiled is not None:
+        try:
+            return Plan.model_validate(compiled)
+        except ValueError:  # a ValidationError: not one this code wrote; validate the file
+            pass
+    plan = _validate(path, data)
+    keep_compiled(path, key, compile_plan(plan))
     return plan
 
 
-# ------------------------------------------------------------------------------ plan cache
-# A plan file of a whole city (10,000 targets, 3 MB) takes 0.27 s to parse and validate at
-# every command; unpickling the validated plan takes 0.06 s. Plans that large are kept in
-# plancli's cache (see cache.py: used only while the file's bytes, plancli and Pydantic are
-# unchanged). Smaller plans, such as the bundled ones (8 ms), are not worth a cache and never
-# touch it.
-CACHE_MIN_BYTES = 256 * 1024
+def load_plain_plan(path: Path) -> plain.Plan:
+    """The plan at `path` for read commands, as plain data (`plain.py`): built from its
+    compiled form when one is kept for these bytes, without importing Pydantic; else validated
+    by the models (errors as `load_plan_file` reports them), compiled and kept."""
+    from plancli.compiled import (
+        compile_plan,
+        keep_compiled,
+        plan_from_compiled,
+        plan_key,
+        read_compiled,
+    )
+
+    data = read_bytes(path, "the plan", PlanFileError)
+    key = plan_key(data)
+    compiled = read_compiled(path, key)
+    if compiled is not None:
+        try:
+            return plan_from_compiled(compiled)
+        except (KeyError, TypeError, ValueError, ArithmeticError):  # not one this code wrote
+            pass
+    compiled = compile_plan(_validate(path, data))
+    keep_compiled(path, key, compiled)
+    return plan_from_compiled(compiled)
 
 
-def _cache_entry(path: Path) -> tuple[Path, bytes] | None:
-    """Where a large plan's cache entry is, and the key it must carry to be used."""
+def _validate(path: Path, data: bytes) -> Plan:
+    """The plan file's bytes parsed and validated by the models; PlanFileError naming the line
+    and the target otherwise."""
+    from pydantic import ValidationError
+
+    from plancli.model import Plan
+
+    parsed, text = parse_toml(data, path)
     try:
-        if path.stat().st_size < CACHE_MIN_BYTES:
-            return None
-        resolved = path.resolve()
-        key = fingerprint([resolved], [], ["pydantic", "pydantic_core"])
-    except OSError:
-        return None  # unreadable: reading it for real reports why
-    return entry_path("plans", str(resolved)), key
+        return Plan.model_validate(parsed)
+    except ValidationError as exc:
+        raise PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}") from None
 
 
 def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: str) -> str:
@@ -180,7 +211,11 @@ def _line_of_item(text: str, table: str, index: int, field: object) -> int | Non
     return text.count("\n", 0, start) + 1
 
 
-def find_target(plan: Plan, target_id: str) -> Target:
+@overload
+def find_target(plan: plain.Plan, target_id: str) -> plain.Target: ...
+@overload
+def find_target(plan: Plan, target_id: str) -> Target: ...
+def find_target(plan: plain.AnyPlan, target_id: str) -> plain.AnyTarget:
     """The target of that id, or an InputError suggesting close ids."""
     target = plan.target(target_id)
     if target is None:
@@ -188,7 +223,9 @@ def find_target(plan: Plan, target_id: str) -> Target:
     return target
 
 
-def unknown_target_message(plan: Plan, target_id: str) -> str:
+def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
+    import difflib
+
     ids = [t.id for t in plan.targets]
     close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
     if not close:  # e.g. `5g` for `new_5g_base_stations`
@@ -202,11 +239,7 @@ def unknown_target_message(plan: Plan, target_id: str) -> str:
     )
 
 
-# ---------------------------------------------------------------------------- validation
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A validation warning: the plan loads, but something deserves a look."""
 
     level: Literal["warning"]
@@ -289,11 +322,11 @@ def _normalise(text: str) -> str:
 
 
 def filter_targets(
-    plan: Plan,
+    plan: plain.Plan,
     section: str | None = None,
     kind: str | None = None,
     search: str | None = None,
-) -> list[Target]:
+) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
     if section is not None and plan.section(section) is None:
         known = ", ".join(s.id for s in plan.sections)
@@ -321,8 +354,7 @@ def filter_targets(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class BundledPlan:
+class BundledPlan(NamedTuple):
     """One line of `plancli plans`: a bundled plan as its file says, without validating it."""
 
     id: str

@@ -12,14 +12,13 @@ Pure and exact: Decimal in, Decimal out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from plancli.model import Amendment, Direction, StatusRules, Target
+from plancli.plain import Amendment, AnyTarget, Direction, StatusRules, Target
 
 
-@dataclass(frozen=True, slots=True)
-class Bound:
+class Bound(NamedTuple):
     """A target's bound in force: the figure satisfies it at `low ≤ figure ≤ high`."""
 
     direction: Direction
@@ -76,7 +75,7 @@ def default_tolerance(target: Target, around: Decimal, rules: StatusRules) -> De
     return abs(around) * rules.around_share
 
 
-def derive_direction(target: Target, low: Decimal | None, high: Decimal | None) -> Direction:
+def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
     """`direction` as given, or as the bounds imply it (docs/forms.md)."""
     if target.direction is not None:
         return target.direction

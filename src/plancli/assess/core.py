@@ -9,17 +9,16 @@ package, in the output models (`plancli.assess.output`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
-from plancli.model import Frequency, Plan, StatusRules, Target
 from plancli.periods import Period, parse_plan_period
+from plancli.plain import Frequency, Plan, StatusRules, Target
 
 Status = Literal["met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked"]
 STATUSES: tuple[Status, ...] = (
@@ -57,12 +56,11 @@ NoDataReason = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     """One target judged at the as-of period; exact figures.
 
-    Only the figures that apply to the target's kind are set; the others stay None.
-    """
+    Only the figures that apply to the target's kind are set; the others stay None. A named
+    tuple, like the plan's plain data: no methods to compile at every start-up (plain.py)."""
 
     target: Target
     status: Status

@@ -17,25 +17,35 @@ before year end (pacing against the full year, t = 1) and is `stale`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context
-from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.model import Amendment, Figure, FigureQuery, Plan, Record
 from plancli.periods import Period, parse_plan_period
+from plancli.plain import AnyAmendment, AnyPlan, FigureQuery, Plan, plain_amendment
 
 
-@dataclass(frozen=True)
 class PlanAssessment:
-    plan: Plan
-    as_of: Period | None
-    assessments: list[Assessment]
-    index: RecordIndex = field(repr=False)
-    amendments: AmendmentIndex | None = field(default=None, repr=False)
+    """Every target of a plan judged at one as-of period, with the figures it was judged on."""
+
+    __slots__ = ("amendments", "as_of", "assessments", "index", "plan")
+
+    def __init__(
+        self,
+        plan: Plan,
+        as_of: Period | None,
+        assessments: list[Assessment],
+        index: RecordIndex,
+        amendments: AmendmentIndex | None = None,
+    ) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.assessments = assessments
+        self.index = index
+        self.amendments = amendments
 
     @property
     def time_progress(self) -> Fraction | None:
@@ -48,7 +58,7 @@ class PlanAssessment:
         raise KeyError(target_id)
 
 
-def figure_query(plan: Plan, as_of: Period | str | None = None) -> FigureQuery:
+def figure_query(plan: AnyPlan, as_of: Period | str | None = None) -> FigureQuery:
     """What an assessment of `plan` at `as_of` reads of the ledger (a database selects only
     that): each target's latest figure up to then, the base year's, and the whole series of
     the relations and their references (a relation compares month for month)."""
@@ -62,15 +72,20 @@ def figure_query(plan: Plan, as_of: Period | str | None = None) -> FigureQuery:
 
 
 def assess_plan(
-    plan: Plan,
-    records: Iterable[Record | Figure],
+    plan: AnyPlan,
+    records: Iterable[Recorded],
     as_of: Period | str | None = None,
-    amendments: Iterable[Amendment] = (),
+    amendments: Iterable[AnyAmendment] = (),
 ) -> PlanAssessment:
     """Judge every target of the plan at `as_of` (default: the latest period with a record).
 
-    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022).
+    `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022). The plan and
+    the amendments are read as plain data (`plain.py`); the models are taken too, and made so.
     """
+    if not isinstance(plan, Plan):
+        from plancli.compiled import plain_plan
+
+        plan = plain_plan(plan)
     if isinstance(as_of, str):
         as_of = parse_plan_period(as_of, plan.plan.year)
     index = RecordIndex(plan, records)
@@ -82,6 +97,6 @@ def assess_plan(
                 period=as_of, year=plan.plan.year
             )
         )
-    amended = AmendmentIndex(plan, amendments)
+    amended = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
     context = Context(plan, index, amended, as_of, rule_for)
     return PlanAssessment(plan, as_of, [context.assess(t) for t in plan.targets], index, amended)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from fractions import Fraction
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
 from plancli.assess.core import (
     PROBLEMS,
@@ -31,8 +31,8 @@ from plancli.assess.core import (
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.select import status_counts, worst_first
 from plancli.fmt import bound_text, num
-from plancli.model import Direction, Frequency, Kind, Number, Relation, Target
-from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, dump_json
+from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc, dump_json
+from plancli.plain import Direction, Frequency, Kind, Number, Relation, Target
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
 # the headline targets; 三、政府投资重点项目计划 is the investment plan).
@@ -82,10 +82,9 @@ def _opt(
     return None if value is None else round_keeping_side(value, places, boundaries)
 
 
-class AssessmentOut(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AssessmentOut:
     """One target's assessment as `gap --json` writes it (DESIGN §6)."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     section: str
@@ -94,83 +93,97 @@ class AssessmentOut(BaseModel):
     kind: Kind
     unit: str
     status: Status
-    actual: Number | None = Field(
-        description="the value judged: YTD growth %, level, YTD amount or percent done"
+    actual: Number | None = field(
+        metadata=doc("the value judged: YTD growth %, level, YTD amount or percent done")
     )
-    amount: Number | None = Field(description="growth targets: YTD amount recorded, in `unit`")
-    period: str | None = Field(description="period of the record judged")
-    gap: Number | None = Field(
-        description="still missing to satisfy the bound, in the target's unit (pp for growth); "
-        "0 when satisfied"
+    amount: Number | None = field(metadata=doc("growth targets: YTD amount recorded, in `unit`"))
+    period: str | None = field(metadata=doc("period of the record judged"))
+    gap: Number | None = field(
+        metadata=doc(
+            "still missing to satisfy the bound, in the target's unit (pp for growth); "
+            "0 when satisfied"
+        )
     )
-    completion: Number | None = Field(description="actual ÷ annual target (4 places)")
-    time_progress: Number | None = Field(
-        description="months elapsed at progress_period ÷ 12 (4 places)"
+    completion: Number | None = field(metadata=doc("actual ÷ annual target (4 places)"))
+    time_progress: Number | None = field(
+        metadata=doc("months elapsed at progress_period ÷ 12 (4 places)")
     )
-    pace_gap_pp: Number | None = Field(
-        description="(completion − expected_share) × 100, percentage points (2 places)"
+    pace_gap_pp: Number | None = field(
+        metadata=doc("(completion − expected_share) × 100, percentage points (2 places)")
     )
-    projection: Number | None = Field(
-        description="cumulative: year-end run rate, actual ÷ expected_share"
+    projection: Number | None = field(
+        metadata=doc("cumulative: year-end run rate, actual ÷ expected_share")
     )
-    required_per_month: Number | None = Field(
-        description="(target − actual) ÷ months_left: what each remaining month must add"
+    required_per_month: Number | None = field(
+        metadata=doc("(target − actual) ÷ months_left: what each remaining month must add")
     )
-    required_growth_rest: Number | None = Field(
-        description="growth: % the rest of the year must grow for the year to reach the target"
+    required_growth_rest: Number | None = field(
+        metadata=doc("growth: % the rest of the year must grow for the year to reach the target")
     )
-    stale: bool = Field(description="the latest record is older than the frequency allows")
+    stale: bool = field(metadata=doc("the latest record is older than the frequency allows"))
     # the components it was judged on
     min: Number | None
     max: Number | None
     exclusive: bool
-    bound: str = Field(description="the bound as text: ≥ 7 %, > 0 %, ≤ 4.8 %")
+    bound: str = field(metadata=doc("the bound as text: ≥ 7 %, > 0 %, ≤ 4.8 %"))
     frequency: Frequency
-    expected_share: Number | None = Field(
-        description="share of the target expected by now: time progress, the profile's share, "
-        "or time progress to the due period (milestones)"
+    expected_share: Number | None = field(
+        metadata=doc(
+            "share of the target expected by now: time progress, the profile's share, "
+            "or time progress to the due period (milestones)"
+        )
     )
-    progress_period: str | None = Field(description="period whose time progress is used")
+    progress_period: str | None = field(metadata=doc("period whose time progress is used"))
     months_left: int | None
-    tolerance_pp: Number | None = Field(description="pace, growth or relative tolerance applied")
-    reference: str | None = Field(description="relative: the target compared with")
-    reference_actual: Number | None = Field(description="relative: its growth, same period")
-    due: str | None = Field(description="milestone: the period it is due")
-    parts: list[str] = Field(description="roll-up: ids of its parts")
-    parts_missing: list[str] = Field(description="roll-up: parts left out, without a record")
-    reason: NoDataReason | None = Field(description="no_data: why")
+    tolerance_pp: Number | None = field(metadata=doc("pace, growth or relative tolerance applied"))
+    reference: str | None = field(metadata=doc("relative: the target compared with"))
+    reference_actual: Number | None = field(metadata=doc("relative: its growth, same period"))
+    due: str | None = field(metadata=doc("milestone: the period it is due"))
+    parts: list[str] = field(metadata=doc("roll-up: ids of its parts"))
+    parts_missing: list[str] = field(metadata=doc("roll-up: parts left out, without a record"))
+    reason: NoDataReason | None = field(metadata=doc("no_data: why"))
     # the genre's forms (docs/forms.md)
-    direction: Direction | None = Field(description="which way is better: up, down or band")
-    around: Number | None = Field(description="X of X左右, as in force (plan or amendment)")
-    tolerance: Number | None = Field(
-        description="the 左右 tolerance applied, or a relation's tolerance, in the figure's unit"
+    direction: Direction | None = field(metadata=doc("which way is better: up, down or band"))
+    around: Number | None = field(metadata=doc("X of X左右, as in force (plan or amendment)"))
+    tolerance: Number | None = field(
+        metadata=doc("the 左右 tolerance applied, or a relation's tolerance, in the figure's unit")
     )
-    low: Number | None = Field(description="the figure satisfies the bound at ≥ low (> if strict)")
-    high: Number | None = Field(description="… and at ≤ high (< if strict)")
-    stretch: Number | None = Field(description="the higher aim (争取更好结果), never a ceiling")
-    stretch_met: bool | None = Field(description="the figure reaches the stretch aim")
-    decline: bool = Field(description="stated as a fall (下降…): `actual` is the fall")
-    recorded: Number | None = Field(
-        description="the figure as recorded where `actual` is derived (a decline's growth, a "
-        "change's level)"
+    low: Number | None = field(
+        metadata=doc("the figure satisfies the bound at ≥ low (> if strict)")
     )
-    base: Number | None = Field(description="change: the base level; cumulative: the opening stock")
-    relation: Relation | None = Field(description="relative: same, above, not_below or below")
-    pending: bool = Field(description="the plan leaves the bound to come (完成国家下达目标)")
-    amended_from: str | None = Field(
-        description="a mid-year amendment (年中调整) in force: the period it applies from"
+    high: Number | None = field(metadata=doc("… and at ≤ high (< if strict)"))
+    stretch: Number | None = field(metadata=doc("the higher aim (争取更好结果), never a ceiling"))
+    stretch_met: bool | None = field(metadata=doc("the figure reaches the stretch aim"))
+    decline: bool = field(metadata=doc("stated as a fall (下降…): `actual` is the fall"))
+    recorded: Number | None = field(
+        metadata=doc(
+            "the figure as recorded where `actual` is derived (a decline's growth, a "
+            "change's level)"
+        )
     )
-    amendment_note: str | None = Field(description="the amendment's note")
+    base: Number | None = field(
+        metadata=doc("change: the base level; cumulative: the opening stock")
+    )
+    relation: Relation | None = field(metadata=doc("relative: same, above, not_below or below"))
+    pending: bool = field(metadata=doc("the plan leaves the bound to come (完成国家下达目标)"))
+    amended_from: str | None = field(
+        metadata=doc("a mid-year amendment (年中调整) in force: the period it applies from")
+    )
+    amendment_note: str | None = field(metadata=doc("the amendment's note"))
 
 
 def assessment_out(a: Assessment) -> AssessmentOut:
+    return AssessmentOut(**_assessment_fields(a))
+
+
+def _assessment_fields(a: Assessment) -> dict[str, Any]:
     target = a.target
     tolerance = Fraction(a.tolerance) if a.tolerance is not None else None
     pace_boundaries = [Fraction(0)] + ([-tolerance] if tolerance is not None else [])
     places = _places(target.min, target.max, target.around, a.actual)
     bound = a.bound
     amendment = bound.amendment if bound is not None else None
-    return AssessmentOut(
+    return dict(
         id=target.id,
         section=target.section,
         name=target.name,
@@ -223,14 +236,15 @@ def assessment_out(a: Assessment) -> AssessmentOut:
     )
 
 
-class GapOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class GapOutput:
     """`plancli gap --json`."""
 
     schema_version: int = SCHEMA_VERSION
     plan: str
-    as_of: str | None = Field(description="the period judged; null when nothing is recorded")
-    time_progress: Number | None = Field(description="months elapsed at as_of ÷ 12")
-    counts: dict[Status, int] = Field(description="how many of the targets shown per status")
+    as_of: str | None = field(metadata=doc("the period judged; null when nothing is recorded"))
+    time_progress: Number | None = field(metadata=doc("months elapsed at as_of ÷ 12"))
+    counts: dict[Status, int] = field(metadata=doc("how many of the targets shown per status"))
     targets: list[AssessmentOut]
 
 
@@ -253,7 +267,7 @@ def gap_json(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterat
     each target's model and text are freed as soon as they are written.
     """
     whole = gap_output(assessment, [])
-    head = dump_json(whole.model_copy(update={"counts": status_counts(chosen)}))
+    head = dump_json(replace(whole, counts=status_counts(chosen)))
     empty = '"targets": []\n}'
     if not chosen or not head.endswith(empty):  # pragma: no cover - the model's last field
         yield dump_json(gap_output(assessment, chosen))
@@ -267,15 +281,14 @@ def gap_json(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterat
 
 
 # CSV: one row per target, the JSON fields as columns (lists joined with ";").
-CSV_COLUMNS: tuple[str, ...] = tuple(AssessmentOut.model_fields)
+CSV_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
 
 
 def csv_rows(out: GapOutput) -> list[list[str]]:
     """Cells as the JSON has them: exact numbers without exponent, true/false, ; for lists."""
     rows: list[list[str]] = []
     for target in out.targets:
-        data = target.model_dump(mode="python")
-        rows.append([_cell(data[column]) for column in CSV_COLUMNS])
+        rows.append([_cell(getattr(target, column)) for column in CSV_COLUMNS])
     return rows
 
 
@@ -294,16 +307,19 @@ def _cell(value: object) -> str:
 # ------------------------------------------------------------------------- the dashboard
 
 
-class Point(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class Point:
     period: str
     value: Number
 
 
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class HeadlineOut(AssessmentOut):
-    series: list[Point] = Field(description="the recorded figures up to as_of, oldest first")
+    series: list[Point] = field(metadata=doc("the recorded figures up to as_of, oldest first"))
 
 
-class SectionSummary(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class SectionSummary:
     id: str
     name: str
     name_en: str
@@ -311,7 +327,8 @@ class SectionSummary(BaseModel):
     total: int
 
 
-class StatusOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class StatusOutput:
     """`plancli status --json`: the dashboard's content."""
 
     schema_version: int = SCHEMA_VERSION
@@ -320,19 +337,20 @@ class StatusOutput(BaseModel):
     plan_name_en: str
     as_of: str | None
     time_progress: Number | None
-    counts: dict[Status, int] = Field(description="all targets, per status")
-    headline: list[HeadlineOut] = Field(description=f"targets of section `{HEADLINE_SECTION}`")
+    counts: dict[Status, int] = field(metadata=doc("all targets, per status"))
+    headline: list[HeadlineOut] = field(metadata=doc(f"targets of section `{HEADLINE_SECTION}`"))
     sections: list[SectionSummary]
-    investment: list[AssessmentOut] = Field(
-        description=f"targets of section `{INVESTMENT_SECTION}`, roll-ups last"
+    investment: list[AssessmentOut] = field(
+        metadata=doc(f"targets of section `{INVESTMENT_SECTION}`, roll-ups last")
     )
-    worst: list[AssessmentOut] = Field(
-        description="the worst work targets (other sections) that are missed, behind or at risk"
+    worst: list[AssessmentOut] = field(
+        metadata=doc("the worst work targets (other sections) that are missed, behind or at risk")
     )
-    ledger: str | None = Field(default=None, description="the ledger file the figures come from")
+    ledger: str | None = field(default=None, metadata=doc("the ledger file the figures come from"))
 
 
-class ShowOutput(BaseModel):
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class ShowOutput:
     """`plancli show ID --json`: one target, its assessment and every recorded revision."""
 
     schema_version: int = SCHEMA_VERSION
@@ -340,15 +358,17 @@ class ShowOutput(BaseModel):
     target: Target
     as_of: str | None
     assessment: AssessmentOut
-    ledger: str = Field(description="the ledger file the history was read from")
-    history: list[HistoryRecord] = Field(description="every revision, oldest first")
-    amendments: list[AmendmentOut] = Field(
+    ledger: str = field(metadata=doc("the ledger file the history was read from"))
+    history: list[HistoryRecord] = field(metadata=doc("every revision, oldest first"))
+    amendments: list[AmendmentOut] = field(
         default_factory=list,
-        description="mid-year adjustments (年中调整) of the target's bound, oldest first",
+        metadata=doc("mid-year adjustments (年中调整) of the target's bound, oldest first"),
     )
 
 
-def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:
+def status_output(
+    assessment: PlanAssessment, worst: int = 10, ledger: str | None = None
+) -> StatusOutput:
     plan = assessment.plan
     all_ = assessment.assessments
     headline = [_headline(assessment, a) for a in all_ if a.target.section == HEADLINE_SECTION]
@@ -383,6 +403,7 @@ def status_output(assessment: PlanAssessment, worst: int = 10) -> StatusOutput:
         sections=sections,
         investment=[assessment_out(a) for a in investment],
         worst=[assessment_out(a) for a in worst_first(work, plan)[:worst]],
+        ledger=ledger,
     )
 
 
@@ -392,6 +413,6 @@ def _headline(assessment: PlanAssessment, a: Assessment) -> HeadlineOut:
         assessment.index.series(a.target.id, assessment.as_of) if assessment.as_of else []
     )
     return HeadlineOut(
-        **assessment_out(a).model_dump(),
+        **_assessment_fields(a),
         series=[Point(period=str(o.period), value=o.value) for o in observations],
     )

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
-from plancli.model import Amendment, Figure, Plan, Record
 from plancli.periods import Period, parse_period
+from plancli.plain import Amendment, AnyPlan
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """A target's record in force for one period, with the period parsed."""
 
     period: Period
@@ -27,7 +25,21 @@ class Observation:
     amount: Decimal | None
 
 
-AnyRecord = TypeVar("AnyRecord", bound=Record | Figure)
+class Recorded(Protocol):
+    """What the assessment reads of a figure: a `plain.Figure`, or a whole record (plain or
+    the model's)."""
+
+    @property
+    def target(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+
+
+AnyRecord = TypeVar("AnyRecord", bound=Recorded)
 Position = tuple[str, int, int]
 """What a figure describes: its target, and the year and month its period ends (DESIGN §3: a
 record holds the position at the END of its period). 2022-06 and 2022-Q2 are one position."""
@@ -63,7 +75,7 @@ class RecordIndex:
     or of another year, are ignored.
     """
 
-    def __init__(self, plan: Plan, records: Iterable[Record | Figure]) -> None:
+    def __init__(self, plan: AnyPlan, records: Iterable[Recorded]) -> None:
         ids = {target.id for target in plan.targets}
         year = plan.plan.year
         try:
@@ -138,7 +150,7 @@ def _end(text: str) -> tuple[int, int]:
 class AmendmentIndex:
     """Mid-year adjustments per target, in ledger order (docs/forms.md: `plancli amend`)."""
 
-    def __init__(self, plan: Plan, amendments: Iterable[Amendment]) -> None:
+    def __init__(self, plan: AnyPlan, amendments: Iterable[Amendment]) -> None:
         self._by_target: dict[str, list[tuple[int, Amendment]]] = {}
         year = plan.plan.year
         for amendment in amendments:

@@ -11,7 +11,7 @@ from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.model import Plan, Target
+from plancli.plain import Plan, Target
 
 
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:

@@ -6,6 +6,8 @@ building the commands for `plancli --help` took 15 ms that way against 5 ms with
 annotations (issue 5's `--help` goal). Names imported only for type checking are quoted.
 """
 
+import sys
+
 from plancli.cli import (
     amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
@@ -23,6 +25,38 @@ from plancli.cli.app import (
     is_typer_exception,
 )
 
+# Global options that take a value (the root callback's); any other option before the command
+# (--help, --version, a mistyped one) leaves the command unknown.
+_GLOBAL_VALUES = ("--plan", "--ledger", "--lang")
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command a command line runs (`status` in `--plan p.toml status --json`), or None
+    when it is not plain to see."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_VALUES:
+            next(args, None)
+        elif arg.split("=", 1)[0] not in _GLOBAL_VALUES or "=" not in arg:
+            return None if arg.startswith("-") else arg
+    return None
+
+
+def only(name: str) -> None:
+    """Leave `name` the app's only command, when it is one: Typer builds every registered
+    command's parameters (signatures, type hints, converters) on every run, which `plancli
+    status` would pay for twenty commands it does not run. The process runs one command;
+    `plancli --help` and anything not plainly a command keep them all."""
+    commands = [info for info in app.registered_commands if info.name == name]
+    groups = [
+        info
+        for info in app.registered_groups
+        if info.typer_instance is not None and info.typer_instance.info.name == name
+    ]
+    if commands or groups:
+        app.registered_commands = commands
+        app.registered_groups = groups
+
 
 def main() -> None:
     """`plancli`: the app, with every way out mapped to a documented exit code.
@@ -32,8 +66,9 @@ def main() -> None:
     prints help or usage, and any exception that escapes (with a traceback). Commands map
     their own errors (`command` in app.py); this covers what happens around them.
     """
-    import sys
-
+    name = invoked_command(sys.argv[1:])
+    if name is not None:
+        only(name)
     try:
         code = app(standalone_mode=False)
     except SystemExit as exc:  # Typer's closed-pipe branch exits 1 itself: stop quietly

@@ -27,6 +27,7 @@ from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
 if TYPE_CHECKING:
+    from plancli import plain
     from plancli.locations import LedgerLocation, PlanSource
     from plancli.model import Plan
 
@@ -381,7 +382,9 @@ def check_lang(value: str) -> Lang:
 
 @dataclass
 class State:
-    """Global options, and the plan loaded once on first use."""
+    """Global options, and the plan loaded once on first use: `plan`, the validated models,
+    for commands that write and `validate`; `plain_plan`, plain data from the plan's compiled
+    form, for read commands (no Pydantic on their path: issue 15)."""
 
     plan_ref: str | None = None
     ledger: str | None = None  # a file's path or a database's connection string
@@ -389,6 +392,7 @@ class State:
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
     _plan: "Plan | None" = field(default=None, repr=False)
+    _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
     _location: "LedgerLocation | None" = field(default=None, repr=False)
 
@@ -409,6 +413,14 @@ class State:
         return self._plan
 
     @property
+    def plain_plan(self) -> "plain.Plan":
+        if self._plain is None:
+            from plancli.plan import load_plain_plan
+
+            self._plain = load_plain_plan(self.source.path)
+        return self._plain
+
+    @property
     def ledger_location(self) -> "LedgerLocation":
         """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir. Resolved
         once (a database ledger's carries the plan's owners: 100,000 of them in a city's)."""
@@ -417,7 +429,7 @@ class State:
         return self._location
 
     def ledger_location_for(
-        self, source: "PlanSource", plan: "Plan | None" = None
+        self, source: "PlanSource", plan: "Plan | plain.Plan | None" = None
     ) -> "LedgerLocation":
         """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote,
         whose content is `plan`). A database ledger holds many plans: it is told the plan's id
@@ -434,10 +446,10 @@ class State:
             return location
         import dataclasses
 
-        from plancli.ledger import plan_owners
+        from plancli.plain import plan_owners
 
-        if plan is None:
-            plan = self.plan if source == self.source else _load(source)
+        if plan is None:  # as plain data: reading a database ledger needs no Pydantic either
+            plan = self.plain_plan if source == self.source else _load(source)
         return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
 
     @property
@@ -483,10 +495,10 @@ class State:
         return None
 
 
-def _load(source: "PlanSource") -> "Plan":
-    from plancli.plan import load_plan_file
+def _load(source: "PlanSource") -> "plain.Plan":
+    from plancli.plan import load_plain_plan
 
-    return load_plan_file(source.path)
+    return load_plain_plan(source.path)
 
 
 def say_created(path: Path, named_by: str | None, written: bool, dry_run: bool) -> None:

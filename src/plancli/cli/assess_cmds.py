@@ -1,6 +1,8 @@
 """Assessment commands: `gap` (every target, for analysts and scripts) and `status` (dashboard).
 
-Rich, the plan models and the assessment are imported inside the commands (start-up speed).
+Rich and the assessment are imported inside the commands (start-up speed). Both read the plan
+and the ledger as plain data (`State.plain_plan`, `ledger_read`): on a plan seen before they
+import no Pydantic (issue 15), and compute everything from the files on every run.
 """
 
 from typing import TYPE_CHECKING, Annotated
@@ -37,17 +39,19 @@ AsOfOpt = Annotated[
 ]
 
 
-def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
+def assess_state(st: State, as_of: str | None, judged_only: bool = False) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
     from plancli.assess import assess_plan, figure_query
-    from plancli.ledger import open_store
+    from plancli.ledger_read import read_figures
 
-    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory. A
-    # database ledger selects only those this assessment judges (issue 13).
-    plan = st.plan
-    store = open_store(st.read_ledger())
-    figures = store.figures_for(figure_query(plan, as_of))
-    return assess_plan(plan, figures, as_of, store.amendments())
+    location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
+    plan = st.plain_plan
+    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory. `gap`
+    # judges each target on its latest figures: a database ledger selects only those
+    # (issue 13); `status` shows the headline targets' every figure, and reads them all.
+    query = figure_query(plan, as_of) if judged_only else None
+    figures, amendments = read_figures(location, query)
+    return assess_plan(plan, figures, as_of, amendments)
 
 
 @command("gap", help=_("Every target's status, gap and what it takes to recover, worst first."))
@@ -88,8 +92,8 @@ def gap_cmd(
     statuses = parse_statuses(status) if status is not None else None
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
-    targets = filter_targets(st.plan, section, kind)
-    assessment = assess_state(st, as_of)
+    targets = filter_targets(st.plain_plan, section, kind)
+    assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
     _show_gap(st, assessment, chosen, json_out, csv_out)
     if assessment.as_of is None and as_of is None and not (json_out or csv_out):
@@ -126,7 +130,7 @@ def _show_gap(
         from plancli.render import console
         from plancli.render.assess import gap_table
 
-        plan = st.plan.plan
+        plan = st.plain_plan.plan
         console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
 
 
@@ -135,17 +139,20 @@ def _show_gap(
     help=_("Dashboard: time progress, headline indicators, sections, investment, worst ten."),
 )
 def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
-    from plancli.views import status_view
+    from plancli.assess import status_output
 
     st = state(ctx)
-    view = status_view(st.source, st.read_ledger(), st.lang, as_of)
+    out = status_output(assess_state(st, as_of), ledger=st.ledger_shown)
     if json_out:
-        emit(view.json)
+        from plancli.output import dump_json
+
+        emit(dump_json(out))
         return
     from plancli.render import console
+    from plancli.render.assess import dashboard
 
-    console().print(view.dashboard)
-    if as_of is None and '"as_of": null' in view.json:  # dump_json's form: nothing recorded
+    console().print(dashboard(out, st.lang))
+    if as_of is None and out.as_of is None:  # nothing recorded yet
         first_run_hint(st)
 
 

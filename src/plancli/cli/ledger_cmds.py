@@ -10,7 +10,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
 
 import typer
 
@@ -160,7 +160,9 @@ def _written(change: "Change", row: int | None = None) -> "Any":
     from plancli.output import WrittenRecord, previous_figure
 
     record = change.record
-    kind = "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
+    kind: Literal["new", "revised", "unchanged"] = (
+        "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
+    )
     return WrittenRecord(
         **record.model_dump(),
         change=kind,
@@ -374,15 +376,15 @@ def history_cmd(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    from plancli.amend import amendment_history
-    from plancli.ledger import history, open_store
+    from plancli.history import amendment_history, history
+    from plancli.ledger_read import read_ledger
 
     one_format(json_out, csv_out)
     st = state(ctx)
-    plan = st.plan
+    plan = st.plain_plan
     location = st.read_ledger()
-    contents = open_store(location).contents()
-    records, amendments = contents.records, contents.plain_amendments
+    contents = read_ledger(location)
+    records, amendments = contents.records, contents.amendments
     if (
         target_id is not None
         and plan.target(target_id) is None
@@ -395,16 +397,14 @@ def history_cmd(
     revisions = history(records, target_id)
     adjustments = amendment_history(amendments, target_id)
     if json_out:
-        from plancli.amend import amendment_out
-        from plancli.output import HistoryOutput, HistoryRecord, dump_json
+        from plancli.history import amendment_out, history_record
+        from plancli.output import HistoryOutput, dump_json
 
         out = HistoryOutput(
             plan=plan.plan.id,
             ledger=location.shown,
             target=target_id,
-            records=[
-                HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
-            ],
+            records=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
         emit(dump_json(out))

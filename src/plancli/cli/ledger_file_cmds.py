@@ -31,13 +31,13 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     records it holds, and that plan's owners."""
     import dataclasses
 
-    from plancli.ledger import plan_owners
     from plancli.locations import location_of
+    from plancli.plain import plan_owners
 
     location = location_of(ledger)
     if location.url is None:
         return location
-    plan = st.plan
+    plan = st.plain_plan
     return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
 
 

@@ -43,7 +43,7 @@ def targets_cmd(
 
     one_format(json_out, csv_out)
     st = state(ctx)
-    plan = st.plan
+    plan = st.plain_plan
     selected = filter_targets(plan, section, kind, search)
     if json_out:
         from plancli.output import dump_json, targets_output
@@ -71,25 +71,25 @@ def show_cmd(
     as_of: AsOfOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from plancli.amend import amendment_history
     from plancli.assess import assess_plan, assessment_out
-    from plancli.ledger import history, open_store
+    from plancli.history import amendment_history, history
+    from plancli.ledger_read import read_ledger
     from plancli.plan import find_target
 
     st = state(ctx)
-    plan = st.plan
+    plan = st.plain_plan
     target = find_target(plan, target_id)
     location = st.read_ledger()
-    contents = open_store(location).contents()
-    records, amendments = contents.records, contents.plain_amendments
+    contents = read_ledger(location)
+    records, amendments = contents.records, contents.amendments
     assessment = assess_plan(plan, records, as_of, amendments)
     judged = assessment_out(assessment.get(target.id))
     revisions = history(records, target.id)
     adjustments = amendment_history(amendments, target.id)
     if json_out:
-        from plancli.amend import amendment_out
         from plancli.assess import ShowOutput
-        from plancli.output import HistoryRecord, dump_json
+        from plancli.history import amendment_out, history_record
+        from plancli.output import dump_json
 
         out = ShowOutput(
             plan=plan.plan.id,
@@ -97,9 +97,7 @@ def show_cmd(
             as_of=str(assessment.as_of) if assessment.as_of else None,
             assessment=judged,
             ledger=location.shown,
-            history=[
-                HistoryRecord(**rev.record.model_dump(), current=rev.current) for rev in revisions
-            ],
+            history=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
         emit(dump_json(out))

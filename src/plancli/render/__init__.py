@@ -5,8 +5,8 @@ One module per domain (plan, ledger, assessment); this module holds what they sh
 Text from a file (a name, a note, a source, a batch, a path) is shown with its control
 characters made visible (`safe.visible`, issue 14): the renderers build it with `shown`, so
 tables are laid out for what is printed, and every console this module gives checks each
-segment once more before it is written, whatever a renderer forgot (or a dashboard cached
-before this rule). Markup in user text stays literal: it is never parsed (`Text`, not str).
+segment once more before it is written, whatever a renderer forgot. Markup in user text
+stays literal: it is never parsed (`Text`, not str).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from rich.text import Text
 
 from plancli.safe import visible
 
-if TYPE_CHECKING:  # not imported at run time: printing a cached view needs no models
+if TYPE_CHECKING:
     from plancli.i18n import Lang
-    from plancli.model import Target
+    from plancli.plain import AnyTarget
 
 
 class _Console(Console):
@@ -74,13 +74,40 @@ class _VisibleHook(RenderHook):
         return [_Visible(renderable) for renderable in renderables]
 
 
+def settle(table: Table) -> Table:
+    """Give each no-wrap column of plain text cells the width Rich would measure for it (its
+    widest line), so that Rich does not measure every cell when it prints the table.
+
+    A no-wrap column is never narrowed to make room, and one of fixed width is laid out the
+    same way, so the table prints the same characters; measuring is about a third of printing
+    a table, and read commands print one on every run (issue 15: an 80-row `gap` table is
+    most of what `gap` does besides importing). A column with any other cell is left alone."""
+    for column in table.columns:
+        if not column.no_wrap or column.width is not None:
+            continue
+        widest = 0
+        for cell in (column.header, *column.cells):
+            if isinstance(cell, Text):
+                text = cell.plain
+            elif isinstance(cell, str) and "[" not in cell and ":" not in cell:
+                text = cell  # no markup, no emoji code: printed as it is
+            else:
+                break
+            if "\t" in text:  # tabs expand to the next tab stop: let Rich measure
+                break
+            widest = max(widest, *(cell_len(line) for line in text.splitlines() or [""]))
+        else:
+            column.width = widest
+    return table
+
+
 def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text:
     """Text from a file (plan, ledger, import) as a table cell or title: control characters
     shown as escapes (ESC as `\\x1b`); `newlines=True` where a cell may span lines (a note)."""
     return Text(visible(value or "", newlines=newlines), style=style)
 
 
-def target_name(target: Target, lang: Lang) -> str:
+def target_name(target: AnyTarget, lang: Lang) -> str:
     return target.name if lang == "zh" else target.name_en
 
 
@@ -140,7 +167,7 @@ class FittedTable:
         for i in range(rows):
             style = self.row_styles[i] if self.row_styles else None
             table.add_row(*(column.cells[i] for column in kept), style=style)
-        return table
+        return settle(table)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.fitted(options.max_width)

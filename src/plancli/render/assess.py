@@ -28,7 +28,7 @@ from plancli.assess import (
 )
 from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.render import Column, FittedTable, shown
+from plancli.render import Column, FittedTable, settle, shown
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -352,7 +352,7 @@ def section_table(out: StatusOutput, lang: Lang) -> Table:
         shown(str(sum(out.counts.values()))),
         style="bold",
     )
-    return table
+    return settle(table)
 
 
 def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
@@ -377,7 +377,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
             shown(percent(a.completion)),
             status_text(a.status, lang),
         )
-    return table
+    return settle(table)
 
 
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:

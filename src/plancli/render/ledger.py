@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from plancli.amend import AmendmentRevision, amendment_bound_text
-from plancli.fmt import bound_text, num
+from plancli.fmt import bound_text, figure_text, num
+from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.imports import ImportResult
-from plancli.ledger import Revision, UndoPlan, figure_text
-from plancli.model import Plan, Record
-from plancli.render import shown, target_name
+from plancli.render import settle, shown, target_name
+
+if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
+    from plancli.imports import ImportResult
+    from plancli.ledger import UndoPlan
+    from plancli.model import Plan
+    from plancli.plain import AnyPlan, AnyRecord
 
 _ZH = {
     "target": "目标",
@@ -61,7 +66,7 @@ def recorded_text(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
-def _note(record: Record) -> str:
+def _note(record: AnyRecord) -> str:
     parts = [record.note or "", f"({record.source})" if record.source else ""]
     return " ".join(p for p in parts if p)
 
@@ -73,7 +78,11 @@ def batch_label(batch: str) -> str:
 
 
 def history_table(
-    plan: Plan, revisions: list[Revision], ledger: str, lang: Lang, target_id: str | None = None
+    plan: AnyPlan,
+    revisions: Sequence[Revision[Any]],
+    ledger: str,
+    lang: Lang,
+    target_id: str | None = None,
 ) -> Table:
     """Every revision, oldest first; `*` marks the figure in force for its target and period.
 
@@ -117,11 +126,14 @@ def history_table(
         if with_note:
             cells.append(shown(_note(record), newlines=True))  # a note may span lines
         table.add_row(*cells, style=None if revision.current else "dim")
-    return table
+    return settle(table)
 
 
 def amendments_table(
-    plan: Plan, revisions: list[AmendmentRevision], lang: Lang, target_id: str | None = None
+    plan: AnyPlan,
+    revisions: Sequence[AmendmentRevision[Any]],
+    lang: Lang,
+    target_id: str | None = None,
 ) -> Table:
     """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
     which batch; `*` marks those still in force from their period on."""
@@ -156,7 +168,7 @@ def amendments_table(
         if with_note:
             cells.append(shown(amendment.note, newlines=True))
         table.add_row(*cells, style=None if revision.current else "dim")
-    return table
+    return settle(table)
 
 
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:

@@ -8,9 +8,9 @@ from rich.table import Table
 
 from plancli.fmt import bound_text, num
 from plancli.i18n import N_, Lang, _, t
-from plancli.model import Plan, Target
+from plancli.plain import Plan, Target
 from plancli.plan import BundledPlan, Finding
-from plancli.render import shown, target_name
+from plancli.render import settle, shown, target_name
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -43,7 +43,7 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
             shown(baseline_text(target, with_year=one_year is None)),
         ]
         table.add_row(*cells)
-    return table
+    return settle(table)
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:

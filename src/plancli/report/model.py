@@ -31,10 +31,12 @@ from plancli.assess import (
     status_output,
 )
 from plancli.fmt import bound_text
+from plancli.history import history_record
 from plancli.i18n import Lang
-from plancli.model import Number, Plan, Record
+from plancli.model import Number, Record
 from plancli.output import SCHEMA_VERSION, HistoryRecord
 from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan
 
 
 class SectionProgress(BaseModel):
@@ -220,7 +222,7 @@ def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
     )
 
 
-def _records(plan: Plan, records: Sequence[Record], as_of: Period | None) -> list[HistoryRecord]:
+def _records(plan: AnyPlan, records: Sequence[Record], as_of: Period | None) -> list[HistoryRecord]:
     """Every revision of the plan year's figures up to the end of `as_of`, oldest first:
     the figures the report was judged from, and what they superseded."""
     if as_of is None:
@@ -232,5 +234,5 @@ def _records(plan: Plan, records: Sequence[Record], as_of: Period | None) -> lis
         period = parse_period(record.period)
         if period.year != plan.plan.year or period.end_month > as_of.end_month:
             continue
-        kept.append(HistoryRecord(**record.model_dump(), current=id(record) in current))
+        kept.append(history_record(record, id(record) in current))
     return kept

@@ -337,7 +337,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _header(sheet, column_headers(CSV_COLUMNS, lang))
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
-        data = a.model_dump(mode="python")
+        data = {column: getattr(a, column) for column in CSV_COLUMNS}
         data["status"] = status_word(a.status, lang)
         _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         row = sheet.max_row

@@ -17,7 +17,7 @@ from plancli.assess.rules import (
     relative,
     trend,
 )
-from plancli.model import Kind, Target
+from plancli.plain import Kind, Target
 
 RULES: dict[Kind, Rule] = {
     "growth": growth.assess,

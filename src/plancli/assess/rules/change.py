@@ -9,8 +9,8 @@ against the bound like a growth figure: short by at most the growth tolerance â†
 from __future__ import annotations
 
 from plancli.assess.core import Assessment, Context, against_bound, pending
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

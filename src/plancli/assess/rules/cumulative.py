@@ -13,8 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context, Status, expected_share, month_period, pending
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

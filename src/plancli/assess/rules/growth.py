@@ -15,8 +15,8 @@ from plancli.assess.core import (
     pending,
     required_growth_rest,
 )
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

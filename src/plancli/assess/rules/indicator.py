@@ -4,8 +4,8 @@ with; a headline clause that states no figure). Never judged: `tracked` once it 
 from __future__ import annotations
 
 from plancli.assess.core import Assessment, Context
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

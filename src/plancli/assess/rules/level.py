@@ -4,8 +4,8 @@ satisfied → on track, else behind (DESIGN §4)."""
 from __future__ import annotations
 
 from plancli.assess.core import Assessment, Context, against_bound, pending
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

@@ -6,8 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context, Status, month_period
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 
 def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from plancli.assess.bounds import Bound
 from plancli.assess.core import Assessment, Context, judged
-from plancli.model import StatusRules, Target
 from plancli.periods import Period
+from plancli.plain import StatusRules, Target
 
 
 def relation_tolerance(target: Target, rules: StatusRules) -> Decimal:

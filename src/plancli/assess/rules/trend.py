@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from plancli.assess.bounds import Bound
 from plancli.assess.core import Assessment, Context, against_bound
-from plancli.model import Target
 from plancli.periods import Period
+from plancli.plain import Target
 
 ZERO = Decimal(0)
 

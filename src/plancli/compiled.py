@@ -1,0 +1,138 @@
+"""A validated plan, compiled: plain JSON values that read commands load without Pydantic.
+
+A plan file is read and validated by the Pydantic models (`model.py`) the first time plancli
+sees it; the result is then kept, as JSON of plain values (decimals as their exact strings),
+in the user's cache folder (`cache.py`: `$XDG_CACHE_HOME/plancli/plans/`, one entry per plan
+file, the user's alone). Later runs read the plan's bytes, and while they, plancli's version
+and the code that validates and compiles plans are what the entry was made from, build the
+plain objects of `plain.py` from it: no TOML parse, no Pydantic (issue 15: importing Pydantic
+and building its models cost more than a whole `status` without them).
+
+Why it is safe: the key is a digest of the plan's bytes (small: a city's 10,000 targets are
+3 MB), so an edit is a miss and is validated again, and an invalid plan is never kept; JSON
+cannot run code; and an entry is read only when it and its folder are the user's alone.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plancli import __version__
+from plancli.cache import blake2b, entry_path, read_entry, write_entry
+from plancli.plain import Baseline, Plan, PlanMeta, ProjectCount, Section, StatusRules, Target
+
+if TYPE_CHECKING:
+    from plancli import model
+
+# Bump when the layout of the compiled form changes (the code's own files are in the key too).
+FORMAT = b"plancli-plan-1"
+_PACKAGE = Path(__file__).parent
+# The code a compiled plan depends on: the rules that validated it, the classes it becomes.
+_CODE = ("model.py", "plain.py", "compiled.py")
+_DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
+
+
+def plan_key(data: bytes) -> bytes:
+    """The key of a plan file's compiled form: its bytes, plancli's version and code."""
+    digest = blake2b(FORMAT, digest_size=32)
+    digest.update(f"\0{__version__}".encode())
+    for name in _CODE:  # an edited plancli (a development install) validates again
+        try:
+            info = (_PACKAGE / name).stat()
+            digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(f"\0{name}\0?".encode())
+    digest.update(b"\0plan\0")
+    digest.update(data)
+    return digest.hexdigest().encode()
+
+
+def compile_plan(plan: model.Plan) -> dict[str, Any]:
+    """The validated plan as plain JSON values: decimals as their exact text ("4.50" stays
+    4.50), fields left out where they are null."""
+    compiled: dict[str, Any] = _plain(plan.model_dump(mode="python", exclude_none=True))
+    return compiled
+
+
+def plain_plan(plan: model.Plan) -> Plan:
+    """The plain form of a validated plan model: what a hit on its compiled form gives."""
+    return plan_from_compiled(compile_plan(plan))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def plan_from_compiled(data: dict[str, Any]) -> Plan:
+    """The plain plan of a compiled form (a KeyError or TypeError: not one this code wrote)."""
+    meta = dict(data["plan"])
+    if "status" in meta:
+        meta["status"] = StatusRules(**{k: Decimal(v) for k, v in meta["status"].items()})
+    return Plan(
+        plan=PlanMeta(**meta),
+        sections=[Section(**section) for section in data["sections"]],
+        targets=[_target(target) for target in data["targets"]],
+    )
+
+
+def _target(data: dict[str, Any]) -> Target:
+    fields = dict(data)
+    for name in _DECIMALS:
+        if name in fields:
+            fields[name] = Decimal(fields[name])
+    if "profile" in fields:
+        fields["profile"] = [Decimal(share) for share in fields["profile"]]
+    baseline = fields.get("baseline")
+    if baseline is not None:
+        numbers = ("value", "growth", "plan")
+        given: dict[str, Any] = {k: Decimal(v) if k in numbers else v for k, v in baseline.items()}
+        fields["baseline"] = Baseline(**given)
+    projects = fields.get("projects")
+    if projects is not None:
+        if "total_investment" in projects:
+            projects = {**projects, "total_investment": Decimal(projects["total_investment"])}
+        fields["projects"] = ProjectCount(**projects)
+    return Target(**fields)
+
+
+# ------------------------------------------------------------------------------ the entry
+
+
+def _entry(path: Path) -> Path | None:
+    """The plan file's one entry (an edit replaces it: the folder does not grow)."""
+    try:
+        return entry_path("plans", ".json", str(path.resolve()))
+    except (OSError, RuntimeError):  # a path that cannot be resolved: no cache
+        return None
+
+
+def read_compiled(path: Path, key: bytes) -> dict[str, Any] | None:
+    """The compiled form kept for the plan file at `path` under `key`, or None."""
+    entry = _entry(path)
+    if entry is None:
+        return None
+    data = read_entry(entry)
+    header = FORMAT + b" " + key + b"\n"
+    if data is None or not data.startswith(header):
+        return None
+    try:
+        compiled = json.loads(data[len(header) :])
+    except ValueError:  # torn or damaged: a miss
+        return None
+    return compiled if isinstance(compiled, dict) else None
+
+
+def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any]) -> None:
+    entry = _entry(path)
+    if entry is not None:
+        body = json.dumps(compiled, ensure_ascii=False, separators=(",", ":"))
+        write_entry(entry, FORMAT + b" " + key + b"\n" + body.encode())

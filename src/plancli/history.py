@@ -1,0 +1,119 @@
+"""What `history` and `show` read of a ledger: the revisions of each figure and of each bound.
+
+Pure and free of Pydantic: read commands pass plain records and amendments (`plain.py`), the
+writing ones (`undo`, `amend`) the models; both read alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+from plancli.fmt import bound_text, num
+from plancli.output import AmendmentOut, HistoryRecord
+from plancli.periods import parse_period
+from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
+
+if TYPE_CHECKING:
+    from plancli import model, plain
+
+R = TypeVar("R", "plain.Record", "model.Record")
+A = TypeVar("A", "plain.Amendment", "model.Amendment")
+
+
+class Revision(NamedTuple, Generic[R]):
+    record: R
+    # False once a later record for the same target and end month superseded it: a revision
+    # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2)
+    current: bool
+
+
+def history(records: Sequence[R], target_id: str | None = None) -> list[Revision[R]]:
+    """Every revision (of one target, or all), oldest first, each marked in force or not:
+    current is what the assessment judges (`assess.in_force`, one figure per position)."""
+    from plancli.assess.records import in_force
+
+    chosen = [r for r in records if target_id is None or r.target == target_id]
+    current = {id(record) for record in in_force(chosen).values()}
+    return [Revision(r, id(r) in current) for r in chosen]
+
+
+def history_record(record: plain.Record | model.Record, current: bool) -> HistoryRecord:
+    """A revision as the JSON outputs carry it (`history`, `show`, reports)."""
+    return HistoryRecord(
+        target=record.target,
+        period=record.period,
+        value=record.value,
+        amount=record.amount,
+        note=record.note,
+        source=record.source,
+        recorded_at=record.recorded_at,
+        batch=record.batch,
+        recorded_by=record.recorded_by,
+        current=current,
+    )
+
+
+class AmendmentRevision(NamedTuple, Generic[A]):
+    """An amendment in a target's history, and whether any month can still be judged on it."""
+
+    amendment: A
+    current: bool
+
+
+def amendment_history(
+    amendments: Sequence[A], target_id: str | None = None
+) -> list[AmendmentRevision[A]]:
+    """Every amendment (of one target, or all), in ledger order, each marked current unless a
+    later amendment of its target from the same or an earlier period superseded it."""
+    chosen = [a for a in amendments if target_id is None or a.target == target_id]
+    revisions = []
+    for index, amendment in enumerate(chosen):
+        period = parse_period(amendment.period)
+        superseded = any(
+            later.target == amendment.target
+            and (other := parse_period(later.period)).year == period.year
+            and other.end_month <= period.end_month
+            for later in chosen[index + 1 :]
+        )
+        revisions.append(AmendmentRevision(amendment, not superseded))
+    return revisions
+
+
+def amendment_bound_text(
+    target: AnyTarget | None, amendment: AnyAmendment, lang: str = "en"
+) -> str:
+    """The amended bound as `bound_text` writes bounds (`≥ 6 %`, `≈ 5 %`, `fall ≥ 3.5 %`); for
+    a target the plan no longer has, the figures alone."""
+    if target is not None and target.kind in BOUNDED_KINDS:
+        return bound_text(target, amendment, lang)
+    parts = [
+        f"{name} {num(value)}"
+        for name, value in (
+            ("min", amendment.min),
+            ("max", amendment.max),
+            ("around", amendment.around),
+            ("tolerance", amendment.tolerance),
+            ("stretch", amendment.stretch),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
+def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) -> AmendmentOut:
+    """An amendment as the JSON outputs carry it (`history`, `show`, `amend`)."""
+    return AmendmentOut(
+        target=amendment.target,
+        period=amendment.period,
+        min=amendment.min,
+        max=amendment.max,
+        around=amendment.around,
+        tolerance=amendment.tolerance,
+        stretch=amendment.stretch,
+        bound=amendment_bound_text(plan.target(amendment.target), amendment),
+        note=amendment.note,
+        recorded_at=amendment.recorded_at,
+        batch=amendment.batch,
+        current=current,
+    )

@@ -1,0 +1,217 @@
+"""A ledger as read commands read it: plain records, figures and amendments (`plain.py`).
+
+The stores (`ledger.py`, `ledger_sqlite.py`) read a ledger with the Pydantic models, which
+read commands do not import (issue 15). So a TOML ledger is read here first, by a quick reader
+that accepts only what it can vouch for: every table with the exact types the models take
+(strings, integers or decimals, times with a UTC offset), no unknown key, figures that pass
+`plain.figure_problem`, periods written as plancli writes them, amendments with a bound. What
+it accepts, the models accept too, and read as the same values (tests/test_ledger_read.py);
+where it is stricter, it is only slower. Anything else, invalid or merely unusual (a figure
+written as a string, a time without an offset), is left to the store: it validates with the
+models and reports an invalid ledger exactly as it always has, or accepts what they accept.
+
+When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
+
+A SQLite ledger is read by its store; `figures()` there is already free of the models.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from plancli.errors import InputError, LedgerFileError
+from plancli.locations import LedgerLocation
+from plancli.paths import check_readable
+from plancli.periods import parse_period
+from plancli.plain import (
+    Amendment,
+    Figure,
+    FigureQuery,
+    Record,
+    figure_problem,
+    latest_in_order,
+    plain_amendment,
+    plain_record,
+)
+from plancli.plan import read_toml
+
+
+class LedgerRead(NamedTuple):
+    """Everything a ledger holds, in ledger order."""
+
+    records: list[Record]
+    amendments: list[Amendment]
+
+
+def read_ledger(location: LedgerLocation) -> LedgerRead:
+    """Every record and amendment of the ledger, as plain data (`history`, `show`)."""
+    if location.format == "toml":
+        quick = _quick_toml(location)
+        if quick is not None:
+            return quick
+    from plancli.ledger import open_store
+
+    contents = open_store(location).contents()
+    return LedgerRead(
+        [plain_record(record) for record in contents.records],
+        [plain_amendment(amendment) for amendment in contents.plain_amendments],
+    )
+
+
+def read_figures(
+    location: LedgerLocation, query: FigureQuery | None = None
+) -> tuple[list[Figure], list[Amendment]]:
+    """The figures in force (the latest revision of each target and period, in the order they
+    were recorded) and the amendments: what `gap` and `status` judge. With `query` (`gap`),
+    a store that can select in its database reads only the figures judged at it."""
+    if location.format == "toml":
+        quick = _quick_toml(location)
+        if quick is not None:
+            return figures_in_force(quick.records), quick.amendments
+    from plancli.ledger import open_store
+
+    store = open_store(location)
+    figures = store.figures() if query is None else store.figures_for(query)
+    return figures, [plain_amendment(amendment) for amendment in store.amendments()]
+
+
+def figures_in_force(records: list[Record]) -> list[Figure]:
+    """A store's `figures()`: the latest revision of each target and period."""
+    latest = latest_in_order(records, lambda record: (record.target, record.period))
+    return [Figure(r.target, r.period, r.value, r.amount) for r in latest.values()]
+
+
+# ---------------------------------------------------------------------- the quick reader
+
+_LEDGER_KEYS = frozenset({"version", "records", "amendments"})
+_RECORD_KEYS = frozenset(
+    {"target", "period", "value", "amount", "note", "source", "recorded_at", "batch"}
+    | {"recorded_by"}  # kept by a ledger converted from a database one (issue 13)
+)
+_RECORD_NEEDS = frozenset({"target", "period", "value", "recorded_at", "batch"})
+_AMENDMENT_KEYS = frozenset(
+    {"target", "period", "min", "max", "around", "tolerance", "stretch", "note"}
+    | {"recorded_at", "batch", "recorded_by"}
+)
+_AMENDMENT_NEEDS = frozenset({"target", "period", "recorded_at", "batch"})
+
+
+def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
+    """The TOML ledger, when every part of it is plainly valid; None: ask the store."""
+    path = location.path
+    if path.is_dir():
+        return None  # the store says what is wrong
+    if not check_readable(path, "the ledger"):  # a FIFO or a device: exit 2, never opened
+        return LedgerRead([], [])
+    data, _ = read_toml(path, LedgerFileError, "the ledger")  # as the store reads it
+    if not data.keys() <= _LEDGER_KEYS or data.get("version", 1) != 1:
+        return None
+    raw_records, raw_amendments = data.get("records", []), data.get("amendments", [])
+    if type(raw_records) is not list or type(raw_amendments) is not list:
+        return None
+    records: list[Record] = []
+    for item in raw_records:
+        record = _record(item)
+        if record is None:
+            return None
+        records.append(record)
+    amendments: list[Amendment] = []
+    for item in raw_amendments:
+        amendment = _amendment(item)
+        if amendment is None:
+            return None
+        amendments.append(amendment)
+    periods = {record.period for record in records} | {a.period for a in amendments}
+    if not all(_canonical(period) for period in periods):
+        return None
+    return LedgerRead(records, amendments)
+
+
+def _record(item: object) -> Record | None:
+    if type(item) is not dict or not _RECORD_NEEDS <= item.keys() <= _RECORD_KEYS:
+        return None
+    target, period, batch = item["target"], item["period"], item["batch"]
+    note, source = item.get("note"), item.get("source")
+    value, amount = _figure(item["value"]), _figure(item.get("amount"))
+    recorded_at = _utc(item["recorded_at"])
+    writer = item.get("recorded_by")
+    if (
+        type(target) is not str
+        or type(period) is not str
+        or type(batch) is not str
+        or not (note is None or type(note) is str)
+        or not (source is None or type(source) is str)
+        or not (writer is None or type(writer) is str)
+        or value is None
+        or (amount is None and item.get("amount") is not None)
+        or recorded_at is None
+    ):
+        return None
+    return Record(target, period, value, amount, note, source, recorded_at, batch, writer)
+
+
+def _amendment(item: object) -> Amendment | None:
+    if type(item) is not dict or not _AMENDMENT_NEEDS <= item.keys() <= _AMENDMENT_KEYS:
+        return None
+    target, period, batch, note = item["target"], item["period"], item["batch"], item.get("note")
+    writer = item.get("recorded_by")
+    given = [item.get(name) for name in ("min", "max", "around", "tolerance", "stretch")]
+    numbers = [_figure(value) for value in given]
+    low, high, around, tolerance, stretch = numbers
+    recorded_at = _utc(item["recorded_at"])
+    if (
+        type(target) is not str
+        or type(period) is not str
+        or type(batch) is not str
+        or not (note is None or type(note) is str)
+        or not (writer is None or type(writer) is str)
+        or any(n is None and g is not None for n, g in zip(numbers, given, strict=True))
+        or recorded_at is None
+        or (low is None and high is None and around is None)
+        or (around is not None and (low is not None or high is not None))
+        or (low is not None and high is not None and low > high)
+        or (tolerance is not None and tolerance < 0)
+    ):
+        return None
+    return Amendment(
+        target, period, low, high, around, tolerance, stretch, note, recorded_at, batch, writer
+    )
+
+
+def _figure(value: Any) -> Decimal | None:
+    """A figure the models read as this Decimal, or None (absent, or not plainly valid)."""
+    kind = type(value)
+    if kind is Decimal:
+        number: Decimal = value
+    elif kind is int:
+        number = Decimal(value)
+    else:
+        return None
+    return None if figure_problem(number) else number
+
+
+def _utc(value: Any) -> datetime | None:
+    """A time as the models keep it, in UTC; None when it is not a time with an offset."""
+    if type(value) is not datetime:
+        return None
+    offset = value.utcoffset()
+    if offset is None:
+        return None
+    return value.astimezone(UTC) if offset else value
+
+
+_CANONICAL: dict[str, bool] = {}
+
+
+def _canonical(period: str) -> bool:
+    """Written as plancli writes it (2022-06, not 2022-6): a ledger has few distinct periods."""
+    known = _CANONICAL.get(period)
+    if known is None:
+        try:
+            known = str(parse_period(period)) == period
+        except InputError:
+            known = False
+        _CANONICAL[period] = known
+    return known
