@@ -164,7 +164,7 @@ def _written(change: "Change", row: int | None = None) -> "Any":
         "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
     )
     return WrittenRecord(
-        **record.model_dump(),
+        **record.model_dump(exclude={"recorded_by"}),  # the database sets it, not the record
         change=kind,
         previous=previous_figure(change.previous),
         row=row,
@@ -576,7 +576,10 @@ def _undo_json(
             batch=undo.batch if undo is not None else None,
             counts=UndoCounts(records=len(steps), amendments=len(amendment_steps)),
             records=[
-                RevertedRecord(**step.record.model_dump(), restored=previous_figure(step.restored))
+                RevertedRecord(
+                    **step.record.model_dump(exclude={"recorded_by"}),
+                    restored=previous_figure(step.restored),
+                )
                 for step in steps
             ],
             amendments=[
