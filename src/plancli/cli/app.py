@@ -448,8 +448,13 @@ class State:
 
         from plancli.plain import plan_owners
 
-        if plan is None:  # as plain data: reading a database ledger needs no Pydantic either
-            plan = self.plain_plan if source == self.source else _load(source)
+        if plan is None and source == self.source:
+            # The plan as loaded already: a write has its model; a read command, plain data
+            # (it then needs no Pydantic). Loading the other form too would cost a 100,000-
+            # target plan's load again.
+            plan = self._plan if self._plan is not None else self.plain_plan
+        elif plan is None:
+            plan = _load(source)
         return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
 
     @property
