@@ -41,7 +41,7 @@ import time
 import weakref
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -521,27 +521,30 @@ class PostgresLedgerStore:
     # ----------------------------------------------------------------------------- reading
 
     @contextmanager
-    def _snapshot(self, must_exist: bool = True) -> Iterator[Any | None]:
+    def _snapshot(self) -> Iterator[Any]:
         """A read-only, repeatable-read transaction on the ledger. A database without one is
-        an error (a database ledger is always named explicitly, and a mistyped name must not
-        read as an empty ledger: issue 12), or None with `must_exist=False`."""
+        an error: a database ledger is always named explicitly, and a mistyped name must not
+        read as an empty ledger (issue 12)."""
+        with self._snapshot_if_any() as connection:
+            if connection is None:
+                raise InputError(
+                    _(
+                        "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
+                        "creates it (or a first record or import)"
+                    ).format(ledger=self.shown)
+                )
+            yield connection
+
+    @contextmanager
+    def _snapshot_if_any(self) -> Iterator[Any | None]:
+        """`_snapshot`, or None when the database holds no ledger."""
         psycopg = _psycopg()
         connection = self._connect()
         try:
             connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
                 probe = self._probe(connection)
-                if self._readable(probe):
-                    yield connection
-                elif must_exist:
-                    raise InputError(
-                        _(
-                            "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
-                            "creates it (or a first record or import)"
-                        ).format(ledger=self.shown)
-                    )
-                else:
-                    yield None
+                yield connection if self._readable(probe) else None
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
@@ -550,8 +553,6 @@ class PostgresLedgerStore:
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
-            if connection is None:
-                return []
             rows = connection.execute(
                 f"{_SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
             ).fetchall()
@@ -559,8 +560,6 @@ class PostgresLedgerStore:
 
     def contents(self) -> LedgerContents:
         with self._snapshot() as connection:
-            if connection is None:
-                return LedgerContents([], [])
             rows = connection.execute(
                 f"{_SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
             ).fetchall()
@@ -571,8 +570,6 @@ class PostgresLedgerStore:
 
     def amendments(self) -> list[Amendment]:
         with self._snapshot() as connection:
-            if connection is None:
-                return []
             rows = connection.execute(
                 f"{_SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
             ).fetchall()
@@ -582,8 +579,6 @@ class PostgresLedgerStore:
         """The figure in force per target and period (the last recorded), in the order they
         were recorded: DISTINCT ON in the database."""
         with self._snapshot() as connection:
-            if connection is None:
-                return []
             connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
             rows = connection.execute(_FIGURES, {"plan": self.plan_id}).fetchall()
         return self._figures(rows)
@@ -591,8 +586,6 @@ class PostgresLedgerStore:
     def figures_for(self, query: FigureQuery) -> list[Figure]:
         """What `gap` at `query` judges, selected in the database (`_FIGURES_FOR`)."""
         with self._snapshot() as connection:
-            if connection is None:
-                return []
             # The selection sorts ~a row per target: in memory, and without JIT compilation
             # (50 ms of LLVM for a query that does not gain from it).
             connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
@@ -862,7 +855,7 @@ class PostgresLedgerStore:
 
     def holds_anything(self) -> bool:
         """Does the database hold records or amendments of the plan (a ledger to overwrite)?"""
-        with self._snapshot(must_exist=False) as connection:
+        with self._snapshot_if_any() as connection:
             if connection is None:
                 return False
             row = connection.execute(
@@ -875,8 +868,6 @@ class PostgresLedgerStore:
     def grants(self) -> list[Grant]:
         """Every department and the roles that record for it."""
         with self._snapshot() as connection:
-            if connection is None:
-                return []
             rows = connection.execute(
                 "SELECT department, role FROM plancli.department_role ORDER BY department, role"
             ).fetchall()
@@ -885,8 +876,6 @@ class PostgresLedgerStore:
     def owners(self) -> dict[str, str]:
         """The plan's owners as the database holds them (target → department)."""
         with self._snapshot() as connection:
-            if connection is None:
-                return {}
             rows = connection.execute(
                 "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s",
                 (self.plan_id,),
@@ -943,7 +932,6 @@ class _PostgresSession:
     connection: Any
     plan_id: str
     restricted: bool  # row-level security binds this role: check writes first, to say why
-    _appended: int = field(default=0)
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is None:
