@@ -61,7 +61,7 @@ class PgLedger:
         return dataclasses.replace(self, plan_id=plan_id)
 
     def location(self, owners: tuple[tuple[str, str], ...] | None = None) -> LedgerLocation:
-        return dataclasses.replace(database_location(self.url), plan_id=self.plan_id, owners=owners)
+        return database_location(self.url)._replace(plan_id=self.plan_id, owners=owners)
 
     def store(self) -> LedgerStore:
         return open_store(self.location())

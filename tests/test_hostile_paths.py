@@ -248,3 +248,30 @@ def test_a_link_to_a_plan_and_a_ledger_in_the_folder_still_works(
     assert (work / "plan.progress.toml").is_symlink()
     assert "value = 150" in (work / "v2.progress.toml").read_text(encoding="utf-8")
     assert sorted(p.name for p in plans.iterdir()) == ["mini.toml"]
+
+
+def test_report_and_extract_never_write_over_a_fifo_or_through_a_far_link(
+    invoke, tmp_path: Path, report_text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Files plancli makes (report -o, extract -o) follow the ledger's rule: a FIFO is
+    refused (exit 2) and left a FIFO; a link to another folder is refused, its target kept."""
+    fifo = tmp_path / "june.md"
+    os.mkfifo(fifo)
+    result = invoke("report", "-o", str(fifo))
+    assert result.exit_code == 2, result.output
+    assert "named pipe" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "kept.toml").write_text("kept\n", encoding="utf-8")
+    here = tmp_path / "here"
+    here.mkdir()
+    link = here / "draft.toml"
+    link.symlink_to(elsewhere / "kept.toml")
+    report = tmp_path / "report.txt"
+    report.write_text(report_text, encoding="utf-8")  # the seed report
+    result = invoke("extract", str(report), "-o", str(link), "--force")
+    assert result.exit_code == 2, result.output
+    assert "another folder" in result.stderr
+    assert (elsewhere / "kept.toml").read_text(encoding="utf-8") == "kept\n"

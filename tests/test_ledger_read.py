@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plancli import model
 from plancli.errors import PlanError
-from plancli.ledger import open_store
-from plancli.ledger_read import LedgerRead, _quick_toml, read_figures, read_ledger
+from plancli.ledger import PlacedAmendment, open_store
+from plancli.ledger_read import LedgerRead, _plancli_toml, _quick_toml, read_figures, read_ledger
 from plancli.locations import LedgerLocation
 from plancli.plain import plain_amendment, plain_record
 
@@ -206,3 +208,72 @@ def test_whatever_the_quick_reader_accepts_the_store_reads_alike(
         path = Path(folder) / "ledger.progress.toml"
         path.write_text(text, "utf-8")
         check(path)
+
+
+# ------------------------------------------------------------- plancli's own TOML, read fast
+
+
+def written(tables: list[dict[str, Any]], amendments: list[dict[str, Any]]) -> str:
+    """A ledger as plancli writes it (its own writer, the store's)."""
+    from plancli.ledger import dump_ledger
+
+    tables = [{k: v for k, v in t.items() if v is not None} for t in tables]
+    amendments = [{k: v for k, v in a.items() if v is not None} for a in amendments]
+    return dump_ledger(
+        [model.Record.model_validate(t) for t in tables],
+        [PlacedAmendment(model.Amendment.model_validate(a), len(tables)) for a in amendments],
+    )
+
+
+def test_a_ledger_plancli_wrote_is_read_as_tomli_reads_it(tmp_path: Path) -> None:
+    tables = [
+        GOOD_RECORD,
+        {**GOOD_RECORD, "value": Decimal("-0.0"), "amount": 12, "note": "初步数 é"},
+        {**GOOD_RECORD, "period": "2022-Q2", "value": 5, "source": None},
+        {**GOOD_RECORD, "recorded_at": datetime(2022, 7, 5, 8, 30, 0, tzinfo=UTC)},
+    ]
+    text = written(tables, [GOOD_AMENDMENT, {**GOOD_AMENDMENT, "min": None, "around": 5}])
+    fast = _plancli_toml(text.encode())
+    assert fast is not None and fast == tomli.loads(text, parse_float=Decimal)
+    path = tmp_path / "ledger.progress.toml"
+    path.write_text(text, "utf-8")
+    assert check(path) is not None  # and the quick reader takes it whole
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["two\nlines", 'a "quote"', "back\\slash", "\u202e", "tab\there"],
+    ids=["newline", "quote", "backslash", "bidi", "tab"],
+)
+def test_escaped_text_is_left_to_tomli(tmp_path: Path, note: str) -> None:
+    text = written([{**GOOD_RECORD, "note": note}], [])
+    assert _plancli_toml(text.encode()) is None or "\\" not in text
+    path = tmp_path / "ledger.progress.toml"
+    path.write_text(text, "utf-8")
+    quick = check(path)
+    assert quick is not None and quick.records[0].note == note
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records, st.data())
+def test_plancli_toml_reads_what_tomli_reads_or_leaves_it(
+    tables: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    """Whatever the fast reader of plancli's own TOML returns, tomli reads the same; a line
+    changed anyhow (an edit by hand) is read the same or left to tomli."""
+    try:
+        text = tomli_w.dumps({"version": 1, "records": tables})
+    except (TypeError, ValueError):
+        return
+    lines = text.split("\\n")
+    if data.draw(st.booleans()):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        lines[index] = data.draw(
+            st.sampled_from(["", "# note", "version = 1", "[[records]]", "x = 1", " a = 1"])
+            | st.text(max_size=12)
+        )
+    text = "\\n".join(lines)
+    fast = _plancli_toml(text.encode())
+    if fast is None:
+        return
+    assert fast == tomli.loads(text, parse_float=Decimal)

@@ -84,16 +84,26 @@ def test_an_edited_plan_is_read_again(cache: Path, mini_plan: Path) -> None:
         load_plan_file(mini_plan)
 
 
-def test_another_plancli_version_compiles_again(
+def test_another_plancli_compiles_again_beside_the_first(
     cache: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = compiled.plan_key(mini_plan.read_bytes())
-    monkeypatch.setattr(compiled, "__version__", "99.0")
-    assert compiled.plan_key(mini_plan.read_bytes()) != before
+    """Another version (or an edited development install) does not read the entry of this
+    one; each keeps its own, so two installs used in turn do not undo each other's work."""
     load_plain_plan(mini_plan)
-    [entry] = list(cache.iterdir())
-    assert b"99.0" not in entry.read_bytes()  # the key is a digest
-    assert compiled.read_compiled(mini_plan, compiled.plan_key(mini_plan.read_bytes()))
+    before = compiled.plan_key(mini_plan.read_bytes())
+    version = compiled.__version__
+    monkeypatch.setattr(compiled, "__version__", "99.0")
+    compiled.code_identity.cache_clear()
+    try:
+        assert compiled.plan_key(mini_plan.read_bytes()) != before
+        assert compiled.read_compiled(mini_plan, compiled.plan_key(mini_plan.read_bytes())) is None
+        load_plain_plan(mini_plan)
+        assert len(list(cache.iterdir())) == 2
+        assert compiled.read_compiled(mini_plan, compiled.plan_key(mini_plan.read_bytes()))
+    finally:
+        monkeypatch.setattr(compiled, "__version__", version)
+        compiled.code_identity.cache_clear()
+    assert compiled.read_compiled(mini_plan, before)  # the first install's entry is still there
 
 
 def test_a_damaged_or_foreign_entry_is_ignored(cache: Path, mini_plan: Path) -> None:

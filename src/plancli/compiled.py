@@ -15,6 +15,7 @@ cannot run code; and an entry is read only when it and its folder are the user's
 
 from __future__ import annotations
 
+import functools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -35,16 +36,25 @@ _CODE = ("model.py", "plain.py", "compiled.py")
 _DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
 
 
-def plan_key(data: bytes) -> bytes:
-    """The key of a plan file's compiled form: its bytes, plancli's version and code."""
-    digest = blake2b(FORMAT, digest_size=32)
+@functools.cache
+def code_identity() -> str:
+    """plancli's version and the identity of the code a compiled plan depends on: an edited
+    plancli (a development install) validates again, and two installs keep apart entries."""
+    digest = blake2b(FORMAT, digest_size=16)
     digest.update(f"\0{__version__}".encode())
-    for name in _CODE:  # an edited plancli (a development install) validates again
+    for name in _CODE:
         try:
             info = (_PACKAGE / name).stat()
             digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
         except OSError:
             digest.update(f"\0{name}\0?".encode())
+    return digest.hexdigest()
+
+
+def plan_key(data: bytes) -> bytes:
+    """The key of a plan file's compiled form: its bytes, plancli's version and code."""
+    digest = blake2b(FORMAT, digest_size=32)
+    digest.update(code_identity().encode())
     digest.update(b"\0plan\0")
     digest.update(data)
     return digest.hexdigest().encode()
@@ -108,9 +118,10 @@ def _target(data: dict[str, Any]) -> Target:
 
 
 def _entry(path: Path) -> Path | None:
-    """The plan file's one entry (an edit replaces it: the folder does not grow)."""
+    """The plan file's one entry for this plancli (an edit of the plan replaces it: the folder
+    does not grow with edits, and two installs used in turn do not replace each other's)."""
     try:
-        return entry_path("plans", ".json", str(path.resolve()))
+        return entry_path("plans", ".json", str(path.resolve()), code_identity())
     except (OSError, RuntimeError):  # a path that cannot be resolved: no cache
         return None
 

@@ -17,13 +17,15 @@ A SQLite ledger is read by its store; `figures()` there is already free of the m
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
+from plancli.i18n import N_
 from plancli.locations import LedgerLocation
-from plancli.paths import check_readable
+from plancli.paths import check_readable, read_bytes
 from plancli.periods import parse_period
 from plancli.plain import (
     Amendment,
@@ -35,7 +37,7 @@ from plancli.plain import (
     plain_amendment,
     plain_record,
 )
-from plancli.plan import read_toml
+from plancli.plan import parse_toml
 
 
 class LedgerRead(NamedTuple):
@@ -85,6 +87,7 @@ def figures_in_force(records: list[Record]) -> list[Figure]:
 
 # ---------------------------------------------------------------------- the quick reader
 
+LEDGER = N_("the ledger")  # as `ledger.LEDGER`: what the path is, in messages
 _LEDGER_KEYS = frozenset({"version", "records", "amendments"})
 _RECORD_KEYS = frozenset(
     {"target", "period", "value", "amount", "note", "source", "recorded_at", "batch"}
@@ -103,9 +106,12 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     path = location.path
     if path.is_dir():
         return None  # the store says what is wrong
-    if not check_readable(path, "the ledger"):  # a FIFO or a device: exit 2, never opened
+    if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerRead([], [])
-    data, _ = read_toml(path, LedgerFileError, "the ledger")  # as the store reads it
+    raw = read_bytes(path, LEDGER, LedgerFileError)  # as the store reads it
+    data = _plancli_toml(raw)
+    if data is None:  # written otherwise: the TOML reader, and its errors, as the store's
+        data, _ = parse_toml(raw, path, LedgerFileError)
     if not data.keys() <= _LEDGER_KEYS or data.get("version", 1) != 1:
         return None
     raw_records, raw_amendments = data.get("records", []), data.get("amendments", [])
@@ -127,6 +133,68 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     if not all(_canonical(period) for period in periods):
         return None
     return LedgerRead(records, amendments)
+
+
+# A line of a ledger as plancli writes it (tomli_w): `key = value`, the value a string with
+# nothing to unescape, a decimal or integer, or a date-time at UTC.
+_LINE = re.compile(
+    r'([a-z_]+) = (?:"([^"\\\x00-\x1f\x7f]*)"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)|'
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|\+00:00)))$"
+)
+
+
+def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
+    """The ledger's TOML as tomli reads it, when it is written as plancli writes it: comment
+    lines, `version = 1`, then `[[records]]` and `[[amendments]]` tables of `_LINE`s. Anything
+    else (a line in another form, a key twice, a date that does not exist): None.
+
+    Twice tomli's speed (a year of monthly figures for 80 targets: 18.6 -> 8.2 ms), for the
+    ledgers plancli writes; tests/test_ledger_read.py checks it reads what tomli reads."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    data: dict[str, Any] = {}
+    arrays: dict[str, list[dict[str, Any]]] = {"records": [], "amendments": []}
+    table = data
+    times: dict[str, datetime] = {}  # a batch shares one time
+    match = _LINE.match
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line or line[0] == "#":
+            continue
+        if line[0] == "[":
+            array = arrays.get(line[2:-2]) if line in ("[[records]]", "[[amendments]]") else None
+            if array is None:
+                return None
+            table = {}
+            array.append(table)
+            continue
+        found = match(line)
+        if found is None:
+            return None
+        key, string, number, moment = found.groups()
+        if key in table or (table is data and key != "version"):
+            return None
+        if string is not None:
+            table[key] = string
+        elif number is not None:
+            if "." in number:
+                table[key] = Decimal(number)
+            elif len(number) < 20:  # tomli refuses an integer of more digits than Python reads
+                table[key] = int(number)
+            else:
+                return None
+        else:
+            when = times.get(moment)
+            if when is None:
+                try:
+                    when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+                except ValueError:  # 2022-02-30: tomli says what is wrong
+                    return None
+                times[moment] = when
+            table[key] = when
+    data.update((name, array) for name, array in arrays.items() if array)
+    return data
 
 
 def _record(item: object) -> Record | None:

@@ -1,16 +1,15 @@
 """Where things are: the plan a `--plan` value names, and the ledger that goes with it.
 
-No Pydantic, TOML or Rich here: the status dashboard's cached path (plancli.views) resolves
-both files and answers without importing the models (issue 5's start-up goal).
+No Pydantic, TOML or Rich here, and no dataclass to compile at start-up: every command
+resolves both files first (issue 15).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from plancli.errors import InputError
 from plancli.i18n import N_, _
@@ -46,8 +45,7 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"  # source checkout / editable install
 
 
-@dataclass(frozen=True, slots=True)
-class PlanSource:
+class PlanSource(NamedTuple):
     """Where a plan comes from: a bundled id or a file path."""
 
     path: Path
@@ -152,8 +150,7 @@ def passwords_in(conninfo: str) -> list[str]:
 Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerLocation:
+class LedgerLocation(NamedTuple):
     """Where the ledger of a plan is, why there, and whether plancli may write it."""
 
     path: Path  # a database ledger: its masked connection string, as a name (never opened)

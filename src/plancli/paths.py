@@ -38,6 +38,7 @@ _KINDS = {
 }
 # What is read or written, as callers name it (`what`): translated where it is shown.
 IMPORT_FILE = N_("an import file")
+OUTPUT_FILE = N_("an output file")
 # Read without blocking on a FIFO, without leaking the descriptor into child processes.
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 

@@ -313,9 +313,15 @@ class Point:
     value: Number
 
 
-@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False, init=False)
 class HeadlineOut(AssessmentOut):
     series: list[Point] = field(metadata=doc("the recorded figures up to as_of, oldest first"))
+
+    # AssessmentOut's __init__ and the series: a generated one would compile all 51 fields
+    # when the module is imported, which every read command does (issue 15).
+    def __init__(self, *, series: list[Point], **fields: Any) -> None:
+        AssessmentOut.__init__(self, **fields)
+        self.series = series
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

@@ -83,7 +83,8 @@ def amend_cmd(
     if json_out:
         from plancli.amend import amendment_out
         from plancli.fmt import bound_text
-        from plancli.output import AmendOutput, dump_json
+        from plancli.output import dump_json
+        from plancli.output_writes import AmendOutput
 
         out = AmendOutput(
             plan=plan.plan.id,

@@ -152,26 +152,9 @@ def _model_problem(plan: dict[str, object]) -> str | None:
 
 
 def _write(path: Path, text: str) -> None:
-    import os
-    import tempfile
+    from plancli.report.files import write_atomically
 
-    try:
-        directory = path.parent if str(path.parent) else Path(".")
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="\n",
-            dir=directory,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-        ) as tmp:
-            tmp.write(text)
-        os.replace(tmp.name, path)
-    except OSError as exc:
-        raise InputError(
-            _("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)
-        ) from None
+    write_atomically(path, text.encode("utf-8"))
 
 
 def _compare(

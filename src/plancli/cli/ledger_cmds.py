@@ -132,7 +132,8 @@ def record_cmd(
         say(_("warning: {message}").format(message=warning))
     _advise(store)
     if json_out:
-        from plancli.output import RecordOutput, WriteCounts, dump_json
+        from plancli.output import dump_json
+        from plancli.output_writes import RecordOutput, WriteCounts
 
         written = not dry_run and not change.unchanged
         emit(
@@ -157,7 +158,7 @@ def record_cmd(
 
 
 def _written(change: "Change", row: int | None = None) -> "Any":
-    from plancli.output import WrittenRecord, previous_figure
+    from plancli.output_writes import WrittenRecord, previous_figure
 
     record = change.record
     kind: Literal["new", "revised", "unchanged"] = (
@@ -314,7 +315,8 @@ def import_cmd(
 
 
 def _import_json(plan: "Plan", ledger: str, result: "ImportResult", dry_run: bool) -> str:
-    from plancli.output import RecordOutput, WriteCounts, dump_json
+    from plancli.output import dump_json
+    from plancli.output_writes import RecordOutput, WriteCounts
 
     every: list[RowChange] = sorted([*result.changes, *result.unchanged], key=lambda rc: rc.row)
     return dump_json(
@@ -556,12 +558,12 @@ def _undo_json(
     plan: "Plan", ledger: str, undo: "UndoPlan | None", dry_run: bool, written: bool
 ) -> str:
     from plancli.amend import amendment_out
-    from plancli.output import (
+    from plancli.output import dump_json
+    from plancli.output_writes import (
         RevertedAmendment,
         RevertedRecord,
         UndoCounts,
         UndoOutput,
-        dump_json,
         previous_figure,
     )
 

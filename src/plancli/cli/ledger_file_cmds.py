@@ -29,8 +29,6 @@ app.add_typer(ledger_app)
 def _location(st: State, ledger: str) -> "LedgerLocation":
     """A ledger named on the command line; a database one is told the plan (--plan) whose
     records it holds, and that plan's owners."""
-    import dataclasses
-
     from plancli.locations import location_of
     from plancli.plain import plan_owners
 
@@ -38,7 +36,7 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     if location.url is None:
         return location
     plan = st.plain_plan
-    return dataclasses.replace(location, plan_id=plan.plan.id, owners=plan_owners(plan))
+    return location._replace(plan_id=plan.plan.id, owners=plan_owners(plan))
 
 
 @command(

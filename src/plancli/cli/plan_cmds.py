@@ -154,7 +154,8 @@ def validate_cmd(
             ) from None
     findings = check_plan(plan, report_text)
     if json_out:
-        from plancli.output import FindingOut, ValidateOutput, dump_json
+        from plancli.output import dump_json
+        from plancli.output_writes import FindingOut, ValidateOutput
 
         out = ValidateOutput(
             plan=plan.plan.id,

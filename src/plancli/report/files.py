@@ -1,4 +1,5 @@
-"""Writing a report or a template: all of it or nothing, never a half-written file."""
+"""Writing a file plancli makes (a report, a template, a drafted plan): all of it or nothing,
+never a half-written file, and never over a device, a FIFO or through a link to elsewhere."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     A reader sees the old file or the new one; an error (disk full, no permission) leaves the
     old file as it was and no temp file behind, and is raised as InputError naming the path.
     """
+    from plancli.paths import OUTPUT_FILE, writable_target
+
+    path = writable_target(path, OUTPUT_FILE)  # the file itself, or a same-folder link's target
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise InputError(_("{path}: is a folder; give a file name").format(path=path))

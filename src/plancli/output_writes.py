@@ -1,0 +1,170 @@
+"""The JSON documents of the commands that write (`record`, `import`, `undo`, `amend`) and of
+`validate`: apart from the read commands' (`output.py`), whose every run would otherwise pay
+for building these classes (issue 15)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from plancli.output import SCHEMA_VERSION, AmendmentOut, doc
+from plancli.plain import Number
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class FindingOut:
+    level: str
+    code: str
+    target: str | None
+    message: str
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class ValidateOutput:
+    """`plancli validate --json`."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    file: str
+    valid: bool
+    targets: int
+    findings: list[FindingOut]
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AmendOutput:
+    """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    ledger: str
+    written: bool = field(metadata=doc("false for --dry-run and for an amendment already in force"))
+    unchanged: bool = field(metadata=doc("the same amendment is already in force: nothing written"))
+    amendment: AmendmentOut
+    plan_bound: str = field(metadata=doc("the plan's own bound (pending: no bound yet)"))
+    previous: AmendmentOut | None = field(
+        metadata=doc(
+            "the amendment in force from that period on before this one (null: the plan's)"
+        )
+    )
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class PreviousFigure:
+    """The figure in force for a target and period before a write (or after an undo)."""
+
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class WrittenRecord:
+    """One figure of a `record` or an `import`: written, would be (--dry-run), or already in
+    force (`change` = unchanged: nothing written)."""
+
+    target: str
+    period: str
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+    change: Literal["new", "revised", "unchanged"] = field(
+        metadata=doc(
+            "new: no figure for that target and period before; revised: supersedes "
+            "`previous`; unchanged: equal to `previous`, nothing written"
+        )
+    )
+    previous: PreviousFigure | None = field(metadata=doc("the figure in force before (null: none)"))
+    row: int | None = field(default=None, metadata=doc("import: the row of the file"))
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class WriteCounts:
+    new: int
+    revised: int
+    unchanged: int
+    rows: int = field(metadata=doc("figures given: 1 for `record`, the file's rows for `import`"))
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RecordOutput:
+    """`plancli record --json` and `plancli import --json`: what was written."""
+
+    schema_version: int = SCHEMA_VERSION
+    command: Literal["record", "import"]
+    plan: str
+    ledger: str
+    file: str | None = field(default=None, metadata=doc("import: the file read (- : stdin)"))
+    dry_run: bool
+    written: bool = field(metadata=doc("false for --dry-run and when every figure was in force"))
+    batch: str | None = field(metadata=doc("the batch written (`plancli undo` reverts it)"))
+    counts: WriteCounts
+    records: list[WrittenRecord]
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RevertedRecord:
+    """A record an undo removes, and the figure in force for its target and period after."""
+
+    target: str
+    period: str
+    value: Number
+    amount: Number | None
+    note: str | None
+    source: str | None
+    recorded_at: datetime
+    batch: str
+    restored: PreviousFigure | None = field(
+        metadata=doc("the figure in force after the undo (null: none)")
+    )
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class RevertedAmendment:
+    amendment: AmendmentOut
+    restored: AmendmentOut | None = field(
+        metadata=doc("the amendment in force from its period on after the undo (null: the plan's)")
+    )
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class UndoCounts:
+    records: int
+    amendments: int
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class UndoOutput:
+    """`plancli undo --json`: the batch reverted (or that would be, with --dry-run)."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    ledger: str
+    dry_run: bool
+    written: bool = field(metadata=doc("false for --dry-run and when there was nothing to undo"))
+    batch: str | None = field(metadata=doc("the batch reverted (null: the ledger was empty)"))
+    counts: UndoCounts
+    records: list[RevertedRecord]
+    amendments: list[RevertedAmendment]
+
+
+def previous_figure(record: Any) -> PreviousFigure | None:
+    """A ledger record as the figure in force (None stays None)."""
+    if record is None:
+        return None
+    return PreviousFigure(
+        value=record.value,
+        amount=record.amount,
+        note=record.note,
+        source=record.source,
+        recorded_at=record.recorded_at,
+        batch=record.batch,
+    )
