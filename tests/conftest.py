@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 import pgcluster
@@ -15,6 +16,11 @@ from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
 from plancli.i18n import set_language
+
+# Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
+# store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
+settings.register_profile("plancli", deadline=None)
+settings.load_profile("plancli")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]

@@ -1,7 +1,8 @@
 """The plan cache trusts only the user's own entries (issue 14, item 8; issue 15).
 
-Entries are JSON, so none can run code; but a read command judges every target by the plan it
-finds there, so an entry someone else planted could make `status` say what they like. Each
+Entries are plain values in marshal's format, which runs no code when read; but a read command
+judges every target by the plan it finds there, so an entry someone else planted could make
+`status` say what they like. Each
 test plants, where plancli's cache would read it, a well-formed entry for the plan's bytes
 that renames the plan: written by plancli's own code, so it is exactly what someone who knows
 the format would write. It must not be believed when it carries the wrong key, belongs to
@@ -41,7 +42,7 @@ def _group_writable_folder(entry: Path) -> None:
 
 
 def _a_link(entry: Path) -> None:
-    elsewhere = entry.parent.parent / "elsewhere.json"
+    elsewhere = entry.parent.parent / "elsewhere.marshal"
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
 
@@ -73,7 +74,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def plant(plan: Path, key: bytes | None = None) -> Path:
     """Replace the plan's entry by one that renames the plan; return the entry's path."""
     load_plain_plan(plan)  # the honest entry: where it goes, what it holds
-    [entry] = (plan.parent / "cache" / "plancli" / "plans").glob("*.json")
+    [entry] = (plan.parent / "cache" / "plancli" / "plans").glob("*.marshal")
     right_key = compiled.plan_key(plan.read_bytes())
     forged = compiled.compile_plan(load_plan_file(plan))
     forged["plan"]["name_en"] = PLANTED

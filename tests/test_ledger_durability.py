@@ -221,3 +221,38 @@ def test_the_ledger_folder_is_created_on_first_write(
     ledger = tmp_path / "app" / "dir" / ("x" + file_ledger_suffix)
     record_entry(open_store(LedgerLocation(ledger, "app-dir")), plan, Entry("g5", "2022-06", "1"))
     assert len(read_records(ledger)) == 1
+
+
+def test_a_first_writer_committing_mid_check_is_not_a_foreign_database(tmp_path: Path) -> None:
+    """CI caught this race (30 writers on a new SQLite ledger): the schema check read the mark,
+    the version and the tables in separate statements, so a first writer committing between
+    them showed an unmarked database with tables, refused as another program's. Here the
+    other writer commits just before the check's second statement, if it has one."""
+    from plancli import ledger_sqlite
+
+    ledger = tmp_path / "new.progress.sqlite"
+    sqlite3.connect(ledger).close()  # the blank file a first writer has just created
+    statements: list[str] = []
+
+    def first_writer_commits() -> None:
+        with closing(sqlite3.connect(ledger, isolation_level=None)) as first:
+            first.execute("BEGIN IMMEDIATE")
+            ledger_sqlite._create_schema(
+                first, ledger_sqlite._SCHEMA + ledger_sqlite._AMENDMENTS_SCHEMA
+            )
+            first.execute("COMMIT")
+
+    def on_statement(sql: str) -> None:
+        if not sql.startswith("--"):  # "-- PRAGMA …": a part of the statement being run
+            statements.append(sql)
+            if len(statements) == 2:
+                first_writer_commits()
+
+    with closing(sqlite3.connect(ledger, isolation_level=None)) as checking:
+        checking.set_trace_callback(on_statement)
+        version = ledger_sqlite._check_schema(checking, ledger)
+        checking.set_trace_callback(None)
+        assert version in (0, ledger_sqlite.SCHEMA_VERSION)  # one state, before or after
+        if len(statements) < 2:
+            first_writer_commits()
+        assert ledger_sqlite._check_schema(checking, ledger) == ledger_sqlite.SCHEMA_VERSION

@@ -3,7 +3,7 @@ plancli are unchanged, never stale, and read without Pydantic."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import subprocess
 import sys
 from decimal import Decimal
@@ -31,7 +31,7 @@ def test_a_plan_read_again_is_built_from_its_compiled_form(cache: Path, mini_pla
     assert entry.stat().st_mode & 0o077 == 0  # the user's alone
     header, body = entry.read_bytes().split(b"\n", 1)
     assert header.startswith(compiled.FORMAT)
-    data = json.loads(body)  # plain values: decimals as their exact text
+    data = marshal.loads(body)  # plain values: decimals as their exact text
     g5 = next(t for t in data["targets"] if t["id"] == "g5")
     assert g5["min"] == "310" and g5["kind"] == "cumulative"
     again = load_plain_plan(mini_plan)
@@ -109,8 +109,11 @@ def test_another_plancli_compiles_again_beside_the_first(
 def test_a_damaged_or_foreign_entry_is_ignored(cache: Path, mini_plan: Path) -> None:
     first = load_plain_plan(mini_plan)
     [entry] = list(cache.iterdir())
-    header = entry.read_bytes().split(b"\n", 1)[0]
-    for body in (b"not json", b"[1, 2]", b'{"plan": {}}', b'{"plan": {"id": 1}, "targets": 3}'):
+    header, body = entry.read_bytes().split(b"\n", 1)
+    coded = marshal.loads(body)  # a whole plan, but code where its name should be
+    coded["plan"]["name_en"] = (lambda: 0).__code__
+    for value in ("not a plan", [1, 2], {"plan": {}}, {"plan": {"id": 1}, "targets": 3}, coded):
+        body = marshal.dumps(value)
         entry.write_bytes(header + b"\n" + body)
         assert load_plain_plan(mini_plan) == first
         assert load_plan_file(mini_plan).plan.id == first.plan.id

@@ -1,6 +1,6 @@
 """plancli's cache folder: the one thing kept between runs, the validated plan (issue 15).
 
-What is kept is data, never code: a plan as plain JSON values (`compiled.py`), which reading
+What is kept is data, never code: a plan as plain values (`compiled.py`), which reading
 cannot make run anything. It is still trusted for what it says, since a read command judges
 every target by the plan it finds there: an entry planted by someone else could make `status`
 report what it likes. So an entry is read only when all of these hold, checked on the open

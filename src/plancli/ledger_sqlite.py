@@ -25,6 +25,7 @@ import functools
 import gc
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -122,6 +123,12 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 
+_SCHEMA_STATE = (
+    "SELECT (SELECT application_id FROM pragma_application_id),"
+    " (SELECT user_version FROM pragma_user_version),"
+    " (SELECT count(*) FROM sqlite_master)"
+)
+
 R = TypeVar("R")
 
 
@@ -192,10 +199,10 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
 
     Refuses another program's database and a schema this plancli does not know.
     """
-    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    blank = application_id == 0 and version == 0
-    if blank and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+    # One statement, so one snapshot: read apart, a first writer committing between them
+    # would show an unmarked database that already has tables (a foreign one, wrongly).
+    application_id, version, tables = connection.execute(_SCHEMA_STATE).fetchone()
+    if application_id == 0 and version == 0 and tables == 0:
         return 0
     if application_id != APPLICATION_ID:
         raise LedgerFileError(
@@ -252,7 +259,9 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
         before = _file_state(path)
         if before[1] or not linked_away:
             try:
-                return _on_snapshot(path, timeout, read, immutable=False)
+                return _when_free(
+                    lambda: _on_snapshot(path, timeout, read, immutable=False), timeout
+                )
             except sqlite3.OperationalError as exc:
                 if getattr(exc, "sqlite_errorname", "") not in _NO_SHARED_MEMORY:
                     raise _database_error(path, exc, timeout) from None
@@ -299,10 +308,9 @@ def _on_snapshot(
     """`read(connection, schema version)` in one read transaction: one state of the file."""
     connection = _connect(path, read_only=True, timeout=timeout, immutable=immutable)
     with closing(connection):
-        version = _check_schema(connection, path)
         connection.execute("BEGIN")
         try:
-            return read(connection, version)
+            return read(connection, _check_schema(connection, path))
         finally:
             connection.execute("COMMIT")
 
@@ -640,16 +648,7 @@ class SqliteLedgerStore:
         try:
             with closing(connection):
                 try:
-                    _check_schema(connection, path)  # refuse a foreign database untouched
-                    connection.execute("PRAGMA journal_mode = WAL")
-                    connection.execute("PRAGMA synchronous = FULL")
-                    connection.execute("BEGIN IMMEDIATE")
-                    # Under the write lock: a concurrent first writer may have just created it.
-                    version = _check_schema(connection, path)
-                    if version == 0:
-                        _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
-                    elif version == 1:  # a ledger from before `plancli amend`
-                        _create_schema(connection, _AMENDMENTS_SCHEMA)
+                    _when_free(lambda: _begin_writing(connection, path), self.lock_timeout)
                     yield _SqliteSession(connection, path)
                     if os.environ.get(CRASH_HOOK):  # test hook: die with the change unsaved
                         os._exit(9)
@@ -660,6 +659,47 @@ class SqliteLedgerStore:
                     raise
         except sqlite3.Error as exc:
             raise _database_error(self.path, exc, self.lock_timeout) from None
+
+
+def _begin_writing(connection: sqlite3.Connection, path: Path) -> None:
+    """Take the write lock (BEGIN IMMEDIATE) on a ledger, creating or migrating its schema."""
+    if connection.in_transaction:  # a busy answer came after BEGIN: start again
+        connection.execute("ROLLBACK")
+    _check_schema(connection, path)  # refuse a foreign database untouched
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("BEGIN IMMEDIATE")
+    # Under the write lock: a concurrent first writer may have just created it.
+    version = _check_schema(connection, path)
+    if version == 0:
+        _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
+    elif version == 1:  # a ledger from before `plancli amend`
+        _create_schema(connection, _AMENDMENTS_SCHEMA)
+
+
+# SQLite's primary result codes for a lock held by another connection.
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def _when_free(step: Callable[[], R], timeout: float) -> R:
+    """`step()`, run again while SQLite answers "busy" at once, until `timeout` has passed.
+
+    SQLite waits for a lock up to the connection's timeout, except where waiting could
+    deadlock: there it answers "busy" immediately (a WAL file being recovered or switched on
+    by another process, a read snapshot gone stale). Thirty writers on a new ledger met that;
+    a short pause and a new attempt is SQLite's own advice.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (_SQLITE_BUSY, _SQLITE_LOCKED) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def _create_schema(connection: sqlite3.Connection, schema: str) -> None:

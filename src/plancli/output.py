@@ -10,8 +10,7 @@ only documents them, in `plancli schema` (`json_schemas`), from the same datacla
 from __future__ import annotations
 
 import dataclasses
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -45,10 +44,15 @@ def dump_json(document: object) -> str:
 
 
 def dumps(data: Any) -> str:
+    import json
+
     return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_string: Callable[[str], str] = json.encoder.encode_basestring
+try:  # the json package's C string encoder, without importing the package (0.07x the floor)
+    from _json import encode_basestring as _string
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from json.encoder import py_encode_basestring as _string
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 

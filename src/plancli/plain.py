@@ -2,7 +2,7 @@
 
 Pydantic is how a plan file is read and validated (`model.py`), and what `plancli schema`
 documents. Once a plan has passed it, read commands need none of it: the validated plan is
-kept in a compiled form (`compiled.py`) and read back into the slotted dataclasses below, and
+kept in a compiled form (`compiled.py`) and read back into the named tuples below, and
 figures come from the ledger as `Record`s and `Figure`s of plain values. Importing Pydantic and
 building its models costs more than a whole `status` without them, so nothing here imports
 Pydantic, and `status` or `gap` on a plan seen before never do.

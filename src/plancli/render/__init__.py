@@ -135,6 +135,71 @@ class Column:
 GAP = 2
 
 
+def _joined(columns: list[Column]) -> list[Column]:
+    """Columns with each run of adjacent no-wrap columns of plain cells made one, its cells
+    the run's cells padded to their columns' widths and GAP apart, as Rich would lay them out.
+
+    The same characters on the screen, in a third of the cells: Rich renders every cell of a
+    table through a dozen layers, and an 80-row `gap` table is most of what `gap` does besides
+    importing (issue 15). A run of one column, or any other column, is left as it is."""
+    out: list[Column] = []
+    run: list[Column] = []
+    for column in [*columns, None]:
+        if column is not None and column.options.get("no_wrap") and _one_line(column):
+            run.append(column)
+            continue
+        if len(run) > 1:
+            out.append(_join(run))
+        else:
+            out.extend(run)
+        run = []
+        if column is not None:
+            out.append(column)
+    return out
+
+
+def _one_line(column: Column) -> bool:
+    """Every cell and the header one line of plain text (a str header without markup)."""
+    header = column.header
+    if isinstance(header, str) and "[" in header:
+        return False
+    texts = [header.plain if isinstance(header, Text) else header]
+    texts += [cell.plain for cell in column.cells]
+    return column.room is None and not any("\n" in text or "\t" in text for text in texts)
+
+
+def _join(run: list[Column]) -> Column:
+    widths = [column.width() for column in run]
+
+    def joined(cells: list[Text | str], styles: list[str]) -> Text:
+        line = Text()
+        parts = zip(cells, run, widths, styles, strict=True)
+        for i, (cell, column, width, style) in enumerate(parts):
+            text = cell if isinstance(cell, Text) else Text(cell)
+            room = " " * (width - cell_len(text.plain))
+            if i:
+                line.append(" " * GAP)
+            start = len(line)
+            if column.options.get("justify") == "right":
+                line.append(room)
+                line.append_text(text)
+            else:
+                line.append_text(text)
+                line.append(room)
+            if style:
+                line.stylize(style, start, len(line))
+        return line
+
+    column_styles = [str(column.options.get("style") or "") for column in run]
+    rows = len(run[0].cells)
+    return Column(
+        joined([column.header for column in run], ["" for _ in run]),
+        [joined([column.cells[i] for column in run], column_styles) for i in range(rows)],
+        0,
+        {"no_wrap": True},
+    )
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -160,6 +225,11 @@ class FittedTable:
             if sum(c.width() for c in kept) + GAP * (len(kept) - 1) <= width:
                 break
             kept = [c for c in kept if c.drop != level]
+        if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
+            0,
+            1,
+        ):
+            kept = _joined(kept)
         table = Table(**self.table_options)
         for column in kept:
             table.add_column(column.header, **column.options)
