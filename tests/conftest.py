@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -94,14 +95,16 @@ def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL server for the whole session (tests/pgcluster.py), with a pool
     of empty databases."""
+    # CI (.ci/run) sets PLANCLI_REQUIRE_POSTGRES=1: there, no server is a failure, not a skip.
+    give_up = pytest.fail if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1" else pytest.skip
     reason = pgcluster.unavailable()
     if reason is not None:
-        pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+        give_up(f"no PostgreSQL server for the tests: {reason}")
     try:
         cluster = pgcluster.start_cluster()
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
-        pytest.skip(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
+        give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
     try:
         for number in range(POOL):
             cluster.psql(f"CREATE DATABASE plancli_t{number}")
