@@ -732,3 +732,98 @@ def test_open_store_routes_by_the_location() -> None:
     assert type(open_store(LedgerLocation(Path("x.sqlite"), "option"))).__name__ == (
         "SqliteLedgerStore"
     )
+
+
+def test_read_commands_answer_from_a_database_as_from_the_file_it_was_converted_from(
+    invoke, ledger: PgLedger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`status`, `gap`, `show`, `history` read a database ledger (plainly, in one snapshot:
+    `read_plain`) and answer as they do from the same ledger in a file."""
+    from test_read_path import READS, make_workspace
+
+    monkeypatch.setenv("COLUMNS", "300")  # the two names never wrap: only they differ
+    plan, source = make_workspace(invoke, tmp_path, ".progress.toml")
+    converted = invoke("--plan", str(plan), "ledger", "convert", str(source), ledger.url)
+    assert converted.exit_code == 0, converted.stderr
+    for command in READS:
+        if command[0] in ("show", "history") and len(command) < 3:
+            continue  # their tables fold the ledger's name in a cell; their JSON is compared
+        from_file = invoke("--plan", str(plan), "--ledger", str(source), *command)
+        from_database = invoke("--plan", str(plan), "--ledger", ledger.url, *command)
+        assert from_file.exit_code == from_database.exit_code == 0, from_database.stderr
+        assert from_database.stdout.replace(ledger.url, str(source)) == from_file.stdout, command
+
+
+def test_reading_a_database_ledger_imports_no_pydantic(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """As reading a file (issue 15): with the plan's compiled form kept, `status`, `gap` and
+    `history` of a database ledger import neither Pydantic nor the models nor the file stores."""
+    from test_read_path import PROBE, make_workspace
+
+    plan, source = make_workspace(invoke, tmp_path, ".progress.toml")
+    assert invoke("--plan", str(plan), "ledger", "convert", str(source), ledger.url).exit_code == 0
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "COLUMNS": "80",
+        "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")]),
+    }
+    for command in ("status", "gap --json", "history gdp --json", "show gdp"):
+        argv = ["--plan", str(plan), "--ledger", ledger.url, *command.split()]
+        cold, warm = (
+            subprocess.run(
+                [sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True
+            )
+            for _ in range(2)
+        )
+        assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+        if command == "status":  # the first time, the plan was validated
+            assert "pydantic" in cold.stderr.split()
+        assert warm.stdout == cold.stdout and warm.stdout
+        assert warm.stderr == "", command  # none of them imported
+
+
+def test_plain_reading_is_what_the_models_read(invoke, ledger: PgLedger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from plancli.ledger_postgres import PostgresLedgerStore
+    from plancli.plain import plain_amendment, plain_record
+
+    mini = str(FIXTURES / "mini.toml")
+    batch = tmp_path / "q1.csv"
+    batch.write_text(ROUND_TRIP, encoding="utf-8")
+    where = ("--plan", mini, "--ledger", ledger.url)
+    assert invoke(*where, "import", str(batch)).exit_code == 0
+    assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-04").exit_code == 0
+    assert invoke(*where, "record", "gdp", "5.0", "-p", "2022-Q1").exit_code == 0
+    store = ledger.store()
+    assert isinstance(store, PostgresLedgerStore)
+    figures, records, amendments = store.read_plain(None, whole=True)
+    contents = store.contents()
+    assert figures == [] and len(records) == 5 and len(amendments) == 1
+    assert records == [plain_record(r) for r in contents.records]
+    assert amendments == [plain_amendment(a) for a in contents.plain_amendments]
+    assert [r.recorded_by for r in records] == ["postgres"] * 5
+    assert all(r.recorded_at.utcoffset() is not None for r in records)
+    in_force, none, again = store.read_plain(None)
+    assert in_force == store.figures() and none == [] and again == amendments
+    assert [f.value for f in in_force if f.target == "gdp"] == [Decimal("5.0")]
+
+
+def test_a_stored_amendment_the_models_refuse_exits_3_naming_it(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The quick checks of a plain read cannot vouch for it, so the models read it, and say
+    what is wrong, as they do for every read."""
+    where = ("--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url)
+    assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-04").exit_code == 0
+    ledger.sql("UPDATE plancli.amendments SET max = 5")  # min 6 > max 5, by another program
+    for command in ("status", "gap", "history"):
+        error = one_line_error(invoke(*where, command), 3)
+        assert error.startswith(f"error: {ledger.location().shown}: amendment seq 1"), error
+
+
+def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
+    from plancli import ledger, ledger_postgres
+
+    assert ledger_postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120

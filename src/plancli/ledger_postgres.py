@@ -44,29 +44,23 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import ValidationError
-
+from plancli import plain
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _, ngettext
-from plancli.ledger import (
-    LOCK_TIMEOUT_SECONDS,
-    LedgerBusyError,
-    LedgerContents,
-    PlacedAmendment,
-    amendments_adapter,
-    period_problems,
-    record_problem,
-    records_adapter,
-    validation_problem,
-)
 from plancli.locations import MASK, LedgerLocation, passwords_in
-from plancli.model import Amendment, Figure, Record
-from plancli.plain import FigureQuery
+from plancli.plain import Figure, FigureQuery, figure_problem
+
+if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
+    from plancli.ledger import LedgerContents, PlacedAmendment
+    from plancli.model import Amendment, Record
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 1
+# As ledger.LOCK_TIMEOUT_SECONDS (a test checks): not imported from there, because reading a
+# database ledger (`read_plain`: status, gap, show, history) imports no Pydantic, as a file.
+LOCK_TIMEOUT_SECONDS = 120.0
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
 CONNECT_TIMEOUT_SECONDS = 10
@@ -378,6 +372,8 @@ class PostgresLedgerStore:
         connection = self._connection
         lost = connection is not None and (connection.closed or connection.broken)
         if isinstance(exc, errors.LockNotAvailable):
+            from plancli.ledger import LedgerBusyError
+
             return LedgerBusyError(
                 _(
                     "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
@@ -559,6 +555,8 @@ class PostgresLedgerStore:
         return self._records(rows)
 
     def contents(self) -> LedgerContents:
+        from plancli.ledger import LedgerContents
+
         with self._snapshot() as connection:
             rows = connection.execute(
                 f"{_SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
@@ -579,29 +577,30 @@ class PostgresLedgerStore:
         """The figure in force per target and period (the last recorded), in the order they
         were recorded: DISTINCT ON in the database."""
         with self._snapshot() as connection:
-            connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
-            rows = connection.execute(_FIGURES, {"plan": self.plan_id}).fetchall()
-        return self._figures(rows)
+            return self._select_figures(connection, None)
 
     def figures_for(self, query: FigureQuery) -> list[Figure]:
         """What `gap` at `query` judges, selected in the database (`_FIGURES_FOR`)."""
         with self._snapshot() as connection:
-            # The selection sorts ~a row per target: in memory, and without JIT compilation
-            # (50 ms of LLVM for a query that does not gain from it).
-            connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
-            rows = connection.execute(
-                _FIGURES_FOR,
-                {
-                    "plan": self.plan_id,
-                    "year": query.year,
-                    "month": query.end_month,
-                    "series": sorted(query.series),
-                },
-            ).fetchall()
+            return self._select_figures(connection, query)
+
+    def _select_figures(self, connection: Any, query: FigureQuery | None) -> list[Figure]:
+        # The selection sorts ~a row per target: in memory, and without JIT compilation
+        # (50 ms of LLVM for a query that does not gain from it).
+        connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
+        if query is None:
+            rows = connection.execute(_FIGURES, {"plan": self.plan_id}).fetchall()
+        else:
+            parameters = {
+                "plan": self.plan_id,
+                "year": query.year,
+                "month": query.end_month,
+                "series": sorted(query.series),
+            }
+            rows = connection.execute(_FIGURES_FOR, parameters).fetchall()
         return self._figures(rows)
 
     def _figures(self, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
-        figure_problem = Record.figure_problem
         figures = []
         last_seq = None
         for seq, target, period, value, amount in rows:
@@ -612,13 +611,79 @@ class PostgresLedgerStore:
             if problem:
                 raise self._row_error("record", seq, target, period, "value", str(problem))
             figures.append(Figure(target, period, value, amount))
-        bad_periods = period_problems({row[2] for row in rows})
-        if bad_periods:
-            seq, target, period = next(row[:3] for row in rows if row[2] in bad_periods)
-            raise self._row_error("record", seq, target, period, "period", bad_periods[period])
+        self._check_periods(rows, "record", 2)
         return figures
 
+    def _check_periods(self, rows: Sequence[tuple[Any, ...]], what: str, column: int) -> None:
+        """Refuse a period not written as plancli writes it (the domain `period` lets 2022-6
+        through as little as a hand-edited file does)."""
+        from plancli.ledger_read import canonical_period
+
+        periods = {row[column] for row in rows}
+        if all(type(p) is str and canonical_period(p) for p in periods):
+            return
+        from plancli.ledger import period_problems  # the message: the file stores' own
+
+        bad_periods = period_problems(periods)
+        row = next(row for row in rows if row[column] in bad_periods)
+        seq, target, period = row[0], row[column - 1], row[column]
+        raise self._row_error(what, seq, target, period, "period", bad_periods[period])
+
+    def read_plain(
+        self, query: FigureQuery | None, *, whole: bool = False
+    ) -> tuple[list[Figure], list[plain.Record], list[plain.Amendment]]:
+        """What read commands read, as plain data and in one snapshot, without the models
+        (`ledger_read`): the figures in force (all, or those `gap` judges at `query`), with
+        `whole` every record too (`history`, `show`), and the amendments. A row the quick
+        checks cannot vouch for is read by the models, which say what is wrong with it."""
+        with self._snapshot() as connection:
+            records: list[plain.Record] = []
+            figures: list[Figure] = []
+            if whole:
+                rows = connection.execute(
+                    f"{_SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
+                ).fetchall()
+                records = self._plain_records(rows)
+            else:
+                figures = self._select_figures(connection, query)
+            amendment_rows = connection.execute(
+                f"{_SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
+            ).fetchall()
+        return figures, records, self._plain_amendments(amendment_rows)
+
+    def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
+        from plancli.ledger_read import quick_record
+
+        records = []
+        for row in rows:
+            record = quick_record(
+                {k: v for k, v in zip(_RECORD_COLUMNS, row[1:], strict=True) if v is not None}
+            )
+            if record is None:  # the models say what is wrong (or read it as they read it)
+                return [plain.plain_record(r) for r in self._records(rows)]
+            records.append(record)
+        self._check_periods(rows, "record", 2)
+        return records
+
+    def _plain_amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Amendment]:
+        from plancli.ledger_read import quick_amendment
+
+        amendments = []
+        for row in rows:
+            amendment = quick_amendment(
+                {k: v for k, v in zip(_AMENDMENT_COLUMNS, row[2:], strict=True) if v is not None}
+            )
+            if amendment is None:
+                return [plain.plain_amendment(p.amendment) for p in self._amendments(rows)]
+            amendments.append(amendment)
+        self._check_periods(rows, "amendment", 3)
+        return amendments
+
     def _records(self, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
+        from pydantic import ValidationError
+
+        from plancli.ledger import record_problem, records_adapter, validation_problem
+
         raw = [dict(zip(_RECORD_COLUMNS, row[1:], strict=True)) for row in rows]
         try:
             records = records_adapter().validate_python(raw)
@@ -634,6 +699,15 @@ class PostgresLedgerStore:
         return records
 
     def _amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
+        from pydantic import ValidationError
+
+        from plancli.ledger import (
+            PlacedAmendment,
+            amendments_adapter,
+            record_problem,
+            validation_problem,
+        )
+
         raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
         try:
             amendments = amendments_adapter().validate_python(raw)
@@ -1025,6 +1099,8 @@ class _PostgresSession:
         return self.store._amendments(rows)
 
     def append_amendment(self, amendment: Amendment) -> None:
+        from plancli.ledger import PlacedAmendment
+
         self._check_allowed([amendment.target])
         count = self.connection.execute(
             "SELECT count(*) FROM plancli.records WHERE plan_id = %s", (self.plan_id,)

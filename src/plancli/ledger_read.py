@@ -12,7 +12,9 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store; `figures()` there is already free of the models.
+A SQLite ledger is read by its store; `figures()` there is already free of the models. A
+PostgreSQL ledger's rows are checked by the same quick checks (`ledger_postgres.read_plain`,
+one snapshot), and read by the models only when they cannot vouch for a row.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
         quick = _quick_toml(location)
         if quick is not None:
             return quick
+    elif location.url is not None:
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
+        return LedgerRead(records, amendments)
     from plancli.ledger import open_store
 
     contents = open_store(location).contents()
@@ -72,6 +79,11 @@ def read_figures(
         quick = _quick_toml(location)
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
+    elif location.url is not None:
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
+        return figures, amendments
     from plancli.ledger import open_store
 
     store = open_store(location)
@@ -270,6 +282,11 @@ def _utc(value: Any) -> datetime | None:
     return value.astimezone(UTC) if offset else value
 
 
+# The quick checks, for a database's rows too (ledger_postgres.read_plain).
+quick_record = _record
+quick_amendment = _amendment
+
+
 _CANONICAL: dict[str, bool] = {}
 
 
@@ -283,3 +300,6 @@ def _canonical(period: str) -> bool:
             known = False
         _CANONICAL[period] = known
     return known
+
+
+canonical_period = _canonical
