@@ -272,7 +272,7 @@ class DepartmentRefusedError(InputError):
 
 
 def _psycopg() -> Any:
-    """psycopg, imported on first use: only a PostgreSQL ledger pays for it (about 0.1 s)."""
+    """psycopg, imported on first use: only a PostgreSQL ledger pays for it (0.1-0.2 s of CPU)."""
     try:
         import psycopg
     except ImportError:
