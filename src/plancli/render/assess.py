@@ -81,7 +81,7 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
-        return f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
