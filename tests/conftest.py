@@ -132,7 +132,8 @@ def pg_cluster() -> Iterator[Cluster]:
     if reason is not None:
         give_up(f"no PostgreSQL server for the tests: {reason}")
     try:
-        cluster = pgcluster.start_cluster()
+        # A small server: under xdist every worker starts its own (-n auto: one per core).
+        cluster = pgcluster.start_cluster(shared_buffers="32MB")
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
