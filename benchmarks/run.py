@@ -3,6 +3,7 @@
     python benchmarks/run.py            # the full table (about two minutes; installs hledger)
     python benchmarks/run.py --quick    # small sizes: a smoke check for CI, never judged
     python benchmarks/run.py --only-startup --repeat 31   # issue 15's start-up rows alone
+    python benchmarks/run.py --large    # issue 15's 1,200,000-record rows alone
 
 Run it with the interpreter of the environment plancli is installed in (`.venv/bin/python
 benchmarks/run.py`): commands are timed as `<that interpreter's bin>/plancli`, never through a
@@ -469,6 +470,64 @@ def recording(folder: Path, repeat: int, quick: bool, toml_too: bool) -> None:
         )
 
 
+def large(folder: Path) -> None:
+    """Issue 15's goals at 100,000 targets x 12 months: `import` of the 1,200,000-row CSV into
+    an empty SQLite ledger, then `gap --json` on the 1,200,000-record ledger; each once (a
+    run takes a minute or more), wall clock and CPU time, then peak memory in a second run."""
+    plan = ["--plan", str(folder / "plan.toml")]
+    imported = folder / "imported.sqlite"
+
+    def fresh() -> None:
+        for path in folder.glob(imported.name + "*"):
+            path.unlink()
+
+    run_once([*PLANCLI, *plan, "targets", "--json"])  # the plan's first use, untimed
+    importing = [*PLANCLI, *plan, "--ledger", str(imported), "import", str(folder / "import.csv")]
+    fresh()
+    seconds, cpu = run_once(importing), LAST_CPU[0]
+    fresh()
+    memory = peak_mb(importing)
+    ROWS.append(
+        Row(
+            "`plancli import` of 1,200,000 CSV rows into an empty SQLite ledger",
+            f"{seconds:.1f} s (CPU {cpu:.1f} s)",
+            "",
+            "≤ 25 s",
+            judge(seconds <= 25, False),
+        )
+    )
+    ROWS.append(
+        Row(
+            "peak memory of that import",
+            f"{memory:.0f} MB",
+            "",
+            "≤ 600 MB",
+            judge(memory <= 600, False),
+        )
+    )
+    gap = gap_cmd(folder, "ledger.sqlite")
+    seconds, cpu = run_once(gap), LAST_CPU[0]
+    memory = peak_mb(gap)
+    ROWS.append(
+        Row(
+            "`plancli gap --json`, 100,000 targets x 12 months (1,200,000 records), SQLite",
+            f"{seconds:.1f} s (CPU {cpu:.1f} s)",
+            "",
+            "≤ 8 s",
+            judge(seconds <= 8, False),
+        )
+    )
+    ROWS.append(
+        Row(
+            "peak memory of that `gap --json`",
+            f"{memory:.0f} MB",
+            "",
+            "≤ 1 GB",
+            judge(memory <= 1024, False),
+        )
+    )
+
+
 def generate_records(folder: Path) -> list[tuple[str, ...]]:
     with sqlite3.connect(folder / "ledger.sqlite") as connection:
         return connection.execute("SELECT seq FROM records").fetchall()
@@ -529,6 +588,12 @@ def main() -> int:
         action="store_true",
         help="also the PostgreSQL goals at 100,000 targets (generating them takes minutes)",
     )
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="only issue 15's 1,200,000-record rows (import and gap --json; generating the "
+        "data takes minutes and 2.7 GB)",
+    )
     args = parser.parse_args()
     quick = args.quick
     sizes = (20, 100) if quick else (100, 1000, 10000)
@@ -541,10 +606,15 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     ENV["XDG_CACHE_HOME"] = str(work / "cache")  # plancli's plan cache: not the user's
     print(f"generating synthetic plans in {work} …", file=sys.stderr)
+    if args.large:
+        sizes = (100_000,)
     folders = (
         {} if args.only_startup else {n: generate.generate(work / f"plan-{n}", n) for n in sizes}
     )
     try:
+        if args.large:
+            large(folders[100_000])
+            raise _Done
         startup(work, repeat_start, quick)
         if args.only_startup:
             raise _Done

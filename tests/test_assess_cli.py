@@ -348,28 +348,3 @@ def test_schema_has_gap_and_status(invoke) -> None:
     gap = json.loads(invoke("schema", "gap").stdout)
     fields = gap["$defs"]["AssessmentOut"]["properties"]
     assert set(DESIGN_FIELDS) <= set(fields)
-
-
-@pytest.mark.parametrize("as_of", [None, "2022-06", "2022-01"])
-def test_gap_json_written_a_target_at_a_time_is_the_whole_document(
-    tmp_path: Path, as_of: str | None
-) -> None:
-    """`gap --json` writes one target at a time (memory at 100,000 targets, issue 13): the
-    text is byte for byte the one document `dump_json(gap_output(…))` gives."""
-    from plancli.assess import assess_plan, gap_json, gap_output, select
-    from plancli.ledger import Entry, open_store, record_entry
-    from plancli.locations import LedgerLocation
-    from plancli.output import dump_json
-    from plancli.plan import load_plan_file
-
-    plan = load_plan_file(FIXTURES / "assess.toml")
-    store = open_store(LedgerLocation(tmp_path / "l.progress.toml", "option"))
-    for line in JUNE.splitlines()[1:]:
-        target, period, value, amount, note = line.split(",")
-        record_entry(store, plan, Entry(target, period, value, amount or None, note or None))
-    assessment = assess_plan(plan, store.figures(), as_of, store.amendments())
-    for statuses in (None, ("met",), ("missed",)):
-        chosen = select(assessment, plan.targets, statuses, "worst")
-        whole = dump_json(gap_output(assessment, chosen))
-        assert "".join(gap_json(assessment, chosen)) == whole
-        json.loads(whole)

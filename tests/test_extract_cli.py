@@ -94,6 +94,19 @@ def test_a_draft_validates_and_its_status_runs(invoke, small: Path, tmp_path: Pa
 
 
 @needs_seed
+def test_a_gb18030_report_drafts_and_its_draft_validates_against_it(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    report = tmp_path / "gb.txt"
+    report.write_bytes(SMALL.encode("gb18030"))
+    draft = tmp_path / "draft.toml"
+    result = invoke("extract", str(report), "-o", str(draft))
+    assert result.exit_code == 0, result.stderr
+    result = invoke("--plan", str(draft), "validate", "--source", str(report))
+    assert result.exit_code == 0, result.stderr + result.stdout
+    assert "valid, 5 targets" in result.stdout + result.stderr
+
+
 def test_the_seed_draft_validates_against_the_seed(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "seed.toml"
     made = invoke("extract", str(SEED), "-o", str(out))

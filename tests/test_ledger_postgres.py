@@ -322,6 +322,33 @@ def test_many_plans_share_one_database(pg_ledgers: PgLedgers, tmp_path: Path) ->
     assert mini.store().read() == [] and len(guandu.store().read()) == 2
 
 
+def test_an_import_checks_against_the_plans_records_in_force(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """`records_in_force` (what an import checks its rows against): per target and period
+    the last recorded, in the order recorded, whole (note, batch, writer), of this plan only."""
+    mini = pg_ledgers.at(tmp_path / "shared")
+    guandu = mini.of_plan("guandu-2022")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    record_entry(mini.store(), plan, Entry("g5", "2022-05", "100"))
+    record_entry(mini.store(), plan, Entry("gdp", "2022-Q2", "5.2"))
+    record_entry(mini.store(), plan, Entry("g5", "2022-06", "150"))
+    record_entry(mini.store(), plan, Entry("g5", "2022-05", "120", note="revised"))
+    guandu_plan = load_plan_file(REPO / "data" / "plan2022.toml")
+    record_entry(guandu.store(), guandu_plan, Entry("gdp", "2022-Q2", "6.1"))
+    with mini.store().transaction() as session:
+        in_force = list(session.records_in_force())
+    assert [(r.target, r.period, r.value, r.note) for r in in_force] == [
+        ("gdp", "2022-Q2", Decimal("5.2"), None),
+        ("g5", "2022-06", Decimal("150"), None),
+        ("g5", "2022-05", Decimal("120"), "revised"),
+    ]
+    writers = {r.recorded_by for r in in_force}
+    assert writers == {mini.sql("SELECT current_user")[0][0]}
+    batches = {row[0] for row in mini.sql("SELECT batch FROM plancli.records WHERE value = 120")}
+    assert in_force[-1].batch in batches
+
+
 # ---------------------------------------------------------------------- the schema
 
 

@@ -402,3 +402,23 @@ def test_xlsx_template_writes_text_as_text_and_still_imports(invoke, workspace: 
         "records"
     ][-1]
     assert (record["value"], record["period"]) == (-0.5, "2022-Q2")
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 7, 65_536])
+def test_json_written_in_parts_is_the_document_byte_for_byte(parts: int) -> None:
+    """`gap --json` writes its document in pieces (`dump_json_parts`): joined, they are
+    `dump_json`'s text, escapes of terminal controls included, wherever the pieces break."""
+    from decimal import Decimal
+
+    from plancli.output import dump_json, dump_json_parts
+
+    document = {
+        "name": "规划\u202e目标\x9b31m",
+        "rows": [{"id": f"t{i}", "value": Decimal("5.20"), "note": None} for i in range(5)],
+        "empty": [],
+        "flag": True,
+    }
+    pieces = list(dump_json_parts(document, parts))
+    assert "".join(pieces) == dump_json(document)
+    assert "\\u202e" in "".join(pieces) and "\\u009b" in "".join(pieces)
+    assert len(pieces) > 1 or parts == 65_536

@@ -237,3 +237,31 @@ def test_a_command_line_builds_only_its_command(monkeypatch: pytest.MonkeyPatch)
     assert (code, left) == (0, ["schema"])
     code, left = main(["stauts"])
     assert code == 2 and "status" in left and "gap" in left
+
+
+@pytest.mark.parametrize("command", ["status", "gap --json", "history", "show gdp --json"])
+def test_read_commands_on_a_sqlite_ledger_import_no_pydantic(
+    invoke, tmp_path: Path, command: str
+) -> None:
+    """As on a TOML ledger: the SQLite store's plain readers, no Pydantic, no models, not
+    `ledger.py`; and the answer is the one the models' path gave (the same bytes)."""
+    plan, ledger = make_workspace(invoke, tmp_path, ".sqlite")
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "COLUMNS": "80",
+        "PYTHONPATH": str(Path(plancli.__file__).parents[1]),
+    }
+    argv = ["--plan", str(plan), "--ledger", str(ledger), *command.split()]
+    probe = PROBE.replace(repr(HEAVY), repr(("pydantic", "plancli.model", "plancli.ledger")))
+    cold, warm = (
+        subprocess.run(
+            [sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    )
+    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+    assert warm.stderr == ""  # none of them imported
+    assert warm.stdout == cold.stdout
+    assert warm.stdout == invoke(*argv).stdout

@@ -1,8 +1,9 @@
 """`plancli import FILE`: figures from CSV, JSON, JSON Lines or an .xlsx sheet, all or nothing.
 
 Formats (detected from the content, so `-` for stdin needs no flag):
-- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case),
-  UTF-8 with or without the BOM Excel writes; empty optional cells mean "none";
+- CSV with a header row `target,period,value[,amount,note,source]` (any order, any case, or
+  the Chinese headers of bulletin.py), UTF-8 with or without the BOM Excel writes or GB18030
+  (Excel's plain CSV on a Chinese Windows); empty optional cells mean "none";
 - JSON: a list of objects with the same keys; values may be numbers or strings;
 - JSON Lines: one such object per line;
 - an Excel workbook (imports_xlsx.py).
@@ -29,7 +30,9 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, cast
+from decimal import Decimal
+from operator import itemgetter
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
@@ -37,6 +40,7 @@ from plancli.ledger import (
     Change,
     Entry,
     Figures,
+    LedgerSession,
     LedgerStore,
     check_entry,
     new_batch_id,
@@ -44,8 +48,13 @@ from plancli.ledger import (
     utc_now,
     with_warnings,
 )
-from plancli.model import Plan, Record
+from plancli.model import Record
 from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan
+from plancli.plain import Record as PlainRecord
+
+if TYPE_CHECKING:
+    from plancli.bulletin import ReadNotes
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -220,10 +229,12 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def too_large(name: str, limit: int, what: str = "the file") -> InputError:
+def too_large(name: str, limit: int, what: str | None = None) -> InputError:
     return InputError(
-        f"{name}: {what} is larger than {_size(limit)}, the most plancli imports at once; "
-        "split it into smaller files"
+        _(
+            "{file}: {what} is larger than {size}, the most plancli imports at once; split it "
+            "into smaller files"
+        ).format(file=name, what=what or _("the file"), size=_size(limit))
     )
 
 
@@ -238,10 +249,12 @@ def read_import(
     size: int | None = None,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
+    notes: ReadNotes | None = None,
 ) -> tuple[str, list[ImportRow], Problems]:
     """(name, rows, problems) of an import file read from `stream`; `name` becomes FILE:SHEET
     for a workbook. `size` is the file's size when it is known (a regular file), so a file
-    over the limit is refused before a byte is read.
+    over the limit is refused before a byte is read. `notes` (bulletin.py) receives the
+    encoding read, the template rows left blank and what `bulletin.resolve_rows` maps.
 
     A file that cannot be read at all (not UTF-8, bad header, not JSON, a damaged workbook, a
     limit passed) raises InputError; rows that are bad are returned as problems.
@@ -254,23 +267,29 @@ def read_import(
     limited = io.BufferedReader(raw, 1 * MiB)
     if head.startswith(OLE_MAGIC):
         raise InputError(
-            f"{name}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            _(
+                "{file}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
+            ).format(file=name)
         )
     if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
         if not head.startswith(ZIP_MAGIC):
             raise InputError(
-                f"{name}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
-                f"starts with {head!r}"
+                _(
+                    "{file}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
+                    "starts with {start}"
+                ).format(file=name, start=repr(head))
             )
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:
-            return parse_xlsx(workbook, name, sheet, limits)
+            return parse_xlsx(workbook, name, sheet, limits, notes)
     if sheet is not None:
-        raise InputError(f"--sheet is for .xlsx workbooks; {name} is CSV or JSON")
+        raise InputError(
+            _("--sheet is for .xlsx workbooks; {file} is CSV or JSON").format(file=name)
+        )
     from plancli.imports_text import parse_text
 
-    rows, problems = parse_text(limited, name, limits)
+    rows, problems = parse_text(limited, name, limits, notes)
     return name, rows, problems
 
 
@@ -328,18 +347,41 @@ class ImportResult:
     changes: list[RowChange] = field(default_factory=list)  # new or superseding figures
     unchanged: list[RowChange] = field(default_factory=list)  # equal to the figure in force
     written: bool = False
+    # An import written as a stream keeps no RowChange: only how many of each, and the
+    # warnings (row, message), in the order `row_warnings` gives them.
+    counts: tuple[int, int, int] | None = None  # new, revised, unchanged
+    warnings: list[tuple[int, str]] | None = None
 
     @property
     def new(self) -> int:
+        if self.counts is not None:
+            return self.counts[0]
         return sum(1 for rc in self.changes if rc.change.previous is None)
 
     @property
     def revised(self) -> int:
+        if self.counts is not None:
+            return self.counts[1]
         return len(self.changes) - self.new
+
+    @property
+    def unchanged_count(self) -> int:
+        return self.counts[2] if self.counts is not None else len(self.unchanged)
+
+    def row_warnings(self) -> list[tuple[int, str]]:
+        """(row, warning): the rows that change the ledger first, then those that do not, each
+        in file order."""
+        if self.warnings is not None:
+            return self.warnings
+        return [
+            (rc.row, warning)
+            for rc in [*self.changes, *self.unchanged]
+            for warning in rc.change.warnings
+        ]
 
 
 def check_import(
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],
@@ -372,16 +414,24 @@ def check_import(
         key = (record.target, period.year, period.end_month)
         if key in first_row:
             earlier_row, earlier_period = first_row[key]
-            same = (
-                ""
-                if earlier_period == record.period
-                else f" as {earlier_period} (both stand for the position at the end of "
-                f"{period.year}-{period.end_month:02d})"
-            )
+            if earlier_period == record.period:
+                twice = _(
+                    "{target} {period} is also on row {row}; give one figure per target and period"
+                )
+            else:
+                twice = _(
+                    "{target} {period} is also on row {row} as {earlier} (both stand for the "
+                    "position at the end of {month}); give one figure per target and period"
+                )
             found.add(
                 row.row,
-                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
-                "give one figure per target and period",
+                twice.format(
+                    target=record.target,
+                    period=record.period,
+                    row=earlier_row,
+                    earlier=earlier_period,
+                    month=f"{period.year}-{period.end_month:02d}",
+                ),
             )
             continue
         first_row[key] = (row.row, record.period)
@@ -403,15 +453,21 @@ def check_import(
 
 def import_rows(
     store: LedgerStore,
-    plan: Plan,
+    plan: AnyPlan,
     name: str,
     rows: Sequence[ImportRow],
     problems: Problems | Sequence[Problem],
     *,
     dry_run: bool = False,
     now: datetime | None = None,
+    keep: bool = True,
 ) -> ImportResult:
-    """Check every row, then append the changed ones as one batch (unless `dry_run`)."""
+    """Check every row, then append the changed ones as one batch (unless `dry_run`).
+
+    `keep=False`: the result keeps only the counts and the warnings, not a RowChange per row,
+    and the rows are checked and written as a stream, in chunks, inside the one transaction
+    (an error rolls all of it back): a million-row import then holds the figures in force
+    and the rows, not a model of each (`plancli import` without --json or --dry-run)."""
     recorded_at = now or utc_now()
     batch = new_batch_id(recorded_at)
     store.check_writable()
@@ -420,9 +476,153 @@ def import_rows(
             plan, name, rows, problems, store.read(), batch=batch, recorded_at=recorded_at
         )
         return ImportResult(name, batch, len(rows), changes, unchanged)
+    if not keep:
+        with store.transaction() as session:
+            return _import_stream(session, plan, name, rows, problems, batch, recorded_at)
     with store.transaction() as session:
         changes, unchanged = check_import(
             plan, name, rows, problems, session.records(), batch=batch, recorded_at=recorded_at
         )
         session.append([rc.change.record for rc in changes])
     return ImportResult(name, batch, len(rows), changes, unchanged, written=bool(changes))
+
+
+# Records written at a time by a streamed import: memory holds one chunk of models.
+_CHUNK = 5_000
+
+
+def _import_stream(
+    session: LedgerSession,
+    plan: AnyPlan,
+    name: str,
+    rows: Sequence[ImportRow],
+    problems: Problems | Sequence[Problem],
+    batch: str,
+    recorded_at: datetime,
+) -> ImportResult:
+    """`check_import`, then append, as one pass: the same checks in the same order, the same
+    problems and warnings, and the same records written in the same order.
+
+    A list of rows is consumed as it is checked (emptied: each row's memory is reused by what
+    the check keeps), so the rows of a million-line file are not held beside the index of
+    positions the file gives."""
+    count = len(rows)
+    current = Figures(session.records_in_force())
+    found = Problems()
+    # Where the file gave each position (target, year * 16 + month the period ends): the row
+    # and period, as one integer (row * 65536 + the period's number in `names`; a checked
+    # period is in the plan year or the one before, so there are at most 38 of them).
+    first_row: dict[tuple[str, int], int] = {}
+    periods: dict[str, tuple[Period, int, int]] = {}  # period, position, number
+    names: list[str] = []
+    pending: list[Record] = []
+    writing = not problems  # rows the parser could not read: check the rest, write nothing
+    new = revised = unchanged = 0
+    # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
+    # targets, the only ones warned about, are kept until the end, as (target, period,
+    # value, row * 2 + 1 if unchanged).
+    cumulative: list[tuple[str, str, Decimal, int]] = []
+    for row in _consumed(rows):
+        if found.full and plan.target(row.entry.target.strip()) is None:
+            found.add(row.row, "unknown target")
+            continue
+        try:
+            change = check_entry(plan, row.entry, current, batch=batch, recorded_at=recorded_at)
+        except InputError as exc:
+            found.add(row.row, str(exc))
+            writing = False
+            continue
+        record = change.record
+        known = periods.get(record.period)
+        if known is None:
+            parsed = parse_period(record.period)
+            known = (parsed, parsed.year * 16 + parsed.end_month, len(names))
+            periods[record.period] = known
+            names.append(record.period)
+        period, position, number = known
+        key = (record.target, position)
+        earlier = first_row.get(key)
+        if earlier is not None:
+            earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
+            same = (
+                ""
+                if earlier_period == record.period
+                else f" as {earlier_period} (both stand for the position at the end of "
+                f"{period.year}-{period.end_month:02d})"
+            )
+            found.add(
+                row.row,
+                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
+                "give one figure per target and period",
+            )
+            writing = False
+            continue
+        first_row[key] = row.row << 16 | number
+        is_unchanged = change.unchanged
+        if is_unchanged:
+            unchanged += 1
+        else:
+            if change.previous is None:
+                new += 1
+            else:
+                revised += 1
+            if writing:
+                pending.append(record)
+                if len(pending) >= _CHUNK:
+                    session.append(pending)
+                    pending = []
+        target = plan.target(record.target)
+        if target is not None and target.kind == "cumulative":
+            cumulative.append(
+                (record.target, names[number], record.value, row.row << 1 | is_unchanged)
+            )
+    if found or problems:
+        parsed_problems = Problems.of(problems)
+        raise ImportRejected(
+            name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
+        )
+    session.append(pending)
+    first_row.clear()  # the warnings need room more than the index does now
+    return ImportResult(
+        name,
+        batch,
+        count,
+        written=bool(new or revised),
+        counts=(new, revised, unchanged),
+        warnings=_warnings(plan, current, cumulative, batch, recorded_at),
+    )
+
+
+def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
+    """The rows in order; a list is emptied as they are given (from its end, reversed first:
+    no copy), so a row checked is a row freed."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
+def _warnings(
+    plan: AnyPlan,
+    current: Figures,
+    checked: list[tuple[str, str, Decimal, int]],
+    batch: str,
+    recorded_at: datetime,
+) -> list[tuple[int, str]]:
+    """(row, warning) of the rows of cumulative targets, against the ledger as the import
+    leaves it: rows that change it first, then the unchanged ones, each in file order."""
+    if not checked:
+        return []
+    records = [
+        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
+        for target, period, value, _ in checked
+    ]
+    merged = current.with_records(records)
+    warned = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(checked, records, strict=True)
+        for warning in sequence_warnings(plan, record, merged)
+    ]
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]

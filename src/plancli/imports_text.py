@@ -1,9 +1,10 @@
 """Reading CSV, JSON and JSON Lines imports as a stream (imports.py has the rules).
 
-The file is decoded as UTF-8 chunk by chunk and split into lines the way the csv module does
+The file is decoded chunk by chunk — as UTF-8, or as GB18030 when the first chunk that is not
+ASCII is not UTF-8 but is GB18030 — and split into lines the way the csv module does
 (`\\n`, `\\r\\n` or `\\r`), so memory holds one chunk and the rows kept, never the file. Every
 way a file can be unreadable is refused with one line naming the file and line:
-- a byte that is not UTF-8 (with the byte's offset);
+- a byte that is neither (with the byte's offset);
 - a line, JSON item or cell past `ImportLimits` (a quoted CSV cell left open runs into one);
 - a quoted CSV cell never closed: without this, every following line would be read into it,
   and the file would import as one row;
@@ -21,10 +22,22 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
+from plancli.bulletin import (
+    BLANK,
+    FRACTION_START,
+    Header,
+    ReadNotes,
+    build_row,
+    file_year,
+    maybe_fraction,
+    plain_number,
+    read_header,
+    read_period,
+)
 from plancli.errors import InputError
+from plancli.i18n import N_, _
 from plancli.imports import (
     COLUMNS,
-    HELPER_COLUMNS,
     OPTIONAL,
     REQUIRED,
     ImportLimits,
@@ -34,6 +47,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 
 _CHUNK = 1024 * 1024
+_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -47,7 +61,11 @@ class TextReader:
         self._stream = stream
         self._name = name
         self._limits = limits
-        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        # Chosen at the first chunk that is not ASCII (ASCII reads the same either way):
+        # UTF-8 when that chunk is UTF-8, else GB18030 (the ANSI code page of a Chinese
+        # Windows, which Excel's plain "CSV" writes) when it is that; else refused.
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self.encoding = "UTF-8"
         self._offset = 0  # bytes read so far
         self._lines = 0  # line breaks decoded so far
         self._ended_with_cr = False
@@ -59,15 +77,29 @@ class TextReader:
         data = self._stream.read(_CHUNK)
         final = not data
         try:
-            text = self._decoder.decode(data, final)
+            if self._decoder is not None:
+                text = self._decoder.decode(data, final)
+            elif data.isascii():
+                text = data.decode("ascii")
+            else:
+                text = self._choose(data, final)
         except UnicodeDecodeError as exc:
             carried = len(exc.object) - len(data)  # bytes of a character begun in the last chunk
             where = self._offset - carried + exc.start
-            good = exc.object[: exc.start].decode("utf-8", "replace")
+            good = exc.object[: exc.start].decode(exc.encoding, "replace")
             line = self._lines + _line_breaks(good, self._ended_with_cr) + 1
+            if self.encoding == "GB18030":
+                message = _(
+                    "{file}:{line}: not GB18030 text ({reason} at byte {offset}), though the "
+                    'file began as GB18030; save it as UTF-8 (Excel: "CSV UTF-8")'
+                )
+            else:
+                message = _(
+                    "{file}:{line}: not UTF-8 text ({reason} at byte {offset}); save it as "
+                    'UTF-8 (Excel: "CSV UTF-8")'
+                )
             raise InputError(
-                f"{self._name}:{line}: not UTF-8 text ({exc.reason} at byte {where:,}); "
-                'save it as UTF-8 (Excel: "CSV UTF-8")'
+                message.format(file=self._name, line=line, reason=exc.reason, offset=f"{where:,}")
             ) from None
         self._offset += len(data)
         if not self._started and text:
@@ -78,6 +110,31 @@ class TextReader:
             self._ended_with_cr = text.endswith("\r")
         if final and not text:
             return None
+        return text
+
+    def _choose(self, data: bytes, final: bool) -> str:
+        """The first chunk that is not ASCII decides the encoding: UTF-8 when it is UTF-8
+        (a few Chinese characters in GBK are never valid UTF-8 by chance: GBK's lead bytes
+        0x81-0xFE are followed by a trail byte that UTF-8 would need to be 0x80-0xBF, and
+        Chinese text quickly breaks that), else GB18030 (a superset of GBK and GB2312)."""
+        utf8 = codecs.getincrementaldecoder("utf-8")("strict")
+        try:
+            text = utf8.decode(data, final)
+        except UnicodeDecodeError as exc:
+            # Chinese read as UTF-8 before the bad byte: a UTF-8 file with a damaged byte, not
+            # GBK (whose bytes, read as UTF-8, never make a run of Chinese characters).
+            if _CJK.search(data[: exc.start].decode("utf-8", "ignore")):
+                raise
+            gb = codecs.getincrementaldecoder("gb18030")("strict")
+            try:
+                text = gb.decode(data, final)
+            except UnicodeDecodeError:
+                raise exc from None
+            self._decoder, self.encoding = gb, "GB18030"
+            return text
+        self._decoder = utf8
+        if not self._started and text.startswith("\ufeff"):
+            self.encoding = "UTF-8 with BOM"
         return text
 
     def first_char(self) -> str:
@@ -134,8 +191,10 @@ class TextReader:
 
     def line_too_long(self, line: int) -> InputError:
         return InputError(
-            f"{self._name}:{line}: a line longer than {self._limits.line_chars:,} characters; "
-            "a row of an import is far shorter (is this the right file?)"
+            _(
+                "{file}:{line}: a line longer than {limit} characters; a row of an import is "
+                "far shorter (is this the right file?)"
+            ).format(file=self._name, line=line, limit=f"{self._limits.line_chars:,}")
         )
 
 
@@ -145,43 +204,85 @@ def _line_breaks(text: str, after_cr: bool) -> int:
 
 
 def parse_text(
-    stream: IO[bytes], name: str, limits: ImportLimits
+    stream: IO[bytes], name: str, limits: ImportLimits, notes: ReadNotes | None = None
 ) -> tuple[list[ImportRow], Problems]:
     """Rows of a CSV, JSON or JSON Lines file read from `stream`; InputError for a file that
-    cannot be read at all (not UTF-8, bad header, not JSON, a limit passed)."""
+    cannot be read at all (neither UTF-8 nor GB18030, bad header, not JSON, a limit passed).
+    `notes` receives the encoding read, the template rows left blank and the distinct
+    targets and periods (`bulletin.resolve_rows` maps them)."""
+    notes = notes if notes is not None else ReadNotes()
     reader = TextReader(stream, name, limits)
     start = reader.first_char()
     if not start:
-        raise InputError(f"{name}: the file is empty; expected a CSV header or JSON")
+        raise InputError(
+            _("{file}: the file is empty; expected a CSV header or JSON").format(file=name)
+        )
     if start == "[":
-        return _parse_json_list(reader, name, limits)
-    if start == "{":
-        return _parse_json_lines(reader, name, limits)
-    return _parse_csv(reader, name, limits)
+        found = _parse_json_list(reader, name, limits, notes)
+    elif start == "{":
+        found = _parse_json_lines(reader, name, limits, notes)
+    else:
+        found = _parse_csv(reader, name, limits, notes)
+    notes.encoding = reader.encoding
+    return found
 
 
 class _Rows:
     """The rows kept, with target and period strings shared between rows (a 1.2 million row
-    import names a few thousand targets and a dozen periods), and the row limit."""
+    import names a few thousand targets and a dozen periods; `targets` and `periods` are
+    mapped once each by `bulletin.resolve_rows`), and the row limit."""
 
-    def __init__(self, name: str, limits: ImportLimits) -> None:
+    def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes | None = None) -> None:
         self.rows: list[ImportRow] = []
         self._name = name
         self._limit = limits.rows
-        self._shared: dict[str, str] = {}
+        self.targets: dict[str, str] = {}
+        self.periods: dict[str, str] = {}
+        self.notes = notes if notes is not None else ReadNotes()
+        self.notes.targets = self.targets
+        self.notes.periods = self.periods
+        self.year = file_year(name)  # a period without a year takes it, when the name gives one
         self.count = 0
+        self.last_line = 0  # CSV: the line the last row read ended on
 
     def counted(self) -> None:
         """One more row that holds something; refused past the limit."""
         self.count += 1
         if self.count > self._limit:
             raise InputError(
-                f"{self._name}: more than {self._limit:,} rows, the most plancli imports at "
-                "once; split the file"
+                _(
+                    "{file}: more than {limit} rows, the most plancli imports at once; split "
+                    "the file"
+                ).format(file=self._name, limit=f"{self._limit:,}")
             )
 
-    def shared(self, text: str) -> str:
-        return self._shared.setdefault(text, text)
+    def target(self, text: str) -> str:
+        return self.targets.setdefault(text, text)
+
+    def period(self, text: str) -> str:
+        """The period as the row keeps it: a bulletin's with its own year (`2022年6月`) as
+        plancli's (2022-06), mapped once per distinct text, so it costs a dict lookup a row."""
+        found = self.periods.get(text)
+        if found is None:
+            found = self.periods[text] = read_period(text, self.year)
+        return found
+
+    def add(self, row: int, entry: Entry) -> None:
+        if maybe_fraction(entry.value):
+            self.notes.fractions.append(len(self.rows))
+        self.rows.append(
+            ImportRow(
+                row,
+                Entry(
+                    self.target(entry.target),
+                    self.period(entry.period),
+                    entry.value,
+                    entry.amount,
+                    entry.note,
+                    entry.source,
+                ),
+            )
+        )
 
 
 # ------------------------------------------------------------------------------- CSV
@@ -197,104 +298,177 @@ def _field_limit(chars: int) -> Iterator[None]:
 
 
 def _parse_csv(
-    text: TextReader, name: str, limits: ImportLimits
+    text: TextReader, name: str, limits: ImportLimits, notes: ReadNotes
 ) -> tuple[list[ImportRow], Problems]:
     # strict: a quote that is never closed is an error at the end of the file instead of a
     # cell that swallows every line after it; so is a stray quote after a quoted cell.
     reader = csv.reader(text.lines(), strict=True)
     with _field_limit(limits.cell_chars):
         try:
-            header = next(reader, [])
+            first = next(reader, [])
         except csv.Error as exc:
-            raise InputError(f"{name}:1: invalid CSV: {_csv_reason(exc, limits)}") from None
-        columns = [cell.strip().lower() for cell in header]
-        check_header(columns, name)
-        kept = _Rows(name, limits)
+            raise InputError(
+                _("{file}:1: invalid CSV: {reason}").format(
+                    file=name, reason=_csv_reason(exc, limits)
+                )
+            ) from None
+        header = read_header(first, name)
+        notes.header = header
+        kept = _Rows(name, limits, notes)
         problems = Problems()
-        width = len(columns)
-        # Cells by position, not through a dict per row: the loop runs a million times.
-        where = {column: columns.index(column) for column in COLUMNS if column in columns}
-        target, period, value = where["target"], where["period"], where["value"]
-        optional = [where.get(column, width) for column in OPTIONAL]  # width: "no such cell"
-        share = kept.shared
-        keep = kept.rows.append
-        starts = reader.line_num + 1  # the line the next row begins on
+        # A header as wide as the row Excel writes with a trailing empty column: its cells are
+        # read (and must be empty), and rows as wide as the header are fine.
+        kept.last_line = reader.line_num  # the row before the one being read
         try:
-            for cells in reader:
-                line = reader.line_num
-                starts = line + 1
-                if not "".join(cells).strip():
-                    continue
-                kept.counted()
-                count = len(cells)
-                if count > width:
-                    problems.add(line, f"{count} cells, but the header has {width} columns")
-                    continue
-                given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
-                if not all(given):
-                    missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
-                    problems.add(line, f"no {', '.join(missing)}")
-                    continue
-                amount, note, source = (
-                    (cells[i].strip() or None) if i < count else None for i in optional
-                )
-                keep(
-                    ImportRow(
-                        line,
-                        Entry(share(given[0]), share(given[1]), given[2], amount, note, source),
-                    )
-                )
+            if header.plain:
+                _csv_rows(reader, header, kept, problems)
+            else:
+                _csv_bulletin_rows(reader, header, kept, problems)
         except csv.Error as exc:
             # The rest of the file cannot be told apart from the broken cell: stop here.
+            starts = kept.last_line + 1
             problems.add(starts, _csv_error(exc, starts, reader.line_num, limits))
     return kept.rows, problems
+
+
+def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:
+    """The rows of a file in plancli's own columns: the loop runs a million times, so cells
+    are read by position, not through a dict per row."""
+    width = header.width
+    where = header.positions
+    target, period, value = where["target"], where["period"], where["value"]
+    optional = [where.get(column, width) for column in OPTIONAL]  # width: "no such cell"
+    # Bound methods of dicts (C), not of _Rows: a Python call a row costs ~0.1 s a million.
+    share_target, known_period, new_period = kept.targets.setdefault, kept.periods.get, kept.period
+    rows = kept.rows
+    keep = rows.append
+    notes = kept.notes
+    fractions = notes.fractions
+    unlabelled = header.unlabelled
+    for cells in reader:
+        line = reader.line_num
+        kept.last_line = line
+        if not "".join(cells).strip():
+            continue
+        kept.counted()
+        count = len(cells)
+        if count > width:
+            problems.add(line, _too_many(count, width))
+            continue
+        if unlabelled:
+            stray = [i for i in unlabelled if i < count and cells[i].strip()]
+            if stray:
+                problems.add(line, _no_header([_column_number(i) for i in stray]))
+                continue
+        given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
+        amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
+        if not all(given):
+            missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
+            if (
+                header.template
+                and missing == ["value"]
+                and amount is None
+                and note is None
+                and source is None
+            ):
+                notes.blank_rows += 1
+                continue
+            problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
+            continue
+        figure = given[2]
+        if not figure.isascii() or "," in figure:
+            figure = plain_number(figure)
+        if amount is not None and (not amount.isascii() or "," in amount):
+            amount = plain_number(amount)
+        if figure.startswith(FRACTION_START):  # 0.992 for 99.2 %? (bulletin.resolve_rows)
+            fractions.append(len(rows))
+        keep(
+            ImportRow(
+                line,
+                Entry(
+                    share_target(given[0], given[0]),
+                    known_period(given[1]) or new_period(given[1]),
+                    figure,
+                    amount,
+                    note,
+                    source,
+                ),
+            )
+        )
+
+
+def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:
+    """The rows of a file with Chinese columns (累计值, 年份) or Excel's empty column."""
+    width = header.width
+    columns = sorted(header.positions.items(), key=lambda item: item[1])
+    unlabelled = header.unlabelled
+    notes = kept.notes
+    for cells in reader:
+        line = reader.line_num
+        kept.last_line = line
+        if not "".join(cells).strip():
+            continue
+        kept.counted()
+        count = len(cells)
+        if count > width:
+            problems.add(line, _too_many(count, width))
+            continue
+        stray = [i for i in unlabelled if i < count and cells[i].strip()]
+        if stray:
+            problems.add(line, _no_header([_column_number(i) for i in stray]))
+            continue
+        values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
+        built = build_row(header, values, line, notes)
+        if built == BLANK:
+            notes.blank_rows += 1
+        elif isinstance(built, str):
+            problems.add(line, built)
+        else:
+            kept.add(line, built)
+
+
+def _column_number(position: int) -> str:
+    from plancli.imports_xlsx import column_letter
+
+    return column_letter(position)
+
+
+def _no_header(columns: list[str]) -> str:
+    return _("a value in column(s) {columns}, which have no header").format(
+        columns=", ".join(columns[:10])
+    )
+
+
+def _too_many(count: int, width: int) -> str:
+    return _("{count} cells, but the header has {width} columns").format(count=count, width=width)
 
 
 def _csv_reason(exc: csv.Error, limits: ImportLimits) -> str:
     reason = str(exc)
     if reason.startswith("field larger than field limit"):
-        return f"a cell longer than {limits.cell_chars:,} characters"
+        return _("a cell longer than {limit} characters").format(limit=f"{limits.cell_chars:,}")
     return reason
 
 
 def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> str:
     reason = str(exc)
     if reason == "unexpected end of data":
-        return (
+        return _(
             'a quoted cell opens on this row and is never closed: its closing " is missing, '
             "so every line after it would be read into that cell; close it, and double any "
             'quote inside a cell ("")'
         )
     if reason.startswith("field larger than field limit"):
-        return (
-            f"a cell longer than {limits.cell_chars:,} characters from this row on; is a "
-            'quoted cell never closed (a missing ")?'
-        )
+        return _(
+            "a cell longer than {limit} characters from this row on; is a quoted cell never "
+            'closed (a missing ")?'
+        ).format(limit=f"{limits.cell_chars:,}")
     if ends > starts:
-        return (
-            f"invalid CSV in the row from line {starts} to line {ends}: {reason}; a quoted "
-            f'cell that opens on line {starts} may be missing its closing "'
-        )
-    return f"invalid CSV: {reason}"
-
-
-def check_header(columns: list[str], name: str) -> None:
-    expected = "the header must be target,period,value[,amount,note,source]"
-    unknown = [c for c in columns if c not in COLUMNS and c not in HELPER_COLUMNS]
-    if unknown:
-        listed = ", ".join(_shown(c) for c in unknown[:10])
-        if len(unknown) > 10:
-            listed += f" and {len(unknown) - 10:,} more"
-        hint = ""
-        if any(sep in c for c in unknown for sep in (";", "\t")):
-            hint = " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
-        raise InputError(f"{name}:1: unknown column(s) {listed}; {expected}{hint}")
-    duplicated = sorted({c for c in columns if columns.count(c) > 1})
-    if duplicated:
-        raise InputError(f"{name}:1: column(s) {', '.join(duplicated)} appear twice; {expected}")
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise InputError(f"{name}:1: missing column(s) {', '.join(missing)}; {expected}")
+        return _(
+            "invalid CSV in the row from line {starts} to line {ends}: {reason}; a quoted "
+            'cell that opens on line {starts} may be missing its closing "'
+        ).format(starts=starts, ends=ends, reason=reason)
+    return _("invalid CSV: {reason}").format(reason=reason)
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -335,7 +509,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return item
     seen: set[str] = set()
     twice: list[str] = []
-    for key, _ in pairs:
+    for key, _value in pairs:
         if key in seen:
             twice.append(key)
         seen.add(key)
@@ -357,7 +531,11 @@ _DECODER = json.JSONDecoder(
 def _json_error(name: str, text: str, pos: int, line0: int, message: str) -> InputError:
     line = line0 + text.count("\n", 0, pos) + 1
     column = pos - text.rfind("\n", 0, pos)
-    return InputError(f"{name}:{line}:{column}: invalid JSON: {message}")
+    return InputError(
+        _("{file}:{line}:{column}: invalid JSON: {reason}").format(
+            file=name, line=line, column=column, reason=message
+        )
+    )
 
 
 def _decode(text: str, pos: int) -> tuple[Any, int]:
@@ -440,10 +618,10 @@ class _JsonList:
 
 
 def _parse_json_list(
-    reader: TextReader, name: str, limits: ImportLimits
+    reader: TextReader, name: str, limits: ImportLimits, notes: ReadNotes
 ) -> tuple[list[ImportRow], Problems]:
     """A JSON list, item by item: memory holds the item being read, not the list."""
-    kept = _Rows(name, limits)
+    kept = _Rows(name, limits, notes)
     problems = Problems()
     text = _JsonList(reader, name, limits)
     pos = text.skip_space(text.skip_space(0) + 1)  # past the [ that parse_text saw
@@ -461,8 +639,14 @@ def _parse_json_list(
         if isinstance(item, json.JSONDecodeError):
             if item.msg == _TOO_LONG:
                 raise InputError(
-                    f"{name}:{text.line(pos)}: item {position:,} of the list is longer than "
-                    f"{limits.line_chars:,} characters"
+                    _(
+                        "{file}:{line}: item {n} of the list is longer than {limit} characters"
+                    ).format(
+                        file=name,
+                        line=text.line(pos),
+                        n=f"{position:,}",
+                        limit=f"{limits.line_chars:,}",
+                    )
                 )
             raise text.error(item.pos, item.msg)
         _add_json_row(item, position, kept, problems, limits)
@@ -482,9 +666,9 @@ def _parse_json_list(
 
 
 def _parse_json_lines(
-    reader: TextReader, name: str, limits: ImportLimits
+    reader: TextReader, name: str, limits: ImportLimits, notes: ReadNotes
 ) -> tuple[list[ImportRow], Problems]:
-    kept = _Rows(name, limits)
+    kept = _Rows(name, limits, notes)
     problems = Problems()
     for number, line in enumerate(reader.lines(), start=1):
         if not line.strip():
@@ -499,7 +683,12 @@ def _parse_json_lines(
                 )
         except json.JSONDecodeError as exc:
             kept.counted()
-            problems.add(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            problems.add(
+                number,
+                _("invalid JSON: {reason} (column {column})").format(
+                    reason=exc.msg, column=exc.colno
+                ),
+            )
             continue
         _add_json_row(item, number, kept, problems, limits)
     return kept.rows, problems
@@ -507,12 +696,12 @@ def _parse_json_lines(
 
 _NONE = type(None)
 _JSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
-    ("target", (str,), "text"),
-    ("period", (str,), "text"),
-    ("value", (str, int, Decimal), "a number"),
-    ("amount", (str, int, Decimal, _NONE), "a number"),
-    ("note", (str, _NONE), "text"),
-    ("source", (str, _NONE), "text"),
+    ("target", (str,), N_("text")),
+    ("period", (str,), N_("text")),
+    ("value", (str, int, Decimal), N_("a number")),
+    ("amount", (str, int, Decimal, _NONE), N_("a number")),
+    ("note", (str, _NONE), N_("text")),
+    ("source", (str, _NONE), N_("text")),
 )
 
 
@@ -521,23 +710,30 @@ def _add_json_row(
 ) -> None:
     kept.counted()
     if not isinstance(item, dict):
-        problems.add(row, f"expected an object with {', '.join(REQUIRED)}")
+        problems.add(row, _("expected an object with {keys}").format(keys=", ".join(REQUIRED)))
         return
     if isinstance(item, _Duplicated):
         listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
-        problems.add(row, f"key(s) {listed} given twice in one object; give each once")
+        problems.add(
+            row, _("key(s) {keys} given twice in one object; give each once").format(keys=listed)
+        )
         return
     unknown = [key for key in item if key not in COLUMNS]
     if unknown:
         listed = ", ".join(_shown(k) for k in unknown[:10])
-        problems.add(row, f"unknown key(s) {listed}; keys are {', '.join(COLUMNS)}")
+        problems.add(
+            row,
+            _("unknown key(s) {keys}; keys are {known}").format(
+                keys=listed, known=", ".join(COLUMNS)
+            ),
+        )
         return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:
-        problems.add(row, f"no {', '.join(missing)}")
+        problems.add(row, _("no {columns}").format(columns=", ".join(missing)))
         return
     wrong = [
-        f"{key} must be {word}"
+        _("{key} must be {kind}").format(key=key, kind=_(word))
         for key, allowed, word in _JSON_TYPES
         if key in item and (isinstance(item[key], bool) or not isinstance(item[key], allowed))
     ]
@@ -552,18 +748,22 @@ def _add_json_row(
     if long:
         problems.add(
             row,
-            f"{', '.join(long)} longer than {limits.cell_chars:,} characters "
-            "(the most a spreadsheet cell holds)",
+            _("{keys} longer than {limit} characters (the most a spreadsheet cell holds)").format(
+                keys=", ".join(long), limit=f"{limits.cell_chars:,}"
+            ),
         )
         return
+    value, amount = item["value"], item.get("amount")
+    if maybe_fraction(value):
+        kept.notes.fractions.append(len(kept.rows))
     kept.rows.append(
         ImportRow(
             row,
             Entry(
-                target=kept.shared(item["target"]),
-                period=kept.shared(item["period"]),
-                value=item["value"],
-                amount=item.get("amount"),
+                target=kept.target(item["target"]),
+                period=kept.period(item["period"]),
+                value=plain_number(value) if isinstance(value, str) else value,
+                amount=plain_number(amount) if isinstance(amount, str) else amount,
                 note=item.get("note"),
                 source=item.get("source"),
             ),

@@ -48,18 +48,18 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from plancli import imports
+from plancli.bulletin import BLANK, IGNORE, Header, ReadNotes, build_row, read_header
 from plancli.errors import InputError
 from plancli.fmt import num
+from plancli.i18n import N_, _
 from plancli.imports import (
-    REQUIRED,
     ImportLimits,
     ImportRow,
     Problems,
     too_large,
     visible,
 )
-from plancli.imports_text import _Rows, _shown, check_header
-from plancli.ledger import Entry
+from plancli.imports_text import _Rows, _shown
 
 SIGNIFICANT_DIGITS = 15
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -265,10 +265,12 @@ def _parser(
     expanded (a "billion laughs" document), and no external resource is ever fetched."""
     parser = expat.ParserCreate()
 
-    def refuse(*_: object) -> Any:
+    def refuse(*_args: object) -> Any:
         raise _Refused(
-            "declares a DTD (<!DOCTYPE …>), which no spreadsheet writes; its entities could "
-            'expand to gigabytes (a "billion laughs" file)'
+            _(
+                "declares a DTD (<!DOCTYPE …>), which no spreadsheet writes; its entities could "
+                'expand to gigabytes (a "billion laughs" file)'
+            )
         )
 
     parser.StartDoctypeDeclHandler = refuse
@@ -299,18 +301,24 @@ class _Workbook:
             self.archive = zipfile.ZipFile(file)
             infos = self.archive.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-            raise self.unreadable(f"not a zip archive ({exc})") from None
+            raise self.unreadable(_("not a zip archive ({reason})").format(reason=exc)) from None
         except OSError as exc:
-            raise self.unreadable(f"not a zip archive ({exc.strerror or exc})") from None
+            raise self.unreadable(
+                _("not a zip archive ({reason})").format(reason=exc.strerror or exc)
+            ) from None
         if len(infos) > limits.workbook_parts:
             raise InputError(
-                f"{name}: a zip archive of {len(infos):,} files; a workbook has a few dozen "
-                f"(plancli reads at most {limits.workbook_parts:,})"
+                _(
+                    "{file}: a zip archive of {count} files; a workbook has a few dozen "
+                    "(plancli reads at most {limit})"
+                ).format(file=name, count=f"{len(infos):,}", limit=f"{limits.workbook_parts:,}")
             )
         total = sum(info.file_size for info in infos)
         if total > limits.workbook_bytes:
             raise too_large(
-                name, limits.workbook_bytes, f"the workbook, uncompressed ({total:,} bytes),"
+                name,
+                limits.workbook_bytes,
+                _("the workbook, uncompressed ({size} bytes),").format(size=f"{total:,}"),
             )
         self._parts = {info.filename: info for info in infos}
         self._folded = {info.filename.lower(): info for info in infos}
@@ -319,7 +327,9 @@ class _Workbook:
         self.archive.close()
 
     def unreadable(self, why: str) -> InputError:
-        return InputError(f"{self.name}: not a readable .xlsx workbook: {why}")
+        return InputError(
+            _("{file}: not a readable .xlsx workbook: {reason}").format(file=self.name, reason=why)
+        )
 
     def info(self, part: str) -> zipfile.ZipInfo | None:
         return self._parts.get(part) or self._folded.get(part.lower())
@@ -332,26 +342,40 @@ class _Workbook:
         check holds even when the directory lies."""
         info = self.info(part)
         if info is None:
-            raise self.unreadable(f"it has no {part}")
+            raise self.unreadable(_("it has no {part}").format(part=part))
         if info.file_size > limit:
-            raise too_large(self.name, limit, f"its {what} ({part}, {info.file_size:,} bytes)")
+            raise too_large(
+                self.name,
+                limit,
+                _("its {what} ({part}, {size} bytes)").format(
+                    what=_(what), part=part, size=f"{info.file_size:,}"
+                ),
+            )
         try:
             with self.archive.open(info) as stream:
                 while chunk := stream.read(_READ_BYTES):
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
         except _Refused as exc:
-            raise InputError(f"{self.name}: refused: {part} {exc}") from None
+            raise InputError(
+                _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
+            ) from None
         except expat.ExpatError as exc:
             reason = expat.errors.messages.get(exc.code, str(exc))
             raise self.unreadable(
-                f"{part} is damaged: {reason} at line {exc.lineno}, column {exc.offset + 1}"
-                f"{where()}"
+                _("{part} is damaged: {reason} at line {line}, column {column}").format(
+                    part=part, reason=reason, line=exc.lineno, column=exc.offset + 1
+                )
+                + where()
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise self.unreadable(f"{part} is damaged ({exc}){where()}") from None
+            raise self.unreadable(
+                _("{part} is damaged ({reason})").format(part=part, reason=exc) + where()
+            ) from None
         except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
-            raise self.unreadable(f"{part} cannot be read ({exc})") from None
+            raise self.unreadable(
+                _("{part} cannot be read ({reason})").format(part=part, reason=exc)
+            ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id → (type, part) of a part's relationships ({} when it has none)."""
@@ -367,7 +391,7 @@ class _Workbook:
                 path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
                 found[attrs.get("Id", "")] = (attrs.get("Type", ""), posixpath.normpath(path))
 
-        self.feed(rels_part, _parser(start), self.limits.part_bytes, "relationships")
+        self.feed(rels_part, _parser(start), self.limits.part_bytes, N_("relationships"))
         return found
 
 
@@ -440,11 +464,15 @@ def _read_shared_strings(book: _Workbook, part: str | None) -> SharedStrings:
             length[0] += len(data)
             if length[0] > limit:
                 raise book.unreadable(
-                    f"shared string {strings.count:,} holds more than {limit:,} characters, "
-                    "the most a cell holds in Excel"
+                    _(
+                        "shared string {n} holds more than {limit} characters, the most a cell "
+                        "holds in Excel"
+                    ).format(n=f"{strings.count:,}", limit=f"{limit:,}")
                 )
 
-    book.feed(part, _parser(start, end, text), book.limits.shared_strings_bytes, "shared strings")
+    book.feed(
+        part, _parser(start, end, text), book.limits.shared_strings_bytes, N_("shared strings")
+    )
     return strings
 
 
@@ -469,7 +497,9 @@ def _read_workbook(book: _Workbook) -> _Sheets:
     )
     if book.info(document) is None:
         raise book.unreadable(
-            f"it has no {document} (an .ods, .xlsb or .numbers file? save it as .xlsx)"
+            _("it has no {part} (an .ods, .xlsb or .numbers file? save it as .xlsx)").format(
+                part=document
+            )
         )
     sheets: list[tuple[str, str]] = []
     hidden: set[str] = set()
@@ -485,7 +515,7 @@ def _read_workbook(book: _Workbook) -> _Sheets:
         elif local == "workbookPr":
             settings["date1904"] = attrs.get("date1904", "").lower() in ("1", "true")
 
-    book.feed(document, _parser(start), book.limits.part_bytes, "workbook part")
+    book.feed(document, _parser(start), book.limits.part_bytes, N_("workbook part"))
     rels = book.relationships(document)
 
     def of_type(suffix: str) -> str | None:
@@ -528,7 +558,7 @@ def _read_styles(book: _Workbook, part: str | None) -> list[NumberFormat]:
         if _local(tag) == "cellXfs":
             within["cellXfs"] -= 1
 
-    book.feed(part, _parser(start, end), book.limits.part_bytes, "styles")
+    book.feed(part, _parser(start, end), book.limits.part_bytes, N_("styles"))
     formats: dict[int, NumberFormat] = {}
     result = []
     for format_id in style_format_ids:
@@ -651,12 +681,22 @@ class _SheetReader:
         else:
             parsed = _int(number)
             if parsed is None or parsed < 1:
-                raise _Damaged(f"row number {_shown(number)} is not a row number")
+                raise _Damaged(
+                    _("row number {number} is not a row number").format(number=_shown(number))
+                )
             self.row = parsed
         if self.row <= previous:
-            raise _Damaged(f"row {self.row} comes after row {previous}; rows go down the sheet")
+            raise _Damaged(
+                _("row {row} comes after row {previous}; rows go down the sheet").format(
+                    row=self.row, previous=previous
+                )
+            )
         if self.row > MAX_ROWS:
-            raise _Damaged(f"row {self.row:,} is past Excel's last row ({MAX_ROWS:,})")
+            raise _Damaged(
+                _("row {row} is past Excel's last row ({last})").format(
+                    row=f"{self.row:,}", last=f"{MAX_ROWS:,}"
+                )
+            )
         self.column = -1
 
     def _start_cell(self, attrs: dict[str, str]) -> None:
@@ -669,15 +709,21 @@ class _SheetReader:
             if column is None:
                 match = _CELL_REF.match(ref)
                 if match is None:
-                    raise _Damaged(f"{_shown(ref)} is not a cell reference")
+                    raise _Damaged(_("{ref} is not a cell reference").format(ref=_shown(ref)))
                 column = _column_of(match.group(1))
                 if len(self._columns) < MAX_COLUMNS:
                     self._columns[letters] = column
             if column <= self.column:
-                raise _Damaged(f"cell {ref} comes after column {column_letter(self.column)}")
+                raise _Damaged(
+                    _("cell {ref} comes after column {column}").format(
+                        ref=ref, column=column_letter(self.column)
+                    )
+                )
             self.column = column
         if self.column >= MAX_COLUMNS:
-            raise _Damaged(f"a cell past Excel's last column (XFD) in row {self.row}")
+            raise _Damaged(
+                _("a cell past Excel's last column (XFD) in row {row}").format(row=self.row)
+            )
         self.kind = attrs.get("t", "n")
         style = attrs.get("s")
         if style is None:
@@ -696,8 +742,9 @@ class _SheetReader:
 
     def _too_long(self) -> _Damaged:
         return _Damaged(
-            f"cell {self.ref} holds more than {self.cell_chars:,} characters, the most a cell "
-            "holds in Excel"
+            _(
+                "cell {ref} holds more than {limit} characters, the most a cell holds in Excel"
+            ).format(ref=self.ref, limit=f"{self.cell_chars:,}")
         )
 
     def _end_cell(self) -> None:
@@ -711,7 +758,11 @@ class _SheetReader:
             if shown.date:
                 moment = _excel_date(value, self.date1904)
                 if moment is None:
-                    raise _Damaged(f"cell {self.ref}: {value!r} is not a date Excel can show")
+                    raise _Damaged(
+                        _("cell {ref}: {value} is not a date Excel can show").format(
+                            ref=self.ref, value=repr(value)
+                        )
+                    )
                 value = moment
             self.cells[self.column] = (value, shown)
         self.value = self.inline = self.collect = None
@@ -729,10 +780,18 @@ class _SheetReader:
             if not text:
                 return None
             if not _NUMBER.match(text):
-                raise _Damaged(f"cell {self.ref} is a number cell holding {_shown(text)}")
+                raise _Damaged(
+                    _("cell {ref} is a number cell holding {text}").format(
+                        ref=self.ref, text=_shown(text)
+                    )
+                )
             number = float(text)
             if not isfinite(number):
-                raise _Damaged(f"cell {self.ref} holds {_shown(text)}, beyond what Excel holds")
+                raise _Damaged(
+                    _("cell {ref} holds {text}, beyond what Excel holds").format(
+                        ref=self.ref, text=_shown(text)
+                    )
+                )
             return number
         if kind == "s":
             index = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
@@ -741,22 +800,33 @@ class _SheetReader:
             found = self.strings.get(index) if index is not None else None
             if found is None:
                 raise _Damaged(
-                    f"cell {self.ref} refers to shared string {_shown(raw)}, and the workbook "
-                    f"has {self.strings.count:,}"
+                    _(
+                        "cell {ref} refers to shared string {index}, and the workbook has {count}"
+                    ).format(ref=self.ref, index=_shown(raw), count=f"{self.strings.count:,}")
                 )
             return found
         if kind in ("str", "e"):  # a formula's text result; an error such as #N/A
             return raw
         if kind == "b":
             if raw.strip() not in ("0", "1"):
-                raise _Damaged(f"cell {self.ref} is a TRUE/FALSE cell holding {_shown(raw)}")
+                raise _Damaged(
+                    _("cell {ref} is a TRUE/FALSE cell holding {text}").format(
+                        ref=self.ref, text=_shown(raw)
+                    )
+                )
             return raw.strip() == "1"
         if kind == "d":
             try:
                 return datetime.fromisoformat(raw.strip())
             except ValueError:
-                raise _Damaged(f"cell {self.ref} is a date cell holding {_shown(raw)}") from None
-        raise _Damaged(f"cell {self.ref} has the unknown type {_shown(kind)}")
+                raise _Damaged(
+                    _("cell {ref} is a date cell holding {text}").format(
+                        ref=self.ref, text=_shown(raw)
+                    )
+                ) from None
+        raise _Damaged(
+            _("cell {ref} has the unknown type {kind}").format(ref=self.ref, kind=_shown(kind))
+        )
 
 
 def parse_xlsx(
@@ -764,8 +834,10 @@ def parse_xlsx(
     name: str,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
+    notes: ReadNotes | None = None,
 ) -> tuple[str, list[ImportRow], Problems]:
-    """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet).
+    """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet);
+    `notes` receives what `bulletin.resolve_rows` needs and the template rows left blank.
 
     A file that cannot be read as a workbook, breaks a limit, holds a cell no spreadsheet
     writes, or lacks the sheet or a good header row, raises InputError naming the file and,
@@ -780,29 +852,39 @@ def parse_xlsx(
             # filled the workbook saw (--sheet still reads it, by name).
             shown = [n for n in sheets.names if n not in sheets.hidden]
             if not shown:
-                raise InputError(f"{name}: the workbook has no sheet Excel shows")
+                raise InputError(
+                    _("{file}: the workbook has no sheet Excel shows").format(file=name)
+                )
             sheet = shown[0]
         elif sheet not in sheets.parts:
             listed = ", ".join(_shown(n) for n in sheets.names)
-            raise InputError(f"{name}: no sheet {_shown(sheet)}; the workbook has {listed}")
+            raise InputError(
+                _("{file}: no sheet {sheet}; the workbook has {sheets}").format(
+                    file=name, sheet=_shown(sheet), sheets=listed
+                )
+            )
         part = sheets.parts[sheet]
         located = f"{name}:{visible(sheet)}"
         if part is None:
             raise InputError(
-                f"{located}: not a worksheet (a chart sheet?); choose one with --sheet"
+                _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(
+                    sheet=located
+                )
             )
         strings = _read_shared_strings(book, sheets.shared_strings)
         styles = _read_styles(book, sheets.styles)
-        collector = _RowCollector(located, limits)
+        collector = _RowCollector(located, limits, notes if notes is not None else ReadNotes())
         reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
 
         def where() -> str:
-            return f" (after row {reader.row})" if reader.row else ""
+            return _(" (after row {row})").format(row=reader.row) if reader.row else ""
 
         try:
-            book.feed(part, reader.parser(), limits.sheet_bytes, "sheet", where)
+            book.feed(part, reader.parser(), limits.sheet_bytes, N_("sheet"), where)
         except _Damaged as exc:
-            raise InputError(f"{located}: not a readable sheet: {exc}") from None
+            raise InputError(
+                _("{sheet}: not a readable sheet: {reason}").format(sheet=located, reason=exc)
+            ) from None
         rows, problems = collector.finish()
         return located, rows, problems
     finally:
@@ -812,23 +894,28 @@ def parse_xlsx(
 class _RowCollector:
     """Rows as the CSV import makes them: the first row is the header."""
 
-    def __init__(self, name: str, limits: ImportLimits) -> None:
+    def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes) -> None:
         self.name = name
-        self.kept = _Rows(name, limits)
+        self.kept = _Rows(name, limits, notes)
+        self.notes = notes
         self.problems = Problems()
-        self.columns: list[str | None] | None = None
+        self.header: Header | None = None
+        self.columns: list[str | None] = []
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
-        if self.columns is None:
+        if self.header is None:
             self._header(cells if number == 1 else {})
             if number == 1:
                 return
-        assert self.columns is not None
+        header = self.header
+        assert header is not None
         columns = self.columns
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
         for position, (value, shown) in sorted(cells.items()):
             column = columns[position] if position < len(columns) else None
+            if column == IGNORE:
+                continue
             if column == "period":
                 values[column] = _period(value, shown)
             elif column is not None:
@@ -840,40 +927,43 @@ class _RowCollector:
         self.kept.counted()
         if stray:
             self.problems.add(
-                number, f"a value in column(s) {', '.join(stray[:10])}, which have no header"
-            )
-            return
-        missing = [c for c in REQUIRED if values.get(c) is None]
-        if missing:
-            self.problems.add(number, f"no {', '.join(missing)}")
-            return
-        value = values["value"]
-        assert value is not None
-        self.kept.rows.append(
-            ImportRow(
                 number,
-                Entry(
-                    target=self.kept.shared(_plain(values["target"]) or ""),
-                    period=self.kept.shared(_plain(values["period"]) or ""),
-                    value=value,
-                    amount=values.get("amount"),
-                    note=_plain(values.get("note")),
-                    source=_plain(values.get("source")),
+                _("a value in column(s) {columns}, which have no header").format(
+                    columns=", ".join(stray[:10])
                 ),
             )
-        )
+            return
+        text = {
+            column: _plain(value) if column in _TEXT_COLUMNS else value
+            for column, value in values.items()
+        }
+        built = build_row(header, text, number, self.notes)
+        if built == BLANK:
+            self.notes.blank_rows += 1
+        elif isinstance(built, str):
+            self.problems.add(number, built)
+        else:
+            self.kept.add(number, built)
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]]) -> None:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
-        columns = [h.strip().lower() if h is not None else None for h in header]
-        # The CSV import's own header check: a sheet and a CSV file accept the same columns.
-        check_header([c for c in columns if c is not None], self.name)
-        self.columns = columns
+        # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
+        self.header = read_header(header, self.name)
+        self.notes.header = self.header
+        by_position = {position: column for column, position in self.header.positions.items()}
+        by_position.update(dict.fromkeys(self.header.ignored, IGNORE))
+        self.columns = [by_position.get(i) for i in range(width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:
-        if self.columns is None:
+        if self.header is None:
             raise InputError(
-                f"{self.name}: the sheet is empty; expected a header row target,period,value"
+                _("{file}: the sheet is empty; expected a header row target,period,value").format(
+                    file=self.name
+                )
             )
         return self.kept.rows, self.problems
+
+
+# Columns read as text (a number typed in them is its text); value and amount keep numbers.
+_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year"})

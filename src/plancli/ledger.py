@@ -50,6 +50,17 @@ from plancli.fmt import value_is_percent as value_is_percent
 from plancli.history import Revision as Revision  # moved to history; imported from here before
 from plancli.history import history as history
 from plancli.i18n import N_, _, ngettext
+from plancli.ledger_base import CRASH_HOOK as CRASH_HOOK
+from plancli.ledger_base import LEDGER as LEDGER
+from plancli.ledger_base import LOCK_TIMEOUT_SECONDS as LOCK_TIMEOUT_SECONDS
+from plancli.ledger_base import LedgerBusyError as LedgerBusyError
+from plancli.ledger_base import LedgerContents as LedgerContents
+from plancli.ledger_base import PlacedAmendment as PlacedAmendment
+from plancli.ledger_base import busy_message as busy_message
+from plancli.ledger_base import cached_period as _period
+from plancli.ledger_base import period_problems as period_problems
+from plancli.ledger_base import shown as shown
+from plancli.ledger_base import sqlite_name as sqlite_name
 from plancli.locations import (
     BUNDLED_LEDGERS,
     LedgerLocation,
@@ -57,10 +68,11 @@ from plancli.locations import (
     data_dir,
     location_of,
 )
-from plancli.model import Amendment, Figure, Plan, Record, Target, current_records
+from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
-from plancli.periods import Period, parse_period, parse_plan_period
-from plancli.plain import FigureQuery
+from plancli.periods import Period, parse_plan_period
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, FigureQuery, latest_in_order
+from plancli.plain import Record as PlainRecord
 from plancli.plain import plan_owners as plan_owners
 from plancli.plan import find_target, read_toml
 from plancli.texts import text_problem
@@ -71,15 +83,7 @@ except ImportError:  # pragma: no cover - exercised only on Windows
     fcntl = None  # type: ignore[assignment]
 
 LEDGER_VERSION = 1
-# flock is released by the kernel when its holder dies, so the wait only guards against a live
-# but stuck writer. It is generous because writers queue: each rewrites the whole file under the
-# lock (about 0.7 s at 12,000 records, 7.5 s at 120,000 until issue 5's faster store).
-LOCK_TIMEOUT_SECONDS = 120.0
 _LOCK_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-# Test hook: a writer exits abruptly after writing and fsyncing the temp file and before the
-# rename, as a power cut or `kill -9` would. tests/test_ledger_durability.py sets it in a child
-# process to prove that the old ledger survives intact.
-CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
 
 # What a figure may be (finite, magnitude, decimal places, significant digits) is one rule,
 # Record.figure_problem, applied to typed figures here and to every figure a ledger holds.
@@ -97,30 +101,6 @@ def records_adapter() -> TypeAdapter[list[Record]]:
 @functools.cache
 def amendments_adapter() -> TypeAdapter[list[Amendment]]:
     return TypeAdapter(list[Amendment])
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedAmendment:
-    """An amendment and its place in ledger order: written after the first `after` records.
-
-    Records and amendments are kept apart (a TOML table each, a SQLite table each); `undo`
-    needs to know which of them was written last.
-    """
-
-    amendment: Amendment
-    after: int
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerContents:
-    """Everything a ledger holds, in ledger order: the figures and the mid-year amendments."""
-
-    records: list[Record]
-    amendments: list[PlacedAmendment]
-
-    @property
-    def plain_amendments(self) -> list[Amendment]:
-        return [placed.amendment for placed in self.amendments]
 
 
 # -------------------------------------------------------------------------------- reading
@@ -236,27 +216,6 @@ def _placed(amendments: list[Amendment], records: int, text: str) -> list[Placed
     return [PlacedAmendment(a, n) for a, n in zip(amendments, after, strict=True)]
 
 
-def period_problems(periods: Iterable[object]) -> dict[object, str]:
-    """The periods a ledger may not hold (each distinct one checked once), with the reason:
-    a period must be written as plancli writes it (2022-06, not 2022-6), so records of the
-    same period are recognised as revisions of each other."""
-    problems: dict[object, str] = {}
-    for text in set(periods):
-        if not isinstance(text, str):
-            problems[text] = _("{value!r} is not a period").format(value=text)
-            continue
-        try:
-            period = _period(text)
-        except InputError as exc:
-            problems[text] = str(exc)
-            continue
-        if str(period) != text:
-            problems[text] = _("write the period as {period!r}, not {value!r}").format(
-                period=str(period), value=text
-            )
-    return problems
-
-
 def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str] | None:
     """(index, field, message) of the first record breaking a rule its model does not check
     (a canonical period), or None. Record's validators check figures and times; TOML and
@@ -334,7 +293,6 @@ _HEADER = (
     "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
     "# plancli rewrites this file on every change: values are kept, other comments are not.\n"
 )
-LEDGER = N_("the ledger")  # what a path is, in the messages about it
 _NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
@@ -448,10 +406,6 @@ def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-class LedgerBusyError(LedgerFileError):
-    """Another process held the ledger's lock for longer than the timeout."""
-
-
 @contextmanager
 def exclusive_lock(
     lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS, busy: str | None = None
@@ -521,6 +475,13 @@ class LedgerSession(Protocol):
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         """The records (of these targets only, when given), in ledger order."""
+        ...
+
+    def records_in_force(self) -> Sequence[Record | PlainRecord]:
+        """The latest revision of each target and period (every record checked as `records()`
+        checks it), in the order they were recorded: what an import checks its rows against.
+        The SQLite store reads them as plain records, not a model of every record; the
+        PostgreSQL store selects them in the database (DISTINCT ON) and reads them plainly."""
         ...
 
     def append(self, batch: Sequence[Record]) -> None: ...
@@ -594,6 +555,9 @@ class _TomlSession:
             return list(self._records)
         wanted = set(targets)
         return [r for r in self._records if r.target in wanted]
+
+    def records_in_force(self) -> list[Record]:
+        return list(current_records(self._records).values())
 
     def append(self, batch: Sequence[Record]) -> None:
         if batch:
@@ -722,28 +686,6 @@ def toml_size_advice(path: Path, size: int | None) -> str | None:
     )
 
 
-def sqlite_name(path: Path) -> Path:
-    """The SQLite ledger to suggest for a TOML one: `x.progress.toml` → `x.progress.sqlite`."""
-    return path.with_suffix(".sqlite")
-
-
-def busy_message(path: Path, timeout: float, store: str) -> str:
-    """The one line of a writer that gave up waiting for the lock: what to do next."""
-    if store == "toml":
-        message = _(
-            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
-            "was written: run the command again; if many processes write at once, move the "
-            "ledger to SQLite, which writes only the change: plancli ledger convert {path} "
-            "{sqlite}"
-        )
-    else:
-        message = _(
-            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
-            "was written: run the command again"
-        )
-    return message.format(path=path, seconds=f"{timeout:g}", sqlite=sqlite_name(path))
-
-
 def check_writable_location(location: LedgerLocation) -> Path:
     """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
     the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""
@@ -797,9 +739,10 @@ SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
 _FALL_WORDS = ("下降", "降低", "减少", "回落")
 _RISE_WORDS = ("增长", "上升", "提高", "增加")
 _SAME_PERIOD_WORDS = ("同比", "比上年")
+assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
 
 
-def signed_words(raw: str, target: Target, what: str = N_("value")) -> str:
+def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
     """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
     `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
 
@@ -807,6 +750,8 @@ def signed_words(raw: str, target: Target, what: str = N_("value")) -> str:
     total is never "下降" anything, so the word is refused there.
     """
     text = raw.strip()
+    if not text or text[0] < "\x80":  # every word starts with a Chinese character
+        return raw
     for prefix in _SAME_PERIOD_WORDS:
         if text.startswith(prefix):
             text = text[len(prefix) :].lstrip()
@@ -893,15 +838,6 @@ class _Repr(str):
         return str(self)
 
 
-def shown(raw: object, limit: int = 40) -> str:
-    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
-    digits or a cell of 32,767 characters is shown by its beginning."""
-    text = repr(raw)
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}…({len(str(raw)):,} characters)"
-
-
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
     problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
@@ -920,7 +856,7 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
 
 
 def parse_value(
-    raw: str | Decimal | int | float, target: Target, what: str = N_("value")
+    raw: str | Decimal | int | float, target: AnyTarget, what: str = N_("value")
 ) -> Decimal:
     """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
     writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
@@ -934,7 +870,7 @@ def parse_value(
     return parse_number(raw, what, percent=value_is_percent(target))
 
 
-def check_value(target: Target, value: Decimal, shown: str) -> None:
+def check_value(target: AnyTarget, value: Decimal, shown: str) -> None:
     """Kind rules: cumulative totals are ≥ 0, milestones are 0–100 percent done."""
     if target.kind == "cumulative" and value < 0:
         raise InputError(
@@ -989,8 +925,8 @@ class Change:
     """What recording one entry does: the new record and what it supersedes."""
 
     record: Record
-    previous: Record | None  # the revision in force now, superseded by `record`
-    base: Record | None = None  # --add: the earlier period's record the increment is added to
+    previous: AnyRecord | None  # the revision in force now, superseded by `record`
+    base: AnyRecord | None = None  # --add: the earlier period's record the increment is added to
     increment: Decimal | None = None  # --add: the increment as given
     later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
     warnings: tuple[str, ...] = field(default=())
@@ -1000,7 +936,7 @@ class Change:
         return self.previous is not None and same_figure(self.previous, self.record)
 
 
-def same_figure(a: Record, b: Record) -> bool:
+def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
     """Equal as figures (5 == 5.0), whenever and by whichever batch they were recorded."""
     return (a.value, a.amount, a.note, a.source) == (b.value, b.amount, b.note, b.source)
 
@@ -1012,20 +948,22 @@ class Figures:
     warnings); the index keeps an import of N rows into a ledger of M records O(N + M).
     """
 
-    def __init__(self, records: Iterable[Record]) -> None:
-        self._current = current_records(list(records))
-        self._by_target: dict[str, list[tuple[Period, Record]]] = {}
+    def __init__(self, records: Iterable[AnyRecord]) -> None:
+        self._current: dict[tuple[str, str], AnyRecord] = latest_in_order(
+            records, lambda record: (record.target, record.period)
+        )
+        self._by_target: dict[str, list[tuple[Period, AnyRecord]]] = {}
         for (target_id, text), record in self._current.items():
             self._by_target.setdefault(target_id, []).append((_period(text), record))
 
-    def get(self, target_id: str, period: str) -> Record | None:
+    def get(self, target_id: str, period: str) -> AnyRecord | None:
         return self._current.get((target_id, period))
 
-    def with_records(self, records: Iterable[Record]) -> Figures:
+    def with_records(self, records: Iterable[AnyRecord]) -> Figures:
         """These figures, then `records` recorded on top of them."""
         return Figures([*self._current.values(), *records])
 
-    def latest_before(self, target_id: str, period: Period) -> Record | None:
+    def latest_before(self, target_id: str, period: Period) -> AnyRecord | None:
         """The target's figure for the latest period that ENDS before `period` ends.
 
         Periods ending in the same month (2022-06, 2022-Q2, 2022-H1) describe the same moment,
@@ -1038,7 +976,7 @@ class Figures:
         ]
         return max(earlier, key=lambda item: item[0])[1] if earlier else None
 
-    def later(self, target_id: str, period: Period) -> list[Record]:
+    def later(self, target_id: str, period: Period) -> list[AnyRecord]:
         """The target's figures for periods ending after `period` ends, in period order."""
         found = [
             (other.sort_key, record)
@@ -1048,14 +986,8 @@ class Figures:
         return [record for _, record in sorted(found, key=lambda item: item[0])]
 
 
-@functools.lru_cache(maxsize=4096)
-def _period(text: str) -> Period:
-    # A ledger has few distinct periods (at most ~19 a year) but may hold 100,000 records.
-    return parse_period(text)
-
-
 def check_entry(
-    plan: Plan,
+    plan: AnyPlan,
     entry: Entry,
     current: Figures,
     *,
@@ -1065,7 +997,8 @@ def check_entry(
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
     period = entry_period(plan, target, entry.period)
-    base: Record | None = None
+    period_text = str(period)
+    base: AnyRecord | None = None
     increment: Decimal | None = None
     if entry.add:
         if target.kind != "cumulative":
@@ -1114,7 +1047,7 @@ def check_entry(
             )
     record = Record(
         target=target.id,
-        period=str(period),
+        period=period_text,
         value=value,
         amount=amount,
         note=clean_text(entry.note, "note"),
@@ -1124,21 +1057,21 @@ def check_entry(
     )
     return Change(
         record=record,
-        previous=current.get(target.id, str(period)),
+        previous=current.get(target.id, period_text),
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
     )
 
 
-def entry_period(plan: Plan, target: Target, text: str) -> Period:
+def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     """The period of a figure: in the plan year; for a `change` target (提升1个百分点) also the
     end of the year before, its base level when the report does not state it (2025, 2025-12,
     2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
     year = plan.plan.year
+    period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     if target.kind != "change":
-        return parse_plan_period(text, year)
-    period = parse_period(text)
+        return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):
         return period
     raise InputError(
@@ -1149,7 +1082,7 @@ def entry_period(plan: Plan, target: Target, text: str) -> Period:
     )
 
 
-def sequence_warnings(plan: Plan, record: Record, current: Figures) -> list[str]:
+def sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
     """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
     a later period's, is most likely a monthly increment typed as a total."""
     target = plan.target(record.target)
@@ -1202,7 +1135,7 @@ def with_warnings(change: Change, warnings: list[str]) -> Change:
 
 def record_entry(
     store: LedgerStore,
-    plan: Plan,
+    plan: AnyPlan,
     entry: Entry,
     *,
     dry_run: bool = False,

@@ -49,18 +49,21 @@ from typing import TYPE_CHECKING, Any, Literal
 from plancli import plain
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _, ngettext
+from plancli.ledger_base import (
+    LOCK_TIMEOUT_SECONDS,
+    LedgerBusyError,
+    LedgerContents,
+    PlacedAmendment,
+    period_problems,
+)
 from plancli.locations import MASK, LedgerLocation, passwords_in
 from plancli.plain import Figure, FigureQuery, figure_problem
 
 if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
-    from plancli.ledger import LedgerContents, PlacedAmendment
     from plancli.model import Amendment, Record
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 1
-# As ledger.LOCK_TIMEOUT_SECONDS (a test checks): not imported from there, because reading a
-# database ledger (`read_plain`: status, gap, show, history) imports no Pydantic, as a file.
-LOCK_TIMEOUT_SECONDS = 120.0
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
 CONNECT_TIMEOUT_SECONDS = 10
@@ -249,6 +252,14 @@ SELECT seq, target, period, value, amount FROM (
     ORDER BY target, period, seq DESC
 ) AS in_force ORDER BY seq
 """
+# Every record in force (as `_FIGURES`, whole): what an import checks its rows against.
+_RECORDS_IN_FORCE = f"""
+SELECT * FROM (
+    SELECT DISTINCT ON (target, period) seq, {", ".join(_RECORD_COLUMNS)}
+    FROM plancli.records WHERE plan_id = %(plan)s
+    ORDER BY target, period, seq DESC
+) AS in_force ORDER BY seq
+"""
 # Of `targets` (in batch order), the first this role may not write, its owner, how many are
 # refused, and the departments the role records for.
 _REFUSED = """
@@ -372,8 +383,6 @@ class PostgresLedgerStore:
         connection = self._connection
         lost = connection is not None and (connection.closed or connection.broken)
         if isinstance(exc, errors.LockNotAvailable):
-            from plancli.ledger import LedgerBusyError
-
             return LedgerBusyError(
                 _(
                     "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
@@ -555,8 +564,6 @@ class PostgresLedgerStore:
         return self._records(rows)
 
     def contents(self) -> LedgerContents:
-        from plancli.ledger import LedgerContents
-
         with self._snapshot() as connection:
             rows = connection.execute(
                 f"{_SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
@@ -622,8 +629,6 @@ class PostgresLedgerStore:
         periods = {row[column] for row in rows}
         if all(type(p) is str and canonical_period(p) for p in periods):
             return
-        from plancli.ledger import period_problems  # the message: the file stores' own
-
         bad_periods = period_problems(periods)
         row = next(row for row in rows if row[column] in bad_periods)
         seq, target, period = row[0], row[column - 1], row[column]
@@ -701,12 +706,7 @@ class PostgresLedgerStore:
     def _amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
         from pydantic import ValidationError
 
-        from plancli.ledger import (
-            PlacedAmendment,
-            amendments_adapter,
-            record_problem,
-            validation_problem,
-        )
+        from plancli.ledger import amendments_adapter, record_problem, validation_problem
 
         raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
         try:
@@ -1019,6 +1019,15 @@ class _PostgresSession:
             ).fetchall()
         return self.store._records(rows)
 
+    def records_in_force(self) -> list[plain.Record]:
+        """The latest revision of each target and period, in the order they were recorded
+        (what an import checks its rows against): selected in the database, read as plain
+        records, so an import into a ledger of a million records holds the figures in force,
+        not a model of every record. The models read them only when the quick checks cannot
+        vouch for a row, and say what is wrong with it."""
+        rows = self.connection.execute(_RECORDS_IN_FORCE, {"plan": self.plan_id}).fetchall()
+        return self.store._plain_records(rows)
+
     def append(self, batch: Sequence[Record]) -> None:
         if not batch:
             return
@@ -1099,8 +1108,6 @@ class _PostgresSession:
         return self.store._amendments(rows)
 
     def append_amendment(self, amendment: Amendment) -> None:
-        from plancli.ledger import PlacedAmendment
-
         self._check_allowed([amendment.target])
         count = self.connection.execute(
             "SELECT count(*) FROM plancli.records WHERE plan_id = %s", (self.plan_id,)

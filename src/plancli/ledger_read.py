@@ -12,9 +12,11 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store; `figures()` there is already free of the models. A
-PostgreSQL ledger's rows are checked by the same quick checks (`ledger_postgres.read_plain`,
-one snapshot), and read by the models only when they cannot vouch for a row.
+A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
+`read_plain_contents`), which leave to the models only what is not written as the store
+writes it. A PostgreSQL ledger's rows are checked by the same quick checks
+(`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
+for a row.
 """
 
 from __future__ import annotations
@@ -51,11 +53,16 @@ class LedgerRead(NamedTuple):
 
 def read_ledger(location: LedgerLocation) -> LedgerRead:
     """Every record and amendment of the ledger, as plain data (`history`, `show`)."""
-    if location.format == "toml":
+    kind = location.format
+    if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
             return quick
-    elif location.url is not None:
+    elif kind == "sqlite":
+        from plancli.ledger_sqlite import read_plain_contents
+
+        return LedgerRead(*read_plain_contents(location))
+    elif kind == "postgres":
         from plancli.ledger_postgres import PostgresLedgerStore
 
         _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
@@ -75,11 +82,16 @@ def read_figures(
     """The figures in force (the latest revision of each target and period, in the order they
     were recorded) and the amendments: what `gap` and `status` judge. With `query` (`gap`),
     a store that can select in its database reads only the figures judged at it."""
-    if location.format == "toml":
+    kind = location.format
+    if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
-    elif location.url is not None:
+    elif kind == "sqlite":
+        from plancli.ledger_sqlite import read_plain_figures
+
+        return read_plain_figures(location)
+    elif kind == "postgres":
         from plancli.ledger_postgres import PostgresLedgerStore
 
         figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
@@ -258,6 +270,12 @@ def _amendment(item: object) -> Amendment | None:
     return Amendment(
         target, period, low, high, around, tolerance, stretch, note, recorded_at, batch, writer
     )
+
+
+def plain_amendment_of(item: dict[str, Any]) -> Amendment | None:
+    """An amendment's fields (typed values: decimals, a time) as a plain amendment, when they
+    are plainly valid; None: let the models judge them. The SQLite store reads with this."""
+    return _amendment(item)
 
 
 def _figure(value: Any) -> Decimal | None:

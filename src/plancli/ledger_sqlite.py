@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -31,34 +32,33 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
-
-from pydantic import AfterValidator, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
-from plancli.ledger import (
+from plancli.ledger_base import (
     CRASH_HOOK,
     LEDGER,
     LOCK_TIMEOUT_SECONDS,
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
-    amendments_adapter,
     busy_message,
-    check_writable_location,
     period_problems,
-    record_problem,
-    records_adapter,
     shown,
-    validation_problem,
 )
 from plancli.locations import LedgerLocation
-from plancli.model import Amendment, Figure, Record, latest_in_order, shorten
 from plancli.paths import check_readable, open_regular
-from plancli.plain import FigureQuery
+from plancli.plain import Amendment as PlainAmendment
+from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
+from plancli.plain import Record as PlainRecord
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from plancli.model import Amendment, Record
 
 SCHEMA_VERSION = 2
 # Schema 1 is schema 2 without the amendments table: read as is, migrated on write.
@@ -81,6 +81,7 @@ _AMENDMENT_COLUMNS = (
     "recorded_at",
     "batch",
 )
+_BOUNDS = ("min", "max", "around", "tolerance", "stretch")
 _SELECT_AMENDMENTS = f"SELECT seq, after_records, {', '.join(_AMENDMENT_COLUMNS)} FROM amendments"
 # Up to this many targets are looked up with `IN (…)`; more read the whole table (one scan is
 # then cheaper than the query, and SQLite limits the number of bound parameters).
@@ -333,6 +334,10 @@ def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
 def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     """Validate rows as records in one call, with the checks a TOML read makes; errors name
     the file and the row's `seq`."""
+    from pydantic import ValidationError
+
+    from plancli.ledger import record_problem, records_adapter, validation_problem
+
     raw = [dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows]
     # Validation allocates many objects that all survive; the cyclic collector would scan
     # them again and again (super-linear at 100,000 records) and find nothing to free.
@@ -354,6 +359,54 @@ def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     return records
 
 
+def _stream_figures(path: Path, cursor: sqlite3.Cursor) -> list[Figure] | None:
+    """The latest revision of each target and period, from a query of `_FIGURE_COLUMNS` in
+    ledger order, read in chunks: memory holds the figures, not every row (a million rows
+    of text are half a gigabyte). None when any row is not plainly fit (a figure, a time or
+    a period a Record would refuse, or one not written as this store writes it): `_figures`
+    then reads the rows again and reports the first, as it always has."""
+    latest: dict[tuple[str, str], Figure] = {}
+    names: dict[str, str] = {}  # one string object per target and period: less memory
+    times: set[object] = set()
+    periods: set[str] = set()
+    pop = latest.pop
+    share = names.setdefault
+    try:
+        while rows := cursor.fetchmany(20_000):
+            for _seq, target, period, value, amount, recorded_at in rows:
+                number = Decimal(value)
+                amount_number = None if amount is None else Decimal(amount)
+                # A short figure without an exponent is fit (figure_problem's own shortcut):
+                # at most 11 characters hold at most 11 digits and 10 decimal places.
+                if not (
+                    (len(value) < 12 and "E" not in value and "e" not in value)
+                    or not figure_problem(number)
+                ) or (
+                    amount_number is not None
+                    and not (
+                        (len(amount) < 12 and "E" not in amount and "e" not in amount)
+                        or not figure_problem(amount_number)
+                    )
+                ):
+                    return None
+                if not number.is_finite() or not (
+                    amount_number is None or amount_number.is_finite()
+                ):
+                    return None
+                target = share(target, target)
+                period = share(period, period)
+                times.add(recorded_at)
+                periods.add(period)
+                key = (target, period)
+                pop(key, None)
+                latest[key] = Figure(target, period, number, amount_number)
+    except (InvalidOperation, TypeError, ValueError):
+        return None  # a stored figure that is not a number, or not text
+    if _time_problems(times) or period_problems(periods):
+        return None
+    return list(latest.values())
+
+
 def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
     """The latest revision of each target and period, from rows of `_FIGURE_COLUMNS`.
 
@@ -364,7 +417,6 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
     """
     bad_times = _time_problems(set(map(itemgetter(5), rows)))  # a batch shares one time
     latest = latest_in_order(rows, itemgetter(1, 2))
-    figure_problem = Record.figure_problem
     figures: list[Figure] = []
     names: dict[str, str] = {}  # one string object per target and period: less memory
     try:  # the hot loop of `gap` only notices a problem; _row_problem says which, and where
@@ -407,6 +459,8 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
 def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, str] | None:
     """(field, message) of what a Record would refuse in a row of `_FIGURE_COLUMNS` but its
     period (checked once per period), in the order a Record checks its fields; or None."""
+    from plancli.model import shorten
+
     for field_name, stored in (("value", row[3]), ("amount", row[4])):
         if stored is None and field_name == "amount":
             continue
@@ -414,7 +468,7 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
             number = Decimal(stored)
         except (InvalidOperation, TypeError, ValueError):
             return field_name, f"{shown(stored)} is not a number"
-        problem = Record.figure_problem(number)
+        problem = figure_problem(number)
         if problem is not None:
             return field_name, f"{shorten(number)} {problem}"
     if row[5] in bad_times:
@@ -425,14 +479,54 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
 @functools.cache
 def _time_adapter() -> TypeAdapter[datetime]:
     """A Record's `recorded_at` on its own: pydantic's reading of the text, then its rule."""
+    from typing import Annotated
+
+    from pydantic import AfterValidator, TypeAdapter
+
+    from plancli.model import Record
+
     return TypeAdapter(Annotated[datetime, AfterValidator(Record.utc_time)])
 
 
+# A time as this store writes it (`isoformat()` of a time in UTC): read without Pydantic.
+_PLAIN_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?\+00:00"
+)
+# A figure as this store writes the usual ones (`str()` of a Decimal without exponent).
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def _plain_time(stored: object) -> datetime | None:
+    """A stored time as a Record reads it, when it is written as this store writes times;
+    None for anything else (which the models then judge)."""
+    if type(stored) is not str or _PLAIN_TIME.fullmatch(stored) is None:
+        return None
+    try:
+        return datetime.fromisoformat(stored)
+    except ValueError:  # 2022-02-30: the models say what is wrong
+        return None
+
+
+def _plain_number(stored: object) -> Decimal | None:
+    """A stored figure as a Record reads it, when it is a plain decimal fit to be a figure;
+    None for anything else (absent, or for the models to judge)."""
+    if type(stored) is not str or _PLAIN_NUMBER.fullmatch(stored) is None:
+        return None
+    number = Decimal(stored)
+    return None if figure_problem(number) else number
+
+
 def _time_problems(times: Iterable[Any]) -> dict[Any, str]:
-    """The stored times a Record would refuse (each distinct one checked once), with why."""
+    """The stored times a Record would refuse (each distinct one checked once), with why.
+    Times written as this store writes them are fine without asking Pydantic."""
+    unusual = [stored for stored in times if _plain_time(stored) is None]
+    if not unusual:
+        return {}
+    from pydantic import ValidationError
+
     adapter = _time_adapter()
     problems = {}
-    for stored in times:
+    for stored in unusual:
         try:
             adapter.validate_python(stored)
         except ValidationError as exc:
@@ -468,6 +562,10 @@ def _row(record: Record) -> tuple[str | None, ...]:
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
     """Validate rows of `_SELECT_AMENDMENTS` as amendments; errors name the file and `seq`."""
+    from pydantic import ValidationError
+
+    from plancli.ledger import amendments_adapter, record_problem, validation_problem
+
     raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
     try:
         amendments = amendments_adapter().validate_python(raw)
@@ -514,6 +612,132 @@ def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
     )
 
 
+# ------------------------------------------------------------------ read as plain data
+
+
+def read_plain_figures(
+    location: LedgerLocation,
+) -> tuple[list[Figure], list[PlainAmendment]]:
+    """The figures in force and the amendments, as plain data, from one snapshot of the
+    ledger: what `gap` and `status` read (`ledger_read.read_figures`). Pydantic is imported
+    only when a stored value is not written as this store writes it, to judge it."""
+    path = location.path
+    if not _check_file(path):
+        return [], []
+
+    def read(
+        connection: sqlite3.Connection, version: int
+    ) -> tuple[list[Figure], list[tuple[Any, ...]]]:
+        if version == 0:
+            return [], []
+        query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
+        figures = _stream_figures(path, connection.execute(query))
+        if figures is None:  # something to report: read again, as `figures()` reads
+            figures = _figures(path, connection.execute(query).fetchall())
+        amendment_rows = (
+            connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+            if version >= 2
+            else []
+        )
+        return figures, amendment_rows
+
+    figures, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    return figures, _plain_amendments(path, amendment_rows)
+
+
+def read_plain_contents(
+    location: LedgerLocation,
+) -> tuple[list[PlainRecord], list[PlainAmendment]]:
+    """Every record and amendment, in ledger order, as plain data (`history`, `show`), from
+    one snapshot; rows not written as this store writes them are judged by the models, which
+    report an invalid ledger exactly as the store's `contents()` does."""
+    path = location.path
+    if not _check_file(path):
+        return [], []
+
+    def read(
+        connection: sqlite3.Connection, version: int
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        if version == 0:
+            return [], []
+        rows = connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
+        amendment_rows = (
+            connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
+            if version >= 2
+            else []
+        )
+        return rows, amendment_rows
+
+    rows, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    records = _plain_records(rows)
+    if records is None:
+        from plancli.plain import plain_record
+
+        records = [plain_record(record) for record in _records(path, rows)]
+    return records, _plain_amendments(path, amendment_rows)
+
+
+def _plain_records(rows: Iterable[tuple[Any, ...]]) -> list[PlainRecord] | None:
+    """Rows of `_SELECT` as plain records, when every one is plainly valid (what a Record
+    accepts, read as a Record reads it); None otherwise."""
+    times: dict[object, datetime | None] = {}  # a batch shares one time
+    records: list[PlainRecord] = []
+    for row in rows:
+        record = _plain_record(row, times)
+        if record is None:
+            return None
+        records.append(record)
+    if period_problems({record.period for record in records}):
+        return None
+    return records
+
+
+def _plain_record(row: tuple[Any, ...], times: dict[object, datetime | None]) -> PlainRecord | None:
+    """A row of `_SELECT` as a plain record when it is plainly valid but for its period
+    (checked once per period by the caller); else None."""
+    _seq, target, period, value, amount, note, source, recorded_at, batch = row
+    number = _plain_number(value)
+    amount_number = None if amount is None else _plain_number(amount)
+    when = times.get(recorded_at)
+    if when is None:
+        when = times[recorded_at] = _plain_time(recorded_at)
+    if (
+        number is None
+        or (amount is not None and amount_number is None)
+        or when is None
+        or type(target) is not str
+        or type(period) is not str
+        or type(batch) is not str
+        or not (note is None or type(note) is str)
+        or not (source is None or type(source) is str)
+    ):
+        return None
+    return PlainRecord(target, period, number, amount_number, note, source, when, batch)
+
+
+def _plain_amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlainAmendment]:
+    """Rows of `_SELECT_AMENDMENTS` as plain amendments; the models judge them when any is not
+    plainly valid (and report an invalid one as `amendments()` does)."""
+    from plancli.ledger_read import plain_amendment_of
+
+    amendments: list[PlainAmendment] = []
+    for row in rows:
+        item: dict[str, Any] = dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True))
+        numbers = {name: item[name] for name in _BOUNDS if item[name] is not None}
+        item.update((name, _plain_number(stored)) for name, stored in numbers.items())
+        item["recorded_at"] = _plain_time(item["recorded_at"])
+        amendment = plain_amendment_of(item)
+        if amendment is None or any(item[name] is None for name in numbers):
+            break
+        amendments.append(amendment)
+    else:
+        if not period_problems({a.period for a in amendments}):
+            return amendments
+    from plancli.plain import plain_amendment
+
+    return [plain_amendment(placed.amendment) for placed in _amendments(path, rows)]
+
+
 # -------------------------------------------------------------------------------- store
 
 
@@ -533,6 +757,32 @@ class _SqliteSession:
                 wanted = set(targets)
                 rows = [row for row in rows if row[1] in wanted]
         return _records(self.path, rows)
+
+    def records_in_force(self) -> list[Record] | list[PlainRecord]:
+        """The latest revision of each target and period, in the order they were recorded:
+        read as a stream and kept as plain records, so an import into a ledger of a million
+        records holds the figures in force, not a model of every record. Every record is
+        checked as `records()` checks it; a ledger with any record not written as this
+        store writes it is read by `records()`, which reports what is wrong as always."""
+        times: dict[object, datetime | None] = {}
+        latest: dict[tuple[object, object], PlainRecord] = {}
+        periods: set[object] = set()
+        cursor = self.connection.execute(f"{_SELECT} ORDER BY seq")
+        while rows := cursor.fetchmany(10_000):
+            for row in rows:
+                record = _plain_record(row, times)
+                if record is None:
+                    cursor.close()
+                    return list(
+                        latest_in_order(self.records(), attrgetter("target", "period")).values()
+                    )
+                key = (record.target, record.period)
+                latest.pop(key, None)
+                latest[key] = record
+                periods.add(record.period)
+        if period_problems(periods):
+            return list(latest_in_order(self.records(), attrgetter("target", "period")).values())
+        return list(latest.values())
 
     def append(self, batch: Sequence[Record]) -> None:
         placeholders = ", ".join("?" * len(_COLUMNS))
@@ -628,6 +878,8 @@ class SqliteLedgerStore:
         return self.figures()  # one scan of every row is what SQLite does fastest (see above)
 
     def check_writable(self) -> Path:
+        from plancli.ledger import check_writable_location
+
         return check_writable_location(self.location)
 
     def advice(self) -> str | None:
@@ -668,6 +920,9 @@ def _begin_writing(connection: sqlite3.Connection, path: Path) -> None:
     _check_schema(connection, path)  # refuse a foreign database untouched
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
+    # Room for index pages while a large import writes: with SQLite's 2 MB, every chunk
+    # spilled pages of the target index to the log again. Only the pages used take memory.
+    connection.execute("PRAGMA cache_size = -16384")
     connection.execute("BEGIN IMMEDIATE")
     # Under the write lock: a concurrent first writer may have just created it.
     version = _check_schema(connection, path)

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from plancli.errors import InputError
+from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 
 # Plain names, imported from here before they moved (re-exported).
@@ -44,6 +45,17 @@ from plancli.plain import latest_in_order as latest_in_order
 Number = Annotated[
     Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
 ]
+
+
+class PlanRule(ValueError):
+    """A rule of the plan file broken. The message is English (pydantic keeps it); its msgid
+    and fields are kept too, so `plan.describe_validation_error` shows it in the user's
+    language."""
+
+    def __init__(self, message: str, **fields: object) -> None:
+        self.msgid = message
+        self.fields = fields
+        super().__init__(message.format(**fields))
 
 
 def _fit_plan_figure(value: Decimal) -> Decimal:
@@ -96,8 +108,11 @@ class ProjectCount(StrictModel):
     @model_validator(mode="after")
     def _parts_add_up(self) -> ProjectCount:
         if self.continuing + self.new != self.total:
-            raise ValueError(
-                f"continuing ({self.continuing}) + new ({self.new}) != total ({self.total})"
+            raise PlanRule(
+                N_("continuing ({continuing}) + new ({new}) != total ({total})"),
+                continuing=self.continuing,
+                new=self.new,
+                total=self.total,
             )
         return self
 
@@ -191,6 +206,11 @@ class Target(StrictModel):
     review: str | None = Field(
         default=None, description="what a reviewer must still check (drafts written by extract)"
     )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names bulletins give the target (GDP, 社零): `plancli import` "
+        "reads a name or an alias that fits one target as its id",
+    )
 
     @field_validator("profile")
     @classmethod
@@ -198,11 +218,11 @@ class Target(StrictModel):
         if profile is None:
             return None
         if len(profile) != 4:
-            raise ValueError("profile needs 4 quarter-end shares, e.g. [0.15, 0.4, 0.7, 1.0]")
+            raise PlanRule(N_("profile needs 4 quarter-end shares, e.g. [0.15, 0.4, 0.7, 1.0]"))
         if any(b < a for a, b in itertools.pairwise(profile)):
-            raise ValueError("profile shares must not decrease")
+            raise PlanRule(N_("profile shares must not decrease"))
         if not (profile[0] >= 0 and profile[-1] == 1):
-            raise ValueError("profile shares run from ≥ 0 up to 1 at the fourth quarter")
+            raise PlanRule(N_("profile shares run from ≥ 0 up to 1 at the fourth quarter"))
         return profile
 
     @model_validator(mode="after")
@@ -210,62 +230,73 @@ class Target(StrictModel):
         kind = self.kind
         has_bound = self.min is not None or self.max is not None or self.around is not None
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) > max ({self.max})")
+            raise PlanRule(N_("min ({min}) > max ({max})"), min=self.min, max=self.max)
         if self.around is not None and (self.min is not None or self.max is not None):
-            raise ValueError("`around` (X左右) and `min`/`max` are alternatives: give one")
+            raise PlanRule(N_("`around` (X左右) and `min`/`max` are alternatives: give one"))
         if kind == "relative":
             if self.reference is None:
-                raise ValueError("a relative target needs `reference` (the target compared with)")
+                raise PlanRule(N_("a relative target needs `reference` (the target compared with)"))
             if has_bound:
-                raise ValueError("a relative target is judged against its reference: no bounds")
+                raise PlanRule(N_("a relative target is judged against its reference: no bounds"))
         elif self.reference is not None:
-            raise ValueError("`reference` is only for relative targets")
+            raise PlanRule(N_("`reference` is only for relative targets"))
         if self.relation is not None and kind != "relative":
-            raise ValueError("`relation` is only for relative targets")
+            raise PlanRule(N_("`relation` is only for relative targets"))
         if self.pending:
             if has_bound:
-                raise ValueError("a pending target has no bound yet (`plancli amend` gives it)")
+                raise PlanRule(N_("a pending target has no bound yet (`plancli amend` gives it)"))
             if kind in ("relative", "indicator", "milestone", "trend"):
-                raise ValueError(
-                    f"a {kind} target cannot be pending: a pending target is judged on the bound "
-                    "it gets later (a national 下降 target is growth with decline = true)"
+                raise PlanRule(
+                    N_(
+                        "a {kind} target cannot be pending: a pending target is judged on the "
+                        "bound it gets later (a national 下降 target is growth with decline = true)"
+                    ),
+                    kind=kind,
                 )
         elif kind in BOUNDED_KINDS and not has_bound:
-            raise ValueError(f"a {kind} target needs `min`, `max` or `around` (or `pending`)")
+            raise PlanRule(
+                N_("a {kind} target needs `min`, `max` or `around` (or `pending`)"), kind=kind
+            )
         if kind in ("cumulative", "ongoing") and self.max is not None and self.min is None:
-            raise ValueError(f"a {kind} target needs `min` (the amount to reach)")
+            raise PlanRule(N_("a {kind} target needs `min` (the amount to reach)"), kind=kind)
         if kind in ("trend", "indicator", "milestone", "relative") and has_bound:
-            raise ValueError(f"a {kind} target takes no `min`, `max` or `around`")
+            raise PlanRule(N_("a {kind} target takes no `min`, `max` or `around`"), kind=kind)
         if kind == "trend" and self.direction is None:
-            raise ValueError("a trend target needs `direction` (up, down or band: 保持稳定)")
+            raise PlanRule(N_("a trend target needs `direction` (up, down or band: 保持稳定)"))
         if kind in ("indicator", "milestone", "relative") and self.direction is not None:
-            raise ValueError(f"`direction` does not apply to a {kind} target")
+            raise PlanRule(N_("`direction` does not apply to a {kind} target"), kind=kind)
         if self.direction == "band" and kind in ("cumulative", "ongoing"):
-            raise ValueError(f"a {kind} target is never a band: delivering more is 超额完成")
+            raise PlanRule(
+                N_("a {kind} target is never a band: delivering more is 超额完成"), kind=kind
+            )
         if has_bound:
             self._check_direction()
         if self.exclusive and self.around is not None:
-            raise ValueError("`exclusive` is for `min`/`max` (正增长), not for `around` (X左右)")
+            raise PlanRule(N_("`exclusive` is for `min`/`max` (正增长), not for `around` (X左右)"))
         if self.tolerance is not None and not (
             self.around is not None or kind == "relative" or kind == "trend"
         ):
-            raise ValueError("`tolerance` applies to `around`, a relation or a trend")
+            raise PlanRule(N_("`tolerance` applies to `around`, a relation or a trend"))
         if kind == "trend" and self.tolerance is not None and self.direction != "band":
-            raise ValueError(
-                'a trend\'s `tolerance` is the width of 保持稳定: it needs direction = "band"'
+            raise PlanRule(
+                N_('a trend\'s `tolerance` is the width of 保持稳定: it needs direction = "band"')
             )
         if self.decline and kind != "growth":
-            raise ValueError("`decline` (下降…%) is only for growth targets")
+            raise PlanRule(N_("`decline` (下降…%) is only for growth targets"))
         if self.opening is not None:
             if kind != "cumulative":
-                raise ValueError("`opening` (the stock at the year's start) is only for cumulative")
+                raise PlanRule(
+                    N_("`opening` (the stock at the year's start) is only for cumulative")
+                )
             goal = self.min if self.min is not None else self.around
             if goal is not None and self.opening >= goal:
-                raise ValueError(f"opening ({self.opening}) must be below the stock to reach")
+                raise PlanRule(
+                    N_("opening ({opening}) must be below the stock to reach"), opening=self.opening
+                )
         if self.stretch is not None:
             self._check_stretch()
         if self.profile is not None and kind != "cumulative":
-            raise ValueError("`profile` is only for cumulative targets")
+            raise PlanRule(N_("`profile` is only for cumulative targets"))
         return self
 
     def _check_direction(self) -> None:
@@ -273,19 +304,19 @@ class Target(StrictModel):
         leave nothing to judge against, and every figure would pass."""
         direction, around = self.direction, self.around is not None
         if direction == "down" and not (around or self.max is not None):
-            raise ValueError("direction down needs `max` or `around` (`min` alone says up)")
+            raise PlanRule(N_("direction down needs `max` or `around` (`min` alone says up)"))
         if direction == "up" and not (around or self.min is not None):
-            raise ValueError("direction up needs `min` or `around` (`max` alone says down)")
+            raise PlanRule(N_("direction up needs `min` or `around` (`max` alone says down)"))
         if direction == "band" and not (around or (self.min is not None and self.max is not None)):
-            raise ValueError("a band needs `around` or both `min` and `max`")
+            raise PlanRule(N_("a band needs `around` or both `min` and `max`"))
 
     def _check_stretch(self) -> None:
         assert self.stretch is not None
         if self.kind not in BOUNDED_KINDS or self.pending:
-            raise ValueError(f"`stretch` needs a bounded target, not a {self.kind} one")
+            raise PlanRule(N_("`stretch` needs a bounded target, not a {kind} one"), kind=self.kind)
         direction = self.effective_direction
         if direction == "band":
-            raise ValueError("`stretch` is a higher aim in one direction: not for a band")
+            raise PlanRule(N_("`stretch` is a higher aim in one direction: not for a band"))
         nominal = (
             self.around
             if self.around is not None
@@ -295,7 +326,11 @@ class Target(StrictModel):
             (direction == "up" and self.stretch < nominal)
             or (direction == "down" and self.stretch > nominal)
         ):
-            raise ValueError(f"stretch ({self.stretch}) is not beyond the bound ({nominal})")
+            raise PlanRule(
+                N_("stretch ({stretch}) is not beyond the bound ({nominal})"),
+                stretch=self.stretch,
+                nominal=nominal,
+            )
 
     @property
     def effective_direction(self) -> Direction:
@@ -340,25 +375,44 @@ class Plan(StrictModel):
         known_sections, by_id = set(section_ids), {t.id: t for t in self.targets}
         for target in self.targets:
             if target.section not in known_sections:
-                raise ValueError(f"target {target.id}: unknown section {target.section!r}")
+                raise PlanRule(
+                    N_("target {id}: unknown section {section!r}"),
+                    id=target.id,
+                    section=target.section,
+                )
             for part in target.parts:
                 if part not in by_id:
-                    raise ValueError(f"target {target.id}: unknown part {part!r}")
+                    raise PlanRule(
+                        N_("target {id}: unknown part {part!r}"), id=target.id, part=part
+                    )
                 if part == target.id:
-                    raise ValueError(f"target {target.id}: lists itself as a part")
+                    raise PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
                 if by_id[part].unit != target.unit or by_id[part].kind != target.kind:
-                    raise ValueError(f"target {target.id}: part {part!r} has another kind or unit")
+                    raise PlanRule(
+                        N_("target {id}: part {part!r} has another kind or unit"),
+                        id=target.id,
+                        part=part,
+                    )
             if target.reference is not None:
                 ref = by_id.get(target.reference)
                 if ref is None:
-                    raise ValueError(f"target {target.id}: unknown reference {target.reference!r}")
+                    raise PlanRule(
+                        N_("target {id}: unknown reference {reference!r}"),
+                        id=target.id,
+                        reference=target.reference,
+                    )
                 if ref.kind not in REFERENCE_KINDS:
-                    raise ValueError(
-                        f"target {target.id}: reference {target.reference!r} is a {ref.kind} "
-                        "target; a relation compares with a growth, relative or indicator one"
+                    raise PlanRule(
+                        N_(
+                            "target {id}: reference {reference!r} is a {kind} target; a "
+                            "relation compares with a growth, relative or indicator one"
+                        ),
+                        id=target.id,
+                        reference=target.reference,
+                        kind=ref.kind,
                     )
                 if ref.id == target.id:
-                    raise ValueError(f"target {target.id}: refers to itself")
+                    raise PlanRule(N_("target {id}: refers to itself"), id=target.id)
             if target.due is not None:
                 _check_due(target, self.plan.year)
         _no_part_cycles(self.targets, by_id)
@@ -381,11 +435,11 @@ class Plan(StrictModel):
 def _check_due(target: Target, year: int) -> None:
     """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
     if target.kind != "milestone":
-        raise ValueError(f"target {target.id}: `due` is only for milestones")
+        raise PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
     try:
         parse_plan_period(target.due or "", year)
     except InputError as exc:
-        raise ValueError(f"target {target.id}: due: {exc}") from None
+        raise PlanRule(N_("target {id}: due: {problem}"), id=target.id, problem=str(exc)) from None
 
 
 def _no_part_cycles(targets: list[Target], by_id: dict[str, Target]) -> None:
@@ -395,7 +449,9 @@ def _no_part_cycles(targets: list[Target], by_id: dict[str, Target]) -> None:
     def visit(target_id: str, path: list[str]) -> None:
         if target_id in path:
             cycle = " → ".join([*path[path.index(target_id) :], target_id])
-            raise ValueError(f"target {target_id}: its parts form a cycle ({cycle})")
+            raise PlanRule(
+                N_("target {id}: its parts form a cycle ({cycle})"), id=target_id, cycle=cycle
+            )
         if target_id in done:
             return
         for part in by_id[target_id].parts:
@@ -410,7 +466,7 @@ def _no_duplicates(what: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise ValueError(f"duplicate {what} id {item!r}")
+            raise PlanRule(N_("duplicate {what} id {item!r}"), what=what, item=item)
         seen.add(item)
 
 
@@ -457,7 +513,7 @@ class Record(StrictModel):
         since the zone it was meant in is unknown."""
         offset = value.utcoffset()
         if offset is None:
-            raise ValueError("needs a UTC offset (2022-07-05T08:30:00Z)")
+            raise PlanRule(N_("needs a UTC offset (2022-07-05T08:30:00Z)"))
         if offset:
             from datetime import UTC  # only times written with another offset need it
 
@@ -487,11 +543,11 @@ class Amendment(StrictModel):
     @model_validator(mode="after")
     def _a_bound(self) -> Amendment:
         if self.min is None and self.max is None and self.around is None:
-            raise ValueError("an amendment needs --min, --max or --around")
+            raise PlanRule(N_("an amendment needs --min, --max or --around"))
         if self.around is not None and (self.min is not None or self.max is not None):
-            raise ValueError("`around` and `min`/`max` are alternatives: give one")
+            raise PlanRule(N_("`around` and `min`/`max` are alternatives: give one"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) > max ({self.max})")
+            raise PlanRule(N_("min ({min}) > max ({max})"), min=self.min, max=self.max)
         return self
 
     _utc = field_validator("recorded_at")(Record.utc_time.__func__)  # type: ignore[attr-defined]

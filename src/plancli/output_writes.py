@@ -108,6 +108,17 @@ class RecordOutput:
     batch: str | None = field(metadata=doc("the batch written (`plancli undo` reverts it)"))
     counts: WriteCounts
     records: list[WrittenRecord]
+    encoding: str | None = field(
+        default=None,
+        metadata=doc(
+            "import: the text encoding read: UTF-8, UTF-8 with BOM or GB18030 (null: a "
+            "workbook, or record)"
+        ),
+    )
+    blank_rows: int = field(
+        default=0,
+        metadata=doc("import: rows of a `plancli template` sheet left blank, skipped"),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

@@ -190,6 +190,7 @@ class Target(NamedTuple):
     note: str | None = None
     note_en: str | None = None
     review: str | None = None
+    aliases: list[str] = []  # noqa: RUF012 (a named tuple's default: never mutated)
 
     @property
     def effective_direction(self) -> Direction:

@@ -178,8 +178,9 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
         loc = loc[2:]
     field = ".".join(str(part) for part in loc)
-    message = first["msg"].removeprefix("Value error, ")
-    named = re.match(r"target (\w+):|duplicate \w+ id '(\w+)'", message)
+    english = first["msg"].removeprefix("Value error, ")
+    message = _validation_message(first, english)
+    named = re.match(r"target (\w+):|duplicate \w+ id '(\w+)'", english)
     if line is None and named:  # a plan-wide rule about one target: point at its (last) id
         item_id = named.group(1) or named.group(2)
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
@@ -192,6 +193,48 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         else ""
     )
     return ": ".join([*parts, message]) + suffix
+
+
+# pydantic's own messages for the mistakes a hand-written plan makes, in the user's language.
+_PYDANTIC_MESSAGES = {
+    "missing": N_("required, and missing"),
+    "extra_forbidden": N_("not a field plancli knows (a typo?)"),
+    "string_type": N_("must be text (in quotes)"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "list_type": N_("must be a list ([…])"),
+    "decimal_parsing": N_("must be a number"),
+    "decimal_type": N_("must be a number"),
+    "string_too_short": N_("must not be empty"),
+}
+
+
+def _validation_message(error: Any, english: str) -> str:
+    """One pydantic error in the user's language: a plan rule (model.PlanRule) by its msgid,
+    pydantic's common messages by their type, anything else as pydantic says it."""
+    from plancli.model import PlanRule
+
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, PlanRule):
+        return _(cause.msgid).format(**cause.fields)
+    from plancli.i18n import language
+
+    if language() == "en":  # English keeps pydantic's own words (docs and scripts quote them)
+        return english
+    kind = error.get("type", "")
+    if kind in _PYDANTIC_MESSAGES:
+        return _(_PYDANTIC_MESSAGES[kind])
+    if kind == "literal_error":
+        return _("must be one of {expected}").format(
+            expected=(error.get("ctx") or {}).get("expected", "")
+        )
+    if kind == "string_pattern_mismatch":
+        return _("{value!r} is not a valid id (the pattern is {pattern})").format(
+            value=error.get("input"), pattern=(error.get("ctx") or {}).get("pattern", "")
+        )
+    return english
 
 
 def _line_of_item(text: str, table: str, index: int, field: object) -> int | None:
@@ -227,9 +270,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     import difflib
 
     ids = [t.id for t in plan.targets]
-    close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
-    if not close:  # e.g. `5g` for `new_5g_base_stations`
-        close = [i for i in ids if target_id and target_id.lower() in i][:3]
+    if target_id.isascii():
+        close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
+        if not close:  # e.g. `5g` for `new_5g_base_stations`
+            close = [i for i in ids if target_id and target_id.lower() in i][:3]
+    else:  # a Chinese name (an import names targets as the bulletin does): the closest names
+        names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+        found = difflib.get_close_matches(target_id, names, n=3, cutoff=0.5)
+        if not found:  # a part of a name, or a name with more words around it
+            found = [n for n in names if target_id in n or n in target_id][:3]
+        close = [f"{name} ({names[name]})" for name in found]
     if close:
         return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
             id=target_id, plan=plan.plan.id, ids=", ".join(close)

@@ -16,8 +16,8 @@ a pace gap of −0.001 pp shows −0.01, not 0, because the target is not on tra
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -31,7 +31,7 @@ from plancli.assess.core import (
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.select import status_counts, worst_first
 from plancli.fmt import bound_text, num
-from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc, dump_json
+from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc
 from plancli.plain import Direction, Frequency, Kind, Number, Relation, Target
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
@@ -257,27 +257,6 @@ def gap_output(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> GapO
         counts=status_counts(chosen),
         targets=[assessment_out(a) for a in chosen],
     )
-
-
-def gap_json(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterator[str]:
-    """`dump_json(gap_output(…))`, byte for byte, in pieces: one target's JSON at a time.
-
-    At 100,000 targets the whole `GapOutput` and its text took 0.8 GB on top of the plan and
-    the assessment (issue 13's goal for `gap --json` is 1 GB); written a target at a time,
-    each target's model and text are freed as soon as they are written.
-    """
-    whole = gap_output(assessment, [])
-    head = dump_json(replace(whole, counts=status_counts(chosen)))
-    empty = '"targets": []\n}'
-    if not chosen or not head.endswith(empty):  # pragma: no cover - the model's last field
-        yield dump_json(gap_output(assessment, chosen))
-        return
-    yield head[: -len("[]\n}")] + "[\n"
-    last = len(chosen) - 1
-    for index, one in enumerate(chosen):
-        text = dump_json(assessment_out(one))
-        yield "    " + text.replace("\n", "\n    ") + (",\n" if index < last else "\n")
-    yield "  ]\n}"
 
 
 # CSV: one row per target, the JSON fields as columns (lists joined with ";").

@@ -12,7 +12,7 @@ them, to keep start-up fast.
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -639,6 +639,17 @@ def emit(text: str) -> None:
     """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
     terminal: `output.dump_json` and `output.csv_text` make them so (issue 14)."""
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_parts(parts: "Iterable[str]") -> None:
+    """`emit` of a text given in pieces (`output.dump_json_parts`), written as they come."""
+    last = ""
+    for part in parts:
+        if part:
+            sys.stdout.write(part)
+            last = part
+    if not last.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def say(text: str) -> None:

@@ -109,19 +109,15 @@ def _show_gap(
     json_out: bool,
     csv_out: bool,
 ) -> None:
-    if json_out:  # a target at a time: at 100,000 targets the whole document is 0.8 GB
-        import sys
-
-        from plancli.assess import gap_json
-
-        for piece in gap_json(assessment, chosen):
-            sys.stdout.write(piece)
-        sys.stdout.write("\n")
-        return
     from plancli.assess import gap_output
 
     out = gap_output(assessment, chosen)
-    if csv_out:
+    if json_out:
+        from plancli.cli.app import emit_parts
+        from plancli.output import dump_json_parts
+
+        emit_parts(dump_json_parts(out))  # 100,000 targets: 130 MB, not held three times
+    elif csv_out:
         from plancli.assess import CSV_COLUMNS, csv_rows
         from plancli.output import csv_text
 

@@ -21,9 +21,11 @@ from plancli.i18n import _, ngettext
 from plancli.safe import visible
 
 if TYPE_CHECKING:
+    from plancli.bulletin import ReadNotes
     from plancli.imports import ImportResult, RowChange
     from plancli.ledger import Change, LedgerStore, UndoPlan
     from plancli.model import Plan
+    from plancli.plain import AnyPlan
 
 DryRunOpt = Annotated[
     bool,
@@ -114,7 +116,9 @@ def record_cmd(
     from plancli.ledger import Entry, open_store, record_entry
 
     st = state(ctx)
-    plan = st.plan
+    # The plan as plain data: checking a figure needs no models (a 10,000-target plan took
+    # longer to validate than the rest of a `record`).
+    plan = st.plain_plan
     location = st.ledger_location
     creating = st.ledger_to_create()
     entry = Entry(target_id, period, value, amount, note, source, add)
@@ -173,7 +177,7 @@ def _written(change: "Change", row: int | None = None) -> "Any":
     )
 
 
-def _record_message(plan: "Plan", change: "Change", ledger: str, dry_run: bool) -> str:
+def _record_message(plan: "AnyPlan", change: "Change", ledger: str, dry_run: bool) -> str:
     from plancli.fmt import num
     from plancli.i18n import language
     from plancli.ledger import figure_text
@@ -249,6 +253,7 @@ def import_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
+    from plancli.bulletin import ReadNotes, resolve_rows
     from plancli.imports import import_rows, read_import
     from plancli.ledger import open_store
 
@@ -261,7 +266,8 @@ def import_cmd(
     # and the rows do not need the plan until they are checked.
     name, stream, size = _open_input(file)
     try:
-        name, rows, problems = read_import(stream, name, size=size, sheet=sheet)
+        notes = ReadNotes()
+        name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
             _("{path}: cannot read: {reason}").format(path=name, reason=exc.strerror or exc)
@@ -269,22 +275,35 @@ def import_cmd(
     finally:
         if file != "-":
             stream.close()
-    plan = st.plan
-    result = import_rows(store, plan, name, rows, problems, dry_run=dry_run)
+    plan = st.plain_plan
+    # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
+    rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
+    # Without --json, the rows are checked and written as a stream (a million rows: the
+    # figures in force and the rows in memory, not a model of each); --json lists them all.
+    result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
     say_created(location.path, creating, result.written, dry_run)
-    for row_change in [*result.changes, *result.unchanged]:
-        for warning in row_change.change.warnings:
-            say(
-                _("warning: {file}:{row}: {message}").format(
-                    file=name, row=row_change.row, message=warning
-                )
-            )
+    if notes.encoding == "GB18030":
+        say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
+    if notes.blank_rows:
+        say(
+            ngettext(
+                "{file}: {n} blank row skipped (a template row with no figure yet)",
+                "{file}: {n} blank rows skipped (template rows with no figure yet)",
+                notes.blank_rows,
+            ).format(file=name, n=notes.blank_rows)
+        )
+    warned: dict[int, list[str]] = {}
+    for row, message in [*notes.warnings, *result.row_warnings()]:
+        warned.setdefault(row, []).append(message)
+    for row in sorted(warned):
+        for warning in warned[row]:
+            say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
     counts = ngettext(
         "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
         "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
         result.rows,
     ).format(
-        new=result.new, revised=result.revised, unchanged=len(result.unchanged), rows=result.rows
+        new=result.new, revised=result.revised, unchanged=result.unchanged_count, rows=result.rows
     )
     if dry_run:
         if result.changes and not json_out:
@@ -311,14 +330,22 @@ def import_cmd(
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, location.shown, result, dry_run))
+        emit(_import_json(plan, location.shown, result, dry_run, notes))
 
 
-def _import_json(plan: "Plan", ledger: str, result: "ImportResult", dry_run: bool) -> str:
+def _import_json(
+    plan: "AnyPlan", ledger: str, result: "ImportResult", dry_run: bool, notes: "ReadNotes"
+) -> str:
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
 
     every: list[RowChange] = sorted([*result.changes, *result.unchanged], key=lambda rc: rc.row)
+    records = [_written(rc.change, rc.row) for rc in every]
+    if notes.warnings:
+        by_row = {record.row: record for record in records}
+        for row, message in notes.warnings:
+            if row in by_row:
+                by_row[row].warnings.insert(0, message)
     return dump_json(
         RecordOutput(
             command="import",
@@ -334,7 +361,9 @@ def _import_json(plan: "Plan", ledger: str, result: "ImportResult", dry_run: boo
                 unchanged=len(result.unchanged),
                 rows=result.rows,
             ),
-            records=[_written(rc.change, rc.row) for rc in every],
+            records=records,
+            encoding=notes.encoding,
+            blank_rows=notes.blank_rows,
         )
     )
 

@@ -146,12 +146,16 @@ def validate_cmd(
     if source is not None:
         from plancli.paths import read_bytes
 
+        data = read_bytes(source, N_("the report text"))
         try:
-            report_text = read_bytes(source, N_("the report text")).decode("utf-8-sig")
+            report_text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
-            ) from None
+            try:  # reports are published in GB18030 too; `plancli extract` reads them
+                report_text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise InputError(
+                    _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
+                ) from None
     findings = check_plan(plan, report_text)
     if json_out:
         from plancli.output import dump_json

@@ -14,7 +14,7 @@ from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
-from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
+from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
 from plancli.extract.work import WorkReader
 from plancli.i18n import _
 
@@ -77,7 +77,11 @@ def extract_plan(
                 id=plan_id
             )
         )
-    parse = parse_form(text)
+    # Parsing reads the report's paragraphs whole (a copy's breaks inside a paragraph taken
+    # out); every span found is mapped back to the report, so quotes stay verbatim.
+    flow = reflow(text)
+    joined = flow.text
+    parse = parse_form(joined)
     layout = locate(parse, Span(*body_span(parse)), year)
     targets: list[DraftTarget] = []
     if layout.headline is not None:
@@ -97,10 +101,11 @@ def extract_plan(
     _resolve_references(targets)
     _unique_ids(targets)
     for target in targets:
+        target.start, target.end = flow.span(target.start, target.end)
         quote = text[target.start : target.end]
         if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
             raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
-    return Draft(_plan_table(text, parse, layout, targets, plan_id), targets)
+    return Draft(_plan_table(text, joined, parse, layout, targets, plan_id), targets)
 
 
 def _resolve_references(targets: list[DraftTarget]) -> None:
@@ -157,10 +162,17 @@ def _derived_id(title: str, year: int) -> str:
 
 
 def _plan_table(
-    text: str, parse: str, layout: Layout, targets: list[DraftTarget], plan_id: str | None
+    text: str,
+    joined: str,
+    parse: str,
+    layout: Layout,
+    targets: list[DraftTarget],
+    plan_id: str | None,
 ) -> dict[str, Any]:
+    """The plan table; `joined` is the text as parsed (`parse` its parse form), `text` the
+    report the targets' spans are in."""
     year = layout.year
-    title = _title(text, parse, layout)
+    title = _title(joined, parse, layout)
     sections: list[dict[str, str]] = []
     used = {t.section for t in targets}
     if "headline" in used:

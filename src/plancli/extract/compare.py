@@ -10,6 +10,7 @@ referenced targets matched to each other, or the same id).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -89,13 +90,17 @@ class Comparison:
 
 
 def _spans(quote: str, text: str) -> list[tuple[int, int]]:
+    """Where `quote` is in `text`, whitespace aside: a plan's quote matches the report's words
+    where a copy of the report breaks a line inside them (and the plan's analyst did not)."""
     spans: list[tuple[int, int]] = []
-    if not quote:
+    letters = [ch for ch in quote if not ch.isspace()]
+    if not letters:
         return spans
-    pos = text.find(quote)
-    while pos >= 0 and len(spans) < 50:
-        spans.append((pos, pos + len(quote)))
-        pos = text.find(quote, pos + 1)
+    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in letters))
+    for match in pattern.finditer(text):
+        spans.append((match.start(), match.end()))
+        if len(spans) >= 50:
+            break
     return spans
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
+from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import INDICATORS, PENDING_TOKENS, Indicator, lookup, national
 
 NUM = r"(\d+(?:\.\d+)?)"
@@ -84,6 +85,9 @@ def _segments(parse: str, start: int, end: int) -> Iterator[_Piece]:
 
 
 def _trimmed(parse: str, start: int, end: int) -> Iterator[_Piece]:
+    label = LIST_LABEL.match(parse, start, end)
+    if label:  # a list item's label: ——, 1., (一), ①…
+        start = label.end()
     while start < end and (parse[start].isspace() or parse[start] in "—-、"):
         start += 1
     while end > start and parse[end - 1].isspace():

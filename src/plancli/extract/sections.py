@@ -13,12 +13,17 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.numerals import chinese_integer
-from plancli.extract.text import Line, split_lines
+from plancli.extract.text import LIST_LABEL, Line, split_lines
 from plancli.i18n import _
 
 PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
 
-_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.{0,80})$")
+# A top-level heading: 一、… or 第一部分 …/第一章 … (reports and their copies number them
+# either way).
+_NUMBERED = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})(?:部分|章)[、:\s]*)"
+    r"\s*(\S.{0,80})$"
+)
 _UNNUMBERED = re.compile(
     r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
 )
@@ -70,6 +75,10 @@ class Layout:
         return [Span(p.start, p.end) for p in self.parts if p.kind == "review"]
 
 
+_PLAN_NUMBERS = ("十", "十一", "十二", "十三", "十四", "十五", "十六", "十七")
+_THIS_YEAR_IS = re.compile(r"今年是[“\"]?(十[一二三四五六七]?)五[”\"]?(?:规划)?(开局|收官)之年")
+
+
 def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int | None:
     """The plan year the report states: the latest year in its title (a 计划草案 report names
     last year's 执行情况 and this year's 计划), else the year of its work heading, else the
@@ -91,6 +100,16 @@ def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int |
         match = _YEAR.search(title)
         if match and re.search(r"回顾|执行情况", title):
             return int(match.group(1)) + 1
+    # A copy without its title: 今年是“十五五”开局之年, 2026年是“十五五”开局之年 (the review
+    # names last year so too: the latest year wins).
+    text = parse[body.start : body.end]
+    match = _THIS_YEAR_IS.search(text)
+    if match:
+        start = 1951 + 5 * (10 + _PLAN_NUMBERS.index(match.group(1)))  # 十四五: 2021
+        return start + (4 if match.group(2) == "收官" else 0)
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年是[^。]{0,20}?之年", text)]
+    if years:
+        return max(years)
     # A title written in Chinese numerals: 二〇二六年.
     match = re.search(r"([二〇○零一三四五六七八九]{4})年", head)
     if match:
@@ -109,8 +128,8 @@ def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
             found.append((line, text))
             break
         match = _NUMBERED.match(text)
-        if match and "。" not in text[:-1] and len(text) <= 70:
-            found.append((line, match.group(2).strip()))
+        if match and "。" not in text[:-1] and len(text) <= 70 and text[-1] not in ",;":
+            found.append((line, match.group(3).strip()))
         elif (
             4 <= len(text) <= 30
             and not _SUBSECTION.match(text)
@@ -136,13 +155,21 @@ def _classify(title: str, year: int) -> PartKind:
     return "plan"
 
 
+# Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
+# 安排是：…, then 预期目标…：, then the plainer 主要目标…：, which reports also use for other
+# goals and is taken only where figures follow it.
 _HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
     re.compile(r"主要预期目标\s*:"),
     re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
-    re.compile(r"主要目标\s*(?:是|为)\s*:"),
+    re.compile(r"预期目标[^。:;\n]{0,10}?:"),
+    re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
+    re.compile(r"主要目标[^。:;\n]{0,10}?:"),
 )
+_WEAK_LEADS = 5  # leads from this index on need figures after them
+_FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
+_FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
 
 
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
@@ -166,7 +193,9 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
             # Numbers: a part's lead (before its （一）) is 0, its （一） is 1…; a later part
             # goes on from there, so every number is unique.
             base = layout.work_sections[-1].number + 1 if layout.work_sections else 0
-            layout.work_sections.extend(_work_sections(parse, part, base))
+            layout.work_sections.extend(
+                _work_sections(parse, part, base, layout.headline_paragraph)
+            )
         elif part.kind == "investment" and layout.investment is None:
             layout.investment = part
         elif part.kind == "appendix":
@@ -187,11 +216,18 @@ def _find_headline(parse: str, layout: Layout) -> None:
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
     body = layout.body
-    for lead in _HEADLINE_LEADS:
+    for index, lead in enumerate(_HEADLINE_LEADS):
         matches = [
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
+            and (
+                index < _WEAK_LEADS
+                or (
+                    _FIGURE_FOLLOWS.match(parse, m.end())
+                    and not _FIVE_YEAR_GOAL.match(parse, m.end())
+                )
+            )
         ]
         for match in reversed(matches) if last else matches:
             end = _paragraph_end(parse, match.end(), body.end)
@@ -210,28 +246,52 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
 
 
 def _paragraph_end(parse: str, start: int, stop: int) -> int:
-    """The end of the targets after the lead: the first 。, or the end of a line that no
-    "——" item follows (a list of targets runs over lines, a paragraph does not)."""
+    """The end of the targets after the lead: the first 。 that no sentence of more targets
+    follows, or the end of a line that no list item (——, 1., (一)…) follows."""
     pos = start
     while pos < stop:
         full_stop = parse.find("。", pos, stop)
         newline = parse.find("\n", pos, stop)
         if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            if _more_targets(parse, full_stop + 1, stop):
+                pos = full_stop + 1
+                continue
             return full_stop
         if newline < 0:
             return stop
-        following = parse[newline + 1 : newline + 4].lstrip()
-        if parse[pos:newline].strip() and not following.startswith(("——", "—", "-")):
-            return newline
+        if parse[pos:newline].strip() and not LIST_LABEL.match(parse, newline + 1, stop):
+            return newline  # a list of targets (——, 1., (一)…) runs over lines, a paragraph not
         pos = newline + 1
     return stop
 
 
-def _work_sections(parse: str, part: Part, offset: int) -> list[WorkSection]:
+# A sentence that goes on listing targets: its first clause states a figure of this year's
+# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal.
+_TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
+_NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出")
+
+
+def _more_targets(parse: str, start: int, stop: int) -> bool:
+    """Whether the sentence at `start` (after a 。 in the headline paragraph) lists more
+    targets: the paragraph of 贵州 and others goes on after its first sentence
+    ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
+    ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
+    sentence = parse[start : min(ends) if ends else stop]
+    clause = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
+    return bool(_TARGET_FIGURE.search(clause)) and not _NOT_THIS_YEAR.search(clause)
+
+
+def _work_sections(
+    parse: str, part: Part, offset: int, headline: Span | None = None
+) -> list[WorkSection]:
+    """The part's work sections, at its (一), (二)…; items of a headline list numbered (一)
+    are not sections."""
     sections: list[WorkSection] = []
     lines = split_lines(parse, part.start, part.end)
     marks: list[tuple[int, str]] = []
     for line in lines:
+        if headline is not None and headline.start <= line.start < headline.end:
+            continue
         match = _SUBSECTION.match(line.text)
         if match:
             rest = line.text[match.end() :]

@@ -8,6 +8,7 @@ expression reads both spellings and every offset in it is an offset in the text.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -66,8 +67,21 @@ def _decode(data: bytes, name: str) -> str:
     )
 
 
+# The longest reports run to some 200,000 characters; ten times that is no single report (a
+# site's whole archive, a log), and reading it would take many seconds to draft nonsense.
+MAX_CHARS = 2_000_000
+
+
 def check_chinese(text: str, name: str = "report") -> None:
-    """InputError unless `text` reads as Chinese prose (a share of ideographs, common ones)."""
+    """InputError unless `text` reads as Chinese prose (a share of ideographs, common ones)
+    of a report's length."""
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            _(
+                "{name} has {size:,} characters, more than any report ({limit:,} at most); "
+                "give one report's text"
+            ).format(name=name, size=len(text), limit=MAX_CHARS)
+        )
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
         raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
@@ -119,15 +133,280 @@ _TAIL_MARKERS = re.compile(
 
 def body_span(parse: str) -> tuple[int, int]:
     """Where the report itself is: after a `SOURCE:` line, before the web page's trailing
-    furniture (related reports, QR-code prompt, footer). Furniture before the title (share and
-    font-size buttons) holds no figures and needs no cutting."""
+    furniture (related reports, QR-code prompt, footer) that follows its first paragraph.
+    Furniture before the title (share and font-size buttons) holds no figures and needs no
+    cutting."""
     start = 0
     if parse.startswith("SOURCE:"):
         nl = parse.find("\n")
         start = len(parse) if nl < 0 else nl + 1
     end = len(parse)
+    started = False  # the same buttons stand above the title: a marker ends only a begun report
     for line in split_lines(parse, start):
-        if _TAIL_MARKERS.match(line.text):
+        if started and _TAIL_MARKERS.match(line.text):
             end = line.start
             break
+        started = started or len(line.stripped) >= 80
     return start, end
+
+
+@dataclass(frozen=True)
+class Reflowed:
+    """A report's text as parsed — a copy's markup and soft line breaks taken out — and where
+    each character came from: `origin[i]` is the offset in the report of `text[i]`
+    (`origin[len(text)]` the end), `ends[i]` the end of what it stands for (an entity's `;`)."""
+
+    text: str
+    origin: list[int]
+    ends: list[int]  # ends[i]: where the report's text `text[i]` stands for ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The report's span of `text[start:end]` (a quote over a removed break keeps it)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.ends[end - 1]
+
+
+# A list item's label: dashes, bullets, numbers (（一）, 一、, 1. but not a figure such as 5.5%),
+# circled numbers, 一是.
+LIST_LABEL = re.compile(
+    r"\s*(?:——|—|-\s|[•·●■□◆※①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十])|\d{1,2}[、.．)）](?!\d)"
+    r"|[一二三四五六七八九十]是)\s*"
+)
+# What starts a line of its own: a list label, 第一部分, an appendix label.
+_LINE_MARKER = re.compile(
+    rf"{LIST_LABEL.pattern}|第[一二三四五六七八九十]{{1,3}}[部章节]|附表|附件"
+)
+_HEADING = re.compile(
+    r"([（(]?[一二三四五六七八九十]{1,3}[）)、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
+)
+# A clause goes on after these: a break after one is inside a sentence.
+_OPEN_END = "，、,；;（(“‘《—-"
+
+_INDENT = " \t\u3000\u00a0"
+
+
+# Spaces a site sets between Chinese and figures (增长 5% 左右, 新建 310 个): not the report's.
+_FIGURE_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=[\d０-９])"
+    r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff%％])"
+)
+
+
+# What a copy adds that is not the report's: HTML tags (a block tag is a line break) and
+# entities, Markdown headings, emphasis and quote marks, thousands separators (3,000个), and in
+# a long line, runs of spaces standing for the paragraph breaks a scrape lost; straight double
+# quotes are read as curly ones.
+_MARKUP = re.compile(
+    r"(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
+    r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>)"
+    r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)"
+    r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
+    r"|(?P<emphasis>\*\*|__)"
+    r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
+)
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
+
+
+def _clean(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without a copy's markup: the cleaned text, each character's offset in `text`
+    and the end of what it stands for."""
+    parts: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    pos = 0
+
+    def keep(start: int, stop: int) -> None:
+        parts.append(text[start:stop])
+        origin.extend(range(start, stop))
+        ends.extend(range(start + 1, stop + 1))
+
+    def put(char: str, start: int, stop: int) -> None:
+        parts.append(char)
+        origin.append(start)
+        ends.append(stop)
+
+    if "<" in text or "&" in text or "#" in text or "*" in text or "_" in text or "," in text:
+        for match in _MARKUP.finditer(text):
+            keep(pos, match.start())
+            kind = match.lastgroup
+            if kind == "block":
+                put("\n", match.start(), match.end())
+            elif kind == "entity":
+                char = html.unescape(match.group())
+                if len(char) == 1:
+                    put(" " if char == "\u00a0" else char, match.start(), match.end())
+                elif char != match.group():
+                    pass  # an entity of several characters: dropped
+                else:
+                    keep(match.start(), match.end())  # not an entity: kept as written
+            pos = match.end()
+    keep(pos, len(text))
+    cleaned = "".join(parts)
+    if '"' in cleaned:
+        cleaned = _curly_quotes(cleaned)
+    # Paragraphs a scrape ran together, set apart by runs of spaces in a very long line.
+    if any(len(line) > 2000 for line in cleaned.split("\n")):
+        runs = [
+            m
+            for m in _SPACE_RUN.finditer(cleaned)
+            if cleaned.rfind("\n", 0, m.start()) < m.start() - 200
+            or cleaned.find("\n", m.end()) < 0
+            or cleaned.find("\n", m.end()) > m.end() + 200
+        ]
+        if runs:
+            out: list[str] = []
+            new_origin: list[int] = []
+            new_ends: list[int] = []
+            last = 0
+            for m in runs:
+                out.append(cleaned[last : m.start()])
+                new_origin.extend(origin[last : m.start()])
+                new_ends.extend(ends[last : m.start()])
+                out.append("\n")
+                new_origin.append(origin[m.start()])
+                new_ends.append(ends[m.end() - 1])
+                last = m.end()
+            out.append(cleaned[last:])
+            new_origin.extend(origin[last:])
+            new_ends.extend(ends[last:])
+            cleaned, origin, ends = "".join(out), new_origin, new_ends
+    return cleaned, origin, ends
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes as the report's curly ones, opening and closing by turns in each
+    line ("十五五" → “十五五”): a label in quotation marks is read as a label, not a figure."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if '"' not in line:
+            out.append(line)
+            continue
+        chars = list(line)
+        opening = True
+        for index, char in enumerate(chars):
+            if char == '"':
+                chars[index] = "“" if opening else "”"
+                opening = not opening
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+def reflow(report: str) -> Reflowed:
+    """The report as parsed: a copy's markup taken out (HTML tags and entities, Markdown
+    heading and emphasis marks, thousands separators, runs of spaces for lost paragraph
+    breaks), then its lines reflowed (`_reflow_lines`); offsets map back to `report`."""
+    text, origin, ends = _clean(report)
+    flow = _reflow_lines(text)
+    return Reflowed(
+        flow.text,
+        [origin[i] if i < len(origin) else len(report) for i in flow.origin],
+        [ends[i] if i < len(ends) else len(report) for i in flow.origin],
+    )
+
+
+def _reflow_lines(text: str) -> Reflowed:
+    """The text as paragraphs, one a line, for parsing: CR, indentation, empty lines and
+    spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph
+    joined — after a clause's comma or semicolon (a web page's <br>), inside a figure
+    (5.\\n5%, PM\\n2.5), at the end of a long line that stops mid-sentence, and in a text
+    wrapped at a fixed width (a copy of a PDF) at the end of every full line — unless the next
+    line starts with a list or section marker. Every kept character keeps its offset in
+    `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
+    raw_lines: list[tuple[int, int]] = []  # (start, end) without CR and indentation
+    pos = 0
+    size = len(text)
+    while pos <= size:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        start = pos
+        while start < end and text[start] in _INDENT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in "\r" + _INDENT:
+            stop -= 1
+        if stop > start:
+            raw_lines.append((start, stop))
+        if nl < 0:
+            break
+        pos = nl + 1
+    width = _wrap_width([end - start for start, end in raw_lines])
+    folded = parse_form(text)
+    parts: list[str] = []
+    origin: list[int] = []
+    joined = False  # the previous line's break was taken out
+    for index, (start, end) in enumerate(raw_lines):
+        pos = start
+        for gap in _FIGURE_SPACE.finditer(text, start, end):
+            parts.append(text[pos : gap.start()])
+            origin.extend(range(pos, gap.start()))
+            pos = gap.end()
+        parts.append(text[pos:end])
+        origin.extend(range(pos, end))
+        if index + 1 == len(raw_lines):
+            break
+        joined = _soft_break(folded, (start, end), raw_lines[index + 1], width, joined)
+        if not joined:
+            parts.append("\n")
+            origin.append(end)
+    origin.append(raw_lines[-1][1] if raw_lines else 0)
+    return Reflowed("".join(parts), origin, [i + 1 for i in origin])
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width a text was wrapped at, when most of its lines are about that long."""
+    long_lines = [n for n in lengths if n >= 15]
+    counts: dict[int, int] = {}
+    for n in long_lines:
+        counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return None
+    width = max(counts, key=lambda n: (counts[n], n))
+    near = sum(1 for n in long_lines if width - 2 <= n <= width + 2)
+    # A report's paragraphs vary in length: three lines of one length, and two in five of the
+    # long lines about as long, are a wrap.
+    if counts[width] < 3 or near < 0.4 * len(long_lines) or width > 200:
+        return None
+    return width
+
+
+_LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
+_FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
+_CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
+
+
+def _soft_break(
+    text: str,
+    line: tuple[int, int],
+    following: tuple[int, int],
+    width: int | None,
+    joined_before: bool = False,
+) -> bool:
+    start, end = line  # `text` is in its parse form
+    if _LINE_MARKER.match(text, following[0], following[1]):
+        return False
+    last = text[end - 1]
+    first = text[following[0]]
+    nxt = text[following[0] : following[1]]
+    current = text[start:end]
+    if last == "|" or current.startswith("SOURCE:"):
+        return False  # a table row ends with its cell separator; the page's source line
+    if width is not None and end - start >= width - 2:
+        return True  # a full line of a wrapped text
+    if last in _OPEN_END:
+        return True
+    if _HEADING.match(current) and len(current) <= 40:
+        return False  # a heading, however it ends
+    # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
+    # such as 附件1 above 2026年…); a subscript on a line of its own.
+    cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    if cut and not _LABEL_LINE.match(current):
+        return True
+    if last.isascii() and last.isalpha() and _FRAGMENT.fullmatch(nxt):
+        return True
+    if joined_before and _FRAGMENT.fullmatch(current):
+        return True
+    # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
+    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter.
+    return len(current) > 40 and last not in _CLOSED

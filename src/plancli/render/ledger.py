@@ -231,7 +231,7 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text) -> 
     return table
 
 
-def import_table(plan: Plan, result: ImportResult, lang: Lang) -> Table:
+def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> Table:
     """The rows an import would write: new figures and those superseding the one in force."""
     table = Table(box=box.SIMPLE_HEAD, title=shown(result.name))
     table.add_column(_w("row", lang), justify="right")

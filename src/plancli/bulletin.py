@@ -1,0 +1,642 @@
+"""Bulletins as bureaus export them (issue 12.1): Chinese headers, target names, periods and
+numbers, mapped to plancli's import columns only where the mapping is unambiguous.
+
+The import readers (imports_text.py, imports_xlsx.py) call `read_header` for the header row and
+`build_row` for the rows of a file that is not in plancli's own plain form; a plain file keeps
+its fast loop and pays one `isascii` test per value. `resolve_rows` then maps what needs the plan
+— a target's Chinese name or alias, a period without a year (`1-6月`, `上半年`) — once per
+distinct text, not per row, and warns about a % figure typed as a fraction (0.992 for 99.2 %).
+docs/formats.md lists what is accepted; every refusal names the candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from plancli.errors import InputError
+from plancli.i18n import N_, _
+from plancli.ledger import Entry
+
+if TYPE_CHECKING:
+    from plancli.imports import ImportRow, Problems
+    from plancli.plain import AnyPlan, AnyTarget
+
+# ------------------------------------------------------------------------------ headers
+
+TOTAL = "total"
+"""累计值: a growth target's amount, and the figure of any other target (docs/formats.md)."""
+YEAR = "year"
+"""年份: the year of a period written without one (`6月`, `上半年`)."""
+IGNORE = "-"
+"""A column plancli reads past: the template's helper columns, 单位, 序号, 本月."""
+
+TEMPLATE_HELPERS = ("name", "unit", "last_value", "last_period")
+"""`plancli template` writes these four helper columns, and nothing else writes them all: a
+file whose header has all four is a template (its blank rows are skipped, not refused)."""
+
+# Header (normalised: NFKC, no spaces, lower case, a trailing `(unit)` dropped) → column.
+HEADERS: dict[str, str] = {
+    **{word: "target" for word in ("target", "指标", "指标名称", "项目", "项目名称")},
+    **{
+        word: "period"
+        for word in ("period", "期间", "时间", "月份", "统计期", "统计时间", "统计期间", "报告期")
+    },
+    **{
+        word: "value"
+        for word in (
+            "value",
+            "数值",
+            "本期",
+            "本期值",
+            "完成值",
+            "实际值",
+            "增速",
+            "增长",
+            "增幅",
+            "增长率",
+            "累计增长",
+            "累计增速",
+            "同比增长",
+            "同比增速",
+            "比上年增长",
+        )
+    },
+    **{word: TOTAL for word in ("累计值", "累计", "累计完成", "累计数", "绝对值", "总量")},
+    "amount": "amount",
+    **{word: "note" for word in ("note", "备注", "说明")},
+    **{word: "source" for word in ("source", "来源", "数据来源")},
+    **{word: YEAR for word in ("year", "年份", "年度")},
+    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "单位", "计量单位", "序号", "本月", "当月")},
+}
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
+
+
+def header_key(cell: str) -> str:
+    """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, ` Value ` → `value`."""
+    text = "".join(unicodedata.normalize("NFKC", cell).split()).lower()
+    return _UNIT_SUFFIX.sub("", text) or text
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The columns of an import file: position of each column read, the header as written."""
+
+    positions: dict[str, int]
+    labels: dict[str, str]
+    width: int
+    unlabelled: tuple[int, ...] = ()  # empty header cells (Excel's trailing empty column)
+    ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
+    template: bool = False
+
+    @property
+    def plain(self) -> bool:
+        """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
+        return TOTAL not in self.positions and YEAR not in self.positions
+
+    def label(self, column: str) -> str:
+        return self.labels.get(column, column)
+
+
+_EXPECTED = N_(
+    "the header must be target,period,value[,amount,note,source] or the Chinese headers of "
+    "docs/formats.md (指标,期间,数值…)"
+)
+
+
+def read_header(cells: Sequence[str | None], name: str) -> Header:
+    """The columns of a header row; InputError naming the file for a header that cannot be
+    read: an unknown column, a column given twice (or two that mean the same), one missing."""
+    positions: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    unknown: list[str] = []
+    unlabelled: list[int] = []
+    ignored: list[int] = []
+    twice: list[str] = []
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(cells):
+        text = (cell or "").strip()
+        if not text:
+            unlabelled.append(position)
+            continue
+        key = header_key(text)
+        column = HEADERS.get(key)
+        if column is None:
+            unknown.append(text.lower() if text.isascii() else text)
+            continue
+        if key in seen:
+            twice.append(text.lower() if text.isascii() else text)
+            continue
+        seen[key] = position
+        if column == IGNORE:
+            ignored.append(position)
+            continue
+        if column in positions:
+            raise InputError(
+                _("{file}:1: columns {first} and {second} both mean {column}; keep one").format(
+                    file=name,
+                    first=_shown(labels[column]),
+                    second=_shown(text),
+                    column=column,
+                )
+            )
+        positions[column] = position
+        labels[column] = text
+    if unknown:
+        listed = ", ".join(_shown(c) for c in unknown[:10])
+        if len(unknown) > 10:
+            listed += _(" and {n} more").format(n=f"{len(unknown) - 10:,}")
+        hint = ""
+        if any(sep in c for c in unknown for sep in (";", "\t")):
+            hint = _(
+                " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
+            )
+        raise InputError(
+            _("{file}:1: unknown column(s) {columns}; {expected}").format(
+                file=name, columns=listed, expected=_(_EXPECTED)
+            )
+            + hint
+        )
+    if twice:
+        raise InputError(
+            _("{file}:1: column(s) {columns} appear twice; {expected}").format(
+                file=name, columns=", ".join(dict.fromkeys(twice)), expected=_(_EXPECTED)
+            )
+        )
+    if TOTAL in positions and "amount" in positions:
+        raise InputError(
+            _(
+                "{file}:1: columns {first} and {second} both give a growth target's amount; "
+                "keep one"
+            ).format(file=name, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
+        )
+    missing = [c for c in ("target", "period") if c not in positions]
+    if "value" not in positions and TOTAL not in positions:
+        missing.append("value")
+    if missing:
+        raise InputError(
+            _("{file}:1: missing column(s) {columns}; {expected}").format(
+                file=name, columns=", ".join(missing), expected=_(_EXPECTED)
+            )
+        )
+    # Trailing empty header cells are Excel's; only they are dropped from the width a row
+    # may have (a row as wide as the header with its empty column is fine).
+    return Header(
+        positions,
+        labels,
+        len(cells),
+        tuple(unlabelled),
+        tuple(ignored),
+        template=all(h in seen for h in TEMPLATE_HELPERS),
+    )
+
+
+# ------------------------------------------------------------------------------ rows
+
+
+@dataclass(slots=True)
+class ReadNotes:
+    """What reading a file found besides its rows, for the summary and `import --json`."""
+
+    encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
+    blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
+    header: Header | None = None
+    total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
+    paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
+    targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
+    periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+
+
+BLANK = "blank"
+"""`build_row`'s answer for a template row left blank."""
+
+_DASHES = str.maketrans({"−": "-", "—": "-", "–": "-", "﹣": "-"})
+_GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
+
+
+def number_text(text: str) -> str:
+    """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
+    `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
+    comma that does not group thousands (`4,8`) is left for the number check to refuse."""
+    normal = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    if "," in normal:
+        match = _GROUPED.match(normal)
+        if match is not None:
+            return match.group(1) + match.group(2).replace(",", "") + match.group(3).strip()
+    return normal
+
+
+FRACTION_START = ("0.", "1.", ".", "-0.", "-1.", "-.", "+0.", "+1.", "+.")
+"""How a figure that may be a fraction (|v| < 1.5, `fraction_warning`) begins."""
+
+
+def maybe_fraction(value: object) -> bool:
+    """Might `fraction_warning` have something to say about this figure? (cheap)"""
+    if isinstance(value, str):
+        return value.startswith(FRACTION_START)
+    return isinstance(value, Decimal) and value.is_finite() and -2 < value < 2
+
+
+def plain_number(text: str) -> str:
+    """number_text, only for text that needs it (the readers' per-row test)."""
+    return text if text.isascii() and "," not in text else number_text(text)
+
+
+def build_row(
+    header: Header,
+    cells: Mapping[str, str | Decimal | None],
+    row: int,
+    notes: ReadNotes,
+) -> Entry | str:
+    """The entry of one row that holds something, given its cells by column (stripped, None
+    when empty); or BLANK for a template row left blank; or the row's problem."""
+    target, period = cells.get("target"), cells.get("period")
+    value, total = cells.get("value"), cells.get(TOTAL)
+    amount = cells.get("amount")
+    if total is not None:
+        if value is None:
+            value = total
+            notes.total_only.add(row)
+        else:
+            amount = total
+            notes.paired.add(row)
+    given = {"target": target, "period": period, "value": value}
+    missing = [column for column, cell in given.items() if cell is None]
+    if missing:
+        others = (cells.get(c) for c in ("amount", TOTAL, "note", "source"))
+        if header.template and missing == ["value"] and all(o is None for o in others):
+            return BLANK
+        return _("no {columns}").format(columns=", ".join(missing))
+    assert target is not None and period is not None and value is not None
+    year = cells.get(YEAR)
+    if year is not None:
+        try:
+            period = with_year(str(period), str(year))
+        except InputError as exc:
+            return str(exc)
+    return Entry(
+        str(target),
+        str(period),
+        plain_number(value) if isinstance(value, str) else value,
+        plain_number(amount) if isinstance(amount, str) else amount,
+        _text(cells.get("note")),
+        _text(cells.get("source")),
+    )
+
+
+def _text(cell: str | Decimal | None) -> str | None:
+    return None if cell is None else str(cell)
+
+
+# ------------------------------------------------------------------------------ periods
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?:(?P<year>[0-9]{4})年)?"
+_TO = r"[-~至到]"
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})$"), "M"),
+    (re.compile(rf"^{_YEAR}(?P<month>[0-9]{{1,2}})月份?$"), "M"),
+    (
+        re.compile(
+            rf"^{_YEAR}(?P<start>[0-9]{{1,2}})月?{_TO}(?P<month>[0-9]{{1,2}})月份?(?:累计)?$"
+        ),
+        "M",
+    ),
+    (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "Q"),
+    (re.compile(rf"^{_YEAR}前(?P<quarter>[二三四2-4])季度$"), "Q"),
+    (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "H"),
+    (re.compile(rf"^{_YEAR}全年$"), "Y"),
+    (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
+)
+_CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
+_HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
+
+
+def bulletin_period(text: str, default_year: int | None) -> str | None:
+    """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
+    YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
+    year or else `default_year`; None when it is not one (the period check then says why).
+    Every plancli period stands for the position at its end, from January: `二季度` is the
+    position at the end of June (2022-Q2), and a span that does not start in January (`4-6月`)
+    is refused."""
+    normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
+    if _CANONICAL.match(normal):
+        return normal
+    for pattern, granularity in _FORMS:
+        match = pattern.match(normal)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"]) if parts.get("year") else default_year
+        if year is None:
+            return None  # a period without a year: mapped when the plan's year is known
+        if granularity == "M":
+            month = int(parts["month"])
+            start = parts.get("start")
+            if not 1 <= month <= 12:
+                return None
+            if start is not None and int(start) != 1:
+                raise InputError(
+                    _(
+                        "period {period!r} is not year to date: plancli records figures from "
+                        "January (1-{month}月, {year}-{month:02d})"
+                    ).format(period=text, month=month, year=year)
+                )
+            return f"{year}-{month:02d}"
+        if granularity == "Q":
+            return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
+        if granularity == "H":
+            return f"{year}-H{1 if parts['half'] == '上' else 2}"
+        return str(year)
+    return None
+
+
+def read_period(text: str, default_year: int | None) -> str:
+    """A period as the readers keep it, once per distinct text: plancli's own when the text
+    gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
+    plan's year is known, and the period check refuses what is no period)."""
+    try:
+        return bulletin_period(text, default_year) or text
+    except InputError:
+        return text  # refused on its row by resolve_rows
+
+
+def with_year(period: str, year: str) -> str:
+    """A period with the year a 年份 column gives: `6月` + 2022 → `2022年6月`. A period that
+    has a year of its own keeps it when the two agree, and is refused when they differ."""
+    given = unicodedata.normalize("NFKC", year).strip().removesuffix("年")
+    if not re.fullmatch(r"[0-9]{4}", given):
+        raise InputError(_("year {year!r} is not a year (e.g. 2022)").format(year=year))
+    own = _HAS_YEAR.match(unicodedata.normalize("NFKC", period).strip())
+    if own is None:
+        return f"{given}年{period}"
+    if own.group(0)[:4] != given:
+        raise InputError(
+            _("period {period!r} is in {own}, but the year column says {year}").format(
+                period=period, own=own.group(0)[:4], year=given
+            )
+        )
+    return period
+
+
+_FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def file_year(name: str) -> int | None:
+    """The year a file's name gives (`官渡区2022年6月月报.csv` → 2022), when it gives one only."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    years = set(_FILE_YEAR.findall(base))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+# ------------------------------------------------------------------------------ targets
+
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
+def name_key(text: str) -> str:
+    """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
+    quotation marks, case folded."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
+def names_index(plan: AnyPlan) -> dict[str, list[str]]:
+    """Name or alias (as `name_key` folds it) → ids of the targets that have it."""
+    index: dict[str, list[str]] = {}
+    for target in plan.targets:
+        for name in (target.name, *target.aliases):
+            ids = index.setdefault(name_key(name), [])
+            if target.id not in ids:
+                ids.append(target.id)
+    return index
+
+
+def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
+    """The id of the target a file names by id, Chinese name or alias; None when it names none
+    (the target check then suggests the closest); InputError when the name fits several."""
+    stripped = text.strip()
+    if plan.target(stripped) is not None:
+        return stripped
+    ids = index.get(name_key(stripped))
+    if not ids:
+        return None
+    if len(ids) > 1:
+        raise InputError(
+            _("target name {name} fits {count} targets ({ids}); give the id instead").format(
+                name=_shown(stripped), count=len(ids), ids=", ".join(ids)
+            )
+        )
+    return ids[0]
+
+
+# ------------------------------------------------------------------------------ resolving
+
+
+def percent_scale(target: AnyTarget) -> Decimal | None:
+    """The size a % target's figures have, from the plan (its bound, else its baseline), for
+    the fraction warning; None when the target is not in % or the plan says nothing."""
+    if target.unit.strip() not in ("%", "％"):
+        return None
+    for figure in (target.around, target.min, target.max):
+        if figure is not None:
+            return abs(figure)
+    if target.baseline is not None and target.baseline.value is not None:
+        return abs(target.baseline.value)
+    return Decimal(100) if target.kind == "milestone" else None
+
+
+def fraction_warning(
+    target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
+) -> str | None:
+    """A figure of a % target given as a plain fraction below 1.5 (0.992) where the plan's
+    figures for it are more than ten times as large (优良率 ≥ 98): most likely a share the sheet
+    kept as a fraction, 99.2 %. (Ten times: on a log scale, 100·v is then nearer the plan's
+    figure than v is; a CPI rise of 0.8 % against 2 % is not warned.) Imported as given, with
+    this warning."""
+    if isinstance(value, str):
+        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
+        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return None
+    elif isinstance(value, Decimal):
+        number = value
+        if number.as_tuple().exponent == 0 or not number.is_finite():
+            return None
+    else:
+        return None
+    if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
+        return None
+    if scale <= 10 * abs(number):
+        return None
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    return _(
+        "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
+        "{percent} %? (read as {value} %)"
+    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
+
+
+def resolve_rows(
+    plan: AnyPlan,
+    name: str,
+    rows: list[ImportRow],
+    problems: Problems,
+    notes: ReadNotes | None,
+    targets: Mapping[str, str] | None = None,
+    periods: Mapping[str, str] | None = None,
+) -> list[ImportRow]:
+    """The rows with targets given by name or alias mapped to ids, bulletin periods to plancli's,
+    and the 累计值 column taken as the figure or the amount by each target's kind; a row that
+    cannot be mapped is added to `problems` and left out. Warnings go to `notes.warnings`.
+
+    `targets` and `periods` map the distinct texts of the file to what the rows hold (the
+    readers keep them): each is mapped once, and the rows are walked only when something
+    needs mapping or checking."""
+    from plancli.imports import ImportRow
+
+    notes = notes if notes is not None else ReadNotes()
+    if targets is None:
+        targets = {row.entry.target: row.entry.target for row in rows}
+    if periods is None:
+        periods = {row.entry.period: row.entry.period for row in rows}
+    ids = {t.id for t in plan.targets}
+    index: dict[str, list[str]] | None = None
+    target_map: dict[str, str | InputError] = {}
+    for text in targets:
+        if text.strip() in ids:
+            continue
+        if index is None:
+            index = names_index(plan)
+        try:
+            found = target_id(plan, text, index)
+        except InputError as exc:
+            target_map[text] = exc
+            continue
+        if found is not None:
+            target_map[text] = found
+    default_year = file_year(name) or plan.plan.year
+    period_map: dict[str, str | InputError] = {}
+    for text in set(periods.values()):  # as the rows hold them
+        try:
+            found_period = bulletin_period(text, default_year)
+        except InputError as exc:
+            period_map[text] = exc
+            continue
+        if found_period is not None and found_period != text:
+            period_map[text] = found_period
+    by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
+    percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
+    flagged = bool(notes.total_only or notes.paired)
+    if not (target_map or period_map or flagged):
+        # A file of ids and plancli periods (the fast case: a million rows pass here): only
+        # the figures of % targets are looked at, for the fraction warning.
+        # The readers noted the rows whose figure may be one (0.x, 1.x: `FRACTION_START`).
+        watched = {text for text in targets if text.strip() in percent}
+        if watched:
+            for position in notes.fractions:
+                entry = rows[position].entry
+                if entry.target in watched:
+                    given_id = entry.target.strip()
+                    warning = fraction_warning(
+                        by_id[given_id], entry.period, entry.value, percent[given_id]
+                    )
+                    if warning is not None:
+                        notes.warnings.append((rows[position].row, warning))
+        return rows
+    kept: list[ImportRow] = []
+    candidates = set(notes.fractions)
+    for position, row in enumerate(rows):
+        entry = row.entry
+        mapped_target = target_map.get(entry.target, entry.target)
+        mapped_period = period_map.get(entry.period, entry.period)
+        if isinstance(mapped_target, InputError):
+            problems.add(row.row, str(mapped_target))
+            continue
+        if isinstance(mapped_period, InputError):
+            problems.add(row.row, str(mapped_period))
+            continue
+        target = by_id.get(mapped_target.strip())
+        value, amount = entry.value, entry.amount
+        if target is not None and flagged:
+            if row.row in notes.total_only and target.has_amount:
+                problems.add(row.row, _total_only_problem(target, notes))
+                continue
+            if row.row in notes.paired and not target.has_amount:
+                notes.warnings.append(
+                    (
+                        row.row,
+                        _(
+                            "{target} is a {kind} target: its figure is the {total} column "
+                            "({amount}); the {value} column ({growth}) is not recorded"
+                        ).format(
+                            target=target.id,
+                            kind=target.kind,
+                            total=_label(notes, TOTAL),
+                            amount=_shown(amount),
+                            value=_label(notes, "value"),
+                            growth=_shown(value),
+                        ),
+                    )
+                )
+                value, amount = amount if amount is not None else value, None
+        if target is not None and target.id in percent and position in candidates:
+            warning = fraction_warning(target, mapped_period, value, percent[target.id])
+            if warning is not None:
+                notes.warnings.append((row.row, warning))
+        if (
+            mapped_target is entry.target
+            and mapped_period is entry.period
+            and value is entry.value
+            and amount is entry.amount
+        ):
+            kept.append(row)
+            continue
+        kept.append(
+            ImportRow(
+                row.row,
+                Entry(
+                    mapped_target,
+                    mapped_period,
+                    value,
+                    amount,
+                    entry.note,
+                    entry.source,
+                ),
+            )
+        )
+    return kept
+
+
+def _label(notes: ReadNotes, column: str) -> str:
+    header = notes.header
+    return _shown(header.label(column) if header is not None else column)
+
+
+def _shown(value: object) -> str:
+    from plancli.imports_text import _shown as shown
+
+    return shown(str(value))
+
+
+def _total_only_problem(target: AnyTarget, notes: ReadNotes) -> str:
+    header = notes.header
+    total = _label(notes, TOTAL)
+    if header is not None and "value" in header.positions:
+        return _(
+            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
+            "empty here); the {total} column is its amount"
+        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
+    return _(
+        "{target} is a {kind} target: its figure is the growth %, and the file gives only "
+        "{total}, its amount; add a 累计增长 column"
+    ).format(target=target.id, kind=target.kind, total=total)

@@ -1,0 +1,655 @@
+"""Bulletins as bureaus export them (issue 12.1-2): Chinese headers and names, GB18030, grouped
+and full-width numbers, bulletin periods, Excel's empty column, a partly filled template; and
+the refusals of what stays ambiguous, each one exact line, exit 2."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancli.bulletin import bulletin_period, file_year, number_text
+from plancli.errors import InputError
+from plancli.ledger import read_toml_ledger
+from plancli.model import Record
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "plan2022.toml"
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    return tmp_path / "plan2022.progress.toml"
+
+
+@pytest.fixture
+def imports(invoke, ledger: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write FILE (text in an encoding, or bytes), import it into the bundled 2022 plan."""
+
+    def run(name: str, data: str | bytes, *args: str, encoding: str = "utf-8"):  # type: ignore[no-untyped-def]
+        path = tmp_path / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+        return invoke("--ledger", str(ledger), "import", str(path), *args)
+
+    return run
+
+
+def records(ledger: Path) -> dict[tuple[str, str], Record]:
+    return {(r.target, r.period): r for r in read_toml_ledger(ledger).records}
+
+
+def refused(result, line: str) -> None:  # type: ignore[no-untyped-def]
+    """Refused with exit 2 and exactly this one line after the count of bad rows."""
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith("error: ") and lines[0].endswith("; nothing was imported")
+    assert lines[1].endswith(line), lines[1]
+
+
+# ---------------------------------------------------------------------- issue 12's done-when
+
+EXCEL_ON_CHINESE_WINDOWS = (
+    "指标,期间,数值,累计值,来源,备注,\r\n"
+    '地区生产总值,2022年6月,5.2,"1,234.56",区统计局,上半年,\r\n'
+    "新建5G基站,2022年6月,,186,区工信局,,\r\n"
+    '新增机动车泊位,2022年06月,,"1,234",区住建局,,\r\n'
+    "空气质量优良率,2022年6月,99.2,,区生态环境分局,,\r\n"
+    ",,,,,,\r\n"
+    ",,,,,,\r\n"
+)
+
+
+def test_a_csv_from_excel_on_a_chinese_windows_imports_in_one_go(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    data = EXCEL_ON_CHINESE_WINDOWS.encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the bytes Excel writes there: not UTF-8
+    result = imports("6月月报.csv", data)
+    assert result.exit_code == 0, result.output
+    assert "6月月报.csv: read as GB18030 text (Excel's CSV on a Chinese Windows)" in result.stderr
+    assert "4 new, 0 revised, 0 unchanged of 4 rows" in result.stderr
+    got = records(ledger)
+    assert len(got) == 4
+    gdp = got[("gdp", "2022-06")]
+    assert (gdp.value, gdp.amount, gdp.source, gdp.note) == (
+        Decimal("5.2"),
+        Decimal("1234.56"),
+        "区统计局",
+        "上半年",
+    )
+    assert got[("new_5g_base_stations", "2022-06")].value == 186  # 累计值 of a cumulative target
+    assert got[("new_5g_base_stations", "2022-06")].amount is None
+    assert got[("new_parking_spaces", "2022-06")].value == 1234
+    assert got[("air_quality_good_rate", "2022-06")].value == Decimal("99.2")
+    # Importing the same file again changes nothing.
+    again = imports("6月月报.csv", data)
+    assert "nothing to import (0 new, 0 revised, 4 unchanged of 4 rows)" in again.stderr
+
+
+# ------------------------------------------------------------------------------ encodings
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"target,period,value\ngdp,2022-06,5.2\n", "UTF-8"),
+        ("指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8"),
+        ("\ufeff指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8 with BOM"),
+        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gbk"), "GB18030"),
+        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gb18030"), "GB18030"),
+    ],
+    ids=["ascii", "utf-8", "utf-8 bom", "gbk", "gb18030"],
+)
+def test_the_encoding_read_is_in_the_json(imports, data: bytes, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", data, "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["encoding"] == encoding
+    assert [(r["target"], r["period"], r["value"]) for r in out["records"]] == [
+        ("gdp", "2022-06", 5.2)
+    ]
+
+
+def test_gb18030_after_a_megabyte_of_ascii_is_still_read_as_gb18030(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    # The encoding is decided at the first chunk holding something other than ASCII.
+    padding = (" " * 999 + "\n") * 1100  # 1.1 MB of blank lines (skipped), all ASCII
+    text = f"target,period,value,note\ngdp,2022-06,5.2,\n{padding}gdp,2022-07,5.3,上半年数据\n"
+    result = imports("june.csv", text.encode("gb18030"), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["encoding"] == "GB18030"
+    assert records(ledger)[("gdp", "2022-07")].note == "上半年数据"
+
+
+def test_bytes_that_are_neither_utf8_nor_gb18030_are_refused(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", b"target,period,value\ngdp,2022-06,5.2\xff\xfe\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'june.csv'}:2: not UTF-8 text (invalid start byte at byte 35); "
+        'save it as UTF-8 (Excel: "CSV UTF-8")\n'
+    )
+
+
+def test_utf8_chinese_with_a_damaged_byte_is_refused_not_read_as_gb18030(
+    imports, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = "target,period,value,note\ngdp,2022-06,5.2,中国\n".encode() + b"\xb0\xa1\n"
+    assert data.decode("gb18030").startswith("target,period,value,note\ngdp,2022-06,5.2,涓")
+    result = imports("june.csv", data)  # valid GB18030 too, but it must not be read as that
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'june.csv'}:3: not UTF-8 text (invalid start byte at byte 48); "
+        'save it as UTF-8 (Excel: "CSV UTF-8")\n'
+    )
+
+
+def test_gbk_whose_first_characters_are_valid_utf8_is_read_as_gb18030(
+    imports, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 全 in GBK is C8 AB, a valid UTF-8 sequence (ȫ): the next character decides.
+    data = "指标,期间,数值,备注\ngdp,全年,5.2,全年数据\n".encode("gbk")
+    result = imports("year.csv", data)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022")].note == "全年数据"
+
+
+# -------------------------------------------------------------------------------- headers
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指标,期间,数值",
+        "指标名称,时间,本期",
+        "项目,月份,完成值",
+        "指标,统计期,增速",
+        "指标名称,期间,累计增长(%)",
+        "指标,期间,累计增长（%）",
+        " Target , PERIOD ,Value",
+    ],
+)
+def test_chinese_headers_map_to_the_import_columns(imports, ledger: Path, header: str) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", f"{header}\ngdp,2022-06,5.2\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.2")
+
+
+def test_note_source_and_unit_headers(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "序号,指标,单位,期间,数值,来源,说明\n1,gdp,%,2022-06,5.2,区统计局,初步核算\n"
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    gdp = records(ledger)[("gdp", "2022-06")]
+    assert (gdp.source, gdp.note) == ("区统计局", "初步核算")
+
+
+def test_a_header_that_maps_twice_is_refused_naming_both(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "指标,期间,数值,本期\ngdp,2022-06,5.2,5.2\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'june.csv'}:1: columns '数值' and '本期' both mean value; keep one\n"
+    )
+    amount = imports("june.csv", "target,period,value,amount,累计值\ngdp,2022-06,5.2,1,1\n")
+    assert amount.exit_code == 2
+    assert amount.stderr == (
+        f"error: {tmp_path / 'june.csv'}:1: columns 'amount' and '累计值' both give a growth "
+        "target's amount; keep one\n"
+    )
+
+
+def test_an_unknown_header_is_refused_naming_it(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "指标,期间,数值,去年同期\ngdp,2022-06,5.2,4\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: {tmp_path / 'june.csv'}:1: unknown column(s) '去年同期'; the header must be "
+        "target,period,value[,amount,note,source] or the Chinese headers of docs/formats.md"
+    )
+
+
+@pytest.mark.parametrize("header", ["指标,期间,数值,", "指标,期间,数值,累计值,"])
+def test_a_value_under_an_empty_header_is_refused(imports, header: str) -> None:  # type: ignore[no-untyped-def]
+    cells = ",".join(["gdp", "2022-06", "5.2", *([""] * (header.count(",") - 3)), "oops"])
+    result = imports("june.csv", f"{header}\n{cells}\n")
+    refused(result, f":2: a value in column(s) {'DE'[header.count(',') - 3]}, which have no header")
+
+
+def test_total_and_growth_columns_by_the_kind_of_target(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 累计值 is a growth target's amount and any other target's figure; the growth of a
+    # cumulative target has no place in plancli: recorded without it, with a warning.
+    text = "指标,期间,累计增长,累计值\n地区生产总值,1-6月,5.2,1234.5\n新建5G基站,1-6月,12.5,186\n"
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {tmp_path / 'june.csv'}:3: new_5g_base_stations is a cumulative target: its "
+        "figure is the '累计值' column ('186'); the '累计增长' column ('12.5') is not recorded\n"
+    ) in result.stderr
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+        Decimal("5.2"),
+        Decimal("1234.5"),
+    )
+    assert got[("new_5g_base_stations", "2022-06")].value == 186
+
+
+def test_a_growth_target_given_only_its_total_is_refused(imports) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "指标,期间,累计值\n地区生产总值,2022-06,1234.5\n")
+    refused(
+        result,
+        ":2: gdp is a growth target: its figure is the growth %, and the file gives only "
+        "'累计值', its amount; add a 累计增长 column",
+    )
+
+
+# -------------------------------------------------------------------------------- targets
+
+
+def test_a_target_by_its_chinese_name(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "指标,期间,数值\n"
+        "地区生产总值,2022-06,5.2\n"
+        "固定资产投资（不含农户）,2022-06,8.1\n"  # full-width brackets: the plan has (…)
+        "引进培育专精特新小巨人企业,2022-06,3\n"  # without the plan's “…”
+    )
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert set(records(ledger)) == {
+        ("gdp", "2022-06"),
+        ("fixed_asset_investment", "2022-06"),
+        ("little_giant_enterprises", "2022-06"),
+    }
+
+
+def _plan_with_aliases(tmp_path: Path) -> Path:
+    text = SEED.read_text("utf-8")
+    text = text.replace('name = "地区生产总值"\n', 'name = "地区生产总值"\naliases = ["GDP"]\n', 1)
+    for name in ("城市道路建设项目", "市政工程项目"):
+        text = text.replace(f'name = "{name}"\n', f'name = "{name}"\naliases = ["城建投资"]\n', 1)
+    path = tmp_path / "plan2022.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_alias_names_its_target_and_one_that_fits_several_is_refused(
+    invoke,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+) -> None:
+    plan = _plan_with_aliases(tmp_path)
+    path = tmp_path / "june.csv"
+    path.write_text("指标,期间,数值\ngdp,2022-Q1,4.8\nGDP,2022-06,5.2\n", "utf-8")
+    result = invoke("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert set(records(ledger)) == {("gdp", "2022-Q1"), ("gdp", "2022-06")}
+    path.write_text("指标,期间,数值\n城建投资,2022-06,12.5\n", "utf-8")
+    ambiguous = invoke("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    refused(
+        ambiguous,
+        ":2: target name '城建投资' fits 2 targets (investment_roads, investment_municipal); "
+        "give the id instead",
+    )
+
+
+def test_an_unknown_name_suggests_the_closest_names(imports) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "指标,期间,数值\n地区生产总额,2022-06,5.2\n")
+    refused(
+        result,
+        ":2: unknown target '地区生产总额' in plan guandu-2022; did you mean 地区生产总值 (gdp)?",
+    )
+
+
+# -------------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("1,234", "1234"),
+        ("1，234", "1234"),
+        ("1,234,567.89", "1234567.89"),
+        ("１２３．４", "123.4"),
+        ("５％", "5%"),
+        ("－2.1", "-2.1"),
+        ("−2.1", "-2.1"),
+        ("增长５．２％", "增长5.2%"),
+        ("4,8", "4,8"),  # not thousands: left for the number check to refuse
+        ("1,23", "1,23"),
+        ("12,3456", "12,3456"),
+    ],
+)
+def test_number_text(text: str, read: str) -> None:
+    assert number_text(text) == read
+
+
+def test_numbers_as_bulletins_write_them(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "target,period,value,amount\n"
+        'gdp,2022-06,５％,"1，234.5"\n'
+        'new_parking_spaces,2022-06,"1,234",\n'
+        "air_quality_good_rate,2022-06,９９．２,\n"
+        "budget_revenue,2022-06,－2.1,\n"
+    )
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+        Decimal(5),
+        Decimal("1234.5"),
+    )
+    assert got[("new_parking_spaces", "2022-06")].value == 1234
+    assert got[("air_quality_good_rate", "2022-06")].value == Decimal("99.2")
+    assert got[("budget_revenue", "2022-06")].value == Decimal("-2.1")
+
+
+def test_a_comma_that_does_not_group_thousands_is_still_refused(imports) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", 'target,period,value\nnew_parking_spaces,2022-06,"4,8"\n')
+    refused(
+        result,
+        ":2: value '4,8': write it without thousands separators and with '.' as the decimal "
+        "point, e.g. 1441.37",
+    )
+
+
+def test_a_fraction_for_a_percent_target_is_imported_with_a_warning(
+    imports,  # type: ignore[no-untyped-def]
+    ledger: Path,
+    tmp_path: Path,
+) -> None:
+    result = imports("june.csv", "指标,期间,数值\n空气质量优良率,2022年6月,0.992\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {tmp_path / 'june.csv'}:2: air_quality_good_rate 2022-06 = 0.992: a fraction "
+        "where the figure is in %; did you mean 99.2 %? (read as 0.992 %)\n"
+    ) in result.stderr
+    assert records(ledger)[("air_quality_good_rate", "2022-06")].value == Decimal("0.992")
+    # Not warned: 99.2; 0.992% (a % typed); a growth target's 0.9 (a growth of 0.9 %); an
+    # unemployment rate of 0.9 % against a ceiling of 4.5 % (not ten times as large).
+    quiet = imports(
+        "july.csv",
+        "target,period,value\nair_quality_good_rate,2022-07,99.2\ngdp,2022-07,0.9\n"
+        "air_quality_good_rate,2022-08,0.992%\nunemployment_rate,2022-09,0.9\n",
+    )
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr, quiet.stderr
+
+
+# -------------------------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2022年6月", "2022-06"),
+        ("2022年06月", "2022-06"),
+        ("2022-6", "2022-06"),
+        ("2022/6", "2022-06"),
+        ("2022.6", "2022-06"),
+        ("2022.10", "2022-10"),
+        ("6月", "2022-06"),
+        ("1-6月", "2022-06"),
+        ("1—6月", "2022-06"),
+        ("1至6月", "2022-06"),
+        ("1月-6月", "2022-06"),
+        ("2022年1-6月", "2022-06"),
+        ("一季度", "2022-Q1"),
+        ("第一季度", "2022-Q1"),
+        ("二季度", "2022-Q2"),
+        ("前三季度", "2022-Q3"),
+        ("2022年第四季度", "2022-Q4"),
+        ("上半年", "2022-H1"),
+        ("2022年上半年", "2022-H1"),
+        ("下半年", "2022-H2"),
+        ("全年", "2022"),
+        ("2022年", "2022"),
+        ("2022-06", "2022-06"),
+        ("２０２２年６月", "2022-06"),
+    ],
+)
+def test_bulletin_periods(text: str, period: str) -> None:
+    assert bulletin_period(text, 2022) == period
+
+
+@pytest.mark.parametrize("text", ["2022年13月", "6", "季度", "lots"])
+def test_what_is_not_a_bulletin_period_is_left_to_the_period_check(text: str) -> None:
+    assert bulletin_period(text, 2022) is None
+
+
+def test_a_span_not_from_january_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        bulletin_period("4-6月", 2022)
+    assert str(caught.value) == (
+        "period '4-6月' is not year to date: plancli records figures from January (1-6月, 2022-06)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("官渡区2022年6月统计月报.csv", 2022),
+        ("/data/2021/june.csv", None),  # a folder's year is not the file's
+        ("2021-2022对比.csv", None),  # two years: ambiguous
+        ("20220630.csv", None),
+        ("june.csv", None),
+    ],
+)
+def test_the_year_a_file_name_gives(name: str, year: int | None) -> None:
+    assert file_year(name) == year
+
+
+def test_a_year_in_the_file_name_or_a_year_column(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    # A file named for 2021 is a 2021 bulletin: its 1-6月 is 2021-06, outside the 2022 plan.
+    wrong_year = imports("官渡区2021年6月月报.csv", "指标,期间,数值\ngdp,1-6月,5.2\n")
+    refused(wrong_year, ":2: period '2021-06' is outside the plan year 2022")
+    by_column = imports("june.csv", "年份,指标,期间,数值\n2022,gdp,上半年,5.2\n")
+    assert by_column.exit_code == 0, by_column.output
+    assert records(ledger)[("gdp", "2022-H1")].value == Decimal("5.2")
+    clash = imports("june.csv", "年份,指标,期间,数值\n2021,gdp,2022年6月,5.2\n")
+    refused(clash, ":2: period '2022年6月' is in 2022, but the year column says 2021")
+
+
+def test_a_span_not_from_january_is_refused_on_its_row(imports) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "指标,期间,数值\ngdp,4-6月,5.2\n")
+    refused(
+        result,
+        ":2: period '4-6月' is not year to date: plancli records figures from January "
+        "(1-6月, 2022-06)",
+    )
+
+
+# ------------------------------------------------------------------ a partly filled template
+
+
+def _filled_template(invoke, tmp_path: Path, ledger: Path, name: str) -> tuple[Path, int]:  # type: ignore[no-untyped-def]
+    """`plancli template` for June, three rows filled in; (file, rows left blank)."""
+    path = tmp_path / name
+    made = invoke("--ledger", str(ledger), "template", "-p", "2022-06", str(path))
+    assert made.exit_code == 0, made.output
+    return path, int(made.stderr.split(": ")[1].split()[0]) - 3
+
+
+def test_a_partly_filled_template_imports_and_counts_the_blank_rows(
+    invoke,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ledger: Path,
+) -> None:
+    invoke("--ledger", str(ledger), "record", "gdp", "4.8", "-p", "2022-Q1")  # creates it
+    path, blank = _filled_template(invoke, tmp_path, ledger, "june.csv")
+    lines = path.read_text("utf-8-sig").splitlines()
+    filled = {"gdp": "5.2", "new_5g_base_stations": "186", "air_quality_good_rate": "99.2"}
+    for i, line in enumerate(lines):
+        target, period, _value, rest = line.split(",", 3)
+        if target in filled:
+            lines[i] = f"{target},{period},{filled[target]},{rest}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    result = invoke("--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{path}: {blank} blank rows skipped (template rows with no figure yet)" in (
+        result.stderr.splitlines()
+    )
+    assert "3 new, 0 revised, 0 unchanged of 3 rows" in result.stderr
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == 186
+    chinese = invoke("--lang", "zh", "--ledger", str(ledger), "import", str(path))
+    assert f"{path}：跳过{blank}个空白行（模板中尚未填数的行）" in chinese.stderr.splitlines()
+
+
+def test_a_template_sheet_left_partly_blank_imports_too(
+    invoke, tmp_path: Path, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    invoke("--ledger", str(ledger), "record", "gdp", "4.8", "-p", "2022-Q1")
+    path, blank = _filled_template(invoke, tmp_path, ledger, "june.xlsx")
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index("target")].value == "gdp":
+            row[header.index("value")].value = 5.2
+        if row[header.index("target")].value in ("new_5g_base_stations", "new_urban_jobs"):
+            row[header.index("value")].value = 186 if row[0].value.startswith("new_5g") else 1.2
+    book.save(path)
+    result = invoke("--ledger", str(ledger), "import", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert (out["blank_rows"], out["counts"]["new"], out["encoding"]) == (blank, 3, None)
+
+
+def test_a_row_with_no_value_in_a_file_that_is_not_a_template_stays_an_error(imports) -> None:  # type: ignore[no-untyped-def]
+    result = imports(
+        "june.csv", "target,period,value,note\ngdp,2022-06,5.2,\nnew_5g_base_stations,2022-06,,\n"
+    )
+    refused(result, ":3: no value")
+    chinese = imports("june.csv", "指标,期间,数值\n地区生产总值,2022年6月,\n")
+    refused(chinese, ":2: no value")
+
+
+def test_a_template_row_with_a_note_but_no_value_is_an_error(
+    invoke, tmp_path: Path, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    invoke("--ledger", str(ledger), "record", "gdp", "4.8", "-p", "2022-Q1")
+    path, _blank = _filled_template(invoke, tmp_path, ledger, "june.csv")
+    lines = path.read_text("utf-8-sig").splitlines()
+    target, period, _value, _amount, _note, rest = lines[1].split(",", 5)
+    lines[1] = f"{target},{period},,,初步数据,{rest}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    refused(invoke("--ledger", str(ledger), "import", str(path)), ":2: no value")
+
+
+# -------------------------------------------------------------------------------- Chinese
+
+
+def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    twice = imports("june.csv", "指标,期间,数值,本期\ngdp,2022-06,5.2,5.2\n", "--lang", "zh")
+    assert twice.exit_code == 2
+    assert twice.stderr == (
+        f"错误：{tmp_path / 'june.csv'}:1：'数值' 列和 '本期' 列都表示 value；请只保留一列\n"
+    )
+    rows = imports(
+        "june.csv",
+        "指标,期间,数值\n地区生产总额,2022-06,5.2\ngdp,4-6月,5.2\n城镇登记失业率,2022-06,\n",
+        "--lang",
+        "zh",
+    )
+    assert rows.exit_code == 2
+    assert rows.stderr.splitlines() == [
+        f"错误：{tmp_path / 'june.csv'}：3 行有误；未导入任何数据",
+        f"{tmp_path / 'june.csv'}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；"
+        "是否想找 地区生产总值 (gdp)？",
+        f"{tmp_path / 'june.csv'}:3: 期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
+        "累计数（1-6月，即 2022-06）",
+        f"{tmp_path / 'june.csv'}:4: 缺少 value",
+    ]
+    old = imports("june.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "--lang", "zh")
+    assert old.stderr == (
+        f"错误：{tmp_path / 'june.xls'}：旧版 .xls 工作簿；请另存为 .xlsx（Excel 工作簿）后再导入\n"
+    )
+
+
+def test_a_plan_validation_error_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = SEED.read_text("utf-8").replace("min = 310\n", "min = 310\nmax = 300\n", 1)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, "utf-8")
+    line = text[: text.index('id = "new_5g_base_stations"')].count("\n")  # its [[targets]]
+    english = invoke("--plan", str(plan), "targets")
+    assert english.exit_code == 3
+    assert english.stderr == (
+        f"error: {plan}: line {line}: target new_5g_base_stations: min (310) > max (300)\n"
+    )
+    chinese = invoke("--plan", str(plan), "--lang", "zh", "targets")
+    assert chinese.exit_code == 3
+    assert chinese.stderr == (
+        f"错误：{plan}: 第 {line} 行: 目标 new_5g_base_stations: min（310）> max（300）\n"
+    )
+
+
+def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标名称", "统计期", "累计增长(%)", "累计值", "备注"])
+    sheet.append(["地区生产总值", "2022年1-6月", 5.2, 1234.56, "初步核算"])
+    sheet.append(["新建5G基站", "上半年", None, 186, None])
+    sheet.append(["空气质量优良率", "2022年6月", 0.992, None, None])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "air_quality_good_rate 2022-06 = 0.992: a fraction" in result.stderr
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+        Decimal("5.2"),
+        Decimal("1234.56"),
+    )
+    assert got[("new_5g_base_stations", "2022-H1")].value == 186
+    rows = [
+        {
+            "target": "社会消费品零售总额",
+            "period": "2022年6月",
+            "value": "６．５",
+            "amount": "1,330.8",
+        },
+        {"target": "new_parking_spaces", "period": "1至6月", "value": "1，234"},
+    ]
+    json_file = imports("june.json", json.dumps(rows, ensure_ascii=False))
+    assert json_file.exit_code == 0, json_file.output
+    got = records(ledger)
+    assert got[("retail_sales", "2022-06")].amount == Decimal("1330.8")
+    assert got[("new_parking_spaces", "2022-06")].value == 1234
+
+
+def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="zh_CN.UTF-8", PYTHONPATH=str(SEED.parents[1] / "src"), NO_COLOR="1")
+    figures = tmp_path / "june.csv"
+    figures.write_bytes("指标,期间,数值\n地区生产总额,2022年6月,5.2\n".encode("gb18030"))
+    ledger = tmp_path / "l.progress.toml"
+    imported = subprocess.run(
+        [sys.executable, "-m", "plancli", "--ledger", str(ledger), "import", str(figures)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert imported.returncode == 2
+    assert imported.stderr.splitlines() == [
+        f"错误：{figures}：1 行有误；未导入任何数据",
+        f"{figures}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值 (gdp)？",
+    ]
+    plan = tmp_path / "plan.toml"
+    plan.write_text(SEED.read_text("utf-8").replace('kind = "growth"', 'kind = "grwoth"', 1))
+    validated = subprocess.run(
+        [sys.executable, "-m", "plancli", "--plan", str(plan), "validate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert validated.returncode == 3
+    assert validated.stderr.startswith(f"错误：{plan}: 第 ")
+    assert "目标 gdp: kind: 应为以下之一：" in validated.stderr
