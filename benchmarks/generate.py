@@ -163,6 +163,7 @@ class SyntheticTarget:
     max: Decimal | None
     reference: str | None
     profile: bool
+    owner: str  # 牵头单位: the district that reports it (the PostgreSQL ledger's departments)
 
     def toml(self) -> str:
         t = self.template
@@ -186,6 +187,7 @@ class SyntheticTarget:
         if self.profile:
             lines.append("profile = [0.15, 0.4, 0.7, 1.0]")
         lines.append('frequency = "monthly"')
+        lines.append(f"owner = {_toml_string(self.owner)}")
         lines.append(f"quote = {_toml_string(self.name + '目标')}")
         return "\n".join(lines) + "\n"
 
@@ -226,6 +228,7 @@ def synthetic_targets(count: int, rng: random.Random) -> list[SyntheticTarget]:
                 max=high,
                 reference=f"{code}_gdp_0" if template.kind == "relative" else None,
                 profile=template.kind == "cumulative" and rng.random() < 0.3,
+                owner=district,
             )
         )
     return targets

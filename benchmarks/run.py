@@ -554,6 +554,26 @@ def linear(folders: dict[int, Path], repeat: int) -> None:
         previous = (targets, seconds)
 
 
+def shared_ledger(
+    folders: dict[int, Path], work: Path, size: int, repeat: int, quick: bool, big: bool
+) -> None:
+    """The PostgreSQL ledger's goals (issue 13), beside SQLite (benchmarks/postgres.py)."""
+    import postgres
+
+    reason = postgres.pgcluster.unavailable()
+    if reason is not None:
+        ROWS.append(Row("PostgreSQL ledger (issue 13)", "—", verdict=f"skipped: {reason}"))
+        return
+    chosen = {size: folders[size]}
+    if big:
+        chosen[100_000] = generate.generate(work / "plan-100000", 100_000)
+    try:
+        rows = postgres.measure(chosen, repeat, quick, ENV)
+    except RuntimeError as exc:
+        raise CommandFailed(str(exc)) from None
+    ROWS.extend(Row(*row) for row in rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
@@ -563,6 +583,11 @@ def main() -> int:
         "--only-startup", action="store_true", help="only the start-up rows (issue 15's goals)"
     )
     parser.add_argument("--repeat", type=int, help="rounds of the start-up rows (default 21)")
+    parser.add_argument(
+        "--postgres-big",
+        action="store_true",
+        help="also the PostgreSQL goals at 100,000 targets (generating them takes minutes)",
+    )
     parser.add_argument(
         "--large",
         action="store_true",
@@ -604,6 +629,7 @@ def main() -> int:
         importing(folders[versus], repeat_scale, quick)
         recording(folders[big], max(repeat_scale, 5) if not quick else 1, quick, toml_too=True)
         linear(folders, repeat_scale)
+        shared_ledger(folders, work, big, repeat_scale, quick, args.postgres_big)
     except _Done:
         pass
     except CommandFailed as exc:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,9 @@ import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
+import pgcluster
+from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
+from pgcluster import Cluster
 from plancli.cli import app
 from plancli.i18n import language, set_language
 
@@ -66,6 +71,8 @@ def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # the plan cache
     for var in ("PLANCLI_PLAN", "PLANCLI_LEDGER", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
         monkeypatch.delenv(var, raising=False)
+    for var in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGSERVICE"):
+        monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -97,10 +104,69 @@ def mini_plan(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture(params=["toml", "sqlite"])
+@pytest.fixture(params=["toml", "sqlite", "postgres"])
 def ledger_suffix(request: pytest.FixtureRequest) -> str:
-    """The ledger tests run against both stores, chosen by the file name (issue 5)."""
+    """The ledger tests run against every store: TOML and SQLite chosen by the file name
+    (issue 5), and PostgreSQL (issue 13) in the throwaway server, where `ledger_at` turns
+    the name into a database (the test skips, saying why, where there is no server)."""
+    if request.param == "postgres":
+        request.getfixturevalue("pg_ledgers")
+        return PG_SUFFIX
     return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
+
+
+@pytest.fixture(params=["toml", "sqlite"])
+def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
+    """The two file stores, for tests of files as such (locks, renames, links, the status
+    cache's fingerprints); tests/test_ledger_postgres.py checks the database's counterparts."""
+    return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL server for the whole session (tests/pgcluster.py), with a pool
+    of empty databases."""
+    # CI (.ci/run) sets PLANCLI_REQUIRE_POSTGRES=1: there, no server is a failure, not a skip.
+    give_up = pytest.fail if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1" else pytest.skip
+    reason = pgcluster.unavailable()
+    if reason is not None:
+        give_up(f"no PostgreSQL server for the tests: {reason}")
+    try:
+        # A small server: under xdist every worker starts its own (-n auto: one per core).
+        cluster = pgcluster.start_cluster(shared_buffers="32MB")
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
+    try:
+        for number in range(POOL):
+            cluster.psql(f"CREATE DATABASE plancli_t{number}")
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture
+def pg_ledgers(pg_cluster: Cluster) -> Iterator[PgLedgers]:
+    """The databases of this test's PostgreSQL ledgers, emptied after it."""
+    ledgers = PgLedgers(pg_cluster)
+    try:
+        yield ledgers
+    finally:
+        ledgers.reset()
+
+
+@pytest.fixture
+def ledger_at(request: pytest.FixtureRequest) -> Callable[..., Ledger]:
+    """`ledger_at(tmp_path / f"work{ledger_suffix}", plan_id)`: the test ledger of that name, a
+    file's path or, for the PostgreSQL suffix, a database holding the plan's records."""
+
+    def at(path: Path, plan_id: str = MINI) -> Ledger:
+        if str(path).endswith(PG_SUFFIX):
+            ledgers: PgLedgers = request.getfixturevalue("pg_ledgers")
+            return ledgers.at(path, plan_id)
+        return path
+
+    return at
 
 
 @pytest.fixture

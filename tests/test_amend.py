@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -17,12 +18,12 @@ from typing import Any
 
 import pytest
 
+from ledgers import Ledger, store_of
 from plancli.amend import AmendRequest, amend_target, amendment_history, check_amendment
 from plancli.assess import assess_plan
 from plancli.errors import InputError
 from plancli.ledger import (
     Entry,
-    LedgerStore,
     copy_ledger,
     last_batch,
     open_store,
@@ -37,8 +38,8 @@ from plancli.plan import load_plan
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, ledger_suffix: str) -> Path:
-    return tmp_path / f"work{ledger_suffix}"
+def ledger(tmp_path: Path, ledger_suffix: str, ledger_at: Callable[..., Ledger]) -> Ledger:
+    return ledger_at(tmp_path / f"work{ledger_suffix}", "guandu-2022")
 
 
 @pytest.fixture
@@ -70,10 +71,6 @@ def gap_of(run, plan: str, target: str, as_of: str) -> dict[str, Any]:  # type: 
     assert result.exit_code == 0, result.stderr
     [row] = [t for t in json.loads(result.stdout)["targets"] if t["id"] == target]
     return row  # type: ignore[no-any-return]
-
-
-def store_of(path: Path) -> LedgerStore:
-    return open_store(LedgerLocation(path, "option"))
 
 
 # ------------------------------------------------------------------ pending → amended
@@ -487,16 +484,23 @@ def test_a_schema_1_sqlite_ledger_reads_and_migrates_on_write(tmp_path: Path) ->
     assert [r.value for r in store.read()] == [6.5]
 
 
-def test_convert_copies_amendments_in_place(tmp_path: Path, ledger_suffix: str) -> None:
+def test_convert_copies_amendments_in_place(
+    tmp_path: Path, ledger_suffix: str, ledger_at: Callable[..., Ledger]
+) -> None:
     plan = load_plan("guandu-2022")
-    source = tmp_path / f"a{ledger_suffix}"
-    store = store_of(source)
+
+    def where(name: str) -> LedgerLocation:
+        ledger = ledger_at(tmp_path / name, "guandu-2022")
+        return store_of(ledger).location
+
+    source = where(f"a{ledger_suffix}")
+    store = open_store(source)
     amend_target(store, plan, AmendRequest("gdp", "2022-07", min="6", note="省下达"))
     record_entry(store, plan, Entry("gdp", "2022-09", "6.4"))
     other = ".progress.sqlite" if ledger_suffix.endswith(".toml") else ".progress.toml"
     copied = copy_ledger(source, tmp_path / f"b{other}")
     assert (len(copied.records), len(copied.amendments)) == (1, 1)
-    back = copy_ledger(tmp_path / f"b{other}", tmp_path / f"c{ledger_suffix}")
+    back = copy_ledger(tmp_path / f"b{other}", where(f"c{ledger_suffix}"))
     assert back == store.contents()
     converted = store_of(tmp_path / f"b{other}").contents()
     undo = last_batch(converted.records, converted.amendments)

@@ -462,9 +462,9 @@ def test_one_file_giving_a_position_twice_is_refused_naming_both_rows(
 def test_invalid_utf8_in_note_or_source_is_refused(
     invoke,  # type: ignore[no-untyped-def]
     mini_plan: Path,
-    ledger_suffix: str,
+    file_ledger_suffix: str,
 ) -> None:
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     where = ("--plan", str(mini_plan), "--ledger", str(ledger))
     assert invoke(*where, "record", "g5", "120", "--period", "2022-05").exit_code == 0
     before = ledger.read_bytes()

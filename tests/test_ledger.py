@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from ledgers import Ledger, snapshot, store_of
 from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import (
     Entry,
@@ -26,7 +28,6 @@ from plancli.ledger import (
     history,
     last_batch,
     new_batch_id,
-    open_store,
     parse_number,
     read_records,
     record_entry,
@@ -48,9 +49,9 @@ def plan(mini_plan: Path) -> Plan:
 
 
 @pytest.fixture
-def store(mini_plan: Path, ledger_suffix: str) -> LedgerStore:
-    """A TOML or a SQLite store (by the file name): every ledger test runs on both."""
-    return open_store(LedgerLocation(mini_plan.with_name("mini" + ledger_suffix), "option"))
+def store(mini_plan: Path, ledger_suffix: str, ledger_at: Callable[..., Ledger]) -> LedgerStore:
+    """A TOML, SQLite or PostgreSQL store: every ledger test runs on each."""
+    return store_of(ledger_at(mini_plan.with_name("mini" + ledger_suffix)))
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_file_format_is_version_1_and_records_tables(toml_store: LedgerStore, pl
     assert "\nvalue = 5.0\n" in text  # and 5.0 stays as it was typed
     assert "\namount = 700.50\n" in text
     assert "amount" not in text.split("\n[[records]]\n")[1]  # None is left out, not written
-    [first, second] = read_records(store.path)
+    [first, second] = store.read()
     assert first.note == '统计局 "月报"'
     assert second.value == Decimal("5.0") and second.amount == Decimal("700.50")
     assert first.recorded_at.tzinfo is not None
@@ -280,7 +281,7 @@ def test_batch_ids_sort_by_time_and_are_unique() -> None:
 def test_recording_again_supersedes_and_history_keeps_both(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     record(store, plan, "g5", "160", "2022-06", note="revised")
-    records = read_records(store.path)
+    records = store.read()
     assert [r.value for r in records] == [150, 160]
     assert current_records(records)[("g5", "2022-06")].value == 160
     assert [rev.current for rev in history(records, "g5")] == [False, True]
@@ -288,10 +289,10 @@ def test_recording_again_supersedes_and_history_keeps_both(store: LedgerStore, p
 
 def test_same_figure_again_is_a_no_op(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
-    before = store.path.read_bytes()
+    before = snapshot(store)
     change = record_entry(store, plan, Entry("g5", "2022-06", "150.0"))
     assert change.unchanged
-    assert store.path.read_bytes() == before
+    assert snapshot(store) == before
 
 
 def test_add_builds_on_the_latest_earlier_period(store: LedgerStore, plan: Plan) -> None:
@@ -321,7 +322,7 @@ def test_add_in_the_first_month_starts_from_zero(store: LedgerStore, plan: Plan)
 def test_add_errors(store: LedgerStore, plan: Plan, target: str, period: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         record_entry(store, plan, Entry(target, period, "5", add=True))
-    assert read_records(store.path) == []
+    assert store.read() == []
     if isinstance(store, TomlLedgerStore):  # SQLite may keep the empty ledger it created
         assert not store.path.exists()
 
@@ -346,7 +347,7 @@ def test_add_may_not_make_a_total_record_would_refuse(
     record(store, plan, "g5", "10", "2022-05")
     with pytest.raises(InputError, match=rf"--add: g5's {message}"):
         record_entry(store, plan, Entry("g5", "2022-06", increment, add=True))
-    assert [r.value for r in read_records(store.path)] == [10]
+    assert [r.value for r in store.read()] == [10]
 
 
 def test_late_correction_is_allowed_and_names_later_periods(store: LedgerStore, plan: Plan) -> None:
@@ -355,7 +356,7 @@ def test_late_correction_is_allowed_and_names_later_periods(store: LedgerStore, 
     change = record_entry(store, plan, Entry("g5", "2022-05", "160"))
     assert change.later == ("2022-06", "2022-07")
     assert any("above 2022-06's 150" in w for w in change.warnings)
-    assert current_records(read_records(store.path))[("g5", "2022-07")].value == 170
+    assert current_records(store.read())[("g5", "2022-07")].value == 170
 
 
 def test_a_total_below_the_previous_month_warns(store: LedgerStore, plan: Plan) -> None:
@@ -406,25 +407,25 @@ def test_good_entries(plan: Plan) -> None:
 def test_undo_reverts_exactly_the_last_batch(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     record(store, plan, "g5", "160", "2022-06")
-    undo = last_batch(read_records(store.path))
+    undo = last_batch(store.read())
     assert undo is not None
     [step] = undo.steps
     assert step.record.value == 160 and step.restored is not None and step.restored.value == 150
     undo_batch(store, undo)
-    records = read_records(store.path)
+    records = store.read()
     assert [r.value for r in records] == [150]
     assert last_batch([]) is None
 
 
 def test_undo_refuses_when_another_batch_arrived_meanwhile(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
-    shown = last_batch(read_records(store.path))
+    shown = last_batch(store.read())
     assert shown is not None
     record(store, plan, "g5", "170", "2022-07")  # another analyst, while we were asked
-    before = store.path.read_bytes()
+    before = snapshot(store)
     with pytest.raises(LedgerChangedError, match="nothing was reverted"):
         undo_batch(store, shown)
-    assert store.path.read_bytes() == before
+    assert snapshot(store) == before
 
 
 # ---------------------------------------------------------------------------- hypothesis

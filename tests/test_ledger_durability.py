@@ -1,7 +1,8 @@
 """Durability: concurrent writers lose nothing, a crash leaves the old file, a corrupt ledger
 is reported and never overwritten, a held lock times out cleanly. Every test runs on the TOML
-and the SQLite store (`ledger_suffix`); where the mechanism differs (a temp file and a rename,
-or a transaction), the test says so."""
+and the SQLite store (`file_ledger_suffix`); where the mechanism differs (a temp file and a
+rename, or a transaction), the test says so. The PostgreSQL store's counterparts (a server
+stopped mid-import, 200 concurrent writers) are in tests/test_ledger_postgres.py."""
 
 from __future__ import annotations
 
@@ -87,9 +88,9 @@ class Forked:
 
 
 def test_concurrent_writers_lose_nothing(
-    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+    mini_plan: Path, tmp_path: Path, file_ledger_suffix: str
 ) -> None:
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
     june = tmp_path / "june.csv"
     june.write_text(
@@ -113,9 +114,9 @@ def test_concurrent_writers_lose_nothing(
 
 
 def test_a_writer_killed_before_the_rename_leaves_the_old_file(
-    mini_plan: Path, ledger_suffix: str
+    mini_plan: Path, file_ledger_suffix: str
 ) -> None:
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
     first = plancli(*where, "record", "g5", "120", "--period", "2022-05")
     assert first.wait(timeout=60) == 0
@@ -125,14 +126,14 @@ def test_a_writer_killed_before_the_rename_leaves_the_old_file(
     crashing = plancli(*where, "record", "g5", "150", "--period", "2022-06", env={CRASH_HOOK: "1"})
     assert crashing.wait(timeout=60) == 9
     assert [r.value for r in read_records(ledger)] == [120]
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         assert ledger.read_bytes() == before
         [leftover] = list(ledger.parent.glob(".mini.progress.toml.*.tmp"))  # the torn-off write
     # The next writer takes the lock, ignores (TOML: removes) the leftover, and records.
     after = plancli(*where, "record", "g5", "150", "--period", "2022-06")
     assert after.wait(timeout=60) == 0
     assert [r.value for r in read_records(ledger)] == [120, 150]
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         assert not leftover.exists()
 
 
@@ -153,9 +154,9 @@ def test_a_corrupt_ledger_exits_3_and_stays_byte_for_byte(
     invoke,  # type: ignore[no-untyped-def]
     mini_plan: Path,
     args: list[str],
-    ledger_suffix: str,
+    file_ledger_suffix: str,
 ) -> None:
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     ledger.write_text(CORRUPT, encoding="utf-8")
     before = ledger.read_bytes()
     result = invoke(
@@ -167,7 +168,7 @@ def test_a_corrupt_ledger_exits_3_and_stays_byte_for_byte(
         input="target,period,value\ng5,2022-06,150\n",
     )
     assert result.exit_code == 3
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         assert result.stderr.startswith(f"error: {ledger}:6:")
         assert "invalid TOML" in result.stderr
     else:
@@ -205,9 +206,9 @@ def another_writer(ledger: Path) -> Iterator[None]:
         connection.execute("ROLLBACK")
 
 
-def test_a_held_lock_times_out_without_writing(mini_plan: Path, ledger_suffix: str) -> None:
+def test_a_held_lock_times_out_without_writing(mini_plan: Path, file_ledger_suffix: str) -> None:
     plan = load_plan_file(mini_plan)
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     store = open_store(LedgerLocation(ledger, "option"))
     store.lock_timeout = 0.2  # type: ignore[attr-defined]
     record_entry(store, plan, Entry("g5", "2022-05", "120"))
@@ -222,16 +223,18 @@ def test_a_held_lock_times_out_without_writing(mini_plan: Path, ledger_suffix: s
 
 
 def test_writes_keep_permissions_and_symlinks_within_the_folder(
-    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+    mini_plan: Path, tmp_path: Path, file_ledger_suffix: str
 ) -> None:
     """A link to a ledger in its own folder is written through and stays a link; a link to
     another folder is read, but refused for writing (issue 14: plancli creates its lock and
     temp files only in the folder it is given), naming the real path to use instead."""
     plan = load_plan_file(mini_plan)
-    real = tmp_path / ("mini-v2" + ledger_suffix)
-    link = tmp_path / ("link" + ledger_suffix)
+    real = tmp_path / ("mini-v2" + file_ledger_suffix)
+    link = tmp_path / ("link" + file_ledger_suffix)
     store = open_store(LedgerLocation(link, "option"))
-    real.write_text("version = 1\n" if ledger_suffix.endswith(".toml") else "", encoding="utf-8")
+    real.write_text(
+        "version = 1\n" if file_ledger_suffix.endswith(".toml") else "", encoding="utf-8"
+    )
     real.chmod(0o640)
     link.symlink_to(real.name)  # relative, as `ln -s mini-v2.progress.toml link…` makes it
     record_entry(store, plan, Entry("g5", "2022-06", "150"))
@@ -244,7 +247,7 @@ def test_writes_keep_permissions_and_symlinks_within_the_folder(
     far = shared / real.name
     real.rename(far)
     before = sorted(shared.iterdir())
-    far_link = tmp_path / ("far" + ledger_suffix)
+    far_link = tmp_path / ("far" + file_ledger_suffix)
     far_link.symlink_to(far)
     assert [r.value for r in read_records(far_link)] == [150]  # reading follows it
     with pytest.raises(InputError, match=f"symbolic link to {far}, in another folder.*use {far}"):
@@ -256,10 +259,10 @@ def test_writes_keep_permissions_and_symlinks_within_the_folder(
 
 
 def test_the_ledger_folder_is_created_on_first_write(
-    mini_plan: Path, tmp_path: Path, ledger_suffix: str
+    mini_plan: Path, tmp_path: Path, file_ledger_suffix: str
 ) -> None:
     plan = load_plan_file(mini_plan)
-    ledger = tmp_path / "app" / "dir" / ("x" + ledger_suffix)
+    ledger = tmp_path / "app" / "dir" / ("x" + file_ledger_suffix)
     record_entry(open_store(LedgerLocation(ledger, "app-dir")), plan, Entry("g5", "2022-06", "1"))
     assert len(read_records(ledger)) == 1
 

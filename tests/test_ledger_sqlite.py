@@ -1,7 +1,7 @@
 """What only the SQLite ledger has: its file format, foreign databases, and `ledger convert`.
 
 The behaviour every ledger shares (supersede, --add, undo, concurrency, crash, corrupt files)
-is tested on both stores in test_ledger*.py through the `ledger_suffix` fixture.
+is tested on every store in test_ledger*.py through the `ledger_suffix` fixture.
 """
 
 from __future__ import annotations

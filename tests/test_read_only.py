@@ -172,13 +172,13 @@ def test_a_sqlite_ledger_linked_from_another_folder_is_read_without_files_beside
 # ------------------------------------------------------------------- busy and large ledgers
 
 
-def test_a_writer_that_gives_up_says_what_to_do(mini_plan: Path, ledger_suffix: str) -> None:
+def test_a_writer_that_gives_up_says_what_to_do(mini_plan: Path, file_ledger_suffix: str) -> None:
     plan = load_plan_file(mini_plan)
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     store = open_store(LedgerLocation(ledger, "option"))
     store.lock_timeout = 0.2  # type: ignore[attr-defined]
     record_entry(store, plan, Entry("g5", "2022-05", "120"))
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         holder = exclusive_lock(ledger.with_name(ledger.name + ".lock"))
     else:
         holder = _sqlite_writer(ledger)
@@ -187,7 +187,7 @@ def test_a_writer_that_gives_up_says_what_to_do(mini_plan: Path, ledger_suffix: 
     message = str(caught.value)
     assert message.startswith(f"{ledger}: other plancli processes held the ledger's lock for 0.2 s")
     assert "nothing was written: run the command again" in message
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         sqlite = mini_plan.with_name("mini.progress.sqlite")
         assert "move the ledger to SQLite, which writes only the change: plancli ledger " in message
         assert message.endswith(f"plancli ledger convert {ledger} {sqlite}")
@@ -212,16 +212,16 @@ def test_a_large_toml_ledger_advises_sqlite(
     invoke,  # type: ignore[no-untyped-def]
     mini_plan: Path,
     monkeypatch: pytest.MonkeyPatch,
-    ledger_suffix: str,
+    file_ledger_suffix: str,
 ) -> None:
     """Past TOML_ADVICE_RECORDS (10,000; lowered here) writes advise SQLite on stderr."""
     monkeypatch.setattr(ledger_module, "TOML_ADVICE_RECORDS", 3)
-    ledger = mini_plan.with_name("mini" + ledger_suffix)
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
     filled(invoke, mini_plan, ledger)  # 3 records: not past the limit
     first = invoke(*where, "record", "g5", "130", "-p", "2022-07")
     assert first.exit_code == 0, first.output
-    if ledger_suffix.endswith(".sqlite"):
+    if file_ledger_suffix.endswith(".sqlite"):
         assert "note:" not in first.stderr  # SQLite fits any size
         return
     assert first.stderr.splitlines()[-1] == (

@@ -44,15 +44,15 @@ READS = (
 
 
 @pytest.fixture
-def workspace(invoke, tmp_path: Path, ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def workspace(invoke, tmp_path: Path, file_ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     """The assessment fixture plan with June's figures and an amendment, in either store."""
-    return make_workspace(invoke, tmp_path, ledger_suffix)
+    return make_workspace(invoke, tmp_path, file_ledger_suffix)
 
 
-def make_workspace(invoke, tmp_path: Path, ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def make_workspace(invoke, tmp_path: Path, file_ledger_suffix: str) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     plan = tmp_path / "assess.toml"
     shutil.copyfile(FIXTURES / "assess.toml", plan)
-    ledger = tmp_path / f"assess{ledger_suffix}"
+    ledger = tmp_path / f"assess{file_ledger_suffix}"
     figures = tmp_path / "june.csv"
     figures.write_text(JUNE, encoding="utf-8")
     base = ("--plan", str(plan), "--ledger", str(ledger))
@@ -141,11 +141,11 @@ def test_an_edited_plan_is_read_again(invoke, workspace: tuple[Path, Path]) -> N
 
 @pytest.mark.parametrize("command", ["status", "gap", "history", "show gdp"])
 def test_a_broken_ledger_is_reported(
-    invoke, workspace: tuple[Path, Path], ledger_suffix: str, command: str
+    invoke, workspace: tuple[Path, Path], file_ledger_suffix: str, command: str
 ) -> None:
     plan, ledger = workspace
     run(invoke, plan, ledger, "status")
-    if ledger_suffix.endswith(".toml"):
+    if file_ledger_suffix.endswith(".toml"):
         ledger.write_text(ledger.read_text("utf-8").replace("value = 120", "value = 12x0"), "utf-8")
     else:
         with sqlite3.connect(ledger) as db:

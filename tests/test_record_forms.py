@@ -17,8 +17,8 @@ from plancli.plan import load_plan
 
 
 @pytest.fixture
-def run(invoke, tmp_path: Path, ledger_suffix: str):  # type: ignore[no-untyped-def]
-    ledger = tmp_path / f"work{ledger_suffix}"
+def run(invoke, tmp_path: Path, ledger_suffix: str, ledger_at):  # type: ignore[no-untyped-def]
+    ledger = ledger_at(tmp_path / f"work{ledger_suffix}")
 
     def call(plan: str, *args: str):  # type: ignore[no-untyped-def]
         return invoke("--plan", plan, "--ledger", str(ledger), *args)

@@ -25,3 +25,10 @@ class LedgerFileError(PlanError):
     """The ledger file cannot be read, parsed or validated; it is never overwritten."""
 
     exit_code = 3
+
+
+class LedgerUnavailableError(PlanError):
+    """The ledger's database server cannot be reached, or the connection to it was lost: a
+    network or server problem, worth retrying (docs/shared-ledger.md). Nothing was written."""
+
+    exit_code = 4

@@ -49,6 +49,7 @@ def history_record(record: plain.Record | model.Record, current: bool) -> Histor
         source=record.source,
         recorded_at=record.recorded_at,
         batch=record.batch,
+        recorded_by=record.recorded_by,
         current=current,
     )
 

@@ -61,12 +61,19 @@ from plancli.ledger_base import cached_period as _period
 from plancli.ledger_base import period_problems as period_problems
 from plancli.ledger_base import shown as shown
 from plancli.ledger_base import sqlite_name as sqlite_name
-from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, ledger_format
+from plancli.locations import (
+    BUNDLED_LEDGERS,
+    LedgerLocation,
+    PlanSource,
+    data_dir,
+    location_of,
+)
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of, writable_target
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import AnyPlan, AnyRecord, AnyTarget, latest_in_order
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, FigureQuery, latest_in_order
 from plancli.plain import Record as PlainRecord
+from plancli.plain import plan_owners as plan_owners
 from plancli.plan import find_target, read_toml
 from plancli.texts import text_problem
 
@@ -99,9 +106,9 @@ def amendments_adapter() -> TypeAdapter[list[Amendment]]:
 # -------------------------------------------------------------------------------- reading
 
 
-def read_records(path: Path) -> list[Record]:
+def read_records(path: Path | LedgerLocation) -> list[Record]:
     """The ledger's records in ledger order (oldest first); [] when the file does not exist."""
-    return open_store(LedgerLocation(path, "option")).read()
+    return open_store(path if isinstance(path, LedgerLocation) else location_of(path)).read()
 
 
 def read_toml_records(path: Path) -> list[Record]:
@@ -473,7 +480,8 @@ class LedgerSession(Protocol):
     def records_in_force(self) -> Sequence[Record | PlainRecord]:
         """The latest revision of each target and period (every record checked as `records()`
         checks it), in the order they were recorded: what an import checks its rows against.
-        The SQLite store reads them as plain records, not a model of every record."""
+        The SQLite store reads them as plain records, not a model of every record; the
+        PostgreSQL store selects them in the database (DISTINCT ON) and reads them plainly."""
         ...
 
     def append(self, batch: Sequence[Record]) -> None: ...
@@ -498,7 +506,8 @@ class LedgerSession(Protocol):
 
 
 class LedgerStore(Protocol):
-    """Where records are kept: a TOML file (TomlLedgerStore) or SQLite (ledger_sqlite)."""
+    """Where records are kept: a TOML file (TomlLedgerStore), SQLite (ledger_sqlite) or a
+    PostgreSQL database (ledger_postgres)."""
 
     @property
     def location(self) -> LedgerLocation: ...
@@ -515,6 +524,11 @@ class LedgerStore(Protocol):
 
     def figures(self) -> list[Figure]:
         """The figure in force for each target and period (what the assessment reads)."""
+        ...
+
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        """The figures an assessment at `query` reads (`gap`): a database selects only those;
+        a file store gives every figure in force (`figures()`), which comes to the same."""
         ...
 
     def check_writable(self) -> Path:
@@ -620,6 +634,9 @@ class TomlLedgerStore:
             for r in current_records(self.contents().records).values()
         ]
 
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        return self.figures()
+
     def check_writable(self) -> Path:
         return check_writable_location(self.location)
 
@@ -690,8 +707,14 @@ def check_writable_location(location: LedgerLocation) -> Path:
 
 
 def open_store(location: LedgerLocation) -> LedgerStore:
-    """The store of the ledger at `location`, TOML or SQLite by its name (`ledger_format`)."""
-    if ledger_format(location.path) == "sqlite":
+    """The store of the ledger at `location`: TOML, SQLite or PostgreSQL by its name
+    (`LedgerLocation.format`: a connection string, `.sqlite`/`.db`, anything else)."""
+    form = location.format
+    if form == "postgres":
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        return PostgresLedgerStore(location)
+    if form == "sqlite":
         from plancli.ledger_sqlite import SqliteLedgerStore
 
         return SqliteLedgerStore(location)
@@ -825,6 +848,10 @@ def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
         )
     if "e" in str(value).lower():  # 1e3 and 1E-5 are stored as 1000 and 0.00001
         value = Decimal(format(value, "f"))
+    if value.is_zero() and value.is_signed():
+        # -0.0 is 0.0: a figure has no signed zero, and PostgreSQL's numeric cannot keep one
+        # (a ledger copied there and back must come back as it was).
+        value = value.copy_abs()
     return value
 
 
@@ -1241,38 +1268,73 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
     return len(copy_ledger(source, destination, force=force).records)
 
 
-def copy_ledger(source: Path, destination: Path, *, force: bool = False) -> LedgerContents:
-    """Copy a ledger into another, TOML or SQLite by the names: every revision, batch, time,
-    note and source, and every amendment, in ledger order. Returns what was copied.
+def copy_ledger(
+    source: Path | LedgerLocation, destination: Path | LedgerLocation, *, force: bool = False
+) -> LedgerContents:
+    """Copy a ledger into another, of any store (TOML, SQLite, PostgreSQL): every revision,
+    batch, time, note, source and writer, and every amendment, in ledger order. Returns what
+    was copied.
 
     An existing destination is replaced only with `force`, and only if it is a valid ledger
-    (its store's transaction reads it first), so a file that is not a ledger is never lost.
+    (its store's transaction reads it first), so a file that is not a ledger is never lost. A
+    database ledger "exists" when it holds records or amendments of the plan; `force` replaces
+    those of that plan only.
     """
-    if not source.exists():
-        raise InputError(_("{path}: no such ledger").format(path=source))
-    if destination.exists() and destination.resolve() == source.resolve():
-        raise InputError(
-            _("{source} and {destination} are the same file").format(
-                source=source, destination=destination
-            )
+    source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
+    if not isinstance(destination, LedgerLocation):
+        destination = LedgerLocation(destination, "option")
+    if source.url is None and not source.path.exists():
+        raise InputError(_("{path}: no such ledger").format(path=source.path))
+    if _same_ledger(source, destination):
+        same = (
+            _("{source} and {destination} are the same ledger")
+            if source.url is not None
+            else _("{source} and {destination} are the same file")
         )
-    if destination.exists() and not force:
+        raise InputError(same.format(source=source.shown, destination=destination.shown))
+    target_store = open_store(destination)
+    if not force and ledger_holds_anything(destination, target_store):
         raise InputError(
-            _("{path} exists; pass --force to replace its records").format(path=destination)
+            _("{path} exists; pass --force to replace its records").format(path=destination.shown)
         )
-    contents = open_store(LedgerLocation(source, "option")).contents()
-    with open_store(LedgerLocation(destination, "option")).transaction() as session:
+    contents = open_store(source).contents()
+    with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
     return contents
 
 
-def copy_bundled_ledger(plan: PlanSource, destination: Path) -> int | None:
+def _same_ledger(a: LedgerLocation, b: LedgerLocation) -> bool:
+    if a.url is not None or b.url is not None:
+        return a.url == b.url and a.plan_id == b.plan_id
+    return b.path.exists() and b.path.resolve() == a.path.resolve()
+
+
+def ledger_holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
+    """Is there a ledger to overwrite: a file, or a plan's records in a database?"""
+    if location.url is None:
+        return location.path.exists()
+    from plancli.ledger_postgres import PostgresLedgerStore
+
+    return isinstance(store, PostgresLedgerStore) and store.holds_anything()
+
+
+def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) -> int | None:
     """`plancli init`: copy the ledger bundled with a plan (guandu-2021's 2021 actuals) into the
     new workspace. Returns how many records were copied; None when the plan ships no ledger or
-    `destination` exists already (an existing ledger is never overwritten)."""
-    if plan.bundled_id not in BUNDLED_LEDGERS or destination.exists():
+    `destination` exists already (an existing ledger is never overwritten). A database ledger
+    gets the records (`copy_ledger`) unless it holds some of the plan already."""
+    if plan.bundled_id not in BUNDLED_LEDGERS:
         return None
     bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+    if isinstance(destination, LedgerLocation):
+        if destination.url is not None:
+            target_store = open_store(destination)
+            if ledger_holds_anything(destination, target_store):
+                return None
+            return len(copy_ledger(LedgerLocation(bundled, "bundled"), destination).records)
+        destination = destination.path
+    if destination.exists():
+        return None
     records = read_records(bundled)  # refuse to spread a bundled file that does not validate
     try:
         text = bundled.read_text(encoding="utf-8")

@@ -14,7 +14,9 @@ When a rule of `model.Record` or `model.Amendment` changes, this reader must be 
 
 A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
 `read_plain_contents`), which leave to the models only what is not written as the store
-writes it.
+writes it. A PostgreSQL ledger's rows are checked by the same quick checks
+(`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
+for a row.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import N_
-from plancli.locations import LedgerLocation, ledger_format
+from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, read_bytes
 from plancli.periods import parse_period
 from plancli.plain import (
     Amendment,
     Figure,
+    FigureQuery,
     Record,
     figure_problem,
     latest_in_order,
@@ -50,7 +53,7 @@ class LedgerRead(NamedTuple):
 
 def read_ledger(location: LedgerLocation) -> LedgerRead:
     """Every record and amendment of the ledger, as plain data (`history`, `show`)."""
-    kind = ledger_format(location.path)
+    kind = location.format
     if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
@@ -59,6 +62,11 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
         from plancli.ledger_sqlite import read_plain_contents
 
         return LedgerRead(*read_plain_contents(location))
+    elif kind == "postgres":
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
+        return LedgerRead(records, amendments)
     from plancli.ledger import open_store
 
     contents = open_store(location).contents()
@@ -68,10 +76,13 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
     )
 
 
-def read_figures(location: LedgerLocation) -> tuple[list[Figure], list[Amendment]]:
+def read_figures(
+    location: LedgerLocation, query: FigureQuery | None = None
+) -> tuple[list[Figure], list[Amendment]]:
     """The figures in force (the latest revision of each target and period, in the order they
-    were recorded) and the amendments: what `gap` and `status` judge."""
-    kind = ledger_format(location.path)
+    were recorded) and the amendments: what `gap` and `status` judge. With `query` (`gap`),
+    a store that can select in its database reads only the figures judged at it."""
+    kind = location.format
     if kind == "toml":
         quick = _quick_toml(location)
         if quick is not None:
@@ -80,10 +91,15 @@ def read_figures(location: LedgerLocation) -> tuple[list[Figure], list[Amendment
         from plancli.ledger_sqlite import read_plain_figures
 
         return read_plain_figures(location)
+    elif kind == "postgres":
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
+        return figures, amendments
     from plancli.ledger import open_store
 
     store = open_store(location)
-    figures = store.figures()
+    figures = store.figures() if query is None else store.figures_for(query)
     return figures, [plain_amendment(amendment) for amendment in store.amendments()]
 
 
@@ -99,11 +115,12 @@ LEDGER = N_("the ledger")  # as `ledger.LEDGER`: what the path is, in messages
 _LEDGER_KEYS = frozenset({"version", "records", "amendments"})
 _RECORD_KEYS = frozenset(
     {"target", "period", "value", "amount", "note", "source", "recorded_at", "batch"}
+    | {"recorded_by"}  # kept by a ledger converted from a database one (issue 13)
 )
 _RECORD_NEEDS = frozenset({"target", "period", "value", "recorded_at", "batch"})
 _AMENDMENT_KEYS = frozenset(
     {"target", "period", "min", "max", "around", "tolerance", "stretch", "note"}
-    | {"recorded_at", "batch"}
+    | {"recorded_at", "batch", "recorded_by"}
 )
 _AMENDMENT_NEEDS = frozenset({"target", "period", "recorded_at", "batch"})
 
@@ -211,24 +228,27 @@ def _record(item: object) -> Record | None:
     note, source = item.get("note"), item.get("source")
     value, amount = _figure(item["value"]), _figure(item.get("amount"))
     recorded_at = _utc(item["recorded_at"])
+    writer = item.get("recorded_by")
     if (
         type(target) is not str
         or type(period) is not str
         or type(batch) is not str
         or not (note is None or type(note) is str)
         or not (source is None or type(source) is str)
+        or not (writer is None or type(writer) is str)
         or value is None
         or (amount is None and item.get("amount") is not None)
         or recorded_at is None
     ):
         return None
-    return Record(target, period, value, amount, note, source, recorded_at, batch)
+    return Record(target, period, value, amount, note, source, recorded_at, batch, writer)
 
 
 def _amendment(item: object) -> Amendment | None:
     if type(item) is not dict or not _AMENDMENT_NEEDS <= item.keys() <= _AMENDMENT_KEYS:
         return None
     target, period, batch, note = item["target"], item["period"], item["batch"], item.get("note")
+    writer = item.get("recorded_by")
     given = [item.get(name) for name in ("min", "max", "around", "tolerance", "stretch")]
     numbers = [_figure(value) for value in given]
     low, high, around, tolerance, stretch = numbers
@@ -238,6 +258,7 @@ def _amendment(item: object) -> Amendment | None:
         or type(period) is not str
         or type(batch) is not str
         or not (note is None or type(note) is str)
+        or not (writer is None or type(writer) is str)
         or any(n is None and g is not None for n, g in zip(numbers, given, strict=True))
         or recorded_at is None
         or (low is None and high is None and around is None)
@@ -247,7 +268,7 @@ def _amendment(item: object) -> Amendment | None:
     ):
         return None
     return Amendment(
-        target, period, low, high, around, tolerance, stretch, note, recorded_at, batch
+        target, period, low, high, around, tolerance, stretch, note, recorded_at, batch, writer
     )
 
 
@@ -279,6 +300,11 @@ def _utc(value: Any) -> datetime | None:
     return value.astimezone(UTC) if offset else value
 
 
+# The quick checks, for a database's rows too (ledger_postgres.read_plain).
+quick_record = _record
+quick_amendment = _amendment
+
+
 _CANONICAL: dict[str, bool] = {}
 
 
@@ -292,3 +318,6 @@ def _canonical(period: str) -> bool:
             known = False
         _CANONICAL[period] = known
     return known
+
+
+canonical_period = _canonical

@@ -52,7 +52,7 @@ from plancli.ledger_base import (
 from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, open_regular
 from plancli.plain import Amendment as PlainAmendment
-from plancli.plain import Figure, figure_problem, latest_in_order
+from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
 from plancli.plain import Record as PlainRecord
 
 if TYPE_CHECKING:
@@ -860,6 +860,9 @@ class SqliteLedgerStore:
         """The figure in force per target and period: the latest revision (highest seq)."""
         rows = self._query(f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq")
         return _figures(self.path, rows)
+
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        return self.figures()  # one scan of every row is what SQLite does fastest (see above)
 
     def check_writable(self) -> Path:
         from plancli.ledger import check_writable_location

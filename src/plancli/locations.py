@@ -77,12 +77,74 @@ def resolve_plan(ref: str | None) -> PlanSource:
 # --------------------------------------------------------------------------- ledgers
 
 SQLITE_SUFFIXES = (".sqlite", ".db")
-LedgerFormat = Literal["toml", "sqlite"]
+LedgerFormat = Literal["toml", "sqlite", "postgres"]
+
+# A PostgreSQL ledger is named by a libpq connection string: a URI (postgresql://…, postgres://…)
+# or key=value pairs that name a server or a service (`service=bureau`, `dbname=plans host=…`).
+_DATABASE_URI = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
+_CONNINFO = re.compile(
+    r"^\s*(?:service|dbname|host|hostaddr|port|user|password|passfile|sslmode|connect_timeout"
+    r"|application_name|options|target_session_attrs)\s*=",
+    re.IGNORECASE,
+)
 
 
-def ledger_format(path: Path) -> LedgerFormat:
-    """The one place the storage is chosen: `.sqlite` / `.db` is SQLite, anything else TOML."""
-    return "sqlite" if path.suffix.lower() in SQLITE_SUFFIXES else "toml"
+def is_database_ledger(text: str | Path) -> bool:
+    """Does this `--ledger` value name a PostgreSQL database rather than a file?"""
+    if isinstance(text, Path):
+        return False  # a Path has lost the `//` of a URI: it names a file
+    return bool(_DATABASE_URI.match(text) or _CONNINFO.match(text))
+
+
+def ledger_format(path: Path | str) -> LedgerFormat:
+    """The one place the storage is chosen: a connection string is PostgreSQL, `.sqlite` / `.db`
+    is SQLite, anything else TOML."""
+    if is_database_ledger(path):
+        return "postgres"
+    return "sqlite" if Path(path).suffix.lower() in SQLITE_SUFFIXES else "toml"
+
+
+# The password in a connection string: in a URI's user part (postgresql://user:secret@host), in
+# its query (?password=secret), or a key=value pair (password=secret, password='a b').
+_URI_PASSWORD = re.compile(
+    r"^(?P<head>[a-z]+://[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
+)
+_PARAM_PASSWORD = re.compile(r"(?P<head>[?&]password=)(?P<secret>[^&]*)", re.IGNORECASE)
+_KV_PASSWORD = re.compile(
+    r"(?P<head>(?:^|\s)password\s*=\s*)(?P<secret>'(?:[^'\\]|\\.)*'?|\S*)", re.IGNORECASE
+)
+MASK = "***"
+
+
+def mask_password(conninfo: str) -> str:
+    """The connection string as plancli shows it: every password replaced by `***`."""
+    if _DATABASE_URI.match(conninfo):
+        match = _URI_PASSWORD.match(conninfo)
+        if match:
+            conninfo = match["head"] + MASK + match["tail"]
+        return _PARAM_PASSWORD.sub(lambda m: m["head"] + MASK, conninfo)
+    return _KV_PASSWORD.sub(lambda m: m["head"] + MASK, conninfo)
+
+
+def passwords_in(conninfo: str) -> list[str]:
+    """The passwords written in a connection string (raw and %-decoded), to scrub them from a
+    message that might quote them (a libpq error quoting a mistyped part of the string)."""
+    from urllib.parse import unquote
+
+    found: list[str] = []
+    if _DATABASE_URI.match(conninfo):
+        match = _URI_PASSWORD.match(conninfo)
+        if match:
+            found.append(match["secret"])
+        found += [m["secret"] for m in _PARAM_PASSWORD.finditer(conninfo)]
+        found += [unquote(secret) for secret in found]
+    else:
+        for m in _KV_PASSWORD.finditer(conninfo):
+            secret = m["secret"]
+            found.append(secret)
+            if secret.startswith("'"):
+                found.append(re.sub(r"\\(.)", r"\1", secret.strip("'")))
+    return sorted({secret for secret in found if secret}, key=len, reverse=True)
 
 
 Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
@@ -91,14 +153,42 @@ Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
 class LedgerLocation(NamedTuple):
     """Where the ledger of a plan is, why there, and whether plancli may write it."""
 
-    path: Path
+    path: Path  # a database ledger: its masked connection string, as a name (never opened)
     origin: Origin
     read_only: bool = False
-    plan_id: str | None = None  # bundled plans: their id, for the read-only hint
+    # Bundled plans: their id, for the read-only hint. A database ledger keeps many plans' records
+    # apart by this id (the plan's `[plan] id`), which the command line fills in.
+    plan_id: str | None = None
+    url: str | None = None  # a database ledger's connection string (it may hold a password)
+    # A database ledger: the plan's owner (牵头单位) of each target that names one, pushed to the
+    # database with each write; None when not known (the store then leaves them as they are).
+    owners: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def format(self) -> LedgerFormat:
+        return "postgres" if self.url is not None else ledger_format(self.path)
+
+    @property
+    def shown(self) -> str:
+        """How messages and JSON name the ledger: its path, or the connection string with any
+        password masked."""
+        return mask_password(self.url) if self.url is not None else str(self.path)
+
+
+def database_location(conninfo: str, origin: Origin = "option") -> LedgerLocation:
+    """The location of a PostgreSQL ledger named by a connection string."""
+    return LedgerLocation(Path(mask_password(conninfo)), origin, url=conninfo)
+
+
+def location_of(ledger: str | Path, origin: Origin = "option") -> LedgerLocation:
+    """A ledger named on the command line: a connection string, or a file's path."""
+    if isinstance(ledger, str) and is_database_ledger(ledger):
+        return database_location(ledger, origin)
+    return LedgerLocation(Path(ledger).expanduser(), origin)
 
 
 def resolve_ledger(
-    explicit: Path | None,
+    explicit: str | Path | None,
     plan: PlanSource,
     app_dir: Path,
     env_value: str | None = None,
@@ -110,9 +200,9 @@ def resolve_ledger(
     ledger into a workspace where figures can be recorded.
     """
     if explicit is not None:
-        return LedgerLocation(Path(explicit).expanduser(), "option")
+        return location_of(explicit)
     if env_value:
-        return LedgerLocation(Path(env_value).expanduser(), "option")
+        return location_of(env_value)
     if plan.bundled_id is None:
         return LedgerLocation(plan.path.with_name(plan.path.stem + LEDGER_SUFFIX), "beside-plan")
     if plan.bundled_id in BUNDLED_LEDGERS:

@@ -198,6 +198,7 @@ class Target(StrictModel):
     parts: list[str] = Field(default_factory=list, description="roll-up: ids summed")
     projects: ProjectCount | None = None
     quote: str | None = Field(default=None, description="exact substring of the report")
+    owner: str | None = Field(default=None, description="牵头单位: the department that records it")
     note: str | None = Field(
         default=None, description="the plan editor's reading of the report (ambiguities, caveats)"
     )
@@ -485,6 +486,9 @@ class Record(StrictModel):
     source: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command or import that wrote it")
+    recorded_by: str | None = Field(
+        default=None, description="the database user who wrote it (PostgreSQL ledgers)"
+    )
 
     @staticmethod
     def figure_problem(value: Decimal) -> str | None:
@@ -532,6 +536,9 @@ class Amendment(StrictModel):
     note: str | None = None
     recorded_at: datetime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command that wrote it")
+    recorded_by: str | None = Field(
+        default=None, description="the database user who wrote it (PostgreSQL ledgers)"
+    )
 
     @model_validator(mode="after")
     def _a_bound(self) -> Amendment:

@@ -249,6 +249,10 @@ class HistoryRecord:
     source: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = field(
+        default=None,
+        metadata=doc("the database user who wrote it (PostgreSQL ledgers; else null)"),
+    )
     current: bool = field(metadata=doc("true for the revision in force; false once superseded"))
 
 

@@ -186,6 +186,7 @@ class Target(NamedTuple):
     parts: list[str] = []  # noqa: RUF012 (a named tuple's default: never mutated)
     projects: ProjectCount | None = None
     quote: str | None = None
+    owner: str | None = None
     note: str | None = None
     note_en: str | None = None
     review: str | None = None
@@ -272,6 +273,7 @@ class Record(NamedTuple):
     source: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = None
 
 
 class Amendment(NamedTuple):
@@ -287,6 +289,7 @@ class Amendment(NamedTuple):
     note: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = None
 
 
 class Figure(NamedTuple):
@@ -297,6 +300,25 @@ class Figure(NamedTuple):
     period: str
     value: Decimal
     amount: Decimal | None
+
+
+class FigureQuery(NamedTuple):
+    """What an assessment at one period reads of the figures in force (`gap`): per target, the
+    figure at its latest position (end month) up to `end_month` of `year`, the year before's
+    year-end figure (a `change` target's base), and every position up to then of the targets
+    in `series` (a relation and its reference). A store that can select these in its database
+    reads only them (ledger_postgres); the others give every figure, which the assessment
+    reduces the same way."""
+
+    year: int
+    end_month: int  # the as-of period's end month; 12 when judging at the latest figures
+    series: frozenset[str] = frozenset()
+
+
+def plan_owners(plan: Plan | model.Plan) -> tuple[tuple[str, str], ...]:
+    """The plan's owner (牵头单位) of each target that names one: what a database ledger keeps
+    in its `target_owner` table and enforces (ledger_postgres)."""
+    return tuple((t.id, t.owner.strip()) for t in plan.targets if t.owner and t.owner.strip())
 
 
 def plain_record(record: Record | model.Record) -> Record:
@@ -313,6 +335,7 @@ def plain_record(record: Record | model.Record) -> Record:
         record.source,
         record.recorded_at,
         record.batch,
+        record.recorded_by,
     )
 
 
@@ -330,6 +353,7 @@ def plain_amendment(amendment: Amendment | model.Amendment) -> Amendment:
         amendment.note,
         amendment.recorded_at,
         amendment.batch,
+        amendment.recorded_by,
     )
 
 

@@ -18,7 +18,7 @@ from plancli.assess.core import (
     required_growth_rest,
     required_report_month,
 )
-from plancli.assess.engine import PlanAssessment, assess_plan
+from plancli.assess.engine import PlanAssessment, assess_plan, figure_query
 from plancli.assess.output import (
     AMOUNT_PLACES,
     COMPLETION_PLACES,
@@ -72,6 +72,7 @@ __all__ = [
     "bound_of",
     "csv_rows",
     "expected_share",
+    "figure_query",
     "gap_output",
     "in_force",
     "parse_statuses",

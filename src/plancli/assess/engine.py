@@ -25,7 +25,7 @@ from plancli.assess.rules import rule_for
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import AnyAmendment, AnyPlan, Plan, plain_amendment
+from plancli.plain import AnyAmendment, AnyPlan, FigureQuery, Plan, plain_amendment
 
 
 class PlanAssessment:
@@ -56,6 +56,19 @@ class PlanAssessment:
             if assessment.target.id == target_id:
                 return assessment
         raise KeyError(target_id)
+
+
+def figure_query(plan: AnyPlan, as_of: Period | str | None = None) -> FigureQuery:
+    """What an assessment of `plan` at `as_of` reads of the ledger (a database selects only
+    that): each target's latest figure up to then, the base year's, and the whole series of
+    the relations and their references (a relation compares month for month)."""
+    year = plan.plan.year
+    if isinstance(as_of, str):
+        as_of = parse_plan_period(as_of, year)
+    series = {t.id for t in plan.targets if t.kind == "relative"}
+    series |= {t.reference for t in plan.targets if t.reference is not None}
+    end_month = as_of.end_month if as_of is not None and as_of.year == year else 12
+    return FigureQuery(year, end_month, frozenset(series))
 
 
 def assess_plan(

@@ -79,7 +79,7 @@ def amend_cmd(
     )
     change = amend_target(open_store(location), plan, request, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(_message(change, str(location.path), dry_run))
+    say(_message(change, location.shown, dry_run))
     if json_out:
         from plancli.amend import amendment_out
         from plancli.fmt import bound_text
@@ -88,7 +88,7 @@ def amend_cmd(
 
         out = AmendOutput(
             plan=plan.plan.id,
-            ledger=str(location.path),
+            ledger=location.shown,
             written=not dry_run and not change.unchanged,
             unchanged=change.unchanged,
             amendment=amendment_out(plan, change.amendment),

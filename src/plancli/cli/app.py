@@ -387,13 +387,14 @@ class State:
     form, for read commands (no Pydantic on their path: issue 15)."""
 
     plan_ref: str | None = None
-    ledger: Path | None = None
+    ledger: str | None = None  # a file's path or a database's connection string
     lang: Lang = "en"
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
     _plan: "Plan | None" = field(default=None, repr=False)
     _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
+    _location: "LedgerLocation | None" = field(default=None, repr=False)
 
     @property
     def source(self) -> "PlanSource":
@@ -421,24 +422,50 @@ class State:
 
     @property
     def ledger_location(self) -> "LedgerLocation":
-        """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir."""
-        return self.ledger_location_for(self.source)
+        """DESIGN §5: --ledger > PLANCLI_LEDGER > beside a plan file > the app dir. Resolved
+        once (a database ledger's carries the plan's owners: 100,000 of them in a city's)."""
+        if self._location is None:
+            self._location = self.ledger_location_for(self.source)
+        return self._location
 
-    def ledger_location_for(self, source: "PlanSource") -> "LedgerLocation":
-        """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote)."""
+    def ledger_location_for(
+        self, source: "PlanSource", plan: "Plan | plain.Plan | None" = None
+    ) -> "LedgerLocation":
+        """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote,
+        whose content is `plan`). A database ledger holds many plans: it is told the plan's id
+        and the plan's owners (牵头单位), so it reads and writes only that plan's records."""
         from plancli.locations import resolve_ledger
 
-        return resolve_ledger(
+        location = resolve_ledger(
             self.ledger,
             source,
             app_dir=Path(typer.get_app_dir("plancli")),
             env_value=os.environ.get("PLANCLI_LEDGER"),
         )
+        if location.url is None:
+            return location
+        from plancli.plain import plan_owners
+
+        if plan is None and source == self.source:
+            # The plan as loaded already: a write has its model; a read command, plain data
+            # (it then needs no Pydantic). Loading the other form too would cost a 100,000-
+            # target plan's load again.
+            plan = self._plan if self._plan is not None else self.plain_plan
+        elif plan is None:
+            plan = _load(source)
+        return location._replace(plan_id=plan.plan.id, owners=plan_owners(plan))
 
     @property
     def ledger_path(self) -> Path:
-        """Where recorded figures of this plan are read from and written to."""
+        """Where recorded figures of this plan are read from and written to (a file ledger;
+        a database ledger's `path` is only its name, see `ledger_shown`)."""
         return self.ledger_location.path
+
+    @property
+    def ledger_shown(self) -> str:
+        """The ledger as messages name it: its path, or its connection string, password
+        masked."""
+        return self.ledger_location.shown
 
     def _named_by(self) -> str | None:
         if self.ledger is not None:
@@ -451,6 +478,8 @@ class State:
         12). The default place (beside the plan, the app dir) reads as empty until written."""
         location = self.ledger_location
         named_by = self._named_by()
+        if location.url is not None:
+            return location  # a database: reading one without a plancli ledger says so
         if named_by is not None and not os.path.lexists(location.path):
             raise InputError(
                 _(
@@ -463,9 +492,16 @@ class State:
         """Before a write: who named the ledger, when it was named explicitly and does not
         exist yet (the write will create it); else None."""
         named_by = self._named_by()
-        if named_by is not None and not os.path.lexists(self.ledger_location.path):
+        location = self.ledger_location
+        if location.url is None and named_by is not None and not os.path.lexists(location.path):
             return named_by
         return None
+
+
+def _load(source: "PlanSource") -> "plain.Plan":
+    from plancli.plan import load_plain_plan
+
+    return load_plain_plan(source.path)
 
 
 def say_created(path: Path, named_by: str | None, written: bool, dry_run: bool) -> None:
@@ -531,13 +567,16 @@ def root(
         ),
     ] = None,
     ledger: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--ledger",
-            metavar="FILE",
+            metavar="FILE|URL",
             envvar="PLANCLI_LEDGER",
-            help=_("Ledger file of recorded progress (default: beside the plan, or the app dir)."),
-            dir_okay=False,
+            help=_(
+                "Ledger of recorded progress: a file (.toml, .sqlite), or a PostgreSQL database "
+                "shared by a bureau (postgresql://…, service=…; docs/shared-ledger.md). "
+                "Default: beside the plan, or the app dir."
+            ),
         ),
     ] = None,
     lang: Annotated[

@@ -39,15 +39,18 @@ AsOfOpt = Annotated[
 ]
 
 
-def assess_state(st: State, as_of: str | None) -> "PlanAssessment":
+def assess_state(st: State, as_of: str | None, judged_only: bool = False) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
-    from plancli.assess import assess_plan
+    from plancli.assess import assess_plan, figure_query
     from plancli.ledger_read import read_figures
 
     location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
     plan = st.plain_plan
-    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory.
-    figures, amendments = read_figures(location)
+    # Only the figures in force: at 120,000 records full `Record`s cost 10x the memory. `gap`
+    # judges each target on its latest figures: a database ledger selects only those
+    # (issue 13); `status` shows the headline targets' every figure, and reads them all.
+    query = figure_query(plan, as_of) if judged_only else None
+    figures, amendments = read_figures(location, query)
     return assess_plan(plan, figures, as_of, amendments)
 
 
@@ -90,7 +93,7 @@ def gap_cmd(
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
     targets = filter_targets(st.plain_plan, section, kind)
-    assessment = assess_state(st, as_of)
+    assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
     _show_gap(st, assessment, chosen, json_out, csv_out)
     if assessment.as_of is None and as_of is None and not (json_out or csv_out):
@@ -135,7 +138,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.assess import status_output
 
     st = state(ctx)
-    out = status_output(assess_state(st, as_of), ledger=str(st.ledger_path))
+    out = status_output(assess_state(st, as_of), ledger=st.ledger_shown)
     if json_out:
         from plancli.output import dump_json
 
@@ -156,5 +159,5 @@ def first_run_hint(st: State) -> None:
     from plancli.cli.app import say
     from plancli.i18n import t
 
-    say(t("hint.first_run", st.lang).format(ledger=st.ledger_path))
+    say(t("hint.first_run", st.lang).format(ledger=st.ledger_shown))
     say(t("hint.first_run_init", st.lang))

@@ -125,7 +125,7 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(_record_message(plan, change, str(location.path), dry_run))
+    say(_record_message(plan, change, location.shown, dry_run))
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
@@ -145,7 +145,7 @@ def record_cmd(
                 RecordOutput(
                     command="record",
                     plan=plan.plan.id,
-                    ledger=str(location.path),
+                    ledger=location.shown,
                     dry_run=dry_run,
                     written=written,
                     batch=change.record.batch if written else None,
@@ -169,7 +169,7 @@ def _written(change: "Change", row: int | None = None) -> "Any":
         "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
     )
     return WrittenRecord(
-        **record.model_dump(),
+        **record.model_dump(exclude={"recorded_by"}),  # the database sets it, not the record
         change=kind,
         previous=previous_figure(change.previous),
         row=row,
@@ -313,24 +313,24 @@ def import_cmd(
             console().print(import_table(plan, result, st.lang))
         say(
             _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
-                file=name, counts=counts, ledger=location.path
+                file=name, counts=counts, ledger=location.shown
             )
         )
     elif result.written:
         say(
             _("imported {file}: {counts} into {ledger} (batch {batch})").format(
-                file=name, counts=counts, ledger=location.path, batch=result.batch
+                file=name, counts=counts, ledger=location.shown, batch=result.batch
             )
         )
     else:
         say(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
-                file=name, counts=counts, ledger=location.path
+                file=name, counts=counts, ledger=location.shown
             )
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, str(location.path), result, dry_run, notes))
+        emit(_import_json(plan, location.shown, result, dry_run, notes))
 
 
 def _import_json(
@@ -433,7 +433,7 @@ def history_cmd(
 
         out = HistoryOutput(
             plan=plan.plan.id,
-            ledger=str(location.path),
+            ledger=location.shown,
             target=target_id,
             records=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
@@ -472,23 +472,21 @@ def history_cmd(
         ]
         emit(csv_text(columns, rows))
     elif not revisions and not adjustments:
-        say(_no_records(target_id, location.path))
+        say(_no_records(target_id, location.shown))
     else:
         from plancli.render import console
         from plancli.render.ledger import amendments_table, history_table
 
         out_console = console()
         if revisions:
-            out_console.print(
-                history_table(plan, revisions, str(location.path), st.lang, target_id)
-            )
+            out_console.print(history_table(plan, revisions, location.shown, st.lang, target_id))
         else:
-            say(_no_records(target_id, location.path))
+            say(_no_records(target_id, location.shown))
         if adjustments:
             out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
 
 
-def _no_records(target_id: str | None, ledger: Path) -> str:
+def _no_records(target_id: str | None, ledger: str) -> str:
     if target_id:
         return _("no records of {target} in {ledger}").format(target=target_id, ledger=ledger)
     return _("no records in {ledger}").format(ledger=ledger)
@@ -538,9 +536,9 @@ def undo_cmd(
     contents = store.contents()
     undo = last_batch(contents.records, contents.amendments)
     if undo is None:
-        say(_("nothing to undo: {ledger} has no records").format(ledger=location.path))
+        say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
         if json_out:
-            emit(_undo_json(plan, str(location.path), None, dry_run, written=False))
+            emit(_undo_json(plan, location.shown, None, dry_run, written=False))
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
@@ -554,7 +552,7 @@ def undo_cmd(
             )
         )
         if json_out:
-            emit(_undo_json(plan, str(location.path), undo, dry_run, written=False))
+            emit(_undo_json(plan, location.shown, undo, dry_run, written=False))
         return
     if not yes:
         if not _interactive():
@@ -577,12 +575,12 @@ def undo_cmd(
     done = undo_batch(store, undo)
     say(
         _("reverted {count} of batch {batch} in {ledger}").format(
-            count=count, batch=done.batch, ledger=location.path
+            count=count, batch=done.batch, ledger=location.shown
         )
     )
     _advise(store)
     if json_out:
-        emit(_undo_json(plan, str(location.path), undo, dry_run, written=True))
+        emit(_undo_json(plan, location.shown, undo, dry_run, written=True))
 
 
 def _undo_json(
@@ -609,7 +607,10 @@ def _undo_json(
             batch=undo.batch if undo is not None else None,
             counts=UndoCounts(records=len(steps), amendments=len(amendment_steps)),
             records=[
-                RevertedRecord(**step.record.model_dump(), restored=previous_figure(step.restored))
+                RevertedRecord(
+                    **step.record.model_dump(exclude={"recorded_by"}),
+                    restored=previous_figure(step.restored),
+                )
                 for step in steps
             ],
             amendments=[

@@ -1,60 +1,231 @@
-"""`plancli ledger …`: commands about the ledger file itself (its format), not its figures."""
+"""`plancli ledger …`: commands about the ledger itself (its store), not its figures: convert
+between TOML, SQLite and PostgreSQL; create a database ledger; map roles to departments."""
 
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import PlanGroup, app, command, say
+from plancli.cli.app import PlanGroup, State, app, command, emit, say, state
+from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from plancli.ledger_postgres import PostgresLedgerStore
+    from plancli.locations import LedgerLocation
 
 ledger_app = typer.Typer(
     name="ledger",
     cls=PlanGroup,
-    help=_("The ledger file: convert between TOML and SQLite."),
+    help=_(
+        "The ledger itself: convert between TOML, SQLite and PostgreSQL; a shared database "
+        "ledger's schema and departments."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(ledger_app)
 
 
+def _location(st: State, ledger: str) -> "LedgerLocation":
+    """A ledger named on the command line; a database one is told the plan (--plan) whose
+    records it holds, and that plan's owners."""
+    from plancli.locations import location_of
+    from plancli.plain import plan_owners
+
+    location = location_of(ledger)
+    if location.url is None:
+        return location
+    plan = st.plain_plan
+    return location._replace(plan_id=plan.plan.id, owners=plan_owners(plan))
+
+
 @command(
     "convert",
     on=ledger_app,
     help=_(
-        "Copy a ledger into the other format: every revision, batch, time, note and source, "
-        "and every amendment."
+        "Copy a ledger into another store: every revision, batch, time, note, source and "
+        "writer, and every amendment. A database ledger holds the records of the plan given "
+        "by --plan."
     ),
 )
 def convert_cmd(
-    source: Annotated[Path, typer.Argument(metavar="FROM", help=_("The ledger to read."))],
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FROM", help=_("The ledger to read (a file or a database).")),
+    ],
     destination: Annotated[
-        Path,
+        str,
         typer.Argument(
             metavar="TO",
-            help=_("The ledger to write: SQLite if it ends in .sqlite or .db, else TOML."),
+            help=_(
+                "The ledger to write: SQLite if it ends in .sqlite or .db, PostgreSQL if it "
+                "is a connection string (postgresql://…, service=…), else TOML."
+            ),
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the records of an existing TO ledger."))
+        bool,
+        typer.Option(
+            "--force",
+            help=_("Replace the records of an existing TO ledger (of a database: the plan's)."),
+        ),
     ] = False,
 ) -> None:
     from plancli.ledger import copy_ledger
-    from plancli.locations import ledger_format
 
-    copied = copy_ledger(source, destination, force=force)
+    st = state(ctx)
+    origin, target = _location(st, source), _location(st, destination)
+    copied = copy_ledger(origin, target, force=force)
     count = len(copied.records)
     what = ngettext("{n} record", "{n} records", count).format(n=count)
     if copied.amendments:
         n = len(copied.amendments)
         amendments = ngettext("{n} amendment", "{n} amendments", n).format(n=n)
         what = _("{records} and {amendments}").format(records=what, amendments=amendments)
+    if target.url or origin.url:
+        what = _("{what} of plan {plan}").format(what=what, plan=target.plan_id or origin.plan_id)
     say(
         _("converted {what}: {source} ({source_format}) -> {destination} ({format})").format(
             what=what,
-            source=source,
-            source_format=ledger_format(source),
-            destination=destination,
-            format=ledger_format(destination),
+            source=origin.shown,
+            source_format=origin.format,
+            destination=target.shown,
+            format=target.format,
         )
     )
+
+
+def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedgerStore":
+    """The PostgreSQL store of LEDGER, else of --ledger / PLANCLI_LEDGER."""
+    from plancli.ledger_postgres import PostgresLedgerStore
+
+    location = _location(st, ledger) if ledger else st.ledger_location
+    if location.url is None:
+        raise InputError(
+            _(
+                "`plancli ledger {command}` is for a PostgreSQL ledger (postgresql://…, "
+                "service=…); {ledger} is a {format} file"
+            ).format(command=command_name, ledger=location.shown, format=location.format)
+        )
+    return PostgresLedgerStore(location)
+
+
+@command(
+    "init",
+    on=ledger_app,
+    help=_(
+        "Create (or migrate) a PostgreSQL ledger's schema, and push the plan's owners "
+        "(牵头单位) of its targets. Run it as the role that is to own the ledger."
+    ),
+)
+def init_cmd(
+    ctx: typer.Context,
+    ledger: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[URL]",
+            help=_(
+                "The database: postgresql://…, postgres://… or service=… (default: --ledger "
+                "or PLANCLI_LEDGER)."
+            ),
+        ),
+    ] = None,
+) -> None:
+    st = state(ctx)
+    store = _database(st, ledger, "init")
+    done = store.init()
+    shown = store.location.shown
+    if done.before == 0:
+        say(
+            _("created the plancli ledger (schema version {version}) in {ledger}").format(
+                version=done.after, ledger=shown
+            )
+        )
+    elif done.before < done.after:
+        say(
+            _("migrated the plancli ledger in {ledger} from version {old} to {new}").format(
+                ledger=shown, old=done.before, new=done.after
+            )
+        )
+    else:
+        say(
+            _(
+                "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
+            ).format(ledger=shown, version=done.after)
+        )
+    plan = store.location.plan_id
+    if done.owners and done.owners_pushed:
+        say(
+            _("plan {plan}: {n} targets with an owner (牵头单位) pushed to the database").format(
+                plan=plan, n=done.owners
+            )
+        )
+    elif done.owners:
+        say(
+            _("plan {plan}: its {n} targets' owners are in the database already").format(
+                plan=plan, n=done.owners
+            )
+        )
+    else:
+        say(
+            _(
+                "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
+                'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
+            ).format(plan=plan)
+        )
+
+
+@command(
+    "grant",
+    on=ledger_app,
+    help=_("Let ROLE record the targets DEPARTMENT owns in a PostgreSQL ledger (and read all)."),
+)
+def grant_cmd(
+    ctx: typer.Context,
+    department: Annotated[
+        str,
+        typer.Argument(
+            metavar="DEPARTMENT", help=_("The department, as the plan's `owner` names it.")
+        ),
+    ],
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help=_("A database role (a user, or a group whose members log in).")
+        ),
+    ],
+    revoke: Annotated[
+        bool, typer.Option("--revoke", help=_("Take the role away from the department."))
+    ] = False,
+) -> None:
+    st = state(ctx)
+    store = _database(st, None, "grant")
+    store.grant(department, role, revoke=revoke)
+    shown = store.location.shown
+    if revoke:
+        message = _("role {role} no longer records for {department} in {ledger}")
+    else:
+        message = _("role {role} records for {department} in {ledger}: the targets it owns")
+    say(message.format(role=role, department=department, ledger=shown))
+
+
+@command(
+    "grants",
+    on=ledger_app,
+    help=_("List the departments of a PostgreSQL ledger and the roles that record for each."),
+)
+def grants_cmd(ctx: typer.Context) -> None:
+    from plancli.safe import visible
+
+    st = state(ctx)
+    store = _database(st, None, "grants")
+    rows = store.grants()
+    if not rows:
+        say(
+            _("no department has a role in {ledger} (plancli ledger grant)").format(
+                ledger=store.location.shown
+            )
+        )
+        return
+    emit("\n".join(f"{visible(g.department)}\t{visible(g.role)}" for g in rows))

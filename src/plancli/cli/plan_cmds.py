@@ -96,7 +96,7 @@ def show_cmd(
             target=target,
             as_of=str(assessment.as_of) if assessment.as_of else None,
             assessment=judged,
-            ledger=str(location.path),
+            ledger=location.shown,
             history=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
@@ -115,7 +115,7 @@ def show_cmd(
             "",
             assessment_detail(judged, as_of_text, st.lang),
             "",
-            history_table(plan, revisions, str(location.path), st.lang, target.id),
+            history_table(plan, revisions, location.shown, st.lang, target.id),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))
@@ -287,8 +287,8 @@ def init_cmd(
     written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
     # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
     # PLANCLI_LEDGER says otherwise.
-    location = st.ledger_location_for(PlanSource(target, None))
-    ledger = location.path
+    location = st.ledger_location_for(PlanSource(target, None), plan)
+    ledger = location.shown
     if demo:
         if st.source.bundled_id in BUNDLED_LEDGERS:
             raise InputError(
@@ -297,7 +297,7 @@ def init_cmd(
                     "copies them, without --demo"
                 ).format(plan=st.source.bundled_id, folder=directory)
             )
-        if ledger.exists():
+        if _holds_figures(location):
             raise InputError(
                 _(
                     "{ledger} exists; --demo writes its figures only into a new ledger, never "
@@ -315,7 +315,7 @@ def init_cmd(
 
     say(_("wrote {file}").format(file=target))
 
-    copied = copy_bundled_ledger(st.source, ledger)  # the 2021 actuals, never over a ledger
+    copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
     if copied is not None:
         say(
             _("copied the bundled ledger ({count} records) to {ledger}").format(
@@ -334,6 +334,15 @@ def init_cmd(
     say(_("next: plancli --plan {file} targets").format(file=target))
 
 
+def _holds_figures(location: "LedgerLocation") -> bool:
+    """A ledger file exists, or a database ledger holds records of the plan."""
+    if location.url is None:
+        return location.path.exists()
+    from plancli.ledger import ledger_holds_anything, open_store
+
+    return ledger_holds_anything(location, open_store(location))
+
+
 def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
     """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
     from plancli.demo import demo_records, describe
@@ -345,7 +354,7 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
         if session.records():  # written meanwhile by somebody else: leave it alone
             raise InputError(
                 _("{ledger} holds figures now; no demo figures written").format(
-                    ledger=location.path
+                    ledger=location.shown
                 )
             )
         session.append(records)
@@ -356,5 +365,5 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
             "wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
             '{ledger}: made up from the plan\'s targets (source "demo"), not statistics; '
             "`plancli undo` removes them"
-        ).format(figures=figures, targets=targets, year=year, ledger=location.path)
+        ).format(figures=figures, targets=targets, year=year, ledger=location.shown)
     )

@@ -182,7 +182,7 @@ def template_cmd(
         bool, typer.Option("--force", help=_("Replace an existing FILE (it may hold figures)."))
     ] = False,
 ) -> None:
-    from plancli.ledger import read_records
+    from plancli.ledger import open_store
     from plancli.periods import parse_plan_period
     from plancli.report.template import template_csv, template_rows
 
@@ -194,7 +194,7 @@ def template_cmd(
     st = state(ctx)
     plan = st.plan
     at = parse_plan_period(period, plan.plan.year)
-    rows = template_rows(plan, read_records(st.read_ledger().path), at)
+    rows = template_rows(plan, open_store(st.read_ledger()).read(), at)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(
             _("{file} exists and may hold figures; use --force to replace it").format(file=file)

@@ -1,0 +1,856 @@
+"""The PostgreSQL ledger (issue 13): what only a database ledger does or must prove.
+
+Departments (牵头单位) and row-level security, many plans in one database, the schema's
+versions, the selection `gap` reads, a server stopped mid-import, an unreachable server,
+passwords never shown, libpq's own ways of naming a server, and round trips between stores.
+The behaviour it shares with the TOML and SQLite stores is tested on all three in
+test_ledger*.py, test_amend.py and test_record_forms.py (the `ledger_suffix` fixture).
+
+Every test here runs against the throwaway server of tests/pgcluster.py and skips, saying
+why, where it cannot be started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1":  # CI: no driver is a failure
+    import psycopg
+else:
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
+from ledgers import PgLedger, PgLedgers, read_records
+from pgcluster import Cluster
+from plancli.ledger import Entry, check_entry, open_store, record_entry
+from plancli.ledger_postgres import SCHEMA_VERSION
+from plancli.locations import (
+    LedgerLocation,
+    database_location,
+    is_database_ledger,
+    ledger_format,
+    mask_password,
+    passwords_in,
+)
+from plancli.plan import load_plan_file
+from strategies import finite_decimals
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+# The departments of the test plan (mini.toml): who leads which target.
+OWNERS = {
+    "gdp": "统计局",
+    "income": "统计局",
+    "g5": "工信局",
+    "unemployment": "人社局",
+    "invest_a": "发改委",
+    "invest_b": "发改委",
+}
+# Roles: `bureau` owns the ledger; alice records for 统计局 (through the group role `tongji`),
+# bob for 工信局 (through `gongxin`).
+ROLES_SQL = """
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bureau') THEN
+        CREATE ROLE bureau LOGIN;
+        CREATE ROLE tongji NOLOGIN;
+        CREATE ROLE gongxin NOLOGIN;
+        CREATE ROLE alice LOGIN IN ROLE tongji;
+        CREATE ROLE bob LOGIN IN ROLE gongxin;
+        CREATE ROLE carol LOGIN;
+    END IF;
+END $$;
+"""
+
+
+@pytest.fixture(scope="session")
+def roles(pg_cluster: Cluster) -> None:
+    pg_cluster.psql(ROLES_SQL)
+    for number in range(4):
+        pg_cluster.psql(f"GRANT CREATE ON DATABASE plancli_t{number} TO bureau")
+
+
+@pytest.fixture
+def ledger(pg_ledgers: PgLedgers, tmp_path: Path) -> PgLedger:
+    """An empty database: no plancli schema at all."""
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    ledger.drop_schema()
+    return ledger
+
+
+@pytest.fixture
+def owned_plan(tmp_path: Path) -> Path:
+    """mini.toml with an owner (牵头单位) for each target but the roll-up and the milestone."""
+    lines = []
+    for line in (FIXTURES / "mini.toml").read_text(encoding="utf-8").splitlines():
+        lines.append(line)
+        if line.startswith("id = ") and line[6:-1] in OWNERS:
+            lines.append(f'owner = "{OWNERS[line[6:-1]]}"')
+    path = tmp_path / "owned.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bureau(invoke, ledger: PgLedger, owned_plan: Path, roles: None):  # type: ignore[no-untyped-def]
+    """The ledger created by `bureau`, 统计局 and 工信局 granted to their group roles; returns a
+    function running plancli as a role: as_role("alice", "record", …)."""
+
+    def as_role(role: str, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        url = ledger.as_user(role).url
+        return invoke("--plan", str(owned_plan), "--ledger", url, *args, input=input)
+
+    result = as_role("bureau", "ledger", "init")
+    assert result.exit_code == 0, result.stderr
+    for department, role in (("统计局", "tongji"), ("工信局", "gongxin")):
+        granted = as_role("bureau", "ledger", "grant", department, role)
+        assert granted.exit_code == 0, granted.stderr
+    return as_role
+
+
+def one_line_error(result: Any, code: int) -> str:
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return str(result.stderr)
+
+
+# ----------------------------------------------------------------------------- naming
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("postgresql://alice:hunter22@db.bureau/plans", "postgresql://alice:***@db.bureau/plans"),
+        ("postgres://alice:p@ss/w0rd@db/plans?sslmode=require", "postgres://alice:***@db/plans?sslmode=require"),
+        ("postgresql://db/plans?user=bob&password=hunter22", "postgresql://db/plans?user=bob&password=***"),
+        ("postgresql://bob@db:5433/plans", "postgresql://bob@db:5433/plans"),
+        ("postgresql://[::1]:5432/plans", "postgresql://[::1]:5432/plans"),
+        ("host=db dbname=plans password=hunter22", "host=db dbname=plans password=***"),
+        ("host=db password = 'hunter 22' dbname=plans", "host=db password = *** dbname=plans"),
+        ("service=bureau", "service=bureau"),
+    ],
+)  # fmt: skip
+def test_a_connection_string_is_shown_with_its_password_masked(given: str, shown: str) -> None:
+    assert is_database_ledger(given) and ledger_format(given) == "postgres"
+    assert mask_password(given) == shown
+    assert "hunter" not in database_location(given).shown
+    assert str(database_location(given).path).count("hunter") == 0
+
+
+def test_passwords_are_found_raw_and_decoded() -> None:
+    assert passwords_in("postgresql://a:p%40ss@h/d") == ["p%40ss", "p@ss"]
+    assert passwords_in("password='it\\'s' host=h") == ["'it\\'s'", "it's"]
+
+
+@pytest.mark.parametrize("path", ["plans.toml", "x.sqlite", "postgresql.toml", "hostfile.db"])
+def test_file_names_stay_files(path: str) -> None:
+    assert not is_database_ledger(path)
+    assert ledger_format(path) in ("toml", "sqlite")
+
+
+# ------------------------------------------------------------------------- departments
+
+
+def test_two_departments_record_only_their_own_targets(
+    bureau, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    refused = one_line_error(bureau("alice", "record", "g5", "160", "-p", "2022-06"), 2)
+    assert refused == (
+        "error: refused: g5 is owned by 工信局 (牵头单位); alice records for 统计局; "
+        "nothing of this batch was written\n"
+    )
+    # An import holding one target of another department writes nothing of the batch.
+    june = tmp_path / "june.csv"
+    june.write_text("target,period,value\ng5,2022-07,170\ngdp,2022-Q3,5.5\n", encoding="utf-8")
+    before = ledger.read_bytes()
+    result = bureau("bob", "import", str(june))
+    assert "error: refused: gdp is owned by 统计局 (牵头单位); bob records for 工信局" in (
+        one_line_error(result, 2)
+    )
+    assert ledger.read_bytes() == before
+    # Everyone reads everything, and sees who wrote each figure.
+    history = json.loads(bureau("bob", "history", "--json").stdout)["records"]
+    assert [(r["target"], r["recorded_by"]) for r in history] == [("gdp", "alice"), ("g5", "bob")]
+    gap = json.loads(bureau("alice", "gap", "--json").stdout)
+    assert {t["id"]: t["actual"] for t in gap["targets"] if t["actual"] is not None} == {
+        "gdp": 5.2,
+        "g5": 150,
+    }
+
+
+def test_a_target_without_an_owner_is_the_ledger_owners(bureau) -> None:  # type: ignore[no-untyped-def]
+    refused = one_line_error(bureau("alice", "record", "centre", "50", "-p", "2022-06"), 2)
+    assert "centre has no owner (牵头单位) in plan mini-2022" in refused
+    carol = one_line_error(bureau("carol", "record", "gdp", "5", "-p", "2022-Q2"), 2)
+    assert "carol" in carol  # no USAGE: carol was never granted
+    assert bureau("bureau", "record", "centre", "50", "-p", "2022-06").exit_code == 0
+
+
+def test_row_level_security_refuses_in_the_database_itself(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """Around plancli, with SQL: the policies refuse what the check in Python explains."""
+    row = (
+        "INSERT INTO plancli.records (plan_id, target, period, value, recorded_at, batch{extra}) "
+        "VALUES ('mini-2022', %s, '2022-06', 1, now(), 'sql'{value})"
+    )
+    for target, extra, value in (
+        ("g5", "", ""),  # 工信局's target
+        ("gdp", ", recorded_by", ", 'bob'"),  # alice's department, signed as bob
+        ("nonesuch", "", ""),  # no owner
+    ):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            ledger.sql(row.format(extra=extra, value=value), (target,), user="alice")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        ledger.sql("DELETE FROM plancli.target_owner", user="alice")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        ledger.sql("INSERT INTO plancli.department_role VALUES ('工信局', 'alice')", user="alice")
+    ledger.sql(row.format(extra="", value=""), ("gdp",), user="alice")
+    assert ledger.sql("SELECT recorded_by FROM plancli.records") == [("alice",)]
+
+
+def test_undo_of_another_departments_batch_is_refused(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    before = ledger.read_bytes()
+    refused = bureau("alice", "undo", "--yes")  # shows the batch, then refuses it
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
+    assert ledger.read_bytes() == before
+    assert bureau("bob", "undo", "--yes").exit_code == 0
+    assert [r.target for r in read_records(ledger)] == ["gdp"]
+
+
+def test_a_departments_copy_of_the_plan_cannot_change_the_owners(
+    bureau, owned_plan: Path, ledger: PgLedger, invoke
+) -> None:  # type: ignore[no-untyped-def]
+    claimed = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    owned_plan.write_text(claimed, encoding="utf-8")
+    refused = one_line_error(bureau("alice", "record", "g5", "160", "-p", "2022-06"), 2)
+    assert "g5 is owned by 工信局" in refused  # the database's owners stand
+    # The ledger's owner writing with the edited plan pushes its owners.
+    assert bureau("bureau", "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0
+    assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "统计局"
+    assert bureau("alice", "record", "g5", "160", "-p", "2022-06").exit_code == 0
+
+
+def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def]
+    listed = bureau("bob", "ledger", "grants")
+    assert listed.stdout == "工信局\tgongxin\n统计局\ttongji\n"
+    missing = one_line_error(bureau("bureau", "ledger", "grant", "住建局", "nobody_here"), 2)
+    assert "no role 'nobody_here'" in missing
+    assert bureau("bureau", "ledger", "grant", "统计局", "tongji", "--revoke").exit_code == 0
+    refused = one_line_error(bureau("alice", "record", "gdp", "5", "-p", "2022-Q1"), 2)
+    assert "alice records for no department" in refused
+    denied = one_line_error(bureau("alice", "ledger", "grant", "统计局", "alice"), 2)
+    assert "refused" in denied
+
+
+def test_ledger_commands_for_a_database_refuse_a_file(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--ledger", str(tmp_path / "l.toml"), "ledger", "grant", "统计局", "alice")
+    assert "is for a PostgreSQL ledger" in one_line_error(result, 2)
+
+
+# ------------------------------------------------------------- concurrency, many plans
+
+
+def plancli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """plancli in a process of its own (this checkout's code)."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "src"), **(env or {})}
+    return subprocess.Popen(
+        [sys.executable, "-m", "plancli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+
+
+def test_concurrent_writers_of_two_departments_lose_and_duplicate_nothing(
+    bureau, ledger: PgLedger, owned_plan: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Separate processes, alice (统计局) and bob (工信局) at once; each refused on the other's
+    target. benchmarks/run.py runs the same with 200 writers."""
+    writers = []
+    for month in range(1, 5):
+        for role, target, value in (("alice", "gdp", f"5.{month}"), ("bob", "g5", f"{month}0")):
+            url = ledger.as_user(role).url
+            args = ("record", target, value, "-p", f"2022-{month:02d}")
+            writers.append(plancli("--plan", str(owned_plan), "--ledger", url, *args))
+    wrong = plancli("--plan", str(owned_plan), "--ledger", ledger.as_user("bob").url,
+                    "record", "gdp", "9", "-p", "2022-07")  # fmt: skip
+    for process in writers:
+        assert process.wait(timeout=120) == 0, process.communicate()
+    assert wrong.wait(timeout=120) == 2 and "gdp is owned by 统计局" in wrong.communicate()[1]
+    rows = ledger.sql("SELECT target, period, value::text, recorded_by FROM plancli.records")
+    assert sorted(rows) == sorted(
+        [("gdp", f"2022-{m:02d}", f"5.{m}", "alice") for m in range(1, 5)]
+        + [("g5", f"2022-{m:02d}", f"{m}0", "bob") for m in range(1, 5)]
+    )
+    assert len({row for row in ledger.sql("SELECT batch FROM plancli.records")}) == 8
+
+
+def test_many_plans_share_one_database(pg_ledgers: PgLedgers, tmp_path: Path) -> None:
+    mini = pg_ledgers.at(tmp_path / "shared")
+    guandu = mini.of_plan("guandu-2022")
+    mini_plan = load_plan_file(FIXTURES / "mini.toml")
+    guandu_plan = load_plan_file(REPO / "data" / "plan2022.toml")
+    record_entry(mini.store(), mini_plan, Entry("gdp", "2022-Q2", "5.2"))
+    record_entry(guandu.store(), guandu_plan, Entry("gdp", "2022-Q2", "6.1"))
+    record_entry(guandu.store(), guandu_plan, Entry("gdp", "2022-Q3", "6.3"))
+    assert [r.value for r in mini.store().read()] == [Decimal("5.2")]
+    assert [r.value for r in guandu.store().read()] == [Decimal("6.1"), Decimal("6.3")]
+    # undo reverts the plan's own last batch, never another plan's
+    from plancli.ledger import last_batch, undo_batch
+
+    store = mini.store()
+    undo = last_batch(store.read())
+    assert undo is not None
+    undo_batch(store, undo)
+    assert mini.store().read() == [] and len(guandu.store().read()) == 2
+
+
+def test_an_import_checks_against_the_plans_records_in_force(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """`records_in_force` (what an import checks its rows against): per target and period
+    the last recorded, in the order recorded, whole (note, batch, writer), of this plan only."""
+    mini = pg_ledgers.at(tmp_path / "shared")
+    guandu = mini.of_plan("guandu-2022")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    record_entry(mini.store(), plan, Entry("g5", "2022-05", "100"))
+    record_entry(mini.store(), plan, Entry("gdp", "2022-Q2", "5.2"))
+    record_entry(mini.store(), plan, Entry("g5", "2022-06", "150"))
+    record_entry(mini.store(), plan, Entry("g5", "2022-05", "120", note="revised"))
+    guandu_plan = load_plan_file(REPO / "data" / "plan2022.toml")
+    record_entry(guandu.store(), guandu_plan, Entry("gdp", "2022-Q2", "6.1"))
+    with mini.store().transaction() as session:
+        in_force = list(session.records_in_force())
+    assert [(r.target, r.period, r.value, r.note) for r in in_force] == [
+        ("gdp", "2022-Q2", Decimal("5.2"), None),
+        ("g5", "2022-06", Decimal("150"), None),
+        ("g5", "2022-05", Decimal("120"), "revised"),
+    ]
+    writers = {r.recorded_by for r in in_force}
+    assert writers == {mini.sql("SELECT current_user")[0][0]}
+    batches = {row[0] for row in mini.sql("SELECT batch FROM plancli.records WHERE value = 120")}
+    assert in_force[-1].batch in batches
+
+
+# ---------------------------------------------------------------------- the schema
+
+
+def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
+    invoke, ledger: PgLedger
+) -> None:  # type: ignore[no-untyped-def]
+    """A database without plancli's schema is not read as an empty ledger (a mistyped name
+    must not turn a monthly check green, issue 12): it says how to create one."""
+    where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
+    for args in (("history", "--json"), ("gap",), ("status",)):
+        refused = one_line_error(invoke(*where, *args), 2)
+        assert f"{ledger.url} holds no plancli ledger; `plancli ledger init {ledger.url}`" in (
+            refused
+        )
+    assert not ledger.exists()  # reading created nothing
+    result = invoke(*where, "ledger", "init")
+    assert result.exit_code == 0, result.stderr
+    assert f"created the plancli ledger (schema version 1) in {ledger.url}" in result.stderr
+    assert ledger.sql("SELECT version FROM plancli.schema_version") == [(SCHEMA_VERSION,)]
+    again = invoke(*where, "ledger", "init")
+    assert "is at schema version 1; nothing to migrate" in again.stderr
+
+
+def test_migrations_apply_in_order_and_a_newer_schema_is_refused(
+    invoke, ledger: PgLedger, monkeypatch: pytest.MonkeyPatch, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    from plancli import ledger_postgres
+
+    where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
+    assert invoke(*where, "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0  # creates v1
+    ledger.sql("GRANT USAGE ON SCHEMA plancli TO alice; GRANT SELECT, INSERT "
+               "ON ALL TABLES IN SCHEMA plancli TO alice")  # fmt: skip
+    second = (2, "ALTER TABLE plancli.records ADD COLUMN reviewed boolean")
+    monkeypatch.setattr(ledger_postgres, "MIGRATIONS", (*ledger_postgres.MIGRATIONS, second))
+    monkeypatch.setattr(ledger_postgres, "SCHEMA_VERSION", 2)
+    as_alice = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.as_user("alice").url]
+    refused = one_line_error(invoke(*as_alice, "record", "gdp", "6", "-p", "2022-Q2"), 2)
+    assert "holds an older ledger schema" in refused and "plancli ledger init" in refused
+    migrated = invoke(*where, "ledger", "init")
+    assert "migrated the plancli ledger" in migrated.stderr and "from version 1 to 2" in (
+        migrated.stderr
+    )
+    assert ledger.sql("SELECT version FROM plancli.schema_version ORDER BY 1") == [(1,), (2,)]
+    monkeypatch.setattr(ledger_postgres, "SCHEMA_VERSION", 1)  # an older plancli
+    try:
+        newer = one_line_error(invoke(*where, "record", "gdp", "6", "-p", "2022-Q2"), 3)
+        assert "ledger schema version 2; this plancli knows up to 1: upgrade plancli" in newer
+        assert ledger.sql("SELECT count(*) FROM plancli.records") == [(1,)]
+    finally:
+        ledger.drop_schema()  # a schema this plancli refuses: not for the next test
+
+
+# ------------------------------------------------------------------ what gap reads
+
+
+GAP_CSV = """target,period,value,amount
+urbanisation,2021,60.1,
+urbanisation,2022-06,60.9,
+urbanisation,2021-12,60.2,
+gdp,2022-Q1,4.1,330
+gdp,2022-03,4.0,
+gdp,2022-Q2,5.0,700
+gdp,2022-Q2,5.1,701
+income,2022-Q1,3.9,
+income,2022-Q2,4.8,
+income,2022-07,5.3,
+g5,2022-04,100,
+g5,2022-05,120,
+g5,2022-Q2,150,
+g5,2022-06,149,
+g5,2022-09,240,
+invest_a,2022-06,1.0,
+invest_b,2022-H1,1.2,
+centre,2022-03,30,
+"""
+
+
+def test_gap_reads_only_the_latest_figures_and_judges_as_from_every_figure(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The database selects what `gap` judges; the verdicts are those of a SQLite ledger
+    holding the same records, whatever the as-of period."""
+    rows = GAP_CSV.splitlines()
+    sqlite = tmp_path / "same.sqlite"
+    changed = tmp_path / "mini.toml"  # mini.toml and a percentage-point change (its base: 2021)
+    changed.write_text(
+        (FIXTURES / "mini.toml").read_text(encoding="utf-8")
+        + '\n[[targets]]\nid = "urbanisation"\nsection = "headline"\nname = "城镇化率"\n'
+        'name_en = "Urbanisation"\nkind = "change"\nunit = "%"\nmin = 1\n',
+        encoding="utf-8",
+    )
+    plan = str(changed)
+    for line in rows[1:]:  # one batch each, in this order: revisions and positions matter
+        target, period, value, amount = line.split(",")
+        extra = ["--amount", amount] if amount else []
+        for where in (ledger.url, str(sqlite)):
+            args = ("record", target, value, "-p", period, *extra)
+            assert invoke("--plan", plan, "--ledger", where, *args).exit_code == 0
+    store = ledger.store()
+    from plancli.assess import figure_query
+
+    query = figure_query(load_plan_file(changed))
+    chosen = {(f.target, f.period) for f in store.figures_for(query)}
+    # per target its latest position (income and its reference gdp: every position), and the
+    # base of the change: the figure in force at the end of 2021
+    assert chosen == {
+        ("urbanisation", "2021-12"), ("urbanisation", "2022-06"), ("gdp", "2022-03"),
+        ("gdp", "2022-Q2"), ("income", "2022-Q1"),
+        ("income", "2022-Q2"), ("income", "2022-07"), ("g5", "2022-09"),
+        ("invest_a", "2022-06"), ("invest_b", "2022-H1"), ("centre", "2022-03"),
+    }  # fmt: skip
+    assert len(store.figures()) == 17  # every figure in force: one per target and period
+    for as_of in ([], ["--as-of", "2022-05"], ["--as-of", "2022-Q2"], ["--as-of", "2022"]):
+        by_store = [
+            json.loads(invoke("--plan", plan, "--ledger", where, "gap", "--json", *as_of).stdout)
+            for where in (ledger.url, str(sqlite))
+        ]
+        for out in by_store:
+            out.pop("ledger", None)
+        assert by_store[0] == by_store[1], as_of
+
+
+# ------------------------------------------------------------------------ faults
+
+
+def test_the_server_stopped_mid_import_leaves_no_partial_batch(
+    pg_cluster: Cluster, ledger: PgLedger, tmp_path: Path
+) -> None:
+    """Stop the server (`pg_ctl stop -m immediate`, as a crash would) while an import is in
+    the middle of its transaction, its rows inserted and not committed: the import fails
+    with one line (exit 4), and the ledger, once the server is back, holds what it held
+    before, none of the batch. A trigger added for the test holds the import there."""
+    plan = tmp_path / "many.toml"
+    targets = 200
+    plan.write_text(
+        '[plan]\nid = "many-2022"\nname = "多"\nname_en = "Many"\nyear = 2022\n\n'
+        '[[sections]]\nid = "s"\nname = "节"\nname_en = "S"\n\n'
+        + "".join(
+            f'[[targets]]\nid = "t{n}"\nsection = "s"\nname = "指标{n}"\nname_en = "T{n}"\n'
+            'kind = "cumulative"\nunit = "个"\nmin = 100\n\n'
+            for n in range(targets)
+        ),
+        encoding="utf-8",
+    )
+    csv = tmp_path / "year.csv"
+    csv.write_text(
+        "target,period,value\n"
+        + "".join(f"t{n},2022-{m:02d},{m}\n" for m in range(1, 13) for n in range(targets)),
+        encoding="utf-8",
+    )
+    many = ledger.of_plan("many-2022")
+    setup = plancli("--plan", str(plan), "--ledger", many.url, "record", "t0", "1", "-p", "2022-01")
+    assert setup.wait(timeout=120) == 0, setup.communicate()
+    ledger.sql(
+        "CREATE FUNCTION public.hold() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN PERFORM pg_sleep(120); RETURN NULL; END $$; "
+        "CREATE TRIGGER hold AFTER INSERT ON plancli.records "
+        "FOR EACH STATEMENT EXECUTE FUNCTION public.hold()"
+    )
+    before = many.read_bytes()
+    importer = plancli("--plan", str(plan), "--ledger", many.url, "import", str(csv))
+    try:
+        deadline = time.monotonic() + 120
+        while not ledger.sql(
+            "SELECT 1 FROM pg_stat_activity WHERE application_name = 'plancli' "
+            "AND wait_event = 'PgSleep'"
+        ):
+            assert importer.poll() is None, importer.communicate()
+            assert time.monotonic() < deadline, "the import never reached its insert"
+            time.sleep(0.02)
+        pg_cluster.stop("immediate")
+        try:
+            code = importer.wait(timeout=120)
+            _, stderr = importer.communicate()
+        finally:
+            pg_cluster.start()
+    finally:
+        importer.kill()
+        ledger.sql("DROP TRIGGER IF EXISTS hold ON plancli.records; DROP FUNCTION public.hold()")
+    assert code == 4, stderr
+    assert stderr.startswith("error: lost the connection to ") and stderr.count("\n") == 1
+    assert "nothing of this batch was written" in stderr
+    assert many.read_bytes() == before
+    assert len(read_records(many)) == 1
+
+
+class _SilentServer:
+    """A TCP port that accepts connections and never answers: a server that hangs."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(8)
+        self.port = self.socket.getsockname()[1]
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                self.held.append(self.socket.accept()[0])
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.socket.close()
+        for held in self.held:
+            held.close()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[_SilentServer]:
+    server = _SilentServer()
+    yield server
+    server.close()
+
+
+def test_an_unreachable_server_is_one_line_and_exit_4(
+    invoke, silent_server: _SilentServer, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nobody listens there
+    mini = str(FIXTURES / "mini.toml")
+    refused = invoke("--plan", mini, "--ledger",
+                     f"postgresql://alice:hunter22@127.0.0.1:{port}/plans", "status")  # fmt: skip
+    message = one_line_error(refused, 4)
+    assert message.startswith(
+        f"error: cannot connect to the ledger postgresql://alice:***@127.0.0.1:{port}/plans: "
+    )
+    assert "hunter22" not in message
+    # A server that accepts and never answers: the connect timeout, not a hang.
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    started = time.monotonic()
+    hung = invoke("--plan", mini, "--ledger",
+                  f"postgresql://127.0.0.1:{silent_server.port}/plans", "gap")  # fmt: skip
+    assert "timeout" in one_line_error(hung, 4).lower()
+    assert time.monotonic() - started < 15
+
+
+def test_a_password_never_appears_in_any_output(
+    invoke, ledger: PgLedger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The test server trusts local users, so the password is accepted and ignored: every
+    message and JSON document naming the ledger must still mask it."""
+    url = ledger.url.replace("postgres@", "postgres:hunter22@", 1)
+    mini = str(FIXTURES / "mini.toml")
+    monkeypatch.setenv("PGPASSWORD", "s3cret-env")
+    outputs = []
+    for args in (
+        ("record", "gdp", "5", "-p", "2022-Q1"),
+        ("history", "--json"),
+        ("status", "--json"),
+        ("gap", "--json"),
+        ("record", "nonesuch", "1", "-p", "2022-01"),
+        ("undo", "--yes"),
+        ("ledger", "convert", url, str(tmp_path / "copy.toml")),
+    ):
+        result = invoke("--plan", mini, "--ledger", url, *args)
+        outputs.append(result.stdout + result.stderr)
+    for bad in (
+        "postgresql://u:hunter22@127.0.0.1:notaport/db",
+        "host=127.0.0.1 port=x password=hunter22",
+        "postgresql://u:hunter22@nonexistent.invalid/db?connect_timeout=2",
+    ):
+        result = invoke("--plan", mini, "--ledger", bad, "history")
+        assert result.exit_code in (2, 4), result.stderr
+        outputs.append(result.stdout + result.stderr)
+    text = "\n".join(outputs)
+    assert "hunter22" not in text and "s3cret-env" not in text
+    assert "postgres:***@" in text
+
+
+def test_without_psycopg_a_database_ledger_says_what_to_install(
+    invoke, ledger: PgLedger, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    with monkeypatch.context() as patched:
+        patched.setitem(sys.modules, "psycopg", None)  # `import psycopg` raises ImportError
+        result = invoke("--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url, "status")
+    assert one_line_error(result, 2) == (
+        "error: a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'\n"
+    )
+
+
+# ---------------------------------------------------------------- libpq's ways in
+
+
+def test_libpq_environment_and_service_file(
+    invoke, ledger: PgLedger, pg_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    mini = str(FIXTURES / "mini.toml")
+    monkeypatch.setenv("PGHOST", str(pg_cluster.folder))
+    monkeypatch.setenv("PGUSER", "postgres")
+    monkeypatch.setenv("PGDATABASE", ledger.dbname)
+    assert invoke("--plan", mini, "--ledger", "postgresql://", "record", "gdp", "5",
+                  "-p", "2022-Q1").exit_code == 0  # fmt: skip
+    for var in ("PGHOST", "PGUSER", "PGDATABASE"):
+        monkeypatch.delenv(var)
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[bureau]\nhost={pg_cluster.folder}\nuser=postgres\ndbname={ledger.dbname}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.setenv("PLANCLI_LEDGER", "service=bureau")
+    result = invoke("--plan", mini, "record", "gdp", "6", "-p", "2022-Q2")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(" in service=bureau\n")
+    assert [r.value for r in read_records(ledger)] == [5, 6]
+
+
+# ---------------------------------------------------------------- between stores
+
+
+ROUND_TRIP = (
+    "target,period,value,amount,note,source\n"
+    'gdp,2022-Q1,4.10,330.00,"统计局 ""快报""",附表1\n'
+    'g5,2022-03,0,,"two\nlines",\n'
+    "unemployment,2022-03,4.5,,\\ back\\slash,\n"
+    "centre,2022-03,done,,,\n"
+)
+
+
+def test_toml_to_postgresql_to_toml_is_byte_for_byte(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = "guandu-2022"
+    source = tmp_path / "a.progress.toml"
+    mini = str(FIXTURES / "mini.toml")
+    batch = tmp_path / "q1.csv"
+    batch.write_text(ROUND_TRIP, encoding="utf-8")
+    assert invoke("--plan", mini, "--ledger", str(source), "import", str(batch)).exit_code == 0
+    assert invoke("--plan", mini, "--ledger", str(source), "amend", "gdp", "--min", "6",
+                  "--from", "2022-04", "--note", "年中调整").exit_code == 0  # fmt: skip
+    assert invoke("--plan", mini, "--ledger", str(source), "record", "gdp", "5.0",
+                  "-p", "2022-Q2", "--amount", "700.50").exit_code == 0  # fmt: skip
+    there = invoke("--plan", mini, "ledger", "convert", str(source), ledger.url)
+    assert there.exit_code == 0, there.stderr
+    assert "converted 5 records and 1 amendment of plan mini-2022" in there.stderr
+    back = tmp_path / "b.progress.toml"
+    again = invoke("--plan", mini, "ledger", "convert", ledger.url, str(back))
+    assert again.exit_code == 0, again.stderr
+    assert back.read_bytes() == source.read_bytes()
+    # A database ledger of that plan exists now: converting into it again needs --force.
+    refused = invoke("--plan", mini, "ledger", "convert", str(source), ledger.url)
+    assert "exists; pass --force" in one_line_error(refused, 2)
+    # Another plan in the same database is another ledger.
+    assert invoke("--plan", plan, "ledger", "convert", str(source), ledger.url).exit_code == 0
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=finite_decimals, note=st.text(max_size=30).filter(lambda s: "\x00" not in s))
+@example(value=Decimal("-0.0"), note="")  # recorded as 0.0: numeric has no negative zero
+@example(value=Decimal("123456789012345"), note='引号"和\\反斜杠')
+def test_a_figure_comes_back_from_the_database_exactly(
+    pg_ledgers: PgLedgers, value: Decimal, note: str
+) -> None:
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    store = pg_ledgers.at("hypothesis").store()
+    change = check_entry(
+        plan, Entry("gdp", "2022-06", format(value, "f"), note=note), _no_figures(), batch="b",
+        recorded_at=_july(),
+    )  # fmt: skip
+    with store.transaction() as session:
+        session.replace([change.record])
+    [back] = store.read()
+    assert str(back.value) == str(change.record.value)
+    assert back.note == change.record.note and back.recorded_at == change.record.recorded_at
+
+
+def test_a_nul_character_is_refused_before_the_server_sees_it(pg_ledgers: PgLedgers) -> None:
+    from plancli.errors import InputError
+
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    store = pg_ledgers.at("nul").store()
+    with pytest.raises(InputError, match=r"gdp 2022-06: its note, source or batch holds a NUL"):
+        record_entry(store, plan, Entry("gdp", "2022-06", "5", note="a\x00b"))
+    assert store.read() == []
+
+
+def _no_figures() -> Any:
+    from plancli.ledger import Figures
+
+    return Figures([])
+
+
+def _july() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime(2022, 7, 5, 8, 30, 0, 123456, tzinfo=UTC)
+
+
+def test_status_of_a_database_ledger_is_computed_each_time(invoke, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
+    assert invoke(*where, "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0
+    first = json.loads(invoke(*where, "status", "--json").stdout)
+    ledger.sql("UPDATE plancli.records SET value = 6")  # another program changes the figure
+    second = json.loads(invoke(*where, "status", "--json").stdout)
+    assert first["ledger"] == ledger.url
+    assert [h["actual"] for h in first["headline"] if h["id"] == "gdp"] == [5]
+    assert [h["actual"] for h in second["headline"] if h["id"] == "gdp"] == [6]
+
+
+def test_open_store_routes_by_the_location() -> None:
+    location = database_location("postgresql://db/plans")
+    assert type(open_store(location)).__name__ == "PostgresLedgerStore"
+    assert type(open_store(LedgerLocation(Path("x.sqlite"), "option"))).__name__ == (
+        "SqliteLedgerStore"
+    )
+
+
+def test_read_commands_answer_from_a_database_as_from_the_file_it_was_converted_from(
+    invoke, ledger: PgLedger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`status`, `gap`, `show`, `history` read a database ledger (plainly, in one snapshot:
+    `read_plain`) and answer as they do from the same ledger in a file."""
+    from test_read_path import READS, make_workspace
+
+    monkeypatch.setenv("COLUMNS", "300")  # the two names never wrap: only they differ
+    plan, source = make_workspace(invoke, tmp_path, ".progress.toml")
+    converted = invoke("--plan", str(plan), "ledger", "convert", str(source), ledger.url)
+    assert converted.exit_code == 0, converted.stderr
+    for command in READS:
+        if command[0] in ("show", "history") and len(command) < 3:
+            continue  # their tables fold the ledger's name in a cell; their JSON is compared
+        from_file = invoke("--plan", str(plan), "--ledger", str(source), *command)
+        from_database = invoke("--plan", str(plan), "--ledger", ledger.url, *command)
+        assert from_file.exit_code == from_database.exit_code == 0, from_database.stderr
+        assert from_database.stdout.replace(ledger.url, str(source)) == from_file.stdout, command
+
+
+def test_reading_a_database_ledger_imports_no_pydantic(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """As reading a file (issue 15): with the plan's compiled form kept, `status`, `gap` and
+    `history` of a database ledger import neither Pydantic nor the models nor the file stores."""
+    from test_read_path import PROBE, make_workspace
+
+    plan, source = make_workspace(invoke, tmp_path, ".progress.toml")
+    assert invoke("--plan", str(plan), "ledger", "convert", str(source), ledger.url).exit_code == 0
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "COLUMNS": "80",
+        "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")]),
+    }
+    for command in ("status", "gap --json", "history gdp --json", "show gdp"):
+        argv = ["--plan", str(plan), "--ledger", ledger.url, *command.split()]
+        cold, warm = (
+            subprocess.run(
+                [sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True
+            )
+            for _ in range(2)
+        )
+        assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+        if command == "status":  # the first time, the plan was validated
+            assert "pydantic" in cold.stderr.split()
+        assert warm.stdout == cold.stdout and warm.stdout
+        assert warm.stderr == "", command  # none of them imported
+
+
+def test_plain_reading_is_what_the_models_read(invoke, ledger: PgLedger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from plancli.ledger_postgres import PostgresLedgerStore
+    from plancli.plain import plain_amendment, plain_record
+
+    mini = str(FIXTURES / "mini.toml")
+    batch = tmp_path / "q1.csv"
+    batch.write_text(ROUND_TRIP, encoding="utf-8")
+    where = ("--plan", mini, "--ledger", ledger.url)
+    assert invoke(*where, "import", str(batch)).exit_code == 0
+    assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-04").exit_code == 0
+    assert invoke(*where, "record", "gdp", "5.0", "-p", "2022-Q1").exit_code == 0
+    store = ledger.store()
+    assert isinstance(store, PostgresLedgerStore)
+    figures, records, amendments = store.read_plain(None, whole=True)
+    contents = store.contents()
+    assert figures == [] and len(records) == 5 and len(amendments) == 1
+    assert records == [plain_record(r) for r in contents.records]
+    assert amendments == [plain_amendment(a) for a in contents.plain_amendments]
+    assert [r.recorded_by for r in records] == ["postgres"] * 5
+    assert all(r.recorded_at.utcoffset() is not None for r in records)
+    in_force, none, again = store.read_plain(None)
+    assert in_force == store.figures() and none == [] and again == amendments
+    assert [f.value for f in in_force if f.target == "gdp"] == [Decimal("5.0")]
+
+
+def test_a_stored_amendment_the_models_refuse_exits_3_naming_it(
+    invoke, ledger: PgLedger, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The quick checks of a plain read cannot vouch for it, so the models read it, and say
+    what is wrong, as they do for every read."""
+    where = ("--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url)
+    assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-04").exit_code == 0
+    ledger.sql("UPDATE plancli.amendments SET max = 5")  # min 6 > max 5, by another program
+    for command in ("status", "gap", "history"):
+        error = one_line_error(invoke(*where, command), 3)
+        assert error.startswith(f"error: {ledger.location().shown}: amendment seq 1"), error
+
+
+def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
+    from plancli import ledger, ledger_postgres
+
+    assert ledger_postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120
