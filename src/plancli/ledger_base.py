@@ -122,3 +122,20 @@ def shown(raw: object, limit: int = 40) -> str:
 def cached_period(text: str) -> Period:
     # A ledger has few distinct periods (at most ~19 a year) but may hold 100,000 records.
     return parse_period(text)
+
+
+# The stored fields of a record and of an amendment, in the order every store keeps them
+# (SQLite's and PostgreSQL's columns; the database adds who wrote each).
+RECORD_FIELDS = ("target", "period", "value", "amount", "note", "source", "recorded_at", "batch")
+AMENDMENT_FIELDS = (
+    "target",
+    "period",
+    "min",
+    "max",
+    "around",
+    "tolerance",
+    "stretch",
+    "note",
+    "recorded_at",
+    "batch",
+)

@@ -50,7 +50,9 @@ from plancli import plain
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _, ngettext
 from plancli.ledger_base import (
+    AMENDMENT_FIELDS,
     LOCK_TIMEOUT_SECONDS,
+    RECORD_FIELDS,
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
@@ -184,17 +186,7 @@ CREATE POLICY amendments_undo ON plancli.amendments FOR DELETE
 # transaction, and a row in plancli.schema_version for each. Add schema 2 as (2, "ALTER …").
 MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _V1),)
 
-_RECORD_COLUMNS = (
-    "target",
-    "period",
-    "value",
-    "amount",
-    "note",
-    "source",
-    "recorded_at",
-    "batch",
-    "recorded_by",
-)
+_RECORD_COLUMNS = (*RECORD_FIELDS, "recorded_by")
 _RECORD_TYPES = (
     "text",
     "text",
@@ -206,19 +198,7 @@ _RECORD_TYPES = (
     "text",
     "text",
 )
-_AMENDMENT_COLUMNS = (
-    "target",
-    "period",
-    "min",
-    "max",
-    "around",
-    "tolerance",
-    "stretch",
-    "note",
-    "recorded_at",
-    "batch",
-    "recorded_by",
-)
+_AMENDMENT_COLUMNS = (*AMENDMENT_FIELDS, "recorded_by")
 _SELECT_RECORDS = f"SELECT seq, {', '.join(_RECORD_COLUMNS)} FROM plancli.records"
 _SELECT_AMENDMENTS = (
     f"SELECT seq, after_records, {', '.join(_AMENDMENT_COLUMNS)} FROM plancli.amendments"

@@ -39,9 +39,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.ledger_base import (
+    AMENDMENT_FIELDS,
     CRASH_HOOK,
     LEDGER,
     LOCK_TIMEOUT_SECONDS,
+    RECORD_FIELDS,
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
@@ -65,22 +67,11 @@ SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 APPLICATION_ID = 0x706C6E31  # "pln1": this file is a plancli ledger
 _HEADER = b"SQLite format 3\x00"
-_COLUMNS = ("target", "period", "value", "amount", "note", "source", "recorded_at", "batch")
+_COLUMNS = RECORD_FIELDS
 _SELECT = f"SELECT seq, {', '.join(_COLUMNS)} FROM records"
 # What the assessment reads (`_figures`), and the time, which every read checks.
 _FIGURE_COLUMNS = "seq, target, period, value, amount, recorded_at"
-_AMENDMENT_COLUMNS = (
-    "target",
-    "period",
-    "min",
-    "max",
-    "around",
-    "tolerance",
-    "stretch",
-    "note",
-    "recorded_at",
-    "batch",
-)
+_AMENDMENT_COLUMNS = AMENDMENT_FIELDS
 _BOUNDS = ("min", "max", "around", "tolerance", "stretch")
 _SELECT_AMENDMENTS = f"SELECT seq, after_records, {', '.join(_AMENDMENT_COLUMNS)} FROM amendments"
 # Up to this many targets are looked up with `IN (…)`; more read the whole table (one scan is
