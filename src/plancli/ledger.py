@@ -228,6 +228,19 @@ def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str
     return None
 
 
+def validated_rows(
+    adapter: TypeAdapter[list[Any]], raw: list[dict[str, Any]]
+) -> tuple[list[Any], tuple[int, str, str] | None]:
+    """Stored rows of a database store validated by the models in one call: (the records or
+    amendments, None), or ([], (index, field, message)) of the first row the models or the
+    ledger's rules refuse (`validation_problem`, `record_problem`). Each store names the row."""
+    try:
+        items = adapter.validate_python(raw)
+    except ValidationError as exc:
+        return [], validation_problem(exc)
+    return items, record_problem(items)
+
+
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:
     """(index of the record, field, message) of the first error validating a list of records."""
     errors = exc.errors()

@@ -665,18 +665,10 @@ class PostgresLedgerStore:
         return amendments
 
     def _records(self, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
-        from pydantic import ValidationError
-
-        from plancli.ledger import record_problem, records_adapter, validation_problem
+        from plancli.ledger import records_adapter, validated_rows
 
         raw = [dict(zip(_RECORD_COLUMNS, row[1:], strict=True)) for row in rows]
-        try:
-            records = records_adapter().validate_python(raw)
-        except ValidationError as exc:
-            index, field_name, message = validation_problem(exc)
-            seq, target, period = rows[index][:3]
-            raise self._row_error("record", seq, target, period, field_name, message) from None
-        problem = record_problem(records)
+        records, problem = validated_rows(records_adapter(), raw)
         if problem is not None:
             index, field_name, message = problem
             seq, target, period = rows[index][:3]
@@ -684,18 +676,10 @@ class PostgresLedgerStore:
         return records
 
     def _amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
-        from pydantic import ValidationError
-
-        from plancli.ledger import amendments_adapter, record_problem, validation_problem
+        from plancli.ledger import amendments_adapter, validated_rows
 
         raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
-        try:
-            amendments = amendments_adapter().validate_python(raw)
-        except ValidationError as exc:
-            index, field_name, message = validation_problem(exc)
-            seq, _, target, period = rows[index][:4]
-            raise self._row_error("amendment", seq, target, period, field_name, message) from None
-        problem = record_problem(amendments)
+        amendments, problem = validated_rows(amendments_adapter(), raw)
         if problem is not None:
             index, field_name, message = problem
             seq, _, target, period = rows[index][:4]

@@ -325,9 +325,7 @@ def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
 def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     """Validate rows as records in one call, with the checks a TOML read makes; errors name
     the file and the row's `seq`."""
-    from pydantic import ValidationError
-
-    from plancli.ledger import record_problem, records_adapter, validation_problem
+    from plancli.ledger import records_adapter, validated_rows
 
     raw = [dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows]
     # Validation allocates many objects that all survive; the cyclic collector would scan
@@ -335,18 +333,13 @@ def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        records = records_adapter().validate_python(raw)
-    except ValidationError as exc:
-        index, field_name, message = validation_problem(exc)
-        row = rows[index] if index < len(rows) else None
-        raise _row_error(path, row, field_name, message) from None
+        records, problem = validated_rows(records_adapter(), raw)
     finally:
         if enabled:
             gc.enable()
-    problem = record_problem(records)
     if problem is not None:
         index, field_name, message = problem
-        raise _row_error(path, rows[index], field_name, message)
+        raise _row_error(path, rows[index] if index < len(rows) else None, field_name, message)
     return records
 
 
@@ -553,21 +546,14 @@ def _row(record: Record) -> tuple[str | None, ...]:
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
     """Validate rows of `_SELECT_AMENDMENTS` as amendments; errors name the file and `seq`."""
-    from pydantic import ValidationError
-
-    from plancli.ledger import amendments_adapter, record_problem, validation_problem
+    from plancli.ledger import amendments_adapter, validated_rows
 
     raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
-    try:
-        amendments = amendments_adapter().validate_python(raw)
-    except ValidationError as exc:
-        index, field_name, message = validation_problem(exc)
-        row = rows[index] if index < len(rows) else None
-        raise _amendment_error(path, row, field_name, message) from None
-    problem = record_problem(amendments)
+    amendments, problem = validated_rows(amendments_adapter(), raw)
     if problem is not None:
         index, field_name, message = problem
-        raise _amendment_error(path, rows[index], field_name, message)
+        row = rows[index] if index < len(rows) else None
+        raise _amendment_error(path, row, field_name, message)
     return [PlacedAmendment(a, int(row[1])) for a, row in zip(amendments, rows, strict=True)]
 
 
