@@ -35,7 +35,6 @@ else:
 from ledgers import PgLedger, PgLedgers, read_records
 from pgcluster import Cluster
 from plancli.ledger import Entry, check_entry, open_store, record_entry
-from plancli.ledger_postgres import SCHEMA_VERSION
 from plancli.locations import (
     LedgerLocation,
     database_location,
@@ -45,6 +44,7 @@ from plancli.locations import (
     passwords_in,
 )
 from plancli.plan import load_plan_file
+from plancli.stores.postgres import SCHEMA_VERSION
 from strategies import finite_decimals
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -375,15 +375,15 @@ def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
 def test_migrations_apply_in_order_and_a_newer_schema_is_refused(
     invoke, ledger: PgLedger, monkeypatch: pytest.MonkeyPatch, roles: None
 ) -> None:  # type: ignore[no-untyped-def]
-    from plancli import ledger_postgres
+    from plancli.stores.postgres import schema
 
     where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
     assert invoke(*where, "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0  # creates v1
     ledger.sql("GRANT USAGE ON SCHEMA plancli TO alice; GRANT SELECT, INSERT "
                "ON ALL TABLES IN SCHEMA plancli TO alice")  # fmt: skip
     second = (2, "ALTER TABLE plancli.records ADD COLUMN reviewed boolean")
-    monkeypatch.setattr(ledger_postgres, "MIGRATIONS", (*ledger_postgres.MIGRATIONS, second))
-    monkeypatch.setattr(ledger_postgres, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, second))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     as_alice = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.as_user("alice").url]
     refused = one_line_error(invoke(*as_alice, "record", "gdp", "6", "-p", "2022-Q2"), 2)
     assert "holds an older ledger schema" in refused and "plancli ledger init" in refused
@@ -392,7 +392,7 @@ def test_migrations_apply_in_order_and_a_newer_schema_is_refused(
         migrated.stderr
     )
     assert ledger.sql("SELECT version FROM plancli.schema_version ORDER BY 1") == [(1,), (2,)]
-    monkeypatch.setattr(ledger_postgres, "SCHEMA_VERSION", 1)  # an older plancli
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)  # an older plancli
     try:
         newer = one_line_error(invoke(*where, "record", "gdp", "6", "-p", "2022-Q2"), 3)
         assert "ledger schema version 2; this plancli knows up to 1: upgrade plancli" in newer
@@ -813,8 +813,8 @@ def test_reading_a_database_ledger_imports_no_pydantic(
 
 
 def test_plain_reading_is_what_the_models_read(invoke, ledger: PgLedger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from plancli.ledger_postgres import PostgresLedgerStore
     from plancli.plain import plain_amendment, plain_record
+    from plancli.stores.postgres import PostgresLedgerStore
 
     mini = str(FIXTURES / "mini.toml")
     batch = tmp_path / "q1.csv"
@@ -851,6 +851,7 @@ def test_a_stored_amendment_the_models_refuse_exits_3_naming_it(
 
 
 def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
-    from plancli import ledger, ledger_postgres
+    from plancli import ledger
+    from plancli.stores import postgres
 
-    assert ledger_postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120
+    assert postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120

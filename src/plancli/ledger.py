@@ -520,7 +520,7 @@ class LedgerSession(Protocol):
 
 class LedgerStore(Protocol):
     """Where records are kept: a TOML file (TomlLedgerStore), SQLite (ledger_sqlite) or a
-    PostgreSQL database (ledger_postgres)."""
+    PostgreSQL database (stores/postgres)."""
 
     @property
     def location(self) -> LedgerLocation: ...
@@ -724,7 +724,7 @@ def open_store(location: LedgerLocation) -> LedgerStore:
     (`LedgerLocation.format`: a connection string, `.sqlite`/`.db`, anything else)."""
     form = location.format
     if form == "postgres":
-        from plancli.ledger_postgres import PostgresLedgerStore
+        from plancli.stores.postgres import PostgresLedgerStore
 
         return PostgresLedgerStore(location)
     if form == "sqlite":
@@ -1326,7 +1326,7 @@ def ledger_holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
     """Is there a ledger to overwrite: a file, or a plan's records in a database?"""
     if location.url is None:
         return location.path.exists()
-    from plancli.ledger_postgres import PostgresLedgerStore
+    from plancli.stores.postgres import PostgresLedgerStore
 
     return isinstance(store, PostgresLedgerStore) and store.holds_anything()
 

@@ -15,8 +15,8 @@ When a rule of `model.Record` or `model.Amendment` changes, this reader must be 
 A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
 `read_plain_contents`), which leave to the models only what is not written as the store
 writes it. A PostgreSQL ledger's rows are checked by the same quick checks
-(`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
-for a row.
+(`stores.postgres.store.read_plain`, one snapshot), and read by the models only when they
+cannot vouch for a row.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
 
         return LedgerRead(*read_plain_contents(location))
     elif kind == "postgres":
-        from plancli.ledger_postgres import PostgresLedgerStore
+        from plancli.stores.postgres import PostgresLedgerStore
 
         _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
         return LedgerRead(records, amendments)
@@ -92,7 +92,7 @@ def read_figures(
 
         return read_plain_figures(location)
     elif kind == "postgres":
-        from plancli.ledger_postgres import PostgresLedgerStore
+        from plancli.stores.postgres import PostgresLedgerStore
 
         figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
         return figures, amendments
@@ -300,7 +300,7 @@ def _utc(value: Any) -> datetime | None:
     return value.astimezone(UTC) if offset else value
 
 
-# The quick checks, for a database's rows too (ledger_postgres.read_plain).
+# The quick checks, for a database's rows too (stores.postgres.store.read_plain).
 quick_record = _record
 quick_amendment = _amendment
 

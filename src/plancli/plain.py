@@ -307,7 +307,7 @@ class FigureQuery(NamedTuple):
     figure at its latest position (end month) up to `end_month` of `year`, the year before's
     year-end figure (a `change` target's base), and every position up to then of the targets
     in `series` (a relation and its reference). A store that can select these in its database
-    reads only them (ledger_postgres); the others give every figure, which the assessment
+    reads only them (stores/postgres); the others give every figure, which the assessment
     reduces the same way."""
 
     year: int
@@ -317,7 +317,7 @@ class FigureQuery(NamedTuple):
 
 def plan_owners(plan: Plan | model.Plan) -> tuple[tuple[str, str], ...]:
     """The plan's owner (牵头单位) of each target that names one: what a database ledger keeps
-    in its `target_owner` table and enforces (ledger_postgres)."""
+    in its `target_owner` table and enforces (stores/postgres)."""
     return tuple((t.id, t.owner.strip()) for t in plan.targets if t.owner and t.owner.strip())
 
 

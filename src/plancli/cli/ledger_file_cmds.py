@@ -10,8 +10,8 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from plancli.ledger_postgres import PostgresLedgerStore
     from plancli.locations import LedgerLocation
+    from plancli.stores.postgres import PostgresLedgerStore
 
 ledger_app = typer.Typer(
     name="ledger",
@@ -98,7 +98,7 @@ def convert_cmd(
 
 def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedgerStore":
     """The PostgreSQL store of LEDGER, else of --ledger / PLANCLI_LEDGER."""
-    from plancli.ledger_postgres import PostgresLedgerStore
+    from plancli.stores.postgres import PostgresLedgerStore
 
     location = _location(st, ledger) if ledger else st.ledger_location
     if location.url is None:

@@ -1,0 +1,37 @@
+"""The progress ledger in a PostgreSQL database shared by a bureau (issue 13).
+
+`connection` connects (libpq's connection strings, timeouts, errors without passwords),
+`schema` keeps the versioned schema, its policies and `ledger init`/`grant`, `writes` is one
+write transaction's session, and `store` the store itself (reads and transactions). Each
+imports only those before it; psycopg is imported only when a database ledger is used.
+"""
+
+from plancli.ledger_base import LOCK_TIMEOUT_SECONDS
+from plancli.stores.postgres.connection import (
+    CONNECT_TIMEOUT_SECONDS,
+    DepartmentRefusedError,
+    MissingDriverError,
+)
+from plancli.stores.postgres.schema import (
+    MIGRATIONS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    Grant,
+    InitResult,
+    owners_digest,
+)
+from plancli.stores.postgres.store import PostgresLedgerStore
+
+__all__ = [
+    "CONNECT_TIMEOUT_SECONDS",
+    "LOCK_TIMEOUT_SECONDS",
+    "MIGRATIONS",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "DepartmentRefusedError",
+    "Grant",
+    "InitResult",
+    "MissingDriverError",
+    "PostgresLedgerStore",
+    "owners_digest",
+]

@@ -1,0 +1,214 @@
+"""Connecting to a PostgreSQL ledger: the connection string, timeouts, errors (issue 13).
+
+psycopg 3 (the optional extra `pip install 'plancli[postgres]'`) is imported only here and only
+when a database ledger is used. It connects through libpq, so a libpq connection string
+(`postgresql://host/plans`, `postgres://…`, `service=bureau`), libpq's PG* variables (PGHOST,
+PGUSER…), its service file and `.pgpass` work as for psql. A server that does not answer is
+reported unreachable after a connect timeout (exit 4); a server out of connection slots is
+asked again until the lock timeout. Every message is one line, and no password of the
+connection string (or PGPASSWORD) is ever in it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+import weakref
+from pathlib import Path
+from typing import Any
+
+from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
+from plancli.i18n import _
+from plancli.ledger_base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
+from plancli.locations import MASK, LedgerLocation, passwords_in
+
+# A server that does not answer within this many seconds is unreachable (exit 4), unless the
+# connection string or PGCONNECT_TIMEOUT says otherwise.
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+class MissingDriverError(InputError):
+    """psycopg (the `postgres` extra) is not installed."""
+
+
+class DepartmentRefusedError(InputError):
+    """A write the departments' rules refuse (exit 2): nothing of the batch was written."""
+
+
+def driver() -> Any:
+    """psycopg, imported on first use: only a PostgreSQL ledger pays for it (0.1-0.2 s of CPU)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise MissingDriverError(
+            _("a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'")
+        ) from None
+    return psycopg
+
+
+def one_line(text: str) -> str:
+    """libpq's messages span lines (`…failed: Connection refused\\n\\tIs the server running…`)."""
+    return " ".join(str(text).split())
+
+
+class PostgresConnection:
+    """A PostgreSQL ledger's location and its one connection, opened on first use."""
+
+    def __init__(
+        self,
+        location: LedgerLocation,
+        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+        connect_timeout: float = CONNECT_TIMEOUT_SECONDS,
+    ) -> None:
+        if location.url is None:  # pragma: no cover - open_store routes by the location
+            raise ValueError("not a database ledger")
+        self.location = location
+        self.lock_timeout = lock_timeout
+        self.connect_timeout = connect_timeout
+        self._connection: Any = None
+
+    # ------------------------------------------------------------------ naming and errors
+
+    @property
+    def path(self) -> Path:
+        return self.location.path
+
+    @property
+    def shown(self) -> str:
+        return self.location.shown
+
+    @property
+    def plan_id(self) -> str:
+        if not self.location.plan_id:
+            raise InputError(
+                _(
+                    "{ledger}: a PostgreSQL ledger keeps each plan's records apart by the "
+                    "plan's id; give the plan (--plan) whose records to use"
+                ).format(ledger=self.shown)
+            )
+        return self.location.plan_id
+
+    def _scrub(self, text: str) -> str:
+        """`text` with every password of the connection string (and PGPASSWORD) masked."""
+        url = self.location.url or ""
+        text = text.replace(url, self.shown) if url else text
+        secrets = passwords_in(url)
+        env_password = os.environ.get("PGPASSWORD")
+        if env_password:
+            secrets.append(env_password)
+        for secret in sorted(secrets, key=len, reverse=True):
+            if len(secret) >= 3:  # a shorter one would mask letters of ordinary words
+                text = text.replace(secret, MASK)
+        return text
+
+    def _error(self, exc: BaseException, stage: str = "read") -> Exception:
+        """The PlanError for a psycopg error: one line, no password, the documented exit."""
+        psycopg = driver()
+        errors = psycopg.errors
+        message = self._scrub(one_line(str(exc)))
+        connection = self._connection
+        lost = connection is not None and (connection.closed or connection.broken)
+        if isinstance(exc, errors.LockNotAvailable):
+            return LedgerBusyError(
+                _(
+                    "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
+                    "nothing was written: run the command again"
+                ).format(ledger=self.shown, seconds=f"{self.lock_timeout:g}")
+            )
+        if isinstance(exc, errors.InsufficientPrivilege):
+            return DepartmentRefusedError(
+                _(
+                    "{ledger}: the database refused it: {message}; nothing was written (the "
+                    "ledger's owner grants a role with plancli ledger grant DEPARTMENT ROLE)"
+                ).format(ledger=self.shown, message=message)
+            )
+        if isinstance(exc, psycopg.OperationalError) or lost:
+            if stage == "commit":
+                return LedgerUnavailableError(
+                    _(
+                        "lost the connection to {ledger} while committing ({message}): the "
+                        "batch may or may not have been written; `plancli history` shows which "
+                        "(importing the same file again records only what is missing)"
+                    ).format(ledger=self.shown, message=message)
+                )
+            if stage == "write":
+                return LedgerUnavailableError(
+                    _(
+                        "lost the connection to {ledger} ({message}); nothing of this batch "
+                        "was written: run the command again when the server is back"
+                    ).format(ledger=self.shown, message=message)
+                )
+            return LedgerUnavailableError(
+                _("lost the connection to {ledger}: {message}").format(
+                    ledger=self.shown, message=message
+                )
+            )
+        return LedgerFileError(_("{ledger}: {message}").format(ledger=self.shown, message=message))
+
+    # -------------------------------------------------------------------------- connection
+
+    def _connect(self) -> Any:
+        """The store's connection (autocommit: transactions are explicit), opened on first use.
+
+        A server that refuses for lack of connection slots (`too many clients`) is asked again
+        until the lock timeout: a queue of writers waits for a slot as it waits for the lock.
+        """
+        if self._connection is not None and not self._connection.closed:
+            return self._connection
+        psycopg = driver()
+        url = self.location.url or ""
+        try:
+            params = psycopg.conninfo.conninfo_to_dict(url)
+        except psycopg.Error as exc:
+            raise InputError(
+                _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
+                    ledger=self.shown, message=self._scrub(one_line(str(exc)))
+                )
+            ) from None
+        options = [params.get("options") or os.environ.get("PGOPTIONS") or ""]
+        options += ["-c TimeZone=UTC", f"-c lock_timeout={int(self.lock_timeout * 1000)}"]
+        extra: dict[str, Any] = {"options": " ".join(o for o in options if o)}
+        if "connect_timeout" not in params and not os.environ.get("PGCONNECT_TIMEOUT"):
+            extra["connect_timeout"] = self.connect_timeout
+        if "application_name" not in params and not os.environ.get("PGAPPNAME"):
+            extra["application_name"] = "plancli"
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                connection = psycopg.connect(url, autocommit=True, **extra)
+                break
+            except psycopg.OperationalError as exc:
+                text = str(exc)
+                full = "too many clients" in text or "remaining connection slots" in text
+                if full and time.monotonic() < deadline:
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, 1.0)
+                    continue
+                raise LedgerUnavailableError(
+                    _("cannot connect to the ledger {ledger}: {message}").format(
+                        ledger=self.shown, message=self._scrub(one_line(text))
+                    )
+                ) from None
+            except psycopg.Error as exc:
+                raise InputError(
+                    _("--ledger {ledger}: {message}").format(
+                        ledger=self.shown, message=self._scrub(one_line(str(exc)))
+                    )
+                ) from None
+        self._connection = connection
+        weakref.finalize(self, connection.close)
+        return connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _user(self) -> str:
+        connection = self._connection
+        try:
+            return str(connection.info.user) if connection is not None else "?"
+        except Exception:  # pragma: no cover - a closed connection
+            return "?"

@@ -1,0 +1,336 @@
+"""The PostgreSQL ledger's schema: tables, policies, versions and migrations; `ledger init`,
+`ledger grant` (issue 13).
+
+Everything is in the schema `plancli`. Table `schema_version` lists the migrations applied;
+`MIGRATIONS` are applied in order by `plancli ledger init` (or by the first write into a
+database without the schema, as SQLite creates its file). A database whose schema is newer than
+this plancli is refused, never written. Figures are `numeric` (the domain `figure` refuses what
+`Record.figure_problem` refuses), times `timestamptz`. A plan's targets may name an `owner`
+(牵头单位): the plan's owners are pushed to table `target_owner` by `ledger init` and by each
+write of the ledger's owner; `ledger grant DEPARTMENT ROLE` maps a database role (or a group
+role whose members log in) to a department; row-level security policies let a role insert (and
+undo) only rows of targets its department owns. The ledger's owner and superusers are not bound
+by the policies (PostgreSQL's rule for a table's owner).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plancli.errors import InputError, LedgerFileError
+from plancli.i18n import _
+from plancli.ledger_base import AMENDMENT_FIELDS, RECORD_FIELDS
+from plancli.stores.postgres.connection import (
+    DepartmentRefusedError,
+    PostgresConnection,
+    driver,
+)
+
+SCHEMA = "plancli"
+SCHEMA_VERSION = 1
+# Key of the advisory lock taken while creating or migrating the schema; writers of a plan lock
+# hashtextextended('plancli:' || plan id).
+_MIGRATION_LOCK = 0x706C6E31  # "pln1", as the SQLite ledger's application_id
+
+# Ordered migrations: (version, SQL). A database at version N gets every later one, in one
+# transaction, and a row in plancli.schema_version for each. Add schema 2 as (2, "ALTER …").
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, Path(__file__).with_name("schema_v1.sql").read_text(encoding="utf-8")),
+)
+
+RECORD_COLUMNS = (*RECORD_FIELDS, "recorded_by")
+RECORD_TYPES = (
+    "text",
+    "text",
+    "numeric",
+    "numeric",
+    "text",
+    "text",
+    "timestamptz",
+    "text",
+    "text",
+)
+AMENDMENT_COLUMNS = (*AMENDMENT_FIELDS, "recorded_by")
+SELECT_RECORDS = f"SELECT seq, {', '.join(RECORD_COLUMNS)} FROM plancli.records"
+SELECT_AMENDMENTS = (
+    f"SELECT seq, after_records, {', '.join(AMENDMENT_COLUMNS)} FROM plancli.amendments"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    """What `plancli ledger init` did."""
+
+    before: int  # the schema version found (0: none)
+    after: int
+    owners_pushed: bool
+    owners: int  # targets with an owner in the plan
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    department: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What a connection finds of the ledger: its schema version (0: none), whether this role
+    may use it, and whether row-level security binds this role."""
+
+    version: int
+    usable: bool
+    restricted: bool
+    owners_digest: str | None
+
+
+def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
+    """A fingerprint of a plan's owners, in plan order (a plan reordered is pushed once more,
+    which changes nothing): compared with the database's before pushing, on every write."""
+    text = "\n".join(f"{target}\t{department}" for target, department in owners)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class PostgresSchema(PostgresConnection):
+    """The ledger's schema as a connection finds it, made current, and administered."""
+
+    def _probe(self, connection: Any) -> Probe:
+        row = connection.execute(
+            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE') "
+            "FROM pg_catalog.pg_namespace n WHERE n.nspname = %s",
+            (SCHEMA,),
+        ).fetchone()
+        if row is None:
+            return Probe(0, True, False, None)
+        if not row[0]:
+            return Probe(-1, False, True, None)
+        version, restricted, digest = connection.execute(
+            "SELECT (SELECT max(version) FROM plancli.schema_version), "
+            "pg_catalog.row_security_active('plancli.records'), "
+            "(SELECT digest FROM plancli.plan_owners WHERE plan_id = %s)",
+            (self.location.plan_id or "",),
+        ).fetchone()
+        return Probe(int(version or 0), True, bool(restricted), digest)
+
+    def _readable(self, probe: Probe) -> bool:
+        """True when there is a ledger to read; False for a database without one (it reads as
+        an empty ledger, as a missing file does)."""
+        if not probe.usable:
+            raise DepartmentRefusedError(
+                _(
+                    "{ledger}: role {role} may not read the ledger (no USAGE on schema "
+                    "plancli); its owner grants it: plancli ledger grant DEPARTMENT ROLE"
+                ).format(ledger=self.shown, role=self._user())
+            )
+        if probe.version > SCHEMA_VERSION:
+            raise LedgerFileError(
+                _(
+                    "{ledger}: ledger schema version {version}; this plancli knows up to "
+                    "{known}: upgrade plancli"
+                ).format(ledger=self.shown, version=probe.version, known=SCHEMA_VERSION)
+            )
+        return probe.version > 0
+
+    # --------------------------------------------------------------------- snapshots
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Any]:
+        """A read-only, repeatable-read transaction on the ledger. A database without one is
+        an error: a database ledger is always named explicitly, and a mistyped name must not
+        read as an empty ledger (issue 12)."""
+        with self._snapshot_if_any() as connection:
+            if connection is None:
+                raise InputError(
+                    _(
+                        "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
+                        "creates it (or a first record or import)"
+                    ).format(ledger=self.shown)
+                )
+            yield connection
+
+    @contextmanager
+    def _snapshot_if_any(self) -> Iterator[Any | None]:
+        """`_snapshot`, or None when the database holds no ledger."""
+        psycopg = driver()
+        connection = self._connect()
+        try:
+            connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                probe = self._probe(connection)
+                yield connection if self._readable(probe) else None
+            finally:
+                if not connection.closed:
+                    connection.execute("COMMIT")
+        except psycopg.Error as exc:
+            raise self._error(exc) from None
+
+    def _ready_to_write(self, connection: Any) -> Probe:
+        """The probe of a ledger at the current schema version, creating or migrating it first
+        (in this transaction) when this role may."""
+        probe = self._probe(connection)
+        if probe.usable and probe.version == SCHEMA_VERSION:
+            return probe
+        self._readable(probe)  # refuses a role without USAGE and a newer schema
+        return self._migrate(connection)
+
+    def _migrate(self, connection: Any) -> Probe:
+        psycopg = driver()
+        connection.execute("SELECT pg_catalog.pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        probe = self._probe(connection)  # another process may have migrated meanwhile
+        self._readable(probe)
+        try:
+            for version, sql in MIGRATIONS:
+                if version > probe.version:
+                    connection.execute(sql)
+                    connection.execute(
+                        "INSERT INTO plancli.schema_version (version) VALUES (%s)", (version,)
+                    )
+        except psycopg.errors.InsufficientPrivilege:
+            what = (
+                _(
+                    "{ledger} holds no plancli ledger, and role {role} may not create it; the "
+                    "database's owner runs: plancli ledger init {ledger}"
+                )
+                if probe.version == 0
+                else _(
+                    "{ledger} holds an older ledger schema, and role {role} may not migrate it; "
+                    "the ledger's owner runs: plancli ledger init {ledger}"
+                )
+            )
+            raise DepartmentRefusedError(
+                what.format(ledger=self.shown, role=self._user())
+            ) from None
+        return self._probe(connection)
+
+    def _push_owners(self, connection: Any, probe: Probe) -> bool:
+        """Make target_owner hold the plan's owners, if they changed and this role may."""
+        owners = self.location.owners
+        if owners is None or probe.restricted:
+            return False  # a department's role never pushes: the database's owners stand
+        digest = owners_digest(owners)
+        if probe.owners_digest == digest:
+            return False
+        may = connection.execute(
+            "SELECT pg_catalog.has_table_privilege('plancli.target_owner', 'INSERT') "
+            "AND pg_catalog.has_table_privilege('plancli.target_owner', 'DELETE') "
+            "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'INSERT') "
+            "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'UPDATE')"
+        ).fetchone()[0]
+        if not may:
+            return False  # a department's copy of the plan: the database's owners stand
+        plan_id = self.plan_id
+        connection.execute("DELETE FROM plancli.target_owner WHERE plan_id = %s", (plan_id,))
+        if owners:
+            connection.execute(
+                "INSERT INTO plancli.target_owner (plan_id, target, department) "
+                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d)",
+                (plan_id, [t for t, _ in owners], [d for _, d in owners]),
+            )
+        connection.execute(
+            "INSERT INTO plancli.plan_owners (plan_id, digest) VALUES (%s, %s) "
+            "ON CONFLICT (plan_id) DO UPDATE SET digest = excluded.digest, pushed_at = now(), "
+            "pushed_by = current_user",
+            (plan_id, digest),
+        )
+        return True
+
+    # ------------------------------------------------------------------ ledger init, grant
+
+    def init(self) -> InitResult:
+        """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
+        psycopg = driver()
+        connection = self._connect()
+        try:
+            connection.execute("BEGIN")
+            try:
+                before = self._probe(connection)
+                self._readable(before)
+                probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
+                pushed = self._push_owners(connection, probe)
+            except BaseException:
+                if not connection.closed:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        except psycopg.Error as exc:
+            raise self._error(exc, "write") from None
+        owners = len(self.location.owners or ())
+        return InitResult(before.version, SCHEMA_VERSION, pushed, owners)
+
+    def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
+        """Map `role` to `department` (its members record that department's targets), with the
+        privileges to read the ledger and write records; or take the mapping away."""
+        psycopg = driver()
+        sql = psycopg.sql
+        department, role = department.strip(), role.strip()
+        if not department or not role:
+            raise InputError(_("give a department (e.g. 工信局) and a database role"))
+        connection = self._connect()
+        try:
+            connection.execute("BEGIN")
+            try:
+                probe = self._probe(connection)
+                if not self._readable(probe):
+                    raise InputError(
+                        _(
+                            "{ledger} holds no plancli ledger yet: plancli ledger init {ledger} "
+                            "first"
+                        ).format(ledger=self.shown)
+                    )
+                exists = connection.execute(
+                    "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
+                ).fetchone()
+                if exists is None:
+                    raise InputError(
+                        _(
+                            "no role {role!r} in the database; create it first, e.g. CREATE "
+                            'ROLE "{name}" LOGIN (or a group role its users are members of)'
+                        ).format(role=role, name=role)
+                    )
+                who = sql.Identifier(role)
+                if revoke:
+                    connection.execute(
+                        "DELETE FROM plancli.department_role WHERE department = %s AND role = %s",
+                        (department, role),
+                    )
+                else:
+                    for statement in (
+                        "GRANT USAGE ON SCHEMA plancli TO {}",
+                        "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
+                        "GRANT INSERT, DELETE ON plancli.records, plancli.amendments TO {}",
+                    ):
+                        connection.execute(sql.SQL(statement).format(who))
+                    connection.execute(
+                        "INSERT INTO plancli.department_role (department, role) "
+                        "VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                        (department, role),
+                    )
+            except BaseException:
+                if not connection.closed:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        except psycopg.Error as exc:
+            raise self._error(exc, "write") from None
+
+    def grants(self) -> list[Grant]:
+        """Every department and the roles that record for it."""
+        with self._snapshot() as connection:
+            rows = connection.execute(
+                "SELECT department, role FROM plancli.department_role ORDER BY department, role"
+            ).fetchall()
+        return [Grant(department, role) for department, role in rows]
+
+    def owners(self) -> dict[str, str]:
+        """The plan's owners as the database holds them (target → department)."""
+        with self._snapshot() as connection:
+            rows = connection.execute(
+                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s",
+                (self.plan_id,),
+            ).fetchall()
+        return dict(rows)
