@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import signal
 import sqlite3
 import statistics
@@ -73,6 +74,7 @@ class Bench:
         self.cluster = pgcluster.start_cluster(durable=True, shared_buffers="512MB")
         self.plancli = plancli_command(python)
         self.env = env
+        self.cpu = 0.0
         self.cluster.psql(
             "CREATE ROLE bureau LOGIN CREATEROLE; "
             + "".join(
@@ -102,11 +104,15 @@ class Bench:
         return self.cluster.url(name, user)
 
     def run(self, args: Sequence[str]) -> float:
+        """The wall time of one plancli process; its CPU time (user + system) in `self.cpu`."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(
             [*self.plancli, *args], capture_output=True, text=True, env=self.env, check=False
         )
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if done.returncode != 0:
             raise RuntimeError(f"plancli {' '.join(args)} exited {done.returncode}: {done.stderr}")
         return elapsed
@@ -263,17 +269,24 @@ def one_size(bench: Bench, size: int, folder: Path, repeat: int, quick: bool) ->
     sqlite_copy = folder / "record-bench.sqlite"
     sqlite_copy.write_bytes((folder / "ledger.sqlite").read_bytes())
 
-    def record(ledger: str) -> float:
+    cpu: dict[str, list[float]] = {"postgres": [], "sqlite": []}
+
+    def record(ledger: str, store: str) -> float:
         n = next(counter)
         value = f"6.{n % 9 + 1}{n}"
         args = ["--plan", str(plan), "--ledger", ledger, "record", target, value, "-p", "2022-12"]
-        return bench.run(args)
+        elapsed = bench.run(args)
+        cpu[store].append(bench.cpu)
+        return elapsed
 
-    record_rounds = max(repeat, 5) if not quick else 1
+    record_rounds = max(repeat, 11) if not quick else 1
     before = load()
     pg_url = bench.url(name, role)
     t = side_by_side(
-        {"postgres": lambda: record(pg_url), "sqlite": lambda: record(str(sqlite_copy))},
+        {
+            "postgres": lambda: record(pg_url, "postgres"),
+            "sqlite": lambda: record(str(sqlite_copy), "sqlite"),
+        },
         record_rounds,
     )
     sqlite_copy.unlink()
@@ -286,6 +299,14 @@ def one_size(bench: Bench, size: int, folder: Path, repeat: int, quick: bool) ->
         "≤ +50 ms",
         f"{judged(pg - sq <= 0.05, quick)} (medians of {record_rounds}; {before})",
     ))  # fmt: skip
+    pg_cpu, sq_cpu = statistics.median(cpu["postgres"]), statistics.median(cpu["sqlite"])
+    rows.append((
+        f"CPU time of that `record`, PostgreSQL (SQLite: {sq_cpu * 1000:.0f} ms)",
+        f"{pg_cpu * 1000:.0f} ms",
+        f"{(pg_cpu - sq_cpu) * 1000:+.0f} ms",
+        "",
+        f"info (medians of {record_rounds})",
+    ))  # fmt: skip
     return rows
 
 
@@ -295,6 +316,7 @@ def measure(
     quick: bool,
     env: dict[str, str],
     writers_only: bool = False,
+    writers: bool = True,
 ) -> list[Row]:
     """The rows of the table, PostgreSQL beside SQLite, in one server started for them."""
     rows: list[Row] = []
@@ -303,6 +325,8 @@ def measure(
         for size, folder in sorted(folders.items()):
             if not writers_only:
                 rows += one_size(bench, size, folder, repeat, quick)
+        if not writers:
+            return rows
         # A small plan: 200 processes of a 10,000-target plan would hold 20 GB between them.
         small = generate.generate(folders[min(folders)].parent / "plan-writers", 400)
         plan = small / "plan.toml"
@@ -331,6 +355,7 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--writers-only", action="store_true", help="only the 200 writers")
+    parser.add_argument("--no-writers", action="store_true", help="without the 200 writers")
     args = parser.parse_args()
     reason = pgcluster.unavailable()
     if reason:
@@ -348,7 +373,7 @@ def main() -> int:
             print(f"generating {size:,} targets in {folder} …", file=sys.stderr)
             generate.generate(folder, size)
         folders[size] = folder
-    rows = measure(folders, args.repeat, args.quick, env, args.writers_only)
+    rows = measure(folders, args.repeat, args.quick, env, args.writers_only, not args.no_writers)
     print("| goal | measured | ratio | limit | verdict |\n|---|---:|---:|---:|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
