@@ -364,6 +364,9 @@ def main() -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="plancli-bench-pg-"))
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "LANG": "C.UTF-8"}
     env["XDG_CACHE_HOME"] = str(work / "cache")
+    # As a wheel install runs: with its modules' bytecode (written by the first runs), not
+    # compiling every module of plancli each time (which costs the store with more code more).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for var in ("PLANCLI_PLAN", "PLANCLI_LEDGER"):
         env.pop(var, None)
     folders = {}
