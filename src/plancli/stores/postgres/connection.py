@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 import weakref
 from pathlib import Path
@@ -22,10 +23,20 @@ from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _
 from plancli.ledger_base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.locations import MASK, LedgerLocation, passwords_in
+from plancli.stores.postgres.libpq import (
+    LibpqConnection,
+    LibpqError,
+    conninfo_options,
+    find_libpq,
+    is_operational,
+)
 
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
 CONNECT_TIMEOUT_SECONDS = 10
+# The SQLSTATEs plancli tells apart (psycopg's LockNotAvailable, InsufficientPrivilege).
+_LOCK_NOT_AVAILABLE = "55P03"
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 class MissingDriverError(InputError):
@@ -102,28 +113,40 @@ class PostgresConnection:
                 text = text.replace(secret, MASK)
         return text
 
+    @property
+    def database_errors(self) -> tuple[type[Exception], ...]:
+        """What the drivers in use raise: libpq's (the light connection), psycopg's once it is
+        imported (checked when an exception is matched, so a `record` never imports it)."""
+        psycopg = sys.modules.get("psycopg")
+        error = getattr(psycopg, "Error", None)
+        return (LibpqError, error) if error is not None else (LibpqError,)
+
     def _error(self, exc: BaseException, stage: str = "read") -> Exception:
-        """The PlanError for a psycopg error: one line, no password, the documented exit."""
-        psycopg = driver()
-        errors = psycopg.errors
+        """The PlanError for a database error (psycopg's or libpq's, told apart by SQLSTATE
+        alike): one line, no password, the documented exit."""
+        sqlstate = getattr(exc, "sqlstate", None)
         message = self._scrub(one_line(str(exc)))
         connection = self._connection
         lost = connection is not None and (connection.closed or connection.broken)
-        if isinstance(exc, errors.LockNotAvailable):
+        if isinstance(exc, LibpqError):
+            operational = is_operational(sqlstate)
+        else:
+            operational = isinstance(exc, driver().OperationalError)
+        if sqlstate == _LOCK_NOT_AVAILABLE:
             return LedgerBusyError(
                 _(
                     "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
                     "nothing was written: run the command again"
                 ).format(ledger=self.shown, seconds=f"{self.lock_timeout:g}")
             )
-        if isinstance(exc, errors.InsufficientPrivilege):
+        if sqlstate == INSUFFICIENT_PRIVILEGE:
             return DepartmentRefusedError(
                 _(
                     "{ledger}: the database refused it: {message}; nothing was written (the "
                     "ledger's owner grants a role with plancli ledger grant DEPARTMENT ROLE)"
                 ).format(ledger=self.shown, message=message)
             )
-        if isinstance(exc, psycopg.OperationalError) or lost:
+        if operational or lost:
             if stage == "commit":
                 return LedgerUnavailableError(
                     _(
@@ -148,26 +171,36 @@ class PostgresConnection:
 
     # -------------------------------------------------------------------------- connection
 
-    def _connect(self) -> Any:
-        """The store's connection (autocommit: transactions are explicit), opened on first use.
+    def _connect(self, *, light: bool = False) -> Any:
+        """The store's connection (autocommit: transactions are explicit), opened on first use:
+        psycopg's, or with `light` (a write transaction) libpq's own (`libpq`), when found and
+        no connection is open yet. A psycopg connection asked for replaces a light one.
 
         A server that refuses for lack of connection slots (`too many clients`) is asked again
         until the lock timeout: a queue of writers waits for a slot as it waits for the lock.
         """
-        if self._connection is not None and not self._connection.closed:
-            return self._connection
-        psycopg = driver()
+        existing = self._connection
+        if existing is not None and not existing.closed:
+            if light or not isinstance(existing, LibpqConnection):
+                return existing
+            existing.close()
+        library = find_libpq() if light else None
+        psycopg = driver() if library is None else None
         url = self.location.url or ""
         try:
-            params = psycopg.conninfo.conninfo_to_dict(url)
-        except psycopg.Error as exc:
+            if psycopg is not None:
+                params = psycopg.conninfo.conninfo_to_dict(url)
+            else:
+                params = conninfo_options(library, url)  # type: ignore[arg-type]
+        except self.database_errors as exc:
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
                     ledger=self.shown, message=self._scrub(one_line(str(exc)))
                 )
             ) from None
         options = [params.get("options") or os.environ.get("PGOPTIONS") or ""]
-        options += ["-c TimeZone=UTC", f"-c lock_timeout={int(self.lock_timeout * 1000)}"]
+        options += ["-c TimeZone=UTC", "-c DateStyle=ISO"]
+        options.append(f"-c lock_timeout={int(self.lock_timeout * 1000)}")
         extra: dict[str, Any] = {"options": " ".join(o for o in options if o)}
         if "connect_timeout" not in params and not os.environ.get("PGCONNECT_TIMEOUT"):
             extra["connect_timeout"] = self.connect_timeout
@@ -177,9 +210,18 @@ class PostgresConnection:
         delay = 0.05
         while True:
             try:
-                connection = psycopg.connect(url, autocommit=True, **extra)
+                if psycopg is None:
+                    connection = LibpqConnection.connect(library, url, extra)  # type: ignore[arg-type]
+                else:
+                    connection = psycopg.connect(url, autocommit=True, **extra)
                 break
-            except psycopg.OperationalError as exc:
+            except self.database_errors as exc:
+                if psycopg is not None and not isinstance(exc, psycopg.OperationalError):
+                    raise InputError(
+                        _("--ledger {ledger}: {message}").format(
+                            ledger=self.shown, message=self._scrub(one_line(str(exc)))
+                        )
+                    ) from None
                 text = str(exc)
                 full = "too many clients" in text or "remaining connection slots" in text
                 if full and time.monotonic() < deadline:
@@ -189,12 +231,6 @@ class PostgresConnection:
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
                         ledger=self.shown, message=self._scrub(one_line(text))
-                    )
-                ) from None
-            except psycopg.Error as exc:
-                raise InputError(
-                    _("--ledger {ledger}: {message}").format(
-                        ledger=self.shown, message=self._scrub(one_line(str(exc)))
                     )
                 ) from None
         self._connection = connection

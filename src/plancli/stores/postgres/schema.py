@@ -26,6 +26,7 @@ from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
 from plancli.ledger_base import AMENDMENT_FIELDS, RECORD_FIELDS
 from plancli.stores.postgres.connection import (
+    INSUFFICIENT_PRIVILEGE,
     DepartmentRefusedError,
     PostgresConnection,
     driver,
@@ -99,7 +100,9 @@ def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
 class PostgresSchema(PostgresConnection):
     """The ledger's schema as a connection finds it, made current, and administered."""
 
-    def _probe(self, connection: Any) -> Probe:
+    def _probe(self, connection: Any, lock_plan: str | None = None) -> Probe:
+        """What the connection finds of the ledger. With `lock_plan` (a plan id), a writer's:
+        the plan's writers' lock is taken in the same statement, once the schema is found."""
         row = connection.execute(
             "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE') "
             "FROM pg_catalog.pg_namespace n WHERE n.nspname = %s",
@@ -109,11 +112,17 @@ class PostgresSchema(PostgresConnection):
             return Probe(0, True, False, None)
         if not row[0]:
             return Probe(-1, False, True, None)
-        version, restricted, digest = connection.execute(
+        lock = (
+            ", pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
+            "'plancli:' || %(lock)s, 0))"
+            if lock_plan is not None
+            else ""
+        )
+        version, restricted, digest, *_ = connection.execute(
             "SELECT (SELECT max(version) FROM plancli.schema_version), "
             "pg_catalog.row_security_active('plancli.records'), "
-            "(SELECT digest FROM plancli.plan_owners WHERE plan_id = %s)",
-            (self.location.plan_id or "",),
+            f"(SELECT digest FROM plancli.plan_owners WHERE plan_id = %(plan)s){lock}",
+            {"plan": self.location.plan_id or "", "lock": lock_plan},
         ).fetchone()
         return Probe(int(version or 0), True, bool(restricted), digest)
 
@@ -169,17 +178,16 @@ class PostgresSchema(PostgresConnection):
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
-    def _ready_to_write(self, connection: Any) -> Probe:
+    def _ready_to_write(self, connection: Any, plan_id: str) -> Probe:
         """The probe of a ledger at the current schema version, creating or migrating it first
-        (in this transaction) when this role may."""
-        probe = self._probe(connection)
+        (in this transaction) when this role may; the plan's writers' lock taken."""
+        probe = self._probe(connection, lock_plan=plan_id)
         if probe.usable and probe.version == SCHEMA_VERSION:
             return probe
         self._readable(probe)  # refuses a role without USAGE and a newer schema
-        return self._migrate(connection)
+        return self._migrate(connection, lock_plan=plan_id)
 
-    def _migrate(self, connection: Any) -> Probe:
-        psycopg = driver()
+    def _migrate(self, connection: Any, lock_plan: str | None = None) -> Probe:
         connection.execute("SELECT pg_catalog.pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
         probe = self._probe(connection)  # another process may have migrated meanwhile
         self._readable(probe)
@@ -190,7 +198,9 @@ class PostgresSchema(PostgresConnection):
                     connection.execute(
                         "INSERT INTO plancli.schema_version (version) VALUES (%s)", (version,)
                     )
-        except psycopg.errors.InsufficientPrivilege:
+        except self.database_errors as exc:
+            if getattr(exc, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+                raise
             what = (
                 _(
                     "{ledger} holds no plancli ledger, and role {role} may not create it; the "
@@ -205,7 +215,7 @@ class PostgresSchema(PostgresConnection):
             raise DepartmentRefusedError(
                 what.format(ledger=self.shown, role=self._user())
             ) from None
-        return self._probe(connection)
+        return self._probe(connection, lock_plan)
 
     def _push_owners(self, connection: Any, probe: Probe) -> bool:
         """Make target_owner hold the plan's owners, if they changed and this role may."""

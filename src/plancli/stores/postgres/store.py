@@ -29,7 +29,6 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.ledger_base import LedgerContents, PlacedAmendment, period_problems
 from plancli.plain import Figure, FigureQuery, figure_problem
-from plancli.stores.postgres.connection import driver
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     RECORD_COLUMNS,
@@ -254,31 +253,29 @@ class PostgresLedgerStore(PostgresSchema):
     @contextmanager
     def transaction(self) -> Iterator[PostgresSession]:
         """One transaction: the schema made current, the plan's writers' lock taken, the plan's
-        owners pushed; yield; COMMIT. Any error rolls everything back."""
-        psycopg = driver()
-        plan_id = self.plan_id
-        connection = self._connect()
+        owners pushed; yield; COMMIT. Any error rolls everything back. It starts on the light
+        connection (`libpq`, no psycopg to import), which a session that reads many rows
+        trades for psycopg's before reading anything (`PostgresSession.begin`)."""
+        session = PostgresSession(self, None, self.plan_id, restricted=False)
         stage: Literal["write", "commit"] = "write"
         try:
-            connection.execute("BEGIN")
             try:
-                probe = self._ready_to_write(connection)
-                connection.execute(
-                    "SELECT pg_catalog.pg_advisory_xact_lock("
-                    "pg_catalog.hashtextextended('plancli:' || %s, 0))",
-                    (plan_id,),
-                )
-                self._push_owners(connection, probe)
-                yield PostgresSession(self, connection, plan_id, probe.restricted)
+                session.begin(light=True)
+                yield session
             except BaseException:
-                if not connection.closed:
-                    connection.execute("ROLLBACK")
+                if session.connection is not None and not session.connection.closed:
+                    session.connection.execute("ROLLBACK")
                 raise
             stage = "commit"
-            connection.execute("COMMIT")
-        except psycopg.Error as exc:
-            if not connection.closed and connection.info.transaction_status != 0:
-                with suppress(psycopg.Error):
+            session.connection.execute("COMMIT")
+        except self.database_errors as exc:
+            connection = session.connection
+            if (
+                connection is not None
+                and not connection.closed
+                and connection.info.transaction_status != 0
+            ):
+                with suppress(*self.database_errors):
                     connection.execute("ROLLBACK")
             raise self._error(exc, stage) from None
 

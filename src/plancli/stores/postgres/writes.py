@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from plancli import plain
@@ -14,6 +13,7 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.ledger_base import PlacedAmendment
 from plancli.stores.postgres.connection import DepartmentRefusedError
+from plancli.stores.postgres.libpq import LibpqConnection, number_array, text_array
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     RECORD_COLUMNS,
@@ -65,38 +65,40 @@ def _no_nul(texts: Iterable[tuple[str, str, str]]) -> None:
             )
 
 
-# Arrays are sent as PostgreSQL array literals built here: psycopg adapts a list element by
-# element in Python, which took half of an import's time (3.4 s of 6.9 s for 100,000 rows).
-def _texts(values: Sequence[str | None]) -> str:
-    """`{"a","b",NULL}`: every element quoted, `\\` and `"` escaped."""
-    if None not in values:
-        joined = '","'.join(values)  # type: ignore[arg-type]
-        if "\\" not in joined and '"' not in joined:  # the usual case, checked in C
-            return '{"' + joined + '"}' if values else "{}"
-    return "{" + ",".join(_quoted(v) for v in values) + "}"
-
-
-def _quoted(value: str | None) -> str:
-    if value is None:
-        return "NULL"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _numbers(values: Sequence[Decimal | None]) -> str:
-    """`{5.0,700.50,NULL}`: a Decimal's text is a numeric literal as it stands (plain notation:
-    figures are normalised out of exponents before they are recorded; `1E+2` is read alike)."""
-    return "{" + ",".join("NULL" if v is None else str(v) for v in values) + "}"
-
-
 @dataclass
 class PostgresSession:
     store: PostgresLedgerStore
     connection: Any
     plan_id: str
     restricted: bool  # row-level security binds this role: check writes first, to say why
+    light: bool = False  # on libpq's connection (`libpq`), not psycopg's
+    has_read: bool = False  # rows were read (and decided on) in this transaction
+
+    def begin(self, *, light: bool) -> None:
+        """Start the transaction: the schema made current, the plan's writers' lock taken, the
+        plan's owners pushed (a light connection when `light` and one is at hand)."""
+        store = self.store
+        connection = store._connect(light=light)
+        self.connection = connection
+        self.light = isinstance(connection, LibpqConnection)
+        connection.execute("BEGIN")
+        probe = store._ready_to_write(connection, self.plan_id)  # and the plan's lock
+        store._push_owners(connection, probe)
+        self.restricted = probe.restricted
+
+    def _many_rows(self) -> None:
+        """Before a read of many rows (an import's figures in force, a whole ledger, a batch to
+        undo): a light transaction that has read nothing yet starts again on psycopg, whose
+        C loaders read rows faster than libpq's values one by one. Nothing is lost: nothing was
+        read or written in it but the lock and the owners, which `begin` takes again. After a
+        read, the transaction stays where it is (correct, and slower)."""
+        if self.light and not self.has_read:
+            self.connection.close()  # the server rolls the transaction back
+            self.begin(light=False)
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is None:
+            self._many_rows()
             rows = self.connection.execute(
                 f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
             ).fetchall()
@@ -105,6 +107,7 @@ class PostgresSession:
                 f"{SELECT_RECORDS} WHERE plan_id = %s AND target = ANY(%s) ORDER BY seq",
                 (self.plan_id, list(targets)),
             ).fetchall()
+        self.has_read = True
         return self.store._records(rows)
 
     def records_in_force(self) -> list[plain.Record]:
@@ -113,42 +116,66 @@ class PostgresSession:
         records, so an import into a ledger of a million records holds the figures in force,
         not a model of every record. The models read them only when the quick checks cannot
         vouch for a row, and say what is wrong with it."""
+        self._many_rows()
         rows = self.connection.execute(_RECORDS_IN_FORCE, {"plan": self.plan_id}).fetchall()
+        self.has_read = True
         return self.store._plain_records(rows)
 
     def append(self, batch: Sequence[Record]) -> None:
         if not batch:
             return
-        self._check_allowed([record.target for record in batch])
-        self._insert_records(batch, keep_writer=False)
+        if len(batch) > _CHUNK:
+            self._check_allowed([record.target for record in batch])
+            self._insert_records(batch, keep_writer=False)
+        else:  # one statement: the department check, and the insert if nothing is refused
+            self._insert_records(batch, keep_writer=False, check=self.restricted)
 
-    def _insert_records(self, batch: Sequence[Record], *, keep_writer: bool) -> None:
+    def _insert_records(
+        self, batch: Sequence[Record], *, keep_writer: bool, check: bool = False
+    ) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
-        record's `recorded_by` (convert); otherwise the database sets it (current_user)."""
+        record's `recorded_by` (convert); otherwise the database sets it (current_user).
+        `check` (a batch of one chunk): the department check (`_REFUSED`) in the same
+        statement, which inserts nothing when it refuses a target."""
         columns = RECORD_COLUMNS if keep_writer else RECORD_COLUMNS[:-1]
         names = ", ".join(columns)
-        arrays = ", ".join(f"%s::{kind}[]" for kind in RECORD_TYPES[: len(columns)])
+        arrays = ", ".join(
+            f"%(c{i})s::{kind}[]" for i, kind in enumerate(RECORD_TYPES[: len(columns)])
+        )
         sql = (
             f"INSERT INTO plancli.records (plan_id, {names}) "
-            f"SELECT %s, {', '.join('r.' + c for c in columns)} "
-            f"FROM unnest({arrays}) WITH ORDINALITY AS r({names}, n) ORDER BY r.n"
+            f"SELECT %(plan)s, {', '.join('r.' + c for c in columns)} "
+            f"FROM unnest({arrays}) WITH ORDINALITY AS r({names}, n)"
         )
+        if check:
+            sql = (
+                f"WITH refused AS ({_REFUSED}), inserted AS ({sql} "
+                "WHERE NOT EXISTS (SELECT FROM refused) ORDER BY r.n) SELECT * FROM refused"
+            )
+        else:
+            sql += " ORDER BY r.n"
         _no_nul((r.target, r.period, f"{r.note or ''}{r.source or ''}{r.batch}") for r in batch)
         for start in range(0, len(batch), _CHUNK):
             chunk = batch[start : start + _CHUNK]
             values = [
-                _texts([r.target for r in chunk]),
-                _texts([r.period for r in chunk]),
-                _numbers([r.value for r in chunk]),
-                _numbers([r.amount for r in chunk]),
-                _texts([r.note for r in chunk]),
-                _texts([r.source for r in chunk]),
-                _texts([r.recorded_at.isoformat() for r in chunk]),
-                _texts([r.batch for r in chunk]),
+                text_array([r.target for r in chunk]),
+                text_array([r.period for r in chunk]),
+                number_array([r.value for r in chunk]),
+                number_array([r.amount for r in chunk]),
+                text_array([r.note for r in chunk]),
+                text_array([r.source for r in chunk]),
+                text_array([r.recorded_at.isoformat() for r in chunk]),
+                text_array([r.batch for r in chunk]),
             ]
             if keep_writer:
-                values.append(_texts([r.recorded_by for r in chunk]))
-            self.connection.execute(sql, (self.plan_id, *values))
+                values.append(text_array([r.recorded_by for r in chunk]))
+            parameters = {f"c{i}": value for i, value in enumerate(values)}
+            parameters["plan"] = self.plan_id
+            if check:
+                parameters["targets"] = text_array(list(dict.fromkeys(r.target for r in chunk)))
+                self._refuse(self.connection.execute(sql, parameters).fetchone())
+            else:
+                self.connection.execute(sql, parameters)
 
     def _check_allowed(self, targets: Sequence[str]) -> None:
         """Refuse, naming the target and its owner, a batch with a target this role's
@@ -156,10 +183,15 @@ class PostgresSession:
         which row."""
         if not self.restricted:
             return
-        ordered = list(dict.fromkeys(targets))
+        ordered = text_array(list(dict.fromkeys(targets)))
         row = self.connection.execute(
             _REFUSED, {"targets": ordered, "plan": self.plan_id}
         ).fetchone()
+        self._refuse(row)
+
+    def _refuse(self, row: tuple[Any, ...] | None) -> None:
+        """Refuse the batch for `_REFUSED`'s row, if it found one: the first target refused,
+        its owner, how many are refused, and this role's departments."""
         if row is None:
             return
         target, owner, count, departments = row
@@ -193,6 +225,7 @@ class PostgresSession:
         rows = self.connection.execute(
             f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
         ).fetchall()
+        self.has_read = True
         return self.store._amendments(rows)
 
     def append_amendment(self, amendment: Amendment) -> None:
@@ -234,6 +267,7 @@ class PostgresSession:
             self._insert_amendments(amendments, keep_writer=True)
 
     def remove_batch(self, batch_id: str) -> list[Record]:
+        self._many_rows()
         rows = self.connection.execute(
             f"{SELECT_RECORDS} WHERE plan_id = %s AND batch = %s ORDER BY seq",
             (self.plan_id, batch_id),
