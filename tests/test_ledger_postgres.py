@@ -855,3 +855,176 @@ def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
     from plancli.stores import postgres
 
     assert postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120
+
+
+# ------------------------------------------------- the light connection of a write (libpq)
+
+
+def _run_plancli(*args: str) -> subprocess.CompletedProcess[str]:
+    """plancli in a process of its own, with `-X importtime`: which modules it imported."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "plancli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def _imported(stderr: str) -> set[str]:
+    return {line.split("|")[-1].strip() for line in stderr.splitlines() if "import time:" in line}
+
+
+def test_a_record_imports_no_psycopg_and_records_as_the_department(
+    bureau, ledger: PgLedger, owned_plan: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`record` writes through libpq itself (issue 13: importing psycopg was most of a
+    record's extra time); what it writes, and a refusal, are as through psycopg."""
+    as_alice = ("--plan", str(owned_plan), "--ledger", ledger.as_user("alice").url)
+    done = _run_plancli(*as_alice, "record", "gdp", "5.10", "-p", "2022-Q1", "--note", 'a "q" \\')
+    assert done.returncode == 0, done.stderr
+    assert not {m for m in _imported(done.stderr) if m.split(".")[0] == "psycopg"}
+    assert ledger.sql("SELECT target, period, value, note, recorded_by FROM plancli.records") == [
+        ("gdp", "2022-Q1", Decimal("5.10"), 'a "q" \\', "alice")
+    ]
+    refused = _run_plancli(*as_alice, "record", "g5", "5", "-p", "2022-06")
+    assert refused.returncode == 2
+    errors = [line for line in refused.stderr.splitlines() if not line.startswith("import time")]
+    assert errors == [
+        "error: refused: g5 is owned by 工信局 (牵头单位); alice records for 统计局; nothing of "
+        "this batch was written"
+    ]
+    assert not {m for m in _imported(refused.stderr) if m.split(".")[0] == "psycopg"}
+    assert ledger.sql("SELECT count(*) FROM plancli.records") == [(1,)]
+
+
+def _without_libpq(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancli.stores.postgres import connection
+
+    monkeypatch.setattr(connection, "find_libpq", lambda: None)
+
+
+def test_libpq_and_psycopg_write_and_read_the_same_rows(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from plancli.stores.postgres import PostgresLedgerStore
+
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    now = datetime(2022, 7, 1, 8, 30, 15, 123456, tzinfo=UTC)
+    entries = [
+        Entry("gdp", "2022-Q2", "5.20", note='引号 "and" \\ backslash', source="统计局"),
+        Entry("gdp", "2022-06", "5.5", amount="700.50"),
+        Entry("invest_a", "2022-06", "12.5"),
+        Entry("gdp", "2022-Q2", "-0.0000000001"),
+    ]
+    results = {}
+    for name in ("libpq", "psycopg"):
+        ledger = pg_ledgers.at(tmp_path / name)
+        with monkeypatch.context() as patched:
+            if name == "psycopg":
+                _without_libpq(patched)
+            for entry in entries:
+                store = ledger.store()
+                record_entry(store, plan, entry, now=now)
+                assert isinstance(store, PostgresLedgerStore)
+                kind = type(store._connection).__module__.split(".")[0]
+                assert kind == ("plancli" if name == "libpq" else "psycopg"), kind
+            store = ledger.store()
+            with store.transaction() as session:
+                records = session.records(["gdp", "invest_a"])
+                read = [r.model_dump(exclude={"batch"}) for r in records], session.amendments()
+            assert session.light == (name == "libpq")
+        rows = ledger.sql(
+            "SELECT target, period, value, amount, note, source, recorded_at, recorded_by "
+            "FROM plancli.records ORDER BY seq"
+        )
+        results[name] = (rows, read)
+    assert results["libpq"] == results["psycopg"]
+    rows, (dumps, amendments) = results["libpq"]
+    values = [Decimal("5.20"), Decimal("5.5"), Decimal("12.5"), Decimal("-1E-10")]
+    assert [r[2] for r in rows] == values
+    assert rows[1][3] == Decimal("700.50") and rows[0][6] == now
+    assert [d["recorded_at"] for d in dumps] == [row[6] for row in rows] == [now] * 4
+    assert dumps[0]["note"] == '引号 "and" \\ backslash' and amendments == []
+
+
+def test_a_session_that_reads_many_rows_moves_to_psycopg_before_reading(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
+    record_entry(ledger.store(), plan, Entry("g5", "2022-06", "150"))
+    with ledger.store().transaction() as session:
+        assert session.light
+        in_force = session.records_in_force()  # an import's first read
+        assert not session.light
+    with ledger.store().transaction() as session:
+        session.records(["gdp"])  # read, and decided on: the transaction stays where it is
+        assert session.records_in_force() == in_force and session.light
+    assert [(r.target, r.value) for r in in_force] == [
+        ("gdp", Decimal("5.1")),
+        ("g5", Decimal("150")),
+    ]
+
+
+def test_a_light_write_waits_for_the_plans_lock_and_says_so(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """A lock not granted in time (SQLSTATE 55P03 from libpq) is the busy ledger's message."""
+    from plancli.ledger_base import LedgerBusyError
+    from plancli.stores.postgres import PostgresLedgerStore
+
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    with psycopg.connect(ledger.url, autocommit=True) as holder:
+        holder.execute(
+            "SELECT pg_advisory_lock(hashtextextended('plancli:' || %s, 0))", (ledger.plan_id,)
+        )
+        store = PostgresLedgerStore(ledger.location(), lock_timeout=0.3)
+        with pytest.raises(LedgerBusyError, match=r"held the plan's ledger for 0\.3 s"):
+            record_entry(store, plan, Entry("gdp", "2022-Q1", "5.1"))
+    assert ledger.sql("SELECT count(*) FROM plancli.records") == [(0,)]
+
+
+def test_a_light_write_to_an_unreachable_server_is_one_line_and_exit_4(
+    invoke, silent_server: _SilentServer, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    mini = str(FIXTURES / "mini.toml")
+    url = f"postgresql://alice:hunter22@127.0.0.1:{port}/plans"
+    refused = invoke("--plan", mini, "--ledger", url, "record", "gdp", "5", "-p", "2022-Q1")
+    message = one_line_error(refused, 4)
+    assert message.startswith(
+        f"error: cannot connect to the ledger postgresql://alice:***@127.0.0.1:{port}/plans: "
+    )
+    assert "hunter22" not in message and "Connection refused" in message
+    bad = invoke("--plan", mini, "--ledger", "postgresql://u:hunter22@[::1/db",
+                 "record", "gdp", "5", "-p", "2022-Q1")  # fmt: skip
+    assert "not a connection string libpq reads" in one_line_error(bad, 2)
+    assert "hunter22" not in bad.stderr
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    started = time.monotonic()
+    hung = invoke("--plan", mini, "--ledger", f"postgresql://127.0.0.1:{silent_server.port}/plans",
+                  "record", "gdp", "5", "-p", "2022-Q1")  # fmt: skip
+    assert "timeout" in one_line_error(hung, 4).lower()
+    assert time.monotonic() - started < 15
+
+
+def test_libpq_placeholders_and_arrays() -> None:
+    from plancli.stores.postgres.libpq import _numbered, is_operational, text_array
+
+    sql, values = _numbered("SELECT %(a)s, 'x%%', %(b)s, %(a)s", {"a": 1, "b": "two"})
+    assert (sql, values) == ("SELECT $1, 'x%', $2, $1", [1, "two"])
+    sql, values = _numbered("SELECT %s, %s, '100%%'", ("x", None))
+    assert (sql, values) == ("SELECT $1, $2, '100%'", ["x", None])
+    assert text_array(['a"b', "c\\d", None, "e"]) == '{"a\\"b","c\\\\d",NULL,"e"}'
+    assert [is_operational(s) for s in (None, "08006", "57P01", "55P03", "42501", "23505")] == [
+        True, True, True, True, False, False,
+    ]  # fmt: skip
