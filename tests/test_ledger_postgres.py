@@ -1028,3 +1028,20 @@ def test_libpq_placeholders_and_arrays() -> None:
     assert [is_operational(s) for s in (None, "08006", "57P01", "55P03", "42501", "23505")] == [
         True, True, True, True, False, False,
     ]  # fmt: skip
+
+
+def test_a_libpq_that_does_not_load_leaves_everything_to_psycopg(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancli.stores.postgres import libpq
+
+    broken = tmp_path / "libpq-broken.so.5"
+    broken.write_bytes(b"not a shared library")
+    monkeypatch.setattr(libpq, "_LIBRARY", None)
+    monkeypatch.setattr(libpq, "_libpq_path", lambda: broken)
+    assert libpq.find_libpq() is None
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    store = ledger.store()
+    record_entry(store, load_plan_file(FIXTURES / "mini.toml"), Entry("gdp", "2022-Q1", "5.1"))
+    assert type(store._connection).__module__.startswith("psycopg")  # type: ignore[attr-defined]
+    assert ledger.sql("SELECT value FROM plancli.records") == [(Decimal("5.1"),)]

@@ -8,7 +8,8 @@ psycopg's connection the store uses (`execute(sql, params).fetchone()/fetchall()
 .executemany`, `closed`, `broken`, `info.user`, `info.transaction_status`), with psycopg's
 placeholders (`%s`, `%(name)s`) and its Python values: text results are read back as psycopg
 reads them (numeric → Decimal, timestamptz → datetime, integers, booleans, text). Where that
-libpq is not found, `find_libpq` says None and the store uses psycopg for everything.
+libpq is not found or does not load, `find_libpq` says None and the store uses psycopg for
+everything.
 
 Errors are `LibpqError`, with the SQLSTATE when the server sent one, classified as psycopg
 classifies them (`is_operational`), so both drivers' errors map to the same messages.
@@ -53,7 +54,7 @@ def is_operational(sqlstate: str | None) -> bool:
     return sqlstate[:2] in _OPERATIONAL or sqlstate[0] in "FH"
 
 
-def find_libpq() -> Path | None:
+def _libpq_path() -> Path | None:
     """The libpq of psycopg's binary wheel, where psycopg is installed with it; else None."""
     try:
         if importlib.util.find_spec("psycopg") is None:
@@ -75,6 +76,24 @@ def find_libpq() -> Path | None:
     return None
 
 
+_LIBRARY: ctypes.CDLL | None = None
+
+
+def find_libpq() -> ctypes.CDLL | None:
+    """psycopg's binary wheel's libpq, loaded (once), or None where it is not installed or does
+    not load (then psycopg, which finds its own libpq, does everything)."""
+    global _LIBRARY
+    if _LIBRARY is None:
+        path = _libpq_path()
+        if path is None:
+            return None
+        try:
+            _LIBRARY = _declared(ctypes.CDLL(str(path)))
+        except (OSError, AttributeError):  # not loadable here, or a function missing
+            return None
+    return _LIBRARY
+
+
 class _Option(ctypes.Structure):
     """libpq's PQconninfoOption."""
 
@@ -89,13 +108,9 @@ class _Option(ctypes.Structure):
     ]
 
 
-_LIBRARY: ctypes.CDLL | None = None
-
-
-def conninfo_options(path: Path, conninfo: str) -> dict[str, str]:
+def conninfo_options(lib: ctypes.CDLL, conninfo: str) -> dict[str, str]:
     """The options a connection string gives (as psycopg's `conninfo_to_dict`), or a
     LibpqError saying why libpq cannot read it."""
-    lib = _library(path)
     error = ctypes.c_void_p()
     options = lib.PQconninfoParse(conninfo.encode(), ctypes.byref(error))
     if not options:
@@ -115,38 +130,35 @@ def conninfo_options(path: Path, conninfo: str) -> dict[str, str]:
     return found
 
 
-def _library(path: Path) -> ctypes.CDLL:
-    global _LIBRARY
-    if _LIBRARY is None:
-        lib = ctypes.CDLL(str(path))
-        p, s, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
-        strings = ctypes.POINTER(ctypes.c_char_p)
-        for name, restype, argtypes in (
-            ("PQconnectdbParams", p, [strings, strings, i]),
-            ("PQstatus", i, [p]),
-            ("PQerrorMessage", s, [p]),
-            ("PQfinish", None, [p]),
-            ("PQuser", s, [p]),
-            ("PQtransactionStatus", i, [p]),
-            ("PQexec", p, [p, s]),
-            ("PQexecParams", p, [p, s, i, p, strings, p, p, i]),
-            ("PQresultStatus", i, [p]),
-            ("PQresultErrorMessage", s, [p]),
-            ("PQresultErrorField", s, [p, i]),
-            ("PQntuples", i, [p]),
-            ("PQnfields", i, [p]),
-            ("PQftype", ctypes.c_uint, [p, i]),
-            ("PQgetvalue", s, [p, i, i]),
-            ("PQgetisnull", i, [p, i, i]),
-            ("PQclear", None, [p]),
-            ("PQconninfoParse", ctypes.POINTER(_Option), [s, ctypes.POINTER(ctypes.c_void_p)]),
-            ("PQconninfoFree", None, [ctypes.POINTER(_Option)]),
-            ("PQfreemem", None, [p]),
-        ):
-            function = getattr(lib, name)
-            function.restype, function.argtypes = restype, argtypes
-        _LIBRARY = lib
-    return _LIBRARY
+def _declared(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """`lib` with the types of the functions used declared."""
+    p, s, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+    strings = ctypes.POINTER(ctypes.c_char_p)
+    for name, restype, argtypes in (
+        ("PQconnectdbParams", p, [strings, strings, i]),
+        ("PQstatus", i, [p]),
+        ("PQerrorMessage", s, [p]),
+        ("PQfinish", None, [p]),
+        ("PQuser", s, [p]),
+        ("PQtransactionStatus", i, [p]),
+        ("PQexec", p, [p, s]),
+        ("PQexecParams", p, [p, s, i, p, strings, p, p, i]),
+        ("PQresultStatus", i, [p]),
+        ("PQresultErrorMessage", s, [p]),
+        ("PQresultErrorField", s, [p, i]),
+        ("PQntuples", i, [p]),
+        ("PQnfields", i, [p]),
+        ("PQftype", ctypes.c_uint, [p, i]),
+        ("PQgetvalue", s, [p, i, i]),
+        ("PQgetisnull", i, [p, i, i]),
+        ("PQclear", None, [p]),
+        ("PQconninfoParse", ctypes.POINTER(_Option), [s, ctypes.POINTER(ctypes.c_void_p)]),
+        ("PQconninfoFree", None, [ctypes.POINTER(_Option)]),
+        ("PQfreemem", None, [p]),
+    ):
+        function = getattr(lib, name)
+        function.restype, function.argtypes = restype, argtypes
+    return lib
 
 
 def _text(value: object) -> str | None:
@@ -241,10 +253,11 @@ class LibpqConnection:
         self.info = _Info(self)
 
     @classmethod
-    def connect(cls, path: Path, conninfo: str, options: Mapping[str, object]) -> LibpqConnection:
+    def connect(
+        cls, lib: ctypes.CDLL, conninfo: str, options: Mapping[str, object]
+    ) -> LibpqConnection:
         """Connect as libpq reads `conninfo` (a URI, key=value pairs, or empty: the PG*
         variables), `options` overriding it."""
-        lib = _library(path)
         pairs = [("dbname", conninfo), *((k, str(v)) for k, v in options.items())]
         pairs.append(("client_encoding", "UTF8"))
         keys = (ctypes.c_char_p * (len(pairs) + 1))(*(k.encode() for k, _ in pairs), None)
