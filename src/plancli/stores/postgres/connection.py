@@ -188,10 +188,10 @@ class PostgresConnection:
         psycopg = driver() if library is None else None
         url = self.location.url or ""
         try:
-            if psycopg is not None:
-                params = psycopg.conninfo.conninfo_to_dict(url)
+            if library is not None:
+                params = conninfo_options(library, url)
             else:
-                params = conninfo_options(library, url)  # type: ignore[arg-type]
+                params = psycopg.conninfo.conninfo_to_dict(url)
         except self.database_errors as exc:
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
@@ -210,8 +210,8 @@ class PostgresConnection:
         delay = 0.05
         while True:
             try:
-                if psycopg is None:
-                    connection = LibpqConnection.connect(library, url, extra)  # type: ignore[arg-type]
+                if library is not None:
+                    connection = LibpqConnection.connect(library, url, extra)
                 else:
                     connection = psycopg.connect(url, autocommit=True, **extra)
                 break
