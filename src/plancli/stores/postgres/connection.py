@@ -185,7 +185,7 @@ class PostgresConnection:
                 return existing
             existing.close()
         library = find_libpq() if light else None
-        psycopg = driver() if library is None else None
+        psycopg: Any = driver() if library is None else None
         url = self.location.url or ""
         try:
             if library is not None:
