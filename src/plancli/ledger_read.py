@@ -1,6 +1,6 @@
 """A ledger as read commands read it: plain records, figures and amendments (`plain.py`).
 
-The stores (`ledger.py`, `ledger_sqlite.py`) read a ledger with the Pydantic models, which
+The stores (`stores.toml`, `stores.sqlite`) read a ledger with the Pydantic models, which
 read commands do not import (issue 15). So a TOML ledger is read here first, by a quick reader
 that accepts only what it can vouch for: every table with the exact types the models take
 (strings, integers or decimals, times with a UTC offset), no unknown key, figures that pass
@@ -12,7 +12,7 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
+A SQLite ledger is read by its store's plain readers (`stores.sqlite.read_plain_figures`,
 `read_plain_contents`), which leave to the models only what is not written as the store
 writes it. A PostgreSQL ledger's rows are checked by the same quick checks
 (`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
@@ -22,26 +22,25 @@ for a row.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from plancli.errors import InputError, LedgerFileError
+from plancli.errors import LedgerFileError
 from plancli.i18n import N_
 from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, read_bytes
-from plancli.periods import parse_period
 from plancli.plain import (
     Amendment,
     Figure,
     FigureQuery,
     Record,
-    figure_problem,
     latest_in_order,
     plain_amendment,
     plain_record,
 )
 from plancli.plan import parse_toml
+from plancli.stores.plain_rows import canonical_period, quick_amendment, quick_record
 
 
 class LedgerRead(NamedTuple):
@@ -59,7 +58,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
         if quick is not None:
             return quick
     elif kind == "sqlite":
-        from plancli.ledger_sqlite import read_plain_contents
+        from plancli.stores.sqlite import read_plain_contents
 
         return LedgerRead(*read_plain_contents(location))
     elif kind == "postgres":
@@ -67,7 +66,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
 
         _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
         return LedgerRead(records, amendments)
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     contents = open_store(location).contents()
     return LedgerRead(
@@ -88,7 +87,7 @@ def read_figures(
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
     elif kind == "sqlite":
-        from plancli.ledger_sqlite import read_plain_figures
+        from plancli.stores.sqlite import read_plain_figures
 
         return read_plain_figures(location)
     elif kind == "postgres":
@@ -96,7 +95,7 @@ def read_figures(
 
         figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
         return figures, amendments
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     store = open_store(location)
     figures = store.figures() if query is None else store.figures_for(query)
@@ -113,16 +112,6 @@ def figures_in_force(records: list[Record]) -> list[Figure]:
 
 LEDGER = N_("the ledger")  # as `ledger.LEDGER`: what the path is, in messages
 _LEDGER_KEYS = frozenset({"version", "records", "amendments"})
-_RECORD_KEYS = frozenset(
-    {"target", "period", "value", "amount", "note", "source", "recorded_at", "batch"}
-    | {"recorded_by"}  # kept by a ledger converted from a database one (issue 13)
-)
-_RECORD_NEEDS = frozenset({"target", "period", "value", "recorded_at", "batch"})
-_AMENDMENT_KEYS = frozenset(
-    {"target", "period", "min", "max", "around", "tolerance", "stretch", "note"}
-    | {"recorded_at", "batch", "recorded_by"}
-)
-_AMENDMENT_NEEDS = frozenset({"target", "period", "recorded_at", "batch"})
 
 
 def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
@@ -143,18 +132,18 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
         return None
     records: list[Record] = []
     for item in raw_records:
-        record = _record(item)
+        record = quick_record(item)
         if record is None:
             return None
         records.append(record)
     amendments: list[Amendment] = []
     for item in raw_amendments:
-        amendment = _amendment(item)
+        amendment = quick_amendment(item)
         if amendment is None:
             return None
         amendments.append(amendment)
     periods = {record.period for record in records} | {a.period for a in amendments}
-    if not all(_canonical(period) for period in periods):
+    if not all(canonical_period(period) for period in periods):
         return None
     return LedgerRead(records, amendments)
 
@@ -219,105 +208,3 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
             table[key] = when
     data.update((name, array) for name, array in arrays.items() if array)
     return data
-
-
-def _record(item: object) -> Record | None:
-    if type(item) is not dict or not _RECORD_NEEDS <= item.keys() <= _RECORD_KEYS:
-        return None
-    target, period, batch = item["target"], item["period"], item["batch"]
-    note, source = item.get("note"), item.get("source")
-    value, amount = _figure(item["value"]), _figure(item.get("amount"))
-    recorded_at = _utc(item["recorded_at"])
-    writer = item.get("recorded_by")
-    if (
-        type(target) is not str
-        or type(period) is not str
-        or type(batch) is not str
-        or not (note is None or type(note) is str)
-        or not (source is None or type(source) is str)
-        or not (writer is None or type(writer) is str)
-        or value is None
-        or (amount is None and item.get("amount") is not None)
-        or recorded_at is None
-    ):
-        return None
-    return Record(target, period, value, amount, note, source, recorded_at, batch, writer)
-
-
-def _amendment(item: object) -> Amendment | None:
-    if type(item) is not dict or not _AMENDMENT_NEEDS <= item.keys() <= _AMENDMENT_KEYS:
-        return None
-    target, period, batch, note = item["target"], item["period"], item["batch"], item.get("note")
-    writer = item.get("recorded_by")
-    given = [item.get(name) for name in ("min", "max", "around", "tolerance", "stretch")]
-    numbers = [_figure(value) for value in given]
-    low, high, around, tolerance, stretch = numbers
-    recorded_at = _utc(item["recorded_at"])
-    if (
-        type(target) is not str
-        or type(period) is not str
-        or type(batch) is not str
-        or not (note is None or type(note) is str)
-        or not (writer is None or type(writer) is str)
-        or any(n is None and g is not None for n, g in zip(numbers, given, strict=True))
-        or recorded_at is None
-        or (low is None and high is None and around is None)
-        or (around is not None and (low is not None or high is not None))
-        or (low is not None and high is not None and low > high)
-        or (tolerance is not None and tolerance < 0)
-    ):
-        return None
-    return Amendment(
-        target, period, low, high, around, tolerance, stretch, note, recorded_at, batch, writer
-    )
-
-
-def plain_amendment_of(item: dict[str, Any]) -> Amendment | None:
-    """An amendment's fields (typed values: decimals, a time) as a plain amendment, when they
-    are plainly valid; None: let the models judge them. The SQLite store reads with this."""
-    return _amendment(item)
-
-
-def _figure(value: Any) -> Decimal | None:
-    """A figure the models read as this Decimal, or None (absent, or not plainly valid)."""
-    kind = type(value)
-    if kind is Decimal:
-        number: Decimal = value
-    elif kind is int:
-        number = Decimal(value)
-    else:
-        return None
-    return None if figure_problem(number) else number
-
-
-def _utc(value: Any) -> datetime | None:
-    """A time as the models keep it, in UTC; None when it is not a time with an offset."""
-    if type(value) is not datetime:
-        return None
-    offset = value.utcoffset()
-    if offset is None:
-        return None
-    return value.astimezone(UTC) if offset else value
-
-
-# The quick checks, for a database's rows too (ledger_postgres.read_plain).
-quick_record = _record
-quick_amendment = _amendment
-
-
-_CANONICAL: dict[str, bool] = {}
-
-
-def _canonical(period: str) -> bool:
-    """Written as plancli writes it (2022-06, not 2022-6): a ledger has few distinct periods."""
-    known = _CANONICAL.get(period)
-    if known is None:
-        try:
-            known = str(parse_period(period)) == period
-        except InputError:
-            known = False
-        _CANONICAL[period] = known
-    return known
-
-
-canonical_period = _canonical
