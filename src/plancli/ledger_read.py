@@ -156,6 +156,9 @@ _LINE = re.compile(
 )
 
 
+_COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
     """The ledger's TOML as tomli reads it, when it is written as plancli writes it: comment
     lines, `version = 1`, then `[[records]]` and `[[amendments]]` tables of `_LINE`s. Anything
@@ -172,8 +175,15 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
     table = data
     times: dict[str, datetime] = {}  # a batch shares one time
     match = _LINE.match
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not line or line[0] == "#":
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:  # a carriage return alone: TOML refuses it, so tomli says where
+        return None
+    for line in text.split("\n"):
+        if not line:
+            continue
+        if line[0] == "#":
+            if _COMMENT_CONTROL.search(line):  # TOML allows no control character but tab
+                return None
             continue
         if line[0] == "[":
             array = arrays.get(line[2:-2]) if line in ("[[records]]", "[[amendments]]") else None
