@@ -40,7 +40,13 @@ from plancli.plain import (
     plain_record,
 )
 from plancli.plan import parse_toml
-from plancli.stores.plain_rows import canonical_period, quick_amendment, quick_record
+from plancli.stores.plain_rows import (
+    canonical_period,
+    plain_figure,
+    plain_utc,
+    quick_amendment,
+    quick_record,
+)
 
 
 class LedgerRead(NamedTuple):
@@ -122,6 +128,9 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerRead([], [])
     raw = read_bytes(path, LEDGER, LedgerFileError)  # as the store reads it
+    whole = _records_only(raw)
+    if whole is not None:
+        return whole
     data = _plancli_toml(raw)
     if data is None:  # written otherwise: the TOML reader, and its errors, as the store's
         data, _ = parse_toml(raw, path, LedgerFileError)
@@ -157,6 +166,85 @@ _LINE = re.compile(
 
 
 _COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+_STRING = r'"([^"\\\x00-\x1f\x7f]*)"'
+_FIGURE = r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"
+# One `[[records]]` table as plancli writes it: the model's fields in order, each optional one
+# present or not, nothing else. Every figure, time and period is then checked as below.
+_RECORD_TABLE = re.compile(
+    rf"\n\[\[records\]\]\ntarget = {_STRING}\nperiod = {_STRING}\nvalue = {_FIGURE}\n"
+    rf"(?:amount = {_FIGURE}\n)?(?:note = {_STRING}\n)?(?:source = {_STRING}\n)?"
+    r"recorded_at = ([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|\+00:00))\n"
+    rf"batch = {_STRING}\n(?:recorded_by = {_STRING}\n)?"
+)
+_PREAMBLE = re.compile(r"(?:#[^\n\x00-\x08\x0a-\x1f\x7f]*\n|\n)*version = 1\n")
+
+
+def _records_only(raw: bytes) -> LedgerRead | None:
+    """A ledger of records only, written exactly as plancli writes it, read table by table by
+    one regular expression (issue 15: the default store's `gap` at 12,000 records); None for
+    anything else (amendments, an edit by hand, a figure or time the checks refuse), which
+    `_plancli_toml` and the quick checks then read as before. The same records either way
+    (tests/test_ledger_read.py)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    preamble = _PREAMBLE.match(text)
+    if preamble is None:
+        return None
+    position, end = preamble.end(), len(text)
+    match = _RECORD_TABLE.match
+    times: dict[str, datetime | None] = {}
+    figures: dict[str, Decimal | None] = {}
+    records: list[Record] = []
+    append = records.append
+    while position < end:
+        found = match(text, position)
+        if found is None:
+            return None
+        position = found.end()
+        target, period, value, amount, note, source, moment, batch, writer = found.groups()
+        number = figures.get(value) if value in figures else _plain_figure(value, figures)
+        amount_number = None
+        if amount is not None:
+            amount_number = (
+                figures.get(amount) if amount in figures else _plain_figure(amount, figures)
+            )
+            if amount_number is None:
+                return None
+        when = times.get(moment) if moment in times else _plain_time(moment, times)
+        if number is None or when is None:
+            return None
+        append(Record(target, period, number, amount_number, note, source, when, batch, writer))
+    if not all(canonical_period(period) for period in {record.period for record in records}):
+        return None
+    return LedgerRead(records, [])
+
+
+def _plain_figure(text: str, seen: dict[str, Decimal | None]) -> Decimal | None:
+    """A figure as tomli reads it (an integer as an int, so `-0` is 0; a decimal as
+    parse_float=Decimal does), if the quick checks take it. An integer of 20 digits or more
+    is left to tomli, as `_plancli_toml` leaves it."""
+    if "." in text:
+        number = plain_figure(Decimal(text))
+    elif len(text.lstrip("-")) < 20:
+        number = plain_figure(Decimal(int(text)))
+    else:
+        number = None
+    seen[text] = number
+    return number
+
+
+def _plain_time(text: str, seen: dict[str, datetime | None]) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:  # 2022-02-30: tomli says what is wrong
+        seen[text] = None
+        return None
+    seen[text] = plain_time = plain_utc(when)
+    return plain_time
 
 
 def _plancli_toml(raw: bytes) -> dict[str, Any] | None:

@@ -34,8 +34,8 @@ def quick_record(item: object) -> Record | None:
         return None
     target, period, batch = item["target"], item["period"], item["batch"]
     note, source = item.get("note"), item.get("source")
-    value, amount = _figure(item["value"]), _figure(item.get("amount"))
-    recorded_at = _utc(item["recorded_at"])
+    value, amount = plain_figure(item["value"]), plain_figure(item.get("amount"))
+    recorded_at = plain_utc(item["recorded_at"])
     writer = item.get("recorded_by")
     if (
         type(target) is not str
@@ -58,9 +58,9 @@ def quick_amendment(item: object) -> Amendment | None:
     target, period, batch, note = item["target"], item["period"], item["batch"], item.get("note")
     writer = item.get("recorded_by")
     given = [item.get(name) for name in ("min", "max", "around", "tolerance", "stretch")]
-    numbers = [_figure(value) for value in given]
+    numbers = [plain_figure(value) for value in given]
     low, high, around, tolerance, stretch = numbers
-    recorded_at = _utc(item["recorded_at"])
+    recorded_at = plain_utc(item["recorded_at"])
     if (
         type(target) is not str
         or type(period) is not str
@@ -86,7 +86,7 @@ def plain_amendment_of(item: dict[str, Any]) -> Amendment | None:
     return quick_amendment(item)
 
 
-def _figure(value: Any) -> Decimal | None:
+def plain_figure(value: Any) -> Decimal | None:
     """A figure the models read as this Decimal, or None (absent, or not plainly valid)."""
     kind = type(value)
     if kind is Decimal:
@@ -98,7 +98,7 @@ def _figure(value: Any) -> Decimal | None:
     return None if figure_problem(number) else number
 
 
-def _utc(value: Any) -> datetime | None:
+def plain_utc(value: Any) -> datetime | None:
     """A time as the models keep it, in UTC; None when it is not a time with an offset."""
     if type(value) is not datetime:
         return None
