@@ -34,7 +34,7 @@ else:
     psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger, PgLedgers, read_records
 from pgcluster import Cluster
-from plancli.ledger import Entry, check_entry, open_store, record_entry
+from plancli.ledger import Entry, check_entry, record_entry
 from plancli.locations import (
     LedgerLocation,
     database_location,
@@ -44,6 +44,7 @@ from plancli.locations import (
     passwords_in,
 )
 from plancli.plan import load_plan_file
+from plancli.stores import open_store
 from plancli.stores.postgres import SCHEMA_VERSION
 from strategies import finite_decimals
 
@@ -313,7 +314,7 @@ def test_many_plans_share_one_database(pg_ledgers: PgLedgers, tmp_path: Path) ->
     assert [r.value for r in mini.store().read()] == [Decimal("5.2")]
     assert [r.value for r in guandu.store().read()] == [Decimal("6.1"), Decimal("6.3")]
     # undo reverts the plan's own last batch, never another plan's
-    from plancli.ledger import last_batch, undo_batch
+    from plancli.undo import last_batch, undo_batch
 
     store = mini.store()
     undo = last_batch(store.read())
@@ -851,7 +852,7 @@ def test_a_stored_amendment_the_models_refuse_exits_3_naming_it(
 
 
 def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
-    from plancli import ledger
+    from plancli.stores import base as ledger
     from plancli.stores import postgres
 
     assert postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120
@@ -975,7 +976,7 @@ def test_a_light_write_waits_for_the_plans_lock_and_says_so(
     pg_ledgers: PgLedgers, tmp_path: Path
 ) -> None:
     """A lock not granted in time (SQLSTATE 55P03 from libpq) is the busy ledger's message."""
-    from plancli.ledger_base import LedgerBusyError
+    from plancli.stores.base import LedgerBusyError
     from plancli.stores.postgres import PostgresLedgerStore
 
     ledger = pg_ledgers.at(tmp_path / "ledger")

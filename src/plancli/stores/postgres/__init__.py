@@ -6,7 +6,7 @@ write transaction's session, and `store` the store itself (reads and transaction
 imports only those before it; psycopg is imported only when a database ledger is used.
 """
 
-from plancli.ledger_base import LOCK_TIMEOUT_SECONDS
+from plancli.stores.base import LOCK_TIMEOUT_SECONDS
 from plancli.stores.postgres.connection import (
     CONNECT_TIMEOUT_SECONDS,
     DepartmentRefusedError,

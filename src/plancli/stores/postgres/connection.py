@@ -21,8 +21,8 @@ from typing import Any
 
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _
-from plancli.ledger_base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.locations import MASK, LedgerLocation, passwords_in
+from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,

@@ -24,7 +24,7 @@ from typing import Any
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
-from plancli.ledger_base import AMENDMENT_FIELDS, RECORD_FIELDS
+from plancli.stores.base import AMENDMENT_FIELDS, RECORD_FIELDS
 from plancli.stores.postgres.connection import (
     INSUFFICIENT_PRIVILEGE,
     DepartmentRefusedError,

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from plancli import plain
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
-from plancli.ledger_base import LedgerContents, PlacedAmendment, period_problems
 from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     RECORD_COLUMNS,
@@ -143,7 +143,7 @@ class PostgresLedgerStore(PostgresSchema):
     def _check_periods(self, rows: Sequence[tuple[Any, ...]], what: str, column: int) -> None:
         """Refuse a period not written as plancli writes it (the domain `period` lets 2022-6
         through as little as a hand-edited file does)."""
-        from plancli.ledger_read import canonical_period
+        from plancli.stores.plain_rows import canonical_period
 
         periods = {row[column] for row in rows}
         if all(type(p) is str and canonical_period(p) for p in periods):
@@ -176,7 +176,7 @@ class PostgresLedgerStore(PostgresSchema):
         return figures, records, self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
-        from plancli.ledger_read import quick_record
+        from plancli.stores.plain_rows import quick_record
 
         records = []
         for row in rows:
@@ -190,7 +190,7 @@ class PostgresLedgerStore(PostgresSchema):
         return records
 
     def _plain_amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Amendment]:
-        from plancli.ledger_read import quick_amendment
+        from plancli.stores.plain_rows import quick_amendment
 
         amendments = []
         for row in rows:
@@ -204,7 +204,7 @@ class PostgresLedgerStore(PostgresSchema):
         return amendments
 
     def _records(self, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
-        from plancli.ledger import records_adapter, validated_rows
+        from plancli.stores.rows import records_adapter, validated_rows
 
         raw = [dict(zip(RECORD_COLUMNS, row[1:], strict=True)) for row in rows]
         records, problem = validated_rows(records_adapter(), raw)
@@ -215,7 +215,7 @@ class PostgresLedgerStore(PostgresSchema):
         return records
 
     def _amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
-        from plancli.ledger import amendments_adapter, validated_rows
+        from plancli.stores.rows import amendments_adapter, validated_rows
 
         raw = [dict(zip(AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
         amendments, problem = validated_rows(amendments_adapter(), raw)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from plancli import plain
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
-from plancli.ledger_base import PlacedAmendment
+from plancli.stores.base import PlacedAmendment
 from plancli.stores.postgres.connection import DepartmentRefusedError
 from plancli.stores.postgres.libpq import LibpqConnection, number_array, text_array
 from plancli.stores.postgres.schema import (
