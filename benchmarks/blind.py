@@ -192,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"blind folder {folder}, set {args.set}: {len(ids)} texts")
         print(header)
     for ident in ids:
-        tally = measure(folder / "texts" / f"{ident}.txt", folder / "gold" / f"{ident}.toml", args.misses)
+        tally = measure(
+            folder / "texts" / f"{ident}.txt", folder / "gold" / f"{ident}.toml", args.misses
+        )
         group = groups.get(ident) or "all"
         per_group.setdefault(group, Tally()).add(tally)
         total.add(tally)

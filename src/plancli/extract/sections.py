@@ -156,16 +156,30 @@ def _classify(title: str, year: int) -> PartKind:
 
 
 # Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
-# 安排是：…, then 预期目标…：, then the plainer 主要目标…：, which reports also use for other
-# goals and is taken only where figures follow it.
+# 安排是：… (a copy may put a comma or a dash for the colon), then 预期目标…：, then weaker
+# leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
+# for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
+# 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
+# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上).
 _HEADLINE_LEADS = (
-    re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
-    re.compile(r"主要预期目标\s*:"),
+    re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
+    re.compile(r"主要预期目标\s*(?::|—+)"),
     re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
-    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
+    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
     re.compile(r"预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:主要预期|预期|主要)目标[ \t—\-】\]]*$", re.M
+    ),
+    re.compile(r"主要(?:预期)?目标\s*—+"),
+    re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
+    re.compile(r"预期目标\s*,"),
+    re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    re.compile(
+        r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
+        re.M,
+    ),
 )
 _WEAK_LEADS = 5  # leads from this index on need figures after them
 _FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
