@@ -101,3 +101,119 @@ def test_a_sentence_opening_预期_leads_its_targets() -> None:
         ("gdp", ("growth", 6, None, None, None)),
         ("unemployment_rate", ("level", None, 4, None, "down")),
     ]
+
+
+# ---------------------------------------------------------------------------- clause forms
+
+
+def paragraph(targets: str) -> list[dict[str, Any]]:
+    return heads(page(f"今年主要预期目标是：{targets}。"))
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # no figure: tracked indicators and trends
+        ("国际收支保持基本平衡", [("indicator", None, None, None, None)]),
+        ("进出口量稳质升", [("indicator", None, None, None, None)]),
+        ("生态环境质量稳定改善", [("trend", None, None, None, "up")]),
+        ("实际利用外资稳步增加", [("trend", None, None, None, "up")]),
+        ("一般公共预算收入总量与上年持平", [("trend", None, None, None, "band")]),
+        # units
+        ("粮食产量稳定在1.4万亿斤以上", [("level", Decimal("1.4"), None, None, None)]),
+        ("人口自然增长率控制在5‰以内", [("level", None, 5, None, None)]),
+        ("城镇新增就业目标80万", [("cumulative", 80, None, None, None)]),
+        ("固定资产投资总额6000亿元以上", [("cumulative", 6000, None, None, None)]),
+        # 控制在 without 以内, and a bare figure of what should fall: ceilings
+        ("居民消费价格涨幅控制在3%", [("level", None, 3, None, None)]),
+        ("居民消费价格涨幅控制在3%左右", [("level", None, None, 3, "down")]),
+        ("PM2.5平均浓度35微克/立方米", [("level", None, 35, None, "down")]),
+        # a figure a copy set with spaces
+        ("地区生产总值增长5 . 5%左右", [("growth", None, None, Decimal("5.5"), None)]),
+    ],
+)
+def test_clause_forms_of_other_places(clause: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [
+        brief(t)
+        for t in paragraph(clause)
+        if t["kind"] != "indicator" or not t["id"].startswith(("gdp", "national_", "province_"))
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "count"),
+    [
+        ("单位生产总值能耗和主要污染物排放量持续下降", 2),
+        ("单位生产总值能耗、单位生产总值二氧化碳排放量、主要污染物排放量进一步下降", 3),
+        ("城镇调查失业率和城镇登记失业率均控制在5%以内", 2),
+        ("城镇居民人均可支配收入和农村居民人均可支配收入均增长6%左右", 2),
+        ("城乡居民人均可支配收入均增长6%左右", 2),
+    ],
+)
+def test_one_predicate_for_subjects_listed_together(clause: str, count: int) -> None:
+    targets = paragraph(clause)
+    assert len(targets) == count
+    assert len({brief(t) for t in targets}) == 1  # one form for every subject
+    assert len({t["id"] for t in targets}) == count
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "一般公共预算收入、居民收入增长和经济增长基本同步",
+        "城镇、农村居民人均可支配收入与经济增长基本保持同步",
+        "财政收入和居民人均可支配收入与地区生产总值同步增长",
+    ],
+)
+def test_relations_of_subjects_listed_together(clause: str) -> None:
+    targets = [t for t in paragraph(clause) if t["kind"] == "relative"]
+    assert [(t["relation"], t["reference"]) for t in targets] == [("same", "gdp")] * 2
+
+
+def test_a_relation_to_the_provinces_average_gets_its_outside_series() -> None:
+    targets = paragraph("固定资产投资增速高于全省平均水平")
+    fai = next(t for t in targets if t["kind"] == "relative")
+    outside = next(t for t in targets if t["id"] == fai["reference"])
+    assert fai["relation"] == "above"
+    assert outside["kind"] == "indicator" and outside["quote"] == "全省平均水平"
+
+
+@pytest.mark.parametrize(
+    ("clause", "ids"),
+    [
+        ("单位地区生产总值二氧化碳排放降幅完成省下达目标", ["co2_intensity"]),
+        (
+            "完成国家下达的节能减排和环境保护等任务",
+            ["energy_intensity", "emission_reduction", "environment_quality"],
+        ),
+        ("节能减排指标控制在省政府下达的范围之内", ["energy_intensity", "emission_reduction"]),
+        (
+            "全面完成国家、省下达的年度节能减排降碳约束性指标",
+            ["energy_intensity", "emission_reduction", "co2_intensity"],
+        ),
+        ("能耗强度目标在规划期内统筹考核", ["energy_intensity"]),
+    ],
+)
+def test_tasks_set_by_the_province_or_over_the_plan_period_are_pending(
+    clause: str, ids: list[str]
+) -> None:
+    targets = paragraph(clause)
+    assert [t["id"] for t in targets] == ids
+    assert all(t.get("pending") for t in targets)
+
+
+def test_the_paragraph_goes_on_after_a_heading_clause_or_a_national_task() -> None:
+    targets = heads(
+        page(
+            "今年主要预期目标是：地区生产总值增长6%左右。结构指标方面，研发经费支出占地区生产总值"
+            "比重达到3%，高技术制造业增加值占规上工业比重达到20%左右。全面完成国家下达的节能减排"
+            "目标。确定这一目标，主要考虑是稳定就业。"
+        )
+    )
+    assert [t["quote"] for t in targets] == [
+        "地区生产总值增长6%左右",
+        "研发经费支出占地区生产总值比重达到3%",
+        "高技术制造业增加值占规上工业比重达到20%左右",
+        "全面完成国家下达的节能减排目标",
+        "全面完成国家下达的节能减排目标",
+    ]

@@ -280,8 +280,14 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
 
 
 # A sentence that goes on listing targets: its first clause states a figure of this year's
-# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal.
+# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal; or a short heading
+# clause without a figure comes first (质量结构型指标方面，…; 经济结构不断优化，…) and the
+# second states a figure or a relation; or it is a national task (全面完成国家下达的…).
 _TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
+_SECOND_TARGET = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|微克)|同步|高于|持平"
+)
+_NATIONAL_TASK = re.compile(r"^(?:全面)?完成(?:国家|上级|省)[^。]{0,4}下达")
 _NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出")
 
 
@@ -291,8 +297,19 @@ def _more_targets(parse: str, start: int, stop: int) -> bool:
     ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
-    clause = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
-    return bool(_TARGET_FIGURE.search(clause)) and not _NOT_THIS_YEAR.search(clause)
+    clauses = re.split(r"[,;，；]", sentence, maxsplit=2)
+    clause = clauses[0]
+    if _NATIONAL_TASK.match(clause.strip()):
+        return True
+    if _TARGET_FIGURE.search(clause):
+        return not _NOT_THIS_YEAR.search(clause)
+    second = clauses[1] if len(clauses) > 1 else ""
+    return (
+        0 < len(clause.strip()) <= 16
+        and not re.search(r"\d", clause)
+        and not _NOT_THIS_YEAR.search(clause + second)
+        and _SECOND_TARGET.search(second) is not None
+    )
 
 
 def _work_sections(
