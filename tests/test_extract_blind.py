@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from plancli.errors import InputError
 from plancli.extract import extract_plan
 
 
@@ -217,3 +218,26 @@ def test_the_paragraph_goes_on_after_a_heading_clause_or_a_national_task() -> No
         "全面完成国家下达的节能减排目标",
         "全面完成国家下达的节能减排目标",
     ]
+
+
+def test_a_news_copy_without_a_lead_gives_the_paragraph_of_this_years_figures() -> None:
+    targets = heads(
+        page(
+            "报告指出，今年要把稳就业放在突出位置；城镇新增就业50万人以上，城镇调查失业率5.5%左右，"
+            "居民消费价格涨幅2%左右。"
+        )
+    )
+    assert [(t["id"], brief(t)) for t in targets] == [
+        ("new_urban_jobs", ("cumulative", 50, None, None, None)),
+        ("surveyed_unemployment_rate", ("level", None, None, Decimal("5.5"), "down")),
+        ("cpi", ("level", None, None, 2, "band")),
+    ]
+
+
+def test_without_a_lead_this_years_results_so_far_are_no_targets() -> None:
+    text = page(
+        "今年前三季度，全市地区生产总值同比增长5.2%左右，规上工业增加值同比增长6%以上，"
+        "社会消费品零售总额同比增长4%以上。"
+    )
+    with pytest.raises(InputError):
+        extract_plan(text, year=2024)

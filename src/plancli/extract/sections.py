@@ -224,8 +224,10 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
 def _find_headline(parse: str, layout: Layout) -> None:
     """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
     failing that (a report whose headings were misread), the last lead anywhere."""
-    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")):
-        _find_lead(parse, layout, skip=("appendix",), last=True)
+    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")) and not _find_lead(
+        parse, layout, skip=("appendix",), last=True
+    ):
+        _find_leadless(parse, layout)
 
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
@@ -255,6 +257,36 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
                     line_start = previous
             layout.headline = Span(match.end(), end)
             layout.headline_paragraph = Span(line_start, end + 1)
+            return True
+    return False
+
+
+# A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
+# 新增就业900万人以上，城镇调查失业率6%左右；…"): failing every lead, a paragraph that speaks
+# of this year and then states three clauses of target figures, none of them a past one.
+_THIS_YEAR = re.compile(r"今年|明年")
+_CLAUSE_FIGURE = re.compile(
+    r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
+    r"\s*(?:左右|以上|以内)"
+)
+_PAST = re.compile(r"去年|上年|同比|预计|比20\d\d年|完成了|实现了|年均|累计")
+
+
+def _find_leadless(parse: str, layout: Layout) -> bool:
+    body = layout.body
+    for line in split_lines(parse, body.start, body.end):
+        if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
+            continue
+        this_year = _THIS_YEAR.search(line.text) or re.search(f"{layout.year}年", line.text)
+        if this_year is None:
+            continue
+        start = line.start + this_year.start()
+        end = _paragraph_end(parse, start, line.end)
+        clauses = re.split(r"[,;。]", parse[start:end])
+        figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
+        if len(figures) >= 3 and not any(_PAST.search(c) for c in figures):
+            layout.headline = Span(start, end)
+            layout.headline_paragraph = Span(line.start, end + 1)
             return True
     return False
 
