@@ -241,3 +241,10 @@ def test_without_a_lead_this_years_results_so_far_are_no_targets() -> None:
     )
     with pytest.raises(InputError):
         extract_plan(text, year=2024)
+
+
+def test_a_garbled_copys_doubled_punctuation_does_not_end_the_paragraph() -> None:
+    targets = heads(
+        page("今年主要预期目标是：地区生产总值增长6%左右。,;规上工业增加值增长7%以上。")
+    )
+    assert [t["id"] for t in targets] == ["gdp", "industrial_value_added"]

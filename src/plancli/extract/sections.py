@@ -329,7 +329,8 @@ def _more_targets(parse: str, start: int, stop: int) -> bool:
     ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
-    clauses = re.split(r"[,;，；]", sentence, maxsplit=2)
+    # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
+    clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
     clause = clauses[0]
     if _NATIONAL_TASK.match(clause.strip()):
         return True
