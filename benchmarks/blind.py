@@ -91,7 +91,7 @@ def default_folder() -> Path:
     if env:
         return Path(env)
     for candidate in (REPO.parent / "blind", REPO.parent.parent / "blind"):
-        if candidate.is_dir():
+        if (candidate / "texts").is_dir():
             return candidate
     return REPO.parent / "blind"
 
