@@ -39,11 +39,13 @@ from plancli.i18n import _, ngettext
 from plancli.ledger import (
     Change,
     Entry,
+    EntryChecker,
     Figures,
     LedgerSession,
     LedgerStore,
     check_entry,
     new_batch_id,
+    same_figure,
     sequence_warnings,
     utc_now,
     with_warnings,
@@ -487,7 +489,7 @@ def import_rows(
     return ImportResult(name, batch, len(rows), changes, unchanged, written=bool(changes))
 
 
-# Records written at a time by a streamed import: memory holds one chunk of models.
+# Records written at a time by a streamed import: memory holds one chunk of them.
 _CHUNK = 5_000
 
 
@@ -503,66 +505,76 @@ def _import_stream(
     """`check_import`, then append, as one pass: the same checks in the same order, the same
     problems and warnings, and the same records written in the same order.
 
-    A list of rows is consumed as it is checked (emptied: each row's memory is reused by what
-    the check keeps), so the rows of a million-line file are not held beside the index of
-    positions the file gives."""
+    The rows are checked by `EntryChecker` (each distinct target and period once, plain
+    figures without the full parser, plain records rather than models) and written as
+    plain records. A list of rows is consumed as it is checked (emptied: each row's memory is
+    reused by what the check keeps), so the rows of a million-line file are not held beside
+    the index of positions the file gives."""
     count = len(rows)
     current = Figures(session.records_in_force())
+    checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
     found = Problems()
-    # Where the file gave each position (target, year * 16 + month the period ends): the row
-    # and period, as one integer (row * 65536 + the period's number in `names`; a checked
-    # period is in the plan year or the one before, so there are at most 38 of them).
-    first_row: dict[tuple[str, int], int] = {}
+    # Where the file gave each position: key target number << 18 | position (year * 16 + the
+    # month the period ends), value row << 16 | the period's number in `names` (a checked
+    # period is in the plan year or the one before, so there are at most 38 of them). Plain
+    # integers: a tuple key a row took a third of the memory of a million-row import.
+    first_row: dict[int, int] = {}
+    numbers: dict[str, int] = {}  # target id → its number in first_row's keys
     periods: dict[str, tuple[Period, int, int]] = {}  # period, position, number
     names: list[str] = []
-    pending: list[Record] = []
+    pending: list[PlainRecord] = []
     writing = not problems  # rows the parser could not read: check the rest, write nothing
     new = revised = unchanged = 0
     # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
     # targets, the only ones warned about, are kept until the end, as (target, period,
     # value, row * 2 + 1 if unchanged).
     cumulative: list[tuple[str, str, Decimal, int]] = []
+    check = checker.check
     for row in _consumed(rows):
-        if found.full and plan.target(row.entry.target.strip()) is None:
+        if found.full and checker.target(row.entry.target) is None:
             found.add(row.row, "unknown target")
             continue
         try:
-            change = check_entry(plan, row.entry, current, batch=batch, recorded_at=recorded_at)
+            record, target, previous = check(row.entry)
         except InputError as exc:
             found.add(row.row, str(exc))
             writing = False
             continue
-        record = change.record
-        known = periods.get(record.period)
+        period_text = record.period
+        known = periods.get(period_text)
         if known is None:
-            parsed = parse_period(record.period)
+            parsed = parse_period(period_text)
             known = (parsed, parsed.year * 16 + parsed.end_month, len(names))
-            periods[record.period] = known
-            names.append(record.period)
+            periods[period_text] = known
+            names.append(period_text)
         period, position, number = known
-        key = (record.target, position)
+        target_id = record.target
+        key = numbers.get(target_id)
+        if key is None:
+            key = numbers[target_id] = len(numbers)
+        key = key << 18 | position
         earlier = first_row.get(key)
         if earlier is not None:
             earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
             same = (
                 ""
-                if earlier_period == record.period
+                if earlier_period == period_text
                 else f" as {earlier_period} (both stand for the position at the end of "
                 f"{period.year}-{period.end_month:02d})"
             )
             found.add(
                 row.row,
-                f"{record.target} {record.period} is also on row {earlier_row}{same}; "
+                f"{target_id} {period_text} is also on row {earlier_row}{same}; "
                 "give one figure per target and period",
             )
             writing = False
             continue
         first_row[key] = row.row << 16 | number
-        is_unchanged = change.unchanged
+        is_unchanged = previous is not None and same_figure(previous, record)
         if is_unchanged:
             unchanged += 1
         else:
-            if change.previous is None:
+            if previous is None:
                 new += 1
             else:
                 revised += 1
@@ -571,10 +583,9 @@ def _import_stream(
                 if len(pending) >= _CHUNK:
                     session.append(pending)
                     pending = []
-        target = plan.target(record.target)
-        if target is not None and target.kind == "cumulative":
+        if target.kind == "cumulative":
             cumulative.append(
-                (record.target, names[number], record.value, row.row << 1 | is_unchanged)
+                (target_id, names[number], record.value, row.row << 1 | is_unchanged)
             )
     if found or problems:
         parsed_problems = Problems.of(problems)
@@ -589,7 +600,7 @@ def _import_stream(
         count,
         written=bool(new or revised),
         counts=(new, revised, unchanged),
-        warnings=_warnings(plan, current, cumulative, batch, recorded_at),
+        warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
     )
 
 
@@ -612,17 +623,65 @@ def _warnings(
     recorded_at: datetime,
 ) -> list[tuple[int, str]]:
     """(row, warning) of the rows of cumulative targets, against the ledger as the import
-    leaves it: rows that change it first, then the unchanged ones, each in file order."""
+    leaves it: rows that change it first, then the unchanged ones, each in file order.
+
+    `sequence_warnings` is asked only about the targets whose figures, with the import's,
+    are not in order (`_in_order`): where every figure of a year is at least every figure of
+    an earlier month, it has nothing to say, and a bulletin's totals are nearly all so."""
     if not checked:
         return []
+    given: dict[str, dict[str, Decimal]] = {}  # target → period → value, as imported
+    ends: dict[str, tuple[int, int]] = {}  # period → year, end month (a dozen periods)
+    for target, period, value, _packed in checked:
+        given.setdefault(target, {})[period] = value
+        if period not in ends:
+            parsed = parse_period(period)
+            ends[period] = (parsed.year, parsed.end_month)
+    disordered = {
+        target
+        for target, figures in given.items()
+        if not _in_order(
+            [
+                *(
+                    (p.year, p.end_month, record.value)
+                    for p, record in current.of_target(target)
+                    if record.period not in figures
+                ),
+                *((*ends[period], value) for period, value in figures.items()),
+            ]
+        )
+    }
+    if not disordered:
+        return []
+    asked = [item for item in checked if item[0] in disordered]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
-        for target, period, value, _ in checked
+        for target, period, value, _ in asked
     ]
     merged = current.with_records(records)
     warned = [
         (packed & 1, packed >> 1, warning)
-        for (_, _, _, packed), record in zip(checked, records, strict=True)
+        for (_, _, _, packed), record in zip(asked, records, strict=True)
         for warning in sequence_warnings(plan, record, merged)
     ]
     return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
+
+
+def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:
+    """Does every figure (year, end month, value) stand at or above every figure of an earlier
+    month of its year? Then no figure is below an earlier period's or above a later one's,
+    and `sequence_warnings` warns about none of them."""
+    figures.sort(key=itemgetter(0, 1))
+    year = month = -1
+    below: Decimal | None = None  # the largest figure of the year's earlier months
+    top = Decimal(0)  # the largest figure of the year so far
+    for figure_year, figure_month, value in figures:
+        if figure_year != year:
+            year, month, below, top = figure_year, figure_month, None, value
+        elif figure_month != month:
+            month, below, top = figure_month, top, max(top, value)
+        else:
+            top = max(top, value)
+        if below is not None and value < below:
+            return False
+    return True

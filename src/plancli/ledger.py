@@ -497,7 +497,7 @@ class LedgerSession(Protocol):
         PostgreSQL store selects them in the database (DISTINCT ON) and reads them plainly."""
         ...
 
-    def append(self, batch: Sequence[Record]) -> None: ...
+    def append(self, batch: Sequence[AnyRecord]) -> None: ...
 
     def amendments(self) -> list[PlacedAmendment]:
         """The amendments, in ledger order, each placed among the records."""
@@ -572,9 +572,13 @@ class _TomlSession:
     def records_in_force(self) -> list[Record]:
         return list(current_records(self._records).values())
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[AnyRecord]) -> None:
         if batch:
-            self._records.extend(batch)
+            # The file is written from models; an import hands plain records, checked alike.
+            self._records.extend(
+                r if isinstance(r, Record) else Record(**r._asdict())
+                for r in batch
+            )
             self.changed = True
 
     def amendments(self) -> list[PlacedAmendment]:
@@ -976,6 +980,10 @@ class Figures:
         """These figures, then `records` recorded on top of them."""
         return Figures([*self._current.values(), *records])
 
+    def of_target(self, target_id: str) -> list[tuple[Period, AnyRecord]]:
+        """The target's figures in force, each with its period."""
+        return self._by_target.get(target_id, [])
+
     def latest_before(self, target_id: str, period: Period) -> AnyRecord | None:
         """The target's figure for the latest period that ENDS before `period` ends.
 
@@ -1075,6 +1083,112 @@ def check_entry(
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
     )
+
+
+# A figure as nearly every imported row gives it: optional minus, digits without a leading
+# zero, at most 10 decimals, at most 12 characters in all. Such a text reads as `Decimal(text)`
+# under every rule of `parse_value` (no %, no words, no exponent, finite, ≤ 12 digits), so the
+# import takes it without the full parser; anything else goes through `parse_value`.
+_PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]{1,10})?")
+
+
+def quick_number(text: str) -> Decimal | None:
+    """`parse_number(text)` for a plain figure (`_PLAIN_FIGURE`), else None: the caller then
+    asks the full parser, which gives the same value or says what is wrong."""
+    if len(text) > 12 or _PLAIN_FIGURE.fullmatch(text) is None:
+        return None
+    value = Decimal(text)
+    return value.copy_abs() if value.is_zero() else value  # -0.0 is 0.0, as parse_number
+
+
+class EntryChecker:
+    """`check_entry` for the rows of an import, many at a time: the same record, the same
+    refusals, with what the rows share worked out once. A file names a few thousand targets
+    and a dozen periods in a million rows, so each distinct target text is looked up and
+    each distinct period text parsed once; a plain figure (`quick_number`) is read without the
+    full parser; and the record is a plain one (plain.Record), as the model would have made
+    it: its figures are checked by the rule the model applies (`figure_problem`, inside
+    `parse_number` and `quick_number`), its time is the batch's, made UTC once. A row that is
+    not plain in every part goes through `check_entry` itself, so every refusal and its
+    message is check_entry's."""
+
+    def __init__(
+        self, plan: AnyPlan, current: Figures, *, batch: str, recorded_at: datetime
+    ) -> None:
+        self.plan = plan
+        self.current = current
+        self.batch = batch
+        # The time as the model keeps it (UTC; refused without an offset), checked once.
+        self.recorded_at = Record(
+            target="-", period="-", value=Decimal(0), recorded_at=recorded_at, batch=batch
+        ).recorded_at
+        self._targets: dict[str, AnyTarget | None] = {}  # text as given → target, None: unknown
+        # (period text, a change target?) → the period and its text, None: check_entry says why
+        self._periods: dict[tuple[str, bool], tuple[Period, str] | None] = {}
+
+    def target(self, text: str) -> AnyTarget | None:
+        """The target a row's text names, or None (unknown: check_entry says so)."""
+        found = self._targets.get(text, False)
+        if found is False:
+            found = self._targets[text] = self.plan.target(text.strip())
+        return found  # type: ignore[return-value]
+
+    def period(self, target: AnyTarget, text: str) -> tuple[Period, str] | None:
+        key = (text, target.kind == "change")
+        found = self._periods.get(key, False)
+        if found is False:
+            try:
+                period = entry_period(self.plan, target, text)
+            except InputError:
+                found = None
+            else:
+                found = (period, str(period))
+            self._periods[key] = found
+        return found  # type: ignore[return-value]
+
+    def check(self, entry: Entry) -> tuple[PlainRecord, AnyTarget, AnyRecord | None]:
+        """(record, its target, the figure in force it supersedes or repeats); InputError as
+        `check_entry` raises it."""
+        target = self.target(entry.target)
+        if target is not None and not entry.add:
+            period = self.period(target, entry.period)
+            raw = entry.value
+            value = quick_number(raw) if isinstance(raw, str) else None
+            if period is not None and value is not None:
+                kind = target.kind
+                fits = not (
+                    (kind == "cumulative" and value < 0)
+                    or (kind == "milestone" and not 0 <= value <= 100)
+                )
+                amount: Decimal | None = None
+                given = entry.amount
+                if given is not None:
+                    amount = (
+                        quick_number(given)
+                        if given.__class__ is str and target.has_amount
+                        else None
+                    )
+                    if amount is not None and amount < 0:
+                        amount = None
+                if fits and (given is None or amount is not None):
+                    note, source = entry.note, entry.source
+                    text = period[1]
+                    record = PlainRecord(
+                        target.id,
+                        text,
+                        value,
+                        amount,
+                        None if note is None else clean_text(note, "note"),
+                        None if source is None else clean_text(source, "source"),
+                        self.recorded_at,
+                        self.batch,
+                    )
+                    return record, target, self.current.get(target.id, text)
+        change = check_entry(
+            self.plan, entry, self.current, batch=self.batch, recorded_at=self.recorded_at
+        )
+        record = PlainRecord(*(getattr(change.record, name) for name in PlainRecord._fields))
+        return record, find_target(self.plan, record.target), change.previous
 
 
 def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:

@@ -531,7 +531,7 @@ def _row_error(
     return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
 
 
-def _row(record: Record) -> tuple[str | None, ...]:
+def _row(record: Record | PlainRecord) -> tuple[str | None, ...]:
     return (
         record.target,
         record.period,
@@ -761,7 +761,7 @@ class _SqliteSession:
             return list(latest_in_order(self.records(), attrgetter("target", "period")).values())
         return list(latest.values())
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[Record | PlainRecord]) -> None:
         placeholders = ", ".join("?" * len(_COLUMNS))
         self.connection.executemany(
             f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
