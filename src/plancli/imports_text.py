@@ -235,7 +235,7 @@ class _Rows:
     def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes | None = None) -> None:
         self.rows: list[ImportRow] = []
         self._name = name
-        self._limit = limits.rows
+        self.limit = limits.rows
         self.targets: dict[str, str] = {}
         self.periods: dict[str, str] = {}
         self.notes = notes if notes is not None else ReadNotes()
@@ -248,12 +248,12 @@ class _Rows:
     def counted(self) -> None:
         """One more row that holds something; refused past the limit."""
         self.count += 1
-        if self.count > self._limit:
+        if self.count > self.limit:
             raise InputError(
                 _(
                     "{file}: more than {limit} rows, the most plancli imports at once; split "
                     "the file"
-                ).format(file=self._name, limit=f"{self._limit:,}")
+                ).format(file=self._name, limit=f"{self.limit:,}")
             )
 
     def target(self, text: str) -> str:
@@ -345,9 +345,46 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     notes = kept.notes
     fractions = notes.fractions
     unlabelled = header.unlabelled
+    # The common row, as wide as the header with target, period and value given, is read
+    # by the first branch; any other row (blank, short, too wide, a value missing, a cell
+    # under an empty header) by the general one below it, which says what is wrong.
+    quick = not unlabelled
+    amount_at, note_at, source_at = (None if i >= width else i for i in optional)
+    limit = kept.limit
     for cells in reader:
         line = reader.line_num
         kept.last_line = line
+        if quick and len(cells) == width:
+            given_target = cells[target].strip()
+            given_period = cells[period].strip()
+            figure = cells[value].strip()
+            if given_target and given_period and figure:
+                kept.count += 1
+                if kept.count > limit:
+                    kept.counted()  # refuses
+                amount = None if amount_at is None else cells[amount_at].strip() or None
+                note = None if note_at is None else cells[note_at].strip() or None
+                source = None if source_at is None else cells[source_at].strip() or None
+                if not figure.isascii() or "," in figure:
+                    figure = plain_number(figure)
+                if amount is not None and (not amount.isascii() or "," in amount):
+                    amount = plain_number(amount)
+                if figure.startswith(FRACTION_START):  # see below
+                    fractions.append(len(rows))
+                keep(
+                    ImportRow(
+                        line,
+                        Entry(
+                            share_target(given_target, given_target),
+                            known_period(given_period) or new_period(given_period),
+                            figure,
+                            amount,
+                            note,
+                            source,
+                        ),
+                    )
+                )
+                continue
         if not "".join(cells).strip():
             continue
         kept.counted()

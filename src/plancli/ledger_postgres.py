@@ -999,9 +999,7 @@ class _PostgresSession:
         self._check_allowed([record.target for record in batch])
         self._insert_records(batch, keep_writer=False)
 
-    def _insert_records(
-        self, batch: Sequence[Record | PlainRecord], *, keep_writer: bool
-    ) -> None:
+    def _insert_records(self, batch: Sequence[Record | PlainRecord], *, keep_writer: bool) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user)."""
         columns = _RECORD_COLUMNS if keep_writer else _RECORD_COLUMNS[:-1]

@@ -531,17 +531,24 @@ def _row_error(
     return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
 
 
-def _row(record: Record | PlainRecord) -> tuple[str | None, ...]:
-    return (
-        record.target,
-        record.period,
-        str(record.value),
-        None if record.amount is None else str(record.amount),
-        record.note,
-        record.source,
-        record.recorded_at.isoformat(),
-        record.batch,
-    )
+def _rows(batch: Sequence[Record | PlainRecord]) -> list[tuple[str | None, ...]]:
+    """The stored row of each record (`_COLUMNS`); a time's text made once (an import's
+    records share one time)."""
+    times: dict[datetime, str] = {}
+    return [
+        (
+            record.target,
+            record.period,
+            str(record.value),
+            None if record.amount is None else str(record.amount),
+            record.note,
+            record.source,
+            times.get(record.recorded_at)
+            or times.setdefault(record.recorded_at, record.recorded_at.isoformat()),
+            record.batch,
+        )
+        for record in batch
+    ]
 
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
@@ -765,7 +772,7 @@ class _SqliteSession:
         placeholders = ", ".join("?" * len(_COLUMNS))
         self.connection.executemany(
             f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
-            [_row(record) for record in batch],
+            _rows(batch),
         )
 
     def amendments(self) -> list[PlacedAmendment]:
