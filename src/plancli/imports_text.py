@@ -47,6 +47,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 
 _CHUNK = 1024 * 1024
+_SHARED = 100_000  # distinct figure texts a reader shares between rows
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 _JSON_SPACE = " \t\n\r"
@@ -349,6 +350,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     # by the first branch; any other row (blank, short, too wide, a value missing, a cell
     # under an empty header) by the general one below it, which says what is wrong.
     quick = not unlabelled
+    figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
     for cells in reader:
@@ -371,6 +373,19 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                     amount = plain_number(amount)
                 if figure.startswith(FRACTION_START):  # see below
                     fractions.append(len(rows))
+                # One text for each distinct figure (a bulletin's million figures have
+                # some ten thousand): the rows kept hold it, not a copy of their own.
+                shared = figures.get(figure)
+                if shared is not None:
+                    figure = shared
+                elif len(figures) < _SHARED:
+                    figures[figure] = figure
+                if amount is not None:
+                    shared = figures.get(amount)
+                    if shared is not None:
+                        amount = shared
+                    elif len(figures) < _SHARED:
+                        figures[amount] = amount
                 keep(
                     ImportRow(
                         line,

@@ -1112,6 +1112,8 @@ class EntryChecker:
     not plain in every part goes through `check_entry` itself, so every refusal and its
     message is check_entry's."""
 
+    NUMBERS = 100_000
+
     def __init__(
         self, plan: AnyPlan, current: Figures, *, batch: str, recorded_at: datetime
     ) -> None:
@@ -1125,6 +1127,7 @@ class EntryChecker:
         self._targets: dict[str, AnyTarget | None] = {}  # text as given → target, None: unknown
         # (period text, a change target?) → the period and its text, None: check_entry says why
         self._periods: dict[tuple[str, bool], tuple[Period, str] | None] = {}
+        self._numbers: dict[str, Decimal | None] = {}
 
     def target(self, text: str) -> AnyTarget | None:
         """The target a row's text names, or None (unknown: check_entry says so)."""
@@ -1146,6 +1149,17 @@ class EntryChecker:
             self._periods[key] = found
         return found  # type: ignore[return-value]
 
+    def number(self, text: str) -> Decimal | None:
+        """`quick_number(text)`, kept for the first `NUMBERS` distinct texts: a bulletin's
+        million figures have some ten thousand distinct texts, and a kept figure is one
+        Decimal shared by every record that gives it."""
+        found = self._numbers.get(text, False)
+        if found is False:
+            found = quick_number(text)
+            if len(self._numbers) < self.NUMBERS:
+                self._numbers[text] = found
+        return found  # type: ignore[return-value]
+
     def check(self, entry: Entry) -> tuple[PlainRecord, AnyTarget, AnyRecord | None]:
         """(record, its target, the figure in force it supersedes or repeats); InputError as
         `check_entry` raises it."""
@@ -1153,7 +1167,7 @@ class EntryChecker:
         if target is not None and not entry.add:
             period = self.period(target, entry.period)
             raw = entry.value
-            value = quick_number(raw) if isinstance(raw, str) else None
+            value = self.number(raw) if isinstance(raw, str) else None
             if period is not None and value is not None:
                 kind = target.kind
                 fits = not (
@@ -1164,9 +1178,7 @@ class EntryChecker:
                 given = entry.amount
                 if given is not None:
                     amount = (
-                        quick_number(given)
-                        if given.__class__ is str and target.has_amount
-                        else None
+                        self.number(given) if isinstance(given, str) and target.has_amount else None
                     )
                     if amount is not None and amount < 0:
                         amount = None

@@ -95,6 +95,16 @@ CREATE INDEX records_by_batch ON records (batch);
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
+# The records' indexes by name, as the schema creates them. An import into an empty ledger
+# of at least _BULK_ROWS records drops them and builds them after its rows, in the same
+# transaction: SQLite then sorts the keys once, where inserting 1,200,000 of them in the
+# file's order cost half the import (issue 15).
+_RECORD_INDEXES = {
+    statement.split()[2]: statement.strip()
+    for statement in _SCHEMA.split(";")
+    if statement.strip().startswith("CREATE INDEX")
+}
+_BULK_ROWS = 1_000
 _AMENDMENTS_SCHEMA = f"""
 CREATE TABLE amendments (
     seq INTEGER PRIMARY KEY,
@@ -729,6 +739,10 @@ def _plain_amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Plain
 class _SqliteSession:
     connection: sqlite3.Connection
     path: Path
+    # The records' indexes, dropped while a large batch fills an empty table and built again
+    # by `finish` before the commit (one sort, not a million inserts in file order).
+    indexes_dropped: bool = False
+    appended: bool = False
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is not None and len(targets) <= _MAX_TARGETS_IN_QUERY:
@@ -769,11 +783,25 @@ class _SqliteSession:
         return list(latest.values())
 
     def append(self, batch: Sequence[Record | PlainRecord]) -> None:
+        if not self.appended:
+            self.appended = True
+            empty = self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None
+            if len(batch) >= _BULK_ROWS and empty:
+                for name in _RECORD_INDEXES:
+                    self.connection.execute(f"DROP INDEX {name}")
+                self.indexes_dropped = True
         placeholders = ", ".join("?" * len(_COLUMNS))
         self.connection.executemany(
             f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
             _rows(batch),
         )
+
+    def finish(self) -> None:
+        """Before the commit: the indexes `append` dropped, built again as the schema has them."""
+        if self.indexes_dropped:
+            for statement in _RECORD_INDEXES.values():
+                self.connection.execute(statement)
+            self.indexes_dropped = False
 
     def amendments(self) -> list[PlacedAmendment]:
         rows = self.connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
@@ -872,7 +900,9 @@ class SqliteLedgerStore:
             with closing(connection):
                 try:
                     _when_free(lambda: _begin_writing(connection, path), self.lock_timeout)
-                    yield _SqliteSession(connection, path)
+                    session = _SqliteSession(connection, path)
+                    yield session
+                    session.finish()
                     if os.environ.get(CRASH_HOOK):  # test hook: die with the change unsaved
                         os._exit(9)
                     connection.execute("COMMIT")
