@@ -367,3 +367,53 @@ def test_a_bad_row_among_ordinary_ones_is_refused_as_check_entry_refuses_it(
     assert message.splitlines()[0] == "file.csv: 1 bad row; nothing was imported"
     assert message.splitlines()[1].startswith("file.csv:5: ")
     assert records == []
+
+
+def _schema(path: Path) -> set[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        found = set(db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.close()
+    return found
+
+
+def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancli import ledger_sqlite
+
+    monkeypatch.setattr(imports, "_CHUNK", 2)
+    text = HEADER + "\n".join(ORDINARY) + "\n"
+    plan = load_plain_plan(FIXTURES / "assess.toml")
+    small = LedgerLocation(tmp_path / "small.sqlite", "option")  # below the bulk size
+    rows, problems = parse_import(text.encode(), "file.csv")
+    import_rows(open_store(small), plan, "file.csv", rows, problems, now=NOW, keep=False)
+    monkeypatch.setattr(ledger_sqlite, "_BULK_ROWS", 2)
+    dropped: list[str] = []
+    real_finish = ledger_sqlite._SqliteSession.finish
+
+    def finish(session) -> None:  # type: ignore[no-untyped-def]
+        dropped.append(str(session.indexes_dropped))
+        real_finish(session)
+
+    monkeypatch.setattr(ledger_sqlite._SqliteSession, "finish", finish)
+    bulk = LedgerLocation(tmp_path / "bulk.sqlite", "option")
+    rows, problems = parse_import(text.encode(), "file.csv")
+    import_rows(open_store(bulk), plan, "file.csv", rows, problems, now=NOW, keep=False)
+    assert dropped == ["True"]
+    assert _schema(bulk.path) == _schema(small.path)
+    assert {name for name, _ in _schema(bulk.path)} >= {"records_by_target", "records_by_batch"}
+    assert _contents(bulk) == _contents(small)
+    # Into a ledger that holds records, the indexes stay as they are.
+    more = HEADER + "gdp,2022-Q2,5.0,700,\nretail_sales,2022-03,3.0,,\n"
+    rows, problems = parse_import(more.encode(), "more.csv")
+    import_rows(open_store(bulk), plan, "more.csv", rows, problems, now=NOW, keep=False)
+    assert dropped == ["True", "False"]
+    # A refused import into an empty ledger leaves nothing, indexes included, half done.
+    broken = LedgerLocation(tmp_path / "broken.sqlite", "option")
+    rows, problems = parse_import((text + "nowhere,2022-06,1,,\n").encode(), "file.csv")
+    with pytest.raises(ImportRejected):
+        import_rows(open_store(broken), plan, "file.csv", rows, problems, keep=False)
+    assert not broken.path.exists() or _contents(broken) == []
