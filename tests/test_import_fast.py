@@ -417,3 +417,36 @@ def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_r
     with pytest.raises(ImportRejected):
         import_rows(open_store(broken), plan, "file.csv", rows, problems, keep=False)
     assert not broken.path.exists() or _contents(broken) == []
+
+
+def test_a_position_given_twice_is_refused_in_chinese_without_json_too(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """The streamed import said this one refusal in English whatever the language."""
+    plan = tmp_path / "assess.toml"
+    plan.write_text((FIXTURES / "assess.toml").read_text("utf-8"), "utf-8")
+    path = tmp_path / "twice.csv"
+    path.write_text(HEADER + "gdp,2022-Q2,5.0,700,\ngdp,2022-06,5.1,,\n", "utf-8")
+    said = {}
+    for json in ([], ["--json"]):
+        result = invoke("--plan", str(plan), "--lang", "zh", "import", str(path), *json)
+        assert result.exit_code == 2
+        said[bool(json)] = result.stderr
+    assert said[False] == said[True]
+    assert "gdp 2022-06" in said[False] and "2022-Q2" in said[False]
+    assert "also on row" not in said[False]
+
+
+@pytest.mark.parametrize("slots", [1, 16])
+def test_positions_past_the_index_slots_are_kept_apart_too(
+    tmp_path: Path, slots: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from array import array
+
+    monkeypatch.setattr(imports, "_SLOTS", slots)
+    monkeypatch.setattr(imports, "_NO_ROWS", array("q", bytes(8 * slots)))
+    lines = [*ORDINARY, "gdp,2022-Q2,5.0,700,", "gdp,2022-06,5.1,,"]
+    text = HEADER + "\n".join(lines) + "\n"
+    streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
+    assert streamed == _import(tmp_path, text, ".progress.sqlite", keep=True)
+    assert "file.csv:9: gdp 2022-06 is also on row 8 as 2022-Q2" in streamed[0]

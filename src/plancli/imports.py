@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -415,25 +416,7 @@ def check_import(
         key = (record.target, period.year, period.end_month)
         if key in first_row:
             earlier_row, earlier_period = first_row[key]
-            if earlier_period == record.period:
-                twice = _(
-                    "{target} {period} is also on row {row}; give one figure per target and period"
-                )
-            else:
-                twice = _(
-                    "{target} {period} is also on row {row} as {earlier} (both stand for the "
-                    "position at the end of {month}); give one figure per target and period"
-                )
-            found.add(
-                row.row,
-                twice.format(
-                    target=record.target,
-                    period=record.period,
-                    row=earlier_row,
-                    earlier=earlier_period,
-                    month=f"{period.year}-{period.end_month:02d}",
-                ),
-            )
+            found.add(row.row, _twice(record, period, earlier_row, earlier_period))
             continue
         first_row[key] = (row.row, record.period)
         checked.append(RowChange(row.row, change))
@@ -513,21 +496,26 @@ def _import_stream(
     current = Figures(session.records_in_force())
     checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
     found = Problems()
-    # Where the file gave each position: key target number << 18 | position (year * 16 + the
-    # month the period ends), value row << 16 | the period's number in `names` (a checked
-    # period is in the plan year or the one before, so there are at most 38 of them). Plain
-    # integers: a tuple key a row took a third of the memory of a million-row import.
-    first_row: dict[int, int] = {}
-    numbers: dict[str, int] = {}  # target id → its number in first_row's keys
-    periods: dict[str, tuple[Period, int, int]] = {}  # period, position, number
+    # Where the file gave each position (target, year * 16 + the month the period ends): the
+    # row and period as one integer, row << 16 | the period's number in `names` (0: not yet
+    # given), at `first_row[target number * _SLOTS + the position's slot]`; a position past
+    # _SLOTS in `more`. A checked period is in the plan year or the end of the one before, so
+    # a target has some 13 positions. An array: a dict of a million keys took 100 MB.
+    first_row = array("q")
+    more: dict[tuple[int, int], int] = {}
+    numbers: dict[str, int] = {}  # target id → its number
+    slots: dict[int, int] = {}  # position → its slot
+    periods: dict[str, tuple[Period, int, int]] = {}  # period, slot, number
     names: list[str] = []
     pending: list[PlainRecord] = []
     writing = not problems  # rows the parser could not read: check the rest, write nothing
     new = revised = unchanged = 0
     # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
-    # targets, the only ones warned about, are kept until the end, as (target, period,
-    # value, row * 2 + 1 if unchanged).
-    cumulative: list[tuple[str, str, Decimal, int]] = []
+    # targets, the only ones warned about, are kept until the end, as the target's number
+    # << 16 | the period's number, the value, and row << 1 | 1 if unchanged.
+    cumulative_keys = array("q")
+    cumulative_values: list[Decimal] = []  # shared: a distinct figure is one Decimal
+    cumulative_rows = array("q")
     check = checker.check
     for row in _consumed(rows):
         if found.full and checker.target(row.entry.target) is None:
@@ -543,32 +531,27 @@ def _import_stream(
         known = periods.get(period_text)
         if known is None:
             parsed = parse_period(period_text)
-            known = (parsed, parsed.year * 16 + parsed.end_month, len(names))
+            slot = slots.setdefault(parsed.year * 16 + parsed.end_month, len(slots))
+            known = (parsed, slot, len(names))
             periods[period_text] = known
             names.append(period_text)
-        period, position, number = known
+        period, slot, number = known
         target_id = record.target
-        key = numbers.get(target_id)
-        if key is None:
-            key = numbers[target_id] = len(numbers)
-        key = key << 18 | position
-        earlier = first_row.get(key)
-        if earlier is not None:
+        target_number = numbers.get(target_id)
+        if target_number is None:
+            target_number = numbers[target_id] = len(numbers)
+            first_row.extend(_NO_ROWS)
+        where = target_number * _SLOTS + slot
+        earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
+        if earlier:
             earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
-            same = (
-                ""
-                if earlier_period == period_text
-                else f" as {earlier_period} (both stand for the position at the end of "
-                f"{period.year}-{period.end_month:02d})"
-            )
-            found.add(
-                row.row,
-                f"{target_id} {period_text} is also on row {earlier_row}{same}; "
-                "give one figure per target and period",
-            )
+            found.add(row.row, _twice(record, period, earlier_row, earlier_period))
             writing = False
             continue
-        first_row[key] = row.row << 16 | number
+        if slot < _SLOTS:
+            first_row[where] = row.row << 16 | number
+        else:
+            more[target_number, slot] = row.row << 16 | number
         is_unchanged = previous is not None and same_figure(previous, record)
         if is_unchanged:
             unchanged += 1
@@ -583,14 +566,24 @@ def _import_stream(
                     session.append(pending)
                     pending = []
         if target.kind == "cumulative":
-            cumulative.append((target_id, names[number], record.value, row.row << 1 | is_unchanged))
+            cumulative_keys.append(target_number << 16 | number)
+            cumulative_values.append(record.value)
+            cumulative_rows.append(row.row << 1 | is_unchanged)
     if found or problems:
         parsed_problems = Problems.of(problems)
         raise ImportRejected(
             name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
         )
     session.append(pending)
-    first_row.clear()  # the warnings need room more than the index does now
+    del first_row, more  # the warnings need room more than the index does now
+    ids = list(numbers)
+    cumulative = [
+        (ids[key >> 16], names[key & 0xFFFF], value, packed)
+        for key, value, packed in zip(
+            cumulative_keys, cumulative_values, cumulative_rows, strict=True
+        )
+    ]
+    del cumulative_keys, cumulative_values, cumulative_rows
     return ImportResult(
         name,
         batch,
@@ -598,6 +591,28 @@ def _import_stream(
         written=bool(new or revised),
         counts=(new, revised, unchanged),
         warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
+    )
+
+
+_SLOTS = 16  # positions a target's rows in `_import_stream`'s index have room for
+_NO_ROWS = array("q", bytes(8 * _SLOTS))
+
+
+def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str) -> str:
+    """The problem of a row giving a position an earlier row gave (as `check_import` says it)."""
+    if earlier == record.period:
+        twice = _("{target} {period} is also on row {row}; give one figure per target and period")
+    else:
+        twice = _(
+            "{target} {period} is also on row {row} as {earlier} (both stand for the "
+            "position at the end of {month}); give one figure per target and period"
+        )
+    return twice.format(
+        target=record.target,
+        period=record.period,
+        row=row,
+        earlier=earlier,
+        month=f"{period.year}-{period.end_month:02d}",
     )
 
 
