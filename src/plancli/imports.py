@@ -517,14 +517,16 @@ def _import_stream(
     cumulative_values: list[Decimal] = []  # shared: a distinct figure is one Decimal
     cumulative_rows = array("q")
     check = checker.check
+    full = False  # found.full, asked after each problem rather than for each row
     for row in _consumed(rows):
-        if found.full and checker.target(row.entry.target) is None:
+        if full and checker.target(row.entry.target) is None:
             found.add(row.row, "unknown target")
             continue
         try:
             record, target, previous = check(row.entry)
         except InputError as exc:
             found.add(row.row, str(exc))
+            full = found.full
             writing = False
             continue
         period_text = record.period
@@ -546,6 +548,7 @@ def _import_stream(
         if earlier:
             earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
             found.add(row.row, _twice(record, period, earlier_row, earlier_period))
+            full = found.full
             writing = False
             continue
         if slot < _SLOTS:

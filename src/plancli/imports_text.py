@@ -350,6 +350,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     # by the first branch; any other row (blank, short, too wide, a value missing, a cell
     # under an empty header) by the general one below it, which says what is wrong.
     quick = not unlabelled
+    new = tuple.__new__
     figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
@@ -386,19 +387,17 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                         amount = shared
                     elif len(figures) < _SHARED:
                         figures[amount] = amount
-                keep(
-                    ImportRow(
-                        line,
-                        Entry(
-                            share_target(given_target, given_target),
-                            known_period(given_period) or new_period(given_period),
-                            figure,
-                            amount,
-                            note,
-                            source,
-                        ),
-                    )
+                # ImportRow(line, Entry(…)), made without the named tuples' Python __new__
+                entry = (
+                    share_target(given_target, given_target),
+                    known_period(given_period) or new_period(given_period),
+                    figure,
+                    amount,
+                    note,
+                    source,
+                    False,
                 )
+                keep(new(ImportRow, (line, new(Entry, entry))))
                 continue
         if not "".join(cells).strip():
             continue

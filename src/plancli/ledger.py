@@ -24,6 +24,7 @@ The rules for figures (decided here, documented in the README):
 
 from __future__ import annotations
 
+import enum
 import functools
 import gc
 import os
@@ -1101,6 +1102,15 @@ def quick_number(text: str) -> Decimal | None:
     return value.copy_abs() if value.is_zero() else value  # -0.0 is 0.0, as parse_number
 
 
+class _NotSeen(enum.Enum):
+    """What EntryChecker's caches give for a text they have not seen yet."""
+
+    NOT_SEEN = 0
+
+
+_NOT_SEEN = _NotSeen.NOT_SEEN
+
+
 class EntryChecker:
     """`check_entry` for the rows of an import, many at a time: the same record, the same
     refusals, with what the rows share worked out once. A file names a few thousand targets
@@ -1128,18 +1138,19 @@ class EntryChecker:
         # (period text, a change target?) → the period and its text, None: check_entry says why
         self._periods: dict[tuple[str, bool], tuple[Period, str] | None] = {}
         self._numbers: dict[str, Decimal | None] = {}
+        self._current = current._current  # (target, period) → the figure in force
 
     def target(self, text: str) -> AnyTarget | None:
         """The target a row's text names, or None (unknown: check_entry says so)."""
-        found = self._targets.get(text, False)
-        if found is False:
+        found = self._targets.get(text, _NOT_SEEN)
+        if found is _NOT_SEEN:
             found = self._targets[text] = self.plan.target(text.strip())
-        return found  # type: ignore[return-value]
+        return found
 
     def period(self, target: AnyTarget, text: str) -> tuple[Period, str] | None:
         key = (text, target.kind == "change")
-        found = self._periods.get(key, False)
-        if found is False:
+        found = self._periods.get(key, _NOT_SEEN)
+        if found is _NOT_SEEN:
             try:
                 period = entry_period(self.plan, target, text)
             except InputError:
@@ -1147,29 +1158,37 @@ class EntryChecker:
             else:
                 found = (period, str(period))
             self._periods[key] = found
-        return found  # type: ignore[return-value]
+        return found
 
     def number(self, text: str) -> Decimal | None:
         """`quick_number(text)`, kept for the first `NUMBERS` distinct texts: a bulletin's
         million figures have some ten thousand distinct texts, and a kept figure is one
         Decimal shared by every record that gives it."""
-        found = self._numbers.get(text, False)
-        if found is False:
+        found = self._numbers.get(text, _NOT_SEEN)
+        if found is _NOT_SEEN:
             found = quick_number(text)
             if len(self._numbers) < self.NUMBERS:
                 self._numbers[text] = found
-        return found  # type: ignore[return-value]
+        return found
 
     def check(self, entry: Entry) -> tuple[PlainRecord, AnyTarget, AnyRecord | None]:
         """(record, its target, the figure in force it supersedes or repeats); InputError as
-        `check_entry` raises it."""
-        target = self.target(entry.target)
+        `check_entry` raises it. Called a million times: what `target`, `period` and
+        `number` keep is read here directly, and only a text not seen yet calls them."""
+        target = self._targets.get(entry.target, _NOT_SEEN)
+        if target is _NOT_SEEN:
+            target = self.target(entry.target)
         if target is not None and not entry.add:
-            period = self.period(target, entry.period)
+            kind = target.kind
+            period = self._periods.get((entry.period, kind == "change"), _NOT_SEEN)
+            if period is _NOT_SEEN:
+                period = self.period(target, entry.period)
             raw = entry.value
-            value = self.number(raw) if isinstance(raw, str) else None
+            value: Decimal | None = None
+            if isinstance(raw, str):
+                seen = self._numbers.get(raw, _NOT_SEEN)
+                value = self.number(raw) if seen is _NOT_SEEN else seen
             if period is not None and value is not None:
-                kind = target.kind
                 fits = not (
                     (kind == "cumulative" and value < 0)
                     or (kind == "milestone" and not 0 <= value <= 100)
@@ -1177,30 +1196,39 @@ class EntryChecker:
                 amount: Decimal | None = None
                 given = entry.amount
                 if given is not None:
-                    amount = (
-                        self.number(given) if isinstance(given, str) and target.has_amount else None
-                    )
+                    if isinstance(given, str) and target.has_amount:
+                        seen = self._numbers.get(given, _NOT_SEEN)
+                        amount = self.number(given) if seen is _NOT_SEEN else seen
                     if amount is not None and amount < 0:
                         amount = None
                 if fits and (given is None or amount is not None):
                     note, source = entry.note, entry.source
                     text = period[1]
-                    record = PlainRecord(
-                        target.id,
-                        text,
-                        value,
-                        amount,
-                        None if note is None else clean_text(note, "note"),
-                        None if source is None else clean_text(source, "source"),
-                        self.recorded_at,
-                        self.batch,
+                    record = _new_record(
+                        PlainRecord,
+                        (
+                            target.id,
+                            text,
+                            value,
+                            amount,
+                            None if note is None else clean_text(note, "note"),
+                            None if source is None else clean_text(source, "source"),
+                            self.recorded_at,
+                            self.batch,
+                            None,
+                        ),
                     )
-                    return record, target, self.current.get(target.id, text)
+                    current = self._current
+                    return record, target, current.get((target.id, text)) if current else None
         change = check_entry(
             self.plan, entry, self.current, batch=self.batch, recorded_at=self.recorded_at
         )
         record = PlainRecord(*(getattr(change.record, name) for name in PlainRecord._fields))
         return record, find_target(self.plan, record.target), change.previous
+
+
+# A named tuple made from its fields without its Python-level __new__ (a million records).
+_new_record = tuple.__new__
 
 
 def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
