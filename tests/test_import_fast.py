@@ -24,7 +24,6 @@ from plancli.ledger import (
     EntryChecker,
     Figures,
     check_entry,
-    open_store,
     parse_number,
     quick_number,
     sequence_warnings,
@@ -32,6 +31,7 @@ from plancli.ledger import (
 from plancli.locations import LedgerLocation
 from plancli.plain import Record as PlainRecord
 from plancli.plan import load_plain_plan
+from plancli.stores import open_store
 
 NOW = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 BATCH = "20220705T083000Z-abcdef"
@@ -113,7 +113,17 @@ TARGETS = [
     "service_centre",
     "urbanization",
 ]
-PERIODS = ["2022-06", "2022-Q2", "2022", "2021", "2021-12", "2021-06", "2023-01", "2022-13", " 2022-06"]
+PERIODS = [
+    "2022-06",
+    "2022-Q2",
+    "2022",
+    "2021",
+    "2021-12",
+    "2021-06",
+    "2023-01",
+    "2022-13",
+    " 2022-06",
+]
 VALUES: list[str | Decimal | int] = [
     "5.9",
     "-3",
@@ -176,9 +186,7 @@ def test_the_entry_checker_checks_as_check_entry(plan, given_entries: list[Entry
         assert target.id == record.target
 
 
-def test_ordinary_rows_do_not_go_through_check_entry(
-    plan, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_ordinary_rows_do_not_go_through_check_entry(plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     calls: list[Entry] = []
     full = ledger.check_entry
 
@@ -382,7 +390,7 @@ def _schema(path: Path) -> set[tuple[str, str]]:
 def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from plancli import ledger_sqlite
+    from plancli.stores import sqlite as ledger_sqlite
 
     monkeypatch.setattr(imports, "_CHUNK", 2)
     text = HEADER + "\n".join(ORDINARY) + "\n"

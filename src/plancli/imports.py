@@ -42,8 +42,6 @@ from plancli.ledger import (
     Entry,
     EntryChecker,
     Figures,
-    LedgerSession,
-    LedgerStore,
     check_entry,
     new_batch_id,
     same_figure,
@@ -55,6 +53,7 @@ from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
+from plancli.stores.base import LedgerSession, LedgerStore
 
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes
