@@ -458,3 +458,22 @@ def test_positions_past_the_index_slots_are_kept_apart_too(
     streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
     assert streamed == _import(tmp_path, text, ".progress.sqlite", keep=True)
     assert "file.csv:9: gdp 2022-06 is also on row 8 as 2022-Q2" in streamed[0]
+
+
+def test_the_checker_keeps_a_bounded_number_of_texts(plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Past KEEP distinct texts the checker works each out again: the same records."""
+    monkeypatch.setattr(EntryChecker, "KEEP", 2)
+    checker = EntryChecker(plan, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
+    given = [
+        Entry(target, period, value)
+        for target in (" gdp", "gdp ", "gdp", "retail_sales", "nowhere", "gdp")
+        for period, value in (("2022-Q3", "5.1"), ("2022-06", "5.2%"), ("2022-13", "5"))
+    ]
+    for entry in given:
+        try:
+            record, _, previous = checker.check(entry)
+        except InputError as exc:
+            assert _checked(plan, entry) == str(exc)
+        else:
+            assert (*record, previous) == _checked(plan, entry)
+    assert max(map(len, (checker._targets, checker._periods, checker._numbers))) == 2

@@ -433,7 +433,9 @@ class EntryChecker:
     not plain in every part goes through `check_entry` itself, so every refusal and its
     message is check_entry's."""
 
-    NUMBERS = 100_000
+    # Distinct texts each cache keeps (a hostile file of two million distinct texts must not
+    # make two million entries); past it a text is worked out again on every row.
+    KEEP = 100_000
 
     def __init__(
         self, plan: AnyPlan, current: Figures, *, batch: str, recorded_at: datetime
@@ -455,7 +457,9 @@ class EntryChecker:
         """The target a row's text names, or None (unknown: check_entry says so)."""
         found = self._targets.get(text, _NOT_SEEN)
         if found is _NOT_SEEN:
-            found = self._targets[text] = self.plan.target(text.strip())
+            found = self.plan.target(text.strip())
+            if len(self._targets) < self.KEEP:
+                self._targets[text] = found
         return found
 
     def period(self, target: AnyTarget, text: str) -> tuple[Period, str] | None:
@@ -468,17 +472,18 @@ class EntryChecker:
                 found = None
             else:
                 found = (period, str(period))
-            self._periods[key] = found
+            if len(self._periods) < self.KEEP:
+                self._periods[key] = found
         return found
 
     def number(self, text: str) -> Decimal | None:
-        """`quick_number(text)`, kept for the first `NUMBERS` distinct texts: a bulletin's
+        """`quick_number(text)`, kept for the first `KEEP` distinct texts: a bulletin's
         million figures have some ten thousand distinct texts, and a kept figure is one
         Decimal shared by every record that gives it."""
         found = self._numbers.get(text, _NOT_SEEN)
         if found is _NOT_SEEN:
             found = quick_number(text)
-            if len(self._numbers) < self.NUMBERS:
+            if len(self._numbers) < self.KEEP:
                 self._numbers[text] = found
         return found
 
