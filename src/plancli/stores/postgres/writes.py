@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from plancli import plain
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
 from plancli.stores.postgres.connection import DepartmentRefusedError
 from plancli.stores.postgres.libpq import LibpqConnection, number_array, text_array
@@ -121,7 +122,7 @@ class PostgresSession:
         self.has_read = True
         return self.store._plain_records(rows)
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[Record | PlainRecord]) -> None:
         if not batch:
             return
         if len(batch) > _CHUNK:
@@ -131,7 +132,7 @@ class PostgresSession:
             self._insert_records(batch, keep_writer=False, check=self.restricted)
 
     def _insert_records(
-        self, batch: Sequence[Record], *, keep_writer: bool, check: bool = False
+        self, batch: Sequence[Record | PlainRecord], *, keep_writer: bool, check: bool = False
     ) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user).
