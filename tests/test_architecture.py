@@ -126,7 +126,7 @@ def test_the_stores_and_the_ledger_import_in_no_circle_even_lazily() -> None:
 def _store_family(name: str) -> str | None:
     """Which store a module belongs to (the SQLite store is three modules), or None."""
     for family in ("toml", "sqlite", "postgres"):
-        if name.startswith(f"plancli.stores.{family}") or name == f"plancli.ledger_{family}":
+        if name.startswith(f"plancli.stores.{family}"):
             return family
     return None
 
