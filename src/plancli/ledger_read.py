@@ -90,7 +90,7 @@ def read_figures(
     elif kind == "sqlite":
         from plancli.ledger_sqlite import read_plain_figures
 
-        return read_plain_figures(location)
+        return read_plain_figures(location, query)
     elif kind == "postgres":
         from plancli.ledger_postgres import PostgresLedgerStore
 

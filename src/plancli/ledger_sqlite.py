@@ -593,11 +593,15 @@ def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
 
 
 def read_plain_figures(
-    location: LedgerLocation,
+    location: LedgerLocation, judged: FigureQuery | None = None
 ) -> tuple[list[Figure], list[PlainAmendment]]:
     """The figures in force and the amendments, as plain data, from one snapshot of the
     ledger: what `gap` and `status` read (`ledger_read.read_figures`). Pydantic is imported
-    only when a stored value is not written as this store writes it, to judge it."""
+    only when a stored value is not written as this store writes it, to judge it.
+
+    With `judged` (`gap`), when every row is plainly fit (`_plainly_fit`), only the figures
+    an assessment at it reads are selected, in SQL (`_judged_figures`); else every figure in
+    force, as `status` reads them (the assessment reduces them the same way)."""
     path = location.path
     if not _check_file(path):
         return [], []
@@ -607,8 +611,14 @@ def read_plain_figures(
     ) -> tuple[list[Figure], list[tuple[Any, ...]]]:
         if version == 0:
             return [], []
-        query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
-        figures = _stream_figures(path, connection.execute(query))
+        figures = None
+        if judged is not None:
+            periods = _plainly_fit(connection)
+            if periods is not None:
+                figures = _judged_figures(connection, judged, periods)
+        if figures is None:
+            query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
+            figures = _stream_figures(path, connection.execute(query))
         if figures is None:  # something to report: read again, as `figures()` reads
             figures = _figures(path, connection.execute(query).fetchall())
         amendment_rows = (
@@ -620,6 +630,150 @@ def read_plain_figures(
 
     figures, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
     return figures, _plain_amendments(path, amendment_rows)
+
+
+# Every stored figure at once, joined by spaces (`_plainly_fit`), how many there are, and
+# whether all are text: SQLite orders numbers before text and text before BLOBs, so the
+# least and the greatest are text only when every one is (cheaper than asking each row).
+_FIGURE_TEXTS = (
+    "SELECT group_concat(value, ' '), group_concat(amount, ' '), count(*), count(amount),"
+    " typeof(min(value)) || typeof(max(value)) || typeof(min(amount)) || typeof(max(amount))"
+    " FROM records"
+)
+# In a run of figures written `-?digits[.digits]` or `-?digits.` or `-?.digits` (what Decimal
+# reads as a finite number) and single spaces, what is not: another character, a sign inside
+# a figure, two points in one, a point with no digit beside it (`.`, `-.`), a lone sign, an
+# empty figure. Each a quick search on its own (together: one slow alternation).
+_UNPLAIN_FIGURES = (
+    re.compile(r"[^-0-9. ]"),
+    re.compile(r"[^ ]-"),
+    re.compile(r"\.[0-9]*\."),
+    re.compile(r"(?<![0-9])\.(?![0-9])"),
+    re.compile(r"-(?: |\Z)"),
+)
+# A figure of 12 characters or more: fit only if `figure_problem` says so (the shortcut
+# `_stream_figures` takes holds below 12).
+_LONG_FIGURE = re.compile(r"[^ ]{12,}")
+
+
+def _plainly_fit(connection: sqlite3.Connection) -> set[str] | None:
+    """The ledger's distinct periods when every record is one `_stream_figures` accepts
+    (figures, times and periods as this store writes them), checked in bulk: the figures as
+    one text in C (SQLite's group_concat, regular expressions), each distinct time and period
+    once. None: some row may not be plainly fit; read every row, which says what is wrong.
+
+    Every row is checked, superseded ones too, though `gap` selects only a few: a ledger is
+    valid or not whatever reads it (`history` refuses the same rows)."""
+    values, amounts, rows, with_amount, types = connection.execute(_FIGURE_TEXTS).fetchone()
+    if not rows:
+        return set()
+    if types != ("texttexttexttext" if with_amount else "texttextnullnull"):
+        return None
+    for text, count in ((values, rows), (amounts, with_amount)):
+        if not count:
+            continue
+        # As many figures as rows (a figure holding a space would make two), none empty.
+        if (
+            not text
+            or text.count(" ") != count - 1
+            or "  " in text
+            or text[:1] == " "
+            or text[-1:] == " "
+            or any(pattern.search(text) for pattern in _UNPLAIN_FIGURES)
+        ):
+            return None
+        for long in _LONG_FIGURE.findall(text):
+            if figure_problem(Decimal(long)):  # plain: a finite number
+                return None
+    periods: set[str] = set()
+    times: set[object] = set()
+    for period, recorded_at in connection.execute(
+        "SELECT DISTINCT period, recorded_at FROM records"
+    ):
+        periods.add(period)
+        times.add(recorded_at)
+    if period_problems(periods) or _time_problems(times):
+        return None
+    return periods
+
+
+_POSITION_BITS = 40  # the selection's key: end month × 2^40 + seq (seq < 2^40)
+
+
+def _judged_figures(
+    connection: sqlite3.Connection, judged: FigureQuery, periods: set[str]
+) -> list[Figure] | None:
+    """What an assessment at `judged` reads of the figures in force, selected in SQL as the
+    PostgreSQL store selects them: per target, the figure at its latest position (end month)
+    up to `judged.end_month` of the plan year (of the figures there, the last recorded), and
+    the year before's year-end one; every position of the `series` targets. In the order
+    they were recorded. None when seq is too large for the selection's key."""
+    from plancli.ledger_base import cached_period
+
+    (last_seq,) = connection.execute("SELECT max(seq) FROM records").fetchone()
+    if last_seq is not None and last_seq >= 1 << _POSITION_BITS:
+        return None
+    year, month = judged.year, judged.end_month
+    ends: dict[str, int] = {}  # the periods judged: their end month
+    base: list[str] = []  # the year before's year-end periods
+    for text in periods:
+        period = cached_period(text)
+        if period.year == year and period.end_month <= month:
+            ends[text] = period.end_month
+        elif period.year == year - 1 and period.end_month == 12:
+            base.append(text)
+    rows: dict[int, list[Any]] = {}
+    select = "SELECT seq, target, period, value, amount FROM ("
+    if ends:
+        # Grouped by target alone, the covering index records_by_target is read in order.
+        cases = " ".join("WHEN ? THEN ?" for _ in ends)
+        marks = ", ".join("?" for _ in ends)
+        parameters: list[object] = []
+        for text, end in ends.items():
+            parameters += (text, end)
+        sql = (
+            f"{select}SELECT max((CASE period {cases} END << {_POSITION_BITS}) + seq) AS k"
+            f" FROM records WHERE period IN ({marks}) GROUP BY target"
+            f") CROSS JOIN records ON seq = k & {(1 << _POSITION_BITS) - 1}"
+        )
+        for seq, *row in connection.execute(sql, [*parameters, *ends]):
+            rows[seq] = row
+    if base:  # one position: the last recorded
+        sql = (
+            f"{select}SELECT max(seq) AS k FROM records"
+            f" WHERE period IN ({', '.join('?' for _ in base)}) GROUP BY target"
+            ") CROSS JOIN records ON seq = k"
+        )
+        for seq, *row in connection.execute(sql, base):
+            rows[seq] = row
+    series = sorted(judged.series)
+    if series and ends:
+        months = list(ends)
+        for start in range(0, len(series), _MAX_TARGETS_IN_QUERY):
+            chunk = series[start : start + _MAX_TARGETS_IN_QUERY]
+            sql = (
+                "SELECT seq, target, period, value, amount FROM records"
+                f" WHERE target IN ({', '.join('?' for _ in chunk)})"
+                f" AND period IN ({', '.join('?' for _ in months)})"
+            )
+            for seq, *row in connection.execute(sql, [*chunk, *months]):
+                rows[seq] = row
+    # Every revision of a series target's periods, superseded ones too: in ledger order, the
+    # assessment keeps the last at each position (`records.in_force`), as from every row.
+    figures: list[Figure] = []
+    names: dict[str, str] = {}  # one string object per target and period: less memory
+    share = names.setdefault
+    for seq in sorted(rows):
+        target, period, value, amount = rows[seq]
+        figures.append(
+            Figure(
+                share(target, target),
+                share(period, period),
+                Decimal(value),
+                None if amount is None else Decimal(amount),
+            )
+        )
+    return figures
 
 
 def _all_rows(
