@@ -37,22 +37,69 @@ def dump_json(document: object) -> str:
     """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent.
 
     The exact text of every string: only the characters a terminal would act on and JSON
-    leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`)."""
+    leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`, applied
+    to each string as it is written: `_text`)."""
     out: list[str] = []
-    _write(document, out, "\n")
-    return json_text("".join(out))
+    _write_document(document, out)
+    return "".join(out)
 
 
 def dump_json_parts(document: object, parts: int = 65_536) -> Iterator[str]:
     """`dump_json(document)` in pieces, which joined are its text: a gap document of 100,000
-    targets is 130 MB of text, held once as small parts instead of also as one string, its
-    escaped copy and its encoded bytes. (`json_text` escapes single characters, so escaping
-    each piece is escaping the whole.)"""
+    targets is 130 MB of text, held once as small parts instead of also as one string and
+    its encoded bytes."""
     out: list[str] = []
-    _write(document, out, "\n")
+    _write_document(document, out)
     for start in range(0, len(out), parts):
-        yield json_text("".join(out[start : start + parts]))
+        yield "".join(out[start : start + parts])
         out[start : start + parts] = [""] * min(parts, len(out) - start)  # free the parts
+
+
+def _write_document(document: object, out: list[str]) -> None:
+    try:
+        _write(document, out, "\n")
+    finally:
+        _NUMBERS.clear()
+
+
+class ObjectRows:
+    """A JSON array of objects given as rows, each the values of `names` in order: written as
+    a list of dataclasses with those fields would be, without building them (`gap --json` of
+    100,000 targets: `assess.gap_json_parts`)."""
+
+    __slots__ = ("names", "rows")
+
+    def __init__(self, names: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
+        self.names = names
+        self.rows = rows
+
+
+class _Fields:
+    """A dataclass's fields, some of them replaced (`with_fields`)."""
+
+    __slots__ = ("names", "values")
+
+    def __init__(self, names: tuple[str, ...], values: list[object]) -> None:
+        self.names = names
+        self.values = values
+
+
+def with_fields(document: object, **values: object) -> object:
+    """`document` (a dataclass) as JSON writes it, with these fields' values instead: an
+    `ObjectRows` for a list of objects, say."""
+    names = _field_names(document)
+    given = [values.pop(name) if name in values else getattr(document, name) for name in names]
+    if values:
+        raise TypeError(f"no fields {', '.join(values)} in {type(document).__name__}")
+    return _Fields(names, given)
+
+
+def _field_names(document: object) -> tuple[str, ...]:
+    kind = type(document)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(document))  # type: ignore[arg-type]
+    return names
 
 
 def dumps(data: Any) -> str:
@@ -67,6 +114,24 @@ except ImportError:  # pragma: no cover - a Python without the C accelerator
     from json.encoder import py_encode_basestring as _string
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+# The JSON text of each number written in the document being written: equal decimals have
+# one text (`decimal_to_json` reads only the value), and a gap document repeats many (time
+# progress, shares, bounds). Emptied after each document (`_write_document`).
+_NUMBERS: dict[Decimal, str] = {}
+
+
+def _text(value: str) -> str:
+    """A JSON string: the json module's encoding, with what a terminal would act on escaped
+    (`safe.json_text`; most strings are ASCII, checked in C)."""
+    text: str = _string(value)
+    return text if text.isascii() else json_text(text)
+
+
+def _number(value: Decimal) -> str:
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = _NUMBERS[value] = number_text(decimal_to_json(value))
+    return text
 
 
 def _scalar(value: object) -> str | None:
@@ -75,9 +140,9 @@ def _scalar(value: object) -> str | None:
         return "null"
     kind = type(value)
     if kind is str:
-        return _string(value)  # type: ignore[arg-type]
+        return _text(value)  # type: ignore[arg-type]
     if kind is Decimal:
-        return number_text(decimal_to_json(value))  # type: ignore[arg-type]
+        return _number(value)  # type: ignore[arg-type]
     if kind is bool:
         return "true" if value else "false"
     if kind is int or kind is float:
@@ -92,6 +157,10 @@ def _write(value: object, out: list[str], indent: str) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
+    elif type(value) is ObjectRows:
+        _write_rows(value, out, indent)
+    elif type(value) is _Fields:
+        _write_object(value.names, value.values, out, indent)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
         _write_object(value._fields, value, out, indent)
     elif isinstance(value, list | tuple):
@@ -106,15 +175,67 @@ def _write(value: object, out: list[str], indent: str) -> None:
     elif isinstance(value, datetime):
         out.append(f'"{datetime_text(value)}"')
     elif isinstance(value, str | Decimal | int | float):  # subclasses: as their base
-        out.append(_string(str(value)) if isinstance(value, str) else str(value))
+        out.append(_text(str(value)) if isinstance(value, str) else str(value))
     elif dataclasses.is_dataclass(value):
-        kind = type(value)
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        names = _field_names(value)
         _write_object(names, [getattr(value, name) for name in names], out, indent)
     else:
         raise TypeError(f"no JSON for {type(value).__name__}")
+
+
+def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
+    """An `ObjectRows`, as `_write` writes a list of objects: each row one `%` of a template
+    of its keys (`_write_object`'s text, with fewer pieces; 100,000 rows of 47 values)."""
+    inner = indent + "  "
+    names = value.names
+    template = _row_template(names, inner)
+    numbers = _NUMBERS
+    between = "," + inner
+    first = True
+    for row in value.rows:
+        texts: list[str] = []
+        put = texts.append
+        for item in row:
+            kind = type(item)
+            if kind is str:
+                text: str | None = _string(item)
+                put(text if text.isascii() else json_text(text))  # type: ignore[union-attr]
+            elif item is None:
+                put("null")
+            elif kind is Decimal:
+                text = numbers.get(item)  # type: ignore[arg-type]
+                put(_number(item) if text is None else text)  # type: ignore[arg-type]
+            elif kind is bool:
+                put("true" if item else "false")
+            else:
+                text = _scalar(item)
+                if text is None:  # a value holding others: written apart
+                    nested: list[str] = []
+                    _write(item, nested, inner + "  ")
+                    text = "".join(nested)
+                put(text)
+        if len(texts) != len(names):
+            raise ValueError(f"{len(texts)} values for {len(names)} fields")
+        out.append(("[" + inner if first else between) + template % tuple(texts))
+        first = False
+    out.append("[]" if first else indent + "]")
+
+
+_TEMPLATES: dict[tuple[tuple[str, ...], str], str] = {}
+
+
+def _row_template(names: tuple[str, ...], indent: str) -> str:
+    """`_write_object`'s text of an object with these names at `indent`, its values `%s`."""
+    template = _TEMPLATES.get((names, indent))
+    if template is None:
+        if not names:
+            template = "{}"
+        else:
+            inner = indent + "  "
+            keys = (f"{',' if i else '{'}{inner}{_text(name)}: " for i, name in enumerate(names))
+            template = "".join(key.replace("%", "%%") + "%s" for key in keys) + indent + "}"
+        _TEMPLATES[names, indent] = template
+    return template
 
 
 def _write_object(
@@ -126,21 +247,26 @@ def _write_object(
     inner = indent + "  "
     keys = _KEYS.get((names, indent))
     if keys is None:  # `{\n    "id": `, `,\n    "name": `: once per shape and depth
-        keys = tuple(f"{',' if i else '{'}{inner}{_string(name)}: " for i, name in enumerate(names))
+        keys = tuple(f"{',' if i else '{'}{inner}{_text(name)}: " for i, name in enumerate(names))
         _KEYS[names, indent] = keys
     append = out.append
+    numbers = _NUMBERS
     for key, value in zip(keys, values, strict=True):
         append(key)
-        # `_scalar`'s commonest cases inline: a gap document of 10,000 targets has 480,000.
+        # `_scalar`'s cases inline: a gap document of 10,000 targets has 480,000.
         kind = type(value)
         if kind is str:
-            append(_string(value))  # type: ignore[arg-type]
+            text: str = _string(value)
+            append(text if text.isascii() else json_text(text))
         elif value is None:
             append("null")
         elif kind is Decimal:
-            append(number_text(decimal_to_json(value)))  # type: ignore[arg-type]
+            text = numbers.get(value)  # type: ignore[arg-type]
+            append(_number(value) if text is None else text)  # type: ignore[arg-type]
+        elif kind is bool:
+            append("true" if value else "false")
         else:
-            text = _scalar(value)
+            text = _scalar(value)  # type: ignore[assignment]
             if text is None:
                 _write(value, out, inner)
             else:
