@@ -192,19 +192,21 @@ def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
     numbers = _NUMBERS
     between = "," + inner
     first = True
+    item: Any
+    text: str | None
     for row in value.rows:
         texts: list[str] = []
         put = texts.append
         for item in row:
             kind = type(item)
             if kind is str:
-                text: str | None = _string(item)
-                put(text if text.isascii() else json_text(text))  # type: ignore[union-attr]
+                text = _string(item)
+                put(text if text.isascii() else json_text(text))
             elif item is None:
                 put("null")
             elif kind is Decimal:
-                text = numbers.get(item)  # type: ignore[arg-type]
-                put(_number(item) if text is None else text)  # type: ignore[arg-type]
+                text = numbers.get(item)
+                put(_number(item) if text is None else text)
             elif kind is bool:
                 put("true" if item else "false")
             else:
@@ -251,22 +253,24 @@ def _write_object(
         _KEYS[names, indent] = keys
     append = out.append
     numbers = _NUMBERS
+    value: Any
+    text: str | None
     for key, value in zip(keys, values, strict=True):
         append(key)
         # `_scalar`'s cases inline: a gap document of 10,000 targets has 480,000.
         kind = type(value)
         if kind is str:
-            text: str = _string(value)
+            text = _string(value)
             append(text if text.isascii() else json_text(text))
         elif value is None:
             append("null")
         elif kind is Decimal:
-            text = numbers.get(value)  # type: ignore[arg-type]
-            append(_number(value) if text is None else text)  # type: ignore[arg-type]
+            text = numbers.get(value)
+            append(_number(value) if text is None else text)
         elif kind is bool:
             append("true" if value else "false")
         else:
-            text = _scalar(value)  # type: ignore[assignment]
+            text = _scalar(value)
             if text is None:
                 _write(value, out, inner)
             else:

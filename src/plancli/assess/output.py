@@ -241,12 +241,13 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
     period, completion, time_progress = a.period, a.completion, a.time_progress
     pace, projection, per_month = a.pace_gap_pp, a.projection, a.required_per_month
     growth_rest, share, progress = a.required_growth_rest, a.expected_share, a.progress_period
+    shown_projection = shown_per_month = None
     if projection is not None or per_month is not None:
         places = _places(target.min, target.max, target.around, a.actual)
         if projection is not None:
-            projection = round_keeping_side(projection, places, ())
+            shown_projection = round_keeping_side(projection, places, ())
         if per_month is not None:
-            per_month = round_keeping_side(per_month, places, ())
+            shown_per_month = round_keeping_side(per_month, places, ())
     return (
         target.id,
         target.section,
@@ -264,8 +265,8 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         None
         if pace is None
         else round_keeping_side(pace, PP_PLACES, _pace_boundaries(a.tolerance)),
-        projection,
-        per_month,
+        shown_projection,
+        shown_per_month,
         None if growth_rest is None else round_keeping_side(growth_rest, PP_PLACES, ()),
         a.stale,
         minimum,
