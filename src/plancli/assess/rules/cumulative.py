@@ -10,9 +10,17 @@ its own figure is the sum of its parts' figures.
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
-from plancli.assess.core import Assessment, Context, Status, expected_share, month_period, pending
+from plancli.assess.core import (
+    TWELFTHS,
+    Assessment,
+    Context,
+    Status,
+    expected_share,
+    fraction,
+    month_period,
+    pending,
+)
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -58,7 +66,8 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     progress_month = ctx.progress_month(target, period, as_of)
     share = expected_share(target.profile, progress_month)
     to_deliver = goal - opening
-    completion = Fraction(actual - opening) / Fraction(to_deliver) if to_deliver > 0 else None
+    done = fraction(actual - opening)
+    completion = done / fraction(to_deliver) if to_deliver > 0 else None
     pace_gap_pp = (completion - share) * 100 if completion is not None else None
     months_left = 12 - progress_month
     remaining = max(goal - actual, Decimal(0))
@@ -72,7 +81,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         status = ctx.paced_status(pace_gap_pp)
     projection = None
     if share > 0:
-        projection = Fraction(opening) + Fraction(actual - opening) / share
+        projection = fraction(opening) + done / share
     return Assessment(
         target,
         status,
@@ -81,12 +90,12 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         actual=actual,
         gap=bound.gap(actual),
         completion=completion,
-        time_progress=Fraction(progress_month, 12),
+        time_progress=TWELFTHS[progress_month],
         expected_share=share,
         progress_period=month_period(as_of, progress_month),
         pace_gap_pp=pace_gap_pp,
         projection=projection,
-        required_per_month=Fraction(remaining) / months_left if months_left > 0 else None,
+        required_per_month=fraction(remaining) / months_left if months_left > 0 else None,
         months_left=months_left,
         stale=stale,
         tolerance=ctx.rules.pace_tolerance,
