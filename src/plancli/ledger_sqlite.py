@@ -752,14 +752,15 @@ def _judged_figures(
         for start in range(0, len(series), _MAX_TARGETS_IN_QUERY):
             chunk = series[start : start + _MAX_TARGETS_IN_QUERY]
             sql = (
-                "SELECT seq, target, period, value, amount FROM records"
+                f"{select}SELECT max(seq) AS k FROM records"
                 f" WHERE target IN ({', '.join('?' for _ in chunk)})"
-                f" AND period IN ({', '.join('?' for _ in months)})"
+                f" AND period IN ({', '.join('?' for _ in months)}) GROUP BY target, period"
+                ") CROSS JOIN records ON seq = k"
             )
             for seq, *row in connection.execute(sql, [*chunk, *months]):
                 rows[seq] = row
-    # Every revision of a series target's periods, superseded ones too: in ledger order, the
-    # assessment keeps the last at each position (`records.in_force`), as from every row.
+    # In the order they were recorded: where two periods end the same month (2022-06 and
+    # 2022-Q2), the assessment keeps the later one (`records.in_force`).
     figures: list[Figure] = []
     names: dict[str, str] = {}  # one string object per target and period: less memory
     share = names.setdefault

@@ -122,9 +122,14 @@ _NUMBERS: dict[Decimal, str] = {}
 
 def _text(value: str) -> str:
     """A JSON string: the json module's encoding, with what a terminal would act on escaped
-    (`safe.json_text`; most strings are ASCII, checked in C)."""
+    (`safe.json_text`; most strings are ASCII without DEL, checked in C)."""
     text: str = _string(value)
-    return text if text.isascii() else json_text(text)
+    return text if text.isascii() and "\x7f" not in text else _escaped(text)
+
+
+def _escaped(text: str) -> str:
+    # json_text leaves a text that is all ASCII as it is; DEL is ASCII, and escaped here too.
+    return json_text(text) if not text.isascii() else text.replace("\x7f", "\\u007f")
 
 
 def _number(value: Decimal) -> str:
@@ -201,7 +206,7 @@ def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
             kind = type(item)
             if kind is str:
                 text = _string(item)
-                put(text if text.isascii() else json_text(text))
+                put(text if text.isascii() and "\x7f" not in text else _escaped(text))
             elif item is None:
                 put("null")
             elif kind is Decimal:
@@ -261,7 +266,7 @@ def _write_object(
         kind = type(value)
         if kind is str:
             text = _string(value)
-            append(text if text.isascii() else json_text(text))
+            append(text if text.isascii() and "\x7f" not in text else _escaped(text))
         elif value is None:
             append("null")
         elif kind is Decimal:
