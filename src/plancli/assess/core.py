@@ -8,6 +8,7 @@ package, in the output models (`plancli.assess.output`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -247,6 +248,20 @@ def fraction(value: Decimal) -> Fraction:
     return Fraction(numerator, denominator)
 
 
+def pace_gap(completion: Fraction, share: Fraction) -> Fraction:
+    """(completion − share) × 100, percentage points: one Fraction, from the integers."""
+    n, d = completion.numerator, completion.denominator
+    return Fraction((n * share.denominator - share.numerator * d) * 100, d * share.denominator)
+
+
+def per_month(remaining: Decimal, months_left: int) -> Fraction | None:
+    """What each month left must add: remaining ÷ months left (none left: None)."""
+    if months_left <= 0:
+        return None
+    numerator, denominator = remaining.as_integer_ratio()
+    return Fraction(numerator, denominator * months_left)
+
+
 def required_report_month(frequency: Frequency, as_of: Period) -> int:
     """End month of the latest period a target of this frequency must have reported by `as_of`.
 
@@ -269,6 +284,12 @@ def expected_share(profile: Sequence[Decimal] | None, end_month: int) -> Fractio
     """
     if profile is None:
         return TWELFTHS[end_month]
+    return _profile_share(tuple(profile), end_month)
+
+
+@functools.lru_cache(maxsize=1024)
+def _profile_share(profile: tuple[Decimal, ...], end_month: int) -> Fraction:
+    # A plan has a few profiles, shared by many targets: each share is worked out once.
     quarter = (end_month + 2) // 3
     start = fraction(profile[quarter - 2]) if quarter > 1 else Fraction(0)
     end = fraction(profile[quarter - 1])

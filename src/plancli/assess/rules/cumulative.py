@@ -10,6 +10,7 @@ its own figure is the sum of its parts' figures.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from plancli.assess.core import (
     TWELFTHS,
@@ -19,7 +20,9 @@ from plancli.assess.core import (
     expected_share,
     fraction,
     month_period,
+    pace_gap,
     pending,
+    per_month,
 )
 from plancli.periods import Period
 from plancli.plain import Target
@@ -66,9 +69,13 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     progress_month = ctx.progress_month(target, period, as_of)
     share = expected_share(target.profile, progress_month)
     to_deliver = goal - opening
-    done = fraction(actual - opening)
-    completion = done / fraction(to_deliver) if to_deliver > 0 else None
-    pace_gap_pp = (completion - share) * 100 if completion is not None else None
+    # Ratios of the exact integers (done_n / done_d is actual − opening): one Fraction each.
+    done_n, done_d = (actual - opening).as_integer_ratio()
+    completion = None
+    if to_deliver > 0:
+        goal_n, goal_d = to_deliver.as_integer_ratio()
+        completion = Fraction(done_n * goal_d, done_d * goal_n)
+    pace_gap_pp = pace_gap(completion, share) if completion is not None else None
     months_left = 12 - progress_month
     remaining = max(goal - actual, Decimal(0))
     if bound.satisfied(actual):  # delivered, whenever: delivery is not undone
@@ -80,8 +87,10 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         status = ctx.paced_status(pace_gap_pp)
     projection = None
-    if share > 0:
-        projection = fraction(opening) + done / share
+    if share.numerator > 0:  # actual ÷ share, of what was to deliver
+        projection = Fraction(done_n * share.denominator, done_d * share.numerator)
+        if opening:
+            projection += fraction(opening)
     return Assessment(
         target,
         status,
@@ -95,7 +104,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         progress_period=month_period(as_of, progress_month),
         pace_gap_pp=pace_gap_pp,
         projection=projection,
-        required_per_month=fraction(remaining) / months_left if months_left > 0 else None,
+        required_per_month=per_month(remaining, months_left),
         months_left=months_left,
         stale=stale,
         tolerance=ctx.rules.pace_tolerance,
