@@ -240,27 +240,3 @@ def test_strings_are_escaped_as_written() -> None:
     document = GapOutput(plan="p", as_of=None, time_progress=None, counts={}, targets=[])
     with pytest.raises(TypeError):
         with_fields(document, nothing=1)
-
-
-def test_collection_paused_only_meanwhile() -> None:
-    import gc
-
-    from plancli.plain import gc_paused
-
-    assert gc.isenabled()
-    with gc_paused():
-        assert not gc.isenabled()
-        with gc_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the outer pause holds
-    assert gc.isenabled()
-    with pytest.raises(ValueError), gc_paused():
-        raise ValueError
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # left as it was
-    finally:
-        gc.enable()

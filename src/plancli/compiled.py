@@ -29,16 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from plancli import __version__
 from plancli.cache import blake2b, entry_path, read_entry, write_entry
-from plancli.plain import (
-    Baseline,
-    Plan,
-    PlanMeta,
-    ProjectCount,
-    Section,
-    StatusRules,
-    Target,
-    gc_paused,
-)
+from plancli.plain import Baseline, Plan, PlanMeta, ProjectCount, Section, StatusRules, Target
 
 if TYPE_CHECKING:
     from plancli import model
@@ -100,11 +91,6 @@ def _plain(value: Any) -> Any:
 
 def plan_from_compiled(data: dict[str, Any]) -> Plan:
     """The plain plan of a compiled form (a KeyError or TypeError: not one this code wrote)."""
-    with gc_paused():  # a 100,000-target plan: millions of objects, all kept
-        return _plan_from_compiled(data)
-
-
-def _plan_from_compiled(data: dict[str, Any]) -> Plan:
     meta = dict(data["plan"])
     if "status" in meta:
         meta["status"] = StatusRules(**{k: Decimal(v) for k, v in meta["status"].items()})
@@ -157,8 +143,7 @@ def read_compiled(path: Path, key: bytes) -> dict[str, Any] | None:
     if data is None or not data.startswith(header):
         return None
     try:
-        with gc_paused():
-            compiled = marshal.loads(memoryview(data)[len(header) :])
+        compiled = marshal.loads(memoryview(data)[len(header) :])
     except (EOFError, ValueError, TypeError):  # torn or damaged: a miss
         return None
     return compiled if type(compiled) is dict and _plain_values(compiled) else None

@@ -54,7 +54,7 @@ from plancli.ledger_base import (
 from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, open_regular
 from plancli.plain import Amendment as PlainAmendment
-from plancli.plain import Figure, FigureQuery, figure_problem, gc_paused, latest_in_order
+from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
 from plancli.plain import Record as PlainRecord
 
 if TYPE_CHECKING:
@@ -628,8 +628,7 @@ def read_plain_figures(
         )
         return figures, amendment_rows
 
-    with gc_paused():  # figures that all survive the read
-        figures, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
+    figures, amendment_rows = _read_snapshot(path, LOCK_TIMEOUT_SECONDS, read)
     return figures, _plain_amendments(path, amendment_rows)
 
 

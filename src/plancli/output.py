@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.plain import Baseline, Number, ProjectCount, Target, decimal_to_json, gc_paused
+from plancli.plain import Baseline, Number, ProjectCount, Target, decimal_to_json
 from plancli.safe import csv_cell, json_text
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ def dump_json_parts(document: object, parts: int = 65_536) -> Iterator[str]:
 
 def _write_document(document: object, out: list[str]) -> None:
     try:
-        with gc_paused():  # every piece written is kept until the document is
-            _write(document, out, "\n")
+        _write(document, out, "\n")
     finally:
         _NUMBERS.clear()
 

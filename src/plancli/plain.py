@@ -15,9 +15,7 @@ are named tuples: `dump_json` writes one as an object of its fields, not as an a
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, TypeVar, get_args
@@ -50,21 +48,6 @@ PERCENT_KINDS: frozenset[str] = frozenset({"growth", "relative", "change", "tren
 BOUNDED_KINDS: frozenset[str] = frozenset({"growth", "level", "cumulative", "change", "ongoing"})
 # What a relation may compare with: growth figures, or an outside series (全国平均水平).
 REFERENCE_KINDS: frozenset[str] = frozenset({"growth", "relative", "indicator"})
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: for work that makes many objects which all
-    survive it (a 100,000-target plan, its figures, assessments and JSON). The collector
-    would scan them again and again and find nothing to free: a third of `gap`'s time at
-    100,000 targets. Nests; what was disabled before stays disabled."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def decimal_to_json(value: Decimal) -> int | float:

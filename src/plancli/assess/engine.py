@@ -25,7 +25,7 @@ from plancli.assess.rules import rule_for
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import AnyAmendment, AnyPlan, FigureQuery, Plan, gc_paused, plain_amendment
+from plancli.plain import AnyAmendment, AnyPlan, FigureQuery, Plan, plain_amendment
 
 
 class PlanAssessment:
@@ -82,16 +82,6 @@ def assess_plan(
     `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022). The plan and
     the amendments are read as plain data (`plain.py`); the models are taken too, and made so.
     """
-    with gc_paused():
-        return _assess_plan(plan, records, as_of, amendments)
-
-
-def _assess_plan(
-    plan: AnyPlan,
-    records: Iterable[Recorded],
-    as_of: Period | str | None,
-    amendments: Iterable[AnyAmendment],
-) -> PlanAssessment:
     if not isinstance(plan, Plan):
         from plancli.compiled import plain_plan
 

@@ -11,7 +11,7 @@ from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.plain import Plan, Target, gc_paused
+from plancli.plain import Plan, Target
 
 
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
@@ -46,8 +46,7 @@ def worst_first(assessments: Iterable[Assessment], plan: Plan) -> list[Assessmen
             order[a.target.id],
         )
 
-    with gc_paused():  # a key tuple per target, all kept until sorted
-        return sorted(assessments, key=key)
+    return sorted(assessments, key=key)
 
 
 def select(
