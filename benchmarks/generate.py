@@ -29,10 +29,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from plancli.ledger import dump_ledger, open_store
 from plancli.locations import LedgerLocation, data_dir
 from plancli.model import Plan, Record
 from plancli.plan import load_plan_file
+from plancli.stores import open_store
+from plancli.stores.toml import dump_ledger
 
 YEAR = 2022
 SEED = 2022

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from pgcluster import Cluster
-from plancli.ledger import LedgerStore, open_store
-from plancli.ledger import read_records as read_file_records
 from plancli.ledger_postgres import PostgresLedgerStore
 from plancli.locations import LedgerLocation, database_location, location_of
 from plancli.model import Record
+from plancli.stores import open_store
+from plancli.stores import read_records as read_file_records
+from plancli.stores.base import LedgerStore
 
 # Marks a test ledger kept in the PostgreSQL server: `tmp_path / f"work{ledger_suffix}"`.
 PG_SUFFIX = ".progress@postgres"

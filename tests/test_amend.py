@@ -22,19 +22,15 @@ from ledgers import Ledger, store_of
 from plancli.amend import AmendRequest, amend_target, amendment_history, check_amendment
 from plancli.assess import assess_plan
 from plancli.errors import InputError
-from plancli.ledger import (
-    Entry,
-    copy_ledger,
-    last_batch,
-    open_store,
-    read_toml_ledger,
-    record_entry,
-    undo_batch,
-)
-from plancli.ledger_sqlite import SCHEMA_VERSION
+from plancli.ledger import Entry, record_entry
 from plancli.locations import LedgerLocation
 from plancli.model import Plan, Record
 from plancli.plan import load_plan
+from plancli.stores import open_store
+from plancli.stores.copy import copy_ledger
+from plancli.stores.sqlite import SCHEMA_VERSION
+from plancli.stores.toml import read_toml_ledger
+from plancli.undo import last_batch, undo_batch
 
 
 @pytest.fixture

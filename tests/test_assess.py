@@ -27,7 +27,7 @@ from plancli.assess import (
     worst_first,
 )
 from plancli.errors import InputError
-from plancli.ledger import history
+from plancli.history import history
 from plancli.model import Plan, Record
 from plancli.output import dump_json, plain_data
 from plancli.periods import parse_period

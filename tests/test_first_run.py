@@ -13,11 +13,12 @@ import pytest
 
 from plancli.assess import assess_plan
 from plancli.demo import DEMO_SOURCE, demo_records
-from plancli.ledger import check_value, read_records
+from plancli.ledger import check_value
 from plancli.locations import bundled_plans
 from plancli.model import Record
 from plancli.periods import parse_period
 from plancli.plan import load_plan_file
+from plancli.stores import read_records
 
 REPO = Path(__file__).resolve().parents[1]
 WORKED_EXAMPLE = "plancli --plan guandu-2021 status"

@@ -14,11 +14,11 @@ import pytest
 
 from plancli.assess import GapOutput, assess_plan, figure_query, gap_json_parts, gap_output, select
 from plancli.ledger_read import read_figures
-from plancli.ledger_sqlite import read_plain_figures
 from plancli.locations import LedgerLocation
 from plancli.output import ObjectRows, dump_json, dump_json_parts, with_fields
 from plancli.plain import FigureQuery
 from plancli.plan import load_plain_plan
+from plancli.stores.sqlite import read_plain_figures
 
 DATA = Path(__file__).parent.parent / "data"
 AS_OF = ([], ["--as-of", "2022-03"], ["--as-of", "2022-05"], ["--as-of", "2022-Q2"])
@@ -188,7 +188,7 @@ def small_ledger(tmp_path: Path, invoke) -> tuple[Path, Path]:  # type: ignore[n
 def test_a_row_not_plainly_fit_is_read_row_by_row(
     tmp_path: Path, invoke, change: tuple[str, object, bool], seq: int
 ) -> None:  # type: ignore[no-untyped-def]
-    from plancli import ledger_sqlite
+    from plancli.stores import sqlite as store
 
     column, stored, fit = change
     plan, path = small_ledger(tmp_path, invoke)
@@ -196,7 +196,7 @@ def test_a_row_not_plainly_fit_is_read_row_by_row(
         db.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (stored, seq))
     db.close()
     with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
-        periods = ledger_sqlite._plainly_fit(db)
+        periods = store._plainly_fit(db)
     db.close()
     assert (periods is not None) is fit
     location = LedgerLocation(path, "option")

@@ -43,9 +43,9 @@ from hostile import (
     workbook,
 )
 from plancli.cli import app
-from plancli.ledger import read_records
 from plancli.model import Record
 from plancli.periods import parse_period
+from plancli.stores import read_records
 from strategies import finite_decimals
 
 FIXTURES = Path(__file__).parent / "fixtures"

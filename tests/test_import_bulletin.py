@@ -12,8 +12,8 @@ import pytest
 
 from plancli.bulletin import bulletin_period, file_year, number_text
 from plancli.errors import InputError
-from plancli.ledger import read_toml_ledger
 from plancli.model import Record
+from plancli.stores.toml import read_toml_ledger
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "plan2022.toml"
 

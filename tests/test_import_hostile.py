@@ -21,8 +21,8 @@ import pytest
 from hostile import Raw, Sheet, billion_laughs, workbook
 from plancli import imports
 from plancli.errors import InputError
-from plancli.ledger import read_records
 from plancli.model import current_records
+from plancli.stores import read_records
 
 HEADER = ("target", "period", "value")
 

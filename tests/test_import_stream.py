@@ -16,9 +16,9 @@ from tests.conftest import FIXTURES
 
 from plancli import imports
 from plancli.imports import ImportRejected, import_rows, parse_import
-from plancli.ledger import open_store
 from plancli.locations import LedgerLocation
 from plancli.plan import load_plain_plan
+from plancli.stores import open_store
 
 NOW = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 BEFORE = (

@@ -17,26 +17,16 @@ from pydantic import ValidationError
 
 from ledgers import Ledger, snapshot, store_of
 from plancli.errors import InputError, LedgerFileError
-from plancli.ledger import (
-    Entry,
-    Figures,
-    LedgerChangedError,
-    LedgerStore,
-    TomlLedgerStore,
-    check_entry,
-    dump_ledger,
-    history,
-    last_batch,
-    new_batch_id,
-    parse_number,
-    read_records,
-    record_entry,
-    undo_batch,
-)
+from plancli.history import history
+from plancli.ledger import Entry, Figures, check_entry, new_batch_id, parse_number, record_entry
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, resolve_ledger
 from plancli.model import Plan, Record, current_records, decimal_to_json
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import load_plan_file
+from plancli.stores import read_records
+from plancli.stores.base import LedgerStore
+from plancli.stores.toml import TomlLedgerStore, dump_ledger
+from plancli.undo import LedgerChangedError, last_batch, undo_batch
 from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)

@@ -20,17 +20,12 @@ import pytest
 
 from plancli.__main__ import main as plancli_main
 from plancli.errors import InputError, LedgerFileError
-from plancli.ledger import (
-    CRASH_HOOK,
-    Entry,
-    LedgerBusyError,
-    exclusive_lock,
-    open_store,
-    read_records,
-    record_entry,
-)
+from plancli.ledger import Entry, record_entry
 from plancli.locations import LedgerLocation
 from plancli.plan import load_plan_file
+from plancli.stores import open_store, read_records
+from plancli.stores.base import CRASH_HOOK, LedgerBusyError
+from plancli.stores.toml import exclusive_lock
 
 WRITERS = 30
 
@@ -272,7 +267,7 @@ def test_a_first_writer_committing_mid_check_is_not_a_foreign_database(tmp_path:
     the version and the tables in separate statements, so a first writer committing between
     them showed an unmarked database with tables, refused as another program's. Here the
     other writer commits just before the check's second statement, if it has one."""
-    from plancli import ledger_sqlite
+    from plancli.stores import sqlite as ledger_sqlite
 
     ledger = tmp_path / "new.progress.sqlite"
     sqlite3.connect(ledger).close()  # the blank file a first writer has just created

@@ -34,7 +34,7 @@ else:
     psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger, PgLedgers, read_records
 from pgcluster import Cluster
-from plancli.ledger import Entry, check_entry, open_store, record_entry
+from plancli.ledger import Entry, check_entry, record_entry
 from plancli.ledger_postgres import SCHEMA_VERSION
 from plancli.locations import (
     LedgerLocation,
@@ -45,6 +45,7 @@ from plancli.locations import (
     passwords_in,
 )
 from plancli.plan import load_plan_file
+from plancli.stores import open_store
 from strategies import finite_decimals
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -313,7 +314,7 @@ def test_many_plans_share_one_database(pg_ledgers: PgLedgers, tmp_path: Path) ->
     assert [r.value for r in mini.store().read()] == [Decimal("5.2")]
     assert [r.value for r in guandu.store().read()] == [Decimal("6.1"), Decimal("6.3")]
     # undo reverts the plan's own last batch, never another plan's
-    from plancli.ledger import last_batch, undo_batch
+    from plancli.undo import last_batch, undo_batch
 
     store = mini.store()
     undo = last_batch(store.read())
@@ -851,6 +852,7 @@ def test_a_stored_amendment_the_models_refuse_exits_3_naming_it(
 
 
 def test_the_database_waits_for_writers_as_long_as_the_file_stores() -> None:
-    from plancli import ledger, ledger_postgres
+    from plancli import ledger_postgres
+    from plancli.stores import base as ledger
 
     assert ledger_postgres.LOCK_TIMEOUT_SECONDS == ledger.LOCK_TIMEOUT_SECONDS == 120

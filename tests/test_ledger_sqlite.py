@@ -19,20 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plancli.errors import InputError, LedgerFileError
-from plancli.ledger import (
-    Entry,
-    convert_ledger,
-    dump_ledger,
-    last_batch,
-    open_store,
-    read_records,
-    record_entry,
-    undo_batch,
-)
-from plancli.ledger_sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteLedgerStore
+from plancli.ledger import Entry, record_entry
 from plancli.locations import LedgerLocation, ledger_format
 from plancli.model import Plan, Record
 from plancli.plan import load_plan_file
+from plancli.stores import open_store, read_records
+from plancli.stores.copy import convert_ledger
+from plancli.stores.sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteLedgerStore
+from plancli.stores.toml import dump_ledger
+from plancli.undo import last_batch, undo_batch
 from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from plancli.errors import PlanError
-from plancli.ledger import open_store
 from plancli.ledger_read import LedgerRead, read_figures, read_ledger
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Record
 from plancli.plain import plain_amendment, plain_record
+from plancli.stores import open_store
 
 RECORDED = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 
@@ -153,7 +153,7 @@ def test_each_stored_amendment_is_read_as_the_store_reads_it(
 
 def test_a_ledger_as_plancli_writes_it_is_read_without_the_models(tmp_path: Path) -> None:
     """Nothing left to the models: what was written reads back as the same values."""
-    import plancli.ledger_sqlite as store
+    import plancli.stores.sqlite as store
 
     path = ledger(tmp_path)
     location = LedgerLocation(path, "option")
@@ -175,7 +175,7 @@ def test_a_ledger_as_plancli_writes_it_is_read_without_the_models(tmp_path: Path
 
 
 def test_a_missing_or_new_ledger_reads_empty(tmp_path: Path) -> None:
-    from plancli.ledger_sqlite import read_plain_contents, read_plain_figures
+    from plancli.stores.sqlite import read_plain_contents, read_plain_figures
 
     location = LedgerLocation(tmp_path / "none.sqlite", "option")
     assert read_plain_contents(location) == ([], [])

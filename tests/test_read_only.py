@@ -23,10 +23,13 @@ from pathlib import Path
 import pytest
 from tests.conftest import FIXTURES
 
-from plancli import ledger as ledger_module
-from plancli.ledger import Entry, LedgerBusyError, exclusive_lock, open_store, record_entry
+from plancli.ledger import Entry, record_entry
 from plancli.locations import LedgerLocation
 from plancli.plan import load_plan_file
+from plancli.stores import open_store
+from plancli.stores import toml as toml_store
+from plancli.stores.base import LedgerBusyError
+from plancli.stores.toml import exclusive_lock
 
 JUNE = "target,period,value\ng5,2022-05,95\ng5,2022-06,120\ninvest_a,2022-06,3\n"
 
@@ -215,7 +218,7 @@ def test_a_large_toml_ledger_advises_sqlite(
     file_ledger_suffix: str,
 ) -> None:
     """Past TOML_ADVICE_RECORDS (10,000; lowered here) writes advise SQLite on stderr."""
-    monkeypatch.setattr(ledger_module, "TOML_ADVICE_RECORDS", 3)
+    monkeypatch.setattr(toml_store, "TOML_ADVICE_RECORDS", 3)
     ledger = mini_plan.with_name("mini" + file_ledger_suffix)
     where = ["--plan", str(mini_plan), "--ledger", str(ledger)]
     filled(invoke, mini_plan, ledger)  # 3 records: not past the limit
@@ -237,7 +240,7 @@ def test_a_large_toml_ledger_advises_sqlite(
 
 
 def test_the_advice_threshold_is_the_documented_one() -> None:
-    assert ledger_module.TOML_ADVICE_RECORDS == 10_000
+    assert toml_store.TOML_ADVICE_RECORDS == 10_000
     docs = (Path(__file__).resolve().parents[1] / "docs" / "security-files.md").read_text("utf-8")
     assert "10,000 records" in docs
 

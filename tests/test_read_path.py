@@ -156,7 +156,7 @@ def test_a_broken_ledger_is_reported(
     assert str(ledger) in result.stderr
 
 
-HEAVY = ("pydantic", "plancli.model", "plancli.ledger", "plancli.ledger_sqlite")
+HEAVY = ("pydantic", "plancli.model", "plancli.ledger", "plancli.stores.sqlite")
 PROBE = (
     "import sys\n"
     "from plancli.__main__ import main\n"

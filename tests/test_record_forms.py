@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from plancli.errors import InputError
-from plancli.ledger import entry_period, parse_value, value_is_percent
+from plancli.fmt import value_is_percent
+from plancli.ledger import entry_period, parse_value
 from plancli.locations import data_dir
 from plancli.plan import load_plan
 

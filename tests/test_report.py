@@ -329,10 +329,10 @@ def test_start_up_does_not_import_the_report_libraries() -> None:
 
 def test_report_figures_are_exact(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
     from plancli.assess import assess_plan
-    from plancli.ledger import read_records
     from plancli.periods import parse_period
     from plancli.plan import load_plan_file
     from plancli.report.model import build_report
+    from plancli.stores import read_records
 
     plan = load_plan_file(june)
     records = read_records(june.with_name("plan2022.progress.toml"))

@@ -99,8 +99,8 @@ def test_the_summary_leads_the_html_report(invoke, june: Path) -> None:  # type:
 
 def test_summary_of_the_2021_review() -> None:
     """The worked example: the bundled plan and its year-end actuals."""
-    from plancli.ledger import read_records
     from plancli.locations import BUNDLED_LEDGERS, data_dir, resolve_plan
+    from plancli.stores import read_records
 
     plan = load_plan_file(resolve_plan("guandu-2021").path)
     records = read_records(data_dir() / BUNDLED_LEDGERS["guandu-2021"])

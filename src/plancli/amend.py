@@ -22,23 +22,17 @@ from decimal import Decimal
 
 from plancli.assess.bounds import derive_direction
 from plancli.errors import InputError
-from plancli.fmt import num
+from plancli.fmt import num, value_is_percent
 from plancli.history import AmendmentRevision as AmendmentRevision  # moved to history.py
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
 from plancli.history import amendment_out as amendment_out
 from plancli.i18n import _
-from plancli.ledger import (
-    LedgerStore,
-    clean_text,
-    new_batch_id,
-    parse_number,
-    utc_now,
-    value_is_percent,
-)
+from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
 from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plan import find_target
+from plancli.stores.base import LedgerStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,8 +40,6 @@ from plancli.ledger import (
     Change,
     Entry,
     Figures,
-    LedgerSession,
-    LedgerStore,
     check_entry,
     new_batch_id,
     sequence_warnings,
@@ -52,6 +50,7 @@ from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
+from plancli.stores.base import LedgerSession, LedgerStore
 
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes

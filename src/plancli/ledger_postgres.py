@@ -49,7 +49,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from plancli import plain
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _, ngettext
-from plancli.ledger_base import (
+from plancli.locations import MASK, LedgerLocation, passwords_in
+from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.stores.base import (
     AMENDMENT_FIELDS,
     LOCK_TIMEOUT_SECONDS,
     RECORD_FIELDS,
@@ -58,8 +60,6 @@ from plancli.ledger_base import (
     PlacedAmendment,
     period_problems,
 )
-from plancli.locations import MASK, LedgerLocation, passwords_in
-from plancli.plain import Figure, FigureQuery, figure_problem
 
 if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
     from plancli.model import Amendment, Record
@@ -604,7 +604,7 @@ class PostgresLedgerStore:
     def _check_periods(self, rows: Sequence[tuple[Any, ...]], what: str, column: int) -> None:
         """Refuse a period not written as plancli writes it (the domain `period` lets 2022-6
         through as little as a hand-edited file does)."""
-        from plancli.ledger_read import canonical_period
+        from plancli.stores.plain_rows import canonical_period
 
         periods = {row[column] for row in rows}
         if all(type(p) is str and canonical_period(p) for p in periods):
@@ -637,7 +637,7 @@ class PostgresLedgerStore:
         return figures, records, self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
-        from plancli.ledger_read import quick_record
+        from plancli.stores.plain_rows import quick_record
 
         records = []
         for row in rows:
@@ -651,7 +651,7 @@ class PostgresLedgerStore:
         return records
 
     def _plain_amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Amendment]:
-        from plancli.ledger_read import quick_amendment
+        from plancli.stores.plain_rows import quick_amendment
 
         amendments = []
         for row in rows:
@@ -665,7 +665,7 @@ class PostgresLedgerStore:
         return amendments
 
     def _records(self, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
-        from plancli.ledger import records_adapter, validated_rows
+        from plancli.stores.rows import records_adapter, validated_rows
 
         raw = [dict(zip(_RECORD_COLUMNS, row[1:], strict=True)) for row in rows]
         records, problem = validated_rows(records_adapter(), raw)
@@ -676,7 +676,7 @@ class PostgresLedgerStore:
         return records
 
     def _amendments(self, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
-        from plancli.ledger import amendments_adapter, validated_rows
+        from plancli.stores.rows import amendments_adapter, validated_rows
 
         raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
         amendments, problem = validated_rows(amendments_adapter(), raw)

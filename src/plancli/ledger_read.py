@@ -1,6 +1,6 @@
 """A ledger as read commands read it: plain records, figures and amendments (`plain.py`).
 
-The stores (`ledger.py`, `ledger_sqlite.py`) read a ledger with the Pydantic models, which
+The stores (`stores.toml`, `stores.sqlite`) read a ledger with the Pydantic models, which
 read commands do not import (issue 15). So a TOML ledger is read here first, by a quick reader
 that accepts only what it can vouch for: every table with the exact types the models take
 (strings, integers or decimals, times with a UTC offset), no unknown key, figures that pass
@@ -12,7 +12,7 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store's plain readers (`ledger_sqlite.read_plain_figures`,
+A SQLite ledger is read by its store's plain readers (`stores.sqlite.read_plain_figures`,
 `read_plain_contents`), which leave to the models only what is not written as the store
 writes it. A PostgreSQL ledger's rows are checked by the same quick checks
 (`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
@@ -22,26 +22,31 @@ for a row.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from plancli.errors import InputError, LedgerFileError
+from plancli.errors import LedgerFileError
 from plancli.i18n import N_
 from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, read_bytes
-from plancli.periods import parse_period
 from plancli.plain import (
     Amendment,
     Figure,
     FigureQuery,
     Record,
-    figure_problem,
     latest_in_order,
     plain_amendment,
     plain_record,
 )
 from plancli.plan import parse_toml
+from plancli.stores.plain_rows import (
+    canonical_period,
+    plain_figure,
+    plain_utc,
+    quick_amendment,
+    quick_record,
+)
 
 
 class LedgerRead(NamedTuple):
@@ -59,7 +64,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
         if quick is not None:
             return quick
     elif kind == "sqlite":
-        from plancli.ledger_sqlite import read_plain_contents
+        from plancli.stores.sqlite import read_plain_contents
 
         return LedgerRead(*read_plain_contents(location))
     elif kind == "postgres":
@@ -67,7 +72,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
 
         _, records, amendments = PostgresLedgerStore(location).read_plain(None, whole=True)
         return LedgerRead(records, amendments)
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     contents = open_store(location).contents()
     return LedgerRead(
@@ -88,7 +93,7 @@ def read_figures(
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
     elif kind == "sqlite":
-        from plancli.ledger_sqlite import read_plain_figures
+        from plancli.stores.sqlite import read_plain_figures
 
         return read_plain_figures(location, query)
     elif kind == "postgres":
@@ -96,7 +101,7 @@ def read_figures(
 
         figures, _, amendments = PostgresLedgerStore(location).read_plain(query)
         return figures, amendments
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     store = open_store(location)
     figures = store.figures() if query is None else store.figures_for(query)
@@ -113,16 +118,6 @@ def figures_in_force(records: list[Record]) -> list[Figure]:
 
 LEDGER = N_("the ledger")  # as `ledger.LEDGER`: what the path is, in messages
 _LEDGER_KEYS = frozenset({"version", "records", "amendments"})
-_RECORD_KEYS = frozenset(
-    {"target", "period", "value", "amount", "note", "source", "recorded_at", "batch"}
-    | {"recorded_by"}  # kept by a ledger converted from a database one (issue 13)
-)
-_RECORD_NEEDS = frozenset({"target", "period", "value", "recorded_at", "batch"})
-_AMENDMENT_KEYS = frozenset(
-    {"target", "period", "min", "max", "around", "tolerance", "stretch", "note"}
-    | {"recorded_at", "batch", "recorded_by"}
-)
-_AMENDMENT_NEEDS = frozenset({"target", "period", "recorded_at", "batch"})
 
 
 def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
@@ -133,6 +128,9 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerRead([], [])
     raw = read_bytes(path, LEDGER, LedgerFileError)  # as the store reads it
+    whole = _records_only(raw)
+    if whole is not None:
+        return whole
     data = _plancli_toml(raw)
     if data is None:  # written otherwise: the TOML reader, and its errors, as the store's
         data, _ = parse_toml(raw, path, LedgerFileError)
@@ -143,18 +141,18 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
         return None
     records: list[Record] = []
     for item in raw_records:
-        record = _record(item)
+        record = quick_record(item)
         if record is None:
             return None
         records.append(record)
     amendments: list[Amendment] = []
     for item in raw_amendments:
-        amendment = _amendment(item)
+        amendment = quick_amendment(item)
         if amendment is None:
             return None
         amendments.append(amendment)
     periods = {record.period for record in records} | {a.period for a in amendments}
-    if not all(_canonical(period) for period in periods):
+    if not all(canonical_period(period) for period in periods):
         return None
     return LedgerRead(records, amendments)
 
@@ -165,6 +163,88 @@ _LINE = re.compile(
     r'([a-z_]+) = (?:"([^"\\\x00-\x1f\x7f]*)"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)|'
     r"([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|\+00:00)))$"
 )
+
+
+_COMMENT_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+_STRING = r'"([^"\\\x00-\x1f\x7f]*)"'
+_FIGURE = r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"
+# One `[[records]]` table as plancli writes it: the model's fields in order, each optional one
+# present or not, nothing else. Every figure, time and period is then checked as below.
+_RECORD_TABLE = re.compile(
+    rf"\n\[\[records\]\]\ntarget = {_STRING}\nperiod = {_STRING}\nvalue = {_FIGURE}\n"
+    rf"(?:amount = {_FIGURE}\n)?(?:note = {_STRING}\n)?(?:source = {_STRING}\n)?"
+    r"recorded_at = ([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|\+00:00))\n"
+    rf"batch = {_STRING}\n(?:recorded_by = {_STRING}\n)?"
+)
+_PREAMBLE = re.compile(r"(?:#[^\n\x00-\x08\x0a-\x1f\x7f]*\n|\n)*version = 1\n")
+
+
+def _records_only(raw: bytes) -> LedgerRead | None:
+    """A ledger of records only, written exactly as plancli writes it, read table by table by
+    one regular expression (issue 15: the default store's `gap` at 12,000 records); None for
+    anything else (amendments, an edit by hand, a figure or time the checks refuse), which
+    `_plancli_toml` and the quick checks then read as before. The same records either way
+    (tests/test_ledger_read.py)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    preamble = _PREAMBLE.match(text)
+    if preamble is None:
+        return None
+    position, end = preamble.end(), len(text)
+    match = _RECORD_TABLE.match
+    times: dict[str, datetime | None] = {}
+    figures: dict[str, Decimal | None] = {}
+    records: list[Record] = []
+    append = records.append
+    while position < end:
+        found = match(text, position)
+        if found is None:
+            return None
+        position = found.end()
+        target, period, value, amount, note, source, moment, batch, writer = found.groups()
+        number = figures.get(value) if value in figures else _plain_figure(value, figures)
+        amount_number = None
+        if amount is not None:
+            amount_number = (
+                figures.get(amount) if amount in figures else _plain_figure(amount, figures)
+            )
+            if amount_number is None:
+                return None
+        when = times.get(moment) if moment in times else _plain_time(moment, times)
+        if number is None or when is None:
+            return None
+        append(Record(target, period, number, amount_number, note, source, when, batch, writer))
+    if not all(canonical_period(period) for period in {record.period for record in records}):
+        return None
+    return LedgerRead(records, [])
+
+
+def _plain_figure(text: str, seen: dict[str, Decimal | None]) -> Decimal | None:
+    """A figure as tomli reads it (an integer as an int, so `-0` is 0; a decimal as
+    parse_float=Decimal does), if the quick checks take it. An integer of 20 digits or more
+    is left to tomli, as `_plancli_toml` leaves it."""
+    if "." in text:
+        number = plain_figure(Decimal(text))
+    elif len(text.lstrip("-")) < 20:
+        number = plain_figure(Decimal(int(text)))
+    else:
+        number = None
+    seen[text] = number
+    return number
+
+
+def _plain_time(text: str, seen: dict[str, datetime | None]) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:  # 2022-02-30: tomli says what is wrong
+        seen[text] = None
+        return None
+    seen[text] = plain_time = plain_utc(when)
+    return plain_time
 
 
 def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
@@ -183,8 +263,15 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
     table = data
     times: dict[str, datetime] = {}  # a batch shares one time
     match = _LINE.match
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not line or line[0] == "#":
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:  # a carriage return alone: TOML refuses it, so tomli says where
+        return None
+    for line in text.split("\n"):
+        if not line:
+            continue
+        if line[0] == "#":
+            if _COMMENT_CONTROL.search(line):  # TOML allows no control character but tab
+                return None
             continue
         if line[0] == "[":
             array = arrays.get(line[2:-2]) if line in ("[[records]]", "[[amendments]]") else None
@@ -219,105 +306,3 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
             table[key] = when
     data.update((name, array) for name, array in arrays.items() if array)
     return data
-
-
-def _record(item: object) -> Record | None:
-    if type(item) is not dict or not _RECORD_NEEDS <= item.keys() <= _RECORD_KEYS:
-        return None
-    target, period, batch = item["target"], item["period"], item["batch"]
-    note, source = item.get("note"), item.get("source")
-    value, amount = _figure(item["value"]), _figure(item.get("amount"))
-    recorded_at = _utc(item["recorded_at"])
-    writer = item.get("recorded_by")
-    if (
-        type(target) is not str
-        or type(period) is not str
-        or type(batch) is not str
-        or not (note is None or type(note) is str)
-        or not (source is None or type(source) is str)
-        or not (writer is None or type(writer) is str)
-        or value is None
-        or (amount is None and item.get("amount") is not None)
-        or recorded_at is None
-    ):
-        return None
-    return Record(target, period, value, amount, note, source, recorded_at, batch, writer)
-
-
-def _amendment(item: object) -> Amendment | None:
-    if type(item) is not dict or not _AMENDMENT_NEEDS <= item.keys() <= _AMENDMENT_KEYS:
-        return None
-    target, period, batch, note = item["target"], item["period"], item["batch"], item.get("note")
-    writer = item.get("recorded_by")
-    given = [item.get(name) for name in ("min", "max", "around", "tolerance", "stretch")]
-    numbers = [_figure(value) for value in given]
-    low, high, around, tolerance, stretch = numbers
-    recorded_at = _utc(item["recorded_at"])
-    if (
-        type(target) is not str
-        or type(period) is not str
-        or type(batch) is not str
-        or not (note is None or type(note) is str)
-        or not (writer is None or type(writer) is str)
-        or any(n is None and g is not None for n, g in zip(numbers, given, strict=True))
-        or recorded_at is None
-        or (low is None and high is None and around is None)
-        or (around is not None and (low is not None or high is not None))
-        or (low is not None and high is not None and low > high)
-        or (tolerance is not None and tolerance < 0)
-    ):
-        return None
-    return Amendment(
-        target, period, low, high, around, tolerance, stretch, note, recorded_at, batch, writer
-    )
-
-
-def plain_amendment_of(item: dict[str, Any]) -> Amendment | None:
-    """An amendment's fields (typed values: decimals, a time) as a plain amendment, when they
-    are plainly valid; None: let the models judge them. The SQLite store reads with this."""
-    return _amendment(item)
-
-
-def _figure(value: Any) -> Decimal | None:
-    """A figure the models read as this Decimal, or None (absent, or not plainly valid)."""
-    kind = type(value)
-    if kind is Decimal:
-        number: Decimal = value
-    elif kind is int:
-        number = Decimal(value)
-    else:
-        return None
-    return None if figure_problem(number) else number
-
-
-def _utc(value: Any) -> datetime | None:
-    """A time as the models keep it, in UTC; None when it is not a time with an offset."""
-    if type(value) is not datetime:
-        return None
-    offset = value.utcoffset()
-    if offset is None:
-        return None
-    return value.astimezone(UTC) if offset else value
-
-
-# The quick checks, for a database's rows too (ledger_postgres.read_plain).
-quick_record = _record
-quick_amendment = _amendment
-
-
-_CANONICAL: dict[str, bool] = {}
-
-
-def _canonical(period: str) -> bool:
-    """Written as plancli writes it (2022-06, not 2022-6): a ledger has few distinct periods."""
-    known = _CANONICAL.get(period)
-    if known is None:
-        try:
-            known = str(parse_period(period)) == period
-        except InputError:
-            known = False
-        _CANONICAL[period] = known
-    return known
-
-
-canonical_period = _canonical

@@ -4,7 +4,7 @@ tables.
 The outputs are plain dataclasses (`plain.Number` marks the decimals JSON writes as numbers)
 and `dump_json` writes them with the json module, in the bytes Pydantic's `model_dump_json(
 indent=2)` wrote when they were models: scripts see the same documents (issue 15). Pydantic
-only documents them, in `plancli schema` (`json_schemas`), from the same dataclasses.
+only documents them, in `plancli schema` (`schemas.json_schemas`), from the same dataclasses.
 """
 
 from __future__ import annotations
@@ -465,32 +465,3 @@ def _csv_cell(value: object) -> object:
 
 def targets_output(plan: AnyPlan, targets: list[Target]) -> TargetsOutput:
     return TargetsOutput(plan=plan.plan.id, targets=targets)
-
-
-def json_schemas() -> dict[str, dict[str, object]]:
-    """JSON Schemas: the plan file (as read) and each JSON output (as written).
-
-    The only place output types meet Pydantic: it documents the dataclasses, and a target in
-    an output by the plan's model (`plain.Target`)."""
-    from pydantic import TypeAdapter
-
-    from plancli.assess import GapOutput, ShowOutput, StatusOutput  # assess imports this module
-    from plancli.model import Plan
-    from plancli.output_writes import AmendOutput, RecordOutput, UndoOutput, ValidateOutput
-
-    def schema(output: type) -> dict[str, object]:
-        return TypeAdapter(output).json_schema(mode="serialization")
-
-    return {
-        "plan": Plan.model_json_schema(mode="validation"),
-        "targets": schema(TargetsOutput),
-        "show": schema(ShowOutput),
-        "validate": schema(ValidateOutput),
-        "history": schema(HistoryOutput),
-        "amend": schema(AmendOutput),
-        "record": schema(RecordOutput),
-        "import": schema(RecordOutput),
-        "undo": schema(UndoOutput),
-        "gap": schema(GapOutput),
-        "status": schema(StatusOutput),
-    }

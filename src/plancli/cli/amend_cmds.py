@@ -68,7 +68,7 @@ def amend_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     from plancli.amend import AmendRequest, amend_target
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     st = state(ctx)
     plan = st.plan

@@ -23,9 +23,11 @@ from plancli.safe import visible
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes
     from plancli.imports import ImportResult, RowChange
-    from plancli.ledger import Change, LedgerStore, UndoPlan
+    from plancli.ledger import Change
     from plancli.model import Plan
     from plancli.plain import AnyPlan
+    from plancli.stores.base import LedgerStore
+    from plancli.undo import UndoPlan
 
 DryRunOpt = Annotated[
     bool,
@@ -113,7 +115,8 @@ def record_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.ledger import Entry, open_store, record_entry
+    from plancli.ledger import Entry, record_entry
+    from plancli.stores import open_store
 
     st = state(ctx)
     # The plan as plain data: checking a figure needs no models (a 10,000-target plan took
@@ -178,9 +181,8 @@ def _written(change: "Change", row: int | None = None) -> "Any":
 
 
 def _record_message(plan: "AnyPlan", change: "Change", ledger: str, dry_run: bool) -> str:
-    from plancli.fmt import num
+    from plancli.fmt import figure_text, num
     from plancli.i18n import language
-    from plancli.ledger import figure_text
 
     lang = language()
     record = change.record
@@ -255,7 +257,7 @@ def import_cmd(
 ) -> None:
     from plancli.bulletin import ReadNotes, resolve_rows
     from plancli.imports import import_rows, read_import
-    from plancli.ledger import open_store
+    from plancli.stores import open_store
 
     st = state(ctx)
     location = st.ledger_location
@@ -526,7 +528,8 @@ def undo_cmd(
         ),
     ] = False,
 ) -> None:
-    from plancli.ledger import last_batch, open_store, undo_batch
+    from plancli.stores import open_store
+    from plancli.undo import last_batch, undo_batch
 
     st = state(ctx)
     plan = st.plan

@@ -72,7 +72,7 @@ def convert_cmd(
         ),
     ] = False,
 ) -> None:
-    from plancli.ledger import copy_ledger
+    from plancli.stores.copy import copy_ledger
 
     st = state(ctx)
     origin, target = _location(st, source), _location(st, destination)

@@ -236,7 +236,8 @@ def schema_cmd(
         ),
     ] = "all",
 ) -> None:
-    from plancli.output import dumps, json_schemas
+    from plancli.output import dumps
+    from plancli.schemas import json_schemas
 
     schemas = json_schemas()
     if what == "all":
@@ -311,7 +312,7 @@ def init_cmd(
         raise InputError(
             _("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)
         ) from None
-    from plancli.ledger import copy_bundled_ledger
+    from plancli.stores.copy import copy_bundled_ledger
 
     say(_("wrote {file}").format(file=target))
 
@@ -338,7 +339,8 @@ def _holds_figures(location: "LedgerLocation") -> bool:
     """A ledger file exists, or a database ledger holds records of the plan."""
     if location.url is None:
         return location.path.exists()
-    from plancli.ledger import ledger_holds_anything, open_store
+    from plancli.stores import open_store
+    from plancli.stores.copy import ledger_holds_anything
 
     return ledger_holds_anything(location, open_store(location))
 
@@ -346,7 +348,8 @@ def _holds_figures(location: "LedgerLocation") -> bool:
 def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
     """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
     from plancli.demo import demo_records, describe
-    from plancli.ledger import new_batch_id, open_store, utc_now
+    from plancli.ledger import new_batch_id, utc_now
+    from plancli.stores import open_store
 
     now = utc_now()
     records = demo_records(plan, now, new_batch_id(now))

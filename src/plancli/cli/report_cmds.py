@@ -122,8 +122,8 @@ def report_cmd(
     ] = None,
 ) -> None:
     from plancli.assess import assess_plan
-    from plancli.ledger import open_store
     from plancli.report.model import build_report
+    from plancli.stores import open_store
 
     chosen = choose_format(fmt, output)
     st = state(ctx)
@@ -182,9 +182,9 @@ def template_cmd(
         bool, typer.Option("--force", help=_("Replace an existing FILE (it may hold figures)."))
     ] = False,
 ) -> None:
-    from plancli.ledger import open_store
     from plancli.periods import parse_plan_period
     from plancli.report.template import template_csv, template_rows
+    from plancli.stores import open_store
 
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
     if suffix not in (".xlsx", ".csv"):

@@ -19,9 +19,9 @@ from plancli.render import settle, shown, target_name
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
-    from plancli.ledger import UndoPlan
     from plancli.model import Plan
     from plancli.plain import AnyPlan, AnyRecord
+    from plancli.undo import UndoPlan
 
 _ZH = {
     "target": "目标",

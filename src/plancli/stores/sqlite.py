@@ -38,7 +38,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
-from plancli.ledger_base import (
+from plancli.locations import LedgerLocation
+from plancli.paths import check_readable, open_regular
+from plancli.plain import Amendment as PlainAmendment
+from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
+from plancli.plain import Record as PlainRecord
+from plancli.stores.base import (
     AMENDMENT_FIELDS,
     CRASH_HOOK,
     LEDGER,
@@ -51,11 +56,6 @@ from plancli.ledger_base import (
     period_problems,
     shown,
 )
-from plancli.locations import LedgerLocation
-from plancli.paths import check_readable, open_regular
-from plancli.plain import Amendment as PlainAmendment
-from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
-from plancli.plain import Record as PlainRecord
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -325,7 +325,7 @@ def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
 def _records(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Record]:
     """Validate rows as records in one call, with the checks a TOML read makes; errors name
     the file and the row's `seq`."""
-    from plancli.ledger import records_adapter, validated_rows
+    from plancli.stores.rows import records_adapter, validated_rows
 
     raw = [dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows]
     # Validation allocates many objects that all survive; the cyclic collector would scan
@@ -546,7 +546,7 @@ def _row(record: Record) -> tuple[str | None, ...]:
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
     """Validate rows of `_SELECT_AMENDMENTS` as amendments; errors name the file and `seq`."""
-    from plancli.ledger import amendments_adapter, validated_rows
+    from plancli.stores.rows import amendments_adapter, validated_rows
 
     raw = [dict(zip(_AMENDMENT_COLUMNS, row[2:], strict=True)) for row in rows]
     amendments, problem = validated_rows(amendments_adapter(), raw)
@@ -708,7 +708,7 @@ def _judged_figures(
     up to `judged.end_month` of the plan year (of the figures there, the last recorded), and
     the year before's year-end one; every position of the `series` targets. In the order
     they were recorded. None when seq is too large for the selection's key."""
-    from plancli.ledger_base import cached_period
+    from plancli.stores.base import cached_period
 
     (last_seq,) = connection.execute("SELECT max(seq) FROM records").fetchone()
     if last_seq is not None and last_seq >= 1 << _POSITION_BITS:
@@ -850,7 +850,7 @@ def _plain_record(row: tuple[Any, ...], times: dict[object, datetime | None]) ->
 def _plain_amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlainAmendment]:
     """Rows of `_SELECT_AMENDMENTS` as plain amendments; the models judge them when any is not
     plainly valid (and report an invalid one as `amendments()` does)."""
-    from plancli.ledger_read import plain_amendment_of
+    from plancli.stores.plain_rows import plain_amendment_of
 
     amendments: list[PlainAmendment] = []
     for row in rows:
@@ -997,7 +997,7 @@ class SqliteLedgerStore:
         return self.figures()  # one scan of every row is what SQLite does fastest (see above)
 
     def check_writable(self) -> Path:
-        from plancli.ledger import check_writable_location
+        from plancli.stores.base import check_writable_location
 
         return check_writable_location(self.location)
 

@@ -1,0 +1,47 @@
+"""Where a ledger is kept, one module per store behind one contract (`stores.base`).
+
+- `base`: the contract (`LedgerStore`, `LedgerSession`) and what every store shares, free of
+  the models (constants, the lock's error, the rule for periods, the contents' shapes);
+- `rows`: stored rows checked by the Pydantic models (every store's full read);
+- `toml`: one TOML file, rewritten atomically under a lock;
+- `sqlite_db`, `sqlite_read`, `sqlite`: a SQLite file: connection and schema, readers, store;
+- `postgres`: a PostgreSQL database shared by a bureau's departments;
+- `copy`: copying a ledger from any store into any other.
+
+No store imports another, and none imports `plancli.ledger` (the rules for figures), which
+imports them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plancli.locations import LedgerLocation, location_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from plancli.model import Record
+    from plancli.stores.base import LedgerStore
+
+
+def open_store(location: LedgerLocation) -> LedgerStore:
+    """The store of the ledger at `location`: TOML, SQLite or PostgreSQL by its name
+    (`LedgerLocation.format`: a connection string, `.sqlite`/`.db`, anything else)."""
+    form = location.format
+    if form == "postgres":
+        from plancli.ledger_postgres import PostgresLedgerStore
+
+        return PostgresLedgerStore(location)
+    if form == "sqlite":
+        from plancli.stores.sqlite import SqliteLedgerStore
+
+        return SqliteLedgerStore(location)
+    from plancli.stores.toml import TomlLedgerStore
+
+    return TomlLedgerStore(location)
+
+
+def read_records(path: Path | LedgerLocation) -> list[Record]:
+    """The ledger's records in ledger order (oldest first); [] when the file does not exist."""
+    return open_store(path if isinstance(path, LedgerLocation) else location_of(path)).read()

@@ -1,0 +1,242 @@
+"""The stores' contract and what every store shares, free of the models.
+
+`LedgerStore` and `LedgerSession` are what the rest of plancli sees of a ledger; `stores.toml`,
+`stores.sqlite` and the PostgreSQL store implement them. Beside them: the stores' constants,
+the lock's error and message, the rule for periods, the shapes a ledger's contents come in,
+and which paths may be written. No Pydantic here: the SQLite store's plain read path imports
+this module and not the models (issue 15).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from plancli.errors import InputError, LedgerFileError
+from plancli.i18n import N_, _
+from plancli.locations import LedgerLocation
+from plancli.paths import writable_target
+from plancli.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from plancli.model import Amendment, Figure, Record
+    from plancli.plain import FigureQuery
+    from plancli.plain import Record as PlainRecord
+
+# flock is released by the kernel when its holder dies, so the wait only guards against a live
+# but stuck writer. It is generous because writers queue: each rewrites the whole file under the
+# lock (about 0.7 s at 12,000 records, 7.5 s at 120,000 until issue 5's faster store).
+LOCK_TIMEOUT_SECONDS = 120.0
+
+
+# Test hook: a writer exits abruptly after writing and fsyncing the temp file and before the
+# rename, as a power cut or `kill -9` would. tests/test_ledger_durability.py sets it in a child
+# process to prove that the old ledger survives intact.
+CRASH_HOOK = "PLANCLI_TEST_CRASH_BEFORE_RENAME"
+
+
+LEDGER = N_("the ledger")  # what a path is, in the messages about it
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedAmendment:
+    """An amendment and its place in ledger order: written after the first `after` records.
+
+    Records and amendments are kept apart (a TOML table each, a SQLite table each); `undo`
+    needs to know which of them was written last.
+    """
+
+    amendment: Amendment
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerContents:
+    """Everything a ledger holds, in ledger order: the figures and the mid-year amendments."""
+
+    records: list[Record]
+    amendments: list[PlacedAmendment]
+
+    @property
+    def plain_amendments(self) -> list[Amendment]:
+        return [placed.amendment for placed in self.amendments]
+
+
+def period_problems(periods: Iterable[object]) -> dict[object, str]:
+    """The periods a ledger may not hold (each distinct one checked once), with the reason:
+    a period must be written as plancli writes it (2022-06, not 2022-6), so records of the
+    same period are recognised as revisions of each other."""
+    problems: dict[object, str] = {}
+    for text in set(periods):
+        if not isinstance(text, str):
+            problems[text] = _("{value!r} is not a period").format(value=text)
+            continue
+        try:
+            period = cached_period(text)
+        except InputError as exc:
+            problems[text] = str(exc)
+            continue
+        if str(period) != text:
+            problems[text] = _("write the period as {period!r}, not {value!r}").format(
+                period=str(period), value=text
+            )
+    return problems
+
+
+class LedgerBusyError(LedgerFileError):
+    """Another process held the ledger's lock for longer than the timeout."""
+
+
+def sqlite_name(path: Path) -> Path:
+    """The SQLite ledger to suggest for a TOML one: `x.progress.toml` → `x.progress.sqlite`."""
+    return path.with_suffix(".sqlite")
+
+
+def busy_message(path: Path, timeout: float, store: str) -> str:
+    """The one line of a writer that gave up waiting for the lock: what to do next."""
+    if store == "toml":
+        message = _(
+            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
+            "was written: run the command again; if many processes write at once, move the "
+            "ledger to SQLite, which writes only the change: plancli ledger convert {path} "
+            "{sqlite}"
+        )
+    else:
+        message = _(
+            "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
+            "was written: run the command again"
+        )
+    return message.format(path=path, seconds=f"{timeout:g}", sqlite=sqlite_name(path))
+
+
+def shown(raw: object, limit: int = 40) -> str:
+    """`repr` of a value from a file or the command line, for a message: a figure of 5,000
+    digits or a cell of 32,767 characters is shown by its beginning."""
+    text = repr(raw)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…({len(str(raw)):,} characters)"
+
+
+@functools.lru_cache(maxsize=4096)
+def cached_period(text: str) -> Period:
+    # A ledger has few distinct periods (at most ~19 a year) but may hold 100,000 records.
+    return parse_period(text)
+
+
+# The stored fields of a record and of an amendment, in the order every store keeps them
+# (SQLite's and PostgreSQL's columns; the database adds who wrote each).
+RECORD_FIELDS = ("target", "period", "value", "amount", "note", "source", "recorded_at", "batch")
+AMENDMENT_FIELDS = (
+    "target",
+    "period",
+    "min",
+    "max",
+    "around",
+    "tolerance",
+    "stretch",
+    "note",
+    "recorded_at",
+    "batch",
+)
+
+
+# ---------------------------------------------------------------------- storage boundary
+
+
+class LedgerSession(Protocol):
+    """The ledger inside one exclusive transaction: read, then append and/or remove a batch."""
+
+    def records(self, targets: Collection[str] | None = None) -> list[Record]:
+        """The records (of these targets only, when given), in ledger order."""
+        ...
+
+    def records_in_force(self) -> Sequence[Record | PlainRecord]:
+        """The latest revision of each target and period (every record checked as `records()`
+        checks it), in the order they were recorded: what an import checks its rows against.
+        The SQLite store reads them as plain records, not a model of every record; the
+        PostgreSQL store selects them in the database (DISTINCT ON) and reads them plainly."""
+        ...
+
+    def append(self, batch: Sequence[Record]) -> None: ...
+
+    def amendments(self) -> list[PlacedAmendment]:
+        """The amendments, in ledger order, each placed among the records."""
+        ...
+
+    def append_amendment(self, amendment: Amendment) -> None:
+        """Add an amendment after every record written so far."""
+        ...
+
+    def remove_batch(self, batch_id: str) -> list[Record]:
+        """Remove the records and amendments of a batch; returns the records removed."""
+        ...
+
+    def replace(
+        self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
+    ) -> None:
+        """Make `records` and `amendments` the whole ledger (`plancli ledger convert --force`)."""
+        ...
+
+
+class LedgerStore(Protocol):
+    """Where records are kept: a TOML file (stores.toml), SQLite (stores.sqlite) or a
+    PostgreSQL database (ledger_postgres)."""
+
+    @property
+    def location(self) -> LedgerLocation: ...
+
+    def read(self) -> list[Record]: ...
+
+    def contents(self) -> LedgerContents:
+        """Records and amendments, in ledger order (undo, convert, show)."""
+        ...
+
+    def amendments(self) -> list[Amendment]:
+        """The mid-year amendments, in ledger order (what the assessment reads beside figures)."""
+        ...
+
+    def figures(self) -> list[Figure]:
+        """The figure in force for each target and period (what the assessment reads)."""
+        ...
+
+    def figures_for(self, query: FigureQuery) -> list[Figure]:
+        """The figures an assessment at `query` reads (`gap`): a database selects only those;
+        a file store gives every figure in force (`figures()`), which comes to the same."""
+        ...
+
+    def check_writable(self) -> Path:
+        """The file a write replaces (the ledger, or a same-folder link's target), or an
+        InputError saying why this ledger cannot be written (paths.writable_target)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[LedgerSession]: ...
+
+    def advice(self) -> str | None:
+        """After a read or a write: a word on the store's fitness (a TOML ledger grown past
+        TOML_ADVICE_RECORDS should move to SQLite), or None."""
+        ...
+
+
+def check_writable_location(location: LedgerLocation) -> Path:
+    """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
+    the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""
+    if location.read_only:
+        plan_id = location.plan_id or _("this plan")
+        raise InputError(
+            _(
+                "{path} is the ledger bundled with {plan}, read-only; start a workspace "
+                "to record figures: plancli --plan {plan} init DIR"
+            ).format(path=location.path, plan=plan_id)
+        )
+    if location.path.is_dir():
+        raise InputError(
+            _("--ledger {path}: is a folder; give the ledger's file name").format(
+                path=location.path
+            )
+        )
+    return writable_target(location.path, LEDGER)

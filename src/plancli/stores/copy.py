@@ -1,0 +1,102 @@
+"""Copying a ledger from one store into another (`ledger convert`, `init`'s bundled ledger)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plancli.errors import InputError, LedgerFileError
+from plancli.i18n import _
+from plancli.locations import (
+    BUNDLED_LEDGERS,
+    LedgerLocation,
+    PlanSource,
+    data_dir,
+)
+from plancli.paths import writable_target
+from plancli.stores import open_store, read_records
+from plancli.stores.base import LEDGER, LedgerContents, LedgerStore
+from plancli.stores.toml import write_atomically
+
+
+def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> int:
+    """Copy every record of one ledger into another; returns how many records were copied
+    (`copy_ledger` says how many amendments too)."""
+    return len(copy_ledger(source, destination, force=force).records)
+
+
+def copy_ledger(
+    source: Path | LedgerLocation, destination: Path | LedgerLocation, *, force: bool = False
+) -> LedgerContents:
+    """Copy a ledger into another, of any store (TOML, SQLite, PostgreSQL): every revision,
+    batch, time, note, source and writer, and every amendment, in ledger order. Returns what
+    was copied.
+
+    An existing destination is replaced only with `force`, and only if it is a valid ledger
+    (its store's transaction reads it first), so a file that is not a ledger is never lost. A
+    database ledger "exists" when it holds records or amendments of the plan; `force` replaces
+    those of that plan only.
+    """
+    source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
+    if not isinstance(destination, LedgerLocation):
+        destination = LedgerLocation(destination, "option")
+    if source.url is None and not source.path.exists():
+        raise InputError(_("{path}: no such ledger").format(path=source.path))
+    if _same_ledger(source, destination):
+        same = (
+            _("{source} and {destination} are the same ledger")
+            if source.url is not None
+            else _("{source} and {destination} are the same file")
+        )
+        raise InputError(same.format(source=source.shown, destination=destination.shown))
+    target_store = open_store(destination)
+    if not force and ledger_holds_anything(destination, target_store):
+        raise InputError(
+            _("{path} exists; pass --force to replace its records").format(path=destination.shown)
+        )
+    contents = open_store(source).contents()
+    with target_store.transaction() as session:
+        session.replace(contents.records, contents.amendments)
+    return contents
+
+
+def _same_ledger(a: LedgerLocation, b: LedgerLocation) -> bool:
+    if a.url is not None or b.url is not None:
+        return a.url == b.url and a.plan_id == b.plan_id
+    return b.path.exists() and b.path.resolve() == a.path.resolve()
+
+
+def ledger_holds_anything(location: LedgerLocation, store: LedgerStore) -> bool:
+    """Is there a ledger to overwrite: a file, or a plan's records in a database?"""
+    if location.url is None:
+        return location.path.exists()
+    from plancli.ledger_postgres import PostgresLedgerStore
+
+    return isinstance(store, PostgresLedgerStore) and store.holds_anything()
+
+
+def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) -> int | None:
+    """`plancli init`: copy the ledger bundled with a plan (guandu-2021's 2021 actuals) into the
+    new workspace. Returns how many records were copied; None when the plan ships no ledger or
+    `destination` exists already (an existing ledger is never overwritten). A database ledger
+    gets the records (`copy_ledger`) unless it holds some of the plan already."""
+    if plan.bundled_id not in BUNDLED_LEDGERS:
+        return None
+    bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
+    if isinstance(destination, LedgerLocation):
+        if destination.url is not None:
+            target_store = open_store(destination)
+            if ledger_holds_anything(destination, target_store):
+                return None
+            return len(copy_ledger(LedgerLocation(bundled, "bundled"), destination).records)
+        destination = destination.path
+    if destination.exists():
+        return None
+    records = read_records(bundled)  # refuse to spread a bundled file that does not validate
+    try:
+        text = bundled.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LedgerFileError(
+            _("{path}: cannot read: {reason}").format(path=bundled, reason=exc.strerror or exc)
+        ) from None
+    write_atomically(writable_target(destination, LEDGER), text)
+    return len(records)

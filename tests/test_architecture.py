@@ -1,0 +1,146 @@
+"""The shape of the code (issue 15): which module may import which, read from the source.
+
+The stores are one package behind one contract, none importing another or the rules for
+figures; the assessment and its outputs do not import each other in a circle; and no module
+of plancli imports in a circle at module level. Function-level (lazy) imports count for the
+stores and the outputs: a cycle hidden in a function is still a cycle of design.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import plancli
+
+PACKAGE = Path(plancli.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _imports(path: Path, lazy: bool) -> set[str]:
+    """The plancli modules `path` imports: at module level, and inside functions if `lazy`.
+    Imports under `if TYPE_CHECKING:` are for the type checker only and do not count."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                visit(node.orelse)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                if lazy:
+                    visit(node.body)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parts, *([base] if base else [])])
+                for alias in node.names:
+                    child = f"{base}.{alias.name}"
+                    found.add(child if child in MODULES else base)
+            else:
+                for field in ("body", "orelse", "finalbody", "handlers"):
+                    children = getattr(node, field, None)
+                    if isinstance(children, list):
+                        visit([c for c in children if isinstance(c, ast.stmt)])
+                        for handler in children:
+                            if isinstance(handler, ast.ExceptHandler):
+                                visit(handler.body)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
+    return {module for module in found if module in MODULES and module != name}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph.get(node, ())):
+            if other not in index:
+                connect(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return found
+
+
+def _graph(lazy: bool, within: set[str] | None = None) -> dict[str, set[str]]:
+    names = set(MODULES) if within is None else within
+    return {name: _imports(MODULES[name], lazy) & names for name in names}
+
+
+def test_the_graph_reader_sees_a_cycle(tmp_path: Path) -> None:
+    """The checks below can fail: a graph with a circle through a function is found."""
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert "plancli.stores.sqlite" in _imports(MODULES["plancli.ledger_read"], lazy=True)
+    assert "plancli.stores.sqlite" not in _imports(MODULES["plancli.ledger_read"], lazy=False)
+
+
+def test_no_module_imports_in_a_circle_at_module_level() -> None:
+    assert _cycles(_graph(lazy=False)) == []
+
+
+def test_the_stores_and_the_ledger_import_in_no_circle_even_lazily() -> None:
+    names = {
+        name
+        for name in MODULES
+        if name.startswith("plancli.stores")
+        or name.startswith("plancli.ledger")
+        or name in ("plancli.undo", "plancli.amend", "plancli.imports")
+    }
+    assert _cycles(_graph(lazy=True, within=names)) == []
+
+
+def test_no_store_imports_another_store_or_the_rules_for_figures() -> None:
+    stores = {"plancli.stores.toml", "plancli.stores.sqlite", "plancli.ledger_postgres"} | {
+        name for name in MODULES if name.startswith("plancli.stores.postgres")
+    }
+    for store in sorted(stores & set(MODULES)):
+        imported = _imports(MODULES[store], lazy=True)
+        assert "plancli.ledger" not in imported, store
+        others = {other for other in stores - {store} if not other.startswith(store + ".")}
+        if store.startswith("plancli.stores.postgres."):
+            others = {o for o in others if not o.startswith("plancli.stores.postgres")}
+        assert imported & others == set(), store
+
+
+def test_the_assessment_and_its_outputs_import_in_no_circle_even_lazily() -> None:
+    names = {
+        name
+        for name in MODULES
+        if name.startswith("plancli.assess")
+        or name in ("plancli.output", "plancli.output_writes", "plancli.schemas")
+    }
+    assert _cycles(_graph(lazy=True, within=names)) == []
