@@ -11,12 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plancli.assess import GapOutput, assess_plan, figure_query, gap_json_parts, gap_output, select
 from plancli.ledger_read import read_figures
 from plancli.locations import LedgerLocation
-from plancli.output import ObjectRows, dump_json, dump_json_parts, with_fields
-from plancli.plain import FigureQuery
+from plancli.output import ObjectRows, dump_json, dump_json_parts, number_text, with_fields
+from plancli.plain import FigureQuery, decimal_to_json
 from plancli.plan import load_plain_plan
 from plancli.stores.sqlite import read_plain_figures
 
@@ -240,3 +242,31 @@ def test_strings_are_escaped_as_written() -> None:
     document = GapOutput(plan="p", as_of=None, time_progress=None, counts={}, targets=[])
     with pytest.raises(TypeError):
         with_fields(document, nothing=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False)
+    | st.builds(
+        lambda digits, exponent: Decimal(digits).scaleb(exponent),
+        st.integers(-(10**17), 10**17),
+        st.integers(-20, 6),
+    )
+)
+def test_a_number_is_written_as_pydantic_wrote_it(value: Decimal) -> None:
+    """The quick text of a decimal (its own digits) is the text of its JSON number."""
+    from plancli.output import _number
+
+    assert _number(value) == number_text(decimal_to_json(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0", "-0", "-0.000", "0E-4", "5.90", "1E+1", "1E-7", "0.00001", "0.0001", "-0.00012",
+     "123456789012345", "1234567890123456", "999999999999999.9", "-12345678901234.5"],
+)  # fmt: skip
+def test_numbers_at_the_edges(text: str) -> None:
+    from plancli.output import _number
+
+    value = Decimal(text)
+    assert _number(value) == number_text(decimal_to_json(value))

@@ -56,10 +56,7 @@ def dump_json_parts(document: object, parts: int = 65_536) -> Iterator[str]:
 
 
 def _write_document(document: object, out: list[str]) -> None:
-    try:
-        _write(document, out, "\n")
-    finally:
-        _NUMBERS.clear()
+    _write(document, out, "\n")
 
 
 class ObjectRows:
@@ -114,10 +111,6 @@ except ImportError:  # pragma: no cover - a Python without the C accelerator
     from json.encoder import py_encode_basestring as _string
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
-# The JSON text of each number written in the document being written: equal decimals have
-# one text (`decimal_to_json` reads only the value), and a gap document repeats many (time
-# progress, shares, bounds). Emptied after each document (`_write_document`).
-_NUMBERS: dict[Decimal, str] = {}
 
 
 def _text(value: str) -> str:
@@ -133,10 +126,22 @@ def _escaped(text: str) -> str:
 
 
 def _number(value: Decimal) -> str:
-    text = _NUMBERS.get(value)
-    if text is None:
-        text = _NUMBERS[value] = number_text(decimal_to_json(value))
-    return text
+    """`number_text(decimal_to_json(value))`, from the decimal's own text where that is the
+    same: without an exponent, at most 15 significant digits (which a double keeps, so its
+    shortest text is the decimal's digits), not below 10^-4 (where the notations part)."""
+    text = str(value)
+    if (
+        "E" in text
+        or len(text) > 16
+        or text.startswith(("0.0000", "-0.0000"))
+        or not text[-1].isdigit()  # NaN, Infinity
+    ):
+        return number_text(decimal_to_json(value))
+    if "." in text:
+        text = text.rstrip("0")
+        if text[-1] == ".":
+            text = text[:-1]
+    return "0" if text == "-0" else text
 
 
 def _scalar(value: object) -> str | None:
@@ -194,7 +199,6 @@ def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
     inner = indent + "  "
     names = value.names
     template = _row_template(names, inner)
-    numbers = _NUMBERS
     between = "," + inner
     first = True
     item: Any
@@ -210,8 +214,7 @@ def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
             elif item is None:
                 put("null")
             elif kind is Decimal:
-                text = numbers.get(item)
-                put(_number(item) if text is None else text)
+                put(_number(item))
             elif kind is bool:
                 put("true" if item else "false")
             else:
@@ -257,7 +260,6 @@ def _write_object(
         keys = tuple(f"{',' if i else '{'}{inner}{_text(name)}: " for i, name in enumerate(names))
         _KEYS[names, indent] = keys
     append = out.append
-    numbers = _NUMBERS
     value: Any
     text: str | None
     for key, value in zip(keys, values, strict=True):
@@ -270,8 +272,7 @@ def _write_object(
         elif value is None:
             append("null")
         elif kind is Decimal:
-            text = numbers.get(value)
-            append(_number(value) if text is None else text)
+            append(_number(value))
         elif kind is bool:
             append("true" if value else "false")
         else:

@@ -24,6 +24,7 @@ from typing import Any
 
 from plancli.assess.core import (
     PROBLEMS,
+    TWELFTHS,
     Assessment,
     NoDataReason,
     Status,
@@ -111,6 +112,18 @@ def _opt(
     return None if value is None else round_keeping_side(value, places, boundaries)
 
 
+def _shown_share(value: Fraction) -> Decimal:
+    """A share or time progress shown to 4 places; one of the twelfths (most are: the
+    rules share one table, `core.TWELFTHS`) rounded once."""
+    shown = _TWELFTHS_SHOWN.get(id(value))
+    if shown is not None and shown[0] is value:
+        return shown[1]
+    return round_keeping_side(value, COMPLETION_PLACES, ())
+
+
+_TWELFTHS_SHOWN = {
+    id(twelfth): (twelfth, round_half_up(twelfth, COMPLETION_PLACES)) for twelfth in TWELFTHS
+}
 _ONE = (Fraction(1),)
 _ZERO = Fraction(0)
 
@@ -261,7 +274,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         str(period) if period else None,
         a.gap,
         None if completion is None else round_keeping_side(completion, COMPLETION_PLACES, _ONE),
-        None if time_progress is None else round_keeping_side(time_progress, COMPLETION_PLACES, ()),
+        None if time_progress is None else _shown_share(time_progress),
         None
         if pace is None
         else round_keeping_side(pace, PP_PLACES, _pace_boundaries(a.tolerance)),
@@ -274,7 +287,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         target.exclusive,
         bound_text(target, amendment),
         target.frequency,
-        None if share is None else round_keeping_side(share, COMPLETION_PLACES, ()),
+        None if share is None else _shown_share(share),
         str(progress) if progress else None,
         a.months_left,
         a.tolerance,
