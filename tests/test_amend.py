@@ -28,7 +28,7 @@ from plancli.model import Plan, Record
 from plancli.plan import load_plan
 from plancli.stores import open_store
 from plancli.stores.copy import copy_ledger
-from plancli.stores.sqlite import SCHEMA_VERSION
+from plancli.stores.sqlite_db import SCHEMA_VERSION
 from plancli.stores.toml import read_toml_ledger
 from plancli.undo import last_batch, undo_batch
 

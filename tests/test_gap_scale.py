@@ -20,7 +20,7 @@ from plancli.locations import LedgerLocation
 from plancli.output import ObjectRows, dump_json, dump_json_parts, number_text, with_fields
 from plancli.plain import FigureQuery, decimal_to_json
 from plancli.plan import load_plain_plan
-from plancli.stores.sqlite import read_plain_figures
+from plancli.stores.sqlite_read import read_plain_figures
 
 DATA = Path(__file__).parent.parent / "data"
 AS_OF = ([], ["--as-of", "2022-03"], ["--as-of", "2022-05"], ["--as-of", "2022-Q2"])
@@ -190,7 +190,9 @@ def small_ledger(tmp_path: Path, invoke) -> tuple[Path, Path]:  # type: ignore[n
 def test_a_row_not_plainly_fit_is_read_row_by_row(
     tmp_path: Path, invoke, change: tuple[str, object, bool], seq: int
 ) -> None:  # type: ignore[no-untyped-def]
-    from plancli.stores import sqlite as store
+    from plancli.stores.base import period_problems
+    from plancli.stores.sqlite_judged import plainly_fit
+    from plancli.stores.sqlite_read import _time_problems
 
     column, stored, fit = change
     plan, path = small_ledger(tmp_path, invoke)
@@ -198,9 +200,11 @@ def test_a_row_not_plainly_fit_is_read_row_by_row(
         db.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (stored, seq))
     db.close()
     with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
-        periods = store._plainly_fit(db)
+        found = plainly_fit(db)
     db.close()
-    assert (periods is not None) is fit
+    # as read_plain_figures judges it: the figures in bulk, each period and time once
+    plain = found is not None and not (period_problems(found[0]) or _time_problems(found[1]))
+    assert plain is fit
     location = LedgerLocation(path, "option")
     query = figure_query(load_plain_plan(plan))
 

@@ -267,7 +267,7 @@ def test_a_first_writer_committing_mid_check_is_not_a_foreign_database(tmp_path:
     the version and the tables in separate statements, so a first writer committing between
     them showed an unmarked database with tables, refused as another program's. Here the
     other writer commits just before the check's second statement, if it has one."""
-    from plancli.stores import sqlite as ledger_sqlite
+    from plancli.stores import sqlite_db as ledger_sqlite
 
     ledger = tmp_path / "new.progress.sqlite"
     sqlite3.connect(ledger).close()  # the blank file a first writer has just created

@@ -25,7 +25,8 @@ from plancli.model import Plan, Record
 from plancli.plan import load_plan_file
 from plancli.stores import open_store, read_records
 from plancli.stores.copy import convert_ledger
-from plancli.stores.sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteLedgerStore
+from plancli.stores.sqlite import SqliteLedgerStore
+from plancli.stores.sqlite_db import APPLICATION_ID, SCHEMA_VERSION
 from plancli.stores.toml import dump_ledger
 from plancli.undo import last_batch, undo_batch
 from strategies import finite_decimals

@@ -153,11 +153,12 @@ def test_each_stored_amendment_is_read_as_the_store_reads_it(
 
 def test_a_ledger_as_plancli_writes_it_is_read_without_the_models(tmp_path: Path) -> None:
     """Nothing left to the models: what was written reads back as the same values."""
-    import plancli.stores.sqlite as store
+    import plancli.stores.sqlite_db as db
+    import plancli.stores.sqlite_read as store
 
     path = ledger(tmp_path)
     location = LedgerLocation(path, "option")
-    assert store._plain_records(store._read_rows(path, f"{store._SELECT}", 5)) is not None
+    assert store._plain_records(db._read_rows(path, f"{db._SELECT}", 5)) is not None
     records, amendments = store.read_plain_contents(location)
     assert [(r.period, r.value, r.amount, r.batch) for r in records] == [
         ("2022-05", Decimal("4.8"), None, "a"),
@@ -175,7 +176,7 @@ def test_a_ledger_as_plancli_writes_it_is_read_without_the_models(tmp_path: Path
 
 
 def test_a_missing_or_new_ledger_reads_empty(tmp_path: Path) -> None:
-    from plancli.stores.sqlite import read_plain_contents, read_plain_figures
+    from plancli.stores.sqlite_read import read_plain_contents, read_plain_figures
 
     location = LedgerLocation(tmp_path / "none.sqlite", "option")
     assert read_plain_contents(location) == ([], [])

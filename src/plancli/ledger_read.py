@@ -12,7 +12,7 @@ models and reports an invalid ledger exactly as it always has, or accepts what t
 
 When a rule of `model.Record` or `model.Amendment` changes, this reader must be as strict.
 
-A SQLite ledger is read by its store's plain readers (`stores.sqlite.read_plain_figures`,
+A SQLite ledger is read by its store's plain readers (`stores.sqlite_read.read_plain_figures`,
 `read_plain_contents`), which leave to the models only what is not written as the store
 writes it. A PostgreSQL ledger's rows are checked by the same quick checks
 (`ledger_postgres.read_plain`, one snapshot), and read by the models only when they cannot vouch
@@ -64,7 +64,7 @@ def read_ledger(location: LedgerLocation) -> LedgerRead:
         if quick is not None:
             return quick
     elif kind == "sqlite":
-        from plancli.stores.sqlite import read_plain_contents
+        from plancli.stores.sqlite_read import read_plain_contents
 
         return LedgerRead(*read_plain_contents(location))
     elif kind == "postgres":
@@ -93,7 +93,7 @@ def read_figures(
         if quick is not None:
             return figures_in_force(quick.records), quick.amendments
     elif kind == "sqlite":
-        from plancli.stores.sqlite import read_plain_figures
+        from plancli.stores.sqlite_read import read_plain_figures
 
         return read_plain_figures(location, query)
     elif kind == "postgres":

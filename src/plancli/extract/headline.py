@@ -16,33 +16,45 @@ from plancli.extract.vocabulary import INDICATORS, PENDING_TOKENS, Indicator, lo
 NUM = r"(\d+(?:\.\d+)?)"
 DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
 LEVEL_UNITS = (
-    r"(个百分点|%|微克/立方米|亿斤|万吨|吨|万人次|万人|亿元|万亿元|元|天|万千瓦|公里"
-    r"|个|人|户|家|项)"
+    r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
+    r"|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
 )
-COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项"}
+COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万"}
+# A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
+MONEY_UNITS = {"亿元", "万亿元", "亿美元"}
 
 _SEPARATORS = re.compile(r"[,;。\n]")
 _ASPIRATION = re.compile(
     r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
     r"|^(?:在)?实际工作中|^力争"
 )
+# Who sets a bound the report leaves to others: the state, the province (a city's report), a
+# higher level; 国家、省下达 both.
+_ABOVE = r"(?:国家|上级|省政府|省上|省)(?:、(?:省|市))?"
 _PENDING = re.compile(
-    r"(?:全面)?(?:完成|落实|达到|实现|满足)(?:国家|上级)(?:下达|要求|规定)"
+    rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?考核目标.{0,6}?衔接"
     r"|(?:达到|符合)国家要求"
     r"|按照?国家要求完成"
+    rf"|控制在{_ABOVE}下达的范围"
+    r"|规划期内统筹考核"
 )
-_PENDING_PREFIX = re.compile(r"^(?:全面)?(?:(?:完成|落实)(?:国家|上级)下达的|按照?国家要求完成)")
+_PENDING_PREFIX = re.compile(
+    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成)"
+)
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
 
 _SAME = re.compile(
-    r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展)"
-    r"(?:保持)?(?:基本)?同步"
+    r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
+    r"|地区生产总值|生产总值)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
 )
 _ABOVE_GDP = re.compile(r"(?:增长|增速)?(?:保持)?(?:高于|快于)(?:经济增速|经济增长|生产总值增速)")
 _NATIONAL = re.compile(
-    r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?全国(?:平均)?(?:水平|增速)(以上)?"
+    r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?(全国|全省|全市)(?:平均)?(?:水平|增速)"
+    r"(以上)?"
 )
+# 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
+_FLAT = re.compile(r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)(?:平均水平)?持平")
 _RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 _MULTI = re.compile(
     rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
@@ -61,9 +73,15 @@ _LEVEL = re.compile(
 _TREND = (
     (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
     (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
-    (re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化)$"), "up"),
+    (
+        re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化|增加)$|稳定改善$"),
+        "up",
+    ),
 )
-_INDICATOR = re.compile(r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|稳定增长|合理增长")
+_INDICATOR = re.compile(
+    r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|稳定增长|合理增长|平稳增长|基本平衡"
+    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效"
+)
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
 
@@ -107,6 +125,8 @@ def _subpieces(piece: _Piece) -> list[_Piece]:
         elif ch in "”》)）":
             depth = max(0, depth - 1)
         elif ch == "、" and depth == 0:
+            if piece.text[pos - piece.start : index].strip() in ("城镇", "城市", "农村"):
+                continue  # 城镇、农村居民人均可支配收入: one subject, split later
             parts.extend(_trimmed_piece(piece, pos, piece.start + index))
             pos = piece.start + index + 1
     parts.extend(_trimmed_piece(piece, pos, piece.end))
@@ -148,13 +168,25 @@ class HeadlineReader:
             self._multi(seg, multi)
             return
         previous_subject: str | None = None
+        held: list[_Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
+        # predicate of a later piece governs too
         for piece in _subpieces(seg):
             if _ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
                 self._aspiration(piece)
+                held = []
                 continue
+            before = len(self.targets)
             subject = self._piece(piece, previous_subject, seg)
             if subject:
                 previous_subject = subject
+                made = self.targets[before:]
+                for subject_piece in held:
+                    self._share(subject_piece, piece, made)
+                held = []
+            elif _bare_subject(piece.text):
+                held.append(piece)
+            else:
+                held = []
 
     # ------------------------------------------------------------------ forms
     def _piece(self, piece: _Piece, inherited: str | None, seg: _Piece) -> str | None:
@@ -169,11 +201,23 @@ class HeadlineReader:
                 relation = "same" if pattern is _SAME else "above"
                 self._relative(subject, piece, relation, "gdp", match.group(0))
                 return subject
+        match = _FLAT.search(text)
+        if match:
+            subject = _subject(text[: match.start()]) or inherited
+            if not subject:
+                return None
+            if match.group(1) in ("上年", "去年"):
+                target = self._new(subject, piece, "trend")
+                target.unit, target.direction, target.frequency = "%", "band", "annual"
+                target.notes.append("与上年持平: read as a steady trend")
+            else:
+                self._national(subject, piece, "same", match)
+            return subject
         match = _NATIONAL.search(text)
         if match:
             subject = _subject(text[: match.start()]) or inherited
             if subject:
-                word, over = match.group(1), match.group(2)
+                word, over = match.group(1), match.group(3)
                 relation = {"高于": "above", "快于": "above", "低于": "below"}.get(
                     word or "", "not_below" if (word == "不低于" or over) else "same"
                 )
@@ -221,27 +265,34 @@ class HeadlineReader:
         if match:
             subject = _subject(text[: match.start()]) or inherited
             if subject:
-                target = self._new(subject, piece, "growth")
-                _bound(target, Decimal(match.group(1)), match.group(2), up=True)
-                if text.startswith("按") or "按增长" in text:
-                    target.notes.append("按增长X%安排 is read as min X")
-                if "同口径" in text:
-                    target.notes.append("同口径: growth on a comparable basis")
+                both = re.search(r"[均都]\s*$", text[: match.start()]) is not None
+                names = [n for part in _listed(subject) for n in _split_town_country(part)]
+                for name in names if both else [subject]:
+                    target = self._new(name, piece, "growth")
+                    _bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                    if text.startswith("按") or "按增长" in text:
+                        target.notes.append("按增长X%安排 is read as min X")
+                    if "同口径" in text:
+                        target.notes.append("同口径: growth on a comparable basis")
+                    if both:
+                        target.notes.append("均: one figure for each subject listed")
                 return subject
         match = _LEVEL.search(text)
         if match:
             subject = _subject(text[: match.start()]) or inherited
             if subject:
-                self._level(subject, piece, match)
+                for name in _listed(subject):
+                    self._level(name, piece, match)
                 return subject
         for pattern, direction in _TREND:
             match = pattern.search(text)
             if match:
                 subject = _subject(text[: match.start()]) or inherited
                 if subject:
-                    target = self._new(subject, piece, "trend")
-                    target.unit, target.direction = "%", direction
-                    target.frequency = "annual"
+                    for name in _listed(subject):
+                        target = self._new(name, piece, "trend")
+                        target.unit, target.direction = "%", direction
+                        target.frequency = "annual"
                     return subject
         match = _INDICATOR.search(text)
         if match:
@@ -257,6 +308,33 @@ class HeadlineReader:
                 return subject
         return None
 
+    def _share(self, subject_piece: _Piece, piece: _Piece, made: list[DraftTarget]) -> None:
+        """Targets for a subject listed before the piece whose predicate it shares: the same
+        form, the quote from the subject to the predicate."""
+        span = _Piece(subject_piece.start, piece.end, "")
+        for model in made:
+            if model.kind == "indicator" and model.id.startswith(
+                ("national_", "province_", "city_")
+            ):
+                continue  # the outside series a relation refers to: one is enough
+            target = self._new(subject_piece.text, span, model.kind)
+            for key in (
+                "unit",
+                "frequency",
+                "min",
+                "max",
+                "around",
+                "stretch",
+                "direction",
+                "exclusive",
+                "decline",
+                "pending",
+                "relation",
+                "reference",
+            ):
+                setattr(target, key, getattr(model, key))
+            target.notes.append(f"shares the predicate of “{piece.text}”")
+
     def _level(self, subject: str, piece: _Piece, match: re.Match[str]) -> None:
         verb, value, unit, qualifier = match.groups()
         indicator = lookup(subject)
@@ -266,12 +344,18 @@ class HeadlineReader:
             _bound(target, Decimal(value), qualifier, up=True)
             return
         kind = "level"
-        if unit in COUNT_UNITS or (indicator is not None and indicator.id == "new_urban_jobs"):
+        jobs = indicator is not None and indicator.id == "new_urban_jobs"
+        if unit in COUNT_UNITS or unit in MONEY_UNITS or jobs:
             kind = "cumulative"
         target = self._new(subject, piece, kind)
         target.unit = unit
         number = Decimal(value)
-        if indicator is not None and indicator.direction == "band" and qualifier in (None, "左右"):
+        if (
+            indicator is not None
+            and indicator.direction == "band"
+            and qualifier in (None, "左右")
+            and verb != "控制在"
+        ):
             target.around, target.direction = number, "band"
             if qualifier is None:
                 target.notes.append(
@@ -285,17 +369,25 @@ class HeadlineReader:
                     "not a ceiling"
                 )
             return
-        if verb in ("不高于", "不超过") and qualifier is None:
-            qualifier = "以内"
+        if verb in ("不高于", "不超过", "控制在") and qualifier is None:
+            qualifier = "以内"  # 控制在3%: at most 3
         _bound(target, number, qualifier, up=True)
         lower_is_better = indicator is not None and indicator.direction == "down"
+        if (
+            lower_is_better
+            and qualifier is None
+            and verb not in ("不低于", "不少于", "超过", "突破")
+        ):
+            # PM2.5浓度37微克/立方米, 城镇登记失业率4%: a bare figure of what should fall is a
+            # ceiling, not a floor
+            target.min, target.max = None, number
         if lower_is_better or (qualifier == "左右" and verb == "控制在"):
             target.direction = "down"
 
     def _relative(
         self, subject: str, piece: _Piece, relation: str, reference: str, words: str
     ) -> None:
-        for name in _split_town_country(subject):
+        for name in [n for part in _listed(subject) for n in _split_town_country(part)]:
             target = self._new(name, piece, "relative")
             target.relation, target.reference = relation, reference
             if "基本同步" in words:
@@ -304,7 +396,7 @@ class HeadlineReader:
     def _national(self, subject: str, piece: _Piece, relation: str, match: re.Match[str]) -> None:
         base = lookup(subject)
         base_id = base.id if base is not None else "indicator"
-        nat_id, nat_name, nat_en = national(base_id)
+        nat_id, nat_name, nat_en = _outside(base_id, match.group(0))
         taken = base is not None and any(t.id == base.id for t in self.targets)
         target = self._new(subject, piece, "relative")
         if taken and base is not None:
@@ -312,7 +404,8 @@ class HeadlineReader:
             target.name = f"{subject}（与全国平均水平比较）"
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
-            words = re.search(r"全国(?:平均)?(?:水平|增速)", match.group(0))
+            words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
+            words = words or re.search(r"与.+持平", match.group(0))
             assert words is not None
             start = piece.start + match.start() + words.start()
             outside = DraftTarget(
@@ -446,6 +539,16 @@ class HeadlineReader:
         return f"{wanted}_{n}"
 
 
+def _outside(base_id: str, words: str) -> tuple[str, str, str]:
+    """The outside series a relation compares with: the national average (全国), the
+    province's (全省, 与省持平) or the city's (全市)."""
+    if "全国" in words:
+        return national(base_id)
+    if "市" in words:
+        return f"city_{base_id}", "全市平均水平", f"City average ({base_id})"
+    return f"province_{base_id}", "全省平均水平", f"Provincial average ({base_id})"
+
+
 def _indicator(indicator_id: str) -> Indicator | None:
     return next((i for i in INDICATORS if i.id == indicator_id), None)
 
@@ -460,7 +563,7 @@ def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bo
         target.min = value
 
 
-_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保)+$")
+_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保|均|都|目标)+$")
 _SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
 
 
@@ -469,11 +572,39 @@ def _subject(text: str) -> str:
     return _SUBJECT_TRIM.sub("", text).strip()
 
 
+# What names an indicator by its last word: a rate, an amount, a price, a share…
+_INDICATOR_NOUN = re.compile(
+    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口)$"
+)
+
+
+def _listed(subject: str) -> list[str]:
+    """The subjects a predicate governs together (单位生产总值能耗和主要污染物排放量继续下降,
+    城镇调查失业率和登记失业率稳定在…, 地方一般公共预算收入、居民收入增长和经济增长同步) when
+    each names an indicator; else the subject itself."""
+    parts = [p.strip() for p in re.split(r"[、和]", subject) if p.strip()]
+    if len(parts) > 1 and all(_bare_subject(p) for p in parts):
+        return parts
+    return [subject]
+
+
+def _bare_subject(text: str) -> bool:
+    """Whether `text` is an indicator's name alone (no figure, no verb)."""
+    return (
+        len(text) <= 24
+        and not re.search(r"\d", text)
+        and (lookup(text) is not None or _INDICATOR_NOUN.search(text) is not None)
+    )
+
+
 def _split_town_country(subject: str) -> list[str]:
     """城乡居民收入 → 城镇居民收入, 农村居民收入 (two targets); anything else → itself."""
     if subject.startswith("城乡"):
         rest = subject[2:]
         return [f"城镇{rest}", f"农村{rest}"]
+    pair = re.match(r"^(城镇|城市)\s*[、和与及]\s*农村(.+)$", subject)
+    if pair:  # 城镇、农村居民… / 城镇和农村居民…
+        return [f"{pair.group(1)}{pair.group(2)}", f"农村{pair.group(2)}"]
     return [subject]
 
 

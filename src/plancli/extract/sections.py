@@ -156,16 +156,30 @@ def _classify(title: str, year: int) -> PartKind:
 
 
 # Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
-# 安排是：…, then 预期目标…：, then the plainer 主要目标…：, which reports also use for other
-# goals and is taken only where figures follow it.
+# 安排是：… (a copy may put a comma or a dash for the colon), then 预期目标…：, then weaker
+# leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
+# for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
+# 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
+# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上).
 _HEADLINE_LEADS = (
-    re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
-    re.compile(r"主要预期目标\s*:"),
+    re.compile(r"主要预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
+    re.compile(r"主要预期目标\s*(?::|—+)"),
     re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
-    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*:"),
+    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
     re.compile(r"预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:主要预期|预期|主要)目标[ \t—\-】\]]*$", re.M
+    ),
+    re.compile(r"主要(?:预期)?目标\s*—+"),
+    re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
+    re.compile(r"预期目标\s*,"),
+    re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    re.compile(
+        r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
+        re.M,
+    ),
 )
 _WEAK_LEADS = 5  # leads from this index on need figures after them
 _FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
@@ -210,8 +224,10 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
 def _find_headline(parse: str, layout: Layout) -> None:
     """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
     failing that (a report whose headings were misread), the last lead anywhere."""
-    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")):
-        _find_lead(parse, layout, skip=("appendix",), last=True)
+    if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")) and not _find_lead(
+        parse, layout, skip=("appendix",), last=True
+    ):
+        _find_leadless(parse, layout)
 
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
@@ -245,6 +261,36 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
     return False
 
 
+# A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
+# 新增就业900万人以上，城镇调查失业率6%左右；…"): failing every lead, a paragraph that speaks
+# of this year and then states three clauses of target figures, none of them a past one.
+_THIS_YEAR = re.compile(r"今年|明年")
+_CLAUSE_FIGURE = re.compile(
+    r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
+    r"\s*(?:左右|以上|以内)"
+)
+_PAST = re.compile(r"去年|上年|同比|预计|比20\d\d年|完成了|实现了|年均|累计")
+
+
+def _find_leadless(parse: str, layout: Layout) -> bool:
+    body = layout.body
+    for line in split_lines(parse, body.start, body.end):
+        if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
+            continue
+        this_year = _THIS_YEAR.search(line.text) or re.search(f"{layout.year}年", line.text)
+        if this_year is None:
+            continue
+        start = line.start + this_year.start()
+        end = _paragraph_end(parse, start, line.end)
+        clauses = re.split(r"[,;。]", parse[start:end])
+        figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
+        if len(figures) >= 3 and not any(_PAST.search(c) for c in figures):
+            layout.headline = Span(start, end)
+            layout.headline_paragraph = Span(line.start, end + 1)
+            return True
+    return False
+
+
 def _paragraph_end(parse: str, start: int, stop: int) -> int:
     """The end of the targets after the lead: the first 。 that no sentence of more targets
     follows, or the end of a line that no list item (——, 1., (一)…) follows."""
@@ -266,8 +312,14 @@ def _paragraph_end(parse: str, start: int, stop: int) -> int:
 
 
 # A sentence that goes on listing targets: its first clause states a figure of this year's
-# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal.
+# (增长7.5%左右, 5.5%左右, 达59%左右), not a past one or a five-year goal; or a short heading
+# clause without a figure comes first (质量结构型指标方面，…; 经济结构不断优化，…) and the
+# second states a figure or a relation; or it is a national task (全面完成国家下达的…).
 _TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
+_SECOND_TARGET = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|微克)|同步|高于|持平"
+)
+_NATIONAL_TASK = re.compile(r"^(?:全面)?完成(?:国家|上级|省)[^。]{0,4}下达")
 _NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出")
 
 
@@ -277,8 +329,20 @@ def _more_targets(parse: str, start: int, stop: int) -> bool:
     ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
-    clause = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
-    return bool(_TARGET_FIGURE.search(clause)) and not _NOT_THIS_YEAR.search(clause)
+    # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
+    clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
+    clause = clauses[0]
+    if _NATIONAL_TASK.match(clause.strip()):
+        return True
+    if _TARGET_FIGURE.search(clause):
+        return not _NOT_THIS_YEAR.search(clause)
+    second = clauses[1] if len(clauses) > 1 else ""
+    return (
+        0 < len(clause.strip()) <= 16
+        and not re.search(r"\d", clause)
+        and not _NOT_THIS_YEAR.search(clause + second)
+        and _SECOND_TARGET.search(second) is not None
+    )
 
 
 def _work_sections(

@@ -260,5 +260,6 @@ PENDING_TOKENS: tuple[tuple[str, str], ...] = (
     ("减排", "emission_reduction"),
     ("污染物", "emission_reduction"),
     ("环境质量", "environment_quality"),
+    ("环境保护", "environment_quality"),
     ("粮食", "grain_output"),
 )

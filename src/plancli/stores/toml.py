@@ -105,7 +105,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
             _("{path}: `records` must be an array of [[records]] tables").format(path=path)
         )
     enabled = gc.isenabled()
-    gc.disable()  # see stores.sqlite._records: the collector finds nothing to free here
+    gc.disable()  # see stores.sqlite_read._records: the collector finds nothing to free here
     try:
         records = records_adapter().validate_python(raw)
     except ValidationError as exc:
