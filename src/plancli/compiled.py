@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import marshal
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,20 +154,36 @@ _PLAIN = frozenset({dict, list, str, int, bool, type(None)})
 
 def _plain_values(value: object) -> bool:
     """Only dicts of strings, lists, strings, integers, booleans and None: marshal can also
-    hold code and other objects, which nothing that reads a plan should ever be handed."""
+    hold code and other objects, which nothing that reads a plan should ever be handed.
+
+    Each dict's or list's items are typed at once in C (`set(map(type, …))`), and only the
+    containers among them are visited: half the time of loading a 10,000-target plan was this
+    check, one item at a time."""
     stack = [value]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind not in _PLAIN:
-            return False
+        children: Iterable[object]
         if kind is dict:
-            if not all(type(key) is str for key in item):  # type: ignore[attr-defined]
+            if not set(map(type, item)) <= _KEYS:  # type: ignore[call-overload]
                 return False
-            stack.extend(item.values())  # type: ignore[attr-defined]
+            children = item.values()  # type: ignore[attr-defined]
         elif kind is list:
-            stack.extend(item)  # type: ignore[arg-type]
+            children = item  # type: ignore[assignment]
+        else:
+            if kind not in _PLAIN:
+                return False
+            continue
+        kinds = set(map(type, children))
+        if not kinds <= _PLAIN:
+            return False
+        if dict in kinds or list in kinds:
+            stack.extend(child for child in children if type(child) in _CONTAINERS)
     return True
+
+
+_KEYS = frozenset({str})
+_CONTAINERS = frozenset({dict, list})
 
 
 def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any]) -> None:

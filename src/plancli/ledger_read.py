@@ -95,7 +95,7 @@ def read_figures(
     elif kind == "sqlite":
         from plancli.stores.sqlite_read import read_plain_figures
 
-        return read_plain_figures(location)
+        return read_plain_figures(location, query)
     elif kind == "postgres":
         from plancli.stores.postgres import PostgresLedgerStore
 

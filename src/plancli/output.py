@@ -37,22 +37,66 @@ def dump_json(document: object) -> str:
     """UTF-8 JSON (Chinese as is, not \\u-escaped), numbers as numbers, two-space indent.
 
     The exact text of every string: only the characters a terminal would act on and JSON
-    leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`)."""
+    leaves raw (DEL, C1 controls, bidi overrides) are \\u-escaped (`safe.json_text`, applied
+    to each string as it is written: `_text`)."""
     out: list[str] = []
-    _write(document, out, "\n")
-    return json_text("".join(out))
+    _write_document(document, out)
+    return "".join(out)
 
 
 def dump_json_parts(document: object, parts: int = 65_536) -> Iterator[str]:
     """`dump_json(document)` in pieces, which joined are its text: a gap document of 100,000
-    targets is 130 MB of text, held once as small parts instead of also as one string, its
-    escaped copy and its encoded bytes. (`json_text` escapes single characters, so escaping
-    each piece is escaping the whole.)"""
+    targets is 130 MB of text, held once as small parts instead of also as one string and
+    its encoded bytes."""
     out: list[str] = []
-    _write(document, out, "\n")
+    _write_document(document, out)
     for start in range(0, len(out), parts):
-        yield json_text("".join(out[start : start + parts]))
+        yield "".join(out[start : start + parts])
         out[start : start + parts] = [""] * min(parts, len(out) - start)  # free the parts
+
+
+def _write_document(document: object, out: list[str]) -> None:
+    _write(document, out, "\n")
+
+
+class ObjectRows:
+    """A JSON array of objects given as rows, each the values of `names` in order: written as
+    a list of dataclasses with those fields would be, without building them (`gap --json` of
+    100,000 targets: `assess.gap_json_parts`)."""
+
+    __slots__ = ("names", "rows")
+
+    def __init__(self, names: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
+        self.names = names
+        self.rows = rows
+
+
+class _Fields:
+    """A dataclass's fields, some of them replaced (`with_fields`)."""
+
+    __slots__ = ("names", "values")
+
+    def __init__(self, names: tuple[str, ...], values: list[object]) -> None:
+        self.names = names
+        self.values = values
+
+
+def with_fields(document: object, **values: object) -> object:
+    """`document` (a dataclass) as JSON writes it, with these fields' values instead: an
+    `ObjectRows` for a list of objects, say."""
+    names = _field_names(document)
+    given = [values.pop(name) if name in values else getattr(document, name) for name in names]
+    if values:
+        raise TypeError(f"no fields {', '.join(values)} in {type(document).__name__}")
+    return _Fields(names, given)
+
+
+def _field_names(document: object) -> tuple[str, ...]:
+    kind = type(document)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(document))  # type: ignore[arg-type]
+    return names
 
 
 def dumps(data: Any) -> str:
@@ -69,15 +113,46 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 _KEYS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
 
+def _text(value: str) -> str:
+    """A JSON string: the json module's encoding, with what a terminal would act on escaped
+    (`safe.json_text`; most strings are ASCII without DEL, checked in C)."""
+    text: str = _string(value)
+    return text if text.isascii() and "\x7f" not in text else _escaped(text)
+
+
+def _escaped(text: str) -> str:
+    # json_text leaves a text that is all ASCII as it is; DEL is ASCII, and escaped here too.
+    return json_text(text) if not text.isascii() else text.replace("\x7f", "\\u007f")
+
+
+def _number(value: Decimal) -> str:
+    """`number_text(decimal_to_json(value))`, from the decimal's own text where that is the
+    same: without an exponent, at most 15 significant digits (which a double keeps, so its
+    shortest text is the decimal's digits), not below 10^-4 (where the notations part)."""
+    text = str(value)
+    if (
+        "E" in text
+        or len(text) > 16
+        or text.startswith(("0.0000", "-0.0000"))
+        or not text[-1].isdigit()  # NaN, Infinity
+    ):
+        return number_text(decimal_to_json(value))
+    if "." in text:
+        text = text.rstrip("0")
+        if text[-1] == ".":
+            text = text[:-1]
+    return "0" if text == "-0" else text
+
+
 def _scalar(value: object) -> str | None:
     """The JSON text of a value that holds no other (most of a document), else None."""
     if value is None:
         return "null"
     kind = type(value)
     if kind is str:
-        return _string(value)  # type: ignore[arg-type]
+        return _text(value)  # type: ignore[arg-type]
     if kind is Decimal:
-        return number_text(decimal_to_json(value))  # type: ignore[arg-type]
+        return _number(value)  # type: ignore[arg-type]
     if kind is bool:
         return "true" if value else "false"
     if kind is int or kind is float:
@@ -92,6 +167,10 @@ def _write(value: object, out: list[str], indent: str) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
+    elif type(value) is ObjectRows:
+        _write_rows(value, out, indent)
+    elif type(value) is _Fields:
+        _write_object(value.names, value.values, out, indent)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
         _write_object(value._fields, value, out, indent)
     elif isinstance(value, list | tuple):
@@ -106,15 +185,67 @@ def _write(value: object, out: list[str], indent: str) -> None:
     elif isinstance(value, datetime):
         out.append(f'"{datetime_text(value)}"')
     elif isinstance(value, str | Decimal | int | float):  # subclasses: as their base
-        out.append(_string(str(value)) if isinstance(value, str) else str(value))
+        out.append(_text(str(value)) if isinstance(value, str) else str(value))
     elif dataclasses.is_dataclass(value):
-        kind = type(value)
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        names = _field_names(value)
         _write_object(names, [getattr(value, name) for name in names], out, indent)
     else:
         raise TypeError(f"no JSON for {type(value).__name__}")
+
+
+def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
+    """An `ObjectRows`, as `_write` writes a list of objects: each row one `%` of a template
+    of its keys (`_write_object`'s text, with fewer pieces; 100,000 rows of 47 values)."""
+    inner = indent + "  "
+    names = value.names
+    template = _row_template(names, inner)
+    between = "," + inner
+    first = True
+    item: Any
+    text: str | None
+    for row in value.rows:
+        texts: list[str] = []
+        put = texts.append
+        for item in row:
+            kind = type(item)
+            if kind is str:
+                text = _string(item)
+                put(text if text.isascii() and "\x7f" not in text else _escaped(text))
+            elif item is None:
+                put("null")
+            elif kind is Decimal:
+                put(_number(item))
+            elif kind is bool:
+                put("true" if item else "false")
+            else:
+                text = _scalar(item)
+                if text is None:  # a value holding others: written apart
+                    nested: list[str] = []
+                    _write(item, nested, inner + "  ")
+                    text = "".join(nested)
+                put(text)
+        if len(texts) != len(names):
+            raise ValueError(f"{len(texts)} values for {len(names)} fields")
+        out.append(("[" + inner if first else between) + template % tuple(texts))
+        first = False
+    out.append("[]" if first else indent + "]")
+
+
+_TEMPLATES: dict[tuple[tuple[str, ...], str], str] = {}
+
+
+def _row_template(names: tuple[str, ...], indent: str) -> str:
+    """`_write_object`'s text of an object with these names at `indent`, its values `%s`."""
+    template = _TEMPLATES.get((names, indent))
+    if template is None:
+        if not names:
+            template = "{}"
+        else:
+            inner = indent + "  "
+            keys = (f"{',' if i else '{'}{inner}{_text(name)}: " for i, name in enumerate(names))
+            template = "".join(key.replace("%", "%%") + "%s" for key in keys) + indent + "}"
+        _TEMPLATES[names, indent] = template
+    return template
 
 
 def _write_object(
@@ -126,19 +257,24 @@ def _write_object(
     inner = indent + "  "
     keys = _KEYS.get((names, indent))
     if keys is None:  # `{\n    "id": `, `,\n    "name": `: once per shape and depth
-        keys = tuple(f"{',' if i else '{'}{inner}{_string(name)}: " for i, name in enumerate(names))
+        keys = tuple(f"{',' if i else '{'}{inner}{_text(name)}: " for i, name in enumerate(names))
         _KEYS[names, indent] = keys
     append = out.append
+    value: Any
+    text: str | None
     for key, value in zip(keys, values, strict=True):
         append(key)
-        # `_scalar`'s commonest cases inline: a gap document of 10,000 targets has 480,000.
+        # `_scalar`'s cases inline: a gap document of 10,000 targets has 480,000.
         kind = type(value)
         if kind is str:
-            append(_string(value))  # type: ignore[arg-type]
+            text = _string(value)
+            append(text if text.isascii() and "\x7f" not in text else _escaped(text))
         elif value is None:
             append("null")
         elif kind is Decimal:
-            append(number_text(decimal_to_json(value)))  # type: ignore[arg-type]
+            append(_number(value))
+        elif kind is bool:
+            append("true" if value else "false")
         else:
             text = _scalar(value)
             if text is None:

@@ -8,6 +8,7 @@ package, in the output models (`plancli.assess.output`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -112,6 +113,7 @@ class Context:
         self.amendments = amendments
         self.as_of = as_of
         self._rule_for = rule_for
+        self._pace_floor = -fraction(self.rules.pace_tolerance)  # at risk down to here
         self._done: dict[str, Assessment] = {}
         self._visiting: set[str] = set()
 
@@ -149,7 +151,7 @@ class Context:
     def paced_status(self, pace_gap_pp: Fraction) -> Status:
         if pace_gap_pp >= 0:
             return "on_track"
-        if pace_gap_pp >= -Fraction(self.rules.pace_tolerance):
+        if pace_gap_pp >= self._pace_floor:
             return "at_risk"
         return "behind"
 
@@ -235,6 +237,31 @@ def judged(ok: bool, final: bool, gap: Decimal, tolerance: Decimal | None) -> St
     return "behind"
 
 
+# Months elapsed ÷ 12 at the end of each month (0 to 12): time progress, shared.
+TWELFTHS: tuple[Fraction, ...] = tuple(Fraction(month, 12) for month in range(13))
+
+
+def fraction(value: Decimal) -> Fraction:
+    """`Fraction(value)`, exactly, without `Fraction`'s check for any Rational (an abstract
+    class's isinstance: most of the cost of making one from a Decimal)."""
+    numerator, denominator = value.as_integer_ratio()
+    return Fraction(numerator, denominator)
+
+
+def pace_gap(completion: Fraction, share: Fraction) -> Fraction:
+    """(completion − share) × 100, percentage points: one Fraction, from the integers."""
+    n, d = completion.numerator, completion.denominator
+    return Fraction((n * share.denominator - share.numerator * d) * 100, d * share.denominator)
+
+
+def per_month(remaining: Decimal, months_left: int) -> Fraction | None:
+    """What each month left must add: remaining ÷ months left (none left: None)."""
+    if months_left <= 0:
+        return None
+    numerator, denominator = remaining.as_integer_ratio()
+    return Fraction(numerator, denominator * months_left)
+
+
 def required_report_month(frequency: Frequency, as_of: Period) -> int:
     """End month of the latest period a target of this frequency must have reported by `as_of`.
 
@@ -256,10 +283,16 @@ def expected_share(profile: Sequence[Decimal] | None, end_month: int) -> Fractio
     interpolated linearly within the quarter (profile [0.15, 0.4, …] at May: 0.15 + 0.25 × 2/3).
     """
     if profile is None:
-        return Fraction(end_month, 12)
+        return TWELFTHS[end_month]
+    return _profile_share(tuple(profile), end_month)
+
+
+@functools.lru_cache(maxsize=1024)
+def _profile_share(profile: tuple[Decimal, ...], end_month: int) -> Fraction:
+    # A plan has a few profiles, shared by many targets: each share is worked out once.
     quarter = (end_month + 2) // 3
-    start = Fraction(profile[quarter - 2]) if quarter > 1 else Fraction(0)
-    end = Fraction(profile[quarter - 1])
+    start = fraction(profile[quarter - 2]) if quarter > 1 else Fraction(0)
+    end = fraction(profile[quarter - 1])
     return start + (end - start) * Fraction(end_month - 3 * (quarter - 1), 3)
 
 
@@ -273,10 +306,10 @@ def required_growth_rest(
     of the year (B − Bt) is not positive, which leaves nothing to grow from.
     """
     a, r, b, g = (
-        Fraction(amount),
-        Fraction(growth),
-        Fraction(baseline_value),
-        Fraction(target_growth),
+        fraction(amount),
+        fraction(growth),
+        fraction(baseline_value),
+        fraction(target_growth),
     )
     if r <= -100:
         return None

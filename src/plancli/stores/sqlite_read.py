@@ -20,7 +20,7 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.locations import LedgerLocation
 from plancli.plain import Amendment as PlainAmendment
-from plancli.plain import Figure, figure_problem, latest_in_order
+from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import (
     LOCK_TIMEOUT_SECONDS,
@@ -38,6 +38,7 @@ from plancli.stores.sqlite_db import (
     _check_file,
     _read_snapshot,
 )
+from plancli.stores.sqlite_judged import judged_figures, plainly_fit
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -279,11 +280,16 @@ def _amendment_error(
 
 
 def read_plain_figures(
-    location: LedgerLocation,
+    location: LedgerLocation, judged: FigureQuery | None = None
 ) -> tuple[list[Figure], list[PlainAmendment]]:
     """The figures in force and the amendments, as plain data, from one snapshot of the
     ledger: what `gap` and `status` read (`ledger_read.read_figures`). Pydantic is imported
-    only when a stored value is not written as this store writes it, to judge it."""
+    only when a stored value is not written as this store writes it, to judge it.
+
+    With `judged` (`gap`), when every row is plainly fit (`sqlite_judged.plainly_fit`), only
+    the figures an assessment at it reads are selected, in SQL (`judged_figures`); else
+    every figure in force, as `status` reads them (the assessment reduces them the same
+    way)."""
     path = location.path
     if not _check_file(path):
         return [], []
@@ -293,8 +299,14 @@ def read_plain_figures(
     ) -> tuple[list[Figure], list[tuple[Any, ...]]]:
         if version == 0:
             return [], []
-        query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
-        figures = _stream_figures(path, connection.execute(query))
+        figures = None
+        if judged is not None:
+            fit = plainly_fit(connection)
+            if fit is not None and not (period_problems(fit[0]) or _time_problems(fit[1])):
+                figures = judged_figures(connection, judged, fit[0])
+        if figures is None:
+            query = f"SELECT {_FIGURE_COLUMNS} FROM records ORDER BY seq"
+            figures = _stream_figures(path, connection.execute(query))
         if figures is None:  # something to report: read again, as `figures()` reads
             figures = _figures(path, connection.execute(query).fetchall())
         amendment_rows = (

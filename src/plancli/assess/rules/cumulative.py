@@ -12,7 +12,18 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from plancli.assess.core import Assessment, Context, Status, expected_share, month_period, pending
+from plancli.assess.core import (
+    TWELFTHS,
+    Assessment,
+    Context,
+    Status,
+    expected_share,
+    fraction,
+    month_period,
+    pace_gap,
+    pending,
+    per_month,
+)
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -58,8 +69,13 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     progress_month = ctx.progress_month(target, period, as_of)
     share = expected_share(target.profile, progress_month)
     to_deliver = goal - opening
-    completion = Fraction(actual - opening) / Fraction(to_deliver) if to_deliver > 0 else None
-    pace_gap_pp = (completion - share) * 100 if completion is not None else None
+    # Ratios of the exact integers (done_n / done_d is actual − opening): one Fraction each.
+    done_n, done_d = (actual - opening).as_integer_ratio()
+    completion = None
+    if to_deliver > 0:
+        goal_n, goal_d = to_deliver.as_integer_ratio()
+        completion = Fraction(done_n * goal_d, done_d * goal_n)
+    pace_gap_pp = pace_gap(completion, share) if completion is not None else None
     months_left = 12 - progress_month
     remaining = max(goal - actual, Decimal(0))
     if bound.satisfied(actual):  # delivered, whenever: delivery is not undone
@@ -71,8 +87,10 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         status = ctx.paced_status(pace_gap_pp)
     projection = None
-    if share > 0:
-        projection = Fraction(opening) + Fraction(actual - opening) / share
+    if share.numerator > 0:  # actual ÷ share, of what was to deliver
+        projection = Fraction(done_n * share.denominator, done_d * share.numerator)
+        if opening:
+            projection += fraction(opening)
     return Assessment(
         target,
         status,
@@ -81,12 +99,12 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         actual=actual,
         gap=bound.gap(actual),
         completion=completion,
-        time_progress=Fraction(progress_month, 12),
+        time_progress=TWELFTHS[progress_month],
         expected_share=share,
         progress_period=month_period(as_of, progress_month),
         pace_gap_pp=pace_gap_pp,
         projection=projection,
-        required_per_month=Fraction(remaining) / months_left if months_left > 0 else None,
+        required_per_month=per_month(remaining, months_left),
         months_left=months_left,
         stale=stale,
         tolerance=ctx.rules.pace_tolerance,

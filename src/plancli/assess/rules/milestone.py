@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from plancli.assess.core import Assessment, Context, Status, month_period
+from plancli.assess.core import (
+    TWELFTHS,
+    Assessment,
+    Context,
+    Status,
+    month_period,
+    pace_gap,
+    per_month,
+)
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -17,9 +25,13 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         return Assessment(target, "no_data", as_of, due=due, reason="no_record")
     done = observation.value
     progress_month = ctx.progress_month(target, observation.period, as_of)
-    share = min(Fraction(1), Fraction(progress_month, due.end_month))
-    completion = Fraction(done) / 100
-    pace_gap_pp = (completion - share) * 100
+    if due.end_month == 12:  # the year's end (progress_month is at most 12)
+        share = TWELFTHS[progress_month]
+    else:
+        share = min(Fraction(1), Fraction(progress_month, due.end_month))
+    done_n, done_d = done.as_integer_ratio()
+    completion = Fraction(done_n, done_d * 100)
+    pace_gap_pp = pace_gap(completion, share)
     months_left = max(due.end_month - progress_month, 0)
     remaining = max(100 - done, Decimal(0))
     if done >= 100:
@@ -36,11 +48,11 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         actual=done,
         gap=remaining,
         completion=completion,
-        time_progress=Fraction(progress_month, 12),
+        time_progress=TWELFTHS[progress_month],
         expected_share=share,
         progress_period=month_period(as_of, progress_month),
         pace_gap_pp=pace_gap_pp,
-        required_per_month=Fraction(remaining) / months_left if months_left > 0 else None,
+        required_per_month=per_month(remaining, months_left),
         months_left=months_left,
         stale=ctx.stale(target, observation.period, as_of),
         tolerance=ctx.rules.pace_tolerance,

@@ -1,0 +1,159 @@
+"""The figures `gap` judges on a SQLite ledger, selected in SQL (issue 15: `gap` at 100,000
+targets): per target the figure in force at its latest position up to the as-of month, the
+year before's year-end figure, every period of a relation and of its reference, as the
+PostgreSQL store selects them (`plain.FigureQuery`). Only once every stored figure is
+plainly fit (`plainly_fit`, a bulk check in C): a ledger is valid or not whatever reads it,
+and one in doubt is read row by row (`sqlite_read`), which says what is wrong."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from decimal import Decimal
+from typing import Any
+
+from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.stores.sqlite_db import _MAX_TARGETS_IN_QUERY
+
+# Every stored figure at once, joined by spaces (`plainly_fit`), how many there are, and
+# whether all are text: SQLite orders numbers before text and text before BLOBs, so the
+# least and the greatest are text only when every one is (cheaper than asking each row).
+_FIGURE_TEXTS = (
+    "SELECT group_concat(value, ' '), group_concat(amount, ' '), count(*), count(amount),"
+    " typeof(min(value)) || typeof(max(value)) || typeof(min(amount)) || typeof(max(amount))"
+    " FROM records"
+)
+# In a run of figures written `-?digits[.digits]` or `-?digits.` or `-?.digits` (what Decimal
+# reads as a finite number) and single spaces, what is not: another character, a sign inside
+# a figure, two points in one, a point with no digit beside it (`.`, `-.`), a lone sign, an
+# empty figure. Each a quick search on its own (together: one slow alternation).
+_UNPLAIN_FIGURES = (
+    re.compile(r"[^-0-9. ]"),
+    re.compile(r"[^ ]-"),
+    re.compile(r"\.[0-9]*\."),
+    re.compile(r"(?<![0-9])\.(?![0-9])"),
+    re.compile(r"-(?: |\Z)"),
+)
+# A figure of 12 characters or more: fit only if `figure_problem` says so (the shortcut
+# `_stream_figures` takes holds below 12).
+_LONG_FIGURE = re.compile(r"[^ ]{12,}")
+
+
+def plainly_fit(connection: sqlite3.Connection) -> tuple[set[str], set[object]] | None:
+    """The ledger's distinct periods and times when every stored figure is one
+    `sqlite_read._stream_figures` accepts, checked in bulk: the figures as one text in C
+    (SQLite's group_concat, regular expressions); the caller checks each distinct period and
+    time once (`period_problems`, `_time_problems`). None: some figure may not be plainly
+    fit; read every row, which says what is wrong.
+
+    Every row is checked, superseded ones too, though `gap` selects only a few: a ledger is
+    valid or not whatever reads it (`history` refuses the same rows)."""
+    values, amounts, rows, with_amount, types = connection.execute(_FIGURE_TEXTS).fetchone()
+    if not rows:
+        return set(), set()
+    if types != ("texttexttexttext" if with_amount else "texttextnullnull"):
+        return None
+    for text, count in ((values, rows), (amounts, with_amount)):
+        if not count:
+            continue
+        # As many figures as rows (a figure holding a space would make two), none empty.
+        if (
+            not text
+            or text.count(" ") != count - 1
+            or "  " in text
+            or text[:1] == " "
+            or text[-1:] == " "
+            or any(pattern.search(text) for pattern in _UNPLAIN_FIGURES)
+        ):
+            return None
+        for long in _LONG_FIGURE.findall(text):
+            if figure_problem(Decimal(long)):  # plain: a finite number
+                return None
+    periods: set[str] = set()
+    times: set[object] = set()
+    for period, recorded_at in connection.execute(
+        "SELECT DISTINCT period, recorded_at FROM records"
+    ):
+        periods.add(period)
+        times.add(recorded_at)
+    return periods, times
+
+
+_POSITION_BITS = 40  # the selection's key: end month × 2^40 + seq (seq < 2^40)
+
+
+def judged_figures(
+    connection: sqlite3.Connection, judged: FigureQuery, periods: set[str]
+) -> list[Figure] | None:
+    """What an assessment at `judged` reads of the figures in force, selected in SQL as the
+    PostgreSQL store selects them: per target, the figure at its latest position (end month)
+    up to `judged.end_month` of the plan year (of the figures there, the last recorded), and
+    the year before's year-end one; every position of the `series` targets. In the order
+    they were recorded. None when seq is too large for the selection's key."""
+    from plancli.stores.base import cached_period
+
+    (last_seq,) = connection.execute("SELECT max(seq) FROM records").fetchone()
+    if last_seq is not None and last_seq >= 1 << _POSITION_BITS:
+        return None
+    year, month = judged.year, judged.end_month
+    ends: dict[str, int] = {}  # the periods judged: their end month
+    base: list[str] = []  # the year before's year-end periods
+    for text in periods:
+        period = cached_period(text)
+        if period.year == year and period.end_month <= month:
+            ends[text] = period.end_month
+        elif period.year == year - 1 and period.end_month == 12:
+            base.append(text)
+    rows: dict[int, list[Any]] = {}
+    select = "SELECT seq, target, period, value, amount FROM ("
+    if ends:
+        # Grouped by target alone, the covering index records_by_target is read in order.
+        cases = " ".join("WHEN ? THEN ?" for _ in ends)
+        marks = ", ".join("?" for _ in ends)
+        parameters: list[object] = []
+        for text, end in ends.items():
+            parameters += (text, end)
+        sql = (
+            f"{select}SELECT max((CASE period {cases} END << {_POSITION_BITS}) + seq) AS k"
+            f" FROM records WHERE period IN ({marks}) GROUP BY target"
+            f") CROSS JOIN records ON seq = k & {(1 << _POSITION_BITS) - 1}"
+        )
+        for seq, *row in connection.execute(sql, [*parameters, *ends]):
+            rows[seq] = row
+    if base:  # one position: the last recorded
+        sql = (
+            f"{select}SELECT max(seq) AS k FROM records"
+            f" WHERE period IN ({', '.join('?' for _ in base)}) GROUP BY target"
+            ") CROSS JOIN records ON seq = k"
+        )
+        for seq, *row in connection.execute(sql, base):
+            rows[seq] = row
+    series = sorted(judged.series)
+    if series and ends:
+        months = list(ends)
+        for start in range(0, len(series), _MAX_TARGETS_IN_QUERY):
+            chunk = series[start : start + _MAX_TARGETS_IN_QUERY]
+            sql = (
+                f"{select}SELECT max(seq) AS k FROM records"
+                f" WHERE target IN ({', '.join('?' for _ in chunk)})"
+                f" AND period IN ({', '.join('?' for _ in months)}) GROUP BY target, period"
+                ") CROSS JOIN records ON seq = k"
+            )
+            for seq, *row in connection.execute(sql, [*chunk, *months]):
+                rows[seq] = row
+    # In the order they were recorded: where two periods end the same month (2022-06 and
+    # 2022-Q2), the assessment keeps the later one (`records.in_force`).
+    figures: list[Figure] = []
+    names: dict[str, str] = {}  # one string object per target and period: less memory
+    share = names.setdefault
+    for seq in sorted(rows):
+        target, period, value, amount = rows[seq]
+        figures.append(
+            Figure(
+                share(target, target),
+                share(period, period),
+                Decimal(value),
+                None if amount is None else Decimal(amount),
+            )
+        )
+    return figures
