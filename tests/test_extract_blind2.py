@@ -40,9 +40,11 @@ def pending_ids(targets: list[dict[str, Any]]) -> list[str]:
 
 
 def test_a_saving_task_without_handed_down_is_pending() -> None:
-    """完成节能减排…任务 names the national allocation without 下达: pending, like 完成国家下达的."""
+    """完成节能减排…任务 names the national allocation without 下达: pending, as 完成国家下达的."""
     targets = heads(
-        page("主要预期目标是：地区生产总值增长5.5%左右，社会消费品零售总额增长6%，完成节能减排目标任务。")
+        page(
+            "主要预期目标是：地区生产总值增长5.5%左右，社会消费品零售总额增长6%，完成节能减排目标任务。"
+        )
     )
     assert [t["id"] for t in targets] == [
         "gdp",
@@ -73,12 +75,15 @@ def test_a_saving_task_in_a_sentence_of_its_own_goes_on_the_paragraph() -> None:
     assert pending_ids(targets) == ["energy_intensity", "coal_consumption"]
     assert all(t.get("decline") for t in targets[2:])
     draft = extract_plan(text, year=2024)
-    assert not any("煤炭" in t["quote"] for t in draft.plan["targets"] if t["section"] != "headline")
+    others = [t for t in draft.plan["targets"] if t["section"] != "headline"]
+    assert not any("煤炭" in t["quote"] for t in others)
 
 
 def test_a_price_index_in_step_with_the_national_control_target_is_pending() -> None:
     targets = heads(
-        page("今年主要预期目标是：全市生产总值增长5%左右，居民消费价格涨幅与国家价格调控目标相衔接。")
+        page(
+            "今年主要预期目标是：全市生产总值增长5%左右，居民消费价格涨幅与国家价格调控目标相衔接。"
+        )
     )
     assert [t["id"] for t in targets] == ["gdp", "cpi"]
     assert pending_ids(targets) == ["cpi"]
@@ -123,7 +128,9 @@ def test_pollutants_named_in_one_pending_task_are_one_target_each() -> None:
 def test_rates_sharing_a_pending_predicate_with_jun_are_two_pending_levels() -> None:
     """A和B均完成省下达: both subjects pending, rates as levels (a share of days is no fall)."""
     targets = heads(
-        page("主要预期目标是：地区生产总值增长6%左右，空气质量优良天数比例和地表水达标率均完成省下达任务。")
+        page(
+            "主要预期目标是：地区生产总值增长6%左右，空气质量优良天数比例和地表水达标率均完成省下达任务。"
+        )
     )
     assert [t["id"] for t in targets][:2] == ["gdp", "air_quality_good_rate"]
     assert len(targets) == 3

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
-from plancli.extract.text import LIST_LABEL
 from plancli.extract.pending import PENDING, pending_subjects
+from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
 
 NUM = r"(\d+(?:\.\d+)?)"

@@ -70,7 +70,13 @@ INDICATORS: tuple[Indicator, ...] = (
         pending=("level", "%", False),
     ),
     # Pollutants named one by one (化学需氧量、二氧化硫、氨氮、氮氧化物…): each its own fall.
-    _entry("cod_emissions", r"化学需氧量|COD", "Chemical oxygen demand (COD) emissions", "万吨", "annual"),
+    _entry(
+        "cod_emissions",
+        r"化学需氧量|COD",
+        "Chemical oxygen demand (COD) emissions",
+        "万吨",
+        "annual",
+    ),
     _entry("so2_emissions", r"二氧化硫", "Sulphur dioxide emissions", "万吨", "annual"),
     _entry("nox_emissions", r"氮氧化物", "Nitrogen oxides emissions", "万吨", "annual"),
     _entry("ammonia_nitrogen_emissions", r"氨氮", "Ammonia nitrogen emissions", "万吨", "annual"),
