@@ -210,3 +210,32 @@ def test_last_years_estimate_is_still_no_target() -> None:
     )
     with pytest.raises(InputError, match="no targets found"):
         extract_plan(text, year=2024)
+
+
+def test_pollutants_listed_before_jianpai_are_not_a_further_emission_target() -> None:
+    """A、B、C减排完成国家下达的任务: 减排 is the pollutants' predicate, no fourth target."""
+    targets = heads(
+        page(
+            "主要预期目标是：地区生产总值增长5%；二氧化硫、氨氮、氮氧化物减排完成国家下达的目标任务。"
+        )
+    )
+    assert [t["id"] for t in targets] == [
+        "gdp",
+        "so2_emissions",
+        "ammonia_nitrogen_emissions",
+        "nox_emissions",
+    ]
+
+
+# ---------------------------------------------------------------------------- clause forms
+
+
+def test_steady_growth_without_a_figure_is_an_upward_trend() -> None:
+    """稳定增长 / 平稳增长: growth is the aim, no figure — a trend up, as 稳步增长 is."""
+    targets = heads(
+        page("主要预期目标是：地区生产总值增长6%，城乡居民收入稳定增长，进出口总值平稳增长。")
+    )
+    assert [(t["kind"], t.get("direction")) for t in targets[1:]] == [
+        ("trend", "up"),
+        ("trend", "up"),
+    ]
