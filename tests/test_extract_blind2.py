@@ -239,3 +239,19 @@ def test_steady_growth_without_a_figure_is_an_upward_trend() -> None:
         ("trend", "up"),
         ("trend", "up"),
     ]
+
+
+def test_a_clause_run_into_the_next_without_punctuation_is_split_after_its_qualifier() -> None:
+    """A page that lost a comma: “…3%左右居民人均可支配收入增长与经济增长同步” is two clauses."""
+    targets = heads(
+        page(
+            "主要预期目标是：全市生产总值增长5%左右，研发经费支出相当于全市生产总值的3%左右"
+            "居民人均可支配收入增长与经济增长同步。"
+        )
+    )
+    assert [(t["id"], t["kind"]) for t in targets] == [
+        ("gdp", "growth"),
+        ("rd_intensity", "level"),
+        ("resident_income", "relative"),
+    ]
+    assert targets[1]["quote"].endswith("3%左右")

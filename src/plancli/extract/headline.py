@@ -81,13 +81,30 @@ class _Piece:
     text: str
 
 
+# A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
+# 可支配收入增长…) ends a clause there too.
+_RUN_ON = re.compile(r"(?:左右|以上|以内)(?=[\u4e00-\u9fff])")
+
+
 def _segments(parse: str, start: int, end: int) -> Iterator[_Piece]:
-    """The clauses of the paragraph: split at ，；。 and line ends; list dashes trimmed."""
+    """The clauses of the paragraph: split at ，；。 and line ends, and after a qualifier run
+    into the next indicator's name; list dashes trimmed."""
     pos = start
     for match in [*_SEPARATORS.finditer(parse, start, end), None]:
         stop = end if match is None else match.start()
+        for run_on in _RUN_ON.finditer(parse, pos, stop):
+            following = parse[run_on.end() : stop]
+            if following[:1] not in "的和及与" and _bare_subject(_lead_words(following)):
+                yield from _trimmed(parse, pos, run_on.end())
+                pos = run_on.end()
         yield from _trimmed(parse, pos, stop)
         pos = stop + 1
+
+
+def _lead_words(text: str) -> str:
+    """The words before the predicate of a clause: its subject, if it has one."""
+    verb = re.search(r"增长|下降|降低|达到|控制在|保持|稳定在|与|同|\d", text)
+    return text[: verb.start()] if verb else text
 
 
 def _trimmed(parse: str, start: int, end: int) -> Iterator[_Piece]:
