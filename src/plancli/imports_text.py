@@ -47,6 +47,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 
 _CHUNK = 1024 * 1024
+_SHARED = 100_000  # distinct figure texts a reader shares between rows
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 _JSON_SPACE = " \t\n\r"
@@ -235,7 +236,7 @@ class _Rows:
     def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes | None = None) -> None:
         self.rows: list[ImportRow] = []
         self._name = name
-        self._limit = limits.rows
+        self.limit = limits.rows
         self.targets: dict[str, str] = {}
         self.periods: dict[str, str] = {}
         self.notes = notes if notes is not None else ReadNotes()
@@ -248,12 +249,12 @@ class _Rows:
     def counted(self) -> None:
         """One more row that holds something; refused past the limit."""
         self.count += 1
-        if self.count > self._limit:
+        if self.count > self.limit:
             raise InputError(
                 _(
                     "{file}: more than {limit} rows, the most plancli imports at once; split "
                     "the file"
-                ).format(file=self._name, limit=f"{self._limit:,}")
+                ).format(file=self._name, limit=f"{self.limit:,}")
             )
 
     def target(self, text: str) -> str:
@@ -345,9 +346,59 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     notes = kept.notes
     fractions = notes.fractions
     unlabelled = header.unlabelled
+    # The common row, as wide as the header with target, period and value given, is read
+    # by the first branch; any other row (blank, short, too wide, a value missing, a cell
+    # under an empty header) by the general one below it, which says what is wrong.
+    quick = not unlabelled
+    new = tuple.__new__
+    figures: dict[str, str] = {}
+    amount_at, note_at, source_at = (None if i >= width else i for i in optional)
+    limit = kept.limit
     for cells in reader:
         line = reader.line_num
         kept.last_line = line
+        if quick and len(cells) == width:
+            given_target = cells[target].strip()
+            given_period = cells[period].strip()
+            figure = cells[value].strip()
+            if given_target and given_period and figure:
+                kept.count += 1
+                if kept.count > limit:
+                    kept.counted()  # refuses
+                amount = None if amount_at is None else cells[amount_at].strip() or None
+                note = None if note_at is None else cells[note_at].strip() or None
+                source = None if source_at is None else cells[source_at].strip() or None
+                if not figure.isascii() or "," in figure:
+                    figure = plain_number(figure)
+                if amount is not None and (not amount.isascii() or "," in amount):
+                    amount = plain_number(amount)
+                if figure.startswith(FRACTION_START):  # see below
+                    fractions.append(len(rows))
+                # One text for each distinct figure (a bulletin's million figures have
+                # some ten thousand): the rows kept hold it, not a copy of their own.
+                shared = figures.get(figure)
+                if shared is not None:
+                    figure = shared
+                elif len(figures) < _SHARED:
+                    figures[figure] = figure
+                if amount is not None:
+                    shared = figures.get(amount)
+                    if shared is not None:
+                        amount = shared
+                    elif len(figures) < _SHARED:
+                        figures[amount] = amount
+                # ImportRow(line, Entry(…)), made without the named tuples' Python __new__
+                entry = (
+                    share_target(given_target, given_target),
+                    known_period(given_period) or new_period(given_period),
+                    figure,
+                    amount,
+                    note,
+                    source,
+                    False,
+                )
+                keep(new(ImportRow, (line, new(Entry, entry))))
+                continue
         if not "".join(cells).strip():
             continue
         kept.counted()

@@ -51,6 +51,7 @@ from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _, ngettext
 from plancli.locations import MASK, LedgerLocation, passwords_in
 from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.plain import Record as PlainRecord
 from plancli.stores.base import (
     AMENDMENT_FIELDS,
     LOCK_TIMEOUT_SECONDS,
@@ -992,13 +993,13 @@ class _PostgresSession:
         rows = self.connection.execute(_RECORDS_IN_FORCE, {"plan": self.plan_id}).fetchall()
         return self.store._plain_records(rows)
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[Record | PlainRecord]) -> None:
         if not batch:
             return
         self._check_allowed([record.target for record in batch])
         self._insert_records(batch, keep_writer=False)
 
-    def _insert_records(self, batch: Sequence[Record], *, keep_writer: bool) -> None:
+    def _insert_records(self, batch: Sequence[Record | PlainRecord], *, keep_writer: bool) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user)."""
         columns = _RECORD_COLUMNS if keep_writer else _RECORD_COLUMNS[:-1]

@@ -49,6 +49,7 @@ from plancli.stores.sqlite_db import (
     _COLUMNS,
     _FIGURE_COLUMNS,
     _MAX_TARGETS_IN_QUERY,
+    _SCHEMA,
     _SELECT,
     _SELECT_AMENDMENTS,
     _begin_writing,
@@ -64,18 +65,36 @@ from plancli.stores.sqlite_read import _all_rows, _amendments, _figures, _plain_
 if TYPE_CHECKING:
     from plancli.model import Amendment, Record
 
+# The records' indexes by name, as the schema creates them. An import into an empty ledger
+# of at least _BULK_ROWS records drops them and builds them after its rows, in the same
+# transaction: SQLite then sorts the keys once, where inserting 1,200,000 of them in the
+# file's order cost half the import (issue 15).
+_RECORD_INDEXES = {
+    statement.split()[2]: statement.strip()
+    for statement in _SCHEMA.split(";")
+    if statement.strip().startswith("CREATE INDEX")
+}
+_BULK_ROWS = 1_000
 
-def _row(record: Record) -> tuple[str | None, ...]:
-    return (
-        record.target,
-        record.period,
-        str(record.value),
-        None if record.amount is None else str(record.amount),
-        record.note,
-        record.source,
-        record.recorded_at.isoformat(),
-        record.batch,
-    )
+
+def _rows(batch: Sequence[Record | PlainRecord]) -> list[tuple[str | None, ...]]:
+    """The stored row of each record (`_COLUMNS`); a time's text made once (an import's
+    records share one time)."""
+    times: dict[datetime, str] = {}
+    return [
+        (
+            record.target,
+            record.period,
+            str(record.value),
+            None if record.amount is None else str(record.amount),
+            record.note,
+            record.source,
+            times.get(record.recorded_at)
+            or times.setdefault(record.recorded_at, record.recorded_at.isoformat()),
+            record.batch,
+        )
+        for record in batch
+    ]
 
 
 def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
@@ -106,6 +125,10 @@ def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
 class _SqliteSession:
     connection: sqlite3.Connection
     path: Path
+    # The records' indexes, dropped while a large batch fills an empty table and built again
+    # by `finish` before the commit (one sort, not a million inserts in file order).
+    indexes_dropped: bool = False
+    appended: bool = False
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is not None and len(targets) <= _MAX_TARGETS_IN_QUERY:
@@ -145,12 +168,26 @@ class _SqliteSession:
             return list(latest_in_order(self.records(), attrgetter("target", "period")).values())
         return list(latest.values())
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[Record | PlainRecord]) -> None:
+        if not self.appended:
+            self.appended = True
+            empty = self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None
+            if len(batch) >= _BULK_ROWS and empty:
+                for name in _RECORD_INDEXES:
+                    self.connection.execute(f"DROP INDEX {name}")
+                self.indexes_dropped = True
         placeholders = ", ".join("?" * len(_COLUMNS))
         self.connection.executemany(
             f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
-            [_row(record) for record in batch],
+            _rows(batch),
         )
+
+    def finish(self) -> None:
+        """Before the commit: the indexes `append` dropped, built again as the schema has them."""
+        if self.indexes_dropped:
+            for statement in _RECORD_INDEXES.values():
+                self.connection.execute(statement)
+            self.indexes_dropped = False
 
     def amendments(self) -> list[PlacedAmendment]:
         rows = self.connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
@@ -249,7 +286,9 @@ class SqliteLedgerStore:
             with closing(connection):
                 try:
                     _when_free(lambda: _begin_writing(connection, path), self.lock_timeout)
-                    yield _SqliteSession(connection, path)
+                    session = _SqliteSession(connection, path)
+                    yield session
+                    session.finish()
                     if os.environ.get(CRASH_HOOK):  # test hook: die with the change unsaved
                         os._exit(9)
                     connection.execute("COMMIT")

@@ -34,6 +34,7 @@ from plancli.locations import (
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
+from plancli.plain import Record as PlainRecord
 from plancli.plan import read_toml
 from plancli.stores.base import (
     CRASH_HOOK,
@@ -402,9 +403,12 @@ class _TomlSession:
     def records_in_force(self) -> list[Record]:
         return list(current_records(self._records).values())
 
-    def append(self, batch: Sequence[Record]) -> None:
+    def append(self, batch: Sequence[Record | PlainRecord]) -> None:
         if batch:
-            self._records.extend(batch)
+            # The file is written from models; an import hands plain records, checked alike.
+            self._records.extend(
+                r if isinstance(r, Record) else Record(**r._asdict()) for r in batch
+            )
             self.changed = True
 
     def amendments(self) -> list[PlacedAmendment]:

@@ -1,0 +1,479 @@
+"""The import's fast paths (issue 15: a million rows in a quarter of the time) give what the
+full checks give: `quick_number` what `parse_number` gives, `EntryChecker` what `check_entry`
+gives or refuses, the warnings only for targets out of order what `sequence_warnings` says for
+every row, and a file of ordinary rows with unusual ones among them the same ledger, counts,
+warnings and refusals as the import that checks every row with `check_entry`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from operator import itemgetter
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from tests.conftest import FIXTURES
+
+from plancli import imports, ledger
+from plancli.errors import InputError
+from plancli.imports import ImportRejected, _in_order, _warnings, import_rows, parse_import
+from plancli.ledger import (
+    Entry,
+    EntryChecker,
+    Figures,
+    check_entry,
+    parse_number,
+    quick_number,
+    sequence_warnings,
+)
+from plancli.locations import LedgerLocation
+from plancli.plain import Record as PlainRecord
+from plancli.plan import load_plain_plan
+from plancli.stores import open_store
+
+NOW = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
+BATCH = "20220705T083000Z-abcdef"
+
+# A change target (its base level may be recorded for the end of the year before) beside the
+# fixture's growth, level, cumulative and milestone targets.
+CHANGE = """
+[[targets]]
+id = "urbanization"
+section = "urban"
+name = "城镇化率"
+name_en = "Urbanisation rate"
+kind = "change"
+unit = "%"
+min = 1
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("plan") / "plan.toml"
+    path.write_text((FIXTURES / "assess.toml").read_text("utf-8") + CHANGE, "utf-8")
+    return load_plain_plan(path)
+
+
+# ------------------------------------------------------------------------------ numbers
+
+number_texts = st.one_of(
+    st.from_regex(r"-?[0-9]{1,14}(\.[0-9]{0,12})?", fullmatch=True),
+    st.text(alphabet="0123456789-+.eE%,， ", max_size=16),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4).map(str),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(number_texts)
+@example("-0")
+@example("-0.0")
+@example("0.0000001")  # str() of its Decimal is 1E-7
+@example("123456789012")
+@example("1234567890123")
+@example("12345678901.5")
+@example("007")
+@example("5.")
+@example(".5")
+@example("+5")
+@example("0.12345678901")
+def test_quick_number_reads_what_parse_number_reads(text: str) -> None:
+    quick = quick_number(text)
+    try:
+        full = parse_number(text, "value")
+    except InputError:
+        assert quick is None
+        return
+    if quick is not None:
+        assert str(quick) == str(full)  # same value, same digits kept
+        assert quick.is_signed() == full.is_signed()
+
+
+@pytest.mark.parametrize("text", ["5.9", "-3", "0", "-0.0", "150", "0.992", "123456789012"])
+def test_quick_number_takes_the_plain_figures(text: str) -> None:
+    assert quick_number(text) == Decimal(text)
+
+
+@pytest.mark.parametrize("text", ["5.2%", "1e3", "007", "+5", "1,441", " 5", "1234567890123"])
+def test_quick_number_leaves_the_rest_to_the_full_parser(text: str) -> None:
+    assert quick_number(text) is None
+
+
+# ------------------------------------------------------------------------------ entries
+
+TARGETS = [
+    "gdp",
+    " gdp ",
+    "gpd",
+    "地区生产总值",
+    "unemployment_rate",
+    "new_5g_base_stations",
+    "service_centre",
+    "urbanization",
+]
+PERIODS = [
+    "2022-06",
+    "2022-Q2",
+    "2022",
+    "2021",
+    "2021-12",
+    "2021-06",
+    "2023-01",
+    "2022-13",
+    " 2022-06",
+]
+VALUES: list[str | Decimal | int] = [
+    "5.9",
+    "-3",
+    "-0.0",
+    "150",
+    "101",
+    "5.2%",
+    "下降4.0",
+    "增长5",
+    "done",
+    "1,441",
+    "1e3",
+    "abc",
+    "",
+    "0.0000001",
+    Decimal("4.1"),
+    7,
+]
+AMOUNTS: list[str | Decimal | None] = [None, "330", "-1", "1e2", "x", "", "12.5", Decimal("3")]
+TEXTS = [None, "x", " y ", "", "\ud800"]
+CURRENT = [
+    PlainRecord("gdp", "2022-06", Decimal("5.9"), Decimal("330"), None, None, NOW, "b"),
+    PlainRecord("new_5g_base_stations", "2022-05", Decimal(150), None, "x", None, NOW, "b"),
+]
+
+entries = st.builds(
+    Entry,
+    st.sampled_from(TARGETS),
+    st.sampled_from(PERIODS),
+    st.sampled_from(VALUES),
+    st.sampled_from(AMOUNTS),
+    st.sampled_from(TEXTS),
+    st.sampled_from(TEXTS),
+)
+
+
+def _checked(plan, entry: Entry) -> tuple[object, ...] | str:  # type: ignore[no-untyped-def]
+    """What check_entry makes of the entry: the record's fields and what it supersedes."""
+    try:
+        change = check_entry(plan, entry, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
+    except InputError as exc:
+        return str(exc)
+    record = change.record
+    fields = tuple(getattr(record, name) for name in PlainRecord._fields)
+    return (*fields, change.previous)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(entries, min_size=1, max_size=6))
+def test_the_entry_checker_checks_as_check_entry(plan, given_entries: list[Entry]) -> None:  # type: ignore[no-untyped-def]
+    checker = EntryChecker(plan, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
+    for entry in given_entries:  # one checker for several rows: what it keeps must not leak
+        try:
+            record, target, previous = checker.check(entry)
+        except InputError as exc:
+            assert _checked(plan, entry) == str(exc)
+            continue
+        assert (*record, previous) == _checked(plan, entry)
+        assert type(record.value) is Decimal
+        assert target.id == record.target
+
+
+def test_ordinary_rows_do_not_go_through_check_entry(plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    calls: list[Entry] = []
+    full = ledger.check_entry
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[1])
+        return full(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "check_entry", counted)
+    checker = EntryChecker(plan, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
+    ordinary = [
+        Entry("gdp", "2022-Q3", "5.1", "700"),
+        Entry("new_5g_base_stations", "2022-06", "160", None, "note"),
+        Entry("urbanization", "2021", "58.08"),
+        Entry("service_centre", "2022-06", "100"),
+    ]
+    for entry in ordinary:
+        checker.check(entry)
+    assert calls == []
+    unusual = Entry("gdp", "2022-Q3", "5.1%")
+    record, _, _ = checker.check(unusual)
+    assert calls == [unusual] and record.value == Decimal("5.1")
+
+
+def test_a_period_fit_for_a_change_target_is_not_taken_for_another(plan) -> None:  # type: ignore[no-untyped-def]
+    """2021 is a change target's base level in a 2022 plan, and outside the year for the rest:
+    the checker keeps a period's verdict per kind."""
+    checker = EntryChecker(plan, Figures([]), batch=BATCH, recorded_at=NOW)
+    record, _, _ = checker.check(Entry("urbanization", "2021", "58.08"))
+    assert record.period == "2021"
+    with pytest.raises(InputError) as caught:
+        checker.check(Entry("gdp", "2021", "5"))
+    assert str(caught.value) == _checked(plan, Entry("gdp", "2021", "5"))
+
+
+# ------------------------------------------------------------------------------ warnings
+
+MONTHS = ["2022-01", "2022-02", "2022-03", "2022-Q1", "2022-04", "2022-06", "2022-H1", "2022"]
+CUMULATIVE = ["new_5g_base_stations", "parking_spaces"]
+
+
+def _all_warnings(
+    plan, current: Figures, checked: list[tuple[str, str, Decimal, int]]
+) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """The warnings as the import gave them before: `sequence_warnings` for every row."""
+    records = [
+        PlainRecord(target, period, value, None, None, None, NOW, BATCH)
+        for target, period, value, _ in checked
+    ]
+    merged = current.with_records(records)
+    warned = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(checked, records, strict=True)
+        for warning in sequence_warnings(plan, record, merged)
+    ]
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
+
+
+figures = st.tuples(st.sampled_from(CUMULATIVE), st.sampled_from(MONTHS), st.integers(0, 9))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(figures, max_size=8), st.lists(figures, max_size=10), st.data())
+def test_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignore[no-untyped-def]
+    plan, stored: list[tuple[str, str, int]], imported: list[tuple[str, str, int]], data
+) -> None:
+    current = Figures(
+        PlainRecord(t, p, Decimal(v), None, None, None, NOW, "old") for t, p, v in stored
+    )
+    unique = list({(t, p): (t, p, v) for t, p, v in imported}.values())  # one per position
+    checked = [
+        (t, p, Decimal(v), (row + 2) << 1 | data.draw(st.booleans()))
+        for row, (t, p, v) in enumerate(unique)
+    ]
+    assert _warnings(plan, current, checked, BATCH, NOW) == _all_warnings(plan, current, checked)
+
+
+@pytest.mark.parametrize(
+    ("figures_given", "in_order"),
+    [
+        ([(2022, 1, 5), (2022, 2, 5), (2022, 3, 9)], True),
+        ([(2022, 3, 9), (2022, 1, 5), (2022, 3, 5)], True),  # same month: not compared
+        ([(2022, 1, 5), (2022, 3, 4)], False),
+        ([(2022, 1, 5), (2022, 2, 9), (2022, 3, 6)], False),  # below an earlier month's top
+        ([(2021, 12, 9), (2022, 1, 1)], True),  # another year
+    ],
+)
+def test_in_order(figures_given: list[tuple[int, int, int]], in_order: bool) -> None:
+    figures_in = [(y, m, Decimal(v)) for y, m, v in figures_given]
+    assert _in_order(figures_in) is in_order
+
+
+# ------------------------------------------------------------------------------ imports
+
+ORDINARY = [
+    "gdp,2022-Q1,4.1,330,",
+    "new_5g_base_stations,2022-04,80,,",
+    "parking_spaces,2022-03,900,,first",
+    "retail_sales,2022-06,3.8,,",
+    "unemployment_rate,2022-06,5.1,,",
+    "new_5g_base_stations,2022-06,150,,",
+]
+UNUSUAL = [
+    "gdp,2022-Q2,5.2%,700,",  # a percent sign
+    "retail_sales,2022-03,下降1.5,,",  # the bulletin's words
+    "fixed_asset_investment,2022-06,-0.0,,",  # a signed zero
+    "service_centre,2022-06,done,,",  # a milestone done
+    "parking_spaces,2022-06,1E3,,",  # an exponent
+    "new_5g_base_stations,2022-05,0070,,  spaced note  ",  # leading zeros; below April
+    "urban_income,2022-06,+6.0,,",
+    "external_funds,2022-06,12.50,,",
+    "new_urban_jobs,2022-06,1.2345678901,,",
+]
+HEADER = "target,period,value,amount,note\n"
+
+
+def _contents(location: LedgerLocation) -> list[tuple[object, ...]]:
+    records = open_store(location).contents().records
+    return [r.model_dump(exclude={"batch", "recorded_at"}) for r in records]  # type: ignore[misc]
+
+
+def _import(tmp_path: Path, text: str, suffix: str, keep: bool):  # type: ignore[no-untyped-def]
+    plan = load_plain_plan(FIXTURES / "assess.toml")
+    location = LedgerLocation(tmp_path / f"keep-{keep}{suffix}", "option")
+    rows, problems = parse_import(text.encode(), "file.csv")
+    try:
+        result = import_rows(
+            open_store(location), plan, "file.csv", rows, problems, now=NOW, keep=keep
+        )
+    except ImportRejected as exc:
+        return str(exc), _contents(location) if location.path.exists() else []
+    counts = (result.new, result.revised, result.unchanged_count, result.rows)
+    return counts, result.row_warnings(), _contents(location)
+
+
+@pytest.mark.parametrize("suffix", [".progress.sqlite", ".progress.toml"])
+@pytest.mark.parametrize("order", ["mixed", "unusual first", "unusual last"])
+def test_unusual_rows_among_ordinary_ones_import_as_check_entry_reads_them(
+    tmp_path: Path, suffix: str, order: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imports, "_CHUNK", 2)
+    if order == "mixed":
+        lines = [line for pair in zip(ORDINARY, UNUSUAL, strict=False) for line in pair]
+        lines += UNUSUAL[len(ORDINARY) :]
+    elif order == "unusual first":
+        lines = UNUSUAL + ORDINARY
+    else:
+        lines = ORDINARY + UNUSUAL
+    text = HEADER + "\n".join(lines) + "\n"
+    streamed = _import(tmp_path, text, suffix, keep=False)
+    kept = _import(tmp_path, text, suffix, keep=True)  # check_import: check_entry per row
+    assert streamed == kept
+    counts, warnings, records = streamed
+    assert counts == (15, 0, 0, 15)
+    values = {(r["target"], r["period"]): r["value"] for r in records}  # type: ignore[index]
+    assert values[("gdp", "2022-Q2")] == Decimal("5.2")
+    assert values[("retail_sales", "2022-03")] == Decimal("-1.5")
+    assert str(values[("fixed_asset_investment", "2022-06")]) == "0.0"
+    assert values[("service_centre", "2022-06")] == 100
+    assert values[("new_5g_base_stations", "2022-05")] == 70
+    assert any("2022-05 = 70 is below 2022-04's 80" in w for _, w in warnings)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "gdp,2022-13,5,,",
+        "nowhere,2022-06,1,,",
+        "gdp,2022-06,1,441,,",
+        "gdp,2022-06,abc,,",
+        "new_5g_base_stations,2022-06,-5,,",
+        "unemployment_rate,2022-06,5,3,",
+        "gdp,2023-06,5,,",
+        "gdp,2022-06,5,-3,",
+        "service_centre,2022-06,101,,",
+        "gdp,2022-Q1,4.2,,",  # row 2 gave it
+    ],
+)
+def test_a_bad_row_among_ordinary_ones_is_refused_as_check_entry_refuses_it(
+    tmp_path: Path, bad: str
+) -> None:
+    text = HEADER + "\n".join([*ORDINARY[:3], bad, *ORDINARY[3:]]) + "\n"
+    streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
+    kept = _import(tmp_path, text, ".progress.sqlite", keep=True)
+    assert streamed == kept
+    message, records = streamed
+    assert message.splitlines()[0] == "file.csv: 1 bad row; nothing was imported"
+    assert message.splitlines()[1].startswith("file.csv:5: ")
+    assert records == []
+
+
+def _schema(path: Path) -> set[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        found = set(db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.close()
+    return found
+
+
+def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancli.stores import sqlite as ledger_sqlite
+
+    monkeypatch.setattr(imports, "_CHUNK", 2)
+    text = HEADER + "\n".join(ORDINARY) + "\n"
+    plan = load_plain_plan(FIXTURES / "assess.toml")
+    small = LedgerLocation(tmp_path / "small.sqlite", "option")  # below the bulk size
+    rows, problems = parse_import(text.encode(), "file.csv")
+    import_rows(open_store(small), plan, "file.csv", rows, problems, now=NOW, keep=False)
+    monkeypatch.setattr(ledger_sqlite, "_BULK_ROWS", 2)
+    dropped: list[str] = []
+    real_finish = ledger_sqlite._SqliteSession.finish
+
+    def finish(session) -> None:  # type: ignore[no-untyped-def]
+        dropped.append(str(session.indexes_dropped))
+        real_finish(session)
+
+    monkeypatch.setattr(ledger_sqlite._SqliteSession, "finish", finish)
+    bulk = LedgerLocation(tmp_path / "bulk.sqlite", "option")
+    rows, problems = parse_import(text.encode(), "file.csv")
+    import_rows(open_store(bulk), plan, "file.csv", rows, problems, now=NOW, keep=False)
+    assert dropped == ["True"]
+    assert _schema(bulk.path) == _schema(small.path)
+    assert {name for name, _ in _schema(bulk.path)} >= {"records_by_target", "records_by_batch"}
+    assert _contents(bulk) == _contents(small)
+    # Into a ledger that holds records, the indexes stay as they are.
+    more = HEADER + "gdp,2022-Q2,5.0,700,\nretail_sales,2022-03,3.0,,\n"
+    rows, problems = parse_import(more.encode(), "more.csv")
+    import_rows(open_store(bulk), plan, "more.csv", rows, problems, now=NOW, keep=False)
+    assert dropped == ["True", "False"]
+    # A refused import into an empty ledger leaves nothing, indexes included, half done.
+    broken = LedgerLocation(tmp_path / "broken.sqlite", "option")
+    rows, problems = parse_import((text + "nowhere,2022-06,1,,\n").encode(), "file.csv")
+    with pytest.raises(ImportRejected):
+        import_rows(open_store(broken), plan, "file.csv", rows, problems, keep=False)
+    assert not broken.path.exists() or _contents(broken) == []
+
+
+def test_a_position_given_twice_is_refused_in_chinese_without_json_too(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """The streamed import said this one refusal in English whatever the language."""
+    plan = tmp_path / "assess.toml"
+    plan.write_text((FIXTURES / "assess.toml").read_text("utf-8"), "utf-8")
+    path = tmp_path / "twice.csv"
+    path.write_text(HEADER + "gdp,2022-Q2,5.0,700,\ngdp,2022-06,5.1,,\n", "utf-8")
+    said = {}
+    for json in ([], ["--json"]):
+        result = invoke("--plan", str(plan), "--lang", "zh", "import", str(path), *json)
+        assert result.exit_code == 2
+        said[bool(json)] = result.stderr
+    assert said[False] == said[True]
+    assert "gdp 2022-06" in said[False] and "2022-Q2" in said[False]
+    assert "also on row" not in said[False]
+
+
+@pytest.mark.parametrize("slots", [1, 16])
+def test_positions_past_the_index_slots_are_kept_apart_too(
+    tmp_path: Path, slots: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from array import array
+
+    monkeypatch.setattr(imports, "_SLOTS", slots)
+    monkeypatch.setattr(imports, "_NO_ROWS", array("q", bytes(8 * slots)))
+    lines = [*ORDINARY, "gdp,2022-Q2,5.0,700,", "gdp,2022-06,5.1,,"]
+    text = HEADER + "\n".join(lines) + "\n"
+    streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
+    assert streamed == _import(tmp_path, text, ".progress.sqlite", keep=True)
+    assert "file.csv:9: gdp 2022-06 is also on row 8 as 2022-Q2" in streamed[0]
+
+
+def test_the_checker_keeps_a_bounded_number_of_texts(plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Past KEEP distinct texts the checker works each out again: the same records."""
+    monkeypatch.setattr(EntryChecker, "KEEP", 2)
+    checker = EntryChecker(plan, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
+    given = [
+        Entry(target, period, value)
+        for target in (" gdp", "gdp ", "gdp", "retail_sales", "nowhere", "gdp")
+        for period, value in (("2022-Q3", "5.1"), ("2022-06", "5.2%"), ("2022-13", "5"))
+    ]
+    for entry in given:
+        try:
+            record, _, previous = checker.check(entry)
+        except InputError as exc:
+            assert _checked(plan, entry) == str(exc)
+        else:
+            assert (*record, previous) == _checked(plan, entry)
+    assert max(map(len, (checker._targets, checker._periods, checker._numbers))) == 2
