@@ -6,7 +6,8 @@ The folder holds texts the extractor was not written against (web-page excerpts 
     FOLDER/texts/NN.txt    one text each (UTF-8, or anything `plancli extract` reads)
     FOLDER/gold/NN.toml    its headline targets, in the bundled plans' format, with
                            [plan] year = the plan year (passed as --year)
-    FOLDER/sets.tsv        id<TAB>set (A = studied, B = the final blind test), header line
+    FOLDER/sets.tsv        id<TAB>set (a letter per round: A studied; B, then C, the blind tests —
+                           each studied once its one run is on record), header line
     FOLDER/sources.tsv     id<TAB>group<TAB>year<TAB>place<TAB>url (group: simplified,
                            traditional…), header line; optional (no groups without it)
 
@@ -14,7 +15,7 @@ Prints one row per text (gold, found, matched, recall, precision, exact, quotes 
 the totals per group and overall; a text the extractor refuses counts all its targets as
 missed. Texts and gold plans stay outside the repository (the pages are not ours to copy).
 
-    python3 benchmarks/blind.py [FOLDER] [--set A|B|all] [--misses] [--json]
+    python3 benchmarks/blind.py [FOLDER] [--set A|B|C|all] [--misses] [--json]
 
 FOLDER defaults to $PLANCLI_BLIND, else a `blind` folder beside the checkout or its parent.
 """
@@ -165,7 +166,7 @@ def row(label: str, tally: Tally) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=None)
-    parser.add_argument("--set", default="all", help="A, B or all (default all)")
+    parser.add_argument("--set", default="all", help="A, B, C… or all (default all)")
     parser.add_argument("--misses", action="store_true", help="list misses and mismatches")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)

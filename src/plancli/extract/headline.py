@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
+from plancli.extract.pending import PENDING, pending_subjects
 from plancli.extract.text import LIST_LABEL
-from plancli.extract.vocabulary import INDICATORS, PENDING_TOKENS, Indicator, lookup, national
+from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
 
 NUM = r"(\d+(?:\.\d+)?)"
 DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
@@ -28,22 +29,6 @@ _ASPIRATION = re.compile(
     r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
     r"|^(?:在)?实际工作中|^力争"
 )
-# Who sets a bound the report leaves to others: the state, the province (a city's report), a
-# higher level; 国家、省下达 both.
-_ABOVE = r"(?:国家|上级|省政府|省上|省)(?:、(?:省|市))?"
-_PENDING = re.compile(
-    rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
-    r"|(?:与|同)国家.{0,15}?考核目标.{0,6}?衔接"
-    r"|(?:达到|符合)国家要求"
-    r"|按照?国家要求完成"
-    rf"|控制在{_ABOVE}下达的范围"
-    r"|规划期内统筹考核"
-)
-_PENDING_PREFIX = re.compile(
-    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成)"
-)
-_SUBJECT_SPLIT = re.compile(r"[、和及]")
-
 _SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
     r"|地区生产总值|生产总值)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
@@ -74,12 +59,15 @@ _TREND = (
     (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
     (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
     (
-        re.compile(r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化|增加)$|稳定改善$"),
+        re.compile(
+            r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化|增加)$|稳定改善$"
+            r"|(?:稳定|平稳)增长$"
+        ),
         "up",
     ),
 )
 _INDICATOR = re.compile(
-    r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|稳定增长|合理增长|平稳增长|基本平衡"
+    r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
     r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效"
 )
 
@@ -93,13 +81,30 @@ class _Piece:
     text: str
 
 
+# A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
+# 可支配收入增长…) ends a clause there too.
+_RUN_ON = re.compile(r"(?:左右|以上|以内)(?=[\u4e00-\u9fff])")
+
+
 def _segments(parse: str, start: int, end: int) -> Iterator[_Piece]:
-    """The clauses of the paragraph: split at ，；。 and line ends; list dashes trimmed."""
+    """The clauses of the paragraph: split at ，；。 and line ends, and after a qualifier run
+    into the next indicator's name; list dashes trimmed."""
     pos = start
     for match in [*_SEPARATORS.finditer(parse, start, end), None]:
         stop = end if match is None else match.start()
+        for run_on in _RUN_ON.finditer(parse, pos, stop):
+            following = parse[run_on.end() : stop]
+            if following[:1] not in "的和及与" and _bare_subject(_lead_words(following)):
+                yield from _trimmed(parse, pos, run_on.end())
+                pos = run_on.end()
         yield from _trimmed(parse, pos, stop)
         pos = stop + 1
+
+
+def _lead_words(text: str) -> str:
+    """The words before the predicate of a clause: its subject, if it has one."""
+    verb = re.search(r"增长|下降|降低|达到|控制在|保持|稳定在|与|同|\d", text)
+    return text[: verb.start()] if verb else text
 
 
 def _trimmed(parse: str, start: int, end: int) -> Iterator[_Piece]:
@@ -159,7 +164,7 @@ class HeadlineReader:
         if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
-        pending = _PENDING.search(seg.text)
+        pending = PENDING.search(seg.text)
         if pending:
             self._pending(seg, pending)
             return
@@ -446,32 +451,25 @@ class HeadlineReader:
 
     def _pending(self, seg: _Piece, match: re.Match[str]) -> None:
         text = seg.text
-        prefix = _PENDING_PREFIX.search(text)
-        if prefix:
-            subjects = text[prefix.end() :]
-            subjects = re.sub(r"(约束性)?(指标)?(目标任务|目标|任务)?$", "", subjects)
-        else:
-            subjects = text[: match.start()]
-        subjects = re.sub(r"(降低)?(目标)?(与|同)?$", "", subjects.strip())
-        found: list[tuple[str, str]] = []
-        for part in _SUBJECT_SPLIT.split(subjects):
-            part = part.strip()
-            if part:
-                found.extend(_pending_parts(part))
+        subjects, found = pending_subjects(text, match)
         seen: set[str] = set()
         for name, indicator_id in found:
-            if indicator_id in seen:
+            if (indicator_id or name) in seen:
                 continue
-            seen.add(indicator_id)
-            target = self._new(name, seg, "trend", indicator_id=indicator_id)
-            indicator = _indicator(indicator_id)
-            if indicator is not None:
-                target.kind = indicator.pending_kind
-                target.unit = indicator.pending_unit
-                target.direction = indicator.pending_direction
-                target.decline = indicator.pending_decline and target.kind == "growth"
+            seen.add(indicator_id or name)
+            if indicator_id is None:  # a rate without a shared id (地表水达标率)
+                target = self._new(name, seg, "level")
+                target.unit = "%"
             else:
-                target.kind, target.unit, target.decline = "growth", "%", True
+                target = self._new(name, seg, "trend", indicator_id=indicator_id)
+                indicator = _indicator(indicator_id)
+                if indicator is not None:
+                    target.kind = indicator.pending_kind
+                    target.unit = indicator.pending_unit
+                    target.direction = indicator.pending_direction
+                    target.decline = indicator.pending_decline and target.kind == "growth"
+                else:
+                    target.kind, target.unit, target.decline = "growth", "%", True
             target.pending = True
             target.frequency = "annual"
             target.notes.append(
@@ -563,7 +561,7 @@ def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bo
         target.min = value
 
 
-_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保|均|都|目标)+$")
+_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保|均|都|目标|预计)+$")
 _SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
 
 
@@ -606,28 +604,3 @@ def _split_town_country(subject: str) -> list[str]:
     if pair:  # 城镇、农村居民… / 城镇和农村居民…
         return [f"{pair.group(1)}{pair.group(2)}", f"农村{pair.group(2)}"]
     return [subject]
-
-
-def _pending_parts(part: str) -> list[tuple[str, str]]:
-    """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
-    pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
-    clean = re.sub(r"等?(约束性)?(指标|目标任务|目标|任务)$", "", part)
-    if re.search(r"单位|强度|产量|粮食|生态环境保护|主要污染物|生产", part):
-        indicator = lookup(part)
-        if indicator is not None:
-            return [(clean or part, indicator.id)]
-    found: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(clean):
-        for token, indicator_id in PENDING_TOKENS:
-            if clean.startswith(token, pos):
-                found.append((f"{token}指标", indicator_id))
-                pos += len(token)
-                break
-        else:
-            pos += 1
-    if not found:
-        indicator = lookup(part)
-        if indicator is not None:
-            found.append((clean or part, indicator.id))
-    return found

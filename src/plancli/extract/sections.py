@@ -170,7 +170,9 @@ _HEADLINE_LEADS = (
     re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
     re.compile(
-        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:主要预期|预期|主要)目标[ \t—\-】\]]*$", re.M
+        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:(?:主要预期|预期|主要)目标|任务清单|目标清单)"
+        r"[ \t—\-】\]]*$",
+        re.M,
     ),
     re.compile(r"主要(?:预期)?目标\s*—+"),
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
@@ -270,6 +272,9 @@ _CLAUSE_FIGURE = re.compile(
     r"\s*(?:左右|以上|以内)"
 )
 _PAST = re.compile(r"去年|上年|同比|预计|比20\d\d年|完成了|实现了|年均|累计")
+_PAST_NOT_ESTIMATE = re.compile(r"去年|上年|同比|比20\d\d年|完成了|实现了|年均|累计")
+_GDP = re.compile(r"生产总值|GDP|经济增长")
+_REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要求|表示)")
 
 
 def _find_leadless(parse: str, layout: Layout) -> bool:
@@ -282,9 +287,19 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
             continue
         start = line.start + this_year.start()
         end = _paragraph_end(parse, start, line.end)
+        # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
+        said = _REPORT_SAYS.search(parse, start + 1, end)
+        end = said.start() if said else end
         clauses = re.split(r"[,;。]", parse[start:end])
         figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
-        if len(figures) >= 3 and not any(_PAST.search(c) for c in figures):
+        past, enough = _PAST, len(figures) >= 3
+        if this_year.group(0) == f"{layout.year}年":
+            # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
+            # 上，…"): its 预计 is the target's wording, and two figures, the GDP's first, do.
+            shares = [c for c in clauses if re.search(r"\d\s*%", c)]
+            if len(shares) >= 2 and _GDP.search(shares[0]):
+                past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
+        if enough and not any(past.search(c) for c in figures):
             layout.headline = Span(start, end)
             layout.headline_paragraph = Span(line.start, end + 1)
             return True
@@ -319,7 +334,11 @@ _TARGET_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
 _SECOND_TARGET = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|微克)|同步|高于|持平"
 )
-_NATIONAL_TASK = re.compile(r"^(?:全面)?完成(?:国家|上级|省)[^。]{0,4}下达")
+_NATIONAL_TASK = re.compile(
+    r"^根据(?:国家|上级|省)[^。]{0,4}下达"
+    r"|^(?:全面)?完成(?:(?:国家|上级|省)[^。]{0,4}下达"
+    r"|(?:年度)?[^。,]{0,24}?(?:节能|减排|降碳|能耗|煤炭)[^。,]{0,20}?任务$)"
+)
 _NOT_THIS_YEAR = re.compile(r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出")
 
 

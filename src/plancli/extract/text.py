@@ -463,6 +463,10 @@ def _soft_break(
         return True
     if joined_before and _FRAGMENT.fullmatch(current):
         return True
+    # A list item's line (■…, ●…) before a short line without punctuation or figures — a
+    # heading such as 今年重点工作 — ends there, however it ends.
+    if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
+        return False
     # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
     # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter.
     return len(current) > 40 and last not in _CLOSED

@@ -69,6 +69,18 @@ INDICATORS: tuple[Indicator, ...] = (
         "annual",
         pending=("level", "%", False),
     ),
+    # Pollutants named one by one (化学需氧量、二氧化硫、氨氮、氮氧化物…): each its own fall.
+    _entry(
+        "cod_emissions",
+        r"化学需氧量|COD",
+        "Chemical oxygen demand (COD) emissions",
+        "万吨",
+        "annual",
+    ),
+    _entry("so2_emissions", r"二氧化硫", "Sulphur dioxide emissions", "万吨", "annual"),
+    _entry("nox_emissions", r"氮氧化物", "Nitrogen oxides emissions", "万吨", "annual"),
+    _entry("ammonia_nitrogen_emissions", r"氨氮", "Ammonia nitrogen emissions", "万吨", "annual"),
+    _entry("coal_consumption", r"煤炭消费|煤炭消耗|耗煤", "Coal consumption", "万吨", "annual"),
     _entry(
         "emission_reduction",
         r"减排|减污|污染物",
@@ -99,6 +111,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Share of days with good air quality",
         "%",
         "monthly",
+        pending=("level", "%", False),
     ),
     _entry(
         "primary_value_added",
@@ -180,6 +193,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "%",
         "monthly",
         direction="band",
+        pending=("level", "%", False),  # 与国家价格调控目标保持衔接: a level, no fall
     ),
     _entry(
         "urban_income",
@@ -262,4 +276,9 @@ PENDING_TOKENS: tuple[tuple[str, str], ...] = (
     ("环境质量", "environment_quality"),
     ("环境保护", "environment_quality"),
     ("粮食", "grain_output"),
+    ("煤炭", "coal_consumption"),
+    ("化学需氧量", "cod_emissions"),
+    ("二氧化硫", "so2_emissions"),
+    ("氮氧化物", "nox_emissions"),
+    ("氨氮", "ammonia_nitrogen_emissions"),
 )

@@ -1,0 +1,89 @@
+"""Pending headline targets: a clause whose bound the report leaves to a higher level — 完成国家
+(省)下达的…, 与国家价格调控目标保持衔接, 完成“十四五”国家考核目标, 完成节能减排目标任务,
+根据国家下达的…指标，提出…等年度目标 — and the indicators it names (docs/forms.md: pending)."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.extract.vocabulary import PENDING_TOKENS, lookup
+
+# Who sets a bound the report leaves to others: the state, the province (a city's report), a
+# higher level; 国家、省下达 both.
+_ABOVE = r"(?:国家|上级|省政府|省上|省)(?:、(?:省|市))?"
+# What only a national allocation bounds: a task of saving energy or cutting emissions is
+# pending even when the report does not say who hands it down (完成节能减排任务).
+_ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
+PENDING = re.compile(
+    rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
+    r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
+    r"|(?:达到|符合)国家要求"
+    r"|按照?国家要求完成"
+    rf"|控制在{_ABOVE}下达的范围"
+    r"|规划期内统筹考核"
+    r"|完成[^,;。]{0,10}?国家考核目标"
+    rf"|^(?:全面)?完成(?:年度)?(?=[^,;。]{{0,24}}?{_ALLOCATED})[^,;。]{{0,30}}?任务$"
+    r"|^(?:提出|确定|制定)[^。]{2,60}?年度(?:目标|指标)$"
+)
+# The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
+# 提出…等年度目标); otherwise the subjects come before the pending words.
+_PREFIX = re.compile(
+    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成)"
+    rf"|^(?:全面)?完成(?:年度)?(?={_ALLOCATED}|[^,;。]{{0,24}}?{_ALLOCATED}[^,;。]*任务$)"
+    r"|^(?:提出|确定|制定)"
+)
+_SUBJECT_SPLIT = re.compile(r"[、和及]")
+# A rate the vocabulary has no id for (地表水达标率): still a pending target, a level.
+_RATE = re.compile(r"(?:率|比例|比重|浓度)$")
+_POLLUTANTS = {"cod_emissions", "so2_emissions", "nox_emissions", "ammonia_nitrogen_emissions"}
+
+
+def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[str, str | None]]]:
+    """The subjects' words of a pending clause and the indicators they name: (name, shared id),
+    the id None for a rate without one."""
+    prefix = _PREFIX.search(text)
+    if prefix:
+        subjects = text[prefix.end() :]
+        subjects = re.sub(r"等?(年度)?(约束性)?(指标)?(目标任务|目标|任务)?$", "", subjects)
+    else:
+        subjects = text[: match.start()]
+    # …降低目标与, …和B均 (A和B均完成省下达): the words after the subjects
+    subjects = re.sub(r"(降低)?(目标)?(与|同)?(均|都)?$", "", subjects.strip())
+    found: list[tuple[str, str | None]] = []
+    for part in _SUBJECT_SPLIT.split(subjects):
+        part = part.strip()
+        if part:
+            found.extend(_parts(part))
+    if any(i in _POLLUTANTS for _, i in found):
+        # 化学需氧量、氨氮…减排: 减排 is what is asked of the pollutants named, not another one
+        found = [(n, i) for n, i in found if i != "emission_reduction"]
+    return subjects, found
+
+
+def _parts(part: str) -> list[tuple[str, str | None]]:
+    """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
+    pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
+    clean = re.sub(r"等?(约束性)?(指标|目标任务|目标|任务)$", "", part)
+    if re.search(r"单位|强度|产量|粮食|生态环境保护|主要污染物|生产", part):
+        indicator = lookup(part)
+        if indicator is not None:
+            return [(clean or part, indicator.id)]
+    found: list[tuple[str, str | None]] = []
+    pos = 0
+    while pos < len(clean):
+        for token, indicator_id in PENDING_TOKENS:
+            if clean.startswith(token, pos):
+                found.append((f"{token}指标", indicator_id))
+                pos += len(token)
+                break
+        else:
+            pos += 1
+    if len(found) == 1 and len(clean) <= 12:
+        found = [(clean, found[0][1])]  # 煤炭消费压减: the words themselves name it
+    if not found:
+        indicator = lookup(part)
+        if indicator is not None:
+            found.append((clean or part, indicator.id))
+        elif _RATE.search(clean) and len(clean) <= 16:
+            found.append((clean, None))
+    return found
