@@ -16,16 +16,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
-from plancli import imports, ledger
+from plancli import entry_checker, imports, ledger
+from plancli.entry_checker import EntryChecker, quick_number
 from plancli.errors import InputError
 from plancli.imports import ImportRejected, _in_order, _warnings, import_rows, parse_import
 from plancli.ledger import (
     Entry,
-    EntryChecker,
     Figures,
     check_entry,
     parse_number,
-    quick_number,
     sequence_warnings,
 )
 from plancli.locations import LedgerLocation
@@ -194,7 +193,7 @@ def test_ordinary_rows_do_not_go_through_check_entry(plan, monkeypatch: pytest.M
         calls.append(args[1])
         return full(*args, **kwargs)
 
-    monkeypatch.setattr(ledger, "check_entry", counted)
+    monkeypatch.setattr(entry_checker, "check_entry", counted)
     checker = EntryChecker(plan, Figures(CURRENT), batch=BATCH, recorded_at=NOW)
     ordinary = [
         Entry("gdp", "2022-Q3", "5.1", "700"),

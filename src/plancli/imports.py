@@ -35,12 +35,12 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
+from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.ledger import (
     Change,
     Entry,
-    EntryChecker,
     Figures,
     check_entry,
     new_batch_id,
