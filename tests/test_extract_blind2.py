@@ -1,4 +1,4 @@
-"""What the second blind round taught (docs/extract.md, "A second blind round, session 6").
+"""What the second blind round taught (docs/extract.md, "A second blind round, session 5").
 
 Set B of the first round, measured once and on record, was studied after its measurement: its
 misses were wordings of pending national tasks, a list heading, a news rewrite and a copy's
