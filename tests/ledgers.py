@@ -62,7 +62,8 @@ class PgLedger:
         return dataclasses.replace(self, plan_id=plan_id)
 
     def location(self, owners: tuple[tuple[str, str], ...] | None = None) -> LedgerLocation:
-        return database_location(self.url)._replace(plan_id=self.plan_id, owners=owners)
+        listed = None if owners is None else (lambda: owners)
+        return database_location(self.url)._replace(plan_id=self.plan_id, owners=listed)
 
     def store(self) -> LedgerStore:
         return open_store(self.location())

@@ -247,6 +247,28 @@ def test_a_departments_copy_of_the_plan_cannot_change_the_owners(
     assert bureau("alice", "record", "g5", "160", "-p", "2022-06").exit_code == 0
 
 
+def test_a_departments_write_never_lists_the_plans_owners(
+    bureau, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The owners are listed only when a write may push them (the ledger's owner), not for a
+    department's `record`: a city's plan has 100,000 targets (issue 13: `record` within 50 ms
+    of SQLite's at any size)."""
+    import plancli.plain
+
+    listed: list[int] = []
+    real = plancli.plain.plan_owners
+
+    def counted(plan):  # type: ignore[no-untyped-def]
+        listed.append(len(plan.targets))
+        return real(plan)
+
+    monkeypatch.setattr(plancli.plain, "plan_owners", counted)
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    assert listed == []
+    assert bureau("bureau", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
+    assert listed and listed[0] > 0
+
+
 def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def]
     listed = bureau("bob", "ledger", "grants")
     assert listed.stdout == "工信局\tgongxin\n统计局\ttongji\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -162,7 +163,8 @@ class LedgerLocation(NamedTuple):
     url: str | None = None  # a database ledger's connection string (it may hold a password)
     # A database ledger: the plan's owner (牵头单位) of each target that names one, pushed to the
     # database with each write; None when not known (the store then leaves them as they are).
-    owners: tuple[tuple[str, str], ...] | None = None
+    # Listed when asked: a department's write never pushes them, and a city's plan has 100,000.
+    owners: Callable[[], tuple[tuple[str, str], ...]] | None = None
 
     @property
     def format(self) -> LedgerFormat:

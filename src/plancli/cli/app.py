@@ -444,6 +444,8 @@ class State:
         )
         if location.url is None:
             return location
+        from functools import partial
+
         from plancli.plain import plan_owners
 
         if plan is None and source == self.source:
@@ -453,7 +455,7 @@ class State:
             plan = self._plan if self._plan is not None else self.plain_plan
         elif plan is None:
             plan = _load(source)
-        return location._replace(plan_id=plan.plan.id, owners=plan_owners(plan))
+        return location._replace(plan_id=plan.plan.id, owners=partial(plan_owners, plan))
 
     @property
     def ledger_path(self) -> Path:

@@ -29,6 +29,8 @@ app.add_typer(ledger_app)
 def _location(st: State, ledger: str) -> "LedgerLocation":
     """A ledger named on the command line; a database one is told the plan (--plan) whose
     records it holds, and that plan's owners."""
+    from functools import partial
+
     from plancli.locations import location_of
     from plancli.plain import plan_owners
 
@@ -36,7 +38,7 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     if location.url is None:
         return location
     plan = st.plain_plan
-    return location._replace(plan_id=plan.plan.id, owners=plan_owners(plan))
+    return location._replace(plan_id=plan.plan.id, owners=partial(plan_owners, plan))
 
 
 @command(

@@ -219,9 +219,10 @@ class PostgresSchema(PostgresConnection):
 
     def _push_owners(self, connection: Any, probe: Probe) -> bool:
         """Make target_owner hold the plan's owners, if they changed and this role may."""
-        owners = self.location.owners
-        if owners is None or probe.restricted:
+        listed = self.location.owners
+        if listed is None or probe.restricted:
             return False  # a department's role never pushes: the database's owners stand
+        owners = listed()
         digest = owners_digest(owners)
         if probe.owners_digest == digest:
             return False
@@ -269,7 +270,7 @@ class PostgresSchema(PostgresConnection):
             connection.execute("COMMIT")
         except psycopg.Error as exc:
             raise self._error(exc, "write") from None
-        owners = len(self.location.owners or ())
+        owners = len(self.location.owners()) if self.location.owners else 0
         return InitResult(before.version, SCHEMA_VERSION, pushed, owners)
 
     def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
