@@ -252,17 +252,16 @@ class PostgresSchema(PostgresConnection):
 
     # ------------------------------------------------------------------ ledger init, grant
 
-    def init(self) -> InitResult:
-        """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
+    @contextmanager
+    def _administering(self) -> Iterator[Any]:
+        """One transaction of `ledger init` or `grant`: committed when the block ends, rolled
+        back when it raises, a server's error as one line."""
         psycopg = driver()
         connection = self._connect()
         try:
             connection.execute("BEGIN")
             try:
-                before = self._probe(connection)
-                self._readable(before)
-                probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
-                pushed = self._push_owners(connection, probe)
+                yield connection
             except BaseException:
                 if not connection.closed:
                     connection.execute("ROLLBACK")
@@ -270,64 +269,60 @@ class PostgresSchema(PostgresConnection):
             connection.execute("COMMIT")
         except psycopg.Error as exc:
             raise self._error(exc, "write") from None
+
+    def init(self) -> InitResult:
+        """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
+        with self._administering() as connection:
+            before = self._probe(connection)
+            self._readable(before)
+            probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
+            pushed = self._push_owners(connection, probe)
         owners = len(self.location.owners()) if self.location.owners else 0
         return InitResult(before.version, SCHEMA_VERSION, pushed, owners)
 
     def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
         """Map `role` to `department` (its members record that department's targets), with the
         privileges to read the ledger and write records; or take the mapping away."""
-        psycopg = driver()
-        sql = psycopg.sql
+        sql = driver().sql
         department, role = department.strip(), role.strip()
         if not department or not role:
             raise InputError(_("give a department (e.g. 工信局) and a database role"))
-        connection = self._connect()
-        try:
-            connection.execute("BEGIN")
-            try:
-                probe = self._probe(connection)
-                if not self._readable(probe):
-                    raise InputError(
-                        _(
-                            "{ledger} holds no plancli ledger yet: plancli ledger init {ledger} "
-                            "first"
-                        ).format(ledger=self.shown)
-                    )
-                exists = connection.execute(
-                    "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
-                ).fetchone()
-                if exists is None:
-                    raise InputError(
-                        _(
-                            "no role {role!r} in the database; create it first, e.g. CREATE "
-                            'ROLE "{name}" LOGIN (or a group role its users are members of)'
-                        ).format(role=role, name=role)
-                    )
-                who = sql.Identifier(role)
-                if revoke:
-                    connection.execute(
-                        "DELETE FROM plancli.department_role WHERE department = %s AND role = %s",
-                        (department, role),
-                    )
-                else:
-                    for statement in (
-                        "GRANT USAGE ON SCHEMA plancli TO {}",
-                        "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
-                        "GRANT INSERT, DELETE ON plancli.records, plancli.amendments TO {}",
-                    ):
-                        connection.execute(sql.SQL(statement).format(who))
-                    connection.execute(
-                        "INSERT INTO plancli.department_role (department, role) "
-                        "VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                        (department, role),
-                    )
-            except BaseException:
-                if not connection.closed:
-                    connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        except psycopg.Error as exc:
-            raise self._error(exc, "write") from None
+        with self._administering() as connection:
+            probe = self._probe(connection)
+            if not self._readable(probe):
+                raise InputError(
+                    _(
+                        "{ledger} holds no plancli ledger yet: plancli ledger init {ledger} first"
+                    ).format(ledger=self.shown)
+                )
+            exists = connection.execute(
+                "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
+            ).fetchone()
+            if exists is None:
+                raise InputError(
+                    _(
+                        "no role {role!r} in the database; create it first, e.g. CREATE "
+                        'ROLE "{name}" LOGIN (or a group role its users are members of)'
+                    ).format(role=role, name=role)
+                )
+            who = sql.Identifier(role)
+            if revoke:
+                connection.execute(
+                    "DELETE FROM plancli.department_role WHERE department = %s AND role = %s",
+                    (department, role),
+                )
+            else:
+                for statement in (
+                    "GRANT USAGE ON SCHEMA plancli TO {}",
+                    "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
+                    "GRANT INSERT, DELETE ON plancli.records, plancli.amendments TO {}",
+                ):
+                    connection.execute(sql.SQL(statement).format(who))
+                connection.execute(
+                    "INSERT INTO plancli.department_role (department, role) "
+                    "VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                    (department, role),
+                )
 
     def grants(self) -> list[Grant]:
         """Every department and the roles that record for it."""
