@@ -271,8 +271,9 @@ _CLAUSE_FIGURE = re.compile(
     r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
     r"\s*(?:左右|以上|以内)"
 )
-_PAST = re.compile(r"去年|上年|同比|预计|比20\d\d年|完成了|实现了|年均|累计")
-_PAST_NOT_ESTIMATE = re.compile(r"去年|上年|同比|比20\d\d年|完成了|实现了|年均|累计")
+_PAST_WORDS = r"去年|上年|同比|比20\d\d年|完成了|实现了|年均|累计"
+_PAST_NOT_ESTIMATE = re.compile(_PAST_WORDS)
+_PAST = re.compile(rf"{_PAST_WORDS}|预计")  # 预计 too: an estimate of last year's result
 _GDP = re.compile(r"生产总值|GDP|经济增长")
 _REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要求|表示)")
 

@@ -222,6 +222,16 @@ class LedgerStore(Protocol):
         ...
 
 
+def make_folder(path: Path) -> None:
+    """The folder a ledger file is written into, created if missing (every file store)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LedgerFileError(
+            _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
+        ) from None
+
+
 def check_writable_location(location: LedgerLocation) -> Path:
     """The file a write to this ledger replaces; InputError (exit 2) when it may not be written:
     the bundled read-only ledger, a folder, a device or FIFO, a link out of its folder."""

@@ -32,8 +32,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plancli.errors import LedgerFileError
-from plancli.i18n import _
 from plancli.locations import LedgerLocation
 from plancli.plain import Figure, FigureQuery, latest_in_order
 from plancli.plain import Record as PlainRecord
@@ -42,6 +40,7 @@ from plancli.stores.base import (
     LOCK_TIMEOUT_SECONDS,
     LedgerContents,
     PlacedAmendment,
+    make_folder,
     period_problems,
 )
 from plancli.stores.sqlite_db import (
@@ -275,12 +274,7 @@ class SqliteLedgerStore:
         """BEGIN IMMEDIATE (SQLite's write lock, waiting up to the timeout), yield, COMMIT."""
         path = self.check_writable()  # the file itself, or a same-folder link's target
         _check_file(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LedgerFileError(
-                _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
-            ) from None
+        make_folder(path)
         connection = _connect(path, read_only=False, timeout=self.lock_timeout)
         try:
             with closing(connection):

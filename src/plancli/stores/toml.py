@@ -45,6 +45,7 @@ from plancli.stores.base import (
     PlacedAmendment,
     busy_message,
     check_writable_location,
+    make_folder,
     sqlite_name,
 )
 from plancli.stores.rows import (
@@ -497,12 +498,7 @@ class TomlLedgerStore:
         A ledger that is a link to a file in its own folder is written through (the link
         stays one); the lock and temp files go beside that file (paths.writable_target)."""
         path = self.check_writable()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LedgerFileError(
-                _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
-            ) from None
+        make_folder(path)
         busy = busy_message(self.path, self.lock_timeout, "toml")
         with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout, busy):
             contents = read_toml_ledger(path)
