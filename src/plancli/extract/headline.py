@@ -18,9 +18,9 @@ NUM = r"(\d+(?:\.\d+)?)"
 DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
 LEVEL_UNITS = (
     r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
-    r"|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
+    r"|万套|套|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
 )
-COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万"}
+COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
 # A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
 MONEY_UNITS = {"亿元", "万亿元", "亿美元"}
 
@@ -39,11 +39,18 @@ _NATIONAL = re.compile(
     r"(以上)?"
 )
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
-_FLAT = re.compile(r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)(?:平均水平)?持平")
+_FLAT = re.compile(
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?持平"
+)
 _RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 _MULTI = re.compile(
     rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
+)
+# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
+_MULTI_LEVEL = re.compile(
+    rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
 )
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
@@ -56,7 +63,7 @@ _LEVEL = re.compile(
     rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
 )
 _TREND = (
-    (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
+    (re.compile(r"(?:保持|基本|总体)?稳定$|(?:增速|增长)?由负转(?:正|平)$"), "band"),
     (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
     (
         re.compile(
@@ -171,6 +178,9 @@ class HeadlineReader:
         multi = _MULTI.search(seg.text)
         if multi:
             self._multi(seg, multi)
+            return
+        multi = _MULTI_LEVEL.search(seg.text)
+        if multi and self._multi_level(seg, multi):
             return
         previous_subject: str | None = None
         held: list[_Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
@@ -448,6 +458,22 @@ class HeadlineReader:
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
             _bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")
+
+    def _multi_level(self, seg: _Piece, match: re.Match[str]) -> bool:
+        """分别为4.8%左右和4.3%左右: a level per subject, each with its own figure."""
+        verb, first, unit, qualifier, rest = match.groups()
+        names = [n for n in re.split(r"[、和]", _subject(seg.text[: match.start()])) if n]
+        others = re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|‰)?\s*(左右|以上|以内)?", rest)
+        figures = [(first, qualifier or ""), *others]
+        if len(names) != len(figures) or len(names) < 2:
+            return False
+        last = figures[-1][1]
+        for name, (value, own) in zip(names, figures, strict=True):
+            level = _LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
+            assert level is not None
+            self._level(name, seg, level)
+            self.targets[-1].notes.append("分别: one clause, one target per figure")
+        return True
 
     def _pending(self, seg: _Piece, match: re.Match[str]) -> None:
         text = seg.text

@@ -20,6 +20,10 @@ from plancli.i18n import _
 _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF[0x3000] = 0x20
 _FULL_TO_HALF[ord("—")] = ord("—")  # kept: the report's range dash, matched as itself
+# The small forms a big5 copy sets for punctuation (﹔ for ；, ﹐ for ，): read as the usual ones.
+_FULL_TO_HALF.update({0xFE50: ord(","), 0xFE51: ord("、"), 0xFE52: ord(".")})
+_FULL_TO_HALF.update({0xFE54: ord(";"), 0xFE55: ord(":"), 0xFE56: ord("?"), 0xFE57: ord("!")})
+_FULL_TO_HALF.update({0xFE59: ord("("), 0xFE5A: ord(")"), 0xFE6A: ord("%")})
 # Traditional characters → simplified, one for one (the same length, so offsets hold): a copy
 # of a report set in traditional characters (a Hong Kong or Taiwan site's page, a big5 gate) is
 # parsed as the simplified report it copies. Only characters that simplified text does not use
@@ -387,8 +391,8 @@ def _reflow_lines(text: str) -> Reflowed:
         if nl < 0:
             break
         pos = nl + 1
-    width = _wrap_width([end - start for start, end in raw_lines])
     folded = parse_form(text)
+    width = _wrap_width([folded[start:end] for start, end in raw_lines])
     parts: list[str] = []
     origin: list[int] = []
     joined = False  # the previous line's break was taken out
@@ -410,19 +414,24 @@ def _reflow_lines(text: str) -> Reflowed:
     return Reflowed("".join(parts), origin, [i + 1 for i in origin])
 
 
-def _wrap_width(lengths: list[int]) -> int | None:
+def _wrap_width(lines: list[str]) -> int | None:
     """The width a text was wrapped at, when most of its lines are about that long."""
-    long_lines = [n for n in lengths if n >= 15]
+    long_lines = [line for line in lines if len(line) >= 15]
     counts: dict[int, int] = {}
-    for n in long_lines:
-        counts[n] = counts.get(n, 0) + 1
+    for line in long_lines:
+        counts[len(line)] = counts.get(len(line), 0) + 1
     if not counts:
         return None
     width = max(counts, key=lambda n: (counts[n], n))
-    near = sum(1 for n in long_lines if width - 2 <= n <= width + 2)
+    near = [line for line in long_lines if width - 2 <= len(line) <= width + 2]
     # A report's paragraphs vary in length: three lines of one length, and two in five of the
-    # long lines about as long, are a wrap.
-    if counts[width] < 3 or near < 0.4 * len(long_lines) or width > 200:
+    # long lines about as long, are a wrap. A wrap cuts sentences anywhere, so few of its full
+    # lines end a sentence; and it is 20 characters wide at least: lines of a summary card
+    # (headings over short targets, each closed by 。) are about as long, and no wrap.
+    closed = sum(1 for line in near if line[-1] in "。！？!?")
+    if counts[width] < 3 or len(near) < 0.4 * len(long_lines) or not 20 <= width <= 200:
+        return None
+    if closed * 2 >= len(near):
         return None
     return width
 
