@@ -228,3 +228,67 @@ def test_a_big5_copys_small_semicolon_separates_clauses() -> None:
     )
     assert ids(targets) == ["gdp", "cpi", "grain_output"]
     assert targets[1]["quote"] == "居民消費價格漲幅3%左右"
+
+
+def test_a_pending_sentence_or_line_after_the_targets_goes_on_the_paragraph() -> None:
+    """A sentence of its own (能源、水资源等指标按国家要求落实。) after the paragraph's 。, and a
+    last line 节能降碳完成国家和省定目标 under a heading, are pending headline targets."""
+    sentence = heads(
+        page(
+            "主要预期目标是：地区生产总值增长5%左右，居民收入稳定增长。"
+            "能源、水资源等指标按国家要求落实。"
+        )
+    )
+    assert [t["id"] for t in sentence if t.get("pending")] == [
+        "energy_intensity",
+        "water_intensity",
+    ]
+    lines = heads(
+        page("今年主要预期目标\n地区生产总值增长5%左右\n居民消费价格涨幅3%左右\n节能降碳完成国家和省定目标")
+    )
+    assert [t["id"] for t in lines if t.get("pending")] == ["energy_intensity", "co2_intensity"]
+
+
+def test_a_saving_task_naming_many_pollutants_is_pending_for_each() -> None:
+    """完成单位生产总值能耗、化学需氧量、二氧化硫、氨氮、氮氧化物等年度节能减排任务: a long list
+    of what the task names is still one pending target per indicator."""
+    targets = heads(
+        page(
+            "主要预期目标是：地区生产总值增长7%左右；"
+            "完成单位地区生产总值能耗、化学需氧量、二氧化硫、氨氮、氮氧化物等年度节能减排任务。"
+        )
+    )
+    assert [t["id"] for t in targets if t.get("pending")] == [
+        "energy_intensity",
+        "cod_emissions",
+        "so2_emissions",
+        "ammonia_nitrogen_emissions",
+        "nox_emissions",
+    ]
+
+
+def test_a_summary_lead_of_one_target_gives_way_to_the_full_paragraph() -> None:
+    """A news page that states the first target in its summary and all of them below drafts
+    the full paragraph."""
+    text = (
+        "本报讯 2024年1月20日，某省政府工作报告提出，全省主要预期目标：地区生产总值增长6%左右。\n"
+        "报告回顾了过去一年的工作。\n"
+        "报告提出了全省经济社会发展的主要预期目标：地区生产总值增长6%左右；"
+        "一般公共预算收入增长5%；城镇调查失业率5.5%左右。\n"
+        "（编辑：某某）\n"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "surveyed_unemployment_rate"]
+    gdp = extract_plan(text, year=2024).targets[0]
+    assert gdp.start == text.index("地区生产总值增长6%左右；")  # the full paragraph's
+
+
+def test_a_lead_with_words_inside_it() -> None:
+    """主要预期经济社会发展目标： (words between 主要预期 and 目标) leads the targets."""
+    targets = heads(
+        page(
+            "市长在报告中提出了今年的主要预期经济社会发展目标：全市生产总值增长5%，"
+            "居民消费价格涨幅2%左右；城镇新增就业3万人以上。"
+        )
+    )
+    assert ids(targets) == ["gdp", "cpi", "new_urban_jobs"]

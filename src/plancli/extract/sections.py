@@ -13,6 +13,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.numerals import chinese_integer
+from plancli.extract.pending import PENDING
 from plancli.extract.text import LIST_LABEL, Line, split_lines
 from plancli.i18n import _
 
@@ -169,6 +170,7 @@ _HEADLINE_LEADS = (
     re.compile(r"预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
+    re.compile(r"主要预期[^。:;,\n]{1,10}?目标\s*:"),  # 主要预期经济和社会目标：
     re.compile(
         r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:(?:主要预期|预期|主要)目标|任务清单|目标清单)"
         r"[ \t—\-】\]]*$",
@@ -247,7 +249,18 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
                 )
             )
         ]
-        for match in reversed(matches) if last else matches:
+        ordered = list(reversed(matches) if last else matches)
+        if len(ordered) > 1:
+            # A news page states the first target in its summary ("报告提出，主要预期目标：
+            # 地区生产总值增长11%左右。") and all of them below: a lead of one clause gives way
+            # to a later one of several.
+            ends = [_paragraph_end(parse, m.end(), body.end, layout.year) for m in ordered]
+            several = [
+                m for m, e in zip(ordered, ends, strict=True) if re.search(r"[,;]", parse[m.end() : e])
+            ]
+            if several and several[0] is not ordered[0]:
+                ordered = several
+        for match in ordered:
             end = _paragraph_end(parse, match.end(), body.end, layout.year)
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
@@ -376,6 +389,10 @@ def _more_targets(parse: str, start: int, stop: int, year: int | None = None) ->
     clause = clauses[0]
     if _NATIONAL_TASK.match(clause.strip()):
         return True
+    first = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
+    task = PENDING.search(first)
+    if task and not _NOT_THIS_YEAR.search(first[: task.start()]):
+        return True  # a task whose bound a higher level sets (…等指标按国家要求落实)
     if re.match(r"\s*约束性指标", sentence):
         return True  # a 计划 report's binding targets after its 主要预期指标
     if clause.strip().endswith("方面") and len(clause.strip()) <= 16:
