@@ -244,7 +244,9 @@ def test_a_pending_sentence_or_line_after_the_targets_goes_on_the_paragraph() ->
         "water_intensity",
     ]
     lines = heads(
-        page("今年主要预期目标\n地区生产总值增长5%左右\n居民消费价格涨幅3%左右\n节能降碳完成国家和省定目标")
+        page(
+            "今年主要预期目标\n地区生产总值增长5%左右\n居民消费价格涨幅3%左右\n节能降碳完成国家和省定目标"
+        )
     )
     assert [t["id"] for t in lines if t.get("pending")] == ["energy_intensity", "co2_intensity"]
 

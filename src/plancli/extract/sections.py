@@ -256,7 +256,9 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             # to a later one of several.
             ends = [_paragraph_end(parse, m.end(), body.end, layout.year) for m in ordered]
             several = [
-                m for m, e in zip(ordered, ends, strict=True) if re.search(r"[,;]", parse[m.end() : e])
+                m
+                for m, e in zip(ordered, ends, strict=True)
+                if re.search(r"[,;]", parse[m.end() : e])
             ]
             if several and several[0] is not ordered[0]:
                 ordered = several
