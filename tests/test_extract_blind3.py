@@ -294,3 +294,37 @@ def test_a_lead_with_words_inside_it() -> None:
         )
     )
     assert ids(targets) == ["gdp", "cpi", "new_urban_jobs"]
+
+
+# ------------------------------------------------------------------ figures spelled out
+
+
+def test_a_wire_copys_spelled_figures_are_read_and_quoted_verbatim() -> None:
+    """A news wire spells figures (增长百分之八点五, 控制在百分之四以内, 三千零五十亿元): read as
+    figures, the quotes keep the report's characters."""
+    text = page(
+        "报告称，二〇〇六年的主要预期目标是：全区生产总值三千零五十亿元，增长百分之八点五；"
+        "城镇登记失业率控制在百分之四以内；社会消费品零售总额增长百分之十二。",
+        year=2006,
+    )
+    targets = heads(text, year=2006)
+    assert ids(targets) == ["gdp_amount", "gdp", "unemployment_rate", "retail_sales"]
+    amount, gdp, jobless, retail = targets
+    assert (amount["kind"], amount["min"], amount["unit"]) == ("cumulative", 3050, "亿元")
+    assert (gdp["kind"], gdp["min"]) == ("growth", Decimal("8.5"))
+    assert gdp["quote"] == "增长百分之八点五"
+    assert (jobless["max"], retail["min"]) == (4, 12)
+    assert all(t["quote"] in text for t in targets)
+
+
+def test_spelled_figures_keep_every_offset() -> None:
+    """The spelled figure's digits stand in its place, padded: the text keeps its length, and
+    numerals that are words (十四五, 一二三产) or too short for their digits stay."""
+    from plancli.extract.numerals import spell_figures
+
+    for words in ("增长百分之十点七", "投资一千二百亿元", "十四五规划", "一二三产", "增加一百元"):
+        assert len(spell_figures(words)) == len(words)
+    assert spell_figures("增长百分之十点七") == "增长 10.7%"
+    assert spell_figures("投资一千二百亿元") == "投资1200亿元"
+    assert spell_figures("十四五规划") == "十四五规划"
+    assert spell_figures("增加一百元") == "增加一百元"

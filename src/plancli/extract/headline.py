@@ -52,6 +52,7 @@ _MULTI_LEVEL = re.compile(
     rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
 )
+_OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 _DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
@@ -163,11 +164,26 @@ class HeadlineReader:
 
     # ------------------------------------------------------------------ entry point
     def read(self, start: int, end: int) -> list[DraftTarget]:
+        amount: str | None = None  # the subject of an amount just read (投资1200亿元)
         for segment in _segments(self.parse, start, end):
-            self._segment(segment)
+            before = len(self.targets)
+            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
+            growth = _OWN_GROWTH.match(segment.text)
+            self._segment(segment, amount if growth else None)
+            made = self.targets[before:]
+            if (
+                growth
+                and amount
+                and len(made) == 1
+                and made[0].id == f"{self.targets[before - 1].id}_2"
+            ):
+                # The indicator's shared id (gdp: a growth) goes to the growth, not the amount.
+                whole = self.targets[before - 1]
+                whole.id, made[0].id = self._unique(f"{whole.id}_amount"), whole.id
+            amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
 
-    def _segment(self, seg: _Piece) -> None:
+    def _segment(self, seg: _Piece, inherited: str | None = None) -> None:
         if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
@@ -182,7 +198,7 @@ class HeadlineReader:
         multi = _MULTI_LEVEL.search(seg.text)
         if multi and self._multi_level(seg, multi):
             return
-        previous_subject: str | None = None
+        previous_subject: str | None = inherited
         held: list[_Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
         # predicate of a later piece governs too
         for piece in _subpieces(seg):
