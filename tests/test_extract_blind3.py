@@ -328,3 +328,23 @@ def test_spelled_figures_keep_every_offset() -> None:
     assert spell_figures("投资一千二百亿元") == "投资1200亿元"
     assert spell_figures("十四五规划") == "十四五规划"
     assert spell_figures("增加一百元") == "增加一百元"
+
+
+def test_indicators_named_one_a_clause_share_the_task_after_them() -> None:
+    """环境方面，包括A比例，B浓度，C、D减排幅度，完成国家下达任务: the task is each indicator's —
+    one pending target per indicator named, not one for the words 完成国家下达任务."""
+    targets = heads(
+        page(
+            "主要预期指标是：地区生产总值增长6%左右。约束性指标是：环境方面，"
+            "包括城市空气质量优良天数比例，地表水达标断面比例，二氧化硫、氨氮减排幅度，"
+            "完成国家下达任务。"
+        )
+    )
+    pending = [t for t in targets if t.get("pending")]
+    assert [t["id"] for t in pending] == [
+        "air_quality_good_rate",
+        "headline_1",
+        "so2_emissions",
+        "ammonia_nitrogen_emissions",
+    ]
+    assert all(t["quote"].endswith("完成国家下达任务") for t in pending)

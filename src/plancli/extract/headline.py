@@ -165,12 +165,23 @@ class HeadlineReader:
     # ------------------------------------------------------------------ entry point
     def read(self, start: int, end: int) -> list[DraftTarget]:
         amount: str | None = None  # the subject of an amount just read (投资1200亿元)
+        listed: list[_Piece] = []  # indicators named one a clause before a task of them all
         for segment in _segments(self.parse, start, end):
             before = len(self.targets)
+            if listed and _TASK_ALONE.match(segment.text):
+                # 包括A比例，B比例，C、D减排幅度，完成国家下达任务: the task is each one's.
+                for named in listed:
+                    words = re.sub(r"^包括", "", named.text)
+                    text = words + segment.text
+                    span = _Piece(named.start, segment.end, text)
+                    self._pending(span, PENDING.search(text, len(words)) or _never(text))
+                listed, amount = [], None
+                continue
             # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
             growth = _OWN_GROWTH.match(segment.text)
             self._segment(segment, amount if growth else None)
             made = self.targets[before:]
+            listed = [*listed, segment] if not made and _named_only(segment.text) else []
             if (
                 growth
                 and amount
@@ -626,6 +637,29 @@ def _listed(subject: str) -> list[str]:
     if len(parts) > 1 and all(_bare_subject(p) for p in parts):
         return parts
     return [subject]
+
+
+# A task without subjects of its own (完成国家下达任务), after indicators named one a clause.
+_TASK_ALONE = re.compile(
+    r"^(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
+)
+
+
+def _named_only(text: str) -> bool:
+    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度)."""
+    words = re.sub(r"\([^()]{0,12}\)|^包括", "", text)
+    return (
+        len(words) <= 30
+        and not re.search(r"\d", words)
+        and re.search(r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$", words) is not None
+    )
+
+
+def _never(text: str) -> re.Match[str]:
+    """A match at the end of `text` (a task whose words PENDING does not know)."""
+    match = re.search(r"$", text)
+    assert match is not None
+    return match
 
 
 def _bare_subject(text: str) -> bool:
