@@ -348,3 +348,26 @@ def test_indicators_named_one_a_clause_share_the_task_after_them() -> None:
         "ammonia_nitrogen_emissions",
     ]
     assert all(t["quote"].endswith("完成国家下达任务") for t in pending)
+
+
+# ------------------------------------------------------------------ traditional characters
+
+
+def test_variant_characters_of_a_traditional_copy_are_read() -> None:
+    """産 (a variant of 產 some big5 pages set: 國內生産總值) and 説 are read as 产 and 说."""
+    targets = heads(
+        page("報告説，今年主要預期目標是：國內生産總值增長5%左右，居民消費價格漲幅3%左右。")
+    )
+    assert ids(targets) == ["gdp", "cpi"]
+    assert targets[0]["quote"] == "國內生産總值增長5%左右"
+
+
+def test_all_indicators_at_once_or_the_social_order_are_no_targets() -> None:
+    """各项主要经济指标高于全市平均水平 and 社会大局和谐稳定 name no indicator to track."""
+    targets = heads(
+        page(
+            "主要预期目标是：地区生产总值增长6%左右，各项主要经济指标高于全市平均水平，"
+            "居民消费价格涨幅3%左右，社会大局和谐稳定。"
+        )
+    )
+    assert ids(targets) == ["gdp", "cpi"]

@@ -60,6 +60,9 @@ _MULTI_LEVEL = re.compile(
     rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
 )
+# Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
+# 平均水平), the social order (社会大局和谐稳定).
+_NO_INDICATOR = re.compile(r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^社会大局")
 _OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
@@ -170,6 +173,8 @@ class HeadlineReader:
     def _piece(self, piece: Piece, inherited: str | None, seg: Piece) -> str | None:
         """Read one clause; returns its subject (for a following clause without one)."""
         text = piece.text
+        if _NO_INDICATOR.match(text):
+            return None
         for pattern in (_SAME, _ABOVE_GDP):
             match = pattern.search(text)
             if match:
