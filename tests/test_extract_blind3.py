@@ -371,3 +371,17 @@ def test_all_indicators_at_once_or_the_social_order_are_no_targets() -> None:
         )
     )
     assert ids(targets) == ["gdp", "cpi"]
+
+
+def test_a_news_copys_next_paragraph_of_this_years_targets_goes_on() -> None:
+    """A news copy gives the first target after the lead and the rest in its next paragraph
+    (报告中提到，今年目标…): one headline paragraph; the commentary after it is not."""
+    targets = heads(
+        page(
+            "市长在报告中表示，今年主要预期目标是地区生产总值增长5.5%以上，同时要统筹好发展和安全。\n"
+            "报告中提到，今年目标城镇新增就业6万人以上，城镇调查失业率5.5%左右；"
+            "居民消费价格涨幅3%左右。\n"
+            "市长表示，经济增速是综合性指标，今年预期目标设定为5.5%以上，考虑了多方面因素。"
+        )
+    )
+    assert ids(targets) == ["gdp", "new_urban_jobs", "surveyed_unemployment_rate", "cpi"]

@@ -372,7 +372,11 @@ _TREND_CLAUSE = re.compile(
     r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:基本)?同步$"
 )
 _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
-_THIS_YEAR_OPENING = r"^\s*(?:(?:今年|{year}年)\s*[,，]?\s*)?(?:力争|争取)?"
+_THIS_YEAR_OPENING = (
+    r"^\s*(?:(?:政府)?(?:工作)?报告(?:中|还)?(?:提到|指出|提出|明确|称|说)\s*[,，]?\s*"
+    r"(?=今年|{year}年))?"
+    r"(?:(?:今年|{year}年)(?:的)?(?:目标|预期目标)?\s*[,，]?\s*)?(?:力争|争取)?"
+)
 
 
 def _more_targets(parse: str, start: int, stop: int, year: int | None = None) -> bool:
