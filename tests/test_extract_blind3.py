@@ -385,3 +385,20 @@ def test_a_news_copys_next_paragraph_of_this_years_targets_goes_on() -> None:
         )
     )
     assert ids(targets) == ["gdp", "new_urban_jobs", "surveyed_unemployment_rate", "cpi"]
+
+
+def test_a_summary_card_on_one_line_set_apart_by_spaces() -> None:
+    """A scraped summary card: the heading and its targets on one line, set apart by spaces
+    (主要预期目标 地区生产总值增长6%左右 一般公共预算收入增长4% …): one target each."""
+    targets = heads(
+        page(
+            "摘要：今年全市主要预期目标 地区生产总值增长6%左右 一般公共预算收入增长4% "
+            "城镇调查失业率5.5%以内 居民消费价格涨幅3%左右"
+        )
+    )
+    assert [t["quote"] for t in targets] == [
+        "地区生产总值增长6%左右",
+        "一般公共预算收入增长4%",
+        "城镇调查失业率5.5%以内",
+        "居民消费价格涨幅3%左右",
+    ]

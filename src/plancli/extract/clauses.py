@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import lookup
 
-SEPARATORS = re.compile(r"[,;。\n]")
+# Clauses end at ，；。 and line ends, and at spaces after a figure or its qualifier that a
+# scraped summary card sets between targets (增长7%左右 固定资产投资增长8%以上).
+SEPARATORS = re.compile(r"[,;。\n]|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -23,7 +25,7 @@ class Piece:
 
 # A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
 # 可支配收入增长…) ends a clause there too.
-RUN_ON = re.compile(r"(?:左右|以上|以内)(?=[\u4e00-\u9fff])")
+RUN_ON = re.compile(r"(?:左右|以上|以内|%(?!左右|以上|以内|以下))(?=[\u4e00-\u9fff])")
 
 
 def segments(parse: str, start: int, end: int) -> Iterator[Piece]:

@@ -109,8 +109,7 @@ def spell_figures(parse: str) -> str:
             digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
         if match.group("percent"):
             digits += "%"
-        if match.group("more"):
-            digits += " "  # 四百六十多亿元: more than 460, read as 460 (a floor)
+        # 四百六十多亿元: more than 460, read as 460 (a floor); 多 is padded over like the rest
         size = match.end() - match.start()
         if len(digits) > size:
             continue

@@ -177,6 +177,8 @@ _HEADLINE_LEADS = (
         re.M,
     ),
     re.compile(r"主要(?:预期)?目标\s*—+"),
+    # A scraped summary card: the heading and the targets on one line, set apart by spaces.
+    re.compile(r"(?:主要预期|预期|主要)目标[ \u3000]+(?=[^\s。,;:]{2,24}?\d[^ \n]*[ \u3000]+\S)"),
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
     re.compile(r"预期目标\s*,"),
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),

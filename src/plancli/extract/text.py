@@ -477,5 +477,8 @@ def _soft_break(
     if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
         return False
     # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
-    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter.
+    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter. A
+    # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
+    if re.fullmatch(r"[（(【\[][^（(【\[]{0,40}[）)】\]]", nxt):
+        return False
     return len(current) > 40 and last not in _CLOSED
