@@ -402,3 +402,17 @@ def test_a_summary_card_on_one_line_set_apart_by_spaces() -> None:
         "城镇调查失业率5.5%以内",
         "居民消费价格涨幅3%左右",
     ]
+
+
+def test_results_so_far_after_the_paragraph_are_no_targets() -> None:
+    """A next line of this year's results so far (今年以来，…增长5.1%) or last year's
+    (2023年，…增长5.2%) or an estimate (预计全年…) does not go on the paragraph."""
+    targets = heads(
+        page(
+            "2024年主要预期目标是：地区生产总值增长5.5%左右；居民消费价格涨幅3%左右。\n"
+            "今年以来，全市生产总值增长5.1%，规模以上工业增加值增长6%。\n"
+            "2023年，全市生产总值增长5.2%，一般公共预算收入增长4.5%。\n"
+            "预计全年地区生产总值增长5%左右，城镇新增就业5万人。"
+        )
+    )
+    assert ids(targets) == ["gdp", "cpi"]
