@@ -416,3 +416,18 @@ def test_results_so_far_after_the_paragraph_are_no_targets() -> None:
         )
     )
     assert ids(targets) == ["gdp", "cpi"]
+
+
+def test_aims_without_a_figure_are_tracked_indicators() -> None:
+    """进出口回稳向好 and 空气质量继续保持全国领先水平 state no figure: tracked indicators."""
+    targets = heads(
+        page(
+            "主要预期目标是：地区生产总值增长5%左右，外贸进出口回稳向好，"
+            "空气质量继续保持全国领先水平。"
+        )
+    )
+    assert [(t["id"], t["kind"]) for t in targets] == [
+        ("gdp", "growth"),
+        ("foreign_trade", "indicator"),
+        ("headline_1", "indicator"),
+    ]

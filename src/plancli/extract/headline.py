@@ -87,7 +87,7 @@ _TREND = (
 )
 _INDICATOR = re.compile(
     r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
-    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效"
+    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
 )
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
