@@ -431,3 +431,21 @@ def test_aims_without_a_figure_are_tracked_indicators() -> None:
         ("foreign_trade", "indicator"),
         ("headline_1", "indicator"),
     ]
+
+
+def test_card_lines_of_levels_with_units_and_verbs_go_on() -> None:
+    """Under a heading, lines whose figure has a unit before its qualifier (35微克/立方米以内)
+    or follows a verb (稳定在500万吨, 提高到45%) are targets too: the card is read to its end."""
+    card = page(
+        "2024年主要预期目标\n"
+        "地区生产总值增长5%左右\n"
+        "细颗粒物平均浓度控制在35微克/立方米以内\n"
+        "粮食产量稳定在500万吨\n"
+        "森林覆盖率提高到45%\n"
+        "居民人均可支配收入增长与经济增长同步\n"
+        "2024年重点工作\n"
+        "新建学校3所。"
+    )
+    targets = heads(card)
+    assert ids(targets) == ["gdp", "pm25", "grain_output", "headline_1", "resident_income"]
+    assert targets[1]["max"] == 35

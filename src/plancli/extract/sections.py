@@ -358,6 +358,8 @@ def _paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -
 # without a figure (进出口保持稳定, 生态环境质量持续改善).
 _TARGET_FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|万人|亿元|万亿元|亿美元|万亿斤|亿斤|万吨)"
+    r"|\d+(?:\.\d+)?\s*[^\d\s,;。]{1,6}?(?:左右|以上|以内|以下)"  # 35微克/立方米以内
+    r"|(?:增长|下降|降低|控制在|达到|达|提高到|提升至|稳定在|保持在|不低于|不超过)\s*\d"
 )
 _SECOND_TARGET = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|万?套|微克)|同步|高于|持平"
