@@ -449,3 +449,21 @@ def test_card_lines_of_levels_with_units_and_verbs_go_on() -> None:
     targets = heads(card)
     assert ids(targets) == ["gdp", "pm25", "grain_output", "headline_1", "resident_income"]
     assert targets[1]["max"] == 35
+
+
+def test_explicit_bounds_and_a_higher_aim_after_a_floor() -> None:
+    """增长不低于8% is a growth floor; 涨幅不超过3% a ceiling even for the CPI (no band);
+    规模以上工业增加值增长7%以上，力争8%: a floor of 7 with 8 as a higher aim, quoted whole
+    (规模以上 is part of the name, not a qualifier ending a clause)."""
+    targets = heads(
+        page(
+            "主要预期目标是：全社会固定资产投资增长不低于8%，居民消费价格涨幅不超过3%，"
+            "规模以上工业增加值增长7%以上，力争8%。"
+        )
+    )
+    assert ids(targets) == ["fixed_asset_investment", "cpi", "industrial_value_added"]
+    investment, cpi, industry = targets
+    assert (investment["kind"], investment["min"]) == ("growth", 8)
+    assert (cpi.get("max"), cpi.get("around")) == (3, None)
+    assert (industry["min"], industry["stretch"]) == (7, 8)
+    assert industry["quote"] == "规模以上工业增加值增长7%以上，力争8%"

@@ -63,12 +63,14 @@ _MULTI_LEVEL = re.compile(
 # Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
 # 平均水平), the social order (社会大局和谐稳定).
 _NO_INDICATOR = re.compile(r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^社会大局")
+_HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
 _OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 _DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
 _GROWTH = re.compile(
-    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*{NUM}\s*%\s*(左右|以上|以内)?(?:安排)?"
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*(?:不低于|达到)?\s*{NUM}\s*%\s*"
+    r"(左右|以上|以内)?(?:安排)?"
 )
 _LEVEL = re.compile(
     r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
@@ -134,6 +136,15 @@ class HeadlineReader:
         return self.targets
 
     def _segment(self, seg: Piece, inherited: str | None = None) -> None:
+        higher = _HIGHER_AIM.match(seg.text)
+        last = self.targets[-1] if self.targets else None
+        if higher and last is not None and last.kind == "growth" and last.min is not None:
+            if last.max is None and last.stretch is None and Decimal(higher.group(1)) > last.min:
+                # 增长7%以上，力争8%: 8 is a higher aim, never a ceiling.
+                last.stretch = Decimal(higher.group(1))
+                last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
+                last.end = seg.end
+                return
         if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
@@ -337,7 +348,7 @@ class HeadlineReader:
             indicator is not None
             and indicator.direction == "band"
             and qualifier in (None, "左右")
-            and verb != "控制在"
+            and verb not in ("控制在", "不高于", "不超过")
         ):
             target.around, target.direction = number, "band"
             if qualifier is None:
