@@ -25,9 +25,7 @@ class Piece:
 
 # A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
 # 可支配收入增长…) ends a clause there too.
-RUN_ON = re.compile(
-    r"(?:(?<=[\d%])(?:左右|以上|以内)|%(?!左右|以上|以内|以下))(?=[\u4e00-\u9fff])"
-)
+RUN_ON = re.compile(r"(?:(?<=[\d%])(?:左右|以上|以内)|%(?!左右|以上|以内|以下))(?=[\u4e00-\u9fff])")
 
 
 def segments(parse: str, start: int, end: int) -> Iterator[Piece]:

@@ -138,13 +138,20 @@ class HeadlineReader:
     def _segment(self, seg: Piece, inherited: str | None = None) -> None:
         higher = _HIGHER_AIM.match(seg.text)
         last = self.targets[-1] if self.targets else None
-        if higher and last is not None and last.kind == "growth" and last.min is not None:
-            if last.max is None and last.stretch is None and Decimal(higher.group(1)) > last.min:
-                # 增长7%以上，力争8%: 8 is a higher aim, never a ceiling.
-                last.stretch = Decimal(higher.group(1))
-                last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
-                last.end = seg.end
-                return
+        if (
+            higher
+            and last is not None
+            and last.kind == "growth"
+            and last.min is not None
+            and last.max is None
+            and last.stretch is None
+            and Decimal(higher.group(1)) > last.min
+        ):
+            # 增长7%以上，力争8%: 8 is a higher aim, never a ceiling.
+            last.stretch = Decimal(higher.group(1))
+            last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
+            last.end = seg.end
+            return
         if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
