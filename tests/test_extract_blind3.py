@@ -467,3 +467,14 @@ def test_explicit_bounds_and_a_higher_aim_after_a_floor() -> None:
     assert (cpi.get("max"), cpi.get("around")) == (3, None)
     assert (industry["min"], industry["stretch"]) == (7, 8)
     assert industry["quote"] == "规模以上工业增加值增长7%以上，力争8%"
+
+
+def test_a_one_target_paragraph_does_not_give_way_to_five_year_goals() -> None:
+    """A paragraph of one target keeps its place when the later lead of several is the
+    five-year plan's (“十五五”时期主要预期目标是：…)."""
+    text = page(
+        "今年主要预期目标是：地区生产总值增长6%左右。\n"
+        "“十五五”时期经济社会发展的主要预期目标是：地区生产总值年均增长5.5%左右，"
+        "城镇调查失业率控制在5.5%以内。"
+    )
+    assert [t["quote"] for t in heads(text)] == ["地区生产总值增长6%左右"]

@@ -260,7 +260,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             several = [
                 m
                 for m, e in zip(ordered, ends, strict=True)
-                if re.search(r"[,;]", parse[m.end() : e])
+                if re.search(r"[,;]", parse[m.end() : e]) and not _five_year_lead(parse, m.start())
             ]
             if several and several[0] is not ordered[0]:
                 ordered = several
@@ -278,6 +278,13 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             layout.headline_paragraph = Span(line_start, end + 1)
             return True
     return False
+
+
+def _five_year_lead(parse: str, start: int) -> bool:
+    """Whether the sentence of a lead speaks of the five-year plan (“十五五”时期…主要预期目标)."""
+    opening = max(parse.rfind("。", 0, start), parse.rfind("\n", 0, start)) + 1
+    words = parse[opening:start]
+    return re.search(r"十[一二三四五六七]?五|五年|规划|远景|到20\d\d年", words) is not None
 
 
 # A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
