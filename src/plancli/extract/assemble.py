@@ -12,6 +12,7 @@ from plancli.extract.baselines import review_baselines
 from plancli.extract.draft import DraftTarget
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
+from plancli.extract.numerals import spell_figures
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
@@ -81,7 +82,7 @@ def extract_plan(
     # out); every span found is mapped back to the report, so quotes stay verbatim.
     flow = reflow(text)
     joined = flow.text
-    parse = parse_form(joined)
+    parse = spell_figures(parse_form(joined))
     layout = locate(parse, Span(*body_span(parse)), year)
     targets: list[DraftTarget] = []
     if layout.headline is not None:

@@ -5,26 +5,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
+from plancli.extract.clauses import (
+    TASK_ALONE,
+    Piece,
+    bare_subject,
+    listed_subjects,
+    named_only,
+    never,
+    segments,
+    split_town_country,
+    subject_of,
+    subpieces,
+)
 from plancli.extract.draft import DraftTarget
 from plancli.extract.pending import PENDING, pending_subjects
-from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
 
 NUM = r"(\d+(?:\.\d+)?)"
 DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
 LEVEL_UNITS = (
     r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
-    r"|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
+    r"|万套|套|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
 )
-COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万"}
+COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
 # A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
 MONEY_UNITS = {"亿元", "万亿元", "亿美元"}
 
-_SEPARATORS = re.compile(r"[,;。\n]")
 _ASPIRATION = re.compile(
     r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
     r"|^(?:在)?实际工作中|^力争"
@@ -39,24 +47,37 @@ _NATIONAL = re.compile(
     r"(以上)?"
 )
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
-_FLAT = re.compile(r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)(?:平均水平)?持平")
+_FLAT = re.compile(
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?持平"
+)
 _RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 _MULTI = re.compile(
     rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
+# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
+_MULTI_LEVEL = re.compile(
+    rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
+)
+# Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
+# 平均水平), the social order (社会大局和谐稳定).
+_NO_INDICATOR = re.compile(r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^社会大局")
+_HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
+_OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 _DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
 _GROWTH = re.compile(
-    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*{NUM}\s*%\s*(左右|以上|以内)?(?:安排)?"
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*(?:不低于|达到)?\s*{NUM}\s*%\s*"
+    r"(左右|以上|以内)?(?:安排)?"
 )
 _LEVEL = re.compile(
     r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
     rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
 )
 _TREND = (
-    (re.compile(r"(?:保持|基本|总体)?稳定$"), "band"),
+    (re.compile(r"(?:保持|基本|总体)?稳定$|(?:增速|增长)?由负转(?:正|平)$"), "band"),
     (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
     (
         re.compile(
@@ -68,82 +89,10 @@ _TREND = (
 )
 _INDICATOR = re.compile(
     r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
-    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效"
+    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
 )
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
-
-
-@dataclass
-class _Piece:
-    start: int
-    end: int
-    text: str
-
-
-# A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
-# 可支配收入增长…) ends a clause there too.
-_RUN_ON = re.compile(r"(?:左右|以上|以内)(?=[\u4e00-\u9fff])")
-
-
-def _segments(parse: str, start: int, end: int) -> Iterator[_Piece]:
-    """The clauses of the paragraph: split at ，；。 and line ends, and after a qualifier run
-    into the next indicator's name; list dashes trimmed."""
-    pos = start
-    for match in [*_SEPARATORS.finditer(parse, start, end), None]:
-        stop = end if match is None else match.start()
-        for run_on in _RUN_ON.finditer(parse, pos, stop):
-            following = parse[run_on.end() : stop]
-            if following[:1] not in "的和及与" and _bare_subject(_lead_words(following)):
-                yield from _trimmed(parse, pos, run_on.end())
-                pos = run_on.end()
-        yield from _trimmed(parse, pos, stop)
-        pos = stop + 1
-
-
-def _lead_words(text: str) -> str:
-    """The words before the predicate of a clause: its subject, if it has one."""
-    verb = re.search(r"增长|下降|降低|达到|控制在|保持|稳定在|与|同|\d", text)
-    return text[: verb.start()] if verb else text
-
-
-def _trimmed(parse: str, start: int, end: int) -> Iterator[_Piece]:
-    label = LIST_LABEL.match(parse, start, end)
-    if label:  # a list item's label: ——, 1., (一), ①…
-        start = label.end()
-    while start < end and (parse[start].isspace() or parse[start] in "—-、"):
-        start += 1
-    while end > start and parse[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield _Piece(start, end, parse[start:end])
-
-
-def _subpieces(piece: _Piece) -> list[_Piece]:
-    """A clause split at 、 — except inside quotation marks."""
-    parts: list[_Piece] = []
-    depth = 0
-    pos = piece.start
-    for index, ch in enumerate(piece.text):
-        if ch in "“《(（":
-            depth += 1
-        elif ch in "”》)）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            if piece.text[pos - piece.start : index].strip() in ("城镇", "城市", "农村"):
-                continue  # 城镇、农村居民人均可支配收入: one subject, split later
-            parts.extend(_trimmed_piece(piece, pos, piece.start + index))
-            pos = piece.start + index + 1
-    parts.extend(_trimmed_piece(piece, pos, piece.end))
-    return parts
-
-
-def _trimmed_piece(piece: _Piece, start: int, end: int) -> list[_Piece]:
-    offset = piece.start
-    text = piece.text[start - offset : end - offset]
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    return [_Piece(start + lead, start + lead + len(text), text)] if text else []
 
 
 class HeadlineReader:
@@ -156,11 +105,53 @@ class HeadlineReader:
 
     # ------------------------------------------------------------------ entry point
     def read(self, start: int, end: int) -> list[DraftTarget]:
-        for segment in _segments(self.parse, start, end):
-            self._segment(segment)
+        amount: str | None = None  # the subject of an amount just read (投资1200亿元)
+        listed: list[Piece] = []  # indicators named one a clause before a task of them all
+        for segment in segments(self.parse, start, end):
+            before = len(self.targets)
+            if listed and TASK_ALONE.match(segment.text):
+                # 包括A比例，B比例，C、D减排幅度，完成国家下达任务: the task is each one's.
+                for named in listed:
+                    words = re.sub(r"^包括", "", named.text)
+                    text = words + segment.text
+                    span = Piece(named.start, segment.end, text)
+                    self._pending(span, PENDING.search(text, len(words)) or never(text))
+                listed, amount = [], None
+                continue
+            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
+            growth = _OWN_GROWTH.match(segment.text)
+            self._segment(segment, amount if growth else None)
+            made = self.targets[before:]
+            listed = [*listed, segment] if not made and named_only(segment.text) else []
+            if (
+                growth
+                and amount
+                and len(made) == 1
+                and made[0].id == f"{self.targets[before - 1].id}_2"
+            ):
+                # The indicator's shared id (gdp: a growth) goes to the growth, not the amount.
+                whole = self.targets[before - 1]
+                whole.id, made[0].id = self._unique(f"{whole.id}_amount"), whole.id
+            amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
 
-    def _segment(self, seg: _Piece) -> None:
+    def _segment(self, seg: Piece, inherited: str | None = None) -> None:
+        higher = _HIGHER_AIM.match(seg.text)
+        last = self.targets[-1] if self.targets else None
+        if (
+            higher
+            and last is not None
+            and last.kind == "growth"
+            and last.min is not None
+            and last.max is None
+            and last.stretch is None
+            and Decimal(higher.group(1)) > last.min
+        ):
+            # 增长7%以上，力争8%: 8 is a higher aim, never a ceiling.
+            last.stretch = Decimal(higher.group(1))
+            last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
+            last.end = seg.end
+            return
         if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
@@ -172,10 +163,13 @@ class HeadlineReader:
         if multi:
             self._multi(seg, multi)
             return
-        previous_subject: str | None = None
-        held: list[_Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
+        multi = _MULTI_LEVEL.search(seg.text)
+        if multi and self._multi_level(seg, multi):
+            return
+        previous_subject: str | None = inherited
+        held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
         # predicate of a later piece governs too
-        for piece in _subpieces(seg):
+        for piece in subpieces(seg):
             if _ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
                 self._aspiration(piece)
                 held = []
@@ -188,19 +182,21 @@ class HeadlineReader:
                 for subject_piece in held:
                     self._share(subject_piece, piece, made)
                 held = []
-            elif _bare_subject(piece.text):
+            elif bare_subject(piece.text):
                 held.append(piece)
             else:
                 held = []
 
     # ------------------------------------------------------------------ forms
-    def _piece(self, piece: _Piece, inherited: str | None, seg: _Piece) -> str | None:
+    def _piece(self, piece: Piece, inherited: str | None, seg: Piece) -> str | None:
         """Read one clause; returns its subject (for a following clause without one)."""
         text = piece.text
+        if _NO_INDICATOR.match(text):
+            return None
         for pattern in (_SAME, _ABOVE_GDP):
             match = pattern.search(text)
             if match:
-                subject = _subject(text[: match.start()]) or inherited
+                subject = subject_of(text[: match.start()]) or inherited
                 if not subject:
                     return None
                 relation = "same" if pattern is _SAME else "above"
@@ -208,7 +204,7 @@ class HeadlineReader:
                 return subject
         match = _FLAT.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if not subject:
                 return None
             if match.group(1) in ("上年", "去年"):
@@ -220,7 +216,7 @@ class HeadlineReader:
             return subject
         match = _NATIONAL.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 word, over = match.group(1), match.group(3)
                 relation = {"高于": "above", "快于": "above", "低于": "below"}.get(
@@ -231,7 +227,7 @@ class HeadlineReader:
             return None
         match = _RANGE.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.min, target.max = Decimal(match.group(1)), Decimal(match.group(2))
@@ -241,7 +237,7 @@ class HeadlineReader:
                 return subject
         match = _POSITIVE.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.min, target.exclusive = Decimal(0), True
@@ -249,7 +245,7 @@ class HeadlineReader:
                 return subject
         match = _CHANGE.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "change")
                 target.unit = "%"
@@ -260,7 +256,7 @@ class HeadlineReader:
                 return subject
         match = _DECLINE.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.decline = True
@@ -268,10 +264,10 @@ class HeadlineReader:
                 return subject
         match = _GROWTH.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 both = re.search(r"[均都]\s*$", text[: match.start()]) is not None
-                names = [n for part in _listed(subject) for n in _split_town_country(part)]
+                names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
                 for name in names if both else [subject]:
                     target = self._new(name, piece, "growth")
                     _bound(target, Decimal(match.group(1)), match.group(2), up=True)
@@ -284,24 +280,24 @@ class HeadlineReader:
                 return subject
         match = _LEVEL.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                for name in _listed(subject):
+                for name in listed_subjects(subject):
                     self._level(name, piece, match)
                 return subject
         for pattern, direction in _TREND:
             match = pattern.search(text)
             if match:
-                subject = _subject(text[: match.start()]) or inherited
+                subject = subject_of(text[: match.start()]) or inherited
                 if subject:
-                    for name in _listed(subject):
+                    for name in listed_subjects(subject):
                         target = self._new(name, piece, "trend")
                         target.unit, target.direction = "%", direction
                         target.frequency = "annual"
                     return subject
         match = _INDICATOR.search(text)
         if match:
-            subject = _subject(text[: match.start()]) or inherited
+            subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "indicator")
                 target.unit = "%"
@@ -313,10 +309,10 @@ class HeadlineReader:
                 return subject
         return None
 
-    def _share(self, subject_piece: _Piece, piece: _Piece, made: list[DraftTarget]) -> None:
+    def _share(self, subject_piece: Piece, piece: Piece, made: list[DraftTarget]) -> None:
         """Targets for a subject listed before the piece whose predicate it shares: the same
         form, the quote from the subject to the predicate."""
-        span = _Piece(subject_piece.start, piece.end, "")
+        span = Piece(subject_piece.start, piece.end, "")
         for model in made:
             if model.kind == "indicator" and model.id.startswith(
                 ("national_", "province_", "city_")
@@ -340,7 +336,7 @@ class HeadlineReader:
                 setattr(target, key, getattr(model, key))
             target.notes.append(f"shares the predicate of “{piece.text}”")
 
-    def _level(self, subject: str, piece: _Piece, match: re.Match[str]) -> None:
+    def _level(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
         verb, value, unit, qualifier = match.groups()
         indicator = lookup(subject)
         if unit == "个百分点":
@@ -359,7 +355,7 @@ class HeadlineReader:
             indicator is not None
             and indicator.direction == "band"
             and qualifier in (None, "左右")
-            and verb != "控制在"
+            and verb not in ("控制在", "不高于", "不超过")
         ):
             target.around, target.direction = number, "band"
             if qualifier is None:
@@ -390,15 +386,15 @@ class HeadlineReader:
             target.direction = "down"
 
     def _relative(
-        self, subject: str, piece: _Piece, relation: str, reference: str, words: str
+        self, subject: str, piece: Piece, relation: str, reference: str, words: str
     ) -> None:
-        for name in [n for part in _listed(subject) for n in _split_town_country(part)]:
+        for name in [n for part in listed_subjects(subject) for n in split_town_country(part)]:
             target = self._new(name, piece, "relative")
             target.relation, target.reference = relation, reference
             if "基本同步" in words:
                 target.notes.append("基本同步 is read as relation same")
 
-    def _national(self, subject: str, piece: _Piece, relation: str, match: re.Match[str]) -> None:
+    def _national(self, subject: str, piece: Piece, relation: str, match: re.Match[str]) -> None:
         base = lookup(subject)
         base_id = base.id if base is not None else "indicator"
         nat_id, nat_name, nat_en = _outside(base_id, match.group(0))
@@ -428,14 +424,14 @@ class HeadlineReader:
             outside.notes.append("outside series: recorded from the national bulletin")
             self.targets.append(outside)
 
-    def _multi(self, seg: _Piece, match: re.Match[str]) -> None:
-        subject = _subject(seg.text[: match.start()])
+    def _multi(self, seg: Piece, match: re.Match[str]) -> None:
+        subject = subject_of(seg.text[: match.start()])
         values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
         qualifiers = re.findall(r"(\d+(?:\.\d+)?)\s*%?\s*(左右|以上)?", match.group(0)[2:])
         own = [q for _, q in qualifiers] if len(qualifiers) == len(values) else []
         if own and own[-1] and not any(own[:-1]):
             own = [own[-1]] * len(own)  # 分别增长5%、6.5%左右: the last 左右 governs both
-        names = _split_town_country(subject) if subject else []
+        names = split_town_country(subject) if subject else []
         sectors = re.match(r"^([一二三]{2,3})产(.*)$", subject or "")
         if sectors:  # 一二三产增加值 → 一产增加值, 二产增加值, 三产增加值
             names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
@@ -449,7 +445,23 @@ class HeadlineReader:
             _bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")
 
-    def _pending(self, seg: _Piece, match: re.Match[str]) -> None:
+    def _multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
+        """分别为4.8%左右和4.3%左右: a level per subject, each with its own figure."""
+        verb, first, unit, qualifier, rest = match.groups()
+        names = [n for n in re.split(r"[、和]", subject_of(seg.text[: match.start()])) if n]
+        others = re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|‰)?\s*(左右|以上|以内)?", rest)
+        figures = [(first, qualifier or ""), *others]
+        if len(names) != len(figures) or len(names) < 2:
+            return False
+        last = figures[-1][1]
+        for name, (value, own) in zip(names, figures, strict=True):
+            level = _LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
+            assert level is not None
+            self._level(name, seg, level)
+            self.targets[-1].notes.append("分别: one clause, one target per figure")
+        return True
+
+    def _pending(self, seg: Piece, match: re.Match[str]) -> None:
         text = seg.text
         subjects, found = pending_subjects(text, match)
         seen: set[str] = set()
@@ -482,7 +494,7 @@ class HeadlineReader:
             target.unit, target.pending, target.frequency = "%", True, "annual"
             target.review.append("pending national task of an unknown indicator")
 
-    def _aspiration(self, piece: _Piece) -> None:
+    def _aspiration(self, piece: Piece) -> None:
         if not self.targets:
             return
         target = self.targets[-1]
@@ -500,7 +512,7 @@ class HeadlineReader:
 
     # ------------------------------------------------------------------ building
     def _new(
-        self, subject: str, piece: _Piece, kind: str, indicator_id: str | None = None
+        self, subject: str, piece: Piece, kind: str, indicator_id: str | None = None
     ) -> DraftTarget:
         indicator: Indicator | None = lookup(subject)
         if indicator_id is not None and (indicator is None or indicator.id != indicator_id):
@@ -559,48 +571,3 @@ def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bo
         target.max = value
     else:
         target.min = value
-
-
-_SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保|均|都|目标|预计)+$")
-_SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
-
-
-def _subject(text: str) -> str:
-    text = _SUBJECT_LEAD.sub("", text.strip(" ,、:"))
-    return _SUBJECT_TRIM.sub("", text).strip()
-
-
-# What names an indicator by its last word: a rate, an amount, a price, a share…
-_INDICATOR_NOUN = re.compile(
-    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口)$"
-)
-
-
-def _listed(subject: str) -> list[str]:
-    """The subjects a predicate governs together (单位生产总值能耗和主要污染物排放量继续下降,
-    城镇调查失业率和登记失业率稳定在…, 地方一般公共预算收入、居民收入增长和经济增长同步) when
-    each names an indicator; else the subject itself."""
-    parts = [p.strip() for p in re.split(r"[、和]", subject) if p.strip()]
-    if len(parts) > 1 and all(_bare_subject(p) for p in parts):
-        return parts
-    return [subject]
-
-
-def _bare_subject(text: str) -> bool:
-    """Whether `text` is an indicator's name alone (no figure, no verb)."""
-    return (
-        len(text) <= 24
-        and not re.search(r"\d", text)
-        and (lookup(text) is not None or _INDICATOR_NOUN.search(text) is not None)
-    )
-
-
-def _split_town_country(subject: str) -> list[str]:
-    """城乡居民收入 → 城镇居民收入, 农村居民收入 (two targets); anything else → itself."""
-    if subject.startswith("城乡"):
-        rest = subject[2:]
-        return [f"城镇{rest}", f"农村{rest}"]
-    pair = re.match(r"^(城镇|城市)\s*[、和与及]\s*农村(.+)$", subject)
-    if pair:  # 城镇、农村居民… / 城镇和农村居民…
-        return [f"{pair.group(1)}{pair.group(2)}", f"农村{pair.group(2)}"]
-    return [subject]

@@ -9,6 +9,7 @@ numerals before a measure word and digit-by-digit years; both fit in the functio
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 DIGITS = {
@@ -75,3 +76,45 @@ def chinese_number(text: str) -> Decimal | None:
     """`chinese_integer` as a Decimal (the plan's figures are Decimals)."""
     value = chinese_integer(text)
     return None if value is None else Decimal(value)
+
+
+# Figures a news wire spells out (增长百分之十点七, 二千零一十五亿元): a percentage after 百分之,
+# an amount before a unit of money, people or weight, with 点 for the decimal point.
+_SPELLED_DIGITS = "零〇○一二两三四五六七八九"
+_SPELLED = re.compile(
+    rf"(?P<percent>百分之)?(?P<number>[{_SPELLED_DIGITS}十百千万]+"
+    rf"(?:点[{_SPELLED_DIGITS}]+)?)(?P<more>多)?"
+    r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤))"
+)
+
+
+def spell_figures(parse: str) -> str:
+    """`parse` with spelled-out figures as digits, right-aligned in the numeral's place and
+    padded with spaces before, so every offset holds (增长百分之九 → 增长   9%; a numeral
+    whose digits would not fit, 一百元, is left as it is)."""
+    if not any(unit in parse for unit in "十百千"):
+        return parse
+    out: list[str] = []
+    pos = 0
+    for match in _SPELLED.finditer(parse):
+        number = match.group("number")
+        if not match.group("percent") and len(number) < 2:
+            continue  # 十亿元 could be a figure, 万人 a word: two characters at least
+        whole, _, fraction = number.partition("点")
+        value = chinese_integer(whole)
+        if value is None or any(ch not in _SPELLED_DIGITS for ch in fraction):
+            continue
+        digits = str(value)
+        if fraction:
+            digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
+        if match.group("percent"):
+            digits += "%"
+        # 四百六十多亿元: more than 460, read as 460 (a floor); 多 is padded over like the rest
+        size = match.end() - match.start()
+        if len(digits) > size:
+            continue
+        out.append(parse[pos : match.start()])
+        out.append(digits.rjust(size))
+        pos = match.end()
+    out.append(parse[pos:])
+    return "".join(out)

@@ -14,27 +14,31 @@ _ABOVE = r"(?:国家|上级|省政府|省上|省)(?:、(?:省|市))?"
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
+# A target the city or the province sets for a district or a city: 市定目标, 国家和省定目标.
+_SET_BY = r"(?:国家和|国家、)?[市省]定目标"
 PENDING = re.compile(
     rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
     r"|(?:达到|符合)国家要求"
-    r"|按照?国家要求完成"
-    rf"|控制在{_ABOVE}下达的范围"
+    r"|按照?国家要求(?:完成|落实)"
+    rf"|控制在{_ABOVE}下达的?(?:范围|目标)"
+    rf"|(?:完成|控制在|达到)(?=[^,;。]{{0,8}}?{_SET_BY})"
     r"|规划期内统筹考核"
     r"|完成[^,;。]{0,10}?国家考核目标"
-    rf"|^(?:全面)?完成(?:年度)?(?=[^,;。]{{0,24}}?{_ALLOCATED})[^,;。]{{0,30}}?任务$"
+    rf"|^(?:全面)?完成(?:年度)?(?=[^,;。]{{0,24}}?{_ALLOCATED})[^,;。]{{0,50}}?任务$"
     r"|^(?:提出|确定|制定)[^。]{2,60}?年度(?:目标|指标)$"
 )
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.
 _PREFIX = re.compile(
-    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成)"
+    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成"
+    rf"|完成(?=[^,;。]{{1,8}}?{_SET_BY}))"
     rf"|^(?:全面)?完成(?:年度)?(?={_ALLOCATED}|[^,;。]{{0,24}}?{_ALLOCATED}[^,;。]*任务$)"
     r"|^(?:提出|确定|制定)"
 )
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
 # A rate the vocabulary has no id for (地表水达标率): still a pending target, a level.
-_RATE = re.compile(r"(?:率|比例|比重|浓度)$")
+_RATE = re.compile(r"(?:率|比例|比重|浓度|水质)$")
 _POLLUTANTS = {"cod_emissions", "so2_emissions", "nox_emissions", "ammonia_nitrogen_emissions"}
 
 
@@ -44,7 +48,9 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     prefix = _PREFIX.search(text)
     if prefix:
         subjects = text[prefix.end() :]
-        subjects = re.sub(r"等?(年度)?(约束性)?(指标)?(目标任务|目标|任务)?$", "", subjects)
+        subjects = re.sub(
+            rf"等?(年度)?(约束性)?(指标)?{_SET_BY[:-2]}?(目标任务|目标|任务)?$", "", subjects
+        )
     else:
         subjects = text[: match.start()]
     # …降低目标与, …和B均 (A和B均完成省下达): the words after the subjects

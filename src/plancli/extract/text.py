@@ -20,6 +20,10 @@ from plancli.i18n import _
 _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF[0x3000] = 0x20
 _FULL_TO_HALF[ord("—")] = ord("—")  # kept: the report's range dash, matched as itself
+# The small forms a big5 copy sets for punctuation (﹔ for ；, ﹐ for ，): read as the usual ones.
+_FULL_TO_HALF.update({0xFE50: ord(","), 0xFE51: ord("、"), 0xFE52: ord(".")})
+_FULL_TO_HALF.update({0xFE54: ord(";"), 0xFE55: ord(":"), 0xFE56: ord("?"), 0xFE57: ord("!")})
+_FULL_TO_HALF.update({0xFE59: ord("("), 0xFE5A: ord(")"), 0xFE6A: ord("%")})
 # Traditional characters → simplified, one for one (the same length, so offsets hold): a copy
 # of a report set in traditional characters (a Hong Kong or Taiwan site's page, a big5 gate) is
 # parsed as the simplified report it copies. Only characters that simplified text does not use
@@ -43,7 +47,7 @@ _TRADITIONAL = (
     "繳罈羨翺脹膠膩臟艙蕎虜襪覓訂訐訛訝訟詛誘誨諒諧諷諸謊謎謠謬譏譴讒豎貞貪貯貳賄賊賑賭賺贍趨蹤軀軸輝輿轎辯遙邏釣鈔鉤銜鋒錘鍛"
     "鎊鏟鐮鑰閒閨闆闢陘隕雋韋頸頹顎顫飄餅餵饞馱駁駕駛騎騷驕驢骯髏鬍鯉鯨鰐鴨鵝鷹鹼黴亂勻遼魯粵瓊贛隴強堅龔話別繞陜邁爲淨凈恆滙"
     "綫兌奬爾彌隻僞偽悅愛懸攬暉榮槍淺滄滾潑濁濫猶獵盧碩祕紓繫纔罵羣聳腎艷莖薑蘋蝕衆誼諮謂譽豬貓遊錶鍾頑頓颳饋駝鮮鳴鵬峯崑廁廚"
-    "嘆嘗傘傭擲棲疇岡屍壺"
+    "嘆嘗傘傭擲棲疇岡屍壺産説則勁吳呂執嶄聶荊錨"
 )
 _SIMPLIFIED = (
     "国内产总长经济发预标这为与业费价涨镇调区规财进粮环质态稳当现实亿万计划报会议体领导务员农乡纯资设项数据统筹弹适纳节减约优"
@@ -62,7 +66,7 @@ _SIMPLIFIED = (
     "缴坛羡翱胀胶腻脏舱荞虏袜觅订讦讹讶讼诅诱诲谅谐讽诸谎谜谣谬讥谴谗竖贞贪贮贰贿贼赈赌赚赡趋踪躯轴辉舆轿辩遥逻钓钞钩衔锋锤锻"
     "镑铲镰钥闲闺板辟陉陨隽韦颈颓颚颤飘饼喂馋驮驳驾驶骑骚骄驴肮髅胡鲤鲸鳄鸭鹅鹰碱霉乱匀辽鲁粤琼赣陇强坚龚话别绕陕迈为净净恒汇"
     "线兑奖尔弥只伪伪悦爱悬揽晖荣枪浅沧滚泼浊滥犹猎卢硕秘纾系才骂群耸肾艳茎姜苹蚀众谊咨谓誉猪猫游表钟顽顿刮馈驼鲜鸣鹏峰昆厕厨"
-    "叹尝伞佣掷栖畴冈尸壶"
+    "叹尝伞佣掷栖畴冈尸壶产说则劲吴吕执崭聂荆锚"
 )
 _PARSE_TABLE = str.maketrans(
     {
@@ -387,8 +391,8 @@ def _reflow_lines(text: str) -> Reflowed:
         if nl < 0:
             break
         pos = nl + 1
-    width = _wrap_width([end - start for start, end in raw_lines])
     folded = parse_form(text)
+    width = _wrap_width([folded[start:end] for start, end in raw_lines])
     parts: list[str] = []
     origin: list[int] = []
     joined = False  # the previous line's break was taken out
@@ -410,19 +414,24 @@ def _reflow_lines(text: str) -> Reflowed:
     return Reflowed("".join(parts), origin, [i + 1 for i in origin])
 
 
-def _wrap_width(lengths: list[int]) -> int | None:
+def _wrap_width(lines: list[str]) -> int | None:
     """The width a text was wrapped at, when most of its lines are about that long."""
-    long_lines = [n for n in lengths if n >= 15]
+    long_lines = [line for line in lines if len(line) >= 15]
     counts: dict[int, int] = {}
-    for n in long_lines:
-        counts[n] = counts.get(n, 0) + 1
+    for line in long_lines:
+        counts[len(line)] = counts.get(len(line), 0) + 1
     if not counts:
         return None
     width = max(counts, key=lambda n: (counts[n], n))
-    near = sum(1 for n in long_lines if width - 2 <= n <= width + 2)
+    near = [line for line in long_lines if width - 2 <= len(line) <= width + 2]
     # A report's paragraphs vary in length: three lines of one length, and two in five of the
-    # long lines about as long, are a wrap.
-    if counts[width] < 3 or near < 0.4 * len(long_lines) or width > 200:
+    # long lines about as long, are a wrap. A wrap cuts sentences anywhere, so few of its full
+    # lines end a sentence; and it is 20 characters wide at least: lines of a summary card
+    # (headings over short targets, each closed by 。) are about as long, and no wrap.
+    closed = sum(1 for line in near if line[-1] in "。！？!?")
+    if counts[width] < 3 or len(near) < 0.4 * len(long_lines) or not 20 <= width <= 200:
+        return None
+    if closed * 2 >= len(near):
         return None
     return width
 
@@ -468,5 +477,8 @@ def _soft_break(
     if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
         return False
     # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
-    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter.
+    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter. A
+    # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
+    if re.fullmatch(r"[（(【\[][^（(【\[]{0,40}[）)】\]]", nxt):
+        return False
     return len(current) > 40 and last not in _CLOSED

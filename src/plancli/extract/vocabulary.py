@@ -169,6 +169,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "%",
         "monthly",
         direction="down",
+        pending=("level", "%", False),  # a rate held under a ceiling, not a fall
     ),
     _entry(
         "unemployment_rate",
@@ -177,6 +178,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "%",
         "quarterly",
         direction="down",
+        pending=("level", "%", False),  # a rate held under a ceiling, not a fall
     ),
     _entry(
         "new_urban_jobs",

@@ -1,0 +1,156 @@
+"""The clauses of a headline paragraph and the words in them: where a clause begins and ends
+(，；。, a qualifier run into the next name, 、 outside quotation marks), a clause's subject, the
+subjects a predicate governs together, and clauses that only name indicators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from plancli.extract.text import LIST_LABEL
+from plancli.extract.vocabulary import lookup
+
+# Clauses end at ，；。 and line ends, and at spaces after a figure or its qualifier that a
+# scraped summary card sets between targets (增长7%左右 固定资产投资增长8%以上).
+SEPARATORS = re.compile(r"[,;。\n]|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    text: str
+
+
+# A copy that lost a comma: a qualifier run into the next indicator's name (…4.3%左右居民人均
+# 可支配收入增长…) ends a clause there too.
+RUN_ON = re.compile(r"(?:(?<=[\d%])(?:左右|以上|以内)|%(?!左右|以上|以内|以下))(?=[\u4e00-\u9fff])")
+
+
+def segments(parse: str, start: int, end: int) -> Iterator[Piece]:
+    """The clauses of the paragraph: split at ，；。 and line ends, and after a qualifier run
+    into the next indicator's name; list dashes trimmed."""
+    pos = start
+    for match in [*SEPARATORS.finditer(parse, start, end), None]:
+        stop = end if match is None else match.start()
+        for run_on in RUN_ON.finditer(parse, pos, stop):
+            following = parse[run_on.end() : stop]
+            if following[:1] not in "的和及与" and bare_subject(lead_words(following)):
+                yield from trimmed(parse, pos, run_on.end())
+                pos = run_on.end()
+        yield from trimmed(parse, pos, stop)
+        pos = stop + 1
+
+
+def lead_words(text: str) -> str:
+    """The words before the predicate of a clause: its subject, if it has one."""
+    verb = re.search(r"增长|下降|降低|达到|控制在|保持|稳定在|与|同|\d", text)
+    return text[: verb.start()] if verb else text
+
+
+def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
+    label = LIST_LABEL.match(parse, start, end)
+    if label:  # a list item's label: ——, 1., (一), ①…
+        start = label.end()
+    while start < end and (parse[start].isspace() or parse[start] in "—-、"):
+        start += 1
+    while end > start and parse[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Piece(start, end, parse[start:end])
+
+
+def subpieces(piece: Piece) -> list[Piece]:
+    """A clause split at 、 — except inside quotation marks."""
+    parts: list[Piece] = []
+    depth = 0
+    pos = piece.start
+    for index, ch in enumerate(piece.text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            if piece.text[pos - piece.start : index].strip() in ("城镇", "城市", "农村"):
+                continue  # 城镇、农村居民人均可支配收入: one subject, split later
+            parts.extend(trimmed_piece(piece, pos, piece.start + index))
+            pos = piece.start + index + 1
+    parts.extend(trimmed_piece(piece, pos, piece.end))
+    return parts
+
+
+def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
+    offset = piece.start
+    text = piece.text[start - offset : end - offset]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return [Piece(start + lead, start + lead + len(text), text)] if text else []
+
+
+SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|保持|继续|力争|确保|均|都|目标|预计)+$")
+SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|全年|今年)+")
+
+
+def subject_of(text: str) -> str:
+    text = SUBJECT_LEAD.sub("", text.strip(" ,、:"))
+    return SUBJECT_TRIM.sub("", text).strip()
+
+
+# What names an indicator by its last word: a rate, an amount, a price, a share…
+INDICATOR_NOUN = re.compile(
+    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口)$"
+)
+
+
+def listed_subjects(subject: str) -> list[str]:
+    """The subjects a predicate governs together (单位生产总值能耗和主要污染物排放量继续下降,
+    城镇调查失业率和登记失业率稳定在…, 地方一般公共预算收入、居民收入增长和经济增长同步) when
+    each names an indicator; else the subject itself."""
+    parts = [p.strip() for p in re.split(r"[、和]", subject) if p.strip()]
+    if len(parts) > 1 and all(bare_subject(p) for p in parts):
+        return parts
+    return [subject]
+
+
+# A task without subjects of its own (完成国家下达任务), after indicators named one a clause.
+TASK_ALONE = re.compile(
+    r"^(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
+)
+
+
+def named_only(text: str) -> bool:
+    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度)."""
+    words = re.sub(r"\([^()]{0,12}\)|^包括", "", text)
+    return (
+        len(words) <= 30
+        and not re.search(r"\d", words)
+        and re.search(r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$", words) is not None
+    )
+
+
+def never(text: str) -> re.Match[str]:
+    """A match at the end of `text` (a task whose words PENDING does not know)."""
+    match = re.search(r"$", text)
+    assert match is not None
+    return match
+
+
+def bare_subject(text: str) -> bool:
+    """Whether `text` is an indicator's name alone (no figure, no verb)."""
+    return (
+        len(text) <= 24
+        and not re.search(r"\d", text)
+        and (lookup(text) is not None or INDICATOR_NOUN.search(text) is not None)
+    )
+
+
+def split_town_country(subject: str) -> list[str]:
+    """城乡居民收入 → 城镇居民收入, 农村居民收入 (two targets); anything else → itself."""
+    if subject.startswith("城乡"):
+        rest = subject[2:]
+        return [f"城镇{rest}", f"农村{rest}"]
+    pair = re.match(r"^(城镇|城市)\s*[、和与及]\s*农村(.+)$", subject)
+    if pair:  # 城镇、农村居民… / 城镇和农村居民…
+        return [f"{pair.group(1)}{pair.group(2)}", f"农村{pair.group(2)}"]
+    return [subject]
