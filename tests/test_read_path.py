@@ -265,3 +265,40 @@ def test_read_commands_on_a_sqlite_ledger_import_no_pydantic(
     assert warm.stderr == ""  # none of them imported
     assert warm.stdout == cold.stdout
     assert warm.stdout == invoke(*argv).stdout
+
+
+@pytest.mark.parametrize("suffix", [".sqlite", ".progress.toml"])
+def test_a_record_into_a_sqlite_ledger_imports_no_pydantic(
+    invoke, tmp_path: Path, suffix: str
+) -> None:
+    """A `record` checks its figure on plain data: the plan's compiled form and its target's
+    figures read plainly, so with the plan seen before it imports no Pydantic and no models on
+    SQLite (the models' import was a quarter of a `record`). The TOML store writes its file
+    from the models and still imports them; what is written is the same either way."""
+    plan, ledger = make_workspace(invoke, tmp_path, suffix)
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "COLUMNS": "80",
+        "PYTHONPATH": str(Path(plancli.__file__).parents[1]),
+    }
+    where = ["--plan", str(plan), "--ledger", str(ledger)]
+    probe = PROBE.replace(repr(HEAVY), repr(("pydantic", "plancli.model")))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe, *where, "record", "gdp", value, "-p", "2022-12"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        for value in ("5.3", "5.4")  # the first run validates the plan and keeps it
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    imported = runs[1].stderr.split()
+    assert ("pydantic" in imported) == (suffix != ".sqlite"), imported
+    history = json.loads(invoke(*where, "history", "gdp", "--json").stdout)
+    assert [(r["period"], r["value"]) for r in history["records"]][-2:] == [
+        ("2022-12", 5.3),
+        ("2022-12", 5.4),
+    ]

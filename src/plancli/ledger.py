@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from plancli.errors import InputError
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _
-from plancli.model import Record
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import AnyPlan, AnyRecord, AnyTarget, latest_in_order
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.stores.base import cached_period as _period
 from plancli.stores.base import shown
@@ -41,7 +40,7 @@ if TYPE_CHECKING:
 
 
 # What a figure may be (finite, magnitude, decimal places, significant digits) is one rule,
-# Record.figure_problem, applied to typed figures here and to every figure a ledger holds.
+# plain.figure_problem, applied to typed figures here and to every figure a ledger holds.
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
 _DONE_WORDS = {"done", "完成"}
@@ -165,7 +164,7 @@ class _Repr(str):
 
 
 def _checked_number(value: Decimal, raw: object, what: str) -> Decimal:
-    problem = Record.figure_problem(value)  # the rule a ledger's figures are read back with
+    problem = figure_problem(value)  # the rule a ledger's figures are read back with
     if problem is not None:
         raise InputError(
             _("{what} {raw!r} {problem}").format(
@@ -376,15 +375,18 @@ def check_entry(
                     value=num(amount), target=target.id
                 )
             )
+    # A plain record: every field is checked above (the figure by the rule a ledger's figures
+    # are read back with, the texts by clean_text, the time is the caller's UTC clock), so a
+    # `record` imports no Pydantic (issue 15: the model classes are ~0.15 s of its start).
     record = Record(
-        target=target.id,
-        period=period_text,
-        value=value,
-        amount=amount,
-        note=clean_text(entry.note, "note"),
-        source=clean_text(entry.source, "source"),
-        recorded_at=recorded_at,
-        batch=batch,
+        target.id,
+        period_text,
+        value,
+        amount,
+        clean_text(entry.note, "note"),
+        clean_text(entry.source, "source"),
+        recorded_at,
+        batch,
     )
     return Change(
         record=record,
@@ -483,7 +485,7 @@ def record_entry(
         return with_warnings(change, sequence_warnings(plan, change.record, current))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures.
-        current = Figures(session.records([entry.target.strip()]))
+        current = Figures(session.records_of([entry.target.strip()]))
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])

@@ -172,7 +172,8 @@ def _written(change: "Change", row: int | None = None) -> "Any":
         "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
     )
     return WrittenRecord(
-        **record.model_dump(exclude={"recorded_by"}),  # the database sets it, not the record
+        # A plain record (ledger.check_entry); the database sets recorded_by, not the record.
+        **{name: value for name, value in record._asdict().items() if name != "recorded_by"},
         change=kind,
         previous=previous_figure(change.previous),
         row=row,

@@ -155,6 +155,12 @@ class LedgerSession(Protocol):
         """The records (of these targets only, when given), in ledger order."""
         ...
 
+    def records_of(self, targets: Collection[str]) -> Sequence[Record | PlainRecord]:
+        """The records of these targets, in ledger order, as plain records where the store
+        can vouch for every row (SQLite does, so a `record` imports no Pydantic): what a
+        `record` checks its figure against."""
+        ...
+
     def records_in_force(self) -> Sequence[Record | PlainRecord]:
         """The latest revision of each target and period (every record checked as `records()`
         checks it), in the order they were recorded: what an import checks its rows against.

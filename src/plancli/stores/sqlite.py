@@ -59,7 +59,14 @@ from plancli.stores.sqlite_db import (
     _read_snapshot,
     _when_free,
 )
-from plancli.stores.sqlite_read import _all_rows, _amendments, _figures, _plain_record, _records
+from plancli.stores.sqlite_read import (
+    _all_rows,
+    _amendments,
+    _figures,
+    _plain_record,
+    _plain_records,
+    _records,
+)
 
 if TYPE_CHECKING:
     from plancli.model import Amendment, Record
@@ -131,15 +138,25 @@ class _SqliteSession:
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is not None and len(targets) <= _MAX_TARGETS_IN_QUERY:
-            marks = ", ".join("?" * len(targets))
-            query = f"{_SELECT} WHERE target IN ({marks}) ORDER BY seq"
-            rows = self.connection.execute(query, list(targets)).fetchall()
+            return _records(self.path, self._rows_of(targets))
         else:
             rows = self.connection.execute(f"{_SELECT} ORDER BY seq").fetchall()
             if targets is not None:
                 wanted = set(targets)
                 rows = [row for row in rows if row[1] in wanted]
         return _records(self.path, rows)
+
+    def records_of(self, targets: Collection[str]) -> list[Record] | list[PlainRecord]:
+        if len(targets) > _MAX_TARGETS_IN_QUERY:
+            return self.records(targets)
+        rows = self._rows_of(targets)
+        plain = _plain_records(rows)  # the models read them only when a row is not plain
+        return _records(self.path, rows) if plain is None else plain
+
+    def _rows_of(self, targets: Collection[str]) -> list[tuple[Any, ...]]:
+        marks = ", ".join("?" * len(targets))
+        query = f"{_SELECT} WHERE target IN ({marks}) ORDER BY seq"
+        return self.connection.execute(query, list(targets)).fetchall()
 
     def records_in_force(self) -> list[Record] | list[PlainRecord]:
         """The latest revision of each target and period, in the order they were recorded:

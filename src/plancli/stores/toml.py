@@ -218,7 +218,9 @@ _HEADER = (
 _NUMBER_FIELDS = ("value", "amount", "min", "max", "around", "tolerance", "stretch")
 
 
-def dump_ledger(records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()) -> str:
+def dump_ledger(
+    records: Sequence[Record | PlainRecord], amendments: Sequence[PlacedAmendment] = ()
+) -> str:
     """The ledger file's text: `version = 1`, then one `[[records]]` table per record and one
     `[[amendments]]` table per amendment, in ledger order (each amendment after the records
     written before it)."""
@@ -235,8 +237,11 @@ def dump_ledger(records: Sequence[Record], amendments: Sequence[PlacedAmendment]
     return "".join(chunks)
 
 
-def _table(name: str, item: Record | Amendment) -> str:
-    row = item.model_dump(mode="python", exclude_none=True)
+def _table(name: str, item: Record | PlainRecord | Amendment) -> str:
+    if isinstance(item, PlainRecord):  # a figure `record` checked (ledger.check_entry)
+        row = {key: value for key, value in item._asdict().items() if value is not None}
+    else:
+        row = item.model_dump(mode="python", exclude_none=True)
     for key in _NUMBER_FIELDS:
         if key in row:
             row[key] = _toml_number(row[key])
@@ -400,6 +405,9 @@ class _TomlSession:
             return list(self._records)
         wanted = set(targets)
         return [r for r in self._records if r.target in wanted]
+
+    def records_of(self, targets: Collection[str]) -> list[Record]:
+        return self.records(targets)
 
     def records_in_force(self) -> list[Record]:
         return list(current_records(self._records).values())

@@ -111,6 +111,9 @@ class PostgresSession:
         self.has_read = True
         return self.store._records(rows)
 
+    def records_of(self, targets: Collection[str]) -> list[Record]:
+        return self.records(targets)
+
     def records_in_force(self) -> list[plain.Record]:
         """The latest revision of each target and period, in the order they were recorded
         (what an import checks its rows against): selected in the database, read as plain
