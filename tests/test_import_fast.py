@@ -16,10 +16,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
-from plancli import entry_checker, imports, ledger
+from plancli import entry_checker, import_stream, imports, ledger
 from plancli.entry_checker import EntryChecker, quick_number
 from plancli.errors import InputError
-from plancli.imports import ImportRejected, _in_order, _warnings, import_rows, parse_import
+from plancli.import_stream import _in_order, _warnings
+from plancli.imports import ImportRejected, import_rows, parse_import
 from plancli.ledger import (
     Entry,
     Figures,
@@ -325,7 +326,7 @@ def _import(tmp_path: Path, text: str, suffix: str, keep: bool):  # type: ignore
 def test_unusual_rows_among_ordinary_ones_import_as_check_entry_reads_them(
     tmp_path: Path, suffix: str, order: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "_CHUNK", 2)
+    monkeypatch.setattr(import_stream, "_CHUNK", 2)
     if order == "mixed":
         lines = [line for pair in zip(ORDINARY, UNUSUAL, strict=False) for line in pair]
         lines += UNUSUAL[len(ORDINARY) :]
@@ -391,7 +392,7 @@ def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_r
 ) -> None:
     from plancli.stores import sqlite as ledger_sqlite
 
-    monkeypatch.setattr(imports, "_CHUNK", 2)
+    monkeypatch.setattr(import_stream, "_CHUNK", 2)
     text = HEADER + "\n".join(ORDINARY) + "\n"
     plan = load_plain_plan(FIXTURES / "assess.toml")
     small = LedgerLocation(tmp_path / "small.sqlite", "option")  # below the bulk size
@@ -450,8 +451,8 @@ def test_positions_past_the_index_slots_are_kept_apart_too(
 ) -> None:
     from array import array
 
-    monkeypatch.setattr(imports, "_SLOTS", slots)
-    monkeypatch.setattr(imports, "_NO_ROWS", array("q", bytes(8 * slots)))
+    monkeypatch.setattr(import_stream, "_SLOTS", slots)
+    monkeypatch.setattr(import_stream, "_NO_ROWS", array("q", bytes(8 * slots)))
     lines = [*ORDINARY, "gdp,2022-Q2,5.0,700,", "gdp,2022-06,5.1,,"]
     text = HEADER + "\n".join(lines) + "\n"
     streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
