@@ -21,11 +21,10 @@ mid-transaction leaves the ledger as it was (SQLite rolls the torn transaction b
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -63,8 +62,6 @@ from plancli.stores.sqlite_db import (
 from plancli.stores.sqlite_read import _all_rows, _amendments, _figures, _plain_record, _records
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from plancli.model import Amendment, Record
 
 # The records' indexes by name, as the schema creates them. An import into an empty ledger
@@ -77,19 +74,6 @@ _RECORD_INDEXES = {
     if statement.strip().startswith("CREATE INDEX")
 }
 _BULK_ROWS = 1_000
-
-# A large append (an import's chunk) is one statement: its rows as one JSON text that SQLite
-# reads with json_each, the time and batch the rows share bound once. Run on a thread of its
-# own (`_Inserter`), that statement inserts the chunk while Python checks the next one: SQLite
-# works without the interpreter's lock inside a statement, which executemany gives back to it
-# between every row. `->>` needs SQLite 3.38; before it, and for rows that do not share a time
-# and batch, executemany as always.
-_JSON_INSERT = (
-    f"INSERT INTO records ({', '.join(_COLUMNS)}) "
-    "SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, ?2, ?3 "
-    "FROM json_each(?1) ORDER BY key"
-)
-_JSON_INSERTS = sqlite3.sqlite_version_info >= (3, 38, 0)
 
 
 def _rows(batch: Sequence[Record | PlainRecord]) -> list[tuple[str | None, ...]]:
@@ -133,57 +117,6 @@ def _rows(batch: Sequence[Record | PlainRecord]) -> list[tuple[str | None, ...]]
     return rows
 
 
-def _json_rows(rows: list[tuple[str | None, ...]]) -> tuple[str, str, str] | None:
-    """(the rows' first six columns as one JSON array, their time, their batch) for
-    `_JSON_INSERT`; None when the rows do not share one time and batch, or a note or source
-    holds a character that is not printable (a control character is kept by executemany as
-    given, never through a JSON escape)."""
-    first = rows[0]
-    shared = first[6:]
-    for row in rows:
-        if row[6:] != shared:
-            return None
-        note, source = row[4], row[5]
-        if (note is not None and not note.isprintable()) or (
-            source is not None and not source.isprintable()
-        ):
-            return None
-    text = json.dumps([row[:6] for row in rows], ensure_ascii=False, check_circular=False)
-    return text, str(first[6]), str(first[7])
-
-
-class _Inserter:
-    """The inserts of a large import, each run on one thread of its own while the import
-    checks its next chunk; one at a time, and the connection is used by one thread at a time:
-    every other use of it waits for the insert in flight first (`wait`). An insert's error is
-    raised by the next `wait`, in the import's thread, which then rolls the transaction back."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._connection = connection
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="plancli-insert")
-        self._running: Future[object] | None = None
-
-    def insert(self, text: str, time: str, batch: str) -> None:
-        self.wait()
-        self._running = self._pool.submit(
-            self._connection.execute, _JSON_INSERT, (text, time, batch)
-        )
-
-    def wait(self) -> None:
-        running, self._running = self._running, None
-        if running is not None:
-            running.result()
-
-    def close(self) -> None:
-        """After the import, or on its way out with an error: nothing running, no thread."""
-        try:
-            self.wait()
-        finally:
-            self._pool.shutdown()
-
-
 def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:
     a = placed.amendment
 
@@ -216,21 +149,8 @@ class _SqliteSession:
     # by `finish` before the commit (one sort, not a million inserts in file order).
     indexes_dropped: bool = False
     appended: bool = False
-    inserter: _Inserter | None = None
-
-    def wait(self) -> None:
-        """The insert in flight on the inserter's thread finished (its error raised here):
-        before anything else uses the connection."""
-        if self.inserter is not None:
-            self.inserter.wait()
-
-    def close(self) -> None:
-        if self.inserter is not None:
-            inserter, self.inserter = self.inserter, None
-            inserter.close()
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
-        self.wait()
         if targets is not None and len(targets) <= _MAX_TARGETS_IN_QUERY:
             marks = ", ".join("?" * len(targets))
             query = f"{_SELECT} WHERE target IN ({marks}) ORDER BY seq"
@@ -248,7 +168,6 @@ class _SqliteSession:
         records holds the figures in force, not a model of every record. Every record is
         checked as `records()` checks it; a ledger with any record not written as this
         store writes it is read by `records()`, which reports what is wrong as always."""
-        self.wait()
         times: dict[object, datetime | None] = {}
         latest: dict[tuple[object, object], PlainRecord] = {}
         periods: set[object] = set()
@@ -270,7 +189,6 @@ class _SqliteSession:
         return list(latest.values())
 
     def append(self, batch: Sequence[Record | PlainRecord]) -> None:
-        self.wait()
         if not self.appended:
             self.appended = True
             empty = self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None
@@ -278,39 +196,28 @@ class _SqliteSession:
                 for name in _RECORD_INDEXES:
                     self.connection.execute(f"DROP INDEX {name}")
                 self.indexes_dropped = True
-        rows = _rows(batch)
-        shared = _json_rows(rows) if _JSON_INSERTS and len(rows) >= _BULK_ROWS else None
-        if shared is not None:
-            if self.inserter is None:
-                self.inserter = _Inserter(self.connection)
-            self.inserter.insert(*shared)
-            return
         placeholders = ", ".join("?" * len(_COLUMNS))
         self.connection.executemany(
-            f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows
+            f"INSERT INTO records ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
+            _rows(batch),
         )
 
     def finish(self) -> None:
-        """Before the commit: the inserts finished, and the indexes `append` dropped built
-        again as the schema has them."""
-        self.close()
+        """Before the commit: the indexes `append` dropped, built again as the schema has them."""
         if self.indexes_dropped:
             for statement in _RECORD_INDEXES.values():
                 self.connection.execute(statement)
             self.indexes_dropped = False
 
     def amendments(self) -> list[PlacedAmendment]:
-        self.wait()
         rows = self.connection.execute(f"{_SELECT_AMENDMENTS} ORDER BY seq").fetchall()
         return _amendments(self.path, rows)
 
     def append_amendment(self, amendment: Amendment) -> None:
-        self.wait()
         count = self.connection.execute("SELECT count(*) FROM records").fetchone()[0]
         self._insert_amendments([PlacedAmendment(amendment, count)])
 
     def _insert_amendments(self, placed: Sequence[PlacedAmendment]) -> None:
-        self.wait()
         columns = ("after_records", *_AMENDMENT_COLUMNS)
         self.connection.executemany(
             f"INSERT INTO amendments ({', '.join(columns)}) "
@@ -321,14 +228,12 @@ class _SqliteSession:
     def replace(
         self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
     ) -> None:
-        self.wait()
         self.connection.execute("DELETE FROM records")
         self.connection.execute("DELETE FROM amendments")
         self.append(records)
         self._insert_amendments(amendments)
 
     def remove_batch(self, batch_id: str) -> list[Record]:
-        self.wait()
         rows = self.connection.execute(
             f"{_SELECT} WHERE batch = ? ORDER BY seq", (batch_id,)
         ).fetchall()
@@ -391,10 +296,9 @@ class SqliteLedgerStore:
         path = self.check_writable()  # the file itself, or a same-folder link's target
         _check_file(path)
         make_folder(path)
-        connection = _connect(path, read_only=False, timeout=self.lock_timeout, shared=True)
+        connection = _connect(path, read_only=False, timeout=self.lock_timeout)
         try:
             with closing(connection):
-                session: _SqliteSession | None = None
                 try:
                     _when_free(lambda: _begin_writing(connection, path), self.lock_timeout)
                     session = _SqliteSession(connection, path)
@@ -404,9 +308,6 @@ class SqliteLedgerStore:
                         os._exit(9)
                     connection.execute("COMMIT")
                 except BaseException:
-                    if session is not None:
-                        with suppress(sqlite3.Error):  # the error on its way out says more
-                            session.close()
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
                     raise

@@ -133,23 +133,14 @@ def _check_file(path: Path) -> bool:
 
 
 def _connect(
-    path: Path,
-    *,
-    read_only: bool,
-    timeout: float,
-    immutable: bool = False,
-    shared: bool = False,
+    path: Path, *, read_only: bool, timeout: float, immutable: bool = False
 ) -> sqlite3.Connection:
-    """`shared`: the connection may be used from a second thread, one thread at a time (the
-    writer's: a large import inserts its chunks on a thread of their own, `stores.sqlite`)."""
     uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     if immutable:
         uri += "&immutable=1"
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
-        connection = sqlite3.connect(
-            uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=not shared
-        )
+        connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise LedgerFileError(
             _("{path}: cannot open: {reason}").format(path=path, reason=exc)
