@@ -16,10 +16,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
-from plancli import entry_checker, imports, ledger
+from plancli import entry_checker, import_stream, ledger
 from plancli.entry_checker import EntryChecker, quick_number
 from plancli.errors import InputError
-from plancli.imports import ImportRejected, _in_order, _warnings, import_rows, parse_import
+from plancli.import_stream import _in_order, _warnings
+from plancli.imports import ImportRejected, import_rows, parse_import
 from plancli.ledger import (
     Entry,
     Figures,
@@ -325,7 +326,7 @@ def _import(tmp_path: Path, text: str, suffix: str, keep: bool):  # type: ignore
 def test_unusual_rows_among_ordinary_ones_import_as_check_entry_reads_them(
     tmp_path: Path, suffix: str, order: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "_CHUNK", 2)
+    monkeypatch.setattr(import_stream, "_CHUNK", 2)
     if order == "mixed":
         lines = [line for pair in zip(ORDINARY, UNUSUAL, strict=False) for line in pair]
         lines += UNUSUAL[len(ORDINARY) :]
@@ -391,7 +392,7 @@ def test_an_import_filling_an_empty_sqlite_ledger_builds_the_indexes_after_its_r
 ) -> None:
     from plancli.stores import sqlite as ledger_sqlite
 
-    monkeypatch.setattr(imports, "_CHUNK", 2)
+    monkeypatch.setattr(import_stream, "_CHUNK", 2)
     text = HEADER + "\n".join(ORDINARY) + "\n"
     plan = load_plain_plan(FIXTURES / "assess.toml")
     small = LedgerLocation(tmp_path / "small.sqlite", "option")  # below the bulk size
@@ -450,8 +451,8 @@ def test_positions_past_the_index_slots_are_kept_apart_too(
 ) -> None:
     from array import array
 
-    monkeypatch.setattr(imports, "_SLOTS", slots)
-    monkeypatch.setattr(imports, "_NO_ROWS", array("q", bytes(8 * slots)))
+    monkeypatch.setattr(import_stream, "_SLOTS", slots)
+    monkeypatch.setattr(import_stream, "_NO_ROWS", array("q", bytes(8 * slots)))
     lines = [*ORDINARY, "gdp,2022-Q2,5.0,700,", "gdp,2022-06,5.1,,"]
     text = HEADER + "\n".join(lines) + "\n"
     streamed = _import(tmp_path, text, ".progress.sqlite", keep=False)
@@ -476,3 +477,67 @@ def test_the_checker_keeps_a_bounded_number_of_texts(plan, monkeypatch: pytest.M
         else:
             assert (*record, previous) == _checked(plan, entry)
     assert max(map(len, (checker._targets, checker._periods, checker._numbers))) == 2
+
+
+JSON_ROWS = [
+    '{"target": "gdp", "period": "2022-Q1", "value": "4.1", "amount": "330"}',
+    '{"target": " gdp", "period": "2022-Q3", "value": 5.3}',  # a JSON number, a spaced name
+    '{"target": "retail_sales", "period": "2022-06", "value": "3.8", "note": " \\u0007bell "}',
+    '{"target": "new_5g_base_stations", "period": "2022-04", "value": "80", "source": "月报"}',
+    '{"target": "new_5g_base_stations", "period": "2022-05", "value": "70"}',  # below April
+    '{"target": "unemployment_rate", "period": "2022-06", "value": "5.1", "note": "=SUM(A1)"}',
+]
+# An amount for a target that takes none: refused by `check_entry`'s words.
+AMOUNT_ROW = '{"target": "parking_spaces", "period": "2022-03", "value": "900", "amount": "12"}'
+
+
+@pytest.mark.parametrize("keep_texts", [1, 100_000])
+@pytest.mark.parametrize("bad", [None, '"\\ud800"', '"\\udc80x"', AMOUNT_ROW])
+def test_json_rows_through_the_streamed_loop_import_as_check_entry_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep_texts: int, bad: str | None
+) -> None:
+    """The streamed import's own reading of plain rows (import_stream) and its fall-back to
+    `EntryChecker.check` give what `check_entry` gives, row for row: figures given as JSON
+    numbers, a target named with spaces, notes and sources with control characters and
+    formulas, an amount for a target without one, a lone surrogate in a note; with every text
+    remembered, and with one of each (past it, each row is worked out again)."""
+    monkeypatch.setattr(EntryChecker, "KEEP", keep_texts)
+    monkeypatch.setattr(import_stream, "_CHUNK", 2)
+    lines = list(JSON_ROWS)
+    if bad == AMOUNT_ROW:
+        lines.insert(3, AMOUNT_ROW)
+    elif bad is not None:
+        lines.insert(3, '{"target": "gdp", "period": "2022-Q2", "value": "5", "note": ' + bad + "}")
+    text = "\n".join(lines) + "\n"
+    plan = load_plain_plan(FIXTURES / "assess.toml")
+    said = []
+    for keep in (False, True):
+        location = LedgerLocation(tmp_path / f"keep-{keep}-{keep_texts}.sqlite", "option")
+        rows, problems = parse_import(text.encode(), "file.jsonl")
+        try:
+            result = import_rows(
+                open_store(location), plan, "file.jsonl", rows, problems, now=NOW, keep=keep
+            )
+        except ImportRejected as exc:
+            said.append((str(exc), location.path.exists() and _contents(location)))
+            continue
+        counts = (result.new, result.revised, result.unchanged_count)
+        said.append((counts, result.row_warnings(), _contents(location)))
+    assert said[0] == said[1]
+    if bad is None:
+        counts, warnings, records = said[0]
+        assert counts == (6, 0, 0)
+        assert [row for row, _ in warnings] == [4, 5]  # April above May, May below April
+        assert "2022-05 = 70 is below 2022-04's 80" in warnings[1][1]
+        notes = {(r["target"], r["period"]): (r["note"], r["source"]) for r in records}  # type: ignore[index]
+        assert notes["retail_sales", "2022-06"] == ("\abell", None)
+        assert notes["unemployment_rate", "2022-06"] == ("=SUM(A1)", None)
+        assert notes["new_5g_base_stations", "2022-04"] == (None, "月报")
+        assert [str(r["value"]) for r in records if r["target"] == "gdp"] == ["4.1", "5.3"]  # type: ignore[index]
+    else:
+        message, records = said[0]
+        assert message.splitlines()[0] == "file.jsonl: 1 bad row; nothing was imported"
+        expected = "amount" if bad == AMOUNT_ROW else "note is not"
+        assert message.splitlines()[1].startswith("file.jsonl:4: ")
+        assert expected in message.splitlines()[1]
+        assert records == []

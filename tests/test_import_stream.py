@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import FIXTURES
 
-from plancli import imports
+from plancli import import_stream
 from plancli.imports import ImportRejected, import_rows, parse_import
 from plancli.locations import LedgerLocation
 from plancli.plan import load_plain_plan
@@ -69,7 +69,7 @@ def suffix(request: pytest.FixtureRequest) -> str:
 def test_a_streamed_import_writes_and_says_what_the_kept_one_does(
     tmp_path: Path, suffix: str, chunk: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "_CHUNK", chunk)
+    monkeypatch.setattr(import_stream, "_CHUNK", chunk)
     plan = load_plain_plan(FIXTURES / "assess.toml")
     rows, problems = parse_import(FILE.encode(), "file.csv")
     results = {}
@@ -99,7 +99,7 @@ def test_a_streamed_import_writes_and_says_what_the_kept_one_does(
 def test_a_bad_row_after_written_chunks_leaves_the_ledger_as_it_was(
     tmp_path: Path, suffix: str, bad: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "_CHUNK", 1)
+    monkeypatch.setattr(import_stream, "_CHUNK", 1)
     plan = load_plain_plan(FIXTURES / "assess.toml")
     last = {
         "the last row": "nowhere,2022-06,1,,\n",

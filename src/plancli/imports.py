@@ -27,15 +27,11 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
-from operator import itemgetter
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
-from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.ledger import (
@@ -44,7 +40,6 @@ from plancli.ledger import (
     Figures,
     check_entry,
     new_batch_id,
-    same_figure,
     sequence_warnings,
     utc_now,
     with_warnings,
@@ -53,7 +48,7 @@ from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
-from plancli.stores.base import LedgerSession, LedgerStore
+from plancli.stores.base import LedgerStore
 
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes
@@ -461,143 +456,15 @@ def import_rows(
         return ImportResult(name, batch, len(rows), changes, unchanged)
     if not keep:
         with store.transaction() as session:
-            return _import_stream(session, plan, name, rows, problems, batch, recorded_at)
+            from plancli.import_stream import import_stream
+
+            return import_stream(session, plan, name, rows, problems, batch, recorded_at)
     with store.transaction() as session:
         changes, unchanged = check_import(
             plan, name, rows, problems, session.records(), batch=batch, recorded_at=recorded_at
         )
         session.append([rc.change.record for rc in changes])
     return ImportResult(name, batch, len(rows), changes, unchanged, written=bool(changes))
-
-
-# Records written at a time by a streamed import: memory holds one chunk of them.
-_CHUNK = 5_000
-
-
-def _import_stream(
-    session: LedgerSession,
-    plan: AnyPlan,
-    name: str,
-    rows: Sequence[ImportRow],
-    problems: Problems | Sequence[Problem],
-    batch: str,
-    recorded_at: datetime,
-) -> ImportResult:
-    """`check_import`, then append, as one pass: the same checks in the same order, the same
-    problems and warnings, and the same records written in the same order.
-
-    The rows are checked by `EntryChecker` (each distinct target and period once, plain
-    figures without the full parser, plain records rather than models) and written as
-    plain records. A list of rows is consumed as it is checked (emptied: each row's memory is
-    reused by what the check keeps), so the rows of a million-line file are not held beside
-    the index of positions the file gives."""
-    count = len(rows)
-    current = Figures(session.records_in_force())
-    checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
-    found = Problems()
-    # Where the file gave each position (target, year * 16 + the month the period ends): the
-    # row and period as one integer, row << 16 | the period's number in `names` (0: not yet
-    # given), at `first_row[target number * _SLOTS + the position's slot]`; a position past
-    # _SLOTS in `more`. A checked period is in the plan year or the end of the one before, so
-    # a target has some 13 positions. An array: a dict of a million keys took 100 MB.
-    first_row = array("q")
-    more: dict[tuple[int, int], int] = {}
-    numbers: dict[str, int] = {}  # target id → its number
-    slots: dict[int, int] = {}  # position → its slot
-    periods: dict[str, tuple[Period, int, int]] = {}  # period, slot, number
-    names: list[str] = []
-    pending: list[PlainRecord] = []
-    writing = not problems  # rows the parser could not read: check the rest, write nothing
-    new = revised = unchanged = 0
-    # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
-    # targets, the only ones warned about, are kept until the end, as the target's number
-    # << 16 | the period's number, the value, and row << 1 | 1 if unchanged.
-    cumulative_keys = array("q")
-    cumulative_values: list[Decimal] = []  # shared: a distinct figure is one Decimal
-    cumulative_rows = array("q")
-    check = checker.check
-    full = False  # found.full, asked after each problem rather than for each row
-    for row in _consumed(rows):
-        if full and checker.target(row.entry.target) is None:
-            found.add(row.row, "unknown target")
-            continue
-        try:
-            record, target, previous = check(row.entry)
-        except InputError as exc:
-            found.add(row.row, str(exc))
-            full = found.full
-            writing = False
-            continue
-        period_text = record.period
-        known = periods.get(period_text)
-        if known is None:
-            parsed = parse_period(period_text)
-            slot = slots.setdefault(parsed.year * 16 + parsed.end_month, len(slots))
-            known = (parsed, slot, len(names))
-            periods[period_text] = known
-            names.append(period_text)
-        period, slot, number = known
-        target_id = record.target
-        target_number = numbers.get(target_id)
-        if target_number is None:
-            target_number = numbers[target_id] = len(numbers)
-            first_row.extend(_NO_ROWS)
-        where = target_number * _SLOTS + slot
-        earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
-        if earlier:
-            earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
-            found.add(row.row, _twice(record, period, earlier_row, earlier_period))
-            full = found.full
-            writing = False
-            continue
-        if slot < _SLOTS:
-            first_row[where] = row.row << 16 | number
-        else:
-            more[target_number, slot] = row.row << 16 | number
-        is_unchanged = previous is not None and same_figure(previous, record)
-        if is_unchanged:
-            unchanged += 1
-        else:
-            if previous is None:
-                new += 1
-            else:
-                revised += 1
-            if writing:
-                pending.append(record)
-                if len(pending) >= _CHUNK:
-                    session.append(pending)
-                    pending = []
-        if target.kind == "cumulative":
-            cumulative_keys.append(target_number << 16 | number)
-            cumulative_values.append(record.value)
-            cumulative_rows.append(row.row << 1 | is_unchanged)
-    if found or problems:
-        parsed_problems = Problems.of(problems)
-        raise ImportRejected(
-            name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
-        )
-    session.append(pending)
-    del first_row, more  # the warnings need room more than the index does now
-    ids = list(numbers)
-    cumulative = [
-        (ids[key >> 16], names[key & 0xFFFF], value, packed)
-        for key, value, packed in zip(
-            cumulative_keys, cumulative_values, cumulative_rows, strict=True
-        )
-    ]
-    del cumulative_keys, cumulative_values, cumulative_rows
-    return ImportResult(
-        name,
-        batch,
-        count,
-        written=bool(new or revised),
-        counts=(new, revised, unchanged),
-        warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
-    )
-
-
-_SLOTS = 16  # positions a target's rows in `_import_stream`'s index have room for
-_NO_ROWS = array("q", bytes(8 * _SLOTS))
 
 
 def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str) -> str:
@@ -616,86 +483,3 @@ def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str)
         earlier=earlier,
         month=f"{period.year}-{period.end_month:02d}",
     )
-
-
-def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
-    """The rows in order; a list is emptied as they are given (from its end, reversed first:
-    no copy), so a row checked is a row freed."""
-    if not isinstance(rows, list):
-        yield from rows
-        return
-    rows.reverse()
-    while rows:
-        yield rows.pop()
-
-
-def _warnings(
-    plan: AnyPlan,
-    current: Figures,
-    checked: list[tuple[str, str, Decimal, int]],
-    batch: str,
-    recorded_at: datetime,
-) -> list[tuple[int, str]]:
-    """(row, warning) of the rows of cumulative targets, against the ledger as the import
-    leaves it: rows that change it first, then the unchanged ones, each in file order.
-
-    `sequence_warnings` is asked only about the targets whose figures, with the import's,
-    are not in order (`_in_order`): where every figure of a year is at least every figure of
-    an earlier month, it has nothing to say, and a bulletin's totals are nearly all so."""
-    if not checked:
-        return []
-    given: dict[str, dict[str, Decimal]] = {}  # target → period → value, as imported
-    ends: dict[str, tuple[int, int]] = {}  # period → year, end month (a dozen periods)
-    for target, period, value, _packed in checked:
-        given.setdefault(target, {})[period] = value
-        if period not in ends:
-            parsed = parse_period(period)
-            ends[period] = (parsed.year, parsed.end_month)
-    disordered = {
-        target
-        for target, figures in given.items()
-        if not _in_order(
-            [
-                *(
-                    (p.year, p.end_month, record.value)
-                    for p, record in current.of_target(target)
-                    if record.period not in figures
-                ),
-                *((*ends[period], value) for period, value in figures.items()),
-            ]
-        )
-    }
-    if not disordered:
-        return []
-    asked = [item for item in checked if item[0] in disordered]
-    records = [
-        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
-        for target, period, value, _ in asked
-    ]
-    merged = current.with_records(records)
-    warned = [
-        (packed & 1, packed >> 1, warning)
-        for (_, _, _, packed), record in zip(asked, records, strict=True)
-        for warning in sequence_warnings(plan, record, merged)
-    ]
-    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
-
-
-def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:
-    """Does every figure (year, end month, value) stand at or above every figure of an earlier
-    month of its year? Then no figure is below an earlier period's or above a later one's,
-    and `sequence_warnings` warns about none of them."""
-    figures.sort(key=itemgetter(0, 1))
-    year = month = -1
-    below: Decimal | None = None  # the largest figure of the year's earlier months
-    top = Decimal(0)  # the largest figure of the year so far
-    for figure_year, figure_month, value in figures:
-        if figure_year != year:
-            year, month, below, top = figure_year, figure_month, None, value
-        elif figure_month != month:
-            month, below, top = figure_month, top, max(top, value)
-        else:
-            top = max(top, value)
-        if below is not None and value < below:
-            return False
-    return True

@@ -85,22 +85,43 @@ _BULK_ROWS = 1_000
 
 def _rows(batch: Sequence[Record | PlainRecord]) -> list[tuple[str | None, ...]]:
     """The stored row of each record (`_COLUMNS`); a time's text made once (an import's
-    records share one time)."""
+    records share one time). A plain record is unpacked, not read field by field (a million
+    of them in an import)."""
     times: dict[datetime, str] = {}
-    return [
-        (
-            record.target,
-            record.period,
-            str(record.value),
-            None if record.amount is None else str(record.amount),
-            record.note,
-            record.source,
-            times.get(record.recorded_at)
-            or times.setdefault(record.recorded_at, record.recorded_at.isoformat()),
-            record.batch,
+    rows: list[tuple[str | None, ...]] = []
+    keep = rows.append
+    for record in batch:
+        if type(record) is PlainRecord:
+            target, period, value, amount, note, source, at, batch_id, _by = record
+        else:
+            target, period, value, amount = (
+                record.target,
+                record.period,
+                record.value,
+                record.amount,
+            )
+            note, source, at, batch_id = (
+                record.note,
+                record.source,
+                record.recorded_at,
+                record.batch,
+            )
+        time = times.get(at)
+        if time is None:
+            time = times[at] = at.isoformat()
+        keep(
+            (
+                target,
+                period,
+                str(value),
+                None if amount is None else str(amount),
+                note,
+                source,
+                time,
+                batch_id,
+            )
         )
-        for record in batch
-    ]
+    return rows
 
 
 def _amendment_row(placed: PlacedAmendment) -> tuple[object, ...]:

@@ -1,0 +1,373 @@
+"""`plancli import` written as a stream (without --json or --dry-run): each row checked and
+the changed figures appended in chunks inside the import's one transaction, in one pass.
+
+The same checks in the same order as `imports.check_import`, the same problems and warnings,
+the same records written in the same order (tests/test_import_stream.py, test_import_fast.py).
+A million-row file names a few thousand targets, a dozen periods and some ten thousand
+distinct figures, so the loop below asks three dictionaries per row what `EntryChecker` works
+out once per distinct text; a row whose texts are not all plain goes through
+`EntryChecker.check`, which gives `check_entry`'s record or refusal (issue 15).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
+from operator import itemgetter
+from typing import Literal
+
+from plancli.entry_checker import EntryChecker
+from plancli.errors import InputError
+from plancli.imports import (
+    ImportRejected,
+    ImportResult,
+    ImportRow,
+    Problem,
+    Problems,
+    _twice,
+)
+from plancli.ledger import Figures, clean_text, same_figure, sequence_warnings
+from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+from plancli.plain import Record as PlainRecord
+from plancli.stores.base import LedgerSession
+
+# Records written at a time: memory holds one chunk of them.
+_CHUNK = 5_000
+
+_SLOTS = 16  # positions a target's rows in `import_stream`'s index have room for
+_NO_ROWS = array("q", bytes(8 * _SLOTS))
+
+# What a figure must satisfy for its target's kind (`check_entry`'s rule): 0 any figure,
+# 1 at least 0 (a cumulative total), 2 from 0 to 100 (a milestone's per cent).
+_ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
+
+# A target as the loop reads it: the target, its number, the periods of its kind (text as
+# given → see `_Positions.period`), the rule for its figures, and whether it takes an amount.
+_TargetInfo = tuple[AnyTarget, int, dict[str, "_PeriodInfo | Literal[False]"], int, bool]
+# A period as the loop reads it: the period, its text as stored, its slot, its number.
+_PeriodInfo = tuple[Period, str, int, int]
+
+
+class _Positions:
+    """What the rows share, numbered: each target (by id) and each period (by its text as
+    stored), and the position a period stands for (its year and end month) as a slot. The
+    texts as given map to them, learnt once each from `EntryChecker`, for at most
+    `EntryChecker.KEEP` texts each beyond the plan's targets (a hostile file of two million
+    distinct texts must not make two million entries); past that a row goes through
+    `EntryChecker.check`, which gives the same answer."""
+
+    def __init__(self, checker: EntryChecker, plan: AnyPlan) -> None:
+        self.checker = checker
+        self.numbers: dict[str, int] = {}  # target id → its number
+        self.first_row = array("q")  # see `import_stream`
+        self.slots: dict[int, int] = {}  # position → its slot
+        self.periods: dict[str, tuple[Period, int, int]] = {}  # text → period, slot, number
+        self.names: list[str] = []  # period texts by number
+        self.targets: dict[str, _TargetInfo | Literal[False]] = {}  # text as given
+        # texts as given → period info, one dict for change targets and one for the others
+        self.kind_periods: tuple[
+            dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
+        ] = ({}, {})
+        self.keep_targets = len(getattr(plan, "_by_id", ())) + checker.KEEP
+
+    def target_number(self, target_id: str) -> int:
+        number = self.numbers.get(target_id)
+        if number is None:
+            number = self.numbers[target_id] = len(self.numbers)
+            self.first_row.extend(_NO_ROWS)
+        return number
+
+    def stored_period(self, text: str) -> tuple[Period, int, int]:
+        """(period, slot, number) of a period's text as stored (2022-06)."""
+        known = self.periods.get(text)
+        if known is None:
+            parsed = parse_period(text)
+            slot = self.slots.setdefault(parsed.year * 16 + parsed.end_month, len(self.slots))
+            known = (parsed, slot, len(self.names))
+            self.periods[text] = known
+            self.names.append(text)
+        return known
+
+    def target(self, text: str) -> _TargetInfo | Literal[False]:
+        """The target a text names, as the loop reads it; False: not plain (unknown, or
+        past the texts kept), for `EntryChecker.check` to say."""
+        target = self.checker.target(text)
+        if target is None:
+            return False
+        kind = target.kind
+        rule = _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY
+        info: _TargetInfo = (
+            target,
+            self.target_number(target.id),
+            self.kind_periods[kind == "change"],
+            rule,
+            target.has_amount,
+        )
+        if len(self.targets) < self.keep_targets:
+            self.targets[text] = info
+        return info
+
+    def period(
+        self, periods: dict[str, _PeriodInfo | Literal[False]], target: AnyTarget, text: str
+    ) -> _PeriodInfo | Literal[False]:
+        """The period a text gives for targets of this kind; False: not one (check says why)."""
+        found = self.checker.period(target, text)
+        info: _PeriodInfo | Literal[False] = False
+        if found is not None:
+            _period, stored = found
+            parsed, slot, number = self.stored_period(stored)
+            info = (parsed, stored, slot, number)
+        if len(periods) < self.checker.KEEP:
+            periods[text] = info
+        return info
+
+
+def import_stream(
+    session: LedgerSession,
+    plan: AnyPlan,
+    name: str,
+    rows: Sequence[ImportRow],
+    problems: Problems | Sequence[Problem],
+    batch: str,
+    recorded_at: datetime,
+) -> ImportResult:
+    """`check_import`, then append, as one pass (see the module's text). A list of rows is
+    consumed as it is checked (emptied: each row's memory is reused by what the check keeps),
+    so the rows of a million-line file are not held beside the index of positions the file
+    gives."""
+    count = len(rows)
+    current = Figures(session.records_in_force())
+    checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
+    found = Problems()
+    known = _Positions(checker, plan)
+    # Where the file gave each position (target, year * 16 + the month the period ends): the
+    # row and period as one integer, row << 16 | the period's number in `names` (0: not yet
+    # given), at `first_row[target number * _SLOTS + the position's slot]`; a position past
+    # _SLOTS in `more`. A checked period is in the plan year or the end of the one before, so
+    # a target has some 13 positions. An array: a dict of a million keys took 100 MB.
+    first_row = known.first_row
+    more: dict[tuple[int, int], int] = {}
+    names = known.names
+    pending: list[PlainRecord] = []
+    writing = not problems  # rows the parser could not read: check the rest, write nothing
+    new = revised = unchanged = 0
+    # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
+    # targets, the only ones warned about, are kept until the end, as the target's number
+    # << 16 | the period's number, the value, and row << 1 | 1 if unchanged.
+    cumulative_keys = array("q")
+    cumulative_values: list[Decimal] = []  # shared: a distinct figure is one Decimal
+    cumulative_rows = array("q")
+    check = checker.check
+    targets_get = known.targets.get
+    learn_target = known.target
+    learn_period = known.period
+    numbers_get = checker._numbers.get  # text → its figure (None: not plain, or not seen)
+    learn_number: Callable[[str], Decimal | None] = checker.number
+    in_force = checker._current  # (target, period) → the figure in force
+    recorded, batch_id = checker.recorded_at, checker.batch
+    new_record = tuple.__new__
+    full = False  # found.full, asked after each problem rather than for each row
+    for line, entry in _consumed(rows):
+        target_text, period_text, raw, given, note, source, add = entry
+        record: PlainRecord | None = None
+        info = targets_get(target_text)
+        if info is None:
+            info = learn_target(target_text)
+        if info and not add:
+            # The plain row (`EntryChecker.check`'s first path), read here: a million calls
+            # of a method cost a tenth of the import.
+            target, target_number, kind_periods, rule, has_amount = info
+            period_info = kind_periods.get(period_text)
+            if period_info is None:
+                period_info = learn_period(kind_periods, target, period_text)
+            value = None
+            if isinstance(raw, str):
+                value = numbers_get(raw)
+                if value is None:
+                    value = learn_number(raw)
+            if (
+                period_info
+                and value is not None
+                and (rule == _ANY or (value >= 0 if rule == _NOT_NEGATIVE else 0 <= value <= 100))
+            ):
+                amount: Decimal | None = None
+                if given is not None and has_amount and isinstance(given, str):
+                    amount = numbers_get(given)
+                    if amount is None:
+                        amount = learn_number(given)
+                if given is None or (amount is not None and amount >= 0):
+                    period, text, slot, number = period_info
+                    try:
+                        record = new_record(
+                            PlainRecord,
+                            (
+                                target.id,
+                                text,
+                                value,
+                                amount,
+                                None if note is None else clean_text(note, "note"),
+                                None if source is None else clean_text(source, "source"),
+                                recorded,
+                                batch_id,
+                                None,
+                            ),
+                        )
+                    except InputError as exc:
+                        found.add(line, str(exc))
+                        full = found.full
+                        writing = False
+                        continue
+                    previous: AnyRecord | None = (
+                        in_force.get((target.id, text)) if in_force else None
+                    )
+        if record is None:
+            if full and not info:
+                found.add(line, "unknown target")  # counted only: no message is shown for it
+                continue
+            try:
+                record, target, previous = check(entry)
+            except InputError as exc:
+                found.add(line, str(exc))
+                full = found.full
+                writing = False
+                continue
+            period, slot, number = known.stored_period(record.period)
+            target_number = known.target_number(record.target)
+        where = target_number * _SLOTS + slot
+        earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
+        if earlier:
+            earlier_row, earlier_period = earlier >> 16, names[earlier & 0xFFFF]
+            found.add(line, _twice(record, period, earlier_row, earlier_period))
+            full = found.full
+            writing = False
+            continue
+        if slot < _SLOTS:
+            first_row[where] = line << 16 | number
+        else:
+            more[target_number, slot] = line << 16 | number
+        is_unchanged = previous is not None and same_figure(previous, record)
+        if is_unchanged:
+            unchanged += 1
+        else:
+            if previous is None:
+                new += 1
+            else:
+                revised += 1
+            if writing:
+                pending.append(record)
+                if len(pending) >= _CHUNK:
+                    session.append(pending)
+                    pending = []
+        if target.kind == "cumulative":
+            cumulative_keys.append(target_number << 16 | number)
+            cumulative_values.append(record.value)
+            cumulative_rows.append(line << 1 | is_unchanged)
+    if found or problems:
+        parsed_problems = Problems.of(problems)
+        raise ImportRejected(
+            name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
+        )
+    session.append(pending)
+    ids = list(known.numbers)
+    del known, first_row, more  # the warnings need room more than the index does now
+    cumulative = [
+        (ids[key >> 16], names[key & 0xFFFF], value, packed)
+        for key, value, packed in zip(
+            cumulative_keys, cumulative_values, cumulative_rows, strict=True
+        )
+    ]
+    del cumulative_keys, cumulative_values, cumulative_rows
+    return ImportResult(
+        name,
+        batch,
+        count,
+        written=bool(new or revised),
+        counts=(new, revised, unchanged),
+        warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
+    )
+
+
+def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
+    """The rows in order; a list is emptied as they are given (from its end, reversed first:
+    no copy), so a row checked is a row freed."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
+def _warnings(
+    plan: AnyPlan,
+    current: Figures,
+    checked: list[tuple[str, str, Decimal, int]],
+    batch: str,
+    recorded_at: datetime,
+) -> list[tuple[int, str]]:
+    """(row, warning) of the rows of cumulative targets, against the ledger as the import
+    leaves it: rows that change it first, then the unchanged ones, each in file order.
+
+    `sequence_warnings` is asked only about the targets whose figures, with the import's,
+    are not in order (`_in_order`): where every figure of a year is at least every figure of
+    an earlier month, it has nothing to say, and a bulletin's totals are nearly all so."""
+    if not checked:
+        return []
+    given: dict[str, dict[str, Decimal]] = {}  # target → period → value, as imported
+    ends: dict[str, tuple[int, int]] = {}  # period → year, end month (a dozen periods)
+    for target, period, value, _packed in checked:
+        given.setdefault(target, {})[period] = value
+        if period not in ends:
+            parsed = parse_period(period)
+            ends[period] = (parsed.year, parsed.end_month)
+    disordered = {
+        target
+        for target, figures in given.items()
+        if not _in_order(
+            [
+                *(
+                    (p.year, p.end_month, record.value)
+                    for p, record in current.of_target(target)
+                    if record.period not in figures
+                ),
+                *((*ends[period], value) for period, value in figures.items()),
+            ]
+        )
+    }
+    if not disordered:
+        return []
+    asked = [item for item in checked if item[0] in disordered]
+    records = [
+        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
+        for target, period, value, _ in asked
+    ]
+    merged = current.with_records(records)
+    warned = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(asked, records, strict=True)
+        for warning in sequence_warnings(plan, record, merged)
+    ]
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
+
+
+def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:
+    """Does every figure (year, end month, value) stand at or above every figure of an earlier
+    month of its year? Then no figure is below an earlier period's or above a later one's,
+    and `sequence_warnings` warns about none of them."""
+    figures.sort(key=itemgetter(0, 1))
+    year = month = -1
+    below: Decimal | None = None  # the largest figure of the year's earlier months
+    top = Decimal(0)  # the largest figure of the year so far
+    for figure_year, figure_month, value in figures:
+        if figure_year != year:
+            year, month, below, top = figure_year, figure_month, None, value
+        elif figure_month != month:
+            month, below, top = figure_month, top, max(top, value)
+        else:
+            top = max(top, value)
+        if below is not None and value < below:
+            return False
+    return True
