@@ -16,6 +16,7 @@ import random
 import sys
 import time
 import weakref
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,20 @@ def driver() -> Any:
             _("a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'")
         ) from None
     return psycopg
+
+
+def fetch_rows(
+    connection: Any,
+    sql: str,
+    params: Sequence[Any] | Mapping[str, Any],
+    columns: Sequence[tuple[str, str]],
+) -> list[tuple[Any, ...]]:
+    """Every row of `sql`, the same values whichever driver reads them: libpq's connection reads
+    many rows as a few texts (`LibpqConnection.bulk`, `columns` naming their kinds), psycopg's
+    with its loaders."""
+    if isinstance(connection, LibpqConnection):
+        return connection.bulk(sql, params, columns)
+    return list(connection.execute(sql, params).fetchall())
 
 
 def one_line(text: str) -> str:

@@ -61,6 +61,24 @@ SELECT_RECORDS = f"SELECT seq, {', '.join(RECORD_COLUMNS)} FROM plancli.records"
 SELECT_AMENDMENTS = (
     f"SELECT seq, after_records, {', '.join(AMENDMENT_COLUMNS)} FROM plancli.amendments"
 )
+# The kinds of the columns those select, for libpq's bulk reads (`LibpqConnection.bulk`).
+RECORD_ROW = (("seq", "int"), *zip(RECORD_COLUMNS, RECORD_TYPES, strict=True))
+AMENDMENT_ROW = (
+    ("seq", "int"),
+    ("after_records", "int"),
+    *zip(
+        AMENDMENT_COLUMNS,
+        ("text", "text", *["numeric"] * 5, "text", "timestamptz", "text", "text"),
+        strict=True,
+    ),
+)
+FIGURE_ROW = (
+    ("seq", "int"),
+    ("target", "text"),
+    ("period", "text"),
+    ("value", "numeric"),
+    ("amount", "numeric"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +182,9 @@ class PostgresSchema(PostgresConnection):
 
     @contextmanager
     def _snapshot_if_any(self) -> Iterator[Any | None]:
-        """`_snapshot`, or None when the database holds no ledger."""
-        psycopg = driver()
-        connection = self._connect()
+        """`_snapshot`, or None when the database holds no ledger. On libpq's own connection
+        where it loads (`libpq`): a read command imports no psycopg."""
+        connection = self._connect(light=True)
         try:
             connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
@@ -175,7 +193,7 @@ class PostgresSchema(PostgresConnection):
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
-        except psycopg.Error as exc:
+        except self.database_errors as exc:
             raise self._error(exc) from None
 
     def _ready_to_write(self, connection: Any, plan_id: str) -> Probe:

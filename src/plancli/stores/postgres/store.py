@@ -29,9 +29,13 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
+from plancli.stores.postgres.connection import fetch_rows
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
+    AMENDMENT_ROW,
+    FIGURE_ROW,
     RECORD_COLUMNS,
+    RECORD_ROW,
     SELECT_AMENDMENTS,
     SELECT_RECORDS,
     PostgresSchema,
@@ -77,26 +81,18 @@ class PostgresLedgerStore(PostgresSchema):
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_records(connection)
         return self._records(rows)
 
     def contents(self) -> LedgerContents:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
-            amendment_rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_records(connection)
+            amendment_rows = self._all_amendments(connection)
         return LedgerContents(self._records(rows), self._amendments(amendment_rows))
 
     def amendments(self) -> list[Amendment]:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_amendments(connection)
         return [placed.amendment for placed in self._amendments(rows)]
 
     def figures(self) -> list[Figure]:
@@ -115,7 +111,7 @@ class PostgresLedgerStore(PostgresSchema):
         # (50 ms of LLVM for a query that does not gain from it).
         connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
         if query is None:
-            rows = connection.execute(_FIGURES, {"plan": self.plan_id}).fetchall()
+            rows = fetch_rows(connection, _FIGURES, {"plan": self.plan_id}, FIGURE_ROW)
         else:
             parameters = {
                 "plan": self.plan_id,
@@ -123,8 +119,16 @@ class PostgresLedgerStore(PostgresSchema):
                 "month": query.end_month,
                 "series": sorted(query.series),
             }
-            rows = connection.execute(_FIGURES_FOR, parameters).fetchall()
+            rows = fetch_rows(connection, _FIGURES_FOR, parameters, FIGURE_ROW)
         return self._figures(rows)
+
+    def _all_records(self, connection: Any) -> list[tuple[Any, ...]]:
+        sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
+        return fetch_rows(connection, sql, (self.plan_id,), RECORD_ROW)
+
+    def _all_amendments(self, connection: Any) -> list[tuple[Any, ...]]:
+        sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
+        return fetch_rows(connection, sql, (self.plan_id,), AMENDMENT_ROW)
 
     def _figures(self, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
         figures = []
@@ -164,15 +168,11 @@ class PostgresLedgerStore(PostgresSchema):
             records: list[plain.Record] = []
             figures: list[Figure] = []
             if whole:
-                rows = connection.execute(
-                    f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-                ).fetchall()
+                rows = self._all_records(connection)
                 records = self._plain_records(rows)
             else:
                 figures = self._select_figures(connection, query)
-            amendment_rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            amendment_rows = self._all_amendments(connection)
         return figures, records, self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
