@@ -649,8 +649,11 @@ def test_a_password_never_appears_in_any_output(
 def test_without_psycopg_a_database_ledger_says_what_to_install(
     invoke, ledger: PgLedger, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from plancli.stores.postgres import libpq
+
     with monkeypatch.context() as patched:
         patched.setitem(sys.modules, "psycopg", None)  # `import psycopg` raises ImportError
+        patched.setattr(libpq, "_LIBRARY", None)  # loaded by an earlier test, not found now
         result = invoke("--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url, "status")
     assert one_line_error(result, 2) == (
         "error: a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'\n"
