@@ -44,6 +44,7 @@ class LibpqError(Exception):
     def __init__(self, message: str, sqlstate: str | None = None) -> None:
         super().__init__(message)
         self.sqlstate = sqlstate
+        self.failed: int | None = None  # `execute_all`: the index of the statement that failed
 
 
 def is_operational(sqlstate: str | None) -> bool:
@@ -143,6 +144,9 @@ def _declared(lib: ctypes.CDLL) -> ctypes.CDLL:
         ("PQtransactionStatus", i, [p]),
         ("PQexec", p, [p, s]),
         ("PQexecParams", p, [p, s, i, p, strings, p, p, i]),
+        ("PQsendQuery", i, [p, s]),
+        ("PQgetResult", p, [p]),
+        ("PQescapeLiteral", p, [p, s, ctypes.c_size_t]),
         ("PQresultStatus", i, [p]),
         ("PQresultErrorMessage", s, [p]),
         ("PQresultErrorField", s, [p, i]),
@@ -246,6 +250,23 @@ def bulk_sql(select: str, columns: Sequence[tuple[str, str]]) -> str:
         f"FROM (SELECT *, (row_number() OVER (ORDER BY s.{key}) - 1) / {_BULK_CHUNK} "
         f"AS bulk_chunk FROM ({select}) AS s) AS q GROUP BY q.bulk_chunk ORDER BY q.bulk_chunk"
     )
+
+
+def bulk_rows(
+    texts: Sequence[tuple[Any, ...]], columns: Sequence[tuple[str, str]]
+) -> list[tuple[Any, ...]]:
+    """The rows of `bulk_sql`'s texts (the first value of each of `texts`), each column
+    converted at once."""
+    lines = [line.split("\t") for (chunk, *_) in texts for line in chunk.split("\n")]
+    if not lines:
+        return []
+    if set(map(len, lines)) != {len(columns)}:  # pragma: no cover - the server's lines
+        raise LibpqError("a bulk read's lines do not hold one value per column")
+    converted = [
+        _column(values, kind)
+        for values, (_, kind) in zip(zip(*lines, strict=True), columns, strict=True)
+    ]
+    return list(zip(*converted, strict=True))
 
 
 def _column(values: Sequence[str], kind: str) -> list[Any]:
@@ -360,16 +381,80 @@ class LibpqConnection:
         if not result:
             raise LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
         try:
-            status = lib.PQresultStatus(result)
-            if status not in (_TUPLES_OK, _COMMAND_OK):
-                message = (lib.PQresultErrorMessage(result) or b"").decode("utf-8", "replace")
-                state = lib.PQresultErrorField(result, _DIAG_SQLSTATE)
-                raise LibpqError(
-                    _SEVERITY.sub("", message.strip()), state.decode() if state else None
-                )
-            return _Rows(self._rows(result) if status == _TUPLES_OK else [])
+            return self._result(result)
         finally:
             lib.PQclear(result)
+
+    def execute_all(
+        self, statements: Sequence[tuple[str, Sequence[Any] | Mapping[str, Any] | None]]
+    ) -> list[_Rows]:
+        """Run the statements one after another in one message to the server (one round trip
+        instead of one each), each with a snapshot of its own, as if executed one by one; the
+        rows of each. The first that fails raises its LibpqError, with `failed` its index (the
+        later ones are not run); the parameters are sent as literals escaped by libpq."""
+        lib, handle = self._lib, self._handle
+        if handle is None:
+            raise LibpqError("the connection is closed")
+        sql = ";\n".join(
+            query if params is None else self._inlined(query, params)
+            for query, params in statements
+        )
+        if not lib.PQsendQuery(handle, sql.encode()):
+            raise LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
+        done: list[_Rows] = []
+        error: LibpqError | None = None
+        while True:  # every result, to the end (libpq's rule), even after an error
+            result = lib.PQgetResult(handle)
+            if not result:
+                break
+            try:
+                if error is None:
+                    done.append(self._result(result))
+            except LibpqError as exc:
+                exc.failed = len(done)
+                error = exc
+            finally:
+                lib.PQclear(result)
+        if error is None and len(done) < len(statements):  # the connection was lost
+            error = LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
+            error.failed = len(done)
+        if error is not None:
+            raise error
+        return done
+
+    def _inlined(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> str:
+        """`sql` with its parameters written in it as literals of unknown type, escaped by
+        libpq (PQescapeLiteral): the server types them as it types parameters sent apart."""
+        named = params if isinstance(params, Mapping) else {}
+        positional = iter(params) if not isinstance(params, Mapping) else iter(())
+
+        def literal(match: re.Match[str]) -> str:
+            if match.group(0) == "%%":
+                return "%"
+            name = match.group(1)
+            text = _text(next(positional) if name is None else named[name])
+            if text is None:
+                return "NULL"
+            data = text.encode()
+            escaped = self._lib.PQescapeLiteral(self._handle, data, len(data))
+            if not escaped:  # pragma: no cover - out of memory
+                message = self._lib.PQerrorMessage(self._handle) or b"out of memory"
+                raise LibpqError(message.decode("utf-8", "replace").strip())
+            try:
+                return ctypes.string_at(escaped).decode()
+            finally:
+                self._lib.PQfreemem(escaped)
+
+        return _PLACEHOLDER.sub(literal, sql)
+
+    def _result(self, result: int) -> _Rows:
+        lib = self._lib
+        status = lib.PQresultStatus(result)
+        if status not in (_TUPLES_OK, _COMMAND_OK):
+            message = (lib.PQresultErrorMessage(result) or b"").decode("utf-8", "replace")
+            state = lib.PQresultErrorField(result, _DIAG_SQLSTATE)
+            raise LibpqError(_SEVERITY.sub("", message.strip()), state.decode() if state else None)
+        return _Rows(self._rows(result) if status == _TUPLES_OK else [])
 
     def _rows(self, result: int) -> list[tuple[Any, ...]]:
         lib = self._lib
@@ -409,17 +494,7 @@ class LibpqConnection:
         values (`bulk_sql`), and Python splits them and converts each column at once.
         `columns`: the names and kinds (`int`, `text`, `numeric`, `timestamptz`) of
         `select`'s columns, the first its order (`seq`)."""
-        result = self.execute(bulk_sql(select, columns), params)
-        lines = [line.split("\t") for (chunk,) in result.rows for line in chunk.split("\n")]
-        if not lines:
-            return []
-        if set(map(len, lines)) != {len(columns)}:  # pragma: no cover - the server's lines
-            raise LibpqError("a bulk read's lines do not hold one value per column")
-        converted = [
-            _column(values, kind)
-            for values, (_, kind) in zip(zip(*lines, strict=True), columns, strict=True)
-        ]
-        return list(zip(*converted, strict=True))
+        return bulk_rows(self.execute(bulk_sql(select, columns), params).rows, columns)
 
     @contextmanager
     def cursor(self) -> Iterator[LibpqConnection]:

@@ -130,19 +130,33 @@ class PostgresSchema(PostgresConnection):
             return Probe(0, True, False, None)
         if not row[0]:
             return Probe(-1, False, True, None)
+        row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
+        return self._probe_found(row)
+
+    def _probe_statement(self, lock_plan: str | None = None) -> tuple[str, dict[str, Any]]:
+        """The probe of a ledger whose schema exists (`_probe`): its version, whether
+        row-level security binds this role, the plan's owners' digest; with `lock_plan`, the
+        plan's writers' lock taken."""
         lock = (
             ", pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
             "'plancli:' || %(lock)s, 0))"
             if lock_plan is not None
             else ""
         )
-        version, restricted, digest, *_ = connection.execute(
+        sql = (
             "SELECT (SELECT max(version) FROM plancli.schema_version), "
             "pg_catalog.row_security_active('plancli.records'), "
-            f"(SELECT digest FROM plancli.plan_owners WHERE plan_id = %(plan)s){lock}",
-            {"plan": self.location.plan_id or "", "lock": lock_plan},
-        ).fetchone()
+            f"(SELECT digest FROM plancli.plan_owners WHERE plan_id = %(plan)s){lock}"
+        )
+        return sql, {"plan": self.location.plan_id or "", "lock": lock_plan}
+
+    def _probe_found(self, row: tuple[Any, ...]) -> Probe:
+        version, restricted, digest, *_ = row
         return Probe(int(version or 0), True, bool(restricted), digest)
+
+    def _current(self, probe: Probe) -> bool:
+        """A ledger this plancli writes as it stands (else `_ready_to_write` says what to do)."""
+        return probe.usable and probe.version == SCHEMA_VERSION
 
     def _readable(self, probe: Probe) -> bool:
         """True when there is a ledger to read; False for a database without one (it reads as
@@ -200,7 +214,7 @@ class PostgresSchema(PostgresConnection):
         """The probe of a ledger at the current schema version, creating or migrating it first
         (in this transaction) when this role may; the plan's writers' lock taken."""
         probe = self._probe(connection, lock_plan=plan_id)
-        if probe.usable and probe.version == SCHEMA_VERSION:
+        if self._current(probe):
             return probe
         self._readable(probe)  # refuses a role without USAGE and a newer schema
         return self._migrate(connection, lock_plan=plan_id)

@@ -267,8 +267,16 @@ class PostgresLedgerStore(PostgresSchema):
                     session.connection.execute("ROLLBACK")
                 raise
             stage = "commit"
-            session.connection.execute("COMMIT")
+            session.commit()
         except self.database_errors as exc:
+            # The server refused a pending insert sent with COMMIT: COMMIT was not run.
+            failed = getattr(exc, "failed", None)
+            if (
+                failed is not None
+                and failed < session.pending_count
+                and getattr(exc, "sqlstate", None)
+            ):
+                stage = "write"
             connection = session.connection
             if (
                 connection is not None
