@@ -95,6 +95,10 @@ def find_libpq() -> ctypes.CDLL | None:
     return _LIBRARY
 
 
+_NOTICE_PROCESSOR = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p)
+_IGNORE_NOTICE = _NOTICE_PROCESSOR(lambda _arg, _message: None)  # kept: libpq calls it
+
+
 class _Option(ctypes.Structure):
     """libpq's PQconninfoOption."""
 
@@ -159,6 +163,7 @@ def _declared(lib: ctypes.CDLL) -> ctypes.CDLL:
         ("PQconninfoParse", ctypes.POINTER(_Option), [s, ctypes.POINTER(ctypes.c_void_p)]),
         ("PQconninfoFree", None, [ctypes.POINTER(_Option)]),
         ("PQfreemem", None, [p]),
+        ("PQsetNoticeProcessor", p, [p, _NOTICE_PROCESSOR, p]),
     ):
         function = getattr(lib, name)
         function.restype, function.argtypes = restype, argtypes
@@ -347,6 +352,9 @@ class LibpqConnection:
             message = (lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace")
             lib.PQfinish(handle)
             raise LibpqError(f"connection failed: {message.strip()}")
+        # The server's notices and warnings (`terminating connection due to …`) are not
+        # plancli's output: libpq would print them to stderr (psycopg keeps them too).
+        lib.PQsetNoticeProcessor(handle, _IGNORE_NOTICE, None)
         return cls(lib, handle)
 
     @property

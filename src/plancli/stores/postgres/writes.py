@@ -13,7 +13,7 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
-from plancli.stores.postgres.connection import DepartmentRefusedError
+from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
@@ -84,9 +84,9 @@ class PostgresSession:
     restricted: bool  # row-level security binds this role: check writes first, to say why
     light: bool = False  # on libpq's connection (`libpq`), not psycopg's
     begun: bool = False  # BEGIN, the probe and the plan's lock done
-    # Light: the statements sent with the next (`_started`) or with COMMIT (`commit`): an
-    # insert checked by `_REFUSED`, whose rows say whether it was refused.
-    pending: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # Light: the inserts sent with the next statement (`_started`) or with COMMIT (`commit`),
+    # each with the targets `_REFUSED` names if the policies refuse it (None: not bound).
+    pending: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
     pending_count: int = 0  # of them, sent with COMMIT
 
     def begin(self, *, light: bool) -> None:
@@ -151,11 +151,27 @@ class PostgresSession:
         return self._started((sql, params))
 
     def _sent(self, then: list[tuple[str, Any]]) -> list[Any]:
-        """The pending statements, then `then`, in one message; the refused insert refused."""
+        """The pending inserts, then `then`, in one message. An insert the policies refuse
+        (another department's target) is rolled back, and `_REFUSED` says which target and
+        whose: asked only then, as the insert alone costs the server half as much."""
         pending, self.pending = self.pending, []
-        results: list[Any] = self.connection.execute_all([*pending, *then])
-        for rows in results[: len(pending)]:
-            self._refuse(rows.fetchone())
+        try:
+            results: list[Any] = self.connection.execute_all(
+                [*((sql, params) for sql, params, _ in pending), *then]
+            )
+        except LibpqError as exc:
+            failed = exc.failed if exc.failed is not None else len(pending)
+            if exc.sqlstate != INSUFFICIENT_PRIVILEGE or failed >= len(pending):
+                raise
+            targets = pending[failed][2]
+            if targets is None:
+                raise
+            self.connection.execute("ROLLBACK")
+            rows = self.connection.execute(
+                _REFUSED, {"targets": targets, "plan": self.plan_id}
+            ).fetchall()
+            self._refuse(rows[0] if rows else None)
+            raise  # refused for another reason: the server's message says it
         return results[len(pending) :]
 
     def _flush(self) -> None:
@@ -210,8 +226,11 @@ class PostgresSession:
     ) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user).
-        `check` (a batch of one chunk): the department check (`_REFUSED`) in the same
-        statement, which inserts nothing when it refuses a target."""
+        `check` (a batch of one chunk): the department check (`_REFUSED`), in the same
+        statement (psycopg), or after the policies refused the insert (libpq: `_sent`)."""
+        # One record's insert goes with COMMIT (`record`: a round trip less). A batch's is sent
+        # alone, so a connection lost while inserting is known to have written nothing.
+        deferred = self.light and len(batch) == 1
         columns = RECORD_COLUMNS if keep_writer else RECORD_COLUMNS[:-1]
         names = ", ".join(columns)
         arrays = ", ".join(
@@ -222,7 +241,7 @@ class PostgresSession:
             f"SELECT %(plan)s, {', '.join('r.' + c for c in columns)} "
             f"FROM unnest({arrays}) WITH ORDINALITY AS r({names}, n)"
         )
-        if check:
+        if check and not deferred:
             sql = (
                 f"WITH refused AS ({_REFUSED}), inserted AS ({sql} "
                 "WHERE NOT EXISTS (SELECT FROM refused) ORDER BY r.n) SELECT * FROM refused"
@@ -248,8 +267,8 @@ class PostgresSession:
             parameters["plan"] = self.plan_id
             if check:
                 parameters["targets"] = text_array(list(dict.fromkeys(r.target for r in chunk)))
-            if self.light and len(batch) <= _CHUNK:  # sent with the next statement or COMMIT
-                self.pending.append((sql, parameters))
+            if deferred:
+                self.pending.append((sql, parameters, parameters.pop("targets", None)))
                 continue
             self._flush()
             if check:
