@@ -297,6 +297,33 @@ def test_a_record_is_two_messages_to_the_server(
     ]
 
 
+def test_gap_reads_in_three_messages(
+    invoke, pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """BEGIN and the probe; the settings, the figures judged and the amendments; COMMIT."""
+    from plancli.stores.postgres.libpq import LibpqConnection
+
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    _hostile_ledger(ledger)
+    sent: list[int] = []
+    execute_all, execute = LibpqConnection.execute_all, LibpqConnection.execute
+
+    def counted_all(self: Any, statements: Any) -> Any:
+        sent.append(len(statements))
+        return execute_all(self, statements)
+
+    def counted(self: Any, sql: str, params: Any = None) -> Any:
+        sent.append(1)
+        return execute(self, sql, params)
+
+    monkeypatch.setattr(LibpqConnection, "execute_all", counted_all)
+    monkeypatch.setattr(LibpqConnection, "execute", counted)
+    result = invoke("--plan", MINI, "--ledger", ledger.url, "gap", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert sent == [2, 4, 1]
+    assert json.loads(result.stdout)["counts"]["behind"] == 2
+
+
 def test_an_insert_the_server_refuses_with_commit_wrote_nothing_and_says_so(
     invoke, pg_ledgers: PgLedgers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,8 @@ from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
+    bulk_rows,
+    bulk_sql,
     conninfo_options,
     find_libpq,
     is_operational,
@@ -71,6 +73,30 @@ def fetch_rows(
     if isinstance(connection, LibpqConnection):
         return connection.bulk(sql, params, columns)
     return list(connection.execute(sql, params).fetchall())
+
+
+def fetch_many(
+    connection: Any,
+    reads: Sequence[tuple[str, Any, Sequence[tuple[str, str]] | None]],
+) -> list[list[tuple[Any, ...]]]:
+    """The rows of each statement, one after another: many rows (`columns` named) read as
+    `fetch_rows` reads them; on libpq's connection all in one message to the server."""
+    if isinstance(connection, LibpqConnection):
+        results = connection.execute_all(
+            [
+                (sql if kinds is None else bulk_sql(sql, kinds), params)
+                for sql, params, kinds in reads
+            ]
+        )
+        return [
+            result.rows if kinds is None else bulk_rows(result.rows, kinds)
+            for result, (_, _, kinds) in zip(results, reads, strict=True)
+        ]
+    found = []
+    for sql, params, _kinds in reads:
+        cursor = connection.execute(sql, params)
+        found.append(list(cursor.fetchall()) if cursor.description else [])
+    return found
 
 
 def one_line(text: str) -> str:

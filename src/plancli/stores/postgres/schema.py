@@ -31,6 +31,7 @@ from plancli.stores.postgres.connection import (
     PostgresConnection,
     driver,
 )
+from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 1
@@ -79,6 +80,9 @@ FIGURE_ROW = (
     ("value", "numeric"),
     ("amount", "numeric"),
 )
+
+
+_READ_ONLY = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +154,7 @@ class PostgresSchema(PostgresConnection):
         )
         return sql, {"plan": self.location.plan_id or "", "lock": lock_plan}
 
-    def _probe_found(self, row: tuple[Any, ...]) -> Probe:
+    def _probe_found(self, row: Any) -> Probe:
         version, restricted, digest, *_ = row
         return Probe(int(version or 0), True, bool(restricted), digest)
 
@@ -200,15 +204,29 @@ class PostgresSchema(PostgresConnection):
         where it loads (`libpq`): a read command imports no psycopg."""
         connection = self._connect(light=True)
         try:
-            connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            probe = self._began_reading(connection)
             try:
-                probe = self._probe(connection)
                 yield connection if self._readable(probe) else None
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
         except self.database_errors as exc:
             raise self._error(exc) from None
+
+    def _began_reading(self, connection: Any) -> Probe:
+        """BEGIN a read-only snapshot, and the probe. On libpq's connection both in one message
+        when the ledger is there to read (else, as on psycopg's, one after the other, which
+        tells a database without the schema from a role that may not read it)."""
+        if isinstance(connection, LibpqConnection):
+            try:
+                begun = connection.execute_all([(_READ_ONLY, None), self._probe_statement()])
+                return self._probe_found(begun[1].fetchone())
+            except LibpqError as exc:
+                if is_operational(exc.sqlstate) or exc.failed == 0:
+                    raise
+                connection.execute("ROLLBACK")
+        connection.execute(_READ_ONLY)
+        return self._probe(connection)
 
     def _ready_to_write(self, connection: Any, plan_id: str) -> Probe:
         """The probe of a ledger at the current schema version, creating or migrating it first

@@ -29,7 +29,7 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
-from plancli.stores.postgres.connection import fetch_rows
+from plancli.stores.postgres.connection import fetch_many, fetch_rows
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     AMENDMENT_ROW,
@@ -66,6 +66,9 @@ WITH latest AS (
 )
 SELECT * FROM latest UNION ALL SELECT * FROM series ORDER BY seq
 """
+# The selection sorts ~a row per target: in memory, and without JIT compilation (50 ms of LLVM
+# for a query that does not gain from it).
+_SETTINGS = (("SET LOCAL work_mem = '64MB'", None, None), ("SET LOCAL jit = off", None, None))
 # Every figure in force: per target and period, the last recorded.
 _FIGURES = """
 SELECT seq, target, period, value, amount FROM (
@@ -107,20 +110,20 @@ class PostgresLedgerStore(PostgresSchema):
             return self._select_figures(connection, query)
 
     def _select_figures(self, connection: Any, query: FigureQuery | None) -> list[Figure]:
-        # The selection sorts ~a row per target: in memory, and without JIT compilation
-        # (50 ms of LLVM for a query that does not gain from it).
-        connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
-        if query is None:
-            rows = fetch_rows(connection, _FIGURES, {"plan": self.plan_id}, FIGURE_ROW)
-        else:
-            parameters = {
-                "plan": self.plan_id,
-                "year": query.year,
-                "month": query.end_month,
-                "series": sorted(query.series),
-            }
-            rows = fetch_rows(connection, _FIGURES_FOR, parameters, FIGURE_ROW)
+        *_, rows = fetch_many(connection, [*_SETTINGS, self._figures_read(query)])
         return self._figures(rows)
+
+    def _figures_read(self, query: FigureQuery | None) -> tuple[str, Any, Any]:
+        """The statement selecting the figures in force (at `query`: those `gap` judges)."""
+        if query is None:
+            return _FIGURES, {"plan": self.plan_id}, FIGURE_ROW
+        parameters = {
+            "plan": self.plan_id,
+            "year": query.year,
+            "month": query.end_month,
+            "series": sorted(query.series),
+        }
+        return _FIGURES_FOR, parameters, FIGURE_ROW
 
     def _all_records(self, connection: Any) -> list[tuple[Any, ...]]:
         sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
@@ -164,16 +167,20 @@ class PostgresLedgerStore(PostgresSchema):
         (`ledger_read`): the figures in force (all, or those `gap` judges at `query`), with
         `whole` every record too (`history`, `show`), and the amendments. A row the quick
         checks cannot vouch for is read by the models, which say what is wrong with it."""
-        with self._snapshot() as connection:
-            records: list[plain.Record] = []
-            figures: list[Figure] = []
-            if whole:
-                rows = self._all_records(connection)
-                records = self._plain_records(rows)
-            else:
-                figures = self._select_figures(connection, query)
-            amendment_rows = self._all_amendments(connection)
-        return figures, records, self._plain_amendments(amendment_rows)
+        amendments = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
+        reads: list[tuple[str, Any, Any]]
+        if whole:
+            first = (f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,))
+            reads = [(*first, RECORD_ROW)]
+        else:
+            reads = [*_SETTINGS, self._figures_read(query)]
+        with self._snapshot() as connection:  # the reads in one message, on libpq's connection
+            *_, rows, amendment_rows = fetch_many(
+                connection, [*reads, (amendments, (self.plan_id,), AMENDMENT_ROW)]
+            )
+        if whole:
+            return [], self._plain_records(rows), self._plain_amendments(amendment_rows)
+        return self._figures(rows), [], self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
         from plancli.stores.plain_rows import quick_record
