@@ -15,6 +15,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -210,6 +211,7 @@ def test_a_bulk_read_gives_what_psycopg_gives(
 ) -> None:
     import psycopg
 
+    from plancli.stores.postgres import libpq
     from plancli.stores.postgres.libpq import LibpqConnection, find_libpq, number_array, text_array
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
@@ -227,6 +229,8 @@ def test_a_bulk_read_gives_what_psycopg_gives(
     try:
         light.execute("BEGIN")
         bulk = light.bulk(select, params, columns)
+        with patch.object(libpq, "_BULK_CHUNK", 3):  # texts of three rows, kept in order
+            assert light.bulk(select, params, columns) == bulk
         one_by_one = light.execute(select, params).fetchall()
         light.execute("COMMIT")
     finally:
