@@ -211,7 +211,7 @@ def test_a_bulk_read_gives_what_psycopg_gives(
 ) -> None:
     import psycopg
 
-    from plancli.stores.postgres import libpq
+    from plancli.stores.postgres import bulk
     from plancli.stores.postgres.libpq import LibpqConnection, find_libpq, number_array, text_array
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
@@ -228,9 +228,9 @@ def test_a_bulk_read_gives_what_psycopg_gives(
     light = LibpqConnection.connect(library, ledger.url, {"options": "-c TimeZone=UTC"})
     try:
         light.execute("BEGIN")
-        bulk = light.bulk(select, params, columns)
-        with patch.object(libpq, "_BULK_CHUNK", 3):  # texts of three rows, kept in order
-            assert light.bulk(select, params, columns) == bulk
+        read = bulk.read(light, select, params, columns)
+        with patch.object(bulk, "_BULK_CHUNK", 3):  # texts of three rows, kept in order
+            assert bulk.read(light, select, params, columns) == read
         one_by_one = light.execute(select, params).fetchall()
         light.execute("COMMIT")
     finally:

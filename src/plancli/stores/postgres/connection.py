@@ -1,7 +1,9 @@
 """Connecting to a PostgreSQL ledger: the connection string, timeouts, errors (issue 13).
 
-psycopg 3 (the optional extra `pip install 'plancli[postgres]'`) is imported only here and only
-when a database ledger is used. It connects through libpq, so a libpq connection string
+Reads and writes connect through libpq itself (`libpq`); psycopg 3 (the optional extra `pip
+install 'plancli[postgres]'`, whose binary wheel ships that libpq) is imported only here: for
+`ledger init` and `grant`, and for everything where that libpq does not load. Either way the
+connection is libpq's, so a libpq connection string
 (`postgresql://host/plans`, `postgres://…`, `service=bureau`), libpq's PG* variables (PGHOST,
 PGUSER…), its service file and `.pgpass` work as for psql. A server that does not answer is
 reported unreachable after a connect timeout (exit 4); a server out of connection slots is
@@ -24,11 +26,10 @@ from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _
 from plancli.locations import MASK, LedgerLocation, passwords_in
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
+from plancli.stores.postgres import bulk
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
-    bulk_rows,
-    bulk_sql,
     conninfo_options,
     find_libpq,
     is_operational,
@@ -68,10 +69,10 @@ def fetch_rows(
     columns: Sequence[tuple[str, str]],
 ) -> list[tuple[Any, ...]]:
     """Every row of `sql`, the same values whichever driver reads them: libpq's connection reads
-    many rows as a few texts (`LibpqConnection.bulk`, `columns` naming their kinds), psycopg's
+    many rows as a few texts (`bulk`, `columns` naming their kinds), psycopg's
     with its loaders."""
     if isinstance(connection, LibpqConnection):
-        return connection.bulk(sql, params, columns)
+        return bulk.read(connection, sql, params, columns)
     return list(connection.execute(sql, params).fetchall())
 
 
@@ -84,12 +85,12 @@ def fetch_many(
     if isinstance(connection, LibpqConnection):
         results = connection.execute_all(
             [
-                (sql if kinds is None else bulk_sql(sql, kinds), params)
+                (sql if kinds is None else bulk.bulk_sql(sql, kinds), params)
                 for sql, params, kinds in reads
             ]
         )
         return [
-            result.rows if kinds is None else bulk_rows(result.rows, kinds)
+            result.rows if kinds is None else bulk.bulk_rows(result.rows, kinds)
             for result, (_, _, kinds) in zip(results, reads, strict=True)
         ]
     found = []
@@ -214,8 +215,9 @@ class PostgresConnection:
 
     def _connect(self, *, light: bool = False) -> Any:
         """The store's connection (autocommit: transactions are explicit), opened on first use:
-        psycopg's, or with `light` (a write transaction) libpq's own (`libpq`), when found and
-        no connection is open yet. A psycopg connection asked for replaces a light one.
+        psycopg's, or with `light` (a read or write transaction) libpq's own (`libpq`), when
+        found and no connection is open yet. A psycopg connection asked for replaces a light
+        one.
 
         A server that refuses for lack of connection slots (`too many clients`) is asked again
         until the lock timeout: a queue of writers waits for a slot as it waits for the lock.

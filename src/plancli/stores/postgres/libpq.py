@@ -1,15 +1,16 @@
-"""libpq itself, through ctypes: the light connection of a small write (issue 13).
+"""libpq itself, through ctypes: the connection of every read and write (issue 13).
 
-Importing psycopg costs a `record` more than all its database work (its package imports its
-adapters, types, errors, pool hooks and asyncio: 0.2-0.4 s of CPU), so a write transaction
-starts on libpq directly: the libpq of psycopg's binary wheel (`psycopg_binary`, which the
-`postgres` extra installs), loaded in a few milliseconds. `LibpqConnection` offers the little of
-psycopg's connection the store uses (`execute(sql, params).fetchone()/fetchall()`, `cursor()
-.executemany`, `closed`, `broken`, `info.user`, `info.transaction_status`), with psycopg's
-placeholders (`%s`, `%(name)s`) and its Python values: text results are read back as psycopg
-reads them (numeric → Decimal, timestamptz → datetime, integers, booleans, text). Where that
-libpq is not found or does not load, `find_libpq` says None and the store uses psycopg for
-everything.
+Importing psycopg costs more than all a command's database work (its package imports its
+adapters, types, errors, pool hooks and asyncio: 0.2-0.4 s of CPU), so a database ledger is
+read and written through libpq directly: the libpq of psycopg's binary wheel
+(`psycopg_binary`, which the `postgres` extra installs), loaded in a few milliseconds.
+`LibpqConnection` offers the little of psycopg's connection the store uses (`execute(sql,
+params).fetchone()/fetchall()`, `cursor().executemany`, `closed`, `broken`, `info.user`,
+`info.transaction_status`), with psycopg's placeholders (`%s`, `%(name)s`) and its Python
+values: text results are read back as psycopg reads them (numeric → Decimal, timestamptz →
+datetime, integers, booleans, text); and `execute_all`, several statements in one message to
+the server (a `record` is two). Many rows are read in bulk (`bulk`). Where that libpq is not
+found or does not load, `find_libpq` says None and the store uses psycopg for everything.
 
 Errors are `LibpqError`, with the SQLSTATE when the server sent one, classified as psycopg
 classifies them (`is_operational`), so both drivers' errors map to the same messages.
@@ -229,80 +230,6 @@ def _numbered(sql: str, params: Sequence[Any] | Mapping[str, Any]) -> tuple[str,
     return _PLACEHOLDER.sub(number, sql), values
 
 
-# A bulk read's rows, as one text per this many rows (`bulk_sql`).
-_BULK_CHUNK = 100_000
-_ESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n"}
-_ESCAPED = re.compile(r"\\[\\tn]")
-
-
-def bulk_sql(select: str, columns: Sequence[tuple[str, str]]) -> str:
-    r"""`select`'s rows as texts of lines, one line a row of tab-separated values, much as
-    COPY writes them: a text's backslash, tab and newline escaped (`\\`, `\t`, `\n`), a NULL
-    text written `\N`, any other NULL as nothing (no number or time is written empty). One
-    text per `_BULK_CHUNK` rows, in the order of the first column."""
-    fields = []
-    for name, kind in columns:
-        if kind == "text":
-            escaped = (
-                f"replace(replace(replace(q.{name}, '\\', '\\\\'), E'\\t', '\\t'), E'\\n', '\\n')"
-            )
-            fields.append(f"coalesce({escaped}, '\\N')")
-        else:
-            fields.append(f"coalesce(q.{name}::text, '')")
-    key = columns[0][0]
-    return (
-        f"SELECT string_agg(concat_ws(E'\\t', {', '.join(fields)}), E'\\n' ORDER BY q.{key}) "
-        f"FROM (SELECT *, (row_number() OVER (ORDER BY s.{key}) - 1) / {_BULK_CHUNK} "
-        f"AS bulk_chunk FROM ({select}) AS s) AS q GROUP BY q.bulk_chunk ORDER BY q.bulk_chunk"
-    )
-
-
-def bulk_rows(
-    texts: Sequence[tuple[Any, ...]], columns: Sequence[tuple[str, str]]
-) -> list[tuple[Any, ...]]:
-    """The rows of `bulk_sql`'s texts (the first value of each of `texts`), each column
-    converted at once."""
-    lines = [line.split("\t") for (chunk, *_) in texts for line in chunk.split("\n")]
-    if not lines:
-        return []
-    if set(map(len, lines)) != {len(columns)}:  # pragma: no cover - the server's lines
-        raise LibpqError("a bulk read's lines do not hold one value per column")
-    converted = [
-        _column(values, kind)
-        for values, (_, kind) in zip(zip(*lines, strict=True), columns, strict=True)
-    ]
-    return list(zip(*converted, strict=True))
-
-
-def _column(values: Sequence[str], kind: str) -> list[Any]:
-    """A bulk read's column of texts as the values psycopg reads."""
-    if kind == "text":
-        if "\\" not in "".join(values):  # the usual case, checked in C
-            return list(values)
-        return [
-            None if v == "\\N" else _ESCAPED.sub(lambda m: _ESCAPES[m.group(0)], v) for v in values
-        ]
-    convert: Any
-    if kind == "int":
-        convert = int
-    elif kind == "numeric":
-        convert = Decimal
-    elif kind == "timestamptz":
-        times: dict[str, datetime] = {}  # a batch's rows share one time
-
-        def convert(text: str) -> datetime:
-            found = times.get(text)
-            if found is None:
-                found = times[text] = datetime.fromisoformat(text)
-            return found
-
-    else:  # pragma: no cover - the store names its columns' kinds
-        raise ValueError(kind)
-    if "" in values:
-        return [None if v == "" else convert(v) for v in values]
-    return list(map(convert, values))
-
-
 class _Rows:
     def __init__(self, rows: list[tuple[Any, ...]]) -> None:
         self.rows = rows
@@ -489,20 +416,6 @@ class LibpqConnection:
                     row.append(text)
             rows.append(tuple(row))
         return rows
-
-    def bulk(
-        self,
-        select: str,
-        params: Sequence[Any] | Mapping[str, Any],
-        columns: Sequence[tuple[str, str]],
-    ) -> list[tuple[Any, ...]]:
-        """The rows of `select`, as `execute(select, params).fetchall()` gives them, read as a
-        few long texts rather than value by value (a call into libpq per value made reading
-        10,000 rows cost 0.3 s): the server writes each row as one line of tab-separated
-        values (`bulk_sql`), and Python splits them and converts each column at once.
-        `columns`: the names and kinds (`int`, `text`, `numeric`, `timestamptz`) of
-        `select`'s columns, the first its order (`seq`)."""
-        return bulk_rows(self.execute(bulk_sql(select, columns), params).rows, columns)
 
     @contextmanager
     def cursor(self) -> Iterator[LibpqConnection]:

@@ -13,12 +13,11 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
+from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
 from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
-    bulk_rows,
-    bulk_sql,
     is_operational,
     number_array,
     text_array,
@@ -145,7 +144,7 @@ class PostgresSession:
         self, sql: str, params: Any, columns: Sequence[tuple[str, str]] | None = None
     ) -> list[tuple[Any, ...]]:
         """The rows of `sql` in this transaction; many rows (`columns` named) read in bulk on
-        the light connection (`LibpqConnection.bulk`)."""
+        the light connection (`bulk`)."""
         if self.light and columns is not None:
             return bulk_rows(self._started((bulk_sql(sql, columns), params)), columns)
         return self._started((sql, params))
