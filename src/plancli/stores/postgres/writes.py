@@ -180,10 +180,9 @@ class PostgresSession:
 
     def commit(self) -> None:
         """COMMIT, with the pending insert (one round trip for a `record`'s insert and commit).
-        A refused insert inserted nothing: the empty transaction is committed, then refused.
-        The store tells an error of the insert (nothing written) from one of the commit by
-        `LibpqError.failed` and `pending_count`. A light session that did nothing has nothing
-        to commit."""
+        An insert that fails stops the message before COMMIT: the store tells that error
+        (nothing written) from one of COMMIT's by `LibpqError.failed` and `pending_count`. A
+        light session that did nothing has nothing to commit."""
         if not self.light:
             self.connection.execute("COMMIT")
         elif self.begun:
