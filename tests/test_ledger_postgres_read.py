@@ -238,12 +238,12 @@ def test_a_bulk_read_gives_what_psycopg_gives(
     with psycopg.connect(ledger.url, options="-c TimeZone=UTC") as connection:
         reference = connection.execute(select, params).fetchall()
     assert (
-        [row[:3] for row in bulk]
+        [row[:3] for row in read]
         == [row[:3] for row in reference]
         == [row[:3] for row in one_by_one]
     )
-    assert [row[1] for row in bulk] == texts + [None] * (size - len(texts))
-    assert all(row[3] == bulk[0][3] for row in bulk)  # one transaction's now()
+    assert [row[1] for row in read] == texts + [None] * (size - len(texts))
+    assert all(row[3] == read[0][3] for row in read)  # one transaction's now()
 
 
 def test_literals_sent_in_one_message_are_the_values(pg_ledgers: PgLedgers, tmp_path: Path) -> None:

@@ -48,18 +48,25 @@ def bulk_sql(select: str, columns: Sequence[tuple[str, str]]) -> str:
 def bulk_rows(
     texts: Sequence[tuple[Any, ...]], columns: Sequence[tuple[str, str]]
 ) -> list[tuple[Any, ...]]:
-    """The rows of `bulk_sql`'s texts (the first value of each of `texts`), each column
-    converted at once."""
-    lines = [line.split("\t") for (chunk, *_) in texts for line in chunk.split("\n")]
-    if not lines:
-        return []
-    if set(map(len, lines)) != {len(columns)}:  # pragma: no cover - the server's lines
-        raise LibpqError("a bulk read's lines do not hold one value per column")
-    converted = [
-        _column(values, kind)
-        for values, (_, kind) in zip(zip(*lines, strict=True), columns, strict=True)
+    """The rows of `bulk_sql`'s texts (the first value of each of `texts`)."""
+    return list(zip(*bulk_columns(texts, columns), strict=True))
+
+
+def bulk_columns(
+    texts: Sequence[tuple[Any, ...]], columns: Sequence[tuple[str, str]]
+) -> list[list[Any]]:
+    """The columns of `bulk_sql`'s texts, each converted at once: every value of every line
+    split out in one call (a text's tabs and newlines are escaped), a column every n-th."""
+    width = len(columns)
+    values: list[str] = []
+    for chunk, *_ in texts:
+        fields = chunk.replace("\n", "\t").split("\t")
+        if len(fields) != (chunk.count("\n") + 1) * width:  # pragma: no cover - the server's
+            raise LibpqError("a bulk read's lines do not hold one value per column")
+        values += fields
+    return [
+        _column(values[n::width], kind) if values else [] for n, (_, kind) in enumerate(columns)
     ]
-    return list(zip(*converted, strict=True))
 
 
 def _column(values: Sequence[str], kind: str) -> list[Any]:

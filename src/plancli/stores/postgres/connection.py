@@ -79,9 +79,12 @@ def fetch_rows(
 def fetch_many(
     connection: Any,
     reads: Sequence[tuple[str, Any, Sequence[tuple[str, str]] | None]],
-) -> list[list[tuple[Any, ...]]]:
+    columnar: bool = False,
+) -> list[Any]:
     """The rows of each statement, one after another: many rows (`columns` named) read as
-    `fetch_rows` reads them; on libpq's connection all in one message to the server."""
+    `fetch_rows` reads them (with `columnar`, the last statement's as columns: lists of
+    values); on libpq's connection all in one message to the server."""
+    found: list[Any]
     if isinstance(connection, LibpqConnection):
         results = connection.execute_all(
             [
@@ -89,14 +92,23 @@ def fetch_many(
                 for sql, params, kinds in reads
             ]
         )
-        return [
+        found = [
             result.rows if kinds is None else bulk.bulk_rows(result.rows, kinds)
-            for result, (_, _, kinds) in zip(results, reads, strict=True)
+            for result, (_, _, kinds) in zip(results[:-1], reads, strict=False)
         ]
+        last, kinds = results[-1].rows, reads[-1][2]
+        if kinds is None:
+            found.append(list(zip(*last, strict=True)) if columnar else last)
+        else:
+            found.append((bulk.bulk_columns if columnar else bulk.bulk_rows)(last, kinds))
+        return found
     found = []
     for sql, params, _kinds in reads:
         cursor = connection.execute(sql, params)
         found.append(list(cursor.fetchall()) if cursor.description else [])
+    if columnar:
+        width = len(reads[-1][2] or ())
+        found[-1] = [list(column) for column in zip(*found[-1], strict=True)] or [[]] * width
     return found
 
 

@@ -19,8 +19,10 @@ commands and guarantees as the TOML and SQLite stores, and more:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -79,6 +81,21 @@ SELECT seq, target, period, value, amount FROM (
 """
 
 
+# A figure's text `figure_problem` passes without a look: at most 12 characters, no exponent,
+# finite (`str(Decimal)` of NaN and Infinity ends in a letter); any other is looked at.
+_LOOK_AT = re.compile(r"[^ ]{13,}|[^ ]*[^-0-9. ][^ ]*")
+
+
+def _unfit(figures: Sequence[Decimal | None]) -> int | None:
+    """The index of the first figure `figure_problem` refuses, or None: every figure's text
+    checked at once in C, and only the few long or unusual ones one by one."""
+    for match in _LOOK_AT.finditer(" ".join(map(str, figures)).replace("None", "")):
+        text = match.group(0)
+        if figure_problem(Decimal(text)):
+            return next(n for n, f in enumerate(figures) if str(f) == text)
+    return None
+
+
 class PostgresLedgerStore(PostgresSchema):
     """The ledger as rows of one plan in a PostgreSQL database; each change one transaction."""
 
@@ -110,8 +127,8 @@ class PostgresLedgerStore(PostgresSchema):
             return self._select_figures(connection, query)
 
     def _select_figures(self, connection: Any, query: FigureQuery | None) -> list[Figure]:
-        *_, rows = fetch_many(connection, [*_SETTINGS, self._figures_read(query)])
-        return self._figures(rows)
+        *_, columns = fetch_many(connection, [*_SETTINGS, self._figures_read(query)], True)
+        return self._figures(columns)
 
     def _figures_read(self, query: FigureQuery | None) -> tuple[str, Any, Any]:
         """The statement selecting the figures in force (at `query`: those `gap` judges)."""
@@ -133,19 +150,27 @@ class PostgresLedgerStore(PostgresSchema):
         sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
         return fetch_rows(connection, sql, (self.plan_id,), AMENDMENT_ROW)
 
-    def _figures(self, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
-        figures = []
-        last_seq = None
-        for seq, target, period, value, amount in rows:
-            if seq == last_seq:
-                continue  # a series target's latest figure comes twice (UNION ALL)
-            last_seq = seq
-            problem = figure_problem(value) or (amount is not None and figure_problem(amount))
-            if problem:
-                raise self._row_error("record", seq, target, period, "value", str(problem))
-            figures.append(Figure(target, period, value, amount))
-        self._check_periods(rows, "record", 2)
-        return figures
+    def _figures(self, columns: Sequence[Sequence[Any]]) -> list[Figure]:
+        """The figures of `_FIGURES`'s or `_FIGURES_FOR`'s columns (seq, target, period, value,
+        amount), each figure checked as `figure_problem` checks it, in bulk (`_unfit`)."""
+        from plancli.stores.plain_rows import canonical_period
+
+        seqs, targets, periods, values, amounts = columns
+        if len(set(seqs)) != len(seqs):  # a series target's latest figure twice (UNION ALL)
+            keep = [n for n, seq in enumerate(seqs) if n == 0 or seqs[n - 1] != seq]
+            seqs, targets, periods, values, amounts = (
+                [column[n] for n in keep] for column in columns
+            )
+        for column in (values, amounts):
+            bad = _unfit(column)
+            if bad is not None:
+                problem = str(figure_problem(column[bad]))
+                raise self._row_error(
+                    "record", seqs[bad], targets[bad], periods[bad], "value", problem
+                )
+        if not all(type(p) is str and canonical_period(p) for p in set(periods)):
+            self._check_periods(list(zip(seqs, targets, periods, strict=True)), "record", 2)
+        return list(map(Figure, targets, periods, values, amounts))
 
     def _check_periods(self, rows: Sequence[tuple[Any, ...]], what: str, column: int) -> None:
         """Refuse a period not written as plancli writes it (the domain `period` lets 2022-6
@@ -168,19 +193,17 @@ class PostgresLedgerStore(PostgresSchema):
         `whole` every record too (`history`, `show`), and the amendments. A row the quick
         checks cannot vouch for is read by the models, which say what is wrong with it."""
         amendments = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
-        reads: list[tuple[str, Any, Any]]
+        reads: list[tuple[str, Any, Any]] = [(amendments, (self.plan_id,), AMENDMENT_ROW)]
         if whole:
-            first = (f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,))
-            reads = [(*first, RECORD_ROW)]
+            records = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
+            reads.append((records, (self.plan_id,), RECORD_ROW))
         else:
-            reads = [*_SETTINGS, self._figures_read(query)]
+            reads = [*_SETTINGS, *reads, self._figures_read(query)]
         with self._snapshot() as connection:  # the reads in one message, on libpq's connection
-            *_, rows, amendment_rows = fetch_many(
-                connection, [*reads, (amendments, (self.plan_id,), AMENDMENT_ROW)]
-            )
+            *_, amendment_rows, found = fetch_many(connection, reads, columnar=not whole)
         if whole:
-            return [], self._plain_records(rows), self._plain_amendments(amendment_rows)
-        return self._figures(rows), [], self._plain_amendments(amendment_rows)
+            return [], self._plain_records(found), self._plain_amendments(amendment_rows)
+        return self._figures(found), [], self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
         from plancli.stores.plain_rows import quick_record
