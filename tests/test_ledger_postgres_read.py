@@ -354,3 +354,42 @@ def test_an_insert_the_server_refuses_with_commit_wrote_nothing_and_says_so(
         ledger.sql("DROP TRIGGER no_insert ON plancli.records")
         ledger.sql("DROP FUNCTION plancli.no_insert()")
     assert ledger.sql("SELECT count(*) FROM plancli.records") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("NaN", "is not a finite number"),
+        ("2000000000000000", "is too large"),
+        ("1.12345678901", "more than 10 decimal places"),
+        ("1234567890.123456", "more than 15 significant digits"),
+    ],
+)
+def test_a_figure_the_domain_no_longer_refuses_is_refused_when_read(
+    invoke, pg_ledgers: PgLedgers, tmp_path: Path, value: str, problem: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The domain `figure` refuses these; with its check dropped by hand, `gap` (whose figures
+    are checked in bulk) and `status` say which record is wrong, as a file's reader does."""
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    _hostile_ledger(ledger)
+    (name,) = ledger.sql(
+        "SELECT conname FROM pg_constraint WHERE contypid = 'plancli.figure'::regtype"
+    )[0]
+    ledger.sql(f"ALTER DOMAIN plancli.figure DROP CONSTRAINT {name}")
+    try:
+        ledger.sql(
+            "INSERT INTO plancli.records (plan_id, target, period, value, amount, recorded_at, "
+            "batch) VALUES (%s, 'g5', '2022-09', 7, %s::numeric, now(), 'bad')",
+            (ledger.plan_id, value),
+        )
+        for command in (["gap", "--json"], ["status"]):
+            result = invoke("--plan", MINI, "--ledger", ledger.url, *command)
+            assert result.exit_code == 3, (command, result.stderr)
+            assert "(g5 2022-09)" in result.stderr and problem in result.stderr
+    finally:
+        ledger.sql("DELETE FROM plancli.records WHERE batch = 'bad'")
+        ledger.sql(
+            f"ALTER DOMAIN plancli.figure ADD CONSTRAINT {name} CHECK (abs(VALUE) <= 1e15 AND "
+            "scale(VALUE) <= 10 AND length(rtrim(ltrim(replace(abs(VALUE)::text, '.', ''), "
+            "'0'), '0')) <= 15)"
+        )
