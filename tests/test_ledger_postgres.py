@@ -649,8 +649,11 @@ def test_a_password_never_appears_in_any_output(
 def test_without_psycopg_a_database_ledger_says_what_to_install(
     invoke, ledger: PgLedger, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from plancli.stores.postgres import libpq
+
     with monkeypatch.context() as patched:
         patched.setitem(sys.modules, "psycopg", None)  # `import psycopg` raises ImportError
+        patched.setattr(libpq, "_LIBRARY", None)  # loaded by an earlier test, not found now
         result = invoke("--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url, "status")
     assert one_line_error(result, 2) == (
         "error: a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'\n"
@@ -974,24 +977,33 @@ def test_libpq_and_psycopg_write_and_read_the_same_rows(
     assert dumps[0]["note"] == '引号 "and" \\ backslash' and amendments == []
 
 
-def test_a_session_that_reads_many_rows_moves_to_psycopg_before_reading(
-    pg_ledgers: PgLedgers, tmp_path: Path
+def test_a_session_that_reads_many_rows_reads_them_on_libpq_as_psycopg_does(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """An import's figures in force, undo's whole ledger: read in bulk on libpq's connection
+    (no psycopg imported), the same rows as psycopg's."""
     ledger = pg_ledgers.at(tmp_path / "ledger")
     plan = load_plan_file(FIXTURES / "mini.toml")
-    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1", note="一\t二\n"))
     record_entry(ledger.store(), plan, Entry("g5", "2022-06", "150"))
-    with ledger.store().transaction() as session:
-        assert session.light
-        in_force = session.records_in_force()  # an import's first read
-        assert not session.light
-    with ledger.store().transaction() as session:
-        session.records(["gdp"])  # read, and decided on: the transaction stays where it is
-        assert session.records_in_force() == in_force and session.light
-    assert [(r.target, r.value) for r in in_force] == [
-        ("gdp", Decimal("5.1")),
-        ("g5", Decimal("150")),
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.2", source="\\N"))
+    read = {}
+    for name in ("libpq", "psycopg"):
+        with monkeypatch.context() as patched:
+            if name == "psycopg":
+                _without_libpq(patched)
+            with ledger.store().transaction() as session:
+                in_force = session.records_in_force()
+                everything = session.records()
+                assert session.light == (name == "libpq")
+        read[name] = (in_force, [r.model_dump() for r in everything])
+    assert read["libpq"] == read["psycopg"]
+    in_force, everything = read["libpq"]
+    assert [(r.target, r.value, r.source) for r in in_force] == [
+        ("g5", Decimal("150"), None),
+        ("gdp", Decimal("5.2"), "\\N"),
     ]
+    assert [r["note"] for r in everything] == ["一\t二", None, None]  # the note cleaned
 
 
 def test_a_light_write_waits_for_the_plans_lock_and_says_so(

@@ -1,7 +1,9 @@
 """Connecting to a PostgreSQL ledger: the connection string, timeouts, errors (issue 13).
 
-psycopg 3 (the optional extra `pip install 'plancli[postgres]'`) is imported only here and only
-when a database ledger is used. It connects through libpq, so a libpq connection string
+Reads and writes connect through libpq itself (`libpq`); psycopg 3 (the optional extra `pip
+install 'plancli[postgres]'`, whose binary wheel ships that libpq) is imported only here: for
+`ledger init` and `grant`, and for everything where that libpq does not load. Either way the
+connection is libpq's, so a libpq connection string
 (`postgresql://host/plans`, `postgres://…`, `service=bureau`), libpq's PG* variables (PGHOST,
 PGUSER…), its service file and `.pgpass` work as for psql. A server that does not answer is
 reported unreachable after a connect timeout (exit 4); a server out of connection slots is
@@ -16,6 +18,7 @@ import random
 import sys
 import time
 import weakref
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import _
 from plancli.locations import MASK, LedgerLocation, passwords_in
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
+from plancli.stores.postgres import bulk
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
@@ -56,6 +60,56 @@ def driver() -> Any:
             _("a PostgreSQL ledger needs psycopg: pip install 'plancli[postgres]'")
         ) from None
     return psycopg
+
+
+def fetch_rows(
+    connection: Any,
+    sql: str,
+    params: Sequence[Any] | Mapping[str, Any],
+    columns: Sequence[tuple[str, str]],
+) -> list[tuple[Any, ...]]:
+    """Every row of `sql`, the same values whichever driver reads them: libpq's connection reads
+    many rows as a few texts (`bulk`, `columns` naming their kinds), psycopg's
+    with its loaders."""
+    if isinstance(connection, LibpqConnection):
+        return bulk.read(connection, sql, params, columns)
+    return list(connection.execute(sql, params).fetchall())
+
+
+def fetch_many(
+    connection: Any,
+    reads: Sequence[tuple[str, Any, Sequence[tuple[str, str]] | None]],
+    columnar: bool = False,
+) -> list[Any]:
+    """The rows of each statement, one after another: many rows (`columns` named) read as
+    `fetch_rows` reads them (with `columnar`, the last statement's as columns: lists of
+    values); on libpq's connection all in one message to the server."""
+    found: list[Any]
+    if isinstance(connection, LibpqConnection):
+        results = connection.execute_all(
+            [
+                (sql if kinds is None else bulk.bulk_sql(sql, kinds), params)
+                for sql, params, kinds in reads
+            ]
+        )
+        found = [
+            result.rows if kinds is None else bulk.bulk_rows(result.rows, kinds)
+            for result, (_, _, kinds) in zip(results[:-1], reads, strict=False)
+        ]
+        last, kinds = results[-1].rows, reads[-1][2]
+        if kinds is None:
+            found.append(list(zip(*last, strict=True)) if columnar else last)
+        else:
+            found.append((bulk.bulk_columns if columnar else bulk.bulk_rows)(last, kinds))
+        return found
+    found = []
+    for sql, params, _kinds in reads:
+        cursor = connection.execute(sql, params)
+        found.append(list(cursor.fetchall()) if cursor.description else [])
+    if columnar:
+        width = len(reads[-1][2] or ())
+        found[-1] = [list(column) for column in zip(*found[-1], strict=True)] or [[]] * width
+    return found
 
 
 def one_line(text: str) -> str:
@@ -173,8 +227,9 @@ class PostgresConnection:
 
     def _connect(self, *, light: bool = False) -> Any:
         """The store's connection (autocommit: transactions are explicit), opened on first use:
-        psycopg's, or with `light` (a write transaction) libpq's own (`libpq`), when found and
-        no connection is open yet. A psycopg connection asked for replaces a light one.
+        psycopg's, or with `light` (a read or write transaction) libpq's own (`libpq`), when
+        found and no connection is open yet. A psycopg connection asked for replaces a light
+        one.
 
         A server that refuses for lack of connection slots (`too many clients`) is asked again
         until the lock timeout: a queue of writers waits for a slot as it waits for the lock.

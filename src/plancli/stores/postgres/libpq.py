@@ -1,15 +1,16 @@
-"""libpq itself, through ctypes: the light connection of a small write (issue 13).
+"""libpq itself, through ctypes: the connection of every read and write (issue 13).
 
-Importing psycopg costs a `record` more than all its database work (its package imports its
-adapters, types, errors, pool hooks and asyncio: 0.2-0.4 s of CPU), so a write transaction
-starts on libpq directly: the libpq of psycopg's binary wheel (`psycopg_binary`, which the
-`postgres` extra installs), loaded in a few milliseconds. `LibpqConnection` offers the little of
-psycopg's connection the store uses (`execute(sql, params).fetchone()/fetchall()`, `cursor()
-.executemany`, `closed`, `broken`, `info.user`, `info.transaction_status`), with psycopg's
-placeholders (`%s`, `%(name)s`) and its Python values: text results are read back as psycopg
-reads them (numeric → Decimal, timestamptz → datetime, integers, booleans, text). Where that
-libpq is not found or does not load, `find_libpq` says None and the store uses psycopg for
-everything.
+Importing psycopg costs more than all a command's database work (its package imports its
+adapters, types, errors, pool hooks and asyncio: 0.2-0.4 s of CPU), so a database ledger is
+read and written through libpq directly: the libpq of psycopg's binary wheel
+(`psycopg_binary`, which the `postgres` extra installs), loaded in a few milliseconds.
+`LibpqConnection` offers the little of psycopg's connection the store uses (`execute(sql,
+params).fetchone()/fetchall()`, `cursor().executemany`, `closed`, `broken`, `info.user`,
+`info.transaction_status`), with psycopg's placeholders (`%s`, `%(name)s`) and its Python
+values: text results are read back as psycopg reads them (numeric → Decimal, timestamptz →
+datetime, integers, booleans, text); and `execute_all`, several statements in one message to
+the server (a `record` is two). Many rows are read in bulk (`bulk`). Where that libpq is not
+found or does not load, `find_libpq` says None and the store uses psycopg for everything.
 
 Errors are `LibpqError`, with the SQLSTATE when the server sent one, classified as psycopg
 classifies them (`is_operational`), so both drivers' errors map to the same messages.
@@ -44,6 +45,7 @@ class LibpqError(Exception):
     def __init__(self, message: str, sqlstate: str | None = None) -> None:
         super().__init__(message)
         self.sqlstate = sqlstate
+        self.failed: int | None = None  # `execute_all`: the index of the statement that failed
 
 
 def is_operational(sqlstate: str | None) -> bool:
@@ -92,6 +94,10 @@ def find_libpq() -> ctypes.CDLL | None:
         except (OSError, AttributeError):  # not loadable here, or a function missing
             return None
     return _LIBRARY
+
+
+_NOTICE_PROCESSOR = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p)
+_IGNORE_NOTICE = _NOTICE_PROCESSOR(lambda _arg, _message: None)  # kept: libpq calls it
 
 
 class _Option(ctypes.Structure):
@@ -143,6 +149,9 @@ def _declared(lib: ctypes.CDLL) -> ctypes.CDLL:
         ("PQtransactionStatus", i, [p]),
         ("PQexec", p, [p, s]),
         ("PQexecParams", p, [p, s, i, p, strings, p, p, i]),
+        ("PQsendQuery", i, [p, s]),
+        ("PQgetResult", p, [p]),
+        ("PQescapeLiteral", p, [p, s, ctypes.c_size_t]),
         ("PQresultStatus", i, [p]),
         ("PQresultErrorMessage", s, [p]),
         ("PQresultErrorField", s, [p, i]),
@@ -155,6 +164,7 @@ def _declared(lib: ctypes.CDLL) -> ctypes.CDLL:
         ("PQconninfoParse", ctypes.POINTER(_Option), [s, ctypes.POINTER(ctypes.c_void_p)]),
         ("PQconninfoFree", None, [ctypes.POINTER(_Option)]),
         ("PQfreemem", None, [p]),
+        ("PQsetNoticeProcessor", p, [p, _NOTICE_PROCESSOR, p]),
     ):
         function = getattr(lib, name)
         function.restype, function.argtypes = restype, argtypes
@@ -269,6 +279,9 @@ class LibpqConnection:
             message = (lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace")
             lib.PQfinish(handle)
             raise LibpqError(f"connection failed: {message.strip()}")
+        # The server's notices and warnings (`terminating connection due to …`) are not
+        # plancli's output: libpq would print them to stderr (psycopg keeps them too).
+        lib.PQsetNoticeProcessor(handle, _IGNORE_NOTICE, None)
         return cls(lib, handle)
 
     @property
@@ -303,16 +316,80 @@ class LibpqConnection:
         if not result:
             raise LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
         try:
-            status = lib.PQresultStatus(result)
-            if status not in (_TUPLES_OK, _COMMAND_OK):
-                message = (lib.PQresultErrorMessage(result) or b"").decode("utf-8", "replace")
-                state = lib.PQresultErrorField(result, _DIAG_SQLSTATE)
-                raise LibpqError(
-                    _SEVERITY.sub("", message.strip()), state.decode() if state else None
-                )
-            return _Rows(self._rows(result) if status == _TUPLES_OK else [])
+            return self._result(result)
         finally:
             lib.PQclear(result)
+
+    def execute_all(
+        self, statements: Sequence[tuple[str, Sequence[Any] | Mapping[str, Any] | None]]
+    ) -> list[_Rows]:
+        """Run the statements one after another in one message to the server (one round trip
+        instead of one each), each with a snapshot of its own, as if executed one by one; the
+        rows of each. The first that fails raises its LibpqError, with `failed` its index (the
+        later ones are not run); the parameters are sent as literals escaped by libpq."""
+        lib, handle = self._lib, self._handle
+        if handle is None:
+            raise LibpqError("the connection is closed")
+        sql = ";\n".join(
+            query if params is None else self._inlined(query, params)
+            for query, params in statements
+        )
+        if not lib.PQsendQuery(handle, sql.encode()):
+            raise LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
+        done: list[_Rows] = []
+        error: LibpqError | None = None
+        while True:  # every result, to the end (libpq's rule), even after an error
+            result = lib.PQgetResult(handle)
+            if not result:
+                break
+            try:
+                if error is None:
+                    done.append(self._result(result))
+            except LibpqError as exc:
+                exc.failed = len(done)
+                error = exc
+            finally:
+                lib.PQclear(result)
+        if error is None and len(done) < len(statements):  # the connection was lost
+            error = LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
+            error.failed = len(done)
+        if error is not None:
+            raise error
+        return done
+
+    def _inlined(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> str:
+        """`sql` with its parameters written in it as literals of unknown type, escaped by
+        libpq (PQescapeLiteral): the server types them as it types parameters sent apart."""
+        named = params if isinstance(params, Mapping) else {}
+        positional = iter(params) if not isinstance(params, Mapping) else iter(())
+
+        def literal(match: re.Match[str]) -> str:
+            if match.group(0) == "%%":
+                return "%"
+            name = match.group(1)
+            text = _text(next(positional) if name is None else named[name])
+            if text is None:
+                return "NULL"
+            data = text.encode()
+            escaped = self._lib.PQescapeLiteral(self._handle, data, len(data))
+            if not escaped:  # pragma: no cover - out of memory
+                message = self._lib.PQerrorMessage(self._handle) or b"out of memory"
+                raise LibpqError(message.decode("utf-8", "replace").strip())
+            try:
+                return ctypes.string_at(escaped).decode()
+            finally:
+                self._lib.PQfreemem(escaped)
+
+        return _PLACEHOLDER.sub(literal, sql)
+
+    def _result(self, result: int) -> _Rows:
+        lib = self._lib
+        status = lib.PQresultStatus(result)
+        if status not in (_TUPLES_OK, _COMMAND_OK):
+            message = (lib.PQresultErrorMessage(result) or b"").decode("utf-8", "replace")
+            state = lib.PQresultErrorField(result, _DIAG_SQLSTATE)
+            raise LibpqError(_SEVERITY.sub("", message.strip()), state.decode() if state else None)
+        return _Rows(self._rows(result) if status == _TUPLES_OK else [])
 
     def _rows(self, result: int) -> list[tuple[Any, ...]]:
         lib = self._lib

@@ -31,6 +31,7 @@ from plancli.stores.postgres.connection import (
     PostgresConnection,
     driver,
 )
+from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 1
@@ -61,6 +62,27 @@ SELECT_RECORDS = f"SELECT seq, {', '.join(RECORD_COLUMNS)} FROM plancli.records"
 SELECT_AMENDMENTS = (
     f"SELECT seq, after_records, {', '.join(AMENDMENT_COLUMNS)} FROM plancli.amendments"
 )
+# The kinds of the columns those select, for libpq's bulk reads (`LibpqConnection.bulk`).
+RECORD_ROW = (("seq", "int"), *zip(RECORD_COLUMNS, RECORD_TYPES, strict=True))
+AMENDMENT_ROW = (
+    ("seq", "int"),
+    ("after_records", "int"),
+    *zip(
+        AMENDMENT_COLUMNS,
+        ("text", "text", *["numeric"] * 5, "text", "timestamptz", "text", "text"),
+        strict=True,
+    ),
+)
+FIGURE_ROW = (
+    ("seq", "int"),
+    ("target", "text"),
+    ("period", "text"),
+    ("value", "numeric"),
+    ("amount", "numeric"),
+)
+
+
+_READ_ONLY = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,19 +134,33 @@ class PostgresSchema(PostgresConnection):
             return Probe(0, True, False, None)
         if not row[0]:
             return Probe(-1, False, True, None)
+        row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
+        return self._probe_found(row)
+
+    def _probe_statement(self, lock_plan: str | None = None) -> tuple[str, dict[str, Any]]:
+        """The probe of a ledger whose schema exists (`_probe`): its version, whether
+        row-level security binds this role, the plan's owners' digest; with `lock_plan`, the
+        plan's writers' lock taken."""
         lock = (
             ", pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
             "'plancli:' || %(lock)s, 0))"
             if lock_plan is not None
             else ""
         )
-        version, restricted, digest, *_ = connection.execute(
+        sql = (
             "SELECT (SELECT max(version) FROM plancli.schema_version), "
             "pg_catalog.row_security_active('plancli.records'), "
-            f"(SELECT digest FROM plancli.plan_owners WHERE plan_id = %(plan)s){lock}",
-            {"plan": self.location.plan_id or "", "lock": lock_plan},
-        ).fetchone()
+            f"(SELECT digest FROM plancli.plan_owners WHERE plan_id = %(plan)s){lock}"
+        )
+        return sql, {"plan": self.location.plan_id or "", "lock": lock_plan}
+
+    def _probe_found(self, row: Any) -> Probe:
+        version, restricted, digest, *_ = row
         return Probe(int(version or 0), True, bool(restricted), digest)
+
+    def _current(self, probe: Probe) -> bool:
+        """A ledger this plancli writes as it stands (else `_ready_to_write` says what to do)."""
+        return probe.usable and probe.version == SCHEMA_VERSION
 
     def _readable(self, probe: Probe) -> bool:
         """True when there is a ledger to read; False for a database without one (it reads as
@@ -164,25 +200,39 @@ class PostgresSchema(PostgresConnection):
 
     @contextmanager
     def _snapshot_if_any(self) -> Iterator[Any | None]:
-        """`_snapshot`, or None when the database holds no ledger."""
-        psycopg = driver()
-        connection = self._connect()
+        """`_snapshot`, or None when the database holds no ledger. On libpq's own connection
+        where it loads (`libpq`): a read command imports no psycopg."""
+        connection = self._connect(light=True)
         try:
-            connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            probe = self._began_reading(connection)
             try:
-                probe = self._probe(connection)
                 yield connection if self._readable(probe) else None
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
-        except psycopg.Error as exc:
+        except self.database_errors as exc:
             raise self._error(exc) from None
+
+    def _began_reading(self, connection: Any) -> Probe:
+        """BEGIN a read-only snapshot, and the probe. On libpq's connection both in one message
+        when the ledger is there to read (else, as on psycopg's, one after the other, which
+        tells a database without the schema from a role that may not read it)."""
+        if isinstance(connection, LibpqConnection):
+            try:
+                begun = connection.execute_all([(_READ_ONLY, None), self._probe_statement()])
+                return self._probe_found(begun[1].fetchone())
+            except LibpqError as exc:
+                if is_operational(exc.sqlstate) or exc.failed == 0:
+                    raise
+                connection.execute("ROLLBACK")
+        connection.execute(_READ_ONLY)
+        return self._probe(connection)
 
     def _ready_to_write(self, connection: Any, plan_id: str) -> Probe:
         """The probe of a ledger at the current schema version, creating or migrating it first
         (in this transaction) when this role may; the plan's writers' lock taken."""
         probe = self._probe(connection, lock_plan=plan_id)
-        if probe.usable and probe.version == SCHEMA_VERSION:
+        if self._current(probe):
             return probe
         self._readable(probe)  # refuses a role without USAGE and a newer schema
         return self._migrate(connection, lock_plan=plan_id)

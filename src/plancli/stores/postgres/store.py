@@ -19,8 +19,10 @@ commands and guarantees as the TOML and SQLite stores, and more:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,9 +31,13 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
+from plancli.stores.postgres.connection import fetch_many, fetch_rows
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
+    AMENDMENT_ROW,
+    FIGURE_ROW,
     RECORD_COLUMNS,
+    RECORD_ROW,
     SELECT_AMENDMENTS,
     SELECT_RECORDS,
     PostgresSchema,
@@ -62,6 +68,9 @@ WITH latest AS (
 )
 SELECT * FROM latest UNION ALL SELECT * FROM series ORDER BY seq
 """
+# The selection sorts ~a row per target: in memory, and without JIT compilation (50 ms of LLVM
+# for a query that does not gain from it).
+_SETTINGS = (("SET LOCAL work_mem = '64MB'", None, None), ("SET LOCAL jit = off", None, None))
 # Every figure in force: per target and period, the last recorded.
 _FIGURES = """
 SELECT seq, target, period, value, amount FROM (
@@ -72,31 +81,38 @@ SELECT seq, target, period, value, amount FROM (
 """
 
 
+# A figure's text `figure_problem` passes without a look: at most 12 characters, no exponent,
+# finite (`str(Decimal)` of NaN and Infinity ends in a letter); any other is looked at.
+_LOOK_AT = re.compile(r"[^ ]{13,}|[^ ]*[^-0-9. ][^ ]*")
+
+
+def _unfit(figures: Sequence[Decimal | None]) -> int | None:
+    """The index of the first figure `figure_problem` refuses, or None: every figure's text
+    checked at once in C, and only the few long or unusual ones one by one."""
+    for match in _LOOK_AT.finditer(" ".join(map(str, figures)).replace("None", "")):
+        text = match.group(0)
+        if figure_problem(Decimal(text)):
+            return next(n for n, f in enumerate(figures) if str(f) == text)
+    return None
+
+
 class PostgresLedgerStore(PostgresSchema):
     """The ledger as rows of one plan in a PostgreSQL database; each change one transaction."""
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_records(connection)
         return self._records(rows)
 
     def contents(self) -> LedgerContents:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
-            amendment_rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_records(connection)
+            amendment_rows = self._all_amendments(connection)
         return LedgerContents(self._records(rows), self._amendments(amendment_rows))
 
     def amendments(self) -> list[Amendment]:
         with self._snapshot() as connection:
-            rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            rows = self._all_amendments(connection)
         return [placed.amendment for placed in self._amendments(rows)]
 
     def figures(self) -> list[Figure]:
@@ -111,34 +127,50 @@ class PostgresLedgerStore(PostgresSchema):
             return self._select_figures(connection, query)
 
     def _select_figures(self, connection: Any, query: FigureQuery | None) -> list[Figure]:
-        # The selection sorts ~a row per target: in memory, and without JIT compilation
-        # (50 ms of LLVM for a query that does not gain from it).
-        connection.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
-        if query is None:
-            rows = connection.execute(_FIGURES, {"plan": self.plan_id}).fetchall()
-        else:
-            parameters = {
-                "plan": self.plan_id,
-                "year": query.year,
-                "month": query.end_month,
-                "series": sorted(query.series),
-            }
-            rows = connection.execute(_FIGURES_FOR, parameters).fetchall()
-        return self._figures(rows)
+        *_, columns = fetch_many(connection, [*_SETTINGS, self._figures_read(query)], True)
+        return self._figures(columns)
 
-    def _figures(self, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
-        figures = []
-        last_seq = None
-        for seq, target, period, value, amount in rows:
-            if seq == last_seq:
-                continue  # a series target's latest figure comes twice (UNION ALL)
-            last_seq = seq
-            problem = figure_problem(value) or (amount is not None and figure_problem(amount))
-            if problem:
-                raise self._row_error("record", seq, target, period, "value", str(problem))
-            figures.append(Figure(target, period, value, amount))
-        self._check_periods(rows, "record", 2)
-        return figures
+    def _figures_read(self, query: FigureQuery | None) -> tuple[str, Any, Any]:
+        """The statement selecting the figures in force (at `query`: those `gap` judges)."""
+        if query is None:
+            return _FIGURES, {"plan": self.plan_id}, FIGURE_ROW
+        parameters = {
+            "plan": self.plan_id,
+            "year": query.year,
+            "month": query.end_month,
+            "series": sorted(query.series),
+        }
+        return _FIGURES_FOR, parameters, FIGURE_ROW
+
+    def _all_records(self, connection: Any) -> list[tuple[Any, ...]]:
+        sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
+        return fetch_rows(connection, sql, (self.plan_id,), RECORD_ROW)
+
+    def _all_amendments(self, connection: Any) -> list[tuple[Any, ...]]:
+        sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
+        return fetch_rows(connection, sql, (self.plan_id,), AMENDMENT_ROW)
+
+    def _figures(self, columns: Sequence[Sequence[Any]]) -> list[Figure]:
+        """The figures of `_FIGURES`'s or `_FIGURES_FOR`'s columns (seq, target, period, value,
+        amount), each figure checked as `figure_problem` checks it, in bulk (`_unfit`)."""
+        from plancli.stores.plain_rows import canonical_period
+
+        seqs, targets, periods, values, amounts = columns
+        if len(set(seqs)) != len(seqs):  # a series target's latest figure twice (UNION ALL)
+            keep = [n for n, seq in enumerate(seqs) if n == 0 or seqs[n - 1] != seq]
+            seqs, targets, periods, values, amounts = (
+                [column[n] for n in keep] for column in columns
+            )
+        for column in (values, amounts):
+            bad = _unfit(column)
+            if bad is not None:
+                problem = str(figure_problem(column[bad]))
+                raise self._row_error(
+                    "record", seqs[bad], targets[bad], periods[bad], "value", problem
+                )
+        if not all(type(p) is str and canonical_period(p) for p in set(periods)):
+            self._check_periods(list(zip(seqs, targets, periods, strict=True)), "record", 2)
+        return list(map(Figure, targets, periods, values, amounts))
 
     def _check_periods(self, rows: Sequence[tuple[Any, ...]], what: str, column: int) -> None:
         """Refuse a period not written as plancli writes it (the domain `period` lets 2022-6
@@ -160,20 +192,18 @@ class PostgresLedgerStore(PostgresSchema):
         (`ledger_read`): the figures in force (all, or those `gap` judges at `query`), with
         `whole` every record too (`history`, `show`), and the amendments. A row the quick
         checks cannot vouch for is read by the models, which say what is wrong with it."""
-        with self._snapshot() as connection:
-            records: list[plain.Record] = []
-            figures: list[Figure] = []
-            if whole:
-                rows = connection.execute(
-                    f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-                ).fetchall()
-                records = self._plain_records(rows)
-            else:
-                figures = self._select_figures(connection, query)
-            amendment_rows = connection.execute(
-                f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
-        return figures, records, self._plain_amendments(amendment_rows)
+        amendments = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
+        reads: list[tuple[str, Any, Any]] = [(amendments, (self.plan_id,), AMENDMENT_ROW)]
+        if whole:
+            records = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
+            reads.append((records, (self.plan_id,), RECORD_ROW))
+        else:
+            reads = [*_SETTINGS, *reads, self._figures_read(query)]
+        with self._snapshot() as connection:  # the reads in one message, on libpq's connection
+            *_, amendment_rows, found = fetch_many(connection, reads, columnar=not whole)
+        if whole:
+            return [], self._plain_records(found), self._plain_amendments(amendment_rows)
+        return self._figures(found), [], self._plain_amendments(amendment_rows)
 
     def _plain_records(self, rows: Sequence[tuple[Any, ...]]) -> list[plain.Record]:
         from plancli.stores.plain_rows import quick_record
@@ -267,8 +297,16 @@ class PostgresLedgerStore(PostgresSchema):
                     session.connection.execute("ROLLBACK")
                 raise
             stage = "commit"
-            session.connection.execute("COMMIT")
+            session.commit()
         except self.database_errors as exc:
+            # The server refused a pending insert sent with COMMIT: COMMIT was not run.
+            failed = getattr(exc, "failed", None)
+            if (
+                failed is not None
+                and failed < session.pending_count
+                and getattr(exc, "sqlstate", None)
+            ):
+                stage = "write"
             connection = session.connection
             if (
                 connection is not None

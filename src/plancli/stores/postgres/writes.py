@@ -5,7 +5,7 @@ arrays (issue 13)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from plancli import plain
@@ -13,11 +13,20 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
-from plancli.stores.postgres.connection import DepartmentRefusedError
-from plancli.stores.postgres.libpq import LibpqConnection, number_array, text_array
+from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
+from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
+from plancli.stores.postgres.libpq import (
+    LibpqConnection,
+    LibpqError,
+    is_operational,
+    number_array,
+    text_array,
+)
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
+    AMENDMENT_ROW,
     RECORD_COLUMNS,
+    RECORD_ROW,
     RECORD_TYPES,
     SELECT_AMENDMENTS,
     SELECT_RECORDS,
@@ -73,42 +82,122 @@ class PostgresSession:
     plan_id: str
     restricted: bool  # row-level security binds this role: check writes first, to say why
     light: bool = False  # on libpq's connection (`libpq`), not psycopg's
-    has_read: bool = False  # rows were read (and decided on) in this transaction
+    begun: bool = False  # BEGIN, the probe and the plan's lock done
+    # Light: the inserts sent with the next statement (`_started`) or with COMMIT (`commit`),
+    # each with the targets `_REFUSED` names if the policies refuse it (None: not bound).
+    pending: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
+    pending_count: int = 0  # of them, sent with COMMIT
 
     def begin(self, *, light: bool) -> None:
         """Start the transaction: the schema made current, the plan's writers' lock taken, the
-        plan's owners pushed (a light connection when `light` and one is at hand)."""
-        store = self.store
-        connection = store._connect(light=light)
+        plan's owners pushed. On the light connection (libpq's, when `light` and it loads),
+        that is sent with the session's first statement (`_started`): one round trip."""
+        connection = self.store._connect(light=light)
         self.connection = connection
         self.light = isinstance(connection, LibpqConnection)
+        if not self.light:
+            self._begin()
+
+    def _begin(self) -> None:
+        """BEGIN, the probe and the lock, one statement after another: what finds and says
+        what is unusual (no schema: created or migrated when this role may; a role that may
+        not use it; a newer schema)."""
+        store, connection = self.store, self.connection
         connection.execute("BEGIN")
         probe = store._ready_to_write(connection, self.plan_id)  # and the plan's lock
         store._push_owners(connection, probe)
         self.restricted = probe.restricted
+        self.begun = True
 
-    def _many_rows(self) -> None:
-        """Before a read of many rows (an import's figures in force, a whole ledger, a batch to
-        undo): a light transaction that has read nothing yet starts again on psycopg, whose
-        C loaders read rows faster than libpq's values one by one. Nothing is lost: nothing was
-        read or written in it but the lock and the owners, which `begin` takes again. After a
-        read, the transaction stays where it is (correct, and slower)."""
-        if self.light and not self.has_read:
-            self.connection.close()  # the server rolls the transaction back
-            self.begin(light=False)
+    def _started(self, first: tuple[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The transaction begun, and `first` run in it: its rows. On the light connection,
+        a session's first statement goes with BEGIN and the probe (and the plan's lock) in one
+        message; when the probe finds anything but a ledger at this schema version, or fails
+        for it (no schema, no privilege), that is rolled back and `_begin` says what to do."""
+        if self.begun:
+            if first is None:
+                return []
+            if self.pending:  # in one message
+                return list(self._sent([first])[0].fetchall())
+            return list(self.connection.execute(*first).fetchall())
+        statements: list[tuple[str, Any]] = [("BEGIN", None)]
+        statements.append(self.store._probe_statement(self.plan_id))
+        if first is not None:
+            statements.append(first)
+        try:
+            results = self.connection.execute_all(statements)
+        except LibpqError as exc:
+            if is_operational(exc.sqlstate) or exc.failed == 0:
+                raise  # the connection, the lock's wait: the store's messages say so
+            results = None
+        probe = None if results is None else self.store._probe_found(results[1].fetchone())
+        if probe is None or not self.store._current(probe):
+            self.connection.execute("ROLLBACK")
+            self._begin()
+            return [] if first is None else list(self.connection.execute(*first).fetchall())
+        self.store._push_owners(self.connection, probe)
+        self.restricted = probe.restricted
+        self.begun = True
+        return [] if first is None else list(results[2].fetchall())
+
+    def _read(
+        self, sql: str, params: Any, columns: Sequence[tuple[str, str]] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `sql` in this transaction; many rows (`columns` named) read in bulk on
+        the light connection (`bulk`)."""
+        if self.light and columns is not None:
+            return bulk_rows(self._started((bulk_sql(sql, columns), params)), columns)
+        return self._started((sql, params))
+
+    def _sent(self, then: list[tuple[str, Any]]) -> list[Any]:
+        """The pending inserts, then `then`, in one message. An insert the policies refuse
+        (another department's target) is rolled back, and `_REFUSED` says which target and
+        whose: asked only then, as the insert alone costs the server half as much."""
+        pending, self.pending = self.pending, []
+        try:
+            results: list[Any] = self.connection.execute_all(
+                [*((sql, params) for sql, params, _ in pending), *then]
+            )
+        except LibpqError as exc:
+            failed = exc.failed if exc.failed is not None else len(pending)
+            if exc.sqlstate != INSUFFICIENT_PRIVILEGE or failed >= len(pending):
+                raise
+            targets = pending[failed][2]
+            if targets is None:
+                raise
+            self.connection.execute("ROLLBACK")
+            rows = self.connection.execute(
+                _REFUSED, {"targets": targets, "plan": self.plan_id}
+            ).fetchall()
+            self._refuse(rows[0] if rows else None)
+            raise  # refused for another reason: the server's message says it
+        return results[len(pending) :]
+
+    def _flush(self) -> None:
+        """The pending statements sent, before one run on its own."""
+        if self.pending:
+            self._sent([])
+
+    def commit(self) -> None:
+        """COMMIT, with the pending insert (one round trip for a `record`'s insert and commit).
+        An insert that fails stops the message before COMMIT: the store tells that error
+        (nothing written) from one of COMMIT's by `LibpqError.failed` and `pending_count`. A
+        light session that did nothing has nothing to commit."""
+        if not self.light:
+            self.connection.execute("COMMIT")
+        elif self.begun:
+            self.pending_count = len(self.pending)
+            self._sent([("COMMIT", None)])
 
     def records(self, targets: Collection[str] | None = None) -> list[Record]:
         if targets is None:
-            self._many_rows()
-            rows = self.connection.execute(
-                f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-            ).fetchall()
+            sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
+            rows = self._read(sql, (self.plan_id,), RECORD_ROW)
         else:
-            rows = self.connection.execute(
+            rows = self._read(
                 f"{SELECT_RECORDS} WHERE plan_id = %s AND target = ANY(%s) ORDER BY seq",
                 (self.plan_id, list(targets)),
-            ).fetchall()
-        self.has_read = True
+            )
         return self.store._records(rows)
 
     def records_of(self, targets: Collection[str]) -> list[Record]:
@@ -120,14 +209,13 @@ class PostgresSession:
         records, so an import into a ledger of a million records holds the figures in force,
         not a model of every record. The models read them only when the quick checks cannot
         vouch for a row, and say what is wrong with it."""
-        self._many_rows()
-        rows = self.connection.execute(_RECORDS_IN_FORCE, {"plan": self.plan_id}).fetchall()
-        self.has_read = True
+        rows = self._read(_RECORDS_IN_FORCE, {"plan": self.plan_id}, RECORD_ROW)
         return self.store._plain_records(rows)
 
     def append(self, batch: Sequence[Record | PlainRecord]) -> None:
         if not batch:
             return
+        self._started()  # who this role is (`restricted`), the pending statements sent
         if len(batch) > _CHUNK:
             self._check_allowed([record.target for record in batch])
             self._insert_records(batch, keep_writer=False)
@@ -139,8 +227,11 @@ class PostgresSession:
     ) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user).
-        `check` (a batch of one chunk): the department check (`_REFUSED`) in the same
-        statement, which inserts nothing when it refuses a target."""
+        `check` (a batch of one chunk): the department check (`_REFUSED`), in the same
+        statement (psycopg), or after the policies refused the insert (libpq: `_sent`)."""
+        # One record's insert goes with COMMIT (`record`: a round trip less). A batch's is sent
+        # alone, so a connection lost while inserting is known to have written nothing.
+        deferred = self.light and len(batch) == 1
         columns = RECORD_COLUMNS if keep_writer else RECORD_COLUMNS[:-1]
         names = ", ".join(columns)
         arrays = ", ".join(
@@ -151,7 +242,7 @@ class PostgresSession:
             f"SELECT %(plan)s, {', '.join('r.' + c for c in columns)} "
             f"FROM unnest({arrays}) WITH ORDINALITY AS r({names}, n)"
         )
-        if check:
+        if check and not deferred:
             sql = (
                 f"WITH refused AS ({_REFUSED}), inserted AS ({sql} "
                 "WHERE NOT EXISTS (SELECT FROM refused) ORDER BY r.n) SELECT * FROM refused"
@@ -177,6 +268,11 @@ class PostgresSession:
             parameters["plan"] = self.plan_id
             if check:
                 parameters["targets"] = text_array(list(dict.fromkeys(r.target for r in chunk)))
+            if deferred:
+                self.pending.append((sql, parameters, parameters.pop("targets", None)))
+                continue
+            self._flush()
+            if check:
                 self._refuse(self.connection.execute(sql, parameters).fetchone())
             else:
                 self.connection.execute(sql, parameters)
@@ -185,13 +281,12 @@ class PostgresSession:
         """Refuse, naming the target and its owner, a batch with a target this role's
         departments do not own. The policies would refuse the insert anyway, without saying
         which row."""
+        self._started()
         if not self.restricted:
             return
         ordered = text_array(list(dict.fromkeys(targets)))
-        row = self.connection.execute(
-            _REFUSED, {"targets": ordered, "plan": self.plan_id}
-        ).fetchone()
-        self._refuse(row)
+        rows = self._read(_REFUSED, {"targets": ordered, "plan": self.plan_id})
+        self._refuse(rows[0] if rows else None)
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
         """Refuse the batch for `_REFUSED`'s row, if it found one: the first target refused,
@@ -226,20 +321,18 @@ class PostgresSession:
         )
 
     def amendments(self) -> list[PlacedAmendment]:
-        rows = self.connection.execute(
-            f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq", (self.plan_id,)
-        ).fetchall()
-        self.has_read = True
-        return self.store._amendments(rows)
+        sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
+        return self.store._amendments(self._read(sql, (self.plan_id,), AMENDMENT_ROW))
 
     def append_amendment(self, amendment: Amendment) -> None:
         self._check_allowed([amendment.target])
-        count = self.connection.execute(
+        count = self._read(
             "SELECT count(*) FROM plancli.records WHERE plan_id = %s", (self.plan_id,)
-        ).fetchone()[0]
+        )[0][0]
         self._insert_amendments([PlacedAmendment(amendment, int(count))], keep_writer=False)
 
     def _insert_amendments(self, placed: Sequence[PlacedAmendment], *, keep_writer: bool) -> None:
+        self._flush()
         columns = AMENDMENT_COLUMNS if keep_writer else AMENDMENT_COLUMNS[:-1]
         marks = ", ".join(["%s"] * (len(columns) + 2))
         rows = []
@@ -263,30 +356,28 @@ class PostgresSession:
         """Make these the plan's whole ledger (`ledger convert`), each row's writer kept."""
         self._check_allowed([r.target for r in records] + [p.amendment.target for p in amendments])
         for table in ("records", "amendments"):
-            self.connection.execute(
-                f"DELETE FROM plancli.{table} WHERE plan_id = %s", (self.plan_id,)
-            )
+            self._read(f"DELETE FROM plancli.{table} WHERE plan_id = %s", (self.plan_id,))
         self._insert_records(records, keep_writer=True)
         if amendments:
             self._insert_amendments(amendments, keep_writer=True)
 
     def remove_batch(self, batch_id: str) -> list[Record]:
-        self._many_rows()
-        rows = self.connection.execute(
+        rows = self._read(
             f"{SELECT_RECORDS} WHERE plan_id = %s AND batch = %s ORDER BY seq",
             (self.plan_id, batch_id),
-        ).fetchall()
+            RECORD_ROW,
+        )
         targets = [row[1] for row in rows]
         targets += [
             row[0]
-            for row in self.connection.execute(
+            for row in self._read(
                 "SELECT target FROM plancli.amendments WHERE plan_id = %s AND batch = %s",
                 (self.plan_id, batch_id),
-            ).fetchall()
+            )
         ]
         self._check_allowed(targets)
         for table in ("records", "amendments"):
-            self.connection.execute(
+            self._read(
                 f"DELETE FROM plancli.{table} WHERE plan_id = %s AND batch = %s",
                 (self.plan_id, batch_id),
             )
