@@ -178,3 +178,28 @@ def test_a_plan_seen_before_is_read_without_pydantic(tmp_path: Path) -> None:
     assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
     assert "pydantic" in cold.stderr.split()  # validated the first time
     assert warm.stdout == cold.stdout and warm.stderr == ""
+
+
+def _code() -> object:
+    return compile("1", "<x>", "eval")
+
+
+@pytest.mark.parametrize(
+    "value, plain",
+    [
+        ({"a": [1, "x", None, True], "b": {"c": [["d"], []]}}, True),
+        ({"targets": {"parts": [None, ["a", "b"], None]}}, True),
+        ({"a": [[["deep", 1.5]]]}, False),  # a float, three lists down
+        ({"a": [[], [[_code()]]]}, False),  # code, among empty lists
+        ({"a": {"b": {1: "x"}}}, False),  # a key that is not text
+        ({"a": [{"b": b"bytes"}]}, False),
+        ({"a": ({"b": 1},)}, False),  # a tuple
+        ([{"a": 1}, {"b": [frozenset()]}], False),
+        ({"a": [None] * 10 + [[{"k": [set()]}]]}, False),
+        (_code(), False),
+        ("text", True),
+    ],
+)
+def test_only_plain_values_are_believed(value: object, plain: bool) -> None:
+    """Whatever else marshal can hold, at any depth, makes the entry a miss."""
+    assert compiled._plain_values(value) is plain
