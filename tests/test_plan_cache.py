@@ -16,6 +16,7 @@ import plancli
 from plancli import compiled
 from plancli.errors import PlanFileError
 from plancli.locations import bundled_plans
+from plancli.plain import Target
 from plancli.plan import load_plain_plan, load_plan_file
 
 
@@ -32,8 +33,10 @@ def test_a_plan_read_again_is_built_from_its_compiled_form(cache: Path, mini_pla
     header, body = entry.read_bytes().split(b"\n", 1)
     assert header.startswith(compiled.FORMAT)
     data = marshal.loads(body)  # plain values: decimals as their exact text
-    g5 = next(t for t in data["targets"] if t["id"] == "g5")
-    assert g5["min"] == "310" and g5["kind"] == "cumulative"
+    columns = data["targets"]  # the targets as columns, one list per field
+    g5 = columns["id"].index("g5")
+    assert columns["min"][g5] == "310" and columns["kind"][g5] == "cumulative"
+    assert list(columns) == list(Target._fields)
     again = load_plain_plan(mini_plan)
     assert again == first
     target = again.target("g5")
@@ -51,6 +54,30 @@ def test_the_compiled_form_is_the_validated_plan(cache: Path) -> None:
         assert hit == miss, path
         for plain_target, model_target in zip(hit.targets, model.targets, strict=True):
             assert exact(as_dict(plain_target)) == exact(model_target.model_dump())
+
+
+def test_the_models_from_the_compiled_columns_are_the_validated_plan(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands that write validate the models from the compiled form (its targets as
+    columns, made rows again): the same models, decimals with their own digits, as from the
+    file."""
+    import plancli.plan
+    from plancli.plan import _validate
+
+    def not_again(path: Path, data: bytes) -> None:
+        raise AssertionError(f"{path}: validated again, not read from its entry")
+
+    for path in [*bundled_plans().values(), *sorted(DATA_2026.glob("*.toml"))]:
+        from_file = _validate(path, path.read_bytes())
+        load_plain_plan(path)  # the entry
+        with monkeypatch.context() as patch:
+            patch.setattr(plancli.plan, "_validate", not_again)
+            from_entry = load_plan_file(path)
+        assert exact(from_entry.model_dump()) == exact(from_file.model_dump()), path
+
+
+DATA_2026 = Path(__file__).parent.parent / "data" / "2026"
 
 
 def as_dict(value: object) -> object:
@@ -151,3 +178,28 @@ def test_a_plan_seen_before_is_read_without_pydantic(tmp_path: Path) -> None:
     assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
     assert "pydantic" in cold.stderr.split()  # validated the first time
     assert warm.stdout == cold.stdout and warm.stderr == ""
+
+
+def _code() -> object:
+    return compile("1", "<x>", "eval")
+
+
+@pytest.mark.parametrize(
+    "value, plain",
+    [
+        ({"a": [1, "x", None, True], "b": {"c": [["d"], []]}}, True),
+        ({"targets": {"parts": [None, ["a", "b"], None]}}, True),
+        ({"a": [[["deep", 1.5]]]}, False),  # a float, three lists down
+        ({"a": [[], [[_code()]]]}, False),  # code, among empty lists
+        ({"a": {"b": {1: "x"}}}, False),  # a key that is not text
+        ({"a": [{"b": b"bytes"}]}, False),
+        ({"a": ({"b": 1},)}, False),  # a tuple
+        ([{"a": 1}, {"b": [frozenset()]}], False),
+        ({"a": [None] * 10 + [[{"k": [set()]}]]}, False),
+        (_code(), False),
+        ("text", True),
+    ],
+)
+def test_only_plain_values_are_believed(value: object, plain: bool) -> None:
+    """Whatever else marshal can hold, at any depth, makes the entry a miss."""
+    assert compiled._plain_values(value) is plain

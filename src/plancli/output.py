@@ -10,7 +10,7 @@ only documents them, in `plancli schema` (`schemas.json_schemas`), from the same
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -69,6 +69,28 @@ class ObjectRows:
     def __init__(self, names: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
         self.names = names
         self.rows = rows
+
+
+class WrittenRows:
+    """A JSON array written by `write(indent)` (the newline and spaces of its line), in
+    pieces: a writer that knows its rows (`assess.gap_json`) instead of `_write`."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[str], Iterable[str]]) -> None:
+        self.write = write
+
+
+def value_json(value: object, indent: str) -> str:
+    """`value` as JSON text, as it is written on a line at `indent`."""
+    out: list[str] = []
+    _write(value, out, indent)
+    return "".join(out)
+
+
+def row_template(names: tuple[str, ...], indent: str) -> str:
+    """The text of an object with these fields at `indent`, its values `%s` (`_write_rows`)."""
+    return _row_template(names, indent)
 
 
 class _Fields:
@@ -169,6 +191,8 @@ def _write(value: object, out: list[str], indent: str) -> None:
         out.append(text)
     elif type(value) is ObjectRows:
         _write_rows(value, out, indent)
+    elif type(value) is WrittenRows:
+        out.extend(value.write(indent))
     elif type(value) is _Fields:
         _write_object(value.names, value.values, out, indent)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object

@@ -146,7 +146,7 @@ def load_plan_file(path: Path) -> Plan:
     """The plan at `path`, validated: the Pydantic models, for commands that write (record,
     import, amend) and for `validate`. A plan whose compiled form is kept (`compiled.py`) is
     validated from it, which skips parsing the TOML (most of the time a large plan takes)."""
-    from plancli.compiled import compile_plan, keep_compiled, plan_key, read_compiled
+    from plancli.compiled import compile_plan, keep_compiled, model_data, plan_key, read_compiled
     from plancli.model import Plan
 
     data = read_bytes(path, "the plan", PlanFileError)
@@ -154,7 +154,7 @@ def load_plan_file(path: Path) -> Plan:
     compiled = read_compiled(path, key)
     if compiled is not None:
         try:
-            return Plan.model_validate(compiled)
+            return Plan.model_validate(model_data(compiled))
         except ValueError:  # a ValidationError: not one this code wrote; validate the file
             pass
     plan = _validate(path, data)

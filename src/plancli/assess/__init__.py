@@ -19,6 +19,7 @@ from plancli.assess.core import (
     required_report_month,
 )
 from plancli.assess.engine import PlanAssessment, assess_plan, figure_query
+from plancli.assess.gap_json import gap_json_parts
 from plancli.assess.output import (
     AMOUNT_PLACES,
     COMPLETION_PLACES,
@@ -35,7 +36,6 @@ from plancli.assess.output import (
     StatusOutput,
     assessment_out,
     csv_rows,
-    gap_json_parts,
     gap_output,
     round_half_up,
     round_keeping_side,

@@ -118,8 +118,15 @@ class Context:
         self._visiting: set[str] = set()
 
     def assess(self, target: Target) -> Assessment:
-        if target.id in self._done:
-            return self._done[target.id]
+        done = self._done.get(target.id)
+        if done is not None:
+            return done
+        if not target.parts and self.as_of is not None:
+            # Only a roll-up assesses others (its parts): a cycle passes through roll-ups
+            # alone, and everything else is judged without the watch for one.
+            result = self._rule_for(target)(self, target, self.as_of)
+            self._done[target.id] = result
+            return result
         if target.id in self._visiting:
             raise PlanFileError(
                 _("target {id}: its parts refer back to it (a cycle)").format(id=target.id)

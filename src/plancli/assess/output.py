@@ -16,7 +16,7 @@ a pace gap of −0.001 pp shows −0.01, not 0, because the target is not on tra
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
@@ -36,10 +36,7 @@ from plancli.output import (
     SCHEMA_VERSION,
     AmendmentOut,
     HistoryRecord,
-    ObjectRows,
     doc,
-    dump_json_parts,
-    with_fields,
 )
 from plancli.plain import Direction, Frequency, Kind, Number, Relation, Target
 
@@ -335,14 +332,6 @@ def gap_output(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> GapO
         counts=status_counts(chosen),
         targets=[assessment_out(a) for a in chosen],
     )
-
-
-def gap_json_parts(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterator[str]:
-    """`gap --json`: `dump_json_parts(gap_output(assessment, chosen))`, the same text, each
-    target written from its values (`assessment_values`) rather than an `AssessmentOut`."""
-    document = gap_output(assessment, ())
-    rows = ObjectRows(ASSESSMENT_FIELDS, map(assessment_values, chosen))
-    return dump_json_parts(with_fields(document, counts=status_counts(chosen), targets=rows))
 
 
 # CSV: one row per target, the JSON fields as columns (lists joined with ";").

@@ -1,0 +1,237 @@
+"""`gap --json`'s targets written straight from the assessments (issue 15: 100,000 targets).
+
+The text is `output.dump_json` of `AssessmentOut`s (tests compare them on every target form),
+made with less work per target: each value goes to its JSON text by what the field holds
+(a figure, a rounded ratio, a period, text) instead of through the generic writer's tests of
+its type; the rounded ratios go from their integer units to text without a `Decimal` on the
+way; a period's text is made once per period; and the characters a terminal would act on
+are escaped once per batch of rows, not per string (`safe.json_text`: they can only be
+inside strings, where the escape means the same character).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from plancli.assess.core import Assessment
+from plancli.assess.engine import PlanAssessment
+from plancli.assess.output import (
+    _TWELFTHS_SHOWN,
+    ASSESSMENT_FIELDS,
+    COMPLETION_PLACES,
+    PP_PLACES,
+    _pace_boundaries,
+    _places,
+    _units_keeping_side,
+    gap_output,
+)
+from plancli.assess.select import status_counts
+from plancli.fmt import bound_text
+from plancli.output import (
+    WrittenRows,
+    _number,
+    dump_json_parts,
+    row_template,
+    value_json,
+    with_fields,
+)
+from plancli.periods import Period
+from plancli.safe import _json_raw
+
+try:  # the json package's C string encoder (as `output._text`), without the package
+    from _json import encode_basestring as _string
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from json.encoder import py_encode_basestring as _string
+
+_BATCH = 512  # rows escaped and joined at once
+_ONE = (Fraction(1),)
+_NONE_BOUNDARIES: tuple[Fraction, ...] = ()
+
+
+def _units_text(units: int, places: int) -> str:
+    """`output._number(Decimal(units).scaleb(-places))`, from the integers: what
+    `round_keeping_side` gives, as JSON writes it."""
+    if units == 0:
+        return "0"
+    digits = str(-units if units < 0 else units)
+    if places:
+        if len(digits) <= places:
+            if len(digits) <= places - 4:  # below 10^-4: the JSON number's own notation
+                return _number(Decimal(units).scaleb(-places))
+            digits = "0" * (places + 1 - len(digits)) + digits
+        if len(digits) + (units < 0) >= 16:  # more than a double's digits: as `_number`
+            return _number(Decimal(units).scaleb(-places))
+        whole, fraction = digits[:-places], digits[-places:].rstrip("0")
+        digits = f"{whole}.{fraction}" if fraction else whole
+    elif len(digits) + (units < 0) > 16:
+        return _number(Decimal(units))
+    return "-" + digits if units < 0 else digits
+
+
+def _share_text(value: Fraction) -> str:
+    """`_shown_share(value)` as JSON text: a twelfth's once."""
+    shown = _TWELFTHS_SHOWN.get(id(value))
+    if shown is not None and shown[0] is value:
+        return _TWELFTH_TEXTS[id(value)]
+    return _units_text(_units_keeping_side(value, 10**COMPLETION_PLACES, ()), COMPLETION_PLACES)
+
+
+_TWELFTH_TEXTS = {key: _number(shown) for key, (_, shown) in _TWELFTHS_SHOWN.items()}
+
+
+class _Texts:
+    """JSON texts made once per run: of the periods (few objects, shared: `records._period`)."""
+
+    __slots__ = ("periods",)
+
+    def __init__(self) -> None:
+        self.periods: dict[int, tuple[Period, str]] = {}
+
+    def period(self, period: Period | None) -> str:
+        if period is None:
+            return "null"
+        known = self.periods.get(id(period))
+        if known is None or known[0] is not period:
+            known = self.periods[id(period)] = (period, _string(str(period)))
+        return known[1]
+
+
+def _figure(value: Any, indent: str) -> str:
+    """A field holding a figure (a Decimal) or nothing; anything else as the writer writes it."""
+    if value is None:
+        return "null"
+    if type(value) is Decimal:
+        return _number(value)
+    return value_json(value, indent)
+
+
+def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
+    """The JSON texts of `assess.output.assessment_values(a)`, in `ASSESSMENT_FIELDS` order."""
+    target = a.target
+    bound = a.bound
+    if bound is None:
+        amendment = None
+        low = high = None
+        minimum, maximum, direction = target.min, target.max, target.direction
+        around, tolerance, stretch = target.around, target.tolerance, target.stretch
+    else:
+        amendment = bound.amendment
+        low, high = bound.low, bound.high
+        minimum, maximum, direction = bound.min, bound.max, bound.direction
+        around, stretch = bound.around, bound.stretch
+        tolerance = bound.tolerance if around is not None else target.tolerance
+    completion, time_progress, pace = a.completion, a.time_progress, a.pace_gap_pp
+    projection, per_month, growth_rest = a.projection, a.required_per_month, a.required_growth_rest
+    share = a.expected_share
+    shown_projection = shown_per_month = "null"
+    if projection is not None or per_month is not None:
+        places = _places(target.min, target.max, target.around, a.actual)
+        scale = 10**places
+        if projection is not None:
+            shown_projection = _units_text(_units_keeping_side(projection, scale, ()), places)
+        if per_month is not None:
+            shown_per_month = _units_text(_units_keeping_side(per_month, scale, ()), places)
+    parts, missing = target.parts, a.parts_missing
+    return (
+        _string(target.id),
+        _string(target.section),
+        _string(target.name),
+        _string(target.name_en),
+        _string(target.kind),
+        _string(target.unit),
+        _string(a.status),
+        "null" if a.actual is None else _figure(a.actual, indent),
+        "null" if a.amount is None else _figure(a.amount, indent),
+        texts.period(a.period),
+        "null" if a.gap is None else _figure(a.gap, indent),
+        "null"
+        if completion is None
+        else _units_text(
+            _units_keeping_side(completion, 10**COMPLETION_PLACES, _ONE), COMPLETION_PLACES
+        ),
+        "null" if time_progress is None else _share_text(time_progress),
+        "null"
+        if pace is None
+        else _units_text(
+            _units_keeping_side(pace, 10**PP_PLACES, _pace_boundaries(a.tolerance)), PP_PLACES
+        ),
+        shown_projection,
+        shown_per_month,
+        "null"
+        if growth_rest is None
+        else _units_text(_units_keeping_side(growth_rest, 10**PP_PLACES, ()), PP_PLACES),
+        "true" if a.stale else "false",
+        "null" if minimum is None else _figure(minimum, indent),
+        "null" if maximum is None else _figure(maximum, indent),
+        "true" if target.exclusive else "false",
+        _string(bound_text(target, amendment)),
+        _string(target.frequency),
+        "null" if share is None else _share_text(share),
+        texts.period(a.progress_period),
+        "null" if a.months_left is None else value_json(a.months_left, indent),
+        "null" if a.tolerance is None else _figure(a.tolerance, indent),
+        "null" if target.reference is None else _string(target.reference),
+        "null" if a.reference_actual is None else _figure(a.reference_actual, indent),
+        texts.period(a.due),
+        value_json(list(parts), indent) if parts else "[]",
+        value_json(list(missing), indent) if missing else "[]",
+        "null" if a.reason is None else _string(a.reason),
+        "null" if direction is None else _string(direction),
+        "null" if around is None else _figure(around, indent),
+        "null" if tolerance is None else _figure(tolerance, indent),
+        "null" if low is None else _figure(low, indent),
+        "null" if high is None else _figure(high, indent),
+        "null" if stretch is None else _figure(stretch, indent),
+        "null" if a.stretch_met is None else ("true" if a.stretch_met else "false"),
+        "true" if target.decline else "false",
+        "null" if a.recorded is None else _figure(a.recorded, indent),
+        "null" if a.base is None else _figure(a.base, indent),
+        _string(target.relation or "same") if target.kind == "relative" else "null",
+        "true" if target.pending else "false",
+        "null" if amendment is None else _string(amendment.period),
+        "null" if amendment is None or amendment.note is None else _string(amendment.note),
+    )
+
+
+def gap_target_rows(chosen: Iterable[Assessment], indent: str) -> Iterator[str]:
+    """The `targets` array of `gap --json` at `indent` (the newline and spaces of its line),
+    as `output._write_rows` writes `ObjectRows(ASSESSMENT_FIELDS, …)`: in batches of text."""
+    inner = indent + "  "
+    template = row_template(ASSESSMENT_FIELDS, inner)
+    value_indent = inner + "  "
+    between = "," + inner
+    texts = _Texts()
+    escape = _json_raw().sub
+    batch: list[str] = []
+    first = True
+    for a in chosen:
+        row = _row(a, texts, value_indent)
+        if not "".join(row).isprintable():  # one test in C; most rows have nothing to escape
+            row = tuple(_escaped(text, escape) for text in row)
+        batch.append(template % row)
+        if len(batch) == _BATCH:
+            yield ("[" + inner if first else between) + between.join(batch)
+            first = False
+            batch = []
+    if batch:
+        yield ("[" + inner if first else between) + between.join(batch)
+        first = False
+    yield "[]" if first else indent + "]"
+
+
+def _escaped(text: str, escape: Any) -> str:
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return escape(lambda m: f"\\u{ord(m.group()):04x}", text)  # type: ignore[no-any-return]
+
+
+def gap_json_parts(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterator[str]:
+    """`gap --json`: `dump_json(gap_output(assessment, chosen))`, the same text in pieces,
+    each target written from its assessment (`gap_target_rows`) rather than an
+    `AssessmentOut`."""
+    document = gap_output(assessment, ())
+    rows = WrittenRows(lambda indent: gap_target_rows(chosen, indent))
+    return dump_json_parts(with_fields(document, counts=status_counts(chosen), targets=rows))
