@@ -26,6 +26,7 @@ from plancli.assess.output import (
     _pace_boundaries,
     _places,
     _units_keeping_side,
+    bound_in_force,
     gap_output,
 )
 from plancli.assess.select import status_counts
@@ -111,18 +112,9 @@ def _figure(value: Any, indent: str) -> str:
 def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
     """The JSON texts of `assess.output.assessment_values(a)`, in `ASSESSMENT_FIELDS` order."""
     target = a.target
-    bound = a.bound
-    if bound is None:
-        amendment = None
-        low = high = None
-        minimum, maximum, direction = target.min, target.max, target.direction
-        around, tolerance, stretch = target.around, target.tolerance, target.stretch
-    else:
-        amendment = bound.amendment
-        low, high = bound.low, bound.high
-        minimum, maximum, direction = bound.min, bound.max, bound.direction
-        around, stretch = bound.around, bound.stretch
-        tolerance = bound.tolerance if around is not None else target.tolerance
+    amendment, low, high, minimum, maximum, direction, around, tolerance, stretch = bound_in_force(
+        a
+    )
     completion, time_progress, pace = a.completion, a.time_progress, a.pace_gap_pp
     projection, per_month, growth_rest = a.projection, a.required_per_month, a.required_growth_rest
     share = a.expected_share

@@ -232,22 +232,45 @@ def _assessment_fields(a: Assessment) -> dict[str, Any]:
     return dict(zip(ASSESSMENT_FIELDS, assessment_values(a), strict=True))
 
 
+def bound_in_force(a: Assessment) -> tuple[Any, ...]:
+    """The bound `a` was judged against, as the outputs show it: (amendment, low, high, min,
+    max, direction, around, tolerance, stretch) — the amendment's where one is in force, the
+    plan's otherwise (the amendment's tolerance only with its own 左右)."""
+    target = a.target
+    bound = a.bound
+    if bound is None:
+        return (
+            None,
+            None,
+            None,
+            target.min,
+            target.max,
+            target.direction,
+            target.around,
+            target.tolerance,
+            target.stretch,
+        )
+    around = bound.around
+    return (
+        bound.amendment,
+        bound.low,
+        bound.high,
+        bound.min,
+        bound.max,
+        bound.direction,
+        around,
+        bound.tolerance if around is not None else target.tolerance,
+        bound.stretch,
+    )
+
+
 def assessment_values(a: Assessment) -> tuple[Any, ...]:
     """`AssessmentOut`'s values for `a`, in its fields' order (`ASSESSMENT_FIELDS`): what
     `gap --json` writes of each target without building the dataclass (`gap_json_parts`)."""
     target = a.target
-    bound = a.bound
-    if bound is None:
-        amendment = None
-        low = high = None
-        minimum, maximum, direction = target.min, target.max, target.direction
-        around, tolerance, stretch = target.around, target.tolerance, target.stretch
-    else:
-        amendment = bound.amendment
-        low, high = bound.low, bound.high
-        minimum, maximum, direction = bound.min, bound.max, bound.direction
-        around, stretch = bound.around, bound.stretch
-        tolerance = bound.tolerance if around is not None else target.tolerance
+    amendment, low, high, minimum, maximum, direction, around, tolerance, stretch = bound_in_force(
+        a
+    )
     period, completion, time_progress = a.period, a.completion, a.time_progress
     pace, projection, per_month = a.pace_gap_pp, a.projection, a.required_per_month
     growth_rest, share, progress = a.required_growth_rest, a.expected_share, a.progress_period
