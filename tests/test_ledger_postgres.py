@@ -923,6 +923,16 @@ def test_a_record_imports_no_psycopg_and_records_as_the_department(
     ]
     assert not {m for m in _imported(refused.stderr) if m.split(".")[0] == "psycopg"}
     assert ledger.sql("SELECT count(*) FROM plancli.records") == [(1,)]
+    # The plan seen before, a record checks its figure against the target's figures read as
+    # plain records: no Pydantic, no models, as on SQLite.
+    again = _run_plancli(*as_alice, "record", "gdp", "5.2", "-p", "2022-Q1")
+    assert again.returncode == 0, again.stderr
+    heavy = {m for m in _imported(again.stderr) if m.split(".")[0] in ("pydantic", "psycopg")}
+    assert not heavy and "plancli.model" not in _imported(again.stderr)
+    assert ledger.sql("SELECT value FROM plancli.records ORDER BY seq") == [
+        (Decimal("5.10"),),
+        (Decimal("5.2"),),
+    ]
 
 
 def _without_libpq(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -194,14 +194,19 @@ class PostgresSession:
             sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"
             rows = self._read(sql, (self.plan_id,), RECORD_ROW)
         else:
-            rows = self._read(
-                f"{SELECT_RECORDS} WHERE plan_id = %s AND target = ANY(%s) ORDER BY seq",
-                (self.plan_id, list(targets)),
-            )
+            rows = self._rows_of(targets)
         return self.store._records(rows)
 
-    def records_of(self, targets: Collection[str]) -> list[Record]:
-        return self.records(targets)
+    def records_of(self, targets: Collection[str]) -> list[plain.Record]:
+        # Plain records where every row is plainly valid (the models judge them otherwise), so
+        # a department's `record` imports no Pydantic, as on SQLite.
+        return self.store._plain_records(self._rows_of(targets))
+
+    def _rows_of(self, targets: Collection[str]) -> list[tuple[Any, ...]]:
+        return self._read(
+            f"{SELECT_RECORDS} WHERE plan_id = %s AND target = ANY(%s) ORDER BY seq",
+            (self.plan_id, list(targets)),
+        )
 
     def records_in_force(self) -> list[plain.Record]:
         """The latest revision of each target and period, in the order they were recorded
