@@ -170,13 +170,15 @@ _HEADLINE_LEADS = (
     re.compile(r"预期目标[^。:;\n]{0,10}?:"),
     re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
-    re.compile(r"主要预期[^。:;,\n]{1,10}?目标\s*:"),  # 主要预期经济和社会目标：
+    # 主要预期经济和社会目标：, 主要施政目标包括：
+    re.compile(r"主要[^。:;,\n]{1,10}?目标\s*(?:包括|是|为|如下)?\s*:"),
     re.compile(
-        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:(?:主要预期|预期|主要)目标|任务清单|目标清单)"
+        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?(?:(?:主要预期|预期|主要)目标(?:任务)?|任务清单|目标清单)"
         r"[ \t—\-】\]]*$",
         re.M,
     ),
     re.compile(r"主要(?:预期)?目标\s*—+"),
+    re.compile(r"(?:主要预期|预期|主要)目标\s*(?:是|为)?\s*,?\s*即\s*,?"),  # 主要目标，即…
     # A scraped summary card: the heading and the targets on one line, set apart by spaces.
     re.compile(r"(?:主要预期|预期|主要)目标[ \u3000]+(?=[^\s。,;:]{2,24}?\d[^ \n]*[ \u3000]+\S)"),
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
@@ -265,7 +267,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             if several and several[0] is not ordered[0]:
                 ordered = several
         for match in ordered:
-            end = _paragraph_end(parse, match.end(), body.end, layout.year)
+            end = _paragraph_end(parse, match.end(), _next_part(parse, layout, match.end()), layout.year)
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
             # paragraph starts at the line before when that line does not end a sentence.
@@ -278,6 +280,22 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             layout.headline_paragraph = Span(line_start, end + 1)
             return True
     return False
+
+
+def _next_part(parse: str, layout: Layout, pos: int) -> int:
+    """Where the part after `pos` begins, under a heading without a figure (三、2024年重点工作
+    ends the targets listed under 二、2024年主要目标任务); the body's end if none does. A
+    heading with a figure (一、地区生产总值增长6%左右) may be a list's item, and one without
+    a number (●…完成国家下达的目标任务) a target."""
+    for part in layout.parts:
+        if (
+            part.start > pos
+            and part.title
+            and not re.search(r"\d(?!\d*\s*年)", part.title)
+            and _NUMBERED.match(parse[part.start : part.end].split("\n", 1)[0])
+        ):
+            return part.start
+    return layout.body.end
 
 
 def _five_year_lead(parse: str, start: int) -> bool:
