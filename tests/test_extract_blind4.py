@@ -80,3 +80,55 @@ def test_main_targets_with_a_word_inside_lead() -> None:
         "居民消费价格涨幅控制在3%左右。"
     )
     assert ids(heads(text)) == ["gdp", "industrial_value_added", "cpi"]
+
+
+# ------------------------------------------------------------------ pending wordings
+
+
+def test_emissions_within_total_control_are_pending_and_go_on_the_paragraph() -> None:
+    """A line of savings tasks (…排放量达到总量控制要求，…完成省下达指标) after the lines of
+    figures is part of the headline: one pending target per indicator named, none a work
+    target."""
+    text = page(
+        "全市经济社会发展主要预期目标是：\n"
+        "地区生产总值增长6%左右，一般公共预算收入增长4%\n"
+        "万元地区生产总值能耗和二氧化硫、氨氮排放量达到总量控制要求，"
+        "万元地区生产总值二氧化碳排放量完成省下达指标\n"
+        "下面我们一起看看报告里与群众生活相关的20件实事。"
+    )
+    targets = heads(text)
+    assert ids(targets) == [
+        "gdp",
+        "budget_revenue",
+        "energy_intensity",
+        "so2_emissions",
+        "ammonia_nitrogen_emissions",
+        "co2_intensity",
+    ]
+    assert all(t.get("pending") for t in targets[2:])
+    assert targets[3]["quote"] == "万元地区生产总值能耗和二氧化硫、氨氮排放量达到总量控制要求"
+
+
+def test_a_bound_set_by_an_autonomous_region_is_pending() -> None:
+    """自治区下达 (an autonomous region hands the bound down) as 省下达 does."""
+    text = page(
+        "今年主要预期目标是：地区生产总值增长6%；居民消费价格涨幅控制在3%左右；"
+        "主要污染物排放量控制在自治区下达目标内。"
+    )
+    targets = heads(text)
+    assert len(targets) == 3
+    assert targets[2]["quote"] == "主要污染物排放量控制在自治区下达目标内"
+    assert targets[2].get("pending") is True
+
+
+def test_a_numbered_list_after_lines_of_targets_is_not_more_targets() -> None:
+    """Lines of targets, then a page's own numbered list of measures (…下面是…几件事 run
+    into the last target's line, then 1. …): the list is work, not the headline."""
+    text = page(
+        "全市主要预期目标是：\n"
+        "地区生产总值增长6%左右，固定资产投资增长8%\n"
+        "城镇居民人均可支配收入增长6.5%左右，下面是报告中与市民生活密切相关的几件事\n"
+        "1.新建公办幼儿园12所\n"
+        "2.改造老旧小区300个\n"
+    )
+    assert ids(heads(text)) == ["gdp", "fixed_asset_investment", "urban_income"]

@@ -349,6 +349,9 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     return False
 
 
+_LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
+
+
 def _paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -> int:
     """The end of the targets after the lead: the first 。 or line end that no sentence or
     line of more targets follows (a list of targets — ——, 1., (一)… — runs over lines, and so
@@ -365,9 +368,12 @@ def _paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -
             return full_stop
         if newline < 0:
             return stop
+        # A list goes on when the targets are one (1. …, —— …): a list after lines of
+        # targets is something else (以下是…35条…: 1. …).
+        listed = not parse[start:newline].strip() or _LABELLED.search(parse, start, newline)
         if (
             parse[pos:newline].strip()
-            and not LIST_LABEL.match(parse, newline + 1, stop)
+            and not (listed and LIST_LABEL.match(parse, newline + 1, stop))
             and not _more_targets(parse, newline + 1, stop, year)
         ):
             return newline
