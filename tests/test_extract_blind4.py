@@ -132,3 +132,68 @@ def test_a_numbered_list_after_lines_of_targets_is_not_more_targets() -> None:
         "2.改造老旧小区300个\n"
     )
     assert ids(heads(text)) == ["gdp", "fixed_asset_investment", "urban_income"]
+
+
+# ------------------------------------------------------------------ clause forms
+
+
+def one(clause: str) -> list[dict[str, Any]]:
+    """The headline targets of a paragraph whose one clause after the GDP's is `clause`."""
+    return heads(page(f"今年主要预期目标是：地区生产总值增长6%左右，{clause}。"))[1:]
+
+
+def test_same_as_gdp_growth_written_gdp() -> None:
+    """与GDP增速保持同步: GDP for 生产总值, 保持 before 同步."""
+    targets = one("居民人均可支配收入与GDP增速保持同步")
+    assert [(t["kind"], t.get("relation"), t.get("reference")) for t in targets] == [
+        ("relative", "same", "gdp")
+    ]
+
+
+def test_in_line_with_the_nation_is_the_same_as_the_national_figure() -> None:
+    """与全国一致 (in line with the nation) as 与全国持平."""
+    targets = one("居民消费价格涨幅与全国一致")
+    assert targets[0]["id"] == "cpi"
+    assert targets[0]["relation"] == "same"
+    assert targets[0]["reference"].startswith("national_")
+
+
+def test_to_the_task_handed_down_is_pending() -> None:
+    """…以国家下达任务为准 (as the state's task says): pending, not a work target."""
+    targets = one("主要污染物排放指标以国家下达任务为准")
+    assert len(targets) == 1
+    assert targets[0]["quote"] == "主要污染物排放指标以国家下达任务为准"
+    assert targets[0].get("pending") is True
+
+
+def test_counts_of_pieces_and_years_are_levels() -> None:
+    """14件左右 (patents a head) and 11.3年 (years of schooling) are figures of the year."""
+    targets = one("每万人口发明专利拥有量15件左右，劳动年龄人口平均受教育年限11.5年")
+    assert [(t["quote"], t.get("around"), t.get("min")) for t in targets] == [
+        ("每万人口发明专利拥有量15件左右", 15, None),
+        ("劳动年龄人口平均受教育年限11.5年", None, 11.5),
+    ]
+
+
+def test_a_growth_above_another_series_is_a_relation() -> None:
+    """增速高于地区生产总值 / 增速高于全部投资 / 增速高于城镇居民收入增速: relations to
+    another series, not lost."""
+    targets = one(
+        "全员劳动生产率增速高于地区生产总值；民间投资增速高于全部投资；"
+        "农村居民人均可支配收入增速高于城镇居民"
+    )
+    assert [t["quote"] for t in targets if t["kind"] == "relative"] == [
+        "全员劳动生产率增速高于地区生产总值",
+        "民间投资增速高于全部投资",
+        "农村居民人均可支配收入增速高于城镇居民",
+    ]
+    assert targets[0]["reference"] == "gdp"
+    assert all(t.get("relation") == "above" for t in targets if t["kind"] == "relative")
+
+
+def test_aims_of_good_quality_are_indicators_and_public_order_no_target() -> None:
+    """生态环境质量保持优良 / 生态环境总体良好: aims without a figure, tracked; 社会局势
+    全面稳定 names no indicator."""
+    targets = one("保持社会局势全面稳定、生态环境质量保持优良")
+    assert [(t["quote"], t["kind"]) for t in targets] == [("生态环境质量保持优良", "indicator")]
+    assert [t["kind"] for t in one("空气质量总体良好")] == ["indicator"]

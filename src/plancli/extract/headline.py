@@ -27,7 +27,9 @@ NUM = r"(\d+(?:\.\d+)?)"
 DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
 LEVEL_UNITS = (
     r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
-    r"|万套|套|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
+    r"|万套|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
+    # years (受教育年限11.3年), never a year's number (2025年): at most two digits before
+    r"|(?<!\d{3})年(?![度底末初中内\d]))"
 )
 COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
 # A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
@@ -39,16 +41,23 @@ _ASPIRATION = re.compile(
 )
 _SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
-    r"|地区生产总值|生产总值)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
+    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
 )
-_ABOVE_GDP = re.compile(r"(?:增长|增速)?(?:保持)?(?:高于|快于)(?:经济增速|经济增长|生产总值增速)")
+_ABOVE_GDP = re.compile(
+    r"(?:增长|增速)?(?:保持)?(?:高于|快于)"
+    r"(?:经济增速|经济增长|(?:地区)?生产总值(?:增速|增长)?|GDP(?:增速|增长)?)"
+)
 _NATIONAL = re.compile(
     r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?(全国|全省|全市)(?:平均)?(?:水平|增速)"
     r"(以上)?"
 )
+# 增速高于全部投资, 增速高于城镇居民收入增速: a growth above another series the report names.
+_ABOVE_SERIES = re.compile(
+    r"(?:增长|增速|增幅)(?:保持)?(高于|快于|低于)([^,;。、\d]{2,20}?)(?:的)?(?:增速|增长|增幅)?$"
+)
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
 _FLAT = re.compile(
-    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?持平"
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?(?:持平|一致)"
 )
 _RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 _MULTI = re.compile(
@@ -61,8 +70,10 @@ _MULTI_LEVEL = re.compile(
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
 )
 # Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
-# 平均水平), the social order (社会大局和谐稳定).
-_NO_INDICATOR = re.compile(r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^社会大局")
+# 平均水平), the social order (社会大局和谐稳定, 保持全区社会局势全面稳定).
+_NO_INDICATOR = re.compile(
+    r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^(?:保持|确保)?(?:全[国省市区县])?社会(?:大局|局势|秩序)"
+)
 _HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
 _OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 _POSITIVE = re.compile(r"(?:实现)?正增长")
@@ -90,6 +101,7 @@ _TREND = (
 _INDICATOR = re.compile(
     r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
     r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
+    r"|(?:保持|总体|持续)(?:优良|良好)$"
 )
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
@@ -225,6 +237,12 @@ class HeadlineReader:
                 self._national(subject, piece, relation, match)
                 return subject
             return None
+        match = _ABOVE_SERIES.search(text)
+        if match:
+            subject = subject_of(text[: match.start()]) or inherited
+            if subject:
+                self._above_series(subject, piece, match)
+            return subject
         match = _RANGE.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
@@ -394,6 +412,44 @@ class HeadlineReader:
             if "基本同步" in words:
                 target.notes.append("基本同步 is read as relation same")
 
+    def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
+        """A growth above (below) another series: the reference is the series' shared id, its
+        name completed by the subject's last words (城镇居民 → 城镇居民收入), or an outside
+        series of its own (全部投资)."""
+        words = match.group(2)
+        relation = "below" if match.group(1) == "低于" else "above"
+        own = lookup(subject)
+        names = [words] + [words + subject[-n:] for n in range(2, min(6, len(subject)) + 1)]
+        found = [i for i in map(lookup, names) if i is not None and i is not own]
+        if found:
+            reference = found[0].id
+            if not any(t.id == reference for t in self.targets) and reference != "gdp":
+                reference = self._outside_series(words, piece, match, found[0].id)
+        else:
+            reference = self._outside_series(words, piece, match, None)
+        target = self._new(subject, piece, "relative")
+        target.relation, target.reference = relation, reference
+
+    def _outside_series(
+        self, words: str, piece: Piece, match: re.Match[str], wanted: str | None
+    ) -> str:
+        start = piece.start + match.start(2)
+        outside = DraftTarget(
+            id=self._unique(wanted or f"outside_{len(self.targets) + 1}"),
+            section="headline",
+            name=words,
+            kind="indicator",
+            unit="%",
+            start=start,
+            end=start + len(words),
+            name_en=f"Outside series ({words})",
+            frequency="annual",
+        )
+        outside.notes.append("outside series compared with: recorded from its source")
+        outside.review.append("an outside series: check its id and name_en")
+        self.targets.append(outside)
+        return outside.id
+
     def _national(self, subject: str, piece: Piece, relation: str, match: re.Match[str]) -> None:
         base = lookup(subject)
         base_id = base.id if base is not None else "indicator"
@@ -406,7 +462,7 @@ class HeadlineReader:
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
             words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
-            words = words or re.search(r"与.+持平", match.group(0))
+            words = words or re.search(r"与.+(?:持平|一致)", match.group(0))
             assert words is not None
             start = piece.start + match.start() + words.start()
             outside = DraftTarget(
