@@ -197,3 +197,19 @@ def test_aims_of_good_quality_are_indicators_and_public_order_no_target() -> Non
     targets = one("保持社会局势全面稳定、生态环境质量保持优良")
     assert [(t["quote"], t["kind"]) for t in targets] == [("生态环境质量保持优良", "indicator")]
     assert [t["kind"] for t in one("空气质量总体良好")] == ["indicator"]
+
+
+def test_a_second_relation_without_a_subject_is_the_same_subjects() -> None:
+    """…增速高于全国水平、高于城镇居民收入增速: the second relation is the same subject's."""
+    targets = one("农村居民人均可支配收入增速高于全国水平、高于城镇居民收入增速")
+    relative = [t for t in targets if t["kind"] == "relative"]
+    assert [(t["id"], t["reference"]) for t in relative] == [
+        ("rural_income", "national_rural_income"),
+        ("rural_income_2", "urban_income"),
+    ]
+
+
+def test_raised_by_a_share_is_a_growth() -> None:
+    """城乡低保标准提高5% is a growth of 5 at least, not a level of 5 %."""
+    targets = one("城市低保标准提高5%")
+    assert [(t["kind"], t.get("min")) for t in targets] == [("growth", 5)]

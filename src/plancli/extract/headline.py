@@ -51,9 +51,10 @@ _NATIONAL = re.compile(
     r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?(全国|全省|全市)(?:平均)?(?:水平|增速)"
     r"(以上)?"
 )
-# 增速高于全部投资, 增速高于城镇居民收入增速: a growth above another series the report names.
+# 增速高于全部投资, 增速高于城镇居民收入增速: a growth above another series the report names
+# (高于… alone: the subject of the clause before, …高于全国水平、高于城镇居民收入增速).
 _ABOVE_SERIES = re.compile(
-    r"(?:增长|增速|增幅)(?:保持)?(高于|快于|低于)([^,;。、\d]{2,20}?)(?:的)?(?:增速|增长|增幅)?$"
+    r"(?:(?:增长|增速|增幅)(?:保持)?|^)(高于|快于|低于)([^,;。、\d]{2,20}?)(?:的)?(?:增速|增长|增幅)?$"
 )
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
 _FLAT = re.compile(
@@ -80,7 +81,8 @@ _POSITIVE = re.compile(r"(?:实现)?正增长")
 _CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 _DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
 _GROWTH = re.compile(
-    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*(?:不低于|达到)?\s*{NUM}\s*%\s*"
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅|提高|提升|增加)\s*(?:不低于|达到)?\s*"
+    rf"{NUM}\s*%\s*"
     r"(左右|以上|以内)?(?:安排)?"
 )
 _LEVEL = re.compile(
