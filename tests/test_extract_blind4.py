@@ -213,3 +213,25 @@ def test_raised_by_a_share_is_a_growth() -> None:
     """城乡低保标准提高5% is a growth of 5 at least, not a level of 5 %."""
     targets = one("城市低保标准提高5%")
     assert [(t["kind"], t.get("min")) for t in targets] == [("growth", 5)]
+
+
+def test_development_targets_are_a_lead_when_figures_follow() -> None:
+    """今年全市经济社会发展目标是：… (neither 主要 nor 预期) leads the figures after it; a
+    five-year 发展目标 does not."""
+    text = page(
+        "今年全市经济社会发展目标是：地区生产总值增长5.5%左右，社会消费品零售总额增长6%，"
+        "城镇调查失业率5.5%以内。"
+    )
+    assert ids(heads(text)) == ["gdp", "retail_sales", "surveyed_unemployment_rate"]
+
+
+def test_a_five_year_development_target_is_no_lead() -> None:
+    """“十五五”时期发展目标是：… speaks of five years: not this year's targets."""
+    text = page(
+        "“十五五”时期发展目标是：地区生产总值增长5%左右，城镇化率提高到70%。\n"
+        "今年主要预期目标是：地区生产总值增长5.5%左右，城镇调查失业率5.5%以内。"
+    )
+    assert [t["quote"] for t in heads(text)] == [
+        "地区生产总值增长5.5%左右",
+        "城镇调查失业率5.5%以内",
+    ]

@@ -185,6 +185,7 @@ _HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
     re.compile(r"预期目标\s*,"),
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    re.compile(r"(?:发展|工作|奋斗)目标\s*(?:是|为)\s*[:,]"),  # 今年全市经济社会发展目标是：
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
@@ -251,6 +252,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
                 or (
                     _FIGURE_FOLLOWS.match(parse, m.end())
                     and not _FIVE_YEAR_GOAL.match(parse, m.end())
+                    and not _five_year_lead(parse, m.start())
                 )
             )
         ]
