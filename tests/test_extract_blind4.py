@@ -235,3 +235,23 @@ def test_a_five_year_development_target_is_no_lead() -> None:
         "地区生产总值增长5.5%左右",
         "城镇调查失业率5.5%以内",
     ]
+
+
+def test_this_years_targets_lead_without_main_or_expected() -> None:
+    """今年的目标是：… and a heading 2024年目标任务 over target lines lead the figures after
+    them; a heading of another year's targets does not."""
+    text = page("今年的目标是：地区生产总值增长6%左右，固定资产投资增长7%。")
+    assert ids(heads(text)) == ["gdp", "fixed_asset_investment"]
+    card = (
+        "某市政府工作报告要点\n"
+        "一、2023年工作回顾\n"
+        "地区生产总值增长5.2%；\n"
+        "二、2024年目标任务\n"
+        "地区生产总值增长5%左右；\n"
+        "城镇新增就业5万人；\n"
+        "三、2024年重点工作\n"
+        "新建保障性住房2000套；\n"
+    )
+    assert [t["quote"] for t in heads(card)] == ["地区生产总值增长5%左右", "城镇新增就业5万人"]
+    other = card.replace("二、2024年目标任务", "二、2027年目标任务")
+    assert "地区生产总值增长5%左右" not in [t["quote"] for t in heads(other)]

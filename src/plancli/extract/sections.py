@@ -186,6 +186,13 @@ _HEADLINE_LEADS = (
     re.compile(r"预期目标\s*,"),
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
     re.compile(r"(?:发展|工作|奋斗)目标\s*(?:是|为)\s*[:,]"),  # 今年全市经济社会发展目标是：
+    # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
+    re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
+    re.compile(
+        r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*(?P<year>20\d\d)年(?:的)?(?:发展)?"
+        r"目标(?:任务)?[ \t]*$",
+        re.M,
+    ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
@@ -247,6 +254,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
+            and (m.groupdict().get("year") in (None, str(layout.year)))
             and (
                 index < _WEAK_LEADS
                 or (
