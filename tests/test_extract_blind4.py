@@ -201,12 +201,22 @@ def test_aims_of_good_quality_are_indicators_and_public_order_no_target() -> Non
 
 def test_a_second_relation_without_a_subject_is_the_same_subjects() -> None:
     """…增速高于全国水平、高于城镇居民收入增速: the second relation is the same subject's."""
-    targets = one("农村居民人均可支配收入增速高于全国水平、高于城镇居民收入增速")
+    targets = one(
+        "城镇居民人均可支配收入增长5%，农村居民人均可支配收入增速高于全国水平、高于城镇居民收入增速"
+    )
     relative = [t for t in targets if t["kind"] == "relative"]
     assert [(t["id"], t["reference"]) for t in relative] == [
         ("rural_income", "national_rural_income"),
         ("rural_income_2", "urban_income"),
     ]
+
+
+def test_a_relation_keeps_the_shared_id_for_the_series_drafted_later() -> None:
+    """税收收入增速高于一般公共预算收入增速 before 一般公共预算收入增长4%: the budget
+    revenue's growth keeps its shared id; faster than last year (高于上年) is no relation."""
+    targets = one("税收收入增速高于一般公共预算收入增速，一般公共预算收入增长4%")
+    assert [t["id"] for t in targets if t["kind"] == "growth"] == ["budget_revenue"]
+    assert not [t for t in one("进出口增速高于上年") if t["kind"] == "relative"]
 
 
 def test_raised_by_a_share_is_a_growth() -> None:

@@ -355,10 +355,12 @@ class HeadlineReader:
                 target.notes.append("基本同步 is read as relation same")
 
     def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
-        """A growth above (below) another series: the reference is the series' shared id, its
-        name completed by the subject's last words (城镇居民 → 城镇居民收入), or an outside
-        series of its own (全部投资)."""
+        """A growth above (below) another series: the reference is the series' target drafted
+        before, its name completed by the subject's last words (城镇居民 → 城镇居民收入), or
+        an outside series of its own (全部投资); never last year's or the expected growth."""
         words = match.group(2)
+        if re.search(r"上年|去年|往年|预期|历史", words):
+            return  # faster than last year or than expected: no series of the plan's
         relation = "below" if match.group(1) == "低于" else "above"
         own = lookup(subject)
         names = [words] + [words + subject[-n:] for n in range(2, min(6, len(subject)) + 1)]
@@ -366,7 +368,9 @@ class HeadlineReader:
         if found:
             reference = found[0].id
             if not any(t.id == reference for t in self.targets) and reference != "gdp":
-                reference = self._outside_series(words, piece, match, found[0].id)
+                # not drafted (yet): an outside series, never the shared id a later clause
+                # of the paragraph may take
+                reference = self._outside_series(words, piece, match, f"outside_{reference}")
         else:
             reference = self._outside_series(words, piece, match, None)
         target = self._new(subject, piece, "relative")
