@@ -265,3 +265,11 @@ def test_this_years_targets_lead_without_main_or_expected() -> None:
     assert [t["quote"] for t in heads(card)] == ["地区生产总值增长5%左右", "城镇新增就业5万人"]
     other = card.replace("二、2024年目标任务", "二、2027年目标任务")
     assert "地区生产总值增长5%左右" not in [t["quote"] for t in heads(other)]
+
+
+def test_as_the_higher_level_hands_down_is_pending() -> None:
+    """…按省下达计划执行 / 按上级下达指标完成 (as the level above hands it down): pending."""
+    targets = one("单位地区生产总值能耗降低按省下达计划执行")
+    assert [(t["quote"], t.get("pending")) for t in targets] == [
+        ("单位地区生产总值能耗降低按省下达计划执行", True)
+    ]
