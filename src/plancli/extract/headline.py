@@ -20,77 +20,31 @@ from plancli.extract.clauses import (
     subpieces,
 )
 from plancli.extract.draft import DraftTarget
+from plancli.extract.forms import (
+    ABOVE_GDP,
+    ABOVE_SERIES,
+    ASPIRATION,
+    CHANGE,
+    COUNT_UNITS,
+    DECLINE,
+    FLAT,
+    GROWTH,
+    HIGHER_AIM,
+    INDICATOR,
+    LEVEL,
+    MONEY_UNITS,
+    MULTI,
+    MULTI_LEVEL,
+    NATIONAL,
+    NO_INDICATOR,
+    OWN_GROWTH,
+    POSITIVE,
+    RANGE,
+    SAME,
+    TREND,
+)
 from plancli.extract.pending import PENDING, pending_subjects
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
-
-NUM = r"(\d+(?:\.\d+)?)"
-DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
-LEVEL_UNITS = (
-    r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
-    r"|万套|套|个|人|户|家|项|万(?![\u4e00-\u9fff]))"
-)
-COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
-# A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
-MONEY_UNITS = {"亿元", "万亿元", "亿美元"}
-
-_ASPIRATION = re.compile(
-    r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
-    r"|^(?:在)?实际工作中|^力争"
-)
-_SAME = re.compile(
-    r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
-    r"|地区生产总值|生产总值)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
-)
-_ABOVE_GDP = re.compile(r"(?:增长|增速)?(?:保持)?(?:高于|快于)(?:经济增速|经济增长|生产总值增速)")
-_NATIONAL = re.compile(
-    r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?(全国|全省|全市)(?:平均)?(?:水平|增速)"
-    r"(以上)?"
-)
-# 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
-_FLAT = re.compile(
-    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?持平"
-)
-_RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
-_MULTI = re.compile(
-    rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
-    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
-)
-# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
-_MULTI_LEVEL = re.compile(
-    rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
-    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
-)
-# Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
-# 平均水平), the social order (社会大局和谐稳定).
-_NO_INDICATOR = re.compile(r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^社会大局")
-_HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
-_OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
-_POSITIVE = re.compile(r"(?:实现)?正增长")
-_CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
-_DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
-_GROWTH = re.compile(
-    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅)\s*(?:不低于|达到)?\s*{NUM}\s*%\s*"
-    r"(左右|以上|以内)?(?:安排)?"
-)
-_LEVEL = re.compile(
-    r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
-    rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
-)
-_TREND = (
-    (re.compile(r"(?:保持|基本|总体)?稳定$|(?:增速|增长)?由负转(?:正|平)$"), "band"),
-    (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
-    (
-        re.compile(
-            r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化|增加)$|稳定改善$"
-            r"|(?:稳定|平稳)增长$"
-        ),
-        "up",
-    ),
-)
-_INDICATOR = re.compile(
-    r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
-    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
-)
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
 
@@ -119,7 +73,7 @@ class HeadlineReader:
                 listed, amount = [], None
                 continue
             # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
-            growth = _OWN_GROWTH.match(segment.text)
+            growth = OWN_GROWTH.match(segment.text)
             self._segment(segment, amount if growth else None)
             made = self.targets[before:]
             listed = [*listed, segment] if not made and named_only(segment.text) else []
@@ -136,7 +90,7 @@ class HeadlineReader:
         return self.targets
 
     def _segment(self, seg: Piece, inherited: str | None = None) -> None:
-        higher = _HIGHER_AIM.match(seg.text)
+        higher = HIGHER_AIM.match(seg.text)
         last = self.targets[-1] if self.targets else None
         if (
             higher
@@ -152,25 +106,25 @@ class HeadlineReader:
             last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
             last.end = seg.end
             return
-        if _ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
+        if ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
             return
         pending = PENDING.search(seg.text)
         if pending:
             self._pending(seg, pending)
             return
-        multi = _MULTI.search(seg.text)
+        multi = MULTI.search(seg.text)
         if multi:
             self._multi(seg, multi)
             return
-        multi = _MULTI_LEVEL.search(seg.text)
+        multi = MULTI_LEVEL.search(seg.text)
         if multi and self._multi_level(seg, multi):
             return
         previous_subject: str | None = inherited
         held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
         # predicate of a later piece governs too
         for piece in subpieces(seg):
-            if _ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
+            if ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
                 self._aspiration(piece)
                 held = []
                 continue
@@ -191,18 +145,18 @@ class HeadlineReader:
     def _piece(self, piece: Piece, inherited: str | None, seg: Piece) -> str | None:
         """Read one clause; returns its subject (for a following clause without one)."""
         text = piece.text
-        if _NO_INDICATOR.match(text):
+        if NO_INDICATOR.match(text):
             return None
-        for pattern in (_SAME, _ABOVE_GDP):
+        for pattern in (SAME, ABOVE_GDP):
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
                 if not subject:
                     return None
-                relation = "same" if pattern is _SAME else "above"
+                relation = "same" if pattern is SAME else "above"
                 self._relative(subject, piece, relation, "gdp", match.group(0))
                 return subject
-        match = _FLAT.search(text)
+        match = FLAT.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if not subject:
@@ -214,7 +168,7 @@ class HeadlineReader:
             else:
                 self._national(subject, piece, "same", match)
             return subject
-        match = _NATIONAL.search(text)
+        match = NATIONAL.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -225,7 +179,13 @@ class HeadlineReader:
                 self._national(subject, piece, relation, match)
                 return subject
             return None
-        match = _RANGE.search(text)
+        match = ABOVE_SERIES.search(text)
+        if match:
+            subject = subject_of(text[: match.start()]) or inherited
+            if subject:
+                self._above_series(subject, piece, match)
+            return subject
+        match = RANGE.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -235,7 +195,7 @@ class HeadlineReader:
                     "a range: min and max; if the report adds 争取更好, the top is a stretch"
                 )
                 return subject
-        match = _POSITIVE.search(text)
+        match = POSITIVE.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -243,7 +203,7 @@ class HeadlineReader:
                 target.min, target.exclusive = Decimal(0), True
                 target.notes.append("正增长: growth must be above 0; 0.0 is not met")
                 return subject
-        match = _CHANGE.search(text)
+        match = CHANGE.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -254,7 +214,7 @@ class HeadlineReader:
                     target.direction = "down"
                     target.review.append("a fall in 百分点: check the bound's sign")
                 return subject
-        match = _DECLINE.search(text)
+        match = DECLINE.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -262,7 +222,7 @@ class HeadlineReader:
                 target.decline = True
                 _bound(target, Decimal(match.group(1)), match.group(2), up=True)
                 return subject
-        match = _GROWTH.search(text)
+        match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -278,14 +238,14 @@ class HeadlineReader:
                     if both:
                         target.notes.append("均: one figure for each subject listed")
                 return subject
-        match = _LEVEL.search(text)
+        match = LEVEL.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 for name in listed_subjects(subject):
                     self._level(name, piece, match)
                 return subject
-        for pattern, direction in _TREND:
+        for pattern, direction in TREND:
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
@@ -295,7 +255,7 @@ class HeadlineReader:
                         target.unit, target.direction = "%", direction
                         target.frequency = "annual"
                     return subject
-        match = _INDICATOR.search(text)
+        match = INDICATOR.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
@@ -394,6 +354,48 @@ class HeadlineReader:
             if "基本同步" in words:
                 target.notes.append("基本同步 is read as relation same")
 
+    def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
+        """A growth above (below) another series: the reference is the series' target drafted
+        before, its name completed by the subject's last words (城镇居民 → 城镇居民收入), or
+        an outside series of its own (全部投资); never last year's or the expected growth."""
+        words = match.group(2)
+        if re.search(r"上年|去年|往年|预期|历史", words):
+            return  # faster than last year or than expected: no series of the plan's
+        relation = "below" if match.group(1) == "低于" else "above"
+        own = lookup(subject)
+        names = [words] + [words + subject[-n:] for n in range(2, min(6, len(subject)) + 1)]
+        found = [i for i in map(lookup, names) if i is not None and i is not own]
+        if found:
+            reference = found[0].id
+            if not any(t.id == reference for t in self.targets) and reference != "gdp":
+                # not drafted (yet): an outside series, never the shared id a later clause
+                # of the paragraph may take
+                reference = self._outside_series(words, piece, match, f"outside_{reference}")
+        else:
+            reference = self._outside_series(words, piece, match, None)
+        target = self._new(subject, piece, "relative")
+        target.relation, target.reference = relation, reference
+
+    def _outside_series(
+        self, words: str, piece: Piece, match: re.Match[str], wanted: str | None
+    ) -> str:
+        start = piece.start + match.start(2)
+        outside = DraftTarget(
+            id=self._unique(wanted or f"outside_{len(self.targets) + 1}"),
+            section="headline",
+            name=words,
+            kind="indicator",
+            unit="%",
+            start=start,
+            end=start + len(words),
+            name_en=f"Outside series ({words})",
+            frequency="annual",
+        )
+        outside.notes.append("outside series compared with: recorded from its source")
+        outside.review.append("an outside series: check its id and name_en")
+        self.targets.append(outside)
+        return outside.id
+
     def _national(self, subject: str, piece: Piece, relation: str, match: re.Match[str]) -> None:
         base = lookup(subject)
         base_id = base.id if base is not None else "indicator"
@@ -406,7 +408,7 @@ class HeadlineReader:
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
             words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
-            words = words or re.search(r"与.+持平", match.group(0))
+            words = words or re.search(r"与.+(?:持平|一致)", match.group(0))
             assert words is not None
             start = piece.start + match.start() + words.start()
             outside = DraftTarget(
@@ -455,7 +457,7 @@ class HeadlineReader:
             return False
         last = figures[-1][1]
         for name, (value, own) in zip(names, figures, strict=True):
-            level = _LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
+            level = LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
             assert level is not None
             self._level(name, seg, level)
             self.targets[-1].notes.append("分别: one clause, one target per figure")

@@ -10,7 +10,7 @@ from plancli.extract.vocabulary import PENDING_TOKENS, lookup
 
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
 # higher level; 国家、省下达 both.
-_ABOVE = r"(?:国家|上级|省政府|省上|省)(?:、(?:省|市))?"
+_ABOVE = r"(?:国家|上级|省政府|省上|省|自治区|市)(?:、(?:省|市|自治区))?"
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
@@ -20,10 +20,14 @@ PENDING = re.compile(
     rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
     r"|(?:达到|符合)国家要求"
+    r"|(?:达到|符合|满足)[^,;。]{0,4}?总量控制要求"  # …排放量达到总量控制要求
+    rf"|完成{_ABOVE}达(?:的)?(?:指标|目标|任务)"  # 完成省达指标: 省下达 said short
     r"|按照?国家要求(?:完成|落实)"
-    rf"|控制在{_ABOVE}下达的?(?:范围|目标)"
+    rf"|控制在{_ABOVE}下达的?(?:范围|目标|指标)"
     rf"|(?:完成|控制在|达到)(?=[^,;。]{{0,8}}?{_SET_BY})"
     r"|规划期内统筹考核"
+    rf"|以{_ABOVE}下达的?(?:任务|目标|指标)为准"  # …指标以国家下达任务为准
+    rf"|按照?{_ABOVE}下达的?(?:计划|任务|目标|指标)(?:执行|完成|落实)?"  # …按省下达计划执行
     r"|完成[^,;。]{0,10}?国家考核目标"
     rf"|^(?:全面)?完成(?:年度)?(?=[^,;。]{{0,24}}?{_ALLOCATED})[^,;。]{{0,50}}?任务$"
     r"|^(?:提出|确定|制定)[^。]{2,60}?年度(?:目标|指标)$"

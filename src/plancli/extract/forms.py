@@ -1,0 +1,90 @@
+"""The forms of a headline clause (docs/forms.md), one pattern each: 左右, ranges, 下降,
+百分点, 同步/高于/不低于 and relations to other series, levels and their units, trends, and the
+forced readings (提质增效 → a tracked indicator). `headline` reads clauses with them."""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"(\d+(?:\.\d+)?)"
+DASH = r"\s*(?:—+|-+|–|~|至|到)\s*"
+LEVEL_UNITS = (
+    r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人|亿元|万亿元|亿美元|元|天|万千瓦|公里"
+    r"|万套|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
+    # years (受教育年限11.3年), never a year's number (2025年): at most two digits before
+    r"|(?<!\d{3})年(?![度底末初中内\d]))"
+)
+COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
+# A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元) adds up over the year.
+MONEY_UNITS = {"亿元", "万亿元", "亿美元"}
+
+ASPIRATION = re.compile(
+    r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
+    r"|^(?:在)?实际工作中|^力争"
+)
+SAME = re.compile(
+    r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
+    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
+)
+ABOVE_GDP = re.compile(
+    r"(?:增长|增速)?(?:保持)?(?:高于|快于)"
+    r"(?:经济增速|经济增长|(?:地区)?生产总值(?:增速|增长)?|GDP(?:增速|增长)?)"
+)
+NATIONAL = re.compile(
+    r"(?:增长|增速)?(?:保持在|保持|要)?(高于|快于|不低于|低于)?(全国|全省|全市)(?:平均)?(?:水平|增速)"
+    r"(以上)?"
+)
+# 增速高于全部投资, 增速高于城镇居民收入增速: a growth above another series the report names
+# (高于… alone: the subject of the clause before, …高于全国水平、高于城镇居民收入增速).
+ABOVE_SERIES = re.compile(
+    r"(?:(?:增长|增速|增幅)(?:保持)?|^)(高于|快于|低于)([^,;。、\d]{2,20}?)(?:的)?(?:增速|增长|增幅)?$"
+)
+# 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
+FLAT = re.compile(
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?(?:持平|一致)"
+)
+RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
+MULTI = re.compile(
+    rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
+)
+# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
+MULTI_LEVEL = re.compile(
+    rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
+    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
+)
+# Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
+# 平均水平), the social order (社会大局和谐稳定, 保持全区社会局势全面稳定).
+NO_INDICATOR = re.compile(
+    r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^(?:保持|确保)?(?:全[国省市区县])?社会(?:大局|局势|秩序)"
+)
+HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
+OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
+POSITIVE = re.compile(r"(?:实现)?正增长")
+CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
+DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
+GROWTH = re.compile(
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅|提高|提升|增加)\s*(?:不低于|达到)?\s*"
+    rf"{NUM}\s*%\s*"
+    r"(左右|以上|以内)?(?:安排)?"
+)
+LEVEL = re.compile(
+    r"(控制在|稳定在|保持在|继续保持|保持|达到|达|提高到|提升至|提高至|为|不低于|不少于|超过|突破|不高于|不超过)?\s*"
+    rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
+)
+TREND = (
+    (re.compile(r"(?:保持|基本|总体)?稳定$|(?:增速|增长)?由负转(?:正|平)$"), "band"),
+    (re.compile(r"(?:进一步|持续|稳步|继续)?(?:下降|降低|减少)$"), "down"),
+    (
+        re.compile(
+            r"(?:稳步|持续|进一步|继续)(?:提升|提高|增长|上升|改善|优化|增加)$|稳定改善$"
+            r"|(?:稳定|平稳)增长$"
+        ),
+        "up",
+    ),
+)
+INDICATOR = re.compile(
+    r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
+    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
+    r"|(?:保持|总体|持续)(?:优良|良好)$"
+)

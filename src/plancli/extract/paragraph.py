@@ -1,0 +1,120 @@
+"""Where the 主要预期目标 paragraph ends: the first 。 or line end after which no sentence or
+line lists more of this year's targets (split from `sections`, which finds its lead)."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.extract.pending import PENDING
+from plancli.extract.text import LIST_LABEL
+
+_LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
+
+
+def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -> int:
+    """The end of the targets after the lead: the first 。 or line end that no sentence or
+    line of more targets follows (a list of targets — ——, 1., (一)… — runs over lines, and so
+    do targets one a line under a heading, or a paragraph's next line of this year's figures:
+    2013年，城镇登记失业率控制在…; 力争固定资产投资增长…)."""
+    pos = start
+    while pos < stop:
+        full_stop = parse.find("。", pos, stop)
+        newline = parse.find("\n", pos, stop)
+        if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            if more_targets(parse, full_stop + 1, stop, year):
+                pos = full_stop + 1
+                continue
+            return full_stop
+        if newline < 0:
+            return stop
+        # A list goes on when the targets are one (1. …, —— …): a list after lines of
+        # targets is something else (以下是…35条…: 1. …).
+        listed = not parse[start:newline].strip() or _LABELLED.search(parse, start, newline)
+        if (
+            parse[pos:newline].strip()
+            and not (listed and LIST_LABEL.match(parse, newline + 1, stop))
+            and not more_targets(parse, newline + 1, stop, year)
+        ):
+            return newline
+        pos = newline + 1
+    return stop
+
+
+# A sentence that goes on listing targets: its first clause states a figure of this year's
+# (增长7.5%左右, 5.5%左右, 达59%左右, 城镇新增就业110万人), not a past one or a five-year goal,
+# after the plan year, 今年 or 力争 perhaps; or a short heading clause without a figure comes
+# first (质量结构型指标方面，…; 经济结构不断优化，…) and the second states a figure or a
+# relation; or it is a national task (全面完成国家下达的…); or its first clause is a trend
+# without a figure (进出口保持稳定, 生态环境质量持续改善).
+_TARGET_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|万人|亿元|万亿元|亿美元|万亿斤|亿斤|万吨)"
+    r"|\d+(?:\.\d+)?\s*[^\d\s,;。]{1,6}?(?:左右|以上|以内|以下)"  # 35微克/立方米以内
+    r"|(?:增长|下降|降低|控制在|达到|达|提高到|提升至|稳定在|保持在|不低于|不超过)\s*\d"
+)
+_SECOND_TARGET = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|万?套|微克)|同步|高于|持平"
+)
+_NATIONAL_TASK = re.compile(
+    r"^根据(?:国家|上级|省)[^。]{0,4}下达"
+    r"|^(?:全面)?完成(?:(?:国家|上级|省)[^。]{0,4}下达"
+    r"|(?:年度)?[^。,]{0,24}?(?:节能|减排|降碳|能耗|煤炭)[^。,]{0,20}?任务$)"
+)
+# Past figures, five-year goals, results so far (今年以来, 前三季度, 预计全年) and talk about the
+# targets (这样的目标, 确定…): no more targets.
+_NOT_THIS_YEAR = re.compile(
+    r"去年|上年|20\d\d年|年均|累计|十[四五]五|这|上述|我们|目标|确定|提出"
+    r"|以来|截至|预计|上半年|季度|同比"
+)
+_TREND_CLAUSE = re.compile(
+    r"^[\u4e00-\u9fff()]{2,14}?(?:保持)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
+    r"|^[\u4e00-\u9fff()]{2,14}?(?:持续|稳步|进一步|继续)(?:改善|下降|降低|提升|提高|增长)$"
+    r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:基本)?同步$"
+)
+_TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
+_THIS_YEAR_OPENING = (
+    r"^\s*(?:(?:政府)?(?:工作)?报告(?:中|还)?(?:提到|指出|提出|明确|称|说)\s*[,，]?\s*"
+    r"(?=今年|{year}年))?"
+    r"(?:(?:今年|{year}年)(?!以来)(?:的)?(?:目标|预期目标)?\s*[,，]?\s*)?(?:力争|争取)?"
+)
+
+
+def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> bool:
+    """Whether the sentence at `start` (after a 。 or a line end in the headline paragraph)
+    lists more targets: the paragraph of 贵州 and others goes on after its first sentence
+    ("…分别增长3.5%左右、6%左右、5%左右。规模以上工业增加值增长7.5%左右；…")."""
+    if parse.startswith("\n", start):
+        start += 1
+    ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
+    sentence = parse[start : min(ends) if ends else stop]
+    opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
+    if opening and year is not None:
+        sentence = sentence[opening.end() :]
+    # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
+    clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
+    clause = clauses[0]
+    if _NATIONAL_TASK.match(clause.strip()):
+        return True
+    first = re.split(r"[,;，；]", sentence, maxsplit=1)[0]
+    task = PENDING.search(first)
+    if task and not _NOT_THIS_YEAR.search(first[: task.start()]):
+        return True  # a task whose bound a higher level sets (…等指标按国家要求落实)
+    if re.match(r"\s*约束性指标", sentence):
+        return True  # a 计划 report's binding targets after its 主要预期指标
+    if clause.strip().endswith("方面") and len(clause.strip()) <= 16:
+        # A heading clause (环境质量方面，…) over targets or tasks.
+        return _TASK_CLAUSE.search(sentence) is not None or bool(_SECOND_TARGET.search(sentence))
+    if _TARGET_FIGURE.search(clause):
+        return not _NOT_THIS_YEAR.search(clause)
+    if _TREND_CLAUSE.match(clause.strip()) and not _NOT_THIS_YEAR.search(clause):
+        # A sentence of trends and tasks (粮食播种面积保持稳定，生态环境质量持续改善，空气优良
+        # 天数完成市定目标), not of aims in prose (生态环境持续改善，特色产业不断发展，…).
+        parts = [c.strip() for c in re.split(r"[,;，；]", sentence) if c.strip()]
+        like = [c for c in parts if _TREND_CLAUSE.match(c) or _TASK_CLAUSE.search(c)]
+        return len(like) * 2 > len(parts)
+    second = clauses[1] if len(clauses) > 1 else ""
+    return (
+        0 < len(clause.strip()) <= 16
+        and not re.search(r"\d", clause)
+        and not _NOT_THIS_YEAR.search(clause + second)
+        and _SECOND_TARGET.search(second) is not None
+    )
