@@ -236,32 +236,11 @@ def bound_in_force(a: Assessment) -> tuple[Any, ...]:
     """The bound `a` was judged against, as the outputs show it: (amendment, low, high, min,
     max, direction, around, tolerance, stretch) — the amendment's where one is in force, the
     plan's otherwise (the amendment's tolerance only with its own 左右)."""
-    target = a.target
-    bound = a.bound
-    if bound is None:
-        return (
-            None,
-            None,
-            None,
-            target.min,
-            target.max,
-            target.direction,
-            target.around,
-            target.tolerance,
-            target.stretch,
-        )
-    around = bound.around
-    return (
-        bound.amendment,
-        bound.low,
-        bound.high,
-        bound.min,
-        bound.max,
-        bound.direction,
-        around,
-        bound.tolerance if around is not None else target.tolerance,
-        bound.stretch,
-    )
+    t, b = a.target, a.bound
+    if b is None:
+        return (None, None, None, t.min, t.max, t.direction, t.around, t.tolerance, t.stretch)
+    tolerance = b.tolerance if b.around is not None else t.tolerance
+    return (b.amendment, b.low, b.high, b.min, b.max, b.direction, b.around, tolerance, b.stretch)
 
 
 def assessment_values(a: Assessment) -> tuple[Any, ...]:
