@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from extract_drafts import heads
 from plancli.errors import InputError
 from plancli.extract import extract_plan
 
@@ -25,11 +26,6 @@ def page(lead_and_targets: str, year: int = 2024) -> str:
         f"{lead_and_targets}\n"
         "（编辑：某某）\n"
     )
-
-
-def heads(text: str, year: int = 2024) -> list[dict[str, Any]]:
-    draft = extract_plan(text, year=year)
-    return [t for t in draft.plan["targets"] if t["section"] == "headline"]
 
 
 def pending_ids(targets: list[dict[str, Any]]) -> list[str]:

@@ -11,8 +11,8 @@ fix.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
+from extract_drafts import heads, ids
 from plancli.extract import extract_plan
 from plancli.extract.text import reflow
 
@@ -25,15 +25,6 @@ def page(lead_and_targets: str, year: int = 2024) -> str:
         f"{lead_and_targets}\n"
         "（编辑：某某）\n"
     )
-
-
-def heads(text: str, year: int = 2024) -> list[dict[str, Any]]:
-    draft = extract_plan(text, year=year)
-    return [t for t in draft.plan["targets"] if t["section"] == "headline"]
-
-
-def ids(targets: list[dict[str, Any]]) -> list[str]:
-    return [t["id"] for t in targets]
 
 
 # ------------------------------------------------------------------ page layouts
