@@ -264,3 +264,19 @@ def test_as_the_higher_level_hands_down_is_pending() -> None:
     assert [(t["quote"], t.get("pending")) for t in targets] == [
         ("单位地区生产总值能耗降低按省下达计划执行", True)
     ]
+
+
+def test_an_amount_and_its_growth_in_one_clause_give_the_growth_the_shared_id() -> None:
+    """…突破800亿元、增长6.5%以上 in one clause, as …800亿元，增长6.5% in two: the GDP's shared
+    id is its growth's (the status rules and the other plans track GDP as a growth); the
+    amount is a target of its own (set E's one run drafted them the other way round)."""
+    text = page(
+        "今年经济社会发展的主要预期目标是：全市生产总值突破800亿元、增长6.5%以上，"
+        "一般公共预算收入增长5%，城镇调查失业率控制在5.5%以内。",
+        year=2022,
+    )
+    found = heads(text, year=2022)
+    assert [(t["id"], t["kind"], t.get("min")) for t in found[:2]] == [
+        ("gdp_amount", "cumulative", 800),
+        ("gdp", "growth", Decimal("6.5")),
+    ]

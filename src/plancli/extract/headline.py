@@ -77,15 +77,17 @@ class HeadlineReader:
             self._segment(segment, amount if growth else None)
             made = self.targets[before:]
             listed = [*listed, segment] if not made and named_only(segment.text) else []
-            if (
-                growth
-                and amount
-                and len(made) == 1
-                and made[0].id == f"{self.targets[before - 1].id}_2"
-            ):
+            # An amount, then its growth: in clauses of their own (…1200亿元，增长20%) or in one
+            # (…突破3600亿元、增长10%以上).
+            pair = None
+            if growth and amount and len(made) == 1:
+                pair = (self.targets[before - 1], made[0])
+            elif len(made) == 2 and made[0].unit in MONEY_UNITS and made[1].kind == "growth":
+                pair = (made[0], made[1])
+            if pair is not None and pair[1].id == f"{pair[0].id}_2":
                 # The indicator's shared id (gdp: a growth) goes to the growth, not the amount.
-                whole = self.targets[before - 1]
-                whole.id, made[0].id = self._unique(f"{whole.id}_amount"), whole.id
+                whole, rate = pair
+                whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
 
