@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from plancli.assess import GapOutput, assess_plan, figure_query, gap_json_parts, gap_output, select
 from plancli.ledger_read import read_figures
 from plancli.locations import LedgerLocation
-from plancli.output import ObjectRows, dump_json, dump_json_parts, number_text, with_fields
+from plancli.output import dump_json, dump_json_parts, number_text, with_fields
 from plancli.plain import FigureQuery, decimal_to_json
 from plancli.plan import load_plain_plan
 from plancli.stores.sqlite_read import read_plain_figures
@@ -233,7 +233,7 @@ def test_json_written_from_values_is_the_dataclasses_json(workspace) -> None:  #
 
 def test_strings_are_escaped_as_written() -> None:
     """What a terminal would act on is \\u-escaped in every string, keys too, in rows too."""
-    rows = ObjectRows(("a", "b\u202e"), [("x\u202ey", ["\x9b", {"k\x7f": None}])])
+    rows = [{"a": "x\u202ey", "b\u202e": ["\x9b", {"k\x7f": None}]}]
     text = dump_json({"rows": rows, "n\u2066": "plain 中文"})
     assert text == (
         '{\n  "rows": [\n    {\n      "a": "x\\u202ey",\n      "b\\u202e": [\n        "\\u009b",'
@@ -241,7 +241,7 @@ def test_strings_are_escaped_as_written() -> None:
         '  "n\\u2066": "plain 中文"\n}'
     )
     assert json.loads(text)["rows"][0]["b\u202e"][0] == "\x9b"
-    assert dump_json({"rows": ObjectRows(("a",), [])}) == '{\n  "rows": []\n}'
+    assert dump_json({"rows": []}) == '{\n  "rows": []\n}'
     assert dump_json({"a": "x\x7f"}) == '{\n  "a": "x\\u007f"\n}'  # DEL, all ASCII too
     document = GapOutput(plan="p", as_of=None, time_progress=None, counts={}, targets=[])
     with pytest.raises(TypeError):

@@ -59,18 +59,6 @@ def _write_document(document: object, out: list[str]) -> None:
     _write(document, out, "\n")
 
 
-class ObjectRows:
-    """A JSON array of objects given as rows, each the values of `names` in order: written as
-    a list of dataclasses with those fields would be, without building them (`gap --json` of
-    100,000 targets: `assess.gap_json_parts`)."""
-
-    __slots__ = ("names", "rows")
-
-    def __init__(self, names: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
-        self.names = names
-        self.rows = rows
-
-
 class WrittenRows:
     """A JSON array written by `write(indent)` (the newline and spaces of its line), in
     pieces: a writer that knows its rows (`assess.gap_json`) instead of `_write`."""
@@ -88,11 +76,6 @@ def value_json(value: object, indent: str) -> str:
     return "".join(out)
 
 
-def row_template(names: tuple[str, ...], indent: str) -> str:
-    """The text of an object with these fields at `indent`, its values `%s` (`_write_rows`)."""
-    return _row_template(names, indent)
-
-
 class _Fields:
     """A dataclass's fields, some of them replaced (`with_fields`)."""
 
@@ -105,7 +88,7 @@ class _Fields:
 
 def with_fields(document: object, **values: object) -> object:
     """`document` (a dataclass) as JSON writes it, with these fields' values instead: an
-    `ObjectRows` for a list of objects, say."""
+    `WrittenRows` for a long list of objects, say."""
     names = _field_names(document)
     given = [values.pop(name) if name in values else getattr(document, name) for name in names]
     if values:
@@ -189,8 +172,6 @@ def _write(value: object, out: list[str], indent: str) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
-    elif type(value) is ObjectRows:
-        _write_rows(value, out, indent)
     elif type(value) is WrittenRows:
         out.extend(value.write(indent))
     elif type(value) is _Fields:
@@ -217,49 +198,12 @@ def _write(value: object, out: list[str], indent: str) -> None:
         raise TypeError(f"no JSON for {type(value).__name__}")
 
 
-def _write_rows(value: ObjectRows, out: list[str], indent: str) -> None:
-    """An `ObjectRows`, as `_write` writes a list of objects: each row one `%` of a template
-    of its keys (`_write_object`'s text, with fewer pieces; 100,000 rows of 47 values)."""
-    inner = indent + "  "
-    names = value.names
-    template = _row_template(names, inner)
-    between = "," + inner
-    first = True
-    item: Any
-    text: str | None
-    for row in value.rows:
-        texts: list[str] = []
-        put = texts.append
-        for item in row:
-            kind = type(item)
-            if kind is str:
-                text = _string(item)
-                put(text if text.isascii() and "\x7f" not in text else _escaped(text))
-            elif item is None:
-                put("null")
-            elif kind is Decimal:
-                put(_number(item))
-            elif kind is bool:
-                put("true" if item else "false")
-            else:
-                text = _scalar(item)
-                if text is None:  # a value holding others: written apart
-                    nested: list[str] = []
-                    _write(item, nested, inner + "  ")
-                    text = "".join(nested)
-                put(text)
-        if len(texts) != len(names):
-            raise ValueError(f"{len(texts)} values for {len(names)} fields")
-        out.append(("[" + inner if first else between) + template % tuple(texts))
-        first = False
-    out.append("[]" if first else indent + "]")
-
-
 _TEMPLATES: dict[tuple[tuple[str, ...], str], str] = {}
 
 
-def _row_template(names: tuple[str, ...], indent: str) -> str:
-    """`_write_object`'s text of an object with these names at `indent`, its values `%s`."""
+def row_template(names: tuple[str, ...], indent: str) -> str:
+    """`_write_object`'s text of an object with these names at `indent`, its values `%s`: one
+    `%` per row of a long array (`assess.gap_json`)."""
     template = _TEMPLATES.get((names, indent))
     if template is None:
         if not names:

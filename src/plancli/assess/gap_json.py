@@ -190,7 +190,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
 
 def gap_target_rows(chosen: Iterable[Assessment], indent: str) -> Iterator[str]:
     """The `targets` array of `gap --json` at `indent` (the newline and spaces of its line),
-    as `output._write_rows` writes `ObjectRows(ASSESSMENT_FIELDS, …)`: in batches of text."""
+    as `output._write` writes a list of `AssessmentOut`: in batches of text."""
     inner = indent + "  "
     template = row_template(ASSESSMENT_FIELDS, inner)
     value_indent = inner + "  "
