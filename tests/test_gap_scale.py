@@ -6,6 +6,7 @@ Python) is the reference, on the bundled plan's real numbers."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -157,6 +158,10 @@ STORED: dict[str, tuple[str, object, bool]] = {
     "empty": ("value", "", False),
     "a lone sign": ("value", "-", False),
     "a lone point": ("value", ".", False),
+    "a sign and a point": ("value", "-.", False),
+    "a sign last": ("value", "5-", False),
+    "a point then a sign": ("value", ".-5", False),
+    "a point then a space": ("amount", ". ", False),
     "two points": ("value", "1.2.3", False),
     "a sign inside": ("value", "1-2", False),
     "two signs": ("value", "--5", False),
@@ -274,3 +279,27 @@ def test_numbers_at_the_edges(text: str) -> None:
 
     value = Decimal(text)
     assert _number(value) == number_text(decimal_to_json(value))
+
+
+# The checks `plainly_fit` made with five regular expressions, two of them now `_plain_run`'s
+# `in` and `count`: the same verdict on every run of figures.
+_FIVE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"[^-0-9. ]",
+        r"[^ ]-",
+        r"\.[0-9]*\.",
+        r"(?<![0-9])\.(?![0-9])",
+        r"-(?: |\Z)",
+    )
+)
+
+
+@given(st.text(alphabet="-0123456789. ", max_size=12) | st.text(alphabet="-1. x", max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_plain_run_says_what_the_five_expressions_said(text: str) -> None:
+    from plancli.stores.sqlite_judged import _UNPLAIN_FIGURES, _plain_run
+
+    before = not any(pattern.search(text) for pattern in _FIVE)
+    now = not any(pattern.search(text) for pattern in _UNPLAIN_FIGURES) and _plain_run(text)
+    assert now is before
