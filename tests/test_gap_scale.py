@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -234,6 +235,30 @@ def test_json_written_from_values_is_the_dataclasses_json(workspace) -> None:  #
             expected = dump_json(gap_output(assessment, chosen))
             assert "".join(gap_json_parts(assessment, chosen)) == expected
             assert "".join(dump_json_parts(gap_output(assessment, chosen), parts=7)) == expected
+
+
+def test_rows_are_written_as_their_writer_yields_them() -> None:
+    """`dump_json_parts` hands on a `WrittenRows` array's pieces one by one, when its turn
+    comes (a gap document of 100,000 targets is never held whole), and they join to the text
+    `dump_json` writes of the same document."""
+    from plancli.output import WrittenRows
+
+    pulled: list[str] = []
+
+    def rows(indent: str) -> Iterator[str]:
+        for piece in ("[" + indent + "  1", "," + indent + "  2", indent + "]"):
+            pulled.append(piece)
+            yield piece
+
+    document = {"before": "规划", "targets": WrittenRows(rows), "after": [1, None]}
+    pieces = dump_json_parts(document, parts=2)
+    seen: list[str] = []
+    for piece in pieces:
+        seen.append(piece)
+        if piece in pulled:  # each row piece is handed on before the next is written
+            assert pulled[-1] == piece
+    assert len(pulled) == 3 and all(piece in seen for piece in pulled)
+    assert "".join(seen) == dump_json({"before": "规划", "targets": [1, 2], "after": [1, None]})
 
 
 def test_strings_are_escaped_as_written() -> None:

@@ -46,13 +46,42 @@ def dump_json(document: object) -> str:
 
 def dump_json_parts(document: object, parts: int = 65_536) -> Iterator[str]:
     """`dump_json(document)` in pieces, which joined are its text: a gap document of 100,000
-    targets is 130 MB of text, held once as small parts instead of also as one string and
-    its encoded bytes."""
-    out: list[str] = []
+    targets is 130 MB of text, never held whole: its targets (`WrittenRows`) are written as
+    their writer yields them, when their turn comes, and the rest in joins of `parts` pieces."""
+    out = _Deferred()
     _write_document(document, out)
-    for start in range(0, len(out), parts):
-        yield "".join(out[start : start + parts])
-        out[start : start + parts] = [""] * min(parts, len(out) - start)  # free the parts
+    later = dict(out.later)
+    batch: list[str] = []
+    for at, piece in enumerate(out):
+        rows = later.get(at)
+        if rows is None:
+            batch.append(piece)
+            if len(batch) == parts:
+                yield "".join(batch)
+                batch = []
+            continue
+        if batch:
+            yield "".join(batch)
+            batch = []
+        yield from rows
+    if batch:
+        yield "".join(batch)
+
+
+class _Deferred(list[str]):
+    """A document's pieces, where each `WrittenRows` array is its writer's iterator, kept
+    (`later`: at which piece) to be run when `dump_json_parts` comes to it: the rows of 100,000
+    targets are written out batch by batch, not held (260 MB as text) and then joined."""
+
+    __slots__ = ("later",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.later: list[tuple[int, Iterable[str]]] = []
+
+    def defer(self, rows: Iterable[str]) -> None:
+        self.later.append((len(self), rows))
+        self.append("")
 
 
 def _write_document(document: object, out: list[str]) -> None:
@@ -173,7 +202,10 @@ def _write(value: object, out: list[str], indent: str) -> None:
     if text is not None:
         out.append(text)
     elif type(value) is WrittenRows:
-        out.extend(value.write(indent))
+        if type(out) is _Deferred:
+            out.defer(value.write(indent))
+        else:
+            out.extend(value.write(indent))
     elif type(value) is _Fields:
         _write_object(value.names, value.values, out, indent)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple: an object
