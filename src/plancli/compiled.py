@@ -188,7 +188,12 @@ def read_compiled(path: Path, key: bytes) -> dict[str, Any] | None:
     entry = _entry(path)
     if entry is None:
         return None
-    data = read_entry(entry)
+    return loads_compiled(read_entry(entry), key)
+
+
+def loads_compiled(data: bytes | None, key: bytes) -> dict[str, Any] | None:
+    """The compiled form in `data` (an entry's bytes, `dumps_compiled`) if it is one made
+    under `key` and holds plain values only, else None."""
     header = FORMAT + b" " + key + b"\n"
     if data is None or not data.startswith(header):
         return None
@@ -240,7 +245,14 @@ _CONTAINERS = frozenset({dict, list})
 _CONTAINERS_OR_NONE = frozenset({dict, list, type(None)})
 
 
-def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any]) -> None:
+def dumps_compiled(key: bytes, compiled: dict[str, Any]) -> bytes:
+    """A compiled form as an entry's bytes: the format and key, a line end, then marshal."""
+    return FORMAT + b" " + key + b"\n" + marshal.dumps(compiled)
+
+
+def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any] | bytes) -> None:
+    """Keep a compiled form (or its bytes, `dumps_compiled`) as the entry of `path`."""
     entry = _entry(path)
     if entry is not None:
-        write_entry(entry, FORMAT + b" " + key + b"\n" + marshal.dumps(compiled))
+        data = compiled if isinstance(compiled, bytes) else dumps_compiled(key, compiled)
+        write_entry(entry, data)
