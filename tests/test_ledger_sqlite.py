@@ -368,3 +368,60 @@ def test_a_ledger_with_the_old_batch_index_reads_and_loses_it_on_first_write(
     assert undo is not None
     undo_batch(store, undo)
     assert [(r.value, r.batch) for r in store.read()] == [(Decimal("120"), "b1")]
+
+
+def test_records_of_every_shape_are_written_in_order_without_binding_none(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: a None bound to a statement costs sqlite3 a failed adapter look-up, so a
+    record's row leaves out the fields it lacks (NULL, as before); the records of every shape,
+    interleaved, are stored and read back in ledger order, field for field."""
+    from plancli.plain import Record as PlainRecord
+    from plancli.stores.sqlite import _row_groups
+
+    def record(n: int, amount: str | None, note: str | None, source: str | None) -> PlainRecord:
+        return PlainRecord(
+            "g5",
+            f"2022-{n:02d}",
+            Decimal(f"{n}.0"),
+            None if amount is None else Decimal(amount),
+            note,
+            source,
+            JULY_5,
+            "b1",
+        )
+
+    records = [
+        record(1, None, None, None),
+        record(2, "7.50", None, None),
+        record(3, "8", None, None),
+        record(4, None, "说明", None),
+        record(5, None, None, None),
+        record(6, "1", None, "统计局"),
+        record(7, None, None, None),
+    ]
+    groups = _row_groups(records)
+    assert [(len(rows[0]), len(rows)) for _sql, rows in groups] == [
+        (5, 1),
+        (6, 2),
+        (8, 1),
+        (5, 1),
+        (8, 1),
+        (5, 1),
+    ]
+    assert all(None not in row for sql, rows in groups if "note" not in sql for row in rows)
+    path = tmp_path / "shapes.sqlite"
+    store = sqlite_store(path)
+    with store.transaction() as session:
+        session.append(records)
+    read = store.read()
+    assert [(r.period, r.value, r.amount, r.note, r.source) for r in read] == [
+        (r.period, r.value, r.amount, r.note, r.source) for r in records
+    ]
+    assert [str(r.value) for r in read] == ["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0"]
+    assert [None if r.amount is None else str(r.amount) for r in read][1:3] == ["7.50", "8"]
+    with closing(sqlite3.connect(path)) as connection:
+        nulls = connection.execute(
+            "SELECT count(*) FROM records WHERE amount IS NULL AND note IS NULL"
+        ).fetchone()
+    assert nulls == (3,)
