@@ -542,3 +542,19 @@ def test_json_rows_through_the_streamed_loop_import_as_check_entry_reads_them(
         assert message.splitlines()[1].startswith("file.jsonl:4: ")
         assert expected in message.splitlines()[1]
         assert records == []
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet='ab,"é\r\n\x0b\x0c\x1c\x85\u2028', max_size=40))
+@example("a\r\nb\rc\n")
+@example("a\x0bb\nc\r")
+def test_lines_are_split_as_the_csv_reader_splits_them(text: str) -> None:
+    """Issue 15: str.splitlines, where it splits as the regular expression does (only at \\n,
+    \\r\\n and \\r: none of the other characters it breaks at in the text), else the
+    expression; a line end the text ends on is a line's."""
+    from plancli.imports_text import _LINE, _split_lines
+
+    end = max(text.rfind("\n"), text.rfind("\r")) + 1
+    if end:
+        assert _split_lines(text, end) == _LINE.findall(text, 0, end)
+        assert "".join(_split_lines(text, end)) == text[:end]
