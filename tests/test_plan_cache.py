@@ -222,7 +222,7 @@ def test_a_large_plan_is_compiled_by_a_child_process(
     if not writable:
         cache_home.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
-    monkeypatch.setattr(plan_module, "ASIDE_BYTES", 0)
+    monkeypatch.setattr(compiled, "ASIDE_BYTES", 0)
     monkeypatch.setattr(plan_module, "_validate", _no_validation_here)
     assert load_plain_plan(mini_plan) == expected
     entries = cache_home / "plancli" / "plans"
@@ -237,7 +237,7 @@ def test_a_large_invalid_plan_is_refused_as_before(
     mini_plan.write_text(mini_plan.read_text("utf-8") + "\n[[targets]]\nid = 1\n", "utf-8")
     with pytest.raises(PlanFileError) as small:
         load_plain_plan(mini_plan)
-    monkeypatch.setattr(plan_module, "ASIDE_BYTES", 0)
+    monkeypatch.setattr(compiled, "ASIDE_BYTES", 0)
     with pytest.raises(PlanFileError) as large:
         load_plain_plan(mini_plan)
     assert str(large.value) == str(small.value) and "line" in str(large.value)

@@ -167,6 +167,8 @@ def load_plain_plan(path: Path) -> plain.Plan:
     compiled form when one is kept for these bytes, without importing Pydantic; else validated
     by the models (errors as `load_plan_file` reports them), compiled and kept."""
     from plancli.compiled import (
+        ASIDE_BYTES,
+        compile_aside,
         compile_plan,
         keep_compiled,
         plan_from_compiled,
@@ -178,7 +180,7 @@ def load_plain_plan(path: Path) -> plain.Plan:
     key = plan_key(data)
     compiled = read_compiled(path, key)
     if compiled is None and len(data) >= ASIDE_BYTES:
-        compiled = _compile_aside(path, key)
+        compiled = compile_aside(path, key)
     if compiled is not None:
         try:
             return plan_from_compiled(compiled)
@@ -187,55 +189,6 @@ def load_plain_plan(path: Path) -> plain.Plan:
     compiled = compile_plan(_validate(path, data))
     keep_compiled(path, key, compiled)
     return plan_from_compiled(compiled)
-
-
-# A plan file at least this large is compiled, on a miss, by a child process (`_compile_aside`).
-ASIDE_BYTES = 4 * 1024 * 1024
-
-
-def _compile_aside(path: Path, key: bytes) -> dict[str, Any] | None:
-    """The plan at `path` validated and compiled by a child process, which keeps the compiled
-    form in the cache and hands its bytes back; None when the child failed (an invalid plan,
-    a plan file changed meanwhile, no interpreter to start): the caller then validates in
-    process and says what is wrong. Validating a plan of 100,000 targets peaks near 490 MB
-    and leaves some 260 MB of freed objects' arenas resident, on which the import that
-    followed stacked its own 500 MB (835 MB at the first import after installing, issue 15);
-    a child's memory is all returned when it exits."""
-    import subprocess
-    import sys
-
-    from plancli.compiled import loads_compiled
-
-    if not sys.executable:
-        return None
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(path)],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    return loads_compiled(done.stdout, key) if done.returncode == 0 else None
-
-
-_CHILD = "import sys; from plancli.plan import compile_to_stdout; compile_to_stdout(sys.argv[1])"
-
-
-def compile_to_stdout(name: str) -> None:
-    """The child's work (`_compile_aside`): the plan at `name` validated and compiled, kept in
-    the cache (where there is one to write) and written to stdout as the entry's bytes."""
-    import sys
-
-    from plancli.compiled import compile_plan, dumps_compiled, keep_compiled, plan_key
-
-    path = Path(name)
-    data = read_bytes(path, "the plan", PlanFileError)
-    key = plan_key(data)
-    entry = dumps_compiled(key, compile_plan(_validate(path, data)))
-    keep_compiled(path, key, entry)
-    sys.stdout.buffer.write(entry)
 
 
 def _validate(path: Path, data: bytes) -> Plan:
