@@ -315,3 +315,113 @@ def test_any_record_survives_both_stores(
     [back] = read_records(sqlite)
     assert back == read_records(toml)[0]
     assert str(back.value) == str(read_records(toml)[0].value)
+
+
+# The records table and its indexes as plancli wrote them before the batch index was dropped
+# (issue 15): a ledger made then must read, take writes and undo as before.
+_SCHEMA_WITH_BATCH_INDEX = f"""
+CREATE TABLE records (
+    seq INTEGER PRIMARY KEY,
+    target TEXT NOT NULL CHECK (length(target) > 0),
+    period TEXT NOT NULL,
+    value TEXT NOT NULL,
+    amount TEXT,
+    note TEXT,
+    source TEXT,
+    recorded_at TEXT NOT NULL,
+    batch TEXT NOT NULL
+);
+CREATE INDEX records_by_target ON records (target, period);
+CREATE INDEX records_by_batch ON records (batch);
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_ledger_with_the_old_batch_index_reads_and_loses_it_on_first_write(
+    tmp_path: Path, plan: Plan
+) -> None:
+    path = tmp_path / "old.sqlite"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.executescript(_SCHEMA_WITH_BATCH_INDEX)
+        connection.execute(
+            "INSERT INTO records (target, period, value, amount, note, source, recorded_at, batch)"
+            " VALUES ('g5', '2022-03', '120', NULL, 'old', NULL, ?, 'b1')",
+            (JULY_5.isoformat(),),
+        )
+        connection.commit()
+
+    def indexes() -> set[str]:
+        with closing(sqlite3.connect(path)) as connection:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+            return {name for (name,) in rows}
+
+    store = sqlite_store(path)
+    [old] = store.read()
+    assert (old.target, old.value, old.note, old.batch) == ("g5", Decimal("120"), "old", "b1")
+    assert "records_by_batch" in indexes()  # reading changes nothing
+    record_entry(store, plan, Entry("g5", "2022-06", "150"), now=JULY_5 + timedelta(days=1))
+    assert indexes() == {"records_by_target", "amendments_by_batch"}
+    assert pragma(path, "user_version") == SCHEMA_VERSION  # migrated by the write, as before
+    assert [r.value for r in store.read()] == [Decimal("120"), Decimal("150")]
+    undo = last_batch(store.read(), store.amendments())
+    assert undo is not None
+    undo_batch(store, undo)
+    assert [(r.value, r.batch) for r in store.read()] == [(Decimal("120"), "b1")]
+
+
+def test_records_of_every_shape_are_written_in_order_without_binding_none(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: a None bound to a statement costs sqlite3 a failed adapter look-up, so a
+    record's row leaves out the fields it lacks (NULL, as before); the records of every shape,
+    interleaved, are stored and read back in ledger order, field for field."""
+    from plancli.plain import Record as PlainRecord
+    from plancli.stores.sqlite import _row_groups
+
+    def record(n: int, amount: str | None, note: str | None, source: str | None) -> PlainRecord:
+        return PlainRecord(
+            "g5",
+            f"2022-{n:02d}",
+            Decimal(f"{n}.0"),
+            None if amount is None else Decimal(amount),
+            note,
+            source,
+            JULY_5,
+            "b1",
+        )
+
+    records = [
+        record(1, None, None, None),
+        record(2, "7.50", None, None),
+        record(3, "8", None, None),
+        record(4, None, "说明", None),
+        record(5, None, None, None),
+        record(6, "1", None, "统计局"),
+        record(7, None, None, None),
+    ]
+    groups = _row_groups(records)
+    assert [(len(rows[0]), len(rows)) for _sql, rows in groups] == [
+        (5, 1),
+        (6, 2),
+        (8, 1),
+        (5, 1),
+        (8, 1),
+        (5, 1),
+    ]
+    assert all(None not in row for sql, rows in groups if "note" not in sql for row in rows)
+    path = tmp_path / "shapes.sqlite"
+    store = sqlite_store(path)
+    with store.transaction() as session:
+        session.append(records)
+    read = store.read()
+    assert [(r.period, r.value, r.amount, r.note, r.source) for r in read] == [
+        (r.period, r.value, r.amount, r.note, r.source) for r in records
+    ]
+    assert [str(r.value) for r in read] == ["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0"]
+    assert [None if r.amount is None else str(r.amount) for r in read][1:3] == ["7.50", "8"]
+    with closing(sqlite3.connect(path)) as connection:
+        nulls = connection.execute(
+            "SELECT count(*) FROM records WHERE amount IS NULL AND note IS NULL"
+        ).fetchone()
+    assert nulls == (3,)

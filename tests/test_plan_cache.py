@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES
 
 import plancli
 from plancli import compiled
+from plancli import plan as plan_module
 from plancli.errors import PlanFileError
 from plancli.locations import bundled_plans
 from plancli.plain import Target
@@ -203,3 +204,41 @@ def _code() -> object:
 def test_only_plain_values_are_believed(value: object, plain: bool) -> None:
     """Whatever else marshal can hold, at any depth, makes the entry a miss."""
     assert compiled._plain_values(value) is plain
+
+
+def _no_validation_here(path: Path, data: bytes) -> None:
+    raise AssertionError("validated in this process, not by the child")
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_a_large_plan_is_compiled_by_a_child_process(
+    tmp_path: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch, writable: bool
+) -> None:
+    """Issue 15: the first read of a large plan validates it in a child process, whose memory
+    is returned when it exits; the child keeps the entry and hands its bytes back, so a cache
+    that cannot be written still costs one validation, not two."""
+    expected = compiled.plain_plan(load_plan_file(mini_plan))
+    cache_home = tmp_path / ("cache" if writable else "not-a-folder")
+    if not writable:
+        cache_home.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    monkeypatch.setattr(compiled, "ASIDE_BYTES", 0)
+    monkeypatch.setattr(plan_module, "_validate", _no_validation_here)
+    assert load_plain_plan(mini_plan) == expected
+    entries = cache_home / "plancli" / "plans"
+    assert (len(list(entries.iterdir())) == 1) if writable else not entries.exists()
+
+
+def test_a_large_invalid_plan_is_refused_as_before(
+    cache: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child fails on an invalid plan; this process validates it and says what is wrong,
+    as it does for a small plan."""
+    mini_plan.write_text(mini_plan.read_text("utf-8") + "\n[[targets]]\nid = 1\n", "utf-8")
+    with pytest.raises(PlanFileError) as small:
+        load_plain_plan(mini_plan)
+    monkeypatch.setattr(compiled, "ASIDE_BYTES", 0)
+    with pytest.raises(PlanFileError) as large:
+        load_plain_plan(mini_plan)
+    assert str(large.value) == str(small.value) and "line" in str(large.value)
+    assert not cache.exists() or not list(cache.iterdir())

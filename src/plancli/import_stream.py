@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
+from itertools import chain
 from operator import itemgetter
 from typing import Literal
 
@@ -292,13 +293,21 @@ def import_stream(
 
 def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
     """The rows in order; a list is emptied as they are given (from its end, reversed first:
-    no copy), so a row checked is a row freed."""
+    no copy, then _CHUNK rows at a time), so a row checked is soon a row freed. The rows of a
+    chunk are given by `chain` (C): a generator resumed for each of a million rows cost half
+    a second."""
     if not isinstance(rows, list):
-        yield from rows
-        return
+        return iter(rows)
+    return chain.from_iterable(_chunks(rows))
+
+
+def _chunks(rows: list[ImportRow]) -> Iterator[list[ImportRow]]:
     rows.reverse()
     while rows:
-        yield rows.pop()
+        chunk = rows[-_CHUNK:]
+        del rows[-_CHUNK:]
+        chunk.reverse()
+        yield chunk
 
 
 def _warnings(

@@ -167,6 +167,8 @@ def load_plain_plan(path: Path) -> plain.Plan:
     compiled form when one is kept for these bytes, without importing Pydantic; else validated
     by the models (errors as `load_plan_file` reports them), compiled and kept."""
     from plancli.compiled import (
+        ASIDE_BYTES,
+        compile_aside,
         compile_plan,
         keep_compiled,
         plan_from_compiled,
@@ -177,6 +179,8 @@ def load_plain_plan(path: Path) -> plain.Plan:
     data = read_bytes(path, "the plan", PlanFileError)
     key = plan_key(data)
     compiled = read_compiled(path, key)
+    if compiled is None and len(data) >= ASIDE_BYTES:
+        compiled = compile_aside(path, key)
     if compiled is not None:
         try:
             return plan_from_compiled(compiled)

@@ -54,7 +54,6 @@ CREATE TABLE records (
     batch TEXT NOT NULL
 );
 CREATE INDEX records_by_target ON records (target, period);
-CREATE INDEX records_by_batch ON records (batch);
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
@@ -77,6 +76,11 @@ CREATE INDEX amendments_by_batch ON amendments (batch);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
+
+# Dropped by the first write since (`_begin_writing`): the one query by batch, `undo`'s, reads
+# the whole ledger anyway, and building the index cost 0.7-1.0 s of a 1,200,000-row import and
+# 40 MB of the file (issue 15). Readers never needed it; a ledger with it reads as before.
+_OLD_INDEXES = ("records_by_batch",)
 
 _SCHEMA_STATE = (
     "SELECT (SELECT application_id FROM pragma_application_id),"
@@ -302,6 +306,8 @@ def _begin_writing(connection: sqlite3.Connection, path: Path) -> None:
         _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
     elif version == 1:  # a ledger from before `plancli amend`
         _create_schema(connection, _AMENDMENTS_SCHEMA)
+    for name in _OLD_INDEXES:
+        connection.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 # SQLite's primary result codes for a lock held by another connection.
