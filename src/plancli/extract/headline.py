@@ -43,7 +43,7 @@ from plancli.extract.forms import (
     SAME,
     TREND,
 )
-from plancli.extract.pending import PENDING, pending_subjects
+from plancli.extract.pending import AMOUNT, PENDING, pending_subjects
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
 
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
@@ -494,8 +494,12 @@ class HeadlineReader:
             )
         if not found:
             name = subjects or text
-            target = self._new(name, seg, "level")
-            target.unit, target.pending, target.frequency = "%", True, "annual"
+            if AMOUNT.search(name):  # an amount the year adds up: the unit is the report's
+                target = self._new(name, seg, "cumulative")
+            else:
+                target = self._new(name, seg, "level")
+                target.unit = "%"
+            target.pending, target.frequency = True, "annual"
             target.review.append("pending national task of an unknown indicator")
 
     def _aspiration(self, piece: Piece) -> None:
