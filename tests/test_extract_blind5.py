@@ -25,6 +25,51 @@ def page(lead_and_targets: str, year: int = 2024) -> str:
     )
 
 
+# ------------------------------------------------------------------ finding the paragraph
+
+
+def test_the_years_expected_target_run_into_its_one_figure() -> None:
+    """A news page of one target: 今年的预期目标是地区生产总值增长…, no colon, one clause."""
+    text = page(
+        "报告回顾了过去一年，全县生产总值增长7.2%。报告提出，今年的预期目标是地区生产总值"
+        "增长6.5%，为此要做到稳中求进、以进促稳。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp"]
+    assert targets[0]["min"] == Decimal("6.5")
+    assert targets[0]["quote"] == "地区生产总值增长6.5%"
+
+
+def test_last_years_expected_target_is_no_lead() -> None:
+    """去年预期目标是…增长7%: last year's target, told in the review, leads nothing."""
+    text = page(
+        "报告回顾了过去一年：去年预期目标是生产总值增长7%，实际增长7.4%。\n"
+        "今年主要预期目标是：地区生产总值增长6.5%左右；城镇新增就业1.2万人。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "new_urban_jobs"]
+    assert targets[0]["around"] == Decimal("6.5")
+
+
+def test_list_items_with_a_heading_and_prose_before_their_figures() -> None:
+    """The lead ends its line; each item (一是…。二是…。) opens with a heading and a sentence of
+    prose, then states its figures: every item's figures are headline targets."""
+    text = (
+        "一、2023年工作回顾\n"
+        "全省生产总值增长5.2%。\n"
+        "二、2024年经济社会发展主要预期目标和任务\n"
+        "根据上述要求，建议2024年全省经济社会发展主要预期目标为：\n"
+        "一是着力扩大有效需求。积极扩大国内需求，促进消费和投资良性循环。预期全省地区生产总值"
+        "增长6%左右；社会消费品零售总额增长7%左右。\n"
+        "二是着力保障改善民生。坚持就业优先。城镇新增就业50万人以上；居民消费价格涨幅3%左右。\n"
+        "三、2024年重点工作\n"
+        "（一）扩大内需。新建充电桩1000个。\n"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "retail_sales", "new_urban_jobs", "cpi"]
+    assert targets[0]["around"] == Decimal("6")
+
+
 # ------------------------------------------------------------------ pending wordings
 
 
@@ -92,6 +137,15 @@ def test_grain_output_and_sown_area_are_two_pending_levels() -> None:
 
 
 # ------------------------------------------------------------------ clause forms
+
+
+def test_the_state_of_safety_names_no_indicator() -> None:
+    """确保安全生产形势持续稳定 (as 社会大局和谐稳定): no indicator to track."""
+    text = page(
+        "今年主要预期目标是：地区生产总值增长6%；确保全镇安全形势持续稳定；"
+        "城镇登记失业率控制在4%以内。"
+    )
+    assert ids(heads(text)) == ["gdp", "unemployment_rate"]
 
 
 def test_a_list_in_step_with_growth_协调同步() -> None:

@@ -24,6 +24,10 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
                 continue
+            later = _later_in_item(parse, start, pos, full_stop + 1, newline, stop, year)
+            if later is not None:
+                pos = later
+                continue
             return full_stop
         if newline < 0:
             return stop
@@ -38,6 +42,33 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
             return newline
         pos = newline + 1
     return stop
+
+
+def _later_in_item(
+    parse: str, start: int, pos: int, after: int, newline: int, stop: int, year: int | None
+) -> int | None:
+    """Where a later sentence of the same list item lists targets, when the lead ends its line
+    and its list's items open with a heading and prose (一是增强发展动能。以…为引领，…。预期
+    地区生产总值增长6%左右；…): the item's targets come after its words; None if none do."""
+    lead_line_end = parse.find("\n", start, stop)
+    if lead_line_end < 0 or parse[start:lead_line_end].strip():
+        return None  # the lead runs into its targets: a sentence of prose ends them
+    line_start = parse.rfind("\n", start, after) + 1
+    if line_start <= start or not LIST_LABEL.match(parse, line_start):
+        return None
+    end = newline if newline >= 0 else stop
+    if not parse[after:end].strip():
+        # the item ends here: the list goes on with its next item
+        return end if newline >= 0 and LIST_LABEL.match(parse, newline + 1, stop) else None
+    sentence = after
+    while sentence < end:
+        if more_targets(parse, sentence, stop, year):
+            return sentence
+        next_stop = parse.find("。", sentence, end)
+        if next_stop < 0:
+            return None
+        sentence = next_stop + 1
+    return None
 
 
 # A sentence that goes on listing targets: its first clause states a figure of this year's

@@ -193,6 +193,12 @@ _HEADLINE_LEADS = (
         r"目标(?:任务)?[ \t]*$",
         re.M,
     ),
+    # The year's (预期)目标是 run into its first target, the weakest: never last year's
+    # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
+    re.compile(
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)预期|(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?)"
+        r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
+    ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
