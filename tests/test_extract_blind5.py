@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from extract_drafts import heads, ids
+from plancli.errors import InputError
 
 
 def page(lead_and_targets: str, year: int = 2024) -> str:
@@ -68,6 +71,47 @@ def test_list_items_with_a_heading_and_prose_before_their_figures() -> None:
     targets = heads(text)
     assert ids(targets) == ["gdp", "retail_sales", "new_urban_jobs", "cpi"]
     assert targets[0]["around"] == Decimal("6")
+
+
+def digest(heading: str) -> str:
+    """A newspaper's digest: a heading over last year's results, one over this year's
+    targets, a clause or two a line without punctuation, then the page's index."""
+    return (
+        "|\n回顾2023年\n"
+        "地区生产总值增长6.2%,工业投资增长11%,增速居全省第三\n"
+        "城镇新增就业2.1万人\n"
+        f"{heading}\n"
+        "地区生产总值增长6%左右,规模以上工业增加值增长8%左右\n"
+        "一般公共预算收入增长5%左右\n"
+        "城乡居民收入分别增长6.5%和7.5%左右\n"
+        "城镇登记失业率、居民消费价格涨幅分别控制在4%和3%以内\n"
+        "导读\n"
+        "本报讯 2月20日，某市第五届人民代表大会第二次会议开幕。市长作政府工作报告。\n"
+    )
+
+
+def test_a_digest_heading_looking_ahead_to_the_year_leads_its_lines() -> None:
+    """展望2024年 / 2024年展望 over lines of figures: they are the year's targets (last year's
+    results above them are not)."""
+    for heading in ("展望2024年", "2024年展望", "■ 展望2024"):
+        targets = heads(digest(heading))
+        assert ids(targets) == [
+            "gdp",
+            "industrial_value_added",
+            "budget_revenue",
+            "urban_income",
+            "rural_income",
+            "unemployment_rate",
+            "cpi",
+        ], heading
+        assert targets[0]["around"] == Decimal("6")
+        assert targets[6]["max"] == Decimal("3")
+
+
+def test_a_digest_heading_of_another_year_leads_nothing() -> None:
+    """展望2035年 in a 2024 plan is not this year's heading: no targets found."""
+    with pytest.raises(InputError, match="no targets found"):
+        heads(digest("展望2035年"))
 
 
 # ------------------------------------------------------------------ pending wordings

@@ -193,6 +193,12 @@ _HEADLINE_LEADS = (
         r"目标(?:任务)?[ \t]*$",
         re.M,
     ),
+    # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:展望[ \t]*(?P<year>20\d\d)年?|(?P<later>20\d\d)年展望)"
+        r"[ \t—\-】\]:]*$",
+        re.M,
+    ),
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
@@ -260,7 +266,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
-            and (m.groupdict().get("year") in (None, str(layout.year)))
+            and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
             and (
                 index < _WEAK_LEADS
                 or (
