@@ -108,6 +108,33 @@ def test_a_digest_heading_looking_ahead_to_the_year_leads_its_lines() -> None:
         assert targets[6]["max"] == Decimal("3")
 
 
+def test_a_digests_lines_of_one_length_are_no_wrapped_text() -> None:
+    """Lines of figures about as long as each other, each ending a clause (…8%左右, …以内),
+    are a digest's, one clause a line — not a text wrapped at a fixed width — and a last line
+    全年完成3000户…任务 is a target of the year too."""
+    text = (
+        "|\n回顾2023年\n"
+        "地区生产总值增长6.2%,规模以上工业增加值增长9.1%\n"
+        "城镇新增就业2.1万人\n"
+        "展望2024年\n"
+        "地区生产总值增长6%左右,规模以上工业增加值增长8%左右\n"
+        "一般公共预算收入增长5%左右\n"
+        "城乡居民收入分别增长6.5%和7.5%左右\n"
+        "城镇登记失业率、居民消费价格涨幅分别控制在4%和3%以内\n"
+        "全年完成3000户农村危房改造任务\n"
+        "导读\n"
+        "本报讯 2月20日，某市第五届人民代表大会第二次会议开幕。市长作政府工作报告。\n"
+    )
+    targets = heads(text)
+    assert [t["quote"] for t in targets[-3:]] == [
+        "城镇登记失业率、居民消费价格涨幅分别控制在4%和3%以内",
+        "城镇登记失业率、居民消费价格涨幅分别控制在4%和3%以内",
+        "全年完成3000户农村危房改造任务",
+    ]
+    assert [t.get("max") for t in targets[-3:-1]] == [Decimal("4"), Decimal("3")]
+    assert targets[-1]["kind"] == "cumulative" and targets[-1]["min"] == Decimal("3000")
+
+
 def test_a_digest_heading_of_another_year_leads_nothing() -> None:
     """展望2035年 in a 2024 plan is not this year's heading: no targets found."""
     with pytest.raises(InputError, match="no targets found"):

@@ -414,6 +414,9 @@ def _reflow_lines(text: str) -> Reflowed:
     return Reflowed("".join(parts), origin, [i + 1 for i in origin])
 
 
+_CLAUSE_END = re.compile(r"(?:\d\s*%|左右|以上|以内|以下)$")
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text was wrapped at, when most of its lines are about that long."""
     long_lines = [line for line in lines if len(line) >= 15]
@@ -428,7 +431,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     # long lines about as long, are a wrap. A wrap cuts sentences anywhere, so few of its full
     # lines end a sentence; and it is 20 characters wide at least: lines of a summary card
     # (headings over short targets, each closed by 。) are about as long, and no wrap.
-    closed = sum(1 for line in near if line[-1] in "。！？!?")
+    # A line that ends a sentence, or a target's clause (…8%左右, …以内: a digest's lines of
+    # figures, one clause a line, without punctuation), ends where a wrap would seldom cut.
+    closed = sum(1 for line in near if line[-1] in "。！？!?" or _CLAUSE_END.search(line))
     if counts[width] < 3 or len(near) < 0.4 * len(long_lines) or not 20 <= width <= 200:
         return None
     if closed * 2 >= len(near):
