@@ -141,6 +141,25 @@ def test_a_digest_heading_of_another_year_leads_nothing() -> None:
         heads(digest("展望2035年"))
 
 
+# ------------------------------------------------------------------ text clutter
+
+
+def test_pinyin_in_full_width_brackets_or_with_tone_numbers_is_read_past() -> None:
+    """A converter's reading aid after any character, whatever its brackets or its tones:
+    增長（zhǎng）10% is a growth, 增(zeng1)长(zhang3) a verb; the quotes keep the page's
+    characters."""
+    text = page(
+        "今年主要預(yù)期目標(biāo)是：地區(qū)生產(chǎn)總值增長（zhǎng）6%左右；"
+        "研發(fā)經(jīng)費投入增(zeng1)长(zhang3)10%；城鎮(zhèn)新增就業(yè)1.5萬人。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "rd_intensity", "new_urban_jobs"]
+    assert [t["kind"] for t in targets] == ["growth", "growth", "cumulative"]
+    assert targets[0]["around"] == Decimal("6")
+    assert targets[1]["quote"] == "研發(fā)經(jīng)費投入增(zeng1)长(zhang3)10%"
+    assert all(t["quote"] in text for t in targets)
+
+
 # ------------------------------------------------------------------ pending wordings
 
 

@@ -263,8 +263,9 @@ _MARKUP = re.compile(
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
     r"|(?P<emphasis>\*\*|__)"
     r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
-    r"|(?P<pinyin>(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
-    r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{2,6} ?\))"
+    # pinyin: tone marks or a tone's number (經(jīng), 經(jing1)), ASCII or full-width brackets
+    r"|(?P<pinyin>(?<=[\u4e00-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
+    r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 
@@ -287,7 +288,7 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.append(start)
         ends.append(stop)
 
-    if any(mark in text for mark in "<&#*_,("):
+    if any(mark in text for mark in "<&#*_,(（"):
         for match in _MARKUP.finditer(text):
             keep(pos, match.start())
             kind = match.lastgroup
