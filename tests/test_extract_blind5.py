@@ -256,3 +256,25 @@ def test_a_list_in_step_with_growth_协调同步() -> None:
     assert all(t["reference"] == "gdp" for t in targets[1:4])
     assert all(t["relation"] == "same" for t in targets[1:4])
     assert targets[4]["min"] == Decimal("5")
+
+
+# ------------------------------------------------------------------ a copy cut short
+
+
+def test_a_copy_cut_after_a_rates_figure_reads_it_in_percent() -> None:
+    """The page stops after the last figure, before its unit (…涨幅控制在3, …收入增长5): a
+    rate's level or a growth is always in %, read so for review; a count's level cut so
+    (新建保障房控制在3) is not guessed."""
+    lead = (
+        "本报讯 2024年1月18日，某市第九届人民代表大会第二次会议开幕，市长作政府工作报告。"
+        "报告总结了过去一年的成绩，安排了新一年的工作。今年主要预期目标是：地区生产总值增长6%左右，"
+    )
+    targets = heads(lead + "城乡居民收入增速与经济增长同步，居民消费价格涨幅控制在3")
+    assert targets[-1]["id"] == "cpi"
+    assert targets[-1]["max"] == Decimal("3")
+    assert targets[-1]["quote"] == "居民消费价格涨幅控制在3"
+    assert "unit read as %" in targets[-1]["review"]
+    targets = heads(lead + "一般公共预算收入增长5")
+    assert ids(targets) == ["gdp", "budget_revenue"]
+    assert targets[1]["min"] == Decimal("5")
+    assert ids(heads(lead + "新建保障房控制在3")) == ["gdp"]

@@ -60,6 +60,8 @@ NO_INDICATOR = re.compile(
     r"^(?:各项|所有|全部)[^,;。]{0,8}?指标"
     r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
 )
+# A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
+CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
 HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
 OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 POSITIVE = re.compile(r"(?:实现)?正增长")
