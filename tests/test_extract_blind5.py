@@ -43,6 +43,25 @@ def test_the_years_expected_target_run_into_its_one_figure() -> None:
     assert targets[0]["quote"] == "地区生产总值增长6.5%"
 
 
+def test_the_main_targets_run_into_their_first_figure() -> None:
+    """今年的主要目标是地区生产总值增长…: 主要目标是 without a colon leads as 预期目标是 does."""
+    text = page(
+        "报告提出，今年的主要目标是地区生产总值增长6%左右，一般公共预算收入增长5%，"
+        "城镇新增就业1万人。会议听取了其他报告。"
+    )
+    assert ids(heads(text)) == ["gdp", "budget_revenue", "new_urban_jobs"]
+
+
+def test_a_heading_naming_the_years_targets_leads_the_lines_under_it() -> None:
+    """■ 2024年目标, 今年目标, 2024年工作目标 on a line of their own, the targets one a line."""
+    for heading in ("■ 2024年目标", "今年目标", "2024年工作目标："):
+        text = page(
+            f"{heading}\n地区生产总值增长6%左右\n一般公共预算收入增长5%\n"
+            "城镇登记失业率控制在4%以内\n■ 重点工作\n新建学校3所。"
+        )
+        assert ids(heads(text)) == ["gdp", "budget_revenue", "unemployment_rate"], heading
+
+
 def test_last_years_expected_target_is_no_lead() -> None:
     """去年预期目标是…增长7%: last year's target, told in the review, leads nothing."""
     text = page(
@@ -181,6 +200,17 @@ def test_tasks_handed_down_by_any_level_are_pending() -> None:
     ]
     assert all(t.get("pending") for t in targets[2:])
     assert targets[2]["quote"] == "粮食总产量完成县级下达任务"
+
+
+def test_a_handed_down_task_after_an_assurance_names_its_indicators() -> None:
+    """确保完成市里下达的节能减排任务: 确保 before the task does not hide what it names."""
+    text = page(
+        "今年主要预期目标是：地区生产总值增长6%左右；确保完成市里下达的节能减排任务；"
+        "城镇新增就业1.2万人。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "energy_intensity", "emission_reduction", "new_urban_jobs"]
+    assert targets[1]["pending"] and targets[2]["pending"]
 
 
 def test_a_list_of_indicator_groups_before_a_handed_down_task() -> None:

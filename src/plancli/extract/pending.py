@@ -36,7 +36,7 @@ PENDING = re.compile(
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.
 _PREFIX = re.compile(
-    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的?(?:年度)?|按照?国家要求完成"
+    rf"^(?:确保|力争|努力)?(?:全面)?(?:(?:完成|落实){_ABOVE}下达的?(?:年度)?|按照?国家要求完成"
     rf"|完成(?=[^,;。]{{1,8}}?{_SET_BY}))"
     rf"|^(?:全面)?完成(?:年度)?(?={_ALLOCATED}|[^,;。]{{0,24}}?{_ALLOCATED}[^,;。]*任务$)"
     r"|^(?:提出|确定|制定)"

@@ -189,8 +189,9 @@ _HEADLINE_LEADS = (
     # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
     re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
     re.compile(
-        r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*(?P<year>20\d\d)年(?:的)?(?:发展)?"
-        r"目标(?:任务)?[ \t]*$",
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*"
+        r"(?:(?P<year>20\d\d)年|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
+        r"目标(?:任务)?[ \t—\-】\]:]*$",
         re.M,
     ),
     # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.
@@ -202,7 +203,8 @@ _HEADLINE_LEADS = (
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
-        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)预期|(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?)"
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
     re.compile(
