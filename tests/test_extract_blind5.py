@@ -179,6 +179,32 @@ def test_pinyin_in_full_width_brackets_or_with_tone_numbers_is_read_past() -> No
     assert all(t["quote"] in text for t in targets)
 
 
+def test_an_infographics_labels_over_their_figures() -> None:
+    """一图读懂: each indicator's name on a line, its figure on the next — one clause each."""
+    text = page(
+        "2024年主要预期目标\n地区生产总值\n增长6%左右\n一般公共预算收入\n增长5%\n"
+        "城镇新增就业\n1.2万人以上\n居民消费价格涨幅\n3%左右\n重点工作\n新建学校3所。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "new_urban_jobs", "cpi"]
+    assert [t["kind"] for t in targets] == ["growth", "growth", "cumulative", "level"]
+    assert targets[0]["quote"] == "地区生产总值\n增长6%左右"
+    assert targets[3]["around"] == Decimal("3")
+
+
+def test_a_tables_rows_of_targets() -> None:
+    """| 地区生产总值增长 | 6%左右 |: the cell separator stands inside the clause; a growth stays
+    a growth and the quote runs from the name to the figure."""
+    text = page(
+        "2024年主要预期目标\n| 指标 | 目标 |\n| 地区生产总值增长 | 6%左右 |\n"
+        "| 一般公共预算收入增长 | 5% |\n| 城镇新增就业 | 1.2万人 |\n重点工作"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "new_urban_jobs"]
+    assert [t["kind"] for t in targets] == ["growth", "growth", "cumulative"]
+    assert targets[0]["quote"] == "地区生产总值增长 | 6%左右"
+
+
 # ------------------------------------------------------------------ pending wordings
 
 

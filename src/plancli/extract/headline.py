@@ -47,11 +47,17 @@ from plancli.extract.forms import (
 from plancli.extract.pending import PENDING
 from plancli.extract.vocabulary import lookup
 
+_CELLS = str.maketrans("|｜", "  ")
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
 
 
 class HeadlineReader(TargetBuilder):
     """Reads the clauses of one 主要预期目标 paragraph into draft targets."""
+
+    def __init__(self, parse: str) -> None:
+        # A table row's cell separators (| 地区生产总值增长 | 6%左右 |) stand between a clause's
+        # words: read as spaces (the same length, so every offset holds).
+        super().__init__(parse.translate(_CELLS))
 
     # ------------------------------------------------------------------ entry point
     def read(self, start: int, end: int) -> list[DraftTarget]:

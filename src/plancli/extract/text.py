@@ -442,6 +442,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+_BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_FIGURE_START = re.compile(
+    r"(?:增长|增速|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过)?\s*\d+(?:\.\d+)?\s*"
+    r"(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
+)
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -482,6 +487,10 @@ def _soft_break(
     # heading such as 今年重点工作 — ends there, however it ends.
     if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
         return False
+    # An infographic's label over its figure (地区生产总值\n增长6%左右, 居民消费价格涨幅\n3%
+    # 左右): one clause.
+    if _BARE_LABEL.fullmatch(current) and _FIGURE_START.match(nxt):
+        return True
     # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
     # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter. A
     # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
