@@ -62,6 +62,16 @@ def test_a_heading_naming_the_years_targets_leads_the_lines_under_it() -> None:
         assert ids(heads(text)) == ["gdp", "budget_revenue", "unemployment_rate"], heading
 
 
+def test_a_page_of_one_growth_target_without_a_lead() -> None:
+    """报告提出，今年全市生产总值增长8%左右: no lead, one figure — the economy's growth for this
+    year, qualified as a target is (左右); 今年以来…增长8%左右 is a result so far, not a target."""
+    targets = heads(page("报告提出，今年全市生产总值增长8%左右，为此要坚持稳中求进。"))
+    assert ids(targets) == ["gdp"]
+    assert targets[0]["around"] == Decimal("8")
+    with pytest.raises(InputError, match="no targets found"):
+        heads(page("报告提出，今年以来全市生产总值增长8%左右，好于预期。"))
+
+
 def test_last_years_expected_target_is_no_lead() -> None:
     """去年预期目标是…增长7%: last year's target, told in the review, leads nothing."""
     text = page(
