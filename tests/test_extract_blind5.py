@@ -215,6 +215,19 @@ def test_a_tables_rows_of_targets() -> None:
     assert targets[0]["quote"] == "地区生产总值增长 | 6%左右"
 
 
+def test_a_connective_before_the_next_sentence_of_targets() -> None:
+    """此外，…完成省下达任务 / 另外，…: a connective opens the next sentence of targets; the
+    paragraph goes on past it."""
+    text = page(
+        "今年主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。"
+        "此外，单位生产总值能耗完成省下达任务。另外，城镇新增就业1万人以上。"
+        "会议听取了其他报告。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "energy_intensity", "new_urban_jobs"]
+    assert targets[2]["quote"] == "单位生产总值能耗完成省下达任务"
+
+
 # ------------------------------------------------------------------ pending wordings
 
 

@@ -121,6 +121,8 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
     if opening and year is not None:
         sentence = sentence[opening.end() :]
+    # A connective before the next targets (同时，…; 此外，…完成省下达任务): read past it.
+    sentence = re.sub(r"^\s*(?:同时|此外|另外|并且|而且|还要)\s*,?\s*", "", sentence)
     # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
     clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
     clause = clauses[0]
