@@ -24,7 +24,7 @@ ASPIRATION = re.compile(
 )
 SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
-    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:保持)?同步(?:增长)?"
+    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?同步(?:增长)?"
 )
 ABOVE_GDP = re.compile(
     r"(?:增长|增速)?(?:保持)?(?:高于|快于)"
@@ -54,10 +54,14 @@ MULTI_LEVEL = re.compile(
     r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
 )
 # Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
-# 平均水平), the social order (社会大局和谐稳定, 保持全区社会局势全面稳定).
+# 平均水平), the social order or the state of safety (社会大局和谐稳定, 保持全区社会局势全面稳定,
+# 确保安全生产形势平稳).
 NO_INDICATOR = re.compile(
-    r"^(?:各项|所有|全部)[^,;。]{0,8}?指标|^(?:保持|确保)?(?:全[国省市区县])?社会(?:大局|局势|秩序)"
+    r"^(?:各项|所有|全部)[^,;。]{0,8}?指标"
+    r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
 )
+# A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
+CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
 HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
 OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 POSITIVE = re.compile(r"(?:实现)?正增长")

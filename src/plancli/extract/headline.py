@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from plancli.extract.builder import TargetBuilder, bound
 from plancli.extract.clauses import (
     TASK_ALONE,
     Piece,
@@ -25,7 +26,7 @@ from plancli.extract.forms import (
     ABOVE_SERIES,
     ASPIRATION,
     CHANGE,
-    COUNT_UNITS,
+    CUT,
     DECLINE,
     FLAT,
     GROWTH,
@@ -43,19 +44,20 @@ from plancli.extract.forms import (
     SAME,
     TREND,
 )
-from plancli.extract.pending import PENDING, pending_subjects
-from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
+from plancli.extract.pending import PENDING
+from plancli.extract.vocabulary import lookup
 
+_CELLS = str.maketrans("|｜", "  ")
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
 
 
-class HeadlineReader:
+class HeadlineReader(TargetBuilder):
     """Reads the clauses of one 主要预期目标 paragraph into draft targets."""
 
     def __init__(self, parse: str) -> None:
-        self.parse = parse
-        self.targets: list[DraftTarget] = []
-        self._count = 0
+        # A table row's cell separators (| 地区生产总值增长 | 6%左右 |) stand between a clause's
+        # words: read as spaces (the same length, so every offset holds).
+        super().__init__(parse.translate(_CELLS))
 
     # ------------------------------------------------------------------ entry point
     def read(self, start: int, end: int) -> list[DraftTarget]:
@@ -211,7 +213,7 @@ class HeadlineReader:
             if subject:
                 target = self._new(subject, piece, "change")
                 target.unit = "%"
-                _bound(target, Decimal(match.group(2)), match.group(3), up=True)
+                bound(target, Decimal(match.group(2)), match.group(3), up=True)
                 if match.group(1) in ("下降", "降低", "减少"):
                     target.direction = "down"
                     target.review.append("a fall in 百分点: check the bound's sign")
@@ -222,7 +224,7 @@ class HeadlineReader:
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.decline = True
-                _bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                bound(target, Decimal(match.group(1)), match.group(2), up=True)
                 return subject
         match = GROWTH.search(text)
         if match:
@@ -232,7 +234,7 @@ class HeadlineReader:
                 names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
                 for name in names if both else [subject]:
                     target = self._new(name, piece, "growth")
-                    _bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                    bound(target, Decimal(match.group(1)), match.group(2), up=True)
                     if text.startswith("按") or "按增长" in text:
                         target.notes.append("按增长X%安排 is read as min X")
                     if "同口径" in text:
@@ -247,6 +249,8 @@ class HeadlineReader:
                 for name in listed_subjects(subject):
                     self._level(name, piece, match)
                 return subject
+        if CUT.search(text) and not self.parse[piece.end :].strip():
+            return self._cut(piece, inherited)
         for pattern, direction in TREND:
             match = pattern.search(text)
             if match:
@@ -269,6 +273,31 @@ class HeadlineReader:
                 )
                 target.review.append("no figure: tracked as an indicator")
                 return subject
+        return None
+
+    def _cut(self, piece: Piece, inherited: str | None) -> str | None:
+        """The copy ends after a figure without its unit (…涨幅控制在3, …收入增长5): a growth's
+        figure or a rate's, read in % (the only unit either is given in), for review; a level of
+        anything else, nothing."""
+        whole = Piece(piece.start, piece.end, piece.text + "%")
+        for pattern in (GROWTH, LEVEL):
+            match = pattern.search(whole.text)
+            if match is None:
+                continue
+            subject = subject_of(whole.text[: match.start()]) or inherited
+            indicator = lookup(subject) if subject else None
+            rate = indicator is not None and indicator.unit == "%"
+            if subject is None or not (pattern is GROWTH or rate):
+                return None
+            before = len(self.targets)
+            if pattern is GROWTH:
+                target = self._new(subject, piece, "growth")
+                bound(target, Decimal(match.group(1)), match.group(2), up=True)
+            else:
+                self._level(subject, piece, match)
+            for target in self.targets[before:]:
+                target.review.append("the copy ends after the figure: unit read as %")
+            return subject
         return None
 
     def _share(self, subject_piece: Piece, piece: Piece, made: list[DraftTarget]) -> None:
@@ -298,136 +327,6 @@ class HeadlineReader:
                 setattr(target, key, getattr(model, key))
             target.notes.append(f"shares the predicate of “{piece.text}”")
 
-    def _level(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
-        verb, value, unit, qualifier = match.groups()
-        indicator = lookup(subject)
-        if unit == "个百分点":
-            target = self._new(subject, piece, "change")
-            target.unit = "%"
-            _bound(target, Decimal(value), qualifier, up=True)
-            return
-        kind = "level"
-        jobs = indicator is not None and indicator.id == "new_urban_jobs"
-        if unit in COUNT_UNITS or unit in MONEY_UNITS or jobs:
-            kind = "cumulative"
-        target = self._new(subject, piece, kind)
-        target.unit = unit
-        number = Decimal(value)
-        if (
-            indicator is not None
-            and indicator.direction == "band"
-            and qualifier in (None, "左右")
-            and verb not in ("控制在", "不高于", "不超过")
-        ):
-            target.around, target.direction = number, "band"
-            if qualifier is None:
-                target.notes.append(
-                    f"forced: the report gives {value}{unit} without 左右; read as a band around "
-                    f"{value} with the default 左右 tolerance"
-                )
-                target.review.append("no 左右: read as a band")
-            else:
-                target.notes.append(
-                    "CPI X%左右 is read as a band: the national CPI target is an aim to reach, "
-                    "not a ceiling"
-                )
-            return
-        if verb in ("不高于", "不超过", "控制在") and qualifier is None:
-            qualifier = "以内"  # 控制在3%: at most 3
-        _bound(target, number, qualifier, up=True)
-        lower_is_better = indicator is not None and indicator.direction == "down"
-        if (
-            lower_is_better
-            and qualifier is None
-            and verb not in ("不低于", "不少于", "超过", "突破")
-        ):
-            # PM2.5浓度37微克/立方米, 城镇登记失业率4%: a bare figure of what should fall is a
-            # ceiling, not a floor
-            target.min, target.max = None, number
-        if lower_is_better or (qualifier == "左右" and verb == "控制在"):
-            target.direction = "down"
-
-    def _relative(
-        self, subject: str, piece: Piece, relation: str, reference: str, words: str
-    ) -> None:
-        for name in [n for part in listed_subjects(subject) for n in split_town_country(part)]:
-            target = self._new(name, piece, "relative")
-            target.relation, target.reference = relation, reference
-            if "基本同步" in words:
-                target.notes.append("基本同步 is read as relation same")
-
-    def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
-        """A growth above (below) another series: the reference is the series' target drafted
-        before, its name completed by the subject's last words (城镇居民 → 城镇居民收入), or
-        an outside series of its own (全部投资); never last year's or the expected growth."""
-        words = match.group(2)
-        if re.search(r"上年|去年|往年|预期|历史", words):
-            return  # faster than last year or than expected: no series of the plan's
-        relation = "below" if match.group(1) == "低于" else "above"
-        own = lookup(subject)
-        names = [words] + [words + subject[-n:] for n in range(2, min(6, len(subject)) + 1)]
-        found = [i for i in map(lookup, names) if i is not None and i is not own]
-        if found:
-            reference = found[0].id
-            if not any(t.id == reference for t in self.targets) and reference != "gdp":
-                # not drafted (yet): an outside series, never the shared id a later clause
-                # of the paragraph may take
-                reference = self._outside_series(words, piece, match, f"outside_{reference}")
-        else:
-            reference = self._outside_series(words, piece, match, None)
-        target = self._new(subject, piece, "relative")
-        target.relation, target.reference = relation, reference
-
-    def _outside_series(
-        self, words: str, piece: Piece, match: re.Match[str], wanted: str | None
-    ) -> str:
-        start = piece.start + match.start(2)
-        outside = DraftTarget(
-            id=self._unique(wanted or f"outside_{len(self.targets) + 1}"),
-            section="headline",
-            name=words,
-            kind="indicator",
-            unit="%",
-            start=start,
-            end=start + len(words),
-            name_en=f"Outside series ({words})",
-            frequency="annual",
-        )
-        outside.notes.append("outside series compared with: recorded from its source")
-        outside.review.append("an outside series: check its id and name_en")
-        self.targets.append(outside)
-        return outside.id
-
-    def _national(self, subject: str, piece: Piece, relation: str, match: re.Match[str]) -> None:
-        base = lookup(subject)
-        base_id = base.id if base is not None else "indicator"
-        nat_id, nat_name, nat_en = _outside(base_id, match.group(0))
-        taken = base is not None and any(t.id == base.id for t in self.targets)
-        target = self._new(subject, piece, "relative")
-        if taken and base is not None:
-            target.id = self._unique(f"{base.id}_national")
-            target.name = f"{subject}（与全国平均水平比较）"
-        target.relation, target.reference = relation, nat_id
-        if not any(t.id == nat_id for t in self.targets):
-            words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
-            words = words or re.search(r"与.+(?:持平|一致)", match.group(0))
-            assert words is not None
-            start = piece.start + match.start() + words.start()
-            outside = DraftTarget(
-                id=nat_id,
-                section="headline",
-                name=nat_name,
-                kind="indicator",
-                unit="%",
-                start=start,
-                end=start + len(words.group(0)),
-                name_en=nat_en,
-                frequency="annual",
-                shared=True,
-            )
-            outside.notes.append("outside series: recorded from the national bulletin")
-            self.targets.append(outside)
-
     def _multi(self, seg: Piece, match: re.Match[str]) -> None:
         subject = subject_of(seg.text[: match.start()])
         values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
@@ -446,7 +345,7 @@ class HeadlineReader:
         for index, (name, value) in enumerate(zip(names, values, strict=True)):
             target = self._new(name, seg, "growth")
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
-            _bound(target, Decimal(value), qualifier, up=True)
+            bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")
 
     def _multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
@@ -465,39 +364,6 @@ class HeadlineReader:
             self.targets[-1].notes.append("分别: one clause, one target per figure")
         return True
 
-    def _pending(self, seg: Piece, match: re.Match[str]) -> None:
-        text = seg.text
-        subjects, found = pending_subjects(text, match)
-        seen: set[str] = set()
-        for name, indicator_id in found:
-            if (indicator_id or name) in seen:
-                continue
-            seen.add(indicator_id or name)
-            if indicator_id is None:  # a rate without a shared id (地表水达标率)
-                target = self._new(name, seg, "level")
-                target.unit = "%"
-            else:
-                target = self._new(name, seg, "trend", indicator_id=indicator_id)
-                indicator = _indicator(indicator_id)
-                if indicator is not None:
-                    target.kind = indicator.pending_kind
-                    target.unit = indicator.pending_unit
-                    target.direction = indicator.pending_direction
-                    target.decline = indicator.pending_decline and target.kind == "growth"
-                else:
-                    target.kind, target.unit, target.decline = "growth", "%", True
-            target.pending = True
-            target.frequency = "annual"
-            target.notes.append(
-                "国家下达/国家要求: the bound is the national allocation, not in the report; "
-                "pending until amended"
-            )
-        if not found:
-            name = subjects or text
-            target = self._new(name, seg, "level")
-            target.unit, target.pending, target.frequency = "%", True, "annual"
-            target.review.append("pending national task of an unknown indicator")
-
     def _aspiration(self, piece: Piece) -> None:
         if not self.targets:
             return
@@ -513,65 +379,3 @@ class HeadlineReader:
                 target.end = piece.end
         else:
             target.notes.append(f"{piece.text}: {ASPIRATION_NOTE}")
-
-    # ------------------------------------------------------------------ building
-    def _new(
-        self, subject: str, piece: Piece, kind: str, indicator_id: str | None = None
-    ) -> DraftTarget:
-        indicator: Indicator | None = lookup(subject)
-        if indicator_id is not None and (indicator is None or indicator.id != indicator_id):
-            indicator = _indicator(indicator_id)
-        name = "经济增长" if subject == "经济" else subject
-        target = DraftTarget(
-            id="",
-            section="headline",
-            name=name,
-            kind=kind,
-            unit=indicator.unit if indicator is not None else "亿元",
-            start=piece.start,
-            end=piece.end,
-            frequency=indicator.frequency if indicator is not None else "annual",
-        )
-        if indicator is not None:
-            target.id = self._unique(indicator.id)
-            target.name_en = indicator.name_en
-            target.shared = True
-        else:
-            self._count += 1
-            target.id = self._unique(f"headline_{self._count}")
-            target.review.append("not a shared indicator: check id and name_en")
-        self.targets.append(target)
-        return target
-
-    def _unique(self, wanted: str) -> str:
-        taken = {t.id for t in self.targets}
-        if wanted not in taken:
-            return wanted
-        n = 2
-        while f"{wanted}_{n}" in taken:
-            n += 1
-        return f"{wanted}_{n}"
-
-
-def _outside(base_id: str, words: str) -> tuple[str, str, str]:
-    """The outside series a relation compares with: the national average (全国), the
-    province's (全省, 与省持平) or the city's (全市)."""
-    if "全国" in words:
-        return national(base_id)
-    if "市" in words:
-        return f"city_{base_id}", "全市平均水平", f"City average ({base_id})"
-    return f"province_{base_id}", "全省平均水平", f"Provincial average ({base_id})"
-
-
-def _indicator(indicator_id: str) -> Indicator | None:
-    return next((i for i in INDICATORS if i.id == indicator_id), None)
-
-
-def _bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bool) -> None:
-    """左右 → around; 以上 → min; 以内/以下 → max; none → min (a floor, as the genre reads it)."""
-    if qualifier == "左右":
-        target.around = value
-    elif qualifier in ("以内", "以下"):
-        target.max = value
-    else:
-        target.min = value

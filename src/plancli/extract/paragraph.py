@@ -24,6 +24,10 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
                 continue
+            later = _later_in_item(parse, start, pos, full_stop + 1, newline, stop, year)
+            if later is not None:
+                pos = later
+                continue
             return full_stop
         if newline < 0:
             return stop
@@ -40,6 +44,33 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
     return stop
 
 
+def _later_in_item(
+    parse: str, start: int, pos: int, after: int, newline: int, stop: int, year: int | None
+) -> int | None:
+    """Where a later sentence of the same list item lists targets, when the lead ends its line
+    and its list's items open with a heading and prose (一是增强发展动能。以…为引领，…。预期
+    地区生产总值增长6%左右；…): the item's targets come after its words; None if none do."""
+    lead_line_end = parse.find("\n", start, stop)
+    if lead_line_end < 0 or parse[start:lead_line_end].strip():
+        return None  # the lead runs into its targets: a sentence of prose ends them
+    line_start = parse.rfind("\n", start, after) + 1
+    if line_start <= start or not LIST_LABEL.match(parse, line_start):
+        return None
+    end = newline if newline >= 0 else stop
+    if not parse[after:end].strip():
+        # the item ends here: the list goes on with its next item
+        return end if newline >= 0 and LIST_LABEL.match(parse, newline + 1, stop) else None
+    sentence = after
+    while sentence < end:
+        if more_targets(parse, sentence, stop, year):
+            return sentence
+        next_stop = parse.find("。", sentence, end)
+        if next_stop < 0:
+            return None
+        sentence = next_stop + 1
+    return None
+
+
 # A sentence that goes on listing targets: its first clause states a figure of this year's
 # (增长7.5%左右, 5.5%左右, 达59%左右, 城镇新增就业110万人), not a past one or a five-year goal,
 # after the plan year, 今年 or 力争 perhaps; or a short heading clause without a figure comes
@@ -50,6 +81,7 @@ _TARGET_FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|万人|亿元|万亿元|亿美元|万亿斤|亿斤|万吨)"
     r"|\d+(?:\.\d+)?\s*[^\d\s,;。]{1,6}?(?:左右|以上|以内|以下)"  # 35微克/立方米以内
     r"|(?:增长|下降|降低|控制在|达到|达|提高到|提升至|稳定在|保持在|不低于|不超过)\s*\d"
+    r"|^\s*(?:全年)?完成\s*\d"  # 全年完成3000户…任务: a task of the year's count
 )
 _SECOND_TARGET = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|左右|以上|以内|亿元|亿美元|万人|个|家|项|万?套|微克)|同步|高于|持平"
@@ -89,6 +121,8 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
     if opening and year is not None:
         sentence = sentence[opening.end() :]
+    # A connective before the next targets (同时，…; 此外，…完成省下达任务): read past it.
+    sentence = re.sub(r"^\s*(?:同时|此外|另外|并且|而且|还要)\s*,?\s*", "", sentence)
     # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
     clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
     clause = clauses[0]

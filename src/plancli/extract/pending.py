@@ -9,8 +9,9 @@ import re
 from plancli.extract.vocabulary import PENDING_TOKENS, lookup
 
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
-# higher level; 国家、省下达 both.
-_ABOVE = r"(?:国家|上级|省政府|省上|省|自治区|市)(?:、(?:省|市|自治区))?"
+# higher level down to a district's for a township (区里, 县级, 市委); 国家、省下达 both.
+_LEVEL = r"(?:省|自治区|市|州|盟|区|县|旗|镇|乡)(?:级|里|上|委|政府)?"
+_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、{_LEVEL})?"
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
@@ -35,7 +36,7 @@ PENDING = re.compile(
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.
 _PREFIX = re.compile(
-    rf"^(?:全面)?(?:(?:完成|落实){_ABOVE}下达的(?:年度)?|按照?国家要求完成"
+    rf"^(?:确保|力争|努力)?(?:全面)?(?:(?:完成|落实){_ABOVE}下达的?(?:年度)?|按照?国家要求完成"
     rf"|完成(?=[^,;。]{{1,8}}?{_SET_BY}))"
     rf"|^(?:全面)?完成(?:年度)?(?={_ALLOCATED}|[^,;。]{{0,24}}?{_ALLOCATED}[^,;。]*任务$)"
     r"|^(?:提出|确定|制定)"
@@ -43,6 +44,8 @@ _PREFIX = re.compile(
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
 # A rate the vocabulary has no id for (地表水达标率): still a pending target, a level.
 _RATE = re.compile(r"(?:率|比例|比重|浓度|水质)$")
+# A task of an amount the year adds up (财政税收任务, 招商引资任务, 实际使用外资…目标): cumulative.
+AMOUNT = re.compile(r"税收|财税|财政|收入|投资|外资|内资|引资|出口|进出口|零售|销售|产值|营业|招商")
 _POLLUTANTS = {"cod_emissions", "so2_emissions", "nox_emissions", "ammonia_nitrogen_emissions"}
 
 

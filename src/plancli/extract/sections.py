@@ -189,9 +189,23 @@ _HEADLINE_LEADS = (
     # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
     re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
     re.compile(
-        r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*(?P<year>20\d\d)年(?:的)?(?:发展)?"
-        r"目标(?:任务)?[ \t]*$",
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*"
+        r"(?:(?P<year>20\d\d)年|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
+        r"目标(?:任务)?[ \t—\-】\]:]*$",
         re.M,
+    ),
+    # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:展望[ \t]*(?P<year>20\d\d)年?|(?P<later>20\d\d)年展望)"
+        r"[ \t—\-】\]:]*$",
+        re.M,
+    ),
+    # The year's (预期)目标是 run into its first target, the weakest: never last year's
+    # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
+    re.compile(
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
+        r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
@@ -254,7 +268,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
-            and (m.groupdict().get("year") in (None, str(layout.year)))
+            and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
             and (
                 index < _WEAK_LEADS
                 or (
@@ -320,7 +334,7 @@ def _five_year_lead(parse: str, start: int) -> bool:
 # A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
 # 新增就业900万人以上，城镇调查失业率6%左右；…"): failing every lead, a paragraph that speaks
 # of this year and then states three clauses of target figures, none of them a past one.
-_THIS_YEAR = re.compile(r"今年|明年")
+_THIS_YEAR = re.compile(r"今年(?!以来|上半年|前三季度|一季度|前)|明年")
 _CLAUSE_FIGURE = re.compile(
     r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
     r"\s*(?:左右|以上|以内)"
@@ -329,6 +343,7 @@ _PAST_WORDS = r"去年|上年|同比|比20\d\d年|完成了|实现了|年均|累
 _PAST_NOT_ESTIMATE = re.compile(_PAST_WORDS)
 _PAST = re.compile(rf"{_PAST_WORDS}|预计")  # 预计 too: an estimate of last year's result
 _GDP = re.compile(r"生产总值|GDP|经济增长")
+_GDP_GROWTH = re.compile(r"(?:生产总值|GDP|经济)(?:预期|力争|要)?(?:增长|增速)")
 _REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要求|表示)")
 
 
@@ -347,7 +362,10 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
         end = said.start() if said else end
         clauses = re.split(r"[,;。]", parse[start:end])
         figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
-        past, enough = _PAST, len(figures) >= 3
+        # Three figures of this year's, or one when it is the economy's growth (报告提出，今年
+        # 全市生产总值增长8%左右: a page of one target).
+        past = _PAST
+        enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
         if this_year.group(0) == f"{layout.year}年":
             # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
             # 上，…"): its 预计 is the target's wording, and two figures, the GDP's first, do.

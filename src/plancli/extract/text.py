@@ -263,8 +263,9 @@ _MARKUP = re.compile(
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
     r"|(?P<emphasis>\*\*|__)"
     r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
-    r"|(?P<pinyin>(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
-    r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{2,6} ?\))"
+    # pinyin: tone marks or a tone's number (經(jīng), 經(jing1)), ASCII or full-width brackets
+    r"|(?P<pinyin>(?<=[\u4e00-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
+    r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 
@@ -287,7 +288,7 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.append(start)
         ends.append(stop)
 
-    if any(mark in text for mark in "<&#*_,("):
+    if any(mark in text for mark in "<&#*_,(（"):
         for match in _MARKUP.finditer(text):
             keep(pos, match.start())
             kind = match.lastgroup
@@ -414,6 +415,9 @@ def _reflow_lines(text: str) -> Reflowed:
     return Reflowed("".join(parts), origin, [i + 1 for i in origin])
 
 
+_CLAUSE_END = re.compile(r"(?:\d\s*%|左右|以上|以内|以下)$")
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text was wrapped at, when most of its lines are about that long."""
     long_lines = [line for line in lines if len(line) >= 15]
@@ -428,7 +432,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     # long lines about as long, are a wrap. A wrap cuts sentences anywhere, so few of its full
     # lines end a sentence; and it is 20 characters wide at least: lines of a summary card
     # (headings over short targets, each closed by 。) are about as long, and no wrap.
-    closed = sum(1 for line in near if line[-1] in "。！？!?")
+    # A line that ends a sentence, or a target's clause (…8%左右, …以内: a digest's lines of
+    # figures, one clause a line, without punctuation), ends where a wrap would seldom cut.
+    closed = sum(1 for line in near if line[-1] in "。！？!?" or _CLAUSE_END.search(line))
     if counts[width] < 3 or len(near) < 0.4 * len(long_lines) or not 20 <= width <= 200:
         return None
     if closed * 2 >= len(near):
@@ -436,6 +442,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+_BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_FIGURE_START = re.compile(
+    r"(?:增长|增速|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过)?\s*\d+(?:\.\d+)?\s*"
+    r"(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
+)
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -476,6 +487,10 @@ def _soft_break(
     # heading such as 今年重点工作 — ends there, however it ends.
     if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
         return False
+    # An infographic's label over its figure (地区生产总值\n增长6%左右, 居民消费价格涨幅\n3%
+    # 左右): one clause.
+    if _BARE_LABEL.fullmatch(current) and _FIGURE_START.match(nxt):
+        return True
     # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
     # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter. A
     # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.

@@ -142,6 +142,13 @@ INDICATORS: tuple[Indicator, ...] = (
         "monthly",
     ),
     _entry(
+        "gdp_per_capita",
+        r"人均(?:地区)?(?:生产总值|GDP)",
+        "Per-capita GDP",
+        "元",
+        "annual",
+    ),
+    _entry(
         "gdp",
         r"生产总值|^经济$|经济增长|GDP|经济总量",
         "Gross regional product (GDP)",
@@ -219,6 +226,14 @@ INDICATORS: tuple[Indicator, ...] = (
         "quarterly",
     ),
     _entry(
+        "grain_area",
+        r"播种面积",
+        "Grain sown area",
+        "万亩",
+        "annual",
+        pending=("level", "万亩", False),
+    ),
+    _entry(
         "grain_output", r"粮食", "Grain output", "万吨", "annual", pending=("level", "万吨", False)
     ),
     _entry(
@@ -277,6 +292,8 @@ PENDING_TOKENS: tuple[tuple[str, str], ...] = (
     ("污染物", "emission_reduction"),
     ("环境质量", "environment_quality"),
     ("环境保护", "environment_quality"),
+    ("环保", "environment_quality"),
+    ("播种面积", "grain_area"),
     ("粮食", "grain_output"),
     ("煤炭", "coal_consumption"),
     ("化学需氧量", "cod_emissions"),
