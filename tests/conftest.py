@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,14 @@ from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
 from plancli.i18n import language, set_language
+
+# pytest caches each test module with its asserts rewritten, unless bytecode is not to be
+# written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
+# test modules on every run, 6 CPU-seconds each, most of a worker's collection. Set here, before
+# any test module is imported; the cache goes under .pytest_cache (git ignores it), not beside
+# the sources. plancli run as a subprocess keeps the environment's setting.
+sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pycache")
+sys.dont_write_bytecode = False
 
 # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
 # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
