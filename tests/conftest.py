@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +23,14 @@ from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
 from plancli.i18n import language, set_language
+
+# pytest caches each test module with its asserts rewritten, unless bytecode is not to be
+# written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
+# test modules on every run, 6 CPU-seconds each, most of a worker's collection. Set here, before
+# any test module is imported; the cache goes under .pytest_cache (git ignores it), not beside
+# the sources. plancli run as a subprocess keeps the environment's setting.
+sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pycache")
+sys.dont_write_bytecode = False
 
 # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
 # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
@@ -60,12 +71,7 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("homes")
 
 
-@pytest.fixture(autouse=True)
-def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the app dir at a temp folder; fixed width, no colour, English, no plan override."""
-    # mkdtemp, not tmp_path_factory.mktemp: that scans every numbered folder made so far to
-    # number the next one, 18 s of a profiled suite at 1,300 tests (quadratic).
-    home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
+def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # the plan cache
@@ -77,8 +83,60 @@ def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     set_language("en")  # the language is process-wide: each test starts in English
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the app dir at a temp folder; fixed width, no colour, English, no plan override."""
+    # mkdtemp, not tmp_path_factory.mktemp: that scans every numbered folder made so far to
+    # number the next one, 18 s of a profiled suite at 1,300 tests (quadratic).
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
+    _isolate(monkeypatch, home)
     yield home
     set_language("en")
+
+
+@contextlib.contextmanager
+def _isolated_cli(homes: Path) -> Iterator[Callable[..., Any]]:
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _isolate(monkeypatch, home)
+        try:
+            yield lambda *args, input=None: runner.invoke(app, list(args), input=input)
+        finally:
+            set_language("en")
+
+
+@pytest.fixture(scope="session")
+def isolated_cli(homes: Path) -> Callable[[], contextlib.AbstractContextManager[Any]]:
+    """`with isolated_cli() as invoke:` — `invoke` for a fixture of module scope that builds
+    files once for the tests that only read them (docs/testing.md): plancli in-process, in a
+    home of its own and the environment `isolated_env` gives a test, put back afterwards."""
+    return functools.partial(_isolated_cli, homes)
+
+
+@contextlib.contextmanager
+def kept_unchanged(folder: Path) -> Iterator[None]:
+    """Around the tests that share the files of `folder`: fails (an error at the last one's
+    teardown) if any of them changed, added or removed a file there. A SQLite reader's
+    bookkeeping is no change: its `-shm` index, and an empty `-wal` (a write would fill it)."""
+
+    def contents() -> dict[Path, bytes]:
+        files = (path for path in folder.rglob("*") if path.is_file())
+        kept = {path: path.read_bytes() for path in files if not path.name.endswith("-shm")}
+        return {path: data for path, data in kept.items() if data or path.suffix[-4:] != "-wal"}
+
+    before = contents()
+    yield
+    after = contents()
+    added, removed = (
+        sorted(map(str, after.keys() - before)),
+        sorted(map(str, before.keys() - after)),
+    )
+    assert not (added or removed), f"shared files added {added} or removed {removed}"
+    changed = [str(path) for path in before if after[path] != before[path]]
+    assert not changed, f"a test changed the shared files {changed}"
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import kept_unchanged
 
 from plancli.assess import GapOutput, assess_plan, figure_query, gap_json_parts, gap_output, select
 from plancli.ledger_read import read_figures
@@ -28,13 +30,21 @@ DATA = Path(__file__).parent.parent / "data"
 AS_OF = ([], ["--as-of", "2022-03"], ["--as-of", "2022-05"], ["--as-of", "2022-Q2"])
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, invoke):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory, isolated_cli):  # type: ignore[no-untyped-def]
     """The bundled plan, a half-year of demo figures, and what a year's ledger holds besides:
     revisions, a month recorded after the quarter ending with it (and the other way round),
     the year before's year-end figures (a `change` target's base), amendments, an undone batch.
-    Returns (plan, TOML ledger, the same ledger converted to SQLite)."""
-    ws = tmp_path / "ws"
+    Returns (plan, TOML ledger, the same ledger converted to SQLite). Built once for the
+    module: its tests only read it (checked after the last)."""
+    ws = tmp_path_factory.mktemp("gap-scale") / "ws"
+    with isolated_cli() as invoke:
+        plan, toml, sqlite = _build_workspace(ws, invoke)
+    with kept_unchanged(ws):
+        yield plan, toml, sqlite
+
+
+def _build_workspace(ws: Path, invoke) -> tuple[Path, Path, Path]:  # type: ignore[no-untyped-def]
     assert invoke("init", "--demo", str(ws)).exit_code == 0
     plan = ws / "plan2022.toml"
     toml = ws / "plan2022.progress.toml"
@@ -179,7 +189,23 @@ STORED: dict[str, tuple[str, object, bool]] = {
 }
 
 
-def small_ledger(tmp_path: Path, invoke) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def small_ledger_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A small SQLite ledger, recorded once by plancli for the module; each test changes a
+    copy of it (`small_ledger`)."""
+    with isolated_cli() as invoke:
+        return _record_small_ledger(tmp_path_factory.mktemp("small-ledger"), invoke)
+
+
+def small_ledger(tmp_path: Path, built: tuple[Path, Path]) -> tuple[Path, Path]:
+    """A copy of the module's small ledger and its plan in `tmp_path`."""
+    plan, path = tmp_path / "mini.toml", tmp_path / "ledger.sqlite"
+    shutil.copyfile(built[0], plan)
+    shutil.copyfile(built[1], path)
+    return plan, path
+
+
+def _record_small_ledger(tmp_path: Path, invoke) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     plan = tmp_path / "mini.toml"
     plan.write_bytes((Path(__file__).parent / "fixtures" / "mini.toml").read_bytes())
     path = tmp_path / "ledger.sqlite"
@@ -194,14 +220,17 @@ def small_ledger(tmp_path: Path, invoke) -> tuple[Path, Path]:  # type: ignore[n
 @pytest.mark.parametrize("change", STORED.values(), ids=STORED.keys())
 @pytest.mark.parametrize("seq", [1, 2, 3])  # an earlier month, superseded, in force
 def test_a_row_not_plainly_fit_is_read_row_by_row(
-    tmp_path: Path, invoke, change: tuple[str, object, bool], seq: int
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    small_ledger_built: tuple[Path, Path],
+    change: tuple[str, object, bool],
+    seq: int,
+) -> None:
     from plancli.stores.base import period_problems
     from plancli.stores.sqlite_judged import plainly_fit
     from plancli.stores.sqlite_read import _time_problems
 
     column, stored, fit = change
-    plan, path = small_ledger(tmp_path, invoke)
+    plan, path = small_ledger(tmp_path, small_ledger_built)
     with sqlite3.connect(path) as db:
         db.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (stored, seq))
     db.close()
