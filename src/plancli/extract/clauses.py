@@ -72,8 +72,11 @@ def subpieces(piece: Piece) -> list[Piece]:
         elif ch in "”》)）":
             depth = max(0, depth - 1)
         elif ch == "、" and depth == 0:
-            if piece.text[pos - piece.start : index].strip() in ("城镇", "城市", "农村"):
-                continue  # 城镇、农村居民人均可支配收入: one subject, split later
+            words = piece.text[pos - piece.start : index].strip()
+            if words in ("城镇", "城市", "农村") or (
+                words in ("城镇居民", "城市居民") and piece.text.startswith("农村", index + 1)
+            ):
+                continue  # 城镇(居民)、农村居民人均可支配收入: one subject, split later
             parts.extend(trimmed_piece(piece, pos, piece.start + index))
             pos = piece.start + index + 1
     parts.extend(trimmed_piece(piece, pos, piece.end))
@@ -150,7 +153,9 @@ def split_town_country(subject: str) -> list[str]:
     if subject.startswith("城乡"):
         rest = subject[2:]
         return [f"城镇{rest}", f"农村{rest}"]
-    pair = re.match(r"^(城镇|城市)\s*[、和与及]\s*农村(.+)$", subject)
-    if pair:  # 城镇、农村居民… / 城镇和农村居民…
-        return [f"{pair.group(1)}{pair.group(2)}", f"农村{pair.group(2)}"]
+    pair = re.match(r"^(城镇|城市)(居民)?\s*[、和与及]\s*农村(居民)?(.+)$", subject)
+    if pair:  # 城镇、农村居民… / 城镇和农村居民… / 城镇居民、农村居民…
+        town, own, rural, rest = pair.groups()
+        rest = f"{rural or own or ''}{rest}"
+        return [f"{town}{rest}", f"农村{rest}"]
     return [subject]

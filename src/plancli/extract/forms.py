@@ -24,10 +24,11 @@ ASPIRATION = re.compile(
 )
 SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
-    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?同步(?:增长)?"
+    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
+    r"(?:同步(?:增长)?|相匹配|相适应)"  # 与经济增长相匹配: the same relation in other words
 )
 ABOVE_GDP = re.compile(
-    r"(?:增长|增速)?(?:保持)?(?:高于|快于)"
+    r"(?:增长|增速)?(?:保持)?(高于|快于|不低于)"
     r"(?:经济增速|经济增长|(?:地区)?生产总值(?:增速|增长)?|GDP(?:增速|增长)?)"
 )
 NATIONAL = re.compile(
@@ -62,13 +63,16 @@ NO_INDICATOR = re.compile(
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
-HIGHER_AIM = re.compile(rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?$")
+# 力争增长8%: a higher aim after a floor (a page cut after it may add ……” to the clause).
+HIGHER_AIM = re.compile(
+    rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?[\s…\.”\"’]*$"
+)
 OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅)\s*\d")
 POSITIVE = re.compile(r"(?:实现)?正增长")
 CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
 GROWTH = re.compile(
-    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅|提高|提升|增加)\s*(?:不低于|达到)?\s*"
+    rf"(?:按)?(?:同口径|名义)?(?:增长|增速(?:为|达到)?|增幅|提高|提升|增加)\s*(?:不低于|达到|超过)?\s*"
     rf"{NUM}\s*%\s*"
     r"(左右|以上|以内)?(?:安排)?"
 )

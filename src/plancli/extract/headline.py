@@ -93,8 +93,10 @@ class HeadlineReader(TargetBuilder):
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
 
-    def _segment(self, seg: Piece, inherited: str | None = None) -> None:
-        higher = HIGHER_AIM.match(seg.text)
+    def _higher_aim(self, piece: Piece) -> bool:
+        """增长7%以上，力争8% (or 、力争达到8%): 8 is the last target's higher aim, never a
+        ceiling; False when the piece is no such aim."""
+        higher = HIGHER_AIM.match(piece.text)
         last = self.targets[-1] if self.targets else None
         if (
             higher
@@ -105,10 +107,15 @@ class HeadlineReader(TargetBuilder):
             and last.stretch is None
             and Decimal(higher.group(1)) > last.min
         ):
-            # 增长7%以上，力争8%: 8 is a higher aim, never a ceiling.
             last.stretch = Decimal(higher.group(1))
-            last.notes.append(f"{seg.text}: {last.stretch} is a higher aim, never a ceiling")
-            last.end = seg.end
+            aim = piece.text.rstrip("…. ”\"’")
+            last.notes.append(f"{aim}: {last.stretch} is a higher aim, never a ceiling")
+            last.end = piece.start + len(aim)
+            return True
+        return False
+
+    def _segment(self, seg: Piece, inherited: str | None = None) -> None:
+        if self._higher_aim(seg):
             return
         if ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
             self._aspiration(seg)
@@ -128,6 +135,8 @@ class HeadlineReader(TargetBuilder):
         held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
         # predicate of a later piece governs too
         for piece in subpieces(seg):
+            if held == [] and previous_subject is not None and self._higher_aim(piece):
+                continue  # 增速超过7%、力争达到8%: one target
             if ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
                 self._aspiration(piece)
                 held = []
@@ -158,6 +167,8 @@ class HeadlineReader(TargetBuilder):
                 if not subject:
                     return None
                 relation = "same" if pattern is SAME else "above"
+                if pattern is ABOVE_GDP and match.group(1) == "不低于":
+                    relation = "not_below"  # 不低于经济增速: at least the economy's growth
                 self._relative(subject, piece, relation, "gdp", match.group(0))
                 return subject
         match = FLAT.search(text)

@@ -60,7 +60,7 @@ INDICATORS: tuple[Indicator, ...] = (
     _entry(
         "energy_intensity", r"能耗|节能|能源", "Energy consumption per unit of GDP", "%", "annual"
     ),
-    _entry("water_intensity", r"水资源|用水", "Water use per unit of GDP", "%", "annual"),
+    _entry("water_intensity", r"水资源|用水|水耗", "Water use per unit of GDP", "%", "annual"),
     _entry(
         "eco_binding_indicators",
         r"生态环境保护约束性指标",
@@ -286,6 +286,7 @@ PENDING_TOKENS: tuple[tuple[str, str], ...] = (
     ("能耗", "energy_intensity"),
     ("能源", "energy_intensity"),
     ("水资源", "water_intensity"),
+    ("水耗", "water_intensity"),
     ("减排减污", "emission_reduction"),
     ("减污", "emission_reduction"),
     ("减排", "emission_reduction"),
