@@ -48,9 +48,7 @@ def test_a_floor_then_a_higher_aim_after_a_pause_mark_is_one_target() -> None:
 def test_a_sure_figure_and_a_striving_one_with_the_page_cut_after_it() -> None:
     """确保增长10%、力争增长15%…… (the page's ellipsis and closing quote after it): min and
     stretch of one target."""
-    targets = heads(
-        lead("地区生产总值增长5%以上；一般公共预算收入确保增长10%、力争增长15%……”")
-    )
+    targets = heads(lead("地区生产总值增长5%以上；一般公共预算收入确保增长10%、力争增长15%……”"))
     assert ids(targets) == ["gdp", "budget_revenue"]
     revenue = targets[1]
     assert (revenue["min"], revenue["stretch"]) == (Decimal("10"), Decimal("15"))
@@ -86,3 +84,110 @@ def test_energy_and_water_use_per_unit_of_gdp_handed_down_are_two_pending_falls(
     for falling in targets[1:]:
         assert falling["pending"] is True
         assert falling["decline"] is True
+
+
+# ------------------------------------------------------------------ finding the paragraph
+
+
+def test_amounts_with_their_growth_in_a_paragraph_of_this_year_without_a_lead() -> None:
+    """今年，…。力争实现…8亿元，比增6%；…: no lead, this year's amounts each with its growth
+    (比增: 比上年增长), read as a cumulative amount and a growth each."""
+    text = page(
+        "2023年，全镇一般公共预算收入7.5亿元，规上工业产值110亿元。\n"
+        "今年，全镇将围绕产业升级精准发力。力争实现一般公共预算收入8亿元，比增6%；"
+        "规上工业产值120亿元，比增9%。"
+    )
+    targets = heads(text)
+    assert [t["kind"] for t in targets] == ["cumulative", "growth", "cumulative", "growth"]
+    assert [t.get("min") for t in targets] == [
+        Decimal("8"),
+        Decimal("6"),
+        Decimal("120"),
+        Decimal("9"),
+    ]
+
+
+def test_the_plan_years_figure_among_an_estimate_and_a_five_year_goal() -> None:
+    """预计2023年…；2024年生产总值预期增长目标为6.5%，到2028年…年均增长6%: the plan year's
+    clause alone, a growth; the estimate and the five-year goal are no targets."""
+    text = page(
+        "据报告，预计2023年全市实现生产总值2100亿元，同比增长5.8%；2024年生产总值预期增长"
+        "目标为6.5%，到2028年全市生产总值预计突破3000亿元，年均增长6%。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp"]
+    assert targets[0]["kind"] == "growth"
+    assert targets[0]["min"] == Decimal("6.5")
+    assert targets[0]["quote"].endswith("预期增长目标为6.5%")
+
+
+def test_a_page_cut_after_the_plan_years_first_figure() -> None:
+    """…对2024年确定了预期目标。其中，地区生产总值预期增长6%，一般公: the year is said in the
+    sentence before; the page ends inside the next clause."""
+    text = (
+        "某市2023年经济成绩单出炉，困难比预想的多\n"
+        "在1月9日召开的某市人大会议上，市长在政府工作报告中回顾了过去一年的工作。\n"
+        "2023年某市实现地区生产总值3100亿元，增长5%。虽然成绩单表现不甚突出，"
+        "某市对2024年仍确定了较高的预期目标。"
+        "其中，地区生产总值预期增长6%，一般公"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp"]
+    assert targets[0]["min"] == Decimal("6")
+
+
+def test_the_years_heading_above_the_targets_with_a_forum_copys_clutter() -> None:
+    """The plan year in a heading above (2024年工作总体要求), the targets paragraph under a
+    bracketed heading the page's clutter follows: found without a lead, one target a clause."""
+    text = (
+        "某州两会系列报道\n"
+        "》》》2024年工作总体要求\n"
+        "【发展定位】\n把全州建设成为区域中心城市。\n"
+        "【经济社会发展主要预期目标建议】+ ~/ k6 `+ p) [' `: d( G+ G\n"
+        "地区生产总值增长6%，一般公共预算收入增长4%，规模以上工业增加值增长7%，"
+        "城镇登记失业率控制在4%以内。\n"
+        "》》》工作重点\n"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "industrial_value_added", "unemployment_rate"]
+
+
+def test_a_title_naming_the_targets_gives_way_to_the_paragraph_that_lists_them() -> None:
+    """A news title 某省确定今年…主要预期目标 over a dateline and one figure: the paragraph
+    below that lists this year's targets is the targets paragraph."""
+    text = (
+        "某省确定今年经济社会发展的主要预期目标\n"
+        "发布日期: 2024-01-21 10:08:22 来源: 某某网\n"
+        "某某网1月21日电 地区生产总值增长5.5%左右。21日在某省人代会上，省政府给出了今年的"
+        "主要预期目标。\n"
+        "过去一年，某省地区生产总值同比增长5.2%，一般公共预算收入增长8%。\n"
+        "官方透露，2024年，某省要完成地区生产总值增长5.5%左右；城镇新增就业30万人以上，"
+        "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长与经济增长同步。\n"
+        "值得一提的是，会议还讨论了其他事项。\n"
+    )
+    targets = heads(text)
+    assert ids(targets) == [
+        "gdp",
+        "new_urban_jobs",
+        "surveyed_unemployment_rate",
+        "cpi",
+        "resident_income",
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # last year's results, told without a lead
+        "2023年，全县地区生产总值增长5.2%，一般公共预算收入增长6%，城镇新增就业1.2万人。",
+        # a five-year goal
+        "今后五年，全县地区生产总值年均增长6%左右，一般公共预算收入年均增长5%，"
+        "城镇新增就业累计5万人以上。",
+        # this year's results so far
+        "今年以来，全县地区生产总值增长6%，一般公共预算收入增长5%，城镇新增就业0.6万人。",
+    ],
+)
+def test_figures_of_another_span_are_no_targets_paragraph(words: str) -> None:
+    """Without a lead, results and goals of another span hold figures but no targets."""
+    with pytest.raises(InputError, match="no targets found"):
+        heads(page(words))

@@ -108,7 +108,7 @@ class HeadlineReader(TargetBuilder):
             and Decimal(higher.group(1)) > last.min
         ):
             last.stretch = Decimal(higher.group(1))
-            aim = piece.text.rstrip("…. ”\"’")
+            aim = piece.text.rstrip('…. ”"’')
             last.notes.append(f"{aim}: {last.stretch} is a higher aim, never a ceiling")
             last.end = piece.start + len(aim)
             return True

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plancli.errors import InputError
+from plancli.extract.density import best_run, target_clauses
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.paragraph import paragraph_end
 from plancli.extract.text import Line, split_lines
@@ -254,11 +255,35 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
 
 def _find_headline(parse: str, layout: Layout) -> None:
     """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
-    failing that (a report whose headings were misread), the last lead anywhere."""
+    failing that (a report whose headings were misread), the last lead anywhere; failing that,
+    a paragraph of this year's figures without a lead."""
     if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")) and not _find_lead(
         parse, layout, skip=("appendix",), last=True
     ):
-        _find_leadless(parse, layout)
+        if not _find_leadless(parse, layout):
+            _find_densest(parse, layout)
+        return
+    lead = layout.headline
+    assert lead is not None and layout.headline_paragraph is not None
+    if target_clauses(parse, lead.start, lead.end) <= 1:
+        # A lead over one figure or none (a page's title 确定今年…主要预期目标 over its dateline)
+        # gives way to a run of this year's targets elsewhere on the page that holds three.
+        found, paragraph = layout.headline, layout.headline_paragraph
+        if not _find_densest(parse, layout, least=3):
+            layout.headline, layout.headline_paragraph = found, paragraph
+
+
+def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
+    """Failing every lead: the run of clauses with the most of this year's target figures
+    (`density.best_run`), outside the review, the five-year plan and the appendices."""
+    skip = [(p.start, p.end) for p in layout.parts if p.kind in ("review", "fiveyear", "appendix")]
+    run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip)
+    if run is None or run.count < least:
+        return False
+    line_start = parse.rfind("\n", layout.body.start, run.start) + 1
+    layout.headline = Span(run.start, run.end)
+    layout.headline_paragraph = Span(line_start, run.end + 1)
+    return True
 
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:

@@ -1,0 +1,166 @@
+"""Finding the targets paragraph without a lead: a news copy or a digest may state the year's
+targets in a paragraph no lead introduces (…对2019年仍确定了较高的预期目标。其中，地区生产总值
+预期增长6.5%…; 今年，…。争取实现财政总收入11亿元，比增7%；…). Failing every lead, the run of
+clauses with the most indicator figures of the plan year is taken, when it holds enough.
+
+The year a clause speaks of is carried from clause to clause and line to line, as a reader
+carries it: 2019年 or 今年 (the plan year), 去年, 过去一年, 今年以来 (results), 到2025年, 今后五
+年, 十四五时期 (goals of another span); a clause counts only in the plan year's context, with
+an indicator's name before a figure of a target's form, and without a word of the past (同比,
+预计, 年均, 累计…). A page of no such run is refused as before; last year's results and
+five-year goals never count, whatever their figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plancli.extract.clauses import INDICATOR_NOUN
+from plancli.extract.paragraph import more_targets
+from plancli.extract.text import split_lines
+from plancli.extract.vocabulary import lookup
+
+# What sets the year a clause speaks of, in the order they appear: a year (到2025年: a goal of
+# another span), 今年, the past, a five-year span (not …开局之年: that names the plan year).
+_CONTEXT = re.compile(
+    r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度)?"
+    r"|(?P<this>今年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
+    r"|(?P<past>去年|上年|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
+    r"|(?P<span>今后五年|未来五年|十[一二三四五六]五(?![^,;。]{0,8}之年))"
+)
+# A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
+_FIGURE = re.compile(
+    r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万人|万吨|亿斤|万亿斤)"
+)
+_GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
+# Words of a result or an estimate, never of a target.
+_PAST = re.compile(r"同比|比上年|比去年|预计|实现了|完成了|年均|累计|已经|已达|达到了|可比价")
+# What makes a single figure a target: the economy's growth, stated as expected or qualified.
+_GDP_TARGET = re.compile(
+    r"(?:生产总值|GDP|经济增长)[^,;。]{0,8}?(?:预期|目标|力争|确保)?[^,;。]{0,4}?(?:增长|增速)"
+    r"[^,;。]{0,6}?\d"
+)
+_MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取")
+_CLAUSE = re.compile(r"[^,;。\n]+")
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    count: int  # clauses of target figures of the plan year
+
+
+def _indicator_before(words: str) -> bool:
+    words = words.strip()
+    return bool(words) and (
+        lookup(words) is not None
+        or INDICATOR_NOUN.search(words.rstrip("的")) is not None
+        or words.endswith(("产值", "税收", "就业"))
+    )
+
+
+def _context(clause: str, year: int, current: str | None) -> str | None:
+    """The span a clause speaks of after it: "plan", "other", or None (not yet said)."""
+    for match in _CONTEXT.finditer(clause):
+        if match.group("year"):
+            same = int(match.group("year")) == year
+            current = "plan" if same and not match.group("until") else "other"
+            if match.group("so_far"):
+                current = "other"
+        elif match.group("this"):
+            current = "other" if match.group("this_so_far") else "plan"
+        else:
+            current = "other"
+    return current
+
+
+def best_run(
+    parse: str, start: int, end: int, year: int, skip: list[tuple[int, int]]
+) -> Run | None:
+    """The run of this year's target clauses that holds the most, or None when no run holds
+    three (or one: the economy's growth stated as a target)."""
+    context: str | None = None
+    best: Run | None = None
+    for line in split_lines(parse, start, end):
+        if any(a <= line.start < b for a, b in skip):
+            context = None
+            continue
+        clauses = list(_CLAUSE.finditer(parse, line.start, line.end))
+        contexts: list[str | None] = []
+        for clause in clauses:
+            context = _context(clause.group(), year, context)
+            contexts.append(context)
+        index = 0
+        while index < len(clauses):
+            run = _run_at(parse, clauses, contexts, index, year)
+            if run is None:
+                index += 1
+                continue
+            run_obj, index = run
+            if best is None or run_obj.count > best.count:
+                best = run_obj
+    return best
+
+
+def _counts(clause: str, after_target: bool) -> bool:
+    """Whether a clause states a target figure: an indicator's name before it (or, just after
+    such a clause, a growth without a name: 财政总收入11亿元，比增7%), no word of the past."""
+    if _PAST.search(clause):
+        return False
+    figure = _FIGURE.search(clause)
+    if figure is None:
+        return False
+    if _GROWTH_ALONE.match(clause.strip()):
+        return after_target
+    return _indicator_before(clause[: figure.start()])
+
+
+def _run_at(
+    parse: str,
+    clauses: list[re.Match[str]],
+    contexts: list[str | None],
+    index: int,
+    year: int,
+) -> tuple[Run, int] | None:
+    """The run starting at clause `index` if that clause counts, and the index after it."""
+    first = clauses[index]
+    if contexts[index] != "plan" or not _counts(first.group(), False):
+        return None
+    count, last_end, after = 0, first.end(), False
+    position = index
+    while position < len(clauses):
+        clause = clauses[position]
+        text = clause.group()
+        if position > index:
+            if contexts[position] != "plan" or _PAST.search(text):
+                break
+            gap = parse[clauses[position - 1].end() : clause.start()]
+            if "。" in gap and not more_targets(
+                parse, clauses[position - 1].end() + 1, len(parse), year
+            ):
+                break
+        if _counts(text, after):
+            count += 1
+            after = True
+        else:
+            after = False
+        last_end = clause.end()
+        position += 1
+    strong = count >= 3 or (
+        count >= 1 and _GDP_TARGET.search(first.group()) and _MARKED.search(first.group())
+    )
+    if not strong:
+        return None
+    return Run(first.start(), last_end, count), position
+
+
+def target_clauses(parse: str, start: int, end: int) -> int:
+    """How many clauses of `parse[start:end]` state a target figure (whatever year)."""
+    count, after = 0, False
+    for clause in _CLAUSE.finditer(parse, start, end):
+        after = _counts(clause.group(), after)
+        count += after
+    return count
