@@ -191,3 +191,47 @@ def test_figures_of_another_span_are_no_targets_paragraph(words: str) -> None:
     """Without a lead, results and goals of another span hold figures but no targets."""
     with pytest.raises(InputError, match="no targets found"):
         heads(page(words))
+
+
+def test_a_pages_date_says_nothing_of_the_figures_below_it() -> None:
+    """本报讯 2024年1月18日…: the page's date is no plan year for the figures under it (a
+    paragraph of results with no year of its own)."""
+    text = (
+        "本报讯 2024年1月18日，某县第九届人民代表大会第二次会议开幕，县长作政府工作报告。\n"
+        "会议听取和审议了县人民政府工作报告、财政预算报告和县人大常委会工作报告。\n"
+        "全县地区生产总值增长5.2%，一般公共预算收入增长6%，城镇新增就业1.2万人，"
+        "主要指标好于预期。\n（责任编辑：某某）\n"
+    )
+    with pytest.raises(InputError, match="no targets found"):
+        heads(text)
+
+
+# ------------------------------------------------------------------ text clutter and forms
+
+
+def test_a_forum_copys_anti_copy_clutter_is_read_past() -> None:
+    """A forum copy sets runs of random ASCII (`k6 `+ p) [' d( G+ G`) at line ends and starts:
+    not the report's words — names and quotes start at the indicator."""
+    text = page(
+        "2024年主要预期目标建议+ ~/ k6 `+ p) [' `: d( G+ G\n"
+        "2 P) g1 N1 D, U- U1 ~- |) z5 h) V7 A地区生产总值增长6%，一般公共预算收入增长4%，"
+        "城镇登记失业率控制在4%以内。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "unemployment_rate"]
+    assert targets[0]["name"] == "地区生产总值"
+    assert targets[0]["quote"] == "地区生产总值增长6%"
+
+
+def test_a_table_row_of_small_figures_is_not_clutter() -> None:
+    """Runs of one- or two-character cells (| 6 | 7 | 8 |) are a table's, kept."""
+    text = lead("地区生产总值增长6%左右；城镇新增就业1万人。\n| 项目 | 1 | 2 | 3 | 4 | 5 |")
+    assert ids(heads(text)) == ["gdp", "new_urban_jobs"]
+
+
+def test_a_water_quality_class_is_an_indicator_without_a_bound() -> None:
+    """确保某湖水质稳定保持Ⅲ类 / 达到II类: a class, not a figure: tracked as an indicator."""
+    for words in ("确保某湖水质稳定保持Ⅲ类", "主要河流水质达到II类"):
+        targets = heads(lead(f"地区生产总值增长6%左右，{words}。"))
+        assert [t["kind"] for t in targets] == ["growth", "indicator"], words
+        assert targets[1]["quote"] == words

@@ -255,9 +255,11 @@ _FIGURE_SPACE = re.compile(
 # entities, Markdown headings, emphasis and quote marks, thousands separators (3,000个), the
 # pinyin a garbled copy sets after characters (經(jīng)濟: a converter's reading aid), and in
 # a long line, runs of spaces standing for the paragraph breaks a scrape lost; straight double
-# quotes are read as curly ones.
+# quotes are read as curly ones. A forum copy's anti-copy clutter too: runs of random ASCII
+# in tokens of one or two characters (`+ ~/ k6 `+ p) [' d( G+ G`) at a line's end or start.
 _MARKUP = re.compile(
-    r"(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
+    r"(?P<jammer>(?<![!-~])(?:[!-~]{1,2}[ \t]){5,}[!-~]{1,2}(?![!-~]))"
+    r"|(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
     r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)"
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
@@ -267,6 +269,17 @@ _MARKUP = re.compile(
     r"|(?P<pinyin>(?<=[\u4e00-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
+_JAMMER_HINT = re.compile(r"(?:[!-~]{1,2} ){5}")
+
+
+def _jammer(run: str) -> bool:
+    """Whether a run of short ASCII tokens is a forum's clutter: letters and punctuation mixed
+    (`D, U- U1 ~- |)`), not a table's row of small figures (| 1 | 2 | 3 |) nor initials."""
+    letters = sum(ch.isascii() and ch.isalpha() for ch in run)
+    marks = sum(ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{}~" for ch in run)
+    return letters >= 3 and marks >= 3
+
+
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 
 
@@ -288,11 +301,13 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.append(start)
         ends.append(stop)
 
-    if any(mark in text for mark in "<&#*_,(（"):
+    if any(mark in text for mark in "<&#*_,(（") or _JAMMER_HINT.search(text):
         for match in _MARKUP.finditer(text):
             keep(pos, match.start())
             kind = match.lastgroup
-            if kind == "block":
+            if kind == "jammer" and not _jammer(match.group()):
+                keep(match.start(), match.end())  # not clutter: kept as written
+            elif kind == "block":
                 put("\n", match.start(), match.end())
             elif kind == "entity":
                 char = html.unescape(match.group())
