@@ -235,3 +235,15 @@ def test_a_water_quality_class_is_an_indicator_without_a_bound() -> None:
         targets = heads(lead(f"地区生产总值增长6%左右，{words}。"))
         assert [t["kind"] for t in targets] == ["growth", "indicator"], words
         assert targets[1]["quote"] == words
+
+
+def test_a_digests_lines_of_this_years_figures_without_a_lead() -> None:
+    """今年，…。 then the targets one a line, no lead over them: one run over the lines."""
+    text = page(
+        "今年，全县将着力稳增长、促转型、惠民生。\n"
+        "地区生产总值增长6%左右\n"
+        "一般公共预算收入增长5%\n"
+        "城镇登记失业率控制在4%以内\n"
+        "会议还审议了其他报告。"
+    )
+    assert ids(heads(text)) == ["gdp", "budget_revenue", "unemployment_rate"]

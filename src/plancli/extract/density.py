@@ -85,15 +85,20 @@ def best_run(
     three (or one: the economy's growth stated as a target)."""
     context: str | None = None
     best: Run | None = None
+    # Runs go on from line to line (a digest's targets, one a line, without a lead) but not
+    # across the parts left out.
+    groups: list[list[tuple[re.Match[str], str | None]]] = [[]]
     for line in split_lines(parse, start, end):
         if any(a <= line.start < b for a, b in skip):
             context = None
+            groups.append([])
             continue
-        clauses = list(_CLAUSE.finditer(parse, line.start, line.end))
-        contexts: list[str | None] = []
-        for clause in clauses:
+        for clause in _CLAUSE.finditer(parse, line.start, line.end):
             context = _context(clause.group(), year, context)
-            contexts.append(context)
+            groups[-1].append((clause, context))
+    for group in groups:
+        clauses = [c for c, _ in group]
+        contexts = [c for _, c in group]
         index = 0
         while index < len(clauses):
             run = _run_at(parse, clauses, contexts, index, year)
@@ -139,7 +144,10 @@ def _run_at(
             if contexts[position] != "plan" or _PAST.search(text):
                 break
             gap = parse[clauses[position - 1].end() : clause.start()]
-            if "。" in gap and not more_targets(
+            if "\n" in gap:
+                if not _counts(text, after):
+                    break  # the next line goes on only with a target of its own
+            elif "。" in gap and not more_targets(
                 parse, clauses[position - 1].end() + 1, len(parse), year
             ):
                 break
