@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plancli.extract.clauses import INDICATOR_NOUN
 from plancli.extract.paragraph import more_targets
@@ -54,6 +55,7 @@ class Run:
     count: int  # clauses of target figures of the plan year
 
 
+@lru_cache(maxsize=4096)
 def _indicator_before(words: str) -> bool:
     words = words.strip()
     return bool(words) and (
@@ -101,13 +103,9 @@ def best_run(
         contexts = [c for _, c in group]
         index = 0
         while index < len(clauses):
-            run = _run_at(parse, clauses, contexts, index, year)
-            if run is None:
-                index += 1
-                continue
-            run_obj, index = run
-            if best is None or run_obj.count > best.count:
-                best = run_obj
+            run, index = _run_at(parse, clauses, contexts, index, year)
+            if run is not None and (best is None or run.count > best.count):
+                best = run
     return best
 
 
@@ -130,12 +128,14 @@ def _run_at(
     contexts: list[str | None],
     index: int,
     year: int,
-) -> tuple[Run, int] | None:
-    """The run starting at clause `index` if that clause counts, and the index after it."""
+) -> tuple[Run | None, int]:
+    """The run starting at clause `index` (None if that clause does not count or the run is
+    too weak) and the index to look from next: past the run, since a run starting inside it
+    holds less."""
     first = clauses[index]
     if contexts[index] != "plan" or not _counts(first.group(), False):
-        return None
-    count, last_end, after = 0, first.end(), False
+        return None, index + 1
+    count, last_end, after, economy = 0, first.end(), False, False
     position = index
     while position < len(clauses):
         clause = clauses[position]
@@ -154,15 +154,13 @@ def _run_at(
         if _counts(text, after):
             count += 1
             after = True
+            economy = economy or bool(_GDP_TARGET.search(text) and _MARKED.search(text))
         else:
             after = False
         last_end = clause.end()
         position += 1
-    strong = count >= 3 or (
-        count >= 1 and _GDP_TARGET.search(first.group()) and _MARKED.search(first.group())
-    )
-    if not strong:
-        return None
+    if count < 3 and not economy:
+        return None, position
     return Run(first.start(), last_end, count), position
 
 
