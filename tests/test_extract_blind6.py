@@ -247,3 +247,47 @@ def test_a_digests_lines_of_this_years_figures_without_a_lead() -> None:
         "会议还审议了其他报告。"
     )
     assert ids(heads(text)) == ["gdp", "budget_revenue", "unemployment_rate"]
+
+
+def plain_page(body: str) -> str:
+    """A page that names no year: only its paragraphs say which year they speak of."""
+    return (
+        "本报讯 1月18日，某县第九届人民代表大会第二次会议开幕，县长作政府工作报告。会议听取和"
+        "审议了县人民政府工作报告、财政预算报告和县人大常委会工作报告。\n"
+        f"{body}\n（责任编辑：某某）\n"
+    )
+
+
+def test_a_heading_of_the_proposed_targets_leads_the_paragraph_under_it() -> None:
+    """【经济社会发展主要预期目标建议】 on a line of its own, the year said nowhere: a lead."""
+    text = plain_page(
+        "【经济社会发展主要预期目标建议】\n地区生产总值增长6%，一般公共预算收入增长4%，"
+        "城镇登记失业率控制在4%以内。"
+    )
+    assert ids(heads(text)) == ["gdp", "budget_revenue", "unemployment_rate"]
+
+
+def test_the_development_goal_with_de_is_a_lead() -> None:
+    """新的一年，全县经济社会发展的目标是：… (的 between 发展 and 目标)."""
+    text = plain_page(
+        "新的一年，全县经济社会发展的目标是：地区生产总值增长6%左右；一般公共预算收入增长5%。"
+    )
+    assert ids(heads(text)) == ["gdp", "budget_revenue"]
+
+
+def test_income_in_step_with_development_is_a_relation() -> None:
+    """居民收入增长与经济发展相协调: a relation to GDP, as 同步 and 相匹配 are."""
+    targets = heads(lead("地区生产总值增长6%左右；居民收入增长与经济发展相协调。"))
+    assert targets[1]["kind"] == "relative"
+    assert targets[1]["reference"] == "gdp"
+
+
+def test_a_range_of_this_years_growth_is_a_target_without_a_lead() -> None:
+    """今年…增长6%—6.5%，…5%以上，城镇新增就业3000人: a range is never a result; with the
+    year's jobs counted, three targets."""
+    text = plain_page(
+        "今年全县地区生产总值增长6%—6.5%，一般公共预算收入增长5%以上，城镇新增就业3000人。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "new_urban_jobs"]
+    assert (targets[0]["min"], targets[0]["max"]) == (Decimal("6"), Decimal("6.5"))

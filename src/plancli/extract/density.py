@@ -27,14 +27,14 @@ from plancli.extract.vocabulary import lookup
 # targets), 今年, the past, a five-year span (not …开局之年: that names the plan year).
 _CONTEXT = re.compile(
     r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度|\s*\d{1,2}\s*[月-])?"
-    r"|(?P<this>今年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
+    r"|(?P<this>今年|新的一年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
     r"|(?P<past>去年|上年|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五(?![^,;。]{0,8}之年))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
 _FIGURE = re.compile(
     r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
-    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万人|万吨|亿斤|万亿斤)"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万人|人|万吨|亿斤|万亿斤)"
 )
 _GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
 # Words of a result or an estimate, never of a target.
@@ -44,7 +44,8 @@ _GDP_TARGET = re.compile(
     r"(?:生产总值|GDP|经济增长)[^,;。]{0,8}?(?:预期|目标|力争|确保)?[^,;。]{0,4}?(?:增长|增速)"
     r"[^,;。]{0,6}?\d"
 )
-_MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取")
+# …or as a range (增长6%—6.5%: never a result).
+_MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取|\d\s*%?\s*(?:—+|-+|–|~|至)\s*\d")
 _CLAUSE = re.compile(r"[^,;。\n]+")
 
 

@@ -25,7 +25,7 @@ ASPIRATION = re.compile(
 SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
     r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
-    r"(?:同步(?:增长)?|相匹配|相适应)"  # 与经济增长相匹配: the same relation in other words
+    r"(?:同步(?:增长)?|相匹配|相适应|相协调)"  # 与经济增长相匹配: the same relation, other words
 )
 ABOVE_GDP = re.compile(
     r"(?:增长|增速)?(?:保持)?(高于|快于|不低于)"
