@@ -291,3 +291,18 @@ def test_a_range_of_this_years_growth_is_a_target_without_a_lead() -> None:
     targets = heads(text)
     assert ids(targets) == ["gdp", "budget_revenue", "new_urban_jobs"]
     assert (targets[0]["min"], targets[0]["max"]) == (Decimal("6"), Decimal("6.5"))
+
+
+def test_a_sentence_of_income_kept_in_step_goes_on_listing_targets() -> None:
+    """…。此外，居民收入增长将与经济增长保持同步，确保人民生活水平稳步提升。: the paragraph goes
+    on past the full stop (保持同步 as 同步; 将 is no part of the subject); 人民生活水平 is an aim
+    in prose, no indicator."""
+    targets = heads(
+        lead(
+            "地区生产总值增长6%左右，一般公共预算收入增长5%。此外，居民收入增长将与经济增长保持"
+            "同步，确保人民生活水平稳步提升。"
+        )
+    )
+    assert ids(targets) == ["gdp", "budget_revenue", "resident_income"]
+    assert targets[2]["relation"] == "same"
+    assert targets[2]["name"] == "居民收入"

@@ -60,6 +60,7 @@ MULTI_LEVEL = re.compile(
 NO_INDICATOR = re.compile(
     r"^(?:各项|所有|全部)[^,;。]{0,8}?指标"
     r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
+    r"|^(?:确保|使|推动)?(?:人民|群众|人民群众)生活(?:水平|品质|质量)"  # an aim in prose
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
