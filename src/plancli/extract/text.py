@@ -251,12 +251,9 @@ _FIGURE_SPACE = re.compile(
 )
 
 
-# What a copy adds that is not the report's: HTML tags (a block tag is a line break) and
-# entities, Markdown headings, emphasis and quote marks, thousands separators (3,000个), the
-# pinyin a garbled copy sets after characters (經(jīng)濟: a converter's reading aid), and in
-# a long line, runs of spaces standing for the paragraph breaks a scrape lost; straight double
-# quotes are read as curly ones. A forum copy's anti-copy clutter too: runs of random ASCII
-# in tokens of one or two characters (`+ ~/ k6 `+ p) [' d( G+ G`) at a line's end or start.
+# What a copy adds: HTML tags (a block tag is a line break) and entities, Markdown headings and
+# emphasis, thousands separators (3,000个), a converter's pinyin (經(jīng)濟), a forum's clutter
+# (`~/ k6 `+ p) G+ G`: `_CLUTTER`); space runs for lost breaks; straight quotes read as curly.
 _MARKUP = re.compile(
     r"(?P<jammer>(?<![!-~])(?:[!-~]{1,2}[ \t]){5,}[!-~]{1,2}(?![!-~]))"
     r"|(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
@@ -269,17 +266,7 @@ _MARKUP = re.compile(
     r"|(?P<pinyin>(?<=[\u4e00-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
-_JAMMER_HINT = re.compile(r"(?:[!-~]{1,2} ){5}")
-
-
-def _jammer(run: str) -> bool:
-    """Whether a run of short ASCII tokens is a forum's clutter: letters and punctuation mixed
-    (`D, U- U1 ~- |)`), not a table's row of small figures (| 1 | 2 | 3 |) nor initials."""
-    letters = sum(ch.isascii() and ch.isalpha() for ch in run)
-    marks = sum(ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{}~" for ch in run)
-    return letters >= 3 and marks >= 3
-
-
+_CLUTTER = (r"[A-Za-z]", r"[^\w\s|]")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 
 
@@ -301,23 +288,22 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.append(start)
         ends.append(stop)
 
-    if any(mark in text for mark in "<&#*_,(（") or _JAMMER_HINT.search(text):
-        for match in _MARKUP.finditer(text):
-            keep(pos, match.start())
-            kind = match.lastgroup
-            if kind == "jammer" and not _jammer(match.group()):
-                keep(match.start(), match.end())  # not clutter: kept as written
-            elif kind == "block":
-                put("\n", match.start(), match.end())
-            elif kind == "entity":
-                char = html.unescape(match.group())
-                if len(char) == 1:
-                    put(" " if char == "\u00a0" else char, match.start(), match.end())
-                elif char != match.group():
-                    pass  # an entity of several characters: dropped
-                else:
-                    keep(match.start(), match.end())  # not an entity: kept as written
-            pos = match.end()
+    for match in _MARKUP.finditer(text):
+        keep(pos, match.start())
+        kind, run = match.lastgroup, match.group()
+        if kind == "jammer" and min(len(re.findall(p, run)) for p in _CLUTTER) < 3:
+            keep(match.start(), match.end())  # not clutter (a table's | 1 | 2 | 3 |): kept
+        elif kind == "block":
+            put("\n", match.start(), match.end())
+        elif kind == "entity":
+            char = html.unescape(match.group())
+            if len(char) == 1:
+                put(" " if char == "\u00a0" else char, match.start(), match.end())
+            elif char != match.group():
+                pass  # an entity of several characters: dropped
+            else:
+                keep(match.start(), match.end())  # not an entity: kept as written
+        pos = match.end()
     keep(pos, len(text))
     cleaned = "".join(parts)
     if '"' in cleaned:
