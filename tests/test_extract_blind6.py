@@ -306,3 +306,17 @@ def test_a_sentence_of_income_kept_in_step_goes_on_listing_targets() -> None:
     assert ids(targets) == ["gdp", "budget_revenue", "resident_income"]
     assert targets[2]["relation"] == "same"
     assert targets[2]["name"] == "居民收入"
+
+
+def test_a_bare_mention_of_the_five_year_plan_is_no_other_span() -> None:
+    """确保“十五五”开好局 speaks of this year: the lead-less paragraph after it is this year's
+    (十五五时期, 十五五期间 would be another span)."""
+    text = plain_page(
+        "今年政府工作的总体要求是：坚持稳中求进工作总基调，确保“十五五”开好局、起好步。\n"
+        "综合考虑各方面因素，建议全省经济社会发展的总体安排为：地区生产总值增长5%以上；"
+        "一般公共预算收入增长2%；城镇调查失业率控制在5.5%左右。"
+    )
+    assert ids(heads(text, 2026)) == ["gdp", "budget_revenue", "surveyed_unemployment_rate"]
+    later = text.replace("确保“十五五”开好局、起好步", "“十五五”时期全省生产总值年均增长5%")
+    with pytest.raises(InputError, match="no targets found"):
+        heads(later, 2026)

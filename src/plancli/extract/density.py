@@ -24,12 +24,13 @@ from plancli.extract.vocabulary import lookup
 
 # What sets the year a clause speaks of, in the order they appear: a year (到2025年: a goal of
 # another span; 2024年1月18日 a page's date or 2024年1-11月 results so far, neither this year's
-# targets), 今年, the past, a five-year span (not …开局之年: that names the plan year).
+# targets), 今年, the past, a five-year span (十四五时期, 十五五期间; not a bare mention such as
+# 确保十五五开好局 or …开局之年, which speak of this year).
 _CONTEXT = re.compile(
     r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度|\s*\d{1,2}\s*[月-])?"
     r"|(?P<this>今年|新的一年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
     r"|(?P<past>去年|上年|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
-    r"|(?P<span>今后五年|未来五年|十[一二三四五六]五(?![^,;。]{0,8}之年))"
+    r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
 _FIGURE = re.compile(
