@@ -320,3 +320,21 @@ def test_a_bare_mention_of_the_five_year_plan_is_no_other_span() -> None:
     later = text.replace("确保“十五五”开好局、起好步", "“十五五”时期全省生产总值年均增长5%")
     with pytest.raises(InputError, match="no targets found"):
         heads(later, 2026)
+
+
+def test_this_years_targets_under_a_heading_that_names_the_five_year_plan() -> None:
+    """三、…全力推动“十五五”开好局 heads this year's work: a lead-less paragraph of this year's
+    figures under it is read; the five-year goals of 二、 are not."""
+    text = (
+        "2026年某省政府工作报告\n"
+        "一、2025年工作回顾\n过去一年，全省地区生产总值增长5.4%，一般公共预算收入增长3%，"
+        "城镇新增就业50万人。\n"
+        "二、“十五五”时期主要目标任务\n到2030年，全省地区生产总值年均增长5%左右，城镇新增就业"
+        "累计250万人以上，一般公共预算收入年均增长3%。\n"
+        "三、一鼓作气勇争先，全力推动“十五五”开好局\n"
+        "今年经济社会发展的总体考虑是：全省地区生产总值增长5%左右；城镇调查失业率控制在5%左右，"
+        "城镇新增就业50万人；居民消费价格涨幅2%左右。\n"
+    )
+    targets = heads(text, 2026)
+    assert ids(targets) == ["gdp", "surveyed_unemployment_rate", "new_urban_jobs", "cpi"]
+    assert targets[0]["around"] == Decimal("5")

@@ -276,9 +276,15 @@ def _find_headline(parse: str, layout: Layout) -> None:
 
 def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
     """Failing every lead: the run of clauses with the most of this year's target figures
-    (`density.best_run`), outside the review, the five-year plan and the appendices."""
-    skip = [(p.start, p.end) for p in layout.parts if p.kind in ("review", "fiveyear", "appendix")]
-    run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip)
+    (`density.best_run`), outside the review, the five-year plan and the appendices; failing
+    that, in a part whose heading names the five-year plan (三、…全力推动“十五五”开好局 is this
+    year's work: the year each clause speaks of still keeps five-year goals out)."""
+    run = None
+    for left_out in (("review", "fiveyear", "appendix"), ("review", "appendix")):
+        skip = [(p.start, p.end) for p in layout.parts if p.kind in left_out]
+        run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip)
+        if run is not None and run.count >= least:
+            break
     if run is None or run.count < least:
         return False
     line_start = parse.rfind("\n", layout.body.start, run.start) + 1
