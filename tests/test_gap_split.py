@@ -89,7 +89,8 @@ def test_two_processes_write_what_one_writes(path: Path) -> None:
 
 def _hostile_plan(tmp_path: Path) -> Path:
     source = (DATA / "plan2022.toml").read_text(encoding="utf-8")
-    source = source.replace('name = "地区生产总值"', 'name = "地区\\u202e生产\\"总值\\\\\\u007f"', 1)
+    hostile = '地区\\u202e生产\\"总值\\\\\\u007f'
+    source = source.replace('name = "地区生产总值"', f'name = "{hostile}"', 1)
     source = source.replace('unit = "亿元"', 'unit = "亿\\u009b元\\U0001f600\\u0000"', 1)
     path = tmp_path / "plan.toml"
     path.write_text(source, encoding="utf-8")
