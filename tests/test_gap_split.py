@@ -175,9 +175,18 @@ def test_stopping_early_kills_and_waits_for_the_child() -> None:
     assert _no_children()
 
 
-def test_only_large_plans_are_split() -> None:
+def test_only_large_plans_on_a_machine_with_a_free_processor_are_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    processors = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(split_module, "_load", lambda: 0.0)
     assert not can_split(split_module.SPLIT_AT - 1)
-    assert can_split(split_module.SPLIT_AT) == (len(os.sched_getaffinity(0)) > 1)
+    assert can_split(split_module.SPLIT_AT) == (processors > 1)
+    monkeypatch.setattr(split_module, "_load", lambda: processors - 0.5)  # all busy
+    assert not can_split(split_module.SPLIT_AT)
+    assert not can_split(100_000)
+    monkeypatch.setattr(split_module, "_load", lambda: processors - 1.0)  # one free
+    assert can_split(100_000) == (processors > 1)
 
 
 def test_the_command_writes_the_same_split_or_not(

@@ -47,13 +47,24 @@ _CHUNK = 1 << 20
 
 def can_split(targets: int) -> bool:
     """Whether `gap --json` of a plan of `targets` targets is judged by two processes: from
-    `SPLIT_AT` targets, where there is fork() and a second processor to run the child."""
+    `SPLIT_AT` targets, where there is fork() and a processor free to run the child (the
+    load average of the last minute below the processors less one: on a machine already
+    busy the child only waits for a processor, and its copied pages cost CPU time)."""
     if targets < SPLIT_AT or not hasattr(os, "fork"):
         return False
     try:
-        return len(os.sched_getaffinity(0)) > 1
+        processors = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - no affinity mask: ask the count
-        return (os.cpu_count() or 1) > 1
+        processors = os.cpu_count() or 1
+    return processors > 1 and _load() <= processors - 1
+
+
+def _load() -> float:
+    """The load average of the last minute (the processors busy, on average), 0 unknown."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - a system that does not say
+        return 0.0
 
 
 class SplitGap:
