@@ -82,6 +82,21 @@ def assess_plan(
     `as_of` may be a period as users type it (2022-06, 2022-Q2, 2022-H1, 2022). The plan and
     the amendments are read as plain data (`plain.py`); the models are taken too, and made so.
     """
+    context = plan_context(plan, records, as_of, amendments)
+    assessments = [context.assess(t) for t in context.plan.targets]
+    return PlanAssessment(
+        context.plan, context.as_of, assessments, context.index, context.amendments
+    )
+
+
+def plan_context(
+    plan: AnyPlan,
+    records: Iterable[Recorded],
+    as_of: Period | str | None = None,
+    amendments: Iterable[AnyAmendment] = (),
+) -> Context:
+    """What judging any target of the plan at `as_of` reads (`assess_plan`): the figures and
+    amendments in force, indexed, and the as-of period (the latest recorded by default)."""
     if not isinstance(plan, Plan):
         from plancli.compiled import plain_plan
 
@@ -98,5 +113,4 @@ def assess_plan(
             )
         )
     amended = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
-    context = Context(plan, index, amended, as_of, rule_for)
-    return PlanAssessment(plan, as_of, [context.assess(t) for t in plan.targets], index, amended)
+    return Context(plan, index, amended, as_of, rule_for)

@@ -11,12 +11,12 @@ inside strings, where the escape means the same character).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from plancli.assess.core import Assessment
+from plancli.assess.core import Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.output import (
     _TWELFTHS_SHOWN,
@@ -191,19 +191,30 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
 def gap_target_rows(chosen: Iterable[Assessment], indent: str) -> Iterator[str]:
     """The `targets` array of `gap --json` at `indent` (the newline and spaces of its line),
     as `output._write` writes a list of `AssessmentOut`: in batches of text."""
-    inner = indent + "  "
-    template = row_template(ASSESSMENT_FIELDS, inner)
-    value_indent = inner + "  "
-    between = "," + inner
+    return array_text(row_texts(chosen, indent), indent)
+
+
+def row_texts(chosen: Iterable[Assessment], indent: str) -> Iterator[str]:
+    """Each target's object of the `targets` array at `indent`, escaped (`safe.json_text`)."""
+    template = row_template(ASSESSMENT_FIELDS, indent + "  ")
+    value_indent = indent + "    "
     texts = _Texts()
     escape = _json_raw().sub
-    batch: list[str] = []
-    first = True
     for a in chosen:
         row = _row(a, texts, value_indent)
         if not "".join(row).isprintable():  # one test in C; most rows have nothing to escape
             row = tuple(_escaped(text, escape) for text in row)
-        batch.append(template % row)
+        yield template % row
+
+
+def array_text(rows: Iterable[str], indent: str) -> Iterator[str]:
+    """A JSON array of these objects' texts at `indent`, in batches of `_BATCH` rows."""
+    inner = indent + "  "
+    between = "," + inner
+    batch: list[str] = []
+    first = True
+    for row in rows:
+        batch.append(row)
         if len(batch) == _BATCH:
             yield ("[" + inner if first else between) + between.join(batch)
             first = False
@@ -224,6 +235,18 @@ def gap_json_parts(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> 
     """`gap --json`: `dump_json(gap_output(assessment, chosen))`, the same text in pieces,
     each target written from its assessment (`gap_target_rows`) rather than an
     `AssessmentOut`."""
+    return gap_document_parts(
+        assessment, status_counts(chosen), lambda indent: gap_target_rows(chosen, indent)
+    )
+
+
+def gap_document_parts(
+    assessment: PlanAssessment,
+    counts: dict[Status, int],
+    targets: Callable[[str], Iterable[str]],
+) -> Iterator[str]:
+    """`gap --json` in pieces, its `targets` array written by `targets(indent)` when its turn
+    comes (`gap_target_rows`, or the rows of two processes: `gap_split`)."""
     document = gap_output(assessment, ())
-    rows = WrittenRows(lambda indent: gap_target_rows(chosen, indent))
-    return dump_json_parts(with_fields(document, counts=status_counts(chosen), targets=rows))
+    rows = WrittenRows(targets)
+    return dump_json_parts(with_fields(document, counts=counts, targets=rows))

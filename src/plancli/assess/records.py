@@ -78,26 +78,54 @@ class RecordIndex:
     def __init__(self, plan: AnyPlan, records: Iterable[Recorded]) -> None:
         ids = {target.id for target in plan.targets}
         year = plan.plan.year
-        try:
-            figures = in_force([record for record in records if record.target in ids])
-        except InputError as exc:
-            raise LedgerFileError(str(exc)) from None
-        by_month: dict[str, dict[int, Observation]] = {}
+        # `in_force` and the split by year in one pass (100,000 targets: 160,000 figures):
+        # the record recorded last at each position kept, each period text parsed once.
+        where: dict[str, tuple[int, int, Period]] = {}  # a period text: its year, end month
+        by_month: dict[str, dict[int, Recorded]] = {}
         # The year before the plan year's year-end figures: the base level of a `change`
         # target ("提升1个百分点") when the report does not state it.
-        self._base: dict[str, Observation] = {}
-        for (target_id, figure_year, end_month), record in figures.items():
-            if figure_year == year:
-                observation = Observation(_period(record.period), record.value, record.amount)
-                by_month.setdefault(target_id, {})[end_month] = observation
-            elif figure_year == year - 1 and end_month == 12:
-                period = _period(record.period)
-                self._base[target_id] = Observation(period, record.value, record.amount)
-        # One observation per end month (and one year): ordered by end month is period order.
-        self._series = {
-            target_id: [months[end_month] for end_month in sorted(months)]
-            for target_id, months in by_month.items()
+        base: dict[str, Recorded] = {}
+        for record in records:
+            target_id = record.target
+            if target_id not in ids:
+                continue
+            text = record.period
+            position = where.get(text)
+            if position is None:
+                try:
+                    period = _period(text)
+                except InputError as exc:
+                    raise LedgerFileError(
+                        _("record of {target}: {reason}").format(target=target_id, reason=exc)
+                    ) from None
+                position = where[text] = (period.year, period.end_month, period)
+            if position[0] == year:
+                months = by_month.get(target_id)
+                if months is None:
+                    by_month[target_id] = {position[1]: record}
+                else:
+                    months[position[1]] = record
+            elif position[0] == year - 1 and position[1] == 12:
+                base[target_id] = record
+        new = tuple.__new__  # the named tuple made in C (its own `__new__` is Python)
+        self._base = {
+            target_id: new(Observation, (where[record.period][2], record.value, record.amount))
+            for target_id, record in base.items()
         }
+        # One observation per end month (and one year): ordered by end month is period order.
+        series: dict[str, list[Observation]] = {}
+        for target_id, months in by_month.items():
+            if len(months) == 1:  # most targets, at the first months of a year or at its end
+                (record,) = months.values()
+                series[target_id] = [
+                    new(Observation, (where[record.period][2], record.value, record.amount))
+                ]
+            else:
+                series[target_id] = [
+                    new(Observation, (where[record.period][2], record.value, record.amount))
+                    for record in map(months.__getitem__, sorted(months))
+                ]
+        self._series = series
 
     @property
     def latest_period(self) -> Period | None:

@@ -5,7 +5,8 @@ and the ledger as plain data (`State.plain_plan`, `ledger_read`): on a plan seen
 import no Pydantic (issue 15), and compute everything from the files on every run.
 """
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -25,6 +26,8 @@ from plancli.i18n import _
 
 if TYPE_CHECKING:
     from plancli.assess import Assessment, PlanAssessment
+    from plancli.assess.core import Context, Status
+    from plancli.plain import Target
 
 AsOfOpt = Annotated[
     str | None,
@@ -41,7 +44,19 @@ AsOfOpt = Annotated[
 
 def assess_state(st: State, as_of: str | None, judged_only: bool = False) -> "PlanAssessment":
     """Load the plan and its ledger and judge every target at `as_of`."""
-    from plancli.assess import assess_plan, figure_query
+    from plancli.assess.engine import PlanAssessment
+
+    context = assess_context(st, as_of, judged_only)
+    assessments = [context.assess(t) for t in context.plan.targets]
+    return PlanAssessment(
+        context.plan, context.as_of, assessments, context.index, context.amendments
+    )
+
+
+def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "Context":
+    """Load the plan and its ledger, ready to judge any target at `as_of`."""
+    from plancli.assess import figure_query
+    from plancli.assess.engine import plan_context
     from plancli.ledger_read import read_figures
 
     location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
@@ -51,7 +66,7 @@ def assess_state(st: State, as_of: str | None, judged_only: bool = False) -> "Pl
     # (issue 13); `status` shows the headline targets' every figure, and reads them all.
     query = figure_query(plan, as_of) if judged_only else None
     figures, amendments = read_figures(location, query)
-    return assess_plan(plan, figures, as_of, amendments)
+    return plan_context(plan, figures, as_of, amendments)
 
 
 @command("gap", help=_("Every target's status, gap and what it takes to recover, worst first."))
@@ -93,13 +108,41 @@ def gap_cmd(
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)
     targets = filter_targets(st.plain_plan, section, kind)
+    order: Literal["worst", "plan"] = "worst" if sort == "worst" else "plan"
+    from plancli.assess.gap_split import can_split
+
+    if json_out and can_split(len(st.plain_plan.targets)):  # 100,000 targets: two processes
+        if _split_gap_json(st, as_of, targets, statuses, order, failing):
+            raise typer.Exit(1)
+        return
     assessment = assess_state(st, as_of, judged_only=True)
-    chosen = select(assessment, targets, statuses, "worst" if sort == "worst" else "plan")
+    chosen = select(assessment, targets, statuses, order)
     _show_gap(st, assessment, chosen, json_out, csv_out)
     if assessment.as_of is None and as_of is None and not (json_out or csv_out):
         first_run_hint(st)
     if any(a.status in failing for a in chosen):
         raise typer.Exit(1)
+
+
+def _split_gap_json(
+    st: State,
+    as_of: str | None,
+    targets: "Sequence[Target]",
+    statuses: "Sequence[Status] | None",
+    order: 'Literal["worst", "plan"]',
+    failing: "Sequence[Status]",
+) -> bool:
+    """`gap --json` judged and written by two processes (`assess.gap_split`); whether a
+    target shown has one of the `failing` statuses."""
+    from plancli.assess.engine import PlanAssessment
+    from plancli.assess.gap_split import SplitGap
+    from plancli.cli.app import emit_parts
+
+    context = assess_context(st, as_of, judged_only=True)
+    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
+    with SplitGap(context, targets, statuses, order) as split:
+        emit_parts(split.parts(head))
+    return any(split.counts[status] for status in failing)
 
 
 def _show_gap(

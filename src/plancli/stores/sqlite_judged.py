@@ -120,7 +120,7 @@ def judged_figures(
             ends[text] = period.end_month
         elif period.year == year - 1 and period.end_month == 12:
             base.append(text)
-    rows: dict[int, list[Any]] = {}
+    rows: dict[int, tuple[Any, ...]] = {}  # by seq: a figure selected twice is one
     select = "SELECT seq, target, period, value, amount FROM ("
     if ends:
         # Grouped by target alone, the covering index records_by_target is read in order.
@@ -134,16 +134,14 @@ def judged_figures(
             f" FROM records WHERE period IN ({marks}) GROUP BY target"
             f") CROSS JOIN records ON seq = k & {(1 << _POSITION_BITS) - 1}"
         )
-        for seq, *row in connection.execute(sql, [*parameters, *ends]):
-            rows[seq] = row
+        rows.update((row[0], row) for row in connection.execute(sql, [*parameters, *ends]))
     if base:  # one position: the last recorded
         sql = (
             f"{select}SELECT max(seq) AS k FROM records"
             f" WHERE period IN ({', '.join('?' for _ in base)}) GROUP BY target"
             ") CROSS JOIN records ON seq = k"
         )
-        for seq, *row in connection.execute(sql, base):
-            rows[seq] = row
+        rows.update((row[0], row) for row in connection.execute(sql, base))
     series = sorted(judged.series)
     if series and ends:
         months = list(ends)
@@ -155,21 +153,21 @@ def judged_figures(
                 f" AND period IN ({', '.join('?' for _ in months)}) GROUP BY target, period"
                 ") CROSS JOIN records ON seq = k"
             )
-            for seq, *row in connection.execute(sql, [*chunk, *months]):
-                rows[seq] = row
+            rows.update((row[0], row) for row in connection.execute(sql, [*chunk, *months]))
     # In the order they were recorded: where two periods end the same month (2022-06 and
     # 2022-Q2), the assessment keeps the later one (`records.in_force`).
-    figures: list[Figure] = []
     names: dict[str, str] = {}  # one string object per target and period: less memory
     share = names.setdefault
-    for seq in sorted(rows):
-        target, period, value, amount = rows[seq]
-        figures.append(
-            Figure(
+    new = tuple.__new__  # the named tuple made in C (its own `__new__` is Python)
+    return [
+        new(
+            Figure,
+            (
                 share(target, target),
                 share(period, period),
                 Decimal(value),
                 None if amount is None else Decimal(amount),
-            )
+            ),
         )
-    return figures
+        for _, target, period, value, amount in map(rows.__getitem__, sorted(rows))
+    ]

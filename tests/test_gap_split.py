@@ -1,0 +1,220 @@
+"""`gap --json` judged and written by two processes (`assess.gap_split`, issue 15): the same
+bytes as one process on every target form, order and filter, and on text a terminal acts on;
+a child that fails at any point is made up for (the same output, or the same error), and is
+always waited for."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancli.assess import assess_plan, gap_json_parts, select
+from plancli.assess import gap_split as split_module
+from plancli.assess.core import Context
+from plancli.assess.engine import PlanAssessment, plan_context
+from plancli.assess.gap_split import SplitGap, _judged, _wire, can_split
+from plancli.compiled import plain_plan
+from plancli.demo import demo_records
+from plancli.errors import PlanFileError
+from plancli.plain import Amendment
+from plancli.plan import load_plan_file
+
+DATA = Path(__file__).parent.parent / "data"
+PLANS = [DATA / "plan2022.toml", *sorted(DATA.glob("2026/*.toml"))[:3]]
+WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
+
+
+def _no_children() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _one_process(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> str:
+    assessment = assess_plan(plan, records, as_of, amendments)
+    chosen = select(assessment, how["targets"], how["statuses"], how["order"])
+    return "".join(gap_json_parts(assessment, chosen))
+
+
+def _two_processes(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> str:
+    context = plan_context(plan, records, as_of, amendments)
+    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
+    with SplitGap(context, how["targets"], how["statuses"], how["order"]) as split:
+        text = "".join(split.parts(head))
+    assert _no_children()
+    return text
+
+
+def _amended(plan: Any) -> list[Amendment]:
+    year = plan.plan.year
+    pending = [t for t in plan.targets if t.pending][:2]
+    return [
+        Amendment(t.id, f"{year}-03", None, Decimal("3.5"), None, None, None, "国家下达", WHEN, "b")
+        for t in pending
+    ]
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+def test_two_processes_write_what_one_writes(path: Path) -> None:
+    model = load_plan_file(path)
+    plan = plain_plan(model)
+    records = demo_records(model, WHEN, "demo")
+    year = plan.plan.year
+    half = plan.targets[len(plan.targets) // 2 :]
+    cases: list[dict[str, Any]] = [
+        {"targets": plan.targets, "statuses": None, "order": "worst"},
+        {"targets": plan.targets, "statuses": None, "order": "plan"},
+        {"targets": half, "statuses": None, "order": "worst"},  # --section: one half only
+        {"targets": plan.targets[:3], "statuses": None, "order": "worst"},
+        {"targets": plan.targets, "statuses": ("met", "no_data"), "order": "worst"},
+        {"targets": plan.targets, "statuses": ("tracked",), "order": "plan"},
+    ]
+    for as_of in (None, f"{year}-02", f"{year}-05"):
+        for amendments in ([], _amended(plan)):
+            for how in cases:
+                expected = _one_process(plan, records, amendments, as_of, **how)
+                assert _two_processes(plan, records, amendments, as_of, **how) == expected
+    # and with nothing recorded: every target no_data, no as-of period
+    how = cases[0]
+    assert _two_processes(plan, [], [], None, **how) == _one_process(plan, [], [], None, **how)
+
+
+def _hostile_plan(tmp_path: Path) -> Path:
+    source = (DATA / "plan2022.toml").read_text(encoding="utf-8")
+    hostile = '地区\\u202e生产\\"总值\\\\\\u007f'
+    source = source.replace('name = "地区生产总值"', f'name = "{hostile}"', 1)
+    source = source.replace('unit = "亿元"', 'unit = "亿\\u009b元\\U0001f600\\u0000"', 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_text_a_terminal_acts_on_and_nul_cross_the_pipe(tmp_path: Path) -> None:
+    """A NUL in a name (the rows' separator on the pipe) is written `\\u0000`, as are bidi
+    overrides and C1 controls; quotes, backslashes and emoji come through as one process
+    writes them."""
+    model = load_plan_file(_hostile_plan(tmp_path))
+    plan = plain_plan(model)
+    records = demo_records(model, WHEN, "demo")
+    how = {"targets": plan.targets, "statuses": None, "order": "plan"}
+    text = _two_processes(plan, records, [], None, **how)
+    assert text == _one_process(plan, records, [], None, **how)
+    assert "\\u0000" in text and "\\u202e" in text and "\U0001f600" in text and "\0" not in text
+
+
+def _plan2022() -> tuple[Any, Any]:
+    model = load_plan_file(DATA / "plan2022.toml")
+    return plain_plan(model), demo_records(model, WHEN, "demo")
+
+
+def _child_dies_at_once(split: SplitGap, fd: int) -> None:
+    os._exit(1)
+
+
+def _child_sends_two_rows_and_half(split: SplitGap, fd: int) -> None:
+    chosen, keys = _judged(split, split.theirs)
+    import marshal
+
+    from plancli.assess.gap_json import row_texts
+    from plancli.assess.gap_split import TARGETS_INDENT, _counts
+
+    head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
+    rows = list(row_texts(chosen, TARGETS_INDENT))
+    os.write(fd, len(head).to_bytes(8, "little") + head)
+    os.write(fd, (rows[0] + "\0" + rows[1] + "\0" + rows[2][:40]).encode())
+    os._exit(0)
+
+
+@pytest.mark.parametrize("child", [_child_dies_at_once, _child_sends_two_rows_and_half])
+def test_a_child_that_fails_is_made_up_for(monkeypatch: pytest.MonkeyPatch, child: Any) -> None:
+    plan, records = _plan2022()
+    how = {"targets": plan.targets, "statuses": None, "order": "worst"}
+    expected = _one_process(plan, records, [], None, **how)
+    monkeypatch.setattr(split_module, "_child", child)
+    assert _two_processes(plan, records, [], None, **how) == expected
+
+
+def test_an_error_in_the_childs_half_is_the_one_process_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan, records = _plan2022()
+    broken = plan.targets[-2].id  # in the child's half
+    assess = Context.assess
+
+    def failing(self: Context, target: Any) -> Any:
+        if target.id == broken:
+            raise PlanFileError(f"target {broken}: broken")
+        return assess(self, target)
+
+    monkeypatch.setattr(Context, "assess", failing)
+    with pytest.raises(PlanFileError) as one:
+        assess_plan(plan, records)
+    how = {"targets": plan.targets, "statuses": None, "order": "worst"}
+    with pytest.raises(PlanFileError) as two:
+        _two_processes(plan, records, [], None, **how)
+    assert str(two.value) == str(one.value) == f"target {broken}: broken"
+    assert _no_children()
+
+
+def test_stopping_early_kills_and_waits_for_the_child() -> None:
+    """`gap --json | head`: the parent stops writing; the child is not left behind."""
+    plan, records = _plan2022()
+    context = plan_context(plan, records)
+    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
+    with SplitGap(context, plan.targets, None, "worst") as split:
+        parts = split.parts(head)
+        assert next(parts).startswith("{")
+    assert _no_children()
+
+
+def test_only_large_plans_on_a_machine_with_a_free_processor_are_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    processors = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(split_module, "_load", lambda: 0.0)
+    assert not can_split(split_module.SPLIT_AT - 1)
+    assert can_split(split_module.SPLIT_AT) == (processors > 1)
+    monkeypatch.setattr(split_module, "_load", lambda: processors - 0.5)  # all busy
+    assert not can_split(split_module.SPLIT_AT)
+    assert not can_split(100_000)
+    monkeypatch.setattr(split_module, "_load", lambda: processors - 1.0)  # one free
+    assert can_split(100_000) == (processors > 1)
+
+
+def test_the_command_writes_the_same_split_or_not(
+    tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert invoke("init", "--demo", str(tmp_path)).exit_code == 0
+    plan = str(tmp_path / "plan2022.toml")
+
+    def gap(*args: str) -> tuple[int, str]:
+        result = invoke("--plan", plan, "gap", "--json", *args)
+        return result.exit_code, str(result.stdout)
+
+    options: Sequence[tuple[str, ...]] = (
+        (),
+        ("--sort", "plan"),
+        ("--status", "met,behind"),
+        ("--fail-on", "behind"),
+        ("--fail-on", "pending,tracked"),
+        ("--as-of", "2022-03"),
+    )
+    alone = [gap(*args) for args in options]
+    calls: list[int] = []
+
+    def always(targets: int) -> bool:
+        calls.append(targets)
+        return True
+
+    monkeypatch.setattr(split_module, "can_split", always)
+    assert [gap(*args) for args in options] == alone
+    assert len(calls) == len(options)
+    assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
