@@ -475,7 +475,9 @@ def _plain_chunk(lines: list[str], before: int, header: Header, kept: _Rows) -> 
         map(
             new,
             repeat(ImportRow),
-            zip(range(before + 1, before + count + 1), map(new, repeat(Entry), entries)),
+            zip(
+                range(before + 1, before + count + 1), map(new, repeat(Entry), entries), strict=True
+            ),
         )
     )
     return True
