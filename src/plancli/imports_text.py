@@ -373,7 +373,7 @@ class _CsvSource:
 
     def line_num(self) -> int:
         """The line the reader at work last read, counted from the file's first."""
-        return self.before + self.reader.line_num
+        return self.before + int(self.reader.line_num)
 
     def by_chunk(
         self, lists: Iterator[list[str]], header: Header, kept: _Rows, problems: Problems
