@@ -115,13 +115,18 @@ def _insert(shape: int, time: str, batch: str) -> str | None:
 def _row_groups(batch: Sequence[Record | PlainRecord]) -> list[tuple[str, list[_ROW]]]:
     """The stored rows of the records, in order, as runs of one insert statement each
     (`_INSERTS`: a bare figure, a figure and an amount, any other; `_insert` for the first
-    two where it can): a time's text made once (an import's records share one time); a
-    plain record is unpacked, not read field by field (a million of them in an import)."""
+    two where it can): a time's text made once (an import's records share one time, and
+    one batch: each is compared when it is another object); a plain record is unpacked, not
+    read field by field (a million of them in an import)."""
     times: dict[datetime, str] = {}
     inserts: dict[tuple[int, str, str], str | None] = {}
     groups: list[tuple[str, list[_ROW]]] = []
-    shape: tuple[int, str, str] | None = None
+    shape = -1
     rows: list[_ROW] = []
+    last_at: datetime | None = None
+    time = batch_text = ""
+    last_batch: str | None = None
+    written = False  # the time and batch are in the statement of the run
     for record in batch:
         if type(record) is PlainRecord:
             target, period, value, amount, note, source, at, batch_id, _by = record
@@ -138,31 +143,39 @@ def _row_groups(batch: Sequence[Record | PlainRecord]) -> list[tuple[str, list[_
                 record.recorded_at,
                 record.batch,
             )
-        time = times.get(at)
-        if time is None:
-            time = times[at] = at.isoformat()
-        row: _ROW
-        if note is None and source is None:
-            now = (0 if amount is None else 1, time, batch_id)
-        else:
-            now = (2, time, batch_id)
+        if at is not last_at:
+            last_at = at
+            text = times.get(at)
+            if text is None:
+                text = times[at] = at.isoformat()
+            if text != time:
+                time, shape = text, -1
+        if batch_id is not last_batch:
+            last_batch = batch_id
+            if batch_id != batch_text:
+                batch_text, shape = batch_id, -1
+        now = (0 if amount is None else 1) if note is None and source is None else 2
         if now != shape:
             shape, rows = now, []
-            insert = inserts.get(now, "")
+            key = (now, time, batch_text)
+            insert = inserts.get(key, "")
             if insert == "":
-                insert = inserts[now] = _insert(*now)
+                insert = inserts[key] = _insert(*key)
             written = insert is not None
-            groups.append((insert or _INSERTS[now[0]], rows))
-        if now[0] == 0:
+            groups.append((insert or _INSERTS[now], rows))
+        row: _ROW
+        if now == 0:
             row = (
                 (target, period, str(value))
                 if written
                 else (target, period, str(value), time, batch_id)
             )
-        elif now[0] == 1:
-            row = (target, period, str(value), str(amount))
-            if not written:
-                row = (*row, time, batch_id)
+        elif now == 1:
+            row = (
+                (target, period, str(value), str(amount))
+                if written
+                else (target, period, str(value), str(amount), time, batch_id)
+            )
         else:
             amount_text = None if amount is None else str(amount)
             row = (target, period, str(value), amount_text, note, source, time, batch_id)
