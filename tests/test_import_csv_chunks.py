@@ -19,7 +19,7 @@ from plancli import imports_text
 from plancli.bulletin import Header, ReadNotes
 from plancli.errors import InputError
 from plancli.imports import ImportLimits, Problems
-from plancli.imports_text import _CsvSource, _csv_rows, _Rows, parse_text
+from plancli.imports_text import _csv_rows, _CsvSource, _Rows, parse_text
 
 
 def _one_reader(
