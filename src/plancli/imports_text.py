@@ -18,9 +18,9 @@ import contextlib
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from itertools import chain, compress, repeat
+from itertools import chain
 from typing import IO, Any
 
 from plancli.bulletin import (
@@ -168,9 +168,9 @@ class TextReader:
         expression call (a Python loop per line cost a tenth of an import's time), and its
         lines are given by `chain` (C): a generator resumed for each of a million lines cost
         the CSV reader a second."""
-        return chain.from_iterable(self.line_lists())
+        return chain.from_iterable(self._line_lists())
 
-    def line_lists(self) -> Iterator[list[str]]:
+    def _line_lists(self) -> Iterator[list[str]]:
         """The lines of each chunk (`lines`), a list at a time."""
         limit = self._limits.line_chars
         number = 0
@@ -266,7 +266,6 @@ class _Rows:
         self.year = file_year(name)  # a period without a year takes it, when the name gives one
         self.count = 0
         self.last_line = 0  # CSV: the line the last row read ended on
-        self.figures: dict[str, str] = {}  # CSV: each distinct figure's text, shared by rows
 
     def counted(self) -> None:
         """One more row that holds something; refused past the limit."""
@@ -325,10 +324,7 @@ def _parse_csv(
 ) -> tuple[list[ImportRow], Problems]:
     # strict: a quote that is never closed is an error at the end of the file instead of a
     # cell that swallows every line after it; so is a stray quote after a quoted cell.
-    lists = text.line_lists()
-    first_lines = next(lists, [])
-    ahead = iter(first_lines)
-    reader = csv.reader(chain(ahead, chain.from_iterable(lists)), strict=True)
+    reader = csv.reader(text.lines(), strict=True)
     with _field_limit(limits.cell_chars):
         try:
             first = next(reader, [])
@@ -345,150 +341,21 @@ def _parse_csv(
         # A header as wide as the row Excel writes with a trailing empty column: its cells are
         # read (and must be empty), and rows as wide as the header are fine.
         kept.last_line = reader.line_num  # the row before the one being read
-        source = _CsvSource(reader)
         try:
-            if not header.plain:
-                _csv_bulletin_rows(reader, header, kept, problems)
-            elif reader.line_num > len(first_lines):  # a header longer than the first chunk
+            if header.plain:
                 _csv_rows(reader, header, kept, problems)
             else:
-                source.by_chunk(chain([list(ahead)], lists), header, kept, problems)
+                _csv_bulletin_rows(reader, header, kept, problems)
         except csv.Error as exc:
             # The rest of the file cannot be told apart from the broken cell: stop here.
             starts = kept.last_line + 1
-            problems.add(starts, _csv_error(exc, starts, source.line_num(), limits))
+            problems.add(starts, _csv_error(exc, starts, reader.line_num, limits))
     return kept.rows, problems
 
 
-class _CsvSource:
-    """The rows of a CSV file in plancli's own columns, read a chunk's lines at a time: a
-    chunk of plain lines (`_plain_chunk`) by splitting its text at commas, as the csv
-    module splits such a line; any other chunk by the csv module (`_csv_rows`), and every
-    chunk after one that holds a quote (a quoted cell may run on into the next chunk).
-    The csv reader at work and the lines before its first are kept for `line_num`."""
-
-    def __init__(self, reader: Any) -> None:
-        self.reader = reader
-        self.before = 0  # lines given before the reader's first
-
-    def line_num(self) -> int:
-        """The line the reader at work last read, counted from the file's first."""
-        return self.before + int(self.reader.line_num)
-
-    def by_chunk(
-        self, lists: Iterator[list[str]], header: Header, kept: _Rows, problems: Problems
-    ) -> None:
-        self.before = self.reader.line_num
-        self.reader = csv.reader((), strict=True)  # nothing read yet from the rows' lines
-        for lines in lists:
-            if not lines:
-                continue
-            if _plain_chunk(lines, self.before, header, kept):
-                self.before += len(lines)
-                continue
-            if any('"' in line for line in lines):  # a quoted cell may run on: csv from here
-                self.reader = csv.reader(chain(lines, chain.from_iterable(lists)), strict=True)
-                _csv_rows(self.reader, header, kept, problems, self.before)
-                return
-            # No quote: each line is one row, so the chunk's reader ends where it ends.
-            self.reader = csv.reader(lines, strict=True)
-            _csv_rows(self.reader, header, kept, problems, self.before)
-            self.before += self.reader.line_num
-            self.reader = csv.reader((), strict=True)
-
-
-# A cell that is empty is no figure: an amount, a note or a source left out.
-_NONE_IF_EMPTY = {"": None}
-
-
-def _plain_chunk(lines: list[str], before: int, header: Header, kept: _Rows) -> bool:
-    """The rows of a chunk's lines (the file's lines `before + 1` on) kept as `_csv_rows`
-    keeps them, when every line is a row as the csv module reads it without a rule of its
-    own coming in: no quote, exactly the header's width of cells, no white space or control
-    character (so no cell needs `strip`), target, period and figure given, the figures in
-    ASCII, no cell past the csv module's limit and the row limit not reached. False, with
-    nothing kept, for any other chunk: `_csv_rows` then reads it. A million rows of a
-    bulletin are split here by a few calls a chunk, not one csv row and a loop pass each."""
-    width = header.width
-    if header.unlabelled or width < 3:
-        return False
-    text = "".join(lines)
-    if '"' in text or " " in text:
-        return False
-    bare = text.splitlines()
-    count = len(bare)
-    if len(bare) != len(lines) or kept.count + count > kept.limit:
-        return False
-    joined = ",".join(bare)
-    # isprintable: no control character, line break or white space but " " (excluded above)
-    if not joined.isprintable():
-        return False
-    if list(map(str.count, bare, repeat(","))).count(width - 1) != count:
-        return False
-    cells = joined.split(",")
-    if max(map(len, cells)) > csv.field_size_limit():
-        return False
-    where = header.positions
-    targets = cells[where["target"] :: width]
-    periods = cells[where["period"] :: width]
-    figures = cells[where["value"] :: width]
-    if not (all(targets) and all(periods) and all(figures)):
-        return False  # a blank or template row, or a figure missing: `_csv_rows` says which
-    # a figure in full-width digits or with a thousands separator: `plain_number` reads it
-    if not "".join(figures).isascii():
-        return False
-    # One text for each distinct figure, as `_csv_rows` shares them (memory, not meaning).
-    shared = kept.figures
-    share = shared.setdefault if len(shared) + 2 * count <= _SHARED else shared.get
-    optional: list[Iterable[str | None]] = []
-    for column in OPTIONAL:
-        at = where.get(column)
-        if at is None or at >= width:
-            optional.append(repeat(None))
-            continue
-        given = cells[at::width]
-        if column == "amount":
-            if not "".join(given).isascii():
-                return False
-            given = list(map(share, given, given))
-        optional.append(list(map(_NONE_IF_EMPTY.get, given, given)))
-    rows = kept.rows
-    kept.count += count
-    kept.last_line = before + count
-    first = len(rows)
-    kept.notes.fractions.extend(
-        compress(range(first, first + count), map(str.startswith, figures, repeat(FRACTION_START)))
-    )
-    figures = list(map(share, figures, figures))
-    periods_kept = kept.periods
-    for period in set(periods).difference(periods_kept):
-        kept.period(period)
-    entries = zip(
-        map(kept.targets.setdefault, targets, targets),
-        map(periods_kept.__getitem__, periods),
-        figures,
-        *optional,
-        repeat(False),
-    )
-    new = tuple.__new__
-    rows.extend(
-        map(
-            new,
-            repeat(ImportRow),
-            zip(
-                range(before + 1, before + count + 1), map(new, repeat(Entry), entries), strict=True
-            ),
-        )
-    )
-    return True
-
-
-def _csv_rows(
-    reader: Any, header: Header, kept: _Rows, problems: Problems, before: int = 0
-) -> None:
-    """The rows of a file in plancli's own columns (the reader's first line is the file's
-    line `before + 1`): the loop runs a million times, so cells are read by position, not
-    through a dict per row."""
+def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:
+    """The rows of a file in plancli's own columns: the loop runs a million times, so cells
+    are read by position, not through a dict per row."""
     width = header.width
     where = header.positions
     target, period, value = where["target"], where["period"], where["value"]
@@ -505,11 +372,11 @@ def _csv_rows(
     # under an empty header) by the general one below it, which says what is wrong.
     quick = not unlabelled
     new = tuple.__new__
-    figures = kept.figures
+    figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
     for cells in reader:
-        line = before + reader.line_num
+        line = reader.line_num
         kept.last_line = line
         if quick and len(cells) == width:
             given_target = cells[target].strip()
