@@ -19,7 +19,7 @@ from tests.conftest import FIXTURES
 from plancli import entry_checker, import_stream, ledger
 from plancli.entry_checker import EntryChecker, quick_number
 from plancli.errors import InputError
-from plancli.import_stream import _in_order, _warnings
+from plancli.import_stream import _disordered, _in_order, _warnings
 from plancli.imports import ImportRejected, import_rows, parse_import
 from plancli.ledger import (
     Entry,
@@ -29,6 +29,7 @@ from plancli.ledger import (
     sequence_warnings,
 )
 from plancli.locations import LedgerLocation
+from plancli.periods import parse_period
 from plancli.plain import Record as PlainRecord
 from plancli.plan import load_plain_plan
 from plancli.stores import open_store
@@ -274,7 +275,69 @@ def test_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignor
         (t, p, Decimal(v), (row + 2) << 1 | data.draw(st.booleans()))
         for row, (t, p, v) in enumerate(unique)
     ]
-    assert _warnings(plan, current, checked, BATCH, NOW) == _all_warnings(plan, current, checked)
+    asked = _asked(current, checked)
+    assert _warnings(plan, current, asked, BATCH, NOW) == _all_warnings(plan, current, checked)
+
+
+def _asked(
+    current: Figures, checked: list[tuple[str, str, Decimal, int]]
+) -> list[tuple[str, str, Decimal, int]]:
+    """The rows `import_stream` asks `_warnings` about: those of `_disordered`'s targets."""
+    ids = list(dict.fromkeys(target for target, _, _, _ in checked))
+    names = list(dict.fromkeys(period for _, period, _, _ in checked))
+    keys = [ids.index(target) << 16 | names.index(period) for target, period, _, _ in checked]
+    found = _disordered(current, ids, names, keys, [value for _, _, value, _ in checked])
+    return [row for row, key in zip(checked, keys, strict=True) if key >> 16 in found]
+
+
+def _disordered_before(current: Figures, checked: list[tuple[str, str, Decimal, int]]) -> set[str]:
+    """The targets `_warnings` asked `sequence_warnings` about before session 8: `_in_order`
+    of each target's figures in force and the import's, listed and sorted per target."""
+    given: dict[str, dict[str, Decimal]] = {}
+    for target, period, value, _ in checked:
+        given.setdefault(target, {})[period] = value
+    return {
+        target
+        for target, figures_of in given.items()
+        if not _in_order(
+            [
+                *(
+                    (p.year, p.end_month, record.value)
+                    for p, record in current.of_target(target)
+                    if record.period not in figures_of
+                ),
+                *(
+                    (parse_period(period).year, parse_period(period).end_month, value)
+                    for period, value in figures_of.items()
+                ),
+            ]
+        )
+    }
+
+
+many_figures = st.tuples(
+    st.sampled_from(["a", "b", "c", *CUMULATIVE]),
+    st.sampled_from([*MONTHS, "2021-12", "2021-Q4", "2023-01"]),
+    st.integers(-3, 9),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(many_figures, max_size=8), st.lists(many_figures, max_size=24))
+def test_disordered_targets_are_those_found_before(
+    stored: list[tuple[str, str, int]], imported: list[tuple[str, str, int]]
+) -> None:
+    """Session 8: the targets out of order are found by one sort of every figure's target and
+    position and one pass (those without figures in force) or `_in_order` (those with), and
+    are those the lists sorted per target found (several years; periods of one month, as
+    2022-03 and 2022-Q1, among them)."""
+    current = Figures(
+        PlainRecord(t, p, Decimal(v), None, None, None, NOW, "old") for t, p, v in stored
+    )
+    unique = list({(t, p): (t, p, v) for t, p, v in imported}.values())
+    checked = [(t, p, Decimal(v), row) for row, (t, p, v) in enumerate(unique)]
+    asked = {target for target, _, _, _ in _asked(current, checked)}
+    assert asked == _disordered_before(current, checked)
 
 
 @pytest.mark.parametrize(

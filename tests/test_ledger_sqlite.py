@@ -401,13 +401,15 @@ def test_records_of_every_shape_are_written_in_order_without_binding_none(
         record(7, None, None, None),
     ]
     groups = _row_groups(records)
+    # A bare figure binds target, period and value (the time and batch are written into the
+    # statement: plain text), one with an amount the amount too; any other binds all eight.
     assert [(len(rows[0]), len(rows)) for _sql, rows in groups] == [
-        (5, 1),
-        (6, 2),
+        (3, 1),
+        (4, 2),
         (8, 1),
-        (5, 1),
+        (3, 1),
         (8, 1),
-        (5, 1),
+        (3, 1),
     ]
     assert all(None not in row for sql, rows in groups if "note" not in sql for row in rows)
     path = tmp_path / "shapes.sqlite"
@@ -425,3 +427,37 @@ def test_records_of_every_shape_are_written_in_order_without_binding_none(
             "SELECT count(*) FROM records WHERE amount IS NULL AND note IS NULL"
         ).fetchone()
     assert nulls == (3,)
+
+
+@pytest.mark.parametrize(
+    "batch", ["b1", "b'1); DROP TABLE records; --", "批次", "b\x00", "x" * 65, ""]
+)
+def test_a_time_and_batch_are_written_into_the_insert_only_when_plain(
+    tmp_path: Path, batch: str
+) -> None:
+    """Issue 15: an import's rows share one time and batch, written into the insert statement
+    rather than bound for each row; a batch that is not plain text (a quote, a NUL, Chinese,
+    too long, empty: a hand-edited TOML ledger converted to SQLite may hold any) is bound as
+    before, and every one reads back as it was written."""
+    from plancli.plain import Record as PlainRecord
+    from plancli.stores.sqlite import _row_groups
+
+    records = [
+        PlainRecord("g5", "2022-01", Decimal("1.0"), None, None, None, JULY_5, batch),
+        PlainRecord("g5", "2022-02", Decimal("2.0"), Decimal("3"), None, None, JULY_5, batch),
+    ]
+    groups = _row_groups(records)
+    plain = batch == "b1"
+    assert [len(rows[0]) for _sql, rows in groups] == ([3, 4] if plain else [5, 6])
+    assert all(("'b1'" in sql) == plain for sql, _rows in groups)
+    path = tmp_path / "batch.sqlite"
+    store = sqlite_store(path)
+    with store.transaction() as session:
+        session.append(records)
+    read = store.read()
+    assert [(r.period, r.value, r.amount, r.batch, r.recorded_at) for r in read] == [
+        ("2022-01", Decimal("1.0"), None, batch, JULY_5),
+        ("2022-02", Decimal("2.0"), Decimal("3"), batch, JULY_5),
+    ]
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT count(*) FROM records").fetchone() == (2,)

