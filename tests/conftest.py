@@ -13,6 +13,23 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+# pytest caches each test module with its asserts rewritten, unless bytecode is not to be
+# written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
+# test modules on every run, 6 CPU-seconds each, most of a worker's collection. Set here, before
+# any test module is imported; the cache goes under .pytest_cache (git ignores it), not beside
+# the sources. Set before Hypothesis is imported: pytest rewrites the asserts of its 74 modules
+# too (an installed pytest plugin's package), 1-2 CPU-seconds a process when not kept.
+sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pycache")
+sys.dont_write_bytecode = False
+# The same for the processes started from here on: plancli run as a real process (about 80),
+# which otherwise compiled every plancli module it imported from source again, and the xdist
+# workers, whose start-up (pytest's plugins, Hypothesis rewritten) otherwise took 3 CPU-seconds,
+# not 1. A process still starts fresh and imports what it imports; it reads compiled modules,
+# as an installed plancli does (pip compiles them at install).
+os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# ruff: noqa: E402 (the bytecode cache above is set before these modules are imported)
 import pytest
 import typer.testing
 from hypothesis import settings
@@ -23,14 +40,6 @@ from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
 from plancli.i18n import language, set_language
-
-# pytest caches each test module with its asserts rewritten, unless bytecode is not to be
-# written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
-# test modules on every run, 6 CPU-seconds each, most of a worker's collection. Set here, before
-# any test module is imported; the cache goes under .pytest_cache (git ignores it), not beside
-# the sources. plancli run as a subprocess keeps the environment's setting.
-sys.pycache_prefix = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pycache")
-sys.dont_write_bytecode = False
 
 # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
 # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).

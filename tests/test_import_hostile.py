@@ -684,6 +684,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_70_never_1(
 def test_the_program_maps_what_typer_would_exit_1_with(tmp_path: Path) -> None:
     """`plancli --help | head -0`: a closed pipe while Typer prints help is exit 0, not 1."""
     env = {"XDG_CONFIG_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix or ""  # the suite's compiled modules
     proc = subprocess.Popen(
         [sys.executable, "-c", "from plancli.__main__ import main; main()", "--help"],
         stdout=subprocess.PIPE,

@@ -171,6 +171,8 @@ def test_a_plan_seen_before_is_read_without_pydantic(tmp_path: Path) -> None:
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "HOME": str(tmp_path),
         "PYTHONPATH": str(Path(plancli.__file__).parents[1]),  # this plancli, not an install
+        # the suite's compiled modules (tests/conftest.py), not each module compiled again
+        "PYTHONPYCACHEPREFIX": sys.pycache_prefix or "",
     }
     cold, warm = (
         subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)

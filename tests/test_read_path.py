@@ -9,10 +9,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, kept_unchanged
 
 import plancli
 
@@ -168,31 +169,76 @@ PROBE = (
 )
 
 
-@pytest.mark.parametrize("command", ["status", "gap", "status --json", "gap --json"])
-def test_status_and_gap_import_no_pydantic_on_a_plan_seen_before(
-    invoke, tmp_path: Path, command: str
-) -> None:
-    """The point of issue 15: with the plan's compiled form kept, `status` and `gap` import
-    neither Pydantic nor the models nor the ledger stores, and still compute from the files."""
-    plan, ledger = make_workspace(invoke, tmp_path, ".progress.toml")
-    env = {
+def _probe_env(folder: Path) -> dict[str, str]:
+    """plancli's environment as a real process: its plan cache in `folder`, this plancli."""
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "HOME": str(folder),
         "COLUMNS": "80",
         "PYTHONPATH": str(Path(plancli.__file__).parents[1]),  # this plancli, not an install
     }
-    argv = ["--plan", str(plan), "--ledger", str(ledger), *command.split()]
-    cold, warm = (
-        subprocess.run(
-            [sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True
-        )
-        for _ in range(2)
+
+
+def _probe(probe: str, folder: Path, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", probe, *argv], env=_probe_env(folder), capture_output=True, text=True
     )
-    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+
+
+def _seen_before(folder: Path, suffix: str, isolated_cli) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+    """A workspace whose plan a first real process has validated and kept: that cold run once
+    for a module's warm runs (each a fresh process of its own), which must leave the workspace
+    and the plan cache as they found them. Yields the options naming the plan and ledger."""
+    with isolated_cli() as invoke:
+        plan, ledger = make_workspace(invoke, folder, suffix)
+    where = ["--plan", str(plan), "--ledger", str(ledger)]
+    cold = _probe(PROBE, folder, [*where, "status"])
+    assert cold.returncode == 0, cold.stderr
     assert "pydantic" in cold.stderr.split()  # the first time, the plan was validated
-    assert "5G" in cold.stdout and warm.stdout == cold.stdout
+    assert "5G" in cold.stdout
+    with kept_unchanged(folder):
+        yield where
+
+
+@pytest.fixture(scope="module")
+def toml_seen_before(tmp_path_factory, isolated_cli):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("toml-seen-before")
+    yield from _seen_before(folder, ".progress.toml", isolated_cli)
+
+
+@pytest.fixture(scope="module")
+def sqlite_seen_before(tmp_path_factory, isolated_cli):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("sqlite-seen-before")
+    yield from _seen_before(folder, ".sqlite", isolated_cli)
+
+
+@pytest.mark.parametrize("command", ["status", "gap", "status --json", "gap --json"])
+def test_status_and_gap_import_no_pydantic_on_a_plan_seen_before(
+    invoke, toml_seen_before: list[str], command: str
+) -> None:
+    """The point of issue 15: with the plan's compiled form kept, `status` and `gap` import
+    neither Pydantic nor the models nor the ledger stores, and still compute from the files:
+    the same bytes as the models' path (in-process, in a home where the plan was never seen)."""
+    argv = [*toml_seen_before, *command.split()]
+    warm = _probe(PROBE, Path(argv[1]).parent, argv)
+    assert warm.returncode == 0, warm.stderr
     assert warm.stderr == ""  # none of them imported
+    assert "5G" in warm.stdout and warm.stdout == invoke(*argv).stdout
+
+
+@pytest.mark.parametrize("command", ["status", "gap --json", "history", "show gdp --json"])
+def test_read_commands_on_a_sqlite_ledger_import_no_pydantic(
+    invoke, sqlite_seen_before: list[str], command: str
+) -> None:
+    """As on a TOML ledger: the SQLite store's plain readers, no Pydantic, no models, not
+    `ledger.py`; and the answer is the one the models' path gave (the same bytes)."""
+    argv = [*sqlite_seen_before, *command.split()]
+    probe = PROBE.replace(repr(HEAVY), repr(("pydantic", "plancli.model", "plancli.ledger")))
+    warm = _probe(probe, Path(argv[1]).parent, argv)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stderr == ""  # none of them imported
+    assert warm.stdout == invoke(*argv).stdout
 
 
 @pytest.mark.parametrize(
@@ -239,34 +285,6 @@ def test_a_command_line_builds_only_its_command(monkeypatch: pytest.MonkeyPatch)
     assert code == 2 and "status" in left and "gap" in left
 
 
-@pytest.mark.parametrize("command", ["status", "gap --json", "history", "show gdp --json"])
-def test_read_commands_on_a_sqlite_ledger_import_no_pydantic(
-    invoke, tmp_path: Path, command: str
-) -> None:
-    """As on a TOML ledger: the SQLite store's plain readers, no Pydantic, no models, not
-    `ledger.py`; and the answer is the one the models' path gave (the same bytes)."""
-    plan, ledger = make_workspace(invoke, tmp_path, ".sqlite")
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "HOME": str(tmp_path),
-        "COLUMNS": "80",
-        "PYTHONPATH": str(Path(plancli.__file__).parents[1]),
-    }
-    argv = ["--plan", str(plan), "--ledger", str(ledger), *command.split()]
-    probe = PROBE.replace(repr(HEAVY), repr(("pydantic", "plancli.model", "plancli.ledger")))
-    cold, warm = (
-        subprocess.run(
-            [sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True
-        )
-        for _ in range(2)
-    )
-    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
-    assert warm.stderr == ""  # none of them imported
-    assert warm.stdout == cold.stdout
-    assert warm.stdout == invoke(*argv).stdout
-
-
 @pytest.mark.parametrize("suffix", [".sqlite", ".progress.toml"])
 def test_a_record_into_a_sqlite_ledger_imports_no_pydantic(
     invoke, tmp_path: Path, suffix: str
@@ -276,26 +294,15 @@ def test_a_record_into_a_sqlite_ledger_imports_no_pydantic(
     SQLite (the models' import was a quarter of a `record`). The TOML store writes its file
     from the models and still imports them; what is written is the same either way."""
     plan, ledger = make_workspace(invoke, tmp_path, suffix)
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "XDG_"))},
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "HOME": str(tmp_path),
-        "COLUMNS": "80",
-        "PYTHONPATH": str(Path(plancli.__file__).parents[1]),
-    }
     where = ["--plan", str(plan), "--ledger", str(ledger)]
     probe = PROBE.replace(repr(HEAVY), repr(("pydantic", "plancli.model")))
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe, *where, "record", "gdp", value, "-p", "2022-12"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        for value in ("5.3", "5.4")  # the first run validates the plan and keeps it
-    ]
-    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
-    imported = runs[1].stderr.split()
+    # the first record validates the plan and keeps it where the real process looks
+    first = _probe(probe, tmp_path, [*where, "record", "gdp", "5.3", "-p", "2022-12"])
+    assert first.returncode == 0, first.stderr
+    assert "pydantic" in first.stderr.split()
+    second = _probe(probe, tmp_path, [*where, "record", "gdp", "5.4", "-p", "2022-12"])
+    assert second.returncode == 0, second.stderr
+    imported = second.stderr.split()
     assert ("pydantic" in imported) == (suffix != ".sqlite"), imported
     history = json.loads(invoke(*where, "history", "gdp", "--json").stdout)
     assert [(r["period"], r["value"]) for r in history["records"]][-2:] == [
