@@ -35,7 +35,7 @@ _CONTEXT = re.compile(
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
 _FIGURE = re.compile(
     r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
-    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万人|人|万吨|亿斤|万亿斤)"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万元|元|万人|人|万吨|亿斤|万亿斤)"
 )
 _GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
 # Words of a result or an estimate, never of a target.
