@@ -54,3 +54,29 @@ def test_a_size_class_in_money_before_a_count_is_not_the_amount() -> None:
     """新增3000万元企业2家: 2 firms (3000万元 says which firms), not 3000."""
     targets = heads(lead("地区生产总值增长7%；新增亿元企业3家、3000万元企业2家。"))
     assert [t["min"] for t in targets] == [Decimal("7"), Decimal("3"), Decimal("2")]
+
+
+def test_a_leadless_growth_target_ends_where_the_sentence_turns_to_work_in_prose() -> None:
+    """2024年，全市地区生产总值预期增长6%，<work in prose>…，实施重点项目150个，投资300亿元:
+    the GDP target alone; the project counts after the prose are work, not headline targets."""
+    text = page(
+        "2024年，全市地区生产总值预期增长6%，全市将持续深化营商环境改革，全面融入都市圈建设，"
+        "在科技创新方面大胆探索；扎实推进城市更新，谋划一批重大项目，实施重点项目150个，"
+        "投资300亿元；力争规上工业企业达900家。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp"]
+    assert targets[0]["min"] == Decimal("6")
+
+
+def test_a_count_of_firms_between_amounts_does_not_end_a_leadless_run() -> None:
+    """…增长9%；新增亿元企业2家；出口交货值3.2亿元: the clause of counts (a figure, not prose)
+    keeps the run going to the export amount."""
+    text = page(
+        "今年，全镇将以项目建设为抓手，争取实现工业总产值30亿元，增长9%；新增亿元企业2家；"
+        "出口交货值3.2亿元；农民人均纯收入增长9%以上。",
+        2012,
+    )
+    targets = heads(text, 2012)
+    assert Decimal("3.2") in [t.get("min") for t in targets]
+    assert targets[-1]["min"] == Decimal("9")

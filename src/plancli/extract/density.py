@@ -137,7 +137,7 @@ def _run_at(
     first = clauses[index]
     if contexts[index] != "plan" or not _counts(first.group(), False):
         return None, index + 1
-    count, last_end, after, economy = 0, first.end(), False, False
+    count, last_end, after, economy, idle = 0, first.end(), False, False, 0
     position = index
     while position < len(clauses):
         clause = clauses[position]
@@ -157,13 +157,35 @@ def _run_at(
             count += 1
             after = True
             economy = economy or bool(_GDP_TARGET.search(text) and _MARKED.search(text))
+            idle = 0
         else:
             after = False
-        last_end = clause.end()
+            idle = 0 if _target_words(text) else idle + 1
+            if idle == 2:
+                # Two clauses of work in prose (…将进一步深化改革开放，深度融入…): the
+                # targets have ended before them.
+                break
+        if idle == 0:
+            last_end = clause.end()
         position += 1
     if count < 3 and not economy:
         return None, position
     return Run(first.start(), last_end, count), position
+
+
+# A clause of a target without a counted figure: a trend, a relation, a task a higher level
+# sets, a higher aim (力争更好, 大幅下降, 与经济增长同步, 完成省下达任务).
+_TARGET_WORDS = re.compile(
+    r"力争|争取|下达|同步|高于|不低于|持平|稳定|下降|降低|提高|提升|改善|增长|国家要求|目标"
+)
+
+
+def _target_words(clause: str) -> bool:
+    """Whether a clause that does not count may still be a target's (a figure of another
+    form, 新增亿元企业2家; words of a target): not work in prose."""
+    if re.search(r"\d", clause):
+        return True
+    return _TARGET_WORDS.search(clause) is not None and len(clause.strip()) <= 30
 
 
 def target_clauses(parse: str, start: int, end: int) -> int:
