@@ -80,3 +80,16 @@ def test_a_count_of_firms_between_amounts_does_not_end_a_leadless_run() -> None:
     targets = heads(text, 2012)
     assert Decimal("3.2") in [t.get("min") for t in targets]
     assert targets[-1]["min"] == Decimal("9")
+
+
+# ------------------------------------------------------------------ clause forms
+
+
+def test_a_garbled_copys_comma_doubling_a_pause_mark_inside_a_list_of_figures() -> None:
+    """城镇、农村居民人均可支配收入分别增长6%,、7.5%,, (a converter's doubled punctuation):
+    two targets, 6 and 7.5."""
+    targets = heads(
+        lead("地区生产总值增长6%,,城镇、农村居民人均可支配收入分别增长6%,、7.5%,,粮食产量稳定。")
+    )
+    assert [t["min"] for t in targets[1:3]] == [Decimal("6"), Decimal("7.5")]
+    assert {t["name"] for t in targets[1:3]} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}

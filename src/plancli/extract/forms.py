@@ -50,7 +50,7 @@ FLAT = re.compile(
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
     rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
-    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
+    r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 # 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
 MULTI_LEVEL = re.compile(
