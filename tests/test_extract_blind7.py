@@ -93,3 +93,26 @@ def test_a_garbled_copys_comma_doubling_a_pause_mark_inside_a_list_of_figures() 
     )
     assert [t["min"] for t in targets[1:3]] == [Decimal("6"), Decimal("7.5")]
     assert {t["name"] for t in targets[1:3]} == {"城镇居民人均可支配收入", "农村居民人均可支配收入"}
+
+
+def test_two_falls_given_one_figure_with_jun_are_two_targets() -> None:
+    """单位生产总值能耗和二氧化碳排放量均下降3%: two declines of 3, one each."""
+    targets = heads(lead("地区生产总值增长6%；单位生产总值能耗和二氧化碳排放量均下降3%。"))
+    assert ids(targets) == ["gdp", "energy_intensity", "co2_intensity"]
+    assert targets[1]["quote"].endswith("3%")
+    for fall in targets[1:]:
+        assert fall["decline"] is True
+        assert fall["min"] == Decimal("3")
+
+
+def test_two_shared_indicators_joined_by_he_share_one_growth() -> None:
+    """而城镇居民人均可支配收入和农民人均纯收入人均预期增长8% (no 均): two shared indicators,
+    one target each; neither name keeps the 而 before it or the 人均 after it."""
+    text = page(
+        "报告提出，2024年，全县生产总值预期增长7%，"
+        "而城镇居民人均可支配收入和农民人均纯收入人均预期增长8%。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "urban_income", "rural_income"]
+    assert [t["name"] for t in targets[1:]] == ["城镇居民人均可支配收入", "农民人均纯收入"]
+    assert all(t["min"] == Decimal("8") for t in targets[1:])

@@ -87,13 +87,14 @@ def subpieces(piece: Piece) -> list[Piece]:
 def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
     offset = piece.start
     text = piece.text[start - offset : end - offset]
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
+    # a garbled copy's comma doubling the 、 (…下降3.5%,、水耗…) is no part of either
+    lead = len(text) - len(text.lstrip(" \t\n\u3000,"))
+    text = text.strip(" \t\n\u3000,")
     return [Piece(start + lead, start + lead + len(text), text)] if text else []
 
 
-SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期)+$")
-SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|争取|实现|全年|今年|20\d\d年\s*,?)+")
+SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均)+$")
+SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|争取|实现|全年|今年|而|20\d\d年\s*,?)+")
 
 
 def subject_of(text: str) -> str:

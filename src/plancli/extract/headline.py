@@ -233,17 +233,20 @@ class HeadlineReader(TargetBuilder):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                target = self._new(subject, piece, "growth")
-                target.decline = True
-                bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                both, names = _each(text[: match.start()], subject)
+                for name in names:
+                    target = self._new(name, piece, "growth")
+                    target.decline = True
+                    bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                    if both:
+                        target.notes.append("均: one figure for each subject listed")
                 return subject
         match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                both = re.search(r"[均都]\s*$", text[: match.start()]) is not None
-                names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
-                for name in names if both else [subject]:
+                both, names = _each(text[: match.start()], subject)
+                for name in names:
                     target = self._new(name, piece, "growth")
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
                     if text.startswith("按") or "按增长" in text:
@@ -390,3 +393,16 @@ class HeadlineReader(TargetBuilder):
                 target.end = piece.end
         else:
             target.notes.append(f"{piece.text}: {ASPIRATION_NOTE}")
+
+
+def _each(words: str, subject: str) -> tuple[bool, list[str]]:
+    """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
+    均下降3.5%) or when each names a different shared indicator (城镇居民人均可支配收入和农民人均
+    纯收入增长10%); whether the figure is said to be each one's."""
+    names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
+    if re.search(r"[均都]\s*$", words) is not None:
+        return True, names
+    known = [lookup(n) for n in listed_subjects(subject)]
+    if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
+        return True, names
+    return False, [subject]
