@@ -116,3 +116,52 @@ def test_two_shared_indicators_joined_by_he_share_one_growth() -> None:
     assert ids(targets) == ["gdp", "urban_income", "rural_income"]
     assert [t["name"] for t in targets[1:]] == ["城镇居民人均可支配收入", "农民人均纯收入"]
     assert all(t["min"] == Decimal("8") for t in targets[1:])
+
+
+def test_exceeding_the_cut_in_pollutants_is_a_pending_task() -> None:
+    """超额完成主要污染物排放总量的削减目标 (no 下达 said): the cut is the allocation's, pending."""
+    targets = heads(lead("地区生产总值增长6%，超额完成主要污染物排放总量的削减目标。"))
+    assert len(targets) == 2
+    assert targets[1]["pending"] is True
+    assert targets[1]["id"] == "emission_reduction"
+
+
+def test_a_pending_cut_is_not_read_where_the_report_gives_its_figure() -> None:
+    """完成能耗下降3%的目标 states its figure: not a pending task (a guard for the rule above)."""
+    targets = heads(lead("地区生产总值增长6%，完成单位生产总值能耗下降3%的目标。"))
+    assert not any(t.get("pending") for t in targets)
+
+
+def test_a_large_rise_or_fall_without_a_figure_is_a_trend() -> None:
+    """城乡居民收入大幅度提高, 单位产值能耗大幅下降: trends up and down, the adverb no part of
+    the name."""
+    targets = heads(
+        lead("地区生产总值增长6%，农民人均纯收入大幅度提高，单位生产总值能耗大幅下降。")
+    )
+    assert [(t["kind"], t.get("direction")) for t in targets[1:]] == [
+        ("trend", "up"),
+        ("trend", "down"),
+    ]
+    assert [t["name"] for t in targets[1:]] == ["农民人均纯收入", "单位生产总值能耗"]
+
+
+def test_growth_kept_at_last_years_level_is_a_steady_trend() -> None:
+    """财政收入增长保持上年水平: last year's growth again, a steady trend (as 与上年持平)."""
+    targets = heads(lead("地区生产总值增长6%，地方财政收入增长保持上年水平，外贸进出口稳定。"))
+    revenue = targets[1]
+    assert revenue["kind"] == "trend"
+    assert revenue["direction"] == "band"
+    assert revenue["quote"] == "地方财政收入增长保持上年水平"
+
+
+def test_the_poor_all_lifted_out_of_poverty_is_a_ceiling_of_zero() -> None:
+    """现行标准下剩余贫困人口全部脱贫、贫困村全部出列: none left, each a ceiling of 0."""
+    targets = heads(
+        lead("地区生产总值增长7%，现行标准下剩余贫困人口全部脱贫、贫困村全部出列。"),
+        2020,
+    )
+    assert len(targets) == 3
+    for poor in targets[1:]:
+        assert poor["kind"] == "level"
+        assert poor["max"] == 0
+        assert poor["direction"] == "down"

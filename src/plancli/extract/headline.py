@@ -32,12 +32,14 @@ from plancli.extract.forms import (
     GROWTH,
     HIGHER_AIM,
     INDICATOR,
+    KEEP_LAST_YEAR,
     LEVEL,
     MONEY_UNITS,
     MULTI,
     MULTI_LEVEL,
     NATIONAL,
     NO_INDICATOR,
+    NONE_POOR,
     OWN_GROWTH,
     POSITIVE,
     RANGE,
@@ -182,6 +184,25 @@ class HeadlineReader(TargetBuilder):
                 target.notes.append("与上年持平: read as a steady trend")
             else:
                 self._national(subject, piece, "same", match)
+            return subject
+        match = NONE_POOR.search(text)
+        if match:
+            subject = subject_of(text[: match.start()]) or inherited
+            if not subject:
+                return None
+            target = self._new(subject, piece, "level")
+            target.unit = "个" if subject.endswith(("县", "村")) else "人"
+            target.max, target.direction = Decimal(0), "down"
+            target.notes.append(f"{match.group(0)}: none left, a ceiling of 0")
+            return subject
+        match = KEEP_LAST_YEAR.search(text)
+        if match:
+            subject = subject_of(text[: match.start()]) or inherited
+            if not subject:
+                return None
+            target = self._new(subject, piece, "trend")
+            target.unit, target.direction, target.frequency = "%", "band", "annual"
+            target.notes.append("保持上年水平: read as a steady trend")
             return subject
         match = NATIONAL.search(text)
         if match:
