@@ -165,3 +165,49 @@ def test_the_poor_all_lifted_out_of_poverty_is_a_ceiling_of_zero() -> None:
         assert poor["kind"] == "level"
         assert poor["max"] == 0
         assert poor["direction"] == "down"
+
+
+# ------------------------------------------------------------------ the year a page speaks of
+
+
+def december_page(body: str) -> str:
+    """A page of a December meeting: this year's results, then next year's targets."""
+    return (
+        "本报讯 12月26日，某市第八届人民代表大会第三次会议开幕，市长作政府工作报告。\n"
+        "报告指出，今年全市地区生产总值预计增长6.2%，一般公共预算收入增长5%，"
+        "城镇新增就业3.1万人。\n"
+        f"{body}\n"
+        "（责任编辑：某某）\n"
+    )
+
+
+def test_next_years_figures_without_a_lead_on_a_december_page() -> None:
+    """明年全市地区生产总值增长6%…: 明年 is the plan year, and this year's results on the line
+    before (今年…增长5%，城镇新增就业3.1万人) are not its targets."""
+    text = december_page(
+        "明年全市地区生产总值增长6%，固定资产投资增长7%，城乡居民人均可支配收入增长6.5%。"
+    )
+    targets = heads(text, 2025)
+    assert [t["min"] for t in targets] == [Decimal("6"), Decimal("7"), Decimal("6.5")]
+    assert targets[0]["name"] == "全市地区生产总值"
+
+
+def test_this_years_estimate_is_no_target_on_a_december_page() -> None:
+    """On a page about next year, 今年…预计增长6.2% is a result, even without any lead."""
+    text = december_page("明年全市要坚持稳中求进，力争地区生产总值增长6%左右。")
+    targets = heads(text, 2025)
+    assert [t["min"] if "min" in t else t.get("around") for t in targets] == [Decimal("6")]
+
+
+def test_this_years_growth_expected_then_striven_for_is_the_target() -> None:
+    """报告称，今年全省生产总值预计增长7%，力争更好，…: in a paragraph of this year's targets
+    (no lead) 预计 is the target's wording, as 预期 is; the results before it are not."""
+    text = page(
+        "报告称，去年全省生产总值增长6.8%，一般公共预算收入增长5.5%。"
+        "今年全省生产总值预计增长7%，力争更好；一般公共预算收入增长6%；"
+        "城镇登记失业率控制在4%以内；城镇居民人均可支配收入增长7%。"
+    )
+    targets = heads(text)
+    assert ids(targets)[0] == "gdp"
+    assert targets[0]["min"] == Decimal("7")
+    assert len(targets) == 4

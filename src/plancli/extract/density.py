@@ -29,6 +29,7 @@ from plancli.extract.vocabulary import lookup
 _CONTEXT = re.compile(
     r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度|\s*\d{1,2}\s*[月-])?"
     r"|(?P<this>今年|新的一年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
+    r"|(?P<next>明年)(?!\s*\d|[一二三四五六七八九十]+月)"
     r"|(?P<past>去年|上年|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
@@ -67,7 +68,17 @@ def _indicator_before(words: str) -> bool:
     )
 
 
-def _context(clause: str, year: int, current: str | None) -> str | None:
+# A page of a meeting late in the year that states next year's targets (明年全市…增长6%, 明年的
+# 奋斗目标是…): its 明年 is the plan year, its 今年 the year of the results.
+NEXT_YEAR = re.compile(r"明年(?!\s*\d|[一二三四五六七八九十]+月)[^。;\n]{0,24}?(?:目标|预期|增长|力争)")
+
+
+def speaks_of_next_year(parse: str, start: int, end: int) -> bool:
+    """Whether the page states next year's targets (so 今年 is the year before the plan's)."""
+    return NEXT_YEAR.search(parse, start, end) is not None
+
+
+def _context(clause: str, year: int, current: str | None, next_year: bool = False) -> str | None:
     """The span a clause speaks of after it: "plan", "other", or None (not yet said)."""
     for match in _CONTEXT.finditer(clause):
         if match.group("year"):
@@ -76,7 +87,9 @@ def _context(clause: str, year: int, current: str | None) -> str | None:
             if match.group("so_far"):
                 current = "other"
         elif match.group("this"):
-            current = "other" if match.group("this_so_far") else "plan"
+            current = "other" if match.group("this_so_far") or next_year else "plan"
+        elif match.group("next"):
+            current = "plan" if next_year else "other"
         else:
             current = "other"
     return current
@@ -92,13 +105,14 @@ def best_run(
     # Runs go on from line to line (a digest's targets, one a line, without a lead) but not
     # across the parts left out.
     groups: list[list[tuple[re.Match[str], str | None]]] = [[]]
+    next_year = speaks_of_next_year(parse, start, end)
     for line in split_lines(parse, start, end):
         if any(a <= line.start < b for a, b in skip):
             context = None
             groups.append([])
             continue
         for clause in _CLAUSE.finditer(parse, line.start, line.end):
-            context = _context(clause.group(), year, context)
+            context = _context(clause.group(), year, context, next_year)
             groups[-1].append((clause, context))
     for group in groups:
         clauses = [c for c, _ in group]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plancli.errors import InputError
-from plancli.extract.density import best_run, target_clauses
+from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.paragraph import paragraph_end
 from plancli.extract.text import Line, split_lines
@@ -367,6 +367,7 @@ def _five_year_lead(parse: str, start: int) -> bool:
 # 新增就业900万人以上，城镇调查失业率6%左右；…"): failing every lead, a paragraph that speaks
 # of this year and then states three clauses of target figures, none of them a past one.
 _THIS_YEAR = re.compile(r"今年(?!以来|上半年|前三季度|一季度|前)|明年")
+_NEXT_YEAR_ONLY = re.compile(r"明年")
 _CLAUSE_FIGURE = re.compile(
     r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
     r"\s*(?:左右|以上|以内)"
@@ -381,10 +382,12 @@ _REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要�
 
 def _find_leadless(parse: str, layout: Layout) -> bool:
     body = layout.body
+    # On a page of next year's targets, 今年 is the year of the results.
+    this_year_words = _NEXT_YEAR_ONLY if speaks_of_next_year(parse, body.start, body.end) else _THIS_YEAR
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
-        this_year = _THIS_YEAR.search(line.text) or re.search(f"{layout.year}年", line.text)
+        this_year = this_year_words.search(line.text) or re.search(f"{layout.year}年", line.text)
         if this_year is None:
             continue
         start = line.start + this_year.start()
@@ -398,9 +401,10 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
         # 全市生产总值增长8%左右: a page of one target).
         past = _PAST
         enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
-        if this_year.group(0) == f"{layout.year}年":
+        if this_year.group(0) in (f"{layout.year}年", "今年"):
             # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
-            # 上，…"): its 预计 is the target's wording, and two figures, the GDP's first, do.
+            # 上，…"; 今年全省生产总值预计增长7%，力争更好，…): its 预计 is the target's
+            # wording, and two figures, the GDP's first, do.
             shares = [c for c in clauses if re.search(r"\d\s*%", c)]
             if len(shares) >= 2 and _GDP.search(shares[0]):
                 past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
