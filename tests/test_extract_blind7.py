@@ -211,3 +211,15 @@ def test_this_years_growth_expected_then_striven_for_is_the_target() -> None:
     assert ids(targets)[0] == "gdp"
     assert targets[0]["min"] == Decimal("7")
     assert len(targets) == 4
+
+
+def test_growth_kept_a_margin_above_the_national_one_is_a_relation() -> None:
+    """…增长7%，保持比全国高1个百分点以上的增幅: a relation above the national growth (the
+    margin in a note), not a change of 1 point."""
+    targets = heads(lead("全县生产总值增长7%，保持比全国高1个百分点以上的增幅；财政收入增长5%。"))
+    assert ids(targets) == ["gdp", "gdp_national", "national_gdp_growth", "budget_revenue"]
+    relation = targets[1]
+    assert relation["kind"] == "relative"
+    assert relation["relation"] == "above"
+    assert relation["reference"] == "national_gdp_growth"
+    assert "min" not in relation and "around" not in relation

@@ -173,6 +173,7 @@ class TargetBuilder:
         if not any(t.id == nat_id for t in self.targets):
             words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
             words = words or re.search(r"与.+(?:持平|一致)", match.group(0))
+            words = words or re.search(r"全国|全省|全市", match.group(0))  # 比全国高2个百分点
             assert words is not None
             start = piece.start + match.start() + words.start()
             outside = DraftTarget(

@@ -34,6 +34,7 @@ from plancli.extract.forms import (
     INDICATOR,
     KEEP_LAST_YEAR,
     LEVEL,
+    MARGIN,
     MONEY_UNITS,
     MULTI,
     MULTI_LEVEL,
@@ -162,6 +163,20 @@ class HeadlineReader(TargetBuilder):
         text = piece.text
         if NO_INDICATOR.match(text):
             return None
+        match = MARGIN.search(text)
+        if match:
+            # without a subject of its own: the growth the clause before stated
+            last = self.targets[-1] if self.targets else None
+            before = last.name if last is not None and last.kind == "growth" else None
+            subject = subject_of(text[: match.start()]) or inherited or before
+            if not subject:
+                return None
+            relation = "below" if match.group(2) == "低" else "above"
+            self._national(subject, piece, relation, match)
+            self.targets[-1 if self.targets[-1].kind == "relative" else -2].notes.append(
+                f"{match.group(0)}: a margin of {match.group(3)} points, kept in the quote only"
+            )
+            return subject
         for pattern in (SAME, ABOVE_GDP):
             match = pattern.search(text)
             if match:
