@@ -223,3 +223,17 @@ def test_growth_kept_a_margin_above_the_national_one_is_a_relation() -> None:
     assert relation["relation"] == "above"
     assert relation["reference"] == "national_gdp_growth"
     assert "min" not in relation and "around" not in relation
+
+
+def test_a_page_cut_inside_a_task_handed_down_is_still_the_task() -> None:
+    """A copy that stops at …，节能减排等指标完成省 (the page's last words): the pending task of
+    each indicator it names, for review."""
+    text = (
+        "某市人民代表大会开幕，市长作政府工作报告。报告回顾了过去五年的工作，"
+        "全市经济社会发展取得新成绩，城乡面貌发生新变化，人民生活水平不断提高。\n"
+        "2024年主要预期目标是：地区生产总值增长6%，一般公共预算收入增长5%，节能减排等指标完成省"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue", "energy_intensity", "emission_reduction"]
+    assert all(t["pending"] for t in targets[2:])
+    assert all("review" in t for t in targets[2:])

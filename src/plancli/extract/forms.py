@@ -77,6 +77,9 @@ NO_INDICATOR = re.compile(
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
+# A copy cut inside a task a higher level sets (…等指标完成自治[区下达的目标]): the page's last
+# words, 完成 and the start of who sets it.
+CUT_TASK = re.compile(r"(?:完成|达到)(?:国家?|上级?|省|自治区?|市|州|区|县)(?:下达?)?$")
 # 力争增长8%: a higher aim after a floor (a page cut after it may add ……” to the clause).
 HIGHER_AIM = re.compile(
     rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?[\s…\.”\"’]*$"

@@ -27,6 +27,7 @@ from plancli.extract.forms import (
     ASPIRATION,
     CHANGE,
     CUT,
+    CUT_TASK,
     DECLINE,
     FLAT,
     GROWTH,
@@ -126,6 +127,13 @@ class HeadlineReader(TargetBuilder):
         pending = PENDING.search(seg.text)
         if pending:
             self._pending(seg, pending)
+            return
+        cut = CUT_TASK.search(seg.text)
+        if cut and not self.parse[seg.end :].strip():
+            before = len(self.targets)
+            self._pending(seg, cut)
+            for target in self.targets[before:]:
+                target.review.append("the copy ends inside the task: check who sets its bound")
             return
         multi = MULTI.search(seg.text)
         if multi:
