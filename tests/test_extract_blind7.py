@@ -237,3 +237,36 @@ def test_a_page_cut_inside_a_task_handed_down_is_still_the_task() -> None:
     assert ids(targets) == ["gdp", "budget_revenue", "energy_intensity", "emission_reduction"]
     assert all(t["pending"] for t in targets[2:])
     assert all("review" in t for t in targets[2:])
+
+
+# ------------------------------------------------------------------ leads
+
+
+def test_a_summarys_target_the_paragraph_below_does_not_repeat_is_kept() -> None:
+    """报告提出，2024年主要预期目标包括地区生产总值增长6%左右。…主要预期目标是：<the rest>:
+    the GDP target of the summary is drafted too (and the relation to it refers to it)."""
+    text = page(
+        "报告提出，2024年经济社会发展主要预期目标包括地区生产总值增长6%左右。\n"
+        "报告提出，2024年经济社会发展主要预期目标是：一般公共预算收入增长5%左右，"
+        "城镇调查失业率控制在5.5%以内，居民收入增长和经济增长同步。"
+    )
+    targets = heads(text)
+    assert ids(targets) == [
+        "gdp",
+        "budget_revenue",
+        "surveyed_unemployment_rate",
+        "resident_income",
+    ]
+    assert targets[0]["around"] == Decimal("6")
+    assert targets[3]["reference"] == "gdp"
+
+
+def test_a_summary_repeated_in_the_paragraph_or_of_last_year_is_not_drafted_twice() -> None:
+    """The summary's target stated again below is one target; last year's 预期目标 is none."""
+    text = page(
+        "去年预期目标是地区生产总值增长5%左右。报告提出，主要预期目标是：地区生产总值增长6%左右。\n"
+        "报告提出，2024年经济社会发展主要预期目标是：地区生产总值增长6%左右，"
+        "一般公共预算收入增长5%左右。"
+    )
+    targets = heads(text)
+    assert ids(targets) == ["gdp", "budget_revenue"]

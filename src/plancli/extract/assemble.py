@@ -87,6 +87,12 @@ def extract_plan(
     targets: list[DraftTarget] = []
     if layout.headline is not None:
         targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
+        for summary in layout.summaries:
+            # 报告提出，主要预期目标包括地区生产总值增长5%左右。…主要预期目标是：<the rest>: the
+            # summary's target where the paragraph does not state it again
+            stated = {t.id for t in targets}
+            read = HeadlineReader(parse).read(summary.start, summary.end)
+            targets[:0] = [t for t in read if t.shared and t.id not in stated]
     targets = apply_tables(parse, layout, targets)
     review_baselines(parse, layout, targets)
     work = WorkReader(parse, layout, targets).read()

@@ -93,7 +93,9 @@ def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
     return [Piece(start + lead, start + lead + len(text), text)] if text else []
 
 
-SUBJECT_TRIM = re.compile(r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均)+$")
+SUBJECT_TRIM = re.compile(
+    r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均)+$"
+)
 SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|争取|实现|全年|今年|明年|而|20\d\d年\s*,?)+")
 
 

@@ -70,7 +70,9 @@ def _indicator_before(words: str) -> bool:
 
 # A page of a meeting late in the year that states next year's targets (明年全市…增长6%, 明年的
 # 奋斗目标是…): its 明年 is the plan year, its 今年 the year of the results.
-NEXT_YEAR = re.compile(r"明年(?!\s*\d|[一二三四五六七八九十]+月)[^。;\n]{0,24}?(?:目标|预期|增长|力争)")
+NEXT_YEAR = re.compile(
+    r"明年(?!\s*\d|[一二三四五六七八九十]+月)[^。;\n]{0,24}?(?:目标|预期|增长|力争)"
+)
 
 
 def speaks_of_next_year(parse: str, start: int, end: int) -> bool:

@@ -53,10 +53,14 @@ MARGIN = re.compile(
     r"个百分点\s*(?:左右|以上)?(?:的)?(?:增幅|增速|增长)?$"
 )
 # 增长保持上年水平: last year's growth again (a steady trend, as 与上年持平).
-KEEP_LAST_YEAR = re.compile(r"(?:增长|增速|增幅)?(?:保持|维持)(?:在)?(?:上年|去年)(?:的)?(?:水平|增速)$")
+KEEP_LAST_YEAR = re.compile(
+    r"(?:增长|增速|增幅)?(?:保持|维持)(?:在)?(?:上年|去年)(?:的)?(?:水平|增速)$"
+)
 # The poor all lifted out of poverty (现行标准下农村贫困人口全部脱贫, 贫困县全部摘帽): none left,
 # a ceiling of 0.
-NONE_POOR = re.compile(r"(?:(?<=人口)|(?<=贫困县)|(?<=贫困村))(?:全部|全面|如期)(?:实现)?(?:脱贫|摘帽|出列)+$")
+NONE_POOR = re.compile(
+    r"(?:(?<=人口)|(?<=贫困县)|(?<=贫困村))(?:全部|全面|如期)(?:实现)?(?:脱贫|摘帽|出列)+$"
+)
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
     rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
@@ -113,7 +117,6 @@ TREND = (
 INDICATOR = re.compile(
     r"提质增效|稳量提质|合理水平|稳中有升|稳中提质|量质齐升|合理增长|基本平衡"
     r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
-
     r"|(?:保持|总体|持续)(?:优良|良好)$"
     # a water-quality class (水质稳定保持Ⅲ类, 达到II类): a class, not a figure
     r"|(?:稳定)?(?:保持|达到|优于|稳定在)(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:及以上|以上)?(?:标准)?$"

@@ -64,6 +64,9 @@ class Layout:
     work_sections: list[WorkSection] = field(default_factory=list)
     headline: Span | None = None  # the targets of the 主要预期目标 paragraph (after its colon)
     headline_paragraph: Span | None = None  # the whole paragraph, left out of the work targets
+    # a news page's summary lead of one target before the paragraph of the rest (its target
+    # kept where the paragraph does not state it again)
+    summaries: list[Span] = field(default_factory=list)
     tables: list[Span] = field(default_factory=list)  # appendix tables (rows with " | ")
     investment: Part | None = None
 
@@ -336,8 +339,41 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
                     line_start = previous
             layout.headline = Span(match.end(), end)
             layout.headline_paragraph = Span(line_start, end + 1)
+            layout.summaries = _summaries(parse, layout, match.start())
             return True
     return False
+
+
+# A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
+# 5%左右。 (one sentence, a figure in it).
+_SUMMARY = re.compile(r"(?:主要)?预期目标(?:包括|是|为)\s*[:,]?|(?:主要)?预期目标\s*[:,]")
+
+
+def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
+    """Sentences before the lead at `before` that sum up a target of this year's (a page's
+    summary of the paragraph below): their figures, for targets the paragraph does not state."""
+    found: list[Span] = []
+    for match in _SUMMARY.finditer(parse, layout.body.start, before):
+        if layout.kind_at(match.start()) in ("review", "fiveyear", "appendix"):
+            continue
+        opening = max(parse.rfind("。", 0, match.start()), parse.rfind("\n", 0, match.start())) + 1
+        words = parse[opening : match.start()]
+        years = {int(y) for y in _YEAR.findall(words)}
+        if _five_year_lead(parse, match.start()) or re.search(r"去年|上年", words):
+            continue
+        if years - {layout.year}:
+            continue
+        stops = [
+            p
+            for p in (parse.find("。", match.end(), before), parse.find("\n", match.end(), before))
+            if p >= 0
+        ]
+        end = min(stops) if stops else before
+        if _FIGURE_FOLLOWS.match(parse, match.end()) and not _FIVE_YEAR_GOAL.match(
+            parse, match.end()
+        ):
+            found.append(Span(match.end(), end))
+    return found
 
 
 def _next_part(parse: str, layout: Layout, pos: int) -> int:
@@ -383,7 +419,9 @@ _REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要�
 def _find_leadless(parse: str, layout: Layout) -> bool:
     body = layout.body
     # On a page of next year's targets, 今年 is the year of the results.
-    this_year_words = _NEXT_YEAR_ONLY if speaks_of_next_year(parse, body.start, body.end) else _THIS_YEAR
+    this_year_words = (
+        _NEXT_YEAR_ONLY if speaks_of_next_year(parse, body.start, body.end) else _THIS_YEAR
+    )
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
