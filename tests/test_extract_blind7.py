@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extract_drafts import heads, ids
+from plancli.extract import extract_plan
 
 
 def page(body: str, year: int = 2024) -> str:
@@ -270,3 +271,55 @@ def test_a_summary_repeated_in_the_paragraph_or_of_last_year_is_not_drafted_twic
     )
     targets = heads(text)
     assert ids(targets) == ["gdp", "budget_revenue"]
+
+
+# ------------------------------------------------------------------ the plan year of a page
+
+
+def year_of(text: str) -> int:
+    draft = extract_plan(text)
+    year = draft.plan["plan"]["year"]
+    assert isinstance(year, int)
+    return year
+
+
+_TARGETS = "地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业1.2万人以上。"
+_PROSE = "会议听取和审议了政府工作报告，代表们围绕经济发展、城乡建设和民生保障建言献策。\n"
+
+
+def test_the_year_a_lead_names_is_the_plan_year() -> None:
+    """…2023年全县经济社会发展的主要预期目标是：… on a page with no title: 2023 (a news
+    sentence about last year's results naming 报告 and 2022 does not decide it)."""
+    text = (
+        "报告晒出的数据展示了2022年全县发展的新成绩。地区生产总值增长4.1%。\n"
+        + _PROSE
+        + f"报告提出，2023年全县经济社会发展的主要预期目标是：{_TARGETS}"
+    )
+    assert year_of(text) == 2023
+
+
+def test_a_page_that_names_no_year_takes_its_date() -> None:
+    """发布时间：2013-02-20 above a paragraph of 今年's targets: 2013."""
+    text = "发布时间：2013-02-20 09:30  来源：某县政府网\n" + _PROSE + f"今年全县{_TARGETS}"
+    assert year_of(text) == 2013
+
+
+def test_a_december_page_of_next_years_targets_takes_the_year_after_its_date() -> None:
+    """2016年12月28日, and 明年的主要预期目标是：…: 2017."""
+    text = (
+        "2016年12月28日 来源：某区新闻网\n" + _PROSE + f"报告提出，明年的主要预期目标是：{_TARGETS}"
+    )
+    assert year_of(text) == 2017
+
+
+def test_results_so_far_and_a_viewing_date_are_no_dateline() -> None:
+    """今天是2025年05月13日 (the day the page was viewed) and 2014年1-11月 (results so far) say
+    nothing; the page's own date 2014年12月30日 and 明年's targets do: 2015."""
+    text = (
+        "今天是2025年05月13日 星期二\n"
+        "2014年12月30日 来源：某镇政府\n"
+        "会议指出，2014年1-11月全镇工业总产值增长8%。\n"
+        + _PROSE
+        + f"会议提出，明年的主要目标是：{_TARGETS}"
+    )
+    assert year_of(text) == 2015
