@@ -323,3 +323,19 @@ def test_results_so_far_and_a_viewing_date_are_no_dateline() -> None:
         + f"会议提出，明年的主要目标是：{_TARGETS}"
     )
     assert year_of(text) == 2015
+
+
+def test_striving_for_rural_income_to_outgrow_urban_income_is_a_relation() -> None:
+    """力争农村居民人均可支配收入增速快于城镇居民: a relation above the urban income, not an
+    aspiration without a figure."""
+    targets = heads(
+        lead(
+            "地区生产总值增长6%；城镇居民人均可支配收入增长6%，"
+            "力争农村居民人均可支配收入增速快于城镇居民。"
+        )
+    )
+    assert ids(targets) == ["gdp", "urban_income", "rural_income"]
+    rural = targets[2]
+    assert rural["kind"] == "relative"
+    assert rural["relation"] == "above"
+    assert rural["reference"] == "urban_income"

@@ -121,7 +121,7 @@ class HeadlineReader(TargetBuilder):
     def _segment(self, seg: Piece, inherited: str | None = None) -> None:
         if self._higher_aim(seg):
             return
-        if ASPIRATION.search(seg.text) and not re.search(r"\d", seg.text):
+        if _aspiration_only(seg.text):
             self._aspiration(seg)
             return
         pending = PENDING.search(seg.text)
@@ -148,7 +148,7 @@ class HeadlineReader(TargetBuilder):
         for piece in subpieces(seg):
             if held == [] and previous_subject is not None and self._higher_aim(piece):
                 continue  # 增速超过7%、力争达到8%: one target
-            if ASPIRATION.search(piece.text) and not re.search(r"\d", piece.text):
+            if _aspiration_only(piece.text):
                 self._aspiration(piece)
                 held = []
                 continue
@@ -450,3 +450,12 @@ def _each(words: str, subject: str) -> tuple[bool, list[str]]:
     if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
         return True, names
     return False, [subject]
+
+
+def _aspiration_only(text: str) -> bool:
+    """力争更好, 在实际工作中争取更好结果: an aim without a figure or a target of its own (not
+    力争农村居民收入增速快于城镇居民: a relation the 力争 opens)."""
+    if not ASPIRATION.search(text) or re.search(r"\d", text):
+        return False
+    rest = re.sub(r"^(?:力争|争取|努力)+", "", text)
+    return not any(p.search(rest) for p in (SAME, ABOVE_GDP, NATIONAL, ABOVE_SERIES))
