@@ -339,3 +339,13 @@ def test_striving_for_rural_income_to_outgrow_urban_income_is_a_relation() -> No
     assert rural["kind"] == "relative"
     assert rural["relation"] == "above"
     assert rural["reference"] == "urban_income"
+
+
+def test_the_verb_a_figure_is_stated_with_is_no_part_of_the_name() -> None:
+    """地方财政收入完成80亿元, 工业增加值、服务业增加值分别增长8%左右: names without 完成 or
+    分别."""
+    targets = heads(
+        lead("地方财政收入完成80亿元，工业增加值、服务业增加值分别增长8%左右，出口实现30亿美元。")
+    )
+    names = [t["name"] for t in targets]
+    assert sorted(names) == sorted(["地方财政收入", "工业增加值", "服务业增加值", "出口"]), names

@@ -94,14 +94,17 @@ def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
 
 
 SUBJECT_TRIM = re.compile(
-    r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均)+$"
+    r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均|分别|实现|完成|全年)+$"
 )
 SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|争取|实现|全年|今年|明年|而|20\d\d年\s*,?)+")
 
 
 def subject_of(text: str) -> str:
     text = SUBJECT_LEAD.sub("", text.strip(" ,、:"))
-    return SUBJECT_TRIM.sub("", text).strip()
+    # the verb a clause states its figure with (…收入完成127亿元, …分别增长), not the name's;
+    # a clause of the verb alone (全年完成20万人…) keeps it as its words
+    trimmed = SUBJECT_TRIM.sub("", text).strip()
+    return trimmed or (text.strip() if text.strip() in ("完成", "实现") else "")
 
 
 # What names an indicator by its last word: a rate, an amount, a price, a share…
