@@ -13,8 +13,8 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
-from plancli.extract.numerals import chinese_integer
 from plancli.extract.paragraph import paragraph_end
+from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
 
@@ -31,7 +31,6 @@ _UNNUMBERED = re.compile(
 )
 _SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
 _APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 @dataclass(frozen=True)
@@ -78,91 +77,6 @@ class Layout:
 
     def review_spans(self) -> list[Span]:
         return [Span(p.start, p.end) for p in self.parts if p.kind == "review"]
-
-
-_PLAN_NUMBERS = ("十", "十一", "十二", "十三", "十四", "十五", "十六", "十七")
-_THIS_YEAR_IS = re.compile(r"今年是[“\"]?(十[一二三四五六七]?)五[”\"]?(?:规划)?(开局|收官)之年")
-
-
-def plan_year(parse: str, body: Span, headings: list[tuple[Line, str]]) -> int | None:
-    """The plan year the report states: the latest year in its title (a 计划草案 report names
-    last year's 执行情况 and this year's 计划), else the year of its work heading, else the
-    year after its review's."""
-    head = parse[body.start : min(body.end, body.start + 3000)]
-    whole = parse[body.start : body.end]
-    # The year a lead names (2025年预期目标是…, 2024年经济社会发展主要预期目标：): the latest.
-    named = [
-        int(m.group(1))
-        for m in _YEAR_OF_LEAD.finditer(whole)
-        if not _five_year_lead(whole, m.start())
-    ]
-    if named:
-        return max(named)
-    for line in split_lines(head):
-        text = line.stripped
-        if len(text) > 150 or not re.search(r"报告|计划|草案", text):
-            continue
-        if "。" in text.rstrip("。"):
-            continue  # sentences of a news copy (报告晒出的…2023年…。…), not a title
-        years = [int(y) for y in _YEAR.findall(text)]
-        if years:
-            return max(years)
-    for _start, title in headings:
-        match = _YEAR.search(title)
-        planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
-        if match and planned and not re.search(r"回顾|执行情况|成就", title):
-            return int(match.group(1))
-    for _start, title in headings:
-        match = _YEAR.search(title)
-        if match and re.search(r"回顾|执行情况", title):
-            return int(match.group(1)) + 1
-    # A copy without its title: 今年是“十五五”开局之年, 2026年是“十五五”开局之年 (the review
-    # names last year so too: the latest year wins).
-    match = _THIS_YEAR_IS.search(whole)
-    if match:
-        start = 1951 + 5 * (10 + _PLAN_NUMBERS.index(match.group(1)))  # 十四五: 2021
-        return start + (4 if match.group(2) == "收官" else 0)
-    years = [int(y) for y in re.findall(r"(20\d\d)\s*年是[^。]{0,20}?之年", whole)]
-    if years:
-        return max(years)
-    # A title written in Chinese numerals: 二〇二六年.
-    match = re.search(r"([二〇○零一三四五六七八九]{4})年", head)
-    if match:
-        year = chinese_integer(match.group(1))
-        if year is not None and 1949 < year < 2200:
-            return year
-    # A news page that names no year but its date (2010-04-07, 发布时间：2015年1月17日): a
-    # report of that year, or of the next where the page states next year's targets (a meeting
-    # in December); never the date a page was viewed (今天是…).
-    dates = [
-        int(m.group(1))
-        for m in _DATELINE.finditer(parse, 0, body.end)
-        if not re.search(r"今天是\s*$", parse[max(0, m.start() - 6) : m.start()])
-    ]
-    if dates:
-        return min(dates) + (1 if speaks_of_next_year(parse, body.start, body.end) else 0)
-    # Failing all, a sentence that names the report and a year (报告提出，2024年…).
-    for line in split_lines(head):
-        text = line.stripped
-        if len(text) <= 150 and re.search(r"报告|计划|草案", text):
-            years = [int(y) for y in _YEAR.findall(text)]
-            if years:
-                return max(years)
-    return None
-
-
-_DATELINE = re.compile(
-    r"(20\d\d)(?:(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})(?!\d)"
-    r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-)
-
-
-# A lead naming its year: 2025年预期目标是…, 2024年全市经济社会发展的主要预期目标为：… (never
-# 到2025年, 2024年以来, nor a year's targets reviewed: …目标完成情况).
-_YEAR_OF_LEAD = re.compile(
-    r"(?<![到至])(20\d\d)\s*年(?!以来|底|末|前)[^。;,\n]{0,24}?(?:主要)?预期(?:目标|指标)"
-    r"\s*(?:建议)?\s*(?:是|为|包括|如下|设定为|定为|:|——)"
-)
 
 
 def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
@@ -266,7 +180,11 @@ _FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|�
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
     """The layout of the report in `parse` (its parse form)."""
     headings = _headings(parse, body)
-    found_year = year if year is not None else plan_year(parse, body, headings)
+    found_year = (
+        year
+        if year is not None
+        else plan_year(parse, body.start, body.end, [t for _, t in headings])
+    )
     if found_year is None:
         raise InputError(_("cannot tell the plan year from the report; give it with --year"))
     layout = Layout(year=found_year, body=body)
@@ -350,7 +268,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
                 or (
                     _FIGURE_FOLLOWS.match(parse, m.end())
                     and not _FIVE_YEAR_GOAL.match(parse, m.end())
-                    and not _five_year_lead(parse, m.start())
+                    and not five_year_lead(parse, m.start())
                 )
             )
         ]
@@ -363,7 +281,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             several = [
                 m
                 for m, e in zip(ordered, ends, strict=True)
-                if re.search(r"[,;]", parse[m.end() : e]) and not _five_year_lead(parse, m.start())
+                if re.search(r"[,;]", parse[m.end() : e]) and not five_year_lead(parse, m.start())
             ]
             if several and several[0] is not ordered[0]:
                 ordered = several
@@ -399,8 +317,8 @@ def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
             continue
         opening = max(parse.rfind("。", 0, match.start()), parse.rfind("\n", 0, match.start())) + 1
         words = parse[opening : match.start()]
-        years = {int(y) for y in _YEAR.findall(words)}
-        if _five_year_lead(parse, match.start()) or re.search(r"去年|上年", words):
+        years = {int(y) for y in YEAR.findall(words)}
+        if five_year_lead(parse, match.start()) or re.search(r"去年|上年", words):
             continue
         if years - {layout.year}:
             continue
@@ -431,13 +349,6 @@ def _next_part(parse: str, layout: Layout, pos: int) -> int:
         ):
             return part.start
     return layout.body.end
-
-
-def _five_year_lead(parse: str, start: int) -> bool:
-    """Whether the sentence of a lead speaks of the five-year plan (“十五五”时期…主要预期目标)."""
-    opening = max(parse.rfind("。", 0, start), parse.rfind("\n", 0, start)) + 1
-    words = parse[opening:start]
-    return re.search(r"十[一二三四五六七]?五|五年|规划|远景|到20\d\d年", words) is not None
 
 
 # A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
