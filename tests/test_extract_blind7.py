@@ -349,3 +349,20 @@ def test_the_verb_a_figure_is_stated_with_is_no_part_of_the_name() -> None:
     )
     names = [t["name"] for t in targets]
     assert sorted(names) == sorted(["地方财政收入", "工业增加值", "服务业增加值", "出口"]), names
+
+
+def test_the_year_of_this_years_overall_requirements_or_a_lead_after_a_comma() -> None:
+    """报告回顾了2023年工作，同时提出了2024年工作总体要求 (a sentence naming the report and last
+    year is no title): 2024; 2025年，全县…主要预期目标建议为：…: 2025."""
+    text = (
+        "报告回顾了2023年工作，同时提出了2024年工作总体要求和目标任务。\n"
+        + _PROSE
+        + f"今年全县{_TARGETS}"
+    )
+    assert year_of(text) == 2024
+    text = (
+        "报告显示，2024年全县地区生产总值增长5.2%。\n"
+        + _PROSE
+        + f"2025年，全县经济社会发展的主要预期目标建议为：{_TARGETS}"
+    )
+    assert year_of(text) == 2025

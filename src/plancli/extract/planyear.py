@@ -18,12 +18,22 @@ _THIS_YEAR_IS = re.compile(r"今年是[“\"]?(十[一二三四五六七]?)五[�
 
 
 def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | None:
-    """The plan year the report states: the latest year a lead names (2024年…主要预期目标是),
-    else the latest year in its title (a 计划草案 report names last year's 执行情况 and this
-    year's 计划), else the year of its work heading, else the year after its review's, else
-    今年是…之年, a title in Chinese numerals, the page's date; None if nothing says."""
+    """The plan year the report states: the latest year in its title (a 计划草案 report names
+    last year's 执行情况 and this year's 计划), else the latest year a lead names (2024年…主要
+    预期目标是, 2024年工作总体要求), else the year of its work heading, else the year after its
+    review's, else 今年是…之年, a title in Chinese numerals, the page's date; None if nothing
+    says."""
     head = parse[start : min(end, start + 3000)]
     whole = parse[start:end]
+    for line in split_lines(head):
+        text = line.stripped
+        if len(text) > 150 or not re.search(r"报告|计划|草案", text):
+            continue
+        if "。" in text:
+            continue  # a news copy's sentence (报告晒出的…2023年…。), not a title
+        years = [int(y) for y in YEAR.findall(text)]
+        if years:
+            return max(years)
     # The year a lead names (2025年预期目标是…, 2024年经济社会发展主要预期目标：): the latest.
     named = [
         int(m.group(1))
@@ -32,15 +42,6 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
     ]
     if named:
         return max(named)
-    for line in split_lines(head):
-        text = line.stripped
-        if len(text) > 150 or not re.search(r"报告|计划|草案", text):
-            continue
-        if "。" in text.rstrip("。"):
-            continue  # sentences of a news copy (报告晒出的…2023年…。…), not a title
-        years = [int(y) for y in YEAR.findall(text)]
-        if years:
-            return max(years)
     for title in headings:
         match = YEAR.search(title)
         planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
@@ -94,8 +95,9 @@ _DATELINE = re.compile(
 # A lead naming its year: 2025年预期目标是…, 2024年全市经济社会发展的主要预期目标为：… (never
 # 到2025年, 2024年以来, nor a year's targets reviewed: …目标完成情况).
 _YEAR_OF_LEAD = re.compile(
-    r"(?<![到至])(20\d\d)\s*年(?!以来|底|末|前)[^。;,\n]{0,24}?(?:主要)?预期(?:目标|指标)"
-    r"\s*(?:建议)?\s*(?:是|为|包括|如下|设定为|定为|:|——)"
+    r"(?<![到至])(20\d\d)\s*年(?!以来|底|末|前)\s*,?"
+    r"(?:[^。;,\n]{0,24}?(?:主要)?预期(?:目标|指标)\s*(?:建议)?\s*(?:是|为|包括|如下|设定为|定为|:|——|,?\s*即)"
+    r"|(?:的)?(?:政府)?工作(?:的)?总体要求)"  # 提出了2024年工作总体要求和目标任务
 )
 
 
