@@ -292,8 +292,9 @@ class SplitGap:
     def _start(self) -> None:
         reader = self.reader = self.source()
         name = reader.open()
-        if name is None or not _send(self.to_child, name):
+        if name is None:
             return self._alone()
+        _send(self.to_child, name)  # a child gone already: its share is read here
         mine = _read_share(self, reader, self.my_share)
         if mine is None:
             return self._alone()
