@@ -17,8 +17,8 @@ import pytest
 from plancli.assess import assess_plan, gap_json_parts, select
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
+from plancli.assess.gap_shares import Figures
 from plancli.assess.gap_split import (
-    Figures,
     SplitGap,
     _context,
     _judged,
@@ -242,3 +242,14 @@ def test_the_command_writes_the_same_split_or_not(
     assert [gap(*args) for args in options] == alone
     assert len(calls) == len(options)
     assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
+
+
+def test_the_load_check_is_skipped_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PLANCLI_GAP_SPLIT=always: for measuring on a busy machine (a processor must still be
+    there to run the child)."""
+    processors = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(split_module, "_load", lambda: processors + 5.0)
+    assert not can_split(100_000)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
+    assert can_split(100_000) == (processors > 1)
+    assert not can_split(split_module.SPLIT_AT - 1)

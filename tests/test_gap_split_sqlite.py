@@ -18,6 +18,7 @@ import pytest
 
 from plancli.assess import assess_plan, figure_query, gap_json_parts, select
 from plancli.assess import gap_split as split_module
+from plancli.assess.gap_shares import shares
 from plancli.assess.gap_split import SplitGap
 from plancli.compiled import plain_plan
 from plancli.demo import demo_records
@@ -135,7 +136,7 @@ def test_a_write_between_the_two_reads_is_seen(
     plan, location = _ledger(tmp_path, DATA / "plan2022.toml")
     how = _how(plan)
     before = _one_process(plan, location, None, **how)
-    _, (_, theirs) = split_module.shares(plan)
+    _, (_, theirs) = shares(plan)
     target = next(t for t in theirs if t.kind == "growth")
     period = f"{plan.plan.year}-06"
 

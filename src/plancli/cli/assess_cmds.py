@@ -138,7 +138,8 @@ def _split_gap_json(
     a target shown has one of the `failing` statuses. None: not split (an as-of period that
     is not the plan year's: the single process says what is wrong, in its order)."""
     from plancli.assess import figure_query
-    from plancli.assess.gap_split import Figures, Source, SplitGap
+    from plancli.assess.gap_shares import Figures, Source
+    from plancli.assess.gap_split import SplitGap
     from plancli.cli.app import emit_parts
     from plancli.errors import PlanError
     from plancli.periods import parse_plan_period
