@@ -17,11 +17,21 @@ import pytest
 from plancli.assess import assess_plan, gap_json_parts, select
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
-from plancli.assess.engine import PlanAssessment, plan_context
-from plancli.assess.gap_split import SplitGap, _judged, _wire, can_split
+from plancli.assess.gap_shares import Figures
+from plancli.assess.gap_split import (
+    SplitGap,
+    _context,
+    _judged,
+    _read_share,
+    _receive,
+    _send,
+    _wire,
+    can_split,
+)
 from plancli.compiled import plain_plan
 from plancli.demo import demo_records
 from plancli.errors import PlanFileError
+from plancli.periods import parse_period, parse_plan_period
 from plancli.plain import Amendment
 from plancli.plan import load_plan_file
 
@@ -44,12 +54,19 @@ def _one_process(plan: Any, records: Any, amendments: Any, as_of: Any, **how: An
     return "".join(gap_json_parts(assessment, chosen))
 
 
-def _two_processes(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> str:
-    context = plan_context(plan, records, as_of, amendments)
-    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
-    with SplitGap(context, how["targets"], how["statuses"], how["order"]) as split:
-        text = "".join(split.parts(head))
+def _split(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> SplitGap:
+    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
+    figures = Figures(records, amendments)
+    return SplitGap(plan, period, lambda: figures, how["targets"], how["statuses"], how["order"])
+
+
+def _two_processes(
+    plan: Any, records: Any, amendments: Any, as_of: Any, how_done: str = "split", **how: Any
+) -> str:
+    with _split(plan, records, amendments, as_of, **how) as split:
+        text = "".join(split.parts())
     assert _no_children()
+    assert split.how == how_done
     return text
 
 
@@ -115,12 +132,20 @@ def _plan2022() -> tuple[Any, Any]:
     return plain_plan(model), demo_records(model, WHEN, "demo")
 
 
-def _child_dies_at_once(split: SplitGap, fd: int) -> None:
+def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
     os._exit(1)
 
 
-def _child_sends_two_rows_and_half(split: SplitGap, fd: int) -> None:
-    chosen, keys = _judged(split, split.theirs)
+def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> None:
+    assert _receive(parent)
+    indexed = _read_share(split, split.source(), split.their_share)
+    assert indexed is not None
+    latest = indexed.figures.latest_period
+    _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+    as_of = _receive(parent)
+    assert as_of is not None
+    context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
+    chosen, keys = _judged(split, context, split.theirs)
     import marshal
 
     from plancli.assess.gap_json import row_texts
@@ -139,7 +164,7 @@ def test_a_child_that_fails_is_made_up_for(monkeypatch: pytest.MonkeyPatch, chil
     how = {"targets": plan.targets, "statuses": None, "order": "worst"}
     expected = _one_process(plan, records, [], None, **how)
     monkeypatch.setattr(split_module, "_child", child)
-    assert _two_processes(plan, records, [], None, **how) == expected
+    assert _two_processes(plan, records, [], None, "redone", **how) == expected
 
 
 def test_an_error_in_the_childs_half_is_the_one_process_error(
@@ -159,7 +184,7 @@ def test_an_error_in_the_childs_half_is_the_one_process_error(
         assess_plan(plan, records)
     how = {"targets": plan.targets, "statuses": None, "order": "worst"}
     with pytest.raises(PlanFileError) as two:
-        _two_processes(plan, records, [], None, **how)
+        _two_processes(plan, records, [], None, "alone", **how)
     assert str(two.value) == str(one.value) == f"target {broken}: broken"
     assert _no_children()
 
@@ -167,10 +192,9 @@ def test_an_error_in_the_childs_half_is_the_one_process_error(
 def test_stopping_early_kills_and_waits_for_the_child() -> None:
     """`gap --json | head`: the parent stops writing; the child is not left behind."""
     plan, records = _plan2022()
-    context = plan_context(plan, records)
-    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
-    with SplitGap(context, plan.targets, None, "worst") as split:
-        parts = split.parts(head)
+    how: dict[str, Any] = {"targets": plan.targets, "statuses": None, "order": "worst"}
+    with _split(plan, records, [], None, **how) as split:
+        parts = split.parts()
         assert next(parts).startswith("{")
     assert _no_children()
 
@@ -218,3 +242,14 @@ def test_the_command_writes_the_same_split_or_not(
     assert [gap(*args) for args in options] == alone
     assert len(calls) == len(options)
     assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
+
+
+def test_the_load_check_is_skipped_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PLANCLI_GAP_SPLIT=always: for measuring on a busy machine (a processor must still be
+    there to run the child)."""
+    processors = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(split_module, "_load", lambda: processors + 5.0)
+    assert not can_split(100_000)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
+    assert can_split(100_000) == (processors > 1)
+    assert not can_split(split_module.SPLIT_AT - 1)

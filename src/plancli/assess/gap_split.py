@@ -1,21 +1,35 @@
-"""`gap --json` of a large plan judged and written by two processes (issue 15: 100,000
+"""`gap --json` of a large plan read, judged and written by two processes (issue 15: 100,000
 targets within 8 s on a 2-core machine).
 
-After the ledger is read and indexed (`engine.plan_context`), the process forks. Each process
-judges one half of the plan's targets, in plan order, keeps the chosen ones (`--section`,
-`--kind`, `--status`) and sorts them (`select.order_key`: unique to each target, so the two
-sorted halves merge into the order of the whole). The child sends the parent, through a pipe,
-its counts and sort keys, then its rows of the `targets` array as text, each ended by a NUL
-(JSON text never holds one raw: `\\u0000`). The parent merges the keys, writes the document's
-head with the counts of both, then the rows in the merged order: its own as it writes them,
-the child's as they come.
+The process forks before the ledger is read. The plan's targets are cut in two by id (the
+parent those below the middle id, the child the others: a range of the SQLite ledger's index
+records_by_target); each process reads, through its own `Source`, the figures of its targets
+and of the targets they read (a roll-up's parts, a relation's reference), checks half of the
+ledger's rows (by seq; together, every row, as one process checks them), indexes them, and
+judges its targets, in plan order, keeping the chosen ones (`--section`, `--kind`,
+`--status`) sorted (`select.order_key`: unique to each target, so the two sorted halves merge
+into the order of the whole). The default as-of period is the latest with a record in the
+whole plan: each process tells the other its own latest, and both take the later.
+
+One state of the ledger: the parent fixes its snapshot first and sends its name
+(`Source.open`: for SQLite the WAL index's header, `stores.sqlite_split`) to the child, which
+fixes its own and compares. Another name means a write landed between the two reads: the
+child stops, and the parent reads the child's share itself, in its own snapshot. A ledger
+whose snapshot cannot be named is read whole by the parent alone.
+
+The child then sends the parent, through a pipe, its counts and sort keys, then its rows of
+the `targets` array as text, each ended by a NUL (JSON text never holds one raw: `\\u0000`).
+The parent merges the keys, writes the document's head with the counts of both, then the
+rows in the merged order: its own as it writes them, the child's as they come.
 
 What may go wrong is never the user's problem: a child that fails, dies or sends less than it
-promised is replaced by the parent judging and writing that half itself, so the output, or
-the error (a plan's roll-ups that refer back to themselves, say), is the single process's,
-from the same code. The child is always waited for (no zombie) and killed when the parent
-stops early (a closed pipe: `gap --json | head`). Nothing is cached: the child's rows are
-made from the same figures in the same run.
+promised is replaced by the parent reading (in its snapshot) and judging that half itself; a
+ledger with something wrong in either half of its rows, or a plan error in either share of
+the targets (a plan's roll-ups that refer back to themselves, say), and the parent reads and
+judges the whole plan as one process does, so the output, or the error, is the single
+process's, from the same code. The child is always waited for (no zombie) and killed when the
+parent stops early (a closed pipe: `gap --json | head`). Nothing is cached: the child's rows
+are made from the same figures in the same run.
 """
 
 from __future__ import annotations
@@ -25,16 +39,21 @@ import contextlib
 import marshal
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from plancli.assess.core import STATUSES, Assessment, Context, Status
-from plancli.assess.engine import PlanAssessment
+from plancli.assess.engine import PlanAssessment, plan_context
 from plancli.assess.gap_json import gap_document_parts, row_texts
+from plancli.assess.gap_shares import Share, Source, shares
+from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.rules import rule_for
 from plancli.assess.select import order_key
-from plancli.plain import Target
+from plancli.errors import PlanError
+from plancli.periods import Period, parse_period
+from plancli.plain import Plan, Target
 
 SPLIT_AT = 5_000
 """Targets from which `gap --json` splits its work in two (below, a fork costs more than the
@@ -44,18 +63,26 @@ TARGETS_INDENT = "\n  "  # where `gap --json` writes its `targets` array: the do
 _END = "\0"
 _CHUNK = 1 << 20
 
+before_child_reads: Callable[[], None] | None = None
+"""For tests only: called in the child after the parent has fixed its snapshot and before
+the child fixes its own (a write made here lands between the two reads, deterministically).
+None in plancli."""
+
 
 def can_split(targets: int) -> bool:
     """Whether `gap --json` of a plan of `targets` targets is judged by two processes: from
     `SPLIT_AT` targets, where there is fork() and a processor free to run the child (the
     load average of the last minute below the processors less one: on a machine already
-    busy the child only waits for a processor, and its copied pages cost CPU time)."""
+    busy the child only waits for a processor, and its copied pages cost CPU time).
+    PLANCLI_GAP_SPLIT=always skips the load test (for measuring on a busy machine)."""
     if targets < SPLIT_AT or not hasattr(os, "fork"):
         return False
     try:
         processors = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - no affinity mask: ask the count
         processors = os.cpu_count() or 1
+    if os.environ.get("PLANCLI_GAP_SPLIT") == "always":
+        return processors > 1
     return processors > 1 and _load() <= processors - 1
 
 
@@ -67,39 +94,56 @@ def _load() -> float:
         return 0.0
 
 
-class SplitGap:
-    """`gap --json` of `context`'s plan, half of it judged and written by a child process.
+class _Indexed(NamedTuple):
+    figures: RecordIndex
+    amendments: AmendmentIndex
 
-    Use as a context manager: entering forks and judges (an error of the plan is raised
-    here, as by `assess_plan`); `counts` are then the chosen targets' statuses and `parts()`
-    the document's text in pieces; leaving reaps the child, killed first if still running.
+
+class SplitGap:
+    """`gap --json` of `plan`, half of it read, judged and written by a child process.
+
+    `source()` makes a `Source` of the ledger (called in each process); `as_of` is the period
+    asked for, already checked to be of the plan's year (None: the latest recorded). Use as
+    a context manager: entering forks, reads and judges (an error of the plan or the ledger
+    is raised here, as by one process); `counts` are then the chosen targets' statuses and
+    `parts()` the document's text in pieces; leaving reaps the child, killed first if still
+    running. `how` says afterwards what was done: "split", "redone" (the parent read the
+    child's share), "alone" (the parent read and judged the whole plan).
     """
 
     def __init__(
         self,
-        context: Context,
+        plan: Plan,
+        as_of: Period | None,
+        source: Callable[[], Source],
         targets: Sequence[Target],
         statuses: Sequence[Status] | None,
         order: Literal["worst", "plan"],
     ) -> None:
-        self.context = context
+        self.plan = plan
+        self.as_of = as_of
+        self.source = source
         self.wanted = {t.id for t in targets}
         self.statuses = statuses
-        self.key = order_key(context.plan, order)
-        everything = context.plan.targets
-        half = len(everything) // 2
-        self.mine, self.theirs = everything[:half], everything[half:]
+        self.key = order_key(plan, order)
+        (self.my_share, self.mine), (self.their_share, self.theirs) = shares(plan)
+        self.how = "split"
         self.pid = 0
-        self.fd = -1
+        self.fd = -1  # the child's messages
+        self.to_child = -1
+        self.reader: Source | None = None
         self.own: list[Assessment] = []
         self.merged: list[int] = []
         self.counts: dict[Status, int] = {}
+        self._judged_at: Period | None = None
+        self._their: _Indexed | None = None
         self._their_count = 0
         self._mine_count = 0
         self._local: list[Assessment] | None = None
 
     def __enter__(self) -> SplitGap:
         read, write = os.pipe()
+        down_read, down_write = os.pipe()
         try:
             import fcntl
 
@@ -109,9 +153,11 @@ class SplitGap:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child (its work is measured by the parent's tests)
             os.close(read)
-            _child(self, write)
-        self.pid, self.fd = pid, read
+            os.close(down_write)
+            _child(self, write, down_read)
+        self.pid, self.fd, self.to_child = pid, read, down_write
         os.close(write)
+        os.close(down_read)
         try:
             self._start()
         except BaseException:
@@ -128,10 +174,19 @@ class SplitGap:
         self.close()
 
     def close(self) -> None:
+        """Stop the child and end this process's snapshot."""
+        self._stop_child()
+        if self.reader is not None:
+            reader, self.reader = self.reader, None
+            reader.close()
+
+    def _stop_child(self) -> None:
         """Stop reading, kill the child if it still runs, and wait for it."""
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
+        for name in ("fd", "to_child"):
+            fd = getattr(self, name)
+            if fd >= 0:
+                os.close(fd)
+                setattr(self, name, -1)
         if self.pid:
             pid, self.pid = self.pid, 0
             with contextlib.suppress(OSError):  # gone already: nothing to stop
@@ -140,14 +195,47 @@ class SplitGap:
                 os.waitpid(pid, 0)
 
     def _start(self) -> None:
-        self.own, own_keys = _judged(self, self.mine)
-        head = _read_head(self.fd)
-        if head is None:  # the child failed before its rows: that half here (its error, if any)
-            self.close()
-            self._local, their_keys = _judged(self, self.theirs)
+        reader = self.reader = self.source()
+        name = reader.open()
+        if name is None:
+            return self._alone()
+        _send(self.to_child, name)  # a child gone already: its share is read here
+        mine = _read_share(self, reader, self.my_share)
+        if mine is None:
+            return self._alone()
+        reply = _receive(self.fd)
+        if reply is not None and reply[:1] == b"U":  # something wrong in its rows
+            return self._alone()
+        if reply is None or reply[:1] != b"K":  # gone, or it read another state: here
+            self._stop_child()
+            self.how = "redone"
+            self._their = _read_share(self, reader, self.their_share)
+            if self._their is None:
+                return self._alone()
+            their_latest = self._their.figures.latest_period
+        else:
+            text = reply[1:].decode()
+            their_latest = parse_period(text) if text else None
+        as_of = self.as_of or _later(mine.figures.latest_period, their_latest)
+        self._judged_at = as_of
+        if self.pid:
+            _send(self.to_child, str(as_of).encode() if as_of is not None else b"")
+        try:
+            self.own, own_keys = _judged(self, _context(self, mine, as_of), self.mine)
+        except PlanError:  # the first in plan order may be the other half's: as one process
+            return self._alone()
+        head = _read_head(self.fd) if self.pid else None
+        if head is None:  # the child failed before its rows: that half here
+            try:
+                self._local, their_keys = _judged(self, self._their_context(), self.theirs)
+            except PlanError:
+                return self._alone()
             counts = _counts(self._local)
         else:
             counts, their_keys = head
+        self._finish(own_keys, counts, their_keys)
+
+    def _finish(self, own_keys: list[Any], counts: list[int], their_keys: list[Any]) -> None:
         self._their_count = len(their_keys)
         own_counts = _counts(self.own)
         self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
@@ -155,9 +243,34 @@ class SplitGap:
         self.merged = sorted(range(len(keys)), key=keys.__getitem__)
         self._mine_count = len(own_keys)
 
-    def parts(self, assessment: PlanAssessment) -> Iterator[str]:
+    def _their_context(self) -> Context:
+        """The child's share, read and indexed here (in this process's snapshot)."""
+        self._stop_child()
+        if self.how == "split":
+            self.how = "redone"
+        if self._their is None:
+            assert self.reader is not None
+            self._their = _read_share(self, self.reader, self.their_share)
+            if self._their is None:  # pragma: no cover - the child found the same rows fit
+                raise RuntimeError("the ledger's second half changed within one snapshot")
+        return _context(self, self._their, self._judged_at)
+
+    def _alone(self) -> None:
+        """The whole plan read and judged here, as one process does (its errors, if any)."""
+        self._stop_child()
+        self.how = "alone"
+        assert self.reader is not None
+        figures, amendments = self.reader.whole()
+        context = plan_context(self.plan, figures, self.as_of, amendments)
+        self._judged_at = context.as_of
+        self.own, own_keys = _judged(self, context, self.plan.targets)
+        self._local = []
+        self._finish(own_keys, _counts(()), [])
+
+    def parts(self) -> Iterator[str]:
         """The `gap --json` document's text in pieces (`gap_json.gap_document_parts`)."""
-        return gap_document_parts(assessment, self.counts, self._rows)
+        head = PlanAssessment(self.plan, self._judged_at, [], RecordIndex(self.plan, ()))
+        return gap_document_parts(head, self.counts, self._rows)
 
     def _rows(self, indent: str) -> Iterator[str]:
         from plancli.assess.gap_json import array_text
@@ -174,7 +287,7 @@ class SplitGap:
     def _their_rows(self, indent: str) -> Iterator[str]:
         """The child's rows as it sends them; what it did not send, made here."""
         sent = 0
-        if self._local is None and indent == TARGETS_INDENT:
+        if self._local is None and indent == TARGETS_INDENT and self.fd >= 0:
             decoder = codecs.getincrementaldecoder("utf-8")()
             tail = ""
             while sent < self._their_count:
@@ -192,18 +305,43 @@ class SplitGap:
                     sent += 1
                     yield row
         if sent < self._their_count:  # the child stopped short: the rest from here
-            self.close()
             local = self._local
             if local is None:
-                local, _ = _judged(self, self.theirs)
+                local, _ = _judged(self, self._their_context(), self.theirs)
             yield from row_texts(local[sent:], indent)
-        self.close()
+        self._stop_child()
 
 
-def _judged(split: SplitGap, targets: Sequence[Target]) -> tuple[list[Assessment], list[Any]]:
+def _later(one: Period | None, other: Period | None) -> Period | None:
+    """The later of two latest periods (`RecordIndex.latest_period`'s order)."""
+    periods = [p for p in (one, other) if p is not None]
+    if not periods:
+        return None
+    return max(periods, key=lambda p: (p.year, p.end_month, p.start_month))
+
+
+def _read_share(split: SplitGap, reader: Source, share: Share) -> _Indexed | None:
+    """`share` read and indexed; None when the whole ledger is to be read by one process."""
+    try:
+        got = reader.read(share)
+        if got is None:
+            return None
+        figures, amendments = got
+        return _Indexed(RecordIndex(split.plan, figures), AmendmentIndex(split.plan, amendments))
+    except PlanError:  # the whole read says what is wrong, as one process does
+        return None
+
+
+def _context(split: SplitGap, indexed: _Indexed, as_of: Period | None) -> Context:
+    return Context(split.plan, indexed.figures, indexed.amendments, as_of, rule_for)
+
+
+def _judged(
+    split: SplitGap, context: Context, targets: Sequence[Target]
+) -> tuple[list[Assessment], list[Any]]:
     """`targets` judged in plan order (every one, as `assess_plan`: its errors are theirs),
     the chosen ones sorted, with their sort keys."""
-    judge, wanted, statuses = split.context.assess, split.wanted, split.statuses
+    judge, wanted, statuses = context.assess, split.wanted, split.statuses
     chosen = [
         a
         for a in map(judge, targets)
@@ -221,13 +359,32 @@ def _counts(chosen: Sequence[Assessment]) -> list[int]:
     return [counts[s] for s in STATUSES]
 
 
-def _child(split: SplitGap, fd: int) -> None:  # pragma: no cover - runs in the child
-    """Judge the second half, send its counts and keys, then its rows; exit without a word
-    (whatever fails, the parent does this half itself)."""
+def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover - the child
+    """Read and judge the second share, send its counts and keys, then its rows; exit without
+    a word (whatever fails, the parent does this half itself)."""
     code = 1
     try:
+        name = _receive(parent)
+        if not name:
+            return
+        if before_child_reads is not None:
+            before_child_reads()
+        reader = split.source()
+        if reader.open() != name:  # another state of the ledger: the parent reads this share
+            _send(fd, b"M")
+            return
+        indexed = _read_share(split, reader, split.their_share)
+        if indexed is None:
+            _send(fd, b"U")
+            return
+        latest = indexed.figures.latest_period
+        _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+        as_of = _receive(parent)
+        if as_of is None:
+            return
+        context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
+        chosen, keys = _judged(split, context, split.theirs)
         with os.fdopen(fd, "wb", buffering=_CHUNK) as out:
-            chosen, keys = _judged(split, split.theirs)
             head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
             out.write(len(head).to_bytes(8, "little") + head)
             out.flush()
@@ -245,6 +402,23 @@ def _child(split: SplitGap, fd: int) -> None:  # pragma: no cover - runs in the 
         code = 1
     finally:
         os._exit(code)
+
+
+def _send(fd: int, message: bytes) -> bool:
+    """One message (its length, then it) to the other process; False when it is gone."""
+    try:
+        data = len(message).to_bytes(8, "little") + message
+        while data:
+            data = data[os.write(fd, data) :]
+    except OSError:
+        return False
+    return True
+
+
+def _receive(fd: int) -> bytes | None:
+    """One message of `_send`, or None when the other process is gone."""
+    size = _read_exactly(fd, 8)
+    return None if size is None else _read_exactly(fd, int.from_bytes(size, "little"))
 
 
 def _wire(key: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -272,6 +446,8 @@ def _read_head(fd: int) -> tuple[list[int], list[Any]] | None:
 
 
 def _read_exactly(fd: int, size: int) -> bytes | None:
+    if fd < 0:
+        return None
     parts: list[bytes] = []
     while size > 0:
         try:

@@ -5,7 +5,7 @@ and the ledger as plain data (`State.plain_plan`, `ledger_read`): on a plan seen
 import no Pydantic (issue 15), and compute everything from the files on every run.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
@@ -112,9 +112,11 @@ def gap_cmd(
     from plancli.assess.gap_split import can_split
 
     if json_out and can_split(len(st.plain_plan.targets)):  # 100,000 targets: two processes
-        if _split_gap_json(st, as_of, targets, statuses, order, failing):
+        split = _split_gap_json(st, as_of, targets, statuses, order, failing)
+        if split:
             raise typer.Exit(1)
-        return
+        if split is not None:
+            return
     assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, order)
     _show_gap(st, assessment, chosen, json_out, csv_out)
@@ -131,17 +133,42 @@ def _split_gap_json(
     statuses: "Sequence[Status] | None",
     order: 'Literal["worst", "plan"]',
     failing: "Sequence[Status]",
-) -> bool:
-    """`gap --json` judged and written by two processes (`assess.gap_split`); whether a
-    target shown has one of the `failing` statuses."""
-    from plancli.assess.engine import PlanAssessment
+) -> bool | None:
+    """`gap --json` read, judged and written by two processes (`assess.gap_split`); whether
+    a target shown has one of the `failing` statuses. None: not split (an as-of period that
+    is not the plan year's: the single process says what is wrong, in its order)."""
+    from plancli.assess import figure_query
+    from plancli.assess.gap_shares import Figures, Source
     from plancli.assess.gap_split import SplitGap
     from plancli.cli.app import emit_parts
+    from plancli.errors import PlanError
+    from plancli.periods import parse_plan_period
 
-    context = assess_context(st, as_of, judged_only=True)
-    head = PlanAssessment(context.plan, context.as_of, [], context.index, context.amendments)
-    with SplitGap(context, targets, statuses, order) as split:
-        emit_parts(split.parts(head))
+    location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
+    plan = st.plain_plan
+    try:
+        period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
+    except PlanError:
+        return None
+    if period is not None and period.year != plan.plan.year:
+        return None
+    query = figure_query(plan, period)
+    source: Callable[[], Source]
+    if location.format == "sqlite":
+        from plancli.stores.sqlite_split import SqliteShares
+
+        def source() -> Source:
+            return SqliteShares(location, query)
+    else:
+        from plancli.ledger_read import read_figures
+
+        figures = Figures(*read_figures(location, query))
+
+        def source() -> Source:
+            return figures
+
+    with SplitGap(plan, period, source, targets, statuses, order) as split:
+        emit_parts(split.parts())
     return any(split.counts[status] for status in failing)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.sqlite_db import _MAX_TARGETS_IN_QUERY
@@ -23,6 +23,8 @@ _FIGURE_TEXTS = (
     " typeof(min(value)) || typeof(max(value)) || typeof(min(amount)) || typeof(max(amount))"
     " FROM records"
 )
+# A share of the rows (`gap_split`: each process checks half of them), by seq.
+_ROW_SHARES = {None: "", 0: " WHERE seq <= ?", 1: " WHERE seq > ?"}
 # In a run of figures written `-?digits[.digits]` or `-?digits.` or `-?.digits` (what Decimal
 # reads as a finite number) and single spaces, what is not: another character, two points in
 # one figure (each a quick search on its own; together: one slow alternation); the rest is
@@ -54,7 +56,9 @@ def _plain_run(text: str) -> bool:
     )
 
 
-def plainly_fit(connection: sqlite3.Connection) -> tuple[set[str], set[object]] | None:
+def plainly_fit(
+    connection: sqlite3.Connection, share: int | None = None, middle: int = 0
+) -> tuple[set[str], set[object]] | None:
     """The ledger's distinct periods and times when every stored figure is one
     `sqlite_read._stream_figures` accepts, checked in bulk: the figures as one text in C
     (SQLite's group_concat, regular expressions); the caller checks each distinct period and
@@ -62,8 +66,14 @@ def plainly_fit(connection: sqlite3.Connection) -> tuple[set[str], set[object]] 
     fit; read every row, which says what is wrong.
 
     Every row is checked, superseded ones too, though `gap` selects only a few: a ledger is
-    valid or not whatever reads it (`history` refuses the same rows)."""
-    values, amounts, rows, with_amount, types = connection.execute(_FIGURE_TEXTS).fetchone()
+    valid or not whatever reads it (`history` refuses the same rows). With `share` 0 or 1,
+    only the rows with seq up to `middle`, or after it: two processes check half each
+    (`gap_split`), together every row."""
+    where = _ROW_SHARES[share]
+    arguments = () if share is None else (middle,)
+    values, amounts, rows, with_amount, types = connection.execute(
+        _FIGURE_TEXTS + where, arguments
+    ).fetchone()
     if not rows:
         return set(), set()
     if types != ("texttexttexttext" if with_amount else "texttextnullnull"):
@@ -88,7 +98,7 @@ def plainly_fit(connection: sqlite3.Connection) -> tuple[set[str], set[object]] 
     periods: set[str] = set()
     times: set[object] = set()
     for period, recorded_at in connection.execute(
-        "SELECT DISTINCT period, recorded_at FROM records"
+        "SELECT DISTINCT period, recorded_at FROM records" + where, arguments
     ):
         periods.add(period)
         times.add(recorded_at)
@@ -98,14 +108,52 @@ def plainly_fit(connection: sqlite3.Connection) -> tuple[set[str], set[object]] 
 _POSITION_BITS = 40  # the selection's key: end month × 2^40 + seq (seq < 2^40)
 
 
+class TargetShare(Protocol):
+    """Some of a plan's targets (`gap_split.Share`): those whose id is in [low, high) (None:
+    open), and the `extra` ones outside the range that they read (parts, references)."""
+
+    @property
+    def low(self) -> str | None: ...
+    @property
+    def high(self) -> str | None: ...
+    @property
+    def extra(self) -> frozenset[str]: ...
+    def holds(self, target: str) -> bool: ...
+
+
+def _target_filters(targets: TargetShare | None) -> list[tuple[str, list[object]]]:
+    """The conditions on `target` (with their parameters) that together select `targets`:
+    its range, then its extra targets in chunks; one empty condition for every target."""
+    if targets is None:
+        return [("", [])]
+    where, chosen = "", list[object]()
+    if targets.low is not None:
+        where, chosen = " AND target >= ?", [targets.low]
+    if targets.high is not None:
+        where += " AND target < ?"
+        chosen.append(targets.high)
+    filters = [(where, chosen)]
+    extra = sorted(targets.extra)
+    for start in range(0, len(extra), _MAX_TARGETS_IN_QUERY):
+        chunk: list[object] = list(extra[start : start + _MAX_TARGETS_IN_QUERY])
+        filters.append((f" AND target IN ({', '.join('?' for _ in chunk)})", chunk))
+    return filters
+
+
 def judged_figures(
-    connection: sqlite3.Connection, judged: FigureQuery, periods: set[str]
+    connection: sqlite3.Connection,
+    judged: FigureQuery,
+    periods: set[str],
+    targets: TargetShare | None = None,
 ) -> list[Figure] | None:
     """What an assessment at `judged` reads of the figures in force, selected in SQL as the
     PostgreSQL store selects them: per target, the figure at its latest position (end month)
     up to `judged.end_month` of the plan year (of the figures there, the last recorded), and
     the year before's year-end one; every position of the `series` targets. In the order
-    they were recorded. None when seq is too large for the selection's key."""
+    they were recorded. None when seq is too large for the selection's key.
+
+    With `targets`, only those of the targets whose id is in [low, high) (a range of the
+    index records_by_target) and of `extra` (`gap_split`: one process's share)."""
     from plancli.stores.base import cached_period
 
     (last_seq,) = connection.execute("SELECT max(seq) FROM records").fetchone()
@@ -122,6 +170,7 @@ def judged_figures(
             base.append(text)
     rows: dict[int, tuple[Any, ...]] = {}  # by seq: a figure selected twice is one
     select = "SELECT seq, target, period, value, amount FROM ("
+    filters = _target_filters(targets)
     if ends:
         # Grouped by target alone, the covering index records_by_target is read in order.
         cases = " ".join("WHEN ? THEN ?" for _ in ends)
@@ -129,20 +178,24 @@ def judged_figures(
         parameters: list[object] = []
         for text, end in ends.items():
             parameters += (text, end)
-        sql = (
-            f"{select}SELECT max((CASE period {cases} END << {_POSITION_BITS}) + seq) AS k"
-            f" FROM records WHERE period IN ({marks}) GROUP BY target"
-            f") CROSS JOIN records ON seq = k & {(1 << _POSITION_BITS) - 1}"
-        )
-        rows.update((row[0], row) for row in connection.execute(sql, [*parameters, *ends]))
+        for where, chosen in filters:
+            sql = (
+                f"{select}SELECT max((CASE period {cases} END << {_POSITION_BITS}) + seq) AS k"
+                f" FROM records WHERE period IN ({marks}){where} GROUP BY target"
+                f") CROSS JOIN records ON seq = k & {(1 << _POSITION_BITS) - 1}"
+            )
+            rows.update(
+                (row[0], row) for row in connection.execute(sql, [*parameters, *ends, *chosen])
+            )
     if base:  # one position: the last recorded
-        sql = (
-            f"{select}SELECT max(seq) AS k FROM records"
-            f" WHERE period IN ({', '.join('?' for _ in base)}) GROUP BY target"
-            ") CROSS JOIN records ON seq = k"
-        )
-        rows.update((row[0], row) for row in connection.execute(sql, base))
-    series = sorted(judged.series)
+        for where, chosen in filters:
+            sql = (
+                f"{select}SELECT max(seq) AS k FROM records"
+                f" WHERE period IN ({', '.join('?' for _ in base)}){where} GROUP BY target"
+                ") CROSS JOIN records ON seq = k"
+            )
+            rows.update((row[0], row) for row in connection.execute(sql, [*base, *chosen]))
+    series = sorted(judged.series if targets is None else filter(targets.holds, judged.series))
     if series and ends:
         months = list(ends)
         for start in range(0, len(series), _MAX_TARGETS_IN_QUERY):
