@@ -30,6 +30,30 @@ sys.dont_write_bytecode = False
 os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+
+def _in_memory_temp() -> str | None:
+    """/dev/shm where it is a writable folder with room (a tmpfs on Linux; Docker's 64 MB is
+    too small): a run writes 60-80 MB of files, two PostgreSQL servers 40 MB each, and pytest
+    keeps the last three runs' files."""
+    try:
+        shm = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    roomy = shm.f_bavail * shm.f_frsize >= 1 << 30
+    return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK | os.X_OK) else None
+
+
+# The tests' files (tmp_path, the homes, the throwaway PostgreSQL servers, every file plancli run
+# as a real process writes) go to memory, not the disk, unless TMPDIR says where: on the
+# project's machines the disk's file system (ext4 on a virtual disk) cost 6-8 CPU-seconds of
+# system time a run, and the suite 15 CPU-seconds and 15 s of wall in all (docs/testing.md). The
+# tests do the same: a file written, renamed, locked, made read-only or its writer killed is
+# the same on either, and none of them can cut the power. Set before pytest picks its folder
+# (the controller's, which the xdist workers share) and passed on to every process from here.
+if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
+    os.environ["TMPDIR"] = memory
+    tempfile.tempdir = None  # gettempdir() looks again
+
 # ruff: noqa: E402 (the bytecode cache above is set before these modules are imported)
 import pytest
 import typer.testing
