@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import shutil
 import subprocess
@@ -29,6 +30,30 @@ sys.dont_write_bytecode = False
 os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+
+def _in_memory_temp() -> str | None:
+    """/dev/shm where it is a writable folder with room (a tmpfs on Linux; Docker's 64 MB is
+    too small): a run writes 60-80 MB of files, two PostgreSQL servers 40 MB each, and pytest
+    keeps the last three runs' files."""
+    try:
+        shm = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    roomy = shm.f_bavail * shm.f_frsize >= 1 << 30
+    return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK | os.X_OK) else None
+
+
+# The tests' files (tmp_path, the homes, the throwaway PostgreSQL servers, every file plancli run
+# as a real process writes) go to memory, not the disk, unless TMPDIR says where: on the
+# project's machines the disk's file system (ext4 on a virtual disk) cost 6-8 CPU-seconds of
+# system time a run, and the suite 15 CPU-seconds and 15 s of wall in all (docs/testing.md). The
+# tests do the same: a file written, renamed, locked, made read-only or its writer killed is
+# the same on either, and none of them can cut the power. Set before pytest picks its folder
+# (the controller's, which the xdist workers share) and passed on to every process from here.
+if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
+    os.environ["TMPDIR"] = memory
+    tempfile.tempdir = None  # gettempdir() looks again
+
 # ruff: noqa: E402 (the bytecode cache above is set before these modules are imported)
 import pytest
 import typer.testing
@@ -45,6 +70,28 @@ from plancli.i18n import language, set_language
 # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
 settings.register_profile("plancli", deadline=None)
 settings.load_profile("plancli")
+
+
+def _out_of_the_collectors_sight() -> None:
+    """What was made so far lives to the end of the run (modules, pytest's items, Hypothesis's
+    and Pydantic's machinery): once its garbage is collected, the rest is moved out of the
+    collector's sight (`gc.freeze`). The collections during the run, and the five at its end
+    (pytest's search for unraisable exceptions), then walk only what the tests made, and the
+    oldest generation is collected after 100 collections of the middle one, not 10: the
+    collector's 11 CPU-seconds in a run became 4.5 (docs/testing.md). What a test leaves
+    behind is still collected, at the latest by the collections at the end."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(700, 10, 100)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _out_of_the_collectors_sight()  # a worker (or the one process), its tests collected
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]

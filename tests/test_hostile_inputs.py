@@ -100,14 +100,23 @@ def check_import(folder: Path, name: str, data: bytes, events: bool = True) -> l
     return after[len(before) :]
 
 
+# Commas grouping thousands, which an import drops (docs/formats.md, "Numbers"): `1,441`,
+# `1，234`, `1,234,567.89`; `4,8` and `12,3456` are refused.
+GROUPED = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
+
+
 def figure(said: object) -> Decimal:
-    """A figure as the file gave it: a number, or text such as `5.2%`, `1e3` or `done`."""
+    """A figure as the file gave it: a number, or text such as `5.2%`, `1e3`, `1,441` or
+    `done`."""
     if isinstance(said, Decimal | int):
         return Decimal(said)
     text = str(said).strip()
     if text.lower() in ("done", "完成"):
         return Decimal(100)
-    return Decimal(text.removesuffix("%").removesuffix("％").strip())
+    text = text.removesuffix("%").removesuffix("％").strip()
+    if GROUPED.fullmatch(text):
+        text = text.replace(",", "").replace("，", "")
+    return Decimal(text)
 
 
 def text_said(said: object) -> str | None:
