@@ -131,9 +131,7 @@ class PostgresLedgerStore(PostgresSchema):
         *_, columns = fetch_many(connection, [*_SETTINGS, self._figures_read(query)], True)
         return self._figures(columns)
 
-    def _figures_read(
-        self, query: FigureQuery | None, share: str = ""
-    ) -> tuple[str, Any, Any]:
+    def _figures_read(self, query: FigureQuery | None, share: str = "") -> tuple[str, Any, Any]:
         """The statement selecting the figures in force (at `query`: those `gap` judges; with
         `share`, a condition on `target`, only those of the targets it holds)."""
         if query is None:
