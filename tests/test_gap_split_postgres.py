@@ -8,6 +8,7 @@ says what."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -281,3 +282,30 @@ def test_a_share_is_chosen_by_code_point_whatever_the_collation(
             {**parameters, "ids": ids},
         )
         assert sorted(r[0] for r in rows) == sorted(i for i in ids if share.holds(i)), share
+
+
+def test_a_server_unreachable_is_the_one_process_error_after_one_attempt(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a second connect (and a second connect timeout) by the one process's read."""
+    from plancli.stores.postgres.connection import PostgresConnection
+
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    gone = dataclasses.replace(ledger, cluster=dataclasses.replace(ledger.cluster, folder=tmp_path))
+    how = _how(plan)
+    with pytest.raises(PlanError) as one:
+        _one_process(plan, gone, None, **how)
+    attempts: list[int] = []
+    connect = PostgresConnection._connect
+
+    def counted(self: PostgresConnection, *, light: bool = False) -> Any:
+        attempts.append(1)
+        return connect(self, light=light)
+
+    monkeypatch.setattr(PostgresConnection, "_connect", counted)
+    with pytest.raises(PlanError) as two:
+        _two_processes(plan, gone, None, **how)
+    assert "cannot connect to the ledger" in str(one.value)
+    assert str(two.value) == str(one.value)
+    assert attempts == [1]
+    assert _no_children()

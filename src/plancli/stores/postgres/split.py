@@ -33,6 +33,10 @@ from plancli.stores.postgres.libpq import LibpqConnection, LibpqError
 from plancli.stores.postgres.schema import _READ_ONLY, AMENDMENT_ROW, SELECT_AMENDMENTS
 from plancli.stores.postgres.store import _SETTINGS, PostgresLedgerStore
 
+# The seconds the child waits for a connection slot (a full server) before giving up; the parent
+# then reads the child's share itself, in its own snapshot.
+_CHILD_WAIT = 2.0
+
 
 class Share(Protocol):
     """What a process reads (`gap_shares.Share`): the targets whose id is in [low, high)
@@ -100,9 +104,15 @@ class PostgresShares:
     def open(self, name: bytes | None = None) -> bytes | None:
         """Begin this process's snapshot: a new one, exported (the parent: `name` None), or
         the parent's (`name`, its identifier). Its name, or None when the ledger is not
-        plainly there to read in it (then it is read whole, by one process)."""
-        try:
+        plainly there to read in it (then it is read whole, by one process). The parent's
+        connection errors are raised (a server unreachable is one process's error, after one
+        connect timeout, not two)."""
+        if name is None:  # a server unreachable: one process's error, after one wait
             connection = self.store._connect(light=True)
+        try:
+            if name is not None:  # the child waits little for a connection slot: the parent
+                self.store.lock_timeout = _CHILD_WAIT  # reads its share when it does not come
+                connection = self.store._connect(light=True)
             if not isinstance(connection, LibpqConnection):  # psycopg's: read whole
                 raise LookupError
             self.connection = connection
