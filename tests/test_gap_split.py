@@ -199,18 +199,24 @@ def test_stopping_early_kills_and_waits_for_the_child() -> None:
     assert _no_children()
 
 
-def test_only_large_plans_on_a_machine_with_a_free_processor_are_split(
+def test_large_plans_are_split_where_two_processors_may_run_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    processors = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(split_module, "_load", lambda: 0.0)
+    """The rule depends on the plan's size and the processors the process may use (its
+    affinity mask), not on how busy the machine is at that moment."""
+    monkeypatch.delenv("PLANCLI_GAP_SPLIT", raising=False)
+    monkeypatch.setattr(split_module, "processors", lambda: 2)
     assert not can_split(split_module.SPLIT_AT - 1)
-    assert can_split(split_module.SPLIT_AT) == (processors > 1)
-    monkeypatch.setattr(split_module, "_load", lambda: processors - 0.5)  # all busy
-    assert not can_split(split_module.SPLIT_AT)
+    assert can_split(split_module.SPLIT_AT)
+    assert can_split(100_000)
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a busy machine: the same
+    assert can_split(100_000)
+    monkeypatch.setattr(split_module, "processors", lambda: 1)  # `taskset -c 0`: one
     assert not can_split(100_000)
-    monkeypatch.setattr(split_module, "_load", lambda: processors - 1.0)  # one free
-    assert can_split(100_000) == (processors > 1)
+
+
+def test_the_affinity_mask_counts_the_processors() -> None:
+    assert split_module.processors() == len(os.sched_getaffinity(0))
 
 
 def test_the_command_writes_the_same_split_or_not(
@@ -244,12 +250,15 @@ def test_the_command_writes_the_same_split_or_not(
     assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
 
 
-def test_the_load_check_is_skipped_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PLANCLI_GAP_SPLIT=always: for measuring on a busy machine (a processor must still be
-    there to run the child)."""
-    processors = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(split_module, "_load", lambda: processors + 5.0)
-    assert not can_split(100_000)
+def test_the_split_is_forced_either_way_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PLANCLI_GAP_SPLIT=always or never, for measuring: always splits any plan (one
+    processor, a few targets), never splits none."""
+    monkeypatch.setattr(split_module, "processors", lambda: 1)
     monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
-    assert can_split(100_000) == (processors > 1)
-    assert not can_split(split_module.SPLIT_AT - 1)
+    assert can_split(100_000)
+    assert can_split(3)
+    monkeypatch.setattr(split_module, "processors", lambda: 8)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "never")
+    assert not can_split(100_000)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "sometimes")  # not a choice: the rule
+    assert can_split(100_000)

@@ -71,27 +71,26 @@ None in plancli."""
 
 def can_split(targets: int) -> bool:
     """Whether `gap --json` of a plan of `targets` targets is judged by two processes: from
-    `SPLIT_AT` targets, where there is fork() and a processor free to run the child (the
-    load average of the last minute below the processors less one: on a machine already
-    busy the child only waits for a processor, and its copied pages cost CPU time).
-    PLANCLI_GAP_SPLIT=always skips the load test (for measuring on a busy machine)."""
-    if targets < SPLIT_AT or not hasattr(os, "fork"):
+    `SPLIT_AT` targets, where there is fork() and the process may run on two processors or
+    more (its affinity mask: what `taskset` or a container's cpuset leaves it), whatever
+    else the machine runs (the same command gives the same choice). PLANCLI_GAP_SPLIT=never
+    or always decides instead (always: whenever there is fork(); for measuring and tests)."""
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
         return False
+    asked = os.environ.get("PLANCLI_GAP_SPLIT")
+    if asked == "never":
+        return False
+    if asked == "always":
+        return True
+    return targets >= SPLIT_AT and processors() > 1
+
+
+def processors() -> int:
+    """The processors this process may run on (its affinity mask; else the machine's)."""
     try:
-        processors = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - no affinity mask: ask the count
-        processors = os.cpu_count() or 1
-    if os.environ.get("PLANCLI_GAP_SPLIT") == "always":
-        return processors > 1
-    return processors > 1 and _load() <= processors - 1
-
-
-def _load() -> float:
-    """The load average of the last minute (the processors busy, on average), 0 unknown."""
-    try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):  # pragma: no cover - a system that does not say
-        return 0.0
+        return os.cpu_count() or 1
 
 
 class _Indexed(NamedTuple):
