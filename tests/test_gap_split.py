@@ -6,7 +6,7 @@ always waited for."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +21,7 @@ from plancli.assess.gap_shares import Figures
 from plancli.assess.gap_split import (
     SplitGap,
     _context,
+    _frame,
     _judged,
     _read_share,
     _receive,
@@ -64,10 +65,15 @@ def _two_processes(
     plan: Any, records: Any, amendments: Any, as_of: Any, how_done: str = "split", **how: Any
 ) -> str:
     with _split(plan, records, amendments, as_of, **how) as split:
-        text = "".join(split.parts())
+        text = joined(split.parts())
     assert _no_children()
     assert split.how == how_done
     return text
+
+
+def joined(parts: Iterable[str | bytes]) -> str:
+    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
+    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
 
 
 def _amended(plan: Any) -> list[Amendment]:
@@ -152,9 +158,9 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     from plancli.assess.gap_split import TARGETS_INDENT, _counts
 
     head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
-    rows = list(row_texts(chosen, TARGETS_INDENT))
+    rows = [row.encode() for row in row_texts(chosen, TARGETS_INDENT)]
     os.write(fd, len(head).to_bytes(8, "little") + head)
-    os.write(fd, (rows[0] + "\0" + rows[1] + "\0" + rows[2][:40]).encode())
+    os.write(fd, _frame(rows[:2]) + _frame(rows[2:4])[:-40])  # a frame cut short
     os._exit(0)
 
 
@@ -262,3 +268,22 @@ def test_the_split_is_forced_either_way_when_asked(monkeypatch: pytest.MonkeyPat
     assert not can_split(100_000)
     monkeypatch.setenv("PLANCLI_GAP_SPLIT", "sometimes")  # not a choice: the rule
     assert can_split(100_000)
+
+
+def test_sort_keys_compare_as_the_fractions_they_were_made_from() -> None:
+    """The keys cross the pipe and are sorted with each Fraction as (numerator, denominator);
+    where two paces have the same float but differ, the Fractions decide, as in one process."""
+    from fractions import Fraction
+
+    from plancli.assess.gap_split import _sorted
+
+    pace = Fraction(2, 3)
+    below = pace - Fraction(1, 10**30)  # the same float, a larger numerator, yet smaller
+    assert float(below) == float(pace) and below.numerator > pace.numerator
+    none = Fraction(0)
+    keys = [(2, 0, float(pace), pace, 0), (2, 0, float(below), below, 1), (1, 1, 0.0, none, 2)]
+    wired = [_wire(key) for key in keys]
+    assert sorted(range(3), key=wired.__getitem__) == [2, 0, 1]  # as bare pairs: wrong
+    assert _sorted(wired) == [2, 1, 0]
+    assert _sorted(wired[:1] + wired[2:]) == [1, 0]  # no such pair: compared as pairs
+    assert _sorted([]) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +34,11 @@ from plancli.stores.sqlite_split import wal_state, year_periods
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
 WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
+
+
+def joined(parts: Iterable[str | bytes]) -> str:
+    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
+    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
 
 
 def _no_children() -> bool:
@@ -91,7 +96,7 @@ def _two_processes(
         how["statuses"],
         how["order"],
     ) as split:
-        text = "".join(split.parts())
+        text = joined(split.parts())
     assert _no_children()
     return text, split.how
 
