@@ -17,10 +17,13 @@ fixes its own and compares. Another name means a write landed between the two re
 child stops, and the parent reads the child's share itself, in its own snapshot. A ledger
 whose snapshot cannot be named is read whole by the parent alone.
 
-The child then sends the parent, through a pipe, its counts and sort keys, then its rows of
-the `targets` array as text, each ended by a NUL (JSON text never holds one raw: `\\u0000`).
-The parent merges the keys, writes the document's head with the counts of both, then the
-rows in the merged order: its own as it writes them, the child's as they come.
+The child then sends the parent, through a pipe, its counts and sort keys (each Fraction as
+its numerator and denominator, compared so: `_sorted`), then its rows of the `targets` array
+already encoded as the output is (`encoding`), in frames: how many rows, each one's length,
+their bytes. The parent merges the keys, writes the document's head with the counts of both,
+then the rows in the merged order, as bytes: its own as it makes them, the child's as they
+come, never decoded. The parent takes a little less than half of the targets
+(`PARENT_SHARE`): it also merges, relays and writes.
 
 What may go wrong is never the user's problem: a child that fails, dies or sends less than it
 promised is replaced by the parent reading (in its snapshot) and judging that half itself; a
