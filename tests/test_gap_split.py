@@ -287,3 +287,16 @@ def test_sort_keys_compare_as_the_fractions_they_were_made_from() -> None:
     assert _sorted(wired) == [2, 1, 0]
     assert _sorted(wired[:1] + wired[2:]) == [1, 0]  # no such pair: compared as pairs
     assert _sorted([]) == []
+
+
+def test_the_parent_takes_its_part_of_the_targets() -> None:
+    from plancli.assess.gap_shares import shares
+
+    plan, _ = _plan2022()
+    count = len(plan.targets)
+    for part, first in ((0.5, count // 2), (0.47, int(count * 0.47)), (0.0, 0), (1.0, count - 1)):
+        (_, mine), (_, theirs) = shares(plan, part)
+        assert len(mine) == first
+        assert {t.id for t in mine} | {t.id for t in theirs} == {t.id for t in plan.targets}
+        assert max(t.id for t in mine) < min(t.id for t in theirs) if mine else theirs
+    assert split_module.PARENT_SHARE < 0.5

@@ -75,12 +75,12 @@ class Figures:
 
 
 def shares(
-    plan: Plan, first: float = 0.5
+    plan: Plan, part: float = 0.5
 ) -> tuple[tuple[Share, list[Target]], tuple[Share, list[Target]]]:
-    """The plan's targets cut in two by id, `first` of them (a part of 1) in the first share
-    (at the middle id: a half), each with its share (`Share`)."""
+    """The plan's targets cut in two by id, `part` of them (of 1) in the first share (at the
+    middle id: a half), each with its share (`Share`)."""
     ids = sorted(target.id for target in plan.targets)
-    middle = ids[min(int(len(ids) * first), len(ids) - 1)] if ids else ""
+    middle = ids[min(int(len(ids) * part), len(ids) - 1)] if ids else ""
     first = [t for t in plan.targets if t.id < middle]
     second = [t for t in plan.targets if t.id >= middle]
     return (
