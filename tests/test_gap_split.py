@@ -17,16 +17,13 @@ import pytest
 from plancli.assess import assess_plan, gap_json_parts, select
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
+from plancli.assess.gap_pipe import frame, receive, send, wire
 from plancli.assess.gap_shares import Figures
 from plancli.assess.gap_split import (
     SplitGap,
     _context,
-    _frame,
     _judged,
     _read_share,
-    _receive,
-    _send,
-    _wire,
     can_split,
 )
 from plancli.compiled import plain_plan
@@ -143,12 +140,12 @@ def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
 
 
 def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> None:
-    assert _receive(parent)
+    assert receive(parent)
     indexed = _read_share(split, split.source(), split.their_share)
     assert indexed is not None
     latest = indexed.figures.latest_period
-    _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
-    as_of = _receive(parent)
+    send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+    as_of = receive(parent)
     assert as_of is not None
     context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
     chosen, keys = _judged(split, context, split.theirs)
@@ -157,10 +154,10 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     from plancli.assess.gap_json import row_texts
     from plancli.assess.gap_split import TARGETS_INDENT, _counts
 
-    head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
+    head = marshal.dumps((_counts(chosen), [wire(key) for key in keys]))
     rows = [row.encode() for row in row_texts(chosen, TARGETS_INDENT)]
     os.write(fd, len(head).to_bytes(8, "little") + head)
-    os.write(fd, _frame(rows[:2]) + _frame(rows[2:4])[:-40])  # a frame cut short
+    os.write(fd, frame(rows[:2]) + frame(rows[2:4])[:-40])  # a frame cut short
     os._exit(0)
 
 
@@ -275,18 +272,18 @@ def test_sort_keys_compare_as_the_fractions_they_were_made_from() -> None:
     where two paces have the same float but differ, the Fractions decide, as in one process."""
     from fractions import Fraction
 
-    from plancli.assess.gap_split import _sorted
+    from plancli.assess.gap_pipe import sorted_places
 
     pace = Fraction(2, 3)
     below = pace - Fraction(1, 10**30)  # the same float, a larger numerator, yet smaller
     assert float(below) == float(pace) and below.numerator > pace.numerator
     none = Fraction(0)
     keys = [(2, 0, float(pace), pace, 0), (2, 0, float(below), below, 1), (1, 1, 0.0, none, 2)]
-    wired = [_wire(key) for key in keys]
+    wired = [wire(key) for key in keys]
     assert sorted(range(3), key=wired.__getitem__) == [2, 0, 1]  # as bare pairs: wrong
-    assert _sorted(wired) == [2, 1, 0]
-    assert _sorted(wired[:1] + wired[2:]) == [1, 0]  # no such pair: compared as pairs
-    assert _sorted([]) == []
+    assert sorted_places(wired) == [2, 1, 0]
+    assert sorted_places(wired[:1] + wired[2:]) == [1, 0]  # no such pair: compared as pairs
+    assert sorted_places([]) == []
 
 
 def test_the_parent_takes_its_part_of_the_targets() -> None:

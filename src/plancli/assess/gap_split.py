@@ -17,13 +17,13 @@ fixes its own and compares. Another name means a write landed between the two re
 child stops, and the parent reads the child's share itself, in its own snapshot. A ledger
 whose snapshot cannot be named is read whole by the parent alone.
 
-The child then sends the parent, through a pipe, its counts and sort keys (each Fraction as
-its numerator and denominator, compared so: `_sorted`), then its rows of the `targets` array
-already encoded as the output is (`encoding`), in frames: how many rows, each one's length,
-their bytes. The parent merges the keys, writes the document's head with the counts of both,
-then the rows in the merged order, as bytes: its own as it makes them, the child's as they
-come, never decoded. The parent takes a little less than half of the targets
-(`PARENT_SHARE`): it also merges, relays and writes.
+The child then sends the parent, through a pipe (`gap_pipe`), its counts and sort keys (each
+Fraction as its numerator and denominator, compared so: `gap_pipe.sorted_places`), then its
+rows of the `targets` array already encoded as the output is (`encoding`), in frames: how
+many rows, each one's length, their bytes. The parent merges the keys, writes the
+document's head with the counts of both, then the rows in the merged order, as bytes: its
+own as it makes them, the child's as they come, never decoded. The parent takes a little
+less than half of the targets (`PARENT_SHARE`): it also merges, relays and writes.
 
 What may go wrong is never the user's problem: a child that fails, dies or sends less than it
 promised is replaced by the parent reading (in its snapshot) and judging that half itself; a
@@ -41,15 +41,24 @@ import contextlib
 import marshal
 import os
 import signal
-from array import array
 from collections.abc import Callable, Iterator, Sequence
-from fractions import Fraction
 from types import TracebackType
 from typing import Any, Literal, NamedTuple
 
 from plancli.assess.core import STATUSES, Assessment, Context, Status
 from plancli.assess.engine import PlanAssessment, plan_context
 from plancli.assess.gap_json import gap_document_parts, row_texts
+from plancli.assess.gap_pipe import (
+    CHUNK,
+    array_bytes,
+    frames,
+    read_frame,
+    read_head,
+    receive,
+    send,
+    sorted_places,
+    wire,
+)
 from plancli.assess.gap_shares import Share, Source, shares
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.assess.rules import rule_for
@@ -67,9 +76,6 @@ SPLIT_AT = 5_000
 half it saves: ~0.3 s of judging and writing at 10,000 targets)."""
 
 TARGETS_INDENT = "\n  "  # where `gap --json` writes its `targets` array: the document's top
-_CHUNK = 1 << 20
-_FRAME = 256  # the child's rows sent at once: their count, their lengths, their bytes
-_BATCH = 512  # rows joined into one piece of the output (`gap_json.array_text`'s)
 _ROWS = "the targets array"  # where `parts` puts the rows' bytes (tested by identity)
 
 before_child_reads: Callable[[], None] | None = None
@@ -138,7 +144,7 @@ class SplitGap:
         self.wanted = {t.id for t in targets}
         self.statuses = statuses
         exact = order_key(plan, order)
-        self.key: Callable[[Assessment], tuple[Any, ...]] = lambda a: _wire(exact(a))
+        self.key: Callable[[Assessment], tuple[Any, ...]] = lambda a: wire(exact(a))
         (self.my_share, self.mine), (self.their_share, self.theirs) = shares(plan, PARENT_SHARE)
         self.how = "split"
         self.pid = 0
@@ -160,7 +166,7 @@ class SplitGap:
         try:
             import fcntl
 
-            fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), _CHUNK)
+            fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), CHUNK)
         except (ImportError, OSError):  # pragma: no cover - a smaller pipe is only slower
             pass
         pid = os.fork()
@@ -212,11 +218,11 @@ class SplitGap:
         name = reader.open()
         if name is None:
             return self._alone()
-        _send(self.to_child, name)  # a child gone already: its share is read here
+        send(self.to_child, name)  # a child gone already: its share is read here
         mine = _read_share(self, reader, self.my_share)
         if mine is None:
             return self._alone()
-        reply = _receive(self.fd)
+        reply = receive(self.fd)
         if reply is not None and reply[:1] == b"U":  # something wrong in its rows
             return self._alone()
         if reply is None or reply[:1] != b"K":  # gone, or it read another state: here
@@ -232,12 +238,12 @@ class SplitGap:
         as_of = self.as_of or _later(mine.figures.latest_period, their_latest)
         self._judged_at = as_of
         if self.pid:
-            _send(self.to_child, str(as_of).encode() if as_of is not None else b"")
+            send(self.to_child, str(as_of).encode() if as_of is not None else b"")
         try:
             self.own, own_keys = _judged(self, _context(self, mine, as_of), self.mine)
         except PlanError:  # the first in plan order may be the other half's: as one process
             return self._alone()
-        head = _read_head(self.fd) if self.pid else None
+        head = read_head(self.fd) if self.pid else None
         if head is None:  # the child failed before its rows: that half here
             try:
                 self._local, their_keys = _judged(self, self._their_context(), self.theirs)
@@ -253,7 +259,7 @@ class SplitGap:
         own_counts = _counts(self.own)
         self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
         keys = own_keys + their_keys  # two sorted runs: one merge
-        self.merged = _sorted(keys)
+        self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
 
     def _their_context(self) -> Context:
@@ -292,7 +298,7 @@ class SplitGap:
 
         for part in gap_document_parts(head, self.counts, mark):
             if part is _ROWS:
-                yield from _array_bytes(self._merged_rows(indents[0]), indents[0], self.encoding)
+                yield from array_bytes(self._merged_rows(indents[0]), indents[0], self.encoding)
             else:
                 yield part
 
@@ -310,7 +316,7 @@ class SplitGap:
         sent = 0
         if self._local is None and indent == TARGETS_INDENT and self.fd >= 0:
             while sent < self._their_count:
-                frame = _read_frame(self.fd)
+                frame = read_frame(self.fd)
                 if frame is None:
                     break
                 lengths, data = frame
@@ -329,56 +335,6 @@ class SplitGap:
             for row in row_texts(local[sent:], indent):
                 yield row.encode(encoding, errors)
         self._stop_child()
-
-
-def _array_bytes(rows: Iterator[bytes], indent: str, encoding: tuple[str, str]) -> Iterator[bytes]:
-    """`gap_json.array_text` of rows already encoded: the same text, as bytes."""
-    inner = (indent + "  ").encode(*encoding)
-    between = b"," + inner
-    batch: list[bytes] = []
-    first = True
-    for row in rows:
-        batch.append(row)
-        if len(batch) == _BATCH:
-            yield (b"[" + inner if first else between) + between.join(batch)
-            first = False
-            batch = []
-    if batch:
-        yield (b"[" + inner if first else between) + between.join(batch)
-        first = False
-    yield b"[]" if first else (indent + "]").encode(*encoding)
-
-
-def _frames(rows: Iterator[str], encoding: tuple[str, str]) -> Iterator[bytes]:
-    """The child's rows for the pipe, `_FRAME` at a time: how many, each one's length in
-    bytes (an `array` of "I"), then the rows' bytes as they are written."""
-    name, errors = encoding
-    batch: list[bytes] = []
-    for row in rows:
-        batch.append(row.encode(name, errors))
-        if len(batch) == _FRAME:
-            yield _frame(batch)
-            batch = []
-    if batch:
-        yield _frame(batch)
-
-
-def _frame(rows: list[bytes]) -> bytes:
-    return len(rows).to_bytes(4, "little") + array("I", map(len, rows)).tobytes() + b"".join(rows)
-
-
-def _read_frame(fd: int) -> tuple[array[int], bytes] | None:
-    """One frame of `_frames`, or None when the child stopped before its end."""
-    size = _read_exactly(fd, 4)
-    if size is None:
-        return None
-    lengths = array("I")
-    data = _read_exactly(fd, int.from_bytes(size, "little") * lengths.itemsize)
-    if data is None:
-        return None
-    lengths.frombytes(data)
-    rows = _read_exactly(fd, sum(lengths))
-    return None if rows is None else (lengths, rows)
 
 
 def _later(one: Period | None, other: Period | None) -> Period | None:
@@ -417,7 +373,7 @@ def _judged(
         if a.target.id in wanted and (statuses is None or a.status in statuses)
     ]
     keys = list(map(split.key, chosen))
-    order = _sorted(keys)
+    order = sorted_places(keys)
     return [chosen[i] for i in order], [keys[i] for i in order]
 
 
@@ -433,110 +389,34 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
     a word (whatever fails, the parent does this half itself)."""
     code = 1
     try:
-        name = _receive(parent)
+        name = receive(parent)
         if not name:
             return
         if before_child_reads is not None:
             before_child_reads()
         reader = split.source()
         if reader.open() != name:  # another state of the ledger: the parent reads this share
-            _send(fd, b"M")
+            send(fd, b"M")
             return
         indexed = _read_share(split, reader, split.their_share)
         if indexed is None:
-            _send(fd, b"U")
+            send(fd, b"U")
             return
         latest = indexed.figures.latest_period
-        _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
-        as_of = _receive(parent)
+        send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+        as_of = receive(parent)
         if as_of is None:
             return
         context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
         chosen, keys = _judged(split, context, split.theirs)
-        with os.fdopen(fd, "wb", buffering=_CHUNK) as out:
+        with os.fdopen(fd, "wb", buffering=CHUNK) as out:
             head = marshal.dumps((_counts(chosen), keys))
             out.write(len(head).to_bytes(8, "little") + head)
             out.flush()
-            for frame in _frames(row_texts(chosen, TARGETS_INDENT), split.encoding):
+            for frame in frames(row_texts(chosen, TARGETS_INDENT), split.encoding):
                 out.write(frame)
         code = 0
     except BaseException:  # the parent makes up for anything: no word, no traceback
         code = 1
     finally:
         os._exit(code)
-
-
-def _send(fd: int, message: bytes) -> bool:
-    """One message (its length, then it) to the other process; False when it is gone."""
-    try:
-        data = len(message).to_bytes(8, "little") + message
-        while data:
-            data = data[os.write(fd, data) :]
-    except OSError:
-        return False
-    return True
-
-
-def _receive(fd: int) -> bytes | None:
-    """One message of `_send`, or None when the other process is gone."""
-    size = _read_exactly(fd, 8)
-    return None if size is None else _read_exactly(fd, int.from_bytes(size, "little"))
-
-
-def _sorted(keys: list[tuple[Any, ...]]) -> list[int]:
-    """The places of `keys` (`_wire`d) in the order of the keys they were made from.
-
-    A pair compares as its Fraction does when it is equal to the other (Fractions are kept
-    in lowest terms: equal values, equal pairs), and then in C, not by `Fraction.__eq__`
-    (0.2 s for 50,000 keys of which 16,000 distinct paces). So the pairs are compared as they
-    are unless two keys equal up to a pair hold different ones (a pace's float leaves its
-    Fraction to decide: two paces within a float's precision); then as Fractions."""
-    places = range(len(keys))
-    if keys:
-        first = keys[0]
-        for at in (i for i, x in enumerate(first) if type(x) is tuple):
-            if len({key[:at] for key in keys}) != len({key[: at + 1] for key in keys}):
-                exact = [_unwire(key) for key in keys]
-                return sorted(places, key=exact.__getitem__)
-    return sorted(places, key=keys.__getitem__)
-
-
-def _wire(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A sort key as marshal keeps it (and `_sorted` sorts it): each Fraction as
-    (numerator, denominator)."""
-    return tuple((x.numerator, x.denominator) if type(x) is Fraction else x for x in key)
-
-
-def _unwire(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(Fraction(*x) if type(x) is tuple else x for x in key)
-
-
-def _read_head(fd: int) -> tuple[list[int], list[Any]] | None:
-    """The child's counts and sort keys, or None when it failed before sending them."""
-    size = _read_exactly(fd, 8)
-    if size is None:
-        return None
-    data = _read_exactly(fd, int.from_bytes(size, "little"))
-    if data is None:
-        return None
-    try:
-        counts, keys = marshal.loads(data)
-        return counts, keys
-    except (EOFError, ValueError, TypeError):  # pragma: no cover - a child cut off mid-head
-        return None
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    if fd < 0:
-        return None
-    parts: list[bytes] = []
-    while size > 0:
-        try:
-            chunk = os.read(fd, min(size, _CHUNK))
-        except OSError:  # pragma: no cover
-            return None
-        if not chunk:
-            return None
-        parts.append(chunk)
-        size -= len(chunk)
-    return b"".join(parts)
