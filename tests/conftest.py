@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import gc
 import os
@@ -62,6 +63,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 import pgcluster
+import plancli.schemas
 from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
@@ -121,6 +123,24 @@ def _built_once(build: Any) -> Any:
 
 
 typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
+
+
+def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """`plancli schema` builds eleven Pydantic schemas (0.3-0.5 CPU-seconds) from the types,
+    the same every time in a process: built once per language by the real function, each
+    call given its own copy (the tests that run `schema` seven times, docs/testing.md)."""
+    built: dict[str, dict[str, Any]] = {}
+
+    @functools.wraps(json_schemas)
+    def once() -> dict[str, Any]:
+        if language() not in built:
+            built[language()] = json_schemas()
+        return copy.deepcopy(built[language()])
+
+    return once
+
+
+plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
 
 
 @pytest.fixture
