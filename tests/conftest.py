@@ -60,6 +60,7 @@ if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
 import pytest
 import typer.testing
 from hypothesis import settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import pgcluster
@@ -89,6 +90,13 @@ def _out_of_the_collectors_sight() -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    # `st.text()` draws from the characters UTF-8 can encode, a table Hypothesis works out
+    # from every code point (2.8 CPU-seconds) where it has not kept it yet
+    # (.hypothesis/unicode_data, absent from a clean clone, as in CI): each xdist worker worked
+    # it out at once. Worked out here, in the controller before it starts the workers (xdist
+    # starts them after this hook), it is kept for them to read (0.03 CPU-seconds each). The
+    # properties draw the same characters.
+    st.text().validate()
     _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
 
 
