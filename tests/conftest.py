@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ import pytest
 import typer.testing
 from hypothesis import settings
 from hypothesis import strategies as st
+from hypothesis.errors import HypothesisSideeffectWarning
 from typer.testing import CliRunner
 
 import pgcluster
@@ -95,8 +97,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # (.hypothesis/unicode_data, absent from a clean clone, as in CI): each xdist worker worked
     # it out at once. Worked out here, in the controller before it starts the workers (xdist
     # starts them after this hook), it is kept for them to read (0.03 CPU-seconds each). The
-    # properties draw the same characters.
-    st.text().validate()
+    # properties draw the same characters. Hypothesis warns of slow work while pytest starts;
+    # this is that work, on purpose, once.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        st.text().validate()
     _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
 
 
