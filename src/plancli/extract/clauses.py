@@ -113,10 +113,17 @@ INDICATOR_NOUN = re.compile(
 )
 
 
+_TOWN_AND_COUNTRY = re.compile(r"^(城市|城镇)(?:和|与|及)(农村)(居民[^、和]{2,16}收入)$")
+
+
 def listed_subjects(subject: str) -> list[str]:
     """The subjects a predicate governs together (单位生产总值能耗和主要污染物排放量继续下降,
     城镇调查失业率和登记失业率稳定在…, 地方一般公共预算收入、居民收入增长和经济增长同步) when
     each names an indicator; else the subject itself."""
+    pair = _TOWN_AND_COUNTRY.match(subject)
+    if pair:
+        # 城市和农村居民家庭人均可支配收入: two named series sharing their noun
+        return [pair.group(1) + pair.group(3), pair.group(2) + pair.group(3)]
     parts = [p.strip() for p in re.split(r"[、和]", subject) if p.strip()]
     if len(parts) > 1 and all(bare_subject(p) for p in parts):
         return parts

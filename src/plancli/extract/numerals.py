@@ -88,10 +88,24 @@ _SPELLED = re.compile(
 )
 
 
+# A year a news wire spells digit by digit (二〇一〇年, and 二0一0年 where a copy set the zero as
+# a digit): four characters, so its digits take its place exactly.
+_SPELLED_YEAR = re.compile(
+    r"(?<![〇○零0-9一二三四五六七八九])(?:二[〇○零0]|一九)[〇○零0一二三四五六七八九]{2}(?=年)"
+)
+
+
+def _year_digits(match: re.Match[str]) -> str:
+    return "".join(ch if ch.isdigit() else str(DIGITS[ch]) for ch in match.group())
+
+
 def spell_figures(parse: str) -> str:
     """`parse` with spelled-out figures as digits, right-aligned in the numeral's place and
     padded with spaces before, so every offset holds (增长百分之九 → 增长   9%; a numeral
-    whose digits would not fit, 一百元, is left as it is)."""
+    whose digits would not fit, 一百元, is left as it is); a spelled year as its digits
+    (二〇一〇年 → 2010年)."""
+    if "年" in parse:
+        parse = _SPELLED_YEAR.sub(_year_digits, parse)
     if not any(unit in parse for unit in "十百千"):
         return parse
     out: list[str] = []

@@ -98,7 +98,7 @@ _NOT_THIS_YEAR = re.compile(
     r"|以来|截至|预计|上半年|季度|同比"
 )
 _TREND_CLAUSE = re.compile(
-    r"^[\u4e00-\u9fff()]{2,14}?(?:保持)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
+    r"^[\u4e00-\u9fff()]{2,14}?(?:保持|持续)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:持续|稳步|进一步|继续)(?:改善|下降|降低|提升|提高|增长)$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:保持)?(?:基本)?同步$"
 )
@@ -106,7 +106,15 @@ _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\
 _THIS_YEAR_OPENING = (
     r"^\s*(?:(?:政府)?(?:工作)?报告(?:中|还)?(?:提到|指出|提出|明确|称|说)\s*[,，]?\s*"
     r"(?=今年|{year}年))?"
-    r"(?:(?:今年|{year}年)(?!以来)(?:的)?(?:目标|预期目标)?\s*[,，]?\s*)?(?:力争|争取)?"
+    r"(?:(?:今年|{year}年)(?!以来)(?:[\u4e00-\u9fff]{{2,4}}?(?=目标))?(?:的)?(?:目标|预期目标)?"
+    r"\s*[,，]?\s*)?(?:力争|争取)?"
+)
+
+
+# (a speaker only after a connective: 殷勇表示，2025北京… alone may turn to last year's results)
+_CONNECTIVE = re.compile(
+    r"^\s*(?:(?:同时|此外|另外|并且|而且|还要)\s*,?\s*"
+    r"(?:[\u4e00-\u9fff]{2,6}?(?:表示|指出|强调|介绍|说)\s*,\s*)?)?"
 )
 
 
@@ -118,11 +126,13 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         start += 1
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
+    # A connective before the next targets (同时，…; 此外，…完成省下达任务) and a news page's
+    # speaker (此外，市长表示，2010年…): read past them.
+    sentence = _CONNECTIVE.sub("", sentence)
     opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
     if opening and year is not None:
         sentence = sentence[opening.end() :]
-    # A connective before the next targets (同时，…; 此外，…完成省下达任务): read past it.
-    sentence = re.sub(r"^\s*(?:同时|此外|另外|并且|而且|还要)\s*,?\s*", "", sentence)
+    sentence = _CONNECTIVE.sub("", sentence)
     # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
     clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
     clause = clauses[0]
