@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract_drafts import heads, ids, page
+from extract_drafts import heads, ids, lead, page
 from plancli.extract import extract_plan
 
 # ------------------------------------------------------------------ a news wire's page
@@ -72,3 +72,109 @@ def test_a_spelled_year_with_a_digit_zero_is_the_plan_year() -> None:
         "二0一一年全县经济社会发展的主要目标包括，地区生产总值增长12%，财政收入增长15%。", 2011
     )
     assert [t["min"] for t in heads(text, 2011)] == [Decimal("12"), Decimal("15")]
+
+
+# ------------------------------------------------------------------ a page's later sentences
+
+
+def test_a_sentence_naming_the_place_before_this_year_and_the_targets_figure_goes_on() -> None:
+    """…。某县今年的生产总值目标为增长8%左右，其中居民消费价格涨幅3%左右。: the list goes on
+    (a place before 今年; 目标为 before the figure is the target, not talk about it)."""
+    text = page(
+        "针对2013年的发展目标，县长提到，“城镇居民人均可支配收入增长10%以上”。"
+        "某县今年的生产总值目标为增长8%左右，其中居民消费价格涨幅3%左右。",
+        2013,
+    )
+    targets = heads(text, 2013)
+    assert [(t["id"], t.get("around")) for t in targets[-2:]] == [
+        ("gdp", Decimal("8")),
+        ("cpi", Decimal("3")),
+    ]
+
+
+def test_a_relation_without_a_subject_after_two_incomes_is_each_ones() -> None:
+    """城镇居民人均可支配收入、农民人均纯收入实际增长9%以上，力争与经济增长同步: two growths and
+    two relations to the economy's growth, one for each income."""
+    targets = heads(
+        lead(
+            "地区生产总值增长7%，城镇居民人均可支配收入、农民人均纯收入实际增长9%以上，力争与经济增长同步。"
+        )
+    )
+    relations = [t for t in targets if t["kind"] == "relative"]
+    assert sorted((t["relation"], t["reference"]) for t in relations) == [
+        ("same", "gdp"),
+        ("same", "gdp"),
+    ]
+    assert all(t["quote"] == "力争与经济增长同步" for t in relations)
+
+
+def test_another_years_goals_quoted_on_a_page_are_no_work_targets() -> None:
+    """还提出了“2017年全县生产总值突破500亿元，财政总收入突破50亿元”的目标: another year's
+    goals, not work targets of the plan year."""
+    text = page(
+        "今年全县经济社会发展的主要预期目标是：地区生产总值增长8%左右。\n"
+        "该县还提出了“2017年全县生产总值突破500亿元，人均生产总值突破5万元，"
+        "财政总收入突破50亿元”的目标。",
+        2013,
+    )
+    draft = extract_plan(text, year=2013)
+    assert [t["id"] for t in draft.plan["targets"]] == ["gdp"]
+
+
+# ------------------------------------------------------------------ a plan notice's page
+
+
+_NOTICE = page(
+    "《计划》提出，今年全市GDP增长将保持9%的增幅，一般公共预算收入增长10%以上。\n"
+    "《计划》还提出，今年全市居民消费价格涨幅控制在3%左右；城镇居民人均可支配收入增长9%。\n"
+    "在规模以上工业增加值、社会消费品零售总额方面，分别保持增长11%和12%以上。"
+    "今年，人口自然增长率、单位GDP能耗和主要污染物排放总量削减率等约束性指标，"
+    "确保完成省政府下达的任务。",
+    2014,
+)
+
+
+def test_growth_kept_at_a_rate_of_increase_is_a_growth() -> None:
+    """GDP增长将保持9%的增幅: a growth of at least 9, not a level."""
+    gdp = heads(_NOTICE, 2014)[0]
+    assert (gdp["id"], gdp["kind"], gdp["min"]) == ("gdp", "growth", Decimal("9"))
+
+
+def test_a_plan_notices_next_line_opening_with_the_plan_says_goes_on() -> None:
+    """《计划》还提出，今年…: the list goes on (as 报告还提出 does)."""
+    assert {"cpi", "urban_income"} <= set(ids(heads(_NOTICE, 2014)))
+
+
+def test_a_heading_clause_of_indicators_before_respectively_gives_the_subjects() -> None:
+    """在A、B方面，分别保持增长11%和12%以上: two growths, quoting both clauses."""
+    targets = [t for t in heads(_NOTICE, 2014) if "分别" in t["quote"]]
+    assert [(t["id"], t["min"]) for t in targets] == [
+        ("industrial_value_added", Decimal("11")),
+        ("retail_sales", Decimal("12")),
+    ]
+    assert targets[0]["quote"].startswith("在规模以上工业增加值")
+
+
+def test_binding_indicators_named_before_a_task_set_above_are_each_pending() -> None:
+    """人口自然增长率、单位GDP能耗和…削减率等约束性指标，确保完成省政府下达的任务: three
+    pending targets, one quote."""
+    targets = [t for t in heads(_NOTICE, 2014) if t.get("pending")]
+    assert len(targets) == 3
+    assert {t["kind"] for t in targets} == {"level", "growth", "cumulative"}
+    assert len({t["quote"] for t in targets}) == 1
+
+
+def test_binding_indicators_kept_within_the_range_province_and_city_set_are_pending() -> None:
+    """主要约束性指标控制在省市规定范围以内: one pending target (the indicators unnamed)."""
+    targets = heads(lead("地区生产总值增长7%，主要约束性指标控制在省市规定范围以内。"))
+    assert [(t["kind"], t.get("pending")) for t in targets] == [
+        ("growth", None),
+        ("level", True),
+    ]
+
+
+def test_all_the_tasks_handed_down_at_once_name_no_indicator() -> None:
+    """全面完成省市下达的各项目标任务 (a guard: with 省市 now read as who sets a bound, the
+    clause still names no indicator and is no target)."""
+    targets = heads(lead("地区生产总值增长7%，全面完成省市下达的各项目标任务，社会大局和谐稳定。"))
+    assert ids(targets) == ["gdp"]

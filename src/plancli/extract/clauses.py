@@ -132,17 +132,22 @@ def listed_subjects(subject: str) -> list[str]:
 
 # A task without subjects of its own (完成国家下达任务), after indicators named one a clause.
 TASK_ALONE = re.compile(
-    r"^(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
+    r"^(?:确保|力争)?(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
 )
 
 
 def named_only(text: str) -> bool:
-    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度)."""
+    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度;
+    人口自然增长率、单位GDP能耗和…削减率等约束性指标)."""
     words = re.sub(r"\([^()]{0,12}\)|^包括", "", text)
     return (
-        len(words) <= 30
+        len(words) <= (48 if words.endswith("指标") else 30)
         and not re.search(r"\d", words)
-        and re.search(r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$", words) is not None
+        and re.search(
+            r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$|(?:率|能耗|排放|量)[^、,;]{0,8}?等[^、,;]{0,6}指标$",
+            words,
+        )
+        is not None
     )
 
 

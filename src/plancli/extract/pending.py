@@ -11,7 +11,7 @@ from plancli.extract.vocabulary import PENDING_TOKENS, lookup
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
 # higher level down to a district's for a township (区里, 县级, 市委); 国家、省下达 both.
 _LEVEL = r"(?:省|自治区|市|州|盟|区|县|旗|镇|乡)(?:级|里|上|委|政府)?"
-_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、{_LEVEL})?"
+_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、?{_LEVEL})?"  # 省、市 and 省市 both
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
@@ -24,7 +24,7 @@ PENDING = re.compile(
     r"|(?:达到|符合|满足)[^,;。]{0,4}?总量控制要求"  # …排放量达到总量控制要求
     rf"|完成{_ABOVE}达(?:的)?(?:指标|目标|任务)"  # 完成省达指标: 省下达 said short
     r"|按照?国家要求(?:完成|落实)"
-    rf"|控制在{_ABOVE}下达的?(?:范围|目标|指标)"
+    rf"|控制在{_ABOVE}(?:下达|规定)的?(?:范围|目标|指标)"
     rf"|(?:完成|控制在|达到)(?=[^,;。]{{0,8}}?{_SET_BY})"
     r"|规划期内统筹考核"
     rf"|以{_ABOVE}下达的?(?:任务|目标|指标)为准"  # …指标以国家下达任务为准

@@ -13,7 +13,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
-from plancli.extract.paragraph import paragraph_end
+from plancli.extract.paragraph import more_targets, paragraph_end
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
@@ -401,6 +401,18 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
             if len(shares) >= 2 and _GDP.search(shares[0]):
                 past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
         if enough and not any(past.search(c) for c in figures):
+            # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
+            # paragraph does
+            while (
+                not said
+                and parse[end : line.end].strip(" 。\n") == ""
+                and line.end < body.end
+                and more_targets(parse, line.end + 1, body.end, layout.year)
+            ):
+                line_end = parse.find("\n", line.end + 1, body.end)
+                line_end = body.end if line_end < 0 else line_end
+                end = paragraph_end(parse, line.end + 1, line_end, layout.year)
+                line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
             layout.headline = Span(start, end)
             layout.headline_paragraph = Span(line.start, end + 1)
             return True

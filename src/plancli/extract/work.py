@@ -187,13 +187,15 @@ class WorkReader:
 
     def _past_sentence(self, start: int, end: int) -> bool:
         """A result of last year's told in its sentence: the sentence opens with 去年 or last
-        year's number (去年，全市…收入达到2540亿元), or the next clause compares with it (…完成
-        5273亿元，比上年增长9.2%)."""
+        year's number (去年，全市…收入达到2540亿元), or names another year before the clause, or
+        the next clause compares with it (…完成5273亿元，比上年增长9.2%)."""
         opening = max(self.parse.rfind("。", 0, start), self.parse.rfind("\n", 0, start)) + 1
         if _PAST_OPENING.match(self.parse, opening) or re.match(
             rf"\s*(?:{self.layout.year - 1})年", self.parse[opening:start]
         ):
             return True
+        if any(int(y) != self.layout.year for y in _OTHER_YEAR.findall(self.parse, opening, start)):
+            return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
         return _PAST_NEXT.match(self.parse, end) is not None
 
     def _past(self, text: str) -> bool:
