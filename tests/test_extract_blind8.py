@@ -178,3 +178,76 @@ def test_all_the_tasks_handed_down_at_once_name_no_indicator() -> None:
     clause still names no indicator and is no target)."""
     targets = heads(lead("地区生产总值增长7%，全面完成省市下达的各项目标任务，社会大局和谐稳定。"))
     assert ids(targets) == ["gdp"]
+
+
+# ------------------------------------------------------------------ a quarter's meeting
+
+
+_QUARTER = page(
+    "会议透露，一季度我市有望实现“开门红”。初步预计，全市生产总值将达到98.5亿元左右，"
+    "增长12%以上。\n"
+    "今年我市经济预期增长目标为12%以上，工业增加值增长20%以上、地方公共财政收入增长14%、"
+    "社会消费品零售总额增长15%以上。\n"
+    "初步预计，一季度全市生产总值将达到98.5亿元左右，增长12%以上。其中：一产业增加值10.2亿元，"
+    "增长3%以上；二产业增加值50.1亿元，增长18%以上。",
+    2012,
+)
+
+
+def test_the_economys_growth_target_opening_a_list_listed_with_pause_marks() -> None:
+    """今年我市经济预期增长目标为12%以上，A增长20%以上、B增长14%、C增长15%以上: the year's
+    targets (the clauses set apart by 、 count one each), not the quarter's estimates."""
+    targets = heads(_QUARTER, 2012)
+    assert [(t["id"], t["min"]) for t in targets] == [
+        ("gdp", Decimal("12")),
+        ("industrial_value_added", Decimal("20")),
+        ("budget_revenue", Decimal("14")),
+        ("retail_sales", Decimal("15")),
+    ]
+    assert targets[0]["quote"] == "经济预期增长目标为12%以上"
+
+
+def test_an_estimate_and_its_breakdown_are_no_work_targets() -> None:
+    """初步预计，…将达到98.5亿元左右…。其中：一产业增加值10.2亿元…: estimates, not work."""
+    draft = extract_plan(_QUARTER, year=2012)
+    assert [t for t in draft.plan["targets"] if t["section"] != "headline"] == []
+
+
+def test_a_goal_of_a_later_year_after_the_years_growth_target_is_left_out() -> None:
+    """2012年生产总值预期增长目标为10%，到2016年…预计突破2500亿元，年均增长10%: the year's
+    growth alone (a guard for the lead the quarter's page taught)."""
+    text = page(
+        "据报告，预计2011年全市实现生产总值1600亿元，增长10%；2012年生产总值预期增长目标为10%，"
+        "到2016年全市生产总值预计突破2500亿元，年均增长10%。",
+        2012,
+    )
+    assert [(t["id"], t["min"]) for t in heads(text, 2012)] == [("gdp", Decimal("10"))]
+
+
+# ------------------------------------------------------------------ single wordings
+
+
+def test_a_rate_spelled_per_mille_is_a_level_in_per_mille() -> None:
+    """人口自然增长率控制在千分之四点五以内: a ceiling of 4.5 ‰."""
+    targets = heads(lead("地区生产总值增长7%，人口自然增长率控制在千分之四点五以内。"))
+    assert (targets[1]["kind"], targets[1]["max"], targets[1]["unit"]) == (
+        "level",
+        Decimal("4.5"),
+        "‰",
+    )
+
+
+def test_disposable_revenue_sharing_a_growth_with_an_income_is_a_target_too() -> None:
+    """可用财力、农民人均纯收入增长20%以上: two growths (可用财力 is a fiscal indicator)."""
+    targets = heads(lead("地区生产总值增长7%，可用财力、农民人均纯收入增长20%以上。"))
+    assert sorted(t["name"] for t in targets[1:]) == ["农民人均纯收入", "可用财力"]
+
+
+def test_work_safety_among_indicators_a_higher_level_sets_is_pending_too() -> None:
+    """城镇登记失业率、节能减排、安全生产等指标控制在市定目标内: four pending targets."""
+    targets = heads(
+        lead("地区生产总值增长7%。城镇登记失业率、节能减排、安全生产等指标控制在市定目标内。")
+    )
+    pending = [t for t in targets if t.get("pending")]
+    assert len(pending) == 4
+    assert "安全生产" in [t["name"] for t in pending]

@@ -78,11 +78,12 @@ def chinese_number(text: str) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-# Figures a news wire spells out (增长百分之十点七, 二千零一十五亿元): a percentage after 百分之,
+# Figures a news wire spells out (增长百分之十点七, 二千零一十五亿元): a percentage after 百分之
+# (per mille after 千分之),
 # an amount before a unit of money, people or weight, with 点 for the decimal point.
 _SPELLED_DIGITS = "零〇○一二两三四五六七八九"
 _SPELLED = re.compile(
-    rf"(?P<percent>百分之)?(?P<number>[{_SPELLED_DIGITS}十百千万]+"
+    rf"(?P<percent>百分之|千分之)?(?P<number>[{_SPELLED_DIGITS}十百千万]+"
     rf"(?:点[{_SPELLED_DIGITS}]+)?)(?P<more>多)?"
     r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤))"
 )
@@ -122,7 +123,7 @@ def spell_figures(parse: str) -> str:
         if fraction:
             digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
         if match.group("percent"):
-            digits += "%"
+            digits += "%" if match.group("percent") == "百分之" else "‰"
         # 四百六十多亿元: more than 460, read as 460 (a floor); 多 is padded over like the rest
         size = match.end() - match.start()
         if len(digits) > size:

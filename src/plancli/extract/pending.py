@@ -75,6 +75,11 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     return subjects, found
 
 
+# The safety-at-work figures a higher level allots (城镇登记失业率、节能减排、安全生产等指标
+# 控制在市定目标内): a level of its own, pending like the rest.
+_SAFETY = re.compile(r"^(?:安全生产|生产安全)(?:事故)?(?:控制)?$")
+
+
 def _parts(part: str) -> list[tuple[str, str | None]]:
     """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
     pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
@@ -99,6 +104,6 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
         indicator = lookup(part)
         if indicator is not None:
             found.append((clean or part, indicator.id))
-        elif _RATE.search(clean) and len(clean) <= 16:
+        elif (_RATE.search(clean) and len(clean) <= 16) or _SAFETY.match(clean):
             found.append((clean, None))
     return found

@@ -169,6 +169,12 @@ _HEADLINE_LEADS = (
         r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
+    # 今年我市经济预期增长目标为14%以上，工业增加值增长…: the list opens with the economy's
+    # growth target, its subject, so the lead is the words before it
+    re.compile(
+        r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
+        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:预期)?目标(?:为|是)\s*\d)"
+    ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
@@ -290,6 +296,11 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
         for match in ordered:
             stop = _next_part(parse, layout, match.end())
             end = paragraph_end(parse, match.end(), stop, layout.year)
+            for other in _OTHER_YEAR_CLAUSE.finditer(parse, match.end(), end):
+                if int(other.group(1)) != layout.year:
+                    # …增长目标为10%，到2016年…突破2500亿元，年均增长10%: a goal of another year
+                    end = other.start()
+                    break
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
             # paragraph starts at the line before when that line does not end a sentence.
@@ -303,6 +314,9 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             layout.summaries = _summaries(parse, layout, match.start())
             return True
     return False
+
+
+_OTHER_YEAR_CLAUSE = re.compile(r"[,;。](?:到|至)(20\d\d)年")
 
 
 # A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
