@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from extract_drafts import heads, ids, lead, page
 from plancli.extract import extract_plan
+from plancli.extract.text import parse_form
 
 # ------------------------------------------------------------------ a news wire's page
 
@@ -298,3 +299,13 @@ def test_town_and_country_income_is_two_where_a_table_has_a_row_for_each() -> No
     relations = [t for t in heads(text) if t["kind"] == "relative"]
     assert [t["id"] for t in relations] == ["urban_income", "rural_income"]
     assert [t["baseline"]["value"] for t in relations] == [50000, 25000]
+
+
+# ------------------------------------------------------------------ traditional characters
+
+
+def test_traditional_characters_the_blind_copies_left_unmapped_are_read() -> None:
+    """貴州, 剛性, 躋身… (nine characters of the blind copies the table lacked): read as
+    simplified in the parse form, the same length."""
+    written = "貴州剛性躋身駿馬驊磯籠倖擼"
+    assert parse_form(written) == "贵州刚性跻身骏马骅矶笼幸撸"
