@@ -309,3 +309,48 @@ def test_traditional_characters_the_blind_copies_left_unmapped_are_read() -> Non
     simplified in the parse form, the same length."""
     written = "貴州剛性躋身駿馬驊磯籠倖擼"
     assert parse_form(written) == "贵州刚性跻身骏马骅矶笼幸撸"
+
+
+# ------------------------------------------------------------------ a wire page on one line
+
+
+_ONE_LINE = (
+    "1月20日上午，某省第十二届人民代表大会第三次会议开幕。代省长某某在《政府工作报告》中提出，"
+    "2013年，某省将力争GDP首次突破二万亿元人民币，全年生产总值增长11%以上。 某某表示，"
+    "今年某省将集中精力抓项目，千方百计增投资，力争规模以上固定资产投资9100亿元以上，"
+    "实现22%以上的增长；扩大消费需求，完善促进消费持续增长，力争实现社会消费品零售总额4200亿元，"
+    "达到16%以上的增长。 据了解，共有600名代表出席本次会议。"
+)
+
+
+def test_a_speakers_sentence_of_this_years_figures_goes_on_after_the_plan_years() -> None:
+    """2013年，…增长11%以上。 某某表示，今年…力争…9100亿元以上，实现22%以上的增长；…: one
+    list (the page on one line, the plan year before 今年)."""
+    targets = heads(_ONE_LINE, 2013)
+    assert {Decimal("9100"), Decimal("4200")} <= {t.get("min") for t in targets}
+
+
+def test_a_growth_stated_as_the_rate_an_amount_grows_at_is_the_amounts() -> None:
+    """…9100亿元以上，实现22%以上的增长: the amount and its growth (min 22)."""
+    targets = heads(_ONE_LINE, 2013)
+    growth = next(t for t in targets if t["quote"] == "实现22%以上的增长")
+    assert (growth["id"], growth["kind"], growth["min"]) == (
+        "fixed_asset_investment",
+        "growth",
+        Decimal("22"),
+    )
+
+
+def test_an_amount_of_one_digit_before_wan_yi_yuan_is_a_figure() -> None:
+    """突破二万亿元人民币: 2 (万亿元), not a word."""
+    targets = heads(_ONE_LINE, 2013)
+    first = targets[0]
+    assert (first["kind"], first["min"], first["unit"]) == ("cumulative", Decimal("2"), "万亿元")
+
+
+def test_a_work_verb_before_a_trend_is_prose_not_an_indicator() -> None:
+    """完善促进消费持续增长 in a list: work in prose, no trend target."""
+    targets = heads(
+        lead("地区生产总值增长7%，扩大消费需求，完善促进消费持续增长，财政收入增长8%。")
+    )
+    assert ids(targets) == ["gdp", "budget_revenue"]

@@ -92,7 +92,12 @@ CUT_TASK = re.compile(r"(?:完成|达到)(?:国家?|上级?|省|自治区?|市|�
 HIGHER_AIM = re.compile(
     rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?[\s…\.”\"’]*$"
 )
-OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|比增|增速|增幅)\s*\d")  # 比增: 比上年增长
+OWN_GROWTH = re.compile(
+    r"(?:同比)?(?:增长|比增|增速|增幅)\s*\d"  # 比增: 比上年增长
+    r"|^(?:实现|达到|保持)\s*\d+(?:\.\d+)?\s*%\s*(?:左右|以上)?的(?:增长|增速|增幅)"
+)
+# …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
+GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
 CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")

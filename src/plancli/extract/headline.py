@@ -31,6 +31,7 @@ from plancli.extract.forms import (
     DECLINE,
     FLAT,
     GROWTH,
+    GROWTH_AFTER,
     HIGHER_AIM,
     INDICATOR,
     KEEP_LAST_YEAR,
@@ -332,6 +333,11 @@ class HeadlineReader(TargetBuilder):
                     if both:
                         target.notes.append("均: one figure for each subject listed")
                 return subject
+        match = GROWTH_AFTER.search(text)
+        if match and inherited and not subject_of(text[: match.start()]):
+            target = self._new(inherited, piece, "growth")
+            bound(target, Decimal(match.group(1)), match.group(2), up=True)
+            return inherited
         match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
@@ -360,6 +366,8 @@ class HeadlineReader(TargetBuilder):
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
+                if subject and _WORK_VERB.match(subject):
+                    return None  # 完善促进消费持续增长: work in prose, no indicator
                 if subject:
                     for name in listed_subjects(subject):
                         target = self._new(name, piece, "trend")
@@ -499,6 +507,7 @@ def _each(words: str, subject: str) -> tuple[bool, list[str]]:
     return False, [subject]
 
 
+_WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
 _IN_RESPECT = re.compile(r"在([^,;。]{2,40}?)方面")
 _SUBJECTLESS_RELATION = re.compile(
     rf"^(?:力争|争取|努力)+(?:实现)?(?:{SAME.pattern}|{ABOVE_GDP.pattern})$"

@@ -83,7 +83,7 @@ def chinese_number(text: str) -> Decimal | None:
 # an amount before a unit of money, people or weight, with 点 for the decimal point.
 _SPELLED_DIGITS = "零〇○一二两三四五六七八九"
 _SPELLED = re.compile(
-    rf"(?P<percent>百分之|千分之)?(?P<number>[{_SPELLED_DIGITS}十百千万]+"
+    rf"(?P<percent>百分之|千分之)?(?P<number>(?:[{_SPELLED_DIGITS}十百千]|万(?!亿))+"
     rf"(?:点[{_SPELLED_DIGITS}]+)?)(?P<more>多)?"
     r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤))"
 )
@@ -99,6 +99,12 @@ _SPELLED_YEAR = re.compile(
 # A copy's ideographic full stop for a decimal point (失业率4。6%以内): between digits, before
 # a percentage.
 _STOP_POINT = re.compile(r"(?<=\d)。(?=\d{1,2}\s*[%‰])")
+
+
+# 突破一万亿元: one digit before 万亿元 after a verb of amounts is a figure (1, unit 万亿元)
+_ONE_BIG = re.compile(
+    r"[一二两三四五六七八九](?=万亿元)(?<=(?:突破|达到|超过)[一二两三四五六七八九])"
+)
 
 
 def _year_digits(match: re.Match[str]) -> str:
@@ -120,7 +126,11 @@ def spell_figures(parse: str) -> str:
     pos = 0
     for match in _SPELLED.finditer(parse):
         number = match.group("number")
-        if not match.group("percent") and len(number) < 2:
+        if (
+            not match.group("percent")
+            and len(number) < 2
+            and not _ONE_BIG.match(parse, match.start())
+        ):
             continue  # 十亿元 could be a figure, 万人 a word: two characters at least
         whole, _, fraction = number.partition("点")
         value = chinese_integer(whole)

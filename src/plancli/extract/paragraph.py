@@ -113,6 +113,7 @@ _THIS_YEAR_OPENING = (
 )
 
 
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}?(?:表示|指出|强调|说)\s*,\s*")
 # (a speaker only after a connective: 殷勇表示，2025北京… alone may turn to last year's results)
 _CONNECTIVE = re.compile(
     r"^\s*(?:(?:同时|此外|另外|并且|而且|还要)\s*,?\s*"
@@ -131,6 +132,19 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     # A connective before the next targets (同时，…; 此外，…完成省下达任务) and a news page's
     # speaker (此外，市长表示，2010年…): read past them.
     sentence = _CONNECTIVE.sub("", sentence)
+    speaker = _SPEAKER.match(sentence)
+    if speaker and year is not None and re.match(rf"今年|{year}年", sentence[speaker.end() :]):
+        # 李某表示，今年全省将集中精力抓项目，…，力争固定资产投资7100亿元以上，实现20%以上的
+        # 增长；…力争社会消费品零售总额3540亿元: a news page's speaker on this year, two
+        # clauses of this year's figures or more
+        rest = sentence[speaker.end() :]
+        figures = [
+            c
+            for c in re.split(r"[,;，；]", rest)
+            if _TARGET_FIGURE.search(c) and not _NOT_THIS_YEAR.search(c)
+        ]
+        if len(figures) >= 2 and not re.search(r"去年|上年|同比", rest):
+            return True
     opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
     if opening and year is not None:
         sentence = sentence[opening.end() :]

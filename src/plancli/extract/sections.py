@@ -393,9 +393,15 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
-        this_year = this_year_words.search(line.text) or re.search(f"{layout.year}年", line.text)
-        if this_year is None:
+        found = [
+            m
+            for m in (this_year_words.search(line.text), re.search(f"{layout.year}年", line.text))
+            if m is not None
+        ]
+        if not found:
             continue
+        # the earlier of 今年 and the plan year (…提出，2012年，…增长12%以上。 李某表示，今年…)
+        this_year = min(found, key=lambda m: m.start())
         start = line.start + this_year.start()
         end = paragraph_end(parse, start, line.end, layout.year)
         # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
