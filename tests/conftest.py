@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -58,9 +61,12 @@ if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
 import pytest
 import typer.testing
 from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.errors import HypothesisSideeffectWarning
 from typer.testing import CliRunner
 
 import pgcluster
+import plancli.schemas
 from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
 from pgcluster import Cluster
 from plancli.cli import app
@@ -86,6 +92,16 @@ def _out_of_the_collectors_sight() -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    # `st.text()` draws from the characters UTF-8 can encode, a table Hypothesis works out
+    # from every code point (2.8 CPU-seconds) where it has not kept it yet
+    # (.hypothesis/unicode_data, absent from a clean clone, as in CI): each xdist worker worked
+    # it out at once. Worked out here, in the controller before it starts the workers (xdist
+    # starts them after this hook), it is kept for them to read (0.03 CPU-seconds each). The
+    # properties draw the same characters. Hypothesis warns of slow work while pytest starts;
+    # this is that work, on purpose, once.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        st.text().validate()
     _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
 
 
@@ -120,6 +136,34 @@ def _built_once(build: Any) -> Any:
 
 
 typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
+
+
+def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """`plancli schema` builds eleven Pydantic schemas (0.3-0.5 CPU-seconds) from the types,
+    the same every time in a process: built once per language by the real function, each
+    call given its own copy (the tests that run `schema` seven times, docs/testing.md)."""
+    built: dict[str, dict[str, Any]] = {}
+
+    @functools.wraps(json_schemas)
+    def once() -> dict[str, Any]:
+        if language() not in built:
+            built[language()] = json_schemas()
+        return copy.deepcopy(built[language()])
+
+    return once
+
+
+plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
+
+
+@pytest.fixture
+def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pytest's `tmp_path`, a new empty folder of this test's under the run's base folder, made
+    by `mkdtemp`: pytest's numbers each folder by listing every folder made so far (quadratic,
+    1-2 CPU-seconds of a run at 2,000 tests, docs/testing.md). Named as pytest names it (the
+    test's name, 30 characters), kept as pytest keeps it (the last three runs)."""
+    name = re.sub(r"\W", "_", request.node.name)[:30]
+    return Path(tempfile.mkdtemp(prefix=name, dir=tmp_path_factory.getbasetemp()))
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ always waited for."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -17,15 +17,13 @@ import pytest
 from plancli.assess import assess_plan, gap_json_parts, select
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
+from plancli.assess.gap_pipe import frame, receive, send, wire
 from plancli.assess.gap_shares import Figures
 from plancli.assess.gap_split import (
     SplitGap,
     _context,
     _judged,
     _read_share,
-    _receive,
-    _send,
-    _wire,
     can_split,
 )
 from plancli.compiled import plain_plan
@@ -64,10 +62,15 @@ def _two_processes(
     plan: Any, records: Any, amendments: Any, as_of: Any, how_done: str = "split", **how: Any
 ) -> str:
     with _split(plan, records, amendments, as_of, **how) as split:
-        text = "".join(split.parts())
+        text = joined(split.parts())
     assert _no_children()
     assert split.how == how_done
     return text
+
+
+def joined(parts: Iterable[str | bytes]) -> str:
+    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
+    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
 
 
 def _amended(plan: Any) -> list[Amendment]:
@@ -137,12 +140,12 @@ def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
 
 
 def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> None:
-    assert _receive(parent)
+    assert receive(parent)
     indexed = _read_share(split, split.source(), split.their_share)
     assert indexed is not None
     latest = indexed.figures.latest_period
-    _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
-    as_of = _receive(parent)
+    send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+    as_of = receive(parent)
     assert as_of is not None
     context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
     chosen, keys = _judged(split, context, split.theirs)
@@ -151,10 +154,10 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     from plancli.assess.gap_json import row_texts
     from plancli.assess.gap_split import TARGETS_INDENT, _counts
 
-    head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
-    rows = list(row_texts(chosen, TARGETS_INDENT))
+    head = marshal.dumps((_counts(chosen), [wire(key) for key in keys]))
+    rows = [row.encode() for row in row_texts(chosen, TARGETS_INDENT)]
     os.write(fd, len(head).to_bytes(8, "little") + head)
-    os.write(fd, (rows[0] + "\0" + rows[1] + "\0" + rows[2][:40]).encode())
+    os.write(fd, frame(rows[:2]) + frame(rows[2:4])[:-40])  # a frame cut short
     os._exit(0)
 
 
@@ -199,18 +202,24 @@ def test_stopping_early_kills_and_waits_for_the_child() -> None:
     assert _no_children()
 
 
-def test_only_large_plans_on_a_machine_with_a_free_processor_are_split(
+def test_large_plans_are_split_where_two_processors_may_run_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    processors = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(split_module, "_load", lambda: 0.0)
+    """The rule depends on the plan's size and the processors the process may use (its
+    affinity mask), not on how busy the machine is at that moment."""
+    monkeypatch.delenv("PLANCLI_GAP_SPLIT", raising=False)
+    monkeypatch.setattr(split_module, "processors", lambda: 2)
     assert not can_split(split_module.SPLIT_AT - 1)
-    assert can_split(split_module.SPLIT_AT) == (processors > 1)
-    monkeypatch.setattr(split_module, "_load", lambda: processors - 0.5)  # all busy
-    assert not can_split(split_module.SPLIT_AT)
+    assert can_split(split_module.SPLIT_AT)
+    assert can_split(100_000)
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a busy machine: the same
+    assert can_split(100_000)
+    monkeypatch.setattr(split_module, "processors", lambda: 1)  # `taskset -c 0`: one
     assert not can_split(100_000)
-    monkeypatch.setattr(split_module, "_load", lambda: processors - 1.0)  # one free
-    assert can_split(100_000) == (processors > 1)
+
+
+def test_the_affinity_mask_counts_the_processors() -> None:
+    assert split_module.processors() == len(os.sched_getaffinity(0))
 
 
 def test_the_command_writes_the_same_split_or_not(
@@ -244,12 +253,47 @@ def test_the_command_writes_the_same_split_or_not(
     assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
 
 
-def test_the_load_check_is_skipped_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PLANCLI_GAP_SPLIT=always: for measuring on a busy machine (a processor must still be
-    there to run the child)."""
-    processors = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(split_module, "_load", lambda: processors + 5.0)
-    assert not can_split(100_000)
+def test_the_split_is_forced_either_way_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PLANCLI_GAP_SPLIT=always or never, for measuring: always splits any plan (one
+    processor, a few targets), never splits none."""
+    monkeypatch.setattr(split_module, "processors", lambda: 1)
     monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
-    assert can_split(100_000) == (processors > 1)
-    assert not can_split(split_module.SPLIT_AT - 1)
+    assert can_split(100_000)
+    assert can_split(3)
+    monkeypatch.setattr(split_module, "processors", lambda: 8)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "never")
+    assert not can_split(100_000)
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "sometimes")  # not a choice: the rule
+    assert can_split(100_000)
+
+
+def test_sort_keys_compare_as_the_fractions_they_were_made_from() -> None:
+    """The keys cross the pipe and are sorted with each Fraction as (numerator, denominator);
+    where two paces have the same float but differ, the Fractions decide, as in one process."""
+    from fractions import Fraction
+
+    from plancli.assess.gap_pipe import sorted_places
+
+    pace = Fraction(2, 3)
+    below = pace - Fraction(1, 10**30)  # the same float, a larger numerator, yet smaller
+    assert float(below) == float(pace) and below.numerator > pace.numerator
+    none = Fraction(0)
+    keys = [(2, 0, float(pace), pace, 0), (2, 0, float(below), below, 1), (1, 1, 0.0, none, 2)]
+    wired = [wire(key) for key in keys]
+    assert sorted(range(3), key=wired.__getitem__) == [2, 0, 1]  # as bare pairs: wrong
+    assert sorted_places(wired) == [2, 1, 0]
+    assert sorted_places(wired[:1] + wired[2:]) == [1, 0]  # no such pair: compared as pairs
+    assert sorted_places([]) == []
+
+
+def test_the_parent_takes_its_part_of_the_targets() -> None:
+    from plancli.assess.gap_shares import shares
+
+    plan, _ = _plan2022()
+    count = len(plan.targets)
+    for part, first in ((0.5, count // 2), (0.47, int(count * 0.47)), (0.0, 0), (1.0, count - 1)):
+        (_, mine), (_, theirs) = shares(plan, part)
+        assert len(mine) == first
+        assert {t.id for t in mine} | {t.id for t in theirs} == {t.id for t in plan.targets}
+        assert max(t.id for t in mine) < min(t.id for t in theirs) if mine else theirs
+    assert split_module.PARENT_SHARE < 0.5

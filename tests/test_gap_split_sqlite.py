@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +34,11 @@ from plancli.stores.sqlite_split import wal_state, year_periods
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
 WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
+
+
+def joined(parts: Iterable[str | bytes]) -> str:
+    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
+    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
 
 
 def _no_children() -> bool:
@@ -91,7 +96,7 @@ def _two_processes(
         how["statuses"],
         how["order"],
     ) as split:
-        text = "".join(split.parts())
+        text = joined(split.parts())
     assert _no_children()
     return text, split.how
 
@@ -295,3 +300,59 @@ def test_the_command_on_a_sqlite_ledger_writes_the_same_split_or_not(
     assert [gap(*args) for args in options] == alone
     assert [split.how for split in splits] == ["split"] * 4
     assert {code for code, _, _ in alone} == {0, 1, 2}
+
+
+def test_rows_are_made_in_the_outputs_encoding_by_each_process(tmp_path: Path) -> None:
+    """Each process encodes its rows as the output is encoded (here GB 18030, a Chinese
+    locale's): the document's bytes are one process's text in that encoding."""
+    from plancli.stores.sqlite_split import SqliteShares
+
+    plan, location = _ledger(tmp_path, PLANS[0])
+    how = _how(plan)
+    expected = _one_process(plan, location, None, **how).encode("gb18030")
+    query = figure_query(plan, None)
+    with SplitGap(
+        plan,
+        None,
+        lambda: SqliteShares(location, query),
+        plan.targets,
+        None,
+        "worst",
+        ("gb18030", "strict"),
+    ) as split:
+        parts = list(split.parts())
+    assert split.how == "split"
+    assert any(type(p) is bytes for p in parts)
+    data = b"".join(p if type(p) is bytes else p.encode("gb18030") for p in parts)
+    assert data == expected
+    assert "地区生产总值".encode("gb18030") in data and "地区生产总值".encode() not in data
+
+
+def test_bytes_and_text_pieces_are_written_in_order(
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    from plancli.cli.app import emit_parts
+
+    emit_parts(["{\n  ", b'"a": [1,', "", b"", " 2]\n}"])
+    emit_parts(["x", "中".encode()])
+    assert capfdbinary.readouterr().out == b'{\n  "a": [1, 2]\n}\nx\xe4\xb8\xad\n'
+
+
+def test_an_output_encoding_not_ascii_compatible_is_written_by_one_process(
+    tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    app_module = importlib.import_module("plancli.cli.app")
+
+    _, location = _ledger(tmp_path, PLANS[0])
+    path = str(PLANS[0])
+    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
+    split = invoke("--plan", path, "--ledger", str(location.path), "gap", "--json")
+    made: list[object] = []
+    monkeypatch.setattr(split_module.SplitGap, "__enter__", lambda self: made.append(self))
+    monkeypatch.setattr(app_module, "output_encoding", lambda: ("utf-16", "strict"))
+    alone = invoke("--plan", path, "--ledger", str(location.path), "gap", "--json")
+    assert not made
+    assert (alone.exit_code, alone.stdout) == (split.exit_code, split.stdout)
+    assert split.exit_code == 0 and '"targets": [' in split.stdout

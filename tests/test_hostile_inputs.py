@@ -231,7 +231,9 @@ def json_said(data: bytes) -> dict[tuple[str, str], dict]:  # type: ignore[type-
     items = (
         load(text)
         if text.lstrip().startswith("[")
-        else [load(line) for line in text.splitlines() if line.strip()]
+        # lines end at \n, \r\n and \r only, as the import reads them (docs/formats.md), not
+        # at the other breaks str.splitlines knows: U+0085 in a string is part of its line
+        else [load(line) for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
     )
     said = {}
     for item in items:

@@ -76,10 +76,13 @@ class Figures:
         pass
 
 
-def shares(plan: Plan) -> tuple[tuple[Share, list[Target]], tuple[Share, list[Target]]]:
-    """The plan's targets cut in two at the middle id, each with its share (`Share`)."""
+def shares(
+    plan: Plan, part: float = 0.5
+) -> tuple[tuple[Share, list[Target]], tuple[Share, list[Target]]]:
+    """The plan's targets cut in two by id, `part` of them (of 1) in the first share (at the
+    middle id: a half), each with its share (`Share`)."""
     ids = sorted(target.id for target in plan.targets)
-    middle = ids[len(ids) // 2] if ids else ""
+    middle = ids[min(int(len(ids) * part), len(ids) - 1)] if ids else ""
     first = [t for t in plan.targets if t.id < middle]
     second = [t for t in plan.targets if t.id >= middle]
     return (

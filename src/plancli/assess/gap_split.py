@@ -17,10 +17,13 @@ fixes its own and compares. Another name means a write landed between the two re
 child stops, and the parent reads the child's share itself, in its own snapshot. A ledger
 whose snapshot cannot be named is read whole by the parent alone.
 
-The child then sends the parent, through a pipe, its counts and sort keys, then its rows of
-the `targets` array as text, each ended by a NUL (JSON text never holds one raw: `\\u0000`).
-The parent merges the keys, writes the document's head with the counts of both, then the
-rows in the merged order: its own as it writes them, the child's as they come.
+The child then sends the parent, through a pipe (`gap_pipe`), its counts and sort keys (each
+Fraction as its numerator and denominator, compared so: `gap_pipe.sorted_places`), then its
+rows of the `targets` array already encoded as the output is (`encoding`), in frames: how
+many rows, each one's length, their bytes. The parent merges the keys, writes the
+document's head with the counts of both, then the rows in the merged order, as bytes: its
+own as it makes them, the child's as they come, never decoded. The parent takes a little
+less than half of the targets (`PARENT_SHARE`): it also merges, relays and writes.
 
 What may go wrong is never the user's problem: a child that fails, dies or sends less than it
 promised is replaced by the parent reading (in its snapshot) and judging that half itself; a
@@ -34,19 +37,28 @@ are made from the same figures in the same run.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import marshal
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from fractions import Fraction
 from types import TracebackType
 from typing import Any, Literal, NamedTuple
 
 from plancli.assess.core import STATUSES, Assessment, Context, Status
 from plancli.assess.engine import PlanAssessment, plan_context
 from plancli.assess.gap_json import gap_document_parts, row_texts
+from plancli.assess.gap_pipe import (
+    CHUNK,
+    array_bytes,
+    frames,
+    read_frame,
+    read_head,
+    receive,
+    send,
+    sorted_places,
+    wire,
+)
 from plancli.assess.gap_shares import Share, Source, shares
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.assess.rules import rule_for
@@ -55,13 +67,16 @@ from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Plan, Target
 
+PARENT_SHARE = 0.47
+"""The parent's part of the targets (by id); the child judges and writes the rest (a little
+more: the parent also merges the two, writes the document and relays the child's rows)."""
+
 SPLIT_AT = 5_000
 """Targets from which `gap --json` splits its work in two (below, a fork costs more than the
 half it saves: ~0.3 s of judging and writing at 10,000 targets)."""
 
 TARGETS_INDENT = "\n  "  # where `gap --json` writes its `targets` array: the document's top
-_END = "\0"
-_CHUNK = 1 << 20
+_ROWS = "the targets array"  # where `parts` puts the rows' bytes (tested by identity)
 
 before_child_reads: Callable[[], None] | None = None
 """For tests only: called in the child after the parent has fixed its snapshot and before
@@ -71,27 +86,26 @@ None in plancli."""
 
 def can_split(targets: int) -> bool:
     """Whether `gap --json` of a plan of `targets` targets is judged by two processes: from
-    `SPLIT_AT` targets, where there is fork() and a processor free to run the child (the
-    load average of the last minute below the processors less one: on a machine already
-    busy the child only waits for a processor, and its copied pages cost CPU time).
-    PLANCLI_GAP_SPLIT=always skips the load test (for measuring on a busy machine)."""
-    if targets < SPLIT_AT or not hasattr(os, "fork"):
+    `SPLIT_AT` targets, where there is fork() and the process may run on two processors or
+    more (its affinity mask: what `taskset` or a container's cpuset leaves it), whatever
+    else the machine runs (the same command gives the same choice). PLANCLI_GAP_SPLIT=never
+    or always decides instead (always: whenever there is fork(); for measuring and tests)."""
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
         return False
+    asked = os.environ.get("PLANCLI_GAP_SPLIT")
+    if asked == "never":
+        return False
+    if asked == "always":
+        return True
+    return targets >= SPLIT_AT and processors() > 1
+
+
+def processors() -> int:
+    """The processors this process may run on (its affinity mask; else the machine's)."""
     try:
-        processors = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - no affinity mask: ask the count
-        processors = os.cpu_count() or 1
-    if os.environ.get("PLANCLI_GAP_SPLIT") == "always":
-        return processors > 1
-    return processors > 1 and _load() <= processors - 1
-
-
-def _load() -> float:
-    """The load average of the last minute (the processors busy, on average), 0 unknown."""
-    try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):  # pragma: no cover - a system that does not say
-        return 0.0
+        return os.cpu_count() or 1
 
 
 class _Indexed(NamedTuple):
@@ -108,7 +122,9 @@ class SplitGap:
     is raised here, as by one process); `counts` are then the chosen targets' statuses and
     `parts()` the document's text in pieces; leaving reaps the child, killed first if still
     running. `how` says afterwards what was done: "split", "redone" (the parent read the
-    child's share), "alone" (the parent read and judged the whole plan).
+    child's share), "alone" (the parent read and judged the whole plan). `encoding` (and its
+    error handler) is the output's, ASCII-compatible: the rows are made as bytes in it, each
+    process its own, and written as they are.
     """
 
     def __init__(
@@ -119,14 +135,17 @@ class SplitGap:
         targets: Sequence[Target],
         statuses: Sequence[Status] | None,
         order: Literal["worst", "plan"],
+        encoding: tuple[str, str] = ("utf-8", "strict"),
     ) -> None:
         self.plan = plan
+        self.encoding = encoding
         self.as_of = as_of
         self.source = source
         self.wanted = {t.id for t in targets}
         self.statuses = statuses
-        self.key = order_key(plan, order)
-        (self.my_share, self.mine), (self.their_share, self.theirs) = shares(plan)
+        exact = order_key(plan, order)
+        self.key: Callable[[Assessment], tuple[Any, ...]] = lambda a: wire(exact(a))
+        (self.my_share, self.mine), (self.their_share, self.theirs) = shares(plan, PARENT_SHARE)
         self.how = "split"
         self.pid = 0
         self.fd = -1  # the child's messages
@@ -147,7 +166,7 @@ class SplitGap:
         try:
             import fcntl
 
-            fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), _CHUNK)
+            fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), CHUNK)
         except (ImportError, OSError):  # pragma: no cover - a smaller pipe is only slower
             pass
         pid = os.fork()
@@ -199,11 +218,11 @@ class SplitGap:
         name = reader.open()
         if name is None:
             return self._alone()
-        _send(self.to_child, name)  # a child gone already: its share is read here
+        send(self.to_child, name)  # a child gone already: its share is read here
         mine = _read_share(self, reader, self.my_share)
         if mine is None:
             return self._alone()
-        reply = _receive(self.fd)
+        reply = receive(self.fd)
         if reply is not None and reply[:1] == b"U":  # something wrong in its rows
             return self._alone()
         if reply is None or reply[:1] != b"K":  # gone, or it read another state: here
@@ -219,12 +238,12 @@ class SplitGap:
         as_of = self.as_of or _later(mine.figures.latest_period, their_latest)
         self._judged_at = as_of
         if self.pid:
-            _send(self.to_child, str(as_of).encode() if as_of is not None else b"")
+            send(self.to_child, str(as_of).encode() if as_of is not None else b"")
         try:
             self.own, own_keys = _judged(self, _context(self, mine, as_of), self.mine)
         except PlanError:  # the first in plan order may be the other half's: as one process
             return self._alone()
-        head = _read_head(self.fd) if self.pid else None
+        head = read_head(self.fd) if self.pid else None
         if head is None:  # the child failed before its rows: that half here
             try:
                 self._local, their_keys = _judged(self, self._their_context(), self.theirs)
@@ -240,7 +259,7 @@ class SplitGap:
         own_counts = _counts(self.own)
         self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
         keys = own_keys + their_keys  # two sorted runs: one merge
-        self.merged = sorted(range(len(keys)), key=keys.__getitem__)
+        self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
 
     def _their_context(self) -> Context:
@@ -267,48 +286,54 @@ class SplitGap:
         self._local = []
         self._finish(own_keys, _counts(()), [])
 
-    def parts(self) -> Iterator[str]:
-        """The `gap --json` document's text in pieces (`gap_json.gap_document_parts`)."""
+    def parts(self) -> Iterator[str | bytes]:
+        """The `gap --json` document in pieces: its text (`gap_json.gap_document_parts`),
+        with the `targets` array as bytes in `encoding`, the two processes' rows spliced."""
         head = PlanAssessment(self.plan, self._judged_at, [], RecordIndex(self.plan, ()))
-        return gap_document_parts(head, self.counts, self._rows)
+        indents: list[str] = []
 
-    def _rows(self, indent: str) -> Iterator[str]:
-        from plancli.assess.gap_json import array_text
+        def mark(indent: str) -> Iterator[str]:
+            indents.append(indent)
+            yield _ROWS
 
-        return array_text(self._merged_rows(indent), indent)
+        for part in gap_document_parts(head, self.counts, mark):
+            if part is _ROWS:
+                yield from array_bytes(self._merged_rows(indents[0]), indents[0], self.encoding)
+            else:
+                yield part
 
-    def _merged_rows(self, indent: str) -> Iterator[str]:
-        own = row_texts(self.own, indent)
+    def _merged_rows(self, indent: str) -> Iterator[bytes]:
+        encoding, errors = self.encoding
+        own = (row.encode(encoding, errors) for row in row_texts(self.own, indent))
         theirs = self._their_rows(indent)
         mine = self._mine_count
         for place in self.merged:
             yield next(own) if place < mine else next(theirs)
 
-    def _their_rows(self, indent: str) -> Iterator[str]:
-        """The child's rows as it sends them; what it did not send, made here."""
+    def _their_rows(self, indent: str) -> Iterator[bytes]:
+        """The child's rows as it sends them (bytes, as they are written); what it did not
+        send, made here."""
         sent = 0
         if self._local is None and indent == TARGETS_INDENT and self.fd >= 0:
-            decoder = codecs.getincrementaldecoder("utf-8")()
-            tail = ""
             while sent < self._their_count:
-                try:
-                    chunk = os.read(self.fd, _CHUNK)
-                except OSError:  # pragma: no cover
+                frame = read_frame(self.fd)
+                if frame is None:
                     break
-                if not chunk:
-                    break
-                rows = (tail + decoder.decode(chunk)).split(_END)
-                tail = rows.pop()
-                for row in rows:
-                    if sent == self._their_count:
+                lengths, data = frame
+                at = 0
+                for length in lengths:
+                    if sent == self._their_count:  # pragma: no cover - more than promised
                         break
                     sent += 1
-                    yield row
+                    yield data[at : at + length]
+                    at += length
         if sent < self._their_count:  # the child stopped short: the rest from here
             local = self._local
             if local is None:
                 local, _ = _judged(self, self._their_context(), self.theirs)
-            yield from row_texts(local[sent:], indent)
+            encoding, errors = self.encoding
+            for row in row_texts(local[sent:], indent):
+                yield row.encode(encoding, errors)
         self._stop_child()
 
 
@@ -348,7 +373,7 @@ def _judged(
         if a.target.id in wanted and (statuses is None or a.status in statuses)
     ]
     keys = list(map(split.key, chosen))
-    order = sorted(range(len(keys)), key=keys.__getitem__)
+    order = sorted_places(keys)
     return [chosen[i] for i in order], [keys[i] for i in order]
 
 
@@ -364,98 +389,34 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
     a word (whatever fails, the parent does this half itself)."""
     code = 1
     try:
-        name = _receive(parent)
+        name = receive(parent)
         if not name:
             return
         if before_child_reads is not None:
             before_child_reads()
         reader = split.source()
         if reader.open(name) != name:  # another state of the ledger: the parent reads it
-            _send(fd, b"M")
+            send(fd, b"M")
             return
         indexed = _read_share(split, reader, split.their_share)
         if indexed is None:
-            _send(fd, b"U")
+            send(fd, b"U")
             return
         latest = indexed.figures.latest_period
-        _send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
-        as_of = _receive(parent)
+        send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+        as_of = receive(parent)
         if as_of is None:
             return
         context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
         chosen, keys = _judged(split, context, split.theirs)
-        with os.fdopen(fd, "wb", buffering=_CHUNK) as out:
-            head = marshal.dumps((_counts(chosen), [_wire(key) for key in keys]))
+        with os.fdopen(fd, "wb", buffering=CHUNK) as out:
+            head = marshal.dumps((_counts(chosen), keys))
             out.write(len(head).to_bytes(8, "little") + head)
             out.flush()
-            batch: list[str] = []
-            for row in row_texts(chosen, TARGETS_INDENT):
-                batch.append(row)
-                if len(batch) == 256:
-                    batch.append("")
-                    out.write(_END.join(batch).encode())
-                    batch = []
-            batch.append("")
-            out.write(_END.join(batch).encode() if len(batch) > 1 else b"")
+            for frame in frames(row_texts(chosen, TARGETS_INDENT), split.encoding):
+                out.write(frame)
         code = 0
     except BaseException:  # the parent makes up for anything: no word, no traceback
         code = 1
     finally:
         os._exit(code)
-
-
-def _send(fd: int, message: bytes) -> bool:
-    """One message (its length, then it) to the other process; False when it is gone."""
-    try:
-        data = len(message).to_bytes(8, "little") + message
-        while data:
-            data = data[os.write(fd, data) :]
-    except OSError:
-        return False
-    return True
-
-
-def _receive(fd: int) -> bytes | None:
-    """One message of `_send`, or None when the other process is gone."""
-    size = _read_exactly(fd, 8)
-    return None if size is None else _read_exactly(fd, int.from_bytes(size, "little"))
-
-
-def _wire(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A sort key as marshal keeps it: each Fraction as (numerator, denominator)."""
-    return tuple((x.numerator, x.denominator) if type(x) is Fraction else x for x in key)
-
-
-def _unwire(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(Fraction(*x) if type(x) is tuple else x for x in key)
-
-
-def _read_head(fd: int) -> tuple[list[int], list[Any]] | None:
-    """The child's counts and sort keys, or None when it failed before sending them."""
-    size = _read_exactly(fd, 8)
-    if size is None:
-        return None
-    data = _read_exactly(fd, int.from_bytes(size, "little"))
-    if data is None:
-        return None
-    try:
-        counts, keys = marshal.loads(data)
-        return counts, [_unwire(key) for key in keys]
-    except (EOFError, ValueError, TypeError):  # pragma: no cover - a child cut off mid-head
-        return None
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    if fd < 0:
-        return None
-    parts: list[bytes] = []
-    while size > 0:
-        try:
-            chunk = os.read(fd, min(size, _CHUNK))
-        except OSError:  # pragma: no cover
-            return None
-        if not chunk:
-            return None
-        parts.append(chunk)
-        size -= len(chunk)
-    return b"".join(parts)

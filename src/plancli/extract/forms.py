@@ -63,7 +63,7 @@ NONE_POOR = re.compile(
 )
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
-    rf"分别(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    rf"分别(?:保持)?(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 # 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
@@ -78,6 +78,10 @@ NO_INDICATOR = re.compile(
     r"^(?:各项|所有|全部)[^,;。]{0,8}?指标"
     r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
     r"|^(?:确保|使|推动)?(?:人民|群众|人民群众)生活(?:水平|品质|质量)"  # an aim in prose
+    # all the tasks handed down at once, no indicator named (全面完成省市下达的各项目标任务)
+    r"|^(?:确保|力争)?(?:全面)?完成[^,;。]{0,10}?下达的?各项"
+    # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标)
+    r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划)"
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
@@ -88,13 +92,19 @@ CUT_TASK = re.compile(r"(?:完成|达到)(?:国家?|上级?|省|自治区?|市|�
 HIGHER_AIM = re.compile(
     rf"^(?:力争|争取|努力)(?:达到|增长|实现)?\s*{NUM}\s*%(?:左右)?[\s…\.”\"’]*$"
 )
-OWN_GROWTH = re.compile(r"(?:同比)?(?:增长|比增|增速|增幅)\s*\d")  # 比增: 比上年增长
+OWN_GROWTH = re.compile(
+    r"(?:同比)?(?:增长|比增|增速|增幅)\s*\d"  # 比增: 比上年增长
+    r"|^(?:实现|达到|保持)\s*\d+(?:\.\d+)?\s*%\s*(?:左右|以上)?的(?:增长|增速|增幅)"
+)
+# …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
+GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
 CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
 DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
 GROWTH = re.compile(
     r"(?:按)?(?:同口径|名义)?(?:增长|比增|增速(?:为|达到)?|增幅|提高|提升|增加)"
-    rf"(?:目标(?:为|是))?\s*(?:不低于|达到|超过)?\s*"
+    # 增长将保持10%的增幅: the growth's figure after 保持, a growth
+    rf"(?:目标(?:为|是)|将?保持(?:在)?(?=\s*\d+(?:\.\d+)?\s*%\s*的(?:增幅|增速)))?\s*(?:不低于|达到|超过)?\s*"
     rf"{NUM}\s*%\s*"
     r"(左右|以上|以内)?(?:安排)?"
 )
@@ -109,7 +119,7 @@ TREND = (
         re.compile(
             r"(?:稳步|持续|进一步|继续|(?:较)?大幅度?|明显)(?:提升|提高|增长|上升|改善|优化|增加)$"
             r"|稳定改善$"
-            r"|(?:稳定|平稳)增长$"
+            r"|(?:持续|稳步)?(?:稳定|平稳)增长$"
         ),
         "up",
     ),

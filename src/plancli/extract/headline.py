@@ -31,6 +31,7 @@ from plancli.extract.forms import (
     DECLINE,
     FLAT,
     GROWTH,
+    GROWTH_AFTER,
     HIGHER_AIM,
     INDICATOR,
     KEEP_LAST_YEAR,
@@ -67,7 +68,17 @@ class HeadlineReader(TargetBuilder):
     def read(self, start: int, end: int) -> list[DraftTarget]:
         amount: str | None = None  # the subject of an amount just read (投资1200亿元)
         listed: list[Piece] = []  # indicators named one a clause before a task of them all
+        last_made: list[DraftTarget] = []  # the targets of the segment before
+        heading: re.Match[str] | None = None  # 在A、B、C方面, before 分别…
         for segment in segments(self.parse, start, end):
+            if heading is not None and segment.text.startswith("分别"):
+                # 在固定资产投资、社会消费品零售总额方面，分别保持增长20%和13%: the heading's
+                # indicators are the subjects, the quote is both clauses
+                segment = Piece(heading.start(), segment.end, heading.group(1) + segment.text)
+            heading = _IN_RESPECT.fullmatch(segment.text)
+            if heading is not None:
+                heading = _IN_RESPECT.match(self.parse, segment.start, segment.end)
+                continue
             before = len(self.targets)
             if listed and TASK_ALONE.match(segment.text):
                 # 包括A比例，B比例，C、D减排幅度，完成国家下达任务: the task is each one's.
@@ -78,10 +89,17 @@ class HeadlineReader(TargetBuilder):
                     self._pending(span, PENDING.search(text, len(words)) or never(text))
                 listed, amount = [], None
                 continue
+            if self._per_capita(segment, last_made):
+                last_made, listed, amount = [], [], None
+                continue
+            if self._relation_of_last(segment, last_made):
+                last_made, listed, amount = [], [], None
+                continue
             # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
             growth = OWN_GROWTH.match(segment.text)
             self._segment(segment, amount if growth else None)
             made = self.targets[before:]
+            last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
             # An amount, then its growth: in clauses of their own (…1200亿元，增长20%) or in one
             # (…突破3600亿元、增长10%以上).
@@ -96,6 +114,36 @@ class HeadlineReader(TargetBuilder):
                 whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
+
+    def _per_capita(self, segment: Piece, last: list[DraftTarget]) -> bool:
+        """地区生产总值达到13.9亿元，增长16%，人均达到4382元: the per-head amount of the amount
+        the segment before stated (人均地区生产总值)."""
+        whole = [t for t in last if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        if not whole and last and last[-1].kind == "growth":
+            # the amount's growth came between: the amount is the target before it
+            before = self.targets[: -len(last)][-1:] if len(self.targets) > len(last) else []
+            whole = [t for t in before if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        level = LEVEL.match(segment.text, 2) if segment.text.startswith("人均") else None
+        if not whole or level is None or level.group(3) not in ("元", "万元"):
+            return False
+        self._level(f"人均{whole[-1].name}", segment, level)
+        return True
+
+    def _relation_of_last(self, segment: Piece, last: list[DraftTarget]) -> bool:
+        """…实际增长9%以上，力争与经济增长同步 (a segment of its own, no subject): the relation of
+        each growth the segment before stated (two incomes sharing a figure: two relations)."""
+        growths = [t for t in last if t.kind == "growth"]
+        words = segment.text.rstrip().rstrip('”"’')
+        match = _SUBJECTLESS_RELATION.match(words.strip())
+        if not growths or match is None:
+            return False
+        segment = Piece(segment.start, segment.start + len(words), words)
+        above = ABOVE_GDP.search(segment.text)
+        word = above.group(1) if above else ""
+        relation = {"高于": "above", "快于": "above", "不低于": "not_below"}.get(word, "same")
+        for target in growths:
+            self._relative(target.name, segment, relation, "gdp", segment.text)
+        return True
 
     def _higher_aim(self, piece: Piece) -> bool:
         """增长7%以上，力争8% (or 、力争达到8%): 8 is the last target's higher aim, never a
@@ -125,7 +173,7 @@ class HeadlineReader(TargetBuilder):
             self._aspiration(seg)
             return
         pending = PENDING.search(seg.text)
-        if pending:
+        if pending and not NO_INDICATOR.match(seg.text):
             self._pending(seg, pending)
             return
         cut = CUT_TASK.search(seg.text)
@@ -285,6 +333,11 @@ class HeadlineReader(TargetBuilder):
                     if both:
                         target.notes.append("均: one figure for each subject listed")
                 return subject
+        match = GROWTH_AFTER.search(text)
+        if match and inherited and not subject_of(text[: match.start()]):
+            target = self._new(inherited, piece, "growth")
+            bound(target, Decimal(match.group(1)), match.group(2), up=True)
+            return inherited
         match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
@@ -313,6 +366,8 @@ class HeadlineReader(TargetBuilder):
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
+                if subject and _WORK_VERB.match(subject):
+                    return None  # 完善促进消费持续增长: work in prose, no indicator
                 if subject:
                     for name in listed_subjects(subject):
                         target = self._new(name, piece, "trend")
@@ -450,6 +505,13 @@ def _each(words: str, subject: str) -> tuple[bool, list[str]]:
     if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
         return True, names
     return False, [subject]
+
+
+_WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
+_IN_RESPECT = re.compile(r"在([^,;。]{2,40}?)方面")
+_SUBJECTLESS_RELATION = re.compile(
+    rf"^(?:力争|争取|努力)+(?:实现)?(?:{SAME.pattern}|{ABOVE_GDP.pattern})$"
+)
 
 
 def _aspiration_only(text: str) -> bool:

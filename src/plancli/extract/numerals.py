@@ -78,27 +78,59 @@ def chinese_number(text: str) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-# Figures a news wire spells out (增长百分之十点七, 二千零一十五亿元): a percentage after 百分之,
+# Figures a news wire spells out (增长百分之十点七, 二千零一十五亿元): a percentage after 百分之
+# (per mille after 千分之),
 # an amount before a unit of money, people or weight, with 点 for the decimal point.
 _SPELLED_DIGITS = "零〇○一二两三四五六七八九"
 _SPELLED = re.compile(
-    rf"(?P<percent>百分之)?(?P<number>[{_SPELLED_DIGITS}十百千万]+"
+    rf"(?P<percent>百分之|千分之)?(?P<number>(?:[{_SPELLED_DIGITS}十百千]|万(?!亿))+"
     rf"(?:点[{_SPELLED_DIGITS}]+)?)(?P<more>多)?"
     r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤))"
 )
 
 
+# A year a news wire spells digit by digit (二〇一〇年, and 二0一0年 where a copy set the zero as
+# a digit): four characters, so its digits take its place exactly.
+_SPELLED_YEAR = re.compile(
+    r"(?<![〇○零0-9一二三四五六七八九])(?:二[〇○零0]|一九)[〇○零0一二三四五六七八九]{2}(?=年)"
+)
+
+
+# A copy's ideographic full stop for a decimal point (失业率4。6%以内): between digits, before
+# a percentage.
+_STOP_POINT = re.compile(r"(?<=\d)。(?=\d{1,2}\s*[%‰])")
+
+
+# 突破一万亿元: one digit before 万亿元 after a verb of amounts is a figure (1, unit 万亿元)
+_ONE_BIG = re.compile(
+    r"[一二两三四五六七八九](?=万亿元)(?<=(?:突破|达到|超过)[一二两三四五六七八九])"
+)
+
+
+def _year_digits(match: re.Match[str]) -> str:
+    return "".join(ch if ch.isdigit() else str(DIGITS[ch]) for ch in match.group())
+
+
 def spell_figures(parse: str) -> str:
     """`parse` with spelled-out figures as digits, right-aligned in the numeral's place and
     padded with spaces before, so every offset holds (增长百分之九 → 增长   9%; a numeral
-    whose digits would not fit, 一百元, is left as it is)."""
+    whose digits would not fit, 一百元, is left as it is); a spelled year as its digits
+    (二〇一〇年 → 2010年), a full stop between a percentage's digits as its point (4。6%)."""
+    if "年" in parse:
+        parse = _SPELLED_YEAR.sub(_year_digits, parse)
+    if "。" in parse:
+        parse = _STOP_POINT.sub(".", parse)
     if not any(unit in parse for unit in "十百千"):
         return parse
     out: list[str] = []
     pos = 0
     for match in _SPELLED.finditer(parse):
         number = match.group("number")
-        if not match.group("percent") and len(number) < 2:
+        if (
+            not match.group("percent")
+            and len(number) < 2
+            and not _ONE_BIG.match(parse, match.start())
+        ):
             continue  # 十亿元 could be a figure, 万人 a word: two characters at least
         whole, _, fraction = number.partition("点")
         value = chinese_integer(whole)
@@ -108,7 +140,7 @@ def spell_figures(parse: str) -> str:
         if fraction:
             digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
         if match.group("percent"):
-            digits += "%"
+            digits += "%" if match.group("percent") == "百分之" else "‰"
         # 四百六十多亿元: more than 460, read as 460 (a floor); 多 is padded over like the rest
         size = match.end() - match.start()
         if len(digits) > size:

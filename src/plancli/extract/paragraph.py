@@ -98,15 +98,26 @@ _NOT_THIS_YEAR = re.compile(
     r"|以来|截至|预计|上半年|季度|同比"
 )
 _TREND_CLAUSE = re.compile(
-    r"^[\u4e00-\u9fff()]{2,14}?(?:保持)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
+    r"^[\u4e00-\u9fff()]{2,14}?(?:保持|持续)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:持续|稳步|进一步|继续)(?:改善|下降|降低|提升|提高|增长)$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:保持)?(?:基本)?同步$"
 )
+_NAMED_FIGURE = re.compile(r"目标(?:为|是)(?=\s*(?:增长|下降|控制在|达到)?\s*\d)")
 _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
 _THIS_YEAR_OPENING = (
-    r"^\s*(?:(?:政府)?(?:工作)?报告(?:中|还)?(?:提到|指出|提出|明确|称|说)\s*[,，]?\s*"
+    r"^\s*(?:《?(?:(?:政府)?(?:工作)?报告|计划|规划)》?(?:中|还)?(?:提到|指出|提出|明确|称|说)"
+    r"\s*[,，]?\s*"
     r"(?=今年|{year}年))?"
-    r"(?:(?:今年|{year}年)(?!以来)(?:的)?(?:目标|预期目标)?\s*[,，]?\s*)?(?:力争|争取)?"
+    r"(?:(?:[\u4e00-\u9fff]{{2,3}}(?=今年))?(?:今年|{year}年)(?!以来)(?:[\u4e00-\u9fff]{{2,4}}?(?=目标))?(?:的)?(?:目标|预期目标)?"
+    r"\s*[,，]?\s*)?(?:力争|争取)?"
+)
+
+
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}?(?:表示|指出|强调|说)\s*,\s*")
+# (a speaker only after a connective: 殷勇表示，2025北京… alone may turn to last year's results)
+_CONNECTIVE = re.compile(
+    r"^\s*(?:(?:同时|此外|另外|并且|而且|还要)\s*,?\s*"
+    r"(?:[\u4e00-\u9fff]{2,6}?(?:表示|指出|强调|介绍|说)\s*,\s*)?)?"
 )
 
 
@@ -118,11 +129,26 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         start += 1
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
+    # A connective before the next targets (同时，…; 此外，…完成省下达任务) and a news page's
+    # speaker (此外，市长表示，2010年…): read past them.
+    sentence = _CONNECTIVE.sub("", sentence)
+    speaker = _SPEAKER.match(sentence)
+    if speaker and year is not None and re.match(rf"今年|{year}年", sentence[speaker.end() :]):
+        # 李某表示，今年全省将集中精力抓项目，…，力争固定资产投资7100亿元以上，实现20%以上的
+        # 增长；…力争社会消费品零售总额3540亿元: a news page's speaker on this year, two
+        # clauses of this year's figures or more
+        rest = sentence[speaker.end() :]
+        figures = [
+            c
+            for c in re.split(r"[,;，；]", rest)
+            if _TARGET_FIGURE.search(c) and not _NOT_THIS_YEAR.search(c)
+        ]
+        if len(figures) >= 2 and not re.search(r"去年|上年|同比", rest):
+            return True
     opening = re.match(_THIS_YEAR_OPENING.format(year=year or "20\\d\\d"), sentence)
     if opening and year is not None:
         sentence = sentence[opening.end() :]
-    # A connective before the next targets (同时，…; 此外，…完成省下达任务): read past it.
-    sentence = re.sub(r"^\s*(?:同时|此外|另外|并且|而且|还要)\s*,?\s*", "", sentence)
+    sentence = _CONNECTIVE.sub("", sentence)
     # Empty clauses are a garbled copy's doubled punctuation (",;"): not clauses.
     clauses = [c for c in re.split(r"[,;，；、]", sentence) if c.strip()] or [""]
     clause = clauses[0]
@@ -132,13 +158,20 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     task = PENDING.search(first)
     if task and not _NOT_THIS_YEAR.search(first[: task.start()]):
         return True  # a task whose bound a higher level sets (…等指标按国家要求落实)
+    if re.search(r"等(?:约束性|主要)?指标$", first.strip()) and PENDING.search(sentence):
+        return True  # 人口自然增长率、…削减率等约束性指标，确保完成省政府下达的任务
     if re.match(r"\s*约束性指标", sentence):
         return True  # a 计划 report's binding targets after its 主要预期指标
+    heading = first.strip()
+    if heading.startswith("在") and heading.endswith("方面") and len(heading) <= 40:
+        # 在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上
+        return bool(_SECOND_TARGET.search(sentence[len(first) :]))
     if clause.strip().endswith("方面") and len(clause.strip()) <= 16:
         # A heading clause (环境质量方面，…) over targets or tasks.
         return _TASK_CLAUSE.search(sentence) is not None or bool(_SECOND_TARGET.search(sentence))
     if _TARGET_FIGURE.search(clause):
-        return not _NOT_THIS_YEAR.search(clause)
+        # 生产总值目标为增长10%左右: the target's own figure, not talk about the targets
+        return not _NOT_THIS_YEAR.search(_NAMED_FIGURE.sub("", clause))
     if _TREND_CLAUSE.match(clause.strip()) and not _NOT_THIS_YEAR.search(clause):
         # A sentence of trends and tasks (粮食播种面积保持稳定，生态环境质量持续改善，空气优良
         # 天数完成市定目标), not of aims in prose (生态环境持续改善，特色产业不断发展，…).

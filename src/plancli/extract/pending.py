@@ -11,7 +11,7 @@ from plancli.extract.vocabulary import PENDING_TOKENS, lookup
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
 # higher level down to a district's for a township (区里, 县级, 市委); 国家、省下达 both.
 _LEVEL = r"(?:省|自治区|市|州|盟|区|县|旗|镇|乡)(?:级|里|上|委|政府)?"
-_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、{_LEVEL})?"
+_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、?{_LEVEL})?"  # 省、市 and 省市 both
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
@@ -24,7 +24,7 @@ PENDING = re.compile(
     r"|(?:达到|符合|满足)[^,;。]{0,4}?总量控制要求"  # …排放量达到总量控制要求
     rf"|完成{_ABOVE}达(?:的)?(?:指标|目标|任务)"  # 完成省达指标: 省下达 said short
     r"|按照?国家要求(?:完成|落实)"
-    rf"|控制在{_ABOVE}下达的?(?:范围|目标|指标)"
+    rf"|控制在{_ABOVE}(?:下达|规定)的?(?:范围|目标|指标)"
     rf"|(?:完成|控制在|达到)(?=[^,;。]{{0,8}}?{_SET_BY})"
     r"|规划期内统筹考核"
     rf"|以{_ABOVE}下达的?(?:任务|目标|指标)为准"  # …指标以国家下达任务为准
@@ -75,6 +75,11 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     return subjects, found
 
 
+# The safety-at-work figures a higher level allots (城镇登记失业率、节能减排、安全生产等指标
+# 控制在市定目标内): a level of its own, pending like the rest.
+_SAFETY = re.compile(r"^(?:安全生产|生产安全)(?:事故)?(?:控制)?$")
+
+
 def _parts(part: str) -> list[tuple[str, str | None]]:
     """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
     pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
@@ -99,6 +104,6 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
         indicator = lookup(part)
         if indicator is not None:
             found.append((clean or part, indicator.id))
-        elif _RATE.search(clean) and len(clean) <= 16:
+        elif (_RATE.search(clean) and len(clean) <= 16) or _SAFETY.match(clean):
             found.append((clean, None))
     return found

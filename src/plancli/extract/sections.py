@@ -13,7 +13,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
-from plancli.extract.paragraph import paragraph_end
+from plancli.extract.paragraph import more_targets, paragraph_end
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
@@ -131,6 +131,8 @@ _HEADLINE_LEADS = (
     re.compile(r"主要目标[^。:;\n]{0,10}?:"),
     # 主要预期经济和社会目标：, 主要施政目标包括：
     re.compile(r"主要[^。:;,\n]{1,10}?目标\s*(?:包括|是|为|如下)?\s*:"),
+    # a news wire's 主要目标包括，… (a comma after 包括, as after 是 and 为)
+    re.compile(r"主要(?:预期)?目标\s*包括\s*,"),
     re.compile(
         r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?"
         r"(?:(?:主要预期|预期|主要)目标(?:任务)?(?:建议)?|任务清单|目标清单)"
@@ -166,6 +168,12 @@ _HEADLINE_LEADS = (
         r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
         r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
+    ),
+    # 今年我市经济预期增长目标为14%以上，工业增加值增长…: the list opens with the economy's
+    # growth target, its subject, so the lead is the words before it
+    re.compile(
+        r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
+        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:预期)?目标(?:为|是)\s*\d)"
     ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
@@ -288,6 +296,11 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
         for match in ordered:
             stop = _next_part(parse, layout, match.end())
             end = paragraph_end(parse, match.end(), stop, layout.year)
+            for other in _OTHER_YEAR_CLAUSE.finditer(parse, match.end(), end):
+                if int(other.group(1)) != layout.year:
+                    # …增长目标为10%，到2016年…突破2500亿元，年均增长10%: a goal of another year
+                    end = other.start()
+                    break
             line_start = parse.rfind("\n", body.start, match.start()) + 1
             # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
             # paragraph starts at the line before when that line does not end a sentence.
@@ -301,6 +314,9 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             layout.summaries = _summaries(parse, layout, match.start())
             return True
     return False
+
+
+_OTHER_YEAR_CLAUSE = re.compile(r"[,;。](?:到|至)(20\d\d)年")
 
 
 # A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
@@ -377,9 +393,15 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
-        this_year = this_year_words.search(line.text) or re.search(f"{layout.year}年", line.text)
-        if this_year is None:
+        found = [
+            m
+            for m in (this_year_words.search(line.text), re.search(f"{layout.year}年", line.text))
+            if m is not None
+        ]
+        if not found:
             continue
+        # the earlier of 今年 and the plan year (…提出，2012年，…增长12%以上。 李某表示，今年…)
+        this_year = min(found, key=lambda m: m.start())
         start = line.start + this_year.start()
         end = paragraph_end(parse, start, line.end, layout.year)
         # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
@@ -399,6 +421,18 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
             if len(shares) >= 2 and _GDP.search(shares[0]):
                 past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
         if enough and not any(past.search(c) for c in figures):
+            # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
+            # paragraph does
+            while (
+                not said
+                and parse[end : line.end].strip(" 。\n") == ""
+                and line.end < body.end
+                and more_targets(parse, line.end + 1, body.end, layout.year)
+            ):
+                line_end = parse.find("\n", line.end + 1, body.end)
+                line_end = body.end if line_end < 0 else line_end
+                end = paragraph_end(parse, line.end + 1, line_end, layout.year)
+                line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
             layout.headline = Span(start, end)
             layout.headline_paragraph = Span(line.start, end + 1)
             return True

@@ -8,12 +8,14 @@ row short (附表1's 农村 income row shares the 同步 wording of the row abov
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from plancli.extract.clauses import split_town_country
 from plancli.extract.draft import DraftTarget, toml_number
 from plancli.extract.sections import Layout
-from plancli.extract.text import split_lines
+from plancli.extract.text import Line, split_lines
 from plancli.extract.vocabulary import lookup
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -32,6 +34,7 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
     previous_year = layout.year - 1
     for span in layout.tables:
         lines = split_lines(parse, span.start, span.end)
+        targets = _split_incomes(lines, targets)
         header = " ".join(line.text for line in lines[:3])
         if f"{previous_year}年" not in header:
             continue
@@ -57,6 +60,38 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
                     target.baseline = _baseline(previous_year, plan_text, value, growth)
                     break
     return targets
+
+
+def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftTarget]:
+    """城乡居民收入与经济增长同步 is one target (one series), but a table with a row for the
+    urban and one for the rural income makes it two: one for each row."""
+    rows = {
+        i.id
+        for i in (
+            lookup(_cells(line.text)[1])
+            for line in lines
+            if "|" in line.text and len(_cells(line.text)) > 1
+        )
+        if i is not None
+    }
+    if not {"urban_income", "rural_income"} <= rows:
+        return targets
+    out: list[DraftTarget] = []
+    for target in targets:
+        if (
+            target.section != "headline"
+            or target.kind != "relative"
+            or not target.name.startswith("城乡")
+        ):
+            out.append(target)
+            continue
+        for name in split_town_country(target.name):
+            indicator = lookup(name)
+            part = replace(target, name=name, notes=list(target.notes), review=list(target.review))
+            if indicator is not None:
+                part.id, part.name_en, part.unit = indicator.id, indicator.name_en, indicator.unit
+            out.append(part)
+    return out
 
 
 def _baseline(year: int, plan_text: str, value: str, growth: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ _FULL_TO_HALF.update({0xFE59: ord("("), 0xFE5A: ord(")"), 0xFE6A: ord("%")})
 # parsed as the simplified report it copies. Only characters that simplified text does not use
 # are mapped, so a simplified report's parse form is unchanged. Written for this genre's
 # vocabulary (indicators, units, leads, places), not a full converter: an unmapped character
-# only leaves that word unread.
+# only leaves that word unread. Checked against OpenCC's table (docs/extract.md, round 8).
 _TRADITIONAL = (
     "國內產總長經濟發預標這為與業費價漲鎮調區規財進糧環質態穩當現實億萬計劃報會議體領導務員農鄉純資設項數據統籌彈適納節減約優"
     "氣護將並從來們個對過還達運遠選邊連關開間門問閉閩陝陽際隊階險隨雙難雜電靈響頭顯類頂須頻題額風飛飲館馬驗髮鬥魚鳥麥黃點齊齡"
@@ -47,7 +47,7 @@ _TRADITIONAL = (
     "繳罈羨翺脹膠膩臟艙蕎虜襪覓訂訐訛訝訟詛誘誨諒諧諷諸謊謎謠謬譏譴讒豎貞貪貯貳賄賊賑賭賺贍趨蹤軀軸輝輿轎辯遙邏釣鈔鉤銜鋒錘鍛"
     "鎊鏟鐮鑰閒閨闆闢陘隕雋韋頸頹顎顫飄餅餵饞馱駁駕駛騎騷驕驢骯髏鬍鯉鯨鰐鴨鵝鷹鹼黴亂勻遼魯粵瓊贛隴強堅龔話別繞陜邁爲淨凈恆滙"
     "綫兌奬爾彌隻僞偽悅愛懸攬暉榮槍淺滄滾潑濁濫猶獵盧碩祕紓繫纔罵羣聳腎艷莖薑蘋蝕衆誼諮謂譽豬貓遊錶鍾頑頓颳饋駝鮮鳴鵬峯崑廁廚"
-    "嘆嘗傘傭擲棲疇岡屍壺産説則勁吳呂執嶄聶荊錨"
+    "嘆嘗傘傭擲棲疇岡屍壺産説則勁吳呂執嶄聶荊錨貴剛躋駿驊磯籠倖擼"
 )
 _SIMPLIFIED = (
     "国内产总长经济发预标这为与业费价涨镇调区规财进粮环质态稳当现实亿万计划报会议体领导务员农乡纯资设项数据统筹弹适纳节减约优"
@@ -66,7 +66,7 @@ _SIMPLIFIED = (
     "缴坛羡翱胀胶腻脏舱荞虏袜觅订讦讹讶讼诅诱诲谅谐讽诸谎谜谣谬讥谴谗竖贞贪贮贰贿贼赈赌赚赡趋踪躯轴辉舆轿辩遥逻钓钞钩衔锋锤锻"
     "镑铲镰钥闲闺板辟陉陨隽韦颈颓颚颤飘饼喂馋驮驳驾驶骑骚骄驴肮髅胡鲤鲸鳄鸭鹅鹰碱霉乱匀辽鲁粤琼赣陇强坚龚话别绕陕迈为净净恒汇"
     "线兑奖尔弥只伪伪悦爱悬揽晖荣枪浅沧滚泼浊滥犹猎卢硕秘纾系才骂群耸肾艳茎姜苹蚀众谊咨谓誉猪猫游表钟顽顿刮馈驼鲜鸣鹏峰昆厕厨"
-    "叹尝伞佣掷栖畴冈尸壶产说则劲吴吕执崭聂荆锚"
+    "叹尝伞佣掷栖畴冈尸壶产说则劲吴吕执崭聂荆锚贵刚跻骏骅矶笼幸撸"
 )
 _PARSE_TABLE = str.maketrans(
     {

@@ -39,6 +39,8 @@ _CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好
 _CLAUSE_END = re.compile(r"[,;。:\n]")
 _PAST = re.compile(r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去")
 _OTHER_YEAR = re.compile(r"(20\d\d)年")
+_PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
+_PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
 _ONGOING = re.compile(r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)")
 _VERB = re.compile(
     r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
@@ -144,6 +146,8 @@ class WorkReader:
         for clause in _clauses(self.parse, start, end):
             if clause.end <= heading_end or self._past(clause.text):
                 continue
+            if self._past_sentence(clause.start, clause.end):
+                continue
             if _SCHEDULE.search(clause.text):
                 continue
             if not self._quantities(section, clause):
@@ -180,6 +184,26 @@ class WorkReader:
                 section, f"“{name}”动态清零", "level", "户" if "家庭" in name else "个", where
             )
             target.max = Decimal(0)
+
+    def _past_sentence(self, start: int, end: int) -> bool:
+        """A result of last year's told in its sentence: the sentence opens with 去年 or last
+        year's number (去年，全市…收入达到2540亿元), or names another year before the clause, or
+        the next clause compares with it (…完成5273亿元，比上年增长9.2%)."""
+        opening = max(self.parse.rfind("。", 0, start), self.parse.rfind("\n", 0, start)) + 1
+        if re.match(r"\s*其中", self.parse[opening:start]) and opening > 1:
+            # 其中：一产业增加值12.8亿元…: the breakdown of the sentence before (an estimate)
+            before = max(
+                self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1)
+            )
+            if _PAST_OPENING.match(self.parse, before + 1):
+                return True
+        if _PAST_OPENING.match(self.parse, opening) or re.match(
+            rf"\s*(?:{self.layout.year - 1})年", self.parse[opening:start]
+        ):
+            return True
+        if any(int(y) != self.layout.year for y in _OTHER_YEAR.findall(self.parse, opening, start)):
+            return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
+        return _PAST_NEXT.match(self.parse, end) is not None
 
     def _past(self, text: str) -> bool:
         if _PAST.search(text):
