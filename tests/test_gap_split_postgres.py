@@ -30,6 +30,7 @@ from plancli.model import Amendment, Record
 from plancli.periods import parse_plan_period
 from plancli.plan import load_plan_file
 from plancli.stores.postgres.split import PostgresShares, share_condition
+from test_gap_split import joined
 
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
@@ -87,7 +88,7 @@ def _two_processes(plan: Any, ledger: PgLedger, as_of: str | None, **how: Any) -
         how["statuses"],
         how["order"],
     ) as split:
-        text = "".join(split.parts())
+        text = joined(split.parts())
     assert _no_children()
     return text, split.how
 
