@@ -35,9 +35,11 @@ Read = tuple[Sequence[Recorded], Sequence[Amendment]]
 class Source(Protocol):
     """A ledger as one process of the split reads it; made in each process after the fork."""
 
-    def open(self) -> bytes | None:
+    def open(self, name: bytes | None = None) -> bytes | None:
         """Fix this process's snapshot of the ledger; its name, equal in two processes only
-        when they read the same state of the ledger; None: it cannot be named (no split)."""
+        when they read the same state of the ledger; None: it cannot be named (no split). The
+        child passes the parent's `name`: a store that can take another process's snapshot
+        (PostgreSQL's SET TRANSACTION SNAPSHOT) takes it; the others ignore it."""
         ...
 
     def read(self, share: Share) -> Read | None:
@@ -61,7 +63,7 @@ class Figures:
         self.figures = figures
         self.amendments = amendments
 
-    def open(self) -> bytes | None:
+    def open(self, name: bytes | None = None) -> bytes | None:
         return b"read before the fork"
 
     def read(self, share: Share) -> Read | None:

@@ -395,7 +395,7 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         if before_child_reads is not None:
             before_child_reads()
         reader = split.source()
-        if reader.open() != name:  # another state of the ledger: the parent reads this share
+        if reader.open(name) != name:  # another state of the ledger: the parent reads it
             send(fd, b"M")
             return
         indexed = _read_share(split, reader, split.their_share)

@@ -163,6 +163,11 @@ def _split_gap_json(
 
         def source() -> Source:
             return SqliteShares(location, query)
+    elif location.format == "postgres":
+        from plancli.stores.postgres.split import PostgresShares
+
+        def source() -> Source:
+            return PostgresShares(location, query)
     else:
         from plancli.ledger_read import read_figures
 

@@ -80,9 +80,10 @@ class SqliteShares:
         self.connection: sqlite3.Connection | None = None
         self.version = 0
 
-    def open(self) -> bytes | None:
+    def open(self, name: bytes | None = None) -> bytes | None:
         """Fix this process's snapshot; its name (equal in two processes: the same state of
-        the ledger), or None when it cannot be named (then the ledger is not split)."""
+        the ledger), or None when it cannot be named (then the ledger is not split). The
+        parent's `name` is not used: SQLite cannot take another connection's snapshot."""
         path = self.location.path
         try:
             if not _check_file(path):

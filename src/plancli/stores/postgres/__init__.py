@@ -3,8 +3,10 @@
 `libpq` is libpq itself through ctypes, `bulk` reads many rows through it, `connection`
 connects (libpq's connection strings, timeouts, errors without passwords), `schema` keeps the
 versioned schema, its policies and `ledger init`/`grant`, `writes` is one write transaction's
-session, and `store` the store itself (reads and transactions). Each imports only those before
-it; psycopg is imported only by `ledger init`/`grant`, or where libpq's own does not load.
+session, `store` the store itself (reads and transactions), and `split` one process's share of
+`gap`'s figures when `gap --json` is split in two (both in one snapshot). Each imports only
+those before it; psycopg is imported only by `ledger init`/`grant`, or where libpq's own does
+not load.
 """
 
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS

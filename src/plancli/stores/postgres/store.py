@@ -51,18 +51,19 @@ if TYPE_CHECKING:  # the models are imported where a write or a full read needs 
 # up to the as-of month (of the positions, the last end month; of the figures there, the last
 # recorded), and the year before's year-end one; every position of the `series` targets. The
 # first DISTINCT ON walks records_position backwards, so each target costs one index descent.
+# `{share}`: nothing, or a condition on `target` (`split`: one process's share of the targets).
 _FIGURES_FOR = """
 WITH latest AS (
     SELECT DISTINCT ON (target, period_year) seq, target, period, value, amount
     FROM plancli.records
-    WHERE plan_id = %(plan)s
+    WHERE plan_id = %(plan)s{share}
       AND ((period_year = %(year)s AND end_month <= %(month)s)
            OR (period_year = %(year)s - 1 AND end_month = 12))
     ORDER BY target DESC, period_year DESC, end_month DESC, seq DESC
 ), series AS (
     SELECT DISTINCT ON (target, end_month) seq, target, period, value, amount
     FROM plancli.records
-    WHERE plan_id = %(plan)s AND target = ANY(%(series)s)
+    WHERE plan_id = %(plan)s{share} AND target = ANY(%(series)s)
       AND period_year = %(year)s AND end_month <= %(month)s
     ORDER BY target, end_month, seq DESC
 )
@@ -130,8 +131,9 @@ class PostgresLedgerStore(PostgresSchema):
         *_, columns = fetch_many(connection, [*_SETTINGS, self._figures_read(query)], True)
         return self._figures(columns)
 
-    def _figures_read(self, query: FigureQuery | None) -> tuple[str, Any, Any]:
-        """The statement selecting the figures in force (at `query`: those `gap` judges)."""
+    def _figures_read(self, query: FigureQuery | None, share: str = "") -> tuple[str, Any, Any]:
+        """The statement selecting the figures in force (at `query`: those `gap` judges; with
+        `share`, a condition on `target`, only those of the targets it holds)."""
         if query is None:
             return _FIGURES, {"plan": self.plan_id}, FIGURE_ROW
         parameters = {
@@ -140,7 +142,8 @@ class PostgresLedgerStore(PostgresSchema):
             "month": query.end_month,
             "series": sorted(query.series),
         }
-        return _FIGURES_FOR, parameters, FIGURE_ROW
+        sql = _FIGURES_FOR.format(share=f" AND ({share})" if share else "")
+        return sql, parameters, FIGURE_ROW
 
     def _all_records(self, connection: Any) -> list[tuple[Any, ...]]:
         sql = f"{SELECT_RECORDS} WHERE plan_id = %s ORDER BY seq"

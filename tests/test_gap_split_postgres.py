@@ -1,0 +1,312 @@
+"""`gap --json` split in two on a PostgreSQL ledger (`assess.gap_split`,
+`stores.postgres.split`, issue 13): each process reads its share of the targets through its own
+connection, both in the parent's snapshot (exported, and taken by the child with SET
+TRANSACTION SNAPSHOT); the output is one process's, byte for byte; a write landing between the
+two reads is not seen by either (the database's own guarantee, where SQLite's check makes the
+parent read the child's share again); anything unusual is read whole by one process, which
+says what."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ledgers import PgLedger, PgLedgers
+from plancli.assess import assess_plan, figure_query, gap_json_parts, select
+from plancli.assess import gap_split as split_module
+from plancli.assess.gap_shares import Share, shares
+from plancli.assess.gap_split import SplitGap
+from plancli.compiled import plain_plan
+from plancli.demo import demo_records
+from plancli.errors import PlanError
+from plancli.ledger_read import read_figures
+from plancli.model import Amendment, Record
+from plancli.periods import parse_plan_period
+from plancli.plan import load_plan_file
+from plancli.stores.postgres.split import PostgresShares, share_condition
+from test_gap_split import joined
+
+DATA = Path(__file__).parent.parent / "data"
+PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
+WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
+
+
+def _no_children() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _ledger(pg_ledgers: PgLedgers, tmp_path: Path, path: Path) -> tuple[Any, PgLedger]:
+    """The plan at `path` and a PostgreSQL ledger of its demo figures and two amendments."""
+    model = load_plan_file(path)
+    ledger = pg_ledgers.at(tmp_path / "ledger", model.plan.id)
+    with ledger.store().transaction() as session:
+        session.append(demo_records(model, WHEN, "demo"))
+        for target in [t for t in model.targets if t.pending][:2]:
+            session.append_amendment(
+                Amendment(
+                    target=target.id,
+                    period=f"{model.plan.year}-03",
+                    max=Decimal("3.5"),
+                    note="国家下达",
+                    recorded_at=WHEN,
+                    batch="amended",
+                )
+            )
+    return plain_plan(model), ledger
+
+
+def _how(plan: Any, **how: Any) -> dict[str, Any]:
+    return {"targets": plan.targets, "statuses": None, "order": "worst", **how}
+
+
+def _one_process(plan: Any, ledger: PgLedger, as_of: str | None, **how: Any) -> str:
+    figures, amendments = read_figures(ledger.location(), figure_query(plan, as_of))
+    assessment = assess_plan(plan, figures, as_of, amendments)
+    chosen = select(assessment, how["targets"], how["statuses"], how["order"])
+    return "".join(gap_json_parts(assessment, chosen))
+
+
+def _two_processes(plan: Any, ledger: PgLedger, as_of: str | None, **how: Any) -> tuple[str, str]:
+    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
+    query = figure_query(plan, period)
+    location = ledger.location()
+    with SplitGap(
+        plan,
+        period,
+        lambda: PostgresShares(location, query),
+        how["targets"],
+        how["statuses"],
+        how["order"],
+    ) as split:
+        text = joined(split.parts())
+    assert _no_children()
+    return text, split.how
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+def test_two_readers_in_one_snapshot_write_what_one_writes(
+    pg_ledgers: PgLedgers, tmp_path: Path, path: Path
+) -> None:
+    plan, ledger = _ledger(pg_ledgers, tmp_path, path)
+    year = plan.plan.year
+    half = plan.targets[len(plan.targets) // 2 :]
+    cases = [
+        _how(plan),
+        _how(plan, order="plan"),
+        _how(plan, targets=half),
+        _how(plan, statuses=("met", "no_data")),
+    ]
+    for as_of in (None, f"{year}-02", f"{year}-05"):
+        for how in cases:
+            expected = _one_process(plan, ledger, as_of, **how)
+            assert _two_processes(plan, ledger, as_of, **how) == (expected, "split")
+
+
+@pytest.mark.parametrize("write", ["record", "amend"])
+def test_a_write_between_the_two_reads_is_in_neither(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: str
+) -> None:
+    """The write is committed in the child, after the parent exported its snapshot and before
+    the child takes it: the child reads the parent's snapshot all the same, so both halves
+    are the ledger before the write, and the child's half is not read again."""
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    how = _how(plan)
+    before = _one_process(plan, ledger, None, **how)
+    _, (_, theirs) = shares(plan)
+    target = next(t for t in theirs if t.kind == "growth")
+    period = f"{plan.plan.year}-06"
+
+    def land() -> None:
+        with ledger.store().transaction() as session:
+            if write == "amend":
+                session.append_amendment(
+                    Amendment(
+                        target=target.id,
+                        period=period,
+                        min=Decimal("-50"),
+                        recorded_at=WHEN,
+                        batch="late",
+                    )
+                )
+            else:
+                session.append(
+                    [
+                        Record(
+                            target=target.id,
+                            period=period,
+                            value=Decimal("-40"),
+                            recorded_at=WHEN,
+                            batch="late",
+                        )
+                    ]
+                )
+
+    monkeypatch.setattr(split_module, "before_child_reads", land)
+    assert _two_processes(plan, ledger, None, **how) == (before, "split")
+    assert (
+        ledger.sql("SELECT count(*) FROM plancli.records WHERE batch = 'late'")[0][0]
+        + (ledger.sql("SELECT count(*) FROM plancli.amendments WHERE batch = 'late'")[0][0])
+        == 1
+    )  # the write landed (in the child, between the two reads)
+    assert _one_process(plan, ledger, None, **how) != before  # and it shows when read now
+
+
+def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
+    os._exit(1)
+
+
+def test_a_child_that_dies_is_made_up_for_from_the_parents_snapshot(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    how = _how(plan)
+    monkeypatch.setattr(split_module, "_child", _child_dies_at_once)
+    assert _two_processes(plan, ledger, None, **how) == (
+        _one_process(plan, ledger, None, **how),
+        "redone",
+    )
+
+
+def test_a_snapshot_no_longer_exported_is_not_taken(pg_ledgers: PgLedgers, tmp_path: Path) -> None:
+    """The parent's transaction ended: its snapshot's name takes the child nowhere."""
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    query = figure_query(plan, None)
+    parent = PostgresShares(ledger.location(), query)
+    name = parent.open()
+    assert name is not None
+    child = PostgresShares(ledger.location(), query)
+    assert child.open(name) == name
+    child.close()
+    parent.close()
+    late = PostgresShares(ledger.location(), query)
+    try:
+        assert late.open(name) is None
+        assert late.connection is None
+    finally:
+        late.close()
+
+
+@pytest.mark.parametrize("half", [0, 1])
+def test_a_figure_wrong_in_either_share_is_the_one_process_error(
+    pg_ledgers: PgLedgers, tmp_path: Path, half: int
+) -> None:
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    target = next(t for t in shares(plan)[half][1] if t.kind == "growth")
+    (name,) = ledger.sql(
+        "SELECT conname FROM pg_constraint WHERE contypid = 'plancli.figure'::regtype"
+    )[0]
+    ledger.sql(f"ALTER DOMAIN plancli.figure DROP CONSTRAINT {name}")
+    try:
+        ledger.sql(
+            "INSERT INTO plancli.records (plan_id, target, period, value, recorded_at, batch) "
+            "VALUES (%s, %s, '2022-11', 1e16, now(), 'bad')",
+            (ledger.plan_id, target.id),
+        )
+        how = _how(plan)
+        with pytest.raises(PlanError) as one:
+            _one_process(plan, ledger, None, **how)
+        with pytest.raises(PlanError) as two:
+            _two_processes(plan, ledger, None, **how)
+        assert f"({target.id} 2022-11)" in str(one.value)
+        assert str(two.value) == str(one.value)
+        assert _no_children()
+    finally:
+        ledger.sql("DELETE FROM plancli.records WHERE batch = 'bad'")
+        ledger.sql(
+            f"ALTER DOMAIN plancli.figure ADD CONSTRAINT {name} CHECK (abs(VALUE) <= 1e15 AND "
+            "scale(VALUE) <= 10 AND length(rtrim(ltrim(replace(abs(VALUE)::text, '.', ''), "
+            "'0'), '0')) <= 15)"
+        )
+
+
+def test_without_libpqs_own_library_one_process_reads(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """psycopg over another libpq: no snapshot is named, the parent reads it whole."""
+    from plancli.stores.postgres import connection
+
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    how = _how(plan)
+    expected = _one_process(plan, ledger, None, **how)
+    monkeypatch.setattr(connection, "find_libpq", lambda: None)
+    assert _two_processes(plan, ledger, None, **how) == (expected, "alone")
+
+
+def test_a_database_without_the_ledger_is_the_one_process_error(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    ledger.drop_schema()
+    how = _how(plan)
+    with pytest.raises(PlanError) as one:
+        _one_process(plan, ledger, None, **how)
+    with pytest.raises(PlanError) as two:
+        _two_processes(plan, ledger, None, **how)
+    assert "holds no plancli ledger" in str(one.value)
+    assert str(two.value) == str(one.value)
+
+
+def test_a_share_is_chosen_by_code_point_whatever_the_collation(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """Ids a linguistic collation orders otherwise (ICU's: B between a and z, _x after B)
+    fall in the share Python's comparison puts them in."""
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    if not ledger.sql("SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu'"):
+        pytest.skip("this PostgreSQL has no ICU collation to order ids otherwise")
+    ids = ["B", "a", "Z_1", "z", "统计", "工信", "_x", "b"]
+    linguistic = ledger.sql(
+        "SELECT t FROM unnest(%s::text[]) AS t WHERE t COLLATE \"und-x-icu\" >= 'a' "
+        "AND t COLLATE \"und-x-icu\" < 'z'",
+        (ids,),
+    )
+    assert "B" in {r[0] for r in linguistic}  # the case a collation would get wrong
+    for share in (
+        Share("a", "z", frozenset(), 0),
+        Share(None, "b", frozenset({"统计"}), 0),
+        Share("_x", None, frozenset({"B"}), 1),
+    ):
+        condition, parameters = share_condition(share)
+        condition = condition.replace("target", '(t COLLATE "und-x-icu")')
+        rows = ledger.sql(
+            f"SELECT t FROM unnest(%(ids)s::text[]) AS t WHERE {condition}",
+            {**parameters, "ids": ids},
+        )
+        assert sorted(r[0] for r in rows) == sorted(i for i in ids if share.holds(i)), share
+
+
+def test_a_server_unreachable_is_the_one_process_error_after_one_attempt(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a second connect (and a second connect timeout) by the one process's read."""
+    from plancli.stores.postgres.connection import PostgresConnection
+
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    gone = dataclasses.replace(ledger, cluster=dataclasses.replace(ledger.cluster, folder=tmp_path))
+    how = _how(plan)
+    with pytest.raises(PlanError) as one:
+        _one_process(plan, gone, None, **how)
+    attempts: list[int] = []
+    connect = PostgresConnection._connect
+
+    def counted(self: PostgresConnection, *, light: bool = False) -> Any:
+        attempts.append(1)
+        return connect(self, light=light)
+
+    monkeypatch.setattr(PostgresConnection, "_connect", counted)
+    with pytest.raises(PlanError) as two:
+        _two_processes(plan, gone, None, **how)
+    assert "cannot connect to the ledger" in str(one.value)
+    assert str(two.value) == str(one.value)
+    assert attempts == [1]
+    assert _no_children()
