@@ -6,15 +6,15 @@ always waited for."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from plancli.assess import assess_plan, gap_json_parts, select
+from gap_split_helpers import WHEN, child_dies_at_once, joined, judged, no_children
+from plancli.assess import assess_plan
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
 from plancli.assess.gap_pipe import frame, receive, send, wire
@@ -35,21 +35,6 @@ from plancli.plan import load_plan_file
 
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", *sorted(DATA.glob("2026/*.toml"))[:3]]
-WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
-
-
-def _no_children() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
-def _one_process(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> str:
-    assessment = assess_plan(plan, records, as_of, amendments)
-    chosen = select(assessment, how["targets"], how["statuses"], how["order"])
-    return "".join(gap_json_parts(assessment, chosen))
 
 
 def _split(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> SplitGap:
@@ -63,14 +48,9 @@ def _two_processes(
 ) -> str:
     with _split(plan, records, amendments, as_of, **how) as split:
         text = joined(split.parts())
-    assert _no_children()
+    assert no_children()
     assert split.how == how_done
     return text
-
-
-def joined(parts: Iterable[str | bytes]) -> str:
-    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
-    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
 
 
 def _amended(plan: Any) -> list[Amendment]:
@@ -100,11 +80,11 @@ def test_two_processes_write_what_one_writes(path: Path) -> None:
     for as_of in (None, f"{year}-02", f"{year}-05"):
         for amendments in ([], _amended(plan)):
             for how in cases:
-                expected = _one_process(plan, records, amendments, as_of, **how)
+                expected = judged(plan, records, amendments, as_of, **how)
                 assert _two_processes(plan, records, amendments, as_of, **how) == expected
     # and with nothing recorded: every target no_data, no as-of period
     how = cases[0]
-    assert _two_processes(plan, [], [], None, **how) == _one_process(plan, [], [], None, **how)
+    assert _two_processes(plan, [], [], None, **how) == judged(plan, [], [], None, **how)
 
 
 def _hostile_plan(tmp_path: Path) -> Path:
@@ -126,17 +106,13 @@ def test_text_a_terminal_acts_on_and_nul_cross_the_pipe(tmp_path: Path) -> None:
     records = demo_records(model, WHEN, "demo")
     how = {"targets": plan.targets, "statuses": None, "order": "plan"}
     text = _two_processes(plan, records, [], None, **how)
-    assert text == _one_process(plan, records, [], None, **how)
+    assert text == judged(plan, records, [], None, **how)
     assert "\\u0000" in text and "\\u202e" in text and "\U0001f600" in text and "\0" not in text
 
 
 def _plan2022() -> tuple[Any, Any]:
     model = load_plan_file(DATA / "plan2022.toml")
     return plain_plan(model), demo_records(model, WHEN, "demo")
-
-
-def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
-    os._exit(1)
 
 
 def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> None:
@@ -161,11 +137,11 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     os._exit(0)
 
 
-@pytest.mark.parametrize("child", [_child_dies_at_once, _child_sends_two_rows_and_half])
+@pytest.mark.parametrize("child", [child_dies_at_once, _child_sends_two_rows_and_half])
 def test_a_child_that_fails_is_made_up_for(monkeypatch: pytest.MonkeyPatch, child: Any) -> None:
     plan, records = _plan2022()
     how = {"targets": plan.targets, "statuses": None, "order": "worst"}
-    expected = _one_process(plan, records, [], None, **how)
+    expected = judged(plan, records, [], None, **how)
     monkeypatch.setattr(split_module, "_child", child)
     assert _two_processes(plan, records, [], None, "redone", **how) == expected
 
@@ -189,7 +165,7 @@ def test_an_error_in_the_childs_half_is_the_one_process_error(
     with pytest.raises(PlanFileError) as two:
         _two_processes(plan, records, [], None, "alone", **how)
     assert str(two.value) == str(one.value) == f"target {broken}: broken"
-    assert _no_children()
+    assert no_children()
 
 
 def test_stopping_early_kills_and_waits_for_the_child() -> None:
@@ -199,7 +175,7 @@ def test_stopping_early_kills_and_waits_for_the_child() -> None:
     with _split(plan, records, [], None, **how) as split:
         parts = split.parts()
         assert next(parts).startswith("{")
-    assert _no_children()
+    assert no_children()
 
 
 def test_large_plans_are_split_where_two_processors_may_run_them(

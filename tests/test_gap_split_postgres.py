@@ -9,40 +9,33 @@ says what."""
 from __future__ import annotations
 
 import dataclasses
-import os
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from gap_split_helpers import (
+    WHEN,
+    child_dies_at_once,
+    every_target,
+    fill_demo,
+    no_children,
+    read_and_judged,
+    split_document,
+)
 from ledgers import PgLedger, PgLedgers
-from plancli.assess import assess_plan, figure_query, gap_json_parts, select
+from plancli.assess import figure_query
 from plancli.assess import gap_split as split_module
 from plancli.assess.gap_shares import Share, shares
-from plancli.assess.gap_split import SplitGap
 from plancli.compiled import plain_plan
-from plancli.demo import demo_records
 from plancli.errors import PlanError
-from plancli.ledger_read import read_figures
 from plancli.model import Amendment, Record
-from plancli.periods import parse_plan_period
 from plancli.plan import load_plan_file
 from plancli.stores.postgres.split import PostgresShares, share_condition
-from test_gap_split import joined
 
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
-WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
-
-
-def _no_children() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def _ledger(pg_ledgers: PgLedgers, tmp_path: Path, path: Path) -> tuple[Any, PgLedger]:
@@ -50,47 +43,18 @@ def _ledger(pg_ledgers: PgLedgers, tmp_path: Path, path: Path) -> tuple[Any, PgL
     model = load_plan_file(path)
     ledger = pg_ledgers.at(tmp_path / "ledger", model.plan.id)
     with ledger.store().transaction() as session:
-        session.append(demo_records(model, WHEN, "demo"))
-        for target in [t for t in model.targets if t.pending][:2]:
-            session.append_amendment(
-                Amendment(
-                    target=target.id,
-                    period=f"{model.plan.year}-03",
-                    max=Decimal("3.5"),
-                    note="国家下达",
-                    recorded_at=WHEN,
-                    batch="amended",
-                )
-            )
+        fill_demo(session, model)
     return plain_plan(model), ledger
 
 
-def _how(plan: Any, **how: Any) -> dict[str, Any]:
-    return {"targets": plan.targets, "statuses": None, "order": "worst", **how}
-
-
 def _one_process(plan: Any, ledger: PgLedger, as_of: str | None, **how: Any) -> str:
-    figures, amendments = read_figures(ledger.location(), figure_query(plan, as_of))
-    assessment = assess_plan(plan, figures, as_of, amendments)
-    chosen = select(assessment, how["targets"], how["statuses"], how["order"])
-    return "".join(gap_json_parts(assessment, chosen))
+    return read_and_judged(plan, ledger.location(), as_of, **how)
 
 
 def _two_processes(plan: Any, ledger: PgLedger, as_of: str | None, **how: Any) -> tuple[str, str]:
-    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
-    query = figure_query(plan, period)
-    location = ledger.location()
-    with SplitGap(
-        plan,
-        period,
-        lambda: PostgresShares(location, query),
-        how["targets"],
-        how["statuses"],
-        how["order"],
-    ) as split:
-        text = joined(split.parts())
-    assert _no_children()
-    return text, split.how
+    return split_document(
+        plan, as_of, lambda query: PostgresShares(ledger.location(), query), **how
+    )
 
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
@@ -101,10 +65,10 @@ def test_two_readers_in_one_snapshot_write_what_one_writes(
     year = plan.plan.year
     half = plan.targets[len(plan.targets) // 2 :]
     cases = [
-        _how(plan),
-        _how(plan, order="plan"),
-        _how(plan, targets=half),
-        _how(plan, statuses=("met", "no_data")),
+        every_target(plan),
+        every_target(plan, order="plan"),
+        every_target(plan, targets=half),
+        every_target(plan, statuses=("met", "no_data")),
     ]
     for as_of in (None, f"{year}-02", f"{year}-05"):
         for how in cases:
@@ -120,7 +84,7 @@ def test_a_write_between_the_two_reads_is_in_neither(
     the child takes it: the child reads the parent's snapshot all the same, so both halves
     are the ledger before the write, and the child's half is not read again."""
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    how = _how(plan)
+    how = every_target(plan)
     before = _one_process(plan, ledger, None, **how)
     _, (_, theirs) = shares(plan)
     target = next(t for t in theirs if t.kind == "growth")
@@ -161,16 +125,12 @@ def test_a_write_between_the_two_reads_is_in_neither(
     assert _one_process(plan, ledger, None, **how) != before  # and it shows when read now
 
 
-def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
-    os._exit(1)
-
-
 def test_a_child_that_dies_is_made_up_for_from_the_parents_snapshot(
     pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    how = _how(plan)
-    monkeypatch.setattr(split_module, "_child", _child_dies_at_once)
+    how = every_target(plan)
+    monkeypatch.setattr(split_module, "_child", child_dies_at_once)
     assert _two_processes(plan, ledger, None, **how) == (
         _one_process(plan, ledger, None, **how),
         "redone",
@@ -212,14 +172,14 @@ def test_a_figure_wrong_in_either_share_is_the_one_process_error(
             "VALUES (%s, %s, '2022-11', 1e16, now(), 'bad')",
             (ledger.plan_id, target.id),
         )
-        how = _how(plan)
+        how = every_target(plan)
         with pytest.raises(PlanError) as one:
             _one_process(plan, ledger, None, **how)
         with pytest.raises(PlanError) as two:
             _two_processes(plan, ledger, None, **how)
         assert f"({target.id} 2022-11)" in str(one.value)
         assert str(two.value) == str(one.value)
-        assert _no_children()
+        assert no_children()
     finally:
         ledger.sql("DELETE FROM plancli.records WHERE batch = 'bad'")
         ledger.sql(
@@ -236,7 +196,7 @@ def test_without_libpqs_own_library_one_process_reads(
     from plancli.stores.postgres import connection
 
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    how = _how(plan)
+    how = every_target(plan)
     expected = _one_process(plan, ledger, None, **how)
     monkeypatch.setattr(connection, "find_libpq", lambda: None)
     assert _two_processes(plan, ledger, None, **how) == (expected, "alone")
@@ -247,7 +207,7 @@ def test_a_database_without_the_ledger_is_the_one_process_error(
 ) -> None:
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
     ledger.drop_schema()
-    how = _how(plan)
+    how = every_target(plan)
     with pytest.raises(PlanError) as one:
         _one_process(plan, ledger, None, **how)
     with pytest.raises(PlanError) as two:
@@ -293,7 +253,7 @@ def test_a_server_unreachable_is_the_one_process_error_after_one_attempt(
 
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
     gone = dataclasses.replace(ledger, cluster=dataclasses.replace(ledger.cluster, folder=tmp_path))
-    how = _how(plan)
+    how = every_target(plan)
     with pytest.raises(PlanError) as one:
         _one_process(plan, gone, None, **how)
     attempts: list[int] = []
@@ -309,4 +269,4 @@ def test_a_server_unreachable_is_the_one_process_error_after_one_attempt(
     assert "cannot connect to the ledger" in str(one.value)
     assert str(two.value) == str(one.value)
     assert attempts == [1]
-    assert _no_children()
+    assert no_children()

@@ -6,47 +6,37 @@ of the rows (then the whole ledger is read by one process, which says what)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from plancli.assess import assess_plan, figure_query, gap_json_parts, select
+from gap_split_helpers import (
+    WHEN,
+    child_dies_at_once,
+    every_target,
+    fill_demo,
+    no_children,
+    read_and_judged,
+    split_document,
+)
+from plancli.assess import figure_query
 from plancli.assess import gap_split as split_module
 from plancli.assess.gap_shares import shares
 from plancli.assess.gap_split import SplitGap
 from plancli.compiled import plain_plan
-from plancli.demo import demo_records
 from plancli.errors import PlanError
-from plancli.ledger_read import read_figures
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Record
-from plancli.periods import parse_plan_period
 from plancli.plan import load_plan_file
 from plancli.stores import open_store
-from plancli.stores.sqlite_split import wal_state, year_periods
+from plancli.stores.sqlite_split import SqliteShares, wal_state, year_periods
 
 DATA = Path(__file__).parent.parent / "data"
 PLANS = [DATA / "plan2022.toml", sorted(DATA.glob("2026/*.toml"))[0]]
-WHEN = datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
-
-
-def joined(parts: Iterable[str | bytes]) -> str:
-    """The document `SplitGap.parts` writes (its rows are bytes in UTF-8, the tests')."""
-    return "".join(p if isinstance(p, str) else p.decode() for p in parts)
-
-
-def _no_children() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def _ledger(tmp_path: Path, path: Path, amended: bool = True) -> tuple[Any, LedgerLocation]:
@@ -54,51 +44,14 @@ def _ledger(tmp_path: Path, path: Path, amended: bool = True) -> tuple[Any, Ledg
     model = load_plan_file(path)
     location = LedgerLocation(tmp_path / "ledger.sqlite", "option")
     with open_store(location).transaction() as session:
-        session.append(demo_records(model, WHEN, "demo"))
-        if amended:
-            for target in [t for t in model.targets if t.pending][:2]:
-                session.append_amendment(
-                    Amendment(
-                        target=target.id,
-                        period=f"{model.plan.year}-03",
-                        max=Decimal("3.5"),
-                        note="国家下达",
-                        recorded_at=WHEN,
-                        batch="amended",
-                    )
-                )
+        fill_demo(session, model, amended)
     return plain_plan(model), location
-
-
-def _how(plan: Any, **how: Any) -> dict[str, Any]:
-    return {"targets": plan.targets, "statuses": None, "order": "worst", **how}
-
-
-def _one_process(plan: Any, location: LedgerLocation, as_of: str | None, **how: Any) -> str:
-    figures, amendments = read_figures(location, figure_query(plan, as_of))
-    assessment = assess_plan(plan, figures, as_of, amendments)
-    chosen = select(assessment, how["targets"], how["statuses"], how["order"])
-    return "".join(gap_json_parts(assessment, chosen))
 
 
 def _two_processes(
     plan: Any, location: LedgerLocation, as_of: str | None, **how: Any
 ) -> tuple[str, str]:
-    from plancli.stores.sqlite_split import SqliteShares
-
-    period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
-    query = figure_query(plan, period)
-    with SplitGap(
-        plan,
-        period,
-        lambda: SqliteShares(location, query),
-        how["targets"],
-        how["statuses"],
-        how["order"],
-    ) as split:
-        text = joined(split.parts())
-    assert _no_children()
-    return text, split.how
+    return split_document(plan, as_of, lambda query: SqliteShares(location, query), **how)
 
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
@@ -107,14 +60,14 @@ def test_two_readers_write_what_one_writes(tmp_path: Path, path: Path) -> None:
     year = plan.plan.year
     half = plan.targets[len(plan.targets) // 2 :]
     cases = [
-        _how(plan),
-        _how(plan, order="plan"),
-        _how(plan, targets=half),
-        _how(plan, statuses=("met", "no_data")),
+        every_target(plan),
+        every_target(plan, order="plan"),
+        every_target(plan, targets=half),
+        every_target(plan, statuses=("met", "no_data")),
     ]
     for as_of in (None, f"{year}-02", f"{year}-05"):
         for how in cases:
-            expected = _one_process(plan, location, as_of, **how)
+            expected = read_and_judged(plan, location, as_of, **how)
             assert _two_processes(plan, location, as_of, **how) == (expected, "split")
 
 
@@ -139,8 +92,8 @@ def test_a_write_between_the_two_reads_is_seen(
     child fixes its own: the child sees another state and stops; the parent reads the
     child's share itself, so the document is the ledger's before the write, all of it."""
     plan, location = _ledger(tmp_path, DATA / "plan2022.toml")
-    how = _how(plan)
-    before = _one_process(plan, location, None, **how)
+    how = every_target(plan)
+    before = read_and_judged(plan, location, None, **how)
     _, (_, theirs) = shares(plan)
     target = next(t for t in theirs if t.kind == "growth")
     period = f"{plan.plan.year}-06"
@@ -164,7 +117,7 @@ def test_a_write_between_the_two_reads_is_seen(
 
     monkeypatch.setattr(split_module, "before_child_reads", land)
     assert _two_processes(plan, location, None, **how) == (before, "redone")
-    after = _one_process(plan, location, None, **how)
+    after = read_and_judged(plan, location, None, **how)
     if write == "record and undo":
         assert after == before  # the same figures again, but a write all the same: seen
     else:
@@ -177,26 +130,22 @@ def test_without_a_write_the_child_reads_its_share(
     plan, location = _ledger(tmp_path, DATA / "plan2022.toml")
     calls: list[int] = []
     monkeypatch.setattr(split_module, "before_child_reads", lambda: calls.append(1))
-    how = _how(plan)
+    how = every_target(plan)
     assert _two_processes(plan, location, None, **how) == (
-        _one_process(plan, location, None, **how),
+        read_and_judged(plan, location, None, **how),
         "split",
     )
     assert calls == []  # the hook ran in the child, not here
-
-
-def _child_dies_at_once(split: SplitGap, fd: int, parent: int) -> None:
-    os._exit(1)
 
 
 def test_a_child_that_dies_is_made_up_for_from_the_parents_snapshot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan, location = _ledger(tmp_path, DATA / "plan2022.toml")
-    how = _how(plan)
-    monkeypatch.setattr(split_module, "_child", _child_dies_at_once)
+    how = every_target(plan)
+    monkeypatch.setattr(split_module, "_child", child_dies_at_once)
     assert _two_processes(plan, location, None, **how) == (
-        _one_process(plan, location, None, **how),
+        read_and_judged(plan, location, None, **how),
         "redone",
     )
 
@@ -219,25 +168,25 @@ def test_a_row_wrong_in_either_half_is_the_one_process_error(
     with sqlite3.connect(location.path) as connection:
         connection.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (stored, seq))
     connection.close()
-    how = _how(plan)
+    how = every_target(plan)
     with pytest.raises(PlanError) as one:
-        _one_process(plan, location, None, **how)
+        read_and_judged(plan, location, None, **how)
     with pytest.raises(PlanError) as two:
         _two_processes(plan, location, None, **how)
     assert f"record seq {seq}" in str(one.value)
     assert str(two.value) == str(one.value)
-    assert _no_children()
+    assert no_children()
 
 
-def test_a_ledger_not_in_wal_mode_is_read_by_one_process(tmp_path: Path) -> None:
+def test_a_ledger_not_in_wal_mode_is_read_byread_and_judged(tmp_path: Path) -> None:
     """Without a write-ahead log there is no snapshot to name: no split."""
     plan, location = _ledger(tmp_path, DATA / "plan2022.toml")
     with sqlite3.connect(location.path) as connection:
         assert connection.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
     connection.close()
-    how = _how(plan)
+    how = every_target(plan)
     assert _two_processes(plan, location, None, **how) == (
-        _one_process(plan, location, None, **how),
+        read_and_judged(plan, location, None, **how),
         "alone",
     )
 
@@ -305,11 +254,9 @@ def test_the_command_on_a_sqlite_ledger_writes_the_same_split_or_not(
 def test_rows_are_made_in_the_outputs_encoding_by_each_process(tmp_path: Path) -> None:
     """Each process encodes its rows as the output is encoded (here GB 18030, a Chinese
     locale's): the document's bytes are one process's text in that encoding."""
-    from plancli.stores.sqlite_split import SqliteShares
-
     plan, location = _ledger(tmp_path, PLANS[0])
-    how = _how(plan)
-    expected = _one_process(plan, location, None, **how).encode("gb18030")
+    how = every_target(plan)
+    expected = read_and_judged(plan, location, None, **how).encode("gb18030")
     query = figure_query(plan, None)
     with SplitGap(
         plan,
@@ -338,7 +285,7 @@ def test_bytes_and_text_pieces_are_written_in_order(
     assert capfdbinary.readouterr().out == b'{\n  "a": [1, 2]\n}\nx\xe4\xb8\xad\n'
 
 
-def test_an_output_encoding_not_ascii_compatible_is_written_by_one_process(
+def test_an_output_encoding_not_ascii_compatible_is_written_byread_and_judged(
     tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import importlib
