@@ -332,3 +332,28 @@ def report_text() -> str:
     if not REPORT.exists():
         pytest.skip(f"the seed report is not here ({REPORT})")
     return REPORT.read_text(encoding="utf-8")
+
+
+JUNE_EPOCH = "1657008000"  # 2022-07-05 08:00 UTC: the June report's date, fixed
+
+
+@pytest.fixture(scope="module")
+def june_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
+    """The bundled plan with the June bulletin (and one July figure) imported, once for a
+    module's readers (an import of 80 targets' figures per test before, docs/testing.md)."""
+    folder = tmp_path_factory.mktemp("june")
+    plan = folder / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    with pytest.MonkeyPatch.context() as monkeypatch, isolated_cli() as invoke:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_EPOCH)
+        result = invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv"))
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture
+def june(june_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled plan with the June figures imported, for one test to change."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_EPOCH)
+    shutil.copytree(june_built, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "plan2022.toml"

@@ -26,28 +26,6 @@ EPOCH = "1657008000"  # 2022-07-05 08:00 UTC: the report's date, fixed
 REGEN = os.environ.get("PLANCLI_REGEN_GOLDEN") == "1"
 
 
-@pytest.fixture(scope="module")
-def june_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli) -> Path:  # type: ignore[no-untyped-def]
-    """The bundled plan with the June figures (and one July figure) imported, once for the
-    module (an import of 80 targets' figures per test before, docs/testing.md)."""
-    folder = tmp_path_factory.mktemp("june")
-    plan = folder / "plan2022.toml"
-    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
-    with pytest.MonkeyPatch.context() as monkeypatch, isolated_cli() as invoke:
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        result = invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv"))
-    assert result.exit_code == 0, result.output
-    return folder
-
-
-@pytest.fixture
-def june(june_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled plan with the June figures (and one July figure) imported."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    shutil.copytree(june_built, tmp_path, dirs_exist_ok=True)
-    return tmp_path / "plan2022.toml"
-
-
 def report(invoke, plan: Path, *args: str, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
     result = invoke("--plan", str(plan), "--lang", lang, "report", "--as-of", "2022-06", *args)
     assert result.exit_code == 0, result.output

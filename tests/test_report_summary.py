@@ -30,27 +30,6 @@ GDP_EN = (
 )
 
 
-@pytest.fixture(scope="module")
-def june_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli) -> Path:  # type: ignore[no-untyped-def]
-    """The bundled plan with the June bulletin imported, once for the module's six readers
-    (an import of 80 targets' figures each, docs/testing.md); each test reads a copy."""
-    folder = tmp_path_factory.mktemp("june")
-    plan = folder / "plan2022.toml"
-    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
-    with pytest.MonkeyPatch.context() as monkeypatch, isolated_cli() as invoke:
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        result = invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv"))
-    assert result.exit_code == 0, result.output
-    return folder
-
-
-@pytest.fixture
-def june(june_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    shutil.copytree(june_built, tmp_path, dirs_exist_ok=True)
-    return tmp_path / "plan2022.toml"
-
-
 def report(invoke, plan: Path, lang: str, *args: str) -> str:  # type: ignore[no-untyped-def]
     result = invoke("--plan", str(plan), "--lang", lang, "report", *args)
     assert result.exit_code == 0, result.output
