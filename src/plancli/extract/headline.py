@@ -24,6 +24,7 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import (
     ABOVE_GDP,
     ABOVE_SERIES,
+    AMOUNT_AFTER,
     ASPIRATION,
     CHANGE,
     CUT,
@@ -95,9 +96,12 @@ class HeadlineReader(TargetBuilder):
             if self._relation_of_last(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
-            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
+            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's; 财政收入增长10%，
+            # 达到8亿元: the amount is the growth's.
             growth = OWN_GROWTH.match(segment.text)
-            self._segment(segment, amount if growth else None)
+            grown = [t for t in last_made if t.kind == "growth"]
+            after = grown if AMOUNT_AFTER.match(segment.text) and len(grown) == 1 else []
+            self._segment(segment, amount if growth else after[0].name if after else None)
             made = self.targets[before:]
             last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
@@ -108,6 +112,8 @@ class HeadlineReader(TargetBuilder):
                 pair = (self.targets[before - 1], made[0])
             elif len(made) == 2 and made[0].unit in MONEY_UNITS and made[1].kind == "growth":
                 pair = (made[0], made[1])
+            if after and len(made) == 1 and made[0].id == f"{after[0].id}_2":
+                made[0].id = self._unique(f"{after[0].id}_amount")  # the amount's own id
             if pair is not None and pair[1].id == f"{pair[0].id}_2":
                 # The indicator's shared id (gdp: a growth) goes to the growth, not the amount.
                 whole, rate = pair
