@@ -28,3 +28,21 @@ def test_an_amount_after_its_growth_without_a_subject_is_the_growths_amount() ->
         ("retail_sales", "growth", Decimal("9")),
         ("retail_sales_amount", "cumulative", Decimal("40")),
     ]
+
+
+# ------------------------------------------------------------------ 增长的预期目标为N%
+
+
+def test_growth_whose_expected_target_is_a_figure_is_a_growth_from_its_subject() -> None:
+    """生产总值增长的预期目标为8%、…收入增长的预期目标为7%: the subject comes before its lead;
+    both are growths (before: the first was lost to the lead, the second read as a level)."""
+    wire = (
+        "新华社某市1月10日电 某市第十四届人民代表大会第三次会议今天开幕。市长在政府工作报告中说，"
+        "2015年某市生产总值增长的预期目标为8%、一般公共预算收入增长的预期目标为7%。\n"
+        "市长说，2014年全市生产总值比上年增长7.6%。\n"
+    )
+    targets = heads(wire, 2015)
+    assert [(t["id"], t["kind"], t.get("min")) for t in targets] == [
+        ("gdp", "growth", Decimal("8")),
+        ("budget_revenue", "growth", Decimal("7")),
+    ]

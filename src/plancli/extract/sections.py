@@ -165,15 +165,16 @@ _HEADLINE_LEADS = (
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
-        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
         r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
-    # 今年我市经济预期增长目标为14%以上，工业增加值增长…: the list opens with the economy's
-    # growth target, its subject, so the lead is the words before it
+    # 今年我市经济预期增长目标为14%以上，工业增加值增长…, 2009年某市生产总值增长的预期目标为
+    # 9%、…: the list opens with the economy's growth target, its subject, so the lead is the
+    # words before it
     re.compile(
         r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
-        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:预期)?目标(?:为|是)\s*\d)"
+        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:的)?(?:预期)?目标(?:为|是)\s*\d)"
     ),
     re.compile(
         r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
