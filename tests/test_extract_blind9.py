@@ -46,3 +46,23 @@ def test_growth_whose_expected_target_is_a_figure_is_a_growth_from_its_subject()
         ("gdp", "growth", Decimal("8")),
         ("budget_revenue", "growth", Decimal("7")),
     ]
+
+
+# ------------------------------------------------------------------ a plan's explanation
+
+
+def test_a_clause_opening_the_plan_year_and_yuqi_leads_the_years_figures() -> None:
+    """…结构，2012年预期农业增加值增长5%，建筑业增加值增长11%。: a 计划 report explaining its
+    figures mid-sentence (refused before: no lead, no run of figures)."""
+    text = (
+        "二、2012年计划安排的主要特点\n"
+        "坚持稳中求进。一是稳定增长。优化产业结构，2012年预期农业增加值增长5%，"
+        "建筑业增加值增长11%，均高于上年实际。二是改善民生。\n"
+        "三、2012年主要任务\n"
+        "（一）推进产业升级\n加快园区建设。\n"
+    )
+    targets = heads(text, 2012)
+    assert [(t["kind"], t.get("min"), t["quote"]) for t in targets] == [
+        ("growth", Decimal("5"), "农业增加值增长5%"),
+        ("growth", Decimal("11"), "建筑业增加值增长11%"),
+    ]

@@ -120,7 +120,8 @@ def _classify(title: str, year: int) -> PartKind:
 # leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
 # for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
 # 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
-# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上).
+# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上), or a
+# clause opening the plan year and 预期 (…支撑结构，2008年预期规模以上工业增加值增长15%).
 _HEADLINE_LEADS = (
     re.compile(r"主要预期(?:目标|指标)\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
     re.compile(r"主要预期目标\s*(?::|—+)"),
@@ -177,7 +178,8 @@ _HEADLINE_LEADS = (
         r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:的)?(?:预期)?目标(?:为|是)\s*\d)"
     ),
     re.compile(
-        r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
+        r"(?:^|(?<=[。\n])|(?<=,)(?=20\d\d年))(?:20\d\d年\s*,?\s*)?预期"
+        r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
     ),
 )
