@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract_drafts import heads, lead
+from extract_drafts import heads, lead, page
 
 # ------------------------------------------------------------------ amount after its growth
 
@@ -66,3 +66,47 @@ def test_a_clause_opening_the_plan_year_and_yuqi_leads_the_years_figures() -> No
         ("growth", Decimal("5"), "农业增加值增长5%"),
         ("growth", Decimal("11"), "建筑业增加值增长11%"),
     ]
+
+
+# ------------------------------------------------------------------ a wrap joined by spaces
+
+
+def _wrapped(paragraph: str, inside: str, width: int = 30) -> str:
+    """`paragraph` with one space every `width` characters, one of them inside `inside` (as a
+    page whose fixed-width lines were joined with spaces)."""
+    first = (paragraph.index(inside) + 1) % width or width
+    cuts = range(first, len(paragraph), width)
+    pieces = [paragraph[a:b] for a, b in zip([0, *cuts], [*cuts, len(paragraph)], strict=True)]
+    return " ".join(pieces)
+
+
+_WRAPPED = _wrapped(
+    "新的一年，全县将坚持稳中求进工作总基调，着力扩大有效投资，着力培育新兴产业，着力保障和改善民生，"
+    "全力推动县域经济高质量发展，加快建设产业强县、生态美县、文化名县，奋力谱写现代化建设新篇章。全县经济社会发展主要预期目标是：地区生产总值增长6%左右；"
+    "一般公共预算收入增长5%；城镇新增就业2000人；居民消费价格涨幅3%左右；"
+    "完成市下达的节能减排目标任务。报告回顾了过去一年的工作，总结了经验。",
+    "节能",
+)
+
+
+def test_single_spaces_at_a_wraps_width_are_read_without() -> None:
+    """…完成市下达的节 能减排目标任务 (a space every 30 characters): 节能 is read whole, so the
+    energy target is drafted beside the emissions one (before: only the emissions)."""
+    assert "节 能" in _WRAPPED
+    targets = heads(page(_WRAPPED))
+    tasks = [t for t in targets if "减排" in t["quote"]]
+    assert [t["id"] for t in tasks] == ["energy_intensity", "emission_reduction"]
+    assert all(t["quote"] in _WRAPPED for t in targets)
+    assert tasks[0]["quote"] == "完成市下达的节 能减排目标任务"
+
+
+def test_a_writers_own_spaces_are_kept() -> None:
+    """Spaces a writer set between items (主要预期目标 地区生产总值…左右 一般…): not at one width
+    apart, so no wrap and nothing read without."""
+    from plancli.extract.spaces import dropped_spaces
+
+    line = (
+        "主要预期目标 地区生产总值增长6%左右 一般公共预算收入增长5%以上 城镇新增就业2000人以上 "
+        "居民消费价格涨幅3%左右 粮食产量稳定 单位地区生产总值能耗完成市下达任务"
+    )
+    assert dropped_spaces(line, 0, len(line)) == []
