@@ -110,3 +110,21 @@ def test_a_writers_own_spaces_are_kept() -> None:
         "居民消费价格涨幅3%左右 粮食产量稳定 单位地区生产总值能耗完成市下达任务"
     )
     assert dropped_spaces(line, 0, len(line)) == []
+
+
+# ------------------------------------------------------------------ a use per unit of output
+
+
+def test_energy_use_per_unit_of_output_stated_bare_is_a_ceiling() -> None:
+    """单位生产总值能耗0.52吨标准煤/万元: what should fall, stated bare, is held to at most
+    0.52 (before: a floor, direction up)."""
+    targets = heads(
+        lead("地区生产总值增长6%；单位生产总值能耗0.52吨标准煤/万元；城镇新增就业5000人。")
+    )
+    energy = next(t for t in targets if t["id"] == "energy_intensity")
+    assert (energy["kind"], energy.get("min"), energy.get("max"), energy["direction"]) == (
+        "level",
+        None,
+        Decimal("0.52"),
+        "down",
+    )
