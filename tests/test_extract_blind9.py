@@ -128,3 +128,32 @@ def test_energy_use_per_unit_of_output_stated_bare_is_a_ceiling() -> None:
         Decimal("0.52"),
         "down",
     )
+
+
+# ------------------------------------------------------------------ 约束性指标 after a remark
+
+_BINDING = lead(
+    "地区生产总值增长7%左右；社会消费品零售总额增长10%。以上为预期性指标，可根据形势变化适当调整。"
+    "约束性指标为：单位生产总值能耗下降3%；二氧化硫、氨氮排放量分别下降2%和1.5%。"
+)
+
+
+def test_a_remark_on_the_targets_does_not_end_the_list_of_binding_ones_after_it() -> None:
+    """以上为预期性指标，…调整。约束性指标为：…: the binding targets are the year's too (before:
+    drafted as work targets, the paragraph ended at the remark)."""
+    targets = heads(_BINDING)
+    assert "energy_intensity" in [t["id"] for t in targets]
+    energy = next(t for t in targets if t["id"] == "energy_intensity")
+    assert energy["quote"] == "单位生产总值能耗下降3%"  # the heading 约束性指标为： left out
+
+
+def test_falls_of_two_subjects_each_take_their_own_figure() -> None:
+    """二氧化硫、氨氮排放量分别下降2%和1.5%: two declines, 2 and 1.5 (before: both 2)."""
+    targets = heads(
+        lead("地区生产总值增长7%；二氧化硫、氨氮排放量分别下降2%和1.5%；城镇新增就业3000人。")
+    )
+    falls = [t for t in targets if t.get("decline")]
+    assert [(t["kind"], t["min"]) for t in falls] == [
+        ("growth", Decimal("2")),
+        ("growth", Decimal("1.5")),
+    ]

@@ -50,12 +50,18 @@ def lead_words(text: str) -> str:
     return text[: verb.start()] if verb else text
 
 
+_KIND_HEADING = re.compile(r"(?:主要)?(?:约束性|预期性|指导性)指标\s*(?:为|是)?\s*:\s*")
+
+
 def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
     label = LIST_LABEL.match(parse, start, end)
     if label:  # a list item's label: ——, 1., (一), ①…
         start = label.end()
     while start < end and (parse[start].isspace() or parse[start] in "—-、"):
         start += 1
+    heading = _KIND_HEADING.match(parse, start, end)
+    if heading:  # 约束性指标为：万元生产总值能耗下降6.6%: the heading is no part of the clause
+        start = heading.end()
     while end > start and parse[end - 1].isspace():
         end -= 1
     if end > start:

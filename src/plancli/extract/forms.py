@@ -63,7 +63,7 @@ NONE_POOR = re.compile(
 )
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
-    rf"分别(?:保持)?(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    rf"分别(?:保持)?(?:增长|提高|下降|降低|减少)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 # 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.

@@ -463,6 +463,7 @@ class HeadlineReader(TargetBuilder):
             return
         for index, (name, value) in enumerate(zip(names, values, strict=True)):
             target = self._new(name, seg, "growth")
+            target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
             bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")

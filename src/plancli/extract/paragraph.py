@@ -11,6 +11,13 @@ from plancli.extract.text import LIST_LABEL
 _LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
 
 
+# A remark on the targets just listed (这些是指导性指标，可以根据形势适当调整; 以上为预期性指标),
+# one sentence without a line break, before the list goes on (约束性指标为：…).
+_REMARK = re.compile(
+    r"\s*(?:这些|以上|上述)(?:指标)?(?:是|为|均为|属于)?(?:指导性|预期性)(?:指标|目标)[^。\n]{0,40}。"
+)
+
+
 def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -> int:
     """The end of the targets after the lead: the first 。 or line end that no sentence or
     line of more targets follows (a list of targets — ——, 1., (一)… — runs over lines, and so
@@ -23,6 +30,11 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
         if full_stop >= 0 and (newline < 0 or full_stop < newline):
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
+                continue
+            remark = _REMARK.match(parse, full_stop + 1, stop)
+            after = parse.find("。", full_stop + 1, stop) if remark else -1
+            if after >= 0 and more_targets(parse, after + 1, stop, year):
+                pos = after + 1  # 这些是指导性指标，…。约束性指标为：… goes on listing
                 continue
             later = _later_in_item(parse, start, pos, full_stop + 1, newline, stop, year)
             if later is not None:
