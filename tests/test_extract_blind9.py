@@ -157,3 +157,40 @@ def test_falls_of_two_subjects_each_take_their_own_figure() -> None:
         ("growth", Decimal("2")),
         ("growth", Decimal("1.5")),
     ]
+
+
+# ------------------------------------------------------------------ five-year span, trends
+
+
+def test_a_cumulative_goal_since_the_five_year_span_began_is_left_out() -> None:
+    """…能耗降低3%以上，力争“十四五”以来累计降低12%: the span's goal, not the year's (before:
+    drafted as a headline target)."""
+    targets = heads(
+        lead("地区生产总值增长6%；单位生产总值能耗降低3%以上，力争“十四五”以来累计降低12%。"),
+        2024,
+    )
+    assert not [t for t in targets if "十四五" in t["quote"]]
+    assert [t["id"] for t in targets] == ["gdp", "energy_intensity"]
+
+
+def test_an_environment_getting_better_is_a_trend_up() -> None:
+    """生态环境持续好转 (好转 beside 改善): a trend up (before: left out)."""
+    targets = heads(lead("地区生产总值增长6%；城镇新增就业3000人；生态环境持续好转。"))
+    assert [(t["kind"], t["direction"], t["quote"]) for t in targets[2:]] == [
+        ("trend", "up", "生态环境持续好转"),
+    ]
+
+
+def test_incomes_growing_in_step_without_naming_the_economy_are_its_relation() -> None:
+    """…增长8%。税收收入稳定增长，居民收入实现同步增长。: the next sentence goes on listing; the
+    incomes in step are read against the economy, marked for review (before: both left out)."""
+    targets = heads(
+        page(
+            "2024年目标任务\n"
+            "地区生产总值增长6%以上；规上工业增加值增长8%。税收收入稳定增长，居民收入实现同步增长。\n"
+        )
+    )
+    income = next(t for t in targets if "同步" in t["quote"])
+    assert (income["kind"], income["relation"], income["reference"]) == ("relative", "same", "gdp")
+    assert income["review"]
+    assert any(t["quote"] == "税收收入稳定增长" for t in targets)

@@ -30,6 +30,9 @@ SAME = re.compile(
     r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
     r"(?:同步(?:增长)?|相匹配|相适应|相协调)"  # 与经济增长相匹配: the same relation, other words
 )
+# 城乡居民收入保持同步增长: an income in step, the economy left unnamed (the genre's 居民收入
+# 增长和经济增长同步, shortened)
+INCOME_IN_STEP = re.compile(r"(?<=收入)(?:增长)?(?:保持|实现)?(?:基本)?同步增长$")
 ABOVE_GDP = re.compile(
     r"(?:增长|增速)?(?:保持)?(高于|快于|不低于)"
     r"(?:经济增速|经济增长|(?:地区)?生产总值(?:增速|增长)?|GDP(?:增速|增长)?)"
@@ -80,8 +83,9 @@ NO_INDICATOR = re.compile(
     r"|^(?:确保|使|推动)?(?:人民|群众|人民群众)生活(?:水平|品质|质量)"  # an aim in prose
     # all the tasks handed down at once, no indicator named (全面完成省市下达的各项目标任务)
     r"|^(?:确保|力争)?(?:全面)?完成[^,;。]{0,10}?下达的?各项"
-    # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标)
-    r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划)"
+    # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标, 力争
+    # “十四五”以来累计降低10%左右)
+    r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划|以来)"
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
@@ -122,7 +126,7 @@ TREND = (
     (
         re.compile(
             r"(?:稳步|持续|进一步|继续|(?:较)?大幅度?|明显)(?:提升|提高|增长|上升|改善|优化|增加)$"
-            r"|稳定改善$"
+            r"|稳定改善$|(?:持续|稳步|进一步|继续|明显)好转$"
             r"|(?:持续|稳步)?(?:稳定|平稳)增长$"
         ),
         "up",

@@ -34,6 +34,7 @@ from plancli.extract.forms import (
     GROWTH,
     GROWTH_AFTER,
     HIGHER_AIM,
+    INCOME_IN_STEP,
     INDICATOR,
     KEEP_LAST_YEAR,
     LEVEL,
@@ -239,16 +240,18 @@ class HeadlineReader(TargetBuilder):
                 f"{match.group(0)}: a margin of {match.group(3)} points, kept in the quote only"
             )
             return subject
-        for pattern in (SAME, ABOVE_GDP):
+        for pattern in (SAME, ABOVE_GDP, INCOME_IN_STEP):
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
                 if not subject:
                     return None
-                relation = "same" if pattern is SAME else "above"
+                relation = "above" if pattern is ABOVE_GDP else "same"
                 if pattern is ABOVE_GDP and match.group(1) == "不低于":
                     relation = "not_below"  # 不低于经济增速: at least the economy's growth
                 self._relative(subject, piece, relation, "gdp", match.group(0))
+                if pattern is INCOME_IN_STEP:
+                    self.targets[-1].review.append("同步 names no series: read as the economy's")
                 return subject
         match = FLAT.search(text)
         if match:
