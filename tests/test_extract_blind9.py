@@ -30,6 +30,15 @@ def test_an_amount_after_its_growth_without_a_subject_is_the_growths_amount() ->
     ]
 
 
+def test_the_whole_named_only_as_zongliang_after_a_growth_is_the_growths_amount() -> None:
+    """地区生产总值增长8%，总量突破500亿元: 总量 names no series; the amount is the economy's."""
+    targets = heads(lead("地区生产总值增长8%，总量突破500亿元；城镇新增就业3000人。"))
+    assert [(t["id"], t["kind"], t.get("min")) for t in targets[:2]] == [
+        ("gdp", "growth", Decimal("8")),
+        ("gdp_amount", "cumulative", Decimal("500")),
+    ]
+
+
 # ------------------------------------------------------------------ 增长的预期目标为N%
 
 
@@ -194,3 +203,17 @@ def test_incomes_growing_in_step_without_naming_the_economy_are_its_relation() -
     assert (income["kind"], income["relation"], income["reference"]) == ("relative", "same", "gdp")
     assert income["review"]
     assert any(t["quote"] == "税收收入稳定增长" for t in targets)
+
+
+def test_two_counts_sharing_a_trend_are_two_trends() -> None:
+    """道路交通事故起数和受伤人数明显下降: two counts (起数, 人数), each a trend down (before:
+    one)."""
+    targets = heads(
+        lead("地区生产总值增长6%；城镇新增就业3000人；道路交通事故起数和受伤人数明显下降。")
+    )
+    falls = [t for t in targets if t["kind"] == "trend"]
+    assert [(t["direction"], t["quote"]) for t in falls] == [
+        ("down", "道路交通事故起数和受伤人数明显下降"),
+        ("down", "道路交通事故起数和受伤人数明显下降"),
+    ]
+    assert len({t["id"] for t in falls}) == 2

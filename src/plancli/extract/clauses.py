@@ -115,7 +115,7 @@ def subject_of(text: str) -> str:
 
 # What names an indicator by its last word: a rate, an amount, a price, a share…
 INDICATOR_NOUN = re.compile(
-    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口|财力)$"
+    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口|财力|(?:人|起)数)$"
 )
 
 

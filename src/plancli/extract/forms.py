@@ -101,8 +101,10 @@ OWN_GROWTH = re.compile(
     r"|^(?:实现|达到|保持)\s*\d+(?:\.\d+)?\s*%\s*(?:左右|以上)?的(?:增长|增速|增幅)"
 )
 # 财政收入增长10%，力争达到8亿元: the amount the growth brings, a clause without a subject
+# (总量突破500亿元: the word for the whole names no series of its own)
 AMOUNT_AFTER = re.compile(
-    rf"^(?:力争|争取|确保)?(?:达到|达|突破|超过)\s*{NUM}\s*(?:万亿元|亿元|万元)"
+    rf"^(?P<whole>(?:经济)?(?:总量|规模|总额))?(?:力争|争取|确保)?(?:达到|达|突破|超过)"
+    rf"\s*{NUM}\s*(?:万亿元|亿元|万元)"
 )
 # …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")

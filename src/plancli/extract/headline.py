@@ -101,7 +101,11 @@ class HeadlineReader(TargetBuilder):
             # 达到8亿元: the amount is the growth's.
             growth = OWN_GROWTH.match(segment.text)
             grown = [t for t in last_made if t.kind == "growth"]
-            after = grown if AMOUNT_AFTER.match(segment.text) and len(grown) == 1 else []
+            whole = AMOUNT_AFTER.match(segment.text)
+            after = grown if whole and len(grown) == 1 else []
+            if after and whole and whole.group("whole"):
+                cut = len(whole.group("whole"))
+                segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
             self._segment(segment, amount if growth else after[0].name if after else None)
             made = self.targets[before:]
             last_made = made
