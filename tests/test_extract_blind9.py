@@ -217,3 +217,24 @@ def test_two_counts_sharing_a_trend_are_two_trends() -> None:
         ("down", "道路交通事故起数和受伤人数明显下降"),
     ]
     assert len({t["id"] for t in falls}) == 2
+
+
+# ------------------------------------------------------------------ a one-sentence goal
+
+
+_CONFERENCE = (
+    "本报讯 某工业园区3月2日召开2018年度工作总结暨2019年工作部署会议，会议提出，今年将冲刺"
+    "规模工业产值80亿元目标，力争比上年增加12亿元。\n"
+    "2018年，园区实现规模工业产值68亿元，比上年增长15%。\n"
+)
+
+
+def test_an_amount_named_as_the_years_goal_and_its_rise_are_drafted() -> None:
+    """今年将冲刺规模工业产值80亿元目标，力争比上年增加12亿元: the goal and its rise over last
+    year, both sums to reach (refused before: one clause of a figure, no lead); last year's
+    result after them stays out."""
+    targets = heads(_CONFERENCE, 2019)
+    assert [(t["kind"], t["min"], t["quote"]) for t in targets] == [
+        ("cumulative", Decimal("80"), "今年将冲刺规模工业产值80亿元目标"),
+        ("cumulative", Decimal("12"), "力争比上年增加12亿元"),
+    ]

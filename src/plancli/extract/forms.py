@@ -106,6 +106,10 @@ AMOUNT_AFTER = re.compile(
     rf"^(?P<whole>(?:经济)?(?:总量|规模|总额))?(?:力争|争取|确保)?(?:达到|达|突破|超过)"
     rf"\s*{NUM}\s*(?:万亿元|亿元|万元)"
 )
+# 力争比上年增长50亿元, after an amount: the amount's rise over last year's, a sum to reach
+INCREMENT = re.compile(
+    rf"^\s*(?:力争|争取|确保)?(?:比上年|比去年)(?:增长|增加|净增|多)\s*{NUM}\s*(万亿元|亿元|万元)"
+)
 # …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")

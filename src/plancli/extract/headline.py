@@ -35,6 +35,7 @@ from plancli.extract.forms import (
     GROWTH_AFTER,
     HIGHER_AIM,
     INCOME_IN_STEP,
+    INCREMENT,
     INDICATOR,
     KEEP_LAST_YEAR,
     LEVEL,
@@ -97,14 +98,17 @@ class HeadlineReader(TargetBuilder):
             if self._relation_of_last(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
+            if self._increment(segment, last_made):
+                last_made, listed, amount = [], [], None
+                continue
             # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's; 财政收入增长10%，
             # 达到8亿元: the amount is the growth's.
             growth = OWN_GROWTH.match(segment.text)
             grown = [t for t in last_made if t.kind == "growth"]
-            whole = AMOUNT_AFTER.match(segment.text)
-            after = grown if whole and len(grown) == 1 else []
-            if after and whole and whole.group("whole"):
-                cut = len(whole.group("whole"))
+            reached = AMOUNT_AFTER.match(segment.text)
+            after = grown if reached and len(grown) == 1 else []
+            if after and reached and reached.group("whole"):
+                cut = len(reached.group("whole"))
                 segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
             self._segment(segment, amount if growth else after[0].name if after else None)
             made = self.targets[before:]
@@ -125,6 +129,19 @@ class HeadlineReader(TargetBuilder):
                 whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
+
+    def _increment(self, segment: Piece, last: list[DraftTarget]) -> bool:
+        """…产值200亿元，力争比上年增长50亿元: the amount's rise over last year's, a sum of its
+        own to reach (净增50亿元)."""
+        match = INCREMENT.match(segment.text)
+        whole = [t for t in last if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        if match is None or len(whole) != 1:
+            return False
+        target = self._new(f"{whole[0].name}增量", segment, "cumulative")
+        target.unit = match.group(2)
+        bound(target, Decimal(match.group(1)), None, up=True)
+        target.notes.append("比上年增长N亿元: the rise over last year's amount")
+        return True
 
     def _per_capita(self, segment: Piece, last: list[DraftTarget]) -> bool:
         """地区生产总值达到13.9亿元，增长16%，人均达到4382元: the per-head amount of the amount
