@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extract_drafts import heads, lead, page
+from plancli.extract import extract_plan
 
 # ------------------------------------------------------------------ amount after its growth
 
@@ -238,3 +239,10 @@ def test_an_amount_named_as_the_years_goal_and_its_rise_are_drafted() -> None:
         ("cumulative", Decimal("80"), "今年将冲刺规模工业产值80亿元目标"),
         ("cumulative", Decimal("12"), "力争比上年增加12亿元"),
     ]
+
+
+def test_a_page_naming_only_its_meeting_takes_the_meetings_year() -> None:
+    """…召开2018年度工作总结暨2019年工作部署会议…今年…: the plan year is 2019 (before: none
+    told, give it with --year)."""
+    draft = extract_plan(_CONFERENCE)
+    assert draft.plan["plan"]["year"] == 2019
