@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from extract_drafts import heads, lead, page
 from plancli.extract import extract_plan
 
@@ -43,12 +45,14 @@ def test_the_whole_named_only_as_zongliang_after_a_growth_is_the_growths_amount(
 # ------------------------------------------------------------------ 增长的预期目标为N%
 
 
-def test_growth_whose_expected_target_is_a_figure_is_a_growth_from_its_subject() -> None:
-    """生产总值增长的预期目标为8%、…收入增长的预期目标为7%: the subject comes before its lead;
-    both are growths (before: the first was lost to the lead, the second read as a level)."""
+@pytest.mark.parametrize("de", ["的", ""])
+def test_growth_whose_expected_target_is_a_figure_is_a_growth_from_its_subject(de: str) -> None:
+    """生产总值增长(的)预期目标为8%、…收入增长(的)预期目标为7%: the subject comes before its
+    lead; both are growths (before: the first was lost to the lead, the second, with 的, read
+    as a level)."""
     wire = (
         "新华社某市1月10日电 某市第十四届人民代表大会第三次会议今天开幕。市长在政府工作报告中说，"
-        "2015年某市生产总值增长的预期目标为8%、一般公共预算收入增长的预期目标为7%。\n"
+        f"2015年某市生产总值增长{de}预期目标为8%、一般公共预算收入增长{de}预期目标为7%。\n"
         "市长说，2014年全市生产总值比上年增长7.6%。\n"
     )
     targets = heads(wire, 2015)
@@ -142,16 +146,21 @@ def test_energy_use_per_unit_of_output_stated_bare_is_a_ceiling() -> None:
 
 # ------------------------------------------------------------------ 约束性指标 after a remark
 
-_BINDING = lead(
-    "地区生产总值增长7%左右；社会消费品零售总额增长10%。以上为预期性指标，可根据形势变化适当调整。"
-    "约束性指标为：单位生产总值能耗下降3%；二氧化硫、氨氮排放量分别下降2%和1.5%。"
-)
+
+def _binding(remark: str) -> str:
+    return lead(
+        f"地区生产总值增长7%左右；社会消费品零售总额增长10%。{remark}，可根据形势变化适当调整。"
+        "约束性指标为：单位生产总值能耗下降3%；二氧化硫、氨氮排放量分别下降2%和1.5%。"
+    )
 
 
-def test_a_remark_on_the_targets_does_not_end_the_list_of_binding_ones_after_it() -> None:
+@pytest.mark.parametrize("remark", ["以上为预期性指标", "上述目标均为指导性目标"])
+def test_a_remark_on_the_targets_does_not_end_the_list_of_binding_ones_after_it(
+    remark: str,
+) -> None:
     """以上为预期性指标，…调整。约束性指标为：…: the binding targets are the year's too (before:
     drafted as work targets, the paragraph ended at the remark)."""
-    targets = heads(_BINDING)
+    targets = heads(_binding(remark))
     assert "energy_intensity" in [t["id"] for t in targets]
     energy = next(t for t in targets if t["id"] == "energy_intensity")
     assert energy["quote"] == "单位生产总值能耗下降3%"  # the heading 约束性指标为： left out

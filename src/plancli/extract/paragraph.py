@@ -14,7 +14,7 @@ _LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
 # A remark on the targets just listed (这些是指导性指标，可以根据形势适当调整; 以上为预期性指标),
 # one sentence without a line break, before the list goes on (约束性指标为：…).
 _REMARK = re.compile(
-    r"\s*(?:这些|以上|上述)(?:指标)?(?:是|为|均为|属于)?(?:指导性|预期性)(?:指标|目标)[^。\n]{0,40}。"
+    r"\s*(?:这些|以上|上述)(?:指标|目标)?(?:是|为|均为|属于)?(?:指导性|预期性)(?:指标|目标)[^。\n]{0,40}。"
 )
 
 

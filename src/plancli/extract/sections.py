@@ -166,7 +166,7 @@ _HEADLINE_LEADS = (
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
-        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?<!增长)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
         r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
