@@ -126,6 +126,19 @@ def test_a_writers_own_spaces_are_kept() -> None:
     assert dropped_spaces(line, 0, len(line)) == []
 
 
+def test_a_wraps_space_between_two_latin_letters_is_kept() -> None:
+    """In a joined wrap, 高新技术企业获评Made in 某市 keeps its word space; the others go."""
+    from plancli.extract.spaces import dropped_spaces
+
+    line = _wrapped(
+        "全市高新技术企业获评Made in 某市品牌" + "着力扩大有效投资，着力培育新兴产业。" * 9, "高新"
+    )
+    kept = line.index("Made in") + len("Made")
+    dropped = [start for start, _ in dropped_spaces(line, 0, len(line))]
+    assert kept not in dropped
+    assert len(dropped) >= 5
+
+
 # ------------------------------------------------------------------ a use per unit of output
 
 

@@ -35,7 +35,12 @@ def wrap_spaces(text: str, start: int, end: int) -> list[int]:
     near = [g for g in gaps if abs(g - width) <= max(4, width * 0.15)]
     if width < 20 or len(near) < _LEAST or len(near) < 0.6 * len(gaps):
         return []
-    return spaces
+    # (a space between two Latin letters is a word's: Made in China stays as written)
+    return [p for p in spaces if not (_latin(text[p - 1]) and _latin(text[p + 1]))]
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def dropped_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
