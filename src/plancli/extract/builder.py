@@ -13,6 +13,9 @@ from plancli.extract.forms import COUNT_UNITS, MONEY_UNITS
 from plancli.extract.pending import AMOUNT, pending_subjects
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
 
+_INTENSITIES = ("energy_intensity", "water_intensity", "co2_intensity")
+_PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0.34吨标准煤/万元
+
 
 class TargetBuilder:
     """The targets drafted so far, and how a clause's reading becomes one."""
@@ -97,7 +100,11 @@ class TargetBuilder:
         if verb in ("不高于", "不超过", "控制在") and qualifier is None:
             qualifier = "以内"  # 控制在3%: at most 3
         bound(target, number, qualifier, up=True)
-        lower_is_better = indicator is not None and indicator.direction == "down"
+        # 单位地区生产总值能耗0.34吨标准煤/万元: a use per unit of output (…/万元) is held down
+        lower_is_better = indicator is not None and (
+            indicator.direction == "down"
+            or (indicator.id in _INTENSITIES and _PER_OUTPUT.search(piece.text) is not None)
+        )
         if (
             lower_is_better
             and qualifier is None

@@ -50,12 +50,18 @@ def lead_words(text: str) -> str:
     return text[: verb.start()] if verb else text
 
 
+_KIND_HEADING = re.compile(r"(?:主要)?(?:约束性|预期性|指导性)指标\s*(?:为|是)?\s*:\s*")
+
+
 def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
     label = LIST_LABEL.match(parse, start, end)
     if label:  # a list item's label: ——, 1., (一), ①…
         start = label.end()
     while start < end and (parse[start].isspace() or parse[start] in "—-、"):
         start += 1
+    heading = _KIND_HEADING.match(parse, start, end)
+    if heading:  # 约束性指标为：万元生产总值能耗下降6.6%: the heading is no part of the clause
+        start = heading.end()
     while end > start and parse[end - 1].isspace():
         end -= 1
     if end > start:
@@ -109,7 +115,7 @@ def subject_of(text: str) -> str:
 
 # What names an indicator by its last word: a rate, an amount, a price, a share…
 INDICATOR_NOUN = re.compile(
-    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口|财力)$"
+    r"(率|量|能耗|排放|收入|总额|总值|增加值|价格|投资|产量|浓度|比重|强度|支出|外资|出口|进口|财力|(?:人|起)数)$"
 )
 
 

@@ -18,19 +18,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plancli.extract.clauses import INDICATOR_NOUN
+from plancli.extract.forms import INCREMENT
 from plancli.extract.paragraph import more_targets
 from plancli.extract.text import split_lines
 from plancli.extract.vocabulary import lookup
 
 # What sets the year a clause speaks of, in the order they appear: a year (到2025年: a goal of
 # another span; 2024年1月18日 a page's date or 2024年1-11月 results so far, neither this year's
-# targets), 今年, the past, a five-year span (十四五时期, 十五五期间; not a bare mention such as
-# 确保十五五开好局 or …开局之年, which speak of this year).
+# targets), 今年, the past (not 力争比上年增长50亿元: a target's rise over last year), a
+# five-year span (十四五时期, 十五五期间; not a bare mention such as 确保十五五开好局 or
+# …开局之年, which speak of this year).
 _CONTEXT = re.compile(
     r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度|\s*\d{1,2}\s*[月-])?"
     r"|(?P<this>今年|新的一年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
     r"|(?P<next>明年)(?!\s*\d|[一二三四五六七八九十]+月)"
-    r"|(?P<past>去年|上年|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
+    r"|(?P<past>(?<![力争确保取]比)(?:去年|上年)|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
@@ -48,6 +50,8 @@ _GDP_TARGET = re.compile(
 )
 # …or as a range (增长6%—6.5%: never a result).
 _MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取|\d\s*%?\s*(?:—+|-+|–|~|至)\s*\d")
+# …or an amount named as the year's goal (瞄准规模工业产值200亿元目标).
+_AMOUNT_GOAL = re.compile(r"\d\s*(?:亿元|万亿元|万元)\s*(?:的)?(?:目标|大关)")
 _CLAUSE = re.compile(r"[^,;。\n]+")
 
 
@@ -131,7 +135,7 @@ def _counts(clause: str, after_target: bool) -> bool:
     """Whether a clause states a target figure: an indicator's name before it (or, just after
     such a clause, a growth without a name: 财政总收入11亿元，比增7%), no word of the past."""
     if _PAST.search(clause):
-        return False
+        return after_target and INCREMENT.match(clause) is not None
     figure = _FIGURE.search(clause)
     if figure is None:
         return False
@@ -159,7 +163,7 @@ def _run_at(
         clause = clauses[position]
         text = clause.group()
         if position > index:
-            if contexts[position] != "plan" or _PAST.search(text):
+            if contexts[position] != "plan" or (_PAST.search(text) and not INCREMENT.match(text)):
                 break
             gap = parse[clauses[position - 1].end() : clause.start()]
             if "\n" in gap:
@@ -172,7 +176,11 @@ def _run_at(
         if _counts(text, after):
             count += 1
             after = True
-            economy = economy or bool(_GDP_TARGET.search(text) and _MARKED.search(text))
+            economy = (
+                economy
+                or bool(_GDP_TARGET.search(text) and _MARKED.search(text))
+                or bool(_AMOUNT_GOAL.search(text))
+            )
             idle = 0
         else:
             after = False

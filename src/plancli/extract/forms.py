@@ -30,6 +30,9 @@ SAME = re.compile(
     r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
     r"(?:同步(?:增长)?|相匹配|相适应|相协调)"  # 与经济增长相匹配: the same relation, other words
 )
+# 城乡居民收入保持同步增长: an income in step, the economy left unnamed (the genre's 居民收入
+# 增长和经济增长同步, shortened)
+INCOME_IN_STEP = re.compile(r"(?<=收入)(?:增长)?(?:保持|实现)?(?:基本)?同步增长$")
 ABOVE_GDP = re.compile(
     r"(?:增长|增速)?(?:保持)?(高于|快于|不低于)"
     r"(?:经济增速|经济增长|(?:地区)?生产总值(?:增速|增长)?|GDP(?:增速|增长)?)"
@@ -63,7 +66,7 @@ NONE_POOR = re.compile(
 )
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
-    rf"分别(?:保持)?(?:增长|提高)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    rf"分别(?:保持)?(?:增长|提高|下降|降低|减少)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 # 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
@@ -80,8 +83,9 @@ NO_INDICATOR = re.compile(
     r"|^(?:确保|使|推动)?(?:人民|群众|人民群众)生活(?:水平|品质|质量)"  # an aim in prose
     # all the tasks handed down at once, no indicator named (全面完成省市下达的各项目标任务)
     r"|^(?:确保|力争)?(?:全面)?完成[^,;。]{0,10}?下达的?各项"
-    # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标)
-    r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划)"
+    # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标, 力争
+    # “十四五”以来累计降低10%左右)
+    r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划|以来)"
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")
@@ -96,6 +100,16 @@ OWN_GROWTH = re.compile(
     r"(?:同比)?(?:增长|比增|增速|增幅)\s*\d"  # 比增: 比上年增长
     r"|^(?:实现|达到|保持)\s*\d+(?:\.\d+)?\s*%\s*(?:左右|以上)?的(?:增长|增速|增幅)"
 )
+# 财政收入增长10%，力争达到8亿元: the amount the growth brings, a clause without a subject
+# (总量突破500亿元: the word for the whole names no series of its own)
+AMOUNT_AFTER = re.compile(
+    rf"^(?P<whole>(?:经济)?(?:总量|规模|总额))?(?:力争|争取|确保)?(?:达到|达|突破|超过)"
+    rf"\s*{NUM}\s*(?:万亿元|亿元|万元)"
+)
+# 力争比上年增长50亿元, after an amount: the amount's rise over last year's, a sum to reach
+INCREMENT = re.compile(
+    rf"^\s*(?:力争|争取|确保)?(?:比上年|比去年)(?:增长|增加|净增|多)\s*{NUM}\s*(万亿元|亿元|万元)"
+)
 # …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
@@ -104,7 +118,7 @@ DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?"
 GROWTH = re.compile(
     r"(?:按)?(?:同口径|名义)?(?:增长|比增|增速(?:为|达到)?|增幅|提高|提升|增加)"
     # 增长将保持10%的增幅: the growth's figure after 保持, a growth
-    rf"(?:目标(?:为|是)|将?保持(?:在)?(?=\s*\d+(?:\.\d+)?\s*%\s*的(?:增幅|增速)))?\s*(?:不低于|达到|超过)?\s*"
+    rf"(?:的?(?:预期)?目标(?:为|是)|将?保持(?:在)?(?=\s*\d+(?:\.\d+)?\s*%\s*的(?:增幅|增速)))?\s*(?:不低于|达到|超过)?\s*"
     rf"{NUM}\s*%\s*"
     r"(左右|以上|以内)?(?:安排)?"
 )
@@ -118,7 +132,7 @@ TREND = (
     (
         re.compile(
             r"(?:稳步|持续|进一步|继续|(?:较)?大幅度?|明显)(?:提升|提高|增长|上升|改善|优化|增加)$"
-            r"|稳定改善$"
+            r"|稳定改善$|(?:持续|稳步|进一步|继续|明显)好转$"
             r"|(?:持续|稳步)?(?:稳定|平稳)增长$"
         ),
         "up",

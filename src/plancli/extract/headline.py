@@ -24,6 +24,7 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import (
     ABOVE_GDP,
     ABOVE_SERIES,
+    AMOUNT_AFTER,
     ASPIRATION,
     CHANGE,
     CUT,
@@ -33,6 +34,8 @@ from plancli.extract.forms import (
     GROWTH,
     GROWTH_AFTER,
     HIGHER_AIM,
+    INCOME_IN_STEP,
+    INCREMENT,
     INDICATOR,
     KEEP_LAST_YEAR,
     LEVEL,
@@ -95,9 +98,19 @@ class HeadlineReader(TargetBuilder):
             if self._relation_of_last(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
-            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's.
+            if self._increment(segment, last_made):
+                last_made, listed, amount = [], [], None
+                continue
+            # 全社会固定资产投资1200亿元，增长20%: the growth is the amount's; 财政收入增长10%，
+            # 达到8亿元: the amount is the growth's.
             growth = OWN_GROWTH.match(segment.text)
-            self._segment(segment, amount if growth else None)
+            grown = [t for t in last_made if t.kind == "growth"]
+            reached = AMOUNT_AFTER.match(segment.text)
+            after = grown if reached and len(grown) == 1 else []
+            if after and reached and reached.group("whole"):
+                cut = len(reached.group("whole"))
+                segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
+            self._segment(segment, amount if growth else after[0].name if after else None)
             made = self.targets[before:]
             last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
@@ -108,12 +121,27 @@ class HeadlineReader(TargetBuilder):
                 pair = (self.targets[before - 1], made[0])
             elif len(made) == 2 and made[0].unit in MONEY_UNITS and made[1].kind == "growth":
                 pair = (made[0], made[1])
+            if after and len(made) == 1 and made[0].id == f"{after[0].id}_2":
+                made[0].id = self._unique(f"{after[0].id}_amount")  # the amount's own id
             if pair is not None and pair[1].id == f"{pair[0].id}_2":
                 # The indicator's shared id (gdp: a growth) goes to the growth, not the amount.
                 whole, rate = pair
                 whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
         return self.targets
+
+    def _increment(self, segment: Piece, last: list[DraftTarget]) -> bool:
+        """…产值200亿元，力争比上年增长50亿元: the amount's rise over last year's, a sum of its
+        own to reach (净增50亿元)."""
+        match = INCREMENT.match(segment.text)
+        whole = [t for t in last if t.kind == "cumulative" and t.unit in MONEY_UNITS]
+        if match is None or len(whole) != 1:
+            return False
+        target = self._new(f"{whole[0].name}增量", segment, "cumulative")
+        target.unit = match.group(2)
+        bound(target, Decimal(match.group(1)), None, up=True)
+        target.notes.append("比上年增长N亿元: the rise over last year's amount")
+        return True
 
     def _per_capita(self, segment: Piece, last: list[DraftTarget]) -> bool:
         """地区生产总值达到13.9亿元，增长16%，人均达到4382元: the per-head amount of the amount
@@ -233,16 +261,18 @@ class HeadlineReader(TargetBuilder):
                 f"{match.group(0)}: a margin of {match.group(3)} points, kept in the quote only"
             )
             return subject
-        for pattern in (SAME, ABOVE_GDP):
+        for pattern in (SAME, ABOVE_GDP, INCOME_IN_STEP):
             match = pattern.search(text)
             if match:
                 subject = subject_of(text[: match.start()]) or inherited
                 if not subject:
                     return None
-                relation = "same" if pattern is SAME else "above"
+                relation = "above" if pattern is ABOVE_GDP else "same"
                 if pattern is ABOVE_GDP and match.group(1) == "不低于":
                     relation = "not_below"  # 不低于经济增速: at least the economy's growth
                 self._relative(subject, piece, relation, "gdp", match.group(0))
+                if pattern is INCOME_IN_STEP:
+                    self.targets[-1].review.append("同步 names no series: read as the economy's")
                 return subject
         match = FLAT.search(text)
         if match:
@@ -457,6 +487,7 @@ class HeadlineReader(TargetBuilder):
             return
         for index, (name, value) in enumerate(zip(names, values, strict=True)):
             target = self._new(name, seg, "growth")
+            target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
             bound(target, Decimal(value), qualifier, up=True)
             target.notes.append("分别: one clause, one target per figure")

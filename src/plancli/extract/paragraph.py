@@ -11,6 +11,13 @@ from plancli.extract.text import LIST_LABEL
 _LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
 
 
+# A remark on the targets just listed (这些是指导性指标，可以根据形势适当调整; 以上为预期性指标),
+# one sentence without a line break, before the list goes on (约束性指标为：…).
+_REMARK = re.compile(
+    r"\s*(?:这些|以上|上述)(?:指标|目标)?(?:是|为|均为|属于)?(?:指导性|预期性)(?:指标|目标)[^。\n]{0,40}。"
+)
+
+
 def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) -> int:
     """The end of the targets after the lead: the first 。 or line end that no sentence or
     line of more targets follows (a list of targets — ——, 1., (一)… — runs over lines, and so
@@ -23,6 +30,11 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
         if full_stop >= 0 and (newline < 0 or full_stop < newline):
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
+                continue
+            remark = _REMARK.match(parse, full_stop + 1, stop)
+            after = parse.find("。", full_stop + 1, stop) if remark else -1
+            if after >= 0 and more_targets(parse, after + 1, stop, year):
+                pos = after + 1  # 这些是指导性指标，…。约束性指标为：… goes on listing
                 continue
             later = _later_in_item(parse, start, pos, full_stop + 1, newline, stop, year)
             if later is not None:
@@ -101,6 +113,7 @@ _TREND_CLAUSE = re.compile(
     r"^[\u4e00-\u9fff()]{2,14}?(?:保持|持续)?(?:总体|基本|相对)?(?:稳定|平稳|平衡)(?:增长)?$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:持续|稳步|进一步|继续)(?:改善|下降|降低|提升|提高|增长)$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:保持)?(?:基本)?同步$"
+    r"|^[\u4e00-\u9fff()]{2,14}?收入(?:保持|实现)?(?:基本)?同步增长$"
 )
 _NAMED_FIGURE = re.compile(r"目标(?:为|是)(?=\s*(?:增长|下降|控制在|达到)?\s*\d)")
 _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")

@@ -76,6 +76,11 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
     ]
     if dates:
         return min(dates) + (1 if speaks_of_next_year(parse, start, end) else 0)
+    # A page that names only its meeting (2013年经济社会发展工作会议透露，今年…): the
+    # meeting's year, or the next where the page states next year's targets.
+    meetings = [int(y) for y in _MEETING.findall(whole)]
+    if meetings:
+        return max(meetings) + (1 if speaks_of_next_year(parse, start, end) else 0)
     # Failing all, a sentence that names the report and a year (报告提出，2024年…).
     for line in split_lines(head):
         text = line.stripped
@@ -86,6 +91,9 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
     return None
 
 
+_MEETING = re.compile(
+    r"(?<![到至])(20\d\d)\s*年(?:度)?[^。,;\n\d]{0,12}?(?:工作会议|工作大会|动员大会|部署会议?)"
+)
 _DATELINE = re.compile(
     r"(20\d\d)(?:(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})(?!\d)"
     r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"

@@ -120,7 +120,8 @@ def _classify(title: str, year: int) -> PartKind:
 # leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
 # for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
 # 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
-# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上).
+# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上), or a
+# clause opening the plan year and 预期 (…支撑结构，2008年预期规模以上工业增加值增长15%).
 _HEADLINE_LEADS = (
     re.compile(r"主要预期(?:目标|指标)\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
     re.compile(r"主要预期目标\s*(?::|—+)"),
@@ -165,18 +166,20 @@ _HEADLINE_LEADS = (
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
-        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?<!增长)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
         r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
         r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
     ),
-    # 今年我市经济预期增长目标为14%以上，工业增加值增长…: the list opens with the economy's
-    # growth target, its subject, so the lead is the words before it
+    # 今年我市经济预期增长目标为14%以上，工业增加值增长…, 2009年某市生产总值增长的预期目标为
+    # 9%、…: the list opens with the economy's growth target, its subject, so the lead is the
+    # words before it
     re.compile(
         r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
-        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:预期)?目标(?:为|是)\s*\d)"
+        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:的)?(?:预期)?目标(?:为|是)\s*\d)"
     ),
     re.compile(
-        r"(?:^|(?<=[。\n]))(?:20\d\d年\s*,?\s*)?预期(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
+        r"(?:^|(?<=[。\n])|(?<=,)(?=20\d\d年))(?:20\d\d年\s*,?\s*)?预期"
+        r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
     ),
 )

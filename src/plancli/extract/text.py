@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from plancli.errors import InputError
+from plancli.extract.spaces import dropped_spaces
 from plancli.i18n import _
 
 # Full-width ASCII (！ to ～) → ASCII, the ideographic space → space; the Chinese list comma 、,
@@ -241,16 +242,6 @@ _OPEN_END = "，、,；;（(“‘《—-"
 _INDENT = " \t\u3000\u00a0"
 
 
-# Spaces a site sets between Chinese and figures (增长 5% 左右, 新建 310 个) or inside a figure
-# (6 . 5%): not the report's.
-_FIGURE_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=[\d０-９])"
-    r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff%％])"
-    r"|(?<=\d)[ \u00a0]+(?=[.．][ \u00a0]*\d)"
-    r"|(?<=\d[.．])[ \u00a0]+(?=\d)|(?<=\d [.．])[ \u00a0]+(?=\d)"
-)
-
-
 # What a copy adds: HTML tags (a block tag is a line break) and entities, Markdown headings and
 # emphasis, thousands separators (3,000个), a converter's pinyin (經(jīng)濟), a forum's clutter
 # (`~/ k6 `+ p) G+ G`: `_CLUTTER`); space runs for lost breaks; straight quotes read as curly.
@@ -400,10 +391,10 @@ def _reflow_lines(text: str) -> Reflowed:
     joined = False  # the previous line's break was taken out
     for index, (start, end) in enumerate(raw_lines):
         pos = start
-        for gap in _FIGURE_SPACE.finditer(text, start, end):
-            parts.append(text[pos : gap.start()])
-            origin.extend(range(pos, gap.start()))
-            pos = gap.end()
+        for gap_start, gap_end in dropped_spaces(text, start, end):
+            parts.append(text[pos:gap_start])
+            origin.extend(range(pos, gap_start))
+            pos = gap_end
         parts.append(text[pos:end])
         origin.extend(range(pos, end))
         if index + 1 == len(raw_lines):
