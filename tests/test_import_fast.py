@@ -638,24 +638,3 @@ def test_lines_are_split_as_the_csv_reader_splits_them(text: str) -> None:
         assert _split_lines(text, end) == _LINE.findall(text, 0, end)
         assert "".join(_split_lines(text, end)) == text[:end]
 
-
-def test_csv_rows_count_and_name_their_lines_across_the_quick_and_the_general_reading() -> None:
-    """`_csv_rows` keeps the row count and the last line read in locals: the limit counts the
-    quick rows (as wide as the header, every cell given) and the others alike, and a CSV
-    error after quick rows names the line it starts on."""
-    from plancli.imports import ImportLimits
-
-    limits = ImportLimits(rows=4)
-    quick, short, blank = "gdp,2022-06,5.1\n", "gdp,2022-07\n", ",,\n"
-    text = "target,period,value\n" + quick + short + blank + quick + short
-    rows, problems = parse_import(text.encode(), "in.csv", limits)
-    assert [row.row for row in rows] == [2, 5]
-    assert [(p.row, p.message) for p in problems] == [(3, "no value"), (6, "no value")]
-    with pytest.raises(InputError, match=r"^in.csv: more than 4 rows"):
-        parse_import((text + quick).encode(), "in.csv", limits)
-    with pytest.raises(InputError, match=r"^in.csv: more than 4 rows"):
-        parse_import((text + short).encode(), "in.csv", limits)
-    broken = "target,period,value,note\n" + 'gdp,2022-06,5.1,""\n' * 3 + 'gdp,2022-07,5,"a\n'
-    _, problems = parse_import(broken.encode(), "in.csv")
-    assert [p.row for p in problems] == [5]
-    assert problems.kept[0].message.startswith("a quoted cell opens on this row")

@@ -375,111 +375,98 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
-    # The row count and the last line read are locals (attributes of `kept` stored and read
-    # for each row cost ~0.1 s a million), written back before `counted` is asked and when
-    # the loop ends or a CSV error stops it (`_parse_csv` reads `kept.last_line`).
-    count = kept.count
-    line = kept.last_line
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if quick and len(cells) == width:
-                given_target = cells[target].strip()
-                given_period = cells[period].strip()
-                figure = cells[value].strip()
-                if given_target and given_period and figure:
-                    count += 1
-                    if count > limit:
-                        kept.count = count - 1
-                        kept.counted()  # refuses
-                    amount = None if amount_at is None else cells[amount_at].strip() or None
-                    note = None if note_at is None else cells[note_at].strip() or None
-                    source = None if source_at is None else cells[source_at].strip() or None
-                    if not figure.isascii() or "," in figure:
-                        figure = plain_number(figure)
-                    if amount is not None and (not amount.isascii() or "," in amount):
-                        amount = plain_number(amount)
-                    if figure.startswith(FRACTION_START):  # see below
-                        fractions.append(len(rows))
-                    # One text for each distinct figure (a bulletin's million figures have
-                    # some ten thousand): the rows kept hold it, not a copy of their own.
-                    shared = figures.get(figure)
-                    if shared is not None:
-                        figure = shared
-                    elif len(figures) < _SHARED:
-                        figures[figure] = figure
-                    if amount is not None:
-                        shared = figures.get(amount)
-                        if shared is not None:
-                            amount = shared
-                        elif len(figures) < _SHARED:
-                            figures[amount] = amount
-                    # ImportRow(line, Entry(…)), made without the named tuples' Python __new__
-                    entry = (
-                        share_target(given_target, given_target),
-                        known_period(given_period) or new_period(given_period),
-                        figure,
-                        amount,
-                        note,
-                        source,
-                        False,
-                    )
-                    keep(new(ImportRow, (line, new(Entry, entry))))
-                    continue
-            if not "".join(cells).strip():
-                continue
-            kept.count = count
-            kept.counted()
-            count = kept.count
-            cell_count = len(cells)
-            if cell_count > width:
-                problems.add(line, _too_many(cell_count, width))
-                continue
-            if unlabelled:
-                stray = [i for i in unlabelled if i < cell_count and cells[i].strip()]
-                if stray:
-                    problems.add(line, _no_header([_column_number(i) for i in stray]))
-                    continue
-            given = [cells[i].strip() if i < cell_count else "" for i in (target, period, value)]
-            amount, note, source = (
-                (cells[i].strip() or None) if i < cell_count else None for i in optional
-            )
-            if not all(given):
-                missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
-                if (
-                    header.template
-                    and missing == ["value"]
-                    and amount is None
-                    and note is None
-                    and source is None
-                ):
-                    notes.blank_rows += 1
-                    continue
-                problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
-                continue
-            figure = given[2]
-            if not figure.isascii() or "," in figure:
-                figure = plain_number(figure)
-            if amount is not None and (not amount.isascii() or "," in amount):
-                amount = plain_number(amount)
-            if figure.startswith(FRACTION_START):  # 0.992 for 99.2 %? (bulletin.resolve_rows)
-                fractions.append(len(rows))
-            keep(
-                ImportRow(
-                    line,
-                    Entry(
-                        share_target(given[0], given[0]),
-                        known_period(given[1]) or new_period(given[1]),
-                        figure,
-                        amount,
-                        note,
-                        source,
-                    ),
-                )
-            )
-    finally:
+    for cells in reader:
+        line = reader.line_num
         kept.last_line = line
-        kept.count = count
+        if quick and len(cells) == width:
+            given_target = cells[target].strip()
+            given_period = cells[period].strip()
+            figure = cells[value].strip()
+            if given_target and given_period and figure:
+                kept.count += 1
+                if kept.count > limit:
+                    kept.counted()  # refuses
+                amount = None if amount_at is None else cells[amount_at].strip() or None
+                note = None if note_at is None else cells[note_at].strip() or None
+                source = None if source_at is None else cells[source_at].strip() or None
+                if not figure.isascii() or "," in figure:
+                    figure = plain_number(figure)
+                if amount is not None and (not amount.isascii() or "," in amount):
+                    amount = plain_number(amount)
+                if figure.startswith(FRACTION_START):  # see below
+                    fractions.append(len(rows))
+                # One text for each distinct figure (a bulletin's million figures have
+                # some ten thousand): the rows kept hold it, not a copy of their own.
+                shared = figures.get(figure)
+                if shared is not None:
+                    figure = shared
+                elif len(figures) < _SHARED:
+                    figures[figure] = figure
+                if amount is not None:
+                    shared = figures.get(amount)
+                    if shared is not None:
+                        amount = shared
+                    elif len(figures) < _SHARED:
+                        figures[amount] = amount
+                # ImportRow(line, Entry(…)), made without the named tuples' Python __new__
+                entry = (
+                    share_target(given_target, given_target),
+                    known_period(given_period) or new_period(given_period),
+                    figure,
+                    amount,
+                    note,
+                    source,
+                    False,
+                )
+                keep(new(ImportRow, (line, new(Entry, entry))))
+                continue
+        if not "".join(cells).strip():
+            continue
+        kept.counted()
+        count = len(cells)
+        if count > width:
+            problems.add(line, _too_many(count, width))
+            continue
+        if unlabelled:
+            stray = [i for i in unlabelled if i < count and cells[i].strip()]
+            if stray:
+                problems.add(line, _no_header([_column_number(i) for i in stray]))
+                continue
+        given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
+        amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
+        if not all(given):
+            missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
+            if (
+                header.template
+                and missing == ["value"]
+                and amount is None
+                and note is None
+                and source is None
+            ):
+                notes.blank_rows += 1
+                continue
+            problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
+            continue
+        figure = given[2]
+        if not figure.isascii() or "," in figure:
+            figure = plain_number(figure)
+        if amount is not None and (not amount.isascii() or "," in amount):
+            amount = plain_number(amount)
+        if figure.startswith(FRACTION_START):  # 0.992 for 99.2 %? (bulletin.resolve_rows)
+            fractions.append(len(rows))
+        keep(
+            ImportRow(
+                line,
+                Entry(
+                    share_target(given[0], given[0]),
+                    known_period(given[1]) or new_period(given[1]),
+                    figure,
+                    amount,
+                    note,
+                    source,
+                ),
+            )
+        )
 
 
 def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:
