@@ -284,13 +284,18 @@ def import_stream(
     # The targets sequence_warnings may warn about: those whose figures, with the import's,
     # are not in order (see `_warnings`), found from the numbers; only their rows are named.
     disordered = _disordered(current, ids, names, cumulative_keys, cumulative_values)
-    cumulative = [
-        (ids[key >> 16], names[key & 0xFFFF], value, packed)
-        for key, value, packed in zip(
-            cumulative_keys, cumulative_values, cumulative_rows, strict=True
-        )
-        if key >> 16 in disordered
-    ]
+    # None out of order (nearly every import): no pass over the 570,000 cumulative rows.
+    cumulative = (
+        [
+            (ids[key >> 16], names[key & 0xFFFF], value, packed)
+            for key, value, packed in zip(
+                cumulative_keys, cumulative_values, cumulative_rows, strict=True
+            )
+            if key >> 16 in disordered
+        ]
+        if disordered
+        else []
+    )
     del cumulative_keys, cumulative_values, cumulative_rows
     return ImportResult(
         name,
@@ -344,11 +349,17 @@ def _disordered(
                 found.add(number)
     # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
     # then position (a target gives each position once: a second was refused).
-    order = [
-        (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
-        for place, key in enumerate(keys)
-        if key >> 16 not in held
-    ]
+    order = (
+        [
+            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
+            for place, key in enumerate(keys)
+            if key >> 16 not in held
+        ]
+        if held
+        else [
+            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place for place, key in enumerate(keys)
+        ]
+    )
     order.sort()
     target = year = position = -1
     below: Decimal | None = None  # the largest figure of the year's earlier positions
