@@ -637,4 +637,3 @@ def test_lines_are_split_as_the_csv_reader_splits_them(text: str) -> None:
     if end:
         assert _split_lines(text, end) == _LINE.findall(text, 0, end)
         assert "".join(_split_lines(text, end)) == text[:end]
-
