@@ -438,6 +438,8 @@ def test_unusual_rows_among_ordinary_ones_import_as_check_entry_reads_them(
         "gdp,2023-06,5,,",
         "gdp,2022-06,5,-3,",
         "service_centre,2022-06,101,,",
+        "service_centre,2022-06,100.01,,",  # compared with Decimal bounds, not ints
+        "service_centre,2022-06,-0.5,,",
         "gdp,2022-Q1,4.2,,",  # row 2 gave it
     ],
 )

@@ -44,6 +44,9 @@ _NO_ROWS = array("q", bytes(8 * _SLOTS))
 # What a figure must satisfy for its target's kind (`check_entry`'s rule): 0 any figure,
 # 1 at least 0 (a cumulative total), 2 from 0 to 100 (a milestone's per cent).
 _ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
+# A figure is compared with these, not with the integers 0 and 100: Decimal against int
+# converts the int each time (128 ns a comparison against 54, some 0.1 s an import).
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
 
 # A target as the loop reads it: the target, its number, the periods of its kind (text as
 # given → see `_Positions.period`), the rule for its figures, and whether it takes an amount.
@@ -192,14 +195,17 @@ def import_stream(
             if (
                 period_info
                 and value is not None
-                and (rule == _ANY or (value >= 0 if rule == _NOT_NEGATIVE else 0 <= value <= 100))
+                and (
+                    rule == _ANY
+                    or (value >= _ZERO if rule == _NOT_NEGATIVE else _ZERO <= value <= _HUNDRED)
+                )
             ):
                 amount: Decimal | None = None
                 if given is not None and has_amount and isinstance(given, str):
                     amount = numbers_get(given)
                     if amount is None:
                         amount = learn_number(given)
-                if given is None or (amount is not None and amount >= 0):
+                if given is None or (amount is not None and amount >= _ZERO):
                     period, text, slot, number = period_info
                     try:
                         record = new_record(
@@ -237,6 +243,7 @@ def import_stream(
                 continue
             period, slot, number = known.stored_period(record.period)
             target_number = known.target_number(record.target)
+            rule = _NOT_NEGATIVE if target.kind == "cumulative" else _ANY
         where = target_number * _SLOTS + slot
         earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
         if earlier:
@@ -262,7 +269,7 @@ def import_stream(
                 if len(pending) >= _CHUNK:
                     session.append(pending)
                     pending = []
-        if target.kind == "cumulative":
+        if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
             cumulative_rows.append(line << 1 | is_unchanged)
@@ -277,13 +284,18 @@ def import_stream(
     # The targets sequence_warnings may warn about: those whose figures, with the import's,
     # are not in order (see `_warnings`), found from the numbers; only their rows are named.
     disordered = _disordered(current, ids, names, cumulative_keys, cumulative_values)
-    cumulative = [
-        (ids[key >> 16], names[key & 0xFFFF], value, packed)
-        for key, value, packed in zip(
-            cumulative_keys, cumulative_values, cumulative_rows, strict=True
-        )
-        if key >> 16 in disordered
-    ]
+    # None out of order (nearly every import): no pass over the 570,000 cumulative rows.
+    cumulative = (
+        [
+            (ids[key >> 16], names[key & 0xFFFF], value, packed)
+            for key, value, packed in zip(
+                cumulative_keys, cumulative_values, cumulative_rows, strict=True
+            )
+            if key >> 16 in disordered
+        ]
+        if disordered
+        else []
+    )
     del cumulative_keys, cumulative_values, cumulative_rows
     return ImportResult(
         name,
@@ -337,11 +349,17 @@ def _disordered(
                 found.add(number)
     # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
     # then position (a target gives each position once: a second was refused).
-    order = [
-        (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
-        for place, key in enumerate(keys)
-        if key >> 16 not in held
-    ]
+    order = (
+        [
+            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
+            for place, key in enumerate(keys)
+            if key >> 16 not in held
+        ]
+        if held
+        else [
+            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place for place, key in enumerate(keys)
+        ]
+    )
     order.sort()
     target = year = position = -1
     below: Decimal | None = None  # the largest figure of the year's earlier positions
