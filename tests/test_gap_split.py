@@ -6,6 +6,8 @@ always waited for."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -227,6 +229,43 @@ def test_the_command_writes_the_same_split_or_not(
     assert [gap(*args) for args in options] == alone
     assert len(calls) == len(options)
     assert {code for code, _ in alone} == {0, 1}  # --fail-on both ways
+
+
+_PROGRAM = """
+import atexit, os, sys
+kept = os.fdopen(os.dup(2), "w")
+kept.write("freed\\n")  # a buffered file: written when the interpreter frees it
+atexit.register(lambda: sys.stdout.write("atexit ran\\n"))
+sys.argv[0] = "plancli"
+from plancli.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("split", ["always", "never"])
+def test_gap_leaves_without_freeing_once_all_is_written(
+    tmp_path: Path, invoke: Any, split: str
+) -> None:
+    """The `plancli` program ends `gap` without freeing its objects (0.3 s at 100,000
+    targets), after its output is flushed and the `atexit` handlers have run, with the exit
+    code asked for; other commands, and tests' in-process runs, end the usual way."""
+    assert invoke("init", "--demo", str(tmp_path)).exit_code == 0
+    plan = str(tmp_path / "plan2022.toml")
+    args = ("--plan", plan, "gap", "--json", "--fail-on", "behind")
+    expected = invoke(*args)
+    assert expected.exit_code == 1
+    env = {**os.environ, "PLANCLI_GAP_SPLIT": split}
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-c", _PROGRAM, *argv]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+    done = run(*args)
+    assert (done.returncode, done.stdout, done.stderr) == (1, expected.stdout + "atexit ran\n", "")
+    other = run("--plan", plan, "targets")
+    assert other.returncode == 0
+    assert other.stdout.endswith("atexit ran\n")
+    assert other.stderr == "freed\n"
 
 
 def test_the_split_is_forced_either_way_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:

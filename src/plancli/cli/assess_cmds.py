@@ -18,6 +18,7 @@ from plancli.cli.app import (
     State,
     command,
     emit,
+    leave_without_freeing,
     one_format,
     state,
 )
@@ -120,6 +121,7 @@ def gap_cmd(
     assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, order)
     _show_gap(st, assessment, chosen, json_out, csv_out)
+    leave_without_freeing(assessment, chosen)
     if assessment.as_of is None and as_of is None and not (json_out or csv_out):
         first_run_hint(st)
     if any(a.status in failing for a in chosen):
@@ -141,7 +143,7 @@ def _split_gap_json(
     from plancli.assess import figure_query
     from plancli.assess.gap_shares import Figures, Source
     from plancli.assess.gap_split import SplitGap
-    from plancli.cli.app import emit_parts, output_encoding
+    from plancli.cli.app import emit_parts, leave_without_freeing, output_encoding
     from plancli.errors import PlanError
     from plancli.periods import parse_plan_period
 
@@ -178,6 +180,7 @@ def _split_gap_json(
 
     with SplitGap(plan, period, source, targets, statuses, order, encoding) as split:
         emit_parts(split.parts())
+    leave_without_freeing(split)
     return any(split.counts[status] for status in failing)
 
 
