@@ -42,7 +42,8 @@ PLANS = [DATA / "plan2022.toml", *sorted(DATA.glob("2026/*.toml"))[:3]]
 def _split(plan: Any, records: Any, amendments: Any, as_of: Any, **how: Any) -> SplitGap:
     period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
     figures = Figures(records, amendments)
-    return SplitGap(plan, period, lambda: figures, how["targets"], how["statuses"], how["order"])
+    wanted = {t.id for t in how["targets"]}
+    return SplitGap(plan, period, lambda: figures, wanted, how["statuses"], how["order"])
 
 
 def _two_processes(
@@ -125,8 +126,9 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
     as_of = receive(parent)
     assert as_of is not None
-    context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
-    chosen, keys = _judged(split, context, split.theirs)
+    plan, targets = split._share(split.their_share, split._their_places)
+    context = _context(plan, indexed, parse_period(as_of.decode()) if as_of else None)
+    chosen, keys = _judged(split, context, targets)
     import marshal
 
     from plancli.assess.gap_json import row_texts
@@ -307,7 +309,9 @@ def test_the_parent_takes_its_part_of_the_targets() -> None:
     plan, _ = _plan2022()
     count = len(plan.targets)
     for part, first in ((0.5, count // 2), (0.47, int(count * 0.47)), (0.0, 0), (1.0, count - 1)):
-        (_, mine), (_, theirs) = shares(plan, part)
+        (_, my_places), (_, their_places) = shares(plan, part)
+        mine = [plan.targets[place] for place in my_places]
+        theirs = [plan.targets[place] for place in their_places]
         assert len(mine) == first
         assert {t.id for t in mine} | {t.id for t in theirs} == {t.id for t in plan.targets}
         assert max(t.id for t in mine) < min(t.id for t in theirs) if mine else theirs

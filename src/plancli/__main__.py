@@ -27,7 +27,7 @@ def main() -> None:
 
     set_language(choose_language(sys.argv[1:]))
     from plancli.cli import main as run
-    from plancli.cli.app import LEAVING
+    from plancli.cli.assess_cmds import LEAVING
 
     LEAVING.allowed = True  # the program, not a test's runner: it may leave without freeing
     try:

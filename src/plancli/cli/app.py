@@ -637,27 +637,6 @@ def one_format(json_out: bool, csv_out: bool) -> None:
         raise InputError(_("choose one of --json and --csv"))
 
 
-class _Leaving:
-    """Whether the process may end without freeing its objects, and whether a command asked."""
-
-    allowed = False  # set by the `plancli` program (`__main__`); never in a test's runner
-    wanted = False
-    kept: list[object] = []  # noqa: RUF012 - one per process
-
-
-LEAVING = _Leaving()
-
-
-def leave_without_freeing(*objects: object) -> None:
-    """After a command that built many objects (`gap --json` of 100,000 targets: freeing
-    them took 0.3 s after its last byte): where the program allows it, `objects` are kept
-    alive and the process ends without freeing anything, once its output is flushed and
-    its `atexit` handlers have run (`__main__._leave`). Elsewhere (a test's runner) nothing."""
-    if LEAVING.allowed:
-        LEAVING.kept.extend(objects)
-        LEAVING.wanted = True
-
-
 def emit(text: str) -> None:
     """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
     terminal: `output.dump_json` and `output.csv_text` make them so (issue 14)."""
