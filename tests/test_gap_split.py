@@ -15,7 +15,14 @@ from typing import Any
 
 import pytest
 
-from gap_split_helpers import WHEN, child_dies_at_once, joined, judged, no_children
+from gap_split_helpers import (
+    WHEN,
+    child_dies_at_once,
+    every_target,
+    joined,
+    judged,
+    no_children,
+)
 from plancli.assess import assess_plan
 from plancli.assess import gap_split as split_module
 from plancli.assess.core import Context
@@ -88,6 +95,29 @@ def test_two_processes_write_what_one_writes(path: Path) -> None:
     # and with nothing recorded: every target no_data, no as-of period
     how = cases[0]
     assert _two_processes(plan, [], [], None, **how) == judged(plan, [], [], None, **how)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+@pytest.mark.parametrize("child", ["judges", "dies"])
+def test_each_process_builds_its_share_of_the_targets(
+    path: Path, child: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan's targets not built yet (from its compiled form) stay so in the parent, which
+    builds its share and the targets they read (a roll-up's parts, a relation's reference):
+    the same bytes as one process; a child that fails has its share built by the parent."""
+    model = load_plan_file(path)
+    records = demo_records(model, WHEN, "demo")
+    whole = plain_plan(model)
+    how = every_target(whole)
+    expected = judged(whole, records, _amended(whole), None, **how)
+    if child == "dies":
+        monkeypatch.setattr(split_module, "_child", child_dies_at_once)
+    plan = plain_plan(model)
+    how_done = "split" if child == "judges" else "redone"
+    assert _two_processes(plan, records, _amended(whole), None, how_done, **how) == expected
+    assert plan._targets is None  # never the whole plan
+    reads = [t for t in whole.targets if t.parts or t.reference is not None]
+    assert reads or path.stem != "plan2022"  # roll-ups or relations among the targets
 
 
 def _hostile_plan(tmp_path: Path) -> Path:
