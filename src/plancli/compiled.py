@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,9 +171,11 @@ class Rows:
 
 def _targets(columns: dict[str, list[Any]], places: Sequence[int] | None) -> list[Target]:
     """The targets at `places` (None: all) of their columns."""
-    if places is None:
-        made = dict(columns)
-    else:
+    made: dict[str, Sequence[Any]] = dict(columns)
+    if places is not None and len(places) > 1:  # each column's values picked in C
+        pick = itemgetter(*places)
+        made = {name: pick(column) for name, column in columns.items()}
+    elif places is not None:
         made = {name: [column[place] for place in places] for name, column in columns.items()}
     # A column of nothing (most are: any() asks in C) is left as it is.
     for name in _DECIMALS:
