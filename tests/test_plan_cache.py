@@ -163,6 +163,7 @@ def test_a_plans_targets_are_built_when_used_and_a_part_alone(cache: Path, mini_
     assert plan._targets is None  # nothing built but the part
     assert plan.target("g5") == whole[g5]
     assert plan._targets == whole
+    assert plan._rows is None  # the columns freed
     assert plan.column("parts") == [t.parts or None for t in whole]  # from the built targets
     assert plan.part([g5, 0]) == [whole[g5], whole[0]]
 

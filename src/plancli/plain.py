@@ -279,6 +279,7 @@ class Plan:
         if self._targets is None:
             assert self._rows is not None
             self._targets = self._rows.build()
+            self._rows = None  # the columns freed: everything is built
         return self._targets
 
     def target(self, target_id: str) -> Target | None:
