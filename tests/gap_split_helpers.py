@@ -65,7 +65,12 @@ def split_document(
     period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
     query = figure_query(plan, period)
     with SplitGap(
-        plan, period, lambda: source(query), how["targets"], how["statuses"], how["order"]
+        plan,
+        period,
+        lambda: source(query),
+        {t.id for t in how["targets"]},
+        how["statuses"],
+        how["order"],
     ) as split:
         text = joined(split.parts())
     assert no_children()

@@ -87,7 +87,7 @@ def test_a_write_between_the_two_reads_is_in_neither(
     how = every_target(plan)
     before = _one_process(plan, ledger, None, **how)
     _, (_, theirs) = shares(plan)
-    target = next(t for t in theirs if t.kind == "growth")
+    target = next(t for t in plan.part(theirs) if t.kind == "growth")
     period = f"{plan.plan.year}-06"
 
     def land() -> None:
@@ -161,7 +161,7 @@ def test_a_figure_wrong_in_either_share_is_the_one_process_error(
     pg_ledgers: PgLedgers, tmp_path: Path, half: int
 ) -> None:
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    target = next(t for t in shares(plan)[half][1] if t.kind == "growth")
+    target = next(t for t in plan.part(shares(plan)[half][1]) if t.kind == "growth")
     (name,) = ledger.sql(
         "SELECT conname FROM pg_constraint WHERE contypid = 'plancli.figure'::regtype"
     )[0]

@@ -95,7 +95,7 @@ def test_a_write_between_the_two_reads_is_seen(
     how = every_target(plan)
     before = read_and_judged(plan, location, None, **how)
     _, (_, theirs) = shares(plan)
-    target = next(t for t in theirs if t.kind == "growth")
+    target = next(t for t in plan.part(theirs) if t.kind == "growth")
     period = f"{plan.plan.year}-06"
 
     def land() -> None:
@@ -262,7 +262,7 @@ def test_rows_are_made_in_the_outputs_encoding_by_each_process(tmp_path: Path) -
         plan,
         None,
         lambda: SqliteShares(location, query),
-        plan.targets,
+        plan.ids(),
         None,
         "worst",
         ("gb18030", "strict"),

@@ -147,6 +147,50 @@ def test_a_damaged_or_foreign_entry_is_ignored(cache: Path, mini_plan: Path) -> 
         assert load_plan_file(mini_plan).plan.id == first.plan.id
 
 
+def test_a_plans_targets_are_built_when_used_and_a_part_alone(cache: Path, mini_plan: Path) -> None:
+    """A plan from its compiled form builds its targets at their first use; `part` builds
+    those asked for only, `ids` and `column` read the columns (`gap_split`: each process
+    builds its share)."""
+    whole = load_plain_plan(mini_plan).targets
+    plan = load_plain_plan(mini_plan)  # from the entry
+    g5 = [t.id for t in whole].index("g5")
+    assert plan.ids() == [t.id for t in whole]
+    assert plan.column("min")[g5] == "310"  # as kept: the decimal's text
+    assert plan.column("parts") == [t.parts or None for t in whole]
+    assert plan.part([g5, 0]) == [whole[g5], whole[0]]
+    assert plan.part([g5])[0].min == Decimal("310")
+    assert plan.part([]) == []
+    assert plan._targets is None  # nothing built but the part
+    assert plan.target("g5") == whole[g5]
+    assert plan._targets == whole
+    assert plan._rows is None  # the columns freed
+    assert plan.column("parts") == [t.parts or None for t in whole]  # from the built targets
+    assert plan.part([g5, 0]) == [whole[g5], whole[0]]
+
+
+def test_an_entry_whose_targets_do_not_build_is_read_from_the_file(
+    cache: Path, mini_plan: Path
+) -> None:
+    """A target that does not build from the entry (not what this code wrote: a figure that is
+    no decimal) is built from the plan file, validated again, and the entry replaced."""
+    first = load_plain_plan(mini_plan)
+    expected = first.targets
+    [entry] = list(cache.iterdir())
+    header, body = entry.read_bytes().split(b"\n", 1)
+    data = marshal.loads(body)
+    data["targets"]["min"] = [
+        "not a number" if v is not None else None for v in data["targets"]["min"]
+    ]
+    entry.write_bytes(header + b"\n" + marshal.dumps(data))
+    damaged = load_plain_plan(mini_plan)  # believed: plain values, the columns' shape
+    g5 = damaged.ids().index("g5")
+    assert damaged.part([g5]) == [expected[g5]]
+    assert damaged.targets == expected
+    assert marshal.loads(entry.read_bytes().split(b"\n", 1)[1])["targets"]["min"][g5] == "310"
+    with pytest.raises(ArithmeticError):  # without the file to turn to: as before
+        assert compiled.plan_from_compiled(data).targets
+
+
 def test_an_unwritable_cache_is_only_slower(
     tmp_path: Path, mini_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,14 +27,41 @@ def main() -> None:
 
     set_language(choose_language(sys.argv[1:]))
     from plancli.cli import main as run
+    from plancli.cli.assess_cmds import LEAVING
 
+    LEAVING.allowed = True  # the program, not a test's runner: it may leave without freeing
     try:
         run()
+    except SystemExit as done:
+        if LEAVING.wanted and (done.code is None or type(done.code) is int):
+            _leave(done.code or 0)
+        raise
     finally:
         # The interpreter still runs the collector once at exit, over every object, all of
         # them young since it never ran: frozen objects are skipped. 40 ms of a first status
         # (396 → 355 ms) and 19 ms of a cached one (168 → 149 ms), measured side by side.
         gc.freeze()
+
+
+def _leave(code: int) -> None:
+    """The process ended at once, its objects not freed (`cli.app.leave_without_freeing`):
+    once stdout and stderr are flushed, and the `atexit` handlers have run, as at a normal
+    exit. A flush that fails returns: the interpreter then exits as it always does."""
+    import atexit
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # a closed pipe, a full disk: the normal exit says what it says
+        return
+    atexit._run_exitfuncs()  # run once: the interpreter would have run them next
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        return
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from plancli.imports import (
 )
 from plancli.ledger import Figures, clean_text, same_figure, sequence_warnings
 from plancli.periods import Period, parse_period
-from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import LedgerSession
 
@@ -75,7 +75,7 @@ class _Positions:
         self.kind_periods: tuple[
             dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
         ] = ({}, {})
-        self.keep_targets = len(getattr(plan, "_by_id", ())) + checker.KEEP
+        self.keep_targets = len(plan_ids(plan)) + checker.KEEP
 
     def target_number(self, target_id: str) -> int:
         number = self.numbers.get(target_id)

@@ -15,10 +15,19 @@ are named tuples: `dump_json` writes one as an object of its fields, not as an a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, TypeVar, get_args
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    NamedTuple,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    get_args,
+)
 
 from plancli.i18n import N_
 
@@ -224,19 +233,81 @@ class PlanMeta(NamedTuple):
     status: StatusRules = StatusRules()
 
 
+_LISTS = ("parts", "aliases")  # lists of strings, empty by default
+
+
+class TargetRows(Protocol):
+    """A plan's targets not built yet (`compiled.py` keeps them as columns): each built when
+    asked for, so a process that judges part of a plan builds that part only (`gap_split`)."""
+
+    def __len__(self) -> int: ...
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every target, in plan order, as kept (None where a target has none:
+        an empty `parts` too)."""
+        ...
+
+    def build(self, places: Sequence[int] | None = None) -> list[Target]:
+        """The targets at `places` (plan order numbers; None: all), built."""
+        ...
+
+
 class Plan:
-    """A validated plan. `target()` looks a target up by id through an index built once."""
+    """A validated plan. `target()` looks a target up by id through an index built once.
 
-    __slots__ = ("_by_id", "plan", "sections", "targets")
+    Its `targets` may be given as `TargetRows`: they are then built at the first use of
+    `targets` or `target()`; `ids()`, `column()` and `part()` read the rows without building
+    the rest."""
 
-    def __init__(self, plan: PlanMeta, sections: list[Section], targets: list[Target]) -> None:
+    __slots__ = ("_by_id", "_rows", "_targets", "plan", "sections")
+
+    def __init__(
+        self, plan: PlanMeta, sections: list[Section], targets: list[Target] | TargetRows
+    ) -> None:
         self.plan = plan
         self.sections = sections
-        self.targets = targets
-        self._by_id = {target.id: target for target in targets}
+        self._targets: list[Target] | None = None
+        self._rows: TargetRows | None = None
+        if isinstance(targets, list):
+            self._targets = targets
+        else:
+            self._rows = targets
+        self._by_id: dict[str, Target] | None = None
+
+    @property
+    def targets(self) -> list[Target]:
+        if self._targets is None:
+            assert self._rows is not None
+            self._targets = self._rows.build()
+            self._rows = None  # the columns freed: everything is built
+        return self._targets
 
     def target(self, target_id: str) -> Target | None:
+        if self._by_id is None:
+            self._by_id = {target.id: target for target in self.targets}
         return self._by_id.get(target_id)
+
+    def ids(self) -> list[str]:
+        """The targets' ids in plan order (not building them)."""
+        return self.column("id")
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every target in plan order (`TargetRows.column`: None where a target
+        has none, an empty `parts` too), not building the targets."""
+        if self._targets is None:
+            assert self._rows is not None
+            return self._rows.column(name)
+        if name in _LISTS:
+            return [getattr(target, name) or None for target in self._targets]
+        return [getattr(target, name) for target in self._targets]
+
+    def part(self, places: Sequence[int]) -> list[Target]:
+        """The targets at `places` (plan order numbers), building only those."""
+        if self._targets is None:
+            assert self._rows is not None
+            return self._rows.build(places)
+        targets = self._targets
+        return [targets[place] for place in places]
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:
@@ -373,6 +444,13 @@ def latest_in_order(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
 
 # Either form, where a helper serves read commands (plain) and writing ones (the models).
 AnyPlan: TypeAlias = "Plan | model.Plan"
+
+
+def plan_ids(plan: AnyPlan) -> list[str]:
+    """A plan's target ids in plan order (a plain plan's without building its targets)."""
+    return plan.ids() if isinstance(plan, Plan) else [target.id for target in plan.targets]
+
+
 AnyTarget: TypeAlias = "Target | model.Target"
 AnyAmendment: TypeAlias = "Amendment | model.Amendment"
 AnyRecord: TypeAlias = "Record | model.Record"

@@ -181,14 +181,18 @@ def load_plain_plan(path: Path) -> plain.Plan:
     compiled = read_compiled(path, key)
     if compiled is None and len(data) >= ASIDE_BYTES:
         compiled = compile_aside(path, key)
+
+    def validated() -> dict[str, Any]:
+        fresh = compile_plan(_validate(path, data))
+        keep_compiled(path, key, fresh)
+        return fresh
+
     if compiled is not None:
-        try:
-            return plan_from_compiled(compiled)
+        try:  # its targets built when used: should one not build, from the file
+            return plan_from_compiled(compiled, lambda: plan_from_compiled(validated()).targets)
         except (KeyError, TypeError, ValueError, ArithmeticError):  # not one this code wrote
             pass
-    compiled = compile_plan(_validate(path, data))
-    keep_compiled(path, key, compiled)
-    return plan_from_compiled(compiled)
+    return plan_from_compiled(validated())
 
 
 def _validate(path: Path, data: bytes) -> Plan:
@@ -430,17 +434,7 @@ def filter_targets(
     search: str | None = None,
 ) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
-    if section is not None and plan.section(section) is None:
-        known = ", ".join(s.id for s in plan.sections)
-        raise InputError(
-            _("unknown section {section!r}; sections are: {known}").format(
-                section=section, known=known
-            )
-        )
-    if kind is not None and kind not in KINDS:
-        raise InputError(
-            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
-        )
+    check_filter(plan, section, kind)
     needle = search.casefold() if search else None
     return [
         target
@@ -454,6 +448,21 @@ def filter_targets(
             or needle in target.name_en.casefold()
         )
     ]
+
+
+def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> None:
+    """An unknown section or kind, said (`filter_targets`)."""
+    if section is not None and plan.section(section) is None:
+        known = ", ".join(s.id for s in plan.sections)
+        raise InputError(
+            _("unknown section {section!r}; sections are: {known}").format(
+                section=section, known=known
+            )
+        )
+    if kind is not None and kind not in KINDS:
+        raise InputError(
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
+        )
 
 
 class BundledPlan(NamedTuple):

@@ -65,8 +65,13 @@ def figure_query(plan: AnyPlan, as_of: Period | str | None = None) -> FigureQuer
     year = plan.plan.year
     if isinstance(as_of, str):
         as_of = parse_plan_period(as_of, year)
-    series = {t.id for t in plan.targets if t.kind == "relative"}
-    series |= {t.reference for t in plan.targets if t.reference is not None}
+    if isinstance(plan, Plan):  # the columns: a plan's targets not built for this
+        kinds = zip(plan.ids(), plan.column("kind"), strict=True)
+        series = {target_id for target_id, kind in kinds if kind == "relative"}
+        series |= set(filter(None, plan.column("reference")))
+    else:
+        series = {t.id for t in plan.targets if t.kind == "relative"}
+        series |= {t.reference for t in plan.targets if t.reference is not None}
     end_month = as_of.end_month if as_of is not None and as_of.year == year else 12
     return FigureQuery(year, end_month, frozenset(series))
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from plancli.assess.records import Recorded
-from plancli.plain import Amendment, Plan, Target
+from plancli.plain import Amendment, Plan
 
 
 class Share(NamedTuple):
@@ -76,38 +76,72 @@ class Figures:
         pass
 
 
+def filter_ids(plan: Plan, section: str | None, kind: str | None) -> frozenset[str]:
+    """The ids of `filter_targets` (no search), from the plan's columns: its targets are not
+    built for this (`gap_split` builds each process's share only)."""
+    from plancli.plan import check_filter
+
+    check_filter(plan, section, kind)
+    ids = plan.ids()
+    if section is None and kind is None:
+        return frozenset(ids)
+    rows = zip(ids, plan.column("section"), plan.column("kind"), strict=True)
+    return frozenset(
+        target_id
+        for target_id, of_section, of_kind in rows
+        if (section is None or of_section == section) and (kind is None or of_kind == kind)
+    )
+
+
 def shares(
     plan: Plan, part: float = 0.5
-) -> tuple[tuple[Share, list[Target]], tuple[Share, list[Target]]]:
+) -> tuple[tuple[Share, list[int]], tuple[Share, list[int]]]:
     """The plan's targets cut in two by id, `part` of them (of 1) in the first share (at the
-    middle id: a half), each with its share (`Share`)."""
-    ids = sorted(target.id for target in plan.targets)
-    middle = ids[min(int(len(ids) * part), len(ids) - 1)] if ids else ""
-    first = [t for t in plan.targets if t.id < middle]
-    second = [t for t in plan.targets if t.id >= middle]
+    middle id: a half), each with its share (`Share`) and its targets' places in the plan
+    (plan order numbers: `Plan.part` builds them). Read from the plan's columns: each
+    process builds its own share's targets only."""
+    ids = plan.ids()
+    ordered = sorted(ids)
+    middle = ordered[min(int(len(ordered) * part), len(ordered) - 1)] if ordered else ""
+    first = [place for place, target_id in enumerate(ids) if target_id < middle]
+    second = [place for place, target_id in enumerate(ids) if target_id >= middle]
     return (
         (Share(None, middle, _extra(plan, first, lambda i: i < middle), 0), first),
         (Share(middle, None, _extra(plan, second, lambda i: i >= middle), 1), second),
     )
 
 
-def _extra(plan: Plan, targets: Sequence[Target], inside: Callable[[str], bool]) -> frozenset[str]:
-    """The targets outside a share that its `targets` read: parts (and theirs), references."""
-    found: set[str] = set()
+def _extra(plan: Plan, places: Sequence[int], inside: Callable[[str], bool]) -> frozenset[str]:
+    """The targets outside a share that its targets (at `places`) read: parts (and theirs),
+    references."""
+    parts, references = plan.column("parts"), plan.column("reference")
     waiting: list[str] = []
-    for target in targets:
-        if target.parts or target.reference is not None:
-            waiting += target.parts
-            if target.reference is not None:
-                waiting.append(target.reference)
+    for place in places:
+        if parts[place]:
+            waiting += parts[place]
+        if references[place] is not None:
+            waiting.append(references[place])
+    if not waiting:
+        return frozenset()
+    where = {target_id: place for place, target_id in enumerate(plan.ids())}
+    found: set[str] = set()
     while waiting:
         target_id = waiting.pop()
         if target_id in found:
             continue
         found.add(target_id)
-        found_target = plan.target(target_id)
-        if found_target is not None:
-            waiting += found_target.parts
-            if found_target.reference is not None:
-                waiting.append(found_target.reference)
+        at = where.get(target_id)
+        if at is not None:
+            if parts[at]:
+                waiting += parts[at]
+            if references[at] is not None:
+                waiting.append(references[at])
     return frozenset(i for i in found if not inside(i))
+
+
+def extra_places(plan: Plan, share: Share) -> list[int]:
+    """The places in the plan of `share.extra` (the targets its targets read), in plan
+    order."""
+    if not share.extra:
+        return []
+    return [place for place, target_id in enumerate(plan.ids()) if target_id in share.extra]

@@ -41,7 +41,7 @@ import contextlib
 import marshal
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Literal, NamedTuple
 
@@ -59,7 +59,7 @@ from plancli.assess.gap_pipe import (
     sorted_places,
     wire,
 )
-from plancli.assess.gap_shares import Share, Source, shares
+from plancli.assess.gap_shares import Share, Source, extra_places, shares
 from plancli.assess.records import AmendmentIndex, RecordIndex
 from plancli.assess.rules import rule_for
 from plancli.assess.select import order_key
@@ -132,7 +132,7 @@ class SplitGap:
         plan: Plan,
         as_of: Period | None,
         source: Callable[[], Source],
-        targets: Sequence[Target],
+        wanted: Collection[str],
         statuses: Sequence[Status] | None,
         order: Literal["worst", "plan"],
         encoding: tuple[str, str] = ("utf-8", "strict"),
@@ -141,11 +141,14 @@ class SplitGap:
         self.encoding = encoding
         self.as_of = as_of
         self.source = source
-        self.wanted = {t.id for t in targets}
+        self.wanted = wanted if isinstance(wanted, (set, frozenset)) else frozenset(wanted)
         self.statuses = statuses
         exact = order_key(plan, order)
         self.key: Callable[[Assessment], tuple[Any, ...]] = lambda a: wire(exact(a))
-        (self.my_share, self.mine), (self.their_share, self.theirs) = shares(plan, PARENT_SHARE)
+        (self.my_share, self._my_places), (self.their_share, self._their_places) = shares(
+            plan, PARENT_SHARE
+        )
+        self._built: dict[int, tuple[Plan, list[Target]]] = {}
         self.how = "split"
         self.pid = 0
         self.fd = -1  # the child's messages
@@ -240,13 +243,14 @@ class SplitGap:
         if self.pid:
             send(self.to_child, str(as_of).encode() if as_of is not None else b"")
         try:
-            self.own, own_keys = _judged(self, _context(self, mine, as_of), self.mine)
+            plan, targets = self._share(self.my_share, self._my_places)
+            self.own, own_keys = _judged(self, _context(plan, mine, as_of), targets)
         except PlanError:  # the first in plan order may be the other half's: as one process
             return self._alone()
         head = read_head(self.fd) if self.pid else None
         if head is None:  # the child failed before its rows: that half here
             try:
-                self._local, their_keys = _judged(self, self._their_context(), self.theirs)
+                self._local, their_keys = _judged(self, *self._their_context())
             except PlanError:
                 return self._alone()
             counts = _counts(self._local)
@@ -262,8 +266,23 @@ class SplitGap:
         self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
 
-    def _their_context(self) -> Context:
-        """The child's share, read and indexed here (in this process's snapshot)."""
+    def _share(self, share: Share, places: list[int]) -> tuple[Plan, list[Target]]:
+        """A share's targets, built (only they, and those they read: `Plan.part`), and a plan
+        of them that judges them as the whole plan does."""
+        built = self._built.get(share.rows)
+        if built is None:
+            plan = self.plan
+            targets = plan.part(places)
+            read = plan.part(extra_places(plan, share))
+            built = self._built[share.rows] = (
+                Plan(plan.plan, plan.sections, targets + read),
+                targets,
+            )
+        return built
+
+    def _their_context(self) -> tuple[Context, list[Target]]:
+        """The child's share, read and indexed here (in this process's snapshot), and its
+        targets."""
         self._stop_child()
         if self.how == "split":
             self.how = "redone"
@@ -272,7 +291,8 @@ class SplitGap:
             self._their = _read_share(self, self.reader, self.their_share)
             if self._their is None:  # pragma: no cover - the child found the same rows fit
                 raise RuntimeError("the ledger's second half changed within one snapshot")
-        return _context(self, self._their, self._judged_at)
+        plan, targets = self._share(self.their_share, self._their_places)
+        return _context(plan, self._their, self._judged_at), targets
 
     def _alone(self) -> None:
         """The whole plan read and judged here, as one process does (its errors, if any)."""
@@ -330,7 +350,7 @@ class SplitGap:
         if sent < self._their_count:  # the child stopped short: the rest from here
             local = self._local
             if local is None:
-                local, _ = _judged(self, self._their_context(), self.theirs)
+                local, _ = _judged(self, *self._their_context())
             encoding, errors = self.encoding
             for row in row_texts(local[sent:], indent):
                 yield row.encode(encoding, errors)
@@ -357,8 +377,9 @@ def _read_share(split: SplitGap, reader: Source, share: Share) -> _Indexed | Non
         return None
 
 
-def _context(split: SplitGap, indexed: _Indexed, as_of: Period | None) -> Context:
-    return Context(split.plan, indexed.figures, indexed.amendments, as_of, rule_for)
+def _context(plan: Plan, indexed: _Indexed, as_of: Period | None) -> Context:
+    """Judging a share's targets: `plan` holds them and the targets they read."""
+    return Context(plan, indexed.figures, indexed.amendments, as_of, rule_for)
 
 
 def _judged(
@@ -407,8 +428,9 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         as_of = receive(parent)
         if as_of is None:
             return
-        context = _context(split, indexed, parse_period(as_of.decode()) if as_of else None)
-        chosen, keys = _judged(split, context, split.theirs)
+        plan, targets = split._share(split.their_share, split._their_places)
+        context = _context(plan, indexed, parse_period(as_of.decode()) if as_of else None)
+        chosen, keys = _judged(split, context, targets)
         with os.fdopen(fd, "wb", buffering=CHUNK) as out:
             head = marshal.dumps((_counts(chosen), keys))
             out.write(len(head).to_bytes(8, "little") + head)

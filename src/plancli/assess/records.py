@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
 from plancli.periods import Period, parse_period
-from plancli.plain import Amendment, AnyPlan
+from plancli.plain import Amendment, AnyPlan, plan_ids
 
 
 class Observation(NamedTuple):
@@ -76,7 +76,7 @@ class RecordIndex:
     """
 
     def __init__(self, plan: AnyPlan, records: Iterable[Recorded]) -> None:
-        ids = {target.id for target in plan.targets}
+        ids = set(plan_ids(plan))
         year = plan.plan.year
         # `in_force` and the split by year in one pass (100,000 targets: 160,000 figures):
         # the record recorded last at each position kept, each period text parsed once.

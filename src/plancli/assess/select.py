@@ -11,7 +11,7 @@ from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.plain import Plan, Target
+from plancli.plain import Plan, Target, plan_ids
 
 
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
@@ -42,7 +42,7 @@ def order_key(
 ) -> Callable[[Assessment], tuple[Any, ...]]:
     """The sort key of `worst_first` (or of plan order): unique to each target (its place in
     the plan is its last item), so two sorted halves merge into the order of the whole."""
-    places = {target.id: i for i, target in enumerate(plan.targets)}
+    places = {target_id: i for i, target_id in enumerate(plan_ids(plan))}
     if order == "plan":
         return lambda a: (places[a.target.id],)
     rank = {status: i for i, status in enumerate(WORST_FIRST)}
