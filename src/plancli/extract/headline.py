@@ -483,6 +483,13 @@ class HeadlineReader(TargetBuilder):
             names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
         if len(names) != len(values):
             names = [n for n in re.split(r"[、和]", subject or "") if n]
+        if len(names) != len(values) and not subject:
+            # 实现产值6亿元、税收6000万元，分别较2010年增长56.76%和57.1%: the growths of the
+            # amounts listed just before, in the same sentence, one each
+            opening = self.parse.rfind("。", 0, seg.start) + 1
+            amounts = [t for t in self.targets if t.start >= opening and t.kind == "cumulative"]
+            if len(amounts) >= len(values):
+                names = [t.name for t in amounts[-len(values) :]]
         if len(names) != len(values):
             return
         for index, (name, value) in enumerate(zip(names, values, strict=True)):
