@@ -1,0 +1,62 @@
+"""What the tenth round taught (docs/extract.md, "Round 10 (learning from set J)").
+
+Set J, measured once and on record (84 % recall; simplified 77 %, traditional 100 %, two pages
+refused), was studied after its measurement. Each test is a short text written for it, in words
+of its own (not set J's), that the extractor read wrongly before the fix.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract_drafts import heads, lead, page
+
+# ------------------------------------------------------------------ 目标，即… / “N个突破”，即…
+
+
+@pytest.mark.parametrize(
+    "words", ["明确了全年工作的具体目标，即", "围绕实现“四个提升”，即", "锁定年度目标，即"]
+)
+def test_a_list_after_ji_is_the_years_targets(words: str) -> None:
+    """…具体目标，即… / 实现“四个提升”，即…: 即 opens the year's list after the goal or the
+    slogan that counts it (refused before: no lead)."""
+    text = page(
+        f"今年，园区{words}完成工业总产值80亿元、税收收入3亿元，引进项目20个，真抓实干。", 2024
+    )
+    targets = heads(text)
+    assert [(t["kind"], t.get("min")) for t in targets] == [
+        ("cumulative", Decimal("80")),
+        ("cumulative", Decimal("3")),
+        ("cumulative", Decimal("20")),
+    ]
+
+
+def test_the_first_year_of_a_five_year_plan_is_no_five_year_goal() -> None:
+    """2024年是“十五五”开局之年，…主要目标是：…: 开局之年 names the plan year; the list is
+    the year's (refused before: read as the five-year plan's)."""
+    text = page(
+        "2024年是“十五五”开局之年，园区的主要目标是：产值突破50亿元、投资突破20亿元、"
+        "税收突破4亿元，奋力实现良好开局。",
+        2024,
+    )
+    assert [t.get("min") for t in heads(text)] == [Decimal("50"), Decimal("20"), Decimal("4")]
+
+
+# ------------------------------------------------------------------ 分别较上年增长a%、b%
+
+
+@pytest.mark.parametrize("compared", ["较上年", "比2023年", ""])
+def test_growths_after_amounts_belong_to_the_amounts_listed_before(compared: str) -> None:
+    """完成产值80亿元、税收3亿元，分别较上年增长12%和15%: each growth is the growth of an
+    amount listed before it in the sentence (before: the first read as a growth of nothing
+    named, the others as bare levels)."""
+    text = lead(f"工业总产值80亿元、税收收入3亿元，分别{compared}增长12.5%和15%。")
+    targets = heads(text)
+    assert [(t["name"], t["kind"], t.get("min")) for t in targets] == [
+        ("工业总产值", "cumulative", Decimal("80")),
+        ("税收收入", "cumulative", Decimal("3")),
+        ("工业总产值", "growth", Decimal("12.5")),
+        ("税收收入", "growth", Decimal("15")),
+    ]
