@@ -60,3 +60,16 @@ def test_growths_after_amounts_belong_to_the_amounts_listed_before(compared: str
         ("工业总产值", "growth", Decimal("12.5")),
         ("税收收入", "growth", Decimal("15")),
     ]
+
+
+# ------------------------------------------------------------------ A产值和B增加值增长N%
+
+
+def test_two_sectors_outputs_sharing_one_growth_are_two_targets() -> None:
+    """规上工业总产值和服务业增加值增长10%: each sector's output named in full, one figure for
+    both (before: one target named by both, the first sector lost)."""
+    targets = heads(lead("规上工业总产值和服务业增加值增长10%以上；城镇新增就业3000人。"))
+    assert [(t["name"], t["kind"], t.get("min")) for t in targets[:2]] == [
+        ("规上工业总产值", "growth", Decimal("10")),
+        ("服务业增加值", "growth", Decimal("10")),
+    ]

@@ -542,7 +542,14 @@ def _each(words: str, subject: str) -> tuple[bool, list[str]]:
     known = [lookup(n) for n in listed_subjects(subject)]
     if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
         return True, names
+    parts = re.split(r"和", subject)
+    if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
+        # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
+        return True, parts
     return False, [subject]
+
+
+_OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
 
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
