@@ -73,3 +73,29 @@ def test_two_sectors_outputs_sharing_one_growth_are_two_targets() -> None:
         ("规上工业总产值", "growth", Decimal("10")),
         ("服务业增加值", "growth", Decimal("10")),
     ]
+
+
+# ------------------------------------------------------------------ a list over paragraphs
+
+
+def test_a_list_broken_over_paragraphs_ends_a_clause_at_each_empty_line() -> None:
+    """…，力争突破40亿元 / (an empty line) / 固定资产投资增长6%…: a line ending in a figure before
+    an empty line ends its clause (before: joined to the next paragraph, the amount lost);
+    a sentence opening A、B稳中提质 goes on with the list (before: the list ended)."""
+    text = page(
+        "今年全县主要预期目标为：地区生产总值增长7%；税收收入增长9%、力争突破40亿元\n\n"
+        "固定资产投资增长6%，规上工业总产值增长12%，社会消费品零售总额实现180亿元\n\n"
+        "实际利用外资、外贸进出口稳中提质，生产安全事故死亡人数持续下降。"
+    )
+    targets = heads(text)
+    assert [(t["kind"], t.get("min")) for t in targets] == [
+        ("growth", Decimal("7")),
+        ("growth", Decimal("9")),
+        ("cumulative", Decimal("40")),
+        ("growth", Decimal("6")),
+        ("growth", Decimal("12")),
+        ("cumulative", Decimal("180")),
+        ("indicator", None),
+        ("indicator", None),
+        ("trend", None),
+    ]
