@@ -99,3 +99,17 @@ def test_a_list_broken_over_paragraphs_ends_a_clause_at_each_empty_line() -> Non
         ("indicator", None),
         ("trend", None),
     ]
+
+
+# ------------------------------------------------------------------ 达到X亿元，增长N%，力争突破Y亿元
+
+
+def test_a_higher_amount_aimed_at_after_the_growth_is_the_amounts_stretch() -> None:
+    """税收收入达到4.6亿元，增长9%，力争突破5亿元: 5 is the amount's higher aim (before: a
+    second amount of its own, an extra target)."""
+    targets = heads(lead("税收收入达到4.6亿元，增长9%，力争突破5亿元；城镇新增就业3000人。"))
+    assert [(t["kind"], t.get("min"), t.get("stretch")) for t in targets] == [
+        ("cumulative", Decimal("4.6"), Decimal("5")),
+        ("growth", Decimal("9"), None),
+        ("cumulative", Decimal("3000"), None),
+    ]

@@ -111,7 +111,7 @@ class HeadlineReader(TargetBuilder):
                 cut = len(reached.group("whole"))
                 segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
             self._segment(segment, amount if growth else after[0].name if after else None)
-            made = self.targets[before:]
+            made = self._amount_stretch(segment, after, self.targets[before:])
             last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
             # An amount, then its growth: in clauses of their own (…1200亿元，增长20%) or in one
