@@ -101,7 +101,7 @@ def test_a_list_broken_over_paragraphs_ends_a_clause_at_each_empty_line() -> Non
     ]
 
 
-# ------------------------------------------------------------------ 达到X亿元，增长N%，力争突破Y亿元
+# ------------------------------------------------ 达到X亿元，增长N%，力争突破Y亿元
 
 
 def test_a_higher_amount_aimed_at_after_the_growth_is_the_amounts_stretch() -> None:
