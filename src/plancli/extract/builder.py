@@ -243,6 +243,24 @@ class TargetBuilder:
             target.pending, target.frequency = True, "annual"
             target.review.append("pending national task of an unknown indicator")
 
+    def _amount_stretch(
+        self, seg: Piece, after: list[DraftTarget], made: list[DraftTarget]
+    ) -> list[DraftTarget]:
+        """收入达到5.68亿元，增长8%，力争突破6亿元: the amount before the growth, aimed higher
+        (what the segment made, none when it was that aim)."""
+        if not after or len(made) != 1 or after[0] not in self.targets:
+            return made
+        growth, aim = after[0], made[0]
+        whole = self.targets[self.targets.index(growth) - 1]
+        same = (whole.kind, whole.name, whole.unit) == ("cumulative", growth.name, aim.unit)
+        aimed = re.match(r"力争|争取", seg.text) and same and whole.stretch is None
+        if not aimed or aim.min is None or aim.min <= (whole.min or aim.min):
+            return made
+        whole.stretch = aim.min
+        whole.notes.append(f"{seg.text}: {aim.min} is a higher aim, never a ceiling")
+        self.targets.remove(aim)
+        return []
+
 
 def _outside(base_id: str, words: str) -> tuple[str, str, str]:
     """The outside series a relation compares with: the national average (全国), the

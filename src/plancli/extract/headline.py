@@ -111,7 +111,7 @@ class HeadlineReader(TargetBuilder):
                 cut = len(reached.group("whole"))
                 segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
             self._segment(segment, amount if growth else after[0].name if after else None)
-            made = self.targets[before:]
+            made = self._amount_stretch(segment, after, self.targets[before:])
             last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
             # An amount, then its growth: in clauses of their own (…1200亿元，增长20%) or in one
@@ -483,6 +483,13 @@ class HeadlineReader(TargetBuilder):
             names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
         if len(names) != len(values):
             names = [n for n in re.split(r"[、和]", subject or "") if n]
+        if len(names) != len(values) and not subject:
+            # 实现产值6亿元、税收6000万元，分别较2010年增长56.76%和57.1%: the growths of the
+            # amounts listed just before, in the same sentence, one each
+            opening = self.parse.rfind("。", 0, seg.start) + 1
+            amounts = [t for t in self.targets if t.start >= opening and t.kind == "cumulative"]
+            if len(amounts) >= len(values):
+                names = [t.name for t in amounts[-len(values) :]]
         if len(names) != len(values):
             return
         for index, (name, value) in enumerate(zip(names, values, strict=True)):
@@ -535,7 +542,14 @@ def _each(words: str, subject: str) -> tuple[bool, list[str]]:
     known = [lookup(n) for n in listed_subjects(subject)]
     if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
         return True, names
+    parts = re.split(r"和", subject)
+    if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
+        # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
+        return True, parts
     return False, [subject]
+
+
+_OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
 
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")

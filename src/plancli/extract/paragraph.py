@@ -114,6 +114,7 @@ _TREND_CLAUSE = re.compile(
     r"|^[\u4e00-\u9fff()]{2,14}?(?:持续|稳步|进一步|继续)(?:改善|下降|降低|提升|提高|增长)$"
     r"|^[\u4e00-\u9fff()]{2,14}?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长)(?:保持)?(?:基本)?同步$"
     r"|^[\u4e00-\u9fff()]{2,14}?收入(?:保持|实现)?(?:基本)?同步增长$"
+    r"|^[\u4e00-\u9fff()、]{2,20}?稳中(?:提质|有升|有进|向好)$"  # 实际利用外资、进出口稳中提质
 )
 _NAMED_FIGURE = re.compile(r"目标(?:为|是)(?=\s*(?:增长|下降|控制在|达到)?\s*\d)")
 _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
@@ -185,7 +186,8 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     if _TARGET_FIGURE.search(clause):
         # 生产总值目标为增长10%左右: the target's own figure, not talk about the targets
         return not _NOT_THIS_YEAR.search(_NAMED_FIGURE.sub("", clause))
-    if _TREND_CLAUSE.match(clause.strip()) and not _NOT_THIS_YEAR.search(clause):
+    trend = _TREND_CLAUSE.match(clause.strip()) or _TREND_CLAUSE.match(first.strip())
+    if trend and not _NOT_THIS_YEAR.search(clause):
         # A sentence of trends and tasks (粮食播种面积保持稳定，生态环境质量持续改善，空气优良
         # 天数完成市定目标), not of aims in prose (生态环境持续改善，特色产业不断发展，…).
         parts = [c.strip() for c in re.split(r"[,;，；]", sentence) if c.strip()]

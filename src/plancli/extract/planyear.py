@@ -112,5 +112,11 @@ _YEAR_OF_LEAD = re.compile(
 def five_year_lead(parse: str, start: int) -> bool:
     """Whether the sentence of a lead speaks of the five-year plan (“十五五”时期…主要预期目标)."""
     opening = max(parse.rfind("。", 0, start), parse.rfind("\n", 0, start)) + 1
-    words = parse[opening:start]
+    # 2016年是“十三五”开局之年: a name of the plan year, not the five-year plan's span
+    words = _YEAR_OF_PLAN.sub("", parse[opening:start])
     return re.search(r"十[一二三四五六七]?五|五年|规划|远景|到20\d\d年", words) is not None
+
+
+_YEAR_OF_PLAN = re.compile(
+    r"“?十[一二三四五六七]?五”?(?:规划)?(?:的)?(?:开局|起步|收官|决胜|关键|攻坚|承上启下)(?:之)?年"
+)

@@ -488,4 +488,9 @@ def _soft_break(
     # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
     if re.fullmatch(r"[（(【\[][^（(【\[]{0,40}[）)】\]]", nxt):
         return False
+    if text.count("\n", end, following[0]) > 1 and _FIGURE_END.search(current):
+        return False  # a list of targets broken over paragraphs: …力争完成65亿元, an empty line
     return len(current) > 40 and last not in _CLOSED
+
+
+_FIGURE_END = re.compile(r"\d\s*(?:%|‰|[万亿]?元|个|家|项|户|人|吨)(?:左右|以上|以内)?$")
