@@ -148,6 +148,19 @@ AMENDMENT_FIELDS = (
 # ---------------------------------------------------------------------- storage boundary
 
 
+class ShareRange(Protocol):
+    """Some of a plan's targets, as `gap --json`'s split gives a process to read
+    (`gap_shares.Share`): those whose id is in [low, high) (None: open), compared by code
+    point, and the `extra` ones outside the range that they read (parts, references)."""
+
+    @property
+    def low(self) -> str | None: ...
+    @property
+    def high(self) -> str | None: ...
+    @property
+    def extra(self) -> frozenset[str]: ...
+
+
 class LedgerSession(Protocol):
     """The ledger inside one exclusive transaction: read, then append and/or remove a batch."""
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.stores.base import ShareRange
 from plancli.stores.sqlite_db import _MAX_TARGETS_IN_QUERY
 
 # Every stored figure at once, joined by spaces (`plainly_fit`), how many there are, and
@@ -108,16 +109,9 @@ def plainly_fit(
 _POSITION_BITS = 40  # the selection's key: end month × 2^40 + seq (seq < 2^40)
 
 
-class TargetShare(Protocol):
-    """Some of a plan's targets (`gap_split.Share`): those whose id is in [low, high) (None:
-    open), and the `extra` ones outside the range that they read (parts, references)."""
+class TargetShare(ShareRange, Protocol):
+    """A share of the targets (`base.ShareRange`) that says whether it holds a target."""
 
-    @property
-    def low(self) -> str | None: ...
-    @property
-    def high(self) -> str | None: ...
-    @property
-    def extra(self) -> frozenset[str]: ...
     def holds(self, target: str) -> bool: ...
 
 

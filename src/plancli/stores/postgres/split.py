@@ -23,11 +23,12 @@ says what is wrong, as `gap` always does.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from plancli.errors import PlanError
 from plancli.locations import LedgerLocation
 from plancli.plain import Amendment, Figure, FigureQuery
+from plancli.stores.base import ShareRange
 from plancli.stores.postgres.connection import fetch_many
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError
 from plancli.stores.postgres.schema import _READ_ONLY, AMENDMENT_ROW, SELECT_AMENDMENTS
@@ -38,18 +39,7 @@ from plancli.stores.postgres.store import _SETTINGS, PostgresLedgerStore
 _CHILD_WAIT = 2.0
 
 
-class Share(Protocol):
-    """What a process reads (`gap_shares.Share`): the targets whose id is in [low, high)
-    (None: open), and the `extra` targets outside the range that they read."""
-
-    @property
-    def low(self) -> str | None: ...
-
-    @property
-    def high(self) -> str | None: ...
-
-    @property
-    def extra(self) -> frozenset[str]: ...
+Share = ShareRange  # what a process reads (`gap_shares.Share`)
 
 
 # Whether `target` is ordered by code point as it is stored (the collation of the column, or
