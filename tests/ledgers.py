@@ -7,7 +7,9 @@ A `PgLedger` answers what the tests ask of a ledger file: `str()` is what `--led
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +84,21 @@ class PgLedger:
             assert isinstance(store, PostgresLedgerStore)
             store.init()
             store.close()
+
+    @contextlib.contextmanager
+    def figure_check_dropped(self) -> Iterator[None]:
+        """The domain `figure`'s check dropped by hand, for a test to store a figure the schema
+        refuses (batch 'bad'); afterwards those rows deleted and the check put back as it was."""
+        ((name, definition),) = self.sql(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contypid = 'plancli.figure'::regtype"
+        )
+        self.sql(f"ALTER DOMAIN plancli.figure DROP CONSTRAINT {name}")
+        try:
+            yield
+        finally:
+            self.sql("DELETE FROM plancli.records WHERE batch = 'bad'")
+            self.sql(f"ALTER DOMAIN plancli.figure ADD CONSTRAINT {name} {definition}")
 
     def drop_schema(self) -> None:
         self.sql("DROP SCHEMA IF EXISTS plancli CASCADE")

@@ -380,11 +380,7 @@ def test_a_figure_the_domain_no_longer_refuses_is_refused_when_read(
     are checked in bulk) and `status` say which record is wrong, as a file's reader does."""
     ledger = pg_ledgers.at(tmp_path / "ledger")
     _hostile_ledger(ledger)
-    (name,) = ledger.sql(
-        "SELECT conname FROM pg_constraint WHERE contypid = 'plancli.figure'::regtype"
-    )[0]
-    ledger.sql(f"ALTER DOMAIN plancli.figure DROP CONSTRAINT {name}")
-    try:
+    with ledger.figure_check_dropped():
         ledger.sql(
             "INSERT INTO plancli.records (plan_id, target, period, value, amount, recorded_at, "
             "batch) VALUES (%s, 'g5', '2022-09', 7, %s::numeric, now(), 'bad')",
@@ -394,10 +390,3 @@ def test_a_figure_the_domain_no_longer_refuses_is_refused_when_read(
             result = invoke("--plan", MINI, "--ledger", ledger.url, *command)
             assert result.exit_code == 3, (command, result.stderr)
             assert "(g5 2022-09)" in result.stderr and problem in result.stderr
-    finally:
-        ledger.sql("DELETE FROM plancli.records WHERE batch = 'bad'")
-        ledger.sql(
-            f"ALTER DOMAIN plancli.figure ADD CONSTRAINT {name} CHECK (abs(VALUE) <= 1e15 AND "
-            "scale(VALUE) <= 10 AND length(rtrim(ltrim(replace(abs(VALUE)::text, '.', ''), "
-            "'0'), '0')) <= 15)"
-        )
