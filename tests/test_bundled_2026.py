@@ -387,3 +387,125 @@ def test_baselines_are_figures_of_the_review(place: str) -> None:
             value = getattr(t.baseline, key)
             if value is not None:
                 assert abs(Decimal(value)).normalize() in review, (t.id, key, value)
+
+
+# place -> target id -> (the 2025 review's words, baseline value, baseline growth): every
+# baseline of the 2026 plans, read from the reports. A figure the review states for the same
+# indicator belongs here; a level in another unit (5.2万亿元 against 亿元) or a narrower scope
+# (扣除房地产开发投资后) does not.
+BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
+    "beijing": {
+        "gdp": ("全市地区生产总值5.2万亿元、增长5.4%", None, "5.4"),
+        "budget_revenue": ("一般公共预算收入增长4.8%", None, "4.8"),
+        "surveyed_unemployment_rate": ("城镇调查失业率4.1%", "4.1", None),
+        "resident_income": ("居民人均可支配收入实际增长4.4%", None, "4.4"),
+        "pm25": ("细颗粒物年均浓度27微克/立方米、下降11.5%", "27", "-11.5"),
+    },
+    "fujian": {
+        "gdp": ("2025年全省地区生产总值60199.45亿元、增长5%", "60199.45", "5"),
+        "surveyed_unemployment_rate": ("城镇调查失业率4.7%", "4.7", None),
+        "new_urban_jobs": ("城镇新增就业54.58万人", "54.58", None),
+    },
+    "gansu": {
+        "gdp": ("全省地区生产总值达到13697.5亿元", "13697.5", "5.8"),
+        "industrial_value_added": ("规模以上工业增加值增长9.5%", None, "9.5"),
+        "retail_sales": ("社会消费品零售总额增长2.5%", None, "2.5"),
+        "budget_revenue": ("一般公共预算收入从874.6亿元增加到1112.4亿元", "1112.4", "5.7"),
+        "urbanization_rate": ("常住人口城镇化率由52.23%提高到58.08%", "58.08", None),
+    },
+    "guangdong": {
+        "gdp": ("地区生产总值增长3.9%", None, "3.9"),
+        "budget_revenue": ("地方一般公共预算收入增长3%。", None, "3"),
+        "resident_income": ("居民人均可支配收入提高到5.4万元、增长4.3%", None, "4.3"),
+    },
+    "guizhou": {
+        "gdp": ("全省地区生产总值突破2万亿元、达到23562亿元", "23562", "4.9"),
+        "industrial_value_added": ("规模以上工业增加值增长7%", None, "7"),
+        "budget_revenue": ("一般公共预算收入增长2.5%", None, "2.5"),
+        "urban_income": ("城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%", None, "3.9"),
+        "rural_income": ("城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%", None, "5.7"),
+        "new_urban_jobs": ("城镇新增就业62.6万人", "62.6", None),
+        "urbanization_rate": ("提升到2025年的57.7%", "57.7", None),
+    },
+    "henan": {
+        "gdp": ("生产总值增长5.6%", None, "5.6"),
+        "industrial_value_added": ("规上工业增加值增长8.4%", None, "8.4"),
+        "retail_sales": ("社会消费品零售总额增长5.6%", None, "5.6"),
+        "foreign_trade": ("进出口总值增长14.1%", None, "14.1"),
+        "new_urban_jobs": ("城镇新增就业121.7万人", "121.7", None),
+        "grain_output": ("粮食产量1350.97亿斤", "1350.97", None),
+    },
+    "hubei": {
+        "gdp": ("地区生产总值迈上6万亿元台阶，达到62661亿元", "62661", "5.5"),
+    },
+    "jiangsu": {
+        "gdp": ("地区生产总值增长5.3%", None, "5.3"),
+        "budget_revenue": ("一般公共预算收入增长2.1%", None, "2.1"),
+        "new_urban_jobs": ("城镇新增就业141万人", "141", None),
+        "surveyed_unemployment_rate": ("城镇调查失业率4.6%", "4.6", None),
+    },
+    "liaoning": {
+        "gdp": ("地区生产总值增长3.7%", None, "3.7"),
+        "budget_revenue": ("一般公共预算收入增长0.4%", None, "0.4"),
+        "new_urban_jobs": ("城镇新增就业48万人", "48", None),
+    },
+    "shaanxi": {
+        "gdp": ("地区生产总值增长5.1％", None, "5.1"),
+        "resident_income": ("居民人均可支配收入增长5.6％", None, "5.6"),
+        "resident_income_national": ("居民人均可支配收入增长5.6％", None, "5.6"),
+        "new_urban_jobs": ("城镇新增就业44.1万人", "44.1", None),
+        "surveyed_unemployment_rate": ("城镇调查失业率5.3％", "5.3", None),
+        "grain_output": ("粮食产量1347万吨", "1347", None),
+    },
+    "shandong": {
+        "gdp": ("地区生产总值增长5.5%、达到10.3万亿元", None, "5.5"),
+        "new_urban_jobs": ("城镇新增就业124.9万人", "124.9", None),
+    },
+    "shanghai": {
+        "gdp": ("全市生产总值达到5.67万亿元、增长5.4%", None, "5.4"),
+        "budget_revenue": ("地方一般公共预算收入达到8500亿元、增长1.5%", "8500", "1.5"),
+        "rd_intensity": ("全社会研发经费支出相当于全市生产总值的比例达到4.5%左右", "4.5", None),
+        "surveyed_unemployment_rate": ("城镇调查失业率平均为4.2%", "4.2", None),
+        "resident_income": ("居民人均可支配收入达到9.2万元、增长4.1%", None, "4.1"),
+        "cpi": ("居民消费价格上涨0.1%", "0.1", None),
+    },
+    "sichuan": {
+        "gdp": ("实现地区生产总值67665亿元，增长5.5%", "67665", "5.5"),
+        "new_urban_jobs": ("全省城镇新增就业107万人", "107", None),
+        "budget_revenue": ("地方一般公共预算收入5853.9亿元，增长3.9%", "5853.9", "3.9"),
+        "grain_output": ("粮食产量达到732.5亿斤", "732.5", None),
+    },
+    "tianjin": {
+        "gdp": ("全市地区生产总值增长4.8%", None, "4.8"),
+        "budget_revenue": ("一般公共预算收入增长4.1%", None, "4.1"),
+    },
+    "zhejiang": {
+        "gdp": ("全省生产总值增长5.5%", None, "5.5"),
+        "surveyed_unemployment_rate": ("城镇调查失业率4.6%", "4.6", None),
+    },
+}
+
+
+def optional(figure: str | None) -> Decimal | None:
+    return None if figure is None else Decimal(figure)
+
+
+@pytest.mark.parametrize("place", sorted(REPORTS))
+def test_baselines_are_the_2025_results_the_review_states(place: str) -> None:
+    stated = {
+        t.id: (t.baseline.value, t.baseline.growth)
+        for t in load_plan(f"{place}-2026").targets
+        if t.baseline is not None
+    }
+    assert stated == {
+        target_id: (optional(value), optional(growth))
+        for target_id, (_, value, growth) in BASELINES[place].items()
+    }
+
+
+@pytest.mark.parametrize("place", sorted(REPORTS))
+def test_baseline_words_are_the_reviews(place: str) -> None:
+    text = report(place)
+    _, start = headline_paragraph(text)
+    for target_id, (words, _, _) in BASELINES[place].items():
+        assert words in text[:start], (target_id, words)
