@@ -509,3 +509,12 @@ def test_baseline_words_are_the_reviews(place: str) -> None:
     _, start = headline_paragraph(text)
     for target_id, (words, _, _) in BASELINES[place].items():
         assert words in text[:start], (target_id, words)
+
+
+def test_gansu_urban_income_says_how_its_shared_zuoyou_was_read() -> None:
+    """分别增长5%、6.5%左右: the report writes 左右 once, after the second figure. Read for both
+    (urban income 5%左右, not 5% as a floor), and a reading the text leaves open is told to the
+    user in the target's note, not only in a comment of the file."""
+    urban = load_plan("gansu-2026").target("urban_income")
+    assert urban is not None and urban.around == Decimal("5") and urban.min is None
+    assert urban.note is not None and "左右" in urban.note and "both" in urban.note
