@@ -7,6 +7,7 @@ bug the product can ship. Tests that need the report's text skip where it is abs
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections import Counter
 from decimal import Decimal
@@ -477,6 +478,20 @@ def test_investment_total(plan2022: Plan) -> None:
     assert total.projects.total_investment == D("415.05")
     assert total.profile is None
     assert sum(v[0] for v in INVESTMENT.values()) == D("58.71")
+
+
+def test_project_counts_are_figures_of_their_quote(plan2022: Plan) -> None:
+    """Each investment target's quote states every count it carries (续建 and 新开工 included),
+    so `show` traces each figure to the report's own sentence."""
+    for t in plan2022.targets:
+        if t.projects is None:
+            continue
+        assert t.quote is not None
+        written = set(re.findall(r"\d+(?:\.\d+)?", t.quote))
+        for count in (t.projects.total, t.projects.continuing, t.projects.new):
+            assert count == 0 or str(count) in written, (t.id, count, t.quote)
+        if t.projects.total_investment is not None:
+            assert str(t.projects.total_investment) in written, t.id
 
 
 def test_check_plan_warns_about_the_rollup_only(plan2022: Plan, plan2021: Plan) -> None:
