@@ -400,49 +400,56 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
-        found = [
-            m
-            for m in (this_year_words.search(line.text), re.search(f"{layout.year}年", line.text))
-            if m is not None
-        ]
-        if not found:
-            continue
-        # the earlier of 今年 and the plan year (…提出，2012年，…增长12%以上。 李某表示，今年…)
-        this_year = min(found, key=lambda m: m.start())
-        start = line.start + this_year.start()
-        end = paragraph_end(parse, start, line.end, layout.year)
-        # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
-        said = _REPORT_SAYS.search(parse, start + 1, end)
-        end = said.start() if said else end
-        clauses = re.split(r"[,;。]", parse[start:end])
-        figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
-        # Three figures of this year's, or one when it is the economy's growth (报告提出，今年
-        # 全市生产总值增长8%左右: a page of one target).
-        past = _PAST
-        enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
-        if this_year.group(0) in (f"{layout.year}年", "今年"):
-            # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
-            # 上，…"; 今年全省生产总值预计增长7%，力争更好，…): its 预计 is the target's
-            # wording, and two figures, the GDP's first, do.
-            shares = [c for c in clauses if re.search(r"\d\s*%", c)]
-            if len(shares) >= 2 and _GDP.search(shares[0]):
-                past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
-        if enough and not any(past.search(c) for c in figures):
-            # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
-            # paragraph does
-            while (
-                not said
-                and parse[end : line.end].strip(" 。\n") == ""
-                and line.end < body.end
-                and more_targets(parse, line.end + 1, body.end, layout.year)
-            ):
-                line_end = parse.find("\n", line.end + 1, body.end)
-                line_end = body.end if line_end < 0 else line_end
-                end = paragraph_end(parse, line.end + 1, line_end, layout.year)
-                line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
-            layout.headline = Span(start, end)
-            layout.headline_paragraph = Span(line.start, end + 1)
-            return True
+        # each 今年 or plan year of the line, in order (…提出，2012年，…增长12%以上。 李某表示，
+        # 今年…); not only the first (做好今年工作任务艰巨。今年，生产总值增长9.5%左右，…)
+        found = sorted(
+            [*this_year_words.finditer(line.text), *re.finditer(f"{layout.year}年", line.text)],
+            key=lambda m: m.start(),
+        )
+        for this_year in found:
+            if _leadless_at(parse, layout, line, this_year):
+                return True
+    return False
+
+
+def _leadless_at(parse: str, layout: Layout, line: Line, this_year: re.Match[str]) -> bool:
+    """Whether the targets' paragraph starts at `this_year` (a 今年 or the plan year) of
+    `line`: it then is the layout's headline."""
+    body = layout.body
+    start = line.start + this_year.start()
+    end = paragraph_end(parse, start, line.end, layout.year)
+    # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
+    said = _REPORT_SAYS.search(parse, start + 1, end)
+    end = said.start() if said else end
+    clauses = re.split(r"[,;。]", parse[start:end])
+    figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
+    # Three figures of this year's, or one when it is the economy's growth (报告提出，今年
+    # 全市生产总值增长8%左右: a page of one target).
+    past = _PAST
+    enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
+    if this_year.group(0) in (f"{layout.year}年", "今年"):
+        # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
+        # 上，…"; 今年全省生产总值预计增长7%，力争更好，…): its 预计 is the target's
+        # wording, and two figures, the GDP's first, do.
+        shares = [c for c in clauses if re.search(r"\d\s*%", c)]
+        if len(shares) >= 2 and _GDP.search(shares[0]):
+            past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
+    if enough and not any(past.search(c) for c in figures):
+        # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
+        # paragraph does
+        while (
+            not said
+            and parse[end : line.end].strip(" 。\n") == ""
+            and line.end < body.end
+            and more_targets(parse, line.end + 1, body.end, layout.year)
+        ):
+            line_end = parse.find("\n", line.end + 1, body.end)
+            line_end = body.end if line_end < 0 else line_end
+            end = paragraph_end(parse, line.end + 1, line_end, layout.year)
+            line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
+        layout.headline = Span(start, end)
+        layout.headline_paragraph = Span(line.start, end + 1)
+        return True
     return False
 
 
