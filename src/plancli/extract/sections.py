@@ -397,6 +397,7 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     this_year_words = (
         _NEXT_YEAR_ONLY if speaks_of_next_year(parse, body.start, body.end) else _THIS_YEAR
     )
+    candidates: list[tuple[int, int, int, int]] = []
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
@@ -407,14 +408,28 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
             key=lambda m: m.start(),
         )
         for this_year in found:
-            if _leadless_at(parse, layout, line, this_year):
-                return True
-    return False
+            candidate = _leadless_at(parse, layout, line, this_year)
+            if candidate is not None:
+                candidates.append(candidate)
+                break
+        if candidates and candidates[-1][2] >= 3:
+            break
+    if not candidates:
+        return False
+    # A title or summary of one figure (2024年四川地区生产总值预期增长6%左右) gives way to a
+    # later paragraph of several, as a lead of one clause does.
+    several = [c for c in candidates if c[2] >= 3]
+    start, end, _figures, paragraph_start = several[0] if several else candidates[0]
+    layout.headline = Span(start, end)
+    layout.headline_paragraph = Span(paragraph_start, end + 1)
+    return True
 
 
-def _leadless_at(parse: str, layout: Layout, line: Line, this_year: re.Match[str]) -> bool:
-    """Whether the targets' paragraph starts at `this_year` (a 今年 or the plan year) of
-    `line`: it then is the layout's headline."""
+def _leadless_at(
+    parse: str, layout: Layout, line: Line, this_year: re.Match[str]
+) -> tuple[int, int, int, int] | None:
+    """The targets' paragraph starting at `this_year` (a 今年 or the plan year) of `line`, as
+    (start, end, figures, paragraph start); None when none starts there."""
     body = layout.body
     start = line.start + this_year.start()
     end = paragraph_end(parse, start, line.end, layout.year)
@@ -447,10 +462,8 @@ def _leadless_at(parse: str, layout: Layout, line: Line, this_year: re.Match[str
             line_end = body.end if line_end < 0 else line_end
             end = paragraph_end(parse, line.end + 1, line_end, layout.year)
             line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
-        layout.headline = Span(start, end)
-        layout.headline_paragraph = Span(line.start, end + 1)
-        return True
-    return False
+        return start, end, len(figures), line.start
+    return None
 
 
 def _work_sections(
