@@ -153,6 +153,12 @@ _HEADLINE_LEADS = (
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
     # 今年全市经济社会发展目标是：, 新的一年…发展的目标是：
     re.compile(r"(?:发展|工作|奋斗)(?:的)?目标\s*(?:是|为)\s*[:,]"),
+    # The family's other wordings, where figures follow and the sentence speaks of no past:
+    # 总体目标设定如下：, 目标任务确定为：, 各项指标安排如下，, 工作目标主要有：
+    re.compile(
+        r"(?P<generic>(?:目标|指标)(?:任务)?)[^。:;,\n]{0,8}?"
+        r"(?:是|为|如下|包括|主要有|有)\s*[:,]"
+    ),
     # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
     re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
     re.compile(
@@ -278,6 +284,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
             and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
+            and not (m.groupdict().get("generic") and _spoken_of_past(parse, m.start()))
             and (
                 index < _WEAK_LEADS
                 or (
@@ -321,6 +328,16 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             layout.summaries = _summaries(parse, layout, match.start())
             return True
     return False
+
+
+_PAST_LEAD = re.compile(r"去年|上年|过去|完成情况|执行情况|回顾|以来|五年|十[一二三四五六]五")
+
+
+def _spoken_of_past(parse: str, pos: int) -> bool:
+    """Whether the sentence before `pos` speaks of the past or another span (去年各项目标完成
+    情况如下：, “十五五”时期的主要目标是：)."""
+    opening = max(parse.rfind(c, 0, pos) for c in "。\n!?") + 1
+    return _PAST_LEAD.search(parse, opening, pos) is not None
 
 
 _OTHER_YEAR_CLAUSE = re.compile(r"[,;。](?:到|至)(20\d\d)年")
