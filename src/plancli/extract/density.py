@@ -102,10 +102,19 @@ def _context(clause: str, year: int, current: str | None, next_year: bool = Fals
 
 
 def best_run(
-    parse: str, start: int, end: int, year: int, skip: list[tuple[int, int]]
+    parse: str,
+    start: int,
+    end: int,
+    year: int,
+    skip: list[tuple[int, int]],
+    unmarked: bool = False,
 ) -> Run | None:
     """The run of this year's target clauses that holds the most, or None when no run holds
-    three (or one: the economy's growth stated as a target)."""
+    three (or one: the economy's growth stated as a target).
+
+    `unmarked`, the last resort: a sentence that names no year may be this year's (a copy that
+    dropped the lead and its 今年: 地区生产总值增长5%左右，…), when three of its clauses have a
+    target's qualifier (左右, 以上, 力争…) — results are not worded so."""
     context: str | None = None
     best: Run | None = None
     # Runs go on from line to line (a digest's targets, one a line, without a lead) but not
@@ -117,15 +126,19 @@ def best_run(
             context = None
             groups.append([])
             continue
+        if unmarked:
+            context = None
         for clause in _CLAUSE.finditer(parse, line.start, line.end):
+            if unmarked and parse[clause.start() - 1 : clause.start()] == "。":
+                context = None
             context = _context(clause.group(), year, context, next_year)
-            groups[-1].append((clause, context))
+            groups[-1].append((clause, "plan" if unmarked and context is None else context))
     for group in groups:
         clauses = [c for c, _ in group]
         contexts = [c for _, c in group]
         index = 0
         while index < len(clauses):
-            run, index = _run_at(parse, clauses, contexts, index, year)
+            run, index = _run_at(parse, clauses, contexts, index, year, unmarked)
             if run is not None and (best is None or run.count > best.count):
                 best = run
     return best
@@ -150,6 +163,7 @@ def _run_at(
     contexts: list[str | None],
     index: int,
     year: int,
+    unmarked: bool = False,
 ) -> tuple[Run | None, int]:
     """The run starting at clause `index` (None if that clause does not count or the run is
     too weak) and the index to look from next: past the run, since a run starting inside it
@@ -158,6 +172,7 @@ def _run_at(
     if contexts[index] != "plan" or not _counts(first.group(), False):
         return None, index + 1
     count, last_end, after, economy, idle = 0, first.end(), False, False, 0
+    marked = 0  # counted clauses with a target's qualifier
     position = index
     while position < len(clauses):
         clause = clauses[position]
@@ -175,6 +190,7 @@ def _run_at(
                 break
         if _counts(text, after):
             count += 1
+            marked += _MARKED.search(text) is not None
             after = True
             economy = (
                 economy
@@ -192,7 +208,13 @@ def _run_at(
         if idle == 0:
             last_end = clause.end()
         position += 1
-    if count < 3 and not economy:
+    if unmarked:
+        # ranked by its qualified clauses; most of them qualified (a year's results in the
+        # review, 全年地区生产总值增长4.8%，总量达…, hold a 以上 or two at most)
+        if marked < 3 or 2 * marked < count:
+            return None, position
+        count = marked
+    elif count < 3 and not economy:
         return None, position
     return Run(first.start(), last_end, count), position
 

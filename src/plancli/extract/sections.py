@@ -66,6 +66,8 @@ class Layout:
     # a news page's summary lead of one target before the paragraph of the rest (its target
     # kept where the paragraph does not state it again)
     summaries: list[Span] = field(default_factory=list)
+    # the headline found by the last resort: no lead, no year named (its targets to review)
+    headline_unmarked: bool = False
     tables: list[Span] = field(default_factory=list)  # appendix tables (rows with " | ")
     investment: Part | None = None
 
@@ -244,8 +246,8 @@ def _find_headline(parse: str, layout: Layout) -> None:
     if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")) and not _find_lead(
         parse, layout, skip=("appendix",), last=True
     ):
-        if not _find_leadless(parse, layout):
-            _find_densest(parse, layout)
+        if not _find_leadless(parse, layout) and not _find_densest(parse, layout):
+            _find_densest(parse, layout, unmarked=True)
         return
     lead = layout.headline
     assert lead is not None and layout.headline_paragraph is not None
@@ -257,7 +259,7 @@ def _find_headline(parse: str, layout: Layout) -> None:
             layout.headline, layout.headline_paragraph = found, paragraph
 
 
-def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
+def _find_densest(parse: str, layout: Layout, least: int = 1, unmarked: bool = False) -> bool:
     """Failing every lead: the run of clauses with the most of this year's target figures
     (`density.best_run`), outside the review, the five-year plan and the appendices; failing
     that, in a part whose heading names the five-year plan (三、…全力推动“十五五”开好局 is this
@@ -265,7 +267,7 @@ def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
     run = None
     for left_out in (("review", "fiveyear", "appendix"), ("review", "appendix")):
         skip = [(p.start, p.end) for p in layout.parts if p.kind in left_out]
-        run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip)
+        run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip, unmarked)
         if run is not None and run.count >= least:
             break
     if run is None or run.count < least:
@@ -273,6 +275,7 @@ def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
     line_start = parse.rfind("\n", layout.body.start, run.start) + 1
     layout.headline = Span(run.start, run.end)
     layout.headline_paragraph = Span(line_start, run.end + 1)
+    layout.headline_unmarked = unmarked
     return True
 
 
