@@ -156,10 +156,10 @@ _HEADLINE_LEADS = (
     # 今年全市经济社会发展目标是：, 新的一年…发展的目标是：
     re.compile(r"(?:发展|工作|奋斗)(?:的)?目标\s*(?:是|为)\s*[:,]"),
     # The family's other wordings, where figures follow and the sentence speaks of no past:
-    # 总体目标设定如下：, 目标任务确定为：, 各项指标安排如下，, 工作目标主要有：
+    # 总体目标设定如下：, 目标任务确定为：, 各项指标安排如下，, 工作目标主要有：, 以下目标：
     re.compile(
-        r"(?P<generic>(?:目标|指标)(?:任务)?)[^。:;,\n]{0,8}?"
-        r"(?:是|为|如下|包括|主要有|有)\s*[:,]"
+        r"(?P<generic>(?:目标|指标)(?:任务)?)"
+        r"(?:[^。:;,\n]{0,8}?(?:是|为|如下|包括|主要有|有)\s*[:,]|\s*:)"
     ),
     # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
     re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
