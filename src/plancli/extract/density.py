@@ -36,11 +36,16 @@ _CONTEXT = re.compile(
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
+# Counts of the genre's other units too (新增限额以上企业10家, 引进项目15个, 突破30个亿).
 _FIGURE = re.compile(
     r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
-    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万元|元|万人|人|万吨|亿斤|万亿斤)"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万美元|万元|元|个亿|万人次|人次|万人|人|"
+    r"万吨|吨|亿斤|万亿斤|万亩|亩|家|个(?!百分点)|项|户|所|座|套|辆|台|件|名|"
+    r"(?:万)?(?:平方)?(?:公里|千米|米)|万千瓦|亿千瓦时|亿立方米|万标箱|标箱)"
 )
 _GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
+# An amount without a name after a target (…增长20%，达到1.32亿元): that series' amount.
+_AMOUNT_ALONE = re.compile(r"^(?:力争|确保|争取)?(?:达到|达|突破|超过|实现)\s*\d")
 # Words of a result or an estimate, never of a target.
 _PAST = re.compile(r"同比|比上年|比去年|预计|实现了|完成了|年均|累计|已经|已达|达到了|可比价")
 # What makes a single figure a target: the economy's growth, stated as expected or qualified.
@@ -68,7 +73,7 @@ def _indicator_before(words: str) -> bool:
     return bool(words) and (
         lookup(words) is not None
         or INDICATOR_NOUN.search(words.rstrip("的")) is not None
-        or words.endswith(("产值", "税收", "就业"))
+        or words.endswith(("产值", "税收", "就业", "企业", "项目", "资金", "人口", "面积"))
     )
 
 
@@ -152,7 +157,7 @@ def _counts(clause: str, after_target: bool) -> bool:
     figure = _FIGURE.search(clause)
     if figure is None:
         return False
-    if _GROWTH_ALONE.match(clause.strip()):
+    if _GROWTH_ALONE.match(clause.strip()) or _AMOUNT_ALONE.match(clause.strip()):
         return after_target
     return _indicator_before(clause[: figure.start()])
 
