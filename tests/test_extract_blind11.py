@@ -116,3 +116,16 @@ def test_each_item_of_a_higher_levels_task_is_one() -> None:
     pending = [(t["name"], t["kind"]) for t in heads(text) if t.get("pending")]
     assert len(pending) == 2
     assert pending[1] == ("水质改善", "level")
+
+
+# ------------------------------------------------------------------ a stock, not a count
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"), [("入园企业总数", "level"), ("新增入园企业", "cumulative")]
+)
+def test_a_total_count_is_a_level(subject: str, kind: str) -> None:
+    """园区入园企业总数突破120家: a stock the year ends at, a level (before: cumulative, as a
+    count the year adds up is: 新增入园企业突破120家 stays so)."""
+    targets = heads(page(f"今年的主要预期目标是：{LIST[:-1]}，{subject}突破120家。"))
+    assert (targets[-1]["kind"], targets[-1]["min"]) == (kind, Decimal("120"))
