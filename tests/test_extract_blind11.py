@@ -129,3 +129,20 @@ def test_a_total_count_is_a_level(subject: str, kind: str) -> None:
     count the year adds up is: 新增入园企业突破120家 stays so)."""
     targets = heads(page(f"今年的主要预期目标是：{LIST[:-1]}，{subject}突破120家。"))
     assert (targets[-1]["kind"], targets[-1]["min"]) == (kind, Decimal("120"))
+
+
+# ------------------------------------------------------------------ one target a sentence
+
+
+@pytest.mark.parametrize("clause", ["进出口保稳提质", "固定资产投资合理增长", "进出口回稳向好"])
+def test_a_sentence_of_a_named_indicator_goes_on_with_the_list(clause: str) -> None:
+    """…增长6%左右。进出口保稳提质。城镇新增就业1万人。: a sentence opening with a known
+    indicator in a form without a figure goes on with the list, as one with a figure does
+    (before: the list ended at it, the targets after it lost)."""
+    text = page(
+        f"今年的主要预期目标是：地区生产总值增长6%左右。{clause}。城镇新增就业1万人。"
+        "我们将坚定信心，真抓实干。"
+    )
+    targets = heads(text)
+    assert len(targets) == 3
+    assert targets[-1]["id"] == "new_urban_jobs"
