@@ -19,6 +19,7 @@ _PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0
 
 _STOCK = re.compile(r"(?:总数|保有量|存量|总户数)$")
 
+
 class TargetBuilder:
     """The targets drafted so far, and how a clause's reading becomes one."""
 

@@ -131,7 +131,7 @@ def best_run(
             context = None
             groups.append([])
             continue
-        if unmarked and parse[start:line.start].rstrip().endswith(("。", "!", "?", "！", "？")):
+        if unmarked and parse[start : line.start].rstrip().endswith(("。", "!", "?", "！", "？")):
             # a sentence's time ends with it; a heading's (展望2035年) goes on over its lines
             context = None
         for clause in _CLAUSE.finditer(parse, line.start, line.end):
