@@ -52,6 +52,9 @@ PROVINCES = (
     ("宁夏", "ningxia"),
     ("新疆", "xinjiang"),
 )
+UNMARKED_NOTE = (
+    "found without a lead or a year: check that the page states it as this year's target"
+)
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -87,6 +90,9 @@ def extract_plan(
     targets: list[DraftTarget] = []
     if layout.headline is not None:
         targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
+        if layout.headline_unmarked:
+            for target in targets:
+                target.review.append(UNMARKED_NOTE)
         for summary in layout.summaries:
             # 报告提出，主要预期目标包括地区生产总值增长5%左右。…主要预期目标是：<the rest>: the
             # summary's target where the paragraph does not state it again

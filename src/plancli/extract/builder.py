@@ -17,6 +17,9 @@ _INTENSITIES = ("energy_intensity", "water_intensity", "co2_intensity")
 _PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0.34吨标准煤/万元
 
 
+_STOCK = re.compile(r"(?:总数|保有量|存量|总户数)$")
+
+
 class TargetBuilder:
     """The targets drafted so far, and how a clause's reading becomes one."""
 
@@ -75,6 +78,10 @@ class TargetBuilder:
         jobs = indicator is not None and indicator.id == "new_urban_jobs"
         if unit in COUNT_UNITS or unit in MONEY_UNITS or jobs:
             kind = "cumulative"
+            if unit in COUNT_UNITS and _STOCK.search(subject) and "新增" not in subject:
+                # 企业总数突破100家, 汽车保有量达到130万辆: a stock the year ends at, not a
+                # count it adds up
+                kind = "level"
         target = self._new(subject, piece, kind)
         target.unit = unit
         number = Decimal(value)

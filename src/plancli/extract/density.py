@@ -36,11 +36,16 @@ _CONTEXT = re.compile(
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
+# Counts of the genre's other units too (新增限额以上企业10家, 引进项目15个, 突破30个亿).
 _FIGURE = re.compile(
     r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
-    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万元|元|万人|人|万吨|亿斤|万亿斤)"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万美元|万元|元|个亿|万人次|人次|万人|人|"
+    r"万吨|吨|亿斤|万亿斤|万亩|亩|家|个(?!百分点)|项|户|所|座|套|辆|台|件|名|"
+    r"(?:万)?(?:平方)?(?:公里|千米|米)|万千瓦|亿千瓦时|亿立方米|万标箱|标箱)"
 )
 _GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
+# An amount without a name after a target (…增长20%，达到1.32亿元): that series' amount.
+_AMOUNT_ALONE = re.compile(r"^(?:力争|确保|争取)?(?:达到|达|突破|超过|实现)\s*\d")
 # Words of a result or an estimate, never of a target.
 _PAST = re.compile(r"同比|比上年|比去年|预计|实现了|完成了|年均|累计|已经|已达|达到了|可比价")
 # What makes a single figure a target: the economy's growth, stated as expected or qualified.
@@ -68,7 +73,7 @@ def _indicator_before(words: str) -> bool:
     return bool(words) and (
         lookup(words) is not None
         or INDICATOR_NOUN.search(words.rstrip("的")) is not None
-        or words.endswith(("产值", "税收", "就业"))
+        or words.endswith(("产值", "税收", "就业", "企业", "项目", "资金", "人口", "面积"))
     )
 
 
@@ -102,10 +107,19 @@ def _context(clause: str, year: int, current: str | None, next_year: bool = Fals
 
 
 def best_run(
-    parse: str, start: int, end: int, year: int, skip: list[tuple[int, int]]
+    parse: str,
+    start: int,
+    end: int,
+    year: int,
+    skip: list[tuple[int, int]],
+    unmarked: bool = False,
 ) -> Run | None:
     """The run of this year's target clauses that holds the most, or None when no run holds
-    three (or one: the economy's growth stated as a target)."""
+    three (or one: the economy's growth stated as a target).
+
+    `unmarked`, the last resort: a sentence that names no year may be this year's (a copy that
+    dropped the lead and its 今年: 地区生产总值增长5%左右，…), when three of its clauses have a
+    target's qualifier (左右, 以上, 力争…) — results are not worded so."""
     context: str | None = None
     best: Run | None = None
     # Runs go on from line to line (a digest's targets, one a line, without a lead) but not
@@ -117,15 +131,20 @@ def best_run(
             context = None
             groups.append([])
             continue
+        if unmarked and parse[start : line.start].rstrip().endswith(("。", "!", "?", "！", "？")):
+            # a sentence's time ends with it; a heading's (展望2035年) goes on over its lines
+            context = None
         for clause in _CLAUSE.finditer(parse, line.start, line.end):
+            if unmarked and parse[clause.start() - 1 : clause.start()] == "。":
+                context = None
             context = _context(clause.group(), year, context, next_year)
-            groups[-1].append((clause, context))
+            groups[-1].append((clause, "plan" if unmarked and context is None else context))
     for group in groups:
         clauses = [c for c, _ in group]
         contexts = [c for _, c in group]
         index = 0
         while index < len(clauses):
-            run, index = _run_at(parse, clauses, contexts, index, year)
+            run, index = _run_at(parse, clauses, contexts, index, year, unmarked)
             if run is not None and (best is None or run.count > best.count):
                 best = run
     return best
@@ -139,7 +158,7 @@ def _counts(clause: str, after_target: bool) -> bool:
     figure = _FIGURE.search(clause)
     if figure is None:
         return False
-    if _GROWTH_ALONE.match(clause.strip()):
+    if _GROWTH_ALONE.match(clause.strip()) or _AMOUNT_ALONE.match(clause.strip()):
         return after_target
     return _indicator_before(clause[: figure.start()])
 
@@ -150,6 +169,7 @@ def _run_at(
     contexts: list[str | None],
     index: int,
     year: int,
+    unmarked: bool = False,
 ) -> tuple[Run | None, int]:
     """The run starting at clause `index` (None if that clause does not count or the run is
     too weak) and the index to look from next: past the run, since a run starting inside it
@@ -158,6 +178,7 @@ def _run_at(
     if contexts[index] != "plan" or not _counts(first.group(), False):
         return None, index + 1
     count, last_end, after, economy, idle = 0, first.end(), False, False, 0
+    marked = 0  # counted clauses with a target's qualifier
     position = index
     while position < len(clauses):
         clause = clauses[position]
@@ -175,6 +196,7 @@ def _run_at(
                 break
         if _counts(text, after):
             count += 1
+            marked += _MARKED.search(text) is not None
             after = True
             economy = (
                 economy
@@ -192,7 +214,13 @@ def _run_at(
         if idle == 0:
             last_end = clause.end()
         position += 1
-    if count < 3 and not economy:
+    if unmarked:
+        # ranked by its qualified clauses; most of them qualified (a year's results in the
+        # review, 全年地区生产总值增长4.8%，总量达…, hold a 以上 or two at most)
+        if marked < 3 or 2 * marked < count:
+            return None, position
+        count = marked
+    elif count < 3 and not economy:
         return None, position
     return Run(first.start(), last_end, count), position
 

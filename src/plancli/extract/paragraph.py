@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+from plancli.extract.clauses import INDICATOR_NOUN
+from plancli.extract.forms import ABOVE_GDP, FLAT, INDICATOR, SAME, TREND
 from plancli.extract.pending import PENDING
 from plancli.extract.text import LIST_LABEL
+from plancli.extract.vocabulary import lookup
 
 _LABELLED = re.compile(rf"(?:^|(?<=[\n:]))(?:{LIST_LABEL.pattern})", re.M)
 
@@ -135,6 +138,22 @@ _CONNECTIVE = re.compile(
 )
 
 
+def _named_indicator(clause: str) -> bool:
+    """Whether a clause is a known indicator in one of the headline's forms without a figure
+    (进出口保稳提质, 国际收支基本平衡, 固定资产投资合理增长, 居民收入稳步增长, 城镇居民收入
+    高于经济增速): a sentence of the list, whatever its wording of the form."""
+    if len(clause) > 30:
+        return False
+    for form in (INDICATOR, SAME, ABOVE_GDP, FLAT, *(t for t, _ in TREND)):
+        match = form.search(clause)
+        if match is None or match.start() == 0:
+            continue
+        subject = re.sub(r"(?:保持|实现|要|总体|基本|继续)+$", "", clause[: match.start()])
+        if lookup(subject) is not None or INDICATOR_NOUN.search(subject):
+            return True
+    return False
+
+
 def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> bool:
     """Whether the sentence at `start` (after a 。 or a line end in the headline paragraph)
     lists more targets: the paragraph of 贵州 and others goes on after its first sentence
@@ -193,6 +212,8 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         parts = [c.strip() for c in re.split(r"[,;，；]", sentence) if c.strip()]
         like = [c for c in parts if _TREND_CLAUSE.match(c) or _TASK_CLAUSE.search(c)]
         return len(like) * 2 > len(parts)
+    if _named_indicator(clause.strip()) and not _NOT_THIS_YEAR.search(clause):
+        return True
     second = clauses[1] if len(clauses) > 1 else ""
     return (
         0 < len(clause.strip()) <= 16

@@ -22,7 +22,8 @@ PENDING = re.compile(
     r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
     r"|(?:达到|符合)国家要求"
     r"|(?:达到|符合|满足)[^,;。]{0,4}?总量控制要求"  # …排放量达到总量控制要求
-    rf"|完成{_ABOVE}达(?:的)?(?:指标|目标|任务)"  # 完成省达指标: 省下达 said short
+    # 完成省达指标, 完成省下目标: 省下达 said short (a copy may drop a character of it)
+    rf"|完成{_ABOVE}(?:下|达)(?:的)?(?:指标|目标|任务)"
     r"|按照?国家要求(?:完成|落实)"
     rf"|控制在{_ABOVE}(?:下达|规定)的?(?:范围|目标|指标)"
     rf"|(?:完成|控制在|达到)(?=[^,;。]{{0,8}}?{_SET_BY})"
@@ -80,6 +81,12 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
 _SAFETY = re.compile(r"^(?:安全生产|生产安全)(?:事故)?(?:控制)?$")
 
 
+# An item of a higher level's task named by what should happen to it: a noun and its change.
+_ONE_OF_LISTED = re.compile(
+    r"^([^\d,;。:]{2,8}(?:改善|提升|提高|好转|达标|下降|降低|减少))等?(?:约束性)?(?:指标|目标)?$"
+)
+
+
 def _parts(part: str) -> list[tuple[str, str | None]]:
     """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
     pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
@@ -106,4 +113,8 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
             found.append((clean or part, indicator.id))
         elif (_RATE.search(clean) and len(clean) <= 16) or _SAFETY.match(clean):
             found.append((clean, None))
+        elif listed := _ONE_OF_LISTED.match(clean):
+            # 完成上级下达的能耗下降、环境改善等指标任务: each item a higher level sets is one,
+            # named by its own words (a level, as a rate without an id is)
+            found.append((listed.group(1), None))
     return found

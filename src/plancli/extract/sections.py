@@ -13,6 +13,13 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
+from plancli.extract.leads import (
+    FIGURE_FOLLOWS,
+    FIVE_YEAR_GOAL,
+    HEADLINE_LEADS,
+    WEAK_LEADS,
+    spoken_of_past,
+)
 from plancli.extract.paragraph import more_targets, paragraph_end
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
@@ -66,6 +73,8 @@ class Layout:
     # a news page's summary lead of one target before the paragraph of the rest (its target
     # kept where the paragraph does not state it again)
     summaries: list[Span] = field(default_factory=list)
+    # the headline found by the last resort: no lead, no year named (its targets to review)
+    headline_unmarked: bool = False
     tables: list[Span] = field(default_factory=list)  # appendix tables (rows with " | ")
     investment: Part | None = None
 
@@ -115,83 +124,6 @@ def _classify(title: str, year: int) -> PartKind:
     return "plan"
 
 
-# Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
-# 安排是：… (a copy may put a comma or a dash for the colon), then 预期目标…：, then weaker
-# leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
-# for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
-# 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
-# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上), or a
-# clause opening the plan year and 预期 (…支撑结构，2008年预期规模以上工业增加值增长15%).
-_HEADLINE_LEADS = (
-    re.compile(r"主要预期(?:目标|指标)\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
-    re.compile(r"主要预期目标\s*(?::|—+)"),
-    re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
-    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
-    re.compile(r"预期目标[^。:;\n]{0,10}?:"),
-    re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
-    re.compile(r"主要目标[^。:;\n]{0,10}?:"),
-    # 主要预期经济和社会目标：, 主要施政目标包括：
-    re.compile(r"主要[^。:;,\n]{1,10}?目标\s*(?:包括|是|为|如下)?\s*:"),
-    # a news wire's 主要目标包括，… (a comma after 包括, as after 是 and 为)
-    re.compile(r"主要(?:预期)?目标\s*包括\s*,"),
-    re.compile(
-        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?"
-        r"(?:(?:主要预期|预期|主要)目标(?:任务)?(?:建议)?|任务清单|目标清单)"
-        r"[ \t—\-】\]]*$",
-        re.M,
-    ),
-    re.compile(r"主要(?:预期)?目标\s*—+"),
-    # 主要目标，即…; 确定了今年发展的具体目标，即…; 实现“五个突破”，即… (a slogan's count)
-    re.compile(
-        r"(?:(?:主要预期|预期|主要|具体|年度|奋斗)目标|“[一二三四五六七八九十两]个[^”。,\n]{1,6}”)"
-        r"\s*(?:是|为)?\s*,?\s*即\s*,?"
-    ),
-    # A scraped summary card: the heading and the targets on one line, set apart by spaces.
-    re.compile(r"(?:主要预期|预期|主要)目标[ \u3000]+(?=[^\s。,;:]{2,24}?\d[^ \n]*[ \u3000]+\S)"),
-    re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
-    re.compile(r"预期目标\s*,"),
-    re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
-    # 今年全市经济社会发展目标是：, 新的一年…发展的目标是：
-    re.compile(r"(?:发展|工作|奋斗)(?:的)?目标\s*(?:是|为)\s*[:,]"),
-    # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
-    re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
-    re.compile(
-        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*"
-        r"(?:(?P<year>20\d\d)年|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
-        r"目标(?:任务)?[ \t—\-】\]:]*$",
-        re.M,
-    ),
-    # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.
-    re.compile(
-        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:展望[ \t]*(?P<year>20\d\d)年?|(?P<later>20\d\d)年展望)"
-        r"[ \t—\-】\]:]*$",
-        re.M,
-    ),
-    # The year's (预期)目标是 run into its first target, the weakest: never last year's
-    # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
-    re.compile(
-        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?<!增长)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
-        r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
-        r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
-    ),
-    # 今年我市经济预期增长目标为14%以上，工业增加值增长…, 2009年某市生产总值增长的预期目标为
-    # 9%、…: the list opens with the economy's growth target, its subject, so the lead is the
-    # words before it
-    re.compile(
-        r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
-        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:的)?(?:预期)?目标(?:为|是)\s*\d)"
-    ),
-    re.compile(
-        r"(?:^|(?<=[。\n])|(?<=,)(?=20\d\d年))(?:20\d\d年\s*,?\s*)?预期"
-        r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
-        re.M,
-    ),
-)
-_WEAK_LEADS = 5  # leads from this index on need figures after them
-_FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
-_FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
-
-
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
     """The layout of the report in `parse` (its parse form)."""
     headings = _headings(parse, body)
@@ -239,7 +171,7 @@ def _find_headline(parse: str, layout: Layout) -> None:
         parse, layout, skip=("appendix",), last=True
     ):
         if not _find_leadless(parse, layout):
-            _find_densest(parse, layout)
+            _find_last_resort(parse, layout)
         return
     lead = layout.headline
     assert lead is not None and layout.headline_paragraph is not None
@@ -251,7 +183,27 @@ def _find_headline(parse: str, layout: Layout) -> None:
             layout.headline, layout.headline_paragraph = found, paragraph
 
 
-def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
+def _span(span: Span | None) -> tuple[int, int]:
+    assert span is not None
+    return span.start, span.end
+
+
+def _find_last_resort(parse: str, layout: Layout) -> None:
+    """The densest run of this year's figures; failing that, or where it holds less than half
+    as many as a run of qualified figures with no year named (a work item's 粮食播种面积稳定在
+    7万亩以上… against the page's list that dropped its lead and 今年), the latter."""
+    found = _find_densest(parse, layout)
+    run, paragraph = layout.headline, layout.headline_paragraph
+    if not _find_densest(parse, layout, unmarked=True):
+        return
+    if run is not None and layout.headline is not None:
+        kept = target_clauses(parse, run.start, run.end)
+        if found and 2 * kept > target_clauses(parse, layout.headline.start, layout.headline.end):
+            layout.headline, layout.headline_paragraph = run, paragraph
+            layout.headline_unmarked = False
+
+
+def _find_densest(parse: str, layout: Layout, least: int = 1, unmarked: bool = False) -> bool:
     """Failing every lead: the run of clauses with the most of this year's target figures
     (`density.best_run`), outside the review, the five-year plan and the appendices; failing
     that, in a part whose heading names the five-year plan (三、…全力推动“十五五”开好局 is this
@@ -259,7 +211,7 @@ def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
     run = None
     for left_out in (("review", "fiveyear", "appendix"), ("review", "appendix")):
         skip = [(p.start, p.end) for p in layout.parts if p.kind in left_out]
-        run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip)
+        run = best_run(parse, layout.body.start, layout.body.end, layout.year, skip, unmarked)
         if run is not None and run.count >= least:
             break
     if run is None or run.count < least:
@@ -267,22 +219,24 @@ def _find_densest(parse: str, layout: Layout, least: int = 1) -> bool:
     line_start = parse.rfind("\n", layout.body.start, run.start) + 1
     layout.headline = Span(run.start, run.end)
     layout.headline_paragraph = Span(line_start, run.end + 1)
+    layout.headline_unmarked = unmarked
     return True
 
 
 def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
     body = layout.body
-    for index, lead in enumerate(_HEADLINE_LEADS):
+    for index, lead in enumerate(HEADLINE_LEADS):
         matches = [
             m
             for m in lead.finditer(parse, body.start, body.end)
             if layout.kind_at(m.start()) not in skip
             and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
+            and not (m.groupdict().get("generic") and spoken_of_past(parse, m.start()))
             and (
-                index < _WEAK_LEADS
+                index < WEAK_LEADS
                 or (
-                    _FIGURE_FOLLOWS.match(parse, m.end())
-                    and not _FIVE_YEAR_GOAL.match(parse, m.end())
+                    FIGURE_FOLLOWS.match(parse, m.end())
+                    and not FIVE_YEAR_GOAL.match(parse, m.end())
                     and not five_year_lead(parse, m.start())
                 )
             )
@@ -351,7 +305,7 @@ def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
             if p >= 0
         ]
         end = min(stops) if stops else before
-        if _FIGURE_FOLLOWS.match(parse, match.end()) and not _FIVE_YEAR_GOAL.match(
+        if FIGURE_FOLLOWS.match(parse, match.end()) and not FIVE_YEAR_GOAL.match(
             parse, match.end()
         ):
             found.append(Span(match.end(), end))
@@ -397,53 +351,73 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     this_year_words = (
         _NEXT_YEAR_ONLY if speaks_of_next_year(parse, body.start, body.end) else _THIS_YEAR
     )
+    candidates: list[tuple[int, int, int, int]] = []
     for line in split_lines(parse, body.start, body.end):
         if layout.kind_at(line.start) in ("review", "fiveyear", "appendix"):
             continue
-        found = [
-            m
-            for m in (this_year_words.search(line.text), re.search(f"{layout.year}年", line.text))
-            if m is not None
-        ]
-        if not found:
-            continue
-        # the earlier of 今年 and the plan year (…提出，2012年，…增长12%以上。 李某表示，今年…)
-        this_year = min(found, key=lambda m: m.start())
-        start = line.start + this_year.start()
-        end = paragraph_end(parse, start, line.end, layout.year)
-        # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
-        said = _REPORT_SAYS.search(parse, start + 1, end)
-        end = said.start() if said else end
-        clauses = re.split(r"[,;。]", parse[start:end])
-        figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
-        # Three figures of this year's, or one when it is the economy's growth (报告提出，今年
-        # 全市生产总值增长8%左右: a page of one target).
-        past = _PAST
-        enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
-        if this_year.group(0) in (f"{layout.year}年", "今年"):
-            # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
-            # 上，…"; 今年全省生产总值预计增长7%，力争更好，…): its 预计 is the target's
-            # wording, and two figures, the GDP's first, do.
-            shares = [c for c in clauses if re.search(r"\d\s*%", c)]
-            if len(shares) >= 2 and _GDP.search(shares[0]):
-                past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
-        if enough and not any(past.search(c) for c in figures):
-            # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
-            # paragraph does
-            while (
-                not said
-                and parse[end : line.end].strip(" 。\n") == ""
-                and line.end < body.end
-                and more_targets(parse, line.end + 1, body.end, layout.year)
-            ):
-                line_end = parse.find("\n", line.end + 1, body.end)
-                line_end = body.end if line_end < 0 else line_end
-                end = paragraph_end(parse, line.end + 1, line_end, layout.year)
-                line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
-            layout.headline = Span(start, end)
-            layout.headline_paragraph = Span(line.start, end + 1)
-            return True
-    return False
+        # each 今年 or plan year of the line, in order (…提出，2012年，…增长12%以上。 李某表示，
+        # 今年…); not only the first (做好今年工作任务艰巨。今年，生产总值增长9.5%左右，…)
+        found = sorted(
+            [*this_year_words.finditer(line.text), *re.finditer(f"{layout.year}年", line.text)],
+            key=lambda m: m.start(),
+        )
+        for this_year in found:
+            candidate = _leadless_at(parse, layout, line, this_year)
+            if candidate is not None:
+                candidates.append(candidate)
+                break
+        if candidates and candidates[-1][2] >= 3:
+            break
+    if not candidates:
+        return False
+    # A title or summary of one figure (2024年四川地区生产总值预期增长6%左右) gives way to a
+    # later paragraph of several, as a lead of one clause does.
+    several = [c for c in candidates if c[2] >= 3]
+    start, end, _figures, paragraph_start = several[0] if several else candidates[0]
+    layout.headline = Span(start, end)
+    layout.headline_paragraph = Span(paragraph_start, end + 1)
+    return True
+
+
+def _leadless_at(
+    parse: str, layout: Layout, line: Line, this_year: re.Match[str]
+) -> tuple[int, int, int, int] | None:
+    """The targets' paragraph starting at `this_year` (a 今年 or the plan year) of `line`, as
+    (start, end, figures, paragraph start); None when none starts there."""
+    body = layout.body
+    start = line.start + this_year.start()
+    end = paragraph_end(parse, start, line.end, layout.year)
+    # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
+    said = _REPORT_SAYS.search(parse, start + 1, end)
+    end = said.start() if said else end
+    clauses = re.split(r"[,;。]", parse[start:end])
+    figures = [c for c in clauses if _CLAUSE_FIGURE.search(c)]
+    # Three figures of this year's, or one when it is the economy's growth (报告提出，今年
+    # 全市生产总值增长8%左右: a page of one target).
+    past = _PAST
+    enough = len(figures) >= 3 or (len(figures) >= 1 and _GDP_GROWTH.search(figures[0]))
+    if this_year.group(0) in (f"{layout.year}年", "今年"):
+        # A news rewrite naming the plan year ("报告称，2024年，地区生产总值预计增长5%以
+        # 上，…"; 今年全省生产总值预计增长7%，力争更好，…): its 预计 is the target's
+        # wording, and two figures, the GDP's first, do.
+        shares = [c for c in clauses if re.search(r"\d\s*%", c)]
+        if len(shares) >= 2 and _GDP.search(shares[0]):
+            past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
+    if enough and not any(past.search(c) for c in figures):
+        # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
+        # paragraph does
+        while (
+            not said
+            and parse[end : line.end].strip(" 。\n") == ""
+            and line.end < body.end
+            and more_targets(parse, line.end + 1, body.end, layout.year)
+        ):
+            line_end = parse.find("\n", line.end + 1, body.end)
+            line_end = body.end if line_end < 0 else line_end
+            end = paragraph_end(parse, line.end + 1, line_end, layout.year)
+            line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
+        return start, end, len(figures), line.start
+    return None
 
 
 def _work_sections(

@@ -1,0 +1,98 @@
+"""The leads of the 主要预期目标 paragraph: the genre's wordings, one pattern each, strongest
+first (split from `sections`, which finds the paragraph with them)."""
+
+from __future__ import annotations
+
+import re
+
+# Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
+# 安排是：… (a copy may put a comma or a dash for the colon), then 预期目标…：, then weaker
+# leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
+# for other goals; a heading line naming the targets (— 主要目标 —, ■ 今年预期目标) above them;
+# 主要预期目标是 run into its first target; 预期目标，; a 指标体系安排…： of a 计划草案 report;
+# a sentence opening 预期 and its first figure (2016年，预期全市地区生产总值增长7%以上), or a
+# clause opening the plan year and 预期 (…支撑结构，2008年预期规模以上工业增加值增长15%).
+HEADLINE_LEADS = (
+    re.compile(r"主要预期(?:目标|指标)\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
+    re.compile(r"主要预期目标\s*(?::|—+)"),
+    re.compile(r"主要预期目标[^。:;\n]{0,10}?:"),
+    re.compile(r"预期目标\s*(?:建议)?\s*(?:是|为)\s*[:,]"),
+    re.compile(r"预期目标[^。:;\n]{0,10}?:"),
+    re.compile(r"主要目标\s*(?:建议)?\s*(?:是|为)?\s*:"),
+    re.compile(r"主要目标[^。:;\n]{0,10}?:"),
+    # 主要预期经济和社会目标：, 主要施政目标包括：
+    re.compile(r"主要[^。:;,\n]{1,10}?目标\s*(?:包括|是|为|如下)?\s*:"),
+    # a news wire's 主要目标包括，… (a comma after 包括, as after 是 and 为)
+    re.compile(r"主要(?:预期)?目标\s*包括\s*,"),
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[^。:;,\n]{0,20}?"
+        r"(?:(?:主要预期|预期|主要)目标(?:任务)?(?:建议)?|任务清单|目标清单)"
+        r"[ \t—\-】\]]*$",
+        re.M,
+    ),
+    re.compile(r"主要(?:预期)?目标\s*—+"),
+    # 主要目标，即…; 确定了今年发展的具体目标，即…; 实现“五个突破”，即… (a slogan's count)
+    re.compile(
+        r"(?:(?:主要预期|预期|主要|具体|年度|奋斗)目标|“[一二三四五六七八九十两]个[^”。,\n]{1,6}”)"
+        r"\s*(?:是|为)?\s*,?\s*即\s*,?"
+    ),
+    # A scraped summary card: the heading and the targets on one line, set apart by spaces.
+    re.compile(r"(?:主要预期|预期|主要)目标[ \u3000]+(?=[^\s。,;:]{2,24}?\d[^ \n]*[ \u3000]+\S)"),
+    re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
+    re.compile(r"预期目标\s*,"),
+    re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    # 今年全市经济社会发展目标是：, 新的一年…发展的目标是：
+    re.compile(r"(?:发展|工作|奋斗)(?:的)?目标\s*(?:是|为)\s*[:,]"),
+    # The family's other wordings, where figures follow and the sentence speaks of no past:
+    # 总体目标设定如下：, 目标任务确定为：, 各项指标安排如下，, 工作目标主要有：, 以下目标：
+    re.compile(
+        r"(?P<generic>(?:目标|指标)(?:任务)?)"
+        r"(?:[^。:;,\n]{0,8}?(?:是|为|如下|包括|主要有|有)\s*[:,]|\s*:)"
+    ),
+    # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
+    re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*"
+        r"(?:(?P<year>20\d\d)年|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
+        r"目标(?:任务)?[ \t—\-】\]:]*$",
+        re.M,
+    ),
+    # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:展望[ \t]*(?P<year>20\d\d)年?|(?P<later>20\d\d)年展望)"
+        r"[ \t—\-】\]:]*$",
+        re.M,
+    ),
+    # The year's (预期)目标是 run into its first target, the weakest: never last year's
+    # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
+    re.compile(
+        r"(?:(?<!去年)(?<!上年)(?<![去上]年的)(?<!增长的)(?<!增长)(?:主要)?预期|(?:今年|(?P<year>20\d\d)年)(?:的)?"
+        r"(?:发展)?|(?<!去年的)(?<!上年的)主要)"
+        r"目标\s*(?:是|为)(?=[^\s,:;。\n])"
+    ),
+    # 今年我市经济预期增长目标为14%以上，工业增加值增长…, 2009年某市生产总值增长的预期目标为
+    # 9%、…: the list opens with the economy's growth target, its subject, so the lead is the
+    # words before it
+    re.compile(
+        r"(?:今年|(?P<year>20\d\d)年)[^。,;:\n]{0,6}?"
+        r"(?=(?:经济|GDP|地区生产总值|生产总值)(?:预期)?增长(?:的)?(?:预期)?目标(?:为|是)\s*\d)"
+    ),
+    re.compile(
+        r"(?:^|(?<=[。\n])|(?<=,)(?=20\d\d年))(?:20\d\d年\s*,?\s*)?预期"
+        r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
+        re.M,
+    ),
+)
+WEAK_LEADS = 5  # leads from this index on need figures after them
+FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
+FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
+
+
+_PAST_LEAD = re.compile(r"去年|上年|过去|完成情况|执行情况|回顾|以来|五年|十[一二三四五六]五")
+
+
+def spoken_of_past(parse: str, pos: int) -> bool:
+    """Whether the sentence before `pos` speaks of the past or another span (去年各项目标完成
+    情况如下：, “十五五”时期的主要目标是：)."""
+    opening = max(parse.rfind(c, 0, pos) for c in "。\n!?") + 1
+    return _PAST_LEAD.search(parse, opening, pos) is not None
