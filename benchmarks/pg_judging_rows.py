@@ -1,14 +1,15 @@
-"""What only Python knows of each row of `gap --json`, for a database that writes the rows
-(`stores/postgres/gap_rows.py`, issue 13): per target, computed from the validated plan by the
-assessment's own code, the text of every field that does not depend on the figures (its id,
-names, bound, frequency… exactly as `gap_json` writes them, escaped) and the numbers its
-status is decided by (the bound as `bounds.bound_of` makes it, the tolerance the rule applies,
-the goal and opening stock, the profile's shares as `core.expected_share` gives them, the
-places amounts are shown with).
+"""The probe `pg_judging.py` (issue 13): what only Python knows of each row of `gap --json`,
+for a database that would judge and write the rows (`pg_judging_sql.py`). Per target,
+computed from the validated plan by the assessment's own code: the text of every field that
+does not depend on the figures (id, names, bound, frequency…, exactly as `gap_json` writes
+them, escaped), as a template of PostgreSQL's `format()`; and the numbers its status is
+decided by (the bound as `bounds.bound_of` makes it, the tolerance the rule applies, the goal
+and opening stock, the profile's shares as `core.expected_share` gives them, the places
+amounts are shown with).
 
 A target the database cannot judge exactly (a roll-up, a bound still to come, a `change`,
 `trend`, `ongoing` or `indicator` target, a growth target whose required growth could be
-asked for) is marked `python`: it is judged here, by the rules, and merged into the rows.
+asked for) is marked `python`: a real path would judge it by the rules and merge it in.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from typing import Any
 
 from plancli.assess.bounds import bound_of
 from plancli.assess.core import TWELFTHS, expected_share
-from plancli.assess.gap_json import _escaped, _figure, _share_text
-from plancli.assess.output import ASSESSMENT_FIELDS, _decimal_places, _places
+from plancli.assess.gap_json import _escaped, _figure
+from plancli.assess.output import ASSESSMENT_FIELDS, _places
 from plancli.assess.rules.relative import relation_tolerance
 from plancli.errors import InputError
 from plancli.fmt import bound_text
@@ -92,26 +93,45 @@ COLUMNS = (
     "reference",
     "rel_below",
     "rel_strict",
-    "texts",  # the static texts between the database's fields (`segments`)
-    "relation",  # a relation's texts around its bound's low and high (`_static`)
+    "template",  # the row's text, the database's fields left to `format()`
+    "relation",  # the same of a relation with a figure (its bound is its reference's)
 )
 
 
-def segments(template_values: list[str]) -> list[str]:
-    """The row's text cut at the database's fields (each `_MARK`)."""
+def format_template(values: dict[str, str]) -> str:
+    """The row as a template of PostgreSQL's `format()`: the plan's texts (each `%` doubled),
+    the database's fields as `%N$s` (N: their place in `DYNAMIC`, then `EXTRA`)."""
     template = row_template(ASSESSMENT_FIELDS, "\n    ")
-    return (template % tuple(template_values)).split(_MARK)
+    filled = []
+    for name in ASSESSMENT_FIELDS:
+        text = values.get(name)
+        if text is None:
+            filled.append(f"%{DYNAMIC.index(name) + 1}$s")
+        elif text in _EXTRA_MARKS:
+            filled.append(f"%{len(DYNAMIC) + _EXTRA_MARKS.index(text) + 1}$s")
+        else:
+            filled.append(text.replace("%", "%%"))
+    return template % tuple(filled)
 
 
-def _static(
-    target: Target, rules: StatusRules, due: Period | None
-) -> tuple[list[str], list[str] | None]:
+# A relation's bound with a figure (`relative.relation_bound`): the database's `min` (or `max`,
+# below), `low` and `high`, after the `DYNAMIC` fields.
+EXTRA = ("bound", "low", "high")
+_EXTRA_MARKS = ("\x00bound", "\x00low", "\x00high")
+
+
+def _static(target: Target, rules: StatusRules, due: Period | None) -> tuple[str, str | None]:
     """The texts of the target's fields that do not depend on the figures (the database's as
     `_MARK`), its bound fields as without a figure; for a relation, also the texts around its
     bound's `low` and `high` with a figure (`relative.relation_bound`: the reference's)."""
     bound = None if target.kind in ("milestone", "relative") else bound_of(target, rules)
     if bound is None:  # `output.bound_in_force` of an assessment without a bound
-        minimum, maximum, direction, around = target.min, target.max, target.direction, target.around
+        minimum, maximum, direction, around = (
+            target.min,
+            target.max,
+            target.direction,
+            target.around,
+        )
         tolerance, low, high, stretch = target.tolerance, None, None, target.stretch
     else:
         minimum, maximum, direction, around = bound.min, bound.max, bound.direction, bound.around
@@ -149,21 +169,17 @@ def _static(
     for name, text in values.items():
         if not text.isprintable():
             values[name] = _escaped(text, escape)
+    template = format_template(values)
     relation = None
     if target.kind == "relative":
-        # with a figure, the bound is the reference's (`relative.relation_bound`): `min` (or
-        # `max`, below) and `low` (`high`) are the database's
         below = target.relation == "below"
-        with_figure = dict(values, around="null", stretch="null", low=_MARK, high=_MARK)
+        with_figure = dict(values, around="null", stretch="null")
+        with_figure.update(low=_EXTRA_MARKS[1], high=_EXTRA_MARKS[2])
         with_figure["direction"] = '"down"' if below else '"up"'
-        text = "".join(f',\n      "{name}": {with_figure[name]}' for name in _BOUND_FIELDS)
-        pre, mid, post = text.split(_MARK)
-        fields = dict(values, min="null", max=_MARK) if below else dict(values, min=_MARK, max="null")
-        bound_at = ASSESSMENT_FIELDS.index("min") - 1  # the segment after `stale`
-        first, second = segments([fields.get(n, _MARK) if n not in ("min", "max") or fields[n] != _MARK else "\x01" for n in ASSESSMENT_FIELDS])[DYNAMIC.index("stale") + 1].split("\x01")
-        del bound_at
-        relation = [pre, mid, post + ',\n      "stretch_met": ', first, second]
-    return [values.get(name, _MARK) for name in ASSESSMENT_FIELDS], relation
+        with_figure["max" if below else "min"] = _EXTRA_MARKS[0]
+        with_figure["min" if below else "max"] = "null"
+        relation = format_template(with_figure)
+    return template, relation
 
 
 def plan_rows(plan: Plan) -> tuple[list[tuple[Any, ...]], dict[tuple[Decimal, ...], int]]:
@@ -264,7 +280,7 @@ def plan_rows(plan: Plan) -> tuple[list[tuple[Any, ...]], dict[tuple[Decimal, ..
             target.reference,
             rel_below,
             rel_strict,
-            segments(texts),
+            texts,
             relation_texts,
         ))  # fmt: skip
     return rows, profiles
@@ -280,12 +296,3 @@ def share_rows(profiles: dict[tuple[Decimal, ...], int]) -> Iterator[tuple[int, 
         for month in range(13):
             share = expected_share(list(profile), month) if month else Fraction(0)
             yield (index, month, share.numerator, share.denominator)
-
-
-def share_text(share: Fraction) -> str:
-    """A share as `gap --json` writes it (`gap_json._share_text`)."""
-    return _share_text(share)
-
-
-def decimal_places(value: Decimal) -> int:
-    return _decimal_places(value)

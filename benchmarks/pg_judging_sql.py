@@ -1,6 +1,7 @@
-"""The SQL of `gap --json` written by the database (`gap_rows.py`): the tables of the plan's
-rows (`assess.gap_plan_rows`), and the one statement that selects each target's figure in
-force, judges it against the numbers the plan's rows give, and writes its JSON text.
+"""The probe `pg_judging.py` (issue 13): the SQL of `gap --json` judged and written by the
+database: the tables of the plan's rows (`pg_judging_rows.py`), and the one statement that
+selects each target's figure in force, judges it against the numbers the plan's rows give,
+and writes its JSON text.
 
 Arithmetic is exact: figures are `numeric`, ratios are pairs of numerics (numerator,
 denominator), divided only by `div` (exact integer division) where they are rounded; a pace
@@ -12,7 +13,7 @@ judged by Python.
 
 from __future__ import annotations
 
-# Cache tables (not part of the versioned schema: derived from plan files, dropped at will).
+# The probe's tables (not plancli's schema: derived from plan files, dropped at will).
 TABLES = """
 CREATE TABLE IF NOT EXISTS plancli.gap_plans (
     digest text NOT NULL,
@@ -43,8 +44,8 @@ CREATE TABLE IF NOT EXISTS plancli.gap_targets (
     reference text,
     rel_below boolean,
     rel_strict boolean,
-    texts text[],
-    relation text[],
+    template text,
+    relation text,
     PRIMARY KEY (digest, place)
 );
 CREATE TABLE IF NOT EXISTS plancli.gap_shares (
@@ -57,7 +58,6 @@ CREATE TABLE IF NOT EXISTS plancli.gap_shares (
     PRIMARY KEY (digest, profile, month)
 );
 """
-
 
 
 def number(x: str) -> str:
@@ -113,7 +113,10 @@ RANKS = ("missed", "behind", "at_risk", "no_data", "pending", "on_track", "track
 
 _SELECT = """
 WITH p AS (
-    SELECT * FROM plancli.gap_targets WHERE digest = %(digest)s
+    SELECT place, target, python, kind, frequency, low, high, strict, goal, opening, tolerance,
+        stretch, stretch_down, decline, profile, due_month, places, reference, rel_below,
+        rel_strict
+    FROM plancli.gap_targets WHERE digest = %(digest)s
 ), latest AS (
     SELECT DISTINCT ON (target) target, period, value, amount, end_month
     FROM plancli.records
@@ -168,9 +171,10 @@ WITH p AS (
         AND sh.profile = coalesce(f.profile, -1) AND sh.month = f.pm
 ), judging AS MATERIALIZED (
     SELECT b.*,
-        NOT ((b.blow IS NOT NULL AND CASE WHEN b.bstrict THEN b.x <= b.blow ELSE b.x < b.blow END)
-          OR (b.bhigh IS NOT NULL AND CASE WHEN b.bstrict THEN b.x >= b.bhigh ELSE b.x > b.bhigh END))
-          AS sat,
+        NOT ((b.blow IS NOT NULL
+                AND CASE WHEN b.bstrict THEN b.x <= b.blow ELSE b.x < b.blow END)
+            OR (b.bhigh IS NOT NULL
+                AND CASE WHEN b.bstrict THEN b.x >= b.bhigh ELSE b.x > b.bhigh END)) AS sat,
         CASE WHEN b.kind = 'm' THEN greatest(100 - b.x, 0)
             WHEN b.blow IS NOT NULL AND b.x < b.blow THEN b.blow - b.x
             WHEN b.bhigh IS NOT NULL AND b.x > b.bhigh THEN b.x - b.bhigh ELSE 0 END AS gap,
@@ -188,7 +192,8 @@ WITH p AS (
             END AS remaining,
         CASE b.kind WHEN 'c' THEN b.sn WHEN 'm' THEN least(b.pm, b.due_month) END AS es_n,
         CASE b.kind WHEN 'c' THEN b.sd WHEN 'm' THEN b.due_month END AS es_d,
-        greatest(b.places, scale(b.x)) AS shown_places
+        greatest(b.places, scale(b.x)) AS shown_places,
+        @TENS@ AS tens
     FROM bounded b
 ), rows AS MATERIALIZED (
     SELECT j.*, CASE
@@ -210,94 +215,116 @@ WITH p AS (
 """
 
 
+# Each figure's units computed once per row (OFFSET 0: a subquery the planner keeps, not
+# one whose expressions it copies into every use).
+_SHOWN = (
+    " CROSS JOIN LATERAL (SELECT "
+    + units("r.comp_n", "r.comp_d", "10000")
+    + " AS c0, "
+    + units("r.pace_n", "r.pace_d", "100")
+    + " AS p0, "
+    + units("(r.done * r.sd + coalesce(r.opening, 0) * r.sn)", "nullif(r.sn, 0)", "r.tens")
+    + " AS j, "
+    + units("r.remaining", "nullif(r.months_left, 0)", "r.tens")
+    + " AS m, "
+    + units("r.pm", "12", "10000")
+    + " AS tp, "
+    + units("r.es_n", "r.es_d", "10000")
+    + " AS es, "
+    + "r.x::text AS xt, r.amount::text AS at, r.gap::text AS gt, r.ref::text AS rt, "
+    + "r.tolerance::text AS tt, r.value::text AS vt, r.opening::text AS ot, "
+    + "(CASE WHEN r.rel_below THEN r.bhigh ELSE r.blow END)::text AS bt, "
+    + "r.blow::text AS lt, r.bhigh::text AS ht OFFSET 0) u"
+    + " CROSS JOIN LATERAL (SELECT "
+    + keeping_side("u.c0", "r.comp_n", "r.comp_d", "10000", "1", "1")
+    + " AS c, "
+    + keeping_side("u.p0", "r.pace_n", "r.pace_d", "100", "0", "1")
+    + " AS p1 OFFSET 0) k"
+    + " CROSS JOIN LATERAL (SELECT "
+    + keeping_side("k.p1", "r.pace_n", "r.pace_d", "100", "-r.tolerance", "1")
+    + " AS p OFFSET 0) k2"
+)
+
+
+def _text(t: str) -> str:
+    """`number` of a value whose text is `t` (a column)."""
+    return (
+        f"(CASE WHEN {t} IS NULL THEN 'null' WHEN length({t}) > 16 "
+        f"OR {t} ~ '^-?0\\.0000' THEN NULL ELSE trim_scale({t}::numeric)::text END)"
+    )
+
+
+_SELECT = _SELECT.replace("@TENS@", _TENS.format("greatest(b.places, scale(b.x))"))
+
+
 def _fields() -> list[str]:
     d = "CASE WHEN r.value IS NULL THEN 'null' ELSE {} END"
-    pace = "r.pace_n IS NOT NULL"
-    fields = [
+    return [
         "'\"' || r.status || '\"'",
-        d.format(number("r.x")),
-        "CASE WHEN r.kind IN ('l', 'g', 'r') THEN " + number("r.amount") + " ELSE 'null' END",
+        d.format(_text("u.xt")),
+        "CASE WHEN r.kind IN ('l', 'g', 'r') THEN " + _text("u.at") + " ELSE 'null' END",
         d.format("'\"' || r.period || '\"'"),
-        d.format(number("r.gap")),
+        d.format(_text("u.gt")),
         "CASE WHEN r.comp_n IS NULL OR r.value IS NULL THEN 'null' ELSE "
-        + units_text(
-            keeping_side(units("r.comp_n", "r.comp_d", "10000"), "r.comp_n", "r.comp_d",
-                         "10000", "1", "1"), "4")
+        + units_text("k.c", "4")
         + " END",
         "CASE WHEN r.value IS NULL OR r.kind NOT IN ('c', 'm') THEN 'null' ELSE "
-        + units_text(units("r.pm", "12", "10000"), "4") + " END",
-        f"CASE WHEN r.value IS NULL OR NOT ({pace}) THEN 'null' ELSE "
-        + units_text(
-            keeping_side(
-                keeping_side(units("r.pace_n", "r.pace_d", "100"), "r.pace_n", "r.pace_d",
-                             "100", "0", "1"),
-                "r.pace_n", "r.pace_d", "100", "-r.tolerance", "1"),
-            "2")
+        + units_text("u.tp", "4")
+        + " END",
+        "CASE WHEN r.value IS NULL OR r.pace_n IS NULL THEN 'null' ELSE "
+        + units_text("k2.p", "2")
         + " END",
         "CASE WHEN r.value IS NULL OR r.kind <> 'c' OR r.sn <= 0 THEN 'null' ELSE "
-        + units_text(
-            units("(r.done * r.sd + coalesce(r.opening, 0) * r.sn)", "r.sn",
-                  _TENS.format("r.shown_places")), "r.shown_places")
+        + units_text("u.j", "r.shown_places")
         + " END",
         "CASE WHEN r.value IS NULL OR r.kind NOT IN ('c', 'm') OR r.months_left <= 0 THEN 'null'"
-        " ELSE " + units_text(units("r.remaining", "r.months_left", _TENS.format("r.shown_places")),
-                              "r.shown_places") + " END",
+        " ELSE " + units_text("u.m", "r.shown_places") + " END",
         "'null'",
         "CASE WHEN r.value IS NOT NULL AND r.stale THEN 'true' ELSE 'false' END",
         "CASE WHEN r.value IS NULL OR r.kind NOT IN ('c', 'm') THEN 'null' ELSE "
-        + units_text(units("r.es_n", "r.es_d", "10000"), "4") + " END",
+        + units_text("u.es", "4")
+        + " END",
         "CASE WHEN r.value IS NULL OR r.kind NOT IN ('c', 'm') THEN 'null'"
         " WHEN r.pm = r.am THEN '\"' || r.as_of || '\"'"
         " ELSE '\"' || %(year)s || '-' || lpad(r.pm::text, 2, '0') || '\"' END",
         "CASE WHEN r.value IS NULL OR r.kind NOT IN ('c', 'm') THEN 'null'"
         " ELSE r.months_left::text END",
-        "CASE WHEN r.value IS NULL OR r.kind = 'l' THEN 'null' ELSE "
-        + number("r.tolerance") + " END",
-        "CASE WHEN r.value IS NULL OR r.kind <> 'r' THEN 'null' ELSE " + number("r.ref") + " END",
+        "CASE WHEN r.value IS NULL OR r.kind = 'l' THEN 'null' ELSE " + _text("u.tt") + " END",
+        "CASE WHEN r.value IS NULL OR r.kind <> 'r' THEN 'null' ELSE " + _text("u.rt") + " END",
         "'[]'",
         "CASE WHEN r.value IS NULL THEN '\"no_record\"' ELSE 'null' END",
         "CASE WHEN r.value IS NULL OR r.stretch IS NULL OR r.kind NOT IN ('c', 'l', 'g')"
         " THEN 'null' WHEN (CASE WHEN r.stretch_down THEN r.x <= r.stretch"
         " ELSE r.x >= r.stretch END) THEN 'true' ELSE 'false' END",
         "CASE WHEN r.value IS NOT NULL AND r.kind = 'g' AND r.decline THEN "
-        + number("r.value") + " ELSE 'null' END",
-        "CASE WHEN r.value IS NOT NULL AND r.kind = 'c' THEN " + number("r.opening")
+        + _text("u.vt")
         + " ELSE 'null' END",
+        "CASE WHEN r.value IS NOT NULL AND r.kind = 'c' THEN " + _text("u.ot") + " ELSE 'null' END",
     ]
-    return fields
 
 
 FIELDS = _fields()
 
 
 def _texts() -> str:
-    """The row's text: the plan's texts (`texts`, 1-based) between the database's fields."""
-    fields = FIELDS
-    parts = []
-    for at, field in enumerate(fields, start=1):
-        if at == 20:  # the bound's fields: a relation's, with a figure, are its reference's
-            parts.append(
-                "CASE WHEN r.kind = 'r' AND r.value IS NOT NULL THEN r.relation[1] || "
-                + number("r.blow") + " || r.relation[2] || " + number("r.bhigh")
-                + " || r.relation[3] ELSE r.texts[20] END"
-            )
-        elif at == 13:  # `min` (`max`): a relation's, with a figure, is its reference's
-            parts.append(
-                "CASE WHEN r.kind = 'r' AND r.value IS NOT NULL THEN r.relation[4] || "
-                + number("CASE WHEN r.rel_below THEN r.bhigh ELSE r.blow END")
-                + " || r.relation[5] ELSE r.texts[13] END"
-            )
-        else:
-            parts.append(f"r.texts[{at}]")
-        parts.append(f"({field})")
-    parts.append(f"r.texts[{len(fields) + 1}]")
-    return " || ".join(parts)
+    """The row's text: its template (`gap_plan_rows.format_template`) given the fields; NULL
+    when one of them is Python's to write."""
+    fields = ", ".join(f"({f})" for f in FIELDS)
+    extra = ", ".join((_text("u.bt"), _text("u.lt"), _text("u.ht")))
+    relation = "r.kind = 'r' AND r.value IS NOT NULL"
+    return (
+        f"CASE WHEN num_nulls({fields}, {extra}) > 0 THEN NULL"
+        f" WHEN {relation} THEN format(t.relation, {fields}, {extra})"
+        f" ELSE format(t.template, {fields}) END"
+    )
 
 
 def _rank() -> str:
-    return "CASE r.status " + " ".join(
-        f"WHEN '{status}' THEN {rank}" for rank, status in enumerate(RANKS)
-    ) + " END"
+    return (
+        "CASE r.status "
+        + " ".join(f"WHEN '{status}' THEN {rank}" for rank, status in enumerate(RANKS))
+        + " END"
+    )
 
 
 ROWS = (
@@ -308,6 +335,8 @@ ROWS = (
     + _rank()
     + " AS rank, r.pace_n IS NULL AS unpaced, "
     + "CASE WHEN r.pace_n IS NOT NULL THEN div(r.pace_n * 1e80, r.pace_d) END AS pace"
-    + ", r.as_of FROM rows r"
+    + ", r.as_of FROM rows r JOIN plancli.gap_targets t ON t.digest = %(digest)s"
+    + " AND t.place = r.place"
+    + _SHOWN
     + " ORDER BY rank, unpaced, pace, r.place"
 )
