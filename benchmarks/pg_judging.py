@@ -80,6 +80,51 @@ def probe(connection: Any, parameters: dict[str, Any]) -> tuple[float, float, li
     return time.perf_counter() - started, _cpu(pid) - before, rows
 
 
+_LATEST = """
+SELECT DISTINCT ON (target) target, seq FROM plancli.records
+WHERE plan_id = %(plan)s AND period_year = %(year)s AND end_month <= %(month)s
+ORDER BY target DESC, period_year DESC, end_month DESC, seq DESC
+"""
+# Rows kept in the database, served: the kept rows whose figure is still the one in force,
+# in their order, 512 a text.
+_SERVE = f"""
+COPY (WITH latest AS ({_LATEST})
+SELECT string_agg(k.text, E',\\n    ' ORDER BY k.place) FROM latest l
+JOIN plancli.gap_kept k ON k.target = l.target AND k.seq = l.seq
+GROUP BY k.place / 512 ORDER BY min(k.place)) TO STDOUT
+"""
+
+
+def keep(connection: Any, document: str, parameters: dict[str, Any]) -> None:
+    """The rows of a `gap --json` document kept in the database, each with its place and the
+    `seq` of its target's figure in force (the other design: rows judged by Python, kept)."""
+    start = document.index('"targets": [') + len('"targets": [')
+    body = document[start : document.rindex("]")].strip()
+    texts = ["{\n" + row.strip().lstrip("{").strip("\n").rstrip().rstrip("}").rstrip() + "\n    }"
+             for row in body.split("\n    },\n    {")]  # fmt: skip
+    seqs = dict(connection.execute(_LATEST, parameters).fetchall())
+    connection.execute("DROP TABLE IF EXISTS plancli.gap_kept")
+    connection.execute(
+        "CREATE TABLE plancli.gap_kept (target text PRIMARY KEY, seq bigint, place integer, "
+        "text text)"
+    )
+    with connection.cursor() as cursor, cursor.copy("COPY plancli.gap_kept FROM STDIN") as copy:
+        for place, text in enumerate(texts):
+            target = text.split('"id": "', 1)[1].split('"', 1)[0]
+            copy.write_row((target, seqs.get(target), place, text))
+    connection.execute("VACUUM ANALYZE plancli.gap_kept")
+
+
+def serve(connection: Any, parameters: dict[str, Any]) -> tuple[float, float]:
+    """The kept rows served (`_SERVE`): wall and server CPU time."""
+    pid = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+    before, started = _cpu(pid), time.perf_counter()
+    with connection.cursor() as cursor, cursor.copy(_SERVE, parameters) as copy:
+        for _ in copy:
+            pass
+    return time.perf_counter() - started, _cpu(pid) - before
+
+
 def same_rows(document: str, rows: list[Any]) -> tuple[bool, int]:
     """Whether the probe's rows are the `targets` of a `gap --json` document, byte for byte;
     and how many rows the probe leaves to Python (its text NULL: compared as missing)."""
@@ -149,7 +194,8 @@ def main() -> int:
                 "sqlite": [*plancli, "--ledger", str(args.folder / "ledger.sqlite"), *gap],
                 "postgres": [*plancli, "--ledger", url, *gap],
             }
-            times: dict[str, list[tuple[float, float]]] = {k: [] for k in (*commands, "probe")}
+            names = (*commands, "probe", "kept")
+            times: dict[str, list[tuple[float, float]]] = {k: [] for k in names}
             loads = []
             identical = True
             for _ in range(args.rounds):
@@ -158,8 +204,12 @@ def main() -> int:
                     times[name].append(run(command, env, args.work / f"{name}.json"))
                 wall, cpu, rows = probe(connection, parameters)
                 times["probe"].append((wall, cpu))
-                same, left = same_rows((args.work / "sqlite.json").read_text("utf-8"), rows)
+                document = (args.work / "sqlite.json").read_text("utf-8")
+                same, left = same_rows(document, rows)
                 identical = identical and same
+                if not times["kept"]:
+                    keep(connection, document, parameters)
+                times["kept"].append(serve(connection, parameters))
         sq_wall = statistics.median(w for w, _ in times["sqlite"])
         sq_cpu = statistics.median(c for _, c in times["sqlite"])
         head = f"{len(plan.ids()):,} targets, medians of {args.rounds}"
@@ -170,6 +220,7 @@ def main() -> int:
             ("sqlite", "SQLite, `gap --json` (plancli's CPU)"),
             ("postgres", "PostgreSQL now, `gap --json` (plancli's CPU, not the server's)"),
             ("probe", "the probe's statement alone (the server's CPU)"),
+            ("kept", "the other design: SQLite's rows kept in the database, served"),
         ):
             wall = statistics.median(w for w, _ in times[name])
             cpu = statistics.median(c for _, c in times[name])
