@@ -100,8 +100,11 @@ def keep(connection: Any, document: str, parameters: dict[str, Any]) -> None:
     `seq` of its target's figure in force (the other design: rows judged by Python, kept)."""
     start = document.index('"targets": [') + len('"targets": [')
     body = document[start : document.rindex("]")].strip()
-    texts = ["{\n" + row.strip().lstrip("{").strip("\n").rstrip().rstrip("}").rstrip() + "\n    }"
-             for row in body.split("\n    },\n    {")]  # fmt: skip
+    pieces = body.split("},\n    {")  # the rows, without the braces between them
+    texts = [
+        ("{" if n else "") + piece + ("}" if n < len(pieces) - 1 else "")
+        for n, piece in enumerate(pieces)
+    ]
     seqs = dict(connection.execute(_LATEST, parameters).fetchall())
     connection.execute("DROP TABLE IF EXISTS plancli.gap_kept")
     connection.execute(
@@ -123,6 +126,32 @@ def serve(connection: Any, parameters: dict[str, Any]) -> tuple[float, float]:
         for _ in copy:
             pass
     return time.perf_counter() - started, _cpu(pid) - before
+
+
+# The other design as a whole process would run it, short of judging the changed targets:
+# Python's start, the plan loaded as `gap` loads it (its compiled form: the check that it is
+# valid), its digest, the kept rows served, unescaped from COPY's text and written out.
+_CLIENT = r"""
+import sys
+from pathlib import Path
+from plancli.compiled import plan_key
+from plancli.plan import load_plain_plan
+path = Path(sys.argv[1])
+plan = load_plain_plan(path)
+key = plan_key(path.read_bytes())
+import psycopg
+out = sys.stdout.buffer
+out.write(b'{"targets": ')
+first = True
+with psycopg.connect(sys.argv[2], autocommit=True) as connection:
+    parameters = {"plan": plan.plan.id, "year": plan.plan.year, "month": 12}
+    with connection.cursor() as cursor, cursor.copy(sys.argv[3], parameters) as copy:
+        for data in copy:  # a line of COPY's text: backslash and newline escaped
+            text = b"\\".join(p.replace(b"\\n", b"\n") for p in bytes(data).split(b"\\\\"))
+            out.write((b"[\n    " if first else b",\n    ") + text[:-1])
+            first = False
+out.write(b"\n  ]\n}\n" if not first else b"[]\n}\n")
+"""
 
 
 def same_rows(document: str, rows: list[Any]) -> tuple[bool, int]:
@@ -194,7 +223,7 @@ def main() -> int:
                 "sqlite": [*plancli, "--ledger", str(args.folder / "ledger.sqlite"), *gap],
                 "postgres": [*plancli, "--ledger", url, *gap],
             }
-            names = (*commands, "probe", "kept")
+            names = (*commands, "probe", "kept", "client")
             times: dict[str, list[tuple[float, float]]] = {k: [] for k in names}
             loads = []
             identical = True
@@ -210,6 +239,12 @@ def main() -> int:
                 if not times["kept"]:
                     keep(connection, document, parameters)
                 times["kept"].append(serve(connection, parameters))
+                client = [sys.executable, "-c", _CLIENT, str(plan_path), url, _SERVE]
+                times["client"].append(run(client, env, args.work / "kept.json"))
+                kept = (args.work / "kept.json").read_text("utf-8")
+                served = kept[kept.index("[") : kept.rindex("]") + 1]
+                start = document.index('"targets": ') + len('"targets": ')
+                identical_kept = document[start : document.rindex("]") + 1] == served
         sq_wall = statistics.median(w for w, _ in times["sqlite"])
         sq_cpu = statistics.median(c for _, c in times["sqlite"])
         head = f"{len(plan.ids()):,} targets, medians of {args.rounds}"
@@ -221,12 +256,14 @@ def main() -> int:
             ("postgres", "PostgreSQL now, `gap --json` (plancli's CPU, not the server's)"),
             ("probe", "the probe's statement alone (the server's CPU)"),
             ("kept", "the other design: SQLite's rows kept in the database, served"),
+            ("client", "the same as a whole process (start, plan, serve, write; its CPU)"),
         ):
             wall = statistics.median(w for w, _ in times[name])
             cpu = statistics.median(c for _, c in times[name])
             print(f"| {label} | {wall:.2f} s | {cpu:.2f} s | {wall / sq_wall:.2f}x | "
                   f"{cpu / sq_cpu:.2f}x |")  # fmt: skip
         print(f"\nthe probe's rows byte for byte SQLite's: {identical} ({left} left to Python)")
+        print(f"the kept rows served byte for byte SQLite's: {identical_kept}")
     finally:
         if bench is not None:
             bench.close()
