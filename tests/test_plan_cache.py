@@ -245,6 +245,11 @@ def _code() -> object:
         ({"a": [None] * 10 + [[{"k": [set()]}]]}, False),
         (_code(), False),
         ("text", True),
+        # a level of many containers (more than `_FEW`: typed chained), of a few (each once)
+        ({"a": [["x", [1]] for _ in range(1_500)]}, True),
+        ({"a": [["x", [1]] for _ in range(1_500)] + [[[_code()]]]}, False),
+        ({"a": [["x"] for _ in range(1_500)] + [[1.5]]}, False),
+        ({"a": [None, ["x"]] * 10, "b": [[[b"bytes"]]]}, False),
     ],
 )
 def test_only_plain_values_are_believed(value: object, plain: bool) -> None:
