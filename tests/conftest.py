@@ -113,6 +113,25 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
 # The report the bundled plan is read from; tests that need it skip where it is absent.
 REPORT = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+# The 15 provinces' 2026 reports and the bundled plans made from them (`data/<id>-2026.toml`).
+CORPUS = REPO.parent / "shared" / "corpus" / "gov-work-reports-2026"
+REPORTS = {
+    "beijing": "北京市",
+    "fujian": "福建省",
+    "gansu": "甘肃省",
+    "guangdong": "广东省",
+    "guizhou": "贵州省",
+    "henan": "河南省",
+    "hubei": "湖北省",
+    "jiangsu": "江苏省",
+    "liaoning": "辽宁省",
+    "shaanxi": "陕西省",
+    "shandong": "山东省",
+    "shanghai": "上海市",
+    "sichuan": "四川省",
+    "tianjin": "天津市",
+    "zhejiang": "浙江省",
+}
 
 
 def _built_once(build: Any) -> Any:

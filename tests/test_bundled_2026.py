@@ -12,31 +12,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tests.conftest import CORPUS, REPORTS
 
 from plancli.model import Target
 from plancli.plan import load_plan
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gov-work-reports-2026"
-REPORTS = {
-    "beijing": "北京市",
-    "fujian": "福建省",
-    "gansu": "甘肃省",
-    "guangdong": "广东省",
-    "guizhou": "贵州省",
-    "henan": "河南省",
-    "hubei": "湖北省",
-    "jiangsu": "江苏省",
-    "liaoning": "辽宁省",
-    "shaanxi": "陕西省",
-    "shandong": "山东省",
-    "shanghai": "上海市",
-    "sichuan": "四川省",
-    "tianjin": "天津市",
-    "zhejiang": "浙江省",
-}
 
 # place -> target id -> (the report's clause, the form it states: kind, pending, decline,
 # bounds, stated direction, relation and reference, unit). Read from the reports, not the plans.

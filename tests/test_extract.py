@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import CORPUS
 
 from plancli.errors import InputError
 from plancli.extract import decode_report, extract_plan
@@ -14,7 +15,6 @@ from plancli.extract.numerals import chinese_integer
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
-CORPUS = REPO.parent / "shared" / "corpus" / "gov-work-reports-2026"
 TUNING = (
     "上海市",
     "北京市",

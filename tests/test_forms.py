@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import CORPUS, REPORTS
 
 from plancli.assess.bounds import Bound, bound_of
 from plancli.i18n import Lang
@@ -25,24 +26,6 @@ from plancli.model import Amendment, Kind, StatusRules, Target
 from plancli.plan import load_plan
 
 D = Decimal
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gov-work-reports-2026"
-REPORTS = {
-    "beijing": "北京市",
-    "fujian": "福建省",
-    "gansu": "甘肃省",
-    "guangdong": "广东省",
-    "guizhou": "贵州省",
-    "henan": "河南省",
-    "hubei": "湖北省",
-    "jiangsu": "江苏省",
-    "liaoning": "辽宁省",
-    "shaanxi": "陕西省",
-    "shandong": "山东省",
-    "shanghai": "上海市",
-    "sichuan": "四川省",
-    "tianjin": "天津市",
-    "zhejiang": "浙江省",
-}
 
 
 @dataclass
