@@ -95,7 +95,9 @@ class HeadlineReader(TargetBuilder):
             if self._per_capita(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
-            if self._relation_of_last(segment, last_made):
+            if self._relation_of_last(segment, last_made) or self._outside_again(
+                segment, last_made, NATIONAL.match(segment.text)
+            ):
                 last_made, listed, amount = [], [], None
                 continue
             if self._increment(segment, last_made):
@@ -500,16 +502,19 @@ class HeadlineReader(TargetBuilder):
             target.notes.append("分别: one clause, one target per figure")
 
     def _multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
-        """分别为4.8%左右和4.3%左右: a level per subject, each with its own figure."""
+        """分别为4.8%左右和4.3%左右, 分别实现500亿元、100亿元: a level or an amount per
+        subject, each with its own figure."""
         verb, first, unit, qualifier, rest = match.groups()
         names = [n for n in re.split(r"[、和]", subject_of(seg.text[: match.start()])) if n]
-        others = re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|‰)?\s*(左右|以上|以内)?", rest)
-        figures = [(first, qualifier or ""), *others]
+        figure = r"(\d+(?:\.\d+)?)\s*(%|‰|万亿元|亿元|亿美元|万元)?\s*(左右|以上|以内)?"
+        others = re.findall(figure, rest)
+        figures = [(first, unit, qualifier or ""), *others]
         if len(names) != len(figures) or len(names) < 2:
             return False
-        last = figures[-1][1]
-        for name, (value, own) in zip(names, figures, strict=True):
-            level = LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
+        last = figures[-1][2]
+        verb = "达到" if verb in ("实现", "完成") else verb  # an amount to reach, as 达到
+        for name, (value, own_unit, own) in zip(names, figures, strict=True):
+            level = LEVEL.fullmatch(f"{verb}{value}{own_unit or unit}{own or last}")
             assert level is not None
             self._level(name, seg, level)
             self.targets[-1].notes.append("分别: one clause, one target per figure")

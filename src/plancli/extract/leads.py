@@ -82,6 +82,13 @@ HEADLINE_LEADS = (
         r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
     ),
+    # A work conference's one sentence: 会议提出，2011年开发区要坚持…的方针，努力实现大口径财政
+    # 收入7651万元，招商引资8亿元，… (the plan year or 今年 earlier in the sentence, the
+    # figures right after the verb), the weakest of all
+    re.compile(
+        r"(?:今年|(?P<year>20\d\d)年)[^。;\n]{0,80}?(?:努力|力争|确保)(?:实现|完成|达到)"
+        r"(?=[^,;。\n\d]{2,16}?\d)"
+    ),
 )
 WEAK_LEADS = 5  # leads from this index on need figures after them
 FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
