@@ -83,10 +83,11 @@ HEADLINE_LEADS = (
         re.M,
     ),
     # A work conference's one sentence: 会议提出，2011年开发区要坚持…的方针，努力实现大口径财政
-    # 收入7651万元，招商引资8亿元，… (the plan year or 今年 earlier in the sentence, the
-    # figures right after the verb), the weakest of all
+    # 收入7651万元，招商引资8亿元，… (the plan year or 今年 earlier in the sentence, its
+    # resolve — 努力, 力争, 确保, 争取 or 要 — and the figures right after the verb), the
+    # weakest of all
     re.compile(
-        r"(?:今年|(?P<year>20\d\d)年)[^。;\n]{0,80}?(?:努力|力争|确保)(?:实现|完成|达到)"
+        r"(?:今年|(?P<year>20\d\d)年)[^。;\n]{0,80}?(?:努力|力争|确保|争取|要)(?:实现|完成|达到)"
         r"(?=[^,;。\n\d]{2,16}?\d)"
     ),
 )

@@ -32,10 +32,10 @@ PENDING = re.compile(
     rf"|按照?{_ABOVE}下达的?(?:计划|任务|目标|指标)(?:执行|完成|落实)?"  # …按省下达计划执行
     r"|完成[^,;。]{0,10}?国家考核目标"
     rf"|^(?:全面|超额)?完成(?:年度)?(?=[^,;。]{{0,24}}?{_ALLOCATED})"
-    r"(?:[^,;。]{0,50}?任务|[^,;。\d]{0,50}?(?:削减|下降|降低)?目标)$"  # …排放总量的削减目标
+    r"(?:[^,;。]{0,50}?任务|[^,;。\d]{0,50}?(?:削减|下降|降低)?[目指]标)$"  # …排放总量的削减目标
     r"|^(?:提出|确定|制定)[^。]{2,60}?年度(?:目标|指标)$"
-    # 完成节能减排: the task named by its words alone, no 任务 or 目标 after it
-    rf"|^(?:全面|超额)?完成(?:年度)?{_ALLOCATED}{{2,3}}$"
+    # 完成节能减排, 完成节能减排降碳: the task named by its words alone, no 任务 or 目标 after it
+    rf"|^(?:全面|超额)?完成(?:年度)?{_ALLOCATED}{{2,3}}(?:工作)?$"
 )
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.
@@ -43,7 +43,7 @@ _PREFIX = re.compile(
     rf"^(?:确保|力争|努力)?(?:全面)?(?:(?:完成|落实){_ABOVE}下达的?(?:年度)?|按照?国家要求完成"
     rf"|完成(?=[^,;。]{{1,8}}?{_SET_BY}))"
     rf"|^(?:全面|超额)?完成(?:年度)?(?={_ALLOCATED}|[^,;。]{{0,24}}?{_ALLOCATED}[^,;。]*任务$"
-    rf"|[^,;。\d]{{0,24}}?{_ALLOCATED}[^,;。\d]*目标$|{_ALLOCATED}{{2,3}}$)"
+    rf"|[^,;。\d]{{0,24}}?{_ALLOCATED}[^,;。\d]*[目指]标$|{_ALLOCATED}{{2,3}}(?:工作)?$)"
     r"|^(?:提出|确定|制定)"
 )
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
