@@ -472,10 +472,14 @@ def recording(folder: Path, repeat: int, quick: bool, toml_too: bool) -> None:
         )
 
 
+GAP_LARGE_RUNS = 5
+
+
 def large(folder: Path) -> None:
     """Issue 15's goals at 100,000 targets x 12 months: `import` of the 1,200,000-row CSV into
-    an empty SQLite ledger, then `gap --json` on the 1,200,000-record ledger; each once (a
-    run takes a minute or more), wall clock and CPU time, then peak memory in a second run."""
+    an empty SQLite ledger (once: a run takes tens of seconds), then `gap --json` on the
+    1,200,000-record ledger (median of five); wall clock and CPU time, then peak memory in a
+    run of its own."""
     plan = ["--plan", str(folder / "plan.toml")]
     imported = folder / "imported.sqlite"
 
@@ -507,13 +511,22 @@ def large(folder: Path) -> None:
             judge(memory <= 600, False),
         )
     )
+    # gap takes seconds, not a minute: the median of five runs, so that one run slowed by the
+    # machine's other work (a shared 2-core VM) does not decide the verdict; range and load shown.
     gap = gap_cmd(folder, "ledger.sqlite")
-    seconds, cpu = run_once(gap), LAST_CPU[0]
+    load = os.getloadavg()
+    walls, cpus = [], []
+    for _ in range(GAP_LARGE_RUNS):
+        walls.append(run_once(gap))
+        cpus.append(LAST_CPU[0])
+    seconds, cpu = statistics.median(walls), statistics.median(cpus)
     memory = peak_mb(gap)
     ROWS.append(
         Row(
             "`plancli gap --json`, 100,000 targets x 12 months (1,200,000 records), SQLite",
-            f"{seconds:.1f} s (CPU {cpu:.1f} s)",
+            f"{seconds:.1f} s (CPU {cpu:.1f} s), median of {GAP_LARGE_RUNS}"
+            f" ({min(walls):.1f}–{max(walls):.1f} s; load before"
+            f" {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})",
             "",
             "≤ 8 s",
             judge(seconds <= 8, False),

@@ -241,6 +241,14 @@ BY_END_MONTH = {
     for month in range(1, 13)
 }
 _SPELLED = st.sampled_from(["{}", " {} ", "{}.0", "+{}", "{}e0", "{}%"])
+# The strategies the composites below draw from are made once, here, not at each draw: a
+# strategy made anew is worked out anew by Hypothesis (its signature, whether it can be empty),
+# which cost more than drawing from it (most of test_hostile_inputs' CPU). The same
+# strategies, so the same files.
+_DONE_WORDS = st.sampled_from(["done", "DONE", "完成"])
+_TOTALS = st.one_of(st.integers(0, 10**6), finite_decimals.map(abs))
+_ANY_NUMBERS = st.one_of(st.integers(-50, 50), finite_decimals)
+_SPELLED_DECIMAL = st.sampled_from(["{}", " {}"])
 
 
 @st.composite
@@ -248,16 +256,24 @@ def good_figure(draw: st.DrawFn, kind: str) -> str:
     """A figure the target accepts, written as a file might (`5.2`, ` 5.2 `, `5.2%`, `done`)."""
     if kind == "percent done":
         if draw(st.integers(0, 4)) == 0:
-            return draw(st.sampled_from(["done", "DONE", "完成"]))
+            return draw(_DONE_WORDS)
         number = draw(st.integers(0, 100))
     elif kind == "total":
-        number = draw(st.one_of(st.integers(0, 10**6), finite_decimals.map(abs)))
+        number = draw(_TOTALS)
     else:
-        number = draw(st.one_of(st.integers(-50, 50), finite_decimals))
-    spelling = draw(_SPELLED) if isinstance(number, int) else draw(st.sampled_from(["{}", " {}"]))
+        number = draw(_ANY_NUMBERS)
+    spelling = draw(_SPELLED) if isinstance(number, int) else draw(_SPELLED_DECIMAL)
     if spelling == "{}%" and kind == "total":
         spelling = "{}"
     return spelling.format(number)
+
+
+GOOD_FIGURE = {kind: good_figure(kind) for kind in ("percent done", "total", "any")}
+_SPACED = {target: st.sampled_from([target, f" {target}", f"{target} "]) for target in TARGETS}
+_ENDING_IN = {month: st.sampled_from(periods) for month, periods in BY_END_MONTH.items()}
+_POSITIONS = st.lists(
+    st.tuples(st.sampled_from(TARGETS), st.integers(1, 12)), max_size=6, unique=True
+)
 
 
 @st.composite
@@ -265,18 +281,16 @@ def good_rows(draw: st.DrawFn) -> list[dict[str, str]]:
     """Rows a plan accepts: known targets, one period per target and month, figures in
     range; notes and sources of any text a file can carry."""
     rows = []
-    positions = draw(
-        st.lists(st.tuples(st.sampled_from(TARGETS), st.integers(1, 12)), max_size=6, unique=True)
-    )
+    positions = draw(_POSITIONS)
     for target, month in positions:
         kind, has_amount = KINDS[target]
         row = {
-            "target": draw(st.sampled_from([target, f" {target}", f"{target} "])),
-            "period": draw(st.sampled_from(BY_END_MONTH[month])),
-            "value": draw(good_figure(kind)),
+            "target": draw(_SPACED[target]),
+            "period": draw(_ENDING_IN[month]),
+            "value": draw(GOOD_FIGURE[kind]),
         }
         if has_amount and draw(st.booleans()):
-            row["amount"] = draw(good_figure("total")).removesuffix("%")
+            row["amount"] = draw(GOOD_FIGURE["total"]).removesuffix("%")
         if draw(st.booleans()):
             row["note"] = draw(nasty_text).replace("\x00", "")
         if draw(st.booleans()):
@@ -285,40 +299,46 @@ def good_rows(draw: st.DrawFn) -> list[dict[str, str]]:
     return rows
 
 
-@st.composite
-def figures(draw: st.DrawFn) -> str:
-    """A value cell as text: often a number, sometimes anything."""
-    return draw(
-        st.one_of(
-            finite_decimals.map(str),
-            st.sampled_from(["5.2", "-0.3", "100", "done", "5.2%", "0", "1e3", "1E-5", "1e16"]),
-            nasty_text,
-        )
-    )
+# A value cell as text: often a number, sometimes anything.
+figures = st.one_of(
+    finite_decimals.map(str),
+    st.sampled_from(["5.2", "-0.3", "100", "done", "5.2%", "0", "1e3", "1E-5", "1e16"]),
+    nasty_text,
+)
+_ANY_TARGET = st.one_of(st.sampled_from(TARGETS), nasty_text)
+_ANY_PERIOD = st.one_of(st.sampled_from(PERIODS), nasty_text)
+_ANY_AMOUNT = st.one_of(st.just(""), figures)
 
 
 @st.composite
 def bad_row(draw: st.DrawFn) -> dict[str, str]:
     """A row that is probably wrong: any target, any period, any value."""
     row = {
-        "target": draw(st.one_of(st.sampled_from(TARGETS), nasty_text)),
-        "period": draw(st.one_of(st.sampled_from(PERIODS), nasty_text)),
-        "value": draw(figures()),
+        "target": draw(_ANY_TARGET),
+        "period": draw(_ANY_PERIOD),
+        "value": draw(figures),
     }
     if draw(st.booleans()):
-        row["amount"] = draw(st.one_of(st.just(""), figures()))
+        row["amount"] = draw(_ANY_AMOUNT)
     if draw(st.booleans()):
         row["note"] = draw(nasty_text)
     return row
 
 
+_GOOD_ROWS = good_rows()
+_BAD_ROW = bad_row()
+
+
 @st.composite
-def import_rows(draw: st.DrawFn) -> list[dict[str, str]]:
-    """Good rows, and about one file in three with a bad row among them."""
-    rows = draw(good_rows())
+def _import_rows(draw: st.DrawFn) -> list[dict[str, str]]:
+    rows = draw(_GOOD_ROWS)
     if draw(st.integers(0, 2)) == 0:
-        rows.insert(draw(st.integers(0, len(rows))), draw(bad_row()))
+        rows.insert(draw(st.integers(0, len(rows))), draw(_BAD_ROW))
     return rows
+
+
+# Good rows, and about one file in three with a bad row among them.
+import_rows = _import_rows()
 
 
 def csv_text(rows: list[dict[str, str]], quote_all: bool = False) -> str:
@@ -336,7 +356,7 @@ def csv_text(rows: list[dict[str, str]], quote_all: bool = False) -> str:
 @st.composite
 def hostile_csv(draw: st.DrawFn) -> tuple[bytes, list[dict[str, str]] | None]:
     """(file, rows it says) — rows None when the file was damaged on purpose."""
-    rows = draw(import_rows())
+    rows = draw(import_rows)
     text = csv_text(rows, quote_all=draw(st.booleans()))
     damage = draw(st.sampled_from(["none"] * 5 + ["open quote", "cut", "bytes", "bom", "crlf"]))
     if damage == "none":

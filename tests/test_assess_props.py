@@ -47,9 +47,18 @@ def judge(plan: Plan, value: Decimal, month: int) -> Assessment:
     return assess_plan(plan, [record], Period.month(2022, month)).get("x")
 
 
-values = st.decimals(min_value=-1000, max_value=100000, places=2, allow_nan=False)
+def _cents(units: int) -> Decimal:
+    return Decimal(units).scaleb(-2)
+
+
+# Figures of two places, -1000.00 to 100000.00, and goals of 0.01 to 100000.00: what
+# `st.decimals(min_value=…, max_value=…, places=2)` gives, which is these whole numbers of
+# hundredths mapped to decimals of exponent -2 (Hypothesis's own construction; the same value
+# and digits for each, checked over the range): the same space, drawn without its wrapping,
+# which cost more than each property's own work (2.5 against 1 ms an example for three figures).
+values = st.integers(min_value=-100_000, max_value=10_000_000).map(_cents)
 months = st.integers(min_value=1, max_value=12)
-goals = st.decimals(min_value=Decimal("0.01"), max_value=100000, places=2)
+goals = st.integers(min_value=1, max_value=10_000_000).map(_cents)
 
 PLANS = {
     "cumulative": lambda goal: make_plan(kind="cumulative", min=goal),

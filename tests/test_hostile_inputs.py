@@ -176,12 +176,30 @@ def test_hostile_csv(workspace: Path, file: tuple[bytes, object]) -> None:
 # ------------------------------------------------------------------------------ JSON
 
 
+# Made once, not at each draw (hostile.py: a strategy made anew is worked out anew).
+_HOSTILE_ITEMS = st.sampled_from(
+    [
+        '{"target": "g5", "period": "2022-06", "value": ' + "9" * 4400 + "}",
+        '{"target": "g5", "period": "2022-06", "value": 1e99999999999999999999}',
+        '{"target": "g5", "period": "2022-06", "value": 1e-999999999}',
+        '{"target": "g5", "a": ' + "[" * 3000 + "]" * 3000 + "}",
+        '{"target": "g5", "period": "2022-06", "value": 1, "note": "\\udc80x"}',
+        '{"target": "g5", "period": "2022-06", "value": 1, "value": 2}',
+        '{"target": "g5", "period": "2022-06", "value": NaN}',
+        '{"target": "g5", "period": "2022-06", "value": -Infinity}',
+        '{"target": "g5", "period": "2022-06", "value": true}',
+        "[]",
+        '"text"',
+    ]
+)
+
+
 @st.composite
 def hostile_json(draw: st.DrawFn) -> bytes:
     """A JSON list or JSON Lines file of rows, numbers as numbers or as text, sometimes with
     a hostile item: thousands of digits, an exponent beyond Decimal, deep nesting, a lone
     surrogate, a key given twice; sometimes cut short."""
-    rows = draw(import_rows())
+    rows = draw(import_rows)
     items = []
     for row in rows:
         item: dict[str, object] = dict(row)
@@ -194,27 +212,7 @@ def hostile_json(draw: st.DrawFn) -> bytes:
                 except InvalidOperation:
                     pass
         items.append(json.dumps(item, ensure_ascii=draw(st.booleans()), default=str))
-    hostile = (
-        draw(st.none())
-        if draw(st.integers(0, 2))
-        else draw(
-            st.sampled_from(
-                [
-                    '{"target": "g5", "period": "2022-06", "value": ' + "9" * 4400 + "}",
-                    '{"target": "g5", "period": "2022-06", "value": 1e99999999999999999999}',
-                    '{"target": "g5", "period": "2022-06", "value": 1e-999999999}',
-                    '{"target": "g5", "a": ' + "[" * 3000 + "]" * 3000 + "}",
-                    '{"target": "g5", "period": "2022-06", "value": 1, "note": "\\udc80x"}',
-                    '{"target": "g5", "period": "2022-06", "value": 1, "value": 2}',
-                    '{"target": "g5", "period": "2022-06", "value": NaN}',
-                    '{"target": "g5", "period": "2022-06", "value": -Infinity}',
-                    '{"target": "g5", "period": "2022-06", "value": true}',
-                    "[]",
-                    '"text"',
-                ]
-            )
-        )
-    )
+    hostile = draw(st.none()) if draw(st.integers(0, 2)) else draw(_HOSTILE_ITEMS)
     if hostile is not None:
         items.insert(draw(st.integers(0, len(items))), hostile)
     lines = draw(st.booleans())
@@ -268,7 +266,7 @@ def xml_text(text: str) -> str:
 @st.composite
 def hostile_xlsx(draw: st.DrawFn) -> tuple[bytes, dict[tuple[str, str], dict] | None]:  # type: ignore[type-arg]
     """(workbook, what each accepted row says) — None when damaged on purpose."""
-    rows = draw(import_rows())
+    rows = draw(import_rows)
     strings: list[str] = []
     sheet = Sheet().row(1, "target", "period", "value", "amount", "note", "source")
     said: dict[tuple[str, str], dict] = {}  # type: ignore[type-arg]
@@ -386,6 +384,15 @@ def _toml_string(text: str) -> str:
     return json.dumps(text).replace("\x7f", "\\u007f")
 
 
+# Made once, not at each draw (hostile.py).
+_PLAN_TEXTS = st.one_of(nasty_text.map(_toml_string), st.sampled_from(HOSTILE_TOML_VALUES))
+_PLAN_NUMBERS = st.one_of(
+    finite_decimals.map(str),
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(HOSTILE_TOML_VALUES),
+)
+
+
 @st.composite
 def hostile_plans(draw: st.DrawFn) -> bytes:
     text = _PLAN
@@ -393,18 +400,8 @@ def hostile_plans(draw: st.DrawFn) -> bytes:
     lines = draw(st.lists(st.sampled_from(_NUMBER_LINES + _TEXT_LINES), max_size=3, unique=True))
     for start in sorted(lines, reverse=True):
         end = text.find("\n", start)
-        if start in _TEXT_LINES:  # any text, as a TOML string: names may hold anything
-            value = draw(
-                st.one_of(nasty_text.map(_toml_string), st.sampled_from(HOSTILE_TOML_VALUES))
-            )
-        else:
-            value = draw(
-                st.one_of(
-                    finite_decimals.map(str),
-                    st.integers(-(10**6), 10**6).map(str),
-                    st.sampled_from(HOSTILE_TOML_VALUES),
-                )
-            )
+        # any text, as a TOML string, where names are: names may hold anything
+        value = draw(_PLAN_TEXTS if start in _TEXT_LINES else _PLAN_NUMBERS)
         text = text[:start] + value + text[end:]
     data = text.encode("utf-8", "surrogatepass")
     damage = draw(st.sampled_from(["none"] * 4 + ["cut", "bytes", "twice"]))

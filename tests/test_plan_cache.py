@@ -245,6 +245,11 @@ def _code() -> object:
         ({"a": [None] * 10 + [[{"k": [set()]}]]}, False),
         (_code(), False),
         ("text", True),
+        # a level of many containers (more than `_FEW`: typed chained), of a few (each once)
+        ({"a": [["x", [1]] for _ in range(1_500)]}, True),
+        ({"a": [["x", [1]] for _ in range(1_500)] + [[[_code()]]]}, False),
+        ({"a": [["x"] for _ in range(1_500)] + [[1.5]]}, False),
+        ({"a": [None, ["x"]] * 10, "b": [[[b"bytes"]]]}, False),
     ],
 )
 def test_only_plain_values_are_believed(value: object, plain: bool) -> None:
@@ -288,3 +293,21 @@ def test_a_large_invalid_plan_is_refused_as_before(
         load_plain_plan(mini_plan)
     assert str(large.value) == str(small.value) and "line" in str(large.value)
     assert not cache.exists() or not list(cache.iterdir())
+
+
+def test_equal_strings_are_kept_once(cache: Path, mini_plan: Path) -> None:
+    """The entry holds each distinct string once (marshal refers to it after): a plan's
+    targets share a few sections, kinds and units, built once when read, and the entry reads
+    back as the plan it was made from."""
+    first = load_plain_plan(mini_plan)
+    [entry] = list(cache.iterdir())
+    body = entry.read_bytes().split(b"\n", 1)[1]
+    columns = marshal.loads(body)["targets"]
+    kinds = columns["kind"]
+    assert len(kinds) > len(set(kinds))  # the mini plan repeats its kinds
+    assert len({id(kind) for kind in kinds}) == len(set(kinds))  # one object each
+    assert body.count(b"cumulative") == 1
+    plain = compiled._shared({"a": ["x" * 3, "".join("xxx")], "x" * 3: "xx" + "x"}, {})
+    assert plain == {"a": ["xxx", "xxx"], "xxx": "xxx"}
+    assert plain["a"][0] is plain["a"][1] is plain["xxx"] is list(plain)[1]
+    assert load_plain_plan(mini_plan) == first

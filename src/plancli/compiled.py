@@ -248,9 +248,12 @@ def _plain_values(value: object) -> bool:
     """Only dicts of strings, lists, strings, integers, booleans and None: marshal can also
     hold code and other objects, which nothing that reads a plan should ever be handed.
 
-    Checked a level at a time, each level's items typed at once in C (`set(map(type, …))`
-    over all its containers chained): a plan's targets are columns of 100,000 values, and
-    their lists (parts, aliases) 100,000 small lists, which one at a time took a second."""
+    Checked a level at a time, each level's items typed at once in C (`set(map(type, …))`):
+    a plan's targets are columns of 100,000 values, and their lists (parts, aliases) 100,000
+    small lists, which one at a time took a second. A level of many small containers (those
+    lists) is typed chained, in one pass; one of a few large ones (the columns) one container
+    at a time, each once (typing them chained, then each again to find its children, typed
+    3 million values twice: 0.1 s of every read command on a plan of 100,000 targets)."""
     if type(value) not in _PLAIN:
         return False
     level: list[Any] = [value] if type(value) in _CONTAINERS else []
@@ -260,14 +263,23 @@ def _plain_values(value: object) -> bool:
             return False
         groups: list[Iterable[object]] = [item for item in level if type(item) is list]
         groups += map(dict.values, dicts)
-        kinds = set(map(type, chain.from_iterable(groups)))
-        if not kinds <= _PLAIN:
-            return False
-        if kinds.isdisjoint(_CONTAINERS):
-            return True
+        if len(groups) > _FEW:  # many small containers: typed together
+            kinds = set(map(type, chain.from_iterable(groups)))
+            if not kinds <= _PLAIN:
+                return False
+            if kinds.isdisjoint(_CONTAINERS):
+                return True
+            helds: list[set[type]] | None = None
+        else:
+            helds = [set(map(type, group)) for group in groups]
+            kinds = set().union(*helds)
+            if not kinds <= _PLAIN:
+                return False
+            if kinds.isdisjoint(_CONTAINERS):
+                return True
         level = []
-        for group in groups:
-            held = set(map(type, group))
+        for at, group in enumerate(groups):
+            held = set(map(type, group)) if helds is None else helds[at]
             if held.isdisjoint(_CONTAINERS):
                 continue
             if held <= _CONTAINERS_OR_NONE:  # a column of lists or nothing: in C
@@ -277,14 +289,32 @@ def _plain_values(value: object) -> bool:
     return True
 
 
+_FEW = 1_000  # containers in a level typed one by one (`_plain_values`)
+
+
 _KEYS = frozenset({str})
 _CONTAINERS = frozenset({dict, list})
 _CONTAINERS_OR_NONE = frozenset({dict, list, type(None)})
 
 
 def dumps_compiled(key: bytes, compiled: dict[str, Any]) -> bytes:
-    """A compiled form as an entry's bytes: the format and key, a line end, then marshal."""
-    return FORMAT + b" " + key + b"\n" + marshal.dumps(compiled)
+    """A compiled form as an entry's bytes: the format and key, a line end, then marshal.
+    Equal strings are made one object first (`_shared`): marshal then writes each once and
+    refers to it after, and reading builds it once (a plan's 100,000 targets name a few
+    sections, kinds, units and frequencies: 13 MB read in 0.08 s instead of 26 MB in 0.19)."""
+    return FORMAT + b" " + key + b"\n" + marshal.dumps(_shared(compiled, {}))
+
+
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """`value` with every string equal to one already seen replaced by that one."""
+    kind = type(value)
+    if kind is str:
+        return seen.setdefault(value, value)
+    if kind is list:
+        return [_shared(item, seen) for item in value]
+    if kind is dict:
+        return {seen.setdefault(k, k): _shared(item, seen) for k, item in value.items()}
+    return value
 
 
 def keep_compiled(path: Path, key: bytes, compiled: dict[str, Any] | bytes) -> None:
