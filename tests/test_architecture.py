@@ -163,7 +163,6 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
     "plancli.cli.app": (680, "the Typer application, its global options and the error boundary"),
     "plancli.bulletin": (660, "one table of a bulletin's Chinese headers, names and periods"),
     "plancli.cli.ledger_cmds": (650, "the four ledger commands' parameters and their help"),
-    "plancli.extract.headline": (580, "the genre's clause forms, one rule each"),
     "plancli.model": (580, "the plan file's one schema, which `plancli schema` documents"),
     "plancli.report.xlsx": (580, "one workbook's sheets, formats and colours"),
     "plancli.report.summary": (580, "one sentence rule per status, in both languages"),

@@ -189,8 +189,8 @@ class TargetBuilder:
         taken = base is not None and any(t.id == base.id for t in self.targets)
         target = self._new(subject, piece, "relative")
         if taken and base is not None:
-            target.id = self._unique(f"{base.id}_national")
-            target.name = f"{subject}（与全国平均水平比较）"
+            target.id = self._unique(f"{base.id}_{nat_id.split('_', 1)[0]}")
+            target.name = f"{subject}（与{nat_name}比较）"
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
             words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
@@ -249,6 +249,24 @@ class TargetBuilder:
                 target.unit = "%"
             target.pending, target.frequency = True, "annual"
             target.review.append("pending national task of an unknown indicator")
+
+    def _outside_again(
+        self, segment: Piece, last: list[DraftTarget], match: re.Match[str] | None
+    ) -> bool:
+        """…生产总值高于全市平均增速10个百分点，高于全省平均增速5个百分点: a second outside
+        average, no subject of its own, compared with the series the segment before compared
+        (`match` is NATIONAL's at the segment's start)."""
+        related = [
+            t
+            for t in last
+            if t.kind == "relative"
+            and (t.reference or "").startswith(("national_", "province_", "city_"))
+        ]
+        if match is None or match.start() != 0 or not match.group(1) or len(related) != 1:
+            return False
+        relation = {"高于": "above", "快于": "above", "低于": "below"}.get(match.group(1))
+        self._national(related[0].name, segment, relation or "not_below", match)
+        return True
 
     def _amount_stretch(
         self, seg: Piece, after: list[DraftTarget], made: list[DraftTarget]

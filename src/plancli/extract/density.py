@@ -20,25 +20,28 @@ from functools import lru_cache
 from plancli.extract.clauses import INDICATOR_NOUN
 from plancli.extract.forms import INCREMENT
 from plancli.extract.paragraph import more_targets
+from plancli.extract.pending import PENDING
 from plancli.extract.text import split_lines
 from plancli.extract.vocabulary import lookup
 
 # What sets the year a clause speaks of, in the order they appear: a year (到2025年: a goal of
 # another span; 2024年1月18日 a page's date or 2024年1-11月 results so far, neither this year's
-# targets), 今年, the past (not 力争比上年增长50亿元: a target's rise over last year), a
+# targets), 今年, the past (not 力争比上年增长50亿元: a target's rise over last year, nor
+# 在去年11302元基础上增长12%: last year's figure the target's base), a
 # five-year span (十四五时期, 十五五期间; not a bare mention such as 确保十五五开好局 or
 # …开局之年, which speak of this year).
 _CONTEXT = re.compile(
     r"(?P<until>到|至)?(?P<year>20\d\d)\s*年(?P<so_far>以来|上半年|前三季度|一季度|\s*\d{1,2}\s*[月-])?"
     r"|(?P<this>今年|新的一年)(?P<this_so_far>以来|上半年|前三季度|一季度|前)?"
     r"|(?P<next>明年)(?!\s*\d|[一二三四五六七八九十]+月)"
-    r"|(?P<past>(?<![力争确保取]比)(?:去年|上年)|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
+    r"|(?P<past>(?<![力争确保取]比)(?:去年|上年)(?![^,;。]{0,14}?基础上)"  # …在去年N元基础上增长
+    r"|过去一年|过去的一年|一年来|过去五年|五年来|本届政府)"
     r"|(?P<span>今后五年|未来五年|十[一二三四五六]五[”\"]?(?:规划)?(?:时期|期间|末|以来|规划期))"
 )
 # A figure of a target's form: a rate, an amount, a count of people, with its qualifier.
 # Counts of the genre's other units too (新增限额以上企业10家, 引进项目15个, 突破30个亿).
 _FIGURE = re.compile(
-    r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|为)?\s*"
+    r"(?:增长|比增|增速|增幅|下降|降低|控制在|达到|稳定在|保持在|突破|超过|实现|完成|为)?\s*"
     r"\d+(?:\.\d+)?\s*(?:%|‰|亿元|万亿元|亿美元|万美元|万元|元|个亿|万人次|人次|万人|人|"
     r"万吨|吨|亿斤|万亿斤|万亩|亩|家|个(?!百分点)|项|户|所|座|套|辆|台|件|名|"
     r"(?:万)?(?:平方)?(?:公里|千米|米)|万千瓦|亿千瓦时|亿立方米|万标箱|标箱)"
@@ -234,10 +237,12 @@ _TARGET_WORDS = re.compile(
 
 def _target_words(clause: str) -> bool:
     """Whether a clause that does not count may still be a target's (a figure of another
-    form, 新增亿元企业2家; words of a target): not work in prose."""
+    form, 新增亿元企业2家; words of a target; a task a higher level sets, 完成节能减排): not
+    work in prose."""
     if re.search(r"\d", clause):
         return True
-    return _TARGET_WORDS.search(clause) is not None and len(clause.strip()) <= 30
+    short = len(clause.strip()) <= 30
+    return short and (_TARGET_WORDS.search(clause) or PENDING.search(clause.strip())) is not None
 
 
 def target_clauses(parse: str, start: int, end: int) -> int:

@@ -69,10 +69,12 @@ MULTI = re.compile(
     rf"分别(?:(?:较|比)(?:上年|去年|20\d\d年)?)?(?:保持)?(?:增长|提高|下降|降低|减少)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
-# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed.
+# 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed; 分别实现 (完成,
+# 突破) 500亿元、100亿元: amounts, one per subject, each figure with its own unit.
+_MULTI_UNIT = r"(?:%|‰|万亿元|亿元|亿美元|万元)"
 MULTI_LEVEL = re.compile(
-    rf"分别(为|达到|达|控制在|保持在)\s*{NUM}\s*(%|‰)\s*(左右|以上|以内)?"
-    r"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?)+)$"
+    rf"分别(为|达到|达|控制在|保持在|实现|完成|突破|超过)\s*{NUM}\s*({_MULTI_UNIT})\s*(左右|以上|以内)?"
+    rf"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*{_MULTI_UNIT}?\s*(?:左右|以上|以内)?)+)$"
 )
 # Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
 # 平均水平), the social order or the state of safety (社会大局和谐稳定, 保持全区社会局势全面稳定,

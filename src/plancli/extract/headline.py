@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.builder import TargetBuilder, bound
+from plancli.extract.builder import bound
 from plancli.extract.clauses import (
     TASK_ALONE,
     Piece,
@@ -16,7 +16,6 @@ from plancli.extract.clauses import (
     named_only,
     never,
     segments,
-    split_town_country,
     subject_of,
     subpieces,
 )
@@ -52,6 +51,7 @@ from plancli.extract.forms import (
     SAME,
     TREND,
 )
+from plancli.extract.lists import ListReader, each_subject
 from plancli.extract.pending import PENDING
 from plancli.extract.vocabulary import lookup
 
@@ -59,7 +59,7 @@ _CELLS = str.maketrans("|｜", "  ")
 ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
 
 
-class HeadlineReader(TargetBuilder):
+class HeadlineReader(ListReader):
     """Reads the clauses of one 主要预期目标 paragraph into draft targets."""
 
     def __init__(self, parse: str) -> None:
@@ -95,7 +95,9 @@ class HeadlineReader(TargetBuilder):
             if self._per_capita(segment, last_made):
                 last_made, listed, amount = [], [], None
                 continue
-            if self._relation_of_last(segment, last_made):
+            if self._relation_of_last(segment, last_made) or self._outside_again(
+                segment, last_made, NATIONAL.match(segment.text)
+            ):
                 last_made, listed, amount = [], [], None
                 continue
             if self._increment(segment, last_made):
@@ -213,10 +215,10 @@ class HeadlineReader(TargetBuilder):
             return
         multi = MULTI.search(seg.text)
         if multi:
-            self._multi(seg, multi)
+            self.multi(seg, multi)
             return
         multi = MULTI_LEVEL.search(seg.text)
-        if multi and self._multi_level(seg, multi):
+        if multi and self.multi_level(seg, multi):
             return
         previous_subject: str | None = inherited
         held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
@@ -234,7 +236,7 @@ class HeadlineReader(TargetBuilder):
                 previous_subject = subject
                 made = self.targets[before:]
                 for subject_piece in held:
-                    self._share(subject_piece, piece, made)
+                    self.share(subject_piece, piece, made)
                 held = []
             elif bare_subject(piece.text):
                 held.append(piece)
@@ -355,7 +357,7 @@ class HeadlineReader(TargetBuilder):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                both, names = _each(text[: match.start()], subject)
+                both, names = each_subject(text[: match.start()], subject)
                 for name in names:
                     target = self._new(name, piece, "growth")
                     target.decline = True
@@ -372,7 +374,7 @@ class HeadlineReader(TargetBuilder):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                both, names = _each(text[: match.start()], subject)
+                both, names = each_subject(text[: match.start()], subject)
                 for name in names:
                     target = self._new(name, piece, "growth")
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
@@ -443,78 +445,6 @@ class HeadlineReader(TargetBuilder):
             return subject
         return None
 
-    def _share(self, subject_piece: Piece, piece: Piece, made: list[DraftTarget]) -> None:
-        """Targets for a subject listed before the piece whose predicate it shares: the same
-        form, the quote from the subject to the predicate."""
-        span = Piece(subject_piece.start, piece.end, "")
-        for model in made:
-            if model.kind == "indicator" and model.id.startswith(
-                ("national_", "province_", "city_")
-            ):
-                continue  # the outside series a relation refers to: one is enough
-            target = self._new(subject_piece.text, span, model.kind)
-            for key in (
-                "unit",
-                "frequency",
-                "min",
-                "max",
-                "around",
-                "stretch",
-                "direction",
-                "exclusive",
-                "decline",
-                "pending",
-                "relation",
-                "reference",
-            ):
-                setattr(target, key, getattr(model, key))
-            target.notes.append(f"shares the predicate of “{piece.text}”")
-
-    def _multi(self, seg: Piece, match: re.Match[str]) -> None:
-        subject = subject_of(seg.text[: match.start()])
-        values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
-        qualifiers = re.findall(r"(\d+(?:\.\d+)?)\s*%?\s*(左右|以上)?", match.group(0)[2:])
-        own = [q for _, q in qualifiers] if len(qualifiers) == len(values) else []
-        if own and own[-1] and not any(own[:-1]):
-            own = [own[-1]] * len(own)  # 分别增长5%、6.5%左右: the last 左右 governs both
-        names = split_town_country(subject) if subject else []
-        sectors = re.match(r"^([一二三]{2,3})产(.*)$", subject or "")
-        if sectors:  # 一二三产增加值 → 一产增加值, 二产增加值, 三产增加值
-            names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
-        if len(names) != len(values):
-            names = [n for n in re.split(r"[、和]", subject or "") if n]
-        if len(names) != len(values) and not subject:
-            # 实现产值6亿元、税收6000万元，分别较2010年增长56.76%和57.1%: the growths of the
-            # amounts listed just before, in the same sentence, one each
-            opening = self.parse.rfind("。", 0, seg.start) + 1
-            amounts = [t for t in self.targets if t.start >= opening and t.kind == "cumulative"]
-            if len(amounts) >= len(values):
-                names = [t.name for t in amounts[-len(values) :]]
-        if len(names) != len(values):
-            return
-        for index, (name, value) in enumerate(zip(names, values, strict=True)):
-            target = self._new(name, seg, "growth")
-            target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
-            qualifier = (own[index] if own and own[index] else None) or match.group(3)
-            bound(target, Decimal(value), qualifier, up=True)
-            target.notes.append("分别: one clause, one target per figure")
-
-    def _multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
-        """分别为4.8%左右和4.3%左右: a level per subject, each with its own figure."""
-        verb, first, unit, qualifier, rest = match.groups()
-        names = [n for n in re.split(r"[、和]", subject_of(seg.text[: match.start()])) if n]
-        others = re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|‰)?\s*(左右|以上|以内)?", rest)
-        figures = [(first, qualifier or ""), *others]
-        if len(names) != len(figures) or len(names) < 2:
-            return False
-        last = figures[-1][1]
-        for name, (value, own) in zip(names, figures, strict=True):
-            level = LEVEL.fullmatch(f"{verb}{value}{unit}{own or last}")
-            assert level is not None
-            self._level(name, seg, level)
-            self.targets[-1].notes.append("分别: one clause, one target per figure")
-        return True
-
     def _aspiration(self, piece: Piece) -> None:
         if not self.targets:
             return
@@ -530,26 +460,6 @@ class HeadlineReader(TargetBuilder):
                 target.end = piece.end
         else:
             target.notes.append(f"{piece.text}: {ASPIRATION_NOTE}")
-
-
-def _each(words: str, subject: str) -> tuple[bool, list[str]]:
-    """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
-    均下降3.5%) or when each names a different shared indicator (城镇居民人均可支配收入和农民人均
-    纯收入增长10%); whether the figure is said to be each one's."""
-    names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
-    if re.search(r"[均都]\s*$", words) is not None:
-        return True, names
-    known = [lookup(n) for n in listed_subjects(subject)]
-    if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
-        return True, names
-    parts = re.split(r"和", subject)
-    if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
-        # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
-        return True, parts
-    return False, [subject]
-
-
-_OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
 
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")

@@ -84,6 +84,18 @@ HEADLINE_LEADS = (
     ),
 )
 WEAK_LEADS = 5  # leads from this index on need figures after them
+# A work conference's one sentence: 会议提出，2011年开发区要坚持…的方针，努力实现大口径财政收入
+# 7651万元，招商引资8亿元，… (the plan year or 今年 earlier in the sentence, its resolve — 努力,
+# 力争, 确保 or 争取 — and the figures right after the verb). Tried only when no lead, no
+# paragraph of this year's figures and no run of qualified ones is found: a work section says
+# 力争完成投资2440亿元 too, and a page's summary 2025年，某市要实现GDP增长5%左右 (so not a bare
+# 要实现), either of which would be taken before the list that no lead opens.
+CONFERENCE_LEADS = (
+    re.compile(
+        r"(?:今年|(?P<year>20\d\d)年)[^。;\n]{0,80}?(?:努力|力争|确保|争取)(?:实现|完成|达到)"
+        r"(?=[^,;。\n\d]{2,16}?\d)"
+    ),
+)
 FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
 FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
 

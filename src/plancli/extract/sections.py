@@ -14,6 +14,7 @@ from typing import Literal
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
 from plancli.extract.leads import (
+    CONFERENCE_LEADS,
     FIGURE_FOLLOWS,
     FIVE_YEAR_GOAL,
     HEADLINE_LEADS,
@@ -166,12 +167,16 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
 def _find_headline(parse: str, layout: Layout) -> None:
     """The first lead of a 主要预期目标 paragraph outside the review and the five-year plan;
     failing that (a report whose headings were misread), the last lead anywhere; failing that,
-    a paragraph of this year's figures without a lead."""
+    a paragraph of this year's figures without a lead; failing all, a work conference's
+    sentence (…努力实现A 7651万元，B 8亿元)."""
     if not _find_lead(parse, layout, skip=("review", "fiveyear", "appendix")) and not _find_lead(
         parse, layout, skip=("appendix",), last=True
     ):
         if not _find_leadless(parse, layout):
             _find_last_resort(parse, layout)
+        if layout.headline is None:
+            skip = ("review", "fiveyear", "appendix")
+            _find_lead(parse, layout, skip, leads=CONFERENCE_LEADS)
         return
     lead = layout.headline
     assert lead is not None and layout.headline_paragraph is not None
@@ -223,9 +228,16 @@ def _find_densest(parse: str, layout: Layout, least: int = 1, unmarked: bool = F
     return True
 
 
-def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = False) -> bool:
+def _find_lead(
+    parse: str,
+    layout: Layout,
+    skip: tuple[str, ...],
+    last: bool = False,
+    leads: tuple[re.Pattern[str], ...] = HEADLINE_LEADS,
+) -> bool:
     body = layout.body
-    for index, lead in enumerate(HEADLINE_LEADS):
+    weak = WEAK_LEADS if leads is HEADLINE_LEADS else 0  # CONFERENCE_LEADS: all weak
+    for index, lead in enumerate(leads):
         matches = [
             m
             for m in lead.finditer(parse, body.start, body.end)
@@ -233,7 +245,7 @@ def _find_lead(parse: str, layout: Layout, skip: tuple[str, ...], last: bool = F
             and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
             and not (m.groupdict().get("generic") and spoken_of_past(parse, m.start()))
             and (
-                index < WEAK_LEADS
+                index < weak
                 or (
                     FIGURE_FOLLOWS.match(parse, m.end())
                     and not FIVE_YEAR_GOAL.match(parse, m.end())

@@ -1,0 +1,113 @@
+"""Clauses that list several subjects, a target for each: 分别增长a%、b% and 分别为a%、b%
+(分别实现a亿元、b亿元), A和B均下降3.5% (a figure each one's), and subjects listed before the
+predicate they share (split from `headline`, which reads the other forms)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from plancli.extract.builder import TargetBuilder, bound
+from plancli.extract.clauses import Piece, listed_subjects, split_town_country, subject_of
+from plancli.extract.draft import DraftTarget
+from plancli.extract.forms import LEVEL
+from plancli.extract.vocabulary import lookup
+
+
+class ListReader(TargetBuilder):
+    """The headline reader's forms of several subjects in one clause."""
+
+    def share(self, subject_piece: Piece, piece: Piece, made: list[DraftTarget]) -> None:
+        """Targets for a subject listed before the piece whose predicate it shares: the same
+        form, the quote from the subject to the predicate."""
+        span = Piece(subject_piece.start, piece.end, "")
+        for model in made:
+            if model.kind == "indicator" and model.id.startswith(
+                ("national_", "province_", "city_")
+            ):
+                continue  # the outside series a relation refers to: one is enough
+            target = self._new(subject_piece.text, span, model.kind)
+            for key in (
+                "unit",
+                "frequency",
+                "min",
+                "max",
+                "around",
+                "stretch",
+                "direction",
+                "exclusive",
+                "decline",
+                "pending",
+                "relation",
+                "reference",
+            ):
+                setattr(target, key, getattr(model, key))
+            target.notes.append(f"shares the predicate of “{piece.text}”")
+
+    def multi(self, seg: Piece, match: re.Match[str]) -> None:
+        subject = subject_of(seg.text[: match.start()])
+        values = [match.group(1), *re.findall(r"\d+(?:\.\d+)?", match.group(2))]
+        qualifiers = re.findall(r"(\d+(?:\.\d+)?)\s*%?\s*(左右|以上)?", match.group(0)[2:])
+        own = [q for _, q in qualifiers] if len(qualifiers) == len(values) else []
+        if own and own[-1] and not any(own[:-1]):
+            own = [own[-1]] * len(own)  # 分别增长5%、6.5%左右: the last 左右 governs both
+        names = split_town_country(subject) if subject else []
+        sectors = re.match(r"^([一二三]{2,3})产(.*)$", subject or "")
+        if sectors:  # 一二三产增加值 → 一产增加值, 二产增加值, 三产增加值
+            names = [f"{ch}产{sectors.group(2)}" for ch in sectors.group(1)]
+        if len(names) != len(values):
+            names = [n for n in re.split(r"[、和]", subject or "") if n]
+        if len(names) != len(values) and not subject:
+            # 实现产值6亿元、税收6000万元，分别较2010年增长56.76%和57.1%: the growths of the
+            # amounts listed just before, in the same sentence, one each
+            opening = self.parse.rfind("。", 0, seg.start) + 1
+            amounts = [t for t in self.targets if t.start >= opening and t.kind == "cumulative"]
+            if len(amounts) >= len(values):
+                names = [t.name for t in amounts[-len(values) :]]
+        if len(names) != len(values):
+            return
+        for index, (name, value) in enumerate(zip(names, values, strict=True)):
+            target = self._new(name, seg, "growth")
+            target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
+            qualifier = (own[index] if own and own[index] else None) or match.group(3)
+            bound(target, Decimal(value), qualifier, up=True)
+            target.notes.append("分别: one clause, one target per figure")
+
+    def multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
+        """分别为4.8%左右和4.3%左右, 分别实现500亿元、100亿元: a level or an amount per
+        subject, each with its own figure."""
+        verb, first, unit, qualifier, rest = match.groups()
+        names = [n for n in re.split(r"[、和]", subject_of(seg.text[: match.start()])) if n]
+        figure = r"(\d+(?:\.\d+)?)\s*(%|‰|万亿元|亿元|亿美元|万元)?\s*(左右|以上|以内)?"
+        others = re.findall(figure, rest)
+        figures = [(first, unit, qualifier or ""), *others]
+        if len(names) != len(figures) or len(names) < 2:
+            return False
+        last = figures[-1][2]
+        verb = "达到" if verb in ("实现", "完成") else verb  # an amount to reach, as 达到
+        for name, (value, own_unit, own) in zip(names, figures, strict=True):
+            level = LEVEL.fullmatch(f"{verb}{value}{own_unit or unit}{own or last}")
+            assert level is not None
+            self._level(name, seg, level)
+            self.targets[-1].notes.append("分别: one clause, one target per figure")
+        return True
+
+
+def each_subject(words: str, subject: str) -> tuple[bool, list[str]]:
+    """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
+    均下降3.5%) or when each names a different shared indicator (城镇居民人均可支配收入和农民人均
+    纯收入增长10%); whether the figure is said to be each one's."""
+    names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
+    if re.search(r"[均都]\s*$", words) is not None:
+        return True, names
+    known = [lookup(n) for n in listed_subjects(subject)]
+    if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
+        return True, names
+    parts = re.split(r"和", subject)
+    if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
+        # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
+        return True, parts
+    return False, [subject]
+
+
+_OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
