@@ -563,7 +563,10 @@ def root(
             "--plan",
             metavar="PATH|ID",
             envvar="PLANCLI_PLAN",
-            help=_("Plan file path, or a bundled plan id (guandu-2022, guandu-2021)."),
+            help=_(
+                "Plan file path, or a bundled plan id (guandu-2022, beijing-2026…; "
+                "`plancli plans` lists them)."
+            ),
             show_default="guandu-2022",
             autocompletion=complete_plan,
         ),
