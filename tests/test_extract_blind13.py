@@ -55,6 +55,8 @@ def test_two_indicators_sharing_one_figure_under_an_older_name() -> None:
     ]
     assert [_bounds(t) for t in shared] == [("growth", Decimal("10"))] * 2
     assert len(targets) == 11
+    # 并要求 joins the next clause to the list: no part of the energy target's name
+    assert targets[2]["name"] == "万元生产总值综合能耗"
 
 
 @pytest.mark.parametrize(
