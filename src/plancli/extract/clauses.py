@@ -51,6 +51,16 @@ def lead_words(text: str) -> str:
 
 
 _KIND_HEADING = re.compile(r"(?:主要)?(?:约束性|预期性|指导性)指标\s*(?:为|是)?\s*:\s*")
+# A list stated as what a meeting decided (…会议还确定了A增长10%、B增长20%…等一揽子目标计划):
+# the decision before the first subject and the words naming the list after the last figure
+# are no part of either target; a purpose clause restating a target (为实现13%的增长目标) is
+# no target of its own.
+DECIDED = re.compile(
+    r"[^,;。\d]{0,16}?(?:还|又|同时|并|也)?(?:确定|提出|明确|制定)了?\s*"
+    r"(?=[^,;。、\d]{2,24}?(?:增长|下降|降低|达到|控制在|突破|实现)\s*\d)"
+)
+LISTED_AS = re.compile(r"(?<=[\d%‰上右内])\s*等[^,;。\d]{0,10}?(?:目标|指标)(?:计划|任务|体系)?$")
+PURPOSE = re.compile(r"为了?(?:实现|完成|确保)[^,;。]{0,16}?目标")
 
 
 def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
@@ -64,6 +74,14 @@ def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
         start = heading.end()
     while end > start and parse[end - 1].isspace():
         end -= 1
+    if PURPOSE.fullmatch(parse, start, end):
+        return
+    decided = DECIDED.match(parse, start, end)
+    if decided:
+        start = decided.end()
+    listed = LISTED_AS.search(parse, start, end)
+    if listed:
+        end = listed.start()
     if end > start:
         yield Piece(start, end, parse[start:end])
 
@@ -104,7 +122,9 @@ SUBJECT_TRIM = re.compile(
     r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均|分别|实现|完成|全年"
     r"|在(?:去年|上年|20\d\d年)[^,;。]{0,14}?基础上)+$"
 )
-SUBJECT_LEAD = re.compile(r"^(其中|力争|确保|争取|实现|全年|今年|明年|而|20\d\d年\s*,?)+")
+SUBJECT_LEAD = re.compile(
+    r"^(其中|力争|确保|争取|实现|全年|今年|明年|而|并(?:要求|计划将?)|20\d\d年\s*,?)+"
+)
 
 
 def subject_of(text: str) -> str:

@@ -12,11 +12,16 @@ LEVEL_UNITS = (
     r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人"
     # an amount of money, not a size class before a noun with its own count (5000万元企业1家)
     r"|(?:亿元|万亿元|亿美元|万元|元)(?![\u4e00-\u9fff]{1,6}\d)|天|万千瓦|公里"
-    r"|万套|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
+    # counts in 万 (新增就业岗位10万个以上, 新增市场主体2万户), areas and container throughput
+    r"|万套|万个|万户|万家|万项|万件|万辆|万台|万亩|万标箱"
+    r"|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
     # years (受教育年限11.3年), never a year's number (2025年): at most two digits before
     r"|(?<!\d{3})年(?![度底末初中内\d]))"
 )
-COUNT_UNITS = {"万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"}
+COUNT_UNITS = {
+    *("万人次", "万人", "人", "个", "户", "家", "项", "万", "万套", "套"),
+    *("万个", "万户", "万家", "万项", "万件", "万辆", "万台"),
+}
 # A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元, a town's 财政总收入540万元,
 # 人均纯收入4936元: a year's income) adds up over the year.
 MONEY_UNITS = {"亿元", "万亿元", "亿美元", "万元", "元"}

@@ -82,6 +82,13 @@ HEADLINE_LEADS = (
         r"(?=[^,;。\n]{2,24}?(?:增长|达到|控制在)\s*\d)",
         re.M,
     ),
+    # The list as what a meeting decided, named after its figures (会议确定了今年全市生产总值
+    # 增长13%、…外贸出口增长11%等一揽子目标; 提出了…等主要指标): the decision leads, the
+    # sentence its targets; never a past one's (去年…确定的…等目标).
+    re.compile(
+        r"(?P<generic>确定|提出|明确|制定)了?\s*,?\s*(?:今年|(?P<year>20\d\d)年)?(?:的)?"
+        r"(?=[^。\n]{2,200}?\d\s*(?:%|‰)?\s*(?:左右|以上|以内)?\s*等[^。,;\d]{0,10}?(?:目标|指标))"
+    ),
 )
 WEAK_LEADS = 5  # leads from this index on need figures after them
 # A work conference's one sentence: 会议提出，2011年开发区要坚持…的方针，努力实现大口径财政收入

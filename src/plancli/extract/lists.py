@@ -95,13 +95,22 @@ class ListReader(TargetBuilder):
 
 def each_subject(words: str, subject: str) -> tuple[bool, list[str]]:
     """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
-    均下降3.5%) or when each names a different shared indicator (城镇居民人均可支配收入和农民人均
-    纯收入增长10%); whether the figure is said to be each one's."""
+    均下降3.5%) or when each is an indicator's name and no two the same shared one (城镇居民人均
+    可支配收入和农民人均纯收入增长10%); whether the figure is said to be each one's."""
     names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
     if re.search(r"[均都]\s*$", words) is not None:
         return True, names
-    known = [lookup(n) for n in listed_subjects(subject)]
-    if len(known) > 1 and all(known) and len({k.id for k in known if k}) == len(known):
+    listed = listed_subjects(subject)
+    known = [lookup(n) for n in listed]
+    ids = [k.id for k in known if k]
+    if (
+        len(listed) > 1
+        and len(set(ids)) == len(ids)
+        and all(k is not None or len(n) >= 4 for n, k in zip(listed, known, strict=True))
+    ):
+        # each an indicator's name in full (listed_subjects), no shared one twice, an unknown
+        # one not a fragment (进口和出口总额): 地区生产总值和财政一般预算收入增长10%以上,
+        # 港口货物吞吐量和集装箱吞吐量增长12%
         return True, names
     parts = re.split(r"和", subject)
     if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):

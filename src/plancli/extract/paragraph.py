@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from plancli.extract.clauses import INDICATOR_NOUN
+from plancli.extract.clauses import DECIDED, INDICATOR_NOUN, PURPOSE
 from plancli.extract.forms import ABOVE_GDP, FLAT, INDICATOR, SAME, TREND
 from plancli.extract.pending import PENDING
 from plancli.extract.text import LIST_LABEL
@@ -163,8 +163,13 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     ends = [p for p in (parse.find("。", start, stop), parse.find("\n", start, stop)) if p >= 0]
     sentence = parse[start : min(ends) if ends else stop]
     # A connective before the next targets (同时，…; 此外，…完成省下达任务) and a news page's
-    # speaker (此外，市长表示，2010年…): read past them.
+    # speaker (此外，市长表示，2010年…): read past them; so too a purpose clause restating a
+    # target and a meeting's decision (为实现13%的增长目标，会议还确定了A增长10%、…等目标).
     sentence = _CONNECTIVE.sub("", sentence)
+    purpose = re.match(rf"\s*{PURPOSE.pattern}\s*,\s*", sentence)
+    decided = DECIDED.match(sentence, purpose.end() if purpose else 0)
+    if decided:
+        sentence = sentence[decided.end() :]
     speaker = _SPEAKER.match(sentence)
     if speaker and year is not None and re.match(rf"今年|{year}年", sentence[speaker.end() :]):
         # 李某表示，今年全省将集中精力抓项目，…，力争固定资产投资7100亿元以上，实现20%以上的

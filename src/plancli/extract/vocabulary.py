@@ -164,7 +164,7 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     _entry(
         "budget_revenue",
-        r"一般公共预算收入|财政收入",
+        r"一般公共预算收入|财政收入|一般预算收入",
         "General public budget revenue",
         "亿元",
         "monthly",
