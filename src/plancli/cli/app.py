@@ -563,10 +563,7 @@ def root(
             "--plan",
             metavar="PATH|ID",
             envvar="PLANCLI_PLAN",
-            help=_(
-                "Plan file path, or a bundled plan id (guandu-2022, beijing-2026…; "
-                "`plancli plans` lists them)."
-            ),
+            help=_("Plan file path, or a bundled plan id (`plancli plans` lists them)."),
             show_default="guandu-2022",
             autocompletion=complete_plan,
         ),
