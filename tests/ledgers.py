@@ -71,10 +71,11 @@ class PgLedger:
         return open_store(self.location())
 
     def sql(self, statement: str, params: Any = None, user: str = "postgres") -> list[Any]:
-        import psycopg
-
-        with psycopg.connect(self.cluster.url(self.dbname, user), autocommit=True) as connection:
-            cursor = connection.execute(statement, params)
+        """Run a statement on the tests' own connection to this database, kept for the
+        session (`Cluster.session`: a new connection per statement cost the server 7 ms of
+        CPU, some 900 times a run); autocommit, as each statement was on its own before."""
+        with self.cluster.session(self.dbname, user).cursor() as cursor:
+            cursor.execute(statement, params)
             return cursor.fetchall() if cursor.description else []
 
     def touch(self) -> None:
