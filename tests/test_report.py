@@ -281,6 +281,7 @@ def test_xlsx_on_stdout_only_when_it_is_not_a_terminal(  # type: ignore[no-untyp
     from openpyxl import load_workbook
 
     from plancli.cli import report_cmds
+    from plancli.report import xlsx
 
     result = invoke("--plan", str(june), "report", "-f", "xlsx", "-o", "-")
     assert result.exit_code == 0
@@ -290,10 +291,13 @@ def test_xlsx_on_stdout_only_when_it_is_not_a_terminal(  # type: ignore[no-untyp
         "records",
     ]
     monkeypatch.setattr(report_cmds, "_stdout_is_terminal", lambda: True)
+    built: list[object] = []
+    monkeypatch.setattr(xlsx, "report_workbook", lambda *args: built.append(args) or b"PK")
     result = invoke("--plan", str(june), "report", "-f", "xlsx")
     assert result.exit_code == 2
     assert "stdout is a terminal; give -o FILE.xlsx" in result.stderr
     assert result.stdout_bytes == b""
+    assert built == []  # refused before the workbook was built, not after
 
 
 def test_bad_as_of_is_exit_2(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
