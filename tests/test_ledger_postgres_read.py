@@ -312,7 +312,8 @@ def test_a_record_is_two_messages_to_the_server(
 def test_gap_reads_in_three_messages(
     invoke, pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """BEGIN and the probe; the settings, the figures judged and the amendments; COMMIT."""
+    """BEGIN and the probe; the settings (three), the figures judged and the amendments;
+    COMMIT."""
     from plancli.stores.postgres.libpq import LibpqConnection
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
@@ -332,7 +333,7 @@ def test_gap_reads_in_three_messages(
     monkeypatch.setattr(LibpqConnection, "execute", counted)
     result = invoke("--plan", MINI, "--ledger", ledger.url, "gap", "--json")
     assert result.exit_code == 0, result.stderr
-    assert sent == [2, 4, 1]
+    assert sent == [2, 5, 1]
     assert json.loads(result.stdout)["counts"]["behind"] == 2
 
 
