@@ -281,6 +281,35 @@ def test_literals_sent_in_one_message_are_the_values(pg_ledgers: PgLedgers, tmp_
         light.close()
 
 
+def test_a_message_sent_and_its_results_read_later_are_execute_alls(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """`send_all` then `results` (the process works between them, the server selects): the
+    same rows, and the same error at the same statement, as `execute_all`."""
+    from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, find_libpq
+
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    library = find_libpq()
+    assert library is not None
+    light = LibpqConnection.connect(library, ledger.url, {})
+    statements = [
+        ("SELECT %s, %s::numeric", (HOSTILE[17], Decimal("-1.5"))),
+        ("SELECT n FROM generate_series(1, 3) AS n", None),
+    ]
+    try:
+        light.send_all(statements)
+        sent = [r.fetchall() for r in light.results(len(statements))]
+        assert sent == [r.fetchall() for r in light.execute_all(statements)]
+        assert sent == [[(HOSTILE[17], Decimal("-1.5"))], [(1,), (2,), (3,)]]
+        light.send_all([("SELECT 1", None), ("SELECT 1/0", None), ("SELECT 2", None)])
+        with pytest.raises(LibpqError) as failed:
+            light.results(3)
+        assert failed.value.failed == 1 and failed.value.sqlstate == "22012"
+        assert light.execute("SELECT 3").fetchall() == [(3,)]  # ready for the next
+    finally:
+        light.close()
+
+
 def test_a_record_is_two_messages_to_the_server(
     pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
