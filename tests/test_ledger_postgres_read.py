@@ -26,6 +26,7 @@ if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1":  # CI: no driver is a fail
 else:
     pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger, PgLedgers
+from plancli.errors import InputError
 from plancli.ledger import Entry, record_entry
 from plancli.plan import load_plan_file
 
@@ -314,14 +315,17 @@ def test_a_record_is_two_messages_to_the_server(
     pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """BEGIN, the probe, the plan's lock and the target's figures in one message; the insert
-    and COMMIT in another (issue 13: `record` within 50 ms of SQLite's)."""
+    and COMMIT in another (issue 13: `record` within 50 ms of SQLite's). The plan's targets
+    are built after the first is sent and before its results are read: while the server
+    runs it."""
+    from plancli import ledger as ledger_module
     from plancli.stores.postgres.libpq import LibpqConnection
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
     plan = load_plan_file(FIXTURES / "mini.toml")
     record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
     sent: list[str] = []
-    for name in ("execute", "execute_all"):
+    for name in ("execute", "execute_all", "send_all", "results"):
         method = getattr(LibpqConnection, name)
 
         def counted(self: Any, *args: Any, _method: Any = method, _name: str = name) -> Any:
@@ -329,12 +333,52 @@ def test_a_record_is_two_messages_to_the_server(
             return _method(self, *args)
 
         monkeypatch.setattr(LibpqConnection, name, counted)
+    built = ledger_module._built
+    monkeypatch.setattr(
+        ledger_module, "_built", lambda *args: (sent.append("targets built"), built(*args))
+    )
     change = record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.3", note="二"))
-    assert sent == ["execute_all", "execute_all"]
+    # execute_all is send_all and results: two messages in all.
+    assert sent == [
+        "send_all",
+        "targets built",
+        "results",
+        "execute_all",
+        "send_all",
+        "results",
+    ]
     assert change.previous is not None and change.previous.value == Decimal("5.1")
     assert ledger.sql("SELECT value, note FROM plancli.records ORDER BY seq") == [
         (Decimal("5.1"), None),
         (Decimal("5.3"), "二"),
+    ]
+
+
+def test_a_record_stopped_while_its_first_message_runs_writes_nothing(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped while the server runs the first message (the plan's targets being built): its
+    results are read and dropped, the transaction rolled back, the lock let go; an unknown
+    target is refused as before, after the read."""
+    from plancli import ledger as ledger_module
+
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
+
+    def stopped(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ledger_module, "_built", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.2"))
+    with pytest.raises(InputError, match="gpd"):
+        record_entry(ledger.store(), plan, Entry("gpd", "2022-Q1", "5.2"))
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.3"))  # not locked out
+    assert ledger.sql("SELECT value FROM plancli.records ORDER BY seq") == [
+        (Decimal("5.1"),),
+        (Decimal("5.3"),),
     ]
 
 

@@ -304,6 +304,7 @@ class PostgresLedgerStore(PostgresSchema):
                 yield session
             except BaseException:
                 if session.connection is not None and not session.connection.closed:
+                    session.drain()
                     session.connection.execute("ROLLBACK")
                 raise
             stage = "commit"
@@ -324,6 +325,7 @@ class PostgresLedgerStore(PostgresSchema):
                 and connection.info.transaction_status != 0
             ):
                 with suppress(*self.database_errors):
+                    session.drain()
                     connection.execute("ROLLBACK")
             raise self._error(exc, stage) from None
 
