@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from plancli import plain
@@ -76,21 +75,27 @@ def _no_nul(texts: Iterable[tuple[str, str, str]]) -> None:
             )
 
 
-@dataclass
 class PostgresSession:
-    store: PostgresLedgerStore
-    connection: Any
-    plan_id: str
-    restricted: bool  # row-level security binds this role: check writes first, to say why
-    light: bool = False  # on libpq's connection (`libpq`), not psycopg's
-    begun: bool = False  # BEGIN, the probe and the plan's lock done
-    # Light: the inserts sent with the next statement (`_started`) or with COMMIT (`commit`),
-    # each with the targets `_REFUSED` names if the policies refuse it (None: not bound).
-    pending: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
-    pending_count: int = 0  # of them, sent with COMMIT
-    # Light: the first message (BEGIN, the probe, `first`) sent by `_request` and not read yet:
-    # `first`, and how many statements.
-    requested: tuple[tuple[str, Any], int] | None = None
+    # A plain class (not a dataclass, built by generated code when a database command imports
+    # this module: a millisecond).
+    def __init__(
+        self, store: PostgresLedgerStore, connection: Any, plan_id: str, restricted: bool
+    ) -> None:
+        self.store = store
+        self.connection = connection
+        self.plan_id = plan_id
+        # Row-level security binds this role: check writes first, to say why.
+        self.restricted = restricted
+        self.light = False  # on libpq's connection (`libpq`), not psycopg's
+        self.begun = False  # BEGIN, the probe and the plan's lock done
+        # Light: the inserts sent with the next statement (`_started`) or with COMMIT
+        # (`commit`), each with the targets `_REFUSED` names if the policies refuse it (None:
+        # not bound).
+        self.pending: list[tuple[str, dict[str, Any], str | None]] = []
+        self.pending_count = 0  # of them, sent with COMMIT
+        # Light: the first message (BEGIN, the probe, `first`) sent by `_request` and not read
+        # yet: `first`, and how many statements.
+        self.requested: tuple[tuple[str, Any], int] | None = None
 
     def begin(self, *, light: bool) -> None:
         """Start the transaction: the schema made current, the plan's writers' lock taken, the
