@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -467,12 +466,6 @@ def with_warnings(change: Change, warnings: list[str]) -> Change:
     )
 
 
-def _built(plan: AnyPlan, target_id: str) -> None:
-    """The plan's targets built (`find_target`); an unknown target is `check_entry`'s to say."""
-    with suppress(InputError):
-        find_target(plan, target_id)
-
-
 def record_entry(
     store: LedgerStore,
     plan: AnyPlan,
@@ -492,9 +485,9 @@ def record_entry(
         return with_warnings(change, sequence_warnings(plan, change.record, current))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures; the plan's targets
-        # are built while a database's server reads them.
+        # are built while a database's server reads them (an unknown id: `check_entry` says).
         target_id = entry.target.strip()
-        current = Figures(session.records_of([target_id], lambda: _built(plan, target_id)))
+        current = Figures(session.records_of([target_id], lambda: plan.target(target_id)))
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
