@@ -137,6 +137,65 @@ def test_a_child_that_dies_is_made_up_for_from_the_parents_snapshot(
     )
 
 
+def test_each_share_is_selected_while_its_targets_are_built(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent sends its selection, builds its share's targets while the server selects,
+    then reads the rows (`request`, `read`); the output is the one process's all the same."""
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    how = every_target(plan)
+    expected = _one_process(plan, ledger, None, **how)
+    steps: list[str] = []
+    request, read = PostgresShares.request, PostgresShares.read
+    built = split_module.SplitGap._share
+
+    def requested(self: PostgresShares, share: Share) -> bool:
+        sent = request(self, share)
+        steps.append(f"request {share.rows}: {sent}")
+        return sent
+
+    def reading(self: PostgresShares, share: Share) -> Any:
+        steps.append(f"read {share.rows}: {self.requested == share}")
+        return read(self, share)
+
+    def building(self: Any, share: Share, places: list[int]) -> Any:
+        if share.rows not in self._built:
+            steps.append(f"build {share.rows}")
+        return built(self, share, places)
+
+    monkeypatch.setattr(PostgresShares, "request", requested)
+    monkeypatch.setattr(PostgresShares, "read", reading)
+    monkeypatch.setattr(split_module.SplitGap, "_share", building)
+    assert _two_processes(plan, ledger, None, **how) == (expected, "split")
+    assert steps == ["request 0: True", "build 0", "read 0: True"]  # the parent's
+
+
+def test_the_childs_connection_is_opened_before_the_snapshot_is_named(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """`prepare` connects (the child, while the parent exports its snapshot); `open` then
+    takes the snapshot on that connection. A child that could not connect names none, and
+    tries no second time."""
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    query = figure_query(plan, None)
+    parent = PostgresShares(ledger.location(), query)
+    name = parent.open()
+    assert name is not None
+    child = PostgresShares(ledger.location(), query)
+    child.prepare()
+    connection = child.store._connection
+    assert connection is not None and not connection.closed
+    assert child.open(name) == name
+    assert child.connection is connection
+    child.close()
+    parent.close()
+    gone = dataclasses.replace(ledger, cluster=dataclasses.replace(ledger.cluster, folder=tmp_path))
+    unreachable = PostgresShares(gone.location(), query)
+    unreachable.prepare()
+    assert unreachable.refused and unreachable.store._connection is None
+    assert unreachable.open(name) is None
+
+
 def test_a_snapshot_no_longer_exported_is_not_taken(pg_ledgers: PgLedgers, tmp_path: Path) -> None:
     """The parent's transaction ended: its snapshot's name takes the child nowhere."""
     plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")

@@ -26,6 +26,7 @@ if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1":  # CI: no driver is a fail
 else:
     pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger, PgLedgers
+from plancli.errors import InputError
 from plancli.ledger import Entry, record_entry
 from plancli.plan import load_plan_file
 
@@ -281,18 +282,49 @@ def test_literals_sent_in_one_message_are_the_values(pg_ledgers: PgLedgers, tmp_
         light.close()
 
 
+def test_a_message_sent_and_its_results_read_later_are_execute_alls(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> None:
+    """`send_all` then `results` (the process works between them, the server selects): the
+    same rows, and the same error at the same statement, as `execute_all`."""
+    from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, find_libpq
+
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    library = find_libpq()
+    assert library is not None
+    light = LibpqConnection.connect(library, ledger.url, {})
+    statements = [
+        ("SELECT %s, %s::numeric", (HOSTILE[17], Decimal("-1.5"))),
+        ("SELECT n FROM generate_series(1, 3) AS n", None),
+    ]
+    try:
+        light.send_all(statements)
+        sent = [r.fetchall() for r in light.results(len(statements))]
+        assert sent == [r.fetchall() for r in light.execute_all(statements)]
+        assert sent == [[(HOSTILE[17], Decimal("-1.5"))], [(1,), (2,), (3,)]]
+        light.send_all([("SELECT 1", None), ("SELECT 1/0", None), ("SELECT 2", None)])
+        with pytest.raises(LibpqError) as failed:
+            light.results(3)
+        assert failed.value.failed == 1 and failed.value.sqlstate == "22012"
+        assert light.execute("SELECT 3").fetchall() == [(3,)]  # ready for the next
+    finally:
+        light.close()
+
+
 def test_a_record_is_two_messages_to_the_server(
     pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """BEGIN, the probe, the plan's lock and the target's figures in one message; the insert
-    and COMMIT in another (issue 13: `record` within 50 ms of SQLite's)."""
+    and COMMIT in another (issue 13: `record` within 50 ms of SQLite's). The plan's targets
+    are built after the first is sent and before its results are read: while the server
+    runs it."""
     from plancli.stores.postgres.libpq import LibpqConnection
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
     plan = load_plan_file(FIXTURES / "mini.toml")
     record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
     sent: list[str] = []
-    for name in ("execute", "execute_all"):
+    for name in ("execute", "execute_all", "send_all", "results"):
         method = getattr(LibpqConnection, name)
 
         def counted(self: Any, *args: Any, _method: Any = method, _name: str = name) -> Any:
@@ -300,8 +332,15 @@ def test_a_record_is_two_messages_to_the_server(
             return _method(self, *args)
 
         monkeypatch.setattr(LibpqConnection, name, counted)
+    target = type(plan).target
+    monkeypatch.setattr(
+        type(plan), "target", lambda *args: (sent.append("targets built"), target(*args))[1]
+    )
     change = record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.3", note="二"))
-    assert sent == ["execute_all", "execute_all"]
+    # execute_all is send_all and results: two messages in all (the target is found again by
+    # the check, after the results).
+    assert sent[:3] == ["send_all", "targets built", "results"]
+    assert [s for s in sent[3:] if s != "targets built"] == ["execute_all", "send_all", "results"]
     assert change.previous is not None and change.previous.value == Decimal("5.1")
     assert ledger.sql("SELECT value, note FROM plancli.records ORDER BY seq") == [
         (Decimal("5.1"), None),
@@ -309,10 +348,37 @@ def test_a_record_is_two_messages_to_the_server(
     ]
 
 
+def test_a_record_stopped_while_its_first_message_runs_writes_nothing(
+    pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped while the server runs the first message (the plan's targets being built): its
+    results are read and dropped, the transaction rolled back, the lock let go; an unknown
+    target is refused as before, after the read."""
+    ledger = pg_ledgers.at(tmp_path / "ledger")
+    plan = load_plan_file(FIXTURES / "mini.toml")
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.1"))
+
+    def stopped(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(type(plan), "target", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.2"))
+    with pytest.raises(InputError, match="gpd"):
+        record_entry(ledger.store(), plan, Entry("gpd", "2022-Q1", "5.2"))
+    record_entry(ledger.store(), plan, Entry("gdp", "2022-Q1", "5.3"))  # not locked out
+    assert ledger.sql("SELECT value FROM plancli.records ORDER BY seq") == [
+        (Decimal("5.1"),),
+        (Decimal("5.3"),),
+    ]
+
+
 def test_gap_reads_in_three_messages(
     invoke, pg_ledgers: PgLedgers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """BEGIN and the probe; the settings, the figures judged and the amendments; COMMIT."""
+    """BEGIN and the probe; the settings (three), the figures judged and the amendments;
+    COMMIT."""
     from plancli.stores.postgres.libpq import LibpqConnection
 
     ledger = pg_ledgers.at(tmp_path / "ledger")
@@ -332,7 +398,7 @@ def test_gap_reads_in_three_messages(
     monkeypatch.setattr(LibpqConnection, "execute", counted)
     result = invoke("--plan", MINI, "--ledger", ledger.url, "gap", "--json")
     assert result.exit_code == 0, result.stderr
-    assert sent == [2, 4, 1]
+    assert sent == [2, 5, 1]
     assert json.loads(result.stdout)["counts"]["behind"] == 2
 
 

@@ -484,8 +484,10 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         return with_warnings(change, sequence_warnings(plan, change.record, current))
     with store.transaction() as session:
-        # Checking a figure looks only at its own target's other figures.
-        current = Figures(session.records_of([entry.target.strip()]))
+        # Checking a figure looks only at its own target's other figures; the plan's targets
+        # are built while a database's server reads them (an unknown id: `check_entry` says).
+        target_id = entry.target.strip()
+        current = Figures(session.records_of([target_id], lambda: plan.target(target_id)))
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])

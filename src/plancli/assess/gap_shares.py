@@ -35,11 +35,22 @@ Read = tuple[Sequence[Recorded], Sequence[Amendment]]
 class Source(Protocol):
     """A ledger as one process of the split reads it; made in each process after the fork."""
 
+    def prepare(self) -> None:
+        """Get ready before the parent's snapshot is named (the child: a database's
+        connection, opened meanwhile); may do nothing."""
+        ...
+
     def open(self, name: bytes | None = None) -> bytes | None:
         """Fix this process's snapshot of the ledger; its name, equal in two processes only
         when they read the same state of the ledger; None: it cannot be named (no split). The
         child passes the parent's `name`: a store that can take another process's snapshot
         (PostgreSQL's SET TRANSACTION SNAPSHOT) takes it; the others ignore it."""
+        ...
+
+    def request(self, share: Share) -> bool:
+        """Start reading `share` where another process does the work (a database's server):
+        True when it is under way, and the process builds the share's targets meanwhile;
+        `read` then gives it. False: `read` reads it (the process's own work)."""
         ...
 
     def read(self, share: Share) -> Read | None:
@@ -63,8 +74,14 @@ class Figures:
         self.figures = figures
         self.amendments = amendments
 
+    def prepare(self) -> None:
+        pass
+
     def open(self, name: bytes | None = None) -> bytes | None:
         return b"read before the fork"
+
+    def request(self, share: Share) -> bool:
+        return False
 
     def read(self, share: Share) -> Read | None:
         return [f for f in self.figures if share.holds(f.target)], self.amendments

@@ -222,6 +222,8 @@ class SplitGap:
         if name is None:
             return self._alone()
         send(self.to_child, name)  # a child gone already: its share is read here
+        if reader.request(self.my_share):  # a server selects: the share's targets meanwhile
+            _prebuilt(self, self.my_share, self._my_places)
         mine = _read_share(self, reader, self.my_share)
         if mine is None:
             return self._alone()
@@ -377,6 +379,13 @@ def _read_share(split: SplitGap, reader: Source, share: Share) -> _Indexed | Non
         return None
 
 
+def _prebuilt(split: SplitGap, share: Share, places: list[int]) -> None:
+    """`share`'s targets built now (`SplitGap._share`), while another process selects its
+    figures; an error of the plan is left to be raised where they are built otherwise."""
+    with contextlib.suppress(PlanError):
+        split._share(share, places)
+
+
 def _context(plan: Plan, indexed: _Indexed, as_of: Period | None) -> Context:
     """Judging a share's targets: `plan` holds them and the targets they read."""
     return Context(plan, indexed.figures, indexed.amendments, as_of, rule_for)
@@ -410,15 +419,18 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
     a word (whatever fails, the parent does this half itself)."""
     code = 1
     try:
+        reader = split.source()
+        reader.prepare()  # a database's connection, while the parent exports its snapshot
         name = receive(parent)
         if not name:
             return
         if before_child_reads is not None:
             before_child_reads()
-        reader = split.source()
         if reader.open(name) != name:  # another state of the ledger: the parent reads it
             send(fd, b"M")
             return
+        if reader.request(split.their_share):  # a server selects: the targets meanwhile
+            _prebuilt(split, split.their_share, split._their_places)
         indexed = _read_share(split, reader, split.their_share)
         if indexed is None:
             send(fd, b"U")

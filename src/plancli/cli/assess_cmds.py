@@ -188,7 +188,10 @@ def _split_gap_json(
         def source() -> Source:
             return SqliteShares(location, query)
     elif location.format == "postgres":
+        from plancli.stores.postgres.libpq import find_libpq
         from plancli.stores.postgres.split import PostgresShares
+
+        find_libpq()  # libpq loaded once, before the fork: not by each process after it
 
         def source() -> Source:
             return PostgresShares(location, query)

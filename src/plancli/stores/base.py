@@ -10,7 +10,7 @@ this module and not the models (issue 15).
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,10 +168,13 @@ class LedgerSession(Protocol):
         """The records (of these targets only, when given), in ledger order."""
         ...
 
-    def records_of(self, targets: Collection[str]) -> Sequence[Record | PlainRecord]:
+    def records_of(
+        self, targets: Collection[str], meanwhile: Callable[[], object] | None = None
+    ) -> Sequence[Record | PlainRecord]:
         """The records of these targets, in ledger order, as plain records where the store
         can vouch for every row (SQLite does, so a `record` imports no Pydantic): what a
-        `record` checks its figure against."""
+        `record` checks its figure against. `meanwhile` is called while they are read where
+        a server reads them (PostgreSQL), else before reading them."""
         ...
 
     def records_in_force(self) -> Sequence[Record | PlainRecord]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -226,7 +226,11 @@ class _SqliteSession:
                 rows = [row for row in rows if row[1] in wanted]
         return _records(self.path, rows)
 
-    def records_of(self, targets: Collection[str]) -> list[Record] | list[PlainRecord]:
+    def records_of(
+        self, targets: Collection[str], meanwhile: Callable[[], object] | None = None
+    ) -> list[Record] | list[PlainRecord]:
+        if meanwhile is not None:  # read here, by this process: nothing to overlap
+            meanwhile()
         if len(targets) > _MAX_TARGETS_IN_QUERY:
             return self.records(targets)
         rows = self._rows_of(targets)

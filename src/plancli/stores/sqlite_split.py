@@ -80,6 +80,12 @@ class SqliteShares:
         self.connection: sqlite3.Connection | None = None
         self.version = 0
 
+    def prepare(self) -> None:
+        pass  # opened in `open`: a file, no server to wait for
+
+    def request(self, share: Share) -> bool:
+        return False  # read by this process, in `read`
+
     def open(self, name: bytes | None = None) -> bytes | None:
         """Fix this process's snapshot; its name (equal in two processes: the same state of
         the ledger), or None when it cannot be named (then the ledger is not split). The

@@ -16,7 +16,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -406,7 +406,11 @@ class _TomlSession:
         wanted = set(targets)
         return [r for r in self._records if r.target in wanted]
 
-    def records_of(self, targets: Collection[str]) -> list[Record]:
+    def records_of(
+        self, targets: Collection[str], meanwhile: Callable[[], object] | None = None
+    ) -> list[Record]:
+        if meanwhile is not None:  # read already: nothing to overlap
+            meanwhile()
         return self.records(targets)
 
     def records_in_force(self) -> list[Record]:

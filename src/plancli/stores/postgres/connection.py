@@ -76,22 +76,35 @@ def fetch_rows(
     return list(connection.execute(sql, params).fetchall())
 
 
+Reads = Sequence[tuple[str, Any, Sequence[tuple[str, str]] | None]]
+
+
+def _statements(reads: Reads) -> list[tuple[str, Any]]:
+    return [
+        (sql if kinds is None else bulk.bulk_sql(sql, kinds), params)
+        for sql, params, kinds in reads
+    ]
+
+
+def send_many(connection: LibpqConnection, reads: Reads) -> None:
+    """`fetch_many`'s message sent on libpq's connection, not waited for: `fetch_many(...,
+    sent=True)` then reads its rows (the process works meanwhile, the server selects)."""
+    connection.send_all(_statements(reads))
+
+
 def fetch_many(
-    connection: Any,
-    reads: Sequence[tuple[str, Any, Sequence[tuple[str, str]] | None]],
-    columnar: bool = False,
+    connection: Any, reads: Reads, columnar: bool = False, *, sent: bool = False
 ) -> list[Any]:
     """The rows of each statement, one after another: many rows (`columns` named) read as
     `fetch_rows` reads them (with `columnar`, the last statement's as columns: lists of
-    values); on libpq's connection all in one message to the server."""
+    values); on libpq's connection all in one message to the server (with `sent`, already
+    sent by `send_many`)."""
     found: list[Any]
     if isinstance(connection, LibpqConnection):
-        results = connection.execute_all(
-            [
-                (sql if kinds is None else bulk.bulk_sql(sql, kinds), params)
-                for sql, params, kinds in reads
-            ]
-        )
+        if sent:
+            results = connection.results(len(reads))
+        else:
+            results = connection.execute_all(_statements(reads))
         found = [
             result.rows if kinds is None else bulk.bulk_rows(result.rows, kinds)
             for result, (_, _, kinds) in zip(results[:-1], reads, strict=False)
@@ -291,6 +304,10 @@ class PostgresConnection:
         self._connection = connection
         weakref.finalize(self, connection.close)
         return connection
+
+    def light_available(self) -> bool:
+        """Whether `_connect(light=True)` connects through libpq's own library (`libpq`)."""
+        return find_libpq() is not None
 
     def close(self) -> None:
         if self._connection is not None:

@@ -327,6 +327,15 @@ class LibpqConnection:
         instead of one each), each with a snapshot of its own, as if executed one by one; the
         rows of each. The first that fails raises its LibpqError, with `failed` its index (the
         later ones are not run); the parameters are sent as literals escaped by libpq."""
+        self.send_all(statements)
+        return self.results(len(statements))
+
+    def send_all(
+        self, statements: Sequence[tuple[str, Sequence[Any] | Mapping[str, Any] | None]]
+    ) -> None:
+        """`execute_all`'s message sent, its results not waited for: `results` reads them (the
+        process may work meanwhile, while the server runs the statements). Nothing else may be
+        sent on the connection before."""
         lib, handle = self._lib, self._handle
         if handle is None:
             raise LibpqError("the connection is closed")
@@ -336,6 +345,13 @@ class LibpqConnection:
         )
         if not lib.PQsendQuery(handle, sql.encode()):
             raise LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
+
+    def results(self, count: int) -> list[_Rows]:
+        """The rows of each of the `count` statements `send_all` sent, as `execute_all`
+        gives them (and raises)."""
+        lib, handle = self._lib, self._handle
+        if handle is None:
+            raise LibpqError("the connection is closed")
         done: list[_Rows] = []
         error: LibpqError | None = None
         while True:  # every result, to the end (libpq's rule), even after an error
@@ -350,7 +366,7 @@ class LibpqConnection:
                 error = exc
             finally:
                 lib.PQclear(result)
-        if error is None and len(done) < len(statements):  # the connection was lost
+        if error is None and len(done) < count:  # the connection was lost
             error = LibpqError((lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace"))
             error.failed = len(done)
         if error is not None:

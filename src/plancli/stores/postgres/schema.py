@@ -18,9 +18,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
@@ -85,8 +84,9 @@ FIGURE_ROW = (
 _READ_ONLY = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
-@dataclass(frozen=True, slots=True)
-class InitResult:
+# NamedTuples, not dataclasses: every database command imports this module, and a frozen
+# dataclass is built (by generated code) at import, about a millisecond each.
+class InitResult(NamedTuple):
     """What `plancli ledger init` did."""
 
     before: int  # the schema version found (0: none)
@@ -95,14 +95,12 @@ class InitResult:
     owners: int  # targets with an owner in the plan
 
 
-@dataclass(frozen=True, slots=True)
-class Grant:
+class Grant(NamedTuple):
     department: str
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Probe:
+class Probe(NamedTuple):
     """What a connection finds of the ledger: its schema version (0: none), whether this role
     may use it, and whether row-level security binds this role."""
 

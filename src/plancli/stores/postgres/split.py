@@ -15,7 +15,11 @@ two server processes at once, and each client splits and converts only its half 
 The share's bounds are compared by code point (`COLLATE "C"`), as Python compares the ids
 (`gap_shares.Share.holds`), whatever the database's collation.
 
-The connections are opened after the fork: no libpq state is shared between the processes.
+The connections are opened after the fork: no libpq state is shared between the processes
+(libpq itself is loaded before it, once: `cli.assess_cmds`). The child connects at once, while
+the parent exports its snapshot, and takes the snapshot when its name comes. Each process sends
+its selection (`request`) and builds its share's targets while the server selects, then reads
+the rows (`read`).
 Anything unusual (no ledger yet, a role that may not read it, a newer schema, psycopg without
 libpq's own library) names no snapshot: the ledger is then read whole by one process, which
 says what is wrong, as `gap` always does.
@@ -29,7 +33,7 @@ from plancli.errors import PlanError
 from plancli.locations import LedgerLocation
 from plancli.plain import Amendment, Figure, FigureQuery
 from plancli.stores.base import ShareRange
-from plancli.stores.postgres.connection import fetch_many
+from plancli.stores.postgres.connection import Reads, fetch_many, send_many
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError
 from plancli.stores.postgres.schema import _READ_ONLY, AMENDMENT_ROW, SELECT_AMENDMENTS
 from plancli.stores.postgres.store import _SETTINGS, PostgresLedgerStore
@@ -90,6 +94,20 @@ class PostgresShares:
         self.store = PostgresLedgerStore(location)
         self.connection: LibpqConnection | None = None
         self.indexed = False  # ids ordered by code point in the database too
+        self.requested: Share | None = None  # the share whose selection is sent, not read
+        self.refused = False  # `prepare` could not connect: `open` tries no second time
+
+    def prepare(self) -> None:
+        """The child's connection, opened while the parent exports its snapshot (it waits
+        little for a connection slot: the parent reads its share when it does not come).
+        Without libpq's own library, nothing: the parent names no snapshot then."""
+        if not self.store.light_available():
+            return
+        self.store.lock_timeout = _CHILD_WAIT
+        try:
+            self.store._connect(light=True)
+        except (LibpqError, PlanError):
+            self.refused = True
 
     def open(self, name: bytes | None = None) -> bytes | None:
         """Begin this process's snapshot: a new one, exported (the parent: `name` None), or
@@ -101,7 +119,9 @@ class PostgresShares:
             connection = self.store._connect(light=True)
         try:
             if name is not None:  # the child waits little for a connection slot: the parent
-                self.store.lock_timeout = _CHILD_WAIT  # reads its share when it does not come
+                if self.refused:  # reads its share when it does not come (`prepare`)
+                    raise LookupError
+                self.store.lock_timeout = _CHILD_WAIT
                 connection = self.store._connect(light=True)
             if not isinstance(connection, LibpqConnection):  # psycopg's: read whole
                 raise LookupError
@@ -123,23 +143,45 @@ class PostgresShares:
         self.close()
         return None
 
-    def read(self, share: Share) -> tuple[list[Figure], list[Amendment]] | None:
-        """The figures `share`'s targets are judged on, and every amendment, from the
-        snapshot; None when a row is not plainly fit (the ledger is then read whole, by one
-        process, which says what is wrong)."""
-        connection = self.connection
-        assert connection is not None
+    def _reads(self, share: Share) -> Reads:
         store = self.store
         condition, extra = share_condition(share, self.indexed)
         sql, parameters, kinds = store._figures_read(self.judged, condition)
         amendments = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
-        reads = [
+        return [
             *_SETTINGS,
             (amendments, (store.plan_id,), AMENDMENT_ROW),
             (sql, {**parameters, **extra}, kinds),
         ]
+
+    def request(self, share: Share) -> bool:
+        """Send the selection of `share`'s figures (and the amendments) without waiting for
+        it: True when sent, and `read` reads it; the process meanwhile builds the share's
+        targets, while the server selects."""
+        connection = self.connection
+        if connection is None or self.requested is not None:
+            return False
         try:
-            *_, amendment_rows, found = fetch_many(connection, reads, columnar=True)
+            send_many(connection, self._reads(share))
+        except LibpqError:  # `read` finds the connection broken, and says None
+            return False
+        self.requested = share
+        return True
+
+    def read(self, share: Share) -> tuple[list[Figure], list[Amendment]] | None:
+        """The figures `share`'s targets are judged on, and every amendment, from the
+        snapshot (as `request` sent it, if it did); None when a row is not plainly fit (the
+        ledger is then read whole, by one process, which says what is wrong)."""
+        connection = self.connection
+        assert connection is not None
+        store = self.store
+        reads = self._reads(share)
+        requested, self.requested = self.requested, None
+        try:
+            if requested is not None and requested != share:  # pragma: no cover - not done
+                connection.results(len(self._reads(requested)))
+            sent = requested == share
+            *_, amendment_rows, found = fetch_many(connection, reads, columnar=True, sent=sent)
             return store._figures(found), store._plain_amendments(amendment_rows)
         except (LibpqError, PlanError):  # one process reads it whole, and says what is wrong
             return None
@@ -153,4 +195,5 @@ class PostgresShares:
 
     def close(self) -> None:
         self.connection = None
+        self.requested = None
         self.store.close()

@@ -4,8 +4,8 @@ arrays (issue 13)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from plancli import plain
@@ -75,18 +75,27 @@ def _no_nul(texts: Iterable[tuple[str, str, str]]) -> None:
             )
 
 
-@dataclass
 class PostgresSession:
-    store: PostgresLedgerStore
-    connection: Any
-    plan_id: str
-    restricted: bool  # row-level security binds this role: check writes first, to say why
-    light: bool = False  # on libpq's connection (`libpq`), not psycopg's
-    begun: bool = False  # BEGIN, the probe and the plan's lock done
-    # Light: the inserts sent with the next statement (`_started`) or with COMMIT (`commit`),
-    # each with the targets `_REFUSED` names if the policies refuse it (None: not bound).
-    pending: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
-    pending_count: int = 0  # of them, sent with COMMIT
+    # A plain class (not a dataclass, built by generated code when a database command imports
+    # this module: a millisecond).
+    def __init__(
+        self, store: PostgresLedgerStore, connection: Any, plan_id: str, restricted: bool
+    ) -> None:
+        self.store = store
+        self.connection = connection
+        self.plan_id = plan_id
+        # Row-level security binds this role: check writes first, to say why.
+        self.restricted = restricted
+        self.light = False  # on libpq's connection (`libpq`), not psycopg's
+        self.begun = False  # BEGIN, the probe and the plan's lock done
+        # Light: the inserts sent with the next statement (`_started`) or with COMMIT
+        # (`commit`), each with the targets `_REFUSED` names if the policies refuse it (None:
+        # not bound).
+        self.pending: list[tuple[str, dict[str, Any], str | None]] = []
+        self.pending_count = 0  # of them, sent with COMMIT
+        # Light: the first message (BEGIN, the probe, `first`) sent by `_request` and not read
+        # yet: `first`, and how many statements.
+        self.requested: tuple[tuple[str, Any], int] | None = None
 
     def begin(self, *, light: bool) -> None:
         """Start the transaction: the schema made current, the plan's writers' lock taken, the
@@ -120,12 +129,16 @@ class PostgresSession:
             if self.pending:  # in one message
                 return list(self._sent([first])[0].fetchall())
             return list(self.connection.execute(*first).fetchall())
-        statements: list[tuple[str, Any]] = [("BEGIN", None)]
-        statements.append(self.store._probe_statement(self.plan_id))
-        if first is not None:
-            statements.append(first)
+        statements = self._first_message(first)
+        requested, self.requested = self.requested, None
         try:
-            results = self.connection.execute_all(statements)
+            if requested is not None and requested == (first, len(statements)):
+                results = self.connection.results(len(statements))  # sent by `_request`
+            else:
+                if requested is not None:  # pragma: no cover - `records_of` reads its own
+                    self.requested = requested
+                    self.drain()
+                results = self.connection.execute_all(statements)
         except LibpqError as exc:
             if is_operational(exc.sqlstate) or exc.failed == 0:
                 raise  # the connection, the lock's wait: the store's messages say so
@@ -139,6 +152,34 @@ class PostgresSession:
         self.restricted = probe.restricted
         self.begun = True
         return [] if first is None else list(results[2].fetchall())
+
+    def _first_message(self, first: tuple[str, Any] | None) -> list[tuple[str, Any]]:
+        statements: list[tuple[str, Any]] = [("BEGIN", None)]
+        statements.append(self.store._probe_statement(self.plan_id))
+        if first is not None:
+            statements.append(first)
+        return statements
+
+    def _request(self, first: tuple[str, Any]) -> None:
+        """The session's first message (BEGIN, the probe, `first`) sent on the light connection
+        and not waited for: `_started(first)` reads its results (the process works meanwhile,
+        while the server runs it). Nothing where the transaction has begun."""
+        if not self.light or self.begun or self.requested is not None:
+            return
+        statements = self._first_message(first)
+        try:
+            self.connection.send_all(statements)
+        except LibpqError:  # `_started` finds the connection broken, and says so
+            return
+        self.requested = (first, len(statements))
+
+    def drain(self) -> None:
+        """A message `_request` sent and nothing read: its results read and dropped (the
+        connection takes no other statement before), ahead of a ROLLBACK."""
+        requested, self.requested = self.requested, None
+        if requested is not None:
+            with suppress(LibpqError):
+                self.connection.results(requested[1])
 
     def _read(
         self, sql: str, params: Any, columns: Sequence[tuple[str, str]] | None = None
@@ -197,16 +238,25 @@ class PostgresSession:
             rows = self._rows_of(targets)
         return self.store._records(rows)
 
-    def records_of(self, targets: Collection[str]) -> list[plain.Record]:
+    def records_of(
+        self, targets: Collection[str], meanwhile: Callable[[], object] | None = None
+    ) -> list[plain.Record]:
         # Plain records where every row is plainly valid (the models judge them otherwise), so
-        # a department's `record` imports no Pydantic, as on SQLite.
+        # a department's `record` imports no Pydantic, as on SQLite. `meanwhile` runs while the
+        # server reads them, when they are the session's first statement (a `record`'s).
+        if meanwhile is not None:
+            self._request(self._of(targets))
+            meanwhile()
         return self.store._plain_records(self._rows_of(targets))
 
-    def _rows_of(self, targets: Collection[str]) -> list[tuple[Any, ...]]:
-        return self._read(
+    def _of(self, targets: Collection[str]) -> tuple[str, Any]:
+        return (
             f"{SELECT_RECORDS} WHERE plan_id = %s AND target = ANY(%s) ORDER BY seq",
             (self.plan_id, list(targets)),
         )
+
+    def _rows_of(self, targets: Collection[str]) -> list[tuple[Any, ...]]:
+        return self._read(*self._of(targets))
 
     def records_in_force(self) -> list[plain.Record]:
         """The latest revision of each target and period, in the order they were recorded
