@@ -236,6 +236,8 @@ def startup(work: Path, repeat: int, quick: bool) -> float:
         "targets": [*base, "targets"],
         "show": [*base, "show", "gdp"],
         "history": [*base, "history", "gdp"],
+        "report": [*base, "report"],
+        "report_html": [*base, "report", "--format", "html"],
     }
     commands = {
         "pass": [PYTHON, "-c", "pass"],
@@ -285,6 +287,8 @@ def startup(work: Path, repeat: int, quick: bool) -> float:
         ("targets", "`plancli targets`, the same", 1.4),
         ("show", "`plancli show gdp`, the same", 1.4),
         ("history", "`plancli history gdp`, the same", 1.4),
+        ("report", "`plancli report` (Markdown), the same", 1.4),
+        ("report_html", "`plancli report --format html`, the same", 1.4),
     ):
         ratio = t[name] / floor
         shown, ratios = measured(name)

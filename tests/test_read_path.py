@@ -41,6 +41,8 @@ READS = (
     ("history",),
     ("history", "--json"),
     ("history", "--csv"),
+    ("report",),
+    ("--lang", "zh", "report", "-f", "html"),
 )
 
 
@@ -213,7 +215,7 @@ def sqlite_seen_before(tmp_path_factory, isolated_cli):  # type: ignore[no-untyp
     yield from _seen_before(folder, ".sqlite", isolated_cli)
 
 
-@pytest.mark.parametrize("command", ["status", "gap", "status --json", "gap --json"])
+@pytest.mark.parametrize("command", ["status", "gap", "status --json", "gap --json", "report"])
 def test_status_and_gap_import_no_pydantic_on_a_plan_seen_before(
     invoke, toml_seen_before: list[str], command: str
 ) -> None:
@@ -227,7 +229,9 @@ def test_status_and_gap_import_no_pydantic_on_a_plan_seen_before(
     assert "5G" in warm.stdout and warm.stdout == invoke(*argv).stdout
 
 
-@pytest.mark.parametrize("command", ["status", "gap --json", "history", "show gdp --json"])
+@pytest.mark.parametrize(
+    "command", ["status", "gap --json", "history", "show gdp --json", "report -f html"]
+)
 def test_read_commands_on_a_sqlite_ledger_import_no_pydantic(
     invoke, sqlite_seen_before: list[str], command: str
 ) -> None:

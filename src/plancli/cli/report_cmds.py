@@ -128,17 +128,20 @@ def report_cmd(
     ] = None,
 ) -> None:
     from plancli.assess import assess_plan
+    from plancli.ledger_read import read_ledger
     from plancli.report.model import build_report
-    from plancli.stores import open_store
 
     chosen = choose_format(fmt, output)
     if chosen == "xlsx":  # before reading the ledger and building the workbook (0.3 s)
         _refuse_a_terminal(output, _("an xlsx report"))
     st = state(ctx)
-    plan = st.plan
-    contents = open_store(st.read_ledger()).contents()
+    # As every read command: the plan and the ledger as plain data, no Pydantic on a plan seen
+    # before (a ledger named but missing, then an invalid plan, reported first).
+    location = st.read_ledger()
+    plan = st.plain_plan
+    contents = read_ledger(location)
     records = contents.records
-    assessment = assess_plan(plan, records, as_of, contents.plain_amendments)
+    assessment = assess_plan(plan, records, as_of, contents.amendments)
     moment = report_time()
     report = build_report(assessment, records, _report_date(moment))
     if chosen == "md":

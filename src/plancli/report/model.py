@@ -9,10 +9,10 @@ the assessment and rounded like a completion.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
-
-from pydantic import BaseModel, Field
+from typing import TYPE_CHECKING
 
 from plancli.assess import (
     COMPLETION_PLACES,
@@ -33,13 +33,21 @@ from plancli.assess import (
 from plancli.fmt import bound_text
 from plancli.history import history_record
 from plancli.i18n import Lang
-from plancli.model import Number, Record
-from plancli.output import SCHEMA_VERSION, HistoryRecord
+from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
-from plancli.plain import AnyPlan
+from plancli.plain import AnyPlan, Number
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyRecord
 
 
-class SectionProgress(BaseModel):
+# Plain dataclasses, like the output contract's (`plancli.output`): built once from values the
+# assessment already checked and rounded, so a report imports neither Pydantic nor the plan's
+# models (0.2 s of every `report` before).
+
+
+@dataclass(slots=True, kw_only=True)
+class SectionProgress:
     """A plan section: its targets per status, and its average completion against pace."""
 
     id: str
@@ -47,31 +55,33 @@ class SectionProgress(BaseModel):
     name_en: str
     counts: dict[Status, int]
     total: int
-    paced: int = Field(
-        description="cumulative targets and milestones of the section that have a figure"
+    paced: int = field(
+        metadata=doc("cumulative targets and milestones of the section that have a figure")
     )
-    completion: Number | None = Field(
-        description="mean completion of the paced targets, each capped at 1 (4 places)"
+    completion: Number | None = field(
+        metadata=doc("mean completion of the paced targets, each capped at 1 (4 places)")
     )
-    expected_share: Number | None = Field(
-        description="mean share expected of the same targets by now (4 places)"
+    expected_share: Number | None = field(
+        metadata=doc("mean share expected of the same targets by now (4 places)")
     )
 
 
-class AdjustmentOut(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class AdjustmentOut:
     """A target judged on a mid-year adjustment (年中调整) of its bound at the as-of period."""
 
     id: str
     name: str
     name_en: str
-    period: str = Field(description="the adjusted bound applies from the end of this period on")
-    bound: str = Field(description="the adjusted bound: ≥ 6 %")
-    plan_bound: str = Field(description="the plan's own bound (pending: none yet)")
+    period: str = field(metadata=doc("the adjusted bound applies from the end of this period on"))
+    bound: str = field(metadata=doc("the adjusted bound: ≥ 6 %"))
+    plan_bound: str = field(metadata=doc("the plan's own bound (pending: none yet)"))
     note: str | None
     recorded_at: datetime
 
 
-class Report(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Report:
     """What a progress report says, in both languages (the renderer picks one)."""
 
     schema_version: int = SCHEMA_VERSION
@@ -81,29 +91,29 @@ class Report(BaseModel):
     year: int
     as_of: str | None
     time_progress: Number | None
-    generated: date | None = Field(description="the day the report was made")
-    counts: dict[Status, int] = Field(description="all targets, per status")
+    generated: date | None = field(metadata=doc("the day the report was made"))
+    counts: dict[Status, int] = field(metadata=doc("all targets, per status"))
     headline: list[HeadlineOut]
-    references: dict[str, list[Point]] = Field(
-        description="relative headline targets: the series of the target each is compared with"
+    references: dict[str, list[Point]] = field(
+        metadata=doc("relative headline targets: the series of the target each is compared with")
     )
     sections: list[SectionProgress]
-    investment: list[AssessmentOut] = Field(description="investment categories, roll-ups last")
-    attention: list[AssessmentOut] = Field(
-        description="every target missed, behind or at risk, worst first"
+    investment: list[AssessmentOut] = field(metadata=doc("investment categories, roll-ups last"))
+    attention: list[AssessmentOut] = field(
+        metadata=doc("every target missed, behind or at risk, worst first")
     )
-    milestones: list[AssessmentOut] = Field(
-        description="milestones not yet done, the soonest due first"
+    milestones: list[AssessmentOut] = field(
+        metadata=doc("milestones not yet done, the soonest due first")
     )
     milestones_done: int
     milestones_total: int
-    assessments: list[AssessmentOut] = Field(description="every target, in plan order")
-    records: list[HistoryRecord] = Field(
-        description="every revision of the figures for periods up to as_of, oldest first"
+    assessments: list[AssessmentOut] = field(metadata=doc("every target, in plan order"))
+    records: list[HistoryRecord] = field(
+        metadata=doc("every revision of the figures for periods up to as_of, oldest first")
     )
-    adjustments: list[AdjustmentOut] = Field(
+    adjustments: list[AdjustmentOut] = field(
         default_factory=list,
-        description="targets judged on a mid-year adjustment of their bound, in plan order",
+        metadata=doc("targets judged on a mid-year adjustment of their bound, in plan order"),
     )
 
     def section_name(self, section_id: str, lang: Lang) -> str:
@@ -114,7 +124,7 @@ class Report(BaseModel):
 
 
 def build_report(
-    assessment: PlanAssessment, records: Sequence[Record], generated: date | None = None
+    assessment: PlanAssessment, records: Sequence[AnyRecord], generated: date | None = None
 ) -> Report:
     """The report of `assessment` (judged from `records`), made on the day `generated`."""
     plan = assessment.plan
@@ -222,7 +232,9 @@ def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
     )
 
 
-def _records(plan: AnyPlan, records: Sequence[Record], as_of: Period | None) -> list[HistoryRecord]:
+def _records(
+    plan: AnyPlan, records: Sequence[AnyRecord], as_of: Period | None
+) -> list[HistoryRecord]:
     """Every revision of the plan year's figures up to the end of `as_of`, oldest first:
     the figures the report was judged from, and what they superseded."""
     if as_of is None:
