@@ -170,17 +170,25 @@ def test_each_share_is_selected_while_its_targets_are_built(
     assert steps == ["request 0: True", "build 0", "read 0: True"]  # the parent's
 
 
+def _snapshot_named(
+    pg_ledgers: PgLedgers, tmp_path: Path
+) -> tuple[PgLedger, Any, PostgresShares, str]:
+    """The bundled plan's ledger, its figure query, and a parent that exported its snapshot."""
+    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
+    query = figure_query(plan, None)
+    parent = PostgresShares(ledger.location(), query)
+    name = parent.open()
+    assert name is not None
+    return ledger, query, parent, name
+
+
 def test_the_childs_connection_is_opened_before_the_snapshot_is_named(
     pg_ledgers: PgLedgers, tmp_path: Path
 ) -> None:
     """`prepare` connects (the child, while the parent exports its snapshot); `open` then
     takes the snapshot on that connection. A child that could not connect names none, and
     tries no second time."""
-    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    query = figure_query(plan, None)
-    parent = PostgresShares(ledger.location(), query)
-    name = parent.open()
-    assert name is not None
+    ledger, query, parent, name = _snapshot_named(pg_ledgers, tmp_path)
     child = PostgresShares(ledger.location(), query)
     child.prepare()
     connection = child.store._connection
@@ -198,11 +206,7 @@ def test_the_childs_connection_is_opened_before_the_snapshot_is_named(
 
 def test_a_snapshot_no_longer_exported_is_not_taken(pg_ledgers: PgLedgers, tmp_path: Path) -> None:
     """The parent's transaction ended: its snapshot's name takes the child nowhere."""
-    plan, ledger = _ledger(pg_ledgers, tmp_path, DATA / "plan2022.toml")
-    query = figure_query(plan, None)
-    parent = PostgresShares(ledger.location(), query)
-    name = parent.open()
-    assert name is not None
+    ledger, query, parent, name = _snapshot_named(pg_ledgers, tmp_path)
     child = PostgresShares(ledger.location(), query)
     assert child.open(name) == name
     child.close()
