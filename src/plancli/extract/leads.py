@@ -110,6 +110,20 @@ FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十
 _PAST_LEAD = re.compile(r"去年|上年|过去|完成情况|执行情况|回顾|以来|五年|十[一二三四五六]五")
 
 
+# A year named in the lead's sentence (not a horizon: 到2025年) and words of a year done.
+_YEAR_NAMED = re.compile(r"(?<![到至])(20\d\d)\s*年")
+_DONE = re.compile(r"圆满完成|全面完成|超额完成|顺利完成|完成情况|执行情况|已完成")
+
+
+def another_years_lead(parse: str, start: int, end: int, year: int) -> bool:
+    """Whether the lead at `start`–`end` is of a year other than the plan year: its clause
+    names another year (2023年经济社会发展主要目标任务圆满完成，诸如：… on a page of the 2024
+    report), or it says the targets are done."""
+    opening = max(parse.rfind(c, 0, start) for c in "。\n!?,;") + 1
+    named = [int(m.group(1)) for m in _YEAR_NAMED.finditer(parse, opening, end)]
+    return bool(named and named[-1] != year) or _DONE.search(parse, start, end) is not None
+
+
 def spoken_of_past(parse: str, pos: int) -> bool:
     """Whether the sentence before `pos` speaks of the past or another span (去年各项目标完成
     情况如下：, “十五五”时期的主要目标是：)."""

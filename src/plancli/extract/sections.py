@@ -19,6 +19,7 @@ from plancli.extract.leads import (
     FIVE_YEAR_GOAL,
     HEADLINE_LEADS,
     WEAK_LEADS,
+    another_years_lead,
     spoken_of_past,
 )
 from plancli.extract.paragraph import more_targets, paragraph_end
@@ -244,6 +245,7 @@ def _find_lead(
             if layout.kind_at(m.start()) not in skip
             and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
             and not (m.groupdict().get("generic") and spoken_of_past(parse, m.start()))
+            and not another_years_lead(parse, m.start(), m.end(), layout.year)
             and (
                 index < weak
                 or (
