@@ -77,13 +77,16 @@ _LEAD = re.compile(
 
 
 def lead_variant(wording: str) -> Callable[[str], Perturbed]:
-    """The headline lead reworded as `wording` (which ends in its colon)."""
+    """The headline lead reworded as `wording` (which ends in its colon); a year in it is the
+    report's own plan year (the latest its title names), as a report's lead would say."""
 
     def perturb(text: str) -> Perturbed:
         chosen = _lead(text)
         if chosen is None:
             return apply(text, [])
-        return apply(text, [(chosen.start(), chosen.end(), wording)])
+        years = re.findall(r"(20\d\d)年", text[:300])
+        own = re.sub(r"20\d\d年", f"{max(years)}年", wording) if years else wording
+        return apply(text, [(chosen.start(), chosen.end(), own)])
 
     return perturb
 

@@ -9,6 +9,7 @@ what is still found; the cases here are the general faults it showed, written fo
 from __future__ import annotations
 
 from extract_drafts import heads, page
+from plancli.extract import extract_plan
 
 # A page of the 2024 report that reviews 2023 with the genre's own lead words (主要目标…：) and
 # states 2024's targets after the plan year alone.
@@ -44,3 +45,22 @@ def test_the_plan_year_in_the_lead_clause_keeps_it() -> None:
     text = "回顾2023年，成绩来之不易。2024年主要目标是：地区生产总值增长6%，固定资产投资增长8%。"
     quotes = [t["quote"] for t in heads(page(text, 2024), 2024)]
     assert quotes == ["地区生产总值增长6%", "固定资产投资增长8%"]
+
+
+def test_a_copy_from_its_first_words_takes_the_plan_year_not_the_reviews() -> None:
+    """A copy that starts at 各位代表 (the seed report without its title, a perturbation of
+    benchmarks/perturb.py): its first heading, 一、2021年…计划执行情况, is the review's, and the
+    plan year is 2022 (before: 2021, the plan drafted as the year before's)."""
+    text = (
+        "各位代表：\n受区人民政府委托，现将2021年计划执行情况与2022年计划草案提请审议。\n"
+        "一、2021年国民经济和社会发展计划执行情况\n2021年，全区地区生产总值增长0.3%。\n"
+        "二、2022年国民经济和社会发展计划草案\n"
+        "2022年经济和社会发展主要预期目标建议为：地区生产总值增长7%以上，"
+        "地方一般公共预算收入增长2%。\n"
+    )
+    draft = extract_plan(text)
+    assert draft.plan["plan"]["year"] == 2022
+    assert [t["quote"] for t in draft.plan["targets"] if t["section"] == "headline"] == [
+        "地区生产总值增长7%以上",
+        "地方一般公共预算收入增长2%",
+    ]

@@ -31,6 +31,10 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
             continue
         if "。" in text:
             continue  # a news copy's sentence (报告晒出的…2023年…。), not a title
+        if re.search(r"执行情况|回顾", text) and not re.search(r"草案|安排|预期|展望", text):
+            # a copy that starts at 各位代表: its review's heading (一、2021年…计划执行情况),
+            # not the title (…2021年…执行情况与2022年…计划草案的报告)
+            continue
         years = [int(y) for y in YEAR.findall(text)]
         if years:
             return max(years)
