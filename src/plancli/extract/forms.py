@@ -32,7 +32,7 @@ ASPIRATION = re.compile(
 )
 SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
-    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
+    r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP|经济)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
     r"(?:同步(?:增长)?|相匹配|相适应|相协调)"  # 与经济增长相匹配: the same relation, other words
 )
 # 城乡居民收入保持同步增长: an income in step, the economy left unnamed (the genre's 居民收入
@@ -71,7 +71,7 @@ NONE_POOR = re.compile(
 )
 RANGE = re.compile(rf"(?:按)?(?:同口径)?(?:增长|增速)\s*{NUM}\s*%?{DASH}{NUM}\s*%\s*(左右)?")
 MULTI = re.compile(
-    rf"分别(?:(?:较|比)(?:上年|去年|20\d\d年)?)?(?:保持)?(?:增长|提高|下降|降低|减少)\s*{NUM}\s*%?\s*(?:左右|以上)?"
+    rf"分别(?:(?:较|比)(?:上年|去年|20\d\d年)?)?(?:保持)?(?:增长|提高|下降|降低|减少|削减)\s*{NUM}\s*%?\s*(?:左右|以上)?"
     r"((?:\s*,?\s*[、和]\s*\d+(?:\.\d+)?\s*%?\s*(?:左右|以上)?)+?)\s*(左右|以上)?$"
 )
 # 分别为4.8%左右和4.3%左右, 分别达到59%和49%: levels, one per subject listed; 分别实现 (完成,
@@ -120,8 +120,8 @@ INCREMENT = re.compile(
 # …7100亿元以上，实现20%以上的增长: a growth stated as the rate the amount grows at
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
-CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少)\s*{NUM}\s*个百分点\s*(左右|以上)?")
-DECLINE = re.compile(rf"(?:下降|降低|减少)\s*{NUM}\s*%\s*(左右|以上)?")
+CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少|削减)\s*{NUM}\s*个百分点\s*(左右|以上)?")
+DECLINE = re.compile(rf"(?:下降|降低|减少|削减)\s*{NUM}\s*%\s*(左右|以上)?")
 GROWTH = re.compile(
     r"(?:按)?(?:同口径|名义)?(?:增长|比增|增速(?:为|达到)?|增幅|提高|提升|增加)"
     # 增长将保持10%的增幅: the growth's figure after 保持, a growth
@@ -141,6 +141,7 @@ TREND = (
             r"(?:稳步|持续|进一步|继续|(?:较)?大幅度?|明显)(?:提升|提高|增长|上升|改善|优化|增加)$"
             r"|稳定改善$|(?:持续|稳步|进一步|继续|明显)好转$"
             r"|(?:持续|稳步)?(?:稳定|平稳)增长$"
+            r"|(?:继续|持续|保持)?较快增长$"  # 城乡居民收入继续较快增长
         ),
         "up",
     ),

@@ -349,7 +349,7 @@ class HeadlineReader(ListReader):
                 target = self._new(subject, piece, "change")
                 target.unit = "%"
                 bound(target, Decimal(match.group(2)), match.group(3), up=True)
-                if match.group(1) in ("下降", "降低", "减少"):
+                if match.group(1) in ("下降", "降低", "减少", "削减"):
                     target.direction = "down"
                     target.review.append("a fall in 百分点: check the bound's sign")
                 return subject
@@ -366,10 +366,13 @@ class HeadlineReader(ListReader):
                         target.notes.append("均: one figure for each subject listed")
                 return subject
         match = GROWTH_AFTER.search(text)
-        if match and inherited and not subject_of(text[: match.start()]):
-            target = self._new(inherited, piece, "growth")
-            bound(target, Decimal(match.group(1)), match.group(2), up=True)
-            return inherited
+        if match:
+            # …7100亿元以上，实现20%以上的增长 (the amount's series); GDP保持10%的增长速度 (its own)
+            subject = subject_of(text[: match.start()]) or inherited
+            if subject:
+                target = self._new(subject, piece, "growth")
+                bound(target, Decimal(match.group(1)), match.group(2), up=True)
+                return subject
         match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited

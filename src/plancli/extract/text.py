@@ -69,10 +69,16 @@ _SIMPLIFIED = (
     "线兑奖尔弥只伪伪悦爱悬揽晖荣枪浅沧滚泼浊滥犹猎卢硕秘纾系才骂群耸肾艳茎姜苹蚀众谊咨谓誉猪猫游表钟顽顿刮馈驼鲜鸣鹏峰昆厕厨"
     "叹尝伞佣掷栖畴冈尸壶产说则劲吴吕执崭聂荆锚贵刚跻骏骅矶笼幸撸"
 )
+# Japanese forms of Chinese characters that an input method or a copy slips into a Chinese page
+# (全省生产总值増长8-8.5%, 増 for 增: set M's 224), read as the simplified ones. Japanese use
+# only: no Chinese text means anything else by them.
+_VARIANTS = "増収価総経済労続従児単発気図関実営圧鉄県険剰拡歩顕様帰観権変転軽戦厳"
+_VARIANTS_SIMPLIFIED = "增收价总经济劳续从儿单发气图关实营压铁县险剩扩步显样归观权变转轻战严"
 _PARSE_TABLE = str.maketrans(
     {
         **{chr(k): chr(v) for k, v in _FULL_TO_HALF.items()},
         **dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True)),
+        **dict(zip(_VARIANTS, _VARIANTS_SIMPLIFIED, strict=True)),
     }
 )
 
