@@ -175,17 +175,26 @@ def _find_headline(parse: str, layout: Layout) -> None:
     ):
         if not _find_leadless(parse, layout):
             _find_last_resort(parse, layout)
+        else:
+            _prefer_several(parse, layout)
         if layout.headline is None:
             skip = ("review", "fiveyear", "appendix")
             _find_lead(parse, layout, skip, leads=CONFERENCE_LEADS)
         return
+    _prefer_several(parse, layout)
+
+
+def _prefer_several(parse: str, layout: Layout) -> None:
+    """A lead or a paragraph over one figure or none (a page's title 确定今年…主要预期目标 over
+    its dateline; 今年经济增长目标确定为9.5%左右 after a list no known lead opens) gives way to a
+    run of this year's targets elsewhere on the page that holds three."""
     lead = layout.headline
     assert lead is not None and layout.headline_paragraph is not None
     if target_clauses(parse, lead.start, lead.end) <= 1:
-        # A lead over one figure or none (a page's title 确定今年…主要预期目标 over its dateline)
-        # gives way to a run of this year's targets elsewhere on the page that holds three.
         found, paragraph = layout.headline, layout.headline_paragraph
-        if not _find_densest(parse, layout, least=3):
+        if not _find_densest(parse, layout, least=3) and not _find_densest(
+            parse, layout, least=3, unmarked=True
+        ):
             layout.headline, layout.headline_paragraph = found, paragraph
 
 
@@ -345,7 +354,7 @@ def _next_part(parse: str, layout: Layout, pos: int) -> int:
 # A news copy may give the targets without a lead ("报告指出，今年要优先稳就业保民生，…；城镇
 # 新增就业900万人以上，城镇调查失业率6%左右；…"): failing every lead, a paragraph that speaks
 # of this year and then states three clauses of target figures, none of them a past one.
-_THIS_YEAR = re.compile(r"今年(?!以来|上半年|前三季度|一季度|前)|明年")
+_THIS_YEAR = re.compile(r"今年(?!以来|上半年|前三季度|一季度|前)|新的一年|明年")
 _NEXT_YEAR_ONLY = re.compile(r"明年")
 _CLAUSE_FIGURE = re.compile(
     r"(?:增长|下降|降低|控制在|达到|保持在)?\s*\d+(?:\.\d+)?\s*(?:%|万人|万亿斤|亿斤|万吨)"
