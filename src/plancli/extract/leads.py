@@ -53,8 +53,15 @@ HEADLINE_LEADS = (
     re.compile(r"(?:今年|(?P<year>20\d\d)年)(?:的)?(?:发展)?目标\s*(?:是|为)?\s*[:,]"),
     re.compile(
         r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:[一二三四五六七八九十]{1,3}、)?\s*"
-        r"(?:(?P<year>20\d\d)年|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
+        r"(?:(?P<year>20\d\d)年?|今年)(?:的)?(?:经济社会)?(?:发展|工作)?"
         r"目标(?:任务)?[ \t—\-】\]:]*$",
+        re.M,
+    ),
+    # A digest's heading 2022主要任务 (2022年主要指标) over the year's figures, a line each: a
+    # growth or a level on the next line (not a heading over a report's work: （一）…, 1.坚持…).
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?:(?P<year>20\d\d)年?|今年)(?:的)?(?:主要)?(?:任务|指标)"
+        r"[ \t—\-】\]:]*$(?=\n[^\n。]{0,30}?(?:增长|下降|控制在|达到)\s*\d)",
         re.M,
     ),
     # A digest's heading over the year's figures, a line each: 展望2024年, 2024年展望.

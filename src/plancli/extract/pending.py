@@ -11,7 +11,7 @@ from plancli.extract.vocabulary import PENDING_TOKENS, lookup
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
 # higher level down to a district's for a township (区里, 县级, 市委); 国家、省下达 both.
 _LEVEL = r"(?:省|自治区|市|州|盟|区|县|旗|镇|乡)(?:级|里|上|委|政府)?"
-_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:、?{_LEVEL})?"  # 省、市 and 省市 both
+_ABOVE = rf"(?:国家|上级|{_LEVEL})(?:[、和]?{_LEVEL})?"  # 省、市, 省市 and 国家和省 all
 # What only a national allocation bounds: a task of saving energy or cutting emissions is
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
