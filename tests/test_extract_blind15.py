@@ -73,3 +73,19 @@ def test_a_task_the_state_and_the_province_hand_down_is_pending() -> None:
     task = found["完成国家和省下达的能源环境指标计划目标"]
     assert (task["id"], task["pending"], task["decline"]) == ("energy_intensity", True, True)
     assert len(found) == 7
+
+
+# 成都 2004 (set N's 225): a highlights page, last year's under 2003年:, this year's under 2004年:.
+CHENGDU = (
+    "市政府昨日向市十四届人大二次会议作的政府工作报告、计划报告和财政报告，显示出了去年我市经济"
+    "社会发展和今年工作安排的新亮点。2003年:\n"
+    "地方财政收入首破百亿大关:全市地方财政收入完成108亿3038万元,增长17.2%。\n2004年:\n"
+    "城镇居民人均可支配收入首超万元:城镇居民人均可支配收入计划达到10374元,增长7.6%。\n"
+)
+
+
+def test_a_heading_of_the_plan_year_alone_over_its_figures() -> None:
+    """2004年: over this year's line (after 2003年: over last year's): its figures are drafted
+    (before: the page was refused)."""
+    found = heads(page(CHENGDU, 2004), 2004)
+    assert [t.get("min") for t in found] == [Decimal("10374"), Decimal("7.6")]

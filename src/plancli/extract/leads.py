@@ -70,6 +70,13 @@ HEADLINE_LEADS = (
         r"[ \t—\-】\]:]*$",
         re.M,
     ),
+    # A digest's heading of the plan year alone (2004年: over this year's lines, after 2003年: over
+    # last year's), a figure of a target's on the next line.
+    re.compile(
+        r"^[ \t]*[—\-■●◆【\[]*[ \t]*(?P<year>20\d\d)年[ \t—\-】\]:]*$"
+        r"(?=\n[^\n。]{0,40}?(?:增长|下降|控制在|达到)\s*\d)",
+        re.M,
+    ),
     # The year's (预期)目标是 run into its first target, the weakest: never last year's
     # (去年预期目标是…), and a later lead of the same page first (a title repeating one target).
     re.compile(
