@@ -134,3 +134,20 @@ def test_the_benchmarks_lead_rewording(monkeypatch: pytest.MonkeyPatch) -> None:
     reworded = blind.reword_lead(text, quotes, "会议要求，2024年全市要实现：")
     listed = "地区生产总值增长6%左右，财政收入增长5%。\n"
     assert reworded == title + "会议要求，2024年全市要实现：" + listed
+
+
+def test_a_long_task_handed_down_ends_a_list_a_lead_gave_way_to() -> None:
+    """全面完成国家、省下达的年度节能减排降碳约束性指标和环境质量改善目标 (36 characters) is the
+    list's last target when a lead over no figure gives way to the list (before: the run ended
+    before it, as a clause of work in prose)."""
+    listed = (
+        "全市生产总值增长6%以上，一般公共预算收入增长5.5%左右，固定资产投资增长6.5%左右，"
+        "全面完成国家、省下达的年度节能减排降碳约束性指标和环境质量改善目标。"
+    )
+    text = (
+        "报告提出了今年的主要预期目标：稳字当头、稳中求进。\n做好今年政府工作，要凝心聚力，"
+        "攻坚克难，努力实现经济平稳健康发展和社会和谐稳定。2022年，" + listed
+    )
+    found = heads(page(text, 2022), 2022)
+    assert [t["id"] for t in found][:3] == ["gdp", "budget_revenue", "fixed_asset_investment"]
+    assert len(found) == 7 and all(t.get("pending") for t in found[3:])
