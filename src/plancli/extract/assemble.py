@@ -99,6 +99,7 @@ def extract_plan(
             stated = {t.id for t in targets}
             read = HeadlineReader(parse).read(summary.start, summary.end)
             targets[:0] = [t for t in read if t.shared and t.id not in stated]
+    targets = _without_repeats(parse, targets)
     targets = apply_tables(parse, layout, targets)
     review_baselines(parse, layout, targets)
     work = WorkReader(parse, layout, targets).read()
@@ -119,6 +120,26 @@ def extract_plan(
         if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
             raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
     return Draft(_plan_table(text, joined, parse, layout, targets, plan_id), targets)
+
+
+def _without_repeats(parse: str, targets: list[DraftTarget]) -> list[DraftTarget]:
+    """A target stated twice in the same words (a page's summary line 城镇新增就业人数9.6万人 over
+    the list that states it again): the later, once, under the first one's id."""
+
+    def key(target: DraftTarget) -> tuple[object, ...]:
+        base = re.sub(r"_\d+$", "", target.id)
+        figures = (target.min, target.max, target.around, target.relation, target.pending)
+        return (parse[target.start : target.end], target.name, base, target.kind, *figures)
+
+    last = {key(t): t for t in targets}
+    kept: list[DraftTarget] = []
+    for target in targets:
+        later = last[key(target)]
+        if later.start == target.start:  # itself, or two targets of one clause (A和B增长8%)
+            kept.append(target)
+        elif later.id.startswith(f"{target.id}_"):
+            later.id = target.id
+    return kept
 
 
 def _resolve_references(targets: list[DraftTarget]) -> None:

@@ -157,7 +157,7 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
     golds: list[dict[str, Any]] = list(gold.get("targets", []))
     draft_spans = [_spans(str(t.get("quote") or ""), text) for t in drafts]
     gold_spans = [_spans(str(t.get("quote") or ""), text) for t in golds]
-    candidates: list[tuple[tuple[int, int, int, float], int, int]] = []
+    candidates: list[tuple[tuple[int, int, int, int, float], int, int]] = []
     for di, d in enumerate(drafts):
         dq = str(d.get("quote") or "")
         for gi, g in enumerate(golds):
@@ -168,8 +168,17 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
             same_figure = _form(d)["around"] == _form(g)["around"] and (
                 _form(d)["min"] == _form(g)["min"]
             )
+            # several targets of one clause (完成节能减排降碳任务: three) pair by their kind
+            same_kind = d.get("kind") == g.get("kind") and bool(d.get("decline")) == bool(
+                g.get("decline")
+            )
             union = max(len(dq), len(gq), 1)
-            score = (int(dq == gq), int(d.get("id") == g.get("id")), int(same_figure))
+            score = (
+                int(dq == gq),
+                int(d.get("id") == g.get("id")),
+                int(same_kind),
+                int(same_figure),
+            )
             candidates.append(((*score, overlap / union), di, gi))
     candidates.sort(key=lambda c: c[0], reverse=True)
     draft_to_gold: dict[int, int] = {}

@@ -134,6 +134,8 @@ LEVEL = re.compile(
     rf"{NUM}\s*{LEVEL_UNITS}\s*(左右|以上|以内|以下)?"
 )
 TREND = (
+    # 一般公共预算收入降幅继续收窄: the fall narrowing, the series recovering (a trend up)
+    (re.compile(r"(?:降幅|跌幅|下降幅度|亏损)(?:继续|持续|进一步|逐步)?(?:收窄|缩小|减小)$"), "up"),
     (re.compile(r"(?:保持|基本|总体)?稳定$|(?:增速|增长)?由负转(?:正|平)$"), "band"),
     (
         # 收入倍差持续缩小, 城乡收入差距进一步缩小: a gap closing

@@ -36,6 +36,8 @@ PENDING = re.compile(
     r"|^(?:提出|确定|制定)[^。]{2,60}?年度(?:目标|指标)$"
     # 完成节能减排, 完成节能减排降碳: the task named by its words alone, no 任务 or 目标 after it
     rf"|^(?:全面|超额)?完成(?:年度)?{_ALLOCATED}{{2,3}}(?:工作)?$"
+    # 节能减排降碳完成进度目标: the task's words first (its subjects), then 完成 and its target
+    r"|(?<=节能|减排|降碳|能耗|减污)(?:工作)?完成[^,;。]{0,6}?(?:目标|任务)$"
 )
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.

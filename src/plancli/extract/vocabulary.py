@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Frequency = Literal["monthly", "quarterly", "annual"]
@@ -261,8 +262,14 @@ NATIONAL_IDS = {
 }
 
 
+# A copy's stray space inside a word (研究与试 验发展经费, a line the page broke): not the name's.
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=4096)
 def lookup(name: str) -> Indicator | None:
     """The shared indicator a Chinese name denotes, or None."""
+    name = _SPACE_IN_WORD.sub("", name)
     for indicator in INDICATORS:
         if indicator.pattern.search(name):
             return indicator
