@@ -103,3 +103,19 @@ def test_the_targets_of_one_clause_pair_by_kind() -> None:
     comparison = compare_plans(draft, gold, text)
     assert len(comparison.pairs) == 4
     assert [p.gold_id for p in comparison.pairs if p.differences] == []
+
+
+def test_a_lead_naming_its_targets_code() -> None:
+    """全会建议2007年经济工作的目标为“1123”，即在2006年的基础上，…净增…以上 (柳州 2007, set O's
+    233): the code name's lead opens the list (before: the page was refused)."""
+    text = page(
+        "全会建议2007年经济工作的目标为“1123”,即在2006年的基础上,地区生产总值净增100亿元以上;"
+        "全社会固定资产投资净增100亿元以上;财政收入净增20亿元以上;工业总产值净增300亿元以上。",
+        2007,
+    )
+    assert [(t["kind"], t["min"]) for t in heads(text, 2007)] == [
+        ("cumulative", Decimal("100")),
+        ("cumulative", Decimal("100")),
+        ("cumulative", Decimal("20")),
+        ("cumulative", Decimal("300")),
+    ]

@@ -31,10 +31,11 @@ HEADLINE_LEADS = (
         re.M,
     ),
     re.compile(r"主要(?:预期)?目标\s*—+"),
-    # 主要目标，即…; 确定了今年发展的具体目标，即…; 实现“五个突破”，即… (a slogan's count)
+    # 主要目标，即…; 确定了今年发展的具体目标，即…; 实现“五个突破”，即… (a slogan's count);
+    # 经济工作的目标为“1123”，即… (the targets' code name)
     re.compile(
-        r"(?:(?:主要预期|预期|主要|具体|年度|奋斗)目标|“[一二三四五六七八九十两]个[^”。,\n]{1,6}”)"
-        r"\s*(?:是|为)?\s*,?\s*即\s*,?"
+        r"(?:(?:主要预期|预期|主要|具体|年度|奋斗|工作的?)目标|“[一二三四五六七八九十两]个[^”。,\n]{1,6}”)"
+        r"\s*(?:是|为)?\s*(?:“[^”。,\n]{1,8}”)?\s*,?\s*即\s*,?"
     ),
     # A scraped summary card: the heading and the targets on one line, set apart by spaces.
     re.compile(r"(?:主要预期|预期|主要)目标[ \u3000]+(?=[^\s。,;:]{2,24}?\d[^ \n]*[ \u3000]+\S)"),
