@@ -121,6 +121,9 @@ class Column:
     drop: int = 0
     options: dict[str, Any] = field(default_factory=dict)
     room: int | None = None  # a folding column (names): the room kept for it before options
+    # A folding column that goes under the column before it (the name under the id) when the
+    # table is too narrow to give it its `min_width` beside it.
+    under: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -133,6 +136,8 @@ class Column:
 
 # Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
 GAP = 2
+# The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
+EDGES = 2
 
 
 def _joined(columns: list[Column]) -> list[Column]:
@@ -200,6 +205,38 @@ def _join(run: list[Column]) -> Column:
     )
 
 
+def _stacked(columns: list[Column], width: int) -> list[Column]:
+    """The columns, with a column that goes `under` the one before it (the name under the id)
+    made one with it when the others leave it less than its `min_width`: else Rich, out of
+    room, crops every column alike (a status "on tra", a bound ">4"). The stacked column is as
+    wide as the ids (never folded), the name folding under each; the rest keep their width."""
+    at = next((i for i, column in enumerate(columns) if column.under and i), None)
+    if at is None:
+        return columns
+    above, below = columns[at - 1], columns[at]
+    others = sum(column.width() for column in columns if column is not below)
+    least = int(below.options.get("min_width") or 1)
+    if others + least + GAP * (len(columns) - 1) + EDGES <= width:
+        return columns
+    style = str(above.options.get("style") or "")
+    cells = []
+    for top, bottom in zip(above.cells, below.cells, strict=True):
+        cell = Text()
+        cell.append_text(top if isinstance(top, Text) else Text(top))
+        cell.stylize(style)
+        cell.append("\n")
+        cell.append_text(bottom if isinstance(bottom, Text) else Text(bottom))
+        cells.append(cell)
+    header = Text(f"{_plain(above.header)} / {_plain(below.header)}")
+    stacked = Column(header, cells, 0, {"overflow": "fold"})
+    stacked.options["width"] = max(above.width(), cell_len(header.plain))
+    return [*columns[: at - 1], stacked, *columns[at + 1 :]]
+
+
+def _plain(header: str | Text) -> str:
+    return header.plain if isinstance(header, Text) else header
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -225,6 +262,7 @@ class FittedTable:
             if sum(c.width() for c in kept) + GAP * (len(kept) - 1) <= width:
                 break
             kept = [c for c in kept if c.drop != level]
+        kept = _stacked(kept, width)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
             0,
             1,

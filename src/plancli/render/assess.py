@@ -190,13 +190,15 @@ def _id_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
 
 def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
     """The name folds; eight Chinese characters (16 columns) are kept for it before any
-    optional figure, so a name reads in a line or two."""
+    optional figure, so a name reads in a line or two. When the terminal leaves it less than
+    four (long ids at 60 columns), it goes under the id."""
     return Column(
         t("name", lang),
         [shown(display_name(a, lang)) for a in rows],
         0,
         {"overflow": "fold", "ratio": 1, "min_width": 8},
         room=16,
+        under=True,
     )
 
 
