@@ -288,3 +288,22 @@ def test_a_narrow_terminal_never_crops_a_status_or_a_figure(
     assert "4.4%/>4.6%" in out["gap"]
     resident = next(line for line in out["status"].splitlines() if "resident_income_n" in line)
     assert "> 4.6 %" in resident and "4.4%" in resident
+
+
+def test_the_chinese_gap_table_states_the_bound_in_chinese(
+    invoke, bundled: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound against the figure (`—/≥39 个 (under way)`, `—/pending`) was always in
+    English, in a table whose status beside it said 待下达."""
+    result = assess_plan(bundled, june_figures(bundled))
+    out = gap_output(result, worst_first(result.assessments, bundled))
+    zh = rendered(gap_table(out, bundled.plan.name, "zh"), width=140)
+    assert "under way" not in zh
+    road = next(line for line in zh.splitlines() if line.startswith(" road_projects_continuing"))
+    assert "/≥39 个 (推进中)" in road
+    monkeypatch.setenv("COLUMNS", "140")
+    text = invoke("--plan", "shaanxi-2026", "--lang", "zh", "gap").stdout
+    grain = next(line for line in text.splitlines() if line.startswith(" grain_output"))
+    assert "—/待下达" in grain and "pending" not in text
+    en = invoke("--plan", "shaanxi-2026", "gap").stdout
+    assert "—/pending" in en
