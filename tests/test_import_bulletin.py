@@ -522,6 +522,65 @@ def test_a_row_with_no_value_in_a_file_that_is_not_a_template_stays_an_error(imp
     refused(chinese, ":2: no value")
 
 
+@pytest.mark.parametrize("mark", ["—", "-", "——", "－", "–"])
+def test_a_dash_is_a_bulletins_no_data_mark_not_a_figure(imports, ledger: Path, mark: str) -> None:  # type: ignore[no-untyped-def]
+    """A statistical table writes — (or -) where it has no figure: an amount of — is no
+    amount, a 累计增长 of — beside a 累计值 leaves the total as the figure, and a row whose
+    figures are all — is skipped and counted, not refused as "'-' is not a number"."""
+    bulletin = (
+        "指标,期间,累计增长,累计值,来源\r\n"
+        f"地区生产总值,2022年6月,5.2,{mark},区统计局\r\n"
+        f"新建5G基站,2022年6月,{mark},186,区工信局\r\n"
+        f"城镇登记失业率,2022年6月,{mark},{mark},区人社局\r\n"
+        f"空气质量优良率,2022年6月,{mark},,\r\n"
+    )
+    result = imports("6月月报.csv", bulletin.encode("gb18030"), "--json")
+    assert result.exit_code == 0, result.output
+    assert "6月月报.csv: 2 rows marked — (no data) skipped\n" in result.stderr
+    assert "is not recorded" not in result.stderr  # no 累计增长 was given for the 5G stations
+    out = json.loads(result.stdout)
+    assert (out["no_data_rows"], out["counts"]["new"]) == (2, 2)
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (Decimal("5.2"), None)
+    assert got[("new_5g_base_stations", "2022-06")].value == 186
+    assert len(got) == 2
+    plain = imports(
+        "june.csv",
+        f"target,period,value,amount\ngdp,2022-07,5.3,{mark}\nretail_sales,2022-07,{mark},\n",
+        "--lang",
+        "zh",
+    )
+    assert plain.exit_code == 0, plain.output
+    assert "june.csv：跳过1个标“—”（无数据）的行" in plain.stderr
+    assert records(ledger)[("gdp", "2022-07")].amount is None
+
+
+def test_a_dash_in_a_sheet_is_no_data_too(imports, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标名称", "统计期", "累计增长(%)", "累计值"])
+    sheet.append(["地区生产总值", "2022年6月", 5.2, "—"])
+    sheet.append(["城镇登记失业率", "2022年6月", "—", "—"])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "1 row marked — (no data) skipped" in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount is None
+
+
+def test_a_dash_is_no_figure_but_a_minus_sign_still_is_one(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "target,period,value\ngdp,2022-06,-0.5\nretail_sales,2022-06,-\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("-0.5")
+    refused(
+        imports("june.csv", "target,period,value\ngdp,2022-06,-x\n"),
+        "value '-x' is not a number (e.g. 310, 5.2, -0.3)",
+    )
+
+
 def test_a_template_row_with_a_note_but_no_value_is_an_error(
     invoke, tmp_path: Path, ledger: Path
 ) -> None:  # type: ignore[no-untyped-def]

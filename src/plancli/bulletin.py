@@ -204,6 +204,7 @@ class ReadNotes:
 
     encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
     blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
+    no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
     header: Header | None = None
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
@@ -215,6 +216,18 @@ class ReadNotes:
 
 BLANK = "blank"
 """`build_row`'s answer for a template row left blank."""
+NO_DATA_ROW = "no data"
+"""`build_row`'s answer for a row whose figures are all a "no data" mark (—)."""
+NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
+"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
+
+
+def unmarked(value: str, amount: str | None) -> tuple[str, str | None, bool]:
+    """A row's value and amount, each "no data" mark (—) made empty; and was there one?"""
+    if value not in NO_DATA and amount not in NO_DATA:
+        return value, amount, False
+    return "" if value in NO_DATA else value, None if amount in NO_DATA else amount, True
+
 
 _DASHES = str.maketrans({"−": "-", "—": "-", "–": "-", "﹣": "-"})
 _GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
@@ -255,10 +268,14 @@ def build_row(
     notes: ReadNotes,
 ) -> Entry | str:
     """The entry of one row that holds something, given its cells by column (stripped, None
-    when empty); or BLANK for a template row left blank; or the row's problem."""
+    when empty, a "no data" mark as empty); or BLANK for a template row left blank, NO_DATA_ROW
+    for a row whose figures are all marked —; or the row's problem."""
     target, period = cells.get("target"), cells.get("period")
-    value, total = cells.get("value"), cells.get(TOTAL)
-    amount = cells.get("amount")
+    figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
+    marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
+    value, total, amount = (None if f in marked else f for f in figures)
+    if marked and value is None and total is None and amount is None and target and period:
+        return NO_DATA_ROW
     if total is not None:
         if value is None:
             value = total

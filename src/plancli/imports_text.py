@@ -26,6 +26,8 @@ from typing import IO, Any
 from plancli.bulletin import (
     BLANK,
     FRACTION_START,
+    NO_DATA,
+    NO_DATA_ROW,
     Header,
     ReadNotes,
     build_row,
@@ -34,6 +36,7 @@ from plancli.bulletin import (
     plain_number,
     read_header,
     read_period,
+    unmarked,
 )
 from plancli.errors import InputError
 from plancli.i18n import N_, _
@@ -382,11 +385,13 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
             given_target = cells[target].strip()
             given_period = cells[period].strip()
             figure = cells[value].strip()
-            if given_target and given_period and figure:
+            if given_target and given_period and figure and figure not in NO_DATA:
                 kept.count += 1
                 if kept.count > limit:
                     kept.counted()  # refuses
                 amount = None if amount_at is None else cells[amount_at].strip() or None
+                if amount in NO_DATA:  # a bulletin's "no data" mark (—): no amount
+                    amount = None
                 note = None if note_at is None else cells[note_at].strip() or None
                 source = None if source_at is None else cells[source_at].strip() or None
                 if not figure.isascii() or "," in figure:
@@ -434,16 +439,14 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 continue
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
+        given[2], amount, marked = unmarked(given[2], amount)
         if not all(given):
             missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
-            if (
-                header.template
-                and missing == ["value"]
-                and amount is None
-                and note is None
-                and source is None
-            ):
-                notes.blank_rows += 1
+            # Skipped and counted: a row marked "no data" (—), a template's row left blank.
+            blank = header.template and note is None and source is None
+            if missing == ["value"] and amount is None and (marked or blank):
+                notes.no_data_rows += marked
+                notes.blank_rows += not marked
                 continue
             problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
             continue
@@ -493,6 +496,8 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
         built = build_row(header, values, line, notes)
         if built == BLANK:
             notes.blank_rows += 1
+        elif built == NO_DATA_ROW:
+            notes.no_data_rows += 1
         elif isinstance(built, str):
             problems.add(line, built)
         else:

@@ -48,7 +48,15 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from plancli import imports
-from plancli.bulletin import BLANK, IGNORE, Header, ReadNotes, build_row, read_header
+from plancli.bulletin import (
+    BLANK,
+    IGNORE,
+    NO_DATA_ROW,
+    Header,
+    ReadNotes,
+    build_row,
+    read_header,
+)
 from plancli.errors import InputError
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -940,6 +948,8 @@ class _RowCollector:
         built = build_row(header, text, number, self.notes)
         if built == BLANK:
             self.notes.blank_rows += 1
+        elif built == NO_DATA_ROW:
+            self.notes.no_data_rows += 1
         elif isinstance(built, str):
             self.problems.add(number, built)
         else:
