@@ -254,7 +254,10 @@ def schema_cmd(
 
 @command(
     "init",
-    help=_("Start a workspace: copy the plan into DIR/plan2022.toml (its ledger goes beside it)."),
+    help=_(
+        "Start a workspace: copy the plan into DIR under its file name (DIR/plan2022.toml, "
+        "DIR/shaanxi.toml); its ledger goes beside it."
+    ),
 )
 def init_cmd(
     ctx: typer.Context,
