@@ -421,6 +421,39 @@ def test_a_span_not_from_january_is_refused() -> None:
     )
 
 
+@pytest.mark.parametrize("text", ["2022.1", "２０２２．１"])
+def test_a_dotted_period_that_may_be_october_is_refused(text: str) -> None:
+    """Excel keeps 2022.10 typed in a cell as the number 2022.1 and shows it so, in the sheet
+    and in its CSV: read as January, an October figure went to 2022-01 without a word."""
+    with pytest.raises(InputError) as caught:
+        bulletin_period(text, 2022)
+    assert str(caught.value) == (
+        f"period {text!r}: January or October? A spreadsheet shows 2022.10 typed as a number "
+        "as 2022.1; write 2022-01 or 2022-10"
+    )
+
+
+def test_a_number_2022_1_in_a_sheets_period_column_is_refused_on_its_row(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标", "期间", "数值"])
+    sheet.append(["地区生产总值", 2022.06, 5.2])
+    sheet.append(["地区生产总值", 2022.10, 5.6])  # typed 2022.10; Excel keeps 2022.1
+    book.save(tmp_path / "p.xlsx")
+    result = imports("p.xlsx", (tmp_path / "p.xlsx").read_bytes())
+    refused(
+        result,
+        ":3: period '2022.1': January or October? A spreadsheet shows 2022.10 typed as a "
+        "number as 2022.1; write 2022-01 or 2022-10",
+    )
+    assert not ledger.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "year"),
     [

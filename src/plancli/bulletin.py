@@ -340,11 +340,18 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
     year or else `default_year`; None when it is not one (the period check then says why).
     Every plancli period stands for the position at its end, from January: `二季度` is the
-    position at the end of June (2022-Q2), and a span that does not start in January (`4-6月`)
-    is refused."""
+    position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
+    is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
     if _CANONICAL.match(normal):
         return normal
+    if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
+        raise InputError(
+            _(
+                "period {period!r}: January or October? A spreadsheet shows {year}.10 typed as "
+                "a number as {year}.1; write {year}-01 or {year}-10"
+            ).format(period=text, year=normal[:4])
+        )
     for pattern, granularity in _FORMS:
         match = pattern.match(normal)
         if match is None:
