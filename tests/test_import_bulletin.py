@@ -182,6 +182,48 @@ def test_note_source_and_unit_headers(imports, ledger: Path) -> None:  # type: i
     assert (gdp.source, gdp.note) == ("区统计局", "初步核算")
 
 
+def test_a_title_and_a_unit_line_above_the_header_are_read_past(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bureau's table starts with its title (merged across the columns) and a 单位 line;
+    Excel's CSV keeps them as rows of one cell. A header has three cells at least."""
+    bulletin = (
+        "官渡区2022年1-6月主要经济指标,,,\r\n"
+        "单位：亿元，%,,,\r\n"
+        ",,,\r\n"
+        "指标,期间,累计增长,累计值\r\n"
+        '地区生产总值,2022年6月,5.2,"1,234.56"\r\n'
+    )
+    result = imports("6月月报.csv", bulletin.encode("gb18030"))
+    assert result.exit_code == 0, result.output
+    assert "1 new, 0 revised, 0 unchanged of 1 row" in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount == Decimal("1234.56")
+    wrong = imports(
+        "6月月报.csv", "主要经济指标,,\r\n指标,期间,数量\r\n地区生产总值,2022年6月,5.2\r\n"
+    )
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("error: ") and (
+        "6月月报.csv:2: unknown column(s) '数量'" in wrong.stderr
+    )
+
+
+def test_a_sheets_title_row_above_the_header_is_read_past(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2022年6月主要经济指标"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["指标", "期间", "数值"])
+    sheet.append(["地区生产总值", "2022年6月", 5.2])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.2")
+
+
 def test_a_header_that_maps_twice_is_refused_naming_both(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.csv", "指标,期间,数值,本期\ngdp,2022-06,5.2,5.2\n")
     assert result.exit_code == 2

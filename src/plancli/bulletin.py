@@ -108,9 +108,19 @@ _EXPECTED = N_(
 )
 
 
-def read_header(cells: Sequence[str | None], name: str) -> Header:
+TITLE_ROWS = 5  # rows above the header read past when they hold one cell at most
+
+
+def is_title(cells: Sequence[str | None]) -> bool:
+    """A row above the header holding one cell at most: the table's title (merged across the
+    columns), a 单位：亿元 line, a blank line. Never a header, which has three cells at least."""
+    return sum(1 for cell in cells if cell and cell.strip()) <= 1
+
+
+def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header:
     """The columns of a header row; InputError naming the file for a header that cannot be
     read: an unknown column, a column given twice (or two that mean the same), one missing."""
+    at = {"file": name, "line": line}
     positions: dict[str, int] = {}
     labels: dict[str, str] = {}
     unknown: list[str] = []
@@ -137,8 +147,10 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
             continue
         if column in positions:
             raise InputError(
-                _("{file}:1: columns {first} and {second} both mean {column}; keep one").format(
-                    file=name,
+                _(
+                    "{file}:{line}: columns {first} and {second} both mean {column}; keep one"
+                ).format(
+                    **at,
                     first=_shown(labels[column]),
                     second=_shown(text),
                     column=column,
@@ -156,31 +168,31 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
                 " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
             )
         raise InputError(
-            _("{file}:1: unknown column(s) {columns}; {expected}").format(
-                file=name, columns=listed, expected=_(_EXPECTED)
+            _("{file}:{line}: unknown column(s) {columns}; {expected}").format(
+                **at, columns=listed, expected=_(_EXPECTED)
             )
             + hint
         )
     if twice:
         raise InputError(
-            _("{file}:1: column(s) {columns} appear twice; {expected}").format(
-                file=name, columns=", ".join(dict.fromkeys(twice)), expected=_(_EXPECTED)
+            _("{file}:{line}: column(s) {columns} appear twice; {expected}").format(
+                **at, columns=", ".join(dict.fromkeys(twice)), expected=_(_EXPECTED)
             )
         )
     if TOTAL in positions and "amount" in positions:
         raise InputError(
             _(
-                "{file}:1: columns {first} and {second} both give a growth target's amount; "
+                "{file}:{line}: columns {first} and {second} both give a growth target's amount; "
                 "keep one"
-            ).format(file=name, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
+            ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
     missing = [c for c in ("target", "period") if c not in positions]
     if "value" not in positions and TOTAL not in positions:
         missing.append("value")
     if missing:
         raise InputError(
-            _("{file}:1: missing column(s) {columns}; {expected}").format(
-                file=name, columns=", ".join(missing), expected=_(_EXPECTED)
+            _("{file}:{line}: missing column(s) {columns}; {expected}").format(
+                **at, columns=", ".join(missing), expected=_(_EXPECTED)
             )
         )
     # Trailing empty header cells are Excel's; only they are dropped from the width a row
@@ -215,9 +227,8 @@ class ReadNotes:
 
 
 BLANK = "blank"
-"""`build_row`'s answer for a template row left blank."""
-NO_DATA_ROW = "no data"
-"""`build_row`'s answer for a row whose figures are all a "no data" mark (—)."""
+"""`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
+whose figures are all a "no data" mark (—)."""
 NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
 """A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
@@ -268,14 +279,15 @@ def build_row(
     notes: ReadNotes,
 ) -> Entry | str:
     """The entry of one row that holds something, given its cells by column (stripped, None
-    when empty, a "no data" mark as empty); or BLANK for a template row left blank, NO_DATA_ROW
-    for a row whose figures are all marked —; or the row's problem."""
+    when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
+    left blank or a row whose figures are all marked —; or the row's problem."""
     target, period = cells.get("target"), cells.get("period")
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
     if marked and value is None and total is None and amount is None and target and period:
-        return NO_DATA_ROW
+        notes.no_data_rows += 1
+        return BLANK
     if total is not None:
         if value is None:
             value = total
@@ -288,6 +300,7 @@ def build_row(
     if missing:
         others = (cells.get(c) for c in ("amount", TOTAL, "note", "source"))
         if header.template and missing == ["value"] and all(o is None for o in others):
+            notes.blank_rows += 1
             return BLANK
         return _("no {columns}").format(columns=", ".join(missing))
     assert target is not None and period is not None and value is not None

@@ -27,11 +27,12 @@ from plancli.bulletin import (
     BLANK,
     FRACTION_START,
     NO_DATA,
-    NO_DATA_ROW,
+    TITLE_ROWS,
     Header,
     ReadNotes,
     build_row,
     file_year,
+    is_title,
     maybe_fraction,
     plain_number,
     read_header,
@@ -330,14 +331,17 @@ def _parse_csv(
     reader = csv.reader(text.lines(), strict=True)
     with _field_limit(limits.cell_chars):
         try:
-            first = next(reader, [])
+            row = first = next(reader, None)
+            while row is not None and is_title(row) and reader.line_num < TITLE_ROWS:
+                first, row = row, next(reader, None)  # a title or a 单位 line above the header
+            first = row if row is not None else first  # a file of titles: the last is refused
         except csv.Error as exc:
             raise InputError(
                 _("{file}:1: invalid CSV: {reason}").format(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first, name)
+        header = read_header(first or [], name, max(reader.line_num, 1))
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()
@@ -493,15 +497,11 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             problems.add(line, _no_header([_column_number(i) for i in stray]))
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
-        built = build_row(header, values, line, notes)
-        if built == BLANK:
-            notes.blank_rows += 1
-        elif built == NO_DATA_ROW:
-            notes.no_data_rows += 1
-        elif isinstance(built, str):
-            problems.add(line, built)
-        else:
+        built = build_row(header, values, line, notes)  # BLANK: skipped, counted
+        if isinstance(built, Entry):
             kept.add(line, built)
+        elif built != BLANK:
+            problems.add(line, built)
 
 
 def _column_number(position: int) -> str:
