@@ -100,6 +100,30 @@ def test_targets_table_fits_80_columns_in_both_languages(invoke, mini_plan: Path
     assert "新建5G基站" in result.stdout
 
 
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_targets_of_a_plan_with_long_ids_crop_no_figure(
+    invoke, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Shaanxi's ids (surveyed_unemployment_rate) and bounds (> national_income_growth) left
+    no room at 80 columns: the baselines printed as "5." for 5.1 % and "4" for 44.1."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke("--plan", "shaanxi-2026", "--lang", lang, "targets")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    data = json.loads(invoke("--plan", "shaanxi-2026", "targets", "--json").stdout)
+    for target in data["targets"]:
+        line = next(line for line in lines if line.split()[:1] == [target["id"]])
+        base = target["baseline"]
+        if base and target["kind"] in ("growth", "relative") and base["growth"] is not None:
+            assert line.rstrip().endswith(f"{base['growth']:g} %"), line
+        elif base and base["value"] is not None:
+            assert line.rstrip().endswith(f"{base['value']:g}"), line
+
+
 def test_show_json_and_unknown_id(invoke, mini_plan: Path) -> None:
     result = invoke("--plan", str(mini_plan), "show", "g5", "--json")
     assert result.exit_code == 0

@@ -205,7 +205,7 @@ def _join(run: list[Column]) -> Column:
     )
 
 
-def _stacked(columns: list[Column], width: int) -> list[Column]:
+def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
     """The columns, with a column that goes `under` the one before it (the name under the id)
     made one with it when the others leave it less than its `min_width`: else Rich, out of
     room, crops every column alike (a status "on tra", a bound ">4"). The stacked column is as
@@ -216,7 +216,7 @@ def _stacked(columns: list[Column], width: int) -> list[Column]:
     above, below = columns[at - 1], columns[at]
     others = sum(column.width() for column in columns if column is not below)
     least = int(below.options.get("min_width") or 1)
-    if others + least + GAP * (len(columns) - 1) + EDGES <= width:
+    if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
     cells = []
@@ -258,11 +258,13 @@ class FittedTable:
 
     def fitted(self, width: int) -> Table:
         kept = [c for c in self.columns if any(cell.plain for cell in c.cells) or not c.drop]
+        # Two cells between columns with collapsed padding, else three (a cell each side).
+        gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
-            if sum(c.width() for c in kept) + GAP * (len(kept) - 1) <= width:
+            if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
             kept = [c for c in kept if c.drop != level]
-        kept = _stacked(kept, width)
+        kept = _stacked(kept, width, gap)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
             0,
             1,
