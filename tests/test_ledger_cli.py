@@ -589,3 +589,26 @@ def test_bundled_2021_ledger_is_read_only_and_init_copies_it(invoke, tmp_path: P
     # init again never overwrites a ledger that has figures
     invoke("--plan", "guandu-2021", "init", str(workspace), "--force")
     assert len(read_records(copied)) == len(read_records(bundled)) + 1
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_history_of_long_ids_never_folds_an_id(
+    invoke, tmp_path: Path, monkeypatch, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """A 2026 plan's ids at 80 columns folded in two (fixed_asset_inves / tment), and at 60
+    the target column was one character wide (t / a / r / g / e / t): the columns least
+    needed are left out instead (when recorded, then the batch, then the note; `history ID`
+    and --json have them)."""
+    from rich.cells import cell_len
+
+    assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
+    plan = str(tmp_path / "sx" / "shaanxi.toml")
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke("--plan", plan, "history")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    records = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
+    row = re.compile(r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) ")
+    shown = [m.groups() for m in map(row.match, lines) if m is not None]
+    assert shown == [(r["target"], r["period"]) for r in records]

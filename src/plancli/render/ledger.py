@@ -15,7 +15,7 @@ from rich.text import Text
 from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.render import settle, shown, target_name
+from plancli.render import Column, FittedTable, settle, shown, target_name
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
@@ -83,11 +83,13 @@ def history_table(
     ledger: str,
     lang: Lang,
     target_id: str | None = None,
-) -> Table:
+) -> FittedTable:
     """Every revision, oldest first; `*` marks the figure in force for its target and period.
 
     Amount and note columns appear only when some record has one, and the target column only
-    when the history is of several targets, to keep 80 columns readable.
+    when the history is of several targets, to keep 80 columns readable. The target's id is
+    never folded: when the terminal is too narrow, the time recorded is left out, then the
+    batch, then the note (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
@@ -96,37 +98,47 @@ def history_table(
         target = plan.target(target_id)
         name = "" if target is None else f" {target_name(target, lang)}"
         title = Text("\n").join([shown(f"{target_id}{name}"), shown(ledger)])
-    table = Table(
+    records = [rev.record for rev in revisions]
+    figure = {"justify": "right", "no_wrap": True}
+    columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
+    if target_id is None:
+        ids = [shown(r.target) for r in records]
+        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+    columns += [
+        Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
+        Column(
+            _w("value", lang),
+            [shown(figure_text(r.value, None, plan.target(r.target))) for r in records],
+            0,
+            figure,
+        ),
+    ]
+    if with_amount:
+        columns.append(
+            Column(_w("amount", lang), [Text(num(r.amount)) for r in records], 0, figure)
+        )
+    columns += [
+        Column(
+            _w("recorded (UTC)", lang),
+            [shown(recorded_text(r.recorded_at)) for r in records],
+            3,
+            {"no_wrap": True},
+        ),
+        Column(
+            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 2, {"no_wrap": True}
+        ),
+    ]
+    if with_note:  # a note may span lines
+        notes = [shown(_note(r), newlines=True) for r in records]
+        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+    return FittedTable(
+        columns,
+        row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         title=title,
         caption=shown(_w("in force", lang)),
     )
-    table.add_column("", width=1, no_wrap=True)
-    if target_id is None:
-        table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("value", lang), justify="right", no_wrap=True)
-    if with_amount:
-        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
-    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
-    table.add_column(_w("batch", lang), no_wrap=True)
-    if with_note:
-        table.add_column(_w("note", lang), overflow="fold")
-    for revision in revisions:
-        record = revision.record
-        target = plan.target(record.target)
-        cells: list[str | Text] = ["*" if revision.current else ""]
-        if target_id is None:
-            cells.append(shown(record.target))
-        cells += [shown(record.period), shown(figure_text(record.value, None, target))]
-        if with_amount:
-            cells.append(num(record.amount))
-        cells += [shown(recorded_text(record.recorded_at)), shown(batch_label(record.batch))]
-        if with_note:
-            cells.append(shown(_note(record), newlines=True))  # a note may span lines
-        table.add_row(*cells, style=None if revision.current else "dim")
-    return settle(table)
 
 
 def amendments_table(
