@@ -612,3 +612,18 @@ def test_history_of_long_ids_never_folds_an_id(
     row = re.compile(r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) ")
     shown = [m.groups() for m in map(row.match, lines) if m is not None]
     assert shown == [(r["target"], r["period"]) for r in records]
+
+
+def test_the_import_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns `import --dry-run` showed compulsory_education_reten / tion_rate."""
+    rows = tmp_path / "june.csv"
+    rows.write_text(
+        "target,period,value,amount\ncompulsory_education_retention_rate,2022-06,99.5,\n"
+        "gdp,2022-06,5.1,712.3\n",
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(tmp_path / "l.toml"), "import", str(rows), "--dry-run")
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "compulsory" in line)
+    assert line.split()[:3] == ["2", "compulsory_education_retention_rate", "2022-06"]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

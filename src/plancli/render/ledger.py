@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -243,23 +245,62 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text) -> 
     return table
 
 
-def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> Table:
-    """The rows an import would write: new figures and those superseding the one in force."""
-    table = Table(box=box.SIMPLE_HEAD, title=shown(result.name))
-    table.add_column(_w("row", lang), justify="right")
-    table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("now", lang), justify="right")
-    table.add_column(_w("new", lang), justify="right")
-    for row_change in result.changes:
-        change = row_change.change
-        target = plan.target(change.record.target)
-        before = change.previous
-        table.add_row(
-            str(row_change.row),
-            shown(change.record.target),
-            shown(change.record.period),
-            shown(figure_text(before.value, before.amount, target, lang) if before else "—"),
-            shown(figure_text(change.record.value, change.record.amount, target, lang)),
+def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> RenderableType:
+    """The rows an import would write: new figures and those superseding the one in force;
+    laid out when printed, at the terminal's width."""
+    rows = [
+        (
+            Text(str(row_change.row)),
+            shown(row_change.change.record.target),
+            shown(row_change.change.record.period),
+            shown(_figure(plan, row_change.change.previous, lang) or "—"),
+            shown(_figure(plan, row_change.change.record, lang)),
         )
+        for row_change in result.changes
+    ]
+    return _AtWidth(lambda width: _import_table(rows, result.name, lang, width))
+
+
+def _figure(plan: AnyPlan, record: AnyRecord | None, lang: Lang) -> str:
+    if record is None:
+        return ""
+    return figure_text(record.value, record.amount, plan.target(record.target), lang)
+
+
+def _import_table(
+    rows: list[tuple[Text, Text, Text, Text, Text]], name: str, lang: Lang, width: int
+) -> Table:
+    # The id is never folded while the figures can wrap between words beside it; on a terminal
+    # too narrow for that (a 35-column id at 60 columns) it folds rather than crop a figure.
+    headers = [_w(word, lang) for word in ("row", "target", "period", "now", "new")]
+    longest = [
+        max(
+            cell_len(word)
+            for text in (header, *(row[i].plain for row in rows))
+            for word in text.split()
+        )
+        for i, header in enumerate(headers)
+    ]
+    fits = sum(longest) + 3 * 4 + 4 <= width  # three cells between columns, two each edge
+    table = Table(box=box.SIMPLE_HEAD, title=shown(name))
+    table.add_column(headers[0], justify="right")
+    table.add_column(headers[1], style="cyan", no_wrap=fits, overflow="fold")
+    table.add_column(headers[2], no_wrap=True)
+    table.add_column(headers[3], justify="right")
+    table.add_column(headers[4], justify="right")
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+class _AtWidth:
+    """A table built when it is printed, for the console's width."""
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.build(options.max_width))
