@@ -627,3 +627,18 @@ def test_the_import_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  
     line = next(line for line in result.stdout.splitlines() if "compulsory" in line)
     assert line.split()[:3] == ["2", "compulsory_education_retention_rate", "2022-06"]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_the_undo_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns `undo` showed compulsory_education_retention_r / ate: its wide headers
+    (in force after undo) wrap instead."""
+    ledger = str(tmp_path / "l.toml")
+    invoke(
+        "--ledger", ledger, "record", "compulsory_education_retention_rate", "99.6", "-p", "2022-07"
+    )
+    result = invoke("--ledger", ledger, "undo", "--yes")
+    assert result.exit_code == 0, result.output
+    shown = (result.stdout + result.stderr).splitlines()
+    line = next(line for line in shown if "compulsory" in line)
+    assert line.split()[:3] == ["compulsory_education_retention_rate", "2022-07", "99.6"]
+    assert max(len(line) for line in shown if line.startswith(" ")) <= 80  # the table

@@ -191,7 +191,7 @@ def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
     title = shown(f"batch {undo.batch}, recorded {recorded_text(undo.recorded_at)} UTC")
     if not undo.steps:
         return _undo_amendments_table(plan, undo, lang, title)
-    table = _undo_records_table(plan, undo, lang, title)
+    table = _AtWidth(lambda width: _undo_records_table(plan, undo, lang, title, width))
     if undo.amendment_steps:
         return Group(table, _undo_amendments_table(plan, undo, lang, None))
     return table
@@ -221,27 +221,30 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text |
     return table
 
 
-def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text) -> Table:
+def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, width: int) -> Table:
     with_amount = any(r.amount is not None for r in undo.records)
-    table = Table(box=box.SIMPLE_HEAD, title=title)
-    table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("to revert", lang), justify="right", no_wrap=True)
-    if with_amount:
-        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
-    table.add_column(_w("in force after undo", lang), justify="right", no_wrap=True)
+    rows: list[list[Text]] = []
     for step in undo.steps:
         record, restored = step.record, step.restored
         target = plan.target(record.target)
-        cells: list[str | Text] = [
-            shown(record.target),
-            shown(record.period),
-            shown(figure_text(record.value, None, target)),
-        ]
+        cells = [shown(record.target), shown(record.period)]
+        cells.append(shown(figure_text(record.value, None, target)))
         if with_amount:
-            cells.append(num(record.amount))
+            cells.append(Text(num(record.amount)))
         cells.append(shown(figure_text(restored.value, None, target) if restored else "—"))
-        table.add_row(*cells)
+        rows.append(cells)
+    words = ["target", "period", "to revert", *(["amount"] if with_amount else [])]
+    headers = [_w(word, lang) for word in (*words, "in force after undo")]
+    # The id is never folded while the figures' headers can wrap beside it (on a narrow
+    # terminal it folds rather than crop a figure).
+    columns = [(h, [row[i] for row in rows], i > 1) for i, h in enumerate(headers)]
+    table = Table(box=box.SIMPLE_HEAD, title=title)
+    table.add_column(headers[0], style="cyan", no_wrap=_ids_fit(columns, width, 4), overflow="fold")
+    table.add_column(headers[1], no_wrap=True)
+    for header in headers[2:]:
+        table.add_column(header, justify="right")
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -273,15 +276,8 @@ def _import_table(
     # The id is never folded while the figures can wrap between words beside it; on a terminal
     # too narrow for that (a 35-column id at 60 columns) it folds rather than crop a figure.
     headers = [_w(word, lang) for word in ("row", "target", "period", "now", "new")]
-    longest = [
-        max(
-            cell_len(word)
-            for text in (header, *(row[i].plain for row in rows))
-            for word in text.split()
-        )
-        for i, header in enumerate(headers)
-    ]
-    fits = sum(longest) + 3 * 4 + 4 <= width  # three cells between columns, two each edge
+    columns = [(h, [row[i] for row in rows], i != 2) for i, h in enumerate(headers)]
+    fits = _ids_fit(columns, width, edges=4)
     table = Table(box=box.SIMPLE_HEAD, title=shown(name))
     table.add_column(headers[0], justify="right")
     table.add_column(headers[1], style="cyan", no_wrap=fits, overflow="fold")
@@ -304,3 +300,16 @@ class _AtWidth:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.build(options.max_width))
+
+
+def _ids_fit(
+    columns: Sequence[tuple[str, Sequence[Text | str], bool]], width: int, edges: int
+) -> bool:
+    """Do the ids fit whole, each other column at its narrowest (its longest word, or its
+    widest line when it never wraps: `(header, cells, wraps)`)? Three cells between columns."""
+    need = 0
+    for header, cells, wraps in columns:
+        texts = [header, *(cell.plain if isinstance(cell, Text) else cell for cell in cells)]
+        parts = [part for text in texts for part in (text.split() if wraps else text.splitlines())]
+        need += max((cell_len(part) for part in parts), default=1)
+    return need + 3 * (len(columns) - 1) + edges <= width
