@@ -17,7 +17,7 @@ from rich.text import Text
 from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.render import Column, FittedTable, settle, shown, target_name
+from plancli.render import Column, FittedTable, shown, target_name
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
@@ -148,41 +148,44 @@ def amendments_table(
     revisions: Sequence[AmendmentRevision[Any]],
     lang: Lang,
     target_id: str | None = None,
-) -> Table:
+) -> FittedTable:
     """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
-    which batch; `*` marks those still in force from their period on."""
+    which batch; `*` marks those still in force from their period on. The id is never folded
+    (history's rule: the time recorded, the batch, then the note make room)."""
     with_note = any(rev.amendment.note for rev in revisions)
-    table = Table(
+    amendments = [rev.amendment for rev in revisions]
+    columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
+    if target_id is None:
+        ids = [shown(a.target) for a in amendments]
+        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+    bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
+    columns += [
+        Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),
+        Column(_w("bound", lang), bounds, 0, {"justify": "right", "no_wrap": True}),
+        Column(
+            _w("recorded (UTC)", lang),
+            [Text(recorded_text(a.recorded_at)) for a in amendments],
+            3,
+            {"no_wrap": True},
+        ),
+        Column(
+            _w("batch", lang),
+            [shown(batch_label(a.batch)) for a in amendments],
+            2,
+            {"no_wrap": True},
+        ),
+    ]
+    if with_note:
+        notes = [shown(a.note, newlines=True) for a in amendments]
+        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+    return FittedTable(
+        columns,
+        row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
-    table.add_column("", width=1, no_wrap=True)
-    if target_id is None:
-        table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("from", lang), no_wrap=True)
-    table.add_column(_w("bound", lang), justify="right", overflow="fold")
-    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
-    table.add_column(_w("batch", lang), no_wrap=True)
-    if with_note:
-        table.add_column(_w("note", lang), overflow="fold")
-    for revision in revisions:
-        amendment = revision.amendment
-        target = plan.target(amendment.target)
-        cells: list[str | Text] = ["*" if revision.current else ""]
-        if target_id is None:
-            cells.append(shown(amendment.target))
-        cells += [
-            amendment.period,
-            shown(amendment_bound_text(target, amendment, lang)),
-            recorded_text(amendment.recorded_at),
-            shown(batch_label(amendment.batch)),
-        ]
-        if with_note:
-            cells.append(shown(amendment.note, newlines=True))
-        table.add_row(*cells, style=None if revision.current else "dim")
-    return settle(table)
 
 
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
