@@ -205,6 +205,19 @@ def test_a_title_and_a_unit_line_above_the_header_are_read_past(imports, ledger:
     )
 
 
+@pytest.mark.parametrize("separator", ["\t", ";"])
+def test_a_header_in_another_separator_is_no_title(imports, separator: str) -> None:  # type: ignore[no-untyped-def]
+    """Excel's "Unicode text" is tab-separated: its header is one cell to a CSV reader, and
+    is refused naming it with the hint, not read past as a title."""
+    data = (
+        f"指标{separator}期间{separator}数值\r\n地区生产总值{separator}2022年6月{separator}5.2\r\n"
+    )
+    result = imports("june.txt", data)
+    assert result.exit_code == 2
+    assert ":1: unknown column(s) '指标" in result.stderr
+    assert "(the file seems separated by ';' or tabs" in result.stderr
+
+
 def test_a_sheets_title_row_above_the_header_is_read_past(
     imports, ledger: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

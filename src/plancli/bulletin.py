@@ -112,9 +112,10 @@ TITLE_ROWS = 5  # rows above the header read past when they hold one cell at mos
 
 
 def is_title(cells: Sequence[str | None]) -> bool:
-    """A row above the header holding one cell at most: the table's title (merged across the
-    columns), a 单位：亿元 line, a blank line. Never a header, which has three cells at least."""
-    return sum(1 for cell in cells if cell and cell.strip()) <= 1
+    """A title (merged across the columns), a 单位：亿元 line or a blank line above the header:
+    one cell at most (a header has three), and no header in another separator (指标\t期间)."""
+    filled = [cell for cell in cells if cell and cell.strip()]
+    return len(filled) <= 1 and not any("\t" in cell or ";" in cell for cell in filled)
 
 
 def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header:
