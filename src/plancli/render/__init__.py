@@ -11,8 +11,10 @@ stays literal: it is never parsed (`Text`, not str).
 
 from __future__ import annotations
 
+import codecs
+import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import (
@@ -46,10 +48,56 @@ def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr); Rich decides colour from the terminal and NO_COLOR.
 
     No `:emoji:` codes: plancli's text never uses them, and looking them up imports a 3 ms
-    table on every run."""
-    out = _Console(stderr=stderr, emoji=False)
+    table on every run. On a terminal whose encoding cannot show every character (GBK), what
+    it lacks is written as a near character or `?` (`_Encodable`)."""
+    stream = sys.stderr if stderr else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    whole = codecs.lookup(encoding).name in _WHOLE
+    file = None if whole else cast("IO[str]", _Encodable(stream))
+    out = _Console(stderr=stderr, emoji=False, file=file)
     out.push_render_hook(_VisibleHook())
     return out
+
+
+_WHOLE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})  # encodings of all Unicode
+# Characters of plancli's tables some terminal encodings lack (GBK: the bar's ░, the † of
+# an adjusted bound), written as the nearest they have.
+_NEAR = str.maketrans({"░": "-", "†": "+", "✓": "v", "┃": "|", "█": "#"})
+
+
+def _nearest(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    lacking = error.object[error.start : error.end]
+    return "".join(c if c in "-+v|#" else "?" for c in lacking.translate(_NEAR)), error.end
+
+
+codecs.register_error("plancli-near", _nearest)
+
+
+class _Encodable:
+    """A text stream for a console on a terminal that cannot encode every character (a
+    zh_CN.GBK locale): what the encoding lacks is written as a near character or `?`, not
+    raised (an UnicodeEncodeError was `internal error`, exit 70, from `status`)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except UnicodeEncodeError:
+            near = text.encode(self.encoding, "plancli-near")
+            return self.stream.write(near.decode(self.encoding))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
 
 class _Visible:
