@@ -172,6 +172,9 @@ class Column:
     # A folding column that goes under the column before it (the name under the id) when the
     # table is too narrow to give it its `min_width` beside it.
     under: bool = False
+    # A no-wrap column that may wrap, or end in "…", once the name has gone under the id and
+    # the table is still too wide (a long bound at 60 columns): ids and figures stay whole.
+    narrows: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -278,7 +281,13 @@ def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
     header = Text(f"{_plain(above.header)} / {_plain(below.header)}")
     stacked = Column(header, cells, 0, {"overflow": "fold"})
     stacked.options["width"] = max(above.width(), cell_len(header.plain))
-    return [*columns[: at - 1], stacked, *columns[at + 1 :]]
+    rest = [
+        Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
+        if c.narrows
+        else c
+        for c in columns
+    ]
+    return [*rest[: at - 1], stacked, *rest[at + 1 :]]
 
 
 def _plain(header: str | Text) -> str:

@@ -42,13 +42,14 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
         kinds = [shown(t(f"kind.{tg.kind}", lang)) for tg in targets]
         columns.append(Column(t("kind", lang), kinds, 0, {"no_wrap": True}))
     columns += [
-        # The one column Rich may narrow when even that is too wide (60 columns): a long
-        # bound (> national_income_growth) wraps, or ends in "…"; ids and figures stay whole.
+        # With the name under the id and still too wide (60 columns), the one column Rich may
+        # narrow: a long bound (> national_income_growth) wraps, or ends in "…".
         Column(
             t("target", lang),
             [shown(bound_text(tg, lang=lang)) for tg in targets],
             0,
-            {"justify": "right", "overflow": "ellipsis"},
+            figure,
+            narrows=True,
         ),
         Column(
             baseline_header,
