@@ -535,3 +535,20 @@ def test_check_amendment_refuses_what_the_plan_file_would() -> None:
     )
     assert (change.previous, change.unchanged) == (None, False)
     assert change.amendment.min == Decimal("5.6")
+
+
+def test_the_amendments_table_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`history` listed compulsory_education_retention_rate's adjustment folded in three at
+    80 columns: the id keeps its width, the time recorded makes the room."""
+    ledger = str(tmp_path / "l.toml")
+    amended = invoke(
+        "--ledger", ledger, "amend", "compulsory_education_retention_rate",
+        "--from", "2022-07", "--min", "98.5", "--note", "市教育局年中调整",
+    )  # fmt: skip
+    assert amended.exit_code == 0, amended.output
+    result = invoke("--ledger", ledger, "history")
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "compulsory" in line)
+    assert line.split()[:4] == ["*", "compulsory_education_retention_rate", "2022-07", "≥"]
+    assert "98.5 %" in line
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -348,3 +348,24 @@ def test_schema_has_gap_and_status(invoke) -> None:
     gap = json.loads(invoke("schema", "gap").stdout)
     fields = gap["$defs"]["AssessmentOut"]["properties"]
     assert set(DESIGN_FIELDS) <= set(fields)
+
+
+def test_gap_help_names_every_status_it_takes(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`--status` takes pending and tracked (a 2026 plan's 待下达 and 跟踪), but its help
+    listed the six statuses of the 2022 plan only."""
+    from plancli.assess import STATUSES
+
+    text = " ".join(invoke("gap", "--help").stdout.split())
+    listed = text.split("Only these statuses:")[1].split(".")[0]
+    assert [s.strip() for s in listed.split(",")] == list(STATUSES)
+
+
+def test_kind_help_does_not_pass_for_the_whole_list(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`--kind` takes nine kinds (change, trend, indicator, ongoing: a 2026 plan's); its help
+    named five as if they were all."""
+    from plancli.plain import KINDS
+
+    text = " ".join(invoke("gap", "--help").stdout.split())
+    listed = text.split("Only this kind:")[1].split("--")[0].strip().rstrip(".")
+    named = [kind.strip() for kind in listed.split(",")]
+    assert named == list(KINDS) or (named[-1] == "…" and set(named[:-1]) < set(KINDS))

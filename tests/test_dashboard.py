@@ -250,3 +250,60 @@ def test_language_follows_the_locale(invoke, monkeypatch: pytest.MonkeyPatch) ->
     en = invoke("--plan", "guandu-2021", "--lang", "en", "status").stdout
     assert "time progress" in en and "missed" in en
     assert "Work targets" not in en  # the 2021 plan has headline targets only
+
+
+STATUS_WORDS = {
+    "en": ("on track", "at risk", "behind", "no data", "pending", "tracked"),
+    "zh": ("正常推进", "存在风险", "滞后", "无数据", "待下达", "跟踪"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [60, 56])
+def test_a_narrow_terminal_never_crops_a_status_or_a_figure(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang, width: int
+) -> None:
+    """A 2026 plan's ids run to 26 columns (surveyed_unemployment_rate): at 60 columns the
+    headline table cropped each status to "on tra" / "正常推" and the gap table cut 4.4%/>4.6%
+    to ">4"; the name goes under the id instead, and every status, figure and id is whole."""
+    assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
+    plan = str(tmp_path / "sx" / "shaanxi.toml")
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = {
+        command: invoke("--plan", plan, "--lang", lang, command).stdout
+        for command in ("status", "gap")
+    }
+    data = json.loads(invoke("--plan", plan, "gap", "--json").stdout)
+    for command, text in out.items():
+        assert widest(text) <= width, command
+        lines = text.splitlines()
+        for target in data["targets"]:
+            line = next(line for line in lines if line.split()[:1] == [target["id"]])
+            status = STATUS_WORDS[lang][
+                ("on_track", "at_risk", "behind", "no_data", "pending", "tracked").index(
+                    target["status"]
+                )
+            ]
+            assert line.rstrip().endswith(status) or f" {status} " in line, (command, line)
+    assert "4.4%/>4.6%" in out["gap"]
+    resident = next(line for line in out["status"].splitlines() if "resident_income_n" in line)
+    assert "> 4.6 %" in resident and "4.4%" in resident
+
+
+def test_the_chinese_gap_table_states_the_bound_in_chinese(
+    invoke, bundled: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound against the figure (`—/≥39 个 (under way)`, `—/pending`) was always in
+    English, in a table whose status beside it said 待下达."""
+    result = assess_plan(bundled, june_figures(bundled))
+    out = gap_output(result, worst_first(result.assessments, bundled))
+    zh = rendered(gap_table(out, bundled.plan.name, "zh"), width=140)
+    assert "under way" not in zh
+    road = next(line for line in zh.splitlines() if line.startswith(" road_projects_continuing"))
+    assert "/≥39 个 (推进中)" in road
+    monkeypatch.setenv("COLUMNS", "140")
+    text = invoke("--plan", "shaanxi-2026", "--lang", "zh", "gap").stdout
+    grain = next(line for line in text.splitlines() if line.startswith(" grain_output"))
+    assert "—/待下达" in grain and "pending" not in text
+    en = invoke("--plan", "shaanxi-2026", "gap").stdout
+    assert "—/pending" in en

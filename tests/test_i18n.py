@@ -294,3 +294,30 @@ def test_an_import_refused_in_chinese(invoke, mini_plan: Path, tmp_path: Path) -
     first, second = result.stderr.splitlines()
     assert first == f"错误：{figures}：1 行有误；未导入任何数据"
     assert second.startswith(f"{figures}:3: 期间 '2022-13' 格式不对")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_a_terminal_in_gbk_shows_the_dashboard_not_an_internal_error(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A Chinese server's terminal in GBK (zh_CN.GBK) cannot show the bar's ░: `status` ended
+    in "internal error: UnicodeEncodeError", exit 70. What the terminal's encoding lacks is
+    written as a near character or '?', and the figures are all there."""
+    plan = tmp_path / "ws" / "plan2022.toml"
+    assert _plancli("init", str(tmp_path / "ws")).returncode == 0
+    assert _plancli("--plan", str(plan), "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING=encoding, COLUMNS="80", PYTHONPATH=str(REPO / "src"))
+    env.update(NO_COLOR="1", HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    for lang in ("zh", "en"):
+        run = subprocess.run(
+            [sys.executable, "-m", "plancli", "--plan", str(plan), "--lang", lang, "status"],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr.decode(encoding, "replace")
+        text = run.stdout.decode(encoding)
+        assert "gdp" in text and " 5%" in text and "50%" in text
+        if encoding == "gbk" and lang == "zh":
+            assert "时间进度" in text and "地区生产总值" in text

@@ -182,6 +182,61 @@ def test_note_source_and_unit_headers(imports, ledger: Path) -> None:  # type: i
     assert (gdp.source, gdp.note) == ("区统计局", "初步核算")
 
 
+def test_a_title_and_a_unit_line_above_the_header_are_read_past(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bureau's table starts with its title (merged across the columns) and a 单位 line;
+    Excel's CSV keeps them as rows of one cell. A header has three cells at least."""
+    bulletin = (
+        "官渡区2022年1-6月主要经济指标,,,\r\n"
+        "单位：亿元，%,,,\r\n"
+        ",,,\r\n"
+        "指标,期间,累计增长,累计值\r\n"
+        '地区生产总值,2022年6月,5.2,"1,234.56"\r\n'
+    )
+    result = imports("6月月报.csv", bulletin.encode("gb18030"))
+    assert result.exit_code == 0, result.output
+    assert "1 new, 0 revised, 0 unchanged of 1 row" in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount == Decimal("1234.56")
+    wrong = imports(
+        "6月月报.csv", "主要经济指标,,\r\n指标,期间,数量\r\n地区生产总值,2022年6月,5.2\r\n"
+    )
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("error: ") and (
+        "6月月报.csv:2: unknown column(s) '数量'" in wrong.stderr
+    )
+
+
+@pytest.mark.parametrize("separator", ["\t", ";"])
+def test_a_header_in_another_separator_is_no_title(imports, separator: str) -> None:  # type: ignore[no-untyped-def]
+    """Excel's "Unicode text" is tab-separated: its header is one cell to a CSV reader, and
+    is refused naming it with the hint, not read past as a title."""
+    data = (
+        f"指标{separator}期间{separator}数值\r\n地区生产总值{separator}2022年6月{separator}5.2\r\n"
+    )
+    result = imports("june.txt", data)
+    assert result.exit_code == 2
+    assert ":1: unknown column(s) '指标" in result.stderr
+    assert "(the file seems separated by ';' or tabs" in result.stderr
+
+
+def test_a_sheets_title_row_above_the_header_is_read_past(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2022年6月主要经济指标"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["指标", "期间", "数值"])
+    sheet.append(["地区生产总值", "2022年6月", 5.2])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.2")
+
+
 def test_a_header_that_maps_twice_is_refused_naming_both(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.csv", "指标,期间,数值,本期\ngdp,2022-06,5.2,5.2\n")
     assert result.exit_code == 2
@@ -421,6 +476,39 @@ def test_a_span_not_from_january_is_refused() -> None:
     )
 
 
+@pytest.mark.parametrize("text", ["2022.1", "２０２２．１"])
+def test_a_dotted_period_that_may_be_october_is_refused(text: str) -> None:
+    """Excel keeps 2022.10 typed in a cell as the number 2022.1 and shows it so, in the sheet
+    and in its CSV: read as January, an October figure went to 2022-01 without a word."""
+    with pytest.raises(InputError) as caught:
+        bulletin_period(text, 2022)
+    assert str(caught.value) == (
+        f"period {text!r}: January or October? A spreadsheet shows 2022.10 typed as a number "
+        "as 2022.1; write 2022-01 or 2022-10"
+    )
+
+
+def test_a_number_2022_1_in_a_sheets_period_column_is_refused_on_its_row(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标", "期间", "数值"])
+    sheet.append(["地区生产总值", 2022.06, 5.2])
+    sheet.append(["地区生产总值", 2022.10, 5.6])  # typed 2022.10; Excel keeps 2022.1
+    book.save(tmp_path / "p.xlsx")
+    result = imports("p.xlsx", (tmp_path / "p.xlsx").read_bytes())
+    refused(
+        result,
+        ":3: period '2022.1': January or October? A spreadsheet shows 2022.10 typed as a "
+        "number as 2022.1; write 2022-01 or 2022-10",
+    )
+    assert not ledger.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "year"),
     [
@@ -520,6 +608,65 @@ def test_a_row_with_no_value_in_a_file_that_is_not_a_template_stays_an_error(imp
     refused(result, ":3: no value")
     chinese = imports("june.csv", "指标,期间,数值\n地区生产总值,2022年6月,\n")
     refused(chinese, ":2: no value")
+
+
+@pytest.mark.parametrize("mark", ["—", "-", "——", "－", "–"])
+def test_a_dash_is_a_bulletins_no_data_mark_not_a_figure(imports, ledger: Path, mark: str) -> None:  # type: ignore[no-untyped-def]
+    """A statistical table writes — (or -) where it has no figure: an amount of — is no
+    amount, a 累计增长 of — beside a 累计值 leaves the total as the figure, and a row whose
+    figures are all — is skipped and counted, not refused as "'-' is not a number"."""
+    bulletin = (
+        "指标,期间,累计增长,累计值,来源\r\n"
+        f"地区生产总值,2022年6月,5.2,{mark},区统计局\r\n"
+        f"新建5G基站,2022年6月,{mark},186,区工信局\r\n"
+        f"城镇登记失业率,2022年6月,{mark},{mark},区人社局\r\n"
+        f"空气质量优良率,2022年6月,{mark},,\r\n"
+    )
+    result = imports("6月月报.csv", bulletin.encode("gb18030"), "--json")
+    assert result.exit_code == 0, result.output
+    assert "6月月报.csv: 2 rows marked — (no data) skipped\n" in result.stderr
+    assert "is not recorded" not in result.stderr  # no 累计增长 was given for the 5G stations
+    out = json.loads(result.stdout)
+    assert (out["no_data_rows"], out["counts"]["new"]) == (2, 2)
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (Decimal("5.2"), None)
+    assert got[("new_5g_base_stations", "2022-06")].value == 186
+    assert len(got) == 2
+    plain = imports(
+        "june.csv",
+        f"target,period,value,amount\ngdp,2022-07,5.3,{mark}\nretail_sales,2022-07,{mark},\n",
+        "--lang",
+        "zh",
+    )
+    assert plain.exit_code == 0, plain.output
+    assert "june.csv：跳过1个标“—”（无数据）的行" in plain.stderr
+    assert records(ledger)[("gdp", "2022-07")].amount is None
+
+
+def test_a_dash_in_a_sheet_is_no_data_too(imports, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标名称", "统计期", "累计增长(%)", "累计值"])
+    sheet.append(["地区生产总值", "2022年6月", 5.2, "—"])
+    sheet.append(["城镇登记失业率", "2022年6月", "—", "—"])
+    book.save(tmp_path / "june.xlsx")
+    result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "1 row marked — (no data) skipped" in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount is None
+
+
+def test_a_dash_is_no_figure_but_a_minus_sign_still_is_one(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "target,period,value\ngdp,2022-06,-0.5\nretail_sales,2022-06,-\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("-0.5")
+    refused(
+        imports("june.csv", "target,period,value\ngdp,2022-06,-x\n"),
+        "value '-x' is not a number (e.g. 310, 5.2, -0.3)",
+    )
 
 
 def test_a_template_row_with_a_note_but_no_value_is_an_error(

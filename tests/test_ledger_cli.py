@@ -589,3 +589,56 @@ def test_bundled_2021_ledger_is_read_only_and_init_copies_it(invoke, tmp_path: P
     # init again never overwrites a ledger that has figures
     invoke("--plan", "guandu-2021", "init", str(workspace), "--force")
     assert len(read_records(copied)) == len(read_records(bundled)) + 1
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_history_of_long_ids_never_folds_an_id(
+    invoke, tmp_path: Path, monkeypatch, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """A 2026 plan's ids at 80 columns folded in two (fixed_asset_inves / tment), and at 60
+    the target column was one character wide (t / a / r / g / e / t): the columns least
+    needed are left out instead (when recorded, then the batch, then the note; `history ID`
+    and --json have them)."""
+    from rich.cells import cell_len
+
+    assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
+    plan = str(tmp_path / "sx" / "shaanxi.toml")
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke("--plan", plan, "history")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    records = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
+    row = re.compile(r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) ")
+    shown = [m.groups() for m in map(row.match, lines) if m is not None]
+    assert shown == [(r["target"], r["period"]) for r in records]
+
+
+def test_the_import_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns `import --dry-run` showed compulsory_education_reten / tion_rate."""
+    rows = tmp_path / "june.csv"
+    rows.write_text(
+        "target,period,value,amount\ncompulsory_education_retention_rate,2022-06,99.5,\n"
+        "gdp,2022-06,5.1,712.3\n",
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(tmp_path / "l.toml"), "import", str(rows), "--dry-run")
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "compulsory" in line)
+    assert line.split()[:3] == ["2", "compulsory_education_retention_rate", "2022-06"]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_the_undo_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns `undo` showed compulsory_education_retention_r / ate: its wide headers
+    (in force after undo) wrap instead."""
+    ledger = str(tmp_path / "l.toml")
+    invoke(
+        "--ledger", ledger, "record", "compulsory_education_retention_rate", "99.6", "-p", "2022-07"
+    )
+    result = invoke("--ledger", ledger, "undo", "--yes")
+    assert result.exit_code == 0, result.output
+    shown = (result.stdout + result.stderr).splitlines()
+    line = next(line for line in shown if "compulsory" in line)
+    assert line.split()[:3] == ["compulsory_education_retention_rate", "2022-07", "99.6"]
+    assert max(len(line) for line in shown if line.startswith(" ")) <= 80  # the table

@@ -100,6 +100,32 @@ def test_targets_table_fits_80_columns_in_both_languages(invoke, mini_plan: Path
     assert "新建5G基站" in result.stdout
 
 
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_targets_of_a_plan_with_long_ids_crop_no_figure(
+    invoke, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Shaanxi's ids (surveyed_unemployment_rate) and bounds (> national_income_growth) left
+    no room at 80 columns: the baselines printed as "5." for 5.1 % and "4" for 44.1."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke("--plan", "shaanxi-2026", "--lang", lang, "targets")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    data = json.loads(invoke("--plan", "shaanxi-2026", "targets", "--json").stdout)
+    for target in data["targets"]:
+        line = next(line for line in lines if line.split()[:1] == [target["id"]])
+        base = target["baseline"]
+        if base and target["kind"] in ("growth", "relative") and base["growth"] is not None:
+            assert line.rstrip().endswith(f"{base['growth']:g} %"), line
+        elif base and base["value"] is not None:
+            assert line.rstrip().endswith(f"{base['value']:g}"), line
+    if width == 80:  # in Chinese the names are short: beside the ids, the bounds whole
+        assert "≥ national_fai_growth" in result.stdout
+
+
 def test_show_json_and_unknown_id(invoke, mini_plan: Path) -> None:
     result = invoke("--plan", str(mini_plan), "show", "g5", "--json")
     assert result.exit_code == 0
@@ -343,3 +369,31 @@ def test_show_speaks_chinese_with_lang_zh(invoke, mini_plan: Path) -> None:
     assert any(line.startswith("频率") and "季度" in line for line in lines)
     assert any(line.startswith("基数 2021") and "绝对值 1441.37" in line for line in lines)
     assert not any(line.startswith(("kind", "frequency", "baseline")) for line in lines)
+
+
+def test_validate_lists_every_error_of_a_plan_file(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A draft under review with three mistakes: `validate` said the first "(and 2 more
+    errors)" and no command showed the others, one run per mistake. It lists them all, each
+    with its line; other commands keep the one line."""
+    plan = tmp_path / "draft.toml"
+    plan.write_text(
+        '[plan]\nid = "d-2026"\nname = "草稿"\nname_en = "Draft"\nyear = 2026\nsource = "报告"\n\n'
+        '[[sections]]\nid = "headline"\nname = "主要预期目标"\nname_en = "Headline"\n\n'
+        '[[targets]]\nid = "gdp"\nsection = "headline"\nname = "地区生产总值"\nname_en = "GDP"\n'
+        'kind = "growth"\nunit = "%"\nmni = 5\nfrequency = "quarterly"\nquote = "增长5%"\n\n'
+        '[[targets]]\nid = "cpi"\nsection = "headline"\nname = "居民消费价格"\nname_en = "CPI"\n'
+        'kind = "level"\nunit = "%"\nmax = "三"\nfrequency = "monthly"\nquote = "3%左右"\n\n'
+        '[[targets]]\nid = "jobs"\nsection = "headline"\nname = "城镇新增就业"\nname_en = "Jobs"\n'
+        'kind = "cumulative"\nmin = 40\nfrequency = "monthly"\nquote = "40万人"\n',
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0].startswith(f"error: {plan}: line 20: target gdp: mni: ")
+    assert lines[0].endswith("(and 2 more errors)")
+    assert lines[1].startswith(f"{plan}: line 31: target cpi: max: ")
+    assert lines[2].startswith(f"{plan}: line 35: target jobs: unit: ")
+    status = invoke("--plan", str(plan), "status")
+    assert status.exit_code == 3 and status.stderr == result.stderr.splitlines(keepends=True)[0]

@@ -108,9 +108,20 @@ _EXPECTED = N_(
 )
 
 
-def read_header(cells: Sequence[str | None], name: str) -> Header:
+TITLE_ROWS = 5  # rows above the header read past when they hold one cell at most
+
+
+def is_title(cells: Sequence[str | None]) -> bool:
+    """A title (merged across the columns), a 单位：亿元 line or a blank line above the header:
+    one cell at most (a header has three), and no header in another separator (指标\t期间)."""
+    filled = [cell for cell in cells if cell and cell.strip()]
+    return len(filled) <= 1 and not any("\t" in cell or ";" in cell for cell in filled)
+
+
+def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header:
     """The columns of a header row; InputError naming the file for a header that cannot be
     read: an unknown column, a column given twice (or two that mean the same), one missing."""
+    at = {"file": name, "line": line}
     positions: dict[str, int] = {}
     labels: dict[str, str] = {}
     unknown: list[str] = []
@@ -137,8 +148,10 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
             continue
         if column in positions:
             raise InputError(
-                _("{file}:1: columns {first} and {second} both mean {column}; keep one").format(
-                    file=name,
+                _(
+                    "{file}:{line}: columns {first} and {second} both mean {column}; keep one"
+                ).format(
+                    **at,
                     first=_shown(labels[column]),
                     second=_shown(text),
                     column=column,
@@ -156,31 +169,31 @@ def read_header(cells: Sequence[str | None], name: str) -> Header:
                 " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
             )
         raise InputError(
-            _("{file}:1: unknown column(s) {columns}; {expected}").format(
-                file=name, columns=listed, expected=_(_EXPECTED)
+            _("{file}:{line}: unknown column(s) {columns}; {expected}").format(
+                **at, columns=listed, expected=_(_EXPECTED)
             )
             + hint
         )
     if twice:
         raise InputError(
-            _("{file}:1: column(s) {columns} appear twice; {expected}").format(
-                file=name, columns=", ".join(dict.fromkeys(twice)), expected=_(_EXPECTED)
+            _("{file}:{line}: column(s) {columns} appear twice; {expected}").format(
+                **at, columns=", ".join(dict.fromkeys(twice)), expected=_(_EXPECTED)
             )
         )
     if TOTAL in positions and "amount" in positions:
         raise InputError(
             _(
-                "{file}:1: columns {first} and {second} both give a growth target's amount; "
+                "{file}:{line}: columns {first} and {second} both give a growth target's amount; "
                 "keep one"
-            ).format(file=name, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
+            ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
     missing = [c for c in ("target", "period") if c not in positions]
     if "value" not in positions and TOTAL not in positions:
         missing.append("value")
     if missing:
         raise InputError(
-            _("{file}:1: missing column(s) {columns}; {expected}").format(
-                file=name, columns=", ".join(missing), expected=_(_EXPECTED)
+            _("{file}:{line}: missing column(s) {columns}; {expected}").format(
+                **at, columns=", ".join(missing), expected=_(_EXPECTED)
             )
         )
     # Trailing empty header cells are Excel's; only they are dropped from the width a row
@@ -204,6 +217,7 @@ class ReadNotes:
 
     encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
     blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
+    no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
     header: Header | None = None
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
@@ -214,7 +228,18 @@ class ReadNotes:
 
 
 BLANK = "blank"
-"""`build_row`'s answer for a template row left blank."""
+"""`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
+whose figures are all a "no data" mark (—)."""
+NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
+"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
+
+
+def unmarked(value: str, amount: str | None) -> tuple[str, str | None, bool]:
+    """A row's value and amount, each "no data" mark (—) made empty; and was there one?"""
+    if value not in NO_DATA and amount not in NO_DATA:
+        return value, amount, False
+    return "" if value in NO_DATA else value, None if amount in NO_DATA else amount, True
+
 
 _DASHES = str.maketrans({"−": "-", "—": "-", "–": "-", "﹣": "-"})
 _GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
@@ -255,10 +280,15 @@ def build_row(
     notes: ReadNotes,
 ) -> Entry | str:
     """The entry of one row that holds something, given its cells by column (stripped, None
-    when empty); or BLANK for a template row left blank; or the row's problem."""
+    when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
+    left blank or a row whose figures are all marked —; or the row's problem."""
     target, period = cells.get("target"), cells.get("period")
-    value, total = cells.get("value"), cells.get(TOTAL)
-    amount = cells.get("amount")
+    figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
+    marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
+    value, total, amount = (None if f in marked else f for f in figures)
+    if marked and value is None and total is None and amount is None and target and period:
+        notes.no_data_rows += 1
+        return BLANK
     if total is not None:
         if value is None:
             value = total
@@ -271,6 +301,7 @@ def build_row(
     if missing:
         others = (cells.get(c) for c in ("amount", TOTAL, "note", "source"))
         if header.template and missing == ["value"] and all(o is None for o in others):
+            notes.blank_rows += 1
             return BLANK
         return _("no {columns}").format(columns=", ".join(missing))
     assert target is not None and period is not None and value is not None
@@ -323,11 +354,18 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
     year or else `default_year`; None when it is not one (the period check then says why).
     Every plancli period stands for the position at its end, from January: `二季度` is the
-    position at the end of June (2022-Q2), and a span that does not start in January (`4-6月`)
-    is refused."""
+    position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
+    is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
     if _CANONICAL.match(normal):
         return normal
+    if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
+        raise InputError(
+            _(
+                "period {period!r}: January or October? A spreadsheet shows {year}.10 typed as "
+                "a number as {year}.1; write {year}-01 or {year}-10"
+            ).format(period=text, year=normal[:4])
+        )
     for pattern, granularity in _FORMS:
         match = pattern.match(normal)
         if match is None:

@@ -7,6 +7,7 @@ class PlanError(Exception):
     """Base of every error a user can act on. The message is shown as `error: <message>`."""
 
     exit_code = 2
+    details: tuple[str, ...] = ()  # every problem, one a line, where the message names one
 
 
 class InputError(PlanError):

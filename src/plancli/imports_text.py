@@ -26,14 +26,18 @@ from typing import IO, Any
 from plancli.bulletin import (
     BLANK,
     FRACTION_START,
+    NO_DATA,
+    TITLE_ROWS,
     Header,
     ReadNotes,
     build_row,
     file_year,
+    is_title,
     maybe_fraction,
     plain_number,
     read_header,
     read_period,
+    unmarked,
 )
 from plancli.errors import InputError
 from plancli.i18n import N_, _
@@ -327,14 +331,17 @@ def _parse_csv(
     reader = csv.reader(text.lines(), strict=True)
     with _field_limit(limits.cell_chars):
         try:
-            first = next(reader, [])
+            row = first = next(reader, None)
+            while row is not None and is_title(row) and reader.line_num < TITLE_ROWS:
+                first, row = row, next(reader, None)  # a title or a 单位 line above the header
+            first = row if row is not None else first  # a file of titles: the last is refused
         except csv.Error as exc:
             raise InputError(
                 _("{file}:1: invalid CSV: {reason}").format(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first, name)
+        header = read_header(first or [], name, max(reader.line_num, 1))
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()
@@ -382,11 +389,13 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
             given_target = cells[target].strip()
             given_period = cells[period].strip()
             figure = cells[value].strip()
-            if given_target and given_period and figure:
+            if given_target and given_period and figure and figure not in NO_DATA:
                 kept.count += 1
                 if kept.count > limit:
                     kept.counted()  # refuses
                 amount = None if amount_at is None else cells[amount_at].strip() or None
+                if amount in NO_DATA:  # a bulletin's "no data" mark (—): no amount
+                    amount = None
                 note = None if note_at is None else cells[note_at].strip() or None
                 source = None if source_at is None else cells[source_at].strip() or None
                 if not figure.isascii() or "," in figure:
@@ -434,16 +443,14 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 continue
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
+        given[2], amount, marked = unmarked(given[2], amount)
         if not all(given):
             missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
-            if (
-                header.template
-                and missing == ["value"]
-                and amount is None
-                and note is None
-                and source is None
-            ):
-                notes.blank_rows += 1
+            # Skipped and counted: a row marked "no data" (—), a template's row left blank.
+            blank = header.template and note is None and source is None
+            if missing == ["value"] and amount is None and (marked or blank):
+                notes.no_data_rows += marked
+                notes.blank_rows += not marked
                 continue
             problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
             continue
@@ -490,13 +497,11 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             problems.add(line, _no_header([_column_number(i) for i in stray]))
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
-        built = build_row(header, values, line, notes)
-        if built == BLANK:
-            notes.blank_rows += 1
-        elif isinstance(built, str):
-            problems.add(line, built)
-        else:
+        built = build_row(header, values, line, notes)  # BLANK: skipped, counted
+        if isinstance(built, Entry):
             kept.add(line, built)
+        elif built != BLANK:
+            problems.add(line, built)
 
 
 def _column_number(position: int) -> str:

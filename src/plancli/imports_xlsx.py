@@ -48,7 +48,16 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from plancli import imports
-from plancli.bulletin import BLANK, IGNORE, Header, ReadNotes, build_row, read_header
+from plancli.bulletin import (
+    BLANK,
+    IGNORE,
+    TITLE_ROWS,
+    Header,
+    ReadNotes,
+    build_row,
+    is_title,
+    read_header,
+)
 from plancli.errors import InputError
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -892,7 +901,8 @@ def parse_xlsx(
 
 
 class _RowCollector:
-    """Rows as the CSV import makes them: the first row is the header."""
+    """Rows as the CSV import makes them: the first row is the header, after any title or
+    单位 line above it (rows of one cell, `bulletin.is_title`)."""
 
     def __init__(self, name: str, limits: ImportLimits, notes: ReadNotes) -> None:
         self.name = name
@@ -901,12 +911,16 @@ class _RowCollector:
         self.problems = Problems()
         self.header: Header | None = None
         self.columns: list[str | None] = []
+        self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
-            self._header(cells if number == 1 else {})
-            if number == 1:
-                return
+            row = [_plain(_text(value, _PLAIN)) for value, _shown in cells.values()]
+            if number >= TITLE_ROWS or not is_title(row):  # else a title or a 单位 line
+                self._header(cells, number)
+            else:
+                self.title = (cells, number)  # a sheet of titles: the last is refused as one
+            return
         header = self.header
         assert header is not None
         columns = self.columns
@@ -937,25 +951,25 @@ class _RowCollector:
             column: _plain(value) if column in _TEXT_COLUMNS else value
             for column, value in values.items()
         }
-        built = build_row(header, text, number, self.notes)
-        if built == BLANK:
-            self.notes.blank_rows += 1
-        elif isinstance(built, str):
-            self.problems.add(number, built)
-        else:
+        built = build_row(header, text, number, self.notes)  # BLANK: skipped, counted
+        if not isinstance(built, str):
             self.kept.add(number, built)
+        elif built != BLANK:
+            self.problems.add(number, built)
 
-    def _header(self, cells: dict[int, tuple[Any, _Shown]]) -> None:
+    def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self.header = read_header(header, self.name)
+        self.header = read_header(header, self.name, number)
         self.notes.header = self.header
         by_position = {position: column for column, position in self.header.positions.items()}
         by_position.update(dict.fromkeys(self.header.ignored, IGNORE))
         self.columns = [by_position.get(i) for i in range(width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:
+        if self.header is None and self.title is not None:
+            self._header(*self.title)  # refuses it
         if self.header is None:
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(

@@ -119,6 +119,10 @@ class RecordOutput:
         default=0,
         metadata=doc("import: rows of a `plancli template` sheet left blank, skipped"),
     )
+    no_data_rows: int = field(
+        default=0,
+        metadata=doc('import: rows whose figures are all a table\'s "no data" mark (—), skipped'),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

@@ -206,12 +206,19 @@ def _validate(path: Path, data: bytes) -> Plan:
     try:
         return Plan.model_validate(parsed)
     except ValidationError as exc:
-        raise PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}") from None
+        error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
+        error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in exc.errors())
+        raise error from None
 
 
 def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: str) -> str:
     """First error as `line N: target ID: field: message` (+ how many more)."""
-    first = exc.errors()[0]
+    more = len(exc.errors()) - 1
+    suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
+    return _described(exc.errors()[0], data, text) + (suffix if more else "")
+
+
+def _described(first: Any, data: dict[str, Any], text: str) -> str:
     loc = list(first["loc"])
     where = ""
     line: int | None = None
@@ -242,13 +249,7 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
         line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
     parts = [p for p in (_("line {n}").format(n=line) if line else "", where, field) if p]
-    more = len(exc.errors()) - 1
-    suffix = (
-        ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-        if more
-        else ""
-    )
-    return ": ".join([*parts, message]) + suffix
+    return ": ".join([*parts, message])
 
 
 # pydantic's own messages for the mistakes a hand-written plan makes, in the user's language.

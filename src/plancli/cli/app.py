@@ -626,7 +626,7 @@ SectionOpt = Annotated[str | None, typer.Option("--section", "-s", help=_("Only 
 KindOpt = Annotated[
     str | None,
     typer.Option(
-        "--kind", "-k", help=_("Only this kind: growth, level, cumulative, milestone, relative.")
+        "--kind", "-k", help=_("Only this kind: growth, level, cumulative, milestone, relative, …")
     ),
 ]
 

@@ -100,7 +100,10 @@ def gap_cmd(
         typer.Option(
             "--status",
             metavar="STATUS[,STATUS]",
-            help=_("Only these statuses: met, on_track, at_risk, behind, missed, no_data."),
+            help=_(
+                "Only these statuses: met, on_track, at_risk, behind, missed, no_data, pending, "
+                "tracked."
+            ),
         ),
     ] = None,
     sort: Annotated[

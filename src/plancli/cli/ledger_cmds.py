@@ -295,6 +295,14 @@ def import_cmd(
                 notes.blank_rows,
             ).format(file=name, n=notes.blank_rows)
         )
+    if notes.no_data_rows:
+        say(
+            ngettext(
+                "{file}: {n} row marked — (no data) skipped",
+                "{file}: {n} rows marked — (no data) skipped",
+                notes.no_data_rows,
+            ).format(file=name, n=notes.no_data_rows)
+        )
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
         warned.setdefault(row, []).append(message)
@@ -367,6 +375,7 @@ def _import_json(
             records=records,
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
+            no_data_rows=notes.no_data_rows,
         )
     )
 

@@ -19,7 +19,7 @@ from plancli.cli.app import (
 )
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
-from plancli.errors import InputError
+from plancli.errors import InputError, PlanFileError
 from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -141,7 +141,13 @@ def validate_cmd(
     from plancli.plan import check_plan
 
     st = state(ctx)
-    plan = st.plan  # a plan that does not load raises PlanFileError → exit 3
+    try:
+        plan = st.plan  # a plan that does not load raises PlanFileError → exit 3
+    except PlanFileError as exc:  # validate lists every error, one a line, after the first
+        say(_("error: {message}").format(message=exc))
+        for detail in exc.details[1:]:
+            say(detail)
+        raise typer.Exit(exc.exit_code) from None
     report_text = None
     if source is not None:
         from plancli.paths import read_bytes
@@ -254,7 +260,10 @@ def schema_cmd(
 
 @command(
     "init",
-    help=_("Start a workspace: copy the plan into DIR/plan2022.toml (its ledger goes beside it)."),
+    help=_(
+        "Start a workspace: copy the plan into DIR under its file name (DIR/plan2022.toml, "
+        "DIR/shaanxi.toml); its ledger goes beside it."
+    ),
 )
 def init_cmd(
     ctx: typer.Context,

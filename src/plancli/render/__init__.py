@@ -11,8 +11,10 @@ stays literal: it is never parsed (`Text`, not str).
 
 from __future__ import annotations
 
+import codecs
+import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import (
@@ -46,10 +48,56 @@ def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr); Rich decides colour from the terminal and NO_COLOR.
 
     No `:emoji:` codes: plancli's text never uses them, and looking them up imports a 3 ms
-    table on every run."""
-    out = _Console(stderr=stderr, emoji=False)
+    table on every run. On a terminal whose encoding cannot show every character (GBK), what
+    it lacks is written as a near character or `?` (`_Encodable`)."""
+    stream = sys.stderr if stderr else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    whole = codecs.lookup(encoding).name in _WHOLE
+    file = None if whole else cast("IO[str]", _Encodable(stream))
+    out = _Console(stderr=stderr, emoji=False, file=file)
     out.push_render_hook(_VisibleHook())
     return out
+
+
+_WHOLE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})  # encodings of all Unicode
+# Characters of plancli's tables some terminal encodings lack (GBK: the bar's ░, the † of
+# an adjusted bound), written as the nearest they have.
+_NEAR = str.maketrans({"░": "-", "†": "+", "✓": "v", "┃": "|", "█": "#"})
+
+
+def _nearest(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    lacking = error.object[error.start : error.end]
+    return "".join(c if c in "-+v|#" else "?" for c in lacking.translate(_NEAR)), error.end
+
+
+codecs.register_error("plancli-near", _nearest)
+
+
+class _Encodable:
+    """A text stream for a console on a terminal that cannot encode every character (a
+    zh_CN.GBK locale): what the encoding lacks is written as a near character or `?`, not
+    raised (an UnicodeEncodeError was `internal error`, exit 70, from `status`)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except UnicodeEncodeError:
+            near = text.encode(self.encoding, "plancli-near")
+            return self.stream.write(near.decode(self.encoding))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
 
 class _Visible:
@@ -121,6 +169,12 @@ class Column:
     drop: int = 0
     options: dict[str, Any] = field(default_factory=dict)
     room: int | None = None  # a folding column (names): the room kept for it before options
+    # A folding column that goes under the column before it (the name under the id) when the
+    # table is too narrow to give it its `min_width` beside it.
+    under: bool = False
+    # A no-wrap column that may wrap, or end in "…", once the name has gone under the id and
+    # the table is still too wide (a long bound at 60 columns): ids and figures stay whole.
+    narrows: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -133,6 +187,8 @@ class Column:
 
 # Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
 GAP = 2
+# The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
+EDGES = 2
 
 
 def _joined(columns: list[Column]) -> list[Column]:
@@ -200,6 +256,44 @@ def _join(run: list[Column]) -> Column:
     )
 
 
+def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
+    """The columns, with a column that goes `under` the one before it (the name under the id)
+    made one with it when the others leave it less than its `min_width`: else Rich, out of
+    room, crops every column alike (a status "on tra", a bound ">4"). The stacked column is as
+    wide as the ids (never folded), the name folding under each; the rest keep their width."""
+    at = next((i for i, column in enumerate(columns) if column.under and i), None)
+    if at is None:
+        return columns
+    above, below = columns[at - 1], columns[at]
+    others = sum(column.width() for column in columns if column is not below)
+    least = int(below.options.get("min_width") or 1)
+    if others + least + gap * (len(columns) - 1) + EDGES <= width:
+        return columns
+    style = str(above.options.get("style") or "")
+    cells = []
+    for top, bottom in zip(above.cells, below.cells, strict=True):
+        cell = Text()
+        cell.append_text(top if isinstance(top, Text) else Text(top))
+        cell.stylize(style)
+        cell.append("\n")
+        cell.append_text(bottom if isinstance(bottom, Text) else Text(bottom))
+        cells.append(cell)
+    header = Text(f"{_plain(above.header)} / {_plain(below.header)}")
+    stacked = Column(header, cells, 0, {"overflow": "fold"})
+    stacked.options["width"] = max(above.width(), cell_len(header.plain))
+    rest = [
+        Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
+        if c.narrows
+        else c
+        for c in columns
+    ]
+    return [*rest[: at - 1], stacked, *rest[at + 1 :]]
+
+
+def _plain(header: str | Text) -> str:
+    return header.plain if isinstance(header, Text) else header
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -221,10 +315,13 @@ class FittedTable:
 
     def fitted(self, width: int) -> Table:
         kept = [c for c in self.columns if any(cell.plain for cell in c.cells) or not c.drop]
+        # Two cells between columns with collapsed padding, else three (a cell each side).
+        gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
-            if sum(c.width() for c in kept) + GAP * (len(kept) - 1) <= width:
+            if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
             kept = [c for c in kept if c.drop != level]
+        kept = _stacked(kept, width, gap)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
             0,
             1,

@@ -93,13 +93,13 @@ def amended_mark(a: AssessmentOut) -> str:
     return AMENDED_MARK if a.amended_from is not None else ""
 
 
-def actual_of_target(a: AssessmentOut) -> str:
-    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly; `†`
-    marks a bound adjusted mid-year."""
+def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
+    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
+    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
     actual = value_text(a, a.actual) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
-    compact = target_text(a).replace(" %", "%")
+    compact = target_text(a, lang).replace(" %", "%")
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
@@ -190,13 +190,15 @@ def _id_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
 
 def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
     """The name folds; eight Chinese characters (16 columns) are kept for it before any
-    optional figure, so a name reads in a line or two."""
+    optional figure, so a name reads in a line or two. When the terminal leaves it less than
+    four (long ids at 60 columns), it goes under the id."""
     return Column(
         t("name", lang),
         [shown(display_name(a, lang)) for a in rows],
         0,
         {"overflow": "fold", "ratio": 1, "min_width": 8},
         room=16,
+        under=True,
     )
 
 
@@ -216,7 +218,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [_marked(a, actual_of_target(a)) for a in rows],
+                [_marked(a, actual_of_target(a, lang)) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
             ),

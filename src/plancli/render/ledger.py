@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.render import settle, shown, target_name
+from plancli.render import Column, FittedTable, shown, target_name
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
@@ -83,11 +85,13 @@ def history_table(
     ledger: str,
     lang: Lang,
     target_id: str | None = None,
-) -> Table:
+) -> FittedTable:
     """Every revision, oldest first; `*` marks the figure in force for its target and period.
 
     Amount and note columns appear only when some record has one, and the target column only
-    when the history is of several targets, to keep 80 columns readable.
+    when the history is of several targets, to keep 80 columns readable. The target's id is
+    never folded: when the terminal is too narrow, the time recorded is left out, then the
+    batch, then the note (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
@@ -96,37 +100,47 @@ def history_table(
         target = plan.target(target_id)
         name = "" if target is None else f" {target_name(target, lang)}"
         title = Text("\n").join([shown(f"{target_id}{name}"), shown(ledger)])
-    table = Table(
+    records = [rev.record for rev in revisions]
+    figure = {"justify": "right", "no_wrap": True}
+    columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
+    if target_id is None:
+        ids = [shown(r.target) for r in records]
+        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+    columns += [
+        Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
+        Column(
+            _w("value", lang),
+            [shown(figure_text(r.value, None, plan.target(r.target))) for r in records],
+            0,
+            figure,
+        ),
+    ]
+    if with_amount:
+        columns.append(
+            Column(_w("amount", lang), [Text(num(r.amount)) for r in records], 0, figure)
+        )
+    columns += [
+        Column(
+            _w("recorded (UTC)", lang),
+            [shown(recorded_text(r.recorded_at)) for r in records],
+            3,
+            {"no_wrap": True},
+        ),
+        Column(
+            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 2, {"no_wrap": True}
+        ),
+    ]
+    if with_note:  # a note may span lines
+        notes = [shown(_note(r), newlines=True) for r in records]
+        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+    return FittedTable(
+        columns,
+        row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         title=title,
         caption=shown(_w("in force", lang)),
     )
-    table.add_column("", width=1, no_wrap=True)
-    if target_id is None:
-        table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("value", lang), justify="right", no_wrap=True)
-    if with_amount:
-        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
-    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
-    table.add_column(_w("batch", lang), no_wrap=True)
-    if with_note:
-        table.add_column(_w("note", lang), overflow="fold")
-    for revision in revisions:
-        record = revision.record
-        target = plan.target(record.target)
-        cells: list[str | Text] = ["*" if revision.current else ""]
-        if target_id is None:
-            cells.append(shown(record.target))
-        cells += [shown(record.period), shown(figure_text(record.value, None, target))]
-        if with_amount:
-            cells.append(num(record.amount))
-        cells += [shown(recorded_text(record.recorded_at)), shown(batch_label(record.batch))]
-        if with_note:
-            cells.append(shown(_note(record), newlines=True))  # a note may span lines
-        table.add_row(*cells, style=None if revision.current else "dim")
-    return settle(table)
 
 
 def amendments_table(
@@ -134,41 +148,44 @@ def amendments_table(
     revisions: Sequence[AmendmentRevision[Any]],
     lang: Lang,
     target_id: str | None = None,
-) -> Table:
+) -> FittedTable:
     """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
-    which batch; `*` marks those still in force from their period on."""
+    which batch; `*` marks those still in force from their period on. The id is never folded
+    (history's rule: the time recorded, the batch, then the note make room)."""
     with_note = any(rev.amendment.note for rev in revisions)
-    table = Table(
+    amendments = [rev.amendment for rev in revisions]
+    columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
+    if target_id is None:
+        ids = [shown(a.target) for a in amendments]
+        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+    bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
+    columns += [
+        Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),
+        Column(_w("bound", lang), bounds, 0, {"justify": "right", "no_wrap": True}),
+        Column(
+            _w("recorded (UTC)", lang),
+            [Text(recorded_text(a.recorded_at)) for a in amendments],
+            3,
+            {"no_wrap": True},
+        ),
+        Column(
+            _w("batch", lang),
+            [shown(batch_label(a.batch)) for a in amendments],
+            2,
+            {"no_wrap": True},
+        ),
+    ]
+    if with_note:
+        notes = [shown(a.note, newlines=True) for a in amendments]
+        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+    return FittedTable(
+        columns,
+        row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
-    table.add_column("", width=1, no_wrap=True)
-    if target_id is None:
-        table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("from", lang), no_wrap=True)
-    table.add_column(_w("bound", lang), justify="right", overflow="fold")
-    table.add_column(_w("recorded (UTC)", lang), no_wrap=True)
-    table.add_column(_w("batch", lang), no_wrap=True)
-    if with_note:
-        table.add_column(_w("note", lang), overflow="fold")
-    for revision in revisions:
-        amendment = revision.amendment
-        target = plan.target(amendment.target)
-        cells: list[str | Text] = ["*" if revision.current else ""]
-        if target_id is None:
-            cells.append(shown(amendment.target))
-        cells += [
-            amendment.period,
-            shown(amendment_bound_text(target, amendment, lang)),
-            recorded_text(amendment.recorded_at),
-            shown(batch_label(amendment.batch)),
-        ]
-        if with_note:
-            cells.append(shown(amendment.note, newlines=True))
-        table.add_row(*cells, style=None if revision.current else "dim")
-    return settle(table)
 
 
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
@@ -177,7 +194,7 @@ def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
     title = shown(f"batch {undo.batch}, recorded {recorded_text(undo.recorded_at)} UTC")
     if not undo.steps:
         return _undo_amendments_table(plan, undo, lang, title)
-    table = _undo_records_table(plan, undo, lang, title)
+    table = _AtWidth(lambda width: _undo_records_table(plan, undo, lang, title, width))
     if undo.amendment_steps:
         return Group(table, _undo_amendments_table(plan, undo, lang, None))
     return table
@@ -207,47 +224,95 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text |
     return table
 
 
-def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text) -> Table:
+def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, width: int) -> Table:
     with_amount = any(r.amount is not None for r in undo.records)
-    table = Table(box=box.SIMPLE_HEAD, title=title)
-    table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("to revert", lang), justify="right", no_wrap=True)
-    if with_amount:
-        table.add_column(_w("amount", lang), justify="right", no_wrap=True)
-    table.add_column(_w("in force after undo", lang), justify="right", no_wrap=True)
+    rows: list[list[Text]] = []
     for step in undo.steps:
         record, restored = step.record, step.restored
         target = plan.target(record.target)
-        cells: list[str | Text] = [
-            shown(record.target),
-            shown(record.period),
-            shown(figure_text(record.value, None, target)),
-        ]
+        cells = [shown(record.target), shown(record.period)]
+        cells.append(shown(figure_text(record.value, None, target)))
         if with_amount:
-            cells.append(num(record.amount))
+            cells.append(Text(num(record.amount)))
         cells.append(shown(figure_text(restored.value, None, target) if restored else "—"))
-        table.add_row(*cells)
+        rows.append(cells)
+    words = ["target", "period", "to revert", *(["amount"] if with_amount else [])]
+    headers = [_w(word, lang) for word in (*words, "in force after undo")]
+    # The id is never folded while the figures' headers can wrap beside it (on a narrow
+    # terminal it folds rather than crop a figure).
+    columns = [(h, [row[i] for row in rows], i > 1) for i, h in enumerate(headers)]
+    table = Table(box=box.SIMPLE_HEAD, title=title)
+    table.add_column(headers[0], style="cyan", no_wrap=_ids_fit(columns, width, 4), overflow="fold")
+    table.add_column(headers[1], no_wrap=True)
+    for header in headers[2:]:
+        table.add_column(header, justify="right")
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
-def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> Table:
-    """The rows an import would write: new figures and those superseding the one in force."""
-    table = Table(box=box.SIMPLE_HEAD, title=shown(result.name))
-    table.add_column(_w("row", lang), justify="right")
-    table.add_column(_w("target", lang), style="cyan", overflow="fold")
-    table.add_column(_w("period", lang), no_wrap=True)
-    table.add_column(_w("now", lang), justify="right")
-    table.add_column(_w("new", lang), justify="right")
-    for row_change in result.changes:
-        change = row_change.change
-        target = plan.target(change.record.target)
-        before = change.previous
-        table.add_row(
-            str(row_change.row),
-            shown(change.record.target),
-            shown(change.record.period),
-            shown(figure_text(before.value, before.amount, target, lang) if before else "—"),
-            shown(figure_text(change.record.value, change.record.amount, target, lang)),
+def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> RenderableType:
+    """The rows an import would write: new figures and those superseding the one in force;
+    laid out when printed, at the terminal's width."""
+    rows = [
+        (
+            Text(str(row_change.row)),
+            shown(row_change.change.record.target),
+            shown(row_change.change.record.period),
+            shown(_figure(plan, row_change.change.previous, lang) or "—"),
+            shown(_figure(plan, row_change.change.record, lang)),
         )
+        for row_change in result.changes
+    ]
+    return _AtWidth(lambda width: _import_table(rows, result.name, lang, width))
+
+
+def _figure(plan: AnyPlan, record: AnyRecord | None, lang: Lang) -> str:
+    if record is None:
+        return ""
+    return figure_text(record.value, record.amount, plan.target(record.target), lang)
+
+
+def _import_table(
+    rows: list[tuple[Text, Text, Text, Text, Text]], name: str, lang: Lang, width: int
+) -> Table:
+    # The id is never folded while the figures can wrap between words beside it; on a terminal
+    # too narrow for that (a 35-column id at 60 columns) it folds rather than crop a figure.
+    headers = [_w(word, lang) for word in ("row", "target", "period", "now", "new")]
+    columns = [(h, [row[i] for row in rows], i != 2) for i, h in enumerate(headers)]
+    fits = _ids_fit(columns, width, edges=4)
+    table = Table(box=box.SIMPLE_HEAD, title=shown(name))
+    table.add_column(headers[0], justify="right")
+    table.add_column(headers[1], style="cyan", no_wrap=fits, overflow="fold")
+    table.add_column(headers[2], no_wrap=True)
+    table.add_column(headers[3], justify="right")
+    table.add_column(headers[4], justify="right")
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+class _AtWidth:
+    """A table built when it is printed, for the console's width."""
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.build(options.max_width))
+
+
+def _ids_fit(
+    columns: Sequence[tuple[str, Sequence[Text | str], bool]], width: int, edges: int
+) -> bool:
+    """Do the ids fit whole, each other column at its narrowest (its longest word, or its
+    widest line when it never wraps: `(header, cells, wraps)`)? Three cells between columns."""
+    need = 0
+    for header, cells, wraps in columns:
+        texts = [header, *(cell.plain if isinstance(cell, Text) else cell for cell in cells)]
+        parts = [part for text in texts for part in (text.split() if wraps else text.splitlines())]
+        need += max((cell_len(part) for part in parts), default=1)
+    return need + 3 * (len(columns) - 1) + edges <= width

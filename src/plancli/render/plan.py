@@ -10,40 +10,56 @@ from plancli.fmt import bound_text, num
 from plancli.i18n import N_, Lang, _, t
 from plancli.plain import Plan, Target
 from plancli.plan import BundledPlan, Finding
-from plancli.render import settle, shown, target_name
+from plancli.render import Column, FittedTable, shown, target_name
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
 WIDE = 110
 
 
-def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=shown(plan.plan.name if lang == "zh" else plan.plan.name_en),
-        pad_edge=False,
-    )
+def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80) -> FittedTable:
     wide = width >= WIDE
     years = sorted({tg.baseline.year for tg in targets if tg.baseline is not None})
     # One baseline year (the usual case) goes in the header, so the cells stay short.
     one_year = years[0] if len(years) == 1 else None
     baseline_header = f"{t('baseline', lang)} {one_year}" if one_year else t("baseline", lang)
-    table.add_column(t("id", lang), no_wrap=True, style="cyan")
-    table.add_column(t("name", lang), ratio=1, min_width=10, overflow="fold")
+    figure = {"justify": "right", "no_wrap": True}
+    columns = [
+        Column(
+            t("id", lang), [shown(tg.id) for tg in targets], 0, {"no_wrap": True, "style": "cyan"}
+        ),
+        # Under the id when the ids and bounds leave it no room (a 2026 plan's at 80 columns):
+        # else Rich, out of room, crops every column alike (a baseline of 5.1 % as "5.").
+        Column(
+            t("name", lang),
+            [shown(target_name(tg, lang)) for tg in targets],
+            0,
+            {"ratio": 1, "min_width": 10, "overflow": "fold"},
+            under=True,
+        ),
+    ]
     if wide:
-        table.add_column(t("kind", lang), no_wrap=True)
-    table.add_column(t("target", lang), justify="right", no_wrap=True)
-    table.add_column(baseline_header, justify="right", no_wrap=True)
-    for target in targets:
-        cells = [shown(target.id), shown(target_name(target, lang))]
-        if wide:
-            cells.append(shown(t(f"kind.{target.kind}", lang)))
-        cells += [
-            shown(bound_text(target, lang=lang)),
-            shown(baseline_text(target, with_year=one_year is None)),
-        ]
-        table.add_row(*cells)
-    return settle(table)
+        kinds = [shown(t(f"kind.{tg.kind}", lang)) for tg in targets]
+        columns.append(Column(t("kind", lang), kinds, 0, {"no_wrap": True}))
+    columns += [
+        # With the name under the id and still too wide (60 columns), the one column Rich may
+        # narrow: a long bound (> national_income_growth) wraps, or ends in "…".
+        Column(
+            t("target", lang),
+            [shown(bound_text(tg, lang=lang)) for tg in targets],
+            0,
+            figure,
+            narrows=True,
+        ),
+        Column(
+            baseline_header,
+            [shown(baseline_text(tg, with_year=one_year is None)) for tg in targets],
+            0,
+            figure,
+        ),
+    ]
+    title = shown(plan.plan.name if lang == "zh" else plan.plan.name_en)
+    return FittedTable(columns, box=box.SIMPLE_HEAD, title=title, pad_edge=False)
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:
