@@ -285,21 +285,27 @@ def test_bytes_and_text_pieces_are_written_in_order(
     assert capfdbinary.readouterr().out == b'{\n  "a": [1, 2]\n}\nx\xe4\xb8\xad\n'
 
 
-def test_an_output_encoding_not_ascii_compatible_is_written_byread_and_judged(
-    tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib
-
-    app_module = importlib.import_module("plancli.cli.app")
+def test_json_is_utf8_on_a_gbk_terminal_split_or_not(tmp_path: Path) -> None:
+    """On a GBK locale (zh_CN.GBK, PYTHONIOENCODING=gbk) `gap --json` is UTF-8 all the same,
+    as RFC 8259 asks and the help says, whether two processes write it or one (before: the
+    locale's GBK, a name outside it exit 70); `gap --csv` stays in the terminal's encoding."""
+    import os
+    import subprocess
+    import sys
 
     _, location = _ledger(tmp_path, PLANS[0])
-    path = str(PLANS[0])
-    monkeypatch.setenv("PLANCLI_GAP_SPLIT", "always")
-    split = invoke("--plan", path, "--ledger", str(location.path), "gap", "--json")
-    made: list[object] = []
-    monkeypatch.setattr(split_module.SplitGap, "__enter__", lambda self: made.append(self))
-    monkeypatch.setattr(app_module, "output_encoding", lambda: ("utf-16", "strict"))
-    alone = invoke("--plan", path, "--ledger", str(location.path), "gap", "--json")
-    assert not made
-    assert (alone.exit_code, alone.stdout) == (split.exit_code, split.stdout)
-    assert split.exit_code == 0 and '"targets": [' in split.stdout
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(Path(__file__).parents[1] / "src"))
+    env.update(HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    base = [sys.executable, "-m", "plancli", "--plan", str(PLANS[0])]
+    base += ["--ledger", str(location.path), "gap"]
+    outputs = []
+    for how in ("always", "never"):
+        env["PLANCLI_GAP_SPLIT"] = how
+        run = subprocess.run([*base, "--json"], capture_output=True, env=env, check=False)
+        assert run.returncode in (0, 1), run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]
+    assert "地区生产总值".encode() in outputs[0]
+    run = subprocess.run([*base, "--csv"], capture_output=True, env=env, check=False)
+    assert "地区生产总值".encode("gbk") in run.stdout

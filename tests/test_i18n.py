@@ -321,3 +321,25 @@ def test_a_terminal_in_gbk_shows_the_dashboard_not_an_internal_error(
         assert "gdp" in text and " 5%" in text and "50%" in text
         if encoding == "gbk" and lang == "zh":
             assert "时间进度" in text and "地区生产总值" in text
+
+
+def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
+    """`targets --json` and `plans --json` on a GBK locale: UTF-8, as the help promises (before:
+    GBK bytes, which `jq` and every JSON reader refuse); the table stays in GBK."""
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), COLUMNS="120", NO_COLOR="1")
+    cases = [
+        (["targets", "--json"], "地区生产总值", "utf-8"),
+        (["plans", "--json"], "官渡区", "utf-8"),
+        (["targets"], "地区生产总值", "gbk"),
+    ]
+    for command, name, encoding in cases:
+        run = subprocess.run(
+            [sys.executable, "-m", "plancli", "--lang", "zh", *command],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+        assert name.encode(encoding) in run.stdout

@@ -637,40 +637,34 @@ def one_format(json_out: bool, csv_out: bool) -> None:
         raise InputError(_("choose one of --json and --csv"))
 
 
-def emit(text: str) -> None:
+def emit(text: str, *, json: bool = False) -> None:
     """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
-    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14)."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON is UTF-8
+    whatever the locale (`emit_parts`); CSV and text are in the terminal's encoding (a GBK
+    one's: what Excel on a Chinese Windows opens)."""
+    if json:
+        emit_parts([text])
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def emit_parts(parts: "Iterable[str | bytes]") -> None:
-    """`emit` of a text given in pieces (`output.dump_json_parts`), written as they come;
-    a piece already in bytes (in `output_encoding()`: `gap --json` split in two processes)
-    goes to the stream's bytes as it is."""
-    last = ""
+    """JSON on stdout as UTF-8 bytes whatever the locale (RFC 8259: a GBK locale's stdout would
+    write GBK), given in pieces written as they come (`output.dump_json_parts`; bytes: the
+    rows of `gap --json` split in two processes), ending with one newline."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
+    stream.flush()  # the text written before it first
+    last = b""
     for part in parts:
-        if not part:
-            continue
-        if isinstance(part, bytes):
-            if buffer is None:
-                stream.write(part.decode(*output_encoding()))
-            else:
-                stream.flush()  # the text written before it first
-                buffer.write(part)
-            last = "\n" if part.endswith(b"\n") else " "
-        else:
-            stream.write(part)
-            last = part
-    if not last.endswith("\n"):
-        stream.write("\n")
-
-
-def output_encoding() -> tuple[str, str]:
-    """The encoding of standard output and its error handler (what `sys.stdout` writes)."""
-    stream = sys.stdout
-    return getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        if data:
+            stream.write(data.decode("utf-8")) if buffer is None else buffer.write(data)
+            last = data
+    if not last.endswith(b"\n"):
+        stream.write("\n") if buffer is None else buffer.write(b"\n")
+    if buffer is not None:
+        buffer.flush()
 
 
 def say(text: str) -> None:

@@ -163,12 +163,11 @@ def _split_gap_json(
 ) -> bool | None:
     """`gap --json` read, judged and written by two processes (`assess.gap_split`); whether
     a target shown has one of the `failing` statuses. None: not split (an as-of period that
-    is not the plan year's: the single process says what is wrong, in its order; an output
-    encoding that does not write JSON's punctuation as ASCII does)."""
+    is not the plan year's: the single process says what is wrong, in its order)."""
     from plancli.assess import figure_query
     from plancli.assess.gap_shares import Figures, Source
     from plancli.assess.gap_split import SplitGap
-    from plancli.cli.app import emit_parts, output_encoding
+    from plancli.cli.app import emit_parts
     from plancli.errors import PlanError
     from plancli.periods import parse_plan_period
 
@@ -179,9 +178,6 @@ def _split_gap_json(
     except PlanError:
         return None
     if period is not None and period.year != plan.plan.year:
-        return None
-    encoding = output_encoding()
-    if "[\n ,]".encode(*encoding) != b"[\n ,]":  # not ASCII-compatible: one process writes
         return None
     query = figure_query(plan, period)
     source: Callable[[], Source]
@@ -206,7 +202,7 @@ def _split_gap_json(
         def source() -> Source:
             return figures
 
-    with SplitGap(plan, period, source, wanted, statuses, order, encoding) as split:
+    with SplitGap(plan, period, source, wanted, statuses, order) as split:
         emit_parts(split.parts())
     leave_without_freeing(split)
     return any(split.counts[status] for status in failing)
@@ -252,7 +248,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     if json_out:
         from plancli.output import dump_json
 
-        emit(dump_json(out))
+        emit(dump_json(out), json=True)
         return
     from plancli.render import console
     from plancli.render.assess import dashboard

@@ -169,6 +169,6 @@ def _compare(
     if json_out:
         from plancli.output import dumps
 
-        emit(dumps(comparison_json(comparison, name, str(gold_path))))
+        emit(dumps(comparison_json(comparison, name, str(gold_path))), json=True)
     else:
         emit(comparison_text(comparison))

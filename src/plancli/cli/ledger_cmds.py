@@ -160,7 +160,8 @@ def record_cmd(
                     ),
                     records=[_written(change)],
                 )
-            )
+            ),
+            json=True,
         )
 
 
@@ -341,7 +342,7 @@ def import_cmd(
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, location.shown, result, dry_run, notes))
+        emit(_import_json(plan, location.shown, result, dry_run, notes), json=True)
 
 
 def _import_json(
@@ -450,7 +451,7 @@ def history_cmd(
             records=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
-        emit(dump_json(out))
+        emit(dump_json(out), json=True)
     elif csv_out:
         # One table: the figures (amendments are in --json, and in the table view).
         from plancli.fmt import num
@@ -551,7 +552,7 @@ def undo_cmd(
     if undo is None:
         say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
         if json_out:
-            emit(_undo_json(plan, location.shown, None, dry_run, written=False))
+            emit(_undo_json(plan, location.shown, None, dry_run, written=False), json=True)
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
@@ -565,7 +566,7 @@ def undo_cmd(
             )
         )
         if json_out:
-            emit(_undo_json(plan, location.shown, undo, dry_run, written=False))
+            emit(_undo_json(plan, location.shown, undo, dry_run, written=False), json=True)
         return
     if not yes:
         if not _interactive():
@@ -593,7 +594,7 @@ def undo_cmd(
     )
     _advise(store)
     if json_out:
-        emit(_undo_json(plan, location.shown, undo, dry_run, written=True))
+        emit(_undo_json(plan, location.shown, undo, dry_run, written=True), json=True)
 
 
 def _undo_json(
