@@ -324,8 +324,12 @@ def test_a_terminal_in_gbk_shows_the_dashboard_not_an_internal_error(
 
 
 def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
-    """`targets --json` and `plans --json` on a GBK locale: UTF-8, as the help promises (before:
-    GBK bytes, which `jq` and every JSON reader refuse); the table stays in GBK."""
+    """`targets --json`, `plans --json` and `extract`'s TOML on a GBK locale: UTF-8, as the help
+    promises and the formats require (before: GBK bytes, which `jq`, JSON readers and tomllib
+    refuse); the table stays in GBK."""
+    report = tmp_path / "report.txt"
+    body = "今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，财政收入增长5%。"
+    report.write_text(f"某县政府工作报告\n县长在报告中说，发展是第一要务。\n{body}\n", "utf-8")
     env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
     env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
     env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), COLUMNS="120", NO_COLOR="1")
@@ -333,6 +337,7 @@ def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
         (["targets", "--json"], "地区生产总值", "utf-8"),
         (["plans", "--json"], "官渡区", "utf-8"),
         (["targets"], "地区生产总值", "gbk"),
+        (["extract", str(report), "--year", "2024"], "地区生产总值", "utf-8"),
     ]
     for command, name, encoding in cases:
         run = subprocess.run(

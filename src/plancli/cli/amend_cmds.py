@@ -95,7 +95,7 @@ def amend_cmd(
             plan_bound=bound_text(change.target),
             previous=amendment_out(plan, change.previous) if change.previous else None,
         )
-        emit(dump_json(out), json=True)
+        emit(dump_json(out), utf8=True)
 
 
 def _message(change: "AmendChange", ledger: str, dry_run: bool) -> str:

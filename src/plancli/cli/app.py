@@ -637,12 +637,12 @@ def one_format(json_out: bool, csv_out: bool) -> None:
         raise InputError(_("choose one of --json and --csv"))
 
 
-def emit(text: str, *, json: bool = False) -> None:
+def emit(text: str, *, utf8: bool = False) -> None:
     """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
-    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON is UTF-8
-    whatever the locale (`emit_parts`); CSV and text are in the terminal's encoding (a GBK
-    one's: what Excel on a Chinese Windows opens)."""
-    if json:
+    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON and TOML
+    (`utf8`) are UTF-8 whatever the locale, as their specs ask (`emit_parts`); CSV and text are
+    in the terminal's encoding (a GBK one's: what Excel on a Chinese Windows opens)."""
+    if utf8:
         emit_parts([text])
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

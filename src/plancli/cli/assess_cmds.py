@@ -248,7 +248,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     if json_out:
         from plancli.output import dump_json
 
-        emit(dump_json(out), json=True)
+        emit(dump_json(out), utf8=True)
         return
     from plancli.render import console
     from plancli.render.assess import dashboard

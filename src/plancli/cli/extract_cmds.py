@@ -74,7 +74,7 @@ def extract_cmd(
     if output is not None:
         _write(output, toml_text)
     elif compare is None:
-        emit(toml_text)
+        emit(toml_text, utf8=True)  # TOML is UTF-8 (its spec), as the file -o writes
     counts = _counts(draft.plan)
     if output is not None:
         where = _("to {file}").format(file=output)
@@ -169,6 +169,6 @@ def _compare(
     if json_out:
         from plancli.output import dumps
 
-        emit(dumps(comparison_json(comparison, name, str(gold_path))), json=True)
+        emit(dumps(comparison_json(comparison, name, str(gold_path))), utf8=True)
     else:
         emit(comparison_text(comparison))

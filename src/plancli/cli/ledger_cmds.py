@@ -161,7 +161,7 @@ def record_cmd(
                     records=[_written(change)],
                 )
             ),
-            json=True,
+            utf8=True,
         )
 
 
@@ -342,7 +342,7 @@ def import_cmd(
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, location.shown, result, dry_run, notes), json=True)
+        emit(_import_json(plan, location.shown, result, dry_run, notes), utf8=True)
 
 
 def _import_json(
@@ -451,7 +451,7 @@ def history_cmd(
             records=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
-        emit(dump_json(out), json=True)
+        emit(dump_json(out), utf8=True)
     elif csv_out:
         # One table: the figures (amendments are in --json, and in the table view).
         from plancli.fmt import num
@@ -552,7 +552,7 @@ def undo_cmd(
     if undo is None:
         say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
         if json_out:
-            emit(_undo_json(plan, location.shown, None, dry_run, written=False), json=True)
+            emit(_undo_json(plan, location.shown, None, dry_run, written=False), utf8=True)
         return
     from plancli.render import console
     from plancli.render.ledger import undo_table
@@ -566,7 +566,7 @@ def undo_cmd(
             )
         )
         if json_out:
-            emit(_undo_json(plan, location.shown, undo, dry_run, written=False), json=True)
+            emit(_undo_json(plan, location.shown, undo, dry_run, written=False), utf8=True)
         return
     if not yes:
         if not _interactive():
@@ -594,7 +594,7 @@ def undo_cmd(
     )
     _advise(store)
     if json_out:
-        emit(_undo_json(plan, location.shown, undo, dry_run, written=True), json=True)
+        emit(_undo_json(plan, location.shown, undo, dry_run, written=True), utf8=True)
 
 
 def _undo_json(

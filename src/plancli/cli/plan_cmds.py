@@ -48,7 +48,7 @@ def targets_cmd(
     if json_out:
         from plancli.output import dump_json, targets_output
 
-        emit(dump_json(targets_output(plan, selected)), json=True)
+        emit(dump_json(targets_output(plan, selected)), utf8=True)
     elif csv_out:
         from plancli.output import csv_text, targets_csv
 
@@ -100,7 +100,7 @@ def show_cmd(
             history=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
         )
-        emit(dump_json(out), json=True)
+        emit(dump_json(out), utf8=True)
     else:
         from rich.console import Group, RenderableType
 
@@ -177,7 +177,7 @@ def validate_cmd(
                 for f in findings
             ],
         )
-        emit(dump_json(out), json=True)
+        emit(dump_json(out), utf8=True)
         return
     from plancli.render import console
 
@@ -222,7 +222,7 @@ def plans_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
                     ],
                 }
             ),
-            json=True,
+            utf8=True,
         )
         return
     from plancli.render import console
@@ -248,9 +248,9 @@ def schema_cmd(
 
     schemas = json_schemas()
     if what == "all":
-        emit(dumps(schemas), json=True)
+        emit(dumps(schemas), utf8=True)
     elif what in schemas:
-        emit(dumps(schemas[what]), json=True)
+        emit(dumps(schemas[what]), utf8=True)
     else:
         raise InputError(
             _("no schema {name!r}; choose one of: all, {names}").format(
