@@ -19,7 +19,8 @@ import pytest
 from extract_drafts import heads, page
 from plancli.errors import InputError
 from plancli.extract import extract_plan
-from plancli.extract.text import _TRADITIONAL, parse_form
+from plancli.extract.characters import TRADITIONAL
+from plancli.extract.text import parse_form
 
 
 def _bounds(target: dict[str, Any]) -> tuple[str, Decimal | None, bool]:
@@ -207,7 +208,7 @@ def test_the_traditional_pages_characters_are_all_mapped() -> None:
     and the parse form of 204's clauses is the simplified clause, offset for offset."""
     unmapped = set()
     for char in TIANSHUI + "".join(JINGSHAN):
-        if "\u4e00" <= char <= "\u9fff" and char not in _TRADITIONAL:
+        if "\u4e00" <= char <= "\u9fff" and char not in TRADITIONAL:
             try:
                 char.encode("gb2312")
             except UnicodeEncodeError:
