@@ -31,6 +31,8 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
         full_stop = parse.find("。", pos, stop)
         newline = parse.find("\n", pos, stop)
         if full_stop >= 0 and (newline < 0 or full_stop < newline):
+            if parse[full_stop - 1] == "等" and full_stop > start:
+                return full_stop  # …规模以上工业产值增长17%等。: the list says it has ended
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
                 continue

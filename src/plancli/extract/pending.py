@@ -16,7 +16,8 @@ _ABOVE = rf"(?:国家|上级|{_LEVEL})(?:[、和]?{_LEVEL})?"  # 省、市, 省�
 # pending even when the report does not say who hands it down (完成节能减排任务).
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
 # A target the city or the province sets for a district or a city: 市定目标, 国家和省定目标.
-_SET_BY = r"(?:国家和|国家、)?[市省]定目标"
+_SET_BY_WHOM = r"(?:国家和|国家、)?[市省](?:定|控)"
+_SET_BY = rf"{_SET_BY_WHOM}(?:目标|任务)"  # 省定任务, 省控目标 too
 PENDING = re.compile(
     rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
@@ -63,7 +64,7 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     if prefix:
         subjects = text[prefix.end() :]
         subjects = re.sub(
-            rf"等?(年度)?(约束性)?(指标)?{_SET_BY[:-2]}?(目标任务|目标|任务)?$", "", subjects
+            rf"等?(年度)?(约束性)?(指标)?(?:{_SET_BY_WHOM})?(目标任务|目标|任务)?$", "", subjects
         )
     else:
         subjects = text[: match.start()]

@@ -259,6 +259,7 @@ NATIONAL_IDS = {
         "National growth of residents' income",
     ),
     "gdp": ("national_gdp_growth", "全国经济增速", "National GDP growth"),
+    "foreign_trade": ("national_trade_growth", "全国外贸增速", "National foreign-trade growth"),
 }
 
 
@@ -293,6 +294,7 @@ PENDING_TOKENS: tuple[tuple[str, str], ...] = (
     ("能耗", "energy_intensity"),
     ("能源", "energy_intensity"),
     ("水资源", "water_intensity"),
+    ("节水", "water_intensity"),
     ("水耗", "water_intensity"),
     ("减排减污", "emission_reduction"),
     ("减污", "emission_reduction"),
