@@ -89,3 +89,29 @@ def test_an_adverb_before_a_comparison_with_the_province() -> None:
         "province_gdp",
     )
     assert found[0]["around"] == Decimal("5")
+
+
+# 天津 2024 (set Q's 259): the page's title and its first sentence state the GDP target, the
+# list below does not.
+TIANJIN = (
+    "天津经济运行整体向好 2024年GDP预期增长目标4.5%左右\n发布时间:2024-11-23 15:23:00\n"
+    "23日，天津市第十八届人民代表大会第二次会议开幕，天津市市长在作政府工作报告时透露，2024年，"
+    "天津市地区生产总值预期目标增长4.5%左右。\n"
+    "报告提出，2024年主要预期目标是：一般公共预算收入、居民人均可支配收入增长与经济增长同步，"
+    "社会消费品零售总额增长6%，城镇新增就业35万人。\n"
+)
+
+
+def test_the_economys_target_summed_up_before_the_list() -> None:
+    """天津市地区生产总值预期目标增长4.5%左右, in the sentence nearest the list (the title states
+    it too): the GDP target, the relations' reference (before: missed, and the relation's words
+    drafted as an outside series gdp)."""
+    found = heads(TIANJIN, 2024)
+    assert (found[0]["id"], found[0]["around"], found[0]["quote"]) == (
+        "gdp",
+        Decimal("4.5"),
+        "天津市地区生产总值预期目标增长4.5%左右",
+    )
+    relations = [t for t in found if t["kind"] == "relative"]
+    assert [t["reference"] for t in relations] == ["gdp", "gdp"]
+    assert len(found) == 5

@@ -93,9 +93,10 @@ def extract_plan(
         if layout.headline_unmarked:
             for target in targets:
                 target.review.append(UNMARKED_NOTE)
-        for summary in layout.summaries:
+        for summary in reversed(layout.summaries):
             # 报告提出，主要预期目标包括地区生产总值增长5%左右。…主要预期目标是：<the rest>: the
-            # summary's target where the paragraph does not state it again
+            # summary's target where the paragraph does not state it again; the summary nearest
+            # the paragraph first (a page's title states it too)
             stated = {t.id for t in targets}
             read = HeadlineReader(parse).read(summary.start, summary.end)
             targets[:0] = [t for t in read if t.shared and t.id not in stated]

@@ -305,7 +305,12 @@ _OTHER_YEAR_CLAUSE = re.compile(r"[,;。](?:到|至)(20\d\d)年")
 
 # A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
 # 5%左右。 (one sentence, a figure in it).
-_SUMMARY = re.compile(r"(?:主要)?预期目标(?:包括|是|为)\s*[:,]?|(?:主要)?预期目标\s*[:,]")
+_SUMMARY = re.compile(
+    r"(?:主要)?预期目标(?:包括|是|为)\s*[:,]?|(?:主要)?预期目标\s*[:,]"
+    # 2024年，天津市地区生产总值预期目标增长4.5%左右。: the economy's target named before it
+    r"|(?P<gdp>(?:地区生产总值|生产总值|GDP)(?:增长)?(?:的)?预期(?:增长)?目标(?:为|是)?"
+    r"(?=\s*(?:增长)?\s*\d))"
+)
 
 
 def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
@@ -331,7 +336,9 @@ def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
         if FIGURE_FOLLOWS.match(parse, match.end()) and not FIVE_YEAR_GOAL.match(
             parse, match.end()
         ):
-            found.append(Span(match.end(), end))
+            # the economy's target read whole, its name and 预期目标 before the figure
+            start = max(opening, parse.rfind(",", 0, match.start()) + 1)
+            found.append(Span(start if match.group("gdp") else match.end(), end))
     return found
 
 
