@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import fcntl
 import functools
 import gc
 import os
@@ -328,6 +329,34 @@ def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
     return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
 
 
+# Under xdist, where each worker starts a server of its own: the data folder `initdb` makes,
+# made once a run (by the first worker to need it) and copied by the others (initdb is 0.9
+# CPU-s and a second of a worker's wall; a copy on a tmpfs, 0.05). Named by the controller
+# (or the one process), which deletes it at the end.
+_PG_TEMPLATE = "PLANCLI_TEST_PG_TEMPLATE"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and (base := pgcluster.base_folder()):
+        os.environ[_PG_TEMPLATE] = tempfile.mkdtemp(prefix="plancli-pg-template-", dir=base)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and (template := os.environ.get(_PG_TEMPLATE)):
+        shutil.rmtree(template, ignore_errors=True)
+
+
+def _pg_template() -> Path | None:
+    """The run's initdb'd data folder to copy (made here if no worker made it yet), or None
+    (initdb itself) where there are no workers to share it."""
+    template = os.environ.get(_PG_TEMPLATE)
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or template is None:
+        return None
+    with open(Path(template, "lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker makes it; the other waits, then copies
+        return pgcluster.initdb_template(Path(template))
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL server for the whole session (tests/pgcluster.py), with a pool
@@ -339,7 +368,7 @@ def pg_cluster() -> Iterator[Cluster]:
         give_up(f"no PostgreSQL server for the tests: {reason}")
     try:
         # A small server: under xdist every worker starts its own (-n auto: one per core).
-        cluster = pgcluster.start_cluster(shared_buffers="32MB")
+        cluster = pgcluster.start_cluster(shared_buffers="32MB", template=_pg_template())
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
