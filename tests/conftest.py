@@ -247,7 +247,8 @@ def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str
     return once
 
 
-tomli.loads = _parsed_once(tomli.loads)
+if not hasattr(tomli.loads, "__wrapped__"):  # once, also where tests import tests.conftest
+    tomli.loads = _parsed_once(tomli.loads)
 
 
 @pytest.fixture
