@@ -132,11 +132,15 @@ def _fewer_messages_to_the_controller(config: pytest.Config) -> None:
         for plugin in config.pluginmanager.get_plugins()
         if type(plugin).__name__ == "WorkerInteractor" and hasattr(plugin, "sendevent")
     ]
+    try:  # the JUnit XML and logging plugins may be off (-p no:junitxml, -p no:logging)
+        live_logging = bool(config.getini("log_cli"))
+    except ValueError:
+        live_logging = False
     if (
         len(interactors) != 1
         or config.get_verbosity() >= 0
-        or config.option.xmlpath
-        or config.getini("log_cli")
+        or getattr(config.option, "xmlpath", None)
+        or live_logging
     ):
         return
     [interactor] = interactors
