@@ -17,7 +17,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # pytest caches each test module with its asserts rewritten, unless bytecode is not to be
 # written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
@@ -68,24 +68,53 @@ if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
 
 # ruff: noqa: E402 (the bytecode cache above is set before these modules are imported)
 import pytest
-import tomli
-import typer.testing
-from hypothesis import settings
-from hypothesis import strategies as st
-from hypothesis.errors import HypothesisSideeffectWarning
-from typer.testing import CliRunner
 
 import pgcluster
-import plancli.schemas
-from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
-from pgcluster import Cluster
-from plancli.cli import app
 from plancli.i18n import language, set_language
 
-# Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
-# store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
-settings.register_profile("plancli", deadline=None)
-settings.load_profile("plancli")
+if TYPE_CHECKING:
+    import typer
+    from typer.testing import CliRunner
+
+    from ledgers import Ledger, PgLedgers
+    from pgcluster import Cluster
+
+# Hypothesis, Typer, Pydantic and plancli's CLI are imported where tests run (the xdist workers,
+# or the one process), not by the xdist controller, which runs none: it imported them before
+# it started the workers (0.5 CPU-s while both cores waited). See `_for_the_tests`.
+
+
+def _runs_tests(config: pytest.Config) -> bool:
+    """Whether this process runs tests: an xdist worker or the one process, not the controller
+    (xdist's --dist and --tx, set from -n before pytest_configure; --collect-only collects in
+    the controller)."""
+    if hasattr(config, "workerinput") or config.getvalue("collectonly"):
+        return True
+    return config.getoption("dist", "no") == "no" or not config.getoption("tx", None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and (base := pgcluster.base_folder()):
+        os.environ[_PG_TEMPLATE] = tempfile.mkdtemp(prefix="plancli-pg-template-", dir=base)
+    if _runs_tests(config):
+        _for_the_tests()
+
+
+def _for_the_tests() -> None:
+    """Before the tests are collected (before Hypothesis's plugin reads --hypothesis-profile)."""
+    import tomli
+    import typer.testing
+    from hypothesis import settings
+
+    import plancli.schemas
+
+    # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
+    # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
+    settings.register_profile("plancli", deadline=None)
+    settings.load_profile("plancli")
+    typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
+    plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
+    tomli.loads = _parsed_once(tomli.loads)
 
 
 def _out_of_the_collectors_sight() -> None:
@@ -109,13 +138,28 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # it out at once. Worked out here, in the controller before it starts the workers (xdist
     # starts them after this hook), it is kept for them to read (0.03 CPU-seconds each). The
     # properties draw the same characters. Hypothesis warns of slow work while pytest starts;
-    # this is that work, on purpose, once.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
-        st.text().validate()
+    # this is that work, on purpose, once. (Where the tables are kept, the controller does not
+    # import Hypothesis for it.)
+    if _runs_tests(session.config) or not _unicode_tables_kept():
+        from hypothesis import strategies as st
+        from hypothesis.errors import HypothesisSideeffectWarning
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+            st.text().validate()
     _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
     if hasattr(session.config, "workerinput"):
         _fewer_messages_to_the_controller(session.config)
+
+
+def _unicode_tables_kept() -> bool:
+    """Whether Hypothesis keeps the tables `st.text()` needs (as hypothesis.internal.charmap
+    names them: where it names them otherwise, they are worked out here as before)."""
+    import unicodedata
+
+    home = Path(os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") or Path.cwd() / ".hypothesis")
+    kept = home / "unicode_data" / unicodedata.unidata_version
+    return all((kept / f"{name}.json.gz").is_file() for name in ("charmap", "codec-v2-utf-8"))
 
 
 def _fewer_messages_to_the_controller(config: pytest.Config) -> None:
@@ -214,9 +258,6 @@ def _built_once(build: Any) -> Any:
     return get_command
 
 
-typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
-
-
 def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
     """`plancli schema` builds eleven Pydantic schemas (0.3-0.5 CPU-seconds) from the types,
     the same every time in a process: built once per language by the real function, each
@@ -230,9 +271,6 @@ def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], di
         return copy.deepcopy(built[language()])
 
     return once
-
-
-plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
 
 
 def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
@@ -257,10 +295,6 @@ def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str
         return pickle.loads(kept[key])  # type: ignore[no-any-return]
 
     return once
-
-
-if not hasattr(tomli.loads, "__wrapped__"):  # once, also where tests import tests.conftest
-    tomli.loads = _parsed_once(tomli.loads)
 
 
 @pytest.fixture
@@ -305,6 +339,10 @@ def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 @contextlib.contextmanager
 def _isolated_cli(homes: Path) -> Iterator[Callable[..., Any]]:
+    from typer.testing import CliRunner
+
+    from plancli.cli import app
+
     home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
     runner = CliRunner()
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -348,12 +386,16 @@ def kept_unchanged(folder: Path) -> Iterator[None]:
 
 @pytest.fixture
 def runner() -> CliRunner:
+    from typer.testing import CliRunner
+
     return CliRunner()
 
 
 @pytest.fixture
 def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
     """Run plancli with arguments; returns the click Result (stdout and stderr apart)."""
+
+    from plancli.cli import app
 
     def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
         return runner.invoke(app, list(args), input=input)
@@ -375,6 +417,8 @@ def ledger_suffix(request: pytest.FixtureRequest) -> str:
     (issue 5), and PostgreSQL (issue 13) in the throwaway server, where `ledger_at` turns
     the name into a database (the test skips, saying why, where there is no server)."""
     if request.param == "postgres":
+        from ledgers import PG_SUFFIX
+
         request.getfixturevalue("pg_ledgers")
         return PG_SUFFIX
     return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
@@ -392,11 +436,6 @@ def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
 # CPU-s and a second of a worker's wall; a copy on a tmpfs, 0.05). Named by the controller
 # (or the one process), which deletes it at the end.
 _PG_TEMPLATE = "PLANCLI_TEST_PG_TEMPLATE"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    if os.environ.get("PYTEST_XDIST_WORKER") is None and (base := pgcluster.base_folder()):
-        os.environ[_PG_TEMPLATE] = tempfile.mkdtemp(prefix="plancli-pg-template-", dir=base)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -430,6 +469,8 @@ def pg_cluster() -> Iterator[Cluster]:
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
+    from ledgers import POOL
+
     try:
         for number in range(POOL):
             cluster.psql(f"CREATE DATABASE plancli_t{number}")
@@ -441,6 +482,8 @@ def pg_cluster() -> Iterator[Cluster]:
 @pytest.fixture
 def pg_ledgers(pg_cluster: Cluster) -> Iterator[PgLedgers]:
     """The databases of this test's PostgreSQL ledgers, emptied after it."""
+    from ledgers import PgLedgers
+
     ledgers = PgLedgers(pg_cluster)
     try:
         yield ledgers
@@ -452,6 +495,7 @@ def pg_ledgers(pg_cluster: Cluster) -> Iterator[PgLedgers]:
 def ledger_at(request: pytest.FixtureRequest) -> Callable[..., Ledger]:
     """`ledger_at(tmp_path / f"work{ledger_suffix}", plan_id)`: the test ledger of that name, a
     file's path or, for the PostgreSQL suffix, a database holding the plan's records."""
+    from ledgers import MINI, PG_SUFFIX
 
     def at(path: Path, plan_id: str = MINI) -> Ledger:
         if str(path).endswith(PG_SUFFIX):
