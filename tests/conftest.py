@@ -432,8 +432,8 @@ def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
 
 
 # Under xdist, where each worker starts a server of its own: the data folder `initdb` makes,
-# made once a run (by the first worker to need it) and copied by the others (initdb is 0.9
-# CPU-s and a second of a worker's wall; a copy on a tmpfs, 0.05). Named by the controller
+# made once a run (by the first worker to need it) and copied by the others (initdb is 0.8
+# CPU-s and a second of a worker's wall; a copy on a tmpfs, 0.06). Named by the controller
 # (or the one process), which deletes it at the end.
 _PG_TEMPLATE = "PLANCLI_TEST_PG_TEMPLATE"
 
