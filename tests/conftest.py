@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import fcntl
 import functools
 import gc
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -15,7 +17,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # pytest caches each test module with its asserts rewritten, unless bytecode is not to be
 # written (PYTHONDONTWRITEBYTECODE, set in some environments): then every worker rewrites all the
@@ -32,6 +34,13 @@ sys.dont_write_bytecode = False
 # as an installed plancli does (pip compiles them at install).
 os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+# What the imports and the collection make lives to the end of the run: the collector walked
+# it some 360 times a process (0.3 CPU-s, a worker's start-up's seventh) to free next to
+# nothing. Off until the tests are collected (`_out_of_the_collectors_sight`, which collects
+# once and turns it on again); reference counting frees the rest as ever. (Not again where a
+# test module imports tests.conftest after that.)
+if not gc.get_freeze_count():
+    gc.disable()
 
 
 def _in_memory_temp() -> str | None:
@@ -59,23 +68,53 @@ if "TMPDIR" not in os.environ and (memory := _in_memory_temp()) is not None:
 
 # ruff: noqa: E402 (the bytecode cache above is set before these modules are imported)
 import pytest
-import typer.testing
-from hypothesis import settings
-from hypothesis import strategies as st
-from hypothesis.errors import HypothesisSideeffectWarning
-from typer.testing import CliRunner
 
 import pgcluster
-import plancli.schemas
-from ledgers import MINI, PG_SUFFIX, POOL, Ledger, PgLedgers
-from pgcluster import Cluster
-from plancli.cli import app
 from plancli.i18n import language, set_language
 
-# Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
-# store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
-settings.register_profile("plancli", deadline=None)
-settings.load_profile("plancli")
+if TYPE_CHECKING:
+    import typer
+    from typer.testing import CliRunner
+
+    from ledgers import Ledger, PgLedgers
+    from pgcluster import Cluster
+
+# Hypothesis, Typer, Pydantic and plancli's CLI are imported where tests run (the xdist workers,
+# or the one process), not by the xdist controller, which runs none: it imported them before
+# it started the workers (0.5 CPU-s while both cores waited). See `_for_the_tests`.
+
+
+def _runs_tests(config: pytest.Config) -> bool:
+    """Whether this process runs tests: an xdist worker or the one process, not the controller
+    (xdist's --dist and --tx, set from -n before pytest_configure; --collect-only collects in
+    the controller)."""
+    if hasattr(config, "workerinput") or config.getvalue("collectonly"):
+        return True
+    return config.getoption("dist", "no") == "no" or not config.getoption("tx", None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and (base := pgcluster.base_folder()):
+        os.environ[_PG_TEMPLATE] = tempfile.mkdtemp(prefix="plancli-pg-template-", dir=base)
+    if _runs_tests(config):
+        _for_the_tests()
+
+
+def _for_the_tests() -> None:
+    """Before the tests are collected (before Hypothesis's plugin reads --hypothesis-profile)."""
+    import tomli
+    import typer.testing
+    from hypothesis import settings
+
+    import plancli.schemas
+
+    # Properties are checked, not timed: Hypothesis's 200 ms deadline per example failed a file
+    # store's example on a loaded machine. Speed is the benchmark's business (benchmarks/).
+    settings.register_profile("plancli", deadline=None)
+    settings.load_profile("plancli")
+    typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
+    plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
+    tomli.loads = _parsed_once(tomli.loads)
 
 
 def _out_of_the_collectors_sight() -> None:
@@ -89,6 +128,7 @@ def _out_of_the_collectors_sight() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(700, 10, 100)
+    gc.enable()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -98,11 +138,75 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # it out at once. Worked out here, in the controller before it starts the workers (xdist
     # starts them after this hook), it is kept for them to read (0.03 CPU-seconds each). The
     # properties draw the same characters. Hypothesis warns of slow work while pytest starts;
-    # this is that work, on purpose, once.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
-        st.text().validate()
+    # this is that work, on purpose, once. (Where the tables are kept, the controller does not
+    # import Hypothesis for it.)
+    if _runs_tests(session.config) or not _unicode_tables_kept():
+        from hypothesis import strategies as st
+        from hypothesis.errors import HypothesisSideeffectWarning
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+            st.text().validate()
     _out_of_the_collectors_sight()  # the xdist controller, which collects nothing
+    if hasattr(session.config, "workerinput"):
+        _fewer_messages_to_the_controller(session.config)
+
+
+def _unicode_tables_kept() -> bool:
+    """Whether Hypothesis keeps the tables `st.text()` needs (as hypothesis.internal.charmap
+    names them: where it names them otherwise, they are worked out here as before)."""
+    import unicodedata
+
+    home = Path(os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") or Path.cwd() / ".hypothesis")
+    kept = home / "unicode_data" / unicodedata.unidata_version
+    return all((kept / f"{name}.json.gz").is_file() for name in ("charmap", "codec-v2-utf-8"))
+
+
+def _fewer_messages_to_the_controller(config: pytest.Config) -> None:
+    """An xdist worker sends the controller six messages a test (pure-Python serialising on
+    both sides and a thread to read them: 3-4 ms of CPU a test, 8-9 CPU-s a run in all).
+    In quiet mode (`-q`, as `addopts` sets) with no JUnit XML, two of them change nothing
+    the controller shows: the start of a test (shown only from `-v` on, or by live logging)
+    and the passed set-up and teardown of a test that wrote nothing and took less time than
+    `--durations` shows. Those are not sent; every failure, error, skip, the call's report,
+    each test's end (the progress figure) and everything from `-v` on are, as before. Only
+    the count of hidden durations that `--durations` prints changes."""
+    interactors = [
+        plugin
+        for plugin in config.pluginmanager.get_plugins()
+        if type(plugin).__name__ == "WorkerInteractor" and hasattr(plugin, "sendevent")
+    ]
+    try:  # the JUnit XML and logging plugins may be off (-p no:junitxml, -p no:logging)
+        live_logging = bool(config.getini("log_cli"))
+    except ValueError:
+        live_logging = False
+    if (
+        len(interactors) != 1
+        or config.get_verbosity() >= 0
+        or getattr(config.option, "xmlpath", None)
+        or live_logging
+    ):
+        return
+    [interactor] = interactors
+    send = interactor.sendevent
+    least = config.option.durations_min
+    least = 0.005 if least is None else least
+
+    def sendevent(name: str, **kwargs: Any) -> None:
+        if name == "logstart":
+            return
+        if name == "testreport":
+            data = kwargs["data"]
+            if (
+                data.get("when") in ("setup", "teardown")
+                and data.get("outcome") == "passed"
+                and not data.get("sections")
+                and data.get("duration", least) < least
+            ):
+                return
+        send(name, **kwargs)
+
+    interactor.sendevent = sendevent
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -154,9 +258,6 @@ def _built_once(build: Any) -> Any:
     return get_command
 
 
-typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
-
-
 def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
     """`plancli schema` builds eleven Pydantic schemas (0.3-0.5 CPU-seconds) from the types,
     the same every time in a process: built once per language by the real function, each
@@ -172,7 +273,28 @@ def _schemas_once(json_schemas: Callable[[], dict[str, Any]]) -> Callable[[], di
     return once
 
 
-plancli.schemas.json_schemas = _schemas_once(plancli.schemas.json_schemas)  # type: ignore[assignment]
+def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """tomli's `loads` (a pure function of the text) parses each text of 1,000 characters or
+    more once per process: a test's first command parses its plan (it has a plan cache of its
+    own), the same few bundled plans some 1,500 times a run, 3.5 ms each for the 80-target
+    ones (about 2 CPU-seconds a run). Each call gets its own copy (unpickled, 0.2 ms), so a
+    caller that changes what it got changes nothing another gets. What tomli refuses is
+    refused again each time (nothing kept), and plancli's own work on the text (decoding,
+    the checks after the parse, validation, compiling) runs every time as before."""
+    kept: dict[tuple[str, Any], bytes] = {}
+
+    @functools.wraps(loads)
+    def once(s: str, /, *, parse_float: Any = float) -> dict[str, Any]:
+        if len(s) < 1000:
+            return loads(s, parse_float=parse_float)
+        key = (s, parse_float)
+        if key not in kept:
+            parsed = loads(s, parse_float=parse_float)
+            kept[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+            return parsed
+        return pickle.loads(kept[key])  # type: ignore[no-any-return]
+
+    return once
 
 
 @pytest.fixture
@@ -217,6 +339,10 @@ def isolated_env(homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 @contextlib.contextmanager
 def _isolated_cli(homes: Path) -> Iterator[Callable[..., Any]]:
+    from typer.testing import CliRunner
+
+    from plancli.cli import app
+
     home = Path(tempfile.mkdtemp(prefix="home-", dir=homes))
     runner = CliRunner()
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -260,12 +386,16 @@ def kept_unchanged(folder: Path) -> Iterator[None]:
 
 @pytest.fixture
 def runner() -> CliRunner:
+    from typer.testing import CliRunner
+
     return CliRunner()
 
 
 @pytest.fixture
 def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
     """Run plancli with arguments; returns the click Result (stdout and stderr apart)."""
+
+    from plancli.cli import app
 
     def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
         return runner.invoke(app, list(args), input=input)
@@ -287,6 +417,8 @@ def ledger_suffix(request: pytest.FixtureRequest) -> str:
     (issue 5), and PostgreSQL (issue 13) in the throwaway server, where `ledger_at` turns
     the name into a database (the test skips, saying why, where there is no server)."""
     if request.param == "postgres":
+        from ledgers import PG_SUFFIX
+
         request.getfixturevalue("pg_ledgers")
         return PG_SUFFIX
     return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
@@ -297,6 +429,29 @@ def file_ledger_suffix(request: pytest.FixtureRequest) -> str:
     """The two file stores, for tests of files as such (locks, renames, links, the status
     cache's fingerprints); tests/test_ledger_postgres.py checks the database's counterparts."""
     return ".progress.toml" if request.param == "toml" else ".progress.sqlite"
+
+
+# Under xdist, where each worker starts a server of its own: the data folder `initdb` makes,
+# made once a run (by the first worker to need it) and copied by the others (initdb is 0.8
+# CPU-s and a second of a worker's wall; a copy on a tmpfs, 0.06). Named by the controller
+# (or the one process), which deletes it at the end.
+_PG_TEMPLATE = "PLANCLI_TEST_PG_TEMPLATE"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and (template := os.environ.get(_PG_TEMPLATE)):
+        shutil.rmtree(template, ignore_errors=True)
+
+
+def _pg_template() -> Path | None:
+    """The run's initdb'd data folder to copy (made here if no worker made it yet), or None
+    (initdb itself) where there are no workers to share it."""
+    template = os.environ.get(_PG_TEMPLATE)
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or template is None:
+        return None
+    with open(Path(template, "lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker makes it; the other waits, then copies
+        return pgcluster.initdb_template(Path(template))
 
 
 @pytest.fixture(scope="session")
@@ -310,10 +465,12 @@ def pg_cluster() -> Iterator[Cluster]:
         give_up(f"no PostgreSQL server for the tests: {reason}")
     try:
         # A small server: under xdist every worker starts its own (-n auto: one per core).
-        cluster = pgcluster.start_cluster(shared_buffers="32MB")
+        cluster = pgcluster.start_cluster(shared_buffers="32MB", template=_pg_template())
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         give_up(f"could not start a PostgreSQL server: {' '.join(detail.split())[-300:]}")
+    from ledgers import POOL
+
     try:
         for number in range(POOL):
             cluster.psql(f"CREATE DATABASE plancli_t{number}")
@@ -325,6 +482,8 @@ def pg_cluster() -> Iterator[Cluster]:
 @pytest.fixture
 def pg_ledgers(pg_cluster: Cluster) -> Iterator[PgLedgers]:
     """The databases of this test's PostgreSQL ledgers, emptied after it."""
+    from ledgers import PgLedgers
+
     ledgers = PgLedgers(pg_cluster)
     try:
         yield ledgers
@@ -336,6 +495,7 @@ def pg_ledgers(pg_cluster: Cluster) -> Iterator[PgLedgers]:
 def ledger_at(request: pytest.FixtureRequest) -> Callable[..., Ledger]:
     """`ledger_at(tmp_path / f"work{ledger_suffix}", plan_id)`: the test ledger of that name, a
     file's path or, for the PostgreSQL suffix, a database holding the plan's records."""
+    from ledgers import MINI, PG_SUFFIX
 
     def at(path: Path, plan_id: str = MINI) -> Ledger:
         if str(path).endswith(PG_SUFFIX):
