@@ -295,6 +295,34 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "2 are pending" not in en and "2 await their targets (pending)" in en
 
 
+def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    """The headline table's 目标 column (md, html, xlsx) read `pending`, `fall ≥ 3%` and
+    `≥ 5% (aim 5.5)` in a Chinese report: the assessment's English bound text."""
+    from openpyxl import load_workbook
+
+    plan = tmp_path / "forms.toml"
+    plan.write_text(FORMS_PLAN, encoding="utf-8")
+    figures = tmp_path / "june.csv"
+    figures.write_text(FORMS_FIGURES, encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    zh = report(invoke, plan, "zh")
+    assert "| 地区生产总值 | ≥ 5% (争取 5.5) | 5.8% |" in zh
+    assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 2% |" in zh
+    assert "| 粮食产量 | 待下达 | — |" in zh
+    html = report(invoke, plan, "zh", "--format", "html")
+    assert '<td class="right">下降 ≥ 3%</td>' in html
+    workbook = tmp_path / "june.xlsx"
+    assert invoke("--plan", str(plan), "--lang", "zh", "report", "-o", str(workbook)).exit_code == 0
+    sheet = load_workbook(workbook)["summary"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "待下达" in cells and "下降 ≥ 3%" in cells
+    for text in (zh, html, " ".join(str(c) for c in cells if c)):
+        assert "pending" not in text.replace("s-pending", "").replace("--pending", "")
+        assert "fall" not in text and "aim" not in text
+    en = report(invoke, plan, "en")  # English as before
+    assert "| Grain output | pending | — |" in en and "| fall ≥ 3% |" in en
+
+
 def test_a_stretch_aim_not_reached_is_said(tmp_path: Path) -> None:
     plan_file = tmp_path / "forms.toml"
     plan_file.write_text(FORMS_PLAN, encoding="utf-8")
