@@ -132,9 +132,8 @@ def title(plan_name: str, lang: Lang) -> str:
 
 
 def investment_heading(unit: str, lang: Lang) -> str:
-    return (
-        f"{t('investment', lang)}({unit})" if lang == "zh" else f"{t('investment', lang)} ({unit})"
-    )
+    word = t("investment", lang)
+    return f"{word}（{unit}）" if lang == "zh" else f"{word} ({unit})"
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
