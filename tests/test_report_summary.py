@@ -51,6 +51,10 @@ def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no
     assert headline.startswith(GDP_ZH)
     assert "固定资产投资(不含农户)累计增长0%，未实现正增长的目标。" in headline  # 0.0 is not > 0
     assert "城镇常住居民人均可支配收入累计增长5.5%，与地区生产总值增长（5%）基本同步。" in headline
+    # 7.8 % against GDP's 5 %: beyond the 1 pp of 基本同步, said as the lead it is
+    assert "农村常住居民人均可支配收入累计增长7.8%，高于地区生产总值增长（5%）2.8个百分点。" in (
+        headline
+    )
     assert "城镇登记失业率为4.2%，低于4.8%的控制目标。" in headline
     assert "地方一般公共预算收入累计增长2.4%，高于目标0.4个百分点。" in headline
     # the investment plan's total, then the other targets needing attention, worst first
@@ -101,12 +105,20 @@ def test_summary_of_the_2021_review() -> None:
     ]
     assert zh.headline[0] == "地区生产总值增长0.3%，低于目标7.7个百分点。"  # a year-end figure
     assert "固定资产投资(不含农户)尚无数据。" in zh.headline  # the report gives no growth
-    assert "农村常住居民人均可支配收入增长9.3%，与地区生产总值增长（0.3%）基本同步。" in zh.headline
+    # 与经济增长基本同步, met by 9 points: "基本同步" (in step) said the opposite of the figures
+    assert "农村常住居民人均可支配收入增长9.3%，高于地区生产总值增长（0.3%）9个百分点。" in (
+        zh.headline
+    )
+    assert "基本同步" not in "".join(zh.headline)
     en = build_summary(built, "en")
     assert en.headline[0] == (
         "Gross regional product (GDP) grew 0.3%, 7.7 pp below the target (at least 8%)."
     )
     assert "No data yet for Fixed-asset investment (excluding rural households)." in en.headline
+    assert (
+        "Per-capita disposable income of rural residents grew 9.3%, 9 pp above "
+        "Gross regional product (GDP) at 0.3%."
+    ) in en.headline
 
 
 # ---------------------------------------------------------- a negative required growth

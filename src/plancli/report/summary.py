@@ -299,6 +299,11 @@ class _Writer:
         difference = a.actual - a.reference_actual
         satisfied = a.status in ("met", "on_track")
         relation = a.relation or "same"
+        if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
+            # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
+            if self.zh:
+                return f"，高于{ref}{num(difference)}个百分点"
+            return f", {num(difference)} pp above {ref}"
         if self.zh:
             if relation == "same":
                 return (
