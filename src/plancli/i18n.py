@@ -200,7 +200,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "headline": ("Headline indicators", "主要预期目标"),
     "by_section": ("By section", "分领域情况"),
     "investment": ("Investment plan", "政府投资计划"),
-    "worst": ("Work targets most behind", "滞后的工作目标"),
+    "worst": ("Work targets most behind", "最滞后的工作目标"),
     "nothing_behind": ("No work target is behind or at risk.", "没有滞后或存在风险的工作目标。"),
     "no_records": (
         "No figures recorded yet: record them with `plancli record` or `plancli import`.",
