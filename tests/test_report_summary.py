@@ -121,6 +121,28 @@ def test_summary_of_the_2021_review() -> None:
     ) in en.headline
 
 
+
+def test_a_partial_roll_up_says_its_parts_without_figures(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    """Two of the six investment categories reported by June: the total (14.725 of 58.72 亿元,
+    25.08 %) read as a whole plan 24.92 points behind, nothing saying four categories had no
+    figure yet; the status (the sum can only understate) is the assessment's, unchanged."""
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    figures = tmp_path / "june.csv"
+    figures.write_text(
+        "target,period,value\ninvestment_roads,2022-06,7.96\ninvestment_education,2022-06,6.765\n",
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    zh = report(invoke, plan, "zh")
+    assert (
+        "政府投资重点项目年度计划投资累计完成14.725亿元，完成年度目标（58.72亿元）的25.08%，"
+        "落后时间进度24.92个百分点，后6个月月均需完成7.333亿元（6项构成中4项尚无数据）。"
+    ) in zh
+    en = report(invoke, plan, "en")
+    assert "it needs 7.333 亿元 a month in the remaining 6 months (4 of its 6 parts have no " in en
+
+
 # ---------------------------------------------------------- a negative required growth
 
 

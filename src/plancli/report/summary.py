@@ -164,6 +164,13 @@ class _Writer:
             body += self._judgement(a)
         if a.stale and a.period:
             body += f"（数据截至{a.period}）" if self.zh else f" (figure of {a.period})"
+        if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
+            n, total = len(a.parts_missing), len(a.parts)
+            body += (
+                f"（{total}项构成中{n}项尚无数据）"
+                if self.zh
+                else f" ({n} of its {total} parts have no figure yet)"
+            )
         return self._end(body)
 
     def _end(self, body: str) -> str:
