@@ -121,7 +121,6 @@ def test_summary_of_the_2021_review() -> None:
     ) in en.headline
 
 
-
 def test_a_partial_roll_up_says_its_parts_without_figures(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
     """Two of the six investment categories reported by June: the total (14.725 of 58.72 亿元,
     25.08 %) read as a whole plan 24.92 points behind, nothing saying four categories had no
