@@ -301,7 +301,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.charts_headline": (
         "Headline indicators: year-to-date figure against target",
-        "主要指标：累计增速与目标",
+        "主要指标：数据走势与目标",
     ),
     "report.legend_bar": (
         "bar: completion; line: expected by now",
