@@ -231,7 +231,22 @@ def test_a_report_in_chinese_says_年中调整(invoke, one_ledger: Path) -> None
     assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-07").exit_code == 0
     markdown = invoke(*where, "report").stdout
     assert "## † 年中调整的目标" in markdown
-    assert "- 地区生产总值:自2022-07起调整为≥ 6%(原计划≥ 7%)" in markdown
+    assert "- 地区生产总值：自2022-07起调整为≥ 6%（原计划≥ 7%）" in markdown
+
+
+def test_a_chinese_report_states_an_adjusted_bound_in_chinese(invoke, one_ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """福建's CO2 intensity, pending until the national figure (a fall of 3.5 %) arrives in
+    June: the report's line of adjustments read `fall ≥ 3.5%(原计划pending)` in Chinese."""
+    where = ["--plan", "fujian-2026", "--ledger", str(one_ledger), "--lang", "zh"]
+    amend = ["amend", "co2_intensity", "--min", "3.5", "--from", "2026-06", "--note", "国家下达"]
+    assert invoke(*where, *amend).exit_code == 0
+    assert invoke(*where, "record", "gdp", "5.6", "--period", "2026-Q2").exit_code == 0
+    markdown = invoke(*where, "report").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- 单位地区生产总值二氧化碳排放"))
+    assert "调整为下降 ≥ 3.5%" in line and "原计划待下达" in line
+    assert "fall" not in line and "pending" not in line
+    english = invoke(*where[:-1], "en", "report").stdout
+    assert "from 2026-06, fall ≥ 3.5% (plan: pending); 国家下达" in english
 
 
 # ----------------------------------------------------------------------------- undo

@@ -123,6 +123,8 @@ def test_status_command_fits_80_columns(invoke, tmp_path: Path, lang: Lang) -> N
     if lang == "zh":
         assert "截至 2022-06" in text and "滞后" in gdp
         assert "31.67/月" in text  # 5G, worst work targets
+        # the worst ten, at risk ones too: not titled 滞后的 (the status behind) alone
+        assert "最滞后的工作目标" in text and "\n滞后的工作目标" not in text
     else:
         assert "as of 2022-06" in text and "behind" in gdp
         assert "31.67/mo" in text

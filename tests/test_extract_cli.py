@@ -50,6 +50,14 @@ def test_extract_writes_toml_on_stdout_and_says_what_on_stderr(invoke, small: Pa
     assert "need review" in result.stderr
 
 
+def test_extract_counts_its_groups_in_chinese_too(invoke, small: Path) -> None:  # type: ignore[no-untyped-def]
+    """In Chinese the line read 的 5 个目标（4 headline, 1 work）: the groups' English keys."""
+    result = invoke("--lang", "zh", "extract", str(small))
+    assert result.exit_code == 0, result.stderr
+    assert "的 5 个目标（主要预期目标 4 个、工作目标 1 个）" in result.stderr
+    assert "headline" not in result.stderr and "work" not in result.stderr
+
+
 def test_extract_reads_stdin_and_takes_id_and_year(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("extract", "-", "--id", "zj", "--year", "2027", input=SMALL)
     assert result.exit_code == 0, result.stderr

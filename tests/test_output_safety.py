@@ -376,6 +376,28 @@ def test_xlsx_report_writes_text_as_text_and_survives_control_characters(  # typ
     assert gdp[header.index("name")].value == "地区生产总值\\x9b2J\\u202e"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_xlsx_adjustments_sheet_writes_text_as_text(invoke, workspace: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A mid-year adjustment's note (and the target's name) reached the `adjustments` sheet
+    through a plain append: `=HYPERLINK(…)` became a live formula, a control character
+    stopped the report (IllegalCharacterError)."""
+    amend = ["amend", "gdp", "--min", "6", "--from", "2022-06", "--note", HYPERLINK + CLEAR]
+    assert invoke("--plan", str(workspace), *amend).exit_code == 0
+    out = workspace.with_name(f"adjusted-{lang}.xlsx")
+    result = invoke("--plan", str(workspace), "--lang", lang, "report", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert formulas(out) == []
+    row = next(load_workbook(out)["adjustments"].iter_rows(min_row=2))
+    assert row[5].value == HYPERLINK + "\\x1b[2J\\x1b[H"
+    assert (row[5].data_type, row[5].quotePrefix) == ("s", True)
+    if lang == "en":  # the hostile name_en
+        assert (row[1].value, row[1].data_type, row[1].quotePrefix) == (
+            '=HYPERLINK("http://x","GDP")',
+            "s",
+            True,
+        )
+
+
 def test_xlsx_template_writes_text_as_text_and_still_imports(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
     out = workspace.with_name("june.xlsx")
     result = invoke("--plan", str(workspace), "template", str(out), "--period", "2022-06")

@@ -371,6 +371,23 @@ def test_show_speaks_chinese_with_lang_zh(invoke, mini_plan: Path) -> None:
     assert not any(line.startswith(("kind", "frequency", "baseline")) for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "caption"),
+    [("en", "no records of gdp in ", "in force"), ("zh", "没有 gdp 的记录", "现行数值")],
+)
+def test_show_of_a_target_without_figures_says_so(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, lang: str, line: str, caption: str
+) -> None:
+    """A target with no figure yet (粮食产量 at mid-year) showed an empty revisions table,
+    its title folded into a column of its `*` marks and its caption (`* in force; batch: end
+    of its id`): now one line says there are none, as `history ID` does."""
+    result = invoke("--plan", str(mini_plan), "--lang", lang, "show", "gdp")
+    assert result.exit_code == 0, result.output
+    assert line in result.stdout
+    assert caption not in result.stdout
+    assert "Traceback" not in result.output
+
+
 def test_validate_lists_every_error_of_a_plan_file(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A draft under review with three mistakes: `validate` said the first "(and 2 more
     errors)" and no command showed the others, one run per mistake. It lists them all, each

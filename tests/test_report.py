@@ -57,6 +57,27 @@ def test_markdown_carries_the_figures_of_the_assessment(invoke, june: Path) -> N
     assert "1 of 27 milestones done." in text
 
 
+def test_a_chinese_reports_own_sentences_use_chinese_punctuation(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bureau's report is typeset with full-width punctuation, as the summary is; the
+    report's other sentences mixed in ASCII (节点目标已完成1项,共27项。 / 平均完成率:… /
+    生成(计划 guandu-2022)). The plan's own text (固定资产投资(不含农户)) stays as written."""
+    markdown = report(invoke, june, "--format", "md", lang="zh")
+    assert "节点目标已完成1项，共27项。" in markdown
+    assert "平均完成率：本领域已有数据的累计类和节点类目标完成率的平均值（超过100%按100%计），" in (
+        markdown
+    )
+    assert "## 政府投资计划（亿元）" in markdown
+    assert "由 plancli 于2022-07-05根据27条记录生成（计划 guandu-2022）。" in markdown
+    assert "| 固定资产投资(不含农户) |" in markdown
+    html = report(invoke, june, "--format", "html", lang="zh")
+    assert "截至2022-06，时间进度50%。" in html
+    assert "政府投资：完成率与应完成进度" in html
+    # the headline charts draw levels (失业率 4.2%) too, not only growth: not 累计增速与目标
+    assert "主要指标：数据走势与目标" in html and "累计增速" not in html
+    assert "色条：完成率；竖线：应完成进度" in html
+    assert "实线：累计数据；虚线：目标；浅色区域：达到目标" in html
+
+
 def test_markdown_escapes_what_markdown_would_read_as_syntax() -> None:
     assert escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>"
     assert escape("a | b\nc") == "a \\| b c"

@@ -51,6 +51,10 @@ def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no
     assert headline.startswith(GDP_ZH)
     assert "固定资产投资(不含农户)累计增长0%，未实现正增长的目标。" in headline  # 0.0 is not > 0
     assert "城镇常住居民人均可支配收入累计增长5.5%，与地区生产总值增长（5%）基本同步。" in headline
+    # 7.8 % against GDP's 5 %: beyond the 1 pp of 基本同步, said as the lead it is
+    assert "农村常住居民人均可支配收入累计增长7.8%，高于地区生产总值增长（5%）2.8个百分点。" in (
+        headline
+    )
     assert "城镇登记失业率为4.2%，低于4.8%的控制目标。" in headline
     assert "地方一般公共预算收入累计增长2.4%，高于目标0.4个百分点。" in headline
     # the investment plan's total, then the other targets needing attention, worst first
@@ -101,12 +105,41 @@ def test_summary_of_the_2021_review() -> None:
     ]
     assert zh.headline[0] == "地区生产总值增长0.3%，低于目标7.7个百分点。"  # a year-end figure
     assert "固定资产投资(不含农户)尚无数据。" in zh.headline  # the report gives no growth
-    assert "农村常住居民人均可支配收入增长9.3%，与地区生产总值增长（0.3%）基本同步。" in zh.headline
+    # 与经济增长基本同步, met by 9 points: "基本同步" (in step) said the opposite of the figures
+    assert "农村常住居民人均可支配收入增长9.3%，高于地区生产总值增长（0.3%）9个百分点。" in (
+        zh.headline
+    )
+    assert "基本同步" not in "".join(zh.headline)
     en = build_summary(built, "en")
     assert en.headline[0] == (
         "Gross regional product (GDP) grew 0.3%, 7.7 pp below the target (at least 8%)."
     )
     assert "No data yet for Fixed-asset investment (excluding rural households)." in en.headline
+    assert (
+        "Per-capita disposable income of rural residents grew 9.3%, 9 pp above "
+        "Gross regional product (GDP) at 0.3%."
+    ) in en.headline
+
+
+def test_a_partial_roll_up_says_its_parts_without_figures(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    """Two of the six investment categories reported by June: the total (14.725 of 58.72 亿元,
+    25.08 %) read as a whole plan 24.92 points behind, nothing saying four categories had no
+    figure yet; the status (the sum can only understate) is the assessment's, unchanged."""
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    figures = tmp_path / "june.csv"
+    figures.write_text(
+        "target,period,value\ninvestment_roads,2022-06,7.96\ninvestment_education,2022-06,6.765\n",
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    zh = report(invoke, plan, "zh")
+    assert (
+        "政府投资重点项目年度计划投资累计完成14.725亿元，完成年度目标（58.72亿元）的25.08%，"
+        "落后时间进度24.92个百分点，后6个月月均需完成7.333亿元（6项构成中4项尚无数据）。"
+    ) in zh
+    en = report(invoke, plan, "en")
+    assert "it needs 7.333 亿元 a month in the remaining 6 months (4 of its 6 parts have no " in en
 
 
 # ---------------------------------------------------------- a negative required growth
@@ -293,6 +326,34 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "No data yet for Grain output, whose target is still to be set (pending)." in en
     assert "Residents' income grew 4.4% year to date, not above National income growth" in en
     assert "2 are pending" not in en and "2 await their targets (pending)" in en
+
+
+def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    """The headline table's 目标 column (md, html, xlsx) read `pending`, `fall ≥ 3%` and
+    `≥ 5% (aim 5.5)` in a Chinese report: the assessment's English bound text."""
+    from openpyxl import load_workbook
+
+    plan = tmp_path / "forms.toml"
+    plan.write_text(FORMS_PLAN, encoding="utf-8")
+    figures = tmp_path / "june.csv"
+    figures.write_text(FORMS_FIGURES, encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    zh = report(invoke, plan, "zh")
+    assert "| 地区生产总值 | ≥ 5% (争取 5.5) | 5.8% |" in zh
+    assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 2% |" in zh
+    assert "| 粮食产量 | 待下达 | — |" in zh
+    html = report(invoke, plan, "zh", "--format", "html")
+    assert '<td class="right">下降 ≥ 3%</td>' in html
+    workbook = tmp_path / "june.xlsx"
+    assert invoke("--plan", str(plan), "--lang", "zh", "report", "-o", str(workbook)).exit_code == 0
+    sheet = load_workbook(workbook)["summary"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "待下达" in cells and "下降 ≥ 3%" in cells
+    for text in (zh, html, " ".join(str(c) for c in cells if c)):
+        assert "pending" not in text.replace("s-pending", "").replace("--pending", "")
+        assert "fall" not in text and "aim" not in text
+    en = report(invoke, plan, "en")  # English as before
+    assert "| Grain output | pending | — |" in en and "| fall ≥ 3% |" in en
 
 
 def test_a_stretch_aim_not_reached_is_said(tmp_path: Path) -> None:

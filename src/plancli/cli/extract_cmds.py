@@ -8,7 +8,7 @@ import typer
 
 from plancli.cli.app import JsonOpt, command, emit, say
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import N_, _, language
 
 
 @command(
@@ -132,7 +132,14 @@ def _counts(plan: dict[str, object]) -> str:
         section = target["section"]
         group = section if section in ("headline", "investment") else "work"
         by_group[group] = by_group.get(group, 0) + 1
-    return ", ".join(f"{count} {group}" for group, count in by_group.items())
+    words = {"headline": _GROUP_HEADLINE, "work": _GROUP_WORK, "investment": _GROUP_INVESTMENT}
+    separator = "、" if language() == "zh" else ", "
+    return separator.join(_(words[group]).format(n=n) for group, n in by_group.items())
+
+
+_GROUP_HEADLINE = N_("{n} headline")
+_GROUP_WORK = N_("{n} work")
+_GROUP_INVESTMENT = N_("{n} investment")
 
 
 def _model_problem(plan: dict[str, object]) -> str | None:

@@ -104,7 +104,7 @@ def show_cmd(
     else:
         from rich.console import Group, RenderableType
 
-        from plancli.render import console
+        from plancli.render import console, shown
         from plancli.render.assess import assessment_detail
         from plancli.render.ledger import amendments_table, history_table
         from plancli.render.plan import target_detail
@@ -115,7 +115,13 @@ def show_cmd(
             "",
             assessment_detail(judged, as_of_text, st.lang),
             "",
-            history_table(plan, revisions, location.shown, st.lang, target.id),
+            history_table(plan, revisions, location.shown, st.lang, target.id)
+            if revisions  # none yet: a line, as `history ID` says, not an empty table
+            else shown(  # a Text: a ledger's path is not read as markup
+                _("no records of {target} in {ledger}").format(
+                    target=target.id, ledger=location.shown
+                )
+            ),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))

@@ -76,6 +76,8 @@ class AdjustmentOut:
     period: str = field(metadata=doc("the adjusted bound applies from the end of this period on"))
     bound: str = field(metadata=doc("the adjusted bound: ≥ 6 %"))
     plan_bound: str = field(metadata=doc("the plan's own bound (pending: none yet)"))
+    bound_zh: str = field(metadata=doc("the adjusted bound in Chinese: 下降 ≥ 3.5 %"))
+    plan_bound_zh: str = field(metadata=doc("the plan's own bound in Chinese: 待下达"))
     note: str | None
     recorded_at: datetime
 
@@ -178,6 +180,8 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 period=amendment.period,
                 bound=bound_text(target, amendment),
                 plan_bound=bound_text(target),
+                bound_zh=bound_text(target, amendment, "zh"),
+                plan_bound_zh=bound_text(target, None, "zh"),
                 note=amendment.note,
                 recorded_at=amendment.recorded_at,
             )

@@ -164,6 +164,13 @@ class _Writer:
             body += self._judgement(a)
         if a.stale and a.period:
             body += f"（数据截至{a.period}）" if self.zh else f" (figure of {a.period})"
+        if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
+            n, total = len(a.parts_missing), len(a.parts)
+            body += (
+                f"（{total}项构成中{n}项尚无数据）"
+                if self.zh
+                else f" ({n} of its {total} parts have no figure yet)"
+            )
         return self._end(body)
 
     def _end(self, body: str) -> str:
@@ -299,6 +306,11 @@ class _Writer:
         difference = a.actual - a.reference_actual
         satisfied = a.status in ("met", "on_track")
         relation = a.relation or "same"
+        if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
+            # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
+            if self.zh:
+                return f"，高于{ref}{num(difference)}个百分点"
+            return f", {num(difference)} pp above {ref}"
         if self.zh:
             if relation == "same":
                 return (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -75,7 +75,8 @@ def target(a: AssessmentOut, lang: Lang) -> str:
     mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{num(a.min)} {a.unit}{mark}"
-    return a.bound.replace(" %", "%") + mark
+    bound = a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
+    return bound.replace(" %", "%") + mark
 
 
 def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
@@ -84,8 +85,10 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     line = t("report.adjustment", lang).format(
         name=name,
         period=adjustment.period,
-        bound=adjustment.bound.replace(" %", "%"),
-        plan=adjustment.plan_bound.replace(" %", "%"),
+        bound=(adjustment.bound_zh if lang == "zh" else adjustment.bound).replace(" %", "%"),
+        plan=(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound).replace(
+            " %", "%"
+        ),
     )
     if adjustment.note:
         line += ("；" if lang == "zh" else "; ") + adjustment.note
@@ -129,9 +132,8 @@ def title(plan_name: str, lang: Lang) -> str:
 
 
 def investment_heading(unit: str, lang: Lang) -> str:
-    return (
-        f"{t('investment', lang)}({unit})" if lang == "zh" else f"{t('investment', lang)} ({unit})"
-    )
+    word = t("investment", lang)
+    return f"{word}（{unit}）" if lang == "zh" else f"{word} ({unit})"
 
 
 def milestones_line(report: Report, lang: Lang) -> str:

@@ -398,7 +398,8 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
     sheet = workbook.create_sheet("adjustments")
     _header(sheet, column_headers(ADJUSTMENT_COLUMNS, lang))
     for adjustment in report.adjustments:
-        sheet.append(
+        _append(  # text as text: a note is the user's (=HYPERLINK…, control characters)
+            sheet,
             [
                 adjustment.id,
                 adjustment.name if lang == "zh" else adjustment.name_en,
@@ -407,7 +408,7 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
                 adjustment.plan_bound,
                 adjustment.note,
                 _excel_value(adjustment.recorded_at),
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, 7).number_format = "yyyy-mm-dd hh:mm:ss"
     _fit_columns(sheet)
