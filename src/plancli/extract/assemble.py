@@ -17,7 +17,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
 from plancli.extract.work import WorkReader
-from plancli.i18n import _
+from plancli.i18n import N_, _
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -52,7 +52,7 @@ PROVINCES = (
     ("宁夏", "ningxia"),
     ("新疆", "xinjiang"),
 )
-UNMARKED_NOTE = (
+UNMARKED_NOTE = N_(
     "found without a lead or a year: check that the page states it as this year's target"
 )
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -92,7 +92,7 @@ def extract_plan(
         targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
         if layout.headline_unmarked:
             for target in targets:
-                target.review.append(UNMARKED_NOTE)
+                target.review.append(_(UNMARKED_NOTE))
         for summary in reversed(layout.summaries):
             # 报告提出，主要预期目标包括地区生产总值增长5%左右。…主要预期目标是：<the rest>: the
             # summary's target where the paragraph does not state it again; the summary nearest
@@ -161,7 +161,9 @@ def _resolve_references(targets: list[DraftTarget]) -> None:
             name_en="Gross regional product (GDP)" if target.reference == "gdp" else "",
             shared=True,
         )
-        outside.review.append(f"{target.id} is compared with it; the report states no target")
+        outside.review.append(
+            _("{id} is compared with it; the report states no target").format(id=target.id)
+        )
         targets.append(outside)
         ids.add(outside.id)
 
