@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, REPORTS
 
 from plancli.errors import InputError
 from plancli.extract import decode_report, extract_plan
@@ -429,6 +429,27 @@ def test_plan_year_and_id_from_the_title_or_the_options() -> None:
         extract_plan(report("地区生产总值增长5%左右"), plan_id="Not An Id")
 
 
+@needs_corpus
+def test_a_title_without_the_province_takes_the_province_the_report_names_most() -> None:
+    """贵州's 2026 report is titled 政府工作报告: the id came out draft-2026. Its first part
+    (the congress line and the review) names 贵州 23 times and no other province: guizhou-2026.
+    A city's report names its province too: the congress it is given to says whose it is."""
+    text = (CORPUS / "贵州省.txt").read_text(encoding="utf-8")
+    assert extract_plan(text).plan["plan"]["id"] == "guizhou-2026"
+    city = text.replace("在贵州省第十四届", "在遵义市第五届")
+    assert extract_plan(city).plan["plan"]["id"] == "draft-2026"
+
+
+@needs_seed
+def test_a_districts_report_naming_its_province_keeps_a_draft_id() -> None:
+    """昆明市官渡区…的报告 names 云南 a dozen times in its review (云南省第一批旅游休闲街区…),
+    and no other province: its title names the district, so no province's id."""
+    text = SEED.read_text(encoding="utf-8")
+    assert extract_plan(text).plan["plan"]["id"] == "draft-2022"
+    untitled = text.split("\n", 1)[1]  # its congress line names the district too
+    assert extract_plan(untitled).plan["plan"]["id"] == "draft-2022"
+
+
 # ------------------------------------------------------------------------------ work targets
 
 
@@ -607,6 +628,8 @@ def test_corpus_quotes_are_verbatim_and_no_target_comes_from_the_five_year_plan(
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     plan = extract_plan(text).plan
     assert plan["plan"]["year"] == 2026
+    province = next(pinyin for pinyin, chinese in REPORTS.items() if chinese == name)
+    assert plan["plan"]["id"] == f"{province}-2026"  # 广东, 陕西: from the first part
     heads = [t for t in plan["targets"] if t["section"] == "headline"]
     assert len(heads) >= 3
     for target in plan["targets"]:

@@ -65,7 +65,7 @@ def extract_cmd(
         raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
     if json_out and compare is None:
         raise InputError(_("--json goes with --compare (the draft itself is TOML)"))
-    name = "standard input" if report == "-" else report
+    name = _("standard input") if report == "-" else report
     data = _read(report)
     text = decode_report(data, name)
     draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
@@ -115,13 +115,13 @@ def _read(report: str) -> bytes:
 def _toml(plan: dict[str, object], name: str) -> str:
     from plancli.extract.assemble import plan_toml
 
-    header = (
-        f"# Draft plan drafted by `plancli extract` from {name}.\n"
+    header = _(
+        "# Draft plan drafted by `plancli extract` from {name}.\n"
         "# Every quote is a verbatim substring of the report. Check each target that carries\n"
         "# `review = …`, then delete that key; `plancli validate --source REPORT.txt` checks\n"
-        "# the quotes.\n\n"
-    )
-    return plan_toml(plan, header)
+        "# the quotes."
+    ).format(name=name)
+    return plan_toml(plan, header + "\n\n")
 
 
 def _counts(plan: dict[str, object]) -> str:

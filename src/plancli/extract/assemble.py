@@ -17,7 +17,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
 from plancli.extract.work import WorkReader
-from plancli.i18n import _
+from plancli.i18n import N_, _
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -52,7 +52,7 @@ PROVINCES = (
     ("宁夏", "ningxia"),
     ("新疆", "xinjiang"),
 )
-UNMARKED_NOTE = (
+UNMARKED_NOTE = N_(
     "found without a lead or a year: check that the page states it as this year's target"
 )
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -92,7 +92,7 @@ def extract_plan(
         targets.extend(HeadlineReader(parse).read(layout.headline.start, layout.headline.end))
         if layout.headline_unmarked:
             for target in targets:
-                target.review.append(UNMARKED_NOTE)
+                target.review.append(_(UNMARKED_NOTE))
         for summary in reversed(layout.summaries):
             # 报告提出，主要预期目标包括地区生产总值增长5%左右。…主要预期目标是：<the rest>: the
             # summary's target where the paragraph does not state it again; the summary nearest
@@ -161,7 +161,9 @@ def _resolve_references(targets: list[DraftTarget]) -> None:
             name_en="Gross regional product (GDP)" if target.reference == "gdp" else "",
             shared=True,
         )
-        outside.review.append(f"{target.id} is compared with it; the report states no target")
+        outside.review.append(
+            _("{id} is compared with it; the report states no target").format(id=target.id)
+        )
         targets.append(outside)
         ids.add(outside.id)
 
@@ -187,13 +189,36 @@ def _title(text: str, parse: str, layout: Layout) -> str:
     return ""
 
 
-def _derived_id(title: str, year: int) -> str:
+def _derived_id(title: str, year: int, first: str) -> str:
+    """`<province>-<year>` for the province the title names; where it names none (政府工作报告),
+    the province `first` (the report's first part) names most, when it clearly dominates
+    and neither the title nor the congress the report is given to names a city or county
+    (昆明市官渡区…的报告 names 云南 a dozen times in its review); else `draft-<year>`."""
     for chinese, pinyin in PROVINCES:
         if re.search(rf"{chinese}(省|市|自治区|维吾尔|壮族|回族)?(人民)?政府", title) or re.search(
             rf"{year}年{chinese}", title
         ):
             return f"{pinyin}-{year}"
+    counts = sorted(((first.count(chinese), pinyin) for chinese, pinyin in PROVINCES), reverse=True)
+    (most, pinyin), (second, _other) = counts[0], counts[1]
+    congress = _CONGRESS.search(first)
+    places = [title, congress.group(1) if congress else ""]
+    if most >= 5 and most >= 3 * second and not any(map(_below_province, places)):
+        return f"{pinyin}-{year}"
     return f"draft-{year}"
+
+
+# 在贵州省第十四届人民代表大会第四次会议上 (a copy may break the line before 人民代表大会)
+_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16})第[一二三四五六七八九十]{1,3}届\s*人民代表大会")
+_PROVINCE_NAMES = re.compile(
+    "|".join(rf"{chinese}(?:省|市|(?:维吾尔|壮族|回族)?自治区)?" for chinese, _ in PROVINCES)
+)
+
+
+def _below_province(words: str) -> bool:
+    """Whether `words` name a city, district or county (昆明市官渡区, 大连市), once the
+    provinces' names (北京市, 广西壮族自治区) are taken out."""
+    return bool(re.search(r"[市区县州盟旗]", _PROVINCE_NAMES.sub("", words)))
 
 
 def _plan_table(
@@ -208,6 +233,9 @@ def _plan_table(
     report the targets' spans are in."""
     year = layout.year
     title = _title(joined, parse, layout)
+    # the report's first part: its front matter and first numbered part (the review, mostly)
+    first = next((p for p in layout.parts if p.kind != "front"), None)
+    first_end = first.end if first is not None else layout.body.end
     sections: list[dict[str, str]] = []
     used = {t.section for t in targets}
     if "headline" in used:
@@ -228,7 +256,7 @@ def _plan_table(
             {"id": "investment", "name": name, "name_en": "Government investment projects"}
         )
     plan: dict[str, Any] = {
-        "id": plan_id or _derived_id(title, year),
+        "id": plan_id or _derived_id(title, year, parse[layout.body.start : first_end]),
         "name": f"{title or '报告'}（草稿）",
         "name_en": f"Draft plan for {year}, extracted from the report's text",
         "year": year,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
 from plancli.extract.sections import Layout
+from plancli.i18n import _
 
 ALIASES = {
     "gdp": r"地区生产总值|全省生产总值|全市生产总值|生产总值|经济总量",
@@ -51,4 +52,4 @@ def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> 
             baseline["value"] = toml_number(Decimal(match.group(1)))
         baseline["growth"] = toml_number(Decimal(match.group(3)))
         target.baseline = baseline
-        target.notes.append(f"baseline from the review: “{match.group(0)}”")
+        target.notes.append(_("baseline from the review: “{quote}”").format(quote=match.group(0)))

@@ -12,12 +12,15 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import COUNT_UNITS, MONEY_UNITS
 from plancli.extract.pending import AMOUNT, pending_subjects
 from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
+from plancli.i18n import N_, _
 
 _INTENSITIES = ("energy_intensity", "water_intensity", "co2_intensity")
 _PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0.34吨标准煤/万元
 
 
 _STOCK = re.compile(r"(?:总数|保有量|存量|总户数)$")
+# a higher figure the report asks for (争取更好, 力争): the note of a stretch
+STRETCH_NOTE = N_("{clause}: {aim} is a higher aim, never a ceiling")
 
 
 class TargetBuilder:
@@ -53,7 +56,7 @@ class TargetBuilder:
         else:
             self._count += 1
             target.id = self._unique(f"headline_{self._count}")
-            target.review.append("not a shared indicator: check id and name_en")
+            target.review.append(_("not a shared indicator: check id and name_en"))
         self.targets.append(target)
         return target
 
@@ -94,14 +97,18 @@ class TargetBuilder:
             target.around, target.direction = number, "band"
             if qualifier is None:
                 target.notes.append(
-                    f"forced: the report gives {value}{unit} without 左右; read as a band around "
-                    f"{value} with the default 左右 tolerance"
+                    _(
+                        "forced: the report gives {value}{unit} without 左右; read as a band "
+                        "around {value} with the default 左右 tolerance"
+                    ).format(value=value, unit=unit)
                 )
-                target.review.append("no 左右: read as a band")
+                target.review.append(_("no 左右: read as a band"))
             else:
                 target.notes.append(
-                    "CPI X%左右 is read as a band: the national CPI target is an aim to reach, "
-                    "not a ceiling"
+                    _(
+                        "CPI X%左右 is read as a band: the national CPI target is an aim to "
+                        "reach, not a ceiling"
+                    )
                 )
             return
         if verb in ("不高于", "不超过", "控制在") and qualifier is None:
@@ -138,7 +145,7 @@ class TargetBuilder:
             target = self._new(name, piece, "relative")
             target.relation, target.reference = relation, reference
             if "基本同步" in words:
-                target.notes.append("基本同步 is read as relation same")
+                target.notes.append(_("基本同步 is read as relation same"))
 
     def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
         """A growth above (below) another series: the reference is the series' target drafted
@@ -177,8 +184,8 @@ class TargetBuilder:
             name_en=f"Outside series ({words})",
             frequency="annual",
         )
-        outside.notes.append("outside series compared with: recorded from its source")
-        outside.review.append("an outside series: check its id and name_en")
+        outside.notes.append(_("outside series compared with: recorded from its source"))
+        outside.review.append(_("an outside series: check its id and name_en"))
         self.targets.append(outside)
         return outside.id
 
@@ -210,7 +217,7 @@ class TargetBuilder:
                 frequency="annual",
                 shared=True,
             )
-            outside.notes.append("outside series: recorded from the national bulletin")
+            outside.notes.append(_("outside series: recorded from the national bulletin"))
             self.targets.append(outside)
 
     def _pending(self, seg: Piece, match: re.Match[str]) -> None:
@@ -237,8 +244,10 @@ class TargetBuilder:
             target.pending = True
             target.frequency = "annual"
             target.notes.append(
-                "国家下达/国家要求: the bound is the national allocation, not in the report; "
-                "pending until amended"
+                _(
+                    "国家下达/国家要求: the bound is the national allocation, not in the report; "
+                    "pending until amended"
+                )
             )
         if not found:
             name = subjects or text
@@ -248,7 +257,7 @@ class TargetBuilder:
                 target = self._new(name, seg, "level")
                 target.unit = "%"
             target.pending, target.frequency = True, "annual"
-            target.review.append("pending national task of an unknown indicator")
+            target.review.append(_("pending national task of an unknown indicator"))
 
     def _outside_again(
         self, segment: Piece, last: list[DraftTarget], match: re.Match[str] | None
@@ -282,7 +291,7 @@ class TargetBuilder:
         if not aimed or aim.min is None or aim.min <= (whole.min or aim.min):
             return made
         whole.stretch = aim.min
-        whole.notes.append(f"{seg.text}: {aim.min} is a higher aim, never a ceiling")
+        whole.notes.append(_(STRETCH_NOTE).format(clause=seg.text, aim=aim.min))
         self.targets.remove(aim)
         return []
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from plancli.i18n import language
+
 
 def toml_number(value: Decimal) -> int | Decimal:
     """7 for 7 (TOML would write a Decimal 7 as 7.0); 2.30 stays 2.30, digit for digit."""
@@ -83,8 +85,9 @@ class DraftTarget:
         if self.projects is not None:
             out["projects"] = self.projects
         out["quote"] = text[self.start : self.end]
+        separator = "。" if language() == "zh" else "; "  # notes in the CLI's language
         if self.notes:
-            out["note"] = "; ".join(self.notes)
+            out["note"] = separator.join(self.notes)
         if self.review:
-            out["review"] = "; ".join(self.review)
+            out["review"] = separator.join(self.review)
         return out

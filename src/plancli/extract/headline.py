@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.builder import bound
+from plancli.extract.builder import STRETCH_NOTE, bound
 from plancli.extract.clauses import (
     TASK_ALONE,
     Piece,
@@ -54,9 +54,12 @@ from plancli.extract.forms import (
 from plancli.extract.lists import ListReader, each_subject
 from plancli.extract.pending import PENDING
 from plancli.extract.vocabulary import lookup
+from plancli.i18n import N_, _
 
 _CELLS = str.maketrans("|｜", "  ")
-ASPIRATION_NOTE = "an aspiration with no figure; not encoded as a bound"
+ASPIRATION_NOTE = N_("{clause}: an aspiration with no figure; not encoded as a bound")
+RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
+ONE_EACH_NOTE = N_("均: one figure for each subject listed")
 
 
 class HeadlineReader(ListReader):
@@ -142,7 +145,7 @@ class HeadlineReader(ListReader):
         target = self._new(f"{whole[0].name}增量", segment, "cumulative")
         target.unit = match.group(2)
         bound(target, Decimal(match.group(1)), None, up=True)
-        target.notes.append("比上年增长N亿元: the rise over last year's amount")
+        target.notes.append(_("比上年增长N亿元: the rise over last year's amount"))
         return True
 
     def _per_capita(self, segment: Piece, last: list[DraftTarget]) -> bool:
@@ -191,7 +194,7 @@ class HeadlineReader(ListReader):
         ):
             last.stretch = Decimal(higher.group(1))
             aim = piece.text.rstrip('…. ”"’')
-            last.notes.append(f"{aim}: {last.stretch} is a higher aim, never a ceiling")
+            last.notes.append(_(STRETCH_NOTE).format(clause=aim, aim=last.stretch))
             last.end = piece.start + len(aim)
             return True
         return False
@@ -211,7 +214,7 @@ class HeadlineReader(ListReader):
             before = len(self.targets)
             self._pending(seg, cut)
             for target in self.targets[before:]:
-                target.review.append("the copy ends inside the task: check who sets its bound")
+                target.review.append(_("the copy ends inside the task: check who sets its bound"))
             return
         multi = MULTI.search(seg.text)
         if multi:
@@ -260,7 +263,9 @@ class HeadlineReader(ListReader):
             relation = "below" if match.group(2) == "低" else "above"
             self._national(subject, piece, relation, match)
             self.targets[-1 if self.targets[-1].kind == "relative" else -2].notes.append(
-                f"{match.group(0)}: a margin of {match.group(3)} points, kept in the quote only"
+                _("{clause}: a margin of {points} points, kept in the quote only").format(
+                    clause=match.group(0), points=match.group(3)
+                )
             )
             return subject
         for pattern in (SAME, ABOVE_GDP, INCOME_IN_STEP):
@@ -274,7 +279,7 @@ class HeadlineReader(ListReader):
                     relation = "not_below"  # 不低于经济增速: at least the economy's growth
                 self._relative(subject, piece, relation, "gdp", match.group(0))
                 if pattern is INCOME_IN_STEP:
-                    self.targets[-1].review.append("同步 names no series: read as the economy's")
+                    self.targets[-1].review.append(_("同步 names no series: read as the economy's"))
                 return subject
         match = FLAT.search(text)
         if match:
@@ -284,7 +289,7 @@ class HeadlineReader(ListReader):
             if match.group(1) in ("上年", "去年"):
                 target = self._new(subject, piece, "trend")
                 target.unit, target.direction, target.frequency = "%", "band", "annual"
-                target.notes.append("与上年持平: read as a steady trend")
+                target.notes.append(_("与上年持平: read as a steady trend"))
             else:
                 self._national(subject, piece, "same", match)
             return subject
@@ -296,7 +301,9 @@ class HeadlineReader(ListReader):
             target = self._new(subject, piece, "level")
             target.unit = "个" if subject.endswith(("县", "村")) else "人"
             target.max, target.direction = Decimal(0), "down"
-            target.notes.append(f"{match.group(0)}: none left, a ceiling of 0")
+            target.notes.append(
+                _("{clause}: none left, a ceiling of 0").format(clause=match.group(0))
+            )
             return subject
         match = KEEP_LAST_YEAR.search(text)
         if match:
@@ -305,7 +312,7 @@ class HeadlineReader(ListReader):
                 return None
             target = self._new(subject, piece, "trend")
             target.unit, target.direction, target.frequency = "%", "band", "annual"
-            target.notes.append("保持上年水平: read as a steady trend")
+            target.notes.append(_("保持上年水平: read as a steady trend"))
             return subject
         match = NATIONAL.search(text)
         if match:
@@ -330,9 +337,7 @@ class HeadlineReader(ListReader):
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.min, target.max = Decimal(match.group(1)), Decimal(match.group(2))
-                target.review.append(
-                    "a range: min and max; if the report adds 争取更好, the top is a stretch"
-                )
+                target.review.append(_(RANGE_REVIEW))
                 return subject
         match = POSITIVE.search(text)
         if match:
@@ -340,7 +345,7 @@ class HeadlineReader(ListReader):
             if subject:
                 target = self._new(subject, piece, "growth")
                 target.min, target.exclusive = Decimal(0), True
-                target.notes.append("正增长: growth must be above 0; 0.0 is not met")
+                target.notes.append(_("正增长: growth must be above 0; 0.0 is not met"))
                 return subject
         match = CHANGE.search(text)
         if match:
@@ -351,7 +356,7 @@ class HeadlineReader(ListReader):
                 bound(target, Decimal(match.group(2)), match.group(3), up=True)
                 if match.group(1) in ("下降", "降低", "减少", "削减"):
                     target.direction = "down"
-                    target.review.append("a fall in 百分点: check the bound's sign")
+                    target.review.append(_("a fall in 百分点: check the bound's sign"))
                 return subject
         match = DECLINE.search(text)
         if match:
@@ -363,7 +368,7 @@ class HeadlineReader(ListReader):
                     target.decline = True
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
                     if both:
-                        target.notes.append("均: one figure for each subject listed")
+                        target.notes.append(_(ONE_EACH_NOTE))
                 return subject
         match = GROWTH_AFTER.search(text)
         if match:
@@ -382,11 +387,11 @@ class HeadlineReader(ListReader):
                     target = self._new(name, piece, "growth")
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
                     if text.startswith("按") or "按增长" in text:
-                        target.notes.append("按增长X%安排 is read as min X")
+                        target.notes.append(_("按增长X%安排 is read as min X"))
                     if "同口径" in text:
-                        target.notes.append("同口径: growth on a comparable basis")
+                        target.notes.append(_("同口径: growth on a comparable basis"))
                     if both:
-                        target.notes.append("均: one figure for each subject listed")
+                        target.notes.append(_(ONE_EACH_NOTE))
                 return subject
         match = LEVEL.search(text)
         if match:
@@ -416,10 +421,11 @@ class HeadlineReader(ListReader):
                 target = self._new(subject, piece, "indicator")
                 target.unit = "%"
                 target.notes.append(
-                    f"forced: {match.group(0)} states no figure or direction; "
-                    "tracked without a bound"
+                    _(
+                        "forced: {clause} states no figure or direction; tracked without a bound"
+                    ).format(clause=match.group(0))
                 )
-                target.review.append("no figure: tracked as an indicator")
+                target.review.append(_("no figure: tracked as an indicator"))
                 return subject
         return None
 
@@ -444,7 +450,7 @@ class HeadlineReader(ListReader):
             else:
                 self._level(subject, piece, match)
             for target in self.targets[before:]:
-                target.review.append("the copy ends after the figure: unit read as %")
+                target.review.append(_("the copy ends after the figure: unit read as %"))
             return subject
         return None
 
@@ -454,15 +460,16 @@ class HeadlineReader(ListReader):
         target = self.targets[-1]
         if target.min is not None and target.max is not None and target.kind == "growth":
             target.stretch, target.max = target.max, None
-            target.review = [r for r in target.review if not r.startswith("a range")]
+            target.review = [r for r in target.review if r != _(RANGE_REVIEW)]
             target.notes.append(
-                f"{target.min}%—{target.stretch}% with {piece.text}: {target.stretch} is a higher "
-                "aim, never a ceiling"
+                _("{min}%—{aim}% with {clause}: {aim} is a higher aim, never a ceiling").format(
+                    min=target.min, aim=target.stretch, clause=piece.text
+                )
             )
             if piece.start > target.end:
                 target.end = piece.end
         else:
-            target.notes.append(f"{piece.text}: {ASPIRATION_NOTE}")
+            target.notes.append(_(ASPIRATION_NOTE).format(clause=piece.text))
 
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")

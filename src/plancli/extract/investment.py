@@ -9,6 +9,7 @@ from decimal import Decimal
 from plancli.extract.draft import DraftTarget
 from plancli.extract.sections import Layout
 from plancli.extract.text import split_lines
+from plancli.i18n import _
 
 NUM = r"\d+(?:\.\d+)?"
 _ANNUAL = re.compile(rf"年度计划(?:完成)?投资\s*({NUM})\s*亿元")
@@ -63,7 +64,7 @@ def read_investment(parse: str, layout: Layout) -> list[DraftTarget]:
                     "new": projects[2],
                 }
             else:
-                target.review.append("project counts not read")
+                target.review.append(_("project counts not read"))
             categories.append(target)
             continue
         whole = _TOTAL.search(text)
@@ -94,8 +95,10 @@ def read_investment(parse: str, layout: Layout) -> list[DraftTarget]:
         parts_sum = sum((t.min or Decimal(0) for t in categories), Decimal(0))
         if categories and parts_sum != total.min:
             total.notes.append(
-                f"the categories add up to {parts_sum}亿元; the report's total says {total.min} "
-                "(kept as printed; `plancli validate` warns)"
+                _(
+                    "the categories add up to {sum}亿元; the report's total says {total} "
+                    "(kept as printed; `plancli validate` warns)"
+                ).format(sum=parts_sum, total=total.min)
             )
         return [*categories, total]
     return categories

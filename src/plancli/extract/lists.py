@@ -12,6 +12,7 @@ from plancli.extract.clauses import Piece, listed_subjects, split_town_country, 
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import LEVEL
 from plancli.extract.vocabulary import lookup
+from plancli.i18n import _
 
 
 class ListReader(TargetBuilder):
@@ -42,7 +43,7 @@ class ListReader(TargetBuilder):
                 "reference",
             ):
                 setattr(target, key, getattr(model, key))
-            target.notes.append(f"shares the predicate of “{piece.text}”")
+            target.notes.append(_("shares the predicate of “{clause}”").format(clause=piece.text))
 
     def multi(self, seg: Piece, match: re.Match[str]) -> None:
         subject = subject_of(seg.text[: match.start()])
@@ -71,7 +72,7 @@ class ListReader(TargetBuilder):
             target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
             bound(target, Decimal(value), qualifier, up=True)
-            target.notes.append("分别: one clause, one target per figure")
+            target.notes.append(_("分别: one clause, one target per figure"))
 
     def multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
         """分别为4.8%左右和4.3%左右, 分别实现500亿元、100亿元: a level or an amount per
@@ -89,7 +90,7 @@ class ListReader(TargetBuilder):
             level = LEVEL.fullmatch(f"{verb}{value}{own_unit or unit}{own or last}")
             assert level is not None
             self._level(name, seg, level)
-            self.targets[-1].notes.append("分别: one clause, one target per figure")
+            self.targets[-1].notes.append(_("分别: one clause, one target per figure"))
         return True
 
 

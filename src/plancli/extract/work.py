@@ -19,6 +19,7 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup
+from plancli.i18n import _
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
@@ -170,7 +171,7 @@ class WorkReader:
             target = self._new(section, f"{name}完成率", "level", "%", where)
             target.min = Decimal(last)
             target.review.append(
-                "a schedule over several years: which year is the plan year? the last is taken"
+                _("a schedule over several years: which year is the plan year? the last is taken")
             )
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
@@ -278,7 +279,11 @@ class WorkReader:
                     section, piece, name, Decimal(value), None, match.group(2), None
                 )
                 if target is not None:
-                    target.review.append(f"a Chinese numeral: {match.group(0)} read as {value}")
+                    target.review.append(
+                        _("a Chinese numeral: {numeral} read as {value}").format(
+                            numeral=match.group(0), value=value
+                        )
+                    )
                     found = True
         return found
 
@@ -324,12 +329,14 @@ class WorkReader:
         if re.search(r"清零", text):
             target.max, target.min = Decimal(0), None
         if kind == "ongoing":
-            target.notes.append("ongoing work (推进/加快推进): under way, not a deliverable")
+            target.notes.append(_("ongoing work (推进/加快推进): under way, not a deliverable"))
         if re.search(r"力争|争取", text):
-            target.notes.append("worded as 力争/争取: an aspiration, kept with the report's figure")
+            target.notes.append(
+                _("worded as 力争/争取: an aspiration, kept with the report's figure")
+            )
         if re.search(r"累计", text):
             target.review.append(
-                "累计: a stock; set `opening` to the stock at the start of the year"
+                _("累计: a stock; set `opening` to the stock at the start of the year")
             )
         return target
 
@@ -384,10 +391,13 @@ class WorkReader:
             target.due = str(self.layout.year)
             if re.search(r"争取|力争|尽快", lead + text[:4]):
                 target.notes.append(
-                    "worded as 争取/力争/尽快: an aspiration with a clear end, kept as a milestone"
+                    _(
+                        "worded as 争取/力争/尽快: an aspiration with a clear end, "
+                        "kept as a milestone"
+                    )
                 )
             if len(items) > 1:
-                target.review.append("one clause, several deliverables: check the split")
+                target.review.append(_("one clause, several deliverables: check the split"))
 
     # ------------------------------------------------------------------ building
     def _new(
