@@ -655,14 +655,21 @@ def emit_parts(parts: "Iterable[str | bytes]") -> None:
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     stream.flush()  # the text written before it first
+
+    def out(data: bytes) -> None:
+        if buffer is None:  # a stream of text only (a test's capture)
+            stream.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+
     last = b""
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         if data:
-            stream.write(data.decode("utf-8")) if buffer is None else buffer.write(data)
+            out(data)
             last = data
     if not last.endswith(b"\n"):
-        stream.write("\n") if buffer is None else buffer.write(b"\n")
+        out(b"\n")
     if buffer is not None:
         buffer.flush()
 
