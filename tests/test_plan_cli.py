@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from plancli.errors import PlanFileError
-from plancli.plan import check_plan, load_plan_file
+from plancli.plan import load_plan_file
+from plancli.plan_checks import check_plan
 
 
 def test_targets_json_is_the_contract(invoke, mini_plan: Path) -> None:
@@ -183,6 +184,38 @@ def test_validate_source_checks_quotes(invoke, mini_plan: Path, tmp_path: Path) 
     result = invoke("--plan", str(mini_plan), "validate", "--source", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2
     assert "nope.txt" in result.stderr
+
+
+def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """A draft from `extract` whose `review = …` lines are still there: one warning each, the
+    note quoted, in Chinese under --lang zh; none once the keys are deleted (as the draft's
+    header asks)."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某县2026年政府工作报告\n今年全县经济社会发展的主要预期目标是：地区生产总值增长5%—5.5%，"
+        "财政收入增长3%。\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.toml"
+    assert invoke("extract", str(report), "-o", str(draft)).exit_code == 0
+    result = invoke("--plan", str(draft), "validate", "--json")
+    assert result.exit_code == 0
+    pending = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "review_pending"]
+    assert [(f["level"], f["target"]) for f in pending] == [("warning", "gdp")]
+    assert pending[0]["message"].endswith("a range: min and max; if the report adds 争取更好, "
+                                           "the top is a stretch")  # fmt: skip
+    chinese = invoke("--plan", str(draft), "--lang", "zh", "validate", "--json")
+    [note] = [f for f in json.loads(chinese.stdout)["findings"] if f["code"] == "review_pending"]
+    assert note["message"].startswith("尚待复核（核对后删去 `review`）：a range")  # as written
+    reviewed = "\n".join(
+        line for line in draft.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("review = ")
+    )  # fmt: skip
+    draft.write_text(reviewed + "\n", encoding="utf-8")
+    result = invoke("--plan", str(draft), "validate")
+    assert result.exit_code == 0 and "valid, 2 targets, 0 warnings" in result.stderr
 
 
 def _broken(tmp_path: Path, mini_plan: Path, old: str, new: str) -> Path:

@@ -16,7 +16,8 @@ import pytest
 
 from plancli.locations import data_dir
 from plancli.model import Plan, Record, Target
-from plancli.plan import check_plan, load_plan
+from plancli.plan import load_plan
+from plancli.plan_checks import check_plan
 
 D = Decimal
 

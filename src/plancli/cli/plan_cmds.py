@@ -130,7 +130,9 @@ def show_cmd(
 
 @command(
     "validate",
-    help=_("Check the plan file: errors exit 3; warnings (roll-ups, quotes) are listed."),
+    help=_(
+        "Check the plan file: errors exit 3; warnings (roll-ups, quotes, review notes) are listed."
+    ),
 )
 def validate_cmd(
     ctx: typer.Context,
@@ -144,7 +146,7 @@ def validate_cmd(
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from plancli.plan import check_plan
+    from plancli.plan_checks import check_plan
 
     st = state(ctx)
     try:

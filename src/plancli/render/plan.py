@@ -9,7 +9,8 @@ from rich.table import Table
 from plancli.fmt import bound_text, num
 from plancli.i18n import N_, Lang, _, t
 from plancli.plain import Plan, Target
-from plancli.plan import BundledPlan, Finding
+from plancli.plan import BundledPlan
+from plancli.plan_checks import Finding
 from plancli.render import Column, FittedTable, shown, target_name
 
 # Below this width the kind column is left out: the id (what people type) and the target

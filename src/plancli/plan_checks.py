@@ -1,0 +1,108 @@
+"""Warnings about a plan that loads (`plancli validate`): roll-ups that do not add up, quotes
+missing or not found in the report, a draft's `review` notes still in it."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from plancli.fmt import num
+from plancli.i18n import _
+
+if TYPE_CHECKING:
+    from plancli.model import Plan, Target
+
+
+class Finding(NamedTuple):
+    """A validation warning: the plan loads, but something deserves a look."""
+
+    level: Literal["warning"]
+    code: str
+    target: str | None
+    message: str
+
+
+def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
+    """Warnings about a valid plan: roll-ups that do not add up, quotes missing or not found,
+    a draft's `review` notes still in it (what `extract` asks a reviewer to check, then delete)."""
+    findings: list[Finding] = []
+    by_id = {t.id: t for t in plan.targets}
+    for target in plan.targets:
+        if target.parts:
+            findings.extend(_rollup_findings(target, [by_id[p] for p in target.parts]))
+        if target.review:
+            findings.append(
+                Finding(
+                    "warning",
+                    "review_pending",
+                    target.id,
+                    _("still to review (delete `review` once checked): {review}").format(
+                        review=target.review
+                    ),
+                )
+            )
+        if target.quote is None:
+            findings.append(
+                Finding(
+                    "warning",
+                    "no_quote",
+                    target.id,
+                    _("no quote: cannot be traced to the report"),
+                )
+            )
+        elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
+            findings.append(
+                Finding(
+                    "warning",
+                    "quote_not_found",
+                    target.id,
+                    _("quote not found in the report: {quote!r}").format(quote=target.quote),
+                )
+            )
+    return findings
+
+
+def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
+    findings = []
+    for bound in ("min", "max"):
+        own = getattr(target, bound)
+        values = [getattr(p, bound) for p in parts]
+        if own is None or any(v is None for v in values):
+            continue
+        total = sum(values, Decimal(0))
+        if total != own:
+            findings.append(
+                Finding(
+                    "warning",
+                    "rollup_mismatch",
+                    target.id,
+                    _("{bound} {own} ≠ {total}, the sum of its parts ({parts})").format(
+                        bound=bound,
+                        own=num(own),
+                        total=num(total),
+                        parts=", ".join(p.id for p in parts),
+                    ),
+                )
+            )
+    if target.projects is not None and all(p.projects is not None for p in parts):
+        for field in ("total", "continuing", "new"):
+            own_count = getattr(target.projects, field)
+            total_count = sum(getattr(p.projects, field) for p in parts)
+            if own_count != total_count:
+                findings.append(
+                    Finding(
+                        "warning",
+                        "rollup_mismatch",
+                        target.id,
+                        _("projects.{field} {own} ≠ {total}, the sum of its parts").format(
+                            field=field, own=own_count, total=total_count
+                        ),
+                    )
+                )
+    return findings
+
+
+def _normalise(text: str) -> str:
+    # The report mixes full- and half-width punctuation; quotes are compared without spaces.
+    return re.sub(r"\s+", "", text)
