@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,9 @@ from rich.cells import cell_len  # noqa: E402
 
 from plancli.errors import PlanError  # noqa: E402
 from plancli.extract import compare_plans, decode_report, extract_plan  # noqa: E402
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from perturb import HELD_OUT, PERTURBATIONS, Perturbed, carried  # noqa: E402
 
 HOW_TO = """\
 no blind folder at {where}.
@@ -107,8 +111,15 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def measure(text_path: Path, gold_path: Path, misses: bool, lead: str | None = None) -> Tally:
-    """One text against its gold plan; with `lead`, the text's lead reworded (`--leads`)."""
+def measure(
+    text_path: Path,
+    gold_path: Path,
+    misses: bool,
+    lead: str | None = None,
+    perturb: Callable[[str], Perturbed] | None = None,
+) -> Tally:
+    """One text against its gold plan; with `lead`, the text's lead reworded (`--leads`); with
+    `perturb`, the text as another copy would read (`--perturb`), the gold's quotes carried."""
     tally = Tally(texts=1)
     with gold_path.open("rb") as handle:
         gold = tomllib.load(handle)
@@ -118,6 +129,10 @@ def measure(text_path: Path, gold_path: Path, misses: bool, lead: str | None = N
         text = decode_report(text_path.read_bytes(), text_path.name)
         if lead is not None:
             text = reword_lead(text, [str(t["quote"]) for t in heads], lead.format(year=year))
+        if perturb is not None:
+            perturbed = perturb(text)
+            gold = carried(gold, text, perturbed)
+            text = decode_report(perturbed.text.encode(perturbed.encoding), text_path.name)
         draft = extract_plan(text, year=year, name=text_path.name)
     except PlanError as exc:
         tally.errors = 1
@@ -222,6 +237,41 @@ def leads(folder: Path, ids: list[str]) -> int:
     return 0
 
 
+def perturbations(folder: Path, ids: list[str], misses: bool, only: str | None) -> int:
+    """Recall of the texts' headline targets under each perturbation of benchmarks/perturb.py
+    that rewrites a whole text (the ones that reword the corpus reports' leads or sections are
+    `--leads`' business), against the texts as they are."""
+    print(f"blind folder {folder}: {len(ids)} texts, each as other copies would read it")
+    print(f"{'perturbation':<40} {'gold':>5} {'match':>5} {'recall':>6} {'prec':>6} {'err':>4}")
+    chosen = {
+        name: perturb
+        for name, perturb in {**PERTURBATIONS, **HELD_OUT}.items()
+        if not name.startswith(("lead ", "headline as", "sections ", "headings "))
+        and (only is None or only in name)
+    }
+    for name, perturb in {"(as the page is)": None, **chosen}.items():
+        total = Tally()
+        lines: list[str] = []
+        for ident in ids:
+            tally = measure(
+                folder / "texts" / f"{ident}.txt",
+                folder / "gold" / f"{ident}.toml",
+                misses,
+                perturb=perturb,
+            )
+            total.add(tally)
+            lines += [f"  {ident}{line}" for line in tally.lines]
+        s = total.shares()
+        label = name + " " * max(0, 40 - cell_len(name))
+        print(
+            f"{label} {total.gold:>5} {total.matched_gold:>5} {pct(s['recall']):>6} "
+            f"{pct(s['precision']):>6} {total.errors:>4}"
+        )
+        for line in lines:
+            print(line)
+    return 0
+
+
 def pct(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
@@ -244,6 +294,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--leads", action="store_true", help="recall with each text's lead reworded (LEADS)"
     )
+    parser.add_argument(
+        "--perturb",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="NAME",
+        help="recall with each text as other copies would read it (benchmarks/perturb.py); "
+        "NAME: only the perturbations whose name holds it",
+    )
     args = parser.parse_args(argv)
     folder: Path = args.folder or default_folder()
     if not (folder / "texts").is_dir() or not (folder / "gold").is_dir():
@@ -259,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.leads:
         return leads(folder, ids)
+    if args.perturb is not None:
+        return perturbations(folder, ids, args.misses, args.perturb or None)
     header = (
         f"{'text':<24} {'gold':>4} {'found':>5} {'match':>5} {'recall':>6} {'prec':>6} "
         f"{'exact':>6} {'quote':>6} {'err':>4}"

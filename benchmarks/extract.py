@@ -35,7 +35,7 @@ from plancli.extract import compare_plans, decode_report, extract_plan  # noqa: 
 from plancli.extract.compare import Comparison, GroupScore  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from perturb import HELD_OUT, PERTURBATIONS, Perturbed  # noqa: E402
+from perturb import HELD_OUT, PERTURBATIONS, Perturbed, carried  # noqa: E402
 
 SHARED = Path(os.environ.get("PLANCLI_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_00f01ebf3f7ca338.txt"
@@ -137,17 +137,6 @@ def block(title: str, items: list[tuple[str, Path, Path]], misses: bool) -> Grou
     return total
 
 
-def _carried(gold: dict[str, Any], original: str, perturbed: Perturbed) -> dict[str, Any]:
-    """The plan with each quote as it reads in the perturbed text."""
-    targets = []
-    for target in gold.get("targets", []):
-        quote = target.get("quote")
-        if isinstance(quote, str):
-            target = {**target, "quote": perturbed.carry(original, quote)}
-        targets.append(target)
-    return {**gold, "targets": targets}
-
-
 def perturbation_block(
     items: list[tuple[str, Path, Path]],
     misses: bool,
@@ -199,11 +188,11 @@ def perturbation_block(
                     )
                 same.gold += len(draft.get("targets", []))
                 continue
-            scored = compare_plans(new_draft.plan, _carried(gold, text, perturbed), new_text)
+            scored = compare_plans(new_draft.plan, carried(gold, text, perturbed), new_text)
             _add(head, scored.groups["headline"])
             if path == SEED:
                 _add(seed_work, scored.groups["work"])
-            stable = compare_plans(new_draft.plan, _carried(draft, text, perturbed), new_text)
+            stable = compare_plans(new_draft.plan, carried(draft, text, perturbed), new_text)
             _add(same, stable.total)
             if misses:
                 for item in scored.missed:

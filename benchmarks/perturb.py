@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 # (start, end, replacement) in the original text; non-overlapping, any order.
 Edit = tuple[int, int, str]
@@ -254,6 +255,17 @@ def clutter(text: str) -> Perturbed:
         nl = text.find("\n")
         start = nl + 1 if nl >= 0 else len(text)
     return apply(text, [(start, start, _NAV_BEFORE), (len(text), len(text), _NAV_AFTER)])
+
+
+def carried(plan: dict[str, Any], original: str, perturbed: Perturbed) -> dict[str, Any]:
+    """`plan` with each target's quote as it reads in the perturbed text."""
+    targets = []
+    for target in plan.get("targets", []):
+        quote = target.get("quote")
+        if isinstance(quote, str):
+            target = {**target, "quote": perturbed.carry(original, quote)}
+        targets.append(target)
+    return {**plan, "targets": targets}
 
 
 PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
