@@ -54,3 +54,66 @@ def test_the_actor_and_the_verb_are_no_part_of_the_name() -> None:
         "relative",
         "gdp",
     )
+
+
+# ------------------------------------------------------------------ copies of the blind pages
+# `benchmarks/blind.py --perturb` read every blind page as other copies would (session 14).
+# Two copies lost targets on pages the extractor read well as they were: a copy that kept
+# its HTML, and a scrape that ran every paragraph into one line.
+
+# 长江日报 2025 (set A's 02): a digest of last year's results and this year's targets.
+DIGEST = [
+    "政府工作报告摘要与导读",
+    "长江日报 2025年01月17日",
+    "■ 2024年成绩单",
+    "●预计全省地区生产总值增长6%左右",
+    "●粮食总产达到557亿斤",
+    "●城乡居民收入稳步增长",
+    "■ 2025年经济社会发展的主要预期目标",
+    "●经济增长6%左右",
+    "●城镇调查失业率5.5%左右,城镇新增就业70万人以上",
+    "●居民消费价格涨幅2%左右",
+    "●居民收入增长与经济增长同步",
+    "●粮食产量继续保持500亿斤以上",
+]
+DIGEST_TARGETS = [
+    "经济增长6%左右",
+    "城镇调查失业率5.5%左右",
+    "城镇新增就业70万人以上",
+    "居民消费价格涨幅2%左右",
+    "居民收入增长与经济增长同步",
+    "粮食产量继续保持500亿斤以上",
+]
+
+
+def test_a_short_page_that_kept_its_html_is_read() -> None:
+    """<p>&nbsp;&nbsp;…<br/></p> on every line outnumber a short page's Chinese characters:
+    the share is of its words, not its tags (before: refused as not a Chinese report)."""
+    html = "".join(f"<p>&nbsp;&nbsp;{line}<br/></p>\n" for line in DIGEST)
+    assert [t["quote"] for t in heads(html, 2025)] == DIGEST_TARGETS
+
+
+def test_paragraphs_run_into_one_line_are_set_apart_again() -> None:
+    """A scrape that lost the page's line breaks (two spaces between paragraphs) and is short
+    of the 2,000 characters that once told: a run of spaces after a sentence or a figure,
+    before a list item, or around a heading ends a paragraph (before: one target of six)."""
+    assert [t["quote"] for t in heads("  ".join(DIGEST), 2025)] == DIGEST_TARGETS
+
+
+# 金坛 2023 (set J's 196): the list broken over paragraphs, here run into one line.
+JINTAN = (
+    "2023年是全面贯彻落实党的二十大精神的开局之年,是实施“十四五”规划承上启下的关键之年,"
+    "金坛区做好全年各项工作意义重大。    2023年全区经济社会发展主要预期目标为:地区生产总值增长8%;"
+    "一般公共预算收入增长10%、力争完成65亿元    固定资产投资增长6%,其中工业投资完成200亿元;"
+    "规上工业总产值增长20%,工业应税销售收入实现3300亿元    实际使用外资、进出口总额稳中提质,"
+    "完成上级下达的能耗下降、环境改善等指标任务。"
+)
+
+
+def test_a_list_run_into_one_line_keeps_its_clauses_apart() -> None:
+    """The runs after 65亿元 and 3300亿元 end the clauses there, as the page's empty lines did
+    (before: 65亿元固定资产投资… read as one clause, and 稳中提质 lost)."""
+    quotes = [t["quote"] for t in heads(JINTAN, 2023)]
+    assert "一般公共预算收入增长10%" in quotes[1]
+    assert "力争完成65亿元" in " ".join(quotes)
+    assert "实际使用外资、进出口总额稳中提质" in quotes

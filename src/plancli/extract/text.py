@@ -81,7 +81,8 @@ def check_chinese(text: str, name: str = "report") -> None:
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
         raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
-    sample = text[:200_000]
+    # a copy that kept its HTML (<p>&nbsp;…<br/></p>) is judged by its words, not its tags
+    sample = _TAGS_AND_ENTITIES.sub("", text[:200_000])
     letters = sum(1 for ch in sample if not ch.isspace())
     ideographs = len(_CJK.findall(sample))
     if ideographs < 20 or ideographs < 0.3 * letters or len(_COMMON.findall(sample)) < 5:
@@ -186,11 +187,13 @@ _INDENT = " \t\u3000\u00a0"
 # What a copy adds: HTML tags (a block tag is a line break) and entities, Markdown headings and
 # emphasis, thousands separators (3,000个), a converter's pinyin (經(jīng)濟), a forum's clutter
 # (`~/ k6 `+ p) G+ G`: `_CLUTTER`); space runs for lost breaks; straight quotes read as curly.
+_TAG = r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>"
+_ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
 _MARKUP = re.compile(
     r"(?P<jammer>(?<![!-~])(?:[!-~]{1,2}[ \t]){5,}[!-~]{1,2}(?![!-~]))"
     r"|(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
-    r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>)"
-    r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)"
+    rf"|(?P<tag>{_TAG})"
+    rf"|(?P<entity>{_ENTITY})"
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
     r"|(?P<emphasis>\*\*|__)"
     r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
@@ -199,7 +202,9 @@ _MARKUP = re.compile(
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
 _CLUTTER = (r"[A-Za-z]", r"[^\w\s|]")
+_TAGS_AND_ENTITIES = re.compile(f"{_TAG}|{_ENTITY}")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
+_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
 
 
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
@@ -240,14 +245,15 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
     cleaned = "".join(parts)
     if '"' in cleaned:
         cleaned = _curly_quotes(cleaned)
-    # Paragraphs a scrape ran together, set apart by runs of spaces in a very long line.
-    if any(len(line) > 2000 for line in cleaned.split("\n")):
+    # Paragraphs a scrape ran together, set apart by runs of spaces: in a very long line, and
+    # in a long one where a sentence ends before the run or a list item starts after it.
+    very_long = any(len(line) > 2000 for line in cleaned.split("\n"))
+    if "  " in cleaned or "\u3000\u3000" in cleaned or "\u00a0" in cleaned:
         runs = [
             m
             for m in _SPACE_RUN.finditer(cleaned)
-            if cleaned.rfind("\n", 0, m.start()) < m.start() - 200
-            or cleaned.find("\n", m.end()) < 0
-            or cleaned.find("\n", m.end()) > m.end() + 200
+            if (very_long and _far_from_breaks(cleaned, m.start(), m.end()))
+            or _between_paragraphs(cleaned, m.start(), m.end())
         ]
         if runs:
             out: list[str] = []
@@ -258,15 +264,45 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
                 out.append(cleaned[last : m.start()])
                 new_origin.extend(origin[last : m.start()])
                 new_ends.extend(ends[last : m.start()])
-                out.append("\n")
-                new_origin.append(origin[m.start()])
-                new_ends.append(ends[m.end() - 1])
+                out.append("\n\n")  # a paragraph's end: an empty line, as a break lost
+                new_origin.extend((origin[m.start()], origin[m.start()]))
+                new_ends.extend((ends[m.end() - 1], ends[m.end() - 1]))
                 last = m.end()
             out.append(cleaned[last:])
             new_origin.extend(origin[last:])
             new_ends.extend(ends[last:])
             cleaned, origin, ends = "".join(out), new_origin, new_ends
     return cleaned, origin, ends
+
+
+def _far_from_breaks(text: str, start: int, end: int) -> bool:
+    """Whether no line break is within 200 characters of `text[start:end]` on one side."""
+    after = text.find("\n", end)
+    return text.rfind("\n", 0, start) < start - 200 or after < 0 or after > end + 200
+
+
+def _between_paragraphs(text: str, start: int, end: int) -> bool:
+    """Whether the run of spaces `text[start:end]` sets apart two paragraphs of a long line:
+    after a sentence's end (…的答卷。  增长) or a figure (…完成65亿元  固定资产…), before a
+    list item (…6%左右  ●城镇…), or before
+    or after a heading or title (…的主要目标  地区生产总值…, …进一步下降  今年重点工作  ■…:
+    a short stretch between runs, or a run and the line's start)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if (len(text) if line_end < 0 else line_end) - line_start <= 100:
+        return False
+    if text[start - 1] in "。！？!?；…”" or LIST_LABEL.match(text, end) is not None:
+        return True
+    if _FIGURE_END.search(text, max(line_start, start - 16), start):
+        return True  # a target's figure ends the stretch (…力争完成65亿元  固定资产投资…)
+    # a short stretch between runs (or a run and the line's start): a heading or a title
+    before = text[max(line_start, start - 41) : start]
+    if len(_RUN.split(before)[-1]) <= 40 and (
+        start - line_start <= 40 or _RUN.search(before) is not None
+    ):
+        return True
+    after = _RUN.search(text, end, min(end + 42, len(text) if line_end < 0 else line_end))
+    return after is not None and after.start() - end <= 40
 
 
 def _curly_quotes(text: str) -> str:
