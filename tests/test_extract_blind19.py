@@ -117,3 +117,81 @@ def test_a_list_run_into_one_line_keeps_its_clauses_apart() -> None:
     assert "一般公共预算收入增长10%" in quotes[1]
     assert "力争完成65亿元" in " ".join(quotes)
     assert "实际使用外资、进出口总额稳中提质" in quotes
+
+
+# 武汉 2022 (set A's 52), wrapped at 38 characters as a copy from a PDF's columns would be: a
+# short page, whose paragraphs are mostly shorter than the wrap.
+WUHAN_WRAPPED = """2022年 武汉地区生产总值增长目标:7.5%
+
+2022年 武汉地区生产总值增长目标:7.5%
+
+原标题:2022年,武汉地区生产总值增长目标:7.5%
+
+长江日报大武汉客户端1月11日讯 1月11日,武汉市第十五届人民代表大会第一
+次会议隆重开幕,武汉市市长程用文作《政府工作报告》。
+
+《政府工作报告》指出,全市经济社会发展主要预期目标是:地区生产总值增长7.5
+%,城镇新增就业22万人,居民消费价格涨幅3%左右,居民收入增长与经济增长基
+本同步,生态环境质量持续改善,能耗强度下降完成省下达目标。
+"""
+
+
+def test_a_short_page_wrapped_at_a_fixed_width() -> None:
+    """Three of its ten long lines are full: too few for a report's wrap, but they are its
+    longest and stop mid-word, so they are a wrap (before: 基\\n本同步 split the clause, and
+    the list ended there — three targets of six)."""
+    quotes = [t["quote"] for t in heads(WUHAN_WRAPPED, 2022)]
+    assert len(quotes) == 6
+    assert quotes[3] == "居民收入增长与经济增长基\n本同步"
+    assert quotes[5] == "能耗强度下降完成省下达目标"
+
+
+# 大连 2021 (set O's 238), wrapped: the page's own spaced figure (6. 5%) starts a line.
+DALIAN_WRAPPED = """明确了!大连接下来要这么干!
+
+天健网消息(大连新闻传媒集团记者 王煜)大连市第十六届人民代表大会第四次会议
+今天上午开幕,市长陈绍旺代表大连政府向大会作工作报告。2021年是“十四五”
+开局之年,也是建党100周年,做好全年工作意义重大。新的一年有啥新目标、新任
+务?政府工作要怎么干?大连都会有哪些变化?这份《政府工作报告》要点,带您一图
+读懂大连精彩未来!
+
+城镇新增就业人数9. 6万人
+
+全市地区生产总值增长6.5 %左右。全员劳动生产率增长6%。研究与试 验发展
+经费占地区生产总值比重3%。一般公共预算收入增长1%。规模以上工业增加值增长
+6. 5%以上。固定资产投资增长6. 5%以上。社会消费品零售总额增长10%
+。外贸进出口总额增长2%。实际利用外资增长10%以上。城乡居民人均可支配收入
+与经济增长基本同步。城镇登记失业率控制在4. 5%以内。城镇新增就业人数9.
+ 6万人。居民消费价格涨幅控制在3%左右。
+"""
+
+
+def test_a_spaced_figure_at_a_lines_start_is_no_list_label() -> None:
+    """6. 5%以上 after a full line is the figure the wrap cut, not an item 6. (before: the
+    list broke there and its first five targets were lost)."""
+    found = heads(DALIAN_WRAPPED, 2021)
+    industry = next(t for t in found if t["id"] == "industrial_value_added")
+    assert industry["min"] == Decimal("6.5")
+    assert found[0]["id"] == "gdp" and found[0]["around"] == Decimal("6.5")
+    assert len(found) == 13
+
+
+# 第七师 2016 (set L's 216), wrapped: a paragraph's last line within a character of the width,
+# then an empty line and the next paragraph.
+SEVENTH_WRAPPED = """2016年,七师将实现生产总值150亿元,增长14.4%;城镇居民家庭人均可支配收入3
+4988元,增长14%;连队常住居民人均可支配收入17905元,增长14%
+
+会上,七师党委书记、政委赵轶平代表七师党委作了题为《坚定信心,砥砺奋进,创新
+实干,为夺取“十三五”全面小康良好开局而努力奋斗》的报告。七师党委副书记、师
+长王光强作了关于《新疆生产建设兵团第七师国民经济和社会发展第十三个五年规划纲
+要》的说明。
+"""
+
+
+def test_a_paragraphs_last_line_does_not_run_over_an_empty_line() -> None:
+    """…增长14% (37 characters of 38) ends its paragraph at the empty line (before: joined with
+    会上, the next paragraph's first words)."""
+    quotes = [t["quote"] for t in heads(page(SEVENTH_WRAPPED, 2016), 2016)]
+    assert not any("会上" in quote for quote in quotes)
+    assert quotes[-1] == "增长14%"
+    assert "城镇居民家庭人均可支配收入3\n4988元" in quotes
