@@ -278,7 +278,7 @@ def test_rows_are_made_in_the_outputs_encoding_by_each_process(tmp_path: Path) -
 def test_bytes_and_text_pieces_are_written_in_order(
     capfdbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    from plancli.cli.app import emit_parts
+    from plancli.cli.streams import emit_parts
 
     emit_parts(["{\n  ", b'"a": [1,', "", b"", " 2]\n}"])
     emit_parts(["x", "中".encode()])

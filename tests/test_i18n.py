@@ -348,3 +348,29 @@ def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
         )
         assert run.returncode == 0, run.stderr.decode("gbk", "replace")
         assert name.encode(encoding) in run.stdout
+
+
+def test_csv_on_a_gbk_terminal_keeps_a_name_gbk_lacks(tmp_path: Path) -> None:
+    """`targets --csv` on a GBK locale, a target named with 䶮 (CJK Extension A, in no GBK
+    table): before, `internal error: UnicodeEncodeError`, exit 70, and no CSV. Now GB18030,
+    GBK's superset: every character GBK has in GBK's own bytes (what Excel on a Chinese
+    Windows opens), the rest in GB18030's, nothing lost; plain text tables likewise."""
+    plan = tmp_path / "plan2022.toml"
+    source = (REPO / "data" / "plan2022.toml").read_text("utf-8")
+    plan.write_text(
+        source.replace('name = "地区生产总值"', 'name = "䶮湖地区生产总值"', 1), "utf-8"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), COLUMNS="120", NO_COLOR="1")
+    for command in (["targets", "--csv"], ["gap", "--csv"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "plancli", "--plan", str(plan), "--lang", "zh", *command],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+        assert "䶮湖地区生产总值".encode("gb18030") in run.stdout
+        assert "地方一般公共预算收入".encode("gbk") in run.stdout
+        assert run.stdout.decode("gb18030").count("\n") > 20

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import JsonOpt, command, emit, say, say_created, state
+from plancli.cli.app import JsonOpt, command, say, say_created, state
 from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
+from plancli.cli.streams import emit
 from plancli.i18n import _
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ them, to keep start-up fast.
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -635,43 +635,6 @@ def one_format(json_out: bool, csv_out: bool) -> None:
     """--json and --csv exclude each other."""
     if json_out and csv_out:
         raise InputError(_("choose one of --json and --csv"))
-
-
-def emit(text: str, *, utf8: bool = False) -> None:
-    """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
-    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON and TOML
-    (`utf8`) are UTF-8 whatever the locale, as their specs ask (`emit_parts`); CSV and text are
-    in the terminal's encoding (a GBK one's: what Excel on a Chinese Windows opens)."""
-    if utf8:
-        emit_parts([text])
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
-def emit_parts(parts: "Iterable[str | bytes]") -> None:
-    """JSON on stdout as UTF-8 bytes whatever the locale (RFC 8259: a GBK locale's stdout would
-    write GBK), given in pieces written as they come (`output.dump_json_parts`; bytes: the
-    rows of `gap --json` split in two processes), ending with one newline."""
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    stream.flush()  # the text written before it first
-
-    def out(data: bytes) -> None:
-        if buffer is None:  # a stream of text only (a test's capture)
-            stream.write(data.decode("utf-8"))
-        else:
-            buffer.write(data)
-
-    last = b""
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        if data:
-            out(data)
-            last = data
-    if not last.endswith(b"\n"):
-        out(b"\n")
-    if buffer is not None:
-        buffer.flush()
 
 
 def say(text: str) -> None:

@@ -17,10 +17,10 @@ from plancli.cli.app import (
     SectionOpt,
     State,
     command,
-    emit,
     one_format,
     state,
 )
+from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _
 
@@ -167,7 +167,7 @@ def _split_gap_json(
     from plancli.assess import figure_query
     from plancli.assess.gap_shares import Figures, Source
     from plancli.assess.gap_split import SplitGap
-    from plancli.cli.app import emit_parts
+    from plancli.cli.streams import emit_parts
     from plancli.errors import PlanError
     from plancli.periods import parse_plan_period
 
@@ -218,7 +218,7 @@ def _show_gap(
     from plancli.assess import gap_json_parts, gap_output
 
     if json_out:
-        from plancli.cli.app import emit_parts
+        from plancli.cli.streams import emit_parts
 
         emit_parts(gap_json_parts(assessment, chosen))  # 100,000 targets: 130 MB, in pieces
         return

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import JsonOpt, command, emit, say
+from plancli.cli.app import JsonOpt, command, say
+from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import N_, _, language
 

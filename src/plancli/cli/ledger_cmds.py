@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
 
 import typer
 
-from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, say_created, state
+from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
+from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.safe import visible

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plancli.cli.app import PlanGroup, State, app, command, emit, say, state
+from plancli.cli.app import PlanGroup, State, app, command, say, state
+from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 

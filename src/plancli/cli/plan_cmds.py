@@ -12,13 +12,13 @@ from plancli.cli.app import (
     KindOpt,
     SectionOpt,
     command,
-    emit,
     one_format,
     say,
     state,
 )
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
+from plancli.cli.streams import emit
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import N_, _, ngettext
 
