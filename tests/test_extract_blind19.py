@@ -9,9 +9,14 @@ verb stand around the name (昆山将经济增长目标设为6%以上, 一般公
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
+import pytest
+
 from extract_drafts import heads, page
+from plancli.errors import InputError
+from plancli.extract import decode_report, extract_plan
 
 # 浦东新区 2026 (set R's 269), as the page words it.
 PUDONG = (
@@ -195,3 +200,28 @@ def test_a_paragraphs_last_line_does_not_run_over_an_empty_line() -> None:
     assert not any("会上" in quote for quote in quotes)
     assert quotes[-1] == "增长14%"
     assert "城镇居民家庭人均可支配收入3\n4988元" in quotes
+
+
+# 浦东 2026 (set R's 269) with its lead reworded by `blind.py --leads`: a news item of one
+# sentence whose only common words are 年 and the list's 增长.
+PUDONG_ITEM = (
+    "2026年浦东GDP预期增长5%以上 2026年1月22日 星期四 16:56 经济 据上海市政府网站消息,"
+    "浦东新区第七届人民代表大会第六次会议昨天下午开幕。2026年，地区生产总值增长5%以上,"
+    "规模以上工业总产值力争增长5%,一般公共预算收入增长2%,全社会固定资产投资稳中有增,"
+    "居民人均可支配收入增长与经济增长基本同步。市委常委、浦东新区区委书记李政出席。"
+)
+
+
+def test_a_one_sentence_item_is_chinese_and_random_bytes_are_not() -> None:
+    """A report's text holds common words (的, 发展, 年…, 增长) at one ideograph in a hundred
+    at least: the short item is read (before: refused, three common words of five asked),
+    and random bytes GB18030 decodes into rare ideographs are refused however long (before:
+    40 kB of them passed as Chinese)."""
+    assert len(heads(PUDONG_ITEM, 2026)) == 5
+    rng = random.Random(14)
+    trail = [b for b in range(0x40, 0xFF) if b != 0x7F]
+    noise = bytes(
+        byte for _ in range(20_000) for byte in (rng.randint(0x81, 0xFE), rng.choice(trail))
+    )
+    with pytest.raises(InputError, match="not a Chinese report"):
+        extract_plan(decode_report(noise, "noise.txt"), year=2026)

@@ -125,11 +125,16 @@ def extract_plan(
 
 def _without_repeats(parse: str, targets: list[DraftTarget]) -> list[DraftTarget]:
     """A target stated twice in the same words (a page's summary line 城镇新增就业人数9.6万人 over
-    the list that states it again): the later, once, under the first one's id."""
+    the list that states it again), or an indicator plans share stated twice with the same
+    figures in any words (a title's 浦东GDP预期增长5%以上 over the list's 地区生产总值增长5%以上):
+    the later, once, under the first one's id."""
 
     def key(target: DraftTarget) -> tuple[object, ...]:
         base = re.sub(r"_\d+$", "", target.id)
         figures = (target.min, target.max, target.around, target.relation, target.pending)
+        bounded = (target.min, target.max, target.around) != (None, None, None)
+        if target.shared and target.section == "headline" and bounded and not target.pending:
+            return (base, target.kind, target.reference, *figures)
         return (parse[target.start : target.end], target.name, base, target.kind, *figures)
 
     last = {key(t): t for t in targets}

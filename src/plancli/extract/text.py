@@ -18,8 +18,9 @@ from plancli.extract.spaces import dropped_spaces
 from plancli.i18n import _
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# Characters of almost every Chinese report; GB18030 decodes random bytes into rare ideographs.
-_COMMON = re.compile(r"[的发展年和在工作]")
+# Characters of almost every Chinese report, and of every target list (增长); GB18030 decodes
+# random bytes into rare ideographs.
+_COMMON = re.compile(r"[的发展年和在工作增长]")
 
 
 def parse_form(text: str) -> str:
@@ -85,7 +86,9 @@ def check_chinese(text: str, name: str = "report") -> None:
     sample = _TAGS_AND_ENTITIES.sub("", text[:200_000])
     letters = sum(1 for ch in sample if not ch.isspace())
     ideographs = len(_CJK.findall(sample))
-    if ideographs < 20 or ideographs < 0.3 * letters or len(_COMMON.findall(sample)) < 5:
+    # (one in a hundred at least: of random bytes GB18030 makes, one in two thousand)
+    common = len(_COMMON.findall(sample))
+    if ideographs < 20 or ideographs < 0.3 * letters or common < max(5, ideographs // 100):
         raise InputError(
             _(
                 "{name} is not a Chinese report: found {ideographs} Chinese characters "
