@@ -224,6 +224,29 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
         assert word in zh
 
 
+def test_a_strict_bound_short_by_nothing_shows_a_gap_above_zero(
+    invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixed-asset investment at 0.0 % against 正增长 (> 0): at risk, and its gap is more than
+    nothing however little: the table, `show` and the report's table say > 0 (before: 0, beside
+    a red status); the JSON keeps the number 0 and the status."""
+    monkeypatch.setenv("COLUMNS", "140")
+    for lang in ("en", "zh"):
+        out = invoke("--plan", str(workspace), "--lang", lang, "gap", "--as-of", "2022-06")
+        line = next(x for x in out.stdout.splitlines() if "fixed_asset_investment" in x)
+        assert line.split()[-1] == "> 0" or line.rstrip().endswith("> 0"), line
+    shown = invoke("--plan", str(workspace), "show", "fixed_asset_investment").stdout
+    assert re.search(r"gap\s+> 0", shown), shown
+    report = invoke("--plan", str(workspace), "report", "--as-of", "2022-06").stdout
+    assert "> 0 pp" in report
+    row = next(
+        a
+        for a in json.loads(invoke("--plan", str(workspace), "gap", "--json").stdout)["targets"]
+        if a["id"] == "fixed_asset_investment"
+    )
+    assert (row["gap"], row["status"]) == (0, "at_risk")
+
+
 # --------------------------------------------------------------------- the 2021 review
 
 REVIEW_2021 = {

@@ -25,6 +25,14 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def gap_num(gap: Decimal | int | float | None, status: str) -> str:
+    """A gap as a table shows it: `num`, but a bound not satisfied by less than the figure's
+    last place (正增长 at 0.0 %: nothing, yet > 0 is not met) reads "> 0", never 0 beside a
+    red status."""
+    text = num(gap)
+    return "> 0" if text == "0" and status in ("at_risk", "behind", "missed") else text
+
+
 _RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
 _WORDS = {
     "fall": ("fall", "下降"),

@@ -26,7 +26,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import Column, FittedTable, settle, shown
 
@@ -225,7 +225,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             # Left out when the terminal is narrow, gap first (the figure against the target
             # shows it); a column empty in every row (no cumulative target shown, or the
             # year is over) is always left out: the room goes to the names.
-            Column(t("gap", lang), [shown(num(a.gap)) for a in rows], 4, _FIGURE),
+            Column(t("gap", lang), [shown(gap_num(a.gap, a.status)) for a in rows], 4, _FIGURE),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
             Column(
                 t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 3, _FIGURE
@@ -313,7 +313,12 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
                 0,
                 {"justify": "right"},
             ),
-            Column(t("gap", lang), [shown(num(a.gap)) for a in rows], 2, {"justify": "right"}),
+            Column(
+                t("gap", lang),
+                [shown(gap_num(a.gap, a.status)) for a in rows],
+                2,
+                {"justify": "right"},
+            ),
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 t("trend", lang),
@@ -434,7 +439,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     if a.reference:
         add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
     if a.gap is not None:
-        add("gap", num(a.gap))
+        add("gap", gap_num(a.gap, a.status))
     add("completion", percent(a.completion))
     add("time_progress", percent(a.time_progress))
     if a.expected_share is not None and a.expected_share != a.time_progress:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -99,11 +99,12 @@ def gap(a: AssessmentOut, lang: Lang) -> str:
     """What is still missing, in the target's unit (percentage points for growth and %)."""
     if a.gap is None:
         return DASH
+    figure = gap_num(a.gap, a.status)
     if a.kind == "milestone":
-        return f"{num(a.gap)}%"
+        return f"{figure}%"
     if in_percent(a):
-        return f"{num(a.gap)} {t('pp', lang)}"
-    return f"{num(a.gap)} {a.unit}"
+        return f"{figure} {t('pp', lang)}"
+    return f"{figure} {a.unit}"
 
 
 def needs(a: AssessmentOut, lang: Lang) -> str:
