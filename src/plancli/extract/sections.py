@@ -111,7 +111,11 @@ def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
     return found
 
 
-def _classify(title: str, year: int) -> PartKind:
+def _classify(title: str, year: int, opening: str = "") -> PartKind:
+    """A part's kind from its title; where the title says it only in a figure of speech (福建's
+    一年接着一年干，…取得新进展新成效, 一张蓝图绘到底，…, 一鼓作气勇争先，全力推动“十五五”开好局),
+    from its opening sentence: 2025年是…/一年来 a review, “十五五”时期是… the five years, 2026年
+    是“十五五”开局之年 this year's work."""
     if _APPENDIX.match(title):
         return "appendix"
     if re.search(r"投资", title) and re.search(r"项目", title) and re.search(r"计划", title):
@@ -121,9 +125,23 @@ def _classify(title: str, year: int) -> PartKind:
         return "plan"
     if re.search(r"回顾|执行情况|成就|主要工作", title):
         return "review"
+    opens = _opening_year(opening, year)
     if re.search(r"十五五|十四五|五年|规划|远景", title):
+        return "plan" if opens == "plan" else "fiveyear"
+    return opens or "plan"
+
+
+def _opening_year(opening: str, year: int) -> PartKind | None:
+    """What a part's first sentence speaks of: the plan year (2026年是…, 今年…), the year
+    before (2025年是…, 一年来, 过去一年), the five-year span (“十五五”时期…), or None."""
+    first = re.split(r"[。！？]", opening, maxsplit=1)[0][:60]
+    if re.match(rf"\s*(?:{year}年|今年|新的一年)", first):
+        return "plan"
+    if re.match(rf"\s*(?:{year - 1}年|一年来|过去一年|去年)", first) or "一年来" in first:
+        return "review"
+    if re.match(r"\s*“?(?:十五五|十四五|未来五年)", first):
         return "fiveyear"
-    return "plan"
+    return None
 
 
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
@@ -143,7 +161,8 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
         starts.insert(0, (body.start, ""))
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else body.end
-        kind: PartKind = "front" if not title else _classify(title, found_year)
+        opening = parse[parse.find("\n", start) + 1 : end][:200] if title else ""
+        kind: PartKind = "front" if not title else _classify(title, found_year, opening)
         layout.parts.append(Part(kind, title, start, end))
     _find_headline(parse, layout)
     for part in layout.parts:

@@ -24,31 +24,39 @@ from plancli.i18n import _
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|万千瓦|千瓦|万吨|吨|万亿元|亿元|万元|"
-    r"亿斤|万人次|人次|万人|名|人|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|台|"
-    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵"
+    r"亿斤|万人次|人次|万人|名|人|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|万台|台|"
+    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部"
 )
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*({UNIT})"
-    r"(以上|左右|以内|以下)?"
+    r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
 )
 _CN_QUANTITY = re.compile(
     r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
 )
 _HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+_COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部")  # units that count things
 _SCHEDULE = re.compile(r"第[一二三四五]年")
 _CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
 _CLAUSE_END = re.compile(r"[,;。:\n]")
-_PAST = re.compile(r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去")
+# (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
+_PAST = re.compile(
+    r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
+)
 _OTHER_YEAR = re.compile(r"(20\d\d)年")
 _PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
 _PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
-_ONGOING = re.compile(r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)")
+_ONGOING = re.compile(
+    r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
+    r"|^滚动(?:实施|推进|建设)"  # a rolling programme: 滚动实施1500个以上省重点技改项目
+)
 _VERB = re.compile(
     r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
     r"突破|超过|举办|办好|开工|竣工|投产|扩建|提升|提高|增加|减少|降低|下降|培训|帮扶|吸引|接待|发放|"
     r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
-    r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定"
+    r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
+    r"组织|扩招|开放"
 )
 _LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -235,17 +243,35 @@ class WorkReader:
                 )
             return True
         arabic = [(piece, m) for piece in pieces for m in _QUANTITY.finditer(piece.text)]
+        self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
             if match.group(3) == "%" and not re.search(
-                r"率|比|比重|占比|覆盖|强度|达标|增长|提高|降低|下降|减少|完成", piece.text
+                r"率|比|比重|占比|覆盖|强度|达标|增长|增速|提高|降低|下降|减少|完成", piece.text
             ):
                 continue
             prefix = piece.text[: match.start()]
             if prefix.count("“") > prefix.count("”"):
                 continue  # “3个100”: a label inside quotation marks, not a figure
             after = piece.text[match.end() : match.end() + 1]
-            if match.group(4) and match.group(3) != "%" and re.match(r"[\u4e00-\u9fff]", after):
-                continue  # "15万人以上街道": a size that qualifies a noun, not a promise
+            if (
+                match.group(4)
+                and match.group(3) != "%"
+                and not _COUNTER.fullmatch(match.group(3))
+                and re.match(r"[\u4e00-\u9fff]", after)
+            ):
+                # "15万人以上街道": a size that qualifies a noun, not a promise (a count of
+                # things is one: 滚动实施1500个以上省重点技改项目)
+                continue
+            if (
+                match.group(3) != "%"
+                and not _COUNTER.fullmatch(match.group(3))
+                and re.match(r"[\u4e00-\u9fff]", after)
+                and any(
+                    later.start() > match.end() and _COUNTER.fullmatch(later.group(3))
+                    for later in _QUANTITY.finditer(piece.text)
+                )
+            ):
+                continue  # 总投资超10亿元项目50个以上: the size of what the count counts
             verb_in_list = piece is not pieces[0] and _VERB.search(pieces[0].text)
             has_verb = _VERB.search(prefix) or _VERB.search(piece.text[match.end() :])
             if not has_verb and not verb_in_list:
@@ -287,6 +313,37 @@ class WorkReader:
                     found = True
         return found
 
+    def _shared_rate(
+        self,
+        section: WorkSection,
+        clause: _Clause,
+        pieces: list[_Clause],
+        arabic: list[tuple[_Clause, re.Match[str]]],
+    ) -> None:
+        """Series listed before one growth rate (海洋药物和生物制品、海洋电力、海洋旅游增速保持在
+        10%以上): the rate is each one's, a target each, quoting the clause (the last series
+        is read with its figure as any clause is)."""
+        if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
+            return
+        last, match = arabic[0]
+        rate = re.search(r"增速|增长", last.text[: match.start()])
+        if match.group(3) != "%" or rate is None:
+            return
+        for piece in pieces[:-1]:
+            subject = _LEAD.sub("", piece.text)
+            if len(subject) > 16 or re.search(r"\d", subject) or _VERB.search(subject):
+                return
+        for piece in pieces[:-1]:
+            self._quantity(
+                section,
+                clause,
+                f"{_LEAD.sub('', piece.text)}{rate.group(0)}",
+                Decimal(match.group(1)),
+                None,
+                "%",
+                match.group(4),
+            )
+
     def _quantity(
         self,
         section: WorkSection,
@@ -307,6 +364,10 @@ class WorkReader:
             kind = "growth" if re.search(r"增长|增速", text) else "level"
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
+        elif re.search(rf"达到?\s*{NUM}\s*(?:{_COUNTER.pattern})", text) and not re.search(
+            r"新增|新建|新认定", text
+        ):
+            kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
         elif _ONGOING.match(clause or text):
             kind = "ongoing"
         else:
@@ -350,6 +411,8 @@ class WorkReader:
                     return True
                 if target.name and target.name in text:
                     return True
+                if "目标" in text:
+                    return True  # 确定4.5%左右的增长目标: the headline's figure spoken of
         return False
 
     # ------------------------------------------------------------------ milestones
@@ -428,7 +491,7 @@ def _name(text: str, match: re.Match[str]) -> str:
     name = (text[: match.start()] + text[match.end() :]).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = _LEAD.sub("", name)
-    name = re.sub(r"(达到|达|保持|控制在|稳定在|为)$", "", name)
+    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为)$", "", name)
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     return name.strip(" ,、") or text
 
