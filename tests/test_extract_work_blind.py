@@ -101,3 +101,18 @@ def test_the_outline_and_the_headline_spoken_of_are_no_work_targets() -> None:
     左右的增长目标 (the headline's figure explained) are no promises of this year's work."""
     quotes = [t["quote"] for t in _work(LIAONING)]
     assert not any("纲要" in q or "18个领域" in q or "增长目标" in q for q in quotes)
+
+
+def test_more_of_something_and_bottlenecks_are_no_milestones() -> None:
+    """推动创建更多5A级旅游景区、国家级旅游度假区、休闲街区 and 着力打通制约经济循环的堵点卡点
+    (福建) have no end a report defines (before: four milestones, three of them list
+    fragments), while 推动福州长乐国际机场二期通航 is one."""
+    body = FUJIAN + (
+        "（三）扩大有效需求。推动创建更多5A级旅游景区、国家级旅游度假区、休闲街区，"
+        "着力打通制约经济循环的堵点卡点，推动福州长乐国际机场二期通航。\n"
+    )
+    milestones = [t["name"] for t in _work(body) if t["kind"] == "milestone"]
+    assert not any(
+        word in name for name in milestones for word in ("景区", "度假区", "街区", "堵点")
+    )
+    assert any("长乐国际机场二期" in name for name in milestones)

@@ -71,7 +71,7 @@ _MILESTONE_START = re.compile(
 )
 _MILESTONE_END = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
-    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|通车|开馆|开园)$"
+    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园)$"
 )
 _OPEN_ENDED = re.compile(
     r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
@@ -430,6 +430,8 @@ class WorkReader:
             return
         if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
             return
+        if re.search(r"更多|一批|若干|一系列|堵点|卡点|壁垒|痛点|难点", obj):
+            return  # 创建更多5A级旅游景区, 打通…堵点卡点: no end a report defines
         verb = match.group("verb")
         lead = match.group("lead") or ""
         obj_start = clause.start + match.start("object")
