@@ -116,3 +116,10 @@ def test_more_of_something_and_bottlenecks_are_no_milestones() -> None:
         word in name for name in milestones for word in ("景区", "度假区", "街区", "堵点")
     )
     assert any("长乐国际机场二期" in name for name in milestones)
+
+
+def test_a_count_of_projects_to_see_through() -> None:
+    """抓好550个省重大项目 (江苏 2026): 抓好 delivers as 实施 does (before: passed over)."""
+    body = FUJIAN + "（三）扩大有效投资。抓好550个省重大项目，完成年度投资计划。\n"
+    projects = [t for t in _work(body) if t["quote"] == "抓好550个省重大项目"]
+    assert [(t["kind"], t["min"]) for t in projects] == [("cumulative", Decimal(550))]
