@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
@@ -23,9 +24,10 @@ from plancli.i18n import _
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|万千瓦|千瓦|万吨|吨|万亿元|亿元|万元|"
-    r"亿斤|万人次|人次|万人|名|人|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|万台|台|"
-    r"万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部"
+    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
+    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
+    r"亿斤|万人次|人次|万人|万名|名|人(?!制)|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|"
+    r"万台|台|万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部|万头|头|[EP][Ff][Ll][Oo][Pp][Ss]"
 )
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*({UNIT})"
@@ -35,7 +37,7 @@ _CN_QUANTITY = re.compile(
     r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
 )
 _HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
-_COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部")  # units that count things
+_COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部|名")  # units that count things
 _SCHEDULE = re.compile(r"第[一二三四五]年")
 _CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
 _CLAUSE_END = re.compile(r"[,;。:\n]")
@@ -56,7 +58,7 @@ _VERB = re.compile(
     r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
-    r"组织|扩招|开放|抓好"
+    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏"
 )
 _LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -185,7 +187,7 @@ class WorkReader:
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零": a ceiling of 0, held all year."""
         for match in re.finditer(
-            r"(?:保持|实现)?“?([^,;。:\n“”]{2,12}?)”?动态清零", self.parse[start:end]
+            r"(?:保持|实现)?“?([^,;。:\n“”、]{2,12}?)”?动态清零", self.parse[start:end]
         ):
             where = _Clause(start + match.start(), start + match.end(), match.group(0))
             name = match.group(1)
@@ -242,11 +244,14 @@ class WorkReader:
                     section, clause, name, Decimal(each.group(1)), None, each.group(2), None
                 )
             return True
+        if self._respectively(section, clause):
+            return True
         arabic = [(piece, m) for piece in pieces for m in _QUANTITY.finditer(piece.text)]
         self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
             if match.group(3) == "%" and not re.search(
-                r"率|比|比重|占比|覆盖|强度|达标|增长|增速|提高|降低|下降|减少|完成", piece.text
+                r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|提高|降低|下降|减少|完成",
+                piece.text,
             ):
                 continue
             prefix = piece.text[: match.start()]
@@ -272,6 +277,10 @@ class WorkReader:
                 )
             ):
                 continue  # 总投资超10亿元项目50个以上: the size of what the count counts
+            if prefix.endswith("等") and any(
+                later.start() > match.end() for later in _QUANTITY.finditer(piece.text)
+            ):
+                continue  # 关岭等8个重点县建设…基地6.2万亩: whose target it is, not the target
             verb_in_list = piece is not pieces[0] and _VERB.search(pieces[0].text)
             has_verb = _VERB.search(prefix) or _VERB.search(piece.text[match.end() :])
             if not has_verb and not verb_in_list:
@@ -313,6 +322,43 @@ class WorkReader:
                     found = True
         return found
 
+    def _respectively(self, section: WorkSection, clause: _Clause) -> bool:
+        """Subjects and figures paired by 分别 (省外游客、入境过夜游客分别增长10%、35%以上;
+        …政务移动应用整合分别完成25%、50%、20%): a target each, quoting the clause; a qualifier
+        written once, after the last figure, is each one's."""
+        word = re.search(r"分别", clause.text)
+        if word is None:
+            return False
+        subjects = [
+            _LEAD.sub("", part).strip()
+            for part in re.split(r"[、和]", clause.text[: word.start()])
+            if part.strip()
+        ]
+        figures = list(_QUANTITY.finditer(clause.text, word.end()))
+        between = [clause.text[a.end() : b.start()] for a, b in pairwise(figures)]
+        if (
+            len(figures) < 2
+            or len(subjects) != len(figures)
+            or any(gap.strip() not in ("、", "和", ",") for gap in between)
+        ):
+            return False
+        if any(not subject or re.search(r"\d", subject) for subject in subjects):
+            return False
+        qualifier = figures[-1].group(4)
+        rate = re.search(r"增长|增速", clause.text[word.end() : figures[0].start()])
+        for subject, figure in zip(subjects, figures, strict=True):
+            self._quantity(
+                section,
+                clause,
+                f"{subject}{rate.group(0)}" if rate else subject,
+                Decimal(figure.group(1)),
+                None,
+                figure.group(3),
+                figure.group(4) or qualifier,
+                clause.text,
+            )
+        return True
+
     def _shared_rate(
         self,
         section: WorkSection,
@@ -326,18 +372,20 @@ class WorkReader:
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
             return
         last, match = arabic[0]
-        rate = re.search(r"增速|增长", last.text[: match.start()])
+        rate = re.search(r"(均)?(增速|增长)", last.text[: match.start()])
         if match.group(3) != "%" or rate is None:
             return
         for piece in pieces[:-1]:
             subject = _LEAD.sub("", piece.text)
-            if len(subject) > 16 or re.search(r"\d", subject) or _VERB.search(subject):
+            if len(subject) > 16 or re.search(r"\d", subject):
                 return
+            if _VERB.search(subject) and not rate.group(1):
+                return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
         for piece in pieces[:-1]:
             self._quantity(
                 section,
                 clause,
-                f"{_LEAD.sub('', piece.text)}{rate.group(0)}",
+                f"{_LEAD.sub('', piece.text)}{rate.group(2)}",
                 Decimal(match.group(1)),
                 None,
                 "%",
@@ -368,6 +416,8 @@ class WorkReader:
             r"新增|新建|新认定", text
         ):
             kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
+        elif re.search(r"不少于|不低于", text) or re.search(r"规模$|保有量", name):
+            kind = "level"  # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦: a stock
         elif _ONGOING.match(clause or text):
             kind = "ongoing"
         else:
@@ -383,8 +433,10 @@ class WorkReader:
             target.min, target.max = low, high
         elif qualifier == "左右":
             target.around = low
-        elif qualifier in ("以内", "以下") or (kind == "level" and "控制" in text):
-            target.max = low
+        elif qualifier in ("以内", "以下") or (
+            kind == "level" and re.search(r"控制|(?:下降|降低|降)(?:至|到)", text)
+        ):
+            target.max = low  # (物流总费用与GDP比率下降至13.8%: a ceiling to come down to)
         else:
             target.min = low
         if re.search(r"清零", text):
@@ -493,7 +545,8 @@ def _name(text: str, match: re.Match[str]) -> str:
     name = (text[: match.start()] + text[match.end() :]).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = _LEAD.sub("", name)
-    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为)$", "", name)
+    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过)$", "", name)
+    name = re.sub(r"(?:均|都)(?=增长$|增速$)", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     return name.strip(" ,、") or text
 
