@@ -12,7 +12,7 @@ gold's. Milestones are apart because which named deliverables count is a judgeme
 plan counts events it serves; a stricter gold leaves them out). With --misses, the misses and
 the extra targets of the quantified ones.
 
-    python3 benchmarks/work_blind.py [FOLDER] [--misses]
+    python3 benchmarks/work_blind.py [FOLDER] [--misses] [--only liaoning,fujian]
 
 FOLDER defaults to $PLANCLI_WORKGOLD, else a `workgold` folder beside the checkout.
 """
@@ -33,14 +33,9 @@ from plancli.extract import compare_plans, decode_report, extract_plan  # noqa: 
 
 SHARED = Path(os.environ.get("PLANCLI_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus" / "gov-work-reports-2026"
-REPORTS = {
-    "liaoning": "辽宁省",
-    "fujian": "福建省",
-    "sichuan": "四川省",
-    "guizhou": "贵州省",
-    "shaanxi": "陕西省",
-    "hubei": "湖北省",
-}
+from extract import PROVINCES  # noqa: E402  (benchmarks/extract.py: 辽宁省 → liaoning …)
+
+REPORTS = {pinyin: name.removesuffix(".txt") for name, pinyin in PROVINCES.items()}
 
 
 def _quantified(target: dict[str, Any]) -> bool:
@@ -51,9 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=None)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--only", default="", help="comma-separated gold names (liaoning,fujian)")
     args = parser.parse_args(argv)
     folder: Path = args.folder or Path(os.environ.get("PLANCLI_WORKGOLD", REPO.parent / "workgold"))
     golds = sorted((folder / "gold").glob("*.toml"))
+    if args.only:
+        golds = [g for g in golds if g.stem in args.only.split(",")]
     if not golds:
         print(f"no gold plans in {folder / 'gold'} (see docs/extract.md)")
         return 0
