@@ -26,11 +26,12 @@ NUM = r"\d+(?:\.\d+)?"
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
-    r"亿斤|万人次|人次|万人|万名|名|人(?!制)|万户|户|万套|套|万个|个(?!月|小时|工作日)|家|项|条|所|座|件|"
-    r"万台|台|万辆|辆|场|处|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部|万头|头|[EP][Ff][Ll][Oo][Pp][Ss]"
+    r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
+    r"条|所|座|件|万台|台|万辆|辆|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部|万头|头|"
+    r"[EP][Ff][Ll][Oo][Pp][Ss]"
 )
 _QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*({UNIT})"
+    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
     r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
 )
 _CN_QUANTITY = re.compile(
@@ -58,7 +59,8 @@ _VERB = re.compile(
     r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
-    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏"
+    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
+    r"提速|壮大|集聚|救助"
 )
 _LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -251,7 +253,7 @@ class WorkReader:
         for piece, match in arabic:
             if match.group(3) == "%" and not re.search(
                 r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|提高|降低|下降|减少|完成",
-                piece.text,
+                clause.text,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
             ):
                 continue
             prefix = piece.text[: match.start()]
@@ -281,7 +283,13 @@ class WorkReader:
                 later.start() > match.end() for later in _QUANTITY.finditer(piece.text)
             ):
                 continue  # 关岭等8个重点县建设…基地6.2万亩: whose target it is, not the target
-            verb_in_list = piece is not pieces[0] and _VERB.search(pieces[0].text)
+            if re.match(r"个?(?:领域|方面|环节)", piece.text[match.end() :]):
+                continue  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
+            # the verb before a list (新建A、B 10个), or after the list the count opens
+            # (推动20个机关、企事业单位附属空间对社会开放共享)
+            verb_in_list = (piece is not pieces[0] and _VERB.search(pieces[0].text)) or (
+                piece is pieces[0] and len(pieces) > 1 and _VERB.search(pieces[-1].text)
+            )
             has_verb = _VERB.search(prefix) or _VERB.search(piece.text[match.end() :])
             if not has_verb and not verb_in_list:
                 continue
@@ -412,13 +420,21 @@ class WorkReader:
             kind = "growth" if re.search(r"增长|增速", text) else "level"
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
-        elif re.search(rf"达到?\s*{NUM}\s*(?:{_COUNTER.pattern})", text) and not re.search(
+        elif re.search(rf"达到?\s*{NUM}\s*万?(?:{_COUNTER.pattern})", text) and not re.search(
             r"新增|新建|新认定", text
         ):
             kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-        elif re.search(r"不少于|不低于", text) or re.search(r"规模$|保有量", name):
-            kind = "level"  # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦: a stock
-        elif _ONGOING.match(clause or text):
+        elif re.search(r"不少于|不低于", text) or (
+            re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
+            and not re.search(r"新增|新建", text)
+        ):
+            # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…: a
+            # stock (an industry's 规模, its output, stays a cumulative)
+            kind = "level"
+        elif (_ONGOING.match(clause or text) and not text.startswith("完成")) or re.search(
+            r"续建|在建", name
+        ):
+            # 推进…，完成投资9800亿元以上: the sum is delivered; 提速…23个续建项目: under way
             kind = "ongoing"
         else:
             kind = "cumulative"
