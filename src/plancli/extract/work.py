@@ -27,8 +27,8 @@ UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
-    r"条|所|座|件|万台|台|万辆|辆|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|部|万头|头|"
-    r"[EP][Ff][Ll][Oo][Pp][Ss]"
+    r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
+    r"部|万头|头|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|[EP][Ff][Ll][Oo][Pp][Ss]"
 )
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
@@ -60,7 +60,7 @@ _VERB = re.compile(
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
-    r"提速|壮大|集聚|救助"
+    r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移"
 )
 _LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -187,15 +187,23 @@ class WorkReader:
             )
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
-        """ "保持“零就业家庭”动态清零": a ceiling of 0, held all year."""
+        """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
+        year or reached; not an effort towards it (推进高风险机构动态清零)."""
         for match in re.finditer(
-            r"(?:保持|实现)?“?([^,;。:\n“”、]{2,12}?)”?动态清零", self.parse[start:end]
+            r"(保持|实现)?(“)?((?:(?!保持|实现)[^,;。:\n“”、]){2,12}?)”?(动态)?清零",
+            self.parse[start:end],
         ):
+            verb, _quoted, name, held = match.groups()
+            before = self.parse[max(start, start + match.start() - 8) : start + match.start()]
+            if (
+                not (verb or held)
+                or (verb == "保持" and not held)
+                or re.search(r"推进|推动|加快", before + name)
+            ):
+                continue
             where = _Clause(start + match.start(), start + match.end(), match.group(0))
-            name = match.group(1)
-            target = self._new(
-                section, f"“{name}”动态清零", "level", "户" if "家庭" in name else "个", where
-            )
+            label = f"“{name}”动态清零" if held else f"{name}清零"
+            target = self._new(section, label, "level", "户" if "家庭" in name else "个", where)
             target.max = Decimal(0)
 
     def _past_sentence(self, start: int, end: int) -> bool:
@@ -290,7 +298,17 @@ class WorkReader:
             verb_in_list = (piece is not pieces[0] and _VERB.search(pieces[0].text)) or (
                 piece is pieces[0] and len(pieces) > 1 and _VERB.search(pieces[-1].text)
             )
-            has_verb = _VERB.search(prefix) or _VERB.search(piece.text[match.end() :])
+            has_verb = (
+                _VERB.search(prefix)
+                or _VERB.search(piece.text[match.end() :])
+                or re.match(r"(?:确保|力争)", clause.text)  # 确保粮食播种面积1530万亩
+                # a rate stated as it is (工业中战略性新兴产业占比30%以上)
+                or (
+                    match.group(3) == "%"
+                    and re.search(r"占比|比重|比例|率$", prefix)
+                    and not prefix.startswith("其中")  # (a breakdown of a figure before it)
+                )
+            )
             if not has_verb and not verb_in_list:
                 continue
             name = _name(piece.text, match)
