@@ -800,3 +800,47 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
     assert validated.returncode == 3
     assert validated.stderr.startswith(f"错误：{plan}: 第 ")
     assert "目标 gdp: kind: 应为以下之一：" in validated.stderr
+
+
+def test_a_formula_with_no_saved_value_is_refused_not_skipped_as_blank(
+    invoke, tmp_path: Path, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A script that fills the template with openpyxl writes `=5+0.2` and saves no value with
+    it (openpyxl does not calculate). The row read as blank: a template's blank row is skipped,
+    so the figure the analyst entered was dropped without a word, and a note's formula was
+    dropped from an imported row. Such a cell is refused, naming it and the formula."""
+    from openpyxl import load_workbook
+
+    invoke("--ledger", str(ledger), "record", "gdp", "4.8", "-p", "2022-Q1")
+    before = ledger.read_bytes()
+    path, _blank = _filled_template(invoke, tmp_path, ledger, "june.xlsx")
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index("target")].value == "gdp":
+            row[header.index("value")].value = "=5+0.2"
+            gdp_row = row[0].row
+        if row[header.index("target")].value == "new_urban_jobs":
+            row[header.index("value")].value = 1.2
+            row[header.index("note")].value = '=CONCAT("上半年","初步")'
+            jobs_row = row[0].row
+    book.save(path)
+    result = invoke("--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {path}:input: 2 bad rows; nothing was imported"
+    value_cell = f"C{gdp_row}"
+    assert lines[1:] == sorted(
+        [
+            f"{path}:input:{gdp_row}: cell {value_cell} holds the formula =5+0.2 and no value "
+            "saved with it; open and save the workbook in Excel or WPS, or type the figure",
+            f"{path}:input:{jobs_row}: cell E{jobs_row} holds the formula "
+            '=CONCAT("上半年","初步") and no value saved with it; open and save the workbook '
+            "in Excel or WPS, or type the figure",
+        ],
+        key=lambda line: int(line.split(":")[2]),
+    )
+    assert ledger.read_bytes() == before
+    chinese = invoke("--lang", "zh", "--ledger", str(ledger), "import", str(path))
+    assert f"单元格 {value_cell} 是公式 =5+0.2，没有保存计算结果" in chinese.stderr

@@ -16,7 +16,7 @@ Cells are read as Excel shows them, because that is what the person filling the 
 - a date in the period column (Excel turns a typed 2022-06 into 1 June 2022) is read as its
   month, 2022-06;
 - a formula is read by the value Excel saved with it; a workbook saved by a program that does
-  not compute formulas has none, and the row is reported as having no value;
+  not compute formulas (openpyxl) has none, and its row is refused naming the cell;
 - every row of the sheet is read, wherever the sheet's declared <dimension> says it ends.
 
 Why not openpyxl, which writes plancli's xlsx reports and templates: reading other people's
@@ -192,9 +192,22 @@ def _builtin_format(number_format_id: int) -> NumberFormat:
 # ------------------------------------------------------------------------------ cells
 
 
+@dataclass(frozen=True, slots=True)
+class Uncomputed:
+    """A formula saved without its value: the figure it stands for is not in the file."""
+
+    formula: str
+
+    def refusal(self, ref: str) -> str:
+        return _(
+            "cell {ref} holds the formula ={formula} and no value saved with it; open and "
+            "save the workbook in Excel or WPS, or type the figure"
+        ).format(ref=ref, formula=visible(self.formula))
+
+
 def _text(value: Any, shown: _Shown) -> str | Decimal | None:
     """A cell as the import reads it: text, an exact number, or None when empty."""
-    if value is None:
+    if value is None or isinstance(value, Uncomputed):
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # the value check rejects it, naming the cell text
@@ -619,6 +632,7 @@ class _SheetReader:
         self.style = 0
         self.value: list[str] | None = None  # text of <v>
         self.inline: list[str] | None = None  # text of <is>
+        self.formula: list[str] | None = None  # text of <f>
         self.collect: list[str] | None = None
         self.collected = 0  # characters collected for the cell
         self.phonetic = 0
@@ -650,6 +664,8 @@ class _SheetReader:
         elif local == "v" and self.in_data:
             self.value = self.collect = []
             self.collected = 0
+        elif local == "f" and self.in_data:
+            self.formula = self.collect = []
         elif local == "is" and self.in_data:
             self.inline = []
             self.collected = 0
@@ -664,7 +680,7 @@ class _SheetReader:
 
     def end(self, tag: str) -> None:
         local = self._names.get(tag) or self._local(tag)
-        if local in ("v", "t"):
+        if local in ("v", "t", "f"):
             self.collect = None
         elif local == "c" and self.in_data:
             self._end_cell()
@@ -747,7 +763,7 @@ class _SheetReader:
                 if len(self._styles) < 10_000:
                     self._styles[style] = index
             self.style = index
-        self.value = self.inline = self.collect = None
+        self.value = self.inline = self.collect = self.formula = None
 
     def _too_long(self) -> _Damaged:
         return _Damaged(
@@ -758,6 +774,8 @@ class _SheetReader:
 
     def _end_cell(self) -> None:
         value = self._cell_value()
+        if value is None and self.formula is not None:  # a formula no program calculated
+            value = Uncomputed("".join(self.formula))
         if value is not None:
             if isinstance(value, str) and len(value) > self.cell_chars:
                 raise self._too_long()
@@ -924,6 +942,12 @@ class _RowCollector:
         header = self.header
         assert header is not None
         columns = self.columns
+        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed)]
+        for position, formula in formulas:
+            if position < len(columns) and columns[position] not in (None, IGNORE):
+                self.kept.counted()  # its figure or text is not in the file: refused
+                self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
+                return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
         for position, (value, shown) in sorted(cells.items()):
