@@ -844,3 +844,25 @@ def test_a_formula_with_no_saved_value_is_refused_not_skipped_as_blank(
     assert ledger.read_bytes() == before
     chinese = invoke("--lang", "zh", "--ledger", str(ledger), "import", str(path))
     assert f"单元格 {value_cell} 是公式 =5+0.2，没有保存计算结果" in chinese.stderr
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指标名称,计量单位,期间,本月止累计,比上年同期增长(%)",
+        "指标名称,计量单位,期间,本年累计,比去年同期增长（%）",
+        "指标,期间,本月止累计,累计比上年同期增长(%)",
+    ],
+)
+def test_a_statistics_bureaus_own_column_names(imports, ledger: Path, header: str) -> None:  # type: ignore[no-untyped-def]
+    """本月止累计 (the year to date up to this month) and 比上年同期增长(%) head the columns of
+    a 统计月报's 主要经济指标 table; a bulletin exported as it is was refused as having
+    unknown columns."""
+    units = "亿元," if "计量单位" in header else ""
+    count = units.replace("亿元", "个")
+    rows = f"地区生产总值,{units}1-6月,700,5.0\n新建5G基站,{count}1-6月,150,\n"
+    result = imports("june.csv", f"{header}\n{rows}")
+    assert result.exit_code == 0, result.output
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-06")].value == 150

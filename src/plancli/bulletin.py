@@ -46,27 +46,18 @@ HEADERS: dict[str, str] = {
         word: "period"
         for word in ("period", "期间", "时间", "月份", "统计期", "统计时间", "统计期间", "报告期")
     },
+    # 本月止累计 / 比上年同期增长(%): the columns of a 统计月报's 主要经济指标 table.
     **{
         word: "value"
-        for word in (
-            "value",
-            "数值",
-            "本期",
-            "本期值",
-            "完成值",
-            "实际值",
-            "增速",
-            "增长",
-            "增幅",
-            "增长率",
-            "累计增长",
-            "累计增速",
-            "同比增长",
-            "同比增速",
-            "比上年增长",
-        )
+        for word in (  # noqa: SIM905 (a table of words, not 18 lines of a list)
+            "value 数值 本期 本期值 完成值 实际值 增速 增长 增幅 增长率 累计增长 累计增速 同比增长 "
+            "同比增速 比上年增长 比上年同期增长 比去年同期增长 累计比上年同期增长"
+        ).split()
     },
-    **{word: TOTAL for word in ("累计值", "累计", "累计完成", "累计数", "绝对值", "总量")},
+    **{
+        word: TOTAL
+        for word in "累计值 累计 累计完成 累计数 绝对值 总量 本月止累计 本年累计".split()  # noqa: SIM905
+    },
     "amount": "amount",
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
