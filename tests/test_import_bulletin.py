@@ -866,3 +866,22 @@ def test_a_statistics_bureaus_own_column_names(imports, ledger: Path, header: st
     got = records(ledger)
     assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
     assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_mistyped_file_name_is_said_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The operating system's reason (its English strerror) ended a Chinese message: the
+    commonest error of all, a file name mistyped, read 无法读取：No such file or directory."""
+    missing = tmp_path / "6月月报.csv"
+    result = invoke("--lang", "zh", "import", str(missing))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误：{missing}：无法读取：没有这个文件或文件夹\n",
+    )
+    report = tmp_path / "报告.txt"
+    drafted = invoke("--lang", "zh", "extract", str(report))
+    assert (drafted.exit_code, drafted.stderr) == (
+        2,
+        f"错误：无法读取 {report}：没有这个文件或文件夹\n",
+    )
+    english = invoke("import", str(missing))
+    assert english.stderr == f"error: {missing}: cannot read: No such file or directory\n"

@@ -58,7 +58,7 @@ from plancli.bulletin import (
     is_title,
     read_header,
 )
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
 from plancli.imports import (
@@ -326,7 +326,7 @@ class _Workbook:
             raise self.unreadable(_("not a zip archive ({reason})").format(reason=exc)) from None
         except OSError as exc:
             raise self.unreadable(
-                _("not a zip archive ({reason})").format(reason=exc.strerror or exc)
+                _("not a zip archive ({reason})").format(reason=os_reason(exc))
             ) from None
         if len(infos) > limits.workbook_parts:
             raise InputError(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from plancli.cli.app import JsonOpt, command, emit, say
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _, language
 
 
@@ -108,7 +108,7 @@ def _read(report: str) -> bytes:
         raise InputError(_("{file} is a folder, not a report's text").format(file=report)) from None
     except OSError as exc:
         raise InputError(
-            _("cannot read {file}: {reason}").format(file=report, reason=exc.strerror or exc)
+            _("cannot read {file}: {reason}").format(file=report, reason=os_reason(exc))
         ) from None
 
 

@@ -16,7 +16,7 @@ import typer
 
 from plancli.cli.app import CsvOpt, JsonOpt, command, emit, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
 from plancli.safe import visible
 
@@ -274,7 +274,7 @@ def import_cmd(
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
-            _("{path}: cannot read: {reason}").format(path=name, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=name, reason=os_reason(exc))
         ) from None
     finally:
         if file != "-":

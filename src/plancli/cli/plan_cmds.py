@@ -19,7 +19,7 @@ from plancli.cli.app import (
 )
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
-from plancli.errors import InputError, PlanFileError
+from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -328,7 +328,7 @@ def init_cmd(
         shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(
-            _("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)
+            _("cannot write {file}: {reason}").format(file=target, reason=os_reason(exc))
         ) from None
     from plancli.stores.copy import copy_bundled_ledger
 

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import _
 
 
@@ -45,7 +45,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         temp_name = None
     except OSError as exc:
         raise InputError(
-            _("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)
+            _("cannot write {file}: {reason}").format(file=path, reason=os_reason(exc))
         ) from None
     finally:
         if temp_name is not None:
