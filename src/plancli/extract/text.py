@@ -85,6 +85,13 @@ def check_chinese(text: str, name: str = "report") -> None:
     letters = sum(1 for ch in sample if not ch.isspace())
     ideographs = len(_CJK.findall(sample))
     if ideographs < 20 or ideographs < 0.3 * letters or len(_COMMON.findall(sample)) < 5:
+        if ideographs >= 0.3 * letters and letters < 200:  # Chinese, a line or two of it
+            raise InputError(
+                _(
+                    "{name} is too short for a report: {ideographs} Chinese characters "
+                    "(a development plan or government work report is expected)"
+                ).format(name=name, ideographs=ideographs)
+            )
         raise InputError(
             _(
                 "{name} is not a Chinese report: found {ideographs} Chinese characters "
