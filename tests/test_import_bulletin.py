@@ -885,3 +885,23 @@ def test_a_mistyped_file_name_is_said_in_chinese(invoke, tmp_path: Path) -> None
     )
     english = invoke("import", str(missing))
     assert english.stderr == f"error: {missing}: cannot read: No such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2022/6/1", "2022-6-1", "2022-06-01", "2022/6/30", "2022年6月1日", "2022-06-30 00:00:00"],
+)
+def test_a_date_in_a_csvs_period_column_is_its_month_as_in_a_sheet(
+    imports, ledger: Path, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Excel turns 2022-06 typed in a cell into the date 1 June 2022, and a Chinese Windows
+    saves it to CSV as 2022/6/1. The workbook imported (a date in the period column is its
+    month); the same sheet saved as CSV was refused as a malformed period."""
+    result = imports("june.csv", f"指标,期间,累计值\n新建5G基站,{text},150\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+@pytest.mark.parametrize("text", ["2022/6/32", "2022/13/1", "2022/6/0", "2022/2/30"])
+def test_what_is_no_date_stays_a_malformed_period(text: str) -> None:
+    assert bulletin_period(text, 2022) is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -336,6 +337,10 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_YEAR}全年$"), "Y"),
     (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
 )
+_DATE = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or a script
+    r"^(?P<year>[0-9]{4})[-/.年](?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})日?"
+    r"(?:T?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
+)
 _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
 
@@ -348,6 +353,10 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
     is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
+    date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
+    month = (int(date["year"]), int(date["month"])) if date else (1, 1)
+    if date and 1 <= month[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*month)[1]:
+        normal = f"{date['year']}-{date['month']}"
     if _CANONICAL.match(normal):
         return normal
     if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
