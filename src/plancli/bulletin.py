@@ -354,8 +354,8 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
-    month = (int(date["year"]), int(date["month"])) if date else (1, 1)
-    if date and 1 <= month[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*month)[1]:
+    dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
+    if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
         normal = f"{date['year']}-{date['month']}"
     if _CANONICAL.match(normal):
         return normal
