@@ -203,3 +203,27 @@ def test_other_periods_outside_the_plan_year_stay_errors(
     )
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+# ------------------------------------------------------------ milestones: 已完成 is done
+
+
+@pytest.mark.parametrize("typed", ["done", "完成", "已完成", "全部完成", " 已完成 "])
+def test_a_milestone_done_in_the_bulletins_words(typed: str) -> None:
+    """A bureau's progress table says 已完成; plancli took done and 完成 only, and refused
+    已完成 as "not a number (e.g. 310, 5.2, -0.3)", a hint that fits no milestone."""
+    guandu = load_plan("guandu-2022")
+    milestone = guandu.target("metaverse_demo_base_landed")
+    assert milestone is not None and milestone.kind == "milestone"
+    assert parse_value(typed, milestone, "value") == 100
+
+
+def test_a_milestone_says_what_it_takes_when_a_word_is_not_one() -> None:
+    milestone = load_plan("guandu-2022").target("metaverse_demo_base_landed")
+    assert milestone is not None
+    with pytest.raises(InputError) as refused:
+        parse_value("进行中", milestone, "value")
+    assert str(refused.value) == (
+        "value '进行中' is not a number: a milestone takes its percent done, 0 to 100, or done "
+        "(完成, 已完成)"
+    )
