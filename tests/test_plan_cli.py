@@ -447,3 +447,22 @@ def test_validate_lists_every_error_of_a_plan_file(invoke, tmp_path: Path) -> No
     assert lines[2].startswith(f"{plan}: line 35: target jobs: unit: ")
     status = invoke("--plan", str(plan), "status")
     assert status.exit_code == 3 and status.stderr == result.stderr.splitlines(keepends=True)[0]
+
+
+def test_a_targets_chinese_name_on_the_command_line_is_answered_with_its_id(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`plancli show 地区生产总值` (the name, exactly, as a bulletin writes it and `import`
+    takes it) was answered "unknown target '地区生产总值'; did you mean 地区生产总值 (gdp)?",
+    as if the analyst had mistyped the name they had typed right."""
+    for args in (["show", "地区生产总值"], ["record", "新建5G基站", "120", "-p", "2022-06"]):
+        result = invoke("--lang", "zh", *args)
+        assert result.exit_code == 2
+        name, target = (
+            ("地区生产总值", "gdp") if "show" in args else ("新建5G基站", "new_5g_base_stations")
+        )
+        assert result.stderr == (
+            f"错误：'{name}' 是目标 {target} 的名称；命令行中请用目标编号：{target}\n"
+        )
+    english = invoke("history", "地区生产总值")
+    assert english.stderr == (
+        "error: '地区生产总值' is the name of target gdp; on the command line, give its id: gdp\n"
+    )

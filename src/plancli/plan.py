@@ -332,6 +332,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             close = [i for i in ids if target_id and target_id.lower() in i][:3]
     else:  # a Chinese name (an import names targets as the bulletin does): the closest names
         names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+        named = {t.id for t in plan.targets if target_id.strip() in (t.name, *t.aliases)}
+        if len(named) == 1:  # the name typed right, as `import` takes it
+            return _(
+                "{name!r} is the name of target {id}; on the command line, give its id: {id}"
+            ).format(name=target_id, id=named.pop())
         found = difflib.get_close_matches(target_id, names, n=3, cutoff=0.5)
         if not found:  # a part of a name, or a name with more words around it
             found = [n for n in names if target_id in n or n in target_id][:3]
