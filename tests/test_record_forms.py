@@ -227,3 +227,20 @@ def test_a_milestone_says_what_it_takes_when_a_word_is_not_one() -> None:
         "value '进行中' is not a number: a milestone takes its percent done, 0 to 100, or done "
         "(完成, 已完成)"
     )
+
+
+def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 2026 plan's analyst typing a bulletin's 2026年3月 was shown e.g. 2022-06, 2022-Q2:
+    typed as shown, refused again (outside the plan year)."""
+    ledger = tmp_path / "hubei.progress.toml"
+    invoke("--plan", "hubei-2026", "--ledger", str(ledger), "record", "cpi", "1.2", "-p", "2026-03")
+    for args in (["record", "cpi", "1.3", "-p", "2026年3月"], ["status", "--as-of", "2026.03"]):
+        result = invoke("--plan", "hubei-2026", "--ledger", str(ledger), *args)
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"
+        ), result.stderr
+    csv = tmp_path / "march.csv"
+    csv.write_text("target,period,value\ncpi,2026-13,1.3\n", encoding="utf-8")
+    imported = invoke("--plan", "hubei-2026", "--ledger", str(ledger), "import", str(csv))
+    assert imported.stderr.endswith("e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"), imported.stderr
