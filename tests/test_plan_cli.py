@@ -466,3 +466,12 @@ def test_a_targets_chinese_name_on_the_command_line_is_answered_with_its_id(invo
     assert english.stderr == (
         "error: '地区生产总值' is the name of target gdp; on the command line, give its id: gdp\n"
     )
+
+
+def test_show_gives_the_projects_total_investment_with_its_unit(invoke) -> None:  # type: ignore[no-untyped-def]
+    """show investment_total read 总投资415.05 (and total investment 415.05): a sum of money
+    without its unit, in ASCII punctuation in Chinese, above the quote that says 415.05亿元."""
+    chinese = invoke("--lang", "zh", "show", "investment_total")
+    assert "91项（续建45项，新开工46项），总投资415.05亿元" in chinese.stdout
+    english = invoke("show", "investment_total")
+    assert "91 (45 continuing, 46 new), total investment 415.05 亿元" in english.stdout

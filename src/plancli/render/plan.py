@@ -108,7 +108,8 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         p = target.projects
         text = t("detail.projects", lang).format(total=p.total, continuing=p.continuing, new=p.new)
         if p.total_investment:
-            text += t("detail.total_investment", lang).format(amount=num(p.total_investment))
+            amount = num(p.total_investment)
+            text += t("detail.total_investment", lang).format(amount=amount, unit=target.unit)
         add(t("projects", lang), text)
     if target.baseline:
         b = target.baseline
