@@ -905,3 +905,22 @@ def test_a_date_in_a_csvs_period_column_is_its_month_as_in_a_sheet(
 @pytest.mark.parametrize("text", ["2022/6/32", "2022/13/1", "2022/6/0", "2022/2/30"])
 def test_what_is_no_date_stays_a_malformed_period(text: str) -> None:
     assert bulletin_period(text, 2022) is None
+
+
+def test_a_bulletins_numbering_and_其中_before_a_name_are_read_past(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 主要经济指标 table numbers its rows (一、 (一) 1.) and indents a part under its whole
+    with 其中：. Each such name was refused as an unknown target (did you mean …?)."""
+    text = (
+        "指标,期间,累计值,累计增长(%)\n"
+        "一、地区生产总值,1-6月,700,5.0\n"
+        "  其中：固定资产投资(不含农户),1-6月,,0.0\n"
+        "（三）社会消费品零售总额,1-6月,330.8,6.5\n"
+        "4.新建5G基站,1-6月,150,\n"
+    )
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    got = records(ledger)
+    assert got[("gdp", "2022-06")].value == 5
+    assert got[("fixed_asset_investment", "2022-06")].value == 0
+    assert got[("retail_sales", "2022-06")].amount == Decimal("330.8")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150

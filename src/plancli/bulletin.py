@@ -438,10 +438,17 @@ def file_year(name: str) -> int | None:
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
 
 
+# A table's numbering before a name (一、 (三) 4.) and 其中: before a part of the row above.
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:)+"
+)
+
+
 def name_key(text: str) -> str:
     """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
-    quotation marks, case folded."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+    quotation marks, no numbering or 其中: before it, case folded."""
+    text = "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
+    return _NUMBERING.sub("", text).casefold()
 
 
 def names_index(plan: AnyPlan) -> dict[str, list[str]]:
