@@ -348,3 +348,28 @@ def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
         )
         assert run.returncode == 0, run.stderr.decode("gbk", "replace")
         assert name.encode(encoding) in run.stdout
+
+
+def test_csv_on_a_gbk_terminal_writes_what_gbk_lacks_in_gb18030(tmp_path: Path) -> None:
+    """A name with a character GBK lacks (𠮷, written with a rare character of a place name,
+    or an emoji pasted from a chat) stopped `gap --csv` and `targets --csv` on a zh_CN.GBK
+    terminal: internal error: UnicodeEncodeError, exit 70. CSV is data: GB18030, GBK's
+    superset, writes every GBK character as GBK writes it and the rest exactly."""
+    seed = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan2022.toml"
+    plan.write_text(seed.replace('name = "地区生产总值"', 'name = "地区生产总值𠮷"', 1), "utf-8")
+    assert _plancli("--plan", str(plan), "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+    for command in (["gap", "--csv"], ["targets", "--csv"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "plancli", "--plan", str(plan), "--lang", "zh", *command],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+        text = run.stdout.decode("gb18030")
+        assert "gdp,headline,地区生产总值𠮷," in text
+        assert "城镇登记失业率".encode("gbk") in run.stdout  # the rest as GBK writes it

@@ -466,3 +466,31 @@ def _csv_cell(value: object) -> object:
 
 def targets_output(plan: AnyPlan, targets: list[Target]) -> TargetsOutput:
     return TargetsOutput(plan=plan.plan.id, targets=targets)
+
+
+def write_text(stream: Any, text: str) -> None:
+    """CSV and text on stdout in the terminal's encoding. A GBK terminal (zh_CN.GBK) lacks
+    some characters (𠮷, an emoji): those are written in GB18030, GBK's superset, whose bytes
+    are GBK's for every character GBK has; they raised UnicodeEncodeError, exit 70. Another
+    encoding that lacks one is an InputError naming it (the exact text is in --json)."""
+    import codecs
+
+    from plancli.errors import InputError
+    from plancli.i18n import _
+
+    try:
+        stream.write(text)  # encoded whole before a byte is written: nothing written twice
+    except UnicodeEncodeError as exc:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None and codecs.lookup(exc.encoding).name in ("gbk", "gb2312"):
+            stream.flush()
+            buffer.write(text.encode("gb18030"))
+            buffer.flush()
+            return
+        lacking = exc.object[exc.start : exc.end]
+        raise InputError(
+            _(
+                "the terminal's encoding {encoding} cannot write {text!r}; set a UTF-8 locale "
+                "or use --json"
+            ).format(encoding=exc.encoding, text=lacking)
+        ) from None

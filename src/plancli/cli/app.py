@@ -638,14 +638,14 @@ def one_format(json_out: bool, csv_out: bool) -> None:
 
 
 def emit(text: str, *, utf8: bool = False) -> None:
-    """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
-    terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON and TOML
-    (`utf8`) are UTF-8 whatever the locale, as their specs ask (`emit_parts`); CSV and text are
-    in the terminal's encoding (a GBK one's: what Excel on a Chinese Windows opens)."""
+    """Data on stdout, ending with one newline, safe for a terminal (issue 14): JSON and TOML
+    (`utf8`) in UTF-8 (`emit_parts`), CSV and text in the terminal's (`output.write_text`)."""
+    from plancli.output import write_text
+
     if utf8:
         emit_parts([text])
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        write_text(sys.stdout, text if text.endswith("\n") else text + "\n")
 
 
 def emit_parts(parts: "Iterable[str | bytes]") -> None:
