@@ -924,3 +924,22 @@ def test_a_bulletins_numbering_and_其中_before_a_name_are_read_past(imports, l
     assert got[("fixed_asset_investment", "2022-06")].value == 0
     assert got[("retail_sales", "2022-06")].amount == Decimal("330.8")
     assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_excels_unicode_text_is_named_as_utf16(imports, tmp_path: Path, bom: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Excel's "Unicode 文本 (*.txt)" is UTF-16, tab-separated: it was refused as "not UTF-8
+    text (invalid start byte at byte 0)", a half-English reason that names no encoding."""
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    data = bom + "指标\t期间\t数值\r\n地区生产总值\t2022年6月\t5.0\r\n".encode(codec)
+    result = imports("june.txt", data)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f'error: {tmp_path / "june.txt"}: UTF-16 text (Excel\'s "Unicode Text"); save the '
+        'sheet as "CSV UTF-8 (Comma delimited)", or import the .xlsx workbook itself\n',
+    )
+    chinese = imports("june.txt", data, "--lang", "zh")
+    assert chinese.stderr == (
+        f"错误：{tmp_path / 'june.txt'}：UTF-16 文本（Excel 的“Unicode 文本”）；请把工作表另存为"
+        "“CSV UTF-8(逗号分隔)”，或直接导入 .xlsx 工作簿\n"
+    )

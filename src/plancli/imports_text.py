@@ -82,6 +82,13 @@ class TextReader:
         """The next chunk of text ("" while a character is split between chunks), or None."""
         data = self._stream.read(_CHUNK)
         final = not data
+        if self._offset == 0 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's Unicode text
+            raise InputError(
+                _(
+                    '{file}: UTF-16 text (Excel\'s "Unicode Text"); save the sheet as "CSV UTF-8 '
+                    '(Comma delimited)", or import the .xlsx workbook itself'
+                ).format(file=self._name)
+            )
         try:
             if self._decoder is not None:
                 text = self._decoder.decode(data, final)
