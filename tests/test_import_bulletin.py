@@ -943,3 +943,14 @@ def test_excels_unicode_text_is_named_as_utf16(imports, tmp_path: Path, bom: byt
         f"错误：{tmp_path / 'june.txt'}：UTF-16 文本（Excel 的“Unicode 文本”）；请把工作表另存为"
         "“CSV UTF-8(逗号分隔)”，或直接导入 .xlsx 工作簿\n"
     )
+
+
+def test_a_byte_that_is_no_text_is_described_in_chinese(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The codec's reason (invalid continuation byte) stood in English in the Chinese line."""
+    result = imports(
+        "june.csv", b"target,period,value,note\ngdp,2022-06,5,caf\xe9\n", "--lang", "zh"
+    )
+    assert result.stderr == (
+        f"错误：{tmp_path / 'june.csv'}:2：不是 UTF-8 文本（第 42 字节处：字节序列不完整或无效）；"
+        "请另存为 UTF-8（Excel：“CSV UTF-8”）\n"
+    )

@@ -64,3 +64,19 @@ def os_reason(exc: OSError) -> str:
     if name in _OS_REASONS:
         return _(_OS_REASONS[name])
     return exc.strerror or str(exc)
+
+
+# Why bytes are no text, as Python's codecs say it (English whatever the locale).
+_DECODE_REASONS = {
+    "invalid start byte": N_("invalid start byte"),
+    "invalid continuation byte": N_("invalid continuation byte"),
+    "unexpected end of data": N_("unexpected end of data"),
+    "illegal multibyte sequence": N_("illegal multibyte sequence"),
+    "incomplete multibyte sequence": N_("incomplete multibyte sequence"),
+}
+
+
+def decode_reason(exc: UnicodeDecodeError) -> str:
+    """Why bytes could not be read as text, in the interface's language."""
+    known = _DECODE_REASONS.get(exc.reason)
+    return _(known) if known else exc.reason

@@ -39,7 +39,7 @@ from plancli.bulletin import (
     read_period,
     unmarked,
 )
-from plancli.errors import InputError
+from plancli.errors import InputError, decode_reason
 from plancli.i18n import N_, _
 from plancli.imports import (
     COLUMNS,
@@ -112,7 +112,9 @@ class TextReader:
                     'UTF-8 (Excel: "CSV UTF-8")'
                 )
             raise InputError(
-                message.format(file=self._name, line=line, reason=exc.reason, offset=f"{where:,}")
+                message.format(
+                    file=self._name, line=line, reason=decode_reason(exc), offset=f"{where:,}"
+                )
             ) from None
         self._offset += len(data)
         if not self._started and text:
