@@ -6,6 +6,7 @@ The bundled plan's figures are checked in test_plan_data.py.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -475,3 +476,27 @@ def test_show_gives_the_projects_total_investment_with_its_unit(invoke) -> None:
     assert "91项（续建45项，新开工46项），总投资415.05亿元" in chinese.stdout
     english = invoke("show", "investment_total")
     assert "91 (45 continuing, 46 new), total investment 415.05 亿元" in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "edited", "reason"),
+    [
+        ('unit = "个"', "unit = 个", "值无效"),
+        ("min = 310", "min = 310%", "一条语句之后应换行"),
+        ('kind = "cumulative"', 'kind = "cumulative"\nkind = "level"', "同一个键不能赋值两次"),
+        ('unit = "个"', 'unit = "个', "非法字符 '\\\\n'"),  # a string left open
+    ],
+)
+def test_a_plan_edited_by_hand_is_told_its_toml_mistake_in_chinese(
+    invoke, mini_plan: Path, line: str, edited: str, reason: str
+) -> None:  # type: ignore[no-untyped-def]
+    """An analyst who types unit = 个 (no quotes) or min = 310% in the plan was told
+    TOML 格式错误：Invalid value, the parser's English, in a Chinese line."""
+    text = mini_plan.read_text(encoding="utf-8")
+    assert line in text
+    mini_plan.write_text(text.replace(line, edited, 1), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(mini_plan), "targets")
+    assert result.exit_code == 3
+    assert re.fullmatch(
+        rf"错误：{re.escape(str(mini_plan))}:\d+:\d+：TOML 格式错误：{reason}.*\n", result.stderr
+    ), result.stderr

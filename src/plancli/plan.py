@@ -134,7 +134,9 @@ def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
 
 
 def _toml_reason(exc: tomli.TOMLDecodeError) -> str:
-    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+    from plancli.toml_reasons import toml_reason
+
+    return toml_reason(re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)))
 
 
 def load_plan(ref: str | None = None) -> Plan:
