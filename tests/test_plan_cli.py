@@ -500,3 +500,21 @@ def test_a_plan_edited_by_hand_is_told_its_toml_mistake_in_chinese(
     assert re.fullmatch(
         rf"错误：{re.escape(str(mini_plan))}:\d+:\d+：TOML 格式错误：{reason}.*\n", result.stderr
     ), result.stderr
+
+
+def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """Notepad on a Chinese Windows saves ANSI, that is GBK: the plan was refused as "not UTF-8
+    text (invalid start byte at byte 2)", which named neither what the file is nor the fix."""
+    gbk = mini_plan.read_text(encoding="utf-8").encode("gbk")
+    mini_plan.write_bytes(gbk)
+    result = invoke("--lang", "zh", "--plan", str(mini_plan), "targets")
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"错误：{mini_plan}：是 GB18030（GBK）编码的文本（记事本的“ANSI”），计划和数据文件应为 "
+        "UTF-8：请另存为 UTF-8 编码\n",
+    )
+    english = invoke("--plan", str(mini_plan), "targets")
+    assert english.stderr == (
+        f'error: {mini_plan}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files '
+        "are UTF-8: save it with the encoding UTF-8\n"
+    )

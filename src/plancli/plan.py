@@ -44,9 +44,18 @@ def parse_toml(
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
+        from plancli.errors import decode_reason
+
+        if _is_gb18030(data):  # Notepad's "ANSI" on a Chinese Windows
+            raise error(
+                _(
+                    '{file}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are '
+                    "UTF-8: save it with the encoding UTF-8"
+                ).format(file=path)
+            ) from None
         raise error(
             _("{file}: not UTF-8 text ({reason} at byte {position})").format(
-                file=path, reason=exc.reason, position=exc.start
+                file=path, reason=decode_reason(exc), position=exc.start
             )
         ) from None
     try:
@@ -126,6 +135,15 @@ def _line_of_match(text: str, pattern: str) -> str:
     """`:LINE` of the first match of `pattern` in `text`, or "" when it is not found."""
     match = re.search(pattern, text)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
+
+
+def _is_gb18030(data: bytes) -> bool:
+    """Chinese text in GB18030 (GBK), which is never valid UTF-8 by chance."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
