@@ -518,3 +518,11 @@ def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path
         f'error: {mini_plan}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files '
         "are UTF-8: save it with the encoding UTF-8\n"
     )
+
+
+def test_show_separates_the_baseline_figures_in_chinese_punctuation(invoke) -> None:  # type: ignore[no-untyped-def]
+    """基数 2021  绝对值 1441.37; 增长率 0.3 %; 计划 8: ASCII semicolons in a Chinese line."""
+    chinese = invoke("--lang", "zh", "show", "gdp")
+    assert "绝对值 1441.37；增长率 0.3 %；计划 8" in chinese.stdout
+    english = invoke("show", "gdp")
+    assert "value 1441.37; growth 0.3 %; plan 8" in english.stdout
