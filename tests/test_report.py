@@ -390,3 +390,24 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         files.write_atomically(out, b"<!DOCTYPE html>")
     assert out.read_text(encoding="utf-8") == "the old report"
     assert [p.name for p in tmp_path.iterdir()] == ["june.html"]
+
+
+@pytest.mark.parametrize("which", ["plan", "ledger"])
+def test_a_report_is_never_written_over_the_plan_or_the_ledger_in_use(
+    invoke, june: Path, which: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`report --format html -o plan2022.progress.toml` (a file name completed by the shell's
+    tab) replaced the half-year's ledger with a web page, and the plan likewise: every command
+    then stopped on an invalid file, the figures gone."""
+    target = june if which == "plan" else june.with_name("plan2022.progress.toml")
+    before = target.read_bytes()
+    result = invoke("--plan", str(june), "report", "--format", "html", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {target} is the {which} in use: a report would replace it; give the report "
+        "another name (june.html)\n"
+    )
+    assert target.read_bytes() == before
+    chinese = invoke("--lang", "zh", "--plan", str(june), "report", "-f", "md", "-o", str(target))
+    assert chinese.exit_code == 2 and "报告会覆盖它" in chinese.stderr
+    assert target.read_bytes() == before

@@ -129,6 +129,7 @@ def report_cmd(
 ) -> None:
     from plancli.assess import assess_plan
     from plancli.ledger_read import read_ledger
+    from plancli.report.files import refuse_overwriting
     from plancli.report.model import build_report
 
     chosen = choose_format(fmt, output)
@@ -138,6 +139,7 @@ def report_cmd(
     # As every read command: the plan and the ledger as plain data, no Pydantic on a plan seen
     # before (a ledger named but missing, then an invalid plan, reported first).
     location = st.read_ledger()
+    refuse_overwriting(output, st.source.path, None if location.url else location.path)
     plan = st.plain_plan
     contents = read_ledger(location)
     records = contents.records
