@@ -373,3 +373,20 @@ def test_csv_on_a_gbk_terminal_writes_what_gbk_lacks_in_gb18030(tmp_path: Path) 
         text = run.stdout.decode("gb18030")
         assert "gdp,headline,地区生产总值𠮷," in text
         assert "城镇登记失业率".encode("gbk") in run.stdout  # the rest as GBK writes it
+
+
+def test_template_on_stdout_follows_a_gbk_terminal_as_csv_does(tmp_path: Path) -> None:
+    """`plancli template - --period 2022-06 | head` (the guide's way to see the sheet's
+    columns) printed UTF-8 on a GBK terminal, its Chinese names as mojibake (缁忔祹澧為暱),
+    where every other CSV on stdout is in the terminal's encoding."""
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "plancli", "--lang", "zh", "template", "-", "--period", "2022-06"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+    assert "gdp,2022-Q2,,,,,地区生产总值," in run.stdout.decode("gbk")

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import command, say, state
+from plancli.cli.app import command, emit, say, state
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
@@ -216,11 +216,13 @@ def template_cmd(
         from plancli.report.xlsx import template_workbook
 
         data = template_workbook(rows, st.lang, created=report_time())
-    elif file == "-":
-        data = template_csv(rows, st.lang).encode("utf-8")
+    elif file == "-":  # CSV on stdout in the terminal's encoding, as every --csv (GBK too)
+        emit(template_csv(rows, st.lang))
+        data = None
     else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
         data = template_csv(rows, st.lang).encode("utf-8-sig")
-    _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
+    if data is not None:
+        _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
     if file != "-":
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         say(
