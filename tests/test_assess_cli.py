@@ -369,3 +369,19 @@ def test_kind_help_does_not_pass_for_the_whole_list(invoke) -> None:  # type: ig
     listed = text.split("Only this kind:")[1].split("--")[0].strip().rstrip(".")
     named = [kind.strip() for kind in listed.split(",")]
     assert named == list(KINDS) or (named[-1] == "…" and set(named[:-1]) < set(KINDS))
+
+
+@pytest.mark.parametrize(
+    "typed", ["滞后,存在风险", "滞后，存在风险", "滞后、存在风险", "behind,at risk"]
+)
+def test_statuses_as_the_tables_show_them(invoke, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A Chinese table says 滞后 and 存在风险: `gap --status 滞后` (and `--fail-on 滞后`) was
+    refused as an unknown status, listing only the JSON's words (behind, at_risk)."""
+    from plancli.assess.select import parse_statuses
+
+    assert parse_statuses(typed) == ("at_risk", "behind")
+    result = invoke("--lang", "zh", "gap", "--status", "滞后、存在风险", "--fail-on", "滞后")
+    assert result.exit_code == 0, result.stderr  # the bundled ledger is empty: nothing behind
+    refused = invoke("--lang", "zh", "gap", "--status", "落后")
+    assert refused.exit_code == 2
+    assert "behind（滞后）" in refused.stderr
