@@ -385,3 +385,16 @@ def test_statuses_as_the_tables_show_them(invoke, typed: str) -> None:  # type: 
     refused = invoke("--lang", "zh", "gap", "--status", "落后")
     assert refused.exit_code == 2
     assert "behind（滞后）" in refused.stderr
+
+
+def test_a_section_by_the_name_the_tables_show(invoke) -> None:  # type: ignore[no-untyped-def]
+    """status and gap name sections in Chinese (主要预期目标): `gap --section 主要预期目标` was
+    refused as unknown, listing only ids (headline, industry…)."""
+    by_name = invoke("--lang", "zh", "targets", "--section", "主要预期目标", "--json")
+    by_id = invoke("--lang", "zh", "targets", "--section", "headline", "--json")
+    assert by_name.exit_code == 0, by_name.stderr
+    assert json.loads(by_name.stdout)["targets"] == json.loads(by_id.stdout)["targets"]
+    assert invoke("--lang", "zh", "gap", "--section", "主要预期目标").exit_code == 0
+    refused = invoke("--lang", "zh", "targets", "--section", "主要目标")
+    assert refused.exit_code == 2
+    assert "headline（主要预期目标）" in refused.stderr

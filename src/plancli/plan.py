@@ -377,7 +377,7 @@ def filter_targets(
     search: str | None = None,
 ) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
-    check_filter(plan, section, kind)
+    section = check_filter(plan, section, kind)
     needle = search.casefold() if search else None
     return [
         target
@@ -393,10 +393,17 @@ def filter_targets(
     ]
 
 
-def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> None:
-    """An unknown section or kind, said (`filter_targets`)."""
+def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str | None:
+    """The section's id, given by id or by the name the tables show (主要预期目标); an unknown
+    section or kind, said (`filter_targets`)."""
     if section is not None and plan.section(section) is None:
-        known = ", ".join(s.id for s in plan.sections)
+        named = [s.id for s in plan.sections if section.strip() in (s.name, s.name_en)]
+        if len(named) == 1:
+            return check_filter(plan, named[0], kind)
+        from plancli.i18n import language
+
+        zh = language() == "zh"
+        known = ", ".join(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
                 section=section, known=known
@@ -406,6 +413,7 @@ def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> Non
         raise InputError(
             _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
         )
+    return section
 
 
 class BundledPlan(NamedTuple):
