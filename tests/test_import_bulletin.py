@@ -954,3 +954,56 @@ def test_a_byte_that_is_no_text_is_described_in_chinese(imports, tmp_path: Path)
         f"错误：{tmp_path / 'june.csv'}:2：不是 UTF-8 文本（第 42 字节处：字节序列不完整或无效）；"
         "请另存为 UTF-8（Excel：“CSV UTF-8”）\n"
     )
+
+
+NBS_TABLE = (
+    "官渡区2022年1-6月主要经济指标\n"
+    "单位：亿元，%\n"
+    "指标名称,计量单位,本月止累计,比上年同期增长(%)\n"
+    "地区生产总值,亿元,700,5.0\n"
+    "新建5G基站,个,150,\n"
+)
+
+
+def test_a_bulletin_gives_its_period_in_its_title(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 统计月报 table has no period column: its title says 2022年1-6月 (or its file name
+    2022年6月). Such a bulletin, exported as it is, was refused: missing column(s) period."""
+    result = imports("主要指标.csv", NBS_TABLE)
+    assert result.exit_code == 0, result.output
+    told = "no period column; every row is for 2022年1-6月, as its title or file name says"
+    assert told in result.stderr
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_bulletin_sheet_gives_its_period_in_its_title_too(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["官渡区2022年上半年主要经济指标"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["指标名称", "计量单位", "本月止累计", "比上年同期增长(%)"])
+    sheet.append(["地区生产总值", "亿元", 700, 5.0])
+    path = tmp_path / "h1.xlsx"
+    book.save(path)
+    result = imports("h1.xlsx", path.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-H1")].amount == 700
+
+
+def test_a_bulletin_gives_its_period_in_its_file_name(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "指标,累计值\n新建5G基站,150\n"
+    result = imports("官渡区2022年6月月报.csv", text)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_title_that_names_two_periods_gives_none(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "2022年1-6月与1-5月对比\n指标,累计值,备注\n新建5G基站,150,\n"
+    result = imports("对比.csv", text)
+    assert result.exit_code == 2
+    assert "missing column(s) period" in result.stderr

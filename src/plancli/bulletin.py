@@ -84,11 +84,12 @@ class Header:
     unlabelled: tuple[int, ...] = ()  # empty header cells (Excel's trailing empty column)
     ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
     template: bool = False
+    period: str | None = None  # no period column: the one the title or the file name gives
 
     @property
     def plain(self) -> bool:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
-        return TOTAL not in self.positions and YEAR not in self.positions
+        return TOTAL not in self.positions and YEAR not in self.positions and not self.period
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -110,9 +111,12 @@ def is_title(cells: Sequence[str | None]) -> bool:
     return len(filled) <= 1 and not any("\t" in cell or ";" in cell for cell in filled)
 
 
-def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header:
+def read_header(
+    cells: Sequence[str | None], name: str, line: int = 1, titles: Sequence[str] = ()
+) -> Header:
     """The columns of a header row; InputError naming the file for a header that cannot be
-    read: an unknown column, a column given twice (or two that mean the same), one missing."""
+    read: an unknown column, a column given twice (or two that mean the same), one missing.
+    Without a period column, the period the `titles` above it or the file's name give."""
     at = {"file": name, "line": line}
     positions: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -179,7 +183,10 @@ def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header
                 "keep one"
             ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
+    period = None if "period" in positions else title_period([*titles, name])
     missing = [c for c in ("target", "period") if c not in positions]
+    if period is not None:
+        missing = [c for c in missing if c != "period"]
     if "value" not in positions and TOTAL not in positions:
         missing.append("value")
     if missing:
@@ -197,6 +204,7 @@ def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header
         tuple(unlabelled),
         tuple(ignored),
         template=all(h in seen for h in TEMPLATE_HELPERS),
+        period=period,
     )
 
 
@@ -274,7 +282,7 @@ def build_row(
     """The entry of one row that holds something, given its cells by column (stripped, None
     when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
     left blank or a row whose figures are all marked —; or the row's problem."""
-    target, period = cells.get("target"), cells.get("period")
+    target, period = cells.get("target"), cells.get("period") or header.period
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
@@ -343,6 +351,24 @@ _DATE = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or 
 )
 _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
+
+
+# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
+_TITLE_PERIOD = re.compile(
+    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
+)
+
+
+def title_period(texts: Sequence[str]) -> str | None:
+    """The one period the first of `texts` that names any names, as written; None when none
+    does or it names two (`2022年1-6月与1-5月对比`)."""
+    for text in texts:
+        base = text.replace("\\", "/").rsplit("/", 1)[-1]
+        normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
+        found = set(_TITLE_PERIOD.findall(normal))
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def bulletin_period(text: str, default_year: int | None) -> str | None:

@@ -341,7 +341,9 @@ def _parse_csv(
     with _field_limit(limits.cell_chars):
         try:
             row = first = next(reader, None)
+            titles: list[str] = []  # the period of a table without a period column
             while row is not None and is_title(row) and reader.line_num < TITLE_ROWS:
+                titles.append("".join(row))
                 first, row = row, next(reader, None)  # a title or a 单位 line above the header
             first = row if row is not None else first  # a file of titles: the last is refused
         except csv.Error as exc:
@@ -350,7 +352,7 @@ def _parse_csv(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first or [], name, max(reader.line_num, 1))
+        header = read_header(first or [], name, max(reader.line_num, 1), titles)
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()

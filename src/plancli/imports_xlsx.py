@@ -930,6 +930,7 @@ class _RowCollector:
         self.header: Header | None = None
         self.columns: list[str | None] = []
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
+        self.titles: list[str] = []  # the period of a table without a period column
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
@@ -938,6 +939,7 @@ class _RowCollector:
                 self._header(cells, number)
             else:
                 self.title = (cells, number)  # a sheet of titles: the last is refused as one
+                self.titles.append("".join(cell for cell in row if cell))
             return
         header = self.header
         assert header is not None
@@ -985,7 +987,7 @@ class _RowCollector:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self.header = read_header(header, self.name, number)
+        self.header = read_header(header, self.name, number, self.titles)
         self.notes.header = self.header
         by_position = {position: column for column, position in self.header.positions.items()}
         by_position.update(dict.fromkeys(self.header.ignored, IGNORE))

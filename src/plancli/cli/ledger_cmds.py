@@ -288,6 +288,11 @@ def import_cmd(
     say_created(location.path, creating, result.written, dry_run)
     if notes.encoding == "GB18030":
         say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
+    if notes.header is not None and notes.header.period:
+        message = _(
+            "{file}: no period column; every row is for {period}, as its title or file name says"
+        )
+        say(message.format(file=name, period=notes.header.period))
     if notes.blank_rows:
         say(
             ngettext(
