@@ -656,3 +656,13 @@ def test_undo_titles_its_batch_in_chinese(run) -> None:  # type: ignore[no-untyp
     )
     english = run("undo", "--dry-run")
     assert "batch " in english.stderr and ", recorded " in english.stderr
+
+
+def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """history headed a growth target's year-to-date amount 金额 (money), where show, import
+    and the report say 总量: a grain output's or a population's amount is no sum of money."""
+    ledger = tmp_path / "p.progress.toml"
+    made = invoke("--ledger", str(ledger), "record", "gdp", "5", "-p", "2022-Q2", "--amount", "700")
+    assert made.exit_code == 0, made.stderr
+    result = invoke("--lang", "zh", "--ledger", str(ledger), "history", "gdp")
+    assert "总量" in result.stdout and "金额" not in result.stdout

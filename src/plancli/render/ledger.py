@@ -29,7 +29,7 @@ _ZH = {
     "target": "目标",
     "period": "期间",
     "value": "数值",
-    "amount": "金额",
+    "amount": "总量",
     "recorded (UTC)": "记录时间 (UTC)",
     "batch": "批次",
     "note": "备注",
