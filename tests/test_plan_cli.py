@@ -526,3 +526,19 @@ def test_show_separates_the_baseline_figures_in_chinese_punctuation(invoke) -> N
     assert "绝对值 1441.37；增长率 0.3 %；计划 8" in chinese.stdout
     english = invoke("show", "gdp")
     assert "value 1441.37; growth 0.3 %; plan 8" in english.stdout
+
+
+@pytest.mark.parametrize("typed", ["固定资产投资（不含农户）", "不含农户）", "Fixed-asset"])
+def test_search_finds_a_name_typed_with_full_width_brackets(invoke, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A name copied from the report (固定资产投资（不含农户）, full-width brackets, as a
+    Chinese input method types them) found nothing: the plan writes 固定资产投资(不含农户),
+    and import already matched the two."""
+    result = invoke("--lang", "zh", "targets", "--search", typed, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [t["id"] for t in json.loads(result.stdout)["targets"]] == ["fixed_asset_investment"]
+
+
+def test_search_folds_quotation_marks_and_full_width_letters(invoke) -> None:  # type: ignore[no-untyped-def]
+    for typed in ("专精特新小巨人", "５Ｇ基站"):
+        result = invoke("targets", "--search", typed, "--json")
+        assert json.loads(result.stdout)["targets"], typed

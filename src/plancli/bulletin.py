@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
+from plancli.plan import fold_name
 
 if TYPE_CHECKING:
     from plancli.imports import ImportRow, Problems
@@ -461,9 +462,6 @@ def file_year(name: str) -> int | None:
 
 # ------------------------------------------------------------------------------ targets
 
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
-
-
 # A table's numbering before a name (一、 (三) 4.) and 其中: before a part of the row above.
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:)+"
@@ -473,8 +471,7 @@ _NUMBERING = re.compile(
 def name_key(text: str) -> str:
     """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
     quotation marks, no numbering or 其中: before it, case folded."""
-    text = "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
-    return _NUMBERING.sub("", text).casefold()
+    return _NUMBERING.sub("", fold_name(text))
 
 
 def names_index(plan: AnyPlan) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ id and field (validation), so the CLI can print one line and exit 3.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
@@ -370,6 +371,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     )
 
 
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
+def fold_name(text: str) -> str:
+    """A name as plancli compares names (`targets --search`, an import's target names): NFKC
+    (full-width brackets, digits and letters as ASCII), no spaces or quotation marks, case
+    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户)."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
 def filter_targets(
     plan: plain.Plan,
     section: str | None = None,
@@ -378,7 +389,7 @@ def filter_targets(
 ) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
     section = check_filter(plan, section, kind)
-    needle = search.casefold() if search else None
+    needle = fold_name(search) if search else None
     return [
         target
         for target in plan.targets
@@ -387,8 +398,8 @@ def filter_targets(
         and (
             needle is None
             or needle in target.id
-            or needle in target.name.casefold()
-            or needle in target.name_en.casefold()
+            or needle in fold_name(target.name)
+            or needle in fold_name(target.name_en)
         )
     ]
 
