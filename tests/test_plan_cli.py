@@ -542,3 +542,18 @@ def test_search_folds_quotation_marks_and_full_width_letters(invoke) -> None:  #
     for typed in ("专精特新小巨人", "５Ｇ基站"):
         result = invoke("targets", "--search", typed, "--json")
         assert json.loads(result.stdout)["targets"], typed
+
+
+def test_a_search_that_finds_nothing_says_so(invoke) -> None:  # type: ignore[no-untyped-def]
+    """targets --search 基站建设 printed an empty table, the plan's title over no rows, as if
+    the plan had no targets; it says what found nothing."""
+    result = invoke("--lang", "zh", "targets", "--search", "基站建设")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "没有名称或编号含 '基站建设' 的目标；`plancli targets` 列出全部\n"
+    english = invoke("targets", "--search", "tunnel", "--section", "urban")
+    assert (
+        english.stderr
+        == "no target's id or name contains 'tunnel' (in section urban); `plancli targets` "
+        "lists them all\n"
+    )

@@ -45,6 +45,14 @@ def targets_cmd(
     st = state(ctx)
     plan = st.plain_plan
     selected = filter_targets(plan, section, kind, search)
+    if search and not selected and not (json_out or csv_out):  # not an empty table
+        where = _(" (in section {section})").format(section=section) if section else ""
+        say(
+            _(
+                "no target's id or name contains {search}{where}; `plancli targets` lists them all"
+            ).format(search=repr(search), where=where)
+        )
+        return
     if json_out:
         from plancli.output import dump_json, targets_output
 
