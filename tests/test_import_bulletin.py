@@ -1007,3 +1007,11 @@ def test_a_title_that_names_two_periods_gives_none(imports, tmp_path: Path) -> N
     result = imports("对比.csv", text)
     assert result.exit_code == 2
     assert "missing column(s) period" in result.stderr
+
+
+def test_a_title_naming_one_period_twice_gives_it(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """官渡区2022年6月统计月报（1-6月累计）: 2022年6月 and 1-6月 are one position, June."""
+    text = "官渡区2022年6月统计月报（1-6月累计）\n指标,累计值\n新建5G基站,150\n"
+    result = imports("月报.csv", text)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150

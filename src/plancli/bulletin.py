@@ -361,14 +361,21 @@ _TITLE_PERIOD = re.compile(
 
 
 def title_period(texts: Sequence[str]) -> str | None:
-    """The one period the first of `texts` that names any names, as written; None when none
-    does or it names two (`2022年1-6月与1-5月对比`)."""
+    """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
+    as written; None when none does or it names two (`2022年1-6月与1-5月对比`)."""
     for text in texts:
         base = text.replace("\\", "/").rsplit("/", 1)[-1]
         normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
-        found = set(_TITLE_PERIOD.findall(normal))
+        found: list[str] = sorted(
+            set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
+        )
         if found:
-            return found.pop() if len(found) == 1 else None
+            try:
+                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
+            except InputError:  # 4-6月: the row's own check says why
+                return found[0]
+            years = {f[:4] for f in found if "年" in f}
+            return found[0] if len(ends) == 1 and len(years) <= 1 else None
     return None
 
 
