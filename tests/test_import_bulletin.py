@@ -1015,3 +1015,45 @@ def test_a_title_naming_one_period_twice_gives_it(imports, ledger: Path) -> None
     result = imports("月报.csv", text)
     assert result.exit_code == 0, result.output
     assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A county's bulletin gives money in 万元 (its 计量单位 column says so) where the plan counts
+    亿元: the column was read past, and 7,000,000 万元 went in as 7,000,000 亿元, 10,000 times
+    the figure, without a word."""
+    text = "指标,计量单位,期间,累计值,累计增长(%)\n地区生产总值,万元,1-6月,7000000,5.0\n"
+    result = imports("june.csv", text)
+    refused(
+        result,
+        ":2: gdp: the file's unit is 万元 and the plan's 亿元; plancli does not convert: give "
+        "the figure in 亿元",
+    )
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize(
+    ("unit", "row"),
+    [
+        ("亿元", "地区生产总值,亿元,1-6月,700,5.0"),
+        ("%", "城镇登记失业率,%,2022年6月,4.2,"),
+        ("％", "地区生产总值,％,1-6月,,5.0"),
+        ("个", "新建5G基站,个,1-6月,150,"),
+        ("", "新建5G基站,,1-6月,150,"),
+    ],
+)
+def test_the_plans_own_unit_or_a_percentage_imports(
+    imports, ledger: Path, unit: str, row: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", f"指标,计量单位,期间,累计值,累计增长(%)\n{row}\n")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+def test_another_unit_is_imported_with_a_warning(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "指标,单位,期间,累计值\n新建5G基站,座,1-6月,150\n"
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert (
+        "new_5g_base_stations: the file's unit is 座 and the plan's 个; check the figure"
+        in result.stderr
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from plancli.bulletin_units import unit_check
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
@@ -35,7 +36,9 @@ TOTAL = "total"
 YEAR = "year"
 """年份: the year of a period written without one (`6月`, `上半年`)."""
 IGNORE = "-"
-"""A column plancli reads past: the template's helper columns, 单位, 序号, 本月."""
+"""A column plancli reads past: the template's helper columns, 序号, 本月."""
+UNIT = "单位"
+"""计量单位: checked against the plan's unit (`bulletin_units`), never converted."""
 
 TEMPLATE_HELPERS = ("name", "unit", "last_value", "last_period")
 """`plancli template` writes these four helper columns, and nothing else writes them all: a
@@ -64,7 +67,8 @@ HEADERS: dict[str, str] = {
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
     **{word: YEAR for word in ("year", "年份", "年度")},
-    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "单位", "计量单位", "序号", "本月", "当月")},
+    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "序号", "本月", "当月")},
+    **{word: UNIT for word in ("单位", "计量单位")},
 }
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
@@ -90,7 +94,8 @@ class Header:
     @property
     def plain(self) -> bool:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
-        return TOTAL not in self.positions and YEAR not in self.positions and not self.period
+        cols = self.positions
+        return TOTAL not in cols and YEAR not in cols and UNIT not in cols and not self.period
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -224,6 +229,7 @@ class ReadNotes:
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
     warnings: list[tuple[int, str]] = field(default_factory=list)
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
+    units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
 
@@ -284,6 +290,8 @@ def build_row(
     when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
     left blank or a row whose figures are all marked —; or the row's problem."""
     target, period = cells.get("target"), cells.get("period") or header.period
+    if cells.get(UNIT) is not None:
+        notes.units[row] = str(cells[UNIT])
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
@@ -611,7 +619,7 @@ def resolve_rows(
             period_map[text] = found_period
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
-    flagged = bool(notes.total_only or notes.paired)
+    flagged = bool(notes.total_only or notes.paired or notes.units)
     if not (target_map or period_map or flagged):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
@@ -643,6 +651,11 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
+            if row.row in notes.units and (unit := unit_check(target, notes.units[row.row])):
+                if unit[0]:  # another scale of the plan's unit: refused
+                    problems.add(row.row, unit[1])
+                    continue
+                notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
                 problems.add(row.row, _total_only_problem(target, notes))
                 continue

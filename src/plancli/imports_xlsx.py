@@ -1006,4 +1006,4 @@ class _RowCollector:
 
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.
-_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year"})
+_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})
