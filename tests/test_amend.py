@@ -525,6 +525,9 @@ def test_ledger_convert_says_how_many_amendments(invoke, tmp_path: Path) -> None
     result = invoke("ledger", "convert", str(source), str(tmp_path / "b.sqlite"))
     assert result.exit_code == 0, result.stderr
     assert "converted 0 records and 1 amendment:" in result.stderr
+    # in Chinese the two counts are spaced alike (it read 0 条记录和1 项调整)
+    chinese = invoke("--lang", "zh", "ledger", "convert", str(source), str(tmp_path / "c.sqlite"))
+    assert "已转换 0 条记录和 1 项调整：" in chinese.stderr, chinese.stderr
 
 
 # ---------------------------------------------------------------------------- core

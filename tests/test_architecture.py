@@ -156,12 +156,12 @@ def test_the_assessment_and_its_outputs_import_in_no_circle_even_lazily() -> Non
 # these would cut one reader, one writer or one table of rules in two.
 LONG_MODULES: dict[str, tuple[int, str]] = {
     "plancli.imports_xlsx": (
-        1000,
+        1010,
         "the SpreadsheetML an import needs, read with expat against hostile files",
     ),
-    "plancli.imports_text": (850, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
+    "plancli.imports_text": (860, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
     "plancli.cli.app": (680, "the Typer application, its global options and the error boundary"),
-    "plancli.bulletin": (680, "one table of a bulletin's Chinese headers, names and periods"),
+    "plancli.bulletin": (735, "one table of a bulletin's Chinese headers, names and periods"),
     "plancli.cli.ledger_cmds": (650, "the four ledger commands' parameters and their help"),
     "plancli.model": (580, "the plan file's one schema, which `plancli schema` documents"),
     "plancli.report.xlsx": (580, "one workbook's sheets, formats and colours"),

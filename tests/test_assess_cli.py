@@ -392,3 +392,32 @@ def test_kind_help_does_not_pass_for_the_whole_list(invoke) -> None:  # type: ig
     listed = text.split("Only this kind:")[1].split("--")[0].strip().rstrip(".")
     named = [kind.strip() for kind in listed.split(",")]
     assert named == list(KINDS) or (named[-1] == "…" and set(named[:-1]) < set(KINDS))
+
+
+@pytest.mark.parametrize(
+    "typed", ["滞后,存在风险", "滞后，存在风险", "滞后、存在风险", "behind,at risk"]
+)
+def test_statuses_as_the_tables_show_them(invoke, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A Chinese table says 滞后 and 存在风险: `gap --status 滞后` (and `--fail-on 滞后`) was
+    refused as an unknown status, listing only the JSON's words (behind, at_risk)."""
+    from plancli.assess.select import parse_statuses
+
+    assert parse_statuses(typed) == ("at_risk", "behind")
+    result = invoke("--lang", "zh", "gap", "--status", "滞后、存在风险", "--fail-on", "滞后")
+    assert result.exit_code == 0, result.stderr  # the bundled ledger is empty: nothing behind
+    refused = invoke("--lang", "zh", "gap", "--status", "落后")
+    assert refused.exit_code == 2
+    assert "behind（滞后）" in refused.stderr
+
+
+def test_a_section_by_the_name_the_tables_show(invoke) -> None:  # type: ignore[no-untyped-def]
+    """status and gap name sections in Chinese (主要预期目标): `gap --section 主要预期目标` was
+    refused as unknown, listing only ids (headline, industry…)."""
+    by_name = invoke("--lang", "zh", "targets", "--section", "主要预期目标", "--json")
+    by_id = invoke("--lang", "zh", "targets", "--section", "headline", "--json")
+    assert by_name.exit_code == 0, by_name.stderr
+    assert json.loads(by_name.stdout)["targets"] == json.loads(by_id.stdout)["targets"]
+    assert invoke("--lang", "zh", "gap", "--section", "主要预期目标").exit_code == 0
+    refused = invoke("--lang", "zh", "targets", "--section", "主要目标")
+    assert refused.exit_code == 2
+    assert "headline（主要预期目标）" in refused.stderr

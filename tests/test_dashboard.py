@@ -309,3 +309,15 @@ def test_the_chinese_gap_table_states_the_bound_in_chinese(
     assert "—/待下达" in grain and "pending" not in text
     en = invoke("--plan", "shaanxi-2026", "gap").stdout
     assert "—/pending" in en
+
+
+def test_the_chinese_dashboard_heads_the_investment_table_as_the_report_does(
+    invoke, june: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """政府投资计划 (亿元): ASCII brackets in the Chinese dashboard, where the report says
+    政府投资计划（亿元）."""
+    result = invoke("--lang", "zh", "--plan", str(june), "status")
+    assert result.exit_code == 0, result.stderr
+    assert "政府投资计划（亿元）" in result.stdout
+    english = invoke("--plan", str(june), "status")
+    assert "Investment plan (亿元)" in english.stdout

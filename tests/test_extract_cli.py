@@ -318,3 +318,22 @@ def test_a_draft_compared_with_itself_is_exact() -> None:
     result = compare_plans(plan, plan, text)
     assert result.total.exact == result.total.gold == len(plan["targets"])
     assert not result.missed and not result.extra
+
+
+def test_a_sentence_is_too_short_for_a_report_and_is_told_so(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """One target's sentence, pasted to try extract, was refused as "not a Chinese report:
+    found 12 Chinese characters in 13" (in Chinese: 13 个字符中只有 12 个汉字), a share that
+    belies the verdict. Too short is what it is."""
+    path = tmp_path / "一句.txt"
+    path.write_text("地区生产总值增长5%左右。\n", encoding="utf-8")
+    result = invoke("extract", str(path))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {path} is too short for a report: 10 Chinese characters (a development plan "
+        "or government work report is expected)\n",
+    )
+    chinese = invoke("--lang", "zh", "extract", str(path))
+    assert (
+        chinese.stderr
+        == f"错误：{path} 太短，不是一份报告：只有 10 个汉字（应为发展计划报告或政府工作报告）\n"
+    )

@@ -350,20 +350,19 @@ def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
         assert name.encode(encoding) in run.stdout
 
 
-def test_csv_on_a_gbk_terminal_keeps_a_name_gbk_lacks(tmp_path: Path) -> None:
-    """`targets --csv` on a GBK locale, a target named with 䶮 (CJK Extension A, in no GBK
-    table): before, `internal error: UnicodeEncodeError`, exit 70, and no CSV. Now GB18030,
-    GBK's superset: every character GBK has in GBK's own bytes (what Excel on a Chinese
-    Windows opens), the rest in GB18030's, nothing lost; plain text tables likewise."""
+def test_csv_on_a_gbk_terminal_writes_what_gbk_lacks_in_gb18030(tmp_path: Path) -> None:
+    """A name with a character GBK lacks (𠮷, written with a rare character of a place name,
+    or an emoji pasted from a chat) stopped `gap --csv` and `targets --csv` on a zh_CN.GBK
+    terminal: internal error: UnicodeEncodeError, exit 70. CSV is data: GB18030, GBK's
+    superset, writes every GBK character as GBK writes it and the rest exactly."""
+    seed = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
     plan = tmp_path / "plan2022.toml"
-    source = (REPO / "data" / "plan2022.toml").read_text("utf-8")
-    plan.write_text(
-        source.replace('name = "地区生产总值"', 'name = "䶮湖地区生产总值"', 1), "utf-8"
-    )
+    plan.write_text(seed.replace('name = "地区生产总值"', 'name = "地区生产总值𠮷"', 1), "utf-8")
+    assert _plancli("--plan", str(plan), "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
     env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
     env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
-    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), COLUMNS="120", NO_COLOR="1")
-    for command in (["targets", "--csv"], ["gap", "--csv"]):
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+    for command in (["gap", "--csv"], ["targets", "--csv"]):
         run = subprocess.run(
             [sys.executable, "-m", "plancli", "--plan", str(plan), "--lang", "zh", *command],
             capture_output=True,
@@ -371,6 +370,23 @@ def test_csv_on_a_gbk_terminal_keeps_a_name_gbk_lacks(tmp_path: Path) -> None:
             check=False,
         )
         assert run.returncode == 0, run.stderr.decode("gbk", "replace")
-        assert "䶮湖地区生产总值".encode("gb18030") in run.stdout
-        assert "地方一般公共预算收入".encode("gbk") in run.stdout
-        assert run.stdout.decode("gb18030").count("\n") > 20
+        text = run.stdout.decode("gb18030")
+        assert "gdp,headline,地区生产总值𠮷," in text
+        assert "城镇登记失业率".encode("gbk") in run.stdout  # the rest as GBK writes it
+
+
+def test_template_on_stdout_follows_a_gbk_terminal_as_csv_does(tmp_path: Path) -> None:
+    """`plancli template - --period 2022-06 | head` (the guide's way to see the sheet's
+    columns) printed UTF-8 on a GBK terminal, its Chinese names as mojibake (缁忔祹澧為暱),
+    where every other CSV on stdout is in the terminal's encoding."""
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING="gbk", PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "plancli", "--lang", "zh", "template", "-", "--period", "2022-06"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+    assert "gdp,2022-Q2,,,,,地区生产总值," in run.stdout.decode("gbk")

@@ -800,3 +800,260 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
     assert validated.returncode == 3
     assert validated.stderr.startswith(f"错误：{plan}: 第 ")
     assert "目标 gdp: kind: 应为以下之一：" in validated.stderr
+
+
+def test_a_formula_with_no_saved_value_is_refused_not_skipped_as_blank(
+    invoke, tmp_path: Path, ledger: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A script that fills the template with openpyxl writes `=5+0.2` and saves no value with
+    it (openpyxl does not calculate). The row read as blank: a template's blank row is skipped,
+    so the figure the analyst entered was dropped without a word, and a note's formula was
+    dropped from an imported row. Such a cell is refused, naming it and the formula."""
+    from openpyxl import load_workbook
+
+    invoke("--ledger", str(ledger), "record", "gdp", "4.8", "-p", "2022-Q1")
+    before = ledger.read_bytes()
+    path, _blank = _filled_template(invoke, tmp_path, ledger, "june.xlsx")
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index("target")].value == "gdp":
+            row[header.index("value")].value = "=5+0.2"
+            gdp_row = row[0].row
+        if row[header.index("target")].value == "new_urban_jobs":
+            row[header.index("value")].value = 1.2
+            row[header.index("note")].value = '=CONCAT("上半年","初步")'
+            jobs_row = row[0].row
+    book.save(path)
+    result = invoke("--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {path}:input: 2 bad rows; nothing was imported"
+    value_cell = f"C{gdp_row}"
+    assert lines[1:] == sorted(
+        [
+            f"{path}:input:{gdp_row}: cell {value_cell} holds the formula =5+0.2 and no value "
+            "saved with it; open and save the workbook in Excel or WPS, or type the figure",
+            f"{path}:input:{jobs_row}: cell E{jobs_row} holds the formula "
+            '=CONCAT("上半年","初步") and no value saved with it; open and save the workbook '
+            "in Excel or WPS, or type the figure",
+        ],
+        key=lambda line: int(line.split(":")[2]),
+    )
+    assert ledger.read_bytes() == before
+    chinese = invoke("--lang", "zh", "--ledger", str(ledger), "import", str(path))
+    assert f"单元格 {value_cell} 是公式 =5+0.2，没有保存计算结果" in chinese.stderr
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指标名称,计量单位,期间,本月止累计,比上年同期增长(%)",
+        "指标名称,计量单位,期间,本年累计,比去年同期增长（%）",
+        "指标,期间,本月止累计,累计比上年同期增长(%)",
+    ],
+)
+def test_a_statistics_bureaus_own_column_names(imports, ledger: Path, header: str) -> None:  # type: ignore[no-untyped-def]
+    """本月止累计 (the year to date up to this month) and 比上年同期增长(%) head the columns of
+    a 统计月报's 主要经济指标 table; a bulletin exported as it is was refused as having
+    unknown columns."""
+    units = "亿元," if "计量单位" in header else ""
+    count = units.replace("亿元", "个")
+    rows = f"地区生产总值,{units}1-6月,700,5.0\n新建5G基站,{count}1-6月,150,\n"
+    result = imports("june.csv", f"{header}\n{rows}")
+    assert result.exit_code == 0, result.output
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_mistyped_file_name_is_said_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The operating system's reason (its English strerror) ended a Chinese message: the
+    commonest error of all, a file name mistyped, read 无法读取：No such file or directory."""
+    missing = tmp_path / "6月月报.csv"
+    result = invoke("--lang", "zh", "import", str(missing))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误：{missing}：无法读取：没有这个文件或文件夹\n",
+    )
+    report = tmp_path / "报告.txt"
+    drafted = invoke("--lang", "zh", "extract", str(report))
+    assert (drafted.exit_code, drafted.stderr) == (
+        2,
+        f"错误：无法读取 {report}：没有这个文件或文件夹\n",
+    )
+    english = invoke("import", str(missing))
+    assert english.stderr == f"error: {missing}: cannot read: No such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2022/6/1", "2022-6-1", "2022-06-01", "2022/6/30", "2022年6月1日", "2022-06-30 00:00:00"],
+)
+def test_a_date_in_a_csvs_period_column_is_its_month_as_in_a_sheet(
+    imports, ledger: Path, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Excel turns 2022-06 typed in a cell into the date 1 June 2022, and a Chinese Windows
+    saves it to CSV as 2022/6/1. The workbook imported (a date in the period column is its
+    month); the same sheet saved as CSV was refused as a malformed period."""
+    result = imports("june.csv", f"指标,期间,累计值\n新建5G基站,{text},150\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+@pytest.mark.parametrize("text", ["2022/6/32", "2022/13/1", "2022/6/0", "2022/2/30"])
+def test_what_is_no_date_stays_a_malformed_period(text: str) -> None:
+    assert bulletin_period(text, 2022) is None
+
+
+def test_a_bulletins_numbering_and_其中_before_a_name_are_read_past(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 主要经济指标 table numbers its rows (一、 (一) 1.) and indents a part under its whole
+    with 其中：. Each such name was refused as an unknown target (did you mean …?)."""
+    text = (
+        "指标,期间,累计值,累计增长(%)\n"
+        "一、地区生产总值,1-6月,700,5.0\n"
+        "  其中：固定资产投资(不含农户),1-6月,,0.0\n"
+        "（三）社会消费品零售总额,1-6月,330.8,6.5\n"
+        "4.新建5G基站,1-6月,150,\n"
+    )
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    got = records(ledger)
+    assert got[("gdp", "2022-06")].value == 5
+    assert got[("fixed_asset_investment", "2022-06")].value == 0
+    assert got[("retail_sales", "2022-06")].amount == Decimal("330.8")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_excels_unicode_text_is_named_as_utf16(imports, tmp_path: Path, bom: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Excel's "Unicode 文本 (*.txt)" is UTF-16, tab-separated: it was refused as "not UTF-8
+    text (invalid start byte at byte 0)", a half-English reason that names no encoding."""
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    data = bom + "指标\t期间\t数值\r\n地区生产总值\t2022年6月\t5.0\r\n".encode(codec)
+    result = imports("june.txt", data)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f'error: {tmp_path / "june.txt"}: UTF-16 text (Excel\'s "Unicode Text"); save the '
+        'sheet as "CSV UTF-8 (Comma delimited)", or import the .xlsx workbook itself\n',
+    )
+    chinese = imports("june.txt", data, "--lang", "zh")
+    assert chinese.stderr == (
+        f"错误：{tmp_path / 'june.txt'}：UTF-16 文本（Excel 的“Unicode 文本”）；请把工作表另存为"
+        "“CSV UTF-8(逗号分隔)”，或直接导入 .xlsx 工作簿\n"
+    )
+
+
+def test_a_byte_that_is_no_text_is_described_in_chinese(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The codec's reason (invalid continuation byte) stood in English in the Chinese line."""
+    result = imports(
+        "june.csv", b"target,period,value,note\ngdp,2022-06,5,caf\xe9\n", "--lang", "zh"
+    )
+    assert result.stderr == (
+        f"错误：{tmp_path / 'june.csv'}:2：不是 UTF-8 文本（第 42 字节处：字节序列不完整或无效）；"
+        "请另存为 UTF-8（Excel：“CSV UTF-8”）\n"
+    )
+
+
+NBS_TABLE = (
+    "官渡区2022年1-6月主要经济指标\n"
+    "单位：亿元，%\n"
+    "指标名称,计量单位,本月止累计,比上年同期增长(%)\n"
+    "地区生产总值,亿元,700,5.0\n"
+    "新建5G基站,个,150,\n"
+)
+
+
+def test_a_bulletin_gives_its_period_in_its_title(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 统计月报 table has no period column: its title says 2022年1-6月 (or its file name
+    2022年6月). Such a bulletin, exported as it is, was refused: missing column(s) period."""
+    result = imports("主要指标.csv", NBS_TABLE)
+    assert result.exit_code == 0, result.output
+    told = "no period column; every row is for 2022年1-6月, as its title or file name says"
+    assert told in result.stderr
+    got = records(ledger)
+    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_bulletin_sheet_gives_its_period_in_its_title_too(
+    imports, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["官渡区2022年上半年主要经济指标"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["指标名称", "计量单位", "本月止累计", "比上年同期增长(%)"])
+    sheet.append(["地区生产总值", "亿元", 700, 5.0])
+    path = tmp_path / "h1.xlsx"
+    book.save(path)
+    result = imports("h1.xlsx", path.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-H1")].amount == 700
+
+
+def test_a_bulletin_gives_its_period_in_its_file_name(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "指标,累计值\n新建5G基站,150\n"
+    result = imports("官渡区2022年6月月报.csv", text)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_title_that_names_two_periods_gives_none(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "2022年1-6月与1-5月对比\n指标,累计值,备注\n新建5G基站,150,\n"
+    result = imports("对比.csv", text)
+    assert result.exit_code == 2
+    assert "missing column(s) period" in result.stderr
+
+
+def test_a_title_naming_one_period_twice_gives_it(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """官渡区2022年6月统计月报（1-6月累计）: 2022年6月 and 1-6月 are one position, June."""
+    text = "官渡区2022年6月统计月报（1-6月累计）\n指标,累计值\n新建5G基站,150\n"
+    result = imports("月报.csv", text)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A county's bulletin gives money in 万元 (its 计量单位 column says so) where the plan counts
+    亿元: the column was read past, and 7,000,000 万元 went in as 7,000,000 亿元, 10,000 times
+    the figure, without a word."""
+    text = "指标,计量单位,期间,累计值,累计增长(%)\n地区生产总值,万元,1-6月,7000000,5.0\n"
+    result = imports("june.csv", text)
+    refused(
+        result,
+        ":2: gdp: the file's unit is 万元 and the plan's 亿元; plancli does not convert: give "
+        "the figure in 亿元",
+    )
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize(
+    ("unit", "row"),
+    [
+        ("亿元", "地区生产总值,亿元,1-6月,700,5.0"),
+        ("%", "城镇登记失业率,%,2022年6月,4.2,"),
+        ("％", "地区生产总值,％,1-6月,,5.0"),
+        ("个", "新建5G基站,个,1-6月,150,"),
+        ("", "新建5G基站,,1-6月,150,"),
+    ],
+)
+def test_the_plans_own_unit_or_a_percentage_imports(
+    imports, ledger: Path, unit: str, row: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", f"指标,计量单位,期间,累计值,累计增长(%)\n{row}\n")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+def test_another_unit_is_imported_with_a_warning(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "指标,单位,期间,累计值\n新建5G基站,座,1-6月,150\n"
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert (
+        "new_5g_base_stations: the file's unit is 座 and the plan's 个; check the figure"
+        in result.stderr
+    )

@@ -642,3 +642,27 @@ def test_the_undo_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # 
     line = next(line for line in shown if "compulsory" in line)
     assert line.split()[:3] == ["compulsory_education_retention_rate", "2022-07", "99.6"]
     assert max(len(line) for line in shown if line.startswith(" ")) <= 80  # the table
+
+
+def test_undo_titles_its_batch_in_chinese(run) -> None:  # type: ignore[no-untyped-def]
+    """The table of what undo reverts was titled `batch …, recorded … UTC` in a Chinese
+    interface, the one English line between Chinese columns and a Chinese question."""
+    run("record", "g5", "150", "--period", "2022-06")
+    result = run("--lang", "zh", "undo", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join(result.stderr.split())  # the title may wrap
+    assert re.match(
+        r"批次 \d{8}T\d{6}Z-[0-9a-f]{6}，录入于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 目标", shown
+    )
+    english = run("undo", "--dry-run")
+    assert "batch " in english.stderr and ", recorded " in english.stderr
+
+
+def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """history headed a growth target's year-to-date amount 金额 (money), where show, import
+    and the report say 总量: a grain output's or a population's amount is no sum of money."""
+    ledger = tmp_path / "p.progress.toml"
+    made = invoke("--ledger", str(ledger), "record", "gdp", "5", "-p", "2022-Q2", "--amount", "700")
+    assert made.exit_code == 0, made.stderr
+    result = invoke("--lang", "zh", "--ledger", str(ledger), "history", "gdp")
+    assert "总量" in result.stdout and "金额" not in result.stdout

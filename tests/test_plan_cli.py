@@ -6,6 +6,7 @@ The bundled plan's figures are checked in test_plan_data.py.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -447,3 +448,112 @@ def test_validate_lists_every_error_of_a_plan_file(invoke, tmp_path: Path) -> No
     assert lines[2].startswith(f"{plan}: line 35: target jobs: unit: ")
     status = invoke("--plan", str(plan), "status")
     assert status.exit_code == 3 and status.stderr == result.stderr.splitlines(keepends=True)[0]
+
+
+def test_a_targets_chinese_name_on_the_command_line_is_answered_with_its_id(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`plancli show 地区生产总值` (the name, exactly, as a bulletin writes it and `import`
+    takes it) was answered "unknown target '地区生产总值'; did you mean 地区生产总值 (gdp)?",
+    as if the analyst had mistyped the name they had typed right."""
+    for args in (["show", "地区生产总值"], ["record", "新建5G基站", "120", "-p", "2022-06"]):
+        result = invoke("--lang", "zh", *args)
+        assert result.exit_code == 2
+        name, target = (
+            ("地区生产总值", "gdp") if "show" in args else ("新建5G基站", "new_5g_base_stations")
+        )
+        assert result.stderr == (
+            f"错误：'{name}' 是目标 {target} 的名称；命令行中请用目标编号：{target}\n"
+        )
+    english = invoke("history", "地区生产总值")
+    assert english.stderr == (
+        "error: '地区生产总值' is the name of target gdp; on the command line, give its id: gdp\n"
+    )
+
+
+def test_show_gives_the_projects_total_investment_with_its_unit(invoke) -> None:  # type: ignore[no-untyped-def]
+    """show investment_total read 总投资415.05 (and total investment 415.05): a sum of money
+    without its unit, in ASCII punctuation in Chinese, above the quote that says 415.05亿元."""
+    chinese = invoke("--lang", "zh", "show", "investment_total")
+    assert "91项（续建45项，新开工46项），总投资415.05亿元" in chinese.stdout
+    english = invoke("show", "investment_total")
+    assert "91 (45 continuing, 46 new), total investment 415.05 亿元" in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "edited", "reason"),
+    [
+        ('unit = "个"', "unit = 个", "值无效"),
+        ("min = 310", "min = 310%", "一条语句之后应换行"),
+        ('kind = "cumulative"', 'kind = "cumulative"\nkind = "level"', "同一个键不能赋值两次"),
+        ('unit = "个"', 'unit = "个', "非法字符 '\\\\n'"),  # a string left open
+    ],
+)
+def test_a_plan_edited_by_hand_is_told_its_toml_mistake_in_chinese(
+    invoke, mini_plan: Path, line: str, edited: str, reason: str
+) -> None:  # type: ignore[no-untyped-def]
+    """An analyst who types unit = 个 (no quotes) or min = 310% in the plan was told
+    TOML 格式错误：Invalid value, the parser's English, in a Chinese line."""
+    text = mini_plan.read_text(encoding="utf-8")
+    assert line in text
+    mini_plan.write_text(text.replace(line, edited, 1), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(mini_plan), "targets")
+    assert result.exit_code == 3
+    assert re.fullmatch(
+        rf"错误：{re.escape(str(mini_plan))}:\d+:\d+：TOML 格式错误：{reason}.*\n", result.stderr
+    ), result.stderr
+
+
+def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """Notepad on a Chinese Windows saves ANSI, that is GBK: the plan was refused as "not UTF-8
+    text (invalid start byte at byte 2)", which named neither what the file is nor the fix."""
+    gbk = mini_plan.read_text(encoding="utf-8").encode("gbk")
+    mini_plan.write_bytes(gbk)
+    result = invoke("--lang", "zh", "--plan", str(mini_plan), "targets")
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"错误：{mini_plan}：是 GB18030（GBK）编码的文本（记事本的“ANSI”），计划和数据文件应为 "
+        "UTF-8：请另存为 UTF-8 编码\n",
+    )
+    english = invoke("--plan", str(mini_plan), "targets")
+    assert english.stderr == (
+        f'error: {mini_plan}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files '
+        "are UTF-8: save it with the encoding UTF-8\n"
+    )
+
+
+def test_show_separates_the_baseline_figures_in_chinese_punctuation(invoke) -> None:  # type: ignore[no-untyped-def]
+    """基数 2021  绝对值 1441.37; 增长率 0.3 %; 计划 8: ASCII semicolons in a Chinese line."""
+    chinese = invoke("--lang", "zh", "show", "gdp")
+    assert "绝对值 1441.37；增长率 0.3 %；计划 8" in chinese.stdout
+    english = invoke("show", "gdp")
+    assert "value 1441.37; growth 0.3 %; plan 8" in english.stdout
+
+
+@pytest.mark.parametrize("typed", ["固定资产投资（不含农户）", "不含农户）", "Fixed-asset"])
+def test_search_finds_a_name_typed_with_full_width_brackets(invoke, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A name copied from the report (固定资产投资（不含农户）, full-width brackets, as a
+    Chinese input method types them) found nothing: the plan writes 固定资产投资(不含农户),
+    and import already matched the two."""
+    result = invoke("--lang", "zh", "targets", "--search", typed, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [t["id"] for t in json.loads(result.stdout)["targets"]] == ["fixed_asset_investment"]
+
+
+def test_search_folds_quotation_marks_and_full_width_letters(invoke) -> None:  # type: ignore[no-untyped-def]
+    for typed in ("专精特新小巨人", "５Ｇ基站"):
+        result = invoke("targets", "--search", typed, "--json")
+        assert json.loads(result.stdout)["targets"], typed
+
+
+def test_a_search_that_finds_nothing_says_so(invoke) -> None:  # type: ignore[no-untyped-def]
+    """targets --search 基站建设 printed an empty table, the plan's title over no rows, as if
+    the plan had no targets; it says what found nothing."""
+    result = invoke("--lang", "zh", "targets", "--search", "基站建设")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "没有名称或编号含 '基站建设' 的目标；`plancli targets` 列出全部\n"
+    english = invoke("targets", "--search", "tunnel", "--section", "urban")
+    assert (
+        english.stderr
+        == "no target's id or name contains 'tunnel' (in section urban); `plancli targets` "
+        "lists them all\n"
+    )

@@ -203,3 +203,44 @@ def test_other_periods_outside_the_plan_year_stay_errors(
     )
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+# ------------------------------------------------------------ milestones: 已完成 is done
+
+
+@pytest.mark.parametrize("typed", ["done", "完成", "已完成", "全部完成", " 已完成 "])
+def test_a_milestone_done_in_the_bulletins_words(typed: str) -> None:
+    """A bureau's progress table says 已完成; plancli took done and 完成 only, and refused
+    已完成 as "not a number (e.g. 310, 5.2, -0.3)", a hint that fits no milestone."""
+    guandu = load_plan("guandu-2022")
+    milestone = guandu.target("metaverse_demo_base_landed")
+    assert milestone is not None and milestone.kind == "milestone"
+    assert parse_value(typed, milestone, "value") == 100
+
+
+def test_a_milestone_says_what_it_takes_when_a_word_is_not_one() -> None:
+    milestone = load_plan("guandu-2022").target("metaverse_demo_base_landed")
+    assert milestone is not None
+    with pytest.raises(InputError) as refused:
+        parse_value("进行中", milestone, "value")
+    assert str(refused.value) == (
+        "value '进行中' is not a number: a milestone takes its percent done, 0 to 100, or done "
+        "(完成, 已完成)"
+    )
+
+
+def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 2026 plan's analyst typing a bulletin's 2026年3月 was shown e.g. 2022-06, 2022-Q2:
+    typed as shown, refused again (outside the plan year)."""
+    ledger = tmp_path / "hubei.progress.toml"
+    invoke("--plan", "hubei-2026", "--ledger", str(ledger), "record", "cpi", "1.2", "-p", "2026-03")
+    for args in (["record", "cpi", "1.3", "-p", "2026年3月"], ["status", "--as-of", "2026.03"]):
+        result = invoke("--plan", "hubei-2026", "--ledger", str(ledger), *args)
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"
+        ), result.stderr
+    csv = tmp_path / "march.csv"
+    csv.write_text("target,period,value\ncpi,2026-13,1.3\n", encoding="utf-8")
+    imported = invoke("--plan", "hubei-2026", "--ledger", str(ledger), "import", str(csv))
+    assert imported.stderr.endswith("e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"), imported.stderr

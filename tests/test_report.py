@@ -70,7 +70,8 @@ def test_a_chinese_reports_own_sentences_use_chinese_punctuation(invoke, june: P
     assert "由 plancli 于2022-07-05根据27条记录生成（计划 guandu-2022）。" in markdown
     assert "| 固定资产投资(不含农户) |" in markdown
     html = report(invoke, june, "--format", "html", lang="zh")
-    assert "截至2022-06，时间进度50%。" in html
+    # the line under the title dates the report as its summary does (it read 截至2022-06)
+    assert "截至2022年6月，时间进度50%。" in html
     assert "政府投资：完成率与应完成进度" in html
     # the headline charts draw levels (失业率 4.2%) too, not only growth: not 累计增速与目标
     assert "主要指标：数据走势与目标" in html and "累计增速" not in html
@@ -390,3 +391,41 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         files.write_atomically(out, b"<!DOCTYPE html>")
     assert out.read_text(encoding="utf-8") == "the old report"
     assert [p.name for p in tmp_path.iterdir()] == ["june.html"]
+
+
+@pytest.mark.parametrize("which", ["plan", "ledger"])
+def test_a_report_is_never_written_over_the_plan_or_the_ledger_in_use(
+    invoke, june: Path, which: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`report --format html -o plan2022.progress.toml` (a file name completed by the shell's
+    tab) replaced the half-year's ledger with a web page, and the plan likewise: every command
+    then stopped on an invalid file, the figures gone."""
+    target = june if which == "plan" else june.with_name("plan2022.progress.toml")
+    before = target.read_bytes()
+    result = invoke("--plan", str(june), "report", "--format", "html", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {target} is the {which} in use: a report would replace it; give the report "
+        "another name (june.html)\n"
+    )
+    assert target.read_bytes() == before
+    chinese = invoke("--lang", "zh", "--plan", str(june), "report", "-f", "md", "-o", str(target))
+    assert chinese.exit_code == 2 and "报告会覆盖它" in chinese.stderr
+    assert target.read_bytes() == before
+
+
+def test_the_chinese_as_of_line_is_dated_in_chinese(invoke, june: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The line under a Chinese report's title read 截至2022-06 (ISO), the summary just below
+    截至2022年6月: a leadership report dates itself one way."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "june.xlsx"
+    made = invoke(
+        "--plan", str(june), "--lang", "zh", "report", "--as-of", "2022-Q2", "-o", str(out)
+    )
+    assert made.exit_code == 0, made.stderr
+    assert load_workbook(out)["summary"]["A2"].value == "截至2022年二季度末，时间进度50%。"
+    year = invoke("--plan", str(june), "--lang", "zh", "report", "-f", "html", "--as-of", "2022")
+    assert "2022年全年，时间进度100%。" in year.stdout
+    english = report(invoke, june, "--format", "html")
+    assert "As of 2022-06; time progress 50%." in english

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from plancli.bulletin_units import unit_check
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
+from plancli.plan import fold_name
 
 if TYPE_CHECKING:
     from plancli.imports import ImportRow, Problems
@@ -33,7 +36,9 @@ TOTAL = "total"
 YEAR = "year"
 """年份: the year of a period written without one (`6月`, `上半年`)."""
 IGNORE = "-"
-"""A column plancli reads past: the template's helper columns, 单位, 序号, 本月."""
+"""A column plancli reads past: the template's helper columns, 序号, 本月."""
+UNIT = "单位"
+"""计量单位: checked against the plan's unit (`bulletin_units`), never converted."""
 
 TEMPLATE_HELPERS = ("name", "unit", "last_value", "last_period")
 """`plancli template` writes these four helper columns, and nothing else writes them all: a
@@ -46,32 +51,24 @@ HEADERS: dict[str, str] = {
         word: "period"
         for word in ("period", "期间", "时间", "月份", "统计期", "统计时间", "统计期间", "报告期")
     },
+    # 本月止累计 / 比上年同期增长(%): the columns of a 统计月报's 主要经济指标 table.
     **{
         word: "value"
-        for word in (
-            "value",
-            "数值",
-            "本期",
-            "本期值",
-            "完成值",
-            "实际值",
-            "增速",
-            "增长",
-            "增幅",
-            "增长率",
-            "累计增长",
-            "累计增速",
-            "同比增长",
-            "同比增速",
-            "比上年增长",
-        )
+        for word in (  # noqa: SIM905 (a table of words, not 18 lines of a list)
+            "value 数值 本期 本期值 完成值 实际值 增速 增长 增幅 增长率 累计增长 累计增速 同比增长 "
+            "同比增速 比上年增长 比上年同期增长 比去年同期增长 累计比上年同期增长"
+        ).split()
     },
-    **{word: TOTAL for word in ("累计值", "累计", "累计完成", "累计数", "绝对值", "总量")},
+    **{
+        word: TOTAL
+        for word in "累计值 累计 累计完成 累计数 绝对值 总量 本月止累计 本年累计".split()  # noqa: SIM905
+    },
     "amount": "amount",
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
     **{word: YEAR for word in ("year", "年份", "年度")},
-    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "单位", "计量单位", "序号", "本月", "当月")},
+    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "序号", "本月", "当月")},
+    **{word: UNIT for word in ("单位", "计量单位")},
 }
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
@@ -92,11 +89,13 @@ class Header:
     unlabelled: tuple[int, ...] = ()  # empty header cells (Excel's trailing empty column)
     ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
     template: bool = False
+    period: str | None = None  # no period column: the one the title or the file name gives
 
     @property
     def plain(self) -> bool:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
-        return TOTAL not in self.positions and YEAR not in self.positions
+        cols = self.positions
+        return TOTAL not in cols and YEAR not in cols and UNIT not in cols and not self.period
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -118,9 +117,12 @@ def is_title(cells: Sequence[str | None]) -> bool:
     return len(filled) <= 1 and not any("\t" in cell or ";" in cell for cell in filled)
 
 
-def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header:
+def read_header(
+    cells: Sequence[str | None], name: str, line: int = 1, titles: Sequence[str] = ()
+) -> Header:
     """The columns of a header row; InputError naming the file for a header that cannot be
-    read: an unknown column, a column given twice (or two that mean the same), one missing."""
+    read: an unknown column, a column given twice (or two that mean the same), one missing.
+    Without a period column, the period the `titles` above it or the file's name give."""
     at = {"file": name, "line": line}
     positions: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -187,7 +189,10 @@ def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header
                 "keep one"
             ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
+    period = None if "period" in positions else title_period([*titles, name])
     missing = [c for c in ("target", "period") if c not in positions]
+    if period is not None:
+        missing = [c for c in missing if c != "period"]
     if "value" not in positions and TOTAL not in positions:
         missing.append("value")
     if missing:
@@ -205,6 +210,7 @@ def read_header(cells: Sequence[str | None], name: str, line: int = 1) -> Header
         tuple(unlabelled),
         tuple(ignored),
         template=all(h in seen for h in TEMPLATE_HELPERS),
+        period=period,
     )
 
 
@@ -223,6 +229,7 @@ class ReadNotes:
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
     warnings: list[tuple[int, str]] = field(default_factory=list)
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
+    units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
 
@@ -282,7 +289,9 @@ def build_row(
     """The entry of one row that holds something, given its cells by column (stripped, None
     when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
     left blank or a row whose figures are all marked —; or the row's problem."""
-    target, period = cells.get("target"), cells.get("period")
+    target, period = cells.get("target"), cells.get("period") or header.period
+    if cells.get(UNIT) is not None:
+        notes.units[row] = str(cells[UNIT])
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
@@ -345,8 +354,37 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_YEAR}全年$"), "Y"),
     (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
 )
+_DATE = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or a script
+    r"^(?P<year>[0-9]{4})[-/.年](?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})日?"
+    r"(?:T?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
+)
 _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
+
+
+# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
+_TITLE_PERIOD = re.compile(
+    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
+)
+
+
+def title_period(texts: Sequence[str]) -> str | None:
+    """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
+    as written; None when none does or it names two (`2022年1-6月与1-5月对比`)."""
+    for text in texts:
+        base = text.replace("\\", "/").rsplit("/", 1)[-1]
+        normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
+        found: list[str] = sorted(
+            set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
+        )
+        if found:
+            try:
+                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
+            except InputError:  # 4-6月: the row's own check says why
+                return found[0]
+            years = {f[:4] for f in found if "年" in f}
+            return found[0] if len(ends) == 1 and len(years) <= 1 else None
+    return None
 
 
 def bulletin_period(text: str, default_year: int | None) -> str | None:
@@ -357,6 +395,10 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
     is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
+    date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
+    dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
+    if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
+        normal = f"{date['year']}-{date['month']}"
     if _CANONICAL.match(normal):
         return normal
     if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
@@ -435,13 +477,16 @@ def file_year(name: str) -> int | None:
 
 # ------------------------------------------------------------------------------ targets
 
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+# A table's numbering before a name (一、 (三) 4.) and 其中: before a part of the row above.
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:)+"
+)
 
 
 def name_key(text: str) -> str:
     """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
-    quotation marks, case folded."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+    quotation marks, no numbering or 其中: before it, case folded."""
+    return _NUMBERING.sub("", fold_name(text))
 
 
 def names_index(plan: AnyPlan) -> dict[str, list[str]]:
@@ -574,7 +619,7 @@ def resolve_rows(
             period_map[text] = found_period
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
-    flagged = bool(notes.total_only or notes.paired)
+    flagged = bool(notes.total_only or notes.paired or notes.units)
     if not (target_map or period_map or flagged):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
@@ -606,6 +651,11 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
+            if row.row in notes.units and (unit := unit_check(target, notes.units[row.row])):
+                if unit[0]:  # another scale of the plan's unit: refused
+                    problems.add(row.row, unit[1])
+                    continue
+                notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
                 problems.add(row.row, _total_only_problem(target, notes))
                 continue

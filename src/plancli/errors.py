@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+
+from plancli.i18n import N_, _
+
 
 class PlanError(Exception):
     """Base of every error a user can act on. The message is shown as `error: <message>`."""
@@ -33,3 +37,46 @@ class LedgerUnavailableError(PlanError):
     network or server problem, worth retrying (docs/shared-ledger.md). Nothing was written."""
 
     exit_code = 4
+
+
+# The reasons a file operation fails that an analyst meets, by errno; the English text is the
+# C library's own (what `strerror` gave before), so only the Chinese interface changes.
+_OS_REASONS = {
+    "ENOENT": N_("No such file or directory"),
+    "EACCES": N_("Permission denied"),
+    "EPERM": N_("Operation not permitted"),
+    "EISDIR": N_("Is a directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "ENOSPC": N_("No space left on device"),
+    "EROFS": N_("Read-only file system"),
+    "EDQUOT": N_("Disk quota exceeded"),
+    "ENAMETOOLONG": N_("File name too long"),
+    "EEXIST": N_("File exists"),
+    "EBUSY": N_("Device or resource busy"),
+    "EIO": N_("Input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, for a message: the operating system's reason in the
+    interface's language (`strerror` is English whatever the locale)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return _(_OS_REASONS[name])
+    return exc.strerror or str(exc)
+
+
+# Why bytes are no text, as Python's codecs say it (English whatever the locale).
+_DECODE_REASONS = {
+    "invalid start byte": N_("invalid start byte"),
+    "invalid continuation byte": N_("invalid continuation byte"),
+    "unexpected end of data": N_("unexpected end of data"),
+    "illegal multibyte sequence": N_("illegal multibyte sequence"),
+    "incomplete multibyte sequence": N_("incomplete multibyte sequence"),
+}
+
+
+def decode_reason(exc: UnicodeDecodeError) -> str:
+    """Why bytes could not be read as text, in the interface's language."""
+    known = _DECODE_REASONS.get(exc.reason)
+    return _(known) if known else exc.reason

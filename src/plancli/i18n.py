@@ -128,9 +128,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "freq.annual": ("annual", "年度"),
     "detail.projects": (
         "{total} ({continuing} continuing, {new} new)",
-        "{total}项(续建{continuing}项,新开工{new}项)",
+        "{total}项（续建{continuing}项，新开工{new}项）",
     ),
-    "detail.total_investment": (", total investment {amount}", ",总投资{amount}"),
+    "detail.total_investment": (", total investment {amount} {unit}", "，总投资{amount}{unit}"),
     "detail.value": ("value", "绝对值"),
     "detail.growth": ("growth", "增长率"),
     "detail.plan": ("plan", "计划"),

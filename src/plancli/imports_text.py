@@ -39,7 +39,7 @@ from plancli.bulletin import (
     read_period,
     unmarked,
 )
-from plancli.errors import InputError
+from plancli.errors import InputError, decode_reason
 from plancli.i18n import N_, _
 from plancli.imports import (
     COLUMNS,
@@ -82,6 +82,13 @@ class TextReader:
         """The next chunk of text ("" while a character is split between chunks), or None."""
         data = self._stream.read(_CHUNK)
         final = not data
+        if self._offset == 0 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's Unicode text
+            raise InputError(
+                _(
+                    '{file}: UTF-16 text (Excel\'s "Unicode Text"); save the sheet as "CSV UTF-8 '
+                    '(Comma delimited)", or import the .xlsx workbook itself'
+                ).format(file=self._name)
+            )
         try:
             if self._decoder is not None:
                 text = self._decoder.decode(data, final)
@@ -105,7 +112,9 @@ class TextReader:
                     'UTF-8 (Excel: "CSV UTF-8")'
                 )
             raise InputError(
-                message.format(file=self._name, line=line, reason=exc.reason, offset=f"{where:,}")
+                message.format(
+                    file=self._name, line=line, reason=decode_reason(exc), offset=f"{where:,}"
+                )
             ) from None
         self._offset += len(data)
         if not self._started and text:
@@ -332,7 +341,9 @@ def _parse_csv(
     with _field_limit(limits.cell_chars):
         try:
             row = first = next(reader, None)
+            titles: list[str] = []  # the period of a table without a period column
             while row is not None and is_title(row) and reader.line_num < TITLE_ROWS:
+                titles.append("".join(row))
                 first, row = row, next(reader, None)  # a title or a 单位 line above the header
             first = row if row is not None else first  # a file of titles: the last is refused
         except csv.Error as exc:
@@ -341,7 +352,7 @@ def _parse_csv(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first or [], name, max(reader.line_num, 1))
+        header = read_header(first or [], name, max(reader.line_num, 1), titles)
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()

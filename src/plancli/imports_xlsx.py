@@ -16,7 +16,7 @@ Cells are read as Excel shows them, because that is what the person filling the 
 - a date in the period column (Excel turns a typed 2022-06 into 1 June 2022) is read as its
   month, 2022-06;
 - a formula is read by the value Excel saved with it; a workbook saved by a program that does
-  not compute formulas has none, and the row is reported as having no value;
+  not compute formulas (openpyxl) has none, and its row is refused naming the cell;
 - every row of the sheet is read, wherever the sheet's declared <dimension> says it ends.
 
 Why not openpyxl, which writes plancli's xlsx reports and templates: reading other people's
@@ -58,7 +58,7 @@ from plancli.bulletin import (
     is_title,
     read_header,
 )
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
 from plancli.imports import (
@@ -192,9 +192,22 @@ def _builtin_format(number_format_id: int) -> NumberFormat:
 # ------------------------------------------------------------------------------ cells
 
 
+@dataclass(frozen=True, slots=True)
+class Uncomputed:
+    """A formula saved without its value: the figure it stands for is not in the file."""
+
+    formula: str
+
+    def refusal(self, ref: str) -> str:
+        return _(
+            "cell {ref} holds the formula ={formula} and no value saved with it; open and "
+            "save the workbook in Excel or WPS, or type the figure"
+        ).format(ref=ref, formula=visible(self.formula))
+
+
 def _text(value: Any, shown: _Shown) -> str | Decimal | None:
     """A cell as the import reads it: text, an exact number, or None when empty."""
-    if value is None:
+    if value is None or isinstance(value, Uncomputed):
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # the value check rejects it, naming the cell text
@@ -313,7 +326,7 @@ class _Workbook:
             raise self.unreadable(_("not a zip archive ({reason})").format(reason=exc)) from None
         except OSError as exc:
             raise self.unreadable(
-                _("not a zip archive ({reason})").format(reason=exc.strerror or exc)
+                _("not a zip archive ({reason})").format(reason=os_reason(exc))
             ) from None
         if len(infos) > limits.workbook_parts:
             raise InputError(
@@ -619,6 +632,7 @@ class _SheetReader:
         self.style = 0
         self.value: list[str] | None = None  # text of <v>
         self.inline: list[str] | None = None  # text of <is>
+        self.formula: list[str] | None = None  # text of <f>
         self.collect: list[str] | None = None
         self.collected = 0  # characters collected for the cell
         self.phonetic = 0
@@ -650,6 +664,8 @@ class _SheetReader:
         elif local == "v" and self.in_data:
             self.value = self.collect = []
             self.collected = 0
+        elif local == "f" and self.in_data:
+            self.formula = self.collect = []
         elif local == "is" and self.in_data:
             self.inline = []
             self.collected = 0
@@ -664,7 +680,7 @@ class _SheetReader:
 
     def end(self, tag: str) -> None:
         local = self._names.get(tag) or self._local(tag)
-        if local in ("v", "t"):
+        if local in ("v", "t", "f"):
             self.collect = None
         elif local == "c" and self.in_data:
             self._end_cell()
@@ -747,7 +763,7 @@ class _SheetReader:
                 if len(self._styles) < 10_000:
                     self._styles[style] = index
             self.style = index
-        self.value = self.inline = self.collect = None
+        self.value = self.inline = self.collect = self.formula = None
 
     def _too_long(self) -> _Damaged:
         return _Damaged(
@@ -758,6 +774,8 @@ class _SheetReader:
 
     def _end_cell(self) -> None:
         value = self._cell_value()
+        if value is None and self.formula is not None:  # a formula no program calculated
+            value = Uncomputed("".join(self.formula))
         if value is not None:
             if isinstance(value, str) and len(value) > self.cell_chars:
                 raise self._too_long()
@@ -912,6 +930,7 @@ class _RowCollector:
         self.header: Header | None = None
         self.columns: list[str | None] = []
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
+        self.titles: list[str] = []  # the period of a table without a period column
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
@@ -920,10 +939,17 @@ class _RowCollector:
                 self._header(cells, number)
             else:
                 self.title = (cells, number)  # a sheet of titles: the last is refused as one
+                self.titles.append("".join(cell for cell in row if cell))
             return
         header = self.header
         assert header is not None
         columns = self.columns
+        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed)]
+        for position, formula in formulas:
+            if position < len(columns) and columns[position] not in (None, IGNORE):
+                self.kept.counted()  # its figure or text is not in the file: refused
+                self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
+                return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
         for position, (value, shown) in sorted(cells.items()):
@@ -961,7 +987,7 @@ class _RowCollector:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self.header = read_header(header, self.name, number)
+        self.header = read_header(header, self.name, number, self.titles)
         self.notes.header = self.header
         by_position = {position: column for column, position in self.header.positions.items()}
         by_position.update(dict.fromkeys(self.header.ignored, IGNORE))
@@ -980,4 +1006,4 @@ class _RowCollector:
 
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.
-_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year"})
+_TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})

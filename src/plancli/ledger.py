@@ -26,9 +26,10 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.errors import InputError
+from plancli.figure_words import milestone_words, signed_words
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _
-from plancli.periods import Period, parse_plan_period
+from plancli.periods import Period, malformed_period, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.stores.base import cached_period as _period
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 # plain.figure_problem, applied to typed figures here and to every figure a ledger holds.
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 _NOT_FINITE = {"nan", "snan", "inf", "infinity"}
-_DONE_WORDS = {"done", "完成"}
 
 
 # --------------------------------------------------------------------------------- values
@@ -56,51 +56,6 @@ def new_batch_id(now: datetime) -> str:
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-# Kinds whose figure is a (signed) growth %: a record may be written as the bulletin writes it.
-SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
-# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报).
-_FALL_WORDS = ("下降", "降低", "减少", "回落")
-_RISE_WORDS = ("增长", "上升", "提高", "增加")
-_SAME_PERIOD_WORDS = ("同比", "比上年")
-assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
-
-
-def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
-    """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
-    `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
-
-    Only for targets whose figure is a signed growth (growth, relative, trend): a level or a
-    total is never "下降" anything, so the word is refused there.
-    """
-    text = raw.strip()
-    if not text or text[0] < "\x80":  # every word starts with a Chinese character
-        return raw
-    for prefix in _SAME_PERIOD_WORDS:
-        if text.startswith(prefix):
-            text = text[len(prefix) :].lstrip()
-            break
-    for words, sign in ((_FALL_WORDS, "-"), (_RISE_WORDS, "")):
-        word = next((w for w in words if text.startswith(w)), None)
-        if word is None:
-            continue
-        if target.kind not in SIGNED_KINDS:
-            raise InputError(
-                _(
-                    "{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
-                    "targets); {target} is a {kind} target: record its figure as a number"
-                ).format(what=_(what), raw=raw, word=word, target=target.id, kind=target.kind)
-            )
-        rest = text[len(word) :].strip()
-        if rest[:1] in ("+", "-", "−"):
-            raise InputError(
-                _("{what} {raw!r}: write {words} or a signed number, not both").format(
-                    what=_(what), raw=raw, words=f"{word}{rest[1:]}"
-                )
-            )
-        return f"{sign}{rest}"
-    return raw
 
 
 def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = False) -> Decimal:
@@ -186,8 +141,8 @@ def parse_value(
     """A target's figure: a number, `done` (= 100) for a milestone, or a growth as the bulletin
     writes it (`下降4.0%` is −4.0, `增长5.2%` is 5.2: `signed_words`); range-checked."""
     if isinstance(raw, str):
-        if target.kind == "milestone" and raw.strip().lower() in _DONE_WORDS:
-            return Decimal(100)
+        if target.kind == "milestone" and (done := milestone_words(raw, what)) is not None:
+            return done
         worded = signed_words(raw, target, what)
         if worded is not raw:
             value = parse_number(worded, what, percent=value_is_percent(target))
@@ -402,7 +357,10 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     end of the year before, its base level when the report does not state it (2025, 2025-12,
     2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
     year = plan.plan.year
-    period = _period(text)  # parsed once per distinct text: an import names a dozen periods
+    try:
+        period = _period(text)  # parsed once per distinct text: an import names a dozen periods
+    except InputError:
+        raise InputError(malformed_period(text, year)) from None
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):

@@ -25,7 +25,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from plancli.errors import InputError, PlanError
+from plancli.errors import InputError, PlanError, os_reason
 from plancli.i18n import N_, _
 
 _KINDS = {
@@ -72,7 +72,7 @@ def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -
         return False
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
@@ -89,7 +89,7 @@ def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> Bin
         info = os.stat(path)
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
@@ -97,7 +97,7 @@ def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> Bin
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     handle = os.fdopen(fd, "rb")
     info = os.fstat(fd)  # the file opened, which may not be the one looked at above
@@ -114,7 +114,7 @@ def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> by
             return handle.read()
         except OSError as exc:
             raise error(
-                _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+                _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
             ) from None
 
 
@@ -147,7 +147,7 @@ def writable_target(path: Path, what: str) -> Path:
         return path
     except OSError as exc:
         raise InputError(
-            _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if stat.S_ISREG(info.st_mode):
         return path

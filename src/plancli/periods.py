@@ -101,18 +101,20 @@ class Period:
         return cls(year, "M", month)
 
 
-def _malformed(text: str) -> str:
+def malformed_period(text: str, year: int = 2022) -> str:
+    """The message for a period that is none, its examples in `year` (the plan's)."""
     return _(
         "malformed period {period!r}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, "
-        "e.g. 2022-06, 2022-Q2, 2022-H1, 2022"
-    ).format(period=text)
+        "e.g. {year}-06, {year}-Q2, {year}-H1, {year}"
+    ).format(period=text, year=year)
 
 
-def parse_period(text: str) -> Period:
-    """Parse a period string; raise InputError with a hint on anything malformed."""
+def parse_period(text: str, year: int = 2022) -> Period:
+    """Parse a period string; raise InputError with a hint (examples in `year`) on anything
+    malformed."""
     match = _PATTERN.match(text.strip())
     if match is None:
-        raise InputError(_malformed(text))
+        raise InputError(malformed_period(text, year))
     year = int(match.group(1))
     month, quarter, half = match.group(2), match.group(3), match.group(4)
     if month is not None:
@@ -124,13 +126,13 @@ def parse_period(text: str) -> Period:
     else:
         return Period(year, "Y", 1)
     if not 1 <= index <= limit:
-        raise InputError(_malformed(text))
+        raise InputError(malformed_period(text, year))
     return Period(year, granularity, index)  # type: ignore[arg-type]
 
 
 def parse_plan_period(text: str, plan_year: int) -> Period:
     """Parse a period and check that it lies in the plan year."""
-    period = parse_period(text)
+    period = parse_period(text, plan_year)
     if period.year != plan_year:
         raise InputError(
             _("period {period!r} is outside the plan year {year}").format(

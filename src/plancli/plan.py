@@ -7,6 +7,7 @@ id and field (validation), so the CLI can print one line and exit 3.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
@@ -44,9 +45,18 @@ def parse_toml(
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
+        from plancli.errors import decode_reason
+
+        if _is_gb18030(data):  # Notepad's "ANSI" on a Chinese Windows
+            raise error(
+                _(
+                    '{file}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are '
+                    "UTF-8: save it with the encoding UTF-8"
+                ).format(file=path)
+            ) from None
         raise error(
             _("{file}: not UTF-8 text ({reason} at byte {position})").format(
-                file=path, reason=exc.reason, position=exc.start
+                file=path, reason=decode_reason(exc), position=exc.start
             )
         ) from None
     try:
@@ -128,13 +138,24 @@ def _line_of_match(text: str, pattern: str) -> str:
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
+def _is_gb18030(data: bytes) -> bool:
+    """Chinese text in GB18030 (GBK), which is never valid UTF-8 by chance."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     return f"{match.group(1)}:{match.group(2)}" if match else "?"
 
 
 def _toml_reason(exc: tomli.TOMLDecodeError) -> str:
-    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+    from plancli.toml_reasons import toml_reason
+
+    return toml_reason(re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)))
 
 
 def load_plan(ref: str | None = None) -> Plan:
@@ -332,6 +353,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             close = [i for i in ids if target_id and target_id.lower() in i][:3]
     else:  # a Chinese name (an import names targets as the bulletin does): the closest names
         names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+        named = {t.id for t in plan.targets if target_id.strip() in (t.name, *t.aliases)}
+        if len(named) == 1:  # the name typed right, as `import` takes it
+            return _(
+                "{name!r} is the name of target {id}; on the command line, give its id: {id}"
+            ).format(name=target_id, id=named.pop())
         found = difflib.get_close_matches(target_id, names, n=3, cutoff=0.5)
         if not found:  # a part of a name, or a name with more words around it
             found = [n for n in names if target_id in n or n in target_id][:3]
@@ -345,6 +371,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     )
 
 
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
+def fold_name(text: str) -> str:
+    """A name as plancli compares names (`targets --search`, an import's target names): NFKC
+    (full-width brackets, digits and letters as ASCII), no spaces or quotation marks, case
+    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户)."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
 def filter_targets(
     plan: plain.Plan,
     section: str | None = None,
@@ -352,8 +388,8 @@ def filter_targets(
     search: str | None = None,
 ) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
-    check_filter(plan, section, kind)
-    needle = search.casefold() if search else None
+    section = check_filter(plan, section, kind)
+    needle = fold_name(search) if search else None
     return [
         target
         for target in plan.targets
@@ -362,16 +398,23 @@ def filter_targets(
         and (
             needle is None
             or needle in target.id
-            or needle in target.name.casefold()
-            or needle in target.name_en.casefold()
+            or needle in fold_name(target.name)
+            or needle in fold_name(target.name_en)
         )
     ]
 
 
-def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> None:
-    """An unknown section or kind, said (`filter_targets`)."""
+def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str | None:
+    """The section's id, given by id or by the name the tables show (主要预期目标); an unknown
+    section or kind, said (`filter_targets`)."""
     if section is not None and plan.section(section) is None:
-        known = ", ".join(s.id for s in plan.sections)
+        named = [s.id for s in plan.sections if section.strip() in (s.name, s.name_en)]
+        if len(named) == 1:
+            return check_filter(plan, named[0], kind)
+        from plancli.i18n import language
+
+        zh = language() == "zh"
+        known = ", ".join(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
                 section=section, known=known
@@ -381,6 +424,7 @@ def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> Non
         raise InputError(
             _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
         )
+    return section
 
 
 class BundledPlan(NamedTuple):

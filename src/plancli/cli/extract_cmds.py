@@ -8,7 +8,7 @@ import typer
 
 from plancli.cli.app import JsonOpt, command, say
 from plancli.cli.streams import emit
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _, language
 
 
@@ -109,7 +109,7 @@ def _read(report: str) -> bytes:
         raise InputError(_("{file} is a folder, not a report's text").format(file=report)) from None
     except OSError as exc:
         raise InputError(
-            _("cannot read {file}: {reason}").format(file=report, reason=exc.strerror or exc)
+            _("cannot read {file}: {reason}").format(file=report, reason=os_reason(exc))
         ) from None
 
 

@@ -17,7 +17,7 @@ import typer
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
 from plancli.cli.streams import emit
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
 from plancli.safe import visible
 
@@ -275,7 +275,7 @@ def import_cmd(
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
-            _("{path}: cannot read: {reason}").format(path=name, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=name, reason=os_reason(exc))
         ) from None
     finally:
         if file != "-":
@@ -289,6 +289,11 @@ def import_cmd(
     say_created(location.path, creating, result.written, dry_run)
     if notes.encoding == "GB18030":
         say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
+    if notes.header is not None and notes.header.period:
+        message = _(
+            "{file}: no period column; every row is for {period}, as its title or file name says"
+        )
+        say(message.format(file=name, period=notes.header.period))
     if notes.blank_rows:
         say(
             ngettext(

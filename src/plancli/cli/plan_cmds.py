@@ -19,7 +19,7 @@ from plancli.cli.app import (
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit
-from plancli.errors import InputError, PlanFileError
+from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -45,6 +45,14 @@ def targets_cmd(
     st = state(ctx)
     plan = st.plain_plan
     selected = filter_targets(plan, section, kind, search)
+    if search and not selected and not (json_out or csv_out):  # not an empty table
+        where = _(" (in section {section})").format(section=section) if section else ""
+        say(
+            _(
+                "no target's id or name contains {search}{where}; `plancli targets` lists them all"
+            ).format(search=repr(search), where=where)
+        )
+        return
     if json_out:
         from plancli.output import dump_json, targets_output
 
@@ -328,7 +336,7 @@ def init_cmd(
         shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(
-            _("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)
+            _("cannot write {file}: {reason}").format(file=target, reason=os_reason(exc))
         ) from None
     from plancli.stores.copy import copy_bundled_ledger
 

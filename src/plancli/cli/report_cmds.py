@@ -15,6 +15,7 @@ import typer
 
 from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
+from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 
@@ -129,6 +130,7 @@ def report_cmd(
 ) -> None:
     from plancli.assess import assess_plan
     from plancli.ledger_read import read_ledger
+    from plancli.report.files import refuse_overwriting
     from plancli.report.model import build_report
 
     chosen = choose_format(fmt, output)
@@ -138,6 +140,7 @@ def report_cmd(
     # As every read command: the plan and the ledger as plain data, no Pydantic on a plan seen
     # before (a ledger named but missing, then an invalid plan, reported first).
     location = st.read_ledger()
+    refuse_overwriting(output, st.source.path, None if location.url else location.path)
     plan = st.plain_plan
     contents = read_ledger(location)
     records = contents.records
@@ -214,11 +217,13 @@ def template_cmd(
         from plancli.report.xlsx import template_workbook
 
         data = template_workbook(rows, st.lang, created=report_time())
-    elif file == "-":
-        data = template_csv(rows, st.lang).encode("utf-8")
+    elif file == "-":  # CSV on stdout in the terminal's encoding, as every --csv (GBK too)
+        emit(template_csv(rows, st.lang))
+        data = None
     else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
         data = template_csv(rows, st.lang).encode("utf-8-sig")
-    _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
+    if data is not None:
+        _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
     if file != "-":
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         say(

@@ -89,6 +89,13 @@ def check_chinese(text: str, name: str = "report") -> None:
     # (one in a hundred at least: of random bytes GB18030 makes, one in two thousand)
     common = len(_COMMON.findall(sample))
     if ideographs < 20 or ideographs < 0.3 * letters or common < max(5, ideographs // 100):
+        if ideographs >= 0.3 * letters and letters < 200:  # Chinese, a line or two of it
+            raise InputError(
+                _(
+                    "{name} is too short for a report: {ideographs} Chinese characters "
+                    "(a development plan or government work report is expected)"
+                ).format(name=name, ideographs=ideographs)
+            )
         raise InputError(
             _(
                 "{name} is not a Chinese report: found {ideographs} Chinese characters "

@@ -364,7 +364,8 @@ def section_table(out: StatusOutput, lang: Lang) -> Table:
 
 def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     unit = rows[0].unit
-    table = _table(f"{t('investment', lang)} ({unit})")
+    word = t("investment", lang)
+    table = _table(f"{word}（{unit}）" if lang == "zh" else f"{word} ({unit})")
     table.caption = shown(f"┃ = {t('expected_share', lang)}", style="dim")
     table.caption_justify = "left"
     table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=8)

@@ -29,7 +29,7 @@ _ZH = {
     "target": "目标",
     "period": "期间",
     "value": "数值",
-    "amount": "金额",
+    "amount": "总量",
     "recorded (UTC)": "记录时间 (UTC)",
     "batch": "批次",
     "note": "备注",
@@ -46,6 +46,7 @@ _ZH = {
     "plan": "计划",
     "amendments": "年中调整",
     "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
+    "batch {batch}, recorded {time} UTC": "批次 {batch}，录入于 {time} UTC",
 }
 
 
@@ -191,7 +192,11 @@ def amendments_table(
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
     """The records of the batch to revert, and the figure in force for each afterwards; or
     the amendment to revert, and the bound in force from its period on afterwards."""
-    title = shown(f"batch {undo.batch}, recorded {recorded_text(undo.recorded_at)} UTC")
+    title = shown(
+        _w("batch {batch}, recorded {time} UTC", lang).format(
+            batch=undo.batch, time=recorded_text(undo.recorded_at)
+        )
+    )
     if not undo.steps:
         return _undo_amendments_table(plan, undo, lang, title)
     table = _AtWidth(lambda width: _undo_records_table(plan, undo, lang, title, width))

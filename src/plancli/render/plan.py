@@ -108,7 +108,8 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         p = target.projects
         text = t("detail.projects", lang).format(total=p.total, continuing=p.continuing, new=p.new)
         if p.total_investment:
-            text += t("detail.total_investment", lang).format(amount=num(p.total_investment))
+            amount = num(p.total_investment)
+            text += t("detail.total_investment", lang).format(amount=amount, unit=target.unit)
         add(t("projects", lang), text)
     if target.baseline:
         b = target.baseline
@@ -118,7 +119,8 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
             f"{t('detail.plan', lang)} {num(b.plan)}" if b.plan is not None else "",
             b.plan_text if b.plan_text and b.plan_text != num(b.plan) else "",
         ]
-        add(f"{t('baseline', lang)} {b.year}", "; ".join(f for f in fields if f))
+        separator = "；" if lang == "zh" else "; "
+        add(f"{t('baseline', lang)} {b.year}", separator.join(f for f in fields if f))
     add(t("quote", lang), target.quote, newlines=True)  # the report's sentence may span lines
     # The note in the chosen language where the plan gives one (`note_en`), else as written.
     note = target.note_en if lang == "en" and target.note_en else target.note

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from plancli.errors import InputError
+from plancli.errors import InputError, os_reason
 from plancli.i18n import _
 
 
@@ -45,7 +45,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         temp_name = None
     except OSError as exc:
         raise InputError(
-            _("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)
+            _("cannot write {file}: {reason}").format(file=path, reason=os_reason(exc))
         ) from None
     finally:
         if temp_name is not None:
@@ -57,3 +57,28 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def refuse_overwriting(output: str | None, plan: Path, ledger: Path | None) -> None:
+    """A report is never written over the plan or the ledger in use: a name completed by the
+    shell's tab (`-o plan2022.p<Tab>`) replaced months of figures with a web page."""
+    if output is None or output == "-" or not os.path.exists(output):
+        return
+    for kept, message in (
+        (
+            plan,
+            _(
+                "{file} is the plan in use: a report would replace it; give the report another "
+                "name (june.html)"
+            ),
+        ),
+        (
+            ledger,
+            _(
+                "{file} is the ledger in use: a report would replace it; give the report "
+                "another name (june.html)"
+            ),
+        ),
+    ):
+        if kept is not None and os.path.exists(kept) and os.path.samefile(output, kept):
+            raise InputError(message.format(file=output))

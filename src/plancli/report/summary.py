@@ -20,6 +20,7 @@ from plancli.fmt import growth_rest_text, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
+from plancli.report.text import zh_as_of
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -38,7 +39,6 @@ COUNT_ORDER: tuple[Status, ...] = (
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
 # Targets needing attention are named in groups, at most this many each ("…等12项").
 NAMED_AT_MOST = 8
-_ZH_DIGITS = "〇一二三四"
 _MONTHS_EN = (
     "January",
     "February",
@@ -133,13 +133,7 @@ class _Writer:
         period = parse_period(self.report.as_of)
         year = period.year
         if self.zh:
-            if period.is_final:
-                return f"{year}年全年"
-            if period.granularity == "M":
-                return f"截至{year}年{period.index}月"
-            if period.granularity == "Q":
-                return f"截至{year}年{_ZH_DIGITS[period.index]}季度末"
-            return f"截至{year}年上半年"
+            return zh_as_of(self.report.as_of)
         if period.is_final:
             return f"For the whole of {year}"
         if period.granularity == "M":

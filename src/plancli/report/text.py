@@ -121,7 +121,26 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
 
 
 def as_of_line(as_of: str | None, time_progress: Decimal | None, lang: Lang) -> str:
-    return t("report.as_of", lang).format(as_of=as_of or DASH, time_progress=percent(time_progress))
+    progress = percent(time_progress)
+    if lang == "zh" and as_of is not None:  # dated as the summary is: 截至2022年6月
+        return f"{zh_as_of(as_of)}，时间进度{progress}。"
+    return t("report.as_of", lang).format(as_of=as_of or DASH, time_progress=progress)
+
+
+def zh_as_of(as_of: str) -> str:
+    """截至2022年6月, 截至2022年二季度末, 截至2022年上半年, 2022年全年: a period as a bureau's
+    report dates itself."""
+    from plancli.periods import parse_period
+
+    period = parse_period(as_of)
+    year = period.year
+    if period.is_final:
+        return f"{year}年全年"
+    if period.granularity == "M":
+        return f"截至{year}年{period.index}月"
+    if period.granularity == "Q":
+        return f"截至{year}年{'〇一二三四'[period.index]}季度末"
+    return f"截至{year}年上半年"
 
 
 def title(plan_name: str, lang: Lang) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from plancli.errors import InputError, LedgerFileError
+from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import N_, _
 from plancli.locations import LedgerLocation
 from plancli.paths import writable_target
@@ -250,7 +250,7 @@ def make_folder(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot create: {reason}").format(path=path.parent, reason=exc.strerror)
+            _("{path}: cannot create: {reason}").format(path=path.parent, reason=os_reason(exc))
         ) from None
 
 

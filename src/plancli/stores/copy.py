@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plancli.errors import InputError, LedgerFileError
+from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.locations import (
     BUNDLED_LEDGERS,
@@ -96,7 +96,7 @@ def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) ->
         text = bundled.read_text(encoding="utf-8")
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot read: {reason}").format(path=bundled, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=bundled, reason=os_reason(exc))
         ) from None
     write_atomically(writable_target(destination, LEDGER), text)
     return len(records)

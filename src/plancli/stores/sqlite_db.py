@@ -11,7 +11,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from plancli.errors import LedgerFileError
+from plancli.errors import LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
 from plancli.stores.base import (
@@ -122,7 +122,7 @@ def _check_file(path: Path) -> bool:
         header = _file_header(path)
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if not header:
         return False

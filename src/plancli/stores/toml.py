@@ -26,7 +26,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from plancli.errors import LedgerFileError
+from plancli.errors import LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.locations import (
     LedgerLocation,
@@ -294,7 +294,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:
-    return _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+    return _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
 
 
 def _file_mode(path: Path) -> int:
@@ -361,7 +361,7 @@ def exclusive_lock(
             ) from None
         raise LedgerFileError(
             _("{path}: cannot create the lock file: {reason}").format(
-                path=lock_path, reason=exc.strerror
+                path=lock_path, reason=os_reason(exc)
             )
         ) from None
     try:

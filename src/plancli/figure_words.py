@@ -1,0 +1,76 @@
+"""A figure as a bulletin writes it in words: a growth (`下降4.0%` is −4.0, `增长5.2%` 5.2)
+and a milestone done (`完成`, `已完成` are 100 percent done)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from plancli.errors import InputError
+from plancli.i18n import N_, _
+from plancli.stores.base import shown
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyTarget
+
+_DONE_WORDS = {"done", "完成", "已完成", "全部完成"}  # 已完成: a progress table's word
+
+
+def milestone_words(raw: str, what: str = N_("value")) -> Decimal | None:
+    """100 for a milestone's `done` (完成, 已完成); None for a figure; an InputError saying
+    what a milestone takes for any other word (进行中)."""
+    if raw.strip().lower() in _DONE_WORDS:
+        return Decimal(100)
+    if any(ch.isdigit() for ch in raw):
+        return None
+    raise InputError(
+        _(
+            "{what} {raw} is not a number: a milestone takes its percent done, 0 to 100, or "
+            "done (完成, 已完成)"
+        ).format(what=_(what), raw=shown(raw))
+    )
+
+
+# Kinds whose figure is a (signed) growth %: a record may be written as the bulletin writes it.
+SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
+# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报).
+_FALL_WORDS = ("下降", "降低", "减少", "回落")
+_RISE_WORDS = ("增长", "上升", "提高", "增加")
+_SAME_PERIOD_WORDS = ("同比", "比上年")
+assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
+
+
+def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
+    """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
+    `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.
+
+    Only for targets whose figure is a signed growth (growth, relative, trend): a level or a
+    total is never "下降" anything, so the word is refused there.
+    """
+    text = raw.strip()
+    if not text or text[0] < "\x80":  # every word starts with a Chinese character
+        return raw
+    for prefix in _SAME_PERIOD_WORDS:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip()
+            break
+    for words, sign in ((_FALL_WORDS, "-"), (_RISE_WORDS, "")):
+        word = next((w for w in words if text.startswith(w)), None)
+        if word is None:
+            continue
+        if target.kind not in SIGNED_KINDS:
+            raise InputError(
+                _(
+                    "{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
+                    "targets); {target} is a {kind} target: record its figure as a number"
+                ).format(what=_(what), raw=raw, word=word, target=target.id, kind=target.kind)
+            )
+        rest = text[len(word) :].strip()
+        if rest[:1] in ("+", "-", "−"):
+            raise InputError(
+                _("{what} {raw!r}: write {words} or a signed number, not both").format(
+                    what=_(what), raw=raw, words=f"{word}{rest[1:]}"
+                )
+            )
+        return f"{sign}{rest}"
+    return raw

@@ -1,0 +1,45 @@
+"""The TOML parser's reasons (tomli's English) in the interface's language: an analyst who
+edits a plan or a ledger by hand reads what is wrong on the line the error names."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.i18n import N_, _
+
+# tomli's own messages, word for word (its _parser.py); the English is unchanged.
+_FIXED = {
+    text: text
+    for text in (
+        N_("Invalid value"),
+        N_("Expected newline or end of document after a statement"),
+        N_("Cannot overwrite a value"),
+        N_("Invalid statement"),
+        N_("Expected '=' after a key in a key/value pair"),
+        N_("Unterminated string"),
+        N_("Invalid initial character for a key part"),
+        N_("Unclosed array"),
+        N_("Unclosed inline table"),
+        N_("Invalid date or datetime"),
+        N_("Invalid hex value"),
+        N_("An object other than list found behind this key"),
+    )
+}
+_WITH_VALUE = (
+    (re.compile(r"^Cannot declare (.+) twice$"), N_("Cannot declare {value} twice")),
+    (re.compile(r"^Expected (.+)$"), N_("Expected {value}")),
+    (re.compile(r"^Illegal character (.+)$"), N_("Illegal character {value}")),
+    (re.compile(r"^Found invalid character (.+)$"), N_("Found invalid character {value}")),
+    (re.compile(r"^Duplicate inline table key (.+)$"), N_("Duplicate inline table key {value}")),
+)
+
+
+def toml_reason(text: str) -> str:
+    """tomli's reason (without its position) in the interface's language."""
+    if text in _FIXED:
+        return _(_FIXED[text])
+    for pattern, message in _WITH_VALUE:
+        match = pattern.match(text)
+        if match:
+            return _(message).format(value=match.group(1))
+    return text
