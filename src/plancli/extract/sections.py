@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from plancli.errors import InputError
 from plancli.extract.density import best_run, speaks_of_next_year, target_clauses
@@ -23,23 +22,16 @@ from plancli.extract.leads import (
     spoken_of_past,
 )
 from plancli.extract.paragraph import more_targets, paragraph_end
+from plancli.extract.parts import (
+    NUMBERED,
+    SUBSECTION,
+    PartKind,
+    classify,
+    headings,
+)
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
-
-PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
-
-# A top-level heading: 一、… or 第一部分 …/第一章 … (reports and their copies number them
-# either way).
-_NUMBERED = re.compile(
-    r"^\s*(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})(?:部分|章)[、:\s]*)"
-    r"\s*(\S.{0,80})$"
-)
-_UNNUMBERED = re.compile(
-    r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
-)
-_SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
-_APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
 
 
 @dataclass(frozen=True)
@@ -90,79 +82,25 @@ class Layout:
         return [Span(p.start, p.end) for p in self.parts if p.kind == "review"]
 
 
-def _headings(parse: str, body: Span) -> list[tuple[Line, str]]:
-    """Top-level headings (一、… or a bare 2026年重点工作) until the first appendix."""
-    found: list[tuple[Line, str]] = []
-    for line in split_lines(parse, body.start, body.end):
-        text = line.stripped
-        if _APPENDIX.match(text):
-            found.append((line, text))
-            break
-        match = _NUMBERED.match(text)
-        if match and "。" not in text[:-1] and len(text) <= 70 and text[-1] not in ",;":
-            found.append((line, match.group(3).strip()))
-        elif (
-            4 <= len(text) <= 30
-            and not _SUBSECTION.match(text)
-            and not re.search(r"[,，。;；:：!！]", text)
-            and _UNNUMBERED.search(text)
-        ):
-            found.append((line, text))
-    return found
-
-
-def _classify(title: str, year: int, opening: str = "") -> PartKind:
-    """A part's kind from its title; where the title says it only in a figure of speech (福建's
-    一年接着一年干，…取得新进展新成效, 一张蓝图绘到底，…, 一鼓作气勇争先，全力推动“十五五”开好局),
-    from its opening sentence: 2025年是…/一年来 a review, “十五五”时期是… the five years, 2026年
-    是“十五五”开局之年 this year's work."""
-    if _APPENDIX.match(title):
-        return "appendix"
-    if re.search(r"投资", title) and re.search(r"项目", title) and re.search(r"计划", title):
-        return "investment"
-    this_year = f"{year}年" in title or "今年" in title
-    if this_year and not re.search(r"回顾|执行情况|成就", title):
-        return "plan"
-    if re.search(r"回顾|执行情况|成就|主要工作", title):
-        return "review"
-    opens = _opening_year(opening, year)
-    if re.search(r"十五五|十四五|五年|规划|远景", title):
-        return "plan" if opens == "plan" else "fiveyear"
-    return opens or "plan"
-
-
-def _opening_year(opening: str, year: int) -> PartKind | None:
-    """What a part's first sentence speaks of: the plan year (2026年是…, 今年…), the year
-    before (2025年是…, 一年来, 过去一年), the five-year span (“十五五”时期…), or None."""
-    first = re.split(r"[。！？]", opening, maxsplit=1)[0][:60]
-    if re.match(rf"\s*(?:{year}年|今年|新的一年)", first):
-        return "plan"
-    if re.match(rf"\s*(?:{year - 1}年|一年来|过去一年|去年)", first) or "一年来" in first:
-        return "review"
-    if re.match(r"\s*“?(?:十五五|十四五|未来五年)", first):
-        return "fiveyear"
-    return None
-
-
 def locate(parse: str, body: Span, year: int | None = None) -> Layout:
     """The layout of the report in `parse` (its parse form)."""
-    headings = _headings(parse, body)
+    found_headings = headings(parse, body.start, body.end)
     found_year = (
         year
         if year is not None
-        else plan_year(parse, body.start, body.end, [t for _, t in headings])
+        else plan_year(parse, body.start, body.end, [t for _, t in found_headings])
     )
     if found_year is None:
         raise InputError(_("cannot tell the plan year from the report; give it with --year"))
     layout = Layout(year=found_year, body=body)
     # Parts: from each heading to the next.
-    starts = [(line.start, title) for line, title in headings]
+    starts = [(line.start, title) for line, title in found_headings]
     if not starts or starts[0][0] > body.start:
         starts.insert(0, (body.start, ""))
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else body.end
         opening = parse[parse.find("\n", start) + 1 : end][:200] if title else ""
-        kind: PartKind = "front" if not title else _classify(title, found_year, opening)
+        kind: PartKind = "front" if not title else classify(title, found_year, opening)
         layout.parts.append(Part(kind, title, start, end))
     _find_headline(parse, layout)
     for part in layout.parts:
@@ -371,7 +309,7 @@ def _next_part(parse: str, layout: Layout, pos: int) -> int:
             part.start > pos
             and part.title
             and not re.search(r"\d(?!\d*\s*年)", part.title)
-            and _NUMBERED.match(parse[part.start : part.end].split("\n", 1)[0])
+            and NUMBERED.match(parse[part.start : part.end].split("\n", 1)[0])
         ):
             return part.start
     return layout.body.end
@@ -480,7 +418,7 @@ def _work_sections(
     for line in lines:
         if headline is not None and headline.start <= line.start < headline.end:
             continue
-        match = _SUBSECTION.match(line.text)
+        match = SUBSECTION.match(line.text)
         if match:
             rest = line.text[match.end() :]
             title = re.split(r"[。]", rest, maxsplit=1)[0].strip()

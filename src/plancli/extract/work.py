@@ -11,8 +11,6 @@ not an institution whose "done" a report cannot define (建立…机制/制度/�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -20,110 +18,33 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup
+from plancli.extract.work_forms import (
+    CN_QUANTITY,
+    CN_VERB,
+    COUNTER,
+    HEADING,
+    LEAD,
+    MILESTONE_END,
+    MILESTONE_START,
+    NUM,
+    ONGOING,
+    OPEN_ENDED,
+    OTHER_YEAR,
+    PAST,
+    PAST_NEXT,
+    PAST_OPENING,
+    QUANTITY,
+    SCHEDULE,
+    TENTATIVE,
+    UNIT,
+    VERB,
+    Clause,
+    clauses,
+    split_list,
+    split_objects,
+    target_name,
+)
 from plancli.i18n import _
-
-NUM = r"\d+(?:\.\d+)?"
-UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
-    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
-    r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
-    r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
-    r"部|万头|头|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|[EP][Ff][Ll][Oo][Pp][Ss]"
-)
-_QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
-    r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
-)
-_CN_QUANTITY = re.compile(
-    r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
-)
-_HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
-_COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部|名")  # units that count things
-_SCHEDULE = re.compile(r"第[一二三四五]年")
-_CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
-_CLAUSE_END = re.compile(r"[,;。:\n]")
-# (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
-_PAST = re.compile(
-    r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
-)
-_OTHER_YEAR = re.compile(r"(20\d\d)年")
-_PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
-_PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
-_ONGOING = re.compile(
-    r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
-    r"|^滚动(?:实施|推进|建设)"  # a rolling programme: 滚动实施1500个以上省重点技改项目
-)
-_VERB = re.compile(
-    r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
-    r"突破|超过|举办|办好|开工|竣工|投产|扩建|提升|提高|增加|减少|降低|下降|培训|帮扶|吸引|接待|发放|"
-    r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
-    r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
-    r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
-    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
-    r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移"
-)
-_LEAD = re.compile(
-    r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
-    r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
-)
-
-_MILESTONE_START = re.compile(
-    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|高标准|高质量|如期|按期|"
-    r"尽早|在年内|今年)*)"
-    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|办好|服务保障|创建|制定|建立"
-    r"|搭建)(?P<object>.{2,45})$"
-)
-_MILESTONE_END = re.compile(
-    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
-    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园)$"
-)
-_OPEN_ENDED = re.compile(
-    r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
-)
-_TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
-_FACILITY = re.compile(
-    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
-    r"|铁路|公路|机场|大桥|线|赛|运动会|论坛|博览会)$"
-)
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    text: str
-
-
-def _clauses(parse: str, start: int, end: int) -> Iterator[_Clause]:
-    pos = start
-    for match in [*_CLAUSE_END.finditer(parse, start, end), None]:
-        stop = end if match is None else match.start()
-        s, e = pos, stop
-        while s < e and parse[s] in " \t　、—":
-            s += 1
-        while e > s and parse[e - 1].isspace():
-            e -= 1
-        if e - s >= 3:
-            yield _Clause(s, e, parse[s:e])
-        pos = stop + 1
-
-
-def _split_list(clause: _Clause) -> list[_Clause]:
-    """A clause split at the 、 outside quotation marks and brackets."""
-    parts: list[_Clause] = []
-    depth, pos = 0, clause.start
-    for index, ch in enumerate(clause.text):
-        if ch in "“《(（":
-            depth += 1
-        elif ch in "”》)）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            parts.append(
-                _Clause(pos, clause.start + index, clause.text[pos - clause.start : index])
-            )
-            pos = clause.start + index + 1
-    parts.append(_Clause(pos, clause.end, clause.text[pos - clause.start :]))
-    return [p for p in parts if p.text.strip()]
 
 
 class WorkReader:
@@ -150,18 +71,18 @@ class WorkReader:
 
     def _section(self, section: WorkSection, start: int, end: int) -> None:
         heading_end = start
-        heading = _HEADING.match(self.parse, start, end)
+        heading = HEADING.match(self.parse, start, end)
         if heading:
             # "（一）构建现代化产业体系，实施产业“三项工程”": a title, not a promise.
             stop = self.parse.find("。", start, end)
             line_end = self.parse.find("\n", start, end)
             heading_end = min(x for x in (stop, line_end, end) if x >= 0)
-        for clause in _clauses(self.parse, start, end):
+        for clause in clauses(self.parse, start, end):
             if clause.end <= heading_end or self._past(clause.text):
                 continue
             if self._past_sentence(clause.start, clause.end):
                 continue
-            if _SCHEDULE.search(clause.text):
+            if SCHEDULE.search(clause.text):
                 continue
             if not self._quantities(section, clause):
                 self._milestones(section, clause)
@@ -178,7 +99,7 @@ class WorkReader:
             text,
         ):
             last = re.findall(rf"第[一二三四五]年[^,;。\n]*?({NUM})%", match.group(0))[-1]
-            where = _Clause(start + match.start(), start + match.end(), match.group(0))
+            where = Clause(start + match.start(), start + match.end(), match.group(0))
             name = re.sub(r"第[一二三四五]年.*$", "", match.group(0)).strip("“ ") or "任务完成率"
             target = self._new(section, f"{name}完成率", "level", "%", where)
             target.min = Decimal(last)
@@ -201,7 +122,7 @@ class WorkReader:
                 or re.search(r"推进|推动|加快", before + name)
             ):
                 continue
-            where = _Clause(start + match.start(), start + match.end(), match.group(0))
+            where = Clause(start + match.start(), start + match.end(), match.group(0))
             label = f"“{name}”动态清零" if held else f"{name}清零"
             target = self._new(section, label, "level", "户" if "家庭" in name else "个", where)
             target.max = Decimal(0)
@@ -216,31 +137,31 @@ class WorkReader:
             before = max(
                 self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1)
             )
-            if _PAST_OPENING.match(self.parse, before + 1):
+            if PAST_OPENING.match(self.parse, before + 1):
                 return True
-        if _PAST_OPENING.match(self.parse, opening) or re.match(
+        if PAST_OPENING.match(self.parse, opening) or re.match(
             rf"\s*(?:{self.layout.year - 1})年", self.parse[opening:start]
         ):
             return True
-        if any(int(y) != self.layout.year for y in _OTHER_YEAR.findall(self.parse, opening, start)):
+        if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
-        return _PAST_NEXT.match(self.parse, end) is not None
+        return PAST_NEXT.match(self.parse, end) is not None
 
     def _past(self, text: str) -> bool:
-        if _PAST.search(text):
+        if PAST.search(text):
             return True
-        return any(int(y) != self.layout.year for y in _OTHER_YEAR.findall(text))
+        return any(int(y) != self.layout.year for y in OTHER_YEAR.findall(text))
 
     # ------------------------------------------------------------------ quantities
-    def _quantities(self, section: WorkSection, clause: _Clause) -> bool:
-        pieces = _split_list(clause)
+    def _quantities(self, section: WorkSection, clause: Clause) -> bool:
+        pieces = split_list(clause)
         found = False
         each = re.search(rf"各\s*({NUM})\s*({UNIT})", clause.text)
         if each and len(pieces) >= 2:
             # "新认定科技型、高新技术企业各20户": one target per listed subject.
             for piece in pieces:
                 name = re.sub(rf"各\s*{NUM}\s*({UNIT}).*$", "", piece.text)
-                name = _LEAD.sub("", name)
+                name = LEAD.sub("", name)
                 if not name:
                     continue
                 if piece is not pieces[0] and pieces[0].text.startswith(("新", "引进", "培育")):
@@ -256,7 +177,7 @@ class WorkReader:
             return True
         if self._respectively(section, clause):
             return True
-        arabic = [(piece, m) for piece in pieces for m in _QUANTITY.finditer(piece.text)]
+        arabic = [(piece, m) for piece in pieces for m in QUANTITY.finditer(piece.text)]
         self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
             if match.group(3) == "%" and not re.search(
@@ -271,7 +192,7 @@ class WorkReader:
             if (
                 match.group(4)
                 and match.group(3) != "%"
-                and not _COUNTER.fullmatch(match.group(3))
+                and not COUNTER.fullmatch(match.group(3))
                 and re.match(r"[\u4e00-\u9fff]", after)
             ):
                 # "15万人以上街道": a size that qualifies a noun, not a promise (a count of
@@ -279,28 +200,28 @@ class WorkReader:
                 continue
             if (
                 match.group(3) != "%"
-                and not _COUNTER.fullmatch(match.group(3))
+                and not COUNTER.fullmatch(match.group(3))
                 and re.match(r"[\u4e00-\u9fff]", after)
                 and any(
-                    later.start() > match.end() and _COUNTER.fullmatch(later.group(3))
-                    for later in _QUANTITY.finditer(piece.text)
+                    later.start() > match.end() and COUNTER.fullmatch(later.group(3))
+                    for later in QUANTITY.finditer(piece.text)
                 )
             ):
                 continue  # 总投资超10亿元项目50个以上: the size of what the count counts
             if prefix.endswith("等") and any(
-                later.start() > match.end() for later in _QUANTITY.finditer(piece.text)
+                later.start() > match.end() for later in QUANTITY.finditer(piece.text)
             ):
                 continue  # 关岭等8个重点县建设…基地6.2万亩: whose target it is, not the target
             if re.match(r"个?(?:领域|方面|环节)", piece.text[match.end() :]):
                 continue  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
             # the verb before a list (新建A、B 10个), or after the list the count opens
             # (推动20个机关、企事业单位附属空间对社会开放共享)
-            verb_in_list = (piece is not pieces[0] and _VERB.search(pieces[0].text)) or (
-                piece is pieces[0] and len(pieces) > 1 and _VERB.search(pieces[-1].text)
+            verb_in_list = (piece is not pieces[0] and VERB.search(pieces[0].text)) or (
+                piece is pieces[0] and len(pieces) > 1 and VERB.search(pieces[-1].text)
             )
             has_verb = (
-                _VERB.search(prefix)
-                or _VERB.search(piece.text[match.end() :])
+                VERB.search(prefix)
+                or VERB.search(piece.text[match.end() :])
                 or re.match(r"(?:确保|力争)", clause.text)  # 确保粮食播种面积1530万亩
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (
@@ -311,7 +232,7 @@ class WorkReader:
             )
             if not has_verb and not verb_in_list:
                 continue
-            name = _name(piece.text, match)
+            name = target_name(piece.text, match)
             low, high = Decimal(match.group(1)), match.group(2)
             target = self._quantity(
                 section,
@@ -328,14 +249,14 @@ class WorkReader:
         if arabic:
             return found
         for piece in pieces:
-            for match in _CN_QUANTITY.finditer(piece.text):
+            for match in CN_QUANTITY.finditer(piece.text):
                 value = chinese_integer(match.group(1))
                 if value is None or value < 2:
                     continue
                 before = piece.text[max(0, match.start() - 6) : match.start()]
-                if not _CN_VERB.search(before):
+                if not CN_VERB.search(before):
                     continue
-                name = _name(piece.text, match)
+                name = target_name(piece.text, match)
                 target = self._quantity(
                     section, piece, name, Decimal(value), None, match.group(2), None
                 )
@@ -348,7 +269,7 @@ class WorkReader:
                     found = True
         return found
 
-    def _respectively(self, section: WorkSection, clause: _Clause) -> bool:
+    def _respectively(self, section: WorkSection, clause: Clause) -> bool:
         """Subjects and figures paired by 分别 (省外游客、入境过夜游客分别增长10%、35%以上;
         …政务移动应用整合分别完成25%、50%、20%): a target each, quoting the clause; a qualifier
         written once, after the last figure, is each one's."""
@@ -356,11 +277,11 @@ class WorkReader:
         if word is None:
             return False
         subjects = [
-            _LEAD.sub("", part).strip()
+            LEAD.sub("", part).strip()
             for part in re.split(r"[、和]", clause.text[: word.start()])
             if part.strip()
         ]
-        figures = list(_QUANTITY.finditer(clause.text, word.end()))
+        figures = list(QUANTITY.finditer(clause.text, word.end()))
         between = [clause.text[a.end() : b.start()] for a, b in pairwise(figures)]
         if (
             len(figures) < 2
@@ -388,9 +309,9 @@ class WorkReader:
     def _shared_rate(
         self,
         section: WorkSection,
-        clause: _Clause,
-        pieces: list[_Clause],
-        arabic: list[tuple[_Clause, re.Match[str]]],
+        clause: Clause,
+        pieces: list[Clause],
+        arabic: list[tuple[Clause, re.Match[str]]],
     ) -> None:
         """Series listed before one growth rate (海洋药物和生物制品、海洋电力、海洋旅游增速保持在
         10%以上): the rate is each one's, a target each, quoting the clause (the last series
@@ -402,16 +323,16 @@ class WorkReader:
         if match.group(3) != "%" or rate is None:
             return
         for piece in pieces[:-1]:
-            subject = _LEAD.sub("", piece.text)
+            subject = LEAD.sub("", piece.text)
             if len(subject) > 16 or re.search(r"\d", subject):
                 return
-            if _VERB.search(subject) and not rate.group(1):
+            if VERB.search(subject) and not rate.group(1):
                 return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
         for piece in pieces[:-1]:
             self._quantity(
                 section,
                 clause,
-                f"{_LEAD.sub('', piece.text)}{rate.group(2)}",
+                f"{LEAD.sub('', piece.text)}{rate.group(2)}",
                 Decimal(match.group(1)),
                 None,
                 "%",
@@ -421,7 +342,7 @@ class WorkReader:
     def _quantity(
         self,
         section: WorkSection,
-        where: _Clause,
+        where: Clause,
         name: str,
         low: Decimal,
         high: Decimal | None,
@@ -438,7 +359,7 @@ class WorkReader:
             kind = "growth" if re.search(r"增长|增速", text) else "level"
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
-        elif re.search(rf"达到?\s*{NUM}\s*万?(?:{_COUNTER.pattern})", text) and not re.search(
+        elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
             r"新增|新建|新认定", text
         ):
             kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
@@ -449,7 +370,7 @@ class WorkReader:
             # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…: a
             # stock (an industry's 规模, its output, stays a cumulative)
             kind = "level"
-        elif (_ONGOING.match(clause or text) and not text.startswith("完成")) or re.search(
+        elif (ONGOING.match(clause or text) and not text.startswith("完成")) or re.search(
             r"续建|在建", name
         ):
             # 推进…，完成投资9800亿元以上: the sum is delivered; 提速…23个续建项目: under way
@@ -502,17 +423,17 @@ class WorkReader:
         return False
 
     # ------------------------------------------------------------------ milestones
-    def _milestones(self, section: WorkSection, clause: _Clause) -> None:
+    def _milestones(self, section: WorkSection, clause: Clause) -> None:
         text = clause.text
-        if _TENTATIVE.match(text) or (re.search(r"\d", text) and _QUANTITY.search(text)):
+        if TENTATIVE.match(text) or (re.search(r"\d", text) and QUANTITY.search(text)):
             return
-        start = _MILESTONE_START.match(text)
-        end = None if start else _MILESTONE_END.match(text)
+        start = MILESTONE_START.match(text)
+        end = None if start else MILESTONE_END.match(text)
         match = start or end
         if match is None:
             return
         obj = match.group("object")
-        if _OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
+        if OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
             return
         if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
             return
@@ -522,7 +443,7 @@ class WorkReader:
         lead = match.group("lead") or ""
         obj_start = clause.start + match.start("object")
         obj_end = clause.start + match.end("object")
-        items = _split_objects(self.parse, obj_start, obj_end)
+        items = split_objects(self.parse, obj_start, obj_end)
         for index, (s, e) in enumerate(items):
             if start:
                 # 办好慕尼黑啤酒节、第十二届…联展: the first with its verb, the others alone.
@@ -538,7 +459,7 @@ class WorkReader:
             if key in self._seen_names:
                 continue
             self._seen_names.add(key)
-            target = self._new(section, name, "milestone", "%", _Clause(q_start, q_end, ""))
+            target = self._new(section, name, "milestone", "%", Clause(q_start, q_end, ""))
             target.due = str(self.layout.year)
             if re.search(r"争取|力争|尽快", lead + text[:4]):
                 target.notes.append(
@@ -552,7 +473,7 @@ class WorkReader:
 
     # ------------------------------------------------------------------ building
     def _new(
-        self, section: WorkSection, name: str, kind: str, unit: str, where: _Clause
+        self, section: WorkSection, name: str, kind: str, unit: str, where: Clause
     ) -> DraftTarget:
         section_id = f"work_{section.number}"
         count = self._counts.get(section_id, 0) + 1
@@ -572,48 +493,3 @@ class WorkReader:
             target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
         self.targets.append(target)
         return target
-
-
-def _name(text: str, match: re.Match[str]) -> str:
-    """The target's name: its clause without the figure, the qualifier and leading adverbs."""
-    name = (text[: match.start()] + text[match.end() :]).strip()
-    name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
-    name = _LEAD.sub("", name)
-    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过)$", "", name)
-    name = re.sub(r"(?:均|都)(?=增长$|增速$)", "", name)  # 旅游总花费均增长8%以上
-    name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
-    return name.strip(" ,、") or text
-
-
-def _split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
-    sides name a facility, and without the trailing 等…活动."""
-    text = parse[start:end]
-    tail = re.search(r"等[^、“”]{0,12}$", text)
-    if tail:
-        end = start + tail.start()
-        text = parse[start:end]
-    pieces: list[tuple[int, int]] = []
-    depth, pos = 0, 0
-    for index, ch in enumerate(text):
-        if ch in "“《(（":
-            depth += 1
-        elif ch in "”》)）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            pieces.append((start + pos, start + index))
-            pos = index + 1
-    pieces.append((start + pos, end))
-    facilities = sum(1 for s, e in pieces if _FACILITY.search(parse[s:e]))
-    if len(pieces) > 1 and 2 * facilities < len(pieces):
-        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
-        pieces = [(start, end)]
-    out: list[tuple[int, int]] = []
-    for s, e in pieces:
-        piece = parse[s:e]
-        split = piece.find("和")
-        if split > 0 and _FACILITY.search(piece[:split]) and _FACILITY.search(piece):
-            out.extend([(s, s + split), (s + split + 1, e)])
-        else:
-            out.append((s, e))
-    return [(s, e) for s, e in out if e - s >= 2]

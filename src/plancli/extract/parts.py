@@ -1,0 +1,80 @@
+"""A report's top-level parts: the headings that open them and what kind each is (the review of
+last year, the five-year plan, this year's work, the investment plan, the appendices), read from
+the title or, where the title says it only in a figure of speech, from the part's first
+sentence. `sections.locate` lays the report out with them."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from plancli.extract.text import Line, split_lines
+
+PartKind = Literal["front", "review", "fiveyear", "plan", "investment", "appendix"]
+
+# A top-level heading: 一、… or 第一部分 …/第一章 … (reports and their copies number them
+# either way).
+NUMBERED = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})(?:部分|章)[、:\s]*)"
+    r"\s*(\S.{0,80})$"
+)
+UNNUMBERED = re.compile(
+    r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
+)
+SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
+APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
+
+
+def headings(parse: str, start: int, end: int) -> list[tuple[Line, str]]:
+    """Top-level headings (一、… or a bare 2026年重点工作) in `parse[start:end]` until the first
+    appendix."""
+    found: list[tuple[Line, str]] = []
+    for line in split_lines(parse, start, end):
+        text = line.stripped
+        if APPENDIX.match(text):
+            found.append((line, text))
+            break
+        match = NUMBERED.match(text)
+        if match and "。" not in text[:-1] and len(text) <= 70 and text[-1] not in ",;":
+            found.append((line, match.group(3).strip()))
+        elif (
+            4 <= len(text) <= 30
+            and not SUBSECTION.match(text)
+            and not re.search(r"[,，。;；:：!！]", text)
+            and UNNUMBERED.search(text)
+        ):
+            found.append((line, text))
+    return found
+
+
+def classify(title: str, year: int, opening: str = "") -> PartKind:
+    """A part's kind from its title; where the title says it only in a figure of speech (福建's
+    一年接着一年干，…取得新进展新成效, 一张蓝图绘到底，…, 一鼓作气勇争先，全力推动“十五五”开好局),
+    from its opening sentence: 2025年是…/一年来 a review, “十五五”时期是… the five years, 2026年
+    是“十五五”开局之年 this year's work."""
+    if APPENDIX.match(title):
+        return "appendix"
+    if re.search(r"投资", title) and re.search(r"项目", title) and re.search(r"计划", title):
+        return "investment"
+    this_year = f"{year}年" in title or "今年" in title
+    if this_year and not re.search(r"回顾|执行情况|成就", title):
+        return "plan"
+    if re.search(r"回顾|执行情况|成就|主要工作", title):
+        return "review"
+    opens = opening_year(opening, year)
+    if re.search(r"十五五|十四五|五年|规划|远景", title):
+        return "plan" if opens == "plan" else "fiveyear"
+    return opens or "plan"
+
+
+def opening_year(opening: str, year: int) -> PartKind | None:
+    """What a part's first sentence speaks of: the plan year (2026年是…, 今年…), the year
+    before (2025年是…, 一年来, 过去一年), the five-year span (“十五五”时期…), or None."""
+    first = re.split(r"[。！？]", opening, maxsplit=1)[0][:60]
+    if re.match(rf"\s*(?:{year}年|今年|新的一年)", first):
+        return "plan"
+    if re.match(rf"\s*(?:{year - 1}年|一年来|过去一年|去年)", first) or "一年来" in first:
+        return "review"
+    if re.match(r"\s*“?(?:十五五|十四五|未来五年)", first):
+        return "fiveyear"
+    return None

@@ -1,0 +1,155 @@
+"""The forms of work targets' clauses: what a figure, a unit, a verb of delivery, a milestone's
+end state and a past result look like, and how a work section's text is cut into clauses and
+names (`work.WorkReader` reads the sections with them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+NUM = r"\d+(?:\.\d+)?"
+UNIT = (
+    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
+    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
+    r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
+    r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
+    r"部|万头|头|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|[EP][Ff][Ll][Oo][Pp][Ss]"
+)
+QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
+    r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
+)
+CN_QUANTITY = re.compile(
+    r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
+)
+HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部|名")  # units that count things
+SCHEDULE = re.compile(r"第[一二三四五]年")
+CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
+CLAUSE_END = re.compile(r"[,;。:\n]")
+# (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
+PAST = re.compile(
+    r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
+)
+OTHER_YEAR = re.compile(r"(20\d\d)年")
+PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
+PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
+ONGOING = re.compile(
+    r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
+    r"|^滚动(?:实施|推进|建设)"  # a rolling programme: 滚动实施1500个以上省重点技改项目
+)
+VERB = re.compile(
+    r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
+    r"突破|超过|举办|办好|开工|竣工|投产|扩建|提升|提高|增加|减少|降低|下降|培训|帮扶|吸引|接待|发放|"
+    r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
+    r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
+    r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
+    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
+    r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移"
+)
+LEAD = re.compile(
+    r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
+    r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
+)
+
+MILESTONE_START = re.compile(
+    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|高标准|高质量|如期|按期|"
+    r"尽早|在年内|今年)*)"
+    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|办好|服务保障|创建|制定|建立"
+    r"|搭建)(?P<object>.{2,45})$"
+)
+MILESTONE_END = re.compile(
+    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
+    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园)$"
+)
+OPEN_ENDED = re.compile(
+    r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
+)
+TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
+FACILITY = re.compile(
+    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
+    r"|铁路|公路|机场|大桥|线|赛|运动会|论坛|博览会)$"
+)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    text: str
+
+
+def clauses(parse: str, start: int, end: int) -> Iterator[Clause]:
+    pos = start
+    for match in [*CLAUSE_END.finditer(parse, start, end), None]:
+        stop = end if match is None else match.start()
+        s, e = pos, stop
+        while s < e and parse[s] in " \t　、—":
+            s += 1
+        while e > s and parse[e - 1].isspace():
+            e -= 1
+        if e - s >= 3:
+            yield Clause(s, e, parse[s:e])
+        pos = stop + 1
+
+
+def split_list(clause: Clause) -> list[Clause]:
+    """A clause split at the 、 outside quotation marks and brackets."""
+    parts: list[Clause] = []
+    depth, pos = 0, clause.start
+    for index, ch in enumerate(clause.text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            parts.append(Clause(pos, clause.start + index, clause.text[pos - clause.start : index]))
+            pos = clause.start + index + 1
+    parts.append(Clause(pos, clause.end, clause.text[pos - clause.start :]))
+    return [p for p in parts if p.text.strip()]
+
+
+def target_name(text: str, match: re.Match[str]) -> str:
+    """The target's name: its clause without the figure, the qualifier and leading adverbs."""
+    name = (text[: match.start()] + text[match.end() :]).strip()
+    name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
+    name = LEAD.sub("", name)
+    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过)$", "", name)
+    name = re.sub(r"(?:均|都)(?=增长$|增速$)", "", name)  # 旅游总花费均增长8%以上
+    name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
+    return name.strip(" ,、") or text
+
+
+def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
+    sides name a facility, and without the trailing 等…活动."""
+    text = parse[start:end]
+    tail = re.search(r"等[^、“”]{0,12}$", text)
+    if tail:
+        end = start + tail.start()
+        text = parse[start:end]
+    pieces: list[tuple[int, int]] = []
+    depth, pos = 0, 0
+    for index, ch in enumerate(text):
+        if ch in "“《(（":
+            depth += 1
+        elif ch in "”》)）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            pieces.append((start + pos, start + index))
+            pos = index + 1
+    pieces.append((start + pos, end))
+    facilities = sum(1 for s, e in pieces if FACILITY.search(parse[s:e]))
+    if len(pieces) > 1 and 2 * facilities < len(pieces):
+        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
+        pieces = [(start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        piece = parse[s:e]
+        split = piece.find("和")
+        if split > 0 and FACILITY.search(piece[:split]) and FACILITY.search(piece):
+            out.extend([(s, s + split), (s + split + 1, e)])
+        else:
+            out.append((s, e))
+    return [(s, e) for s, e in out if e - s >= 2]
