@@ -207,7 +207,8 @@ def _append(sheet: Worksheet, values: Sequence[Any]) -> int:
     a row at a time, a report's workbook of 80 targets spent a third of its time in them."""
     from openpyxl.cell import Cell
 
-    cells = [Cell(sheet, value=sheet_text(v) if isinstance(v, str) else v) for v in values]
+    # placed at A1 until `append` gives each its row and column
+    cells = [Cell(sheet, 1, 1, sheet_text(v) if isinstance(v, str) else v) for v in values]
     sheet.append(cells)
     for cell in cells:
         if isinstance(cell.value, str):
