@@ -31,6 +31,7 @@ from plancli.plain import plain_amendment, plain_record
 from plancli.stores import open_store
 from plancli.stores.base import PlacedAmendment
 from plancli.stores.plain_rows import canonical_period, quick_record
+from strategies import decimals
 
 EIGHT_HOURS = timedelta(hours=8)
 GOOD_RECORD: dict[str, Any] = {
@@ -183,7 +184,8 @@ values = st.one_of(
     st.text(max_size=4),
     st.sampled_from(["gdp", "2022-06", "2022-Q2", "2021", "2022-6", "b"]),
     st.integers(min_value=-(10**17), max_value=10**17),
-    st.decimals(allow_nan=True, allow_infinity=True, places=None).filter(lambda d: not d.is_snan()),
+    # st.decimals(allow_nan=True, allow_infinity=True), drawn without a strategy made per draw
+    decimals(allow_nan=True, allow_infinity=True).filter(lambda d: not d.is_snan()),
     st.decimals(min_value=-(10**6), max_value=10**6, places=3),
     st.booleans(),
     st.floats(allow_nan=False),
