@@ -25,13 +25,23 @@ SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)
 APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
 
 
+# An appendix that lists this year's commitments (广东's 附件1 2026年省十件民生实事): read as
+# this year's work, its items (一、…) as parts of their own.
+_COMMITMENTS = re.compile(r"^\s*(?:20\d\d年)?[^。,;]{0,12}(?:民生实事|为民办实事|惠民实事)\s*$")
+
+
 def headings(parse: str, start: int, end: int) -> list[tuple[Line, str]]:
     """Top-level headings (一、… or a bare 2026年重点工作) in `parse[start:end]` until the first
-    appendix."""
+    appendix, past an appendix of this year's commitments (titled by the line under it)."""
     found: list[tuple[Line, str]] = []
-    for line in split_lines(parse, start, end):
+    lines = split_lines(parse, start, end)
+    for index, line in enumerate(lines):
         text = line.stripped
         if APPENDIX.match(text):
+            title = lines[index + 1].stripped if index + 1 < len(lines) else ""
+            if _COMMITMENTS.match(title):
+                found.append((line, title))
+                continue
             found.append((line, text))
             break
         match = NUMBERED.match(text)

@@ -40,6 +40,7 @@ from plancli.extract.work_forms import (
     VERB,
     Clause,
     clauses,
+    not_a_target,
     split_list,
     split_objects,
     target_name,
@@ -54,6 +55,7 @@ class WorkReader:
         self.parse, self.layout, self.headline = parse, layout, headline
         self.targets: list[DraftTarget] = []
         self._seen_names: set[str] = set()
+        self._stated: dict[str, int] = {}  # a figure of a thing → the section first stating it
         self._counts: dict[str, int] = {}
 
     def read(self) -> list[DraftTarget]:
@@ -115,7 +117,10 @@ class WorkReader:
             self.parse[start:end],
         ):
             verb, _quoted, name, held = match.groups()
-            before = self.parse[max(start, start + match.start() - 8) : start + match.start()]
+            clause_start = max(
+                self.parse.rfind(mark, start, start + match.start()) for mark in ",;。:\n"
+            )
+            before = self.parse[max(start, clause_start + 1) : start + match.start()]
             if (
                 not (verb or held)
                 or (verb == "保持" and not held)
@@ -180,40 +185,9 @@ class WorkReader:
         arabic = [(piece, m) for piece in pieces for m in QUANTITY.finditer(piece.text)]
         self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
-            if match.group(3) == "%" and not re.search(
-                r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|提高|降低|下降|减少|完成",
-                clause.text,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
-            ):
+            if not_a_target(piece.text, match, clause.text):
                 continue
             prefix = piece.text[: match.start()]
-            if prefix.count("“") > prefix.count("”"):
-                continue  # “3个100”: a label inside quotation marks, not a figure
-            after = piece.text[match.end() : match.end() + 1]
-            if (
-                match.group(4)
-                and match.group(3) != "%"
-                and not COUNTER.fullmatch(match.group(3))
-                and re.match(r"[\u4e00-\u9fff]", after)
-            ):
-                # "15万人以上街道": a size that qualifies a noun, not a promise (a count of
-                # things is one: 滚动实施1500个以上省重点技改项目)
-                continue
-            if (
-                match.group(3) != "%"
-                and not COUNTER.fullmatch(match.group(3))
-                and re.match(r"[\u4e00-\u9fff]", after)
-                and any(
-                    later.start() > match.end() and COUNTER.fullmatch(later.group(3))
-                    for later in QUANTITY.finditer(piece.text)
-                )
-            ):
-                continue  # 总投资超10亿元项目50个以上: the size of what the count counts
-            if prefix.endswith("等") and any(
-                later.start() > match.end() for later in QUANTITY.finditer(piece.text)
-            ):
-                continue  # 关岭等8个重点县建设…基地6.2万亩: whose target it is, not the target
-            if re.match(r"个?(?:领域|方面|环节)", piece.text[match.end() :]):
-                continue  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
             # the verb before a list (新建A、B 10个), or after the list the count opens
             # (推动20个机关、企事业单位附属空间对社会开放共享)
             verb_in_list = (piece is not pieces[0] and VERB.search(pieces[0].text)) or (
@@ -223,6 +197,12 @@ class WorkReader:
                 VERB.search(prefix)
                 or VERB.search(piece.text[match.end() :])
                 or re.match(r"(?:确保|力争)", clause.text)  # 确保粮食播种面积1530万亩
+                # a breakdown of the count before it (…1000个“水盆子”项目，其中小型水库7座)
+                or (match.group(3) != "%" and re.match(r"其中", clause.text))
+                # an output or a size stated as it is (水产品总产量1020万吨以上)
+                or (
+                    match.group(3) != "%" and re.search(r"(?:产量|规模)(?:超|达到?|突破)?$", prefix)
+                )
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (
                     match.group(3) == "%"
@@ -320,19 +300,22 @@ class WorkReader:
             return
         last, match = arabic[0]
         rate = re.search(r"(均)?(增速|增长)", last.text[: match.start()])
-        if match.group(3) != "%" or rate is None:
+        subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
+        if match.group(3) != "%":
             return
-        for piece in pieces[:-1]:
-            subject = LEAD.sub("", piece.text)
+        # (without a rate word, rates each named: 其中孕产妇产后访视率、0—6岁儿童健康管理率达到…)
+        if rate is None and not all(subject.endswith("率") for subject in subjects):
+            return
+        for subject in subjects:
             if len(subject) > 16 or re.search(r"\d", subject):
                 return
-            if VERB.search(subject) and not rate.group(1):
+            if rate is not None and VERB.search(subject) and not rate.group(1):
                 return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
-        for piece in pieces[:-1]:
+        for subject in subjects:
             self._quantity(
                 section,
                 clause,
-                f"{LEAD.sub('', piece.text)}{rate.group(2)}",
+                subject + (rate.group(2) if rate else ""),
                 Decimal(match.group(1)),
                 None,
                 "%",
@@ -356,14 +339,16 @@ class WorkReader:
         if unit == "个百分点":
             kind, unit = "change", "%"
         elif unit == "%":
-            kind = "growth" if re.search(r"增长|增速", text) else "level"
+            kind = "growth" if re.search(r"增长|增速|增加\d", text) else "level"
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
         elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
             r"新增|新建|新认定", text
         ):
             kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-        elif re.search(r"不少于|不低于", text) or (
+        elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从", text):
+            kind = "level"  # 从77%提高到80%以上: a standard raised to
+        elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
             re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
             and not re.search(r"新增|新建", text)
         ):
@@ -380,9 +365,16 @@ class WorkReader:
         if kind == "growth":
             unit = "亿元"
         key = f"{name}|{low}|{unit}"
-        if key in self._seen_names:
+        # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
+        # and 增加学位超20万个): the same figure of the same thing, drafted once
+        same = f"{name[-2:]}|{low}|{unit}"
+        earlier = self._stated.get(same)
+        if key in self._seen_names or (
+            earlier not in (None, section.number) and unit != "%" and len(name) >= 4
+        ):
             return None
         self._seen_names.add(key)
+        self._stated.setdefault(same, section.number)
         target = self._new(section, name or text, kind, unit, where)
         if high is not None:
             target.min, target.max = low, high

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
-    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|"
+    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
-    r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
-    r"部|万头|头|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|[EP][Ff][Ll][Oo][Pp][Ss]"
+    r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
+    r"部|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
+    r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])"
 )
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
@@ -24,13 +25,13 @@ CN_QUANTITY = re.compile(
     r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
 )
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
-COUNTER = re.compile(r"个|项|家|所|条|座|件|台|处|场|批|部|名")  # units that count things
+COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
 CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
 PAST = re.compile(
-    r"已经|已|累计达|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
+    r"已经|(?<![个座家所处])已|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
 PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
@@ -46,7 +47,8 @@ VERB = re.compile(
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
-    r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移"
+    r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
+    r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|超(?=\d|$)"
 )
 LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -115,7 +117,7 @@ def target_name(text: str, match: re.Match[str]) -> str:
     name = (text[: match.start()] + text[match.end() :]).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = LEAD.sub("", name)
-    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过)$", "", name)
+    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$", "", name)
     name = re.sub(r"(?:均|都)(?=增长$|增速$)", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     return name.strip(" ,、") or text
@@ -153,3 +155,57 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return [(s, e) for s, e in out if e - s >= 2]
+
+
+def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
+    """Whether the figure `match` of a piece of a clause (`text`, in `clause`) is no target of
+    its own: a percentage no rate names, a label, a size that qualifies a noun, whose or where
+    the target is, the standard before it is raised, a project's size in its name, the scope of
+    the work, what is there made better."""
+    if match.group(3) == "%" and not re.search(
+        r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|完成",
+        clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
+    ):
+        return True
+    prefix = text[: match.start()]
+    if prefix.count("“") > prefix.count("”"):
+        return True  # “3个100”: a label inside quotation marks, not a figure
+    after = text[match.end() : match.end() + 1]
+    if (
+        match.group(4)
+        and match.group(3) != "%"
+        and not COUNTER.fullmatch(match.group(3))
+        and re.match(r"[\u4e00-\u9fff]", after)
+    ):
+        # "15万人以上街道": a size that qualifies a noun, not a promise (a count of
+        # things is one: 滚动实施1500个以上省重点技改项目)
+        return True
+    if (
+        match.group(3) != "%"
+        and not COUNTER.fullmatch(match.group(3))
+        and re.match(r"[\u4e00-\u9fff]", after)
+        and any(
+            later.start() > match.end() and COUNTER.fullmatch(later.group(3))
+            for later in QUANTITY.finditer(text)
+        )
+    ):
+        return True  # 总投资超10亿元项目50个以上: the size of what the count counts
+    if re.search(r"(?:等|^在)$|^在[^,;。]{0,6}$", prefix) and any(
+        later.start() > match.end() for later in QUANTITY.finditer(text)
+    ):
+        # 关岭等8个重点县建设…基地6.2万亩, 在14个市州城区…增补学位2万个: whose or where
+        # the target is, not the target
+        return True
+    if re.search(r"从[^,;。到]{0,12}$", prefix) and re.search(
+        r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降)(?:到|至)",
+        text[match.end() :],
+    ):
+        return True  # 从每人每月2375元提高到2423元: the standard now, not the one to reach
+    if not COUNTER.fullmatch(match.group(3)) and re.match(
+        r"[^,;。、]{0,12}?等?项目", text[match.end() :]
+    ):
+        return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
+    if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]):
+        return True  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
+    # 有色等10个传统产业提质升级: what is there made better, not a count
+    return re.search(r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]) is not None
