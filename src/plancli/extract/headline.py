@@ -51,7 +51,7 @@ from plancli.extract.forms import (
     SAME,
     TREND,
 )
-from plancli.extract.lists import ListReader, each_subject
+from plancli.extract.lists import EACH, ListReader, bare_list, each_subject
 from plancli.extract.pending import PENDING
 from plancli.extract.vocabulary import lookup
 from plancli.i18n import N_, _
@@ -76,6 +76,9 @@ class HeadlineReader(ListReader):
         listed: list[Piece] = []  # indicators named one a clause before a task of them all
         last_made: list[DraftTarget] = []  # the targets of the segment before
         heading: re.Match[str] | None = None  # 在A、B、C方面, before 分别…
+        # indicators named a clause each before a predicate that says it is each one's
+        # (交通投资，生态环保投资，民间项目投资均增长12%以上)
+        bare: list[Piece] = []
         for segment in segments(self.parse, start, end):
             if heading is not None and segment.text.startswith("分别"):
                 # 在固定资产投资、社会消费品零售总额方面，分别保持增长20%和13%: the heading's
@@ -117,6 +120,10 @@ class HeadlineReader(ListReader):
                 segment = Piece(segment.start + cut, segment.end, segment.text[cut:])
             self._segment(segment, amount if growth else after[0].name if after else None)
             made = self._amount_stretch(segment, after, self.targets[before:])
+            if made and bare and EACH.search(segment.text):
+                for subject in bare:
+                    self.share(subject, segment, made[:1])
+            bare = [*bare, segment] if not made and bare_list(segment.text) else []
             last_made = made
             listed = [*listed, segment] if not made and named_only(segment.text) else []
             # An amount, then its growth: in clauses of their own (…1200亿元，增长20%) or in one
@@ -241,7 +248,12 @@ class HeadlineReader(ListReader):
                 for subject_piece in held:
                     self.share(subject_piece, piece, made)
                 held = []
-            elif bare_subject(piece.text):
+            elif bare_subject(piece.text) or (
+                # 文化产业、旅游产业、…增加值增速均高于GDP增速: each one's, 均 says so
+                EACH.search(seg.text[piece.end - seg.start :])
+                and len(piece.text) <= 16
+                and not re.search(r"\d|增长|下降|提高|达到|控制", piece.text)
+            ):
                 held.append(piece)
             else:
                 held = []

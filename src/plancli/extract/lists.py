@@ -8,7 +8,13 @@ import re
 from decimal import Decimal
 
 from plancli.extract.builder import TargetBuilder, bound
-from plancli.extract.clauses import Piece, listed_subjects, split_town_country, subject_of
+from plancli.extract.clauses import (
+    Piece,
+    bare_subject,
+    listed_subjects,
+    split_town_country,
+    subject_of,
+)
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import LEVEL
 from plancli.extract.vocabulary import lookup
@@ -121,3 +127,16 @@ def each_subject(words: str, subject: str) -> tuple[bool, list[str]]:
 
 
 _OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
+
+
+# 均/都/各 before the predicate (not 人均, 各类): the predicate is each one's
+EACH = re.compile(
+    r"(?<!人)(?:均|都|各)(?=\s*(?:增长|增速|高于|不低于|低于|达到|保持|控制|提高|下降|为|在|\d))"
+)
+
+
+def bare_list(text: str) -> bool:
+    """Whether a clause only names indicators, one or several (生态环保、城市更新和水利设施投资)."""
+    return bare_subject(text) or (
+        "、" in text and bare_subject(re.split(r"[、和]", text)[-1]) and not re.search(r"\d", text)
+    )

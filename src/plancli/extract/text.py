@@ -449,8 +449,14 @@ def _soft_break(
     first = text[following[0]]
     nxt = text[following[0] : following[1]]
     current = text[start:end]
-    if last == "|" or current.startswith("SOURCE:"):
-        return False  # a table row ends with its cell separator; the page's source line
+    if (
+        last == "|"
+        or re.match(r"SOURCE:|来源\s*[:：]", current)
+        or re.search(r"https?://\S*$", current)
+    ):
+        # a table row ends with its cell separator; the page's source line, or a line ending
+        # in an address (…https://www.yybnet.net/ over 预期目标), ends there
+        return False
     if width is not None and end - start >= width - 2:
         # a full line of a wrapped text; over an empty line, only a line of the full width (a
         # paragraph's last line may come within two characters of it)
