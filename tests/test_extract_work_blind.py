@@ -354,3 +354,11 @@ def test_sets_five_and_six_forms() -> None:
     ):
         assert figure in figures, figure
     assert not any("提质升级" in t["quote"] for t in found)
+
+
+def test_an_appendix_items_are_sections_named_without_their_full_stop() -> None:
+    """The appendix's 一、提高低保、特困人员、孤儿基本生活保障水平。 names its section as a
+    heading is named, without the item's full stop."""
+    sections = [s["name"] for s in extract_plan(GUANGDONG, year=2026).plan["sections"]]
+    assert "提高低保、特困人员、孤儿基本生活保障水平" in sections
+    assert not any(name.endswith("。") for name in sections)

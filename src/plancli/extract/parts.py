@@ -46,7 +46,7 @@ def headings(parse: str, start: int, end: int) -> list[tuple[Line, str]]:
             break
         match = NUMBERED.match(text)
         if match and "。" not in text[:-1] and len(text) <= 70 and text[-1] not in ",;":
-            found.append((line, match.group(3).strip()))
+            found.append((line, match.group(3).strip().rstrip("。；;")))
         elif (
             4 <= len(text) <= 30
             and not SUBSECTION.match(text)
