@@ -60,7 +60,9 @@ _GDP_TARGET = re.compile(
 _MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取|\d\s*%?\s*(?:—+|-+|–|~|至)\s*\d")
 # …or an amount named as the year's goal (瞄准规模工业产值200亿元目标).
 _AMOUNT_GOAL = re.compile(r"\d\s*(?:亿元|万亿元|万元)\s*(?:的)?(?:目标|大关)")
-_CLAUSE = re.compile(r"[^,;。\n]+")
+# a clause, or a table's cell (任务分工 tables: 序号 | 主要工作任务 | 责任单位 |)
+_CLAUSE = re.compile(r"[^,;。\n|\s][^,;。\n|]*")
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*\|")  # a table row's number cell
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ def best_run(
         if unmarked and parse[start : line.start].rstrip().endswith(("。", "!", "?", "！", "？")):
             # a sentence's time ends with it; a heading's (展望2035年) goes on over its lines
             context = None
-        for clause in _CLAUSE.finditer(parse, line.start, line.end):
+        row = _ROW_NUMBER.match(parse, line.start, line.end)
+        for clause in _CLAUSE.finditer(parse, row.end() if row else line.start, line.end):
             if unmarked and parse[clause.start() - 1 : clause.start()] == "。":
                 context = None
             context = _context(clause.group(), year, context, next_year)
@@ -191,10 +194,17 @@ def _run_at(
                 break
             gap = parse[clauses[position - 1].end() : clause.start()]
             if "\n" in gap:
-                if not _counts(text, after):
-                    break  # the next line goes on only with a target of its own
-            elif "。" in gap and not more_targets(
-                parse, clauses[position - 1].end() + 1, len(parse), year
+                # the next line goes on only with a target of its own (a table's next row, with
+                # a target's words: 城乡居民人均可支配收入与经济增长基本同步)
+                row = gap.rstrip().endswith("|") or "|" in gap.split("\n")[-1]
+                if not _counts(text, after) and not (row and _target_words(text)):
+                    break
+            elif (
+                "。" in gap
+                and "|" not in gap
+                and not more_targets(  # (a table's cell)
+                    parse, clauses[position - 1].end() + 1, len(parse), year
+                )
             ):
                 break
         if _counts(text, after):

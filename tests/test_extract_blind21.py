@@ -1,0 +1,67 @@
+"""What the twenty-first round taught (docs/extract.md, "Set T and round 21").
+
+Round 21 studied set T (10 web pages, 2016–2025, three in traditional characters), run blind
+first after round 20 (67 %). Two pages, 嘉兴's task-division tables of 2023 and 2024 (序号 |
+主要工作任务 | 责任单位 |), were refused: their first rows are the year's targets, with no lead
+and no year. The rest of T's faults were forms: 增长超20%, 7%至於7.5% (a copy's slip for 至),
+稳中有进. Each is tested here on T's own clauses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extract_drafts import heads, lead
+
+# 嘉兴 2023 (set T's 285): the table as the page gives it, the task rows after the targets'.
+JIAXING = """序号 | 主 要 工 作 任 务 | 责任单位 |
+1 | 地区生产总值增长6%左右。 | 市发展改革委 |
+2 | 研发投入强度达到3.5%。 | 市科技局 |
+3 | 一般公共预算收入增长5%左右。 | 市财政局 |
+4 | 固定资产投资增长10%。 | 市发展改革委 |
+5 | 规上工业增加值增长7%。 | 市经信局 |
+6 | 城乡居民人均可支配收入与经济增长基本同步。 | 市发展改革委 |
+7 | 居民消费价格指数涨幅控制在3%以内。 | 市发展改革委 |
+8 | 城镇调查失业率控制在5%以内。 | 市人力社保局 |
+9 | 完成省下达的环境和能源计划目标。 | 市发展改革委、市生态环境局 |
+10 | 扎实开展服务企业专项行动，及时解决企业问题诉求，做到企业办事无忧、政府无事不扰。 | 市经信局 |
+11 | 深化减证便企服务，推进电子营业执照和电子证照互通应用，实现企业年报“多报合一”。 | 市市场监管局 |
+"""
+
+
+def test_a_task_division_table_whose_first_rows_are_the_targets() -> None:
+    """A row's number and its department are no clause of the targets; a cell's full stop
+    does not end the run, and a row of a target's words (…基本同步, 完成省下达…) goes on with it
+    (before: refused, no targets found)."""
+    found = heads(JIAXING, 2023)
+    assert [t["quote"] for t in found][:5] == [
+        "地区生产总值增长6%左右",
+        "研发投入强度达到3.5%",
+        "一般公共预算收入增长5%左右",
+        "固定资产投资增长10%",
+        "规上工业增加值增长7%",
+    ]
+    unemployment = next(t for t in found if "失业率" in t["quote"])
+    assert unemployment["max"] == Decimal(5)
+    assert any(t["kind"] == "relative" for t in found)
+    assert any(t.get("pending") for t in found)
+    assert not any("发展改革委" in t["quote"] or "服务企业" in t["quote"] for t in found)
+
+
+def test_set_t_forms() -> None:
+    """增长超20% is at least 20 (before: a level); 7%至於7.5% a range; 稳中有进 a trend up."""
+    found = {
+        t["quote"]: t
+        for t in heads(
+            lead(
+                "地区生产总值增长7%至於7.5%，全社会固定资产投资稳中有进，实际使用外资增长超20%，"
+                "社会消费品零售总额增长9.5%以上。"
+            ),
+            2025,
+        )
+    }
+    gdp = found["地区生产总值增长7%至於7.5%"]
+    assert (gdp["min"], gdp["max"]) == (Decimal(7), Decimal("7.5"))
+    assert found["全社会固定资产投资稳中有进"]["direction"] == "up"
+    fdi = found["实际使用外资增长超20%"]
+    assert (fdi["kind"], fdi["min"]) == ("growth", Decimal(20))
