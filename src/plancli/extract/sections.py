@@ -143,11 +143,15 @@ def _find_headline(parse: str, layout: Layout) -> None:
 
 def _prefer_several(parse: str, layout: Layout) -> None:
     """A lead or a paragraph over one figure or none (a page's title 确定今年…主要预期目标 over
-    its dateline; 今年经济增长目标确定为9.5%左右 after a list no known lead opens) gives way to a
-    run of this year's targets elsewhere on the page that holds three."""
+    its dateline; 今年经济增长目标确定为9.5%左右 after a list no known lead opens), or over two
+    where the page is cut inside it, gives way to a run of this year's targets elsewhere on the
+    page that holds three."""
     lead = layout.headline
     assert lead is not None and layout.headline_paragraph is not None
-    if target_clauses(parse, lead.start, lead.end) <= 1:
+    held = target_clauses(parse, lead.start, lead.end)
+    # (or two, where the page ends inside the paragraph: a copy cut short, 江门's
+    # …主要预期目标是:生产总值增长15%,人均生产总值增长14%, at the page's end)
+    if held <= 1 or (held == 2 and not parse[lead.end : layout.body.end].strip(" ,;\n")):
         found, paragraph = layout.headline, layout.headline_paragraph
         if not _find_densest(parse, layout, least=3) and not _find_densest(
             parse, layout, least=3, unmarked=True
