@@ -91,3 +91,26 @@ def test_a_lead_the_page_cuts_short_gives_way_to_the_full_list() -> None:
         "社会消费品零售总额增长18%",
         "城镇登记失业率控制在3.2%以内",
     ]
+
+
+# 深圳 2010 (set W's 331), simplified: the five years' goal stated first after a lead of its
+# own (…立下了这样一个目标:到2015年,…), then this year's list.
+SHENZHEN = """未来5年发展计划——
+到2015年,GDP超1.5万亿元
+为此,王荣书记给深圳立下了这样一个目标:到2015年,全市生产总值超过1.5万亿元,接近新加坡的总量水准;每人平均生产总值超过2万美元;居民每人平均可支配收入达到4.9万元。
+今年目标——
+全市生产总值增长11%
+今年是深圳经济特区建立30周年。王荣在政府工作报告中为今年的工作立下了具体的“指标”:全市生产总值增长11%左右,地方财政一般预算收入增长10.1%左右,城镇登记失业率控制在3%以内。
+"""
+
+
+def test_a_lead_whose_figures_are_a_five_year_goal_is_no_lead() -> None:
+    """目标:到2015年,… is the five years' goal: the check that says so never ran (its pattern was
+    anchored at the text's start, and a lead is never there), so the goal was drafted as 2010's
+    targets and the year's list as work."""
+    found = heads(SHENZHEN, 2010)
+    assert [t["quote"] for t in found] == [
+        "全市生产总值增长11%左右",
+        "地方财政一般预算收入增长10.1%左右",
+        "城镇登记失业率控制在3%以内",
+    ]

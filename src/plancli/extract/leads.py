@@ -47,7 +47,7 @@ HEADLINE_LEADS = (
     # The family's other wordings, where figures follow and the sentence speaks of no past:
     # 总体目标设定如下：, 目标任务确定为：, 各项指标安排如下，, 工作目标主要有：, 以下目标：
     re.compile(
-        r"(?P<generic>(?:目标|指标)(?:任务)?)"
+        r"(?P<generic>(?:目标|指标)(?:任务)?)[”\"]?"  # (立下了具体的“指标”:)
         r"(?:[^。:;,\n]{0,8}?(?:是|为|如下|包括|主要有|有)\s*[:,]|\s*:)"
     ),
     # 今年的目标是：…; a heading 2024年目标任务 (the plan year's: checked in _find_lead)
@@ -119,7 +119,7 @@ CONFERENCE_LEADS = (
     ),
 )
 FIGURE_FOLLOWS = re.compile(r"[^。]{0,40}?(?:增长|下降|达到|控制在|左右|以上|以内)?\s*\d")
-FIVE_YEAR_GOAL = re.compile(r"^[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
+FIVE_YEAR_GOAL = re.compile(r"[^。;\n]{0,30}?(?:年均|累计|到20\d\d年|十五五|十四五)")
 
 
 _PAST_LEAD = re.compile(r"去年|上年|过去|完成情况|执行情况|回顾|以来|五年|十[一二三四五六]五")
