@@ -86,24 +86,33 @@ def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
         yield Piece(start, end, parse[start:end])
 
 
-def subpieces(piece: Piece) -> list[Piece]:
-    """A clause split at 、 — except inside quotation marks."""
-    parts: list[Piece] = []
+def listing_marks(text: str) -> list[int]:
+    """Where `text` lists with 、 outside quotation marks, book titles and brackets (the 、 of
+    “两新”、“两重” inside a label lists nothing)."""
+    marks: list[int] = []
     depth = 0
-    pos = piece.start
-    for index, ch in enumerate(piece.text):
+    for index, ch in enumerate(text):
         if ch in "“《(（":
             depth += 1
         elif ch in "”》)）":
             depth = max(0, depth - 1)
         elif ch == "、" and depth == 0:
-            words = piece.text[pos - piece.start : index].strip()
-            if words in ("城镇", "城市", "农村") or (
-                words in ("城镇居民", "城市居民") and piece.text.startswith("农村", index + 1)
-            ):
-                continue  # 城镇(居民)、农村居民人均可支配收入: one subject, split later
-            parts.extend(trimmed_piece(piece, pos, piece.start + index))
-            pos = piece.start + index + 1
+            marks.append(index)
+    return marks
+
+
+def subpieces(piece: Piece) -> list[Piece]:
+    """A clause split at 、 — except inside quotation marks."""
+    parts: list[Piece] = []
+    pos = piece.start
+    for index in listing_marks(piece.text):
+        words = piece.text[pos - piece.start : index].strip()
+        if words in ("城镇", "城市", "农村") or (
+            words in ("城镇居民", "城市居民") and piece.text.startswith("农村", index + 1)
+        ):
+            continue  # 城镇(居民)、农村居民人均可支配收入: one subject, split later
+        parts.extend(trimmed_piece(piece, pos, piece.start + index))
+        pos = piece.start + index + 1
     parts.extend(trimmed_piece(piece, pos, piece.end))
     return parts
 

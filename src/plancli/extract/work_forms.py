@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
+
+from plancli.extract.clauses import listing_marks
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
@@ -98,17 +101,11 @@ def clauses(parse: str, start: int, end: int) -> Iterator[Clause]:
 
 def split_list(clause: Clause) -> list[Clause]:
     """A clause split at the 、 outside quotation marks and brackets."""
-    parts: list[Clause] = []
-    depth, pos = 0, clause.start
-    for index, ch in enumerate(clause.text):
-        if ch in "“《(（":
-            depth += 1
-        elif ch in "”》)）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            parts.append(Clause(pos, clause.start + index, clause.text[pos - clause.start : index]))
-            pos = clause.start + index + 1
-    parts.append(Clause(pos, clause.end, clause.text[pos - clause.start :]))
+    bounds = [-1, *listing_marks(clause.text), len(clause.text)]
+    parts = [
+        Clause(clause.start + a + 1, clause.start + b, clause.text[a + 1 : b])
+        for a, b in pairwise(bounds)
+    ]
     return [p for p in parts if p.text.strip()]
 
 
@@ -131,17 +128,8 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     if tail:
         end = start + tail.start()
         text = parse[start:end]
-    pieces: list[tuple[int, int]] = []
-    depth, pos = 0, 0
-    for index, ch in enumerate(text):
-        if ch in "“《(（":
-            depth += 1
-        elif ch in "”》)）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            pieces.append((start + pos, start + index))
-            pos = index + 1
-    pieces.append((start + pos, end))
+    bounds = [-1, *listing_marks(text), len(text)]
+    pieces = [(start + a + 1, start + b) for a, b in pairwise(bounds)]
     facilities = sum(1 for s, e in pieces if FACILITY.search(parse[s:e]))
     if len(pieces) > 1 and 2 * facilities < len(pieces):
         # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
