@@ -183,12 +183,24 @@ def _unique_ids(targets: list[DraftTarget]) -> None:
         seen.add(target.id)
 
 
+_SENTENCE = re.compile(r"[。!?！？]")
+_SENTENCE_OPENING = re.compile(r"在|根据|据|此外|同时|会议|报告|《报告》")
+
+
 def _title(text: str, parse: str, layout: Layout) -> str:
-    """The report's title line, as the report writes it."""
+    """The report's title line, as the report writes it, or a news page's headline
+    (市六届人大三次会议开幕,许勤作政府工作报告,GDP目标增速8.5%): not a sentence about the
+    report (此外,政府工作报告还明确了…:到2027年,…; 在报告中,…; 根据报告,…)."""
     head_end = min(layout.body.end, layout.body.start + 3000)
     for line in split_lines(parse, layout.body.start, head_end):
         stripped = line.stripped
-        titled = re.search(r"报告|计划|草案", stripped) and "。" not in stripped
+        titled = re.search(r"报告|计划|草案", stripped) and not _SENTENCE.search(stripped)
+        if titled and re.search(r"[,;:，；：]", stripped):
+            titled = (
+                len(stripped) <= 40
+                and not _SENTENCE_OPENING.match(stripped)
+                and not stripped.endswith((":", "："))  # …要点如下:
+            )
         if titled and 6 <= len(stripped) <= 120:
             return text[line.start : line.end].strip()
     return ""

@@ -61,7 +61,10 @@ _MARKED = re.compile(r"预期|目标|左右|以上|以内|力争|确保|争取|\
 # …or an amount named as the year's goal (瞄准规模工业产值200亿元目标).
 _AMOUNT_GOAL = re.compile(r"\d\s*(?:亿元|万亿元|万元)\s*(?:的)?(?:目标|大关)")
 # a clause, or a table's cell (任务分工 tables: 序号 | 主要工作任务 | 责任单位 |)
-_CLAUSE = re.compile(r"[^,;。\n|\s][^,;。\n|]*")
+# (a clause quoted opens after its quotation mark: “地区生产总值增长9%左右,…”)
+_CLAUSE = re.compile(r"[^,;。\n|\s“「\"][^,;。\n|]*")
+# what closes a quoted list after its last figure (…增长11%……”)
+_CLOSING = "…”」\" "
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*\|")  # a table row's number cell
 
 
@@ -169,6 +172,23 @@ def _counts(clause: str, after_target: bool) -> bool:
     return _indicator_before(clause[: figure.start()])
 
 
+def _tally(clause: str, after_target: bool) -> tuple[int, int]:
+    """How many target figures a clause states, and how many of them with a target's
+    qualifier: its parts listed with 、 one each (力争固定资产投资增幅16%以上、…、限上社零额同比
+    增长15%以上: four targets and a 同比, not a clause of the past), or the clause whole."""
+    whole = _counts(clause, after_target)
+    counted = qualified = 0
+    if "、" in clause:
+        after = after_target
+        for part in clause.split("、"):
+            after = _counts(part, after)
+            counted += after
+            qualified += after and _MARKED.search(part) is not None
+    if whole and not counted:
+        return 1, int(_MARKED.search(clause) is not None)
+    return counted, qualified
+
+
 def _run_at(
     parse: str,
     clauses: list[re.Match[str]],
@@ -181,7 +201,7 @@ def _run_at(
     too weak) and the index to look from next: past the run, since a run starting inside it
     holds less."""
     first = clauses[index]
-    if contexts[index] != "plan" or not _counts(first.group(), False):
+    if contexts[index] != "plan" or not _tally(first.group(), False)[0]:
         return None, index + 1
     count, last_end, after, economy, idle = 0, first.end(), False, False, 0
     marked = 0  # counted clauses with a target's qualifier
@@ -197,7 +217,7 @@ def _run_at(
                 # the next line goes on only with a target of its own (a table's next row, with
                 # a target's words: 城乡居民人均可支配收入与经济增长基本同步)
                 row = gap.rstrip().endswith("|") or "|" in gap.split("\n")[-1]
-                if not _counts(text, after) and not (row and _target_words(text)):
+                if not _tally(text, after)[0] and not (row and _target_words(text)):
                     break
             elif (
                 "。" in gap
@@ -207,9 +227,10 @@ def _run_at(
                 )
             ):
                 break
-        if _counts(text, after):
-            count += 1
-            marked += _MARKED.search(text) is not None
+        counted, qualified = _tally(text, after)
+        if counted:
+            count += counted
+            marked += qualified
             after = True
             economy = (
                 economy
@@ -225,17 +246,37 @@ def _run_at(
                 # targets have ended before them.
                 break
         if idle == 0:
-            last_end = clause.end()
+            last_end = clause.start() + len(text.rstrip(_CLOSING))
         position += 1
     if unmarked:
         # ranked by its qualified clauses; most of them qualified (a year's results in the
-        # review, 全年地区生产总值增长4.8%，总量达…, hold a 以上 or two at most)
-        if marked < 3 or 2 * marked < count:
+        # review, 全年地区生产总值增长4.8%，总量达…, hold a 以上 or two at most) — or named
+        # this year's targets by the words just after them
+        if marked >= 3 and 2 * marked >= count:
+            count = marked
+        elif count < 3 or not named_after(parse, last_end, year):
             return None, position
-        count = marked
     elif count < 3 and not economy:
         return None, position
     return Run(first.start(), last_end, count), position
+
+
+# Words after a run that name it this year's targets: a news page opens with the figures
+# quoted (“地区生产总值增长9%左右,…”) and says in its next sentence what they are (…作政府
+# 工作报告,提出2022年经济社会发展的主要预期目标).
+_NAMED_AFTER = r"(?:今年|{year}年)[^。\n\d]{{0,16}}?(?:主要)?(?:预期)?(?:目标|指标)"
+
+
+def named_after(parse: str, end: int, year: int) -> bool:
+    """Whether the words after a run, to the end of the next line, name this year's targets
+    before any other figure."""
+    line_end = parse.find("\n", end)
+    if line_end >= 0:
+        following = parse.find("\n", line_end + 1)
+        line_end = following if following >= 0 else len(parse)
+    window = parse[end : line_end if line_end >= 0 else len(parse)][:300]
+    named = re.search(_NAMED_AFTER.format(year=year), window)
+    return named is not None and not re.search(r"\d", window[: named.start()])
 
 
 # A clause of a target without a counted figure: a trend, a relation, a task a higher level

@@ -1,0 +1,89 @@
+"""What the twenty-fourth round taught (docs/extract.md, "Set X and round 24").
+
+Set X (12 pages of provinces, 2022–2025) ran blind at 94 %: one page was refused, 海南日报's
+keyword feature, which quotes the year's figures first (“地區生產總值增長9%左右,…”) and says
+only in its next sentence what they are (…提出2022年經濟社會發展的主要預期目標). The same
+session measured the blind pages with no lead at all (`blind.py --leads`, the '' row), which
+lost whole pages to one clause: a list with 、 whose last part says 同比 was read as a result.
+A third fault was in the draft's name: a cut page's sentence about the report taken as its
+title.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract_drafts import heads
+from plancli.errors import InputError
+from plancli.extract import extract_plan
+
+# 海南 2022 (set X's 351), in simplified characters: the figures quoted, then named.
+QUOTED_FIRST = """海南日报记者 金昌波
+“地区生产总值增长9%左右,地方一般公共预算收入增长10%,固定资产投资增长8%左右,社会消费品零售总额增长11%……”
+新蓝图振奋人心,新征程催人奋进。在省六届人大五次会议上,省长代表省政府向大会作政府工作报告,提出2022年经济社会发展的主要预期目标,令全省上下备受鼓舞。
+如何实现这一目标?本报梳理了政府工作报告中高频出现的“关键字”。
+2021年
+上缴税收增长33.4%
+"""
+
+
+def test_figures_quoted_before_the_words_that_name_them_this_years_targets() -> None:
+    """Four clauses of figures, two of them qualified, no year before them: this year's
+    targets because the next sentence says so (before: refused, no targets found)."""
+    found = heads(QUOTED_FIRST, 2022)
+    assert [t["quote"] for t in found] == [
+        "地区生产总值增长9%左右",
+        "地方一般公共预算收入增长10%",
+        "固定资产投资增长8%左右",
+        "社会消费品零售总额增长11%",
+    ]
+    assert found[0]["around"] == Decimal(9)
+    assert found[1]["min"] == Decimal(10)
+    assert not any("33.4" in t["quote"] for t in found)
+
+
+def test_figures_named_last_years_results_after_them_stay_out() -> None:
+    """The same figures followed by words of last year's results are no targets: the page
+    states none, and is refused as before."""
+    text = QUOTED_FIRST.replace("提出2022年经济社会发展的主要预期目标", "回顾了2021年的工作")
+    with pytest.raises(InputError, match="no targets found"):
+        heads(text, 2022)
+
+
+# 鄂州市鄂城区 2023 (set A's 47) with its lead taken out, as `blind.py --leads` does.
+LISTED_WITH_A_SAME_PERIOD = """鄂城区十届人大二次会议开幕。
+当天出炉的政府工作报告指出,2023年是贯彻党的二十大精神开局之年。
+实现GDP增速高于全市平均水平,各项主要经济指标超出全市平均水平、稳居前列,努力争取最好的结果。
+力争固定资产投资增幅16%以上、规上工业产值增幅13%以上、工业技改投资增幅20%以上、限上社零额同比增长15%以上、高新技术产业增加值增幅15%以上,财政总收入达到20亿元、增幅12%以上,完成城镇就业市定目标任务,城乡居民可支配收入增长高于经济增长。
+"""
+
+
+def test_a_list_whose_last_part_says_same_period_is_this_years() -> None:
+    """The parts of a 、 list count one by one: 同比 in one part no longer makes the whole
+    clause a result (before: refused, no targets found)."""
+    quotes = [t["quote"] for t in heads(LISTED_WITH_A_SAME_PERIOD, 2023)]
+    assert "规上工业产值增幅13%以上" in quotes
+    assert "工业技改投资增幅20%以上" in quotes
+    assert any(q.startswith("力争固定资产投资增幅16%以上") for q in quotes)
+
+
+def test_a_sentence_about_the_report_is_not_the_drafts_name() -> None:
+    """A cut page's sentence naming the report (此外,政府工作报告还明确了…:到2027年,…) is
+    not the title; a news headline with commas is."""
+    body = (
+        "王浩表示,2023年浙江省经济社会发展主要预期目标为:地区生产总值增长5%以上,"
+        "城镇调查失业率控制在5%以内,居民消费价格指数涨幅控制在3%以内。\n"
+    )
+    cut = (
+        "当前位置:网站首页 > 头条 > 正文\n"
+        + body
+        + "此外,政府工作报告还明确了浙江今后五年的目标:到2027年\n"
+    )
+    assert extract_plan(cut, year=2023).plan["plan"]["name"] == "报告（草稿）"
+    headline = "省十四届人大一次会议开幕,省长作政府工作报告,GDP目标增长5%以上\n" + body
+    assert (
+        extract_plan(headline, year=2023).plan["plan"]["name"]
+        == "省十四届人大一次会议开幕,省长作政府工作报告,GDP目标增长5%以上（草稿）"
+    )
