@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract_drafts import heads
+from extract_drafts import heads, lead
 from plancli.errors import InputError
 from plancli.extract import extract_plan
 
@@ -87,3 +87,48 @@ def test_a_sentence_about_the_report_is_not_the_drafts_name() -> None:
         extract_plan(headline, year=2023).plan["plan"]["name"]
         == "省十四届人大一次会议开幕,省长作政府工作报告,GDP目标增长5%以上（草稿）"
     )
+
+
+def test_set_y_forms() -> None:
+    """Set Y's forms: a list's last clause closing with 等 (…贫困县全部摘帽等。: before, the
+    clause was lost, and …增长17%等 kept its 等 in the quote); a range named the target
+    (增长目标设定为6%-6.5%: before, the top was lost); a concentration's unit before its
+    figure (每立方米60微克左右: before, no target)."""
+    found = {
+        t["quote"]: t
+        for t in heads(
+            lead(
+                "地区生产总值预期增长目标设定为6%-6.5%,细颗粒物年均浓度力争控制在每立方米60微克左右,"
+                "规模以上工业增加值增长7%等,现行标准下剩余的农村贫困人口全部脱贫、贫困县全部摘帽等。"
+            ),
+            2020,
+        )
+    }
+    gdp = found["地区生产总值预期增长目标设定为6%-6.5%"]
+    assert (gdp["min"], gdp["max"]) == (Decimal(6), Decimal("6.5"))
+    pm25 = found["细颗粒物年均浓度力争控制在每立方米60微克左右"]
+    assert (pm25["around"], pm25["unit"], pm25["direction"]) == (60, "微克/立方米", "down")
+    assert found["规模以上工业增加值增长7%"]["min"] == Decimal(7)
+    assert found["贫困县全部摘帽"]["max"] == 0
+    assert found["现行标准下剩余的农村贫困人口全部脱贫"]["max"] == 0
+
+
+# 甘肃 2020 (set Y's 364), simplified: last year's results detailed in a sentence of 其中,
+# with 左右 and 以上, and this year's targets after 今年 below.
+DETAILED_RESULTS = """\
+【香港商报讯】记者报道:昨日上午,甘肃省十三届人大三次会议正式开幕,省长向大会作了政府工作报告。报告显示,2019年,甘肃省经济运行难中守稳、稳中有进,预计全省生产总值能够实现6%左右的预期目标。
+
+其中,固定资产投资增长6%以上,社会消费品零售总额增长7.4%左右,一般公共预算收入同口径增长5.2%,城乡居民人均可支配收入分别增长8%和9%左右。
+
+今年GDP拟增6%
+
+报告指出,今年是全面决胜小康社会的收官之年,甘肃省将着力实现剩余17.5万贫困人口脱贫,8个贫困县摘帽退出,务必确保如期全面完成脱贫攻坚任务。同时,实现生产总值增长6%,固定资产投资增长6%以上,单位生产总值能耗和主要污染物排放完成国家下"""
+
+
+def test_a_sentence_of_qizhong_details_last_years_results() -> None:
+    """其中, after a sentence of 2019's results, goes on in 2019: its 左右 and 以上 are no
+    targets of 2020 (before: drafted as the headline, and this year's GDP a work target)."""
+    quotes = [t["quote"] for t in heads(DETAILED_RESULTS, 2020)]
+    assert "实现生产总值增长6%" in quotes
+    assert "固定资产投资增长6%以上" in quotes
+    assert not any("7.4%" in q or "8%和9%" in q or "5.2%" in q for q in quotes)

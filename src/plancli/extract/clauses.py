@@ -59,6 +59,9 @@ DECIDED = re.compile(
     r"[^,;。\d]{0,16}?(?:还|又|同时|并|也)?(?:确定|提出|明确|制定)了?\s*"
     r"(?=[^,;。、\d]{2,24}?(?:增长|下降|降低|达到|控制在|突破|实现)\s*\d)"
 )
+# the list's last clause saying the list goes on (…贫困县全部摘帽等。): its 等 is no word of
+# the target's
+AND_SO_ON = re.compile(r"(?<=[^一二三四五六七八九十\d等])等$")
 LISTED_AS = re.compile(r"(?<=[\d%‰上右内])\s*等[^,;。\d]{0,10}?(?:目标|指标)(?:计划|任务|体系)?$")
 PURPOSE = re.compile(r"为了?(?:实现|完成|确保)[^,;。]{0,16}?目标")
 
@@ -79,7 +82,7 @@ def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
     decided = DECIDED.match(parse, start, end)
     if decided:
         start = decided.end()
-    listed = LISTED_AS.search(parse, start, end)
+    listed = LISTED_AS.search(parse, start, end) or AND_SO_ON.search(parse, start, end)
     if listed:
         end = listed.start()
     if end > start:

@@ -68,6 +68,10 @@ _CLOSING = "…”」\" "
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*\|")  # a table row's number cell
 
 
+# A sentence that details the one before it, in its time (其中,…; 具体来看,…).
+_GOES_ON = re.compile(r"\s*(?:其中|具体(?:来看|而言|说)|分(?:项|领域)看)")
+
+
 @dataclass(frozen=True)
 class Run:
     start: int
@@ -139,12 +143,22 @@ def best_run(
             context = None
             groups.append([])
             continue
-        if unmarked and parse[start : line.start].rstrip().endswith(("。", "!", "?", "！", "？")):
-            # a sentence's time ends with it; a heading's (展望2035年) goes on over its lines
+        if (
+            unmarked
+            and parse[start : line.start].rstrip().endswith(("。", "!", "?", "！", "？"))
+            and not _GOES_ON.match(parse, line.start)
+        ):
+            # a sentence's time ends with it; a heading's (展望2035年) goes on over its lines,
+            # and so does a sentence's into the next that details it (…2019年…实现6%左右的
+            # 预期目标。\n其中,固定资产投资增长6%以上,…: last year's)
             context = None
         row = _ROW_NUMBER.match(parse, line.start, line.end)
         for clause in _CLAUSE.finditer(parse, row.end() if row else line.start, line.end):
-            if unmarked and parse[clause.start() - 1 : clause.start()] == "。":
+            if (
+                unmarked
+                and parse[clause.start() - 1 : clause.start()] == "。"
+                and not _GOES_ON.match(clause.group())
+            ):
                 context = None
             context = _context(clause.group(), year, context, next_year)
             groups[-1].append((clause, "plan" if unmarked and context is None else context))

@@ -111,11 +111,18 @@ def _year_digits(match: re.Match[str]) -> str:
     return "".join(ch if ch.isdigit() else str(DIGITS[ch]) for ch in match.group())
 
 
+# 每立方米60微克, the unit before the figure: as 60微克/立方米, the same length
+_PER_CUBIC_METRE = re.compile(r"每立方米(\d+(?:\.\d+)?)微克")
+
+
 def spell_figures(parse: str) -> str:
     """`parse` with spelled-out figures as digits, right-aligned in the numeral's place and
     padded with spaces before, so every offset holds (增长百分之九 → 增长   9%; a numeral
     whose digits would not fit, 一百元, is left as it is); a spelled year as its digits
-    (二〇一〇年 → 2010年), a full stop between a percentage's digits as its point (4。6%)."""
+    (二〇一〇年 → 2010年), a full stop between a percentage's digits as its point (4。6%);
+    a concentration's unit before its figure after it (每立方米60微克 → 60微克/立方米)."""
+    if "每立方米" in parse:
+        parse = _PER_CUBIC_METRE.sub(r"\1微克/立方米", parse)
     if "年" in parse:
         parse = _SPELLED_YEAR.sub(_year_digits, parse)
     if "。" in parse:
