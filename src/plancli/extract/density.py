@@ -64,7 +64,7 @@ _AMOUNT_GOAL = re.compile(r"\d\s*(?:亿元|万亿元|万元)\s*(?:的)?(?:目标
 # (a clause quoted opens after its quotation mark: “地区生产总值增长9%左右,…”)
 _CLAUSE = re.compile(r"[^,;。\n|\s“「\"][^,;。\n|]*")
 # what closes a quoted list after its last figure (…增长11%……”)
-_CLOSING = "…”」\" "
+_CLOSING = '…”」" '
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*\|")  # a table row's number cell
 
 
