@@ -362,3 +362,18 @@ def test_an_appendix_items_are_sections_named_without_their_full_stop() -> None:
     sections = [s["name"] for s in extract_plan(GUANGDONG, year=2026).plan["sections"]]
     assert "提高低保、特困人员、孤儿基本生活保障水平" in sections
     assert not any(name.endswith("。") for name in sections)
+
+
+def test_two_rates_of_one_figure_in_two_sections_are_two_targets() -> None:
+    """The check that drafts once a commitment stated twice (in the work and in an appendix's
+    list) compared growth targets by their last two characters, 增长, and their figure: 陕西's
+    民间投资增长6% in one section was dropped as a repeat of 力争货物和服务进出口增长6% in another
+    (session 15, 11 work targets of the corpus reports lost so); counts stated twice are still
+    drafted once."""
+    body = FUJIAN + (
+        "（三）深化改革。加力清理拖欠中小企业账款，民间投资增长6%。\n"
+        "（四）扩大开放。积极发展跨境电商，力争货物和服务进出口增长6%。\n"
+    )
+    growth = [t["name"] for t in _work(body) if t["kind"] == "growth"]
+    assert "民间投资增长" in growth
+    assert any("进出口增长" in name for name in growth)

@@ -362,16 +362,16 @@ class WorkReader:
             kind = "ongoing"
         else:
             kind = "cumulative"
+        # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
+        # and 增加学位超20万个): the same figure of the same thing, drafted once — never two
+        # rates (民间投资增长6% and 社会消费品零售总额增长6% are two)
+        same = f"{name[-2:]}|{low}|{unit}"
+        earlier = self._stated.get(same)
+        twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
         if kind == "growth":
             unit = "亿元"
         key = f"{name}|{low}|{unit}"
-        # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
-        # and 增加学位超20万个): the same figure of the same thing, drafted once
-        same = f"{name[-2:]}|{low}|{unit}"
-        earlier = self._stated.get(same)
-        if key in self._seen_names or (
-            earlier not in (None, section.number) and unit != "%" and len(name) >= 4
-        ):
+        if key in self._seen_names or twice:
             return None
         self._seen_names.add(key)
         self._stated.setdefault(same, section.number)
