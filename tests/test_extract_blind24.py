@@ -132,3 +132,33 @@ def test_a_sentence_of_qizhong_details_last_years_results() -> None:
     assert "实现生产总值增长6%" in quotes
     assert "固定资产投资增长6%以上" in quotes
     assert not any("7.4%" in q or "8%和9%" in q or "5.2%" in q for q in quotes)
+
+
+def test_set_aa_relations_to_the_citys_averages() -> None:
+    """资阳雁江 2023 (set AA's 405, a district): 增速高于全市1个百分点 is a growth above the
+    city's, by a margin (before: a change of 1 point); 城镇、农村居民…增速高于全市平均水平 is two
+    targets, each against its own city series (before: one, named 城镇、农村…); each outside
+    series is named by what the analyst records (全市规模以上工业增加值增速, not 全市平均水平);
+    revenue left to the city (完成市下目标任务) is a pending growth, not a fall."""
+    found = heads(
+        lead(
+            "区属地区生产总值增速高于全市平均水平,规模以上工业增加值增速高于全市1个百分点,"
+            "全社会固定资产投资增长10%,地方一般公共预算收入完成市下目标任务,"
+            "城镇、农村居民人均可支配收入增速高于全市平均水平。"
+        ),
+        2023,
+    )
+    by_id = {t["id"]: t for t in found}
+    industry = by_id["industrial_value_added"]
+    assert (industry["kind"], industry["relation"]) == ("relative", "above")
+    assert by_id[industry["reference"]]["name"] == "全市规模以上工业增加值增速"
+    assert by_id[by_id["gdp"]["reference"]]["name"] == "全市地区生产总值增速"
+    incomes = [t for t in found if t["kind"] == "relative" and "居民" in t["name"]]
+    assert [t["name"] for t in incomes] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert [by_id[t["reference"]]["name"] for t in incomes] == [
+        "全市城镇居民人均可支配收入增速",
+        "全市农村居民人均可支配收入增速",
+    ]
+    revenue = by_id["budget_revenue"]
+    assert revenue["pending"] is True
+    assert "decline" not in revenue

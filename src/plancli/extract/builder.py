@@ -133,15 +133,7 @@ class TargetBuilder:
     def _relative(
         self, subject: str, piece: Piece, relation: str, reference: str, words: str
     ) -> None:
-        # 城乡居民收入与经济增长同步: one series (the 城乡 compound), as every blind set's gold
-        # reads it; 城镇和农村居民收入…, two named series, two (a report's 附表 with a row for
-        # each splits it again: tables.py)
-        names = [
-            n
-            for part in listed_subjects(subject)
-            for n in ([part] if part.startswith("城乡") else split_town_country(part))
-        ]
-        for name in names:
+        for name in _series_named(subject):
             target = self._new(name, piece, "relative")
             target.relation, target.reference = relation, reference
             if "基本同步" in words:
@@ -190,9 +182,18 @@ class TargetBuilder:
         return outside.id
 
     def _national(self, subject: str, piece: Piece, relation: str, match: re.Match[str]) -> None:
+        """A growth above (not below, the same as) the national, the province's or the city's:
+        a relative target of each series the subject names (城镇、农村居民人均可支配收入增速高于
+        全市平均水平: two), each against an outside series of its own."""
+        for name in _series_named(subject):
+            self._against_outside(name, piece, relation, match)
+
+    def _against_outside(
+        self, subject: str, piece: Piece, relation: str, match: re.Match[str]
+    ) -> None:
         base = lookup(subject)
         base_id = base.id if base is not None else "indicator"
-        nat_id, nat_name, nat_en = _outside(base_id, match.group(0))
+        nat_id, nat_name, nat_en = _outside(base_id, match.group(0), subject)
         taken = base is not None and any(t.id == base.id for t in self.targets)
         target = self._new(subject, piece, "relative")
         if taken and base is not None:
@@ -217,7 +218,11 @@ class TargetBuilder:
                 frequency="annual",
                 shared=True,
             )
-            outside.notes.append(_("outside series: recorded from the national bulletin"))
+            outside.notes.append(
+                _("outside series: recorded from the national bulletin")
+                if nat_id.startswith("national_")
+                else _("outside series compared with: recorded from its source")
+            )
             self.targets.append(outside)
 
     def _pending(self, seg: Piece, match: re.Match[str]) -> None:
@@ -296,14 +301,33 @@ class TargetBuilder:
         return []
 
 
-def _outside(base_id: str, words: str) -> tuple[str, str, str]:
+def _series_named(subject: str) -> list[str]:
+    """The series a relation's subject names: 城乡居民收入 one (the 城乡 compound, as every
+    blind set's gold reads it); 城镇和农村居民收入, 城镇、农村居民收入 two (a report's 附表 with a
+    row for each splits it again: tables.py)."""
+    return [
+        n
+        for part in listed_subjects(subject)
+        for n in ([part] if part.startswith("城乡") else split_town_country(part))
+    ]
+
+
+def _outside(base_id: str, words: str, subject: str) -> tuple[str, str, str]:
     """The outside series a relation compares with: the national average (全国), the
-    province's (全省, 与省持平) or the city's (全市)."""
+    province's (全省, 与省持平) or the city's (全市), named by the series it is of where the
+    subject names one (全市规模以上工业增加值增速: what the analyst records)."""
     if "全国" in words:
         return national(base_id)
-    if "市" in words:
-        return f"city_{base_id}", "全市平均水平", f"City average ({base_id})"
-    return f"province_{base_id}", "全省平均水平", f"Provincial average ({base_id})"
+    place, key, english = (
+        ("全市", "city", "City") if "市" in words else ("全省", "province", "Provincial")
+    )
+    series = _OWN_PLACE.sub("", subject)
+    name = f"{place}{series}增速" if base_id != "indicator" and series else f"{place}平均水平"
+    return f"{key}_{base_id}", name, f"{english} average ({base_id})"
+
+
+# the place's own words before a series' name (区属地区生产总值: 全市地区生产总值增速)
+_OWN_PLACE = re.compile(r"^(?:区属|县属|县域|全区|全县|本区|本县|全旗|本市|全市|全省)")
 
 
 def _indicator(indicator_id: str) -> Indicator | None:

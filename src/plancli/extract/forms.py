@@ -56,10 +56,12 @@ ABOVE_SERIES = re.compile(
 FLAT = re.compile(
     r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?(?:持平|一致)"
 )
-# 保持比全国高2个百分点左右的增幅: a growth above the national one, by a margin (kept in a note).
+# 保持比全国高2个百分点左右的增幅, 增速高于全市1个百分点: a growth above the national (the
+# province's, the city's) one, by a margin (kept in a note).
 MARGIN = re.compile(
-    r"(?:增长|增速)?(?:保持|要)?比(全国|全省|全市)(?:平均水平|平均)?(高|快|低)\s*(\d+(?:\.\d+)?)\s*"
-    r"个百分点\s*(?:左右|以上)?(?:的)?(?:增幅|增速|增长)?$"
+    r"(?:增长|增速)?(?:保持|要)?(?:比(?:全国|全省|全市)(?:平均水平|平均)?(?P<way>高|快|低)"
+    r"|(?P<way_to>高|快|低)于(?:全国|全省|全市)(?:平均水平|平均)?(?:增速|水平)?)"
+    r"\s*(?P<points>\d+(?:\.\d+)?)\s*个百分点\s*(?:左右|以上)?(?:的)?(?:增幅|增速|增长)?$"
 )
 # 增长保持上年水平: last year's growth again (a steady trend, as 与上年持平).
 KEEP_LAST_YEAR = re.compile(

@@ -272,11 +272,11 @@ class HeadlineReader(ListReader):
             subject = subject_of(text[: match.start()]) or inherited or before
             if not subject:
                 return None
-            relation = "below" if match.group(2) == "低" else "above"
-            self._national(subject, piece, relation, match)
+            way = match.group("way") or match.group("way_to")
+            self._national(subject, piece, "below" if way == "低" else "above", match)
             self.targets[-1 if self.targets[-1].kind == "relative" else -2].notes.append(
                 _("{clause}: a margin of {points} points, kept in the quote only").format(
-                    clause=match.group(0), points=match.group(3)
+                    clause=match.group(0), points=match.group("points")
                 )
             )
             return subject

@@ -39,9 +39,12 @@ def _entry(
     unit: str,
     frequency: Frequency,
     direction: str | None = None,
-    pending: tuple[str, str, bool] = ("growth", "%", True),
+    pending: tuple[str, str, bool] | None = None,
 ) -> Indicator:
-    kind, punit, decline = pending
+    # A pending task of an amount (地方一般公共预算收入完成市下目标任务) is its growth, not a
+    # fall: only intensities and emissions are allotted a 降低X%.
+    amount = unit in ("亿元", "万亿元", "万元", "元", "亿美元")
+    kind, punit, decline = pending or ("growth", "%", not amount)
     return Indicator(
         id, re.compile(pattern), name_en, unit, frequency, direction, kind, punit, None, decline
     )
