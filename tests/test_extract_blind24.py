@@ -162,3 +162,18 @@ def test_set_aa_relations_to_the_citys_averages() -> None:
     revenue = by_id["budget_revenue"]
     assert revenue["pending"] is True
     assert "decline" not in revenue
+
+
+def test_the_outline_of_the_years_work_does_not_go_on_with_the_targets() -> None:
+    """四川 2025 (set X's 343): after the list, 报告指出,四川要重点做好9个方面工作:一是… — who
+    speaks is no heading of more targets, and nine aspects of work are the outline, not a
+    count to deliver (before: drafted as a headline target of 9 个)."""
+    text = (
+        "四川省人民政府省长代表省人民政府作工作报告。\n"
+        "今年是“十四五”规划收官之年。报告提出了今年发展主要预期目标:地区生产总值增长5.5%以上;"
+        "城镇新增就业85万人,城镇调查失业率5.5%左右;完成国家下达的节能减排和环境保护等任务。\n"
+        "报告指出,四川要重点做好9个方面工作:一是全方位扩大内需,稳住经济大盘。二是建设现代化产业体系。\n"
+    )
+    quotes = [t["quote"] for t in heads(text, 2025)]
+    assert "地区生产总值增长5.5%以上" in quotes
+    assert not any("9个方面" in q for q in quotes)

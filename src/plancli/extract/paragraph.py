@@ -226,5 +226,13 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         0 < len(clause.strip()) <= 16
         and not re.search(r"\d", clause)
         and not _NOT_THIS_YEAR.search(clause + second)
+        and not _ATTRIBUTION.match(clause.strip())
         and _SECOND_TARGET.search(second) is not None
+        and not _OUTLINE.search(second)
     )
+
+
+# Words saying who speaks (报告指出, 会议强调) are no heading of targets; nor is the count of the
+# year's tasks an outline gives (四川要重点做好9个方面工作:一是…).
+_ATTRIBUTION = re.compile(r"[\u4e00-\u9fff]{0,8}(?:指出|提出|表示|强调|要求|明确|认为)$")
+_OUTLINE = re.compile(r"\d+\s*(?:个)?方面|\d+\s*项(?:重点)?(?:工作|任务)")
