@@ -17,7 +17,7 @@ _ABOVE = rf"(?:国家|上级|{_LEVEL})(?:[、和]?{_LEVEL})?"  # 省、市, 省�
 _ALLOCATED = r"(?:节能|减排|减污|降碳|能耗|煤炭|污染物|二氧化碳)"
 # A target the city or the province sets for a district or a city: 市定目标, 国家和省定目标.
 _SET_BY_WHOM = r"(?:国家和|国家、)?[市省](?:定|控)"
-_SET_BY = rf"{_SET_BY_WHOM}(?:目标|任务)"  # 省定任务, 省控目标 too
+_SET_BY = rf"{_SET_BY_WHOM}(?:目标|任务|指标)"  # 省定任务, 省控目标, 省定指标 too
 PENDING = re.compile(
     rf"(?:全面)?(?:完成|落实|达到|实现|满足){_ABOVE}(?:下达|要求|规定)"
     r"|(?:与|同)国家.{0,15}?(?:考核|调控)目标.{0,6}?衔接"
@@ -38,7 +38,7 @@ PENDING = re.compile(
     # 完成节能减排, 完成节能减排降碳: the task named by its words alone, no 任务 or 目标 after it
     rf"|^(?:全面|超额)?完成(?:年度)?{_ALLOCATED}{{2,3}}(?:工作)?$"
     # 节能减排降碳完成进度目标: the task's words first (its subjects), then 完成 and its target
-    r"|(?<=节能|减排|降碳|能耗|减污)(?:工作)?完成[^,;。]{0,6}?(?:目标|任务)$"
+    r"|(?<=节能|减排|降碳|能耗|减污)(?:工作)?完成[^,;。]{0,6}?(?:目标|任务|指标)$"
 )
 # The words before the subjects when the task comes first (完成国家下达的…, 完成节能减排任务,
 # 提出…等年度目标); otherwise the subjects come before the pending words.
