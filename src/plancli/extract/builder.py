@@ -21,6 +21,8 @@ _PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0
 _STOCK = re.compile(r"(?:总数|保有量|存量|总户数)$")
 # a higher figure the report asks for (争取更好, 力争): the note of a stretch
 STRETCH_NOTE = N_("{clause}: {aim} is a higher aim, never a ceiling")
+ASPIRATION_NOTE = N_("{clause}: an aspiration with no figure; not encoded as a bound")
+RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
 
 
 class TargetBuilder:
@@ -129,6 +131,24 @@ class TargetBuilder:
             target.min, target.max = None, number
         if lower_is_better or (qualifier == "左右" and verb == "控制在"):
             target.direction = "down"
+
+    def aspiration(self, piece: Piece) -> None:
+        """力争更好 after a target: a range's top becomes its higher aim, else a note."""
+        if not self.targets:
+            return
+        target = self.targets[-1]
+        if target.min is not None and target.max is not None and target.kind == "growth":
+            target.stretch, target.max = target.max, None
+            target.review = [r for r in target.review if r != _(RANGE_REVIEW)]
+            target.notes.append(
+                _("{min}%—{aim}% with {clause}: {aim} is a higher aim, never a ceiling").format(
+                    min=target.min, aim=target.stretch, clause=piece.text
+                )
+            )
+            if piece.start > target.end:
+                target.end = piece.end
+        else:
+            target.notes.append(_(ASPIRATION_NOTE).format(clause=piece.text))
 
     def _relative(
         self, subject: str, piece: Piece, relation: str, reference: str, words: str

@@ -177,3 +177,12 @@ INDICATOR = re.compile(
     # a water-quality class (水质稳定保持Ⅲ类, 达到II类): a class, not a figure
     r"|(?:稳定)?(?:保持|达到|优于|稳定在)(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:及以上|以上)?(?:标准)?$"
 )
+
+
+def aspiration_only(text: str) -> bool:
+    """力争更好, 在实际工作中争取更好结果: an aim without a figure or a target of its own (not
+    力争农村居民收入增速快于城镇居民: a relation the 力争 opens)."""
+    if not ASPIRATION.search(text) or re.search(r"\d", text):
+        return False
+    rest = re.sub(r"^(?:力争|争取|努力)+", "", text)
+    return not any(p.search(rest) for p in (SAME, ABOVE_GDP, NATIONAL, ABOVE_SERIES))

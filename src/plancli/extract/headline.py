@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.builder import STRETCH_NOTE, bound
+from plancli.extract.builder import RANGE_REVIEW, STRETCH_NOTE, bound
 from plancli.extract.clauses import (
     TASK_ALONE,
     Piece,
@@ -24,7 +24,6 @@ from plancli.extract.forms import (
     ABOVE_GDP,
     ABOVE_SERIES,
     AMOUNT_AFTER,
-    ASPIRATION,
     CHANGE,
     CUT,
     CUT_TASK,
@@ -50,6 +49,7 @@ from plancli.extract.forms import (
     RANGE,
     SAME,
     TREND,
+    aspiration_only,
 )
 from plancli.extract.lists import EACH, ListReader, bare_list, each_subject
 from plancli.extract.pending import PENDING
@@ -57,8 +57,6 @@ from plancli.extract.vocabulary import lookup
 from plancli.i18n import N_, _
 
 _CELLS = str.maketrans("|｜", "  ")
-ASPIRATION_NOTE = N_("{clause}: an aspiration with no figure; not encoded as a bound")
-RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
 ONE_EACH_NOTE = N_("均: one figure for each subject listed")
 
 
@@ -209,8 +207,8 @@ class HeadlineReader(ListReader):
     def _segment(self, seg: Piece, inherited: str | None = None) -> None:
         if self._higher_aim(seg):
             return
-        if _aspiration_only(seg.text):
-            self._aspiration(seg)
+        if aspiration_only(seg.text):
+            self.aspiration(seg)
             return
         pending = PENDING.search(seg.text)
         if pending and not NO_INDICATOR.match(seg.text):
@@ -236,8 +234,8 @@ class HeadlineReader(ListReader):
         for piece in subpieces(seg):
             if held == [] and previous_subject is not None and self._higher_aim(piece):
                 continue  # 增速超过7%、力争达到8%: one target
-            if _aspiration_only(piece.text):
-                self._aspiration(piece)
+            if aspiration_only(piece.text):
+                self.aspiration(piece)
                 held = []
                 continue
             before = len(self.targets)
@@ -466,35 +464,9 @@ class HeadlineReader(ListReader):
             return subject
         return None
 
-    def _aspiration(self, piece: Piece) -> None:
-        if not self.targets:
-            return
-        target = self.targets[-1]
-        if target.min is not None and target.max is not None and target.kind == "growth":
-            target.stretch, target.max = target.max, None
-            target.review = [r for r in target.review if r != _(RANGE_REVIEW)]
-            target.notes.append(
-                _("{min}%—{aim}% with {clause}: {aim} is a higher aim, never a ceiling").format(
-                    min=target.min, aim=target.stretch, clause=piece.text
-                )
-            )
-            if piece.start > target.end:
-                target.end = piece.end
-        else:
-            target.notes.append(_(ASPIRATION_NOTE).format(clause=piece.text))
-
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
 _IN_RESPECT = re.compile(r"在([^,;。]{2,40}?)方面")
 _SUBJECTLESS_RELATION = re.compile(
     rf"^(?:力争|争取|努力)+(?:实现)?(?:{SAME.pattern}|{ABOVE_GDP.pattern})$"
 )
-
-
-def _aspiration_only(text: str) -> bool:
-    """力争更好, 在实际工作中争取更好结果: an aim without a figure or a target of its own (not
-    力争农村居民收入增速快于城镇居民: a relation the 力争 opens)."""
-    if not ASPIRATION.search(text) or re.search(r"\d", text):
-        return False
-    rest = re.sub(r"^(?:力争|争取|努力)+", "", text)
-    return not any(p.search(rest) for p in (SAME, ABOVE_GDP, NATIONAL, ABOVE_SERIES))
