@@ -177,3 +177,15 @@ def test_the_outline_of_the_years_work_does_not_go_on_with_the_targets() -> None
     quotes = [t["quote"] for t in heads(text, 2025)]
     assert "地区生产总值增长5.5%以上" in quotes
     assert not any("9个方面" in q for q in quotes)
+
+
+def test_set_bb_forms() -> None:
+    """Set BB's forms: 再次实现翻番 is a growth of at least 100 % (土默特右旗 2023: before,
+    missed); 减排完成省定指标 a pending task, as 省定目标 and 省定任务 (长沙 2023: missed)."""
+    found = {
+        t["quote"]: t
+        for t in heads(lead("地区生产总值增长8%,规上工业产值再次实现翻番,减排完成省定指标。"), 2023)
+    }
+    doubled = found["规上工业产值再次实现翻番"]
+    assert (doubled["kind"], doubled["min"]) == ("growth", Decimal(100))
+    assert found["减排完成省定指标"]["pending"] is True

@@ -63,6 +63,8 @@ MARGIN = re.compile(
     r"|(?P<way_to>高|快|低)于(?:全国|全省|全市)(?:平均水平|平均)?(?:增速|水平)?)"
     r"\s*(?P<points>\d+(?:\.\d+)?)\s*个百分点\s*(?:左右|以上)?(?:的)?(?:增幅|增速|增长)?$"
 )
+# 规上工业产值再次实现翻番: doubled, a growth of 100 % (翻两番: four times, 300 %).
+DOUBLED = re.compile(r"(?:再次|再)?(?:实现)?翻(一|两|二)?番$")
 # 增长保持上年水平: last year's growth again (a steady trend, as 与上年持平).
 KEEP_LAST_YEAR = re.compile(
     r"(?:增长|增速|增幅)?(?:保持|维持)(?:在)?(?:上年|去年)(?:的)?(?:水平|增速)$"

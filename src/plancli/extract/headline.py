@@ -28,6 +28,7 @@ from plancli.extract.forms import (
     CUT,
     CUT_TASK,
     DECLINE,
+    DOUBLED,
     FLAT,
     GROWTH,
     GROWTH_AFTER,
@@ -313,6 +314,19 @@ class HeadlineReader(ListReader):
             target.max, target.direction = Decimal(0), "down"
             target.notes.append(
                 _("{clause}: none left, a ceiling of 0").format(clause=match.group(0))
+            )
+            return subject
+        match = DOUBLED.search(text)
+        if match:
+            subject = subject_of(text[: match.start()]) or inherited
+            if not subject:
+                return None
+            target = self._new(subject, piece, "growth")
+            target.min = Decimal(300 if match.group(1) in ("两", "二") else 100)
+            target.notes.append(
+                _("{clause}: doubled, a growth of {rate}%").format(
+                    clause=match.group(0), rate=target.min
+                )
             )
             return subject
         match = KEEP_LAST_YEAR.search(text)
