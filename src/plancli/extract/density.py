@@ -268,7 +268,7 @@ def _run_at(
         # this year's targets by the words just after them
         if marked >= 3 and 2 * marked >= count:
             count = marked
-        elif count < 3 or not named_after(parse, last_end, year):
+        elif count < 3 or not _named_after(parse, last_end, year):
             return None, position
     elif count < 3 and not economy:
         return None, position
@@ -281,7 +281,7 @@ def _run_at(
 _NAMED_AFTER = r"(?:今年|{year}年)[^。\n\d]{{0,16}}?(?:主要)?(?:预期)?(?:目标|指标)"
 
 
-def named_after(parse: str, end: int, year: int) -> bool:
+def _named_after(parse: str, end: int, year: int) -> bool:
     """Whether the words after a run, to the end of the next line, name this year's targets
     before any other figure."""
     line_end = parse.find("\n", end)
