@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from plancli.extract.forms import MONEY_UNITS
+
 Frequency = Literal["monthly", "quarterly", "annual"]
 
 
@@ -43,8 +45,7 @@ def _entry(
 ) -> Indicator:
     # A pending task of an amount (地方一般公共预算收入完成市下目标任务) is its growth, not a
     # fall: only intensities and emissions are allotted a 降低X%.
-    amount = unit in ("亿元", "万亿元", "万元", "元", "亿美元")
-    kind, punit, decline = pending or ("growth", "%", not amount)
+    kind, punit, decline = pending or ("growth", "%", unit not in MONEY_UNITS)
     return Indicator(
         id, re.compile(pattern), name_en, unit, frequency, direction, kind, punit, None, decline
     )
