@@ -189,3 +189,30 @@ def test_set_bb_forms() -> None:
     doubled = found["规上工业产值再次实现翻番"]
     assert (doubled["kind"], doubled["min"]) == ("growth", Decimal(100))
     assert found["减排完成省定指标"]["pending"] is True
+
+
+def test_set_dd_forms() -> None:
+    """Set DD's forms: amounts in 万美元 (实际利用外资4600万美元, 外贸进出口总额1800万美元: before,
+    missed), foreign investment a shared indicator, and a county's income in step with its
+    league's (与全盟保持同步: before, missed), against an outside series named for it."""
+    found = heads(
+        lead(
+            "地区生产总值增长6%,确保实际利用外资10207万美元、内资118亿元,"
+            "确保完成外贸进出口总额1800万美元,城乡常住居民人均可支配收入增速与全盟保持同步。"
+        ),
+        2012,
+    )
+    by_quote = {t["quote"]: t for t in found}
+    fdi = by_quote["确保实际利用外资10207万美元"]
+    assert (fdi["id"], fdi["kind"], fdi["min"], fdi["unit"]) == (
+        "foreign_investment",
+        "cumulative",
+        Decimal(10207),
+        "万美元",
+    )
+    trade = by_quote["确保完成外贸进出口总额1800万美元"]
+    assert (trade["min"], trade["unit"]) == (Decimal(1800), "万美元")
+    income = by_quote["城乡常住居民人均可支配收入增速与全盟保持同步"]
+    assert (income["kind"], income["relation"]) == ("relative", "same")
+    league = next(t for t in found if t["id"] == income["reference"])
+    assert (league["kind"], league["name"]) == ("indicator", "全盟城乡常住居民人均可支配收入增速")

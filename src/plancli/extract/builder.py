@@ -221,11 +221,15 @@ class TargetBuilder:
             target.name = f"{subject}（与{nat_name}比较）"
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
-            words = re.search(r"(?:全国|全省|全市)(?:平均)?(?:水平|增速)", match.group(0))
-            words = words or re.search(r"与.+(?:持平|一致)", match.group(0))
-            words = words or re.search(r"全国|全省|全市", match.group(0))  # 比全国高2个百分点
-            assert words is not None
-            start = piece.start + match.start() + words.start()
+            # the outside series' words, its quote: 全国平均水平, 与全盟保持同步, 全国 (比全国
+            # 高2个百分点), or the whole match
+            words = (
+                re.search(rf"(?:{_PLACES})(?:平均)?(?:水平|增速)", match.group(0))
+                or re.search(r"与.+(?:持平|一致|同步)", match.group(0))
+                or re.search(_PLACES, match.group(0))
+            )
+            first, last = words.span() if words is not None else (0, len(match.group(0)))
+            start = piece.start + match.start() + first
             outside = DraftTarget(
                 id=nat_id,
                 section="headline",
@@ -233,7 +237,7 @@ class TargetBuilder:
                 kind="indicator",
                 unit="%",
                 start=start,
-                end=start + len(words.group(0)),
+                end=start + last - first,
                 name_en=nat_en,
                 frequency="annual",
                 shared=True,
@@ -338,14 +342,22 @@ def _outside(base_id: str, words: str, subject: str) -> tuple[str, str, str]:
     subject names one (全市规模以上工业增加值增速: what the analyst records)."""
     if "全国" in words:
         return national(base_id)
-    place, key, english = (
-        ("全市", "city", "City") if "市" in words else ("全省", "province", "Provincial")
+    place, key, english = next(
+        (p for p in _PARENTS if p[0][-1] in words), ("全省", "province", "Provincial")
     )
     series = _OWN_PLACE.sub("", subject)
     name = f"{place}{series}增速" if base_id != "indicator" and series else f"{place}平均水平"
     return f"{key}_{base_id}", name, f"{english} average ({base_id})"
 
 
+_PLACES = "全国|全省|全市|全州|全盟"
+# the level above whose average a target is compared with (a district's city, a county's
+# prefecture or league): its words, the id's prefix, the English
+_PARENTS = (
+    ("全市", "city", "City"),
+    ("全州", "prefecture", "Prefecture"),
+    ("全盟", "league", "League"),
+)
 # the place's own words before a series' name (区属地区生产总值: 全市地区生产总值增速)
 _OWN_PLACE = re.compile(r"^(?:区属|县属|县域|全区|全县|本区|本县|全旗|本市|全市|全省)")
 

@@ -11,7 +11,7 @@ DASH = r"\s*(?:—+|-+|–|~|至[于於]?|到)\s*"  # (至於: a copy's slip for
 LEVEL_UNITS = (
     r"(个百分点|%|‰|微克/立方米|万亿斤|亿斤|万吨|吨|万人次|万人"
     # an amount of money, not a size class before a noun with its own count (5000万元企业1家)
-    r"|(?:亿元|万亿元|亿美元|万元|元)(?![\u4e00-\u9fff]{1,6}\d)|天|万千瓦|公里"
+    r"|(?:亿元|万亿元|亿美元|万美元|万元|元)(?![\u4e00-\u9fff]{1,6}\d)|天|万千瓦|公里"
     # counts in 万 (新增就业岗位10万个以上, 新增市场主体2万户), areas and container throughput
     r"|万套|万个|万户|万家|万项|万件|万辆|万台|万亩|万标箱"
     r"|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
@@ -24,7 +24,7 @@ COUNT_UNITS = {
 }
 # A year's amount of money (投资总额7000亿元, 实际使用外资1.6亿美元, a town's 财政总收入540万元,
 # 人均纯收入4936元: a year's income) adds up over the year.
-MONEY_UNITS = {"亿元", "万亿元", "亿美元", "万元", "元"}
+MONEY_UNITS = {"亿元", "万亿元", "亿美元", "万美元", "万元", "元"}
 
 ASPIRATION = re.compile(
     r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
@@ -54,7 +54,8 @@ ABOVE_SERIES = re.compile(
 )
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
 FLAT = re.compile(
-    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市)度?(?:平均水平)?(?:基本)?(?:持平|一致)"
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市|全州|全盟)度?(?:平均水平)?(?:保持)?(?:基本)?"
+    r"(?:持平|一致|(?<!上年)(?<!去年)同步)"
 )
 # 保持比全国高2个百分点左右的增幅, 增速高于全市1个百分点: a growth above the national (the
 # province's, the city's) one, by a margin (kept in a note).

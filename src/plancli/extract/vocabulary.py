@@ -168,6 +168,14 @@ INDICATORS: tuple[Indicator, ...] = (
         "foreign_trade", r"进出口|外贸", "Foreign trade (imports and exports)", "亿元", "monthly"
     ),
     _entry(
+        "foreign_investment",
+        r"(?:实际)?(?:利用|使用)外资|外商直接投资",
+        "Foreign investment actually used",
+        "亿美元",
+        "monthly",
+        pending=("cumulative", "亿美元", False),  # 实际利用外资完成市下达目标: an amount allotted
+    ),
+    _entry(
         "budget_revenue",
         r"一般公共预算收入|财政收入|一般预算收入",
         "General public budget revenue",
