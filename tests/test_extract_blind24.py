@@ -216,3 +216,16 @@ def test_set_dd_forms() -> None:
     assert (income["kind"], income["relation"]) == ("relative", "same")
     league = next(t for t in found if t["id"] == income["reference"])
     assert (league["kind"], league["name"]) == ("indicator", "全盟城乡常住居民人均可支配收入增速")
+
+
+def test_a_relation_to_a_prefectures_average() -> None:
+    """高于全州平均水平 (a county of an autonomous prefecture): a relation to the prefecture's
+    series, as 全市 is the city's."""
+    found = heads(lead("地区生产总值增速高于全州平均水平,固定资产投资增长10%。"), 2012)
+    gdp = found[0]
+    assert (gdp["kind"], gdp["relation"], gdp["reference"]) == (
+        "relative",
+        "above",
+        "prefecture_gdp",
+    )
+    assert found[1]["name"] == "全州地区生产总值增速"
