@@ -229,3 +229,24 @@ def test_a_relation_to_a_prefectures_average() -> None:
         "prefecture_gdp",
     )
     assert found[1]["name"] == "全州地区生产总值增速"
+
+
+# 宁乡偕乐桥镇 2012 (set EE's 480): a town's work conference, its aims in one sentence after the
+# year's strategy, no lead.
+TOWN = """2月11日,偕乐桥镇经济工作大会召开,大会表彰奖励了一批先进单位和个人。
+2011年,偕乐桥镇完成工业总产值78690万元,全社会固定资产投资21114万元,财税总收入479万元。
+2012年,偕乐桥镇以“融入大灰汤、提速大发展”为发展战略,加快推进经济和社会各项事业全面发展。\
+力争完成镇域生产总值7.3亿元,实现财政收入600万元,农民人均收入比上年增长16%。
+"""
+
+
+def test_a_rise_over_last_year_in_a_sentence_of_aims_is_this_years() -> None:
+    """比上年增长16% in a sentence opening 力争 is this year's target, not a word of the past
+    (before: the page refused, its three aims not counted as a run); 2011's results stay out."""
+    found = heads(TOWN, 2012)
+    assert [t["quote"] for t in found] == [
+        "力争完成镇域生产总值7.3亿元",
+        "实现财政收入600万元",
+        "农民人均收入比上年增长16%",
+    ]
+    assert found[2]["min"] == Decimal(16)

@@ -49,8 +49,19 @@ _FIGURE = re.compile(
 _GROWTH_ALONE = re.compile(r"^(?:同比|比)?(?:增长|比增|增速|增幅)\s*\d")
 # An amount without a name after a target (…增长20%，达到1.32亿元): that series' amount.
 _AMOUNT_ALONE = re.compile(r"^(?:力争|确保|争取)?(?:达到|达|突破|超过|实现)\s*\d")
-# Words of a result or an estimate, never of a target.
+# Words of a result or an estimate, never of a target (but 比上年 in a sentence of aims).
 _PAST = re.compile(r"同比|比上年|比去年|预计|实现了|完成了|年均|累计|已经|已达|达到了|可比价")
+_PAST_AIMED = re.compile(r"同比|预计|实现了|完成了|年均|累计|已经|已达|达到了|可比价")
+_AIMS = re.compile(r"\s*(?:力争|确保|争取)")
+_OVER_LAST_YEAR = re.compile(r"比(?:上年|去年)")
+
+
+def _aimed(parse: str, position: int) -> bool:
+    """Whether the sentence holding `position` opens with 力争, 确保 or 争取."""
+    start = max(parse.rfind("。", 0, position), parse.rfind("\n", 0, position)) + 1
+    return _AIMS.match(parse, start) is not None
+
+
 # What makes a single figure a target: the economy's growth, stated as expected or qualified.
 _GDP_TARGET = re.compile(
     r"(?:生产总值|GDP|经济增长)[^,;。]{0,8}?(?:预期|目标|力争|确保)?[^,;。]{0,4}?(?:增长|增速)"
@@ -160,7 +171,10 @@ def best_run(
                 and not _GOES_ON.match(clause.group())
             ):
                 context = None
-            context = _context(clause.group(), year, context, next_year)
+            words = clause.group()
+            if "比" in words and _aimed(parse, clause.start()):
+                words = _OVER_LAST_YEAR.sub("", words)  # 力争…,农民人均收入比上年增长16%
+            context = _context(words, year, context, next_year)
             groups[-1].append((clause, "plan" if unmarked and context is None else context))
     for group in groups:
         clauses = [c for c, _ in group]
@@ -173,29 +187,31 @@ def best_run(
     return best
 
 
-def _counts(clause: str, after_target: bool) -> bool:
+def _counts(clause: str, after_target: bool, aimed: bool = False) -> bool:
     """Whether a clause states a target figure: an indicator's name before it (or, just after
-    such a clause, a growth without a name: 财政总收入11亿元，比增7%), no word of the past."""
-    if _PAST.search(clause):
+    such a clause, a growth without a name: 财政总收入11亿元，比增7%), no word of the past —
+    but in a sentence of aims (力争完成…,实现…,农民人均收入比上年增长16%) a rise over last
+    year is this year's."""
+    if (_PAST_AIMED if aimed else _PAST).search(clause):
         return after_target and INCREMENT.match(clause) is not None
     figure = _FIGURE.search(clause)
     if figure is None:
         return False
     if _GROWTH_ALONE.match(clause.strip()) or _AMOUNT_ALONE.match(clause.strip()):
         return after_target
-    return _indicator_before(clause[: figure.start()])
+    return _indicator_before(_OVER_LAST_YEAR.sub("", clause[: figure.start()]))
 
 
-def _tally(clause: str, after_target: bool) -> tuple[int, int]:
+def _tally(clause: str, after_target: bool, aimed: bool = False) -> tuple[int, int]:
     """How many target figures a clause states, and how many of them with a target's
     qualifier: its parts listed with 、 one each (力争固定资产投资增幅16%以上、…、限上社零额同比
     增长15%以上: four targets and a 同比, not a clause of the past), or the clause whole."""
-    whole = _counts(clause, after_target)
+    whole = _counts(clause, after_target, aimed)
     counted = qualified = 0
     if "、" in clause:
         after = after_target
         for part in clause.split("、"):
-            after = _counts(part, after)
+            after = _counts(part, after, aimed)
             counted += after
             qualified += after and _MARKED.search(part) is not None
     if whole and not counted:
@@ -223,15 +239,17 @@ def _run_at(
     while position < len(clauses):
         clause = clauses[position]
         text = clause.group()
+        aimed = _aimed(parse, clause.start())
         if position > index:
-            if contexts[position] != "plan" or (_PAST.search(text) and not INCREMENT.match(text)):
+            past = (_PAST_AIMED if aimed else _PAST).search(text)
+            if contexts[position] != "plan" or (past and not INCREMENT.match(text)):
                 break
             gap = parse[clauses[position - 1].end() : clause.start()]
             if "\n" in gap:
                 # the next line goes on only with a target of its own (a table's next row, with
                 # a target's words: 城乡居民人均可支配收入与经济增长基本同步)
                 row = gap.rstrip().endswith("|") or "|" in gap.split("\n")[-1]
-                if not _tally(text, after)[0] and not (row and _target_words(text)):
+                if not _tally(text, after, aimed)[0] and not (row and _target_words(text)):
                     break
             elif (
                 "。" in gap
@@ -241,7 +259,7 @@ def _run_at(
                 )
             ):
                 break
-        counted, qualified = _tally(text, after)
+        counted, qualified = _tally(text, after, aimed)
         if counted:
             count += counted
             marked += qualified
