@@ -30,7 +30,9 @@ def extract_cmd(
             "--output",
             "-o",
             metavar="PLAN.toml",
-            help=_("Write the draft here (default: stdout)."),
+            help=_(
+                "Write the draft here (default, or -: stdout); never over the report or a ledger."
+            ),
             dir_okay=False,
         ),
     ] = None,
@@ -62,8 +64,12 @@ def extract_cmd(
 
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
-    if output is not None and output.exists() and not force:
-        raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as the report's `-` is standard input
+    if output is not None:
+        from plancli.extract.destination import check_destination
+
+        check_destination(output, None if report == "-" else Path(report), force)
     if json_out and compare is None:
         raise InputError(_("--json goes with --compare (the draft itself is TOML)"))
     name = _("standard input") if report == "-" else report

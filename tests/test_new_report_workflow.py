@@ -1,0 +1,107 @@
+"""The analyst's path with a new report, and the mistakes analysts make on it (audit 16):
+extract → review the draft → validate --source → init → record/import → status, gap, report."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from test_extract_cli import SMALL
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tracked(invoke, small: Path, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A draft in use: drafted, then a figure recorded in the ledger beside it."""
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    recorded = invoke("--plan", str(plan), "record", "gdp", "5.2", "-p", "2026-Q1")
+    assert recorded.exit_code == 0, recorded.stderr
+    ledger = tmp_path / "draft.progress.toml"
+    assert "[[records]]" in ledger.read_text(encoding="utf-8")
+    return plan, ledger
+
+
+# ---------------------------------------------------------------- where extract writes
+
+
+def test_extract_never_writes_the_draft_over_the_report_itself(invoke, small: Path) -> None:  # type: ignore[no-untyped-def]
+    """`extract report.txt -o report.txt --force` replaced the report with its own draft: the
+    one file the analyst could not draft again from."""
+    result = invoke("extract", str(small), "-o", str(small), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: -o {small} is the report itself; write the draft to another file\n"
+    )
+    assert small.read_text(encoding="utf-8") == SMALL
+
+
+def test_extract_never_writes_the_draft_over_a_ledger(invoke, small: Path, tracked) -> None:  # type: ignore[no-untyped-def]
+    """`-o draft.progress.toml --force` (a slip of the tab key) replaced a year of recorded
+    figures with a plan; --force is for drafts, never for figures."""
+    _plan, ledger = tracked
+    before = ledger.read_bytes()
+    result = invoke("extract", str(small), "-o", str(ledger), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {ledger} is a ledger of recorded figures, not a plan; extract never writes "
+        "over it: write the draft to another file\n"
+    )
+    assert ledger.read_bytes() == before
+
+
+def test_extract_never_writes_the_draft_over_a_sqlite_ledger(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path
+) -> None:
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    ledger = tmp_path / "figures.sqlite"
+    recorded = invoke(
+        "--plan", str(plan), "--ledger", str(ledger), "record", "gdp", "5.2", "-p", "2026-Q1"
+    )
+    assert recorded.exit_code == 0, recorded.stderr
+    before = ledger.read_bytes()
+    result = invoke("--lang", "zh", "extract", str(small), "-o", str(ledger), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"错误：{ledger} 是记录完成值的数据文件，不是计划；"
+        "extract 从不覆盖它：请把草稿写到另一个文件\n"
+    )
+    assert ledger.read_bytes() == before
+
+
+def test_extract_over_a_plan_in_use_names_its_ledger(invoke, small: Path, tracked) -> None:  # type: ignore[no-untyped-def]
+    """Re-extracting over the plan whose figures are being recorded: `exists; use --force`
+    invited the overwrite without saying that a new draft's ids may no longer be those the
+    ledger's figures are recorded under."""
+    plan, ledger = tracked
+    plan.write_text(plan.read_text(encoding="utf-8").replace('id = "gdp"', 'id = "gdp_zj"'))
+    result = invoke("extract", str(small), "-o", str(plan))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {plan} exists, and figures of its plan are recorded in {ledger}: a new draft "
+        "may give its targets other ids; write the draft to another file, or use --force to "
+        "overwrite it\n"
+    )
+    assert 'id = "gdp_zj"' in plan.read_text(encoding="utf-8")
+
+
+def test_extract_to_dash_writes_the_draft_on_stdout(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` wrote a file named `-` in the current folder; `-` is standard output, as the
+    report's `-` is standard input."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke("extract", str(small), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(result.stdout)["plan"]["id"] == "zhejiang-2026"
+    assert "to stdout" in result.stderr
+    assert not (tmp_path / "-").exists()
