@@ -105,3 +105,83 @@ def test_extract_to_dash_writes_the_draft_on_stdout(  # type: ignore[no-untyped-
     assert tomllib.loads(result.stdout)["plan"]["id"] == "zhejiang-2026"
     assert "to stdout" in result.stderr
     assert not (tmp_path / "-").exists()
+
+
+# ---------------------------------------------------------------- messages
+
+
+def test_a_duplicated_id_in_a_draft_is_told_in_chinese(invoke, small: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer who renames cpi to gdp: the error read `target 编号 'gdp' 重复`, the English
+    word left in the Chinese sentence."""
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace('id = "cpi"', 'id = "gdp"'), encoding="utf-8")
+    line = text[: text.index('id = "cpi"')].count("\n") + 1
+    result = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr == f"错误：{plan}: 第 {line} 行: 目标编号 'gdp' 重复\n"
+    english = invoke("--plan", str(plan), "validate")
+    assert english.stderr == f"error: {plan}: line {line}: duplicate target id 'gdp'\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "chinese"),
+    [
+        (
+            ["--year", "二〇二六"],
+            "invalid value for --year: '二〇二六' is not a whole number",
+            "--year 的值无效：'二〇二六' 不是整数",
+        ),
+        (
+            ["-o", "FOLDER"],
+            "invalid value for --output: FOLDER is a folder, not a file",
+            "--output 的值无效：FOLDER 是文件夹，不是文件",
+        ),
+        (
+            ["--compare", "FOLDER"],
+            "invalid value for --compare: FOLDER is a folder, not a file",
+            "--compare 的值无效：FOLDER 是文件夹，不是文件",
+        ),
+    ],
+)
+def test_a_bad_option_value_is_one_sentence_in_either_language(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path, args: list[str], english: str, chinese: str
+) -> None:
+    """Click's own words came through as they were, in English under a Chinese locale and
+    with their full stop before plancli's `;` (`File '报告 目录' is a directory.；见 …`)."""
+    folder = tmp_path / "报告 目录"
+    folder.mkdir()
+    args = [str(folder) if a == "FOLDER" else a for a in args]
+    english, chinese = (m.replace("FOLDER", str(folder)) for m in (english, chinese))
+    result = invoke("extract", str(small), *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {english}; see `plancli extract --help`\n"
+    result = invoke("--lang", "zh", "extract", str(small), *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{chinese}；见 `plancli extract --help`\n"
+
+
+def test_one_target_drafted_is_said_in_the_singular(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某市2026年政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n",
+        encoding="utf-8",
+    )
+    result = invoke("extract", str(report), "-o", str(tmp_path / "d.toml"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("drafted 1 target (1 headline) of plan draft-2026 (2026)")
+    assert "0 need review" in result.stderr
+
+
+def test_init_into_a_file_says_it_is_not_a_folder(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path
+) -> None:
+    """`init report.txt` (the report's name typed for the folder) said `cannot write
+    report.txt/draft.toml: File exists`."""
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    result = invoke("--plan", str(plan), "init", str(small))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {small} is a file, not a folder: give init a folder\n"
+    assert small.read_text(encoding="utf-8") == SMALL

@@ -9,7 +9,7 @@ import typer
 from plancli.cli.app import JsonOpt, command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
-from plancli.i18n import N_, _, language
+from plancli.i18n import N_, _, language, ngettext
 
 
 @command(
@@ -88,9 +88,12 @@ def extract_cmd(
     else:
         where = _("(not written: -o writes it)") if compare else _("to stdout")
     say(
-        _(
+        ngettext(
+            "drafted {count} target ({counts}) of plan {plan} ({year}) {where}; "
+            "{review} need review (`review = …`)",
             "drafted {count} targets ({counts}) of plan {plan} ({year}) {where}; "
-            "{review} need review (`review = …`)"
+            "{review} need review (`review = …`)",
+            len(draft.targets),
         ).format(
             count=len(draft.targets),
             counts=counts,

@@ -303,6 +303,10 @@ def init_cmd(
 ) -> None:
     from plancli.locations import BUNDLED_LEDGERS, PlanSource
 
+    if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
+        raise InputError(
+            _("{folder} is a file, not a folder: give init a folder").format(folder=directory)
+        )
     st = state(ctx)
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load
