@@ -185,3 +185,62 @@ def test_init_into_a_file_says_it_is_not_a_folder(  # type: ignore[no-untyped-de
     assert result.exit_code == 2
     assert result.stderr == f"error: {small} is a file, not a folder: give init a folder\n"
     assert small.read_text(encoding="utf-8") == SMALL
+
+
+# ---------------------------------------------------------------- review and the plan year
+
+
+def test_init_of_a_draft_still_under_review_says_so(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A draft whose `review = …` keys were left in was copied into a workspace without a word:
+    the figures then go to targets nobody checked."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "2026年浙江省政府工作报告\n二、2026年重点工作\n今年经济社会发展主要预期目标为："
+        "全省生产总值增长5%—5.5%；城镇调查失业率5%以内。\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(report), "-o", str(plan)).exit_code == 0
+    assert plan.read_text(encoding="utf-8").count("\nreview = ") == 1  # the range 5%—5.5%
+    result = invoke("--plan", str(plan), "init", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "warning: 1 target of the draft still carries `review = …` (gdp): check it and delete "
+        f"the key; `plancli --plan {tmp_path / 'ws' / 'draft.toml'} validate` lists them\n"
+    ) in result.stderr
+    zh = invoke("--lang", "zh", "--plan", str(plan), "init", str(tmp_path / "ws"), "--force")
+    assert "警告：草稿中仍有 1 个目标带有 `review = …`（gdp）：请核对后删去该行；" in zh.stderr
+
+
+def test_init_of_a_reviewed_draft_says_nothing_of_review(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path
+) -> None:
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("review = ")),
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(plan), "init", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.stderr
+    assert "`review" not in result.stderr
+
+
+def test_a_year_other_than_the_reports_is_warned_of(invoke, small: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--year 2025` on a 2026 report (a slip, or last year's habit) drafted 2026's targets as a
+    2025 plan, its baselines dated 2024, without a word; every record of 2026 is then refused."""
+    result = invoke("extract", str(small), "--year", "2025")
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(result.stdout)["plan"]["year"] == 2025
+    assert result.stderr.endswith(
+        "warning: the report's plan year is 2026, not 2025 (--year): its targets are drafted "
+        "as 2025's; leave --year out to draft the report's year\n"
+    )
+    same = invoke("extract", str(small), "--year", "2026")
+    assert "warning" not in same.stderr
+    zh = invoke("--lang", "zh", "extract", str(small), "--year", "2025")
+    assert zh.stderr.endswith(
+        "警告：报告的计划年度是 2026，不是 2025（--year）：其目标已按 2025 年起草；"
+        "去掉 --year 即按报告的年度起草\n"
+    )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from plancli.fmt import num
-from plancli.i18n import _
+from plancli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from plancli.model import Plan, Target
@@ -106,3 +106,19 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
 def _normalise(text: str) -> str:
     # The report mixes full- and half-width punctuation; quotes are compared without spaces.
     return re.sub(r"\s+", "", text)
+
+
+def review_warning(plan: Plan, file: object) -> str | None:
+    """What `init` says of a draft copied with `review` notes still in it (None when there is
+    none): the figures recorded next would go to targets nobody has checked yet."""
+    pending = [t.id for t in plan.targets if t.review]
+    if not pending:
+        return None
+    shown = ", ".join(pending[:5]) + (", …" if len(pending) > 5 else "")
+    return ngettext(
+        "warning: {n} target of the draft still carries `review = …` ({ids}): check it and "
+        "delete the key; `plancli --plan {file} validate` lists them",
+        "warning: {n} targets of the draft still carry `review = …` ({ids}): check them and "
+        "delete the key; `plancli --plan {file} validate` lists them",
+        len(pending),
+    ).format(n=len(pending), ids=shown, file=file)

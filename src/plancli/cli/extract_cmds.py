@@ -103,6 +103,13 @@ def extract_cmd(
             review=draft.needs_review,
         )
     )
+    if draft.report_year is not None:
+        say(
+            _(
+                "warning: the report's plan year is {found}, not {year} (--year): its targets "
+                "are drafted as {year}'s; leave --year out to draft the report's year"
+            ).format(found=draft.report_year, year=year)
+        )
     if problem:
         say(_("warning: the draft does not load as a plan yet: {problem}").format(problem=problem))
     if compare is not None:

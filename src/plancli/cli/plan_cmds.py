@@ -345,6 +345,11 @@ def init_cmd(
     from plancli.stores.copy import copy_bundled_ledger
 
     say(_("wrote {file}").format(file=target))
+    from plancli.plan_checks import review_warning
+
+    under_review = review_warning(plan, target)
+    if under_review is not None:
+        say(under_review)
 
     copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
     if copied is not None:
