@@ -3,6 +3,7 @@ extract → review the draft → validate --source → init → record/import �
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -244,3 +245,41 @@ def test_a_year_other_than_the_reports_is_warned_of(invoke, small: Path) -> None
         "警告：报告的计划年度是 2026，不是 2025（--year）：其目标已按 2025 年起草；"
         "去掉 --year 即按报告的年度起草\n"
     )
+
+
+def test_validate_names_figures_recorded_for_an_id_the_plan_no_longer_has(  # type: ignore[no-untyped-def]
+    invoke, tracked
+) -> None:
+    """The docs invite renaming a draft's ids; renamed after the first figures were recorded,
+    those figures counted nowhere and no command said so (status showed gdp_zj `no data`)."""
+    plan, ledger = tracked
+    renamed = plan.read_text(encoding="utf-8").replace('"gdp"', '"gdp_zj"')  # its references too
+    plan.write_text(renamed, encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate", "--json")
+    assert result.exit_code == 0, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert {
+        "level": "warning",
+        "code": "records_without_target",
+        "target": "gdp",
+        "message": (
+            f"1 figure recorded in {ledger} for gdp, a target the plan does not have (renamed?): "
+            "it counts nowhere until a target has that id again"
+        ),
+    } in findings
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate", "--json")
+    messages = [f["message"] for f in json.loads(zh.stdout)["findings"]]
+    assert (
+        f"{ledger} 中有 1 个完成值记在 gdp 名下，而计划中没有这个目标（改过编号？）："
+        "在有目标使用该编号之前，它不计入任何目标"
+    ) in messages
+
+
+def test_validate_of_a_plan_whose_figures_all_have_targets_finds_none_astray(  # type: ignore[no-untyped-def]
+    invoke, tracked
+) -> None:
+    plan, _ledger = tracked
+    result = invoke("--plan", str(plan), "validate", "--json")
+    assert result.exit_code == 0, result.stderr
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert "records_without_target" not in codes

@@ -122,3 +122,29 @@ def review_warning(plan: Plan, file: object) -> str | None:
         "delete the key; `plancli --plan {file} validate` lists them",
         len(pending),
     ).format(n=len(pending), ids=shown, file=file)
+
+
+def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[Finding]:
+    """Figures of the ledger (`targets`: the target of each record, revisions included) recorded
+    under an id the plan does not have: a target renamed after its first figures, whose figures
+    then count nowhere. One warning per id, in the ledger's order."""
+    known = {t.id for t in plan.targets}
+    counts: dict[str, int] = {}
+    for target in targets:
+        if target not in known:
+            counts[target] = counts.get(target, 0) + 1
+    return [
+        Finding(
+            "warning",
+            "records_without_target",
+            target,
+            ngettext(
+                "{n} figure recorded in {ledger} for {id}, a target the plan does not have "
+                "(renamed?): it counts nowhere until a target has that id again",
+                "{n} figures recorded in {ledger} for {id}, a target the plan does not have "
+                "(renamed?): they count nowhere until a target has that id again",
+                count,
+            ).format(n=count, ledger=ledger, id=target),
+        )
+        for target, count in counts.items()
+    ]

@@ -23,8 +23,10 @@ from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from plancli.cli.app import State
     from plancli.locations import LedgerLocation
     from plancli.model import Plan
+    from plancli.plan_checks import Finding
 
 
 @command("targets", help=_("List the plan's targets (table, --json or --csv)."))
@@ -178,7 +180,7 @@ def validate_cmd(
                 raise InputError(
                     _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
                 ) from None
-    findings = check_plan(plan, report_text)
+    findings = check_plan(plan, report_text) + _stray_records(st, plan)
     if json_out:
         from plancli.output import dump_json
         from plancli.output_writes import FindingOut, ValidateOutput
@@ -209,6 +211,23 @@ def validate_cmd(
             file=st.source.path, targets=targets, warnings=warnings
         )
     )
+
+
+def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
+    """Figures of the plan's ledger file recorded under ids the plan does not have (a database
+    ledger is left alone: validate checks files and never waits on a server)."""
+    from plancli.errors import PlanError
+    from plancli.ledger_read import read_ledger
+    from plancli.plan_checks import stray_record_findings
+
+    location = st.ledger_location
+    if location.url is not None or not location.path.is_file():
+        return []
+    try:
+        records = read_ledger(location).records
+    except PlanError:  # a ledger that does not parse: the commands that read it say so
+        return []
+    return stray_record_findings(plan, [r.target for r in records], location.shown)
 
 
 @command(
