@@ -283,3 +283,63 @@ def test_validate_of_a_plan_whose_figures_all_have_targets_finds_none_astray(  #
     assert result.exit_code == 0, result.stderr
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert "records_without_target" not in codes
+
+
+@pytest.mark.parametrize(
+    ("edit", "english", "chinese"),
+    [
+        (
+            ("min = 5\n", "min = 1，053.8\n"),
+            "Expected newline or end of document after a statement (a figure is written without "
+            "separators or units: 1053.8)",
+            "一条语句之后应换行（或到文件末尾）（数值不带分隔符和单位，如 1053.8）",
+        ),
+        (
+            ("min = 5\n", "min = 5%\n"),
+            "Expected newline or end of document after a statement (a figure is written without "
+            "separators or units: 5)",
+            "一条语句之后应换行（或到文件末尾）（数值不带分隔符和单位，如 5）",
+        ),
+        (
+            ('name = "全省生产总值"', "name = “全省生产总值”"),
+            'Invalid value (text is written in ASCII quotes: "…")',
+            '值无效（文本要用英文引号："…"）',
+        ),
+    ],
+)
+def test_a_hand_edit_in_chinese_punctuation_is_pointed_at(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path, edit: tuple[str, str], english: str, chinese: str
+) -> None:
+    """A reviewer typing in a Chinese input method: `1，053.8`, `5%`, “…”. The error named the
+    line and column and TOML's rule, never what to type instead."""
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    assert edit[0] in text
+    edited = text.replace(edit[0], edit[1], 1)
+    plan.write_text(edited, encoding="utf-8")
+    line = edited[: edited.index(edit[1])].count("\n") + 1
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: {plan}:{line}:")
+    assert result.stderr.endswith(f": invalid TOML: {english}\n")
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert zh.stderr.endswith(f"TOML 格式错误：{chinese}\n")
+
+
+def test_a_bound_typed_as_text_is_shown_with_the_figure_to_write(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tmp_path: Path
+) -> None:
+    """`min = "5%"` said `min: Input should be a valid decimal`, without the value typed."""
+    plan = tmp_path / "draft.toml"
+    assert invoke("extract", str(small), "-o", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("min = 5\n", 'min = "5%"\n', 1), encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.endswith(
+        "target gdp: min: Input should be a valid decimal: '5%' is text; write the figure "
+        "without quotes: 5\n"
+    )
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert zh.stderr.endswith("目标 gdp: min: 应为数字：'5%' 是文本；数值不加引号，写作 5\n")
