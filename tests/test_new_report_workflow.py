@@ -343,3 +343,22 @@ def test_a_bound_typed_as_text_is_shown_with_the_figure_to_write(  # type: ignor
     )
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
     assert zh.stderr.endswith("目标 gdp: min: 应为数字：'5%' 是文本；数值不加引号，写作 5\n")
+
+
+def test_compare_with_a_file_that_is_no_plan_is_refused(  # type: ignore[no-untyped-def]
+    invoke, small: Path, tracked, tmp_path: Path
+) -> None:
+    """`--compare` given the ledger (or any TOML without targets) scored the draft against
+    nothing, `not judged`, and exited 0: the analyst read it as a comparison."""
+    _plan, ledger = tracked
+    result = invoke("extract", str(small), "--compare", str(ledger))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        f"error: --compare {ledger} is a ledger of recorded figures, not a plan\n"
+    )
+    other = tmp_path / "settings.toml"
+    other.write_text('title = "x"\n', encoding="utf-8")
+    result = invoke("--lang", "zh", "extract", str(small), "--compare", str(other))
+    assert result.exit_code == 3
+    assert result.stderr.endswith(f"错误：--compare {other}：其中没有 [[targets]]，不是计划\n")

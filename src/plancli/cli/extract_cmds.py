@@ -72,6 +72,11 @@ def extract_cmd(
         check_destination(output, None if report == "-" else Path(report), force)
     if json_out and compare is None:
         raise InputError(_("--json goes with --compare (the draft itself is TOML)"))
+    gold = None
+    if compare is not None:  # before the report is read: a gold that is no plan is refused
+        from plancli.extract.compare import read_gold
+
+        gold = read_gold(compare)
     name = _("standard input") if report == "-" else report
     data = _read(report)
     text = decode_report(data, name)
@@ -112,8 +117,8 @@ def extract_cmd(
         )
     if problem:
         say(_("warning: the draft does not load as a plan yet: {problem}").format(problem=problem))
-    if compare is not None:
-        _compare(draft.plan, compare, text, name, json_out)
+    if compare is not None and gold is not None:
+        _compare(draft.plan, gold, compare, text, name, json_out)
 
 
 def _read(report: str) -> bytes:
@@ -182,13 +187,15 @@ def _write(path: Path, text: str) -> None:
 
 
 def _compare(
-    plan: dict[str, object], gold_path: Path, text: str, name: str, json_out: bool
+    plan: dict[str, object],
+    gold: dict[str, object],
+    gold_path: Path,
+    text: str,
+    name: str,
+    json_out: bool,
 ) -> None:
-    from plancli.errors import PlanFileError
     from plancli.extract.compare import compare_plans, comparison_json, comparison_text
-    from plancli.plan import read_toml
 
-    gold, _text = read_toml(gold_path, PlanFileError)
     comparison = compare_plans(plan, gold, text)
     if json_out:
         from plancli.output import dumps
