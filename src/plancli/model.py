@@ -369,9 +369,9 @@ class Plan(StrictModel):
     @model_validator(mode="after")
     def _references(self) -> Plan:
         section_ids = [s.id for s in self.sections]
-        _no_duplicates("section", section_ids)
+        _no_duplicates(N_("duplicate section id {item!r}"), section_ids)
         ids = [t.id for t in self.targets]
-        _no_duplicates("target", ids)
+        _no_duplicates(N_("duplicate target id {item!r}"), ids)
         known_sections, by_id = set(section_ids), {t.id: t for t in self.targets}
         for target in self.targets:
             if target.section not in known_sections:
@@ -462,11 +462,11 @@ def _no_part_cycles(targets: list[Target], by_id: dict[str, Target]) -> None:
         visit(target.id, [])
 
 
-def _no_duplicates(what: str, ids: list[str]) -> None:
+def _no_duplicates(message: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise PlanRule(N_("duplicate {what} id {item!r}"), what=what, item=item)
+            raise PlanRule(message, item=item)
         seen.add(item)
 
 

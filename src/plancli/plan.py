@@ -64,7 +64,7 @@ def parse_toml(
     except tomli.TOMLDecodeError as exc:
         raise error(
             _("{file}:{line}: invalid TOML: {reason}").format(
-                file=path, line=_toml_error_line(exc), reason=_toml_reason(exc)
+                file=path, line=_toml_error_line(exc), reason=_toml_reason(exc, text)
             )
         ) from None
     # Valid TOML that Python cannot hold: tomli lets these through (issue 14).
@@ -152,10 +152,11 @@ def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
     return f"{match.group(1)}:{match.group(2)}" if match else "?"
 
 
-def _toml_reason(exc: tomli.TOMLDecodeError) -> str:
-    from plancli.toml_reasons import toml_reason
+def _toml_reason(exc: tomli.TOMLDecodeError, text: str) -> str:
+    from plancli.toml_reasons import toml_hint, toml_reason
 
-    return toml_reason(re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)))
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+    return toml_reason(reason) + toml_hint(text, getattr(exc, "pos", -1))
 
 
 def load_plan(ref: str | None = None) -> Plan:
@@ -298,11 +299,12 @@ def _validation_message(error: Any, english: str) -> str:
         return _(cause.msgid).format(**cause.fields)
     from plancli.i18n import language
 
+    hint = _text_figure_hint(error)
     if language() == "en":  # English keeps pydantic's own words (docs and scripts quote them)
-        return english
+        return english + hint
     kind = error.get("type", "")
     if kind in _PYDANTIC_MESSAGES:
-        return _(_PYDANTIC_MESSAGES[kind])
+        return _(_PYDANTIC_MESSAGES[kind]) + hint
     if kind == "literal_error":
         return _("must be one of {expected}").format(
             expected=(error.get("ctx") or {}).get("expected", "")
@@ -312,6 +314,19 @@ def _validation_message(error: Any, english: str) -> str:
             value=error.get("input"), pattern=(error.get("ctx") or {}).get("pattern", "")
         )
     return english
+
+
+def _text_figure_hint(error: Any) -> str:
+    """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write."""
+    value = error.get("input")
+    if error.get("type") not in ("decimal_parsing", "decimal_type") or not isinstance(value, str):
+        return ""
+    figure = re.sub(r"[\s,，%％]", "", value)
+    if not re.fullmatch(r"-?\d+(\.\d+)?", figure):
+        return ""
+    return _(": {value!r} is text; write the figure without quotes: {figure}").format(
+        value=value, figure=figure
+    )
 
 
 def _line_of_item(text: str, table: str, index: int, field: object) -> int | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from plancli.fmt import num
-from plancli.i18n import _
+from plancli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from plancli.model import Plan, Target
@@ -106,3 +106,45 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
 def _normalise(text: str) -> str:
     # The report mixes full- and half-width punctuation; quotes are compared without spaces.
     return re.sub(r"\s+", "", text)
+
+
+def review_warning(plan: Plan, file: object) -> str | None:
+    """What `init` says of a draft copied with `review` notes still in it (None when there is
+    none): the figures recorded next would go to targets nobody has checked yet."""
+    pending = [t.id for t in plan.targets if t.review]
+    if not pending:
+        return None
+    shown = ", ".join(pending[:5]) + (", …" if len(pending) > 5 else "")
+    return ngettext(
+        "warning: {n} target of the draft still carries `review = …` ({ids}): check it and "
+        "delete the key; `plancli --plan {file} validate` lists them",
+        "warning: {n} targets of the draft still carry `review = …` ({ids}): check them and "
+        "delete the key; `plancli --plan {file} validate` lists them",
+        len(pending),
+    ).format(n=len(pending), ids=shown, file=file)
+
+
+def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[Finding]:
+    """Figures of the ledger (`targets`: the target of each record, revisions included) recorded
+    under an id the plan does not have: a target renamed after its first figures, whose figures
+    then count nowhere. One warning per id, in the ledger's order."""
+    known = {t.id for t in plan.targets}
+    counts: dict[str, int] = {}
+    for target in targets:
+        if target not in known:
+            counts[target] = counts.get(target, 0) + 1
+    return [
+        Finding(
+            "warning",
+            "records_without_target",
+            target,
+            ngettext(
+                "{n} figure recorded in {ledger} for {id}, a target the plan does not have "
+                "(renamed?): it counts nowhere until a target has that id again",
+                "{n} figures recorded in {ledger} for {id}, a target the plan does not have "
+                "(renamed?): they count nowhere until a target has that id again",
+                count,
+            ).format(n=count, ledger=ledger, id=target),
+        )
+        for target, count in counts.items()
+    ]

@@ -43,3 +43,33 @@ def toml_reason(text: str) -> str:
         if match:
             return _(message).format(value=match.group(1))
     return text
+
+
+# What a Chinese input method types where TOML wants ASCII, at the place the parser stops.
+_FIGURE_TAIL = re.compile(r"[0-9０-９][0-9０-９,，、.．%％]*[%％]?")
+_NOT_A_FIGURE = re.compile(r"[^0-9.\-]")
+_CHINESE_QUOTES = "“”‘’「」"
+
+
+def toml_hint(text: str, pos: int) -> str:
+    """What to type instead, where the parser stopped at a reviewer's Chinese punctuation: a
+    figure with a separator, a % or full-width digits (`1，053.8`, `5%`, `５`), text in Chinese
+    quotation marks; "" when the stop is something else."""
+    if not 0 <= pos < len(text):
+        return ""
+    line_start = text.rfind("\n", 0, pos) + 1
+    value_start = text.rfind("=", line_start, pos) + 1
+    if value_start == 0:
+        return ""
+    value = text[value_start:].lstrip(" \t")
+    if value[:1] in _CHINESE_QUOTES:
+        return _(' (text is written in ASCII quotes: "…")')
+    figure = _FIGURE_TAIL.match(value)
+    if figure is None or text[pos] not in ",，、%％０１２３４５６７８９．":
+        return ""
+    digits = figure.group().translate(_FULL_WIDTH_DIGITS)
+    written = _NOT_A_FIGURE.sub("", digits)
+    return _(" (a figure is written without separators or units: {figure})").format(figure=written)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -25,8 +25,8 @@ from plancli.cli.app import (
     app,
     internal_error_message,
     is_typer_exception,
-    usage_message,
 )
+from plancli.cli.click_words import usage_message
 from plancli.i18n import _
 
 # Global options that take a value (the root callback's); any other option before the command

@@ -21,6 +21,7 @@ import typer
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli import __version__
+from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, PlanError
 from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
@@ -172,52 +173,6 @@ def _short_help(command: Any, limit: int) -> str:
     if is_wide(text):
         return shorten(text, limit)
     return str(command.get_short_help_str(limit))
-
-
-def usage_message(exc: Any) -> str:
-    """Click's usage errors in plancli's words (and language), with where to find help."""
-    ctx = exc.ctx
-    where = ctx.command_path if ctx is not None else "plancli"
-    if isinstance(exc, click_exceptions.NoSuchOption):
-        text = _("no such option: {option}").format(option=exc.option_name)
-        if exc.possibilities:
-            text += _(" (did you mean {options}?)").format(
-                options=", ".join(sorted(exc.possibilities))
-            )
-    elif isinstance(exc, click_exceptions.MissingParameter):
-        param = exc.param
-        if param is not None and param.param_type_name == "argument":
-            text = _("missing argument {name}").format(name=param.human_readable_name)
-        else:
-            name = param.opts[0] if param is not None and param.opts else "?"
-            text = _("missing option {name}").format(name=name)
-    elif isinstance(exc, click_exceptions.BadParameter):
-        hint = exc.param_hint
-        if hint is None and exc.param is not None:
-            hint = exc.param.opts[0]
-        named = hint if isinstance(hint, str) else " / ".join(hint or ["?"])
-        text = _("invalid value for {param}: {message}").format(param=named, message=exc.message)
-    else:
-        text = _click_text(exc.message)
-    return _("{message}; see `{command} --help`").format(message=text, command=where)
-
-
-def _click_text(message: str) -> str:
-    """Click's other usage messages, which it words in English only."""
-    import re
-
-    patterns = (
-        (r"^Option '(.+)' requires an argument\.$", N_("option {0} needs a value")),
-        (r"^Got unexpected extra arguments? \((.+)\)$", N_("unexpected extra argument: {0}")),
-        (r"^Option '(.+)' does not take a value\.$", N_("option {0} takes no value")),
-        (r"^No such command '(.+)'\.$", N_("no such command: {0}")),
-        (r"^Missing command\.$", N_("missing command")),
-    )
-    for pattern, words in patterns:
-        match = re.match(pattern, message)
-        if match:
-            return _(words).format(*match.groups())
-    return message
 
 
 F = TypeVar("F", bound=Callable[..., Any])

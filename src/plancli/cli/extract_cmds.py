@@ -9,7 +9,7 @@ import typer
 from plancli.cli.app import JsonOpt, command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
-from plancli.i18n import N_, _, language
+from plancli.i18n import N_, _, language, ngettext
 
 
 @command(
@@ -30,7 +30,9 @@ def extract_cmd(
             "--output",
             "-o",
             metavar="PLAN.toml",
-            help=_("Write the draft here (default: stdout)."),
+            help=_(
+                "Write the draft here (default, or -: stdout); never over the report or a ledger."
+            ),
             dir_okay=False,
         ),
     ] = None,
@@ -62,10 +64,19 @@ def extract_cmd(
 
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
-    if output is not None and output.exists() and not force:
-        raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as the report's `-` is standard input
+    if output is not None:
+        from plancli.extract.destination import check_destination
+
+        check_destination(output, None if report == "-" else Path(report), force)
     if json_out and compare is None:
         raise InputError(_("--json goes with --compare (the draft itself is TOML)"))
+    gold = None
+    if compare is not None:  # before the report is read: a gold that is no plan is refused
+        from plancli.extract.compare import read_gold
+
+        gold = read_gold(compare)
     name = _("standard input") if report == "-" else report
     data = _read(report)
     text = decode_report(data, name)
@@ -82,9 +93,12 @@ def extract_cmd(
     else:
         where = _("(not written: -o writes it)") if compare else _("to stdout")
     say(
-        _(
+        ngettext(
+            "drafted {count} target ({counts}) of plan {plan} ({year}) {where}; "
+            "{review} need review (`review = …`)",
             "drafted {count} targets ({counts}) of plan {plan} ({year}) {where}; "
-            "{review} need review (`review = …`)"
+            "{review} need review (`review = …`)",
+            len(draft.targets),
         ).format(
             count=len(draft.targets),
             counts=counts,
@@ -94,10 +108,17 @@ def extract_cmd(
             review=draft.needs_review,
         )
     )
+    if draft.report_year is not None:
+        say(
+            _(
+                "warning: the report's plan year is {found}, not {year} (--year): its targets "
+                "are drafted as {year}'s; leave --year out to draft the report's year"
+            ).format(found=draft.report_year, year=year)
+        )
     if problem:
         say(_("warning: the draft does not load as a plan yet: {problem}").format(problem=problem))
-    if compare is not None:
-        _compare(draft.plan, compare, text, name, json_out)
+    if compare is not None and gold is not None:
+        _compare(draft.plan, gold, compare, text, name, json_out)
 
 
 def _read(report: str) -> bytes:
@@ -166,13 +187,15 @@ def _write(path: Path, text: str) -> None:
 
 
 def _compare(
-    plan: dict[str, object], gold_path: Path, text: str, name: str, json_out: bool
+    plan: dict[str, object],
+    gold: dict[str, object],
+    gold_path: Path,
+    text: str,
+    name: str,
+    json_out: bool,
 ) -> None:
-    from plancli.errors import PlanFileError
     from plancli.extract.compare import compare_plans, comparison_json, comparison_text
-    from plancli.plan import read_toml
 
-    gold, _text = read_toml(gold_path, PlanFileError)
     comparison = compare_plans(plan, gold, text)
     if json_out:
         from plancli.output import dumps

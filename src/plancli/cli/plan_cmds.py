@@ -23,8 +23,10 @@ from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from plancli.cli.app import State
     from plancli.locations import LedgerLocation
     from plancli.model import Plan
+    from plancli.plan_checks import Finding
 
 
 @command("targets", help=_("List the plan's targets (table, --json or --csv)."))
@@ -178,7 +180,7 @@ def validate_cmd(
                 raise InputError(
                     _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
                 ) from None
-    findings = check_plan(plan, report_text)
+    findings = check_plan(plan, report_text) + _stray_records(st, plan)
     if json_out:
         from plancli.output import dump_json
         from plancli.output_writes import FindingOut, ValidateOutput
@@ -209,6 +211,23 @@ def validate_cmd(
             file=st.source.path, targets=targets, warnings=warnings
         )
     )
+
+
+def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
+    """Figures of the plan's ledger file recorded under ids the plan does not have (a database
+    ledger is left alone: validate checks files and never waits on a server)."""
+    from plancli.errors import PlanError
+    from plancli.ledger_read import read_ledger
+    from plancli.plan_checks import stray_record_findings
+
+    location = st.ledger_location
+    if location.url is not None or not location.path.is_file():
+        return []
+    try:
+        records = read_ledger(location).records
+    except PlanError:  # a ledger that does not parse: the commands that read it say so
+        return []
+    return stray_record_findings(plan, [r.target for r in records], location.shown)
 
 
 @command(
@@ -303,6 +322,10 @@ def init_cmd(
 ) -> None:
     from plancli.locations import BUNDLED_LEDGERS, PlanSource
 
+    if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
+        raise InputError(
+            _("{folder} is a file, not a folder: give init a folder").format(folder=directory)
+        )
     st = state(ctx)
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load
@@ -341,6 +364,11 @@ def init_cmd(
     from plancli.stores.copy import copy_bundled_ledger
 
     say(_("wrote {file}").format(file=target))
+    from plancli.plan_checks import review_warning
+
+    under_review = review_warning(plan, target)
+    if under_review is not None:
+        say(under_review)
 
     copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
     if copied is not None:

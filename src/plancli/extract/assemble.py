@@ -13,6 +13,8 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.numerals import spell_figures
+from plancli.extract.parts import headings
+from plancli.extract.planyear import plan_year
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
@@ -64,6 +66,8 @@ class Draft:
 
     plan: dict[str, Any]
     targets: list[DraftTarget]
+    # The plan year the report itself names, where --year gave another one (None otherwise).
+    report_year: int | None = None
 
     @property
     def needs_review(self) -> int:
@@ -120,7 +124,18 @@ def extract_plan(
         quote = text[target.start : target.end]
         if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
             raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
-    return Draft(_plan_table(text, joined, parse, layout, targets, plan_id), targets)
+    table = _plan_table(text, joined, parse, layout, targets, plan_id)
+    return Draft(table, targets, _other_year(parse, year))
+
+
+def _other_year(parse: str, year: int | None) -> int | None:
+    """The report's own plan year when --year names another: a slip the analyst is told of."""
+    if year is None:
+        return None
+    body = Span(*body_span(parse))
+    titles = [title for _line, title in headings(parse, body.start, body.end)]
+    found = plan_year(parse, body.start, body.end, titles)
+    return found if found is not None and found != year else None
 
 
 def _without_repeats(parse: str, targets: list[DraftTarget]) -> list[DraftTarget]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 FORM_FIELDS = (
@@ -319,3 +320,25 @@ def comparison_text(comparison: Comparison) -> str:
     for item in comparison.extra:
         lines.append(f"extra    {item['id']} ({item['group']}): {item['quote']}")
     return "\n".join(lines)
+
+
+def read_gold(path: Path) -> dict[str, Any]:
+    """The plan `--compare` scores a draft against, read as TOML (not validated: a plan encoded
+    by hand may use keys of its own). A ledger, or a TOML file without targets, is refused: the
+    draft scored against nothing read as a comparison."""
+    from plancli.errors import InputError, PlanFileError
+    from plancli.extract.destination import is_ledger
+    from plancli.i18n import _
+    from plancli.plan import read_toml
+
+    if is_ledger(path):
+        raise InputError(
+            _("--compare {file} is a ledger of recorded figures, not a plan").format(file=path)
+        )
+    gold, _text = read_toml(path, PlanFileError)
+    targets = gold.get("targets")
+    if not isinstance(targets, list) or not targets:
+        raise PlanFileError(
+            _("--compare {file}: no [[targets]] in it: not a plan").format(file=path)
+        )
+    return gold

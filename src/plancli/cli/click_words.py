@@ -1,0 +1,91 @@
+"""Click's usage errors in plancli's words and language: Click words them in English only,
+some with a full stop that plancli's `; see … --help` would follow."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
+
+from plancli.i18n import N_, _
+
+
+def usage_message(exc: Any) -> str:
+    """Click's usage errors in plancli's words (and language), with where to find help."""
+    ctx = exc.ctx
+    where = ctx.command_path if ctx is not None else "plancli"
+    if isinstance(exc, click_exceptions.NoSuchOption):
+        text = _("no such option: {option}").format(option=exc.option_name)
+        if exc.possibilities:
+            text += _(" (did you mean {options}?)").format(
+                options=", ".join(sorted(exc.possibilities))
+            )
+    elif isinstance(exc, click_exceptions.MissingParameter):
+        param = exc.param
+        if param is not None and param.param_type_name == "argument":
+            text = _("missing argument {name}").format(name=param.human_readable_name)
+        else:
+            name = param.opts[0] if param is not None and param.opts else "?"
+            text = _("missing option {name}").format(name=name)
+    elif isinstance(exc, click_exceptions.BadParameter):
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            hint = exc.param.opts[0]
+        named = hint if isinstance(hint, str) else " / ".join(hint or ["?"])
+        text = _("invalid value for {param}: {message}").format(
+            param=named, message=_bad_value(exc.message)
+        )
+    else:
+        text = _click_text(exc.message)
+    return _("{message}; see `{command} --help`").format(message=text, command=where)
+
+
+def _click_text(message: str) -> str:
+    """Click's other usage messages, which it words in English only."""
+    patterns = (
+        (r"^Option '(.+)' requires an argument\.$", N_("option {0} needs a value")),
+        (r"^Got unexpected extra arguments? \((.+)\)$", N_("unexpected extra argument: {0}")),
+        (r"^Option '(.+)' does not take a value\.$", N_("option {0} takes no value")),
+        (r"^No such command '(.+)'\.$", N_("no such command: {0}")),
+        (r"^Missing command\.$", N_("missing command")),
+    )
+    for pattern, words in patterns:
+        match = re.match(pattern, message)
+        if match:
+            return _(words).format(*match.groups())
+    return message
+
+
+# What Click's parameter types say of a bad value (typer/_click/types.py, typer/models.py's
+# path type), the value or path quoted by repr().
+_QUOTED = r"(?P<value>'.*'|\".*\")"
+_BAD_VALUES = (
+    (
+        rf"^(?:File|Directory|Path) {_QUOTED} is a directory\.$",
+        N_("{value} is a folder, not a file"),
+    ),
+    (rf"^(?:File|Directory|Path) {_QUOTED} is a file\.$", N_("{value} is a file, not a folder")),
+    (rf"^(?:File|Directory|Path) {_QUOTED} does not exist\.$", N_("{value} does not exist")),
+    (rf"^(?:File|Directory|Path) {_QUOTED} is not readable\.$", N_("{value} cannot be read")),
+    (rf"^(?:File|Directory|Path) {_QUOTED} is not writable\.$", N_("{value} cannot be written")),
+    (rf"^{_QUOTED} is not a valid int(?:eger)?\.$", N_("{value!r} is not a whole number")),
+    (rf"^{_QUOTED} is not a valid float\.$", N_("{value!r} is not a number")),
+    (rf"^{_QUOTED} is not one of (?P<choices>.+)\.$", N_("{value!r} is not one of {choices}")),
+)
+
+
+def _bad_value(message: str) -> str:
+    """A bad parameter value as Click words it, in plancli's words: the path as plancli names
+    files (unquoted), the value as typed; anything else without Click's closing full stop."""
+    for pattern, words in _BAD_VALUES:
+        match = re.match(pattern, message)
+        if match:
+            fields = match.groupdict()
+            try:
+                fields["value"] = ast.literal_eval(fields["value"])
+            except (ValueError, SyntaxError):
+                fields["value"] = fields["value"][1:-1]
+            return _(words).format(**fields)
+    return message.removesuffix(".")

@@ -1,0 +1,66 @@
+"""Where `plancli extract -o FILE` may write its draft: never over the report it reads, never
+over a ledger, and over a plan whose figures are recorded only when told to (`--force`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.locations import LEDGER_SUFFIX
+
+# A ledger, by its first bytes: SQLite's header, or a TOML ledger's tables. A TOML ledger
+# opens with its comment and `version = 1`; its first table comes within the first few lines.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TOML_LEDGER = re.compile(rb"^[ \t]*\[\[[ \t]*(?:records|amendments)[ \t]*\]\]", re.MULTILINE)
+_HEAD = 64 * 1024
+
+
+def check_destination(output: Path, report: Path | None, force: bool) -> None:
+    """Refuse (InputError) an `-o` that would lose what the analyst has: the report itself, a
+    ledger's figures (even with --force: it is for drafts), an existing file without --force,
+    naming the ledger when the file is a plan whose figures are recorded beside it."""
+    if report is not None and _same_file(output, report):
+        raise InputError(
+            _("-o {file} is the report itself; write the draft to another file").format(file=output)
+        )
+    if not output.is_file():
+        return  # a new file; a folder or a device is refused where it is written
+    if is_ledger(output):
+        raise InputError(
+            _(
+                "{file} is a ledger of recorded figures, not a plan; extract never writes over "
+                "it: write the draft to another file"
+            ).format(file=output)
+        )
+    if force:
+        return
+    ledger = output.with_name(output.stem + LEDGER_SUFFIX)
+    if ledger.is_file() and is_ledger(ledger):
+        raise InputError(
+            _(
+                "{file} exists, and figures of its plan are recorded in {ledger}: a new draft "
+                "may give its targets other ids; write the draft to another file, or use "
+                "--force to overwrite it"
+            ).format(file=output, ledger=ledger)
+        )
+    raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
+
+
+def is_ledger(path: Path) -> bool:
+    """Does this file hold recorded figures (a SQLite or TOML ledger)? Read from its head."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    return head.startswith(_SQLITE_HEADER) or _TOML_LEDGER.search(head) is not None
+
+
+def _same_file(output: Path, report: Path) -> bool:
+    try:
+        return os.path.samefile(output, report)
+    except OSError:  # either does not exist (yet)
+        return False
