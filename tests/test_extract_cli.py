@@ -40,7 +40,7 @@ def test_extract_writes_toml_on_stdout_and_says_what_on_stderr(invoke, small: Pa
     assert plan["plan"] == {
         "id": "zhejiang-2026",
         "name": "2026年浙江省政府工作报告（草稿）",
-        "name_en": "Draft plan for 2026, extracted from the report's text",
+        "name_en": "Zhejiang 2026 plan (draft)",
         "year": 2026,
         "source": "2026年浙江省政府工作报告",
     }

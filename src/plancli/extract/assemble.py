@@ -221,6 +221,10 @@ def _title(text: str, parse: str, layout: Layout) -> str:
     return ""
 
 
+# a province whose English name is not its pinyin capitalised
+_ENGLISH_PLACES = {"neimenggu": "Inner Mongolia"}
+
+
 def _derived_id(title: str, year: int, first: str) -> str:
     """`<province>-<year>` for the province the title names; where it names none (政府工作报告),
     the province `first` (the report's first part) names most, when it clearly dominates
@@ -287,10 +291,17 @@ def _plan_table(
         sections.append(
             {"id": "investment", "name": name, "name_en": "Government investment projects"}
         )
+    derived = _derived_id(title, year, parse[layout.body.start : first_end])
+    place = derived.removesuffix(f"-{year}")
     plan: dict[str, Any] = {
-        "id": plan_id or _derived_id(title, year, parse[layout.body.start : first_end]),
+        "id": plan_id or derived,
         "name": f"{title or '报告'}（草稿）",
-        "name_en": f"Draft plan for {year}, extracted from the report's text",
+        # the English tables' and reports' title: the province where the report names one
+        "name_en": (
+            f"{_ENGLISH_PLACES.get(place, place.capitalize())} {year} plan (draft)"
+            if place != "draft"
+            else f"Draft plan for {year}, extracted from the report's text"
+        ),
         "year": year,
     }
     if title:
