@@ -436,7 +436,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     from plancli.report import tables
     from plancli.report.summary import build_summary
 
-    table = tables.headline(report.headline, lang) if report.headline else None
+    table = tables.headline(report, lang) if report.headline else None
     widths = _summary_widths(len(table.columns) if table is not None else 1)
     last = get_column_letter(len(widths))
     for position, width in enumerate(widths, start=1):
