@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -112,12 +113,48 @@ class _Visible:
         self.inner = inner
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        segments = self._visible(console, options)
+        # Off a terminal, the blanks Rich pads a table's lines with are dropped: a file, a
+        # pipe or a document gets lines that end where their text does. A terminal keeps
+        # them (a blank may carry a background colour there).
+        yield from segments if console.is_terminal else _unpadded(segments)
+
+    def _visible(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         for segment in console.render(self.inner, options):
             text = segment.text if segment.control else visible(segment.text, newlines=True)
             yield segment if text == segment.text else Segment(text, segment.style)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.inner)
+
+
+def _unpadded(segments: Iterable[Segment]) -> Iterator[Segment]:
+    """The segments with the blanks at the end of each line left out: blanks are held back
+    until a character follows them on the same line, and dropped at a line's end. Blanks at
+    the very end (no line break after them) are kept: the next print may continue the line."""
+    held: list[Segment] = []
+    for segment in segments:
+        if segment.control:
+            yield from held
+            held.clear()
+            yield segment
+            continue
+        *ended, last = segment.text.split("\n")
+        for line in ended:
+            text = line.rstrip(" ")
+            if text:
+                yield from held
+                yield Segment(text, segment.style)
+            held.clear()
+            yield Segment("\n")
+        text = last.rstrip(" ")
+        if text:
+            yield from held
+            held.clear()
+            yield Segment(text, segment.style)
+        if len(text) < len(last):
+            held.append(Segment(last[len(text) :], segment.style))
+    yield from held
 
 
 class _VisibleHook(RenderHook):
