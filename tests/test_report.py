@@ -463,3 +463,34 @@ def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
     assert "≥ 全国固定资产投资增速" in cells and "≥ national_fai_growth" not in cells
     assert invoke(*base, "record", "national_fai_growth", "4.5", "-p", "2026-06").exit_code == 0
     assert "| 固定资产投资 | ≥ 4.5% | 5% |" in made("zh", "md")
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("zh", "* 最新数据早于应报送期"), ("en", "* the latest figure is older than the target's")],
+)
+def test_the_xlsx_summary_explains_the_star_of_a_stale_figure(
+    invoke, tmp_path: Path, lang: str, note: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Shaanxi's GDP is quarterly: as of June, a first-quarter 5.2 % is a quarter late and
+    the headline table marks it `5.2% *`. The Markdown and HTML reports say what the star
+    means under the table; the xlsx summary sheet, the page a leader prints, did not."""
+    ledger = str(tmp_path / "sx.progress.toml")
+    base = ("--plan", "shaanxi-2026", "--ledger", ledger)
+    assert invoke(*base, "record", "gdp", "5.2", "-p", "2026-Q1").exit_code == 0
+    assert invoke(*base, "record", "cpi", "0.8", "-p", "2026-06").exit_code == 0
+    out = tmp_path / "june.xlsx"
+    result = invoke(*base, "--lang", lang, "report", "--as-of", "2026-06", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    texts = [value for value in texts if isinstance(value, str)]
+    assert "5.2% *" in texts  # the headline table's figure, marked
+    assert any(value.startswith(note) for value in texts), texts[-3:]
+    # and a report without a stale figure has no such line
+    assert invoke(*base, "record", "gdp", "5.1", "-p", "2026-Q2").exit_code == 0
+    again = invoke(*base, "--lang", lang, "report", "--as-of", "2026-06", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    assert not any(isinstance(value, str) and value.startswith("* ") for value in texts)
