@@ -404,9 +404,21 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
             _id_column(rows, lang),
             _name_column(rows, lang),
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            # A level or a growth has no completion: its figure against its bound, not a bare
+            # 96.5% a reader would take for the share done
             Column(
-                t("completion", lang),
-                [_marked(a, percent(a.completion) or value_text(a, a.actual)) for a in rows],
+                t(
+                    "completion"
+                    if all(a.completion is not None for a in rows)
+                    else "done_or_actual",
+                    lang,
+                ),
+                [
+                    _marked(a, percent(a.completion))
+                    if a.completion is not None
+                    else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
+                    for a in rows
+                ],
                 0,
                 {"justify": "right"},
             ),
