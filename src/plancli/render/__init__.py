@@ -129,32 +129,28 @@ class _Visible:
 
 
 def _unpadded(segments: Iterable[Segment]) -> Iterator[Segment]:
-    """The segments with the blanks at the end of each line left out: blanks are held back
-    until a character follows them on the same line, and dropped at a line's end. Blanks at
-    the very end (no line break after them) are kept: the next print may continue the line."""
-    held: list[Segment] = []
+    """The segments' text with the blanks at the end of each line left out, as one segment
+    (between Rich's control segments, which plancli's output has none of). Only used off a
+    terminal, where Rich writes no style: the text is all there is. Blanks at the very end
+    (no line break after them) are kept: the next print may continue the line. One join and
+    rstrip a line: a segment at a time cost 17 ms on a table of 11,000 segments, this 1."""
+    texts: list[str] = []
     for segment in segments:
         if segment.control:
-            yield from held
-            held.clear()
+            if texts:
+                yield Segment(_rstripped("".join(texts)))
+                texts.clear()
             yield segment
-            continue
-        *ended, last = segment.text.split("\n")
-        for line in ended:
-            text = line.rstrip(" ")
-            if text:
-                yield from held
-                yield Segment(text, segment.style)
-            held.clear()
-            yield Segment("\n")
-        text = last.rstrip(" ")
-        if text:
-            yield from held
-            held.clear()
-            yield Segment(text, segment.style)
-        if len(text) < len(last):
-            held.append(Segment(last[len(text) :], segment.style))
-    yield from held
+        else:
+            texts.append(segment.text)
+    if texts:
+        yield Segment(_rstripped("".join(texts)))
+
+
+def _rstripped(text: str) -> str:
+    """Each line but the last without its trailing blanks."""
+    *lines, last = text.split("\n")
+    return "\n".join([*(line.rstrip(" ") for line in lines), last])
 
 
 class _VisibleHook(RenderHook):
