@@ -421,3 +421,32 @@ def test_a_section_by_the_name_the_tables_show(invoke) -> None:  # type: ignore[
     refused = invoke("--lang", "zh", "targets", "--section", "主要目标")
     assert refused.exit_code == 2
     assert "headline（主要预期目标）" in refused.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [80, 100])
+def test_gap_never_folds_a_reference_id_in_the_middle(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Before the national figures are out, Shaanxi's 不低于全国平均水平 targets show their
+    reference's id as the bound; at 80 columns `gap` folded it, `5%/≥national_fai_gro` over
+    `wth`, an id nobody can type back. It breaks after the `/` instead: the figure on one
+    line, the bound whole under it. (At 60 columns, with the name under the id, the 26
+    columns of `surveyed_unemployment_rate` leave no room for `>national_income_growth`
+    whole: there it still folds, as the last resort.)"""
+    ledger = str(tmp_path / "sx.progress.toml")
+    base = ("--plan", "shaanxi-2026", "--ledger", ledger)
+    assert invoke(*base, "record", "fixed_asset_investment", "5", "-p", "2026-06").exit_code == 0
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke(*base, "--lang", lang, "gap")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in lines) <= width
+    ids = re.findall(r"[a-z_]*national_[a-z_]*|[a-z_]+_national", result.stdout)
+    assert set(ids) == {"national_fai_growth", "national_income_growth", "resident_income_national"}
+    assert "≥national_fai_growth" in result.stdout and ">national_income_growth" in result.stdout
+    # a bound that fits stays beside its figure, on the target's own line
+    budget = next(line for line in lines if line.startswith(" budget_revenue"))
+    assert budget.rstrip().endswith("—/≥3%")

@@ -289,3 +289,38 @@ def test_completion_install_writes_into_the_home_folder(invoke, isolated_env: Pa
     assert "_PLANCLI_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
     assert str(script) in (isolated_env / ".bashrc").read_text(encoding="utf-8")
     assert result.stderr == f"installed bash completion in {script}; it works in a new shell\n"
+
+
+# ------------------------------------------------------------------ tables in a pipe
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tables_in_a_pipe_have_no_trailing_blanks(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Rich pads every line of a table to its width: `status > june.txt` or `validate | mail`
+    gave lines ending in up to 80 blanks, which a document, a diff or an e-mail keeps (and
+    `git diff` paints red). Off a terminal the lines end where their text does; the table
+    itself is the same."""
+    monkeypatch.setenv("COLUMNS", "80")
+    ws = tmp_path / "ws"
+    assert invoke("--plan", "guandu-2022", "init", "--demo", str(ws)).exit_code == 0
+    plan = ("--plan", str(ws / "plan2022.toml"), "--lang", lang)
+    commands = [
+        ("status",),
+        ("gap",),
+        ("validate",),
+        ("targets", "--section", "headline"),
+        ("plans",),
+        ("history", "gdp"),
+        ("show", "new_5g_base_stations"),
+    ]
+    for command in commands:
+        result = invoke(*plan, *command)
+        assert result.exit_code == 0, result.output
+        for stream in (result.stdout, result.stderr):
+            padded = [line for line in stream.splitlines() if line != line.rstrip()]
+            assert not padded, (command, padded[:3])
+        assert "─" * 20 in result.stdout or command == ("validate",)
+    findings = invoke(*plan, "validate").stderr
+    assert "investment_total" in findings  # the roll-up's 58.72 against 58.71, as a table

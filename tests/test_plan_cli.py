@@ -407,7 +407,7 @@ def test_show_speaks_chinese_with_lang_zh(invoke, mini_plan: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "line", "caption"),
-    [("en", "no records of gdp in ", "in force"), ("zh", "没有 gdp 的记录", "现行数值")],
+    [("en", "no records of gdp in", "in force"), ("zh", "没有 gdp 的记录", "现行数值")],
 )
 def test_show_of_a_target_without_figures_says_so(  # type: ignore[no-untyped-def]
     invoke, mini_plan: Path, lang: str, line: str, caption: str

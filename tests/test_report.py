@@ -429,3 +429,68 @@ def test_the_chinese_as_of_line_is_dated_in_chinese(invoke, june: Path, tmp_path
     assert "2022年全年，时间进度100%。" in year.stdout
     english = report(invoke, june, "--format", "html")
     assert "As of 2022-06; time progress 50%." in english
+
+
+def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
+    invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Shaanxi's investment is to grow 不低于全国平均水平: before the national figure comes
+    out, the report's target column said `≥ national_fai_growth`, an id a leader cannot
+    read. It names the reference, as the summary does: in Chinese its name, in English its
+    English name; once the national figure is recorded, the figure itself (≥ 4.5%)."""
+    ledger = str(tmp_path / "sx.progress.toml")
+    base = ("--plan", "shaanxi-2026", "--ledger", ledger)
+    for target, value in (("fixed_asset_investment", "5"), ("gdp", "5.2")):
+        assert invoke(*base, "record", target, value, "--period", "2026-06").exit_code == 0
+
+    def made(lang: str, fmt: str) -> str:
+        result = invoke(*base, "--lang", lang, "report", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    zh, en = made("zh", "md"), made("en", "md")
+    assert "| 固定资产投资 | ≥ 全国固定资产投资增速 | 5% |" in zh
+    assert "| 居民收入（与全国平均水平比较） | \\> 全国居民收入增速 |" in zh
+    assert "| Fixed-asset investment | ≥ National fixed-asset investment growth | 5% |" in en
+    assert "national\\_fai\\_growth" not in zh + en
+    html = made("zh", "html")
+    assert "≥ 全国固定资产投资增速" in html and "national_fai_growth" not in html.split("<svg")[0]
+    out = tmp_path / "sx.xlsx"
+    assert invoke(*base, "--lang", "zh", "report", "-o", str(out)).exit_code == 0
+    from openpyxl import load_workbook
+
+    cells = {c.value for row in load_workbook(out)["summary"].iter_rows() for c in row}
+    assert "≥ 全国固定资产投资增速" in cells and "≥ national_fai_growth" not in cells
+    assert invoke(*base, "record", "national_fai_growth", "4.5", "-p", "2026-06").exit_code == 0
+    assert "| 固定资产投资 | ≥ 4.5% | 5% |" in made("zh", "md")
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("zh", "* 最新数据早于应报送期"), ("en", "* the latest figure is older than the target's")],
+)
+def test_the_xlsx_summary_explains_the_star_of_a_stale_figure(
+    invoke, tmp_path: Path, lang: str, note: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Shaanxi's GDP is quarterly: as of June, a first-quarter 5.2 % is a quarter late and
+    the headline table marks it `5.2% *`. The Markdown and HTML reports say what the star
+    means under the table; the xlsx summary sheet, the page a leader prints, did not."""
+    ledger = str(tmp_path / "sx.progress.toml")
+    base = ("--plan", "shaanxi-2026", "--ledger", ledger)
+    assert invoke(*base, "record", "gdp", "5.2", "-p", "2026-Q1").exit_code == 0
+    assert invoke(*base, "record", "cpi", "0.8", "-p", "2026-06").exit_code == 0
+    out = tmp_path / "june.xlsx"
+    result = invoke(*base, "--lang", lang, "report", "--as-of", "2026-06", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    texts = [value for value in texts if isinstance(value, str)]
+    assert "5.2% *" in texts  # the headline table's figure, marked
+    assert any(value.startswith(note) for value in texts), texts[-3:]
+    # and a report without a stale figure has no such line
+    assert invoke(*base, "record", "gdp", "5.1", "-p", "2026-Q2").exit_code == 0
+    again = invoke(*base, "--lang", lang, "report", "--as-of", "2026-06", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    assert not any(isinstance(value, str) and value.startswith("* ") for value in texts)

@@ -431,3 +431,40 @@ def test_xlsx_summary_sheet_and_a4_page_setup(invoke, june: Path, tmp_path: Path
     for sheet in ("assessments", "records"):
         assert book[sheet].print_title_rows == "$1:$1"  # the header row on every page
     assert book["assessments"].print_area == "'assessments'!$A$1:$Q$81"  # id … required_growth_rest
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "again", "kept"),
+    [
+        (
+            "zh",
+            "固定资产投资累计增长5%，全国固定资产投资增速同期尚无数据。",
+            "全国固定资产投资增速尚无数据。",
+            "全国居民收入增速尚无数据。",
+        ),
+        (
+            "en",
+            "Fixed-asset investment grew 5% year to date; National fixed-asset investment growth "
+            "has no figure for the same period.",
+            "No data yet for National fixed-asset investment growth.",
+            "No data yet for National resident income growth.",
+        ),
+    ],
+)
+def test_a_reference_without_a_figure_is_not_said_twice(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, lang: str, said: str, again: str, kept: str
+) -> None:
+    """Shaanxi's investment (不低于全国平均水平) at 5 % before the national figure is out: the
+    summary said `…全国固定资产投资增速同期尚无数据。全国固定资产投资增速尚无数据。`, the
+    same fact twice in a row. The indicator's own sentence is left out when the target
+    compared with it has just said so; the national income growth, which no sentence has
+    named yet (its resident income has no figure either), keeps its own."""
+    ledger = str(tmp_path / "sx.progress.toml")
+    base = ("--plan", "shaanxi-2026", "--ledger", ledger)
+    for target, value in (("fixed_asset_investment", "5"), ("gdp", "5.2")):
+        assert invoke(*base, "record", target, value, "-p", "2026-06").exit_code == 0
+    result = invoke(*base, "--lang", lang, "report")
+    assert result.exit_code == 0, result.output
+    assert said in result.stdout
+    assert again not in result.stdout
+    assert kept in result.stdout

@@ -165,6 +165,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "expected_share": ("expected by now", "应完成进度"),
     "completion": ("completion", "完成率"),
     "done": ("done", "完成率"),
+    "done_or_actual": ("done / actual", "完成率 / 完成值"),
     "gap": ("gap", "差距"),
     "pace_gap_pp": ("vs pace", "快慢"),
     "actual": ("actual", "完成值"),

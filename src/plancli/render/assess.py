@@ -28,7 +28,7 @@ from plancli.assess import (
 )
 from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.render import Column, FittedTable, settle, shown
+from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -160,6 +160,12 @@ def _marked(a: AssessmentOut, text: str) -> Text:
     return shown(f"{text}*" if a.stale and text else text)
 
 
+def _figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
+    """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
+    cell = _marked(a, actual_of_target(a, lang))
+    return BreaksAfterSlash(cell.plain, style=cell.style)
+
+
 def _table_options(title: str | None = None) -> dict[str, Any]:
     return {
         "box": box.SIMPLE_HEAD,
@@ -218,9 +224,11 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [_marked(a, actual_of_target(a, lang)) for a in rows],
+                [_figure_of_bound(a, lang) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
+                # breaks after the `/` and between words, never inside a bound's id
+                keeps_words=True,
             ),
             # Left out when the terminal is narrow, gap first (the figure against the target
             # shows it); a column empty in every row (no cumulative target shown, or the
@@ -396,9 +404,21 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
             _id_column(rows, lang),
             _name_column(rows, lang),
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            # A level or a growth has no completion: its figure against its bound, not a bare
+            # 96.5% a reader would take for the share done
             Column(
-                t("completion", lang),
-                [_marked(a, percent(a.completion) or value_text(a, a.actual)) for a in rows],
+                t(
+                    "completion"
+                    if all(a.completion is not None for a in rows)
+                    else "done_or_actual",
+                    lang,
+                ),
+                [
+                    _marked(a, percent(a.completion))
+                    if a.completion is not None
+                    else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
+                    for a in rows
+                ],
                 0,
                 {"justify": "right"},
             ),

@@ -148,10 +148,10 @@ def _fmt(value: float) -> str:
     return num(Decimal(repr(round(value, 6))))
 
 
-def headline_chart(
-    row: HeadlineOut, reference: Sequence[Point] | None, lang: Lang
-) -> LineChart | None:
-    """The indicator's recorded figures by month; None when nothing is recorded."""
+def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | None:
+    """The indicator's recorded figures by month (against its reference's, for a relative
+    target); None when nothing is recorded."""
+    reference = report.references.get(row.reference) if row.reference else None
     if not row.series:
         return None
     values = [float(p.value) for p in row.series]
@@ -189,7 +189,7 @@ def headline_chart(
         id=row.id,
         title=text.name(row, lang),
         status=row.status,
-        target_text=text.target(row, lang),
+        target_text=text.target(row, lang, report),
         x_ticks=x_ticks,
         y_ticks=y_ticks,
         dots=dots,
@@ -200,8 +200,5 @@ def headline_chart(
 
 
 def headline_charts(report: Report, lang: Lang) -> list[LineChart]:
-    charts = [
-        headline_chart(row, report.references.get(row.reference) if row.reference else None, lang)
-        for row in report.headline
-    ]
+    charts = [headline_chart(row, report, lang) for row in report.headline]
     return [chart for chart in charts if chart is not None]

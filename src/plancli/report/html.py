@@ -71,7 +71,7 @@ def render_html(report: Report, lang: Lang) -> str:
         ],
         total=sum(report.counts.values()),
         report=report,
-        headline=tables.headline(report.headline, lang) if report.headline else None,
+        headline=tables.headline(report, lang) if report.headline else None,
         headline_charts=charts.headline_charts(report, lang),
         sections=tables.sections(report, lang),
         section_bars=charts.section_bars(report.sections, lang),

@@ -55,7 +55,7 @@ def render_markdown(report: Report, lang: Lang) -> str:
             "",
             f"## {t('headline', lang)}",
             "",
-            *table(tables.headline(report.headline, lang)),
+            *table(tables.headline(report, lang)),
         ]
     lines += ["", f"## {t('by_section', lang)}", "", *table(tables.sections(report, lang))]
     if report.investment:

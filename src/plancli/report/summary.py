@@ -82,7 +82,16 @@ def build_summary(report: Report, lang: Lang) -> Summary:
     if report.as_of is None:
         return Summary([t("no_records", lang)], [], [])
     writer = _Writer(report, lang)
-    headline = [writer.sentence(a) for a in report.headline]
+    # A reference without a figure that a relative target's sentence has just named
+    # (固定资产投资累计增长5%，全国固定资产投资增速同期尚无数据。) is not said again on its own.
+    named = {
+        a.reference
+        for a in report.headline
+        if a.kind == "relative" and a.actual is not None and a.reference_actual is None
+    }
+    headline = [
+        writer.sentence(a) for a in report.headline if a.actual is not None or a.id not in named
+    ]
     headline += [writer.sentence(a) for a in report.investment if a.parts]
     return Summary([writer.overview()], headline, writer.attention())
 

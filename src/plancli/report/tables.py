@@ -50,12 +50,13 @@ def _status(a: AssessmentOut, lang: Lang) -> Cell:
     return Cell(text.status_word(a.status, lang), status=a.status)
 
 
-def headline(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+def headline(report: Report, lang: Lang) -> Table:
     """Target, year-to-date figure, completion, time progress, gap, status and what it takes.
     A figure that applies to none of the rows (completion of growth targets) is left out."""
+    rows = report.headline
     columns: list[tuple[str, Align, list[Cell]]] = [
         (text.label("report.indicator", lang), "left", [Cell(text.name(a, lang)) for a in rows]),
-        (text.label("target", lang), "right", [Cell(text.target(a, lang)) for a in rows]),
+        (text.label("target", lang), "right", [Cell(text.target(a, lang, report)) for a in rows]),
         (text.label("report.ytd", lang), "right", [Cell(text.actual(a, lang)) for a in rows]),
         (
             text.label("completion", lang),
@@ -151,7 +152,7 @@ def attention(report: Report, lang: Lang) -> Table:
             Cell(text.name(a, lang)),
             Cell(report.section_name(a.section, lang)),
             _status(a, lang),
-            Cell(f"{text.actual(a, lang)} / {text.target(a, lang)}"),
+            Cell(f"{text.actual(a, lang)} / {text.target(a, lang, report)}"),
             Cell(text.percent(a.completion)),
             Cell(text.percent(a.expected_share)),
             Cell(text.signed(a.pace_gap_pp)),

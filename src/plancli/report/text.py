@@ -66,11 +66,25 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
 AMENDED_MARK = "†"
 
 
-def target(a: AssessmentOut, lang: Lang) -> str:
-    """The bound as the report states it; a relative target shows the growth it must match.
-    `†` marks a bound adjusted mid-year (the report lists the adjustments)."""
+def reference_name(report: Report, target_id: str | None, lang: Lang) -> str:
+    """The name of the target `target_id` in the report's language (its id if the plan has
+    no such target)."""
+    for a in report.assessments:
+        if a.id == target_id:
+            return a.name if lang == "zh" else (a.name_en or a.name)
+    return target_id or DASH
+
+
+def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
+    """The bound as the report states it; a relative target shows the growth it must match,
+    or, before that growth has a figure, names the target it is compared with (≥
+    全国固定资产投资增速: its id means nothing to a reader). `†` marks a bound adjusted
+    mid-year (the report lists the adjustments)."""
     if a.kind == "relative":
-        reference = num(a.reference_actual) + "%" if a.reference_actual is not None else a.reference
+        if a.reference_actual is not None:
+            reference = num(a.reference_actual) + "%"
+        else:
+            reference = reference_name(report, a.reference, lang)
         return f"{relation_sign(a.relation)} {reference}"
     mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:

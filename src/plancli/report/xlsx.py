@@ -436,7 +436,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     from plancli.report import tables
     from plancli.report.summary import build_summary
 
-    table = tables.headline(report.headline, lang) if report.headline else None
+    table = tables.headline(report, lang) if report.headline else None
     widths = _summary_widths(len(table.columns) if table is not None else 1)
     last = get_column_letter(len(widths))
     for position, width in enumerate(widths, start=1):
@@ -490,6 +490,9 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
                     fill, colour = STATUS_COLOURS[cell.status]
                     target.fill = PatternFill("solid", fgColor=fill)
                     target.font = Font(color=colour, bold=True)
+        if any(a.stale and a.actual is not None for a in report.headline):
+            # the `*` of a figure the table marks, said as the Markdown and HTML reports do
+            line(f"* {t('stale_note', lang)}", Font(color="57606A", size=9))
     if report.generated is not None:
         line(text.generated_line(report, lang), Font(color="57606A", size=9), gap_before=True)
     _a4(sheet, landscape=False, title_rows=None)
