@@ -14,6 +14,7 @@ from tests.conftest import CORPUS, REPORT, REPORTS
 
 from extract_drafts import page
 from plancli.extract import extract_plan
+from plancli.extract.characters import chinese_punctuation
 from plancli.i18n import set_language
 
 FORMS = (
@@ -148,3 +149,28 @@ def test_corpus_drafts_differ_by_language_only_in_their_notes(name: str) -> None
                 own = " ".join(w for w in own.split(" ") if w not in chinese)  # `{id} 以此为参照`
                 assert set(re.findall(r"[A-Za-z_]{2,}", own)) <= KEPT_ASCII, (tid, target[key])
                 assert re.search(r"[\u4e00-\u9fff]", own), (tid, target[key])
+
+
+def test_drafted_names_keep_chinese_punctuation() -> None:
+    """Names are read from the parse form, where ，（） are ASCII: in the draft they are the
+    report's Chinese punctuation again (湖北's section heading, 四川's 老旧街区（厂区）改造)."""
+    hubei = extract_plan(_report("hubei").read_text(encoding="utf-8")).plan
+    sections = {s["name"] for s in hubei["sections"]}
+    assert "坚持供需两端协同发力，努力推动经济稳定均衡可持续增长" in sections
+    sichuan = extract_plan(_report("sichuan").read_text(encoding="utf-8")).plan
+    names = {t["name"] for t in sichuan["targets"]}
+    assert "老旧街区（厂区）改造" in names
+    assert not any(re.search(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]", n) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("稳增长,促发展", "稳增长，促发展"),
+        ("绿色(低碳)工厂", "绿色（低碳）工厂"),
+        ("新建1,000套保障房", "新建1,000套保障房"),
+        ("8:30前到岗;周末轮值", "8:30前到岗；周末轮值"),
+    ],
+)
+def test_chinese_punctuation_leaves_figures_alone(name: str, expected: str) -> None:
+    assert chinese_punctuation(name) == expected

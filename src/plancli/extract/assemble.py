@@ -9,6 +9,7 @@ from typing import Any
 
 from plancli.errors import InputError
 from plancli.extract.baselines import review_baselines
+from plancli.extract.characters import chinese_punctuation
 from plancli.extract.draft import DraftTarget
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
@@ -282,12 +283,16 @@ def _plan_table(
             sections.append(
                 {
                     "id": section_id,
-                    "name": section.title or f"工作任务{section.number}",
+                    "name": chinese_punctuation(section.title) or f"工作任务{section.number}",
                     "name_en": f"Work section {section.number}",
                 }
             )
     if "investment" in used:
-        name = layout.investment.title if layout.investment is not None else "政府投资项目计划"
+        name = (
+            chinese_punctuation(layout.investment.title)
+            if layout.investment is not None
+            else "政府投资项目计划"
+        )
         sections.append(
             {"id": "investment", "name": name, "name_en": "Government investment projects"}
         )

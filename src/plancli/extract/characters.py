@@ -69,3 +69,27 @@ PARSE_TABLE = str.maketrans(
         **dict(zip(VARIANTS, VARIANTSSIMPLIFIED, strict=True)),
     }
 )
+
+# A drafted name (a section's heading, a target's words) is read from the parse form, where
+# the report's ，；：（） became ASCII; in a Chinese name they are Chinese again (老旧街区（厂区）
+# 改造, not 老旧街区(厂区)改造) — and so is a copy's ASCII punctuation. A comma or colon
+# between digits (1,000, 8:30) stays as it is.
+_NAME_PUNCTUATION = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+
+
+def chinese_punctuation(name: str) -> str:
+    """`name` with ASCII punctuation as the Chinese text around it writes it."""
+    chars = list(name)
+    for index, char in enumerate(chars):
+        full = _NAME_PUNCTUATION.get(char)
+        if full is None:
+            continue
+        between_digits = (
+            char in ",:"
+            and 0 < index < len(chars) - 1
+            and chars[index - 1].isdigit()
+            and chars[index + 1].isdigit()
+        )
+        if not between_digits:
+            chars[index] = full
+    return "".join(chars)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from plancli.extract.characters import chinese_punctuation
 from plancli.i18n import language
 
 
@@ -57,8 +58,8 @@ class DraftTarget:
         out: dict[str, Any] = {
             "id": self.id,
             "section": self.section,
-            "name": self.name,
-            "name_en": self.name_en or self.name,
+            "name": chinese_punctuation(self.name),
+            "name_en": self.name_en or chinese_punctuation(self.name),
             "kind": self.kind,
         }
         if self.direction is not None:
