@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from extract_drafts import heads, ids
 from plancli.extract import extract_plan
-from plancli.extract.text import reflow
+from plancli.extract.flow import reflow
 
 
 def page(lead_and_targets: str, year: int = 2024) -> str:

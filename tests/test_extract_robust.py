@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from plancli.errors import InputError, PlanError
 from plancli.extract import compare_plans, decode_report, extract_plan
+from plancli.extract.flow import reflow
 from plancli.extract.sections import Span, locate
-from plancli.extract.text import MAX_CHARS, parse_form, reflow
+from plancli.extract.text import MAX_CHARS, parse_form
 
 LEAD = "今年经济社会发展主要预期目标是："
 TARGETS = (

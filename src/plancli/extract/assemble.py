@@ -11,6 +11,7 @@ from plancli.errors import InputError
 from plancli.extract.baselines import review_baselines
 from plancli.extract.characters import chinese_punctuation
 from plancli.extract.draft import DraftTarget
+from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.numerals import spell_figures
@@ -18,7 +19,7 @@ from plancli.extract.parts import headings
 from plancli.extract.planyear import plan_year
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
-from plancli.extract.text import body_span, check_chinese, parse_form, reflow, split_lines
+from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
 from plancli.i18n import N_, _
 

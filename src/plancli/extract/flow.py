@@ -1,0 +1,198 @@
+"""A copy's line breaks inside a paragraph taken out: the report's text as parsed, one
+paragraph a line, and where each character came from (`Reflowed`), so a quote found in it maps
+back to a verbatim span of the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plancli.extract.spaces import dropped_spaces
+from plancli.extract.text import FIGURE_END, LIST_LABEL, clean, parse_form
+
+
+@dataclass(frozen=True)
+class Reflowed:
+    """A report's text as parsed — a copy's markup and soft line breaks taken out — and where
+    each character came from: `origin[i]` is the offset in the report of `text[i]`
+    (`origin[len(text)]` the end), `ends[i]` the end of what it stands for (an entity's `;`)."""
+
+    text: str
+    origin: list[int]
+    ends: list[int]  # ends[i]: where the report's text `text[i]` stands for ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The report's span of `text[start:end]` (a quote over a removed break keeps it)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.ends[end - 1]
+
+
+# What starts a line of its own: a list label, 第一部分, an appendix label.
+_LINE_MARKER = re.compile(
+    rf"{LIST_LABEL.pattern}|第[一二三四五六七八九十]{{1,3}}[部章节]|附表|附件"
+)
+_HEADING = re.compile(
+    r"([（(]?[一二三四五六七八九十]{1,3}[）)、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
+)
+# A clause goes on after these: a break after one is inside a sentence.
+_OPEN_END = "，、,；;（(“‘《—-"
+
+_INDENT = " \t\u3000\u00a0"
+
+
+def reflow(report: str) -> Reflowed:
+    """The report as parsed: a copy's markup taken out (HTML tags and entities, Markdown
+    heading and emphasis marks, thousands separators, runs of spaces for lost paragraph
+    breaks), then its lines reflowed (`_reflow_lines`); offsets map back to `report`."""
+    text, origin, ends = clean(report)
+    flow = _reflow_lines(text)
+    return Reflowed(
+        flow.text,
+        [origin[i] if i < len(origin) else len(report) for i in flow.origin],
+        [ends[i] if i < len(ends) else len(report) for i in flow.origin],
+    )
+
+
+def _reflow_lines(text: str) -> Reflowed:
+    """The text as paragraphs, one a line, for parsing: CR, indentation, empty lines and
+    spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph
+    joined — after a clause's comma or semicolon (a web page's <br>), inside a figure
+    (5.\\n5%, PM\\n2.5), at the end of a long line that stops mid-sentence, and in a text
+    wrapped at a fixed width (a copy of a PDF) at the end of every full line — unless the next
+    line starts with a list or section marker. Every kept character keeps its offset in
+    `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
+    raw_lines: list[tuple[int, int]] = []  # (start, end) without CR and indentation
+    pos = 0
+    size = len(text)
+    while pos <= size:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        start = pos
+        while start < end and text[start] in _INDENT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in "\r" + _INDENT:
+            stop -= 1
+        if stop > start:
+            raw_lines.append((start, stop))
+        if nl < 0:
+            break
+        pos = nl + 1
+    folded = parse_form(text)
+    width = _wrap_width([folded[start:end] for start, end in raw_lines])
+    parts: list[str] = []
+    origin: list[int] = []
+    joined = False  # the previous line's break was taken out
+    for index, (start, end) in enumerate(raw_lines):
+        pos = start
+        for gap_start, gap_end in dropped_spaces(text, start, end):
+            parts.append(text[pos:gap_start])
+            origin.extend(range(pos, gap_start))
+            pos = gap_end
+        parts.append(text[pos:end])
+        origin.extend(range(pos, end))
+        if index + 1 == len(raw_lines):
+            break
+        joined = _soft_break(folded, (start, end), raw_lines[index + 1], width, joined)
+        if not joined:
+            parts.append("\n")
+            origin.append(end)
+    origin.append(raw_lines[-1][1] if raw_lines else 0)
+    return Reflowed("".join(parts), origin, [i + 1 for i in origin])
+
+
+_CLAUSE_END = re.compile(r"(?:\d\s*%|左右|以上|以内|以下)$")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at, when most of its lines are about that long."""
+    long_lines = [line for line in lines if len(line) >= 15]
+    counts: dict[int, int] = {}
+    for line in long_lines:
+        counts[len(line)] = counts.get(len(line), 0) + 1
+    if not counts:
+        return None
+    width = max(counts, key=lambda n: (counts[n], n))
+    near = [line for line in long_lines if width - 2 <= len(line) <= width + 2]
+    # A report's paragraphs vary in length: three lines of one length, and two in five of the
+    # long lines about as long, are a wrap. A wrap cuts sentences anywhere, so few of its full
+    # lines end a sentence; and it is 20 characters wide at least: lines of a summary card
+    # (headings over short targets, each closed by 。) are about as long, and no wrap.
+    # A line that ends a sentence, or a target's clause (…8%左右, …以内: a digest's lines of
+    # figures, one clause a line, without punctuation), ends where a wrap would seldom cut.
+    closed = sum(1 for line in near if line[-1] in "。！？!?" or _CLAUSE_END.search(line))
+    if counts[width] < 3 or not 20 <= width <= 200 or closed * 2 >= len(near):
+        return None
+    if len(near) >= 0.4 * len(long_lines):
+        return width
+    # A short page's paragraphs, most shorter than the wrap: its longest lines are all of the
+    # wrap's width, and most of them end where no sentence or clause does.
+    return width if width == max(counts) else None
+
+
+_BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_FIGURE_START = re.compile(
+    r"(?:增长|增速|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过)?\s*\d+(?:\.\d+)?\s*"
+    r"(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
+)
+_LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
+_FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
+_CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
+
+
+def _soft_break(
+    text: str,
+    line: tuple[int, int],
+    following: tuple[int, int],
+    width: int | None,
+    joined_before: bool = False,
+) -> bool:
+    start, end = line  # `text` is in its parse form
+    if _LINE_MARKER.match(text, following[0], following[1]):
+        return False
+    last = text[end - 1]
+    first = text[following[0]]
+    nxt = text[following[0] : following[1]]
+    current = text[start:end]
+    if (
+        last == "|"
+        or re.match(r"SOURCE:|来源\s*[:：]", current)
+        or re.search(r"https?://\S*$", current)
+    ):
+        # a table row ends with its cell separator; the page's source line, or a line ending
+        # in an address (…https://www.yybnet.net/ over 预期目标), ends there
+        return False
+    if width is not None and end - start >= width - 2:
+        # a full line of a wrapped text; over an empty line, only a line of the full width (a
+        # paragraph's last line may come within two characters of it)
+        return end - start >= width or text.count("\n", end, following[0]) < 2
+    if last in _OPEN_END:
+        return True
+    if _HEADING.match(current) and len(current) <= 40:
+        return False  # a heading, however it ends
+    # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
+    # such as 附件1 above 2026年…); a subscript on a line of its own.
+    cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    if cut and not _LABEL_LINE.match(current):
+        return True
+    if last.isascii() and last.isalpha() and _FRAGMENT.fullmatch(nxt):
+        return True
+    if joined_before and _FRAGMENT.fullmatch(current):
+        return True
+    # A list item's line (■…, ●…) before a short line without punctuation or figures — a
+    # heading such as 今年重点工作 — ends there, however it ends.
+    if LIST_LABEL.match(current) and len(nxt) <= 16 and not re.search(r"[\d,;。:、]", nxt):
+        return False
+    # An infographic's label over its figure (地区生产总值\n增长6%左右, 居民消费价格涨幅\n3%
+    # 左右): one clause.
+    if _BARE_LABEL.fullmatch(current) and _FIGURE_START.match(nxt):
+        return True
+    # A long line that stops mid-sentence, with no closing punctuation: a copy's break (四川's
+    # "…带团队、带技术\n揭榜"), not the paragraph's end; headings and titles are shorter. A
+    # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
+    if re.fullmatch(r"[（(【\[][^（(【\[]{0,40}[）)】\]]", nxt):
+        return False
+    if text.count("\n", end, following[0]) > 1 and FIGURE_END.search(current):
+        return False  # a list of targets broken over paragraphs: …力争完成65亿元, an empty line
+    return len(current) > 40 and last not in _CLOSED
