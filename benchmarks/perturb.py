@@ -347,6 +347,22 @@ def straight_quotes(text: str) -> Perturbed:
     return _chars(text, {"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+def pdf_pages(text: str) -> Perturbed:
+    """A PDF copied as pdftotext writes it: wrapped at 38 characters, and every 28 lines a page
+    break — the page's number on a line of its own (— 18 —), then a form feed — wherever it falls,
+    inside a paragraph or a figure's clause (…全年投资增长5%左\n— 18 —\n\f右。)."""
+    wrapped = hard_wrap(38)(text)
+    edits: list[Edit] = []
+    lines = 0
+    for index, char in enumerate(wrapped.text):
+        if char == "\n":
+            lines += 1
+            if lines % 28 == 0:
+                edits.append((index + 1, index + 1, f"— {lines // 28 + 1} —\n\f"))
+    paged = apply(wrapped.text, edits)
+    return Perturbed(paged.text, [paged.offsets[i] for i in wrapped.offsets])
+
+
 HELD_OUT: dict[str, Callable[[str], Perturbed]] = {
     "Markdown copy (## 一、, **lead**)": markdown,
     "HTML leftovers (<p>&nbsp; <br/>)": html_leftovers,
@@ -354,4 +370,5 @@ HELD_OUT: dict[str, Callable[[str], Perturbed]] = {
     "no title (starts at 各位代表)": no_title,
     "all paragraphs on one line": one_line,
     'straight quotes "十五五"': straight_quotes,
+    "PDF pages (wrap, — 18 —, form feed)": pdf_pages,
 }

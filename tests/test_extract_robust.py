@@ -177,6 +177,19 @@ def test_a_text_wrapped_at_a_fixed_width_drafts_the_same(width: int) -> None:
     quotes_verbatim(text)
 
 
+@pytest.mark.parametrize("number", ["— 2 —", "- 2 -", "第2页", "第 2 页 共 9 页"])
+def test_a_pdfs_page_number_inside_a_paragraph_is_left_out(number: str) -> None:
+    """pdftotext's page break (the page's number, a form feed) wherever it falls: between the
+    wrapped lines of a paragraph, inside a figure's clause (…增长5%左 / — 2 — / 右)."""
+    wrapped = wrap(report(), 24).split("\n")
+    for cut in range(2, len(wrapped) - 1, 3):  # a page break after every third line
+        text = "\n".join([*wrapped[:cut], number, "\f" + wrapped[cut], *wrapped[cut + 1 :]])
+        assert signature(text) == signature(report()), cut
+        quotes_verbatim(text)
+    assert reflow("增长5%左\n— 18 —\n\f右").text == "增长5%左\n右"  # no wrap here: kept apart
+    assert "18" in reflow("附表\n指标\n18\n20").text  # a table's cell a line is no page number
+
+
 def test_crlf_indentation_and_empty_lines_change_nothing() -> None:
     text = "\u3000\u3000" + report().replace("\n", "\r\n\r\n\u3000\u3000")
     assert signature(text) == signature(report())

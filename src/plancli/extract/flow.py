@@ -38,7 +38,14 @@ _HEADING = re.compile(
 # A clause goes on after these: a break after one is inside a sentence.
 _OPEN_END = "，、,；;（(“‘《—-"
 
-_INDENT = " \t\u3000\u00a0"
+# A form feed: pdftotext's page break, at the start of a page's first line.
+_INDENT = " \t\u3000\u00a0\f"
+# A PDF's page number on a line of its own (— 18 —, - 18 -, 第18页, 第18页 共40页): the page's
+# furniture, left out of the paragraph a page break cuts ("…全年投资增长5%左\n— 18 —\n右。").
+# Not a bare 18: a table copied a cell a line has such lines.
+_PAGE_NUMBER = re.compile(
+    r"[-—–－~]{1,2}\s*\d{1,3}\s*[-—–－~]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+)
 
 
 def reflow(report: str) -> Reflowed:
@@ -74,7 +81,7 @@ def _reflow_lines(text: str) -> Reflowed:
         stop = end
         while stop > start and text[stop - 1] in "\r" + _INDENT:
             stop -= 1
-        if stop > start:
+        if stop > start and not _PAGE_NUMBER.fullmatch(text, start, stop):
             raw_lines.append((start, stop))
         if nl < 0:
             break
