@@ -69,6 +69,9 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
+from plancli.safe_xml import Refused
+from plancli.safe_xml import local as _local
+from plancli.safe_xml import parser as _parser
 
 SIGNIFICANT_DIGITS = 15
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -274,45 +277,6 @@ def _column_of(letters: str) -> int:
 # ------------------------------------------------------------------------------- XML
 
 
-class _Refused(Exception):
-    """Raised inside expat's handlers to stop reading a part."""
-
-
-def _parser(
-    start: Callable[[str, dict[str, str]], None] | None = None,
-    end: Callable[[str], None] | None = None,
-    text: Callable[[str], None] | None = None,
-) -> Any:
-    """An expat parser that refuses any DTD, so no entity can be declared, let alone
-    expanded (a "billion laughs" document), and no external resource is ever fetched."""
-    parser = expat.ParserCreate()
-
-    def refuse(*_args: object) -> Any:
-        raise _Refused(
-            _(
-                "declares a DTD (<!DOCTYPE …>), which no spreadsheet writes; its entities could "
-                'expand to gigabytes (a "billion laughs" file)'
-            )
-        )
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.buffer_text = True
-    parser.buffer_size = 64 * 1024
-    if start is not None:
-        parser.StartElementHandler = start
-    if end is not None:
-        parser.EndElementHandler = end
-    if text is not None:
-        parser.CharacterDataHandler = text
-    return parser
-
-
-def _local(name: str) -> str:
-    return name.rpartition(":")[2]
-
-
 class _Workbook:
     """The parts of an .xlsx an import reads, each checked against the limits first."""
 
@@ -378,7 +342,7 @@ class _Workbook:
                 while chunk := stream.read(_READ_BYTES):
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
-        except _Refused as exc:
+        except Refused as exc:
             raise InputError(
                 _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
             ) from None

@@ -20,8 +20,11 @@ def extract_cmd(
     report: Annotated[
         str,
         typer.Argument(
-            metavar="REPORT.txt",
-            help=_("The report's text (UTF-8, UTF-8 with BOM or GB18030); - reads standard input."),
+            metavar="REPORT",
+            help=_(
+                "The report: its text (UTF-8, UTF-8 with BOM or GB18030) or a Word file "
+                "(.docx); - reads standard input."
+            ),
         ),
     ],
     output: Annotated[

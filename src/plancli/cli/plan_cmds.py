@@ -168,11 +168,13 @@ def validate_cmd(
         raise typer.Exit(exc.exit_code) from None
     report_text = None
     if source is not None:
+        from plancli.extract.documents import document_text
         from plancli.paths import read_bytes
 
         data = read_bytes(source, N_("the report text"))
+        report_text = document_text(data, str(source))  # a .docx, as extract reads it
         try:
-            report_text = data.decode("utf-8-sig")
+            report_text = report_text or data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             try:  # reports are published in GB18030 too; `plancli extract` reads them
                 report_text = data.decode("gb18030")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from plancli.errors import InputError
 from plancli.extract.characters import PARSE_TABLE
+from plancli.extract.documents import document_text
 from plancli.i18n import _
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -29,13 +30,17 @@ def parse_form(text: str) -> str:
 
 
 def decode_report(data: bytes, name: str = "report") -> str:
-    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes.
+    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx.
 
     Raises InputError (one line) for an empty file, a binary file, or text that is not a
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
     """
     if not data.strip():
         raise InputError(_("{name} is empty").format(name=name))
+    document = document_text(data, name)  # a .docx's text; a PDF, .doc, OFD… named
+    if document is not None:
+        check_chinese(document, name)
+        return document
     if b"\x00" in data[:65536]:
         raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
     text = _decode(data, name)

@@ -1,0 +1,169 @@
+"""A report sent as a document rather than as text.
+
+A bureau circulates its plan report as a Word file, so a .docx is read here: the text of its
+body, a paragraph a line, a table's row a line with its cells set apart by " | " (as a text copy
+of 附表1 reads), every quote a verbatim substring of that text — and `plancli validate --source
+REPORT.docx` reads the same text. Other documents are named in one line with what to do: a
+PDF, a Word 97-2003 or WPS file, an OFD file (China's fixed-layout format), an Excel workbook.
+
+The .docx is other people's file: its document part's size is checked against the zip
+directory before it is read and read as a stream with a DTD refused (`plancli.safe_xml`), so
+neither a zip bomb nor a "billion laughs" document gets further than one line. Not read: text
+boxes' fallback copies (the same text twice), deleted text of tracked changes, field codes,
+headers, footers, footnotes and Word's automatic list numbers (a report's 一、 and （一） are
+typed, as 公文 are).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from xml.parsers import expat
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.safe_xml import Refused, local, parser
+
+DOCUMENT = "word/document.xml"
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a 300-page report's body is a few MB
+MAX_PARTS = 10_000
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, WPS, old Excel
+_READ_BYTES = 1024 * 1024
+
+
+def document_text(data: bytes, name: str) -> str | None:
+    """The text of a .docx report; None for anything else that may be text. A document of
+    another kind, or a damaged or hostile .docx, is an InputError (one line)."""
+    if data.startswith(b"%PDF-"):
+        raise InputError(
+            _(
+                "{name} is a PDF file, not text: copy its text into a .txt file "
+                "(`pdftotext {name} report.txt` does) and use that"
+            ).format(name=name)
+        )
+    if data.startswith(_OLE):
+        raise InputError(
+            _(
+                "{name} is a Word 97-2003 (.doc) or WPS file: save it as a Word document "
+                "(.docx) or as text (.txt) and use that"
+            ).format(name=name)
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise _not_docx(name, _("a zip archive of {count} files").format(count=len(infos)))
+            parts = {info.filename: info for info in infos}
+            if DOCUMENT in parts:
+                return _read_body(archive, parts[DOCUMENT], name)
+            if any(part.lower() == "ofd.xml" for part in parts):
+                raise InputError(
+                    _(
+                        "{name} is an OFD document: copy its text into a .txt file and use that"
+                    ).format(name=name)
+                )
+            if any(part.startswith("xl/") for part in parts):
+                raise _not_docx(name, _("an Excel workbook"))
+            raise _not_docx(name, _("a zip archive"))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
+        raise _not_docx(name, _("a damaged zip archive ({reason})").format(reason=exc)) from None
+    except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
+        raise _not_docx(
+            name, _("a zip archive it cannot open ({reason})").format(reason=exc)
+        ) from None
+
+
+def _not_docx(name: str, what: str) -> InputError:
+    return InputError(
+        _("{name} is {what}, not a report's text or a Word document (.docx)").format(
+            name=name, what=what
+        )
+    )
+
+
+class _Body:
+    """The body's text as expat reads it: paragraphs and table rows, a line each."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.paragraphs: list[list[str]] = []  # open paragraphs (a text box's inside another)
+        self.cells: list[list[str]] = []  # the open table row's cells (outermost table)
+        self.tables = 0  # how deep in tables
+        self.fallback = 0  # inside mc:Fallback (a text box's second copy)
+        self.in_text = False
+
+    def start(self, tag: str, _attrs: dict[str, str]) -> None:
+        name = local(tag)
+        if name == "Fallback":
+            self.fallback += 1
+        elif self.fallback:
+            return
+        elif name == "t":
+            self.in_text = True
+        elif name == "p":
+            self.paragraphs.append([])
+        elif name == "tab" and self.paragraphs:
+            self.paragraphs[-1].append("\t")
+        elif name in ("br", "cr") and self.paragraphs:
+            self.paragraphs[-1].append(" " if self.tables else "\n")
+        elif name == "tbl":
+            self.tables += 1
+        elif name == "tc" and self.tables == 1:
+            self.cells.append([])
+
+    def end(self, tag: str) -> None:
+        name = local(tag)
+        if name == "Fallback":
+            self.fallback -= 1
+        elif self.fallback:
+            return
+        elif name == "t":
+            self.in_text = False
+        elif name == "p" and self.paragraphs:
+            text = "".join(self.paragraphs.pop())
+            if not self.tables:
+                self.lines.append(text)
+            elif self.cells and text.strip():
+                self.cells[-1].append(text.strip())
+        elif name == "tr" and self.tables == 1:
+            self.lines.append(" | ".join(" ".join(cell) for cell in self.cells))
+            self.cells = []
+        elif name == "tbl":
+            self.tables -= 1
+
+    def text(self, data: str) -> None:
+        if self.in_text and not self.fallback and self.paragraphs:
+            self.paragraphs[-1].append(data)
+
+
+def _read_body(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> str:
+    if info.file_size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            _(
+                "{name}: its document part is {size} bytes uncompressed; plancli reads at most "
+                "{limit} (a report's is a few MB)"
+            ).format(name=name, size=f"{info.file_size:,}", limit=f"{MAX_DOCUMENT_BYTES:,}")
+        )
+    body = _Body()
+    reader = parser(body.start, body.end, body.text)
+    try:
+        # zipfile gives no more than the size the directory declares, and checks the CRC
+        with archive.open(info) as stream:
+            while chunk := stream.read(_READ_BYTES):
+                reader.Parse(chunk, False)
+            reader.Parse(b"", True)
+    except Refused as exc:
+        raise InputError(
+            _("{name}: refused: {part} {reason}").format(name=name, part=DOCUMENT, reason=exc)
+        ) from None
+    except expat.ExpatError as exc:
+        reason = expat.errors.messages.get(exc.code, str(exc))
+        raise InputError(
+            _("{name}: {part} is damaged: {reason} at line {line}, column {column}").format(
+                name=name, part=DOCUMENT, reason=reason, line=exc.lineno, column=exc.offset + 1
+            )
+        ) from None
+    return "\n".join(body.lines)
