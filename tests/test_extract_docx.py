@@ -104,7 +104,7 @@ def test_a_table_row_is_a_line_of_cells() -> None:
     ("data", "message"),
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(200), "r.docx is a PDF file, not text: "),
-        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500), "is a Word 97-2003 (.doc) or WPS file"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500), "is a Word 97-2003 (.doc) or WPS file, or a document with a password"),
         (docx({"OFD.xml": b"<ofd:OFD/>"}), "r.docx is an OFD document"),
         (docx({"xl/workbook.xml": b"<workbook/>"}), "r.docx is an Excel workbook, not a report"),
         (docx({"a.txt": b"x"}), "r.docx is a zip archive, not a report's text or a Word document"),

@@ -28,7 +28,7 @@ from plancli.safe_xml import Refused, local, parser
 DOCUMENT = "word/document.xml"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a 300-page report's body is a few MB
 MAX_PARTS = 10_000
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, WPS, old Excel
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, WPS, old Excel, an encrypted .docx
 _READ_BYTES = 1024 * 1024
 
 
@@ -45,8 +45,8 @@ def document_text(data: bytes, name: str) -> str | None:
     if data.startswith(_OLE):
         raise InputError(
             _(
-                "{name} is a Word 97-2003 (.doc) or WPS file: save it as a Word document "
-                "(.docx) or as text (.txt) and use that"
+                "{name} is a Word 97-2003 (.doc) or WPS file, or a document with a password: "
+                "save it as a Word document (.docx, no password) or as text (.txt) and use that"
             ).format(name=name)
         )
     if not data.startswith(b"PK\x03\x04"):
