@@ -4,6 +4,7 @@ documents (PDF, .doc, OFD, a workbook) and hostile .docx files are one line and 
 from __future__ import annotations
 
 import io
+import random
 import tomllib
 import zipfile
 from decimal import Decimal
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from docx_files import W, document, docx, paragraph, report_docx, runs, table
-from plancli.errors import InputError
+from plancli.errors import InputError, PlanError
 from plancli.extract import decode_report, documents, extract_plan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -104,7 +105,10 @@ def test_a_table_row_is_a_line_of_cells() -> None:
     ("data", "message"),
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(200), "r.docx is a PDF file, not text: "),
-        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500), "is a Word 97-2003 (.doc) or WPS file, or a document with a password"),
+        (
+            bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500),
+            "is a Word 97-2003 (.doc) or WPS file, or a document with a password",
+        ),
         (docx({"OFD.xml": b"<ofd:OFD/>"}), "r.docx is an OFD document"),
         (docx({"xl/workbook.xml": b"<workbook/>"}), "r.docx is an Excel workbook, not a report"),
         (docx({"a.txt": b"x"}), "r.docx is a zip archive, not a report's text or a Word document"),
@@ -150,3 +154,25 @@ def test_the_cli_names_a_pdf_in_one_line_and_exits_2(invoke, tmp_path: Path) -> 
     assert result.stderr.count("\n") == 1 and "is a PDF file" in result.stderr
     chinese = invoke("--lang", "zh", "extract", str(report))
     assert chinese.exit_code == 2 and "是 PDF 文件，不是文本" in chinese.stderr
+
+
+def test_a_word_file_damaged_anywhere_is_one_input_error() -> None:
+    """Bytes changed, cut or dropped anywhere in a .docx (its zip directory too: a negative
+    seek once escaped as ValueError): an InputError, or a text, never another exception."""
+    rng = random.Random(7)
+    base = document(paragraph(TITLE) + paragraph(LEAD) + table([["指标", "计划"], ["GDP", "7"]]))
+    outcomes = set()
+    for _ in range(700):  # the 480th: a negative seek in the zip directory
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 6)):
+            pos = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                data[pos] = rng.randrange(256)
+            else:
+                del data[pos : pos + rng.randint(1, 40)]
+        try:
+            extract_plan(decode_report(bytes(data), "r.docx"), year=2022)
+            outcomes.add("drafted")
+        except PlanError:
+            outcomes.add("refused")
+    assert outcomes == {"drafted", "refused"}

@@ -68,7 +68,14 @@ def document_text(data: bytes, name: str) -> str | None:
             if any(part.startswith("xl/") for part in parts):
                 raise _not_docx(name, _("an Excel workbook"))
             raise _not_docx(name, _("a zip archive"))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        OSError,
+    ) as exc:
         raise _not_docx(name, _("a damaged zip archive ({reason})").format(reason=exc)) from None
     except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
         raise _not_docx(
