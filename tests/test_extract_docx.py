@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 
-from docx_files import W, document, docx, paragraph, report_docx, runs, table
+from docx_files import W, document, docx, numbered_report_docx, paragraph, report_docx, runs, table
 from plancli.errors import InputError, PlanError
 from plancli.extract import decode_report, documents, extract_plan
+from plancli.extract.word_lists import Numbering
+from plancli.safe_xml import parser
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
@@ -142,7 +144,9 @@ def test_a_document_part_over_the_limit_is_refused_before_it_is_inflated(
     monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 10_000)
     data = document(paragraph(LEAD) * 200)
     assert zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size > 10_000
-    with pytest.raises(InputError, match=r"its document part is [\d,]+ bytes uncompressed; "):
+    with pytest.raises(
+        InputError, match=r"its part word/document.xml is [\d,]+ bytes uncompressed; "
+    ):
         decode_report(data, "r.docx")
 
 
@@ -160,9 +164,13 @@ def test_a_word_file_damaged_anywhere_is_one_input_error() -> None:
     """Bytes changed, cut or dropped anywhere in a .docx (its zip directory too: a negative
     seek once escaped as ValueError): an InputError, or a text, never another exception."""
     rng = random.Random(7)
-    base = document(paragraph(TITLE) + paragraph(LEAD) + table([["指标", "计划"], ["GDP", "7"]]))
+    bases = [
+        document(paragraph(TITLE) + paragraph(LEAD) + table([["指标", "计划"], ["GDP", "7"]])),
+        numbered_report_docx(f"{TITLE}\n一、今年的目标\n{LEAD}\n（一）重点工作", "一、", "（一）"),
+    ]
     outcomes = set()
-    for _ in range(700):  # the 480th: a negative seek in the zip directory
+    # the plain document's 480th: a negative seek in the zip directory
+    for base in [bases[0]] * 700 + [bases[1]] * 300:
         data = bytearray(base)
         for _ in range(rng.randint(1, 6)):
             pos = rng.randrange(len(data))
@@ -176,3 +184,59 @@ def test_a_word_file_damaged_anywhere_is_one_input_error() -> None:
         except PlanError:
             outcomes.add("refused")
     assert outcomes == {"drafted", "refused"}
+
+
+@needs_seed
+def test_parts_and_sections_numbered_by_words_lists_draft_as_typed_ones() -> None:
+    """The seed with its 一、 and (一) not typed but Word's list numbers (the parts through a
+    style based on a numbered style, the sections by their own list level, restarting in each
+    part): the same parts, sections and 80 targets as its text."""
+    text = SEED.read_text(encoding="utf-8")
+    data = numbered_report_docx(text, r"[一二三]、", r"[（(][一二三四五六七八九十]{1,2}[）)]")
+    body = decode_report(data, "seed.docx")
+    assert "\n二、2022年国民经济和社会发展计划草案建议\n" in body
+    assert "\n（六）推进社会治理,保障社会大局安全稳定\n" in body
+    assert "\n一、" in body and body.count("（一）") >= 2  # restarted in the second part
+    from_text = extract_plan(text, name="seed.txt").plan
+    from_docx = extract_plan(body, name="seed.docx").plan
+    assert from_docx["sections"] == from_text["sections"]
+    assert _without_quotes(from_docx) == _without_quotes(from_text)
+
+
+@pytest.mark.parametrize(
+    ("number_format", "text", "labels"),
+    [
+        ("decimal", "%1.", ["1.", "2.", "3."]),
+        ("decimalEnclosedCircle", "%1", ["①", "②", "③"]),
+        ("chineseCounting", "第%1部分", ["第一部分", "第二部分", "第三部分"]),
+        ("ideographTraditional", "%1、", ["甲、", "乙、", "丙、"]),
+        ("upperRoman", "%1.", ["I.", "II.", "III."]),
+        ("bullet", "\uf06c", ["", "", ""]),
+    ],
+)
+def test_words_list_formats(number_format: str, text: str, labels: list[str]) -> None:
+    numbering = Numbering()
+    start, end = numbering.numbering_reader()
+    reader = parser(start, end)
+    reader.Parse(
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+        f'<w:numFmt w:val="{number_format}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>',
+        True,
+    )
+    assert [numbering.label(None, "2", "0") for _ in labels] == labels
+    assert numbering.label(None, "0", "0") == ""  # numId 0: numbering taken off
+
+
+def test_a_hostile_start_value_is_a_figure_not_a_string_of_letters() -> None:
+    """A lowerLetter list starting at two billion would be 'a' repeated 77 million times."""
+    numbering = Numbering()
+    reader = parser(*numbering.numbering_reader())
+    reader.Parse(
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+        '<w:start w:val="2000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/>'
+        '</w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>",
+        True,
+    )
+    assert numbering.label(None, "2", "0") == "2000000000)"

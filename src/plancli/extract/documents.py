@@ -10,8 +10,8 @@ The .docx is other people's file: its document part's size is checked against th
 directory before it is read and read as a stream with a DTD refused (`plancli.safe_xml`), so
 neither a zip bomb nor a "billion laughs" document gets further than one line. Not read: text
 boxes' fallback copies (the same text twice), deleted text of tracked changes, field codes,
-headers, footers, footnotes and Word's automatic list numbers (a report's 一、 and （一） are
-typed, as 公文 are).
+headers, footers and footnotes. Word's automatic list numbers (一、 （一） 1. where a report
+lets Word number its parts) are written into the text (`word_lists`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Any
 from xml.parsers import expat
 
 from plancli.errors import InputError
+from plancli.extract.word_lists import Numbering
 from plancli.i18n import _
 from plancli.safe_xml import Refused, local, parser
 
@@ -58,7 +60,7 @@ def document_text(data: bytes, name: str) -> str | None:
                 raise _not_docx(name, _("a zip archive of {count} files").format(count=len(infos)))
             parts = {info.filename: info for info in infos}
             if DOCUMENT in parts:
-                return _read_body(archive, parts[DOCUMENT], name)
+                return _read_body(archive, parts, name)
             if any(part.lower() == "ofd.xml" for part in parts):
                 raise InputError(
                     _(
@@ -94,24 +96,36 @@ def _not_docx(name: str, what: str) -> InputError:
 class _Body:
     """The body's text as expat reads it: paragraphs and table rows, a line each."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
         self.lines: list[str] = []
         self.paragraphs: list[list[str]] = []  # open paragraphs (a text box's inside another)
+        self.numbered: list[dict[str, str]] = []  # their style and list (pStyle, numId, ilvl)
+        self.properties = 0  # inside a paragraph's properties (w:pPr)
+        self.changed = 0  # inside a tracked change of them (w:pPrChange): the old ones
         self.cells: list[list[str]] = []  # the open table row's cells (outermost table)
         self.tables = 0  # how deep in tables
         self.fallback = 0  # inside mc:Fallback (a text box's second copy)
         self.in_text = False
 
-    def start(self, tag: str, _attrs: dict[str, str]) -> None:
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
         name = local(tag)
         if name == "Fallback":
             self.fallback += 1
         elif self.fallback:
             return
+        elif name in ("pPr", "pPrChange"):
+            self.properties += name == "pPr"
+            self.changed += name == "pPrChange"
+        elif name in ("pStyle", "numId", "ilvl") and self.properties and not self.changed:
+            value = next((v for k, v in attrs.items() if local(k) == "val"), None)
+            if self.numbered and value is not None:
+                self.numbered[-1][name] = value
         elif name == "t":
             self.in_text = True
         elif name == "p":
             self.paragraphs.append([])
+            self.numbered.append({})
         elif name == "tab" and self.paragraphs:
             self.paragraphs[-1].append("\t")
         elif name in ("br", "cr") and self.paragraphs:
@@ -127,10 +141,18 @@ class _Body:
             self.fallback -= 1
         elif self.fallback:
             return
+        elif name in ("pPr", "pPrChange"):
+            self.properties -= name == "pPr"
+            self.changed -= name == "pPrChange"
         elif name == "t":
             self.in_text = False
         elif name == "p" and self.paragraphs:
             text = "".join(self.paragraphs.pop())
+            numbered = self.numbered.pop()
+            label = self.numbering.label(
+                numbered.get("pStyle"), numbered.get("numId"), numbered.get("ilvl")
+            )
+            text = label + text if text.strip() else text
             if not self.tables:
                 self.lines.append(text)
             elif self.cells and text.strip():
@@ -146,16 +168,38 @@ class _Body:
             self.paragraphs[-1].append(data)
 
 
-def _read_body(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> str:
-    if info.file_size > MAX_DOCUMENT_BYTES:
+NUMBERING = "word/numbering.xml"
+STYLES = "word/styles.xml"
+MAX_PART_BYTES = 16 * 1024 * 1024  # the lists' and styles' definitions: a few hundred KB
+
+
+def _read_body(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], name: str) -> str:
+    """The document's text, its lists' numbers written in (`word_lists`)."""
+    numbering = Numbering()
+    for part, reader in (
+        (NUMBERING, numbering.numbering_reader),
+        (STYLES, numbering.styles_reader),
+    ):
+        if part in parts:
+            _feed(archive, parts[part], name, parser(*reader()), MAX_PART_BYTES)
+    body = _Body(numbering)
+    _feed(
+        archive, parts[DOCUMENT], name, parser(body.start, body.end, body.text), MAX_DOCUMENT_BYTES
+    )
+    return "\n".join(body.lines)
+
+
+def _feed(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, reader: Any, limit: int
+) -> None:
+    """Parse one part as a stream, its size checked against the zip directory first."""
+    if info.file_size > limit:
         raise InputError(
             _(
-                "{name}: its document part is {size} bytes uncompressed; plancli reads at most "
-                "{limit} (a report's is a few MB)"
-            ).format(name=name, size=f"{info.file_size:,}", limit=f"{MAX_DOCUMENT_BYTES:,}")
+                "{name}: its part {part} is {size} bytes uncompressed; plancli reads at most "
+                "{limit} (a report's are a few MB)"
+            ).format(name=name, part=info.filename, size=f"{info.file_size:,}", limit=f"{limit:,}")
         )
-    body = _Body()
-    reader = parser(body.start, body.end, body.text)
     try:
         # zipfile gives no more than the size the directory declares, and checks the CRC
         with archive.open(info) as stream:
@@ -164,13 +208,16 @@ def _read_body(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> st
             reader.Parse(b"", True)
     except Refused as exc:
         raise InputError(
-            _("{name}: refused: {part} {reason}").format(name=name, part=DOCUMENT, reason=exc)
+            _("{name}: refused: {part} {reason}").format(name=name, part=info.filename, reason=exc)
         ) from None
     except expat.ExpatError as exc:
         reason = expat.errors.messages.get(exc.code, str(exc))
         raise InputError(
             _("{name}: {part} is damaged: {reason} at line {line}, column {column}").format(
-                name=name, part=DOCUMENT, reason=reason, line=exc.lineno, column=exc.offset + 1
+                name=name,
+                part=info.filename,
+                reason=reason,
+                line=exc.lineno,
+                column=exc.offset + 1,
             )
         ) from None
-    return "\n".join(body.lines)
