@@ -42,7 +42,7 @@ def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
     targets = _targets(FORMS, "zh")
     # a range without 争取更好
     assert targets["gdp"]["review"] == (
-        "区间目标：已记为下限和上限；如报告另写“争取更好”，上限可改为争取目标(stretch)"
+        "区间目标：已记为下限和上限；如报告另写“争取更好”，上限可改为争取目标（stretch）"
     )
     assert targets["gdp"]["note"] == "基数取自上年工作回顾：“地区生产总值增长5.1%”"
     # a relation
@@ -52,7 +52,7 @@ def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
         assert targets[pending]["pending"] is True
         assert targets[pending]["note"] == (
             "国家下达/国家要求：目标值为国家下达数，报告未列明；"
-            "用 `plancli amend` 录入前为待下达(pending)"
+            "用 `plancli amend` 录入前为待下达（pending）"
         )
     # targets found without a lead
     leadless = _targets(LEADLESS, "zh", year=2024)
@@ -78,7 +78,7 @@ def test_a_range_with_a_higher_aim_needs_no_review_in_chinese_either() -> None:
     """争取更好 after a range turns its top into a stretch and takes the range's review away:
     the review is recognised in the language it was written in."""
     for lang, note in (
-        ("zh", "5%—5.5%并提出“在实际工作中努力争取更好结果”：5.5%为争取目标(stretch)，不是上限"),
+        ("zh", "5%—5.5%并提出“在实际工作中努力争取更好结果”：5.5%为争取目标（stretch），不是上限"),
         ("en", "5%—5.5% with 在实际工作中努力争取更好结果: 5.5 is a higher aim, never a ceiling"),
     ):
         gdp = _targets(HIGHER_AIM, lang)["gdp"]
