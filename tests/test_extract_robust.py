@@ -190,6 +190,35 @@ def test_a_pdfs_page_number_inside_a_paragraph_is_left_out(number: str) -> None:
     assert "18" in reflow("附表\n指标\n18\n20").text  # a table's cell a line is no page number
 
 
+TABLE = (
+    "2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，全区经济平稳运行。\n"
+    "二、2024年主要预期目标\n2024年全区经济社会发展的主要预期目标是：地区生产总值增长6%，"
+    "固定资产投资正增长，社会消费品零售总额增长7%。\n附表\n"
+    "序号 | 指标 | 单位 | 2023年计划 | 2023年完成 | 增长 | 2024年计划 |\n"
+    "1 | 地区生产总值 | 亿元 | 6 | 700 | 5.5 | 6 |\n"
+    "2 | 固定资产投资 | 亿元 | 正增长 | 605.02 | —— | 正增长 |\n"
+    "3 | 社会消费品零售总额 | 亿元 | 6 | 671.85 | 11.6 | 7 |\n"
+)
+
+
+def test_a_table_row_a_pdf_wrapped_keeps_its_cells() -> None:
+    """A PDF's copy wraps a row after a cell (…| 605.02 | / —— | 正增长 |): the remainder is the
+    row's, and the rows after it still take their baselines from the table. (Before: the row
+    read as a merged-cell row, 605.02 as last year's growth and the row above's 6 as its plan;
+    and the rows after it, cut from the table's header, took none.)"""
+    wrapped = TABLE.replace("605.02 | ——", "605.02 |\n——")
+    expected = {t["id"]: t.get("baseline") for t in extract_plan(TABLE).plan["targets"]}
+    assert expected["fixed_asset_investment"] == {
+        "year": 2023, "value": Decimal("605.02"), "plan": 0, "plan_text": "正增长"
+    }  # fmt: skip
+    assert {t["id"]: t.get("baseline") for t in extract_plan(wrapped).plan["targets"]} == expected
+    # a row cut inside, whatever else: no baseline rather than a wrong one
+    cut = TABLE.replace("| 正增长 | 605.02 | —— | 正增长 |", "| 正增长 | 605.02 |")
+    targets = {t["id"]: t for t in extract_plan(cut).plan["targets"]}
+    assert "baseline" not in targets["fixed_asset_investment"]
+    assert targets["retail_sales"]["baseline"]["growth"] == Decimal("11.6")
+
+
 def test_crlf_indentation_and_empty_lines_change_nothing() -> None:
     text = "\u3000\u3000" + report().replace("\n", "\r\n\r\n\u3000\u3000")
     assert signature(text) == signature(report())

@@ -174,6 +174,17 @@ def _soft_break(
         # a full line of a wrapped text; over an empty line, only a line of the full width (a
         # paragraph's last line may come within two characters of it)
         return end - start >= width or text.count("\n", end, following[0]) < 2
+    if (
+        width is not None
+        and not joined_before
+        and end - start >= width - 4
+        and last not in _CLOSED
+        and not _HEADING.match(current)
+        and text.count("\n", end, following[0]) < 2
+    ):
+        # a paragraph's first line, indented two characters (首行缩进), in a PDF whose lines
+        # hold a figure's narrower digits too: 23 characters where 27 fill a line
+        return True
     if last in _OPEN_END:
         return True
     if _HEADING.match(current) and len(current) <= 40:

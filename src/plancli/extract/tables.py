@@ -39,18 +39,19 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
         if f"{previous_year}年" not in header:
             continue
         shared_plan: str | None = None
-        for line in lines:
-            cells = _cells(line.text)
+        for cells in _rows(lines):
             if len(cells) < 4 or not cells[0].isdigit():
                 continue
             name, values = cells[1], cells[3:]
             if len(values) >= 4:
                 plan_text, value, growth = values[0], values[1], values[2]
                 shared_plan = plan_text
-            elif len(values) == 2 or len(values) == 3:
+            elif (len(values) == 2 or len(values) == 3) and _NUMBER.match(values[0]):
                 # A merged 计划 cell: the row above's wording holds for this row too.
                 plan_text, value, growth = shared_plan or "", values[0], values[1]
             else:
+                # a row cut short otherwise (a PDF copy wraps a row: …| 正增长 | 605.02 |
+                # then —— | 正增长 | on the next line): no baseline rather than a wrong one
                 continue
             indicator = lookup(name)
             if indicator is None:
@@ -60,6 +61,19 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
                     target.baseline = _baseline(previous_year, plan_text, value, growth)
                     break
     return targets
+
+
+def _rows(lines: list[Line]) -> list[list[str]]:
+    """The table's rows: a line that does not start with a row's number, after a numbered
+    row, is that row's remainder, wrapped onto a line of its own by a copy (a PDF's)."""
+    rows: list[list[str]] = []
+    for line in lines:
+        cells = _cells(line.text)
+        if rows and rows[-1][:1] and rows[-1][0].isdigit() and cells and not cells[0].isdigit():
+            rows[-1].extend(cells)
+        else:
+            rows.append(cells)
+    return rows
 
 
 def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftTarget]:

@@ -1,0 +1,83 @@
+"""A report copied out of a real PDF: headless Chromium prints the seed report as a 公文 is set
+(A4, 三号 type, first lines indented two characters, justified, the page number — N — at the
+foot of every page) and poppler's `pdftotext` copies the text out, as an analyst would. The
+draft must be the text's. Needs Debian's `chromium`, `fonts-noto-cjk` and `poppler-utils`
+(`.ci/run` installs them); where either program is missing the test is skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancli.extract import decode_report, extract_plan
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+pytestmark = [
+    pytest.mark.skipif(
+        CHROMIUM is None or PDFTOTEXT is None,
+        reason="needs headless Chromium and pdftotext (apt-get install chromium "
+        "fonts-noto-cjk poppler-utils)",
+    ),
+    pytest.mark.skipif(not SEED.exists(), reason="the seed report is not here"),
+]
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center {{ content: "— " counter(page) " —"; font-size: 14pt; }} }}
+body {{ font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; }}
+p {{ text-indent: 2em; margin: 0; text-align: justify; }}
+</style></head><body>{paragraphs}</body></html>"""
+
+
+def _without_quotes(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in t.items() if k != "quote"} for t in plan["targets"]]
+
+
+def test_the_seed_copied_out_of_a_pdf_drafts_what_its_text_drafts(tmp_path: Path) -> None:
+    assert CHROMIUM is not None and PDFTOTEXT is not None
+    text = SEED.read_text(encoding="utf-8")
+    page = tmp_path / "seed.html"
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line)
+    page.write_text(PAGE.format(paragraphs=paragraphs), encoding="utf-8")
+    pdf = tmp_path / "seed.pdf"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",  # CI runs as root
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    copied = tmp_path / "seed.txt"
+    subprocess.run([PDFTOTEXT, str(pdf), str(copied)], check=True, timeout=60)
+    body = decode_report(copied.read_bytes(), "seed.txt")
+    # what makes it a PDF's copy: lines wrapped mid-sentence, page numbers inside paragraphs
+    lines = [line for line in body.split("\n") if line.strip()]
+    numbers = [i for i, line in enumerate(lines) if re.fullmatch(r"\f?—\s*\d+\s*—", line)]
+    assert len(numbers) >= 20
+    assert sum(not lines[i - 1].endswith(("。", "：", ":", "|")) for i in numbers) >= 10
+    from_text = extract_plan(text, name="seed.txt").plan
+    from_pdf = extract_plan(body, name="seed.pdf.txt").plan
+    assert len(from_pdf["targets"]) == 80
+    assert _without_quotes(from_pdf) == _without_quotes(from_text)
+    assert all(t["quote"] in body for t in from_pdf["targets"])
