@@ -20,6 +20,7 @@ from plancli.extract import decode_report, extract_plan
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+GUANGDONG = REPO.parent / "shared" / "corpus" / "gov-work-reports-2026" / "广东省.txt"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = [
@@ -28,7 +29,9 @@ pytestmark = [
         reason="needs headless Chromium and pdftotext (apt-get install chromium "
         "fonts-noto-cjk poppler-utils)",
     ),
-    pytest.mark.skipif(not SEED.exists(), reason="the seed report is not here"),
+    pytest.mark.skipif(
+        not SEED.exists() or not GUANGDONG.exists(), reason="the seed or the corpus is not here"
+    ),
 ]
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
@@ -43,13 +46,20 @@ def _without_quotes(plan: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: v for k, v in t.items() if k != "quote"} for t in plan["targets"]]
 
 
-def test_the_seed_copied_out_of_a_pdf_drafts_what_its_text_drafts(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("report", "count"),
+    [(SEED, 80), (GUANGDONG, 116)],  # 广东: 14 headings, some wrapped onto a second line
+    ids=["seed", "guangdong"],
+)
+def test_a_report_copied_out_of_a_pdf_drafts_what_its_text_drafts(
+    tmp_path: Path, report: Path, count: int
+) -> None:
     assert CHROMIUM is not None and PDFTOTEXT is not None
-    text = SEED.read_text(encoding="utf-8")
-    page = tmp_path / "seed.html"
+    text = report.read_text(encoding="utf-8")
+    page = tmp_path / "report.html"
     paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line)
     page.write_text(PAGE.format(paragraphs=paragraphs), encoding="utf-8")
-    pdf = tmp_path / "seed.pdf"
+    pdf = tmp_path / "report.pdf"
     subprocess.run(
         [
             CHROMIUM,
@@ -68,16 +78,17 @@ def test_the_seed_copied_out_of_a_pdf_drafts_what_its_text_drafts(tmp_path: Path
         capture_output=True,
         timeout=120,
     )
-    copied = tmp_path / "seed.txt"
+    copied = tmp_path / "report.txt"
     subprocess.run([PDFTOTEXT, str(pdf), str(copied)], check=True, timeout=60)
-    body = decode_report(copied.read_bytes(), "seed.txt")
+    body = decode_report(copied.read_bytes(), "report.txt")
     # what makes it a PDF's copy: lines wrapped mid-sentence, page numbers inside paragraphs
     lines = [line for line in body.split("\n") if line.strip()]
     numbers = [i for i, line in enumerate(lines) if re.fullmatch(r"\f?—\s*\d+\s*—", line)]
     assert len(numbers) >= 20
     assert sum(not lines[i - 1].endswith(("。", "：", ":", "|")) for i in numbers) >= 10
-    from_text = extract_plan(text, name="seed.txt").plan
-    from_pdf = extract_plan(body, name="seed.pdf.txt").plan
-    assert len(from_pdf["targets"]) == 80
+    from_text = extract_plan(text, name="report.txt").plan
+    from_pdf = extract_plan(body, name="report.pdf.txt").plan
+    assert len(from_pdf["targets"]) == count
+    assert from_pdf["sections"] == from_text["sections"]
     assert _without_quotes(from_pdf) == _without_quotes(from_text)
     assert all(t["quote"] in body for t in from_pdf["targets"])

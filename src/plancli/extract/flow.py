@@ -179,11 +179,12 @@ def _soft_break(
         and not joined_before
         and end - start >= width - 4
         and last not in _CLOSED
-        and not _HEADING.match(current)
+        and (not _HEADING.match(current) or following[1] - following[0] < width // 2)
         and text.count("\n", end, following[0]) < 2
     ):
         # a paragraph's first line, indented two characters (首行缩进), in a PDF whose lines
-        # hold a figure's narrower digits too: 23 characters where 27 fill a line
+        # hold a figure's narrower digits too: 23 characters where 27 fill a line; a heading's
+        # only where the rest is short (the heading's end, not the paragraph after it)
         return True
     if last in _OPEN_END:
         return True
