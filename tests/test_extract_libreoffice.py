@@ -1,0 +1,82 @@
+"""A Word file written by a real office suite: LibreOffice (headless) saves the seed report as
+a .docx — its 附表1 a real table — and `extract` must draft what the text drafts. Needs Debian's
+`libreoffice-writer-nogui` (`.ci/run` installs it); where `soffice` is missing the test is
+skipped, saying so. The .docx files written by hand for the other tests are what Word's format
+says; this one is what a program that writes it for millions of users writes.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancli.extract import decode_report, extract_plan
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.skipif(
+        SOFFICE is None, reason="needs LibreOffice (apt-get install libreoffice-writer-nogui)"
+    ),
+    pytest.mark.skipif(not SEED.exists(), reason="the seed report is not here"),
+]
+
+
+def _without_quotes(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in t.items() if k != "quote"} for t in plan["targets"]]
+
+
+def _page(text: str) -> str:
+    """The report as a web page: its paragraphs, and its " | " rows as a table."""
+    out: list[str] = []
+    rows: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if " | " in line:
+            cells = "".join(f"<td>{html.escape(c.strip())}</td>" for c in line.split("|"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            out.append(f"<table border=1>{''.join(rows)}</table>")
+            rows = []
+        if line:
+            out.append(f"<p>{html.escape(line)}</p>")
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+    return f"{head}<body>{''.join(out)}</body></html>"
+
+
+def test_the_seed_saved_as_docx_by_libreoffice_drafts_what_its_text_drafts(tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    text = SEED.read_text(encoding="utf-8")
+    page = tmp_path / "seed.html"
+    page.write_text(_page(text), encoding="utf-8")
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--infilter=HTML (StarWriter)",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(page),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    data = (tmp_path / "seed.docx").read_bytes()
+    body = decode_report(data, "seed.docx")
+    assert "\n3 | 固定资产投资(不含农户) | 亿元 | 正增长 | 605.02 | —— | 正增长 | \n" in body
+    from_text = extract_plan(text, name="seed.txt").plan
+    from_docx = extract_plan(body, name="seed.docx").plan
+    assert len(from_docx["targets"]) == 80
+    assert from_docx["sections"] == from_text["sections"]
+    assert _without_quotes(from_docx) == _without_quotes(from_text)
+    assert all(t["quote"] in body for t in from_docx["targets"])
