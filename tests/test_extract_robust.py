@@ -219,6 +219,30 @@ def test_a_table_row_a_pdf_wrapped_keeps_its_cells() -> None:
     assert targets["retail_sales"]["baseline"]["growth"] == Decimal("11.6")
 
 
+def test_a_web_pages_table_is_read_as_rows_of_cells() -> None:
+    """附表1 published as an HTML <table> (as government sites do), each cell a paragraph: its
+    rows read as the text copy's " | " rows, so the baselines still come from it. (Before:
+    cells ran together, 81441.370.37以上, and no row was read.)"""
+    rows = [line for line in TABLE.split("\n") if " | " in line]
+    cells = "".join(
+        "<tr>"
+        + "".join(
+            f'<td width="80"><p class="MsoNormal">{c.strip()}</p></td>' for c in row.split("|")
+        )
+        + "</tr>\n"
+        for row in rows
+    )
+    prose = "".join(f"<p>{line}</p>\n" for line in TABLE.split("\n") if line and " | " not in line)
+    page = f"<html><body>{prose}<table border=1>\n{cells}</table></body></html>"
+    drafted = extract_plan(page).plan["targets"]
+    expected = extract_plan(TABLE).plan["targets"]
+    assert [{k: v for k, v in t.items() if k != "quote"} for t in drafted] == [
+        {k: v for k, v in t.items() if k != "quote"} for t in expected
+    ]
+    assert drafted[0]["baseline"]["plan"] == 6  # 2023年计划, from the table
+    quotes_verbatim(page)
+
+
 def test_crlf_indentation_and_empty_lines_change_nothing() -> None:
     text = "\u3000\u3000" + report().replace("\n", "\r\n\r\n\u3000\u3000")
     assert signature(text) == signature(report())

@@ -177,6 +177,7 @@ _TAG = r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>"
 _ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
 _MARKUP = re.compile(
     r"(?P<jammer>(?<![!-~])(?:[!-~]{1,2}[ \t]){5,}[!-~]{1,2}(?![!-~]))"
+    r"|(?P<cell></?t[dh]\b[^<>]{0,200}>)"
     r"|(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
     rf"|(?P<tag>{_TAG})"
     rf"|(?P<entity>{_ENTITY})"
@@ -206,17 +207,24 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.extend(range(start, stop))
         ends.extend(range(start + 1, stop + 1))
 
-    def put(char: str, start: int, stop: int) -> None:
-        parts.append(char)
-        origin.append(start)
-        ends.append(stop)
+    def put(chars: str, start: int, stop: int) -> None:
+        parts.append(chars)
+        origin.extend([start] * len(chars))
+        ends.extend([stop] * len(chars))
 
+    in_cell = False
     for match in _MARKUP.finditer(text):
         keep(pos, match.start())
         kind, run = match.lastgroup, match.group()
         if kind == "jammer" and min(len(re.findall(p, run)) for p in _CLUTTER) < 3:
             keep(match.start(), match.end())  # not clutter (a table's | 1 | 2 | 3 |): kept
-        elif kind == "block":
+        elif kind == "cell":
+            # a table's cell: its end sets it apart from the next (" | ", a row a line, as a
+            # text copy of 附表1 reads); a paragraph or break inside it breaks no line
+            in_cell = not run.startswith("</")
+            if not in_cell:
+                put(" | ", match.start(), match.end())
+        elif kind == "block" and not in_cell:
             put("\n", match.start(), match.end())
         elif kind == "entity":
             char = html.unescape(match.group())
