@@ -241,6 +241,14 @@ def test_a_web_pages_table_is_read_as_rows_of_cells() -> None:
     ]
     assert drafted[0]["baseline"]["plan"] == 6  # 2023年计划, from the table
     quotes_verbatim(page)
+    # An old site's page laid out in a table, the whole article in one cell, minified (no line
+    # ends in the source): its paragraphs are still paragraphs.
+    layout = (
+        '<html><body><table><tr><td class="nav">首页 | 政务公开</td></tr><tr><td><div>'
+        f"{prose}<table border=1>{cells}</table></div></td></tr></table></body></html>"
+    ).replace("\n", "")
+    assert [t["id"] for t in extract_plan(layout).plan["targets"]] == [t["id"] for t in expected]
+    assert extract_plan(layout).plan["targets"][0]["baseline"] == expected[0]["baseline"]
 
 
 def test_crlf_indentation_and_empty_lines_change_nothing() -> None:

@@ -220,9 +220,10 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
             keep(match.start(), match.end())  # not clutter (a table's | 1 | 2 | 3 |): kept
         elif kind == "cell":
             # a table's cell: its end sets it apart from the next (" | ", a row a line, as a
-            # text copy of 附表1 reads); a paragraph or break inside it breaks no line
-            in_cell = not run.startswith("</")
-            if not in_cell:
+            # text copy of 附表1 reads); a paragraph or break inside a cell of data breaks no
+            # line (inside a cell that lays out the page, the article's own, they do)
+            in_cell = not run.startswith("</") and _data_cell(text, match.end())
+            if run.startswith("</"):
                 put(" | ", match.start(), match.end())
         elif kind == "block" and not in_cell:
             put("\n", match.start(), match.end())
@@ -267,6 +268,19 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
             new_ends.extend(ends[last:])
             cleaned, origin, ends = "".join(out), new_origin, new_ends
     return cleaned, origin, ends
+
+
+_CELL_END = re.compile(r"</t[dh]\s*>|<table\b", re.IGNORECASE)
+_BLOCKS = re.compile(r"<(?:br|p|div|li|h[1-6])\b", re.IGNORECASE)
+
+
+def _data_cell(text: str, start: int) -> bool:
+    """Whether the cell opened before `start` holds a figure or a label (its end near, no
+    table inside it, a paragraph or two), not a page's layout (the whole article in it)."""
+    end = _CELL_END.search(text, start, start + 4000)
+    if end is None or end.group().lower().startswith("<table"):
+        return False
+    return len(_BLOCKS.findall(text, start, end.start())) <= 2
 
 
 def _far_from_breaks(text: str, start: int, end: int) -> bool:
