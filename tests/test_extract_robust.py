@@ -219,6 +219,22 @@ def test_a_table_row_a_pdf_wrapped_keeps_its_cells() -> None:
     assert targets["retail_sales"]["baseline"]["growth"] == Decimal("11.6")
 
 
+def test_a_table_of_tab_separated_cells_is_read_row_by_row() -> None:
+    """A Word table saved as plain text, or pasted into a text file, sets its cells apart by
+    tabs. (Before: a row ending in a figure ran into the next row starting with one — 5.2\t2
+    and 3\t固定资产投资 read 23 — and no row was read.)"""
+    tabbed = "\n".join(
+        "\t".join(c.strip() for c in line.split("|")).rstrip("\t") if " | " in line else line
+        for line in TABLE.split("\n")
+    )
+    assert "\n2\t固定资产投资\t亿元\t正增长\t605.02\t——\t正增长\n" in tabbed
+    drafted = extract_plan(tabbed).plan["targets"]
+    assert [t.get("baseline") for t in drafted] == [
+        t.get("baseline") for t in extract_plan(TABLE).plan["targets"]
+    ]
+    assert drafted[0]["baseline"]["plan"] == 6
+
+
 def test_a_web_pages_table_is_read_as_rows_of_cells() -> None:
     """附表1 published as an HTML <table> (as government sites do), each cell a paragraph: its
     rows read as the text copy's " | " rows, so the baselines still come from it. (Before:

@@ -164,10 +164,12 @@ def _soft_break(
     current = text[start:end]
     if (
         last == "|"
+        or current.count("\t") >= 2
         or re.match(r"SOURCE:|来源\s*[:：]", current)
         or re.search(r"https?://\S*$", current)
     ):
-        # a table row ends with its cell separator; the page's source line, or a line ending
+        # a table row ends with its cell separator, or is a row of tab-separated cells (a Word
+        # table saved as text, or pasted); the page's source line, or a line ending
         # in an address (…https://www.yybnet.net/ over 预期目标), ends there
         return False
     if width is not None and end - start >= width - 2:

@@ -439,13 +439,15 @@ def _work_sections(
 
 
 def _tables(parse: str, part: Part) -> list[Span]:
-    """Runs of table rows (cells separated by " | ") in an appendix; inside a run, a line of
-    fewer cells is a row's remainder that a copy wrapped (a PDF's: …| 605.02 | / —— | 正增长 |)."""
+    """Runs of table rows (cells set apart by " | ", or by tabs) in an appendix; inside a run,
+    a line of fewer cells is a row's remainder that a copy wrapped (a PDF's: …| 605.02 | /
+    —— | 正增长 |)."""
     spans: list[Span] = []
     run_start: int | None = None
     run_end = part.start
     for line in split_lines(parse, part.start, part.end):
-        if line.text.count("|") >= 3 or (run_start is not None and "|" in line.text):
+        cells = max(line.text.count("|"), line.text.count("\t"))  # " | " or tabs apart
+        if cells >= 3 or (run_start is not None and cells >= 1):
             if run_start is None:
                 run_start = line.start
             run_end = line.end

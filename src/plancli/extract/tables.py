@@ -1,8 +1,9 @@
 """附表 tables: a 主要预期目标 table (the seed report's 附表1) gives the headline targets their
 baselines (last year's plan, result and growth), and any row the paragraph does not state.
 
-The tables arrive flattened, one row a line, cells separated by " | "; merged cells leave a
-row short (附表1's 农村 income row shares the 同步 wording of the row above).
+The tables arrive flattened, one row a line, cells separated by " | " (or by tabs: a Word
+table saved as text or pasted); merged cells leave a row short (附表1's 农村 income row shares
+the 同步 wording of the row above).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ _LEADING = re.compile(r"^(-?\d+(?:\.\d+)?)")
 
 
 def _cells(text: str) -> list[str]:
-    cells = [c.strip() for c in text.split("|")]
+    """A row's cells: set apart by " | ", or by tabs (a Word table saved as text, or pasted)."""
+    cells = [c.strip() for c in text.split("|" if "|" in text else "\t")]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -84,7 +86,7 @@ def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftT
         for i in (
             lookup(_cells(line.text)[1])
             for line in lines
-            if "|" in line.text and len(_cells(line.text)) > 1
+            if ("|" in line.text or "\t" in line.text) and len(_cells(line.text)) > 1
         )
         if i is not None
     }
