@@ -363,6 +363,22 @@ def pdf_pages(text: str) -> Perturbed:
     return Perturbed(paged.text, [paged.offsets[i] for i in wrapped.offsets])
 
 
+def _radical_forms() -> dict[str, str]:
+    """Each character that a Kangxi radical or a whole-character radical of the supplement
+    stands for → that radical (生 → ⽣, 长 → ⻓, 民 → ⺠)."""
+    import unicodedata
+
+    forms = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F00, 0x2FD6)}
+    forms.update(zip("民长车风见龙马飞门页黄齐鱼鸟", "⺠⻓⻋⻛⻅⻰⻢⻜⻔⻚⻩⻬⻥⻦", strict=True))
+    return forms
+
+
+def pdf_radicals(text: str) -> Perturbed:
+    """Text copied out of a PDF whose fonts map glyphs to radicals: every character that has a
+    radical's code point given it (地区⽣产总值增⻓, ⼈⺠, ⼯作: about one character in ten)."""
+    return _chars(text, _radical_forms())
+
+
 HELD_OUT: dict[str, Callable[[str], Perturbed]] = {
     "Markdown copy (## 一、, **lead**)": markdown,
     "HTML leftovers (<p>&nbsp; <br/>)": html_leftovers,
@@ -371,4 +387,5 @@ HELD_OUT: dict[str, Callable[[str], Perturbed]] = {
     "all paragraphs on one line": one_line,
     'straight quotes "十五五"': straight_quotes,
     "PDF pages (wrap, — 18 —, form feed)": pdf_pages,
+    "PDF radicals (⽣产, 增⻓, ⼈⺠)": pdf_radicals,
 }

@@ -12,8 +12,8 @@ from statistics import median
 # Spaces a site sets between Chinese and figures (增长 5% 左右, 新建 310 个) or inside a figure
 # (6 . 5%): not the report's.
 _FIGURE_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=[\d０-９])"
-    r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff%％])"
+    r"(?<=[\u4e00-\u9fff\u2e80-\u2fdf])[ \u00a0\u2009\u202f]+(?=[\d０-９])"
+    r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff\u2e80-\u2fdf%％])"
     r"|(?<=\d)[ \u00a0]+(?=[.．][ \u00a0]*\d)"
     r"|(?<=\d[.．])[ \u00a0]+(?=\d)|(?<=\d [.．])[ \u00a0]+(?=\d)"
 )

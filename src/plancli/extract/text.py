@@ -17,7 +17,7 @@ from plancli.extract.characters import PARSE_TABLE
 from plancli.extract.documents import document_text
 from plancli.i18n import _
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")  # a PDF's radicals for characters too
 # Characters of almost every Chinese report, and of every target list (增长); GB18030 decodes
 # random bytes into rare ideographs.
 _COMMON = re.compile(r"[的发展年和在工作增长]")
@@ -185,7 +185,7 @@ _MARKUP = re.compile(
     r"|(?P<emphasis>\*\*|__)"
     r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
     # pinyin: tone marks or a tone's number (經(jīng), 經(jing1)), ASCII or full-width brackets
-    r"|(?P<pinyin>(?<=[\u4e00-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
+    r"|(?P<pinyin>(?<=[\u4e00-\u9fff\u2e80-\u2fdf])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
 _CLUTTER = (r"[A-Za-z]", r"[^\w\s|]")
