@@ -315,6 +315,24 @@ def test_a_target_by_its_chinese_name(imports, ledger: Path) -> None:  # type: i
     }
 
 
+def test_a_name_copied_out_of_a_pdf_with_radicals_names_its_target(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bulletin's rows copied out of a PDF read 地区⽣产总值 (a Kangxi radical for 生) and
+    城镇常住居⺠… (a radical NFKC leaves as it is): the names are the plan's all the same."""
+    text = (
+        "指标,期间,数值\n"
+        "地区⽣产总值,2022-06,5.2\n"  # KANGXI RADICAL LIFE
+        "地方⼀般公共预算收⼊,2022-06,1.5\n"  # KANGXI RADICAL ONE, ENTER
+        "城镇常住居⺠⼈均可⽀配收⼊,2022-06,4.1\n"  # CJK RADICAL CIVILIAN: not NFKC's
+    )
+    result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert set(records(ledger)) == {
+        ("gdp", "2022-06"),
+        ("budget_revenue", "2022-06"),
+        ("urban_income", "2022-06"),
+    }
+
+
 def _plan_with_aliases(tmp_path: Path) -> Path:
     text = SEED.read_text("utf-8")
     text = text.replace('name = "地区生产总值"\n', 'name = "地区生产总值"\naliases = ["GDP"]\n', 1)

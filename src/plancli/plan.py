@@ -18,6 +18,7 @@ from plancli.i18n import N_, _, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
+from plancli.radicals import RADICAL_TABLE
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -392,8 +393,10 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
 def fold_name(text: str) -> str:
     """A name as plancli compares names (`targets --search`, an import's target names): NFKC
     (full-width brackets, digits and letters as ASCII), no spaces or quotation marks, case
-    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户)."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户); a PDF's radicals as the characters
+    they stand for (城镇居⺠, Kangxi radicals by NFKC, the others by `radicals`)."""
+    normal = unicodedata.normalize("NFKC", text).translate(RADICAL_TABLE)
+    return "".join(normal.translate(_QUOTES).split()).casefold()
 
 
 def filter_targets(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from plancli.radicals import RADICALS
+
 # Full-width ASCII (！ to ～) → ASCII, the ideographic space → space; the Chinese list comma 、,
 # the full stop 。 and the curly quotes are left as they are (they carry meaning of their own).
 FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -64,21 +66,10 @@ SIMPLIFIED = (
 # only: no Chinese text means anything else by them.
 VARIANTS = "増収価総経済労続従児単発気図関実営圧鉄県険剰拡歩顕様帰観権変転軽戦厳"
 VARIANTSSIMPLIFIED = "增收价总经济劳续从儿单发气图关实营压铁县险剩扩步显样归观权变转轻战严"
-# Radicals a PDF's text layer gives for whole characters: text copied out of many Chinese PDFs
-# (fonts that map a glyph to the radical's code point) reads 地区⽣产总值增⻓ — KANGXI RADICAL
-# LIFE (U+2F63) for 生, CJK RADICAL C-SIMPLIFIED LONG (U+2ED3) for 长 — which no rule reads. The
-# Kangxi radicals (U+2F00–U+2FD5) are each compatible with one ideograph (NFKC); of the CJK
-# Radicals Supplement, those that stand for a whole character in running text are listed (the
-# components such as 氵 or 亻 never stand alone in a report). The two- and three-em dashes a
-# PDF gives for ——: read as a dash, one for one.
+# Radicals a PDF's text layer gives for whole characters (地区⽣产总值增⻓: `plancli.radicals`):
+# each Kangxi radical (U+2F00–U+2FD5) read as the one ideograph it is compatible with (NFKC), the
+# supplement's whole-character radicals by the table, then simplified where traditional.
 KANGXI = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
-RADICALS = dict(
-    zip(
-        "⺟⺠⻁⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳\u2e3a\u2e3b",
-        "母民虎西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟——",
-        strict=True,
-    )
-)
 _SIMPLIFIED_OF = dict(zip(TRADITIONAL, SIMPLIFIED, strict=True))
 PARSE_TABLE = str.maketrans(
     {
