@@ -205,10 +205,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "nothing_behind": ("No work target is behind or at risk.", "没有滞后或存在风险的工作目标。"),
     "no_records": (
         "No figures recorded yet: record them with `plancli record` or `plancli import`.",
-        "尚无数据:请用 plancli record 或 plancli import 录入。",
+        "尚无数据：请用 plancli record 或 plancli import 录入。",
     ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
-    "ledger": ("ledger:", "数据文件:"),
+    "ledger": ("ledger:", "数据文件："),
     "reason.no_base": (
         "no base level: set baseline.value or record the year before",
         "无基数：在计划中填写基数或录入上年末数值",
@@ -226,11 +226,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # the first `status` or `gap` on an empty ledger (cli.assess_cmds.first_run_hint)
     "hint.first_run": (
         "note: no figures yet in {ledger}; a worked example: plancli --plan guandu-2021 status",
-        "提示:{ledger} 中尚无数据;真实数据的示例:plancli --plan guandu-2021 status",
+        "提示：{ledger} 中尚无数据；真实数据的示例：plancli --plan guandu-2021 status",
     ),
     "hint.first_run_init": (
         "      start a workspace: plancli init DIR, or plancli init --demo DIR with demo figures",
-        "      新建工作目录:plancli init 目录;带半年演示数据:plancli init --demo 目录",
+        "      新建工作目录：plancli init 目录；带半年演示数据：plancli init --demo 目录",
     ),
     # reports (`plancli report`, `plancli template`); {placeholders} are filled with format()
     "report.title": ("progress report", "执行进度报告"),
