@@ -285,13 +285,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "growth_rest.detail": ("{value}%", "{value}%"),
     "growth_rest.detail.fall": (
         "none: it may fall by up to {value}% and still meet the target",
-        "无需增长:即使下降{value}%仍可完成",
+        "无需增长：即使下降{value}%仍可完成",
     ),
     "growth_rest.compact": ("{value}%", "{value}%"),
     "growth_rest.compact.fall": ("may fall {value}%", "可降{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
-    "report.pace": ("vs pace (pp)", "快慢(百分点)"),
+    "report.pace": ("vs pace (pp)", "快慢（百分点）"),
     "report.charts_sections": (
         "Completion against time progress, by section",
         "各领域完成率与时间进度",
@@ -328,7 +328,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.sheet_note": (
         "Fill in value (and amount, note, source where they apply); grey columns are for "
         "reference and ignored by `plancli import`. Delete the rows of figures not out yet.",
-        "请填写 value(及适用的 amount、note、source);灰色列仅供参考,导入时忽略。"
+        "请填写 value（及适用的 amount、note、source）；灰色列仅供参考，导入时忽略。"
         "尚未发布的数据请删除该行。",
     ),
 }
