@@ -219,6 +219,26 @@ def test_a_table_row_a_pdf_wrapped_keeps_its_cells() -> None:
     assert targets["retail_sales"]["baseline"]["growth"] == Decimal("11.6")
 
 
+def test_a_wrapped_line_ending_inside_a_clause_goes_on_over_a_dash() -> None:
+    """LibreOffice's PDF, copied out, broke …启动昆明跨境合作先行区 / —太和·1903、大树营…
+    before the dash of a place's name: the next line is the sentence's, not a list item (a
+    milestone was lost and another cut short); a —— item after a full line stays an item."""
+    line = "全力提速片区开发建设。有序推进城市更新三年行动计划，启动昆明跨境合作先行区"
+    body = "\n".join(
+        [
+            "有序推进城市更新三年行动计划有序推进城市更新三年行动计划有序推进城市更新三",
+            "年行动计划有序推进城市更新三年行动计划有序推进城市更新三年行动计划有序推进",
+            line,
+            "—太和·1903、大树营“三旧”连片开发改造项目，继续推进关上国际会展中心",
+            "收回项目。",
+        ]
+    )
+    assert len({len(x) for x in body.split("\n")[:4]}) == 1  # a wrap of one width
+    assert "先行区—太和·1903" in reflow(body).text
+    listed = body.replace("\n—太和", "\n——太和")
+    assert "先行区\n——太和" in reflow(listed).text
+
+
 def test_a_pdfs_radicals_for_characters_are_read_as_the_characters() -> None:
     """Text copied out of many Chinese PDFs gives radicals for whole characters: 地区⽣产总值
     增⻓ (KANGXI RADICAL LIFE for 生, CJK RADICAL C-SIMPLIFIED LONG for 长), ⼈⺠, ⸺ for ——.

@@ -14,7 +14,7 @@ from tests.conftest import CORPUS, REPORT, REPORTS
 
 from extract_drafts import page
 from plancli.extract import extract_plan
-from plancli.extract.characters import chinese_punctuation
+from plancli.extract.characters import tidy_name
 from plancli.i18n import set_language
 
 FORMS = (
@@ -151,7 +151,7 @@ def test_corpus_drafts_differ_by_language_only_in_their_notes(name: str) -> None
                 assert re.search(r"[\u4e00-\u9fff]", own), (tid, target[key])
 
 
-def test_drafted_names_keep_chinese_punctuation() -> None:
+def test_drafted_names_keep_tidy_name() -> None:
     """Names are read from the parse form, where ，（） are ASCII: in the draft they are the
     report's Chinese punctuation again (湖北's section heading, 四川's 老旧街区（厂区）改造)."""
     hubei = extract_plan(_report("hubei").read_text(encoding="utf-8")).plan
@@ -170,7 +170,10 @@ def test_drafted_names_keep_chinese_punctuation() -> None:
         ("绿色(低碳)工厂", "绿色（低碳）工厂"),
         ("新建1,000套保障房", "新建1,000套保障房"),
         ("8:30前到岗;周末轮值", "8:30前到岗；周末轮值"),
+        ("新建5G 基站", "新建5G基站"),  # a typesetter's space between Chinese and Latin
+        ("服务保障 COP15大会", "服务保障COP15大会"),
+        ("PM2.5 浓度", "PM2.5浓度"),
     ],
 )
-def test_chinese_punctuation_leaves_figures_alone(name: str, expected: str) -> None:
-    assert chinese_punctuation(name) == expected
+def test_tidy_name_leaves_figures_alone(name: str, expected: str) -> None:
+    assert tidy_name(name) == expected

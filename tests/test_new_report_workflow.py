@@ -307,7 +307,7 @@ def test_validate_of_a_plan_whose_figures_all_have_targets_finds_none_astray(  #
         ),
     ],
 )
-def test_a_hand_edit_in_chinese_punctuation_is_pointed_at(  # type: ignore[no-untyped-def]
+def test_a_hand_edit_in_tidy_name_is_pointed_at(  # type: ignore[no-untyped-def]
     invoke, small: Path, tmp_path: Path, edit: tuple[str, str], english: str, chinese: str
 ) -> None:
     """A reviewer typing in a Chinese input method: `1，053.8`, `5%`, “…”. The error named the

@@ -520,7 +520,7 @@ def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path
     )
 
 
-def test_show_separates_the_baseline_figures_in_chinese_punctuation(invoke) -> None:  # type: ignore[no-untyped-def]
+def test_show_separates_the_baseline_figures_in_tidy_name(invoke) -> None:  # type: ignore[no-untyped-def]
     """基数 2021  绝对值 1441.37; 增长率 0.3 %; 计划 8: ASCII semicolons in a Chinese line."""
     chinese = invoke("--lang", "zh", "show", "gdp")
     assert "绝对值 1441.37；增长率 0.3 %；计划 8" in chinese.stdout

@@ -57,7 +57,7 @@ def test_markdown_carries_the_figures_of_the_assessment(invoke, june: Path) -> N
     assert "1 of 27 milestones done." in text
 
 
-def test_a_chinese_reports_own_sentences_use_chinese_punctuation(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_chinese_reports_own_sentences_use_tidy_name(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]
     """A bureau's report is typeset with full-width punctuation, as the summary is; the
     report's other sentences mixed in ASCII (节点目标已完成1项,共27项。 / 平均完成率:… /
     生成(计划 guandu-2022)). The plan's own text (固定资产投资(不含农户)) stays as written."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from plancli.errors import InputError
 from plancli.extract.baselines import review_baselines
-from plancli.extract.characters import chinese_punctuation
+from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
@@ -284,13 +284,13 @@ def _plan_table(
             sections.append(
                 {
                     "id": section_id,
-                    "name": chinese_punctuation(section.title) or f"工作任务{section.number}",
+                    "name": tidy_name(section.title) or f"工作任务{section.number}",
                     "name_en": f"Work section {section.number}",
                 }
             )
     if "investment" in used:
         name = (
-            chinese_punctuation(layout.investment.title)
+            tidy_name(layout.investment.title)
             if layout.investment is not None
             else "政府投资项目计划"
         )

@@ -4,6 +4,7 @@ of the parse form is an offset of the report's text."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from plancli.radicals import RADICALS
@@ -84,13 +85,18 @@ PARSE_TABLE = str.maketrans(
 # A drafted name (a section's heading, a target's words) is read from the parse form, where
 # the report's ，；：（） became ASCII; in a Chinese name they are Chinese again (老旧街区（厂区）
 # 改造, not 老旧街区(厂区)改造) — and so is a copy's ASCII punctuation. A comma or colon
-# between digits (1,000, 8:30) stays as it is.
+# between digits (1,000, 8:30) stays as it is. The space a typesetter puts between Chinese and
+# Latin letters or figures (LibreOffice's PDFs: 新建5G 基站, 服务保障 COP15大会) is taken out.
 _NAME_PUNCTUATION = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+_CJK_LATIN_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) (?=[\u4e00-\u9fff])"
+)
 
 
-def chinese_punctuation(name: str) -> str:
-    """`name` with ASCII punctuation as the Chinese text around it writes it."""
-    chars = list(name)
+def tidy_name(name: str) -> str:
+    """`name` with ASCII punctuation as the Chinese text around it writes it, and no space
+    between Chinese and Latin letters or figures."""
+    chars = list(_CJK_LATIN_SPACE.sub("", name))
     for index, char in enumerate(chars):
         full = _NAME_PUNCTUATION.get(char)
         if full is None:

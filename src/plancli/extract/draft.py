@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from plancli.extract.characters import chinese_punctuation
+from plancli.extract.characters import tidy_name
 from plancli.i18n import language
 
 
@@ -58,8 +58,8 @@ class DraftTarget:
         out: dict[str, Any] = {
             "id": self.id,
             "section": self.section,
-            "name": chinese_punctuation(self.name),
-            "name_en": self.name_en or chinese_punctuation(self.name),
+            "name": tidy_name(self.name),
+            "name_en": self.name_en or tidy_name(self.name),
             "kind": self.kind,
         }
         if self.direction is not None:

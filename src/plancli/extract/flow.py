@@ -156,7 +156,9 @@ def _soft_break(
     joined_before: bool = False,
 ) -> bool:
     start, end = line  # `text` is in its parse form
-    if _LINE_MARKER.match(text, following[0], following[1]):
+    if _LINE_MARKER.match(text, following[0], following[1]) and not _dash_goes_on(
+        text, line, following, width
+    ):
         return False
     last = text[end - 1]
     first = text[following[0]]
@@ -217,3 +219,19 @@ def _soft_break(
     if text.count("\n", end, following[0]) > 1 and FIGURE_END.search(current):
         return False  # a list of targets broken over paragraphs: …力争完成65亿元, an empty line
     return len(current) > 40 and last not in _CLOSED
+
+
+def _dash_goes_on(
+    text: str, line: tuple[int, int], following: tuple[int, int], width: int | None
+) -> bool:
+    """Whether a wrapped line's next line, opening with a dash, goes on with its sentence: the
+    line is full and ends inside a clause (…启动昆明跨境合作先行区 / —太和·1903、…), a single dash
+    (a list item's —— or a dash after a line closed by 。 or ； opens an item)."""
+    start, end = line
+    return (
+        width is not None
+        and end - start >= width - 2
+        and text[end - 1] not in _CLOSED + ";；,，、"
+        and text.startswith("—", following[0])
+        and not text.startswith("——", following[0])  # a list item's ——
+    )
