@@ -127,3 +127,31 @@ def test_the_seed_exported_to_pdf_by_libreoffice_and_copied_out_drafts_its_work(
     assert work(from_pdf) == work(from_text)
     assert len(work(from_pdf)) == 73
     assert bounds(from_pdf) == bounds(from_text)
+
+
+def test_the_seed_saved_as_a_web_page_by_libreoffice_drafts_what_its_text_drafts(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice's HTML: a style sheet first (its CSS was taken for the title), every cell's
+    words laid out over source lines and tabs, style attributes of 260 characters (past the
+    tag pattern's 200). The table's rows, the title, every target: the text's."""
+    assert SOFFICE is not None
+    text = SEED.read_text(encoding="utf-8")
+    page = tmp_path / "seed.html"
+    page.write_text(_page(text), encoding="utf-8")
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    out = tmp_path / "out"
+    for target, source in (("docx:MS Word 2007 XML", page), ("html", tmp_path / "seed.docx")):
+        command = [SOFFICE, profile, "--headless", "--convert-to", target, "--outdir"]
+        folder = tmp_path if target.startswith("docx") else out
+        subprocess.run(
+            [*command, str(folder), str(source)], check=True, capture_output=True, timeout=180
+        )
+    saved = (out / "seed.html").read_text(encoding="utf-8")
+    assert saved.count("<style") >= 1 and "\n\t\t<td" in saved
+    body = decode_report(saved.encode("utf-8"), "seed.html")
+    from_text = extract_plan(text, name="seed.txt").plan
+    from_html = extract_plan(body, name="seed.html").plan
+    assert from_html["plan"]["name"] == from_text["plan"]["name"]
+    assert from_html["sections"] == from_text["sections"]
+    assert _without_quotes(from_html) == _without_quotes(from_text)

@@ -254,6 +254,25 @@ def test_a_pdfs_radicals_for_characters_are_read_as_the_characters() -> None:
     }  # names in the characters the radicals stand for
 
 
+def test_a_saved_pages_scripts_and_style_sheet_are_not_its_text() -> None:
+    """A page saved whole keeps its <style> (LibreOffice's HTML opens with one: its CSS was taken
+    for the title) and its <script>s, whose strings may hold figures."""
+    page = (
+        "<html><head><style>p { margin-bottom: 0.1in; line-height: 115% }\n"
+        "td p { orphans: 0 }</style><title></title></head><body>"
+        '<script type="text/javascript">var hot = ["地区生产总值增长10%以上", "城镇调查失业率3%"];'
+        "\nfunction f(a) { return a < 2 && a > 0; }</script>"
+        + "".join(f"<p>{line}</p>\n" for line in report().split("\n") if line)
+        + "<SCRIPT>document.write('<p>粮食产量600亿斤</p>');</SCRIPT></body></html>"
+    )
+    drafted = extract_plan(page).plan
+    assert drafted["plan"]["name"].startswith("2026年某省政府工作报告")  # the title, not the CSS
+    assert signature(page) == signature(report())
+    quotes_verbatim(page)
+    # an opening tag never closed is only a tag: the text after it is read
+    assert signature("<script>" + report()) == signature(report())
+
+
 def test_a_table_of_tab_separated_cells_is_read_row_by_row() -> None:
     """A Word table saved as plain text, or pasted into a text file, sets its cells apart by
     tabs. (Before: a row ending in a figure ran into the next row starting with one — 5.2\t2

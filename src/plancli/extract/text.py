@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from plancli.errors import InputError
@@ -173,12 +174,15 @@ LIST_LABEL = re.compile(
 # What a copy adds: HTML tags (a block tag is a line break) and entities, Markdown headings and
 # emphasis, thousands separators (3,000个), a converter's pinyin (經(jīng)濟), a forum's clutter
 # (`~/ k6 `+ p) G+ G`: `_CLUTTER`); space runs for lost breaks; straight quotes read as curly.
-_TAG = r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>"
+_TAG = r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,2000})?/?>"
 _ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
 _MARKUP = re.compile(
     r"(?P<jammer>(?<![!-~])(?:[!-~]{1,2}[ \t]){5,}[!-~]{1,2}(?![!-~]))"
-    r"|(?P<cell></?t[dh]\b[^<>]{0,200}>)"
-    r"|(?P<block><(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,200}>)"
+    # a saved page's script and style sheet: code, not the page's text (a script's strings may
+    # hold figures: var hot = ["地区生产总值增长10%"])
+    r"|(?P<code>(?i:<(?:script|style)\b[^<>]{0,2000}>))"
+    r"|(?P<cell>(?i:</?t[dh]\b[^<>]{0,2000}>))"
+    r"|(?P<block>(?i:<(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr)\b[^<>]{0,2000}>))"
     rf"|(?P<tag>{_TAG})"
     rf"|(?P<entity>{_ENTITY})"
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
@@ -188,6 +192,7 @@ _MARKUP = re.compile(
     r"|(?P<pinyin>(?<=[\u4e00-\u9fff\u2e80-\u2fdf])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"
 )
+_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 _CLUTTER = (r"[A-Za-z]", r"[^\w\s|]")
 _TAGS_AND_ENTITIES = re.compile(f"{_TAG}|{_ENTITY}")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
@@ -201,8 +206,19 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
     origin: list[int] = []
     ends: list[int] = []
     pos = 0
+    in_cell = False  # inside a table's cell of data (`_Cells.data`)
+    in_row = False  # inside a table's row whose cells are data
+    cells: _Cells | None = None  # found at the first cell or row
 
     def keep(start: int, stop: int) -> None:
+        if stop <= start:
+            return
+        if (in_cell or in_row) and _LAID_OUT.search(text, start, stop):
+            # a row's source laid out over lines (LibreOffice's HTML): its cells, one line
+            for index in range(start, stop):
+                if text[index] not in "\n\r\t":
+                    put(text[index], index, index + 1)
+            return
         parts.append(text[start:stop])
         origin.extend(range(start, stop))
         ends.extend(range(start + 1, stop + 1))
@@ -212,21 +228,38 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
         origin.extend([start] * len(chars))
         ends.extend([stop] * len(chars))
 
-    in_cell = False
+    unclosed: set[str] = set()  # a script or style tag never closed after this point
     for match in _MARKUP.finditer(text):
+        if match.start() < pos:
+            continue  # inside a script or style sheet dropped whole
         keep(pos, match.start())
         kind, run = match.lastgroup, match.group()
         if kind == "jammer" and min(len(re.findall(p, run)) for p in _CLUTTER) < 3:
             keep(match.start(), match.end())  # not clutter (a table's | 1 | 2 | 3 |): kept
+        elif kind == "code":
+            # dropped whole, to its closing tag: each search starts past the last one's end,
+            # and one that fails is not made again, so the whole text is read once
+            name = "script" if run[1:3].lower() == "sc" else "style"
+            close = None if name in unclosed else _CLOSING[name].search(text, match.end())
+            if close is not None:
+                pos = close.end()
+                continue
+            unclosed.add(name)
         elif kind == "cell":
             # a table's cell: its end sets it apart from the next (" | ", a row a line, as a
             # text copy of 附表1 reads); a paragraph or break inside a cell of data breaks no
             # line (inside a cell that lays out the page, the article's own, they do)
-            in_cell = not run.startswith("</") and _data_cell(text, match.end())
+            cells = cells or _Cells(text)
+            in_cell = not run.startswith("</") and cells.data(match.end())
             if run.startswith("</"):
                 put(" | ", match.start(), match.end())
         elif kind == "block" and not in_cell:
             put("\n", match.start(), match.end())
+            if run[1:3].lower() == "tr":  # (any case: old pages write <TR>, <P>, <BR>)
+                cells = cells or _Cells(text)
+                in_row = cells.data(match.end(), row=True)
+            elif run[1:4].lower() == "/tr":
+                in_row = False
         elif kind == "entity":
             char = html.unescape(match.group())
             if len(char) == 1:
@@ -270,17 +303,38 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
     return cleaned, origin, ends
 
 
+_LAID_OUT = re.compile(r"[\n\r\t]")  # a source's line breaks and indents inside a row
+_CELL_OPEN = re.compile(r"<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
 _CELL_END = re.compile(r"</t[dh]\s*>|<table\b", re.IGNORECASE)
 _BLOCKS = re.compile(r"<(?:br|p|div|li|h[1-6])\b", re.IGNORECASE)
 
 
-def _data_cell(text: str, start: int) -> bool:
-    """Whether the cell opened before `start` holds a figure or a label (its end near, no
-    table inside it, a paragraph or two), not a page's layout (the whole article in it)."""
-    end = _CELL_END.search(text, start, start + 4000)
-    if end is None or end.group().lower().startswith("<table"):
-        return False
-    return len(_BLOCKS.findall(text, start, end.start())) <= 2
+class _Cells:
+    """Where a page's cells open and end, and its paragraphs and breaks, found once, so that
+    telling a cell of data from one that lays out the page costs a look-up, whatever the page
+    (a hostile one of a million <td> tags too)."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [m.end() for m in _CELL_OPEN.finditer(text)]
+        found = list(_CELL_END.finditer(text))
+        self.ends = [m.start() for m in found]
+        self.tables = [m.group().lower().startswith("<table") for m in found]
+        self.blocks = [m.start() for m in _BLOCKS.finditer(text)]
+
+    def data(self, start: int, row: bool = False) -> bool:
+        """Whether the cell opened at `start` (with `row`: the row opened at `start`, by its
+        first cell) holds a figure or a label — its end within 4,000 characters, no table
+        inside it, a paragraph or two — not a page's layout (the whole article in it)."""
+        if row:
+            first = bisect_left(self.opens, start)
+            if first == len(self.opens) or self.opens[first] - start > 2000:
+                return False
+            start = self.opens[first]
+        index = bisect_left(self.ends, start)
+        if index == len(self.ends) or self.tables[index] or self.ends[index] - start > 4000:
+            return False
+        end = self.ends[index]
+        return bisect_left(self.blocks, end) - bisect_left(self.blocks, start) <= 2
 
 
 def _far_from_breaks(text: str, start: int, end: int) -> bool:
