@@ -140,12 +140,26 @@ class PgLedgers:
 
     def reset(self) -> None:
         """Empty the databases used. The schema stays (making it is most of a first write's
-        time), with the rows of every table gone; a test that needs a database without one
-        drops it (`drop_schema`)."""
+        time), with the rows of every table gone and the numbering started again (the next
+        row's `seq` is 1, as in a new ledger); a test that needs a database without one drops
+        it (`drop_schema`)."""
         for ledger in self.used.values():
             if ledger.exists():
-                ledger.sql(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")
+                ledger.sql(_EMPTIED)
         self.used.clear()
+
+
+# The rows deleted, not the tables truncated: TRUNCATE gives each table and index a new file
+# and drops the old (7 ms of the server's CPU and the test's wait each time, against 0.4 for
+# these few rows, after some 400 tests a run). The superuser deletes past row-level security;
+# the schema has no triggers. One statement list, one round trip.
+_EMPTIED = "; ".join(
+    [f"DELETE FROM {table}" for table in TABLES]
+    + [
+        f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), 1, false)"
+        for table in ("plancli.records", "plancli.amendments")
+    ]
+)
 
 
 Ledger = Path | PgLedger
