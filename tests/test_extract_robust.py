@@ -239,6 +239,31 @@ def test_a_wrapped_line_ending_inside_a_clause_goes_on_over_a_dash() -> None:
     assert "先行区\n——太和" in reflow(listed).text
 
 
+def test_a_wrapped_text_keeps_its_parts_headings_and_joins_a_numeral_that_goes_on() -> None:
+    """LibreOffice's PDF of 福建's report, copied out: a full line closed by 。 ran into the next
+    part's heading (…加以解决。二、一张蓝图绘到底…: a heading opening with 一 is no list marker)
+    and a heading of almost the full width into its first paragraph, so three of the four
+    parts were lost (37 work targets → 1). And 陕西's …建成通车，西 / 十、康渝等4条高铁… (the 西十
+    railway) is one sentence, not a part titled 康渝等4条高铁."""
+    width = "我们将加大工作力度努力在发展中加以解决我们将加大工作力度努"  # 30 characters
+    body = "\n".join(
+        [
+            width,
+            width[:-1] + "。",
+            "二、一张蓝图绘到底，奋力谱写中国式现代化福建篇章福建",
+            "“十五五”时期是基本实现社会主义现代化夯实基础全面发力",
+            width,
+            width[:-1] + "西",
+            "十、康渝等4条高铁加快建设，西安地铁15号线通车运营东",
+            width[:-1] + "。",
+        ]
+    )
+    assert len({len(line) for line in body.split("\n")}) <= 3  # a wrap: 30, 28, 27
+    lines = reflow(body).text.split("\n")
+    assert "二、一张蓝图绘到底，奋力谱写中国式现代化福建篇章福建" in lines  # a line of its own
+    assert any("西十、康渝等4条高铁" in line for line in lines)
+
+
 def test_a_pdfs_radicals_for_characters_are_read_as_the_characters() -> None:
     """Text copied out of many Chinese PDFs gives radicals for whole characters: 地区⽣产总值
     增⻓ (KANGXI RADICAL LIFE for 生, CJK RADICAL C-SIMPLIFIED LONG for 长), ⼈⺠, ⸺ for ——.

@@ -40,6 +40,9 @@ _OPEN_END = "，、,；;（(“‘《—-"
 
 # A form feed: pdftotext's page break, at the start of a page's first line.
 _INDENT = " \t\u3000\u00a0\f"
+# A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
+_NUMERAL_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分")
 # A PDF's page number on a line of its own (— 18 —, - 18 -, 第18页, 第18页 共40页): the page's
 # furniture, left out of the paragraph a page break cuts ("…全年投资增长5%左\n— 18 —\n右。").
 # Not a bare 18: a table copied a cell a line has such lines.
@@ -176,7 +179,18 @@ def _soft_break(
         return False
     if width is not None and end - start >= width - 2:
         # a full line of a wrapped text; over an empty line, only a line of the full width (a
-        # paragraph's last line may come within two characters of it)
+        # paragraph's last line may come within two characters of it). Not a sentence's end
+        # over a part's heading (…加以解决。/ 二、一张蓝图绘到底…: 福建's headings open with
+        # 一, which no list marker takes), nor a part's heading over its long first line.
+        if last in "。！？" and _HEADING.match(nxt):
+            return False
+        if (
+            _PART_HEADING.match(current)
+            and "。" not in current
+            and len(nxt) >= width // 2
+            and _closed_before(text, start)
+        ):
+            return False
         return end - start >= width or text.count("\n", end, following[0]) < 2
     if (
         width is not None
@@ -221,17 +235,29 @@ def _soft_break(
     return len(current) > 40 and last not in _CLOSED
 
 
+def _closed_before(text: str, start: int) -> bool:
+    """Whether the line before the one at `start` ends a sentence or a heading (or there is
+    none): a line after it may open a part."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\r\n\u3000\f":
+        index -= 1
+    return index < 0 or text[index] in _CLOSED
+
+
 def _dash_goes_on(
     text: str, line: tuple[int, int], following: tuple[int, int], width: int | None
 ) -> bool:
-    """Whether a wrapped line's next line, opening with a dash, goes on with its sentence: the
-    line is full and ends inside a clause (…启动昆明跨境合作先行区 / —太和·1903、…), a single dash
-    (a list item's —— or a dash after a line closed by 。 or ； opens an item)."""
+    """Whether a wrapped line's next line, opening with a dash or a numeral's 、, goes on with
+    its sentence: the line is full and ends inside a clause (…启动昆明跨境合作先行区 /
+    —太和·1903、…; …建成通车，西 / 十、康渝等4条高铁…: the 西十 railway), a single dash (a list
+    item's —— or a dash after a line closed by 。 or ； opens an item)."""
     start, end = line
     return (
         width is not None
         and end - start >= width - 2
         and text[end - 1] not in _CLOSED + ";；,，、"
-        and text.startswith("—", following[0])
-        and not text.startswith("——", following[0])  # a list item's ——
+        and (
+            (text.startswith("—", following[0]) and not text.startswith("——", following[0]))
+            or _NUMERAL_ITEM.match(text, following[0]) is not None
+        )
     )
