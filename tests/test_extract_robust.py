@@ -264,6 +264,27 @@ def test_a_wrapped_text_keeps_its_parts_headings_and_joins_a_numeral_that_goes_o
     assert any("西十、康渝等4条高铁" in line for line in lines)
 
 
+def test_a_line_a_few_characters_short_that_stops_mid_sentence_goes_on() -> None:
+    """A PDF's justified lines hold different counts of characters (narrow digits, compressed
+    、): 贵州's …政务移动应用整合分别完成 / 25%、50%、20%。 stopped three short of the width and was
+    cut from its figures (three targets lost)."""
+    full = "加快夯实政务云政务网等一体化数智底座加快夯实政务云政务网等"  # 30 characters
+    short = "统、自建非涉密业务专网、政务移动应用整合分别完成"  # 24: six short
+    body = "\n".join([full, full, full, full, short, "25%、50%、20%。"])
+    assert "分别完成\n" in reflow(body).text  # six short: a line of its own
+    body = body.replace(short, "统、自建非涉密业务专网、省级政务移动应用整合分别完成")  # 27
+    assert "分别完成25%、50%、20%。" in reflow(body).text
+
+
+def test_a_typesetters_space_between_chinese_and_latin_is_not_the_reports() -> None:
+    """LibreOffice's PDF sets a space between Chinese and Latin: 算力规模突破 15 万 P reads as
+    算力规模突破15万P (unit 万P), as the text does."""
+    text = report().replace("新建5G基站3000个", "算力规模突破 15 万 P")
+    work = [t for t in extract_plan(text).plan["targets"] if t["section"] != "headline"]
+    assert any(t["unit"] == "万P" and t.get("min") == 15 for t in work), work
+    quotes_verbatim(text)
+
+
 def test_a_pdfs_radicals_for_characters_are_read_as_the_characters() -> None:
     """Text copied out of many Chinese PDFs gives radicals for whole characters: 地区⽣产总值
     增⻓ (KANGXI RADICAL LIFE for 生, CJK RADICAL C-SIMPLIFIED LONG for 长), ⼈⺠, ⸺ for ——.

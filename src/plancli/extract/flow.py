@@ -186,7 +186,7 @@ def _soft_break(
             return False
         if (
             _PART_HEADING.match(current)
-            and "。" not in current
+            and "。" not in current[:-1]  # a heading, closed by 。 or not (广东's 一、…水平。)
             and len(nxt) >= width // 2
             and _closed_before(text, start)
         ):
@@ -194,15 +194,16 @@ def _soft_break(
         return end - start >= width or text.count("\n", end, following[0]) < 2
     if (
         width is not None
-        and not joined_before
         and end - start >= width - 4
         and last not in _CLOSED
         and (not _HEADING.match(current) or following[1] - following[0] < width // 2)
         and text.count("\n", end, following[0]) < 2
     ):
-        # a paragraph's first line, indented two characters (首行缩进), in a PDF whose lines
-        # hold a figure's narrower digits too: 23 characters where 27 fill a line; a heading's
-        # only where the rest is short (the heading's end, not the paragraph after it)
+        # a line a few characters short of the width that stops inside a sentence: in a PDF
+        # a paragraph's first line is indented two characters (首行缩进), and a line holding a
+        # figure's narrower digits or a compressed 、 counts other than its neighbours (23
+        # characters where 27 fill a line; 贵州's …政务移动应用整合分别完成 / 25%、50%、20%);
+        # a heading's only where the rest is short (its end, not the paragraph after it)
         return True
     if last in _OPEN_END:
         return True

@@ -1,7 +1,8 @@
 """Spaces a copy puts into a report's words, read without: a site's between Chinese and
-figures (增长 5% 左右, 6 . 5%), and those left where a page's fixed-width lines were joined
-(着力 发展新质生产力, 居 民收入增长, 节 能减排: one space every forty-odd characters of a
-paragraph, inside words as often as not), read as a line break inside a wrapped paragraph is."""
+figures (增长 5% 左右, 6 . 5%) or Latin (15 万 P), and those left where a page's fixed-width
+lines were joined (着力 发展新质生产力, 居 民收入增长, 节 能减排: one space every forty-odd
+characters of a paragraph, inside words as often as not), read as a line break inside a
+wrapped paragraph is."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _FIGURE_SPACE = re.compile(
     r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff\u2e80-\u2fdf%％])"
     r"|(?<=\d)[ \u00a0]+(?=[.．][ \u00a0]*\d)"
     r"|(?<=\d[.．])[ \u00a0]+(?=\d)|(?<=\d [.．])[ \u00a0]+(?=\d)"
+    # the one space a typesetter sets between Chinese and Latin (LibreOffice's PDF: 15 万 P,
+    # 新建 5G 基站): not the report's either
+    r"|(?<=[\u4e00-\u9fff\u2e80-\u2fdf]) (?=[A-Za-z])"
+    r"|(?<=[A-Za-z]) (?=[\u4e00-\u9fff\u2e80-\u2fdf])"
 )
 
 # One space between two characters of the text (not a run: runs set items or paragraphs apart).
