@@ -50,29 +50,39 @@ def _page(text: str) -> str:
     return f"{head}<body>{''.join(out)}</body></html>"
 
 
-def test_the_seed_saved_as_docx_by_libreoffice_drafts_what_its_text_drafts(tmp_path: Path) -> None:
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed saved by LibreOffice as .docx (from a web page: its 附表1 a table), and that
+    .docx exported to PDF and saved as a web page (out/seed.pdf, out/seed.html): three runs of
+    the program for the module's three tests."""
     assert SOFFICE is not None
-    text = SEED.read_text(encoding="utf-8")
-    page = tmp_path / "seed.html"
-    page.write_text(_page(text), encoding="utf-8")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--infilter=HTML (StarWriter)",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(tmp_path),
-            str(page),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
+    folder = tmp_path_factory.mktemp("office")
+    page = folder / "seed.html"
+    page.write_text(_page(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    conversions = (
+        ("docx:MS Word 2007 XML", page, folder),
+        ("pdf", folder / "seed.docx", folder / "out"),
+        ("html", folder / "seed.docx", folder / "out"),
     )
-    data = (tmp_path / "seed.docx").read_bytes()
-    body = decode_report(data, "seed.docx")
+    for target, source, into in conversions:
+        infilter = ["--infilter=HTML (StarWriter)"] if source.suffix == ".html" else []
+        convert = ["--convert-to", target, "--outdir", str(into), str(source)]
+        subprocess.run(
+            [SOFFICE, profile, "--headless", *infilter, *convert],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    return folder
+
+
+def test_the_seed_saved_as_docx_by_libreoffice_drafts_what_its_text_drafts(office: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    body = decode_report((office / "seed.docx").read_bytes(), "seed.docx")
     assert "\n3 | 固定资产投资(不含农户) | 亿元 | 正增长 | 605.02 | —— | 正增长 | \n" in body
     from_text = extract_plan(text, name="seed.txt").plan
     from_docx = extract_plan(body, name="seed.docx").plan
@@ -82,35 +92,20 @@ def test_the_seed_saved_as_docx_by_libreoffice_drafts_what_its_text_drafts(tmp_p
     assert all(t["quote"] in body for t in from_docx["targets"])
 
 
-PDFTOTEXT = shutil.which("pdftotext")
-
-
 @pytest.mark.skipif(PDFTOTEXT is None, reason="needs pdftotext (apt-get install poppler-utils)")
 def test_the_seed_exported_to_pdf_by_libreoffice_and_copied_out_drafts_its_work(
-    tmp_path: Path,
+    office: Path,
 ) -> None:
     """LibreOffice's own PDF, copied out by pdftotext: its lines wrapped, a space set between
     Chinese and Latin (2021 年, 新建5G 基站), a line broken before a place name's dash
     (…先行区 / —太和·1903). Every work and investment target and every headline bound is the
     text's; only 附表1, a real table the copy scatters, gives no baselines (see
     docs/extract.md)."""
-    assert SOFFICE is not None and PDFTOTEXT is not None
-    text = SEED.read_text(encoding="utf-8")
-    page = tmp_path / "seed.html"
-    page.write_text(_page(text), encoding="utf-8")
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
-    for target, source in (("docx:MS Word 2007 XML", page), ("pdf", tmp_path / "seed.docx")):
-        command = [SOFFICE, profile, "--headless", "--convert-to", target, "--outdir"]
-        subprocess.run(
-            [*command, str(tmp_path), str(source)],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    subprocess.run([PDFTOTEXT, str(tmp_path / "seed.pdf")], check=True, timeout=60)
-    body = decode_report((tmp_path / "seed.txt").read_bytes(), "seed.txt")
+    assert PDFTOTEXT is not None
+    subprocess.run([PDFTOTEXT, str(office / "out" / "seed.pdf")], check=True, timeout=60)
+    body = decode_report((office / "out" / "seed.txt").read_bytes(), "seed.txt")
     assert "2021 年" in body  # LibreOffice's space between Chinese and figures
-    from_text = extract_plan(text, name="seed.txt").plan
+    from_text = extract_plan(SEED.read_text(encoding="utf-8"), name="seed.txt").plan
     from_pdf = extract_plan(body, name="seed.pdf.txt").plan
 
     def work(plan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -130,27 +125,15 @@ def test_the_seed_exported_to_pdf_by_libreoffice_and_copied_out_drafts_its_work(
 
 
 def test_the_seed_saved_as_a_web_page_by_libreoffice_drafts_what_its_text_drafts(
-    tmp_path: Path,
+    office: Path,
 ) -> None:
     """LibreOffice's HTML: a style sheet first (its CSS was taken for the title), every cell's
     words laid out over source lines and tabs, style attributes of 260 characters (past the
     tag pattern's 200). The table's rows, the title, every target: the text's."""
-    assert SOFFICE is not None
-    text = SEED.read_text(encoding="utf-8")
-    page = tmp_path / "seed.html"
-    page.write_text(_page(text), encoding="utf-8")
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
-    out = tmp_path / "out"
-    for target, source in (("docx:MS Word 2007 XML", page), ("html", tmp_path / "seed.docx")):
-        command = [SOFFICE, profile, "--headless", "--convert-to", target, "--outdir"]
-        folder = tmp_path if target.startswith("docx") else out
-        subprocess.run(
-            [*command, str(folder), str(source)], check=True, capture_output=True, timeout=180
-        )
-    saved = (out / "seed.html").read_text(encoding="utf-8")
+    saved = (office / "out" / "seed.html").read_text(encoding="utf-8")
     assert saved.count("<style") >= 1 and "\n\t\t<td" in saved
     body = decode_report(saved.encode("utf-8"), "seed.html")
-    from_text = extract_plan(text, name="seed.txt").plan
+    from_text = extract_plan(SEED.read_text(encoding="utf-8"), name="seed.txt").plan
     from_html = extract_plan(body, name="seed.html").plan
     assert from_html["plan"]["name"] == from_text["plan"]["name"]
     assert from_html["sections"] == from_text["sections"]
