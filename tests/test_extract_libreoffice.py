@@ -7,7 +7,6 @@ says; this one is what a program that writes it for millions of users writes.
 
 from __future__ import annotations
 
-import html
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 
 from plancli.extract import decode_report, extract_plan
+from real_copies import page
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
@@ -32,24 +32,6 @@ def _without_quotes(plan: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: v for k, v in t.items() if k != "quote"} for t in plan["targets"]]
 
 
-def _page(text: str) -> str:
-    """The report as a web page: its paragraphs, and its " | " rows as a table."""
-    out: list[str] = []
-    rows: list[str] = []
-    for line in [*text.split("\n"), ""]:
-        if " | " in line:
-            cells = "".join(f"<td>{html.escape(c.strip())}</td>" for c in line.split("|"))
-            rows.append(f"<tr>{cells}</tr>")
-            continue
-        if rows:
-            out.append(f"<table border=1>{''.join(rows)}</table>")
-            rows = []
-        if line:
-            out.append(f"<p>{html.escape(line)}</p>")
-    head = '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
-    return f"{head}<body>{''.join(out)}</body></html>"
-
-
 PDFTOTEXT = shutil.which("pdftotext")
 
 
@@ -60,11 +42,11 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the program for the module's three tests."""
     assert SOFFICE is not None
     folder = tmp_path_factory.mktemp("office")
-    page = folder / "seed.html"
-    page.write_text(_page(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    web_page = folder / "seed.html"
+    web_page.write_text(page(SEED.read_text(encoding="utf-8")), encoding="utf-8")
     profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
     conversions = (
-        ("docx:MS Word 2007 XML", page, folder),
+        ("docx:MS Word 2007 XML", web_page, folder),
         ("pdf", folder / "seed.docx", folder / "out"),
         ("html", folder / "seed.docx", folder / "out"),
     )

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from plancli.extract import decode_report, extract_plan
+from real_copies import PAGE
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
@@ -33,13 +34,6 @@ pytestmark = [
         not SEED.exists() or not GUANGDONG.exists(), reason="the seed or the corpus is not here"
     ),
 ]
-
-PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-size: 14pt; }} }}
-body {{ font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; }}
-p {{ text-indent: 2em; margin: 0; text-align: justify; }}
-</style></head><body>{paragraphs}</body></html>"""
 
 
 def _without_quotes(plan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,7 +52,7 @@ def test_a_report_copied_out_of_a_pdf_drafts_what_its_text_drafts(
     text = report.read_text(encoding="utf-8")
     page = tmp_path / "report.html"
     paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line)
-    page.write_text(PAGE.format(paragraphs=paragraphs), encoding="utf-8")
+    page.write_text(PAGE.format(body=paragraphs), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
     subprocess.run(
         [
