@@ -40,8 +40,9 @@ _OPEN_END = "，、,；;（(“‘《—-"
 
 # A form feed: pdftotext's page break, at the start of a page's first line.
 _INDENT = " \t\u3000\u00a0\f"
-# A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
+# A numeral's item or heading (十、…), which a wrap may also set at a line's start mid-sentence.
 _NUMERAL_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
 _PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分")
 # A PDF's page number on a line of its own (— 18 —, - 18 -, 第18页, 第18页 共40页): the page's
 # furniture, left out of the paragraph a page break cuts ("…全年投资增长5%左\n— 18 —\n右。").
