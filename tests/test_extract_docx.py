@@ -69,8 +69,9 @@ TITLE = "2022年某某区国民经济和社会发展计划"
 
 
 def test_what_word_keeps_apart_is_read_once_and_in_order() -> None:
-    """A text box's fallback copy (the same text twice), deleted text of a tracked change and a
-    field code are not read; a text box inside a paragraph does not cut it; tabs and breaks
+    """A text box's fallback copy (the same text twice), deleted text of a tracked change, the
+    old place of a tracked move (w:moveFrom: its text stands again where it went) and a field
+    code are not read; a text box inside a paragraph does not cut it; tabs and breaks
     are kept."""
     box = (
         '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
@@ -81,6 +82,7 @@ def test_what_word_keeps_apart_is_read_once_and_in_order() -> None:
     body = (
         paragraph(TITLE) + f"<w:p>{runs('今年全区经济社会发展')}{box}{runs('的主要预期目标是：')}"
         "<w:del><w:r><w:delText>地区生产总值增长6%，</w:delText></w:r></w:del>"
+        "<w:moveFrom><w:r><w:t>城镇调查失业率控制在5%以内。</w:t></w:r></w:moveFrom>"
         "<w:r><w:instrText> PAGE </w:instrText></w:r>"
         f"{runs('地区生产总值增长7%以上，')}<w:r><w:br/></w:r>"
         f"{runs('城镇调查失业率控制在5%以内。')}</w:p>" + paragraph("序号\t指标")

@@ -9,9 +9,9 @@ PDF, a Word 97-2003 or WPS file, an OFD file (China's fixed-layout format), an E
 The .docx is other people's file: its document part's size is checked against the zip
 directory before it is read and read as a stream with a DTD refused (`plancli.safe_xml`), so
 neither a zip bomb nor a "billion laughs" document gets further than one line. Not read: text
-boxes' fallback copies (the same text twice), deleted text of tracked changes, field codes,
-headers, footers and footnotes. Word's automatic list numbers (一、 （一） 1. where a report
-lets Word number its parts) are written into the text (`word_lists`).
+boxes' fallback copies (the same text twice), deleted or moved-away text of tracked changes,
+field codes, headers, footers and footnotes. Word's automatic list numbers (一、 （一） 1.
+where a report lets Word number its parts) are written into the text (`word_lists`).
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ def _not_docx(name: str, what: str) -> InputError:
     )
 
 
+_TWICE = ("Fallback", "moveFrom")  # what Word writes twice: read in the other place
+
+
 class _Body:
     """The body's text as expat reads it: paragraphs and table rows, a line each."""
 
@@ -105,14 +108,15 @@ class _Body:
         self.changed = 0  # inside a tracked change of them (w:pPrChange): the old ones
         self.cells: list[list[str]] = []  # the open table row's cells (outermost table)
         self.tables = 0  # how deep in tables
-        self.fallback = 0  # inside mc:Fallback (a text box's second copy)
+        self.skipped = 0  # inside what Word keeps twice: mc:Fallback (a text box's second
+        # copy), w:moveFrom (a tracked move's old place; w:moveTo holds the text)
         self.in_text = False
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         name = local(tag)
-        if name == "Fallback":
-            self.fallback += 1
-        elif self.fallback:
+        if name in _TWICE:
+            self.skipped += 1
+        elif self.skipped:
             return
         elif name in ("pPr", "pPrChange"):
             self.properties += name == "pPr"
@@ -137,9 +141,9 @@ class _Body:
 
     def end(self, tag: str) -> None:
         name = local(tag)
-        if name == "Fallback":
-            self.fallback -= 1
-        elif self.fallback:
+        if name in _TWICE:
+            self.skipped -= 1
+        elif self.skipped:
             return
         elif name in ("pPr", "pPrChange"):
             self.properties -= name == "pPr"
@@ -164,7 +168,7 @@ class _Body:
             self.tables -= 1
 
     def text(self, data: str) -> None:
-        if self.in_text and not self.fallback and self.paragraphs:
+        if self.in_text and not self.skipped and self.paragraphs:
             self.paragraphs[-1].append(data)
 
 
