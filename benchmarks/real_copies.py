@@ -3,7 +3,8 @@
 Each report (the seed and the 15 corpus reports) is set as a web page (its paragraphs, its
 " | " rows as a table) and then:
 - printed to PDF by headless Chromium as a 公文 is set (A4, 16 pt, first lines indented,
-  justified, "— N —" at the foot of each page) and copied out by poppler's `pdftotext`;
+  justified, "— N —" at the foot of each page) and copied out by poppler's `pdftotext`, as it
+  is and with `-layout` (columns kept with runs of spaces);
 - saved as .docx by LibreOffice (headless);
 - that .docx exported to PDF by LibreOffice and copied out by `pdftotext`;
 - that .docx saved as a web page by LibreOffice.
@@ -12,7 +13,7 @@ drafted the same (id, section, kind, bounds, name). Needs `chromium`, `soffice` 
 `pdftotext` (Debian: chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils); a copy
 whose program is missing is not made, and the table says so.
 
-    python benchmarks/real_copies.py [--only chromium,docx,lopdf,lohtml] [--misses]
+    python benchmarks/real_copies.py [--only chromium,layout,docx,lopdf,lohtml] [--misses]
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ CORPUS = SHARED / "corpus" / "gov-work-reports-2026"
 REPORTS = [SHARED / "seed" / "000_00f01ebf3f7ca338.txt", *sorted(CORPUS.glob("*.txt"))]
 COPIES = {
     "chromium": "Chromium's PDF, pdftotext",
+    "layout": "Chromium's PDF, pdftotext -layout",
     "docx": "LibreOffice's .docx",
     "lopdf": "LibreOffice's PDF, pdftotext",
     "lohtml": "LibreOffice's web page",
@@ -83,13 +85,16 @@ def copies(text: str, folder: Path, wanted: set[str]) -> dict[str, bytes]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     soffice = shutil.which("soffice")
     pdftotext = shutil.which("pdftotext")
-    if "chromium" in wanted and chromium and pdftotext:
+    if wanted & {"chromium", "layout"} and chromium and pdftotext:
         pdf = folder / "chromium.pdf"
         browser = [chromium, "--headless", "--no-sandbox", "--disable-gpu"]
         profile = f"--user-data-dir={folder / 'chromium'}"
         run([*browser, "--no-pdf-header-footer", profile, f"--print-to-pdf={pdf}", source.as_uri()])
         run([pdftotext, str(pdf), str(folder / "chromium.txt")])
         made["chromium"] = (folder / "chromium.txt").read_bytes()
+        if "layout" in wanted:
+            run([pdftotext, "-layout", str(pdf), str(folder / "layout.txt")])
+            made["layout"] = (folder / "layout.txt").read_bytes()
     if wanted & {"docx", "lopdf", "lohtml"} and soffice:
         office = [soffice, f"-env:UserInstallation={(folder / 'office').as_uri()}", "--headless"]
         docx_filter = ["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML"]
