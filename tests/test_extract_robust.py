@@ -285,6 +285,14 @@ def test_a_typesetters_space_between_chinese_and_latin_is_not_the_reports() -> N
     quotes_verbatim(text)
 
 
+def test_a_figures_verb_at_a_lines_end_goes_on_to_its_figure() -> None:
+    """A short page printed and copied out, too few lines to tell its width: …地方一般公共预算
+    收入增长 / 10%,固定资产投资增长8%左右… is one clause."""
+    body = "“地区生产总值增长9%左右,地方一般公共预算收入增长\n10%,固定资产投资增长8%左右……”"
+    assert "收入增长10%," in reflow(body).text
+    assert "\n1." in reflow("全年主要指标增长\n1.地区生产总值增长6%。").text  # a list item
+
+
 def test_a_pdfs_radicals_for_characters_are_read_as_the_characters() -> None:
     """Text copied out of many Chinese PDFs gives radicals for whole characters: 地区⽣产总值
     增⻓ (KANGXI RADICAL LIFE for 生, CJK RADICAL C-SIMPLIFIED LONG for 长), ⼈⺠, ⸺ for ——.

@@ -147,6 +147,9 @@ _FIGURE_START = re.compile(
     r"(?:增长|增速|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过)?\s*\d+(?:\.\d+)?\s*"
     r"(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
 )
+_FIGURE_VERB_END = re.compile(
+    r"(?:增长|下降|降低|减少|达到|控制在|稳定在|保持在|突破|超过|提高|提升|增加|完成)$"
+)
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -214,6 +217,10 @@ def _soft_break(
     # such as 附件1 above 2026年…); a subscript on a line of its own.
     cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
     if cut and not _LABEL_LINE.match(current):
+        return True
+    # A figure's verb at the line's end and its figure on the next (…固定资产投资增长 / 8%左右):
+    # a short page's wrap, too few lines to tell its width.
+    if first.isdigit() and _FIGURE_VERB_END.search(current):
         return True
     if last.isascii() and last.isalpha() and _FRAGMENT.fullmatch(nxt):
         return True
