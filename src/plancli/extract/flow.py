@@ -143,13 +143,12 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 _BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}")
+# The verbs a target's figure follows (增长5%, 控制在5.5%以内), for both rules below.
+_FIGURE_VERBS = "增长|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过"
 _FIGURE_START = re.compile(
-    r"(?:增长|增速|下降|降低|减少|控制在|稳定在|保持在|达到|提高|提升|突破|超过)?\s*\d+(?:\.\d+)?\s*"
-    r"(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
+    rf"(?:{_FIGURE_VERBS}|增速)?\s*\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
 )
-_FIGURE_VERB_END = re.compile(
-    r"(?:增长|下降|降低|减少|达到|控制在|稳定在|保持在|突破|超过|提高|提升|增加|完成)$"
-)
+_FIGURE_VERB_END = re.compile(rf"(?:{_FIGURE_VERBS}|增加|完成)$")
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
