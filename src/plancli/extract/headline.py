@@ -78,7 +78,12 @@ class HeadlineReader(ListReader):
         # indicators named a clause each before a predicate that says it is each one's
         # (交通投资，生态环保投资，民间项目投资均增长12%以上)
         bare: list[Piece] = []
+        aim: Piece | None = None  # 经济增长速度的宏观调控目标, before its figure's clause
         for segment in segments(self.parse, start, end):
+            if aim is not None and _NAMED_AFTER.match(segment.text):
+                # …宏观调控目标，定为百分之八至九: the name and its figure are one clause
+                segment = Piece(aim.start, segment.end, self.parse[aim.start : segment.end])
+            aim = segment if _AIM_NAMED.search(segment.text) else None
             if heading is not None and segment.text.startswith("分别"):
                 # 在固定资产投资、社会消费品零售总额方面，分别保持增长20%和13%: the heading's
                 # indicators are the subjects, the quote is both clauses
@@ -481,6 +486,9 @@ class HeadlineReader(ListReader):
 
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
 _IN_RESPECT = re.compile(r"在([^,;。]{2,40}?)方面")
+# A clause naming a growth's target without its figure, and the next clause giving it.
+_AIM_NAMED = re.compile(r"(?:增长|增速)[^,;。\d]{0,10}?目标$")
+_NAMED_AFTER = re.compile(r"^(?:确|设)?定为\s*\d")
 _SUBJECTLESS_RELATION = re.compile(
     rf"^(?:力争|争取|努力)+(?:实现)?(?:{SAME.pattern}|{ABOVE_GDP.pattern})$"
 )

@@ -89,6 +89,25 @@ _SPELLED = re.compile(
 )
 
 
+# The top of a spelled range of percentages (百分之八至九, 百分之四至百分之五): after a
+# percentage's numeral, the word between and the top's numeral.
+_SPELLED_TOP = re.compile(
+    rf"(?P<dash>至|到|—|-)(?:百分之)?(?P<number>[{_SPELLED_DIGITS}十]+(?:点[{_SPELLED_DIGITS}]+)?)"
+)
+
+
+def _spelled_value(number: str) -> str | None:
+    """A spelled numeral's digits (十二点三 → 12.3), or None."""
+    whole, _, fraction = number.partition("点")
+    value = chinese_integer(whole)
+    if value is None or any(ch not in _SPELLED_DIGITS for ch in fraction):
+        return None
+    digits = str(value)
+    if fraction:
+        digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
+    return digits
+
+
 # A year a news wire spells digit by digit (二〇一〇年, and 二0一0年 where a copy set the zero as
 # a digit): four characters, so its digits take its place exactly.
 _SPELLED_YEAR = re.compile(
@@ -132,6 +151,8 @@ def spell_figures(parse: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _SPELLED.finditer(parse):
+        if match.start() < pos:
+            continue  # (the top of a range already read)
         number = match.group("number")
         if (
             not match.group("percent")
@@ -139,21 +160,25 @@ def spell_figures(parse: str) -> str:
             and not _ONE_BIG.match(parse, match.start())
         ):
             continue  # 十亿元 could be a figure, 万人 a word: two characters at least
-        whole, _, fraction = number.partition("点")
-        value = chinese_integer(whole)
-        if value is None or any(ch not in _SPELLED_DIGITS for ch in fraction):
+        digits = _spelled_value(number)
+        if digits is None:
             continue
-        digits = str(value)
-        if fraction:
-            digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
+        end = match.end()
         if match.group("percent"):
-            digits += "%" if match.group("percent") == "百分之" else "‰"
+            sign = "%" if match.group("percent") == "百分之" else "‰"
+            digits += sign
+            top = _SPELLED_TOP.match(parse, end) if not match.group("more") else None
+            top_digits = _spelled_value(top.group("number")) if top else None
+            if top and top_digits is not None:
+                # 百分之八至九 → 8%至9%, a range as the figures' ranges are written
+                digits += top.group("dash") + top_digits + sign
+                end = top.end()
         # 四百六十多亿元: more than 460, read as 460 (a floor); 多 is padded over like the rest
-        size = match.end() - match.start()
+        size = end - match.start()
         if len(digits) > size:
             continue
         out.append(parse[pos : match.start()])
         out.append(digits.rjust(size))
-        pos = match.end()
+        pos = end
     out.append(parse[pos:])
     return "".join(out)

@@ -332,7 +332,7 @@ _PAST_WORDS = r"去年|上年|同比|比20\d\d年|完成了|实现了|年均|累
 _PAST_NOT_ESTIMATE = re.compile(_PAST_WORDS)
 _PAST = re.compile(rf"{_PAST_WORDS}|预计")  # 预计 too: an estimate of last year's result
 _GDP = re.compile(r"生产总值|GDP|经济增长")
-_GDP_GROWTH = re.compile(r"(?:生产总值|GDP|经济)(?:预期|力争|要)?(?:增长|增速)")
+_GDP_GROWTH = re.compile(r"(?:生产总值|GDP|经济)(?:预期|力争|要|计划)?(?:增长|增速)")
 _REPORT_SAYS = re.compile(r"报告(?:指出|明确|强调|称|提出|显示|要求|表示)")
 
 
@@ -364,7 +364,11 @@ def _find_leadless(parse: str, layout: Layout) -> bool:
     # A title or summary of one figure (2024年四川地区生产总值预期增长6%左右) gives way to a
     # later paragraph of several, as a lead of one clause does.
     several = [c for c in candidates if c[2] >= 3]
-    start, end, _figures, paragraph_start = several[0] if several else candidates[0]
+    # (a plain figure of the economy's growth alone only where nothing else is found: a
+    # title's 2019年…生产总值计划增长6% gives way to the paragraph that lists the year's)
+    qualified = [c for c in candidates if c[2] > 0]
+    chosen = several[0] if several else qualified[0] if qualified else candidates[0]
+    start, end, _figures, paragraph_start = chosen
     layout.headline = Span(start, end)
     layout.headline_paragraph = Span(paragraph_start, end + 1)
     return True
@@ -375,7 +379,6 @@ def _leadless_at(
 ) -> tuple[int, int, int, int] | None:
     """The targets' paragraph starting at `this_year` (a 今年 or the plan year) of `line`, as
     (start, end, figures, paragraph start); None when none starts there."""
-    body = layout.body
     start = line.start + this_year.start()
     end = paragraph_end(parse, start, line.end, layout.year)
     # A news copy whose paragraphs ran together: the next 报告指出/报告明确… is another.
@@ -395,20 +398,41 @@ def _leadless_at(
         if len(shares) >= 2 and _GDP.search(shares[0]):
             past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
     if enough and not any(past.search(c) for c in figures):
-        # the next lines may go on (《计划》还提出，今年…涨幅控制在3%左右；…): as a lead's
-        # paragraph does
-        while (
-            not said
-            and parse[end : line.end].strip(" 。\n") == ""
-            and line.end < body.end
-            and more_targets(parse, line.end + 1, body.end, layout.year)
-        ):
-            line_end = parse.find("\n", line.end + 1, body.end)
-            line_end = body.end if line_end < 0 else line_end
-            end = paragraph_end(parse, line.end + 1, line_end, layout.year)
-            line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
-        return start, end, len(figures), line.start
+        return _leadless_end(parse, layout, line, start, end, said, len(figures))
+    if _GDP_GROWTH.search(clauses[0]):
+        # The economy's growth alone, its figure plain, in its first clause or the next
+        # (今年国民生产总值计划增长百分之八; 今年经济增长速度的宏观调控目标，定为百分之八至九):
+        # a candidate of no qualified figure, taken only where no other is found, and only
+        # to the end of that figure's clause (not a five-year goal after it)
+        plain = [c for c in clauses[:2] if re.search(r"\d\s*%", c)]
+        if plain and not any(_PAST.search(c) for c in plain):
+            return start, parse.find(plain[0], start) + len(plain[0]), 0, line.start
     return None
+
+
+def _leadless_end(
+    parse: str,
+    layout: Layout,
+    line: Line,
+    start: int,
+    end: int,
+    said: re.Match[str] | None,
+    figures: int,
+) -> tuple[int, int, int, int]:
+    """The candidate from `start`: (start, end, figures, paragraph start), its end where the
+    next lines go on (《计划》还提出，今年…涨幅控制在3%左右；…) as a lead's paragraph does."""
+    body = layout.body
+    while (
+        said is None
+        and parse[end : line.end].strip(" 。\n") == ""
+        and line.end < body.end
+        and more_targets(parse, line.end + 1, body.end, layout.year)
+    ):
+        line_end = parse.find("\n", line.end + 1, body.end)
+        line_end = body.end if line_end < 0 else line_end
+        end = paragraph_end(parse, line.end + 1, line_end, layout.year)
+        line = Line(line.end + 1, line_end, parse[line.end + 1 : line_end])
+    return start, end, figures, line.start
 
 
 def _work_sections(

@@ -1,0 +1,152 @@
+"""What the thirtieth round taught (docs/extract.md, "Sets HH and II, and round 30").
+
+Sets HH and II are the State Council's reports, excerpts of the part that states the year's
+targets: HH 2005–2019 (86 % blind), II 1992–2004 (45 %), the older reports writing their
+figures out (增长百分之八至九), naming the target otherwise (宏观调控目标, 经济增长预期为…) and
+giving the economy's growth alone, its figure plain. Every sentence here is written for the
+test in the reports' wording, not copied from the sets.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract_drafts import heads
+from plancli.extract.numerals import spell_figures
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("国际收支状况有所改善", "up"),
+        ("对外贸易不平衡状况得到改善", "up"),
+        ("国际收支状况改善", "up"),
+        ("发展的协调性进一步增强", "up"),
+    ],
+)
+def test_a_state_improving_is_a_trend_up(clause: str, direction: str) -> None:
+    """改善 after 有所/得到, a 状况 improving, 进一步增强: trends up (before: missed)."""
+    text = f"今年经济社会发展的主要预期目标是：国内生产总值增长7%左右；{clause}。"
+    found = heads(text, 2011)
+    assert [t["quote"] for t in found] == ["国内生产总值增长7%左右", clause]
+    assert found[1]["kind"] == "trend"
+    assert found[1]["direction"] == direction
+
+
+def test_an_aim_in_prose_that_keeps_growing_is_no_trend() -> None:
+    """人民群众获得感…不断增强 is an aim in prose, as before, not a series to track."""
+    text = "今年的主要预期目标为：地区生产总值增长6%以上，人民群众获得感、幸福感、安全感不断增强。"
+    assert [t["quote"] for t in heads(text, 2023)] == ["地区生产总值增长6%以上"]
+
+
+@pytest.mark.parametrize(
+    ("spelled", "digits"),
+    [
+        ("定为百分之八至九。", "定为 8%至9%。"),
+        ("实际增长百分之四至百分之五。", "实际增长    4%至5%。"),
+        ("增长百分之十二点三，", "增长  12.3%，"),
+        ("控制在百分之六以内", "控制在  6%以内"),
+    ],
+)
+def test_a_spelled_range_reads_as_a_range_in_place(spelled: str, digits: str) -> None:
+    """百分之八至九 and 百分之四至百分之五: both ends, each a percentage, every offset kept
+    (before: 8%至九, the top lost)."""
+    assert spell_figures(spelled) == digits
+    assert len(spell_figures(spelled)) == len(spelled)
+
+
+def test_a_spelled_range_is_a_growth_between_its_ends() -> None:
+    text = "今年的主要预期目标是：全社会固定资产投资增长百分之八至九，城镇登记失业率控制在4%以内。"
+    found = heads(text, 1996)
+    assert found[0]["quote"] == "全社会固定资产投资增长百分之八至九"
+    assert (found[0]["min"], found[0]["max"]) == (Decimal(8), Decimal(9))
+
+
+def test_spaces_between_a_percentages_digits_are_one_figure() -> None:
+    """增长1 0 ％ (a copy that set a space after every digit) is 10, not 0 with 1 in the name
+    (before: a wrong figure)."""
+    text = (
+        "今年的主要目标是：经济增长速度8 ％，全社会固定资产投资增长1 0 ％，物价涨幅控制在3 ％以内。"
+    )
+    found = heads(text, 1998)
+    assert [t["quote"] for t in found] == [
+        "经济增长速度8 ％",
+        "全社会固定资产投资增长1 0 ％",
+        "物价涨幅控制在3 ％以内",
+    ]
+    assert [t.get("min") for t in found[:2]] == [Decimal(8), Decimal(10)]
+    assert found[2]["max"] == Decimal(3)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "经济增长速度8％",
+        "今年的经济增长预期为7％左右",
+        "经济增长速度的宏观调控目标定为8％",
+    ],
+)
+def test_the_economys_growth_named_otherwise_is_the_gdp_growth(clause: str) -> None:
+    """经济增长速度, 经济增长预期为, …的宏观调控目标定为: the GDP's growth (before: a level of
+    a series named 的经济, or a work target)."""
+    text = f"今年国民经济宏观调控的主要目标是：{clause}，商品零售价格涨幅控制在3％以内。"
+    found = heads(text, 1999)
+    assert found[0]["id"] == "gdp"
+    assert found[0]["kind"] == "growth"
+    assert found[0]["quote"] == clause
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "low", "high"),
+    [
+        (
+            "今年国民生产总值计划增长百分之八，是留有余地的。各个地区条件不一样，不要攀比速度。",
+            "今年国民生产总值计划增长百分之八",
+            8,
+            None,
+        ),
+        (
+            "综合分析各方面的条件，今年经济增长速度的宏观调控目标，定为百分之八至九。现在时机有利。",
+            "今年经济增长速度的宏观调控目标，定为百分之八至九",
+            8,
+            9,
+        ),
+    ],
+)
+def test_the_economys_growth_alone_plainly_stated_is_the_years_target(
+    paragraph: str, quote: str, low: int, high: int | None
+) -> None:
+    """A report that states only the economy's growth, without a lead and without 左右 or 以上
+    (before: refused, no targets found)."""
+    text = "一、关于今年的经济工作\n" + paragraph + "\n二、深化改革\n要加快改革步伐。\n"
+    found = heads(text, 1995)
+    assert [t["quote"] for t in found] == [quote]
+    assert found[0]["id"] == "gdp"
+    assert found[0]["min"] == Decimal(low)
+    assert found[0].get("max") == (None if high is None else Decimal(high))
+
+
+def test_a_plain_growth_in_a_title_gives_way_to_the_paragraph_of_the_years_targets() -> None:
+    """A title's 2019年…生产总值计划增长6% is a candidate only where nothing else is: the
+    paragraph that lists the year's figures is the headline."""
+    text = (
+        "2019年某区经济生产总值计划增长6% 推动土地流转4.43万亩\n\n"
+        "记者从会上获悉，2019年经济社会发展地区生产总值增长6%，居民人均可支配收入增长6%，"
+        "完成节能减排降碳年度目标。\n\n"
+        "全年认定高新技术企业9家、创新转型企业70家，申请专利300件以上。\n"
+    )
+    found = heads(text, 2019)
+    assert "地区生产总值增长6%" in found[0]["quote"]
+    assert found[1]["quote"] == "居民人均可支配收入增长6%"
+    assert not any("专利" in t["quote"] for t in found)
+
+
+def test_a_plain_growth_stops_at_its_clause_not_at_a_five_year_goal() -> None:
+    text = (
+        "新闻\n2012年生产总值预期增长目标为10%，"
+        "到2016年全市生产总值预计突破2500亿元，年均增长10%。\n"
+    )
+    found = heads(text, 2012)
+    assert [t["quote"] for t in found] == ["2012年生产总值预期增长目标为10%"]
