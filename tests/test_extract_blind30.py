@@ -150,3 +150,35 @@ def test_a_plain_growth_stops_at_its_clause_not_at_a_five_year_goal() -> None:
     )
     found = heads(text, 2012)
     assert [t["quote"] for t in found] == ["2012年生产总值预期增长目标为10%"]
+
+
+def test_a_figure_of_the_years_before_as_the_base_is_no_target() -> None:
+    """在连续两年增长13%的基础上 says what the target rests on (before: drafted as a target)."""
+    text = "今年的主要预期目标是：国内生产总值增长9%，在连续两年增长13%的基础上，是比较合适的。"
+    assert [t["quote"] for t in heads(text, 1994)] == ["国内生产总值增长9%"]
+
+
+def test_a_count_in_ten_thousands_is_a_cumulative_target() -> None:
+    """农村贫困人口减少1000万以上: a count of people the year adds up (before: missed)."""
+    text = (
+        "今年经济社会发展的主要预期目标是：国内生产总值增长6%左右；"
+        "农村贫困人口减少1000万以上，居民收入增长与经济增长基本同步。"
+    )
+    found = heads(text, 2019)
+    poverty = next(t for t in found if "贫困" in t["quote"])
+    assert poverty["quote"] == "农村贫困人口减少1000万以上"
+    assert poverty["kind"] == "cumulative"
+    assert poverty["min"] == Decimal(1000)
+
+
+def test_a_sentence_asking_progress_in_areas_goes_on_with_its_relation() -> None:
+    """同时，要在…等方面取得新进展，城乡居民收入…保持同步: the list goes on into that sentence
+    (before: it ended before it, the relation missed)."""
+    text = (
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%；"
+        "居民消费价格涨幅控制在4%左右。同时，要在产业结构调整、自主创新、节能减排等方面取得"
+        "新进展，城乡居民收入实际增长和经济增长保持同步。\n这里要着重说明。\n"
+    )
+    found = heads(text, 2012)
+    assert found[-1]["quote"] == "城乡居民收入实际增长和经济增长保持同步"
+    assert found[-1]["kind"] == "relative"

@@ -14,7 +14,7 @@ LEVEL_UNITS = (
     r"|(?:亿元|万亿元|亿美元|万美元|万元|元)(?![\u4e00-\u9fff]{1,6}\d)|天|万千瓦|公里"
     # counts in 万 (新增就业岗位10万个以上, 新增市场主体2万户), areas and container throughput
     r"|万套|万个|万户|万家|万项|万件|万辆|万台|万亩|万标箱"
-    r"|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])"
+    r"|套|个|人|户|家|项|件|万(?![\u4e00-\u9fff])|万(?=以上|左右)"  # (贫困人口减少1000万以上)
     # years (受教育年限11.3年), never a year's number (2025年): at most two digits before
     r"|(?<!\d{3})年(?![度底末初中内\d]))"
 )
@@ -109,6 +109,8 @@ NO_INDICATOR = re.compile(
     # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标, 力争
     # “十四五”以来累计降低10%左右)
     r"|^[^,;。]{0,6}?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|规划期|规划|以来)"
+    # the years before as the target's base (在连续两年增长13%的基础上): a past figure
+    r"|^在[^,;。]{0,20}?\d[^,;。]{0,12}?的?基础上$"
 )
 # A copy cut after a clause's figure, before its unit (…涨幅控制在3): the text's last words.
 CUT = re.compile(r"(?:增长|增速|控制在|稳定在|保持在|达到|为)\s*\d+(?:\.\d+)?$")

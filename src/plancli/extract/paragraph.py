@@ -206,6 +206,10 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     if heading.startswith("在") and heading.endswith("方面") and len(heading) <= 40:
         # 在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上
         return bool(_SECOND_TARGET.search(sentence[len(first) :]))
+    if _PROGRESS_IN.match(heading):
+        # 同时，要在产业结构调整、自主创新、节能减排等方面取得新进展，城乡居民收入实际增长和
+        # 经济增长保持同步: progress asked for in areas, then a target's figure or relation
+        return bool(_SECOND_TARGET.search(sentence[len(first) :]))
     if clause.strip().endswith("方面") and len(clause.strip()) <= 16:
         # A heading clause (环境质量方面，…) over targets or tasks.
         return _TASK_CLAUSE.search(sentence) is not None or bool(_SECOND_TARGET.search(sentence))
@@ -232,6 +236,9 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     )
 
 
+_PROGRESS_IN = re.compile(
+    r"(?:要|力争|努力)?在[^,;。]{2,40}?方面取得(?:新的?|明显|积极|重大)?进展$"
+)
 # Words saying who speaks (报告指出, 会议强调) are no heading of targets; nor is the count of the
 # year's tasks an outline gives (四川要重点做好9个方面工作:一是…).
 _ATTRIBUTION = re.compile(r"[\u4e00-\u9fff]{0,8}(?:指出|提出|表示|强调|要求|明确|认为)$")

@@ -17,8 +17,9 @@ _FIGURE_SPACE = re.compile(
     r"|(?<=[\d０-９%％])[ \u00a0\u2009\u202f]+(?=[\u4e00-\u9fff\u2e80-\u2fdf%％])"
     r"|(?<=\d)[ \u00a0]+(?=[.．][ \u00a0]*\d)"
     r"|(?<=\d[.．])[ \u00a0]+(?=\d)|(?<=\d [.．])[ \u00a0]+(?=\d)"
-    # a space between a percentage's digits (增长1 0 ％, a 1998 copy's): one figure, not two
-    r"|(?<=[\d０-９])[ \u00a0](?=(?:[\d０-９][ \u00a0]?)*[\d０-９][ \u00a0]*[%％])"
+    # a space between a percentage's digits after its words (增长1 0 ％, a 1998 copy's): one
+    # figure, not two (a table's row number before a cell's figure, 2 3%, stays apart)
+    r"|(?<=[\u4e00-\u9fff][\d０-９])[ \u00a0](?=[\d０-９][ \u00a0]*[%％])"
     # the one space a typesetter sets between Chinese and Latin (LibreOffice's PDF: 15 万 P,
     # 新建 5G 基站): not the report's either
     r"|(?<=[\u4e00-\u9fff\u2e80-\u2fdf]) (?=[A-Za-z])"
