@@ -113,6 +113,13 @@ def test_the_economys_growth_named_otherwise_is_the_gdp_growth(clause: str) -> N
             8,
             9,
         ),
+        (
+            "今年要保持国民经济持续、快速、健康发展，经济增长速度的调控目标定为８％，着重做好以下"
+            "几方面的工作：",
+            "经济增长速度的调控目标定为８％",
+            8,
+            None,
+        ),
     ],
 )
 def test_the_economys_growth_alone_plainly_stated_is_the_years_target(

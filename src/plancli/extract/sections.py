@@ -399,13 +399,15 @@ def _leadless_at(
             past, figures, enough = _PAST_NOT_ESTIMATE, shares, True
     if enough and not any(past.search(c) for c in figures):
         return _leadless_end(parse, layout, line, start, end, said, len(figures))
-    if _GDP_GROWTH.search(clauses[0]):
-        # The economy's growth alone, its figure plain, in its first clause or the next
-        # (今年国民生产总值计划增长百分之八; 今年经济增长速度的宏观调控目标，定为百分之八至九):
-        # a candidate of no qualified figure, taken only where no other is found, and only
-        # to the end of that figure's clause (not a five-year goal after it)
-        plain = [c for c in clauses[:2] if re.search(r"\d\s*%", c)]
-        if plain and not any(_PAST.search(c) for c in plain):
+    named = next((i for i, c in enumerate(clauses[:3]) if _GDP_GROWTH.search(c)), None)
+    if named is not None:
+        # The economy's growth alone, its figure plain, in the clause naming it or the next,
+        # among the first three (今年国民生产总值计划增长百分之八; 今年经济增长速度的宏观调控
+        # 目标，定为百分之八至九; 今年要保持…发展，经济增长速度的调控目标定为8%): a candidate
+        # of no qualified figure, taken only where no other is found, and only to the end of
+        # that figure's clause (not a five-year goal after it)
+        plain = [c for c in clauses[named : named + 2] if re.search(r"\d\s*%", c)]
+        if plain and not any(_PAST.search(c) for c in clauses[: named + 1] + plain[:1]):
             return start, parse.find(plain[0], start) + len(plain[0]), 0, line.start
     return None
 
