@@ -189,3 +189,39 @@ def test_a_sentence_asking_progress_in_areas_goes_on_with_its_relation() -> None
     found = heads(text, 2012)
     assert found[-1]["quote"] == "城乡居民收入实际增长和经济增长保持同步"
     assert found[-1]["kind"] == "relative"
+
+
+def test_a_short_aside_between_two_sentences_of_targets_does_not_end_the_list() -> None:
+    """…投资增长百分之八。投资要符合产业政策，避免盲目发展和重复建设。社会商品零售总额增长…:
+    the list goes on past the aside (before: its last three targets were missed or drafted as
+    work targets)."""
+    text = (
+        "今年计划要求，国民生产总值增长百分之六，全社会固定资产投资增长百分之八。"
+        "投资要符合产业政策，避免盲目发展和重复建设。社会商品零售总额增长百分之十二点三，"
+        "货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内。"
+        "考虑到经济发展中还存在着一些不稳定因素，计划安排是留有余地的。\n"
+    )
+    found = heads(text, 1992)
+    assert [t["quote"] for t in found] == [
+        "国民生产总值增长百分之六",
+        "全社会固定资产投资增长百分之八",
+        "社会商品零售总额增长百分之十二点三",
+        "货币发行和新增信贷规模与去年大体持平",
+        "零售物价上涨幅度控制在百分之六以内",
+    ]
+    assert found[3]["kind"] == "trend"
+    assert found[3]["direction"] == "band"
+    assert found[4]["max"] == Decimal(6)
+
+
+def test_an_aside_before_a_sentence_of_one_figure_ends_the_list() -> None:
+    """The aside is skipped only where two target figures or more follow it: a remark and then
+    a single figure of something else end the list as before."""
+    text = (
+        "今年的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率5.5%左右。"
+        "实现这些目标很不容易。全年新建5G基站1000个。\n"
+    )
+    assert [t["quote"] for t in heads(text, 2024)] == [
+        "地区生产总值增长6%左右",
+        "城镇调查失业率5.5%左右",
+    ]

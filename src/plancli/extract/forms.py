@@ -54,7 +54,7 @@ ABOVE_SERIES = re.compile(
 )
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
 FLAT = re.compile(
-    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市|全州|全盟)度?(?:平均水平)?(?:保持)?(?:基本)?"
+    r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市|全州|全盟)度?(?:平均水平)?(?:保持)?(?:基本|大体|大致)?"
     r"(?:持平|一致|(?<!上年)(?<!去年)同步)"
 )
 # 保持比全国高2个百分点左右的增幅, 增速高于全市1个百分点: a growth above the national (the

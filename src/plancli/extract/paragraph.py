@@ -36,7 +36,9 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
             if more_targets(parse, full_stop + 1, stop, year):
                 pos = full_stop + 1
                 continue
-            remark = _REMARK.match(parse, full_stop + 1, stop)
+            remark = _REMARK.match(parse, full_stop + 1, stop) or _aside(
+                parse, full_stop + 1, newline if newline >= 0 else stop
+            )
             after = parse.find("。", full_stop + 1, stop) if remark else -1
             if after >= 0 and more_targets(parse, after + 1, stop, year):
                 pos = after + 1  # 这些是指导性指标，…。约束性指标为：… goes on listing
@@ -59,6 +61,19 @@ def paragraph_end(parse: str, start: int, stop: int, year: int | None = None) ->
             return newline
         pos = newline + 1
     return stop
+
+
+def _aside(parse: str, start: int, end: int) -> bool:
+    """A short sentence of guidance between two of targets on one line (…投资增长百分之八。投资
+    要符合产业政策，避免盲目发展和重复建设。社会商品零售总额增长…): no figure, at most 24
+    characters, and the sentence after it states two target figures or more."""
+    stop = parse.find("。", start, end)
+    if stop < 0 or stop - start > 24 or re.search(r"\d", parse[start:stop]):
+        return False
+    after = parse.find("。", stop + 1, end)
+    sentence = parse[stop + 1 : after if after >= 0 else end]
+    figures = [c for c in re.split(r"[,;，；]", sentence) if _TARGET_FIGURE.search(c)]
+    return len(figures) >= 2 and not any(_NOT_THIS_YEAR.search(c) for c in figures)
 
 
 def _later_in_item(
