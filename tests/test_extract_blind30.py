@@ -225,3 +225,18 @@ def test_an_aside_before_a_sentence_of_one_figure_ends_the_list() -> None:
         "地区生产总值增长6%左右",
         "城镇调查失业率5.5%左右",
     ]
+
+
+def test_a_growth_in_step_with_another_series_is_a_relation_to_it() -> None:
+    """劳动报酬增长和劳动生产率提高同步: in step with a series other than the economy, drafted
+    as an outside series to record (before: missed)."""
+    text = (
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右；"
+        "城乡居民人均收入实际增长与经济增长同步，劳动报酬增长和劳动生产率提高同步。"
+    )
+    found = {t["quote"]: t for t in heads(text, 2013)}
+    pay = found["劳动报酬增长和劳动生产率提高同步"]
+    assert (pay["kind"], pay["relation"]) == ("relative", "same")
+    outside = next(t for t in found.values() if t["id"] == pay["reference"])
+    assert outside["name"] == "劳动生产率"
+    assert found["城乡居民人均收入实际增长与经济增长同步"]["reference"] == "gdp"

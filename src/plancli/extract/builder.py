@@ -160,13 +160,14 @@ class TargetBuilder:
                 target.notes.append(_("基本同步 is read as relation same"))
 
     def _above_series(self, subject: str, piece: Piece, match: re.Match[str]) -> None:
-        """A growth above (below) another series: the reference is the series' target drafted
-        before, its name completed by the subject's last words (城镇居民 → 城镇居民收入), or
-        an outside series of its own (全部投资); never last year's or the expected growth."""
+        """A growth above (below, in step with) another series: the reference is the series'
+        target drafted before, its name completed by the subject's last words (城镇居民 →
+        城镇居民收入), or an outside series of its own (全部投资, 劳动生产率); never last
+        year's or the expected growth."""
         words = match.group(2)
         if re.search(r"上年|去年|往年|预期|历史", words):
             return  # faster than last year or than expected: no series of the plan's
-        relation = "below" if match.group(1) == "低于" else "above"
+        relation = {"低于": "below", "高于": "above", "快于": "above"}.get(match.group(1), "same")
         own = lookup(subject)
         names = [words] + [words + subject[-n:] for n in range(2, min(6, len(subject)) + 1)]
         found = [i for i in map(lookup, names) if i is not None and i is not own]

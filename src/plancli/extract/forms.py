@@ -52,6 +52,10 @@ NATIONAL = re.compile(
 ABOVE_SERIES = re.compile(
     r"(?:(?:增长|增速|增幅)(?:保持)?|^)(高于|快于|低于)([^,;。、\d]{2,20}?)(?:的)?(?:增速|增长|增幅)?$"
 )
+# 劳动报酬增长和劳动生产率提高同步: in step with another series than the economy's
+SAME_SERIES = re.compile(
+    r"(?:增长|增速)?(和|与|同)([^,;。、\d]{2,20}?)(?:的)?(?:增长|增速|提高|提升)(?:保持)?(?:基本)?同步$"
+)
 # 与上年持平: the same as last year (a steady trend); 与省持平: the province's figure.
 FLAT = re.compile(
     r"(?:总量|增速|增长)?与(上年|去年|全国|全省|省|全市|全州|全盟)度?(?:平均水平)?(?:保持)?(?:基本|大体|大致)?"

@@ -49,6 +49,7 @@ from plancli.extract.forms import (
     POSITIVE,
     RANGE,
     SAME,
+    SAME_SERIES,
     TREND,
     aspiration_only,
 )
@@ -354,7 +355,7 @@ class HeadlineReader(ListReader):
                 self._national(subject, piece, relation, match)
                 return subject
             return None
-        match = ABOVE_SERIES.search(text)
+        match = ABOVE_SERIES.search(text) or SAME_SERIES.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
