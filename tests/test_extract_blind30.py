@@ -240,3 +240,60 @@ def test_a_growth_in_step_with_another_series_is_a_relation_to_it() -> None:
     outside = next(t for t in found.values() if t["id"] == pay["reference"])
     assert outside["name"] == "劳动生产率"
     assert found["城乡居民人均收入实际增长与经济增长同步"]["reference"] == "gdp"
+
+
+# Set HF's whole reports printed by LibreOffice and copied out by pdftotext (a held-out check of
+# the PDF rules): a page break inside a paragraph, and a justified line's spaces.
+def _wrapped(paragraphs: list[str], width: int = 26) -> str:
+    """Paragraphs wrapped at `width` characters, as a PDF's copy has them."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    return "\n".join(lines) + "\n"
+
+
+FILLER = [
+    "过去一年，面对复杂严峻的国际环境和艰巨繁重的改革发展稳定任务，我们坚持稳中求进工作总基调，"
+    "经济运行总体平稳，发展质量稳步提升，社会大局保持稳定，各项事业取得新的进展。",
+    "做好今年工作，要坚持稳中求进工作总基调，统筹稳增长、促改革、调结构、惠民生、防风险，"
+    "保持经济持续健康发展和社会大局稳定，为实现全年目标打下坚实基础。",
+]
+
+
+def test_a_page_break_inside_the_targets_paragraph_is_no_paragraph_end() -> None:
+    """pdftotext ends a page with an empty line and opens the next with a form feed; inside a
+    paragraph that is one line break (before: …；居民 / 消费价格总水平涨幅…, a line two
+    characters short of the width over the page break, read as the paragraph's end)."""
+    rest = (
+        "消费价格总水平涨幅控制在4%左右；城镇新增就业900万人以上，城镇登记失业率控制在"
+        "4.6%以内；国际收支状况继续改善。"
+    )
+    page_one = _wrapped(FILLER) + (
+        "今年国民经济和社会发展的主要预期目标是：国内生产总值\n"
+        "增长8%左右；经济结构和产业结构进一步优化；居民\n"  # 24 of 26 characters
+    )
+    broken = page_one + "\n\f" + _wrapped([rest]).lstrip()
+    joined = page_one + _wrapped([rest])
+    found = heads(broken, 2011)
+    assert [t["id"] for t in found] == [t["id"] for t in heads(joined, 2011)]
+    assert found[2]["id"] == "cpi"
+    assert found[2]["quote"] == "居民\n\n\f消费价格总水平涨幅控制在4%左右"
+
+
+def test_a_justified_lines_spaces_between_chinese_are_not_the_reports() -> None:
+    """LibreOffice's PDF sets spaces into a justified line (发展的协调性进一步 增强, 左右 ，):
+    in a wrapped text they are read without (before: the trend missed, its neighbours
+    renumbered); quotes stay as the copy has them."""
+    targets = (
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右，发展的协调性进一步增强；"
+        "居民消费价格涨幅3.5%左右；城镇新增就业900万人以上，城镇登记失业率低于4.6%。"
+    )
+    text = _wrapped([*FILLER, targets])
+    spaced = text.replace("左右，发展", "左右 ，发展").replace("进一步增", "进一步 增")
+    if "进一步 增" not in spaced:  # (the wrap cut between them: the test's own line width)
+        spaced = spaced.replace("进一步\n增", "进一步\n 增")
+    found = heads(spaced, 2013)
+    assert [t["id"] for t in found] == [t["id"] for t in heads(text, 2013)]
+    trend = next(t for t in found if t["kind"] == "trend")
+    assert trend["quote"].replace("\n", "") in ("发展的协调性进一步 增强", "发展的协调性进一步增强")
+    assert " " in spaced[spaced.index("协调性") : spaced.index("居民消费")]

@@ -97,7 +97,7 @@ def _reflow_lines(text: str) -> Reflowed:
     joined = False  # the previous line's break was taken out
     for index, (start, end) in enumerate(raw_lines):
         pos = start
-        for gap_start, gap_end in dropped_spaces(text, start, end):
+        for gap_start, gap_end in dropped_spaces(text, start, end, width is not None):
             parts.append(text[pos:gap_start])
             origin.extend(range(pos, gap_start))
             pos = gap_end
@@ -170,6 +170,9 @@ def _soft_break(
     first = text[following[0]]
     nxt = text[following[0] : following[1]]
     current = text[start:end]
+    # the line breaks between the two lines: a page break (pdftotext's form feed, after the
+    # page's empty last line and its page number) is one, not a paragraph's end
+    breaks = 1 if "\f" in text[end : following[0]] else text.count("\n", end, following[0])
     if (
         last == "|"
         or current.count("\t") >= 2
@@ -194,13 +197,13 @@ def _soft_break(
             and _closed_before(text, start)
         ):
             return False
-        return end - start >= width or text.count("\n", end, following[0]) < 2
+        return end - start >= width or breaks < 2
     if (
         width is not None
         and end - start >= width - 4
         and last not in _CLOSED
         and (not _HEADING.match(current) or following[1] - following[0] < width // 2)
-        and text.count("\n", end, following[0]) < 2
+        and breaks < 2
     ):
         # a line a few characters short of the width that stops inside a sentence: in a PDF
         # a paragraph's first line is indented two characters (首行缩进), and a line holding a
@@ -238,7 +241,7 @@ def _soft_break(
     # line wholly in brackets after it (（编辑：…）, 【相关报道】) is a note of its own.
     if re.fullmatch(r"[（(【\[][^（(【\[]{0,40}[）)】\]]", nxt):
         return False
-    if text.count("\n", end, following[0]) > 1 and FIGURE_END.search(current):
+    if breaks > 1 and FIGURE_END.search(current):
         return False  # a list of targets broken over paragraphs: …力争完成65亿元, an empty line
     return len(current) > 40 and last not in _CLOSED
 
