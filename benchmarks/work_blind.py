@@ -5,6 +5,7 @@ The folder holds gold plans of the work targets only (no headline, no investment
 blind (never having seen the extractor or its output), one per corpus report:
 
     FOLDER/gold/<pinyin>.toml    e.g. liaoning.toml for 辽宁省.txt of the 2026 corpus
+    FOLDER/gold/<name>.toml      with FOLDER/texts/<name>.txt: any other report
 
 Prints per report the quantified work targets (every kind but milestones) and all of them:
 gold, found, recall, precision, and the share of the matched whose bounds and form are the
@@ -61,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     totals: dict[str, list[int]] = {}
     for path in golds:
-        report = CORPUS / f"{REPORTS.get(path.stem, path.stem)}.txt"
+        # the folder's own text of the report (texts/<name>.txt), else the corpus report's
+        own = folder / "texts" / f"{path.stem}.txt"
+        report = own if own.exists() else CORPUS / f"{REPORTS.get(path.stem, path.stem)}.txt"
         text = decode_report(report.read_bytes(), report.name)
         with path.open("rb") as handle:
             gold = tomllib.load(handle)
