@@ -72,7 +72,7 @@ def classify(title: str, year: int, opening: str = "") -> PartKind:
     if re.search(r"回顾|执行情况|成就|主要工作", title):
         return "review"
     opens = opening_year(opening, year)
-    if re.search(r"十五五|十四五|五年|规划|远景", title):
+    if re.search(r"十[一二三四五六]五|五年|规划|远景", title):  # (“十三五”时期主要目标任务…)
         return "plan" if opens == "plan" else "fiveyear"
     return opens or "plan"
 
@@ -85,6 +85,6 @@ def opening_year(opening: str, year: int) -> PartKind | None:
         return "plan"
     if re.match(rf"\s*(?:{year - 1}年|一年来|过去一年|去年)", first) or "一年来" in first:
         return "review"
-    if re.match(r"\s*“?(?:十五五|十四五|未来五年)", first):
+    if re.match(r"\s*“?(?:十[一二三四五六]五|未来五年)", first):
         return "fiveyear"
     return None

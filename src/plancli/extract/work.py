@@ -257,12 +257,16 @@ class WorkReader:
         if word is None:
             return False
         subjects = [
-            LEAD.sub("", part).strip()
+            re.sub(r"(?:要|将)$", "", LEAD.sub("", part).strip())
             for part in re.split(r"[、和]", clause.text[: word.start()])
             if part.strip()
         ]
         figures = list(QUANTITY.finditer(clause.text, word.end()))
         between = [clause.text[a.end() : b.start()] for a, b in pairwise(figures)]
+        if len(figures) == 1 and len(subjects) >= 2:
+            # 化学需氧量、氨氮排放量要分别下降2%: one figure, each subject's
+            figures = figures * len(subjects)
+            between = []
         if (
             len(figures) < 2
             or len(subjects) != len(figures)
@@ -336,10 +340,16 @@ class WorkReader:
         if self._headline_repeat(where.text, low, unit):
             return None
         text = where.text
+        decline = False
         if unit == "个百分点":
             kind, unit = "change", "%"
         elif unit == "%":
             kind = "growth" if re.search(r"增长|增速|增加\d", text) else "level"
+            # 排放量要分别下降2%, 一般性支出压减5%以上: a fall by so much, not a level of it
+            # (下降至13.8%: a level to come down to)
+            fall = re.search(rf"(?:下降|降低|减少|压减|削减)\s*(?:{NUM})", text)
+            if kind == "level" and fall and not re.search(r"(?:下降|降低|降)(?:至|到)", text):
+                kind, decline = "growth", True
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
         elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
@@ -369,13 +379,14 @@ class WorkReader:
         earlier = self._stated.get(same)
         twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
         if kind == "growth":
-            unit = "亿元"
+            unit = "%" if decline else "亿元"  # (a fall's size, in %: 排放量下降2%)
         key = f"{name}|{low}|{unit}"
         if key in self._seen_names or twice:
             return None
         self._seen_names.add(key)
         self._stated.setdefault(same, section.number)
         target = self._new(section, name or text, kind, unit, where)
+        target.decline = decline
         if high is not None:
             target.min, target.max = low, high
         elif qualifier == "左右":

@@ -13,12 +13,12 @@ from plancli.extract.clauses import listing_marks
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|公顷|万亩|亩|万公里|公里|千米|"
+    r"个百分点|%|万平方米|平方米|平方公里|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
-    r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])"
+    r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
 )
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
@@ -51,7 +51,8 @@ VERB = re.compile(
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
-    r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|超(?=\d|$)"
+    r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
+    r"超(?=\d|$)"
 )
 LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -159,8 +160,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     if prefix.count("“") > prefix.count("”"):
         return True  # “3个100”: a label inside quotation marks, not a figure
     after = text[match.end() : match.end() + 1]
+    task = re.match(r"(?:今年)?要?完成", text) and re.search(r"任务$", text)
     if (
-        match.group(4)
+        not task  # 完成2100万人次以上农民工职业技能提升培训任务: the task's count
+        and match.group(4)
         and match.group(3) != "%"
         and not COUNTER.fullmatch(match.group(3))
         and re.match(r"[\u4e00-\u9fff]", after)
@@ -193,6 +196,8 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
         return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
+    if re.match(r"及以[上下][\u4e00-\u9fff]", text[match.end() :]):
+        return True  # 关停淘汰10万千瓦及以下燃煤机组: a size class of what is shut, not a count
     if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]):
         return True  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
     # 有色等10个传统产业提质升级: what is there made better, not a count
