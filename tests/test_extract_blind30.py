@@ -355,3 +355,27 @@ def test_a_fall_to_a_figure_stays_a_level() -> None:
     assert level["kind"] == "level"
     assert level["max"] == Decimal("13.8")
     assert not level.get("decline")
+
+
+def test_rates_lowered_falls_shared_and_fixed_phrases() -> None:
+    """2019's forms: a rate lowered to (现行16%的税率降至13%: 13, not 16), series listed before
+    one fall (二氧化硫、氮氧化物排放量要下降3%: two), money set aside (拿出1000亿元), a burden
+    eased (减轻…负担近2万亿元), and 56个民族, which is no count."""
+    text = NATIONAL.replace("2016年", "2019年").replace(
+        "淘汰黄标车和老旧车380万辆。",
+        "将制造业等行业现行16%的税率降至13%。今年二氧化硫、氮氧化物排放量要下降3%。"
+        "从失业保险基金结余中拿出1000亿元。全年减轻企业税收和社保缴费负担近2万亿元。"
+        "同心协力建设56个民族共同团结奋斗的美好家园。",
+    )
+    by_quote: dict[str, list[dict[str, Any]]] = {}
+    for target in _work_of(text, 2019):
+        by_quote.setdefault(target["quote"], []).append(target)
+    rate = by_quote["将制造业等行业现行16%的税率降至13%"]
+    assert [(t["kind"], t.get("max")) for t in rate] == [("level", Decimal(13))]
+    clause = "今年二氧化硫、氮氧化物排放量要下降3%"
+    falls = [t for quote, found in by_quote.items() if quote in clause for t in found]
+    assert len(falls) == 2  # (the last series quoted with its own figure, as any clause is)
+    assert all(t.get("decline") and t["min"] == Decimal(3) for t in falls)
+    assert by_quote["从失业保险基金结余中拿出1000亿元"][0]["min"] == Decimal(1000)
+    assert by_quote["全年减轻企业税收和社保缴费负担近2万亿元"][0]["unit"] == "万亿元"
+    assert not any("民族" in quote for quote in by_quote)

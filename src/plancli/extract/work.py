@@ -303,7 +303,7 @@ class WorkReader:
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
             return
         last, match = arabic[0]
-        rate = re.search(r"(均)?(增速|增长)", last.text[: match.start()])
+        rate = re.search(r"(均)?(增速|增长|下降|降低)", last.text[: match.start()])
         subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
         if match.group(3) != "%":
             return

@@ -52,6 +52,7 @@ VERB = re.compile(
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
+    r"降至|降到|下调|减轻|拿出|"
     r"超(?=\d|$)"
 )
 LEAD = re.compile(
@@ -196,6 +197,8 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
         return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
+    if re.search(r"现行$", prefix) or re.match(r"个民族", text[match.end() - 1 :]):
+        return True  # 现行16%的税率降至13%: the rate now; 56个民族: a people, not a count
     if re.match(r"及以[上下][\u4e00-\u9fff]", text[match.end() :]):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: a size class of what is shut, not a count
     if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]):
