@@ -214,6 +214,8 @@ class WorkReader:
                 continue
             name = target_name(piece.text, match)
             low, high = Decimal(match.group(1)), match.group(2)
+            # 近2万亿元, 约8000万: about so much, as 左右 says
+            about = "左右" if re.search(r"(?:约|近)$", prefix) else None
             target = self._quantity(
                 section,
                 piece,
@@ -221,7 +223,7 @@ class WorkReader:
                 low,
                 Decimal(high) if high else None,
                 match.group(3),
-                match.group(4),
+                match.group(4) or about,
                 clause.text,
             )
             if target is not None:
