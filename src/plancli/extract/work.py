@@ -148,6 +148,22 @@ class WorkReader:
             rf"\s*(?:{self.layout.year - 1})年", self.parse[opening:start]
         ):
             return True
+        if opening > 1 and self.parse[opening - 1] == "。":
+            # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…: the figures of
+            # a summary of last year, told in the sentence after it (not 今年…, 要…)
+            before = max(
+                self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1)
+            )
+            summary = self.parse[before + 1 : opening]
+            if (
+                PAST_OPENING.match(summary)
+                and not re.search(r"\d", summary)
+                and not re.match(
+                    rf"\s*(?:今年|明年|{self.layout.year}年|要|将|力争|确保)",
+                    self.parse[opening:start],
+                )
+            ):
+                return True
         if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
         return PAST_NEXT.match(self.parse, end) is not None
@@ -346,7 +362,8 @@ class WorkReader:
         if unit == "个百分点":
             kind, unit = "change", "%"
         elif unit == "%":
-            kind = "growth" if re.search(r"增长|增速|增加\d", text) else "level"
+            # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level)
+            kind = "growth" if re.search(r"增长|增速|(?:增加|提高|上调)\d", text) else "level"
             # 排放量要分别下降2%, 一般性支出压减5%以上: a fall by so much, not a level of it
             # (下降至13.8%: a level to come down to)
             fall = re.search(rf"(?:下降|降低|减少|压减|削减)\s*(?:{NUM})", text)
@@ -358,8 +375,8 @@ class WorkReader:
             r"新增|新建|新认定", text
         ):
             kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-        elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从", text):
-            kind = "level"  # 从77%提高到80%以上: a standard raised to
+        elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从|由", text):
+            kind = "level"  # 从77%提高到80%以上, 由240元提高到280元: a standard raised to
         elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
             re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
             and not re.search(r"新增|新建", text)

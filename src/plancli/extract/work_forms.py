@@ -188,11 +188,13 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         # 关岭等8个重点县建设…基地6.2万亩, 在14个市州城区…增补学位2万个: whose or where
         # the target is, not the target
         return True
-    if re.search(r"从[^,;。到]{0,12}$", prefix) and re.search(
+    if re.search(r"(?:从|由)[^,;。到]{0,12}$", prefix) and re.search(
         r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降)(?:到|至)",
         text[match.end() :],
     ):
-        return True  # 从每人每月2375元提高到2423元: the standard now, not the one to reach
+        # 从每人每月2375元提高到2423元, 由每人每年240元提高到280元: the standard now, not the
+        # one to reach
+        return True
     if not COUNTER.fullmatch(match.group(3)) and re.match(
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
