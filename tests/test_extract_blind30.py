@@ -409,3 +409,27 @@ def test_a_standard_raised_from_one_figure_to_another_is_the_second() -> None:
     assert not any(t.get("min") == Decimal(240) for t in by_quote.values())
     pension = next(t for q, t in by_quote.items() if "养老金提高10%" in q)
     assert (pension["kind"], pension["min"]) == ("growth", Decimal(10))
+
+
+def test_the_years_fiscal_settings_against_last_years() -> None:
+    """赤字率拟按2.8%安排，比去年预算高0.2个百分点; 财政赤字2.76万亿元; 拟安排…专项债券2.15万亿元，
+    比去年增加8000亿元: this year's settings (before: read as last year's results, 比去年 after
+    them, or no verb), a deficit a ceiling."""
+    text = YEAR_2011.replace("2011年", "2019年").replace(
+        "企业退休人员基本养老金提高10%。",
+        "今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元。"
+        "今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元。"
+        "今年中央预算内投资安排5776亿元，比去年增加400亿元。",
+    )
+    by_quote = {t["quote"]: t for t in _work_of(text, 2019)}
+    ratio = by_quote["今年赤字率拟按2.8%安排"]
+    assert (ratio["kind"], ratio.get("max")) == ("level", Decimal("2.8"))
+    deficit = by_quote["财政赤字2.76万亿元"]
+    assert (deficit["kind"], deficit.get("max"), deficit.get("min")) == (
+        "level",
+        Decimal("2.76"),
+        None,
+    )
+    assert by_quote["今年拟安排地方政府专项债券2.15万亿元"]["min"] == Decimal("2.15")
+    assert by_quote["今年中央预算内投资安排5776亿元"]["min"] == Decimal(5776)
+    assert not any(q.startswith("比去年") for q in by_quote)

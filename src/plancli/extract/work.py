@@ -166,6 +166,12 @@ class WorkReader:
                 return True
         if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
+        # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元;
+        # 赤字率拟按2.8%安排，比去年预算高0.2个百分点 — this year's, 拟 or 安排 says so)
+        if re.search(r"拟|安排", self.parse[opening:end]) or re.match(
+            r"\s*[,，]\s*比(?:去年|上年)预算", self.parse[end:]
+        ):
+            return False
         return PAST_NEXT.match(self.parse, end) is not None
 
     def _past(self, text: str) -> bool:
@@ -215,6 +221,8 @@ class WorkReader:
                 or re.match(r"(?:确保|力争)", clause.text)  # 确保粮食播种面积1530万亩
                 # a breakdown of the count before it (…1000个“水盆子”项目，其中小型水库7座)
                 or (match.group(3) != "%" and re.match(r"其中", clause.text))
+                # a deficit stated as it is (财政赤字2.76万亿元, 赤字率拟按2.8%安排)
+                or re.search(r"赤字(?:率)?(?:拟按)?$", prefix)
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
                     match.group(3) != "%" and re.search(r"(?:产量|规模)(?:超|达到?|突破)?$", prefix)
@@ -371,6 +379,8 @@ class WorkReader:
                 kind, decline = "growth", True
         elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
             kind = "level"
+        elif re.search(r"赤字$", name):
+            kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
         elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
             r"新增|新建|新认定", text
         ):
@@ -411,7 +421,7 @@ class WorkReader:
         elif qualifier == "左右":
             target.around = low
         elif qualifier in ("以内", "以下") or (
-            kind == "level" and re.search(r"控制|(?:下降|降低|降)(?:至|到)", text)
+            kind == "level" and re.search(r"控制|(?:下降|降低|降)(?:至|到)|赤字", text)
         ):
             target.max = low  # (物流总费用与GDP比率下降至13.8%: a ceiling to come down to)
         else:
