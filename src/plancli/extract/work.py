@@ -21,13 +21,11 @@ from plancli.extract.vocabulary import lookup
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
-    COUNTER,
     HEADING,
     LEAD,
     MILESTONE_END,
     MILESTONE_START,
     NUM,
-    ONGOING,
     OPEN_ENDED,
     OTHER_YEAR,
     PAST,
@@ -44,6 +42,7 @@ from plancli.extract.work_forms import (
     split_list,
     split_objects,
     target_name,
+    work_kind,
 )
 from plancli.i18n import _
 
@@ -366,41 +365,7 @@ class WorkReader:
         if self._headline_repeat(where.text, low, unit):
             return None
         text = where.text
-        decline = False
-        if unit == "个百分点":
-            kind, unit = "change", "%"
-        elif unit == "%":
-            # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level)
-            kind = "growth" if re.search(r"增长|增速|(?:增加|提高|上调)\d", text) else "level"
-            # 排放量要分别下降2%, 一般性支出压减5%以上: a fall by so much, not a level of it
-            # (下降至13.8%: a level to come down to)
-            fall = re.search(rf"(?:下降|降低|减少|压减|削减)\s*(?:{NUM})", text)
-            if kind == "level" and fall and not re.search(r"(?:下降|降低|降)(?:至|到)", text):
-                kind, decline = "growth", True
-        elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
-            kind = "level"
-        elif re.search(r"赤字$", name):
-            kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
-        elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
-            r"新增|新建|新认定", text
-        ):
-            kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-        elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从|由", text):
-            kind = "level"  # 从77%提高到80%以上, 由240元提高到280元: a standard raised to
-        elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
-            re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
-            and not re.search(r"新增|新建", text)
-        ):
-            # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…: a
-            # stock (an industry's 规模, its output, stays a cumulative)
-            kind = "level"
-        elif (ONGOING.match(clause or text) and not text.startswith("完成")) or re.search(
-            r"续建|在建", name
-        ):
-            # 推进…，完成投资9800亿元以上: the sum is delivered; 提速…23个续建项目: under way
-            kind = "ongoing"
-        else:
-            kind = "cumulative"
+        kind, unit, decline = work_kind(text, name, unit, clause)
         # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
         # and 增加学位超20万个): the same figure of the same thing, drafted once — never two
         # rates (民间投资增长6% and 社会消费品零售总额增长6% are two)
