@@ -433,3 +433,17 @@ def test_the_years_fiscal_settings_against_last_years() -> None:
     assert by_quote["今年拟安排地方政府专项债券2.15万亿元"]["min"] == Decimal("2.15")
     assert by_quote["今年中央预算内投资安排5776亿元"]["min"] == Decimal(5776)
     assert not any(q.startswith("比去年") for q in by_quote)
+
+
+def test_a_goal_over_years_and_a_deficit_budgeted() -> None:
+    """用两年时间将筹资标准…提高到100元 is a goal over two years, no target of this one's
+    (before: drafted); 中央财政赤字预算拟安排1800亿元 is a ceiling, as 财政赤字 is."""
+    text = YEAR_2011.replace("2011年", "2008年").replace(
+        "企业退休人员基本养老金提高10%。",
+        "中央财政赤字预算拟安排1800亿元。用两年时间将筹资标准由每人每年50元提高到100元。"
+        "力争用两年时间在36个大城市率先实现污水的全部收集和处理。",
+    )
+    by_quote = {t["quote"]: t for t in _work_of(text, 2008)}
+    deficit = by_quote["中央财政赤字预算拟安排1800亿元"]
+    assert (deficit["kind"], deficit.get("max")) == ("level", Decimal(1800))
+    assert not any("两年" in q for q in by_quote)

@@ -35,6 +35,7 @@ CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
 PAST = re.compile(
     r"已经|(?<![个座家所处])已|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
+    r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
 PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
@@ -227,7 +228,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
             kind, decline = "growth", True
     elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
         kind = "level"
-    elif re.search(r"赤字$", name):
+    elif re.search(r"赤字(?:预算)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
     elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
         r"新增|新建|新认定", text
