@@ -221,7 +221,7 @@ class WorkReader:
                 # a breakdown of the count before it (…1000个“水盆子”项目，其中小型水库7座)
                 or (match.group(3) != "%" and re.match(r"其中", clause.text))
                 # a deficit stated as it is (财政赤字2.76万亿元, 赤字率拟按2.8%安排)
-                or re.search(r"赤字(?:率)?(?:拟按)?$|赤字预算拟安排$", prefix)
+                or re.search(r"赤字(?:率)?(?:拟按)?$", prefix)
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
                     match.group(3) != "%" and re.search(r"(?:产量|规模)(?:超|达到?|突破)?$", prefix)
