@@ -133,36 +133,29 @@ class WorkReader:
 
     def _past_sentence(self, start: int, end: int) -> bool:
         """A result of last year's told in its sentence: the sentence opens with 去年 or last
-        year's number (去年，全市…收入达到2540亿元), or names another year before the clause, or
+        year's number (去年，全市…收入达到2540亿元), or is the breakdown (其中…) or the figures
+        of a sentence about last year before it, or names another year before the clause, or
         the next clause compares with it (…完成5273亿元，比上年增长9.2%)."""
         opening = max(self.parse.rfind("。", 0, start), self.parse.rfind("\n", 0, start)) + 1
-        if re.match(r"\s*其中", self.parse[opening:start]) and opening > 1:
-            # 其中：一产业增加值12.8亿元…: the breakdown of the sentence before (an estimate)
-            before = max(
-                self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1)
-            )
-            if PAST_OPENING.match(self.parse, before + 1):
-                return True
+        before = max(self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1))
+        previous = self.parse[before + 1 : opening] if opening > 1 else ""
+        if re.match(r"\s*其中", self.parse[opening:start]) and PAST_OPENING.match(previous):
+            return True  # 其中：一产业增加值12.8亿元…: the breakdown of the sentence before
         if PAST_OPENING.match(self.parse, opening) or re.match(
             rf"\s*(?:{self.layout.year - 1})年", self.parse[opening:start]
         ):
             return True
-        if opening > 1 and self.parse[opening - 1] == "。":
+        if (
+            previous.endswith("。")
+            and PAST_OPENING.match(previous)
+            and not re.search(r"\d", previous)
+            and not re.match(
+                rf"\s*(?:今年|明年|{self.layout.year}年|要|将|力争|确保)", self.parse[opening:start]
+            )
+        ):
             # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…: the figures of
             # a summary of last year, told in the sentence after it (not 今年…, 要…)
-            before = max(
-                self.parse.rfind("。", 0, opening - 1), self.parse.rfind("\n", 0, opening - 1)
-            )
-            summary = self.parse[before + 1 : opening]
-            if (
-                PAST_OPENING.match(summary)
-                and not re.search(r"\d", summary)
-                and not re.match(
-                    rf"\s*(?:今年|明年|{self.layout.year}年|要|将|力争|确保)",
-                    self.parse[opening:start],
-                )
-            ):
-                return True
+            return True
         if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
         # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元;
