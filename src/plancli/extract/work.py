@@ -38,6 +38,7 @@ from plancli.extract.work_forms import (
     VERB,
     Clause,
     clauses,
+    counted_unit,
     not_a_target,
     split_list,
     split_objects,
@@ -238,7 +239,7 @@ class WorkReader:
                 name,
                 low,
                 Decimal(high) if high else None,
-                match.group(3),
+                counted_unit(match.group(3), piece.text[match.end() :]),
                 match.group(4) or about,
                 clause.text,
             )

@@ -12,6 +12,8 @@ from itertools import pairwise
 from plancli.extract.clauses import listing_marks
 
 NUM = r"\d+(?:\.\d+)?"
+# whom a count in 万 counts, written after it (再解决3200万农村人口的…, 增加500万农村沼气用户)
+PEOPLE = r"[\u4e00-\u9fff]{0,4}?(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人)"
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
@@ -19,6 +21,7 @@ UNIT = (
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
+    rf"|万(?={PEOPLE})"
 )
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
@@ -148,13 +151,20 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e - s >= 2]
 
 
+def counted_unit(unit: str, after: str) -> str:
+    """A count in 万 of the people or households named after it: 万人 or 万户."""
+    if unit != "万" or not re.match(PEOPLE, after):
+        return unit
+    return "万户" if re.match(r"[\u4e00-\u9fff]{0,5}?户", after) else "万人"
+
+
 def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     """Whether the figure `match` of a piece of a clause (`text`, in `clause`) is no target of
     its own: a percentage no rate names, a label, a size that qualifies a noun, whose or where
     the target is, the standard before it is raised, a project's size in its name, the scope of
     the work, what is there made better."""
     if match.group(3) == "%" and not re.search(
-        r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|完成",
+        r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|压减|削减|完成",
         clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
     ):
         return True
