@@ -54,3 +54,41 @@ def test_ten_thousand_yuan_stays_money() -> None:
     units = {t["quote"]: t["unit"] for t in _work_of(text, 2019)}
     assert units["安排补助资金500万元"] == "万元"
     assert units["新增产能30万吨"] == "万吨"
+
+
+FISCAL = REPORT.replace(
+    "长期沉淀资金一律收回。",
+    "长期沉淀资金一律收回。今年赤字率在2%左右。出国（境）经费、车辆购置及运行费、公务接待费等支出原则上零增长。"
+    "今年中央财政拟投入423亿元。实施化肥农药零增长行动。",
+).replace(
+    "增加500万农村沼气用户。",
+    "增加500万农村沼气用户。底线是严守18亿亩耕地红线。全面开展儿童白血病等20种重大疾病保障试点工作。"
+    "将新型农村社会养老保险试点范围扩大到全国40%的县，在70%左右的地市开展分级诊疗试点。",
+)
+
+
+def test_spending_held_at_zero_growth_is_a_ceiling_each() -> None:
+    """…公务接待费等支出原则上零增长: each spending's growth at most 0, three targets (before:
+    missed); 化肥农药零增长行动 is a programme's name, no target."""
+    found = _work_of(FISCAL, 2019)
+    zero = [t for t in found if t["quote"].endswith("零增长")]
+    assert [t["name"] for t in zero] == ["出国（境）经费", "车辆购置及运行费", "公务接待费"]
+    assert all((t["kind"], t["max"], t.get("min")) == ("growth", 0, None) for t in zero)
+    assert not any("化肥农药" in t["quote"] for t in found)
+
+
+def test_the_national_reports_settings_and_shares() -> None:
+    """赤字率在2%左右 (about 2 %), 拟投入423亿元, 严守18亿亩耕地红线 (a level to hold), 20种
+    (a count of kinds), and shares of places covered (扩大到全国40%的县, 在70%左右的地市…): all
+    missed before."""
+    by_quote = {t["quote"]: t for t in _work_of(FISCAL, 2019)}
+    ratio = by_quote["今年赤字率在2%左右"]
+    assert (ratio["kind"], ratio["around"]) == ("level", Decimal(2))
+    assert by_quote["今年中央财政拟投入423亿元"]["min"] == Decimal(423)
+    red_line = by_quote["底线是严守18亿亩耕地红线"]
+    assert (red_line["kind"], red_line["unit"], red_line["min"]) == ("level", "亿亩", Decimal(18))
+    assert by_quote["全面开展儿童白血病等20种重大疾病保障试点工作"]["unit"] == "种"
+    counties = by_quote["将新型农村社会养老保险试点范围扩大到全国40%的县"]
+    assert (counties["kind"], counties["unit"], counties["min"]) == ("level", "%", Decimal(40))
+    cities = by_quote["在70%左右的地市开展分级诊疗试点"]
+    assert (cities["kind"], cities["around"]) == ("level", Decimal(70))

@@ -44,6 +44,7 @@ from plancli.extract.work_forms import (
     split_objects,
     target_name,
     work_kind,
+    zero_growth_subjects,
 )
 from plancli.i18n import _
 
@@ -90,6 +91,7 @@ class WorkReader:
                 self._milestones(section, clause)
         self._schedules(section, start, end)
         self._zero(section, start, end)
+        self._zero_growth(section, start, end)
 
     def _schedules(self, section: WorkSection, start: int, end: int) -> None:
         """ "第一年完成70%，第二年完成90%，第三年完成100%": one level target, the last figure;
@@ -131,6 +133,15 @@ class WorkReader:
             label = f"“{name}”动态清零" if held else f"{name}清零"
             target = self._new(section, label, "level", "户" if "家庭" in name else "个", where)
             target.max = Decimal(0)
+
+    def _zero_growth(self, section: WorkSection, start: int, end: int) -> None:
+        """ "出国（境）经费、车辆购置及运行费、公务接待费等支出原则上零增长": each spending's
+        growth at most 0, a target each, quoting the clause."""
+        for clause in clauses(self.parse, start, end):
+            for name in [] if self._past(clause.text) else zero_growth_subjects(clause):
+                if f"{name}|0" not in self._seen_names:
+                    self._seen_names.add(f"{name}|0")
+                    self._new(section, name, "growth", "亿元", clause).max = Decimal(0)
 
     def _past_sentence(self, start: int, end: int) -> bool:
         """A result of last year's told in its sentence: the sentence opens with 去年 or last
@@ -215,7 +226,7 @@ class WorkReader:
                 # a breakdown of the count before it (…1000个“水盆子”项目，其中小型水库7座)
                 or (match.group(3) != "%" and re.match(r"其中", clause.text))
                 # a deficit stated as it is (财政赤字2.76万亿元, 赤字率拟按2.8%安排)
-                or re.search(r"赤字(?:率)?(?:拟按)?$", prefix)
+                or re.search(r"赤字(?:率)?(?:拟按|在)?$", prefix)
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
                     match.group(3) != "%" and re.search(r"(?:产量|规模)(?:超|达到?|突破)?$", prefix)

@@ -19,7 +19,7 @@ UNIT = (
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
-    r"部|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
+    r"部|种|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
     rf"|万(?={PEOPLE})"
 )
@@ -31,6 +31,8 @@ CN_QUANTITY = re.compile(
     r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家)"
 )
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+# a share of places (在70%左右的地市开展分级诊疗试点, 扩大到全国50%以上的城市): a rate
+SHARE_OF_PLACES = re.compile(r"的(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
@@ -56,7 +58,7 @@ VERB = re.compile(
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
-    r"降至|降到|下调|减轻|拿出|"
+    r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|"
     r"超(?=\d|$)"
 )
 LEAD = re.compile(
@@ -151,6 +153,17 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e - s >= 2]
 
 
+def zero_growth_subjects(clause: Clause) -> list[str]:
+    """What a clause holds at zero growth (出国（境）经费、…、公务接待费等支出原则上零增长), each
+    named; none where a figure is in it or 零增长 names a programme (化肥农药零增长行动)."""
+    found = re.search(r"(?:等(?:支出)?)?(?:原则上|继续|坚持|保持|实现|一律)*零增长$", clause.text)
+    if found is None or re.search(r"\d", clause.text):
+        return []
+    head = Clause(clause.start, clause.start + found.start(), clause.text[: found.start()])
+    names = [LEAD.sub("", piece.text).strip() for piece in split_list(head)]
+    return [name for name in names if 2 <= len(name) <= 20]
+
+
 def counted_unit(unit: str, after: str) -> str:
     """A count in 万 of the people or households named after it: 万人 or 万户."""
     if unit != "万" or not re.match(PEOPLE, after):
@@ -163,9 +176,14 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     its own: a percentage no rate names, a label, a size that qualifies a noun, whose or where
     the target is, the standard before it is raised, a project's size in its name, the scope of
     the work, what is there made better."""
-    if match.group(3) == "%" and not re.search(
-        r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|压减|削减|完成",
-        clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
+    if (
+        match.group(3) == "%"
+        and not re.search(
+            r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|压减|削减|完成"
+            r"|扩大(?:到|至)",
+            clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
+        )
+        and not SHARE_OF_PLACES.match(text, match.end())
     ):
         return True
     prefix = text[: match.start()]
@@ -236,7 +254,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         fall = re.search(rf"(?:下降|降低|减少|压减|削减)\s*(?:{NUM})", text)
         if kind == "level" and fall and not re.search(r"(?:下降|降低|降)(?:至|到)", text):
             kind, decline = "growth", True
-    elif re.search(r"保持|稳定在|控制在", text) and not re.search(r"新增|新建", text):
+    elif re.search(r"保持|稳定在|控制在|严守|守住", text) and not re.search(r"新增|新建", text):
         kind = "level"
     elif re.search(r"赤字(?:预算)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
