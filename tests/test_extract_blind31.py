@@ -92,3 +92,47 @@ def test_the_national_reports_settings_and_shares() -> None:
     assert (counties["kind"], counties["unit"], counties["min"]) == ("level", "%", Decimal(40))
     cities = by_quote["在70%左右的地市开展分级诊疗试点"]
     assert (cities["kind"], cities["around"]) == ("level", Decimal(70))
+
+
+# Set HG's work golds (the 2021-2025 reports; `workgoldHF/` 712-716): 64 % recall blind.
+SETTINGS = """2025年政府工作报告
+一、2024年工作回顾
+过去一年，经济运行总体平稳。
+二、2025年经济社会发展总体要求和政策取向
+实施更加积极的财政政策。今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元、比上年增加1.6万亿元。预计今年财政收入继续恢复增长，加上调入资金等，一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。中央本级支出继续安排负增长，对地方一般性转移支付增长7.8%、增幅明显高于去年，其中均衡性转移支付、县级基本财力保障机制奖补资金等增幅均超过10%。将2.8万亿元中央财政资金纳入直达机制、规模明显大于去年。中小企业宽带和专线平均资费再降10%。
+三、2025年政府工作任务
+（一）大力提振消费。去年，全国城镇新增就业1256万人，比上年增加12万人。
+"""
+
+
+def test_this_years_settings_set_against_last_years() -> None:
+    """A figure with its comparison after a 、 (赤字规模5.66万亿元、比上年增加1.6万亿元,
+    …增长7.8%、增幅明显高于去年) is this year's, the comparison no target (before: the clause
+    read as last year's, every fiscal setting of the 2021-2025 reports missed); a deficit's 规模
+    a ceiling; 预计今年… a forecast of this year, not last year's estimate."""
+    by_quote = {t["quote"]: t for t in _work_of(SETTINGS, 2025)}
+    assert (by_quote["今年赤字率拟按4%左右安排"]["around"]) == Decimal(4)
+    deficit = by_quote["赤字规模5.66万亿元"]
+    assert (deficit["kind"], deficit["max"], deficit.get("min")) == ("level", Decimal("5.66"), None)
+    assert by_quote["一般公共预算支出规模29.7万亿元"]["min"] == Decimal("29.7")
+    assert by_quote["对地方一般性转移支付增长7.8%"]["min"] == Decimal("7.8")
+    assert by_quote["将2.8万亿元中央财政资金纳入直达机制"]["min"] == Decimal("2.8")
+    assert not any(q.startswith("比上年") or "去年" in q for q in by_quote)
+    assert not any("1256" in q for q in by_quote)  # (去年…: last year's, as before)
+
+
+def test_negative_growth_shared_increases_and_a_cut() -> None:
+    """继续安排负增长: below zero (exclusive); 均衡性转移支付、…奖补资金等增幅均超过10%: the
+    rate each one's; 资费再降10%: a fall by so much."""
+    found = _work_of(SETTINGS, 2025)
+    negative = next(t for t in found if t["quote"] == "中央本级支出继续安排负增长")
+    assert (negative["name"], negative["max"], negative.get("exclusive")) == (
+        "中央本级支出",
+        0,
+        True,
+    )
+    shared = [t for t in found if "增幅均超过10%" in t["quote"]]
+    assert len(shared) == 2
+    assert all(t["kind"] == "growth" and t["min"] == Decimal(10) for t in shared)
+    cut = next(t for t in found if "再降10%" in t["quote"])
+    assert (cut["kind"], cut["min"], cut.get("decline")) == ("growth", Decimal(10), True)

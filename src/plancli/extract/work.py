@@ -21,6 +21,7 @@ from plancli.extract.vocabulary import lookup
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
+    COMPARED,
     HEADING,
     LEAD,
     MILESTONE_END,
@@ -33,11 +34,13 @@ from plancli.extract.work_forms import (
     PAST_OPENING,
     QUANTITY,
     SCHEDULE,
+    SCHEDULE_RUN,
     TENTATIVE,
     UNIT,
     VERB,
     Clause,
     clauses,
+    comparison,
     counted_unit,
     not_a_target,
     split_list,
@@ -97,11 +100,7 @@ class WorkReader:
         """ "第一年完成70%，第二年完成90%，第三年完成100%": one level target, the last figure;
         which year of the schedule this plan year is, the report does not say."""
         text = self.parse[start:end]
-        for match in re.finditer(
-            rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
-            rf"[^,;。\n]*?({NUM})%)+",
-            text,
-        ):
+        for match in SCHEDULE_RUN.finditer(text):
             last = re.findall(rf"第[一二三四五]年[^,;。\n]*?({NUM})%", match.group(0))[-1]
             where = Clause(start + match.start(), start + match.end(), match.group(0))
             name = re.sub(r"第[一二三四五]年.*$", "", match.group(0)).strip("“ ") or "任务完成率"
@@ -138,10 +137,12 @@ class WorkReader:
         """ "出国（境）经费、车辆购置及运行费、公务接待费等支出原则上零增长": each spending's
         growth at most 0, a target each, quoting the clause."""
         for clause in clauses(self.parse, start, end):
-            for name in [] if self._past(clause.text) else zero_growth_subjects(clause):
+            names, fall = ([], False) if self._past(clause.text) else zero_growth_subjects(clause)
+            for name in names:
                 if f"{name}|0" not in self._seen_names:
                     self._seen_names.add(f"{name}|0")
-                    self._new(section, name, "growth", "亿元", clause).max = Decimal(0)
+                    target = self._new(section, name, "growth", "亿元", clause)
+                    target.max, target.exclusive = Decimal(0), fall
 
     def _past_sentence(self, start: int, end: int) -> bool:
         """A result of last year's told in its sentence: the sentence opens with 去年 or last
@@ -179,7 +180,7 @@ class WorkReader:
         return PAST_NEXT.match(self.parse, end) is not None
 
     def _past(self, text: str) -> bool:
-        if PAST.search(text):
+        if PAST.search(COMPARED.sub("", text)):
             return True
         return any(int(y) != self.layout.year for y in OTHER_YEAR.findall(text))
 
@@ -211,7 +212,7 @@ class WorkReader:
         arabic = [(piece, m) for piece in pieces for m in QUANTITY.finditer(piece.text)]
         self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
-            if not_a_target(piece.text, match, clause.text):
+            if not_a_target(piece.text, match, clause.text) or comparison(piece.text):
                 continue
             prefix = piece.text[: match.start()]
             # the verb before a list (新建A、B 10个), or after the list the count opens
@@ -333,7 +334,7 @@ class WorkReader:
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
             return
         last, match = arabic[0]
-        rate = re.search(r"(均)?(增速|增长|下降|降低)", last.text[: match.start()])
+        rate = re.search(r"(均)?(增速|增幅|增长|下降|降低)(均)?", last.text[: match.start()])
         subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
         if match.group(3) != "%":
             return
@@ -343,7 +344,7 @@ class WorkReader:
         for subject in subjects:
             if len(subject) > 16 or re.search(r"\d", subject):
                 return
-            if rate is not None and VERB.search(subject) and not rate.group(1):
+            if rate is not None and VERB.search(subject) and not (rate.group(1) or rate.group(3)):
                 return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
         for subject in subjects:
             self._quantity(

@@ -35,6 +35,11 @@ HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 SHARE_OF_PLACES = re.compile(r"的(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
+# 第一年完成70%，第二年完成90%，第三年完成100%: a schedule over years
+SCHEDULE_RUN = re.compile(
+    rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
+    rf"[^,;。\n]*?({NUM})%)+"
+)
 CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成)[“]?$")
 CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
@@ -43,7 +48,7 @@ PAST = re.compile(
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
-PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计|据初步(?:统计|测算))")
+PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计(?!今年)|据初步(?:统计|测算))")
 PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
 ONGOING = re.compile(
     r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
@@ -59,7 +64,7 @@ VERB = re.compile(
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
     r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|"
-    r"超(?=\d|$)"
+    r"超(?=\d|$)|降(?=\d|$)"
 )
 LEAD = re.compile(
     r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
@@ -123,7 +128,7 @@ def target_name(text: str, match: re.Match[str]) -> str:
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = LEAD.sub("", name)
     name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$", "", name)
-    name = re.sub(r"(?:均|都)(?=增长$|增速$)", "", name)  # 旅游总花费均增长8%以上
+    name = re.sub(r"(?:均|都)(?=增长$|增速$)|(?<=增幅)均$", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     return name.strip(" ,、") or text
 
@@ -153,15 +158,30 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e - s >= 2]
 
 
-def zero_growth_subjects(clause: Clause) -> list[str]:
-    """What a clause holds at zero growth (出国（境）经费、…、公务接待费等支出原则上零增长), each
-    named; none where a figure is in it or 零增长 names a programme (化肥农药零增长行动)."""
-    found = re.search(r"(?:等(?:支出)?)?(?:原则上|继续|坚持|保持|实现|一律)*零增长$", clause.text)
+def zero_growth_subjects(clause: Clause) -> tuple[list[str], bool]:
+    """What a clause holds at zero growth (出国（境）经费、…、公务接待费等支出原则上零增长) or
+    below it (中央本级支出继续安排负增长: `True`, a fall), each named; none where a figure is in
+    it or 零增长 names a programme (化肥农药零增长行动)."""
+    found = re.search(
+        r"(?:等(?:支出)?)?(?:原则上|继续|坚持|保持|实现|一律|安排)*([零负])增长$", clause.text
+    )
     if found is None or re.search(r"\d", clause.text):
-        return []
+        return [], False
     head = Clause(clause.start, clause.start + found.start(), clause.text[: found.start()])
-    names = [LEAD.sub("", piece.text).strip() for piece in split_list(head)]
-    return [name for name in names if 2 <= len(name) <= 20]
+    names = [re.sub(r"^其中", "", LEAD.sub("", piece.text)).strip() for piece in split_list(head)]
+    return [name for name in names if 2 <= len(name) <= 20], found.group(1) == "负"
+
+
+# a figure set against last year's, after a 、 (赤字规模5.66万亿元、比上年增加1.6万亿元,
+# 对地方一般性转移支付增长7.8%、增幅明显高于去年): this year's figure compared, not a past one
+COMPARED = re.compile(
+    r"、(?:(?:比|较)(?:上年|去年)[^、,;。]*|[^、,;。]{0,8}?(?:高于|大于|低于|少于|多于)(?:上年|去年)[^、,;。]*)"
+)
+
+
+def comparison(text: str) -> bool:
+    """Whether a piece of a clause is only the comparison with last year's (比上年增加1.6万亿元)."""
+    return COMPARED.fullmatch(f"、{text}") is not None
 
 
 def counted_unit(unit: str, after: str) -> str:
@@ -179,8 +199,8 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     if (
         match.group(3) == "%"
         and not re.search(
-            r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增加|满意度|提高|降低|下降|减少|压减|削减|完成"
-            r"|扩大(?:到|至)",
+            r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增幅|增加|满意度|提高|降低|下降|减少|压减|削减|完成"
+            r"|扩大(?:到|至)|降\s*\d",
             clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
         )
         and not SHARE_OF_PLACES.match(text, match.end())
@@ -248,15 +268,15 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         kind, unit = "change", "%"
     elif unit == "%":
         # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level)
-        kind = "growth" if re.search(r"增长|增速|(?:增加|提高|上调)\d", text) else "level"
+        kind = "growth" if re.search(r"增长|增速|增幅|(?:增加|提高|上调)\d", text) else "level"
         # 排放量要分别下降2%, 一般性支出压减5%以上: a fall by so much, not a level of it
         # (下降至13.8%: a level to come down to)
-        fall = re.search(rf"(?:下降|降低|减少|压减|削减)\s*(?:{NUM})", text)
+        fall = re.search(rf"(?:下降|降低|减少|压减|削减|降)\s*(?:{NUM})", text)
         if kind == "level" and fall and not re.search(r"(?:下降|降低|降)(?:至|到)", text):
             kind, decline = "growth", True
     elif re.search(r"保持|稳定在|控制在|严守|守住", text) and not re.search(r"新增|新建", text):
         kind = "level"
-    elif re.search(r"赤字(?:预算)?(?:拟安排|安排)?$", name):
+    elif re.search(r"赤字(?:预算|规模)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
     elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
         r"新增|新建|新认定", text
