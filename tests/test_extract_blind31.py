@@ -1,8 +1,8 @@
-"""What the thirty-first round taught (docs/extract.md, "Set HG and round 31").
+"""What rounds 31 and 32 taught (docs/extract.md, "Set HG…" and "Set HI…").
 
-The misses of the national work golds (`workgoldHF/`) still open after round 30, and set HG
-(the State Council's reports 2020–2025, whole). Every sentence here is written for the test in
-the reports' wording, not copied from the sets.
+The misses of the national work golds (`workgoldHF/`) still open after round 30, set HG (the
+State Council's reports 2021–2025, whole) and set HI (seven more, 2006–2018). Every sentence
+here is written for the test in the reports' wording, not copied from the sets.
 """
 
 from __future__ import annotations
@@ -136,3 +136,55 @@ def test_negative_growth_shared_increases_and_a_cut() -> None:
     assert all(t["kind"] == "growth" and t["min"] == Decimal(10) for t in shared)
     cut = next(t for t in found if "再降10%" in t["quote"])
     assert (cut["kind"], cut["min"], cut.get("decline")) == ("growth", Decimal(10), True)
+
+
+# Set HI's work golds (the 2006-2018 reports; `workgoldHF/` 721-727): 81 % recall blind.
+YEARS = """2012年政府工作报告
+一、2011年工作回顾
+过去一年，经济平稳较快发展。
+二、2012年工作的总体部署
+今年发展的主要预期目标是：国内生产总值增长7.5%。7.5%左右的增速可以实现比较充分的就业。
+三、2012年主要任务
+（一）加强农业。今年中央财政用于“三农”的支出达到3397亿元，比上年增加422亿元。今后五年中央财政将投入100亿元支持职业教育发展。“十二五”时期淘汰落后产能1亿吨。明年将安排200亿元。
+（二）改善民生。今年要把城镇居民基本医保和新农合的财政补助标准提高到120元，比上年增长50%。将全国130万“老工伤”人员全部纳入工伤保险范围，覆盖农村5亿人口。将肺癌等12类大病纳入保障试点范围，今年将办好12类45件民生实事。今年要再取消和下放行政审批事项200项以上，退出煤炭产能1.5亿吨以上，全年再为企业和个人减税8000多亿元，今年再进城落户1300万人。分级诊疗试点扩大到85%以上地市。今年全国财政支出21万亿元。今年高校毕业生将达727万人。
+"""
+
+
+def test_this_years_figure_against_last_years_after_a_comma() -> None:
+    """今年…支出达到3397亿元，比上年增加422亿元: a sentence opening with 今年 is this year's,
+    the comparison after it notwithstanding (before: read as last year's result); a standard
+    raised to (标准提高到120元) is a level."""
+    by_quote = {t["quote"]: t for t in _work_of(YEARS, 2012)}
+    assert by_quote["今年中央财政用于“三农”的支出达到3397亿元"]["min"] == Decimal(3397)
+    standard = by_quote["今年要把城镇居民基本医保和新农合的财政补助标准提高到120元"]
+    assert (standard["kind"], standard["min"]) == ("level", Decimal(120))
+    assert not any("422" in q or "50%" in q for q in by_quote)
+
+
+def test_goals_over_years_next_years_and_forecasts_are_no_targets() -> None:
+    """今后五年…, “十二五”时期…, 明年…: other years' (before: drafted); the growth target
+    explained (7.5%左右的增速可以…) and graduates foreseen (毕业生将达727万人) are no targets; 12类
+    before a count of 45件 is the kinds the count falls in."""
+    found = _work_of(YEARS, 2012)
+    for gone in ("今后五年", "十二五", "明年", "增速可以", "毕业生"):
+        assert not any(gone in t["quote"] for t in found), gone
+    matters = [(t["unit"], t["min"]) for t in found if "12类45件" in t["quote"]]
+    assert matters == [("件", Decimal(45))]
+
+
+def test_the_older_national_reports_work_forms() -> None:
+    """People counted in 万 or 亿 before whom (130万“老工伤”人员, 5亿人口), kinds counted (12类),
+    取消/退出/减税/落户 as verbs, a share of places without 的 (85%以上地市), and the year's
+    spending stated as it is (今年全国财政支出21万亿元): all missed before."""
+    by_quote = {t["quote"]: t for t in _work_of(YEARS, 2012)}
+    injured = by_quote["将全国130万“老工伤”人员全部纳入工伤保险范围"]
+    assert (injured["unit"], injured["min"]) == ("万人", Decimal(130))
+    assert by_quote["覆盖农村5亿人口"]["unit"] == "亿人"
+    assert by_quote["将肺癌等12类大病纳入保障试点范围"]["unit"] == "类"
+    assert by_quote["今年要再取消和下放行政审批事项200项以上"]["min"] == Decimal(200)
+    assert by_quote["退出煤炭产能1.5亿吨以上"]["min"] == Decimal("1.5")
+    assert by_quote["全年再为企业和个人减税8000多亿元"]["min"] == Decimal(8000)
+    assert by_quote["今年再进城落户1300万人"]["min"] == Decimal(1300)
+    share = by_quote["分级诊疗试点扩大到85%以上地市"]
+    assert (share["kind"], share["min"]) == ("level", Decimal(85))
+    assert by_quote["今年全国财政支出21万亿元"]["min"] == Decimal(21)

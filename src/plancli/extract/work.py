@@ -171,9 +171,9 @@ class WorkReader:
             return True
         if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
-        # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元;
-        # 赤字率拟按2.8%安排，比去年预算高0.2个百分点 — this year's, 拟 or 安排 says so)
-        if re.search(r"拟|安排", self.parse[opening:end]) or re.match(
+        # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元; 赤字率
+        # 拟按2.8%安排，比去年预算高0.2个百分点 — this year's, 拟, 安排 or an opening 今年 says so)
+        if re.search(r"拟|安排|^\s*今年(?!以来)", self.parse[opening:end]) or re.match(
             r"\s*[,，]\s*比(?:去年|上年)预算", self.parse[end:]
         ):
             return False
@@ -230,7 +230,8 @@ class WorkReader:
                 or re.search(r"赤字(?:率)?(?:拟按|在)?$", prefix)
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
-                    match.group(3) != "%" and re.search(r"(?:产量|规模)(?:超|达到?|突破)?$", prefix)
+                    match.group(3) != "%"
+                    and re.search(r"(?:产量|规模|财政支出)(?:超|达到?|突破)?$", prefix)
                 )
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (

@@ -13,15 +13,17 @@ from plancli.extract.clauses import listing_marks
 
 NUM = r"\d+(?:\.\d+)?"
 # whom a count in 万 counts, written after it (再解决3200万农村人口的…, 增加500万农村沼气用户)
-PEOPLE = r"[\u4e00-\u9fff]{0,4}?(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人)"
+PEOPLE = (
+    r"[\u4e00-\u9fff“”]{0,6}?(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员)"
+)
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
-    r"部|种|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标箱|标箱|亿方|万方|万项|万班次|班次|"
+    r"部|种|类|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标准箱|标准箱|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
-    rf"|万(?={PEOPLE})"
+    rf"|[万亿](?={PEOPLE})"
 )
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
@@ -32,7 +34,7 @@ CN_QUANTITY = re.compile(
 )
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 # a share of places (在70%左右的地市开展分级诊疗试点, 扩大到全国50%以上的城市): a rate
-SHARE_OF_PLACES = re.compile(r"的(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
+SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # 第一年完成70%，第二年完成90%，第三年完成100%: a schedule over years
@@ -44,7 +46,8 @@ CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|
 CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
 PAST = re.compile(
-    r"已经|(?<![个座家所处])已|同比|比上年|较上年|上年|去年|年均|十四五|十五五|五年来|过去|纲要"
+    r"已经|(?<![个座家所处])已|同比|比上年|较上年|上年|去年|年均|十[一二三四五]五|五年来|过去|纲要|明年"
+    r"|今后[二两三四五]年|^[二两三四五]年(?!内)"  # (今后五年…累计将达2182亿元, 五年淘汰…)
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
@@ -63,7 +66,8 @@ VERB = re.compile(
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
-    r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|"
+    r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|代发|"
+    r"取消|下放|停征|退出|减税|降费|落户|"
     r"超(?=\d|$)|降(?=\d|$)"
 )
 LEAD = re.compile(
@@ -185,10 +189,10 @@ def comparison(text: str) -> bool:
 
 
 def counted_unit(unit: str, after: str) -> str:
-    """A count in 万 of the people or households named after it: 万人 or 万户."""
-    if unit != "万" or not re.match(PEOPLE, after):
+    """A count in 万 or 亿 of the people or households named after it: 万人, 亿人 or 万户."""
+    if unit not in ("万", "亿") or not re.match(PEOPLE, after):
         return unit
-    return "万户" if re.match(r"[\u4e00-\u9fff]{0,5}?户", after) else "万人"
+    return unit + ("户" if re.match(r"[\u4e00-\u9fff“”]{0,7}?户", after) else "人")
 
 
 def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
@@ -248,6 +252,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
         return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
+    if re.match(r"的增速", text[match.end() :]) or re.search(r"毕业生(?:人数)?(?:将|预计)", text):
+        return True  # 6.5%左右的增速可以实现…就业: the growth explained; 毕业生将达…: a forecast
+    if match.group(3) in ("类", "种") and re.match(r"\d", text[match.end() :]):
+        return True  # 办好12类45件民生实事: the kinds the count falls in, not the count
     if re.search(r"现行$", prefix) or re.match(r"个民族", text[match.end() - 1 :]):
         return True  # 现行16%的税率降至13%: the rate now; 56个民族: a people, not a count
     if re.match(r"及以[上下][\u4e00-\u9fff]", text[match.end() :]):
@@ -282,8 +290,8 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         r"新增|新建|新认定", text
     ):
         kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-    elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从|由", text):
-        kind = "level"  # 从77%提高到80%以上, 由240元提高到280元: a standard raised to
+    elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从|由|标准", text):
+        kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
         re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
         and not re.search(r"新增|新建", text)
