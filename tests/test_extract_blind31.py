@@ -188,3 +188,22 @@ def test_the_older_national_reports_work_forms() -> None:
     share = by_quote["分级诊疗试点扩大到85%以上地市"]
     assert (share["kind"], share["min"]) == ("level", Decimal(85))
     assert by_quote["今年全国财政支出21万亿元"]["min"] == Decimal(21)
+
+
+def test_a_line_cut_short_before_a_quotation_goes_on() -> None:
+    """Chromium keeps “三农” whole and breaks before it, five characters short of the width
+    (…今年中央财政用于 / “三农”的投入…): one sentence, not a paragraph's end (before: the target
+    drafted without the words before the break)."""
+    from test_extract_blind30 import FILLER, _wrapped
+
+    rest = "“三农”的投入拟安排12287亿元，比上年增加1868亿元。要搞好灌区配套改造和小型农田水利建设。"
+    text = (
+        "2012年政府工作报告\n"
+        + _wrapped(FILLER)
+        + "今年发展的主要预期目标是：国内生产总值增长7.5%，城镇新增\n就业900万人以上。\n"
+        + "三、2012年主要任务\n（一）加强农业。\n"
+        + "加强农业农村基础设施建设。今年中央财政用于\n"  # 21 of 26 characters
+        + _wrapped([rest])
+    )
+    money = next(t for t in _work_of(text, 2012) if "12287" in t["quote"])
+    assert money["quote"] == "今年中央财政用于\n“三农”的投入拟安排12287亿元"

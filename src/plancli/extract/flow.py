@@ -213,6 +213,17 @@ def _soft_break(
         return True
     if last in _OPEN_END:
         return True
+    if (
+        width is not None
+        and end - start >= width - 6
+        and first in "“‘《"
+        and last not in _CLOSED
+        and breaks < 2
+        and not _HEADING.match(current)
+    ):
+        # a line cut short before a quotation, which may not open at a line's end (…今年中央
+        # 财政用于 / “三农”的投入…: five characters short, the quotation kept whole)
+        return True
     if _HEADING.match(current) and len(current) <= 40:
         return False  # a heading, however it ends
     # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
