@@ -135,7 +135,7 @@ class WorkReader:
 
     def _zero_growth(self, section: WorkSection, start: int, end: int) -> None:
         """ "出国（境）经费、车辆购置及运行费、公务接待费等支出原则上零增长": each spending's
-        growth at most 0, a target each, quoting the clause."""
+        growth at most 0 (负增长: below it), a target each, quoting the clause."""
         for clause in clauses(self.parse, start, end):
             names, fall = ([], False) if self._past(clause.text) else zero_growth_subjects(clause)
             for name in names:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from plancli.extract.clauses import listing_marks
 
 NUM = r"\d+(?:\.\d+)?"
-# whom a count in 万 counts, written after it (再解决3200万农村人口的…, 增加500万农村沼气用户)
+# whom a count in 万 or 亿 counts, written after it (再解决3200万农村人口的…, 覆盖农村5亿人口)
 PEOPLE = (
     r"[\u4e00-\u9fff“”]{0,6}?(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员)"
 )
@@ -53,6 +53,11 @@ PAST = re.compile(
 OTHER_YEAR = re.compile(r"(20\d\d)年")
 PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计(?!今年)|据初步(?:统计|测算))")
 PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
+# a figure set against last year's, after a 、 (赤字规模5.66万亿元、比上年增加1.6万亿元,
+# 对地方一般性转移支付增长7.8%、增幅明显高于去年): this year's figure compared, not a past one
+COMPARED = re.compile(
+    r"、(?:(?:比|较)(?:上年|去年)[^、,;。]*|[^、,;。]{0,8}?(?:高于|大于|低于|少于|多于)(?:上年|去年)[^、,;。]*)"
+)
 ONGOING = re.compile(
     r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
     r"|^滚动(?:实施|推进|建设)"  # a rolling programme: 滚动实施1500个以上省重点技改项目
@@ -174,13 +179,6 @@ def zero_growth_subjects(clause: Clause) -> tuple[list[str], bool]:
     head = Clause(clause.start, clause.start + found.start(), clause.text[: found.start()])
     names = [re.sub(r"^其中", "", LEAD.sub("", piece.text)).strip() for piece in split_list(head)]
     return [name for name in names if 2 <= len(name) <= 20], found.group(1) == "负"
-
-
-# a figure set against last year's, after a 、 (赤字规模5.66万亿元、比上年增加1.6万亿元,
-# 对地方一般性转移支付增长7.8%、增幅明显高于去年): this year's figure compared, not a past one
-COMPARED = re.compile(
-    r"、(?:(?:比|较)(?:上年|去年)[^、,;。]*|[^、,;。]{0,8}?(?:高于|大于|低于|少于|多于)(?:上年|去年)[^、,;。]*)"
-)
 
 
 def comparison(text: str) -> bool:
