@@ -1,7 +1,8 @@
-"""What rounds 31 and 32 taught (docs/extract.md, "Set HG…" and "Set HI…").
+"""What rounds 31 to 33 taught (docs/extract.md, "Set HG…", "Set HI…" and "Set HJ…").
 
 The misses of the national work golds (`workgoldHF/`) still open after round 30, set HG (the
-State Council's reports 2021–2025, whole) and set HI (seven more, 2006–2018). Every sentence
+State Council's reports 2021–2025, whole), set HI (seven more, 2006–2018) and set HJ (2002,
+2004, 2009, 2015). Every sentence
 here is written for the test in the reports' wording, not copied from the sets.
 """
 
@@ -207,3 +208,48 @@ def test_a_line_cut_short_before_a_quotation_goes_on() -> None:
     )
     money = next(t for t in _work_of(text, 2012) if "12287" in t["quote"])
     assert money["quote"] == "今年中央财政用于\n“三农”的投入拟安排12287亿元"
+
+
+# Set HJ's work golds (2002, 2004, 2009, 2015; `workgoldHF/` 728-731): 83 % recall blind.
+OLDER = """2009年政府工作报告
+一、2008年工作回顾
+过去一年，经济平稳较快发展。
+二、2009年经济社会发展的总体要求和主要目标
+今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。
+三、2009年主要任务
+（一）扩大内需。实施总额4万亿元的两年投资计划，其中中央政府拟新增1.18万亿元。今年中央政府投资总额9080亿元。全国财政赤字合计9500亿元，其中中央财政赤字7500亿元。赤字率从去年的2.1%提高到2.3%。国家已设立400亿元新兴产业创业投资引导基金。农业税税率平均每年降低1个百分点以上。7%左右的速度可以实现比较充分的就业。
+（二）改善民生。今年保障性安居工程新安排740万套，其中棚户区改造580万套，增加110万套。中央财政安排城乡医疗救助补助资金160亿元，增长9.6%。增加深松土地1333万公顷，化学需氧量、氨氮排放都要减少2%左右。提高1200万中小学教师待遇。促进重点区域煤炭消费零增长。制定实施教育强国建设三年行动计划。
+"""
+
+
+def test_programmes_over_years_past_funds_and_increments_are_no_targets() -> None:
+    """…的两年投资计划 and its 其中 (the years' sum and its part), 国家已设立… (done), 平均每年
+    (a rate over years), the growth target explained (7%左右的速度…), 增加110万套 after a count
+    (its change against last year's), and an effort towards zero growth (促进…零增长): no
+    targets (before: drafted)."""
+    quotes = [t["quote"] for t in _work_of(OLDER, 2009)]
+    for gone in ("4万亿元", "1.18万亿元", "400亿元", "平均每年", "速度可以", "增加110万套", "煤炭"):
+        assert not any(gone in q for q in quotes), gone
+
+
+def test_the_older_reports_settings_and_units() -> None:
+    """投资总额9080亿元 and 赤字合计9500亿元 as stated, 从去年的2.1%提高到2.3% (2.3, this year's),
+    万公顷, a rate each series shares after 都要, 1200万…教师 people, a growth after a comma
+    (…160亿元，增长9.6%) and a count whose change follows (580万套，增加110万套) kept, and a
+    programme named for its years (三年行动计划) still a milestone."""
+    found = _work_of(OLDER, 2009)
+    by_quote = {t["quote"]: t for t in found}
+    assert by_quote["今年中央政府投资总额9080亿元"]["min"] == Decimal(9080)
+    total = by_quote["全国财政赤字合计9500亿元"]
+    assert (total["kind"], total["max"]) == ("level", Decimal(9500))
+    assert by_quote["其中中央财政赤字7500亿元"]["max"] == Decimal(7500)
+    ratio = by_quote["赤字率从去年的2.1%提高到2.3%"]
+    assert (ratio["kind"], ratio["max"]) == ("level", Decimal("2.3"))
+    assert by_quote["增加深松土地1333万公顷"]["unit"] == "万公顷"
+    falls = [t for t in found if "都要减少2%左右" in t["quote"]]
+    assert len(falls) == 2
+    assert all(t.get("decline") and t["around"] == Decimal(2) for t in falls)
+    assert by_quote["提高1200万中小学教师待遇"]["unit"] == "万人"
+    assert by_quote["增长9.6%"]["min"] == Decimal("9.6")
+    assert by_quote["其中棚户区改造580万套"]["min"] == Decimal(580)
+    assert any(t["kind"] == "milestone" and "三年行动计划" in t["quote"] for t in found)

@@ -21,7 +21,6 @@ from plancli.extract.vocabulary import lookup
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
-    COMPARED,
     HEADING,
     LEAD,
     MILESTONE_END,
@@ -29,12 +28,12 @@ from plancli.extract.work_forms import (
     NUM,
     OPEN_ENDED,
     OTHER_YEAR,
-    PAST,
     PAST_NEXT,
     PAST_OPENING,
     QUANTITY,
     SCHEDULE,
     SCHEDULE_RUN,
+    SHARED_RATE,
     TENTATIVE,
     UNIT,
     VERB,
@@ -42,7 +41,9 @@ from plancli.extract.work_forms import (
     clauses,
     comparison,
     counted_unit,
+    echoes,
     not_a_target,
+    past_clause,
     split_list,
     split_objects,
     target_name,
@@ -83,8 +84,11 @@ class WorkReader:
             stop = self.parse.find("。", start, end)
             line_end = self.parse.find("\n", start, end)
             heading_end = min(x for x in (stop, line_end, end) if x >= 0)
+        before: tuple[Clause, bool] | None = None
         for clause in clauses(self.parse, start, end):
-            if clause.end <= heading_end or self._past(clause.text):
+            past = past_clause(clause.text, self.layout.year) or echoes(self.parse, before, clause)
+            before = (clause, past)
+            if clause.end <= heading_end or past:
                 continue
             if self._past_sentence(clause.start, clause.end):
                 continue
@@ -137,7 +141,7 @@ class WorkReader:
         """ "出国（境）经费、车辆购置及运行费、公务接待费等支出原则上零增长": each spending's
         growth at most 0 (负增长: below it), a target each, quoting the clause."""
         for clause in clauses(self.parse, start, end):
-            names, fall = ([], False) if self._past(clause.text) else zero_growth_subjects(clause)
+            names, fall = zero_growth_subjects(clause, self.layout.year)
             for name in names:
                 if f"{name}|0" not in self._seen_names:
                     self._seen_names.add(f"{name}|0")
@@ -178,11 +182,6 @@ class WorkReader:
         ):
             return False
         return PAST_NEXT.match(self.parse, end) is not None
-
-    def _past(self, text: str) -> bool:
-        if PAST.search(COMPARED.sub("", text)):
-            return True
-        return any(int(y) != self.layout.year for y in OTHER_YEAR.findall(text))
 
     # ------------------------------------------------------------------ quantities
     def _quantities(self, section: WorkSection, clause: Clause) -> bool:
@@ -227,11 +226,11 @@ class WorkReader:
                 # a breakdown of the count before it (…1000个“水盆子”项目，其中小型水库7座)
                 or (match.group(3) != "%" and re.match(r"其中", clause.text))
                 # a deficit stated as it is (财政赤字2.76万亿元, 赤字率拟按2.8%安排)
-                or re.search(r"赤字(?:率)?(?:拟按|在)?$", prefix)
+                or re.search(r"赤字(?:率)?(?:拟按|在|合计)?$", prefix)
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
                     match.group(3) != "%"
-                    and re.search(r"(?:产量|规模|财政支出)(?:超|达到?|突破)?$", prefix)
+                    and re.search(r"(?:产量|规模|财政支出|投资总额)(?:超|达到?|突破)?$", prefix)
                 )
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (
@@ -335,7 +334,7 @@ class WorkReader:
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
             return
         last, match = arabic[0]
-        rate = re.search(r"(均)?(增速|增幅|增长|下降|降低)(均)?", last.text[: match.start()])
+        rate = SHARED_RATE.search(last.text[: match.start()])
         subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
         if match.group(3) != "%":
             return

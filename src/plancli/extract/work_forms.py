@@ -14,10 +14,11 @@ from plancli.extract.clauses import listing_marks
 NUM = r"\d+(?:\.\d+)?"
 # whom a count in 万 or 亿 counts, written after it (再解决3200万农村人口的…, 覆盖农村5亿人口)
 PEOPLE = (
-    r"[\u4e00-\u9fff“”]{0,6}?(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员)"
+    r"[\u4e00-\u9fff“”]{0,6}?"
+    r"(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师)"
 )
 UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|公顷|亿亩|万亩|亩|万公里|公里|千米|"
+    r"个百分点|%|万平方米|平方米|平方公里|万公顷|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
@@ -37,6 +38,8 @@ HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
+# a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
+SHARED_RATE = re.compile(r"(均|都)?要?(增速|增幅|增长|下降|降低|减少)(均)?")
 # 第一年完成70%，第二年完成90%，第三年完成100%: a schedule over years
 SCHEDULE_RUN = re.compile(
     rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
@@ -46,8 +49,9 @@ CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|
 CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
 PAST = re.compile(
-    r"已经|(?<![个座家所处])已|同比|比上年|较上年|上年|去年|年均|十[一二三四五]五|五年来|过去|纲要|明年"
-    r"|今后[二两三四五]年|^[二两三四五]年(?!内)"  # (今后五年…累计将达2182亿元, 五年淘汰…)
+    r"已经|(?<![个座所处])(?<![^国]家)已|同比|比上年|较上年|上年|去年|年均|十[一二三四五]五|五年来|过去|纲要|明年"
+    r"|今后[二两三四五]年|^[二两三四五]年(?!内)|的[两三四五]年(?:投资)?计划"
+    r"|平均每年"  # (今后五年…累计将达2182亿元, 五年淘汰…, 总额4万亿元的两年投资计划)
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
@@ -167,15 +171,19 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e - s >= 2]
 
 
-def zero_growth_subjects(clause: Clause) -> tuple[list[str], bool]:
-    """What a clause holds at zero growth (出国（境）经费、…、公务接待费等支出原则上零增长) or
-    below it (中央本级支出继续安排负增长: `True`, a fall), each named; none where a figure is in
-    it or 零增长 names a programme (化肥农药零增长行动)."""
+def zero_growth_subjects(clause: Clause, year: int) -> tuple[list[str], bool]:
+    """What a clause of `year`'s holds at zero growth (出国（境）经费、…、公务接待费等支出原则上零
+    增长) or below it (中央本级支出继续安排负增长: `True`, a fall), each named; none where a
+    figure is in it or 零增长 names a programme (化肥农药零增长行动)."""
     found = re.search(
         r"(?:等(?:支出)?)?(?:原则上|继续|坚持|保持|实现|一律|安排)*([零负])增长$", clause.text
     )
-    if found is None or re.search(r"\d", clause.text):
-        return [], False
+    if (
+        found is None
+        or re.search(r"\d|^(?:促进|推动|推进)", clause.text)
+        or past_clause(clause.text, year)
+    ):
+        return [], False  # (促进重点区域煤炭消费零增长: an effort towards it)
     head = Clause(clause.start, clause.start + found.start(), clause.text[: found.start()])
     names = [re.sub(r"^其中", "", LEAD.sub("", piece.text)).strip() for piece in split_list(head)]
     return [name for name in names if 2 <= len(name) <= 20], found.group(1) == "负"
@@ -184,6 +192,28 @@ def zero_growth_subjects(clause: Clause) -> tuple[list[str], bool]:
 def comparison(text: str) -> bool:
     """Whether a piece of a clause is only the comparison with last year's (比上年增加1.6万亿元)."""
     return COMPARED.fullmatch(f"、{text}") is not None
+
+
+def past_clause(text: str, year: int) -> bool:
+    """Whether a clause speaks of last year, of years or of another year than `year` (a figure
+    compared with last year's is this year's, and so is one raised from last year's: 赤字率从
+    去年的2.1%提高到2.3%)."""
+    if PAST.search(re.sub(r"(?:从|由)(?:去年|上年)的?", "", COMPARED.sub("", text))):
+        return True
+    return any(int(y) != year for y in OTHER_YEAR.findall(text))
+
+
+def echoes(parse: str, before: tuple[Clause, bool] | None, clause: Clause) -> bool:
+    """Whether a clause only goes on with the one before it in its sentence: the breakdown of a
+    past or other years' figure (…总额4万亿元的两年投资计划，其中中央政府拟新增1.18万亿元), or the
+    change of the figure before against last year's (棚户区改造580万套，增加110万套; not a
+    rate: 补助资金160亿元，增长9.6%)."""
+    if before is None or parse[before[0].end : clause.start].strip() != ",":
+        return False
+    if before[1] and clause.text.startswith("其中") and not re.match(r"比|较", before[0].text):
+        return True
+    increment = re.fullmatch(rf"(?:增加|减少|提高)\s*{NUM}[^%,;。]{{0,4}}", clause.text)
+    return increment is not None and QUANTITY.search(before[0].text[-12:]) is not None
 
 
 def counted_unit(unit: str, after: str) -> str:
@@ -250,7 +280,9 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
         return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
-    if re.match(r"的增速", text[match.end() :]) or re.search(r"毕业生(?:人数)?(?:将|预计)", text):
+    if re.match(r"的(?:增速|速度)", text[match.end() :]) or re.search(
+        r"毕业生(?:人数)?(?:将|预计)", text
+    ):
         return True  # 6.5%左右的增速可以实现…就业: the growth explained; 毕业生将达…: a forecast
     if match.group(3) in ("类", "种") and re.match(r"\d", text[match.end() :]):
         return True  # 办好12类45件民生实事: the kinds the count falls in, not the count
@@ -282,7 +314,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
             kind, decline = "growth", True
     elif re.search(r"保持|稳定在|控制在|严守|守住", text) and not re.search(r"新增|新建", text):
         kind = "level"
-    elif re.search(r"赤字(?:预算|规模)?(?:拟安排|安排)?$", name):
+    elif re.search(r"赤字(?:预算|规模|合计)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
     elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
         r"新增|新建|新认定", text
