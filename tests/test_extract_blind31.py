@@ -1,8 +1,8 @@
-"""What rounds 31 to 33 taught (docs/extract.md, "Set HG…", "Set HI…" and "Set HJ…").
+"""What rounds 31 to 34 taught (docs/extract.md, "Set HG…", "Set HI…", "Set HJ…", "Set HK…").
 
 The misses of the national work golds (`workgoldHF/`) still open after round 30, set HG (the
-State Council's reports 2021–2025, whole), set HI (seven more, 2006–2018) and set HJ (2002,
-2004, 2009, 2015). Every sentence
+State Council's reports 2021–2025, whole), set HI (seven more, 2006–2018), set HJ (2002,
+2004, 2009, 2015) and set HK (1997, 1999, 2001, 2003). Every sentence
 here is written for the test in the reports' wording, not copied from the sets.
 """
 
@@ -253,3 +253,28 @@ def test_the_older_reports_settings_and_units() -> None:
     assert by_quote["增长9.6%"]["min"] == Decimal("9.6")
     assert by_quote["其中棚户区改造580万套"]["min"] == Decimal(580)
     assert any(t["kind"] == "milestone" and "三年行动计划" in t["quote"] for t in found)
+
+
+# Set HK's work golds (1997, 1999, 2001, 2003; `workgoldHF/` 732-735): 71 % recall blind.
+NINETIES = """1997年政府工作报告
+一、过去一年的工作
+过去一年，国民经济继续保持良好发展势头。
+二、1997年的主要任务
+今年经济增长速度预期为8%。实现8%左右的增长速度并不容易。
+（一）控制投资规模。今年全社会固定资产投资调控目标为25300亿元，投资率为32%。国家先后在58个城市进行了企业优化资本结构的试点。
+（二）发展教育。要使全国80%以上的人口地区普及九年义务教育，扫除青壮年文盲300万人左右。
+"""
+
+
+def test_the_nineties_reports_work_forms() -> None:
+    """调控目标为25300亿元 and 投资率为32% (figures stated as the year's), a share of the
+    population's areas (80%以上的人口地区), 扫除 as a verb: missed before; the growth spoken of
+    (实现8%左右的增长速度…) and pilots already run (国家先后在58个城市进行了…): drafted before."""
+    by_quote = {t["quote"]: t for t in _work_of(NINETIES, 1997)}
+    assert by_quote["今年全社会固定资产投资调控目标为25300亿元"]["min"] == Decimal(25300)
+    rate = by_quote["投资率为32%"]
+    assert (rate["kind"], rate["min"]) == ("level", Decimal(32))
+    share = by_quote["要使全国80%以上的人口地区普及九年义务教育"]
+    assert (share["kind"], share["min"]) == ("level", Decimal(80))
+    assert by_quote["扫除青壮年文盲300万人左右"]["around"] == Decimal(300)
+    assert not any("增长速度" in q or "58个城市" in q for q in by_quote)

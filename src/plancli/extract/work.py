@@ -230,12 +230,14 @@ class WorkReader:
                 # an output or a size stated as it is (水产品总产量1020万吨以上)
                 or (
                     match.group(3) != "%"
-                    and re.search(r"(?:产量|规模|财政支出|投资总额)(?:超|达到?|突破)?$", prefix)
+                    and re.search(
+                        r"(?:产量|规模|财政支出|投资总额|目标为)(?:超|达到?|突破)?$", prefix
+                    )
                 )
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (
                     match.group(3) == "%"
-                    and re.search(r"占比|比重|比例|率$", prefix)
+                    and re.search(r"占比|比重|比例|率为?$", prefix)
                     and not prefix.startswith("其中")  # (a breakdown of a figure before it)
                 )
             )

@@ -35,7 +35,7 @@ CN_QUANTITY = re.compile(
 )
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 # a share of places (在70%左右的地市开展分级诊疗试点, 扩大到全国50%以上的城市): a rate
-SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行政村|村|地区|省份)")
+SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行政村|村|人口地区|地区|省份)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
@@ -51,7 +51,7 @@ CLAUSE_END = re.compile(r"[,;。:\n]")
 PAST = re.compile(
     r"已经|(?<![个座所处])(?<![^国]家)已|同比|比上年|较上年|上年|去年|年均|十[一二三四五]五|五年来|过去|纲要|明年"
     r"|今后[二两三四五]年|^[二两三四五]年(?!内)|的[两三四五]年(?:投资)?计划"
-    r"|平均每年"  # (今后五年…累计将达2182亿元, 五年淘汰…, 总额4万亿元的两年投资计划)
+    r"|平均每年|先后(?:在|对)"  # (今后五年…累计将达2182亿元, 五年淘汰…, 总额4万亿元的两年投资计划)
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"(20\d\d)年")
@@ -76,7 +76,7 @@ VERB = re.compile(
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
     r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|代发|"
-    r"取消|下放|停征|退出|减税|降费|落户|"
+    r"取消|下放|停征|退出|减税|降费|落户|扫除|普及|"
     r"超(?=\d|$)|降(?=\d|$)"
 )
 LEAD = re.compile(
@@ -280,7 +280,7 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
     ):
         return True  # 白银集团7万吨锌基合金等项目建设: a project's size in its name
-    if re.match(r"的(?:增速|速度)", text[match.end() :]) or re.search(
+    if re.match(r"的(?:增长)?(?:增速|速度)", text[match.end() :]) or re.search(
         r"毕业生(?:人数)?(?:将|预计)", text
     ):
         return True  # 6.5%左右的增速可以实现…就业: the growth explained; 毕业生将达…: a forecast
