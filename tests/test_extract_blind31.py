@@ -1,9 +1,9 @@
-"""What rounds 31 to 34 taught (docs/extract.md, "Set HG…", "Set HI…", "Set HJ…", "Set HK…").
+"""What rounds 31 to 35 taught (docs/extract.md, "Set HG…" to "Set HL…").
 
 The misses of the national work golds (`workgoldHF/`) still open after round 30, set HG (the
 State Council's reports 2021–2025, whole), set HI (seven more, 2006–2018), set HJ (2002,
-2004, 2009, 2015) and set HK (1997, 1999, 2001, 2003). Every sentence
-here is written for the test in the reports' wording, not copied from the sets.
+2004, 2009, 2015), set HK (1997, 1999, 2001, 2003) and set HL (1993, 1995, 1998, 2000).
+Every sentence here is written for the test in the reports' wording, not copied from the sets.
 """
 
 from __future__ import annotations
@@ -278,3 +278,44 @@ def test_the_nineties_reports_work_forms() -> None:
     assert (share["kind"], share["min"]) == ("level", Decimal(80))
     assert by_quote["扫除青壮年文盲300万人左右"]["around"] == Decimal(300)
     assert not any("增长速度" in q or "58个城市" in q for q in by_quote)
+
+
+# Set HL's work golds (1993, 1995, 1998, 2000; `workgoldHF/` 736-739): 54 % recall, 32 %
+# precision blind, two figures wrong.
+SPACED = (
+    "1998年政府工作报告\n一、过去五年的工作回顾\n"
+    "从国债投资的效果看，两年来通过财政发行长期国债，带动4200多亿元银行贷款，共建设5100多个项目。"
+    "已建成的主要有：新增公路通车里程1.2万公里，增加铁路新线1423公里。\n"
+    "二、1998年的主要任务\n"
+    "今年经济社会发展的主要预期目标是：国内生产总值增长8%，城镇新增就业900万人。\n"
+    "（一）加强农业。粮食总产量稳定在4 9 2 5 0 万吨，棉花总产量稳定在4 0 0 万吨。"
+    "争取１９９７年钢产量达到９４００万吨。\n"
+    "（二）发展教育。再扫除3 5 0 万青壮年文盲，争取今年再有1 0 0 0 万以上贫困人口解决温饱问题，"
+    "力争粮食产量达到4550亿公斤以上。国务院组成部门从4 0 个减少到2 9 个，比现有的86个减少27个。\n"
+)
+
+
+def test_every_digit_of_a_figure_spaced_is_one_figure() -> None:
+    """A 1998 copy spaces every digit (粮食总产量稳定在4 9 2 5 0 万吨): one figure, 49250 (before:
+    0, the last digit's, a wrong figure drafted); quotes keep the copy's spaces."""
+    by_quote = {t["quote"]: t for t in _work_of(SPACED, 1998)}
+    grain = by_quote["粮食总产量稳定在4 9 2 5 0 万吨"]
+    assert (grain["kind"], grain["min"]) == ("level", Decimal(49250))
+    assert by_quote["棉花总产量稳定在4 0 0 万吨"]["min"] == Decimal(400)
+    assert by_quote["再扫除3 5 0 万青壮年文盲"]["min"] == Decimal(350)
+    assert not any(t.get("min") == 0 for t in by_quote.values())
+
+
+def test_the_older_reports_years_results_and_reductions() -> None:
+    """Another year of the 1990s (争取1997年…), a sentence of the years before (…两年来…), a list
+    of what is built (已建成的主要有：…) and the count there is now (比现有的86个…): no targets
+    (before: drafted); 从40个减少到29个 a ceiling of 29; counts of people after 万以上; 亿公斤."""
+    by_quote = {t["quote"]: t for t in _work_of(SPACED, 1998)}
+    for gone in ("９４００", "4200", "5100", "1.2万公里", "1423"):
+        assert not any(gone in q for q in by_quote), gone
+    assert [t["min"] for q, t in by_quote.items() if "86个" in q] == [Decimal(27)]
+    ministries = by_quote["国务院组成部门从4 0 个减少到2 9 个"]
+    assert (ministries["kind"], ministries["max"]) == ("level", Decimal(29))
+    poor = by_quote["争取今年再有1 0 0 0 万以上贫困人口解决温饱问题"]
+    assert (poor["unit"], poor["min"]) == ("万人", Decimal(1000))
+    assert by_quote["力争粮食产量达到4550亿公斤以上"]["unit"] == "亿公斤"

@@ -26,6 +26,12 @@ _FIGURE_SPACE = re.compile(
     r"|(?<=[A-Za-z]) (?=[\u4e00-\u9fff\u2e80-\u2fdf])"
 )
 
+# Every digit of a figure spaced, after its words (a 1998 copy's 粮食总产量稳定在4 9 2 5 0 万吨,
+# 今年再转5 0 0 亿元): one figure; each space inside the run is dropped.
+_SPACED_DIGITS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[\d０-９](?:[ \u00a0][\d０-９])+(?=[ \u00a0]?[\u4e00-\u9fff%％．.])"
+)
+
 # One space between two characters of the text (not a run: runs set items or paragraphs apart).
 _ONE_SPACE = re.compile(r"(?<=[^\s])[ \u00a0\u3000](?=[^\s])")
 _LEAST = 4  # spaces that repeat at the wrap's width: a wrap (fewer may be a writer's)
@@ -63,6 +69,12 @@ def dropped_spaces(text: str, start: int, end: int, wrapped: bool = False) -> li
     """The spans of spaces in `text[start:end]` (one line) to read without, in order; in a
     wrapped text (a PDF's copy) also a justified line's single spaces between Chinese."""
     figures = [(g.start(), g.end()) for g in _FIGURE_SPACE.finditer(text, start, end)]
+    figures += [
+        (run.start() + i, run.start() + i + 1)
+        for run in _SPACED_DIGITS.finditer(text, start, end)
+        for i, ch in enumerate(run.group(0))
+        if ch in " \u00a0"
+    ]
     if wrapped:
         figures += [(g.start(), g.end()) for g in _JUSTIFIED_SPACE.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []

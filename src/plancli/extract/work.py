@@ -394,7 +394,7 @@ class WorkReader:
         elif qualifier == "左右":
             target.around = low
         elif qualifier in ("以内", "以下") or (
-            kind == "level" and re.search(r"控制|(?:下降|降低|降)(?:至|到)|赤字", text)
+            kind == "level" and re.search(r"控制|(?:下降|降低|降|减少)(?:至|到)|赤字", text)
         ):
             target.max = low  # (物流总费用与GDP比率下降至13.8%: a ceiling to come down to)
         else:

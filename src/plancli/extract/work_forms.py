@@ -15,12 +15,12 @@ NUM = r"\d+(?:\.\d+)?"
 # whom a count in 万 or 亿 counts, written after it (再解决3200万农村人口的…, 覆盖农村5亿人口)
 PEOPLE = (
     r"[\u4e00-\u9fff“”]{0,6}?"
-    r"(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师)"
+    r"(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师|文盲)"
 )
 UNIT = (
     r"个百分点|%|万平方米|平方米|平方公里|万公顷|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
-    r"亿斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
+    r"亿斤|亿公斤|万公斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|种|类|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标准箱|标准箱|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
@@ -54,8 +54,12 @@ PAST = re.compile(
     r"|平均每年|先后(?:在|对)"  # (今后五年…累计将达2182亿元, 五年淘汰…, 总额4万亿元的两年投资计划)
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
-OTHER_YEAR = re.compile(r"(20\d\d)年")
-PAST_OPENING = re.compile(r"\s*(?:去年|上年|过去一年|(?:初步)?预计(?!今年)|据初步(?:统计|测算))")
+OTHER_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# (and a sentence of the years before: 从国债投资的效果看，两年来…共建设5100多个项目)
+PAST_OPENING = re.compile(
+    r"\s*(?:去年|上年|过去一年|(?:初步)?预计(?!今年)|据初步(?:统计|测算)|已(?:经)?建成"
+    r"|[^。\n]*?(?:[两三四五]|多|近)年来)"
+)
 PAST_NEXT = re.compile(r"\s*[,，]\s*(?:比上年|较上年|同比|比去年)")
 # a figure set against last year's, after a 、 (赤字规模5.66万亿元、比上年增加1.6万亿元,
 # 对地方一般性转移支付增长7.8%、增幅明显高于去年): this year's figure compared, not a past one
@@ -232,7 +236,7 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         match.group(3) == "%"
         and not re.search(
             r"率|比|比重|占比|份额|覆盖|强度|达标|增长|增速|增幅|增加|满意度|提高|降低|下降|减少|压减|削减|完成"
-            r"|扩大(?:到|至)|降\s*\d",
+            r"|扩大(?:到|至)|降\s*\d|控制在",
             clause,  # (完成水泥、焦化行业70%以上产能…改造: the verb before the list)
         )
         and not SHARE_OF_PLACES.match(text, match.end())
@@ -249,9 +253,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         and match.group(3) != "%"
         and not COUNTER.fullmatch(match.group(3))
         and re.match(r"[\u4e00-\u9fff]", after)
+        and not re.match(PEOPLE, text[match.end() :])
     ):
-        # "15万人以上街道": a size that qualifies a noun, not a promise (a count of
-        # things is one: 滚动实施1500个以上省重点技改项目)
+        # "15万人以上街道": a size that qualifies a noun, not a promise (a count of things or
+        # of people is one: 滚动实施1500个以上省重点技改项目, 再有1000万以上贫困人口…)
         return True
     if (
         match.group(3) != "%"
@@ -270,7 +275,7 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         # the target is, not the target
         return True
     if re.search(r"(?:从|由)[^,;。到]{0,12}$", prefix) and re.search(
-        r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降)(?:到|至)",
+        r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降|减少)(?:到|至)",
         text[match.end() :],
     ):
         # 从每人每月2375元提高到2423元, 由每人每年240元提高到280元: the standard now, not the
@@ -286,7 +291,7 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         return True  # 6.5%左右的增速可以实现…就业: the growth explained; 毕业生将达…: a forecast
     if match.group(3) in ("类", "种") and re.match(r"\d", text[match.end() :]):
         return True  # 办好12类45件民生实事: the kinds the count falls in, not the count
-    if re.search(r"现行$", prefix) or re.match(r"个民族", text[match.end() - 1 :]):
+    if re.search(r"现行$|现有的?$", prefix) or re.match(r"个民族", text[match.end() - 1 :]):
         return True  # 现行16%的税率降至13%: the rate now; 56个民族: a people, not a count
     if re.match(r"及以[上下][\u4e00-\u9fff]", text[match.end() :]):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: a size class of what is shut, not a count
@@ -320,7 +325,9 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         r"新增|新建|新认定", text
     ):
         kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
-    elif re.search(r"(?:提高|增加|扩大|提升)(?:到|至)", text) and re.search(r"从|由|标准", text):
+    elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and re.search(
+        r"从|由|标准", text
+    ):
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
         re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
