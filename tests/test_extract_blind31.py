@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from extract_drafts import heads
 from plancli.extract import extract_plan
 
 REPORT = """2019年中华人民共和国国务院政府工作报告
@@ -319,3 +320,21 @@ def test_the_older_reports_years_results_and_reductions() -> None:
     poor = by_quote["争取今年再有1 0 0 0 万以上贫困人口解决温饱问题"]
     assert (poor["unit"], poor["min"]) == ("万人", Decimal(1000))
     assert by_quote["力争粮食产量达到4550亿公斤以上"]["unit"] == "亿公斤"
+
+
+def test_a_target_explained_in_the_next_paragraph_is_not_drafted_again() -> None:
+    """The paragraph after the list explains the growth target (经济增长预期7%左右，考虑了需要和
+    可能，与…相衔接): not more targets (before: read with the list, a second GDP drafted as a
+    level, 2015's whole report)."""
+    text = (
+        "2015年政府工作报告\n二、2015年工作总体部署\n"
+        "今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，居民消费价格涨幅3%左右，"
+        "城镇新增就业1000万人以上。\n\n"
+        "经济增长预期7%左右，考虑了需要和可能，与全面建成小康社会目标相衔接，符合客观实际。\n"
+    )
+    found = heads(text, 2015)
+    assert [t["quote"] for t in found] == [
+        "国内生产总值增长7%左右",
+        "居民消费价格涨幅3%左右",
+        "城镇新增就业1000万人以上",
+    ]

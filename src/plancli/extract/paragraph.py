@@ -229,8 +229,10 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         # A heading clause (环境质量方面，…) over targets or tasks.
         return _TASK_CLAUSE.search(sentence) is not None or bool(_SECOND_TARGET.search(sentence))
     if _TARGET_FIGURE.search(clause):
-        # 生产总值目标为增长10%左右: the target's own figure, not talk about the targets
-        return not _NOT_THIS_YEAR.search(_NAMED_FIGURE.sub("", clause))
+        # 生产总值目标为增长10%左右: the target's own figure, not talk about the targets; nor a
+        # target explained (经济增长预期7%左右，考虑了需要和可能，…: the paragraph after the list)
+        explained = len(clauses) > 1 and _EXPLAINED.match(clauses[1].strip())
+        return not explained and not _NOT_THIS_YEAR.search(_NAMED_FIGURE.sub("", clause))
     trend = _TREND_CLAUSE.match(clause.strip()) or _TREND_CLAUSE.match(first.strip())
     if trend and not _NOT_THIS_YEAR.search(clause):
         # A sentence of trends and tasks (粮食播种面积保持稳定，生态环境质量持续改善，空气优良
@@ -251,6 +253,10 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
     )
 
 
+# A target's explanation after it (…，考虑了需要和可能，与…目标相衔接)
+_EXPLAINED = re.compile(
+    r"(?:主要)?考虑(?:了|到)|这是|是综合考虑|符合|与[^,;。]{0,20}相(?:衔接|适应)"
+)
 _PROGRESS_IN = re.compile(
     r"(?:要|力争|努力)?在[^,;。]{2,40}?方面取得(?:新的?|明显|积极|重大)?进展$"
 )
