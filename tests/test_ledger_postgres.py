@@ -196,7 +196,7 @@ def test_two_departments_record_only_their_own_targets(
 
 def test_a_target_without_an_owner_is_the_ledger_owners(bureau) -> None:  # type: ignore[no-untyped-def]
     refused = one_line_error(bureau("alice", "record", "centre", "50", "-p", "2022-06"), 2)
-    assert "centre has no owner (牵头单位) in plan mini-2022" in refused
+    assert "centre has no owner (牵头单位) in the database for plan mini-2022" in refused
     carol = one_line_error(bureau("carol", "record", "gdp", "5", "-p", "2022-Q2"), 2)
     assert "carol" in carol  # no USAGE: carol was never granted
     assert bureau("bureau", "record", "centre", "50", "-p", "2022-06").exit_code == 0
@@ -242,8 +242,10 @@ def test_a_departments_copy_of_the_plan_cannot_change_the_owners(
     owned_plan.write_text(claimed, encoding="utf-8")
     refused = one_line_error(bureau("alice", "record", "g5", "160", "-p", "2022-06"), 2)
     assert "g5 is owned by 工信局" in refused  # the database's owners stand
-    # The ledger's owner writing with the edited plan pushes its owners.
+    # The ledger's owner writing with the edited plan changes no owner; its `ledger init` does.
     assert bureau("bureau", "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0
+    assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "工信局"
+    assert bureau("bureau", "ledger", "init").exit_code == 0
     assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "统计局"
     assert bureau("alice", "record", "g5", "160", "-p", "2022-06").exit_code == 0
 
@@ -1105,3 +1107,49 @@ def test_a_libpq_that_does_not_load_leaves_everything_to_psycopg(
     record_entry(store, load_plan_file(FIXTURES / "mini.toml"), Entry("gdp", "2022-Q1", "5.1"))
     assert type(store._connection).__module__.startswith("psycopg")  # type: ignore[attr-defined]
     assert ledger.sql("SELECT value FROM plancli.records") == [(Decimal("5.1"),)]
+
+
+# ------------------------------------- the audit of the shared ledger (D5, D6, D7, D11)
+# Who owns a target: an ordinary write never removes or moves an owner the database holds,
+# whatever plan file it was given; only a deliberate `ledger init` does, and says which.
+
+
+def _owners(ledger: PgLedger) -> dict[str, str]:
+    return dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))
+
+
+def test_an_owners_write_with_another_plan_file_never_removes_or_moves_owners(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert _owners(ledger) == OWNERS
+    # The plan's file without its owner lines (a forgotten --plan: the same plan id).
+    bare = ledger.as_user("bureau").url
+    plain = str(FIXTURES / "mini.toml")
+    result = invoke("--plan", plain, "--ledger", bare, "record", "gdp", "5.1", "-p", "2022-Q1")
+    assert result.exit_code == 0, result.stderr
+    assert _owners(ledger) == OWNERS
+    # An older copy moving g5 to 统计局 and naming an owner for `centre` (none so far).
+    moved = tmp_path / "moved.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text.replace('id = "centre"', 'id = "centre"\nowner = "住建局"'), "utf-8")
+    result = invoke("--plan", str(moved), "--ledger", bare, "record", "gdp", "5.2", "-p", "2022-Q1")
+    assert result.exit_code == 0, result.stderr
+    assert _owners(ledger) == {**OWNERS, "centre": "住建局"}  # added, nothing moved
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    # The deliberate `ledger init` moves them, and says which.
+    init = invoke("--plan", str(moved), "--ledger", bare, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert _owners(ledger) == {**OWNERS, "centre": "住建局", "g5": "统计局"}
+    assert "g5 (工信局 → 统计局)" in init.stderr
+    assert "owners (牵头单位) changed for 1 target in the database" in init.stderr
+    init = invoke("--plan", plain, "--ledger", bare, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert _owners(ledger) == {}
+    assert "owners (牵头单位) changed for 7 targets" in init.stderr
+
+
+def test_a_target_without_an_owner_in_the_database_says_so(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    ledger.sql("DELETE FROM plancli.target_owner WHERE target = 'gdp'")
+    refused = one_line_error(bureau("alice", "record", "gdp", "5", "-p", "2022-Q2"), 2)
+    assert "gdp has no owner (牵头单位) in the database" in refused
+    assert "plancli ledger init" in refused

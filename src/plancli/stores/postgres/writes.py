@@ -364,9 +364,10 @@ class PostgresSession:
                 "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
             ).format(user=user)
         if owner is None:
-            whose = _("{target} has no owner (牵头单位) in plan {plan}").format(
-                target=target, plan=self.plan_id
-            )
+            whose = _(
+                "{target} has no owner (牵头单位) in the database for plan {plan} (the "
+                "ledger's owner sets them: plancli ledger init)"
+            ).format(target=target, plan=self.plan_id)
         else:
             whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
         raise DepartmentRefusedError(

@@ -1,0 +1,64 @@
+"""What `plancli ledger init` says of a shared PostgreSQL ledger's owners (牵头单位): kept out
+of the command line's module (it only prints these lines) and out of the store (which only
+finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _, join_list, ngettext
+
+if TYPE_CHECKING:
+    from plancli.stores.postgres import InitResult, OwnerChange
+
+SHOWN_CHANGES = 5  # targets named in a message; the rest are counted
+
+
+def _changes(changes: Sequence[OwnerChange]) -> str:
+    """`g5 (工信局 → 统计局), centre (none → 住建局) and 3 more`."""
+    none = _("none")
+    named = [
+        f"{c.target} ({c.held or none} → {c.planned or none})" for c in changes[:SHOWN_CHANGES]
+    ]
+    text = join_list(named)
+    rest = len(changes) - SHOWN_CHANGES
+    if rest > 0:
+        text += _(" and {n} more").format(n=rest)
+    return text
+
+
+def owners_lines(done: InitResult, plan: str) -> list[str]:
+    """What `ledger init` says of the plan's owners: those it changed in the database (only
+    init changes or removes one), or that they were there already."""
+    lines: list[str] = []
+    changed = [c for c in done.changes if c.held is not None]
+    if done.owners_pushed and changed:
+        lines.append(
+            ngettext(
+                "plan {plan}: owners (牵头单位) changed for {n} target in the database: {changes}",
+                "plan {plan}: owners (牵头单位) changed for {n} targets in the database: {changes}",
+                len(done.changes),
+            ).format(plan=plan, n=len(done.changes), changes=_changes(done.changes))
+        )
+    elif done.owners and done.owners_pushed and done.changes:
+        lines.append(
+            _("plan {plan}: {n} targets with an owner (牵头单位) pushed to the database").format(
+                plan=plan, n=done.owners
+            )
+        )
+    elif done.owners:
+        lines.append(
+            _("plan {plan}: its {n} targets' owners are in the database already").format(
+                plan=plan, n=done.owners
+            )
+        )
+    if not done.owners:
+        lines.append(
+            _(
+                "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
+                'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
+            ).format(plan=plan)
+        )
+    return lines
