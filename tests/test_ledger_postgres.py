@@ -1153,3 +1153,55 @@ def test_a_target_without_an_owner_in_the_database_says_so(bureau, ledger: PgLed
     refused = one_line_error(bureau("alice", "record", "gdp", "5", "-p", "2022-Q2"), 2)
     assert "gdp has no owner (牵头单位) in the database" in refused
     assert "plancli ledger init" in refused
+
+
+# What a server that answers refuses (D2): not "unreachable" (exit 4, retry later) but exit 2,
+# saying what to fix. `pwuser` must give its password (pg_hba.conf asks it alone).
+@pytest.fixture(scope="session")
+def password_role(pg_cluster: Cluster) -> str:
+    hba = pg_cluster.data / "pg_hba.conf"
+    line = "local all pwuser scram-sha-256\n"
+    if line not in hba.read_text(encoding="utf-8"):
+        hba.write_text(line + hba.read_text(encoding="utf-8"), encoding="utf-8")
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pwuser') THEN "
+        "CREATE ROLE pwuser LOGIN PASSWORD 'right-pw'; END IF; END $$; "
+        "SELECT pg_reload_conf();"
+    )
+    return "pwuser"
+
+
+def test_a_server_that_refuses_is_exit_2_saying_what_to_fix(
+    invoke, ledger: PgLedger, password_role: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no.pgpass"))
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services.conf"))
+    (tmp_path / "services.conf").write_text("[bureau]\ndbname=plans\n", encoding="utf-8")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    good = ledger.as_user("pwuser").url
+    wrong = good.replace("pwuser@", "pwuser:WRONGSECRET@", 1)
+    assert "@" in wrong and wrong != good
+    cases = {
+        wrong: "wrong password",
+        good: "asks for a password",
+        ledger.url.replace(f"/{ledger.dbname}?", "/no_such_db?", 1): "no database no_such_db",
+        ledger.as_user("nosuchrole").url: "no role nosuchrole",
+        "service=nosuch": "no service nosuch",
+        good + "&port=54x9": "invalid value 54x9 for the connection option port",
+    }
+    mini = str(FIXTURES / "mini.toml")
+    for url, reason in cases.items():
+        for command in (("status",), ("record", "gdp", "5", "-p", "2022-Q2")):
+            result = invoke("--plan", mini, "--ledger", url, *command)
+            message = one_line_error(result, 2)
+            assert reason in message and "WRONGSECRET" not in message, message
+            assert "connection failed" not in message
+        chinese = invoke("--lang", "zh", "--plan", mini, "--ledger", url, "status")
+        assert chinese.exit_code == 2 and chinese.stderr.startswith("错误：")
+        assert "WRONGSECRET" not in chinese.stderr
+        assert reason not in chinese.stderr, chinese.stderr  # said in Chinese
+    # The right password: no refusal of the connection (the database holds no ledger yet).
+    right = good.replace("pwuser@", "pwuser:right-pw@", 1)
+    assert "holds no plancli ledger" in one_line_error(
+        invoke("--plan", mini, "--ledger", right, "status"), 2
+    )
