@@ -1205,3 +1205,29 @@ def test_a_server_that_refuses_is_exit_2_saying_what_to_fix(
     assert "holds no plancli ledger" in one_line_error(
         invoke("--plan", mini, "--ledger", right, "status"), 2
     )
+
+
+def test_a_dry_run_refuses_what_the_write_would(bureau, ledger: PgLedger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`-n` checks what the write would: a department's dry run of another department's
+    target is refused with the same line (D7), and writes nothing."""
+    sheet = tmp_path / "bob.csv"
+    sheet.write_text("target,period,value\ng5,2022-06,160\ngdp,2022-Q2,9.9\n", encoding="utf-8")
+    for command in (("import", str(sheet)), ("record", "gdp", "9", "-p", "2022-Q3")):
+        real = one_line_error(bureau("bob", *command), 2)
+        before = ledger.read_bytes()
+        dry = bureau("bob", command[0], "-n", *command[1:])
+        assert dry.exit_code == 2, (dry.stdout, dry.stderr)
+        assert dry.stderr.splitlines()[-1] + "\n" == real
+        assert ledger.read_bytes() == before
+    amend = ("amend", "gdp", "--min", "4", "--note", "x")
+    assert one_line_error(bureau("bob", *amend, "-n"), 2) == one_line_error(
+        bureau("bob", *amend), 2
+    )
+    # Allowed dry runs still pass; an undo of another department's batch is refused.
+    assert bureau("bob", "record", "-n", "g5", "150", "-p", "2022-06").exit_code == 0
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    undo = bureau("alice", "undo", "-n")
+    assert undo.exit_code == 2, (undo.stdout, undo.stderr)
+    assert undo.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
+    assert bureau("bob", "undo", "-n").exit_code == 0
+    assert bureau("bureau", "undo", "-n").exit_code == 0
