@@ -1231,3 +1231,37 @@ def test_a_dry_run_refuses_what_the_write_would(bureau, ledger: PgLedger, tmp_pa
     assert undo.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
     assert bureau("bob", "undo", "-n").exit_code == 0
     assert bureau("bureau", "undo", "-n").exit_code == 0
+
+
+def test_init_says_who_owns_the_ledger_and_warns_of_a_superuser(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """D11: the role running `ledger init` becomes the ledger's owner: init says which, and
+    warns when it is a superuser (the administrator of steps 1-2) or not the database's owner."""
+    init = invoke("--plan", str(owned_plan), "--ledger", ledger.url, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert "the ledger's owner is role postgres" in init.stderr
+    assert "warning: role postgres, the ledger's owner, is a superuser" in init.stderr
+    # bureau is then locked out, and told who may let it in.
+    again = invoke("--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url, "status")
+    assert "the ledger's owner, role postgres, grants it" in one_line_error(again, 2)
+
+
+def test_init_by_the_bureau_names_it_and_a_departments_init_counts_the_differences(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    again = bureau("bureau", "ledger", "init")
+    assert "the ledger's owner is role bureau" in again.stderr
+    assert "superuser" not in again.stderr
+    # The pool's databases are the superuser's: bureau is not the database's owner.
+    assert "is not the database's owner (postgres)" in again.stderr
+    # D5: a department's copy of the plan moving g5 to 统计局.
+    moved = tmp_path / "alice.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(moved), "--ledger", ledger.as_user("alice").url, "ledger", "init")
+    assert result.exit_code == 0, result.stderr
+    assert "in the database already" not in result.stderr
+    assert "1 of its targets' owners (牵头单位) differs from the database's" in result.stderr
+    assert "g5 (工信局 → 统计局)" in result.stderr and "role bureau" in result.stderr
+    assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "工信局"

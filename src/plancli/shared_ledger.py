@@ -48,6 +48,23 @@ def owners_lines(done: InitResult, plan: str) -> list[str]:
                 plan=plan, n=done.owners
             )
         )
+    elif not done.owners_pushed and done.changes:
+        lines.append(
+            ngettext(
+                "plan {plan}: {n} of its targets' owners (牵头单位) differs from the database's "
+                "(database → this plan: {changes}); the database's stand: only the ledger's "
+                "owner, role {owner}, changes them (plancli ledger init)",
+                "plan {plan}: {n} of its targets' owners (牵头单位) differ from the database's "
+                "(database → this plan: {changes}); the database's stand: only the ledger's "
+                "owner, role {owner}, changes them (plancli ledger init)",
+                len(done.changes),
+            ).format(
+                plan=plan,
+                n=len(done.changes),
+                changes=_changes(done.changes),
+                owner=done.ledger_owner,
+            )
+        )
     elif done.owners:
         lines.append(
             _("plan {plan}: its {n} targets' owners are in the database already").format(
@@ -60,5 +77,35 @@ def owners_lines(done: InitResult, plan: str) -> list[str]:
                 "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
                 'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
             ).format(plan=plan)
+        )
+    return lines
+
+
+def owner_lines(done: InitResult) -> list[str]:
+    """Which role owns the ledger (the one that first ran `ledger init`: it records every
+    target and sets the owners), and a warning when that is a superuser (the administrator
+    who created the database, not the planning office) or not the database's owner."""
+    owner = done.ledger_owner
+    lines = [
+        _(
+            "the ledger's owner is role {owner}: it records every target and sets the plan's "
+            "owners (牵头单位)"
+        ).format(owner=owner)
+    ]
+    if done.owner_is_superuser:
+        lines.append(
+            _(
+                "warning: role {owner}, the ledger's owner, is a superuser: the planning "
+                "office's role (e.g. the database's owner, {database_owner}) should own it: "
+                "while it holds nothing, DROP SCHEMA plancli CASCADE and run plancli ledger "
+                "init as that role"
+            ).format(owner=owner, database_owner=done.database_owner)
+        )
+    elif owner != done.database_owner:
+        lines.append(
+            _(
+                "warning: role {owner}, the ledger's owner, is not the database's owner "
+                "({database_owner})"
+            ).format(owner=owner, database_owner=done.database_owner)
         )
     return lines

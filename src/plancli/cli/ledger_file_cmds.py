@@ -157,9 +157,9 @@ def init_cmd(
                 "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
             ).format(ledger=shown, version=done.after)
         )
-    from plancli.shared_ledger import owners_lines
+    from plancli.shared_ledger import owner_lines, owners_lines
 
-    for line in owners_lines(done, store.location.plan_id or ""):
+    for line in [*owner_lines(done), *owners_lines(done, store.location.plan_id or "")]:
         say(line)
 
 

@@ -104,6 +104,9 @@ class InitResult(NamedTuple):
     # Every target whose owner in the database differs from the plan's (before init, for the
     # ledger's owner: what it changed).
     changes: tuple[OwnerChange, ...] = ()
+    ledger_owner: str = ""  # the role owning the schema plancli (the ledger's owner)
+    owner_is_superuser: bool = False
+    database_owner: str = ""
 
 
 class Grant(NamedTuple):
@@ -119,6 +122,7 @@ class Probe(NamedTuple):
     usable: bool
     restricted: bool
     owners_digest: str | None
+    schema_owner: str = ""  # a role without USAGE: who owns the ledger (to grant it)
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -135,14 +139,15 @@ class PostgresSchema(PostgresConnection):
         """What the connection finds of the ledger. With `lock_plan` (a plan id), a writer's:
         the plan's writers' lock is taken in the same statement, once the schema is found."""
         row = connection.execute(
-            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE') "
+            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE'), "
+            "pg_catalog.pg_get_userbyid(n.nspowner) "
             "FROM pg_catalog.pg_namespace n WHERE n.nspname = %s",
             (SCHEMA,),
         ).fetchone()
         if row is None:
             return Probe(0, True, False, None)
         if not row[0]:
-            return Probe(-1, False, True, None)
+            return Probe(-1, False, True, None, str(row[1]))
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
         return self._probe_found(row)
 
@@ -178,8 +183,9 @@ class PostgresSchema(PostgresConnection):
             raise DepartmentRefusedError(
                 _(
                     "{ledger}: role {role} may not read the ledger (no USAGE on schema "
-                    "plancli); its owner grants it: plancli ledger grant DEPARTMENT ROLE"
-                ).format(ledger=self.shown, role=self._user())
+                    "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
+                    "grant DEPARTMENT ROLE"
+                ).format(ledger=self.shown, role=self._user(), owner=probe.schema_owner)
             )
         if probe.version > SCHEMA_VERSION:
             raise LedgerFileError(
@@ -378,8 +384,25 @@ class PostgresSchema(PostgresConnection):
             self._readable(before)
             probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
             pushed, changes = self._set_owners(connection, probe)
+            owner, superuser, database_owner = connection.execute(
+                "SELECT pg_catalog.pg_get_userbyid(n.nspowner), r.rolsuper, "
+                "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_namespace n "
+                "JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner "
+                "JOIN pg_catalog.pg_database d ON d.datname = pg_catalog.current_database() "
+                "WHERE n.nspname = %s",
+                (SCHEMA,),
+            ).fetchone()
         owners = len(self.location.owners()) if self.location.owners else 0
-        return InitResult(before.version, SCHEMA_VERSION, pushed, owners, tuple(changes))
+        return InitResult(
+            before.version,
+            SCHEMA_VERSION,
+            pushed,
+            owners,
+            tuple(changes),
+            str(owner),
+            bool(superuser),
+            str(database_owner),
+        )
 
     def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
         """Map `role` to `department` (its members record that department's targets), with the
