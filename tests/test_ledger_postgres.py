@@ -1265,3 +1265,17 @@ def test_init_by_the_bureau_names_it_and_a_departments_init_counts_the_differenc
     assert "1 of its targets' owners (牵头单位) differs from the database's" in result.stderr
     assert "g5 (工信局 → 统计局)" in result.stderr and "role bureau" in result.stderr
     assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "工信局"
+
+
+def test_a_grant_to_a_department_the_plan_does_not_name_warns(bureau) -> None:  # type: ignore[no-untyped-def]
+    """D4: 统计厅 for 统计局 - the administrator would believe the department can record."""
+    typo = bureau("bureau", "ledger", "grant", "统计厅", "tongji")
+    assert typo.exit_code == 0, typo.stderr
+    assert (
+        "warning: no target of plan mini-2022 is owned by 统计厅 "
+        "(its departments: 统计局, 人社局, 工信局, 发改委)"
+    ) in typo.stderr
+    chinese = bureau("bureau", "--lang", "zh", "ledger", "grant", "统计厅", "tongji")
+    assert "统计局、人社局、工信局、发改委" in chinese.stderr
+    fine = bureau("bureau", "ledger", "grant", "统计局", "tongji")
+    assert "warning" not in fine.stderr

@@ -109,3 +109,15 @@ def owner_lines(done: InitResult) -> list[str]:
             ).format(owner=owner, database_owner=done.database_owner)
         )
     return lines
+
+
+def grant_warning(department: str, plan: str, owners: Sequence[tuple[str, str]]) -> str | None:
+    """A warning when no target of the plan is owned by `department` (a typo: 统计厅 for
+    统计局): the role would be granted, and its users refused every target."""
+    departments = list(dict.fromkeys(owner for _target, owner in owners))
+    if department.strip() in departments:
+        return None
+    return _(
+        "warning: no target of plan {plan} is owned by {department} (its departments: "
+        "{departments})"
+    ).format(plan=plan, department=department, departments=join_list(departments) or _("none"))

@@ -195,6 +195,13 @@ def grant_cmd(
     else:
         message = _("role {role} records for {department} in {ledger}: the targets it owns")
     say(message.format(role=role, department=department, ledger=shown))
+    listed = store.location.owners
+    if not revoke and listed is not None:
+        from plancli.shared_ledger import grant_warning
+
+        warning = grant_warning(department, store.location.plan_id or "", listed())
+        if warning is not None:
+            say(warning)
 
 
 @command(
