@@ -1279,3 +1279,28 @@ def test_a_grant_to_a_department_the_plan_does_not_name_warns(bureau) -> None:  
     assert "统计局、人社局、工信局、发改委" in chinese.stderr
     fine = bureau("bureau", "ledger", "grant", "统计局", "tongji")
     assert "warning" not in fine.stderr
+
+
+def test_refusals_read_well_in_both_languages(bureau, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """D9/D10: one pair of parentheses, departments joined with 、 in Chinese, and an undo
+    refused says nothing was reverted."""
+    sheet = tmp_path / "bob.csv"
+    sheet.write_text("target,period,value\ngdp,2022-Q2,9.9\nincome,2022-Q2,5\n", encoding="utf-8")
+    refused = one_line_error(bureau("bob", "import", str(sheet)), 2)
+    assert ") (" not in refused
+    assert (
+        "gdp is owned by 统计局 (牵头单位); 1 more target of this batch is refused too;" in refused
+    )
+    assert bureau("bureau", "ledger", "grant", "人社局", "tongji").exit_code == 0
+    chinese = bureau("alice", "--lang", "zh", "record", "g5", "1", "-p", "2022-06")
+    assert chinese.exit_code == 2
+    assert "alice 代 人社局、统计局 录入" in chinese.stderr, chinese.stderr
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    undo = bureau("alice", "undo", "--yes")
+    assert undo.exit_code == 2
+    last = undo.stderr.splitlines()[-1]
+    assert last.endswith("nothing was reverted") and "written" not in last, last
+    dry = bureau("alice", "undo", "-n")
+    assert dry.stderr.splitlines()[-1] == last
+    chinese = bureau("alice", "--lang", "zh", "undo", "--yes")
+    assert chinese.stderr.splitlines()[-1].endswith("未撤销任何数据"), chinese.stderr

@@ -115,4 +115,5 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
 def check_undo_allowed(store: LedgerStore, undo: UndoPlan) -> None:
     """A dry run's check that this role may revert the batch: a database refuses another
     department's batch, as `undo_batch` would."""
-    store.check_allowed([r.target for r in undo.records] + [a.target for a in undo.amendments])
+    targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
+    store.check_allowed(targets, undoing=True)

@@ -364,7 +364,7 @@ class SqliteLedgerStore:
 
         return check_writable_location(self.location)
 
-    def check_allowed(self, targets: Sequence[str]) -> None:
+    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 
     def advice(self) -> str | None:

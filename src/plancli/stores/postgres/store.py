@@ -291,7 +291,7 @@ class PostgresLedgerStore(PostgresSchema):
     def advice(self) -> str | None:
         return None
 
-    def check_allowed(self, targets: Sequence[str]) -> None:
+    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
         """A dry run's department check, in a read-only snapshot: the refusal the write would
         meet (`writes.refusal`) for a target this role's departments do not own; nothing for
         the ledger's owner, whom row-level security does not bind, or a database without a
@@ -311,7 +311,7 @@ class PostgresLedgerStore(PostgresSchema):
                 {"targets": text_array(list(dict.fromkeys(targets))), "plan": self.plan_id},
             ).fetchone()
         if row is not None:
-            raise refusal(row, self._user(), self.plan_id)
+            raise refusal(row, self._user(), self.plan_id, undoing=undoing)
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresSession]:

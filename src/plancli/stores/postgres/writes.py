@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from plancli import plain
 from plancli.errors import InputError
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, join_list, ngettext
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
@@ -52,7 +52,7 @@ SELECT * FROM (
 # refused, and the departments the role records for.
 REFUSED = """
 SELECT t.target, o.department, count(*) OVER (),
-    (SELECT string_agg(DISTINCT d.department, ', ')
+    (SELECT string_agg(DISTINCT d.department, E'\\x1f')
      FROM plancli.department_role d JOIN pg_catalog.pg_roles r ON r.rolname = d.role
      WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))
 FROM unnest(%(targets)s::text[]) WITH ORDINALITY AS t(target, n)
@@ -332,7 +332,7 @@ class PostgresSession:
             else:
                 self.connection.execute(sql, parameters)
 
-    def _check_allowed(self, targets: Sequence[str]) -> None:
+    def _check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
         """Refuse, naming the target and its owner, a batch with a target this role's
         departments do not own. The policies would refuse the insert anyway, without saying
         which row."""
@@ -341,7 +341,8 @@ class PostgresSession:
             return
         ordered = text_array(list(dict.fromkeys(targets)))
         rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
-        self._refuse(rows[0] if rows else None)
+        if rows:
+            raise refusal(rows[0], self.store._user(), self.plan_id, undoing=undoing)
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
         """Refuse the batch for `REFUSED`'s row, if it found one."""
@@ -403,7 +404,7 @@ class PostgresSession:
                 (self.plan_id, batch_id),
             )
         ]
-        self._check_allowed(targets)
+        self._check_allowed(targets, undoing=True)
         for table in ("records", "amendments"):
             self._read(
                 f"DELETE FROM plancli.{table} WHERE plan_id = %s AND batch = %s",
@@ -412,17 +413,26 @@ class PostgresSession:
         return self.store._records(rows)
 
 
-def refusal(row: tuple[Any, ...], user: str, plan_id: str) -> DepartmentRefusedError:
+def refusal(
+    row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
+) -> DepartmentRefusedError:
     """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
-    many are refused, and the departments `user` records for (a write's and a dry run's)."""
+    many are refused, and the departments `user` records for (a write's and a dry run's;
+    `undoing`: an undo's, which reverts nothing)."""
     target, owner, count, departments = row
     more = (
-        ngettext(" (and {n} more target)", " (and {n} more targets)", count - 1).format(n=count - 1)
+        ngettext(
+            "; {n} more target of this batch is refused too",
+            "; {n} more targets of this batch are refused too",
+            count - 1,
+        ).format(n=count - 1)
         if count > 1
         else ""
     )
     if departments:
-        mine = _("{user} records for {departments}").format(user=user, departments=departments)
+        mine = _("{user} records for {departments}").format(
+            user=user, departments=join_list(departments.split("\x1f"))
+        )
     else:
         mine = _(
             "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
@@ -434,8 +444,9 @@ def refusal(row: tuple[Any, ...], user: str, plan_id: str) -> DepartmentRefusedE
         ).format(target=target, plan=plan_id)
     else:
         whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
-    return DepartmentRefusedError(
-        _("refused: {whose}{more}; {mine}; nothing of this batch was written").format(
-            whose=whose, more=more, mine=mine
-        )
+    message = (
+        _("refused: {whose}{more}; {mine}; nothing was reverted")
+        if undoing
+        else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
     )
+    return DepartmentRefusedError(message.format(whose=whose, more=more, mine=mine))
