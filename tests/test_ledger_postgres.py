@@ -196,7 +196,7 @@ def test_two_departments_record_only_their_own_targets(
 
 def test_a_target_without_an_owner_is_the_ledger_owners(bureau) -> None:  # type: ignore[no-untyped-def]
     refused = one_line_error(bureau("alice", "record", "centre", "50", "-p", "2022-06"), 2)
-    assert "centre has no owner (牵头单位) in plan mini-2022" in refused
+    assert "centre has no owner (牵头单位) in the database for plan mini-2022" in refused
     carol = one_line_error(bureau("carol", "record", "gdp", "5", "-p", "2022-Q2"), 2)
     assert "carol" in carol  # no USAGE: carol was never granted
     assert bureau("bureau", "record", "centre", "50", "-p", "2022-06").exit_code == 0
@@ -242,8 +242,10 @@ def test_a_departments_copy_of_the_plan_cannot_change_the_owners(
     owned_plan.write_text(claimed, encoding="utf-8")
     refused = one_line_error(bureau("alice", "record", "g5", "160", "-p", "2022-06"), 2)
     assert "g5 is owned by 工信局" in refused  # the database's owners stand
-    # The ledger's owner writing with the edited plan pushes its owners.
+    # The ledger's owner writing with the edited plan changes no owner; its `ledger init` does.
     assert bureau("bureau", "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0
+    assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "工信局"
+    assert bureau("bureau", "ledger", "init").exit_code == 0
     assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "统计局"
     assert bureau("alice", "record", "g5", "160", "-p", "2022-06").exit_code == 0
 
@@ -1105,3 +1107,200 @@ def test_a_libpq_that_does_not_load_leaves_everything_to_psycopg(
     record_entry(store, load_plan_file(FIXTURES / "mini.toml"), Entry("gdp", "2022-Q1", "5.1"))
     assert type(store._connection).__module__.startswith("psycopg")  # type: ignore[attr-defined]
     assert ledger.sql("SELECT value FROM plancli.records") == [(Decimal("5.1"),)]
+
+
+# ------------------------------------- the audit of the shared ledger (D5, D6, D7, D11)
+# Who owns a target: an ordinary write never removes or moves an owner the database holds,
+# whatever plan file it was given; only a deliberate `ledger init` does, and says which.
+
+
+def _owners(ledger: PgLedger) -> dict[str, str]:
+    return dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))
+
+
+def test_an_owners_write_with_another_plan_file_never_removes_or_moves_owners(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert _owners(ledger) == OWNERS
+    # The plan's file without its owner lines (a forgotten --plan: the same plan id).
+    bare = ledger.as_user("bureau").url
+    plain = str(FIXTURES / "mini.toml")
+    result = invoke("--plan", plain, "--ledger", bare, "record", "gdp", "5.1", "-p", "2022-Q1")
+    assert result.exit_code == 0, result.stderr
+    assert _owners(ledger) == OWNERS
+    # An older copy moving g5 to 统计局 and naming an owner for `centre` (none so far).
+    moved = tmp_path / "moved.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text.replace('id = "centre"', 'id = "centre"\nowner = "住建局"'), "utf-8")
+    result = invoke("--plan", str(moved), "--ledger", bare, "record", "gdp", "5.2", "-p", "2022-Q1")
+    assert result.exit_code == 0, result.stderr
+    assert _owners(ledger) == {**OWNERS, "centre": "住建局"}  # added, nothing moved
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    # The deliberate `ledger init` moves them, and says which.
+    init = invoke("--plan", str(moved), "--ledger", bare, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert _owners(ledger) == {**OWNERS, "centre": "住建局", "g5": "统计局"}
+    assert "g5 (工信局 → 统计局)" in init.stderr
+    assert "owners (牵头单位) changed for 1 target in the database" in init.stderr
+    init = invoke("--plan", plain, "--ledger", bare, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert _owners(ledger) == {}
+    assert "owners (牵头单位) changed for 7 targets" in init.stderr
+
+
+def test_a_target_without_an_owner_in_the_database_says_so(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    ledger.sql("DELETE FROM plancli.target_owner WHERE target = 'gdp'")
+    refused = one_line_error(bureau("alice", "record", "gdp", "5", "-p", "2022-Q2"), 2)
+    assert "gdp has no owner (牵头单位) in the database" in refused
+    assert "plancli ledger init" in refused
+
+
+# What a server that answers refuses (D2): not "unreachable" (exit 4, retry later) but exit 2,
+# saying what to fix. `pwuser` must give its password (pg_hba.conf asks it alone).
+@pytest.fixture(scope="session")
+def password_role(pg_cluster: Cluster) -> str:
+    hba = pg_cluster.data / "pg_hba.conf"
+    line = "local all pwuser scram-sha-256\n"
+    if line not in hba.read_text(encoding="utf-8"):
+        hba.write_text(line + hba.read_text(encoding="utf-8"), encoding="utf-8")
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pwuser') THEN "
+        "CREATE ROLE pwuser LOGIN PASSWORD 'right-pw'; END IF; END $$; "
+        "SELECT pg_reload_conf();"
+    )
+    return "pwuser"
+
+
+def test_a_server_that_refuses_is_exit_2_saying_what_to_fix(
+    invoke, ledger: PgLedger, password_role: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no.pgpass"))
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services.conf"))
+    (tmp_path / "services.conf").write_text("[bureau]\ndbname=plans\n", encoding="utf-8")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    good = ledger.as_user("pwuser").url
+    wrong = good.replace("pwuser@", "pwuser:WRONGSECRET@", 1)
+    assert "@" in wrong and wrong != good
+    cases = {
+        wrong: "wrong password",
+        good: "asks for a password",
+        ledger.url.replace(f"/{ledger.dbname}?", "/no_such_db?", 1): "no database no_such_db",
+        ledger.as_user("nosuchrole").url: "no role nosuchrole",
+        "service=nosuch": "no service nosuch",
+        good + "&port=54x9": "invalid value 54x9 for the connection option port",
+    }
+    mini = str(FIXTURES / "mini.toml")
+    for url, reason in cases.items():
+        for command in (("status",), ("record", "gdp", "5", "-p", "2022-Q2")):
+            result = invoke("--plan", mini, "--ledger", url, *command)
+            message = one_line_error(result, 2)
+            assert reason in message and "WRONGSECRET" not in message, message
+            assert "connection failed" not in message
+        chinese = invoke("--lang", "zh", "--plan", mini, "--ledger", url, "status")
+        assert chinese.exit_code == 2 and chinese.stderr.startswith("错误：")
+        assert "WRONGSECRET" not in chinese.stderr
+        assert reason not in chinese.stderr, chinese.stderr  # said in Chinese
+    # The right password: no refusal of the connection (the database holds no ledger yet).
+    right = good.replace("pwuser@", "pwuser:right-pw@", 1)
+    assert "holds no plancli ledger" in one_line_error(
+        invoke("--plan", mini, "--ledger", right, "status"), 2
+    )
+
+
+def test_a_dry_run_refuses_what_the_write_would(bureau, ledger: PgLedger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`-n` checks what the write would: a department's dry run of another department's
+    target is refused with the same line (D7), and writes nothing."""
+    sheet = tmp_path / "bob.csv"
+    sheet.write_text("target,period,value\ng5,2022-06,160\ngdp,2022-Q2,9.9\n", encoding="utf-8")
+    for command in (("import", str(sheet)), ("record", "gdp", "9", "-p", "2022-Q3")):
+        real = one_line_error(bureau("bob", *command), 2)
+        before = ledger.read_bytes()
+        dry = bureau("bob", command[0], "-n", *command[1:])
+        assert dry.exit_code == 2, (dry.stdout, dry.stderr)
+        assert dry.stderr.splitlines()[-1] + "\n" == real
+        assert ledger.read_bytes() == before
+    amend = ("amend", "gdp", "--min", "4", "--note", "x")
+    assert one_line_error(bureau("bob", *amend, "-n"), 2) == one_line_error(
+        bureau("bob", *amend), 2
+    )
+    # Allowed dry runs still pass; an undo of another department's batch is refused.
+    assert bureau("bob", "record", "-n", "g5", "150", "-p", "2022-06").exit_code == 0
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    undo = bureau("alice", "undo", "-n")
+    assert undo.exit_code == 2, (undo.stdout, undo.stderr)
+    assert undo.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
+    assert bureau("bob", "undo", "-n").exit_code == 0
+    assert bureau("bureau", "undo", "-n").exit_code == 0
+
+
+def test_init_says_who_owns_the_ledger_and_warns_of_a_superuser(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """D11: the role running `ledger init` becomes the ledger's owner: init says which, and
+    warns when it is a superuser (the administrator of steps 1-2) or not the database's owner."""
+    init = invoke("--plan", str(owned_plan), "--ledger", ledger.url, "ledger", "init")
+    assert init.exit_code == 0, init.stderr
+    assert "the ledger's owner is role postgres" in init.stderr
+    assert "warning: role postgres, the ledger's owner, is a superuser" in init.stderr
+    # bureau is then locked out, and told who may let it in.
+    again = invoke("--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url, "status")
+    assert "the ledger's owner, role postgres, grants it" in one_line_error(again, 2)
+
+
+def test_init_by_the_bureau_names_it_and_a_departments_init_counts_the_differences(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    again = bureau("bureau", "ledger", "init")
+    assert "the ledger's owner is role bureau" in again.stderr
+    assert "superuser" not in again.stderr
+    # The pool's databases are the superuser's: bureau is not the database's owner.
+    assert "is not the database's owner (postgres)" in again.stderr
+    # D5: a department's copy of the plan moving g5 to 统计局.
+    moved = tmp_path / "alice.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(moved), "--ledger", ledger.as_user("alice").url, "ledger", "init")
+    assert result.exit_code == 0, result.stderr
+    assert "in the database already" not in result.stderr
+    assert "1 of its targets' owners (牵头单位) differs from the database's" in result.stderr
+    assert "g5 (工信局 → 统计局)" in result.stderr and "role bureau" in result.stderr
+    assert dict(ledger.sql("SELECT target, department FROM plancli.target_owner"))["g5"] == "工信局"
+
+
+def test_a_grant_to_a_department_the_plan_does_not_name_warns(bureau) -> None:  # type: ignore[no-untyped-def]
+    """D4: 统计厅 for 统计局 - the administrator would believe the department can record."""
+    typo = bureau("bureau", "ledger", "grant", "统计厅", "tongji")
+    assert typo.exit_code == 0, typo.stderr
+    assert (
+        "warning: no target of plan mini-2022 is owned by 统计厅 "
+        "(its departments: 统计局, 人社局, 工信局, 发改委)"
+    ) in typo.stderr
+    chinese = bureau("bureau", "--lang", "zh", "ledger", "grant", "统计厅", "tongji")
+    assert "统计局、人社局、工信局、发改委" in chinese.stderr
+    fine = bureau("bureau", "ledger", "grant", "统计局", "tongji")
+    assert "warning" not in fine.stderr
+
+
+def test_refusals_read_well_in_both_languages(bureau, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """D9/D10: one pair of parentheses, departments joined with 、 in Chinese, and an undo
+    refused says nothing was reverted."""
+    sheet = tmp_path / "bob.csv"
+    sheet.write_text("target,period,value\ngdp,2022-Q2,9.9\nincome,2022-Q2,5\n", encoding="utf-8")
+    refused = one_line_error(bureau("bob", "import", str(sheet)), 2)
+    assert ") (" not in refused
+    assert (
+        "gdp is owned by 统计局 (牵头单位); 1 more target of this batch is refused too;" in refused
+    )
+    assert bureau("bureau", "ledger", "grant", "人社局", "tongji").exit_code == 0
+    chinese = bureau("alice", "--lang", "zh", "record", "g5", "1", "-p", "2022-06")
+    assert chinese.exit_code == 2
+    assert "alice 代 人社局、统计局 录入" in chinese.stderr, chinese.stderr
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    undo = bureau("alice", "undo", "--yes")
+    assert undo.exit_code == 2
+    last = undo.stderr.splitlines()[-1]
+    assert last.endswith("nothing was reverted") and "written" not in last, last
+    dry = bureau("alice", "undo", "-n")
+    assert dry.stderr.splitlines()[-1] == last
+    chinese = bureau("alice", "--lang", "zh", "undo", "--yes")
+    assert chinese.stderr.splitlines()[-1].endswith("未撤销任何数据"), chinese.stderr

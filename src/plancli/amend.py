@@ -212,9 +212,12 @@ def amend_target(
     batch = new_batch_id(recorded_at)
     store.check_writable()
     if dry_run:
-        return check_amendment(
+        change = check_amendment(
             plan, request, store.amendments(), batch=batch, recorded_at=recorded_at
         )
+        if not change.unchanged:
+            store.check_allowed([change.amendment.target])  # as the write would refuse it
+        return change
     with store.transaction() as session:
         existing = [placed.amendment for placed in session.amendments()]
         change = check_amendment(plan, request, existing, batch=batch, recorded_at=recorded_at)

@@ -14,7 +14,7 @@ locale (LC_ALL, LC_MESSAGES, LANG), else English.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -96,6 +96,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if _language == "en":
         return singular if count == 1 else plural
     return _zh_catalog().ngettext(singular, plural, count)
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in a sentence: `a, b` in English, `a、b` in Chinese (顿号)."""
+    return ("、" if _language == "zh" else ", ").join(items)
 
 
 def N_(message: str) -> str:

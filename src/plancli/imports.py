@@ -453,6 +453,7 @@ def import_rows(
         changes, unchanged = check_import(
             plan, name, rows, problems, store.read(), batch=batch, recorded_at=recorded_at
         )
+        store.check_allowed([rc.change.record.target for rc in changes])  # as the write would
         return ImportResult(name, batch, len(rows), changes, unchanged)
     if not keep:
         with store.transaction() as session:

@@ -440,6 +440,8 @@ def record_entry(
     if dry_run:
         current = Figures(store.read())
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
+        if not change.unchanged:
+            store.check_allowed([change.record.target])  # as the write would refuse it
         return with_warnings(change, sequence_warnings(plan, change.record, current))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures; the plan's targets

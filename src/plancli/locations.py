@@ -83,6 +83,8 @@ LedgerFormat = Literal["toml", "sqlite", "postgres"]
 # A PostgreSQL ledger is named by a libpq connection string: a URI (postgresql://…, postgres://…)
 # or key=value pairs that name a server or a service (`service=bureau`, `dbname=plans host=…`).
 _DATABASE_URI = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
+# Any URL: a scheme of two letters or more (`C://` stays a Windows drive), then `://`.
+_ANY_URI = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]+)://", re.IGNORECASE)
 _CONNINFO = re.compile(
     r"^\s*(?:service|dbname|host|hostaddr|port|user|password|passfile|sslmode|connect_timeout"
     r"|application_name|options|target_session_attrs)\s*=",
@@ -108,7 +110,7 @@ def ledger_format(path: Path | str) -> LedgerFormat:
 # The password in a connection string: in a URI's user part (postgresql://user:secret@host), in
 # its query (?password=secret), or a key=value pair (password=secret, password='a b').
 _URI_PASSWORD = re.compile(
-    r"^(?P<head>[a-z]+://[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
+    r"^(?P<head>[a-z][a-z0-9+.\-]+://[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
 )
 _PARAM_PASSWORD = re.compile(r"(?P<head>[?&]password=)(?P<secret>[^&]*)", re.IGNORECASE)
 _KV_PASSWORD = re.compile(
@@ -118,8 +120,9 @@ MASK = "***"
 
 
 def mask_password(conninfo: str) -> str:
-    """The connection string as plancli shows it: every password replaced by `***`."""
-    if _DATABASE_URI.match(conninfo):
+    """The connection string (or any URL) as plancli shows it: every password replaced by
+    `***`."""
+    if _ANY_URI.match(conninfo):
         match = _URI_PASSWORD.match(conninfo)
         if match:
             conninfo = match["head"] + MASK + match["tail"]
@@ -182,10 +185,38 @@ def database_location(conninfo: str, origin: Origin = "option") -> LedgerLocatio
     return LedgerLocation(Path(mask_password(conninfo)), origin, url=conninfo)
 
 
+def _refuse_other_urls(text: str) -> None:
+    """A value shaped like a URL (`scheme://…`) names no file anyone means to create: one that
+    is not a PostgreSQL URL (a mistyped `postgresq://`, `pg://`, `http://`) is refused, rather
+    than recorded into a local file named after it (the figure would never reach the database).
+    A scheme close to PostgreSQL's is answered with the right one."""
+    match = _ANY_URI.match(text)
+    if match is None or _DATABASE_URI.match(text):
+        return
+    import difflib
+
+    scheme = match["scheme"].lower()
+    near = scheme.startswith(("pg", "post", "psql")) or bool(
+        difflib.get_close_matches(scheme, ("postgresql", "postgres"), n=1, cutoff=0.6)
+    )
+    message = (
+        _("{url}: not a PostgreSQL URL; did you mean postgresql://…?")
+        if near
+        else _(
+            "{url}: not a PostgreSQL URL (a ledger is a file's path, postgresql://…, "
+            "postgres://… or service=…)"
+        )
+    )
+    raise InputError(message.format(url=mask_password(text)))
+
+
 def location_of(ledger: str | Path, origin: Origin = "option") -> LedgerLocation:
-    """A ledger named on the command line: a connection string, or a file's path."""
+    """A ledger named on the command line: a connection string, or a file's path. A URL of
+    another scheme is refused (`_refuse_other_urls`)."""
     if isinstance(ledger, str) and is_database_ledger(ledger):
         return database_location(ledger, origin)
+    if isinstance(ledger, str):
+        _refuse_other_urls(ledger)
     return LedgerLocation(Path(ledger).expanduser(), origin)
 
 

@@ -110,3 +110,10 @@ def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
             )
         session.remove_batch(expected.batch)
         return now
+
+
+def check_undo_allowed(store: LedgerStore, undo: UndoPlan) -> None:
+    """A dry run's check that this role may revert the batch: a database refuses another
+    department's batch, as `undo_batch` would."""
+    targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
+    store.check_allowed(targets, undoing=True)

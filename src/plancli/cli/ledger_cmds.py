@@ -546,7 +546,7 @@ def undo_cmd(
     ] = False,
 ) -> None:
     from plancli.stores import open_store
-    from plancli.undo import last_batch, undo_batch
+    from plancli.undo import check_undo_allowed, last_batch, undo_batch
 
     st = state(ctx)
     plan = st.plan
@@ -566,6 +566,7 @@ def undo_cmd(
     console(stderr=True).print(undo_table(plan, undo, st.lang))
     count = _count(undo)
     if dry_run:
+        check_undo_allowed(store, undo)
         say(
             _("would revert {count} of batch {batch}; nothing written (--dry-run)").format(
                 count=count, batch=undo.batch

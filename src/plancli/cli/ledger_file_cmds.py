@@ -157,26 +157,10 @@ def init_cmd(
                 "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
             ).format(ledger=shown, version=done.after)
         )
-    plan = store.location.plan_id
-    if done.owners and done.owners_pushed:
-        say(
-            _("plan {plan}: {n} targets with an owner (牵头单位) pushed to the database").format(
-                plan=plan, n=done.owners
-            )
-        )
-    elif done.owners:
-        say(
-            _("plan {plan}: its {n} targets' owners are in the database already").format(
-                plan=plan, n=done.owners
-            )
-        )
-    else:
-        say(
-            _(
-                "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
-                'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
-            ).format(plan=plan)
-        )
+    from plancli.shared_ledger import owner_lines, owners_lines
+
+    for line in [*owner_lines(done), *owners_lines(done, store.location.plan_id or "")]:
+        say(line)
 
 
 @command(
@@ -211,6 +195,13 @@ def grant_cmd(
     else:
         message = _("role {role} records for {department} in {ledger}: the targets it owns")
     say(message.format(role=role, department=department, ledger=shown))
+    listed = store.location.owners
+    if not revoke and listed is not None:
+        from plancli.shared_ledger import grant_warning
+
+        warning = grant_warning(department, store.location.plan_id or "", listed())
+        if warning is not None:
+            say(warning)
 
 
 @command(

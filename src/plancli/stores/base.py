@@ -236,6 +236,11 @@ class LedgerStore(Protocol):
         InputError saying why this ledger cannot be written (paths.writable_target)."""
         ...
 
+    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+        """A dry run's check of who may write `targets`: a database refuses, as the write
+        would, a target the role's departments do not own (a file store: nothing to check)."""
+        ...
+
     def transaction(self) -> AbstractContextManager[LedgerSession]: ...
 
     def advice(self) -> str | None:

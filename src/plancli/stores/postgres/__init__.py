@@ -21,6 +21,7 @@ from plancli.stores.postgres.schema import (
     SCHEMA_VERSION,
     Grant,
     InitResult,
+    OwnerChange,
     owners_digest,
 )
 from plancli.stores.postgres.store import PostgresLedgerStore
@@ -35,6 +36,7 @@ __all__ = [
     "Grant",
     "InitResult",
     "MissingDriverError",
+    "OwnerChange",
     "PostgresLedgerStore",
     "owners_digest",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sys
 import time
 import weakref
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.locations import MASK, LedgerLocation, passwords_in
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres import bulk
@@ -123,6 +124,77 @@ def fetch_many(
         width = len(reads[-1][2] or ())
         found[-1] = [list(column) for column in zip(*found[-1], strict=True)] or [[]] * width
     return found
+
+
+# What a server that answers (or libpq itself) refuses when connecting: retrying never helps, so
+# these are bad input (exit 2) saying what to fix, not an unreachable server (exit 4). Matched
+# on libpq's and the server's English messages (a server whose lc_messages is another
+# language's is reported as unreachable, with its own words).
+_REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r'password authentication failed for user "(?P<role>[^"]*)"'),
+        N_("wrong password for role {role}: correct it in ~/.pgpass (or PGPASSWORD)"),
+    ),
+    (
+        re.compile(r"no password supplied"),
+        N_(
+            "the server asks for a password and none was given: put it in ~/.pgpass "
+            "(host:port:database:role:password) or PGPASSWORD"
+        ),
+    ),
+    (
+        re.compile(r'database "(?P<database>[^"]*)" does not exist'),
+        N_("no database {database} on the server: check the database's name"),
+    ),
+    (
+        re.compile(r'role "(?P<role>[^"]*)" does not exist'),
+        N_("no role {role} on the server: check the user name"),
+    ),
+    (
+        re.compile(r'role "(?P<role>[^"]*)" is not permitted to log in'),
+        N_("role {role} may not log in (a group role): connect as one of its members"),
+    ),
+    (
+        re.compile(r'permission denied for database "(?P<database>[^"]*)"'),
+        N_("this role may not connect to database {database}: ask its administrator"),
+    ),
+    (
+        re.compile(r"no pg_hba\.conf entry for"),
+        N_("the server does not admit this role from here (pg_hba.conf): ask its administrator"),
+    ),
+    (
+        re.compile(r'authentication failed for user "(?P<role>[^"]*)"'),
+        N_("the server did not accept role {role} (authentication failed)"),
+    ),
+    (
+        re.compile(r'definition of service "(?P<service>[^"]*)" not found'),
+        N_("no service {service} in the service file (~/.pg_service.conf or PGSERVICEFILE)"),
+    ),
+    (
+        re.compile(r'service file "(?P<file>[^"]*)" not found'),
+        N_("the service file {file} does not exist"),
+    ),
+    (
+        re.compile(
+            r'invalid \w+ value "(?P<value>[^"]*)" for connection option "(?P<option>[^"]*)"'
+        ),
+        N_("invalid value {value} for the connection option {option}"),
+    ),
+    (
+        re.compile(r'invalid (?P<option>\w+) value: "(?P<value>[^"]*)"'),
+        N_("invalid value {value} for the connection option {option}"),
+    ),
+)
+
+
+def connect_refusal(text: str) -> str | None:
+    """What to fix, when a connection failed for a reason retrying does not mend (a wrong
+    password, no such database, role or service, an invalid option value); else None."""
+    for pattern, message in _REFUSALS:
+        found = pattern.search(text)
+        if found is not None:
+            return _(message).format(**found.groupdict())
+    return None
 
 
 def one_line(text: str) -> str:
@@ -296,6 +368,13 @@ class PostgresConnection:
                     time.sleep(delay * (1 + random.random()))
                     delay = min(delay * 2, 1.0)
                     continue
+                refusal = connect_refusal(text)
+                if refusal is not None:
+                    raise InputError(
+                        _("{ledger}: {reason}").format(
+                            ledger=self.shown, reason=self._scrub(one_line(refusal))
+                        )
+                    ) from None
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
                         ledger=self.shown, message=self._scrub(one_line(text))

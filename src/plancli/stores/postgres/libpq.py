@@ -274,11 +274,11 @@ class LibpqConnection:
         values = (ctypes.c_char_p * (len(pairs) + 1))(*(v.encode() for _, v in pairs), None)
         handle = lib.PQconnectdbParams(keys, values, 1)
         if not handle:  # pragma: no cover - out of memory
-            raise LibpqError("connection failed: libpq could not allocate a connection")
+            raise LibpqError("libpq could not allocate a connection")
         if lib.PQstatus(handle) != _CONNECTION_OK:
             message = (lib.PQerrorMessage(handle) or b"").decode("utf-8", "replace")
             lib.PQfinish(handle)
-            raise LibpqError(f"connection failed: {message.strip()}")
+            raise LibpqError(message.strip())
         # The server's notices and warnings (`terminating connection due to …`) are not
         # plancli's output: libpq would print them to stderr (psycopg keeps them too).
         lib.PQsetNoticeProcessor(handle, _IGNORE_NOTICE, None)

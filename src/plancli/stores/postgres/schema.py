@@ -86,13 +86,27 @@ _READ_ONLY = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 # NamedTuples, not dataclasses: every database command imports this module, and a frozen
 # dataclass is built (by generated code) at import, about a millisecond each.
+class OwnerChange(NamedTuple):
+    """A target whose owner (牵头单位) the database and the plan name differently (None: none)."""
+
+    target: str
+    held: str | None  # the database's
+    planned: str | None  # the plan's
+
+
 class InitResult(NamedTuple):
     """What `plancli ledger init` did."""
 
     before: int  # the schema version found (0: none)
     after: int
-    owners_pushed: bool
+    owners_pushed: bool  # this role may set the owners (the ledger's owner), and did
     owners: int  # targets with an owner in the plan
+    # Every target whose owner in the database differs from the plan's (before init, for the
+    # ledger's owner: what it changed).
+    changes: tuple[OwnerChange, ...] = ()
+    ledger_owner: str = ""  # the role owning the schema plancli (the ledger's owner)
+    owner_is_superuser: bool = False
+    database_owner: str = ""
 
 
 class Grant(NamedTuple):
@@ -108,6 +122,7 @@ class Probe(NamedTuple):
     usable: bool
     restricted: bool
     owners_digest: str | None
+    schema_owner: str = ""  # a role without USAGE: who owns the ledger (to grant it)
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -124,14 +139,15 @@ class PostgresSchema(PostgresConnection):
         """What the connection finds of the ledger. With `lock_plan` (a plan id), a writer's:
         the plan's writers' lock is taken in the same statement, once the schema is found."""
         row = connection.execute(
-            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE') "
+            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE'), "
+            "pg_catalog.pg_get_userbyid(n.nspowner) "
             "FROM pg_catalog.pg_namespace n WHERE n.nspname = %s",
             (SCHEMA,),
         ).fetchone()
         if row is None:
             return Probe(0, True, False, None)
         if not row[0]:
-            return Probe(-1, False, True, None)
+            return Probe(-1, False, True, None, str(row[1]))
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
         return self._probe_found(row)
 
@@ -167,8 +183,9 @@ class PostgresSchema(PostgresConnection):
             raise DepartmentRefusedError(
                 _(
                     "{ledger}: role {role} may not read the ledger (no USAGE on schema "
-                    "plancli); its owner grants it: plancli ledger grant DEPARTMENT ROLE"
-                ).format(ledger=self.shown, role=self._user())
+                    "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
+                    "grant DEPARTMENT ROLE"
+                ).format(ledger=self.shown, role=self._user(), owner=probe.schema_owner)
             )
         if probe.version > SCHEMA_VERSION:
             raise LedgerFileError(
@@ -265,38 +282,80 @@ class PostgresSchema(PostgresConnection):
             ) from None
         return self._probe(connection, lock_plan)
 
-    def _push_owners(self, connection: Any, probe: Probe) -> bool:
-        """Make target_owner hold the plan's owners, if they changed and this role may."""
+    def _push_owners(self, connection: Any, probe: Probe) -> None:
+        """An ordinary write by the ledger's owner: add the plan's owners of targets the
+        database has no owner for. It never removes or moves one: a plan file without owners
+        (the bundled plan is `--plan`'s default) or an older copy would otherwise take every
+        department's targets away unseen; `ledger init` does that, deliberately (`_set_owners`).
+        The plan's owners' digest is kept, so the same plan is offered once."""
         listed = self.location.owners
         if listed is None or probe.restricted:
-            return False  # a department's role never pushes: the database's owners stand
+            return  # a department's role never pushes: the database's owners stand
         owners = listed()
         digest = owners_digest(owners)
-        if probe.owners_digest == digest:
-            return False
-        may = connection.execute(
-            "SELECT pg_catalog.has_table_privilege('plancli.target_owner', 'INSERT') "
-            "AND pg_catalog.has_table_privilege('plancli.target_owner', 'DELETE') "
-            "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'INSERT') "
-            "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'UPDATE')"
-        ).fetchone()[0]
-        if not may:
-            return False  # a department's copy of the plan: the database's owners stand
+        if probe.owners_digest == digest or not self._may_push(connection):
+            return
         plan_id = self.plan_id
-        connection.execute("DELETE FROM plancli.target_owner WHERE plan_id = %s", (plan_id,))
         if owners:
             connection.execute(
                 "INSERT INTO plancli.target_owner (plan_id, target, department) "
-                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d)",
+                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d) "
+                "ON CONFLICT (plan_id, target) DO NOTHING",
                 (plan_id, [t for t, _ in owners], [d for _, d in owners]),
             )
+        self._keep_digest(connection, digest)
+
+    def _may_push(self, connection: Any) -> bool:
+        return bool(
+            connection.execute(
+                "SELECT pg_catalog.has_table_privilege('plancli.target_owner', 'INSERT') "
+                "AND pg_catalog.has_table_privilege('plancli.target_owner', 'DELETE') "
+                "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'INSERT') "
+                "AND pg_catalog.has_table_privilege('plancli.plan_owners', 'UPDATE')"
+            ).fetchone()[0]
+        )
+
+    def _keep_digest(self, connection: Any, digest: str) -> None:
         connection.execute(
             "INSERT INTO plancli.plan_owners (plan_id, digest) VALUES (%s, %s) "
             "ON CONFLICT (plan_id) DO UPDATE SET digest = excluded.digest, pushed_at = now(), "
             "pushed_by = current_user",
-            (plan_id, digest),
+            (self.plan_id, digest),
         )
-        return True
+
+    def _set_owners(self, connection: Any, probe: Probe) -> tuple[bool, list[OwnerChange]]:
+        """`ledger init`: the database's owners made the plan's, when this role may (the
+        ledger's owner); whether it did, and every target whose owner differs (changed, or
+        that would change: a department's copy of the plan changes nothing), in plan order,
+        then the targets the plan no longer names an owner for."""
+        listed = self.location.owners
+        owners = dict(listed()) if listed is not None else {}
+        held = dict(
+            connection.execute(
+                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s "
+                "ORDER BY target",
+                (self.plan_id,),
+            ).fetchall()
+        )
+        changes = [
+            OwnerChange(target, held.get(target), department)
+            for target, department in owners.items()
+            if held.get(target) != department
+        ]
+        changes += [OwnerChange(t, d, None) for t, d in held.items() if t not in owners]
+        if listed is None or probe.restricted or not self._may_push(connection):
+            return False, changes
+        if changes:
+            connection.execute(
+                "DELETE FROM plancli.target_owner WHERE plan_id = %s", (self.plan_id,)
+            )
+            connection.execute(
+                "INSERT INTO plancli.target_owner (plan_id, target, department) "
+                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d)",
+                (self.plan_id, list(owners), list(owners.values())),
+            )
+        self._keep_digest(connection, owners_digest(owners.items()))
+        return True, changes
 
     # ------------------------------------------------------------------ ledger init, grant
 
@@ -324,9 +383,26 @@ class PostgresSchema(PostgresConnection):
             before = self._probe(connection)
             self._readable(before)
             probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
-            pushed = self._push_owners(connection, probe)
+            pushed, changes = self._set_owners(connection, probe)
+            owner, superuser, database_owner = connection.execute(
+                "SELECT pg_catalog.pg_get_userbyid(n.nspowner), r.rolsuper, "
+                "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_namespace n "
+                "JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner "
+                "JOIN pg_catalog.pg_database d ON d.datname = pg_catalog.current_database() "
+                "WHERE n.nspname = %s",
+                (SCHEMA,),
+            ).fetchone()
         owners = len(self.location.owners()) if self.location.owners else 0
-        return InitResult(before.version, SCHEMA_VERSION, pushed, owners)
+        return InitResult(
+            before.version,
+            SCHEMA_VERSION,
+            pushed,
+            owners,
+            tuple(changes),
+            str(owner),
+            bool(superuser),
+            str(database_owner),
+        )
 
     def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
         """Map `role` to `department` (its members record that department's targets), with the

@@ -32,6 +32,7 @@ from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
 from plancli.stores.postgres.connection import fetch_many, fetch_rows
+from plancli.stores.postgres.libpq import text_array
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     AMENDMENT_ROW,
@@ -42,7 +43,7 @@ from plancli.stores.postgres.schema import (
     SELECT_RECORDS,
     PostgresSchema,
 )
-from plancli.stores.postgres.writes import PostgresSession
+from plancli.stores.postgres.writes import REFUSED, PostgresSession, refusal
 
 if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
     from plancli.model import Amendment, Record
@@ -289,6 +290,28 @@ class PostgresLedgerStore(PostgresSchema):
 
     def advice(self) -> str | None:
         return None
+
+    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+        """A dry run's department check, in a read-only snapshot: the refusal the write would
+        meet (`writes.refusal`) for a target this role's departments do not own; nothing for
+        the ledger's owner, whom row-level security does not bind, or a database without a
+        ledger yet (the write would say what it needs)."""
+        if not targets:
+            return
+        with self._snapshot_if_any() as connection:
+            if connection is None:
+                return
+            bound = connection.execute(
+                "SELECT pg_catalog.row_security_active('plancli.records')"
+            ).fetchone()[0]
+            if not bound:
+                return
+            row = connection.execute(
+                REFUSED,
+                {"targets": text_array(list(dict.fromkeys(targets))), "plan": self.plan_id},
+            ).fetchone()
+        if row is not None:
+            raise refusal(row, self._user(), self.plan_id, undoing=undoing)
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresSession]:

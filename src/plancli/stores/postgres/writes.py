@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from plancli import plain
 from plancli.errors import InputError
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, join_list, ngettext
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import PlacedAmendment
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
@@ -50,9 +50,9 @@ SELECT * FROM (
 """
 # Of `targets` (in batch order), the first this role may not write, its owner, how many are
 # refused, and the departments the role records for.
-_REFUSED = """
+REFUSED = """
 SELECT t.target, o.department, count(*) OVER (),
-    (SELECT string_agg(DISTINCT d.department, ', ')
+    (SELECT string_agg(DISTINCT d.department, E'\\x1f')
      FROM plancli.department_role d JOIN pg_catalog.pg_roles r ON r.rolname = d.role
      WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))
 FROM unnest(%(targets)s::text[]) WITH ORDINALITY AS t(target, n)
@@ -89,7 +89,7 @@ class PostgresSession:
         self.light = False  # on libpq's connection (`libpq`), not psycopg's
         self.begun = False  # BEGIN, the probe and the plan's lock done
         # Light: the inserts sent with the next statement (`_started`) or with COMMIT
-        # (`commit`), each with the targets `_REFUSED` names if the policies refuse it (None:
+        # (`commit`), each with the targets `REFUSED` names if the policies refuse it (None:
         # not bound).
         self.pending: list[tuple[str, dict[str, Any], str | None]] = []
         self.pending_count = 0  # of them, sent with COMMIT
@@ -192,7 +192,7 @@ class PostgresSession:
 
     def _sent(self, then: list[tuple[str, Any]]) -> list[Any]:
         """The pending inserts, then `then`, in one message. An insert the policies refuse
-        (another department's target) is rolled back, and `_REFUSED` says which target and
+        (another department's target) is rolled back, and `REFUSED` says which target and
         whose: asked only then, as the insert alone costs the server half as much."""
         pending, self.pending = self.pending, []
         try:
@@ -208,7 +208,7 @@ class PostgresSession:
                 raise
             self.connection.execute("ROLLBACK")
             rows = self.connection.execute(
-                _REFUSED, {"targets": targets, "plan": self.plan_id}
+                REFUSED, {"targets": targets, "plan": self.plan_id}
             ).fetchall()
             self._refuse(rows[0] if rows else None)
             raise  # refused for another reason: the server's message says it
@@ -282,7 +282,7 @@ class PostgresSession:
     ) -> None:
         """Insert in ledger order (seq follows the array order). `keep_writer`: copy each
         record's `recorded_by` (convert); otherwise the database sets it (current_user).
-        `check` (a batch of one chunk): the department check (`_REFUSED`), in the same
+        `check` (a batch of one chunk): the department check (`REFUSED`), in the same
         statement (psycopg), or after the policies refused the insert (libpq: `_sent`)."""
         # One record's insert goes with COMMIT (`record`: a round trip less). A batch's is sent
         # alone, so a connection lost while inserting is known to have written nothing.
@@ -299,7 +299,7 @@ class PostgresSession:
         )
         if check and not deferred:
             sql = (
-                f"WITH refused AS ({_REFUSED}), inserted AS ({sql} "
+                f"WITH refused AS ({REFUSED}), inserted AS ({sql} "
                 "WHERE NOT EXISTS (SELECT FROM refused) ORDER BY r.n) SELECT * FROM refused"
             )
         else:
@@ -332,7 +332,7 @@ class PostgresSession:
             else:
                 self.connection.execute(sql, parameters)
 
-    def _check_allowed(self, targets: Sequence[str]) -> None:
+    def _check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
         """Refuse, naming the target and its owner, a batch with a target this role's
         departments do not own. The policies would refuse the insert anyway, without saying
         which row."""
@@ -340,40 +340,14 @@ class PostgresSession:
         if not self.restricted:
             return
         ordered = text_array(list(dict.fromkeys(targets)))
-        rows = self._read(_REFUSED, {"targets": ordered, "plan": self.plan_id})
-        self._refuse(rows[0] if rows else None)
+        rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
+        if rows:
+            raise refusal(rows[0], self.store._user(), self.plan_id, undoing=undoing)
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
-        """Refuse the batch for `_REFUSED`'s row, if it found one: the first target refused,
-        its owner, how many are refused, and this role's departments."""
-        if row is None:
-            return
-        target, owner, count, departments = row
-        user = self.store._user()
-        more = (
-            ngettext(" (and {n} more target)", " (and {n} more targets)", count - 1).format(
-                n=count - 1
-            )
-            if count > 1
-            else ""
-        )
-        if departments:
-            mine = _("{user} records for {departments}").format(user=user, departments=departments)
-        else:
-            mine = _(
-                "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
-            ).format(user=user)
-        if owner is None:
-            whose = _("{target} has no owner (牵头单位) in plan {plan}").format(
-                target=target, plan=self.plan_id
-            )
-        else:
-            whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
-        raise DepartmentRefusedError(
-            _("refused: {whose}{more}; {mine}; nothing of this batch was written").format(
-                whose=whose, more=more, mine=mine
-            )
-        )
+        """Refuse the batch for `REFUSED`'s row, if it found one."""
+        if row is not None:
+            raise refusal(row, self.store._user(), self.plan_id)
 
     def amendments(self) -> list[PlacedAmendment]:
         sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
@@ -430,10 +404,49 @@ class PostgresSession:
                 (self.plan_id, batch_id),
             )
         ]
-        self._check_allowed(targets)
+        self._check_allowed(targets, undoing=True)
         for table in ("records", "amendments"):
             self._read(
                 f"DELETE FROM plancli.{table} WHERE plan_id = %s AND batch = %s",
                 (self.plan_id, batch_id),
             )
         return self.store._records(rows)
+
+
+def refusal(
+    row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
+) -> DepartmentRefusedError:
+    """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
+    many are refused, and the departments `user` records for (a write's and a dry run's;
+    `undoing`: an undo's, which reverts nothing)."""
+    target, owner, count, departments = row
+    more = (
+        ngettext(
+            "; {n} more target of this batch is refused too",
+            "; {n} more targets of this batch are refused too",
+            count - 1,
+        ).format(n=count - 1)
+        if count > 1
+        else ""
+    )
+    if departments:
+        mine = _("{user} records for {departments}").format(
+            user=user, departments=join_list(departments.split("\x1f"))
+        )
+    else:
+        mine = _(
+            "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
+        ).format(user=user)
+    if owner is None:
+        whose = _(
+            "{target} has no owner (牵头单位) in the database for plan {plan} (the "
+            "ledger's owner sets them: plancli ledger init)"
+        ).format(target=target, plan=plan_id)
+    else:
+        whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
+    message = (
+        _("refused: {whose}{more}; {mine}; nothing was reverted")
+        if undoing
+        else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
+    )
+    return DepartmentRefusedError(message.format(whose=whose, more=more, mine=mine))

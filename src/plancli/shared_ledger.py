@@ -1,0 +1,123 @@
+"""What `plancli ledger init` says of a shared PostgreSQL ledger's owners (牵头单位): kept out
+of the command line's module (it only prints these lines) and out of the store (which only
+finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _, join_list, ngettext
+
+if TYPE_CHECKING:
+    from plancli.stores.postgres import InitResult, OwnerChange
+
+SHOWN_CHANGES = 5  # targets named in a message; the rest are counted
+
+
+def _changes(changes: Sequence[OwnerChange]) -> str:
+    """`g5 (工信局 → 统计局), centre (none → 住建局) and 3 more`."""
+    none = _("none")
+    named = [
+        f"{c.target} ({c.held or none} → {c.planned or none})" for c in changes[:SHOWN_CHANGES]
+    ]
+    text = join_list(named)
+    rest = len(changes) - SHOWN_CHANGES
+    if rest > 0:
+        text += _(" and {n} more").format(n=rest)
+    return text
+
+
+def owners_lines(done: InitResult, plan: str) -> list[str]:
+    """What `ledger init` says of the plan's owners: those it changed in the database (only
+    init changes or removes one), or that they were there already."""
+    lines: list[str] = []
+    changed = [c for c in done.changes if c.held is not None]
+    if done.owners_pushed and changed:
+        lines.append(
+            ngettext(
+                "plan {plan}: owners (牵头单位) changed for {n} target in the database: {changes}",
+                "plan {plan}: owners (牵头单位) changed for {n} targets in the database: {changes}",
+                len(done.changes),
+            ).format(plan=plan, n=len(done.changes), changes=_changes(done.changes))
+        )
+    elif done.owners and done.owners_pushed and done.changes:
+        lines.append(
+            _("plan {plan}: {n} targets with an owner (牵头单位) pushed to the database").format(
+                plan=plan, n=done.owners
+            )
+        )
+    elif not done.owners_pushed and done.changes:
+        lines.append(
+            ngettext(
+                "plan {plan}: {n} of its targets' owners (牵头单位) differs from the database's "
+                "(database → this plan: {changes}); the database's stand: only the ledger's "
+                "owner, role {owner}, changes them (plancli ledger init)",
+                "plan {plan}: {n} of its targets' owners (牵头单位) differ from the database's "
+                "(database → this plan: {changes}); the database's stand: only the ledger's "
+                "owner, role {owner}, changes them (plancli ledger init)",
+                len(done.changes),
+            ).format(
+                plan=plan,
+                n=len(done.changes),
+                changes=_changes(done.changes),
+                owner=done.ledger_owner,
+            )
+        )
+    elif done.owners:
+        lines.append(
+            _("plan {plan}: its {n} targets' owners are in the database already").format(
+                plan=plan, n=done.owners
+            )
+        )
+    if not done.owners:
+        lines.append(
+            _(
+                "plan {plan} names no owner (牵头单位) for its targets: only the ledger's owner "
+                'may record (add `owner = "…"` to the plan\'s targets, then run init again)'
+            ).format(plan=plan)
+        )
+    return lines
+
+
+def owner_lines(done: InitResult) -> list[str]:
+    """Which role owns the ledger (the one that first ran `ledger init`: it records every
+    target and sets the owners), and a warning when that is a superuser (the administrator
+    who created the database, not the planning office) or not the database's owner."""
+    owner = done.ledger_owner
+    lines = [
+        _(
+            "the ledger's owner is role {owner}: it records every target and sets the plan's "
+            "owners (牵头单位)"
+        ).format(owner=owner)
+    ]
+    if done.owner_is_superuser:
+        lines.append(
+            _(
+                "warning: role {owner}, the ledger's owner, is a superuser: the planning "
+                "office's role (e.g. the database's owner, {database_owner}) should own it: "
+                "while it holds nothing, DROP SCHEMA plancli CASCADE and run plancli ledger "
+                "init as that role"
+            ).format(owner=owner, database_owner=done.database_owner)
+        )
+    elif owner != done.database_owner:
+        lines.append(
+            _(
+                "warning: role {owner}, the ledger's owner, is not the database's owner "
+                "({database_owner})"
+            ).format(owner=owner, database_owner=done.database_owner)
+        )
+    return lines
+
+
+def grant_warning(department: str, plan: str, owners: Sequence[tuple[str, str]]) -> str | None:
+    """A warning when no target of the plan is owned by `department` (a typo: 统计厅 for
+    统计局): the role would be granted, and its users refused every target."""
+    departments = list(dict.fromkeys(owner for _target, owner in owners))
+    if department.strip() in departments:
+        return None
+    return _(
+        "warning: no target of plan {plan} is owned by {department} (its departments: "
+        "{departments})"
+    ).format(plan=plan, department=department, departments=join_list(departments) or _("none"))

@@ -1,0 +1,65 @@
+"""A `--ledger` value shaped like a URL that plancli does not read as a PostgreSQL ledger (a
+mistyped scheme: `postgresq://`, `pg://`, `http://`) is refused, never created as a local
+file named after it (the shared-ledger audit, D1): the figure would never reach the bureau's
+database, and the department would think it had reported. No message shows its password."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = str(FIXTURES / "mini.toml")
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [
+        ("postgresq://alice:TYPOSECRET@localhost/plans", True),
+        ("postgressql://alice:TYPOSECRET@/plans?host=/tmp/sock&port=5499", True),
+        ("pg://alice:TYPOSECRET@db.bureau/plans", True),
+        ("postgresql+psycopg://alice:TYPOSECRET@db.bureau/plans", True),
+        ("http://alice:TYPOSECRET@db.bureau/plans", False),
+    ],
+)
+@pytest.mark.parametrize("command", [("record", "gdp", "5", "-p", "2022-Q2"), ("status",)])
+def test_a_url_of_another_scheme_is_refused_not_created(
+    invoke,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    given: str,
+    suggested: bool,
+    command: tuple[str, ...],
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    for named in (("--ledger", given), ()):
+        if not named:
+            monkeypatch.setenv("PLANCLI_LEDGER", given)
+        result = invoke("--plan", MINI, *named, *command)
+        assert result.exit_code == 2, (result.stdout, result.stderr)
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+        assert "TYPOSECRET" not in result.stdout + result.stderr
+        scheme = given.split("://")[0]
+        assert f"{scheme}://alice:***@" in result.stderr  # as typed, `//` kept
+        assert "not a PostgreSQL URL" in result.stderr
+        assert ("did you mean postgresql://" in result.stderr) == suggested
+        assert list(tmp_path.iterdir()) == []  # no file, no folder made
+
+
+def test_a_url_refused_in_chinese(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--lang", "zh", "--plan", MINI, "--ledger", "pg://a:TYPOSECRET@h/p", "status")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：") and "TYPOSECRET" not in result.stderr
+    assert "postgresql://" in result.stderr
+
+
+@pytest.mark.parametrize("path", ["plans.toml", "a:b@c.toml", "postgresql.toml", "x.sqlite"])
+def test_file_names_are_still_files(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--plan", MINI, "--ledger", path, "record", "gdp", "5", "-p", "2022-Q2")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / path).exists()
