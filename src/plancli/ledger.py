@@ -29,7 +29,7 @@ from plancli.errors import InputError
 from plancli.figure_words import milestone_words, signed_words
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _
-from plancli.periods import Period, malformed_period, parse_plan_period
+from plancli.periods import Period, parse_plan_period, read_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.stores.base import cached_period as _period
@@ -377,8 +377,8 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     year = plan.plan.year
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
-    except InputError:
-        raise InputError(malformed_period(text, year)) from None
+    except InputError:  # as a user writes it (2022年6月, 二季度), the plan year supplying one
+        period = read_period(text, year)
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):
