@@ -79,6 +79,10 @@ def test_reimporting_an_unchanged_bulletin_keeps_a_later_hand_correction(
     assert len(read_records(ledger)) == count
     record = in_force(ledger, "new_5g_base_stations", "2022-06")
     assert (record.value, record.note) == (156, "修订")
+    # The same figure from a bulletin saved without its source column is the old figure too.
+    bare = {"bare.csv": "target,period,value\n新建5G基站,2022-06,150\n"}
+    assert "1 kept out" in run("import", "bare.csv", files=bare).stderr
+    assert in_force(ledger, "new_5g_base_stations", "2022-06").value == 156
     zh = run("import", "bulletin.csv", lang="zh", files=BULLETIN)
     assert (
         "new_5g_base_stations 2022-06：文件中的 150 个已被后来的录入取代，现行 156 个" in zh.stderr

@@ -266,7 +266,7 @@ def import_stream(
         unchanged_row = is_unchanged(previous, record)
         if unchanged_row:
             unchanged += 1
-        elif previous is not None and history.had(record):
+        elif previous is not None and history.reverts(previous, record):
             kept.append((line, kept_out(plan, record, previous)))
             continue
         else:

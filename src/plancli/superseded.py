@@ -25,18 +25,20 @@ from plancli.record_text import in_force_text
 if TYPE_CHECKING:
     from plancli.ledger import Change
 
-_Figure = tuple[str, Decimal, Decimal | None, str | None, str | None]
+_Figure = tuple[str, Decimal, Decimal | None]
 
 
 def _figure(record: AnyRecord) -> _Figure:
-    # Equal as `same_figure` has it (5 == 5.0: equal Decimals hash alike), under its period.
-    return (record.period, record.value, record.amount, record.note, record.source)
+    # The figure proper, value and amount (5 == 5.0: equal Decimals hash alike), under its
+    # period: a bulletin saved without its source column still gives the old figure.
+    return (record.period, record.value, record.amount)
 
 
 class Superseded:
-    """Whether a row's figure is one its target and period had before: asked only of a row
-    that differs from the figure in force, so an earlier equal record is one a later record
-    superseded. `load(target_ids)` gives their records (the import's own batch is skipped)."""
+    """Whether a row would put back a figure (value and amount) its target and period had
+    before a later record superseded it: one that differs from the figure in force (a row
+    changing only the note or source of the figure in force is a revision as ever).
+    `load(target_ids)` gives their records (the import's own batch is skipped)."""
 
     def __init__(self, load: Callable[[list[str]], Iterable[AnyRecord]], batch: str) -> None:
         self._load = load
@@ -57,7 +59,10 @@ class Superseded:
 
         return cls(load, batch)
 
-    def had(self, record: AnyRecord) -> bool:
+    def reverts(self, previous: AnyRecord, record: AnyRecord) -> bool:
+        """`previous`: the figure in force at the record's position."""
+        if (record.value, record.amount) == (previous.value, previous.amount):
+            return False
         figures = self._had.get(record.target)
         if figures is None:
             figures = self._had[record.target] = {
@@ -93,5 +98,5 @@ def kept_rows(
     return {
         row: kept_out(plan, change.record, change.previous)
         for row, change in changes
-        if change.previous is not None and not change.unchanged and history.had(change.record)
+        if change.previous is not None and history.reverts(change.previous, change.record)
     }
