@@ -71,7 +71,7 @@ class EntryChecker:
         # (period text, a change target?) → the period and its text, None: check_entry says why
         self._periods: dict[tuple[str, bool], tuple[Period, str] | None] = {}
         self._numbers: dict[str, Decimal | None] = {}
-        self._current = current._current  # (target, period) → the figure in force
+        self._position = current._position  # (target, year, end month) → the figure in force
 
     def target(self, text: str) -> AnyTarget | None:
         """The target a row's text names, or None (unknown: check_entry says so)."""
@@ -154,8 +154,13 @@ class EntryChecker:
                             None,
                         ),
                     )
-                    current = self._current
-                    return record, target, current.get((target.id, text)) if current else None
+                    position = self._position
+                    previous = (
+                        position.get((target.id, period[0].year, period[0].end_month))
+                        if position
+                        else None
+                    )
+                    return record, target, previous
         change = check_entry(
             self.plan, entry, self.current, batch=self.batch, recorded_at=self.recorded_at
         )

@@ -29,11 +29,13 @@ from plancli.imports import (
     Problems,
     _twice,
 )
-from plancli.ledger import Figures, clean_text, same_figure, sequence_warnings
+from plancli.ledger import Figures, clean_text, is_unchanged, sequence_warnings
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
+from plancli.record_text import dropped_amount
 from plancli.stores.base import LedgerSession
+from plancli.superseded import Superseded, kept_out
 
 # Records written at a time: memory holds one chunk of them.
 _CHUNK = 5_000
@@ -170,7 +172,10 @@ def import_stream(
     learn_period = known.period
     numbers_get = checker._numbers.get  # text → its figure (None: not plain, or not seen)
     learn_number: Callable[[str], Decimal | None] = checker.number
-    in_force = checker._current  # (target, period) → the figure in force
+    in_force = checker._position  # (target, year, end month) → the figure in force
+    history = Superseded(session.records_of, batch)
+    kept: list[tuple[int, str]] = []  # (row, warning) of the rows kept out (superseded.py)
+    dropped: list[tuple[int, int, str]] = []  # (0, row, warning): an amount out of force
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -228,7 +233,9 @@ def import_stream(
                         writing = False
                         continue
                     previous: AnyRecord | None = (
-                        in_force.get((target.id, text)) if in_force else None
+                        in_force.get((target.id, period.year, period.end_month))
+                        if in_force
+                        else None
                     )
         if record is None:
             if full and not info:
@@ -256,14 +263,21 @@ def import_stream(
             first_row[where] = line << 16 | number
         else:
             more[target_number, slot] = line << 16 | number
-        is_unchanged = previous is not None and same_figure(previous, record)
-        if is_unchanged:
+        unchanged_row = is_unchanged(previous, record)
+        if unchanged_row:
             unchanged += 1
+        elif previous is not None and history.reverts(previous, record):
+            kept.append((line, kept_out(plan, record, previous)))
+            continue
         else:
             if previous is None:
                 new += 1
             else:
                 revised += 1
+                if previous.amount is not None and record.amount is None:
+                    dropped.extend(
+                        (0, line, text) for text in dropped_amount(plan, previous, record)
+                    )
             if writing:
                 pending.append(record)
                 if len(pending) >= _CHUNK:
@@ -272,7 +286,7 @@ def import_stream(
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
-            cumulative_rows.append(line << 1 | is_unchanged)
+            cumulative_rows.append(line << 1 | unchanged_row)
     if found or problems:
         parsed_problems = Problems.of(problems)
         raise ImportRejected(
@@ -302,8 +316,11 @@ def import_stream(
         batch,
         count,
         written=bool(new or revised),
-        counts=(new, revised, unchanged),
-        warnings=_warnings(plan, current, cumulative, batch, checker.recorded_at),
+        counts=(new, revised, unchanged, len(kept)),
+        warnings=[
+            *_warnings(plan, current, cumulative, batch, checker.recorded_at, dropped),
+            *kept,
+        ],
     )
 
 
@@ -404,6 +421,7 @@ def _warnings(
     asked: list[tuple[str, str, Decimal, int]],
     batch: str,
     recorded_at: datetime,
+    dropped: Sequence[tuple[int, int, str]] = (),
 ) -> list[tuple[int, str]]:
     """(row, warning) of the rows of cumulative targets, against the ledger as the import
     leaves it: rows that change it first, then the unchanged ones, each in file order.
@@ -411,9 +429,10 @@ def _warnings(
     `asked`: the rows of the targets whose figures, with the import's, are not in order
     (`_disordered`); `sequence_warnings` has nothing to say about the others (where every
     figure of a year is at least every figure of an earlier month), and a bulletin's totals
-    are nearly all so."""
+    are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
+    (a growth target's: never a cumulative one's), merged in."""
     if not asked:
-        return []
+        return [(row, warning) for _, row, warning in dropped]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
         for target, period, value, _ in asked
@@ -424,7 +443,8 @@ def _warnings(
         for (_, _, _, packed), record in zip(asked, records, strict=True)
         for warning in sequence_warnings(plan, record, merged)
     ]
-    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
+    warned.extend(dropped)
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0, 1))]
 
 
 def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:

@@ -38,9 +38,9 @@ from plancli.ledger import (
     Change,
     Entry,
     Figures,
+    change_warnings,
     check_entry,
     new_batch_id,
-    sequence_warnings,
     utc_now,
     with_warnings,
 )
@@ -49,6 +49,7 @@ from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
 from plancli.stores.base import LedgerStore
+from plancli.superseded import kept_rows
 
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes
@@ -345,8 +346,9 @@ class ImportResult:
     written: bool = False
     # An import written as a stream keeps no RowChange: only how many of each, and the
     # warnings (row, message), in the order `row_warnings` gives them.
-    counts: tuple[int, int, int] | None = None  # new, revised, unchanged
+    counts: tuple[int, int, int, int] | None = None  # new, revised, unchanged, kept out
     warnings: list[tuple[int, str]] | None = None
+    kept: list[RowChange] = field(default_factory=list)  # not written (superseded.py)
 
     @property
     def new(self) -> int:
@@ -364,14 +366,17 @@ class ImportResult:
     def unchanged_count(self) -> int:
         return self.counts[2] if self.counts is not None else len(self.unchanged)
 
+    @property
+    def kept_count(self) -> int:
+        return self.counts[3] if self.counts is not None else len(self.kept)
+
     def row_warnings(self) -> list[tuple[int, str]]:
-        """(row, warning): the rows that change the ledger first, then those that do not, each
-        in file order."""
+        """(row, warning): rows changing the ledger, unchanged, kept out; each in file order."""
         if self.warnings is not None:
             return self.warnings
         return [
             (rc.row, warning)
-            for rc in [*self.changes, *self.unchanged]
+            for rc in [*self.changes, *self.unchanged, *self.kept]
             for warning in rc.change.warnings
         ]
 
@@ -385,8 +390,8 @@ def check_import(
     *,
     batch: str,
     recorded_at: datetime,
-) -> tuple[list[RowChange], list[RowChange]]:
-    """(changes, unchanged) of the rows against the ledger; ImportRejected listing every bad row."""
+) -> tuple[list[RowChange], list[RowChange], list[RowChange]]:
+    """(changes, unchanged, kept out) of the rows; ImportRejected listing every bad row."""
     current = Figures(records)
     found = Problems()
     # One figure per target and position: a period stands for the position at its end, so
@@ -417,16 +422,23 @@ def check_import(
     if found or problems:
         parsed = Problems.of(problems)
         raise ImportRejected(name, [*parsed.kept, *found.kept], parsed.more + found.more)
+    held = kept_rows(plan, [(rc.row, rc.change) for rc in checked], records, batch)
+    kept = [
+        RowChange(rc.row, with_warnings(rc.change, [held[rc.row]]))
+        for rc in checked
+        if rc.row in held
+    ]
+    checked = [rc for rc in checked if rc.row not in held] if held else checked
     # Warnings look at the ledger as it will be, so a file giving May and June is judged whole.
     merged = current.with_records(rc.change.record for rc in checked)
     changes: list[RowChange] = []
     unchanged: list[RowChange] = []
     for rc in checked:
         warned = RowChange(
-            rc.row, with_warnings(rc.change, sequence_warnings(plan, rc.change.record, merged))
+            rc.row, with_warnings(rc.change, change_warnings(plan, rc.change, merged))
         )
         (unchanged if rc.change.unchanged else changes).append(warned)
-    return changes, unchanged
+    return changes, unchanged, kept
 
 
 def import_rows(
@@ -450,22 +462,24 @@ def import_rows(
     batch = new_batch_id(recorded_at)
     store.check_writable()
     if dry_run:
-        changes, unchanged = check_import(
+        changes, unchanged, kept = check_import(
             plan, name, rows, problems, store.read(), batch=batch, recorded_at=recorded_at
         )
         store.check_allowed([rc.change.record.target for rc in changes])  # as the write would
-        return ImportResult(name, batch, len(rows), changes, unchanged)
+        return ImportResult(name, batch, len(rows), changes, unchanged, kept=kept)
     if not keep:
         with store.transaction() as session:
             from plancli.import_stream import import_stream
 
             return import_stream(session, plan, name, rows, problems, batch, recorded_at)
     with store.transaction() as session:
-        changes, unchanged = check_import(
+        changes, unchanged, kept = check_import(
             plan, name, rows, problems, session.records(), batch=batch, recorded_at=recorded_at
         )
         session.append([rc.change.record for rc in changes])
-    return ImportResult(name, batch, len(rows), changes, unchanged, written=bool(changes))
+    return ImportResult(
+        name, batch, len(rows), changes, unchanged, written=bool(changes), kept=kept
+    )
 
 
 def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str) -> str:

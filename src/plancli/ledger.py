@@ -29,7 +29,7 @@ from plancli.errors import InputError
 from plancli.figure_words import milestone_words, signed_words
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _
-from plancli.periods import Period, malformed_period, parse_plan_period
+from plancli.periods import Period, parse_plan_period, read_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.stores.base import cached_period as _period
@@ -206,7 +206,9 @@ class Change:
     """What recording one entry does: the new record and what it supersedes."""
 
     record: Record
-    previous: AnyRecord | None  # the revision in force now, superseded by `record`
+    # The figure in force at the record's position now, superseded by `record`: its period's,
+    # or another period's that ends the same month (2022-H1 under a 2022-Q2 record).
+    previous: AnyRecord | None
     base: AnyRecord | None = None  # --add: the earlier period's record the increment is added to
     increment: Decimal | None = None  # --add: the increment as given
     later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
@@ -214,7 +216,13 @@ class Change:
 
     @property
     def unchanged(self) -> bool:
-        return self.previous is not None and same_figure(self.previous, self.record)
+        return is_unchanged(self.previous, self.record)
+
+
+def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
+    """`record` repeats the figure in force at its position (2022-06 = 5 % repeats 2022-Q2 =
+    5 %: one position, one figure), so writing it would change nothing."""
+    return previous is not None and same_figure(previous, record)
 
 
 def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
@@ -234,11 +242,21 @@ class Figures:
             records, lambda record: (record.target, record.period)
         )
         self._by_target: dict[str, list[tuple[Period, AnyRecord]]] = {}
+        # The figure in force at each position (target, year, end month): the one recorded
+        # last, as the assessment reads it (`_current` is in the order of the last records).
+        self._position: dict[tuple[str, int, int], AnyRecord] = {}
         for (target_id, text), record in self._current.items():
-            self._by_target.setdefault(target_id, []).append((_period(text), record))
+            period = _period(text)
+            self._by_target.setdefault(target_id, []).append((period, record))
+            self._position[target_id, period.year, period.end_month] = record
 
     def get(self, target_id: str, period: str) -> AnyRecord | None:
         return self._current.get((target_id, period))
+
+    def at(self, target_id: str, period: Period) -> AnyRecord | None:
+        """The figure in force at the position `period` ends: its own, or that of another
+        period ending the same month recorded after it (2022-Q2 after 2022-H1)."""
+        return self._position.get((target_id, period.year, period.end_month))
 
     def with_records(self, records: Iterable[AnyRecord]) -> Figures:
         """These figures, then `records` recorded on top of them."""
@@ -345,7 +363,7 @@ def check_entry(
     )
     return Change(
         record=record,
-        previous=current.get(target.id, period_text),
+        previous=current.at(target.id, period),
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
@@ -359,8 +377,8 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     year = plan.plan.year
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
-    except InputError:
-        raise InputError(malformed_period(text, year)) from None
+    except InputError:  # as a user writes it (2022年6月, 二季度), the plan year supplying one
+        period = read_period(text, year)
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):
@@ -442,7 +460,7 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             store.check_allowed([change.record.target])  # as the write would refuse it
-        return with_warnings(change, sequence_warnings(plan, change.record, current))
+        return with_warnings(change, change_warnings(plan, change, current))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures; the plan's targets
         # are built while a database's server reads them (an unknown id: `check_entry` says).
@@ -451,7 +469,17 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
-    return with_warnings(change, sequence_warnings(plan, change.record, current))
+    return with_warnings(change, change_warnings(plan, change, current))
+
+
+def change_warnings(plan: AnyPlan, change: Change, current: Figures) -> list[str]:
+    """A figure's warnings: out of sequence (a cumulative total), an amount out of force."""
+    from plancli.record_text import dropped_amount
+
+    return [
+        *sequence_warnings(plan, change.record, current),
+        *dropped_amount(plan, change.previous, change.record),
+    ]
 
 
 # ---------------------------------------------------------------------------- history

@@ -75,13 +75,20 @@ class WrittenRecord:
     source: str | None
     recorded_at: datetime
     batch: str
-    change: Literal["new", "revised", "unchanged"] = field(
+    change: Literal["new", "revised", "unchanged", "kept"] = field(
         metadata=doc(
             "new: no figure for that target and period before; revised: supersedes "
-            "`previous`; unchanged: equal to `previous`, nothing written"
+            "`previous`; unchanged: equal to `previous`, nothing written; kept (import): a "
+            "figure the target and period had before `previous`, a later correction, "
+            "superseded it: not written"
         )
     )
-    previous: PreviousFigure | None = field(metadata=doc("the figure in force before (null: none)"))
+    previous: PreviousFigure | None = field(
+        metadata=doc(
+            "the figure in force before at that position (its period's, or another's ending "
+            "the same month; null: none)"
+        )
+    )
     row: int | None = field(default=None, metadata=doc("import: the row of the file"))
     warnings: list[str] = field(default_factory=list)
 
@@ -92,6 +99,10 @@ class WriteCounts:
     revised: int
     unchanged: int
     rows: int = field(metadata=doc("figures given: 1 for `record`, the file's rows for `import`"))
+    kept: int = field(
+        default=0,
+        metadata=doc("import: rows kept out, their figure superseded by a later correction"),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

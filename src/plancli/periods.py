@@ -7,6 +7,8 @@ is the share of the year's months elapsed at that end (2022-06 → 1/2, 2022-Q3 
 from __future__ import annotations
 
 import re
+import unicodedata
+from calendar import monthrange
 from fractions import Fraction
 from typing import Literal
 
@@ -130,9 +132,27 @@ def parse_period(text: str, year: int = 2022) -> Period:
     return Period(year, granularity, index)  # type: ignore[arg-type]
 
 
+def read_period(text: str, plan_year: int) -> Period:
+    """A period as a user writes it on the command line or in a bulletin: plancli's own
+    (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `二季度`, `上半年`,
+    `1-6月`, `2022Q2`: `bulletin_period`, the one reader `import` uses too), the plan year
+    supplying a missing year. InputError, one line, for what is not a period."""
+    try:
+        return parse_period(text, plan_year)
+    except InputError:
+        written = bulletin_period(text, plan_year)  # its own error for 4-6月 or 2022.1
+        if written is None:
+            raise
+    try:
+        return parse_period(written, plan_year)
+    except InputError:  # 2022-13: said of the text as given
+        raise InputError(malformed_period(text, plan_year)) from None
+
+
 def parse_plan_period(text: str, plan_year: int) -> Period:
-    """Parse a period and check that it lies in the plan year."""
-    period = parse_period(text, plan_year)
+    """Read a period as a user writes it (`read_period`) and check that it lies in the plan
+    year."""
+    period = read_period(text, plan_year)
     if period.year != plan_year:
         raise InputError(
             _("period {period!r} is outside the plan year {year}").format(
@@ -140,3 +160,83 @@ def parse_plan_period(text: str, plan_year: int) -> Period:
             )
         )
     return period
+
+
+# ------------------------------------------------------------ periods as bulletins write them
+
+DASHES = str.maketrans({"−": "-", "—": "-", "–": "-", "﹣": "-"})
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?:(?P<year>[0-9]{4})年)?"
+_TO = r"[-~至到]"
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})$"), "M"),
+    (re.compile(rf"^{_YEAR}(?P<month>[0-9]{{1,2}})月份?$"), "M"),
+    (
+        re.compile(
+            rf"^{_YEAR}(?P<start>[0-9]{{1,2}})月?{_TO}(?P<month>[0-9]{{1,2}})月份?(?:累计)?$"
+        ),
+        "M",
+    ),
+    (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "Q"),
+    (re.compile(rf"^{_YEAR}前(?P<quarter>[二三四2-4])季度$"), "Q"),
+    (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "H"),
+    (re.compile(r"^(?P<year>[0-9]{4})-?[Qq](?P<quarter>[1-4])$"), "Q"),  # 2022Q2, 2022-q2
+    (re.compile(r"^(?P<year>[0-9]{4})-?[Hh](?P<half>[12])$"), "H"),
+    (re.compile(rf"^{_YEAR}全年$"), "Y"),
+    (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
+)
+_DATE = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or a script
+    r"^(?P<year>[0-9]{4})[-/.年](?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})日?"
+    r"(?:T?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
+)
+_CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
+
+
+def bulletin_period(text: str, default_year: int | None) -> str | None:
+    """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
+    YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
+    year or else `default_year`; None when it is not one (the period check then says why).
+    Every plancli period stands for the position at its end, from January: `二季度` is the
+    position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
+    is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
+    normal = "".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
+    date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
+    dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
+    if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
+        normal = f"{date['year']}-{date['month']}"
+    if _CANONICAL.match(normal):
+        return normal
+    if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
+        raise InputError(
+            _(
+                "period {period!r}: January or October? A spreadsheet shows {year}.10 typed as "
+                "a number as {year}.1; write {year}-01 or {year}-10"
+            ).format(period=text, year=normal[:4])
+        )
+    for pattern, granularity in _FORMS:
+        match = pattern.match(normal)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"]) if parts.get("year") else default_year
+        if year is None:
+            return None  # a period without a year: mapped when the plan's year is known
+        if granularity == "M":
+            month = int(parts["month"])
+            start = parts.get("start")
+            if not 1 <= month <= 12:
+                return None
+            if start is not None and int(start) != 1:
+                raise InputError(
+                    _(
+                        "period {period!r} is not year to date: plancli records figures from "
+                        "January (1-{month}月, {year}-{month:02d})"
+                    ).format(period=text, month=month, year=year)
+                )
+            return f"{year}-{month:02d}"
+        if granularity == "Q":
+            return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
+        if granularity == "H":
+            return f"{year}-H{1 if parts['half'] in ('上', '1') else 2}"
+        return str(year)
+    return None

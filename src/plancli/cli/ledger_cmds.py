@@ -55,10 +55,6 @@ def _advise(store: "LedgerStore") -> None:
         say(_("note: {message}").format(message=advice))
 
 
-def _utc(record_time: object) -> str:
-    return f"{record_time:%Y-%m-%d %H:%M} UTC"
-
-
 # Negative figures (GDP growth of -2.5 %) must not be taken for options: with
 # ignore_unknown_options, `plancli record gdp -2.5 --period 2022-03` works; a mistyped option
 # still fails, as an unexpected extra argument.
@@ -117,6 +113,7 @@ def record_cmd(
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.ledger import Entry, record_entry
+    from plancli.record_text import record_message
     from plancli.stores import open_store
 
     st = state(ctx)
@@ -129,7 +126,7 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(_record_message(plan, change, location.shown, dry_run))
+    say(record_message(plan, change, location.shown, dry_run))
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
@@ -166,12 +163,18 @@ def record_cmd(
         )
 
 
-def _written(change: "Change", row: int | None = None) -> "Any":
+def _written(change: "Change", row: int | None = None, kept: bool = False) -> "Any":
     from plancli.output_writes import WrittenRecord, previous_figure
 
     record = change.record
-    kind: Literal["new", "revised", "unchanged"] = (
-        "new" if change.previous is None else "unchanged" if change.unchanged else "revised"
+    kind: Literal["new", "revised", "unchanged", "kept"] = (
+        "kept"
+        if kept
+        else "new"
+        if change.previous is None
+        else "unchanged"
+        if change.unchanged
+        else "revised"
     )
     return WrittenRecord(
         # A plain record (ledger.check_entry); the database sets recorded_by, not the record.
@@ -180,53 +183,6 @@ def _written(change: "Change", row: int | None = None) -> "Any":
         previous=previous_figure(change.previous),
         row=row,
         warnings=list(change.warnings),
-    )
-
-
-def _record_message(plan: "AnyPlan", change: "Change", ledger: str, dry_run: bool) -> str:
-    from plancli.fmt import figure_text, num
-    from plancli.i18n import language
-
-    lang = language()
-    record = change.record
-    target = plan.target(record.target)
-    figure = figure_text(record.value, record.amount, target, lang)
-    what = f"{record.target} {record.period} = {figure}"
-    if change.unchanged:
-        return _("{what} is already the figure in force; nothing written ({ledger})").format(
-            what=what, ledger=ledger
-        )
-    if change.increment is not None:
-        base = change.base
-        increment = num(change.increment)
-        if base is not None:
-            added = _("{period}'s {value} + {increment}").format(
-                period=base.period, value=num(base.value), increment=increment
-            )
-        else:
-            added = _("0 at the start of the year + {increment}").format(increment=increment)
-        what += f" ({added})"
-    previous = change.previous
-    if previous is None:
-        text = (
-            _("would record {what}; nothing written to {ledger} (--dry-run)")
-            if dry_run
-            else _("recorded {what} in {ledger}")
-        )
-        return text.format(what=what, ledger=ledger)
-    text = (
-        _(
-            "would record {what}; nothing written to {ledger} (--dry-run); would supersede "
-            "{previous} recorded {time}"
-        )
-        if dry_run
-        else _("recorded {what} in {ledger}; supersedes {previous} recorded {time}")
-    )
-    return text.format(
-        what=what,
-        ledger=ledger,
-        previous=figure_text(previous.value, previous.amount, target, lang),
-        time=_utc(previous.recorded_at),
     )
 
 
@@ -260,6 +216,7 @@ def import_cmd(
 ) -> None:
     from plancli.bulletin import ReadNotes, resolve_rows
     from plancli.imports import import_rows, read_import
+    from plancli.record_text import import_counts
     from plancli.stores import open_store
 
     st = state(ctx)
@@ -316,13 +273,7 @@ def import_cmd(
     for row in sorted(warned):
         for warning in warned[row]:
             say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
-    counts = ngettext(
-        "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
-        "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
-        result.rows,
-    ).format(
-        new=result.new, revised=result.revised, unchanged=result.unchanged_count, rows=result.rows
-    )
+    counts = import_counts(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console
@@ -357,8 +308,11 @@ def _import_json(
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
 
-    every: list[RowChange] = sorted([*result.changes, *result.unchanged], key=lambda rc: rc.row)
-    records = [_written(rc.change, rc.row) for rc in every]
+    every: list[RowChange] = sorted(
+        [*result.changes, *result.unchanged, *result.kept], key=lambda rc: rc.row
+    )
+    kept = {rc.row for rc in result.kept}
+    records = [_written(rc.change, rc.row, rc.row in kept) for rc in every]
     if notes.warnings:
         by_row = {record.row: record for record in records}
         for row, message in notes.warnings:
@@ -378,6 +332,7 @@ def _import_json(
                 revised=result.revised,
                 unchanged=len(result.unchanged),
                 rows=result.rows,
+                kept=len(result.kept),
             ),
             records=records,
             encoding=notes.encoding,

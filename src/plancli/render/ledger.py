@@ -259,23 +259,22 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
 def import_table(plan: AnyPlan, result: ImportResult, lang: Lang) -> RenderableType:
     """The rows an import would write: new figures and those superseding the one in force;
     laid out when printed, at the terminal's width."""
-    rows = [
-        (
-            Text(str(row_change.row)),
-            shown(row_change.change.record.target),
-            shown(row_change.change.record.period),
-            shown(_figure(plan, row_change.change.previous, lang) or "—"),
-            shown(_figure(plan, row_change.change.record, lang)),
+    from plancli.record_text import revision_texts
+
+    rows = []
+    for row_change in result.changes:
+        record = row_change.change.record
+        now, new = revision_texts(plan, row_change.change.previous, record, lang)
+        rows.append(
+            (
+                Text(str(row_change.row)),
+                shown(record.target),
+                shown(record.period),
+                shown(now or "—"),
+                shown(new),
+            )
         )
-        for row_change in result.changes
-    ]
     return _AtWidth(lambda width: _import_table(rows, result.name, lang, width))
-
-
-def _figure(plan: AnyPlan, record: AnyRecord | None, lang: Lang) -> str:
-    if record is None:
-        return ""
-    return figure_text(record.value, record.amount, plan.target(record.target), lang)
 
 
 def _import_table(

@@ -1,0 +1,133 @@
+"""What `record` and `import` say they did: core text, no typer (the CLI prints it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plancli.fmt import figure_text, num
+from plancli.i18n import Lang, _, language, ngettext
+
+if TYPE_CHECKING:
+    from plancli.imports import ImportResult
+    from plancli.ledger import Change
+    from plancli.plain import AnyPlan, AnyRecord
+
+
+def _utc(record_time: object) -> str:
+    return f"{record_time:%Y-%m-%d %H:%M} UTC"
+
+
+def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) -> str:
+    lang = language()
+    record = change.record
+    target = plan.target(record.target)
+    figure = figure_text(record.value, record.amount, target, lang)
+    what = f"{record.target} {record.period} = {figure}"
+    if change.unchanged:
+        return _("{what} is already the figure in force; nothing written ({ledger})").format(
+            what=what, ledger=ledger
+        )
+    if change.increment is not None:
+        base = change.base
+        increment = num(change.increment)
+        if base is not None:
+            added = _("{period}'s {value} + {increment}").format(
+                period=base.period, value=num(base.value), increment=increment
+            )
+        else:
+            added = _("0 at the start of the year + {increment}").format(increment=increment)
+        what += f" ({added})"
+    previous = change.previous
+    if previous is None:
+        text = (
+            _("would record {what}; nothing written to {ledger} (--dry-run)")
+            if dry_run
+            else _("recorded {what} in {ledger}")
+        )
+        return text.format(what=what, ledger=ledger)
+    text = (
+        _(
+            "would record {what}; nothing written to {ledger} (--dry-run); would supersede "
+            "{previous} recorded {time}"
+        )
+        if dry_run
+        else _("recorded {what} in {ledger}; supersedes {previous} recorded {time}")
+    )
+    return text.format(
+        what=what,
+        ledger=ledger,
+        previous=in_force_text(plan, previous, record),
+        time=_utc(previous.recorded_at),
+    )
+
+
+def import_counts(result: ImportResult) -> str:
+    """`1 new, 0 revised, 0 unchanged of 1 row`, and the rows kept out, if any."""
+    counts = ngettext(
+        "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
+        "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
+        result.rows,
+    ).format(
+        new=result.new, revised=result.revised, unchanged=result.unchanged_count, rows=result.rows
+    )
+    if result.kept_count:
+        # Named, as the others are, by what happened to the rows: each has its warning.
+        counts += ngettext(", {kept} kept out", ", {kept} kept out", result.kept_count).format(
+            kept=result.kept_count
+        )
+    return counts
+
+
+def revision_texts(
+    plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord, lang: Lang
+) -> tuple[str, str]:
+    """(the figure in force, the new one) as an import's preview shows them: the figure in
+    force named by its period where another period ending the same month holds it (2022-H1's
+    5 % under a 2022-Q2 row), and the note or source where only they change, so the preview
+    says why the row is a revision. ("", new) where nothing is in force."""
+    target = plan.target(record.target)
+    new = figure_text(record.value, record.amount, target, lang)
+    if previous is None:
+        return "", new
+    now = figure_text(previous.value, previous.amount, target, lang)
+    if previous.period != record.period:
+        return _("{period}'s {figure}").format(period=previous.period, figure=now), new
+    if (previous.value, previous.amount) == (record.value, record.amount):
+        for label, was, given in (
+            (_("; note: {text}"), previous.note, record.note),
+            (_("; source: {text}"), previous.source, record.source),
+        ):
+            if was != given:
+                now += label.format(text=was or "—")
+                new += label.format(text=given or "—")
+    return now, new
+
+
+def in_force_text(plan: AnyPlan, previous: AnyRecord, record: AnyRecord) -> str:
+    """The figure in force a record supersedes, named by its period where it is another's."""
+    lang = language()
+    text = figure_text(previous.value, previous.amount, plan.target(record.target), lang)
+    if previous.period != record.period:
+        return _("{period}'s {figure}").format(period=previous.period, figure=text)
+    return text
+
+
+def dropped_amount(plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord) -> list[str]:
+    """The warning when a figure without an amount supersedes one with it (2022-Q2 = 5.2
+    after 2022-H1 = 5 % with 700 亿元): the amount drops out of force, and what needs it
+    (the growth the rest of the year needs) goes with it."""
+    if previous is None or previous.amount is None or record.amount is not None:
+        return []
+    target = plan.target(record.target)
+    unit = f" {target.unit}" if target is not None else ""
+    return [
+        _(
+            "{target} {period} has no amount: {previous}'s amount {amount} is no longer in "
+            "force (give it with the figure to keep it)"
+        ).format(
+            target=record.target,
+            period=record.period,
+            previous=previous.period,
+            amount=f"{num(previous.amount)}{unit}",
+        )
+    ]
