@@ -1,0 +1,67 @@
+"""The mid-year workflow as the audit met it (年中调整 with `amend`, then the 时间过半、任务过半
+report for leaders): an adjusted bound is said to be adjusted wherever a figure is judged
+against it, in both languages.
+
+Real values: the bundled plan guandu-2022 and the audit's set-up (社会消费品零售总额 lowered
+from 7 % to 6 % from 2022-06, 城镇登记失业率's ceiling raised from 4.8 % to 5 % from 2022-Q2,
+新建5G基站 raised from 310 to 330 from 2022-06), and fujian-2026's pending CO2 intensity
+recorded as 下降2.0.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+GUANDU = "guandu-2022"
+SET_UP = [
+    ("record", "retail_sales", "6.5", "--amount", "330.8", "--period", "2022-06"),
+    ("record", "unemployment_rate", "4.2", "--period", "2022-Q2"),
+    ("record", "new_5g_base_stations", "156", "--period", "2022-06"),
+    ("amend", "retail_sales", "--min", "6", "--from", "2022-06", "--note", "区人大常委会批准"),
+    ("amend", "unemployment_rate", "--max", "5", "--from", "2022-Q2", "--note", "年中调整"),
+    ("amend", "new_5g_base_stations", "--min", "330", "--from", "2022-06", "--note", "上调"),
+]
+
+
+@pytest.fixture
+def run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """plancli on guandu-2022 with the audit's figures and amendments recorded."""
+    ledger = tmp_path / "plan2022.progress.toml"
+    for args in SET_UP:
+        result = invoke("--plan", GUANDU, "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+
+    def call(lang: str, *args: str):  # type: ignore[no-untyped-def]
+        result = invoke("--plan", GUANDU, "--ledger", str(ledger), "--lang", lang, *args)
+        assert result.exit_code == 0, result.output
+        return result
+
+    return call
+
+
+def summary_of(markdown: str) -> str:
+    return markdown.split("## ", 2)[1]
+
+
+# ------------------------------------------------------------------- 7: the written summary
+
+
+def test_the_chinese_summary_says_which_targets_were_adjusted(run) -> None:  # type: ignore[no-untyped-def]
+    summary = summary_of(run("zh", "report", "--as-of", "2022-06", "-f", "md").stdout)
+    assert "社会消费品零售总额累计增长6.5%，高于调整后目标（6%，原计划7%）0.5个百分点" in summary
+    assert "城镇登记失业率为4.2%，低于调整后5%的控制目标（原计划4.8%）" in summary
+    assert "新建5G基站（完成47.27%，落后进度2.73个百分点；目标由310个调整为330个）" in summary
+
+
+def test_the_english_summary_says_which_targets_were_adjusted(run) -> None:  # type: ignore[no-untyped-def]
+    summary = summary_of(run("en", "report", "--as-of", "2022-06", "-f", "md").stdout)
+    assert "0.5 pp above the adjusted target (at least 6%; plan: at least 7%)" in summary
+    assert "within the adjusted ceiling of 5% (plan: 4.8%)" in summary
+    assert "(47.27% done, 2.73 pp behind pace; target adjusted from 310 个 to 330 个)" in summary
+
+
+def test_a_bound_amended_after_the_as_of_period_is_not_called_adjusted(run) -> None:  # type: ignore[no-untyped-def]
+    summary = summary_of(run("zh", "report", "--as-of", "2022-05", "-f", "md").stdout)
+    assert "调整" not in summary
