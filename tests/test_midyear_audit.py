@@ -65,3 +65,33 @@ def test_the_english_summary_says_which_targets_were_adjusted(run) -> None:  # t
 def test_a_bound_amended_after_the_as_of_period_is_not_called_adjusted(run) -> None:  # type: ignore[no-untyped-def]
     summary = summary_of(run("zh", "report", "--as-of", "2022-05", "-f", "md").stdout)
     assert "调整" not in summary
+
+
+# ------------------------------------------------------------- 8: the xlsx summary sheet
+
+
+@pytest.mark.parametrize(
+    ("lang", "explained"),
+    [
+        ("zh", ["† 年中调整的目标", "社会消费品零售总额：自", "城镇登记失业率：自"]),
+        ("en", ["† Bounds adjusted mid-year (年中调整)", "Retail sales of consumer goods: from"]),
+    ],
+)
+def test_the_xlsx_summary_sheet_explains_the_dagger(run, tmp_path: Path, lang, explained) -> None:  # type: ignore[no-untyped-def]
+    """As it explains `*` (最新数据早于应报送期) under the headline table."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / f"report-{lang}.xlsx"
+    run(lang, "report", "--as-of", "2022-06", "-o", str(workbook))
+    cells = [
+        str(value)
+        for row in load_workbook(workbook)["summary"].iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    assert any("†" in cell and cell.startswith(("≥", "≤")) for cell in cells)  # the marks
+    [heading] = [cell for cell in cells if cell.startswith("† ")]
+    at = cells.index(heading)
+    lines = cells[at : at + len(explained)]
+    assert [line[: len(start)] for line, start in zip(lines, explained, strict=True)] == explained
+    assert "新建5G基站" not in " ".join(lines)  # not in the headline table: no † to explain
