@@ -95,3 +95,32 @@ def test_the_xlsx_summary_sheet_explains_the_dagger(run, tmp_path: Path, lang, e
     lines = cells[at : at + len(explained)]
     assert [line[: len(start)] for line, start in zip(lines, explained, strict=True)] == explained
     assert "新建5G基站" not in " ".join(lines)  # not in the headline table: no † to explain
+
+
+# ------------------------------------------------------------------------ 9: status
+
+
+def footnote_of(out: str) -> str:
+    """The † footnote, the last lines of a table's output (in Chinese folded at the width)."""
+    return "".join(out[out.index("\n†") + 1 :].splitlines())
+
+
+def test_status_marks_every_adjusted_bound_and_lists_it(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("zh", "status", "--as-of", "2022-06").stdout
+    worst = out[out.index("最滞后的工作目标") :]
+    [row] = [line for line in worst.splitlines() if "new_5g_base_stations" in line]
+    assert "47.27%†" in row
+    assert footnote_of(out) == (
+        "†目标经年中调整：社会消费品零售总额自2022-06起；城镇登记失业率自2022-Q2起；"
+        "新建5G基站自2022-06起"
+    )
+    english = run("en", "status", "--as-of", "2022-06").stdout
+    assert " ".join(english[english.index("\n†") :].split()).endswith(
+        "; New 5G base stations from 2022-06"
+    )
+
+
+def test_gap_footnote_takes_a_full_width_colon_in_chinese(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("zh", "gap", "--as-of", "2022-06").stdout
+    footnote = footnote_of(out)
+    assert footnote.startswith("†目标经年中调整：") and "新建5G基站自2022-06起" in footnote

@@ -106,16 +106,19 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
 
 
 def amended_footnote(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
-    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was."""
-    amended = [a for a in rows if a.amended_from is not None]
+    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was (a
+    target in two tables once); `：` in Chinese."""
+    amended = {a.id: a for a in rows if a.amended_from is not None}
     if not amended:
         return None
-    separator = "；" if lang == "zh" else "; "
+    # Chinese, one word to Rich: folded where the line ends, not after a † left alone on it
+    space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
     listed = separator.join(
         t("amended_from", lang).format(name=display_name(a, lang), period=a.amended_from)
-        for a in amended
+        for a in amended.values()
     )
-    return shown(f"{AMENDED_MARK} {t('amended_note', lang)}: {listed}", style="dim")
+    note = t("amended_note", lang)
+    return shown(f"{AMENDED_MARK}{space}{note}{colon}{listed}", style="dim")
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -301,7 +304,7 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
-    footnote = amended_footnote([*out.headline, *out.investment], lang)
+    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
     if footnote is not None:
         parts.append(footnote)
     return Group(*parts)
@@ -417,7 +420,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                     lang,
                 ),
                 [
-                    _marked(a, percent(a.completion))
+                    _marked(a, percent(a.completion) + amended_mark(a))
                     if a.completion is not None
                     else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
                     for a in rows
