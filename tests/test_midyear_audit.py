@@ -124,3 +124,55 @@ def test_gap_footnote_takes_a_full_width_colon_in_chinese(run) -> None:  # type:
     out = run("zh", "gap", "--as-of", "2022-06").stdout
     footnote = footnote_of(out)
     assert footnote.startswith("†目标经年中调整：") and "新建5G基站自2022-06起" in footnote
+
+
+# ------------------------------------------- 10: a pending decline's fall, before its bound
+
+
+@pytest.fixture
+def fujian(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """fujian-2026 with its pending CO2 intensity recorded as the bulletin writes it."""
+    ledger = tmp_path / "fj.progress.toml"
+    where = ("--plan", "fujian-2026", "--ledger", str(ledger))
+    recorded = invoke(*where, "record", "co2_intensity", "下降2.0", "--period", "2026-Q2")
+    assert recorded.exit_code == 0, recorded.output
+
+    def call(lang: str, *args: str) -> str:
+        result = invoke(*where, "--lang", lang, *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    return call
+
+
+def row_of(out: str, target: str) -> str:
+    [row] = [line for line in out.splitlines() if target in line]
+    return " ".join(row.split())
+
+
+def test_a_pending_decline_shows_its_fall_as_a_fall(fujian) -> None:  # type: ignore[no-untyped-def]
+    gap = ("gap", "--kind", "growth", "--as-of", "2026-Q2")
+    assert "pending -2%/pending" in row_of(fujian("en", *gap), "co2_intensity")  # docs/amend.md
+    assert "待下达 下降2%/待下达" in row_of(fujian("zh", *gap), "co2_intensity")
+    assert "-2% pending" in row_of(fujian("en", "status", "--as-of", "2026-Q2"), "co2_intensity")
+    assert "下降2% 待下达" in row_of(fujian("zh", "status", "--as-of", "2026-Q2"), "co2_intensity")
+    assert "| 待下达 | 下降2% |" in fujian("zh", "report", "--as-of", "2026-Q2", "-f", "md")
+    # the JSON stays as documented: `actual` the fall, `recorded` the growth as recorded
+    import json
+
+    [row] = [
+        t for t in json.loads(fujian("en", *gap, "--json"))["targets"] if t["id"] == "co2_intensity"
+    ]
+    assert (row["actual"], row["recorded"], row["decline"], row["bound"]) == (
+        2,
+        -2,
+        True,
+        "pending",
+    )
+
+
+def test_once_its_bound_is_known_the_fall_is_said_by_the_bound(fujian) -> None:  # type: ignore[no-untyped-def]
+    fujian("en", "amend", "co2_intensity", "--min", "3.5", "--from", "2026-06")
+    gap = ("gap", "--kind", "growth", "--as-of", "2026-Q2")
+    assert "behind 2%/fall ≥3.5%†" in row_of(fujian("en", *gap), "co2_intensity")
+    assert "2%/下降 ≥3.5%†" in row_of(fujian("zh", *gap), "co2_intensity")

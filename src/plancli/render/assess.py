@@ -26,7 +26,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
 
@@ -78,6 +78,13 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     return f"{num(value)}%" if _in_percent(a) else num(value)
 
 
+def actual_text(a: AssessmentOut, lang: Lang) -> str:
+    """The figure judged; a pending decline's as a fall (`-2%`, 下降2%), not a bare 2%."""
+    if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
+        return fall
+    return value_text(a, a.actual)
+
+
 def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
@@ -96,7 +103,7 @@ def amended_mark(a: AssessmentOut) -> str:
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
     bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
-    actual = value_text(a, a.actual) or "—"
+    actual = actual_text(a, lang) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
     compact = target_text(a, lang).replace(" %", "%")
@@ -323,7 +330,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, value_text(a, a.actual)) for a in rows],
+                [_marked(a, actual_text(a, lang)) for a in rows],
                 0,
                 {"justify": "right"},
             ),
@@ -456,7 +463,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
-    add("actual", value_text(a, a.actual))
+    add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
     add("target", target_text(a, lang))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -56,7 +56,8 @@ def value(a: AssessmentOut, figure: Decimal | None) -> str:
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
-    text = value(a, a.actual)
+    fall = fall_text(a, a.actual, lang) if a.actual is not None else None
+    text = value(a, a.actual) if fall is None else fall  # a pending decline's: -2%, 下降2%
     if a.amount is not None:
         amount = f"{num(a.amount)} {a.unit}"
         text += f"({amount})" if lang == "zh" else f" ({amount})"
