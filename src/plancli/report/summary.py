@@ -28,7 +28,7 @@ from plancli.report.phrases import (
     points,
     unit_of,
 )
-from plancli.report.text import zh_as_of
+from plancli.report.text import zh_as_of, zh_period
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -191,7 +191,7 @@ class _Writer:
             body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
             body += self._judgement(a)
         if a.stale and a.period:
-            body += f"（数据截至{a.period}）" if self.zh else f" (figure of {a.period})"
+            body += f"（数据截至{zh_period(a.period)}）" if self.zh else f" (figure of {a.period})"
         if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
             n, total = len(a.parts_missing), len(a.parts)
             body += (
@@ -430,7 +430,7 @@ class _Writer:
         text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
         text += self._pace(a)
         if a.due:
-            text += f"（节点{a.due}）" if self.zh else f" (due {a.due})"
+            text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
         return text
 
     def _pace(self, a: AssessmentOut) -> str:

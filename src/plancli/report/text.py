@@ -99,7 +99,7 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     name = adjustment.name if lang == "zh" else adjustment.name_en
     line = t("report.adjustment", lang).format(
         name=name,
-        period=adjustment.period,
+        period=zh_period(adjustment.period) if lang == "zh" else adjustment.period,
         bound=(adjustment.bound_zh if lang == "zh" else adjustment.bound).replace(" %", "%"),
         plan=(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound).replace(
             " %", "%"
@@ -169,6 +169,22 @@ def zh_as_of(as_of: str) -> str:
     return f"截至{year}年上半年"
 
 
+def zh_period(code: str) -> str:
+    """2022年6月, 2022年二季度, 2022年上半年, 2022年: a period in Chinese prose, where the
+    machine's 2022-06 or 2022-Q2 would read as a code."""
+    from plancli.periods import parse_period
+
+    period = parse_period(code)
+    year = period.year
+    if period.granularity == "M":
+        return f"{year}年{period.index}月"
+    if period.granularity == "Q":
+        return f"{year}年{'〇一二三四'[period.index]}季度"
+    if period.granularity == "H":
+        return f"{year}年{'上' if period.index == 1 else '下'}半年"
+    return f"{year}年"
+
+
 def title(plan_name: str, lang: Lang) -> str:
     return (
         f"{plan_name}{t('report.title', lang)}"
@@ -200,7 +216,7 @@ def milestones_without_data(report: Report, lang: Lang) -> str:
     for a in missing:
         shown = name(a, lang)
         if a.due and a.due != year_end:
-            shown += f"（节点{a.due}）" if lang == "zh" else f" (due {a.due})"
+            shown += f"（节点{zh_period(a.due)}）" if lang == "zh" else f" (due {a.due})"
         names.append(shown)
     # ；not 、: a name may hold a 、 of its own (大罗家营366号民居、向旭庵等文物修缮…)
     listed = ("；" if lang == "zh" else "; ").join(names)
