@@ -193,3 +193,35 @@ def test_a_chinese_report_writes_its_periods_the_chinese_way(run) -> None:  # ty
     )
     english = run("en", "report", "--as-of", "2022-09", "-f", "md").stdout
     assert "- Registered urban unemployment rate: from 2022-Q2, ≤ 5% (plan: ≤ 4.8%)" in english
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("metaverse_demo_base_landed", "--min", "50"),
+            "错误：metaverse_demo_base_landed 是节点类目标，没有可调整的目标值；"
+            "amend 用于百分点变动、累计、增速、水平、持续推进类目标\n",
+        ),
+        (
+            ("new_5g_base_stations", "--max", "400"),
+            "错误：new_5g_base_stations 是累计类目标：请给出 --min（要达到的数量）；"
+            "单独的 --max 只是区间的上限\n",
+        ),
+    ],
+)
+def test_amend_names_a_kind_in_chinese_in_a_chinese_error(invoke, tmp_path, args, said) -> None:  # type: ignore[no-untyped-def]
+    where = ("--plan", GUANDU, "--ledger", str(tmp_path / "l.toml"), "--lang", "zh")
+    result = invoke(*where, "amend", *args, "--from", "2022-06")
+    assert (result.exit_code, result.stderr) == (2, said)
+
+
+def test_amend_names_a_kind_in_english_in_an_english_error(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    where = ("--plan", GUANDU, "--ledger", str(tmp_path / "l.toml"))
+    result = invoke(
+        *where, "amend", "metaverse_demo_base_landed", "--min", "50", "--from", "2022-06"
+    )
+    assert result.stderr == (
+        "error: metaverse_demo_base_landed is a milestone target and has no bound to amend; "
+        "amend is for change, cumulative, growth, level, ongoing targets\n"
+    )
