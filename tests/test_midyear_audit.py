@@ -225,3 +225,16 @@ def test_amend_names_a_kind_in_english_in_an_english_error(invoke, tmp_path) -> 
         "error: metaverse_demo_base_landed is a milestone target and has no bound to amend; "
         "amend is for change, cumulative, growth, level, ongoing targets\n"
     )
+
+
+def test_amend_says_what_it_did_without_nesting_parentheses(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "l.toml"
+    where = ("--plan", GUANDU, "--ledger", str(ledger), "--lang", "zh")
+    amend = ("amend", "retail_sales", "--min", "6", "--from", "2022-06")
+    said = invoke(*where, *amend).stderr.splitlines()[-1]  # after 已新建 (the ledger)
+    assert said.startswith(
+        "已调整 retail_sales 自 2022-06 起：≥ 6 %（原为 ≥ 7 %，计划原定），写入 "
+    )
+    assert said.count("（") == said.count("）") == 2  # the was, then the batch; none in another
+    again = invoke(*where, *amend).stderr
+    assert again == f"retail_sales 自 2022-06 起：≥ 6 % 已是现行的调整；未写入 {ledger}\n"
