@@ -238,3 +238,12 @@ def test_amend_says_what_it_did_without_nesting_parentheses(invoke, tmp_path) ->
     assert said.count("（") == said.count("）") == 2  # the was, then the batch; none in another
     again = invoke(*where, *amend).stderr
     assert again == f"retail_sales 自 2022-06 起：≥ 6 % 已是现行的调整；未写入 {ledger}\n"
+
+
+def test_the_undo_table_gives_an_amount_its_unit(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    where = ("--plan", GUANDU, "--ledger", str(tmp_path / "l.toml"), "--lang", "zh")
+    recorded = invoke(*where, "record", "retail_sales", "6.5", "--amount", "330.8", "-p", "2022-06")
+    assert recorded.exit_code == 0, recorded.output
+    preview = invoke(*where, "undo", "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    assert "retail_sales 2022-06 6.5 % 330.8 亿元 —" in " ".join(preview.stderr.split())
