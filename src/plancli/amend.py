@@ -27,7 +27,7 @@ from plancli.history import AmendmentRevision as AmendmentRevision  # moved to h
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
 from plancli.history import amendment_out as amendment_out
-from plancli.i18n import _
+from plancli.i18n import _, language, t
 from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
 from plancli.periods import Period, parse_period, parse_plan_period
@@ -73,12 +73,12 @@ def check_amendment(
     """Validate an amendment against the plan and the amendments already recorded."""
     target = find_target(plan, request.target.strip())
     if target.kind not in BOUNDED_KINDS:
-        kinds = ", ".join(sorted(BOUNDED_KINDS))
+        kinds = ("、" if language() == "zh" else ", ").join(map(_kind, sorted(BOUNDED_KINDS)))
         raise InputError(
             _(
                 "{target} is a {kind} target and has no bound to amend; amend is for {kinds} "
                 "targets"
-            ).format(target=target.id, kind=target.kind, kinds=kinds)
+            ).format(target=target.id, kind=_kind(target.kind), kinds=kinds)
         )
     try:
         period = parse_plan_period(request.period, plan.plan.year)
@@ -148,7 +148,7 @@ def _check_bounds(
             _(
                 "{target} is a {kind} target: give --min (the amount to reach); "
                 "--max alone is the top of a range"
-            ).format(target=target.id, kind=target.kind)
+            ).format(target=target.id, kind=_kind(target.kind))
         )
     goal = minimum if minimum is not None else around
     if target.opening is not None and goal is not None and goal <= target.opening:
@@ -224,3 +224,8 @@ def amend_target(
         if not change.unchanged:
             session.append_amendment(change.amendment)
     return change
+
+
+def _kind(kind: str) -> str:
+    """A kind as the interface names it: `cumulative`, in Chinese 累计 (as `targets` shows)."""
+    return t(f"kind.{kind}", language())

@@ -134,6 +134,17 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     return text.replace("  ", " ")
 
 
+def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
+    """A decline target's figure (`actual`, the fall) while its bound is still to come: said
+    as a fall, `-2%` (下降2%), where no `fall`/下降 in a bound beside it gives a bare `2%` its
+    sense. None once there is a bound (`2%/fall ≥ 3.5 %` reads as it is)."""
+    if not target.decline or (target.min, target.max, target.around) != (None, None, None):
+        return None
+    if lang == "zh" and actual > 0:
+        return f"下降{num(actual)}%"
+    return f"{num(-actual)}%"
+
+
 def value_is_percent(target: AnyTarget) -> bool:
     """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
     return (

@@ -44,9 +44,16 @@ def usage_message(exc: Any) -> str:
 
 def _click_text(message: str) -> str:
     """Click's other usage messages, which it words in English only."""
+    extra = re.match(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", message)
+    if extra and all(word.startswith("-") for word in extra[1].split()):
+        # after an argument Click takes an unknown option (amend ID --drop) for an argument
+        return _("no such option: {option}").format(option=extra[1])
     patterns = (
         (r"^Option '(.+)' requires an argument\.$", N_("option {0} needs a value")),
-        (r"^Got unexpected extra arguments? \((.+)\)$", N_("unexpected extra argument: {0}")),
+        (
+            r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$",
+            N_("unexpected extra argument: {0}"),
+        ),
         (r"^Option '(.+)' does not take a value\.$", N_("option {0} takes no value")),
         (r"^No such command '(.+)'\.$", N_("no such command: {0}")),
         (r"^Missing command\.$", N_("missing command")),

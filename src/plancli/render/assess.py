@@ -26,7 +26,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
 
@@ -78,6 +78,13 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     return f"{num(value)}%" if _in_percent(a) else num(value)
 
 
+def actual_text(a: AssessmentOut, lang: Lang) -> str:
+    """The figure judged; a pending decline's as a fall (`-2%`, 下降2%), not a bare 2%."""
+    if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
+        return fall
+    return value_text(a, a.actual)
+
+
 def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
@@ -96,7 +103,7 @@ def amended_mark(a: AssessmentOut) -> str:
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
     bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
-    actual = value_text(a, a.actual) or "—"
+    actual = actual_text(a, lang) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
     compact = target_text(a, lang).replace(" %", "%")
@@ -106,16 +113,19 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
 
 
 def amended_footnote(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
-    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was."""
-    amended = [a for a in rows if a.amended_from is not None]
+    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was (a
+    target in two tables once); `：` in Chinese."""
+    amended = {a.id: a for a in rows if a.amended_from is not None}
     if not amended:
         return None
-    separator = "；" if lang == "zh" else "; "
+    # Chinese, one word to Rich: folded where the line ends, not after a † left alone on it
+    space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
     listed = separator.join(
         t("amended_from", lang).format(name=display_name(a, lang), period=a.amended_from)
-        for a in amended
+        for a in amended.values()
     )
-    return shown(f"{AMENDED_MARK} {t('amended_note', lang)}: {listed}", style="dim")
+    note = t("amended_note", lang)
+    return shown(f"{AMENDED_MARK}{space}{note}{colon}{listed}", style="dim")
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -301,7 +311,7 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
-    footnote = amended_footnote([*out.headline, *out.investment], lang)
+    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
     if footnote is not None:
         parts.append(footnote)
     return Group(*parts)
@@ -320,7 +330,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, value_text(a, a.actual)) for a in rows],
+                [_marked(a, actual_text(a, lang)) for a in rows],
                 0,
                 {"justify": "right"},
             ),
@@ -417,7 +427,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                     lang,
                 ),
                 [
-                    _marked(a, percent(a.completion))
+                    _marked(a, percent(a.completion) + amended_mark(a))
                     if a.completion is not None
                     else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
                     for a in rows
@@ -453,7 +463,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
-    add("actual", value_text(a, a.actual))
+    add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
     add("target", target_text(a, lang))

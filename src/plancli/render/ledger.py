@@ -237,8 +237,9 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
         target = plan.target(record.target)
         cells = [shown(record.target), shown(record.period)]
         cells.append(shown(figure_text(record.value, None, target)))
-        if with_amount:
-            cells.append(Text(num(record.amount)))
+        if with_amount:  # in the target's unit, as the figures beside it are: 330.8 亿元
+            unit = f" {target.unit}" if target is not None and record.amount is not None else ""
+            cells.append(Text(f"{num(record.amount)}{unit}"))
         cells.append(shown(figure_text(restored.value, None, target) if restored else "—"))
         rows.append(cells)
     words = ["target", "period", "to revert", *(["amount"] if with_amount else [])]

@@ -80,6 +80,11 @@ class AdjustmentOut:
     plan_bound_zh: str = field(metadata=doc("the plan's own bound in Chinese: 待下达"))
     note: str | None
     recorded_at: datetime
+    # the plan's own bound, as numbers: what the summary says the bound was (原计划7%)
+    plan_min: Number | None = None
+    plan_max: Number | None = None
+    plan_around: Number | None = None
+    plan_stretch: Number | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -184,6 +189,10 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 plan_bound_zh=bound_text(target, None, "zh"),
                 note=amendment.note,
                 recorded_at=amendment.recorded_at,
+                plan_min=target.min,
+                plan_max=target.max,
+                plan_around=target.around,
+                plan_stretch=target.stretch,
             )
         )
     return adjusted

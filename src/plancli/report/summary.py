@@ -12,15 +12,23 @@ summary sheet render it as they are; no template decides anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
 from plancli.fmt import growth_rest_text, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
-from plancli.report.text import zh_as_of
+from plancli.report.phrases import (
+    MONTHS_EN,
+    and_,
+    bound_phrase,
+    percent,
+    percent_unit,
+    points,
+    unit_of,
+)
+from plancli.report.text import zh_as_of, zh_period
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -39,20 +47,6 @@ COUNT_ORDER: tuple[Status, ...] = (
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
 # Targets needing attention are named in groups, at most this many each ("…等12项").
 NAMED_AT_MOST = 8
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +96,37 @@ class _Writer:
         self.lang = lang
         self.zh = lang == "zh"
         self.by_id = {a.id: a for a in report.assessments}
+        self.adjusted = {adjustment.id: adjustment for adjustment in report.adjustments}
+
+    def _plan(self, a: AssessmentOut) -> AssessmentOut | None:
+        """`a` with the plan's own bound, where a mid-year adjustment (年中调整) is in force."""
+        adjustment = self.adjusted.get(a.id)
+        if adjustment is None or a.amended_from is None:
+            return None
+        return replace(
+            a,
+            min=adjustment.plan_min,
+            max=adjustment.plan_max,
+            around=adjustment.plan_around,
+            stretch=adjustment.plan_stretch,
+        )
+
+    def _was(self, a: AssessmentOut, bare: str = "") -> str:
+        """The plan's bound of an adjusted target: its `bare` figure alone where the plan has
+        only that one (原计划7%), else as the report words a bound (原计划7%左右)."""
+        plan = self._plan(a)
+        assert plan is not None
+        figure = getattr(plan, bare) if bare else None
+        other = plan.max if bare == "min" else plan.min
+        if figure is not None and other is None and plan.around is None and plan.stretch is None:
+            return f"{num(figure)}{unit_of(a, self.zh)}"
+        return bound_phrase(plan, self.zh)
+
+    def _adjusted(self, a: AssessmentOut) -> tuple[str, str]:
+        """(调整后 / adjusted , the plan's bound after 原计划 / plan:) for an adjusted bound."""
+        if self._plan(a) is None:
+            return "", ""
+        return ("调整后" if self.zh else "adjusted "), self._was(a)
 
     # ------------------------------------------------------------------------ overview
 
@@ -109,7 +134,7 @@ class _Writer:
         report = self.report
         total = sum(report.counts.values())
         counts = [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)]
-        progress = _percent(report.time_progress)
+        progress = percent(report.time_progress)
         when = self._as_of_phrase()
         if self.zh:
             words = {
@@ -134,7 +159,7 @@ class _Writer:
             "tracked": ("is a tracked indicator", "are tracked indicators"),
             "no_data": ("has no data yet", "have no data yet"),
         }
-        listed = _and([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
+        listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
 
     def _as_of_phrase(self) -> str:
@@ -146,7 +171,7 @@ class _Writer:
         if period.is_final:
             return f"For the whole of {year}"
         if period.granularity == "M":
-            return f"As of {_MONTHS_EN[period.index - 1]} {year}"
+            return f"As of {MONTHS_EN[period.index - 1]} {year}"
         if period.granularity == "Q":
             return f"As of the end of Q{period.index} {year}"
         return f"As of the first half of {year}"
@@ -166,7 +191,7 @@ class _Writer:
             body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
             body += self._judgement(a)
         if a.stale and a.period:
-            body += f"（数据截至{a.period}）" if self.zh else f" (figure of {a.period})"
+            body += f"（数据截至{zh_period(a.period)}）" if self.zh else f" (figure of {a.period})"
         if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
             n, total = len(a.parts_missing), len(a.parts)
             body += (
@@ -195,9 +220,7 @@ class _Writer:
         value = a.actual
         assert value is not None
         year_end = a.period is not None and parse_period(a.period).is_final
-        if a.kind in ("growth", "relative", "trend") or (
-            a.kind == "indicator" and self._percent_unit(a)
-        ):
+        if a.kind in ("growth", "relative", "trend") or (a.kind == "indicator" and percent_unit(a)):
             # A decline's `actual` is the fall (下降3.8% judged on 3.8); others are the growth.
             rising = value < 0 if a.decline else value >= 0
             size = num(abs(value))
@@ -214,10 +237,10 @@ class _Writer:
             change = num(abs(value))
             if self.zh:
                 moved = "提高" if up else "下降"
-                return f"为{num(level)}{self._unit(a)}，比上年{moved}{change}个百分点"
+                return f"为{num(level)}{unit_of(a, self.zh)}，比上年{moved}{change}个百分点"
             moved = "up" if up else "down"
-            return f"is {num(level)}{self._unit(a, True)}, {moved} {change} pp on the year before"
-        figure = f"{num(value)}{self._unit(a, en_space=not self.zh)}"
+            return f"is {num(level)}{unit_of(a, self.zh)}, {moved} {change} pp on the year before"
+        figure = f"{num(value)}{unit_of(a, self.zh)}"
         return f"为{figure}" if self.zh else f"is {figure}"
 
     # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
@@ -231,16 +254,20 @@ class _Writer:
         if a.kind == "trend":
             return self._trend(a)
         satisfied = a.status in ("met", "on_track")
-        bound = self.bound_phrase(a)
+        bound = bound_phrase(a, self.zh)
         text = ""
         if satisfied:
             text = self._satisfied(a, bound)
         elif a.gap is not None and a.gap > 0:
             text = self._short(a, bound)
-        elif self.zh:
-            text = f"，未实现{bound}的目标"
         else:
-            text = f", short of the target ({bound})"
+            adjusted, was = self._adjusted(a)
+            if self.zh:
+                text = f"，未实现{adjusted}{bound}的目标" + (f"（原计划{was}）" if was else "")
+            else:
+                text = f", short of the {adjusted}target ({bound}" + (
+                    f"; plan: {was})" if was else ")"
+                )
         if a.required_growth_rest is not None:
             rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence")
             text += f"，{rest}" if self.zh else f"; {rest}"
@@ -254,38 +281,63 @@ class _Writer:
         plain_ceiling = (
             a.direction == "down" and a.around is None and a.stretch is None and a.max is not None
         )
-        points = self._points(a)
+        pts = points(a, self.zh)
+        adjusted, was = self._adjusted(a)
         if plain_floor and not a.decline and a.min is not None and a.actual > a.min:
             margin = num(a.actual - a.min)
-            return (
-                f"，高于目标{margin}{points}"
-                if self.zh
-                else f", {margin} {points} above the target ({bound})"
-            )
+            if not adjusted:
+                return (
+                    f"，高于目标{margin}{pts}"
+                    if self.zh
+                    else f", {margin} {pts} above the target ({bound})"
+                )
+            if self.zh:  # 高于调整后目标（6%，原计划7%）0.5个百分点
+                floor = f"{num(a.min)}{unit_of(a, self.zh)}"
+                return f"，高于调整后目标（{floor}，原计划{self._was(a, 'min')}）{margin}{pts}"
+            return f", {margin} {pts} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None:
-            ceiling = f"{num(a.max)}{self._unit(a, en_space=not self.zh)}"
-            return f"，低于{ceiling}的控制目标" if self.zh else f", within the ceiling of {ceiling}"
-        text = f"，达到{bound}的目标" if self.zh else f", meeting the target of {bound}"
+            ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
+            if adjusted:
+                was = self._was(a, "max")
+            if self.zh:
+                return f"，低于{adjusted}{ceiling}的控制目标" + (f"（原计划{was}）" if was else "")
+            return f", within the {adjusted}ceiling of {ceiling}" + (
+                f" (plan: {was})" if was else ""
+            )
+        text = (
+            f"，达到{adjusted}{bound}的目标"
+            if self.zh
+            else f", meeting the {adjusted}target of {bound}"
+        )
         if a.stretch_met:
             text += "并实现争取目标" if self.zh else " and its higher aim"
         elif a.stretch_met is False and a.stretch is not None:
-            aim = f"{num(a.stretch)}{self._unit(a, en_space=not self.zh)}"
+            aim = f"{num(a.stretch)}{unit_of(a, self.zh)}"
             text += (
                 f"，尚未实现{aim}的争取目标" if self.zh else f", not yet its higher aim of {aim}"
             )
+        if was:
+            text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
 
     def _short(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None and a.gap is not None
-        gap = f"{num(a.gap)}{self._points(a) if self.zh else ' ' + self._points(a)}"
+        gap = f"{num(a.gap)}{points(a, self.zh) if self.zh else ' ' + points(a, self.zh)}"
         below = a.low is not None and a.actual < a.low
+        adjusted, was = self._adjusted(a)
+        stated = f"{bound}; plan: {was}" if was else bound
         if a.decline or a.direction == "band":
-            return (
-                f"，距{bound}的目标差{gap}" if self.zh else f", {gap} short of the target ({bound})"
-            )
+            if self.zh:
+                return (
+                    f"，距{adjusted}{bound}的目标"
+                    + (f"（原计划{was}）" if was else "")
+                    + f"差{gap}"
+                )
+            return f", {gap} short of the {adjusted}target ({stated})"
         if self.zh:
-            return f"，{'低于' if below else '高于'}目标{gap}"
-        return f", {gap} {'below' if below else 'above'} the target ({bound})"
+            which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
+            return f"，{'低于' if below else '高于'}{which}{gap}"
+        return f", {gap} {'below' if below else 'above'} the {adjusted}target ({stated})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
@@ -349,18 +401,24 @@ class _Writer:
 
     def _cumulative(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
-        unit = self._unit(a, en_space=not self.zh)
+        unit = unit_of(a, self.zh)
         goal = a.around if a.around is not None else a.min
         goal_text = f"{num(goal)}{unit}" if goal is not None else "—"
-        completion = _percent(a.completion)
+        completion = percent(a.completion)
         opening = a.base is not None and a.base != 0
+        adjusted, was = self._adjusted(a)
+        if adjusted:
+            was = self._was(a, "around" if a.around is not None else "min")
         if self.zh:
             verb = "达到" if opening else "累计完成"
-            text = f"{name}{verb}{num(a.actual)}{unit}，完成年度目标（{goal_text}）的{completion}"
+            goal_text += f"，原计划{was}" if was else ""
+            text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
+            text += completion
             if a.status == "met":
                 return text + "，已完成全年目标"
         else:
-            text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's {goal_text}"
+            text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
+            text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + ", the year's target is reached"
         return text + self._pace(a)
@@ -372,7 +430,7 @@ class _Writer:
         text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
         text += self._pace(a)
         if a.due:
-            text += f"（节点{a.due}）" if self.zh else f" (due {a.due})"
+            text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
         return text
 
     def _pace(self, a: AssessmentOut) -> str:
@@ -404,7 +462,7 @@ class _Writer:
                     else f"{num(a.required_per_month)} pp"
                 )
             else:
-                need = f"{num(a.required_per_month)}{self._unit(a, en_space=not self.zh)}"
+                need = f"{num(a.required_per_month)}{unit_of(a, self.zh)}"
             if self.zh:
                 text += (
                     f"，后{months}个月月均需完成{need}"
@@ -450,14 +508,21 @@ class _Writer:
         """A target in a list, with the one figure that says why: `新建5G基站(完成38.71%，落后
         时间进度11.29个百分点)`."""
         name = a.name if self.zh else a.name_en
+        adjusted, was = self._adjusted(a)
         if a.completion is not None and a.pace_gap_pp is not None and a.pace_gap_pp < 0:
-            done = _percent(a.completion)
+            done = percent(a.completion)
             behind = num(-a.pace_gap_pp)
-            return (
-                f"{name}（完成{done}，落后进度{behind}个百分点）"
-                if self.zh
-                else f"{name} ({done} done, {behind} pp behind pace)"
-            )
+            if adjusted and a.kind in ("cumulative", "ongoing"):  # 目标由310个调整为330个
+                goal = "around" if a.around is not None else "min"
+                now = f"{num(getattr(a, goal))}{unit_of(a, self.zh)}"
+                was = self._was(a, goal)
+            else:
+                now = bound_phrase(a, self.zh)
+            if self.zh:
+                change = f"；目标由{was}调整为{now}" if was else ""
+                return f"{name}（完成{done}，落后进度{behind}个百分点{change}）"
+            change = f"; target adjusted from {was} to {now}" if was else ""
+            return f"{name} ({done} done, {behind} pp behind pace{change})"
         figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
         if a.kind == "relative" and a.reference_actual is not None:
             target = (
@@ -466,7 +531,10 @@ class _Writer:
                 else f"reference {num(a.reference_actual)}%"
             )
         else:
-            target = ("目标" if self.zh else "target ") + self.bound_phrase(a)
+            target = f"{adjusted}目标" if self.zh else f"{adjusted}target "
+            target += bound_phrase(a, self.zh)
+            if was:
+                target += f"，原计划{was}" if self.zh else f"; plan: {was}"
         figure = figure.removeprefix("为")
         return f"{name}（{figure}，{target}）" if self.zh else f"{name} ({figure}, {target})"
 
@@ -498,83 +566,5 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "no_data": ("has no progress figure yet", "have no progress figures yet"),
         }
-        listed = _and([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
+        listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
         return f"Of the {len(milestones)} milestones, {listed}."
-
-    # ------------------------------------------------------------------------ bounds
-
-    def bound_phrase(self, a: AssessmentOut) -> str:
-        """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长."""
-        unit = self._unit(a, en_space=not self.zh)
-        if a.kind == "change":
-            unit = "个百分点" if self.zh else " pp"
-
-        def figure(value: Decimal) -> str:
-            return f"{num(value)}{unit}"
-
-        low, high, around, stretch = a.min, a.max, a.around, a.stretch
-        if low is None and high is None and around is None:
-            return "待国家下达" if self.zh else "still to be set"
-        if around is not None:
-            text = f"{figure(around)}左右" if self.zh else f"about {figure(around)}"
-            if stretch is not None:
-                text += (
-                    f"（争取{figure(stretch)}）" if self.zh else f" (aiming at {figure(stretch)})"
-                )
-        elif low is not None and high is not None:
-            dash = "—" if self.zh else "–"
-            text = figure(low) if low == high else f"{figure(low)}{dash}{figure(high)}"
-        elif low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
-            text = (
-                f"{figure(low)}—{figure(stretch)}"
-                if self.zh
-                else f"{figure(low)}–{figure(stretch)}"
-            )
-        elif low is not None:
-            if a.exclusive and low == 0 and a.kind == "growth" and not a.decline:
-                text = "正增长" if self.zh else "positive growth"
-            elif a.exclusive:
-                text = f"高于{figure(low)}" if self.zh else f"above {figure(low)}"
-            else:
-                text = f"{figure(low)}以上" if self.zh else f"at least {figure(low)}"
-        else:
-            assert high is not None
-            if a.exclusive:
-                text = f"低于{figure(high)}" if self.zh else f"below {figure(high)}"
-            else:
-                text = f"{figure(high)}以内" if self.zh else f"at most {figure(high)}"
-            if stretch is not None:
-                text += (
-                    f"（争取{figure(stretch)}）" if self.zh else f" (aiming at {figure(stretch)})"
-                )
-        if a.decline:
-            text = f"下降{text}" if self.zh else f"a fall of {text}"
-        return text
-
-    # ------------------------------------------------------------------------ units
-
-    @staticmethod
-    def _percent_unit(a: AssessmentOut) -> bool:
-        return a.unit.strip() in ("%", "％")
-
-    def _unit(self, a: AssessmentOut, en_space: bool = False) -> str:
-        """`%` for percentage figures, else the target's unit (a space before it in English)."""
-        if a.kind in ("growth", "relative", "trend", "milestone") or self._percent_unit(a):
-            return "%"
-        return f" {a.unit}" if en_space and a.unit else a.unit
-
-    def _points(self, a: AssessmentOut) -> str:
-        """The unit of a difference: percentage points for percentages, else the unit."""
-        if a.kind in ("growth", "relative", "trend", "change") or self._percent_unit(a):
-            return "个百分点" if self.zh else "pp"
-        return a.unit
-
-
-def _percent(share: Decimal | None) -> str:
-    return "—" if share is None else f"{num(share * 100)}%"
-
-
-def _and(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

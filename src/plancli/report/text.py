@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -56,7 +56,8 @@ def value(a: AssessmentOut, figure: Decimal | None) -> str:
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
-    text = value(a, a.actual)
+    fall = fall_text(a, a.actual, lang) if a.actual is not None else None
+    text = value(a, a.actual) if fall is None else fall  # a pending decline's: -2%, 下降2%
     if a.amount is not None:
         amount = f"{num(a.amount)} {a.unit}"
         text += f"({amount})" if lang == "zh" else f" ({amount})"
@@ -98,7 +99,7 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     name = adjustment.name if lang == "zh" else adjustment.name_en
     line = t("report.adjustment", lang).format(
         name=name,
-        period=adjustment.period,
+        period=zh_period(adjustment.period) if lang == "zh" else adjustment.period,
         bound=(adjustment.bound_zh if lang == "zh" else adjustment.bound).replace(" %", "%"),
         plan=(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound).replace(
             " %", "%"
@@ -107,6 +108,17 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     if adjustment.note:
         line += ("；" if lang == "zh" else "; ") + adjustment.note
     return line
+
+
+def headline_notes(report: Report, lang: Lang) -> list[str]:
+    """The notes under a headline table that has no section of its own to explain its marks
+    (the xlsx summary sheet): `*` a stale figure, `†` a bound adjusted mid-year and how."""
+    notes = []
+    if any(a.stale and a.actual is not None for a in report.headline):
+        notes.append(f"* {t('stale_note', lang)}")
+    marked = {a.id for a in report.headline if a.amended_from is not None}
+    adjusted = [adjustment_line(adj, lang) for adj in report.adjustments if adj.id in marked]
+    return notes + ([t("report.adjustments", lang), *adjusted] if adjusted else [])
 
 
 def gap(a: AssessmentOut, lang: Lang) -> str:
@@ -157,6 +169,22 @@ def zh_as_of(as_of: str) -> str:
     return f"截至{year}年上半年"
 
 
+def zh_period(code: str) -> str:
+    """2022年6月, 2022年二季度, 2022年上半年, 2022年: a period in Chinese prose, where the
+    machine's 2022-06 or 2022-Q2 would read as a code."""
+    from plancli.periods import parse_period
+
+    period = parse_period(code)
+    year = period.year
+    if period.granularity == "M":
+        return f"{year}年{period.index}月"
+    if period.granularity == "Q":
+        return f"{year}年{'〇一二三四'[period.index]}季度"
+    if period.granularity == "H":
+        return f"{year}年{'上' if period.index == 1 else '下'}半年"
+    return f"{year}年"
+
+
 def title(plan_name: str, lang: Lang) -> str:
     return (
         f"{plan_name}{t('report.title', lang)}"
@@ -188,7 +216,7 @@ def milestones_without_data(report: Report, lang: Lang) -> str:
     for a in missing:
         shown = name(a, lang)
         if a.due and a.due != year_end:
-            shown += f"（节点{a.due}）" if lang == "zh" else f" (due {a.due})"
+            shown += f"（节点{zh_period(a.due)}）" if lang == "zh" else f" (due {a.due})"
         names.append(shown)
     # ；not 、: a name may hold a 、 of its own (大罗家营366号民居、向旭庵等文物修缮…)
     listed = ("；" if lang == "zh" else "; ").join(names)

@@ -490,9 +490,8 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
                     fill, colour = STATUS_COLOURS[cell.status]
                     target.fill = PatternFill("solid", fgColor=fill)
                     target.font = Font(color=colour, bold=True)
-        if any(a.stale and a.actual is not None for a in report.headline):
-            # the `*` of a figure the table marks, said as the Markdown and HTML reports do
-            line(f"* {t('stale_note', lang)}", Font(color="57606A", size=9))
+        for note in text.headline_notes(report, lang):  # the `*` and `†` the table marks
+            line(note, Font(color="57606A", size=9))
     if report.generated is not None:
         line(text.generated_line(report, lang), Font(color="57606A", size=9), gap_before=True)
     _a4(sheet, landscape=False, title_rows=None)

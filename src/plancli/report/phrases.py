@@ -1,0 +1,94 @@
+"""The summary's words for a bound and a unit: 7%以上, 5%左右, 4.8%以内, 个百分点 (`summary`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from plancli.assess import AssessmentOut
+from plancli.fmt import num
+
+
+def bound_phrase(a: AssessmentOut, zh: bool) -> str:
+    """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长."""
+    unit = unit_of(a, zh)
+    if a.kind == "change":
+        unit = "个百分点" if zh else " pp"
+
+    def figure(value: Decimal) -> str:
+        return f"{num(value)}{unit}"
+
+    low, high, around, stretch = a.min, a.max, a.around, a.stretch
+    if low is None and high is None and around is None:
+        return "待国家下达" if zh else "still to be set"
+    if around is not None:
+        text = f"{figure(around)}左右" if zh else f"about {figure(around)}"
+        if stretch is not None:
+            text += f"（争取{figure(stretch)}）" if zh else f" (aiming at {figure(stretch)})"
+    elif low is not None and high is not None:
+        dash = "—" if zh else "–"
+        text = figure(low) if low == high else f"{figure(low)}{dash}{figure(high)}"
+    elif low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
+        text = f"{figure(low)}—{figure(stretch)}" if zh else f"{figure(low)}–{figure(stretch)}"
+    elif low is not None:
+        if a.exclusive and low == 0 and a.kind == "growth" and not a.decline:
+            text = "正增长" if zh else "positive growth"
+        elif a.exclusive:
+            text = f"高于{figure(low)}" if zh else f"above {figure(low)}"
+        else:
+            text = f"{figure(low)}以上" if zh else f"at least {figure(low)}"
+    else:
+        assert high is not None
+        if a.exclusive:
+            text = f"低于{figure(high)}" if zh else f"below {figure(high)}"
+        else:
+            text = f"{figure(high)}以内" if zh else f"at most {figure(high)}"
+        if stretch is not None:
+            text += f"（争取{figure(stretch)}）" if zh else f" (aiming at {figure(stretch)})"
+    if a.decline:
+        text = f"下降{text}" if zh else f"a fall of {text}"
+    return text
+
+
+def percent_unit(a: AssessmentOut) -> bool:
+    return a.unit.strip() in ("%", "％")
+
+
+def unit_of(a: AssessmentOut, zh: bool) -> str:
+    """`%` for percentage figures, else the target's unit (a space before it in English)."""
+    if a.kind in ("growth", "relative", "trend", "milestone") or percent_unit(a):
+        return "%"
+    return f" {a.unit}" if not zh and a.unit else a.unit
+
+
+def points(a: AssessmentOut, zh: bool) -> str:
+    """The unit of a difference: percentage points for percentages, else the unit."""
+    if a.kind in ("growth", "relative", "trend", "change") or percent_unit(a):
+        return "个百分点" if zh else "pp"
+    return a.unit
+
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def percent(share: Decimal | None) -> str:
+    return "—" if share is None else f"{num(share * 100)}%"
+
+
+def and_(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
