@@ -1304,3 +1304,37 @@ def test_refusals_read_well_in_both_languages(bureau, tmp_path: Path) -> None:  
     assert dry.stderr.splitlines()[-1] == last
     chinese = bureau("alice", "--lang", "zh", "undo", "--yes")
     assert chinese.stderr.splitlines()[-1].endswith("未撤销任何数据"), chinese.stderr
+
+
+def test_only_the_ledgers_owner_converts_into_the_database(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """D8: a granted department converting its own ledger file into the database was shown
+    PostgreSQL's row-level security error with a hint to get the grant it has, and invited to
+    pass --force ("replace its records"). Converting replaces the plan's records: only the
+    ledger's owner may; a department is told so in one line, and never offered --force."""
+    local = tmp_path / "alice.progress.toml"
+    mine = invoke(
+        "--plan", str(owned_plan), "--ledger", str(local), "record", "gdp", "4.4", "-p", "2022-Q3"
+    )
+    assert mine.exit_code == 0, mine.stderr
+    url = ledger.as_user("alice").url
+    for force in ((), ("--force",)):  # an empty plan in the database, then one with records
+        for lang, words in (
+            ("en", "only the ledger's owner, role bureau"),
+            ("zh", "只有台账所有者"),
+        ):
+            args = ("--lang", lang, "--plan", str(owned_plan), "ledger", "convert", *force)
+            result = invoke(*args, str(local), url)
+            assert result.exit_code == 2, result.stderr
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert words in result.stderr and "plancli import" in result.stderr, result.stderr
+            for wrong in ("--force", "row-level", "ledger grant"):
+                assert wrong not in result.stderr, result.stderr
+        assert bureau("bureau", "record", "income", "5", "-p", "2022-Q2").exit_code == 0
+    assert [r[0] for r in ledger.sql("SELECT target FROM plancli.records")] == ["income"]
+    # The ledger's owner converts, and is offered --force for a plan holding records.
+    owner = invoke(
+        "--plan", str(owned_plan), "ledger", "convert", str(local), ledger.as_user("bureau").url
+    )
+    assert "pass --force to replace its records" in one_line_error(owner, 2)
