@@ -1338,3 +1338,42 @@ def test_only_the_ledgers_owner_converts_into_the_database(
         "--plan", str(owned_plan), "ledger", "convert", str(local), ledger.as_user("bureau").url
     )
     assert "pass --force to replace its records" in one_line_error(owner, 2)
+
+
+def test_show_names_the_owner_and_the_tables_who_recorded(
+    bureau, invoke, owned_plan: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """D12: the two questions an analyst of a shared ledger asks first - may I record this
+    target (its owner, 牵头单位) and who entered this figure (录入人) - were answered only by
+    `targets --csv` and `history --json`. `show` names the owner; the revision tables of
+    `show` and `history` have a column of who recorded, still fitting 80 columns."""
+    assert bureau("alice", "record", "gdp", "5.1", "-p", "2022-Q1", "--note", "初值").exit_code == 0
+    assert bureau("bureau", "record", "gdp", "5.3", "-p", "2022-Q1").exit_code == 0
+    for lang, owner, who in (("en", "owner", "recorded by"), ("zh", "牵头单位", "录入人")):
+        show = bureau("alice", "--lang", lang, "show", "gdp")
+        assert show.exit_code == 0, show.stderr
+        assert any(line.split() == [owner, "统计局"] for line in show.stdout.splitlines())
+        for result in (
+            show,
+            bureau("alice", "--lang", lang, "history"),
+            bureau("bob", "--lang", lang, "history", "gdp"),
+        ):
+            assert result.exit_code == 0, result.stderr
+            lines = result.stdout.splitlines()
+            assert who in result.stdout, result.stdout
+            assert any("alice" in line and "5.1" in line for line in lines), result.stdout
+            assert any("bureau" in line and "5.3" in line for line in lines), result.stdout
+            from rich.cells import cell_len
+
+            assert max(cell_len(line) for line in lines) <= 80, result.stdout
+    # A target without an owner names none; a file ledger's tables have no such column.
+    assert "owner" not in bureau("alice", "show", "centre").stdout
+    local = str(tmp_path / "file.progress.toml")
+    assert (
+        invoke(
+            "--plan", str(owned_plan), "--ledger", local, "record", "gdp", "5", "-p", "2022-Q1"
+        ).exit_code
+        == 0
+    )
+    plain = invoke("--plan", str(owned_plan), "--ledger", local, "history")
+    assert plain.exit_code == 0 and "recorded by" not in plain.stdout, plain.stdout

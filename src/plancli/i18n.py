@@ -124,6 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("year", "年度"),
     "total": ("total", "合计"),
     "frequency": ("frequency", "频率"),
+    "owner": ("owner", "牵头单位"),
     "parts": ("parts", "构成"),
     "projects": ("projects", "项目"),
     "name_en": ("name_en", "英文名称"),
