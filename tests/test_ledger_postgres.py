@@ -274,7 +274,19 @@ def test_a_departments_write_never_lists_the_plans_owners(
 
 def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def]
     listed = bureau("bob", "ledger", "grants")
-    assert listed.stdout == "工信局\tgongxin\n统计局\ttongji\n"
+    assert listed.stdout == (
+        "统计局\ttongji\n人社局\t(no role yet)\n工信局\tgongxin\n发改委\t(no role yet)\n"
+    )
+    # D4: a header naming the plan and the ledger; the plan's departments, in plan order,
+    # those without a role said so.
+    header = listed.stderr.splitlines()
+    assert len(header) == 1, listed.stderr
+    assert header[0].startswith("plan mini-2022, ledger postgresql://bob@"), header
+    assert header[0].endswith("2 of its 4 departments have a role"), header
+    chinese = bureau("bob", "--lang", "zh", "ledger", "grants")
+    assert "人社局\t（尚无角色）\n" in chinese.stdout
+    assert chinese.stderr.startswith("计划 mini-2022，台账 postgresql://bob@"), chinese.stderr
+    assert "4 个部门中 2 个已有角色" in chinese.stderr
     missing = one_line_error(bureau("bureau", "ledger", "grant", "住建局", "nobody_here"), 2)
     assert "no role 'nobody_here'" in missing
     assert bureau("bureau", "ledger", "grant", "统计局", "tongji", "--revoke").exit_code == 0
@@ -282,6 +294,9 @@ def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def
     assert "alice records for no department" in refused
     denied = one_line_error(bureau("alice", "ledger", "grant", "统计局", "alice"), 2)
     assert "refused" in denied
+    assert bureau("bureau", "ledger", "grant", "统计厅", "tongji").exit_code == 0
+    typo = bureau("bob", "ledger", "grants").stdout.splitlines()
+    assert typo[-1] == "统计厅\ttongji\t(no target in plan mini-2022)", typo
 
 
 def test_ledger_commands_for_a_database_refuse_a_file(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
