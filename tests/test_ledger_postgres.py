@@ -1392,3 +1392,23 @@ def test_show_names_the_owner_and_the_tables_who_recorded(
     )
     plain = invoke("--plan", str(owned_plan), "--ledger", local, "history")
     assert plain.exit_code == 0 and "recorded by" not in plain.stdout, plain.stdout
+
+
+def test_a_department_is_told_to_ask_the_databases_owner_for_init(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """D10: on a database without the ledger, a department's role was handed its own URL to
+    run `plancli ledger init` with (run literally, the owner would connect as alice), and a
+    read told it a first record or import would create the ledger, which its role may not."""
+    alice = ["--plan", str(owned_plan), "--ledger", ledger.as_user("alice").url]
+    for args in (("status",), ("history",), ("record", "gdp", "5", "-p", "2022-Q2")):
+        refused = one_line_error(invoke(*alice, *args), 2)
+        assert "role alice may not create it" in refused, refused
+        assert "ask the database's owner, role postgres, to run plancli ledger init" in refused
+        assert "ledger init postgresql" not in refused and "first record" not in refused
+        chinese = invoke("--lang", "zh", *alice, *args)
+        assert "请数据库所有者（角色 postgres）运行 plancli ledger init" in chinese.stderr
+    assert not ledger.exists()
+    # A role that may create the ledger is still told how.
+    bureau = ["--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url, "status"]
+    assert "or a first record or import" in one_line_error(invoke(*bureau), 2)
