@@ -1412,3 +1412,38 @@ def test_a_department_is_told_to_ask_the_databases_owner_for_init(
     # A role that may create the ledger is still told how.
     bureau = ["--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url, "status"]
     assert "or a first record or import" in one_line_error(invoke(*bureau), 2)
+
+
+def test_an_owners_write_with_other_owners_warns_once(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """An ordinary write by the ledger's owner with a plan whose owners differ from the
+    database's changes none of them (by design), but said nothing: the planning office never
+    learned its copy of the plan (or a forgotten --plan) was not the database's. It warns,
+    one line, once for that plan's owners: how many differ, and that ledger init pushes them."""
+    bare = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.as_user("bureau").url]
+    first = invoke(*bare, "record", "gdp", "5.1", "-p", "2022-Q1")
+    assert first.exit_code == 0, first.stderr
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("warning")]
+    assert warnings == [
+        "warning: plan mini-2022 names other owners (牵头单位) than the database for 6 "
+        "targets; the database's stand: plancli ledger init pushes the plan's"
+    ], first.stderr
+    again = invoke(*bare, "record", "gdp", "5.2", "-p", "2022-Q1")
+    assert again.exit_code == 0 and "warning" not in again.stderr, again.stderr
+    moved = tmp_path / "moved.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text, "utf-8")
+    chinese = bureau(
+        "bureau", "--lang", "zh", "--plan", str(moved), "record", "gdp", "5", "-p", "2022-Q1"
+    )
+    assert chinese.exit_code == 0, chinese.stderr
+    assert "1 个目标的牵头单位与数据库不同" in chinese.stderr, chinese.stderr
+    assert _owners(ledger) == OWNERS
+    # The plan the database holds, and a department's write: nothing to say.
+    same = bureau("bureau", "record", "gdp", "5.3", "-p", "2022-Q1")
+    assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
+    alice = invoke(
+        *bare[:2], "--ledger", ledger.as_user("alice").url, "record", "income", "5", "-p", "2022-Q1"
+    )
+    assert alice.exit_code == 0 and "warning" not in alice.stderr, alice.stderr

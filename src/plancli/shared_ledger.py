@@ -156,3 +156,20 @@ def grants_listing(
         len(departments),
     ).format(plan=plan, ledger=ledger, granted=granted, n=len(departments))
     return GrantsListing(header, rows)
+
+
+def owners_differ_warning(plan: str, differ: int) -> None:
+    """An ordinary write by the ledger's owner, with a plan whose owners differ from the
+    database's for `differ` targets: it changes none of them (only `ledger init` does), and
+    says so once, after the command's own lines."""
+    from plancli.notices import notice
+
+    notice(
+        ngettext(
+            "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+            "target; the database's stand: plancli ledger init pushes the plan's",
+            "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+            "targets; the database's stand: plancli ledger init pushes the plan's",
+            differ,
+        ).format(plan=plan, n=differ)
+    )

@@ -325,6 +325,16 @@ class PostgresSchema(PostgresConnection):
                 "ON CONFLICT (plan_id, target) DO NOTHING",
                 (plan_id, [t for t, _ in owners], [d for _, d in owners]),
             )
+        differ = connection.execute(
+            "SELECT count(*) FROM (SELECT target, department FROM plancli.target_owner "
+            "WHERE plan_id = %s) AS h FULL JOIN unnest(%s::text[], %s::text[]) AS o(t, d) "
+            "ON h.target = o.t WHERE h.department IS DISTINCT FROM o.d",
+            (plan_id, [t for t, _ in owners], [d for _, d in owners]),
+        ).fetchone()[0]
+        if differ:
+            from plancli.shared_ledger import owners_differ_warning
+
+            owners_differ_warning(plan_id, differ)
         self._keep_digest(connection, digest)
 
     def _may_push(self, connection: Any) -> bool:
