@@ -243,7 +243,7 @@ def test_a_mistyped_ledger_is_an_error_for_reads(invoke, workspace: Path, monkey
     monkeypatch.delenv("PLANCLI_LEDGER")
     option = invoke("--plan", str(workspace), "--lang", "zh", "gap", "--ledger", str(typo))
     assert option.stderr == (
-        f"错误：数据文件 {typo} 不存在（由 --ledger 指定）；record 或 import 会新建它\n"
+        f"错误：台账 {typo} 不存在（由 --ledger 指定）；record 或 import 会新建它\n"
     )
 
 

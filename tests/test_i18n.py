@@ -65,6 +65,26 @@ def test_translations_keep_every_placeholder() -> None:
             assert _fields(form) == _fields(message), (message, form)
 
 
+def test_the_ledger_has_one_chinese_name() -> None:
+    """Audit D9: the ledger was 数据文件 (32 messages, a database's too), 账本 (the PostgreSQL
+    messages) and 进度数据 (--ledger's help). It is 台账 - a file's or a database's - and 台账文件
+    only where a message is about the file as such (its name, its lock, its syntax)."""
+    pytest.importorskip("babel")
+    from plancli.i18n import t
+
+    for message, translated in _po().items():
+        forms = translated if isinstance(translated, tuple) else (translated,)
+        for form in forms:
+            for other in ("数据文件", "进度数据", "全局"):
+                assert other not in form, (message, form)
+            assert "账本" not in form.replace("台账本身", ""), (message, form)
+        if "ledger" in message.lower() and "the ledger's owner" in message:
+            assert all("台账所有者" in form for form in forms), (message, forms)
+    assert t("ledger", "zh") == "台账："
+    ledger_help = next(m for m in _po() if m.startswith("Ledger of recorded progress"))
+    assert "单位共用的 PostgreSQL 数据库" in str(_po()[ledger_help])
+
+
 def test_the_compiled_catalog_is_the_po_file() -> None:
     pytest.importorskip("babel")
     with MO.open("rb") as handle:
@@ -207,7 +227,7 @@ def test_a_ledger_file_error_in_chinese_exits_3(invoke, mini_plan: Path) -> None
     result = invoke("--plan", str(mini_plan), "--lang", "zh", "gap")
     assert result.exit_code == 3
     assert result.stderr == (
-        f"错误：{ledger}：未知的键 'figures'；数据文件只含 `version = 1`、[[records]] 和 "
+        f"错误：{ledger}：未知的键 'figures'；台账文件只含 `version = 1`、[[records]] 和 "
         "[[amendments]]\n"
     )
 

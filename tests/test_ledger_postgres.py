@@ -274,7 +274,19 @@ def test_a_departments_write_never_lists_the_plans_owners(
 
 def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def]
     listed = bureau("bob", "ledger", "grants")
-    assert listed.stdout == "工信局\tgongxin\n统计局\ttongji\n"
+    assert listed.stdout == (
+        "统计局\ttongji\n人社局\t(no role yet)\n工信局\tgongxin\n发改委\t(no role yet)\n"
+    )
+    # D4: a header naming the plan and the ledger; the plan's departments, in plan order,
+    # those without a role said so.
+    header = listed.stderr.splitlines()
+    assert len(header) == 1, listed.stderr
+    assert header[0].startswith("plan mini-2022, ledger postgresql://bob@"), header
+    assert header[0].endswith("2 of its 4 departments have a role"), header
+    chinese = bureau("bob", "--lang", "zh", "ledger", "grants")
+    assert "人社局\t（尚无角色）\n" in chinese.stdout
+    assert chinese.stderr.startswith("计划 mini-2022，台账 postgresql://bob@"), chinese.stderr
+    assert "4 个部门中 2 个已有角色" in chinese.stderr
     missing = one_line_error(bureau("bureau", "ledger", "grant", "住建局", "nobody_here"), 2)
     assert "no role 'nobody_here'" in missing
     assert bureau("bureau", "ledger", "grant", "统计局", "tongji", "--revoke").exit_code == 0
@@ -282,6 +294,9 @@ def test_grant_lists_and_revokes(bureau) -> None:  # type: ignore[no-untyped-def
     assert "alice records for no department" in refused
     denied = one_line_error(bureau("alice", "ledger", "grant", "统计局", "alice"), 2)
     assert "refused" in denied
+    assert bureau("bureau", "ledger", "grant", "统计厅", "tongji").exit_code == 0
+    typo = bureau("bob", "ledger", "grants").stdout.splitlines()
+    assert typo[-1] == "统计厅\ttongji\t(no target in plan mini-2022)", typo
 
 
 def test_ledger_commands_for_a_database_refuse_a_file(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1304,3 +1319,131 @@ def test_refusals_read_well_in_both_languages(bureau, tmp_path: Path) -> None:  
     assert dry.stderr.splitlines()[-1] == last
     chinese = bureau("alice", "--lang", "zh", "undo", "--yes")
     assert chinese.stderr.splitlines()[-1].endswith("未撤销任何数据"), chinese.stderr
+
+
+def test_only_the_ledgers_owner_converts_into_the_database(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """D8: a granted department converting its own ledger file into the database was shown
+    PostgreSQL's row-level security error with a hint to get the grant it has, and invited to
+    pass --force ("replace its records"). Converting replaces the plan's records: only the
+    ledger's owner may; a department is told so in one line, and never offered --force."""
+    local = tmp_path / "alice.progress.toml"
+    mine = invoke(
+        "--plan", str(owned_plan), "--ledger", str(local), "record", "gdp", "4.4", "-p", "2022-Q3"
+    )
+    assert mine.exit_code == 0, mine.stderr
+    url = ledger.as_user("alice").url
+    for force in ((), ("--force",)):  # an empty plan in the database, then one with records
+        for lang, words in (
+            ("en", "only the ledger's owner, role bureau"),
+            ("zh", "只有台账所有者"),
+        ):
+            args = ("--lang", lang, "--plan", str(owned_plan), "ledger", "convert", *force)
+            result = invoke(*args, str(local), url)
+            assert result.exit_code == 2, result.stderr
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert words in result.stderr and "plancli import" in result.stderr, result.stderr
+            for wrong in ("--force", "row-level", "ledger grant"):
+                assert wrong not in result.stderr, result.stderr
+        assert bureau("bureau", "record", "income", "5", "-p", "2022-Q2").exit_code == 0
+    assert [r[0] for r in ledger.sql("SELECT target FROM plancli.records")] == ["income"]
+    # The ledger's owner converts, and is offered --force for a plan holding records.
+    owner = invoke(
+        "--plan", str(owned_plan), "ledger", "convert", str(local), ledger.as_user("bureau").url
+    )
+    assert "pass --force to replace its records" in one_line_error(owner, 2)
+
+
+def test_show_names_the_owner_and_the_tables_who_recorded(
+    bureau, invoke, owned_plan: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """D12: the two questions an analyst of a shared ledger asks first - may I record this
+    target (its owner, 牵头单位) and who entered this figure (录入人) - were answered only by
+    `targets --csv` and `history --json`. `show` names the owner; the revision tables of
+    `show` and `history` have a column of who recorded, still fitting 80 columns."""
+    assert bureau("alice", "record", "gdp", "5.1", "-p", "2022-Q1", "--note", "初值").exit_code == 0
+    assert bureau("bureau", "record", "gdp", "5.3", "-p", "2022-Q1").exit_code == 0
+    for lang, owner, who in (("en", "owner", "recorded by"), ("zh", "牵头单位", "录入人")):
+        show = bureau("alice", "--lang", lang, "show", "gdp")
+        assert show.exit_code == 0, show.stderr
+        assert any(line.split() == [owner, "统计局"] for line in show.stdout.splitlines())
+        for result in (
+            show,
+            bureau("alice", "--lang", lang, "history"),
+            bureau("bob", "--lang", lang, "history", "gdp"),
+        ):
+            assert result.exit_code == 0, result.stderr
+            lines = result.stdout.splitlines()
+            assert who in result.stdout, result.stdout
+            assert any("alice" in line and "5.1" in line for line in lines), result.stdout
+            assert any("bureau" in line and "5.3" in line for line in lines), result.stdout
+            from rich.cells import cell_len
+
+            assert max(cell_len(line) for line in lines) <= 80, result.stdout
+    # A target without an owner names none; a file ledger's tables have no such column.
+    assert "owner" not in bureau("alice", "show", "centre").stdout
+    local = str(tmp_path / "file.progress.toml")
+    assert (
+        invoke(
+            "--plan", str(owned_plan), "--ledger", local, "record", "gdp", "5", "-p", "2022-Q1"
+        ).exit_code
+        == 0
+    )
+    plain = invoke("--plan", str(owned_plan), "--ledger", local, "history")
+    assert plain.exit_code == 0 and "recorded by" not in plain.stdout, plain.stdout
+
+
+def test_a_department_is_told_to_ask_the_databases_owner_for_init(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """D10: on a database without the ledger, a department's role was handed its own URL to
+    run `plancli ledger init` with (run literally, the owner would connect as alice), and a
+    read told it a first record or import would create the ledger, which its role may not."""
+    alice = ["--plan", str(owned_plan), "--ledger", ledger.as_user("alice").url]
+    for args in (("status",), ("history",), ("record", "gdp", "5", "-p", "2022-Q2")):
+        refused = one_line_error(invoke(*alice, *args), 2)
+        assert "role alice may not create it" in refused, refused
+        assert "ask the database's owner, role postgres, to run plancli ledger init" in refused
+        assert "ledger init postgresql" not in refused and "first record" not in refused
+        chinese = invoke("--lang", "zh", *alice, *args)
+        assert "请数据库所有者（角色 postgres）运行 plancli ledger init" in chinese.stderr
+    assert not ledger.exists()
+    # A role that may create the ledger is still told how.
+    bureau = ["--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url, "status"]
+    assert "or a first record or import" in one_line_error(invoke(*bureau), 2)
+
+
+def test_an_owners_write_with_other_owners_warns_once(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """An ordinary write by the ledger's owner with a plan whose owners differ from the
+    database's changes none of them (by design), but said nothing: the planning office never
+    learned its copy of the plan (or a forgotten --plan) was not the database's. It warns,
+    one line, once for that plan's owners: how many differ, and that ledger init pushes them."""
+    bare = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.as_user("bureau").url]
+    first = invoke(*bare, "record", "gdp", "5.1", "-p", "2022-Q1")
+    assert first.exit_code == 0, first.stderr
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("warning")]
+    assert warnings == [
+        "warning: plan mini-2022 names other owners (牵头单位) than the database for 6 "
+        "targets; the database's stand: plancli ledger init pushes the plan's"
+    ], first.stderr
+    again = invoke(*bare, "record", "gdp", "5.2", "-p", "2022-Q1")
+    assert again.exit_code == 0 and "warning" not in again.stderr, again.stderr
+    moved = tmp_path / "moved.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    moved.write_text(text, "utf-8")
+    chinese = bureau(
+        "bureau", "--lang", "zh", "--plan", str(moved), "record", "gdp", "5", "-p", "2022-Q1"
+    )
+    assert chinese.exit_code == 0, chinese.stderr
+    assert "1 个目标的牵头单位与数据库不同" in chinese.stderr, chinese.stderr
+    assert _owners(ledger) == OWNERS
+    # The plan the database holds, and a department's write: nothing to say.
+    same = bureau("bureau", "record", "gdp", "5.3", "-p", "2022-Q1")
+    assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
+    alice = invoke(
+        *bare[:2], "--ledger", ledger.as_user("alice").url, "record", "income", "5", "-p", "2022-Q1"
+    )
+    assert alice.exit_code == 0 and "warning" not in alice.stderr, alice.stderr

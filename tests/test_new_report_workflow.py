@@ -73,8 +73,7 @@ def test_extract_never_writes_the_draft_over_a_sqlite_ledger(  # type: ignore[no
     result = invoke("--lang", "zh", "extract", str(small), "-o", str(ledger), "--force")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"错误：{ledger} 是记录完成值的数据文件，不是计划；"
-        "extract 从不覆盖它：请把草稿写到另一个文件\n"
+        f"错误：{ledger} 是记录完成值的台账，不是计划；extract 从不覆盖它：请把草稿写到另一个文件\n"
     )
     assert ledger.read_bytes() == before
 

@@ -510,7 +510,7 @@ def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path
     result = invoke("--lang", "zh", "--plan", str(mini_plan), "targets")
     assert (result.exit_code, result.stderr) == (
         3,
-        f"错误：{mini_plan}：是 GB18030（GBK）编码的文本（记事本的“ANSI”），计划和数据文件应为 "
+        f"错误：{mini_plan}：是 GB18030（GBK）编码的文本（记事本的“ANSI”），计划文件和台账文件应为 "
         "UTF-8：请另存为 UTF-8 编码\n",
     )
     english = invoke("--plan", str(mini_plan), "targets")

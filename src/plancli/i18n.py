@@ -124,6 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("year", "年度"),
     "total": ("total", "合计"),
     "frequency": ("frequency", "频率"),
+    "owner": ("owner", "牵头单位"),
     "parts": ("parts", "构成"),
     "projects": ("projects", "项目"),
     "name_en": ("name_en", "英文名称"),
@@ -213,7 +214,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "尚无数据：请用 plancli record 或 plancli import 录入。",
     ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
-    "ledger": ("ledger:", "数据文件："),
+    "ledger": ("ledger:", "台账："),
     "reason.no_base": (
         "no base level: set baseline.value or record the year before",
         "无基数：在计划中填写基数或录入上年末数值",

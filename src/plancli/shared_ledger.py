@@ -6,7 +6,7 @@ finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.i18n import _, join_list, ngettext
 
@@ -121,3 +121,55 @@ def grant_warning(department: str, plan: str, owners: Sequence[tuple[str, str]])
         "warning: no target of plan {plan} is owned by {department} (its departments: "
         "{departments})"
     ).format(plan=plan, department=department, departments=join_list(departments) or _("none"))
+
+
+class GrantsListing(NamedTuple):
+    """`ledger grants`: a header line, and a row per department and role (printed
+    tab-separated, each field made visible)."""
+
+    header: str
+    rows: list[tuple[str, ...]]
+
+
+def grants_listing(
+    plan: str, ledger: str, grants: Sequence[tuple[str, str]], owners: Sequence[tuple[str, str]]
+) -> GrantsListing:
+    """The plan's departments (in plan order) with the roles that record for each, those
+    without a role yet said so, then departments granted that no target of the plan names
+    (a typo, or another plan's), said so too."""
+    departments = list(dict.fromkeys(owner for _target, owner in owners))
+    roles: dict[str, list[str]] = {}
+    for department, role in grants:
+        roles.setdefault(department, []).append(role)
+    rows: list[tuple[str, ...]] = []
+    for department in departments:
+        rows += [(department, role) for role in roles.get(department) or [_("(no role yet)")]]
+    elsewhere = _("(no target in plan {plan})").format(plan=plan)
+    for department in sorted(set(roles) - set(departments)):
+        rows += [(department, role, elsewhere) for role in roles[department]]
+    granted = sum(1 for department in departments if department in roles)
+    header = ngettext(
+        "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
+        "{granted} of its {n} department has a role",
+        "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
+        "{granted} of its {n} departments have a role",
+        len(departments),
+    ).format(plan=plan, ledger=ledger, granted=granted, n=len(departments))
+    return GrantsListing(header, rows)
+
+
+def owners_differ_warning(plan: str, differ: int) -> None:
+    """An ordinary write by the ledger's owner, with a plan whose owners differ from the
+    database's for `differ` targets: it changes none of them (only `ledger init` does), and
+    says so once, after the command's own lines."""
+    from plancli.notices import notice
+
+    notice(
+        ngettext(
+            "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+            "target; the database's stand: plancli ledger init pushes the plan's",
+            "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+            "targets; the database's stand: plancli ledger init pushes the plan's",
+            differ,
+        ).format(plan=plan, n=differ)
+    )

@@ -237,9 +237,15 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
     def decorate(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
+            from plancli.notices import taken
+
+            taken()  # a notice of an earlier command in this process is not this one's
             try:
                 check_text_arguments(call_kwargs)
-                return func(*call_args, **call_kwargs)
+                result = func(*call_args, **call_kwargs)
+                for line in taken():
+                    say(line)
+                return result
             except PlanError as exc:
                 say(_("error: {message}").format(message=exc))
                 raise typer.Exit(exc.exit_code) from None

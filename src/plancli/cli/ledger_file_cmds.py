@@ -211,15 +211,21 @@ def grant_cmd(
 )
 def grants_cmd(ctx: typer.Context) -> None:
     from plancli.safe import visible
+    from plancli.shared_ledger import grants_listing
 
     st = state(ctx)
     store = _database(st, None, "grants")
     rows = store.grants()
-    if not rows:
+    listed = store.location.owners
+    owners = listed() if listed is not None else ()
+    if not rows and not owners:
         say(
             _("no department has a role in {ledger} (plancli ledger grant)").format(
                 ledger=store.location.shown
             )
         )
         return
-    emit("\n".join(f"{visible(g.department)}\t{visible(g.role)}" for g in rows))
+    grants = [(g.department, g.role) for g in rows]
+    listing = grants_listing(store.location.plan_id or "", store.location.shown, grants, owners)
+    say(listing.header)
+    emit("\n".join("\t".join(visible(field) for field in row) for row in listing.rows))

@@ -297,7 +297,7 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if out.ledger is not None:
-        label = t("ledger", lang)  # 数据文件： takes no space after its full-width colon
+        label = t("ledger", lang)  # 台账： takes no space after its full-width colon
         parts.append(
             shown(f"{label}{'' if label.endswith('：') else ' '}{out.ledger}", style="dim")
         )

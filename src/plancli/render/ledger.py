@@ -31,6 +31,7 @@ _ZH = {
     "value": "数值",
     "amount": "总量",
     "recorded (UTC)": "记录时间 (UTC)",
+    "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
     "row": "行",
@@ -89,10 +90,11 @@ def history_table(
 ) -> FittedTable:
     """Every revision, oldest first; `*` marks the figure in force for its target and period.
 
-    Amount and note columns appear only when some record has one, and the target column only
-    when the history is of several targets, to keep 80 columns readable. The target's id is
-    never folded: when the terminal is too narrow, the time recorded is left out, then the
-    batch, then the note (`history ID` and `--json` have them).
+    Amount, writer (a database ledger's `recorded_by`, 录入人) and note columns appear only
+    when some record has one, and the target column only when the history is of several
+    targets, to keep 80 columns readable. The target's id is never folded: when the terminal
+    is too narrow, the time recorded is left out, then the writer, then the batch, then the
+    note (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
@@ -124,6 +126,14 @@ def history_table(
         Column(
             _w("recorded (UTC)", lang),
             [shown(recorded_text(r.recorded_at)) for r in records],
+            4,
+            {"no_wrap": True},
+        ),
+        # Who recorded each figure, where the ledger keeps it (a database's current_user): a
+        # column only when some record has one, so a file ledger's table is as it was.
+        Column(
+            _w("recorded by", lang),
+            [shown(r.recorded_by or "") for r in records],
             3,
             {"no_wrap": True},
         ),

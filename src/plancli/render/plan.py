@@ -94,6 +94,7 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("unit", lang), target.unit)
     add(t("target", lang), bound_text(target, lang=lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
+    add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:
         relation = t(f"relation.{target.relation or 'same'}", lang)
         add(t("reference", lang), f"{relation} {target.reference}")

@@ -49,6 +49,11 @@ def copy_ledger(
         )
         raise InputError(same.format(source=source.shown, destination=destination.shown))
     target_store = open_store(destination)
+    if destination.url is not None:
+        from plancli.stores.postgres import PostgresLedgerStore
+
+        if isinstance(target_store, PostgresLedgerStore):
+            target_store.check_may_replace()  # a department never hears of --force
     if not force and ledger_holds_anything(destination, target_store):
         raise InputError(
             _("{path} exists; pass --force to replace its records").format(path=destination.shown)

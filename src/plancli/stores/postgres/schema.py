@@ -123,6 +123,9 @@ class Probe(NamedTuple):
     restricted: bool
     owners_digest: str | None
     schema_owner: str = ""  # a role without USAGE: who owns the ledger (to grant it)
+    # No ledger yet: whether this role may create it, and the database's owner (who may).
+    may_create: bool = True
+    database_owner: str = ""
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -145,7 +148,14 @@ class PostgresSchema(PostgresConnection):
             (SCHEMA,),
         ).fetchone()
         if row is None:
-            return Probe(0, True, False, None)
+            creator = connection.execute(
+                "SELECT pg_catalog.has_database_privilege(d.oid, 'CREATE'), "
+                "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_database d "
+                "WHERE d.datname = pg_catalog.current_database()"
+            ).fetchone()
+            return Probe(
+                0, True, False, None, may_create=bool(creator[0]), database_owner=creator[1]
+            )
         if not row[0]:
             return Probe(-1, False, True, None, str(row[1]))
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
@@ -203,8 +213,10 @@ class PostgresSchema(PostgresConnection):
         """A read-only, repeatable-read transaction on the ledger. A database without one is
         an error: a database ledger is always named explicitly, and a mistyped name must not
         read as an empty ledger (issue 12)."""
-        with self._snapshot_if_any() as connection:
-            if connection is None:
+        with self._snapshot_probed() as (connection, probe):
+            if probe.version == 0:
+                if not probe.may_create:
+                    raise DepartmentRefusedError(self._not_creatable(probe))
                 raise InputError(
                     _(
                         "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
@@ -213,15 +225,31 @@ class PostgresSchema(PostgresConnection):
                 )
             yield connection
 
+    def _not_creatable(self, probe: Probe) -> str:
+        """A database without the ledger, to a role that may not create it (a department's):
+        whom to ask, without handing it its own connection string for `ledger init`."""
+        return _(
+            "{ledger} holds no plancli ledger, and role {role} may not create it: ask the "
+            "database's owner, role {owner}, to run plancli ledger init"
+        ).format(ledger=self.shown, role=self._user(), owner=probe.database_owner)
+
     @contextmanager
     def _snapshot_if_any(self) -> Iterator[Any | None]:
         """`_snapshot`, or None when the database holds no ledger. On libpq's own connection
         where it loads (`libpq`): a read command imports no psycopg."""
+        with self._snapshot_probed() as (connection, probe):
+            yield connection if probe.version > 0 else None
+
+    @contextmanager
+    def _snapshot_probed(self) -> Iterator[tuple[Any, Probe]]:
+        """The snapshot's connection and what its probe found (version 0: no ledger), a role
+        without USAGE and a newer schema refused (`_readable`)."""
         connection = self._connect(light=True)
         try:
             probe = self._began_reading(connection)
             try:
-                yield connection if self._readable(probe) else None
+                self._readable(probe)
+                yield connection, probe
             finally:
                 if not connection.closed:
                     connection.execute("COMMIT")
@@ -266,19 +294,13 @@ class PostgresSchema(PostgresConnection):
         except self.database_errors as exc:
             if getattr(exc, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
                 raise
-            what = (
-                _(
-                    "{ledger} holds no plancli ledger, and role {role} may not create it; the "
-                    "database's owner runs: plancli ledger init {ledger}"
-                )
-                if probe.version == 0
-                else _(
-                    "{ledger} holds an older ledger schema, and role {role} may not migrate it; "
-                    "the ledger's owner runs: plancli ledger init {ledger}"
-                )
-            )
+            if probe.version == 0:
+                raise DepartmentRefusedError(self._not_creatable(probe)) from None
             raise DepartmentRefusedError(
-                what.format(ledger=self.shown, role=self._user())
+                _(
+                    "{ledger} holds an older ledger schema, and role {role} may not migrate it: "
+                    "ask the ledger's owner to run plancli ledger init"
+                ).format(ledger=self.shown, role=self._user())
             ) from None
         return self._probe(connection, lock_plan)
 
@@ -303,6 +325,16 @@ class PostgresSchema(PostgresConnection):
                 "ON CONFLICT (plan_id, target) DO NOTHING",
                 (plan_id, [t for t, _ in owners], [d for _, d in owners]),
             )
+        differ = connection.execute(
+            "SELECT count(*) FROM (SELECT target, department FROM plancli.target_owner "
+            "WHERE plan_id = %s) AS h FULL JOIN unnest(%s::text[], %s::text[]) AS o(t, d) "
+            "ON h.target = o.t WHERE h.department IS DISTINCT FROM o.d",
+            (plan_id, [t for t, _ in owners], [d for _, d in owners]),
+        ).fetchone()[0]
+        if differ:
+            from plancli.shared_ledger import owners_differ_warning
+
+            owners_differ_warning(plan_id, differ)
         self._keep_digest(connection, digest)
 
     def _may_push(self, connection: Any) -> bool:

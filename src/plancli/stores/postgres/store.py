@@ -31,7 +31,7 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
-from plancli.stores.postgres.connection import fetch_many, fetch_rows
+from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
 from plancli.stores.postgres.libpq import text_array
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
@@ -351,6 +351,27 @@ class PostgresLedgerStore(PostgresSchema):
                     session.drain()
                     connection.execute("ROLLBACK")
             raise self._error(exc, stage) from None
+
+    def check_may_replace(self) -> None:
+        """`ledger convert … URL` replaces the plan's records: only the ledger's owner (whom
+        row-level security does not bind) may. A department's role is told so, in one line,
+        before it is asked for --force or the database refuses a row."""
+        with self._snapshot_if_any() as connection:
+            if connection is None:
+                return  # no ledger yet: creating it says what this role may do
+            bound, owner = connection.execute(
+                "SELECT pg_catalog.row_security_active('plancli.records'), "
+                "pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n "
+                "WHERE n.nspname = 'plancli'"
+            ).fetchone()
+        if bound:
+            raise DepartmentRefusedError(
+                _(
+                    "{ledger}: only the ledger's owner, role {owner}, may convert a ledger into "
+                    "it (that replaces the plan's records); role {role} enters its "
+                    "department's figures with plancli import or plancli record"
+                ).format(ledger=self.shown, owner=owner, role=self._user())
+            )
 
     def holds_anything(self) -> bool:
         """Does the database hold records or amendments of the plan (a ledger to overwrite)?"""
