@@ -245,3 +245,22 @@ def test_a_drop_carries_no_tolerance_or_stretch() -> None:
             batch="b",
             recorded_at=when,
         )
+
+
+def test_a_dropped_target_without_a_figure_is_one_sentence(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The audit's wording: 社会消费品零售总额自2022年6月起不再考核（年中调整：…）, no figure
+    recorded, and nothing said of it being without data."""
+    assert run("record", "gdp", "6.5", "--period", "2022-06").exit_code == 0
+    drop = ("amend", "retail_sales", "--drop", "--from", "2022年6月", "--note", NOTE)
+    assert run(*drop).exit_code == 0
+    out = tmp_path / "r.md"
+    assert run("report", "-o", str(out), lang="zh").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"社会消费品零售总额自2022年6月起不再考核（年中调整：{NOTE}）。" in text
+    assert "社会消费品零售总额尚无数据" not in text
+    english = tmp_path / "r.en.md"
+    assert run("report", "-o", str(english)).exit_code == 0
+    assert (
+        f"Retail sales of consumer goods: no longer judged from 2022-06 (mid-year adjustment: "
+        f"{NOTE})."
+    ) in english.read_text(encoding="utf-8")
