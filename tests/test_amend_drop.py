@@ -264,3 +264,24 @@ def test_a_dropped_target_without_a_figure_is_one_sentence(run, tmp_path: Path) 
         f"Retail sales of consumer goods: no longer judged from 2022-06 (mid-year adjustment: "
         f"{NOTE})."
     ) in english.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("command", "forms"),
+    [
+        (("record",), ("2022年6月", "二季度", "上半年")),
+        (("amend",), ("2022年7月", "三季度", "上半年")),
+        (("gap",), ("2022年6月", "二季度", "上半年")),
+        (("status",), ("2022年6月", "二季度", "上半年")),
+    ],
+)
+def test_period_help_names_the_bulletin_forms_the_options_read(
+    invoke, command: tuple[str, ...], forms: tuple[str, ...], lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`record --period`, `amend --from` and `--as-of` read what `import` reads (2022年6月,
+    二季度, 上半年): their help says so, as it said only 2022-06, 2022-Q2 …"""
+    result = invoke("--lang", lang, *command, "--help")
+    assert result.exit_code == 0, result.stderr
+    text = "".join(result.stdout.split())
+    assert all(form in text for form in forms), text
