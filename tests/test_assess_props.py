@@ -138,15 +138,17 @@ def test_rounding_stays_within_one_unit_and_on_its_side(
 
 
 def test_worst_first_orders_every_status() -> None:
-    unjudged = {"no_data", "pending", "tracked"}
+    unjudged = {"no_data", "pending", "tracked", "dropped"}
     assert set(WORST_FIRST) == {*GOODNESS, *unjudged}
     # worst first is the reverse of goodness; a figure or bound still to come (no_data, then
-    # pending) sits between at_risk and on_track, and an indicator (tracked) with the fine ones
+    # pending) sits between at_risk and on_track, an indicator (tracked) with the fine ones,
+    # and a target dropped at the mid-year adjustment (不再考核) last, out of the way
     known = [s for s in WORST_FIRST if s not in unjudged]
     assert known == sorted(GOODNESS, key=GOODNESS.__getitem__)
     position = WORST_FIRST.index
     assert position("at_risk") < position("no_data") < position("pending") < position("on_track")
     assert position("on_track") < position("tracked") < position("met")
+    assert WORST_FIRST[-1] == "dropped"
 
 
 @settings(max_examples=300)

@@ -1248,6 +1248,24 @@ def test_a_dry_run_refuses_what_the_write_would(bureau, ledger: PgLedger, tmp_pa
     assert bureau("bureau", "undo", "-n").exit_code == 0
 
 
+def test_a_department_drops_only_its_own_targets(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """`amend --drop` (不再考核) is an amendment: a department may drop only its own targets,
+    and its dry run is refused with the same line."""
+    drop = ("amend", "gdp", "--drop", "--from", "2022-06", "--note", "年中调整")
+    refused = one_line_error(bureau("bob", *drop), 2)
+    assert refused.startswith("error: refused: gdp is owned by 统计局"), refused
+    assert one_line_error(bureau("bob", *drop, "-n"), 2) == refused
+    allowed = bureau("alice", *drop)
+    assert allowed.exit_code == 0, allowed.stderr
+    out = json.loads(bureau("alice", "gap", "--as-of", "2022-06", "--json").stdout)
+    [gdp] = [row for row in out["targets"] if row["id"] == "gdp"]
+    assert (gdp["status"], gdp["amended_from"], gdp["amendment_note"]) == (
+        "dropped",
+        "2022-06",
+        "年中调整",
+    )
+
+
 def test_init_says_who_owns_the_ledger_and_warns_of_a_superuser(
     invoke, ledger: PgLedger, owned_plan: Path, roles: None
 ) -> None:  # type: ignore[no-untyped-def]

@@ -252,17 +252,18 @@ def test_the_undo_table_gives_an_amount_its_unit(invoke, tmp_path) -> None:  # t
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "错误：没有这个选项：--drop；见 `plancli amend --help`\n"),
-        ("en", "error: no such option: --drop; see `plancli amend --help`\n"),
+        ("zh", "错误：没有这个选项：--pending；见 `plancli amend --help`\n"),
+        ("en", "error: no such option: --pending; see `plancli amend --help`\n"),
     ],
 )
 def test_an_unknown_option_after_the_target_is_called_an_option(
     invoke, tmp_path, lang, said
 ) -> None:  # type: ignore[no-untyped-def]
-    """`amend fixed_asset_investment --drop` (the audit's 不再考核): Click calls the unknown
-    option an extra argument, in English (Got unexpected extra argument(s) (--drop))."""
+    """`amend fixed_asset_investment --pending` (the audit's second try; `--drop` exists now):
+    Click called the unknown option an extra argument, in English (Got unexpected extra
+    argument(s) (--pending))."""
     where = ("--plan", GUANDU, "--ledger", str(tmp_path / "l.toml"), "--lang", lang)
-    result = invoke(*where, "amend", "fixed_asset_investment", "--drop", "--from", "2022-06")
+    result = invoke(*where, "amend", "fixed_asset_investment", "--pending", "--from", "2022-06")
     assert (result.exit_code, result.stderr) == (2, said)
     extra = invoke(*where, "record", "gdp", "5", "6", "--period", "2022-06")
     assert extra.stderr.startswith(("错误：多余的参数：6", "error: unexpected extra argument: 6"))

@@ -4,7 +4,9 @@ plancli never writes the plan file (tomli-w would drop its comments), so an adju
 an `Amendment` kept in the ledger beside the records, in a batch of its own: `undo` reverts it
 like any batch, and `show`, `history` and the reports list it. From the end of its period on
 the target is judged on the amendment's bound (`assess.bounds`); a pending target (完成国家下达
-目标) gets its first bound this way.
+目标) gets its first bound this way. `amend --drop` records an amendment without a bound: from
+the end of its period on the target is no longer judged (status `dropped`, 不再考核); a later
+amendment with a bound re-instates it (the latest decision wins, as between bounds).
 
 Which amendment is in force at a period (the assessment's rule, `AmendmentIndex.in_force`): of
 those from a period ending by then, the one recorded last. An amendment is superseded once a
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from plancli.assess.bounds import derive_direction
 from plancli.errors import InputError
@@ -31,8 +34,11 @@ from plancli.i18n import _, language, t
 from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
 from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.plain import AnyAmendment
 from plancli.plan import find_target
 from plancli.stores.base import LedgerStore
+
+A = TypeVar("A", bound=AnyAmendment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class AmendRequest:
     tolerance: str | None = None
     stretch: str | None = None
     note: str | None = None
+    drop: bool = False  # no longer judged from the period on (不再考核)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,13 @@ def check_amendment(
 ) -> AmendChange:
     """Validate an amendment against the plan and the amendments already recorded."""
     target = find_target(plan, request.target.strip())
-    if target.kind not in BOUNDED_KINDS:
+    if request.drop:
+        given = (request.min, request.max, request.around, request.tolerance, request.stretch)
+        if any(raw is not None and raw.strip() for raw in given):
+            raise InputError(
+                _("--drop takes no bound: give --drop or --min/--max/--around, not both")
+            )
+    elif target.kind not in BOUNDED_KINDS:
         kinds = ("、" if language() == "zh" else ", ").join(map(_kind, sorted(BOUNDED_KINDS)))
         raise InputError(
             _(
@@ -94,7 +107,8 @@ def check_amendment(
     minimum, maximum = figure(request.min, "--min"), figure(request.max, "--max")
     around, tolerance = figure(request.around, "--around"), figure(request.tolerance, "--tolerance")
     stretch = figure(request.stretch, "--stretch")
-    _check_bounds(target, minimum, maximum, around, tolerance, stretch)
+    if not request.drop:
+        _check_bounds(target, minimum, maximum, around, tolerance, stretch)
     amendment = Amendment(
         target=target.id,
         period=str(period),
@@ -109,6 +123,12 @@ def check_amendment(
     )
     mine = [a for a in existing if a.target == target.id]
     previous = in_force_at(mine, period)
+    if request.drop and previous is not None and previous.drops and previous.period != str(period):
+        raise InputError(
+            _("{target} is already dropped from {period} (不再考核); `undo` reverts a drop").format(
+                target=target.id, period=previous.period
+            )
+        )
     unchanged = all(
         (found := in_force_at(mine, Period.month(period.year, month))) is not None
         and same_amendment(found, amendment)
@@ -188,7 +208,7 @@ def same_amendment(a: Amendment, b: Amendment) -> bool:
     )
 
 
-def in_force_at(amendments: Sequence[Amendment], at: Period) -> Amendment | None:
+def in_force_at(amendments: Sequence[A], at: Period) -> A | None:
     """Of one target's amendments (ledger order), the one in force at `at`: of those from a
     period of the same year ending by then, the one recorded last (`AmendmentIndex.in_force`)."""
     found = None
@@ -197,6 +217,17 @@ def in_force_at(amendments: Sequence[Amendment], at: Period) -> Amendment | None
         if period.year == at.year and period.end_month <= at.end_month:
             found = amendment
     return found
+
+
+def drops_in_force(amendments: Sequence[AnyAmendment], year: int) -> dict[str, AnyAmendment]:
+    """The targets dropped (不再考核) at the plan year's end, by the latest decision: what
+    `targets` marks. Each id maps to the drop in force."""
+    by_target: dict[str, list[AnyAmendment]] = {}
+    for amendment in amendments:
+        by_target.setdefault(amendment.target, []).append(amendment)
+    year_end = Period(year, "Y", 1)
+    found = {tid: in_force_at(mine, year_end) for tid, mine in by_target.items()}
+    return {tid: a for tid, a in found.items() if a is not None and a.drops}
 
 
 def amend_target(

@@ -40,6 +40,7 @@ _WORDS = {
     "pp": ("pp", "个百分点"),
     "stretch": ("aim", "争取"),
     "pending": ("pending", "待下达"),
+    "dropped": ("dropped", "不再考核"),
     "ongoing": ("under way", "推进中"),
     "stable": ("stable", "保持稳定"),
 }
@@ -89,8 +90,11 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
     `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
 
-    `amendment`, when one is in force, gives the bound instead of the plan (年中调整).
+    `amendment`, when one is in force, gives the bound instead of the plan (年中调整); a drop
+    (`amend --drop`) leaves none: `dropped` (不再考核).
     """
+    if amendment is not None and amendment.drops:
+        return _word("dropped", lang)
     kind = target.kind
     if kind == "relative":
         return f"{relation_sign(target.relation)} {target.reference}"

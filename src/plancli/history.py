@@ -85,7 +85,7 @@ def amendment_bound_text(
 ) -> str:
     """The amended bound as `bound_text` writes bounds (`≥ 6 %`, `≈ 5 %`, `fall ≥ 3.5 %`); for
     a target the plan no longer has, the figures alone."""
-    if target is not None and target.kind in BOUNDED_KINDS:
+    if target is not None and (target.kind in BOUNDED_KINDS or amendment.drops):
         return bound_text(target, amendment, lang)
     parts = [
         f"{name} {num(value)}"
@@ -112,6 +112,7 @@ def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) 
         tolerance=amendment.tolerance,
         stretch=amendment.stretch,
         bound=amendment_bound_text(plan.target(amendment.target), amendment),
+        dropped=amendment.drops,
         note=amendment.note,
         recorded_at=amendment.recorded_at,
         batch=amendment.batch,

@@ -166,6 +166,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.no_data": ("no data", "无数据"),
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
+    "status.dropped": ("dropped", "不再考核"),
     "as_of": ("as of", "截至"),
     "time_progress": ("time progress", "时间进度"),
     "expected_share": ("expected by now", "应完成进度"),
@@ -204,6 +205,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "amended_note": ("bound adjusted mid-year (年中调整)", "目标经年中调整"),
     "amended_from": ("{name} from {period}", "{name}自{period}起"),
     "amended_detail": ("bound adjusted from {period} on", "自{period}起按调整后的目标评估"),
+    "dropped_from": ("{name} dropped from {period}", "{name}自{period}起不再考核"),
+    "dropped_detail": ("dropped: no longer judged from {period} on", "自{period}起不再考核"),
     "headline": ("Headline indicators", "主要预期目标"),
     "by_section": ("By section", "分领域情况"),
     "investment": ("Investment plan", "政府投资计划"),
@@ -321,6 +324,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",
         "† 年中调整的目标",
+    ),
+    "report.dropped": (
+        "{name}: from {period}, dropped: no longer judged (plan: {plan})",
+        "{name}：自{period}起不再考核（原计划{plan}）",
     ),
     "report.adjustment": (
         "{name}: from {period}, {bound} (plan: {plan})",

@@ -524,7 +524,9 @@ class Record(StrictModel):
 class Amendment(StrictModel):
     """A mid-year adjustment (年中调整) of a target's bound, kept in the ledger (plancli never
     writes the plan file). From the end of `period` on, the target is judged on these bounds
-    instead of the plan's; a pending target gets its first bound this way."""
+    instead of the plan's; a pending target gets its first bound this way. An amendment with
+    no bound (no min, max or around) drops the target (`plancli amend --drop`, 不再考核): from
+    the end of `period` on it is no longer judged (docs/amend.md)."""
 
     target: str
     period: str = Field(description="the adjustment applies from the end of this period on")
@@ -540,9 +542,14 @@ class Amendment(StrictModel):
         default=None, description="the database user who wrote it (PostgreSQL ledgers)"
     )
 
+    @property
+    def drops(self) -> bool:
+        """A drop (不再考核): no bound at all; every store keeps it in the usual columns."""
+        return self.min is None and self.max is None and self.around is None
+
     @model_validator(mode="after")
     def _a_bound(self) -> Amendment:
-        if self.min is None and self.max is None and self.around is None:
+        if self.drops and (self.tolerance is not None or self.stretch is not None):
             raise PlanRule(N_("an amendment needs --min, --max or --around"))
         if self.around is not None and (self.min is not None or self.max is not None):
             raise PlanRule(N_("`around` and `min`/`max` are alternatives: give one"))

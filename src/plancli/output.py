@@ -403,7 +403,12 @@ class AmendmentOut:
     around: Number | None
     tolerance: Number | None
     stretch: Number | None
-    bound: str = field(metadata=doc("the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %"))
+    bound: str = field(
+        metadata=doc("the amended bound as text: ≥ 6 %, ≈ 5 %, fall ≥ 3.5 %; dropped for a drop")
+    )
+    dropped: bool = field(
+        metadata=doc("a drop (amend --drop, 不再考核): no longer judged from the period on")
+    )
     note: str | None
     recorded_at: datetime
     batch: str

@@ -362,6 +362,11 @@ class Amendment(NamedTuple):
     batch: str
     recorded_by: str | None = None
 
+    @property
+    def drops(self) -> bool:
+        """A drop (不再考核, `amend --drop`): an amendment without a bound."""
+        return self.min is None and self.max is None and self.around is None
+
 
 class Figure(NamedTuple):
     """What the assessment reads of a record in force. A `Record` takes about ten times the

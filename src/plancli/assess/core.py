@@ -19,9 +19,11 @@ from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import Frequency, Plan, StatusRules, Target
+from plancli.plain import Amendment, Frequency, Plan, StatusRules, Target
 
-Status = Literal["met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked"]
+Status = Literal[
+    "met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked", "dropped"
+]
 STATUSES: tuple[Status, ...] = (
     "met",
     "on_track",
@@ -31,6 +33,7 @@ STATUSES: tuple[Status, ...] = (
     "no_data",
     "pending",
     "tracked",
+    "dropped",
 )
 # "Worst first": a known failure before a risk, and a risk before an unknown; an unknown
 # (no_data, then a bound still to come) before the targets that are fine, because somebody has
@@ -44,6 +47,7 @@ WORST_FIRST: tuple[Status, ...] = (
     "on_track",
     "tracked",
     "met",
+    "dropped",  # no longer judged (不再考核): last, out of the way
 )
 PROBLEMS: frozenset[Status] = frozenset({"missed", "behind", "at_risk"})
 
@@ -90,6 +94,7 @@ class Assessment(NamedTuple):
     stretch_met: bool | None = None  # the figure reaches the stretch aim (争取更好结果)
     recorded: Decimal | None = None  # the figure as recorded, where `actual` is derived from it
     base: Decimal | None = None  # change: the base level; cumulative with opening: the stock
+    dropped_by: Amendment | None = None  # the drop in force (status dropped, 不再考核)
 
 
 Rule = Callable[["Context", Target, Period], Assessment]
@@ -121,6 +126,12 @@ class Context:
         done = self._done.get(target.id)
         if done is not None:
             return done
+        if self.as_of is not None:
+            amendment = self.amendments.in_force(target.id, self.as_of)
+            if amendment is not None and amendment.drops:
+                result = dropped(target, self.as_of, self, amendment)
+                self._done[target.id] = result
+                return result
         if not target.parts and self.as_of is not None:
             # Only a roll-up assesses others (its parts): a cycle passes through roll-ups
             # alone, and everything else is judged without the watch for one.
@@ -197,6 +208,24 @@ def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
         amount=observation.amount,
         stale=ctx.stale(target, observation.period, as_of),
         recorded=recorded if target.decline else None,
+    )
+
+
+def dropped(target: Target, as_of: Period, ctx: Context, amendment: Amendment) -> Assessment:
+    """A target dropped at the mid-year adjustment (不再考核, `amend --drop`): not judged from
+    the end of the drop's period on; its latest figure is still shown, as recorded."""
+    observation = ctx.index.latest(target.id, as_of)
+    if observation is None:
+        return Assessment(target, "dropped", as_of, dropped_by=amendment)
+    return Assessment(
+        target,
+        "dropped",
+        as_of,
+        period=observation.period,
+        actual=-observation.value if target.decline else observation.value,
+        amount=observation.amount,
+        recorded=observation.value if target.decline else None,
+        dropped_by=amendment,
     )
 
 

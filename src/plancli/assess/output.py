@@ -237,6 +237,8 @@ def bound_in_force(a: Assessment) -> tuple[Any, ...]:
     max, direction, around, tolerance, stretch) — the amendment's where one is in force, the
     plan's otherwise (the amendment's tolerance only with its own 左右)."""
     t, b = a.target, a.bound
+    if a.dropped_by is not None:  # no bound in force (不再考核)
+        return (a.dropped_by, None, None, None, None, t.direction, None, None, None)
     if b is None:
         return (None, None, None, t.min, t.max, t.direction, t.around, t.tolerance, t.stretch)
     tolerance = b.tolerance if b.around is not None else t.tolerance

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 @command(
     "amend",
     context_settings={"ignore_unknown_options": True},
-    help=_("Record a mid-year adjustment (年中调整) of a target's bound; `undo` reverts it."),
+    help=_(
+        "Record a mid-year adjustment (年中调整) of a target's bound, or drop the target "
+        "(--drop); `undo` reverts it."
+    ),
 )
 def amend_cmd(
     ctx: typer.Context,
@@ -31,8 +34,8 @@ def amend_cmd(
             "--from",
             metavar="PERIOD",
             help=_(
-                "The new bound applies from the end of this period on (2022-07, 2022-Q3, "
-                "2022-H1); before it, the plan's."
+                "The new bound (or the drop) applies from the end of this period on (2022-07, "
+                "2022-Q3, 2022-H1; also 2022年7月, 三季度, 上半年); before it, the plan's."
             ),
         ),
     ],
@@ -65,6 +68,16 @@ def amend_cmd(
         str | None,
         typer.Option("--note", help=_("Why, and by whose decision (e.g. 省政府年中调整 7月20日).")),
     ] = None,
+    drop: Annotated[
+        bool,
+        typer.Option(
+            "--drop",
+            help=_(
+                "Drop the target (不再考核): from the end of --from on it is no longer judged; "
+                "instead of a bound."
+            ),
+        ),
+    ] = False,
     dry_run: DryRunOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
@@ -76,7 +89,7 @@ def amend_cmd(
     location = st.ledger_location
     creating = st.ledger_to_create()
     request = AmendRequest(
-        target_id, from_period, minimum, maximum, around, tolerance, stretch, note
+        target_id, from_period, minimum, maximum, around, tolerance, stretch, note, drop
     )
     change = amend_target(open_store(location), plan, request, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)

@@ -34,8 +34,8 @@ AsOfOpt = Annotated[
         "--as-of",
         metavar="PERIOD",
         help=_(
-            "Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022); "
-            "default: the latest period with a record."
+            "Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022; also 2022年6月, 二季度, "
+            "上半年); default: the latest period with a record."
         ),
     ),
 ]
@@ -102,7 +102,7 @@ def gap_cmd(
             metavar="STATUS[,STATUS]",
             help=_(
                 "Only these statuses: met, on_track, at_risk, behind, missed, no_data, pending, "
-                "tracked."
+                "tracked, dropped."
             ),
         ),
     ] = None,

@@ -1,5 +1,6 @@
 """Read commands over the plan: targets, show, validate, schema, init, plans."""
 
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -64,11 +65,19 @@ def targets_cmd(
 
         emit(csv_text(*targets_csv(selected)))
     else:
+        from plancli.amend import drops_in_force
         from plancli.render import console
         from plancli.render.plan import targets_table
+        from plancli.stores import open_store
 
+        # The targets dropped at the mid-year adjustment (不再考核) are marked, with the note.
+        # A ledger not written yet has none (`targets` reads the plan, needs no ledger).
+        location = st.ledger_location
+        stored = location.url is not None or os.path.lexists(location.path)
+        amendments = open_store(location).amendments() if stored else []
+        drops = drops_in_force(amendments, plan.plan.year)
         out = console()
-        out.print(targets_table(plan, selected, st.lang, out.width))
+        out.print(targets_table(plan, selected, st.lang, out.width, drops))
 
 
 @command(

@@ -29,6 +29,7 @@ from plancli.assess import (
 from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
+from plancli.render.amended import amended_footnote, amended_mark, display_name
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -39,6 +40,7 @@ STATUS_STYLES: dict[Status, str] = {
     "no_data": "dim",
     "pending": "magenta",
     "tracked": "cyan",
+    "dropped": "dim",
 }
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 20
@@ -50,10 +52,6 @@ SPARK_WIDTH = 8  # the last eight recorded periods
 
 def status_text(status: Status, lang: Lang) -> Text:
     return shown(t(f"status.{status}", lang), style=STATUS_STYLES[status])
-
-
-def display_name(a: AssessmentOut, lang: Lang) -> str:
-    return a.name if lang == "zh" else a.name_en
 
 
 def percent(share: Decimal | None) -> str:
@@ -89,15 +87,9 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
         return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+    if a.status == "dropped":  # no bound in force: 不再考核
+        return t("status.dropped", lang)
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
-
-
-AMENDED_MARK = "†"
-
-
-def amended_mark(a: AssessmentOut) -> str:
-    """† after a bound adjusted mid-year (年中调整); the footnote says from when."""
-    return AMENDED_MARK if a.amended_from is not None else ""
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
@@ -110,22 +102,6 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
-
-
-def amended_footnote(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
-    """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was (a
-    target in two tables once); `：` in Chinese."""
-    amended = {a.id: a for a in rows if a.amended_from is not None}
-    if not amended:
-        return None
-    # Chinese, one word to Rich: folded where the line ends, not after a † left alone on it
-    space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
-    listed = separator.join(
-        t("amended_from", lang).format(name=display_name(a, lang), period=a.amended_from)
-        for a in amended.values()
-    )
-    note = t("amended_note", lang)
-    return shown(f"{AMENDED_MARK}{space}{note}{colon}{listed}", style="dim")
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -468,7 +444,8 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
         add("amount", f"{num(a.amount)} {a.unit}")
     add("target", target_text(a, lang))
     if a.amended_from is not None:
-        adjusted = t("amended_detail", lang).format(period=a.amended_from)
+        detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
+        adjusted = t(detail, lang).format(period=a.amended_from)
         add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
     if a.reference:
         add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich import box
 from rich.console import RenderableType
 from rich.table import Table
 
 from plancli.fmt import bound_text, num
 from plancli.i18n import N_, Lang, _, t
-from plancli.plain import Plan, Target
+from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import Column, FittedTable, shown, target_name
@@ -18,7 +20,16 @@ from plancli.render import Column, FittedTable, shown, target_name
 WIDE = 110
 
 
-def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80) -> FittedTable:
+def targets_table(
+    plan: Plan,
+    targets: list[Target],
+    lang: Lang,
+    width: int = 80,
+    drops: Mapping[str, AnyAmendment] | None = None,
+) -> FittedTable:
+    """The plan's targets; a target in `drops` (dropped at the mid-year adjustment, 不再考核)
+    shows so in place of its bound, with a † and a caption giving the period and the note."""
+    drops = {tg.id: drops[tg.id] for tg in targets if tg.id in drops} if drops else {}
     wide = width >= WIDE
     years = sorted({tg.baseline.year for tg in targets if tg.baseline is not None})
     # One baseline year (the usual case) goes in the header, so the cells stay short.
@@ -47,7 +58,10 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
         # narrow: a long bound (> national_income_growth) wraps, or ends in "…".
         Column(
             t("target", lang),
-            [shown(bound_text(tg, lang=lang)) for tg in targets],
+            [
+                shown(bound_text(tg, drops.get(tg.id), lang) + _dagger(tg.id, drops))
+                for tg in targets
+            ],
             0,
             figure,
             narrows=True,
@@ -60,7 +74,34 @@ def targets_table(plan: Plan, targets: list[Target], lang: Lang, width: int = 80
         ),
     ]
     title = shown(plan.plan.name if lang == "zh" else plan.plan.name_en)
-    return FittedTable(columns, box=box.SIMPLE_HEAD, title=title, pad_edge=False)
+    caption = None
+    if drops:  # † 目标经年中调整：固定资产投资自2022-06起不再考核（区人大常委会…）
+        entries = []
+        for tg in targets:
+            if tg.id in drops:
+                entry = t("dropped_from", lang).format(
+                    name=target_name(tg, lang), period=drops[tg.id].period
+                )
+                note = drops[tg.id].note
+                entries.append(
+                    entry + (f"（{note}）" if lang == "zh" else f" ({note})") if note else entry
+                )
+        space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
+        caption = shown(
+            f"†{space}{t('amended_note', lang)}{colon}{separator.join(entries)}", style="dim"
+        )
+    return FittedTable(
+        columns,
+        box=box.SIMPLE_HEAD,
+        title=title,
+        pad_edge=False,
+        caption=caption,
+        caption_justify="left",
+    )
+
+
+def _dagger(target_id: str, drops: Mapping[str, AnyAmendment]) -> str:
+    return "†" if target_id in drops else ""
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:

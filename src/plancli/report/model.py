@@ -78,6 +78,9 @@ class AdjustmentOut:
     plan_bound: str = field(metadata=doc("the plan's own bound (pending: none yet)"))
     bound_zh: str = field(metadata=doc("the adjusted bound in Chinese: 下降 ≥ 3.5 %"))
     plan_bound_zh: str = field(metadata=doc("the plan's own bound in Chinese: 待下达"))
+    dropped: bool = field(
+        default=False, metadata=doc("dropped (amend --drop, 不再考核): no longer judged")
+    )
     note: str | None
     recorded_at: datetime
     # the plan's own bound, as numbers: what the summary says the bound was (原计划7%)
@@ -173,7 +176,7 @@ def build_report(
 def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
     adjusted = []
     for a in assessments:
-        amendment = a.bound.amendment if a.bound is not None else None
+        amendment = a.bound.amendment if a.bound is not None else a.dropped_by
         if amendment is None:
             continue
         target = a.target
@@ -189,6 +192,7 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 plan_bound_zh=bound_text(target, None, "zh"),
                 note=amendment.note,
                 recorded_at=amendment.recorded_at,
+                dropped=amendment.drops,
                 plan_min=target.min,
                 plan_max=target.max,
                 plan_around=target.around,

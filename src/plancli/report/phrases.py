@@ -92,3 +92,15 @@ def and_(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
+    """A target dropped at the mid-year adjustment (`amend --drop`): 自2022年6月起不再考核（年中
+    调整：区人大常委会批准）."""
+    from plancli.report.text import zh_period
+
+    period, note = a.amended_from or "", a.amendment_note
+    if zh:
+        return f"自{zh_period(period)}起不再考核（年中调整" + (f"：{note}）" if note else "）")
+    why = f" (mid-year adjustment: {note})" if note else " (mid-year adjustment)"
+    return f"no longer judged from {period}{why}"

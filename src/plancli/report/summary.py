@@ -23,6 +23,7 @@ from plancli.report.phrases import (
     MONTHS_EN,
     and_,
     bound_phrase,
+    dropped_phrase,
     percent,
     percent_unit,
     points,
@@ -40,6 +41,7 @@ COUNT_ORDER: tuple[Status, ...] = (
     "missed",
     "pending",
     "tracked",
+    "dropped",
     "no_data",
 )
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
@@ -145,6 +147,7 @@ class _Writer:
                 "missed": "未完成",
                 "pending": "待下达目标",
                 "tracked": "跟踪指标",
+                "dropped": "不再考核",
                 "no_data": "尚无数据",
             }
             listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
@@ -157,6 +160,7 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "pending": ("awaits its target (pending)", "await their targets (pending)"),
             "tracked": ("is a tracked indicator", "are tracked indicators"),
+            "dropped": ("is no longer judged (dropped)", "are no longer judged (dropped)"),
             "no_data": ("has no data yet", "have no data yet"),
         }
         listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
@@ -207,6 +211,8 @@ class _Writer:
         return body[:1].upper() + body[1:] + "."
 
     def _without_figure(self, a: AssessmentOut, name: str) -> str:
+        if a.status == "dropped":  # 社会消费品零售总额自2022年6月起不再考核（年中调整：…）
+            return self._end(f"{name}{'' if self.zh else ': '}{dropped_phrase(a, self.zh)}")
         if a.status == "pending":
             return self._end(
                 f"{name}待国家下达目标，尚无数据"
@@ -249,6 +255,8 @@ class _Writer:
             return "，目标待国家下达" if self.zh else "; its target is still to be set (pending)"
         if a.status == "tracked":
             return "（跟踪指标）" if self.zh else " (a tracked indicator, not judged)"
+        if a.status == "dropped":
+            return ("，" if self.zh else "; ") + dropped_phrase(a, self.zh)
         if a.kind == "relative":
             return self._relation(a)
         if a.kind == "trend":
@@ -486,6 +494,8 @@ class _Writer:
                 sentences.append(self._group(status, group, other=has_headline))
         if not report.attention:
             sentences.append(t("report.no_attention", self.lang))
+        dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
+        sentences += [self.sentence(a) for a in dropped]
         milestones = self._milestones()
         if milestones:
             sentences.append(milestones)

@@ -88,6 +88,8 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
             reference = reference_name(report, a.reference, lang)
         return f"{relation_sign(a.relation)} {reference}"
     mark = AMENDED_MARK if a.amended_from is not None else ""
+    if a.status == "dropped":  # no bound in force
+        return t("status.dropped", lang) + mark
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{num(a.min)} {a.unit}{mark}"
     bound = a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
@@ -97,7 +99,8 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
 def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     """`GDP: from 2022-07, ≥ 6% (plan: ≥ 7%); 年中调整` — one adjusted bound, for the report."""
     name = adjustment.name if lang == "zh" else adjustment.name_en
-    line = t("report.adjustment", lang).format(
+    key = "report.dropped" if adjustment.dropped else "report.adjustment"
+    line = t(key, lang).format(
         name=name,
         period=zh_period(adjustment.period) if lang == "zh" else adjustment.period,
         bound=(adjustment.bound_zh if lang == "zh" else adjustment.bound).replace(" %", "%"),

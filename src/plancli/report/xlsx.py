@@ -51,6 +51,7 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "no_data": ("EAEEF2", "57606A"),
     "pending": ("F3E8FF", "6E2B9E"),
     "tracked": ("DDF4FF", "0A5A8F"),
+    "dropped": ("EEEEEE", "6E6E6E"),
 }
 HEADER_FILL = "DDE4EC"
 HELPER_FILL = "F0F0F0"

@@ -69,7 +69,12 @@ def quick_amendment(item: object) -> Amendment | None:
         or not (writer is None or type(writer) is str)
         or any(n is None and g is not None for n, g in zip(numbers, given, strict=True))
         or recorded_at is None
-        or (low is None and high is None and around is None)
+        or (  # a drop (no bound) carries no tolerance or stretch
+            low is None
+            and high is None
+            and around is None
+            and (tolerance is not None or stretch is not None)
+        )
         or (around is not None and (low is not None or high is not None))
         or (low is not None and high is not None and low > high)
         or (tolerance is not None and tolerance < 0)
