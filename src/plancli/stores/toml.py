@@ -43,6 +43,7 @@ from plancli.stores.base import (
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
+    after_removal,
     busy_message,
     check_writable_location,
     make_folder,
@@ -432,12 +433,17 @@ class _TomlSession:
         self.changed = True
 
     def remove_batch(self, batch_id: str) -> list[Record]:
-        removed = [r for r in self._records if r.batch == batch_id]
+        positions = [i for i, r in enumerate(self._records) if r.batch == batch_id]
+        removed = [self._records[i] for i in positions]
         if removed:
             self._records = [r for r in self._records if r.batch != batch_id]
             self.changed = True
-        kept = [p for p in self._amendments if p.amendment.batch != batch_id]
-        if len(kept) != len(self._amendments):
+        kept = [
+            PlacedAmendment(p.amendment, after_removal(p.after, positions))
+            for p in self._amendments
+            if p.amendment.batch != batch_id
+        ]
+        if kept != self._amendments:
             self._amendments = kept
             self.changed = True
         return removed
