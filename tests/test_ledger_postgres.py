@@ -270,6 +270,8 @@ def test_undo_batch_before_a_later_amendment_is_the_ledger_owners(bureau, ledger
     assert bureau("alice", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
     wrong = read_records(ledger)[0].batch
     before = ledger.read_bytes()
+    dry = bureau("alice", "undo", "--batch", wrong, "--dry-run")  # refused as the write is
+    assert dry.exit_code == 2 and "only the ledger's owner may do that" in dry.stderr
     refused = bureau("alice", "undo", "--batch", wrong, "--yes")
     assert refused.exit_code == 2
     assert refused.stderr.splitlines()[-1] == (
@@ -278,6 +280,7 @@ def test_undo_batch_before_a_later_amendment_is_the_ledger_owners(bureau, ledger
         "may do that; nothing was reverted"
     )
     assert ledger.read_bytes() == before
+    assert bureau("bureau", "undo", "--batch", wrong, "--dry-run").exit_code == 0
     assert bureau("bureau", "undo", "--batch", wrong, "--yes").exit_code == 0
     assert ledger.sql("SELECT after_records FROM plancli.amendments") == [(0,)]
     last = json.loads(bureau("alice", "undo", "--dry-run", "--json").stdout)

@@ -193,8 +193,19 @@ def undo_batch(store: LedgerStore, expected: UndoPlan, *, last: bool = True) -> 
         return now
 
 
-def check_undo_allowed(store: LedgerStore, undo: UndoPlan) -> None:
+def check_undo_allowed(store: LedgerStore, undo: UndoPlan, contents: LedgerContents) -> None:
     """A dry run's check that this role may revert the batch: a database refuses another
-    department's batch, as `undo_batch` would."""
+    department's batch, and a batch whose revert moves back a later amendment (the ledger's
+    owner's), as `undo_batch` would."""
     targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
-    store.check_allowed(targets, undoing=True)
+    moving = undo.batch if moves_amendments(contents, undo.batch) else None
+    store.check_allowed(targets, undoing=True, moving=moving)
+
+
+def moves_amendments(contents: LedgerContents, batch: str) -> bool:
+    """Does reverting `batch` move back an amendment of another batch written after one of
+    its records (a batch from the middle of the ledger)?"""
+    first = next((i for i, r in enumerate(contents.records) if r.batch == batch), None)
+    return first is not None and any(
+        p.after > first for p in contents.amendments if p.amendment.batch != batch
+    )

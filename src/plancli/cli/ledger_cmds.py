@@ -536,7 +536,7 @@ def undo_cmd(
     console(stderr=True).print(undo_table(plan, undo, st.lang))
     count = _count(undo)
     if dry_run:
-        check_undo_allowed(store, undo)
+        check_undo_allowed(store, undo, contents)
         say(
             _("would revert {count} of batch {batch}; nothing written (--dry-run)").format(
                 count=count, batch=undo.batch

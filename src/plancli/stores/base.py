@@ -245,9 +245,13 @@ class LedgerStore(Protocol):
         InputError saying why this ledger cannot be written (paths.writable_target)."""
         ...
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A dry run's check of who may write `targets`: a database refuses, as the write
-        would, a target the role's departments do not own (a file store: nothing to check)."""
+        would, a target the role's departments do not own, and (`moving`: the batch an undo
+        reverts from the middle of the ledger) a later amendment's move (a file store:
+        nothing to check)."""
         ...
 
     def transaction(self) -> AbstractContextManager[LedgerSession]: ...

@@ -383,7 +383,9 @@ class SqliteLedgerStore:
 
         return check_writable_location(self.location)
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 
     def advice(self) -> str | None:

@@ -435,15 +435,13 @@ class _TomlSession:
     def remove_batch(self, batch_id: str) -> list[Record]:
         positions = [i for i, r in enumerate(self._records) if r.batch == batch_id]
         removed = [self._records[i] for i in positions]
-        if removed:
-            self._records = [r for r in self._records if r.batch != batch_id]
-            self.changed = True
         kept = [
             PlacedAmendment(p.amendment, after_removal(p.after, positions))
             for p in self._amendments
             if p.amendment.batch != batch_id
         ]
-        if kept != self._amendments:
+        if removed or kept != self._amendments:
+            self._records = [r for r in self._records if r.batch != batch_id]
             self._amendments = kept
             self.changed = True
         return removed
@@ -506,7 +504,9 @@ class TomlLedgerStore:
     def check_writable(self) -> Path:
         return check_writable_location(self.location)
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 
     def advice(self) -> str | None:

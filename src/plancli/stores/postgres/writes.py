@@ -441,17 +441,23 @@ class PostgresSession:
             if after_removal(int(after), positions) != int(after)
         ]
         if moved and self.restricted:
-            raise DepartmentRefusedError(
-                _(
-                    "refused: batch {batch} was recorded before a mid-year adjustment written "
-                    "after it, whose place in the ledger reverting it would move; only the "
-                    "ledger's owner may do that; nothing was reverted"
-                ).format(batch=batch_id)
-            )
+            raise moving_refusal(batch_id)
         for after, seq in moved:
             self._read(
                 "UPDATE plancli.amendments SET after_records = %s WHERE seq = %s", (after, seq)
             )
+
+
+def moving_refusal(batch_id: str) -> DepartmentRefusedError:
+    """A department's undo of a batch written before a later amendment, whose place in
+    ledger order only the ledger's owner may change (no policy lets a department update)."""
+    return DepartmentRefusedError(
+        _(
+            "refused: batch {batch} was recorded before a mid-year adjustment written "
+            "after it, whose place in the ledger reverting it would move; only the "
+            "ledger's owner may do that; nothing was reverted"
+        ).format(batch=batch_id)
+    )
 
 
 def refusal(
