@@ -134,7 +134,7 @@ def test_a_figure_for_another_period_ending_the_same_month_is_a_revision(
     result = run("record", "gdp", "5.3", "--period", "2022-06", "--amount", "701")
     assert (
         "recorded gdp 2022-06 = 5.3 % (amount 701 亿元) in "
-        f"{ledger}; supersedes 2022-Q2's 5.2 % recorded "
+        f"{ledger} (batch {read_records(ledger)[-1].batch}); supersedes 2022-Q2's 5.2 % recorded "
     ) in result.stderr
     zh = run("record", "gdp", "5.4", "--period", "2022-H1", lang="zh")
     assert "取代" in zh.stderr and "录入的 2022-06 的 5.3 % (总量 701 亿元)" in zh.stderr

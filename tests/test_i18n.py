@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ledgers import read_records
 from plancli.i18n import LOCALE_DIR, choose_language, default_lang, lang_from_argv
 
 REPO = Path(__file__).resolve().parents[1]
@@ -256,9 +257,13 @@ def test_usage_errors_are_one_line_in_either_language(invoke) -> None:  # type: 
 def test_what_record_says_is_chinese(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
     ledger = mini_plan.with_name("mini.progress.toml")
     first = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "150", "-p", "2022-06")
-    assert first.stderr == f"已录入 g5 2022-06 = 150 个，写入 {ledger}\n"
+    [record] = read_records(ledger)
+    assert first.stderr == f"已录入 g5 2022-06 = 150 个，写入 {ledger}（批次 {record.batch}）\n"
     again = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "160", "-p", "2022-06")
-    assert again.stderr.startswith(f"已录入 g5 2022-06 = 160 个，写入 {ledger}；取代 ")
+    batch = read_records(ledger)[-1].batch
+    assert again.stderr.startswith(
+        f"已录入 g5 2022-06 = 160 个，写入 {ledger}（批次 {batch}）；取代 "
+    )
     assert again.stderr.endswith(" UTC 录入的 150 个\n")
 
 

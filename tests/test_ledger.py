@@ -27,7 +27,7 @@ from plancli.plan import load_plan_file
 from plancli.stores import read_records
 from plancli.stores.base import LedgerStore
 from plancli.stores.toml import TomlLedgerStore, dump_ledger
-from plancli.undo import LedgerChangedError, last_batch, undo_batch
+from plancli.undo import LedgerChangedError, batch_plan, last_batch, undo_batch
 from strategies import finite_decimals
 
 JULY_5 = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
@@ -417,6 +417,31 @@ def test_undo_refuses_when_another_batch_arrived_meanwhile(store: LedgerStore, p
     with pytest.raises(LedgerChangedError, match="nothing was reverted"):
         undo_batch(store, shown)
     assert snapshot(store) == before
+
+
+def test_undo_batch_refuses_when_a_later_batch_changed_what_it_does(
+    store: LedgerStore, plan: Plan
+) -> None:
+    """`undo --batch`: a batch from the middle of the ledger may be reverted while others are
+    written, but not once they change what the user was shown (or revert the batch)."""
+    record(store, plan, "g5", "150", "2022-06")
+    wrong = store.read()[0].batch
+    record(store, plan, "gdp", "5.2", "2022-Q2")
+    contents = store.contents()
+    shown = batch_plan(contents.records, contents.amendments, wrong)
+    assert shown is not None and [s.in_force for s in shown.steps] == [True]
+    record(store, plan, "g5", "160", "2022-06")  # supersedes it while we were asked
+    before = snapshot(store)
+    with pytest.raises(LedgerChangedError, match=r"undo --batch \S+` again"):
+        undo_batch(store, shown, last=False)
+    assert snapshot(store) == before
+    contents = store.contents()
+    now = batch_plan(contents.records, contents.amendments, wrong)
+    assert now is not None and [s.in_force for s in now.steps] == [False]
+    record(store, plan, "income", "5", "2022-06")  # a batch that changes nothing of it
+    assert undo_batch(store, now, last=False) == now
+    assert batch_plan(store.contents().records, store.contents().amendments, wrong) is None
+    assert [r.value for r in store.read()] == [Decimal("5.2"), 160, 5]
 
 
 # ---------------------------------------------------------------------------- hypothesis

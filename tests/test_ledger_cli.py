@@ -53,8 +53,10 @@ def test_record_confirms_on_stderr_with_the_ledger_path(run, ledger: Path) -> No
     # (A database ledger's schema is made by `ledger init`, or was made by a first write.)
     named_file = isinstance(ledger, Path) and ledger.suffix != ".toml"
     created = f"created {ledger} (named by --ledger)\n" if named_file else ""
-    assert result.stderr == f"{created}recorded g5 2022-06 = 150 个 in {ledger}\n"
     [record] = read_records(ledger)
+    # The batch is named, for `undo --batch` (a figure recorded for the wrong period).
+    said = f"{created}recorded g5 2022-06 = 150 个 in {ledger} (batch {record.batch})\n"
+    assert result.stderr == said
     assert (record.target, record.period, record.value, record.source) == (
         "g5",
         "2022-06",
@@ -67,7 +69,10 @@ def test_record_again_says_what_it_supersedes(run, ledger: Path) -> None:  # typ
     run("record", "g5", "150", "--period", "2022-06")
     result = run("record", "g5", "160", "-p", "2022-06", "--note", "revised")
     assert result.exit_code == 0
-    assert f"recorded g5 2022-06 = 160 个 in {ledger}; supersedes 150 个 recorded " in result.stderr
+    batch = read_records(ledger)[-1].batch
+    assert (
+        f"recorded g5 2022-06 = 160 个 in {ledger} (batch {batch}); supersedes 150 个 recorded "
+    ) in result.stderr
     same = run("record", "g5", "160", "-p", "2022-06", "--note", "revised")
     assert "is already the figure in force; nothing written" in same.stderr
     assert len(read_records(ledger)) == 2
@@ -597,7 +602,7 @@ def test_history_of_long_ids_never_folds_an_id(
 ) -> None:  # type: ignore[no-untyped-def]
     """A 2026 plan's ids at 80 columns folded in two (fixed_asset_inves / tment), and at 60
     the target column was one character wide (t / a / r / g / e / t): the columns least
-    needed are left out instead (when recorded, then the batch, then the note; `history ID`
+    needed are left out instead (when recorded, then the note, then the batch; `history ID`
     and --json have them)."""
     from rich.cells import cell_len
 

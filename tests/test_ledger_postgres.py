@@ -235,6 +235,58 @@ def test_undo_of_another_departments_batch_is_refused(bureau, ledger: PgLedger) 
     assert [r.target for r in read_records(ledger)] == ["gdp"]
 
 
+def test_undo_batch_reverts_only_a_departments_own_batch(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """`undo --batch` from the middle of the ledger: a department reverts its own batch, never
+    another's (in Python, one line naming the target and owner, and in the database: the
+    policies delete none of another department's rows)."""
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-07").exit_code == 0  # meant Q2
+    assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    assert bureau("alice", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
+    wrong, bobs, _ = [r.batch for r in read_records(ledger)]
+    before = ledger.read_bytes()
+    refused = bureau("alice", "undo", "--batch", bobs, "--yes")
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "error: refused: g5 is owned by 工信局 (牵头单位); alice records for 统计局; "
+        "nothing was reverted"
+    )
+    assert ledger.read_bytes() == before
+    deleted = ledger.sql(
+        "DELETE FROM plancli.records WHERE batch = %s RETURNING seq", (bobs,), user="alice"
+    )
+    assert deleted == [] and ledger.read_bytes() == before
+    assert bureau("alice", "undo", "--batch", wrong[-6:], "--yes").exit_code == 0
+    assert [(r.target, r.period) for r in read_records(ledger)] == [
+        ("g5", "2022-06"),
+        ("gdp", "2022-Q2"),
+    ]
+
+
+def test_undo_batch_before_a_later_amendment_is_the_ledger_owners(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """Reverting a batch written before an amendment moves the amendment's place in ledger
+    order, which the policies let no department change: the ledger's owner does it."""
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-07").exit_code == 0
+    assert bureau("bureau", "amend", "gdp", "--min", "5", "--from", "2022-Q2").exit_code == 0
+    assert bureau("alice", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
+    wrong = read_records(ledger)[0].batch
+    before = ledger.read_bytes()
+    dry = bureau("alice", "undo", "--batch", wrong, "--dry-run")  # refused as the write is
+    assert dry.exit_code == 2 and "only the ledger's owner may do that" in dry.stderr
+    refused = bureau("alice", "undo", "--batch", wrong, "--yes")
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: refused: batch {wrong} was recorded before a mid-year adjustment written "
+        "after it, whose place in the ledger reverting it would move; only the ledger's owner "
+        "may do that; nothing was reverted"
+    )
+    assert ledger.read_bytes() == before
+    assert bureau("bureau", "undo", "--batch", wrong, "--dry-run").exit_code == 0
+    assert bureau("bureau", "undo", "--batch", wrong, "--yes").exit_code == 0
+    assert ledger.sql("SELECT after_records FROM plancli.amendments") == [(0,)]
+    last = json.loads(bureau("alice", "undo", "--dry-run", "--json").stdout)
+    assert [r["period"] for r in last["records"]] == ["2022-Q2"]
+
+
 def test_a_departments_copy_of_the_plan_cannot_change_the_owners(
     bureau, owned_plan: Path, ledger: PgLedger, invoke
 ) -> None:  # type: ignore[no-untyped-def]
@@ -711,7 +763,7 @@ def test_libpq_environment_and_service_file(
     monkeypatch.setenv("PLANCLI_LEDGER", "service=bureau")
     result = invoke("--plan", mini, "record", "gdp", "6", "-p", "2022-Q2")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.endswith(" in service=bureau\n")
+    assert result.stderr.endswith(f" in service=bureau (batch {read_records(ledger)[-1].batch})\n")
     assert [r.value for r in read_records(ledger)] == [5, 6]
 
 

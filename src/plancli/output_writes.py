@@ -151,6 +151,13 @@ class RevertedRecord:
     restored: PreviousFigure | None = field(
         metadata=doc("the figure in force after the undo (null: none)")
     )
+    in_force: bool = field(
+        default=True,
+        metadata=doc(
+            "false: a later batch had already superseded it, so reverting it changes nothing "
+            "in force (`restored` is that later figure; `undo --batch`)"
+        ),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -158,6 +165,10 @@ class RevertedAmendment:
     amendment: AmendmentOut
     restored: AmendmentOut | None = field(
         metadata=doc("the amendment in force from its period on after the undo (null: the plan's)")
+    )
+    in_force: bool = field(
+        default=True,
+        metadata=doc("false: a later amendment had already superseded it (`undo --batch`)"),
     )
 
 
@@ -176,7 +187,9 @@ class UndoOutput:
     ledger: str
     dry_run: bool
     written: bool = field(metadata=doc("false for --dry-run and when there was nothing to undo"))
-    batch: str | None = field(metadata=doc("the batch reverted (null: the ledger was empty)"))
+    batch: str | None = field(
+        metadata=doc("the batch reverted (the last, or `--batch`'s; null: the ledger was empty)")
+    )
     counts: UndoCounts
     records: list[RevertedRecord]
     amendments: list[RevertedAmendment]

@@ -42,20 +42,21 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
         text = (
             _("would record {what}; nothing written to {ledger} (--dry-run)")
             if dry_run
-            else _("recorded {what} in {ledger}")
+            else _("recorded {what} in {ledger} (batch {batch})")
         )
-        return text.format(what=what, ledger=ledger)
+        return text.format(what=what, ledger=ledger, batch=record.batch)
     text = (
         _(
             "would record {what}; nothing written to {ledger} (--dry-run); would supersede "
             "{previous} recorded {time}"
         )
         if dry_run
-        else _("recorded {what} in {ledger}; supersedes {previous} recorded {time}")
+        else _("recorded {what} in {ledger} (batch {batch}); supersedes {previous} recorded {time}")
     )
     return text.format(
         what=what,
         ledger=ledger,
+        batch=record.batch,
         previous=in_force_text(plan, previous, record),
         time=_utc(previous.recorded_at),
     )

@@ -1,4 +1,5 @@
-"""`plancli undo`: the last batch, what reverting it brings back into force, and the revert."""
+"""`plancli undo`: the last batch (or, with `--batch`, any one), what reverting it brings back
+into force, and the revert."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from plancli.errors import PlanError
-from plancli.i18n import _
+from plancli.errors import InputError, PlanError
+from plancli.i18n import _, join_list
 from plancli.model import Amendment, Record, current_records
-from plancli.stores.base import LedgerStore, PlacedAmendment
+from plancli.stores.base import LedgerContents, LedgerStore, PlacedAmendment
 from plancli.stores.base import cached_period as _period
 
 # ------------------------------------------------------------------------------- undo
@@ -21,6 +22,9 @@ class UndoStep:
 
     record: Record
     restored: Record | None
+    # False: a later batch had already superseded the record, which is not in force; reverting
+    # it changes nothing in force (`restored` is that later figure, which stays).
+    in_force: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class AmendmentUndoStep:
 
     amendment: Amendment
     restored: Amendment | None
+    in_force: bool = True  # False: a later amendment had already superseded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +65,78 @@ def last_batch(
         return None
     after_every_record = [p for p in amendments if p.after >= len(records)]
     batch = after_every_record[-1].amendment.batch if after_every_record else records[-1].batch
-    kept = [r for r in records if r.batch != batch]
-    after = current_records(kept)
-    steps = tuple(UndoStep(r, after.get((r.target, r.period))) for r in records if r.batch == batch)
-    kept_amendments = [p.amendment for p in amendments if p.amendment.batch != batch]
+    return batch_plan(records, amendments, batch)
+
+
+def batch_plan(
+    records: Sequence[Record], amendments: Sequence[PlacedAmendment], batch: str
+) -> UndoPlan | None:
+    """What reverting `batch` (any batch, not only the last) changes, or None if the ledger
+    holds nothing of it. A record still in force gives way to the latest remaining figure of
+    its target and period (or to none); one a later batch superseded changes nothing."""
+    if not any(r.batch == batch for r in records) and not any(
+        p.amendment.batch == batch for p in amendments
+    ):
+        return None
+    now = current_records(list(records))
+    after = current_records([r for r in records if r.batch != batch])
+    steps = tuple(
+        UndoStep(r, after.get(key), now.get(key) is r)
+        for r in records
+        if r.batch == batch
+        for key in [(r.target, r.period)]
+    )
+    every_amendment = [p.amendment for p in amendments]
+    kept_amendments = [a for a in every_amendment if a.batch != batch]
     amendment_steps = tuple(
-        AmendmentUndoStep(p.amendment, amendment_in_force(kept_amendments, p.amendment))
-        for p in amendments
-        if p.amendment.batch == batch
+        AmendmentUndoStep(
+            a,
+            amendment_in_force(kept_amendments, a),
+            amendment_in_force(every_amendment, a) is a,
+        )
+        for a in every_amendment
+        if a.batch == batch
     )
     return UndoPlan(batch, steps, amendment_steps)
+
+
+class UnknownBatchError(InputError):
+    """`undo --batch ID` with an id the ledger has no record or amendment of."""
+
+
+def find_batch(
+    records: Sequence[Record], amendments: Sequence[PlacedAmendment], given: str, ledger: str
+) -> str:
+    """The batch id `given` names: a whole id, or its end as `history` shows it (the six
+    characters after the time); UnknownBatchError if none or several match."""
+    ids = dict.fromkeys([r.batch for r in records] + [p.amendment.batch for p in amendments])
+    if given in ids:
+        return given
+    ending = given.strip()
+    matches = [b for b in ids if b.endswith(f"-{ending}")] if ending else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UnknownBatchError(
+            _("batch {batch} is ambiguous in {ledger}: it ends {ids}; give the whole id").format(
+                batch=given, ledger=ledger, ids=join_list(matches)
+            )
+        )
+    raise UnknownBatchError(
+        _(
+            "no batch {batch} in {ledger}; `plancli history` shows each figure's batch "
+            "(the end of its id; `--json` the whole id), as `record` and `import` do"
+        ).format(batch=given, ledger=ledger)
+    )
+
+
+def planned_undo(contents: LedgerContents, batch: str | None, ledger: str) -> UndoPlan | None:
+    """What `undo` reverts: the last batch (None: the ledger is empty), or `--batch`'s (an
+    UnknownBatchError if the ledger has none of it)."""
+    if batch is None:
+        return last_batch(contents.records, contents.amendments)
+    found = find_batch(contents.records, contents.amendments, batch, ledger)
+    return batch_plan(contents.records, contents.amendments, found)
 
 
 def amendment_in_force(amendments: Sequence[Amendment], at: Amendment) -> Amendment | None:
@@ -92,28 +159,53 @@ class LedgerChangedError(PlanError):
     exit_code = 2
 
 
-def undo_batch(store: LedgerStore, expected: UndoPlan) -> UndoPlan:
-    """Remove the records (or the amendment) of `expected.batch`, if it is still the last batch.
+def undo_batch(store: LedgerStore, expected: UndoPlan, *, last: bool = True) -> UndoPlan:
+    """Remove the records (or the amendment) of `expected.batch`, if it is still the last
+    batch (`last`), or (`undo --batch`) if reverting it still changes what the user was shown.
 
     The user was shown `expected` and said yes without holding the lock (a question must not
-    block other writers); if another writer has added a batch since, nothing is reverted.
+    block other writers); if another writer has changed that since, nothing is reverted.
     """
     with store.transaction() as session:
-        now = last_batch(session.records(), session.amendments())
-        if now is None or now.batch != expected.batch:
-            latest = _("batch {batch}").format(batch=now.batch) if now else _("nothing")
-            raise LedgerChangedError(
-                _(
-                    "the ledger changed while you were asked (its last batch is now {latest}); "
-                    "nothing was reverted: run `plancli undo` again"
-                ).format(latest=latest)
-            )
+        records, amendments = session.records(), session.amendments()
+        if last:
+            now = last_batch(records, amendments)
+            if now is None or now.batch != expected.batch:
+                latest = _("batch {batch}").format(batch=now.batch) if now else _("nothing")
+                raise LedgerChangedError(
+                    _(
+                        "the ledger changed while you were asked (its last batch is now "
+                        "{latest}); nothing was reverted: run `plancli undo` again"
+                    ).format(latest=latest)
+                )
+        else:
+            found = batch_plan(records, amendments, expected.batch)
+            if found != expected:
+                raise LedgerChangedError(
+                    _(
+                        "the ledger changed while you were asked (batch {batch} was reverted, "
+                        "or a later batch changed what reverting it does); nothing was "
+                        "reverted: run `plancli undo --batch {batch}` again"
+                    ).format(batch=expected.batch)
+                )
+            now = expected
         session.remove_batch(expected.batch)
         return now
 
 
-def check_undo_allowed(store: LedgerStore, undo: UndoPlan) -> None:
+def check_undo_allowed(store: LedgerStore, undo: UndoPlan, contents: LedgerContents) -> None:
     """A dry run's check that this role may revert the batch: a database refuses another
-    department's batch, as `undo_batch` would."""
+    department's batch, and a batch whose revert moves back a later amendment (the ledger's
+    owner's), as `undo_batch` would."""
     targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
-    store.check_allowed(targets, undoing=True)
+    moving = undo.batch if moves_amendments(contents, undo.batch) else None
+    store.check_allowed(targets, undoing=True, moving=moving)
+
+
+def moves_amendments(contents: LedgerContents, batch: str) -> bool:
+    """Does reverting `batch` move back an amendment of another batch written after one of
+    its records (a batch from the middle of the ledger)?"""
+    first = next((i for i, r in enumerate(contents.records) if r.batch == batch), None)
+    return first is not None and any(
+        p.after > first for p in contents.amendments if p.amendment.batch != batch
+    )

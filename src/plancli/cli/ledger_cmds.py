@@ -488,10 +488,25 @@ def _interactive() -> bool:
 
 @command(
     "undo",
-    help=_("Revert the last batch (one `record` or one `import`) after showing what it reverts."),
+    help=_(
+        "Revert the last batch (one `record` or one `import`), or any one with --batch, after "
+        "showing what it reverts."
+    ),
 )
 def undo_cmd(
     ctx: typer.Context,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            "-b",
+            metavar="ID",
+            help=_(
+                "Revert this batch, not the last: its id, or its end as `history` shows it "
+                "(a figure recorded for the wrong period)."
+            ),
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Revert without asking."))] = False,
     dry_run: DryRunOpt = False,
     json_out: Annotated[
@@ -502,7 +517,7 @@ def undo_cmd(
     ] = False,
 ) -> None:
     from plancli.stores import open_store
-    from plancli.undo import check_undo_allowed, last_batch, undo_batch
+    from plancli.undo import check_undo_allowed, planned_undo, undo_batch
 
     st = state(ctx)
     plan = st.plan
@@ -510,7 +525,7 @@ def undo_cmd(
     store = open_store(location)
     store.check_writable()
     contents = store.contents()
-    undo = last_batch(contents.records, contents.amendments)
+    undo = planned_undo(contents, batch, location.shown)
     if undo is None:
         say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
         if json_out:
@@ -522,7 +537,7 @@ def undo_cmd(
     console(stderr=True).print(undo_table(plan, undo, st.lang))
     count = _count(undo)
     if dry_run:
-        check_undo_allowed(store, undo)
+        check_undo_allowed(store, undo, contents)
         say(
             _("would revert {count} of batch {batch}; nothing written (--dry-run)").format(
                 count=count, batch=undo.batch
@@ -549,7 +564,7 @@ def undo_cmd(
         if not confirmed:
             say(_("nothing reverted"))
             return
-    done = undo_batch(store, undo)
+    done = undo_batch(store, undo, last=batch is None)
     say(
         _("reverted {count} of batch {batch} in {ledger}").format(
             count=count, batch=done.batch, ledger=location.shown
@@ -587,6 +602,7 @@ def _undo_json(
                 RevertedRecord(
                     **step.record.model_dump(exclude={"recorded_by"}),
                     restored=previous_figure(step.restored),
+                    in_force=step.in_force,
                 )
                 for step in steps
             ],
@@ -594,6 +610,7 @@ def _undo_json(
                 RevertedAmendment(
                     amendment=amendment_out(plan, step.amendment),
                     restored=amendment_out(plan, step.restored) if step.restored else None,
+                    in_force=step.in_force,
                 )
                 for step in amendment_steps
             ],

@@ -48,6 +48,9 @@ _ZH = {
     "amendments": "年中调整",
     "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
     "batch {batch}, recorded {time} UTC": "批次 {batch}，录入于 {time} UTC",
+    "{figure} (unchanged)": "{figure}（不变）",
+    "unchanged: a later batch had already superseded it": "不变：已被后来的批次取代",
+    "unchanged: a later adjustment had already superseded it": "不变：已被后来的调整取代",
 }
 
 
@@ -93,8 +96,8 @@ def history_table(
     Amount, writer (a database ledger's `recorded_by`, 录入人) and note columns appear only
     when some record has one, and the target column only when the history is of several
     targets, to keep 80 columns readable. The target's id is never folded: when the terminal
-    is too narrow, the time recorded is left out, then the writer, then the batch, then the
-    note (`history ID` and `--json` have them).
+    is too narrow, the time recorded is left out, then the writer, then the note, then the
+    batch, which `undo --batch` needs (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
@@ -138,12 +141,12 @@ def history_table(
             {"no_wrap": True},
         ),
         Column(
-            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 2, {"no_wrap": True}
+            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 1, {"no_wrap": True}
         ),
     ]
     if with_note:  # a note may span lines
         notes = [shown(_note(r), newlines=True) for r in records]
-        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+        columns.append(Column(_w("note", lang), notes, 2, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],
@@ -162,7 +165,7 @@ def amendments_table(
 ) -> FittedTable:
     """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
     which batch; `*` marks those still in force from their period on. The id is never folded
-    (history's rule: the time recorded, the batch, then the note make room)."""
+    (history's rule: the time recorded, the note, then the batch make room)."""
     with_note = any(rev.amendment.note for rev in revisions)
     amendments = [rev.amendment for rev in revisions]
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
@@ -182,13 +185,13 @@ def amendments_table(
         Column(
             _w("batch", lang),
             [shown(batch_label(a.batch)) for a in amendments],
-            2,
+            1,
             {"no_wrap": True},
         ),
     ]
     if with_note:
         notes = [shown(a.note, newlines=True) for a in amendments]
-        columns.append(Column(_w("note", lang), notes, 1, {"overflow": "fold"}, room=8))
+        columns.append(Column(_w("note", lang), notes, 2, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],
@@ -230,12 +233,16 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text |
             after = f"{bound_text(target, None, lang)} ({_w('plan', lang)})"
         else:
             after = "—"
+        if not step.in_force:
+            after = _w("{figure} (unchanged)", lang).format(figure=after)
         table.add_row(
             shown(amendment.target),
             amendment.period,
             shown(amendment_bound_text(target, amendment, lang)),
             shown(after),
         )
+    if not all(step.in_force for step in undo.amendment_steps):
+        table.caption = _w("unchanged: a later adjustment had already superseded it", lang)
     return table
 
 
@@ -250,7 +257,10 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
         if with_amount:  # in the target's unit, as the figures beside it are: 330.8 亿元
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
             cells.append(Text(f"{num(record.amount)}{unit}"))
-        cells.append(shown(figure_text(restored.value, None, target) if restored else "—"))
+        after = figure_text(restored.value, None, target) if restored else "—"
+        if not step.in_force:  # a later batch's figure, which stays in force
+            after = _w("{figure} (unchanged)", lang).format(figure=after)
+        cells.append(shown(after))
         rows.append(cells)
     words = ["target", "period", "to revert", *(["amount"] if with_amount else [])]
     headers = [_w(word, lang) for word in (*words, "in force after undo")]
@@ -264,6 +274,8 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
         table.add_column(header, justify="right")
     for row in rows:
         table.add_row(*row)
+    if not all(step.in_force for step in undo.steps):
+        table.caption = shown(_w("unchanged: a later batch had already superseded it", lang))
     return table
 
 

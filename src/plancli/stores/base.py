@@ -10,6 +10,7 @@ this module and not the models (issue 15).
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -52,6 +53,13 @@ class PlacedAmendment:
 
     amendment: Amendment
     after: int
+
+
+def after_removal(after: int, removed: Sequence[int]) -> int:
+    """An amendment's place (after `after` records) once the records at `removed` (positions
+    in ledger order, from 0, sorted) are removed: a batch reverted from the middle of the
+    ledger (`undo --batch`) moves back the amendments written after it."""
+    return after - bisect_left(removed, after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +203,8 @@ class LedgerSession(Protocol):
         ...
 
     def remove_batch(self, batch_id: str) -> list[Record]:
-        """Remove the records and amendments of a batch; returns the records removed."""
+        """Remove the records and amendments of a batch (any batch: `undo --batch`), the
+        amendments written after it moved back in ledger order; returns the records removed."""
         ...
 
     def replace(
@@ -236,9 +245,13 @@ class LedgerStore(Protocol):
         InputError saying why this ledger cannot be written (paths.writable_target)."""
         ...
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A dry run's check of who may write `targets`: a database refuses, as the write
-        would, a target the role's departments do not own (a file store: nothing to check)."""
+        would, a target the role's departments do not own, and (`moving`: the batch an undo
+        reverts from the middle of the ledger) a later amendment's move (a file store:
+        nothing to check)."""
         ...
 
     def transaction(self) -> AbstractContextManager[LedgerSession]: ...

@@ -41,6 +41,7 @@ from plancli.stores.base import (
     LOCK_TIMEOUT_SECONDS,
     LedgerContents,
     PlacedAmendment,
+    after_removal,
     make_folder,
     period_problems,
 )
@@ -314,6 +315,24 @@ class _SqliteSession:
         rows = self.connection.execute(
             f"{_SELECT} WHERE batch = ? ORDER BY seq", (batch_id,)
         ).fetchall()
+        later = self.connection.execute(
+            "SELECT seq, after_records FROM amendments WHERE batch <> ? AND after_records > 0",
+            (batch_id,),
+        ).fetchall()
+        if rows and later:  # a batch from the middle of the ledger: move the later ones back
+            positions = [
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT position FROM (SELECT batch, row_number() OVER (ORDER BY seq) - 1 "
+                    "AS position FROM records) WHERE batch = ? ORDER BY position",
+                    (batch_id,),
+                )
+            ]
+            moved = [(after_removal(after, positions), seq, after) for seq, after in later]
+            self.connection.executemany(
+                "UPDATE amendments SET after_records = ? WHERE seq = ?",
+                [(after, seq) for after, seq, was in moved if after != was],
+            )
         self.connection.execute("DELETE FROM records WHERE batch = ?", (batch_id,))
         self.connection.execute("DELETE FROM amendments WHERE batch = ?", (batch_id,))
         return _records(self.path, rows)
@@ -364,7 +383,9 @@ class SqliteLedgerStore:
 
         return check_writable_location(self.location)
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 
     def advice(self) -> str | None:

@@ -43,6 +43,7 @@ from plancli.stores.base import (
     LedgerBusyError,
     LedgerContents,
     PlacedAmendment,
+    after_removal,
     busy_message,
     check_writable_location,
     make_folder,
@@ -432,12 +433,15 @@ class _TomlSession:
         self.changed = True
 
     def remove_batch(self, batch_id: str) -> list[Record]:
-        removed = [r for r in self._records if r.batch == batch_id]
-        if removed:
+        positions = [i for i, r in enumerate(self._records) if r.batch == batch_id]
+        removed = [self._records[i] for i in positions]
+        kept = [
+            PlacedAmendment(p.amendment, after_removal(p.after, positions))
+            for p in self._amendments
+            if p.amendment.batch != batch_id
+        ]
+        if removed or kept != self._amendments:
             self._records = [r for r in self._records if r.batch != batch_id]
-            self.changed = True
-        kept = [p for p in self._amendments if p.amendment.batch != batch_id]
-        if len(kept) != len(self._amendments):
             self._amendments = kept
             self.changed = True
         return removed
@@ -500,7 +504,9 @@ class TomlLedgerStore:
     def check_writable(self) -> Path:
         return check_writable_location(self.location)
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 
     def advice(self) -> str | None:

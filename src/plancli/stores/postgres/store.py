@@ -43,7 +43,7 @@ from plancli.stores.postgres.schema import (
     SELECT_RECORDS,
     PostgresSchema,
 )
-from plancli.stores.postgres.writes import REFUSED, PostgresSession, refusal
+from plancli.stores.postgres.writes import REFUSED, PostgresSession, moving_refusal, refusal
 
 if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
     from plancli.model import Amendment, Record
@@ -291,7 +291,9 @@ class PostgresLedgerStore(PostgresSchema):
     def advice(self) -> str | None:
         return None
 
-    def check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def check_allowed(
+        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+    ) -> None:
         """A dry run's department check, in a read-only snapshot: the refusal the write would
         meet (`writes.refusal`) for a target this role's departments do not own; nothing for
         the ledger's owner, whom row-level security does not bind, or a database without a
@@ -312,6 +314,8 @@ class PostgresLedgerStore(PostgresSchema):
             ).fetchone()
         if row is not None:
             raise refusal(row, self._user(), self.plan_id, undoing=undoing)
+        if moving is not None:
+            raise moving_refusal(moving)
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresSession]:

@@ -12,7 +12,7 @@ from plancli import plain
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
 from plancli.plain import Record as PlainRecord
-from plancli.stores.base import PlacedAmendment
+from plancli.stores.base import PlacedAmendment, after_removal
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
 from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
 from plancli.stores.postgres.libpq import (
@@ -405,12 +405,59 @@ class PostgresSession:
             )
         ]
         self._check_allowed(targets, undoing=True)
+        if rows:
+            self._move_back(batch_id)
         for table in ("records", "amendments"):
             self._read(
                 f"DELETE FROM plancli.{table} WHERE plan_id = %s AND batch = %s",
                 (self.plan_id, batch_id),
             )
         return self.store._records(rows)
+
+    def _move_back(self, batch_id: str) -> None:
+        """Move back, in ledger order, the amendments written after the records of a batch
+        reverted from the middle of the ledger (`undo --batch`). The policies let a
+        department insert and delete its own rows, never update any: the ledger's owner
+        reverts such a batch."""
+        later = self._read(
+            "SELECT seq, after_records FROM plancli.amendments "
+            "WHERE plan_id = %s AND batch <> %s AND after_records > 0",
+            (self.plan_id, batch_id),
+        )
+        if not later:
+            return
+        positions = [
+            int(row[0])
+            for row in self._read(
+                "SELECT position FROM (SELECT batch, row_number() OVER (ORDER BY seq) - 1 AS "
+                "position FROM plancli.records WHERE plan_id = %s) AS ordered "
+                "WHERE batch = %s ORDER BY position",
+                (self.plan_id, batch_id),
+            )
+        ]
+        moved = [
+            (after_removal(int(after), positions), seq)
+            for seq, after in later
+            if after_removal(int(after), positions) != int(after)
+        ]
+        if moved and self.restricted:
+            raise moving_refusal(batch_id)
+        for after, seq in moved:
+            self._read(
+                "UPDATE plancli.amendments SET after_records = %s WHERE seq = %s", (after, seq)
+            )
+
+
+def moving_refusal(batch_id: str) -> DepartmentRefusedError:
+    """A department's undo of a batch written before a later amendment, whose place in
+    ledger order only the ledger's owner may change (no policy lets a department update)."""
+    return DepartmentRefusedError(
+        _(
+            "refused: batch {batch} was recorded before a mid-year adjustment written "
+            "after it, whose place in the ledger reverting it would move; only the "
+            "ledger's owner may do that; nothing was reverted"
+        ).format(batch=batch_id)
+    )
 
 
 def refusal(
