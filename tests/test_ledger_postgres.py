@@ -1209,10 +1209,14 @@ def test_an_owners_write_with_another_plan_file_never_removes_or_moves_owners(
     assert _owners(ledger) == {**OWNERS, "centre": "住建局", "g5": "统计局"}
     assert "g5 (工信局 → 统计局)" in init.stderr
     assert "owners (牵头单位) changed for 1 target in the database" in init.stderr
+    # A plan file naming no owner at all (a forgotten --plan) clears none, and says so.
+    held = _owners(ledger)
     init = invoke("--plan", plain, "--ledger", bare, "ledger", "init")
     assert init.exit_code == 0, init.stderr
-    assert _owners(ledger) == {}
-    assert "owners (牵头单位) changed for 7 targets" in init.stderr
+    assert _owners(ledger) == held
+    assert (
+        "plan mini-2022 names no owner (牵头单位): the database's owners of 7 targets stand"
+    ) in init.stderr
 
 
 def test_a_target_without_an_owner_in_the_database_says_so(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]

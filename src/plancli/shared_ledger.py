@@ -32,6 +32,13 @@ def _changes(changes: Sequence[OwnerChange]) -> str:
 def owners_lines(done: InitResult, plan: str) -> list[str]:
     """What `ledger init` says of the plan's owners: those it changed in the database (only
     init changes or removes one), or that they were there already."""
+    if not done.owners and done.changes:  # a plan naming none: the database's owners stand
+        return [
+            _(
+                "plan {plan} names no owner (牵头单位): the database's owners of {n} targets "
+                "stand (an init with a plan naming none never clears them)"
+            ).format(plan=plan, n=len(done.changes))
+        ]
     lines: list[str] = []
     changed = [c for c in done.changes if c.held is not None]
     if done.owners_pushed and changed:

@@ -359,7 +359,7 @@ class PostgresSchema(PostgresConnection):
         """`ledger init`: the database's owners made the plan's, when this role may (the
         ledger's owner); whether it did, and every target whose owner differs (changed, or
         that would change: a department's copy of the plan changes nothing), in plan order,
-        then the targets the plan no longer names an owner for."""
+        then those it names no owner for. A plan naming none (a forgotten --plan) clears none."""
         listed = self.location.owners
         owners = dict(listed()) if listed is not None else {}
         held = dict(
@@ -375,7 +375,7 @@ class PostgresSchema(PostgresConnection):
             if held.get(target) != department
         ]
         changes += [OwnerChange(t, d, None) for t, d in held.items() if t not in owners]
-        if listed is None or probe.restricted or not self._may_push(connection):
+        if not owners or probe.restricted or not self._may_push(connection):
             return False, changes
         if changes:
             connection.execute(
