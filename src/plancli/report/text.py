@@ -162,14 +162,9 @@ def zh_as_of(as_of: str) -> str:
     from plancli.periods import parse_period
 
     period = parse_period(as_of)
-    year = period.year
     if period.is_final:
-        return f"{year}年全年"
-    if period.granularity == "M":
-        return f"截至{year}年{period.index}月"
-    if period.granularity == "Q":
-        return f"截至{year}年{'〇一二三四'[period.index]}季度末"
-    return f"截至{year}年上半年"
+        return f"{period.year}年全年"
+    return f"截至{zh_period(as_of)}{'末' if period.granularity == 'Q' else ''}"
 
 
 def zh_period(code: str) -> str:
