@@ -122,6 +122,12 @@ def csv_cell(value: object) -> object:
 _CHECK_START = FORMULA_START | {" "}
 
 
+def tsv_cell(text: str) -> str:
+    """A field of a tab-separated line (`ledger grants`): one line (tab and line feed shown as
+    `\\t`, `\\n`) and, like a CSV cell, no live formula (OWASP's leading apostrophe)."""
+    return str(csv_cell(visible(text)))
+
+
 def json_text(document: str) -> str:
     """A JSON document with DEL, the C1 controls and the bidi characters \\u-escaped.
 
