@@ -187,6 +187,13 @@ def test_two_departments_record_only_their_own_targets(
     # Everyone reads everything, and sees who wrote each figure.
     history = json.loads(bureau("bob", "history", "--json").stdout)["records"]
     assert [(r["target"], r["recorded_by"]) for r in history] == [("gdp", "alice"), ("g5", "bob")]
+    # `--csv` has the same columns: who recorded is what an office audits (audit 3, D10).
+    rows = bureau("bob", "history", "--csv").stdout.splitlines()
+    assert rows[0] == "target,period,value,amount,note,source,recorded_at,batch,current,recorded_by"
+    assert [(row.split(",")[0], row.split(",")[-1]) for row in rows[1:]] == [
+        ("gdp", "alice"),
+        ("g5", "bob"),
+    ]
     gap = json.loads(bureau("alice", "gap", "--json").stdout)
     assert {t["id"]: t["actual"] for t in gap["targets"] if t["actual"] is not None} == {
         "gdp": 5.2,
