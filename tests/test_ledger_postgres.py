@@ -1545,3 +1545,18 @@ def test_grants_writes_no_live_formula(bureau, pg_cluster: Cluster) -> None:  # 
     assert "'=1+1工信局\\x1b[31m\t'@SUM(A1)\t(no target in plan mini-2022)" in rows, rows
     assert "'-2+3\\n局\ttongji\t(no target in plan mini-2022)" in rows, rows
     assert all(cell[:1] not in "=+-@" for row in rows for cell in row.split("\t")), rows
+
+
+def test_who_amended_a_target_is_shown(bureau) -> None:  # type: ignore[no-untyped-def]
+    """A department may drop its own targets: who did (the database's `recorded_by`, which the
+    policy checks) is shown with the amendment, as a figure's writer is (audit 3, D6)."""
+    dropped = bureau("alice", "amend", "gdp", "--drop", "--from", "2022-06", "--note", "区人大批准")
+    assert dropped.exit_code == 0, dropped.stderr
+    history = json.loads(bureau("bob", "history", "--json").stdout)
+    assert [(a["target"], a["recorded_by"]) for a in history["amendments"]] == [("gdp", "alice")]
+    shown = json.loads(bureau("bob", "show", "gdp", "--json").stdout)
+    assert [a["recorded_by"] for a in shown["amendments"]] == ["alice"]
+    for command in (("history", "gdp"), ("history",), ("show", "gdp")):
+        table = bureau("bob", *command).stdout
+        adjustments = table[table.index("2022-06") :]
+        assert "alice" in adjustments, table

@@ -145,5 +145,6 @@ def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) 
         note=amendment.note,
         recorded_at=amendment.recorded_at,
         batch=amendment.batch,
+        recorded_by=amendment.recorded_by,
         current=current,
     )

@@ -412,6 +412,10 @@ class AmendmentOut:
     note: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = field(
+        default=None,
+        metadata=doc("the database user who wrote it (PostgreSQL ledgers; else null)"),
+    )
     current: bool = field(
         metadata=doc(
             "false once a later amendment of the target from the same or an earlier period "
