@@ -130,6 +130,17 @@ def amendment_bound_text(
     return ", ".join(parts)
 
 
+def amended_at_year_end(
+    plan: AnyPlan, amendments: Sequence[AnyAmendment]
+) -> dict[str, AmendmentOut]:
+    """`targets`: the amendment in force at the plan year's end of each target amended (a bound
+    adjusted, a target dropped or re-instated), as the JSON outputs carry it."""
+    from plancli.amend import in_force_at_year_end
+
+    found = in_force_at_year_end(amendments, plan.plan.year)
+    return {tid: amendment_out(plan, amendment) for tid, amendment in found.items()}
+
+
 def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) -> AmendmentOut:
     """An amendment as the JSON outputs carry it (`history`, `show`, `amend`)."""
     return AmendmentOut(
