@@ -674,3 +674,25 @@ def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Pat
     assert made.exit_code == 0, made.stderr
     result = invoke("--lang", "zh", "--ledger", str(ledger), "history", "gdp")
     assert "总量" in result.stdout and "金额" not in result.stdout
+
+
+def test_a_note_longer_than_a_cell_is_refused_as_import_refuses_it(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`record --note` and `amend --note` take what `import` takes: at most 32,767 characters
+    (a spreadsheet cell), else the report would cut it silently (audit 3, D8)."""
+    from plancli.imports import ImportLimits
+    from plancli.texts import CELL_CHARS
+
+    assert ImportLimits().cell_chars == CELL_CHARS == 32_767  # the one limit, typed or imported
+    long = "长" * 32_768
+    for command in (
+        ("record", "gdp", "5", "-p", "2022-Q2", "--note", long),
+        ("record", "gdp", "5", "-p", "2022-Q2", "--source", long),
+        ("amend", "gdp", "--min", "6", "--from", "2022-07", "--note", long),
+    ):
+        result = run(*command)
+        assert result.exit_code == 2, (command[0], result.stderr[:200])
+        assert result.stderr.count("\n") == 1 and "32,767" in result.stderr
+        assert long not in result.stderr
+    history = json.loads(run("history", "--json").stdout)
+    assert history["records"] == [] and history["amendments"] == []
+    assert run("record", "gdp", "5", "-p", "2022-Q2", "--note", long[:-1]).exit_code == 0

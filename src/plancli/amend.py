@@ -117,7 +117,7 @@ def check_amendment(
         around=around,
         tolerance=tolerance,
         stretch=stretch,
-        note=clean_text(request.note),
+        note=clean_text(request.note, "note"),
         recorded_at=recorded_at,
         batch=batch,
     )
