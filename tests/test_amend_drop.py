@@ -8,6 +8,8 @@ and every output says from when and why. Every ledger test runs against every st
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -285,3 +287,31 @@ def test_period_help_names_the_bulletin_forms_the_options_read(
     assert result.exit_code == 0, result.stderr
     text = "".join(result.stdout.split())
     assert all(form in text for form in forms), text
+
+
+def test_targets_marks_every_amendment_in_force_at_the_years_end(dropped) -> None:  # type: ignore[no-untyped-def]
+    """`targets` shows the bound in force at the year's end with its †: an adjusted bound and a
+    re-instated target, not only a drop; `--json` and `--csv` carry the same (audit 3, D4)."""
+    assert (
+        dropped("amend", "gdp", "--min", "6", "--from", "2022-07", "--note", "年中").exit_code == 0
+    )
+    table = dropped("targets", "--section", "headline")
+    assert table.exit_code == 0, table.stderr
+    gdp = next(x for x in table.stdout.splitlines() if x.startswith(" gdp "))
+    assert "≥ 6 %†" in gdp, table.stdout
+    words = " ".join(table.stdout.split())
+    assert "from 2022-07" in words and f"dropped from 2022-06 ({NOTE})" in words
+    data = json.loads(dropped("targets", "--json").stdout)
+    assert {a["target"]: (a["period"], a["bound"], a["dropped"]) for a in data["amendments"]} == {
+        FAI: ("2022-06", "dropped", True),
+        "gdp": ("2022-07", "≥ 6 %", False),
+    }
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(dropped("targets", "--csv").stdout))}
+    assert (rows[FAI]["amended_from"], rows[FAI]["amended_bound"]) == ("2022-06", "dropped")
+    assert (rows["gdp"]["amended_from"], rows["gdp"]["amended_bound"]) == ("2022-07", "≥ 6 %")
+    assert rows["budget_revenue"]["amended_from"] == rows["budget_revenue"]["amended_bound"] == ""
+    # Re-instated from September on a bound of > 2 %: that bound, marked, not the plan's > 0.
+    assert dropped("amend", FAI, "--min", "2", "--from", "2022-09", "--note", "恢复").exit_code == 0
+    table = dropped("targets", "--section", "headline")
+    fai = next(x for x in table.stdout.splitlines() if x.startswith(f" {FAI}"))
+    assert "> 2 %†" in fai and "dropped" not in fai, table.stdout

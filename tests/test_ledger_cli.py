@@ -368,7 +368,7 @@ def test_import_rejects_text_that_is_not_utf8(run, tmp_path: Path) -> None:  # t
 # ------------------------------------------------------------------------ history and undo
 
 
-def test_history_json_csv_and_table(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+def test_history_json_csv_and_table(run, ledger: Path, ledger_suffix: str) -> None:  # type: ignore[no-untyped-def]
     run("record", "g5", "150", "--period", "2022-06")
     run("record", "gdp", "5.2", "--period", "2022-Q2", "--amount", "700")
     run("record", "g5", "160", "--period", "2022-06", "--note", "修订")
@@ -384,7 +384,10 @@ def test_history_json_csv_and_table(run, ledger: Path) -> None:  # type: ignore[
     assert [r["target"] for r in everything["records"]] == ["g5", "gdp", "g5"]
     assert everything["records"][1]["amount"] == 700
     csv_lines = run("history", "--csv").stdout.splitlines()
-    assert csv_lines[0] == "target,period,value,amount,note,source,recorded_at,batch,current"
+    columns = "target,period,value,amount,note,source,recorded_at,batch,current"
+    # A database keeps who recorded (录入人): its CSV ends with it; a file's columns stay fixed.
+    writer = ",recorded_by" if ledger_suffix not in (".progress.toml", ".progress.sqlite") else ""
+    assert csv_lines[0] == columns + writer
     assert csv_lines[2].startswith("gdp,2022-Q2,5.2,700,,,")
     table = run("history", "g5")
     assert table.exit_code == 0
@@ -671,3 +674,25 @@ def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Pat
     assert made.exit_code == 0, made.stderr
     result = invoke("--lang", "zh", "--ledger", str(ledger), "history", "gdp")
     assert "总量" in result.stdout and "金额" not in result.stdout
+
+
+def test_a_note_longer_than_a_cell_is_refused_as_import_refuses_it(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`record --note` and `amend --note` take what `import` takes: at most 32,767 characters
+    (a spreadsheet cell), else the report would cut it silently (audit 3, D8)."""
+    from plancli.imports import ImportLimits
+    from plancli.texts import CELL_CHARS
+
+    assert ImportLimits().cell_chars == CELL_CHARS == 32_767  # the one limit, typed or imported
+    long = "长" * 32_768
+    for command in (
+        ("record", "gdp", "5", "-p", "2022-Q2", "--note", long),
+        ("record", "gdp", "5", "-p", "2022-Q2", "--source", long),
+        ("amend", "gdp", "--min", "6", "--from", "2022-07", "--note", long),
+    ):
+        result = run(*command)
+        assert result.exit_code == 2, (command[0], result.stderr[:200])
+        assert result.stderr.count("\n") == 1 and "32,767" in result.stderr
+        assert long not in result.stderr
+    history = json.loads(run("history", "--json").stdout)
+    assert history["records"] == [] and history["amendments"] == []
+    assert run("record", "gdp", "5", "-p", "2022-Q2", "--note", long[:-1]).exit_code == 0

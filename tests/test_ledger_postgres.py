@@ -187,6 +187,13 @@ def test_two_departments_record_only_their_own_targets(
     # Everyone reads everything, and sees who wrote each figure.
     history = json.loads(bureau("bob", "history", "--json").stdout)["records"]
     assert [(r["target"], r["recorded_by"]) for r in history] == [("gdp", "alice"), ("g5", "bob")]
+    # `--csv` has the same columns: who recorded is what an office audits (audit 3, D10).
+    rows = bureau("bob", "history", "--csv").stdout.splitlines()
+    assert rows[0] == "target,period,value,amount,note,source,recorded_at,batch,current,recorded_by"
+    assert [(row.split(",")[0], row.split(",")[-1]) for row in rows[1:]] == [
+        ("gdp", "alice"),
+        ("g5", "bob"),
+    ]
     gap = json.loads(bureau("alice", "gap", "--json").stdout)
     assert {t["id"]: t["actual"] for t in gap["targets"] if t["actual"] is not None} == {
         "gdp": 5.2,
@@ -1521,3 +1528,35 @@ def test_an_owners_write_with_other_owners_warns_once(
         *bare[:2], "--ledger", ledger.as_user("alice").url, "record", "income", "5", "-p", "2022-Q1"
     )
     assert alice.exit_code == 0 and "warning" not in alice.stderr, alice.stderr
+
+
+def test_grants_writes_no_live_formula(bureau, pg_cluster: Cluster) -> None:  # type: ignore[no-untyped-def]
+    """`ledger grants`' tab-separated stdout is what an office opens in a spreadsheet: a
+    department or role name starting `=`, `+`, `-`, `@` gets the leading apostrophe every CSV
+    cell of plancli gets (docs/security.md; audit 3, D5), and stays one line."""
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@SUM(A1)') THEN "
+        'CREATE ROLE "@SUM(A1)" NOLOGIN; END IF; END $$;'
+    )
+    for department, role in (("=1+1工信局\x1b[31m", "@SUM(A1)"), ("-2+3\n局", "tongji")):
+        granted = bureau("bureau", "ledger", "grant", "--", department, role)
+        assert granted.exit_code == 0, granted.stderr
+    rows = bureau("bob", "ledger", "grants").stdout.splitlines()
+    assert "'=1+1工信局\\x1b[31m\t'@SUM(A1)\t(no target in plan mini-2022)" in rows, rows
+    assert "'-2+3\\n局\ttongji\t(no target in plan mini-2022)" in rows, rows
+    assert all(cell[:1] not in "=+-@" for row in rows for cell in row.split("\t")), rows
+
+
+def test_who_amended_a_target_is_shown(bureau) -> None:  # type: ignore[no-untyped-def]
+    """A department may drop its own targets: who did (the database's `recorded_by`, which the
+    policy checks) is shown with the amendment, as a figure's writer is (audit 3, D6)."""
+    dropped = bureau("alice", "amend", "gdp", "--drop", "--from", "2022-06", "--note", "区人大批准")
+    assert dropped.exit_code == 0, dropped.stderr
+    history = json.loads(bureau("bob", "history", "--json").stdout)
+    assert [(a["target"], a["recorded_by"]) for a in history["amendments"]] == [("gdp", "alice")]
+    shown = json.loads(bureau("bob", "show", "gdp", "--json").stdout)
+    assert [a["recorded_by"] for a in shown["amendments"]] == ["alice"]
+    for command in (("history", "gdp"), ("history",), ("show", "gdp")):
+        table = bureau("bob", *command).stdout
+        adjustments = table[table.index("2022-06") :]
+        assert "alice" in adjustments, table

@@ -63,3 +63,34 @@ def test_file_names_are_still_files(
     result = invoke("--plan", MINI, "--ledger", path, "record", "gdp", "5", "-p", "2022-Q2")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / path).exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [
+        ("postgresql:/alice:TYPOSECRET@/plans", True),  # one `/` missing (audit 3, D9)
+        ("postgres:/alice:TYPOSECRET@db.bureau/plans", True),
+        ("postgresql:alice:TYPOSECRET@db.bureau/plans", True),  # both missing
+        ("http:/alice:TYPOSECRET@db.bureau/plans", False),
+    ],
+)
+def test_a_url_missing_a_slash_is_refused_not_created(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str, suggested: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """`scheme:/…` (a scheme of two letters or more) is a URL with a `/` lost, never a file:
+    refused in one line, its password masked (`C:/…` stays a Windows path)."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--plan", MINI, "--ledger", given, "record", "gdp", "5", "-p", "2022-Q2")
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+    assert "TYPOSECRET" not in result.stdout + result.stderr
+    assert "alice:***@" in result.stderr
+    assert ("did you mean postgresql://" in result.stderr) == suggested
+    assert list(tmp_path.iterdir()) == []  # no file, no folder made
+
+
+def test_a_drive_letter_is_still_a_path() -> None:
+    from plancli.locations import location_of
+
+    assert location_of("C:/ledgers/plan.toml").format == "toml"
+    assert location_of("c:plan.toml").format == "toml"

@@ -444,3 +444,28 @@ def test_json_written_in_parts_is_the_document_byte_for_byte(parts: int) -> None
     assert "".join(pieces) == dump_json(document)
     assert "\\u202e" in "".join(pieces) and "\\u009b" in "".join(pieces)
     assert len(pieces) > 1 or parts == 65_536
+
+
+# Every invisible format character (Unicode category Cf), in this Python's Unicode database.
+FORMAT_CHARACTERS = [
+    c for c in range(0x110000) if __import__("unicodedata").category(chr(c)) == "Cf"
+]
+
+
+def test_every_invisible_format_character_is_shown() -> None:
+    """Zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF…) make `统计\u200b局` look
+    like `统计局` (audit 3, D7): every Cf character is shown as its escape, as controls are."""
+    assert visible("统计\u200b局") == "统计\\u200b局"
+    assert visible("\ufeffa\u2060b\u200d") == "\\ufeffa\\u2060b\\u200d"
+    assert visible("a\U000e0041b") == "a\\U000e0041b"  # a tag character: \U and eight digits
+    for code in FORMAT_CHARACTERS:
+        shown = visible(f"a{chr(code)}b")
+        assert shown.isascii() or shown.isprintable(), hex(code)
+        assert visible(shown) == shown, hex(code)
+
+
+def test_json_escapes_format_characters_and_reads_back_exactly() -> None:
+    original = {"owner": "统计\u200b局\ufeff\U000e0041"}
+    document = json_text(json.dumps(original, ensure_ascii=False))
+    assert "\u200b" not in document and "\U000e0041" not in document
+    assert json.loads(document) == original

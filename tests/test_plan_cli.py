@@ -557,3 +557,28 @@ def test_a_search_that_finds_nothing_says_so(invoke) -> None:  # type: ignore[no
         == "no target's id or name contains 'tunnel' (in section urban); `plancli targets` "
         "lists them all\n"
     )
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u202e", "\u00ad"])
+def test_an_owner_with_an_invisible_character_is_refused(
+    invoke, tmp_path: Path, invisible: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`统计\u200b局` reads as `统计局` and would be another department (audit 3, D7): an owner
+    decides who may record, so an invisible (format) character in it is refused in one line
+    naming the target."""
+    text = (Path(__file__).parent / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        text.replace(
+            'frequency = "quarterly"', f'frequency = "quarterly"\nowner = "统计{invisible}局"', 1
+        ),
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code != 0, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "gdp" in result.stderr and "owner" in result.stderr
+    assert invisible not in result.stderr
+    assert (
+        f"\\u{ord(invisible):04x}" in result.stderr or f"\\x{ord(invisible):02x}" in result.stderr
+    )

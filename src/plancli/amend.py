@@ -117,7 +117,7 @@ def check_amendment(
         around=around,
         tolerance=tolerance,
         stretch=stretch,
-        note=clean_text(request.note),
+        note=clean_text(request.note, "note"),
         recorded_at=recorded_at,
         batch=batch,
     )
@@ -219,15 +219,16 @@ def in_force_at(amendments: Sequence[A], at: Period) -> A | None:
     return found
 
 
-def drops_in_force(amendments: Sequence[AnyAmendment], year: int) -> dict[str, AnyAmendment]:
-    """The targets dropped (不再考核) at the plan year's end, by the latest decision: what
-    `targets` marks. Each id maps to the drop in force."""
+def in_force_at_year_end(amendments: Sequence[AnyAmendment], year: int) -> dict[str, AnyAmendment]:
+    """The amendment in force at the plan year's end of each target amended, by the latest
+    decision: a bound adjusted, a target dropped (不再考核) or re-instated. What `targets`
+    marks with its †."""
     by_target: dict[str, list[AnyAmendment]] = {}
     for amendment in amendments:
         by_target.setdefault(amendment.target, []).append(amendment)
     year_end = Period(year, "Y", 1)
     found = {tid: in_force_at(mine, year_end) for tid, mine in by_target.items()}
-    return {tid: a for tid, a in found.items() if a is not None and a.drops}
+    return {tid: a for tid, a in found.items() if a is not None}
 
 
 def amend_target(

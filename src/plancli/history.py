@@ -54,6 +54,35 @@ def history_record(record: plain.Record | model.Record, current: bool) -> Histor
     )
 
 
+CSV_COLUMNS = ["target", "period", "value", "amount", "note", "source", "recorded_at", "batch"]
+
+
+def history_csv(
+    revisions: Sequence[Revision[plain.Record]], *, writers: bool
+) -> tuple[list[str], list[list[str | None]]]:
+    """`history --csv`: the columns of `--json`'s records. `recorded_by` (录入人) is the last,
+    and only where the ledger keeps one (a database): a file ledger's columns stay as they
+    were, for the scripts that read them."""
+    columns = [*CSV_COLUMNS, "current", *(["recorded_by"] if writers else [])]
+    rows = [
+        [
+            r.target,
+            r.period,
+            num(r.value),
+            num(r.amount),
+            r.note,
+            r.source,
+            f"{r.recorded_at:%Y-%m-%dT%H:%M:%SZ}",
+            r.batch,
+            str(rev.current).lower(),
+            *([r.recorded_by] if writers else []),
+        ]
+        for rev in revisions
+        for r in [rev.record]
+    ]
+    return columns, rows
+
+
 class AmendmentRevision(NamedTuple, Generic[A]):
     """An amendment in a target's history, and whether any month can still be judged on it."""
 
@@ -101,6 +130,17 @@ def amendment_bound_text(
     return ", ".join(parts)
 
 
+def amended_at_year_end(
+    plan: AnyPlan, amendments: Sequence[AnyAmendment]
+) -> dict[str, AmendmentOut]:
+    """`targets`: the amendment in force at the plan year's end of each target amended (a bound
+    adjusted, a target dropped or re-instated), as the JSON outputs carry it."""
+    from plancli.amend import in_force_at_year_end
+
+    found = in_force_at_year_end(amendments, plan.plan.year)
+    return {tid: amendment_out(plan, amendment) for tid, amendment in found.items()}
+
+
 def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) -> AmendmentOut:
     """An amendment as the JSON outputs carry it (`history`, `show`, `amend`)."""
     return AmendmentOut(
@@ -116,5 +156,6 @@ def amendment_out(plan: AnyPlan, amendment: AnyAmendment, current: bool = True) 
         note=amendment.note,
         recorded_at=amendment.recorded_at,
         batch=amendment.batch,
+        recorded_by=amendment.recorded_by,
         current=current,
     )

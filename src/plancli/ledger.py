@@ -34,7 +34,7 @@ from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem,
 from plancli.plan import find_target
 from plancli.stores.base import cached_period as _period
 from plancli.stores.base import shown
-from plancli.texts import text_problem
+from plancli.texts import CELL_CHARS, text_problem
 
 if TYPE_CHECKING:
     from plancli.stores.base import LedgerStore
@@ -181,6 +181,9 @@ def clean_text(value: str | None, what: str = "text") -> str | None:
     problem = text_problem(value, what)
     if problem is not None:
         raise InputError(problem)
+    if len(value) > CELL_CHARS:  # what import refuses in a cell, and a report would cut
+        message = _("{what} of {n} characters: at most {limit} (a cell's limit, as for import)")
+        raise InputError(message.format(what=what, n=f"{len(value):,}", limit=f"{CELL_CHARS:,}"))
     return value or None
 
 

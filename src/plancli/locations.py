@@ -85,6 +85,11 @@ LedgerFormat = Literal["toml", "sqlite", "postgres"]
 _DATABASE_URI = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
 # Any URL: a scheme of two letters or more (`C://` stays a Windows drive), then `://`.
 _ANY_URI = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]+)://", re.IGNORECASE)
+# A URL with a `/` (or both) lost: `scheme:/…` of two letters or more, or `postgres(ql):…` with
+# none. `C:/…` and `c:plan.toml` (one letter: a Windows drive) stay paths.
+_URL_LIKE = re.compile(
+    r"^(?:(?P<scheme>[a-z][a-z0-9+.\-]+):/|(?P<pg>postgres(?:ql)?):)", re.IGNORECASE
+)
 _CONNINFO = re.compile(
     r"^\s*(?:service|dbname|host|hostaddr|port|user|password|passfile|sslmode|connect_timeout"
     r"|application_name|options|target_session_attrs)\s*=",
@@ -110,7 +115,7 @@ def ledger_format(path: Path | str) -> LedgerFormat:
 # The password in a connection string: in a URI's user part (postgresql://user:secret@host), in
 # its query (?password=secret), or a key=value pair (password=secret, password='a b').
 _URI_PASSWORD = re.compile(
-    r"^(?P<head>[a-z][a-z0-9+.\-]+://[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
+    r"^(?P<head>[a-z][a-z0-9+.\-]+:/*[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
 )
 _PARAM_PASSWORD = re.compile(r"(?P<head>[?&]password=)(?P<secret>[^&]*)", re.IGNORECASE)
 _KV_PASSWORD = re.compile(
@@ -122,7 +127,7 @@ MASK = "***"
 def mask_password(conninfo: str) -> str:
     """The connection string (or any URL) as plancli shows it: every password replaced by
     `***`."""
-    if _ANY_URI.match(conninfo):
+    if _URL_LIKE.match(conninfo):
         match = _URI_PASSWORD.match(conninfo)
         if match:
             conninfo = match["head"] + MASK + match["tail"]
@@ -186,16 +191,17 @@ def database_location(conninfo: str, origin: Origin = "option") -> LedgerLocatio
 
 
 def _refuse_other_urls(text: str) -> None:
-    """A value shaped like a URL (`scheme://…`) names no file anyone means to create: one that
-    is not a PostgreSQL URL (a mistyped `postgresq://`, `pg://`, `http://`) is refused, rather
-    than recorded into a local file named after it (the figure would never reach the database).
-    A scheme close to PostgreSQL's is answered with the right one."""
-    match = _ANY_URI.match(text)
+    """A value shaped like a URL (`scheme://…`, or `scheme:/…` with a `/` lost) names no file
+    anyone means to create: one that is not a PostgreSQL URL (a mistyped `postgresq://`,
+    `pg://`, `http://`, `postgresql:/…`) is refused, rather than recorded into a local file
+    named after it (the figure would never reach the database). A scheme close to
+    PostgreSQL's is answered with the right one."""
+    match = _URL_LIKE.match(text)
     if match is None or _DATABASE_URI.match(text):
         return
     import difflib
 
-    scheme = match["scheme"].lower()
+    scheme = (match["scheme"] or match["pg"]).lower()
     near = scheme.startswith(("pg", "post", "psql")) or bool(
         difflib.get_close_matches(scheme, ("postgresql", "postgres"), n=1, cutoff=0.6)
     )

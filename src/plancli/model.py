@@ -40,6 +40,7 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
+from plancli.safe import visible
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
 Number = Annotated[
@@ -211,6 +212,14 @@ class Target(StrictModel):
         description="other names bulletins give the target (GDP, 社零): `plancli import` "
         "reads a name or an alias that fits one target as its id",
     )
+
+    @field_validator("owner")
+    @classmethod
+    def _owner_seen(cls, owner: str | None) -> str | None:  # it decides who may record
+        if owner is not None and visible(owner) != owner:  # `统计\u200b局` looks like 统计局
+            message = N_("{owner}: a department's name with an invisible character in it")
+            raise PlanRule(message, owner=visible(owner))
+        return owner
 
     @field_validator("profile")
     @classmethod

@@ -10,7 +10,7 @@ only documents them, in `plancli schema` (`schemas.json_schemas`), from the same
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -371,6 +371,14 @@ class TargetsOutput:
     schema_version: int = SCHEMA_VERSION
     plan: str
     targets: list[Target]
+    amendments: list[AmendmentOut] = field(
+        default_factory=list,
+        metadata=doc(
+            "the amendment in force at the plan year's end of each target listed that was "
+            "adjusted mid-year (年中调整), dropped or re-instated, read from the ledger; "
+            "`min`/`max` of `targets` stay the plan's"
+        ),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -412,6 +420,10 @@ class AmendmentOut:
     note: str | None
     recorded_at: datetime
     batch: str
+    recorded_by: str | None = field(
+        default=None,
+        metadata=doc("the database user who wrote it (PostgreSQL ledgers; else null)"),
+    )
     current: bool = field(
         metadata=doc(
             "false once a later amendment of the target from the same or an earlier period "
@@ -434,10 +446,15 @@ class HistoryOutput:
     )
 
 
-def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
+def targets_csv(
+    targets: list[Target], amended: Mapping[str, AmendmentOut] | None = None
+) -> tuple[list[str], list[list[object]]]:
     """`targets --csv`: the JSON fields as columns, nested tables flattened (`baseline_year`),
     lists joined with `;`, booleans as true/false; derived from the dataclasses, so the two
-    agree."""
+    agree. Then the amendment in force at the year's end (`--json`'s `amendments`):
+    `amended_from`, `amended_bound` (`dropped` for a drop) and `amendment_note`, empty for a
+    target not amended."""
+    amended = amended or {}
     nested: dict[str, tuple[str, ...]] = {
         "baseline": Baseline._fields,
         "projects": ProjectCount._fields,
@@ -457,8 +474,10 @@ def targets_csv(targets: list[Target]) -> tuple[list[str], list[list[object]]]:
                     flat[f"{name}_{sub}"] = value.get(sub) if value else None
             else:
                 flat[name] = value
-        rows.append([_csv_cell(flat[column]) for column in columns])
-    return columns, rows
+        amendment = amended.get(target.id)
+        adjusted = [amendment.period, amendment.bound, amendment.note] if amendment else [None] * 3
+        rows.append([*(_csv_cell(flat[column]) for column in columns), *adjusted])
+    return [*columns, "amended_from", "amended_bound", "amendment_note"], rows
 
 
 def _csv_cell(value: object) -> object:
@@ -469,5 +488,8 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def targets_output(plan: AnyPlan, targets: list[Target]) -> TargetsOutput:
-    return TargetsOutput(plan=plan.plan.id, targets=targets)
+def targets_output(
+    plan: AnyPlan, targets: list[Target], amended: Mapping[str, AmendmentOut] | None = None
+) -> TargetsOutput:
+    amendments = [amended[t.id] for t in targets if t.id in amended] if amended else []
+    return TargetsOutput(plan=plan.plan.id, targets=targets, amendments=amendments)

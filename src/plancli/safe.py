@@ -20,27 +20,48 @@ from __future__ import annotations
 import functools
 import re
 
-# C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
-# OSC), the bidirectional formatting characters (U+061C ALM, U+200E LRM, U+200F RLM,
-# U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates: "Trojan Source"), and the
-# Unicode line and paragraph separators (U+2028, U+2029), which some terminals break lines at.
-CONTROLS: tuple[int, ...] = (
-    *range(0x00, 0x20),
-    *range(0x7F, 0xA0),
+# The invisible format characters (Unicode category Cf): the bidirectional formatting characters
+# (U+061C ALM, U+200E LRM, U+200F RLM, U+202A–U+202E embeddings and overrides, U+2066–U+2069
+# isolates: "Trojan Source"), the zero-width ones (U+200B space, U+200C/U+200D non-joiner and
+# joiner, U+2060 word joiner, U+2061–U+2064 invisible operators, U+FEFF BOM: `统计\u200b局`
+# reads as `统计局`, audit 3 D7), the soft hyphen, Arabic number signs, interlinear
+# annotations, the tag characters U+E0001 and U+E0020–U+E007F, and the rest of the category.
+FORMAT: tuple[int, ...] = (
+    0x00AD,
+    *range(0x0600, 0x0606),
     0x061C,
-    0x200E,
-    0x200F,
-    0x2028,
-    0x2029,
+    0x06DD,
+    0x070F,
+    0x0890,
+    0x0891,
+    0x08E2,
+    0x180E,
+    *range(0x200B, 0x2010),
     *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
+    *range(0x2060, 0x2065),
+    *range(0x2066, 0x2070),
+    0xFEFF,
+    *range(0xFFF9, 0xFFFC),
+    0x110BD,
+    0x110CD,
+    *range(0x13430, 0x13440),
+    *range(0x1BCA0, 0x1BCA4),
+    *range(0x1D173, 0x1D17B),
+    0xE0001,
+    *range(0xE0020, 0xE0080),
 )
+# C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
+# OSC), the Unicode line and paragraph separators (U+2028, U+2029), which some terminals break
+# lines at, and every format character above.
+CONTROLS: tuple[int, ...] = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *FORMAT)
 _NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
 def _escape(code: int) -> str:
     if code in _NAMED:
         return _NAMED[code]
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -101,6 +122,12 @@ def csv_cell(value: object) -> object:
 _CHECK_START = FORMULA_START | {" "}
 
 
+def tsv_cell(text: str) -> str:
+    """A field of a tab-separated line (`ledger grants`): one line (tab and line feed shown as
+    `\\t`, `\\n`) and, like a CSV cell, no live formula (OWASP's leading apostrophe)."""
+    return str(csv_cell(visible(text)))
+
+
 def json_text(document: str) -> str:
     """A JSON document with DEL, the C1 controls and the bidi characters \\u-escaped.
 
@@ -109,7 +136,15 @@ def json_text(document: str) -> str:
     a parser reads back the exact text."""
     if document.isascii():  # checked in C; English output usually is
         return document
-    return _json_raw().sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _json_raw().sub(lambda m: _json_escape(ord(m.group())), document)
+
+
+def _json_escape(code: int) -> str:
+    """JSON's `\\u` escape: a character beyond U+FFFF as its UTF-16 surrogate pair."""
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 @functools.cache

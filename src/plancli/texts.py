@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The longest note or source, typed or imported: a spreadsheet cell's limit (Excel's), which
+# `import` applies to every cell (ImportLimits.cell_chars, the same number: a test checks) and
+# past which a report cuts.
+CELL_CHARS = 32_767
 
 
 def text_problem(value: str, what: str) -> str | None:

@@ -416,35 +416,10 @@ def history_cmd(
         emit(dump_json(out), utf8=True)
     elif csv_out:
         # One table: the figures (amendments are in --json, and in the table view).
-        from plancli.fmt import num
+        from plancli.history import history_csv
         from plancli.output import csv_text
 
-        columns = [
-            "target",
-            "period",
-            "value",
-            "amount",
-            "note",
-            "source",
-            "recorded_at",
-            "batch",
-            "current",
-        ]
-        rows = [
-            [
-                r.target,
-                r.period,
-                num(r.value),
-                num(r.amount),
-                r.note,
-                r.source,
-                f"{r.recorded_at:%Y-%m-%dT%H:%M:%SZ}",
-                r.batch,
-                str(rev.current).lower(),
-            ]
-            for rev in revisions
-            for r in [rev.record]
-        ]
+        columns, rows = history_csv(revisions, writers=location.format == "postgres")
         emit(csv_text(columns, rows))
     elif not revisions and not adjustments:
         say(_no_records(target_id, location.shown))

@@ -210,7 +210,7 @@ def grant_cmd(
     help=_("List the departments of a PostgreSQL ledger and the roles that record for each."),
 )
 def grants_cmd(ctx: typer.Context) -> None:
-    from plancli.safe import visible
+    from plancli.safe import tsv_cell
     from plancli.shared_ledger import grants_listing
 
     st = state(ctx)
@@ -228,4 +228,4 @@ def grants_cmd(ctx: typer.Context) -> None:
     grants = [(g.department, g.role) for g in rows]
     listing = grants_listing(store.location.plan_id or "", store.location.shown, grants, owners)
     say(listing.header)
-    emit("\n".join("\t".join(visible(field) for field in row) for row in listing.rows))
+    emit("\n".join("\t".join(tsv_cell(field) for field in row) for row in listing.rows))

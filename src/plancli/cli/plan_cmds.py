@@ -56,28 +56,32 @@ def targets_cmd(
             ).format(search=repr(search), where=where)
         )
         return
+    from plancli.history import amended_at_year_end
+    from plancli.stores import open_store
+
+    # The amendment in force at the year's end of each target (a bound adjusted, a target
+    # dropped, 不再考核, or re-instated), marked with a †. A ledger not written yet has none
+    # (`targets` reads the plan, needs no ledger).
+    location = st.ledger_location
+    stored = location.url is not None or os.path.lexists(location.path)
+    amendments = open_store(location).amendments() if stored else []
     if json_out:
         from plancli.output import dump_json, targets_output
 
-        emit(dump_json(targets_output(plan, selected)), utf8=True)
+        amended = amended_at_year_end(plan, amendments)
+        emit(dump_json(targets_output(plan, selected, amended)), utf8=True)
     elif csv_out:
         from plancli.output import csv_text, targets_csv
 
-        emit(csv_text(*targets_csv(selected)))
+        emit(csv_text(*targets_csv(selected, amended_at_year_end(plan, amendments))))
     else:
-        from plancli.amend import drops_in_force
+        from plancli.amend import in_force_at_year_end
         from plancli.render import console
         from plancli.render.plan import targets_table
-        from plancli.stores import open_store
 
-        # The targets dropped at the mid-year adjustment (不再考核) are marked, with the note.
-        # A ledger not written yet has none (`targets` reads the plan, needs no ledger).
-        location = st.ledger_location
-        stored = location.url is not None or os.path.lexists(location.path)
-        amendments = open_store(location).amendments() if stored else []
-        drops = drops_in_force(amendments, plan.plan.year)
         out = console()
-        out.print(targets_table(plan, selected, st.lang, out.width, drops))
+        in_force = in_force_at_year_end(amendments, plan.plan.year)
+        out.print(targets_table(plan, selected, st.lang, out.width, in_force))
 
 
 @command(

@@ -163,9 +163,10 @@ def amendments_table(
     lang: Lang,
     target_id: str | None = None,
 ) -> FittedTable:
-    """Mid-year adjustments, oldest first: from which period, the bound, the note, when and in
-    which batch; `*` marks those still in force from their period on. The id is never folded
-    (history's rule: the time recorded, the note, then the batch make room)."""
+    """Mid-year adjustments, oldest first: from which period, the bound, the note, when, by whom
+    (a database ledger's `recorded_by`) and in which batch; `*` marks those still in force from
+    their period on. The id is never folded (history's rule: the time recorded, the writer, the
+    note, then the batch make room)."""
     with_note = any(rev.amendment.note for rev in revisions)
     amendments = [rev.amendment for rev in revisions]
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
@@ -179,6 +180,13 @@ def amendments_table(
         Column(
             _w("recorded (UTC)", lang),
             [Text(recorded_text(a.recorded_at)) for a in amendments],
+            4,
+            {"no_wrap": True},
+        ),
+        # Who adjusted or dropped the target (a database's current_user), as for figures.
+        Column(
+            _w("recorded by", lang),
+            [shown(a.recorded_by or "") for a in amendments],
             3,
             {"no_wrap": True},
         ),

@@ -27,8 +27,10 @@ def targets_table(
     width: int = 80,
     drops: Mapping[str, AnyAmendment] | None = None,
 ) -> FittedTable:
-    """The plan's targets; a target in `drops` (dropped at the mid-year adjustment, 不再考核)
-    shows so in place of its bound, with a † and a caption giving the period and the note."""
+    """The plan's targets; a target in `drops` (the amendment in force at the year's end: a
+    bound adjusted at the mid-year adjustment, a target dropped, 不再考核, or re-instated)
+    shows that bound (`dropped` for a drop) with a †, and a caption giving the period (and a
+    drop's note)."""
     drops = {tg.id: drops[tg.id] for tg in targets if tg.id in drops} if drops else {}
     wide = width >= WIDE
     years = sorted({tg.baseline.year for tg in targets if tg.baseline is not None})
@@ -79,10 +81,9 @@ def targets_table(
         entries = []
         for tg in targets:
             if tg.id in drops:
-                entry = t("dropped_from", lang).format(
-                    name=target_name(tg, lang), period=drops[tg.id].period
-                )
-                note = drops[tg.id].note
+                key = "dropped_from" if drops[tg.id].drops else "amended_from"
+                entry = t(key, lang).format(name=target_name(tg, lang), period=drops[tg.id].period)
+                note = drops[tg.id].note if drops[tg.id].drops else None
                 entries.append(
                     entry + (f"（{note}）" if lang == "zh" else f" ({note})") if note else entry
                 )
