@@ -693,6 +693,10 @@ def test_a_note_longer_than_a_cell_is_refused_as_import_refuses_it(run, ledger: 
         assert result.exit_code == 2, (command[0], result.stderr[:200])
         assert result.stderr.count("\n") == 1 and "32,767" in result.stderr
         assert long not in result.stderr
+        option = command[-2]  # the option named as typed, in Chinese too (not "note有…")
+        assert result.stderr.startswith(f"error: {option} of 32,768 characters")
+        chinese = run("--lang", "zh", *command)
+        assert chinese.stderr.startswith(f"错误：{option} 有 32,768 个字符"), chinese.stderr[:80]
     history = json.loads(run("history", "--json").stdout)
     assert history["records"] == [] and history["amendments"] == []
     assert run("record", "gdp", "5", "-p", "2022-Q2", "--note", long[:-1]).exit_code == 0

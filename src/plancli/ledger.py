@@ -182,7 +182,7 @@ def clean_text(value: str | None, what: str = "text") -> str | None:
     if problem is not None:
         raise InputError(problem)
     if len(value) > CELL_CHARS:  # what import refuses in a cell, and a report would cut
-        message = _("{what} of {n} characters: at most {limit} (a cell's limit, as for import)")
+        message = _("--{what} of {n} characters: at most {limit} (a cell's limit, as for import)")
         raise InputError(message.format(what=what, n=f"{len(value):,}", limit=f"{CELL_CHARS:,}"))
     return value or None
 
