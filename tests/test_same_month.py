@@ -87,3 +87,70 @@ def test_a_new_figure_under_another_label_still_revises_the_correction(
     result = run("import", "n.csv", files=newer)
     assert "0 new, 1 revised, 0 unchanged of 1 row into" in result.stderr, result.stderr
     assert figure_at_june(ledger, "budget_revenue") == ("2022-H1", "3.4", None)
+
+
+JUNE = {
+    "june.csv": "target,period,value,amount,note,source\n"
+    "budget_revenue,2022-06,3.1,27.4,,统计局快报\n"
+    "retail_sales,2022-06,4.2,330.8,,统计局快报\n"
+    "new_5g_base_stations,2022-06,156,,,\n"
+}
+
+
+def row_of(text: str, target: str) -> list[str]:
+    [line] = [line for line in text.splitlines() if line.strip().startswith(target)]
+    return line.split()
+
+
+def test_undo_batch_says_a_figure_another_period_of_the_month_superseded_stays(
+    run: Callable[..., Any], ledger: Ledger
+) -> None:
+    """The audit's t3: the 5G 156 of the June import was superseded by 2022-Q2's 160; reverting
+    the import leaves the 160 in force, and the preview said `—` and `in_force: true`."""
+    assert run("import", "june.csv", files=JUNE).exit_code == 0
+    batch = read_records(ledger)[0].batch
+    run("record", "retail_sales", "4.5", "--period", "2022-06", "--amount", "333")
+    q2 = run("record", "new_5g_base_stations", "160", "--period", "2022-Q2")
+    assert "supersedes 2022-06's 156 个" in q2.stderr, q2.stderr
+    preview = run("undo", "--batch", batch, "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert row_of(preview.stderr, "new_5g_base_stations") == [
+        "new_5g_base_stations", "2022-06", "156", "个", "2022-Q2's", "160", "个", "(unchanged)",
+    ]  # fmt: skip
+    assert row_of(preview.stderr, "retail_sales")[-3:] == ["4.5", "%", "(unchanged)"]
+    assert row_of(preview.stderr, "budget_revenue")[-1] == "—"
+    document = json.loads(run("undo", "--batch", batch, "--dry-run", "--json").stdout)
+    by_target = {r["target"]: r for r in document["records"]}
+    five_g = by_target["new_5g_base_stations"]
+    assert (five_g["in_force"], five_g["restored"]["value"]) == (False, 160)
+    assert five_g["restored"]["period"] == "2022-Q2"
+    assert by_target["budget_revenue"]["in_force"] is True
+    assert by_target["budget_revenue"]["restored"] is None
+    zh = run("undo", "--batch", batch, "--dry-run", lang="zh")
+    assert "2022-Q2 的 160 个（不变）" in zh.stderr, zh.stderr
+    done = run("undo", "--batch", batch, "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert figure_at_june(ledger, "new_5g_base_stations") == ("2022-Q2", "160", None)
+
+
+def test_undo_names_the_figure_of_the_month_really_in_force_after(
+    run: Callable[..., Any], ledger: Ledger
+) -> None:
+    """The audit's t11: 156 (2022-06), 160 (2022-Q2), 170 (2022-06). Undoing the 170 leaves
+    2022-Q2's 160, not the 156; undoing the 160's batch changes nothing (the 170 stays)."""
+    for value, period in (("156", "2022-06"), ("160", "2022-Q2"), ("170", "2022-06")):
+        assert run("record", "new_5g_base_stations", value, "--period", period).exit_code == 0
+    batches = [record.batch for record in read_records(ledger)]
+    last = run("undo", "--dry-run")
+    assert row_of(last.stderr, "new_5g_base_stations")[-3:] == ["2022-Q2's", "160", "个"]
+    document = json.loads(run("undo", "--dry-run", "--json").stdout)
+    [step] = document["records"]
+    assert (step["in_force"], step["restored"]["value"], step["restored"]["period"]) == (
+        True, 160, "2022-Q2",
+    )  # fmt: skip
+    middle = run("undo", "--batch", batches[1], "--dry-run")
+    assert row_of(middle.stderr, "new_5g_base_stations")[-4:] == [
+        "2022-06's", "170", "个", "(unchanged)",
+    ]  # fmt: skip
+    assert run("undo", "--yes").exit_code == 0
+    assert figure_at_june(ledger, "new_5g_base_stations") == ("2022-Q2", "160", None)

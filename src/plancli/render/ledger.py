@@ -49,6 +49,7 @@ _ZH = {
     "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
     "batch {batch}, recorded {time} UTC": "批次 {batch}，录入于 {time} UTC",
     "{figure} (unchanged)": "{figure}（不变）",
+    "{period}'s {figure}": "{period} 的 {figure}",
     "unchanged: a later batch had already superseded it": "不变：已被后来的批次取代",
     "unchanged: a later adjustment had already superseded it": "不变：已被后来的调整取代",
 }
@@ -258,6 +259,8 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
             cells.append(Text(f"{num(record.amount)}{unit}"))
         after = figure_text(restored.value, None, target) if restored else "—"
+        if restored is not None and restored.period != record.period:  # same month: 2022-Q2
+            after = _w("{period}'s {figure}", lang).format(period=restored.period, figure=after)
         if not step.in_force:  # a later batch's figure, which stays in force
             after = _w("{figure} (unchanged)", lang).format(figure=after)
         cells.append(shown(after))
