@@ -115,6 +115,13 @@ def find_batch(
 ) -> str:
     """The batch id `given` names: a whole id, or its end as `history` shows it (the six
     characters after the time); UnknownBatchError if none or several match."""
+    if not given.strip():
+        raise UnknownBatchError(
+            _(
+                "--batch needs a batch id: `plancli history` shows each figure's and "
+                "adjustment's batch (the end of its id)"
+            )
+        )
     ids = dict.fromkeys([r.batch for r in records] + [p.amendment.batch for p in amendments])
     if given in ids:
         return given
@@ -130,8 +137,9 @@ def find_batch(
         )
     raise UnknownBatchError(
         _(
-            "no batch {batch} in {ledger}; `plancli history` shows each figure's batch "
-            "(the end of its id; `--json` the whole id), as `record` and `import` do"
+            "no batch {batch} in {ledger}; `plancli history` shows each figure's and "
+            "adjustment's batch (the end of its id; `--json` the whole id), as `record`, "
+            "`import` and `amend` do"
         ).format(batch=given, ledger=ledger)
     )
 
