@@ -177,7 +177,7 @@ def test_the_same_drop_again_writes_nothing_and_an_earlier_drop_is_refused(dropp
     assert later.stderr == (
         f"error: {FAI} is already dropped from 2022-06 (不再考核); `undo` reverts a drop\n"
     )
-    chinese = dropped("amend", FAI, "--drop", "--from", "三季度", lang="zh")
+    chinese = dropped("amend", FAI, "--drop", "--from", "前三季度", lang="zh")
     assert chinese.exit_code == 2
     assert chinese.stderr == f"错误：{FAI} 已自 2022-06 起不再考核；撤销取消请用 `undo`\n"
 
@@ -272,17 +272,17 @@ def test_a_dropped_target_without_a_figure_is_one_sentence(run, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("command", "forms"),
     [
-        (("record",), ("2022年6月", "二季度", "上半年")),
-        (("amend",), ("2022年7月", "三季度", "上半年")),
-        (("gap",), ("2022年6月", "二季度", "上半年")),
-        (("status",), ("2022年6月", "二季度", "上半年")),
+        (("record",), ("2022年6月", "1-6月", "上半年")),
+        (("amend",), ("2022年7月", "前三季度", "上半年")),
+        (("gap",), ("2022年6月", "1-6月", "上半年")),
+        (("status",), ("2022年6月", "1-6月", "上半年")),
     ],
 )
 def test_period_help_names_the_bulletin_forms_the_options_read(
     invoke, command: tuple[str, ...], forms: tuple[str, ...], lang: str
 ) -> None:  # type: ignore[no-untyped-def]
     """`record --period`, `amend --from` and `--as-of` read what `import` reads (2022年6月,
-    二季度, 上半年): their help says so, as it said only 2022-06, 2022-Q2 …"""
+    1-6月, 上半年): their help says so, as it said only 2022-06, 2022-Q2 …"""
     result = invoke("--lang", lang, *command, "--help")
     assert result.exit_code == 0, result.stderr
     text = "".join(result.stdout.split())

@@ -1,6 +1,6 @@
 """The periods a user types on the command line are the ones `import` reads (the mid-year
 audit's defect 4): `record --period`, `amend --from`, `--as-of` and `report --period` take
-2022年6月, 2022-6, 6月, 二季度, 上半年, 1-6月, 2022Q2 as a bulletin's period column does, the
+2022年6月, 2022-6, 6月, 一季度, 上半年, 1-6月, 2022Q2 as a bulletin's period column does, the
 plan year supplying a missing year; what is no period is one line and exit 2."""
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ FORMS = {
     "1-6月": "2022-06",
     "2022年1-6月": "2022-06",
     "2022/06": "2022-06",
-    "二季度": "2022-Q2",
-    "2022年第二季度": "2022-Q2",
+    "一季度": "2022-Q1",
+    "2022年前三季度": "2022-Q3",
     "2022Q2": "2022-Q2",
     "上半年": "2022-H1",
     "2022年上半年": "2022-H1",
@@ -58,7 +58,7 @@ def run(
 
 
 def test_record_amend_and_as_of_take_the_periods_import_takes(run: Callable[..., Any]) -> None:
-    for text in ("2022年6月", "2022-6", "6月", "二季度", "2022Q2", "上半年", "1-5月"):
+    for text in ("2022年6月", "2022-6", "6月", "一季度", "2022Q2", "上半年", "1-5月"):
         result = run("record", "new_5g_base_stations", "120", "--period", text, "--dry-run")
         assert result.exit_code == 0, (text, result.stderr)
         assert f"new_5g_base_stations {FORMS[text]} = 120 个" in result.stderr

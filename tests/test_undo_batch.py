@@ -73,8 +73,9 @@ def test_a_figure_recorded_for_the_wrong_period_is_withdrawn_alone(run, ledger: 
     # The whole id works too, and a batch reverted twice is an unknown batch.
     again = one_line_error(run("undo", "--batch", batch, "--yes"), 2)
     assert again == (
-        f"error: no batch {batch} in {ledger}; `plancli history` shows each figure's batch "
-        "(the end of its id; `--json` the whole id), as `record` and `import` do\n"
+        f"error: no batch {batch} in {ledger}; `plancli history` shows each figure's and "
+        "adjustment's batch (the end of its id; `--json` the whole id), as `record`, `import` "
+        "and `amend` do\n"
     )
     assert in_force(run) == {("new_urban_jobs", "2022-06"): 1.2}
 
@@ -85,7 +86,7 @@ def test_an_unknown_batch_exits_2_in_one_line_naming_it(run, ledger: Ledger) -> 
     assert "no batch 0badid in " in one_line_error(run("undo", "--batch", "0badid"), 2)
     zh = run("undo", "--batch", "0badid", lang="zh")
     assert zh.exit_code == 2 and zh.stderr.count("\n") == 1
-    assert "中没有批次 0badid；`plancli history` 列出每个数据的批次" in zh.stderr
+    assert "中没有批次 0badid；`plancli history` 列出每个数据和每项调整的批次" in zh.stderr
     assert ledger.read_bytes() == before
 
 

@@ -380,7 +380,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     year = plan.plan.year
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
-    except InputError:  # as a user writes it (2022年6月, 二季度), the plan year supplying one
+    except InputError:  # as a user writes it (2022年6月, 上半年), the plan year supplying one
         period = read_period(text, year)
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)

@@ -54,6 +54,11 @@ class AmendOutput:
 class PreviousFigure:
     """The figure in force for a target and period before a write (or after an undo)."""
 
+    period: str = field(
+        metadata=doc(
+            "its period: the record's, or another ending the same month (2022-Q2 for 2022-06)"
+        )
+    )
     value: Number
     amount: Number | None
     note: str | None
@@ -200,6 +205,7 @@ def previous_figure(record: Any) -> PreviousFigure | None:
     if record is None:
         return None
     return PreviousFigure(
+        period=record.period,
         value=record.value,
         amount=record.amount,
         note=record.note,

@@ -134,7 +134,7 @@ def parse_period(text: str, year: int = 2022) -> Period:
 
 def read_period(text: str, plan_year: int) -> Period:
     """A period as a user writes it on the command line or in a bulletin: plancli's own
-    (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `二季度`, `上半年`,
+    (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `一季度`, `上半年`,
     `1-6月`, `2022Q2`: `bulletin_period`, the one reader `import` uses too), the plan year
     supplying a missing year. InputError, one line, for what is not a period."""
     try:
@@ -177,9 +177,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "M",
     ),
-    (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "Q"),
+    (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "A"),  # 二季度: alone
     (re.compile(rf"^{_YEAR}前(?P<quarter>[二三四2-4])季度$"), "Q"),
-    (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "H"),
+    (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "A"),  # 下半年: alone
     (re.compile(r"^(?P<year>[0-9]{4})-?[Qq](?P<quarter>[1-4])$"), "Q"),  # 2022Q2, 2022-q2
     (re.compile(r"^(?P<year>[0-9]{4})-?[Hh](?P<half>[12])$"), "H"),
     (re.compile(rf"^{_YEAR}全年$"), "Y"),
@@ -196,9 +196,10 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
     year or else `default_year`; None when it is not one (the period check then says why).
-    Every plancli period stands for the position at its end, from January: `二季度` is the
-    position at the end of June (2022-Q2); a span that does not start in January (`4-6月`)
-    is refused, and so is `2022.1` (January, or October typed as the number 2022.10?)."""
+    Every plancli period stands for the position at its end, from January; a span that does
+    not start in January is refused: `4-6月`, and `二季度`, `三季度`, `四季度`, `下半年`, which
+    in a bulletin name the quarter (half) alone (二季度 0.4 %, 上半年 2.5 %); and `2022.1`
+    (January, or October typed as the number 2022.10?)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
@@ -234,9 +235,45 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
                     ).format(period=text, month=month, year=year)
                 )
             return f"{year}-{month:02d}"
+        if granularity == "A":
+            return _from_january(text, parts, year)
         if granularity == "Q":
             return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
         if granularity == "H":
             return f"{year}-H{1 if parts['half'] in ('上', '1') else 2}"
         return str(year)
     return None
+
+
+# What a bulletin writes for the position from January at the end of quarter 2, 3 or 4.
+_YEAR_TO_DATE = {2: "上半年", 3: "前三季度", 4: "全年"}
+
+
+def _from_january(text: str, parts: dict[str, str | None], year: int) -> str:
+    """一季度 and 上半年 start in January: 2022-Q1, 2022-H1. 二季度, 三季度, 四季度 and 下半年
+    name the quarter (half) alone: refused, naming the forms of the position from January."""
+    half = parts.get("half")
+    if half == "上":
+        return f"{year}-H1"
+    quarter = 4 if half == "下" else _CN_DIGITS[parts["quarter"] or ""]
+    if quarter == 1:
+        return f"{year}-Q1"
+    message = (
+        _(
+            "period {period!r} is the half-year alone, not year to date: plancli records "
+            "figures from January; write {whole}, 1-{month}月 or {period_code}"
+        )
+        if half == "下"
+        else _(
+            "period {period!r} is the quarter alone, not year to date: plancli records "
+            "figures from January; write {whole}, 1-{month}月 or {period_code}"
+        )
+    )
+    raise InputError(
+        message.format(
+            period=text,
+            whole=_YEAR_TO_DATE[quarter],
+            month=quarter * 3,
+            period_code=str(year) if quarter == 4 else f"{year}-Q{quarter}",
+        )
+    )

@@ -1,9 +1,10 @@
 """An import does not put back a figure a later record corrected (docs/recording.md).
 
 The daily job re-imports the unchanged bulletin (150) after an analyst corrected the figure by
-hand (156): the row's figure is one its target and period already had, and a later record
-superseded it, so the row is kept out of the batch and reported, not written as a revision
-(which would undo the correction every morning). A deliberate return to the old figure is a
+hand (156): the row's figure is one its target already had at that position (the month its
+period ends: 1-6月, 上半年 and 2022Q2 are one), and a later record superseded it, so the
+row is kept out of the batch and reported, not written as a revision (which would undo the
+correction every morning). A deliberate return to the old figure is a
 hand `record`. Importing the same file twice stays a no-op: a row equal to the figure in force
 is unchanged, and is never asked about here.
 
@@ -25,18 +26,24 @@ from plancli.record_text import in_force_text
 if TYPE_CHECKING:
     from plancli.ledger import Change
 
-_Figure = tuple[str, Decimal, Decimal | None]
+_Figure = tuple[tuple[int, int], Decimal, Decimal | None]
 
 
 def _figure(record: AnyRecord) -> _Figure:
-    # The figure proper, value and amount (5 == 5.0: equal Decimals hash alike), under its
-    # period: a bulletin saved without its source column still gives the old figure.
-    return (record.period, record.value, record.amount)
+    # The figure proper, value and amount (5 == 5.0: equal Decimals hash alike), at its
+    # position, the month its period ends: 1-6月 (2022-06), 上半年 (2022-H1) and 2022Q2 are
+    # one position (`assess.records.in_force`: a figure for another period ending the same
+    # month supersedes it), so the 季报's 上半年 does not put back what a correction of the
+    # 月报's 1-6月 superseded. A bulletin saved without its source column: the old figure too.
+    from plancli.assess.records import period_end  # only for a row that would revise
+
+    return (period_end(record.period), record.value, record.amount)
 
 
 class Superseded:
-    """Whether a row would put back a figure (value and amount) its target and period had
-    before a later record superseded it: one that differs from the figure in force (a row
+    """Whether a row would put back a figure (value and amount) its target had at the row's
+    position (the month its period ends, under any period label) before a later record
+    superseded it: one that differs from the figure in force (a row
     changing only the note or source of the figure in force is a revision as ever).
     `load(target_ids)` gives their records (the import's own batch is skipped)."""
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from plancli.errors import InputError, PlanError
 from plancli.i18n import _, join_list
-from plancli.model import Amendment, Record, current_records
+from plancli.model import Amendment, Record
 from plancli.stores.base import LedgerContents, LedgerStore, PlacedAmendment
 from plancli.stores.base import cached_period as _period
 
@@ -18,7 +18,9 @@ from plancli.stores.base import cached_period as _period
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
-    """One record of the batch to revert, and the revision in force after reverting it."""
+    """One record of the batch to revert, and the figure in force at its position after
+    reverting it: its period's, or another period's ending the same month (2022-Q2 for a
+    2022-06 record: one position, one figure)."""
 
     record: Record
     restored: Record | None
@@ -73,18 +75,22 @@ def batch_plan(
 ) -> UndoPlan | None:
     """What reverting `batch` (any batch, not only the last) changes, or None if the ledger
     holds nothing of it. A record still in force gives way to the latest remaining figure of
-    its target and period (or to none); one a later batch superseded changes nothing."""
+    its position (target and the month its period ends: 2022-06 and 2022-Q2 are one), or to
+    none; one a later batch superseded, under its period or another ending the same month,
+    changes nothing. The rule of the assessment (`assess.records.in_force`)."""
     if not any(r.batch == batch for r in records) and not any(
         p.amendment.batch == batch for p in amendments
     ):
         return None
-    now = current_records(list(records))
-    after = current_records([r for r in records if r.batch != batch])
+    from plancli.assess.records import in_force, period_end
+
+    now = in_force(records)
+    after = in_force([r for r in records if r.batch != batch])
     steps = tuple(
         UndoStep(r, after.get(key), now.get(key) is r)
         for r in records
         if r.batch == batch
-        for key in [(r.target, r.period)]
+        for key in [(r.target, *period_end(r.period))]
     )
     every_amendment = [p.amendment for p in amendments]
     kept_amendments = [a for a in every_amendment if a.batch != batch]
@@ -109,6 +115,13 @@ def find_batch(
 ) -> str:
     """The batch id `given` names: a whole id, or its end as `history` shows it (the six
     characters after the time); UnknownBatchError if none or several match."""
+    if not given.strip():
+        raise UnknownBatchError(
+            _(
+                "--batch needs a batch id: `plancli history` shows each figure's and "
+                "adjustment's batch (the end of its id)"
+            )
+        )
     ids = dict.fromkeys([r.batch for r in records] + [p.amendment.batch for p in amendments])
     if given in ids:
         return given
@@ -124,8 +137,9 @@ def find_batch(
         )
     raise UnknownBatchError(
         _(
-            "no batch {batch} in {ledger}; `plancli history` shows each figure's batch "
-            "(the end of its id; `--json` the whole id), as `record` and `import` do"
+            "no batch {batch} in {ledger}; `plancli history` shows each figure's and "
+            "adjustment's batch (the end of its id; `--json` the whole id), as `record`, "
+            "`import` and `amend` do"
         ).format(batch=given, ledger=ledger)
     )
 

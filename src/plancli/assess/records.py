@@ -57,7 +57,7 @@ def in_force(records: Iterable[AnyRecord]) -> dict[Position, AnyRecord]:
     result: dict[Position, AnyRecord] = {}
     for record in records:
         try:
-            year, end_month = _end(record.period)
+            year, end_month = period_end(record.period)
         except InputError as exc:
             raise InputError(
                 _("record of {target}: {reason}").format(target=record.target, reason=exc)
@@ -169,8 +169,9 @@ def _period(text: str) -> Period:
 
 
 @functools.lru_cache(maxsize=4096)
-def _end(text: str) -> tuple[int, int]:
-    """The year and month a period ends: with the target, a figure's position."""
+def period_end(text: str) -> tuple[int, int]:
+    """The year and month a period ends: with the target, a figure's position (2022-06,
+    2022-Q2 and 2022-H1 are one). A malformed period: InputError."""
     period = _period(text)
     return period.year, period.end_month
 

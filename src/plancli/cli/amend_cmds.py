@@ -35,7 +35,7 @@ def amend_cmd(
             metavar="PERIOD",
             help=_(
                 "The new bound (or the drop) applies from the end of this period on (2022-07, "
-                "2022-Q3, 2022-H1; also 2022年7月, 三季度, 上半年); before it, the plan's."
+                "2022-Q3, 2022-H1; also 2022年7月, 前三季度, 上半年); before it, the plan's."
             ),
         ),
     ],

@@ -85,7 +85,7 @@ def record_cmd(
             "-p",
             help=_(
                 "Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a bulletin "
-                "writes it (2022年6月, 6月, 二季度, 上半年); a change target's base level: the "
+                "writes it (2022年6月, 6月, 1-6月, 上半年); a change target's base level: the "
                 "year before, e.g. 2021."
             ),
         ),

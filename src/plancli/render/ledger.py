@@ -47,8 +47,11 @@ _ZH = {
     "plan": "计划",
     "amendments": "年中调整",
     "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
-    "batch {batch}, recorded {time} UTC": "批次 {batch}，录入于 {time} UTC",
+    "batch {batch},": "批次 {batch}，",
+    "recorded {time} UTC": "录入于 {time} UTC",
+    "{bound} ({source})": "{bound}（{source}）",
     "{figure} (unchanged)": "{figure}（不变）",
+    "{period}'s {figure}": "{period} 的 {figure}",
     "unchanged: a later batch had already superseded it": "不变：已被后来的批次取代",
     "unchanged: a later adjustment had already superseded it": "不变：已被后来的调整取代",
 }
@@ -213,21 +216,37 @@ def amendments_table(
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:
     """The records of the batch to revert, and the figure in force for each afterwards; or
     the amendment to revert, and the bound in force from its period on afterwards."""
-    title = shown(
-        _w("batch {batch}, recorded {time} UTC", lang).format(
-            batch=undo.batch, time=recorded_text(undo.recorded_at)
-        )
+    header = _Header(
+        _w("batch {batch},", lang).format(batch=undo.batch),
+        _w("recorded {time} UTC", lang).format(time=recorded_text(undo.recorded_at)),
     )
     if not undo.steps:
-        return _undo_amendments_table(plan, undo, lang, title)
-    table = _AtWidth(lambda width: _undo_records_table(plan, undo, lang, title, width))
+        return Group(header, _undo_amendments_table(plan, undo, lang))
+    table = _AtWidth(lambda width: _undo_records_table(plan, undo, lang, width))
     if undo.amendment_steps:
-        return Group(table, _undo_amendments_table(plan, undo, lang, None))
-    return table
+        return Group(header, table, _undo_amendments_table(plan, undo, lang))
+    return Group(header, table)
 
 
-def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text | None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=title)
+class _Header:
+    """`batch …, recorded 2026-12-02 00:42 UTC` above the tables, at the console's width (a
+    table's title wrapped at the table's, inside the timestamp): on one line, or on two at
+    the comma, each folded only where the console is narrower than it."""
+
+    def __init__(self, batch: str, time: str) -> None:
+        self.batch, self.time = batch, time
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        whole = f"{self.batch}{'' if self.batch.endswith('，') else ' '}{self.time}"
+        parts = [whole] if cell_len(whole) <= options.max_width else [self.batch, self.time]
+        for part in parts:  # a batch id from a file, control characters escaped
+            text = shown(part, "table.title")
+            text.no_wrap, text.overflow = True, "fold"
+            yield text
+
+
+def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
     table.add_column(_w("target", lang), style="cyan", overflow="fold")
     table.add_column(_w("from", lang), no_wrap=True)
     table.add_column(_w("amendment to revert", lang), justify="right")
@@ -236,9 +255,13 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text |
         amendment, restored = step.amendment, step.restored
         target = plan.target(amendment.target)
         if restored is not None:
-            after = f"{amendment_bound_text(target, restored, lang)} ({restored.period})"
+            after = _w("{bound} ({source})", lang).format(
+                bound=amendment_bound_text(target, restored, lang), source=restored.period
+            )
         elif target is not None:
-            after = f"{bound_text(target, None, lang)} ({_w('plan', lang)})"
+            after = _w("{bound} ({source})", lang).format(
+                bound=bound_text(target, None, lang), source=_w("plan", lang)
+            )
         else:
             after = "—"
         if not step.in_force:
@@ -254,7 +277,7 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text |
     return table
 
 
-def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, width: int) -> Table:
+def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> Table:
     with_amount = any(r.amount is not None for r in undo.records)
     rows: list[list[Text]] = []
     for step in undo.steps:
@@ -266,6 +289,8 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
             cells.append(Text(f"{num(record.amount)}{unit}"))
         after = figure_text(restored.value, None, target) if restored else "—"
+        if restored is not None and restored.period != record.period:  # same month: 2022-Q2
+            after = _w("{period}'s {figure}", lang).format(period=restored.period, figure=after)
         if not step.in_force:  # a later batch's figure, which stays in force
             after = _w("{figure} (unchanged)", lang).format(figure=after)
         cells.append(shown(after))
@@ -275,7 +300,7 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, title: Text, wid
     # The id is never folded while the figures' headers can wrap beside it (on a narrow
     # terminal it folds rather than crop a figure).
     columns = [(h, [row[i] for row in rows], i > 1) for i, h in enumerate(headers)]
-    table = Table(box=box.SIMPLE_HEAD, title=title)
+    table = Table(box=box.SIMPLE_HEAD)
     table.add_column(headers[0], style="cyan", no_wrap=_ids_fit(columns, width, 4), overflow="fold")
     table.add_column(headers[1], no_wrap=True)
     for header in headers[2:]:
