@@ -188,9 +188,8 @@ def test_a_chinese_report_writes_its_periods_the_chinese_way(run) -> None:  # ty
     assert "2022-06" not in markdown and "2022-Q2" not in markdown
     # a figure older than its frequency allows: its period in words too
     stale = run("zh", "report", "--as-of", "2022-09", "-f", "md").stdout
-    assert "城镇登记失业率为4.2%，低于调整后5%的控制目标（原计划4.8%）（数据截至2022年二季度）" in (
-        stale
-    )
+    stated = "城镇登记失业率为4.2%，低于调整后5%的控制目标（原计划4.8%）（数据截至2022年二季度末）"
+    assert stated in stale
     english = run("en", "report", "--as-of", "2022-09", "-f", "md").stdout
     assert "- Registered urban unemployment rate: from 2022-Q2, ≤ 5% (plan: ≤ 4.8%)" in english
 
