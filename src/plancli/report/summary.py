@@ -195,7 +195,6 @@ class _Writer:
             body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
             body += self._judgement(a)
         if a.stale and a.period:
-            # 截至2022年二季度末, a position (a bulletin's 二季度 is the quarter alone)
             body += f"（数据{zh_as_of(a.period)}）" if self.zh else f" (figure of {a.period})"
         if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
             n, total = len(a.parts_missing), len(a.parts)
