@@ -157,14 +157,16 @@ def record_cmd(
                         unchanged=int(change.unchanged),
                         rows=1,
                     ),
-                    records=[_written(change)],
+                    records=[_written(change, written=written)],
                 )
             ),
             utf8=True,
         )
 
 
-def _written(change: "Change", row: int | None = None, kept: bool = False) -> "Any":
+def _written(
+    change: "Change", row: int | None = None, kept: bool = False, *, written: bool
+) -> "Any":
     from plancli.output_writes import WrittenRecord, previous_figure
 
     record = change.record
@@ -177,9 +179,14 @@ def _written(change: "Change", row: int | None = None, kept: bool = False) -> "A
         if change.unchanged
         else "revised"
     )
+    fields = {name: value for name, value in record._asdict().items() if name != "recorded_by"}
+    if not written:
+        # A figure not written has no batch and no time: an id `undo --batch` never knew would
+        # mislead a script that logs it (the figure in force's are `previous`'s).
+        fields.update(batch=None, recorded_at=None)
     return WrittenRecord(
         # A plain record (ledger.check_entry); the database sets recorded_by, not the record.
-        **{name: value for name, value in record._asdict().items() if name != "recorded_by"},
+        **fields,
         change=kind,
         previous=previous_figure(change.previous),
         row=row,
@@ -313,7 +320,8 @@ def _import_json(
         [*result.changes, *result.unchanged, *result.kept], key=lambda rc: rc.row
     )
     kept = {rc.row for rc in result.kept}
-    records = [_written(rc.change, rc.row, rc.row in kept) for rc in every]
+    wrote = {rc.row for rc in result.changes} if result.written else set()
+    records = [_written(rc.change, rc.row, rc.row in kept, written=rc.row in wrote) for rc in every]
     if notes.warnings:
         by_row = {record.row: record for record in records}
         for row, message in notes.warnings:

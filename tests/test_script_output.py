@@ -1,0 +1,65 @@
+"""What a script or a cron job gets from plancli: ids that exist, exit codes that do not depend
+on the reader, and a full disk or a closed stdout reported as what it is (audit 4).
+
+Real processes: the exit code, a closed pipe and /dev/full are the point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    return {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": src,
+        "PLANCLI_PLAN": "plan2022.toml",
+        "LANG": "C.UTF-8",
+    }
+
+
+def _plancli(tmp_path: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "plancli", *args],
+        cwd=tmp_path,
+        env=_env(tmp_path),
+        capture_output="stdout" not in kwargs,
+        timeout=120,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    env = {k: v for k, v in _env(tmp_path).items() if k != "PLANCLI_PLAN"}
+    init = [sys.executable, "-m", "plancli", "init", "."]
+    assert subprocess.run(init, cwd=tmp_path, env=env, capture_output=True).returncode == 0
+    (tmp_path / "p.csv").write_text("target,period,value\nnew_parking_spaces,2022-06,500\n")
+    return tmp_path
+
+
+def test_records_not_written_have_no_batch_nor_time(workspace: Path) -> None:
+    """Defect 1: an unchanged row, or a dry run, names no batch `undo --batch` would refuse."""
+    assert _plancli(workspace, "import", "p.csv").returncode == 0
+    again = json.loads(_plancli(workspace, "import", "p.csv", "--json").stdout)
+    assert again["written"] is False
+    [unchanged] = again["records"]
+    assert unchanged["change"] == "unchanged"
+    assert (unchanged["batch"], unchanged["recorded_at"]) == (None, None)
+    assert unchanged["previous"]["batch"] is not None  # the figure in force's, where it is
+    dry = json.loads(
+        _plancli(
+            workspace, "record", "new_parking_spaces", "700", "-p", "2022-08", "--dry-run", "--json"
+        ).stdout
+    )
+    assert [(r["batch"], r["recorded_at"]) for r in dry["records"]] == [(None, None)]
+    wrote = json.loads(
+        _plancli(workspace, "record", "new_parking_spaces", "700", "-p", "2022-08", "--json").stdout
+    )
+    assert wrote["records"][0]["batch"] == wrote["batch"] is not None
