@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+FULL = Path("/dev/full")
+
+
 def _env(tmp_path: Path) -> dict[str, str]:
     src = str(Path(__file__).resolve().parents[1] / "src")
     return {
@@ -63,3 +66,41 @@ def test_records_not_written_have_no_batch_nor_time(workspace: Path) -> None:
         _plancli(workspace, "record", "new_parking_spaces", "700", "-p", "2022-08", "--json").stdout
     )
     assert wrote["records"][0]["batch"] == wrote["batch"] is not None
+
+
+@pytest.mark.parametrize("args", [["gap", "--json"], ["gap"], ["gap", "--csv"], ["status"]])
+def test_a_full_disk_is_one_line_and_exit_74(workspace: Path, args: list[str]) -> None:
+    """Defect 2: ENOSPC on stdout is no bug of plancli's (70 says so)."""
+    with FULL.open("wb") as full:
+        done = _plancli(workspace, *args, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 74
+    assert done.stderr.decode() == "error: cannot write the output: No space left on device\n"
+
+
+_CLOSED = "import os, sys; os.close(1); os.execv(sys.argv[1], sys.argv[1:])"  # `>&-`
+
+
+def test_a_closed_stdout_is_one_line_and_exit_74(workspace: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSED, sys.executable, "-m", "plancli", "gap", "--json"],
+        cwd=workspace,
+        env=_env(workspace),
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    assert done.returncode == 74
+    assert done.stderr.decode() == "error: cannot write the output: stdout is closed\n"
+
+
+def test_an_import_whose_output_is_lost_says_it_was_written(workspace: Path) -> None:
+    (workspace / "p7.csv").write_text("target,period,value\nnew_parking_spaces,2022-07,600\n")
+    with FULL.open("wb") as full:
+        done = _plancli(
+            workspace, "import", "p7.csv", "--json", stdout=full, stderr=subprocess.PIPE
+        )
+    assert done.returncode == 74
+    last = done.stderr.decode().splitlines()[-1]
+    assert last.startswith("error: imported p7.csv: 1 new")
+    assert last.endswith("; could not write the output: No space left on device")
+    history = _plancli(workspace, "history", "new_parking_spaces", "--json")
+    assert "2022-07" in [r["period"] for r in json.loads(history.stdout)["records"]]

@@ -21,9 +21,10 @@ import typer
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli import __version__
+from plancli.cli import streams
 from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
-from plancli.errors import InputError, PlanError
+from plancli.errors import InputError, OutputError, PlanError
 from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
@@ -240,20 +241,31 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
             from plancli.notices import taken
 
             taken()  # a notice of an earlier command in this process is not this one's
+            streams.reset()
             try:
                 check_text_arguments(call_kwargs)
-                result = func(*call_args, **call_kwargs)
+                try:
+                    result = func(*call_args, **call_kwargs)
+                except typer.Exit:
+                    streams.flush_stdout()  # a full disk is found here, not at the exit
+                    raise
+                streams.flush_stdout()
                 for line in taken():
                     say(line)
                 return result
+            except OutputError as exc:  # a full disk, a closed stdout: exit 74, not a bug
+                _drop_stdout()
+                say(_("error: {message}").format(message=streams.output_message(exc)))
+                raise typer.Exit(exc.exit_code) from None
             except PlanError as exc:
                 say(_("error: {message}").format(message=exc))
                 raise typer.Exit(exc.exit_code) from None
-            except BrokenPipeError:  # `plancli targets | head`: stop quietly, exit 0
+            except BrokenPipeError:  # `plancli targets | head`: stop quietly
                 # Point stdout at /dev/null so the interpreter's final flush does not fail too.
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
-                raise typer.Exit(0) from None
+                # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
+                raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:
                 say(_("interrupted"))
                 raise typer.Exit(130) from None
@@ -268,6 +280,14 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
         return func
 
     return decorate
+
+
+def _drop_stdout() -> None:
+    """Point descriptor 1 at /dev/null: what stdout still holds could not be written, and the
+    interpreter's final flush would fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
 
 
 # The global options, accepted after the command too (`plancli status --lang zh`, `plancli

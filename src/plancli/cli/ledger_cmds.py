@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
 
 import typer
 
+from plancli.cli import streams
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
 from plancli.cli.streams import emit
@@ -127,7 +128,10 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(record_message(plan, change, location.shown, dry_run))
+    said = record_message(plan, change, location.shown, dry_run)
+    say(said)
+    if not dry_run and not change.unchanged:
+        streams.wrote(said)  # an output lost after this says the figure was recorded
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
@@ -294,11 +298,11 @@ def import_cmd(
             )
         )
     elif result.written:
-        say(
-            _("imported {file}: {counts} into {ledger} (batch {batch})").format(
-                file=name, counts=counts, ledger=location.shown, batch=result.batch
-            )
+        said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
+            file=name, counts=counts, ledger=location.shown, batch=result.batch
         )
+        say(said)
+        streams.wrote(said)  # an output lost after this says the batch was imported
     else:
         say(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
