@@ -104,3 +104,20 @@ def test_an_import_whose_output_is_lost_says_it_was_written(workspace: Path) -> 
     assert last.endswith("; could not write the output: No space left on device")
     history = _plancli(workspace, "history", "new_parking_spaces", "--json")
     assert "2022-07" in [r["period"] for r in json.loads(history.stdout)["records"]]
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--csv"]])
+def test_fail_on_exits_1_even_when_the_reader_leaves_early(workspace: Path, fmt: list[str]) -> None:
+    """Defect 10: `gap --fail-on … | head -1`: the verdict does not depend on the reader."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plancli", "gap", "--fail-on", "no_data", *fmt],
+        cwd=workspace,
+        env=_env(workspace),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before plancli writes a byte
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert b"error" not in stderr

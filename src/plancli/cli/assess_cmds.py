@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
+from plancli.cli import streams
 from plancli.cli.app import (
     CsvOpt,
     JsonOpt,
@@ -25,6 +26,8 @@ from plancli.errors import InputError
 from plancli.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from plancli.assess import Assessment, PlanAssessment
     from plancli.assess.core import Context, Status
 
@@ -145,11 +148,14 @@ def gap_cmd(
     targets = filter_targets(st.plain_plan, section, kind)
     assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, order)
+    matched = any(a.status in failing for a in chosen)
+    if matched:  # settled before printing: a reader that goes away early does not change it
+        streams.set_verdict(1)
     _show_gap(st, assessment, chosen, json_out, csv_out)
     leave_without_freeing(assessment, chosen)
     if assessment.as_of is None and as_of is None and not (json_out or csv_out):
         first_run_hint(st)
-    if any(a.status in failing for a in chosen):
+    if matched:
         raise typer.Exit(1)
 
 
@@ -203,7 +209,14 @@ def _split_gap_json(
             return figures
 
     with SplitGap(plan, period, source, wanted, statuses, order) as split:
-        emit_parts(split.parts())
+
+        def parts() -> "Iterator[str | bytes]":
+            for part in split.parts():  # the counts come before the targets they count
+                if any(split.counts[status] for status in failing):
+                    streams.set_verdict(1)  # a reader gone early does not change it
+                yield part
+
+        emit_parts(parts())
     leave_without_freeing(split)
     return any(split.counts[status] for status in failing)
 
