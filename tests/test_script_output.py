@@ -121,3 +121,28 @@ def test_fail_on_exits_1_even_when_the_reader_leaves_early(workspace: Path, fmt:
     stderr = proc.stderr.read()
     assert proc.wait(timeout=120) == 1
     assert b"error" not in stderr
+
+
+@pytest.mark.parametrize("args", [["gap", "--fail-on", "behind", "--json"], ["status"]])
+def test_a_ledger_of_ids_the_plan_lacks_is_warned_not_called_empty(
+    workspace: Path, args: list[str]
+) -> None:
+    """Defect 3: figures all under ids the plan lacks (renamed by hand) are no "no figures yet"."""
+    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    ledger = workspace / "plan2022.progress.toml"
+    ledger.write_text(ledger.read_text().replace('target = "gdp"', 'target = "gdpx"'))
+    done = _plancli(workspace, *args)
+    assert done.stderr.decode().splitlines() == [
+        "warning: the 1 figure in plan2022.progress.toml is for no target of this plan in 2022 "
+        "(gdpx): another plan's ledger, or a target renamed? (plancli validate)"
+    ]
+
+
+def test_another_plans_ledger_is_warned(workspace: Path) -> None:
+    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    done = _plancli(
+        workspace, "--plan", "zhejiang-2026", "--ledger", "plan2022.progress.toml", "gap"
+    )
+    assert "are for no target" in done.stderr.decode() or "is for no target" in done.stderr.decode()
+    assert "(gdp 2022-Q2)" in done.stderr.decode()
+    assert "no figures yet" not in done.stderr.decode()
