@@ -146,3 +146,30 @@ def test_another_plans_ledger_is_warned(workspace: Path) -> None:
     assert "are for no target" in done.stderr.decode() or "is for no target" in done.stderr.decode()
     assert "(gdp 2022-Q2)" in done.stderr.decode()
     assert "no figures yet" not in done.stderr.decode()
+
+
+def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Path) -> None:
+    """Defect 12: `null` is JSON's `—`; formats.md: values may be numbers or strings."""
+    (workspace / "n.json").write_text(
+        '[{"target":"gdp","period":"2022-Q2","value":null,"amount":null},'
+        '{"target":"new_parking_spaces","period":"2022-06","value":120},'
+        '{"target":"tcm_hospital_lakeside_landed","period":2022,"value":"done"}]'
+    )
+    done = _plancli(workspace, "import", "n.json", "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["no_data_rows"] == 1
+    assert [(r["target"], r["period"]) for r in out["records"]] == [
+        ("new_parking_spaces", "2022-06"),
+        ("tcm_hospital_lakeside_landed", "2022"),
+    ]
+    (workspace / "bad.jsonl").write_text(
+        '{"target":"gdp","period":"2022-Q2","value":null,"amount":5}\n'
+        '{"target":"gdp","period":2022.5,"value":3}\n'
+    )
+    bad = _plancli(workspace, "import", "bad.jsonl")
+    assert bad.returncode == 2
+    assert bad.stderr.decode().splitlines()[1:] == [
+        "bad.jsonl:1: no value",
+        "bad.jsonl:2: period must be text",
+    ]

@@ -816,6 +816,13 @@ def _add_json_row(
             ),
         )
         return
+    period = item.get("period")
+    if isinstance(period, Decimal) and period == period.to_integral_value():
+        item["period"] = period = str(int(period))  # "period": 2022, a year as a number
+    given = item.get("target") and period and "value" in item
+    if given and item["value"] is None and item.get("amount") is None:
+        kept.notes.no_data_rows += 1  # JSON's "no data" (a CSV's —): skipped and counted
+        return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:
         problems.add(row, _("no {columns}").format(columns=", ".join(missing)))
