@@ -33,6 +33,7 @@ from plancli.bulletin import (
     build_row,
     file_year,
     is_title,
+    json_no_data,
     maybe_fraction,
     plain_number,
     read_header,
@@ -816,12 +817,7 @@ def _add_json_row(
             ),
         )
         return
-    period = item.get("period")
-    if isinstance(period, Decimal) and period == period.to_integral_value():
-        item["period"] = period = str(int(period))  # "period": 2022, a year as a number
-    given = item.get("target") and period and "value" in item
-    if given and item["value"] is None and item.get("amount") is None:
-        kept.notes.no_data_rows += 1  # JSON's "no data" (a CSV's —): skipped and counted
+    if json_no_data(item, kept.notes):  # `"value": null`, a CSV's —: skipped and counted
         return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:
