@@ -173,3 +173,15 @@ def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Pat
         "bad.jsonl:1: no value",
         "bad.jsonl:2: period must be text",
     ]
+
+
+def test_a_missing_plan_named_by_plancli_plan_says_so(tmp_path: Path) -> None:
+    """Defect 13: no --plan was given; the error names PLANCLI_PLAN and the folder searched."""
+    done = _plancli(tmp_path, "gap")  # PLANCLI_PLAN=plan2022.toml, and no plan in tmp_path
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        f"error: PLANCLI_PLAN=plan2022.toml: no such file in {tmp_path} and no bundled plan "
+        "of that id (guandu-2022, guandu-2021; `plancli plans` lists them all)\n"
+    )
+    flag = _plancli(tmp_path, "gap", "--plan", "plan2022.toml")
+    assert flag.stderr.decode().startswith("error: --plan plan2022.toml: no such file and")

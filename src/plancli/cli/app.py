@@ -372,6 +372,7 @@ class State:
     lang: Lang = "en"
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
+    plan_from_env: bool = False  # the plan named by PLANCLI_PLAN, not --plan
     _plan: "Plan | None" = field(default=None, repr=False)
     _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
@@ -380,9 +381,22 @@ class State:
     @property
     def source(self) -> "PlanSource":
         if self._source is None:
-            from plancli.locations import resolve_plan
+            from plancli.locations import BUNDLED, resolve_plan
 
-            self._source = resolve_plan(self.plan_ref)
+            try:
+                self._source = resolve_plan(self.plan_ref)
+            except InputError:
+                ref = self.plan_ref
+                if not self.plan_from_env or ref is None or os.path.lexists(ref):
+                    raise
+                # The user gave no --plan: name where the name came from, and the folder it
+                # was looked for in (a profile's PLANCLI_PLAN, cron's $HOME).
+                raise InputError(
+                    _(
+                        "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
+                        "that id ({known}; `plancli plans` lists them all)"
+                    ).format(ref=ref, folder=os.getcwd(), known=", ".join(BUNDLED))
+                ) from None
         return self._source
 
     @property
@@ -585,7 +599,14 @@ def root(
         source = ctx.get_parameter_source("ledger")
         from_env = source is not None and source.name == "ENVIRONMENT"
         ledger_from = "PLANCLI_LEDGER" if from_env else "--ledger"
-    ctx.obj = State(plan_ref=plan, ledger=ledger, lang=chosen, ledger_from=ledger_from)
+    plan_source = ctx.get_parameter_source("plan") if plan is not None else None
+    ctx.obj = State(
+        plan_ref=plan,
+        ledger=ledger,
+        lang=chosen,
+        ledger_from=ledger_from,
+        plan_from_env=plan_source is not None and plan_source.name == "ENVIRONMENT",
+    )
 
 
 def check_lang_option(value: str) -> Lang:
