@@ -185,3 +185,17 @@ def test_a_missing_plan_named_by_plancli_plan_says_so(tmp_path: Path) -> None:
     )
     flag = _plancli(tmp_path, "gap", "--plan", "plan2022.toml")
     assert flag.stderr.decode().startswith("error: --plan plan2022.toml: no such file and")
+
+
+def test_invalid_toml_at_the_end_of_the_ledger_gives_its_line(workspace: Path) -> None:
+    """Defect 6: tomli says "at end of document" for a list left open on the last line."""
+    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    ledger = workspace / "plan2022.progress.toml"
+    lines = len(ledger.read_text().splitlines())
+    with ledger.open("a") as file:
+        file.write("garbage = [\n\n")
+    done = _plancli(workspace, "gap")
+    assert done.returncode == 3
+    assert done.stderr.decode() == (
+        f"error: plan2022.progress.toml:{lines + 1}:12: invalid TOML: Invalid value\n"
+    )
