@@ -199,3 +199,21 @@ def test_invalid_toml_at_the_end_of_the_ledger_gives_its_line(workspace: Path) -
     assert done.stderr.decode() == (
         f"error: plan2022.progress.toml:{lines + 1}:12: invalid TOML: Invalid value\n"
     )
+
+
+_RECORD_GDP = ("record", "gdp", "5", "-p", "2022-Q2")
+
+
+@pytest.mark.parametrize("suffix", ["toml", "sqlite"])
+def test_a_new_ledger_gets_the_permissions_the_umask_allows(workspace: Path, suffix: str) -> None:
+    """Defect 11: under umask 002 a group's shared ledger is group-writable, SQLite's too."""
+    done = subprocess.run(
+        [sys.executable, "-m", "plancli", "--ledger", f"new.{suffix}", *_RECORD_GDP],
+        cwd=workspace,
+        env=_env(workspace),
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: os.umask(0o002),  # the child's umask only
+    )
+    assert done.returncode == 0, done.stderr
+    assert (workspace / f"new.{suffix}").stat().st_mode & 0o777 == 0o664
