@@ -217,3 +217,17 @@ def test_a_new_ledger_gets_the_permissions_the_umask_allows(workspace: Path, suf
     )
     assert done.returncode == 0, done.stderr
     assert (workspace / f"new.{suffix}").stat().st_mode & 0o777 == 0o664
+
+
+def test_formats_md_names_every_change_and_count_of_record_json() -> None:
+    """Defect 8: a script written from the docs meets every value the program writes."""
+    from typing import get_args, get_type_hints
+
+    from plancli.output_writes import WriteCounts, WrittenRecord
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "formats.md").read_text()
+    [row] = [line for line in docs.splitlines() if line.startswith("| `record --json`")]
+    changes = get_args(get_type_hints(WrittenRecord)["change"])
+    assert [c for c in changes if f"`{c}`" not in row] == []
+    assert "`counts` (" + ", ".join(f"`{c}`" for c in WriteCounts.__dataclass_fields__) in row
+    assert "`<stdin>`" in row and "`./a.xlsx:Sheet`" in row
