@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plancli.bulletin_units import unit_check
 from plancli.errors import InputError
@@ -239,6 +239,23 @@ BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
 NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
+
+
+def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
+    """A JSON row whose figures are JSON's "no data", counted in `notes`: `value` null, and
+    `amount` null or absent (pandas writes NaN so), for a target and period given. A period
+    given as a whole number (`"period": 2022`) is made its digits first: JSON values may be
+    numbers (formats.md)."""
+    period = item.get("period")
+    if isinstance(period, Decimal) and period == period.to_integral_value():
+        item["period"] = period = str(int(period))
+    given = item.get("target") and period and "value" in item
+    if given and item["value"] is None and item.get("amount") is None:
+        notes.no_data_rows += 1
+        return True
+    return False
+
+
 """A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
 

@@ -39,6 +39,17 @@ class LedgerUnavailableError(PlanError):
     exit_code = 4
 
 
+class OutputError(PlanError):
+    """The output (stdout) could not be written: a full disk, a closed stdout. Not a bug, and
+    for a write command the ledger was written all the same (the CLI says so)."""
+
+    exit_code = 74  # EX_IOERR (sysexits.h): neither 1 (--fail-on) nor 2/3 (nothing written)
+
+    def __init__(self, exc: OSError) -> None:
+        self.reason = os_reason(exc)
+        super().__init__(_("cannot write the output: {reason}").format(reason=self.reason))
+
+
 # The reasons a file operation fails that an analyst meets, by errno; the English text is the
 # C library's own (what `strerror` gave before), so only the Chinese interface changes.
 _OS_REASONS = {

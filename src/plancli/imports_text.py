@@ -33,6 +33,7 @@ from plancli.bulletin import (
     build_row,
     file_year,
     is_title,
+    json_no_data,
     maybe_fraction,
     plain_number,
     read_header,
@@ -815,6 +816,8 @@ def _add_json_row(
                 keys=listed, known=", ".join(COLUMNS)
             ),
         )
+        return
+    if json_no_data(item, kept.notes):  # `"value": null`, a CSV's —: skipped and counted
         return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:

@@ -22,12 +22,13 @@ cannot vouch for a row.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from plancli.errors import LedgerFileError
-from plancli.i18n import N_
+from plancli.i18n import N_, ngettext
 from plancli.locations import LedgerLocation
 from plancli.paths import check_readable, read_bytes
 from plancli.plain import (
@@ -306,3 +307,32 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
             table[key] = when
     data.update((name, array) for name, array in arrays.items() if array)
     return data
+
+
+def stray_ledger_note(
+    known: Collection[str], year: int, records: Iterable[Any], ledger: str
+) -> str | None:
+    """One warning when the ledger holds figures and none is for a target of the plan in its
+    year (another plan's ledger, ids renamed): the read commands would otherwise say "no
+    figures yet" and judge every target no_data, a check turned green. None when that is not
+    so."""
+    counts: dict[str, int] = {}
+    for record in records:
+        if record.target not in known:
+            stray = record.target
+        elif not record.period.startswith(str(year)):
+            stray = f"{record.target} {record.period}"
+        else:
+            return None
+        counts[stray] = counts.get(stray, 0) + 1
+    if not counts:
+        return None
+    n = sum(counts.values())
+    strays = ", ".join(list(counts)[:3]) + (", …" if len(counts) > 3 else "")
+    return ngettext(
+        "warning: the {n} figure in {ledger} is for no target of this plan in {year} "
+        "({strays}): another plan's ledger, or a target renamed? (plancli validate)",
+        "warning: the {n} figures in {ledger} are for no target of this plan in {year} "
+        "({strays}): another plan's ledger, or targets renamed? (plancli validate)",
+        n,
+    ).format(n=n, ledger=ledger, year=year, strays=strays)

@@ -78,8 +78,15 @@ class WrittenRecord:
     amount: Number | None
     note: str | None
     source: str | None
-    recorded_at: datetime
-    batch: str
+    recorded_at: datetime | None = field(
+        metadata=doc("when it was written (null: not written - unchanged, kept or --dry-run)")
+    )
+    batch: str | None = field(
+        metadata=doc(
+            "the batch that wrote it (null: not written - unchanged, kept or --dry-run; the "
+            "figure in force's batch is `previous`'s)"
+        )
+    )
     change: Literal["new", "revised", "unchanged", "kept"] = field(
         metadata=doc(
             "new: no figure for that target and period before; revised: supersedes "

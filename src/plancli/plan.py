@@ -65,7 +65,7 @@ def parse_toml(
     except tomli.TOMLDecodeError as exc:
         raise error(
             _("{file}:{line}: invalid TOML: {reason}").format(
-                file=path, line=_toml_error_line(exc), reason=_toml_reason(exc, text)
+                file=path, line=_toml_error_line(exc, text), reason=_toml_reason(exc, text)
             )
         ) from None
     # Valid TOML that Python cannot hold: tomli lets these through (issue 14).
@@ -148,9 +148,17 @@ def _is_gb18030(data: bytes) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _toml_error_line(exc: tomli.TOMLDecodeError) -> str:
+def _toml_error_line(exc: tomli.TOMLDecodeError, text: str) -> str:
+    """LINE:COLUMN of the error. tomli says "at end of document" for an error at the end (a
+    list left open on the last line): that is the end of the last line holding text."""
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    return f"{match.group(1)}:{match.group(2)}" if match else "?"
+    if match:
+        return f"{match.group(1)}:{match.group(2)}"
+    pos = getattr(exc, "pos", None)
+    if not isinstance(pos, int) or pos < 0:
+        return "?"
+    before = text[:pos].rstrip()
+    return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
 def _toml_reason(exc: tomli.TOMLDecodeError, text: str) -> str:

@@ -19,6 +19,7 @@ from plancli.cli import (
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
     plan_cmds,  # noqa: F401  (registers commands)
     report_cmds,  # noqa: F401  (registers commands)
+    streams,
 )
 from plancli.cli.app import (
     INTERNAL_ERROR_EXIT,
@@ -70,6 +71,7 @@ def main() -> None:
     prints help or usage, and any exception that escapes (with a traceback). Commands map
     their own errors (`command` in app.py); this covers what happens around them.
     """
+    streams.guard_closed_stdout()  # `plancli gap --json >&-`: an error, not exit 70
     name = invoked_command(sys.argv[1:])
     if name is not None:
         only(name)

@@ -21,9 +21,10 @@ import typer
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli import __version__
+from plancli.cli import streams
 from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
-from plancli.errors import InputError, PlanError
+from plancli.errors import InputError, OutputError, PlanError
 from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
@@ -240,20 +241,31 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
             from plancli.notices import taken
 
             taken()  # a notice of an earlier command in this process is not this one's
+            streams.reset()
             try:
                 check_text_arguments(call_kwargs)
-                result = func(*call_args, **call_kwargs)
+                try:
+                    result = func(*call_args, **call_kwargs)
+                except typer.Exit:
+                    streams.flush_stdout()  # a full disk is found here, not at the exit
+                    raise
+                streams.flush_stdout()
                 for line in taken():
                     say(line)
                 return result
+            except OutputError as exc:  # a full disk, a closed stdout: exit 74, not a bug
+                _drop_stdout()
+                say(_("error: {message}").format(message=streams.output_message(exc)))
+                raise typer.Exit(exc.exit_code) from None
             except PlanError as exc:
                 say(_("error: {message}").format(message=exc))
                 raise typer.Exit(exc.exit_code) from None
-            except BrokenPipeError:  # `plancli targets | head`: stop quietly, exit 0
+            except BrokenPipeError:  # `plancli targets | head`: stop quietly
                 # Point stdout at /dev/null so the interpreter's final flush does not fail too.
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
-                raise typer.Exit(0) from None
+                # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
+                raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:
                 say(_("interrupted"))
                 raise typer.Exit(130) from None
@@ -268,6 +280,14 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
         return func
 
     return decorate
+
+
+def _drop_stdout() -> None:
+    """Point descriptor 1 at /dev/null: what stdout still holds could not be written, and the
+    interpreter's final flush would fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
 
 
 # The global options, accepted after the command too (`plancli status --lang zh`, `plancli
@@ -352,6 +372,7 @@ class State:
     lang: Lang = "en"
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
+    plan_from_env: bool = False  # the plan named by PLANCLI_PLAN, not --plan
     _plan: "Plan | None" = field(default=None, repr=False)
     _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
@@ -360,9 +381,22 @@ class State:
     @property
     def source(self) -> "PlanSource":
         if self._source is None:
-            from plancli.locations import resolve_plan
+            from plancli.locations import BUNDLED, resolve_plan
 
-            self._source = resolve_plan(self.plan_ref)
+            try:
+                self._source = resolve_plan(self.plan_ref)
+            except InputError:
+                ref = self.plan_ref
+                if not self.plan_from_env or ref is None or os.path.lexists(ref):
+                    raise
+                # The user gave no --plan: name where the name came from, and the folder it
+                # was looked for in (a profile's PLANCLI_PLAN, cron's $HOME).
+                raise InputError(
+                    _(
+                        "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
+                        "that id ({known}; `plancli plans` lists them all)"
+                    ).format(ref=ref, folder=os.getcwd(), known=", ".join(BUNDLED))
+                ) from None
         return self._source
 
     @property
@@ -565,7 +599,14 @@ def root(
         source = ctx.get_parameter_source("ledger")
         from_env = source is not None and source.name == "ENVIRONMENT"
         ledger_from = "PLANCLI_LEDGER" if from_env else "--ledger"
-    ctx.obj = State(plan_ref=plan, ledger=ledger, lang=chosen, ledger_from=ledger_from)
+    plan_source = ctx.get_parameter_source("plan") if plan is not None else None
+    ctx.obj = State(
+        plan_ref=plan,
+        ledger=ledger,
+        lang=chosen,
+        ledger_from=ledger_from,
+        plan_from_env=plan_source is not None and plan_source.name == "ENVIRONMENT",
+    )
 
 
 def check_lang_option(value: str) -> Lang:

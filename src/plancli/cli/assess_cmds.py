@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
+from plancli.cli import streams
 from plancli.cli.app import (
     CsvOpt,
     JsonOpt,
@@ -25,6 +26,8 @@ from plancli.errors import InputError
 from plancli.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from plancli.assess import Assessment, PlanAssessment
     from plancli.assess.core import Context, Status
 
@@ -145,11 +148,16 @@ def gap_cmd(
     targets = filter_targets(st.plain_plan, section, kind)
     assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, order)
+    matched = any(a.status in failing for a in chosen)
+    if matched:  # settled before printing: a reader that goes away early does not change it
+        streams.set_verdict(1)
     _show_gap(st, assessment, chosen, json_out, csv_out)
     leave_without_freeing(assessment, chosen)
-    if assessment.as_of is None and as_of is None and not (json_out or csv_out):
+    no_figures = assessment.as_of is None and as_of is None
+    # (the warning whatever the format; the hint for the person at the table only)
+    if no_figures and not stray_ledger(st) and not (json_out or csv_out):
         first_run_hint(st)
-    if any(a.status in failing for a in chosen):
+    if matched:
         raise typer.Exit(1)
 
 
@@ -203,7 +211,14 @@ def _split_gap_json(
             return figures
 
     with SplitGap(plan, period, source, wanted, statuses, order) as split:
-        emit_parts(split.parts())
+
+        def parts() -> "Iterator[str | bytes]":
+            for part in split.parts():  # the counts come before the targets they count
+                if any(split.counts[status] for status in failing):
+                    streams.set_verdict(1)  # a reader gone early does not change it
+                yield part
+
+        emit_parts(parts())
     leave_without_freeing(split)
     return any(split.counts[status] for status in failing)
 
@@ -245,6 +260,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
 
     st = state(ctx)
     out = status_output(assess_state(st, as_of), ledger=st.ledger_shown)
+    stray = as_of is None and out.as_of is None and stray_ledger(st)
     if json_out:
         from plancli.output import dump_json
 
@@ -254,8 +270,27 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.render.assess import dashboard
 
     console().print(dashboard(out, st.lang))
-    if as_of is None and out.as_of is None:  # nothing recorded yet
+    if as_of is None and out.as_of is None and not stray:  # nothing recorded yet
         first_run_hint(st)
+
+
+def stray_ledger(st: State) -> bool:
+    """No figure for the plan: warn (and say True) when the ledger holds figures all the same,
+    every one for an id the plan lacks, on stderr whatever the format (`gap --fail-on` in cron)."""
+    from plancli.cli.app import say
+    from plancli.errors import PlanError
+    from plancli.ledger_read import stray_ledger_note
+    from plancli.stores import open_store
+
+    try:
+        records = open_store(st.read_ledger()).read()
+    except PlanError:  # no ledger yet: the first run
+        return False
+    plan = st.plain_plan
+    note = stray_ledger_note(set(plan.ids()), plan.plan.year, records, st.ledger_shown)
+    if note is not None:
+        say(note)
+    return note is not None
 
 
 def first_run_hint(st: State) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
 
 import typer
 
+from plancli.cli import streams
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
 from plancli.cli.streams import emit
@@ -127,7 +128,10 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(record_message(plan, change, location.shown, dry_run))
+    said = record_message(plan, change, location.shown, dry_run)
+    say(said)
+    if not dry_run and not change.unchanged:
+        streams.wrote(said)  # an output lost after this says the figure was recorded
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
@@ -157,14 +161,16 @@ def record_cmd(
                         unchanged=int(change.unchanged),
                         rows=1,
                     ),
-                    records=[_written(change)],
+                    records=[_written(change, written=written)],
                 )
             ),
             utf8=True,
         )
 
 
-def _written(change: "Change", row: int | None = None, kept: bool = False) -> "Any":
+def _written(
+    change: "Change", row: int | None = None, kept: bool = False, *, written: bool
+) -> "Any":
     from plancli.output_writes import WrittenRecord, previous_figure
 
     record = change.record
@@ -177,9 +183,14 @@ def _written(change: "Change", row: int | None = None, kept: bool = False) -> "A
         if change.unchanged
         else "revised"
     )
+    fields = {name: value for name, value in record._asdict().items() if name != "recorded_by"}
+    if not written:
+        # A figure not written has no batch and no time: an id `undo --batch` never knew would
+        # mislead a script that logs it (the figure in force's are `previous`'s).
+        fields.update(batch=None, recorded_at=None)
     return WrittenRecord(
         # A plain record (ledger.check_entry); the database sets recorded_by, not the record.
-        **{name: value for name, value in record._asdict().items() if name != "recorded_by"},
+        **fields,
         change=kind,
         previous=previous_figure(change.previous),
         row=row,
@@ -287,11 +298,11 @@ def import_cmd(
             )
         )
     elif result.written:
-        say(
-            _("imported {file}: {counts} into {ledger} (batch {batch})").format(
-                file=name, counts=counts, ledger=location.shown, batch=result.batch
-            )
+        said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
+            file=name, counts=counts, ledger=location.shown, batch=result.batch
         )
+        say(said)
+        streams.wrote(said)  # an output lost after this says the batch was imported
     else:
         say(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
@@ -313,7 +324,8 @@ def _import_json(
         [*result.changes, *result.unchanged, *result.kept], key=lambda rc: rc.row
     )
     kept = {rc.row for rc in result.kept}
-    records = [_written(rc.change, rc.row, rc.row in kept) for rc in every]
+    wrote = {rc.row for rc in result.changes} if result.written else set()
+    records = [_written(rc.change, rc.row, rc.row in kept, written=rc.row in wrote) for rc in every]
     if notes.warnings:
         by_row = {record.row: record for record in records}
         for row, message in notes.warnings:

@@ -9,10 +9,15 @@ lost — and any other a clear error pointing to --json, never a traceback."""
 from __future__ import annotations
 
 import codecs
+import contextlib
+import errno
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
+
+from plancli.errors import OutputError
+from plancli.i18n import _
 
 # GB18030 encodes all of Unicode and writes each character GBK (or GB2312) has as GBK does.
 _SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030"}
@@ -36,7 +41,8 @@ def write_text(stream: TextIO, text: str) -> None:
     encoding that lacks one is an InputError naming it: CSV is data, and a `?` in its place
     would be a wrong figure's name (the exact text is in --json)."""
     try:
-        stream.write(text)  # encoded whole before a byte is written: nothing written twice
+        with writing():
+            stream.write(text)  # encoded whole before a byte is written: nothing written twice
     except UnicodeEncodeError as exc:
         buffer = getattr(stream, "buffer", None)
         superset = _SUPERSET.get(codecs.lookup(exc.encoding).name)
@@ -46,7 +52,6 @@ def write_text(stream: TextIO, text: str) -> None:
             buffer.flush()
             return
         from plancli.errors import InputError
-        from plancli.i18n import _
 
         lacking = exc.object[exc.start : exc.end]
         raise InputError(
@@ -72,12 +77,98 @@ def emit_parts(parts: Iterable[str | bytes]) -> None:
             buffer.write(data)
 
     last = b""
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        if data:
-            out(data)
-            last = data
-    if not last.endswith(b"\n"):
-        out(b"\n")
-    if buffer is not None:
-        buffer.flush()
+    with writing():
+        for part in parts:
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            if data:
+                out(data)
+                last = data
+        if not last.endswith(b"\n"):
+            out(b"\n")
+        if buffer is not None:
+            buffer.flush()
+
+
+# What a command has settled before it writes its output, so that an output that cannot be
+# written changes neither: `gap --fail-on`'s verdict (exit 1 even when the reader closed the
+# pipe early: `gap --fail-on behind --json | head -1`), and the batch a write command wrote.
+_verdict = 0
+_written: str | None = None
+
+
+def set_verdict(code: int) -> None:
+    """The exit code the command ends with even if its reader goes away (`gap --fail-on`)."""
+    global _verdict
+    _verdict = code
+
+
+def verdict() -> int:
+    return _verdict
+
+
+def wrote(summary: str) -> None:
+    """The ledger was written (`summary` says what): an output lost after it must say so."""
+    global _written
+    _written = summary
+
+
+def reset() -> None:
+    global _verdict, _written
+    _verdict, _written = 0, None
+
+
+class _ClosedStdout:
+    """sys.stdout when the process started with it closed (`plancli gap --json >&-`): Python
+    leaves it None (AttributeError, exit 70); writing to it is the error it is."""
+
+    encoding = "utf-8"
+    errors = "strict"
+    buffer = None
+
+    def write(self, text: str) -> int:
+        raise OutputError(OSError(errno.EBADF, _("stdout is closed")))
+
+    def flush(self) -> None:
+        pass  # nothing is ever held
+
+    def isatty(self) -> bool:
+        return False
+
+
+def guard_closed_stdout() -> None:
+    """With stdout closed, hold descriptor 1 on /dev/null (so no file plancli opens, a ledger,
+    becomes "stdout") and make any output an error."""
+    if sys.stdout is None:
+        with contextlib.suppress(OSError):
+            os.fstat(1)
+            return
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.close(fd)
+        sys.stdout = _ClosedStdout()
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Writing stdout: a failure other than a closed pipe (a full disk) is an OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc) from None
+
+
+def flush_stdout() -> None:
+    if sys.stdout is not None:
+        with writing():
+            sys.stdout.flush()
+
+
+def output_message(exc: OutputError) -> str:
+    """What to say of an output lost: for a write command, that the ledger was written."""
+    if _written is None:
+        return str(exc)
+    return _("{written}; could not write the output: {reason}").format(
+        written=_written, reason=exc.reason
+    )

@@ -47,6 +47,16 @@ class _Console(Console):
         # matched" here, so hand the broken pipe to the CLI's boundary, which stops quietly.
         raise BrokenPipeError
 
+    def _check_buffer(self) -> None:
+        try:
+            super()._check_buffer()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk: no bug of plancli's (exit 74, errors.py)
+            from plancli.errors import OutputError
+
+            raise OutputError(exc) from None
+
 
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr); Rich decides colour from the terminal and NO_COLOR.

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -142,6 +142,12 @@ def _connect(
     uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     if immutable:
         uri += "&immutable=1"
+    if not read_only:
+        # A new ledger gets the permissions the umask allows (0664 under umask 002, a group's
+        # shared ledger), as a TOML one does: SQLite would create it 0644 whatever the umask.
+        # Its -wal and -shm files take the database file's permissions.
+        with suppress(OSError):  # it exists, or SQLite says below what is wrong
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT).
         connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
