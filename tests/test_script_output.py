@@ -1,7 +1,8 @@
 """What a script or a cron job gets from plancli: ids that exist, exit codes that do not depend
 on the reader, and a full disk or a closed stdout reported as what it is (audit 4).
 
-Real processes: the exit code, a closed pipe and /dev/full are the point."""
+Real processes where the process is the point (an exit code beside a closed pipe, /dev/full,
+a closed stdout, a umask); the rest run in-process (docs/testing.md)."""
 
 from __future__ import annotations
 
@@ -39,32 +40,30 @@ def _plancli(tmp_path: Path, *args: str, **kwargs: object) -> subprocess.Complet
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    env = {k: v for k, v in _env(tmp_path).items() if k != "PLANCLI_PLAN"}
-    init = [sys.executable, "-m", "plancli", "init", "."]
-    assert subprocess.run(init, cwd=tmp_path, env=env, capture_output=True).returncode == 0
+def workspace(tmp_path: Path, invoke, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    """`plancli init .` in tmp_path, PLANCLI_PLAN naming its plan, the current folder (the
+    in-process commands') there too."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANCLI_PLAN", raising=False)
+    assert invoke("init", ".").exit_code == 0
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.toml")
     (tmp_path / "p.csv").write_text("target,period,value\nnew_parking_spaces,2022-06,500\n")
     return tmp_path
 
 
-def test_records_not_written_have_no_batch_nor_time(workspace: Path) -> None:
+def test_records_not_written_have_no_batch_nor_time(workspace: Path, invoke) -> None:  # type: ignore[no-untyped-def]
     """Defect 1: an unchanged row, or a dry run, names no batch `undo --batch` would refuse."""
-    assert _plancli(workspace, "import", "p.csv").returncode == 0
-    again = json.loads(_plancli(workspace, "import", "p.csv", "--json").stdout)
+    assert invoke("import", "p.csv").exit_code == 0
+    again = json.loads(invoke("import", "p.csv", "--json").stdout)
     assert again["written"] is False
     [unchanged] = again["records"]
     assert unchanged["change"] == "unchanged"
     assert (unchanged["batch"], unchanged["recorded_at"]) == (None, None)
     assert unchanged["previous"]["batch"] is not None  # the figure in force's, where it is
-    dry = json.loads(
-        _plancli(
-            workspace, "record", "new_parking_spaces", "700", "-p", "2022-08", "--dry-run", "--json"
-        ).stdout
-    )
+    record = ("record", "new_parking_spaces", "700", "-p", "2022-08", "--json")
+    dry = json.loads(invoke(*record, "--dry-run").stdout)
     assert [(r["batch"], r["recorded_at"]) for r in dry["records"]] == [(None, None)]
-    wrote = json.loads(
-        _plancli(workspace, "record", "new_parking_spaces", "700", "-p", "2022-08", "--json").stdout
-    )
+    wrote = json.loads(invoke(*record).stdout)
     assert wrote["records"][0]["batch"] == wrote["batch"] is not None
 
 
@@ -92,7 +91,7 @@ def test_a_closed_stdout_is_one_line_and_exit_74(workspace: Path) -> None:
     assert done.stderr.decode() == "error: cannot write the output: stdout is closed\n"
 
 
-def test_an_import_whose_output_is_lost_says_it_was_written(workspace: Path) -> None:
+def test_an_import_whose_output_is_lost_says_it_was_written(workspace: Path, invoke) -> None:  # type: ignore[no-untyped-def]
     (workspace / "p7.csv").write_text("target,period,value\nnew_parking_spaces,2022-07,600\n")
     with FULL.open("wb") as full:
         done = _plancli(
@@ -102,7 +101,7 @@ def test_an_import_whose_output_is_lost_says_it_was_written(workspace: Path) -> 
     last = done.stderr.decode().splitlines()[-1]
     assert last.startswith("error: imported p7.csv: 1 new")
     assert last.endswith("; could not write the output: No space left on device")
-    history = _plancli(workspace, "history", "new_parking_spaces", "--json")
+    history = invoke("history", "new_parking_spaces", "--json")
     assert "2022-07" in [r["period"] for r in json.loads(history.stdout)["records"]]
 
 
@@ -125,38 +124,36 @@ def test_fail_on_exits_1_even_when_the_reader_leaves_early(workspace: Path, fmt:
 
 @pytest.mark.parametrize("args", [["gap", "--fail-on", "behind", "--json"], ["status"]])
 def test_a_ledger_of_ids_the_plan_lacks_is_warned_not_called_empty(
-    workspace: Path, args: list[str]
-) -> None:
+    workspace: Path, invoke, args: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     """Defect 3: figures all under ids the plan lacks (renamed by hand) are no "no figures yet"."""
-    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    assert invoke("record", "gdp", "5", "-p", "2022-Q2").exit_code == 0
     ledger = workspace / "plan2022.progress.toml"
     ledger.write_text(ledger.read_text().replace('target = "gdp"', 'target = "gdpx"'))
-    done = _plancli(workspace, *args)
-    assert done.stderr.decode().splitlines() == [
+    done = invoke(*args)
+    assert done.stderr.splitlines() == [
         "warning: the 1 figure in plan2022.progress.toml is for no target of this plan in 2022 "
         "(gdpx): another plan's ledger, or a target renamed? (plancli validate)"
     ]
 
 
-def test_another_plans_ledger_is_warned(workspace: Path) -> None:
-    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
-    done = _plancli(
-        workspace, "--plan", "zhejiang-2026", "--ledger", "plan2022.progress.toml", "gap"
-    )
-    assert "are for no target" in done.stderr.decode() or "is for no target" in done.stderr.decode()
-    assert "(gdp 2022-Q2)" in done.stderr.decode()
-    assert "no figures yet" not in done.stderr.decode()
+def test_another_plans_ledger_is_warned(workspace: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    assert invoke("record", "gdp", "5", "-p", "2022-Q2").exit_code == 0
+    done = invoke("--plan", "zhejiang-2026", "--ledger", "plan2022.progress.toml", "gap")
+    assert "are for no target" in done.stderr or "is for no target" in done.stderr
+    assert "(gdp 2022-Q2)" in done.stderr
+    assert "no figures yet" not in done.stderr
 
 
-def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Path) -> None:
+def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Path, invoke) -> None:  # type: ignore[no-untyped-def]
     """Defect 12: `null` is JSON's `—`; formats.md: values may be numbers or strings."""
     (workspace / "n.json").write_text(
         '[{"target":"gdp","period":"2022-Q2","value":null,"amount":null},'
         '{"target":"new_parking_spaces","period":"2022-06","value":120},'
         '{"target":"tcm_hospital_lakeside_landed","period":2022,"value":"done"}]'
     )
-    done = _plancli(workspace, "import", "n.json", "--json")
-    assert done.returncode == 0, done.stderr
+    done = invoke("import", "n.json", "--json")
+    assert done.exit_code == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["no_data_rows"] == 1
     assert [(r["target"], r["period"]) for r in out["records"]] == [
@@ -167,36 +164,40 @@ def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Pat
         '{"target":"gdp","period":"2022-Q2","value":null,"amount":5}\n'
         '{"target":"gdp","period":2022.5,"value":3}\n'
     )
-    bad = _plancli(workspace, "import", "bad.jsonl")
-    assert bad.returncode == 2
-    assert bad.stderr.decode().splitlines()[1:] == [
+    bad = invoke("import", "bad.jsonl")
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[1:] == [
         "bad.jsonl:1: no value",
         "bad.jsonl:2: period must be text",
     ]
 
 
-def test_a_missing_plan_named_by_plancli_plan_says_so(tmp_path: Path) -> None:
+def test_a_missing_plan_named_by_plancli_plan_says_so(
+    tmp_path: Path, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     """Defect 13: no --plan was given; the error names PLANCLI_PLAN and the folder searched."""
-    done = _plancli(tmp_path, "gap")  # PLANCLI_PLAN=plan2022.toml, and no plan in tmp_path
-    assert done.returncode == 2
-    assert done.stderr.decode() == (
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.toml")  # and no plan in tmp_path
+    done = invoke("gap")
+    assert done.exit_code == 2
+    assert done.stderr == (
         f"error: PLANCLI_PLAN=plan2022.toml: no such file in {tmp_path} and no bundled plan "
         "of that id (guandu-2022, guandu-2021; `plancli plans` lists them all)\n"
     )
-    flag = _plancli(tmp_path, "gap", "--plan", "plan2022.toml")
-    assert flag.stderr.decode().startswith("error: --plan plan2022.toml: no such file and")
+    flag = invoke("gap", "--plan", "plan2022.toml")
+    assert flag.stderr.startswith("error: --plan plan2022.toml: no such file and")
 
 
-def test_invalid_toml_at_the_end_of_the_ledger_gives_its_line(workspace: Path) -> None:
+def test_invalid_toml_at_the_end_of_the_ledger_gives_its_line(workspace: Path, invoke) -> None:  # type: ignore[no-untyped-def]
     """Defect 6: tomli says "at end of document" for a list left open on the last line."""
-    assert _plancli(workspace, "record", "gdp", "5", "-p", "2022-Q2").returncode == 0
+    assert invoke("record", "gdp", "5", "-p", "2022-Q2").exit_code == 0
     ledger = workspace / "plan2022.progress.toml"
     lines = len(ledger.read_text().splitlines())
     with ledger.open("a") as file:
         file.write("garbage = [\n\n")
-    done = _plancli(workspace, "gap")
-    assert done.returncode == 3
-    assert done.stderr.decode() == (
+    done = invoke("gap")
+    assert done.exit_code == 3
+    assert done.stderr == (
         f"error: plan2022.progress.toml:{lines + 1}:12: invalid TOML: Invalid value\n"
     )
 
