@@ -7,37 +7,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
-
+from guandu import ledger_fixture, run_fixture  # noqa: F401 (the fixtures ledger, run)
 from ledgers import Ledger, read_records
 from plancli.model import current_records
-
-PLAN = "guandu-2022"
-
-
-@pytest.fixture
-def ledger(tmp_path: Path, ledger_suffix: str, ledger_at: Callable[..., Ledger]) -> Ledger:
-    return ledger_at(tmp_path / f"work{ledger_suffix}", PLAN)
-
-
-@pytest.fixture
-def run(
-    invoke: Any, ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Any]:
-    """plancli --plan guandu-2022 --ledger LEDGER ARGS… in tmp_path, `files` written there
-    first, on a terminal 120 columns wide."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "120")
-
-    def call(*args: str, lang: str = "en", files: dict[str, str] | None = None) -> Any:
-        for name, text in (files or {}).items():
-            (tmp_path / name).write_text(text, encoding="utf-8")
-        return invoke("--lang", lang, "--plan", PLAN, "--ledger", str(ledger), *args)
-
-    return call
 
 
 def in_force(ledger: Ledger, target: str, period: str) -> Any:

@@ -6,15 +6,13 @@ plan year supplying a missing year; what is no period is one line and exit 2."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ledgers import Ledger, read_records
+from guandu import ledger_fixture, run_fixture  # noqa: F401 (the fixtures ledger, run)
+from ledgers import read_records
 from plancli.periods import read_period
-
-PLAN = "guandu-2022"
 
 FORMS = {
     "2022-06": "2022-06",
@@ -37,24 +35,6 @@ FORMS = {
 @pytest.mark.parametrize(("text", "period"), FORMS.items())
 def test_a_period_reads_as_import_reads_it(text: str, period: str) -> None:
     assert str(read_period(text, 2022)) == period
-
-
-@pytest.fixture
-def run(
-    invoke: Any,
-    tmp_path: Path,
-    ledger_suffix: str,
-    ledger_at: Callable[..., Ledger],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Callable[..., Any]:
-    monkeypatch.chdir(tmp_path)
-    ledger = ledger_at(tmp_path / f"work{ledger_suffix}", PLAN)
-
-    def call(*args: str) -> Any:
-        return invoke("--plan", PLAN, "--ledger", str(ledger), *args)
-
-    call.ledger = ledger  # type: ignore[attr-defined]
-    return call
 
 
 def test_record_amend_and_as_of_take_the_periods_import_takes(run: Callable[..., Any]) -> None:

@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 
-from ledgers import Ledger, read_records
+from guandu import ledger_fixture, run_fixture  # noqa: F401 (the fixtures ledger, run)
+from ledgers import read_records
 from plancli.errors import InputError
 from plancli.periods import bulletin_period, read_period
-
-PLAN = "guandu-2022"
 
 ALONE = {
     "二季度": "the quarter alone, not year to date: plancli records figures from January; "
@@ -58,24 +57,6 @@ def test_a_quarter_alone_is_refused_naming_the_year_to_date_forms(text: str, rea
 )
 def test_the_year_to_date_forms_stay(text: str, period: str) -> None:
     assert str(read_period(text, 2022)) == period
-
-
-@pytest.fixture
-def run(
-    invoke: Any,
-    tmp_path: Path,
-    ledger_suffix: str,
-    ledger_at: Callable[..., Ledger],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Callable[..., Any]:
-    monkeypatch.chdir(tmp_path)
-    ledger = ledger_at(tmp_path / f"work{ledger_suffix}", PLAN)
-
-    def call(*args: str) -> Any:
-        return invoke("--plan", PLAN, "--ledger", str(ledger), *args)
-
-    call.ledger = ledger  # type: ignore[attr-defined]
-    return call
 
 
 def test_the_quarters_growth_does_not_supersede_the_half_years(run: Callable[..., Any]) -> None:

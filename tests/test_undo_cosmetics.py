@@ -7,37 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from guandu import ledger_fixture, run_fixture  # noqa: F401 (the fixtures ledger, run)
 from ledgers import Ledger, read_records
 
-PLAN = "guandu-2022"
 HEADER = {
     "en": r"batch \d{8}T\d{6}Z-[0-9a-f]{6}, recorded \d{4}-\d\d-\d\d \d\d:\d\d UTC",
     "zh": r"批次 \d{8}T\d{6}Z-[0-9a-f]{6}，录入于 \d{4}-\d\d-\d\d \d\d:\d\d UTC",
 }
 STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
-
-
-@pytest.fixture
-def ledger(tmp_path: Path, ledger_suffix: str, ledger_at: Callable[..., Ledger]) -> Ledger:
-    return ledger_at(tmp_path / f"work{ledger_suffix}", PLAN)
-
-
-@pytest.fixture
-def run(
-    invoke: Any, ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Any]:
-    monkeypatch.chdir(tmp_path)
-
-    def call(*args: str, lang: str = "en", columns: int = 120) -> Any:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        return invoke("--lang", lang, "--plan", PLAN, "--ledger", str(ledger), *args)
-
-    return call
 
 
 def test_the_chinese_undo_table_writes_full_width_parentheses(run: Callable[..., Any]) -> None:
