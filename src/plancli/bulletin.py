@@ -381,7 +381,7 @@ def title_period(texts: Sequence[str]) -> str | None:
     return None
 
 
-def read_period(text: str, default_year: int | None) -> str:
+def kept_period(text: str, default_year: int | None) -> str:
     """A period as the readers keep it, once per distinct text: plancli's own when the text
     gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
     plan's year is known, and the period check refuses what is no period)."""

@@ -34,10 +34,10 @@ from plancli.bulletin import (
     file_year,
     is_title,
     json_no_data,
+    kept_period,
     maybe_fraction,
     plain_number,
     read_header,
-    read_period,
     unmarked,
 )
 from plancli.errors import InputError, decode_reason
@@ -300,7 +300,7 @@ class _Rows:
         plancli's (2022-06), mapped once per distinct text, so it costs a dict lookup a row."""
         found = self.periods.get(text)
         if found is None:
-            found = self.periods[text] = read_period(text, self.year)
+            found = self.periods[text] = kept_period(text, self.year)
         return found
 
     def add(self, row: int, entry: Entry) -> None:
