@@ -261,9 +261,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 say(_("error: {message}").format(message=exc))
                 raise typer.Exit(exc.exit_code) from None
             except BrokenPipeError:  # `plancli targets | head`: stop quietly
-                # Point stdout at /dev/null so the interpreter's final flush does not fail too.
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
+                _drop_stdout()  # the interpreter's final flush must not fail too
                 # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
                 raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:
