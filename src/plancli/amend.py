@@ -30,7 +30,7 @@ from plancli.history import AmendmentRevision as AmendmentRevision  # moved to h
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
 from plancli.history import amendment_out as amendment_out
-from plancli.i18n import _, language, t
+from plancli.i18n import _, join_list, language, t
 from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
 from plancli.periods import Period, parse_period, parse_plan_period
@@ -86,7 +86,7 @@ def check_amendment(
                 _("--drop takes no bound: give --drop or --min/--max/--around, not both")
             )
     elif target.kind not in BOUNDED_KINDS:
-        kinds = ("、" if language() == "zh" else ", ").join(map(_kind, sorted(BOUNDED_KINDS)))
+        kinds = join_list(map(_kind, sorted(BOUNDED_KINDS)))
         raise InputError(
             _(
                 "{target} is a {kind} target and has no bound to amend; amend is for {kinds} "

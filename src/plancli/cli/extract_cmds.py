@@ -9,7 +9,7 @@ import typer
 from plancli.cli.app import JsonOpt, command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
-from plancli.i18n import N_, _, language, ngettext
+from plancli.i18n import N_, _, join_list, ngettext
 
 
 @command(
@@ -158,8 +158,7 @@ def _counts(plan: dict[str, object]) -> str:
         group = section if section in ("headline", "investment") else "work"
         by_group[group] = by_group.get(group, 0) + 1
     words = {"headline": _GROUP_HEADLINE, "work": _GROUP_WORK, "investment": _GROUP_INVESTMENT}
-    separator = "、" if language() == "zh" else ", "
-    return separator.join(_(words[group]).format(n=n) for group, n in by_group.items())
+    return join_list(_(words[group]).format(n=n) for group, n in by_group.items())
 
 
 _GROUP_HEADLINE = N_("{n} headline")
