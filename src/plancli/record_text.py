@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyRecord
 
 
-def _utc(record_time: object) -> str:
+def recorded_time(record_time: object) -> str:
+    """When a figure was recorded, as the messages say it: `2022-07-05 08:00 UTC`."""
     return f"{record_time:%Y-%m-%d %H:%M} UTC"
 
 
@@ -58,7 +59,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
         ledger=ledger,
         batch=record.batch,
         previous=in_force_text(plan, previous, record),
-        time=_utc(previous.recorded_at),
+        time=recorded_time(previous.recorded_at),
     )
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from plancli.fmt import figure_text
 from plancli.i18n import _, language
 from plancli.plain import AnyPlan, AnyRecord
-from plancli.record_text import in_force_text
+from plancli.record_text import in_force_text, recorded_time
 
 if TYPE_CHECKING:
     from plancli.ledger import Change
@@ -92,7 +92,7 @@ def kept_out(plan: AnyPlan, record: AnyRecord, in_force: AnyRecord) -> str:
         period=record.period,
         figure=figure_text(record.value, record.amount, plan.target(record.target), language()),
         current=in_force_text(plan, in_force, record),
-        time=f"{in_force.recorded_at:%Y-%m-%d %H:%M} UTC",
+        time=recorded_time(in_force.recorded_at),
     )
 
 
