@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from plancli.fmt import num
 from plancli.i18n import _, ngettext
+from plancli.texts import shell_word
 
 if TYPE_CHECKING:
     from plancli.model import Plan, Target
@@ -121,7 +122,7 @@ def review_warning(plan: Plan, file: object) -> str | None:
         "warning: {n} targets of the draft still carry `review = …` ({ids}): check them and "
         "delete the key; `plancli --plan {file} validate` lists them",
         len(pending),
-    ).format(n=len(pending), ids=shown, file=file)
+    ).format(n=len(pending), ids=shown, file=shell_word(file))
 
 
 def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[Finding]:

@@ -8,6 +8,7 @@ purpose (no imports): the CLI boundary checks every text argument with it.
 
 from __future__ import annotations
 
+import os
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -32,3 +33,22 @@ def text_problem(value: str, what: str) -> str | None:
         f"{what} is not text: character {bad.start() + 1} is a lone surrogate "
         f"({bad.group()!a}); JSON's \\ud800-style escapes must come in pairs"
     )
+
+
+# What a shell reads as more than one word, or as something else than a name: whitespace and
+# the characters of sh, bash and cmd.exe syntax. Chinese, letters, digits and `/._-:@%+=,`
+# need no quotes.
+_SHELL_SPECIAL = re.compile(r"[\s'\"`$\\!&|;<>()*?#~{}\[\]^]")
+
+
+def shell_word(value: object) -> str:
+    """`value` (a path, usually) as one word of a command the user may paste: as it is when no
+    shell would split or expand it, else in double quotes (read alike by sh, bash, zsh, cmd.exe
+    and PowerShell: `"河南 2026/草案.toml"`), else — a `"`, `$`, backquote or `!` inside — in
+    POSIX single quotes."""
+    text = str(value)
+    if text and _SHELL_SPECIAL.search(text) is None:
+        return text
+    if re.search(r"[\"$`!]", text) is None and ("\\" not in text or os.name == "nt"):
+        return f'"{text}"'
+    return "'" + text.replace("'", "'\\''") + "'"

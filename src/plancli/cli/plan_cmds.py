@@ -22,6 +22,7 @@ from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit
 from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
+from plancli.texts import shell_word
 
 if TYPE_CHECKING:
     from plancli.cli.app import State
@@ -360,7 +361,7 @@ def init_cmd(
                 _(
                     "{plan} comes with its real figures: `plancli --plan {plan} init {folder}` "
                     "copies them, without --demo"
-                ).format(plan=st.source.bundled_id, folder=directory)
+                ).format(plan=st.source.bundled_id, folder=shell_word(directory))
             )
         if _holds_figures(location):
             raise InputError(
@@ -396,12 +397,12 @@ def init_cmd(
         _write_demo(plan, location)
         say(
             _("next: plancli --plan {file} status   (then: report -o june.html)").format(
-                file=target
+                file=shell_word(target)
             )
         )
         return
     say(_("progress will be recorded in {ledger}").format(ledger=ledger))
-    say(_("next: plancli --plan {file} targets").format(file=target))
+    say(_("next: plancli --plan {file} targets").format(file=shell_word(target)))
 
 
 def _holds_figures(location: "LedgerLocation") -> bool:

@@ -18,6 +18,7 @@ from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.texts import shell_word
 
 FORMATS = ("md", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -230,7 +231,7 @@ def template_cmd(
             _(
                 "wrote {file}: {count} due for {period}; fill in value, then "
                 "`plancli import {file}`"
-            ).format(file=file, count=count, period=at)
+            ).format(file=shell_word(file), count=count, period=at)
         )
     if not rows:
         say(_("note: no target is due for {period}").format(period=at))

@@ -55,6 +55,7 @@ from plancli.stores.rows import (
     records_adapter,
     validation_problem,
 )
+from plancli.texts import shell_word
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -545,6 +546,6 @@ def toml_size_advice(path: Path, size: int | None) -> str | None:
     return (
         f"{path} holds {size:,} records; past {TOML_ADVICE_RECORDS:,} a TOML ledger is slow "
         f"to rewrite on every change and makes other writers queue for its lock: move it to "
-        f"SQLite with `plancli ledger convert {path} {sqlite_name(path)}` and use that file "
-        f"as --ledger"
+        f"SQLite with `plancli ledger convert {shell_word(path)} "
+        f"{shell_word(sqlite_name(path))}` and use that file as --ledger"
     )
