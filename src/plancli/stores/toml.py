@@ -28,9 +28,7 @@ from pydantic import ValidationError
 
 from plancli.errors import LedgerFileError, os_reason
 from plancli.i18n import _
-from plancli.locations import (
-    LedgerLocation,
-)
+from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
