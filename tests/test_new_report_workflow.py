@@ -304,6 +304,16 @@ def test_validate_of_a_plan_whose_figures_all_have_targets_finds_none_astray(  #
             'Invalid value (text is written in ASCII quotes: "…")',
             '值无效（文本要用英文引号："…"）',
         ),
+        (
+            ('name = "全省生产总值"', 'name = "全省生产总值'),
+            "Illegal character '\\n' (a text is missing its closing quote: \"…\")",
+            "非法字符 '\\n'（文本缺少结尾的英文引号：\"…\"）",
+        ),
+        (
+            ('name = "全省生产总值"', 'name = "全省#生产总值'),
+            "Illegal character '\\n' (a text is missing its closing quote: \"…\")",
+            "非法字符 '\\n'（文本缺少结尾的英文引号：\"…\"）",
+        ),
     ],
 )
 def test_a_hand_edit_in_tidy_name_is_pointed_at(  # type: ignore[no-untyped-def]

@@ -58,6 +58,8 @@ def toml_hint(text: str, pos: int) -> str:
     if not 0 <= pos < len(text):
         return ""
     line_start = text.rfind("\n", 0, pos) + 1
+    if text[pos] in "\r\n" and _open_quote(text[line_start:pos]):
+        return _(' (a text is missing its closing quote: "…")')
     value_start = text.rfind("=", line_start, pos) + 1
     if value_start == 0:
         return ""
@@ -70,6 +72,26 @@ def toml_hint(text: str, pos: int) -> str:
     digits = figure.group().translate(_FULL_WIDTH_DIGITS)
     written = _NOT_A_FIGURE.sub("", digits)
     return _(" (a figure is written without separators or units: {figure})").format(figure=written)
+
+
+def _open_quote(line: str) -> bool:
+    """The line ends inside a one-line string: a `"` or `'` opened and not closed (a `#`
+    outside any string starts a comment)."""
+    quote = ""
+    escaped = False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return False
+    return bool(quote)
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
