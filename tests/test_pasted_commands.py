@@ -37,7 +37,8 @@ def _hint(stderr: str, start: str) -> list[str]:
 def test_init_into_a_folder_with_a_space_suggests_a_command_that_runs(  # type: ignore[no-untyped-def]
     invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`下一步：plancli --plan 河南 2026/henan.toml targets`, pasted, was `没有这个命令：2026/henan.toml`."""
+    """`下一步：plancli --plan 河南 2026/henan.toml targets`, pasted, was refused as
+    `没有这个命令：2026/henan.toml`."""
     monkeypatch.chdir(tmp_path)
     result = invoke("--lang", "zh", "--plan", "henan-2026", "init", "河南 2026")
     assert result.exit_code == 0, result.stderr
