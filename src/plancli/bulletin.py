@@ -434,13 +434,21 @@ def name_key(text: str) -> str:
 
 
 def names_index(plan: AnyPlan) -> dict[str, list[str]]:
-    """Name or alias (as `name_key` folds it) → ids of the targets that have it."""
+    """Name or alias (as `name_key` folds it) → ids of the targets that have it; then the
+    bulletins' names of a shared indicator (indicator_names) for its target, where the plan gives
+    the name to no target."""
+    from plancli.indicator_names import STANDARD_NAMES
+
     index: dict[str, list[str]] = {}
     for target in plan.targets:
         for name in (target.name, *target.aliases):
             ids = index.setdefault(name_key(name), [])
             if target.id not in ids:
                 ids.append(target.id)
+    for target_id, names in STANDARD_NAMES.items():
+        if plan.target(target_id) is not None:
+            for name in names:
+                index.setdefault(name_key(name), [target_id])
     return index
 
 

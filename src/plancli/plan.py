@@ -376,16 +376,24 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         if not close:  # e.g. `5g` for `new_5g_base_stations`
             close = [i for i in ids if target_id and target_id.lower() in i][:3]
     else:  # a Chinese name (an import names targets as the bulletin does): the closest names
+        from plancli.indicator_names import STANDARD_NAMES
+
         names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+        for shared, standard in STANDARD_NAMES.items():
+            if plan.target(shared) is not None:
+                names.update((name, shared) for name in standard if name not in names)
         named = {t.id for t in plan.targets if target_id.strip() in (t.name, *t.aliases)}
+        if not named and target_id.strip() in names:  # a bulletin's name of a shared indicator
+            named = {names[target_id.strip()]}
         if len(named) == 1:  # the name typed right, as `import` takes it
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
-        found = difflib.get_close_matches(target_id, names, n=3, cutoff=0.5)
+        found = difflib.get_close_matches(target_id, names, n=10, cutoff=0.5)
         if not found:  # a part of a name, or a name with more words around it
-            found = [n for n in names if target_id in n or n in target_id][:3]
-        close = [f"{name} ({names[name]})" for name in found]
+            found = [n for n in names if target_id in n or n in target_id]
+        by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
+        close = [f"{name} ({names[name]})" for name in found if by_id[names[name]] == name][:3]
     if close:
         return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
             id=target_id, plan=plan.plan.id, ids=", ".join(close)

@@ -1,0 +1,33 @@
+"""The names statistical bulletins give the indicators plans share, by their shared id.
+
+A bureau's bulletin names GDP 地区生产总值 whatever the plan calls it (经济增长, 全省生产总值):
+`import` reads these names as the plan's own aliases for a target of that id (the ids drafts
+and the bundled plans use: extract/vocabulary.py), unless the plan gives the name to another
+target. Exact names only, compared as `bulletin.name_key` folds them: 民间投资 or 工业投资 is
+never taken for 固定资产投资.
+"""
+
+from __future__ import annotations
+
+STANDARD_NAMES: dict[str, tuple[str, ...]] = {
+    "gdp": ("地区生产总值", "生产总值", "国内生产总值", "GDP"),
+    "gdp_per_capita": ("人均地区生产总值", "人均生产总值", "人均GDP"),
+    "primary_value_added": ("第一产业增加值",),
+    "secondary_value_added": ("第二产业增加值",),
+    "tertiary_value_added": ("第三产业增加值",),
+    "industrial_value_added": ("规模以上工业增加值", "规上工业增加值"),
+    "fixed_asset_investment": ("固定资产投资", "固定资产投资(不含农户)"),
+    "retail_sales": ("社会消费品零售总额",),
+    "foreign_trade": ("进出口总额", "货物进出口总额", "外贸进出口总额", "外贸进出口"),
+    "foreign_investment": ("实际使用外资", "实际利用外资"),
+    "budget_revenue": ("一般公共预算收入", "地方一般公共预算收入"),
+    "cpi": ("居民消费价格", "居民消费价格指数", "CPI"),
+    "surveyed_unemployment_rate": ("城镇调查失业率",),
+    "unemployment_rate": ("城镇登记失业率",),
+    "new_urban_jobs": ("城镇新增就业", "新增城镇就业"),
+    "resident_income": ("居民人均可支配收入", "全体居民人均可支配收入"),
+    "urban_income": ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
+    "rural_income": ("农村居民人均可支配收入", "农村常住居民人均可支配收入"),
+    "grain_output": ("粮食产量", "粮食总产量"),
+    "urbanization_rate": ("常住人口城镇化率",),
+}
