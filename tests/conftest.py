@@ -327,7 +327,14 @@ def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # the plan cache
-    for var in ("PLANCLI_PLAN", "PLANCLI_LEDGER", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
+    for var in (
+        "PLANCLI_PLAN",
+        "PLANCLI_LEDGER",
+        "PLANCLI_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(var, raising=False)
     for var in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGSERVICE"):
         monkeypatch.delenv(var, raising=False)

@@ -142,13 +142,75 @@ def test_lang_from_the_locale(
     assert choose_language(["status", "--lang", "en"]) == "en"  # the option wins
 
 
-def _plancli(*args: str, lang_env: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"PLANCLI_LANG": "zh", "LANG": "en_US.UTF-8"}, "zh"),  # set once, over the locale
+        ({"PLANCLI_LANG": "en", "LC_ALL": "zh_CN.UTF-8"}, "en"),
+        ({"PLANCLI_LANG": "zh_CN"}, "zh"),
+        ({"PLANCLI_LANG": ""}, "en"),  # empty: as if unset
+    ],
+)
+def test_lang_from_plancli_lang(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str
+) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang() == lang
+    assert choose_language(["status", "--lang", "en"]) == "en"  # the option wins
+
+
+@pytest.mark.parametrize(("language_id", "lang"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en")])
+def test_without_a_locale_windows_display_language_decides(
+    monkeypatch: pytest.MonkeyPatch, language_id: int, lang: str
+) -> None:
+    """Windows sets no LANG: a Chinese Windows got English. Its display language (a LANGID,
+    which only Windows answers) decides when no variable does; LANG still wins where set."""
+    import plancli.i18n
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "PLANCLI_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(plancli.i18n, "windows_ui_language", lambda: language_id)
+    assert default_lang() == lang
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert default_lang() == "en"
+
+
+def test_off_windows_there_is_no_display_language() -> None:
+    import plancli.i18n
+
+    assert plancli.i18n.windows_ui_language() is None
+
+
+def test_a_plancli_lang_naming_no_language_is_refused(invoke, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PLANCLI_LANG", "fr")
+    result = invoke("status")
+    assert result.exit_code == 2
+    assert result.stderr == "error: PLANCLI_LANG=fr: choose en or zh\n"
+    assert invoke("status", "--lang", "zh").exit_code == 0  # the option wins, unchecked
+
+
+def test_plancli_lang_makes_the_help_chinese() -> None:
+    result = _plancli("--help", extra={"PLANCLI_LANG": "zh"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用法：")
+    assert "（默认：PLANCLI_LANG，否则按系统区域设置）" in result.stdout.replace("\n", "").replace(
+        " ", ""
+    )
+
+
+def _plancli(
+    *args: str, lang_env: str = "C.UTF-8", extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("LC_ALL", "LC_MESSAGES", "PLANCLI_PLAN", "PLANCLI_LEDGER")
+        if key not in ("LC_ALL", "LC_MESSAGES", "PLANCLI_PLAN", "PLANCLI_LEDGER", "PLANCLI_LANG")
     }
     env.update(LANG=lang_env, COLUMNS="80", PYTHONPATH=str(REPO / "src"), NO_COLOR="1")
+    env.update(extra or {})
     return subprocess.run(
         [sys.executable, "-m", "plancli", *args],
         capture_output=True,

@@ -8,7 +8,8 @@ the catalog is loaded. The words of tables and reports (WORDS, below) come in pa
 
 The language is chosen once per process, before the CLI is imported (Typer builds the help
 texts when the commands are declared): `--lang` anywhere on the command line, else the
-locale (LC_ALL, LC_MESSAGES, LANG), else English.
+`PLANCLI_LANG`, else the locale (LC_ALL, LC_MESSAGES, LANG), else Windows' display language,
+else English.
 """
 
 from __future__ import annotations
@@ -30,14 +31,47 @@ _language: Lang = "en"
 _catalog: NullTranslations | None = None
 
 
+def env_lang() -> Lang | None:
+    """`PLANCLI_LANG` when it names a language (`zh`, `en`, or a locale name such as `zh_CN`);
+    None when it is unset or empty. A value that is neither (`fr`) is None here too: the CLI
+    refuses it in words (`check_env_lang`)."""
+    value = os.environ.get("PLANCLI_LANG", "").strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en"):
+        return "en"
+    return None
+
+
 def default_lang() -> Lang:
-    """zh when the locale says so (LC_ALL, then LC_MESSAGES, then LANG, the first one set),
-    else en: `LANG=zh_CN.UTF-8`, `LC_ALL=zh_TW.UTF-8`, `LANG=zh` are Chinese."""
+    """The language when `--lang` says none: `PLANCLI_LANG` (set once: `setx PLANCLI_LANG zh` on
+    Windows), else zh when the locale says so (LC_ALL, then LC_MESSAGES, then LANG, the first
+    one set: `LANG=zh_CN.UTF-8`, `LC_ALL=zh_TW.UTF-8`, `LANG=zh` are Chinese), else — none of
+    them set, as on Windows — the system's display language, else en."""
+    chosen = env_lang()
+    if chosen is not None:
+        return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    language_id = windows_ui_language()
+    if language_id is not None and language_id & 0x3FF == 0x04:  # LANG_CHINESE, any region
+        return "zh"
     return "en"
+
+
+def windows_ui_language() -> int | None:
+    """The Windows user's display language (a LANGID: 0x0804 zh-CN, 0x0404 zh-TW, 0x0409
+    en-US), which Windows sets where POSIX systems set LANG; None elsewhere."""
+    if os.name != "nt":
+        return None
+    import ctypes
+
+    try:
+        return int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
 
 
 def lang_from_argv(argv: Sequence[str]) -> Lang | None:

@@ -25,7 +25,7 @@ from plancli.cli import streams
 from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, OutputError, PlanError
-from plancli.i18n import N_, Lang, _, default_lang, lang_from_argv, set_language
+from plancli.i18n import N_, Lang, _, default_lang, env_lang, lang_from_argv, set_language
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -351,6 +351,14 @@ def _value_options(command: Any) -> set[str]:
     return names
 
 
+def check_env_lang() -> None:
+    """A `PLANCLI_LANG` that names no language is refused, as a bad `--lang` is (not ignored:
+    the user set it to be obeyed)."""
+    value = os.environ.get("PLANCLI_LANG", "").strip()
+    if value and env_lang() is None:
+        fail(_("PLANCLI_LANG={value}: choose en or zh").format(value=value))
+
+
 def check_lang(value: str) -> Lang:
     if value == "zh":
         return "zh"
@@ -579,7 +587,10 @@ def root(
         typer.Option(
             "--lang",
             metavar="en|zh",
-            help=_("Language of messages, tables and reports: en or zh (default: the locale)."),
+            help=_(
+                "Language of messages, tables and reports: en or zh (default: PLANCLI_LANG, "
+                "else the locale)."
+            ),
         ),
     ] = None,
     version: Annotated[
@@ -591,6 +602,8 @@ def root(
     set_language(chosen)  # for the error about a --lang that is neither en nor zh
     if lang is not None:
         chosen = check_lang_option(lang)
+    else:
+        check_env_lang()
     set_language(chosen)
     ledger_from = None
     if ledger is not None:
