@@ -415,7 +415,7 @@ def test_a_terminal_in_gbk_shows_the_dashboard_not_an_internal_error(
 def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
     """`targets --json`, `plans --json` and `extract`'s TOML on a GBK locale: UTF-8, as the help
     promises and the formats require (before: GBK bytes, which `jq`, JSON readers and tomllib
-    refuse); the table stays in GBK."""
+    refuse); the table and a Markdown report stay in GBK, an HTML one in its UTF-8."""
     report = tmp_path / "report.txt"
     body = "今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，财政收入增长5%。"
     report.write_text(f"某县政府工作报告\n县长在报告中说，发展是第一要务。\n{body}\n", "utf-8")
@@ -427,6 +427,10 @@ def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:
         (["plans", "--json"], "官渡区", "utf-8"),
         (["targets"], "地区生产总值", "gbk"),
         (["extract", str(report), "--year", "2024"], "地区生产总值", "utf-8"),
+        # the guide's `report --format md | head -5`: text for people, in the terminal's
+        # encoding (it printed UTF-8, mojibake on a GBK screen); HTML keeps its own charset
+        (["report", "--format", "md"], "官渡区2022年国民经济和社会发展计划执行进度报告", "gbk"),
+        (["report", "--format", "html"], "官渡区2022年国民经济和社会发展计划", "utf-8"),
     ]
     for command, name, encoding in cases:
         run = subprocess.run(

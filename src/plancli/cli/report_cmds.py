@@ -15,7 +15,7 @@ import typer
 
 from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
-from plancli.cli.streams import emit
+from plancli.cli.streams import emit, write_text
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.texts import shell_word
@@ -151,7 +151,11 @@ def report_cmd(
     if chosen == "md":
         from plancli.report.markdown import render_markdown
 
-        data = render_markdown(report, st.lang).encode("utf-8")
+        text = render_markdown(report, st.lang)
+        if output is None or output == "-":  # text for people: in the terminal's encoding
+            write_text(sys.stdout, text)  # (GBK on a Chinese Windows), as tables and CSV are
+            return
+        data = text.encode("utf-8")  # a file: UTF-8, as Markdown files are
     elif chosen == "html":
         from plancli.report.html import render_html
 
