@@ -97,6 +97,9 @@ def test_template_lists_the_targets_due_with_their_last_figure(  # type: ignore[
     assert f"wrote {out}:" in result.stderr and "due for 2022-06" in result.stderr
     book = load_workbook(out)
     assert book.sheetnames == ["input", "notes"]
+    notes = " ".join(str(c.value) for row in book["notes"].iter_rows() for c in row if c.value)
+    # what the import does with a row not filled in (it told the user to delete it)
+    assert "Rows of figures not out yet may stay blank: the import skips and counts them." in notes
     assert [c.value for c in book["input"][1]] == list(TEMPLATE_COLUMNS)
     assert book["input"].freeze_panes == "A2"
     rows = {r["target"]: r for r in sheet_rows(out)}
