@@ -410,6 +410,8 @@ def test_a_terminal_in_gbk_shows_the_dashboard_not_an_internal_error(
         assert "gdp" in text and " 5%" in text and "50%" in text
         if encoding == "gbk" and lang == "zh":
             assert "时间进度" in text and "地区生产总值" in text
+        if encoding == "gbk":  # GBK has ─: one rule under the header, as on UTF-8, no grid of
+            assert "─" * 20 in text and "|" not in text  # `|` boxing some columns, not others
 
 
 def test_json_on_a_gbk_terminal_is_utf8(tmp_path: Path) -> None:

@@ -41,7 +41,24 @@ if TYPE_CHECKING:
     from plancli.plain import AnyTarget
 
 
+# Terminal encodings that are not Unicode's but have the box-drawing characters (─ │ ┌) of
+# plancli's tables: GBK, GB18030 and Big5, a Chinese terminal's. Rich draws ASCII boxes on
+# every encoding but UTF's, which turned the tables' one rule under the header into a grid of
+# `|` and `-` with some columns boxed and the rest run together.
+_BOX_DRAWING = frozenset({"gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950"})
+
+
 class _Console(Console):
+    @property
+    def options(self) -> ConsoleOptions:
+        options = super().options
+        if options.ascii_only and codecs.lookup(self.encoding).name in _BOX_DRAWING:
+            # Rich reads `ascii_only` off the options' encoding alone: the tables are laid out
+            # as on a UTF-8 terminal, and `_Encodable` writes what the encoding lacks as near
+            # characters (░ as -), as before.
+            options.encoding = "utf-8"
+        return options
+
     def on_broken_pipe(self) -> None:
         # Rich exits 1 on a closed pipe (`plancli status | head`); exit 1 means "--fail-on
         # matched" here, so hand the broken pipe to the CLI's boundary, which stops quietly.
