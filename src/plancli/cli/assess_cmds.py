@@ -21,7 +21,7 @@ from plancli.cli.app import (
     one_format,
     state,
 )
-from plancli.cli.streams import emit
+from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError
 from plancli.i18n import _
 
@@ -242,7 +242,7 @@ def _show_gap(
         from plancli.assess import CSV_COLUMNS, csv_rows
         from plancli.output import csv_text
 
-        emit(csv_text(CSV_COLUMNS, csv_rows(out)))
+        emit_csv(csv_text(CSV_COLUMNS, csv_rows(out)))
     else:
         from plancli.render import console
         from plancli.render.assess import gap_table

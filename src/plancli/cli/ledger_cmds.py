@@ -17,7 +17,7 @@ import typer
 from plancli.cli import streams
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
-from plancli.cli.streams import emit
+from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
 from plancli.safe import visible
@@ -432,7 +432,7 @@ def history_cmd(
         from plancli.output import csv_text
 
         columns, rows = history_csv(revisions, writers=location.format == "postgres")
-        emit(csv_text(columns, rows))
+        emit_csv(csv_text(columns, rows))
     elif not revisions and not adjustments:
         say(_no_records(target_id, location.shown))
     else:

@@ -19,7 +19,7 @@ from plancli.cli.app import (
 )
 from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.ledger_cmds import TargetArg
-from plancli.cli.streams import emit
+from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError, os_reason
 from plancli.i18n import N_, _, ngettext
 from plancli.texts import shell_word
@@ -74,7 +74,7 @@ def targets_cmd(
     elif csv_out:
         from plancli.output import csv_text, targets_csv
 
-        emit(csv_text(*targets_csv(selected, amended_at_year_end(plan, amendments))))
+        emit_csv(csv_text(*targets_csv(selected, amended_at_year_end(plan, amendments))))
     else:
         from plancli.amend import in_force_at_year_end
         from plancli.render import console

@@ -15,7 +15,7 @@ import typer
 
 from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
-from plancli.cli.streams import emit, write_text
+from plancli.cli.streams import emit_csv, write_text
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.texts import shell_word
@@ -223,7 +223,7 @@ def template_cmd(
 
         data = template_workbook(rows, st.lang, created=report_time())
     elif file == "-":  # CSV on stdout in the terminal's encoding, as every --csv (GBK too)
-        emit(template_csv(rows, st.lang))
+        emit_csv(template_csv(rows, st.lang))
         data = None
     else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
         data = template_csv(rows, st.lang).encode("utf-8-sig")

@@ -34,6 +34,17 @@ def emit(text: str, *, utf8: bool = False) -> None:
     write_text(sys.stdout, text if text.endswith("\n") else text + "\n")
 
 
+def emit_csv(text: str) -> None:
+    """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is set
+    (and not `0`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
+    Chinese Excel reads one without it as GBK), so a CSV made on a UTF-8 system (a server, WSL,
+    a Mac) for Excel asks for it."""
+    if os.environ.get("PLANCLI_CSV_BOM", "").strip() not in ("", "0"):
+        emit_parts(["\ufeff", text if text.endswith("\n") else text + "\n"])
+        return
+    emit(text)
+
+
 def write_text(stream: TextIO, text: str) -> None:
     """CSV and text on `stream` in its encoding. A GBK terminal (zh_CN.GBK) lacks some
     characters (𠮷, 䶮, an emoji): those are written in GB18030, GBK's superset, whose bytes are
