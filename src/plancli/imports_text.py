@@ -280,6 +280,16 @@ class _Rows:
         self.year = file_year(name)  # a period without a year takes it, when the name gives one
         self.count = 0
         self.last_line = 0  # CSV: the line the last row read ended on
+        # CSV: the lines past a row's first that cells with line breaks (Excel's Alt+Enter in a
+        # 备注) took so far; a row is numbered as Excel shows it, one number a row.
+        self.joined = 0
+
+    def row_number(self, end: int) -> int:
+        """The row, as Excel numbers it, of the CSV row that ended on line `end`."""
+        if end != self.last_line + 1:  # the row took more lines than one
+            self.joined += end - self.last_line - 1
+        self.last_line = end
+        return end - self.joined
 
     def counted(self) -> None:
         """One more row that holds something; refused past the limit."""
@@ -368,7 +378,7 @@ def _parse_csv(
         except csv.Error as exc:
             # The rest of the file cannot be told apart from the broken cell: stop here.
             starts = kept.last_line + 1
-            problems.add(starts, _csv_error(exc, starts, reader.line_num, limits))
+            problems.add(starts - kept.joined, _csv_error(exc, starts, reader.line_num, limits))
     return kept.rows, problems
 
 
@@ -394,9 +404,9 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
+    row_number = kept.row_number
     for cells in reader:
-        line = reader.line_num
-        kept.last_line = line
+        line = row_number(reader.line_num)
         if quick and len(cells) == width:
             given_target = cells[target].strip()
             given_period = cells[period].strip()
@@ -495,8 +505,7 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
     unlabelled = header.unlabelled
     notes = kept.notes
     for cells in reader:
-        line = reader.line_num
-        kept.last_line = line
+        line = kept.row_number(reader.line_num)
         if not "".join(cells).strip():
             continue
         kept.counted()
