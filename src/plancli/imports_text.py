@@ -404,9 +404,14 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
     limit = kept.limit
-    row_number = kept.row_number
+    last = kept.last_line
+    joined = kept.joined
     for cells in reader:
-        line = row_number(reader.line_num)
+        end = reader.line_num  # kept.row_number, inline: the loop runs a million times
+        if end != last + 1:
+            joined = kept.joined = joined + end - last - 1
+        last = kept.last_line = end
+        line = end - joined
         if quick and len(cells) == width:
             given_target = cells[target].strip()
             given_period = cells[period].strip()
