@@ -635,3 +635,9 @@ def test_corpus_quotes_are_verbatim_and_no_target_comes_from_the_five_year_plan(
     for target in plan["targets"]:
         assert target["quote"] in text
         assert "十五五" not in target["quote"] or target["section"] == "headline"
+    # every bound drafted is a figure its quote states (validate's bound_not_in_quote)
+    from plancli.model import Plan
+    from plancli.plan_checks import check_plan
+
+    drafted = Plan.model_validate(plan)
+    assert [f.message for f in check_plan(drafted) if f.code == "bound_not_in_quote"] == []

@@ -43,6 +43,9 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     ),
                 )
             )
+        mismatch = _bound_not_quoted(target)
+        if mismatch is not None:
+            findings.append(mismatch)
         if target.quote is None:
             findings.append(
                 Finding(
@@ -62,6 +65,61 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                 )
             )
     return findings
+
+
+# A figure of a quote, with the scale characters after it (1.4万亿斤, 2.3万人, 500千米).
+_QUOTED_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)([十百千万亿]*)")
+_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_GROUPED = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")  # 1,053.8
+
+
+def _scale(words: str) -> Decimal:
+    scale = Decimal(1)
+    for word in words:
+        scale *= _SCALES[word]
+    return scale
+
+
+def quoted_figures(quote: str, unit: str) -> set[Decimal]:
+    """The figures a quote states, each also in the target's unit where a scale word follows
+    it (1.4万亿斤 is 14000 for a target counted in 亿斤, 1.2亿元 is 12000 in 万元)."""
+    import unicodedata
+
+    text = _GROUPED.sub("", unicodedata.normalize("NFKC", quote))
+    own = _scale(re.sub(r"[^十百千万亿].*", "", unicodedata.normalize("NFKC", unit)))
+    found: set[Decimal] = set()
+    for match in _QUOTED_FIGURE.finditer(text):
+        figure = Decimal(match.group(1))
+        found.add(figure.normalize())
+        if match.group(2):
+            found.add((figure * _scale(match.group(2)) / own).normalize())
+    return found
+
+
+def _bound_not_quoted(target: Target) -> Finding | None:
+    """A bound that is none of the figures of the target's own quote (`min = 8` beside
+    "增长7%以上"): a figure mistyped in a plan, which the report cannot catch when the quote is
+    right. Quotes stating their figures in words (十件, 翻一番, 正增长) are not checked, nor
+    milestones (100 % done), relative targets and bounds still pending."""
+    if target.quote is None or target.kind in ("milestone", "relative", "indicator"):
+        return None
+    if target.pending or not re.search(r"[0-9０-９]", target.quote):
+        return None
+    figures = quoted_figures(target.quote, target.unit)
+    for bound in ("min", "max", "around", "stretch"):
+        value = getattr(target, bound)
+        if value is None or (value == 0 and re.search("正增长|零", target.quote)):
+            continue
+        if abs(value).normalize() not in figures:
+            return Finding(
+                "warning",
+                "bound_not_in_quote",
+                target.id,
+                _("{bound} = {value} is not a figure of its quote {quote!r}").format(
+                    bound=bound, value=num(value), quote=target.quote
+                ),
+            )
+    return None
 
 
 def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:

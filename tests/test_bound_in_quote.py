@@ -1,0 +1,62 @@
+"""`validate` compares each bound with the figures of the target's own quote: a bound mistyped
+in a plan (Shanghai's GDP `around = 5.5` beside "全市生产总值增长5%左右") validated clean, even
+with `--source`, since the quote was still in the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plancli.plan import load_plan
+from plancli.plan_checks import check_plan, quoted_figures
+
+REPO = Path(__file__).parents[1]
+BUNDLED = [
+    *sorted((REPO / "data" / "2026").glob("*.toml")),
+    REPO / "data" / "plan2022.toml",
+    REPO / "data" / "plan2021.toml",
+]
+
+
+def test_a_bound_its_quote_does_not_state_is_warned(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (REPO / "data" / "2026" / "shanghai.toml").read_text(encoding="utf-8")
+    assert text.count("\naround = 5\n") == 1
+    plan = tmp_path / "shanghai.toml"
+    plan.write_text(text.replace("\naround = 5\n", "\naround = 5.5\n"), encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate", "--json")
+    assert result.exit_code == 0, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["target"], f["message"]) for f in findings] == [
+        (
+            "bound_not_in_quote",
+            "gdp",
+            "around = 5.5 is not a figure of its quote '全市生产总值增长5%左右'",
+        )
+    ]
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert "around = 5.5 不是其原文引用 '全市生产总值增长5%左右' 中的数字" in zh.stdout + zh.stderr
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_bundled_bound_is_a_figure_of_its_quote(path: Path) -> None:
+    codes = [f for f in check_plan(load_plan(str(path))) if f.code == "bound_not_in_quote"]
+    assert codes == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "unit", "figure"),
+    [
+        ("粮食产量1.4万亿斤左右", "亿斤", "14000"),  # 万亿 read in 亿斤
+        ("城镇新增就业2.3万人", "万人", "2.3"),
+        ("固定资产投资1.2亿元", "万元", "12000"),
+        ("空气质量优良率保持在９８．５％以上", "%", "98.5"),  # full-width
+        ("完成投资1,053.8亿元", "亿元", "1053.8"),
+        ("增长5%—5.5%", "%", "5.5"),
+    ],
+)
+def test_figures_are_read_in_the_targets_unit(quote: str, unit: str, figure: str) -> None:
+    from decimal import Decimal
+
+    assert Decimal(figure) in quoted_figures(quote, unit)
