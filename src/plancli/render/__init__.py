@@ -41,10 +41,8 @@ if TYPE_CHECKING:
     from plancli.plain import AnyTarget
 
 
-# Terminal encodings that are not Unicode's but have the box-drawing characters (─ │ ┌) of
-# plancli's tables: GBK, GB18030 and Big5, a Chinese terminal's. Rich draws ASCII boxes on
-# every encoding but UTF's, which turned the tables' one rule under the header into a grid of
-# `|` and `-` with some columns boxed and the rest run together.
+# Terminal encodings not Unicode's with the tables' box-drawing characters (─): on them Rich
+# drew a grid of ASCII `|` and `-`, some columns boxed and the rest run together.
 _BOX_DRAWING = frozenset({"gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950"})
 
 
