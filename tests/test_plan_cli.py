@@ -123,7 +123,8 @@ def test_targets_of_a_plan_with_long_ids_crop_no_figure(
         if base and target["kind"] in ("growth", "relative") and base["growth"] is not None:
             assert line.rstrip().endswith(f"{base['growth']:g} %"), line
         elif base and base["value"] is not None:
-            assert line.rstrip().endswith(f"{base['value']:g}"), line
+            percent = " %" if target["unit"] == "%" else ""  # a level in %: as growths are
+            assert line.rstrip().endswith(f"{base['value']:g}{percent}"), line
     if width == 80:  # in Chinese the names are short: beside the ids, the bounds whole
         assert "≥ national_fai_growth" in result.stdout
 
@@ -523,9 +524,9 @@ def test_a_plan_saved_in_gbk_is_told_to_be_saved_as_utf8(invoke, mini_plan: Path
 def test_show_separates_the_baseline_figures_in_tidy_name(invoke) -> None:  # type: ignore[no-untyped-def]
     """基数 2021  绝对值 1441.37; 增长率 0.3 %; 计划 8: ASCII semicolons in a Chinese line."""
     chinese = invoke("--lang", "zh", "show", "gdp")
-    assert "绝对值 1441.37；增长率 0.3 %；计划 8" in chinese.stdout
+    assert "绝对值 1441.37 亿元；增长率 0.3 %；计划 8 %" in chinese.stdout
     english = invoke("show", "gdp")
-    assert "value 1441.37; growth 0.3 %; plan 8" in english.stdout
+    assert "value 1441.37 亿元; growth 0.3 %; plan 8 %" in english.stdout
 
 
 @pytest.mark.parametrize("typed", ["固定资产投资（不含农户）", "不含农户）", "Fixed-asset"])

@@ -112,7 +112,7 @@ def baseline_text(target: Target, with_year: bool = True) -> str:
     if target.kind in ("growth", "relative"):
         text = f"{num(base.growth)} %" if base.growth is not None else "—"
     elif base.value is not None:
-        text = num(base.value)
+        text = f"{num(base.value)} %" if target.unit.strip() in ("%", "％") else num(base.value)
     else:
         return ""
     return f"{base.year}: {text}" if with_year else text
@@ -156,11 +156,19 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         add(t("projects", lang), text)
     if target.baseline:
         b = target.baseline
+        # The plan of that year as the report wrote it (正增长, 5以内), else its figure, each with
+        # its unit: a growth target's plan is a growth in %.
+        plan_unit = "%" if target.kind in ("growth", "relative") else target.unit
+        if b.plan_text and b.plan_text != num(b.plan):
+            planned = b.plan_text
+        else:
+            planned = f"{num(b.plan)} {plan_unit}" if b.plan is not None else ""
         fields = [
-            f"{t('detail.value', lang)} {num(b.value)}" if b.value is not None else "",
+            f"{t('detail.value', lang)} {num(b.value)} {target.unit}"
+            if b.value is not None
+            else "",
             f"{t('detail.growth', lang)} {num(b.growth)} %" if b.growth is not None else "",
-            f"{t('detail.plan', lang)} {num(b.plan)}" if b.plan is not None else "",
-            b.plan_text if b.plan_text and b.plan_text != num(b.plan) else "",
+            f"{t('detail.plan', lang)} {planned}" if planned else "",
         ]
         separator = "；" if lang == "zh" else "; "
         add(f"{t('baseline', lang)} {b.year}", separator.join(f for f in fields if f))
