@@ -57,7 +57,7 @@ def value(a: AssessmentOut, figure: Decimal | None) -> str:
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
     fall = fall_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if fall is None else fall  # a pending decline's: -2%, 下降2%
+    text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
     if a.amount is not None:
         amount = f"{num(a.amount)} {a.unit}"
         text += f"({amount})" if lang == "zh" else f" ({amount})"

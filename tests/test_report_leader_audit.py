@@ -1,0 +1,141 @@
+"""The 时间过半 report a district's planning section sends its leaders (a user audit of
+`plancli report`): real figures of guandu-2022's first half and September (tests/fixtures/
+leader-audit-h1.csv, -q3.csv), with a decline target (单位地区生产总值能耗下降3%) added to a
+copy of the plan, as the audit did."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+EPOCH = "1664582400"  # 2022-10-01 00:00 UTC: the report's date, fixed
+
+ENERGY = """
+[[targets]]
+id = "energy_intensity"
+section = "ecology"
+name = "单位地区生产总值能耗"
+name_en = "Energy consumption per unit of GDP"
+kind = "growth"
+unit = "%"
+decline = true
+min = 3
+frequency = "quarterly"
+quote = "单位生产总值能耗下降3.3%"
+
+"""
+
+
+def plan_with_a_decline(folder: Path) -> Path:
+    """guandu-2022 with the decline target the bundled plan lacks, in `folder`."""
+    plan = folder / "plan2022.toml"
+    text = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    at = text.index("# " + "=" * 77 + " milestones")
+    plan.write_text(text[:at] + ENERGY + text[at:], encoding="utf-8")
+    return plan
+
+
+@pytest.fixture(scope="module")
+def audited_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
+    """The audit's ledger: the first half, a correction, September's five figures."""
+    folder = tmp_path_factory.mktemp("audit")
+    plan = plan_with_a_decline(folder)
+    with pytest.MonkeyPatch.context() as monkeypatch, isolated_cli() as invoke:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for args in (
+            ("import", str(FIXTURES / "leader-audit-h1.csv")),
+            ("record", "new_5g_base_stations", "158", "--period", "2022-06", "--note", "更正"),
+            ("import", str(FIXTURES / "leader-audit-q3.csv")),
+        ):
+            result = invoke("--plan", str(plan), *args)
+            assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture
+def audited(audited_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    shutil.copytree(audited_built, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "plan2022.toml"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The plan with the decline target and an empty ledger."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return plan_with_a_decline(tmp_path)
+
+
+def run(invoke: Callable[..., Any], plan: Path, lang: str, *args: str) -> str:
+    result = invoke("--plan", str(plan), "--lang", lang, *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout  # type: ignore[no-any-return]
+
+
+def line_with(text: str, needle: str) -> str:
+    [line] = [line for line in text.splitlines() if needle in line and line.startswith("|")]
+    return line
+
+
+def sheet_rows(path: Path, sheet: str) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    return [list(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+# ------------------------------------------------- 1: a decline's figure keeps its sense
+
+
+def test_a_decline_figure_is_shown_as_the_bulletin_writes_it_in_every_table(
+    invoke, audited: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Recorded −2.1 (下降2.1%): the tables said `2.1% / 下降 ≥ 3%` and `show` said 完成值
+    2.1% beside a history of −2.1 %: one figure, two signs on one screen."""
+    zh = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert "| 存在风险 | 下降2.1% / 下降 ≥ 3% |" in line_with(zh, "单位地区生产总值能耗")
+    en = run(invoke, audited, "en", "report", "--as-of", "2022-06", "-f", "md")
+    assert "| at risk | -2.1% / fall ≥ 3% |" in line_with(en, "Energy consumption")
+    html = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "html")
+    assert "下降2.1% / 下降 ≥ 3%" in html
+    workbook = tmp_path / "june.xlsx"
+    run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-o", str(workbook))
+    # the assessments sheet is the JSON's data: the fall judged, and the figure recorded
+    [record] = [r for r in sheet_rows(workbook, "assessments") if r[0] == "energy_intensity"]
+    assert (record[7], record[41]) == (2.1, -2.1)
+    show = run(invoke, audited, "zh", "show", "energy_intensity", "--as-of", "2022-06")
+    assert "完成值  下降2.1%" in show and "-2.1 %" in show  # the record as recorded
+    gap = run(invoke, audited, "en", "gap", "--as-of", "2022-06")
+    assert "-2.1%/fall ≥3%" in gap
+    # the JSON as documented: `actual` the fall, `recorded` the figure as recorded
+    [row] = [
+        t
+        for t in json.loads(run(invoke, audited, "en", "gap", "--as-of", "2022-06", "--json"))[
+            "targets"
+        ]
+        if t["id"] == "energy_intensity"
+    ]
+    assert (row["actual"], row["recorded"], row["status"]) == (2.1, -2.1, "at_risk")
+
+
+def test_a_decline_target_that_rose_is_shown_as_a_rise(invoke, fresh: Path) -> None:  # type: ignore[no-untyped-def]
+    """Energy use per GDP rose 1 %: the summary said 累计增长1% and the table `-1% / 下降 ≥ 3%`,
+    which every reader takes for a fall of 1 %."""
+    for args in (
+        ("record", "energy_intensity", "1.0", "--period", "2022-Q2"),
+        ("record", "gdp", "5", "--period", "2022-Q2"),
+    ):
+        run(invoke, fresh, "en", *args)
+    zh = run(invoke, fresh, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert "单位地区生产总值能耗（累计增长1%，目标下降3%以上）" in zh
+    assert "| 滞后 | 增长1% / 下降 ≥ 3% |" in line_with(zh, "单位地区生产总值能耗")
+    en = run(invoke, fresh, "en", "report", "--as-of", "2022-06", "-f", "md")
+    assert "| behind | +1% / fall ≥ 3% |" in line_with(en, "Energy consumption")
+    show = run(invoke, fresh, "en", "show", "energy_intensity", "--as-of", "2022-06")
+    assert "+1%" in show
