@@ -44,7 +44,8 @@ def plan_with_a_decline(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def audited_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
-    """The audit's ledger: the first half, a correction, September's five figures."""
+    """The audit's ledger: the first half, a correction, two mid-year adjustments,
+    September's five figures."""
     folder = tmp_path_factory.mktemp("audit")
     plan = plan_with_a_decline(folder)
     with pytest.MonkeyPatch.context() as monkeypatch, isolated_cli() as invoke:
@@ -52,6 +53,8 @@ def audited_built(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -
         for args in (
             ("import", str(FIXTURES / "leader-audit-h1.csv")),
             ("record", "new_5g_base_stations", "158", "--period", "2022-06", "--note", "更正"),
+            ("amend", "retail_sales", "--min", "6", "--from", "2022-06", "--note", "年中调整"),
+            ("amend", "new_parking_spaces", "--drop", "--from", "2022-06", "--note", "不再考核"),
             ("import", str(FIXTURES / "leader-audit-q3.csv")),
         ):
             result = invoke("--plan", str(plan), *args)
@@ -139,3 +142,46 @@ def test_a_decline_target_that_rose_is_shown_as_a_rise(invoke, fresh: Path) -> N
     assert "| behind | +1% / fall ≥ 3% |" in line_with(en, "Energy consumption")
     show = run(invoke, fresh, "en", "show", "energy_intensity", "--as-of", "2022-06")
     assert "+1%" in show
+
+
+# ------------------------------------------ 2: a roll-up's figure is as old as its oldest part
+
+
+def test_a_summed_roll_up_runs_only_to_its_oldest_part(invoke, audited: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 2022-09 the investment total is September's roads (11.2) and five June categories:
+    the summary said （数据截至2022年9月） and the JSON `period` 2022-09 beside `stale: true`."""
+    zh = run(invoke, audited, "zh", "report", "--as-of", "2022-09", "-f", "md")
+    assert (
+        "政府投资重点项目年度计划投资累计完成32.37亿元，完成年度目标（58.72亿元）的55.13%，"
+        "落后时间进度19.87个百分点，后3个月月均需完成8.78亿元（其中5项构成数据截至2022年6月）。"
+    ) in zh
+    assert "数据截至2022年9月" not in zh
+    en = run(invoke, audited, "en", "report", "--as-of", "2022-09", "-f", "md")
+    assert (
+        "8.78 亿元 a month in the remaining 3 months (5 of its 6 parts' figures of 2022-06)" in en
+    )
+    assert "| 32.37 亿元 \\* / 58.72 亿元 |" in line_with(
+        zh, "| 政府投资重点项目年度计划投资 | 2022"
+    )
+    [total] = [
+        t
+        for t in json.loads(run(invoke, audited, "en", "gap", "--as-of", "2022-09", "--json"))[
+            "targets"
+        ]
+        if t["id"] == "investment_total"
+    ]
+    # the sum's period is its oldest part's; its pace is judged on September's clock (75%)
+    assert {k: total[k] for k in ("actual", "period", "stale", "progress_period")} == {
+        "actual": 32.37,
+        "period": "2022-06",
+        "stale": True,
+        "progress_period": "2022-09",
+    }
+    assert (total["status"], total["pace_gap_pp"], total["expected_share"]) == (
+        "behind",
+        -19.87,
+        0.75,
+    )
+    # at 2022-06 every part is June's: the sum is June's and current, as before
+    june = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert "后6个月月均需完成5.12亿元。" in june

@@ -146,7 +146,9 @@ class AssessmentOut:
         metadata=doc("the value judged: YTD growth %, level, YTD amount or percent done")
     )
     amount: Number | None = field(metadata=doc("growth targets: YTD amount recorded, in `unit`"))
-    period: str | None = field(metadata=doc("period of the record judged"))
+    period: str | None = field(
+        metadata=doc("period of the record judged (a summed roll-up: its oldest part's)")
+    )
     gap: Number | None = field(
         metadata=doc(
             "still missing to satisfy the bound, in the target's unit (pp for growth); "
