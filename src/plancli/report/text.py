@@ -55,12 +55,15 @@ def value(a: AssessmentOut, figure: Decimal | None) -> str:
 
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
+    """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
+    and a partial sum's caveat: `11.1 亿元（4项构成尚无数据）`."""
     fall = fall_text(a, a.actual, lang) if a.actual is not None else None
     text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
     if a.amount is not None:
         amount = f"{num(a.amount)} {a.unit}"
         text += f"({amount})" if lang == "zh" else f" ({amount})"
+    if a.actual is not None:
+        text += parts_note(a, lang, compact=True)
     return f"{text} *" if a.stale and a.actual is not None else text
 
 
