@@ -209,3 +209,32 @@ def test_a_partial_roll_up_says_so_on_its_table_rows(invoke, audited: Path) -> N
     june = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
     assert "| **政府投资重点项目年度计划投资** | 28.02 | 58.72 | 47.72% |" in june
     assert "尚无数据）" not in june.split("## ")[2]  # past the summary: no caveat in any table
+
+
+# ------------------------------------------- 4: a list's June figures say they are June's
+
+
+def test_the_summary_lists_say_which_figures_are_old(invoke, audited: Path) -> None:  # type: ignore[no-untyped-def]
+    """As of September 17 of the 18 targets behind are June figures (the table marks them
+    `*`); the list stated them as September's position."""
+    zh = run(invoke, audited, "zh", "report", "--as-of", "2022-09", "-f", "md")
+    assert (
+        "其他滞后的目标18项：引进培育龙头企业（完成20%，落后进度55个百分点；数据截至6月）；"
+        "医疗和养老项目（完成25.22%，落后进度49.78个百分点；数据截至6月）；"
+        "昆明市“元宇宙”产业示范基地落地（完成30%，落后进度45个百分点；数据截至二季度末）；"
+    ) in zh
+    assert (
+        "其他存在风险的目标3项：引进培育专精特新“小巨人”企业（完成66.67%，落后进度8.33个百分点；"
+        "数据截至6月）；城市道路建设项目（完成70.35%，落后进度4.65个百分点）；"  # September's
+        "单位地区生产总值能耗（累计下降2.1%，目标下降3%以上；数据截至二季度末）。"
+    ) in zh
+    en = run(invoke, audited, "en", "report", "--as-of", "2022-09", "-f", "md")
+    assert (
+        "Other targets behind (18): Leading enterprises attracted or fostered (20% done, 55 pp "
+        "behind pace; figure of 2022-06);"
+    ) in en
+    assert "Urban road projects (70.35% done, 4.65 pp behind pace);" in en
+    # in June nothing is old: the lists as before
+    june = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert "引进培育龙头企业（完成20%，落后进度30个百分点）；" in june
+    assert "数据截至" not in june

@@ -29,7 +29,7 @@ from plancli.report.phrases import (
     points,
     unit_of,
 )
-from plancli.report.text import parts_note, stale_note, zh_as_of, zh_period
+from plancli.report.text import dated, parts_note, stale_note, zh_as_of, zh_period
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -495,7 +495,7 @@ class _Writer:
         return sentences
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
-        items = [self._item(a) for a in group[:NAMED_AT_MOST]]
+        items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]
         more = len(group) - len(items)
         word = t(f"status.{status}", self.lang)
         if self.zh:

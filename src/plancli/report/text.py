@@ -101,6 +101,20 @@ def stale_note(a: AssessmentOut, report: Report, lang: Lang) -> str:
     return f" ({len(behind)} of its {len(a.parts)} parts' figures of {a.period})"
 
 
+def dated(item: str, a: AssessmentOut, lang: Lang) -> str:
+    """A list item (`name（…）`) whose figure is older than its frequency allows, its period
+    closing the parentheses, without the report's year (all its figures are of it):
+    `…落后进度55个百分点；数据截至6月）`, `…; figure of 2022-06)`. A list in a September report
+    otherwise states June's figures as September's."""
+    if not (a.stale and a.period and a.actual is not None):
+        return item
+    if lang == "zh":
+        clause = "；数据" + zh_as_of(a.period).replace(f"{a.period[:4]}年", "", 1)
+    else:
+        clause = f"; figure of {a.period}"
+    return f"{item[:-1]}{clause}{item[-1]}"  # every item ends in its parentheses: ） or )
+
+
 AMENDED_MARK = "†"
 
 
