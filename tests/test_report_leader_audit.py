@@ -238,3 +238,34 @@ def test_the_summary_lists_say_which_figures_are_old(invoke, audited: Path) -> N
     june = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
     assert "引进培育龙头企业（完成20%，落后进度30个百分点）；" in june
     assert "数据截至" not in june
+
+
+# ------------------------------- 6: rounding keeps a completion on its side of the pace
+
+
+def test_a_completion_just_short_of_the_pace_is_not_shown_on_it(invoke, fresh: Path) -> None:  # type: ignore[no-untyped-def]
+    """62.4999 of 125 亿元 (0.4999992) at June's 50 %: at risk, and it read 完成50%，落后进度
+    0.01个百分点 (JSON completion 0.5 = expected_share 0.5)."""
+    run(invoke, fresh, "en", "record", "external_funds", "62.4999", "--period", "2022-06")
+    zh = run(invoke, fresh, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert "其他存在风险的目标1项：引进市外到位资金（完成49.99%，落后进度0.01个百分点）。" in zh
+    assert "| 存在风险 | 62.4999 亿元 / 125 亿元 | 49.99% | 50% | -0.01 |" in line_with(
+        zh, "引进市外到位资金"
+    )
+    gap = json.loads(run(invoke, fresh, "en", "gap", "--as-of", "2022-06", "--json"))
+    [row] = [t for t in gap["targets"] if t["id"] == "external_funds"]
+    assert (row["status"], row["completion"], row["pace_gap_pp"], row["expected_share"]) == (
+        "at_risk",
+        0.4999,
+        -0.01,
+        0.5,
+    )
+    show = json.loads(
+        run(invoke, fresh, "en", "show", "external_funds", "--as-of", "2022-06", "--json")
+    )
+    assert show["assessment"]["completion"] == 0.4999
+    # exactly on the pace: on track, 50 % as before
+    run(invoke, fresh, "en", "record", "external_funds", "62.5", "--period", "2022-06")
+    gap = json.loads(run(invoke, fresh, "en", "gap", "--as-of", "2022-06", "--json"))
+    [row] = [t for t in gap["targets"] if t["id"] == "external_funds"]
+    assert (row["status"], row["completion"], row["pace_gap_pp"]) == ("on_track", 0.5, 0)
