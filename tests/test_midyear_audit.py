@@ -174,8 +174,9 @@ def test_a_pending_decline_shows_its_fall_as_a_fall(fujian) -> None:  # type: ig
 def test_once_its_bound_is_known_the_fall_is_said_by_the_bound(fujian) -> None:  # type: ignore[no-untyped-def]
     fujian("en", "amend", "co2_intensity", "--min", "3.5", "--from", "2026-06")
     gap = ("gap", "--kind", "growth", "--as-of", "2026-Q2")
-    assert "behind 2%/fall ≥3.5%†" in row_of(fujian("en", *gap), "co2_intensity")
-    assert "2%/下降 ≥3.5%†" in row_of(fujian("zh", *gap), "co2_intensity")
+    # the figure as the bulletin writes it, as before the bound (a bare 2% hid the sign)
+    assert "behind -2%/fall ≥3.5%†" in row_of(fujian("en", *gap), "co2_intensity")
+    assert "滞后 下降2%/下降 ≥3.5%†" in row_of(fujian("zh", *gap), "co2_intensity")
 
 
 # ------------------------------------------------------------- 11: text for leaders

@@ -139,14 +139,18 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
 
 
 def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
-    """A decline target's figure (`actual`, the fall) while its bound is still to come: said
-    as a fall, `-2%` (下降2%), where no `fall`/下降 in a bound beside it gives a bare `2%` its
-    sense. None once there is a bound (`2%/fall ≥ 3.5 %` reads as it is)."""
-    if not target.decline or (target.min, target.max, target.around) != (None, None, None):
+    """A decline target's figure (`actual`, the fall) as the bulletin states it, in every
+    table and cell: `下降2.1%` / `增长1%` in Chinese, the signed growth `-2.1%` / `+1%` in
+    English (a fall is negative, as recorded). A bare `2.1%` beside `下降 ≥ 3%` would hide
+    which way the figure went, and a bare `-1%` (the fall of a rise) says the opposite of
+    what happened. None for a target that is not a decline."""
+    if not target.decline:
         return None
-    if lang == "zh" and actual > 0:
-        return f"下降{num(actual)}%"
-    return f"{num(-actual)}%"
+    if actual == 0:
+        return "0%"
+    if lang == "zh":
+        return f"{'下降' if actual > 0 else '增长'}{num(abs(actual))}%"
+    return f"{'-' if actual > 0 else '+'}{num(abs(actual))}%"
 
 
 def value_is_percent(target: AnyTarget) -> bool:

@@ -70,7 +70,7 @@ class Assessment(NamedTuple):
     target: Target
     status: Status
     as_of: Period | None
-    period: Period | None = None  # period of the record judged (roll-up: its latest part's)
+    period: Period | None = None  # period of the record judged (summed roll-up: its oldest part's)
     actual: Decimal | None = None  # the figure judged: growth % (a fall, for declines), level…
     amount: Decimal | None = None  # growth targets: the YTD amount recorded with the growth
     gap: Decimal | None = None  # still missing to satisfy the bound, own unit; 0 when satisfied

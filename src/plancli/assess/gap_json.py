@@ -23,6 +23,7 @@ from plancli.assess.output import (
     ASSESSMENT_FIELDS,
     COMPLETION_PLACES,
     PP_PLACES,
+    _completion_boundaries,
     _pace_boundaries,
     _places,
     _units_keeping_side,
@@ -48,7 +49,6 @@ except ImportError:  # pragma: no cover - a Python without the C accelerator
     from json.encoder import py_encode_basestring as _string
 
 _BATCH = 512  # rows escaped and joined at once
-_ONE = (Fraction(1),)
 _NONE_BOUNDARIES: tuple[Fraction, ...] = ()
 
 
@@ -142,7 +142,12 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null"
         if completion is None
         else _units_text(
-            _units_keeping_side(completion, 10**COMPLETION_PLACES, _ONE), COMPLETION_PLACES
+            _units_keeping_side(
+                completion,
+                10**COMPLETION_PLACES,
+                _completion_boundaries(None if pace is None else share, a.tolerance),
+            ),
+            COMPLETION_PLACES,
         ),
         "null" if time_progress is None else _share_text(time_progress),
         "null"

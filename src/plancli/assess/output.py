@@ -10,7 +10,8 @@ Figures are rounded only here, to fixed places:
 
 Rounding is half away from zero (四舍五入), with one guard: it never carries a figure across
 a status boundary. A completion of 0.99996 shows 0.9999, not 1, because the target is not met;
-a pace gap of −0.001 pp shows −0.01, not 0, because the target is not on track.
+a pace gap of −0.001 pp shows −0.01, not 0, because the target is not on track, and a
+completion of 0.4999992 against an expected 0.5 shows 0.4999, not 0.5, for the same reason.
 """
 
 from __future__ import annotations
@@ -131,6 +132,17 @@ def _pace_boundaries(tolerance: Decimal | None) -> tuple[Fraction, ...]:
     return (_ZERO,) if tolerance is None else (_ZERO, -Fraction(tolerance))
 
 
+@functools.lru_cache(maxsize=256)
+def _completion_boundaries(
+    share: Fraction | None, tolerance: Decimal | None
+) -> tuple[Fraction, ...]:
+    """A completion keeps its side of 1 (met) and, paced (`share`), of the expected share
+    (on_track) and of it less the tolerance (at_risk): 0.4999992 at 0.5 shows 0.4999, not 0.5."""
+    if share is None:
+        return _ONE
+    return (_ONE[0], share) + (() if tolerance is None else (share - Fraction(tolerance) / 100,))
+
+
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class AssessmentOut:
     """One target's assessment as `gap --json` writes it (DESIGN §6)."""
@@ -146,7 +158,9 @@ class AssessmentOut:
         metadata=doc("the value judged: YTD growth %, level, YTD amount or percent done")
     )
     amount: Number | None = field(metadata=doc("growth targets: YTD amount recorded, in `unit`"))
-    period: str | None = field(metadata=doc("period of the record judged"))
+    period: str | None = field(
+        metadata=doc("period of the record judged (a summed roll-up: its oldest part's)")
+    )
     gap: Number | None = field(
         metadata=doc(
             "still missing to satisfy the bound, in the target's unit (pp for growth); "
@@ -256,6 +270,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
     pace, projection, per_month = a.pace_gap_pp, a.projection, a.required_per_month
     growth_rest, share, progress = a.required_growth_rest, a.expected_share, a.progress_period
     shown_projection = shown_per_month = None
+    edges = _completion_boundaries(None if pace is None else share, a.tolerance)
     if projection is not None or per_month is not None:
         places = _places(target.min, target.max, target.around, a.actual)
         if projection is not None:
@@ -274,7 +289,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         a.amount,
         str(period) if period else None,
         a.gap,
-        None if completion is None else round_keeping_side(completion, COMPLETION_PLACES, _ONE),
+        None if completion is None else round_keeping_side(completion, COMPLETION_PLACES, edges),
         None if time_progress is None else _shown_share(time_progress),
         None
         if pace is None

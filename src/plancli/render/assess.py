@@ -77,7 +77,7 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged; a pending decline's as a fall (`-2%`, 下降2%), not a bare 2%."""
+    """The figure judged; a decline's as the bulletin states it (`-2.1%`, 下降2.1%, 增长1%)."""
     if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
         return fall
     return value_text(a, a.actual)

@@ -29,7 +29,7 @@ from plancli.report.phrases import (
     points,
     unit_of,
 )
-from plancli.report.text import zh_as_of, zh_period
+from plancli.report.text import dated, parts_note, stale_note, zh_as_of, zh_period
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -194,15 +194,8 @@ class _Writer:
         else:
             body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
             body += self._judgement(a)
-        if a.stale and a.period:
-            body += f"（数据{zh_as_of(a.period)}）" if self.zh else f" (figure of {a.period})"
-        if a.parts_missing:  # a partial sum: say so, as the leader cannot see it
-            n, total = len(a.parts_missing), len(a.parts)
-            body += (
-                f"（{total}项构成中{n}项尚无数据）"
-                if self.zh
-                else f" ({n} of its {total} parts have no figure yet)"
-            )
+        body += stale_note(a, self.report, self.lang)
+        body += parts_note(a, self.lang)  # a partial sum: say so, as the leader cannot see it
         return self._end(body)
 
     def _end(self, body: str) -> str:
@@ -502,7 +495,7 @@ class _Writer:
         return sentences
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
-        items = [self._item(a) for a in group[:NAMED_AT_MOST]]
+        items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]
         more = len(group) - len(items)
         word = t(f"status.{status}", self.lang)
         if self.zh:

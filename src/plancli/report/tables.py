@@ -123,7 +123,11 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     body = [
         [
             Cell(text.name(a, lang), strong=bool(a.parts)),
-            Cell(num(a.actual) if a.actual is not None else text.DASH),
+            Cell(
+                num(a.actual) + text.parts_note(a, lang, compact=True)
+                if a.actual is not None
+                else text.DASH
+            ),
             Cell(num(a.min)),
             Cell(text.percent(a.completion)),
             Cell(text.percent(a.expected_share)),

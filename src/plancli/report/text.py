@@ -55,13 +55,64 @@ def value(a: AssessmentOut, figure: Decimal | None) -> str:
 
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`."""
+    """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
+    and a partial sum's caveat: `11.1 亿元（4项构成尚无数据）`."""
     fall = fall_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if fall is None else fall  # a pending decline's: -2%, 下降2%
+    text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
     if a.amount is not None:
         amount = f"{num(a.amount)} {a.unit}"
         text += f"({amount})" if lang == "zh" else f" ({amount})"
+    if a.actual is not None:
+        text += parts_note(a, lang, compact=True)
     return f"{text} *" if a.stale and a.actual is not None else text
+
+
+def parts_note(a: AssessmentOut, lang: Lang, compact: bool = False) -> str:
+    """A roll-up summed without some of its parts (the sum can only understate): the
+    sentence's `（6项构成中4项尚无数据）`, a table cell's `（4项构成尚无数据）`; "" for a
+    full sum."""
+    n, total = len(a.parts_missing), len(a.parts)
+    if not n:
+        return ""
+    if lang == "zh":
+        return f"（{n}项构成尚无数据）" if compact else f"（{total}项构成中{n}项尚无数据）"
+    return (
+        f" ({n} of {total} parts no data)"
+        if compact
+        else (f" ({n} of its {total} parts have no figure yet)")
+    )
+
+
+def stale_note(a: AssessmentOut, report: Report, lang: Lang) -> str:
+    """How old a stale figure is, after its sentence: `（数据截至2022年6月）`. A sum whose parts
+    run to different periods names the parts that run only to the oldest, the sum's `period`
+    (其中5项构成数据截至2022年6月): the latest part's month would pass the others off as
+    current. "" for a figure that is not stale."""
+    if not (a.stale and a.period and a.actual is not None):
+        return ""
+    summed = bool(a.parts) and all(record.target != a.id for record in report.records)
+    parts = [p for p in report.assessments if p.id in a.parts] if summed else []
+    used = [p for p in parts if p.period is not None]
+    behind = [p for p in used if p.period == a.period]
+    if len(behind) in (0, len(used)):
+        return f"（数据{zh_as_of(a.period)}）" if lang == "zh" else f" (figure of {a.period})"
+    if lang == "zh":
+        return f"（其中{len(behind)}项构成数据{zh_as_of(a.period)}）"
+    return f" ({len(behind)} of its {len(a.parts)} parts' figures of {a.period})"
+
+
+def dated(item: str, a: AssessmentOut, lang: Lang) -> str:
+    """A list item (`name（…）`) whose figure is older than its frequency allows, its period
+    closing the parentheses, without the report's year (all its figures are of it):
+    `…落后进度55个百分点；数据截至6月）`, `…; figure of 2022-06)`. A list in a September report
+    otherwise states June's figures as September's."""
+    if not (a.stale and a.period and a.actual is not None):
+        return item
+    if lang == "zh":
+        clause = "；数据" + zh_as_of(a.period).replace(f"{a.period[:4]}年", "", 1)
+    else:
+        clause = f"; figure of {a.period}"
+    return f"{item[:-1]}{clause}{item[-1]}"  # every item ends in its parentheses: ） or )
 
 
 AMENDED_MARK = "†"

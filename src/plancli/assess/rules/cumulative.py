@@ -37,6 +37,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     parts_missing: tuple[str, ...] = ()
     if observation is not None:
         actual, period = observation.value, observation.period
+        clock = period
         stale = ctx.stale(target, period, as_of)
         final = period.is_final
     elif target.parts:
@@ -56,7 +57,13 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
             )
         parts_used = tuple(p.target.id for p in used)
         actual = sum((p.actual for p in used if p.actual is not None), Decimal(0))
-        period = max((p.period for p in used if p.period is not None), key=lambda x: x.sort_key)
+        periods = [p.period for p in used if p.period is not None]
+        # The sum runs only to its oldest part's period (September's roads and five June
+        # categories are a June position, not September's): that is its `period`, which the
+        # stale note says. It is paced against its latest part's clock, which the sum
+        # includes: an older clock would flatter it.
+        period = min(periods, key=lambda x: x.sort_key)
+        clock = max(periods, key=lambda x: x.sort_key)
         stale = any(p.stale for p in used)
         # The sum is a year-end figure only when every part's figure is one.
         final = not parts_missing and all(p.period.is_final for p in used if p.period)
@@ -66,7 +73,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     goal = bound.goal if bound.goal is not None else bound.low
     assert goal is not None  # a cumulative target is `up`: it has min or around
     opening = target.opening if target.opening is not None else Decimal(0)
-    progress_month = ctx.progress_month(target, period, as_of)
+    progress_month = ctx.progress_month(target, clock, as_of)
     share = expected_share(target.profile, progress_month)
     to_deliver = goal - opening
     # Ratios of the exact integers (done_n / done_d is actual − opening): one Fraction each.
