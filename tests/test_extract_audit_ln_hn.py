@@ -1,0 +1,59 @@
+"""The 2026 audit of Liaoning's and Henan's drafts (李强, 省发改委): defects D1, D4, D5, D9
+and D10 of extract, on the corpus reports' own text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.conftest import CORPUS
+
+from plancli.extract import extract_plan
+
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
+
+
+def corpus_plan(name: str) -> tuple[str, dict[str, Any]]:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    return text, extract_plan(text).plan
+
+
+def by_id(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in plan["targets"]}
+
+
+def work_report(work: str) -> str:
+    """A minimal 2026 report with `work` in its first work section."""
+    return (
+        "2026年某某省政府工作报告\n各位代表：\n一、2025年工作回顾\n"
+        "过去一年，全省经济社会发展取得新的成绩。\n"
+        "二、2026年重点工作\n"
+        "今年经济社会发展主要预期目标是：地区生产总值增长5%左右。\n"
+        f"（一）扎实推进经济发展和民生工作\n{work}\n"
+    )
+
+
+# ------------------------------------------------------------------ D1: the 纲要's paragraphs
+
+
+@needs_corpus
+def test_liaoning_five_year_paragraphs_of_the_years_part_give_no_target() -> None:
+    # 二、“十五五”时期目标任务和2026年工作安排: the 纲要's paragraphs come first; the year's
+    # work starts at 今年是“十五五”开局之年
+    text = (CORPUS / "辽宁省.txt").read_text(encoding="utf-8")
+    draft = extract_plan(text)
+    plan = draft.plan
+    outline = text.index("《纲要（草案）》明确了经济社会发展主要指标")
+    year = text.index("今年是“十五五”开局之年")
+    assert outline < year
+    assert not [t.id for t in draft.targets if outline <= t.start < year]
+    assert not [t for t in plan["targets"] if "526亿斤" in t["quote"] or "性指标" in t["quote"]]
+    # the year's part is still read: its headline and work targets
+    assert {"gdp", "budget_revenue"} <= set(by_id(plan))
+    assert any(t["section"] == "work_1" for t in plan["targets"])
+
+
+def test_a_count_of_an_outlines_indicators_is_no_target() -> None:
+    work = "五是围绕安全保障，提出2项指标。以上共计28项指标，其中预期性指标19项、约束性指标9项。"
+    plan = extract_plan(work_report(work)).plan
+    assert [t["quote"] for t in plan["targets"] if t["section"] != "headline"] == []
