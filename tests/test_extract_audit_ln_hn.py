@@ -57,3 +57,48 @@ def test_a_count_of_an_outlines_indicators_is_no_target() -> None:
     work = "五是围绕安全保障，提出2项指标。以上共计28项指标，其中预期性指标19项、约束性指标9项。"
     plan = extract_plan(work_report(work)).plan
     assert [t["quote"] for t in plan["targets"] if t["section"] != "headline"] == []
+
+
+# ------------------------------------------------------------------ D5: shared work indicators
+
+
+@needs_corpus
+def test_liaoning_shared_indicators_of_the_work_sections_get_the_shared_ids() -> None:
+    _text, plan = corpus_plan("辽宁省")
+    targets = by_id(plan)
+    expected = {
+        "retail_sales": ("社会消费品零售总额", "社会消费品零售总额增长4%左右"),
+        "fixed_asset_investment": ("固定资产投资", "固定资产投资增长3%左右"),
+        "industrial_value_added": ("规模以上工业增加值", "规模以上工业增加值增长3.5%左右"),
+        "foreign_trade": ("进出口总额", "进出口总额增长3.5%左右"),
+    }
+    for target_id, (name, quote) in expected.items():
+        target = targets[target_id]
+        assert (target["name"], target["quote"], target["kind"]) == (name, quote, "growth")
+        assert target["name_en"].isascii() and target["frequency"] == "monthly"
+        assert target["section"].startswith("work_")
+    # another series with the word in it keeps its positional id
+    cross_border = [t for t in plan["targets"] if t["quote"] == "跨境电商进出口增长15%以上"]
+    assert len(cross_border) == 1 and cross_border[0]["id"].startswith("w5_t")
+    ids = [t["id"] for t in plan["targets"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_shared_indicator_the_headline_states_is_not_drafted_again_or_renamed() -> None:
+    text = (
+        "2026年某某省政府工作报告\n各位代表：\n一、2025年工作回顾\n过去一年，成绩显著。\n"
+        "二、2026年重点工作\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右，"
+        "固定资产投资增长3%左右。\n（一）扩大有效投资\n固定资产投资增长3%左右。"
+        "规模以上工业增加值增长3.5%左右。\n（二）稳外贸\n全省固定资产投资增长4%。\n"
+    )
+    targets = extract_plan(text).plan["targets"]
+    investment = [t for t in targets if "固定资产投资" in t["quote"]]
+    # the headline's once, and the other figure under its own positional id
+    assert [(t["id"], t["section"]) for t in investment] == [
+        ("fixed_asset_investment", "headline"),
+        ("w2_t01", "work_2"),
+    ]
+    industry = [t for t in targets if "工业增加值" in t["quote"]]
+    assert [(t["id"], t["name"]) for t in industry] == [
+        ("industrial_value_added", "规模以上工业增加值")
+    ]
