@@ -3,6 +3,7 @@ and D10 of extract, on the corpus reports' own text."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -102,3 +103,15 @@ def test_a_shared_indicator_the_headline_states_is_not_drafted_again_or_renamed(
     assert [(t["id"], t["name"]) for t in industry] == [
         ("industrial_value_added", "规模以上工业增加值")
     ]
+
+
+# ------------------------------------------------------------------ D9: the review's GDP
+
+
+@needs_corpus
+def test_liaoning_gdp_baseline_is_the_reviews_one_growth_of_the_province() -> None:
+    # 地区生产总值增长3.7% once; 地区生产总值年均增长4.5% is five years', 海洋生产总值增长6%
+    # another series
+    _text, plan = corpus_plan("辽宁省")
+    assert by_id(plan)["gdp"]["baseline"] == {"year": 2025, "growth": Decimal("3.7")}
+    assert "地区生产总值增长3.7%" in by_id(plan)["gdp"]["note"]
