@@ -3,7 +3,9 @@ and D10 of extract, on the corpus reports' own text."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +117,73 @@ def test_liaoning_gdp_baseline_is_the_reviews_one_growth_of_the_province() -> No
     _text, plan = corpus_plan("辽宁省")
     assert by_id(plan)["gdp"]["baseline"] == {"year": 2025, "growth": Decimal("3.7")}
     assert "地区生产总值增长3.7%" in by_id(plan)["gdp"]["note"]
+
+
+# ------------------------------------------------------------------ D10: the plan's name
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("report", "name", "name_en"),
+    [
+        (
+            "河南省",
+            "河南省2026年经济社会发展主要预期目标",
+            "Henan 2026 main expected targets of economic and social development",
+        ),
+        (
+            "辽宁省",
+            "辽宁省2026年经济社会发展主要预期目标",
+            "Liaoning 2026 main expected targets of economic and social development",
+        ),
+        # a title without the province (政府工作报告): the province of the plan id
+        (
+            "广东省",
+            "广东省2026年经济社会发展主要预期目标",
+            "Guangdong 2026 main expected targets of economic and social development",
+        ),
+    ],
+)
+def test_a_drafts_name_is_the_bundled_plans_kind_without_draft(
+    report: str, name: str, name_en: str
+) -> None:
+    # "2026年河南省政府工作报告（草稿）" headed the leaders' report as "…（草稿）执行进度报告"
+    _text, plan = corpus_plan(report)
+    meta = plan["plan"]
+    assert (meta["name"], meta["name_en"]) == (name, name_en)
+    assert "草稿" not in meta["name"] and "draft" not in meta["name_en"]
+    assert "name" in meta["review"]  # to check, as init and validate say
+
+
+def test_a_plan_reports_draft_is_named_as_its_plan() -> None:
+    text = (
+        "关于昆明市官渡区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告\n"
+        "一、2021年计划执行情况\n全区地区生产总值增长5%。\n二、2022年国民经济和社会发展计划草案\n"
+        "2022年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    assert extract_plan(text).plan["plan"]["name"] == "昆明市官渡区2022年国民经济和社会发展计划"
+
+
+@needs_corpus
+def test_init_and_validate_say_the_drafts_name_is_to_review(invoke: Any, tmp_path: Path) -> None:
+    report = tmp_path / "河南省 2026年政府工作报告.txt"
+    report.write_bytes((CORPUS / "河南省.txt").read_bytes())
+    draft = tmp_path / "河南 草案.toml"
+    assert invoke("extract", str(report), "-o", str(draft)).exit_code == 0
+    result = invoke("--plan", str(draft), "init", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.stderr
+    assert "warning: the draft's [plan] still carries `review = …` (the plan's name" in (
+        result.stderr
+    )
+    checked = invoke("--plan", str(draft), "validate", "--json")
+    pending = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "review_pending"]
+    assert pending[0]["target"] is None and "the plan's name" in pending[0]["message"]
+    # once checked: nothing said of the plan
+    reviewed = "\n".join(
+        line
+        for line in draft.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("review = \"the plan's")
+    )
+    draft.write_text(reviewed + "\n", encoding="utf-8")
+    again = invoke("--plan", str(draft), "init", str(tmp_path / "ws2"))
+    assert "[plan]" not in again.stderr
