@@ -187,3 +187,40 @@ def test_init_and_validate_say_the_drafts_name_is_to_review(invoke: Any, tmp_pat
     draft.write_text(reviewed + "\n", encoding="utf-8")
     again = invoke("--plan", str(draft), "init", str(tmp_path / "ws2"))
     assert "[plan]" not in again.stderr
+
+
+# ------------------------------------------------------------------ D4: the bureau's names
+
+
+@needs_corpus
+def test_henan_shared_indicators_carry_the_bureaus_names_as_aliases() -> None:
+    _text, plan = corpus_plan("河南省")
+    targets = by_id(plan)
+    # the names `import` reads (indicator_names), written in the draft where the plan's differs
+    assert targets["gdp"]["name"] == "经济增长"
+    assert targets["gdp"]["aliases"][:2] == ["地区生产总值", "生产总值"]
+    assert targets["industrial_value_added"]["name"] == "规上工业增加值"
+    assert targets["industrial_value_added"]["aliases"] == ["规模以上工业增加值"]
+    assert targets["resident_income"]["aliases"][0] == "居民人均可支配收入"
+    # named as the bureau names it: its name is not repeated
+    assert targets["budget_revenue"]["aliases"] == ["地方一般公共预算收入"]
+    # an alias is never a name (or alias) of another target: import would refuse it
+    names = [n for t in plan["targets"] for n in (t["name"], *t.get("aliases", []))]
+    assert len(names) == len(set(names))
+
+
+@needs_corpus
+def test_the_bureaus_table_imports_into_the_henan_draft(invoke: Any, tmp_path: Path) -> None:
+    report = tmp_path / "河南省.txt"
+    report.write_bytes((CORPUS / "河南省.txt").read_bytes())
+    draft = tmp_path / "hn.toml"
+    assert invoke("extract", str(report), "-o", str(draft)).exit_code == 0
+    bulletin = tmp_path / "bulletin.csv"
+    bulletin.write_text(
+        "指标,期间,累计增长\n地区生产总值,上半年,4.8\n规模以上工业增加值,1-6月,6.1\n"
+        "居民人均可支配收入,上半年,5.0\n",
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(draft), "import", str(bulletin), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "gdp" in result.stdout + result.stderr

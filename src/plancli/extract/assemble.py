@@ -4,6 +4,7 @@ that resolve, and a check that every quote is a verbatim substring of the report
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
 from plancli.i18n import N_, _
+from plancli.indicator_names import STANDARD_NAMES
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -121,6 +123,7 @@ def extract_plan(
         )
     _resolve_references(targets)
     _unique_ids(targets)
+    _bulletin_aliases(targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)
         quote = text[target.start : target.end]
@@ -198,6 +201,22 @@ def _unique_ids(targets: list[DraftTarget]) -> None:
             target.id = f"{base}_{n}"
             n += 1
         seen.add(target.id)
+
+
+def _bulletin_aliases(targets: list[DraftTarget]) -> None:
+    """The names bulletins give a shared indicator (`indicator_names`, the names `import`
+    reads), where the target is named otherwise (经济增长 → 地区生产总值, 生产总值…): written
+    in the draft, each a name no other target has."""
+
+    def key(name: str) -> str:  # (as import compares names, near enough: the plan's as written)
+        return "".join(unicodedata.normalize("NFKC", tidy_name(name)).split()).casefold()
+
+    taken = {key(t.name) for t in targets}
+    for target in targets:
+        for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
+            if key(alias) not in taken:
+                target.aliases.append(alias)
+                taken.add(key(alias))
 
 
 _SENTENCE = re.compile(r"[。!?！？]")
@@ -370,6 +389,9 @@ def plan_toml(plan: dict[str, Any], header: str = "") -> str:
         if isinstance(value, dict):  # baseline, projects: inline, as the bundled plans write them
             inner = ", ".join(tomli_w.dumps({k: v}).strip() for k, v in value.items())
             return f"{key} = {{ {inner} }}\n"
+        if key == "aliases":  # one line, as plans write it: aliases = ["地区生产总值", "生产总值"]
+            names = ", ".join(tomli_w.dumps({"n": name})[4:].strip() for name in value)
+            return f"{key} = [{names}]\n"
         return tomli_w.dumps({key: value})
 
     chunks = [header, tomli_w.dumps({"plan": plan["plan"]})]
