@@ -162,6 +162,8 @@ def test_a_plan_reports_draft_is_named_as_its_plan() -> None:
         "2022年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
     )
     assert extract_plan(text).plan["plan"]["name"] == "昆明市官渡区2022年国民经济和社会发展计划"
+    work = work_report("新建5G基站310个。")  # titled 2026年某某省政府工作报告
+    assert extract_plan(work).plan["plan"]["name"] == "某某省2026年经济社会发展主要预期目标"
 
 
 @needs_corpus

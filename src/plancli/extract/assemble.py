@@ -350,8 +350,9 @@ _FULL_NAMES = {
 # the place a title names, up to the government or the year it speaks for (2026年河南省政府工作
 # 报告, 陕西省2026年政府工作报告, 关于昆明市官渡区2021年…计划…的报告, 苏州市吴中区人民政府工作报告)
 _TITLE_PLACE = re.compile(
-    r"(?:^|(?<=年)|(?<=[^\u4e00-\u9fff]))(?!年)"  # (not 年河南省: the place after the year)
-    r"(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|省|市|区|县|州|盟|旗))"
+    # (not 年河南省: the place after the year; not 全省, 本市: no place named)
+    r"(?:^|(?<=年)|(?<=[^\u4e00-\u9fff]))(?![年全本我该])"
+    r"(?P<place>[\u4e00-\u9fff]{1,16}?(?:自治区|自治州|省|市|区|县|州|盟|旗))"
     r"(?=(?:人民)?政府|\d{4}\s*年|国民经济)"
 )
 
