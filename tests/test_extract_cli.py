@@ -39,10 +39,15 @@ def test_extract_writes_toml_on_stdout_and_says_what_on_stderr(invoke, small: Pa
     plan = tomllib.loads(result.stdout)
     assert plan["plan"] == {
         "id": "zhejiang-2026",
-        "name": "2026年浙江省政府工作报告（草稿）",
-        "name_en": "Zhejiang 2026 plan (draft)",
+        # the bundled plans' kind of name, no 草稿 in a report's title (audit D10); the review
+        # note asks to check it
+        "name": "浙江省2026年经济社会发展主要预期目标",
+        "name_en": "Zhejiang 2026 main expected targets of economic and social development",
         "year": 2026,
         "source": "2026年浙江省政府工作报告",
+        "review": "the plan's name heads every status screen and report: check the place, "
+        "the year and what the plan is (经济社会发展主要预期目标, or a 计划报告's "
+        "国民经济和社会发展计划)",
     }
     gdp = plan["targets"][0]
     assert (gdp["id"], gdp["min"], gdp["stretch"]) == ("gdp", 5, 5.5)
@@ -88,7 +93,7 @@ def test_a_draft_validates_and_its_status_runs(invoke, small: Path, tmp_path: Pa
     assert invoke("extract", str(small), "-o", str(out)).exit_code == 0
     checked = invoke("--plan", str(out), "validate", "--source", str(small))
     assert checked.exit_code == 0, checked.stderr
-    assert "0 warnings" in checked.stderr
+    assert "1 warning" in checked.stderr  # the plan's name, to check (audit D10)
     status = invoke("--plan", str(out), "status", "--json")
     assert status.exit_code == 0, status.stderr
     data = json.loads(status.stdout)
@@ -127,7 +132,8 @@ def test_the_seed_draft_validates_against_the_seed(invoke, tmp_path: Path) -> No
     reviewed = [f["target"] for f in findings if f["code"] == "review_pending"]
     assert [f["code"] for f in findings if f["code"] != "review_pending"] == ["rollup_mismatch"]
     drafted = tomllib.loads(out.read_text(encoding="utf-8"))["targets"]
-    assert reviewed == [t["id"] for t in drafted if "review" in t] and reviewed
+    # (None: the plan's name, audit D10)
+    assert reviewed == [None] + [t["id"] for t in drafted if "review" in t] and reviewed[1:]
 
 
 @pytest.mark.parametrize(

@@ -321,7 +321,7 @@ def test_a_saved_pages_scripts_and_style_sheet_are_not_its_text() -> None:
         + "<SCRIPT>document.write('<p>粮食产量600亿斤</p>');</SCRIPT></body></html>"
     )
     drafted = extract_plan(page).plan
-    assert drafted["plan"]["name"].startswith("2026年某省政府工作报告")  # the title, not the CSS
+    assert drafted["plan"]["source"].startswith("2026年某省政府工作报告")  # the title, not the CSS
     assert signature(page) == signature(report())
     quotes_verbatim(page)
     # an opening tag never closed is only a tag: the text after it is read

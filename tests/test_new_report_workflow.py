@@ -201,7 +201,8 @@ def test_init_of_a_draft_still_under_review_says_so(invoke, tmp_path: Path) -> N
     )
     plan = tmp_path / "draft.toml"
     assert invoke("extract", str(report), "-o", str(plan)).exit_code == 0
-    assert plan.read_text(encoding="utf-8").count("\nreview = ") == 1  # the range 5%—5.5%
+    # the range 5%—5.5%, and the plan's name (audit D10)
+    assert plan.read_text(encoding="utf-8").count("\nreview = ") == 2
     result = invoke("--plan", str(plan), "init", str(tmp_path / "ws"))
     assert result.exit_code == 0, result.stderr
     assert (

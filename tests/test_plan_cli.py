@@ -205,12 +205,18 @@ def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-unty
     result = invoke("--plan", str(draft), "validate", "--json")
     assert result.exit_code == 0
     pending = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "review_pending"]
-    assert [(f["level"], f["target"]) for f in pending] == [("warning", "gdp")]
+    # the plan's name (audit D10), then the range
+    assert [(f["level"], f["target"]) for f in pending] == [("warning", None), ("warning", "gdp")]
+    assert pending[0]["message"].endswith("or a 计划报告's 国民经济和社会发展计划)")
+    pending = pending[1:]
     assert pending[0]["message"].endswith("a range: min and max; if the report adds 争取更好, "
                                            "the top is a stretch")  # fmt: skip
     chinese = invoke("--plan", str(draft), "--lang", "zh", "validate", "--json")
-    [note] = [f for f in json.loads(chinese.stdout)["findings"] if f["code"] == "review_pending"]
+    named, note = [
+        f for f in json.loads(chinese.stdout)["findings"] if f["code"] == "review_pending"
+    ]
     assert note["message"].startswith("尚待复核（核对后删去 `review`）：a range")  # as written
+    assert named["message"].startswith("尚待复核（核对后删去 `review`）：the plan's name")
     reviewed = "\n".join(
         line for line in draft.read_text(encoding="utf-8").splitlines()
         if not line.startswith("review = ")

@@ -364,6 +364,9 @@ class PlanMeta(StrictModel):
     year: int = Field(ge=1900, le=2200)
     source: str | None = Field(default=None, description="the report the plan comes from")
     status: StatusRules = Field(default_factory=StatusRules)
+    review: str | None = Field(
+        default=None, description="what a reviewer must still check of the plan: a draft's name"
+    )
 
 
 class Plan(StrictModel):

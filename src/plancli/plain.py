@@ -231,6 +231,7 @@ class PlanMeta(NamedTuple):
     year: int
     source: str | None = None
     status: StatusRules = StatusRules()
+    review: str | None = None
 
 
 _LISTS = ("parts", "aliases")  # lists of strings, empty by default

@@ -28,6 +28,11 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
     """Warnings about a valid plan: roll-ups that do not add up, quotes missing or not found,
     a draft's `review` notes still in it (what `extract` asks a reviewer to check, then delete)."""
     findings: list[Finding] = []
+    if plan.plan.review:  # (a draft's name: the title of every status and report)
+        message = _("still to review (delete `review` once checked): {review}")
+        findings.append(
+            Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
+        )
     by_id = {t.id: t for t in plan.targets}
     for target in plan.targets:
         if target.parts:
@@ -169,10 +174,23 @@ def _normalise(text: str) -> str:
 
 def review_warning(plan: Plan, file: object) -> str | None:
     """What `init` says of a draft copied with `review` notes still in it (None when there is
-    none): the figures recorded next would go to targets nobody has checked yet."""
+    none): the figures recorded next would go to targets nobody has checked yet, under a name
+    (the plan's, every report's title) nobody has checked either."""
+    lines: list[str] = []
+    if plan.plan.review:
+        lines.append(
+            _(
+                "warning: the draft's [plan] still carries `review = …` ({review}): check it "
+                "and delete the key"
+            ).format(review=plan.plan.review)
+        )
     pending = [t.id for t in plan.targets if t.review]
-    if not pending:
-        return None
+    if pending:
+        lines.append(_targets_warning(pending, file))
+    return "\n".join(lines) or None
+
+
+def _targets_warning(pending: list[str], file: object) -> str:
     shown = ", ".join(pending[:5]) + (", …" if len(pending) > 5 else "")
     return ngettext(
         "warning: {n} target of the draft still carries `review = …` ({ids}): check it and "

@@ -4,6 +4,7 @@ that resolve, and a check that every quote is a verbatim substring of the report
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
 from plancli.i18n import N_, _
+from plancli.indicator_names import STANDARD_NAMES
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -121,6 +123,7 @@ def extract_plan(
         )
     _resolve_references(targets)
     _unique_ids(targets)
+    _bulletin_aliases(targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)
         quote = text[target.start : target.end]
@@ -198,6 +201,22 @@ def _unique_ids(targets: list[DraftTarget]) -> None:
             target.id = f"{base}_{n}"
             n += 1
         seen.add(target.id)
+
+
+def _bulletin_aliases(targets: list[DraftTarget]) -> None:
+    """The names bulletins give a shared indicator (`indicator_names`, the names `import`
+    reads), where the target is named otherwise (经济增长 → 地区生产总值, 生产总值…): written
+    in the draft, each a name no other target has."""
+
+    def key(name: str) -> str:  # (as import compares names, near enough: the plan's as written)
+        return "".join(unicodedata.normalize("NFKC", tidy_name(name)).split()).casefold()
+
+    taken = {key(t.name) for t in targets}
+    for target in targets:
+        for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
+            if key(alias) not in taken:
+                target.aliases.append(alias)
+                taken.add(key(alias))
 
 
 _SENTENCE = re.compile(r"[。!?！？]")
@@ -299,24 +318,67 @@ def _plan_table(
         )
     derived = _derived_id(title, year, parse[layout.body.start : first_end])
     place = derived.removesuffix(f"-{year}")
-    plan: dict[str, Any] = {
-        "id": plan_id or derived,
-        "name": f"{title or '报告'}（草稿）",
-        # the English tables' and reports' title: the province where the report names one
-        "name_en": (
-            f"{_ENGLISH_PLACES.get(place, place.capitalize())} {year} plan (draft)"
-            if place != "draft"
-            else f"Draft plan for {year}, extracted from the report's text"
-        ),
-        "year": year,
-    }
+    name, name_en = _plan_names(title, year, place)
+    plan: dict[str, Any] = {"id": plan_id or derived, "name": name, "name_en": name_en}
+    plan["year"] = year
     if title:
         plan["source"] = title
+    # the name heads every status and report: a reviewer checks it (`init`, `validate` say so)
+    plan["review"] = _(PLAN_NAME_REVIEW)
     return {
         "plan": plan,
         "sections": sections,
         "targets": [t.to_toml(text) for t in targets],
     }
+
+
+PLAN_NAME_REVIEW = N_(
+    "the plan's name heads every status screen and report: check the place, the year and "
+    "what the plan is (经济社会发展主要预期目标, or a 计划报告's 国民经济和社会发展计划)"
+)
+_FULL_NAMES = {
+    "beijing": "北京市",
+    "tianjin": "天津市",
+    "shanghai": "上海市",
+    "chongqing": "重庆市",
+    "neimenggu": "内蒙古自治区",
+    "guangxi": "广西壮族自治区",
+    "xizang": "西藏自治区",
+    "ningxia": "宁夏回族自治区",
+    "xinjiang": "新疆维吾尔自治区",
+}
+# the place a title names, up to the government or the year it speaks for (2026年河南省政府工作
+# 报告, 陕西省2026年政府工作报告, 关于昆明市官渡区2021年…计划…的报告, 苏州市吴中区人民政府工作报告)
+_TITLE_PLACE = re.compile(
+    # (not 年河南省: the place after the year; not 全省, 本市: no place named)
+    r"(?:^|(?<=年)|(?<=[^\u4e00-\u9fff]))(?![年全本我该])"
+    r"(?P<place>[\u4e00-\u9fff]{1,16}?(?:自治区|自治州|省|市|区|县|州|盟|旗))"
+    r"(?=(?:人民)?政府|\d{4}\s*年|国民经济)"
+)
+
+
+def _plan_names(title: str, year: int, place: str) -> tuple[str, str]:
+    """The plan's Chinese and English names as the bundled plans have them (河南省2026年经济社会
+    发展主要预期目标; a 计划报告's 官渡区2022年国民经济和社会发展计划): the place the title
+    names, else the province of the plan id (`place`, its pinyin; "draft" for none)."""
+    found = _TITLE_PLACE.search(re.sub(r"^[(（][^)）]*[)）]|^关于", "", title))
+    chinese = dict((pinyin, chinese) for chinese, pinyin in PROVINCES).get(place)
+    if found is not None:
+        where = found.group("place")
+    elif chinese is not None:
+        where = _FULL_NAMES.get(place, f"{chinese}省")
+    else:
+        where = ""
+    english = _ENGLISH_PLACES.get(place, place.capitalize()) + " " if chinese else ""
+    if "计划" in title and "政府工作报告" not in title:
+        return (
+            f"{where}{year}年国民经济和社会发展计划",
+            f"{english}{year} National Economic and Social Development Plan",
+        )
+    return (
+        f"{where}{year}年经济社会发展主要预期目标",
+        f"{english}{year} main expected targets of economic and social development",
+    )
 
 
 def plan_toml(plan: dict[str, Any], header: str = "") -> str:
@@ -328,6 +390,9 @@ def plan_toml(plan: dict[str, Any], header: str = "") -> str:
         if isinstance(value, dict):  # baseline, projects: inline, as the bundled plans write them
             inner = ", ".join(tomli_w.dumps({k: v}).strip() for k, v in value.items())
             return f"{key} = {{ {inner} }}\n"
+        if key == "aliases":  # one line, as plans write it: aliases = ["地区生产总值", "生产总值"]
+            names = ", ".join(tomli_w.dumps({"n": name})[4:].strip() for name in value)
+            return f"{key} = [{names}]\n"
         return tomli_w.dumps({key: value})
 
     chunks = [header, tomli_w.dumps({"plan": plan["plan"]})]

@@ -12,7 +12,8 @@ from plancli.extract.sections import Layout
 from plancli.i18n import _
 
 ALIASES = {
-    "gdp": r"地区生产总值|全省生产总值|全市生产总值|生产总值|经济总量",
+    # not another series' 生产总值 (辽宁's review: 海洋生产总值增长6% beside 地区生产总值增长3.7%)
+    "gdp": r"地区生产总值|全[省市区县州盟]生产总值|(?<![\u4e00-\u9fff])生产总值|经济总量",
     "budget_revenue": r"一般公共预算收入",
     "retail_sales": r"社会消费品零售总额",
     "fixed_asset_investment": r"固定资产投资",

@@ -45,6 +45,7 @@ class DraftTarget:
     notes: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     shared: bool = False  # the id and English name come from the shared vocabulary
+    aliases: list[str] = field(default_factory=list)  # a bulletin's names for it (地区生产总值)
 
     def figure(self) -> Decimal | None:
         """The headline figure (for dedup): around, else min, else max."""
@@ -60,8 +61,10 @@ class DraftTarget:
             "section": self.section,
             "name": tidy_name(self.name),
             "name_en": self.name_en or tidy_name(self.name),
-            "kind": self.kind,
         }
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
+        out["kind"] = self.kind
         if self.direction is not None:
             out["direction"] = self.direction
         out["unit"] = self.unit

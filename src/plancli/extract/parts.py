@@ -22,6 +22,7 @@ UNNUMBERED = re.compile(
     r"(工作回顾|主要目标任务|目标任务|重点工作|工作安排|主要任务|政府自身建设|执行情况|计划草案)"
 )
 SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
+FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六]五|五年|规划|远景")
 APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
 
 
@@ -72,9 +73,21 @@ def classify(title: str, year: int, opening: str = "") -> PartKind:
     if re.search(r"回顾|执行情况|成就|主要工作", title):
         return "review"
     opens = opening_year(opening, year)
-    if re.search(r"十[一二三四五六]五|五年|规划|远景", title):  # (“十三五”时期主要目标任务…)
+    if FIVE_YEAR_TITLE.search(title):  # (“十三五”时期主要目标任务…)
         return "plan" if opens == "plan" else "fiveyear"
     return opens or "plan"
+
+
+def this_years_start(parse: str, start: int, end: int, year: int) -> int:
+    """Where a part naming the five-year plan and this year (“十五五”时期目标任务和2026年工作安排)
+    turns to this year: its first paragraph after the heading that opens with the plan year
+    (今年是“十五五”开局之年, 2026年是…); `start` (the whole part is this year's) where its first
+    paragraph does, or none does."""
+    lines = [line for line in split_lines(parse, start, end) if line.stripped][1:]
+    for index, line in enumerate(lines):
+        if opening_year(line.text, year) == "plan":
+            return start if index == 0 else line.start
+    return start
 
 
 def opening_year(opening: str, year: int) -> PartKind | None:

@@ -23,11 +23,13 @@ from plancli.extract.leads import (
 )
 from plancli.extract.paragraph import more_targets, paragraph_end
 from plancli.extract.parts import (
+    FIVE_YEAR_TITLE,
     NUMBERED,
     SUBSECTION,
     PartKind,
     classify,
     headings,
+    this_years_start,
 )
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
 from plancli.extract.text import Line, split_lines
@@ -101,6 +103,13 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
         end = starts[index + 1][0] if index + 1 < len(starts) else body.end
         opening = parse[parse.find("\n", start) + 1 : end][:200] if title else ""
         kind: PartKind = "front" if not title else classify(title, found_year, opening)
+        if kind == "plan" and FIVE_YEAR_TITLE.search(title):
+            # “十五五”时期目标任务和2026年工作安排: the 纲要's paragraphs, then the year's work
+            # from the paragraph that opens it (今年是“十五五”开局之年…)
+            year_start = this_years_start(parse, start, end, found_year)
+            if year_start > start:
+                layout.parts.append(Part("fiveyear", title, start, year_start))
+                start = year_start
         layout.parts.append(Part(kind, title, start, end))
     _find_headline(parse, layout)
     for part in layout.parts:

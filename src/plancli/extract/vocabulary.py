@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from plancli.extract.forms import MONEY_UNITS
+
+if TYPE_CHECKING:
+    from plancli.extract.draft import DraftTarget
 
 Frequency = Literal["monthly", "quarterly", "annual"]
 
@@ -257,6 +260,40 @@ INDICATORS: tuple[Indicator, ...] = (
         "annual",
     ),
 )
+
+_BY_ID = {indicator.id: indicator for indicator in INDICATORS}
+# The indicators a work section states in full as the bureau names them (规模以上工业增加值增长
+# 3.5%左右, 进出口总额增长3.5%左右): their growth is the shared target a headline would give,
+# under its name without the verb. Only the name in full: 跨境电商进出口, 工业投资 are others.
+_WORK_NAMES = re.compile(
+    r"(?:全省|全市|全区|全县|全州|全盟)?(?:"
+    r"(?P<fixed_asset_investment>(?:全社会)?固定资产投资(?:总额)?)"
+    r"|(?P<retail_sales>社会消费品零售总额|社零总额)"
+    r"|(?P<industrial_value_added>(?:规模以上|规上)工业增加值)"
+    r"|(?P<foreign_trade>(?:外贸|货物|货物贸易)?进出口(?:总额|总值)?|外贸)"
+    r"|(?P<budget_revenue>(?:地方)?一般公共预算收入))"
+    r"(?:增长|增速|增幅)?"
+)
+# shared in any wording, as before: 城镇新增就业, 空气质量优良天数比率
+_WORK_LOOKUP = ("new_urban_jobs", "air_quality_good_rate")
+
+
+def share(target: DraftTarget, taken: set[str]) -> None:
+    """Give a work target the shared id, English name and frequency of the indicator its name
+    states (规模以上工业增加值增长 → industrial_value_added, named 规模以上工业增加值), unless a
+    target drafted before (the headline's) has that id."""
+    indicator = lookup(target.name)
+    if indicator is not None and indicator.id in _WORK_LOOKUP:
+        target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
+        return
+    named = _WORK_NAMES.fullmatch(target.name) if target.kind == "growth" else None
+    if named is None or named.lastgroup is None or named.lastgroup in taken:
+        return
+    indicator = _BY_ID[named.lastgroup]
+    target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
+    target.name = target.name[: named.end(named.lastgroup)]
+    target.frequency = indicator.frequency
+
 
 # The outside series a relation compares with (全国平均水平), by the id of the target compared.
 NATIONAL_IDS = {

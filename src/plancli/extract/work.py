@@ -17,7 +17,7 @@ from itertools import pairwise
 from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
 from plancli.extract.sections import Layout, WorkSection
-from plancli.extract.vocabulary import lookup
+from plancli.extract.vocabulary import lookup, share
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
@@ -493,8 +493,7 @@ class WorkReader:
             start=where.start,
             end=where.end,
         )
-        indicator = lookup(name) if kind != "milestone" else None
-        if indicator is not None and indicator.id in ("new_urban_jobs", "air_quality_good_rate"):
-            target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
+        if kind != "milestone":  # (the headline's ids taken: 固定资产投资 stated twice)
+            share(target, {t.id for t in (*self.headline, *self.targets)})
         self.targets.append(target)
         return target

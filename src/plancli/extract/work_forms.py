@@ -297,6 +297,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         return True  # 关停淘汰10万千瓦及以下燃煤机组: a size class of what is shut, not a count
     if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]):
         return True  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
+    if match.group(3) == "项" and (
+        prefix.endswith("指标") or re.match(r"(?:主要)?指标", text[match.end() :])
+    ):
+        return True  # 提出6项指标, 其中预期性指标19项: a count of a 纲要's indicators
     # 有色等10个传统产业提质升级: what is there made better, not a count
     return re.search(r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]) is not None
 
