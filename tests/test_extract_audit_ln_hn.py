@@ -171,7 +171,12 @@ def test_init_and_validate_say_the_drafts_name_is_to_review(invoke: Any, tmp_pat
     report = tmp_path / "河南省 2026年政府工作报告.txt"
     report.write_bytes((CORPUS / "河南省.txt").read_bytes())
     draft = tmp_path / "河南 草案.toml"
-    assert invoke("extract", str(report), "-o", str(draft)).exit_code == 0
+    drafted = invoke("extract", str(report), "-o", str(draft))
+    assert drafted.exit_code == 0
+    assert (  # extract says it first, with the name drafted
+        "check the plan's name, which heads every screen and report: "
+        "河南省2026年经济社会发展主要预期目标 (then delete `review` under [plan])\n"
+    ) in drafted.stderr
     result = invoke("--plan", str(draft), "init", str(tmp_path / "ws"))
     assert result.exit_code == 0, result.stderr
     assert "warning: the draft's [plan] still carries `review = …` (the plan's name" in (

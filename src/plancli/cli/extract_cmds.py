@@ -111,6 +111,13 @@ def extract_cmd(
             review=draft.needs_review,
         )
     )
+    if draft.plan["plan"].get("review"):
+        say(
+            _(
+                "check the plan's name, which heads every screen and report: {name} (then delete "
+                "`review` under [plan])"
+            ).format(name=draft.plan["plan"]["name"])
+        )
     if draft.report_year is not None:
         say(
             _(
