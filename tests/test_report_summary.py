@@ -314,7 +314,8 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "粮食产量待国家下达目标，尚无数据。" in zh
     assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
     assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
-    assert "居民消费价格涨幅为0.4%，距2%左右的目标差1.1个百分点。" in zh
+    # 2%左右: 1.6 below the 2 % (1.1 below the tolerance's edge, 1.5: the tables' 差距)
+    assert "居民消费价格涨幅为0.4%，低于2%左右的目标1.6个百分点。" in zh
 
     en = report(invoke, plan, "en")
     assert "GDP grew 5.8% year to date, meeting the target of 5%–5.5% and its higher aim." in en
@@ -468,3 +469,138 @@ def test_a_reference_without_a_figure_is_not_said_twice(  # type: ignore[no-unty
     assert said in result.stdout
     assert again not in result.stdout
     assert kept in result.stdout
+
+
+# ------------------------------------------------ a 左右 target's distance is to its figure
+
+AROUND_PLAN = """
+[plan]
+id = "around-2026"
+name = "测试省2026年计划"
+name_en = "Test province 2026 plan"
+year = 2026
+
+[[sections]]
+id = "headline"
+name = "主要预期目标"
+name_en = "Headline targets"
+
+[[targets]]
+id = "gdp"
+section = "headline"
+name = "经济增长"
+name_en = "GDP"
+kind = "growth"
+unit = "亿元"
+around = 5
+frequency = "quarterly"
+
+[[targets]]
+id = "fai"
+section = "headline"
+name = "固定资产投资"
+name_en = "Fixed-asset investment"
+kind = "growth"
+unit = "亿元"
+around = 5
+frequency = "monthly"
+
+[[targets]]
+id = "revenue"
+section = "headline"
+name = "一般公共预算收入"
+name_en = "Budget revenue"
+kind = "growth"
+unit = "亿元"
+around = 4
+frequency = "monthly"
+
+[[targets]]
+id = "unemployment"
+section = "headline"
+name = "城镇调查失业率"
+name_en = "Surveyed unemployment rate"
+kind = "level"
+unit = "%"
+around = 5.5
+direction = "down"
+frequency = "monthly"
+
+[[targets]]
+id = "cpi"
+section = "headline"
+name = "居民消费价格涨幅"
+name_en = "CPI rise"
+kind = "level"
+unit = "%"
+around = 2
+direction = "band"
+frequency = "monthly"
+
+[[targets]]
+id = "positive"
+section = "headline"
+name = "工业投资"
+name_en = "Industrial investment"
+kind = "growth"
+unit = "亿元"
+min = 0
+exclusive = true
+frequency = "monthly"
+"""
+
+
+def _around_summary(tmp_path: Path, figures: dict[str, str], lang: str) -> list[str]:
+    plan_file = tmp_path / "around.toml"
+    plan_file.write_text(AROUND_PLAN, encoding="utf-8")
+    plan = load_plan_file(plan_file)
+    records = [
+        Record.model_validate(
+            {
+                "target": target,
+                "period": "2026-Q2" if target == "gdp" else "2026-06",
+                "value": value,
+                "recorded_at": "2026-07-01T00:00:00Z",
+                "batch": "b",
+            }
+        )
+        for target, value in figures.items()
+    ]
+    built = build_report(assess_plan(plan, records, None), records)
+    return build_summary(built, lang).headline  # type: ignore[arg-type]
+
+
+def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: Path) -> None:
+    """/tmp/auditnew D8: 3.2% against 4%左右 read "低于目标0.3个百分点", the distance to the
+    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%."""
+    figures = {
+        "gdp": "4.8",
+        "fai": "-2.5",
+        "revenue": "3.2",
+        "unemployment": "5.6",
+        "cpi": "0.5",
+        "positive": "-1.5",
+    }
+    zh = _around_summary(tmp_path, figures, "zh")
+    assert zh == [
+        "经济增长为4.8%，符合5%左右的目标。",  # within the tolerance, but not 达到 5%
+        "固定资产投资累计下降2.5%，低于5%左右的目标7.5个百分点。",
+        "一般公共预算收入累计增长3.2%，低于4%左右的目标0.8个百分点。",
+        "城镇调查失业率为5.6%，符合5.5%左右的控制目标。",
+        "居民消费价格涨幅为0.5%，低于2%左右的目标1.5个百分点。",
+        "工业投资累计下降1.5%，未实现正增长的目标。",  # not "低于目标1.5个百分点"
+    ]
+    en = _around_summary(tmp_path, figures, "en")
+    assert en == [
+        "GDP grew 4.8% year to date, in line with the target of about 5%.",
+        "Fixed-asset investment fell 2.5% year to date, 7.5 pp below the target (about 5%).",
+        "Budget revenue grew 3.2% year to date, 0.8 pp below the target (about 4%).",
+        "Surveyed unemployment rate is 5.6%, in line with the ceiling of about 5.5%.",
+        "CPI rise is 0.5%, 1.5 pp below the target (about 2%).",
+        "Industrial investment fell 1.5% year to date, short of the target (positive growth).",
+    ]
+    # on the target's side of it, 达到 as before
+    reached = _around_summary(tmp_path, {"gdp": "5.2", "revenue": "4", "cpi": "3.1"}, "zh")
+    assert reached[0] == "经济增长为5.2%，达到5%左右的目标。"
+    assert reached[2] == "一般公共预算收入累计增长4%，达到4%左右的目标。"
+    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标1.1个百分点。"

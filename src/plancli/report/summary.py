@@ -317,6 +317,19 @@ class _Writer:
             if self.zh
             else f", meeting the {adjusted}target of {bound}"
         )
+        if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+            text = (
+                f"，符合{adjusted}{bound}的控制目标"
+                if self.zh
+                else f", in line with the {adjusted}ceiling of {bound}"
+            )
+        elif a.around is not None and (a.direction == "band" or a.actual < a.around):
+            # 3.5% for 4%左右, within the tolerance: it has not 达到 4%
+            text = (
+                f"，符合{adjusted}{bound}的目标"
+                if self.zh
+                else f", in line with the {adjusted}target of {bound}"
+            )
         if a.stretch_met:
             text += "并实现争取目标" if self.zh else " and its higher aim"
         elif a.stretch_met is False and a.stretch is not None:
@@ -334,6 +347,10 @@ class _Writer:
         below = a.low is not None and a.actual < a.low
         adjusted, was = self._adjusted(a)
         stated = f"{bound}; plan: {was}" if was else bound
+        if a.around is not None:
+            return self._off_around(a, bound, adjusted, was)
+        if bound in ("正增长", "positive growth"):  # 下降1.5%: not "低于目标1.5个百分点"
+            return "，未实现正增长的目标" if self.zh else ", short of the target (positive growth)"
         if a.decline or a.direction == "band":
             if self.zh:
                 return (
@@ -346,6 +363,31 @@ class _Writer:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
         return f", {gap} {'below' if below else 'above'} the {adjusted}target ({stated})"
+
+    def _off_around(self, a: AssessmentOut, bound: str, adjusted: str, was: str) -> str:
+        """Outside a 左右 target's tolerance: the distance to the target's own figure, which is
+        what 目标 means to a reader (3.2% against 4%左右: 低于4%左右的目标0.8个百分点), not the
+        assessment's gap to the tolerance's edge (0.3, the tables' 差距)."""
+        assert a.actual is not None and a.around is not None
+        pts = points(a, self.zh)
+        distance = f"{num(abs(a.actual - a.around))}{pts if self.zh else ' ' + pts}"
+        stated = f"{bound}; plan: {was}" if was else bound
+        if a.decline:  # 下降3%左右: the fall is short of it
+            if self.zh:
+                return (
+                    f"，距{adjusted}{bound}的目标"
+                    + (f"（原计划{was}）" if was else "")
+                    + f"差{distance}"
+                )
+            return f", {distance} short of the {adjusted}target ({stated})"
+        below = a.actual < a.around
+        if self.zh:
+            return (
+                f"，{'低于' if below else '高于'}{adjusted}{bound}的目标"
+                + (f"（原计划{was}）" if was else "")
+                + distance
+            )
+        return f", {distance} {'below' if below else 'above'} the {adjusted}target ({stated})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
