@@ -604,3 +604,65 @@ def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: 
     assert reached[0] == "经济增长为5.2%，达到5%左右的目标。"
     assert reached[2] == "一般公共预算收入累计增长4%，达到4%左右的目标。"
     assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标1.1个百分点。"
+
+
+# ---------------------------------------- a mid-year adjustment and a drop, in every format
+
+
+@pytest.fixture
+def adjusted(invoke, june: Path) -> Path:  # type: ignore[no-untyped-def]
+    """June, with retail's bound lowered to ≥ 6 % and the parking spaces (1320 个 by June)
+    dropped from June on: /tmp/auditrep's common setup."""
+    for args in (
+        ("record", "new_parking_spaces", "1320", "--period", "2022-06"),
+        ("record", "road_projects_continuing", "36", "--period", "2022-06"),
+        ("amend", "retail_sales", "--min", "6", "--from", "2022-06", "--note", "年中调整"),
+        ("amend", "new_parking_spaces", "--drop", "--from", "2022-06", "--note", "不再考核"),
+    ):
+        result = invoke("--plan", str(june), *args)
+        assert result.exit_code == 0, result.output
+    return june
+
+
+def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type: ignore[no-untyped-def]
+    invoke, adjusted: Path, tmp_path: Path
+) -> None:
+    """/tmp/auditrep defect 7: the summary sheet's list of 年中调整的目标 left out the dropped
+    target the Markdown lists; the adjustments sheet wrote `dropped` and 16 of the assessments
+    sheet's headers stayed English (min, progress_period, direction…) under --lang zh."""
+    from openpyxl import load_workbook
+
+    from plancli.assess import CSV_COLUMNS
+
+    markdown = report(invoke, adjusted, "zh", "--as-of", "2022-06")
+    listed = markdown.split("## † 年中调整的目标", 1)[1].split("\n---", 1)[0].split("\n- ")[1:]
+    workbook = tmp_path / "june.xlsx"
+    result = invoke(
+        "--plan", str(adjusted), "--lang", "zh", "report", "--as-of", "2022-06", "-o", str(workbook)
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["summary", "assessments", "records", "adjustments"]
+    lines = [row[0] for row in book["summary"].iter_rows(values_only=True) if row and row[0]]
+    after = lines[lines.index("† 年中调整的目标") + 1 :][: len(listed)]
+    assert after == [line.strip() for line in listed]
+    assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500 个）；不再考核" in after
+    drop = next(
+        r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
+    )
+    assert drop[3:5] == ("不再考核", "≥ 2500 个")
+    headers = [c.value for c in book["assessments"][1]]
+    assert len(headers) == len(CSV_COLUMNS)
+    english = [h for h in headers if str(h).isascii()]
+    assert english == [], english
+    assert headers[CSV_COLUMNS.index("progress_period")] == "进度期间"
+    # English: the JSON contract's names and bounds, as before
+    result = invoke(
+        "--plan", str(adjusted), "--lang", "en", "report", "--as-of", "2022-06", "-o", str(workbook)
+    )
+    book = load_workbook(workbook)
+    assert [c.value for c in book["assessments"][1]] == list(CSV_COLUMNS)
+    drop = next(
+        r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
+    )
+    assert drop[3:5] == ("dropped", "≥ 2500 个")

@@ -115,12 +115,13 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
 
 def headline_notes(report: Report, lang: Lang) -> list[str]:
     """The notes under a headline table that has no section of its own to explain its marks
-    (the xlsx summary sheet): `*` a stale figure, `†` a bound adjusted mid-year and how."""
+    (the xlsx summary sheet): `*` a stale figure, `†` the bounds adjusted mid-year and how,
+    every one as the Markdown report lists them (a dropped target too, not only the headline
+    table's)."""
     notes = []
     if any(a.stale and a.actual is not None for a in report.headline):
         notes.append(f"* {t('stale_note', lang)}")
-    marked = {a.id for a in report.headline if a.amended_from is not None}
-    adjusted = [adjustment_line(adj, lang) for adj in report.adjustments if adj.id in marked]
+    adjusted = [adjustment_line(adj, lang) for adj in report.adjustments]
     return notes + ([t("report.adjustments", lang), *adjusted] if adjusted else [])
 
 
