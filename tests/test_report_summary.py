@@ -666,3 +666,22 @@ def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type
         r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
     )
     assert drop[3:5] == ("dropped", "≥ 2500 个")
+
+
+def test_english_prose_writes_no_chinese_measure_words(invoke, adjusted: Path) -> None:  # type: ignore[no-untyped-def]
+    """/tmp/auditrep defect 9: "Continuing road projects pushed on (is 36 个, target at least
+    39 个)" and "New motor-vehicle parking spaces is 1320 个; no longer judged from 2022-06"."""
+    text = report(invoke, adjusted, "en", "--as-of", "2022-06")
+    summary = text.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "Continuing road projects pushed on (36, target at least 39)" in summary
+    assert (
+        "New motor-vehicle parking spaces: 1320; no longer judged from June 2022 "
+        "(mid-year adjustment: 不再考核)."
+    ) in summary
+    # 5G base stations (个) behind pace: its figures are counts too
+    assert "New 5G base stations (38.71% done, 11.29 pp behind pace)" in summary
+    assert " 个" not in summary.replace("(mid-year adjustment: 不再考核)", "")
+    assert " 亿元, " in summary  # a real unit stays: "stands at 22.9 亿元, 39% of …"
+    zh = report(invoke, adjusted, "zh", "--as-of", "2022-06")  # Chinese as before
+    assert "新增机动车泊位为1320个，自2022年6月起不再考核（年中调整：不再考核）。" in zh
+    assert "续建道路项目（36个，目标39个以上）" in zh

@@ -23,6 +23,8 @@ from plancli.report.phrases import (
     MONTHS_EN,
     and_,
     bound_phrase,
+    counted,
+    difference,
     dropped_phrase,
     percent,
     percent_unit,
@@ -192,7 +194,13 @@ class _Writer:
         elif a.kind in ("cumulative", "ongoing") and a.completion is not None:
             body = self._cumulative(a, name)
         else:
-            body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
+            movement = self._movement(a)
+            if self.zh:
+                body = name + movement
+            elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
+                body = f"{name}: {movement.removeprefix('is ')}"
+            else:
+                body = f"{name} {movement}"
             body += self._judgement(a)
         if a.stale and a.period:
             body += f"（数据{zh_as_of(a.period)}）" if self.zh else f" (figure of {a.period})"
@@ -297,12 +305,13 @@ class _Writer:
                 return (
                     f"，高于目标{margin}{pts}"
                     if self.zh
-                    else f", {margin} {pts} above the target ({bound})"
+                    else f", {difference(a.actual - a.min, a, False)} above the target ({bound})"
                 )
             if self.zh:  # 高于调整后目标（6%，原计划7%）0.5个百分点
                 floor = f"{num(a.min)}{unit_of(a, self.zh)}"
                 return f"，高于调整后目标（{floor}，原计划{self._was(a, 'min')}）{margin}{pts}"
-            return f", {margin} {pts} above the adjusted target ({bound}; plan: {was})"
+            margin = difference(a.actual - a.min, a, False)
+            return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
@@ -343,7 +352,7 @@ class _Writer:
 
     def _short(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None and a.gap is not None
-        gap = f"{num(a.gap)}{points(a, self.zh) if self.zh else ' ' + points(a, self.zh)}"
+        gap = difference(a.gap, a, self.zh)
         below = a.low is not None and a.actual < a.low
         adjusted, was = self._adjusted(a)
         stated = f"{bound}; plan: {was}" if was else bound
@@ -369,8 +378,7 @@ class _Writer:
         what 目标 means to a reader (3.2% against 4%左右: 低于4%左右的目标0.8个百分点), not the
         assessment's gap to the tolerance's edge (0.3, the tables' 差距)."""
         assert a.actual is not None and a.around is not None
-        pts = points(a, self.zh)
-        distance = f"{num(abs(a.actual - a.around))}{pts if self.zh else ' ' + pts}"
+        distance = difference(abs(a.actual - a.around), a, self.zh)
         stated = f"{bound}; plan: {was}" if was else bound
         if a.decline:  # 下降3%左右: the fall is short of it
             if self.zh:
@@ -587,7 +595,7 @@ class _Writer:
             target += bound_phrase(a, self.zh)
             if was:
                 target += f"，原计划{was}" if self.zh else f"; plan: {was}"
-        figure = figure.removeprefix("为")
+        figure = figure.removeprefix("为") if self.zh else figure.removeprefix("is ")
         return f"{name}（{figure}，{target}）" if self.zh else f"{name} ({figure}, {target})"
 
     def _milestones(self) -> str:
