@@ -340,7 +340,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     figures.write_text(FORMS_FIGURES, encoding="utf-8")
     assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
     zh = report(invoke, plan, "zh")
-    assert "| 地区生产总值 | ≥ 5% (争取 5.5) | 5.8% |" in zh
+    assert "| 地区生产总值 | ≥ 5%（争取5.5） | 5.8% |" in zh  # a Chinese cell's typography
     assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 2% |" in zh
     assert "| 粮食产量 | 待下达 | — |" in zh
     html = report(invoke, plan, "zh", "--format", "html")
@@ -646,7 +646,7 @@ def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type
     lines = [row[0] for row in book["summary"].iter_rows(values_only=True) if row and row[0]]
     after = lines[lines.index("† 年中调整的目标") + 1 :][: len(listed)]
     assert after == [line.strip() for line in listed]
-    assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500 个）；不再考核" in after
+    assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500个）；不再考核" in after
     drop = next(
         r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
     )
@@ -685,3 +685,29 @@ def test_english_prose_writes_no_chinese_measure_words(invoke, adjusted: Path) -
     zh = report(invoke, adjusted, "zh", "--as-of", "2022-06")  # Chinese as before
     assert "新增机动车泊位为1320个，自2022年6月起不再考核（年中调整：不再考核）。" in zh
     assert "续建道路项目（36个，目标39个以上）" in zh
+
+
+def test_chinese_tables_write_figures_as_the_prose_does(invoke, adjusted: Path) -> None:  # type: ignore[no-untyped-def]
+    """/tmp/auditrep defect 11: `1.4 个百分点`, `5.6%(708.5 亿元)`, `≥ 39 个 (推进中)` in the
+    tables beside `1.4个百分点` in the prose; `0 个百分点` for a target ahead; and `节点目标已完成
+    0项，共27项。`, `节点目标27项中，尚无进度数据27项。` in May."""
+    zh = report(invoke, adjusted, "zh", "--as-of", "2022-06")
+    rows: dict[str, str] = {}
+    for line in zh.splitlines():  # a target's first row: the headline table's, if it has one
+        if line.startswith("| "):
+            rows.setdefault(line.split(" | ")[0][2:], line)
+    assert rows["地区生产总值"].startswith(
+        "| 地区生产总值 | ≥ 7% | 5%（700亿元） | 2个百分点 | 滞后 |"
+    )
+    assert "| 2.4% | — | 正常推进 |" in rows["地方一般公共预算收入"]  # ahead: nothing missing
+    assert "| 36个 / ≥ 39个（推进中） |" in rows["推进续建道路项目"]
+    assert "| 120个 / 310个 |" in rows["新建5G基站"]
+    assert "固定资产投资(不含农户)" in rows  # a name keeps its own parentheses
+    en = report(invoke, adjusted, "en", "--as-of", "2022-06")
+    assert "| 2.4% | — | on track |" in en and "| 5% (700 亿元) | 2 pp | behind |" in en
+    may = report(invoke, adjusted, "zh", "--as-of", "2022-05")
+    assert "27项节点目标均尚无进度数据。" in may
+    assert "节点目标27项中" not in may and "27项节点目标尚无一项完成。" in may
+    may_en = report(invoke, adjusted, "en", "--as-of", "2022-05")
+    assert "All 27 milestones have no progress figures yet." in may_en
+    assert "None of the 27 milestones is done yet." in may_en

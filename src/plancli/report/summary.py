@@ -616,6 +616,8 @@ class _Writer:
                 "missed": "未完成",
                 "no_data": "尚无进度数据",
             }
+            if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
+                return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
             listed = "、".join(f"{words[s]}{n}项" for s, n in present)
             return f"节点目标{len(milestones)}项中，{listed}。"
         words_en = {
@@ -626,5 +628,7 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "no_data": ("has no progress figure yet", "have no progress figures yet"),
         }
+        if len(present) == 1 and len(milestones) > 1:
+            return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
         listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
         return f"Of the {len(milestones)} milestones, {listed}."
