@@ -134,7 +134,7 @@ def test_the_report_says_from_when_it_is_no_longer_judged(dropped, tmp_path: Pat
     english = en.read_text(encoding="utf-8")
     assert (
         "Fixed-asset investment (excluding rural households) grew 4% year to date; no longer "
-        f"judged from 2022-06 (mid-year adjustment: {NOTE})."
+        f"judged from June 2022 (mid-year adjustment: {NOTE})."
     ) in english
     assert "1 is at risk, 1 is no longer judged (dropped)" in english
     may = tmp_path / "may.md"
@@ -263,7 +263,7 @@ def test_a_dropped_target_without_a_figure_is_one_sentence(run, tmp_path: Path) 
     english = tmp_path / "r.en.md"
     assert run("report", "-o", str(english)).exit_code == 0
     assert (
-        f"Retail sales of consumer goods: no longer judged from 2022-06 (mid-year adjustment: "
+        f"Retail sales of consumer goods: no longer judged from June 2022 (mid-year adjustment: "
         f"{NOTE})."
     ) in english.read_text(encoding="utf-8")
 

@@ -164,8 +164,11 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
     "plancli.bulletin": (735, "one table of a bulletin's Chinese headers, names and periods"),
     "plancli.cli.ledger_cmds": (650, "the four ledger commands' parameters and their help"),
     "plancli.model": (590, "the plan file's one schema, which `plancli schema` documents"),
-    "plancli.report.xlsx": (580, "one workbook's sheets, formats and colours"),
-    "plancli.report.summary": (580, "one sentence rule per status, in both languages"),
+    "plancli.report.xlsx": (610, "one workbook's sheets, formats and colours"),
+    "plancli.report.summary": (
+        640,
+        "one sentence rule per status and form of target (左右, 正增长), in both languages",
+    ),
     "plancli.stores.toml": (550, "one store: line-numbered errors, atomic writes, the lock"),
 }
 

@@ -59,7 +59,7 @@ def test_the_english_summary_says_which_targets_were_adjusted(run) -> None:  # t
     summary = summary_of(run("en", "report", "--as-of", "2022-06", "-f", "md").stdout)
     assert "0.5 pp above the adjusted target (at least 6%; plan: at least 7%)" in summary
     assert "within the adjusted ceiling of 5% (plan: 4.8%)" in summary
-    assert "(47.27% done, 2.73 pp behind pace; target adjusted from 310 个 to 330 个)" in summary
+    assert "(47.27% done, 2.73 pp behind pace; target adjusted from 310 to 330)" in summary
 
 
 def test_a_bound_amended_after_the_as_of_period_is_not_called_adjusted(run) -> None:  # type: ignore[no-untyped-def]

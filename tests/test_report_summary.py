@@ -314,7 +314,8 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "粮食产量待国家下达目标，尚无数据。" in zh
     assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
     assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
-    assert "居民消费价格涨幅为0.4%，距2%左右的目标差1.1个百分点。" in zh
+    # 2%左右: 1.6 below the 2 % (1.1 below the tolerance's edge, 1.5: the tables' 差距)
+    assert "居民消费价格涨幅为0.4%，低于2%左右的目标1.6个百分点。" in zh
 
     en = report(invoke, plan, "en")
     assert "GDP grew 5.8% year to date, meeting the target of 5%–5.5% and its higher aim." in en
@@ -339,7 +340,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     figures.write_text(FORMS_FIGURES, encoding="utf-8")
     assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
     zh = report(invoke, plan, "zh")
-    assert "| 地区生产总值 | ≥ 5% (争取 5.5) | 5.8% |" in zh
+    assert "| 地区生产总值 | ≥ 5%（争取5.5） | 5.8% |" in zh  # a Chinese cell's typography
     assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 下降2% |" in zh  # the fall as the bulletin says it
     assert "| 粮食产量 | 待下达 | — |" in zh
     html = report(invoke, plan, "zh", "--format", "html")
@@ -469,3 +470,245 @@ def test_a_reference_without_a_figure_is_not_said_twice(  # type: ignore[no-unty
     assert said in result.stdout
     assert again not in result.stdout
     assert kept in result.stdout
+
+
+# ------------------------------------------------ a 左右 target's distance is to its figure
+
+AROUND_PLAN = """
+[plan]
+id = "around-2026"
+name = "测试省2026年计划"
+name_en = "Test province 2026 plan"
+year = 2026
+
+[[sections]]
+id = "headline"
+name = "主要预期目标"
+name_en = "Headline targets"
+
+[[targets]]
+id = "gdp"
+section = "headline"
+name = "经济增长"
+name_en = "GDP"
+kind = "growth"
+unit = "亿元"
+around = 5
+frequency = "quarterly"
+
+[[targets]]
+id = "fai"
+section = "headline"
+name = "固定资产投资"
+name_en = "Fixed-asset investment"
+kind = "growth"
+unit = "亿元"
+around = 5
+frequency = "monthly"
+
+[[targets]]
+id = "revenue"
+section = "headline"
+name = "一般公共预算收入"
+name_en = "Budget revenue"
+kind = "growth"
+unit = "亿元"
+around = 4
+frequency = "monthly"
+
+[[targets]]
+id = "unemployment"
+section = "headline"
+name = "城镇调查失业率"
+name_en = "Surveyed unemployment rate"
+kind = "level"
+unit = "%"
+around = 5.5
+direction = "down"
+frequency = "monthly"
+
+[[targets]]
+id = "cpi"
+section = "headline"
+name = "居民消费价格涨幅"
+name_en = "CPI rise"
+kind = "level"
+unit = "%"
+around = 2
+direction = "band"
+frequency = "monthly"
+
+[[targets]]
+id = "positive"
+section = "headline"
+name = "工业投资"
+name_en = "Industrial investment"
+kind = "growth"
+unit = "亿元"
+min = 0
+exclusive = true
+frequency = "monthly"
+"""
+
+
+def _around_summary(tmp_path: Path, figures: dict[str, str], lang: str) -> list[str]:
+    plan_file = tmp_path / "around.toml"
+    plan_file.write_text(AROUND_PLAN, encoding="utf-8")
+    plan = load_plan_file(plan_file)
+    records = [
+        Record.model_validate(
+            {
+                "target": target,
+                "period": "2026-Q2" if target == "gdp" else "2026-06",
+                "value": value,
+                "recorded_at": "2026-07-01T00:00:00Z",
+                "batch": "b",
+            }
+        )
+        for target, value in figures.items()
+    ]
+    built = build_report(assess_plan(plan, records, None), records)
+    return build_summary(built, lang).headline  # type: ignore[arg-type]
+
+
+def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: Path) -> None:
+    """/tmp/auditnew D8: 3.2% against 4%左右 read "低于目标0.3个百分点", the distance to the
+    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%."""
+    figures = {
+        "gdp": "4.8",
+        "fai": "-2.5",
+        "revenue": "3.2",
+        "unemployment": "5.6",
+        "cpi": "0.5",
+        "positive": "-1.5",
+    }
+    zh = _around_summary(tmp_path, figures, "zh")
+    assert zh == [
+        "经济增长为4.8%，符合5%左右的目标。",  # within the tolerance, but not 达到 5%
+        "固定资产投资累计下降2.5%，低于5%左右的目标7.5个百分点。",
+        "一般公共预算收入累计增长3.2%，低于4%左右的目标0.8个百分点。",
+        "城镇调查失业率为5.6%，符合5.5%左右的控制目标。",
+        "居民消费价格涨幅为0.5%，低于2%左右的目标1.5个百分点。",
+        "工业投资累计下降1.5%，未实现正增长的目标。",  # not "低于目标1.5个百分点"
+    ]
+    en = _around_summary(tmp_path, figures, "en")
+    assert en == [
+        "GDP grew 4.8% year to date, in line with the target of about 5%.",
+        "Fixed-asset investment fell 2.5% year to date, 7.5 pp below the target (about 5%).",
+        "Budget revenue grew 3.2% year to date, 0.8 pp below the target (about 4%).",
+        "Surveyed unemployment rate is 5.6%, in line with the ceiling of about 5.5%.",
+        "CPI rise is 0.5%, 1.5 pp below the target (about 2%).",
+        "Industrial investment fell 1.5% year to date, short of the target (positive growth).",
+    ]
+    # on the target's side of it, 达到 as before
+    reached = _around_summary(tmp_path, {"gdp": "5.2", "revenue": "4", "cpi": "3.1"}, "zh")
+    assert reached[0] == "经济增长为5.2%，达到5%左右的目标。"
+    assert reached[2] == "一般公共预算收入累计增长4%，达到4%左右的目标。"
+    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标1.1个百分点。"
+
+
+# ---------------------------------------- a mid-year adjustment and a drop, in every format
+
+
+@pytest.fixture
+def adjusted(invoke, june: Path) -> Path:  # type: ignore[no-untyped-def]
+    """June, with retail's bound lowered to ≥ 6 % and the parking spaces (1320 个 by June)
+    dropped from June on: /tmp/auditrep's common setup."""
+    for args in (
+        ("record", "new_parking_spaces", "1320", "--period", "2022-06"),
+        ("record", "road_projects_continuing", "36", "--period", "2022-06"),
+        ("amend", "retail_sales", "--min", "6", "--from", "2022-06", "--note", "年中调整"),
+        ("amend", "new_parking_spaces", "--drop", "--from", "2022-06", "--note", "不再考核"),
+    ):
+        result = invoke("--plan", str(june), *args)
+        assert result.exit_code == 0, result.output
+    return june
+
+
+def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type: ignore[no-untyped-def]
+    invoke, adjusted: Path, tmp_path: Path
+) -> None:
+    """/tmp/auditrep defect 7: the summary sheet's list of 年中调整的目标 left out the dropped
+    target the Markdown lists; the adjustments sheet wrote `dropped` and 16 of the assessments
+    sheet's headers stayed English (min, progress_period, direction…) under --lang zh."""
+    from openpyxl import load_workbook
+
+    from plancli.assess import CSV_COLUMNS
+
+    markdown = report(invoke, adjusted, "zh", "--as-of", "2022-06")
+    listed = markdown.split("## † 年中调整的目标", 1)[1].split("\n---", 1)[0].split("\n- ")[1:]
+    workbook = tmp_path / "june.xlsx"
+    result = invoke(
+        "--plan", str(adjusted), "--lang", "zh", "report", "--as-of", "2022-06", "-o", str(workbook)
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["summary", "assessments", "records", "adjustments"]
+    lines = [row[0] for row in book["summary"].iter_rows(values_only=True) if row and row[0]]
+    after = lines[lines.index("† 年中调整的目标") + 1 :][: len(listed)]
+    assert after == [line.strip() for line in listed]
+    assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500个）；不再考核" in after
+    drop = next(
+        r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
+    )
+    assert drop[3:5] == ("不再考核", "≥ 2500 个")
+    headers = [c.value for c in book["assessments"][1]]
+    assert len(headers) == len(CSV_COLUMNS)
+    english = [h for h in headers if str(h).isascii()]
+    assert english == [], english
+    assert headers[CSV_COLUMNS.index("progress_period")] == "进度期间"
+    # English: the JSON contract's names and bounds, as before
+    result = invoke(
+        "--plan", str(adjusted), "--lang", "en", "report", "--as-of", "2022-06", "-o", str(workbook)
+    )
+    book = load_workbook(workbook)
+    assert [c.value for c in book["assessments"][1]] == list(CSV_COLUMNS)
+    drop = next(
+        r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
+    )
+    assert drop[3:5] == ("dropped", "≥ 2500 个")
+
+
+def test_english_prose_writes_no_chinese_measure_words(invoke, adjusted: Path) -> None:  # type: ignore[no-untyped-def]
+    """/tmp/auditrep defect 9: "Continuing road projects pushed on (is 36 个, target at least
+    39 个)" and "New motor-vehicle parking spaces is 1320 个; no longer judged from 2022-06"."""
+    text = report(invoke, adjusted, "en", "--as-of", "2022-06")
+    summary = text.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "Continuing road projects pushed on (36, target at least 39)" in summary
+    assert (
+        "New motor-vehicle parking spaces: 1320; no longer judged from June 2022 "
+        "(mid-year adjustment: 不再考核)."
+    ) in summary
+    # 5G base stations (个) behind pace: its figures are counts too
+    assert "New 5G base stations (38.71% done, 11.29 pp behind pace)" in summary
+    assert " 个" not in summary.replace("(mid-year adjustment: 不再考核)", "")
+    assert " 亿元, " in summary  # a real unit stays: "stands at 22.9 亿元, 39% of …"
+    zh = report(invoke, adjusted, "zh", "--as-of", "2022-06")  # Chinese as before
+    assert "新增机动车泊位为1320个，自2022年6月起不再考核（年中调整：不再考核）。" in zh
+    assert "续建道路项目（36个，目标39个以上）" in zh
+
+
+def test_chinese_tables_write_figures_as_the_prose_does(invoke, adjusted: Path) -> None:  # type: ignore[no-untyped-def]
+    """/tmp/auditrep defect 11: `1.4 个百分点`, `5.6%(708.5 亿元)`, `≥ 39 个 (推进中)` in the
+    tables beside `1.4个百分点` in the prose; `0 个百分点` for a target ahead; and `节点目标已完成
+    0项，共27项。`, `节点目标27项中，尚无进度数据27项。` in May."""
+    zh = report(invoke, adjusted, "zh", "--as-of", "2022-06")
+    rows: dict[str, str] = {}
+    for line in zh.splitlines():  # a target's first row: the headline table's, if it has one
+        if line.startswith("| "):
+            rows.setdefault(line.split(" | ")[0][2:], line)
+    assert rows["地区生产总值"].startswith(
+        "| 地区生产总值 | ≥ 7% | 5%（700亿元） | 2个百分点 | 滞后 |"
+    )
+    assert "| 2.4% | — | 正常推进 |" in rows["地方一般公共预算收入"]  # ahead: nothing missing
+    assert "| 36个 / ≥ 39个（推进中） |" in rows["推进续建道路项目"]
+    assert "| 120个 / 310个 |" in rows["新建5G基站"]
+    assert "固定资产投资(不含农户)" in rows  # a name keeps its own parentheses
+    en = report(invoke, adjusted, "en", "--as-of", "2022-06")
+    assert "| 2.4% | — | on track |" in en and "| 5% (700 亿元) | 2 pp | behind |" in en
+    may = report(invoke, adjusted, "zh", "--as-of", "2022-05")
+    assert "27项节点目标均尚无进度数据。" in may
+    assert "节点目标27项中" not in may and "27项节点目标尚无一项完成。" in may
+    may_en = report(invoke, adjusted, "en", "--as-of", "2022-05")
+    assert "All 27 milestones have no progress figures yet." in may_en
+    assert "None of the 27 milestones is done yet." in may_en

@@ -304,6 +304,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{done} of {total} milestones done.",
         "节点目标已完成{done}项，共{total}项。",
     ),
+    "report.no_milestone_done": (
+        "None of the {total} milestones is done yet.",
+        "{total}项节点目标尚无一项完成。",
+    ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (
         "Milestones without a progress figure yet ({count}): {names}.",

@@ -54,18 +54,65 @@ def percent_unit(a: AssessmentOut) -> bool:
     return a.unit.strip() in ("%", "％")
 
 
+# Chinese measure words (量词) that plans give as a count's unit: English prose writes the
+# count alone ("36, target at least 39"), never "36 个". Real units (亿元, 万人, km, %) stay.
+MEASURE_WORDS = frozenset(
+    "个户套所家项件条座处台辆张名人次栋间只头艘架部本棵株块宗批场口位首门份把"
+) | {
+    "人次",
+    "家次",
+    "个次",
+    "项次",
+}
+
+
+def english_unit(a: AssessmentOut) -> str:
+    """The target's unit in English prose: none for a count in Chinese measure words."""
+    unit = a.unit.strip()
+    return "" if unit in MEASURE_WORDS else unit
+
+
+def counted(a: AssessmentOut) -> bool:
+    """A count in Chinese measure words (1320 个): said as a bare number in English."""
+    return a.unit.strip() in MEASURE_WORDS and not percent_unit(a)
+
+
 def unit_of(a: AssessmentOut, zh: bool) -> str:
-    """`%` for percentage figures, else the target's unit (a space before it in English)."""
+    """`%` for percentage figures, else the target's unit (a space before it in English, and
+    none for a count in measure words: 36, not 36 个)."""
     if a.kind in ("growth", "relative", "trend", "milestone") or percent_unit(a):
         return "%"
-    return f" {a.unit}" if not zh and a.unit else a.unit
+    if zh:
+        return a.unit
+    return f" {english_unit(a)}" if english_unit(a) else ""
 
 
 def points(a: AssessmentOut, zh: bool) -> str:
-    """The unit of a difference: percentage points for percentages, else the unit."""
+    """The unit of a difference: percentage points for percentages, else the unit (none in
+    English for a count in measure words)."""
     if a.kind in ("growth", "relative", "trend", "change") or percent_unit(a):
         return "个百分点" if zh else "pp"
-    return a.unit
+    return a.unit if zh else english_unit(a)
+
+
+def difference(value: Decimal, a: AssessmentOut, zh: bool) -> str:
+    """A difference with its unit: 0.8个百分点, 0.8 pp, 3 万人, 5 (a count in English)."""
+    unit = points(a, zh)
+    return f"{num(value)}{unit}" if zh or not unit else f"{num(value)} {unit}"
+
+
+def en_period(code: str) -> str:
+    """June 2022, Q2 2022, the first half of 2022, 2022: a period in English prose."""
+    from plancli.periods import parse_period
+
+    period = parse_period(code)
+    if period.granularity == "M":
+        return f"{MONTHS_EN[period.index - 1]} {period.year}"
+    if period.granularity == "Q":
+        return f"Q{period.index} {period.year}"
+    if period.granularity == "H":
+        return f"the {'first' if period.index == 1 else 'second'} half of {period.year}"
+    return str(period.year)
 
 
 MONTHS_EN = (
@@ -103,4 +150,4 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
     if zh:
         return f"自{zh_period(period)}起不再考核（年中调整" + (f"：{note}）" if note else "）")
     why = f" (mid-year adjustment: {note})" if note else " (mid-year adjustment)"
-    return f"no longer judged from {period}{why}"
+    return f"no longer judged from {en_period(period) if period else period}{why}"

@@ -23,6 +23,8 @@ from plancli.report.phrases import (
     MONTHS_EN,
     and_,
     bound_phrase,
+    counted,
+    difference,
     dropped_phrase,
     percent,
     percent_unit,
@@ -192,7 +194,13 @@ class _Writer:
         elif a.kind in ("cumulative", "ongoing") and a.completion is not None:
             body = self._cumulative(a, name)
         else:
-            body = name + (self._movement(a) if self.zh else f" {self._movement(a)}")
+            movement = self._movement(a)
+            if self.zh:
+                body = name + movement
+            elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
+                body = f"{name}: {movement.removeprefix('is ')}"
+            else:
+                body = f"{name} {movement}"
             body += self._judgement(a)
         body += stale_note(a, self.report, self.lang)
         body += parts_note(a, self.lang)  # a partial sum: say so, as the leader cannot see it
@@ -290,12 +298,13 @@ class _Writer:
                 return (
                     f"，高于目标{margin}{pts}"
                     if self.zh
-                    else f", {margin} {pts} above the target ({bound})"
+                    else f", {difference(a.actual - a.min, a, False)} above the target ({bound})"
                 )
             if self.zh:  # 高于调整后目标（6%，原计划7%）0.5个百分点
                 floor = f"{num(a.min)}{unit_of(a, self.zh)}"
                 return f"，高于调整后目标（{floor}，原计划{self._was(a, 'min')}）{margin}{pts}"
-            return f", {margin} {pts} above the adjusted target ({bound}; plan: {was})"
+            margin = difference(a.actual - a.min, a, False)
+            return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
@@ -310,6 +319,19 @@ class _Writer:
             if self.zh
             else f", meeting the {adjusted}target of {bound}"
         )
+        if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+            text = (
+                f"，符合{adjusted}{bound}的控制目标"
+                if self.zh
+                else f", in line with the {adjusted}ceiling of {bound}"
+            )
+        elif a.around is not None and (a.direction == "band" or a.actual < a.around):
+            # 3.5% for 4%左右, within the tolerance: it has not 达到 4%
+            text = (
+                f"，符合{adjusted}{bound}的目标"
+                if self.zh
+                else f", in line with the {adjusted}target of {bound}"
+            )
         if a.stretch_met:
             text += "并实现争取目标" if self.zh else " and its higher aim"
         elif a.stretch_met is False and a.stretch is not None:
@@ -323,10 +345,14 @@ class _Writer:
 
     def _short(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None and a.gap is not None
-        gap = f"{num(a.gap)}{points(a, self.zh) if self.zh else ' ' + points(a, self.zh)}"
+        gap = difference(a.gap, a, self.zh)
         below = a.low is not None and a.actual < a.low
         adjusted, was = self._adjusted(a)
         stated = f"{bound}; plan: {was}" if was else bound
+        if a.around is not None:
+            return self._off_around(a, bound, adjusted, was)
+        if bound in ("正增长", "positive growth"):  # 下降1.5%: not "低于目标1.5个百分点"
+            return "，未实现正增长的目标" if self.zh else ", short of the target (positive growth)"
         if a.decline or a.direction == "band":
             if self.zh:
                 return (
@@ -339,6 +365,30 @@ class _Writer:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
         return f", {gap} {'below' if below else 'above'} the {adjusted}target ({stated})"
+
+    def _off_around(self, a: AssessmentOut, bound: str, adjusted: str, was: str) -> str:
+        """Outside a 左右 target's tolerance: the distance to the target's own figure, which is
+        what 目标 means to a reader (3.2% against 4%左右: 低于4%左右的目标0.8个百分点), not the
+        assessment's gap to the tolerance's edge (0.3, the tables' 差距)."""
+        assert a.actual is not None and a.around is not None
+        distance = difference(abs(a.actual - a.around), a, self.zh)
+        stated = f"{bound}; plan: {was}" if was else bound
+        if a.decline:  # 下降3%左右: the fall is short of it
+            if self.zh:
+                return (
+                    f"，距{adjusted}{bound}的目标"
+                    + (f"（原计划{was}）" if was else "")
+                    + f"差{distance}"
+                )
+            return f", {distance} short of the {adjusted}target ({stated})"
+        below = a.actual < a.around
+        if self.zh:
+            return (
+                f"，{'低于' if below else '高于'}{adjusted}{bound}的目标"
+                + (f"（原计划{was}）" if was else "")
+                + distance
+            )
+        return f", {distance} {'below' if below else 'above'} the {adjusted}target ({stated})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
@@ -538,7 +588,7 @@ class _Writer:
             target += bound_phrase(a, self.zh)
             if was:
                 target += f"，原计划{was}" if self.zh else f"; plan: {was}"
-        figure = figure.removeprefix("为")
+        figure = figure.removeprefix("为") if self.zh else figure.removeprefix("is ")
         return f"{name}（{figure}，{target}）" if self.zh else f"{name} ({figure}, {target})"
 
     def _milestones(self) -> str:
@@ -559,6 +609,8 @@ class _Writer:
                 "missed": "未完成",
                 "no_data": "尚无进度数据",
             }
+            if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
+                return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
             listed = "、".join(f"{words[s]}{n}项" for s, n in present)
             return f"节点目标{len(milestones)}项中，{listed}。"
         words_en = {
@@ -569,5 +621,7 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "no_data": ("has no progress figure yet", "have no progress figures yet"),
         }
+        if len(present) == 1 and len(milestones) > 1:
+            return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
         listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
         return f"Of the {len(milestones)} milestones, {listed}."

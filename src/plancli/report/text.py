@@ -6,6 +6,7 @@ HTML entities through Jinja2's autoescape).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
@@ -47,21 +48,36 @@ def in_percent(a: AssessmentOut) -> bool:
     return a.kind in ("growth", "relative", "milestone") or a.unit.strip() == "%"
 
 
-def value(a: AssessmentOut, figure: Decimal | None) -> str:
-    """A figure in the target's terms: `5%`, `120 个`, `4.2%`."""
+def value(a: AssessmentOut, figure: Decimal | None, lang: Lang = "en") -> str:
+    """A figure in the target's terms: `5%`, `120 个` (`120个` in Chinese), `4.2%`."""
     if figure is None:
         return DASH
-    return f"{num(figure)}%" if in_percent(a) else f"{num(figure)} {a.unit}"
+    if in_percent(a):
+        return f"{num(figure)}%"
+    return f"{num(figure)}{'' if lang == 'zh' else ' '}{a.unit}"
+
+
+# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5): a Chinese
+# cell writes them together, as the summary's prose does (52个, 争取5.5).
+_SPACED = re.compile(r"(?<=[0-9%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) (?=[0-9])")
+
+
+def zh_cell(text: str) -> str:
+    """A figure's cell in a Chinese table as the bureau writes it: no space between a number
+    and a Chinese unit (1.4个百分点, 28.02亿元), full-width parentheses (5.6%（708.5亿元）,
+    ≥ 39个（推进中）). Never for a name: a plan's name keeps its own characters."""
+    text = _SPACED.sub("", text)
+    return text.replace(" (", "（").replace("(", "（").replace(")", "）")
 
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
-    and a partial sum's caveat: `11.1 亿元（4项构成尚无数据）`."""
+    in Chinese `5%（700亿元）`, and a partial sum's caveat: `11.1亿元（4项构成尚无数据）`."""
     fall = fall_text(a, a.actual, lang) if a.actual is not None else None
     text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
     if a.amount is not None:
-        amount = f"{num(a.amount)} {a.unit}"
-        text += f"({amount})" if lang == "zh" else f" ({amount})"
+        text += f" ({num(a.amount)} {a.unit})"
+    text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
     return f"{text} *" if a.stale and a.actual is not None else text
@@ -142,9 +158,10 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     if a.status == "dropped":  # no bound in force
         return t("status.dropped", lang) + mark
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{num(a.min)} {a.unit}{mark}"
-    bound = a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
-    return bound.replace(" %", "%") + mark
+        return value(a, a.min, lang) + mark
+    if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
+        return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + mark
+    return a.bound.replace(" %", "%") + mark
 
 
 def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
@@ -154,37 +171,44 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     line = t(key, lang).format(
         name=name,
         period=zh_period(adjustment.period) if lang == "zh" else adjustment.period,
-        bound=(adjustment.bound_zh if lang == "zh" else adjustment.bound).replace(" %", "%"),
-        plan=(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound).replace(
-            " %", "%"
-        ),
+        bound=_bound(adjustment.bound_zh if lang == "zh" else adjustment.bound, lang),
+        plan=_bound(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound, lang),
     )
     if adjustment.note:
         line += ("；" if lang == "zh" else "; ") + adjustment.note
     return line
 
 
+def _bound(bound: str, lang: Lang) -> str:
+    """A bound in the list of adjustments, written as the tables write it (≥ 2500个 in Chinese)."""
+    bound = bound.replace(" %", "%")
+    return zh_cell(bound) if lang == "zh" else bound
+
+
 def headline_notes(report: Report, lang: Lang) -> list[str]:
     """The notes under a headline table that has no section of its own to explain its marks
-    (the xlsx summary sheet): `*` a stale figure, `†` a bound adjusted mid-year and how."""
+    (the xlsx summary sheet): `*` a stale figure, `†` the bounds adjusted mid-year and how,
+    every one as the Markdown report lists them (a dropped target too, not only the headline
+    table's)."""
     notes = []
     if any(a.stale and a.actual is not None for a in report.headline):
         notes.append(f"* {t('stale_note', lang)}")
-    marked = {a.id for a in report.headline if a.amended_from is not None}
-    adjusted = [adjustment_line(adj, lang) for adj in report.adjustments if adj.id in marked]
+    adjusted = [adjustment_line(adj, lang) for adj in report.adjustments]
     return notes + ([t("report.adjustments", lang), *adjusted] if adjusted else [])
 
 
 def gap(a: AssessmentOut, lang: Lang) -> str:
-    """What is still missing, in the target's unit (percentage points for growth and %)."""
-    if a.gap is None:
+    """What is still missing, in the target's unit (percentage points for growth and %);
+    nothing (—) for a target that lacks nothing, not `0 个百分点`."""
+    if a.gap is None or (a.gap == 0 and a.status in ("met", "on_track")):
         return DASH
     figure = gap_num(a.gap, a.status)
+    space = "" if lang == "zh" else " "
     if a.kind == "milestone":
         return f"{figure}%"
     if in_percent(a):
-        return f"{figure} {t('pp', lang)}"
-    return f"{figure} {a.unit}"
+        return f"{figure}{space}{t('pp', lang)}"
+    return f"{figure}{space}{a.unit}"
 
 
 def needs(a: AssessmentOut, lang: Lang) -> str:
@@ -248,9 +272,8 @@ def investment_heading(unit: str, lang: Lang) -> str:
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
-    done = t("report.milestones_done", lang).format(
-        done=report.milestones_done, total=report.milestones_total
-    )
+    key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
+    done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
     return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
 
 

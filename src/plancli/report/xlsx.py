@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from plancli.assess import CSV_COLUMNS, Status
 from plancli.i18n import Lang, t
 from plancli.report import text
-from plancli.report.model import Report
+from plancli.report.model import AdjustmentOut, Report
 from plancli.report.template import TEMPLATE_COLUMNS, TemplateRow, helper_cells
 from plancli.safe import formula_like, sheet_text
 
@@ -125,8 +125,8 @@ class _DatedZip(zipfile.ZipFile):
         self.writestr(str(arcname or filename), data, compress_type, compresslevel)
 
 
-# Column headers of the report's sheets in Chinese: the JSON contract's field names (the
-# English headers) for the columns an analyst reads; the rest keep their field name.
+# Column headers of the report's sheets in Chinese, for the JSON contract's field names (the
+# English headers): every column, so a Chinese sheet has no English header among Chinese ones.
 ZH_HEADERS: dict[str, str] = {
     "id": "编号",
     "target": "目标编号",
@@ -168,6 +168,22 @@ ZH_HEADERS: dict[str, str] = {
     "plan_bound": "计划目标",
     "amended_from": "调整起始期",
     "amendment_note": "调整说明",
+    "min": "下限",
+    "max": "上限",
+    "exclusive": "不含边界值",
+    "progress_period": "进度期间",
+    "direction": "方向",
+    "around": "左右目标值",
+    "tolerance": "左右容差",
+    "low": "达标下界",
+    "high": "达标上界",
+    "stretch": "争取目标",
+    "stretch_met": "实现争取目标",
+    "decline": "下降型目标",
+    "recorded": "记录值",
+    "base": "基数",
+    "relation": "比较关系",
+    "pending": "待下达",
 }
 
 
@@ -416,8 +432,7 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
                 adjustment.id,
                 adjustment.name if lang == "zh" else adjustment.name_en,
                 adjustment.period,
-                adjustment.bound,
-                adjustment.plan_bound,
+                *_adjusted_bounds(adjustment, lang),
                 adjustment.note,
                 _excel_value(adjustment.recorded_at),
             ],
@@ -426,6 +441,15 @@ def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
     _fit_columns(sheet)
     sheet.column_dimensions["G"].width = 21
     _a4(sheet, landscape=True)
+
+
+def _adjusted_bounds(adjustment: AdjustmentOut, lang: Lang) -> tuple[str, str]:
+    """The adjustments sheet's bound and plan's bound: `gap --json`'s in English, the report's
+    Chinese ones (不再考核, 下降 ≥ 3%) under `--lang zh`, where `dropped` was English."""
+    if lang != "zh":
+        return adjustment.bound, adjustment.plan_bound
+    bound = t("status.dropped", lang) if adjustment.dropped else adjustment.bound_zh
+    return bound, adjustment.plan_bound_zh
 
 
 def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
