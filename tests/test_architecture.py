@@ -166,8 +166,9 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
     "plancli.model": (590, "the plan file's one schema, which `plancli schema` documents"),
     "plancli.report.xlsx": (610, "one workbook's sheets, formats and colours"),
     "plancli.report.summary": (
-        640,
-        "one sentence rule per status and form of target (左右, 正增长), in both languages",
+        660,
+        "one sentence rule per status and form of target (左右, 正增长), in both languages, "
+        "and the 时间过半、任务过半 verdict",
     ),
     "plancli.stores.toml": (550, "one store: line-numbered errors, atomic writes, the lock"),
 }

@@ -160,9 +160,7 @@ def test_a_summed_roll_up_runs_only_to_its_oldest_part(invoke, audited: Path) ->
     assert (
         "8.78 亿元 a month in the remaining 3 months (5 of its 6 parts' figures of 2022-06)" in en
     )
-    assert "| 32.37亿元 \\* / 58.72亿元 |" in line_with(
-        zh, "| 政府投资重点项目年度计划投资 | 2022"
-    )
+    assert "| 32.37亿元 \\* / 58.72亿元 |" in line_with(zh, "| 政府投资重点项目年度计划投资 | 2022")
     [total] = [
         t
         for t in json.loads(run(invoke, audited, "en", "gap", "--as-of", "2022-09", "--json"))[
@@ -269,3 +267,31 @@ def test_a_completion_just_short_of_the_pace_is_not_shown_on_it(invoke, fresh: P
     gap = json.loads(run(invoke, fresh, "en", "gap", "--as-of", "2022-06", "--json"))
     [row] = [t for t in gap["targets"] if t["id"] == "external_funds"]
     assert (row["status"], row["completion"], row["pace_gap_pp"]) == ("on_track", 0.5, 0)
+
+
+# ------------------------------------------- the 时间过半、任务过半 verdict of the summary
+
+
+def test_the_summary_says_how_many_targets_are_half_done_at_mid_year(invoke, audited: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report the genre is named after never said it: of the targets measured by
+    completion, how many have done the share due (任务过半) at mid-year."""
+    gap = json.loads(run(invoke, audited, "en", "gap", "--as-of", "2022-06", "--json"))
+    paced = [
+        t
+        for t in gap["targets"]
+        if t["completion"] is not None and (t["status"] == "met" or t["pace_gap_pp"] is not None)
+    ]
+    done = [t for t in paced if t["status"] == "met" or t["pace_gap_pp"] >= 0]
+    assert 0 < len(done) < len(paced)
+    zh = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
+    assert (
+        f"时间过半，按完成率计的{len(paced)}项目标中，任务过半的{len(done)}项、"
+        f"未过半的{len(paced) - len(done)}项。"
+    ) in zh.split("\n\n")[2]  # the overview paragraph, after the title and its heading
+    en = run(invoke, audited, "en", "report", "--as-of", "2022-06", "-f", "md")
+    assert (
+        f"Of the {len(paced)} targets measured by completion, {len(done)} have done the share "
+        f"due by now (half the year's work at mid-year) and {len(paced) - len(done)} are short"
+    ) in en
+    may = run(invoke, audited, "zh", "report", "--as-of", "2022-05", "-f", "md")
+    assert "时间过半" not in may and "项达到应完成进度、" in may

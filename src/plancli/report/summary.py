@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
 from plancli.fmt import growth_rest_text, num
@@ -91,7 +92,8 @@ def build_summary(report: Report, lang: Lang) -> Summary:
         writer.sentence(a) for a in report.headline if a.actual is not None or a.id not in named
     ]
     headline += [writer.sentence(a) for a in report.investment if a.parts]
-    return Summary([writer.overview()], headline, writer.attention())
+    overview = [writer.overview(), writer.half()]
+    return Summary([s for s in overview if s], headline, writer.attention())
 
 
 class _Writer:
@@ -167,6 +169,32 @@ class _Writer:
         }
         listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
+
+    def half(self) -> str:
+        """时间过半、任务过半: of the targets measured by completion (amounts, milestones), how
+        many have done the share due by now; at mid-year in the genre's own words."""
+        paced = [
+            a
+            for a in self.report.assessments
+            if a.completion is not None and (a.status == "met" or a.pace_gap_pp is not None)
+        ]
+        if not paced:
+            return ""
+        n = sum(a.status == "met" or (a.pace_gap_pp or 0) >= 0 for a in paced)
+        short = len(paced) - n
+        mid = self.report.time_progress == Decimal("0.5")
+        if self.zh:
+            if mid:
+                return (
+                    f"时间过半，按完成率计的{len(paced)}项目标中，任务过半的{n}项、"
+                    f"未过半的{short}项。"
+                )
+            return f"按完成率计的{len(paced)}项目标中，{n}项达到应完成进度、{short}项落后。"
+        share = " (half the year's work at mid-year)" if mid else ""
+        return (
+            f"Of the {len(paced)} targets measured by completion, {n} have done the share due by "
+            f"now{share} and {short} are short of it."
+        )
 
     def _as_of_phrase(self) -> str:
         assert self.report.as_of is not None
