@@ -138,14 +138,22 @@ def test_names_a_piece_takes_from_the_list_and_the_scope_of_the_work() -> None:
 def test_slogans_are_no_milestones_and_events_are() -> None:
     """办好人民满意的教育, 办好特殊教育, 高质量办好老年大学: open-ended effort, no deliverable
     (before: milestones due at the year's end); 办好 an event is one (办好省第十六届运动会、兰州
-    国际马拉松, 办好…运动会等体育赛事)."""
+    国际马拉松, 办好…运动会等体育赛事, 办好…峰会等主场外交)."""
     by_quote = _work(
         "办好人民满意的教育。引导规范民办教育发展，办好特殊教育。",
         "高质量办好老年大学。",
         "办好省第十六届运动会、兰州国际马拉松。",
         "办好东北地区城市足球联赛、省第十五届运动会等体育赛事，振兴发展“三大球”。",
+        "办好博鳌亚洲论坛年会、上海合作组织峰会、中非合作论坛峰会等主场外交。",
     )
     milestones = [t["name"] for t in by_quote.values() if t["kind"] == "milestone"]
     assert not any("教育" in name or "老年大学" in name for name in milestones)
-    for event in ("省第十六届运动会", "兰州国际马拉松", "东北地区城市足球联赛", "省第十五届运动会"):
+    events = (
+        "省第十六届运动会",
+        "兰州国际马拉松",
+        "东北地区城市足球联赛",
+        "省第十五届运动会",
+        "博鳌",
+    )
+    for event in events:
         assert any(event in name for name in milestones), event
