@@ -21,9 +21,8 @@ HEADLINE = (
 )
 
 
-def _work(*sentences: str) -> dict[str, dict[str, Any]]:
-    """The work targets drafted from a 2026 report whose work sections say `sentences`, by
-    quote."""
+def _work_list(*sentences: str) -> list[dict[str, Any]]:
+    """The work targets drafted from a 2026 report whose work sections say `sentences`."""
     work = "".join(
         f"（{'一二三四五六七八'[i]}）抓好第{i + 1}项工作。{s}\n" for i, s in enumerate(sentences)
     )
@@ -33,11 +32,12 @@ def _work(*sentences: str) -> dict[str, dict[str, Any]]:
         f"二、2026年工作安排\n2026年是“十五五”开局之年。{HEADLINE}\n{work}"
     )
     draft = extract_plan(body, year=2026)
-    return {
-        t["quote"]: t
-        for t in draft.plan["targets"]
-        if t["section"] not in ("headline", "investment")
-    }
+    return [t for t in draft.plan["targets"] if t["section"] not in ("headline", "investment")]
+
+
+def _work(*sentences: str) -> dict[str, dict[str, Any]]:
+    """The same by quote."""
+    return {t["quote"]: t for t in _work_list(*sentences)}
 
 
 def test_a_push_ends_where_the_next_piece_says_its_own_verb() -> None:
@@ -157,3 +157,34 @@ def test_slogans_are_no_milestones_and_events_are() -> None:
     )
     for event in events:
         assert any(event in name for name in milestones), event
+
+
+def test_outputs_held_roads_built_and_buildings_without_permits() -> None:
+    """生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上 (广东): each the year's output
+    (before: the hogs a level); 县道提档升级建设里程超600公里: kilometres built this year, not a
+    network's length held; 治理无手续建筑500万平方米 (北京): delivered (before: `ongoing`, its
+    手续建筑 read as 续建, projects under way)."""
+    work = _work_list(
+        "大力发展优势畜禽养殖，生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上。",
+        "新建和改造提升农村公路2500公里，其中县道提档升级建设里程超600公里，提升县域通达水平。",
+        "拆除违法建设500万平方米、治理无手续建筑500万平方米，巩固背街小巷等治理成效。",
+    )
+    by_quote = {t["quote"]: t for t in work}
+    animals = [t for t in work if "出栏量" in t["quote"]]
+    assert [(t["min"], t["kind"]) for t in animals] == [
+        (Decimal(3900), "cumulative"),
+        (Decimal("13.5"), "cumulative"),
+    ]
+    assert by_quote["其中县道提档升级建设里程超600公里"]["kind"] == "cumulative"
+    assert by_quote["治理无手续建筑500万平方米"]["kind"] == "cumulative"
+
+
+def test_a_count_of_people_reached_is_a_level() -> None:
+    """全省养老机构护理员持证人数达到4500人以上 (广东): how many hold the certificate, a level
+    (before: `cumulative`, as if 4500 were certified this year; 新增持证养老护理员超1500人 is)."""
+    by_quote = _work(
+        "开展职业技能培训超5万人次，新增持证养老护理员超1500人，"
+        "全省养老机构护理员持证人数达到4500人以上。"
+    )
+    assert by_quote["全省养老机构护理员持证人数达到4500人以上"]["kind"] == "level"
+    assert by_quote["新增持证养老护理员超1500人"]["kind"] == "cumulative"

@@ -398,21 +398,24 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
     elif (
         re.search(r"保持|稳定在|控制在|严守|守住", text)
         and not re.search(r"新增|新建", text)
-        and not re.search(r"产量$|出栏量?$", name)  # 蔬菜产量稳定在200万吨: the year's output
+        # 蔬菜产量稳定在200万吨, 生猪、家禽年出栏量分别稳定在…: the year's output
+        and not re.search(r"产量$|出栏量?$", name)
+        and not re.search(r"(?:产量|出栏量?)(?:分别|均|要)*(?:稳定在|保持)", text)
     ):
         kind = "level"
     elif re.search(r"赤字(?:预算|规模|合计)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
-    elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
-        r"新增|新建|新认定", text
-    ):
-        kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
+    elif re.search(
+        rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})|人数达到?\s*{NUM}\s*万?人", text
+    ) and not re.search(r"新增|新建|新认定", text):
+        # 离境退税店达到1000家, 护理员持证人数达到4500人: how many there are, not how many are added
+        kind = "level"
     elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and re.search(
         r"从|由|标准", text
     ):
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
-        re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$|(?:播种|种植)面积$", name)
+        re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植)面积$", name)
         and not re.search(r"新增|新建", text)
     ):
         # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…, 粮食
@@ -421,7 +424,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         kind = "level"
     elif (
         (ONGOING.match(text) and not text.startswith("完成") and not ONGOING_DELIVERED.search(rest))
-        or re.search(r"续建|在建", name)
+        or re.search(r"(?<!手)续建|在建", name)  # (not 治理无手续建筑500万平方米)
         or WORKED_ON.match(rest)
     ):
         # 推进…，完成投资9800亿元以上: the sum is delivered; 提速…23个续建项目: under way
