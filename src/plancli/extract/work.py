@@ -243,7 +243,7 @@ class WorkReader:
             )
             if not has_verb and not verb_in_list:
                 continue
-            name = target_name(piece.text, match)
+            name = target_name(piece.text, match, pieces)
             low, high = Decimal(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
@@ -381,7 +381,7 @@ class WorkReader:
         earlier = self._stated.get(same)
         twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
         if kind == "growth":
-            unit = "%" if decline else "亿元"  # (a fall's size, in %: 排放量下降2%)
+            unit = "%" if decline else "万人次" if re.search(r"游客|人次", name) else "亿元"
         key = f"{name}|{low}|{unit}"
         if key in self._seen_names or twice:
             return None

@@ -67,8 +67,20 @@ COMPARED = re.compile(
     r"、(?:(?:比|较)(?:上年|去年)[^、,;。]*|[^、,;。]{0,8}?(?:高于|大于|低于|少于|多于)(?:上年|去年)[^、,;。]*)"
 )
 ONGOING = re.compile(
-    r"^(?:继续|持续|全力|有序|稳步)?(?:推进|推动|加快推进|加快建设|加快)"
+    r"^(?:继续|持续|全力|有序|稳步|稳妥|重点)*(?:推进|推动|加快推进|加快建设|加快)"
     r"|^滚动(?:实施|推进|建设)"  # a rolling programme: 滚动实施1500个以上省重点技改项目
+    r"|^持续开展"  # 持续开展232所优质高中对县中的结对帮扶: work on a set, going on
+)
+# what 推进/推动 brings to an end state is delivered (推动…402万千瓦机组建成投运, 推动20个…附属空间
+# 对社会开放共享, 推动建设超100条幸福河湖), not only worked on (推进100个乡村振兴片区建设)
+ONGOING_DELIVERED = re.compile(r"建成|投运|投产|投用|开放|通车|完工|竣工|^(?:继续|持续)?推动建设")
+# a fixed set worked on, not delivered within the year: 抓好550个省重大项目, 高质量建好15个主平台,
+# 做优做强5个国家先进制造业集群, 重点支持20个县深化…, 着力培育6个世界级…产业集群 and 打造…4个
+# 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more)
+WORKED_ON = re.compile(
+    r"^(?:着力|重点|高质量|集中[^,;。]{0,6}?)*(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
+    r"|支持\d+个|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
+    r"(?=[^,;。]*?\d+个[^,;。]*?(?:产业集群|[万千]亿级[^,;。]{0,8}产业)))"
 )
 VERB = re.compile(
     r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
@@ -88,11 +100,14 @@ LEAD = re.compile(
     r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
 )
 
+# what 办好 delivers: an event (办好第21届省运会, …系列活动, …峰会等主场外交), not a field of work
+# (办好人民满意的教育, 办好特殊教育, 高质量办好老年大学: open-ended effort)
+EVENT = r"会议?|节|赛事?|马拉松|展|论坛|活动|大典|讲堂|典礼|仪式|日|周|季"
 MILESTONE_START = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|高标准|高质量|如期|按期|"
     r"尽早|在年内|今年)*)"
-    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|办好|服务保障|创建|制定|建立"
-    r"|搭建)(?P<object>.{2,45})$"
+    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成"
+    rf"|办好(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建)(?P<object>.{{2,45}})$"
 )
 MILESTONE_END = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
@@ -139,15 +154,40 @@ def split_list(clause: Clause) -> list[Clause]:
     return [p for p in parts if p.text.strip()]
 
 
-def target_name(text: str, match: re.Match[str]) -> str:
-    """The target's name: its clause without the figure, the qualifier and leading adverbs."""
+def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
+    """The target's name: its clause without the figure, the qualifier and leading adverbs (and
+    what the rest of its list, `pieces`, says of it: `list_name`)."""
     name = (text[: match.start()] + text[match.end() :]).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = LEAD.sub("", name)
     name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$", "", name)
     name = re.sub(r"(?:均|都)(?=增长$|增速$)|(?<=增幅)均$", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
-    return name.strip(" ,、") or text
+    name = name.strip(" ,、") or text
+    piece = [p for p in pieces or [] if p.text == text]
+    return list_name(pieces or [], piece[0], name) if piece else name
+
+
+def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
+    """The name of a piece's target that names nothing without the rest of its list: a grade
+    whose noun the last piece says (着力培育6个世界级、7个国家级、9个区域级产业集群: 世界级产业
+    集群), a verb whose thing the piece before says (建设亿元以上项目4000个、完成投资超4500亿元:
+    亿元以上项目完成投资; 推动中欧（亚）班列拓线扩量、开行4000班次: 中欧（亚）班列开行)."""
+    at = pieces.index(piece) if piece in pieces else -1
+    if at < 0 or len(pieces) < 2:
+        return name
+    if name.endswith("级") and at < len(pieces) - 1:
+        last = pieces[-1].text
+        figure = QUANTITY.search(last)
+        noun = re.search(r"级([^级\d]{2,8})$", last[figure.end() :] if figure else "")
+        return name + noun.group(1) if noun else name
+    if at == 0 or not re.fullmatch(rf"(?:{VERB.pattern})(?:投资)?", name):
+        return name
+    before = LEAD.sub("", pieces[at - 1].text)
+    before = QUANTITY.sub("", before[m.end() :] if (m := VERB.match(before)) else before)
+    subject = re.sub(r"(?<=..)(?:拓|扩|提|增|优|强|做).*$", "", before).strip(" “”")
+    subject = re.sub(r"(?:达到|达|突破|超过|超)$", "", subject)  # (…收入超1000亿元、增长8%)
+    return subject + name if 2 <= len(subject) <= 12 else name
 
 
 def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -295,8 +335,9 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         return True  # 现行16%的税率降至13%: the rate now; 56个民族: a people, not a count
     if re.match(r"及以[上下][\u4e00-\u9fff]", text[match.end() :]):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: a size class of what is shut, not a count
-    if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]):
-        return True  # 抓好工业等17个领域碳达峰工作: the scope of the work, not a count of it
+    if re.match(r"个?(?:领域|方面|环节)", text[match.end() :]) or match.group(3) + after == "件事":
+        # 抓好工业等17个领域碳达峰工作, 抓好渔船“木改钢”、…整治3件事: the scope of the work
+        return True
     if match.group(3) == "项" and (
         prefix.endswith("指标") or re.match(r"(?:主要)?指标", text[match.end() :])
     ):
@@ -305,12 +346,49 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     return re.search(r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]) is not None
 
 
+def own_verb(text: str) -> bool:
+    """Whether a piece of a list says its own verb: opens with one (开行4000班次, 推动…) or
+    links its subject to its figure (科技人才达到…)."""
+    lead = LEAD.match(text)
+    rest = text[lead.end() :] if lead else text
+    if (lead and re.search(r"推动|推进|加快", lead.group(0))) or VERB.match(rest):
+        return True
+    figure = re.search(r"\d", text)
+    state = (
+        r"(?:达到?|超过?|突破|保持在?|稳定在|控制在|不少于|不低于)\s*$"  # (not 脱硝改造1.3亿千瓦)
+    )
+    return bool(figure and re.search(state, text[: figure.start()]))
+
+
+def governed(text: str, clause: str) -> tuple[str, str]:
+    """The words whose verb governs a piece of a list in its clause: the piece itself where it
+    says its own verb, else from the last piece before it that does (or the clause's start)
+    through it — 国家高新技术企业达到1.5万家、科技型中小企业3.2万家: 达到 both; 推动中欧（亚）班列
+    拓线扩量、开行4000班次: 推动 ends where 开行 begins. And the same on to where the verb's
+    scope ends (the next piece with a verb of its own, or the clause's end)."""
+    at = clause.find(text) if clause and text else -1
+    if at < 0:
+        return text, text
+    opening, closing = (at if own_verb(text) else 0), len(clause)
+    for piece in split_list(Clause(0, len(clause), clause)):
+        if piece.start < at and own_verb(piece.text) and opening < at:
+            opening = piece.start
+        elif piece.start > at and own_verb(piece.text):
+            closing = piece.start - 1
+            break
+    return clause[opening : at + len(text)], clause[opening:closing]
+
+
 def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, str, bool]:
     """A work figure's kind, its unit (个百分点 is a change in %) and whether it is a fall, from
-    its clause's words (`text`; `clause`, the sentence's clause it is in, for 推进…): a rate's
-    growth or level, a stock's level, a deficit's ceiling, a standard raised to, ongoing work,
-    else an amount delivered (cumulative)."""
+    its clause's words (`text`; `clause`, the sentence's clause it is in: the verb of a list
+    governs the pieces without one of their own): a rate's growth or level, a stock's level, a
+    deficit's ceiling, a standard raised to, ongoing work or a fixed set worked on, else an
+    amount delivered (cumulative)."""
     decline = False
+    head, rest = governed(text, clause)
+    if unit != "%":
+        text = head
     if unit == "个百分点":
         kind, unit = "change", "%"
     elif unit == "%":
@@ -321,27 +399,37 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         fall = re.search(rf"(?:下降|降低|减少|压减|削减|降)\s*(?:{NUM})", text)
         if kind == "level" and fall and not re.search(r"(?:下降|降低|降)(?:至|到)", text):
             kind, decline = "growth", True
-    elif re.search(r"保持|稳定在|控制在|严守|守住", text) and not re.search(r"新增|新建", text):
+    elif (
+        re.search(r"保持|稳定在|控制在|严守|守住", text)
+        and not re.search(r"新增|新建", text)
+        # 蔬菜产量稳定在200万吨, 生猪、家禽年出栏量分别稳定在…: the year's output
+        and not re.search(r"产量$|出栏量?$", name)
+        and not re.search(r"(?:产量|出栏量?)(?:分别|均|要)*(?:稳定在|保持)", text)
+    ):
         kind = "level"
     elif re.search(r"赤字(?:预算|规模|合计)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
-    elif re.search(rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})", text) and not re.search(
-        r"新增|新建|新认定", text
-    ):
-        kind = "level"  # 离境退税店达到1000家: how many there are, not how many are added
+    elif re.search(
+        rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})|人数达到?\s*{NUM}\s*万?人", text
+    ) and not re.search(r"新增|新建|新认定", text):
+        # 离境退税店达到1000家, 护理员持证人数达到4500人: how many there are, not how many are added
+        kind = "level"
     elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and re.search(
         r"从|由|标准", text
     ):
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
-        re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|里程$", name)
+        re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植)面积$", name)
         and not re.search(r"新增|新建", text)
     ):
-        # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…: a
+        # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…, 粮食
+        # 播种面积3320万亩: a
         # stock (an industry's 规模, its output, stays a cumulative)
         kind = "level"
-    elif (ONGOING.match(clause or text) and not text.startswith("完成")) or re.search(
-        r"续建|在建", name
+    elif (
+        (ONGOING.match(text) and not text.startswith("完成") and not ONGOING_DELIVERED.search(rest))
+        or re.search(r"(?<!手)续建|在建", name)  # (not 治理无手续建筑500万平方米)
+        or WORKED_ON.match(rest)
     ):
         # 推进…，完成投资9800亿元以上: the sum is delivered; 提速…23个续建项目: under way
         kind = "ongoing"
