@@ -223,7 +223,13 @@ def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
     members = [a for a in assessment.assessments if a.target.section == section_id]
     completions: list[Fraction] = []
     expected_shares: list[Fraction] = []
+    # A part whose roll-up is in the section is counted through it, weighed by its amount (the
+    # investment plan's average is the total's completion, not a mean of six categories of
+    # 2.3 to 16.53 亿元 beside their own total).
+    summed = {part for a in members for part in a.target.parts}
     for a in members:
+        if a.target.id in summed:
+            continue
         if a.completion is not None and a.expected_share is not None:
             completions.append(min(a.completion, Fraction(1)))
             expected_shares.append(a.expected_share)
