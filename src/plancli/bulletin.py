@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_units import unit_check
+from plancli.bulletin_units import ColumnUnit, column_check, column_units, unit_check
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
@@ -91,6 +91,7 @@ class Header:
     ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
     template: bool = False
     period: str | None = None  # no period column: the one the title or the file name gives
+    units: dict[str, ColumnUnit] = field(default_factory=dict)  # 本年累计（万元）, 单位：万元
 
     @property
     def plain(self) -> bool:
@@ -212,6 +213,7 @@ def read_header(
         tuple(ignored),
         template=all(h in seen for h in TEMPLATE_HELPERS),
         period=period,
+        units=column_units(positions, labels, titles),
     )
 
 
@@ -571,7 +573,10 @@ def resolve_rows(
             period_map[text] = found_period
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
-    flagged = bool(notes.total_only or notes.paired or notes.units)
+    column_unit: dict[tuple[str, str], tuple[bool, str] | None] = {}
+    if notes.header is not None and notes.header.units:
+        column_unit = {("", column): None for column in notes.header.units}  # the columns
+    flagged = bool(notes.total_only or notes.paired or notes.units or column_unit)
     if not (target_map or period_map or flagged):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
@@ -603,7 +608,13 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
-            if row.row in notes.units and (unit := unit_check(target, notes.units[row.row])):
+            if row.row in notes.units:  # the row's own 计量单位 cell
+                unit = unit_check(target, notes.units[row.row])
+            elif column_unit:  # a figure column's header or the 单位 line above it
+                unit = _column_unit(target, row.row, amount is not None, notes, column_unit)
+            else:
+                unit = None
+            if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
                     problems.add(row.row, unit[1])
                     continue
@@ -655,6 +666,34 @@ def resolve_rows(
             )
         )
     return kept
+
+
+def _column_unit(
+    target: AnyTarget,
+    row: int,
+    has_amount: bool,
+    notes: ReadNotes,
+    checked: dict[tuple[str, str], tuple[bool, str] | None],
+) -> tuple[bool, str] | None:
+    """The first unit problem of the columns that gave a row's figures (the value, or the
+    累计值 it was taken from, and the amount), each checked once per target (`checked`)."""
+    assert notes.header is not None
+    units = notes.header.units
+    if row in notes.total_only:
+        columns: tuple[str, ...] = (TOTAL,)
+    elif row in notes.paired:
+        columns = ("value", TOTAL) if target.has_amount else (TOTAL,)
+    else:
+        columns = ("value", "amount") if has_amount else ("value",)
+    for column in columns:
+        if column not in units:
+            continue
+        key = (target.id, column)
+        if key not in checked:
+            checked[key] = column_check(target, column, units[column])
+        if checked[key] is not None:
+            return checked[key]
+    return None
 
 
 def _label(notes: ReadNotes, column: str) -> str:

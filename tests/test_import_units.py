@@ -1,0 +1,131 @@
+"""Import checks of a bulletin's figures against the plan (audits of Excel bulletins): a unit
+stated in a header's brackets or a 单位 line, a figure wildly out of scale, a percentage kept as
+a fraction, the period of a title against the file name's, a 合计 row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancli.ledger import Record
+from plancli.stores.toml import read_toml_ledger
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    return tmp_path / "plan2022.progress.toml"
+
+
+@pytest.fixture
+def imports(invoke, ledger: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write FILE as GBK (Excel's CSV on a Chinese Windows), import it into the bundled plan."""
+
+    def run(name: str, lines: list[str], *args: str):  # type: ignore[no-untyped-def]
+        path = tmp_path / name
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+        return invoke("--ledger", str(ledger), "import", str(path), *args)
+
+    return run
+
+
+def records(ledger: Path) -> dict[tuple[str, str], Record]:
+    if not ledger.exists():
+        return {}
+    return {(r.target, r.period): r for r in read_toml_ledger(ledger).records}
+
+
+# ------------------------------------------------------------------ units (audit win D1)
+
+WAN_HEADER = [
+    "官渡区2022年1-6月主要经济指标,,,",
+    "指标,本年累计（万元）,累计增长（%）,备注",
+    '地方一般公共预算收入,"274,000",3.1,',
+    '引进市外到位资金,"520,000",,',
+]
+
+
+def test_a_header_bracket_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`本年累计（万元）`: the bracket was dropped and 274,000 万元 stored as 274000 亿元."""
+    result = imports("万元表头.csv", WAN_HEADER)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":3: budget_revenue: column '本年累计（万元）' is in 万元 and the plan counts 亿元; "
+        "plancli does not convert: give the figure in 亿元"
+    ) in result.stderr
+    assert ":4: external_funds: column '本年累计（万元）' is in 万元" in result.stderr
+    assert records(ledger) == {}
+
+
+def test_a_unit_line_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [WAN_HEADER[0], "单位：万元,,,", "指标,本年累计,累计增长,备注", *WAN_HEADER[2:]]
+    result = imports("单位行万元.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":4: budget_revenue: column '本年累计' (by '单位：万元') is in 万元 and the plan counts "
+        "亿元; plancli does not convert: give the figure in 亿元"
+    ) in result.stderr
+    assert ":5: external_funds: column '本年累计' (by '单位：万元')" in result.stderr
+
+
+def test_people_where_the_plan_counts_ten_thousands_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月就业情况,,", "指标,本年累计（人）,备注", '新增城镇就业,"11,000",']
+    result = imports("就业人.csv", lines, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "new_urban_jobs" in result.stderr and "万人" in result.stderr
+    assert records(ledger) == {}
+
+
+def test_a_unit_line_naming_the_amounts_and_a_percentage(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`单位：亿元，%`: 亿元 is the 累计值 column's, % the growth's, whatever the columns' order;
+    a count target's figure in the 亿元 column is imported with a warning."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "单位：亿元，%,,,",
+        "指标,累计增长,本年累计,备注",
+        "地方一般公共预算收入,3.1,27.4,",
+        "引进市外到位资金,,52,",
+        "新建5G基站,,150,",
+    ]
+    result = imports("单位行亿元.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert (
+        "6: new_5g_base_stations: column '本年累计' (by '单位：亿元，%') is in 亿元 and the plan "
+        "counts 个; check the figure"
+    ) in result.stderr
+    assert result.stderr.count("warning") == 1
+    got = records(ledger)
+    assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_the_plans_unit_in_the_header_imports_without_a_word(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "指标,本年累计（亿元）,累计增长（%）,备注",
+        "地方一般公共预算收入,27.4,3.1,",
+    ]
+    result = imports("亿元.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert records(ledger)[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+
+
+def test_a_rows_own_unit_cell_wins_over_the_unit_line(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "官渡区2022年1-6月主要经济指标",
+        "单位：亿元，%",
+        "指标名称,计量单位,本月止累计,比上年同期增长(%)",
+        "地区生产总值,亿元,700,5.0",
+        "新建5G基站,个,150,",
+    ]
+    result = imports("主要指标.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+def test_a_header_unit_in_a_plain_file_is_checked(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", ["target,period,value（万元）", "investment_roads,2022-06,62000"])
+    assert result.exit_code == 2, result.output
+    assert ":2: investment_roads: column 'value（万元）' is in 万元" in result.stderr
