@@ -129,3 +129,68 @@ def test_a_header_unit_in_a_plain_file_is_checked(imports, ledger: Path) -> None
     result = imports("june.csv", ["target,period,value（万元）", "investment_roads,2022-06,62000"])
     assert result.exit_code == 2, result.output
     assert ":2: investment_roads: column 'value（万元）' is in 万元" in result.stderr
+
+
+# ------------------------------------------------ figures out of scale (audit rep D3, win D1)
+
+ROADS_SLIP = (
+    "investment_roads 2022-06: 68500 亿元 is 4,302 times the annual target (15.92 亿元); given "
+    "in 万元? (68500 万元 is 6.85 亿元; plancli does not convert, so it is read as 68500 亿元)"
+)
+
+
+@pytest.mark.parametrize("args", [(), ("--dry-run",), ("--json",)])
+def test_a_total_thousands_of_times_its_target_is_warned(
+    invoke, imports, ledger: Path, args
+) -> None:  # type: ignore[no-untyped-def]
+    """A revision from 6.85 to 68500 亿元 (a 万元 figure) was imported without a word and the
+    report said 完成 430276%; warned (and imported as given), written as a stream or not."""
+    invoke("--ledger", str(ledger), "record", "investment_roads", "6.85", "--period", "2022-06")
+    result = imports(
+        "wan2.csv", ["target,period,value,note", "investment_roads,2022-06,68500,万元"], *args
+    )
+    assert result.exit_code == 0, result.output
+    assert f"warning: {ledger.parent / 'wan2.csv'}:2: {ROADS_SLIP}\n" in result.stderr
+
+
+def test_a_recorded_amount_thousands_of_times_the_baseline_is_warned(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--ledger",
+        str(ledger),
+        "--lang",
+        "zh",
+        "record",
+        "gdp",
+        "5.2",
+        "--period",
+        "2022-06",
+        "--amount",
+        "7000000",
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "警告：gdp 2022-06：总量 7000000 亿元是2021年 1441.37 亿元的 4,856 倍；是否以万元填写？"
+        "（7000000 万元即 700 亿元；plancli 不换算，按 7000000 亿元 录入）\n"
+    ) in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount == 7000000
+
+
+def test_people_for_ten_thousands_is_warned_on_record(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--ledger", str(ledger), "record", "new_urban_jobs", "11000", "--period", "2022-06"
+    )
+    assert "given in 人? (11000 人 is 1.1 万人" in result.stderr
+
+
+def test_figures_of_the_plans_scale_are_not_warned(invoke, imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Far above the target is not out of scale: 100 times the annual target passes, as does
+    a first figure of a target the plan gives no figure for."""
+    lines = [
+        "target,period,value,amount",
+        "investment_roads,2022-06,1592,",
+        "gdp,2022-06,5.2,720",
+        "new_5g_base_stations,2022-06,150,",
+    ]
+    result = imports("june.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr

@@ -10,12 +10,13 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
 
 if TYPE_CHECKING:
-    from plancli.plain import AnyTarget
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
 
 _SCALES = "十百千万亿"  # 万元, 亿元: the same unit counted in another scale
 _PERCENT = frozenset({"%", "百分比", "百分点", "pp"})
@@ -121,3 +122,106 @@ def column_units(
         if bracket is not None:
             units[column] = ColumnUnit(bracket.group(1), _shown(labels[column]))
     return units
+
+
+# ------------------------------------------------------------------ figures out of scale
+
+SCALE_FACTOR = Decimal(500)
+"""A year-to-date total (or a growth target's amount) more than this many times the largest
+figure plancli knows for it (the annual target, the baseline, the figure it revises) is warned
+about (`scale_warning`). A figure typed in 万元 for 亿元 (人 for 万人) is 10,000 times the
+right one; the smallest a year-to-date total is, a year's first month, is about a twelfth of
+the year's figures, so even then the slip is some 800 times them: 500 catches it. A genuine
+total hundreds of times its year's target, or last year's whole total, is not seen."""
+
+
+def scale_limit(target: AnyTarget) -> Decimal | None:
+    """SCALE_FACTOR times the largest figure the plan gives for the target's total (or amount):
+    a figure at most this large is not warned about, whatever the figure it revises; None for a
+    target whose figure is no total (a level, a growth %); 0 when the plan gives none."""
+    baseline = target.baseline.value if target.baseline is not None else None
+    figures: tuple[Decimal | None, ...]
+    if target.kind == "cumulative":
+        figures = (target.around, target.min, target.max, baseline)
+    elif target.has_amount:
+        figures = (baseline,)
+    else:
+        return None
+    known = [abs(figure) for figure in figures if figure is not None]
+    return SCALE_FACTOR * max(known) if known else Decimal(0)
+
+
+def scale_warning(
+    target: AnyTarget, period: str, figure: Decimal | None, revised: Decimal | None
+) -> str | None:
+    """A total (or amount) `figure` more than SCALE_FACTOR times the largest of the figures
+    plancli knows for it — the plan's (`scale_limit`) and `revised`, the figure in force it
+    revises — saying the likely slip (万元 for 亿元); imported or recorded as given."""
+    limit = scale_limit(target)
+    if limit is None or figure is None or figure <= limit:
+        return None
+    from plancli.fmt import num
+
+    unit = target.unit.strip()
+    baseline = target.baseline
+    references: list[tuple[Decimal, str]] = []
+    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
+    if target.kind == "cumulative" and bound is not None:
+        text = _("the annual target ({figure} {unit})")
+        references.append((abs(bound), text.format(figure=num(bound), unit=unit)))
+    if baseline is not None and baseline.value is not None:
+        text = _("{year}'s {figure} {unit}")
+        shown = text.format(year=baseline.year, figure=num(baseline.value), unit=unit)
+        references.append((abs(baseline.value), shown))
+    if revised is not None:
+        text = _("the figure it revises ({figure} {unit})")
+        references.append((abs(revised), text.format(figure=num(revised), unit=unit)))
+    if not references:
+        return None
+    largest, reference = max(references, key=lambda item: item[0])
+    if largest.is_zero() or figure <= SCALE_FACTOR * largest:
+        return None
+    fields = {
+        "target": target.id,
+        "period": period,
+        "figure": num(figure),
+        "unit": unit,
+        "times": f"{int(figure / largest):,}",
+        "reference": reference,
+    }
+    if target.kind == "cumulative":
+        fields["what"] = f"{num(figure)} {unit}"
+    else:
+        fields["what"] = _("the amount {figure} {unit}").format(figure=num(figure), unit=unit)
+    # The unit 10,000 times smaller: 万元 for 亿元, 人 for 万人.
+    smaller = (
+        f"万{unit[1:]}" if unit.startswith("亿") else unit[1:] if unit.startswith("万") else ""
+    )
+    if smaller:
+        message = _(
+            "{target} {period}: {what} is {times} times {reference}; given in {smaller}? "
+            "({figure} {smaller} is {converted} {unit}; plancli does not convert, so it is "
+            "read as {figure} {unit})"
+        )
+        converted = num((figure / 10_000).normalize())
+        return message.format(**fields, smaller=smaller, converted=converted)
+    return _(
+        "{target} {period}: {what} is {times} times {reference}; check the figure (read as "
+        "{figure} {unit})"
+    ).format(**fields)
+
+
+def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
+    """`bulletin_units.scale_warning` of a record's total (or amount), as a list."""
+    target = plan.target(record.target)
+    if target is None:
+        return []
+    figure: Decimal | None
+    if target.kind == "cumulative":
+        figure, revised = record.value, previous.value if previous is not None else None
+    elif target.has_amount:
+        figure, revised = record.amount, previous.amount if previous is not None else None
+    else:
+        return []
+    warning = scale_warning(target, record.period, figure, revised)
+    return [warning] if warning is not None else []

@@ -19,6 +19,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Literal
 
+from plancli.bulletin_units import out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.imports import (
@@ -49,6 +50,7 @@ _ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
 # A figure is compared with these, not with the integers 0 and 100: Decimal against int
 # converts the int each time (128 ns a comparison against 54, some 0.1 s an import).
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_UNKNOWN = Decimal(-1)  # a target whose `scale_limit` is not known yet (a limit is ≥ 0)
 
 # A target as the loop reads it: the target, its number, the periods of its kind (text as
 # given → see `_Positions.period`), the rule for its figures, and whether it takes an amount.
@@ -175,7 +177,10 @@ def import_stream(
     in_force = checker._position  # (target, year, end month) → the figure in force
     history = Superseded(session.records_of, batch)
     kept: list[tuple[int, str]] = []  # (row, warning) of the rows kept out (superseded.py)
-    dropped: list[tuple[int, int, str]] = []  # (0, row, warning): an amount out of force
+    # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale
+    dropped: list[tuple[int, int, str]] = []
+    limits: dict[str, Decimal | None] = {}  # target id → `scale_limit`
+    limits_get = limits.get
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -283,6 +288,16 @@ def import_stream(
                 if len(pending) >= _CHUNK:
                     session.append(pending)
                     pending = []
+        # A total or amount hundreds of times its target's figures (万元 for 亿元?): the
+        # target's limit once (`scale_limit`), then one comparison a row.
+        limit = limits_get(record.target, _UNKNOWN)
+        if limit is _UNKNOWN:
+            limit = limits[record.target] = scale_limit(target)
+        if limit is not None:
+            figure = record.value if rule == _NOT_NEGATIVE else record.amount
+            if figure is not None and figure > limit:
+                scaled = out_of_scale(plan, record, previous)
+                dropped.extend((int(unchanged_row), line, text) for text in scaled)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
@@ -432,7 +447,7 @@ def _warnings(
     are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
     (a growth target's: never a cumulative one's), merged in."""
     if not asked:
-        return [(row, warning) for _, row, warning in dropped]
+        return [(row, warning) for _, row, warning in sorted(dropped, key=itemgetter(0, 1))]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
         for target, period, value, _ in asked
