@@ -194,3 +194,47 @@ def test_figures_of_the_plans_scale_are_not_warned(invoke, imports, ledger: Path
     result = imports("june.csv", lines)
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
+
+
+# ----------------------------------------------- a growth kept as a fraction (audit win D3)
+
+
+def test_a_growth_kept_as_a_fraction_is_warned(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 累计增长 column computed in the sheet holds 0.052 for 5.2 %: a growth target's figure is
+    a % whatever its unit (亿元), as a relative target's is (its baseline's growth, 9.2)."""
+    lines = [
+        "指标,期间,累计增长,累计值,来源,备注,",
+        "地区生产总值,2022年6月,0.052,700,区统计局,,",
+        "城镇常住居民人均可支配收入,2022年6月,0.055,26000,区统计局,,",
+        "城镇登记失业率,2022年6月,0.042,,区人社局,,",
+        "社会消费品零售总额,2022年6月,5.2,330.8,区统计局,,",
+    ]
+    result = imports("小数.csv", lines, "--dry-run")
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "a fraction" in line]
+    assert [line.split("小数.csv:", 1)[1].split(":", 1) for line in warned] == [
+        [
+            "2",
+            " gdp 2022-06 = 0.052: a fraction where the figure is in %; did you mean 5.2 %? "
+            "(read as 0.052 %)",
+        ],
+        [
+            "3",
+            " urban_income 2022-06 = 0.055: a fraction where the figure is in %; did you mean "
+            "5.5 %? (read as 0.055 %)",
+        ],
+        [
+            "4",
+            " unemployment_rate 2022-06 = 0.042: a fraction where the figure is in %; did you "
+            "mean 4.2 %? (read as 0.042 %)",
+        ],
+    ]
+
+
+def test_a_growth_near_its_bound_is_not_warned(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ten times: 0.8 against ≥ 7 is nearer 7 than 80 is (on a log scale); 1.2 likewise."""
+    result = imports(
+        "june.csv", ["target,period,value", "gdp,2022-06,0.8", "retail_sales,2022-06,1.2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr

@@ -476,26 +476,32 @@ def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | No
 
 
 def percent_scale(target: AnyTarget) -> Decimal | None:
-    """The size a % target's figures have, from the plan (its bound, else its baseline), for
-    the fraction warning; None when the target is not in % or the plan says nothing."""
-    if target.unit.strip() not in ("%", "％"):
+    """The size a target's % figures have, from the plan (its bound, else its baseline's), for
+    the fraction warning; None when its figure is no percentage or the plan says nothing. A
+    growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
+    baseline's figure is then its growth, not its amount."""
+    growth = target.kind in ("growth", "relative")
+    if not growth and target.unit.strip() not in ("%", "％"):
         return None
     for figure in (target.around, target.min, target.max):
         if figure is not None:
             return abs(figure)
-    if target.baseline is not None and target.baseline.value is not None:
-        return abs(target.baseline.value)
+    baseline = target.baseline
+    if baseline is not None:
+        figure = baseline.growth if growth else baseline.value
+        if figure is not None:
+            return abs(figure)
     return Decimal(100) if target.kind == "milestone" else None
 
 
 def fraction_warning(
     target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
 ) -> str | None:
-    """A figure of a % target given as a plain fraction below 1.5 (0.992) where the plan's
-    figures for it are more than ten times as large (优良率 ≥ 98): most likely a share the sheet
-    kept as a fraction, 99.2 %. (Ten times: on a log scale, 100·v is then nearer the plan's
-    figure than v is; a CPI rise of 0.8 % against 2 % is not warned.) Imported as given, with
-    this warning."""
+    """A % figure (a % target's, a growth's) given as a plain fraction below 1.5 (0.992, 0.052)
+    where the plan's figures for it are more than ten times as large (优良率 ≥ 98, 增长 ≥ 7):
+    most likely a share or a growth the sheet kept as a fraction, 99.2 %, 5.2 %. (Ten times:
+    on a log scale, 100·v is then nearer the plan's figure than v is; a CPI rise of 0.8 %
+    against 2 % is not warned.) Imported as given, with this warning."""
     if isinstance(value, str):
         # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
         if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
