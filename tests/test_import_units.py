@@ -238,3 +238,40 @@ def test_a_growth_near_its_bound_is_not_warned(imports, ledger: Path) -> None:  
     )
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
+
+
+# ------------------------------------- the title's period against the file name's (win D2)
+
+JUNE_TABLE = [
+    "官渡区2022年1-6月主要经济指标,,",
+    "指标,本月止累计,比上年同期增长(%)",
+    "地区生产总值,820,5.6",
+    "新建5G基站,180,",
+]
+
+
+def test_a_title_and_a_file_name_naming_two_periods_are_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Last month's table copied and renamed 2022年7月月报.csv, its title still 1-6月: July's
+    figures were imported as June's, revising them."""
+    result = imports("2022年7月月报.csv", JUNE_TABLE)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        "2022年7月月报.csv:2: the title says 2022年1-6月 and the file name 2022年7月; which "
+        "period are the figures for? Add a period column, or correct the title or rename the "
+        "file\n"
+    )
+    assert records(ledger) == {}
+
+
+@pytest.mark.parametrize("name", ["2022年6月月报.csv", "2022年二季度.csv", "6月.csv", "月报.csv"])
+def test_a_title_and_a_file_name_naming_one_period_import(imports, ledger: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    result = imports(name, JUNE_TABLE)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 180
+
+
+def test_a_period_column_says_which(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月主要经济指标,,", "指标,期间,本月止累计", "新建5G基站,2022年7月,190"]
+    result = imports("2022年7月月报.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-07")].value == 190

@@ -15,10 +15,17 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_units import ColumnUnit, column_check, column_units, unit_check
+from plancli.bulletin_units import (
+    ColumnUnit,
+    column_check,
+    column_units,
+    fraction_warning,
+    percent_scale,
+    unit_check,
+)
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
@@ -191,7 +198,10 @@ def read_header(
                 "keep one"
             ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
-    period = None if "period" in positions else title_period([*titles, name])
+    period = None
+    if "period" not in positions:
+        _check_title_and_name(titles, name, at)
+        period = title_period([*titles, name])
     missing = [c for c in ("target", "period") if c not in positions]
     if period is not None:
         missing = [c for c in missing if c != "period"]
@@ -383,6 +393,38 @@ def title_period(texts: Sequence[str]) -> str | None:
     return None
 
 
+def _position(text: str) -> tuple[int, int] | None:
+    """(year, end month) of a period `title_period` gives; year 0 when it names none."""
+    from plancli.periods import parse_period
+
+    try:
+        period = parse_period(bulletin_period(text, 9999) or text)
+    except InputError:  # 4-6月: the row's own check says why
+        return None
+    return (0 if period.year == 9999 else period.year), period.end_month
+
+
+def _check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
+    """A title and a file name naming different periods are refused: a table copied from last
+    month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月) would have been
+    imported as June, revising June's figures with July's."""
+    title, named = title_period(titles), title_period([name])
+    if title is None or named is None:
+        return
+    first, second = _position(title), _position(named)
+    if first is None or second is None:
+        return
+    years = {first[0], second[0]} - {0}
+    if first[1] == second[1] and len(years) <= 1:
+        return
+    raise InputError(
+        _(
+            "{file}:{line}: the title says {title} and the file name {named}; which period "
+            "are the figures for? Add a period column, or correct the title or rename the file"
+        ).format(**at, title=title, named=named)
+    )
+
+
 def kept_period(text: str, default_year: int | None) -> str:
     """A period as the readers keep it, once per distinct text: plancli's own when the text
     gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
@@ -473,60 +515,6 @@ def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | No
 
 
 # ------------------------------------------------------------------------------ resolving
-
-
-def percent_scale(target: AnyTarget) -> Decimal | None:
-    """The size a target's % figures have, from the plan (its bound, else its baseline's), for
-    the fraction warning; None when its figure is no percentage or the plan says nothing. A
-    growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
-    baseline's figure is then its growth, not its amount."""
-    growth = target.kind in ("growth", "relative")
-    if not growth and target.unit.strip() not in ("%", "％"):
-        return None
-    for figure in (target.around, target.min, target.max):
-        if figure is not None:
-            return abs(figure)
-    baseline = target.baseline
-    if baseline is not None:
-        figure = baseline.growth if growth else baseline.value
-        if figure is not None:
-            return abs(figure)
-    return Decimal(100) if target.kind == "milestone" else None
-
-
-def fraction_warning(
-    target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
-) -> str | None:
-    """A % figure (a % target's, a growth's) given as a plain fraction below 1.5 (0.992, 0.052)
-    where the plan's figures for it are more than ten times as large (优良率 ≥ 98, 增长 ≥ 7):
-    most likely a share or a growth the sheet kept as a fraction, 99.2 %, 5.2 %. (Ten times:
-    on a log scale, 100·v is then nearer the plan's figure than v is; a CPI rise of 0.8 %
-    against 2 % is not warned.) Imported as given, with this warning."""
-    if isinstance(value, str):
-        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
-        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
-            return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            return None
-    elif isinstance(value, Decimal):
-        number = value
-        if number.as_tuple().exponent == 0 or not number.is_finite():
-            return None
-    else:
-        return None
-    if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
-        return None
-    if scale <= 10 * abs(number):
-        return None
-    from plancli.fmt import num
-    from plancli.safe import visible
-
-    return _(
-        "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
-        "{percent} %? (read as {value} %)"
-    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
 
 
 def resolve_rows(

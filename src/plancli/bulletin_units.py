@@ -1,8 +1,10 @@
-"""A bulletin's units against the plan's: plancli never converts a figure, so a figure in
-another scale of the plan's unit (万元 where the plan counts 亿元) is refused, and a unit
-plancli cannot match is imported with a warning to check the figure. A unit is given by a
-计量单位 column (each row's), by a figure column's header (`本年累计（万元）`) or by a `单位：万元`
-line above the header (every row's, `column_units`)."""
+"""A bulletin's figures against the plan's units and scale. plancli never converts a
+figure, so a figure in another scale of the plan's unit (万元 where the plan counts 亿元) is
+refused, and a unit plancli cannot match is imported with a warning to check the figure. A
+unit is given by a 计量单位 column (each row's), by a figure column's header (`本年累计（万元）`)
+or by a `单位：万元` line above the header (every row's, `column_units`). A total hundreds of
+times its target's figures (`scale_warning`: 万元 for 亿元?) and a % kept as a fraction
+(`fraction_warning`: 0.992 for 99.2 %) are imported as given, with a warning."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
@@ -225,3 +227,60 @@ def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -
         return []
     warning = scale_warning(target, record.period, figure, revised)
     return [warning] if warning is not None else []
+
+
+# ------------------------------------------------------------ a % kept as a fraction
+
+
+def percent_scale(target: AnyTarget) -> Decimal | None:
+    """The size a target's % figures have, from the plan (its bound, else its baseline's), for
+    the fraction warning; None when its figure is no percentage or the plan says nothing. A
+    growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
+    baseline's figure is then its growth, not its amount."""
+    growth = target.kind in ("growth", "relative")
+    if not growth and target.unit.strip() not in ("%", "％"):
+        return None
+    for figure in (target.around, target.min, target.max):
+        if figure is not None:
+            return abs(figure)
+    baseline = target.baseline
+    if baseline is not None:
+        figure = baseline.growth if growth else baseline.value
+        if figure is not None:
+            return abs(figure)
+    return Decimal(100) if target.kind == "milestone" else None
+
+
+def fraction_warning(
+    target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
+) -> str | None:
+    """A % figure (a % target's, a growth's) given as a plain fraction below 1.5 (0.992, 0.052)
+    where the plan's figures for it are more than ten times as large (优良率 ≥ 98, 增长 ≥ 7):
+    most likely a share or a growth the sheet kept as a fraction, 99.2 %, 5.2 %. (Ten times:
+    on a log scale, 100·v is then nearer the plan's figure than v is; a CPI rise of 0.8 %
+    against 2 % is not warned.) Imported as given, with this warning."""
+    if isinstance(value, str):
+        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
+        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return None
+    elif isinstance(value, Decimal):
+        number = value
+        if number.as_tuple().exponent == 0 or not number.is_finite():
+            return None
+    else:
+        return None
+    if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
+        return None
+    if scale <= 10 * abs(number):
+        return None
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    return _(
+        "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
+        "{percent} %? (read as {value} %)"
+    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
