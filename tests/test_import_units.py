@@ -4,6 +4,7 @@ a fraction, the period of a title against the file name's, a 合计 row."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 from plancli.ledger import Record
 from plancli.stores.toml import read_toml_ledger
+
+BUNDLED = Path(__file__).parent.parent / "data" / "plan2022.toml"
 
 
 @pytest.fixture
@@ -275,3 +278,79 @@ def test_a_period_column_says_which(imports, ledger: Path) -> None:  # type: ign
     result = imports("2022年7月月报.csv", lines)
     assert result.exit_code == 0, result.output
     assert records(ledger)[("new_5g_base_stations", "2022-07")].value == 190
+
+
+# ------------------------------------------------------------ a 合计 row (audit win D8)
+
+
+def test_a_total_row_is_read_past_and_counted(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Nearly every 统计表 has a 合计 row; it was refused as an unknown target '合计', and one
+    with no figure as `no period, value`."""
+    lines = [
+        "指标,期间,单位,数值,累计值,来源,备注,",
+        "城市道路建设项目,2022/6/1,亿元,,6.5,区发改局,,",
+        "合计,2022/6/1,亿元,,8.5,,,",
+        "合 计,,,,,,,",
+        "（一）小计,2022-06,,,,,,",
+    ]
+    result = imports("合计行.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert (
+        "合计行.csv: 3 total rows (合计, 总计, 小计: the table's, not a target) skipped\n"
+        in result.stderr
+    )
+    assert "1 new, 0 revised, 0 unchanged of 1 row" in result.stderr
+    assert list(records(ledger)) == [("investment_roads", "2022-06")]
+
+
+def test_total_rows_of_a_plain_file_and_json(imports, invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports(
+        "june.csv", ["target,period,value", "总计,2022-06,8.5", "investment_roads,2022-06,6.5"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 total row (合计" in result.stderr
+    path = tmp_path / "june.json"
+    path.write_text(
+        '[{"target": "合计", "period": "2022-06", "value": null},'
+        ' {"target": "investment_roads", "period": "2022-06", "value": 6.6}]',
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(ledger), "import", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["no_data_rows"] == 1
+
+
+def test_a_total_row_of_a_sheet_is_read_past(imports, invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["指标", "期间", "累计值"])
+    sheet.append(["城市道路建设项目", "2022-06", 6.5])
+    sheet.append(["合计", "2022-06", None])
+    sheet.append(["合计", "2022-06", 6.5])
+    book.save(tmp_path / "june.xlsx")
+    result = invoke("--ledger", str(ledger), "import", str(tmp_path / "june.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "2 total rows (合计" in result.stderr
+
+
+def test_a_target_the_plan_names_合计_is_imported(invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace(
+            'id = "investment_roads"\n', 'id = "investment_roads"\naliases = ["合计"]\n', 1
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "june.csv"
+    path.write_text("指标,期间,累计值\n合计,2022-06,8.5\n合计,2022-05,\n", encoding="utf-8")
+    args = ("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert ":3: no value" in result.stderr
+    path.write_text("指标,期间,累计值\n合计,2022-06,8.5\n", encoding="utf-8")
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "total row" not in result.stderr

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
     ColumnUnit,
     column_check,
@@ -200,7 +201,7 @@ def read_header(
         )
     period = None
     if "period" not in positions:
-        _check_title_and_name(titles, name, at)
+        check_title_and_name(titles, name, at)
         period = title_period([*titles, name])
     missing = [c for c in ("target", "period") if c not in positions]
     if period is not None:
@@ -237,6 +238,9 @@ class ReadNotes:
     encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
     blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
     no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
+    total_rows: int = 0  # a table's 合计, 总计, 小计 rows, read past (`resolve_rows`)
+    # (row, target, problem) of a 合计 row the reader refused: read past unless the plan has it
+    total_problems: list[tuple[int, str, str]] = field(default_factory=list)
     header: Header | None = None
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
@@ -341,7 +345,8 @@ def build_row(
         if header.template and missing == ["value"] and all(o is None for o in others):
             notes.blank_rows += 1
             return BLANK
-        return _("no {columns}").format(columns=", ".join(missing))
+        problem = _("no {columns}").format(columns=", ".join(missing))
+        return problem if not total_row(target, row, problem, notes) else BLANK
     assert target is not None and period is not None and value is not None
     year = cells.get(YEAR)
     if year is not None:
@@ -359,6 +364,28 @@ def build_row(
     )
 
 
+TOTAL_ROWS = frozenset(("合计", "总计", "小计"))
+"""A bulletin's total rows: read past (and counted), unless the plan has a target so named."""
+
+
+def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
+    """Is a row a reader refused (`problem`) a 合计 row? Then it is kept in `notes` for
+    `resolve_rows`, which reads it past unless the plan has a target so named."""
+    if target is None or name_key(str(target)) not in TOTAL_ROWS:
+        return False
+    notes.total_problems.append((row, str(target), problem))
+    return True
+
+
+def refuse_missing(
+    problems: Problems, row: int, missing: list[str], target: object, notes: ReadNotes
+) -> None:
+    """A row without the figures or period it needs is refused (`no value`), a 合计 row aside."""
+    problem = _("no {columns}").format(columns=", ".join(missing))
+    if not total_row(target, row, problem, notes):
+        problems.add(row, problem)
+
+
 def _text(cell: str | Decimal | None) -> str | None:
     return None if cell is None else str(cell)
 
@@ -366,63 +393,6 @@ def _text(cell: str | Decimal | None) -> str | None:
 # ------------------------------------------------------------------------------ periods
 
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
-
-
-# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
-_TITLE_PERIOD = re.compile(
-    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
-)
-
-
-def title_period(texts: Sequence[str]) -> str | None:
-    """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
-    as written; None when none does or it names two (`2022年1-6月与1-5月对比`)."""
-    for text in texts:
-        base = text.replace("\\", "/").rsplit("/", 1)[-1]
-        normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
-        found: list[str] = sorted(
-            set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
-        )
-        if found:
-            try:
-                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
-            except InputError:  # 4-6月: the row's own check says why
-                return found[0]
-            years = {f[:4] for f in found if "年" in f}
-            return found[0] if len(ends) == 1 and len(years) <= 1 else None
-    return None
-
-
-def _position(text: str) -> tuple[int, int] | None:
-    """(year, end month) of a period `title_period` gives; year 0 when it names none."""
-    from plancli.periods import parse_period
-
-    try:
-        period = parse_period(bulletin_period(text, 9999) or text)
-    except InputError:  # 4-6月: the row's own check says why
-        return None
-    return (0 if period.year == 9999 else period.year), period.end_month
-
-
-def _check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
-    """A title and a file name naming different periods are refused: a table copied from last
-    month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月) would have been
-    imported as June, revising June's figures with July's."""
-    title, named = title_period(titles), title_period([name])
-    if title is None or named is None:
-        return
-    first, second = _position(title), _position(named)
-    if first is None or second is None:
-        return
-    years = {first[0], second[0]} - {0}
-    if first[1] == second[1] and len(years) <= 1:
-        return
-    raise InputError(
-        _(
-            "{file}:{line}: the title says {title} and the file name {named}; which period "
-            "are the figures for? Add a period column, or correct the title or rename the file"
-        ).format(**at, title=title, named=named)
-    )
 
 
 def kept_period(text: str, default_year: int | None) -> str:
@@ -543,6 +513,7 @@ def resolve_rows(
     ids = {t.id for t in plan.targets}
     index: dict[str, list[str]] | None = None
     target_map: dict[str, str | InputError] = {}
+    totals: set[str] = set()  # 合计 rows' texts, read past: the plan has no target so named
     for text in targets:
         if text.strip() in ids:
             continue
@@ -555,6 +526,13 @@ def resolve_rows(
             continue
         if found is not None:
             target_map[text] = found
+        elif name_key(text) in TOTAL_ROWS:
+            totals.add(text)
+    for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
+        if text.strip() in ids or target_id(plan, text, index or names_index(plan)):
+            problems.add(row_number, problem)
+        else:
+            notes.total_rows += 1
     default_year = file_year(name) or plan.plan.year
     period_map: dict[str, str | InputError] = {}
     for text in set(periods.values()):  # as the rows hold them
@@ -571,7 +549,7 @@ def resolve_rows(
     if notes.header is not None and notes.header.units:
         column_unit = {("", column): None for column in notes.header.units}  # the columns
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit)
-    if not (target_map or period_map or flagged):
+    if not (target_map or period_map or flagged or totals):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
         # The readers noted the rows whose figure may be one (0.x, 1.x: `FRACTION_START`).
@@ -591,6 +569,9 @@ def resolve_rows(
     candidates = set(notes.fractions)
     for position, row in enumerate(rows):
         entry = row.entry
+        if entry.target in totals:
+            notes.total_rows += 1
+            continue
         mapped_target = target_map.get(entry.target, entry.target)
         mapped_period = period_map.get(entry.period, entry.period)
         if isinstance(mapped_target, InputError):
