@@ -295,7 +295,8 @@ def import_stream(
             limit = limits[record.target] = scale_limit(target)
         if limit is not None:
             figure = record.value if rule == _NOT_NEGATIVE else record.amount
-            if figure is not None and figure > limit:
+            # A limit of 0: the plan gives no figure, and only a figure in force can tell.
+            if figure is not None and figure > limit and (limit or previous is not None):
                 scaled = out_of_scale(plan, record, previous)
                 dropped.extend((int(unchanged_row), line, text) for text in scaled)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
