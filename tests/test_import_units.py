@@ -354,3 +354,17 @@ def test_a_target_the_plan_names_合计_is_imported(invoke, ledger: Path, tmp_pa
     result = invoke(*args)
     assert result.exit_code == 0, result.output
     assert "total row" not in result.stderr
+
+
+def test_a_total_row_named_by_two_targets_is_refused(invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    for target in ("investment_roads", "new_5g_base_stations"):
+        text = text.replace(f'id = "{target}"\n', f'id = "{target}"\naliases = ["合计"]\n', 1)
+    plan.write_text(text, encoding="utf-8")
+    path = tmp_path / "june.csv"
+    path.write_text("指标,期间,累计值\n合计,2022-06,\n合计,2022-06,8\n", encoding="utf-8")
+    result = invoke("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 2, result.output
+    assert ":2: no value" in result.stderr
+    assert ":3: target name '合计' fits 2 targets" in result.stderr

@@ -529,7 +529,11 @@ def resolve_rows(
         elif name_key(text) in TOTAL_ROWS:
             totals.add(text)
     for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
-        if text.strip() in ids or target_id(plan, text, index or names_index(plan)):
+        try:
+            named = text.strip() in ids or target_id(plan, text, index or names_index(plan))
+        except InputError:  # a name of two targets: the plan has it
+            named = True
+        if named:
             problems.add(row_number, problem)
         else:
             notes.total_rows += 1
