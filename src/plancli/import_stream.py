@@ -19,7 +19,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Literal
 
-from plancli.bulletin_units import out_of_scale, scale_limit
+from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.imports import (
@@ -295,10 +295,21 @@ def import_stream(
             limit = limits[record.target] = scale_limit(target)
         if limit is not None:
             figure = record.value if rule == _NOT_NEGATIVE else record.amount
-            # A limit of 0: the plan gives no figure, and only a figure in force can tell.
-            if figure is not None and figure > limit and (limit or previous is not None):
-                scaled = out_of_scale(plan, record, previous)
-                dropped.extend((int(unchanged_row), line, text) for text in scaled)
+            if figure is not None and figure > limit:
+                # Above the plan's figures; the figure in force, when there is one, decides
+                # (a limit of 0: the plan gives none, and only that figure can tell).
+                before = (
+                    None
+                    if previous is None
+                    else previous.value
+                    if rule == _NOT_NEGATIVE
+                    else previous.amount
+                )
+                if (limit or before is not None) and (
+                    before is None or figure > SCALE_FACTOR * before
+                ):
+                    scaled = out_of_scale(plan, record, previous)
+                    dropped.extend((int(unchanged_row), line, text) for text in scaled)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
