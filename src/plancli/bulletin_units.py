@@ -141,6 +141,8 @@ def scale_limit(target: AnyTarget) -> Decimal | None:
     """SCALE_FACTOR times the largest figure the plan gives for the target's total (or amount):
     a figure at most this large is not warned about, whatever the figure it revises; None for a
     target whose figure is no total (a level, a growth %); 0 when the plan gives none."""
+    if target.kind != "cumulative" and not target.has_amount:
+        return None  # asked for each target of a million-row import: the cheap test first
     baseline = target.baseline.value if target.baseline is not None else None
     figures: tuple[Decimal | None, ...]
     if target.kind == "cumulative":

@@ -50,11 +50,13 @@ _ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
 # A figure is compared with these, not with the integers 0 and 100: Decimal against int
 # converts the int each time (128 ns a comparison against 54, some 0.1 s an import).
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
-_UNKNOWN = Decimal(-1)  # a target whose `scale_limit` is not known yet (a limit is ≥ 0)
 
 # A target as the loop reads it: the target, its number, the periods of its kind (text as
-# given → see `_Positions.period`), the rule for its figures, and whether it takes an amount.
-_TargetInfo = tuple[AnyTarget, int, dict[str, "_PeriodInfo | Literal[False]"], int, bool]
+# given → see `_Positions.period`), the rule for its figures, whether it takes an amount, and
+# its `scale_limit` (a total or amount above it is looked at: 万元 for 亿元?).
+_TargetInfo = tuple[
+    AnyTarget, int, dict[str, "_PeriodInfo | Literal[False]"], int, bool, Decimal | None
+]
 # A period as the loop reads it: the period, its text as stored, its slot, its number.
 _PeriodInfo = tuple[Period, str, int, int]
 
@@ -113,6 +115,7 @@ class _Positions:
             self.kind_periods[kind == "change"],
             rule,
             target.has_amount,
+            scale_limit(target),
         )
         if len(self.targets) < self.keep_targets:
             self.targets[text] = info
@@ -179,8 +182,6 @@ def import_stream(
     kept: list[tuple[int, str]] = []  # (row, warning) of the rows kept out (superseded.py)
     # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale
     dropped: list[tuple[int, int, str]] = []
-    limits: dict[str, Decimal | None] = {}  # target id → `scale_limit`
-    limits_get = limits.get
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -193,7 +194,7 @@ def import_stream(
         if info and not add:
             # The plain row (`EntryChecker.check`'s first path), read here: a million calls
             # of a method cost a tenth of the import.
-            target, target_number, kind_periods, rule, has_amount = info
+            target, target_number, kind_periods, rule, has_amount, limit = info
             period_info = kind_periods.get(period_text)
             if period_info is None:
                 period_info = learn_period(kind_periods, target, period_text)
@@ -256,6 +257,7 @@ def import_stream(
             period, slot, number = known.stored_period(record.period)
             target_number = known.target_number(record.target)
             rule = _NOT_NEGATIVE if target.kind == "cumulative" else _ANY
+            limit = scale_limit(target)
         where = target_number * _SLOTS + slot
         earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
         if earlier:
@@ -289,10 +291,7 @@ def import_stream(
                     session.append(pending)
                     pending = []
         # A total or amount hundreds of times its target's figures (万元 for 亿元?): the
-        # target's limit once (`scale_limit`), then one comparison a row.
-        limit = limits_get(record.target, _UNKNOWN)
-        if limit is _UNKNOWN:
-            limit = limits[record.target] = scale_limit(target)
+        # target's limit once (`scale_limit`, in its info), then one comparison a row.
         if limit is not None:
             figure = record.value if rule == _NOT_NEGATIVE else record.amount
             if figure is not None and figure > limit:
