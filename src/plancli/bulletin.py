@@ -15,10 +15,18 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_units import unit_check
+from plancli.bulletin_titles import check_title_and_name, title_period
+from plancli.bulletin_units import (
+    ColumnUnit,
+    column_check,
+    column_units,
+    fraction_warning,
+    percent_scale,
+    unit_check,
+)
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
@@ -91,6 +99,7 @@ class Header:
     ignored: tuple[int, ...] = ()  # columns read past (the template's helpers, 单位)
     template: bool = False
     period: str | None = None  # no period column: the one the title or the file name gives
+    units: dict[str, ColumnUnit] = field(default_factory=dict)  # 本年累计（万元）, 单位：万元
 
     @property
     def plain(self) -> bool:
@@ -190,7 +199,10 @@ def read_header(
                 "keep one"
             ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
-    period = None if "period" in positions else title_period([*titles, name])
+    period = None
+    if "period" not in positions:
+        check_title_and_name(titles, name, at)
+        period = title_period([*titles, name])
     missing = [c for c in ("target", "period") if c not in positions]
     if period is not None:
         missing = [c for c in missing if c != "period"]
@@ -212,6 +224,7 @@ def read_header(
         tuple(ignored),
         template=all(h in seen for h in TEMPLATE_HELPERS),
         period=period,
+        units=column_units(positions, labels, titles),
     )
 
 
@@ -225,6 +238,9 @@ class ReadNotes:
     encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
     blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
     no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
+    total_rows: int = 0  # a table's 合计, 总计, 小计 rows, read past (`resolve_rows`)
+    # (row, target, problem) of a 合计 row the reader refused: read past unless the plan has it
+    total_problems: list[tuple[int, str, str]] = field(default_factory=list)
     header: Header | None = None
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
@@ -329,7 +345,8 @@ def build_row(
         if header.template and missing == ["value"] and all(o is None for o in others):
             notes.blank_rows += 1
             return BLANK
-        return _("no {columns}").format(columns=", ".join(missing))
+        problem = _("no {columns}").format(columns=", ".join(missing))
+        return problem if not total_row(target, row, problem, notes) else BLANK
     assert target is not None and period is not None and value is not None
     year = cells.get(YEAR)
     if year is not None:
@@ -347,6 +364,28 @@ def build_row(
     )
 
 
+TOTAL_ROWS = frozenset(("合计", "总计", "小计"))
+"""A bulletin's total rows: read past (and counted), unless the plan has a target so named."""
+
+
+def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
+    """Is a row a reader refused (`problem`) a 合计 row? Then it is kept in `notes` for
+    `resolve_rows`, which reads it past unless the plan has a target so named."""
+    if target is None or name_key(str(target)) not in TOTAL_ROWS:
+        return False
+    notes.total_problems.append((row, str(target), problem))
+    return True
+
+
+def refuse_missing(
+    problems: Problems, row: int, missing: list[str], target: object, notes: ReadNotes
+) -> None:
+    """A row without the figures or period it needs is refused (`no value`), a 合计 row aside."""
+    problem = _("no {columns}").format(columns=", ".join(missing))
+    if not total_row(target, row, problem, notes):
+        problems.add(row, problem)
+
+
 def _text(cell: str | Decimal | None) -> str | None:
     return None if cell is None else str(cell)
 
@@ -354,31 +393,6 @@ def _text(cell: str | Decimal | None) -> str | None:
 # ------------------------------------------------------------------------------ periods
 
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
-
-
-# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
-_TITLE_PERIOD = re.compile(
-    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
-)
-
-
-def title_period(texts: Sequence[str]) -> str | None:
-    """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
-    as written; None when none does or it names two (`2022年1-6月与1-5月对比`)."""
-    for text in texts:
-        base = text.replace("\\", "/").rsplit("/", 1)[-1]
-        normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
-        found: list[str] = sorted(
-            set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
-        )
-        if found:
-            try:
-                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
-            except InputError:  # 4-6月: the row's own check says why
-                return found[0]
-            years = {f[:4] for f in found if "年" in f}
-            return found[0] if len(ends) == 1 and len(years) <= 1 else None
-    return None
 
 
 def kept_period(text: str, default_year: int | None) -> str:
@@ -473,54 +487,6 @@ def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | No
 # ------------------------------------------------------------------------------ resolving
 
 
-def percent_scale(target: AnyTarget) -> Decimal | None:
-    """The size a % target's figures have, from the plan (its bound, else its baseline), for
-    the fraction warning; None when the target is not in % or the plan says nothing."""
-    if target.unit.strip() not in ("%", "％"):
-        return None
-    for figure in (target.around, target.min, target.max):
-        if figure is not None:
-            return abs(figure)
-    if target.baseline is not None and target.baseline.value is not None:
-        return abs(target.baseline.value)
-    return Decimal(100) if target.kind == "milestone" else None
-
-
-def fraction_warning(
-    target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
-) -> str | None:
-    """A figure of a % target given as a plain fraction below 1.5 (0.992) where the plan's
-    figures for it are more than ten times as large (优良率 ≥ 98): most likely a share the sheet
-    kept as a fraction, 99.2 %. (Ten times: on a log scale, 100·v is then nearer the plan's
-    figure than v is; a CPI rise of 0.8 % against 2 % is not warned.) Imported as given, with
-    this warning."""
-    if isinstance(value, str):
-        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
-        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
-            return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            return None
-    elif isinstance(value, Decimal):
-        number = value
-        if number.as_tuple().exponent == 0 or not number.is_finite():
-            return None
-    else:
-        return None
-    if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
-        return None
-    if scale <= 10 * abs(number):
-        return None
-    from plancli.fmt import num
-    from plancli.safe import visible
-
-    return _(
-        "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
-        "{percent} %? (read as {value} %)"
-    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
-
-
 def resolve_rows(
     plan: AnyPlan,
     name: str,
@@ -547,6 +513,7 @@ def resolve_rows(
     ids = {t.id for t in plan.targets}
     index: dict[str, list[str]] | None = None
     target_map: dict[str, str | InputError] = {}
+    totals: set[str] = set()  # 合计 rows' texts, read past: the plan has no target so named
     for text in targets:
         if text.strip() in ids:
             continue
@@ -559,6 +526,17 @@ def resolve_rows(
             continue
         if found is not None:
             target_map[text] = found
+        elif name_key(text) in TOTAL_ROWS:
+            totals.add(text)
+    for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
+        try:
+            named = text.strip() in ids or target_id(plan, text, index or names_index(plan))
+        except InputError:  # a name of two targets: the plan has it
+            named = True
+        if named:
+            problems.add(row_number, problem)
+        else:
+            notes.total_rows += 1
     default_year = file_year(name) or plan.plan.year
     period_map: dict[str, str | InputError] = {}
     for text in set(periods.values()):  # as the rows hold them
@@ -571,8 +549,11 @@ def resolve_rows(
             period_map[text] = found_period
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
-    flagged = bool(notes.total_only or notes.paired or notes.units)
-    if not (target_map or period_map or flagged):
+    column_unit: dict[tuple[str, str], tuple[bool, str] | None] = {}
+    if notes.header is not None and notes.header.units:
+        column_unit = {("", column): None for column in notes.header.units}  # the columns
+    flagged = bool(notes.total_only or notes.paired or notes.units or column_unit)
+    if not (target_map or period_map or flagged or totals):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
         # The readers noted the rows whose figure may be one (0.x, 1.x: `FRACTION_START`).
@@ -592,6 +573,9 @@ def resolve_rows(
     candidates = set(notes.fractions)
     for position, row in enumerate(rows):
         entry = row.entry
+        if entry.target in totals:
+            notes.total_rows += 1
+            continue
         mapped_target = target_map.get(entry.target, entry.target)
         mapped_period = period_map.get(entry.period, entry.period)
         if isinstance(mapped_target, InputError):
@@ -603,7 +587,13 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
-            if row.row in notes.units and (unit := unit_check(target, notes.units[row.row])):
+            if row.row in notes.units:  # the row's own 计量单位 cell
+                unit = unit_check(target, notes.units[row.row])
+            elif column_unit:  # a figure column's header or the 单位 line above it
+                unit = _column_unit(target, row.row, amount is not None, notes, column_unit)
+            else:
+                unit = None
+            if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
                     problems.add(row.row, unit[1])
                     continue
@@ -655,6 +645,34 @@ def resolve_rows(
             )
         )
     return kept
+
+
+def _column_unit(
+    target: AnyTarget,
+    row: int,
+    has_amount: bool,
+    notes: ReadNotes,
+    checked: dict[tuple[str, str], tuple[bool, str] | None],
+) -> tuple[bool, str] | None:
+    """The first unit problem of the columns that gave a row's figures (the value, or the
+    累计值 it was taken from, and the amount), each checked once per target (`checked`)."""
+    assert notes.header is not None
+    units = notes.header.units
+    if row in notes.total_only:
+        columns: tuple[str, ...] = (TOTAL,)
+    elif row in notes.paired:
+        columns = ("value", TOTAL) if target.has_amount else (TOTAL,)
+    else:
+        columns = ("value", "amount") if has_amount else ("value",)
+    for column in columns:
+        if column not in units:
+            continue
+        key = (target.id, column)
+        if key not in checked:
+            checked[key] = column_check(target, column, units[column])
+        if checked[key] is not None:
+            return checked[key]
+    return None
 
 
 def _label(notes: ReadNotes, column: str) -> str:

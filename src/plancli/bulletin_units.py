@@ -1,16 +1,24 @@
-"""A bulletin's 计量单位 column against the plan's unit: plancli never converts a figure, so
-a figure in another scale of the plan's unit (万元 where the plan counts 亿元) is refused, and
-a unit plancli cannot match is imported with a warning to check the figure."""
+"""A bulletin's figures against the plan's units and scale. plancli never converts a
+figure, so a figure in another scale of the plan's unit (万元 where the plan counts 亿元) is
+refused, and a unit plancli cannot match is imported with a warning to check the figure. A
+unit is given by a 计量单位 column (each row's), by a figure column's header (`本年累计（万元）`)
+or by a `单位：万元` line above the header (every row's, `column_units`). A total hundreds of
+times its target's figures (`scale_warning`: 万元 for 亿元?) and a % kept as a fraction
+(`fraction_warning`: 0.992 for 99.2 %) are imported as given, with a warning."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
 
 if TYPE_CHECKING:
-    from plancli.plain import AnyTarget
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
 
 _SCALES = "十百千万亿"  # 万元, 亿元: the same unit counted in another scale
 _PERCENT = frozenset({"%", "百分比", "百分点", "pp"})
@@ -20,9 +28,10 @@ def _folded(unit: str) -> str:
     return "".join(unicodedata.normalize("NFKC", unit).split()).casefold()
 
 
-def unit_check(target: AnyTarget, given: str) -> tuple[bool, str] | None:
+def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tuple[bool, str] | None:
     """None when the file's unit is the plan's (or a percentage, for a target whose figure is
-    one); else (refused, message): refused for another scale of the plan's unit."""
+    one); else (refused, message): refused for another scale of the plan's unit. `column`:
+    the column the unit is stated for (its header, or the 单位 line's), as the message says."""
     from plancli.fmt import value_is_percent
 
     file_unit, plan_unit = _folded(given), _folded(target.unit)
@@ -30,11 +39,250 @@ def unit_check(target: AnyTarget, given: str) -> tuple[bool, str] | None:
         return None
     if file_unit in _PERCENT and (value_is_percent(target) or plan_unit == "%"):
         return None
+    fields = {"target": target.id, "given": given.strip(), "unit": target.unit, "column": column}
     if file_unit.lstrip(_SCALES) == plan_unit.lstrip(_SCALES) and file_unit.lstrip(_SCALES):
+        if column is not None:
+            message = _(
+                "{target}: column {column} is in {given} and the plan counts {unit}; plancli "
+                "does not convert: give the figure in {unit}"
+            )
+        else:
+            message = _(
+                "{target}: the file's unit is {given} and the plan's {unit}; plancli does not "
+                "convert: give the figure in {unit}"
+            )
+        return True, message.format(**fields)
+    if column is not None:
         message = _(
-            "{target}: the file's unit is {given} and the plan's {unit}; plancli does not "
-            "convert: give the figure in {unit}"
+            "{target}: column {column} is in {given} and the plan counts {unit}; check the figure"
         )
-        return True, message.format(target=target.id, given=given.strip(), unit=target.unit)
-    message = _("{target}: the file's unit is {given} and the plan's {unit}; check the figure")
-    return False, message.format(target=target.id, given=given.strip(), unit=target.unit)
+    else:
+        message = _("{target}: the file's unit is {given} and the plan's {unit}; check the figure")
+    return False, message.format(**fields)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnUnit:
+    """The unit of a figure column, and how the file states it (for the message)."""
+
+    unit: str
+    column: str  # `'本年累计（万元）'`, or `'本年累计' (单位：万元)`
+    table_wide: bool = False  # a 单位 line's one unit: the amounts', not a growth figure's
+
+
+def column_check(target: AnyTarget, column: str, given: ColumnUnit) -> tuple[bool, str] | None:
+    """`unit_check` of a figure of `column` (value, total, amount) in the unit its header or
+    the 单位 line gives. A 单位 line naming one unit (`单位：万元`) is the unit of the table's
+    amounts: a growth target's growth % (its value) is not in it."""
+    if given.table_wide and column == "value" and target.has_amount:
+        return None
+    return unit_check(target, given.unit, given.column)
+
+
+# A unit in brackets at the end of a header (`本年累计（万元）`, `累计增长(%)`); none with a
+# digit in it (`本期(2022年)` gives a period, not a unit).
+_BRACKET = re.compile(r"\(([^()0-9]+)\)$")
+_UNIT_LINE = re.compile(r"^(?:计量)?单位:(.+)$")
+_UNIT_SEPARATORS = re.compile(r"[,、;]")
+
+
+def column_units(
+    positions: Mapping[str, int], labels: Mapping[str, str], titles: Sequence[str]
+) -> dict[str, ColumnUnit]:
+    """The unit of each figure column (value, total, amount) a header's bracket or a 单位 line
+    above the header states. A line naming one unit (`单位：万元`) gives it to every figure
+    column; a line naming a % and another (`单位：亿元，%`) gives the % to the growth (value)
+    column and the other to the total and amount columns, where the file has one; a line that
+    cannot be shared out so (two money units) is not checked. A header's bracket wins."""
+    from plancli.bulletin import TOTAL
+    from plancli.imports_text import _shown
+
+    figures = [c for c in ("value", TOTAL, "amount") if c in positions]
+    units: dict[str, ColumnUnit] = {}
+    for title in titles:
+        line = _UNIT_LINE.match("".join(unicodedata.normalize("NFKC", title).split()))
+        if line is None:
+            continue
+        named = [u for u in _UNIT_SEPARATORS.split(line.group(1)) if u]
+        percent = [u for u in named if _folded(u) in _PERCENT]
+        others = list(dict.fromkeys(u for u in named if _folded(u) not in _PERCENT))
+        amounts = [c for c in figures if c != "value"]
+        given: dict[str, str] = {}
+        if len(named) == 1:
+            given = dict.fromkeys(figures, named[0])
+        elif len(others) == 1 and percent and amounts:
+            given = {**dict.fromkeys(amounts, others[0]), "value": percent[0]}
+        for column, unit in given.items():
+            if column in positions:
+                shown = _("{column} (by {line})").format(
+                    column=_shown(labels[column]), line=_shown(title.strip())
+                )
+                units[column] = ColumnUnit(unit, shown, table_wide=len(named) == 1)
+        break
+    for column in figures:
+        bracket = _BRACKET.search("".join(unicodedata.normalize("NFKC", labels[column]).split()))
+        if bracket is not None:
+            units[column] = ColumnUnit(bracket.group(1), _shown(labels[column]))
+    return units
+
+
+# ------------------------------------------------------------------ figures out of scale
+
+SCALE_FACTOR = Decimal(500)
+"""A year-to-date total (or a growth target's amount) more than this many times the largest
+figure plancli knows for it (the annual target, the baseline, the figure it revises) is warned
+about (`scale_warning`). A figure typed in 万元 for 亿元 (人 for 万人) is 10,000 times the
+right one; the smallest a year-to-date total is, a year's first month, is about a twelfth of
+the year's figures, so even then the slip is some 800 times them: 500 catches it. A genuine
+total hundreds of times its year's target, or last year's whole total, is not seen."""
+
+
+def scale_limit(target: AnyTarget) -> Decimal | None:
+    """SCALE_FACTOR times the largest figure the plan gives for the target's total (or amount):
+    a figure at most this large is not warned about, whatever the figure it revises; None for a
+    target whose figure is no total (a level, a growth %); 0 when the plan gives none."""
+    if target.kind != "cumulative" and not target.has_amount:
+        return None  # asked for each target of a million-row import: the cheap test first
+    baseline = target.baseline.value if target.baseline is not None else None
+    figures: tuple[Decimal | None, ...]
+    if target.kind == "cumulative":
+        figures = (target.around, target.min, target.max, baseline)
+    elif target.has_amount:
+        figures = (baseline,)
+    else:
+        return None
+    known = [abs(figure) for figure in figures if figure is not None]
+    return SCALE_FACTOR * max(known) if known else Decimal(0)
+
+
+def scale_warning(
+    target: AnyTarget, period: str, figure: Decimal | None, revised: Decimal | None
+) -> str | None:
+    """A total (or amount) `figure` more than SCALE_FACTOR times the largest of the figures
+    plancli knows for it — the plan's (`scale_limit`) and `revised`, the figure in force it
+    revises — saying the likely slip (万元 for 亿元); imported or recorded as given."""
+    limit = scale_limit(target)
+    if limit is None or figure is None or figure <= limit:
+        return None
+    from plancli.fmt import num
+
+    unit = target.unit.strip()
+    baseline = target.baseline
+    references: list[tuple[Decimal, str]] = []
+    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
+    if target.kind == "cumulative" and bound is not None:
+        text = _("the annual target ({figure} {unit})")
+        references.append((abs(bound), text.format(figure=num(bound), unit=unit)))
+    if baseline is not None and baseline.value is not None:
+        text = _("{year}'s {figure} {unit}")
+        shown = text.format(year=baseline.year, figure=num(baseline.value), unit=unit)
+        references.append((abs(baseline.value), shown))
+    if revised is not None:
+        text = _("the figure it revises ({figure} {unit})")
+        references.append((abs(revised), text.format(figure=num(revised), unit=unit)))
+    if not references:
+        return None
+    largest, reference = max(references, key=lambda item: item[0])
+    if largest.is_zero() or figure <= SCALE_FACTOR * largest:
+        return None
+    fields = {
+        "target": target.id,
+        "period": period,
+        "figure": num(figure),
+        "unit": unit,
+        "times": f"{int(figure / largest):,}",
+        "reference": reference,
+    }
+    if target.kind == "cumulative":
+        fields["what"] = f"{num(figure)} {unit}"
+    else:
+        fields["what"] = _("the amount {figure} {unit}").format(figure=num(figure), unit=unit)
+    # The unit 10,000 times smaller: 万元 for 亿元, 人 for 万人.
+    smaller = (
+        f"万{unit[1:]}" if unit.startswith("亿") else unit[1:] if unit.startswith("万") else ""
+    )
+    if smaller:
+        message = _(
+            "{target} {period}: {what} is {times} times {reference}; given in {smaller}? "
+            "({figure} {smaller} is {converted} {unit}; plancli does not convert, so it is "
+            "read as {figure} {unit})"
+        )
+        converted = num((figure / 10_000).normalize())
+        return message.format(**fields, smaller=smaller, converted=converted)
+    return _(
+        "{target} {period}: {what} is {times} times {reference}; check the figure (read as "
+        "{figure} {unit})"
+    ).format(**fields)
+
+
+def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
+    """`bulletin_units.scale_warning` of a record's total (or amount), as a list."""
+    target = plan.target(record.target)
+    if target is None:
+        return []
+    figure: Decimal | None
+    if target.kind == "cumulative":
+        figure, revised = record.value, previous.value if previous is not None else None
+    elif target.has_amount:
+        figure, revised = record.amount, previous.amount if previous is not None else None
+    else:
+        return []
+    warning = scale_warning(target, record.period, figure, revised)
+    return [warning] if warning is not None else []
+
+
+# ------------------------------------------------------------ a % kept as a fraction
+
+
+def percent_scale(target: AnyTarget) -> Decimal | None:
+    """The size a target's % figures have, from the plan (its bound, else its baseline's), for
+    the fraction warning; None when its figure is no percentage or the plan says nothing. A
+    growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
+    baseline's figure is then its growth, not its amount."""
+    growth = target.kind in ("growth", "relative")
+    if not growth and target.unit.strip() not in ("%", "％"):
+        return None
+    for figure in (target.around, target.min, target.max):
+        if figure is not None:
+            return abs(figure)
+    baseline = target.baseline
+    if baseline is not None:
+        figure = baseline.growth if growth else baseline.value
+        if figure is not None:
+            return abs(figure)
+    return Decimal(100) if target.kind == "milestone" else None
+
+
+def fraction_warning(
+    target: AnyTarget, period: str, value: str | Decimal | int | float, scale: Decimal
+) -> str | None:
+    """A % figure (a % target's, a growth's) given as a plain fraction below 1.5 (0.992, 0.052)
+    where the plan's figures for it are more than ten times as large (优良率 ≥ 98, 增长 ≥ 7):
+    most likely a share or a growth the sheet kept as a fraction, 99.2 %, 5.2 %. (Ten times:
+    on a log scale, 100·v is then nearer the plan's figure than v is; a CPI rise of 0.8 %
+    against 2 % is not warned.) Imported as given, with this warning."""
+    if isinstance(value, str):
+        # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
+        if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return None
+    elif isinstance(value, Decimal):
+        number = value
+        if number.as_tuple().exponent == 0 or not number.is_finite():
+            return None
+    else:
+        return None
+    if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
+        return None
+    if scale <= 10 * abs(number):
+        return None
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    return _(
+        "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
+        "{percent} %? (read as {value} %)"
+    ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))

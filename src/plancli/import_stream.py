@@ -19,6 +19,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Literal
 
+from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.imports import (
@@ -51,8 +52,11 @@ _ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
 
 # A target as the loop reads it: the target, its number, the periods of its kind (text as
-# given → see `_Positions.period`), the rule for its figures, and whether it takes an amount.
-_TargetInfo = tuple[AnyTarget, int, dict[str, "_PeriodInfo | Literal[False]"], int, bool]
+# given → see `_Positions.period`), the rule for its figures, whether it takes an amount, and
+# its `scale_limit` (a total or amount above it is looked at: 万元 for 亿元?).
+_TargetInfo = tuple[
+    AnyTarget, int, dict[str, "_PeriodInfo | Literal[False]"], int, bool, Decimal | None
+]
 # A period as the loop reads it: the period, its text as stored, its slot, its number.
 _PeriodInfo = tuple[Period, str, int, int]
 
@@ -111,6 +115,7 @@ class _Positions:
             self.kind_periods[kind == "change"],
             rule,
             target.has_amount,
+            scale_limit(target),
         )
         if len(self.targets) < self.keep_targets:
             self.targets[text] = info
@@ -175,7 +180,8 @@ def import_stream(
     in_force = checker._position  # (target, year, end month) → the figure in force
     history = Superseded(session.records_of, batch)
     kept: list[tuple[int, str]] = []  # (row, warning) of the rows kept out (superseded.py)
-    dropped: list[tuple[int, int, str]] = []  # (0, row, warning): an amount out of force
+    # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale
+    dropped: list[tuple[int, int, str]] = []
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -188,7 +194,7 @@ def import_stream(
         if info and not add:
             # The plain row (`EntryChecker.check`'s first path), read here: a million calls
             # of a method cost a tenth of the import.
-            target, target_number, kind_periods, rule, has_amount = info
+            target, target_number, kind_periods, rule, has_amount, limit = info
             period_info = kind_periods.get(period_text)
             if period_info is None:
                 period_info = learn_period(kind_periods, target, period_text)
@@ -251,6 +257,7 @@ def import_stream(
             period, slot, number = known.stored_period(record.period)
             target_number = known.target_number(record.target)
             rule = _NOT_NEGATIVE if target.kind == "cumulative" else _ANY
+            limit = scale_limit(target)
         where = target_number * _SLOTS + slot
         earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
         if earlier:
@@ -283,6 +290,25 @@ def import_stream(
                 if len(pending) >= _CHUNK:
                     session.append(pending)
                     pending = []
+        # A total or amount hundreds of times its target's figures (万元 for 亿元?): the
+        # target's limit once (`scale_limit`, in its info), then one comparison a row.
+        if limit is not None:
+            figure = record.value if rule == _NOT_NEGATIVE else record.amount
+            if figure is not None and figure > limit:
+                # Above the plan's figures; the figure in force, when there is one, decides
+                # (a limit of 0: the plan gives none, and only that figure can tell).
+                before = (
+                    None
+                    if previous is None
+                    else previous.value
+                    if rule == _NOT_NEGATIVE
+                    else previous.amount
+                )
+                if (limit or before is not None) and (
+                    before is None or figure > SCALE_FACTOR * before
+                ):
+                    scaled = out_of_scale(plan, record, previous)
+                    dropped.extend((int(unchanged_row), line, text) for text in scaled)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
@@ -432,7 +458,7 @@ def _warnings(
     are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
     (a growth target's: never a cumulative one's), merged in."""
     if not asked:
-        return [(row, warning) for _, row, warning in dropped]
+        return [(row, warning) for _, row, warning in sorted(dropped, key=itemgetter(0, 1))]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
         for target, period, value, _ in asked

@@ -38,6 +38,7 @@ from plancli.bulletin import (
     maybe_fraction,
     plain_number,
     read_header,
+    refuse_missing,
     unmarked,
 )
 from plancli.errors import InputError, decode_reason
@@ -479,7 +480,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 notes.no_data_rows += marked
                 notes.blank_rows += not marked
                 continue
-            problems.add(line, _("no {columns}").format(columns=", ".join(missing)))
+            refuse_missing(problems, line, missing, given[0], notes)  # 合计: read past
             continue
         figure = given[2]
         if not figure.isascii() or "," in figure:
@@ -835,7 +836,7 @@ def _add_json_row(
         return
     missing = [key for key in REQUIRED if item.get(key) is None or item.get(key) == ""]
     if missing:
-        problems.add(row, _("no {columns}").format(columns=", ".join(missing)))
+        refuse_missing(problems, row, missing, item.get("target"), kept.notes)  # 合计: read past
         return
     wrong = [
         _("{key} must be {kind}").format(key=key, kind=_(word))

@@ -476,12 +476,15 @@ def record_entry(
 
 
 def change_warnings(plan: AnyPlan, change: Change, current: Figures) -> list[str]:
-    """A figure's warnings: out of sequence (a cumulative total), an amount out of force."""
+    """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
+    total or amount hundreds of times the figures known for it (万元 for 亿元?)."""
+    from plancli.bulletin_units import out_of_scale
     from plancli.record_text import dropped_amount
 
     return [
         *sequence_warnings(plan, change.record, current),
         *dropped_amount(plan, change.previous, change.record),
+        *out_of_scale(plan, change.record, change.previous),
     ]
 
 

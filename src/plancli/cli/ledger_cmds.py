@@ -279,6 +279,14 @@ def import_cmd(
                 notes.no_data_rows,
             ).format(file=name, n=notes.no_data_rows)
         )
+    if notes.total_rows:
+        say(
+            ngettext(
+                "{file}: {n} total row (合计, 总计, 小计: the table's, not a target) skipped",
+                "{file}: {n} total rows (合计, 总计, 小计: the table's, not a target) skipped",
+                notes.total_rows,
+            ).format(file=name, n=notes.total_rows)
+        )
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
         warned.setdefault(row, []).append(message)
@@ -350,7 +358,7 @@ def _import_json(
             records=records,
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
-            no_data_rows=notes.no_data_rows,
+            no_data_rows=notes.no_data_rows + notes.total_rows,
         )
     )
 

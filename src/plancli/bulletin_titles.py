@@ -1,0 +1,70 @@
+"""The period a bulletin's title (`官渡区2022年1-6月主要经济指标`) or its file's name
+(`2022年6月月报.csv`) names, for a table without a period column (docs/formats.md, "The period
+in the title"); a title and a name naming two periods are refused."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.periods import DASHES as _DASHES
+from plancli.periods import bulletin_period
+
+# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
+_TITLE_PERIOD = re.compile(
+    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
+)
+
+
+def title_period(texts: Sequence[str]) -> str | None:
+    """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
+    as written; None when none does or it names two (`2022年1-6月与1-5月对比`)."""
+    for text in texts:
+        base = text.replace("\\", "/").rsplit("/", 1)[-1]
+        normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
+        found: list[str] = sorted(
+            set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
+        )
+        if found:
+            try:
+                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
+            except InputError:  # 4-6月: the row's own check says why
+                return found[0]
+            years = {f[:4] for f in found if "年" in f}
+            return found[0] if len(ends) == 1 and len(years) <= 1 else None
+    return None
+
+
+def _position(text: str) -> tuple[int, int] | None:
+    """(year, end month) of a period `title_period` gives; year 0 when it names none."""
+    from plancli.periods import parse_period
+
+    try:
+        period = parse_period(bulletin_period(text, 9999) or text)
+    except InputError:  # 4-6月: the row's own check says why
+        return None
+    return (0 if period.year == 9999 else period.year), period.end_month
+
+
+def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
+    """A title and a file name naming different periods are refused: a table copied from last
+    month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月) would have been
+    imported as June, revising June's figures with July's."""
+    title, named = title_period(titles), title_period([name])
+    if title is None or named is None:
+        return
+    first, second = _position(title), _position(named)
+    if first is None or second is None:
+        return
+    years = {first[0], second[0]} - {0}
+    if first[1] == second[1] and len(years) <= 1:
+        return
+    raise InputError(
+        _(
+            "{file}:{line}: the title says {title} and the file name {named}; which period "
+            "are the figures for? Add a period column, or correct the title or rename the file"
+        ).format(**at, title=title, named=named)
+    )

@@ -1,0 +1,370 @@
+"""Import checks of a bulletin's figures against the plan (audits of Excel bulletins): a unit
+stated in a header's brackets or a 单位 line, a figure wildly out of scale, a percentage kept as
+a fraction, the period of a title against the file name's, a 合计 row."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancli.ledger import Record
+from plancli.stores.toml import read_toml_ledger
+
+BUNDLED = Path(__file__).parent.parent / "data" / "plan2022.toml"
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    return tmp_path / "plan2022.progress.toml"
+
+
+@pytest.fixture
+def imports(invoke, ledger: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write FILE as GBK (Excel's CSV on a Chinese Windows), import it into the bundled plan."""
+
+    def run(name: str, lines: list[str], *args: str):  # type: ignore[no-untyped-def]
+        path = tmp_path / name
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+        return invoke("--ledger", str(ledger), "import", str(path), *args)
+
+    return run
+
+
+def records(ledger: Path) -> dict[tuple[str, str], Record]:
+    if not ledger.exists():
+        return {}
+    return {(r.target, r.period): r for r in read_toml_ledger(ledger).records}
+
+
+# ------------------------------------------------------------------ units (audit win D1)
+
+WAN_HEADER = [
+    "官渡区2022年1-6月主要经济指标,,,",
+    "指标,本年累计（万元）,累计增长（%）,备注",
+    '地方一般公共预算收入,"274,000",3.1,',
+    '引进市外到位资金,"520,000",,',
+]
+
+
+def test_a_header_bracket_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`本年累计（万元）`: the bracket was dropped and 274,000 万元 stored as 274000 亿元."""
+    result = imports("万元表头.csv", WAN_HEADER)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":3: budget_revenue: column '本年累计（万元）' is in 万元 and the plan counts 亿元; "
+        "plancli does not convert: give the figure in 亿元"
+    ) in result.stderr
+    assert ":4: external_funds: column '本年累计（万元）' is in 万元" in result.stderr
+    assert records(ledger) == {}
+
+
+def test_a_unit_line_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [WAN_HEADER[0], "单位：万元,,,", "指标,本年累计,累计增长,备注", *WAN_HEADER[2:]]
+    result = imports("单位行万元.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":4: budget_revenue: column '本年累计' (by '单位：万元') is in 万元 and the plan counts "
+        "亿元; plancli does not convert: give the figure in 亿元"
+    ) in result.stderr
+    assert ":5: external_funds: column '本年累计' (by '单位：万元')" in result.stderr
+
+
+def test_people_where_the_plan_counts_ten_thousands_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月就业情况,,", "指标,本年累计（人）,备注", '新增城镇就业,"11,000",']
+    result = imports("就业人.csv", lines, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "new_urban_jobs" in result.stderr and "万人" in result.stderr
+    assert records(ledger) == {}
+
+
+def test_a_unit_line_naming_the_amounts_and_a_percentage(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`单位：亿元，%`: 亿元 is the 累计值 column's, % the growth's, whatever the columns' order;
+    a count target's figure in the 亿元 column is imported with a warning."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "单位：亿元，%,,,",
+        "指标,累计增长,本年累计,备注",
+        "地方一般公共预算收入,3.1,27.4,",
+        "引进市外到位资金,,52,",
+        "新建5G基站,,150,",
+    ]
+    result = imports("单位行亿元.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert (
+        "6: new_5g_base_stations: column '本年累计' (by '单位：亿元，%') is in 亿元 and the plan "
+        "counts 个; check the figure"
+    ) in result.stderr
+    assert result.stderr.count("warning") == 1
+    got = records(ledger)
+    assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_the_plans_unit_in_the_header_imports_without_a_word(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "指标,本年累计（亿元）,累计增长（%）,备注",
+        "地方一般公共预算收入,27.4,3.1,",
+    ]
+    result = imports("亿元.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert records(ledger)[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+
+
+def test_a_rows_own_unit_cell_wins_over_the_unit_line(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "官渡区2022年1-6月主要经济指标",
+        "单位：亿元，%",
+        "指标名称,计量单位,本月止累计,比上年同期增长(%)",
+        "地区生产总值,亿元,700,5.0",
+        "新建5G基站,个,150,",
+    ]
+    result = imports("主要指标.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+def test_a_header_unit_in_a_plain_file_is_checked(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", ["target,period,value（万元）", "investment_roads,2022-06,62000"])
+    assert result.exit_code == 2, result.output
+    assert ":2: investment_roads: column 'value（万元）' is in 万元" in result.stderr
+
+
+# ------------------------------------------------ figures out of scale (audit rep D3, win D1)
+
+ROADS_SLIP = (
+    "investment_roads 2022-06: 68500 亿元 is 4,302 times the annual target (15.92 亿元); given "
+    "in 万元? (68500 万元 is 6.85 亿元; plancli does not convert, so it is read as 68500 亿元)"
+)
+
+
+@pytest.mark.parametrize("args", [(), ("--dry-run",), ("--json",)])
+def test_a_total_thousands_of_times_its_target_is_warned(
+    invoke, imports, ledger: Path, args
+) -> None:  # type: ignore[no-untyped-def]
+    """A revision from 6.85 to 68500 亿元 (a 万元 figure) was imported without a word and the
+    report said 完成 430276%; warned (and imported as given), written as a stream or not."""
+    invoke("--ledger", str(ledger), "record", "investment_roads", "6.85", "--period", "2022-06")
+    result = imports(
+        "wan2.csv", ["target,period,value,note", "investment_roads,2022-06,68500,万元"], *args
+    )
+    assert result.exit_code == 0, result.output
+    assert f"warning: {ledger.parent / 'wan2.csv'}:2: {ROADS_SLIP}\n" in result.stderr
+
+
+def test_a_recorded_amount_thousands_of_times_the_baseline_is_warned(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--ledger",
+        str(ledger),
+        "--lang",
+        "zh",
+        "record",
+        "gdp",
+        "5.2",
+        "--period",
+        "2022-06",
+        "--amount",
+        "7000000",
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "警告：gdp 2022-06：总量 7000000 亿元是2021年 1441.37 亿元的 4,856 倍；是否以万元填写？"
+        "（7000000 万元即 700 亿元；plancli 不换算，按 7000000 亿元 录入）\n"
+    ) in result.stderr
+    assert records(ledger)[("gdp", "2022-06")].amount == 7000000
+
+
+def test_people_for_ten_thousands_is_warned_on_record(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--ledger", str(ledger), "record", "new_urban_jobs", "11000", "--period", "2022-06"
+    )
+    assert "given in 人? (11000 人 is 1.1 万人" in result.stderr
+
+
+def test_figures_of_the_plans_scale_are_not_warned(invoke, imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Far above the target is not out of scale: 100 times the annual target passes, as does
+    a first figure of a target the plan gives no figure for."""
+    lines = [
+        "target,period,value,amount",
+        "investment_roads,2022-06,1592,",
+        "gdp,2022-06,5.2,720",
+        "new_5g_base_stations,2022-06,150,",
+    ]
+    result = imports("june.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+# ----------------------------------------------- a growth kept as a fraction (audit win D3)
+
+
+def test_a_growth_kept_as_a_fraction_is_warned(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 累计增长 column computed in the sheet holds 0.052 for 5.2 %: a growth target's figure is
+    a % whatever its unit (亿元), as a relative target's is (its baseline's growth, 9.2)."""
+    lines = [
+        "指标,期间,累计增长,累计值,来源,备注,",
+        "地区生产总值,2022年6月,0.052,700,区统计局,,",
+        "城镇常住居民人均可支配收入,2022年6月,0.055,26000,区统计局,,",
+        "城镇登记失业率,2022年6月,0.042,,区人社局,,",
+        "社会消费品零售总额,2022年6月,5.2,330.8,区统计局,,",
+    ]
+    result = imports("小数.csv", lines, "--dry-run")
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "a fraction" in line]
+    assert [line.split("小数.csv:", 1)[1].split(":", 1) for line in warned] == [
+        [
+            "2",
+            " gdp 2022-06 = 0.052: a fraction where the figure is in %; did you mean 5.2 %? "
+            "(read as 0.052 %)",
+        ],
+        [
+            "3",
+            " urban_income 2022-06 = 0.055: a fraction where the figure is in %; did you mean "
+            "5.5 %? (read as 0.055 %)",
+        ],
+        [
+            "4",
+            " unemployment_rate 2022-06 = 0.042: a fraction where the figure is in %; did you "
+            "mean 4.2 %? (read as 0.042 %)",
+        ],
+    ]
+
+
+def test_a_growth_near_its_bound_is_not_warned(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ten times: 0.8 against ≥ 7 is nearer 7 than 80 is (on a log scale); 1.2 likewise."""
+    result = imports(
+        "june.csv", ["target,period,value", "gdp,2022-06,0.8", "retail_sales,2022-06,1.2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+# ------------------------------------- the title's period against the file name's (win D2)
+
+JUNE_TABLE = [
+    "官渡区2022年1-6月主要经济指标,,",
+    "指标,本月止累计,比上年同期增长(%)",
+    "地区生产总值,820,5.6",
+    "新建5G基站,180,",
+]
+
+
+def test_a_title_and_a_file_name_naming_two_periods_are_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Last month's table copied and renamed 2022年7月月报.csv, its title still 1-6月: July's
+    figures were imported as June's, revising them."""
+    result = imports("2022年7月月报.csv", JUNE_TABLE)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        "2022年7月月报.csv:2: the title says 2022年1-6月 and the file name 2022年7月; which "
+        "period are the figures for? Add a period column, or correct the title or rename the "
+        "file\n"
+    )
+    assert records(ledger) == {}
+
+
+@pytest.mark.parametrize("name", ["2022年6月月报.csv", "2022年二季度.csv", "6月.csv", "月报.csv"])
+def test_a_title_and_a_file_name_naming_one_period_import(imports, ledger: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    result = imports(name, JUNE_TABLE)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 180
+
+
+def test_a_period_column_says_which(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月主要经济指标,,", "指标,期间,本月止累计", "新建5G基站,2022年7月,190"]
+    result = imports("2022年7月月报.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-07")].value == 190
+
+
+# ------------------------------------------------------------ a 合计 row (audit win D8)
+
+
+def test_a_total_row_is_read_past_and_counted(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """Nearly every 统计表 has a 合计 row; it was refused as an unknown target '合计', and one
+    with no figure as `no period, value`."""
+    lines = [
+        "指标,期间,单位,数值,累计值,来源,备注,",
+        "城市道路建设项目,2022/6/1,亿元,,6.5,区发改局,,",
+        "合计,2022/6/1,亿元,,8.5,,,",
+        "合 计,,,,,,,",
+        "（一）小计,2022-06,,,,,,",
+    ]
+    result = imports("合计行.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert (
+        "合计行.csv: 3 total rows (合计, 总计, 小计: the table's, not a target) skipped\n"
+        in result.stderr
+    )
+    assert "1 new, 0 revised, 0 unchanged of 1 row" in result.stderr
+    assert list(records(ledger)) == [("investment_roads", "2022-06")]
+
+
+def test_total_rows_of_a_plain_file_and_json(imports, invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports(
+        "june.csv", ["target,period,value", "总计,2022-06,8.5", "investment_roads,2022-06,6.5"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 total row (合计" in result.stderr
+    path = tmp_path / "june.json"
+    path.write_text(
+        '[{"target": "合计", "period": "2022-06", "value": null},'
+        ' {"target": "investment_roads", "period": "2022-06", "value": 6.6}]',
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(ledger), "import", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["no_data_rows"] == 1
+
+
+def test_a_total_row_of_a_sheet_is_read_past(imports, invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["指标", "期间", "累计值"])
+    sheet.append(["城市道路建设项目", "2022-06", 6.5])
+    sheet.append(["合计", "2022-06", None])
+    sheet.append(["合计", "2022-06", 6.5])
+    book.save(tmp_path / "june.xlsx")
+    result = invoke("--ledger", str(ledger), "import", str(tmp_path / "june.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "2 total rows (合计" in result.stderr
+
+
+def test_a_target_the_plan_names_合计_is_imported(invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace(
+            'id = "investment_roads"\n', 'id = "investment_roads"\naliases = ["合计"]\n', 1
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "june.csv"
+    path.write_text("指标,期间,累计值\n合计,2022-06,8.5\n合计,2022-05,\n", encoding="utf-8")
+    args = ("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert ":3: no value" in result.stderr
+    path.write_text("指标,期间,累计值\n合计,2022-06,8.5\n", encoding="utf-8")
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "total row" not in result.stderr
+
+
+def test_a_total_row_named_by_two_targets_is_refused(invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    for target in ("investment_roads", "new_5g_base_stations"):
+        text = text.replace(f'id = "{target}"\n', f'id = "{target}"\naliases = ["合计"]\n', 1)
+    plan.write_text(text, encoding="utf-8")
+    path = tmp_path / "june.csv"
+    path.write_text("指标,期间,累计值\n合计,2022-06,\n合计,2022-06,8\n", encoding="utf-8")
+    result = invoke("--plan", str(plan), "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 2, result.output
+    assert ":2: no value" in result.stderr
+    assert ":3: target name '合计' fits 2 targets" in result.stderr
