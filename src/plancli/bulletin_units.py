@@ -277,7 +277,8 @@ def fraction_warning(
         return None
     if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
         return None
-    if target.kind in ("growth", "relative") and number.as_tuple().exponent > -2:
+    places = number.as_tuple().exponent
+    if target.kind in ("growth", "relative") and isinstance(places, int) and places > -2:
         return None  # a growth as published, one decimal: 2022's GDP grew 0.4 % in 二季度
     if scale <= 10 * abs(number):
         return None

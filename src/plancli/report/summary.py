@@ -382,17 +382,17 @@ class _Writer:
         if bound in ("正增长", "positive growth"):  # 下降1.5%: not "低于目标1.5个百分点"
             return "，未实现正增长的目标" if self.zh else ", short of the target (positive growth)"
         if a.decline or a.direction == "band":
-            if self.zh:
-                return (
-                    f"，距{adjusted}{bound}的目标"
-                    + (f"（原计划{was}）" if was else "")
-                    + f"差{gap}"
-                )
-            return f", {gap} short of the {adjusted}target ({stated})"
+            return self._short_of(gap, adjusted, bound, was, stated)
         if self.zh:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
         return f", {gap} {'below' if below else 'above'} the {adjusted}target ({stated})"
+
+    def _short_of(self, gap: str, adjusted: str, bound: str, was: str, stated: str) -> str:
+        """，距调整后下降3%以上的目标（原计划…）差1.5个百分点 / , 1.5 pp short of the target."""
+        if self.zh:
+            return f"，距{adjusted}{bound}的目标" + (f"（原计划{was}）" if was else "") + f"差{gap}"
+        return f", {gap} short of the {adjusted}target ({stated})"
 
     def _off_around(self, a: AssessmentOut, bound: str, adjusted: str, was: str) -> str:
         """Outside a 左右 target's tolerance: the distance to the target's own figure, which is
@@ -402,13 +402,7 @@ class _Writer:
         distance = difference(abs(a.actual - a.around), a, self.zh)
         stated = f"{bound}; plan: {was}" if was else bound
         if a.decline:  # 下降3%左右: the fall is short of it
-            if self.zh:
-                return (
-                    f"，距{adjusted}{bound}的目标"
-                    + (f"（原计划{was}）" if was else "")
-                    + f"差{distance}"
-                )
-            return f", {distance} short of the {adjusted}target ({stated})"
+            return self._short_of(distance, adjusted, bound, was, stated)
         below = a.actual < a.around
         if self.zh:
             return (
