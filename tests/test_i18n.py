@@ -129,32 +129,16 @@ def test_lang_from_the_command_line(argv: list[str], lang: str | None) -> None:
         ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "C"}, "en"),
         ({"LANG": "C.UTF-8"}, "en"),
         ({}, "en"),
-    ],
-)
-def test_lang_from_the_locale(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str
-) -> None:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(var, raising=False)
-    for var, value in env.items():
-        monkeypatch.setenv(var, value)
-    assert default_lang() == lang
-    assert choose_language(["status", "--lang", "en"]) == "en"  # the option wins
-
-
-@pytest.mark.parametrize(
-    ("env", "lang"),
-    [
         ({"PLANCLI_LANG": "zh", "LANG": "en_US.UTF-8"}, "zh"),  # set once, over the locale
         ({"PLANCLI_LANG": "en", "LC_ALL": "zh_CN.UTF-8"}, "en"),
         ({"PLANCLI_LANG": "zh_CN"}, "zh"),
         ({"PLANCLI_LANG": ""}, "en"),  # empty: as if unset
     ],
 )
-def test_lang_from_plancli_lang(
+def test_lang_from_plancli_lang_else_the_locale(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str
 ) -> None:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "PLANCLI_LANG"):
         monkeypatch.delenv(var, raising=False)
     for var, value in env.items():
         monkeypatch.setenv(var, value)
