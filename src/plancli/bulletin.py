@@ -451,7 +451,7 @@ def names_index(plan: AnyPlan) -> dict[str, list[str]]:
     """Name or alias (as `name_key` folds it) → ids of the targets that have it; then the
     bulletins' names of a shared indicator (indicator_names) for its target, where the plan gives
     the name to no target."""
-    from plancli.indicator_names import STANDARD_NAMES
+    from plancli.indicator_names import plan_standard_names
 
     index: dict[str, list[str]] = {}
     for target in plan.targets:
@@ -459,10 +459,8 @@ def names_index(plan: AnyPlan) -> dict[str, list[str]]:
             ids = index.setdefault(name_key(name), [])
             if target.id not in ids:
                 ids.append(target.id)
-    for target_id, names in STANDARD_NAMES.items():
-        if plan.target(target_id) is not None:
-            for name in names:
-                index.setdefault(name_key(name), [target_id])
+    for name, target_id in plan_standard_names(plan):
+        index.setdefault(name_key(name), [target_id])
     return index
 
 

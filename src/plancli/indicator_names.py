@@ -9,6 +9,12 @@ never taken for 固定资产投资.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyPlan
+
 STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "gdp": ("地区生产总值", "生产总值", "国内生产总值", "GDP"),
     "gdp_per_capita": ("人均地区生产总值", "人均生产总值", "人均GDP"),
@@ -31,3 +37,12 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "grain_output": ("粮食产量", "粮食总产量"),
     "urbanization_rate": ("常住人口城镇化率",),
 }
+
+
+def plan_standard_names(plan: AnyPlan) -> Iterator[tuple[str, str]]:
+    """(name, id) of the bulletin names that apply to `plan`: those of its targets that have a
+    shared id. The caller lets the plan's own names and aliases win over them."""
+    for target_id, names in STANDARD_NAMES.items():
+        if plan.target(target_id) is not None:
+            for name in names:
+                yield name, target_id

@@ -376,12 +376,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         if not close:  # e.g. `5g` for `new_5g_base_stations`
             close = [i for i in ids if target_id and target_id.lower() in i][:3]
     else:  # a Chinese name (an import names targets as the bulletin does): the closest names
-        from plancli.indicator_names import STANDARD_NAMES
+        from plancli.indicator_names import plan_standard_names
 
         names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
-        for shared, standard in STANDARD_NAMES.items():
-            if plan.target(shared) is not None:
-                names.update((name, shared) for name in standard if name not in names)
+        for name, shared in plan_standard_names(plan):
+            names.setdefault(name, shared)
         named = {t.id for t in plan.targets if target_id.strip() in (t.name, *t.aliases)}
         if not named and target_id.strip() in names:  # a bulletin's name of a shared indicator
             named = {names[target_id.strip()]}
