@@ -312,6 +312,18 @@ def test_show_has_the_assessment_and_history(invoke, workspace: Path) -> None:
     assert json.loads(earlier.stdout)["assessment"]["status"] == "no_data"
 
 
+def test_show_says_in_step_is_a_floor(invoke, workspace: Path) -> None:
+    """同步 is shown `≈` beside GDP's growth but is met by anything down to it less the
+    tolerance, and by anything above: `show` says where that floor is (GDP 5.0 %, ±1 pp)."""
+    shown = invoke("--plan", str(workspace), "show", "urban_income").stdout
+    assert "≈ 5 %" in shown
+    assert "1 pp (in step at 4 % or more)" in shown
+    zh = invoke("--plan", str(workspace), "--lang", "zh", "show", "urban_income").stdout
+    assert "（不低于4%即为同步）" in zh
+    # a ceiling-free relation has no such floor to tell: 高于 is `>` already
+    assert "in step at" not in invoke("--plan", str(workspace), "show", "gdp").stdout
+
+
 LEDGERS = ["plan.progress.toml", "plan.progress.sqlite"]
 
 

@@ -220,6 +220,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "required_growth_rest": ("growth needed in the rest of the year", "余下月份需增长"),
     "months_left": ("months left", "剩余月数"),
     "tolerance": ("tolerance", "容差"),
+    "same_floor": (" (in step at {floor} % or more)", "（不低于{floor}%即为同步）"),
     "reference": ("reference", "参照"),
     "due": ("due", "节点时间"),
     "stale": ("stale", "数据未更新"),

@@ -104,6 +104,16 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     return f"{actual}/{compact}{amended_mark(a)}"
 
 
+def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
+    """The tolerance applied; for 同步 (`≈` beside the reference), also the floor it makes:
+    同步 is met by any figure down to the reference less the tolerance, and by any above it."""
+    text = f"{num(a.tolerance_pp)} {t('pp', lang)}"
+    if a.kind == "relative" and a.relation in (None, "same") and a.reference_actual is not None:
+        floor = Decimal(a.reference_actual) - Decimal(a.tolerance_pp or 0)
+        text += t("same_floor", lang).format(floor=num(floor))
+    return text
+
+
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
     """What it takes: per remaining month (cumulative, milestone) or the rest's growth."""
     if a.status == "met":
@@ -464,7 +474,7 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
     if a.months_left is not None:
         add("months_left", str(a.months_left))
     if a.tolerance_pp is not None:
-        add("tolerance", f"{num(a.tolerance_pp)} {t('pp', lang)}")
+        add("tolerance", _tolerance_text(a, lang))
     add("due", a.due)
     if a.stale:
         add("stale", shown(t("stale_note", lang), style="yellow"))
