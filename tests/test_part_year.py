@@ -4,7 +4,8 @@ Henan's 粮食产量1300亿斤以上 (`grain_output`, level, annual) took 夏粮
 上半年, without a word, and was then 滞后 by 539.5 亿斤 in `show`, `gap` and the leaders'
 report ("粮食产量为760.5亿斤，低于目标539.5亿斤。"): half a harvest judged as a year's. Now it
 is kept with a warning (record, both import paths: once per target, not per row) and shown
-as no data, reason `part_year`, with its figure (docs/status-rules.md)."""
+as no data, reason `part_year`, with its figure (docs/status-rules.md). Only an annual level
+in an amount (a year's output) is so: a % level is judged as it stands."""
 
 from __future__ import annotations
 
@@ -204,19 +205,25 @@ def test_at_the_years_end_the_years_figure_decides(henan) -> None:  # type: igno
     assert grain(henan)["status"] == "met"
 
 
-def test_an_annual_change_for_part_of_the_year_is_not_judged(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Gansu's 常住人口城镇化率提高1个百分点 (change, annual): a mid-year level is shown as
-    recorded, not judged against the year's rise."""
-    ledger = tmp_path / "gansu.progress.toml"
-    args = ("--plan", "gansu-2026", "--ledger", str(ledger))
-    result = invoke(*args, "record", "urbanization_rate", "57.1", "--period", "2026-H1")
+@pytest.mark.parametrize(
+    ("plan", "target", "value", "status"),
+    [
+        # 常住人口城镇化率提升1个百分点 (change, annual): a mid-year level, judged (test_forms)
+        ("gansu-2026", "urbanization_rate", "58.5", "at_risk"),
+        # 公办园及普惠性民办园在园幼儿比85% (level in %, annual): a ratio at any moment
+        ("guandu-2022", "public_kindergarten_share", "86", "on_track"),
+    ],
+)
+def test_an_annual_level_in_percent_is_judged_as_it_stands(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, plan: str, target: str, value: str, status: str
+) -> None:
+    """Only a year's total (亿斤, 万吨) adds up over the year: a % level is a level at any
+    moment (DESIGN §4), so its mid-year figure is judged and not warned about."""
+    args = ("--plan", plan, "--ledger", str(tmp_path / "l.progress.toml"))
+    year = plan[-4:]
+    result = invoke(*args, "record", target, value, "--period", f"{year}-H1")
     assert result.exit_code == 0, result.output
-    assert "urbanization_rate 2026-H1: a figure for part of the year" in result.stderr
+    assert "warning" not in result.stderr
     targets = json.loads(invoke(*args, "gap", "--json").stdout)["targets"]
-    a = next(t for t in targets if t["id"] == "urbanization_rate")
-    assert (a["status"], a["reason"], a["recorded"], a["actual"]) == (
-        "no_data",
-        "part_year",
-        57.1,
-        None,
-    )
+    a = next(t for t in targets if t["id"] == target)
+    assert (a["status"], a["reason"]) == (status, None)

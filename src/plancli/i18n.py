@@ -263,7 +263,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "参照指标同期无记录",
     ),
     "reason.part_year": (
-        "a figure for part of the year only; the target is judged on the year's figure",
+        "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",
     ),
     "reason.no_parts_record": (

@@ -31,7 +31,7 @@ from plancli.imports import (
     _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged, sequence_warnings
-from plancli.part_year import part_year_warnings, year_level_ids
+from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
@@ -184,7 +184,7 @@ def import_stream(
     # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale,
     # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
-    yearly = year_level_ids(plan)  # judged on the year's figure, not warned about yet
+    yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row

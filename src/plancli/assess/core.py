@@ -59,7 +59,7 @@ NoDataReason = Literal[
     "no_reference_record",  # relative: the reference has no record for the same period
     "no_parts_record",  # roll-up: neither it nor any of its parts has a record
     "no_base",  # change: no base level, in the plan or recorded for the year before
-    "part_year",  # an annual level's latest figure is for part of the year (part_year.py)
+    "part_year",  # an annual total's latest figure is for part of the year (part_year.py)
 ]
 
 
@@ -216,22 +216,20 @@ def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
 def part_year_figure(
     ctx: Context, target: Target, as_of: Period, bound: Bound, observation: Observation
 ) -> Assessment | None:
-    """An annual target judged on the year's level (粮食产量1300亿斤以上) whose latest figure is
+    """An annual target judged on the year's total (粮食产量1300亿斤以上) whose latest figure is
     for part of the year (夏粮, 2026-H1): not judged, as no figure for the year is there yet
-    (`no_data`, reason `part_year`); the figure is shown, as recorded. None for the others."""
+    (`no_data`, reason `part_year`); the figure is shown. None for the others (part_year.py)."""
     if not part_year(target, observation.period):
         return None
-    level = target.kind == "level"
     return Assessment(
         target,
         "no_data",
         as_of,
         period=observation.period,
-        actual=observation.value if level else None,
+        actual=observation.value,
         stale=ctx.stale(target, observation.period, as_of),
         reason="part_year",
         bound=bound,
-        recorded=None if level else observation.value,
     )
 
 

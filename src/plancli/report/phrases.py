@@ -154,14 +154,13 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
 
 
 def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
-    """An annual level with a figure for part of the year only (status no_data, reason
+    """An annual total with a figure for part of the year only (status no_data, reason
     part_year): the figure, dated, and that the year's figure decides: 粮食产量2026年上半年为
     760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核."""
     from plancli.report.text import zh_period
 
-    figure = a.actual if a.actual is not None else a.recorded
-    assert figure is not None and a.period is not None
-    shown = f"{num(figure)}{unit_of(a, zh) if a.kind == 'level' else '%'}"
+    assert a.actual is not None and a.period is not None
+    shown = f"{num(a.actual)}{unit_of(a, zh)}"
     bound = bound_phrase(a, zh)
     if zh:
         return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"

@@ -8,7 +8,7 @@ against the bound like a growth figure: short by at most the growth tolerance â†
 
 from __future__ import annotations
 
-from plancli.assess.core import Assessment, Context, against_bound, part_year_figure, pending
+from plancli.assess.core import Assessment, Context, against_bound, pending
 from plancli.periods import Period
 from plancli.plain import Target
 
@@ -20,9 +20,6 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     observation = ctx.index.latest(target.id, as_of)
     if observation is None:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
-    unjudged = part_year_figure(ctx, target, as_of, bound, observation)
-    if unjudged is not None:
-        return unjudged  # an annual change's level for part of the year: not judged
     stated = target.baseline.value if target.baseline is not None else None
     recorded_base = ctx.index.base(target.id)
     base = stated if stated is not None else (recorded_base.value if recorded_base else None)

@@ -1,5 +1,5 @@
 """level: the current level against the bound (unemployment ≤ 5.5 %, PM2.5 29左右), no pacing:
-satisfied → on track, else behind (DESIGN §4). An annual level's figure for part of the year
+satisfied → on track, else behind (DESIGN §4). An annual total's figure for part of the year
 (夏粮 for 粮食产量) is not judged (`part_year_figure`)."""
 
 from __future__ import annotations
