@@ -263,6 +263,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "the reference target has no record for the same period",
         "参照指标同期无记录",
     ),
+    "reason.part_year": (
+        "a figure for part of the year only; the target is judged on the year's total",
+        "仅有年内阶段数据，该目标按全年数据考核",
+    ),
     "reason.no_parts_record": (
         "neither it nor any of its parts has a record",
         "本身及各构成均无记录",

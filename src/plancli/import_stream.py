@@ -31,6 +31,7 @@ from plancli.imports import (
     _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged, sequence_warnings
+from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
@@ -180,8 +181,10 @@ def import_stream(
     in_force = checker._position  # (target, year, end month) → the figure in force
     history = Superseded(session.records_of, batch)
     kept: list[tuple[int, str]] = []  # (row, warning) of the rows kept out (superseded.py)
-    # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale
+    # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale,
+    # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
+    yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -309,6 +312,10 @@ def import_stream(
                 ):
                     scaled = out_of_scale(plan, record, previous)
                     dropped.extend((int(unchanged_row), line, text) for text in scaled)
+        if yearly and period.end_month != 12 and target.id in yearly:
+            yearly.discard(target.id)
+            warned = part_year_warnings(plan, record)
+            dropped.extend((int(unchanged_row), line, text) for text in warned)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)

@@ -433,10 +433,10 @@ def check_import(
     merged = current.with_records(rc.change.record for rc in checked)
     changes: list[RowChange] = []
     unchanged: list[RowChange] = []
+    said: set[str] = set()  # a figure for part of the year: warned once per target
     for rc in checked:
-        warned = RowChange(
-            rc.row, with_warnings(rc.change, change_warnings(plan, rc.change, merged))
-        )
+        warnings = change_warnings(plan, rc.change, merged, said)
+        warned = RowChange(rc.row, with_warnings(rc.change, warnings))
         (unchanged if rc.change.unchanged else changes).append(warned)
     return changes, unchanged, kept
 

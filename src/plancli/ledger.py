@@ -475,16 +475,21 @@ def record_entry(
     return with_warnings(change, change_warnings(plan, change, current))
 
 
-def change_warnings(plan: AnyPlan, change: Change, current: Figures) -> list[str]:
+def change_warnings(
+    plan: AnyPlan, change: Change, current: Figures, said: set[str] | None = None
+) -> list[str]:
     """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
-    total or amount hundreds of times the figures known for it (万元 for 亿元?)."""
+    total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
+    part of the year of a target judged on the year's (once per target of `said`, if given)."""
     from plancli.bulletin_units import out_of_scale
+    from plancli.part_year import part_year_warnings
     from plancli.record_text import dropped_amount
 
     return [
         *sequence_warnings(plan, change.record, current),
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
+        *part_year_warnings(plan, change.record, said),
     ]
 
 

@@ -18,6 +18,7 @@ from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
+from plancli.part_year import part_year
 from plancli.periods import Period, parse_plan_period
 from plancli.plain import Amendment, Frequency, Plan, StatusRules, Target
 
@@ -58,6 +59,7 @@ NoDataReason = Literal[
     "no_reference_record",  # relative: the reference has no record for the same period
     "no_parts_record",  # roll-up: neither it nor any of its parts has a record
     "no_base",  # change: no base level, in the plan or recorded for the year before
+    "part_year",  # an annual total's latest figure is for part of the year (part_year.py)
 ]
 
 
@@ -208,6 +210,26 @@ def pending(target: Target, as_of: Period, ctx: Context) -> Assessment:
         amount=observation.amount,
         stale=ctx.stale(target, observation.period, as_of),
         recorded=recorded if target.decline else None,
+    )
+
+
+def part_year_figure(
+    ctx: Context, target: Target, as_of: Period, bound: Bound, observation: Observation
+) -> Assessment | None:
+    """An annual target judged on the year's total (粮食产量1300亿斤以上) whose latest figure is
+    for part of the year (夏粮, 2026-H1): not judged, as no figure for the year is there yet
+    (`no_data`, reason `part_year`); the figure is shown. None for the others (part_year.py)."""
+    if not part_year(target, observation.period):
+        return None
+    return Assessment(
+        target,
+        "no_data",
+        as_of,
+        period=observation.period,
+        actual=observation.value,
+        stale=ctx.stale(target, observation.period, as_of),
+        reason="part_year",
+        bound=bound,
     )
 
 

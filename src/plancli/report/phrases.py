@@ -151,3 +151,20 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
         return f"自{zh_period(period)}起不再考核（年中调整" + (f"：{note}）" if note else "）")
     why = f" (mid-year adjustment: {note})" if note else " (mid-year adjustment)"
     return f"no longer judged from {en_period(period) if period else period}{why}"
+
+
+def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
+    """An annual total with a figure for part of the year only (status no_data, reason
+    part_year): the figure, dated, and that the year's figure decides: 粮食产量2026年上半年为
+    760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核."""
+    from plancli.report.text import zh_period
+
+    assert a.actual is not None and a.period is not None
+    shown = f"{num(a.actual)}{unit_of(a, zh)}"
+    bound = bound_phrase(a, zh)
+    if zh:
+        return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"
+    return (
+        f"{name} was {shown} in {en_period(a.period)}, a figure for part of the year; its "
+        f"target ({bound}) is judged on the year's figure"
+    )

@@ -27,6 +27,7 @@ from plancli.report.phrases import (
     counted,
     difference,
     dropped_phrase,
+    part_year_phrase,
     percent,
     percent_unit,
     points,
@@ -215,6 +216,8 @@ class _Writer:
     def sentence(self, a: AssessmentOut) -> str:
         """One target in words: its figure, against what, and what it takes."""
         name = a.name if self.zh else a.name_en
+        if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
+            return self._end(part_year_phrase(a, name, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
         if a.kind == "milestone":

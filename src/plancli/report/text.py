@@ -80,6 +80,9 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
+    if a.reason == "part_year" and a.actual is not None and a.period is not None:
+        # A figure for part of the year, not judged: dated in its cell (760.5亿斤（2026年上半年）)
+        text += f"（{zh_period(a.period)}）" if lang == "zh" else f" ({a.period})"
     return f"{text} *" if a.stale and a.actual is not None else text
 
 

@@ -1,0 +1,66 @@
+"""A figure for part of the year given to a target judged on the year's total (audit D12).
+
+Henan's 粮食产量1300亿斤以上 is `frequency = "annual"`, kind `level`, in 亿斤: the year's
+harvest. The 统计局 publishes 夏粮 in July and an analyst types it in (`--period 上半年`);
+760.5 亿斤 against 1300 is no shortfall, only half a harvest. Such a figure is kept (a note of
+progress) and never judged: the assessment shows it as `no_data` with reason `part_year`
+(assess.core), and `record` and `import` warn, once per target (docs/status-rules.md).
+
+Which targets: frequency `annual`, kind `level`, its figure an amount (亿斤, 万吨), not a %:
+a year's output, which part of the year only adds up to. A %-level (覆盖率, 研发投入强度) or a
+`change` in one (城镇化率提高1个百分点) is a level at any moment, judged as it stands (DESIGN
+§4: "the current level"); a cumulative total or a growth is paced or judged as the year goes.
+"""
+
+from __future__ import annotations
+
+from plancli.i18n import _
+from plancli.periods import Period, parse_period
+from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Plan
+
+PERCENT_UNITS = ("%", "％")
+
+
+def year_total(target: AnyTarget) -> bool:
+    """Is the target judged on the year's total only: annual, a level in an amount?"""
+    return _year_total(target.frequency, target.kind, target.unit)
+
+
+def _year_total(frequency: str, kind: str, unit: str) -> bool:
+    return frequency == "annual" and kind == "level" and unit.strip() not in PERCENT_UNITS
+
+
+def year_total_ids(plan: AnyPlan) -> set[str]:
+    """The ids of the plan's targets judged on the year's total (a plain plan's read from its
+    columns, without building its targets)."""
+    if not isinstance(plan, Plan):
+        return {target.id for target in plan.targets if year_total(target)}
+    names = ("id", "frequency", "kind", "unit")
+    columns = zip(*(plan.column(name) for name in names), strict=True)
+    return {id_ for id_, *rest in columns if _year_total(*rest)}
+
+
+def part_year(target: AnyTarget, period: Period) -> bool:
+    """A figure for `period` of such a target that is not the year's: it ends before December
+    (2026-06, 2026-Q2, 2026-H1). A figure for 2026-12, -Q4 or -H2 is the year's position."""
+    return not period.is_final and year_total(target)
+
+
+def part_year_warnings(plan: AnyPlan, record: AnyRecord, said: set[str] | None = None) -> list[str]:
+    """The warning of a record for part of the year of a target judged on the year's total,
+    as a list; once per target of `said` (the ids warned about already, updated), where given."""
+    target = plan.target(record.target)
+    if target is None or not year_total(target) or (said is not None and target.id in said):
+        return []
+    period = parse_period(record.period)
+    if period.is_final:
+        return []
+    if said is not None:
+        said.add(target.id)
+    return [
+        _(
+            "{target} {period}: a figure for part of the year; {target} is an annual target "
+            "judged on the year's figure, so this one is kept but not judged (shown as no "
+            "data): record the year's figure at the year's end (--period {year})"
+        ).format(target=target.id, period=record.period, year=period.year)
+    ]
