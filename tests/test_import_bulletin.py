@@ -291,6 +291,18 @@ def test_a_hidden_column_plancli_does_not_read_is_refused_as_such(imports, tmp_p
     assert "隐藏的列 C '上年同期'" in chinese.stderr and "取消隐藏" in chinese.stderr
 
 
+def test_a_value_in_a_hidden_column_without_a_header_says_it_is_hidden(
+    imports, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""))
+    assert result.exit_code == 2
+    assert "june.xlsx:6月:2: a value in column(s) C (hidden), which have no header\n" in (
+        result.stderr
+    )
+    chinese = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""), "--lang", "zh")
+    assert "C（隐藏列）" in chinese.stderr
+
+
 def test_a_hidden_column_plancli_reads_is_read(imports, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", "备注"))
     assert result.exit_code == 0, result.output

@@ -933,7 +933,8 @@ class _RowCollector:
             elif column is not None:
                 values[column] = _text(value, shown)
             elif _text(value, shown) is not None:
-                stray.append(column_letter(position))
+                hidden = _(" (hidden)") if position in self.hidden else ""  # an error's path
+                stray.append(column_letter(position) + hidden)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
         self.kept.counted()
