@@ -193,8 +193,36 @@ def test_is_unit(text: str, unit: bool) -> None:
     from plancli.bulletin_units import is_unit, listed_units
 
     assert is_unit(text) is unit
-    assert listed_units("亿元／万人") == listed_units("亿元；万人") == ["亿元", "万人"]
+    assert listed_units("亿元；万人") == listed_units("亿元, 万人") == ["亿元", "万人"]
     assert listed_units("元/人") == ["元/人"]
+    assert listed_units("亿元/%") == ["亿元", "%"]
+
+
+def test_a_slash_lists_units_and_a_rate_per_ten_thousand_is_still_one() -> None:
+    """`单位：亿元/万人` lists two units; `件/万人` (patents per 10,000 people) may be a plan's
+    unit, which the line matches as a whole."""
+    from plancli.bulletin import TOTAL
+    from plancli.bulletin_units import column_check, column_units
+    from plancli.plan import load_plan_file
+
+    plan = load_plan_file(BUNDLED)
+    jobs, revenue, stations = (
+        plan.target(i) for i in ("new_urban_jobs", "budget_revenue", "new_5g_base_stations")
+    )
+    assert jobs is not None and revenue is not None and stations is not None
+
+    def check(line: str, target):  # type: ignore[no-untyped-def]
+        units = column_units({"target": 0, TOTAL: 1}, {TOTAL: "本年累计"}, [line])
+        return column_check(target, TOTAL, units[TOTAL])
+
+    assert check("单位：亿元/万人", jobs) is None and check("单位：亿元/万人", revenue) is None
+    assert check("单位：亿元/万人", stations) == (
+        False,
+        "new_5g_base_stations: column '本年累计' (by '单位：亿元/万人') is in 亿元、万人 and the "
+        "plan counts 个; check the figure",
+    )
+    patents = jobs.model_copy(update={"unit": "件/万人"})
+    assert check("单位：件/万人", patents) is None
 
 
 def test_the_plans_unit_in_the_header_imports_without_a_word(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]

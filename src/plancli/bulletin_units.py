@@ -91,7 +91,9 @@ def column_check(target: AnyTarget, column: str, given: ColumnUnit) -> tuple[boo
     refused = [check for check in checks if check is not None and check[0]]
     if refused:
         return refused[0]
-    return unit_check(target, "、".join((given.unit, *given.others)), given.column)
+    listed = (given.unit, *given.others)  # as the file lists them: 亿元、万人, not 亿元/万人 too
+    shown = [u for u in listed if not (_rate_of_units(u) and set(u.split("/")) <= set(listed))]
+    return unit_check(target, "、".join(shown), given.column)
 
 
 # A unit in brackets at the end of a header (`本年累计（万元）`, `累计增长(%)`); none with a
@@ -120,13 +122,24 @@ def is_unit(text: str) -> bool:
 
 def listed_units(text: str) -> list[str]:
     """The units a 单位 line or a bracket lists, separated by 、，, ；; or / (NFKC folds the
-    full-width forms): `亿元、万人` and `亿元/万人` → [亿元, 万人]; a rate of known units
-    (`元/人`, `吨标准煤/万元`) is one unit, not two."""
+    full-width forms): `亿元、万人` → [亿元, 万人]. A rate `is_unit` knows (`元/人`,
+    `吨标准煤/万元`) is one unit; another slash gives its parts and, last, the whole: `亿元/万人`
+    → [亿元, 万人, 亿元/万人], the whole being the plan's unit when the plan counts in a rate
+    per 万人 (`件/万人`)."""
     units: list[str] = []
-    for part in re.split(r"[,、;]", unicodedata.normalize("NFKC", text)):
-        if part:
-            units.extend([part] if is_unit(part) else [u for u in part.split("/") if u])
-    return units
+    for part in re.split(r"[,、;]", "".join(unicodedata.normalize("NFKC", text).split())):
+        parts = [u for u in part.split("/") if u]
+        if is_unit(part) or len(parts) < 2:
+            units.append(part)
+            continue
+        units.extend(parts)
+        if not any(_folded(unit) in _PERCENT for unit in parts):  # (亿元/% lists two)
+            units.append(part)
+    return [unit for unit in units if unit]
+
+
+def _rate_of_units(text: str) -> bool:
+    return "/" in text and all(is_unit(part) for part in text.split("/") if part)
 
 
 def column_units(
@@ -165,7 +178,7 @@ def column_units(
     for column in figures:
         bracket = _BRACKET.search("".join(unicodedata.normalize("NFKC", labels[column]).split()))
         if bracket is not None:
-            known = [u for u in listed_units(bracket.group(1)) if is_unit(u)]
+            known = [u for u in listed_units(bracket.group(1)) if is_unit(u) or _rate_of_units(u)]
             listed = tuple(dict.fromkeys(known)) or (bracket.group(1),)
             units[column] = ColumnUnit(
                 listed[0], _shown(labels[column]), others=listed[1:], known=bool(known)
