@@ -902,7 +902,8 @@ class _RowCollector:
         self.columns: list[str | None] = []
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
         self.titles: list[str] = []  # the period of a table without a period column
-        self.hidden: list[int] = []
+        self.hidden: list[int] = []  # the reader's, filled before the first row
+        self.hidden_columns: frozenset[int] = frozenset()  # the same, as a set once read
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
@@ -933,7 +934,7 @@ class _RowCollector:
             elif column is not None:
                 values[column] = _text(value, shown)
             elif _text(value, shown) is not None:
-                hidden = _(" (hidden)") if position in self.hidden else ""  # an error's path
+                hidden = _(" (hidden)") if position in self.hidden_columns else ""
                 stray.append(column_letter(position) + hidden)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
@@ -959,7 +960,8 @@ class _RowCollector:
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
-        hidden = sorted(i for i in set(self.hidden) if i < width)
+        self.hidden_columns = frozenset(self.hidden)
+        hidden = sorted(i for i in self.hidden_columns if i < width)
         unknown = [(column_letter(i), header[i] or "") for i in hidden if unknown_header(header[i])]
         if unknown:  # Excel does not show it: say so, else she looks for it in vain
             raise InputError(
