@@ -260,6 +260,55 @@ def test_an_unknown_header_is_refused_naming_it(imports, tmp_path: Path) -> None
     )
 
 
+def _sheet_with_hidden(tmp_path: Path, hidden: str, header: str) -> bytes:
+    """A sheet of 2022-06 figures with column `hidden` hidden, headed `header`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "6月"
+    sheet.append(["指标", "期间", header, "累计值"])
+    sheet.append(["新建5G基站", "2022-06", 120, 150])
+    sheet.append(["城市道路建设项目", "2022-06", 5.1, 6.5])
+    sheet.column_dimensions[hidden].hidden = True
+    book.save(tmp_path / "june.xlsx")
+    return (tmp_path / "june.xlsx").read_bytes()
+
+
+def test_a_hidden_column_plancli_does_not_read_is_refused_as_such(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """上年同期, hidden in the sheet: she never sees it, so the error says where it is and what
+    to do (audit win #8), in English and Chinese."""
+    data = _sheet_with_hidden(tmp_path, "C", "上年同期")
+    result = imports("june.xlsx", data)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'june.xlsx'}:6月:1: hidden column(s) C '上年同期', which plancli "
+        "does not read; unhide them in Excel (select the columns either side, right-click, "
+        "Unhide) and delete them, or give them a header of docs/formats.md\n"
+    )
+    chinese = imports("june.xlsx", data, "--lang", "zh")
+    assert "隐藏的列 C '上年同期'" in chinese.stderr and "取消隐藏" in chinese.stderr
+
+
+def test_a_value_in_a_hidden_column_without_a_header_says_it_is_hidden(
+    imports, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""))
+    assert result.exit_code == 2
+    assert "june.xlsx:6月:2: a value in column(s) C (hidden), which have no header\n" in (
+        result.stderr
+    )
+    chinese = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""), "--lang", "zh")
+    assert "C（隐藏列）" in chinese.stderr
+
+
+def test_a_hidden_column_plancli_reads_is_read(imports, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", "备注"))
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+
+
 @pytest.mark.parametrize("header", ["指标,期间,数值,", "指标,期间,数值,累计值,"])
 def test_a_value_under_an_empty_header_is_refused(imports, header: str) -> None:  # type: ignore[no-untyped-def]
     cells = ",".join(["gdp", "2022-06", "5.2", *([""] * (header.count(",") - 3)), "oops"])

@@ -353,6 +353,24 @@ def test_rows_past_the_declared_dimension_are_read(run, tmp_path: Path, ledger: 
     }
 
 
+def test_a_flood_of_hidden_column_ranges_is_read_in_bounded_time(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A sheet hiding every column 20,000 times over: the hidden columns are kept once (at most
+    Excel's 16,384 over all), and the unknown one among them is named as hidden."""
+    import time
+
+    sheet = Sheet().row(1, *HEADER, "上年同期").row(2, "g5", "2022-06", 150, 120)
+    flood = '<col min="1" max="16384" hidden="true"/>' * 20_000
+    xml = sheet.xml().replace(
+        "<sheetData>", f'<cols><col min="4" max="4" hidden="1"/>{flood}</cols><sheetData>'
+    )
+    path = write(tmp_path / "in.xlsx", workbook(xml))
+    started = time.perf_counter()
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert "hidden column(s) D '上年同期', which plancli does not read" in result.stderr
+    assert time.perf_counter() - started < 10
+
+
 def test_the_default_sheet_is_the_first_one_excel_shows(run, tmp_path: Path, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     """A workbook whose first sheet is hidden shows its second: that is the one imported."""
     from hostile import REL

@@ -103,6 +103,128 @@ def test_a_unit_line_naming_the_amounts_and_a_percentage(imports, ledger: Path) 
     assert got[("new_5g_base_stations", "2022-06")].value == 150
 
 
+@pytest.mark.parametrize("separator", ["、", "，", ",", "；", "/", "／"])
+def test_a_unit_line_naming_two_units_gives_each_row_its_own(
+    imports, ledger: Path, separator: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`单位：亿元、万人` (or ，；/): 亿元 is the money rows', 万人 the people rows'; a row in
+    neither is warned about, as with `单位：亿元，%`."""
+    line = f"单位：亿元{separator}万人"
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        f'"{line}",,,',
+        "指标,本年累计,累计增长,备注",
+        "地方一般公共预算收入,27.4,3.1,",
+        "新增城镇就业,1.1,,",
+        "新建5G基站,150,,",
+    ]
+    result = imports("单位行两个.csv", lines)
+    assert result.exit_code == 0, result.output
+    shown = line.replace("／", "/")  # as NFKC reads it
+    assert (
+        f"6: new_5g_base_stations: column '本年累计' (by '{line}') is in 亿元、万人 and the plan "
+        "counts 个; check the figure"
+    ) in result.stderr.replace(shown, line)
+    assert result.stderr.count("warning") == 1
+    got = records(ledger)
+    assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+    assert got[("new_urban_jobs", "2022-06")].value == Decimal("1.1")
+
+
+def test_a_unit_line_naming_two_units_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`单位：万元、人`: 274,000 万元 and 11,000 人 were read as 亿元 and 万人, warned about
+    only as out of scale; each row is refused naming its unit, as `单位：万元` is."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "单位：万元、人,,,",
+        "指标,本年累计,累计增长,备注",
+        '地方一般公共预算收入,"274,000",3.1,',
+        '新增城镇就业,"11,000",,',
+    ]
+    result = imports("单位行万元人.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":4: budget_revenue: column '本年累计' (by '单位：万元、人') is in 万元 and the plan "
+        "counts 亿元; plancli does not convert: give the figure in 亿元"
+    ) in result.stderr
+    assert (
+        ":5: new_urban_jobs: column '本年累计' (by '单位：万元、人') is in 人 and the plan counts "
+        "万人; plancli does not convert: give the figure in 万人"
+    ) in result.stderr
+    assert records(ledger) == {}
+
+
+@pytest.mark.parametrize("header", ["本年累计（不含农户）", "累计（不含农户）", "本年累计（现价）"])
+def test_a_bracket_that_names_no_unit_is_no_unit(imports, ledger: Path, header: str) -> None:  # type: ignore[no-untyped-def]
+    """`本年累计（不含农户）` qualifies the figure (固定资产投资 without rural households): it
+    was read as the unit 不含农户 and every row warned about."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        f"指标,{header},累计增长（%）,备注",
+        "固定资产投资(不含农户),320.5,12.5,",
+        "新建5G基站,150,,",
+    ]
+    result = imports("不含农户.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    got = records(ledger)
+    assert got[("fixed_asset_investment", "2022-06")].amount == Decimal("320.5")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_a_bracket_with_a_unit_and_a_qualifier_checks_the_unit(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,",
+        "指标,本年累计（万元，不含农户）,累计增长（%）",
+        '固定资产投资(不含农户),"3,205,000",12.5',
+    ]
+    result = imports("万元不含农户.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert "fixed_asset_investment: column '本年累计（万元，不含农户）' is in 万元" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("万元", True), ("%", True), ("万人", True), ("个", True), ("万平方米", True),
+     ("元/人", True), ("吨标准煤/万元", True), ("不含农户", False), ("现价", False),
+     ("可比价", False), ("亿元/万人", False)],
+)  # fmt: skip
+def test_is_unit(text: str, unit: bool) -> None:
+    from plancli.bulletin_units import is_unit, listed_units
+
+    assert is_unit(text) is unit
+    assert listed_units("亿元；万人") == listed_units("亿元, 万人") == ["亿元", "万人"]
+    assert listed_units("元/人") == ["元/人"]
+    assert listed_units("亿元/%") == ["亿元", "%"]
+
+
+def test_a_slash_lists_units_and_a_rate_per_ten_thousand_is_still_one() -> None:
+    """`单位：亿元/万人` lists two units; `件/万人` (patents per 10,000 people) may be a plan's
+    unit, which the line matches as a whole."""
+    from plancli.bulletin import TOTAL
+    from plancli.bulletin_units import column_check, column_units
+    from plancli.plan import load_plan_file
+
+    plan = load_plan_file(BUNDLED)
+    jobs, revenue, stations = (
+        plan.target(i) for i in ("new_urban_jobs", "budget_revenue", "new_5g_base_stations")
+    )
+    assert jobs is not None and revenue is not None and stations is not None
+
+    def check(line: str, target):  # type: ignore[no-untyped-def]
+        units = column_units({"target": 0, TOTAL: 1}, {TOTAL: "本年累计"}, [line])
+        return column_check(target, TOTAL, units[TOTAL])
+
+    assert check("单位：亿元/万人", jobs) is None and check("单位：亿元/万人", revenue) is None
+    assert check("单位：亿元/万人", stations) == (
+        False,
+        "new_5g_base_stations: column '本年累计' (by '单位：亿元/万人') is in 亿元、万人 and the "
+        "plan counts 个; check the figure",
+    )
+    patents = jobs.model_copy(update={"unit": "件/万人"})
+    assert check("单位：件/万人", patents) is None
+
+
 def test_the_plans_unit_in_the_header_imports_without_a_word(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     lines = [
         "官渡区2022年1-6月主要经济指标,,,",

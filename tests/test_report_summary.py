@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -713,3 +714,42 @@ def test_chinese_tables_write_figures_as_the_prose_does(invoke, adjusted: Path) 
     may_en = report(invoke, adjusted, "en", "--as-of", "2022-05")
     assert "All 27 milestones have no progress figures yet." in may_en
     assert "None of the 27 milestones is done yet." in may_en
+
+
+def _display_width(text: object) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_xlsx_headline_figures_fit_their_columns(
+    invoke, june: Path, tmp_path: Path, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`5.2%（1234.56亿元）` under 累计完成 in a column of 9 (or 12) was cut in two: every
+    figure column of the headline table is as wide as its widest cell and its label (a Chinese
+    character counts two); the name and what it needs, first and last, wrap."""
+    from openpyxl import load_workbook
+
+    figures = tmp_path / "june-amounts.csv"
+    figures.write_text(
+        "target,period,value,amount\n"
+        "gdp,2022-Q2,5.2,1234.56\nbudget_revenue,2022-06,3.1,27.4\n"
+        "retail_sales,2022-06,-1.2,330.26\n",
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(june), "import", str(figures)).exit_code == 0
+    out = tmp_path / "june.xlsx"
+    result = invoke(
+        "--plan", str(june), "--lang", lang, "report", "--as-of", "2022-06", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    summary = load_workbook(out)["summary"]
+    rows = [row for row in summary.iter_rows() if row[0].value is not None]
+    header = next(i for i, row in enumerate(rows) if row[0].value in ("指标", "Indicator"))
+    labels = [cell.value for cell in rows[header] if cell.value is not None]
+    table = [row[: len(labels)] for row in rows[header:] if row[1].value is not None]
+    ytd = labels.index("累计完成" if lang == "zh" else "Year to date")
+    assert any("1234.56" in str(row[ytd].value) for row in table)
+    for position in range(1, len(labels) - 1):  # the figure columns
+        letter = table[0][position].column_letter
+        widest = max(_display_width(row[position].value) for row in table)
+        assert summary.column_dimensions[letter].width >= widest, (labels[position], widest)

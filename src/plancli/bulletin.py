@@ -88,6 +88,12 @@ def header_key(cell: str) -> str:
     return _UNIT_SUFFIX.sub("", text) or text
 
 
+def unknown_header(cell: str | None) -> bool:
+    """A header cell `read_header` refuses as an unknown column (an empty one it does not)."""
+    text = (cell or "").strip()
+    return bool(text) and header_key(text) not in HEADERS
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """The columns of an import file: position of each column read, the header as written."""

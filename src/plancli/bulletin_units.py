@@ -67,33 +67,91 @@ class ColumnUnit:
 
     unit: str
     column: str  # `'本年累计（万元）'`, or `'本年累计' (单位：万元)`
-    table_wide: bool = False  # a 单位 line's one unit: the amounts', not a growth figure's
+    table_wide: bool = False  # a 单位 line's units (no %): the amounts', not a growth figure's
+    others: tuple[str, ...] = ()  # `单位：亿元、万人`: each row's figure is in one of them
+    known: bool = True  # a unit `is_unit` knows; else a bracket's qualifier (`不含农户`)?
 
 
 def column_check(target: AnyTarget, column: str, given: ColumnUnit) -> tuple[bool, str] | None:
     """`unit_check` of a figure of `column` (value, total, amount) in the unit its header or
-    the 单位 line gives. A 单位 line naming one unit (`单位：万元`) is the unit of the table's
-    amounts: a growth target's growth % (its value) is not in it."""
+    the 单位 line gives. A 单位 line without a % (`单位：万元`, `单位：亿元、万人`) gives the
+    units of the table's amounts: a growth target's growth % (its value) is not in them. Of a
+    line's several units (`亿元、万人`) the plan's is the target's; with none of them the plan's,
+    one in another scale of it is refused, else the figure is warned about."""
     if given.table_wide and column == "value" and target.has_amount:
         return None
-    return unit_check(target, given.unit, given.column)
+    if not given.known:  # `累计（不含农户）`: a unit only if it is the plan's, in some scale
+        check = unit_check(target, given.unit, given.column)
+        return check if check is not None and check[0] else None
+    if not given.others:
+        return unit_check(target, given.unit, given.column)
+    checks = [unit_check(target, unit, given.column) for unit in (given.unit, *given.others)]
+    if any(check is None for check in checks):
+        return None
+    refused = [check for check in checks if check is not None and check[0]]
+    if refused:
+        return refused[0]
+    listed = (given.unit, *given.others)  # as the file lists them: 亿元、万人, not 亿元/万人 too
+    shown = [u for u in listed if not (_rate_of_units(u) and set(u.split("/")) <= set(listed))]
+    return unit_check(target, "、".join(shown), given.column)
 
 
 # A unit in brackets at the end of a header (`本年累计（万元）`, `累计增长(%)`); none with a
-# digit in it (`本期(2022年)` gives a period, not a unit).
+# digit in it (`本期(2022年)` gives a period, not a unit), nor a qualifier (`累计（不含农户）`,
+# `（现价）`): a bracket is a unit when `is_unit` knows it, or when it is the plan's unit.
 _BRACKET = re.compile(r"\(([^()0-9]+)\)$")
 _UNIT_LINE = re.compile(r"^(?:计量)?单位:(.+)$")
-_UNIT_SEPARATORS = re.compile(r"[,、;]")
+_SCALE_WORDS = "(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千|百|十)"
+_BASE_UNITS = (  # a statistical table's units, after a scale word or not
+    "元|美元|人民币|人次|人|户次|户|个|家|项|件|辆|台|套|间|张|床|所|座|处|条|栋|头|只|株|册"
+    "|次|亩|公顷|平方米|平方公里|立方米|吨标准煤|标准煤|吨|公斤|斤|千瓦时|千瓦|度|公里|千米"
+    "|米|标箱|年|天|月|小时|倍|微克"
+)
+_KNOWN_UNIT = re.compile(
+    rf"(?:%|‰|个百分点|百分点|pp|{_SCALE_WORDS}|{_SCALE_WORDS}?(?:{_BASE_UNITS}))"
+    # a rate (元/人, 吨标准煤/万元, 微克/立方米), per one thing or per 万元: `亿元/万人` lists two
+    rf"(?:/(?:万元|{_BASE_UNITS}))?"
+)
+
+
+def is_unit(text: str) -> bool:
+    """A unit of a statistical table (%, 万元, 亿元, 万人, 个, 万平方米, 元/人…), not a
+    qualifier such as 不含农户, 现价 or 可比价."""
+    return _KNOWN_UNIT.fullmatch(_folded(text)) is not None
+
+
+def listed_units(text: str) -> list[str]:
+    """The units a 单位 line or a bracket lists, separated by 、，, ；; or / (NFKC folds the
+    full-width forms): `亿元、万人` → [亿元, 万人]. A rate `is_unit` knows (`元/人`,
+    `吨标准煤/万元`) is one unit; another slash gives its parts and, last, the whole: `亿元/万人`
+    → [亿元, 万人, 亿元/万人], the whole being the plan's unit when the plan counts in a rate
+    per 万人 (`件/万人`)."""
+    units: list[str] = []
+    for part in re.split(r"[,、;]", "".join(unicodedata.normalize("NFKC", text).split())):
+        parts = [u for u in part.split("/") if u]
+        if is_unit(part) or len(parts) < 2:
+            units.append(part)
+            continue
+        units.extend(parts)
+        if not any(_folded(unit) in _PERCENT for unit in parts):  # (亿元/% lists two)
+            units.append(part)
+    return [unit for unit in units if unit]
+
+
+def _rate_of_units(text: str) -> bool:
+    return "/" in text and all(is_unit(part) for part in text.split("/") if part)
 
 
 def column_units(
     positions: Mapping[str, int], labels: Mapping[str, str], titles: Sequence[str]
 ) -> dict[str, ColumnUnit]:
     """The unit of each figure column (value, total, amount) a header's bracket or a 单位 line
-    above the header states. A line naming one unit (`单位：万元`) gives it to every figure
-    column; a line naming a % and another (`单位：亿元，%`) gives the % to the growth (value)
-    column and the other to the total and amount columns, where the file has one; a line that
-    cannot be shared out so (two money units) is not checked. A header's bracket wins."""
+    above the header states. A line naming a % and other units (`单位：亿元，%`) gives the % to
+    the growth (value) column and the others to the total and amount columns, where the file
+    has one; a line naming units without a % (`单位：万元`, `单位：亿元、万人`) gives them to
+    every figure column, each row's figure being in the one its target counts in. A header's
+    bracket wins; a bracket that names no unit (`累计（不含农户）`) is checked only against the
+    plan's unit and its other scales."""
     from plancli.bulletin import TOTAL
     from plancli.imports_text import _shown
 
@@ -103,26 +161,28 @@ def column_units(
         line = _UNIT_LINE.match("".join(unicodedata.normalize("NFKC", title).split()))
         if line is None:
             continue
-        named = [u for u in _UNIT_SEPARATORS.split(line.group(1)) if u]
+        named = list(dict.fromkeys(listed_units(line.group(1))))
         percent = [u for u in named if _folded(u) in _PERCENT]
-        others = list(dict.fromkeys(u for u in named if _folded(u) not in _PERCENT))
+        others = tuple(u for u in named if _folded(u) not in _PERCENT)
         amounts = [c for c in figures if c != "value"]
-        given: dict[str, str] = {}
-        if len(named) == 1:
-            given = dict.fromkeys(figures, named[0])
-        elif len(others) == 1 and percent and amounts:
-            given = {**dict.fromkeys(amounts, others[0]), "value": percent[0]}
-        for column, unit in given.items():
-            if column in positions:
+        given: dict[str, tuple[str, ...]] = dict.fromkeys(figures, tuple(named))
+        if percent and others and amounts:
+            given = {**dict.fromkeys(amounts, others), "value": (percent[0],)}
+        for column, listed in given.items():
+            if column in positions and listed:
                 shown = _("{column} (by {line})").format(
                     column=_shown(labels[column]), line=_shown(title.strip())
                 )
-                units[column] = ColumnUnit(unit, shown, table_wide=len(named) == 1)
+                units[column] = ColumnUnit(listed[0], shown, not percent, others=listed[1:])
         break
     for column in figures:
         bracket = _BRACKET.search("".join(unicodedata.normalize("NFKC", labels[column]).split()))
         if bracket is not None:
-            units[column] = ColumnUnit(bracket.group(1), _shown(labels[column]))
+            known = [u for u in listed_units(bracket.group(1)) if is_unit(u) or _rate_of_units(u)]
+            listed = tuple(dict.fromkeys(known)) or (bracket.group(1),)
+            units[column] = ColumnUnit(
+                listed[0], _shown(labels[column]), others=listed[1:], known=bool(known)
+            )
     return units
 
 

@@ -57,6 +57,7 @@ from plancli.bulletin import (
     build_row,
     is_title,
     read_header,
+    unknown_header,
 )
 from plancli.errors import InputError, os_reason
 from plancli.fmt import num
@@ -600,6 +601,7 @@ class _SheetReader:
         self.collect: list[str] | None = None
         self.collected = 0  # characters collected for the cell
         self.phonetic = 0
+        self.hidden: list[int] = []  # columns (0-based) the sheet hides: <col hidden="1">
         # Caches: a sheet names a handful of tags, columns and styles a million times over.
         self._names: dict[str, str] = {}
         self._columns: dict[str, int] = {}
@@ -641,6 +643,10 @@ class _SheetReader:
             self._start_row(attrs.get("r"))
         elif local == "sheetData":
             self.in_data += 1
+        elif local == "col" and attrs.get("hidden") in ("1", "true"):
+            first, last = _int(attrs.get("min")), _int(attrs.get("max"))
+            if first and last and len(self.hidden) < MAX_COLUMNS:  # (<col>s above the rows)
+                self.hidden.extend(range(first - 1, min(last, MAX_COLUMNS)))
 
     def end(self, tag: str) -> None:
         local = self._names.get(tag) or self._local(tag)
@@ -866,6 +872,7 @@ def parse_xlsx(
         styles = _read_styles(book, sheets.styles)
         collector = _RowCollector(located, limits, notes if notes is not None else ReadNotes())
         reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
+        collector.hidden = reader.hidden  # read before the rows: <cols> precedes <sheetData>
 
         def where() -> str:
             return _(" (after row {row})").format(row=reader.row) if reader.row else ""
@@ -895,6 +902,8 @@ class _RowCollector:
         self.columns: list[str | None] = []
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
         self.titles: list[str] = []  # the period of a table without a period column
+        self.hidden: list[int] = []  # the reader's, filled before the first row
+        self.hidden_columns: frozenset[int] = frozenset()  # the same, as a set once read
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
@@ -925,7 +934,8 @@ class _RowCollector:
             elif column is not None:
                 values[column] = _text(value, shown)
             elif _text(value, shown) is not None:
-                stray.append(column_letter(position))
+                hidden = _(" (hidden)") if position in self.hidden_columns else ""
+                stray.append(column_letter(position) + hidden)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
         self.kept.counted()
@@ -950,6 +960,21 @@ class _RowCollector:
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         width = max(cells, default=-1) + 1
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
+        self.hidden_columns = frozenset(self.hidden)
+        hidden = sorted(i for i in self.hidden_columns if i < width)
+        unknown = [(column_letter(i), header[i] or "") for i in hidden if unknown_header(header[i])]
+        if unknown:  # Excel does not show it: say so, else she looks for it in vain
+            raise InputError(
+                _(
+                    "{file}:{line}: hidden column(s) {columns}, which plancli does not read; "
+                    "unhide them in Excel (select the columns either side, right-click, Unhide) "
+                    "and delete them, or give them a header of docs/formats.md"
+                ).format(
+                    file=self.name,
+                    line=number,
+                    columns=", ".join(f"{letter} {_shown(text)}" for letter, text in unknown),
+                )
+            )
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
         self.header = read_header(header, self.name, number, self.titles)
         self.notes.header = self.header

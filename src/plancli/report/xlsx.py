@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from plancli.report.tables import Table
+
 # Columns of the assessment sheet that are shares (0.3871): shown as 38.71%.
 SHARE_COLUMNS = frozenset({"completion", "time_progress", "expected_share"})
 RECORD_COLUMNS = (
@@ -65,6 +67,8 @@ WRAP_WIDTH = 30
 # The summary sheet: its width (in characters) and the points a wrapped line of text takes
 # (11-point text, CJK fonts included).
 SUMMARY_WIDTH = 102  # characters across a portrait A4 page at 100%
+# Its headline table: names wrap within 16 to 30, what a target needs (last) in 20 at least.
+NAME_MIN_WIDTH, NAME_WIDTH, NEEDS_MIN_WIDTH, FIGURE_MIN_WIDTH = 16, 30, 20, 8
 LINE_HEIGHT = 16.0
 DATA_LINE_HEIGHT = 15.0  # a wrapped line in the data sheets
 HEADER_MIN_WIDTH = 14
@@ -462,7 +466,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     from plancli.report.summary import build_summary
 
     table = tables.headline(report, lang) if report.headline else None
-    widths = _summary_widths(len(table.columns) if table is not None else 1)
+    widths = _summary_widths(table)
     last = get_column_letter(len(widths))
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(position)].width = width
@@ -522,14 +526,18 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     _a4(sheet, landscape=False, title_rows=None)
 
 
-def _summary_widths(columns: int) -> list[int]:
-    """Column widths of the summary sheet: the headline table's (the indicator's name first,
-    what it needs last, the figures between) on the width of a portrait A4 page."""
-    if columns <= 2:
-        return [SUMMARY_WIDTH // 2] * 2 if columns == 2 else [SUMMARY_WIDTH]
-    first, last = 30, 24
-    middle = max(9, (SUMMARY_WIDTH - first - last) // (columns - 2))
-    return [first, *([middle] * (columns - 2)), last]
+def _summary_widths(table: Table | None) -> list[int]:
+    """Column widths of the summary sheet: each figure column of the headline table as wide as
+    its widest cell or label (`4.1%（702.35亿元）` was cut in two in a column of 9); the name (at
+    most NAME_WIDTH) and what a target needs, last, wrap, sharing the rest of an A4 page."""
+    if table is None or len(table.columns) <= 2:
+        return [SUMMARY_WIDTH // 2] * 2 if table and len(table.columns) == 2 else [SUMMARY_WIDTH]
+    shown = [[c.label for c in table.columns], *([c.text for c in row] for row in table.rows)]
+    needed = [max(map(display_width, column)) + 2 for column in zip(*shown, strict=True)]
+    middle = [max(FIGURE_MIN_WIDTH, width) for width in needed[1:-1]]
+    room = SUMMARY_WIDTH - sum(middle) - NEEDS_MIN_WIDTH
+    first = max(min(needed[0], NAME_MIN_WIDTH), min(needed[0], NAME_WIDTH, room))
+    return [first, *middle, max(NEEDS_MIN_WIDTH, SUMMARY_WIDTH - first - sum(middle))]
 
 
 def _wrapped_lines(value: str, width: float) -> int:
