@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ledgers import Ledger, PgLedger, read_records
+from ledgers import Ledger, PgLedger, read_records, start_ledger
 from plancli.locations import data_dir
 from plancli.model import current_records
 
@@ -396,7 +396,7 @@ def test_history_json_csv_and_table(run, ledger: Path, ledger_suffix: str) -> No
 
 
 def test_history_of_an_unknown_target_and_of_nothing(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    ledger.touch()  # an empty ledger (a named one that does not exist is an error)
+    start_ledger(ledger)  # empty (a named ledger that does not exist is an error)
     result = run("history", "g6")
     assert result.exit_code == 2 and "did you mean g5" in result.stderr
     empty = run("history", "g5")
