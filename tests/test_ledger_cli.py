@@ -658,12 +658,12 @@ def test_undo_titles_its_batch_in_chinese(run) -> None:  # type: ignore[no-untyp
     run("record", "g5", "150", "--period", "2022-06")
     result = run("--lang", "zh", "undo", "--dry-run")
     assert result.exit_code == 0, result.stderr
-    shown = " ".join(result.stderr.split())  # the title may wrap
+    shown = " ".join(result.stdout.split())  # the title may wrap
     assert re.match(
         r"批次 \d{8}T\d{6}Z-[0-9a-f]{6}，录入于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 目标", shown
     )
     english = run("undo", "--dry-run")
-    assert "batch " in english.stderr and ", recorded " in english.stderr
+    assert "batch " in english.stdout and ", recorded " in english.stdout
 
 
 def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
