@@ -21,6 +21,8 @@ from plancli.stores import open_store
 from plancli.stores import read_records as read_file_records
 from plancli.stores.base import LedgerStore
 from plancli.stores.postgres import PostgresLedgerStore
+from plancli.stores.sqlite_db import create_ledger_file
+from plancli.stores.toml import dump_ledger
 
 # Marks a test ledger kept in the PostgreSQL server: `tmp_path / f"work{ledger_suffix}"`.
 PG_SUFFIX = ".progress@postgres"
@@ -163,6 +165,20 @@ _EMPTIED = "; ".join(
 
 
 Ledger = Path | PgLedger
+
+
+def start_ledger(ledger: Ledger) -> None:
+    """An empty ledger that exists, for a test that names it (`--ledger`) before anything is
+    recorded, made as plancli leaves one: a TOML file holding `version = 1` (what `undo`
+    writes on reverting the only batch), a SQLite file with its schema (what a first write
+    creates). Never a 0-byte file: plancli refuses one as a ledger cut short. A database
+    ledger is empty already (`PgLedgers.at`)."""
+    if isinstance(ledger, PgLedger) or str(ledger).endswith(PG_SUFFIX):
+        return
+    if ledger.suffix in (".sqlite", ".db"):
+        create_ledger_file(ledger)
+    else:
+        ledger.write_text(dump_ledger([]), encoding="utf-8")
 
 
 def read_records(ledger: Ledger) -> list[Record]:

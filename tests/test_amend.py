@@ -259,7 +259,7 @@ def test_undo_reverts_the_amendment_like_any_batch(run, ledger: Path) -> None:  
     assert gap_of(run, guandu, "gdp", "2022-09")["status"] == "on_track"
 
     shown = run(guandu, "undo", "--dry-run")
-    assert "amendment to revert" in shown.stderr and "≥ 7 % (plan)" in shown.stderr
+    assert "amendment to revert" in shown.stdout and "≥ 7 % (plan)" in shown.stdout
     assert "would revert 1 amendment of batch" in shown.stderr
     result = run(guandu, "undo", "--yes")
     assert result.exit_code == 0, result.stderr

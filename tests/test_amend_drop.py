@@ -149,7 +149,7 @@ def test_the_report_says_from_when_it_is_no_longer_judged(dropped, tmp_path: Pat
 
 def test_undo_reverts_the_drop(dropped, ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
     shown = dropped("undo", "--dry-run")
-    assert "dropped" in shown.stderr and "> 0 % (plan)" in shown.stderr
+    assert "dropped" in shown.stdout and "> 0 % (plan)" in shown.stdout
     assert dropped("undo", "--yes").exit_code == 0
     assert fai_of(gap_json(dropped, "2022-06"))["status"] == "on_track"
     assert store_of(ledger).amendments() == []

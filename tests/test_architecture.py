@@ -170,7 +170,10 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
         "one sentence rule per status and form of target (左右, 正增长), in both languages, "
         "and the 时间过半、任务过半 verdict",
     ),
-    "plancli.stores.toml": (550, "one store: line-numbered errors, atomic writes, the lock"),
+    "plancli.stores.toml": (
+        560,
+        "one store: line-numbered errors, an empty file refused, atomic writes, the lock",
+    ),
 }
 
 

@@ -324,3 +324,36 @@ def test_tables_in_a_pipe_have_no_trailing_blanks(
         assert "─" * 20 in result.stdout or command == ("validate",)
     findings = invoke(*plan, "validate").stderr
     assert "investment_total" in findings  # the roll-up's 58.72 against 58.71, as a table
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_dry_runs_preview_is_its_output_on_stdout(invoke, workspace: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """`import --dry-run` printed its table on stdout and `undo --dry-run` on stderr, so a
+    script keeping stdout got one preview and not the other (audit 4, defect 9). A preview
+    table is the command's output (stdout); the one-line summary (would import…, would
+    revert…, would record…, would amend…) is a message (stderr), as the real run's is; with
+    --json stdout holds the JSON alone."""
+    plan = str(workspace)
+
+    def run(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
+        result = invoke("--plan", plan, "--lang", lang, *args, input=stdin)
+        assert result.exit_code == 0, result.output
+        return result
+
+    run("record", "new_5g_base_stations", "150", "--period", "2022-06")
+    rows = "target,period,value\nnew_5g_base_stations,2022-07,170\n"
+    imported = run("import", "-", "--dry-run", stdin=rows)
+    undone = run("undo", "--dry-run")
+    for preview in (imported, undone):
+        assert "new_5g_base_stations" in preview.stdout  # the table
+        assert "new_5g_base_stations" not in preview.stderr
+        assert preview.stderr.count("\n") == 1 and "--dry-run" in preview.stderr  # the summary
+    for one_line in (
+        run("record", "gdp", "6", "--period", "2022-Q2", "--dry-run"),
+        run("amend", "gdp", "--min", "6", "--from", "2022-07", "--dry-run"),
+    ):
+        assert one_line.stdout == ""
+        assert one_line.stderr.count("\n") == 1 and "--dry-run" in one_line.stderr
+    for command in (["import", "-"], ["undo"]):
+        as_json = run(*command, "--dry-run", "--json", stdin=rows)
+        assert json.loads(as_json.stdout)["dry_run"] is True  # nothing but the JSON

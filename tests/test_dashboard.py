@@ -344,3 +344,27 @@ def test_the_worst_table_never_shows_a_level_under_completion(  # type: ignore[n
     assert "96.5%/≥98%" in row
     five_g = next(line for line in worst.splitlines() if "new_5g_base_stations" in line)
     assert "38.71%" in five_g and "120/310" not in five_g  # a completion stays a completion
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [40, 50, 60])
+def test_a_40_column_terminal_folds_ids_never_a_status(
+    bundled: Plan, lang: Lang, width: int
+) -> None:
+    """The bundled plan's ids run to 34 columns (provincial_service_platform_access): at 40
+    columns, an id kept whole left the status "beh…" / "sta…" in `gap` and a bound as
+    `≥` / `7` / `%` over three lines, or a lone "…", in `status`; at 50 the gap table's
+    figures came out a letter a line. The id folds under its name's column instead, and every
+    status shows whole, as often as at a wide terminal."""
+    result = assess_plan(bundled, june_figures(bundled))
+    gap = gap_table(gap_output(result, worst_first(result.assessments, bundled)), "", lang)
+    for renderable in (gap, dashboard(status_output(result), lang)):
+        narrow, wide = rendered(renderable, width), rendered(renderable, 200)
+        assert widest(narrow) <= width
+        assert narrow.count("…") == wide.count("…")  # in names (向旭庵等…), never a cut
+        # (完成, met, is also a word of names, which fold differently at each width)
+        for status in ("on_track", "at_risk", "behind", *(("met",) if lang == "en" else ())):
+            word = status_text(status, lang).plain  # type: ignore[arg-type]
+            assert narrow.count(word) == wide.count(word) > 0, (word, narrow)
+    headline = rendered(dashboard(status_output(result), lang), width)
+    assert "≥ 7 %" in headline  # a bound whole on its line

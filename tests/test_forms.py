@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from tests.conftest import CORPUS, REPORTS
 
+from ledgers import start_ledger
 from plancli.assess.bounds import Bound, bound_of
 from plancli.i18n import Lang
 from plancli.model import Amendment, Kind, StatusRules, Target
@@ -64,7 +65,7 @@ def ledger(tmp_path: Path, invoke) -> Callable[[str | Path], Ledger]:  # type: i
 
     def open_ledger(plan: str | Path) -> Ledger:
         path = tmp_path / f"ledger{next(count)}.progress.toml"
-        path.touch()  # an empty ledger: one named by --ledger must exist to be read (issue 12)
+        start_ledger(path)  # one named by --ledger must exist to be read (issue 12)
         return Ledger(invoke, str(plan), path)
 
     return open_ledger

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ledgers import Ledger, PgLedger, read_records
+from ledgers import Ledger, PgLedger, read_records, start_ledger
 from plancli.locations import data_dir
 from plancli.model import current_records
 
@@ -396,7 +396,7 @@ def test_history_json_csv_and_table(run, ledger: Path, ledger_suffix: str) -> No
 
 
 def test_history_of_an_unknown_target_and_of_nothing(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    ledger.touch()  # an empty ledger (a named one that does not exist is an error)
+    start_ledger(ledger)  # empty (a named ledger that does not exist is an error)
     result = run("history", "g6")
     assert result.exit_code == 2 and "did you mean g5" in result.stderr
     empty = run("history", "g5")
@@ -658,12 +658,12 @@ def test_undo_titles_its_batch_in_chinese(run) -> None:  # type: ignore[no-untyp
     run("record", "g5", "150", "--period", "2022-06")
     result = run("--lang", "zh", "undo", "--dry-run")
     assert result.exit_code == 0, result.stderr
-    shown = " ".join(result.stderr.split())  # the title may wrap
+    shown = " ".join(result.stdout.split())  # the title may wrap
     assert re.match(
         r"批次 \d{8}T\d{6}Z-[0-9a-f]{6}，录入于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 目标", shown
     )
     english = run("undo", "--dry-run")
-    assert "batch " in english.stderr and ", recorded " in english.stderr
+    assert "batch " in english.stdout and ", recorded " in english.stdout
 
 
 def test_history_heads_the_amount_as_every_other_view_does(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

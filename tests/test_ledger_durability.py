@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from forked import Forked
+from ledgers import start_ledger
 from plancli.errors import InputError, LedgerFileError
 from plancli.ledger import Entry, record_entry
 from plancli.locations import LedgerLocation
@@ -133,6 +134,60 @@ def test_a_corrupt_ledger_exits_3_and_stays_byte_for_byte(
     assert not list(ledger.parent.glob(".mini.progress.toml.*.tmp"))
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["record", "g5", "150", "--period", "2022-06"],
+        ["import", "-"],
+        ["undo", "--yes"],
+        ["gap", "--fail-on", "behind"],
+        ["status"],
+        ["history", "--json"],
+    ],
+)
+def test_an_empty_ledger_file_is_a_broken_ledger_not_a_new_one(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    args: list[str],
+    file_ledger_suffix: str,
+) -> None:
+    """A ledger cut to 0 bytes (a failed copy or sync) read as a ledger with no figures: every
+    target "no data", `gap --fail-on` green, and the next write replaced what was lost.
+    plancli never writes an empty ledger, so an empty file is refused like a corrupt one."""
+    ledger = mini_plan.with_name("mini" + file_ledger_suffix)
+    ledger.write_bytes(b"")
+    # The TOML one is the plan's default ledger, found beside it; the SQLite one is named.
+    named = [] if file_ledger_suffix.endswith(".toml") else ["--ledger", str(ledger)]
+    rows = "target,period,value\ng5,2022-06,150\n"
+    result = invoke("--plan", str(mini_plan), *named, *args, input=rows)
+    assert result.exit_code == 3, result.output
+    assert result.stderr == (
+        f"error: {ledger}: the file is empty (a copy cut short?), and plancli never writes an "
+        "empty ledger; restore it, or delete it to start a new ledger\n"
+    )
+    assert result.stdout == ""
+    assert ledger.read_bytes() == b""
+    zh = invoke("--lang", "zh", "--plan", str(mini_plan), *named, *args, input=rows)
+    assert zh.exit_code == 3 and zh.stderr.startswith(f"错误：{ledger}：") and "空" in zh.stderr
+
+
+def test_a_new_sqlite_ledger_is_never_an_empty_file(mini_plan: Path, tmp_path: Path) -> None:
+    """SQLite created the file empty and filled it in the first write's transaction, so a
+    reader in between, or the file a refused first write left, looked like a ledger cut to
+    0 bytes. The schema is now written aside and linked into place whole."""
+    ledger = tmp_path / "new.progress.sqlite"
+    store = open_store(LedgerLocation(ledger, "option"))
+    with pytest.raises(RuntimeError), store.transaction():
+        assert ledger.stat().st_size > 0  # already whole while the first write runs
+        raise RuntimeError("a refused first write")
+    assert ledger.stat().st_size > 0
+    assert read_records(ledger) == []  # an empty ledger, not a broken one
+    assert not list(tmp_path.glob(".new.progress.sqlite.*"))  # no temp file left behind
+    plan = load_plan_file(mini_plan)
+    record_entry(store, plan, Entry("g5", "2022-06", "1"))
+    assert [r.value for r in read_records(ledger)] == [1]
+
+
 def test_an_invalid_record_exits_3_naming_record_and_field(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
     ledger = mini_plan.with_name("mini.progress.toml")
     ledger.write_text(
@@ -187,9 +242,7 @@ def test_writes_keep_permissions_and_symlinks_within_the_folder(
     real = tmp_path / ("mini-v2" + file_ledger_suffix)
     link = tmp_path / ("link" + file_ledger_suffix)
     store = open_store(LedgerLocation(link, "option"))
-    real.write_text(
-        "version = 1\n" if file_ledger_suffix.endswith(".toml") else "", encoding="utf-8"
-    )
+    start_ledger(real)
     real.chmod(0o640)
     link.symlink_to(real.name)  # relative, as `ln -s mini-v2.progress.toml link…` makes it
     record_entry(store, plan, Entry("g5", "2022-06", "150"))
@@ -230,7 +283,9 @@ def test_a_first_writer_committing_mid_check_is_not_a_foreign_database(tmp_path:
     from plancli.stores import sqlite_db as ledger_sqlite
 
     ledger = tmp_path / "new.progress.sqlite"
-    sqlite3.connect(ledger).close()  # the blank file a first writer has just created
+    # A blank database, as SQLite creates one: plancli's first writer links a whole ledger
+    # into place, but where hard links are missing it lets SQLite create the file.
+    sqlite3.connect(ledger).close()
     statements: list[str] = []
 
     def first_writer_commits() -> None:

@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
-from plancli.errors import PlanError
+from plancli.errors import LedgerFileError, PlanError
 from plancli.ledger_read import LedgerRead, read_figures, read_ledger
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Record
 from plancli.plain import plain_amendment, plain_record
 from plancli.stores import open_store
+from plancli.stores.sqlite_db import create_ledger_file
 
 RECORDED = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
 
@@ -181,6 +182,20 @@ def test_a_missing_or_new_ledger_reads_empty(tmp_path: Path) -> None:
     location = LedgerLocation(tmp_path / "none.sqlite", "option")
     assert read_plain_contents(location) == ([], [])
     assert read_plain_figures(location) == ([], [])
+    # A new ledger is created with its schema (`create_ledger_file`), never as an empty file.
+    create_ledger_file(tmp_path / "new.sqlite")
+    new = LedgerLocation(tmp_path / "new.sqlite", "option")
+    assert read_plain_contents(new) == ([], [])
+    assert read_plain_figures(new) == ([], [])
+
+
+def test_an_empty_file_is_refused_not_read_as_a_new_ledger(tmp_path: Path) -> None:
+    """A 0-byte file is a ledger cut short (a failed copy), whatever SQLite makes of it."""
+    from plancli.stores.sqlite_read import read_plain_contents, read_plain_figures
+
     (tmp_path / "empty.sqlite").write_bytes(b"")
     empty = LedgerLocation(tmp_path / "empty.sqlite", "option")
-    assert read_plain_figures(empty) == ([], [])
+    for read in (read_plain_contents, read_plain_figures):
+        with pytest.raises(LedgerFileError, match="the file is empty"):
+            read(empty)
+    assert (tmp_path / "empty.sqlite").read_bytes() == b""

@@ -325,6 +325,45 @@ def test_init_copies_the_plan(invoke, mini_plan: Path, tmp_path: Path) -> None:
     assert again.exit_code == 2 and "--force" in again.stderr
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_writes_the_plan_plancli_plan_names_before_it_is_there(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`PLANCLI_PLAN=ws/plan2022.toml plancli init ws` (a profile's export, monthly-update.md)
+    failed: init read the plan it was about to write (exit 2). A bundled plan of that file
+    name is copied, with a note; another name asks for --plan, and a --plan typed for this
+    command that is not there stays an error."""
+    from plancli.locations import data_dir
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANCLI_PLAN", "ws/plan2022.toml")
+    made = invoke("--lang", lang, "init", "ws")
+    assert made.exit_code == 0, made.output
+    assert (tmp_path / "ws" / "plan2022.toml").read_bytes() == (
+        data_dir() / "plan2022.toml"
+    ).read_bytes()
+    assert (
+        made.stderr.splitlines()[0]
+        == {
+            "en": "note: PLANCLI_PLAN=ws/plan2022.toml is not there yet: init copies the bundled "
+            "plan guandu-2022",
+            "zh": "提示：PLANCLI_PLAN=ws/plan2022.toml 尚不存在：init 复制内置计划 guandu-2022",
+        }[lang]
+    )
+    assert invoke("targets").exit_code == 0  # the workspace the variable names, now there
+
+    monkeypatch.setenv("PLANCLI_PLAN", "sx/shaanxi.toml")
+    assert invoke("init", "--demo", "sx").exit_code == 0
+    assert (tmp_path / "sx" / "shaanxi.progress.toml").exists()
+
+    monkeypatch.setenv("PLANCLI_PLAN", "w2/mine.toml")
+    unknown = invoke("--lang", lang, "init", "w2")
+    assert unknown.exit_code == 2 and not (tmp_path / "w2").exists()
+    assert "init w2" in unknown.stderr and "plancli plans" in unknown.stderr
+    typed = invoke("--plan", "w3/plan2022.toml", "init", "w3")
+    assert typed.exit_code == 2 and "--plan w3/plan2022.toml: no such file" in typed.stderr
+
+
 def test_schema_prints_json_schemas(invoke) -> None:
     result = invoke("schema")
     assert result.exit_code == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ledgers import start_ledger
 from plancli.errors import InputError
 from plancli.fmt import value_is_percent
 from plancli.ledger import entry_period, parse_value
@@ -141,9 +142,9 @@ def test_a_change_targets_base_is_recorded_for_the_end_of_the_year_before(
     run, gansu_without_base: Path, period: str, ledger_suffix: str
 ) -> None:  # type: ignore[no-untyped-def]
     plan = str(gansu_without_base)
-    # The ledger is named (--ledger) before anything is recorded: an empty file, since a
+    # The ledger is named (--ledger) before anything is recorded: an empty ledger, since a
     # named ledger that does not exist is an error for `show` (issue 12).
-    (gansu_without_base.parent / f"work{ledger_suffix}").touch()
+    start_ledger(gansu_without_base.parent / f"work{ledger_suffix}")
     no_base = json.loads(
         run(plan, "show", "urbanization_rate", "--as-of", "2026", "--json").stdout
     )["assessment"]

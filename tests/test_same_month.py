@@ -90,11 +90,11 @@ def test_undo_batch_says_a_figure_another_period_of_the_month_superseded_stays(
     assert "supersedes 2022-06's 156 个" in q2.stderr, q2.stderr
     preview = run("undo", "--batch", batch, "--dry-run")
     assert preview.exit_code == 0, preview.stderr
-    assert row_of(preview.stderr, "new_5g_base_stations") == [
+    assert row_of(preview.stdout, "new_5g_base_stations") == [
         "new_5g_base_stations", "2022-06", "156", "个", "2022-Q2's", "160", "个", "(unchanged)",
     ]  # fmt: skip
-    assert row_of(preview.stderr, "retail_sales")[-3:] == ["4.5", "%", "(unchanged)"]
-    assert row_of(preview.stderr, "budget_revenue")[-1] == "—"
+    assert row_of(preview.stdout, "retail_sales")[-3:] == ["4.5", "%", "(unchanged)"]
+    assert row_of(preview.stdout, "budget_revenue")[-1] == "—"
     document = json.loads(run("undo", "--batch", batch, "--dry-run", "--json").stdout)
     by_target = {r["target"]: r for r in document["records"]}
     five_g = by_target["new_5g_base_stations"]
@@ -103,7 +103,7 @@ def test_undo_batch_says_a_figure_another_period_of_the_month_superseded_stays(
     assert by_target["budget_revenue"]["in_force"] is True
     assert by_target["budget_revenue"]["restored"] is None
     zh = run("undo", "--batch", batch, "--dry-run", lang="zh")
-    assert "2022-Q2 的 160 个（不变）" in zh.stderr, zh.stderr
+    assert "2022-Q2 的 160 个（不变）" in zh.stdout, zh.stdout
     done = run("undo", "--batch", batch, "--yes")
     assert done.exit_code == 0, done.stderr
     assert figure_at_june(ledger, "new_5g_base_stations") == ("2022-Q2", "160", None)
@@ -118,14 +118,14 @@ def test_undo_names_the_figure_of_the_month_really_in_force_after(
         assert run("record", "new_5g_base_stations", value, "--period", period).exit_code == 0
     batches = [record.batch for record in read_records(ledger)]
     last = run("undo", "--dry-run")
-    assert row_of(last.stderr, "new_5g_base_stations")[-3:] == ["2022-Q2's", "160", "个"]
+    assert row_of(last.stdout, "new_5g_base_stations")[-3:] == ["2022-Q2's", "160", "个"]
     document = json.loads(run("undo", "--dry-run", "--json").stdout)
     [step] = document["records"]
     assert (step["in_force"], step["restored"]["value"], step["restored"]["period"]) == (
         True, 160, "2022-Q2",
     )  # fmt: skip
     middle = run("undo", "--batch", batches[1], "--dry-run")
-    assert row_of(middle.stderr, "new_5g_base_stations")[-4:] == [
+    assert row_of(middle.stdout, "new_5g_base_stations")[-4:] == [
         "2022-06's", "170", "个", "(unchanged)",
     ]  # fmt: skip
     assert run("undo", "--yes").exit_code == 0

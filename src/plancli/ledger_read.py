@@ -129,6 +129,8 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerRead([], [])
     raw = read_bytes(path, LEDGER, LedgerFileError)  # as the store reads it
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
+        return None  # an empty file: the store refuses it (`stores.base.empty_ledger_error`)
     whole = _records_only(raw)
     if whole is not None:
         return whole

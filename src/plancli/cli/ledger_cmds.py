@@ -529,7 +529,9 @@ def undo_cmd(
     from plancli.render import console
     from plancli.render.ledger import undo_table
 
-    console(stderr=True).print(undo_table(plan, undo, st.lang))
+    # A dry run's table is its output (stdout), as import --dry-run's is; before a real
+    # revert it goes with the question (stderr), and beside --json's JSON it is a message.
+    console(stderr=not dry_run or json_out).print(undo_table(plan, undo, st.lang))
     count = _count(undo)
     if dry_run:
         check_undo_allowed(store, undo, contents)

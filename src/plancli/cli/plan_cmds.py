@@ -129,7 +129,7 @@ def show_cmd(
         from rich.console import Group, RenderableType
 
         from plancli.render import console, shown
-        from plancli.render.assess import assessment_detail
+        from plancli.render.detail import assessment_detail
         from plancli.render.ledger import amendments_table, history_table
         from plancli.render.plan import target_detail
 
@@ -310,6 +310,41 @@ def schema_cmd(
         )
 
 
+def _init_source(st: "State", directory: Path) -> None:
+    """The plan `init` copies when PLANCLI_PLAN names a file that is not there yet.
+
+    A profile's `export PLANCLI_PLAN=plan2022.toml` (monthly-update.md) names the plan of the
+    workspace to be; `init`, which writes that file, failed reading it. A bundled plan of that
+    file name is copied instead, and a note says so; for any other name init asks which plan
+    to copy. A missing file given by --plan stays an error: it was typed for this command.
+    """
+    try:
+        st.source  # noqa: B018 - resolving is the check: a path or id that is there
+        return
+    except InputError:
+        ref = st.plan_ref
+        if not st.plan_from_env or ref is None or os.path.lexists(ref):
+            raise
+    from plancli.locations import DEFAULT_PLAN, bundled_plans
+
+    name = Path(ref).name
+    matches = [plan_id for plan_id, path in bundled_plans().items() if path.name == name]
+    if len(matches) != 1:
+        raise InputError(
+            _(
+                "PLANCLI_PLAN={ref} is not there yet, and no bundled plan has that file name: "
+                "name the plan to copy, plancli --plan ID init {folder} (`plancli plans` lists "
+                "them; without PLANCLI_PLAN init copies {default})"
+            ).format(ref=ref, folder=shell_word(directory), default=DEFAULT_PLAN)
+        ) from None
+    say(
+        _("note: PLANCLI_PLAN={ref} is not there yet: init copies the bundled plan {plan}").format(
+            ref=ref, plan=matches[0]
+        )
+    )
+    st.plan_ref, st.plan_from_env = matches[0], False
+
+
 @command(
     "init",
     help=_(
@@ -343,6 +378,7 @@ def init_cmd(
             _("{folder} is a file, not a folder: give init a folder").format(folder=directory)
         )
     st = state(ctx)
+    _init_source(st, directory)
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name

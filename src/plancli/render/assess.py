@@ -1,4 +1,5 @@
-"""Rich renderers of assessments: the gap table, the status dashboard, a target's assessment.
+"""Rich renderers of assessments: the gap table and the status dashboard (a target's
+assessment, `show ID`, is `render.detail`).
 
 They render the output models of `plancli.assess` (already rounded), so a table and the JSON
 of the same command always show the same figures. User text (names from the plan) goes in
@@ -28,8 +29,9 @@ from plancli.assess import (
 )
 from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
 from plancli.i18n import Lang, t
-from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
+from plancli.render import shown
 from plancli.render.amended import amended_footnote, amended_mark, display_name
+from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -102,16 +104,6 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
-
-
-def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
-    """The tolerance applied; for 同步 (`≈` beside the reference), also the floor it makes:
-    同步 is met by any figure down to the reference less the tolerance, and by any above it."""
-    text = f"{num(a.tolerance_pp)} {t('pp', lang)}"
-    if a.kind == "relative" and a.relation in (None, "same") and a.reference_actual is not None:
-        floor = Decimal(a.reference_actual) - Decimal(a.tolerance_pp or 0)
-        text += t("same_floor", lang).format(floor=num(floor))
-    return text
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -341,58 +333,96 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
     )
 
 
-def section_table(out: StatusOutput, lang: Lang) -> Table:
+def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     """Per section, how many targets are in each status. A status no target has is left out
-    (before year end, nothing is missed): the room goes to the section names."""
+    (before year end, nothing is missed): the room goes to the section names. The statuses
+    head their columns whole; a narrow terminal loses the total column (the total row stays),
+    then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d")."""
     statuses: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
-    table = _table(t("by_section", lang))
-    table.add_column(t("section", lang), overflow="fold", ratio=1, min_width=8)
-    for status in statuses:
-        table.add_column(
-            shown(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
-            justify="right",
-            overflow="fold",
-        )
-    table.add_column(t("total", lang), justify="right")
-    for section in out.sections:
-        table.add_row(
-            shown(section.name if lang == "zh" else section.name_en),
-            *[shown(str(section.counts[s]) if section.counts[s] else "·") for s in statuses],
-            shown(str(section.total)),
-        )
-    table.add_row(
-        shown(t("total", lang)),
-        *[shown(str(out.counts[s])) for s in statuses],
-        shown(str(sum(out.counts.values()))),
-        style="bold",
+    sections = [
+        (shown(section.name if lang == "zh" else section.name_en), section.counts, section.total)
+        for section in out.sections
+    ]
+    sections.append((shown(t("total", lang)), out.counts, sum(out.counts.values())))
+    return FittedTable(
+        [
+            Column(
+                t("section", lang),
+                [name for name, _counts, _total in sections],
+                0,
+                {"overflow": "fold", "ratio": 1, "min_width": 4},
+                room=8,
+            ),
+            *(
+                Column(
+                    shown(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
+                    [
+                        shown(str(counts[status]) if counts[status] else "·")
+                        for _n, counts, _t in sections
+                    ],
+                    0,
+                    _FIGURE,
+                )
+                for status in statuses
+            ),
+            Column(t("total", lang), [shown(str(total)) for _n, _c, total in sections], 1, _FIGURE),
+        ],
+        row_styles=[None] * len(out.sections) + ["bold"],
+        **_table_options(t("by_section", lang)),
     )
-    return settle(table)
 
 
-def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
+    """The investment categories: completion bars beside the figures. A narrow terminal
+    loses the bars first, then the percentages (the figure against the target stays); the
+    names fold, and the status stays whole (at 40 columns, Rich
+    out of room cut it to "on t" / "at r" and every figure to "6.3…")."""
     unit = rows[0].unit
     word = t("investment", lang)
-    table = _table(f"{word}（{unit}）" if lang == "zh" else f"{word} ({unit})")
-    table.caption = shown(f"┃ = {t('expected_share', lang)}", style="dim")
-    table.caption_justify = "left"
-    table.add_column(t("name", lang), overflow="fold", ratio=1, min_width=8)
-    table.add_column(f"{t('actual', lang)} / {t('target', lang)}", justify="right")
-    table.add_column(t("completion", lang), no_wrap=True)
-    table.add_column("", justify="right")
-    table.add_column(t("status", lang), no_wrap=True)
-    for a in rows:
-        style = STATUS_STYLES[a.status]
-        table.add_row(
-            shown(display_name(a, lang), style="bold" if a.parts else ""),
-            _marked(
-                a,
-                f"{num(a.actual) if a.actual is not None else '—'}/{num(a.min)}{amended_mark(a)}",
+    options = _table_options(f"{word}（{unit}）" if lang == "zh" else f"{word} ({unit})")
+    options["caption"] = shown(f"┃ = {t('expected_share', lang)}", style="dim")
+    options["caption_justify"] = "left"
+    return FittedTable(
+        [
+            Column(
+                t("name", lang),
+                [shown(display_name(a, lang), style="bold" if a.parts else "") for a in rows],
+                0,
+                {"overflow": "fold", "ratio": 1, "min_width": 8},
+                room=8,
             ),
-            bar(a.completion, a.expected_share, style, width=BAR_WIDTH // 2 + 2),
-            shown(percent(a.completion)),
-            status_text(a.status, lang),
-        )
-    return settle(table)
+            Column(
+                f"{t('actual', lang)} / {t('target', lang)}",
+                [_investment_figure(a) for a in rows],
+                0,
+                {"justify": "right", "overflow": "fold"},
+                keeps_words=True,  # breaks after the `/`, never "6.368/15…"
+            ),
+            Column(
+                t("completion", lang),
+                [
+                    bar(
+                        a.completion,
+                        a.expected_share,
+                        STATUS_STYLES[a.status],
+                        width=BAR_WIDTH // 2 + 2,
+                    )
+                    for a in rows
+                ],
+                2,
+                _NO_WRAP,
+            ),
+            Column("", [shown(percent(a.completion)) for a in rows], 1, _FIGURE),
+            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+        ],
+        **options,
+    )
+
+
+def _investment_figure(a: AssessmentOut) -> BreaksAfterSlash:
+    actual = num(a.actual) if a.actual is not None else "—"
+    cell = _marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
+    return BreaksAfterSlash(cell.plain, style=cell.style)
 
 
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
@@ -431,55 +461,3 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
         ],
         t("worst", lang),
     )
-
-
-# ---------------------------------------------------------------------------- show ID
-
-
-def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> RenderableType:
-    """The assessment of one target and the components it was judged on."""
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold")
-    rows.add_column(overflow="fold")
-
-    def add(key: str, value: str | Text | None) -> None:
-        if value:
-            rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
-
-    add("status", status_text(a.status, lang))
-    add("as_of", as_of or "—")
-    add("period", a.period)
-    add("actual", actual_text(a, lang))
-    if a.amount is not None:
-        add("amount", f"{num(a.amount)} {a.unit}")
-    add("target", target_text(a, lang))
-    if a.amended_from is not None:
-        detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
-        adjusted = t(detail, lang).format(period=a.amended_from)
-        add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
-    if a.reference:
-        add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
-    if a.gap is not None:
-        add("gap", gap_num(a.gap, a.status))
-    add("completion", percent(a.completion))
-    add("time_progress", percent(a.time_progress))
-    if a.expected_share is not None and a.expected_share != a.time_progress:
-        add("expected_share", percent(a.expected_share))
-    if a.pace_gap_pp is not None:
-        add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
-    add("projection", num(a.projection))
-    add("required_per_month", num(a.required_per_month))
-    if a.required_growth_rest is not None:
-        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
-    if a.months_left is not None:
-        add("months_left", str(a.months_left))
-    if a.tolerance_pp is not None:
-        add("tolerance", _tolerance_text(a, lang))
-    add("due", a.due)
-    if a.stale:
-        add("stale", shown(t("stale_note", lang), style="yellow"))
-    if a.parts_missing:
-        add("parts_missing", ", ".join(a.parts_missing))
-    if a.reason:
-        add("status.no_data", t(f"reason.{a.reason}", lang))
-    return Group(shown(t("assessment", lang), style="bold underline"), rows)

@@ -17,7 +17,8 @@ from rich.text import Text
 from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
-from plancli.render import Column, FittedTable, shown, target_name
+from plancli.render import shown, target_name
+from plancli.render.fitted import Column, FittedTable
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult

@@ -13,7 +13,8 @@ from plancli.i18n import N_, Lang, _, t
 from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
-from plancli.render import Column, FittedTable, shown, target_name
+from plancli.render import shown, target_name
+from plancli.render.fitted import Column, FittedTable
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).

@@ -262,6 +262,19 @@ class LedgerStore(Protocol):
         ...
 
 
+def empty_ledger_error(path: Path) -> LedgerFileError:
+    """An existing ledger file with nothing in it. plancli never writes one: a TOML ledger
+    always holds `version = 1`, and a SQLite ledger is created with its schema. So an empty
+    file is a copy cut short or a sync that failed, and reading it as a ledger with no figures
+    would turn every target to "no data" and let the next write replace what it lost."""
+    return LedgerFileError(
+        _(
+            "{path}: the file is empty (a copy cut short?), and plancli never writes an empty "
+            "ledger; restore it, or delete it to start a new ledger"
+        ).format(path=path)
+    )
+
+
 def make_folder(path: Path) -> None:
     """The folder a ledger file is written into, created if missing (every file store)."""
     try:

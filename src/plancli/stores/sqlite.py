@@ -60,6 +60,7 @@ from plancli.stores.sqlite_db import (
     _read_rows,
     _read_snapshot,
     _when_free,
+    create_ledger_file,
 )
 from plancli.stores.sqlite_read import (
     _all_rows,
@@ -395,8 +396,9 @@ class SqliteLedgerStore:
     def transaction(self) -> Iterator[_SqliteSession]:
         """BEGIN IMMEDIATE (SQLite's write lock, waiting up to the timeout), yield, COMMIT."""
         path = self.check_writable()  # the file itself, or a same-folder link's target
-        _check_file(path)
-        make_folder(path)
+        if not _check_file(path):
+            make_folder(path)
+            create_ledger_file(path)
         connection = _connect(path, read_only=False, timeout=self.lock_timeout)
         try:
             with closing(connection):

@@ -20,6 +20,7 @@ from plancli.stores.base import (
     RECORD_FIELDS,
     LedgerBusyError,
     busy_message,
+    empty_ledger_error,
 )
 
 if TYPE_CHECKING:
@@ -108,9 +109,10 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def _check_file(path: Path) -> bool:
-    """True when `path` holds a ledger; False when it is missing or empty (a new ledger).
+    """True when `path` holds a ledger; False when it is missing (a new ledger).
 
-    Anything else, a text file or another program's database, is an error and never touched
+    Anything else, an empty file (plancli creates a ledger with its schema, never empty: see
+    `create_ledger_file`), a text file or another program's database, is an error and never touched
     (`_check_schema` refuses a database without plancli's mark). A FIFO or a device is refused
     (exit 2) without being opened.
     """
@@ -125,7 +127,7 @@ def _check_file(path: Path) -> bool:
             _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if not header:
-        return False
+        raise empty_ledger_error(path)
     if not header.startswith(_HEADER):
         raise LedgerFileError(
             _(
@@ -134,6 +136,54 @@ def _check_file(path: Path) -> bool:
             ).format(path=path)
         )
     return True
+
+
+def create_ledger_file(path: Path) -> None:
+    """Create a new ledger whole: its schema written in a temp file beside it, then linked
+    into place.
+
+    SQLite itself would create the file empty and fill it in the first write's transaction: a
+    reader or a second writer in between saw an empty file, and a refused first write left one
+    behind, which is why an empty file could not be told from a copy cut short. Linked, the
+    name holds a full ledger or nothing; a concurrent first writer's link wins and is used.
+    """
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
+    try:
+        # The permissions the umask allows (0664 under umask 002, a group's shared ledger),
+        # as a TOML ledger gets: SQLite would create it 0644 whatever the umask.
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        with closing(sqlite3.connect(temp, isolation_level=None)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
+            connection.execute("COMMIT")
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another first writer was quicker: its ledger is the one written to
+        except OSError:
+            # A file system without hard links (some network shares): the old way, SQLite
+            # creating the file, empty until the first write commits.
+            return
+    except (OSError, sqlite3.Error) as exc:
+        raise LedgerFileError(
+            _("{path}: cannot create: {reason}").format(
+                path=path, reason=os_reason(exc) if isinstance(exc, OSError) else exc
+            )
+        ) from None
+    finally:
+        with suppress(OSError):
+            os.unlink(temp)
+    with suppress(OSError):
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _connect(

@@ -44,6 +44,7 @@ from plancli.stores.base import (
     after_removal,
     busy_message,
     check_writable_location,
+    empty_ledger_error,
     make_folder,
     sqlite_name,
 )
@@ -86,6 +87,8 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
     data, text = read_toml(path, LedgerFileError, LEDGER)
+    if not text.strip():
+        raise empty_ledger_error(path)
     unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(

@@ -1,0 +1,360 @@
+"""Tables that fit the console they are printed on (`FittedTable`): optional columns left
+out, least needed first, the name put under the id, figures kept to their words, so that a
+status or a figure is never cut however narrow the terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.containers import Lines
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+from plancli.render import settle
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod, OverflowMethod
+
+
+@dataclass
+class Column:
+    """A column of a `FittedTable`: its header, its cells, Rich's options for it, and when it
+    is left out: 0 never, else the higher the sooner (the least needed figure first)."""
+
+    header: str | Text
+    cells: list[Text]
+    drop: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+    room: int | None = None  # a folding column (names): the room kept for it before options
+    # A folding column that goes under the column before it (the name under the id) when the
+    # table is too narrow to give it its `min_width` beside it.
+    under: bool = False
+    # A no-wrap column that may wrap, or end in "…", once the name has gone under the id and
+    # the table is still too wide (a long bound at 60 columns): ids and figures stay whole.
+    narrows: bool = False
+    # A folding column of figures (`5%/≥national_fai_growth`) kept as wide as its widest word
+    # while the name beside it can fold: Rich narrows the widest folding columns alike, and
+    # folded the figure's words with the name's (`national_fai_gro` over `wth`).
+    keeps_words: bool = False
+
+    def width(self) -> int:
+        """Columns it needs: a folding column its room, any other its widest line."""
+        if self.room is not None:
+            return self.room
+        if self.options.get("width") is not None:  # a stacked column: as wide as its ids
+            return int(self.options["width"])
+        header = self.header.plain if isinstance(self.header, Text) else self.header
+        lines = [header, *(line for cell in self.cells for line in cell.plain.splitlines())]
+        return max((cell_len(line) for line in lines), default=0)
+
+
+# Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
+GAP = 2
+# The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
+EDGES = 2
+
+
+def _joined(columns: list[Column]) -> list[Column]:
+    """Columns with each run of adjacent no-wrap columns of plain cells made one, its cells
+    the run's cells padded to their columns' widths and GAP apart, as Rich would lay them out.
+
+    The same characters on the screen, in a third of the cells: Rich renders every cell of a
+    table through a dozen layers, and an 80-row `gap` table is most of what `gap` does besides
+    importing (issue 15). A run of one column, or any other column, is left as it is."""
+    out: list[Column] = []
+    run: list[Column] = []
+    for column in [*columns, None]:
+        if column is not None and column.options.get("no_wrap") and _one_line(column):
+            run.append(column)
+            continue
+        if len(run) > 1:
+            out.append(_join(run))
+        else:
+            out.extend(run)
+        run = []
+        if column is not None:
+            out.append(column)
+    return out
+
+
+def _one_line(column: Column) -> bool:
+    """Every cell and the header one line of plain text (a str header without markup)."""
+    header = column.header
+    if isinstance(header, str) and "[" in header:
+        return False
+    texts = [header.plain if isinstance(header, Text) else header]
+    texts += [cell.plain for cell in column.cells]
+    return column.room is None and not any("\n" in text or "\t" in text for text in texts)
+
+
+def _join(run: list[Column]) -> Column:
+    widths = [column.width() for column in run]
+
+    def joined(cells: list[Text | str], styles: list[str]) -> Text:
+        line = Text()
+        parts = zip(cells, run, widths, styles, strict=True)
+        for i, (cell, column, width, style) in enumerate(parts):
+            text = cell if isinstance(cell, Text) else Text(cell)
+            room = " " * (width - cell_len(text.plain))
+            if i:
+                line.append(" " * GAP)
+            start = len(line)
+            if column.options.get("justify") == "right":
+                line.append(room)
+                line.append_text(text)
+            else:
+                line.append_text(text)
+                line.append(room)
+            if style:
+                line.stylize(style, start, len(line))
+        return line
+
+    column_styles = [str(column.options.get("style") or "") for column in run]
+    rows = len(run[0].cells)
+    return Column(
+        joined([column.header for column in run], ["" for _ in run]),
+        [joined([column.cells[i] for column in run], column_styles) for i in range(rows)],
+        0,
+        {"no_wrap": True},
+    )
+
+
+def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
+    """The columns, with a column that goes `under` the one before it (the name under the id)
+    made one with it when the others leave it less than its `min_width`: else Rich, out of
+    room, crops every column alike (a status "on tra", a bound ">4"). The stacked column is as
+    wide as the ids (never folded), the name folding under each; the rest keep their width."""
+    at = next((i for i, column in enumerate(columns) if column.under and i), None)
+    if at is None:
+        return columns
+    above, below = columns[at - 1], columns[at]
+    others = sum(column.width() for column in columns if column is not below)
+    least = int(below.options.get("min_width") or 1)
+    if others + least + gap * (len(columns) - 1) + EDGES <= width:
+        return columns
+    style = str(above.options.get("style") or "")
+    cells = []
+    for top, bottom in zip(above.cells, below.cells, strict=True):
+        cell = Text()
+        cell.append_text(top if isinstance(top, Text) else Text(top))
+        cell.stylize(style)
+        cell.append("\n")
+        cell.append_text(bottom if isinstance(bottom, Text) else Text(bottom))
+        cells.append(cell)
+    header = Text(f"{_plain(above.header)} / {_plain(below.header)}")
+    stacked = Column(header, cells, 0, {"overflow": "fold"})
+    # As wide as the ids while the others keep their least width beside them (a figure its
+    # widest word, a status whole); narrower, at 40 columns, a long id folds rather than the
+    # status being cut ("beh…") or a figure crushed to a letter a line: Rich, out of room,
+    # narrows every column alike, no-wrap ones too.
+    room = (
+        width
+        - EDGES
+        - gap * (len(columns) - 2)
+        - sum(
+            _least_width(column)
+            for column in columns
+            if column is not above and column is not below
+        )
+    )
+    whole = max(above.width(), cell_len(header.plain))
+    stacked.options["width"] = max(min(whole, room), MIN_STACKED_WIDTH)
+    rest = [
+        Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
+        if c.narrows
+        else c
+        for c in columns
+    ]
+    if room < whole:
+        # The ids fold: every other column gets the least width counted for it above, or
+        # Rich, sharing the room out its own way, cut a header ("完成…") it had kept.
+        rest = [
+            Column(c.header, c.cells, c.drop, {**c.options, "width": _least_width(c)})
+            if not c.keeps_words and c.options.get("width") is None and not c.options.get("no_wrap")
+            else c
+            for c in rest
+        ]
+    return [*rest[: at - 1], stacked, *rest[at + 1 :]]
+
+
+# The narrowest the id / name column gets, however narrow the terminal: an id folded into
+# lines of ten still reads; below that, the terminal is too narrow for the table anyway.
+MIN_STACKED_WIDTH = 10
+
+
+# A figure no wider than this is kept on one line beside a folding id: a bound (`≤ 4.8 %`).
+SHORT_FIGURE = 8
+
+
+def _widest_text_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _least_width(column: Column) -> int:
+    """What a column beside the stacked id / name needs at the least: a figure that keeps
+    its words its widest word, a column that may narrow (`narrows`) a few cells, one Rich may
+    wrap its widest word; a no-wrap one, a status among them, all of its width."""
+    if column.keeps_words:  # its header may wrap too (`actual /` over `target`)
+        words = [*_plain(column.header).split(), ""]
+        widest_word = max((_widest_word(cell) for cell in column.cells), default=1)
+        return max(widest_word, *(cell_len(word) for word in words))
+    if column.narrows:
+        return min(column.width(), 4)
+    if not column.options.get("no_wrap") and column.options.get("width") is None:
+        # A figure Rich may wrap between its words (`≥ 40` over `万人`), a short one kept
+        # whole (`≥ 7 %`, not `≥ 7` over `%`).
+        texts = [_plain(column.header), *(cell.plain for cell in column.cells)]
+        return max(
+            (
+                cell_len(text) if cell_len(text) <= SHORT_FIGURE else _widest_text_word(text)
+                for text in texts
+            ),
+            default=1,
+        )
+    return column.width()
+
+
+def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
+    """The columns, each that `keeps_words` given a width: all of it when the others leave
+    the room (the name its `room`), else as narrow as the room left but never narrower than
+    its widest word or its header, the name beside it folding the more. Once the name has
+    gone under the id (nothing else can fold), it takes the room there is, and only a word
+    wider than that folds."""
+    out = []
+    for column in columns:
+        if not column.keeps_words:
+            out.append(column)
+            continue
+        whole = column.width()
+        spare = width - sum(c.width() for c in columns) - gap * (len(columns) - 1) - EDGES
+        if spare >= 0:
+            chosen = whole
+        else:
+            folding = any(c.room is not None and c is not column for c in columns)
+            widest_word = max((_widest_word(cell) for cell in column.cells), default=1)
+            least = max(widest_word, cell_len(_plain(column.header))) if folding else 1
+            chosen = max(least, whole + spare)
+        out.append(
+            Column(column.header, column.cells, column.drop, {**column.options, "width": chosen})
+        )
+    return out
+
+
+def _widest_word(cell: Text) -> int:
+    """The narrowest a cell can be without folding a word (after a `/` too, for a figure
+    against its bound)."""
+    if isinstance(cell, BreaksAfterSlash):
+        return cell.least_width()
+    return max((cell_len(word) for word in cell.plain.split()), default=0)
+
+
+def _plain(header: str | Text) -> str:
+    return header.plain if isinstance(header, Text) else header
+
+
+class FittedTable:
+    """A table whose optional columns are left out, least needed first, when the console is
+    too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
+    in the cache fits whichever terminal prints it, and it holds only Rich objects (reading it
+    back imports no models). The `id` column (what `show` and `record` take) is never folded:
+    at 80 columns a table of long ids keeps id, name, status and the figure against the
+    target, and `show ID` or `--json` has the rest."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        *,
+        row_styles: list[str | None] | None = None,
+        **table_options: Any,
+    ) -> None:
+        self.columns = columns
+        self.row_styles = row_styles
+        self.table_options = table_options
+
+    def fitted(self, width: int) -> Table:
+        kept = [c for c in self.columns if any(cell.plain for cell in c.cells) or not c.drop]
+        # Two cells between columns with collapsed padding, else three (a cell each side).
+        gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
+        for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
+            if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
+                break
+            kept = [c for c in kept if c.drop != level]
+        kept = _stacked(kept, width, gap)
+        kept = _words_kept(kept, width, gap)
+        if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
+            0,
+            1,
+        ):
+            kept = _joined(kept)
+        table = Table(**self.table_options)
+        for column in kept:
+            table.add_column(column.header, **column.options)
+        rows = len(self.columns[0].cells) if self.columns else 0
+        for i in range(rows):
+            style = self.row_styles[i] if self.row_styles else None
+            table.add_row(*(column.cells[i] for column in kept), style=style)
+        return settle(table)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitted(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.fitted(options.max_width))
+
+
+class BreaksAfterSlash(Text):
+    """A figure against its bound (`5%/≥national_fai_growth`) that, when its column is too
+    narrow for it, breaks after the `/` rather than anywhere: a bound that names a target
+    by its id stays whole on the next line (folded, `national_fai_gro` over `wth`, it could
+    not be typed back). Only a part still too wide for the column is folded."""
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        plain = self.plain
+        at = plain.find("/") + 1
+        if not at or "\n" in plain or cell_len(plain) <= width:
+            return super().wrap(
+                console,
+                width,
+                justify=justify,
+                overflow=overflow,
+                tab_size=tab_size,
+                no_wrap=no_wrap,
+            )
+        lines = Lines()
+        for part in self.divide([at]):
+            lines.extend(
+                part.wrap(
+                    console,
+                    width,
+                    justify=justify,
+                    overflow=overflow,
+                    tab_size=tab_size,
+                    no_wrap=no_wrap,
+                )
+            )
+        return lines
+
+    def least_width(self) -> int:
+        """The narrowest it can be without folding a word: its widest word, the text on
+        either side of the `/` counted apart."""
+        plain = self.plain
+        at = plain.find("/") + 1
+        parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
+        return max((cell_len(word) for part in parts for word in part.split()), default=0)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        measured = super().__rich_measure__(console, options)
+        return Measurement(min(measured.minimum, self.least_width()), measured.maximum)
