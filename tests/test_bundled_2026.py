@@ -500,19 +500,19 @@ def test_gansu_urban_income_says_how_its_shared_zuoyou_was_read() -> None:
     user in the target's note, not only in a comment of the file."""
     urban = load_plan("gansu-2026").target("urban_income")
     assert urban is not None and urban.around == Decimal("5") and urban.min is None
-    assert urban.note is not None and "左右" in urban.note and "both" in urban.note
+    assert urban.note is not None and "对两个数值都适用" in urban.note
+    assert urban.note_en is not None and "左右" in urban.note_en and "both" in urban.note_en
 
 
 def test_every_forced_reading_is_labelled_and_counted_in_the_docs() -> None:
-    """A reading the text does not fully say carries a note starting `forced:`, so an analyst
-    can list the editor's guesses; Sichuan's three pending targets read from "按照国家要求完成
-    节能减排降碳任务" (a clause naming no indicator) lacked it, and docs/plans.md said 15."""
-    forced = [
-        (place, t.id)
-        for place in REPORTS
-        for t in load_plan(f"{place}-2026").targets
-        if (t.note or "").startswith("forced:")
-    ]
+    """A reading the text does not fully say carries a note starting `强制解读：` (its English
+    `note_en` `forced:`), so an analyst can list the editor's guesses; Sichuan's three pending
+    targets read from "按照国家要求完成节能减排降碳任务" (a clause naming no indicator) lacked
+    it, and docs/plans.md said 15."""
+    targets = [(place, t) for place in REPORTS for t in load_plan(f"{place}-2026").targets]
+    forced = [(place, t.id) for place, t in targets if (t.note or "").startswith("强制解读：")]
+    forced_en = [(place, t.id) for place, t in targets if (t.note_en or "").startswith("forced:")]
+    assert forced == forced_en
     assert ("sichuan", "co2_intensity") in forced
     docs = (Path(__file__).parents[1] / "docs" / "plans.md").read_text(encoding="utf-8")
     count = re.search(r"Of the \d+ headline targets, (\d+) have no form", docs)

@@ -327,10 +327,13 @@ def test_judgement_calls_are_settled_by_the_files_rule(plan2022: Plan) -> None:
     assert "the same object, over the same scope, in the same unit" in header
     for target_id, baseline in JUDGED_BASELINES.items():
         t = target(plan2022, target_id)
-        assert t.note is not None and "by the file's rule" in t.note, target_id
+        # the note in Chinese (shown as 备注), its English in note_en (shown under --lang en)
+        assert t.note is not None and "按本文件规则" in t.note, target_id
+        assert t.note_en is not None and "by the file's rule" in t.note_en, target_id
         assert (t.baseline.value if t.baseline else None) == baseline, target_id
     ftz = target(plan2022, "ftz_reform_tasks_completion")
-    assert ftz.note is not None and "the third year, 100%" in ftz.note
+    assert ftz.note is not None and "故2022年为第三年，目标100%" in ftz.note
+    assert ftz.note_en is not None and "the third year, 100%" in ftz.note_en
 
 
 def test_childcare_pilots_are_one_or_two(plan2022: Plan) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError
-from plancli.i18n import N_, _, ngettext
+from plancli.i18n import N_, _, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
@@ -395,7 +395,7 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         close = [f"{name} ({names[name]})" for name in found if by_id[names[name]] == name][:3]
     if close:
         return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
-            id=target_id, plan=plan.plan.id, ids=", ".join(close)
+            id=target_id, plan=plan.plan.id, ids=join_list(close)
         )
     return _("unknown target {id!r} in plan {plan}; see `plancli targets`").format(
         id=target_id, plan=plan.plan.id
@@ -447,7 +447,7 @@ def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str
         from plancli.i18n import language
 
         zh = language() == "zh"
-        known = ", ".join(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
+        known = join_list(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
                 section=section, known=known
@@ -455,7 +455,7 @@ def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str
         )
     if kind is not None and kind not in KINDS:
         raise InputError(
-            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=", ".join(KINDS))
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=join_list(KINDS))
         )
     return section
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from plancli.fmt import num
-from plancli.i18n import _, ngettext
+from plancli.i18n import N_, _, join_list, ngettext
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
@@ -127,6 +127,13 @@ def _bound_not_quoted(target: Target) -> Finding | None:
     return None
 
 
+# One message per bound, so that Chinese names it (下限/上限), not by its TOML key.
+_ROLLUP_MISMATCH = {
+    "min": N_("min {own} ≠ {total}, the sum of its parts ({parts})"),
+    "max": N_("max {own} ≠ {total}, the sum of its parts ({parts})"),
+}
+
+
 def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
     findings = []
     for bound in ("min", "max"):
@@ -141,11 +148,8 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
                     "warning",
                     "rollup_mismatch",
                     target.id,
-                    _("{bound} {own} ≠ {total}, the sum of its parts ({parts})").format(
-                        bound=bound,
-                        own=num(own),
-                        total=num(total),
-                        parts=", ".join(p.id for p in parts),
+                    _(_ROLLUP_MISMATCH[bound]).format(
+                        own=num(own), total=num(total), parts=join_list(p.id for p in parts)
                     ),
                 )
             )
@@ -191,7 +195,7 @@ def review_warning(plan: Plan, file: object) -> str | None:
 
 
 def _targets_warning(pending: list[str], file: object) -> str:
-    shown = ", ".join(pending[:5]) + (", …" if len(pending) > 5 else "")
+    shown = join_list(pending[:5] + (["…"] if len(pending) > 5 else []))
     return ngettext(
         "warning: {n} target of the draft still carries `review = …` ({ids}): check it and "
         "delete the key; `plancli --plan {file} validate` lists them",

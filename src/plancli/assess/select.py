@@ -18,16 +18,16 @@ from plancli.plain import Plan, Target, plan_ids
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
     """`behind,at_risk` (or as a table shows them: `滞后、存在风险`, `at risk`) → the statuses;
     anything else is bad input listing the valid ones."""
-    from plancli.i18n import language, t
+    from plancli.i18n import join_list, language, t
 
     words = {t(f"status.{s}", lang): s for s in STATUSES for lang in ("zh", "en")}
     typed = [name.strip() for name in re.split(r"[,，、]", text) if name.strip()]
     names = [words.get(name, name.replace("-", "_")) for name in typed]
     unknown = [typed[i] for i, name in enumerate(names) if name not in STATUSES]
     if unknown or not names:
-        shown = ", ".join(unknown) if unknown else repr(text)
+        shown = join_list(unknown) if unknown else repr(text)
         zh = language() == "zh"
-        valid = ", ".join(f"{s}（{t(f'status.{s}', 'zh')}）" if zh else s for s in STATUSES)
+        valid = join_list(f"{s}（{t(f'status.{s}', 'zh')}）" if zh else s for s in STATUSES)
         raise InputError(
             _("{option}: unknown status {status}; valid: {valid}").format(
                 option=option, status=shown, valid=valid

@@ -131,13 +131,13 @@ def show_cmd(
         from plancli.render import console, shown
         from plancli.render.detail import assessment_detail
         from plancli.render.ledger import amendments_table, history_table
-        from plancli.render.plan import target_detail
+        from plancli.render.plan import reference_name, target_detail
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
         parts: list[RenderableType] = [
             target_detail(plan, target, st.lang),
             "",
-            assessment_detail(judged, as_of_text, st.lang),
+            assessment_detail(judged, as_of_text, st.lang, reference_name(plan, target, st.lang)),
             "",
             history_table(plan, revisions, location.shown, st.lang, target.id)
             if revisions  # none yet: a line, as `history ID` says, not an empty table

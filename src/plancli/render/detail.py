@@ -33,8 +33,11 @@ def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
     return text
 
 
-def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> RenderableType:
-    """The assessment of one target and the components it was judged on."""
+def assessment_detail(
+    a: AssessmentOut, as_of: str | None, lang: Lang, reference_name: str | None = None
+) -> RenderableType:
+    """The assessment of one target and the components it was judged on; `reference_name`, the
+    name a relative target's reference is shown by (its id when not given)."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
@@ -55,7 +58,8 @@ def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> Render
         adjusted = t(detail, lang).format(period=a.amended_from)
         add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
     if a.reference:
-        add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
+        named = reference_name or a.reference
+        add("reference", f"{named} {value_text(a, a.reference_actual)}".strip())
     if a.gap is not None:
         add("gap", gap_num(a.gap, a.status))
     add("completion", percent(a.completion))

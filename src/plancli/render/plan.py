@@ -8,7 +8,7 @@ from rich import box
 from rich.console import RenderableType
 from rich.table import Table
 
-from plancli.fmt import bound_text, num
+from plancli.fmt import bound_text, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
 from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
@@ -119,6 +119,17 @@ def baseline_text(target: Target, with_year: bool = True) -> str:
     return f"{base.year}: {text}" if with_year else text
 
 
+def reference_name(plan: Plan, target: Target, lang: Lang) -> str | None:
+    """The target a relative target is compared with, as a Chinese reader knows it: its name
+    (全国固定资产投资增速) under zh, its id elsewhere (ids are the English interface's words)."""
+    if target.reference is None:
+        return None
+    reference = plan.target(target.reference)
+    if lang == "zh" and reference is not None and reference.name.strip():
+        return reference.name.strip()
+    return target.reference
+
+
 def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
@@ -132,15 +143,28 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("id", lang), target.id)
     add(t("name", lang), target.name)
     add(t("name_en", lang), target.name_en)
-    add(t("section", lang), f"{target.section}  {section.name if section else ''}")
+    if lang == "zh" and section is not None and section.name.strip():
+        # the name first, as a Chinese reader knows the part; the id, which `--section`
+        # takes, in brackets (`urban` before the name read like an untranslated word)
+        add(t("section", lang), f"{section.name.strip()}（{target.section}）")
+    else:
+        add(t("section", lang), f"{target.section}  {section.name if section else ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
     add(t("unit", lang), target.unit)
-    add(t("target", lang), bound_text(target, lang=lang))
+    compared_with = reference_name(plan, target, lang)
+    if target.kind == "relative" and compared_with is not None:
+        add(t("target", lang), f"{relation_sign(target.relation)} {compared_with}")
+    else:
+        add(t("target", lang), bound_text(target, lang=lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:
         relation = t(f"relation.{target.relation or 'same'}", lang)
-        add(t("reference", lang), f"{relation} {target.reference}")
+        # zh: the name, and the id in brackets (what `show`, `record` and `amend` take)
+        named = (
+            f"{compared_with}（{target.reference}）" if compared_with != target.reference else ""
+        )
+        add(t("reference", lang), f"{relation} {named or target.reference}")
     if target.opening is not None:
         add(t("opening", lang), f"{num(target.opening)} {target.unit}")
     if target.profile:
