@@ -20,7 +20,14 @@ from plancli.locations import data_dir
 from plancli.model import Plan, Record
 from plancli.periods import Period
 from plancli.plan import load_plan_file
-from plancli.render.assess import bar, dashboard, gap_table, sparkline, status_text
+from plancli.render.assess import (
+    bar,
+    dashboard,
+    gap_table,
+    section_table,
+    sparkline,
+    status_text,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -348,14 +355,15 @@ def test_the_worst_table_never_shows_a_level_under_completion(  # type: ignore[n
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [40, 50, 60])
-def test_a_40_column_terminal_folds_ids_never_a_status(
+def test_a_40_column_terminal_cuts_no_id_and_no_status(
     bundled: Plan, lang: Lang, width: int
 ) -> None:
     """The bundled plan's ids run to 34 columns (provincial_service_platform_access): at 40
     columns, an id kept whole left the status "beh…" / "sta…" in `gap` and a bound as
     `≥` / `7` / `%` over three lines, or a lone "…", in `status`; at 50 the gap table's
-    figures came out a letter a line. The id folds under its name's column instead, and every
-    status shows whole, as often as at a wide terminal."""
+    figures came out a letter a line; folded, an id (`budget_rev` over `enue`) could not be
+    typed back. The id gets a line of its own above its row instead, and every id and status
+    shows whole, as often as at a wide terminal; each section's counts and total too."""
     result = assess_plan(bundled, june_figures(bundled))
     gap = gap_table(gap_output(result, worst_first(result.assessments, bundled)), "", lang)
     for renderable in (gap, dashboard(status_output(result), lang)):
@@ -366,5 +374,14 @@ def test_a_40_column_terminal_folds_ids_never_a_status(
         for status in ("on_track", "at_risk", "behind", *(("met",) if lang == "en" else ())):
             word = status_text(status, lang).plain  # type: ignore[arg-type]
             assert narrow.count(word) == wide.count(word) > 0, (word, narrow)
+        for target in bundled.targets:  # (an id is also a bound's word: ≈ gdp)
+            assert narrow.count(target.id) == wide.count(target.id), (target.id, narrow)
     headline = rendered(dashboard(status_output(result), lang), width)
     assert "≥ 7 %" in headline  # a bound whole on its line
+    # the totals row: every count as wide (the total column may be left out), none blank
+    sections = section_table(status_output(result), lang)
+    narrow_total, wide_total = (
+        [line.split() for line in rendered(sections, w).splitlines() if line.strip()][-1]
+        for w in (width, 200)
+    )
+    assert narrow_total[-len(wide_total) + 1 :] in (wide_total[1:], wide_total[1:-1])

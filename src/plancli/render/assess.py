@@ -179,7 +179,8 @@ _FIGURE = {"justify": "right", "no_wrap": True}
 
 def _id_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
     """The target's id: what `plancli show ID` and `record ID` take; never folded."""
-    return Column(t("id", lang), [shown(a.id) for a in rows], 0, {"no_wrap": True, "style": "cyan"})
+    ids = [shown(a.id) for a in rows]
+    return Column(t("id", lang), ids, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
 
 
 def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
@@ -352,6 +353,9 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
                 0,
                 {"overflow": "fold", "ratio": 1, "min_width": 4},
                 room=8,
+                # on a line of its own above its counts when they leave it too little room
+                # (at 40 columns `trac` over `k`, and the last counts cut away)
+                whole=True,
             ),
             *(
                 Column(

@@ -4,17 +4,18 @@ status or a figure is never cut however narrow the terminal."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.containers import Lines
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from plancli.render import settle
+from plancli.render.runs import KeepsRuns, keeping_runs
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod, OverflowMethod
@@ -40,6 +41,10 @@ class Column:
     # while the name beside it can fold: Rich narrows the widest folding columns alike, and
     # folded the figure's words with the name's (`national_fai_gro` over `wth`).
     keeps_words: bool = False
+    # The id (what `show` and `record` take): never folded nor cut. On a terminal too narrow
+    # for it beside the other columns, each row's id gets a line of its own, the columns after
+    # it under it (`cards`).
+    whole: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -131,16 +136,20 @@ def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
     at = next((i for i, column in enumerate(columns) if column.under and i), None)
     if at is None:
         return columns
-    above, below = columns[at - 1], columns[at]
+    # Under the id (the column before it, or the one kept `whole` wherever it is)
+    top = next((i for i, column in enumerate(columns) if column.whole), at - 1)
+    above, below = columns[top], columns[at]
     others = sum(column.width() for column in columns if column is not below)
-    least = int(below.options.get("min_width") or 1)
+    # (beside the id, a name or message as wide as its widest run: an id it quotes kept whole)
+    runs = [cell.least_width() for cell in below.cells if isinstance(cell, KeepsRuns)]
+    least = max([int(below.options.get("min_width") or 1), *runs])
     if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
-    cells = []
-    for top, bottom in zip(above.cells, below.cells, strict=True):
-        cell = Text()
-        cell.append_text(top if isinstance(top, Text) else Text(top))
+    cells: list[Text] = []
+    for first, bottom in zip(above.cells, below.cells, strict=True):
+        cell = KeepsRuns()
+        cell.append_text(first if isinstance(first, Text) else Text(first))
         cell.stylize(style)
         cell.append("\n")
         cell.append_text(bottom if isinstance(bottom, Text) else Text(bottom))
@@ -161,7 +170,8 @@ def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
             if column is not above and column is not below
         )
     )
-    whole = max(above.width(), cell_len(header.plain))
+    # (and as wide as the widest run of the name, so that an id in a message stays whole)
+    whole = max(above.width(), cell_len(header.plain), *runs)
     stacked.options["width"] = max(min(whole, room), MIN_STACKED_WIDTH)
     rest = [
         Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
@@ -178,7 +188,7 @@ def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
             else c
             for c in rest
         ]
-    return [*rest[: at - 1], stacked, *rest[at + 1 :]]
+    return [stacked if i == top else c for i, c in enumerate(rest) if i != at]
 
 
 # The narrowest the id / name column gets, however narrow the terminal: an id folded into
@@ -202,8 +212,11 @@ def _least_width(column: Column) -> int:
         words = [*_plain(column.header).split(), ""]
         widest_word = max((_widest_word(cell) for cell in column.cells), default=1)
         return max(widest_word, *(cell_len(word) for word in words))
-    if column.narrows:
-        return min(column.width(), 4)
+    if column.room is not None:  # a name, which folds
+        return int(column.options.get("min_width") or 1)
+    if column.narrows:  # a long bound wraps between its words, never ends in "…"
+        texts = [_plain(column.header), *(cell.plain for cell in column.cells)]
+        return min(column.width(), max((_widest_text_word(text) for text in texts), default=1))
     if not column.options.get("no_wrap") and column.options.get("width") is None:
         # A figure Rich may wrap between its words (`≥ 40` over `万人`), a short one kept
         # whole (`≥ 7 %`, not `≥ 7` over `%`).
@@ -256,6 +269,90 @@ def _plain(header: str | Text) -> str:
     return header.plain if isinstance(header, Text) else header
 
 
+def _ids_fit(columns: list[Column], width: int, gap: int) -> bool:
+    """Do the ids fit whole beside the other columns at their least (the name under its id,
+    a figure its widest word, a status whole)?"""
+    ids = next((c for c in columns if c.whole), None)
+    if ids is None:
+        return True
+    others = [c for c in columns if c is not ids and not c.under]
+    return ids.width() + sum(_least_width(c) for c in others) + gap * len(others) + EDGES <= width
+
+
+def _cards(
+    columns: list[Column],
+    width: int,
+    gap: int,
+    table_options: dict[str, Any],
+    row_styles: list[str | None] | None,
+) -> Table:
+    """The table as one column of cards, a row each: the columns before the id (the `*` of
+    history) and the id on the first line, the id whole; under it the name, beside the
+    figures when they leave it its `min_width`, else on a line of its own; then the figures,
+    each whole or wrapped between its words, aligned from card to card."""
+    at = next(i for i, c in enumerate(columns) if c.whole)
+    # Under the id, the optional columns are left out as beside it, least needed first, until
+    # the others fit whole on the line (the name, when there is one, may go under the id).
+    for level in sorted({c.drop for c in columns if c.drop}, reverse=True):
+        line = [c for i, c in enumerate(columns) if i != at and not c.under]
+        if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
+            break
+        columns = [c for c in columns if c.drop != level]
+    lead, ids, rest = columns[:at], columns[at], columns[at + 1 :]
+    name = next((c for c in rest if c.under), None)
+    figures = [c for c in rest if c is not name]
+    lead_widths = [c.width() for c in lead]
+    room = width - EDGES - sum(lead_widths) - gap * len(lead)
+    widths = [c.width() for c in figures]
+    if sum(widths) + gap * (len(figures) - 1) > room:
+        widths = [_least_width(c) for c in figures]
+    spare = room - sum(widths) - gap * len(figures)
+    beside = name is not None and spare >= int(name.options.get("min_width") or 1)
+    notes = [i for i, c in enumerate(figures) if c.room is not None]
+    if notes and not beside and spare > 0:  # a note takes the room the name did not
+        widths[notes[0]] += spare + (gap if name is None else 0)
+    below = [*zip(lead, lead_widths, strict=True)]
+    below += [(name, spare)] if name is not None and beside else []
+    below += [*zip(figures, widths, strict=True)]
+    top = [*zip(lead, lead_widths, strict=True), (ids, room)]
+    id_header = _plain(ids.header)
+    if name is not None and not beside:
+        id_header = f"{id_header} / {_plain(name.header)}"
+    header = Group(
+        _grid(top, [*(c.header for c in lead), id_header], gap),
+        _grid(below, [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])], gap),
+    )
+    table = Table(**table_options)
+    table.add_column(header, width=width - EDGES)
+    for i in range(len(ids.cells)):
+        first: Text = keeping_runs(ids.cells[i])
+        first.stylize(str(ids.options.get("style") or ""))
+        if name is not None and not beside:
+            first = first + Text("\n") + keeping_runs(name.cells[i])
+        cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
+        table.add_row(
+            Group(_grid(top, [*(c.cells[i] for c in lead), first], gap), _grid(below, cells, gap)),
+            style=row_styles[i] if row_styles else None,
+        )
+    return table
+
+
+def _grid(columns: list[tuple[Column, int]], cells: list[Any], gap: int) -> Table:
+    """One line of a card: `cells` in columns of the widths given, `gap` apart."""
+    grid = Table.grid(padding=(0, gap, 0, 0), pad_edge=False)
+    for column, width in columns:
+        whole = width >= column.width()
+        grid.add_column(
+            justify=column.options.get("justify") or "left",
+            style=None if column.whole else column.options.get("style"),
+            width=max(width, 1),
+            no_wrap=bool(column.options.get("no_wrap")) and whole and not column.whole,
+            overflow="fold",
+        )
+    grid.add_row(*cells)
+    return grid
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -276,13 +373,23 @@ class FittedTable:
         self.table_options = table_options
 
     def fitted(self, width: int) -> Table:
-        kept = [c for c in self.columns if any(cell.plain for cell in c.cells) or not c.drop]
+        kept = present = [
+            replace(c, cells=[keeping_runs(cell) for cell in c.cells]) if c.room is not None else c
+            for c in self.columns
+            if any(cell.plain for cell in c.cells) or not c.drop
+        ]
         # Two cells between columns with collapsed padding, else three (a cell each side).
         gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
             if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
             kept = [c for c in kept if c.drop != level]
+        options = dict(self.table_options)
+        for key in ("title", "caption"):  # `* 现行数值；…` broken at `；`, not after `*`; a path
+            if isinstance(options.get(key), Text):  # at a `/`, not inside its file's name
+                options[key] = keeping_runs(options[key])
+        if not _ids_fit(kept, width, gap):
+            return _cards(present, width, gap, options, self.row_styles)
         kept = _stacked(kept, width, gap)
         kept = _words_kept(kept, width, gap)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
@@ -290,7 +397,7 @@ class FittedTable:
             1,
         ):
             kept = _joined(kept)
-        table = Table(**self.table_options)
+        table = Table(**options)
         for column in kept:
             table.add_column(column.header, **column.options)
         rows = len(self.columns[0].cells) if self.columns else 0

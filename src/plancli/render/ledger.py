@@ -115,7 +115,9 @@ def history_table(
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
         ids = [shown(r.target) for r in records]
-        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+        target_column = Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"})
+        target_column.whole = True
+        columns.append(target_column)
     columns += [
         Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
         Column(
@@ -156,6 +158,9 @@ def history_table(
         row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        # two cells between columns, not three: at 80 columns a note `(区统计局)` on one line
+        collapse_padding=True,
+        padding=(0, 1),
         title=title,
         caption=shown(_w("in force", lang)),
     )
@@ -176,7 +181,9 @@ def amendments_table(
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
         ids = [shown(a.target) for a in amendments]
-        columns.append(Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"}))
+        target_column = Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"})
+        target_column.whole = True
+        columns.append(target_column)
     bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
     columns += [
         Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),
@@ -209,6 +216,9 @@ def amendments_table(
         row_styles=[None if rev.current else "dim" for rev in revisions],
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        # two cells between columns, not three: at 80 columns a note `(区统计局)` on one line
+        collapse_padding=True,
+        padding=(0, 1),
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )

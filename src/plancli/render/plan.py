@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from rich import box
 from rich.console import RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from plancli.fmt import bound_text, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
@@ -41,7 +42,11 @@ def targets_table(
     figure = {"justify": "right", "no_wrap": True}
     columns = [
         Column(
-            t("id", lang), [shown(tg.id) for tg in targets], 0, {"no_wrap": True, "style": "cyan"}
+            t("id", lang),
+            [shown(tg.id) for tg in targets],
+            0,
+            {"no_wrap": True, "style": "cyan"},
+            whole=True,
         ),
         # Under the id when the ids and bounds leave it no room (a 2026 plan's at 80 columns):
         # else Rich, out of room, crops every column alike (a baseline of 5.1 % as "5.").
@@ -208,27 +213,52 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
 FINDING_LEVELS = (N_("warning"),)
 
 
-def findings_table(findings: list[Finding]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column(_("level"), style="yellow")
-    table.add_column(_("target"), style="cyan")
-    table.add_column(_("message"), overflow="fold", ratio=1)
-    for finding in findings:
-        table.add_row(
-            shown(_(finding.level)),
-            shown(finding.target or ""),
-            shown(finding.message, newlines=True),
-        )
-    return table
+def findings_table(findings: list[Finding]) -> FittedTable:
+    """Each finding: its level, the target's id (whole, on a line of its own above the message
+    on a narrow terminal) and the message, which breaks between words, never inside an id."""
+    columns = [
+        Column(_("level"), [shown(_(f.level)) for f in findings], 0, {"style": "yellow"}),
+        Column(
+            _("target"),
+            [shown(f.target or "") for f in findings],
+            0,
+            {"no_wrap": True, "style": "cyan"},
+            whole=True,
+        ),
+        Column(
+            _("message"),
+            [shown(f.message, newlines=True) for f in findings],
+            0,
+            {"overflow": "fold", "ratio": 1, "min_width": 16},
+            room=16,
+            under=True,
+        ),
+    ]
+    return FittedTable(columns, box=box.SIMPLE_HEAD)
 
 
-def plans_table(plans: list[BundledPlan], lang: Lang) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("id", lang), no_wrap=True, style="cyan")
-    table.add_column(t("year", lang), justify="right", no_wrap=True)
-    table.add_column(t("targets", lang), justify="right", no_wrap=True)
-    table.add_column(t("name", lang), ratio=1, overflow="fold")
-    for plan in plans:
-        name = plan.name if lang == "zh" else plan.name_en
-        table.add_row(shown(plan.id), str(plan.year), str(plan.targets), shown(name))
-    return table
+def plans_table(plans: list[BundledPlan], lang: Lang) -> FittedTable:
+    """The bundled plans; the name under the id when the terminal leaves it too little room
+    (at 40 columns it folded two characters a line, the year split: `区202` over `2年`)."""
+    names = [shown(plan.name if lang == "zh" else plan.name_en) for plan in plans]
+    figure = {"justify": "right", "no_wrap": True}
+    columns = [
+        Column(
+            t("id", lang),
+            [shown(plan.id) for plan in plans],
+            0,
+            {"no_wrap": True, "style": "cyan"},
+            whole=True,
+        ),
+        Column(t("year", lang), [Text(str(plan.year)) for plan in plans], 0, figure),
+        Column(t("targets", lang), [Text(str(plan.targets)) for plan in plans], 0, figure),
+        Column(
+            t("name", lang),
+            names,
+            0,
+            {"ratio": 1, "overflow": "fold", "min_width": 12},
+            room=12,
+            under=True,
+        ),
+    ]
+    return FittedTable(columns, box=box.SIMPLE_HEAD, pad_edge=False)

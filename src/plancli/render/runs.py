@@ -1,0 +1,109 @@
+"""Chinese text that wraps as a Chinese reader breaks it (`KeepsRuns`): between characters,
+never inside a year, a number or an id written among them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.containers import Lines
+from rich.measure import Measurement
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod
+
+# What a line too narrow for a word may not be broken inside: a run of letters, digits and
+# signs (2022, 3.02, an id), an opening bracket or quote with what follows it, closing
+# punctuation with what precedes it (a line does not start with `，` or `）`).
+_WIDE = (
+    "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+_OPENING = "“‘（(《【「"
+_CLOSING = "）)，。、；：！？”’》】」"
+_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")  # a path at `/`
+_WORD = re.compile(r"\S+")
+
+
+def breaks(plain: str, width: int) -> list[int]:
+    """Where to break `plain` (one line) into lines of at most `width` cells: at a space, as
+    Rich does; a word wider than a line (Chinese has no spaces) between its units. A unit wider
+    than a line gets a line of its own (Rich folds it there: nothing else can be done)."""
+    offsets: list[int] = []
+    used = end = 0
+    for word in _WORD.finditer(plain):
+        cells, space = cell_len(word.group()), cell_len(plain[end : word.start()])
+        end = word.end()
+        if used and used + space + cells <= width:
+            used += space + cells
+            continue
+        if cells <= width:  # on the next line, whole
+            if used:
+                offsets.append(word.start())
+            used = cells
+            continue
+        used += space if used else 0  # too wide for any line: broken from where the line is
+        for unit in _UNIT.finditer(word.group()):
+            unit_cells = cell_len(unit.group())
+            if used and used + unit_cells > width:
+                offsets.append(word.start() + unit.start())
+                used = 0
+            used += unit_cells
+    return offsets
+
+
+class KeepsRuns(Text):
+    """A name or a message that, too long for its column, breaks between Chinese characters
+    or at a space, never inside a run of letters and digits: Rich, finding no space in
+    `官渡区2022年国民经济…`, folded it anywhere (`区202` over `2年`, `invest` over `ment_roads`)."""
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        if no_wrap:
+            return super().wrap(
+                console, width, justify=justify, overflow=overflow, tab_size=tab_size, no_wrap=True
+            )
+        lines = Lines()
+        for line in self.split("\n", allow_blank=True):
+            for part in line.divide(breaks(line.plain, width)):
+                part.rstrip()
+                while part.plain[:1].isspace():
+                    part = part[1:]
+                lines.extend(
+                    Text.wrap(
+                        part,
+                        console,
+                        width,
+                        justify=justify,
+                        overflow=overflow or "fold",
+                        tab_size=tab_size,
+                    )
+                )
+        return lines
+
+    def least_width(self) -> int:
+        """The narrowest it can be without breaking a run: its widest unit."""
+        return max((cell_len(m.group()) for m in _UNIT.finditer(self.plain)), default=0)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        measured = super().__rich_measure__(console, options)
+        return Measurement(min(measured.minimum, self.least_width()), measured.maximum)
+
+
+def keeping_runs(text: Text) -> KeepsRuns:
+    """`text` (its styles too) as a `KeepsRuns`."""
+    if isinstance(text, KeepsRuns):
+        return text
+    kept = KeepsRuns(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
+    kept.append_text(text)
+    kept.style = text.style
+    return kept
