@@ -357,8 +357,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "色条：完成率；竖线：应完成进度",
     ),
     "report.legend_line": (
-        "line: recorded figures; dashed: target; shaded: where the target is met",
-        "实线：累计数据；虚线：目标；浅色区域：达到目标",
+        "line: recorded figures; dashed: target; shaded: where the target is met "
+        "(for about X, within its tolerance)",
+        "实线：累计数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
     ),
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",
