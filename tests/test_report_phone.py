@@ -128,3 +128,12 @@ def test_a_reference_of_one_figure_is_drawn_as_a_dash(first_quarter_figures: str
     svg = charts(first_quarter_figures)["城镇常住居民人均可支配收入"]
     [path] = re.findall(r'<path class="target" d="([^"]*)"', svg)
     assert re.fullmatch(r"M[\d.]+ [\d.]+ L[\d.]+ [\d.]+", path), path
+
+
+def test_no_milestone_with_a_figure_is_not_called_not_done(first_quarter_figures: str) -> None:
+    """27 milestones never reported: the line under 待完成的节点目标 read
+    27项节点目标尚无一项完成。, which leaders read as 27 not done; the summary said
+    均尚无进度数据."""
+    assert "尚无一项完成" not in first_quarter_figures
+    assert "<p>27项节点目标尚无进度数据。</p>" in first_quarter_figures
+    assert '<p class="grouped">分别是：昆明市“元宇宙”产业示范基地落地；' in first_quarter_figures
