@@ -130,6 +130,60 @@ def test_a_reference_of_one_figure_is_drawn_as_a_dash(first_quarter_figures: str
     assert re.fullmatch(r"M[\d.]+ [\d.]+ L[\d.]+ [\d.]+", path), path
 
 
+def test_on_a_phone_each_row_is_a_card_with_its_status_beside_its_name(
+    invoke: Any, june: Path
+) -> None:
+    """At 390 px the 状态 column was off-screen in every table and the bars had 0 px: the page
+    had no rule for a narrow screen."""
+    page = invoke("--plan", str(june), "--lang", "zh", "report", "-f", "html").stdout
+    [phone] = PHONE.findall(page)
+    assert "table.cards thead { display: none; }" in phone
+    assert "table.cards td:first-child { order: 0;" in phone  # the name first
+    assert "table.cards td.st { order: 1;" in phone  # its status beside it, then the rest
+    assert "content: attr(data-label)" in phone  # each figure under its column's label
+    assert ".bar-row svg.bar { grid-column: 1 / -1; grid-row: 2; }" in phone  # bar under name
+    assert "@media print" in page.split("@media screen and (max-width: 640px)")[1]
+    for table in re.findall(r"<table class=\"cards[^\"]*\">(.*?)</table>", page, re.S):
+        labels = re.findall(r'<th class="[^"]*">([^<]*)</th>', table)
+        for row in re.findall(r"<tr>(<td.*?)</tr>", table):
+            cells = re.findall(r'<td class="([^"]*)" data-label="([^"]*)">(.*?)</td>', row)
+            assert [label for _, label, _ in cells] == labels
+            for css, _, content in cells:
+                assert ("st" in css.split()) == content.startswith('<span class="status ')
+
+
+def test_a_figure_and_its_unit_are_kept_on_one_line(invoke: Any, june: Path) -> None:
+    """`月均需完成0.28亿` / `元`, `余下月份需增长` / `8.72%` in the 尚需 column at 1280 px."""
+    page = invoke("--plan", str(june), "--lang", "zh", "report", "-f", "html").stdout
+    assert ".fig { white-space: nowrap; }" in page
+    assert (
+        '<td class="left" data-label="尚需">月均需完成<span class="fig">0.24亿元</span></td>'
+        in (page)
+    )
+    assert '余下月份需增长<span class="fig">8.72%</span>' in page
+    assert '<span class="fig">≥ 7%</span>' in page and '<span class="fig">2个百分点</span>' in page
+
+
+def test_a_hostile_unit_is_escaped_inside_a_figure(invoke: Any, tmp_path: Path) -> None:
+    """The figure spans are built outside the template's autoescape: a plan's unit is text,
+    its control characters shown as escapes as everywhere else on the page."""
+    plan = tmp_path / "evil.toml"
+    toml = (FIXTURES / "assess.toml").read_text(encoding="utf-8")
+    toml = re.sub(
+        r'(id = "new_5g_base_stations"(?:\n.*)*?\nunit = )"[^"]*"', r'\1"<i>个\\u001b"', toml
+    )
+    plan.write_text(toml, encoding="utf-8")
+    figures = tmp_path / "in.csv"
+    figures.write_text("target,period,value\nnew_5g_base_stations,2022-06,120\n", encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
+    page = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "html").stdout
+    assert "<i>" not in page and "\x1b" not in page
+    assert (
+        '<span class="fig">120 &lt;i&gt;个\\x1b</span> / <span class="fig">310&lt;i&gt;个\\x1b'
+        in page
+    )
+
+
 def test_no_milestone_with_a_figure_is_not_called_not_done(first_quarter_figures: str) -> None:
     """27 milestones never reported: the line under 待完成的节点目标 read
     27项节点目标尚无一项完成。, which leaders read as 27 not done; the summary said

@@ -345,7 +345,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 下降2% |" in zh  # the fall as the bulletin says it
     assert "| 粮食产量 | 待下达 | — |" in zh
     html = report(invoke, plan, "zh", "--format", "html")
-    assert '<td class="right">下降 ≥ 3%</td>' in html
+    assert '<td class="right" data-label="目标">下降 <span class="fig">≥ 3%</span></td>' in html
     workbook = tmp_path / "june.xlsx"
     assert invoke("--plan", str(plan), "--lang", "zh", "report", "-o", str(workbook)).exit_code == 0
     sheet = load_workbook(workbook)["summary"]
