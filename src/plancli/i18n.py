@@ -313,11 +313,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "None of the {total} milestones is done yet.",
         "{total}项节点目标尚无一项完成。",
     ),
+    "report.no_milestone_data": (
+        "None of the {total} milestones has a progress figure yet.",
+        "{total}项节点目标尚无进度数据。",
+    ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (
         "Milestones without a progress figure yet ({count}): {names}.",
         "{count}项节点目标尚无进度数据：{names}。",
     ),
+    "report.milestones_no_data_all": ("They are: {names}.", "分别是：{names}。"),
     "report.summary": ("Summary", "文字说明"),
     "report.summary_sheet": ("summary", "文字说明"),
     # required_growth_rest, by fmt.growth_rest_text: a negative figure is an affordable fall
@@ -361,8 +366,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "色条：完成率；竖线：应完成进度",
     ),
     "report.legend_line": (
-        "line: recorded figures; dashed: target; shaded: where the target is met",
-        "实线：累计数据；虚线：目标；浅色区域：达到目标",
+        "line: recorded figures; dashed: target; shaded: where the target is met "
+        "(for about X, within its tolerance)",
+        "实线：累计数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
     ),
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",

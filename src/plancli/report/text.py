@@ -275,9 +275,19 @@ def investment_heading(unit: str, lang: Lang) -> str:
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
+    """`节点目标已完成3项，共27项。`; with none done, `27项节点目标尚无一项完成。` only when
+    some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the summary
+    does, not that 27 are not done."""
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
+    if _no_milestone_data(report):
+        key = "report.no_milestone_data"
     done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
     return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+
+
+def _no_milestone_data(report: Report) -> bool:
+    """No milestone is done and none has a figure: nothing is known of any."""
+    return not report.milestones_done and all(a.status == "no_data" for a in report.milestones)
 
 
 def milestones_without_data(report: Report, lang: Lang) -> str:
@@ -295,6 +305,8 @@ def milestones_without_data(report: Report, lang: Lang) -> str:
         names.append(shown)
     # ；not 、: a name may hold a 、 of its own (大罗家营366号民居、向旭庵等文物修缮…)
     listed = ("；" if lang == "zh" else "; ").join(names)
+    if _no_milestone_data(report):  # the line above gave the count: 分别是：A；B；…
+        return t("report.milestones_no_data_all", lang).format(names=listed)
     return t("report.milestones_no_data", lang).format(count=len(missing), names=listed)
 
 
