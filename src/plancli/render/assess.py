@@ -26,7 +26,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign, stated_text
 from plancli.i18n import Lang, t
 from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
 from plancli.render.amended import amended_footnote, amended_mark, display_name
@@ -77,9 +77,10 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged; a decline's as the bulletin states it (`-2.1%`, 下降2.1%, 增长1%)."""
-    if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
-        return fall
+    """The figure judged; a decline's or a change's as the bulletin states it (`-2.1%`, 下降2.1%,
+    增长1%, `+0.42 pp`, 提高0.42个百分点)."""
+    if a.actual is not None and (stated := stated_text(a, a.actual, lang)) is not None:
+        return stated
     return value_text(a, a.actual)
 
 

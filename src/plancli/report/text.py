@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign, stated_text
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -73,8 +73,8 @@ def zh_cell(text: str) -> str:
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
     in Chinese `5%（700亿元）`, and a partial sum's caveat: `11.1亿元（4项构成尚无数据）`."""
-    fall = fall_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
+    stated = stated_text(a, a.actual, lang) if a.actual is not None else None
+    text = value(a, a.actual) if stated is None else stated  # -2.1%, 下降2.1%, +0.42 pp
     if a.amount is not None:
         text += f" ({num(a.amount)} {a.unit})"
     text = zh_cell(text) if lang == "zh" else text
