@@ -9,12 +9,9 @@ Figures are rounded only here, to fixed places:
 - figures that are only added or subtracted (actual, gap) are exact and never rounded.
 
 Rounding is half away from zero (四舍五入), with one guard: a figure strictly on one side of a
-status boundary never prints on or across the boundary as printed. A completion of 0.99996
-shows 0.9999, not 1, because the target is not met; a pace gap of −0.001 pp shows −0.01, not
-0, because the target is not on track, and a completion of 0.4999992 against an expected 0.5
-shows 0.4999, not 0.5, for the same reason. A figure exactly on a boundary is rounded as the
-boundary is: 58/120 in July (the at-risk edge 7/12 − 10 pp) shows 0.4833, 70/120 (on pace
-exactly) 0.5833 beside an expected share of 0.5833 and a pace gap of 0.
+status boundary never prints on or across the boundary as printed. 0.99996 shows 0.9999, not
+1 (not met); a pace gap of −0.001 pp −0.01, not 0 (not on track); 0.4999992 against an
+expected 0.5 shows 0.4999. On a boundary, as the boundary prints: 70/120 in July 0.5833.
 """
 
 from __future__ import annotations
@@ -81,9 +78,7 @@ def _units_keeping_side(value: Fraction, scale: int, boundaries: Iterable[Fracti
         units = -units
     for boundary in boundaries:
         bn, bd = boundary.numerator, boundary.denominator
-        # The boundary as it is printed (7/12 → 0.5833): a figure strictly below it must read
-        # below that, one strictly above it above, and one exactly on it as it does (70/120 in
-        # July is 0.5833 beside an expected 0.5833, never 0.5834).
+        # Kept off the boundary as printed (7/12: 0.5833); exactly on it, printed as it is.
         printed = (2 * abs(bn) * scale + bd) // (2 * bd)
         if bn < 0:
             printed = -printed

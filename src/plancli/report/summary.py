@@ -30,6 +30,7 @@ from plancli.report.phrases import (
     percent,
     percent_unit,
     points,
+    relation_phrase,
     unit_of,
 )
 from plancli.report.text import dated, parts_note, stale_note, zh_as_of, zh_period
@@ -337,8 +338,11 @@ class _Writer:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
                 was = self._was(a, "max")
-            if self.zh:
-                return f"，低于{adjusted}{ceiling}的控制目标" + (f"（原计划{was}）" if was else "")
+            if self.zh:  # 5% at a ceiling of 5%: not 低于 it, there is no headroom left
+                below = "低于" if a.actual < a.max else "未超过"
+                return f"，{below}{adjusted}{ceiling}的控制目标" + (
+                    f"（原计划{was}）" if was else ""
+                )
             return f", within the {adjusted}ceiling of {ceiling}" + (
                 f" (plan: {was})" if was else ""
             )
@@ -423,45 +427,9 @@ class _Writer:
                 if self.zh
                 else f"; {ref_name} has no figure for the same period"
             )
-        assert a.actual is not None
         if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
-        ref = (
-            f"{ref_name}（{num(a.reference_actual)}%）"
-            if self.zh
-            else f"{ref_name} at {num(a.reference_actual)}%"
-        )
-        difference = a.actual - a.reference_actual
-        satisfied = a.status in ("met", "on_track")
-        relation = a.relation or "same"
-        if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
-            # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
-            if self.zh:
-                return f"，高于{ref}{num(difference)}个百分点"
-            return f", {num(difference)} pp above {ref}"
-        if self.zh:
-            if relation == "same":
-                return (
-                    f"，与{ref}基本同步"
-                    if satisfied
-                    else f"，低于{ref}{num(-difference)}个百分点，未能同步"
-                )
-            if relation == "above":
-                return f"，高于{ref}" if satisfied else f"，未能高于{ref}"
-            if relation == "not_below":
-                return f"，不低于{ref}" if satisfied else f"，低于{ref}{num(-difference)}个百分点"
-            return f"，低于{ref}" if satisfied else f"，未能低于{ref}"
-        if relation == "same":
-            return (
-                f", in step with {ref}"
-                if satisfied
-                else f", {num(-difference)} pp below {ref}, not in step"
-            )
-        if relation == "above":
-            return f", above {ref}" if satisfied else f", not above {ref}"
-        if relation == "not_below":
-            return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}"
-        return f", below {ref}" if satisfied else f", not below {ref}"
+        return relation_phrase(a, ref_name, self.zh)
 
     def _trend(self, a: AssessmentOut) -> str:
         direction = a.direction or "band"

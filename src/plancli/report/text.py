@@ -149,11 +149,15 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     全国固定资产投资增速: its id means nothing to a reader). `†` marks a bound adjusted
     mid-year (the report lists the adjustments)."""
     if a.kind == "relative":
-        if a.reference_actual is not None:
-            reference = num(a.reference_actual) + "%"
-        else:
+        if a.reference_actual is None:
             reference = reference_name(report, a.reference, lang)
-        return f"{relation_sign(a.relation)} {reference}"
+            return f"{relation_sign(a.relation)} {reference}"
+        text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):
+            # 同步 within 1 pp is met from 4 % up: the floor the 差距 column is measured to
+            floor = num(Decimal(a.reference_actual) - Decimal(a.tolerance_pp))
+            text += f"（不低于{floor}%）" if lang == "zh" else f" (at least {floor}%)"
+        return text
     mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.status == "dropped":  # no bound in force
         return t("status.dropped", lang) + mark
