@@ -228,6 +228,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "the latest figure is older than the target's frequency allows",
         "最新数据早于应报送期",
     ),
+    "partial_note": (
+        "a sum without the parts not yet recorded: it can only understate",
+        "部分构成尚无数据，合计只含已报送部分（只会偏低）",
+    ),
     "parts_missing": ("parts without a record", "未报送的构成"),
     "assessment": ("assessment", "评估"),
     "history": ("history", "记录"),
