@@ -54,3 +54,58 @@ def test_a_same_target_short_of_its_reference_tells_one_story(beijing) -> None: 
         "at 5%, 0.1 pp beyond the 1 pp tolerance, not in step."
     ) in en
     assert "| Residents' income | ≈ 5% (at least 4%) | 3.9% | 0.1 pp | behind |" in en
+
+
+P2 = """\
+[plan]
+id = "audit2-2026"
+name = "测试"
+name_en = "Test"
+year = 2026
+[[sections]]
+id = "work"
+name = "重点工作"
+name_en = "Work"
+[[targets]]
+id = "ms"
+section = "work"
+name = "九月完工"
+name_en = "Done by September"
+kind = "milestone"
+unit = "%"
+due = "2026-09"
+frequency = "monthly"
+"""
+
+
+def test_one_milestone_is_not_all_of_them(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The auditor's p2.toml, one milestone due 2026-09, 40 % done in July: "1项节点目标均
+    滞后" said 均 (all of them) of one, and "None of the 1 milestones is done yet"."""
+    plan = tmp_path / "p2.toml"
+    plan.write_text(P2, encoding="utf-8")
+    assert invoke("--plan", str(plan), "record", "ms", "40", "--period", "2026-07").exit_code == 0
+    args = ("--plan", str(plan))
+    zh = invoke(*args, "--lang", "zh", "report", "--format", "md", "--as-of", "2026-07").stdout
+    assert "节点目标1项，滞后。" in zh and "节点目标1项，尚未完成。" in zh
+    assert "均" not in zh.replace("月均", "").replace("平均", "")
+    assert "尚无一项" not in zh
+    en = invoke(*args, "report", "--format", "md", "--as-of", "2026-07").stdout
+    assert "The one milestone is behind." in en
+    assert "The one milestone is not done yet." in en
+    assert "1 milestones" not in en
+    invoke(*args, "record", "ms", "100", "--period", "2026-08")
+    zh = invoke(*args, "--lang", "zh", "report", "--format", "md", "--as-of", "2026-08").stdout
+    assert "节点目标1项，已完成。" in zh and "节点目标均已完成" not in zh
+
+
+def test_status_rules_give_one_worst_first_order_the_codes() -> None:
+    """docs/status-rules.md gave two orders (one without pending, tracked and dropped)."""
+    import re
+
+    from plancli.assess.select import WORST_FIRST
+
+    docs = Path(__file__).parent.parent / "docs" / "status-rules.md"
+    text = re.sub(r"\s+", " ", docs.read_text("utf-8"))
+    orders = re.findall(r"[Ww]orst first[^:]*: ((?:[a-z_]+, )+[a-z_]+)", text)
+    assert len(orders) == 2
+    assert set(orders) == {", ".join(WORST_FIRST)}

@@ -313,6 +313,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "None of the {total} milestones is done yet.",
         "{total}项节点目标尚无一项完成。",
     ),
+    "report.one_milestone_due": ("The one milestone is not done yet.", "节点目标1项，尚未完成。"),
+    "report.one_milestone_done": ("The one milestone is done.", "节点目标1项，已完成。"),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (
         "Milestones without a progress figure yet ({count}): {names}.",

@@ -599,6 +599,8 @@ class _Writer:
                 "missed": "未完成",
                 "no_data": "尚无进度数据",
             }
+            if len(milestones) == 1 and present:  # one is not 均 (all of them)
+                return f"节点目标1项，{words[present[0][0]]}。"
             if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
                 return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
             listed = "、".join(f"{words[s]}{n}项" for s, n in present)
@@ -611,6 +613,8 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "no_data": ("has no progress figure yet", "have no progress figures yet"),
         }
+        if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
+            return f"The one milestone {words_en[present[0][0]][0]}."
         if len(present) == 1 and len(milestones) > 1:
             return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
         listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])

@@ -276,6 +276,8 @@ def investment_heading(unit: str, lang: Lang) -> str:
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
+    if report.milestones_total == 1:  # not 1项节点目标尚无一项完成, nor 均已完成 of one
+        return t(f"report.one_milestone_{'done' if report.milestones_done else 'due'}", lang)
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
     done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
     return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
