@@ -131,3 +131,37 @@ def test_a_range_on_a_floor_is_still_reached_at_its_bottom(run) -> None:  # type
         "high": None,
         "gap": 0,
     }
+
+
+def test_an_amendment_of_the_other_direction_recorded_before_is_judged_as_it_states(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    """A ledger from before the refusal may hold `--min 4` on the unemployment ceiling: it is
+    judged as the floor it states (as it was), not as a bound with no edge that any figure
+    passes."""
+    (tmp_path / "gd.progress.toml").write_text(
+        """version = 1
+
+[[records]]
+target = "unemployment_rate"
+period = "2022-Q2"
+value = 3.5
+recorded_at = 2022-07-10 08:00:00+00:00
+batch = "20220710T080000Z-aaaaaa"
+
+[[amendments]]
+target = "unemployment_rate"
+period = "2022-06"
+min = 4
+recorded_at = 2022-07-11 08:00:00+00:00
+batch = "20220711T080000Z-bbbbbb"
+""",
+        encoding="utf-8",
+    )
+    assert judged(run, "guandu-2022", "unemployment_rate", "2022-06") == {
+        "status": "behind",
+        "direction": "up",
+        "low": 4,
+        "high": None,
+        "gap": 0.5,
+    }

@@ -100,6 +100,13 @@ def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | Non
     return "down" if high is not None else "up"
 
 
+def _judges(direction: Direction, minimum: Decimal | None, maximum: Decimal | None) -> bool:
+    """Has the bound an edge on the side `direction` judges (model.Target's rule)?"""
+    if direction == "band":
+        return minimum is not None and maximum is not None
+    return (minimum if direction == "up" else maximum) is not None
+
+
 def around_edges(
     around: Decimal, tolerance: Decimal, direction: Direction
 ) -> tuple[Decimal | None, Decimal | None]:
@@ -121,6 +128,19 @@ def bound_of(
     tolerance = source.tolerance
     stretch = source.stretch
     direction = derive_direction(target, minimum, maximum)
+    if (
+        amendment is not None
+        and around is None
+        and target.kind not in ("cumulative", "ongoing")
+        and not _judges(direction, minimum, maximum)
+    ):
+        # `--min` alone on a ceiling, recorded before amend refused it: as it states itself,
+        # rather than as no bound at all
+        direction = (
+            "band"
+            if minimum is not None and maximum is not None
+            else ("up" if minimum is not None else "down")
+        )
     low: Decimal | None
     high: Decimal | None
     if around is not None:
