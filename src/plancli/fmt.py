@@ -153,6 +153,27 @@ def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
     return f"{'-' if actual > 0 else '+'}{num(abs(actual))}%"
 
 
+def change_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
+    """A `change` target's figure (`actual`, level − base, in 百分点) as a change, in every
+    table and cell: `提高0.42个百分点` / `下降0.3个百分点` in Chinese, `+0.42 pp` / `-0.3 pp` in
+    English. A bare `0.42%` beside `提高 ≥ 1个百分点` reads as the rate itself (城镇化率0.42%)
+    and a fall as a growth rate. None for a target that is not a change."""
+    if target.kind != "change":
+        return None
+    if actual == 0:
+        return f"0{_word('pp', lang)}" if lang == "zh" else "0 pp"
+    if lang == "zh":
+        return f"{'提高' if actual > 0 else '下降'}{num(abs(actual))}{_word('pp', lang)}"
+    return f"{'+' if actual > 0 else '-'}{num(abs(actual))} pp"
+
+
+def stated_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
+    """The figure judged as the bulletin states it where a bare figure would mislead: a
+    decline's fall (`fall_text`), a change in 百分点 (`change_text`); else None."""
+    fall = fall_text(target, actual, lang)
+    return fall if fall is not None else change_text(target, actual, lang)
+
+
 def value_is_percent(target: AnyTarget) -> bool:
     """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
     return (

@@ -228,6 +228,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "the latest figure is older than the target's frequency allows",
         "最新数据早于应报送期",
     ),
+    "partial_note": (
+        "a sum without the parts not yet recorded: it can only understate",
+        "部分构成尚无数据，合计只含已报送部分（只会偏低）",
+    ),
     "parts_missing": ("parts without a record", "未报送的构成"),
     "assessment": ("assessment", "评估"),
     "history": ("history", "记录"),
@@ -316,6 +320,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.no_milestone_data": (
         "None of the {total} milestones has a progress figure yet.",
         "{total}项节点目标尚无进度数据。",
+    ),
+    "report.one_milestone_due": ("The one milestone is not done yet.", "节点目标1项，尚未完成。"),
+    "report.one_milestone_done": ("The one milestone is done.", "节点目标1项，已完成。"),
+    "report.one_milestone_no_data": (
+        "The one milestone has no progress figure yet.",
+        "节点目标1项，尚无进度数据。",
     ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (

@@ -27,10 +27,16 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign, stated_text
 from plancli.i18n import Lang, t
 from plancli.render import shown
-from plancli.render.amended import amended_footnote, amended_mark, display_name
+from plancli.render.amended import (
+    amended_footnote,
+    amended_mark,
+    display_name,
+    marks_legend,
+    partial_mark,
+)
 from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable
 
 STATUS_STYLES: dict[Status, str] = {
@@ -79,9 +85,10 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged; a decline's as the bulletin states it (`-2.1%`, 下降2.1%, 增长1%)."""
-    if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
-        return fall
+    """The figure judged; a decline's or a change's as the bulletin states it (`-2.1%`, 下降2.1%,
+    增长1%, `+0.42 pp`, 提高0.42个百分点)."""
+    if a.actual is not None and (stated := stated_text(a, a.actual, lang)) is not None:
+        return stated
     return value_text(a, a.actual)
 
 
@@ -96,8 +103,9 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
-    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
-    actual = actual_text(a, lang) or "—"
+    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
+    `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
+    actual = partial_mark(a, actual_text(a, lang)) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
     compact = target_text(a, lang).replace(" %", "%")
@@ -248,8 +256,10 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
             if counts:
                 counts.append("  ")
             counts.append(f"{t(f'status.{status}', lang)} {n}", style=STATUS_STYLES[status])
-    if any(a.stale for a in rows):
-        counts.append(f"   * {t('stale_note', lang)}", style="dim")
+    marks = marks_legend(rows, lang)
+    if marks is not None:  # a line of its own, not read as one more count
+        counts.append("\n")
+        counts.append_text(marks)
     return counts
 
 
@@ -289,6 +299,9 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
+    marks = marks_legend([*out.headline, *out.investment, *out.worst], lang)
+    if marks is not None:
+        parts.append(marks)
     footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
     if footnote is not None:
         parts.append(footnote)
@@ -308,7 +321,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, actual_text(a, lang)) for a in rows],
+                [_marked(a, partial_mark(a, actual_text(a, lang))) for a in rows],
                 0,
                 {"justify": "right"},
             ),
@@ -420,7 +433,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
 
 
 def _investment_figure(a: AssessmentOut) -> BreaksAfterSlash:
-    actual = num(a.actual) if a.actual is not None else "—"
+    actual = partial_mark(a, num(a.actual)) if a.actual is not None else "—"
     cell = _marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
     return BreaksAfterSlash(cell.plain, style=cell.style)
 
@@ -443,7 +456,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                     lang,
                 ),
                 [
-                    _marked(a, percent(a.completion) + amended_mark(a))
+                    _marked(a, partial_mark(a, percent(a.completion)) + amended_mark(a))
                     if a.completion is not None
                     else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
                     for a in rows

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign, stated_text
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -73,8 +73,8 @@ def zh_cell(text: str) -> str:
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
     in Chinese `5%（700亿元）`, and a partial sum's caveat: `11.1亿元（4项构成尚无数据）`."""
-    fall = fall_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
+    stated = stated_text(a, a.actual, lang) if a.actual is not None else None
+    text = value(a, a.actual) if stated is None else stated  # -2.1%, 下降2.1%, +0.42 pp
     if a.amount is not None:
         text += f" ({num(a.amount)} {a.unit})"
     text = zh_cell(text) if lang == "zh" else text
@@ -152,11 +152,15 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     全国固定资产投资增速: its id means nothing to a reader). `†` marks a bound adjusted
     mid-year (the report lists the adjustments)."""
     if a.kind == "relative":
-        if a.reference_actual is not None:
-            reference = num(a.reference_actual) + "%"
-        else:
+        if a.reference_actual is None:
             reference = reference_name(report, a.reference, lang)
-        return f"{relation_sign(a.relation)} {reference}"
+            return f"{relation_sign(a.relation)} {reference}"
+        text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):
+            # 同步 within 1 pp is met from 4 % up: the floor the 差距 column is measured to
+            floor = num(Decimal(a.reference_actual) - Decimal(a.tolerance_pp))
+            text += f"（不低于{floor}%）" if lang == "zh" else f" (at least {floor}%)"
+        return text
     mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.status == "dropped":  # no bound in force
         return t("status.dropped", lang) + mark
@@ -278,6 +282,11 @@ def milestones_line(report: Report, lang: Lang) -> str:
     """`节点目标已完成3项，共27项。`; with none done, `27项节点目标尚无一项完成。` only when
     some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the summary
     does, not that 27 are not done."""
+    if report.milestones_total == 1:  # not 1项节点目标尚无一项完成, nor 均已完成 of one
+        state = "done" if report.milestones_done else "due"
+        if _no_milestone_data(report):
+            state = "no_data"
+        return t(f"report.one_milestone_{state}", lang)
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
     if _no_milestone_data(report):
         key = "report.no_milestone_data"
