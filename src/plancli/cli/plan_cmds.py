@@ -129,7 +129,7 @@ def show_cmd(
         from rich.console import Group, RenderableType
 
         from plancli.render import console, shown
-        from plancli.render.assess import assessment_detail
+        from plancli.render.detail import assessment_detail
         from plancli.render.ledger import amendments_table, history_table
         from plancli.render.plan import target_detail
 

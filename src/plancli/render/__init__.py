@@ -26,17 +26,15 @@ from rich.console import (
     RenderHook,
     RenderResult,
 )
-from rich.containers import Lines
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from plancli.render.slash import BreaksAfterSlash
 from plancli.safe import visible
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod, OverflowMethod
-
     from plancli.i18n import Lang
     from plancli.plain import AnyTarget
 
@@ -240,6 +238,9 @@ class Column:
     # while the name beside it can fold: Rich narrows the widest folding columns alike, and
     # folded the figure's words with the name's (`national_fai_gro` over `wth`).
     keeps_words: bool = False
+    # An optional column worth two lines a row: rather than leave it out, the name goes under
+    # the id (`gap`'s needs at 80 columns, beside a plan's 35-column milestone ids).
+    stacks: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -383,6 +384,15 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
     return out
 
 
+def _least(column: Column) -> int:
+    """The narrowest a column is laid out: a column that `keeps_words` its widest word (or
+    header), once the name beside it has gone under the id; any other its `width`."""
+    if not column.keeps_words:
+        return column.width()
+    words = max((_widest_word(cell) for cell in column.cells), default=1)
+    return max(words, cell_len(_plain(column.header)))
+
+
 def _widest_word(cell: Text) -> int:
     """The narrowest a cell can be without folding a word (after a `/` too, for a figure
     against its bound)."""
@@ -421,6 +431,10 @@ class FittedTable:
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
             if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
+            if any(c.stacks and c.drop == level for c in kept):
+                under = _stacked(kept, 0, gap)  # the name under the id, whatever the width
+                if sum(map(_least, under)) + gap * (len(under) - 1) + EDGES <= width:
+                    break
             kept = [c for c in kept if c.drop != level]
         kept = _stacked(kept, width, gap)
         kept = _words_kept(kept, width, gap)
@@ -443,57 +457,3 @@ class FittedTable:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.fitted(options.max_width))
-
-
-class BreaksAfterSlash(Text):
-    """A figure against its bound (`5%/≥national_fai_growth`) that, when its column is too
-    narrow for it, breaks after the `/` rather than anywhere: a bound that names a target
-    by its id stays whole on the next line (folded, `national_fai_gro` over `wth`, it could
-    not be typed back). Only a part still too wide for the column is folded."""
-
-    def wrap(
-        self,
-        console: Console,
-        width: int,
-        *,
-        justify: JustifyMethod | None = None,
-        overflow: OverflowMethod | None = None,
-        tab_size: int = 8,
-        no_wrap: bool | None = None,
-    ) -> Lines:
-        plain = self.plain
-        at = plain.find("/") + 1
-        if not at or "\n" in plain or cell_len(plain) <= width:
-            return super().wrap(
-                console,
-                width,
-                justify=justify,
-                overflow=overflow,
-                tab_size=tab_size,
-                no_wrap=no_wrap,
-            )
-        lines = Lines()
-        for part in self.divide([at]):
-            lines.extend(
-                part.wrap(
-                    console,
-                    width,
-                    justify=justify,
-                    overflow=overflow,
-                    tab_size=tab_size,
-                    no_wrap=no_wrap,
-                )
-            )
-        return lines
-
-    def least_width(self) -> int:
-        """The narrowest it can be without folding a word: its widest word, the text on
-        either side of the `/` counted apart."""
-        plain = self.plain
-        at = plain.find("/") + 1
-        parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        return max((cell_len(word) for part in parts for word in part.split()), default=0)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        measured = super().__rich_measure__(console, options)
-        return Measurement(min(measured.minimum, self.least_width()), measured.maximum)

@@ -26,10 +26,20 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import (
+    bound_text,
+    fall_text,
+    gap_text,
+    growth_rest_text,
+    num,
+    per_month_text,
+    relation_sign,
+    table_cell,
+)
 from plancli.i18n import Lang, t
-from plancli.render import BreaksAfterSlash, Column, FittedTable, settle, shown
+from plancli.render import Column, FittedTable, settle, shown
 from plancli.render.amended import amended_footnote, amended_mark, display_name
+from plancli.render.slash import BreaksAfterSlash
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -66,14 +76,14 @@ def signed(value: Decimal | None) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def _in_percent(a: AssessmentOut) -> bool:
+def in_percent(a: AssessmentOut) -> bool:
     return a.kind in ("growth", "relative", "milestone", "trend") or a.unit == "%"
 
 
 def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     if value is None:
         return ""
-    return f"{num(value)}%" if _in_percent(a) else num(value)
+    return f"{num(value)}%" if in_percent(a) else num(value)
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
@@ -97,29 +107,20 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
     actual = actual_text(a, lang) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
+        return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
     compact = target_text(a, lang).replace(" %", "%")
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
 
 
-def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
-    """The tolerance applied; for 同步 (`≈` beside the reference), also the floor it makes:
-    同步 is met by any figure down to the reference less the tolerance, and by any above it."""
-    text = f"{num(a.tolerance_pp)} {t('pp', lang)}"
-    if a.kind == "relative" and a.relation in (None, "same") and a.reference_actual is not None:
-        floor = Decimal(a.reference_actual) - Decimal(a.tolerance_pp or 0)
-        text += t("same_floor", lang).format(floor=num(floor))
-    return text
-
-
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
-    """What it takes: per remaining month (cumulative, milestone) or the rest's growth."""
+    """What it takes, with its unit: per remaining month (`30.67个/月`, `0.28亿元/月`; a
+    milestone's in points) or the rest's growth (`8.72%`)."""
     if a.status == "met":
         return ""
     if a.required_per_month is not None:
-        return f"{num(a.required_per_month)}{t('per_month', lang)}"
+        return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
         return growth_rest_text(a.required_growth_rest, lang, "compact")
     return ""
@@ -226,17 +227,25 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
                 # breaks after the `/` and between words, never inside a bound's id
                 keeps_words=True,
             ),
-            # Left out when the terminal is narrow, gap first (the figure against the target
-            # shows it); a column empty in every row (no cumulative target shown, or the
-            # year is over) is always left out: the room goes to the names.
-            Column(t("gap", lang), [shown(gap_num(a.gap, a.status)) for a in rows], 4, _FIGURE),
+            # Left out when the terminal is narrow, pace first (the completion beside the
+            # time progress in the header shows it), then the gap (the figure against the
+            # target shows it); a column empty in every row (no cumulative target shown, or
+            # the year is over) is always left out: the room goes to the names.
+            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 3, _FIGURE),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
             Column(
-                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 3, _FIGURE
+                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE
             ),
             # What it takes to recover stays longest: the completion reads from the figure
-            # against the target beside it (120/310).
-            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+            # against the target beside it (120/310). Rather than leave it out, the name goes
+            # under the id (the command's point is what it takes).
+            Column(
+                t("needs", lang),
+                [shown(needs_text(a, lang)) for a in rows],
+                1,
+                _FIGURE,
+                stacks=True,
+            ),
         ]
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
@@ -310,7 +319,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             _name_column(rows, lang),
             Column(
                 t("target", lang),
-                [shown(target_text(a, lang) + amended_mark(a)) for a in rows],
+                [shown(table_cell(target_text(a, lang), lang) + amended_mark(a)) for a in rows],
                 0,
                 {"justify": "right"},
             ),
@@ -322,8 +331,8 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("gap", lang),
-                [shown(gap_num(a.gap, a.status)) for a in rows],
-                2,
+                [shown(gap_text(a, lang)) for a in rows],
+                1,  # a figure with its unit (2个百分点) before the sparkline
                 {"justify": "right"},
             ),
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
@@ -333,7 +342,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
                     shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status])
                     for a in rows
                 ],
-                1,
+                2,
                 _NO_WRAP,
             ),
         ],
@@ -431,55 +440,3 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
         ],
         t("worst", lang),
     )
-
-
-# ---------------------------------------------------------------------------- show ID
-
-
-def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> RenderableType:
-    """The assessment of one target and the components it was judged on."""
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold")
-    rows.add_column(overflow="fold")
-
-    def add(key: str, value: str | Text | None) -> None:
-        if value:
-            rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
-
-    add("status", status_text(a.status, lang))
-    add("as_of", as_of or "—")
-    add("period", a.period)
-    add("actual", actual_text(a, lang))
-    if a.amount is not None:
-        add("amount", f"{num(a.amount)} {a.unit}")
-    add("target", target_text(a, lang))
-    if a.amended_from is not None:
-        detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
-        adjusted = t(detail, lang).format(period=a.amended_from)
-        add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
-    if a.reference:
-        add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
-    if a.gap is not None:
-        add("gap", gap_num(a.gap, a.status))
-    add("completion", percent(a.completion))
-    add("time_progress", percent(a.time_progress))
-    if a.expected_share is not None and a.expected_share != a.time_progress:
-        add("expected_share", percent(a.expected_share))
-    if a.pace_gap_pp is not None:
-        add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
-    add("projection", num(a.projection))
-    add("required_per_month", num(a.required_per_month))
-    if a.required_growth_rest is not None:
-        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
-    if a.months_left is not None:
-        add("months_left", str(a.months_left))
-    if a.tolerance_pp is not None:
-        add("tolerance", _tolerance_text(a, lang))
-    add("due", a.due)
-    if a.stale:
-        add("stale", shown(t("stale_note", lang), style="yellow"))
-    if a.parts_missing:
-        add("parts_missing", ", ".join(a.parts_missing))
-    if a.reason:
-        add("status.no_data", t(f"reason.{a.reason}", lang))
-    return Group(shown(t("assessment", lang), style="bold underline"), rows)

@@ -1,0 +1,92 @@
+"""`show ID`'s assessment of one target: every figure on a line of its own, with its unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from plancli.assess import AssessmentOut
+from plancli.fmt import fall_text, gap_text, growth_rest_text, num, per_month_text
+from plancli.i18n import Lang, t
+from plancli.render import shown
+from plancli.render.assess import (
+    actual_text,
+    in_percent,
+    percent,
+    signed,
+    status_text,
+    target_text,
+    value_text,
+)
+
+
+def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
+    """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
+    if value is None:
+        return ""
+    return f"{num(value)} %" if in_percent(a) else f"{num(value)} {a.unit}".rstrip()
+
+
+def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
+    """The tolerance applied; for 同步 (`≈` beside the reference), also the floor it makes:
+    同步 is met by any figure down to the reference less the tolerance, and by any above it."""
+    text = f"{num(a.tolerance_pp)} {t('pp', lang)}"
+    if a.kind == "relative" and a.relation in (None, "same") and a.reference_actual is not None:
+        floor = Decimal(a.reference_actual) - Decimal(a.tolerance_pp or 0)
+        text += t("same_floor", lang).format(floor=num(floor))
+    return text
+
+
+def assessment_detail(a: AssessmentOut, as_of: str | None, lang: Lang) -> RenderableType:
+    """The assessment of one target and the components it was judged on."""
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold")
+    rows.add_column(overflow="fold")
+
+    def add(key: str, value: str | Text | None) -> None:
+        if value:
+            rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
+
+    add("status", status_text(a.status, lang))
+    add("as_of", as_of or "—")
+    add("period", a.period)
+    if a.actual is not None and fall_text(a, a.actual, lang) is None:
+        add("actual", figure_with_unit(a, a.actual))
+    else:
+        add("actual", actual_text(a, lang))
+    if a.amount is not None:
+        add("amount", f"{num(a.amount)} {a.unit}")
+    add("target", target_text(a, lang))
+    if a.amended_from is not None:
+        detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
+        adjusted = t(detail, lang).format(period=a.amended_from)
+        add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
+    if a.reference:
+        add("reference", f"{a.reference} {value_text(a, a.reference_actual)}".strip())
+    if a.gap is not None:
+        add("gap", gap_text(a, lang, spaced=True))
+    add("completion", percent(a.completion))
+    add("time_progress", percent(a.time_progress))
+    if a.expected_share is not None and a.expected_share != a.time_progress:
+        add("expected_share", percent(a.expected_share))
+    if a.pace_gap_pp is not None:
+        add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
+    add("projection", figure_with_unit(a, a.projection))
+    add("required_per_month", per_month_text(a, lang, spaced=True))
+    if a.required_growth_rest is not None:
+        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
+    if a.months_left is not None:
+        add("months_left", str(a.months_left))
+    if a.tolerance_pp is not None:
+        add("tolerance", _tolerance_text(a, lang))
+    add("due", a.due)
+    if a.stale:
+        add("stale", shown(t("stale_note", lang), style="yellow"))
+    if a.parts_missing:
+        add("parts_missing", ", ".join(a.parts_missing))
+    if a.reason:
+        add("status.no_data", t(f"reason.{a.reason}", lang))
+    return Group(shown(t("assessment", lang), style="bold underline"), rows)
