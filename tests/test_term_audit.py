@@ -6,12 +6,19 @@ in words."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.cells import cell_len
+
+import plancli
 
 JUNE = """target,period,value,amount,note,source
 gdp,2022-Q2,5.0,700,上半年,区统计局
@@ -136,3 +143,105 @@ def test_gap_at_80_columns_keeps_what_it_takes(guandu: Any, lang: str) -> None:
     lines = text.splitlines()
     at = lines.index(_row(text, "new_5g_base_stations"))
     assert lines[at + 1].strip() == ("新建5G基站" if lang == "zh" else "New 5G base stations")
+
+
+# ------------------------------------------------------------- D10: kinds as tables show them
+
+
+def test_a_kind_is_taken_as_the_tables_show_it(guandu: Any) -> None:
+    """`targets` and `show` print the kind 增速; `--kind 增速` was refused, its list unglossed."""
+    assert "增速" in guandu("targets", columns=120).stdout
+    by_word = guandu("gap", "--kind", "增速", "--json").stdout
+    assert by_word == guandu("gap", "--kind", "growth", "--json").stdout
+    assert '"gdp"' in by_word and '"new_5g_base_stations"' not in by_word
+    assert "old_compounds_renovated" in guandu("targets", "--kind", "累计").stdout
+    refused = guandu("gap", "--kind", "增长")
+    assert refused.exit_code != 0
+    assert "growth（增速）、level（水平）、" in refused.stderr
+    assert "growth, level, cumulative" in guandu("gap", "--kind", "x", lang="en").stderr
+
+
+# ------------------------------------------------------- D11: superseded in words, not grey
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_superseded_adjustment_says_so_without_colour(
+    guandu: Any, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off a terminal (NO_COLOR, a pipe) the first adjustment of retail sales looked like the
+    one in force, under a legend about grey that nothing printed was."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    text = guandu("history", "retail_sales", lang=lang).stdout
+    assert "\x1b[" not in text
+    first = next(line for line in text.splitlines() if "≥ 6 %" in line)
+    second = next(line for line in text.splitlines() if "≥ 6.5 %" in line)
+    word = "已被取代" if lang == "zh" else "superseded"
+    assert word in first and not first.lstrip().startswith("*")
+    assert word not in second and second.lstrip().startswith("*")
+    assert "灰色" not in text and "dim" not in text
+    legend = "无 * 者已被后来的调整取代" if lang == "zh" else "unmarked: superseded"
+    assert legend in " ".join(text.split())
+
+
+# ------------------------------------------------------------------ D9: Chinese help wrapping
+
+COMMANDS = [
+    "status",
+    "gap",
+    "show",
+    "report",
+    "record",
+    "import",
+    "amend",
+    "template",
+    "history",
+    "undo",
+    "targets",
+    "plans",
+    "validate",
+    "schema",
+    "init",
+    "extract",
+    "ledger",
+    "completion",
+]
+
+
+def _help(columns: int, command: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PLANCLI_", "LC_"))}
+    env.update(PYTHONPATH=str(Path(plancli.__file__).parents[1]), COLUMNS=str(columns))
+    args = [command, "--help"] if command else ["--help"]
+    return subprocess.run(
+        [sys.executable, "-m", "plancli", "--lang", "zh", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+
+
+def test_chinese_help_keeps_remarks_dates_and_ids_whole() -> None:
+    """`[必` / `填]`, `2022年6` / `月`, a line ending with `（` or `[`, `guandu-202…`: every
+    help screen in Chinese at 40 and 80 columns (in a process of its own: the help texts are
+    translated when the commands are declared)."""
+    names = [(columns, command) for columns in (40, 80) for command in ("", *COMMANDS)]
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda name: _help(*name), names))
+    screens = {f"{c} {command}": text for (c, command), text in zip(names, texts, strict=True)}
+    for name, text in screens.items():
+        assert "选项" in text and "用法" in text, name
+        lines = text.splitlines()
+        for line in lines:
+            assert not line.rstrip().endswith(("（", "[", "(", "《")), (name, line)
+        for before, after in itertools.pairwise(lines):
+            broken = re.search(r"\d$", before.rstrip()) and re.match(r"\s*[年月]", after)
+            assert not broken, (name, before, after)
+        assert "[必填]" in text or "[必" not in text, name
+        if name.endswith(" template"):
+            assert "[必填]" in text
+        if name.endswith(" status"):
+            assert "2022年6月" in text
+    top = screens["80 "]
+    plans = next(line for line in top.splitlines() if line.strip().startswith("plans"))
+    assert not re.search(r"[a-z]-\d{1,3}…", plans), plans  # not guandu-202…
+    assert "[环境变量：PLANCLI_LEDGER]" in top
