@@ -185,26 +185,8 @@ def test_a_superseded_adjustment_says_so_without_colour(
 
 # ------------------------------------------------------------------ D9: Chinese help wrapping
 
-COMMANDS = [
-    "status",
-    "gap",
-    "show",
-    "report",
-    "record",
-    "import",
-    "amend",
-    "template",
-    "history",
-    "undo",
-    "targets",
-    "plans",
-    "validate",
-    "schema",
-    "init",
-    "extract",
-    "ledger",
-    "completion",
-]
+# The screens the audit found broken, and those with the most Chinese text in them
+COMMANDS = ("status", "gap", "report", "template", "record", "import", "history", "amend")
 
 
 def _help(columns: int, command: str) -> str:
