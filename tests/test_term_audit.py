@@ -227,3 +227,12 @@ def test_chinese_help_keeps_remarks_dates_and_ids_whole() -> None:
     plans = next(line for line in top.splitlines() if line.strip().startswith("plans"))
     assert not re.search(r"[a-z]-\d{1,3}…", plans), plans  # not guandu-202…
     assert "[环境变量：PLANCLI_LEDGER]" in top
+
+
+def test_the_headline_figure_has_the_unit_its_bound_has(invoke: Any, tmp_path: Path) -> None:
+    """Shaanxi 2026: 城镇新增就业 `≥ 40万人` beside a bare `20`."""
+    assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
+    plan = str(tmp_path / "sx" / "shaanxi.toml")
+    for lang, expected in (("zh", "≥ 40万人  20万人"), ("en", "≥ 40 万人  20 万人")):
+        text = invoke("--plan", plan, "--lang", lang, "status").stdout
+        assert expected in _row(text, "new_urban_jobs"), text

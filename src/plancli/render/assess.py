@@ -93,6 +93,15 @@ def actual_text(a: AssessmentOut, lang: Lang) -> str:
     return value_text(a, a.actual)
 
 
+def _actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
+    """The headline table's figure with its unit, as the bound beside it (`20万人` beside
+    `≥ 40万人`; `5%` beside `≥ 7%`)."""
+    text = actual_text(a, lang)
+    if not text or in_percent(a) or a.kind == "change" or not a.unit.strip():
+        return text
+    return table_cell(f"{text} {a.unit}", lang)
+
+
 def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
@@ -325,7 +334,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, actual_text(a, lang)) for a in rows],
+                [_marked(a, _actual_with_unit(a, lang)) for a in rows],
                 0,
                 {"justify": "right"},
             ),
