@@ -236,3 +236,10 @@ def test_the_headline_figure_has_the_unit_its_bound_has(invoke: Any, tmp_path: P
     for lang, expected in (("zh", "≥ 40万人  20万人"), ("en", "≥ 40 万人  20 万人")):
         text = invoke("--plan", plan, "--lang", lang, "status").stdout
         assert expected in _row(text, "new_urban_jobs"), text
+
+
+def test_a_growth_target_names_its_unit_the_amounts(guandu: Any) -> None:
+    """`单位 亿元` above `目标 > 0 %`: the 亿元 is the optional amount's."""
+    shown = guandu("show", "fixed_asset_investment").stdout
+    assert re.search("总量单位 +亿元", shown) and not re.search("^单位", shown, re.MULTILINE)
+    assert re.search("^单位 +个", guandu("show", "new_5g_base_stations").stdout, re.MULTILINE)

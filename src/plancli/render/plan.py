@@ -133,7 +133,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("name_en", lang), target.name_en)
     add(t("section", lang), f"{target.section}  {section.name if section else ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
-    add(t("unit", lang), target.unit)
+    # a growth's bound is in %: its unit is the year-to-date amount's (亿元 beside > 0 %)
+    growth = target.kind in ("growth", "relative")
+    add(t("amount_unit" if growth else "unit", lang), target.unit)
     add(t("target", lang), bound_text(target, lang=lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
