@@ -445,21 +445,17 @@ def check_filter(
     it); an unknown section or kind, said (`filter_targets`)."""
     from plancli.i18n import LANGS, join_list, language, t
 
-    if kind is not None and kind not in KINDS:
-        words = {t(f"kind.{k}", lang).casefold(): k for k in KINDS for lang in LANGS}
-        if kind.strip().casefold() not in words:
-            zh = language() == "zh"
-            known = join_list(f"{k}（{t(f'kind.{k}', 'zh')}）" if zh else k for k in KINDS)
-            raise InputError(
-                _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=known)
-            )
-        kind = words[kind.strip().casefold()]
+    words = {t(f"kind.{k}", lang).casefold(): k for k in KINDS for lang in LANGS}
+    if kind is not None and (kind := words.get(kind.strip().casefold(), kind)) not in KINDS:
+        zh = language() == "zh"
+        known = join_list(f"{k}（{t(f'kind.{k}', 'zh')}）" if zh else k for k in KINDS)
+        raise InputError(
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=known)
+        )
     if section is not None and plan.section(section) is None:
         named = [s.id for s in plan.sections if section.strip() in (s.name, s.name_en)]
         if len(named) == 1:
             return check_filter(plan, named[0], kind)
-        from plancli.i18n import language
-
         zh = language() == "zh"
         known = ", ".join(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
         raise InputError(
