@@ -151,6 +151,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "section": ("section", "部分"),
     "kind": ("kind", "类型"),
     "unit": ("unit", "单位"),
+    "amount_unit": ("unit of the amount", "总量单位"),
     "target": ("target", "目标"),
     "baseline": ("baseline", "基数"),
     "quote": ("quote", "原文"),

@@ -6,11 +6,18 @@ HTML entities through Jinja2's autoescape).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, gap_num, growth_rest_text, num, relation_sign, stated_text
+from plancli.fmt import (
+    bound_text,
+    gap_text,
+    growth_rest_text,
+    num,
+    relation_sign,
+    stated_text,
+    zh_cell,
+)
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -55,19 +62,6 @@ def value(a: AssessmentOut, figure: Decimal | None, lang: Lang = "en") -> str:
     if in_percent(a):
         return f"{num(figure)}%"
     return f"{num(figure)}{'' if lang == 'zh' else ' '}{a.unit}"
-
-
-# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5): a Chinese
-# cell writes them together, as the summary's prose does (52个, 争取5.5).
-_SPACED = re.compile(r"(?<=[0-9%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) (?=[0-9])")
-
-
-def zh_cell(text: str) -> str:
-    """A figure's cell in a Chinese table as the bureau writes it: no space between a number
-    and a Chinese unit (1.4个百分点, 28.02亿元), full-width parentheses (5.6%（708.5亿元）,
-    ≥ 39个（推进中）). Never for a name: a plan's name keeps its own characters."""
-    text = _SPACED.sub("", text)
-    return text.replace(" (", "（").replace("(", "（").replace(")", "）")
 
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
@@ -206,16 +200,8 @@ def headline_notes(report: Report, lang: Lang) -> list[str]:
 
 def gap(a: AssessmentOut, lang: Lang) -> str:
     """What is still missing, in the target's unit (percentage points for growth and %);
-    nothing (—) for a target that lacks nothing, not `0 个百分点`."""
-    if a.gap is None or (a.gap == 0 and a.status in ("met", "on_track")):
-        return DASH
-    figure = gap_num(a.gap, a.status)
-    space = "" if lang == "zh" else " "
-    if a.kind == "milestone":
-        return f"{figure}%"
-    if in_percent(a):
-        return f"{figure}{space}{t('pp', lang)}"
-    return f"{figure}{space}{a.unit}"
+    nothing (—) for a target that lacks nothing, not `0 个百分点`, and for one with no gap."""
+    return gap_text(a, lang) or DASH
 
 
 def needs(a: AssessmentOut, lang: Lang) -> str:
