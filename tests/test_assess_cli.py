@@ -199,7 +199,14 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
     out = result.stdout
     assert "time progress" in out and "50%" in out
     line = next(line for line in out.splitlines() if "New 5G" in line)
-    for figure in ("new_5g_base_stations", "120/310 个", "190", "38.71%", "-11.29", "31.67/mo"):
+    for figure in (
+        "new_5g_base_stations",
+        "120/310 个",
+        "190 个",
+        "38.71%",
+        "-11.29",
+        "31.67 个/mo",
+    ):
         assert figure in line
     # At 80 columns the ids (up to 35 characters) stay whole: the gap, pace and completion
     # columns are left out; the figure against the target and what it takes stay.
@@ -207,7 +214,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
     narrow = invoke("--plan", str(workspace), "gap", "--as-of", "2022-06").stdout
     assert max(len(line) for line in narrow.splitlines()) <= 80
     line = next(line for line in narrow.splitlines() if "new_5g_base_stations" in line)
-    for figure in ("120/310 个", "31.67/mo"):
+    for figure in ("120/310 个", "31.67 个/mo"):
         assert figure in line
     assert "190" not in line and "-11.29" not in line and "38.71" not in line
     ids = [
@@ -219,7 +226,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
     zh = invoke("--plan", str(workspace), "--lang", "zh", "gap", "--as-of", "2022-06").stdout
     assert "时间进度" in zh and "完成率" in zh and "差距" in zh
     line = next(line for line in zh.splitlines() if "新建5G基站" in line)
-    assert "滞后" in line and "31.67/月" in line
+    assert "滞后" in line and "120/310个" in line and "190个" in line and "31.67个/月" in line
     for word in ("存在风险", "正常推进", "完成", "无数据"):
         assert word in zh
 
@@ -234,9 +241,9 @@ def test_a_strict_bound_short_by_nothing_shows_a_gap_above_zero(
     for lang in ("en", "zh"):
         out = invoke("--plan", str(workspace), "--lang", lang, "gap", "--as-of", "2022-06")
         line = next(x for x in out.stdout.splitlines() if "fixed_asset_investment" in x)
-        assert line.split()[-1] == "> 0" or line.rstrip().endswith("> 0"), line
+        assert line.rstrip().endswith("> 0 pp" if lang == "en" else "> 0个百分点"), line
     shown = invoke("--plan", str(workspace), "show", "fixed_asset_investment").stdout
-    assert re.search(r"gap\s+> 0", shown), shown
+    assert re.search(r"gap\s+> 0 pp", shown), shown
     report = invoke("--plan", str(workspace), "report", "--as-of", "2022-06").stdout
     assert "> 0 pp" in report
     row = next(

@@ -63,7 +63,7 @@ def test_status_and_gap_tables_have_an_id_column(invoke, workspace: Path) -> Non
     status = invoke("--plan", plan, "--lang", "zh", "status").stdout
     assert max(len(line) for line in status.splitlines()) <= 80
     gdp = next(line for line in status.splitlines() if "地区生产总值" in line)
-    assert gdp.split()[0] == "gdp" and "≥ 7 %" in gdp and "5%" in gdp
+    assert gdp.split()[0] == "gdp" and "≥ 7%" in gdp and "5%" in gdp
     gap = invoke("--plan", plan, "gap", "--status", "behind").stdout
     row = next(line for line in gap.splitlines() if "new_5g_base_stations" in line)
     assert row.split()[0] == "new_5g_base_stations" and "120/310 个" in row

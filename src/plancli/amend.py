@@ -23,9 +23,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from plancli.assess.bounds import derive_direction
+from plancli.assess.bounds import around_edges, default_tolerance, derive_direction
 from plancli.errors import InputError
-from plancli.fmt import num, value_is_percent
+from plancli.fmt import bound_text, num, value_is_percent
 from plancli.history import AmendmentRevision as AmendmentRevision  # moved to history.py
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
@@ -178,9 +178,10 @@ def _check_bounds(
                 "reach ({goal}) must be above it"
             ).format(target=target.id, opening=num(target.opening), goal=num(goal))
         )
+    direction = derive_direction(target, minimum, maximum)
+    _check_direction(target, direction, minimum, maximum, around)
     if stretch is None:
         return
-    direction = derive_direction(target, minimum, maximum)
     if direction == "band":
         raise InputError(_("--stretch is a higher aim in one direction: not for a band (min–max)"))
     nominal = around if around is not None else (minimum if direction == "up" else maximum)
@@ -192,6 +193,56 @@ def _check_bounds(
                 value=num(stretch), bound=num(nominal)
             )
         )
+
+
+def _check_direction(
+    target: Target,
+    direction: str,
+    minimum: Decimal | None,
+    maximum: Decimal | None,
+    around: Decimal | None,
+) -> None:
+    """An amendment changes the bound, not which way is better (`bounds.derive_direction`):
+    `--min` alone on a ceiling would leave it no bound at all, so it is refused, as the plan
+    file refuses `min = 5, direction = "down"`."""
+    if around is not None:
+        return
+    plan = bound_text(target)
+    if direction == "down" and maximum is None:
+        message = _(
+            "{target} is a ceiling (the plan's {bound}: lower is better) and an amendment "
+            "keeps it one: give --max or --around"
+        )
+    elif direction == "up" and minimum is None:
+        message = _(
+            "{target} is a floor (the plan's {bound}: higher is better) and an amendment "
+            "keeps it one: give --min or --around"
+        )
+    elif direction == "band" and (minimum is None or maximum is None):
+        message = _(
+            "{target} is a band (the plan's {bound}) and an amendment keeps it one: "
+            "give --around, or --min and --max"
+        )
+    else:
+        return
+    raise InputError(message.format(target=target.id, bound=plan))
+
+
+def judged_edges(plan: Plan, change: AmendChange, lang: str = "en") -> str | None:
+    """What an amended X左右 is judged against, in the target's direction: `≤ 5 %` for a
+    ceiling amended to 4.5%左右, `≥ 4 %` for a floor, `4–5 %` for a band; None for a bound
+    that states its edges (`--min`, `--max`) or a drop."""
+    amendment, target = change.amendment, change.target
+    around = amendment.around
+    if around is None:
+        return None
+    tolerance = amendment.tolerance
+    if tolerance is None:
+        tolerance = default_tolerance(target, around, plan.plan.status)
+    direction = derive_direction(target, amendment.min, amendment.max)
+    low, high = around_edges(around, tolerance, direction)
+    edges = amendment.model_copy(update={"min": low, "max": high, "around": None, "stretch": None})
+    return bound_text(target, edges, lang)
 
 
 def same_amendment(a: Amendment, b: Amendment) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,6 +32,78 @@ def gap_num(gap: Decimal | int | float | None, status: str) -> str:
     red status."""
     text = num(gap)
     return "> 0" if text == "0" and status in ("at_risk", "behind", "missed") else text
+
+
+# What a table prints for a gap that is nothing (a target met or on track lacks nothing): the
+# same mark in the terminal and in the reports, where `0 个百分点` would read as a figure.
+SATISFIED = "—"
+
+# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5): a Chinese
+# cell writes them together, as the summary's prose does (52个, 争取5.5).
+_SPACED = re.compile(r"(?<=[0-9%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) (?=[0-9])")
+
+
+def zh_cell(text: str) -> str:
+    """A figure's cell in a Chinese table as the bureau writes it: no space between a number
+    and a Chinese unit (1.4个百分点, 28.02亿元), full-width parentheses (5.6%（708.5亿元）,
+    ≥ 39个（推进中）). Never for a name: a plan's name keeps its own characters."""
+    text = _SPACED.sub("", text)
+    return text.replace(" (", "（").replace("(", "（").replace(")", "）")
+
+
+def table_cell(text: str, lang: str) -> str:
+    """A figure or a bound in a table cell, in the tables' one typography: `5%` and `≥ 7%`
+    (never `≥ 7 %` beside `5%`), in Chinese `≥ 310个`, `2个百分点`, `5%（争取5.5）`."""
+    text = text.replace(" %", "%")
+    return zh_cell(text) if lang == "zh" else text
+
+
+class GapFields(Protocol):
+    """What `gap_text` and `per_month_text` read of an assessment (`AssessmentOut`)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def gap(self) -> Decimal | None: ...
+    @property
+    def required_per_month(self) -> Decimal | None: ...
+
+
+def _in_points(a: GapFields) -> bool:
+    """Is a gap of this target in percentage points (a growth, a level in %)?"""
+    return a.kind in ("growth", "relative") or a.unit.strip() == "%"
+
+
+def gap_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
+    """What is still missing, with its unit: `184个`, `2个百分点`, `1.7亿元`, `> 0个百分点`
+    (`184 个`, `2 pp` in English, or `spaced`, as `show` writes every figure); a milestone's
+    in percent done. A target that lacks nothing has `SATISFIED` (—), not `0 个百分点`; a
+    target with no gap (no data) nothing."""
+    if a.gap is None:
+        return ""
+    if a.gap == 0 and a.status in ("met", "on_track"):
+        return SATISFIED
+    figure = gap_num(a.gap, a.status)
+    space = " " if spaced or lang != "zh" else ""
+    if a.kind == "milestone":  # the share of it not done
+        return f"{figure}%"
+    if _in_points(a):
+        return f"{figure}{space}{t('pp', lang)}"
+    return f"{figure}{space}{a.unit}".rstrip()
+
+
+def per_month_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
+    """What is needed a month, with its unit: `30.67个`, `0.28亿元`, a milestone's in points
+    (`12.5个百分点`); `30.67 个` in English or `spaced`. Empty when nothing is."""
+    if a.required_per_month is None:
+        return ""
+    unit = t("pp", lang) if a.kind == "milestone" else a.unit
+    space = " " if spaced or lang != "zh" else ""
+    return f"{num(a.required_per_month)}{space}{unit}".rstrip()
 
 
 _RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
@@ -151,6 +224,27 @@ def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
     if lang == "zh":
         return f"{'下降' if actual > 0 else '增长'}{num(abs(actual))}%"
     return f"{'-' if actual > 0 else '+'}{num(abs(actual))}%"
+
+
+def change_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
+    """A `change` target's figure (`actual`, level − base, in 百分点) as a change, in every
+    table and cell: `提高0.42个百分点` / `下降0.3个百分点` in Chinese, `+0.42 pp` / `-0.3 pp` in
+    English. A bare `0.42%` beside `提高 ≥ 1个百分点` reads as the rate itself (城镇化率0.42%)
+    and a fall as a growth rate. None for a target that is not a change."""
+    if target.kind != "change":
+        return None
+    if actual == 0:
+        return f"0{_word('pp', lang)}" if lang == "zh" else "0 pp"
+    if lang == "zh":
+        return f"{'提高' if actual > 0 else '下降'}{num(abs(actual))}{_word('pp', lang)}"
+    return f"{'+' if actual > 0 else '-'}{num(abs(actual))} pp"
+
+
+def stated_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
+    """The figure judged as the bulletin states it where a bare figure would mislead: a
+    decline's fall (`fall_text`), a change in 百分点 (`change_text`); else None."""
+    fall = fall_text(target, actual, lang)
+    return fall if fall is not None else change_text(target, actual, lang)
 
 
 def value_is_percent(target: AnyTarget) -> bool:

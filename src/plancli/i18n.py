@@ -151,6 +151,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "section": ("section", "部分"),
     "kind": ("kind", "类型"),
     "unit": ("unit", "单位"),
+    "amount_unit": ("unit of the amount", "总量单位"),
     "target": ("target", "目标"),
     "baseline": ("baseline", "基数"),
     "quote": ("quote", "原文"),
@@ -227,6 +228,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "stale_note": (
         "the latest figure is older than the target's frequency allows",
         "最新数据早于应报送期",
+    ),
+    "partial_note": (
+        "a sum without the parts not yet recorded: it can only understate",
+        "部分构成尚无数据，合计只含已报送部分（只会偏低）",
     ),
     "parts_missing": ("parts without a record", "未报送的构成"),
     "assessment": ("assessment", "评估"),
@@ -313,11 +318,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "None of the {total} milestones is done yet.",
         "{total}项节点目标尚无一项完成。",
     ),
+    "report.no_milestone_data": (
+        "None of the {total} milestones has a progress figure yet.",
+        "{total}项节点目标尚无进度数据。",
+    ),
+    "report.one_milestone_due": ("The one milestone is not done yet.", "节点目标1项，尚未完成。"),
+    "report.one_milestone_done": ("The one milestone is done.", "节点目标1项，已完成。"),
+    "report.one_milestone_no_data": (
+        "The one milestone has no progress figure yet.",
+        "节点目标1项，尚无进度数据。",
+    ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (
         "Milestones without a progress figure yet ({count}): {names}.",
         "{count}项节点目标尚无进度数据：{names}。",
     ),
+    "report.milestones_no_data_all": ("They are: {names}.", "分别是：{names}。"),
     "report.summary": ("Summary", "文字说明"),
     "report.summary_sheet": ("summary", "文字说明"),
     # required_growth_rest, by fmt.growth_rest_text: a negative figure is an affordable fall
@@ -361,8 +377,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "色条：完成率；竖线：应完成进度",
     ),
     "report.legend_line": (
-        "line: recorded figures; dashed: target; shaded: where the target is met",
-        "实线：累计数据；虚线：目标；浅色区域：达到目标",
+        "line: recorded figures; dashed: target; shaded: where the target is met "
+        "(for about X, within its tolerance)",
+        "实线：累计数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
     ),
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",

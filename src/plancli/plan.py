@@ -421,7 +421,7 @@ def filter_targets(
     search: str | None = None,
 ) -> list[plain.Target]:
     """Targets of a section and kind whose id, Chinese or English name contains `search`."""
-    section = check_filter(plan, section, kind)
+    section, kind = check_filter(plan, section, kind)
     needle = fold_name(search) if search else None
     return [
         target
@@ -437,15 +437,25 @@ def filter_targets(
     ]
 
 
-def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str | None:
-    """The section's id, given by id or by the name the tables show (主要预期目标); an unknown
-    section or kind, said (`filter_targets`)."""
+def check_filter(
+    plan: plain.Plan, section: str | None, kind: str | None
+) -> tuple[str | None, str | None]:
+    """The section's id, given by id or by the name the tables show (主要预期目标), and the
+    kind's, given by id or by the word the tables show (增速, as `targets` and `show` print
+    it); an unknown section or kind, said (`filter_targets`)."""
+    from plancli.i18n import LANGS, join_list, language, t
+
+    words = {t(f"kind.{k}", lang).casefold(): k for k in KINDS for lang in LANGS}
+    if kind is not None and (kind := words.get(kind.strip().casefold(), kind)) not in KINDS:
+        zh = language() == "zh"
+        known = join_list(f"{k}（{t(f'kind.{k}', 'zh')}）" if zh else k for k in KINDS)
+        raise InputError(
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=known)
+        )
     if section is not None and plan.section(section) is None:
         named = [s.id for s in plan.sections if section.strip() in (s.name, s.name_en)]
         if len(named) == 1:
             return check_filter(plan, named[0], kind)
-        from plancli.i18n import language
-
         zh = language() == "zh"
         known = join_list(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
         raise InputError(
@@ -453,11 +463,7 @@ def check_filter(plan: plain.Plan, section: str | None, kind: str | None) -> str
                 section=section, known=known
             )
         )
-    if kind is not None and kind not in KINDS:
-        raise InputError(
-            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=join_list(KINDS))
-        )
-    return section
+    return section, kind
 
 
 class BundledPlan(NamedTuple):

@@ -13,9 +13,12 @@ Pure and exact: Decimal in, Decimal out.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.plain import Amendment, AnyTarget, Direction, StatusRules, Target
+
+if TYPE_CHECKING:
+    from plancli import model
 
 
 class Bound(NamedTuple):
@@ -68,7 +71,9 @@ class Bound(NamedTuple):
         return figure >= self.stretch if self.direction != "down" else figure <= self.stretch
 
 
-def default_tolerance(target: Target, around: Decimal, rules: StatusRules) -> Decimal:
+def default_tolerance(
+    target: AnyTarget, around: Decimal, rules: StatusRules | model.StatusRules
+) -> Decimal:
     """左右 without a stated tolerance: pp for a percentage figure, else a share of X."""
     if target.percent_figure:
         return rules.around_tolerance
@@ -76,14 +81,39 @@ def default_tolerance(target: Target, around: Decimal, rules: StatusRules) -> De
 
 
 def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
-    """`direction` as given, or as the bounds imply it (docs/forms.md)."""
+    """`direction` as given, or as the plan's bounds imply it (docs/forms.md); `low`/`high`
+    (an amendment's `min`/`max`) only for a target the plan gives no bound (pending).
+
+    An amendment changes the bound, never which way is better: 失业率控制在4.8%以内 (`max`
+    alone: down) amended to 4.5%左右 stays a ceiling, ≤ 4.5 + T, as it would with `direction =
+    "down"` written in the plan. Re-derived from the amendment, `around` alone would read `up`
+    and judge a lower rate, the better one, behind.
+    """
     if target.direction is not None:
         return target.direction
+    if target.min is not None or target.max is not None or target.around is not None:
+        low, high = target.min, target.max
     if target.kind in ("cumulative", "ongoing"):
         return "up"
     if low is not None and high is not None:
         return "band"
     return "down" if high is not None else "up"
+
+
+def _judges(direction: Direction, minimum: Decimal | None, maximum: Decimal | None) -> bool:
+    """Has the bound an edge on the side `direction` judges (model.Target's rule)?"""
+    if direction == "band":
+        return minimum is not None and maximum is not None
+    return (minimum if direction == "up" else maximum) is not None
+
+
+def around_edges(
+    around: Decimal, tolerance: Decimal, direction: Direction
+) -> tuple[Decimal | None, Decimal | None]:
+    """X左右 judged: up → ≥ X − T, down → ≤ X + T, band → both."""
+    low = around - tolerance if direction in ("up", "band") else None
+    high = around + tolerance if direction in ("down", "band") else None
+    return low, high
 
 
 def bound_of(
@@ -98,13 +128,25 @@ def bound_of(
     tolerance = source.tolerance
     stretch = source.stretch
     direction = derive_direction(target, minimum, maximum)
+    if (
+        amendment is not None
+        and around is None
+        and target.kind not in ("cumulative", "ongoing")
+        and not _judges(direction, minimum, maximum)
+    ):
+        # `--min` alone on a ceiling, recorded before amend refused it: as it states itself,
+        # rather than as no bound at all
+        direction = (
+            "band"
+            if minimum is not None and maximum is not None
+            else ("up" if minimum is not None else "down")
+        )
     low: Decimal | None
     high: Decimal | None
     if around is not None:
         if tolerance is None:
             tolerance = default_tolerance(target, around, rules)
-        low = around - tolerance if direction in ("up", "band") else None
-        high = around + tolerance if direction in ("down", "band") else None
+        low, high = around_edges(around, tolerance, direction)
     else:
         tolerance = None
         # A range of amounts (1–2 个试点) is reached at its bottom: more is 超额完成.

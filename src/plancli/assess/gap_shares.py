@@ -98,7 +98,7 @@ def filter_ids(plan: Plan, section: str | None, kind: str | None) -> frozenset[s
     built for this (`gap_split` builds each process's share only)."""
     from plancli.plan import check_filter
 
-    section = check_filter(plan, section, kind)
+    section, kind = check_filter(plan, section, kind)
     ids = plan.ids()
     if section is None and kind is None:
         return frozenset(ids)

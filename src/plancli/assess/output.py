@@ -8,10 +8,10 @@ Figures are rounded only here, to fixed places:
   carry more (31.67);
 - figures that are only added or subtracted (actual, gap) are exact and never rounded.
 
-Rounding is half away from zero (四舍五入), with one guard: it never carries a figure across
-a status boundary. A completion of 0.99996 shows 0.9999, not 1, because the target is not met;
-a pace gap of −0.001 pp shows −0.01, not 0, because the target is not on track, and a
-completion of 0.4999992 against an expected 0.5 shows 0.4999, not 0.5, for the same reason.
+Rounding is half away from zero (四舍五入), with one guard: a figure strictly on one side of a
+status boundary never prints on or across the boundary as printed. 0.99996 shows 0.9999, not
+1 (not met); a pace gap of −0.001 pp −0.01, not 0 (not on track); 0.4999992 against an
+expected 0.5 shows 0.4999. On a boundary, as the boundary prints: 70/120 in July 0.5833.
 """
 
 from __future__ import annotations
@@ -78,11 +78,14 @@ def _units_keeping_side(value: Fraction, scale: int, boundaries: Iterable[Fracti
         units = -units
     for boundary in boundaries:
         bn, bd = boundary.numerator, boundary.denominator
-        if n * bd < bn * d:  # value < boundary …
-            if bn * scale <= units * bd:  # … <= shown
-                units = -(-bn * scale // bd) - 1  # ceil(boundary × scale) − 1
-        elif units * bd < bn * scale:  # shown < boundary <= value
-            units = -(-bn * scale // bd)
+        # Kept off the boundary as printed (7/12: 0.5833); exactly on it, printed as it is.
+        printed = (2 * abs(bn) * scale + bd) // (2 * bd)
+        if bn < 0:
+            printed = -printed
+        if n * bd < bn * d:  # value < boundary
+            units = min(units, printed - 1)
+        elif bn * d < n * bd:  # boundary < value
+            units = max(units, printed + 1)
     return units
 
 

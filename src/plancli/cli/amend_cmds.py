@@ -14,6 +14,7 @@ from plancli.i18n import _
 
 if TYPE_CHECKING:
     from plancli.amend import AmendChange
+    from plancli.model import Plan
 
 
 # Negative bounds (a fall of GDP growth to -1 %) must not be taken for options, as in `record`.
@@ -93,7 +94,7 @@ def amend_cmd(
     )
     change = amend_target(open_store(location), plan, request, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run)
-    say(_message(change, location.shown, dry_run))
+    say(_message(plan, change, location.shown, dry_run))
     if json_out:
         from plancli.amend import amendment_out
         from plancli.fmt import bound_text
@@ -112,14 +113,17 @@ def amend_cmd(
         emit(dump_json(out), utf8=True)
 
 
-def _message(change: "AmendChange", ledger: str, dry_run: bool) -> str:
-    from plancli.amend import amendment_bound_text
+def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) -> str:
+    from plancli.amend import amendment_bound_text, judged_edges
     from plancli.fmt import bound_text
     from plancli.i18n import language
 
     lang = language()
     amendment, target = change.amendment, change.target
     bound = amendment_bound_text(target, amendment, lang)
+    edges = judged_edges(plan, change, lang)
+    if edges is not None:  # X左右 keeps the plan's direction: say which edge it is judged at
+        bound = _("{bound}, judged {edges}").format(bound=bound, edges=edges)
     what = _("{target} from {period}: {bound}").format(
         target=target.id, period=amendment.period, bound=bound
     )

@@ -3,7 +3,9 @@
 Click wraps help at spaces and counts characters: a Chinese sentence has no spaces and each of
 its characters takes two columns, so `plancli --help` in Chinese ran past 80 columns. Text
 with wide characters is wrapped here by display width, at any character boundary but never
-before closing punctuation (，。；：）…); English text is left to Click, unchanged.
+before closing punctuation (，。；：）…) nor after an opening bracket (（[《), never inside a
+word, a number with its 年/月 (2022年6月, 1-6月) or a short bracketed remark ([必填],
+[环境变量：PLANCLI_LEDGER]); English text is left to Click, unchanged.
 """
 
 import unicodedata
@@ -16,6 +18,13 @@ from typer._click.formatting import HelpFormatter
 
 # Closing punctuation stays on the line of the character before it (避头尖 rule).
 _NO_LINE_START = set("，。；：、！？）》」』】〕…,.;:!?)]}%％")
+# Opening brackets stay on the line of what follows them (避尾 rule).
+_NO_LINE_END = set("（《「『【〔“‘([{")
+# A date's or a count's word stays with its number: 2022年6月, 1-6月, 二季度 after 2022年.
+_AFTER_NUMBER = set("年月日季度号个项")
+# A bracketed remark of Click's ([必填], [默认：…], [环境变量：…]) kept on one line when it
+# is at most this wide; a longer one wraps as text.
+_WHOLE_REMARK = 40
 
 
 def char_width(char: str) -> int:
@@ -33,18 +42,40 @@ def is_wide(text: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """Words (runs of narrow non-space characters), single spaces and single wide characters,
-    closing punctuation glued to what precedes it."""
+    closing punctuation glued to what precedes it, an opening bracket to what follows it, a
+    number to its 年/月, a short `[…]` remark made one."""
     tokens: list[str] = []
     for char in text:
+        last = tokens[-1] if tokens else " "
         if char == " ":
             tokens.append(" ")
-        elif (char in _NO_LINE_START and tokens and tokens[-1] != " ") or (
-            char_width(char) == 1 and tokens and tokens[-1] != " " and not is_wide(tokens[-1])
+        elif (
+            (char in _NO_LINE_START and last != " ")
+            or (char_width(char) == 1 and last != " " and not is_wide(last[-1]))
+            or (char in _AFTER_NUMBER and last[-1].isdigit())
+            or (char.isdigit() and last[-1] in "年-")  # 2022年6月, 1-6月
+            or (last[-1] in _NO_LINE_END)
         ):
             tokens[-1] += char
         else:
             tokens.append(char)
-    return tokens
+    return _remarks(tokens)
+
+
+def _remarks(tokens: list[str]) -> list[str]:
+    """Each `[…]` run of tokens no wider than _WHOLE_REMARK made one token."""
+    out: list[str] = []
+    start = None
+    for token in tokens:
+        out.append(token)
+        if token.startswith("["):
+            start = len(out) - 1
+        if start is not None and "]" in token:
+            remark = "".join(out[start:])
+            if text_width(remark) <= _WHOLE_REMARK:
+                out[start:] = [remark]
+            start = None
+    return out
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -72,11 +103,16 @@ def shorten(text: str, width: int) -> str:
     if text_width(first) <= width:
         return first
     out = ""
-    for char in first:
-        if text_width(out + char) > width - 1:
+    for token in _tokens(first):  # cut between words: never inside an id (guandu-202…)
+        if text_width(out + token) > width - 1:
             break
-        out += char
-    return out.rstrip() + "…"
+        out += token
+    if not out.strip():  # a first word wider than the room: cut inside it
+        for char in first:
+            if text_width(out + char) > width - 1:
+                break
+            out += char
+    return out.rstrip().rstrip("、，；：").rstrip("".join(_NO_LINE_END)) + "…"
 
 
 class WideHelpFormatter(HelpFormatter):

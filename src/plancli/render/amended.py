@@ -1,5 +1,6 @@
-"""The † of a bound adjusted mid-year (年中调整) or a target dropped (不再考核), and the
-footnote under a table that says from when (gap, status)."""
+"""The marks of the tables' figures and their legends (gap, status): the † of a bound adjusted
+mid-year (年中调整) or a target dropped (不再考核) and the footnote that says from when, the `*`
+of a stale figure, the `+` of a sum without some of its parts."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def _amended_entry(a: AssessmentOut, lang: Lang) -> str:
     if a.amendment_note:
         entry += f"（{a.amendment_note}）" if lang == "zh" else f" ({a.amendment_note})"
     return entry
+
+
+PARTIAL_MARK = "+"  # a roll-up summed without some of its parts: at least this much
+
+
+def partial_mark(a: AssessmentOut, text: str) -> str:
+    """A roll-up's figure summed without some of its parts, marked `+` (`6.2+`): the sum can
+    only understate, and the verdict on it is provisional (`partial_note`, the legend)."""
+    return f"{text}{PARTIAL_MARK}" if a.parts_missing and a.actual is not None else text
+
+
+def marks_legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
+    """What the figures' marks mean, a line each, for the marks the rows carry."""
+    lines = []
+    if any(a.stale and a.actual is not None for a in rows):
+        lines.append(f"* {t('stale_note', lang)}")
+    if any(a.parts_missing and a.actual is not None for a in rows):
+        lines.append(f"{PARTIAL_MARK} {t('partial_note', lang)}")
+    return Text("\n".join(lines), style="dim") if lines else None  # our words, not a file's

@@ -27,11 +27,27 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import (
+    bound_text,
+    gap_text,
+    growth_rest_text,
+    num,
+    per_month_text,
+    relation_sign,
+    stated_text,
+    table_cell,
+)
 from plancli.i18n import Lang, t
 from plancli.render import shown
-from plancli.render.amended import amended_footnote, amended_mark, display_name
+from plancli.render.amended import (
+    amended_footnote,
+    amended_mark,
+    display_name,
+    marks_legend,
+    partial_mark,
+)
 from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable
+from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -44,9 +60,6 @@ STATUS_STYLES: dict[Status, str] = {
     "tracked": "cyan",
     "dropped": "dim",
 }
-SPARKS = "▁▂▃▄▅▆▇█"
-BAR_WIDTH = 20
-SPARK_WIDTH = 8  # the last eight recorded periods
 
 
 # ---------------------------------------------------------------------------- cell texts
@@ -68,21 +81,31 @@ def signed(value: Decimal | None) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def _in_percent(a: AssessmentOut) -> bool:
+def in_percent(a: AssessmentOut) -> bool:
     return a.kind in ("growth", "relative", "milestone", "trend") or a.unit == "%"
 
 
 def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     if value is None:
         return ""
-    return f"{num(value)}%" if _in_percent(a) else num(value)
+    return f"{num(value)}%" if in_percent(a) else num(value)
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged; a decline's as the bulletin states it (`-2.1%`, 下降2.1%, 增长1%)."""
-    if a.actual is not None and (fall := fall_text(a, a.actual, lang)) is not None:
-        return fall
+    """The figure judged; a decline's or a change's as the bulletin states it (`-2.1%`, 下降2.1%,
+    增长1%, `+0.42 pp`, 提高0.42个百分点)."""
+    if a.actual is not None and (stated := stated_text(a, a.actual, lang)) is not None:
+        return stated
     return value_text(a, a.actual)
+
+
+def _actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
+    """The headline table's figure with its unit, as the bound beside it (`20万人` beside
+    `≥ 40万人`; `5%` beside `≥ 7%`)."""
+    text = actual_text(a, lang)
+    if not text or in_percent(a) or a.kind == "change" or not a.unit.strip():
+        return text
+    return table_cell(f"{text} {a.unit}", lang)
 
 
 def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
@@ -96,10 +119,11 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
-    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year."""
-    actual = actual_text(a, lang) or "—"
+    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
+    `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
+    actual = partial_mark(a, actual_text(a, lang)) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{actual}/{num(a.min)} {a.unit}{amended_mark(a)}"
+        return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
     compact = target_text(a, lang).replace(" %", "%")
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
@@ -107,40 +131,15 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
-    """What it takes: per remaining month (cumulative, milestone) or the rest's growth."""
+    """What it takes, with its unit: per remaining month (`30.67个/月`, `0.28亿元/月`; a
+    milestone's in points) or the rest's growth (`8.72%`)."""
     if a.status == "met":
         return ""
     if a.required_per_month is not None:
-        return f"{num(a.required_per_month)}{t('per_month', lang)}"
+        return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
         return growth_rest_text(a.required_growth_rest, lang, "compact")
     return ""
-
-
-def sparkline(values: Sequence[Decimal], width: int = SPARK_WIDTH) -> str:
-    """▁▂▃▄▅▆▇█ scaled between the lowest and highest of the last `width` values."""
-    last = list(values)[-width:]
-    if not last:
-        return ""
-    low, high = min(last), max(last)
-    if low == high:
-        return SPARKS[3] * len(last)
-    top = len(SPARKS) - 1
-    return "".join(SPARKS[round((v - low) / (high - low) * top)] for v in last)
-
-
-def bar(share: Decimal | None, marker: Decimal | None, style: str, width: int = BAR_WIDTH) -> Text:
-    """A completion bar: █ done, ░ to do, ┃ where time progress says it should be by now."""
-    filled = 0 if share is None else max(0, min(width, round(share * width)))
-    cells = ["█"] * filled + ["░"] * (width - filled)
-    text = Text()
-    mark = None if marker is None else max(0, min(width - 1, round(marker * width) - 1))
-    for i, cell in enumerate(cells):
-        if i == mark:
-            text.append("┃", style="bold")
-        else:
-            text.append(cell, style=style if cell == "█" else "dim")
-    return text
 
 
 def _marked(a: AssessmentOut, text: str) -> Text:
@@ -219,17 +218,25 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
                 # breaks after the `/` and between words, never inside a bound's id
                 keeps_words=True,
             ),
-            # Left out when the terminal is narrow, gap first (the figure against the target
-            # shows it); a column empty in every row (no cumulative target shown, or the
-            # year is over) is always left out: the room goes to the names.
-            Column(t("gap", lang), [shown(gap_num(a.gap, a.status)) for a in rows], 4, _FIGURE),
+            # Left out when the terminal is narrow, pace first (the completion beside the
+            # time progress in the header shows it), then the gap (the figure against the
+            # target shows it); a column empty in every row (no cumulative target shown, or
+            # the year is over) is always left out: the room goes to the names.
+            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 3, _FIGURE),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
             Column(
-                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 3, _FIGURE
+                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE
             ),
             # What it takes to recover stays longest: the completion reads from the figure
-            # against the target beside it (120/310).
-            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+            # against the target beside it (120/310). Rather than leave it out, the name goes
+            # under the id (the command's point is what it takes).
+            Column(
+                t("needs", lang),
+                [shown(needs_text(a, lang)) for a in rows],
+                1,
+                _FIGURE,
+                stacks=True,
+            ),
         ]
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
@@ -249,8 +256,10 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
             if counts:
                 counts.append("  ")
             counts.append(f"{t(f'status.{status}', lang)} {n}", style=STATUS_STYLES[status])
-    if any(a.stale for a in rows):
-        counts.append(f"   * {t('stale_note', lang)}", style="dim")
+    marks = marks_legend(rows, lang)
+    if marks is not None:  # a line of its own, not read as one more count
+        counts.append("\n")
+        counts.append_text(marks)
     return counts
 
 
@@ -290,6 +299,9 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
+    marks = marks_legend([*out.headline, *out.investment, *out.worst], lang)
+    if marks is not None:
+        parts.append(marks)
     footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
     if footnote is not None:
         parts.append(footnote)
@@ -303,20 +315,20 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             _name_column(rows, lang),
             Column(
                 t("target", lang),
-                [shown(target_text(a, lang) + amended_mark(a)) for a in rows],
+                [shown(table_cell(target_text(a, lang), lang) + amended_mark(a)) for a in rows],
                 0,
                 {"justify": "right"},
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, actual_text(a, lang)) for a in rows],
+                [_marked(a, partial_mark(a, _actual_with_unit(a, lang))) for a in rows],
                 0,
                 {"justify": "right"},
             ),
             Column(
                 t("gap", lang),
-                [shown(gap_num(a.gap, a.status)) for a in rows],
-                2,
+                [shown(gap_text(a, lang)) for a in rows],
+                1,  # a figure with its unit (2个百分点) before the sparkline
                 {"justify": "right"},
             ),
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
@@ -326,7 +338,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
                     shown(sparkline([p.value for p in a.series]), style=STATUS_STYLES[a.status])
                     for a in rows
                 ],
-                1,
+                2,
                 _NO_WRAP,
             ),
         ],
@@ -424,7 +436,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
 
 
 def _investment_figure(a: AssessmentOut) -> BreaksAfterSlash:
-    actual = num(a.actual) if a.actual is not None else "—"
+    actual = partial_mark(a, num(a.actual)) if a.actual is not None else "—"
     cell = _marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
     return BreaksAfterSlash(cell.plain, style=cell.style)
 
@@ -447,7 +459,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                     lang,
                 ),
                 [
-                    _marked(a, percent(a.completion) + amended_mark(a))
+                    _marked(a, partial_mark(a, percent(a.completion)) + amended_mark(a))
                     if a.completion is not None
                     else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
                     for a in rows

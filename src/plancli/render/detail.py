@@ -1,5 +1,4 @@
-"""Rich rendering of one target's assessment (`plancli show ID`): the components it was
-judged on, one per line."""
+"""`show ID`'s assessment of one target: every figure on a line of its own, with its unit."""
 
 from __future__ import annotations
 
@@ -10,17 +9,25 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import gap_num, growth_rest_text, num
+from plancli.fmt import gap_text, growth_rest_text, num, per_month_text, stated_text
 from plancli.i18n import Lang, t
 from plancli.render import shown
 from plancli.render.assess import (
     actual_text,
+    in_percent,
     percent,
     signed,
     status_text,
     target_text,
     value_text,
 )
+
+
+def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
+    """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
+    if value is None:
+        return ""
+    return f"{num(value)} %" if in_percent(a) else f"{num(value)} {a.unit}".rstrip()
 
 
 def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
@@ -49,7 +56,10 @@ def assessment_detail(
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
-    add("actual", actual_text(a, lang))
+    if a.actual is not None and stated_text(a, a.actual, lang) is None:
+        add("actual", figure_with_unit(a, a.actual))
+    else:
+        add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
     add("target", target_text(a, lang))
@@ -61,15 +71,15 @@ def assessment_detail(
         named = reference_name or a.reference
         add("reference", f"{named} {value_text(a, a.reference_actual)}".strip())
     if a.gap is not None:
-        add("gap", gap_num(a.gap, a.status))
+        add("gap", gap_text(a, lang, spaced=True))
     add("completion", percent(a.completion))
     add("time_progress", percent(a.time_progress))
     if a.expected_share is not None and a.expected_share != a.time_progress:
         add("expected_share", percent(a.expected_share))
     if a.pace_gap_pp is not None:
         add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
-    add("projection", num(a.projection))
-    add("required_per_month", num(a.required_per_month))
+    add("projection", figure_with_unit(a, a.projection))
+    add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
         add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
     if a.months_left is not None:

@@ -45,6 +45,9 @@ class Column:
     # for it beside the other columns, each row's id gets a line of its own, the columns after
     # it under it (`cards`).
     whole: bool = False
+    # An optional column worth two lines a row: rather than leave it out, the name goes under
+    # the id (`gap`'s needs at 80 columns, beside a plan's 35-column milestone ids).
+    stacks: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -257,6 +260,27 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
     return out
 
 
+def _fits_stacked(columns: list[Column], width: int, gap: int = GAP) -> bool:
+    """Do the columns fit with the name under the id, the ids whole, each other column at its
+    least (a figure that keeps its words its widest word or header, any other its width)?"""
+    at = next((i for i, column in enumerate(columns) if column.under and i), None)
+    if at is None:
+        return False
+    above, below = columns[at - 1], columns[at]
+    header = f"{_plain(above.header)} / {_plain(below.header)}"
+    others = [c for c in columns if c is not above and c is not below]
+    least = sum(
+        max(_widest_word_of(c), cell_len(_plain(c.header))) if c.keeps_words else c.width()
+        for c in others
+    )
+    whole = max(above.width(), cell_len(header))
+    return whole + least + gap * len(others) + EDGES <= width
+
+
+def _widest_word_of(column: Column) -> int:
+    return max((_widest_word(cell) for cell in column.cells), default=1)
+
+
 def _widest_word(cell: Text) -> int:
     """The narrowest a cell can be without folding a word (after a `/` too, for a figure
     against its bound)."""
@@ -383,11 +407,13 @@ class FittedTable:
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
             if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
+            if any(c.stacks and c.drop == level for c in kept) and _fits_stacked(kept, width, gap):
+                break  # the name goes under the id rather than this column out
             kept = [c for c in kept if c.drop != level]
         options = dict(self.table_options)
         for key in ("title", "caption"):  # `* 现行数值；…` broken at `；`, not after `*`; a path
             if isinstance(options.get(key), Text):  # at a `/`, not inside its file's name
-                options[key] = keeping_runs(options[key])
+                options[key] = keeping_runs(options[key], paths=key == "title")
         if not _ids_fit(kept, width, gap):
             return _cards(present, width, gap, options, self.row_styles)
         kept = _stacked(kept, width, gap)

@@ -47,7 +47,9 @@ _ZH = {
     "bound after undo": "撤销后目标",
     "plan": "计划",
     "amendments": "年中调整",
-    "amendments in force": "* 自起始期起适用；灰色：已被后来的调整取代",
+    # In words, not in grey: a pipe, NO_COLOR and a printout have no colour
+    "amendments in force": "* 现行，自起始期起适用；无 * 者已被后来的调整取代",
+    "superseded": "已被取代",
     "batch {batch},": "批次 {batch}，",
     "recorded {time} UTC": "录入于 {time} UTC",
     "{bound} ({source})": "{bound}（{source}）",
@@ -62,7 +64,7 @@ _EN_CAPTION = "* in force; batch: end of its id"
 _EN = {
     "in force": _EN_CAPTION,
     "amendments": "mid-year adjustments (年中调整)",
-    "amendments in force": "* applies from its period on; dim: superseded by a later one",
+    "amendments in force": "* in force from its period on; unmarked: superseded by a later one",
 }
 _BATCH_ID = re.compile(r"^\d{8}T\d{6}Z-([0-9a-f]{6})$")
 
@@ -176,7 +178,7 @@ def amendments_table(
     (a database ledger's `recorded_by`) and in which batch; `*` marks those still in force from
     their period on. The id is never folded (history's rule: the time recorded, the writer, the
     note, then the batch make room)."""
-    with_note = any(rev.amendment.note for rev in revisions)
+    with_note = any(rev.amendment.note or not rev.current for rev in revisions)
     amendments = [rev.amendment for rev in revisions]
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
@@ -209,7 +211,14 @@ def amendments_table(
         ),
     ]
     if with_note:
-        notes = [shown(a.note, newlines=True) for a in amendments]
+        # a superseded adjustment says so in words (its grey is lost off a terminal)
+        notes = [
+            shown(
+                rev.amendment.note if rev.current else _superseded(rev.amendment.note, lang),
+                newlines=True,
+            )
+            for rev in revisions
+        ]
         columns.append(Column(_w("note", lang), notes, 2, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
@@ -222,6 +231,12 @@ def amendments_table(
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
+
+
+def _superseded(note: str | None, lang: Lang) -> str:
+    """A superseded adjustment's note: `已被取代；第一次`, `superseded; first`."""
+    word = _w("superseded", lang)
+    return f"{word}{'；' if lang == 'zh' else '; '}{note}" if note else word
 
 
 def undo_table(plan: Plan, undo: UndoPlan, lang: Lang) -> RenderableType:

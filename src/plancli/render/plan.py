@@ -155,7 +155,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     else:
         add(t("section", lang), f"{target.section}  {section.name if section else ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
-    add(t("unit", lang), target.unit)
+    # a growth's bound is in %: its unit is the year-to-date amount's (亿元 beside > 0 %)
+    growth = target.kind in ("growth", "relative")
+    add(t("amount_unit" if growth else "unit", lang), target.unit)
     compared_with = reference_name(plan, target, lang)
     if target.kind == "relative" and compared_with is not None:
         add(t("target", lang), f"{relation_sign(target.relation)} {compared_with}")

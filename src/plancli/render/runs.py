@@ -22,11 +22,13 @@ _WIDE = (
 )
 _OPENING = "“‘（(《【「"
 _CLOSING = "）)，。、；：！？”’》】」"
-_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")  # a path at `/`
+_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
+# A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole.
+_PATH_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")
 _WORD = re.compile(r"\S+")
 
 
-def breaks(plain: str, width: int) -> list[int]:
+def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
     """Where to break `plain` (one line) into lines of at most `width` cells: at a space, as
     Rich does; a word wider than a line (Chinese has no spaces) between its units. A unit wider
     than a line gets a line of its own (Rich folds it there: nothing else can be done)."""
@@ -44,7 +46,7 @@ def breaks(plain: str, width: int) -> list[int]:
             used = cells
             continue
         used += space if used else 0  # too wide for any line: broken from where the line is
-        for unit in _UNIT.finditer(word.group()):
+        for unit in (_PATH_UNIT if paths else _UNIT).finditer(word.group()):
             unit_cells = cell_len(unit.group())
             if used and used + unit_cells > width:
                 offsets.append(word.start() + unit.start())
@@ -57,6 +59,8 @@ class KeepsRuns(Text):
     """A name or a message that, too long for its column, breaks between Chinese characters
     or at a space, never inside a run of letters and digits: Rich, finding no space in
     `官渡区2022年国民经济…`, folded it anywhere (`区202` over `2年`, `invest` over `ment_roads`)."""
+
+    paths = False  # breaks after a `/` too (`keeping_runs(title, paths=True)`)
 
     def wrap(
         self,
@@ -74,7 +78,7 @@ class KeepsRuns(Text):
             )
         lines = Lines()
         for line in self.split("\n", allow_blank=True):
-            for part in line.divide(breaks(line.plain, width)):
+            for part in line.divide(breaks(line.plain, width, self.paths)):
                 part.rstrip()
                 while part.plain[:1].isspace():
                     part = part[1:]
@@ -99,11 +103,12 @@ class KeepsRuns(Text):
         return Measurement(min(measured.minimum, self.least_width()), measured.maximum)
 
 
-def keeping_runs(text: Text) -> KeepsRuns:
-    """`text` (its styles too) as a `KeepsRuns`."""
-    if isinstance(text, KeepsRuns):
+def keeping_runs(text: Text, paths: bool = False) -> KeepsRuns:
+    """`text` (its styles too) as a `KeepsRuns`; one that holds a path breaks after a `/`."""
+    if isinstance(text, KeepsRuns) and not paths:
         return text
     kept = KeepsRuns(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
+    kept.paths = paths
     kept.append_text(text)
     kept.style = text.style
     return kept

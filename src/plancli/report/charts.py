@@ -155,9 +155,16 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     if not row.series:
         return None
     values = [float(p.value) for p in row.series]
-    bounds = [float(b) for b in (row.min, row.max) if b is not None]
+    # The figures that mark the target: X of X左右 (its tolerance's edges are the band's),
+    # else the bound(s); none for an indicator only tracked, pending or dropped.
+    if row.around is not None and row.kind != "relative":
+        marks = [float(row.around)]
+    else:
+        marks = [float(b) for b in (row.min, row.max) if b is not None]
+    edges = [None if e is None else float(e) for e in (row.low, row.high)]
     reference_values = [float(p.value) for p in reference or []]
-    low, high, step = _y_range(values + bounds + reference_values)
+    shown = values + marks + [e for e in edges if e is not None] + reference_values
+    low, high, step = _y_range(shown)  # the axis always holds the target and its band
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(month: int) -> float:
@@ -175,13 +182,19 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     band: tuple[float, float] | None = None
     if row.kind == "relative":
         if reference:
-            target_path = "M" + " L".join(f"{x(_month(p))} {y(float(p.value))}" for p in reference)
+            points = [(x(_month(p)), y(float(p.value))) for p in reference]
+            if len(points) == 1:  # one figure so far: a short dash at its month, not a dot
+                (at, level), half = points[0], plot_w / 24
+                points = [(round(at - half, 1), level), (round(at + half, 1), level)]
+            target_path = "M" + " L".join(f"{px} {py}" for px, py in points)
     else:
-        lines = [f"M{x(0)} {y(b)} L{x(12)} {y(b)}" for b in bounds]
+        lines = [f"M{x(0)} {y(b)} L{x(12)} {y(b)}" for b in marks]
         target_path = " ".join(lines) or None
-        top = y(float(row.max)) if row.max is not None else y(high)
-        bottom = y(float(row.min)) if row.min is not None else y(low)
-        band = (top, bottom) if bottom > top else None
+        floor, ceiling = edges
+        if floor is not None or ceiling is not None:  # shaded only where a bound is met
+            top = y(ceiling) if ceiling is not None else y(high)
+            bottom = y(floor) if floor is not None else y(low)
+            band = (top, bottom) if bottom > top else None
     ticks = round((high - low) / step)
     y_ticks = [Tick(y(low + i * step), _fmt(low + i * step)) for i in range(ticks + 1)]
     x_ticks = [Tick(x(m), f"{m}月" if lang == "zh" else MONTHS_EN[m - 1]) for m in (3, 6, 9, 12)]

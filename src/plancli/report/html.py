@@ -8,6 +8,8 @@ the common systems before the generic fallback, and has a print stylesheet for A
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from plancli import __version__
@@ -20,6 +22,7 @@ from plancli.safe import visible
 
 if TYPE_CHECKING:
     import jinja2
+    import markupsafe
 
 
 @functools.cache
@@ -48,6 +51,30 @@ def _visible(value: object) -> object:
     return value
 
 
+def figure_spans(units: Iterable[str]) -> Callable[[str], markupsafe.Markup]:
+    """A cell's text, escaped, with each figure and its unit (`≥ 7%`, `0.28亿元`, `2个百分点`,
+    `1.4 pp`) in a `<span class="fig">` the stylesheet keeps on one line: a narrow column
+    wraps between words, never inside `0.28亿` / `元`. `units` are the plan's units."""
+    import markupsafe
+
+    # a unit as the page shows it (`visible`), as the text it is looked for in
+    words = {visible(u.strip()) for u in units if u.strip()} | {"%", t("pp", "zh"), t("pp", "en")}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    figure = re.compile(rf"(?:[≥≤><≈] ?)?[-+−]?\d[\d,]*(?:\.\d+)? ?(?:{alternatives})")
+
+    def spans(text: str) -> markupsafe.Markup:
+        text = visible(text, newlines=True)
+        out, start = [], 0
+        for match in figure.finditer(text):
+            out.append(markupsafe.escape(text[start : match.start()]))
+            out.append(markupsafe.Markup('<span class="fig">%s</span>') % match.group())
+            start = match.end()
+        out.append(markupsafe.escape(text[start:]))
+        return markupsafe.Markup("").join(out)
+
+    return spans
+
+
 def render_html(report: Report, lang: Lang) -> str:
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
     milestones_table = tables.milestones(report, lang) if report.milestones else None
@@ -59,6 +86,8 @@ def render_html(report: Report, lang: Lang) -> str:
         html_lang="zh-CN" if lang == "zh" else "en",
         t=lambda key: t(key, lang),
         label=lambda key: text.label(key, lang),
+        figures=figure_spans(a.unit for a in report.assessments),
+        dash=text.DASH,
         title=text.title(plan_name, lang),
         as_of_line=text.as_of_line(report.as_of, report.time_progress, lang),
         summary=[joined(p, lang) for p in build_summary(report, lang).paragraphs],

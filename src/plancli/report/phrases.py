@@ -1,4 +1,5 @@
-"""The summary's words for a bound and a unit: 7%以上, 5%左右, 4.8%以内, 个百分点 (`summary`)."""
+"""The summary's words for a bound, a unit and a relation: 7%以上, 5%左右, 4.8%以内, 个百分点,
+基本同步 (`summary`)."""
 
 from __future__ import annotations
 
@@ -168,3 +169,60 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
         f"{name} was {shown} in {en_period(a.period)}, a figure for part of the year; its "
         f"target ({bound}) is judged on the year's figure"
     )
+
+
+def relation_phrase(a: AssessmentOut, ref_name: str, zh: bool) -> str:
+    """How a relative target stands against its reference's figure (`ref_name`: 地区生产总值增长):
+    与地区生产总值增长（5%）基本同步, 低于…1.1个百分点，超出1个百分点的容差0.1个百分点，未能同步."""
+    assert a.actual is not None and a.reference_actual is not None
+    ref = (
+        f"{ref_name}（{num(a.reference_actual)}%）"
+        if zh
+        else f"{ref_name} at {num(a.reference_actual)}%"
+    )
+    difference = a.actual - a.reference_actual
+    satisfied = a.status in ("met", "on_track")
+    relation = a.relation or "same"
+    if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
+        # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
+        if zh:
+            return f"，高于{ref}{num(difference)}个百分点"
+        return f", {num(difference)} pp above {ref}"
+    beyond = _beyond_tolerance(a, zh)
+    if zh:
+        if relation == "same":
+            return (
+                f"，与{ref}基本同步"
+                if satisfied
+                else f"，低于{ref}{num(-difference)}个百分点{beyond}，未能同步"
+            )
+        if relation == "above":
+            return f"，高于{ref}" if satisfied else f"，未能高于{ref}"
+        if relation == "not_below":
+            return (
+                f"，不低于{ref}" if satisfied else f"，低于{ref}{num(-difference)}个百分点{beyond}"
+            )
+        return f"，低于{ref}" if satisfied else f"，未能低于{ref}"
+    if relation == "same":
+        return (
+            f", in step with {ref}"
+            if satisfied
+            else f", {num(-difference)} pp below {ref}{beyond}, not in step"
+        )
+    if relation == "above":
+        return f", above {ref}" if satisfied else f", not above {ref}"
+    if relation == "not_below":
+        return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}{beyond}"
+    return f", below {ref}" if satisfied else f", not below {ref}"
+
+
+def _beyond_tolerance(a: AssessmentOut, zh: bool) -> str:
+    """How far a relative target short of its reference is beyond its tolerance: the
+    tables' 差距 (the gap to reference − tolerance), said beside the distance to the
+    reference itself, so that 低于…1.1个百分点 and the table's 0.1 tell one story."""
+    if not a.tolerance_pp or a.gap is None:
+        return ""
+    tolerance, gap = num(a.tolerance_pp), num(a.gap)
+    if zh:
+        return f"，超出{tolerance}个百分点的容差{gap}个百分点"
+    return f", {gap} pp beyond the {tolerance} pp tolerance"

@@ -31,6 +31,7 @@ from plancli.report.phrases import (
     percent,
     percent_unit,
     points,
+    relation_phrase,
     unit_of,
 )
 from plancli.report.text import dated, parts_note, stale_note, zh_as_of, zh_period
@@ -340,8 +341,11 @@ class _Writer:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
                 was = self._was(a, "max")
-            if self.zh:
-                return f"，低于{adjusted}{ceiling}的控制目标" + (f"（原计划{was}）" if was else "")
+            if self.zh:  # 5% at a ceiling of 5%: not 低于 it, there is no headroom left
+                below = "低于" if a.actual < a.max else "未超过"
+                return f"，{below}{adjusted}{ceiling}的控制目标" + (
+                    f"（原计划{was}）" if was else ""
+                )
             return f", within the {adjusted}ceiling of {ceiling}" + (
                 f" (plan: {was})" if was else ""
             )
@@ -426,45 +430,9 @@ class _Writer:
                 if self.zh
                 else f"; {ref_name} has no figure for the same period"
             )
-        assert a.actual is not None
         if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
-        ref = (
-            f"{ref_name}（{num(a.reference_actual)}%）"
-            if self.zh
-            else f"{ref_name} at {num(a.reference_actual)}%"
-        )
-        difference = a.actual - a.reference_actual
-        satisfied = a.status in ("met", "on_track")
-        relation = a.relation or "same"
-        if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
-            # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
-            if self.zh:
-                return f"，高于{ref}{num(difference)}个百分点"
-            return f", {num(difference)} pp above {ref}"
-        if self.zh:
-            if relation == "same":
-                return (
-                    f"，与{ref}基本同步"
-                    if satisfied
-                    else f"，低于{ref}{num(-difference)}个百分点，未能同步"
-                )
-            if relation == "above":
-                return f"，高于{ref}" if satisfied else f"，未能高于{ref}"
-            if relation == "not_below":
-                return f"，不低于{ref}" if satisfied else f"，低于{ref}{num(-difference)}个百分点"
-            return f"，低于{ref}" if satisfied else f"，未能低于{ref}"
-        if relation == "same":
-            return (
-                f", in step with {ref}"
-                if satisfied
-                else f", {num(-difference)} pp below {ref}, not in step"
-            )
-        if relation == "above":
-            return f", above {ref}" if satisfied else f", not above {ref}"
-        if relation == "not_below":
-            return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}"
-        return f", below {ref}" if satisfied else f", not below {ref}"
+        return relation_phrase(a, ref_name, self.zh)
 
     def _trend(self, a: AssessmentOut) -> str:
         direction = a.direction or "band"
@@ -634,6 +602,8 @@ class _Writer:
                 "missed": "未完成",
                 "no_data": "尚无进度数据",
             }
+            if len(milestones) == 1 and present:  # one is not 均 (all of them)
+                return f"节点目标1项，{words[present[0][0]]}。"
             if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
                 return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
             listed = "、".join(f"{words[s]}{n}项" for s, n in present)
@@ -646,6 +616,8 @@ class _Writer:
             "missed": ("was missed", "were missed"),
             "no_data": ("has no progress figure yet", "have no progress figures yet"),
         }
+        if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
+            return f"The one milestone {words_en[present[0][0]][0]}."
         if len(present) == 1 and len(milestones) > 1:
             return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
         listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])

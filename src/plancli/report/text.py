@@ -6,11 +6,18 @@ HTML entities through Jinja2's autoescape).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import bound_text, fall_text, gap_num, growth_rest_text, num, relation_sign
+from plancli.fmt import (
+    bound_text,
+    gap_text,
+    growth_rest_text,
+    num,
+    relation_sign,
+    stated_text,
+    zh_cell,
+)
 from plancli.i18n import Lang, t
 from plancli.report.model import AdjustmentOut, Report
 
@@ -57,24 +64,11 @@ def value(a: AssessmentOut, figure: Decimal | None, lang: Lang = "en") -> str:
     return f"{num(figure)}{'' if lang == 'zh' else ' '}{a.unit}"
 
 
-# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5): a Chinese
-# cell writes them together, as the summary's prose does (52个, 争取5.5).
-_SPACED = re.compile(r"(?<=[0-9%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) (?=[0-9])")
-
-
-def zh_cell(text: str) -> str:
-    """A figure's cell in a Chinese table as the bureau writes it: no space between a number
-    and a Chinese unit (1.4个百分点, 28.02亿元), full-width parentheses (5.6%（708.5亿元）,
-    ≥ 39个（推进中）). Never for a name: a plan's name keeps its own characters."""
-    text = _SPACED.sub("", text)
-    return text.replace(" (", "（").replace("(", "（").replace(")", "）")
-
-
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
     in Chinese `5%（700亿元）`, and a partial sum's caveat: `11.1亿元（4项构成尚无数据）`."""
-    fall = fall_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if fall is None else fall  # a decline's: -2.1%, 下降2.1%
+    stated = stated_text(a, a.actual, lang) if a.actual is not None else None
+    text = value(a, a.actual) if stated is None else stated  # -2.1%, 下降2.1%, +0.42 pp
     if a.amount is not None:
         text += f" ({num(a.amount)} {a.unit})"
     text = zh_cell(text) if lang == "zh" else text
@@ -152,11 +146,15 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     全国固定资产投资增速: its id means nothing to a reader). `†` marks a bound adjusted
     mid-year (the report lists the adjustments)."""
     if a.kind == "relative":
-        if a.reference_actual is not None:
-            reference = num(a.reference_actual) + "%"
-        else:
+        if a.reference_actual is None:
             reference = reference_name(report, a.reference, lang)
-        return f"{relation_sign(a.relation)} {reference}"
+            return f"{relation_sign(a.relation)} {reference}"
+        text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):
+            # 同步 within 1 pp is met from 4 % up: the floor the 差距 column is measured to
+            floor = num(Decimal(a.reference_actual) - Decimal(a.tolerance_pp))
+            text += f"（不低于{floor}%）" if lang == "zh" else f" (at least {floor}%)"
+        return text
     mark = AMENDED_MARK if a.amended_from is not None else ""
     if a.status == "dropped":  # no bound in force
         return t("status.dropped", lang) + mark
@@ -202,16 +200,8 @@ def headline_notes(report: Report, lang: Lang) -> list[str]:
 
 def gap(a: AssessmentOut, lang: Lang) -> str:
     """What is still missing, in the target's unit (percentage points for growth and %);
-    nothing (—) for a target that lacks nothing, not `0 个百分点`."""
-    if a.gap is None or (a.gap == 0 and a.status in ("met", "on_track")):
-        return DASH
-    figure = gap_num(a.gap, a.status)
-    space = "" if lang == "zh" else " "
-    if a.kind == "milestone":
-        return f"{figure}%"
-    if in_percent(a):
-        return f"{figure}{space}{t('pp', lang)}"
-    return f"{figure}{space}{a.unit}"
+    nothing (—) for a target that lacks nothing, not `0 个百分点`, and for one with no gap."""
+    return gap_text(a, lang) or DASH
 
 
 def needs(a: AssessmentOut, lang: Lang) -> str:
@@ -275,9 +265,24 @@ def investment_heading(unit: str, lang: Lang) -> str:
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
+    """`节点目标已完成3项，共27项。`; with none done, `27项节点目标尚无一项完成。` only when
+    some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the summary
+    does, not that 27 are not done."""
+    if report.milestones_total == 1:  # not 1项节点目标尚无一项完成, nor 均已完成 of one
+        state = "done" if report.milestones_done else "due"
+        if _no_milestone_data(report):
+            state = "no_data"
+        return t(f"report.one_milestone_{state}", lang)
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
+    if _no_milestone_data(report):
+        key = "report.no_milestone_data"
     done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
     return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+
+
+def _no_milestone_data(report: Report) -> bool:
+    """No milestone is done and none has a figure: nothing is known of any."""
+    return not report.milestones_done and all(a.status == "no_data" for a in report.milestones)
 
 
 def milestones_without_data(report: Report, lang: Lang) -> str:
@@ -295,6 +300,8 @@ def milestones_without_data(report: Report, lang: Lang) -> str:
         names.append(shown)
     # ；not 、: a name may hold a 、 of its own (大罗家营366号民居、向旭庵等文物修缮…)
     listed = ("；" if lang == "zh" else "; ").join(names)
+    if _no_milestone_data(report):  # the line above gave the count: 分别是：A；B；…
+        return t("report.milestones_no_data_all", lang).format(names=listed)
     return t("report.milestones_no_data", lang).format(count=len(missing), names=listed)
 
 
