@@ -67,7 +67,11 @@ def test_validate_says_a_rollups_bound_in_chinese(invoke) -> None:  # type: igno
             "headline（主要预期目标）、industry（构建现代化产业体系）",
             "sections are: headline, industry",
         ),
-        (("targets", "--kind", "nope"), "growth（增速）、level（水平）、", "kinds are: growth, level, "),
+        (
+            ("targets", "--kind", "nope"),
+            "growth（增速）、level（水平）、",
+            "kinds are: growth, level, ",
+        ),
     ],
 )
 def test_lists_in_a_chinese_error_are_joined_with_the_enumeration_comma(
