@@ -36,7 +36,7 @@ def test_gap_marks_the_partial_sum_and_says_what_the_mark_means(guandu) -> None:
     assert "6.2/15.92 亿元" in row(en, "investment_roads")  # a part's own figure is complete
     assert "\n+ a sum without the parts not yet recorded: it can only understate\n" in en
     zh = guandu("--lang", "zh", "gap", "--as-of", "2022-06").stdout
-    assert "6.2+/58.72 亿元" in row(zh, "investment_total")
+    assert "6.2+/58.72亿元" in row(zh, "investment_total")  # zh cells: no space before 亿元
     assert "\n+ 部分构成尚无数据，合计只含已报送部分（只会偏低）\n" in zh
 
 
