@@ -88,7 +88,7 @@ def render_html(report: Report, lang: Lang) -> str:
         label=lambda key: text.label(key, lang),
         figures=figure_spans(a.unit for a in report.assessments),
         dash=text.DASH,
-        title=text.title(plan_name, lang),
+        title=text.title(plan_name, lang, text.year_over(report)),
         as_of_line=text.as_of_line(report.as_of, report.time_progress, lang),
         summary=[joined(p, lang) for p in build_summary(report, lang).paragraphs],
         time_progress=charts.share_of_track(report.time_progress),

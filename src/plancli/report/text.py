@@ -251,12 +251,18 @@ def zh_period(code: str) -> str:
     return f"{year}年"
 
 
-def title(plan_name: str, lang: Lang) -> str:
-    return (
-        f"{plan_name}{t('report.title', lang)}"
-        if lang == "zh"
-        else (f"{plan_name}: {t('report.title', lang)}")
-    )
+def year_over(report: Report) -> bool:
+    """Is the report as of the year's final period (time progress 100 %)? Its words then give
+    results, not pace: 执行情况, 全年完成, 完成/未完成, 差500个 (docs/report.md)."""
+    from plancli.periods import parse_period
+
+    return report.as_of is not None and parse_period(report.as_of).is_final
+
+
+def title(plan_name: str, lang: Lang, year_end: bool = False) -> str:
+    """执行进度报告 during the year, 执行情况报告 once it is over (the bureau's 计划执行情况)."""
+    word = t("report.title_year_end" if year_end else "report.title", lang)
+    return f"{plan_name}{word}" if lang == "zh" else f"{plan_name}: {word}"
 
 
 def investment_heading(unit: str, lang: Lang) -> str:
