@@ -78,6 +78,20 @@ def test_the_annual_report_names_the_targets_met_and_exceeded(report) -> None:  
     assert "超额完成" not in report("zh", "--as-of", "2022-09")  # only once the year is over
 
 
+def test_milestones_not_done_at_the_years_end_are_not_still_due(report) -> None:  # type: ignore[no-untyped-def]
+    """Defects 3 and 7: 待完成的节点目标 and 尚无进度数据 in the annual report."""
+    zh = report("zh", "--as-of", "2022-12")
+    assert "## 未完成的节点目标" in zh and "待完成的节点目标" not in zh
+    assert "24项节点目标无进度数据：" in zh
+    assert "节点目标27项中，已完成1项、滞后1项、未完成1项、无进度数据24项。" in zh
+    assert "尚无" not in zh
+    en = report("en", "--as-of", "2022-12")
+    assert "## Milestones not done" in en
+    assert "Milestones without a progress figure (24):" in en
+    assert "24 have no progress figures." in en
+    assert "## 待完成的节点目标" in report("zh", "--as-of", "2022-09")
+
+
 def test_the_years_report_is_the_implementation_report_with_full_year_figures(
     report,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -312,6 +312,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "未完成、滞后和存在风险的目标",
     ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
+    "report.milestones_closed": ("Milestones not done", "未完成的节点目标"),
     "report.milestones_done": (
         "{done} of {total} milestones done.",
         "节点目标已完成{done}项，共{total}项。",

@@ -115,6 +115,7 @@ def render_html(report: Report, lang: Lang) -> str:
         milestones=milestones_table,
         adjustments=[text.adjustment_line(adj, lang) for adj in report.adjustments],
         milestones_without_data=text.milestones_without_data(report, lang),
+        milestones_heading=text.milestones_heading(report, lang),
         stale=any(a.stale for a in report.assessments if a.actual is not None),
         generated=text.generated_line(report, lang) if report.generated else "",
         version=__version__,

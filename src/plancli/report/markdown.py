@@ -78,7 +78,7 @@ def render_markdown(report: Report, lang: Lang) -> str:
     if report.milestones_total:
         lines += [
             "",
-            f"## {t('report.milestones', lang)}",
+            f"## {text.milestones_heading(report, lang)}",
             "",
             escape(text.milestones_line(report, lang)),
         ]
