@@ -4,6 +4,7 @@ year-end-2022.csv, the audit's), two mid-year adjustments, reported as of 2022-1
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -135,3 +136,28 @@ def test_a_milestone_past_its_due_date_says_so(invoke, tmp_path: Path) -> None: 
     assert "国际金融总部中心落户官渡（完成50%，已过节点时间2022年6月；数据截至6月）" in zh
     en = invoke(*run, "report", "--as-of", "2022-09").stdout
     assert "(50% done; past its June 2022 due date; figure of 2022-06)" in en
+
+
+def test_a_total_over_its_target_at_the_years_end_is_exceeded(
+    invoke,  # type: ignore[no-untyped-def]
+    year_ledger: Path,
+    tmp_path: Path,
+) -> None:
+    """Every part with a December figure: the year's total (60.4 of 58.72 亿元) is 完成, not
+    累计完成, and 超额完成全年目标."""
+    ledger = tmp_path / "full.toml"
+    shutil.copyfile(year_ledger, ledger)
+    run = ("--plan", "guandu-2022", "--ledger", str(ledger))
+    for target, figure in (
+        ("investment_health_elderly", "2.4"),
+        ("investment_municipal", "5"),
+        ("investment_education", "14"),
+    ):
+        assert invoke(*run, "record", target, figure, "--period", "2022-12").exit_code == 0
+    zh = invoke(*run, "--lang", "zh", "report").stdout
+    assert (
+        "政府投资重点项目年度计划投资完成60.4亿元，完成年度目标（58.72亿元）的102.86%，"
+        "超额完成全年目标。"
+    ) in zh
+    en = invoke(*run, "report").stdout
+    assert "60.4 亿元, 102.86% of the year's 58.72 亿元, the year's target exceeded." in en

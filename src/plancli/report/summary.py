@@ -481,18 +481,23 @@ class _Writer:
         adjusted, was = self._adjusted(a)
         if adjusted:
             was = self._was(a, "around" if a.around is not None else "min")
+        # the year's own figure: 完成60亿元, not 累计; over 100 % at the year's end, 超额完成
+        full = a.period is not None and parse_period(a.period).is_final
+        over = self.over and a.completion is not None and a.completion > 1
         if self.zh:
-            verb = "达到" if opening else "累计完成"
+            verb = "达到" if opening else ("完成" if full else "累计完成")
             goal_text += f"，原计划{was}" if was else ""
             text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
             text += completion
             if a.status == "met":
-                return text + "，已完成全年目标"
+                return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
             text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
-                return text + ", the year's target is reached"
+                return text + (
+                    ", the year's target exceeded" if over else ", the year's target is reached"
+                )
         return text + self._pace(a)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
