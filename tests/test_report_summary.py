@@ -102,23 +102,27 @@ def test_summary_of_the_2021_review() -> None:
     records = read_records(data_dir() / BUNDLED_LEDGERS["guandu-2021"])
     built = build_report(assess_plan(plan, records, None), records)
     zh = build_summary(built, "zh")
-    assert zh.overview == [
-        "2021年全年（时间进度100%），7项目标中，完成5项、未完成1项、尚无数据1项。"
-    ]
-    assert zh.headline[0] == "地区生产总值增长0.3%，低于目标7.7个百分点。"  # a year-end figure
-    assert "固定资产投资(不含农户)尚无数据。" in zh.headline  # the report gives no growth
+    assert zh.overview == ["2021年全年（时间进度100%），7项目标中，完成5项、未完成1项、无数据1项。"]
+    # a year-end figure, with the year's amount (全区实现地区生产总值1441.37亿元，同比增长0.3%)
+    assert zh.headline[0] == "地区生产总值1441.37亿元，增长0.3%，低于目标7.7个百分点。"
+    # the report gives no growth; the year is closed: no 尚 (none is to come)
+    assert "固定资产投资(不含农户)全年无数据。" in zh.headline
     # 与经济增长基本同步, met by 9 points: "基本同步" (in step) said the opposite of the figures
-    assert "农村常住居民人均可支配收入增长9.3%，高于地区生产总值增长（0.3%）9个百分点。" in (
-        zh.headline
+    assert (
+        "农村常住居民人均可支配收入26319元，增长9.3%，高于地区生产总值增长（0.3%）9个百分点。"
+        in (zh.headline)
     )
     assert "基本同步" not in "".join(zh.headline)
     en = build_summary(built, "en")
     assert en.headline[0] == (
-        "Gross regional product (GDP) grew 0.3%, 7.7 pp below the target (at least 8%)."
+        "Gross regional product (GDP) grew 0.3% to 1441.37 亿元, 7.7 pp below the target "
+        "(at least 8%)."
     )
-    assert "No data yet for Fixed-asset investment (excluding rural households)." in en.headline
     assert (
-        "Per-capita disposable income of rural residents grew 9.3%, 9 pp above "
+        "No figure for the year for Fixed-asset investment (excluding rural households)."
+    ) in en.headline
+    assert (
+        "Per-capita disposable income of rural residents grew 9.3% to 26319 元, 9 pp above "
         "Gross regional product (GDP) at 0.3%."
     ) in en.headline
 

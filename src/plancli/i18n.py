@@ -287,12 +287,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # reports (`plancli report`, `plancli template`); {placeholders} are filled with format()
     "report.title": ("progress report", "执行进度报告"),
+    "report.title_year_end": ("implementation report", "执行情况报告"),
     "report.as_of": (
         "As of {as_of}; time progress {time_progress}.",
         "截至{as_of}，时间进度{time_progress}。",
     ),
     "report.indicator": ("Indicator", "指标"),
     "report.ytd": ("Year to date", "累计完成"),
+    "report.full_year": ("Full year", "全年完成"),
     "report.category": ("Category", "类别"),
     "report.with_figures": ("in the average", "计入平均"),
     "report.avg_completion": ("average completion", "平均完成率"),
@@ -310,6 +312,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "未完成、滞后和存在风险的目标",
     ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
+    "report.milestones_closed": ("Milestones not done", "未完成的节点目标"),
     "report.milestones_done": (
         "{done} of {total} milestones done.",
         "节点目标已完成{done}项，共{total}项。",

@@ -47,7 +47,11 @@ def _line(cells: list[str]) -> str:
 
 def render_markdown(report: Report, lang: Lang) -> str:
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
-    lines = [f"# {escape(text.title(plan_name, lang))}", "", f"## {t('report.summary', lang)}"]
+    lines = [
+        f"# {escape(text.title(plan_name, lang, text.year_over(report)))}",
+        "",
+        f"## {t('report.summary', lang)}",
+    ]
     for paragraph in build_summary(report, lang).paragraphs:
         lines += ["", escape(joined(paragraph, lang))]
     if report.headline:
@@ -74,7 +78,7 @@ def render_markdown(report: Report, lang: Lang) -> str:
     if report.milestones_total:
         lines += [
             "",
-            f"## {t('report.milestones', lang)}",
+            f"## {text.milestones_heading(report, lang)}",
             "",
             escape(text.milestones_line(report, lang)),
         ]

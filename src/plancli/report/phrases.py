@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from plancli.assess import AssessmentOut
+from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 
 
@@ -226,3 +226,47 @@ def _beyond_tolerance(a: AssessmentOut, zh: bool) -> str:
     if zh:
         return f"，超出{tolerance}个百分点的容差{gap}个百分点"
     return f", {gap} pp beyond the {tolerance} pp tolerance"
+
+
+def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bool) -> str:
+    """The milestones by status in one sentence: 节点目标27项中，已完成1项、…; at the year's
+    end without 尚 (无进度数据)."""
+    milestones = [a for a in assessments if a.kind == "milestone"]
+    if not milestones:
+        return ""
+    counts: dict[Status, int] = {}
+    for a in milestones:
+        counts[a.status] = counts.get(a.status, 0) + 1
+    order: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "missed", "no_data")
+    present = [(s, counts[s]) for s in order if counts.get(s)]
+    if zh:
+        words = {
+            "met": "已完成",
+            "on_track": "正常推进",
+            "at_risk": "存在风险",
+            "behind": "滞后",
+            "missed": "未完成",
+            "no_data": "无进度数据" if over else "尚无进度数据",
+        }
+        if len(milestones) == 1 and present:  # one is not 均 (all of them)
+            return f"节点目标1项，{words[present[0][0]]}。"
+        if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
+            return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
+        listed = "、".join(f"{words[s]}{n}项" for s, n in present)
+        return f"节点目标{len(milestones)}项中，{listed}。"
+    words_en = {
+        "met": ("is done", "are done"),
+        "on_track": ("is on track", "are on track"),
+        "at_risk": ("is at risk", "are at risk"),
+        "behind": ("is behind", "are behind"),
+        "missed": ("was missed", "were missed"),
+        "no_data": ("has no progress figure", "have no progress figures")
+        if over
+        else ("has no progress figure yet", "have no progress figures yet"),
+    }
+    if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
+        return f"The one milestone {words_en[present[0][0]][0]}."
+    if len(present) == 1 and len(milestones) > 1:
+        return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
+    listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
+    return f"Of the {len(milestones)} milestones, {listed}."

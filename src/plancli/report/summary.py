@@ -12,7 +12,7 @@ summary sheet render it as they are; no template decides anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
@@ -27,6 +27,7 @@ from plancli.report.phrases import (
     counted,
     difference,
     dropped_phrase,
+    milestones_sentence,
     part_year_phrase,
     percent,
     percent_unit,
@@ -34,7 +35,15 @@ from plancli.report.phrases import (
     relation_phrase,
     unit_of,
 )
-from plancli.report.text import dated, parts_note, stale_note, zh_as_of, zh_period
+from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_of, zh_period
+from plancli.report.yearend import (
+    achieved,
+    counted_result,
+    missed_item,
+    overdue,
+    overdue_phrase,
+    shortfall,
+)
 
 # The order in which the overview counts the statuses: the judged ones first, then the
 # targets without a judgement (a bound still to come, indicators), then the unknown.
@@ -58,16 +67,18 @@ NAMED_AT_MOST = 8
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Three paragraphs: where things stand, the headline targets one sentence each (and the
-    investment plan's total), then the targets needing attention and the milestones."""
+    """Paragraphs: where things stand, the headline targets one sentence each (and the
+    investment plan's total), at the year's end the other targets met, then the targets
+    needing attention and the milestones."""
 
     overview: list[str]
     headline: list[str]
     attention: list[str]
+    achieved: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[list[str]]:
-        return [p for p in (self.overview, self.headline, self.attention) if p]
+        return [p for p in (self.overview, self.headline, self.achieved, self.attention) if p]
 
     @property
     def sentences(self) -> list[str]:
@@ -95,7 +106,11 @@ def build_summary(report: Report, lang: Lang) -> Summary:
     ]
     headline += [writer.sentence(a) for a in report.investment if a.parts]
     overview = [writer.overview(), writer.half()]
-    return Summary([s for s in overview if s], headline, writer.attention())
+    met: list[str] = []
+    if year_over(report):  # the annual report names what was achieved (超额完成)
+        said = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
+        met = achieved(report, said, writer.sentence, writer.zh)
+    return Summary([s for s in overview if s], headline, writer.attention(), met)
 
 
 class _Writer:
@@ -105,6 +120,7 @@ class _Writer:
         self.zh = lang == "zh"
         self.by_id = {a.id: a for a in report.assessments}
         self.adjusted = {adjustment.id: adjustment for adjustment in report.adjustments}
+        self.over = year_over(report)  # the year's final period: results, not pace
 
     def _plan(self, a: AssessmentOut) -> AssessmentOut | None:
         """`a` with the plan's own bound, where a mid-year adjustment (年中调整) is in force."""
@@ -154,7 +170,7 @@ class _Writer:
                 "pending": "待下达目标",
                 "tracked": "跟踪指标",
                 "dropped": "不再考核",
-                "no_data": "尚无数据",
+                "no_data": "无数据" if self.over else "尚无数据",
             }
             listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
@@ -167,7 +183,9 @@ class _Writer:
             "pending": ("awaits its target (pending)", "await their targets (pending)"),
             "tracked": ("is a tracked indicator", "are tracked indicators"),
             "dropped": ("is no longer judged (dropped)", "are no longer judged (dropped)"),
-            "no_data": ("has no data yet", "have no data yet"),
+            "no_data": ("has no data", "have no data")
+            if self.over
+            else ("has no data yet", "have no data yet"),
         }
         listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
@@ -183,6 +201,8 @@ class _Writer:
         if not paced:
             return ""
         n = sum(a.status == "met" or (a.pace_gap_pp or 0) >= 0 for a in paced)
+        if self.over:
+            return counted_result(len(paced), n, self.zh)
         short = len(paced) - n
         mid = self.report.time_progress == Decimal("0.5")
         if self.zh:
@@ -252,6 +272,10 @@ class _Writer:
                 if self.zh
                 else f"no data yet for {name}, whose target is still to be set (pending)"
             )
+        if self.over:  # a closed year: no figure came, none is "yet" to come
+            return self._end(
+                f"{name}全年无数据" if self.zh else f"no figure for the year for {name}"
+            )
         return self._end(f"{name}尚无数据" if self.zh else f"no data yet for {name}")
 
     # What the figure is: 累计增长5%, 为4.2%, …
@@ -263,13 +287,17 @@ class _Writer:
             # A decline's `actual` is the fall (下降3.8% judged on 3.8); others are the growth.
             rising = value < 0 if a.decline else value >= 0
             size = num(abs(value))
+            # The year's amount, as the bureau states a result: 地区生产总值1505亿元，增长4.5%
+            held = a.amount if year_end and not a.name.endswith(RATE_NAMES) else None
             if self.zh:
                 if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
                     return f"为{'' if rising else '-'}{size}%"
                 lead = "" if year_end else "累计"
+                lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
-            return f"{verb} {size}%" + ("" if year_end else " year to date")
+            to = f" to {num(held)} {a.unit}" if held is not None else ""
+            return f"{verb} {size}%{to}" + ("" if year_end else " year to date")
         if a.kind == "change":
             level = a.recorded if a.recorded is not None else value
             up = value >= 0
@@ -453,18 +481,23 @@ class _Writer:
         adjusted, was = self._adjusted(a)
         if adjusted:
             was = self._was(a, "around" if a.around is not None else "min")
+        # the year's own figure: 完成60亿元, not 累计; over 100 % at the year's end, 超额完成
+        full = a.period is not None and parse_period(a.period).is_final
+        over = self.over and a.completion is not None and a.completion > 1
         if self.zh:
-            verb = "达到" if opening else "累计完成"
+            verb = "达到" if opening else ("完成" if full else "累计完成")
             goal_text += f"，原计划{was}" if was else ""
             text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
             text += completion
             if a.status == "met":
-                return text + "，已完成全年目标"
+                return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
             text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
-                return text + ", the year's target is reached"
+                return text + (
+                    ", the year's target exceeded" if over else ", the year's target is reached"
+                )
         return text + self._pace(a)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
@@ -473,12 +506,16 @@ class _Writer:
             return f"{name}已完成" if self.zh else f"{name} is done"
         text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
         text += self._pace(a)
-        if a.due:
+        if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
         return text
 
     def _pace(self, a: AssessmentOut) -> str:
-        """落后时间进度11.29个百分点, 后6个月月均需完成31.67个."""
+        """落后时间进度11.29个百分点, 后6个月月均需完成31.67个; 差500个 at the year's end."""
+        if overdue(a, self.report):
+            return overdue_phrase(a, self.zh)
+        if self.over:
+            return shortfall(a, self.zh)
         if a.pace_gap_pp is None:
             return ""
         measure_zh = "时间进度" if a.expected_share == a.time_progress else "应完成进度"
@@ -532,7 +569,7 @@ class _Writer:
             sentences.append(t("report.no_attention", self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
-        milestones = self._milestones()
+        milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
         if milestones:
             sentences.append(milestones)
         return sentences
@@ -555,6 +592,7 @@ class _Writer:
         时间进度11.29个百分点)`."""
         name = a.name if self.zh else a.name_en
         adjusted, was = self._adjusted(a)
+        late = overdue(a, self.report)
         if a.completion is not None and a.pace_gap_pp is not None and a.pace_gap_pp < 0:
             done = percent(a.completion)
             behind = num(-a.pace_gap_pp)
@@ -566,8 +604,12 @@ class _Writer:
                 now = bound_phrase(a, self.zh)
             if self.zh:
                 change = f"；目标由{was}调整为{now}" if was else ""
+            else:
+                change = f"; target adjusted from {was} to {now}" if was else ""
+            if self.over or late:  # 新增机动车泊位（2000个，为年度目标2500个的80%，差500个）
+                return missed_item(a, name, change, self.zh, late)
+            if self.zh:
                 return f"{name}（完成{done}，落后进度{behind}个百分点{change}）"
-            change = f"; target adjusted from {was} to {now}" if was else ""
             return f"{name} ({done} done, {behind} pp behind pace{change})"
         figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
         if a.kind == "relative" and a.reference_actual is not None:
@@ -583,42 +625,3 @@ class _Writer:
                 target += f"，原计划{was}" if self.zh else f"; plan: {was}"
         figure = figure.removeprefix("为") if self.zh else figure.removeprefix("is ")
         return f"{name}（{figure}，{target}）" if self.zh else f"{name} ({figure}, {target})"
-
-    def _milestones(self) -> str:
-        milestones = [a for a in self.report.assessments if a.kind == "milestone"]
-        if not milestones:
-            return ""
-        counts: dict[Status, int] = {}
-        for a in milestones:
-            counts[a.status] = counts.get(a.status, 0) + 1
-        order: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "missed", "no_data")
-        present = [(s, counts[s]) for s in order if counts.get(s)]
-        if self.zh:
-            words = {
-                "met": "已完成",
-                "on_track": "正常推进",
-                "at_risk": "存在风险",
-                "behind": "滞后",
-                "missed": "未完成",
-                "no_data": "尚无进度数据",
-            }
-            if len(milestones) == 1 and present:  # one is not 均 (all of them)
-                return f"节点目标1项，{words[present[0][0]]}。"
-            if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
-                return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
-            listed = "、".join(f"{words[s]}{n}项" for s, n in present)
-            return f"节点目标{len(milestones)}项中，{listed}。"
-        words_en = {
-            "met": ("is done", "are done"),
-            "on_track": ("is on track", "are on track"),
-            "at_risk": ("is at risk", "are at risk"),
-            "behind": ("is behind", "are behind"),
-            "missed": ("was missed", "were missed"),
-            "no_data": ("has no progress figure yet", "have no progress figures yet"),
-        }
-        if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
-            return f"The one milestone {words_en[present[0][0]][0]}."
-        if len(present) == 1 and len(milestones) > 1:
-            return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
-        listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
-        return f"Of the {len(milestones)} milestones, {listed}."

@@ -54,10 +54,11 @@ def headline(report: Report, lang: Lang) -> Table:
     """Target, year-to-date figure, completion, time progress, gap, status and what it takes.
     A figure that applies to none of the rows (completion of growth targets) is left out."""
     rows = report.headline
+    ytd = "report.full_year" if text.year_over(report) else "report.ytd"  # 全年完成 at year end
     columns: list[tuple[str, Align, list[Cell]]] = [
         (text.label("report.indicator", lang), "left", [Cell(text.name(a, lang)) for a in rows]),
         (text.label("target", lang), "right", [Cell(text.target(a, lang, report)) for a in rows]),
-        (text.label("report.ytd", lang), "right", [Cell(text.actual(a, lang)) for a in rows]),
+        (text.label(ytd, lang), "right", [Cell(text.actual(a, lang)) for a in rows]),
         (
             text.label("completion", lang),
             "right",

@@ -251,12 +251,18 @@ def zh_period(code: str) -> str:
     return f"{year}年"
 
 
-def title(plan_name: str, lang: Lang) -> str:
-    return (
-        f"{plan_name}{t('report.title', lang)}"
-        if lang == "zh"
-        else (f"{plan_name}: {t('report.title', lang)}")
-    )
+def year_over(report: Report) -> bool:
+    """Is the report as of the year's final period (time progress 100 %)? Its words then give
+    results, not pace: 执行情况, 全年完成, 完成/未完成, 差500个 (docs/report.md)."""
+    from plancli.periods import parse_period
+
+    return report.as_of is not None and parse_period(report.as_of).is_final
+
+
+def title(plan_name: str, lang: Lang, year_end: bool = False) -> str:
+    """执行进度报告 during the year, 执行情况报告 once it is over (the bureau's 计划执行情况)."""
+    word = t("report.title_year_end" if year_end else "report.title", lang)
+    return f"{plan_name}{word}" if lang == "zh" else f"{plan_name}: {word}"
 
 
 def investment_heading(unit: str, lang: Lang) -> str:
@@ -272,12 +278,13 @@ def milestones_line(report: Report, lang: Lang) -> str:
         state = "done" if report.milestones_done else "due"
         if _no_milestone_data(report):
             state = "no_data"
-        return t(f"report.one_milestone_{state}", lang)
+        return closed(t(f"report.one_milestone_{state}", lang), report, lang)
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
     if _no_milestone_data(report):
         key = "report.no_milestone_data"
     done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
-    return done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+    line = done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+    return closed(line, report, lang)
 
 
 def _no_milestone_data(report: Report) -> bool:
@@ -302,7 +309,23 @@ def milestones_without_data(report: Report, lang: Lang) -> str:
     listed = ("；" if lang == "zh" else "; ").join(names)
     if _no_milestone_data(report):  # the line above gave the count: 分别是：A；B；…
         return t("report.milestones_no_data_all", lang).format(names=listed)
-    return t("report.milestones_no_data", lang).format(count=len(missing), names=listed)
+    line = t("report.milestones_no_data", lang).format(count=len(missing), names=listed)
+    return closed(line, report, lang)
+
+
+def milestones_heading(report: Report, lang: Lang) -> str:
+    """待完成的节点目标 during the year; 未完成的节点目标 once it is over (none is still due)."""
+    return t("report.milestones_closed" if year_over(report) else "report.milestones", lang)
+
+
+def closed(line: str, report: Report, lang: Lang) -> str:
+    """A line about what has no figure or is not done, without 尚 / yet once the year is over:
+    nothing is still to come (24项节点目标无进度数据, not 尚无)."""
+    if not year_over(report):
+        return line
+    if lang == "zh":
+        return line.replace("尚无", "无").replace("尚未", "未")
+    return line.replace(" yet", "")
 
 
 def milestones_with_data(report: Report) -> list[AssessmentOut]:

@@ -489,7 +489,7 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
         sheet.row_dimensions[row].height = lines * LINE_HEIGHT * size / 11 + 4
 
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
-    line(text.title(plan_name, lang), Font(bold=True, size=14))
+    line(text.title(plan_name, lang, text.year_over(report)), Font(bold=True, size=14))
     line(text.as_of_line(report.as_of, report.time_progress, lang), Font(color="57606A"))
     line(t("report.summary", lang), Font(bold=True, size=12), gap_before=True)
     for number, paragraph in enumerate(build_summary(report, lang).paragraphs):
