@@ -124,3 +124,35 @@ def test_a_roll_ups_own_figure_as_recent_as_its_parts_sum_still_wins(
     run(invoke, year, "en", "record", "investment_total", "58.8", "--period", "2022-12")
     total = target_json(invoke, year, "investment_total")
     assert (total["status"], total["actual"], total["period"]) == ("met", 58.8, "2022-12")
+
+
+# ------------------------------ 2: no "rest of the year" after the year is over (stale growth)
+
+
+def test_a_stale_growth_needs_nothing_of_the_rest_of_the_year_at_its_end(
+    invoke,  # type: ignore[no-untyped-def]
+    year: Path,
+) -> None:
+    """FAI's latest figure is September's (5 %, 450亿元): as of 2022-12 every output said
+    余下月份即使下降12.14%仍可完成; with GDP's Q3 alone, 余下月份需增长8.26%."""
+    fai = target_json(invoke, year, "fixed_asset_investment", "--as-of", "2022-12")
+    assert (fai["required_growth_rest"], fai["months_left"], fai["stale"]) == (None, None, True)
+    csv = run(invoke, year, "en", "gap", "--csv", "--as-of", "2022-12")
+    header, *rows = csv.splitlines()
+    column = header.split(",").index("required_growth_rest")
+    [row] = [r for r in rows if r.startswith("fixed_asset_investment,")]
+    assert row.split(",")[column] == ""
+    for lang, words in (("zh", "余下月份"), ("en", "rest of the year")):
+        for args in (("report", "-f", "md"), ("gap",), ("show", "fixed_asset_investment")):
+            out = run(invoke, year, lang, *args, "--as-of", "2022-12")
+            assert words not in out and "12.14" not in out, (lang, args)
+    # Q3's GDP alone at the year's end: nothing required of the months gone; in November
+    # the fourth quarter is still to come, and the requirement stands
+    ledger = str(year.parent / "edge2.toml")
+    run(invoke, year, "en", "--ledger", ledger, "record", "gdp", "6.5", "--period", "2022-Q3",
+        "--amount", "1100")  # fmt: skip
+    december = run(invoke, year, "zh", "--ledger", ledger, "report", "--as-of", "2022-12")
+    assert "地区生产总值累计增长6.5%，低于目标0.5个百分点（数据截至2022年三季度末）。" in december
+    assert "余下月份" not in december
+    november = run(invoke, year, "zh", "--ledger", ledger, "report", "--as-of", "2022-11")
+    assert "余下月份需增长8.26%" in november

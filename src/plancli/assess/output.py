@@ -184,7 +184,10 @@ class AssessmentOut:
         metadata=doc("(target − actual) ÷ months_left: what each remaining month must add")
     )
     required_growth_rest: Number | None = field(
-        metadata=doc("growth: % the rest of the year must grow for the year to reach the target")
+        metadata=doc(
+            "growth: % the rest of the year must grow for the year to reach the target; "
+            "null when no month is left (the year's end)"
+        )
     )
     stale: bool = field(metadata=doc("the latest record is older than the frequency allows"))
     # the components it was judged on
