@@ -156,3 +156,34 @@ def test_a_stale_growth_needs_nothing_of_the_rest_of_the_year_at_its_end(
     assert "余下月份" not in december
     november = run(invoke, year, "zh", "--ledger", ledger, "report", "--as-of", "2022-11")
     assert "余下月份需增长8.26%" in november
+
+
+# ----------------------- 7 (part): a milestone done in October is not stale in December
+
+
+def test_a_done_milestone_carries_no_stale_mark(invoke, year: Path) -> None:  # type: ignore[no-untyped-def]
+    """昆明市“元宇宙”产业示范基地落地 reached 100 in October: in December `gap` starred it
+    最新数据早于应报送期, asking the 科长 to chase a bureau for nothing."""
+    landed = target_json(invoke, year, "metaverse_demo_base_landed", "--as-of", "2022-12")
+    assert (landed["status"], landed["period"], landed["stale"]) == ("met", "2022-10", False)
+    [row] = [
+        line
+        for line in run(invoke, year, "zh", "gap", "--as-of", "2022-12").splitlines()
+        if "metaverse_demo_base_landed" in line
+    ]
+    assert "100%/100%" in row and "*" not in row
+    # a milestone short of 100 is still stale: its figure is due
+    half = target_json(invoke, year, "intl_finance_hq_centre_landed", "--as-of", "2022-12")
+    assert (half["status"], half["stale"]) == ("behind", True)
+
+
+def test_a_cumulative_target_met_early_keeps_its_date(invoke, year: Path) -> None:  # type: ignore[no-untyped-def]
+    """Decided: a cumulative target met in September is met for good, but its amount is
+    September's, not the year's: it stays `stale` (the `*`, （数据截至2022年9月）), so the
+    annual report does not print September's 320 as the year's total."""
+    ledger = str(year.parent / "early.toml")
+    run(invoke, year, "en", "--ledger", ledger, "record", "new_5g_base_stations", "320",
+        "--period", "2022-09")  # fmt: skip
+    run(invoke, year, "en", "--ledger", ledger, "record", "gdp", "4.5", "--period", "2022-12")
+    found = target_json(invoke, year, "new_5g_base_stations", "--ledger", ledger)
+    assert (found["status"], found["period"], found["stale"]) == ("met", "2022-09", True)
