@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,6 +147,12 @@ def test_a_stale_growth_needs_nothing_of_the_rest_of_the_year_at_its_end(
         for args in (("report", "-f", "md"), ("gap",), ("show", "fixed_asset_investment")):
             out = run(invoke, year, lang, *args, "--as-of", "2022-12")
             assert words not in out and "12.14" not in out, (lang, args)
+    book = year.parent / "year.xlsx"
+    run(invoke, year, "zh", "report", "--as-of", "2022-12", "-f", "xlsx", "-o", str(book))
+    sheet = openpyxl.load_workbook(book)["assessments"]
+    header = [cell.value for cell in sheet[1]]
+    [fai_row] = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == fai["id"]]
+    assert fai_row[header.index("余下月份需增长(%)")] is None  # was −12.14 beside no 剩余月数
     # Q3's GDP alone at the year's end: nothing required of the months gone; in November
     # the fourth quarter is still to come, and the requirement stands
     ledger = str(year.parent / "edge2.toml")
