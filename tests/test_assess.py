@@ -165,7 +165,11 @@ def test_year_end_growth_from_a_q3_figure_is_not_yet_decided(plan: Plan) -> None
     for as_of in ("2022-12", "2022-Q4", "2022"):
         a = one(plan, "gdp", as_of, rec("gdp", "2022-Q3", "7.5", "1100"))
         assert (a.status, a.stale, str(a.period)) == ("on_track", True, "2022-Q3")
-        assert a.required_growth_rest is not None  # what Q4 must grow: still useful
+        # no month is left at the year's end: nothing to require of "the rest of the year"
+        # (the year-end audit: 余下月份需增长… in the annual report), as required_per_month
+        assert a.required_growth_rest is None
+    november = one(plan, "gdp", "2022-11", rec("gdp", "2022-Q3", "7.5", "1100"))
+    assert november.required_growth_rest is not None  # what Q4 must grow: still useful
     assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q3", "6.2")).status == "at_risk"
     assert one(plan, "gdp", "2022-12", rec("gdp", "2022-Q3", "5")).status == "behind"
     # the Q4 figure decides, either way

@@ -244,9 +244,26 @@ def test_sparkline() -> None:
 
 def test_bar() -> None:
     assert bar(Decimal("0.5"), None, "green", width=10).plain == "█████░░░░░"
-    assert bar(Decimal("0.3871"), Decimal("0.5"), "red", width=10).plain == "████┃░░░░░"
+    # below the ┃, the bar stops a cell short of it (3.871 cells would round up to touch it)
+    assert bar(Decimal("0.3871"), Decimal("0.5"), "red", width=10).plain == "███░┃░░░░░"
     assert bar(Decimal(2), Decimal(1), "green", width=4).plain == "███┃"  # capped
     assert bar(None, Decimal("0.5"), "dim", width=4).plain == "░┃░░"
+
+
+def test_bar_below_the_mark_stops_short_of_it() -> None:
+    """Audit (year end, defect 6): 市政工程项目 at 87.91 % (missed) drew 11 of 12 cells, up
+    to the year-end ┃, exactly like 城市道路建设项目 at 100.5 % (met)."""
+    width, year_end = 12, Decimal(1)
+    assert bar(Decimal("1.005"), year_end, "green", width=width).plain == "█" * 11 + "┃"
+    assert bar(Decimal("0.8791"), year_end, "red", width=width).plain == "█" * 10 + "░┃"
+    assert bar(Decimal("0.9999"), year_end, "red", width=width).plain == "█" * 10 + "░┃"
+    assert bar(Decimal("0.8696"), year_end, "red", width=width).plain == "█" * 10 + "░┃"
+    # no marker: below 1, the last cell stays empty
+    assert bar(Decimal("0.99"), None, "cyan", width=10).plain == "█" * 9 + "░"
+    assert bar(Decimal(1), None, "cyan", width=10).plain == "█" * 10
+    # at or past the ┃ the bar may run through it
+    assert bar(Decimal("0.5"), Decimal("0.5"), "green", width=10).plain == "████┃░░░░░"
+    assert bar(Decimal("0.7"), Decimal("0.5"), "green", width=10).plain == "████┃██░░░"
 
 
 def test_time_progress_bar_in_the_header(bundled: Plan) -> None:

@@ -17,19 +17,28 @@ from ledgers import read_records
 from plancli.errors import InputError
 from plancli.periods import bulletin_period, read_period
 
+_AT_END = "(its own growth is not year to date): plancli records the position at a period's "
+
+
+def _quarter(end: str, code: str, whole: str, month: int) -> str:
+    return (
+        f"the quarter alone {_AT_END}end, from January; write {end} or {code} for the position "
+        f"at the quarter's end (a level, a rate, a total or growth to date), or {whole}, "
+        f"1-{month}月"
+    )
+
+
+# The message suits a level too (the year-end audit, defect 8: 城镇登记失业率 is a
+# quarter-end rate, and "write 全年, 1-12月 or 2022" was odd for it): 四季度末 or 2022-Q4.
 ALONE = {
-    "二季度": "the quarter alone, not year to date: plancli records figures from January; "
-    "write 上半年, 1-6月 or 2022-Q2",
-    "第二季度": "the quarter alone, not year to date: plancli records figures from January; "
-    "write 上半年, 1-6月 or 2022-Q2",
-    "2022年二季度": "the quarter alone, not year to date: plancli records figures from January; "
-    "write 上半年, 1-6月 or 2022-Q2",
-    "三季度": "the quarter alone, not year to date: plancli records figures from January; "
-    "write 前三季度, 1-9月 or 2022-Q3",
-    "2022年第四季度": "the quarter alone, not year to date: plancli records figures from "
-    "January; write 全年, 1-12月 or 2022",
-    "下半年": "the half-year alone, not year to date: plancli records figures from January; "
-    "write 全年, 1-12月 or 2022",
+    "二季度": _quarter("二季度末", "2022-Q2", "上半年", 6),
+    "第二季度": _quarter("二季度末", "2022-Q2", "上半年", 6),
+    "2022年二季度": _quarter("二季度末", "2022-Q2", "上半年", 6),
+    "三季度": _quarter("三季度末", "2022-Q3", "前三季度", 9),
+    "2022年第四季度": _quarter("四季度末", "2022-Q4", "全年", 12),
+    "2022年四季度": _quarter("四季度末", "2022-Q4", "全年", 12),
+    "下半年": f"the half-year alone {_AT_END}end, from January; write 年末 or 2022 for the "
+    "position at the year's end (a level, a rate, a total or growth to date), or 全年, 1-12月",
 }
 
 
@@ -53,6 +62,20 @@ def test_a_quarter_alone_is_refused_naming_the_year_to_date_forms(text: str, rea
         ("2022-Q2", "2022-Q2"),
         ("2022Q2", "2022-Q2"),
         ("2022-H2", "2022-H2"),
+        # a point in time (the year-end audit, defect 8: what plancli itself prints, 数据截至
+        # 2022年三季度末): the position at the quarter's (month's, year's) end
+        ("四季度末", "2022-Q4"),
+        ("2022年四季度末", "2022-Q4"),
+        ("三季度末", "2022-Q3"),
+        ("第三季度末", "2022-Q3"),
+        ("一季度末", "2022-Q1"),
+        ("12月末", "2022-12"),
+        ("2022年12月底", "2022-12"),
+        ("6月末", "2022-06"),
+        ("上半年末", "2022-H1"),
+        ("年末", "2022"),
+        ("2022年末", "2022"),
+        ("年底", "2022"),
     ],
 )
 def test_the_year_to_date_forms_stay(text: str, period: str) -> None:
@@ -81,5 +104,24 @@ def test_an_import_refuses_the_quarter_alone_on_its_row(run: Callable[..., Any])
     result = run("import", "q.csv")
     assert result.exit_code == 2, result.stderr
     assert "q.csv:3" in result.stderr and "the quarter alone" in result.stderr, result.stderr
-    assert "上半年, 1-6月 or 2022-Q2" in result.stderr, result.stderr
+    assert "二季度末 or 2022-Q2" in result.stderr, result.stderr
+    assert "or 上半年, 1-6月" in result.stderr, result.stderr
     assert read_records(run.ledger) == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["季度末", "末", "五季度末", "13月末", "下半年末"])
+def test_what_names_no_point_in_time_stays_refused(text: str) -> None:
+    with pytest.raises(InputError):
+        read_period(text, 2022)
+
+
+def test_a_quarter_end_rate_is_recorded_as_the_quarter(run: Callable[..., Any]) -> None:
+    """The year-end audit: 人社局 reports 城镇登记失业率 for 四季度末; plancli prints 数据截至
+    2022年三季度末 and refused those very words as a period."""
+    for text in ("2022年四季度末", "四季度末", "12月末", "三季度末"):
+        dry = run("record", "unemployment_rate", "3.5", "--period", text, "--dry-run")
+        assert dry.exit_code == 0, (text, dry.stderr)
+    result = run("record", "unemployment_rate", "3.5", "--period", "四季度末")
+    assert result.exit_code == 0, result.stderr
+    [record] = read_records(run.ledger)  # type: ignore[attr-defined]
+    assert (record.period, str(record.value)) == ("2022-Q4", "3.5")

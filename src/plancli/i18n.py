@@ -234,6 +234,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "部分构成尚无数据，合计只含已报送部分（只会偏低）",
     ),
     "parts_missing": ("parts without a record", "未报送的构成"),
+    "own_superseded": ("own figure", "自身数值"),
+    "own_superseded_detail": (
+        "{figure} ({period}), superseded: every part has a later figure, their sum is in force",
+        "{figure}（{period}），已被取代：各构成均有更新的数据，以其合计为准",
+    ),
     "assessment": ("assessment", "评估"),
     "history": ("history", "记录"),
     "value": ("value", "数值"),

@@ -170,7 +170,7 @@ _YEAR = r"(?:(?P<year>[0-9]{4})年)?"
 _TO = r"[-~至到]"
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})$"), "M"),
-    (re.compile(rf"^{_YEAR}(?P<month>[0-9]{{1,2}})月份?$"), "M"),
+    (re.compile(rf"^{_YEAR}(?P<month>[0-9]{{1,2}})月(?:份|末|底)?$"), "M"),  # 12月末: its end
     (
         re.compile(
             rf"^{_YEAR}(?P<start>[0-9]{{1,2}})月?{_TO}(?P<month>[0-9]{{1,2}})月份?(?:累计)?$"
@@ -178,6 +178,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "M",
     ),
     (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "A"),  # 二季度: alone
+    (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度(?:末|底)$"), "Q"),  # its end
+    (re.compile(rf"^{_YEAR}上半年(?:末|底)$"), "H"),
+    (re.compile(r"^(?:(?P<year>[0-9]{4}))?年(?:末|底)$"), "Y"),  # 2022年末, 年底
     (re.compile(rf"^{_YEAR}前(?P<quarter>[二三四2-4])季度$"), "Q"),
     (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "A"),  # 下半年: alone
     (re.compile(r"^(?P<year>[0-9]{4})-?[Qq](?P<quarter>[1-4])$"), "Q"),  # 2022Q2, 2022-q2
@@ -199,7 +202,9 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     Every plancli period stands for the position at its end, from January; a span that does
     not start in January is refused: `4-6月`, and `二季度`, `三季度`, `四季度`, `下半年`, which
     in a bulletin name the quarter (half) alone (二季度 0.4 %, 上半年 2.5 %); and `2022.1`
-    (January, or October typed as the number 2022.10?)."""
+    (January, or October typed as the number 2022.10?). A point in time is read as the period
+    it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
+    (what plancli itself prints: 数据截至2022年三季度末)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
@@ -240,7 +245,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
         if granularity == "Q":
             return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
         if granularity == "H":
-            return f"{year}-H{1 if parts['half'] in ('上', '1') else 2}"
+            return f"{year}-H{1 if parts.get('half', '上') in ('上', '1') else 2}"
         return str(year)
     return None
 
@@ -260,20 +265,25 @@ def _from_january(text: str, parts: dict[str, str | None], year: int) -> str:
         return f"{year}-Q1"
     message = (
         _(
-            "period {period!r} is the half-year alone, not year to date: plancli records "
-            "figures from January; write {whole}, 1-{month}月 or {period_code}"
+            "period {period!r} is the half-year alone (its own growth is not year to date): "
+            "plancli records the position at a period's end, from January; write {end} or "
+            "{period_code} for the position at the year's end (a level, a rate, a total or "
+            "growth to date), or {whole}, 1-{month}月"
         )
         if half == "下"
         else _(
-            "period {period!r} is the quarter alone, not year to date: plancli records "
-            "figures from January; write {whole}, 1-{month}月 or {period_code}"
+            "period {period!r} is the quarter alone (its own growth is not year to date): "
+            "plancli records the position at a period's end, from January; write {end} or "
+            "{period_code} for the position at the quarter's end (a level, a rate, a total or "
+            "growth to date), or {whole}, 1-{month}月"
         )
     )
     raise InputError(
         message.format(
             period=text,
+            end="年末" if half == "下" else f"{'一二三四'[quarter - 1]}季度末",
             whole=_YEAR_TO_DATE[quarter],
             month=quarter * 3,
-            period_code=str(year) if quarter == 4 else f"{year}-Q{quarter}",
+            period_code=str(year) if half == "下" else f"{year}-Q{quarter}",
         )
     )

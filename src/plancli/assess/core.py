@@ -97,6 +97,7 @@ class Assessment(NamedTuple):
     recorded: Decimal | None = None  # the figure as recorded, where `actual` is derived from it
     base: Decimal | None = None  # change: the base level; cumulative with opening: the stock
     dropped_by: Amendment | None = None  # the drop in force (status dropped, 不再考核)
+    superseded_own: Observation | None = None  # roll-up: own figure older than every part's
 
 
 Rule = Callable[["Context", Target, Period], Assessment]

@@ -184,7 +184,7 @@ class AssessmentOut:
         metadata=doc("(target − actual) ÷ months_left: what each remaining month must add")
     )
     required_growth_rest: Number | None = field(
-        metadata=doc("growth: % the rest of the year must grow for the year to reach the target")
+        metadata=doc("growth: % the months left must grow to reach the target (none left: null)")
     )
     stale: bool = field(metadata=doc("the latest record is older than the frequency allows"))
     # the components it was judged on

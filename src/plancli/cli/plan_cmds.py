@@ -107,7 +107,8 @@ def show_cmd(
     contents = read_ledger(location)
     records, amendments = contents.records, contents.amendments
     assessment = assess_plan(plan, records, as_of, amendments)
-    judged = assessment_out(assessment.get(target.id))
+    internal = assessment.get(target.id)
+    judged = assessment_out(internal)
     revisions = history(records, target.id)
     adjustments = amendment_history(amendments, target.id)
     if json_out:
@@ -134,10 +135,17 @@ def show_cmd(
         from plancli.render.plan import reference_name, target_detail
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
+        own = internal.superseded_own
         parts: list[RenderableType] = [
             target_detail(plan, target, st.lang),
             "",
-            assessment_detail(judged, as_of_text, st.lang, reference_name(plan, target, st.lang)),
+            assessment_detail(
+                judged,
+                as_of_text,
+                st.lang,
+                reference_name(plan, target, st.lang),
+                None if own is None else (own.value, str(own.period)),
+            ),
             "",
             history_table(plan, revisions, location.shown, st.lang, target.id)
             if revisions  # none yet: a line, as `history ID` says, not an empty table

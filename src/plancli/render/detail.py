@@ -41,10 +41,15 @@ def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
 
 
 def assessment_detail(
-    a: AssessmentOut, as_of: str | None, lang: Lang, reference_name: str | None = None
+    a: AssessmentOut,
+    as_of: str | None,
+    lang: Lang,
+    reference_name: str | None = None,
+    own_superseded: tuple[Decimal, str] | None = None,
 ) -> RenderableType:
     """The assessment of one target and the components it was judged on; `reference_name`, the
-    name a relative target's reference is shown by (its id when not given)."""
+    name a relative target's reference is shown by (its id when not given); `own_superseded`,
+    a roll-up's own figure and period that its parts' later sum superseded."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
@@ -91,6 +96,10 @@ def assessment_detail(
         add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.parts_missing:
         add("parts_missing", ", ".join(a.parts_missing))
+    if own_superseded is not None:
+        figure, period = own_superseded
+        detail = t("own_superseded_detail", lang)
+        add("own_superseded", detail.format(figure=figure_with_unit(a, figure), period=period))
     if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)

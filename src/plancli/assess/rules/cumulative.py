@@ -4,13 +4,16 @@ completion = actual ÷ goal; with an `opening` stock (累计建成…), records 
 completion = (actual − opening) ÷ (goal − opening). The goal is `min`, or X of X左右 (reached at
 X − tolerance). A `max` is the top of a planned range ("1-2个试点"): delivering more is
 over-fulfilment (超额完成), so the target is met once its bottom is reached. A roll-up without
-its own figure is the sum of its parts' figures.
+its own figure is the sum of its parts' figures; with one, its own figure wins unless every part
+has a later figure than it: then the parts' sum is the figure in force (a September total
+recorded for the roll-up does not beat six December parts).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from plancli.assess.core import (
     TWELFTHS,
@@ -35,38 +38,35 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     observation = ctx.index.latest(target.id, as_of)
     parts_used: tuple[str, ...] = ()
     parts_missing: tuple[str, ...] = ()
+    superseded_own = None
+    summed = _parts_sum(ctx, target) if target.parts else None
+    if (
+        observation is not None
+        and summed is not None
+        and not summed.missing
+        and summed.period.end_month > observation.period.end_month
+    ):
+        # Every part has a figure later than the roll-up's own (a September total beside
+        # six December parts): the own figure is superseded by the parts' sum.
+        superseded_own, observation = observation, None
     if observation is not None:
         actual, period = observation.value, observation.period
         clock = period
         stale = ctx.stale(target, period, as_of)
         final = period.is_final
+    elif summed is not None:
+        parts_used, parts_missing = summed.used, summed.missing
+        actual, period, clock = summed.actual, summed.period, summed.clock
+        stale, final = summed.stale, summed.final
     elif target.parts:
-        # A roll-up without its own figure is the sum of its parts' figures. Parts without
-        # a record are left out and listed: the sum can only understate, never flatter.
-        parts = [ctx.assess(ctx.target(part_id)) for part_id in target.parts]
-        used = [p for p in parts if p.actual is not None and p.period is not None]
-        parts_missing = tuple(p.target.id for p in parts if p not in used)
-        if not used:
-            return Assessment(
-                target,
-                "no_data",
-                as_of,
-                parts_missing=parts_missing,
-                reason="no_parts_record",
-                bound=bound,
-            )
-        parts_used = tuple(p.target.id for p in used)
-        actual = sum((p.actual for p in used if p.actual is not None), Decimal(0))
-        periods = [p.period for p in used if p.period is not None]
-        # The sum runs only to its oldest part's period (September's roads and five June
-        # categories are a June position, not September's): that is its `period`, which the
-        # stale note says. It is paced against its latest part's clock, which the sum
-        # includes: an older clock would flatter it.
-        period = min(periods, key=lambda x: x.sort_key)
-        clock = max(periods, key=lambda x: x.sort_key)
-        stale = any(p.stale for p in used)
-        # The sum is a year-end figure only when every part's figure is one.
-        final = not parts_missing and all(p.period.is_final for p in used if p.period)
+        return Assessment(
+            target,
+            "no_data",
+            as_of,
+            parts_missing=tuple(target.parts),
+            reason="no_parts_record",
+            bound=bound,
+        )
     else:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
 
@@ -120,4 +120,40 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         bound=bound,
         stretch_met=bound.stretch_met(actual),
         base=target.opening,
+        superseded_own=superseded_own,
+    )
+
+
+class _Sum(NamedTuple):
+    used: tuple[str, ...]
+    missing: tuple[str, ...]
+    actual: Decimal
+    period: Period  # the oldest part's: the sum runs only to it
+    clock: Period  # the latest part's: the pace is judged on it
+    stale: bool
+    final: bool
+
+
+def _parts_sum(ctx: Context, target: Target) -> _Sum | None:
+    """A roll-up's parts' figures summed (None when no part has one). Parts without a record
+    are left out and listed: the sum can only understate, never flatter."""
+    parts = [ctx.assess(ctx.target(part_id)) for part_id in target.parts]
+    used = [p for p in parts if p.actual is not None and p.period is not None]
+    if not used:
+        return None
+    missing = tuple(p.target.id for p in parts if p not in used)
+    periods = [p.period for p in used if p.period is not None]
+    # The sum runs only to its oldest part's period (September's roads and five June
+    # categories are a June position, not September's): that is its `period`, which the
+    # stale note says. It is paced against its latest part's clock, which the sum
+    # includes: an older clock would flatter it.
+    return _Sum(
+        used=tuple(p.target.id for p in used),
+        missing=missing,
+        actual=sum((p.actual for p in used if p.actual is not None), Decimal(0)),
+        period=min(periods, key=lambda x: x.sort_key),
+        clock=max(periods, key=lambda x: x.sort_key),
+        stale=any(p.stale for p in used),
+        # The sum is a year-end figure only when every part's figure is one.
+        final=not missing and all(p.period.is_final for p in used if p.period),
     )

@@ -54,7 +54,9 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         pace_gap_pp=pace_gap_pp,
         required_per_month=per_month(remaining, months_left),
         months_left=months_left,
-        stale=ctx.stale(target, observation.period, as_of),
+        # Done is done: a milestone at 100 has no later figure due (no `*` in December for
+        # a base that landed in October, nothing for the 科长 to chase).
+        stale=done < 100 and ctx.stale(target, observation.period, as_of),
         tolerance=ctx.rules.pace_tolerance,
         due=due,
     )
