@@ -168,6 +168,7 @@ def test_validate_warns_about_rollups_and_quotes(invoke, mini_plan: Path) -> Non
             "code": "rollup_mismatch",
             "target": "invest_total",
             "message": "min 4.1 ≠ 4, the sum of its parts (invest_a, invest_b)",
+            "line": None,  # a warning is about the plan; an error names its line
         }
     ]
     assert {f["target"] for f in data["findings"] if f["code"] == "no_quote"} == {

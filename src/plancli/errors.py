@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from typing import NamedTuple
 
 from plancli.i18n import N_, _
 
@@ -12,6 +13,16 @@ class PlanError(Exception):
 
     exit_code = 2
     details: tuple[str, ...] = ()  # every problem, one a line, where the message names one
+    problems: tuple[Problem, ...] = ()  # the same, where each names its line and target
+
+
+class Problem(NamedTuple):
+    """One error in a file where it is (`validate --json`'s error findings)."""
+
+    line: int | None
+    where: str  # the target or section, as the message names it
+    target: str | None
+    message: str  # `field: message`
 
 
 class InputError(PlanError):

@@ -4,20 +4,27 @@ for building these classes (issue 15)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from plancli.errors import PlanError, Problem
 from plancli.output import SCHEMA_VERSION, AmendmentOut, doc
 from plancli.plain import Number
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class FindingOut:
-    level: str
-    code: str
+    level: Literal["error", "warning"] = field(
+        metadata=doc("error: the plan does not load (exit 3); warning: it does, look at this")
+    )
+    code: str = field(metadata=doc("invalid_plan for every error; the warning's kind"))
     target: str | None
     message: str
+    line: int | None = field(
+        default=None, metadata=doc("error: the plan file's line, where the error names one")
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -25,11 +32,28 @@ class ValidateOutput:
     """`plancli validate --json`."""
 
     schema_version: int = SCHEMA_VERSION
-    plan: str
+    plan: str | None = field(metadata=doc("the plan's id; null when it does not load"))
     file: str
-    valid: bool
-    targets: int
+    valid: bool = field(metadata=doc("false: the plan does not load (exit 3), see the errors"))
+    targets: int | None = field(metadata=doc("how many targets; null when it does not load"))
     findings: list[FindingOut]
+
+
+def invalid_plan_output(file: str, exc: PlanError) -> ValidateOutput:
+    """`validate --json` of a plan that does not load: `valid` false, an `error` finding per
+    problem (its line and target where the error names them), no plan id nor count."""
+    problems = exc.problems
+    if not problems:  # one error, `FILE[:LINE[:COLUMN]]: message` (invalid TOML, not UTF-8…)
+        found = re.match(rf"{re.escape(file)}(?::(\d+)(?::\d+)?)?: (.*)", str(exc), re.DOTALL)
+        line, message = (found.group(1), found.group(2)) if found else (None, str(exc))
+        problems = (Problem(int(line) if line else None, "", None, message),)
+    findings = [
+        FindingOut(
+            level="error", code="invalid_plan", target=p.target, message=p.message, line=p.line
+        )
+        for p in problems
+    ]
+    return ValidateOutput(plan=None, file=file, valid=False, targets=None, findings=findings)
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
-from plancli.errors import InputError, PlanError, PlanFileError
+from plancli.errors import InputError, PlanError, PlanFileError, Problem
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
+from plancli.plan_messages import _validation_message
 from plancli.radicals import RADICAL_TABLE
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
@@ -238,6 +239,7 @@ def _validate(path: Path, data: bytes) -> Plan:
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
         error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in exc.errors())
+        error.problems = tuple(Problem(*_located(e, parsed, text)) for e in exc.errors())
         raise error from None
 
 
@@ -249,9 +251,20 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
 
 
 def _described(first: Any, data: dict[str, Any], text: str) -> str:
+    line, where, _target, message = _located(first, data, text)
+    parts = [p for p in (_("line {n}").format(n=line) if line else "", where) if p]
+    return ": ".join([*parts, message])
+
+
+def _located(
+    first: Any, data: dict[str, Any], text: str
+) -> tuple[int | None, str, str | None, str]:
+    """One pydantic error as (line, where, target id, `field: message`)."""
     loc = list(first["loc"])
     where = ""
     line: int | None = None
+    item_id = None
+    loc_table = None
     if len(loc) >= 2 and loc[0] in ("targets", "sections") and isinstance(loc[1], int):
         items = data.get(str(loc[0]), [])
         item = items[loc[1]] if loc[1] < len(items) else {}
@@ -269,7 +282,7 @@ def _described(first: Any, data: dict[str, Any], text: str) -> str:
                 else _("section #{n}").format(n=loc[1] + 1)
             )
         line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
-        loc = loc[2:]
+        loc_table, loc = loc[0], loc[2:]
     field = ".".join(str(part) for part in loc)
     english = first["msg"].removeprefix("Value error, ")
     message = _validation_message(first, english)
@@ -278,64 +291,10 @@ def _described(first: Any, data: dict[str, Any], text: str) -> str:
         item_id = named.group(1) or named.group(2)
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
         line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
-    parts = [p for p in (_("line {n}").format(n=line) if line else "", where, field) if p]
-    return ": ".join([*parts, message])
-
-
-# pydantic's own messages for the mistakes a hand-written plan makes, in the user's language.
-_PYDANTIC_MESSAGES = {
-    "missing": N_("required, and missing"),
-    "extra_forbidden": N_("not a field plancli knows (a typo?)"),
-    "string_type": N_("must be text (in quotes)"),
-    "bool_type": N_("must be true or false"),
-    "bool_parsing": N_("must be true or false"),
-    "int_type": N_("must be a whole number"),
-    "int_parsing": N_("must be a whole number"),
-    "list_type": N_("must be a list ([…])"),
-    "decimal_parsing": N_("must be a number"),
-    "decimal_type": N_("must be a number"),
-    "string_too_short": N_("must not be empty"),
-}
-
-
-def _validation_message(error: Any, english: str) -> str:
-    """One pydantic error in the user's language: a plan rule (model.PlanRule) by its msgid,
-    pydantic's common messages by their type, anything else as pydantic says it."""
-    from plancli.model import PlanRule
-
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, PlanRule):
-        return _(cause.msgid).format(**cause.fields)
-    from plancli.i18n import language
-
-    hint = _text_figure_hint(error)
-    if language() == "en":  # English keeps pydantic's own words (docs and scripts quote them)
-        return english + hint
-    kind = error.get("type", "")
-    if kind in _PYDANTIC_MESSAGES:
-        return _(_PYDANTIC_MESSAGES[kind]) + hint
-    if kind == "literal_error":
-        return _("must be one of {expected}").format(
-            expected=(error.get("ctx") or {}).get("expected", "")
-        )
-    if kind == "string_pattern_mismatch":
-        return _("{value!r} is not a valid id (the pattern is {pattern})").format(
-            value=error.get("input"), pattern=(error.get("ctx") or {}).get("pattern", "")
-        )
-    return english
-
-
-def _text_figure_hint(error: Any) -> str:
-    """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write."""
-    value = error.get("input")
-    if error.get("type") not in ("decimal_parsing", "decimal_type") or not isinstance(value, str):
-        return ""
-    figure = re.sub(r"[\s,，%％]", "", value)
-    if not re.fullmatch(r"-?\d+(\.\d+)?", figure):
-        return ""
-    return _(": {value!r} is text; write the figure without quotes: {figure}").format(
-        value=value, figure=figure
+    target = (
+        item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
     )
+    return line, where, target, ": ".join(p for p in (field, message) if p)
 
 
 def _line_of_item(text: str, table: str, index: int, field: object) -> int | None:

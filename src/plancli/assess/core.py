@@ -148,7 +148,10 @@ class Context:
         self._visiting.add(target.id)
         try:
             if self.as_of is None:
-                result = Assessment(target, "no_data", None, reason="no_records")
+                # The bound is the plan's, figure or not (low/high/direction in the outputs)
+                result = Assessment(
+                    target, "no_data", None, reason="no_records", bound=bound_of(target, self.rules)
+                )
             else:
                 result = self._rule_for(target)(self, target, self.as_of)
         finally:

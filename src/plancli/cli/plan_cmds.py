@@ -185,8 +185,14 @@ def validate_cmd(
         plan = st.plan  # a plan that does not load raises PlanFileError → exit 3
     except PlanFileError as exc:  # validate lists every error, one a line, after the first
         say(_("error: {message}").format(message=exc))
-        for detail in exc.details[1:]:
-            say(detail)
+        if json_out:  # the errors as findings, for a script; the one line above for a person
+            from plancli.output import dump_json
+            from plancli.output_writes import invalid_plan_output
+
+            emit(dump_json(invalid_plan_output(str(st.source.path), exc)), utf8=True)
+        else:
+            for detail in exc.details[1:]:
+                say(detail)
         raise typer.Exit(exc.exit_code) from None
     report_text = None
     if source is not None:

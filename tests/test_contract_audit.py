@@ -1,0 +1,114 @@
+"""The machine-readable contract as a script writer codes from it (audit of 2026-12-02):
+`validate --json` on a plan that does not load, a roll-up's `actual` and where it comes from,
+the bound's fields with no figure yet, a change's bound in CSV, and `pending` once amended.
+In-process (docs/testing.md); the JSON is checked against `plancli schema` too."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
+
+
+def _conforms(value: Any, schema: dict[str, Any], defs: dict[str, Any]) -> bool:
+    """Enough of JSON Schema for plancli's (no jsonschema in the dev venv): $ref, anyOf,
+    type, enum, const, properties, required, items; every key a declared property."""
+    if "$ref" in schema:
+        return _conforms(value, defs[schema["$ref"].rsplit("/", 1)[1]], defs)
+    if "anyOf" in schema:
+        return any(_conforms(value, option, defs) for option in schema["anyOf"])
+    if "enum" in schema and value not in schema["enum"]:
+        return False
+    if "const" in schema and value != schema["const"]:
+        return False
+    kind = schema.get("type")
+    if kind in ("integer", "number"):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is not None and not isinstance(value, _TYPES[kind]):
+        return False
+    if isinstance(value, dict) and "properties" in schema:
+        properties = schema["properties"]
+        return set(schema.get("required", ())) <= set(value) and all(
+            key in properties and _conforms(item, properties[key], defs)
+            for key, item in value.items()
+        )
+    if isinstance(value, list) and "items" in schema:
+        return all(_conforms(item, schema["items"], defs) for item in value)
+    return True
+
+
+def _schema_valid(invoke: Any, name: str, document: Any) -> None:
+    schema = json.loads(invoke("schema", name).stdout)
+    assert _conforms(document, schema, schema.get("$defs", {}))
+
+
+@pytest.fixture
+def guandu(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANCLI_PLAN", raising=False)
+    assert invoke("--plan", "guandu-2022", "init", ".").exit_code == 0
+    return tmp_path / "plan2022.toml"
+
+
+def test_validate_json_lists_the_errors_of_a_plan_that_does_not_load(
+    guandu: Path, invoke: Any
+) -> None:
+    """Defect 1: exit 3 with nothing on stdout; now `valid` false and one error a problem."""
+    text = guandu.read_text(encoding="utf-8").replace('kind = "growth"', 'kind = "grwth"', 1)
+    guandu.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(guandu), "validate", "--json")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+    out = json.loads(result.stdout)
+    assert out["valid"] is False and out["plan"] is None and out["targets"] is None
+    [first] = out["findings"]
+    assert first["level"] == "error" and first["code"] == "invalid_plan"
+    assert first["target"] == "gdp" and first["message"].startswith("kind: ")
+    assert text.splitlines()[first["line"] - 1].startswith("kind = ")
+    _schema_valid(invoke, "validate", out)
+
+
+def test_validate_json_of_invalid_toml_gives_its_line(tmp_path: Path, invoke: Any) -> None:
+    (tmp_path / "broken.toml").write_text("[plan\nx=", encoding="utf-8")
+    result = invoke("--plan", str(tmp_path / "broken.toml"), "validate", "--json")
+    assert result.exit_code == 3
+    [error] = json.loads(result.stdout)["findings"]
+    assert error["line"] == 1 and error["message"].startswith("invalid TOML: ")
+
+
+def test_a_valid_plan_is_valid_with_warnings_only(guandu: Path, invoke: Any) -> None:
+    out = json.loads(invoke("--plan", str(guandu), "validate", "--json").stdout)
+    assert out["valid"] is True and out["targets"] == 80
+    assert {f["level"] for f in out["findings"]} == {"warning"}
+    _schema_valid(invoke, "validate", out)
+
+
+BOUND_FIELDS = ("direction", "low", "high", "tolerance", "tolerance_pp", "around", "bound")
+
+
+def test_the_bound_fields_do_not_wait_for_a_figure(tmp_path: Path, invoke: Any) -> None:
+    """Defect 3: with an empty ledger, cpi (≈ 2 %) had no low/high and ≤ 4.8 no direction; one
+    figure of another target filled them in."""
+    plan = tmp_path / "beijing.toml"
+    shutil.copyfile(DATA / "2026" / "beijing.toml", plan)
+
+    def bounds() -> dict[str, dict[str, Any]]:
+        out = json.loads(invoke("--plan", str(plan), "gap", "--json").stdout)
+        return {
+            t["id"]: {f: t[f] for f in BOUND_FIELDS} for t in out["targets"] if t["id"] != "gdp"
+        }
+
+    empty = bounds()
+    assert empty["cpi"] == {**empty["cpi"], "direction": "band", "low": 1.5, "high": 2.5}
+    assert empty["surveyed_unemployment_rate"]["direction"] == "down"
+    assert empty["surveyed_unemployment_rate"]["high"] == 5
+    assert invoke("--plan", str(plan), "record", "gdp", "5.2", "--period", "2026-Q2").exit_code == 0
+    assert bounds() == empty
