@@ -5,6 +5,8 @@ In-process (docs/testing.md); the JSON is checked against `plancli schema` too."
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -112,3 +114,93 @@ def test_the_bound_fields_do_not_wait_for_a_figure(tmp_path: Path, invoke: Any) 
     assert empty["surveyed_unemployment_rate"]["high"] == 5
     assert invoke("--plan", str(plan), "record", "gdp", "5.2", "--period", "2026-Q2").exit_code == 0
     assert bounds() == empty
+
+
+ROLLUP_CSV = (
+    "target,period,value\n"
+    "investment_roads,2022-12,15.92\ninvestment_municipal,2022-12,4.55\n"
+    "investment_ecology,2022-12,5.88\ninvestment_education,2022-12,13.53\n"
+    "investment_health_elderly,2022-12,2.3\ninvestment_social_other,2022-12,16.23\n"
+)
+SOURCE = ("actual", "actual_from", "superseded_own", "superseded_own_period")
+
+
+def _rollup(invoke: Any, plan: Path, command: str) -> dict[str, Any]:
+    out = json.loads(invoke("--plan", str(plan), command, "--json", "--as-of", "2022-12").stdout)
+    if command == "status":
+        [row] = [t for t in out["investment"] if t["id"] == "investment_total"]
+    else:
+        [row] = [t for t in out["targets"] if t["id"] == "investment_total"]
+    _schema_valid(invoke, command, out)
+    return {key: row[key] for key in SOURCE}
+
+
+def test_a_rollups_actual_says_whether_it_is_its_own_total_or_its_parts_sum(
+    guandu: Path, invoke: Any
+) -> None:
+    """Defect 2: a September total set aside for six December parts, and the roll-up's own
+    December total in force, gave the same JSON shape."""
+    (guandu.parent / "ru.csv").write_text(ROLLUP_CSV + "investment_total,2022-09,40\n")
+    assert invoke("--plan", str(guandu), "import", "ru.csv").exit_code == 0
+    superseded = {
+        "actual": 58.41,
+        "actual_from": "parts",
+        "superseded_own": 40,
+        "superseded_own_period": "2022-09",
+    }
+    assert _rollup(invoke, guandu, "gap") == superseded
+    assert _rollup(invoke, guandu, "status") == superseded
+    show = json.loads(invoke("--plan", str(guandu), "show", "investment_total", "--json").stdout)
+    assert {key: show["assessment"][key] for key in SOURCE} == superseded
+    _schema_valid(invoke, "show", show)
+    rows = csv.DictReader(io.StringIO(invoke("--plan", str(guandu), "gap", "--csv").stdout))
+    [row] = [r for r in rows if r["id"] == "investment_total"]
+    assert [row[key] for key in SOURCE] == ["58.41", "parts", "40", "2022-09"]
+    assert list(row)[-3:] == ["actual_from", "superseded_own", "superseded_own_period"]
+
+    assert (
+        invoke(
+            "--plan", str(guandu), "record", "investment_total", "58.72", "--period", "2022-12"
+        ).exit_code
+        == 0
+    )
+    own = {
+        "actual": 58.72,
+        "actual_from": "own",
+        "superseded_own": None,
+        "superseded_own_period": None,
+    }
+    assert _rollup(invoke, guandu, "gap") == own
+    gap = json.loads(invoke("--plan", str(guandu), "gap", "--json").stdout)
+    [gdp] = [t for t in gap["targets"] if t["id"] == "gdp"]
+    assert gdp["actual_from"] is None  # not a roll-up
+
+
+def test_pending_is_false_once_an_amendment_gives_the_bound(tmp_path: Path, invoke: Any) -> None:
+    """Defect 6: `pending` stayed true for a target amend had given a bound and judged met;
+    it says "no bound in force yet" (docs/forms.md), the plan's flag is the target's."""
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANCLI_PLAN", raising=False)
+    try:
+        assert invoke("--plan", "henan-2026", "init", ".").exit_code == 0
+        plan = next(tmp_path.glob("*.toml"))
+        run = ("--plan", str(plan))
+
+        def co2(as_of: str) -> dict[str, Any]:
+            out = json.loads(invoke(*run, "gap", "--json", "--as-of", as_of).stdout)
+            [row] = [t for t in out["targets"] if t["id"] == "co2_intensity"]
+            return {key: row[key] for key in ("status", "pending", "amended_from")}
+
+        assert co2("2026-12") == {"status": "pending", "pending": True, "amended_from": None}
+        amend = ("amend", "co2_intensity", "--min", "3.5", "--from", "2026-07")
+        assert invoke(*run, *amend).exit_code == 0
+        assert (
+            invoke(*run, "record", "co2_intensity", "--period", "2026", "--", "-4.0").exit_code == 0
+        )
+        assert co2("2026-12") == {"status": "met", "pending": False, "amended_from": "2026-07"}
+        assert co2("2026-06") == {"status": "pending", "pending": True, "amended_from": None}
+        show = json.loads(invoke(*run, "show", "co2_intensity", "--json").stdout)
+        assert show["target"]["pending"] is True and show["assessment"]["pending"] is False
+    finally:
+        monkeypatch.undo()

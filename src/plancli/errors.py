@@ -13,10 +13,9 @@ class PlanError(Exception):
 
     exit_code = 2
     details: tuple[str, ...] = ()  # every problem, one a line, where the message names one
-    problems: tuple[Problem, ...] = ()  # the same, where each names its line and target
 
 
-class Problem(NamedTuple):
+class PlanProblem(NamedTuple):
     """One error in a file where it is (`validate --json`'s error findings)."""
 
     line: int | None
@@ -35,6 +34,7 @@ class PlanFileError(PlanError):
     """The plan file cannot be read, parsed or validated."""
 
     exit_code = 3
+    located: tuple[PlanProblem, ...] = ()  # `details` with each one's line and target
 
 
 class LedgerFileError(PlanError):

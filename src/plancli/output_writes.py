@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from plancli.errors import PlanError, Problem
+from plancli.errors import PlanFileError, PlanProblem
 from plancli.output import SCHEMA_VERSION, AmendmentOut, doc
 from plancli.plain import Number
 
@@ -39,14 +39,14 @@ class ValidateOutput:
     findings: list[FindingOut]
 
 
-def invalid_plan_output(file: str, exc: PlanError) -> ValidateOutput:
+def invalid_plan_output(file: str, exc: PlanFileError) -> ValidateOutput:
     """`validate --json` of a plan that does not load: `valid` false, an `error` finding per
     problem (its line and target where the error names them), no plan id nor count."""
-    problems = exc.problems
+    problems = exc.located
     if not problems:  # one error, `FILE[:LINE[:COLUMN]]: message` (invalid TOML, not UTF-8…)
         found = re.match(rf"{re.escape(file)}(?::(\d+)(?::\d+)?)?: (.*)", str(exc), re.DOTALL)
         line, message = (found.group(1), found.group(2)) if found else (None, str(exc))
-        problems = (Problem(int(line) if line else None, "", None, message),)
+        problems = (PlanProblem(int(line) if line else None, "", None, message),)
     findings = [
         FindingOut(
             level="error", code="invalid_plan", target=p.target, message=p.message, line=p.line

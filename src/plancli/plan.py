@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
-from plancli.errors import InputError, PlanError, PlanFileError, Problem
+from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
@@ -239,7 +239,7 @@ def _validate(path: Path, data: bytes) -> Plan:
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
         error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in exc.errors())
-        error.problems = tuple(Problem(*_located(e, parsed, text)) for e in exc.errors())
+        error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in exc.errors())
         raise error from None
 
 

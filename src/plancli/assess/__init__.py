@@ -18,6 +18,14 @@ from plancli.assess.core import (
     required_growth_rest,
     required_report_month,
 )
+from plancli.assess.dashboard import (
+    HeadlineOut,
+    Point,
+    SectionSummary,
+    ShowOutput,
+    StatusOutput,
+    status_output,
+)
 from plancli.assess.engine import PlanAssessment, assess_plan, figure_query
 from plancli.assess.gap_json import gap_json_parts
 from plancli.assess.output import (
@@ -29,17 +37,11 @@ from plancli.assess.output import (
     PP_PLACES,
     AssessmentOut,
     GapOutput,
-    HeadlineOut,
-    Point,
-    SectionSummary,
-    ShowOutput,
-    StatusOutput,
     assessment_out,
     csv_rows,
     gap_output,
     round_half_up,
     round_keeping_side,
-    status_output,
 )
 from plancli.assess.records import Observation, RecordIndex, in_force
 from plancli.assess.select import parse_statuses, select, status_counts, worst_first

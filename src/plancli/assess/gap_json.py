@@ -27,8 +27,10 @@ from plancli.assess.output import (
     _pace_boundaries,
     _places,
     _units_keeping_side,
+    actual_from,
     bound_in_force,
     gap_output,
+    pending_in_force,
 )
 from plancli.assess.select import status_counts
 from plancli.fmt import bound_text
@@ -118,6 +120,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
     completion, time_progress, pace = a.completion, a.time_progress, a.pace_gap_pp
     projection, per_month, growth_rest = a.projection, a.required_per_month, a.required_growth_rest
     share = a.expected_share
+    own = a.superseded_own
     shown_projection = shown_per_month = "null"
     if projection is not None or per_month is not None:
         places = _places(target.min, target.max, target.around, a.actual)
@@ -187,9 +190,12 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if a.recorded is None else _figure(a.recorded, indent),
         "null" if a.base is None else _figure(a.base, indent),
         _string(target.relation or "same") if target.kind == "relative" else "null",
-        "true" if target.pending else "false",
+        "true" if pending_in_force(a) else "false",
         "null" if amendment is None else _string(amendment.period),
         "null" if amendment is None or amendment.note is None else _string(amendment.note),
+        "null" if (source := actual_from(a)) is None else _string(source),
+        "null" if own is None else _figure(own.value, indent),
+        "null" if own is None else texts.period(own.period),
     )
 
 

@@ -21,25 +21,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from plancli.assess.core import (
-    PROBLEMS,
     TWELFTHS,
     Assessment,
     NoDataReason,
     Status,
 )
 from plancli.assess.engine import PlanAssessment
-from plancli.assess.select import status_counts, worst_first
+from plancli.assess.select import status_counts
 from plancli.fmt import bound_text, num
 from plancli.output import (
     SCHEMA_VERSION,
-    AmendmentOut,
-    HistoryRecord,
     doc,
 )
-from plancli.plain import Direction, Frequency, Kind, Number, Relation, Target
+from plancli.plain import Direction, Frequency, Kind, Number, Relation
+
+ActualFrom = Literal["own", "parts"]
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
 # the headline targets; 三、政府投资重点项目计划 is the investment plan).
@@ -231,11 +230,29 @@ class AssessmentOut:
         metadata=doc("change: the base level; cumulative: the opening stock")
     )
     relation: Relation | None = field(metadata=doc("relative: same, above, not_below or below"))
-    pending: bool = field(metadata=doc("the plan leaves the bound to come (完成国家下达目标)"))
+    pending: bool = field(
+        metadata=doc(
+            "no bound in force yet: the plan leaves it to come (完成国家下达目标) and no "
+            "amendment has given it (the plan's own flag: `target.pending`, `targets --json`)"
+        )
+    )
     amended_from: str | None = field(
         metadata=doc("a mid-year amendment (年中调整) in force: the period it applies from")
     )
     amendment_note: str | None = field(metadata=doc("the amendment's note"))
+    actual_from: ActualFrom | None = field(
+        metadata=doc(
+            "roll-up with a figure: `actual` is its own recorded total (own) or its parts' "
+            "sum (parts); null for other targets"
+        )
+    )
+    superseded_own: Number | None = field(
+        metadata=doc(
+            "roll-up: its own figure, set aside as every part has a later one (their sum is "
+            "`actual`)"
+        )
+    )
+    superseded_own_period: str | None = field(metadata=doc("… and that figure's period"))
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -272,6 +289,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
     period, completion, time_progress = a.period, a.completion, a.time_progress
     pace, projection, per_month = a.pace_gap_pp, a.projection, a.required_per_month
     growth_rest, share, progress = a.required_growth_rest, a.expected_share, a.progress_period
+    own = a.superseded_own
     shown_projection = shown_per_month = None
     edges = _completion_boundaries(None if pace is None else share, a.tolerance)
     if projection is not None or per_month is not None:
@@ -327,10 +345,26 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         a.recorded,
         a.base,
         (target.relation or "same") if target.kind == "relative" else None,
-        target.pending,
+        pending_in_force(a),
         amendment.period if amendment is not None else None,
         amendment.note if amendment is not None else None,
+        actual_from(a),
+        None if own is None else own.value,
+        None if own is None else str(own.period),
     )
+
+
+def pending_in_force(a: Assessment) -> bool:
+    """`pending` as the outputs show it: no bound in force yet. The plan's flag (完成国家下达
+    目标) until `amend` gives a bound; a dropped target waits for none."""
+    return a.target.pending and a.bound is None and a.dropped_by is None
+
+
+def actual_from(a: Assessment) -> ActualFrom | None:
+    """A roll-up's `actual`: its own total (own) or its parts' sum (parts); None otherwise."""
+    if not a.target.parts or a.actual is None:
+        return None
+    return "parts" if a.parts_used else "own"
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -378,123 +412,3 @@ def _cell(value: object) -> str:
     if isinstance(value, list):
         return ";".join(str(item) for item in value)
     return str(value)
-
-
-# ------------------------------------------------------------------------- the dashboard
-
-
-@dataclass(slots=True, kw_only=True, eq=False, repr=False)
-class Point:
-    period: str
-    value: Number
-
-
-@dataclass(slots=True, kw_only=True, eq=False, repr=False, init=False)
-class HeadlineOut(AssessmentOut):
-    series: list[Point] = field(metadata=doc("the recorded figures up to as_of, oldest first"))
-
-    # AssessmentOut's __init__ and the series: a generated one would compile all 51 fields
-    # when the module is imported, which every read command does (issue 15).
-    def __init__(self, *, series: list[Point], **fields: Any) -> None:
-        AssessmentOut.__init__(self, **fields)
-        self.series = series
-
-
-@dataclass(slots=True, kw_only=True, eq=False, repr=False)
-class SectionSummary:
-    id: str
-    name: str
-    name_en: str
-    counts: dict[Status, int]
-    total: int
-
-
-@dataclass(slots=True, kw_only=True, eq=False, repr=False)
-class StatusOutput:
-    """`plancli status --json`: the dashboard's content."""
-
-    schema_version: int = SCHEMA_VERSION
-    plan: str
-    plan_name: str
-    plan_name_en: str
-    as_of: str | None
-    time_progress: Number | None
-    counts: dict[Status, int] = field(metadata=doc("all targets, per status"))
-    headline: list[HeadlineOut] = field(metadata=doc(f"targets of section `{HEADLINE_SECTION}`"))
-    sections: list[SectionSummary]
-    investment: list[AssessmentOut] = field(
-        metadata=doc(f"targets of section `{INVESTMENT_SECTION}`, roll-ups last")
-    )
-    worst: list[AssessmentOut] = field(
-        metadata=doc("the worst work targets (other sections) that are missed, behind or at risk")
-    )
-    ledger: str | None = field(default=None, metadata=doc("the ledger file the figures come from"))
-
-
-@dataclass(slots=True, kw_only=True, eq=False, repr=False)
-class ShowOutput:
-    """`plancli show ID --json`: one target, its assessment and every recorded revision."""
-
-    schema_version: int = SCHEMA_VERSION
-    plan: str
-    target: Target
-    as_of: str | None
-    assessment: AssessmentOut
-    ledger: str = field(metadata=doc("the ledger file the history was read from"))
-    history: list[HistoryRecord] = field(metadata=doc("every revision, oldest first"))
-    amendments: list[AmendmentOut] = field(
-        default_factory=list,
-        metadata=doc("mid-year adjustments (年中调整) of the target's bound, oldest first"),
-    )
-
-
-def status_output(
-    assessment: PlanAssessment, worst: int = 10, ledger: str | None = None
-) -> StatusOutput:
-    plan = assessment.plan
-    all_ = assessment.assessments
-    headline = [_headline(assessment, a) for a in all_ if a.target.section == HEADLINE_SECTION]
-    investment = [a for a in all_ if a.target.section == INVESTMENT_SECTION]
-    investment.sort(key=lambda a: bool(a.target.parts))  # stable: roll-ups last
-    work = [
-        a
-        for a in all_
-        if a.target.section not in (HEADLINE_SECTION, INVESTMENT_SECTION) and a.status in PROBLEMS
-    ]
-    sections = []
-    for section in plan.sections:
-        members = [a for a in all_ if a.target.section == section.id]
-        sections.append(
-            SectionSummary(
-                id=section.id,
-                name=section.name,
-                name_en=section.name_en,
-                counts=status_counts(members),
-                total=len(members),
-            )
-        )
-    return StatusOutput(
-        schema_version=SCHEMA_VERSION,
-        plan=plan.plan.id,
-        plan_name=plan.plan.name,
-        plan_name_en=plan.plan.name_en,
-        as_of=str(assessment.as_of) if assessment.as_of else None,
-        time_progress=_opt(assessment.time_progress, COMPLETION_PLACES),
-        counts=status_counts(all_),
-        headline=headline,
-        sections=sections,
-        investment=[assessment_out(a) for a in investment],
-        worst=[assessment_out(a) for a in worst_first(work, plan)[:worst]],
-        ledger=ledger,
-    )
-
-
-def _headline(assessment: PlanAssessment, a: Assessment) -> HeadlineOut:
-    """A headline row: the assessment, and the figures recorded up to the as-of period."""
-    observations = (
-        assessment.index.series(a.target.id, assessment.as_of) if assessment.as_of else []
-    )
-    return HeadlineOut(
-        **_assessment_fields(a),
-        series=[Point(period=str(o.period), value=o.value) for o in observations],
-    )

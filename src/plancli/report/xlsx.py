@@ -129,8 +129,7 @@ class _DatedZip(zipfile.ZipFile):
         self.writestr(str(arcname or filename), data, compress_type, compresslevel)
 
 
-# Column headers of the report's sheets in Chinese, for the JSON contract's field names (the
-# English headers): every column, so a Chinese sheet has no English header among Chinese ones.
+# The sheets' headers in Chinese, every column's (in English: the JSON's field names).
 ZH_HEADERS: dict[str, str] = {
     "id": "编号",
     "target": "目标编号",
@@ -188,14 +187,15 @@ ZH_HEADERS: dict[str, str] = {
     "base": "基数",
     "relation": "比较关系",
     "pending": "待下达",
+    "actual_from": "完成值来源",
+    "superseded_own": "被取代的自身数值",
+    "superseded_own_period": "被取代数值的期间",
 }
 
 
 def column_headers(columns: Sequence[str], lang: Lang) -> list[str]:
     """The sheet's header row: the field names in English, their Chinese names in Chinese."""
-    if lang != "zh":
-        return list(columns)
-    return [ZH_HEADERS.get(column, column) for column in columns]
+    return list(columns) if lang != "zh" else [ZH_HEADERS.get(c, c) for c in columns]
 
 
 def status_word(status: Status, lang: Lang) -> str:

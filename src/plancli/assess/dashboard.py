@@ -1,0 +1,141 @@
+"""The dashboard's and one target's JSON contract (DESIGN §6): `status --json` and
+`show --json`, built of `gap`'s assessments (`assess.output`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from plancli.assess.core import PROBLEMS, Assessment, Status
+from plancli.assess.engine import PlanAssessment
+from plancli.assess.output import (
+    COMPLETION_PLACES,
+    HEADLINE_SECTION,
+    INVESTMENT_SECTION,
+    AssessmentOut,
+    _assessment_fields,
+    _opt,
+    assessment_out,
+)
+from plancli.assess.select import status_counts, worst_first
+from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc
+from plancli.plain import Number, Target
+
+# ------------------------------------------------------------------------- the dashboard
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class Point:
+    period: str
+    value: Number
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False, init=False)
+class HeadlineOut(AssessmentOut):
+    series: list[Point] = field(metadata=doc("the recorded figures up to as_of, oldest first"))
+
+    # AssessmentOut's __init__ and the series: a generated one would compile all 51 fields
+    # when the module is imported, which every read command does (issue 15).
+    def __init__(self, *, series: list[Point], **fields: Any) -> None:
+        AssessmentOut.__init__(self, **fields)
+        self.series = series
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class SectionSummary:
+    id: str
+    name: str
+    name_en: str
+    counts: dict[Status, int]
+    total: int
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class StatusOutput:
+    """`plancli status --json`: the dashboard's content."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    plan_name: str
+    plan_name_en: str
+    as_of: str | None
+    time_progress: Number | None
+    counts: dict[Status, int] = field(metadata=doc("all targets, per status"))
+    headline: list[HeadlineOut] = field(metadata=doc(f"targets of section `{HEADLINE_SECTION}`"))
+    sections: list[SectionSummary]
+    investment: list[AssessmentOut] = field(
+        metadata=doc(f"targets of section `{INVESTMENT_SECTION}`, roll-ups last")
+    )
+    worst: list[AssessmentOut] = field(
+        metadata=doc("the worst work targets (other sections) that are missed, behind or at risk")
+    )
+    ledger: str | None = field(default=None, metadata=doc("the ledger file the figures come from"))
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class ShowOutput:
+    """`plancli show ID --json`: one target, its assessment and every recorded revision."""
+
+    schema_version: int = SCHEMA_VERSION
+    plan: str
+    target: Target
+    as_of: str | None
+    assessment: AssessmentOut
+    ledger: str = field(metadata=doc("the ledger file the history was read from"))
+    history: list[HistoryRecord] = field(metadata=doc("every revision, oldest first"))
+    amendments: list[AmendmentOut] = field(
+        default_factory=list,
+        metadata=doc("mid-year adjustments (年中调整) of the target's bound, oldest first"),
+    )
+
+
+def status_output(
+    assessment: PlanAssessment, worst: int = 10, ledger: str | None = None
+) -> StatusOutput:
+    plan = assessment.plan
+    all_ = assessment.assessments
+    headline = [_headline(assessment, a) for a in all_ if a.target.section == HEADLINE_SECTION]
+    investment = [a for a in all_ if a.target.section == INVESTMENT_SECTION]
+    investment.sort(key=lambda a: bool(a.target.parts))  # stable: roll-ups last
+    work = [
+        a
+        for a in all_
+        if a.target.section not in (HEADLINE_SECTION, INVESTMENT_SECTION) and a.status in PROBLEMS
+    ]
+    sections = []
+    for section in plan.sections:
+        members = [a for a in all_ if a.target.section == section.id]
+        sections.append(
+            SectionSummary(
+                id=section.id,
+                name=section.name,
+                name_en=section.name_en,
+                counts=status_counts(members),
+                total=len(members),
+            )
+        )
+    return StatusOutput(
+        schema_version=SCHEMA_VERSION,
+        plan=plan.plan.id,
+        plan_name=plan.plan.name,
+        plan_name_en=plan.plan.name_en,
+        as_of=str(assessment.as_of) if assessment.as_of else None,
+        time_progress=_opt(assessment.time_progress, COMPLETION_PLACES),
+        counts=status_counts(all_),
+        headline=headline,
+        sections=sections,
+        investment=[assessment_out(a) for a in investment],
+        worst=[assessment_out(a) for a in worst_first(work, plan)[:worst]],
+        ledger=ledger,
+    )
+
+
+def _headline(assessment: PlanAssessment, a: Assessment) -> HeadlineOut:
+    """A headline row: the assessment, and the figures recorded up to the as-of period."""
+    observations = (
+        assessment.index.series(a.target.id, assessment.as_of) if assessment.as_of else []
+    )
+    return HeadlineOut(
+        **_assessment_fields(a),
+        series=[Point(period=str(o.period), value=o.value) for o in observations],
+    )
