@@ -28,7 +28,7 @@ def gansu(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_a_rise_reads_as_a_rise_in_points_in_every_table(gansu) -> None:  # type: ignore[no-untyped-def]
     assert gansu("record", "urbanization_rate", "58.5", "--period", "2026-06").exit_code == 0
     gap = gansu("gap").stdout
-    assert "+0.42 pp/+≥1 pp" in gap and "0.42%" not in gap
+    assert "+0.42 pp/rise ≥1 pp" in gap and "0.42%" not in gap
     zh_show = gansu("--lang", "zh", "show", "urbanization_rate").stdout
     assert "完成值  提高0.42个百分点" in zh_show
     assert "actual     +0.42 pp" in gansu("show", "urbanization_rate").stdout
@@ -42,10 +42,10 @@ def test_a_rise_reads_as_a_rise_in_points_in_every_table(gansu) -> None:  # type
     )
     assert "| 提高0.42个百分点 / 提高 ≥ 1个百分点 |" in zh_report
     en_report = gansu("report", "--format", "md").stdout
-    assert "| +≥ 1 pp | +0.42 pp | 0.58 pp | at risk |" in en_report
+    assert "| rise ≥ 1 pp | +0.42 pp | 0.58 pp | at risk |" in en_report
 
 
 def test_a_fall_reads_as_a_fall(gansu) -> None:  # type: ignore[no-untyped-def]
     assert gansu("record", "urbanization_rate", "57.78", "--period", "2026-06").exit_code == 0
-    assert "-0.3 pp/+≥1 pp" in gansu("gap").stdout
+    assert "-0.3 pp/rise ≥1 pp" in gansu("gap").stdout
     assert "下降0.3个百分点" in gansu("--lang", "zh", "gap").stdout

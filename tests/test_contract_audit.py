@@ -204,3 +204,22 @@ def test_pending_is_false_once_an_amendment_gives_the_bound(tmp_path: Path, invo
         assert show["target"]["pending"] is True and show["assessment"]["pending"] is False
     finally:
         monkeypatch.undo()
+
+
+def test_a_change_bound_is_the_same_text_in_csv_as_in_json(tmp_path: Path, invoke: Any) -> None:
+    """Defect 4: `+≥ 1 pp` began with `+`, so the CSV guard wrote `'+≥ 1 pp`. plancli's own
+    bound text begins with a word, as a fall's does; the guard stays for the plan's text."""
+    ledger = str(tmp_path / "l.toml")
+    run = ("--plan", "gansu-2026", "--ledger", ledger)
+    for value, period in (("58.08", "2025"), ("58.5", "2026-06")):
+        assert invoke(*run, "record", "urbanization_rate", value, "--period", period).exit_code == 0
+    [json_row] = [
+        t
+        for t in json.loads(invoke(*run, "gap", "--json").stdout)["targets"]
+        if t["id"] == "urbanization_rate"
+    ]
+    rows = csv.DictReader(io.StringIO(invoke(*run, "gap", "--csv").stdout))
+    [csv_row] = [r for r in rows if r["id"] == "urbanization_rate"]
+    assert json_row["bound"] == csv_row["bound"] == "rise ≥ 1 pp"
+    zh = json.loads(invoke("--lang", "zh", *run, "gap", "--json").stdout)
+    assert [t["bound"] for t in zh["targets"] if t["id"] == "urbanization_rate"] == ["rise ≥ 1 pp"]

@@ -199,7 +199,7 @@ def test_gansu_urbanization_rises_1_point_from_its_2025_level(ledger) -> None:  
         0.42,
         0.58,
     )
-    assert mid["bound"] == "+≥ 1 pp"
+    assert mid["bound"] == "rise ≥ 1 pp"
     end = gansu.judge("urbanization_rate", "59.1", "2026")
     assert (end["status"], end["actual"], end["gap"]) == ("met", 1.02, 0)
     exactly = gansu.judge("urbanization_rate", "59.08", "2026")

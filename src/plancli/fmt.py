@@ -109,7 +109,7 @@ def per_month_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
 _RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
 _WORDS = {
     "fall": ("fall", "下降"),
-    "rise": ("+", "提高"),
+    "rise": ("rise", "提高"),
     "pp": ("pp", "个百分点"),
     "stretch": ("aim", "争取"),
     "pending": ("pending", "待下达"),
@@ -203,7 +203,8 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if target.decline:
         text = f"{_word('fall', lang)} {text}"
     elif kind == "change":
-        text = f"{_word('rise', lang)} {text}" if lang == "zh" else f"+{text}"
+        # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
+        text = f"{_word('rise', lang)} {text}"
     if source.stretch is not None:
         text += f" ({_word('stretch', lang)} {num(source.stretch)})"
     if kind == "ongoing":
