@@ -223,3 +223,60 @@ def test_a_change_bound_is_the_same_text_in_csv_as_in_json(tmp_path: Path, invok
     assert json_row["bound"] == csv_row["bound"] == "rise ≥ 1 pp"
     zh = json.loads(invoke("--lang", "zh", *run, "gap", "--json").stdout)
     assert [t["bound"] for t in zh["targets"] if t["id"] == "urbanization_rate"] == ["rise ≥ 1 pp"]
+
+
+FORMATS = (Path(__file__).resolve().parents[1] / "docs" / "formats.md").read_text(encoding="utf-8")
+ASSESSING = (Path(__file__).resolve().parents[1] / "docs" / "assessing.md").read_text(
+    encoding="utf-8"
+)
+
+
+def _in_order(keys: list[str], text: str) -> list[str]:
+    """The keys not named in `text` (as `key`) after the one before them: [] when every key
+    is there in the order printed."""
+    missing, position = [], 0
+    for key in keys:
+        found = text.find(f"`{key}`", position)
+        if found < 0:
+            missing.append(key)
+        else:
+            position = found
+    return missing
+
+
+def _columns(command: str) -> tuple[str, str]:
+    [row] = [line for line in FORMATS.splitlines() if line.startswith(f"| `{command}")]
+    cells = row.split(" | ")
+    return cells[1], cells[2]
+
+
+def test_formats_md_names_every_key_printed_in_the_order_printed(guandu: Path, invoke: Any) -> None:
+    """Defect 5: 12 `targets` fields, `show`'s `amendments` and the import records' order were
+    missing from the contract a script writer codes from."""
+    plan = ("--plan", str(guandu))
+    (guandu.parent / "june.csv").write_text("target,period,value\ngdp,2022-Q2,5\n")
+    targets = json.loads(invoke(*plan, "targets", "--json").stdout)
+    top, item = _columns("targets --json")
+    assert _in_order(list(targets), top) == []
+    assert _in_order(list(targets["targets"][0]), item) == []
+    header = invoke(*plan, "targets", "--csv").stdout.splitlines()[0].split(",")
+    flat = [c for c in header if not c.startswith(("baseline_", "projects_", "amend"))]
+    assert flat[: len(targets["targets"][0]) - 2] == [
+        k for k in targets["targets"][0] if k not in ("baseline", "projects")
+    ]
+    imported = json.loads(invoke(*plan, "import", "june.csv", "--dry-run", "--json").stdout)
+    top, item = _columns("record --json")
+    assert _in_order([k for k in imported if k != "file"], top) == []
+    assert _in_order(list(imported["records"][0]), item) == []
+    show = json.loads(invoke(*plan, "show", "gdp", "--json").stdout)
+    assert _in_order(list(show), _columns("show ID --json")[0]) == []
+    validate = json.loads(invoke(*plan, "validate", "--json").stdout)
+    top, item = _columns("validate --json")
+    assert _in_order(list(validate), top) == []
+    assert _in_order(list(validate["findings"][0]), item) == []
+    gap = json.loads(invoke(*plan, "gap", "--json").stdout)
+    assert _in_order(list(gap), _columns("gap --json")[0]) == []
+    [section] = [s for s in ASSESSING.split("\n## ") if s.startswith("JSON and CSV")]
+    assert _in_order(list(gap["targets"][0]), section) == []
+    status = json.loads(invoke(*plan, "status", "--json").stdout)
+    assert _in_order(list(status), _columns("status --json")[0]) == []
