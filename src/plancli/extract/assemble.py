@@ -17,7 +17,7 @@ from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
-from plancli.extract.planyear import plan_year
+from plancli.extract.planyear import lead_year, plan_year
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
@@ -72,6 +72,9 @@ class Draft:
     targets: list[DraftTarget]
     # The plan year the report itself names, where --year gave another one (None otherwise).
     report_year: int | None = None
+    # The year the report's targets paragraph names (None where no lead names one): a plan
+    # year other than it is flagged.
+    lead_year: int | None = None
 
     @property
     def needs_review(self) -> int:
@@ -130,7 +133,16 @@ def extract_plan(
         if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
             raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
     table = _plan_table(text, joined, parse, layout, targets, plan_id)
-    return Draft(table, targets, _other_year(parse, year))
+    lead = lead_year(parse, *body_span(parse))
+    if lead is not None and lead != layout.year:
+        table["plan"]["review"] += "; " + _(LEAD_YEAR_REVIEW).format(year=layout.year, lead=lead)
+    return Draft(table, targets, _other_year(parse, year), lead)
+
+
+LEAD_YEAR_REVIEW = N_(
+    "the plan year is {year}, but the targets paragraph names {lead}'s targets: check the "
+    "year (`--year {lead}` drafts {lead}'s)"
+)
 
 
 def _other_year(parse: str, year: int | None) -> int | None:
@@ -215,7 +227,7 @@ def _bulletin_aliases(targets: list[DraftTarget]) -> None:
     for target in targets:
         for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
             if key(alias) not in taken:
-                target.aliases.append(alias)
+                target.aliases = [*target.aliases, alias]  # (its own list, never shared)
                 taken.add(key(alias))
 
 
