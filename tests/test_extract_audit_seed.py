@@ -149,3 +149,79 @@ def test_validate_warns_of_an_alias_another_target_has(invoke, tmp_path: Path) -
     said = " ".join((result.stdout + result.stderr).split())
     assert "alias '农村常住居民人均可支配收入' is also a name" in said
     assert "城镇常住居民人均可支配收入' is also" not in said
+
+
+# ------------------------------------------------------------------ D3: a page's furniture
+
+
+@needs_seed
+def test_a_pages_breadcrumb_is_no_title() -> None:
+    page = (
+        "昆明市官渡区人民政府\n首页 | 政务公开 | 政务服务 | 互动交流\n"
+        "当前位置：首页 > 政务公开 > 规划计划 > 年度计划\n【字体：大 中 小】　打印本页　关闭窗口\n"
+        "来源：官渡区发展和改革局　发布时间：2022-01-28　浏览次数：1268\n分享到：微信 微博\n"
+        f"{seed_text()}扫一扫在手机打开当前页\n相关文章\n"
+    )
+    plan = extract_plan(page).plan["plan"]
+    assert plan["name"] == "昆明市官渡区2022年国民经济和社会发展计划"
+    assert plan["source"] == TITLE
+
+
+@needs_seed
+def test_a_saved_pages_site_name_and_nav_bar_are_not_the_title() -> None:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in seed_text().splitlines())
+    page = (
+        f"<html><head><title>{TITLE}_官渡区人民政府</title></head><body>"
+        f"<div>首页 | 政务公开</div>\n{paragraphs}</body></html>\n"
+    )
+    plan = extract_plan(page).plan["plan"]
+    assert plan["source"] == TITLE
+    assert plan["name"] == "昆明市官渡区2022年国民经济和社会发展计划"
+
+
+# ------------------------------------------------------------------ D8: validate --source -
+
+SMALL = (
+    "2026年浙江省政府工作报告\n各位代表：\n一、2025年工作回顾\n全省生产总值增长5.5%。\n"
+    "二、2026年重点工作\n今年经济社会发展主要预期目标为：全省生产总值增长5%—5.5%；"
+    "城镇调查失业率5%以内；居民消费价格涨幅2%左右。\n（一）着力扩大内需\n新建5G基站3000个。\n"
+)
+
+
+def test_validate_reads_the_report_on_standard_input(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "draft.toml"
+    assert invoke("extract", "-", "-o", str(draft), input=SMALL).exit_code == 0
+    same = invoke("--plan", str(draft), "validate", "--source", "-", input=SMALL)
+    assert same.exit_code == 0, same.stderr
+    assert "quote not found" not in " ".join(same.stderr.split())
+    other = invoke("--plan", str(draft), "validate", "--source", "-", input=SMALL[:60])
+    assert other.exit_code == 0, other.stderr
+    assert "quote not found" in " ".join(other.stderr.split())
+
+
+# ------------------------------------------------------------------ D5: the English name's place
+
+
+@needs_seed
+def test_an_english_name_without_the_districts_place_is_flagged() -> None:
+    plan = extract_plan(seed_text()).plan["plan"]
+    assert plan["name_en"] == "2022 National Economic and Social Development Plan"
+    assert "name_en names no place: add 昆明市官渡区's English name" in plan["review"]
+    # a province's plan is named in English with its place: nothing to add
+    province = extract_plan(SMALL).plan["plan"]
+    assert province["name_en"].startswith("Zhejiang")
+    assert "name_en names no place" not in province["review"]
+
+
+# ------------------------------------------------------------------ D4: names cut short
+
+
+@needs_seed
+def test_work_names_that_may_not_say_what_is_counted_are_flagged() -> None:
+    flagged = {
+        t["name"]
+        for t in extract_plan(seed_text()).plan["targets"]
+        if "the name may not say what is counted" in t.get("review", "")
+    }
+    assert {"新认定科技型", "龙头企业", "亮灯率"} <= flagged
+    assert "新建5G基站" not in flagged and "地区生产总值增长" not in flagged

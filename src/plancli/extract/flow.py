@@ -183,6 +183,8 @@ def _soft_break(
         # table saved as text, or pasted); the page's source line, or a line ending
         # in an address (…https://www.yybnet.net/ over 预期目标), ends there
         return False
+    if any(_PAGE_FURNITURE.match(words) for words in (current, nxt)):
+        return False  # a page's breadcrumb or nav bar is a line of its own
     if _title_goes_on(current, nxt):
         return True
     if width is not None and end - start >= width - 2:
@@ -259,6 +261,12 @@ def _soft_break(
     return len(current) > 40 and last not in _CLOSED
 
 
+# A web page's breadcrumb (当前位置：首页 > 政务公开 > 规划计划 > 年度计划) or nav bar (首页 |
+# 政务公开 | 互动交流): short words between separators, no figures.
+_PAGE_FURNITURE = re.compile(
+    r"\s*(?:(?:当前位置|您现在的位置|您的位置|现在的位置|所在位置|当前的位置)\s*[:：]"
+    r"|[\u4e00-\u9fff]{2,8}(?:\s*[|>»›]\s*[\u4e00-\u9fff]{2,8}){1,12}\s*$)"
+)
 # A report's title wrapped over two lines (a page's <h1>, a PDF's centred title): the first
 # names a year's plan and stops mid-phrase (…发展计划, …计划执行, …国民经济和), the second ends
 # the title (情况与2022年…计划草案的报告, 草案的报告); neither holds a sentence's punctuation.
