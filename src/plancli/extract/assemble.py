@@ -22,7 +22,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, language
 from plancli.indicator_names import STANDARD_NAMES
 
 PROVINCES = (
@@ -136,7 +136,9 @@ def extract_plan(
     table = _plan_table(text, joined, parse, layout, targets, plan_id)
     lead = lead_year(parse, *body_span(parse))
     if lead is not None and lead != layout.year:
-        table["plan"]["review"] += "; " + _(LEAD_YEAR_REVIEW).format(year=layout.year, lead=lead)
+        table["plan"]["review"] += _review_separator() + _(LEAD_YEAR_REVIEW).format(
+            year=layout.year, lead=lead
+        )
     return Draft(table, targets, _other_year(parse, year), lead)
 
 
@@ -381,16 +383,21 @@ def _plan_table(
         plan["source"] = title
     # the name heads every status and report: a reviewer checks it (`init`, `validate` say so)
     plan["review"] = _(PLAN_NAME_REVIEW)
-    if not name.startswith(str(year)) and name_en.startswith(str(year)):
+    where = name[: name.index(str(year))] if str(year) in name else ""
+    if _below_province(where) and name_en.startswith(str(year)):
         # a place below a province (昆明市官渡区), which the draft cannot spell in English:
         # the English screens and report would read as the national plan's
-        where = name[: name.index(str(year))]
-        plan["review"] += "; " + _(PLACE_EN_REVIEW).format(place=where)
+        plan["review"] += _review_separator() + _(PLACE_EN_REVIEW).format(place=where)
     return {
         "plan": plan,
         "sections": sections,
         "targets": [t.to_toml(text) for t in targets],
     }
+
+
+def _review_separator() -> str:
+    """What joins a review's notes: 。 in Chinese, as a target's are joined."""
+    return "。" if language() == "zh" else "; "
 
 
 PLAN_NAME_REVIEW = N_(
