@@ -34,6 +34,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
             Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
         )
     by_id = {t.id: t for t in plan.targets}
+    findings.extend(_shared_alias_findings(plan))
     for target in plan.targets:
         if target.parts:
             findings.extend(_rollup_findings(target, [by_id[p] for p in target.parts]))
@@ -69,6 +70,37 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
+    return findings
+
+
+def _shared_alias_findings(plan: Plan) -> list[Finding]:
+    """An alias another target has too, as its name or alias: `import` and `record` cannot
+    tell the two apart by it (a row 农村常住居民人均可支配收入 fitting both incomes)."""
+    from plancli.bulletin import name_key
+
+    owners: dict[str, list[str]] = {}
+    for target in plan.targets:
+        for name in (target.name, *target.aliases):
+            ids = owners.setdefault(name_key(name), [])
+            if target.id not in ids:
+                ids.append(target.id)
+    findings: list[Finding] = []
+    for target in plan.targets:
+        for alias in target.aliases:
+            others = [i for i in owners[name_key(alias)] if i != target.id]
+            if others:
+                message = _(
+                    "alias {alias!r} is also a name of {ids}: `import` cannot tell them apart "
+                    "by it; give each target only its own names"
+                )
+                findings.append(
+                    Finding(
+                        "warning",
+                        "shared_alias",
+                        target.id,
+                        message.format(alias=alias, ids=join_list(others)),
+                    )
+                )
     return findings
 
 

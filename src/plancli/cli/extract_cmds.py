@@ -118,12 +118,28 @@ def extract_cmd(
                 "`review` under [plan])"
             ).format(name=draft.plan["plan"]["name"])
         )
-    if draft.report_year is not None:
+    planned = draft.plan["plan"]["year"]
+    if draft.report_year is not None and draft.lead_year == planned:
+        # the targets paragraph names the year --year gives: --year is right, the title misread
+        say(
+            _(
+                "note: the report's title reads as plan year {found}, but its targets "
+                "paragraph names {year}'s targets: drafted as {year}'s (--year)"
+            ).format(found=draft.report_year, year=planned)
+        )
+    elif draft.report_year is not None:
         say(
             _(
                 "warning: the report's plan year is {found}, not {year} (--year): its targets "
                 "are drafted as {year}'s; leave --year out to draft the report's year"
             ).format(found=draft.report_year, year=year)
+        )
+    elif draft.lead_year is not None and draft.lead_year != planned:
+        say(
+            _(
+                "warning: the plan year is {year}, but the report's targets paragraph names "
+                "{lead}'s targets: check the report's title; --year {lead} drafts {lead}'s"
+            ).format(year=planned, lead=draft.lead_year)
         )
     if problem:
         say(_("warning: the draft does not load as a plan yet: {problem}").format(problem=problem))

@@ -172,7 +172,10 @@ def validate_cmd(
         Path | None,
         typer.Option(
             "--source",
-            help=_("The report's text: check that every quote appears in it."),
+            help=_(
+                "The report's text ('-' reads standard input): check that every quote "
+                "appears in it."
+            ),
             dir_okay=False,
         ),
     ] = None,
@@ -199,7 +202,12 @@ def validate_cmd(
         from plancli.extract.documents import document_text
         from plancli.paths import read_bytes
 
-        data = read_bytes(source, N_("the report text"))
+        if str(source) == "-":  # the report on standard input, as `extract -` reads it
+            import sys
+
+            data = sys.stdin.buffer.read()
+        else:
+            data = read_bytes(source, N_("the report text"))
         report_text = document_text(data, str(source))  # a .docx, as extract reads it
         try:
             report_text = report_text or data.decode("utf-8-sig")

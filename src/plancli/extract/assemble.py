@@ -17,12 +17,12 @@ from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
-from plancli.extract.planyear import plan_year
+from plancli.extract.planyear import lead_year, plan_year
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, language
 from plancli.indicator_names import STANDARD_NAMES
 
 PROVINCES = (
@@ -72,6 +72,9 @@ class Draft:
     targets: list[DraftTarget]
     # The plan year the report itself names, where --year gave another one (None otherwise).
     report_year: int | None = None
+    # The year the report's targets paragraph names (None where no lead names one): a plan
+    # year other than it is flagged.
+    lead_year: int | None = None
 
     @property
     def needs_review(self) -> int:
@@ -124,13 +127,25 @@ def extract_plan(
     _resolve_references(targets)
     _unique_ids(targets)
     _bulletin_aliases(targets)
+    _short_names(parse, targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)
         quote = text[target.start : target.end]
         if not quote.strip() or quote not in text:  # by construction; a broken span is a bug
             raise AssertionError(f"quote of {target.id} is not in the report: {quote!r}")
     table = _plan_table(text, joined, parse, layout, targets, plan_id)
-    return Draft(table, targets, _other_year(parse, year))
+    lead = lead_year(parse, *body_span(parse))
+    if lead is not None and lead != layout.year:
+        table["plan"]["review"] += _review_separator() + _(LEAD_YEAR_REVIEW).format(
+            year=layout.year, lead=lead
+        )
+    return Draft(table, targets, _other_year(parse, year), lead)
+
+
+LEAD_YEAR_REVIEW = N_(
+    "the plan year is {year}, but the targets paragraph names {lead}'s targets: check the "
+    "year (`--year {lead}` drafts {lead}'s)"
+)
 
 
 def _other_year(parse: str, year: int | None) -> int | None:
@@ -215,8 +230,35 @@ def _bulletin_aliases(targets: list[DraftTarget]) -> None:
     for target in targets:
         for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
             if key(alias) not in taken:
-                target.aliases.append(alias)
+                target.aliases = [*target.aliases, alias]  # (its own list, never shared)
                 taken.add(key(alias))
+
+
+def _short_names(parse: str, targets: list[DraftTarget]) -> None:
+    """A work target's name that may not say what is counted, flagged: a modifier without its
+    noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
+    a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业), a name of
+    three characters or fewer, or one opening with a preposition (为困境…)."""
+    for target in targets:
+        if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
+            continue
+        name = tidy_name(target.name)
+        quote = parse[max(0, target.start - 2) : target.end]  # (a later item's quote: 5户…)
+        listed = re.search(rf"、\s*\d+(?:\.\d+)?\s*[^\d\s、,，。;；]?{re.escape(name)}", quote)
+        if (
+            len(name) <= 3
+            or re.search(r"[型性式级]$", name)
+            or (len(name) <= 5 and name.startswith("为"))
+            or (len(name) <= 4 and name.endswith("率"))
+            or (listed is not None and len(name) <= 6)
+        ):
+            target.review.append(_(SHORT_NAME_REVIEW))
+
+
+SHORT_NAME_REVIEW = N_(
+    "the name may not say what is counted (a list's part without its noun, subject or verb): "
+    "complete it from the quote"
+)
 
 
 _SENTENCE = re.compile(r"[。!?！？]")
@@ -230,6 +272,11 @@ def _title(text: str, parse: str, layout: Layout) -> str:
     head_end = min(layout.body.end, layout.body.start + 3000)
     for line in split_lines(parse, layout.body.start, head_end):
         stripped = line.stripped
+        if _BREADCRUMB.match(stripped):
+            continue  # 当前位置：首页 > 政务公开 > 规划计划 > 年度计划: the page's, not a title
+        site = _SITE_NAME.search(stripped)
+        if site is not None:  # <title>…的报告_官渡区人民政府</title>: the report's title
+            return text[line.start : line.start + site.start()].strip()
         titled = re.search(r"报告|计划|草案", stripped) and not _SENTENCE.search(stripped)
         if titled and re.search(r"[,;:，；：]", stripped):
             titled = (
@@ -240,6 +287,17 @@ def _title(text: str, parse: str, layout: Layout) -> str:
         if titled and 6 <= len(stripped) <= 120:
             return text[line.start : line.end].strip()
     return ""
+
+
+_BREADCRUMB = re.compile(
+    r"(?:当前位置|您现在的位置|您的位置|现在的位置|所在位置|当前的位置)\s*[:：]|.*(?:[>»›].*){2}"
+)
+# a page's <title>: the report's title, then the site's name (…草案的报告_官渡区人民政府, …报告 -
+# 河南省人民政府门户网站)
+_SITE_NAME = re.compile(
+    r"(?:(?<=报告)|(?<=草案)|(?<=计划)|(?<=[)）]))\s*(?:_|\||-|—|－)\s*[^_|。,;:]{2,30}"
+    r"(?:政府|网站|门户|网|委员会|局|在线|新闻|日报|发布)[^_|。,;:]{0,12}$"
+)
 
 
 # a province whose English name is not its pinyin capitalised
@@ -325,6 +383,11 @@ def _plan_table(
         plan["source"] = title
     # the name heads every status and report: a reviewer checks it (`init`, `validate` say so)
     plan["review"] = _(PLAN_NAME_REVIEW)
+    where = name[: name.index(str(year))] if str(year) in name else ""
+    if _below_province(where) and name_en.startswith(str(year)):
+        # a place below a province (昆明市官渡区), which the draft cannot spell in English:
+        # the English screens and report would read as the national plan's
+        plan["review"] += _review_separator() + _(PLACE_EN_REVIEW).format(place=where)
     return {
         "plan": plan,
         "sections": sections,
@@ -332,9 +395,18 @@ def _plan_table(
     }
 
 
+def _review_separator() -> str:
+    """What joins a review's notes: 。 in Chinese, as a target's are joined."""
+    return "。" if language() == "zh" else "; "
+
+
 PLAN_NAME_REVIEW = N_(
     "the plan's name heads every status screen and report: check the place, the year and "
     "what the plan is (经济社会发展主要预期目标, or a 计划报告's 国民经济和社会发展计划)"
+)
+PLACE_EN_REVIEW = N_(
+    "name_en names no place: add {place}'s English name (Guandu District 2022 …), or the "
+    "English screens and report read as the national plan's"
 )
 _FULL_NAMES = {
     "beijing": "北京市",

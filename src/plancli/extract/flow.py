@@ -183,6 +183,10 @@ def _soft_break(
         # table saved as text, or pasted); the page's source line, or a line ending
         # in an address (…https://www.yybnet.net/ over 预期目标), ends there
         return False
+    if any(_PAGE_FURNITURE.match(words) for words in (current, nxt)):
+        return False  # a page's breadcrumb or nav bar is a line of its own
+    if _title_goes_on(current, nxt):
+        return True
     if width is not None and end - start >= width - 2:
         # a full line of a wrapped text; over an empty line, only a line of the full width (a
         # paragraph's last line may come within two characters of it). Not a sentence's end
@@ -255,6 +259,35 @@ def _soft_break(
     if breaks > 1 and FIGURE_END.search(current):
         return False  # a list of targets broken over paragraphs: …力争完成65亿元, an empty line
     return len(current) > 40 and last not in _CLOSED
+
+
+# A web page's breadcrumb (当前位置：首页 > 政务公开 > 规划计划 > 年度计划) or nav bar (首页 |
+# 政务公开 | 互动交流): short words between separators, no figures.
+_PAGE_FURNITURE = re.compile(
+    r"\s*(?:(?:当前位置|您现在的位置|您的位置|现在的位置|所在位置|当前的位置)\s*[:：]"
+    r"|[\u4e00-\u9fff]{2,8}(?:\s*[|>»›]\s*[\u4e00-\u9fff]{2,8}){1,12}\s*$)"
+)
+# A report's title wrapped over two lines (a page's <h1>, a PDF's centred title): the first
+# names a year's plan and stops mid-phrase (…发展计划, …计划执行, …国民经济和), the second ends
+# the title (情况与2022年…计划草案的报告, 草案的报告); neither holds a sentence's punctuation.
+_TITLE_START = re.compile(
+    r"(?:关于)?[^。，,；;：:！？!?\s]{0,30}20\d\d\s*年[^。，,；;：:！？!?\s]{0,40}"
+    r"(?:计划|国民经济|社会发展|预算)[^。，,；;：:！？!?\s]{0,20}"
+)
+_TITLE_END = re.compile(r"[^。，,；;：:！？!?\s—]{1,50}?(?:的)?报告(?:[（(](?:草案|摘要)[）)])?")
+_TITLE_DONE = re.compile(r"(?:报告|草案|摘要|[）)])$")
+
+
+def _title_goes_on(current: str, nxt: str) -> bool:
+    """Whether a title's line and the next are one title wrapped: 昆明市官渡区2021年国民经济和
+    社会发展计划执行 / 情况与2022年国民经济和社会发展计划草案的报告."""
+    return (
+        len(current) + len(nxt) <= 110
+        and _TITLE_START.fullmatch(current) is not None
+        and _TITLE_DONE.search(current) is None
+        and _TITLE_END.fullmatch(nxt) is not None
+        and not nxt.startswith(("关于", "在"))
+    )
 
 
 def _closed_before(text: str, start: int) -> bool:

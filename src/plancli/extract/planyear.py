@@ -39,13 +39,9 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
         if years:
             return max(years)
     # The year a lead names (2025年预期目标是…, 2024年经济社会发展主要预期目标：): the latest.
-    named = [
-        int(m.group(1))
-        for m in _YEAR_OF_LEAD.finditer(whole)
-        if not five_year_lead(whole, m.start())
-    ]
-    if named:
-        return max(named)
+    named = lead_year(parse, start, end)
+    if named is not None:
+        return named
     for title in headings:
         match = YEAR.search(title)
         planned = match and re.search(r"重点工作|工作安排|主要任务|计划|任务", title)
@@ -93,6 +89,18 @@ def plan_year(parse: str, start: int, end: int, headings: list[str]) -> int | No
             if years:
                 return max(years)
     return None
+
+
+def lead_year(parse: str, start: int, end: int) -> int | None:
+    """The latest year a targets paragraph's lead names (2022年经济和社会发展主要预期目标建议
+    为：…), not the five-year plan's; None where no lead names one."""
+    whole = parse[start:end]
+    named = [
+        int(m.group(1))
+        for m in _YEAR_OF_LEAD.finditer(whole)
+        if not five_year_lead(whole, m.start())
+    ]
+    return max(named) if named else None
 
 
 _MEETING = re.compile(

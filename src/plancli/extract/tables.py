@@ -103,7 +103,15 @@ def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftT
             continue
         for name in split_town_country(target.name):
             indicator = lookup(name)
-            part = replace(target, name=name, notes=list(target.notes), review=list(target.review))
+            # (each part its own lists: a bulletin's names go to one part, never both)
+            part = replace(
+                target,
+                name=name,
+                notes=list(target.notes),
+                review=list(target.review),
+                parts=list(target.parts),
+                aliases=list(target.aliases),
+            )
             if indicator is not None:
                 part.id, part.name_en, part.unit = indicator.id, indicator.name_en, indicator.unit
             out.append(part)
