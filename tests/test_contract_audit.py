@@ -116,6 +116,25 @@ def test_the_bound_fields_do_not_wait_for_a_figure(tmp_path: Path, invoke: Any) 
     assert bounds() == empty
 
 
+def test_a_bound_still_to_come_is_pending_before_any_figure_too(
+    tmp_path: Path, invoke: Any
+) -> None:
+    """Henan's CO2 intensity (与国家考核目标统筹衔接: no bound yet) was `no_data` while the ledger
+    was empty and `pending` once any other target had a figure: its status depends on no figure."""
+    plan = tmp_path / "henan.toml"
+    shutil.copyfile(DATA / "2026" / "henan.toml", plan)
+
+    def co2() -> tuple[str, bool, str | None]:
+        out = json.loads(invoke("--plan", str(plan), "gap", "--json").stdout)
+        [row] = [t for t in out["targets"] if t["id"] == "co2_intensity"]
+        _schema_valid(invoke, "gap", out)
+        return row["status"], row["pending"], row["reason"]
+
+    assert co2() == ("pending", True, None)
+    assert invoke("--plan", str(plan), "record", "gdp", "5.2", "--period", "2026-Q2").exit_code == 0
+    assert co2() == ("pending", True, None)
+
+
 ROLLUP_CSV = (
     "target,period,value\n"
     "investment_roads,2022-12,15.92\ninvestment_municipal,2022-12,4.55\n"

@@ -147,7 +147,11 @@ class Context:
             )
         self._visiting.add(target.id)
         try:
-            if self.as_of is None:
+            if self.as_of is None and target.pending and not self.amendments.all(target.id):
+                # A bound still to come is pending whatever the ledger holds, as it is once
+                # any figure is in (it was `no_data` only while the ledger was empty)
+                result = Assessment(target, "pending", None)
+            elif self.as_of is None:
                 # The bound is the plan's, figure or not (low/high/direction in the outputs)
                 result = Assessment(
                     target, "no_data", None, reason="no_records", bound=bound_of(target, self.rules)
