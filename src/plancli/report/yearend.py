@@ -108,7 +108,10 @@ def met_item(
         if zh:
             return f"{name}{figure}，{'超额完成' if over else '完成'}{_goal(a, zh)}的年度目标"
         verb = "exceeding" if over else "meeting"
-        return f"{name}: {figure.strip()}, {verb} the year's target of {_goal(a, zh).strip()}"
+        # "reached", not a colon: the section's title before it already ends in one
+        return (
+            f"{name} reached {figure.strip()}, {verb} the year's target of {_goal(a, zh).strip()}"
+        )
     return sentence(a).removesuffix("。" if zh else ".")
 
 
