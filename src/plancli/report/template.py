@@ -70,7 +70,7 @@ def unit_text(target: Target, lang: Lang) -> str:
     if target.kind == "milestone":
         return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
     if target.has_amount:
-        return f"增速%(amount:{target.unit})" if zh else f"growth % (amount: {target.unit})"
+        return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
     if target.kind == "cumulative":
         return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
     return target.unit
