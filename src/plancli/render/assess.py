@@ -46,7 +46,7 @@ from plancli.render.amended import (
     marks_legend,
     partial_mark,
 )
-from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable
+from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
 
 STATUS_STYLES: dict[Status, str] = {
@@ -178,8 +178,7 @@ _FIGURE = {"justify": "right", "no_wrap": True}
 
 def _id_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
     """The target's id: what `plancli show ID` and `record ID` take; never folded."""
-    ids = [shown(a.id) for a in rows]
-    return Column(t("id", lang), ids, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
+    return id_column(t("id", lang), [a.id for a in rows])
 
 
 def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:

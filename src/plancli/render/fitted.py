@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from plancli.render import settle
+from plancli.render import settle, shown
 from plancli.render.runs import KeepsRuns, keeping_runs
 
 if TYPE_CHECKING:
@@ -58,6 +58,12 @@ class Column:
         header = self.header.plain if isinstance(self.header, Text) else self.header
         lines = [header, *(line for cell in self.cells for line in cell.plain.splitlines())]
         return max((cell_len(line) for line in lines), default=0)
+
+
+def id_column(header: str | Text, ids: list[str]) -> Column:
+    """Ids (what `show ID` takes), never cut: too narrow, each goes on a line of its own."""
+    cells = [shown(i) for i in ids]
+    return Column(header, cells, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
 
 
 # Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.

@@ -18,7 +18,7 @@ from plancli.fmt import bound_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
-from plancli.render.fitted import Column, FittedTable
+from plancli.render.fitted import Column, FittedTable, id_column
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from plancli.imports import ImportResult
@@ -116,10 +116,7 @@ def history_table(
     figure = {"justify": "right", "no_wrap": True}
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
-        ids = [shown(r.target) for r in records]
-        target_column = Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"})
-        target_column.whole = True
-        columns.append(target_column)
+        columns.append(id_column(_w("target", lang), [r.target for r in records]))
     columns += [
         Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
         Column(
@@ -182,10 +179,7 @@ def amendments_table(
     amendments = [rev.amendment for rev in revisions]
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
-        ids = [shown(a.target) for a in amendments]
-        target_column = Column(_w("target", lang), ids, 0, {"no_wrap": True, "style": "cyan"})
-        target_column.whole = True
-        columns.append(target_column)
+        columns.append(id_column(_w("target", lang), [a.target for a in amendments]))
     bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
     columns += [
         Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),

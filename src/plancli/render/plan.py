@@ -15,7 +15,7 @@ from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name
-from plancli.render.fitted import Column, FittedTable
+from plancli.render.fitted import Column, FittedTable, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -41,13 +41,7 @@ def targets_table(
     baseline_header = f"{t('baseline', lang)} {one_year}" if one_year else t("baseline", lang)
     figure = {"justify": "right", "no_wrap": True}
     columns = [
-        Column(
-            t("id", lang),
-            [shown(tg.id) for tg in targets],
-            0,
-            {"no_wrap": True, "style": "cyan"},
-            whole=True,
-        ),
+        id_column(t("id", lang), [tg.id for tg in targets]),
         # Under the id when the ids and bounds leave it no room (a 2026 plan's at 80 columns):
         # else Rich, out of room, crops every column alike (a baseline of 5.1 % as "5.").
         Column(
@@ -220,13 +214,7 @@ def findings_table(findings: list[Finding]) -> FittedTable:
     on a narrow terminal) and the message, which breaks between words, never inside an id."""
     columns = [
         Column(_("level"), [shown(_(f.level)) for f in findings], 0, {"style": "yellow"}),
-        Column(
-            _("target"),
-            [shown(f.target or "") for f in findings],
-            0,
-            {"no_wrap": True, "style": "cyan"},
-            whole=True,
-        ),
+        id_column(_("target"), [f.target or "" for f in findings]),
         Column(
             _("message"),
             [shown(f.message, newlines=True) for f in findings],
@@ -245,13 +233,7 @@ def plans_table(plans: list[BundledPlan], lang: Lang) -> FittedTable:
     names = [shown(plan.name if lang == "zh" else plan.name_en) for plan in plans]
     figure = {"justify": "right", "no_wrap": True}
     columns = [
-        Column(
-            t("id", lang),
-            [shown(plan.id) for plan in plans],
-            0,
-            {"no_wrap": True, "style": "cyan"},
-            whole=True,
-        ),
+        id_column(t("id", lang), [plan.id for plan in plans]),
         Column(t("year", lang), [Text(str(plan.year)) for plan in plans], 0, figure),
         Column(t("targets", lang), [Text(str(plan.targets)) for plan in plans], 0, figure),
         Column(
