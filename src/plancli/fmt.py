@@ -97,11 +97,12 @@ def gap_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
 
 
 def per_month_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
-    """What is needed a month, with its unit: `30.67个`, `0.28亿元`, a milestone's in points
-    (`12.5个百分点`); `30.67 个` in English or `spaced`. Empty when nothing is."""
+    """What is needed a month, with its unit: `30.67个`, `0.28亿元`, in points for a milestone
+    and a stock in % (`12.5个百分点`: a rate's rise, never `12.5%`); `30.67 个` in English or
+    `spaced`. Empty when nothing is."""
     if a.required_per_month is None:
         return ""
-    unit = t("pp", lang) if a.kind == "milestone" else a.unit
+    unit = t("pp", lang) if a.kind == "milestone" or _in_points(a) else a.unit
     space = " " if spaced or lang != "zh" else ""
     return f"{num(a.required_per_month)}{space}{unit}".rstrip()
 
