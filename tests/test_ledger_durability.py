@@ -7,10 +7,12 @@ stopped mid-import, 200 concurrent writers) are in tests/test_ledger_postgres.py
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -186,6 +188,61 @@ def test_a_new_sqlite_ledger_is_never_an_empty_file(mini_plan: Path, tmp_path: P
     plan = load_plan_file(mini_plan)
     record_entry(store, plan, Entry("g5", "2022-06", "1"))
     assert [r.value for r in read_records(ledger)] == [1]
+
+
+_STOPPED_MID_CREATION = """
+import os, sys, time
+from pathlib import Path
+from plancli.stores import sqlite_db
+
+def link(source, target):  # the schema is written in the temp: stop before linking it
+    Path(sys.argv[2]).write_text("ready")
+    time.sleep(600)
+
+os.link = link
+sqlite_db.create_ledger_file(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL; Windows keeps such temps")
+def test_a_first_writer_killed_mid_creation_leaves_a_temp_the_next_writer_removes(
+    mini_plan: Path, tmp_path: Path
+) -> None:
+    """A first writer SIGKILLed while creating a new SQLite ledger left `.NAME.<pid>.<ns>.new`
+    beside it for good. The next write removes it once its process is gone (and it is a
+    minute old: a writer on another host sharing the folder is not seen by its pid), and
+    never the temp of a process still running."""
+    ledger = tmp_path / "new.progress.sqlite"
+    ready = tmp_path / "ready"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", _STOPPED_MID_CREATION, str(ledger), str(ready)], env=env
+    )
+    try:
+        for _wait in range(600):
+            if ready.exists() or child.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert ready.exists(), "the child never reached the link"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    (left,) = tmp_path.glob(".new.progress.sqlite.*.new")
+    assert left.name.startswith(f".new.progress.sqlite.{child.pid}.")
+    assert not ledger.exists()
+    # a live process's temp (this one's), as old: never removed
+    alive = tmp_path / f".new.progress.sqlite.{os.getpid()}.1.new"
+    alive.write_bytes(b"")
+    fresh = tmp_path / ".new.progress.sqlite.999999999.2.new"  # no such pid, but just written
+    fresh.write_bytes(b"")
+    old = time.time() - 120
+    for path in (left, alive):
+        os.utime(path, (old, old))
+    store = open_store(LedgerLocation(ledger, "option"))
+    record_entry(store, load_plan_file(mini_plan), Entry("g5", "2022-06", "1"))
+    assert [r.value for r in read_records(ledger)] == [1]
+    assert not left.exists()
+    assert alive.exists() and fresh.exists()
 
 
 def test_an_invalid_record_exits_3_naming_record_and_field(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
