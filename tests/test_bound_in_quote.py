@@ -36,7 +36,9 @@ def test_a_bound_its_quote_does_not_state_is_warned(invoke, tmp_path: Path) -> N
         )
     ]
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
-    assert "around = 5.5 不是其原文引用 '全市生产总值增长5%左右' 中的数字" in zh.stdout + zh.stderr
+    # the bound in words, its key in brackets (it read `around = 5.5 不是…`)
+    said = "目标值（around）5.5 不是其原文引用 '全市生产总值增长5%左右' 中的数字"
+    assert "".join(said.split()) in "".join((zh.stdout + zh.stderr).split())  # (wrapped)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -60,3 +62,25 @@ def test_figures_are_read_in_the_targets_unit(quote: str, unit: str, figure: str
     from decimal import Decimal
 
     assert Decimal(figure) in quoted_figures(quote, unit)
+
+
+def test_chinese_names_each_bound_in_words_its_key_in_brackets() -> None:
+    """The Chinese messages of a bound named TOML keys where a sentence wants words:
+    `around = 5.5 不是…`, `min（310）> max（300）`, `stretch（4.5）没有超过…`."""
+    import gettext
+
+    from plancli.i18n import LOCALE_DIR
+    from plancli.plan_checks import _NOT_QUOTED
+
+    with (LOCALE_DIR / "zh" / "LC_MESSAGES" / "plancli.mo").open("rb") as handle:
+        zh = gettext.GNUTranslations(handle).gettext
+    words = {"min": "下限", "max": "上限", "around": "目标值", "stretch": "争取目标"}
+    for bound, message in _NOT_QUOTED.items():
+        assert zh(message).format(value="5.5", quote="增长5%左右") == (
+            f"{words[bound]}（{bound}）5.5 不是其原文引用 '增长5%左右' 中的数字"
+        )
+    assert zh("min ({min}) > max ({max})").format(min=310, max=300) == (
+        "下限（min）310 大于上限（max）300"
+    )
+    stretch = zh("stretch ({stretch}) is not beyond the bound ({nominal})")
+    assert stretch.format(stretch=4.5, nominal=5) == "争取目标（stretch）4.5 没有超过目标值 5"

@@ -789,8 +789,9 @@ def test_a_plan_validation_error_in_chinese(invoke, tmp_path: Path) -> None:  # 
     chinese = invoke("--plan", str(plan), "--lang", "zh", "targets")
     assert chinese.exit_code == 3
     assert chinese.stderr == (
-        f"错误：{plan}: 第 {line} 行: 目标 new_5g_base_stations: min（310）> max（300）\n"
-    )
+        f"错误：{plan}: 第 {line} 行: 目标 new_5g_base_stations: "
+        "下限（min）310 大于上限（max）300\n"
+    )  # in words, the keys in brackets: it read `min（310）> max（300）`
 
 
 def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(

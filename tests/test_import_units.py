@@ -184,6 +184,111 @@ def test_a_bracket_with_a_unit_and_a_qualifier_checks_the_unit(imports, ledger: 
 
 
 @pytest.mark.parametrize(
+    ("total", "growth"),
+    [("本年累计（亿元）", "增速(%)(累计)"), ("本年累计(不含农户)(亿元)", "累计增长（%）"),
+     ("本月止累计（亿元）（现价）", "比上年同期增长(%)(可比价)"), ("本年累计(亿元)(亿元)", "增速")],
+)  # fmt: skip
+def test_a_unit_and_a_qualifier_in_two_brackets_are_read(  # type: ignore[no-untyped-def]
+    imports, ledger: Path, total: str, growth: str
+) -> None:
+    """`增速(%)(累计)`: two brackets at a header's end were one too many, and the column was
+    refused as unknown. A unit in one bracket and a qualifier in the other say one thing."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        f"指标,{total},{growth},备注",
+        "地方一般公共预算收入,27.4,3.1,",
+        "新建5G基站,150,,",
+    ]
+    result = imports("两个括号.csv", lines)
+    assert result.exit_code == 0, result.output
+    # the bracket's unit is the column's: 亿元 passes for 收入, and 个 are checked against it
+    assert result.stderr.count("warning") == 1
+    assert f":4: new_5g_base_stations: column '{total}' is in 亿元" in result.stderr
+    got = records(ledger)
+    assert got[("budget_revenue", "2022-06")].value == Decimal("3.1")
+    assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+    assert got[("new_5g_base_stations", "2022-06")].value == 150
+
+
+def test_two_brackets_checks_the_unit_of_the_one_naming_it(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月主要经济指标,,", "指标,本年累计（不含农户）（万元）,累计增长（%）",
+             '地方一般公共预算收入,"274,000",3.1']  # fmt: skip
+    result = imports("万元两个括号.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert ":3: budget_revenue: column '本年累计（不含农户）（万元）' is in 万元" in result.stderr
+
+
+@pytest.mark.parametrize("header", ["本月止累计（亿元）（%）", "本年累计(万元)(亿元)"])
+def test_two_brackets_naming_two_units_are_refused(imports, ledger: Path, header: str) -> None:  # type: ignore[no-untyped-def]
+    """Which unit are the figures in? (A two-row header pasted into one cell, perhaps.)"""
+    lines = ["官渡区2022年1-6月主要经济指标,,", f"指标,{header},备注", "地方一般公共预算收入,27.4,"]
+    result = imports("两个单位.csv", lines, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f":2: column '{header}' names a unit in two brackets" in result.stderr
+    assert "plancli cannot tell which its figures are in" in result.stderr
+    assert records(ledger) == {}
+
+
+def test_a_column_of_one_months_figures_is_read_past(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`增速(%)(当月)` is the month's growth, not the year's: read past like a `本月` column,
+    not recorded as the year-to-date growth."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "指标,本年累计（亿元）,增速(%)(当月),增速(%)(累计)",
+        "地方一般公共预算收入,27.4,9.9,3.1",
+    ]
+    result = imports("当月.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("budget_revenue", "2022-06")].value == Decimal("3.1")
+
+
+@pytest.mark.parametrize("cell", ["亿元/%", "亿元、%", "%，亿元", "亿元"])
+def test_a_rows_unit_cell_may_list_a_percentage_beside_its_unit(  # type: ignore[no-untyped-def]
+    imports, ledger: Path, cell: str
+) -> None:
+    """`亿元/%`: the growth's % and the amount's 亿元, as a 单位 line lists them; the whole
+    cell was compared with the plan's 亿元 and every row warned about."""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "指标,单位,本月止累计,比上年同期增长(%)",
+        f"地方一般公共预算收入,{cell},27.4,3.1",
+        "新建5G基站,个/%,150,",
+        "城镇登记失业率,%、万人,3.5,",
+    ]
+    result = imports("单位列.csv", lines)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert records(ledger)[("budget_revenue", "2022-06")].amount == Decimal("27.4")
+
+
+def test_a_rows_unit_cell_of_another_scale_and_a_percentage(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = ["官渡区2022年1-6月主要经济指标,,,", "指标,单位,本月止累计,比上年同期增长(%)",
+             '地方一般公共预算收入,万元/%,"274,000",3.1']  # fmt: skip
+    result = imports("万元单位列.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert (
+        ":3: budget_revenue: the file's unit is 万元 and the plan's 亿元; plancli does not convert"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("cell", ["亿元、万元", "亿元/万人", "个；亿元"])
+def test_a_rows_unit_cell_naming_two_units_is_refused(imports, ledger: Path, cell: str) -> None:  # type: ignore[no-untyped-def]
+    """A row has one figure that is not a %: with two units for it, which one is it in?"""
+    lines = [
+        "官渡区2022年1-6月主要经济指标,,,",
+        "指标,单位,本月止累计,比上年同期增长(%)",
+        f"地方一般公共预算收入,{cell},27.4,3.1",
+    ]
+    result = imports("两个单位列.csv", lines)
+    assert result.exit_code == 2, result.output
+    assert (
+        f":3: budget_revenue: the row's unit '{cell}' names more than one unit; its figure is in "
+        "one of them and plancli cannot tell which: give the unit it is in"
+    ) in result.stderr
+    assert records(ledger) == {}
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [("万元", True), ("%", True), ("万人", True), ("个", True), ("万平方米", True),
      ("元/人", True), ("吨标准煤/万元", True), ("不含农户", False), ("现价", False),

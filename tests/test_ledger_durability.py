@@ -7,10 +7,12 @@ stopped mid-import, 200 concurrent writers) are in tests/test_ledger_postgres.py
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -171,6 +173,75 @@ def test_an_empty_ledger_file_is_a_broken_ledger_not_a_new_one(
     assert zh.exit_code == 3 and zh.stderr.startswith(f"错误：{ledger}：") and "空" in zh.stderr
 
 
+_TOML_COMMANDS = [
+    ["record", "g5", "150", "--period", "2022-06"],
+    ["undo", "--yes"],
+    ["gap", "--fail-on", "behind"],
+    ["status"],
+    ["history", "--json"],
+]
+
+
+@pytest.mark.parametrize("args", _TOML_COMMANDS)
+@pytest.mark.parametrize("text", [b"\xef\xbb\xbf", b"\n\n", b" \t\r\n", b"\xef\xbb\xbf\r\n"])
+def test_a_toml_ledger_of_blank_lines_or_a_bom_alone_is_an_empty_one(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    args: list[str],
+    text: bytes,
+) -> None:
+    """Nothing but a BOM or blank lines is as empty as 0 bytes (an editor's save of an empty
+    file, a sync that wrote its first bytes): refused by every command, left as it is."""
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_bytes(text)
+    result = invoke("--plan", str(mini_plan), *args)
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith(f"error: {ledger}: the file is empty (a copy cut short?)")
+    assert ledger.read_bytes() == text
+
+
+@pytest.mark.parametrize("args", _TOML_COMMANDS)
+def test_a_toml_ledger_cut_after_plancli_s_opening_comment_is_refused(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    args: list[str],
+) -> None:
+    """plancli writes `version = 1` right after its opening comment, so a file holding the
+    comment alone is a copy cut short; it read as a ledger with no figures, and the next
+    write replaced what was lost."""
+    from plancli.stores.toml import _HEADER
+
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_text(_HEADER[: _HEADER.index("\n", 100) + 1], encoding="utf-8")
+    before = ledger.read_bytes()
+    result = invoke("--plan", str(mini_plan), *args)
+    assert result.exit_code == 3, result.output
+    assert result.stderr == (
+        f"error: {ledger}: the file holds plancli's opening comment and nothing after it, not "
+        "even `version = 1` (a copy cut short?); restore it, or delete it to start a new ledger\n"
+    )
+    assert ledger.read_bytes() == before
+
+
+def test_a_toml_ledger_of_someone_s_comments_is_a_ledger_with_no_figures(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+) -> None:
+    """Comments typed into a new ledger file are no damage (nothing in such a file was
+    lost, and TOML reads it as an empty document): no figures yet, and the first write
+    gives the file `version = 1` and its record."""
+    ledger = mini_plan.with_name("mini.progress.toml")
+    ledger.write_bytes("\ufeff# 2022年进度台账\n\n# 数据来自统计局月报\n".encode())
+    history = invoke("--plan", str(mini_plan), "history", "--json")
+    assert history.exit_code == 0, history.output
+    status = invoke("--plan", str(mini_plan), "gap", "--json")
+    assert status.exit_code == 0, status.output
+    record = invoke("--plan", str(mini_plan), "record", "g5", "150", "--period", "2022-06")
+    assert record.exit_code == 0, record.output
+    assert [r.value for r in read_records(ledger)] == [150]
+    assert "version = 1" in ledger.read_text(encoding="utf-8")
+
+
 def test_a_new_sqlite_ledger_is_never_an_empty_file(mini_plan: Path, tmp_path: Path) -> None:
     """SQLite created the file empty and filled it in the first write's transaction, so a
     reader in between, or the file a refused first write left, looked like a ledger cut to
@@ -186,6 +257,61 @@ def test_a_new_sqlite_ledger_is_never_an_empty_file(mini_plan: Path, tmp_path: P
     plan = load_plan_file(mini_plan)
     record_entry(store, plan, Entry("g5", "2022-06", "1"))
     assert [r.value for r in read_records(ledger)] == [1]
+
+
+_STOPPED_MID_CREATION = """
+import os, sys, time
+from pathlib import Path
+from plancli.stores import sqlite_db
+
+def link(source, target):  # the schema is written in the temp: stop before linking it
+    Path(sys.argv[2]).write_text("ready")
+    time.sleep(600)
+
+os.link = link
+sqlite_db.create_ledger_file(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL; Windows keeps such temps")
+def test_a_first_writer_killed_mid_creation_leaves_a_temp_the_next_writer_removes(
+    mini_plan: Path, tmp_path: Path
+) -> None:
+    """A first writer SIGKILLed while creating a new SQLite ledger left `.NAME.<pid>.<ns>.new`
+    beside it for good. The next write removes it once its process is gone (and it is a
+    minute old: a writer on another host sharing the folder is not seen by its pid), and
+    never the temp of a process still running."""
+    ledger = tmp_path / "new.progress.sqlite"
+    ready = tmp_path / "ready"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", _STOPPED_MID_CREATION, str(ledger), str(ready)], env=env
+    )
+    try:
+        for _wait in range(600):
+            if ready.exists() or child.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert ready.exists(), "the child never reached the link"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    (left,) = tmp_path.glob(".new.progress.sqlite.*.new")
+    assert left.name.startswith(f".new.progress.sqlite.{child.pid}.")
+    assert not ledger.exists()
+    # a live process's temp (this one's), as old: never removed
+    alive = tmp_path / f".new.progress.sqlite.{os.getpid()}.1.new"
+    alive.write_bytes(b"")
+    fresh = tmp_path / ".new.progress.sqlite.999999999.2.new"  # no such pid, but just written
+    fresh.write_bytes(b"")
+    old = time.time() - 120
+    for path in (left, alive):
+        os.utime(path, (old, old))
+    store = open_store(LedgerLocation(ledger, "option"))
+    record_entry(store, load_plan_file(mini_plan), Entry("g5", "2022-06", "1"))
+    assert [r.value for r in read_records(ledger)] == [1]
+    assert not left.exists()
+    assert alive.exists() and fresh.exists()
 
 
 def test_an_invalid_record_exits_3_naming_record_and_field(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]

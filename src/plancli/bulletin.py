@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
+    MAX_BRACKETS,
     ColumnUnit,
     column_check,
     column_units,
     fraction_warning,
+    header_brackets,
     percent_scale,
-    unit_check,
+    row_unit_check,
+    two_unit_brackets,
 )
 from plancli.errors import InputError
 from plancli.i18n import N_, _
@@ -79,13 +82,20 @@ HEADERS: dict[str, str] = {
     **{word: IGNORE for word in (*TEMPLATE_HELPERS, "序号", "本月", "当月")},
     **{word: UNIT for word in ("单位", "计量单位")},
 }
+_ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
 
 def header_key(cell: str) -> str:
-    """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, ` Value ` → `value`."""
+    """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, ` Value ` → `value`,
+    `增速(%)(累计)` → `增速` (up to MAX_BRACKETS brackets at its end are dropped)."""
     text = "".join(unicodedata.normalize("NFKC", cell).split()).lower()
-    return _UNIT_SUFFIX.sub("", text) or text
+    for _count in range(MAX_BRACKETS):
+        word = _UNIT_SUFFIX.sub("", text)
+        if not word or word == text:
+            break
+        text = word
+    return text
 
 
 def unknown_header(cell: str | None) -> bool:
@@ -157,6 +167,11 @@ def read_header(
         if column is None:
             unknown.append(text.lower() if text.isascii() else text)
             continue
+        if column in ("value", TOTAL) and any(
+            bracket in _ONE_MONTH for bracket, _units in header_brackets(text)
+        ):
+            ignored.append(position)  # `增速（当月）`: one month's figure, like 本月's
+            continue
         if key in seen:
             twice.append(text.lower() if text.isascii() else text)
             continue
@@ -205,6 +220,16 @@ def read_header(
                 "keep one"
             ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
         )
+    for column in ("value", TOTAL, "amount"):
+        pair = two_unit_brackets(labels[column]) if column in positions else None
+        if pair is not None:
+            raise InputError(
+                _(
+                    "{file}:{line}: column {column} names a unit in two brackets, ({first}) and "
+                    "({second}); plancli cannot tell which its figures are in: keep the one "
+                    "they are in, or list the units of the column in one bracket"
+                ).format(**at, column=_shown(labels[column]), first=pair[0], second=pair[1])
+            )
     period = None
     if "period" not in positions:
         check_title_and_name(titles, name, at)
@@ -592,7 +617,7 @@ def resolve_rows(
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
             if row.row in notes.units:  # the row's own 计量单位 cell
-                unit = unit_check(target, notes.units[row.row])
+                unit = row_unit_check(target, notes.units[row.row])
             elif column_unit:  # a figure column's header or the 单位 line above it
                 unit = _column_unit(target, row.row, amount is not None, notes, column_unit)
             else:

@@ -61,6 +61,32 @@ def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tupl
     return False, message.format(**fields)
 
 
+def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
+    """`unit_check` of a row's own 单位 cell. A row has one figure that is not a % (its total,
+    or a growth target's amount) and maybe a growth %: a cell may list a % beside its unit
+    (`亿元/%`, `亿元、%`: the growth's and the amount's), each checked; a cell naming two units
+    that are not % (`亿元、万元`) is refused, as the figure is in one of them and plancli cannot
+    tell which. A unit the plan counts in (`件/万人`) is one unit, whatever its slash."""
+    if unit_check(target, cell) is None:
+        return None
+    listed = list(dict.fromkeys(listed_units(cell)))
+    if len(listed) < 2:
+        return unit_check(target, cell)
+    # `亿元/万人` lists 亿元, 万人 and the whole; the whole is no third unit here
+    listed = [u for u in listed if not ("/" in u and set(u.split("/")) <= set(listed))]
+    units = [u for u in listed if _folded(u) not in _PERCENT]
+    if len(units) > 1:
+        from plancli.imports_text import _shown
+
+        return True, _(
+            "{target}: the row's unit {cell} names more than one unit; its figure is in one of "
+            "them and plancli cannot tell which: give the unit it is in"
+        ).format(target=target.id, cell=_shown(cell.strip()))
+    if len(units) < len(listed) and not target.has_amount and unit_check(target, "%") is None:
+        return None  # a % target's figure, the % listed (`亿元、%` for a rate in %)
+    return unit_check(target, units[0]) if units else None
+
+
 @dataclass(frozen=True, slots=True)
 class ColumnUnit:
     """The unit of a figure column, and how the file states it (for the message)."""
@@ -81,8 +107,11 @@ def column_check(target: AnyTarget, column: str, given: ColumnUnit) -> tuple[boo
     if given.table_wide and column == "value" and target.has_amount:
         return None
     if not given.known:  # `累计（不含农户）`: a unit only if it is the plan's, in some scale
-        check = unit_check(target, given.unit, given.column)
-        return check if check is not None and check[0] else None
+        for unit in (given.unit, *given.others):
+            check = unit_check(target, unit, given.column)
+            if check is not None and check[0]:
+                return check
+        return None
     if not given.others:
         return unit_check(target, given.unit, given.column)
     checks = [unit_check(target, unit, given.column) for unit in (given.unit, *given.others)]
@@ -99,7 +128,9 @@ def column_check(target: AnyTarget, column: str, given: ColumnUnit) -> tuple[boo
 # A unit in brackets at the end of a header (`本年累计（万元）`, `累计增长(%)`); none with a
 # digit in it (`本期(2022年)` gives a period, not a unit), nor a qualifier (`累计（不含农户）`,
 # `（现价）`): a bracket is a unit when `is_unit` knows it, or when it is the plan's unit.
-_BRACKET = re.compile(r"\(([^()0-9]+)\)$")
+_BRACKET = re.compile(r"\(([^()]*)\)$")
+MAX_BRACKETS = 3
+"""A header's trailing brackets read (`增速(%)(累计)` has two); more stay in its word."""
 _UNIT_LINE = re.compile(r"^(?:计量)?单位:(.+)$")
 _SCALE_WORDS = "(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千|百|十)"
 _BASE_UNITS = (  # a statistical table's units, after a scale word or not
@@ -176,14 +207,47 @@ def column_units(
                 units[column] = ColumnUnit(listed[0], shown, not percent, others=listed[1:])
         break
     for column in figures:
-        bracket = _BRACKET.search("".join(unicodedata.normalize("NFKC", labels[column]).split()))
-        if bracket is not None:
-            known = [u for u in listed_units(bracket.group(1)) if is_unit(u) or _rate_of_units(u)]
-            listed = tuple(dict.fromkeys(known)) or (bracket.group(1),)
+        brackets = header_brackets(labels[column])
+        unit_lists = [units for _bracket, units in brackets if units]
+        if unit_lists:  # one bracket naming units (`read_header` refused two that differ)
+            listed = tuple(unit_lists[-1])
+            units[column] = ColumnUnit(listed[0], _shown(labels[column]), others=listed[1:])
+        elif brackets:  # qualifiers only: each is checked against the plan's other scales
+            qualifiers = tuple(bracket for bracket, _units in reversed(brackets))
             units[column] = ColumnUnit(
-                listed[0], _shown(labels[column]), others=listed[1:], known=bool(known)
+                qualifiers[0], _shown(labels[column]), others=qualifiers[1:], known=False
             )
     return units
+
+
+def header_brackets(label: str) -> list[tuple[str, list[str]]]:
+    """The brackets at the end of a header (at most MAX_BRACKETS), in order, each with the
+    units it names (none for a qualifier: `不含农户`, `现价`, `累计`): `增速(%)(累计)` →
+    [(%, [%]), (累计, [])]. A bracket with a digit (`(2022年)`, a period) is left out."""
+    text = "".join(unicodedata.normalize("NFKC", label).split())
+    brackets: list[tuple[str, list[str]]] = []
+    for _count in range(MAX_BRACKETS):
+        bracket = _BRACKET.search(text)
+        if bracket is None or bracket.start() == 0:
+            break
+        text = text[: bracket.start()]
+        inner = bracket.group(1)
+        if inner and not any(c.isdigit() for c in inner):
+            named = [u for u in listed_units(inner) if is_unit(u) or _rate_of_units(u)]
+            brackets.insert(0, (inner, list(dict.fromkeys(named))))
+    return brackets
+
+
+def two_unit_brackets(label: str) -> tuple[str, str] | None:
+    """The first two brackets of a header that name different units (`本月止累计（亿元）（%）`):
+    its figures are in one or the other, plancli cannot tell which (a two-row header pasted
+    into one cell gives such a pair); None when at most one bracket names a unit (`增速(%)(累计)`:
+    a unit and a qualifier) or they name the same."""
+    named = [(bracket, units) for bracket, units in header_brackets(label) if units]
+    for bracket, units in named[1:]:
+        if set(units) != set(named[0][1]):
+            return named[0][0], bracket
+    return None
 
 
 # ------------------------------------------------------------------ figures out of scale

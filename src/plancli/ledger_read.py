@@ -129,16 +129,16 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerRead([], [])
     raw = read_bytes(path, LEDGER, LedgerFileError)  # as the store reads it
-    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
-        return None  # an empty file: the store refuses it (`stores.base.empty_ledger_error`)
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n"):
+        return None  # an empty file: the store refuses it (`stores.base.blank_ledger_text`)
     whole = _records_only(raw)
     if whole is not None:
         return whole
     data = _plancli_toml(raw)
     if data is None:  # written otherwise: the TOML reader, and its errors, as the store's
         data, _ = parse_toml(raw, path, LedgerFileError)
-    if not data.keys() <= _LEDGER_KEYS or data.get("version", 1) != 1:
-        return None
+    if not data or not data.keys() <= _LEDGER_KEYS or data.get("version", 1) != 1:
+        return None  # (comments alone: the store tells a copy cut short, `cut_after_opening`)
     raw_records, raw_amendments = data.get("records", []), data.get("amendments", [])
     if type(raw_records) is not list or type(raw_amendments) is not list:
         return None

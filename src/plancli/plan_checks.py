@@ -133,6 +133,15 @@ def quoted_figures(quote: str, unit: str) -> set[Decimal]:
     return found
 
 
+# One message a bound, so that each language names it in its words: 下限（min）, not `min`.
+_NOT_QUOTED = {
+    "min": N_("min = {value} is not a figure of its quote {quote!r}"),
+    "max": N_("max = {value} is not a figure of its quote {quote!r}"),
+    "around": N_("around = {value} is not a figure of its quote {quote!r}"),
+    "stretch": N_("stretch = {value} is not a figure of its quote {quote!r}"),
+}
+
+
 def _bound_not_quoted(target: Target) -> Finding | None:
     """A bound that is none of the figures of the target's own quote (`min = 8` beside
     "增长7%以上"): a figure mistyped in a plan, which the report cannot catch when the quote is
@@ -152,9 +161,7 @@ def _bound_not_quoted(target: Target) -> Finding | None:
                 "warning",
                 "bound_not_in_quote",
                 target.id,
-                _("{bound} = {value} is not a figure of its quote {quote!r}").format(
-                    bound=bound, value=num(value), quote=target.quote
-                ),
+                _(_NOT_QUOTED[bound]).format(value=num(value), quote=target.quote),
             )
     return None
 

@@ -275,6 +275,35 @@ def empty_ledger_error(path: Path) -> LedgerFileError:
     )
 
 
+LEDGER_OPENING = "# plancli progress ledger."
+"""The first line plancli writes in a TOML ledger, always followed by `version = 1`."""
+
+
+def blank_ledger_text(text: str) -> bool:
+    """A TOML ledger's text (its BOM removed) that holds nothing: no byte, or blank lines
+    alone (TOML's spaces, tabs and line ends). plancli never writes one (`empty_ledger_error`).
+    A file of comments is not blank: see `cut_after_opening`."""
+    return not text.strip(" \t\r\n")
+
+
+def cut_after_opening(text: str) -> bool:
+    """A TOML ledger of comments alone whose first line is plancli's opening comment: plancli
+    wrote it and always writes `version = 1` next, so the file is a copy cut short. Other
+    comments alone (`# 2022年进度台账`, typed into a new file) are a ledger with no figures
+    yet: nothing in such a file was lost."""
+    return text.lstrip(" \t\r\n").startswith(LEDGER_OPENING)
+
+
+def cut_ledger_error(path: Path) -> LedgerFileError:
+    """A TOML ledger holding plancli's opening comment and nothing after it."""
+    return LedgerFileError(
+        _(
+            "{path}: the file holds plancli's opening comment and nothing after it, not even "
+            "`version = 1` (a copy cut short?); restore it, or delete it to start a new ledger"
+        ).format(path=path)
+    )
+
+
 def make_folder(path: Path) -> None:
     """The folder a ledger file is written into, created if missing (every file store)."""
     try:

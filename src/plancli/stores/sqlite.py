@@ -61,6 +61,7 @@ from plancli.stores.sqlite_db import (
     _read_snapshot,
     _when_free,
     create_ledger_file,
+    remove_stale_temps,
 )
 from plancli.stores.sqlite_read import (
     _all_rows,
@@ -396,6 +397,7 @@ class SqliteLedgerStore:
     def transaction(self) -> Iterator[_SqliteSession]:
         """BEGIN IMMEDIATE (SQLite's write lock, waiting up to the timeout), yield, COMMIT."""
         path = self.check_writable()  # the file itself, or a same-folder link's target
+        remove_stale_temps(path)  # a first writer killed mid-creation left its temp
         if not _check_file(path):
             make_folder(path)
             create_ledger_file(path)

@@ -4,7 +4,9 @@ version, one snapshot for a read, the write lock and the waits for it (`stores.s
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from contextlib import closing, suppress
@@ -135,6 +137,48 @@ def _check_file(path: Path) -> bool:
                 "(name a TOML ledger .toml)"
             ).format(path=path)
         )
+    return True
+
+
+STALE_TEMP_SECONDS = 60
+"""A creation temp (`.NAME.<pid>.<ns>.new`) this old whose process is gone is a leftover:
+creating a ledger's schema takes milliseconds. The age guards a writer mid-creation that the
+pid cannot see: one on another host or in another container sharing the folder."""
+
+_TEMP_NAME = re.compile(r"\.(?P<ledger>.+)\.(?P<pid>[0-9]+)\.[0-9]+\.new")
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the `create_ledger_file` temps a writer killed mid-creation left beside `path`:
+    each whose process (its name's pid) is no longer running here, and at least
+    STALE_TEMP_SECONDS old. A temp of a live process is never touched (a pid reused since
+    looks alive: its leftover is kept, harmless, as its name is never taken again)."""
+    prefix = f".{path.name}."
+    try:
+        entries = [e for e in os.scandir(path.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None or match["ledger"] != path.name:
+            continue
+        with suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_SECONDS:
+                continue
+            if not _process_running(int(match["pid"])):
+                os.unlink(entry.path)
+
+
+def _process_running(pid: int) -> bool:
+    if pid == os.getpid() or sys.platform == "win32":
+        return True  # Windows: os.kill(pid, 0) would end the process; its leftovers are kept
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process? (nothing is sent)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's process, or a pid we cannot ask about: keep its file
     return True
 
 

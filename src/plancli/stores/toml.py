@@ -42,8 +42,11 @@ from plancli.stores.base import (
     LedgerContents,
     PlacedAmendment,
     after_removal,
+    blank_ledger_text,
     busy_message,
     check_writable_location,
+    cut_after_opening,
+    cut_ledger_error,
     empty_ledger_error,
     make_folder,
     sqlite_name,
@@ -87,8 +90,10 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     # TOML`. Its `error` is typed as a PlanFileError subclass; LedgerFileError, a sibling,
     # works the same (one-line fix in plan.py: `type[PlanError]`, then drop this ignore).
     data, text = read_toml(path, LedgerFileError, LEDGER)
-    if not text.strip():
+    if blank_ledger_text(text):
         raise empty_ledger_error(path)
+    if not data and cut_after_opening(text):
+        raise cut_ledger_error(path)
     unknown = sorted(set(data) - {"version", "records", "amendments"})
     if unknown:
         raise LedgerFileError(
@@ -212,7 +217,7 @@ def _line_of_record(text: str, number: int, table: str = "records") -> int | Non
 
 # -------------------------------------------------------------------------------- writing
 
-_HEADER = (
+_HEADER = (  # its first line is LEDGER_OPENING
     "# plancli progress ledger. Each [[records]] table is one figure for a target and period;\n"
     "# a later table for the same target and period supersedes an earlier one (history).\n"
     "# [[amendments]] tables are mid-year adjustments (年中调整) of a target's bound.\n"
