@@ -99,6 +99,13 @@ MULTI_LEVEL = re.compile(
     rf"分别(为|达到|达|控制在|保持在|实现|完成|突破|超过)\s*{NUM}\s*({_MULTI_UNIT})\s*(左右|以上|以内)?"
     rf"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*{_MULTI_UNIT}?\s*(?:左右|以上|以内)?)+)$"
 )
+# The same list without 分别, each figure with its own unit: 城镇登记失业率、城镇调查失业率控制在
+# 4.5%以内、6.5%以内 (临汾 2020): as many figures as subjects, one each, in order (`multi_level`
+# takes it only when every subject names an indicator).
+RESPECTIVE_LEVEL = re.compile(
+    rf"(为|达到|控制在|保持在)\s*{NUM}\s*({_MULTI_UNIT})\s*(左右|以上|以内)?"
+    rf"((?:\s*[、和]\s*\d+(?:\.\d+)?\s*{_MULTI_UNIT}\s*(?:左右|以上|以内)?)+)$"
+)
 # Words that name no indicator to track: all the indicators at once (各项主要经济指标超出全市
 # 平均水平), the social order or the state of safety (社会大局和谐稳定, 保持全区社会局势全面稳定,
 # 确保安全生产形势平稳).

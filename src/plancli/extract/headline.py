@@ -42,6 +42,7 @@ from plancli.extract.forms import (
     MONEY_UNITS,
     MULTI,
     MULTI_LEVEL,
+    RESPECTIVE_LEVEL,
     NATIONAL,
     NO_INDICATOR,
     NONE_POOR,
@@ -234,6 +235,9 @@ class HeadlineReader(ListReader):
             return
         multi = MULTI_LEVEL.search(seg.text)
         if multi and self.multi_level(seg, multi):
+            return
+        multi = RESPECTIVE_LEVEL.search(seg.text)
+        if multi and self.multi_level(seg, multi, respective=True):
             return
         previous_subject: str | None = inherited
         held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the

@@ -80,9 +80,10 @@ class ListReader(TargetBuilder):
             bound(target, Decimal(value), qualifier, up=True)
             target.notes.append(_("分别: one clause, one target per figure"))
 
-    def multi_level(self, seg: Piece, match: re.Match[str]) -> bool:
+    def multi_level(self, seg: Piece, match: re.Match[str], respective: bool = False) -> bool:
         """分别为4.8%左右和4.3%左右, 分别实现500亿元、100亿元: a level or an amount per
-        subject, each with its own figure."""
+        subject, each with its own figure; `respective`: the list without 分别 (A、B控制在
+        4.5%以内、6.5%以内), taken only when every subject is an indicator's name."""
         verb, first, unit, qualifier, rest = match.groups()
         names = [n for n in re.split(r"[、和]", subject_of(seg.text[: match.start()])) if n]
         figure = r"(\d+(?:\.\d+)?)\s*(%|‰|万亿元|亿元|亿美元|万元)?\s*(左右|以上|以内)?"
@@ -90,13 +91,19 @@ class ListReader(TargetBuilder):
         figures = [(first, unit, qualifier or ""), *others]
         if len(names) != len(figures) or len(names) < 2:
             return False
+        if respective and not all(lookup(n) is not None for n in names):
+            return False
         last = figures[-1][2]
         verb = "达到" if verb in ("实现", "完成") else verb  # an amount to reach, as 达到
         for name, (value, own_unit, own) in zip(names, figures, strict=True):
             level = LEVEL.fullmatch(f"{verb}{value}{own_unit or unit}{own or last}")
             assert level is not None
             self._level(name, seg, level)
-            self.targets[-1].notes.append(_("分别: one clause, one target per figure"))
+            self.targets[-1].notes.append(
+                _("one figure per subject listed, in order (分别 unsaid)")
+                if respective
+                else _("分别: one clause, one target per figure")
+            )
         return True
 
 
