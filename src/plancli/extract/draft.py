@@ -38,6 +38,7 @@ class DraftTarget:
     pending: bool = False
     relation: str | None = None
     reference: str | None = None
+    opening: Decimal | None = None  # a stock's at the year's start (schedules)
     baseline: dict[str, Any] | None = None
     due: str | None = None
     parts: list[str] = field(default_factory=list)
@@ -72,6 +73,8 @@ class DraftTarget:
             value = getattr(self, key)
             if value is not None:
                 out[key] = toml_number(value)
+        if self.opening is not None:
+            out["opening"] = toml_number(self.opening)
         for flag in ("exclusive", "decline", "pending"):
             if getattr(self, flag):
                 out[flag] = True

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
+from plancli.extract.schedules import schedules
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup, share
 from plancli.extract.work_forms import (
@@ -32,7 +33,6 @@ from plancli.extract.work_forms import (
     PAST_OPENING,
     QUANTITY,
     SCHEDULE,
-    SCHEDULE_RUN,
     SHARED_RATE,
     TENTATIVE,
     UNIT,
@@ -96,23 +96,9 @@ class WorkReader:
                 continue
             if not self._quantities(section, clause):
                 self._milestones(section, clause)
-        self._schedules(section, start, end)
+        schedules(self, section, start, end)
         self._zero(section, start, end)
         self._zero_growth(section, start, end)
-
-    def _schedules(self, section: WorkSection, start: int, end: int) -> None:
-        """ "第一年完成70%，第二年完成90%，第三年完成100%": one level target, the last figure;
-        which year of the schedule this plan year is, the report does not say."""
-        text = self.parse[start:end]
-        for match in SCHEDULE_RUN.finditer(text):
-            last = re.findall(rf"第[一二三四五]年[^,;。\n]*?({NUM})%", match.group(0))[-1]
-            where = Clause(start + match.start(), start + match.end(), match.group(0))
-            name = re.sub(r"第[一二三四五]年.*$", "", match.group(0)).strip("“ ") or "任务完成率"
-            target = self._new(section, f"{name}完成率", "level", "%", where)
-            target.min = Decimal(last)
-            target.review.append(
-                _("a schedule over several years: which year is the plan year? the last is taken")
-            )
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
