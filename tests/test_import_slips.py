@@ -114,18 +114,33 @@ def test_a_growth_target_and_a_neutral_value_column_still_import(imports, ledger
     assert got[("air_quality_good_rate", "2022-06")].value == Decimal("99.2")
 
 
+@pytest.mark.parametrize("plan", ["jiangsu-2026", "shandong-2026"])
+def test_a_cpi_rise_in_the_growth_column_is_the_cpi_targets_figure(
+    imports, ledger: Path, plan: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A CPI target's figure is its rise (居民消费价格涨幅; 山东's 居民消费价格, id cpi): the
+    bulletin's 比上年同期增长 of 居民消费价格指数 is that figure, 累计值 or not."""
+    result = imports(
+        "cpi.csv",
+        ["指标,期间,本年累计,比上年同期增长（%）", "居民消费价格指数,2026年6月,—,0.8"],
+        plan=plan,
+    )
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("cpi", "2026-06")].value == Decimal("0.8")
+
+
 def test_a_negative_figure_of_a_rate_gets_no_fraction_hint(imports, invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     """`是否应为 -20 %？` for an unemployment rate: a share kept as a fraction is never negative."""
     imported = imports(
         "r.csv", ["指标,期间,数值", "城镇登记失业率,2022年二季度末,-0.2"], "--dry-run"
     )
     assert imported.exit_code == 0, imported.output
-    assert "a fraction" not in imported.stderr and "-20" not in imported.stderr
+    assert "a fraction" not in imported.stderr and "-20 %" not in imported.stderr
     result = invoke(
         "--ledger", str(ledger), "record", "unemployment_rate", "-0.2", "--period", "2022-Q2"
     )
     assert result.exit_code == 0, result.output
-    assert "a fraction" not in result.stderr and "-20" not in result.stderr
+    assert "a fraction" not in result.stderr and "-20 %" not in result.stderr
 
 
 # ------------------------------------------------------- §2: an index for a rise in %

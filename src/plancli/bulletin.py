@@ -31,6 +31,7 @@ from plancli.errors import InputError
 from plancli.figure_slips import (
     growth_for_figure,
     growth_header,
+    growth_is_figure,
     index_slip,
     index_warnings,
     index_watch,
@@ -604,7 +605,7 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
-            if row.row in notes.growth_only and not target.has_amount:
+            if row.row in notes.growth_only and not growth_is_figure(target):
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value))
                 continue
             if row.row in notes.units:  # the row's own 计量单位 cell

@@ -43,6 +43,18 @@ def growth_header(header: Header) -> bool:
     return found
 
 
+_RISES = ("涨幅", "上涨", "增长", "增速", "增幅")
+
+
+def growth_is_figure(target: AnyTarget) -> bool:
+    """Is a growth column's figure the target's own? A growth (or relative) target's, and a
+    level whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅),
+    which a bulletin gives in its 比上年同期增长 column with no 累计值."""
+    if target.has_amount or target.id == "cpi":
+        return True
+    return any(word in target.name for word in _RISES)
+
+
 def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: object) -> str:
     """Why a row of a cumulative, level or other non-growth target is refused when its 累计值
     cell is blank or `—` and only the growth column (累计增长, 比上年同期增长) has a figure:
