@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.figure_slips import same_quantity
+from plancli.figure_slips import maybe_index, same_quantity
 from plancli.ledger import Record
 from plancli.stores.toml import read_toml_ledger
 
@@ -183,6 +183,18 @@ def test_a_cpi_near_100_is_warned_as_an_index(imports, ledger: Path, lines: list
         "cpi.csv:2: cpi 2026-06 = 100.8: an index (the same period last year = 100) where the "
         "figure is a rise in %? did you mean 0.8 %? (read as 100.8 %)"
     ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [("100.8", True), ("99.5", True), ("85.0", True), ("100", True), ("119.9", True)]
+    + [("84.9", False), ("120", False), ("1000", False), ("10.5", False), ("9.2", False)]
+    + [("1023.5", False), ("", False), ("5.2", False)],
+)
+def test_the_readers_note_every_figure_that_may_be_an_index(text: str, noted: bool) -> None:
+    """The readers note these rows (as they note 0.x ones) for a file of ids, whose other rows
+    are not looked at again: a million rows pay one cheap test each."""
+    assert maybe_index(text) is noted
 
 
 def test_record_warns_of_an_index_too(invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]

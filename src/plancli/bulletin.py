@@ -35,6 +35,7 @@ from plancli.figure_slips import (
     index_slip,
     index_warnings,
     index_watch,
+    maybe_index,
 )
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
@@ -317,10 +318,11 @@ FRACTION_START = ("0.", "1.", ".", "-0.", "-1.", "-.", "+0.", "+1.", "+.")
 
 
 def maybe_fraction(value: object) -> bool:
-    """Might `fraction_warning` have something to say about this figure? (cheap)"""
+    """Might `fraction_warning` have something to say about this figure, or `index_slip`
+    (an index such as 100.8 for a % rise: `maybe_index`)? (cheap)"""
     if isinstance(value, str):
-        return value.startswith(FRACTION_START)
-    return isinstance(value, Decimal) and value.is_finite() and -2 < value < 2
+        return value.startswith(FRACTION_START) or maybe_index(value)
+    return isinstance(value, Decimal) and value.is_finite() and (-2 < value < 2 or 84 < value < 116)
 
 
 def plain_number(text: str) -> str:
@@ -585,7 +587,7 @@ def resolve_rows(
                     )
                     if warning is not None:
                         notes.warnings.append((rows[position].row, warning))
-        index_warnings(rows, {t for t in targets if t.strip() in indexed}, by_id, notes)
+        index_warnings(rows, {t for t in targets if t.strip() in indexed}, by_id, notes)  # noted
         return rows
     kept: list[ImportRow] = []
     candidates = set(notes.fractions)

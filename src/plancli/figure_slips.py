@@ -110,6 +110,16 @@ def _number(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def maybe_index(text: str) -> bool:
+    """Might `index_slip` have something to say about a figure so written: 85.x to 99.x or
+    100 to 119.x? (cheap: a reader asks it of a million rows, with `bulletin.maybe_fraction`)"""
+    if text[:1] not in ("1", "8", "9"):
+        return False
+    if text[2:3] == ".":
+        return "85" <= text[:2] <= "99"
+    return text[:2] in ("10", "11") and len(text) >= 3 and text[3:4] in (".", "")
+
+
 def index_watch(target: AnyTarget) -> bool:
     """May a figure of this target be an index given for it? Its figure is a % (a rise, a
     growth, a rate), not percent done, and its own name is no index."""
@@ -239,10 +249,12 @@ def index_warnings(
     rows: Sequence[ImportRow], watched: set[str], by_id: Mapping[str, AnyTarget], notes: ReadNotes
 ) -> None:
     """`index_slip`'s warnings for the rows of a file of ids (`bulletin.resolve_rows`' fast
-    case), whose targets `watched` (`index_watch`) lists as the rows give them."""
+    case) whose targets `watched` (`index_watch`) lists as the rows give them: only the rows
+    the readers noted (`notes.fractions`: `bulletin.maybe_fraction`, `maybe_index`)."""
     if not watched:
         return
-    for row in rows:
+    for position in notes.fractions:
+        row = rows[position]
         entry = row.entry
         if entry.target in watched:
             slip = index_slip(by_id[entry.target.strip()], "", entry.period, entry.value)
