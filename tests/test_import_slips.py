@@ -187,9 +187,11 @@ def test_a_cpi_near_100_is_warned_as_an_index(imports, ledger: Path, lines: list
 
 @pytest.mark.parametrize(
     ("text", "noted"),
-    [("100.8", True), ("99.5", True), ("85.0", True), ("100", True), ("119.9", True)]
-    + [("84.9", False), ("120", False), ("1000", False), ("10.5", False), ("9.2", False)]
-    + [("1023.5", False), ("", False), ("5.2", False)],
+    [
+        *[("100.8", True), ("99.5", True), ("85.0", True), ("100", True), ("119.9", True)],
+        *[("84.9", False), ("120", False), ("1000", False), ("10.5", False), ("9.2", False)],
+        *[("1023.5", False), ("", False), ("5.2", False)],
+    ],
 )
 def test_the_readers_note_every_figure_that_may_be_an_index(text: str, noted: bool) -> None:
     """The readers note these rows (as they note 0.x ones) for a file of ids, whose other rows
