@@ -307,7 +307,7 @@ def percent_scale(target: AnyTarget) -> Decimal | None:
     the fraction warning; None when its figure is no percentage or the plan says nothing. A
     growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
     baseline's figure is then its growth, not its amount. A bound below 1 (正增长 is > 0)
-    gives no size: the baseline's figure does when it is larger, else the bound (0)."""
+    gives no size: the baseline's figure does when it is 1 or more, else the bound (0)."""
     growth = target.kind in ("growth", "relative")
     if not growth and target.unit.strip() not in ("%", "％"):
         return None
