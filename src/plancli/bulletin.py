@@ -31,6 +31,15 @@ from plancli.bulletin_units import (
     two_unit_brackets,
 )
 from plancli.errors import InputError
+from plancli.figure_slips import (
+    growth_for_figure,
+    growth_header,
+    growth_is_figure,
+    index_slip,
+    index_warnings,
+    index_watch,
+    maybe_index,
+)
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
 from plancli.periods import DASHES as _DASHES
@@ -275,6 +284,7 @@ class ReadNotes:
     header: Header | None = None
     total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
+    growth_only: dict[int, str] = field(default_factory=dict)  # row → its 累计值 ('', '—')
     warnings: list[tuple[int, str]] = field(default_factory=list)
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
     units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
@@ -333,10 +343,11 @@ FRACTION_START = ("0.", "1.", ".", "-0.", "-1.", "-.", "+0.", "+1.", "+.")
 
 
 def maybe_fraction(value: object) -> bool:
-    """Might `fraction_warning` have something to say about this figure? (cheap)"""
+    """Might `fraction_warning` have something to say about this figure, or `index_slip`
+    (an index such as 100.8 for a % rise: `maybe_index`)? (cheap)"""
     if isinstance(value, str):
-        return value.startswith(FRACTION_START)
-    return isinstance(value, Decimal) and value.is_finite() and -2 < value < 2
+        return value.startswith(FRACTION_START) or maybe_index(value)
+    return isinstance(value, Decimal) and value.is_finite() and (-2 < value < 2 or 84 < value < 116)
 
 
 def plain_number(text: str) -> str:
@@ -369,6 +380,8 @@ def build_row(
         else:
             amount = total
             notes.paired.add(row)
+    elif value is not None and TOTAL in header.positions and growth_header(header):
+        notes.growth_only[row] = str(figures[1] or "")  # only a growth: `figure_slips`
     given = {"target": target, "period": period, "value": value}
     missing = [column for column, cell in given.items() if cell is None]
     if missing:
@@ -582,6 +595,8 @@ def resolve_rows(
     if notes.header is not None and notes.header.units:
         column_unit = {("", column): None for column in notes.header.units}  # the columns
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit)
+    flagged = flagged or bool(notes.growth_only)
+    indexed = {t.id for t in plan.targets if index_watch(t)}
     if not (target_map or period_map or flagged or totals):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
@@ -597,6 +612,7 @@ def resolve_rows(
                     )
                     if warning is not None:
                         notes.warnings.append((rows[position].row, warning))
+        index_warnings(rows, {t for t in targets if t.strip() in indexed}, by_id, notes)  # noted
         return rows
     kept: list[ImportRow] = []
     candidates = set(notes.fractions)
@@ -616,6 +632,9 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
+            if row.row in notes.growth_only and not growth_is_figure(target):
+                problems.add(row.row, growth_for_figure(target, notes, row.row, value))
+                continue
             if row.row in notes.units:  # the row's own 计量单位 cell
                 unit = row_unit_check(target, notes.units[row.row])
             elif column_unit:  # a figure column's header or the 单位 line above it
@@ -648,6 +667,13 @@ def resolve_rows(
                     )
                 )
                 value, amount = amount if amount is not None else value, None
+        if target is not None and target.id in indexed:
+            slip = index_slip(target, entry.target, mapped_period, value)
+            if slip is not None and slip[0]:
+                problems.add(row.row, slip[1])
+                continue
+            if slip is not None:
+                notes.warnings.append((row.row, slip[1]))
         if target is not None and target.id in percent and position in candidates:
             warning = fraction_warning(target, mapped_period, value, percent[target.id])
             if warning is not None:

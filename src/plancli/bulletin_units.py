@@ -1,10 +1,11 @@
 """A bulletin's figures against the plan's units and scale. plancli never converts a
-figure, so a figure in another scale of the plan's unit (万元 where the plan counts 亿元) is
-refused, and a unit plancli cannot match is imported with a warning to check the figure. A
-unit is given by a 计量单位 column (each row's), by a figure column's header (`本年累计（万元）`)
-or by a `单位：万元` line above the header (every row's, `column_units`). A total hundreds of
-times its target's figures (`scale_warning`: 万元 for 亿元?) and a % kept as a fraction
-(`fraction_warning`: 0.992 for 99.2 %) are imported as given, with a warning."""
+figure, so a figure in another scale of the plan's unit (万元 where the plan counts 亿元), or
+in another measure of the same quantity (公顷 for 平方公里), is refused, and a unit plancli
+cannot match is imported with a warning to check the figure. A unit is given by a 计量单位
+column (each row's), by a figure column's header (`本年累计（万元）`) or by a `单位：万元` line
+above the header (every row's, `column_units`). A total hundreds of times its target's figures
+(`scale_warning`: 万元 for 亿元?) and a % kept as a fraction (`fraction_warning`: 0.992 for
+99.2 %) are imported as given, with a warning."""
 
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ def _folded(unit: str) -> str:
 
 def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tuple[bool, str] | None:
     """None when the file's unit is the plan's (or a percentage, for a target whose figure is
-    one); else (refused, message): refused for another scale of the plan's unit. `column`:
+    one, or the plan's spelled otherwise: 平方千米 for 平方公里); else (refused, message):
+    refused for another scale of the plan's unit, or another measure of the same quantity
+    (公顷 for 平方公里, 万吨 for 亿斤: `figure_slips.same_quantity`). `column`:
     the column the unit is stated for (its header, or the 单位 line's), as the message says."""
     from plancli.fmt import value_is_percent
 
@@ -40,18 +43,23 @@ def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tupl
     if file_unit in _PERCENT and (value_is_percent(target) or plan_unit == "%"):
         return None
     fields = {"target": target.id, "given": given.strip(), "unit": target.unit, "column": column}
+    if column is not None:
+        refusal = _(
+            "{target}: column {column} is in {given} and the plan counts {unit}; plancli "
+            "does not convert: give the figure in {unit}"
+        )
+    else:
+        refusal = _(
+            "{target}: the file's unit is {given} and the plan's {unit}; plancli does not "
+            "convert: give the figure in {unit}"
+        )
     if file_unit.lstrip(_SCALES) == plan_unit.lstrip(_SCALES) and file_unit.lstrip(_SCALES):
-        if column is not None:
-            message = _(
-                "{target}: column {column} is in {given} and the plan counts {unit}; plancli "
-                "does not convert: give the figure in {unit}"
-            )
-        else:
-            message = _(
-                "{target}: the file's unit is {given} and the plan's {unit}; plancli does not "
-                "convert: give the figure in {unit}"
-            )
-        return True, message.format(**fields)
+        return True, refusal.format(**fields)
+    from plancli.figure_slips import same_quantity
+
+    measure = same_quantity(file_unit, plan_unit)  # 公顷 for 平方公里, 万吨 for 亿斤
+    if measure is not None:
+        return (True, refusal.format(**fields)) if measure else None
     if column is not None:
         message = _(
             "{target}: column {column} is in {given} and the plan counts {unit}; check the figure"
@@ -362,18 +370,20 @@ def percent_scale(target: AnyTarget) -> Decimal | None:
     """The size a target's % figures have, from the plan (its bound, else its baseline's), for
     the fraction warning; None when its figure is no percentage or the plan says nothing. A
     growth (or relative) target's figure is a % whatever its unit (the amount's, 亿元): its
-    baseline's figure is then its growth, not its amount."""
+    baseline's figure is then its growth, not its amount. A bound below 1 (正增长 is > 0)
+    gives no size: the baseline's figure does when it is 1 or more, else the bound (0)."""
     growth = target.kind in ("growth", "relative")
     if not growth and target.unit.strip() not in ("%", "％"):
         return None
-    for figure in (target.around, target.min, target.max):
-        if figure is not None:
-            return abs(figure)
+    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
     baseline = target.baseline
+    known = None
     if baseline is not None:
-        figure = baseline.growth if growth else baseline.value
-        if figure is not None:
-            return abs(figure)
+        known = baseline.growth if growth else baseline.value
+    if bound is not None and (abs(bound) >= 1 or known is None or abs(known) < 1):
+        return abs(bound)
+    if known is not None:  # a bound of 0 (正增长, 不下降) says no size: last year's figure does
+        return abs(known)
     return Decimal(100) if target.kind == "milestone" else None
 
 
@@ -384,7 +394,10 @@ def fraction_warning(
     where the plan's figures for it are more than ten times as large (优良率 ≥ 98, 增长 ≥ 7):
     most likely a share or a growth the sheet kept as a fraction, 99.2 %, 5.2 %. (Ten times:
     on a log scale, 100·v is then nearer the plan's figure than v is; a CPI rise of 0.8 %
-    against 2 % is not warned.) Imported as given, with this warning."""
+    against 2 % is not warned.) A growth target whose plan gives no size (`scale` below 1:
+    正增长 and no growth last year) is warned for a growth below 0.5 with two decimals or
+    more (0.052), as bulletins publish growth to one. A negative figure of a target that is no
+    growth is a change, not a share: not warned. Imported as given, with this warning."""
     if isinstance(value, str):
         # Cheap tests first: most % figures (95.3, 5%) fail them, and 100,000s are checked.
         if not value.lstrip("+-").startswith(("0.", "1.", ".")) or "%" in value:
@@ -402,9 +415,17 @@ def fraction_warning(
     if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
         return None
     places = number.as_tuple().exponent
-    if target.kind in ("growth", "relative") and isinstance(places, int) and places > -2:
+    growth = target.kind in ("growth", "relative")
+    if growth and isinstance(places, int) and places > -2:
         return None  # a growth as published, one decimal: 2022's GDP grew 0.4 % in 二季度
-    if scale <= 10 * abs(number):
+    if number < 0 and not growth:
+        return None  # a share or rate kept as a fraction is not negative: -0.2 is a change
+    if growth and scale < 1:
+        # The plan gives no size (正增长: > 0, and no growth last year): two decimals or more
+        # below 0.5 is a fraction (0.052, from `=本期/上年同期-1`), as bulletins publish one.
+        if abs(number) >= Decimal("0.5"):
+            return None
+    elif scale <= 10 * abs(number):
         return None
     from plancli.fmt import num
     from plancli.safe import visible

@@ -42,6 +42,7 @@ from plancli.bulletin import (
     unmarked,
 )
 from plancli.errors import InputError, decode_reason
+from plancli.figure_slips import maybe_index
 from plancli.i18n import N_, _
 from plancli.imports import (
     COLUMNS,
@@ -430,8 +431,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                     figure = plain_number(figure)
                 if amount is not None and (not amount.isascii() or "," in amount):
                     amount = plain_number(amount)
-                if figure.startswith(FRACTION_START):  # see below
-                    fractions.append(len(rows))
+                if figure.startswith(FRACTION_START) or maybe_index(figure):
+                    fractions.append(len(rows))  # 0.992 or 100.8: see below
                 # One text for each distinct figure (a bulletin's million figures have
                 # some ten thousand): the rows kept hold it, not a copy of their own.
                 shared = figures.get(figure)

@@ -114,7 +114,9 @@ def record_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.ledger import Entry, record_entry
+    from plancli.bulletin import number_text
+    from plancli.figure_slips import record_warnings
+    from plancli.ledger import Entry, record_entry, with_warnings
     from plancli.record_text import record_message
     from plancli.stores import open_store
 
@@ -124,9 +126,12 @@ def record_cmd(
     plan = st.plain_plan
     location = st.ledger_location
     creating = st.ledger_to_create()
-    entry = Entry(target_id, period, value, amount, note, source, add)
+    # Figures as `import` reads them: full-width digits, thousands separators, ％ (formats.md).
+    amount = None if amount is None else number_text(amount)
+    entry = Entry(target_id, period, number_text(value), amount, note, source, add)
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
+    change = with_warnings(change, [*record_warnings(plan, entry, change.record), *change.warnings])
     say_created(location.path, creating, not change.unchanged, dry_run)
     said = record_message(plan, change, location.shown, dry_run)
     say(said)

@@ -1,0 +1,262 @@
+"""Figures that are most likely something other than the target's figure (audit B): a
+bulletin's growth taken for a total or a level, an index (上年同期=100) for a rise in %, a
+unit of the same quantity in another measure (公顷 for 平方公里), and `record`'s share of the
+likely-slip warnings `import` gives. plancli never converts a figure: what it can tell is wrong
+is refused; what is only likely wrong is taken as given, with a warning saying the slip."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header, ReadNotes
+    from plancli.imports import ImportRow
+    from plancli.ledger import Entry
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+
+# ------------------------------------------------------- a growth where the total belongs
+
+NEUTRAL_VALUES = frozenset(("value", "数值", "本期", "本期值", "完成值", "实际值"))
+"""The `value` headers that name no growth: every other (增长, 累计增长, 比上年同期增长…) is a
+growth or change on last year, which is a growth target's figure and no other's."""
+_GROWTH_HEADERS: dict[str, bool] = {}
+
+
+def growth_header(header: Header) -> bool:
+    """Does the header's `value` column name a growth (累计增长), not a figure (数值)?"""
+    label = header.labels.get("value")
+    if label is None:
+        return False
+    found = _GROWTH_HEADERS.get(label)
+    if found is None:
+        from plancli.bulletin import header_key
+
+        found = header_key(label) not in NEUTRAL_VALUES
+        if len(_GROWTH_HEADERS) < 1000:
+            _GROWTH_HEADERS[label] = found
+    return found
+
+
+_RISES = ("涨幅", "上涨", "增长", "增速", "增幅")
+
+
+def growth_is_figure(target: AnyTarget) -> bool:
+    """Is a growth column's figure the target's own? A growth (or relative) target's, and a
+    level whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅),
+    which a bulletin gives in its 比上年同期增长 column with no 累计值."""
+    if target.has_amount or target.id == "cpi":
+        return True
+    return any(word in target.name for word in _RISES)
+
+
+def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: object) -> str:
+    """Why a row of a cumulative, level or other non-growth target is refused when its 累计值
+    cell is blank or `—` and only the growth column (累计增长, 比上年同期增长) has a figure:
+    that figure is the target's growth or change on last year, never its total or level."""
+    from plancli.bulletin import TOTAL, _label, _shown
+
+    mark = notes.growth_only.get(row, "")
+    fields = {
+        "target": target.id,
+        "kind": target.kind,
+        "total": _label(notes, TOTAL),
+        "value": _label(notes, "value"),
+        "growth": _shown(growth),
+        "mark": _shown(mark),
+    }
+    what = _("its year-to-date total") if target.kind == "cumulative" else _("its level")
+    if mark:
+        message = _(
+            "{target} is a {kind} target: its figure is the {total} column, which holds {mark} "
+            "(no data) here; the {value} column's {growth} is a growth or change on last year, "
+            "not {what}: give {what} in {total}, or leave the row out"
+        )
+    else:
+        message = _(
+            "{target} is a {kind} target: its figure is the {total} column, empty here; the "
+            "{value} column's {growth} is a growth or change on last year, not {what}: give "
+            "{what} in {total}, or leave the row out"
+        )
+    return message.format(**fields, what=what)
+
+
+# ------------------------------------------------------------- an index for a rise in %
+
+INDEX_RANGE = (Decimal(85), Decimal(115))
+"""An index on the same period last year (上年同期=100) as bulletins publish it: a CPI of
+100.8 for a 0.8 % rise, a GDP index of 105.2 for 5.2 % growth. Prices and output rarely move
+more than 15 % a year, so an index falls in this range."""
+INDEX_SCALE = Decimal(20)
+"""A target whose plan figure (`bulletin_units.percent_scale`) is at most this many % (a CPI
+rise of 2左右, a growth of 5) is never near 100: a figure in INDEX_RANGE for it is warned about."""
+_INDEX = "指数"
+
+
+def _number(value: object) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if not isinstance(value, str) or not value[:1].isdigit():
+        return None  # an index is positive; a cheap test for the many other figures
+    try:
+        number = Decimal(value.rstrip("%").strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def maybe_index(text: str) -> bool:
+    """Might `index_slip` have something to say about a figure so written: 85.x to 99.x or
+    100 to 119.x? (cheap: a reader asks it of a million rows, with `bulletin.maybe_fraction`)"""
+    if text[:1] not in ("1", "8", "9"):
+        return False
+    if text[2:3] == ".":
+        return "85" <= text[:2] <= "99"
+    return text[:2] in ("10", "11") and len(text) >= 3 and text[3:4] in (".", "")
+
+
+def index_watch(target: AnyTarget) -> bool:
+    """May a figure of this target be an index given for it? Its figure is a % (a rise, a
+    growth, a rate), not percent done, and its own name is no index."""
+    from plancli.fmt import value_is_percent
+
+    return (
+        value_is_percent(target)
+        and target.kind != "milestone"
+        and not any(_INDEX in name for name in (target.name, *target.aliases))
+    )
+
+
+def index_slip(target: AnyTarget, name: str, period: str, value: object) -> tuple[bool, str] | None:
+    """(refused, message) for a figure in INDEX_RANGE given for a target whose figure is a %
+    rise or growth (`index_watch`): refused when the row's own name says it is an index
+    (居民消费价格指数 for 居民消费价格涨幅), warned about when the plan's figure for the target
+    is at most INDEX_SCALE (a CPI rise of 2左右: 100.8 is not a 100.8 % rise); None otherwise."""
+    number = _number(value)
+    if number is None or not INDEX_RANGE[0] <= number <= INDEX_RANGE[1]:
+        return None
+    from plancli.bulletin_units import percent_scale
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    fields = {
+        "target": target.id,
+        "period": visible(period),
+        "value": num(number),
+        "rise": num(number - 100),
+        "name": visible(name.strip()),
+    }
+    if _INDEX in unicodedata.normalize("NFKC", name):
+        return True, _(
+            "{target}: '{name}' is an index (the same period last year = 100), and the target's "
+            "figure is a rise in %: {value} is a rise of {rise} %; plancli does not convert: "
+            "give {rise}"
+        ).format(**fields)
+    scale = percent_scale(target)
+    if scale is None or scale > INDEX_SCALE:
+        return None
+    return False, _(
+        "{target} {period} = {value}: an index (the same period last year = 100) where the "
+        "figure is a rise in %? did you mean {rise} %? (read as {value} %)"
+    ).format(**fields)
+
+
+# --------------------------------------------------- another measure of the same quantity
+
+_SCALE_WORDS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+# A base unit → (the quantity it measures, its size in that quantity's smallest unit here).
+# 千米, 千克 and 千瓦时 are 千 × 米, 克, 瓦时 (so 公里, 公斤 and 度 are the same units).
+_MEASURES: dict[str, tuple[str, Fraction | None]] = {
+    "平方米": ("area", Fraction(1)),
+    "平方公里": ("area", Fraction(1_000_000)),
+    "平方千米": ("area", Fraction(1_000_000)),
+    "公顷": ("area", Fraction(10_000)),
+    "亩": ("area", Fraction(10_000, 15)),
+    "克": ("mass", Fraction(1)),
+    "公斤": ("mass", Fraction(1000)),
+    "斤": ("mass", Fraction(500)),
+    "吨": ("mass", Fraction(1_000_000)),
+    "米": ("length", Fraction(1)),
+    "公里": ("length", Fraction(1000)),
+    "瓦时": ("energy", Fraction(1)),
+    "度": ("energy", Fraction(1000)),
+    "立方米": ("volume", Fraction(1000)),
+    "升": ("volume", Fraction(1)),
+    # Money in another currency is the same quantity with no fixed rate: never the plan's.
+    "元": ("money", Fraction(1)),
+    "美元": ("money", None),
+    "欧元": ("money", None),
+    "港元": ("money", None),
+}
+
+
+def _measure(unit: str) -> tuple[str, Fraction | None] | None:
+    size = Fraction(1)
+    rest = unit
+    while rest not in _MEASURES and rest[:1] in _SCALE_WORDS and len(rest) > 1:
+        size *= _SCALE_WORDS[rest[0]]
+        rest = rest[1:]
+    found = _MEASURES.get(rest)
+    if found is None:
+        return None
+    quantity, each = found
+    return quantity, None if each is None else size * each
+
+
+def same_quantity(given: str, planned: str) -> bool | None:
+    """Do two units (folded: NFKC, no spaces) measure the same quantity? True in another
+    measure (公顷 and 平方公里, 万吨 and 亿斤, 元 and 美元: a figure in one is not one in the
+    other, so it is refused, plancli never converting); False when they are the same unit
+    spelled otherwise (平方千米 and 平方公里, 千克 and 公斤); None when plancli cannot tell
+    (different quantities, or a unit it does not know: imported with a warning)."""
+    first, second = _measure(given), _measure(planned)
+    if first is None or second is None or first[0] != second[0]:
+        return None
+    return first[1] is None or second[1] is None or first[1] != second[1]
+
+
+# ------------------------------------------------------------------ `record`'s warnings
+
+
+def record_warnings(plan: AnyPlan, entry: Entry, record: AnyRecord) -> list[str]:
+    """The likely slips `import` warns about, for a figure recorded by hand: a % written as a
+    fraction (0.041 for 4.1 %) and an index for a rise in % (100.8 for 0.8 %)."""
+    from plancli.bulletin_units import fraction_warning, percent_scale
+
+    target = plan.target(record.target)
+    if target is None:
+        return []
+    warnings: list[str] = []
+    scale = percent_scale(target)
+    text = entry.value if isinstance(entry.value, str) else record.value
+    if scale is not None:
+        warning = fraction_warning(target, record.period, text, scale)
+        if warning is not None:
+            warnings.append(warning)
+    if index_watch(target):
+        slip = index_slip(target, "", record.period, record.value)
+        if slip is not None:
+            warnings.append(slip[1])
+    return warnings
+
+
+def index_warnings(
+    rows: Sequence[ImportRow], watched: set[str], by_id: Mapping[str, AnyTarget], notes: ReadNotes
+) -> None:
+    """`index_slip`'s warnings for the rows of a file of ids (`bulletin.resolve_rows`' fast
+    case) whose targets `watched` (`index_watch`) lists as the rows give them: only the rows
+    the readers noted (`notes.fractions`: `bulletin.maybe_fraction`, `maybe_index`)."""
+    if not watched:
+        return
+    for position in notes.fractions:
+        row = rows[position]
+        entry = row.entry
+        if entry.target in watched:
+            slip = index_slip(by_id[entry.target.strip()], "", entry.period, entry.value)
+            if slip is not None:
+                notes.warnings.append((row.row, slip[1]))
