@@ -330,7 +330,7 @@ def test_the_chinese_gap_table_states_the_bound_in_chinese(
     zh = rendered(gap_table(out, bundled.plan.name, "zh"), width=140)
     assert "under way" not in zh
     road = next(line for line in zh.splitlines() if line.startswith(" road_projects_continuing"))
-    assert "/≥39 个 (推进中)" in road
+    assert "/≥39个（推进中）" in road  # the Chinese cell rule, as the report (audit C §11)
     monkeypatch.setenv("COLUMNS", "140")
     text = invoke("--plan", "shaanxi-2026", "--lang", "zh", "gap").stdout
     grain = next(line for line in text.splitlines() if line.startswith(" grain_output"))

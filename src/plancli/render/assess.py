@@ -124,7 +124,7 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     actual = partial_mark(a, actual_text(a, lang)) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
-    compact = target_text(a, lang).replace(" %", "%")
+    compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
