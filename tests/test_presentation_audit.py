@@ -73,3 +73,63 @@ def test_gap_writes_ongoing_zero_and_range_cells_as_every_chinese_cell(run, targ
     assert f" {cell} " in row_of(run("gap"), target)
     if target == "road_projects_continuing":
         assert " 39/≥39 个 (under way) " in row_of(run("gap", lang="en"), target)
+
+
+# --------------------------------------------------------------- §10: the † footnote
+
+AMENDMENTS = [
+    ("retail_sales", "--min", "4", "--from", "2022-06", "--note", "区人大常委会7月批准年中调整"),
+    ("gdp", "--min", "5.5", "--from", "上半年", "--note", "区人大常委会年中调整"),
+    ("unemployment_rate", "--around", "4.5", "--from", "2022-Q2", "--note", "年中调整"),
+    ("new_5g_base_stations", "--min", "280", "--from", "2022-06", "--note", "市工信局调整下达任务"),
+    ("old_compounds_renovated", "--min", "130", "--from", "2022-06", "--note", "新增纳入改造计划"),
+]
+# In the plan's order (gdp, retail_sales, unemployment_rate, old_compounds_renovated,
+# new_5g_base_stations), the periods as the report writes them.
+ZH_ENTRIES = [
+    "地区生产总值自2022年上半年起",
+    "社会消费品零售总额自2022年6月起",
+    "城镇登记失业率自2022年二季度起",
+    "老旧小区改造自2022年6月起",
+    "新建5G基站自2022年6月起",
+]
+
+
+@pytest.fixture
+def amended(run, invoke, ledger: Path):  # type: ignore[no-untyped-def]
+    for args in AMENDMENTS:
+        result = invoke("--plan", GUANDU, "--ledger", str(ledger), "amend", *args)
+        assert result.exit_code == 0, result.output
+    return run
+
+
+def footnote(out: str) -> list[str]:
+    return out[out.index("\n†") + 1 :].splitlines()
+
+
+@pytest.mark.parametrize("command", ["gap", "status", "targets"])
+@pytest.mark.parametrize("width", [120, 80, 50])
+def test_the_footnote_breaks_between_entries_and_writes_periods_as_the_report(
+    amended, command: str, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """`2022-0` over `6起`, a line starting with `；`, `2022-H1` where the report writes
+    2022年上半年, no space after †, and `gap` listing in another order than `status`."""
+    lines = footnote(amended(command, width=width))
+    assert lines[0].startswith("† 目标经年中调整：")
+    assert not any(line.startswith("；") for line in lines)
+    assert all(len(line) <= width for line in lines)  # cells ≥ characters
+    text = "".join(lines)
+    listed = text.removeprefix("† 目标经年中调整：").split("；")
+    # status lists the adjusted targets it shows (5G is on track: not among the worst)
+    expected = [e for e in ZH_ENTRIES if command != "status" or "5G" not in e]
+    assert listed == expected
+    for entry in listed:  # each entry on one line, whole
+        assert any(entry in line for line in lines), (entry, lines)
+
+
+def test_the_english_footnote_keeps_its_form_and_the_plan_order(amended) -> None:  # type: ignore[no-untyped-def]
+    gap = " ".join(footnote(amended("gap", lang="en", width=200)))
+    status = " ".join(footnote(amended("status", lang="en", width=200)))
+    assert gap.startswith("† bound adjusted mid-year (年中调整): Gross regional product")
+    assert "from 2022-H1; Retail sales of consumer goods from 2022-06;" in gap
+    assert status == gap.removesuffix("; New 5G base stations from 2022-06")

@@ -8,7 +8,7 @@ of the same command always show the same figures. User text (names from the plan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -198,7 +198,9 @@ def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
 # ------------------------------------------------------------------------------- gap
 
 
-def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
+def gap_table(
+    out: GapOutput, plan_name: str, lang: Lang, plan_ids: Iterable[str] = ()
+) -> RenderableType:
     """One row per target: status, actual against the bound, the gap and what it takes."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
@@ -239,7 +241,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
         ]
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
-    footnote = amended_footnote(out.targets, lang)
+    footnote = amended_footnote(out.targets, lang, plan_ids)
     if footnote is not None:
         parts.append(footnote)
     if out.as_of is None:
@@ -279,7 +281,7 @@ def _header(
 # ------------------------------------------------------------------------- dashboard
 
 
-def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
+def dashboard(out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = ()) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
@@ -301,7 +303,7 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     marks = marks_legend([*out.headline, *out.investment, *out.worst], lang)
     if marks is not None:
         parts.append(marks)
-    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
+    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang, plan_ids)
     if footnote is not None:
         parts.append(footnote)
     return Group(*parts)
