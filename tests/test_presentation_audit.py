@@ -133,3 +133,59 @@ def test_the_english_footnote_keeps_its_form_and_the_plan_order(amended) -> None
     assert gap.startswith("† bound adjusted mid-year (年中调整): Gross regional product")
     assert "from 2022-H1; Retail sales of consumer goods from 2022-06;" in gap
     assert status == gap.removesuffix("; New 5G base stations from 2022-06")
+
+
+# ------------------------------------------------ §5: the chart of an amended target
+
+
+def chart_of(html: str, name: str) -> str:
+    start = html.index(f'<span class="chart-title">{name}</span>')
+    return html[start : html.index("</svg>", start)]
+
+
+def numbers(element: str, *names: str) -> list[float]:
+    return [float(element.split(f' {name}="')[1].split('"')[0]) for name in names]
+
+
+@pytest.fixture
+def retail(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """社会消费品零售总额 6.0 % in March (below the plan's 7 %), 3.2 % in June, its bound
+    lowered to 4 % from 2022-06; the HTML report as of a period."""
+    ledger = tmp_path / "retail.progress.toml"
+    where = ("--plan", GUANDU, "--ledger", str(ledger))
+    for value, period in (("6.0", "2022-03"), ("5.1", "2022-05"), ("3.2", "2022-06")):
+        assert invoke(*where, "record", "retail_sales", value, "--period", period).exit_code == 0
+    assert invoke(*where, "amend", "retail_sales", "--min", "4", "--from", "2022-06").exit_code == 0
+
+    def report(as_of: str) -> str:
+        out = tmp_path / f"r{as_of}.html"
+        result = invoke(*where, "--lang", "zh", "report", "--as-of", as_of, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        return chart_of(out.read_text(encoding="utf-8"), "社会消费品零售总额")
+
+    return report
+
+
+def test_the_chart_of_an_amended_target_steps_at_the_amendment(retail) -> None:  # type: ignore[no-untyped-def]
+    """The June report drew 4 % and its 符合目标 band from January: March's 6 %, below the
+    7 % then in force (低于目标 in the March report), inside the band."""
+    may = retail("2022-05")
+    [may_path] = [p for p in may.split("<path ") if p.startswith('class="target"')]
+    assert may_path.count(" L") == 1  # May: the plan's 7 %, one dashed line across the year
+    june = retail("2022-06")
+    [path] = [p for p in june.split("<path ") if p.startswith('class="target"')]
+    points = [
+        tuple(map(float, p.split())) for p in path.split('d="')[1].split('"')[0][1:].split(" L")
+    ]
+    levels = sorted({level for _, level in points})
+    assert len(levels) == 2 and points[0][1] < points[-1][1]  # 7 % until the step, then 4 %
+    dots = [numbers(c, "cx", "cy") for c in june.split("<circle ")[1:]]
+    march, may_dot, june_dot = dots
+    step = next(x for x, level in points if level == points[-1][1])
+    assert may_dot[0] < step < june_dot[0]  # May judged on 7 %, June on 4 %
+    bands = [numbers(r, "x", "y", "width", "height") for r in june.split('<rect class="band"')[1:]]
+    assert len(bands) == 2
+    (x0, top0, w0, h0), (x1, top1, _, h1) = bands
+    assert x0 < march[0] < x0 + w0 and march[1] > top0 + h0  # March below the 7 % band
+    assert x0 + w0 == x1 == step and top1 + h1 > top0 + h0  # then the 4 % band, lower
+    assert len(may.split('<rect class="band"')) == 2  # one bound in May: one band
