@@ -189,3 +189,69 @@ def test_the_chart_of_an_amended_target_steps_at_the_amendment(retail) -> None: 
     assert x0 < march[0] < x0 + w0 and march[1] > top0 + h0  # March below the 7 % band
     assert x0 + w0 == x1 == step and top1 + h1 > top0 + h0  # then the 4 % band, lower
     assert len(may.split('<rect class="band"')) == 2  # one bound in May: one band
+
+
+# --------------------------------------- §12: what a count of whole things needs a month
+
+
+@pytest.mark.parametrize(
+    ("target", "zh", "en"),
+    [
+        ("headquarters_enterprises", "3户/6个月", "3 户/6 mo"),  # 0.5户 a month
+        ("street_elderly_care_centres", "2个/6个月", "2 个/6 mo"),  # 0.33个 a month
+        ("affordable_rental_homes", "527套/月", "527 套/mo"),  # 526.17套: rounded up
+        ("old_compounds_renovated", "12个/月", "12 个/mo"),  # 11.5个
+        ("new_5g_base_stations", "28个/月", "28 个/mo"),  # 168 in 6 months: whole already
+    ],
+)
+def test_gap_gives_a_count_of_whole_things_in_whole_things(run, target, zh, en) -> None:  # type: ignore[no-untyped-def]
+    """`0.5户/月` 总部企业, `0.33个/月` 养老服务中心, `526.17套/月`: fractions of things a
+    发改局 counts whole."""
+    assert row_of(run("gap"), target).endswith(f" {zh}")
+    assert row_of(run("gap", lang="en"), target).endswith(f" {en}")
+
+
+def test_the_report_and_show_say_the_same(run) -> None:  # type: ignore[no-untyped-def]
+    md = run("report", "-f", "md")
+    rows = {line.split(" | ")[0][2:]: line for line in md.splitlines() if line.startswith("| ")}
+    assert rows["建成街道级综合养老服务中心"].endswith("| 后6个月需完成2个 |")
+    assert rows["引进培育总部企业"].endswith("| 后6个月需完成3户 |")
+    assert rows["建设保障性租赁住房"].endswith("| 月均需完成527套 |")
+    assert "0.33个" not in md and "0.5户" not in md and "526.17套" not in md
+    english = run("report", "-f", "md", lang="en")
+    assert "| 2 个 in the 6 months left |" in english
+    centres = run("show", "street_elderly_care_centres")
+    assert "余下月份需完成  2 个" in centres and "月均需完成" not in centres
+    assert "月均需完成  12 个" in run("show", "old_compounds_renovated")
+    assert "needed in the months left  2 个" in run(
+        "show", "street_elderly_care_centres", lang="en"
+    )
+
+
+def test_json_keeps_the_exact_need_a_month(run) -> None:  # type: ignore[no-untyped-def]
+    """The contract: `required_per_month` is (target − actual) ÷ months left, as computed."""
+    import json
+
+    targets = {t["id"]: t for t in json.loads(run("gap", "--json"))["targets"]}
+    assert targets["street_elderly_care_centres"]["required_per_month"] == 0.33
+    assert targets["headquarters_enterprises"]["required_per_month"] == 0.5
+    assert targets["affordable_rental_homes"]["required_per_month"] == 526.17
+
+
+def test_the_summary_sentence_gives_the_count_left(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A headline count behind pace: `后6个月月均需完成0.33个` became the count still to do."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "mini.toml").read_text(encoding="utf-8")
+    g5 = 'id = "g5"\nsection = "work"'
+    assert g5 in text and "min = 310\n" in text
+    plan = tmp_path / "mini.toml"
+    plan.write_text(
+        text.replace(g5, 'id = "g5"\nsection = "headline"').replace("min = 310\n", "min = 3\n"),
+        encoding="utf-8",
+    )
+    assert invoke("--plan", str(plan), "record", "g5", "1", "--period", "2022-06").exit_code == 0
+    zh = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "md").stdout
+    assert "落后时间进度16.67个百分点，后6个月需完成2个" in zh and "0.33个" not in zh
+    en = invoke("--plan", str(plan), "--lang", "en", "report", "-f", "md").stdout
+    assert "behind time progress; it needs 2 in the remaining 6 months" in en

@@ -36,6 +36,7 @@ from plancli.fmt import (
     relation_sign,
     stated_text,
     table_cell,
+    whole_need,
 )
 from plancli.i18n import Lang, t
 from plancli.render import shown
@@ -131,10 +132,14 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
-    """What it takes, with its unit: per remaining month (`30.67个/月`, `0.28亿元/月`; a
+    """What it takes, with its unit: per remaining month (`31个/月`, `0.28亿元/月`, `2个/6个月`; a
     milestone's in points) or the rest's growth (`8.72%`)."""
     if a.status == "met":
         return ""
+    need = whole_need(a)
+    if need is not None and not need.monthly:  # 2个/6个月, not 0.33个/月 (docs/report.md)
+        figure = table_cell(f"{need.number} {a.unit}", lang)
+        return figure + t("in_months", lang).format(months=a.months_left)
     if a.required_per_month is not None:
         return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:

@@ -14,8 +14,10 @@ from plancli.fmt import (
     gap_text,
     growth_rest_text,
     num,
+    per_month_figure,
     relation_sign,
     stated_text,
+    whole_need,
     zh_cell,
 )
 from plancli.i18n import Lang, t
@@ -211,7 +213,12 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         if a.kind == "milestone":
             return t("report.needs_month_pp", lang).format(value=num(a.required_per_month))
-        return t("report.needs_month", lang).format(value=num(a.required_per_month), unit=a.unit)
+        need = whole_need(a)  # a count of whole things: 月均需完成12个, 后6个月需完成2个
+        if need is not None and not need.monthly:
+            key, value = "report.needs_rest", str(need.number)
+        else:
+            key, value = "report.needs_month", per_month_figure(a)
+        return t(key, lang).format(value=value, unit=a.unit, months=a.months_left)
     if a.required_growth_rest is not None:
         return growth_rest_text(a.required_growth_rest, lang)
     return ""
