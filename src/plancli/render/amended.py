@@ -10,6 +10,7 @@ from rich.text import Text
 
 from plancli.assess import AssessmentOut
 from plancli.i18n import Lang, t
+from plancli.periods import zh_period
 from plancli.render.runs import ItemLines
 from plancli.safe import visible
 
@@ -52,11 +53,7 @@ def amended_list(entries: Sequence[str], lang: Lang) -> Text:
 def entry_period(period: str, lang: Lang) -> str:
     """An amendment's period in the footnote: 2022年6月, 2022年二季度, 2022年上半年 in Chinese,
     as the report writes it (2022-Q2 read as a code in a Chinese sentence); 2022-06 in English."""
-    if lang != "zh":
-        return period
-    from plancli.report.text import zh_period
-
-    return zh_period(period)
+    return zh_period(period) if lang == "zh" else period
 
 
 def _amended_entry(a: AssessmentOut, lang: Lang) -> str:

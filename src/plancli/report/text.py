@@ -21,6 +21,7 @@ from plancli.fmt import (
     zh_cell,
 )
 from plancli.i18n import Lang, t
+from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
 
 DASH = "—"
@@ -240,22 +241,6 @@ def zh_as_of(as_of: str) -> str:
     if period.is_final:
         return f"{period.year}年全年"
     return f"截至{zh_period(as_of)}{'末' if period.granularity == 'Q' else ''}"
-
-
-def zh_period(code: str) -> str:
-    """2022年6月, 2022年二季度, 2022年上半年, 2022年: a period in Chinese prose, where the
-    machine's 2022-06 or 2022-Q2 would read as a code."""
-    from plancli.periods import parse_period
-
-    period = parse_period(code)
-    year = period.year
-    if period.granularity == "M":
-        return f"{year}年{period.index}月"
-    if period.granularity == "Q":
-        return f"{year}年{'〇一二三四'[period.index]}季度"
-    if period.granularity == "H":
-        return f"{year}年{'上' if period.index == 1 else '下'}半年"
-    return f"{year}年"
 
 
 def year_over(report: Report) -> bool:
