@@ -100,7 +100,7 @@ def test_gap_and_status_tables_show_the_drop_with_its_note(dropped) -> None:  # 
     assert chinese.exit_code == 0, chinese.stderr
     line = next(x for x in chinese.stdout.splitlines() if x.startswith(f" {FAI}"))
     assert "不再考核†" in line and "滞后" not in line and "待下达" not in line
-    assert f"自2022-06起不再考核（{NOTE}）" in "".join(chinese.stdout.split())
+    assert f"自2022年6月起不再考核（{NOTE}）" in "".join(chinese.stdout.split())
     may = dropped("status", "--as-of", "2022-05", lang="zh")
     assert "不再考核" not in may.stdout and "正常推进" in may.stdout
 

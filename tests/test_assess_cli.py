@@ -205,7 +205,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "190 个",
         "38.71%",
         "-11.29",
-        "31.67 个/mo",
+        "32 个/mo",
     ):
         assert figure in line
     # At 80 columns the ids (up to 35 characters) stay whole: the gap, pace and completion
@@ -214,7 +214,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
     narrow = invoke("--plan", str(workspace), "gap", "--as-of", "2022-06").stdout
     assert max(len(line) for line in narrow.splitlines()) <= 80
     line = next(line for line in narrow.splitlines() if "new_5g_base_stations" in line)
-    for figure in ("120/310 个", "31.67 个/mo"):
+    for figure in ("120/310 个", "32 个/mo"):
         assert figure in line
     assert "190" not in line and "-11.29" not in line and "38.71" not in line
     ids = [
@@ -226,7 +226,7 @@ def test_gap_table(invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> 
     zh = invoke("--plan", str(workspace), "--lang", "zh", "gap", "--as-of", "2022-06").stdout
     assert "时间进度" in zh and "完成率" in zh and "差距" in zh
     line = next(line for line in zh.splitlines() if "新建5G基站" in line)
-    assert "滞后" in line and "120/310个" in line and "190个" in line and "31.67个/月" in line
+    assert "滞后" in line and "120/310个" in line and "190个" in line and "32个/月" in line
     for word in ("存在风险", "正常推进", "完成", "无数据"):
         assert word in zh
 

@@ -111,8 +111,8 @@ def test_status_marks_every_adjusted_bound_and_lists_it(run) -> None:  # type: i
     [row] = [line for line in worst.splitlines() if "new_5g_base_stations" in line]
     assert "47.27%†" in row
     assert footnote_of(out) == (
-        "†目标经年中调整：社会消费品零售总额自2022-06起；城镇登记失业率自2022-Q2起；"
-        "新建5G基站自2022-06起"
+        "† 目标经年中调整：社会消费品零售总额自2022年6月起；城镇登记失业率自2022年二季度起；"
+        "新建5G基站自2022年6月起"
     )
     english = run("en", "status", "--as-of", "2022-06").stdout
     assert " ".join(english[english.index("\n†") :].split()).endswith(
@@ -123,7 +123,7 @@ def test_status_marks_every_adjusted_bound_and_lists_it(run) -> None:  # type: i
 def test_gap_footnote_takes_a_full_width_colon_in_chinese(run) -> None:  # type: ignore[no-untyped-def]
     out = run("zh", "gap", "--as-of", "2022-06").stdout
     footnote = footnote_of(out)
-    assert footnote.startswith("†目标经年中调整：") and "新建5G基站自2022-06起" in footnote
+    assert footnote.startswith("† 目标经年中调整：") and "新建5G基站自2022年6月起" in footnote
 
 
 # ------------------------------------------- 10: a pending decline's fall, before its bound

@@ -84,18 +84,18 @@ def test_the_gap_table_gives_every_gap_and_need_its_unit(guandu: Any) -> None:
     assert _widest(zh) <= 120
     assert "40/115个" in _row(zh, "old_compounds_renovated")
     assert "75个" in _row(zh, "old_compounds_renovated")
-    assert "12.5个/月" in _row(zh, "old_compounds_renovated")
+    assert "13个/月" in _row(zh, "old_compounds_renovated")
     assert "2个百分点" in _row(zh, "gdp") and "8.72%" in _row(zh, "gdp")
     assert "1.7亿元" in _row(zh, "investment_health_elderly")
     assert "0.28亿元/月" in _row(zh, "investment_health_elderly")
     assert "184个" in _row(zh, "new_5g_base_stations")
-    assert "30.67个/月" in _row(zh, "new_5g_base_stations")
+    assert "31个/月" in _row(zh, "new_5g_base_stations")
     assert "> 0个百分点" in _row(zh, "fixed_asset_investment")
     # a target lacking nothing: the report's mark, not a 0 beside 正常推进
     assert _row(zh, "budget_revenue").split()[-2:] == ["—", "0.86%"]
     en = guandu("gap", lang="en", columns=120).stdout
     assert "75 个" in _row(en, "old_compounds_renovated")
-    assert "12.5 个/mo" in _row(en, "old_compounds_renovated")
+    assert "13 个/mo" in _row(en, "old_compounds_renovated")
     assert "2 pp" in _row(en, "gdp")
 
 
@@ -113,7 +113,7 @@ def test_the_headline_table_writes_bound_figure_and_gap_alike(guandu: Any) -> No
 
 def test_show_gives_each_figure_its_unit(guandu: Any) -> None:
     five_g = guandu("show", "new_5g_base_stations").stdout
-    for line in ("完成值 +126 个", "差距 +184 个", "全年预计 +252 个", "月均需完成 +30.67 个"):
+    for line in ("完成值 +126 个", "差距 +184 个", "全年预计 +252 个", "月均需完成 +31 个"):
         assert re.search(line, five_g), line
     gdp = guandu("show", "gdp").stdout
     for line in ("完成值 +5 %", "目标 +≥ 7 %", "差距 +2 个百分点"):
@@ -121,7 +121,7 @@ def test_show_gives_each_figure_its_unit(guandu: Any) -> None:
     budget = guandu("show", "budget_revenue").stdout
     assert re.search("差距 +—", budget)
     en = guandu("show", "new_5g_base_stations", lang="en").stdout
-    assert re.search("gap +184 个", en) and re.search("needed per month +30.67 个", en)
+    assert re.search("gap +184 个", en) and re.search("needed per month +31 个", en)
 
 
 # ------------------------------------------------------------------- D7: gap at 80 columns
@@ -136,7 +136,7 @@ def test_gap_at_80_columns_keeps_what_it_takes(guandu: Any, lang: str) -> None:
     header = text.splitlines()[3]
     assert ("尚需" if lang == "zh" else "needs") in header
     assert ("编号 / 名称" if lang == "zh" else "id / name") in header
-    needs = "30.67个/月" if lang == "zh" else "30.67 个/mo"
+    needs = "31个/月" if lang == "zh" else "31 个/mo"
     assert needs in _row(text, "new_5g_base_stations")
     assert ("8.72%") in _row(text, "gdp")
     # the name on the line under its id

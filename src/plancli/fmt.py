@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from plancli.i18n import Lang, t
 
@@ -96,15 +97,65 @@ def gap_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
     return f"{figure}{space}{a.unit}".rstrip()
 
 
-def per_month_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
-    """What is needed a month, with its unit: `30.67个`, `0.28亿元`, in points for a milestone
-    and a stock in % (`12.5个百分点`: a rate's rise, never `12.5%`); `30.67 个` in English or
-    `spaced`. Empty when nothing is."""
+def per_month_text(a: NeedFields, lang: Lang, spaced: bool = False) -> str:
+    """What is needed a month, with its unit: `0.28亿元`, in points for a milestone and a stock
+    in % (`12.5个百分点`: a rate's rise, never `12.5%`), a count of whole things in whole things
+    (`31个`, `whole_need`); `31 个` in English or `spaced`. Empty when nothing is."""
     if a.required_per_month is None:
         return ""
     unit = t("pp", lang) if a.kind == "milestone" or _in_points(a) else a.unit
     space = " " if spaced or lang != "zh" else ""
-    return f"{num(a.required_per_month)}{space}{unit}".rstrip()
+    return f"{per_month_figure(a)}{space}{unit}".rstrip()
+
+
+def per_month_figure(a: NeedFields) -> str:
+    """`required_per_month` as written: 0.28, a count of whole things' rounded up (`whole_need`:
+    12 for 11.5个). What the months left need instead when that is below one a month is not a
+    month's: the callers write it (`whole_need`)."""
+    need = whole_need(a)
+    return str(need.number) if need is not None and need.monthly else num(a.required_per_month)
+
+
+# Units of things counted whole (个, 户, 所, 套…): a month's share of one (月均需完成0.33个, 0.5户
+# 总部企业) is not something a 发改局 writes; 万人, 亿元 or 公里 are amounts, divided as they are.
+WHOLE_UNITS = frozenset("个户所套家座处台辆间张条项件人名栋幢只头艘架部册场批宗株棵口块支")
+
+
+class WholeNeed(NamedTuple):
+    number: int
+    monthly: bool  # `number` a month, rounded up; else `number` still to do in the months left
+
+
+class NeedFields(GapFields, Protocol):
+    """What `whole_need` reads besides (`AssessmentOut`)."""
+
+    @property
+    def months_left(self) -> int | None: ...
+    @property
+    def actual(self) -> Decimal | None: ...
+    @property
+    def around(self) -> Decimal | None: ...
+    @property
+    def min(self) -> Decimal | None: ...
+
+
+def whole_need(a: NeedFields) -> WholeNeed | None:
+    """What a count of things counted whole (`WHOLE_UNITS`) needs, as a 发改局 writes it: a whole
+    number a month, rounded up (11.5个 → 12个: 11 a month would fall short), or, when that is
+    less than one a month, what is still to do in the months left (余下月份需完成2个, not
+    月均需完成0.33个). None for any other target, and where nothing is needed: its figure as it
+    is (`required_per_month`, which `gap --json` keeps exact)."""
+    if a.kind != "cumulative" or a.unit.strip() not in WHOLE_UNITS:
+        return None
+    goal = a.around if a.around is not None else a.min
+    if not a.required_per_month or not a.months_left or goal is None or a.actual is None:
+        return None
+    remaining = goal - a.actual
+    if remaining <= 0:
+        return None
+    if remaining >= a.months_left:
+        return WholeNeed(math.ceil(remaining / a.months_left), True)
+    return WholeNeed(math.ceil(remaining), False)
 
 
 _RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}

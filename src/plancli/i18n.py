@@ -213,11 +213,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "actual": ("actual", "完成值"),
     "needs": ("needs", "尚需"),
     "per_month": ("/mo", "/月"),
+    "in_months": ("/{months} mo", "/{months}个月"),  # 2个/6个月: what the months left need
     "rest_of_year": ("rest", "余期"),
     "trend": ("trend", "走势"),
     "period": ("period", "期间"),
     "projection": ("projection", "全年预计"),
     "required_per_month": ("needed per month", "月均需完成"),
+    "required_rest": ("needed in the months left", "余下月份需完成"),
     "required_growth_rest": ("growth needed in the rest of the year", "余下月份需增长"),
     "months_left": ("months left", "剩余月数"),
     "tolerance": ("tolerance", "容差"),
@@ -367,6 +369,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "growth_rest.compact.fall": ("may fall {value}%", "可降{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
+    "report.needs_rest": (
+        "{value} {unit} in the {months} months left",
+        "后{months}个月需完成{value}{unit}",
+    ),
     "report.pace": ("vs pace (pp)", "快慢（百分点）"),
     "report.charts_sections": (
         "Completion against time progress, by section",

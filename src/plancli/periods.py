@@ -287,3 +287,17 @@ def _from_january(text: str, parts: dict[str, str | None], year: int) -> str:
             period_code=str(year) if half == "下" else f"{year}-Q{quarter}",
         )
     )
+
+
+def zh_period(code: str) -> str:
+    """2022年6月, 2022年二季度, 2022年上半年, 2022年: a period in Chinese prose, where the
+    machine's 2022-06 or 2022-Q2 would read as a code."""
+    period = parse_period(code)
+    year = period.year
+    if period.granularity == "M":
+        return f"{year}年{period.index}月"
+    if period.granularity == "Q":
+        return f"{year}年{'〇一二三四'[period.index]}季度"
+    if period.granularity == "H":
+        return f"{year}年{'上' if period.index == 1 else '下'}半年"
+    return f"{year}年"

@@ -247,8 +247,10 @@ def _show_gap(
         from plancli.render import console
         from plancli.render.assess import gap_table
 
-        plan = st.plain_plan.plan
-        console().print(gap_table(out, plan.name if st.lang == "zh" else plan.name_en, st.lang))
+        plan = st.plain_plan
+        name = plan.plan.name if st.lang == "zh" else plan.plan.name_en
+        ids = (target.id for target in plan.targets)  # the † footnote's order, read if any
+        console().print(gap_table(out, name, st.lang, ids))
 
 
 @command(
@@ -269,7 +271,7 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.render import console
     from plancli.render.assess import dashboard
 
-    console().print(dashboard(out, st.lang))
+    console().print(dashboard(out, st.lang, (target.id for target in st.plain_plan.targets)))
     if as_of is None and out.as_of is None and not stray:  # nothing recorded yet
         first_run_hint(st)
 

@@ -4,13 +4,15 @@ of a stale figure, the `+` of a sum without some of its parts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
 from plancli.i18n import Lang, t
-from plancli.render import shown
+from plancli.periods import zh_period
+from plancli.render.runs import ItemLines
+from plancli.safe import visible
 
 
 def display_name(a: AssessmentOut, lang: Lang) -> str:
@@ -25,24 +27,42 @@ def amended_mark(a: AssessmentOut) -> str:
     return AMENDED_MARK if a.amended_from is not None else ""
 
 
-def amended_footnote(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
+def amended_footnote(
+    rows: Sequence[AssessmentOut], lang: Lang, plan_ids: Iterable[str] = ()
+) -> Text | None:
     """`† adjusted mid-year (年中调整): GDP from 2022-07`, for the rows whose bound was (a
-    target in two tables once); `：` in Chinese."""
+    target in two tables once), in the plan's order (`plan_ids`) whatever the table's, so that
+    `gap` and `status` list them alike; `目标经年中调整：地区生产总值自2022年上半年起` in Chinese,
+    the period as the report writes it."""
     amended = {a.id: a for a in rows if a.amended_from is not None}
     if not amended:
         return None
-    # Chinese, one word to Rich: folded where the line ends, not after a † left alone on it
-    space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
-    listed = separator.join(_amended_entry(a, lang) for a in amended.values())
-    note = t("amended_note", lang)
-    return shown(f"{AMENDED_MARK}{space}{note}{colon}{listed}", style="dim")
+    rank = {id_: n for n, id_ in enumerate(plan_ids) if id_ in amended}
+    ordered = sorted(amended.values(), key=lambda a: rank.get(a.id, len(rank)))
+    return amended_list([_amended_entry(a, lang) for a in ordered], lang)
+
+
+def amended_list(entries: Sequence[str], lang: Lang) -> Text:
+    """`† 目标经年中调整：A自2022年6月起；B…`, broken between its entries (`ItemLines`)."""
+    colon, separator = ("：", "；") if lang == "zh" else (": ", "; ")
+    lead = f"{AMENDED_MARK} {t('amended_note', lang)}{colon}"
+    items = [visible(entry) + separator for entry in entries[:-1]] + [visible(entries[-1])]
+    return ItemLines([lead, *items], style="dim")
+
+
+def entry_period(period: str, lang: Lang) -> str:
+    """An amendment's period in the footnote: 2022年6月, 2022年二季度, 2022年上半年 in Chinese,
+    as the report writes it (2022-Q2 read as a code in a Chinese sentence); 2022-06 in English."""
+    return zh_period(period) if lang == "zh" else period
 
 
 def _amended_entry(a: AssessmentOut, lang: Lang) -> str:
     """`GDP from 2022-07`; a drop with its note: `FAI dropped from 2022-06 (区人大常委会…)`."""
+    assert a.amended_from is not None
+    period = entry_period(a.amended_from, lang)
     if a.status != "dropped":
-        return t("amended_from", lang).format(name=display_name(a, lang), period=a.amended_from)
-    entry = t("dropped_from", lang).format(name=display_name(a, lang), period=a.amended_from)
+        return t("amended_from", lang).format(name=display_name(a, lang), period=period)
+    entry = t("dropped_from", lang).format(name=display_name(a, lang), period=period)
     if a.amendment_note:
         entry += f"（{a.amendment_note}）" if lang == "zh" else f" ({a.amendment_note})"
     return entry

@@ -8,7 +8,7 @@ of the same command always show the same figures. User text (names from the plan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +36,7 @@ from plancli.fmt import (
     relation_sign,
     stated_text,
     table_cell,
+    whole_need,
 )
 from plancli.i18n import Lang, t
 from plancli.render import shown
@@ -124,17 +125,21 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     actual = partial_mark(a, actual_text(a, lang)) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
-    compact = target_text(a, lang).replace(" %", "%")
+    compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{amended_mark(a)}"
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
-    """What it takes, with its unit: per remaining month (`30.67个/月`, `0.28亿元/月`; a
+    """What it takes, with its unit: per remaining month (`31个/月`, `0.28亿元/月`, `2个/6个月`; a
     milestone's in points) or the rest's growth (`8.72%`)."""
     if a.status == "met":
         return ""
+    need = whole_need(a)
+    if need is not None and not need.monthly:  # 2个/6个月, not 0.33个/月 (docs/report.md)
+        figure = table_cell(f"{need.number} {a.unit}", lang)
+        return figure + t("in_months", lang).format(months=a.months_left)
     if a.required_per_month is not None:
         return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
@@ -198,7 +203,9 @@ def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
 # ------------------------------------------------------------------------------- gap
 
 
-def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
+def gap_table(
+    out: GapOutput, plan_name: str, lang: Lang, plan_ids: Iterable[str] = ()
+) -> RenderableType:
     """One row per target: status, actual against the bound, the gap and what it takes."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
@@ -239,7 +246,7 @@ def gap_table(out: GapOutput, plan_name: str, lang: Lang) -> RenderableType:
         ]
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
-    footnote = amended_footnote(out.targets, lang)
+    footnote = amended_footnote(out.targets, lang, plan_ids)
     if footnote is not None:
         parts.append(footnote)
     if out.as_of is None:
@@ -279,7 +286,7 @@ def _header(
 # ------------------------------------------------------------------------- dashboard
 
 
-def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
+def dashboard(out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = ()) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
@@ -301,7 +308,7 @@ def dashboard(out: StatusOutput, lang: Lang) -> RenderableType:
     marks = marks_legend([*out.headline, *out.investment, *out.worst], lang)
     if marks is not None:
         parts.append(marks)
-    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang)
+    footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang, plan_ids)
     if footnote is not None:
         parts.append(footnote)
     return Group(*parts)

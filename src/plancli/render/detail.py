@@ -9,7 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import gap_text, growth_rest_text, num, per_month_text, stated_text
+from plancli.fmt import (
+    gap_text,
+    growth_rest_text,
+    num,
+    per_month_text,
+    stated_text,
+    whole_need,
+)
 from plancli.i18n import Lang, t
 from plancli.render import shown
 from plancli.render.assess import (
@@ -84,7 +91,11 @@ def assessment_detail(
     if a.pace_gap_pp is not None:
         add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
     add("projection", figure_with_unit(a, a.projection))
-    add("required_per_month", per_month_text(a, lang, spaced=True))
+    need = whole_need(a)
+    if need is not None and not need.monthly:  # 2 个 in the months left, not 0.33 个 a month
+        add("required_rest", f"{need.number} {a.unit}")
+    else:
+        add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
         add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
     if a.months_left is not None:

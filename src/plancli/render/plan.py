@@ -15,6 +15,7 @@ from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name
+from plancli.render.amended import amended_list, entry_period
 from plancli.render.fitted import Column, FittedTable, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
@@ -77,20 +78,18 @@ def targets_table(
     ]
     title = shown(plan.plan.name if lang == "zh" else plan.plan.name_en)
     caption = None
-    if drops:  # † 目标经年中调整：固定资产投资自2022-06起不再考核（区人大常委会…）
+    if drops:  # † 目标经年中调整：固定资产投资自2022年6月起不再考核（区人大常委会…）
         entries = []
         for tg in targets:
             if tg.id in drops:
                 key = "dropped_from" if drops[tg.id].drops else "amended_from"
-                entry = t(key, lang).format(name=target_name(tg, lang), period=drops[tg.id].period)
+                period = entry_period(drops[tg.id].period, lang)
+                entry = t(key, lang).format(name=target_name(tg, lang), period=period)
                 note = drops[tg.id].note if drops[tg.id].drops else None
                 entries.append(
                     entry + (f"（{note}）" if lang == "zh" else f" ({note})") if note else entry
                 )
-        space, colon, separator = ("", "：", "；") if lang == "zh" else (" ", ": ", "; ")
-        caption = shown(
-            f"†{space}{t('amended_note', lang)}{colon}{separator.join(entries)}", style="dim"
-        )
+        caption = amended_list(entries, lang)  # as gap's and status's, broken between entries
     return FittedTable(
         columns,
         box=box.SIMPLE_HEAD,

@@ -12,6 +12,8 @@ from rich.measure import Measurement
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod
 
 # What a line too narrow for a word may not be broken inside: a run of letters, digits and
@@ -112,3 +114,47 @@ def keeping_runs(text: Text, paths: bool = False) -> KeepsRuns:
     kept.append_text(text)
     kept.style = text.style
     return kept
+
+
+class ItemLines(KeepsRuns):
+    """A lead and its items (`† 目标经年中调整：` then `地区生产总值自2022年上半年起；`…) as one
+    text, broken where the line ends between items, never inside one: Rich folded such a list
+    (one word to it) wherever the width fell, in a date (`2022-0` over `6起`) or before a `；`
+    that then began the line. An item wider than a line alone breaks as `KeepsRuns` does."""
+
+    def __init__(self, pieces: Sequence[str], style: str = "") -> None:
+        super().__init__("".join(pieces), style=style)
+        self.pieces = tuple(pieces)
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        if no_wrap or cell_len(self.plain) <= width:
+            return super().wrap(
+                console,
+                width,
+                justify=justify,
+                overflow=overflow,
+                tab_size=tab_size,
+                no_wrap=no_wrap,
+            )
+        texts, line = [], ""
+        for piece in self.pieces:
+            if line and cell_len(line + piece.rstrip()) > width:
+                texts.append(line.rstrip())
+                line = ""
+            line += piece
+        lines = Lines()
+        for text in [*texts, line.rstrip()]:
+            kept = KeepsRuns(text, style=self.style)
+            lines.extend(
+                kept.wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size)
+            )
+        return lines

@@ -95,6 +95,16 @@ class Dot:
 
 
 @dataclass(frozen=True, slots=True)
+class Band:
+    """A shaded rectangle: where the bound is satisfied over the months it was in force."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
 class LineChart:
     """Year-to-date figures of one headline indicator through the year, against its target."""
 
@@ -107,7 +117,7 @@ class LineChart:
     dots: list[Dot]
     path: str  # SVG path through the dots
     target_path: str | None  # dashed: the bound, or the reference's series (relative)
-    band: tuple[float, float] | None  # y from, y to: where the bound is satisfied
+    bands: list[Band]  # where the bound is satisfied, one a bound in force (年中调整: two)
     left: float = LEFT
     right: float = WIDTH - RIGHT
     top: float = TOP
@@ -155,19 +165,15 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     if not row.series:
         return None
     values = [float(p.value) for p in row.series]
-    # The figures that mark the target: X of X左右 (its tolerance's edges are the band's),
-    # else the bound(s); none for an indicator only tracked, pending or dropped.
-    if row.around is not None and row.kind != "relative":
-        marks = [float(row.around)]
-    else:
-        marks = [float(b) for b in (row.min, row.max) if b is not None]
-    edges = [None if e is None else float(e) for e in (row.low, row.high)]
+    bounds = _bounds(row, report)
+    marks = [mark for _, levels, _, _ in bounds for mark in levels]
+    edges = [edge for _, _, floor, ceiling in bounds for edge in (floor, ceiling)]
     reference_values = [float(p.value) for p in reference or []]
     shown = values + marks + [e for e in edges if e is not None] + reference_values
     low, high, step = _y_range(shown)  # the axis always holds the target and its band
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    def x(month: int) -> float:
+    def x(month: float) -> float:
         return round(LEFT + plot_w * month / 12, 1)
 
     def y(value: float) -> float:
@@ -179,7 +185,7 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     ]
     path = "M" + " L".join(f"{d.x} {d.y}" for d in dots)
     target_path: str | None = None
-    band: tuple[float, float] | None = None
+    bands: list[Band] = []
     if row.kind == "relative":
         if reference:
             points = [(x(_month(p)), y(float(p.value))) for p in reference]
@@ -188,13 +194,26 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
                 points = [(round(at - half, 1), level), (round(at + half, 1), level)]
             target_path = "M" + " L".join(f"{px} {py}" for px, py in points)
     else:
-        lines = [f"M{x(0)} {y(b)} L{x(12)} {y(b)}" for b in marks]
+        # A bound adjusted mid-year steps between the last month judged on the one before
+        # and the first judged on it (a figure sits at its month's end): March's figure
+        # against March's bound, as the report's text and the March report judged it.
+        starts = [0.0] + [first - 0.5 for first, _, _, _ in bounds[1:]]
+        ends = [*starts[1:], 12.0]
+        lines: list[str] = []
+        for n, (_, levels, floor, ceiling) in enumerate(bounds):
+            x0, x1 = x(starts[n]), x(ends[n])
+            before = bounds[n - 1][1] if n else ()
+            for i, level in enumerate(levels):
+                if len(before) == len(levels) and lines:  # one dashed line, with its riser
+                    lines[-len(levels) + i] += f" L{x0} {y(level)} L{x1} {y(level)}"
+                else:
+                    lines.append(f"M{x0} {y(level)} L{x1} {y(level)}")
+            if floor is not None or ceiling is not None:  # shaded only where a bound is met
+                top = y(ceiling) if ceiling is not None else y(high)
+                bottom = y(floor) if floor is not None else y(low)
+                if bottom > top:
+                    bands.append(Band(x0, top, round(x1 - x0, 1), round(bottom - top, 1)))
         target_path = " ".join(lines) or None
-        floor, ceiling = edges
-        if floor is not None or ceiling is not None:  # shaded only where a bound is met
-            top = y(ceiling) if ceiling is not None else y(high)
-            bottom = y(floor) if floor is not None else y(low)
-            band = (top, bottom) if bottom > top else None
     ticks = round((high - low) / step)
     y_ticks = [Tick(y(low + i * step), _fmt(low + i * step)) for i in range(ticks + 1)]
     x_ticks = [Tick(x(m), f"{m}月" if lang == "zh" else MONTHS_EN[m - 1]) for m in (3, 6, 9, 12)]
@@ -208,8 +227,33 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
         dots=dots,
         path=path,
         target_path=target_path,
-        band=band,
+        bands=bands,
     )
+
+
+Bound = tuple[int, list[float], float | None, float | None]  # from month, marks, floor, ceiling
+
+
+def _bounds(row: HeadlineOut, report: Report) -> list[Bound]:
+    """The bounds a chart draws, each from the first month judged on it: the figures that mark
+    the target (X of X左右, its tolerance's edges the band's; else the bound's min and max;
+    none for an indicator only tracked, pending or dropped) and where it is satisfied. One
+    bound, the one in force, unless it was adjusted by the as-of period (`bound_steps`)."""
+
+    def floats(*values: Decimal | None) -> list[float]:
+        return [float(v) for v in values if v is not None]
+
+    def edge(value: Decimal | None) -> float | None:
+        return None if value is None else float(value)
+
+    steps = report.bound_steps.get(row.id)
+    if steps:
+        return [(s.month, floats(*s.marks), edge(s.low), edge(s.high)) for s in steps]
+    if row.around is not None and row.kind != "relative":
+        marks = floats(row.around)
+    else:
+        marks = floats(row.min, row.max)
+    return [(1, marks, edge(row.low), edge(row.high))]
 
 
 def headline_charts(report: Report, lang: Lang) -> list[LineChart]:

@@ -30,6 +30,7 @@ from plancli.assess import (
     status_counts,
     status_output,
 )
+from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text
 from plancli.history import history_record
 from plancli.i18n import Lang
@@ -90,6 +91,17 @@ class AdjustmentOut:
     plan_stretch: Number | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class BoundStep:
+    """A headline target's bound from one month on, as its chart draws it: the plan's from the
+    start, an amendment's from the end of its period on (年中调整, docs/amend.md)."""
+
+    month: int  # the first month whose figure is judged on it (1: from the start)
+    marks: tuple[Number, ...]  # X of X左右, else the bound's min and max; none once dropped
+    low: Number | None  # the bound is satisfied from low to high (the chart's shaded band)
+    high: Number | None
+
+
 @dataclass(slots=True, kw_only=True)
 class Report:
     """What a progress report says, in both languages (the renderer picks one)."""
@@ -124,6 +136,11 @@ class Report:
     adjustments: list[AdjustmentOut] = field(
         default_factory=list,
         metadata=doc("targets judged on a mid-year adjustment of their bound, in plan order"),
+    )
+
+    bound_steps: dict[str, list[BoundStep]] = field(
+        default_factory=dict,
+        metadata=doc("headline targets whose bound changed by as_of: each bound and from when"),
     )
 
     def section_name(self, section_id: str, lang: Lang) -> str:
@@ -170,7 +187,47 @@ def build_report(
         assessments=[assessment_out(a) for a in everything],
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
+        bound_steps=_bound_steps(assessment, dashboard.headline),
     )
+
+
+def _bound_steps(
+    assessment: PlanAssessment, headline: Sequence[HeadlineOut]
+) -> dict[str, list[BoundStep]]:
+    """For each headline target adjusted by as_of (not a relative one: its chart draws the
+    reference), the bound in force month by month, a step each time it changes: the chart of
+    社会消费品零售总额 lowered from 7 % to 4 % from 2022-06 drew 4 % from January, and March's
+    6 %, below the 7 % then in force, inside the shaded 符合目标 band."""
+    as_of, amendments = assessment.as_of, assessment.amendments
+    steps: dict[str, list[BoundStep]] = {}
+    if as_of is None or amendments is None:
+        return steps
+    rules = assessment.plan.plan.status
+    for row in headline:
+        if row.amended_from is None or row.kind == "relative":
+            continue
+        target = assessment.get(row.id).target
+        found: list[BoundStep] = []
+        for month in range(1, as_of.end_month + 1):
+            bound = bound_of(
+                target, rules, amendments.in_force(row.id, Period.month(as_of.year, month))
+            )
+            if bound is None:
+                step = BoundStep(month, (), None, None)
+            else:
+                marks = (bound.around,) if bound.around is not None else (bound.min, bound.max)
+                step = BoundStep(
+                    month, tuple(m for m in marks if m is not None), bound.low, bound.high
+                )
+            if not found or (found[-1].marks, found[-1].low, found[-1].high) != (
+                step.marks,
+                step.low,
+                step.high,
+            ):
+                found.append(step)
+        if len(found) > 1:
+            steps[row.id] = found
+    return steps
 
 
 def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num
+from plancli.fmt import growth_rest_text, num, per_month_figure, whole_need
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
@@ -511,7 +511,8 @@ class _Writer:
         return text
 
     def _pace(self, a: AssessmentOut) -> str:
-        """落后时间进度11.29个百分点, 后6个月月均需完成31.67个; 差500个 at the year's end."""
+        """落后时间进度11.29个百分点, 后6个月月均需完成32个 (fewer than one a month:
+        后6个月需完成2个, `whole_need`); 差500个 at the year's end."""
         if overdue(a, self.report):
             return overdue_phrase(a, self.zh)
         if self.over:
@@ -543,8 +544,16 @@ class _Writer:
                     else f"{num(a.required_per_month)} pp"
                 )
             else:
-                need = f"{num(a.required_per_month)}{unit_of(a, self.zh)}"
-            if self.zh:
+                need = f"{per_month_figure(a)}{unit_of(a, self.zh)}"
+            rest = whole_need(a)  # fewer whole things than months left: the count, not 0.33个
+            if rest is not None and not rest.monthly:
+                need = f"{rest.number}{unit_of(a, self.zh)}"
+                text += (
+                    f"，后{months}个月需完成{need}"
+                    if self.zh
+                    else f"; it needs {need} in the remaining {months} months"
+                )
+            elif self.zh:
                 text += (
                     f"，后{months}个月月均需完成{need}"
                     if a.kind != "milestone"

@@ -14,11 +14,14 @@ from plancli.fmt import (
     gap_text,
     growth_rest_text,
     num,
+    per_month_figure,
     relation_sign,
     stated_text,
+    whole_need,
     zh_cell,
 )
 from plancli.i18n import Lang, t
+from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
 
 DASH = "—"
@@ -211,7 +214,12 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         if a.kind == "milestone":
             return t("report.needs_month_pp", lang).format(value=num(a.required_per_month))
-        return t("report.needs_month", lang).format(value=num(a.required_per_month), unit=a.unit)
+        need = whole_need(a)  # a count of whole things: 月均需完成12个, 后6个月需完成2个
+        if need is not None and not need.monthly:
+            key, value = "report.needs_rest", str(need.number)
+        else:
+            key, value = "report.needs_month", per_month_figure(a)
+        return t(key, lang).format(value=value, unit=a.unit, months=a.months_left)
     if a.required_growth_rest is not None:
         return growth_rest_text(a.required_growth_rest, lang)
     return ""
@@ -233,22 +241,6 @@ def zh_as_of(as_of: str) -> str:
     if period.is_final:
         return f"{period.year}年全年"
     return f"截至{zh_period(as_of)}{'末' if period.granularity == 'Q' else ''}"
-
-
-def zh_period(code: str) -> str:
-    """2022年6月, 2022年二季度, 2022年上半年, 2022年: a period in Chinese prose, where the
-    machine's 2022-06 or 2022-Q2 would read as a code."""
-    from plancli.periods import parse_period
-
-    period = parse_period(code)
-    year = period.year
-    if period.granularity == "M":
-        return f"{year}年{period.index}月"
-    if period.granularity == "Q":
-        return f"{year}年{'〇一二三四'[period.index]}季度"
-    if period.granularity == "H":
-        return f"{year}年{'上' if period.index == 1 else '下'}半年"
-    return f"{year}年"
 
 
 def year_over(report: Report) -> bool:
