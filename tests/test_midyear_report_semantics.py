@@ -121,3 +121,42 @@ def test_q2_incomes_before_q2_gdp_are_said_with_the_reference_missing(first_quar
     show = first_quarter("show", "urban_income")
     assert "4.1 %" in show and "5.6 %" not in show.split("评估")[1].split("urban_income")[0]
     assert "参照指标同期无记录" in show
+
+
+# ------------------------------------- 7: a late department's figure in `show`, and its projection
+
+
+def test_show_marks_a_late_figure_beside_its_period(run) -> None:  # type: ignore[no-untyped-def]
+    """区教育体育局 reported 校舍修缮改造 for Q1 only: `gap`, `status` and the report mark it
+    stale; `show` said so only at its foot, below 容差, where the 科长 did not see it."""
+    show = run("show", "school_buildings_repaired")
+    lines = [" ".join(line.split()) for line in show.split("评估")[1].splitlines() if line.strip()]
+    at = lines.index("期间 2022-Q1")
+    assert lines[at + 1] == "数据未更新 最新数据早于应报送期"
+    english = run("show", "school_buildings_repaired", lang="en")
+    assert "period 2022-Q1\nstale the latest figure is older" in "\n".join(
+        " ".join(line.split()) for line in english.splitlines()
+    )
+
+
+def test_a_late_figure_is_projected_on_its_own_months(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """0.8 万平方米 in March runs at 3.2 a year (0.8 ÷ 0.25), not 1.6 (÷ June's 0.5):
+    docs/status-rules.md's `projection`, the year-end run rate, in show, gap --json and xlsx."""
+    row = gap_row(run, "school_buildings_repaired")
+    assert (row["actual"], row["period"], row["stale"], row["projection"]) == (
+        0.8,
+        "2022-Q1",
+        True,
+        3.2,
+    )
+    assert "全年预计 3.2 万平方米" in " ".join(run("show", "school_buildings_repaired").split())
+    from openpyxl import load_workbook
+
+    run("report", "-o", str(tmp_path / "r.xlsx"))
+    sheet = load_workbook(tmp_path / "r.xlsx")["assessments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    [school] = [r for r in rows if "school_buildings_repaired" in r]
+    assert school[header.index("全年预计")] == 3.2
+    # a figure that is not late keeps the clock of the as-of month: 5G's 142 in June → 284
+    assert gap_row(run, "new_5g_base_stations")["projection"] == 284

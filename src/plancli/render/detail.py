@@ -61,6 +61,8 @@ def assessment_detail(
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
+    if a.stale:  # beside the figure's period, where gap and status put their `*`
+        add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.actual is not None and stated_text(a, a.actual, lang) is None:
         add("actual", figure_with_unit(a, a.actual))
     else:
@@ -92,8 +94,6 @@ def assessment_detail(
     if a.tolerance_pp is not None:
         add("tolerance", _tolerance_text(a, lang))
     add("due", a.due)
-    if a.stale:
-        add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.parts_missing:
         add("parts_missing", ", ".join(a.parts_missing))
     if own_superseded is not None:
