@@ -160,3 +160,33 @@ def test_a_late_figure_is_projected_on_its_own_months(run, tmp_path: Path) -> No
     assert school[header.index("全年预计")] == 3.2
     # a figure that is not late keeps the clock of the as-of month: 5G's 142 in June → 284
     assert gap_row(run, "new_5g_base_stations")["projection"] == 284
+
+
+# --------------------------------------- 9: an amended 左右 ceiling, well under it and over it
+
+
+@pytest.mark.parametrize(
+    ("rate", "zh", "en"),
+    [
+        (
+            "3.4",  # the audit's figure: satisfied, but 1.1 below 4.5 and outside ±0.5
+            "城镇登记失业率为3.4%，低于调整后4.5%左右的控制目标（原计划4.8%以内）。",
+            "3.4%, below the adjusted ceiling of about 4.5% (plan: at most 4.8%)",
+        ),
+        (
+            "4.2",  # within the tolerance on the short side: 符合 (docs/report.md)
+            "城镇登记失业率为4.2%，符合调整后4.5%左右的控制目标（原计划4.8%以内）。",
+            "4.2%, in line with the adjusted ceiling of about 4.5% (plan: at most 4.8%)",
+        ),
+        (
+            "5.2",  # over it: the same bound is still the 控制目标, not 目标
+            "城镇登记失业率为5.2%，高于调整后4.5%左右的控制目标（原计划4.8%以内）0.7个百分点。",
+            "5.2%, 0.7 pp above the adjusted ceiling (about 4.5%; plan: at most 4.8%)",
+        ),
+    ],
+)
+def test_an_amended_around_ceiling_is_said_as_a_ceiling(run, rate: str, zh: str, en: str) -> None:  # type: ignore[no-untyped-def]
+    run("amend", "unemployment_rate", "--around", "4.5", "--from", "2022-Q2", "--note", "年中调整")
+    run("record", "unemployment_rate", rate, "--period", "2022-Q2")
+    assert zh in summary_of(run("report", "-f", "md"))
+    assert en in summary_of(run("report", "-f", "md", lang="en"))

@@ -383,10 +383,13 @@ class _Writer:
             else f", meeting the {adjusted}target of {bound}"
         )
         if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+            # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
+            # ceiling
+            under = a.tolerance is not None and a.actual < a.around - a.tolerance
             text = (
-                f"，符合{adjusted}{bound}的控制目标"
+                f"，{'低于' if under else '符合'}{adjusted}{bound}的控制目标"
                 if self.zh
-                else f", in line with the {adjusted}ceiling of {bound}"
+                else f", {'below' if under else 'in line with'} the {adjusted}ceiling of {bound}"
             )
         elif a.around is not None and (a.direction == "band" or a.actual < a.around):
             # 3.5% for 4%左右, within the tolerance: it has not 达到 4%
@@ -439,13 +442,16 @@ class _Writer:
         if a.decline:  # 下降3%左右: the fall is short of it
             return self._short_of(distance, adjusted, bound, was, stated)
         below = a.actual < a.around
+        # a ceiling (失业率4.5%左右) is a 控制目标 / ceiling in every sentence, over it too
+        ceiling = a.direction == "down"
         if self.zh:
             return (
-                f"，{'低于' if below else '高于'}{adjusted}{bound}的目标"
+                f"，{'低于' if below else '高于'}{adjusted}{bound}的{'控制' if ceiling else ''}目标"
                 + (f"（原计划{was}）" if was else "")
                 + distance
             )
-        return f", {distance} {'below' if below else 'above'} the {adjusted}target ({stated})"
+        what = "ceiling" if ceiling else "target"
+        return f", {distance} {'below' if below else 'above'} the {adjusted}{what} ({stated})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
