@@ -190,3 +190,16 @@ def test_an_amended_around_ceiling_is_said_as_a_ceiling(run, rate: str, zh: str,
     run("record", "unemployment_rate", rate, "--period", "2022-Q2")
     assert zh in summary_of(run("report", "-f", "md"))
     assert en in summary_of(run("report", "-f", "md", lang="en"))
+
+
+# ------------------------------------------- 8: the 任务过半 count and the section table's
+
+
+def test_the_half_done_sentence_counts_what_the_section_table_counts(run) -> None:  # type: ignore[no-untyped-def]
+    """The sentence counted 41 (the investment plan's six categories and their total, 26 亿元
+    twice), the section table's 计入平均 35: a leader could not reconcile them."""
+    zh = run("report", "--as-of", "2022-06", "-f", "md")
+    assert "时间过半，按完成率计的35项目标中，任务过半的10项、未过半的25项。" in zh
+    assert "| **合计** | **80** | **3** | **18** | **18** | **18** | **23** | **35** |" in zh
+    en = run("report", "--as-of", "2022-06", "-f", "md", lang="en")
+    assert "Of the 35 targets measured by completion, 10 have done the share due by now" in en

@@ -192,11 +192,22 @@ class _Writer:
 
     def half(self) -> str:
         """时间过半、任务过半: of the targets measured by completion (amounts, milestones), how
-        many have done the share due by now; at mid-year in the genre's own words."""
+        many have done the share due by now; at mid-year in the genre's own words. A roll-up's
+        parts in its section count through it, as in the section table's 计入平均: the
+        investment plan once, not seven times (its six categories beside their total)."""
+        sections = {a.id: a.section for a in self.report.assessments}
+        summed = {
+            part
+            for a in self.report.assessments
+            for part in a.parts
+            if sections.get(part) == a.section
+        }
         paced = [
             a
             for a in self.report.assessments
-            if a.completion is not None and (a.status == "met" or a.pace_gap_pp is not None)
+            if a.id not in summed
+            and a.completion is not None
+            and (a.status == "met" or a.pace_gap_pp is not None)
         ]
         if not paced:
             return ""
