@@ -203,3 +203,24 @@ def test_the_half_done_sentence_counts_what_the_section_table_counts(run) -> Non
     assert "| **合计** | **80** | **3** | **18** | **18** | **18** | **23** | **35** |" in zh
     en = run("report", "--as-of", "2022-06", "-f", "md", lang="en")
     assert "Of the 35 targets measured by completion, 10 have done the share due by now" in en
+
+
+# ------------------------------------- 6: the targets other than milestones without a figure
+
+
+def test_the_summary_names_the_targets_without_a_figure(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """尚无数据23项: the milestone line named 18; the other five (three owed by late bureaus,
+    two annual figures not due until December) were named nowhere in the report."""
+    zh = run("report", "--as-of", "2022-06", "-f", "md")
+    assert "尚无数据23项" in zh and "18项节点目标尚无进度数据：" in zh
+    assert (
+        "其他5项目标尚无数据：打造省级文化创意产业园；打造有核心竞争力的示范园区；"
+        "完成“十件惠民实事”；公办园及普惠性民办园在园幼儿比；"
+        "户籍儿童少年义务教育巩固率（其中后2项为年度指标，年底报送）。"
+    ) in summary_of(zh)
+    en = summary_of(run("report", "--as-of", "2022-06", "-f", "md", lang="en"))
+    assert "Other targets without a figure yet (5): Provincial-level cultural" in en
+    assert "retention rate of registered children (the last 2 are annual figures, due" in en
+    run("report", "--as-of", "2022-06", "-o", str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "其他5项目标尚无数据" in html and "年底报送" in html

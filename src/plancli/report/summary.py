@@ -34,6 +34,7 @@ from plancli.report.phrases import (
     points,
     relation_phrase,
     unit_of,
+    without_figure_sentence,
 )
 from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_of, zh_period
 from plancli.report.yearend import (
@@ -587,9 +588,8 @@ class _Writer:
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
-        if milestones:
-            sentences.append(milestones)
-        return sentences
+        unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
+        return sentences + [s for s in (milestones, unknown) if s]
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
         items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]
