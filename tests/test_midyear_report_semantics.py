@@ -110,6 +110,12 @@ def test_q2_incomes_before_q2_gdp_are_said_with_the_reference_missing(first_quar
     assert "城镇常住居民人均可支配收入累计增长4.1%，地区生产总值同期尚无数据。" in summary
     assert "农村常住居民人均可支配收入累计增长6.3%，地区生产总值同期尚无数据。" in summary
     assert "5.6%" not in summary and "7.2%" not in summary
+    # the table's row: the figure in, 无数据 because the reference is not (its 目标 cell says so)
+    table = first_quarter("report", "-f", "md").split("## 主要预期目标")[1]
+    assert (
+        "| 城镇常住居民人均可支配收入 | ≈ 地区生产总值（同期尚无数据） | 4.1% | — | 无数据 |"
+        in table
+    )
     row = gap_row(first_quarter, "urban_income")
     assert (row["status"], row["reason"], row["actual"], row["period"], row["stale"]) == (
         "no_data",
