@@ -127,6 +127,8 @@ def test_q2_incomes_before_q2_gdp_are_said_with_the_reference_missing(first_quar
     show = first_quarter("show", "urban_income")
     assert "4.1 %" in show and "5.6 %" not in show.split("评估")[1].split("urban_income")[0]
     assert "参照指标同期无记录" in show
+    lines = {" ".join(line.split()) for line in show.splitlines()}
+    assert {"目标 ≈ 地区生产总值", "参照 地区生产总值（同期尚无数据）"} <= lines
 
 
 # ------------------------------------- 7: a late department's figure in `show`, and its projection
