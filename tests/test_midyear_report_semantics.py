@@ -192,6 +192,7 @@ def test_a_late_figure_is_projected_on_its_own_months(run, tmp_path: Path) -> No
             "5.2%, 0.7 pp above the adjusted ceiling (about 4.5%; plan: at most 4.8%)",
         ),
     ],
+    ids=["below-the-tolerance", "within-it", "over-it"],
 )
 def test_an_amended_around_ceiling_is_said_as_a_ceiling(run, rate: str, zh: str, en: str) -> None:  # type: ignore[no-untyped-def]
     run("amend", "unemployment_rate", "--around", "4.5", "--from", "2022-Q2", "--note", "年中调整")
