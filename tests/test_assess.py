@@ -228,10 +228,15 @@ def test_year_end_relative_needs_both_year_end_figures(plan: Plan) -> None:
     assert (met.status, met.stale) == ("met", False)
     short = one(plan, "urban_income", "2022-12", gdp_q4, rec("urban_income", "2022-Q4", "6"))
     assert short.status == "missed"
-    # the reference has no Q4 figure: compared at Q3, not decided
+    # the reference has no Q4 figure yet: not decided, nor judged on the superseded Q3 pair
     own = [rec("urban_income", "2022-Q3", "5"), rec("urban_income", "2022-Q4", "5")]
     a = one(plan, "urban_income", "2022-12", gdp_q3, *own)
-    assert (a.status, a.stale, str(a.period)) == ("behind", True, "2022-Q3")
+    assert (a.status, a.reason, a.stale, str(a.period)) == (
+        "no_data",
+        "no_reference_record",
+        False,
+        "2022-Q4",
+    )
     # its own figure is from Q3: not decided either
     b = one(plan, "urban_income", "2022-12", gdp_q3, gdp_q4, rec("urban_income", "2022-Q3", "7"))
     assert (b.status, b.stale, str(b.period)) == ("on_track", True, "2022-Q3")
@@ -343,18 +348,25 @@ def test_relative_without_the_reference_figure_is_no_data(plan: Plan) -> None:
     assert a.actual == Decimal("6.0")  # what it has is still shown
 
 
-def test_relative_uses_the_latest_period_both_report(plan: Plan) -> None:
-    a = one(
-        plan,
-        "urban_income",
-        "2022-06",
-        rec("gdp", "2022-Q1", "4.0"),
-        rec("urban_income", "2022-Q1", "3.5"),
-        rec("urban_income", "2022-Q2", "6.0"),
+def test_relative_is_judged_at_its_own_latest_period(plan: Plan) -> None:
+    older_pair = (rec("gdp", "2022-Q1", "4.0"), rec("urban_income", "2022-Q1", "3.5"))
+    a = one(plan, "urban_income", "2022-06", *older_pair, rec("urban_income", "2022-Q2", "6.0"))
+    # Q2 incomes are in, Q2 GDP is not: the Q1 pair is superseded, not the latest (audit C §1)
+    assert (a.status, a.reason, str(a.period), a.actual) == (
+        "no_data",
+        "no_reference_record",
+        "2022-Q2",
+        Decimal("6.0"),
     )
-    assert a.status == "on_track"
-    assert str(a.period) == "2022-Q1" and a.reference_actual == Decimal("4.0")
-    assert a.stale  # quarterly, and the pair is from Q1 as of June
+    assert not a.stale  # the income figure is not late: its reference is
+    # the income late, GDP in: judged at the income's own (older) period, and stale
+    b = one(plan, "urban_income", "2022-06", *older_pair, rec("gdp", "2022-Q2", "5.0"))
+    assert (b.status, str(b.period), b.reference_actual, b.stale) == (
+        "on_track",
+        "2022-Q1",
+        Decimal("4.0"),
+        True,
+    )
 
 
 # ----------------------------------------------------------------- profile, roll-ups

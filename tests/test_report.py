@@ -455,9 +455,11 @@ def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
         return result.stdout  # type: ignore[no-any-return]
 
     zh, en = made("zh", "md"), made("en", "md")
-    assert "| 固定资产投资 | ≥ 全国固定资产投资增速 | 5% |" in zh
+    # with its own figure in, the cell says the reference is what is missing (audit C §1)
+    assert "| 固定资产投资 | ≥ 全国固定资产投资增速（同期尚无数据） | 5% |" in zh
     assert "| 居民收入（与全国平均水平比较） | \\> 全国居民收入增速 |" in zh
-    assert "| Fixed-asset investment | ≥ National fixed-asset investment growth | 5% |" in en
+    fai_en = "≥ National fixed-asset investment growth (no figure yet)"
+    assert f"| Fixed-asset investment | {fai_en} | 5% |" in en
     assert "national\\_fai\\_growth" not in zh + en
     html = made("zh", "html")
     assert "≥ 全国固定资产投资增速" in html and "national_fai_growth" not in html.split("<svg")[0]
@@ -466,7 +468,8 @@ def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
     from openpyxl import load_workbook
 
     cells = {c.value for row in load_workbook(out)["summary"].iter_rows() for c in row}
-    assert "≥ 全国固定资产投资增速" in cells and "≥ national_fai_growth" not in cells
+    assert "≥ 全国固定资产投资增速（同期尚无数据）" in cells
+    assert not any("national_fai_growth" in str(cell) for cell in cells)
     assert invoke(*base, "record", "national_fai_growth", "4.5", "-p", "2026-06").exit_code == 0
     assert "| 固定资产投资 | ≥ 4.5% | 5% |" in made("zh", "md")
 

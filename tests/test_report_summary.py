@@ -47,7 +47,8 @@ def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no
     assert overview == (
         "截至2022年6月（时间进度50%），80项目标中，"
         "完成1项、正常推进6项、存在风险4项、滞后8项、尚无数据61项。"
-        "时间过半，按完成率计的12项目标中，任务过半的3项、未过半的9项。"
+        # the investment plan once, through its total: the section table's 计入平均 6
+        "时间过半，按完成率计的6项目标中，任务过半的2项、未过半的4项。"
     )
     # GDP at 2022-H1: 5.0% with 700 亿元 against 7%以上
     assert headline.startswith(GDP_ZH)
@@ -69,7 +70,13 @@ def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no
     )
     assert "新建5G基站（完成38.71%，落后进度11.29个百分点）" in attention
     assert "其他存在风险的目标3项：引进市外到位资金（完成40%，落后进度10个百分点）" in attention
-    assert attention.endswith("节点目标27项中，已完成1项、滞后1项、尚无进度数据25项。")
+    assert "节点目标27项中，已完成1项、滞后1项、尚无进度数据25项。" in attention
+    # then the rest of the 61 without a figure, named (audit C §6): 25 + 36
+    assert attention.endswith(
+        "其他36项目标尚无数据：引进培育专精特新“小巨人”企业；引进培育龙头企业；引进培育总部企业；"
+        "新增甲级写字楼；新增会展企业入驻；打造省级文化创意产业园；打造有核心竞争力的示范园区；"
+        "新认定科技型企业等36项（其中2项为年度指标，年底报送）。"
+    )
 
 
 def test_english_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no-untyped-def]

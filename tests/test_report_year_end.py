@@ -44,10 +44,13 @@ def report(invoke, year_ledger: Path) -> Callable[..., str]:  # type: ignore[no-
 def test_the_overview_counts_results_not_pace_at_the_years_end(report) -> None:  # type: ignore[no-untyped-def]
     """Defect 4: "7项达到应完成进度、7项落后" in the December report."""
     zh = report("zh", "--as-of", "2022-12")
-    assert "按完成率计的14项目标中，完成7项、未完成7项。" in zh
+    # the investment plan once, through its total, as the section table's 计入平均 (8) counts
+    # it (audit C §8), not its six categories beside it
+    assert "按完成率计的8项目标中，完成4项、未完成4项。" in zh
+    assert "| **合计** | **80** | **13** | **1** | **1** | **2** | **5** | **58** | **8** |" in zh
     assert "应完成进度、" not in zh and "项落后" not in zh
     en = report("en", "--as-of", "2022-12")
-    assert "Of the 14 targets measured by completion, 7 were completed and 7 were not." in en
+    assert "Of the 8 targets measured by completion, 4 were completed and 4 were not." in en
     # before the year's end, the pace
     assert "7项达到应完成进度" not in report("zh", "--as-of", "2022-09")
 

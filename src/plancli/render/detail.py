@@ -68,19 +68,26 @@ def assessment_detail(
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
+    if a.stale:  # beside the figure's period, where gap and status put their `*`
+        add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.actual is not None and stated_text(a, a.actual, lang) is None:
         add("actual", figure_with_unit(a, a.actual))
     else:
         add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
-    add("target", target_text(a, lang))
+    target = target_text(a, lang)
+    if a.kind == "relative" and a.reference_actual is None and reference_name:
+        target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp
+    add("target", target)
     if a.amended_from is not None:
         detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
         adjusted = t(detail, lang).format(period=a.amended_from)
         add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
     if a.reference:
         named = reference_name or a.reference
+        if a.reference_actual is None and a.actual is not None:  # the reference is missing
+            named += "（同期尚无数据）" if lang == "zh" else " (no figure for the same period yet)"
         add("reference", f"{named} {value_text(a, a.reference_actual)}".strip())
     if a.gap is not None:
         add("gap", gap_text(a, lang, spaced=True))
@@ -103,8 +110,6 @@ def assessment_detail(
     if a.tolerance_pp is not None:
         add("tolerance", _tolerance_text(a, lang))
     add("due", a.due)
-    if a.stale:
-        add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.parts_missing:
         add("parts_missing", ", ".join(a.parts_missing))
     if own_superseded is not None:

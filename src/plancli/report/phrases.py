@@ -270,3 +270,46 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
         return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
     listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
     return f"Of the {len(milestones)} milestones, {listed}."
+
+
+def without_figure_sentence(
+    assessments: Sequence[AssessmentOut], zh: bool, over: bool, named_at_most: int
+) -> str:
+    """The targets other than milestones that have no figure, named in one sentence as the
+    milestones without one are (`其他5项目标尚无数据：…`): the 尚无数据 of the overview, which
+    bureau owes a figure. Those still owed come first; an annual figure before the year's end
+    is not due yet (docs/status-rules.md), and the sentence says how many of them are."""
+    missing = [
+        a
+        for a in assessments
+        if a.status == "no_data" and a.actual is None and a.kind != "milestone"
+    ]
+    if not missing:
+        return ""
+    annual = [] if over else [a for a in missing if a.frequency == "annual"]
+    ordered = [a for a in missing if a not in annual] + annual
+    names = [a.name if zh else a.name_en for a in ordered[:named_at_most]]
+    more = len(ordered) - len(names)
+    other = any(a.kind == "milestone" and a.status == "no_data" for a in assessments)
+    n, k = len(ordered), len(annual)
+    if zh:
+        listed = "；".join(names) + (f"等{n}项" if more else "")
+        note = ""
+        if k:
+            which = "均" if k == n else f"其中{'' if more else '后'}{k}项"
+            note = f"（{'' if n == 1 else which}为年度指标，年底报送）"
+        return f"{'其他' if other else ''}{n}项目标{'' if over else '尚'}无数据：{listed}{note}。"
+    listed = "; ".join(names) + (f"; and {more} more" if more else "")
+    note = ""
+    if k:
+        if k == n:
+            note = " (an annual figure" if n == 1 else " (all are annual figures"
+        elif more:
+            note = f" ({k} of them are annual figures"
+        else:
+            note = (
+                " (the last is an annual figure" if k == 1 else f" (the last {k} are annual figures"
+            )
+        note += ", due at the year's end)"
+    lead = "Other targets" if other else "Targets"
+    return f"{lead} without a figure{'' if over else ' yet'} ({n}): {listed}{note}."

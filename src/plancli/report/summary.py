@@ -34,6 +34,7 @@ from plancli.report.phrases import (
     points,
     relation_phrase,
     unit_of,
+    without_figure_sentence,
 )
 from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_of, zh_period
 from plancli.report.yearend import (
@@ -192,11 +193,22 @@ class _Writer:
 
     def half(self) -> str:
         """时间过半、任务过半: of the targets measured by completion (amounts, milestones), how
-        many have done the share due by now; at mid-year in the genre's own words."""
+        many have done the share due by now; at mid-year in the genre's own words. A roll-up's
+        parts in its section count through it, as in the section table's 计入平均: the
+        investment plan once, not seven times (its six categories beside their total)."""
+        sections = {a.id: a.section for a in self.report.assessments}
+        summed = {
+            part
+            for a in self.report.assessments
+            for part in a.parts
+            if sections.get(part) == a.section
+        }
         paced = [
             a
             for a in self.report.assessments
-            if a.completion is not None and (a.status == "met" or a.pace_gap_pp is not None)
+            if a.id not in summed
+            and a.completion is not None
+            and (a.status == "met" or a.pace_gap_pp is not None)
         ]
         if not paced:
             return ""
@@ -383,10 +395,13 @@ class _Writer:
             else f", meeting the {adjusted}target of {bound}"
         )
         if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+            # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
+            # ceiling
+            under = a.tolerance is not None and a.actual < a.around - a.tolerance
             text = (
-                f"，符合{adjusted}{bound}的控制目标"
+                f"，{'低于' if under else '符合'}{adjusted}{bound}的控制目标"
                 if self.zh
-                else f", in line with the {adjusted}ceiling of {bound}"
+                else f", {'below' if under else 'in line with'} the {adjusted}ceiling of {bound}"
             )
         elif a.around is not None and (a.direction == "band" or a.actual < a.around):
             # 3.5% for 4%左右, within the tolerance: it has not 达到 4%
@@ -439,13 +454,16 @@ class _Writer:
         if a.decline:  # 下降3%左右: the fall is short of it
             return self._short_of(distance, adjusted, bound, was, stated)
         below = a.actual < a.around
+        # a ceiling (失业率4.5%左右) is a 控制目标 / ceiling in every sentence, over it too
+        ceiling = a.direction == "down"
         if self.zh:
             return (
-                f"，{'低于' if below else '高于'}{adjusted}{bound}的目标"
+                f"，{'低于' if below else '高于'}{adjusted}{bound}的{'控制' if ceiling else ''}目标"
                 + (f"（原计划{was}）" if was else "")
                 + distance
             )
-        return f", {distance} {'below' if below else 'above'} the {adjusted}target ({stated})"
+        what = "ceiling" if ceiling else "target"
+        return f", {distance} {'below' if below else 'above'} the {adjusted}{what} ({stated})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
@@ -579,9 +597,8 @@ class _Writer:
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
-        if milestones:
-            sentences.append(milestones)
-        return sentences
+        unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
+        return sentences + [s for s in (milestones, unknown) if s]
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
         items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]

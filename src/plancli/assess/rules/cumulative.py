@@ -94,8 +94,11 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         status = ctx.paced_status(pace_gap_pp)
     projection = None
-    if share.numerator > 0:  # actual ÷ share, of what was to deliver
-        projection = Fraction(done_n * share.denominator, done_d * share.numerator)
+    # The run rate of the figure's own months: March's 0.8 of a late department, as of June,
+    # runs at 3.2 a year (0.8 ÷ 0.25), not 1.6 (0.8 ÷ June's 0.5, a forecast of failure).
+    run = share if not stale else expected_share(target.profile, clock.end_month)
+    if run.numerator > 0:  # actual ÷ share, of what was to deliver
+        projection = Fraction(done_n * run.denominator, done_d * run.numerator)
         if opening:
             projection += fraction(opening)
     return Assessment(

@@ -4,8 +4,9 @@
 `relative_tolerance`, 1.0 pp); above (高于) — strictly above; not_below (不低于, 以上) — at or
 above; below (低于) — strictly below. The tolerance of above, not_below and below is 0 unless
 the target gives one. The reference is another target (GDP) or an outside series recorded as an
-`indicator` (全国平均水平); the two are compared month for month, at the latest period both
-report.
+`indicator` (全国平均水平); the two are compared month for month, at the target's own latest
+period: with no reference figure for that period yet, the target is `no_data`
+(`no_reference_record`), its figure shown, never judged on an older pair it has superseded.
 """
 
 from __future__ import annotations
@@ -39,25 +40,23 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     if not own:
         return Assessment(target, "no_data", as_of, reason="no_record")
     tolerance = relation_tolerance(target, ctx.rules)
-    # The latest period both report: incomes and GDP are compared month for month.
-    for observation in reversed(own):
-        reference = ctx.index.at_month(target.reference, observation.period.end_month)
-        if reference is not None:
-            break
-    else:
-        latest = own[-1]  # the target reported, its reference did not
+    # Month for month, at the target's latest figure: an older pair (Q1 incomes beside Q1 GDP,
+    # when Q2 incomes are in and Q2 GDP is not) would present a superseded figure as the
+    # latest and star the target as late when its reference is the one still to come.
+    observation = own[-1]
+    reference = ctx.index.at_month(target.reference, observation.period.end_month)
+    if reference is None:
         return Assessment(
             target,
             "no_data",
             as_of,
-            period=latest.period,
-            actual=latest.value,
-            amount=latest.amount,
-            stale=ctx.stale(target, latest.period, as_of),
+            period=observation.period,
+            actual=observation.value,
+            amount=observation.amount,
+            stale=ctx.stale(target, observation.period, as_of),
             tolerance=tolerance,
             reason="no_reference_record",
         )
-    assert reference is not None
     bound = relation_bound(target, reference.value, tolerance)
     actual = observation.value
     ok = bound.satisfied(actual)
