@@ -639,3 +639,16 @@ def test_targets_json_lists_the_bundled_plan(invoke) -> None:  # type: ignore[no
     assert by_id["new_5g_base_stations"]["baseline"]["value"] == 350
     assert by_id["gdp"]["baseline"]["value"] == 1441.37
     assert by_id["investment_total"]["min"] == 58.72
+
+
+def test_a_stock_below_its_opening_is_recorded_with_a_warning(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 50 is the share of the year's 13 tasks, not of the 141: the stock it is read as is
+    # below the 90.8% the year started from. Recorded as given, with the likely slip said.
+    ledger = str(tmp_path / "ledger.toml")
+    done = invoke("--plan", "guandu-2022", "--ledger", ledger, "record",
+                  "ftz_reform_tasks_completion", "50", "-p", "2022-Q2")  # fmt: skip
+    assert done.exit_code == 0
+    assert "below the stock at the year's start (90.8 %)" in done.stderr
+    done = invoke("--plan", "guandu-2022", "--ledger", ledger, "record",
+                  "ftz_reform_tasks_completion", "95.4", "-p", "2022-Q2")  # fmt: skip
+    assert done.exit_code == 0 and "below the stock" not in done.stderr

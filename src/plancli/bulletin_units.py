@@ -348,11 +348,15 @@ def scale_warning(
 
 
 def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
-    """`bulletin_units.scale_warning` of a record's total (or amount), as a list."""
+    """`bulletin_units.scale_warning` of a record's total (or amount), as a list; and a stock
+    below its opening (`below_opening`)."""
     target = plan.target(record.target)
     if target is None:
         return []
     figure: Decimal | None
+    opening = target.opening if target.kind == "cumulative" else None
+    if opening is not None and record.value is not None and record.value < opening:
+        return [below_opening(target, record.period, record.value)]
     if target.kind == "cumulative":
         figure, revised = record.value, previous.value if previous is not None else None
     elif target.has_amount:
@@ -361,6 +365,25 @@ def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -
         return []
     warning = scale_warning(target, record.period, figure, revised)
     return [warning] if warning is not None else []
+
+
+def below_opening(target: AnyTarget, period: str, figure: Decimal) -> str:
+    """A stock (`opening`: the records are the stock, 累计建成…) below the stock at the year's
+    start: most likely the year's own figure written for the stock (the share of the year's 13
+    tasks, not of all 141); recorded as given."""
+    from plancli.fmt import num
+
+    unit = target.unit.strip()
+    return _(
+        "{target} {period}: {figure} {unit} is below the stock at the year's start ({opening} "
+        "{unit}): its figures are the stock, not the year's own part; check the figure"
+    ).format(
+        target=target.id,
+        period=period,
+        figure=num(figure),
+        unit=unit,
+        opening=num(target.opening) if target.opening is not None else "",
+    )
 
 
 # ------------------------------------------------------------ a % kept as a fraction

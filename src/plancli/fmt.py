@@ -103,9 +103,14 @@ def per_month_text(a: NeedFields, lang: Lang, spaced: bool = False) -> str:
     (`31个`, `whole_need`); `31 个` in English or `spaced`. Empty when nothing is."""
     if a.required_per_month is None:
         return ""
-    unit = t("pp", lang) if a.kind == "milestone" or _in_points(a) else a.unit
     space = " " if spaced or lang != "zh" else ""
-    return f"{per_month_figure(a)}{space}{unit}".rstrip()
+    return f"{per_month_figure(a)}{space}{need_unit(a, lang)}".rstrip()
+
+
+def need_unit(a: GapFields, lang: Lang) -> str:
+    """The unit of what is needed a month: points for a milestone and a stock in % (a rate
+    rises by points: 月均需完成4.67个百分点, never 4.67%), else the target's."""
+    return t("pp", lang) if a.kind == "milestone" or _in_points(a) else a.unit
 
 
 def per_month_figure(a: NeedFields) -> str:

@@ -561,6 +561,9 @@ class _Writer:
                     if self.zh
                     else f"{num(a.required_per_month)} pp"
                 )
+            elif a.unit.strip() == "%":  # a stock in %: it rises by points, not by 4.67%
+                pp = "个百分点" if self.zh else " pp"
+                need = f"{per_month_figure(a)}{pp}"
             else:
                 need = f"{per_month_figure(a)}{unit_of(a, self.zh)}"
             rest = whole_need(a)  # fewer whole things than months left: the count, not 0.33个

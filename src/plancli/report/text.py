@@ -13,6 +13,7 @@ from plancli.fmt import (
     bound_text,
     gap_text,
     growth_rest_text,
+    need_unit,
     num,
     per_month_figure,
     relation_sign,
@@ -221,7 +222,7 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             key, value = "report.needs_rest", str(need.number)
         else:
             key, value = "report.needs_month", per_month_figure(a)
-        return t(key, lang).format(value=value, unit=a.unit, months=a.months_left)
+        return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
         return growth_rest_text(a.required_growth_rest, lang)
     return ""
