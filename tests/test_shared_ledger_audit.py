@@ -60,3 +60,40 @@ def test_show_and_targets_name_the_owner_the_database_enforces(
     # The plan that init pushed agrees with the database: nothing to warn of.
     agreed = invoke("--plan", str(moved), "--ledger", ledger.as_user("bob").url, "show", "g5")
     assert agreed.exit_code == 0 and "warning" not in agreed.stderr, agreed.stderr
+
+
+def test_copies_of_the_database_keep_the_writer_or_say_they_do_not(
+    bureau, invoke, ledger: PgLedger, owned_plan: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """§5: the bureau's TOML backup kept `recorded_by` (its table and --json showed it) but its
+    `history --csv` dropped the column. §9: a SQLite backup dropped every writer without a
+    word, while convert's help promised "every … writer"."""
+    assert bureau("alice", "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
+    assert bureau("bob", "record", "g5", "120", "-p", "2022-Q1").exit_code == 0
+    url, plan = ledger.as_user("bureau").url, ["--plan", str(owned_plan)]
+    backup, light = str(tmp_path / "backup.progress.toml"), str(tmp_path / "backup.sqlite")
+    to_toml = invoke(*plan, "ledger", "convert", url, backup)
+    assert to_toml.exit_code == 0 and "warning" not in to_toml.stdout + to_toml.stderr
+    database = bureau("bureau", "history", "--csv").stdout.splitlines()
+    copy = invoke(*plan, "--ledger", backup, "history", "--csv")
+    assert copy.exit_code == 0, copy.stderr
+    assert copy.stdout.splitlines()[0] == database[0]
+    assert database[0].endswith(",current,recorded_by")
+    assert [line.rsplit(",", 1)[1] for line in copy.stdout.splitlines()[1:]] == ["alice", "bob"]
+    to_sqlite = invoke(*plan, "ledger", "convert", url, light)
+    assert to_sqlite.exit_code == 0, to_sqlite.stderr
+    said = (to_sqlite.stdout + to_sqlite.stderr).splitlines()
+    warnings = [line for line in said if line.startswith("warning:")]
+    assert warnings == [
+        "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered 2 records "
+        f"and amendments is not in {light}; convert to a .toml file to keep it"
+    ], said
+    # A SQLite ledger (no writer anywhere) keeps its fixed columns; a TOML copy of it says
+    # nothing of writers it never had.
+    plain = invoke(*plan, "--ledger", light, "history", "--csv").stdout.splitlines()[0]
+    assert plain == "target,period,value,amount,note,source,recorded_at,batch,current"
+    again = invoke(*plan, "ledger", "convert", light, str(tmp_path / "again.sqlite"))
+    assert again.exit_code == 0 and "warning" not in again.stdout + again.stderr
+    monkeypatch.setenv("COLUMNS", "300")
+    helped = invoke("ledger", "convert", "--help")
+    assert "a SQLite ledger keeps no writer" in helped.stdout, helped.stdout

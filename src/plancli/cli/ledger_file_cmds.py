@@ -47,8 +47,8 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     on=ledger_app,
     help=_(
         "Copy a ledger into another store: every revision, batch, time, note, source and "
-        "writer, and every amendment. A database ledger holds the records of the plan given "
-        "by --plan."
+        "writer (a SQLite ledger keeps no writer: .toml does), and every amendment. A "
+        "database ledger holds the records of the plan given by --plan."
     ),
 )
 def convert_cmd(
@@ -97,6 +97,19 @@ def convert_cmd(
             format=target.format,
         )
     )
+    lost = sum(1 for x in (*copied.records, *copied.amendments) if x.recorded_by)
+    if lost and target.format == "sqlite":  # said at the moment it matters, not only in docs
+        say(
+            ngettext(
+                "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered "
+                "{n} record or amendment is not in {destination}; convert to a .toml file to "
+                "keep it",
+                "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered "
+                "{n} records and amendments is not in {destination}; convert to a .toml file "
+                "to keep it",
+                lost,
+            ).format(n=lost, destination=target.shown)
+        )
 
 
 def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedgerStore":
