@@ -97,3 +97,44 @@ def test_copies_of_the_database_keep_the_writer_or_say_they_do_not(
     monkeypatch.setenv("COLUMNS", "300")
     helped = invoke("ledger", "convert", "--help")
     assert "a SQLite ledger keeps no writer" in helped.stdout, helped.stdout
+
+
+def test_an_owner_copied_from_a_pdf_is_the_department_it_reads_as(
+    bureau, invoke, ledger: PgLedger, owned_plan: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """§6: a 责任分工 copied from a PDF writes 工信局 with the Kangxi radical ⼯ (U+2F2F): the
+    owner split from the department granted, and the grant's warning and the refusal printed
+    two names alike on screen. The owner reads as the characters, as other names do;
+    `validate` says so; a name still holding one is printed with its radical said."""
+    pdf = tmp_path / "kx.toml"
+    text = owned_plan.read_text(encoding="utf-8").replace('"工信局"', '"\u2f2f信局"')
+    pdf.write_text(text.replace('id = "mini-2022"', 'id = "kx-2022"', 1), encoding="utf-8")
+    checked = invoke("--plan", str(pdf), "validate")
+    assert checked.exit_code == 0, checked.stderr
+    said = " ".join(checked.stderr.split())
+    assert "U+2F2F" in said and "reads it as 工信局" in said, checked.stderr
+    kx = ["--plan", str(pdf), "--ledger"]
+    done = invoke(*kx, ledger.as_user("bureau").url, "ledger", "init")
+    assert done.exit_code == 0, done.stderr
+    granted = invoke(*kx, ledger.as_user("bureau").url, "ledger", "grant", "工信局", "gongxin")
+    assert granted.exit_code == 0 and "warning" not in granted.stdout + granted.stderr
+    as_bob = invoke(*kx, ledger.as_user("bob").url, "record", "g5", "3", "-p", "2022-Q2")
+    assert as_bob.exit_code == 0, as_bob.stderr
+    # A grant typed from the PDF is the department too.
+    typed = invoke(*kx, ledger.as_user("bureau").url, "ledger", "grant", "\u2f2f信局", "bob")
+    assert typed.exit_code == 0 and "warning" not in typed.stdout + typed.stderr
+    assert "records for 工信局 in" in typed.stdout + typed.stderr
+    # A database written before (the radical held as the owner): its refusal says which is which.
+    ledger.sql(
+        "UPDATE plancli.target_owner SET department = '\u2f2f信局' "
+        "WHERE plan_id = 'kx-2022' AND target = 'g5'"
+    )
+    invoke(*kx, ledger.as_user("bureau").url, "ledger", "grant", "--revoke", "工信局", "bob")
+    refused = one_line_error(
+        invoke(*kx, ledger.as_user("bob").url, "record", "g5", "4", "-p", "2022-Q3"), 2
+    )
+    assert "owned by \u2f2f信局 (\u2f2f is U+2F2F, a PDF's radical for 工)" in refused, refused
+    warned = invoke(*kx, ledger.as_user("bureau").url, "ledger", "grant", "统计厅", "tongji")
+    assert "(its departments: 统计局, 人社局, 工信局, 发改委)" in warned.stderr, warned.stderr
+    again = invoke(*kx, ledger.as_user("bureau").url, "ledger", "init")
+    assert "g5 (\u2f2f信局 (\u2f2f is U+2F2F, a PDF's radical for 工) → 工信局)" in again.stderr

@@ -199,8 +199,11 @@ def grant_cmd(
         bool, typer.Option("--revoke", help=_("Take the role away from the department."))
     ] = False,
 ) -> None:
+    from plancli.radicals import radical_free
+
     st = state(ctx)
     store = _database(st, None, "grant")
+    department = radical_free(department.strip())  # as the plan's owners are pushed: 工信局
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:
