@@ -19,9 +19,17 @@ if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1":  # CI: no driver is a fail
 else:
     pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger
-from test_ledger_postgres import bureau, ledger, one_line_error, owned_plan, roles
+from test_ledger_postgres import (
+    FIXTURES,
+    bureau,
+    ledger,
+    one_line_error,
+    owned_plan,
+    password_role,
+    roles,
+)
 
-__all__ = ["bureau", "ledger", "owned_plan", "roles"]  # the fixtures, used by name
+__all__ = ["bureau", "ledger", "owned_plan", "password_role", "roles"]  # the fixtures, used by name
 
 
 def test_show_and_targets_name_the_owner_the_database_enforces(
@@ -70,6 +78,8 @@ def test_copies_of_the_database_keep_the_writer_or_say_they_do_not(
     word, while convert's help promised "every … writer"."""
     assert bureau("alice", "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
     assert bureau("bob", "record", "g5", "120", "-p", "2022-Q1").exit_code == 0
+    amended = bureau("alice", "amend", "gdp", "--from", "2022-Q3", "--min", "5")
+    assert amended.exit_code == 0, amended.stderr
     url, plan = ledger.as_user("bureau").url, ["--plan", str(owned_plan)]
     backup, light = str(tmp_path / "backup.progress.toml"), str(tmp_path / "backup.sqlite")
     to_toml = invoke(*plan, "ledger", "convert", url, backup)
@@ -85,7 +95,7 @@ def test_copies_of_the_database_keep_the_writer_or_say_they_do_not(
     said = (to_sqlite.stdout + to_sqlite.stderr).splitlines()
     warnings = [line for line in said if line.startswith("warning:")]
     assert warnings == [
-        "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered 2 records "
+        "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered 3 records "
         f"and amendments is not in {light}; convert to a .toml file to keep it"
     ], said
     # A SQLite ledger (no writer anywhere) keeps its fixed columns; a TOML copy of it says
@@ -138,3 +148,98 @@ def test_an_owner_copied_from_a_pdf_is_the_department_it_reads_as(
     assert "(its departments: 统计局, 人社局, 工信局, 发改委)" in warned.stderr, warned.stderr
     again = invoke(*kx, ledger.as_user("bureau").url, "ledger", "init")
     assert "g5 (\u2f2f信局 (\u2f2f is U+2F2F, a PDF's radical for 工) → 工信局)" in again.stderr
+
+
+def test_a_password_refusal_names_the_file_and_database_looked_up(
+    invoke, ledger: PgLedger, password_role: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """§7, §11: with one .pgpass line per database (as the doc sets it up), a mistyped database
+    name was told "none was given: put it in ~/.pgpass", and a wrong password "correct it in
+    ~/.pgpass" whatever file or service it came from. Each names what libpq looked up."""
+    passfile = tmp_path / "pgpass.pw"
+    passfile.write_text(f"*:*:{ledger.dbname}:pwuser:right-pw\n", encoding="utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    for name in ("PGPASSWORD", "PGSERVICE", "PGSERVICEFILE"):
+        monkeypatch.delenv(name, raising=False)
+    good = ledger.as_user("pwuser").url
+    mini = ["--plan", str(FIXTURES / "mini.toml"), "--ledger"]
+    assert "holds no plancli ledger" in one_line_error(invoke(*mini, good, "status"), 2)
+    typo = good.replace(f"/{ledger.dbname}?", "/plnas?", 1)
+    said = one_line_error(invoke(*mini, typo, "status"), 2)
+    assert (
+        f"the server asks role pwuser for a password, and {passfile} has no line for database "
+        f"plnas (its lines for role pwuser are for {ledger.dbname}): check the database's name"
+    ) in said, said
+    passfile.write_text(f"*:*:{ledger.dbname}:pwuser:WRONGSECRET\n", encoding="utf-8")
+    said = one_line_error(invoke(*mini, good, "status"), 2)
+    assert said.rstrip().endswith(
+        f"wrong password for role pwuser: correct it in {passfile} (or PGPASSWORD)"
+    )
+    monkeypatch.setenv("PGPASSWORD", "WRONGSECRET")
+    said = one_line_error(invoke(*mini, good, "status"), 2)
+    assert said.rstrip().endswith("wrong password for role pwuser: correct it in PGPASSWORD"), said
+    monkeypatch.delenv("PGPASSWORD")
+    services = tmp_path / "services.conf"
+    services.write_text(
+        f"[plans]\nhost={ledger.cluster.folder}\ndbname={ledger.dbname}\nuser=pwuser\n"
+        "password=WRONGSECRET\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    said = one_line_error(invoke(*mini, "service=plans", "status"), 2)
+    assert said.rstrip().endswith(f"correct it in the service file {services} [plans]"), said
+    assert all("WRONGSECRET" not in line for line in (said,))
+    chinese = invoke("--lang", "zh", *mini, typo, "status")
+    assert chinese.exit_code == 2 and str(passfile) in chinese.stderr
+    assert "plnas" in chinese.stderr and "asks role" not in chinese.stderr, chinese.stderr
+
+
+def test_history_at_80_columns_keeps_who_recorded(
+    invoke, ledger: PgLedger, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """§10: on the standard 80-column terminal `history` of a shared ledger left out the
+    `recorded by` (录入人) column first, keeping the note and the batch: the writer seemed
+    absent. The order now: the time recorded, the note, then the writer, then the batch."""
+    sheet = tmp_path / "gx.csv"
+    sheet.write_text(
+        "target,period,value,amount,note,source\n"
+        "new_5g_base_stations,2022-Q2,160,,二季度,区工信局\n"
+        "tech_smes_certified,2022-Q2,9,,,区工信局\n"
+        "little_giant_enterprises,2022-Q2,1,,,区工信局\n"
+        "fixed_asset_investment,2022-Q2,12.5,1086.43,,区统计局\n",
+        encoding="utf-8",
+    )
+    plan = ["--plan", "guandu-2022", "--ledger", ledger.url]
+    assert invoke(*plan, "import", str(sheet)).exit_code == 0
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = invoke(*plan, "history").stdout
+    assert "recorded by" in wide and "note" in wide, wide
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = invoke(*plan, "history")
+    assert narrow.exit_code == 0, narrow.stderr
+    header = next(line for line in narrow.stdout.splitlines() if "period" in line)
+    assert "recorded by" in header and "batch" in header, narrow.stdout
+    assert "recorded (UTC)" not in header, narrow.stdout
+    assert all("postgres" in line for line in narrow.stdout.splitlines() if "2022-Q2" in line), (
+        narrow.stdout
+    )
+
+
+def test_the_setup_hints_work_when_followed_literally(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """§11: a database without the schema suggested `plancli ledger init URL` without
+    `--plan`: followed literally, init made a ledger with no owners. The hint names the plan
+    as it was given, and following it pushes the owners."""
+    url = ledger.as_user("bureau").url
+    where = ["--plan", str(owned_plan), "--ledger", url]
+    hint = f"plancli --plan {owned_plan} ledger init {url}"
+    assert f"`{hint}` creates it" in one_line_error(invoke(*where, "status"), 2)
+    granted = one_line_error(invoke(*where, "ledger", "grant", "统计局", "tongji"), 2)
+    assert f"{hint} first" in granted, granted
+    bundled = one_line_error(invoke("--plan", "guandu-2022", "--ledger", url, "status"), 2)
+    assert f"plancli --plan guandu-2022 ledger init {url}" in bundled, bundled
+    followed = invoke(*hint.split()[1:])
+    assert followed.exit_code == 0, followed.stderr
+    assert "targets with an owner (牵头单位) pushed to the database" in followed.stderr

@@ -442,7 +442,7 @@ def history_cmd(
         # `recorded_by` where the ledger keeps writers: a database, or a TOML copy of one
         # (the same content gives the same columns whatever the store holds it)
         writers = location.format == "postgres" or any(
-            x.recorded_by for x in (*records, *amendments)
+            [r.recorded_by for r in records] + [a.recorded_by for a in amendments]
         )
         columns, rows = history_csv(revisions, writers=writers)
         emit_csv(csv_text(columns, rows))

@@ -38,8 +38,14 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     location = location_of(ledger)
     if location.url is None:
         return location
-    plan = st.plain_plan
-    return location._replace(plan_id=plan.plan.id, owners=partial(plan_owners, plan))
+    from plancli.texts import shell_word
+
+    plan, source = st.plain_plan, st.source
+    return location._replace(
+        plan_id=plan.plan.id,
+        owners=partial(plan_owners, plan),
+        plan_arg=source.bundled_id or shell_word(str(source.path)),
+    )
 
 
 @command(
@@ -97,7 +103,8 @@ def convert_cmd(
             format=target.format,
         )
     )
-    lost = sum(1 for x in (*copied.records, *copied.amendments) if x.recorded_by)
+    written = [r.recorded_by for r in copied.records]
+    lost = sum(1 for who in (*written, *(a.recorded_by for a in copied.plain_amendments)) if who)
     if lost and target.format == "sqlite":  # said at the moment it matters, not only in docs
         say(
             ngettext(
