@@ -466,9 +466,11 @@ def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
     where = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.url]
     for args in (("history", "--json"), ("gap",), ("status",)):
         refused = one_line_error(invoke(*where, *args), 2)
-        assert f"{ledger.url} holds no plancli ledger; `plancli ledger init {ledger.url}`" in (
-            refused
-        )
+        plan = FIXTURES / "mini.toml"  # init with the plan: its owners are pushed (§11)
+        assert (
+            f"{ledger.url} holds no plancli ledger; `plancli --plan {plan} ledger init "
+            f"{ledger.url}`"
+        ) in refused
     assert not ledger.exists()  # reading created nothing
     result = invoke(*where, "ledger", "init")
     assert result.exit_code == 0, result.stderr
@@ -1261,7 +1263,7 @@ def test_a_server_that_refuses_is_exit_2_saying_what_to_fix(
     assert "@" in wrong and wrong != good
     cases = {
         wrong: "wrong password",
-        good: "asks for a password",
+        good: "asks role pwuser for a password",
         ledger.url.replace(f"/{ledger.dbname}?", "/no_such_db?", 1): "no database no_such_db",
         ledger.as_user("nosuchrole").url: "no role nosuchrole",
         "service=nosuch": "no service nosuch",

@@ -61,8 +61,8 @@ def history_csv(
     revisions: Sequence[Revision[plain.Record]], *, writers: bool
 ) -> tuple[list[str], list[list[str | None]]]:
     """`history --csv`: the columns of `--json`'s records. `recorded_by` (录入人) is the last,
-    and only where the ledger keeps one (a database): a file ledger's columns stay as they
-    were, for the scripts that read them."""
+    and only where the ledger keeps writers (a database, a TOML copy of one): a ledger
+    without any keeps the columns it had, for the scripts that read them."""
     columns = [*CSV_COLUMNS, "current", *(["recorded_by"] if writers else [])]
     rows = [
         [

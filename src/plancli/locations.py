@@ -173,6 +173,9 @@ class LedgerLocation(NamedTuple):
     # database with each write; None when not known (the store then leaves them as they are).
     # Listed when asked: a department's write never pushes them, and a city's plan has 100,000.
     owners: Callable[[], tuple[tuple[str, str], ...]] | None = None
+    # A database ledger: the plan as `--plan` took it (shell-quoted), for a hint's command line
+    # (`plancli --plan plan2022.toml ledger init …`: without it, init pushes no owners).
+    plan_arg: str | None = None
 
     @property
     def format(self) -> LedgerFormat:

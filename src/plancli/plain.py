@@ -394,8 +394,13 @@ class FigureQuery(NamedTuple):
 
 def plan_owners(plan: Plan | model.Plan) -> tuple[tuple[str, str], ...]:
     """The plan's owner (牵头单位) of each target that names one: what a database ledger keeps
-    in its `target_owner` table and enforces (stores/postgres)."""
-    return tuple((t.id, t.owner.strip()) for t in plan.targets if t.owner and t.owner.strip())
+    in its `target_owner` table and enforces (stores/postgres): a PDF's radicals read as the
+    characters they stand for (⼯信局 copied from a report's 责任分工 is 工信局)."""
+    from plancli.radicals import radical_free
+
+    return tuple(
+        (t.id, radical_free(t.owner.strip())) for t in plan.targets if t.owner and t.owner.strip()
+    )
 
 
 def plain_record(record: Record | model.Record) -> Record:

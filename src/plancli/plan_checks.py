@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
+from plancli.radicals import radical_free, radicals_in
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
@@ -52,6 +53,22 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         mismatch = _bound_not_quoted(target)
         if mismatch is not None:
             findings.append(mismatch)
+        if target.owner and radical_free(target.owner) != target.owner:  # copied from a PDF
+            message = _(
+                "owner {owner} holds a PDF's radical ({radicals}): a database ledger reads it "
+                "as {read}; write {read} in the plan"
+            )
+            owner = target.owner.strip()
+            read = radical_free(owner)
+            found = "; ".join(radicals_in(owner))
+            findings.append(
+                Finding(
+                    "warning",
+                    "owner_radical",
+                    target.id,
+                    message.format(owner=owner, radicals=found, read=read),
+                )
+            )
         if target.quote is None:
             findings.append(
                 Finding(

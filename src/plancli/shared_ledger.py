@@ -9,8 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.i18n import _, join_list, ngettext
+from plancli.radicals import radical_free, told_apart
 
 if TYPE_CHECKING:
+    from plancli.locations import LedgerLocation
+    from plancli.plain import Target
     from plancli.stores.postgres import InitResult, OwnerChange
 
 SHOWN_CHANGES = 5  # targets named in a message; the rest are counted
@@ -20,7 +23,8 @@ def _changes(changes: Sequence[OwnerChange]) -> str:
     """`g5 (工信局 → 统计局), centre (none → 住建局) and 3 more`."""
     none = _("none")
     named = [
-        f"{c.target} ({c.held or none} → {c.planned or none})" for c in changes[:SHOWN_CHANGES]
+        f"{c.target} ({told_apart(c.held or none)} → {told_apart(c.planned or none)})"
+        for c in changes[:SHOWN_CHANGES]
     ]
     text = join_list(named)
     rest = len(changes) - SHOWN_CHANGES
@@ -122,12 +126,16 @@ def grant_warning(department: str, plan: str, owners: Sequence[tuple[str, str]])
     """A warning when no target of the plan is owned by `department` (a typo: 统计厅 for
     统计局): the role would be granted, and its users refused every target."""
     departments = list(dict.fromkeys(owner for _target, owner in owners))
-    if department.strip() in departments:
+    if radical_free(department.strip()) in map(radical_free, departments):
         return None
     return _(
         "warning: no target of plan {plan} is owned by {department} (its departments: "
         "{departments})"
-    ).format(plan=plan, department=department, departments=join_list(departments) or _("none"))
+    ).format(
+        plan=plan,
+        department=told_apart(department),
+        departments=join_list(map(told_apart, departments)) or _("none"),
+    )
 
 
 class GrantsListing(NamedTuple):
@@ -180,3 +188,50 @@ def owners_differ_warning(plan: str, differ: int) -> None:
             differ,
         ).format(plan=plan, n=differ)
     )
+
+
+def enforced_owners(location: LedgerLocation, targets: list[Target]) -> list[Target]:
+    """The targets with the owners (牵头单位) a database ledger holds and enforces, not the
+    plan file's (a department's older copy names the owner of last month): `show` and
+    `targets` name who may record, as a refusal would. When the plan file names others,
+    a warning says which, after the command's lines, as a write's does. A file ledger
+    enforces none: its targets are the plan's."""
+    if location.url is None:
+        return targets
+    from plancli.notices import notice
+    from plancli.stores.postgres import PostgresLedgerStore
+
+    held = PostgresLedgerStore(location).owners()
+    moved = [t for t in targets if radical_free((t.owner or "").strip()) != held.get(t.id, "")]
+    if moved:
+        notice(
+            ngettext(
+                "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+                "target ({changes}): shown are the database's, which it enforces",
+                "warning: plan {plan} names other owners (牵头单位) than the database for {n} "
+                "targets ({changes}): shown are the database's, which it enforces",
+                len(moved),
+            ).format(
+                plan=location.plan_id,
+                n=len(moved),
+                changes=_file_and_database(moved, held),
+            )
+        )
+    return [t._replace(owner=held.get(t.id)) for t in targets]
+
+
+def _file_and_database(moved: Sequence[Target], held: dict[str, str]) -> str:
+    """`g5 (plan 工信局, database 住建局) and 3 more`."""
+    none = _("none")
+    named = [
+        _("{target} (plan {planned}, database {held})").format(
+            target=t.id,
+            planned=told_apart((t.owner or "").strip() or none),
+            held=told_apart(held.get(t.id) or none),
+        )
+        for t in moved[:SHOWN_CHANGES]
+    ]
+    text = join_list(named)
+    if len(moved) > SHOWN_CHANGES:
+        text += _(" and {n} more").format(n=len(moved) - SHOWN_CHANGES)
+    return text

@@ -456,7 +456,13 @@ class State:
             plan = self._plan if self._plan is not None else self.plain_plan
         elif plan is None:
             plan = _load(source)
-        return location._replace(plan_id=plan.plan.id, owners=partial(plan_owners, plan))
+        from plancli.texts import shell_word
+
+        return location._replace(
+            plan_id=plan.plan.id,
+            owners=partial(plan_owners, plan),
+            plan_arg=source.bundled_id or shell_word(str(source.path)),
+        )
 
     @property
     def ledger_path(self) -> Path:

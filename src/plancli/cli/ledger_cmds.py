@@ -444,7 +444,12 @@ def history_cmd(
         from plancli.history import history_csv
         from plancli.output import csv_text
 
-        columns, rows = history_csv(revisions, writers=location.format == "postgres")
+        # `recorded_by` where the ledger keeps writers: a database, or a TOML copy of one
+        # (the same content gives the same columns whatever the store holds it)
+        writers = location.format == "postgres" or any(
+            [r.recorded_by for r in records] + [a.recorded_by for a in amendments]
+        )
+        columns, rows = history_csv(revisions, writers=writers)
         emit_csv(csv_text(columns, rows))
     elif not revisions and not adjustments:
         say(_no_records(target_id, location.shown))

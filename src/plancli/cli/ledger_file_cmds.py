@@ -38,8 +38,14 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     location = location_of(ledger)
     if location.url is None:
         return location
-    plan = st.plain_plan
-    return location._replace(plan_id=plan.plan.id, owners=partial(plan_owners, plan))
+    from plancli.texts import shell_word
+
+    plan, source = st.plain_plan, st.source
+    return location._replace(
+        plan_id=plan.plan.id,
+        owners=partial(plan_owners, plan),
+        plan_arg=source.bundled_id or shell_word(str(source.path)),
+    )
 
 
 @command(
@@ -47,8 +53,8 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
     on=ledger_app,
     help=_(
         "Copy a ledger into another store: every revision, batch, time, note, source and "
-        "writer, and every amendment. A database ledger holds the records of the plan given "
-        "by --plan."
+        "writer (a SQLite ledger keeps no writer: .toml does), and every amendment. A "
+        "database ledger holds the records of the plan given by --plan."
     ),
 )
 def convert_cmd(
@@ -97,6 +103,20 @@ def convert_cmd(
             format=target.format,
         )
     )
+    written = [r.recorded_by for r in copied.records]
+    lost = sum(1 for who in (*written, *(a.recorded_by for a in copied.plain_amendments)) if who)
+    if lost and target.format == "sqlite":  # said at the moment it matters, not only in docs
+        say(
+            ngettext(
+                "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered "
+                "{n} record or amendment is not in {destination}; convert to a .toml file to "
+                "keep it",
+                "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered "
+                "{n} records and amendments is not in {destination}; convert to a .toml file "
+                "to keep it",
+                lost,
+            ).format(n=lost, destination=target.shown)
+        )
 
 
 def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedgerStore":
@@ -186,8 +206,11 @@ def grant_cmd(
         bool, typer.Option("--revoke", help=_("Take the role away from the department."))
     ] = False,
 ) -> None:
+    from plancli.radicals import radical_free
+
     st = state(ctx)
     store = _database(st, None, "grant")
+    department = radical_free(department.strip())  # as the plan's owners are pushed: 工信局
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:

@@ -58,6 +58,7 @@ def targets_cmd(
         )
         return
     from plancli.history import amended_at_year_end
+    from plancli.shared_ledger import enforced_owners
     from plancli.stores import open_store
 
     # The amendment in force at the year's end of each target (a bound adjusted, a target
@@ -66,6 +67,7 @@ def targets_cmd(
     location = st.ledger_location
     stored = location.url is not None or os.path.lexists(location.path)
     amendments = open_store(location).amendments() if stored else []
+    selected = enforced_owners(location, selected)  # a database's 牵头单位, not the file's
     if json_out:
         from plancli.output import dump_json, targets_output
 
@@ -99,12 +101,14 @@ def show_cmd(
     from plancli.history import amendment_history, history
     from plancli.ledger_read import read_ledger
     from plancli.plan import find_target
+    from plancli.shared_ledger import enforced_owners
 
     st = state(ctx)
     plan = st.plain_plan
     target = find_target(plan, target_id)
     location = st.read_ledger()
     contents = read_ledger(location)
+    target = enforced_owners(location, [target])[0]  # a database's 牵头单位, not the file's
     records, amendments = contents.records, contents.amendments
     assessment = assess_plan(plan, records, as_of, amendments)
     internal = assessment.get(target.id)
@@ -279,24 +283,8 @@ def plans_cmd(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     if json_out:
         from plancli.output import dumps
 
-        emit(
-            dumps(
-                {
-                    "schema_version": 1,
-                    "plans": [
-                        {
-                            "id": p.id,
-                            "name": p.name,
-                            "name_en": p.name_en,
-                            "year": p.year,
-                            "targets": p.targets,
-                        }
-                        for p in catalog
-                    ],
-                }
-            ),
-            utf8=True,
-        )
+        plans = [{k: v for k, v in p._asdict().items() if k != "path"} for p in catalog]
+        emit(dumps({"schema_version": 1, "plans": plans}), utf8=True)
         return
     from plancli.render import console
     from plancli.render.plan import plans_table

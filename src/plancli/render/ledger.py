@@ -102,8 +102,9 @@ def history_table(
     Amount, writer (a database ledger's `recorded_by`, 录入人) and note columns appear only
     when some record has one, and the target column only when the history is of several
     targets, to keep 80 columns readable. The target's id is never folded: when the terminal
-    is too narrow, the time recorded is left out, then the writer, then the note, then the
-    batch, which `undo --batch` needs (`history ID` and `--json` have them).
+    is too narrow, the time recorded is left out, then the note, then the writer (who entered
+    a figure of a shared ledger is read before its note), then the batch, which `undo
+    --batch` needs (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source for rev in revisions)
@@ -142,7 +143,7 @@ def history_table(
         Column(
             _w("recorded by", lang),
             [shown(r.recorded_by or "") for r in records],
-            3,
+            2,
             {"no_wrap": True},
         ),
         Column(
@@ -151,7 +152,7 @@ def history_table(
     ]
     if with_note:  # a note may span lines
         notes = [shown(_note(r), newlines=True) for r in records]
-        columns.append(Column(_w("note", lang), notes, 2, {"overflow": "fold"}, room=8))
+        columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],
@@ -213,7 +214,7 @@ def amendments_table(
             )
             for rev in revisions
         ]
-        columns.append(Column(_w("note", lang), notes, 2, {"overflow": "fold"}, room=8))
+        columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],

@@ -132,17 +132,6 @@ def fetch_many(
 # language's is reported as unreachable, with its own words).
 _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r'password authentication failed for user "(?P<role>[^"]*)"'),
-        N_("wrong password for role {role}: correct it in ~/.pgpass (or PGPASSWORD)"),
-    ),
-    (
-        re.compile(r"no password supplied"),
-        N_(
-            "the server asks for a password and none was given: put it in ~/.pgpass "
-            "(host:port:database:role:password) or PGPASSWORD"
-        ),
-    ),
-    (
         re.compile(r'database "(?P<database>[^"]*)" does not exist'),
         N_("no database {database} on the server: check the database's name"),
     ),
@@ -187,9 +176,20 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def connect_refusal(text: str) -> str | None:
+_WRONG_PASSWORD = re.compile(r'password authentication failed for user "(?P<role>[^"]*)"')
+
+
+def connect_refusal(text: str, params: Mapping[str, str] | None = None) -> str | None:
     """What to fix, when a connection failed for a reason retrying does not mend (a wrong
-    password, no such database, role or service, an invalid option value); else None."""
+    password, no such database, role or service, an invalid option value); else None. A
+    password is corrected where libpq took it from (`params`: the connection string's)."""
+    from plancli.stores.postgres import passwords
+
+    wrong = _WRONG_PASSWORD.search(text)
+    if wrong is not None:
+        return passwords.wrong_password(params or {}, wrong["role"])
+    if "no password supplied" in text:
+        return passwords.missing_password(params or {})
     for pattern, message in _REFUSALS:
         found = pattern.search(text)
         if found is not None:
@@ -368,7 +368,7 @@ class PostgresConnection:
                     time.sleep(delay * (1 + random.random()))
                     delay = min(delay * 2, 1.0)
                     continue
-                refusal = connect_refusal(text)
+                refusal = connect_refusal(text, params)
                 if refusal is not None:
                     raise InputError(
                         _("{ledger}: {reason}").format(

@@ -219,9 +219,9 @@ class PostgresSchema(PostgresConnection):
                     raise DepartmentRefusedError(self._not_creatable(probe))
                 raise InputError(
                     _(
-                        "{ledger} holds no plancli ledger; `plancli ledger init {ledger}` "
-                        "creates it (or a first record or import)"
-                    ).format(ledger=self.shown)
+                        "{ledger} holds no plancli ledger; `plancli --plan {plan} ledger init "
+                        "{ledger}` creates it (or a first record or import)"
+                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
                 )
             yield connection
 
@@ -448,8 +448,9 @@ class PostgresSchema(PostgresConnection):
             if not self._readable(probe):
                 raise InputError(
                     _(
-                        "{ledger} holds no plancli ledger yet: plancli ledger init {ledger} first"
-                    ).format(ledger=self.shown)
+                        "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
+                        "init {ledger} first"
+                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
                 )
             exists = connection.execute(
                 "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)

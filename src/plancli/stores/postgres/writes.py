@@ -12,6 +12,7 @@ from plancli import plain
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
 from plancli.plain import Record as PlainRecord
+from plancli.radicals import told_apart
 from plancli.stores.base import PlacedAmendment, after_removal
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
 from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
@@ -463,9 +464,8 @@ def moving_refusal(batch_id: str) -> DepartmentRefusedError:
 def refusal(
     row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
 ) -> DepartmentRefusedError:
-    """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
-    many are refused, and the departments `user` records for (a write's and a dry run's;
-    `undoing`: an undo's, which reverts nothing)."""
+    """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how many
+    are refused, the departments `user` records for (`undoing`: an undo's, reverting none)."""
     target, owner, count, departments = row
     more = (
         ngettext(
@@ -478,7 +478,7 @@ def refusal(
     )
     if departments:
         mine = _("{user} records for {departments}").format(
-            user=user, departments=join_list(departments.split("\x1f"))
+            user=user, departments=join_list(map(told_apart, departments.split("\x1f")))
         )
     else:
         mine = _(
@@ -490,7 +490,8 @@ def refusal(
             "ledger's owner sets them: plancli ledger init)"
         ).format(target=target, plan=plan_id)
     else:
-        whose = _("{target} is owned by {owner} (牵头单位)").format(target=target, owner=owner)
+        owned = _("{target} is owned by {owner} (牵头单位)")  # a PDF's radical said: ⼯信局
+        whose = owned.format(target=target, owner=told_apart(owner))
     message = (
         _("refused: {whose}{more}; {mine}; nothing was reverted")
         if undoing
