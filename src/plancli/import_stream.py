@@ -22,6 +22,7 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
+from plancli.growth_slips import amount_as_growth, growth_limits
 from plancli.import_order import _disordered
 from plancli.imports import (
     ImportRejected,
@@ -186,6 +187,7 @@ def import_stream(
     # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
+    growths = growth_limits(plan)  # target id → the largest likely growth
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -317,6 +319,9 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
+        if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
+            slips = amount_as_growth(target, record, previous, growths[target.id])
+            dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
