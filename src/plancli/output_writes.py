@@ -139,10 +139,6 @@ class WriteCounts:
         default=0,
         metadata=doc("import: rows kept out, their figure superseded by a later correction"),
     )
-    skipped: int = field(
-        default=0,
-        metadata=doc("import --skip-unknown: rows naming no target of the plan, left out"),
-    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

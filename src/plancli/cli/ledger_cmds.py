@@ -382,7 +382,6 @@ def _import_json(
                 unchanged=len(result.unchanged),
                 rows=result.rows,
                 kept=len(result.kept),
-                skipped=len(skipped),
             ),
             records=records,
             encoding=notes.encoding,
