@@ -414,10 +414,15 @@ def test_an_alias_names_its_target_and_one_that_fits_several_is_refused(
 
 def test_an_unknown_name_suggests_the_closest_names(imports) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.csv", "指标,期间,数值\n地区生产总额,2022-06,5.2\n")
-    refused(
-        result,
-        ":2: unknown target '地区生产总额' in plan guandu-2022; did you mean 地区生产总值 (gdp)?",
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith(": 1 bad row; nothing was imported")
+    assert lines[1].endswith(
+        ":2: unknown target '地区生产总额' in plan guandu-2022; did you mean 地区生产总值 (gdp)?"
     )
+    # A name that fits no target: the row may be an indicator the plan does not track.
+    assert lines[2].startswith("hint: 1 of these rows names no target of plan guandu-2022: ")
+    assert len(lines) == 3
 
 
 # -------------------------------------------------------------------------------- numbers
@@ -769,6 +774,8 @@ def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ign
         f"{tmp_path / 'june.csv'}:3: 期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
         "累计数（1-6月，即 2022-06）",
         f"{tmp_path / 'june.csv'}:4: 缺少 value",
+        "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
+        "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]
     old = imports("june.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "--lang", "zh")
     assert old.stderr == (
@@ -854,6 +861,8 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
     assert imported.stderr.splitlines() == [
         f"错误：{figures}：1 行有误；未导入任何数据",
         f"{figures}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值 (gdp)？",
+        "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
+        "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]
     plan = tmp_path / "plan.toml"
     plan.write_text(SEED.read_text("utf-8").replace('kind = "growth"', 'kind = "grwoth"', 1))

@@ -20,7 +20,8 @@ from tests.conftest import FIXTURES
 from plancli import entry_checker, import_stream, ledger
 from plancli.entry_checker import EntryChecker, quick_number
 from plancli.errors import InputError
-from plancli.import_stream import _disordered, _in_order, _warnings
+from plancli.import_order import _disordered, _in_order
+from plancli.import_stream import _warnings
 from plancli.imports import ImportRejected, import_rows, parse_import
 from plancli.ledger import (
     Entry,

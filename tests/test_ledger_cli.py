@@ -263,11 +263,21 @@ def test_import_is_all_or_nothing_and_lists_every_bad_row(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: {bad}: 6 bad rows; nothing was imported"
-    assert [line.split(": ", 1)[0] for line in lines[1:]] == [
+    assert [line.split(": ", 1)[0] for line in lines[1:-1]] == [
         f"{bad}:{row}" for row in (3, 4, 5, 6, 8, 9)
     ]
     assert "did you mean g5" in lines[1]
     assert "is also on row 2" in lines[6]
+    assert lines[-1].startswith("hint: 1 of these rows names no target of plan ")  # --skip-unknown
+    assert ledger.read_bytes() == before
+    # --skip-unknown leaves out the unknown target's row only: the other bad rows still refuse.
+    result = run("import", str(bad), "--skip-unknown")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {bad}: 5 bad rows; nothing was imported"
+    assert [line.split(": ", 1)[0] for line in lines[1:]] == [
+        f"{bad}:{row}" for row in (4, 5, 6, 8, 9)
+    ]
     assert ledger.read_bytes() == before
 
 

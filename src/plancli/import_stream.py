@@ -22,6 +22,8 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
+from plancli.growth_slips import amount_as_growth, growth_limits
+from plancli.import_order import _disordered
 from plancli.imports import (
     ImportRejected,
     ImportResult,
@@ -185,6 +187,7 @@ def import_stream(
     # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
+    growths = growth_limits(plan)  # target id → the largest likely growth
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -316,6 +319,9 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
+        if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
+            slips = amount_as_growth(target, record, previous, growths[target.id])
+            dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
@@ -355,78 +361,6 @@ def import_stream(
             *kept,
         ],
     )
-
-
-def _disordered(
-    current: Figures,
-    ids: list[str],
-    names: list[str],
-    keys: Sequence[int],
-    values: Sequence[Decimal],
-) -> set[int]:
-    """The numbers of the targets whose imported figures (`keys[i]`: target number << 16 |
-    period number, `values[i]`) are not in order (`_in_order`) with the figures in force of
-    their other periods. A target without figures in force (all of them, in an import into an
-    empty ledger) is judged from the numbers alone: its figures sorted once with all the
-    others' by target and position, then one pass; one with figures in force by `_in_order`,
-    as before. At 1,200,000 rows this took 1.5 s of lists and tuples per target; now a
-    tenth of that."""
-    ends = [parse_period(name) for name in names]
-    positions = sorted({(p.year, p.end_month) for p in ends})
-    rank = {position: index for index, position in enumerate(positions)}
-    # A period's number → its position's rank, by year and month (a dozen periods).
-    ranks = [rank[p.year, p.end_month] for p in ends]
-    years = [year for year, _month in positions]
-    by_target = current._by_target
-    held = {number for number, target in enumerate(ids) if target in by_target}
-    found: set[int] = set()
-    if held:
-        figures: dict[int, dict[int, Decimal]] = {}  # target → period number → value
-        for key, value in zip(keys, values, strict=True):
-            if key >> 16 in held:
-                figures.setdefault(key >> 16, {})[key & 0xFFFF] = value
-        for number, given in figures.items():
-            texts = {names[period] for period in given}
-            listed = [
-                *(
-                    (p.year, p.end_month, record.value)
-                    for p, record in current.of_target(ids[number])
-                    if record.period not in texts
-                ),
-                *((ends[period].year, ends[period].end_month, v) for period, v in given.items()),
-            ]
-            if not _in_order(listed):
-                found.add(number)
-    # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
-    # then position (a target gives each position once: a second was refused).
-    order = (
-        [
-            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
-            for place, key in enumerate(keys)
-            if key >> 16 not in held
-        ]
-        if held
-        else [
-            (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place for place, key in enumerate(keys)
-        ]
-    )
-    order.sort()
-    target = year = position = -1
-    below: Decimal | None = None  # the largest figure of the year's earlier positions
-    top = Decimal(0)  # the largest figure of the year so far
-    for packed in order:
-        value = values[packed & 0xFFFFFFFF]
-        now = packed >> 32 & 0xFFFF
-        if packed >> 48 != target or years[now] != year:
-            target, year, position, below, top = packed >> 48, years[now], now, None, value
-            continue
-        if now != position:
-            position, below = now, top
-        if below is not None and value < below:
-            found.add(target)
-        if value > top:
-            top = value
-    return found
 
 
 def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
@@ -478,23 +412,3 @@ def _warnings(
     ]
     warned.extend(dropped)
     return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0, 1))]
-
-
-def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:
-    """Does every figure (year, end month, value) stand at or above every figure of an earlier
-    month of its year? Then no figure is below an earlier period's or above a later one's,
-    and `sequence_warnings` warns about none of them."""
-    figures.sort(key=itemgetter(0, 1))
-    year = month = -1
-    below: Decimal | None = None  # the largest figure of the year's earlier months
-    top = Decimal(0)  # the largest figure of the year so far
-    for figure_year, figure_month, value in figures:
-        if figure_year != year:
-            year, month, below, top = figure_year, figure_month, None, value
-        elif figure_month != month:
-            month, below, top = figure_month, top, max(top, value)
-        else:
-            top = max(top, value)
-        if below is not None and value < below:
-            return False
-    return True

@@ -480,8 +480,10 @@ def change_warnings(
 ) -> list[str]:
     """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
     total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
-    part of the year of a target judged on the year's (once per target of `said`, if given)."""
+    part of the year of a target judged on the year's (once per target of `said`, if given),
+    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py)."""
     from plancli.bulletin_units import out_of_scale
+    from plancli.growth_slips import growth_warnings
     from plancli.part_year import part_year_warnings
     from plancli.record_text import dropped_amount
 
@@ -490,6 +492,7 @@ def change_warnings(
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),
+        *growth_warnings(plan, change.record, change.previous),
     ]
 
 

@@ -142,6 +142,20 @@ class WriteCounts:
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class SkippedOut:
+    """A row `import --skip-unknown` left out: it names no target of the plan."""
+
+    row: int = field(metadata=doc("the row of the file"))
+    target: str = field(metadata=doc("the target's id or name as the file gives it"))
+    suggestions: list[str] = field(
+        metadata=doc(
+            "ids of the targets closest to it (a misspelt name? 城镇调查失业率 is another "
+            "indicator than 城镇登记失业率 (unemployment_rate), which is listed)"
+        )
+    )
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class RecordOutput:
     """`plancli record --json` and `plancli import --json`: what was written."""
 
@@ -169,6 +183,13 @@ class RecordOutput:
     no_data_rows: int = field(
         default=0,
         metadata=doc('import: rows whose figures are all a table\'s "no data" mark (—), skipped'),
+    )
+    skipped: list[SkippedOut] = field(
+        default_factory=list,
+        metadata=doc(
+            "import --skip-unknown: the rows left out, naming no target of the plan (without "
+            "the option such a row refuses the file)"
+        ),
     )
 
 

@@ -327,14 +327,7 @@ def find_target(plan: plain.AnyPlan, target_id: str) -> plain.AnyTarget:
 
 
 def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
-    import difflib
-
-    ids = [t.id for t in plan.targets]
-    if target_id.isascii():
-        close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
-        if not close:  # e.g. `5g` for `new_5g_base_stations`
-            close = [i for i in ids if target_id and target_id.lower() in i][:3]
-    else:  # a Chinese name (an import names targets as the bulletin does): the closest names
+    if not target_id.isascii():
         from plancli.indicator_names import plan_standard_names
 
         names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
@@ -347,11 +340,7 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
-        found = difflib.get_close_matches(target_id, names, n=10, cutoff=0.5)
-        if not found:  # a part of a name, or a name with more words around it
-            found = [n for n in names if target_id in n or n in target_id]
-        by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
-        close = [f"{name} ({names[name]})" for name in found if by_id[names[name]] == name][:3]
+    close = [shown for _id, shown in close_targets(plan, target_id)]
     if close:
         return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
             id=target_id, plan=plan.plan.id, ids=join_list(close)
@@ -359,6 +348,30 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     return _("unknown target {id!r} in plan {plan}; see `plancli targets`").format(
         id=target_id, plan=plan.plan.id
     )
+
+
+def close_targets(plan: plain.AnyPlan, target_id: str) -> list[tuple[str, str]]:
+    """(id, as shown) of the targets, at most three, closest to an unknown id, or to an unknown
+    name (`城镇调查失业率` → 城镇登记失业率 (unemployment_rate)): the suggestions of a refusal."""
+    import difflib
+
+    ids = [t.id for t in plan.targets]
+    if target_id.isascii():
+        close = difflib.get_close_matches(target_id, ids, n=3, cutoff=0.5)
+        if not close:  # e.g. `5g` for `new_5g_base_stations`
+            close = [i for i in ids if target_id and target_id.lower() in i][:3]
+        return [(i, i) for i in close]
+    # A Chinese name (an import names targets as the bulletin does): the closest names.
+    from plancli.indicator_names import plan_standard_names
+
+    names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+    for name, shared in plan_standard_names(plan):
+        names.setdefault(name, shared)
+    found = difflib.get_close_matches(target_id, names, n=10, cutoff=0.5)
+    if not found:  # a part of a name, or a name with more words around it
+        found = [n for n in names if target_id in n or n in target_id]
+    by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
+    return [(names[n], f"{n} ({names[n]})") for n in found if by_id[names[n]] == n][:3]
 
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")

@@ -24,6 +24,7 @@ from plancli.safe import visible
 
 if TYPE_CHECKING:
     from plancli.bulletin import ReadNotes
+    from plancli.import_skip import SkippedRow
     from plancli.imports import ImportResult, RowChange
     from plancli.ledger import Change
     from plancli.model import Plan
@@ -228,11 +229,23 @@ def import_cmd(
             "--sheet", metavar="NAME", help=_("xlsx: the sheet to read (default: the first).")
         ),
     ] = None,
+    skip_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unknown",
+            help=_(
+                "Leave out the rows whose target (id or name) is no target of the plan, such "
+                "as a bureau table's other indicators, and list them; any other bad row still "
+                "refuses the file."
+            ),
+        ),
+    ] = False,
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.bulletin import ReadNotes, resolve_rows
-    from plancli.imports import import_rows, read_import
+    from plancli.import_skip import skipped_lines, skipped_rows, unknown_hint, unknown_rows, without
+    from plancli.imports import ImportRejected, import_rows, read_import
     from plancli.record_text import import_counts
     from plancli.stores import open_store
 
@@ -257,9 +270,17 @@ def import_cmd(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
+    unknown = unknown_rows(plan, rows, notes.targets or {row.entry.target for row in rows})
+    rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
-    result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
+    try:
+        result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
+    except ImportRejected as exc:
+        if unknown and not skip_unknown:
+            raise unknown_hint(plan, exc, unknown) from None
+        raise
+    skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
     if notes.encoding == "GB18030":
         say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
@@ -292,6 +313,8 @@ def import_cmd(
                 notes.total_rows,
             ).format(file=name, n=notes.total_rows)
         )
+    for line in skipped_lines(plan, name, skipped):
+        say(line)
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
         warned.setdefault(row, []).append(message)
@@ -324,11 +347,16 @@ def import_cmd(
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, location.shown, result, dry_run, notes), utf8=True)
+        emit(_import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
 
 
 def _import_json(
-    plan: "AnyPlan", ledger: str, result: "ImportResult", dry_run: bool, notes: "ReadNotes"
+    plan: "AnyPlan",
+    ledger: str,
+    result: "ImportResult",
+    dry_run: bool,
+    notes: "ReadNotes",
+    skipped: "list[SkippedRow]",
 ) -> str:
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
@@ -364,6 +392,7 @@ def _import_json(
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
             no_data_rows=notes.no_data_rows + notes.total_rows,
+            skipped=[row.output() for row in skipped],
         )
     )
 

@@ -1,0 +1,123 @@
+"""A growth target's figure that is most likely its amount: the 累计值 typed into the 增速
+column. A bureau's table puts 本月止累计 (社会消费品零售总额 340.6 亿元) beside 比上年同期增长
+(3.2 %), and the slip reaches the report as 累计增长340.6% unless it is caught. Like the other
+likely slips (a total in 万元 for 亿元, a % kept as a fraction), the figure is recorded or
+imported as given, with a warning saying the slip (docs/recording.md), when:
+
+- the growth equals an amount of its position: the one given with it, or the one in force
+  (`record retail_sales 340.6 --period 2022-06` over 3.2 % with 340.6 亿元);
+- the growth is beyond any likely year-to-date growth: above ten times the largest growth the
+  plan gives for the target (its bound, its baseline year's growth) and above GROWTH_FLOOR %,
+  or a fall of more than 100 % (an amount below nothing).
+
+A growth (or relative) target's figure is its growth whatever its unit (`has_amount`); the
+other kinds' figures are totals, levels and shares, with slips of their own.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _, join_list
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+
+GROWTH_FLOOR = Decimal(120)
+"""No year-to-date growth up to this many % is warned about as beyond likely, whatever the plan
+says: a district's investment or trade can double in a year (+100 %), and an index on last year
+(上年同期=100: 85 to 115) is another slip, said as such."""
+GROWTH_TIMES = 10
+"""A growth more than this many times the plan's own figures for it (7 %, 2021's 11.6 %)."""
+_FALL = Decimal(-100)  # a fall of more than 100 %: the amount would be below nothing
+
+
+def growth_limit(target: AnyTarget) -> Decimal | None:
+    """The largest year-to-date growth of a growth (or relative) target not warned about as
+    beyond likely; None for a target whose figure is no growth."""
+    if not target.has_amount:
+        return None
+    baseline = target.baseline
+    known = [
+        abs(figure)
+        for figure in (
+            target.around,
+            target.min,
+            target.max,
+            baseline.growth if baseline is not None else None,
+        )
+        if figure is not None
+    ]
+    return max(GROWTH_FLOOR, GROWTH_TIMES * max(known, default=Decimal(0)))
+
+
+def growth_limits(plan: AnyPlan) -> dict[str, Decimal]:
+    """Target id → `growth_limit`, for the growth (and relative) targets: asked once per import."""
+    return {t.id: limit for t in plan.targets if (limit := growth_limit(t)) is not None}
+
+
+def amount_as_growth(
+    target: AnyTarget, record: AnyRecord, previous: AnyRecord | None, limit: Decimal
+) -> list[str]:
+    """The warning of a growth that is most likely an amount (see the module's text), as a
+    list; `limit`: the target's `growth_limit`. Cheap for the many growths that are none."""
+    value = record.value
+    in_force = previous.amount if previous is not None else None
+    if _FALL <= value <= limit and value != record.amount and value != in_force:
+        return []
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    fields = {
+        "target": target.id,
+        "period": visible(record.period),
+        "value": num(value),
+        "unit": target.unit.strip(),
+    }
+    if value.is_zero():
+        return []  # 0 % and an amount of 0: nothing was typed in the wrong column
+    if value in (record.amount, in_force):
+        given = value == record.amount
+        what = _("the amount given with it") if given else _("the amount in force")
+        message = _(
+            "{target} {period} = {value} %: the growth equals {what} ({value} {unit}); the "
+            "amount (累计值) typed as the growth (累计增长)? (read as a growth of {value} %)"
+        )
+        return [message.format(**fields, what=what)]
+    if value < _FALL:
+        message = _(
+            "{target} {period}: a fall of more than 100 % ({value} %) would leave an amount "
+            "below nothing; check the figure (read as a growth of {value} %)"
+        )
+        return [message.format(**fields)]
+    references = []
+    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
+    if bound is not None:
+        references.append(_("the target {figure} %").format(figure=num(bound)))
+    baseline = target.baseline
+    if baseline is not None and baseline.growth is not None:
+        text = _("{year}: {figure} %")
+        references.append(text.format(year=baseline.year, figure=num(baseline.growth)))
+    if references:
+        message = _(
+            "{target} {period} = {value} %: a year-to-date growth beyond any likely one "
+            "({references}); the amount (累计值, in {unit}) typed as the growth (累计增长)? "
+            "(read as a growth of {value} %)"
+        )
+        return [message.format(**fields, references=join_list(references))]
+    message = _(
+        "{target} {period} = {value} %: a year-to-date growth beyond any likely one; the "
+        "amount (累计值, in {unit}) typed as the growth (累计增长)? (read as a growth of "
+        "{value} %)"
+    )
+    return [message.format(**fields)]
+
+
+def growth_warnings(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
+    """`amount_as_growth` of a record of any target (`ledger.change_warnings`)."""
+    target = plan.target(record.target)
+    limit = growth_limit(target) if target is not None else None
+    if target is None or limit is None:
+        return []
+    return amount_as_growth(target, record, previous, limit)
