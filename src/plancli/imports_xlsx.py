@@ -42,7 +42,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from math import isfinite
 from typing import IO, Any
 from xml.parsers import expat
@@ -52,6 +52,7 @@ from plancli.bulletin import (
     BLANK,
     IGNORE,
     TITLE_ROWS,
+    TOTAL,
     Header,
     ReadNotes,
     build_row,
@@ -73,8 +74,17 @@ from plancli.imports_text import _Rows, _shown
 from plancli.safe_xml import Refused
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
+from plancli.xlsx_formats import (
+    _PLAIN,
+    NumberFormat,
+    Unrounded,
+    _builtin_format,
+    _Shown,
+    excel_number,
+    formula_figure,
+    parse_number_format,
+)
 
-SIGNIFICANT_DIGITS = 15
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
 _READ_BYTES = 1024 * 1024
@@ -83,114 +93,6 @@ _REL_OFFICE_DOCUMENT = "/officeDocument"
 _REL_SHARED_STRINGS = "/sharedStrings"
 _REL_STYLES = "/styles"
 _REL_WORKSHEET = "/worksheet"
-
-
-def excel_number(value: int | float) -> Decimal:
-    """The number as Excel displays it: at most 15 significant digits, no float noise."""
-    if isinstance(value, int):
-        return Decimal(value)
-    shortest = repr(value)  # the shortest decimal that reads back as this float
-    if len(shortest) <= SIGNIFICANT_DIGITS and "e" not in shortest:
-        # At most 14 digits: shown as it is (most figures; the quantizing below costs µs).
-        return Decimal(shortest.removesuffix(".0"))
-    exact = Decimal(shortest)
-    if not exact.is_finite() or exact.is_zero():
-        return exact
-    quantum = Decimal(1).scaleb(exact.adjusted() + 1 - SIGNIFICANT_DIGITS)
-    exponent, limit = exact.as_tuple().exponent, quantum.as_tuple().exponent
-    if isinstance(exponent, int) and isinstance(limit, int) and exponent < limit:
-        exact = exact.quantize(quantum, rounding=ROUND_HALF_UP)
-    return Decimal(num(exact))
-
-
-# ------------------------------------------------------------------------ number formats
-
-
-@dataclass(frozen=True, slots=True)
-class _Shown:
-    """How one section of a number format shows a number: as a percentage (scaled by 100
-    for each `%`, or followed by a literal %), as a date, or plainly."""
-
-    percent_scale: int = 0
-    literal_percent: bool = False
-    date: bool = False
-
-    @property
-    def percent(self) -> bool:
-        return self.percent_scale > 0 or self.literal_percent
-
-
-_PLAIN = _Shown()
-
-
-@dataclass(frozen=True, slots=True)
-class NumberFormat:
-    """A number format's sections: positive; negative; zero (a fourth is for text)."""
-
-    sections: tuple[_Shown, ...]
-
-    def shown(self, value: float) -> _Shown:
-        count = len(self.sections)
-        if count >= 3 and value == 0:
-            return self.sections[2]
-        if count >= 2 and value < 0:
-            return self.sections[1]
-        return self.sections[0]
-
-
-GENERAL = NumberFormat((_PLAIN,))
-# Built-in formats (ECMA-376 §18.8.30) that are not shown plainly: 9 and 10 are 0% and
-# 0.00%; 14-22 and 45-47 dates and times; 27-36 and 50-58 the dates of the East Asian
-# locales (a Chinese Excel writes yyyy"年"m"月" as built-in 31).
-_BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
-_BUILTIN_DATES = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
-_ELAPSED = re.compile(r"^(h+|m+|s+)$", re.IGNORECASE)
-
-
-def parse_number_format(code: str) -> NumberFormat:
-    """What a format code does to the numbers it shows (sections split at unquoted `;`)."""
-    sections: list[_Shown] = []
-    percent, literal, is_date = 0, False, False
-    i, length = 0, len(code)
-    while i < length:
-        char = code[i]
-        if char == '"':  # a literal string: "%" is text, not a scaling percent
-            end = code.find('"', i + 1)
-            end = length if end < 0 else end
-            literal = literal or "%" in code[i + 1 : end]
-            i = end + 1
-        elif char == "\\":  # one literal character
-            literal = literal or code[i + 1 : i + 2] == "%"
-            i += 2
-        elif char in "_*":  # a space as wide as, or a fill with, the next character
-            i += 2
-        elif char == "[":  # a colour, a condition, a locale; [h] [mm] [ss] are elapsed time
-            end = code.find("]", i + 1)
-            end = length if end < 0 else end
-            is_date = is_date or bool(_ELAPSED.match(code[i + 1 : end]))
-            i = end + 1
-        elif char == ";":
-            sections.append(_Shown(percent, literal, is_date))
-            percent, literal, is_date = 0, False, False
-            i += 1
-        elif code.startswith(("General", "general", "GENERAL"), i):
-            i += 7
-        else:
-            if char == "%":
-                percent += 1
-            elif char in "dDmMyYhHsS":
-                is_date = True
-            i += 1
-    sections.append(_Shown(percent, literal, is_date))
-    return NumberFormat(tuple(sections[:3]))
-
-
-def _builtin_format(number_format_id: int) -> NumberFormat:
-    if number_format_id in _BUILTIN_PERCENT:
-        return parse_number_format(_BUILTIN_PERCENT[number_format_id])
-    if number_format_id in _BUILTIN_DATES:
-        return NumberFormat((_Shown(date=True),))
-    return GENERAL
 
 
 # ------------------------------------------------------------------------------ cells
@@ -752,6 +654,8 @@ class _SheetReader:
             shown = _PLAIN
             if isinstance(value, float) and self.styles:
                 shown = self.styles[self.style].shown(value)
+            if isinstance(value, float) and self.formula is not None and not shown.date:
+                value = formula_figure(value, shown, "".join(self.formula))  # as Excel shows it
             if shown.date:
                 moment = _excel_date(value, self.date1904)
                 if moment is None:
@@ -917,9 +821,11 @@ class _RowCollector:
         header = self.header
         assert header is not None
         columns = self.columns
-        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed)]
+        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed | Unrounded)]
         for position, formula in formulas:
             if position < len(columns) and columns[position] not in (None, IGNORE):
+                if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
+                    continue  # a number read as text (a note): its digits are all there
                 self.kept.counted()  # its figure or text is not in the file: refused
                 self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
                 return
@@ -996,3 +902,4 @@ class _RowCollector:
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.
 _TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})
+_FIGURES = frozenset({"value", "amount", TOTAL})
