@@ -352,12 +352,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             found = [n for n in names if target_id in n or n in target_id]
         by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
         close = [f"{name} ({names[name]})" for name in found if by_id[names[name]] == name][:3]
+    # A name is echoed cut short: a cell may hold 32,767 characters (60 KB of stderr a row).
+    shown = repr(target_id)
+    if len(target_id) > 60:
+        shown = f"{target_id[:60]!r}…({len(target_id):,} characters)"
     if close:
-        return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
-            id=target_id, plan=plan.plan.id, ids=join_list(close)
+        return _("unknown target {id} in plan {plan}; did you mean {ids}?").format(
+            id=shown, plan=plan.plan.id, ids=join_list(close)
         )
-    return _("unknown target {id!r} in plan {plan}; see `plancli targets`").format(
-        id=target_id, plan=plan.plan.id
+    return _("unknown target {id} in plan {plan}; see `plancli targets`").format(
+        id=shown, plan=plan.plan.id
     )
 
 
