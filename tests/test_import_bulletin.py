@@ -1102,7 +1102,7 @@ def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger:
     refused(
         result,
         ":2: gdp: the file's unit is 万元 and the plan's 亿元; plancli does not convert: give "
-        "the figure in 亿元",
+        "the figure in 亿元 (the row's figures: '5.0', '7000000')",
     )
     assert not ledger.exists()
 

@@ -182,7 +182,7 @@ def test_a_missing_plan_named_by_plancli_plan_says_so(
     assert done.exit_code == 2
     assert done.stderr == (
         f"error: PLANCLI_PLAN=plan2022.toml: no such file in {tmp_path} and no bundled plan "
-        "of that id (guandu-2022, guandu-2021; `plancli plans` lists them all)\n"
+        "of that id (did you mean guandu-2022? `plancli plans` lists all 17)\n"
     )
     flag = invoke("gap", "--plan", "plan2022.toml")
     assert flag.stderr.startswith("error: --plan plan2022.toml: no such file and")

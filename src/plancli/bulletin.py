@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plancli.bulletin_layout import missing_problem, name_with_unit, period_and_units, with_figures
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
     MAX_BRACKETS,
@@ -29,6 +30,7 @@ from plancli.bulletin_units import (
     percent_scale,
     row_unit_check,
     two_unit_brackets,
+    unit_check,
 )
 from plancli.errors import InputError
 from plancli.figure_slips import (
@@ -60,6 +62,7 @@ IGNORE = "-"
 """A column plancli reads past: the template's helper columns, 序号, 本月."""
 UNIT = "单位"
 """计量单位: checked against the plan's unit (`bulletin_units`), never converted."""
+MONTH = "本月"  # 本月, 当月: one month alone, read past; named when a row lacks a YTD figure
 
 TEMPLATE_HELPERS = ("name", "unit", "last_value", "last_period")
 """`plancli template` writes these four helper columns, and nothing else writes them all: a
@@ -125,12 +128,16 @@ class Header:
     template: bool = False
     period: str | None = None  # no period column: the one the title or the file name gives
     units: dict[str, ColumnUnit] = field(default_factory=dict)  # 本年累计（万元）, 单位：万元
+    row: tuple[str | None, ...] = ()  # the header's cells as written (a second row's parents)
+    titles: tuple[str, ...] = ()  # the title rows above it
+    month: int | None = None  # the 本月 column, read past
 
     @property
     def plain(self) -> bool:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
         cols = self.positions
-        return TOTAL not in cols and YEAR not in cols and UNIT not in cols and not self.period
+        plain = TOTAL not in cols and YEAR not in cols and UNIT not in cols
+        return plain and not self.period and self.month is None
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -149,7 +156,9 @@ def is_title(cells: Sequence[str | None]) -> bool:
     """A title (merged across the columns), a 单位：亿元 line or a blank line above the header:
     one cell at most (a header has three), and no header in another separator (指标\t期间)."""
     filled = [cell for cell in cells if cell and cell.strip()]
-    return len(filled) <= 1 and not any("\t" in cell or ";" in cell for cell in filled)
+    if any("\t" in cell or ";" in cell for cell in filled):
+        return False
+    return len(filled) <= 1 or period_and_units(filled)  # (2026年1-6月 | 单位：亿元、%)
 
 
 def read_header(
@@ -166,6 +175,7 @@ def read_header(
     ignored: list[int] = []
     twice: list[str] = []
     seen: dict[str, int] = {}
+    month = None
     for position, cell in enumerate(cells):
         text = (cell or "").strip()
         if not text:
@@ -187,6 +197,8 @@ def read_header(
         seen[key] = position
         if column == IGNORE:
             ignored.append(position)
+            if key in ("本月", "当月") and month is None:
+                month, labels[MONTH] = position, text
             continue
         if column in positions:
             raise InputError(
@@ -265,6 +277,9 @@ def read_header(
         template=all(h in seen for h in TEMPLATE_HELPERS),
         period=period,
         units=column_units(positions, labels, titles),
+        row=tuple(cells),
+        titles=tuple(titles),
+        month=month,
     )
 
 
@@ -288,6 +303,7 @@ class ReadNotes:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
     units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
+    dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
 
@@ -370,6 +386,8 @@ def build_row(
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
+    if marked and value is None and figures[0] is not None:
+        notes.dashed.add(row)
     if marked and value is None and total is None and amount is None and target and period:
         notes.no_data_rows += 1
         return BLANK
@@ -389,7 +407,7 @@ def build_row(
         if header.template and missing == ["value"] and all(o is None for o in others):
             notes.blank_rows += 1
             return BLANK
-        problem = _("no {columns}").format(columns=", ".join(missing))
+        problem = missing_problem(header, missing, cells)
         return problem if not total_row(target, row, problem, notes) else BLANK
     assert target is not None and period is not None and value is not None
     year = cells.get(YEAR)
@@ -556,6 +574,7 @@ def resolve_rows(
     index: dict[str, list[str]] | None = None
     target_map: dict[str, str | InputError] = {}
     totals: set[str] = set()  # 合计 rows' texts, read past: the plan has no target so named
+    name_units: dict[str, str] = {}  # 社会消费品零售总额（亿元）: the unit its name's bracket gives
     for text in targets:
         if text.strip() in ids:
             continue
@@ -563,6 +582,8 @@ def resolve_rows(
             index = names_index(plan)
         try:
             found = target_id(plan, text, index)
+            if found is None and (bracketed := name_with_unit(plan, text, index)) is not None:
+                found, name_units[text] = bracketed
         except InputError as exc:
             target_map[text] = exc
             continue
@@ -594,7 +615,7 @@ def resolve_rows(
     column_unit: dict[tuple[str, str], tuple[bool, str] | None] = {}
     if notes.header is not None and notes.header.units:
         column_unit = {("", column): None for column in notes.header.units}  # the columns
-    flagged = bool(notes.total_only or notes.paired or notes.units or column_unit)
+    flagged = bool(notes.total_only or notes.paired or notes.units or column_unit or name_units)
     flagged = flagged or bool(notes.growth_only)
     indexed = {t.id for t in plan.targets if index_watch(t)}
     if not (target_map or period_map or flagged or totals):
@@ -637,17 +658,19 @@ def resolve_rows(
                 continue
             if row.row in notes.units:  # the row's own 计量单位 cell
                 unit = row_unit_check(target, notes.units[row.row])
+            elif entry.target in name_units:  # its name's bracket: 社会消费品零售总额（亿元）
+                unit = unit_check(target, name_units[entry.target])
             elif column_unit:  # a figure column's header or the 单位 line above it
                 unit = _column_unit(target, row.row, amount is not None, notes, column_unit)
             else:
                 unit = None
             if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
-                    problems.add(row.row, unit[1])
+                    problems.add(row.row, with_figures(unit[1], value, amount))
                     continue
                 notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
-                problems.add(row.row, _total_only_problem(target, notes))
+                problems.add(row.row, _total_only_problem(target, notes, row.row))
                 continue
             if row.row in notes.paired and not target.has_amount:
                 notes.warnings.append(
@@ -741,9 +764,14 @@ def _shown(value: object) -> str:
     return shown(str(value))
 
 
-def _total_only_problem(target: AnyTarget, notes: ReadNotes) -> str:
+def _total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
     header = notes.header
     total = _label(notes, TOTAL)
+    if header is not None and "value" in header.positions and row in notes.dashed:
+        return _(
+            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
+            "which holds — (no data) here); the {total} column is its amount"
+        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
     if header is not None and "value" in header.positions:
         return _(
             "{target} is a {kind} target: its figure is the growth % (the {value} column, "

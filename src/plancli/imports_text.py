@@ -26,6 +26,7 @@ from typing import IO, Any
 from plancli.bulletin import (
     BLANK,
     FRACTION_START,
+    MONTH,
     NO_DATA,
     TITLE_ROWS,
     Header,
@@ -41,6 +42,7 @@ from plancli.bulletin import (
     refuse_missing,
     unmarked,
 )
+from plancli.bulletin_layout import second_header
 from plancli.errors import InputError, decode_reason
 from plancli.figure_slips import maybe_index
 from plancli.i18n import N_, _
@@ -356,7 +358,7 @@ def _parse_csv(
             row = first = next(reader, None)
             titles: list[str] = []  # the period of a table without a period column
             while row is not None and is_title(row) and reader.line_num < TITLE_ROWS:
-                titles.append("".join(row))
+                titles.extend(cell for cell in row if cell.strip())
                 first, row = row, next(reader, None)  # a title or a 单位 line above the header
             first = row if row is not None else first  # a file of titles: the last is refused
         except csv.Error as exc:
@@ -506,15 +508,21 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
 
 
 def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:
-    """The rows of a file with Chinese columns (累计值, 年份) or Excel's empty column."""
-    width = header.width
-    columns = sorted(header.positions.items(), key=lambda item: item[1])
-    unlabelled = header.unlabelled
+    """The rows of a file with Chinese columns (累计值, 年份) or Excel's empty column; the first
+    may be a second header row (merged 当月/累计 over 绝对值/增长: `second_header`)."""
+    width, columns, unlabelled = _layout(header)
     notes = kept.notes
+    header_line, first = kept.last_line, True
     for cells in reader:
         line = kept.row_number(reader.line_num)
         if not "".join(cells).strip():
             continue
+        if first:
+            first, two = False, second_header(header, cells, kept._name, header_line, line)
+            if two is not None:
+                header = notes.header = two
+                width, columns, unlabelled = _layout(header)
+                continue
         kept.counted()
         count = len(cells)
         if count > width:
@@ -530,6 +538,14 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             kept.add(line, built)
         elif built != BLANK:
             problems.add(line, built)
+
+
+def _layout(header: Header) -> tuple[int, list[tuple[str, int]], tuple[int, ...]]:
+    """A bulletin header's width, columns read (by position; 本月 for a row's message), and
+    empty header cells."""
+    month = [] if header.month is None else [(MONTH, header.month)]
+    columns = sorted([*header.positions.items(), *month], key=lambda item: item[1])
+    return header.width, columns, header.unlabelled
 
 
 def _column_number(position: int) -> str:

@@ -42,7 +42,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from math import isfinite
 from typing import IO, Any
 from xml.parsers import expat
@@ -51,7 +51,9 @@ from plancli import imports
 from plancli.bulletin import (
     BLANK,
     IGNORE,
+    MONTH,
     TITLE_ROWS,
+    TOTAL,
     Header,
     ReadNotes,
     build_row,
@@ -59,6 +61,7 @@ from plancli.bulletin import (
     read_header,
     unknown_header,
 )
+from plancli.bulletin_layout import second_header
 from plancli.errors import InputError, os_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -73,8 +76,19 @@ from plancli.imports_text import _Rows, _shown
 from plancli.safe_xml import Refused
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
+from plancli.texts import shell_word
+from plancli.xlsx_formats import (
+    _PLAIN,
+    NumberFormat,
+    Unrounded,
+    _builtin_format,
+    _Shown,
+    excel_number,
+    formula_figure,
+    parse_number_format,
+)
+from plancli.xlsx_merges import Merges
 
-SIGNIFICANT_DIGITS = 15
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
 _READ_BYTES = 1024 * 1024
@@ -83,114 +97,6 @@ _REL_OFFICE_DOCUMENT = "/officeDocument"
 _REL_SHARED_STRINGS = "/sharedStrings"
 _REL_STYLES = "/styles"
 _REL_WORKSHEET = "/worksheet"
-
-
-def excel_number(value: int | float) -> Decimal:
-    """The number as Excel displays it: at most 15 significant digits, no float noise."""
-    if isinstance(value, int):
-        return Decimal(value)
-    shortest = repr(value)  # the shortest decimal that reads back as this float
-    if len(shortest) <= SIGNIFICANT_DIGITS and "e" not in shortest:
-        # At most 14 digits: shown as it is (most figures; the quantizing below costs µs).
-        return Decimal(shortest.removesuffix(".0"))
-    exact = Decimal(shortest)
-    if not exact.is_finite() or exact.is_zero():
-        return exact
-    quantum = Decimal(1).scaleb(exact.adjusted() + 1 - SIGNIFICANT_DIGITS)
-    exponent, limit = exact.as_tuple().exponent, quantum.as_tuple().exponent
-    if isinstance(exponent, int) and isinstance(limit, int) and exponent < limit:
-        exact = exact.quantize(quantum, rounding=ROUND_HALF_UP)
-    return Decimal(num(exact))
-
-
-# ------------------------------------------------------------------------ number formats
-
-
-@dataclass(frozen=True, slots=True)
-class _Shown:
-    """How one section of a number format shows a number: as a percentage (scaled by 100
-    for each `%`, or followed by a literal %), as a date, or plainly."""
-
-    percent_scale: int = 0
-    literal_percent: bool = False
-    date: bool = False
-
-    @property
-    def percent(self) -> bool:
-        return self.percent_scale > 0 or self.literal_percent
-
-
-_PLAIN = _Shown()
-
-
-@dataclass(frozen=True, slots=True)
-class NumberFormat:
-    """A number format's sections: positive; negative; zero (a fourth is for text)."""
-
-    sections: tuple[_Shown, ...]
-
-    def shown(self, value: float) -> _Shown:
-        count = len(self.sections)
-        if count >= 3 and value == 0:
-            return self.sections[2]
-        if count >= 2 and value < 0:
-            return self.sections[1]
-        return self.sections[0]
-
-
-GENERAL = NumberFormat((_PLAIN,))
-# Built-in formats (ECMA-376 §18.8.30) that are not shown plainly: 9 and 10 are 0% and
-# 0.00%; 14-22 and 45-47 dates and times; 27-36 and 50-58 the dates of the East Asian
-# locales (a Chinese Excel writes yyyy"年"m"月" as built-in 31).
-_BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
-_BUILTIN_DATES = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
-_ELAPSED = re.compile(r"^(h+|m+|s+)$", re.IGNORECASE)
-
-
-def parse_number_format(code: str) -> NumberFormat:
-    """What a format code does to the numbers it shows (sections split at unquoted `;`)."""
-    sections: list[_Shown] = []
-    percent, literal, is_date = 0, False, False
-    i, length = 0, len(code)
-    while i < length:
-        char = code[i]
-        if char == '"':  # a literal string: "%" is text, not a scaling percent
-            end = code.find('"', i + 1)
-            end = length if end < 0 else end
-            literal = literal or "%" in code[i + 1 : end]
-            i = end + 1
-        elif char == "\\":  # one literal character
-            literal = literal or code[i + 1 : i + 2] == "%"
-            i += 2
-        elif char in "_*":  # a space as wide as, or a fill with, the next character
-            i += 2
-        elif char == "[":  # a colour, a condition, a locale; [h] [mm] [ss] are elapsed time
-            end = code.find("]", i + 1)
-            end = length if end < 0 else end
-            is_date = is_date or bool(_ELAPSED.match(code[i + 1 : end]))
-            i = end + 1
-        elif char == ";":
-            sections.append(_Shown(percent, literal, is_date))
-            percent, literal, is_date = 0, False, False
-            i += 1
-        elif code.startswith(("General", "general", "GENERAL"), i):
-            i += 7
-        else:
-            if char == "%":
-                percent += 1
-            elif char in "dDmMyYhHsS":
-                is_date = True
-            i += 1
-    sections.append(_Shown(percent, literal, is_date))
-    return NumberFormat(tuple(sections[:3]))
-
-
-def _builtin_format(number_format_id: int) -> NumberFormat:
-    if number_format_id in _BUILTIN_PERCENT:
-        return parse_number_format(_BUILTIN_PERCENT[number_format_id])
-    if number_format_id in _BUILTIN_DATES:
-        return NumberFormat((_Shown(date=True),))
-    return GENERAL
 
 
 # ------------------------------------------------------------------------------ cells
@@ -602,6 +508,7 @@ class _SheetReader:
         self.collected = 0  # characters collected for the cell
         self.phonetic = 0
         self.hidden: list[int] = []  # columns (0-based) the sheet hides: <col hidden="1">
+        self.merges = Merges()  # <mergeCell>s, after the rows
         # Caches: a sheet names a handful of tags, columns and styles a million times over.
         self._names: dict[str, str] = {}
         self._columns: dict[str, int] = {}
@@ -643,6 +550,8 @@ class _SheetReader:
             self._start_row(attrs.get("r"))
         elif local == "sheetData":
             self.in_data += 1
+        elif local == "mergeCell":
+            self.merges.add(attrs.get("ref"))
         elif local == "col" and attrs.get("hidden") in ("1", "true"):
             first, last = _int(attrs.get("min")), _int(attrs.get("max"))
             if first and last and len(self.hidden) < MAX_COLUMNS:  # (<col>s above the rows)
@@ -752,6 +661,8 @@ class _SheetReader:
             shown = _PLAIN
             if isinstance(value, float) and self.styles:
                 shown = self.styles[self.style].shown(value)
+            if isinstance(value, float) and self.formula is not None and not shown.date:
+                value = formula_figure(value, shown, "".join(self.formula))  # as Excel shows it
             if shown.date:
                 moment = _excel_date(value, self.date1904)
                 if moment is None:
@@ -844,6 +755,7 @@ def parse_xlsx(
     book = _Workbook(file, name, limits)
     try:
         sheets = _read_workbook(book)
+        chosen = sheet
         if sheet is None:
             # The first sheet Excel shows: a hidden first sheet is not what the person who
             # filled the workbook saw (--sheet still reads it, by name).
@@ -873,17 +785,32 @@ def parse_xlsx(
         collector = _RowCollector(located, limits, notes if notes is not None else ReadNotes())
         reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
         collector.hidden = reader.hidden  # read before the rows: <cols> precedes <sheetData>
+        collector.merges = reader.merges  # read after them
 
         def where() -> str:
             return _(" (after row {row})").format(row=reader.row) if reader.row else ""
 
         try:
             book.feed(part, reader.parser(), limits.sheet_bytes, N_("sheet"), where)
+            rows, problems = collector.finish()
         except _Damaged as exc:
             raise InputError(
                 _("{sheet}: not a readable sheet: {reason}").format(sheet=located, reason=exc)
             ) from None
-        rows, problems = collector.finish()
+        except InputError:
+            others = [n for n in sheets.names if n not in sheets.hidden and n != sheet]
+            if not collector.cover or chosen is not None or not others:
+                raise
+            raise InputError(  # a 封面 before the table: say where the table may be
+                _(
+                    "{sheet}: no header row (its rows hold one cell at most: a cover?); the "
+                    "workbook's sheets are {sheets}: choose one with --sheet, e.g. --sheet {other}"
+                ).format(
+                    sheet=located,
+                    sheets=", ".join(_shown(n) for n in sheets.names),
+                    other=shell_word(others[0]),
+                )
+            ) from None
         return located, rows, problems
     finally:
         book.close()
@@ -904,22 +831,43 @@ class _RowCollector:
         self.titles: list[str] = []  # the period of a table without a period column
         self.hidden: list[int] = []  # the reader's, filled before the first row
         self.hidden_columns: frozenset[int] = frozenset()  # the same, as a set once read
+        self.header_line = 0
+        self.second = False  # the next row with cells may be a second header row
+        self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
+        self.merges = Merges()  # the reader's, filled after the rows
+        # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
+        # {column: (the row above that gave it, its text)})
+        self.waiting: list[tuple[int, dict[str, Any], dict[str, tuple[int, Any]]]] = []
+        self.above: dict[str, tuple[int, Any]] = {}
 
     def add(self, number: int, cells: dict[int, tuple[Any, _Shown]]) -> None:
         if self.header is None:
             row = [_plain(_text(value, _PLAIN)) for value, _shown in cells.values()]
             if number >= TITLE_ROWS or not is_title(row):  # else a title or a 单位 line
+                self.cover = is_title(row)
                 self._header(cells, number)
             else:
                 self.title = (cells, number)  # a sheet of titles: the last is refused as one
-                self.titles.append("".join(cell for cell in row if cell))
+                self.titles.extend(cell for cell in row if cell)
             return
+        if self.second and cells:  # merged 当月/累计 over 绝对值/增长?
+            self.second = False
+            row = [
+                _plain(_text(cells[i][0], _PLAIN)) if i in cells else None
+                for i in range(max(cells) + 1)
+            ]
+            two = second_header(self.header, row, self.name, self.header_line, number)
+            if two is not None:
+                self._use(two)
+                return
         header = self.header
         assert header is not None
         columns = self.columns
-        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed)]
+        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed | Unrounded)]
         for position, formula in formulas:
             if position < len(columns) and columns[position] not in (None, IGNORE):
+                if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
+                    continue  # a number read as text (a note): its digits are all there
                 self.kept.counted()  # its figure or text is not in the file: refused
                 self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
                 return
@@ -951,7 +899,20 @@ class _RowCollector:
             column: _plain(value) if column in _TEXT_COLUMNS else value
             for column, value in values.items()
         }
-        built = build_row(header, text, number, self.notes)  # BLANK: skipped, counted
+        merged: dict[str, tuple[int, Any]] = {}
+        for column in ("target", "period"):  # a cell merged down over rows?
+            if text.get(column) is not None:
+                self.above[column] = (number, text[column])
+            elif column in self.above:
+                merged[column] = self.above[column]
+        if merged and len(self.waiting) < _WAITING:  # merged down? Known once the merges are read
+            self.waiting.append((number, text, merged))
+            return
+        self._build(number, text)
+
+    def _build(self, number: int, text: dict[str, Any]) -> None:
+        assert self.header is not None
+        built = build_row(self.header, text, number, self.notes)  # BLANK: skipped, counted
         if not isinstance(built, str):
             self.kept.add(number, built)
         elif built != BLANK:
@@ -976,15 +937,27 @@ class _RowCollector:
                 )
             )
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self.header = read_header(header, self.name, number, self.titles)
-        self.notes.header = self.header
-        by_position = {position: column for column, position in self.header.positions.items()}
-        by_position.update(dict.fromkeys(self.header.ignored, IGNORE))
-        self.columns = [by_position.get(i) for i in range(width)]
+        self._use(read_header(header, self.name, number, self.titles))
+        self.header_line, self.second = number, True
+
+    def _use(self, header: Header) -> None:
+        self.header = self.notes.header = header
+        by_position = {position: column for column, position in header.positions.items()}
+        by_position.update(dict.fromkeys(header.ignored, IGNORE))
+        if header.month is not None:
+            by_position[header.month] = MONTH  # read for a row's message only
+        self.columns = [by_position.get(i) for i in range(header.width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:
         if self.header is None and self.title is not None:
+            self.cover = True
             self._header(*self.title)  # refuses it
+        for number, text, merged in self.waiting:  # as Excel shows a merged cell: on each row
+            assert self.header is not None
+            for column, (top, given) in merged.items():
+                if self.merges.top(self.header.positions[column], number) == top:
+                    text[column] = given
+            self._build(number, text)
         if self.header is None:
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(
@@ -996,3 +969,5 @@ class _RowCollector:
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.
 _TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})
+_FIGURES = frozenset({"value", "amount", TOTAL})
+_WAITING = 10_000  # rows kept for the merges at most (a bulletin has a few merged names)

@@ -38,6 +38,21 @@ def bundled_plans() -> dict[str, Path]:
     return plans
 
 
+def bundled_hint(ref: str) -> str:
+    """The bundled plans closest to a mistyped `--plan` (`jiangsu-2026.toml`: jiangsu-2026), or
+    how many there are; `plancli plans` lists them."""
+    import difflib
+
+    ids = list(bundled_plans())
+    stem = Path(ref).name.removesuffix(".toml").lower()
+    close = [stem] if stem in ids else difflib.get_close_matches(stem, ids, n=3, cutoff=0.6)
+    if close:
+        return _("did you mean {ids}? `plancli plans` lists all {count}").format(
+            ids=", ".join(close), count=len(ids)
+        )
+    return _("{count} are bundled: `plancli plans` lists them").format(count=len(ids))
+
+
 def data_dir() -> Path:
     """Folder of the bundled plans: inside the installed package, or the repo's data/."""
     packaged = Path(__file__).parent / "data"
@@ -67,10 +82,9 @@ def resolve_plan(ref: str | None) -> PlanSource:
         raise InputError(_("--plan {ref}: is a folder; give the plan's .toml file").format(ref=ref))
     if not check_readable(path, N_("the plan")):  # a FIFO or a device is refused, never opened
         raise InputError(
-            _(
-                "--plan {ref}: no such file and no bundled plan of that id ({known}; "
-                "`plancli plans` lists them all)"
-            ).format(ref=ref, known=", ".join(BUNDLED))
+            _("--plan {ref}: no such file and no bundled plan of that id ({known})").format(
+                ref=ref, known=bundled_hint(ref)
+            )
         )
     return PlanSource(path, None)
 

@@ -341,12 +341,16 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
     close = [shown for _id, shown in close_targets(plan, target_id)]
+    # A name is echoed cut short: a cell may hold 32,767 characters (60 KB of stderr a row).
+    shown = repr(target_id)
+    if len(target_id) > 60:
+        shown = f"{target_id[:60]!r}…({len(target_id):,} characters)"
     if close:
-        return _("unknown target {id!r} in plan {plan}; did you mean {ids}?").format(
-            id=target_id, plan=plan.plan.id, ids=join_list(close)
+        return _("unknown target {id} in plan {plan}; did you mean {ids}?").format(
+            id=shown, plan=plan.plan.id, ids=join_list(close)
         )
-    return _("unknown target {id!r} in plan {plan}; see `plancli targets`").format(
-        id=target_id, plan=plan.plan.id
+    return _("unknown target {id} in plan {plan}; see `plancli targets`").format(
+        id=shown, plan=plan.plan.id
     )
 
 

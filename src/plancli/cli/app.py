@@ -387,7 +387,7 @@ class State:
     @property
     def source(self) -> "PlanSource":
         if self._source is None:
-            from plancli.locations import BUNDLED, resolve_plan
+            from plancli.locations import bundled_hint, resolve_plan
 
             try:
                 self._source = resolve_plan(self.plan_ref)
@@ -400,8 +400,8 @@ class State:
                 raise InputError(
                     _(
                         "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
-                        "that id ({known}; `plancli plans` lists them all)"
-                    ).format(ref=ref, folder=os.getcwd(), known=", ".join(BUNDLED))
+                        "that id ({known})"
+                    ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
                 ) from None
         return self._source
 

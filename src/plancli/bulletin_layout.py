@@ -1,0 +1,225 @@
+"""A bulletin's layout beyond one header row under a one-cell title (docs/formats.md, "Bulletins
+as bureaus export them"), and what a refusal of its rows says:
+
+- a row under the title holding the table's period and its 单位 line, two cells
+  (`2026年1-6月 | 单位：亿元、%`), is a title row like a one-cell one (`period_and_units`);
+- a two-row header, merged `当月`/`累计` over `绝对值 | 增长（%）`, is read as one row where each
+  column's parent and child make one header plancli knows (`累计` + `增长（%）` is
+  `累计增长（%）`), and refused once, naming the second row, where they do not
+  (`second_header`);
+- a target's name with its unit in brackets (`社会消费品零售总额（亿元）`) names the target, its
+  bracket being the row's unit (`name_with_unit`);
+- a row without its figure says which columns are empty and what a `本月` figure is
+  (`missing_problem`), a growth row whose growth cell holds `—` says so, and a unit refusal
+  quotes the row's figures (`with_figures`).
+
+The readers (imports_text, imports_xlsx) and bulletin.py call these; this module imports them
+only inside its functions (bulletin.py imports it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from plancli.errors import InputError
+from plancli.i18n import _
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header
+    from plancli.plain import AnyPlan
+
+_UNIT_LINE = re.compile(r"^(?:计量)?单位:")
+
+
+def _folded(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def period_and_units(filled: Sequence[str]) -> bool:
+    """Two cells under a table's title: its period and its 单位 line (`2026年1-6月`,
+    `单位：亿元、%`), read past like a title row, each cell a title of its own."""
+    from plancli.bulletin_titles import title_period
+
+    if len(filled) != 2:
+        return False
+    units = [cell for cell in filled if _UNIT_LINE.match(_folded(cell))]
+    others = [cell for cell in filled if cell not in units]
+    return len(units) == 1 and len(others) == 1 and title_period(others) is not None
+
+
+# ------------------------------------------------------------------ a two-row header
+
+_BRACKET = re.compile(r"\([^()]*\)$")
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)%?$")
+
+
+def _figure(cell: str) -> bool:
+    """A figure or a "no data" mark: what a data row holds and a header row does not."""
+    from plancli.bulletin import NO_DATA, number_text
+
+    return cell in NO_DATA or _NUMBER.match(number_text(cell)) is not None
+
+
+def _combined(over: str, below: str) -> str | None:
+    """The one header plancli knows that a parent cell (`累计`, merged over its columns) and
+    the cell below it (`增长（%）`) make, keeping the child's unit bracket: `本年累计` for a
+    total, `累计增长` for a growth; `""` for a column read past (`当月`: one month alone);
+    None when they make none."""
+    from plancli.bulletin import HEADERS, IGNORE, TOTAL, header_key
+
+    bracket = _BRACKET.search(unicodedata.normalize("NFKC", below).strip())
+    unit = bracket.group(0) if bracket else ""
+    parent, child = HEADERS.get(header_key(over)), header_key(below)
+    if parent == IGNORE and over:
+        return ""
+    if parent == TOTAL:
+        if HEADERS.get(child) == "value" and "增" in child:
+            return "累计增长" + unit
+        if HEADERS.get(child) in ("value", TOTAL):
+            return "本年累计" + unit
+    return None
+
+
+def second_header(
+    header: Header, cells: Sequence[str | None], name: str, header_line: int, line: int
+) -> Header | None:
+    """The header a second header row (`cells`, on `line`) makes with the first, or None when
+    the row is no header row: it has a target or a period, or a figure. InputError, once,
+    when a column's two cells make no header plancli knows."""
+    from plancli.bulletin import read_header, unknown_header
+
+    row = [(cell or "").strip() for cell in cells]
+    filled = [cell for cell in row if cell]
+    if not filled or any(_figure(cell) for cell in filled):
+        return None
+    # Under a merged cell (an empty header cell), or a header word: a second header row.
+    under = [
+        not (header.row[p] or "").strip() if p < len(header.row) else True for p in range(len(row))
+    ]
+    if not any(u and c for u, c in zip(under, row, strict=True)):
+        return None
+    if any(c and not u and unknown_header(c) for u, c in zip(under, row, strict=True)):
+        return None
+    for column in ("target", "period"):
+        at = header.positions.get(column)
+        if at is not None and at < len(row) and row[at]:
+            return None
+    top = [(cell or "").strip() for cell in header.row]
+    width = max(len(top), len(row))
+    top += [""] * (width - len(top))
+    row += [""] * (width - len(row))
+    labels: list[str] = []
+    ignored: list[int] = []
+    unread: list[str] = []
+    parent = ""  # the last header cell to the left: a merged cell spans right from it
+    for position, (above, below) in enumerate(zip(top, row, strict=True)):
+        parent = above or parent
+        if not below:
+            labels.append(above)
+            continue
+        label = _combined(above or parent, below)
+        if label is None:
+            unread.append(f"{above or parent}/{below}" if above or parent else below)
+        elif not label:
+            ignored.append(position)
+        labels.append(label or "")
+    if unread:
+        from plancli.imports_text import _shown
+
+        raise InputError(
+            _(
+                "{file}:{line}: row {line} is a second header row ({cells}) under the header of "
+                "row {header}, and plancli reads a header of one row and knows no column "
+                "{unread}; give each column one header in row {header} (本年累计, 累计增长（%）, "
+                "docs/formats.md) and delete row {line}"
+            ).format(
+                file=name,
+                line=line,
+                header=header_line,
+                cells=", ".join(_shown(cell) for cell in filled[:10]),
+                unread=", ".join(_shown(cell) for cell in unread[:10]),
+            )
+        )
+    combined = read_header(labels, name, header_line, header.titles)
+    return dataclasses.replace(
+        combined,
+        labels={**combined.labels, **_shown_labels(combined, top, row)},
+        ignored=(*combined.ignored, *ignored),
+        unlabelled=tuple(p for p in combined.unlabelled if p not in ignored),
+        row=tuple(labels),
+    )
+
+
+def _shown_labels(header: Header, top: list[str], row: list[str]) -> dict[str, str]:
+    """A combined column named in messages as the sheet shows it: `累计/增长（%）`."""
+    shown: dict[str, str] = {}
+    for column, position in header.positions.items():
+        if row[position]:
+            parent = next((cell for cell in reversed(top[: position + 1]) if cell), "")
+            shown[column] = f"{parent}/{row[position]}" if parent else row[position]
+    return shown
+
+
+# ------------------------------------------------------------------ a unit in a name
+
+_NAME_UNIT = re.compile(r"^(.+?)\(([^()]+)\)$")
+
+
+def name_with_unit(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> tuple[str, str] | None:
+    """(target id, unit) of a name that names a target once its trailing unit bracket is
+    dropped (`社会消费品零售总额（亿元）`); None when the bracket is no unit (`（不含农户）` is part
+    of a name) or the rest names no target. InputError for a name of two targets."""
+    from plancli.bulletin import target_id
+    from plancli.bulletin_units import is_unit
+
+    match = _NAME_UNIT.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None or not is_unit(match.group(2)):
+        return None
+    found = target_id(plan, match.group(1), index)
+    return None if found is None else (found, match.group(2).strip())
+
+
+# ------------------------------------------------------------------ messages
+
+
+def missing_problem(header: Header, missing: list[str], cells: Mapping[str, object]) -> str:
+    """A row without its target, period or figure: `no value` in plancli's own columns; in a
+    bulletin's, the target, the figure columns that are empty, and what a `本月` figure is."""
+    from plancli.bulletin import MONTH, NO_DATA, TOTAL
+    from plancli.imports_text import _shown
+
+    at = header.positions
+    columns = sorted((c for c in ("value", TOTAL, "amount") if c in at), key=lambda c: at[c])
+    target = cells.get("target")
+    plain = header.labels.get("value", "").strip().lower() == "value"  # plancli's own column
+    if missing != ["value"] or target is None or plain:
+        return _("no {columns}").format(columns=", ".join(missing))
+    empty = ", ".join(_shown(header.labels[c]) for c in columns)
+    month = cells.get(MONTH)
+    if month is not None and str(month) not in NO_DATA and MONTH in header.labels:
+        return _(
+            "{target}: no year-to-date figure ({columns} empty); the {month} column's {figure} "
+            "is the month's alone, not recorded"
+        ).format(
+            target=_shown(str(target)),
+            columns=empty,
+            month=_shown(header.labels[MONTH]),
+            figure=_shown(str(month)),
+        )
+    return _("{target}: no figure ({columns} empty)").format(
+        target=_shown(str(target)), columns=empty
+    )
+
+
+def with_figures(problem: str, value: object, amount: object) -> str:
+    """A unit refusal with the row's figures, so the message can be checked against the row."""
+    from plancli.imports_text import _shown
+
+    figures = [value] if amount is None else [value, amount]
+    return _("{problem} (the row's figures: {figures})").format(
+        problem=problem, figures=", ".join(_shown(str(f)) for f in figures)
+    )
