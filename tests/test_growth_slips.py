@@ -85,7 +85,9 @@ def test_a_relative_target_given_its_amount(run) -> None:  # type: ignore[no-unt
     ]
 
 
-@pytest.mark.parametrize("value", ["3.2", "-8.4", "0", "45", "100", "120", "-100"])
+# Not 100: between 85 and 115 a growth target with a small bound is warned of as an index
+# (上年同期=100; figure_slips.index_slip), another slip than this one.
+@pytest.mark.parametrize("value", ["3.2", "-8.4", "0", "45", "80", "120", "-100"])
 def test_a_likely_growth_is_not_warned_about(run, value: str) -> None:  # type: ignore[no-untyped-def]
     assert run("record", "retail_sales", "3.2", "-p", "2022-05", "--amount", "290.1").exit_code == 0
     result = run("record", "retail_sales", value, "-p", "2022-06", "--amount", "340.6")
