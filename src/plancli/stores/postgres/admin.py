@@ -27,12 +27,14 @@ from plancli.stores.postgres.schema import (
     owners_digest,
 )
 
-# What `ledger grant` gives a role: reading the ledger, inserting rows (the policies decide
-# which), and a department's undo; never DELETE or UPDATE.
+# What `ledger grant` gives a role: reading the ledger (and the sequences, whose currval the
+# insert policies compare a row's seq with), inserting rows (the policies decide which), and a
+# department's undo; never DELETE or UPDATE.
 _PRIVILEGES = (
     "GRANT USAGE ON SCHEMA plancli TO {}",
     "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
     "GRANT INSERT ON plancli.records, plancli.amendments TO {}",
+    "GRANT SELECT ON SEQUENCE plancli.records_seq_seq, plancli.amendments_seq_seq TO {}",
     "GRANT EXECUTE ON FUNCTION plancli.undo_batch(text, text) TO {}",
 )
 
