@@ -115,6 +115,18 @@ def test_a_department_deletes_and_updates_nothing_with_sql(bureau, ledger: PgLed
     )
     with pytest.raises(Denied, match="row-level security"):
         ledger.sql(amendment, user="bob")
+    # ... and its place among the records (after_records) is the plan's count of them.
+    for after in (0, 99):
+        placed = amendment.replace("'2022-07-01', ", "").replace(", recorded_at", "")
+        with pytest.raises(Denied, match="row-level security"):
+            ledger.sql(placed.replace("'mini-2022', 0,", f"'mini-2022', {after},"), user="bob")
+    ledger.sql(
+        amendment.replace("'2022-07-01', ", "")
+        .replace(", recorded_at", "")
+        .replace("'mini-2022', 0,", "'mini-2022', 3,"),
+        user="bob",
+    )
+    ledger.sql("DELETE FROM plancli.amendments WHERE batch = 'sql'")
     assert ledger.read_bytes() == before
     # bob's rows carry the server's time, to the second.
     stamped = ledger.sql(

@@ -83,7 +83,9 @@ $$;
 -- 2. What a department inserts is stamped by the server: its role (recorded_by, as before), the
 --    time (recorded_at: the transaction's, to the second, as plancli writes times) and the
 --    ledger order (seq: the identity's own value, never one given with OVERRIDING SYSTEM
---    VALUE). The ledger's owner is not bound (`ledger convert` copies each row's own).
+--    VALUE); an amendment's place among the records (after_records: the plan's records so
+--    far, as plancli counts them). The ledger's owner is not bound (`ledger convert` copies
+--    each row's own).
 ALTER TABLE plancli.records ALTER COLUMN recorded_at SET DEFAULT date_trunc('second', now());
 ALTER TABLE plancli.amendments ALTER COLUMN recorded_at SET DEFAULT date_trunc('second', now());
 -- seq: the value the identity just gave this row (currval; a role granted reads the sequences,
@@ -100,6 +102,7 @@ CREATE POLICY amendments_write ON plancli.amendments FOR INSERT WITH CHECK (
     recorded_by = current_user::text
     AND recorded_at = pg_catalog.date_trunc('second', pg_catalog.now())
     AND seq = pg_catalog.currval('plancli.amendments_seq_seq'::regclass)
+    AND after_records = (SELECT count(*) FROM plancli.records r WHERE r.plan_id = amendments.plan_id)
     AND plancli.may_write(plan_id, target)
 );
 -- No policy lets a department delete or update a row (nor does any privilege: below).
