@@ -127,6 +127,15 @@ def test_a_department_deletes_and_updates_nothing_with_sql(bureau, ledger: PgLed
         user="bob",
     )
     ledger.sql("DELETE FROM plancli.amendments WHERE batch = 'sql'")
+    # A row slipped into a batch another role wrote (bureau's: bob's own target) is refused.
+    office = read_records(ledger)[-1].batch
+    with pytest.raises(Denied, match="row-level security"):
+        ledger.sql(
+            "INSERT INTO plancli.records (plan_id, target, period, value, batch) "
+            "VALUES ('mini-2022', 'g5', '2022-08', 1, %s)",
+            (office,),
+            user="bob",
+        )
     assert ledger.read_bytes() == before
     # bob's rows carry the server's time, to the second.
     stamped = ledger.sql(

@@ -84,8 +84,22 @@ $$;
 --    time (recorded_at: the transaction's, to the second, as plancli writes times) and the
 --    ledger order (seq: the identity's own value, never one given with OVERRIDING SYSTEM
 --    VALUE); an amendment's place among the records (after_records: the plan's records so
---    far, as plancli counts them). The ledger's owner is not bound (`ledger convert` copies
+--    far, as plancli counts them); its batch (below). The ledger's owner is not bound (`ledger convert` copies
 --    each row's own).
+-- A batch is one writer's: a department adds no row to a batch another role wrote (which would
+-- make that batch one its writers' department may no longer undo). Rows of the same statement
+-- are not seen (the statement's snapshot): a batch's own rows check nothing of each other.
+CREATE INDEX amendments_batch ON plancli.amendments (plan_id, batch);
+CREATE FUNCTION plancli.batch_of_another(p_plan text, p_batch text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (
+        SELECT FROM plancli.records
+        WHERE plan_id = p_plan AND batch = p_batch AND recorded_by IS DISTINCT FROM current_user
+    ) OR EXISTS (
+        SELECT FROM plancli.amendments
+        WHERE plan_id = p_plan AND batch = p_batch AND recorded_by IS DISTINCT FROM current_user
+    )
+$$;
 ALTER TABLE plancli.records ALTER COLUMN recorded_at SET DEFAULT date_trunc('second', now());
 ALTER TABLE plancli.amendments ALTER COLUMN recorded_at SET DEFAULT date_trunc('second', now());
 -- seq: the value the identity just gave this row (currval; a role granted reads the sequences,
@@ -96,6 +110,7 @@ CREATE POLICY records_write ON plancli.records FOR INSERT WITH CHECK (
     AND recorded_at = pg_catalog.date_trunc('second', pg_catalog.now())
     AND seq = pg_catalog.currval('plancli.records_seq_seq'::regclass)
     AND plancli.may_write(plan_id, target)
+    AND NOT plancli.batch_of_another(plan_id, batch)
 );
 DROP POLICY amendments_write ON plancli.amendments;
 CREATE POLICY amendments_write ON plancli.amendments FOR INSERT WITH CHECK (
@@ -104,6 +119,7 @@ CREATE POLICY amendments_write ON plancli.amendments FOR INSERT WITH CHECK (
     AND seq = pg_catalog.currval('plancli.amendments_seq_seq'::regclass)
     AND after_records = (SELECT count(*) FROM plancli.records r WHERE r.plan_id = amendments.plan_id)
     AND plancli.may_write(plan_id, target)
+    AND NOT plancli.batch_of_another(plan_id, batch)
 );
 -- No policy lets a department delete or update a row (nor does any privilege: below).
 DROP POLICY records_undo ON plancli.records;
