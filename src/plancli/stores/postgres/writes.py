@@ -437,9 +437,9 @@ class PostgresSession:
 
     def _move_back(self, batch_id: str) -> None:
         """Move back, in ledger order, the amendments written after the records of a batch
-        reverted from the middle of the ledger (`undo --batch`). The policies let a
-        department insert and delete its own rows, never update any: the ledger's owner
-        reverts such a batch."""
+        reverted from the middle of the ledger (`undo --batch`). A department updates and
+        deletes no row (its undo is plancli.undo_batch's, which refuses such a batch too):
+        the ledger's owner reverts it."""
         later = self._read(
             "SELECT seq, after_records FROM plancli.amendments "
             "WHERE plan_id = %s AND batch <> %s AND after_records > 0",
