@@ -210,15 +210,18 @@ def test_a_target_without_an_owner_is_the_ledger_owners(bureau) -> None:  # type
 
 
 def test_row_level_security_refuses_in_the_database_itself(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
-    """Around plancli, with SQL: the policies refuse what the check in Python explains."""
+    """Around plancli, with SQL: the policies refuse what the check in Python explains. The
+    server stamps a department's row: its writer, its time and its place in ledger order."""
     row = (
-        "INSERT INTO plancli.records (plan_id, target, period, value, recorded_at, batch{extra}) "
-        "VALUES ('mini-2022', %s, '2022-06', 1, now(), 'sql'{value})"
+        "INSERT INTO plancli.records (plan_id, target, period, value, batch{extra}) "
+        "VALUES ('mini-2022', %s, '2022-06', 1, 'sql'{value})"
     )
     for target, extra, value in (
         ("g5", "", ""),  # 工信局's target
         ("gdp", ", recorded_by", ", 'bob'"),  # alice's department, signed as bob
         ("nonesuch", "", ""),  # no owner
+        ("gdp", ", recorded_at", ", '2022-07-01'"),  # backdated (audit A §2)
+        ("gdp", ", recorded_at", ", now() - interval '1 second'"),
     ):
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             ledger.sql(row.format(extra=extra, value=value), (target,), user="alice")
@@ -226,8 +229,17 @@ def test_row_level_security_refuses_in_the_database_itself(bureau, ledger: PgLed
         ledger.sql("DELETE FROM plancli.target_owner", user="alice")
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         ledger.sql("INSERT INTO plancli.department_role VALUES ('工信局', 'alice')", user="alice")
+    forged_seq = (
+        "INSERT INTO plancli.records (seq, plan_id, target, period, value, batch) "
+        "OVERRIDING SYSTEM VALUE VALUES (9000000000, 'mini-2022', 'gdp', '2022-06', 1, 'sql')"
+    )  # a place after every later figure: in force for ever
+    with pytest.raises(psycopg.Error):
+        ledger.sql(forged_seq, user="alice")
     ledger.sql(row.format(extra="", value=""), ("gdp",), user="alice")
-    assert ledger.sql("SELECT recorded_by FROM plancli.records") == [("alice",)]
+    assert ledger.sql(
+        "SELECT recorded_by, recorded_at = date_trunc('second', recorded_at), "
+        "recorded_at > now() - interval '1 minute' FROM plancli.records"
+    ) == [("alice", True, True)]
 
 
 def test_undo_of_another_departments_batch_is_refused(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
@@ -236,7 +248,9 @@ def test_undo_of_another_departments_batch_is_refused(bureau, ledger: PgLedger) 
     before = ledger.read_bytes()
     refused = bureau("alice", "undo", "--yes")  # shows the batch, then refuses it
     assert refused.exit_code == 2
-    assert refused.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
+    assert refused.stderr.splitlines()[-1].startswith(
+        f"error: refused: batch {read_records(ledger)[-1].batch} was written by bob for 工信局; "
+    )
     assert ledger.read_bytes() == before
     assert bureau("bob", "undo", "--yes").exit_code == 0
     assert [r.target for r in read_records(ledger)] == ["gdp"]
@@ -254,14 +268,15 @@ def test_undo_batch_reverts_only_a_departments_own_batch(bureau, ledger: PgLedge
     refused = bureau("alice", "undo", "--batch", bobs, "--yes")
     assert refused.exit_code == 2
     assert refused.stderr.splitlines()[-1] == (
-        "error: refused: g5 is owned by 工信局 (牵头单位); alice records for 统计局; "
-        "nothing was reverted"
+        f"error: refused: batch {bobs} was written by bob for 工信局; a department undoes only "
+        "the batches its own roles wrote; alice records for 统计局; nothing was reverted"
     )
     assert ledger.read_bytes() == before
-    deleted = ledger.sql(
-        "DELETE FROM plancli.records WHERE batch = %s RETURNING seq", (bobs,), user="alice"
-    )
-    assert deleted == [] and ledger.read_bytes() == before
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no DELETE for a department
+        ledger.sql("DELETE FROM plancli.records WHERE batch = %s", (bobs,), user="alice")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="written by bob"):
+        ledger.sql("SELECT plancli.undo_batch('mini-2022', %s)", (bobs,), user="alice")
+    assert ledger.read_bytes() == before
     assert bureau("alice", "undo", "--batch", wrong[-6:], "--yes").exit_code == 0
     assert [(r.target, r.period) for r in read_records(ledger)] == [
         ("g5", "2022-06"),
@@ -474,10 +489,14 @@ def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
     assert not ledger.exists()  # reading created nothing
     result = invoke(*where, "ledger", "init")
     assert result.exit_code == 0, result.stderr
-    assert f"created the plancli ledger (schema version 1) in {ledger.url}" in result.stderr
-    assert ledger.sql("SELECT version FROM plancli.schema_version") == [(SCHEMA_VERSION,)]
+    assert f"created the plancli ledger (schema version {SCHEMA_VERSION}) in {ledger.url}" in (
+        result.stderr
+    )
+    assert ledger.sql("SELECT version FROM plancli.schema_version ORDER BY 1") == [
+        (version,) for version in range(1, SCHEMA_VERSION + 1)
+    ]
     again = invoke(*where, "ledger", "init")
-    assert "is at schema version 1; nothing to migrate" in again.stderr
+    assert f"is at schema version {SCHEMA_VERSION}; nothing to migrate" in again.stderr
 
 
 def test_migrations_apply_in_order_and_a_newer_schema_is_refused(
@@ -489,21 +508,25 @@ def test_migrations_apply_in_order_and_a_newer_schema_is_refused(
     assert invoke(*where, "record", "gdp", "5", "-p", "2022-Q1").exit_code == 0  # creates v1
     ledger.sql("GRANT USAGE ON SCHEMA plancli TO alice; GRANT SELECT, INSERT "
                "ON ALL TABLES IN SCHEMA plancli TO alice")  # fmt: skip
-    second = (2, "ALTER TABLE plancli.records ADD COLUMN reviewed boolean")
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, second))
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    current = SCHEMA_VERSION
+    later = (current + 1, "ALTER TABLE plancli.records ADD COLUMN reviewed boolean")
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, later))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
     as_alice = ["--plan", str(FIXTURES / "mini.toml"), "--ledger", ledger.as_user("alice").url]
     refused = one_line_error(invoke(*as_alice, "record", "gdp", "6", "-p", "2022-Q2"), 2)
     assert "holds an older ledger schema" in refused and "plancli ledger init" in refused
     migrated = invoke(*where, "ledger", "init")
-    assert "migrated the plancli ledger" in migrated.stderr and "from version 1 to 2" in (
-        migrated.stderr
-    )
-    assert ledger.sql("SELECT version FROM plancli.schema_version ORDER BY 1") == [(1,), (2,)]
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)  # an older plancli
+    assert "migrated the plancli ledger" in migrated.stderr
+    assert f"from version {current} to {current + 1}" in migrated.stderr
+    assert ledger.sql("SELECT version FROM plancli.schema_version ORDER BY 1") == [
+        (version,) for version in range(1, current + 2)
+    ]
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current)  # an older plancli
     try:
         newer = one_line_error(invoke(*where, "record", "gdp", "6", "-p", "2022-Q2"), 3)
-        assert "ledger schema version 2; this plancli knows up to 1: upgrade plancli" in newer
+        assert f"ledger schema version {current + 1}; this plancli knows up to {current}: " in (
+            newer
+        )
         assert ledger.sql("SELECT count(*) FROM plancli.records") == [(1,)]
     finally:
         ledger.drop_schema()  # a schema this plancli refuses: not for the next test
@@ -1308,7 +1331,10 @@ def test_a_dry_run_refuses_what_the_write_would(bureau, ledger: PgLedger, tmp_pa
     assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
     undo = bureau("alice", "undo", "-n")
     assert undo.exit_code == 2, (undo.stdout, undo.stderr)
-    assert undo.stderr.splitlines()[-1].startswith("error: refused: g5 is owned by 工信局")
+    real = bureau("alice", "undo", "--yes")
+    assert undo.stderr.splitlines()[-1] == real.stderr.splitlines()[-1]
+    assert undo.stderr.splitlines()[-1].startswith("error: refused: batch ")
+    assert " was written by bob for 工信局; " in undo.stderr
     assert bureau("bob", "undo", "-n").exit_code == 0
     assert bureau("bureau", "undo", "-n").exit_code == 0
 
@@ -1397,7 +1423,8 @@ def test_refusals_read_well_in_both_languages(bureau, tmp_path: Path) -> None:  
     undo = bureau("alice", "undo", "--yes")
     assert undo.exit_code == 2
     last = undo.stderr.splitlines()[-1]
-    assert last.endswith("nothing was reverted") and "written" not in last, last
+    assert last.endswith("nothing was reverted"), last
+    assert "nothing of this batch was written" not in last, last
     dry = bureau("alice", "undo", "-n")
     assert dry.stderr.splitlines()[-1] == last
     chinese = bureau("alice", "--lang", "zh", "undo", "--yes")

@@ -208,12 +208,13 @@ def undo_batch(store: LedgerStore, expected: UndoPlan, *, last: bool = True) -> 
 
 
 def check_undo_allowed(store: LedgerStore, undo: UndoPlan, contents: LedgerContents) -> None:
-    """A dry run's check that this role may revert the batch: a database refuses another
-    department's batch, and a batch whose revert moves back a later amendment (the ledger's
+    """A dry run's check that this role may revert the batch: a database refuses a batch
+    another department's or the ledger's owner's roles wrote, or holding another department's
+    target, and a batch whose revert moves back a later amendment (the ledger's
     owner's), as `undo_batch` would."""
     targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
     moving = undo.batch if moves_amendments(contents, undo.batch) else None
-    store.check_allowed(targets, undoing=True, moving=moving)
+    store.check_allowed(targets, undoing=undo.batch, moving=moving)
 
 
 def moves_amendments(contents: LedgerContents, batch: str) -> bool:

@@ -181,12 +181,25 @@ def init_cmd(
 
     for line in [*owner_lines(done), *owners_lines(done, store.location.plan_id or "")]:
         say(line)
+    grants, plans = done.spread_grants
+    if plans > 1:
+        say(
+            _(
+                "warning: grants made before schema version 2 applied to every plan: each was "
+                "kept for every plan whose owners name its department ({grants} grants in "
+                "{plans} plans); check each plan's with plancli --plan PLAN ledger grants, and "
+                "take away those not meant with ledger grant --revoke"
+            ).format(grants=grants, plans=plans)
+        )
 
 
 @command(
     "grant",
     on=ledger_app,
-    help=_("Let ROLE record the targets DEPARTMENT owns in a PostgreSQL ledger (and read all)."),
+    help=_(
+        "Let ROLE record the targets DEPARTMENT owns in --plan's plan in a PostgreSQL ledger "
+        "(and read all)."
+    ),
 )
 def grant_cmd(
     ctx: typer.Context,
@@ -214,10 +227,14 @@ def grant_cmd(
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:
-        message = _("role {role} no longer records for {department} in {ledger}")
+        message = _("role {role} no longer records for {department} of plan {plan} in {ledger}")
     else:
-        message = _("role {role} records for {department} in {ledger}: the targets it owns")
-    say(message.format(role=role, department=department, ledger=shown))
+        message = _(
+            "role {role} records for {department} of plan {plan} in {ledger}: the targets it "
+            "owns in that plan (a grant is per plan)"
+        )
+    plan = store.location.plan_id or ""
+    say(message.format(role=role, department=department, plan=plan, ledger=shown))
     listed = store.location.owners
     if not revoke and listed is not None:
         from plancli.shared_ledger import grant_warning

@@ -246,11 +246,12 @@ class LedgerStore(Protocol):
         ...
 
     def check_allowed(
-        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+        self, targets: Sequence[str], *, undoing: str | None = None, moving: str | None = None
     ) -> None:
         """A dry run's check of who may write `targets`: a database refuses, as the write
-        would, a target the role's departments do not own, and (`moving`: the batch an undo
-        reverts from the middle of the ledger) a later amendment's move (a file store:
+        would, a target the role's departments do not own; `undoing` (the batch an undo
+        reverts): a batch the role's departments did not write; and (`moving`: that batch,
+        reverted from the middle of the ledger) a later amendment's move (a file store:
         nothing to check)."""
         ...
 

@@ -512,7 +512,7 @@ class TomlLedgerStore:
         return check_writable_location(self.location)
 
     def check_allowed(
-        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+        self, targets: Sequence[str], *, undoing: str | None = None, moving: str | None = None
     ) -> None:
         """A file has no departments: whoever may write the file may write every target."""
 

@@ -2,7 +2,8 @@
 
 `libpq` is libpq itself through ctypes, `bulk` reads many rows through it, `connection`
 connects (libpq's connection strings, timeouts, errors without passwords), `schema` keeps the
-versioned schema, its policies and `ledger init`/`grant`, `writes` is one write transaction's
+versioned schema and its policies, `admin` runs `ledger init`/`grant`, `refusals` says why a
+department's write or undo is refused, `writes` is one write transaction's
 session, `store` the store itself (reads and transactions), and `split` one process's share of
 `gap`'s figures when `gap --json` is split in two (both in one snapshot). Each imports only
 those before it; psycopg is imported only by `ledger init`/`grant`, or where libpq's own does

@@ -1,5 +1,5 @@
-"""The PostgreSQL ledger's schema: tables, policies, versions and migrations; `ledger init`,
-`ledger grant` (issue 13).
+"""The PostgreSQL ledger's schema: tables, policies, versions and migrations (`ledger init` and
+`grant` are `admin`'s; issue 13).
 
 Everything is in the schema `plancli`. Table `schema_version` lists the migrations applied;
 `MIGRATIONS` are applied in order by `plancli ledger init` (or by the first write into a
@@ -8,9 +8,11 @@ this plancli is refused, never written. Figures are `numeric` (the domain `figur
 `Record.figure_problem` refuses), times `timestamptz`. A plan's targets may name an `owner`
 (牵头单位): the plan's owners are pushed to table `target_owner` by `ledger init` and by each
 write of the ledger's owner; `ledger grant DEPARTMENT ROLE` maps a database role (or a group
-role whose members log in) to a department; row-level security policies let a role insert (and
-undo) only rows of targets its department owns. The ledger's owner and superusers are not bound
-by the policies (PostgreSQL's rule for a table's owner).
+role whose members log in) to a department of one plan; row-level security policies let a role
+insert only rows of targets its department owns in the row's plan, stamped by the server (its
+role, the time, the ledger order), and delete or update none: a department's undo is
+`plancli.undo_batch`'s (schema_v2.sql). The ledger's owner and superusers are not bound by the
+policies (PostgreSQL's rule for a table's owner).
 """
 
 from __future__ import annotations
@@ -28,20 +30,22 @@ from plancli.stores.postgres.connection import (
     INSUFFICIENT_PRIVILEGE,
     DepartmentRefusedError,
     PostgresConnection,
-    driver,
 )
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
 
 SCHEMA = "plancli"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Key of the advisory lock taken while creating or migrating the schema; writers of a plan lock
 # hashtextextended('plancli:' || plan id).
 _MIGRATION_LOCK = 0x706C6E31  # "pln1", as the SQLite ledger's application_id
 
 # Ordered migrations: (version, SQL). A database at version N gets every later one, in one
-# transaction, and a row in plancli.schema_version for each. Add schema 2 as (2, "ALTER …").
-MIGRATIONS: tuple[tuple[int, str], ...] = (
-    (1, Path(__file__).with_name("schema_v1.sql").read_text(encoding="utf-8")),
+# transaction, and a row in plancli.schema_version for each: schema_v1.sql, then schema_v2.sql
+# (grants per plan; a department's rows stamped by the server, and its undo through
+# plancli.undo_batch).
+MIGRATIONS: tuple[tuple[int, str], ...] = tuple(
+    (version, Path(__file__).with_name(f"schema_v{version}.sql").read_text(encoding="utf-8"))
+    for version in (1, 2)
 )
 
 RECORD_COLUMNS = (*RECORD_FIELDS, "recorded_by")
@@ -107,6 +111,9 @@ class InitResult(NamedTuple):
     ledger_owner: str = ""  # the role owning the schema plancli (the ledger's owner)
     owner_is_superuser: bool = False
     database_owner: str = ""
+    # Migrated from version 1: its database-wide grants, kept for each plan naming the
+    # department (schema_v2.sql): how many grants there are now, for how many plans.
+    spread_grants: tuple[int, int] = (0, 0)
 
 
 class Grant(NamedTuple):
@@ -354,146 +361,3 @@ class PostgresSchema(PostgresConnection):
             "pushed_by = current_user",
             (self.plan_id, digest),
         )
-
-    def _set_owners(self, connection: Any, probe: Probe) -> tuple[bool, list[OwnerChange]]:
-        """`ledger init`: the database's owners made the plan's, when this role may (the
-        ledger's owner); whether it did, and every target whose owner differs (changed, or
-        that would change: a department's copy of the plan changes nothing), in plan order,
-        then those it names no owner for. A plan naming none (a forgotten --plan) clears none."""
-        listed = self.location.owners
-        owners = dict(listed()) if listed is not None else {}
-        held = dict(
-            connection.execute(
-                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s "
-                "ORDER BY target",
-                (self.plan_id,),
-            ).fetchall()
-        )
-        changes = [
-            OwnerChange(target, held.get(target), department)
-            for target, department in owners.items()
-            if held.get(target) != department
-        ]
-        changes += [OwnerChange(t, d, None) for t, d in held.items() if t not in owners]
-        if not owners or probe.restricted or not self._may_push(connection):
-            return False, changes
-        if changes:
-            connection.execute(
-                "DELETE FROM plancli.target_owner WHERE plan_id = %s", (self.plan_id,)
-            )
-            connection.execute(
-                "INSERT INTO plancli.target_owner (plan_id, target, department) "
-                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d)",
-                (self.plan_id, list(owners), list(owners.values())),
-            )
-        self._keep_digest(connection, owners_digest(owners.items()))
-        return True, changes
-
-    # ------------------------------------------------------------------ ledger init, grant
-
-    @contextmanager
-    def _administering(self) -> Iterator[Any]:
-        """One transaction of `ledger init` or `grant`: committed when the block ends, rolled
-        back when it raises, a server's error as one line."""
-        psycopg = driver()
-        connection = self._connect()
-        try:
-            connection.execute("BEGIN")
-            try:
-                yield connection
-            except BaseException:
-                if not connection.closed:
-                    connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        except psycopg.Error as exc:
-            raise self._error(exc, "write") from None
-
-    def init(self) -> InitResult:
-        """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
-        with self._administering() as connection:
-            before = self._probe(connection)
-            self._readable(before)
-            probe = self._migrate(connection) if before.version < SCHEMA_VERSION else before
-            pushed, changes = self._set_owners(connection, probe)
-            owner, superuser, database_owner = connection.execute(
-                "SELECT pg_catalog.pg_get_userbyid(n.nspowner), r.rolsuper, "
-                "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_namespace n "
-                "JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner "
-                "JOIN pg_catalog.pg_database d ON d.datname = pg_catalog.current_database() "
-                "WHERE n.nspname = %s",
-                (SCHEMA,),
-            ).fetchone()
-        owners = len(self.location.owners()) if self.location.owners else 0
-        return InitResult(
-            before.version,
-            SCHEMA_VERSION,
-            pushed,
-            owners,
-            tuple(changes),
-            str(owner),
-            bool(superuser),
-            str(database_owner),
-        )
-
-    def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
-        """Map `role` to `department` (its members record that department's targets), with the
-        privileges to read the ledger and write records; or take the mapping away."""
-        sql = driver().sql
-        department, role = department.strip(), role.strip()
-        if not department or not role:
-            raise InputError(_("give a department (e.g. 工信局) and a database role"))
-        with self._administering() as connection:
-            probe = self._probe(connection)
-            if not self._readable(probe):
-                raise InputError(
-                    _(
-                        "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
-                        "init {ledger} first"
-                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
-                )
-            exists = connection.execute(
-                "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
-            ).fetchone()
-            if exists is None:
-                raise InputError(
-                    _(
-                        "no role {role!r} in the database; create it first, e.g. CREATE "
-                        'ROLE "{name}" LOGIN (or a group role its users are members of)'
-                    ).format(role=role, name=role)
-                )
-            who = sql.Identifier(role)
-            if revoke:
-                connection.execute(
-                    "DELETE FROM plancli.department_role WHERE department = %s AND role = %s",
-                    (department, role),
-                )
-            else:
-                for statement in (
-                    "GRANT USAGE ON SCHEMA plancli TO {}",
-                    "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
-                    "GRANT INSERT, DELETE ON plancli.records, plancli.amendments TO {}",
-                ):
-                    connection.execute(sql.SQL(statement).format(who))
-                connection.execute(
-                    "INSERT INTO plancli.department_role (department, role) "
-                    "VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                    (department, role),
-                )
-
-    def grants(self) -> list[Grant]:
-        """Every department and the roles that record for it."""
-        with self._snapshot() as connection:
-            rows = connection.execute(
-                "SELECT department, role FROM plancli.department_role ORDER BY department, role"
-            ).fetchall()
-        return [Grant(department, role) for department, role in rows]
-
-    def owners(self) -> dict[str, str]:
-        """The plan's owners as the database holds them (target → department)."""
-        with self._snapshot() as connection:
-            rows = connection.execute(
-                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s",
-                (self.plan_id,),
-            ).fetchall()
-        return dict(rows)

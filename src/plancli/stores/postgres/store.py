@@ -31,8 +31,16 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
+from plancli.stores.postgres.admin import PostgresAdministration
 from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
 from plancli.stores.postgres.libpq import text_array
+from plancli.stores.postgres.refusals import (
+    REFUSED,
+    UNDO_REFUSED,
+    moving_refusal,
+    refusal,
+    undo_refusal,
+)
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
     AMENDMENT_ROW,
@@ -41,9 +49,8 @@ from plancli.stores.postgres.schema import (
     RECORD_ROW,
     SELECT_AMENDMENTS,
     SELECT_RECORDS,
-    PostgresSchema,
 )
-from plancli.stores.postgres.writes import REFUSED, PostgresSession, moving_refusal, refusal
+from plancli.stores.postgres.writes import PostgresSession
 
 if TYPE_CHECKING:  # the models are imported where a write or a full read needs them
     from plancli.model import Amendment, Record
@@ -105,7 +112,7 @@ def _unfit(figures: Sequence[Decimal | None]) -> int | None:
     return None
 
 
-class PostgresLedgerStore(PostgresSchema):
+class PostgresLedgerStore(PostgresAdministration):
     """The ledger as rows of one plan in a PostgreSQL database; each change one transaction."""
 
     def read(self) -> list[Record]:
@@ -292,10 +299,11 @@ class PostgresLedgerStore(PostgresSchema):
         return None
 
     def check_allowed(
-        self, targets: Sequence[str], *, undoing: bool = False, moving: str | None = None
+        self, targets: Sequence[str], *, undoing: str | None = None, moving: str | None = None
     ) -> None:
         """A dry run's department check, in a read-only snapshot: the refusal the write would
-        meet (`writes.refusal`) for a target this role's departments do not own; nothing for
+        meet (`refusals`) for a target this role's departments do not own, or (`undoing`) a
+        batch their roles did not write; nothing for
         the ledger's owner, whom row-level security does not bind, or a database without a
         ledger yet (the write would say what it needs)."""
         if not targets:
@@ -308,12 +316,18 @@ class PostgresLedgerStore(PostgresSchema):
             ).fetchone()[0]
             if not bound:
                 return
+            if undoing is not None:
+                found = connection.execute(
+                    UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing}
+                ).fetchone()
+                if found is not None:
+                    raise undo_refusal(found, self._user(), undoing)
             row = connection.execute(
                 REFUSED,
                 {"targets": text_array(list(dict.fromkeys(targets))), "plan": self.plan_id},
             ).fetchone()
         if row is not None:
-            raise refusal(row, self._user(), self.plan_id, undoing=undoing)
+            raise refusal(row, self._user(), self.plan_id, undoing=undoing is not None)
         if moving is not None:
             raise moving_refusal(moving)
 

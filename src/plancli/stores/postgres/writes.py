@@ -10,18 +10,24 @@ from typing import TYPE_CHECKING, Any
 
 from plancli import plain
 from plancli.errors import InputError
-from plancli.i18n import _, join_list, ngettext
+from plancli.i18n import _
 from plancli.plain import Record as PlainRecord
-from plancli.radicals import told_apart
 from plancli.stores.base import PlacedAmendment, after_removal
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
-from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE, DepartmentRefusedError
+from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE
 from plancli.stores.postgres.libpq import (
     LibpqConnection,
     LibpqError,
     is_operational,
     number_array,
     text_array,
+)
+from plancli.stores.postgres.refusals import (
+    REFUSED,
+    UNDO_REFUSED,
+    moving_refusal,
+    refusal,
+    undo_refusal,
 )
 from plancli.stores.postgres.schema import (
     AMENDMENT_COLUMNS,
@@ -37,6 +43,17 @@ if TYPE_CHECKING:
     from plancli.model import Amendment, Record
     from plancli.stores.postgres.store import PostgresLedgerStore
 
+
+def _stamped(*, keep_writer: bool, restricted: bool) -> tuple[str, ...]:
+    """The columns an insert leaves to the server's defaults: none for `ledger convert`
+    (`keep_writer`: each row's own); the writer (current_user) for the ledger's owner, whose
+    time is plancli's as in a file; the writer and the time for a department, whose rows the
+    policies check are stamped so (`restricted`)."""
+    if keep_writer:
+        return ()
+    return ("recorded_at", "recorded_by") if restricted else ("recorded_by",)
+
+
 # Rows are inserted `unnest`-ed from arrays, this many per statement (COPY is refused to a role
 # bound by row-level security).
 _CHUNK = 20_000
@@ -48,18 +65,6 @@ SELECT * FROM (
     FROM plancli.records WHERE plan_id = %(plan)s
     ORDER BY target, period, seq DESC
 ) AS in_force ORDER BY seq
-"""
-# Of `targets` (in batch order), the first this role may not write, its owner, how many are
-# refused, and the departments the role records for.
-REFUSED = """
-SELECT t.target, o.department, count(*) OVER (),
-    (SELECT string_agg(DISTINCT d.department, E'\\x1f')
-     FROM plancli.department_role d JOIN pg_catalog.pg_roles r ON r.rolname = d.role
-     WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))
-FROM unnest(%(targets)s::text[]) WITH ORDINALITY AS t(target, n)
-LEFT JOIN plancli.target_owner o ON o.plan_id = %(plan)s AND o.target = t.target
-WHERE NOT plancli.may_write(%(plan)s, t.target)
-ORDER BY t.n LIMIT 1
 """
 
 
@@ -288,11 +293,13 @@ class PostgresSession:
         # One record's insert goes with COMMIT (`record`: a round trip less). A batch's is sent
         # alone, so a connection lost while inserting is known to have written nothing.
         deferred = self.light and len(batch) == 1
-        columns = RECORD_COLUMNS if keep_writer else RECORD_COLUMNS[:-1]
+        # The writer is the server's (current_user) but where convert keeps each row's own; so
+        # is a department's time (the policies check both: schema_v2.sql).
+        stamped = _stamped(keep_writer=keep_writer, restricted=self.restricted)
+        kept = [i for i, c in enumerate(RECORD_COLUMNS) if c not in stamped]
+        columns = [RECORD_COLUMNS[i] for i in kept]
         names = ", ".join(columns)
-        arrays = ", ".join(
-            f"%(c{i})s::{kind}[]" for i, kind in enumerate(RECORD_TYPES[: len(columns)])
-        )
+        arrays = ", ".join(f"%(c{i})s::{RECORD_TYPES[k]}[]" for i, k in enumerate(kept))
         sql = (
             f"INSERT INTO plancli.records (plan_id, {names}) "
             f"SELECT %(plan)s, {', '.join('r.' + c for c in columns)} "
@@ -315,7 +322,11 @@ class PostgresSession:
                 number_array([r.amount for r in chunk]),
                 text_array([r.note for r in chunk]),
                 text_array([r.source for r in chunk]),
-                text_array([r.recorded_at.isoformat() for r in chunk]),
+                *(
+                    [text_array([r.recorded_at.isoformat() for r in chunk])]
+                    if "recorded_at" not in stamped
+                    else []
+                ),
                 text_array([r.batch for r in chunk]),
             ]
             if keep_writer:
@@ -333,17 +344,22 @@ class PostgresSession:
             else:
                 self.connection.execute(sql, parameters)
 
-    def _check_allowed(self, targets: Sequence[str], *, undoing: bool = False) -> None:
+    def _check_allowed(self, targets: Sequence[str], *, undoing: str | None = None) -> None:
         """Refuse, naming the target and its owner, a batch with a target this role's
-        departments do not own. The policies would refuse the insert anyway, without saying
-        which row."""
+        departments do not own; `undoing` (the batch an undo reverts): first, naming who wrote
+        it, a batch not written by the role's departments. The policies (and
+        `plancli.undo_batch`) would refuse anyway, without saying which row."""
         self._started()
         if not self.restricted:
             return
+        if undoing is not None:
+            rows = self._read(UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing})
+            if rows:
+                raise undo_refusal(rows[0], self.store._user(), undoing)
         ordered = text_array(list(dict.fromkeys(targets)))
         rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
         if rows:
-            raise refusal(rows[0], self.store._user(), self.plan_id, undoing=undoing)
+            raise refusal(rows[0], self.store._user(), self.plan_id, undoing=bool(undoing))
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
         """Refuse the batch for `REFUSED`'s row, if it found one."""
@@ -363,15 +379,16 @@ class PostgresSession:
 
     def _insert_amendments(self, placed: Sequence[PlacedAmendment], *, keep_writer: bool) -> None:
         self._flush()
-        columns = AMENDMENT_COLUMNS if keep_writer else AMENDMENT_COLUMNS[:-1]
+        stamped = _stamped(keep_writer=keep_writer, restricted=self.restricted)
+        columns = [c for c in AMENDMENT_COLUMNS if c not in stamped]
         marks = ", ".join(["%s"] * (len(columns) + 2))
         rows = []
         for p in placed:
             a = p.amendment
             row: list[Any] = [self.plan_id, p.after, a.target, a.period, a.min, a.max]
-            row += [a.around, a.tolerance, a.stretch, a.note, a.recorded_at, a.batch]
-            if keep_writer:
-                row.append(a.recorded_by)
+            row += [a.around, a.tolerance, a.stretch, a.note]
+            row += [] if "recorded_at" in stamped else [a.recorded_at]
+            row += [a.batch] if "recorded_by" in stamped else [a.batch, a.recorded_by]
             rows.append(row)
         with self.connection.cursor() as cursor:
             cursor.executemany(
@@ -405,9 +422,12 @@ class PostgresSession:
                 (self.plan_id, batch_id),
             )
         ]
-        self._check_allowed(targets, undoing=True)
+        self._check_allowed(targets, undoing=batch_id)
         if rows:
             self._move_back(batch_id)
+        if self.restricted:  # no DELETE for a department: the function checks, then deletes
+            self._read("SELECT plancli.undo_batch(%s, %s)", (self.plan_id, batch_id))
+            return self.store._records(rows)
         for table in ("records", "amendments"):
             self._read(
                 f"DELETE FROM plancli.{table} WHERE plan_id = %s AND batch = %s",
@@ -417,9 +437,9 @@ class PostgresSession:
 
     def _move_back(self, batch_id: str) -> None:
         """Move back, in ledger order, the amendments written after the records of a batch
-        reverted from the middle of the ledger (`undo --batch`). The policies let a
-        department insert and delete its own rows, never update any: the ledger's owner
-        reverts such a batch."""
+        reverted from the middle of the ledger (`undo --batch`). A department updates and
+        deletes no row (its undo is plancli.undo_batch's, which refuses such a batch too):
+        the ledger's owner reverts it."""
         later = self._read(
             "SELECT seq, after_records FROM plancli.amendments "
             "WHERE plan_id = %s AND batch <> %s AND after_records > 0",
@@ -447,54 +467,3 @@ class PostgresSession:
             self._read(
                 "UPDATE plancli.amendments SET after_records = %s WHERE seq = %s", (after, seq)
             )
-
-
-def moving_refusal(batch_id: str) -> DepartmentRefusedError:
-    """A department's undo of a batch written before a later amendment, whose place in
-    ledger order only the ledger's owner may change (no policy lets a department update)."""
-    return DepartmentRefusedError(
-        _(
-            "refused: batch {batch} was recorded before a mid-year adjustment written "
-            "after it, whose place in the ledger reverting it would move; only the "
-            "ledger's owner may do that; nothing was reverted"
-        ).format(batch=batch_id)
-    )
-
-
-def refusal(
-    row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
-) -> DepartmentRefusedError:
-    """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how many
-    are refused, the departments `user` records for (`undoing`: an undo's, reverting none)."""
-    target, owner, count, departments = row
-    more = (
-        ngettext(
-            "; {n} more target of this batch is refused too",
-            "; {n} more targets of this batch are refused too",
-            count - 1,
-        ).format(n=count - 1)
-        if count > 1
-        else ""
-    )
-    if departments:
-        mine = _("{user} records for {departments}").format(
-            user=user, departments=join_list(map(told_apart, departments.split("\x1f")))
-        )
-    else:
-        mine = _(
-            "{user} records for no department (plancli ledger grant DEPARTMENT {user})"
-        ).format(user=user)
-    if owner is None:
-        whose = _(
-            "{target} has no owner (牵头单位) in the database for plan {plan} (the "
-            "ledger's owner sets them: plancli ledger init)"
-        ).format(target=target, plan=plan_id)
-    else:
-        owned = _("{target} is owned by {owner} (牵头单位)")  # a PDF's radical said: ⼯信局
-        whose = owned.format(target=target, owner=told_apart(owner))
-    message = (
-        _("refused: {whose}{more}; {mine}; nothing was reverted")
-        if undoing
-        else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
-    )
-    return DepartmentRefusedError(message.format(whose=whose, more=more, mine=mine))

@@ -1,0 +1,199 @@
+"""Administering a PostgreSQL ledger: `ledger init` (the schema made current, the plan's
+owners set), `ledger grant` and `ledger grants` (issue 13).
+
+A grant is per plan (schema version 2): `ledger grant DEPARTMENT ROLE`, run with `--plan`,
+lets ROLE record the targets DEPARTMENT owns in that plan, and no other plan's; the role may
+read every plan, insert rows (the policies check them), and call `plancli.undo_batch`, never
+delete or update a row itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.stores.postgres import schema
+from plancli.stores.postgres.connection import driver
+from plancli.stores.postgres.schema import (
+    SCHEMA,
+    Grant,
+    InitResult,
+    OwnerChange,
+    PostgresSchema,
+    Probe,
+    owners_digest,
+)
+
+# What `ledger grant` gives a role: reading the ledger (and the sequences, whose currval the
+# insert policies compare a row's seq with), inserting rows (the policies decide which), and a
+# department's undo; never DELETE or UPDATE.
+_PRIVILEGES = (
+    "GRANT USAGE ON SCHEMA plancli TO {}",
+    "GRANT SELECT ON ALL TABLES IN SCHEMA plancli TO {}",
+    "GRANT INSERT ON plancli.records, plancli.amendments TO {}",
+    "GRANT SELECT ON SEQUENCE plancli.records_seq_seq, plancli.amendments_seq_seq TO {}",
+    "GRANT EXECUTE ON FUNCTION plancli.undo_batch(text, text) TO {}",
+)
+
+
+def quote_ident(name: str) -> str:
+    """`name` as PostgreSQL's quote_ident writes an identifier that needs quoting: in double
+    quotes, each `"` doubled, so a statement suggested with it is one statement."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+class PostgresAdministration(PostgresSchema):
+    """`ledger init`, `grant` and `grants` of a database ledger."""
+
+    def _set_owners(self, connection: Any, probe: Probe) -> tuple[bool, list[OwnerChange]]:
+        """`ledger init`: the database's owners made the plan's, when this role may (the
+        ledger's owner); whether it did, and every target whose owner differs (changed, or
+        that would change: a department's copy of the plan changes nothing), in plan order,
+        then those it names no owner for. A plan naming none (a forgotten --plan) clears none."""
+        listed = self.location.owners
+        owners = dict(listed()) if listed is not None else {}
+        held = dict(
+            connection.execute(
+                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s "
+                "ORDER BY target",
+                (self.plan_id,),
+            ).fetchall()
+        )
+        changes = [
+            OwnerChange(target, held.get(target), department)
+            for target, department in owners.items()
+            if held.get(target) != department
+        ]
+        changes += [OwnerChange(t, d, None) for t, d in held.items() if t not in owners]
+        if not owners or probe.restricted or not self._may_push(connection):
+            return False, changes
+        if changes:
+            connection.execute(
+                "DELETE FROM plancli.target_owner WHERE plan_id = %s", (self.plan_id,)
+            )
+            connection.execute(
+                "INSERT INTO plancli.target_owner (plan_id, target, department) "
+                "SELECT %s, t, d FROM unnest(%s::text[], %s::text[]) AS o(t, d)",
+                (self.plan_id, list(owners), list(owners.values())),
+            )
+        self._keep_digest(connection, owners_digest(owners.items()))
+        return True, changes
+
+    # ------------------------------------------------------------------ ledger init, grant
+
+    @contextmanager
+    def _administering(self) -> Iterator[Any]:
+        """One transaction of `ledger init` or `grant`: committed when the block ends, rolled
+        back when it raises, a server's error as one line."""
+        psycopg = driver()
+        connection = self._connect()
+        try:
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            except BaseException:
+                if not connection.closed:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        except psycopg.Error as exc:
+            raise self._error(exc, "write") from None
+
+    def init(self) -> InitResult:
+        """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
+        with self._administering() as connection:
+            before = self._probe(connection)
+            self._readable(before)
+            probe = self._migrate(connection) if before.version < schema.SCHEMA_VERSION else before
+            pushed, changes = self._set_owners(connection, probe)
+            spread = (0, 0)
+            if 0 < before.version < 2:  # version 1's grants, kept for each plan (schema_v2)
+                counted = connection.execute(
+                    "SELECT count(*), count(DISTINCT plan_id) FROM plancli.department_role"
+                ).fetchone()
+                spread = (int(counted[0]), int(counted[1]))
+            owner, superuser, database_owner = connection.execute(
+                "SELECT pg_catalog.pg_get_userbyid(n.nspowner), r.rolsuper, "
+                "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_namespace n "
+                "JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner "
+                "JOIN pg_catalog.pg_database d ON d.datname = pg_catalog.current_database() "
+                "WHERE n.nspname = %s",
+                (SCHEMA,),
+            ).fetchone()
+        owners = len(self.location.owners()) if self.location.owners else 0
+        return InitResult(
+            before.version,
+            schema.SCHEMA_VERSION,
+            pushed,
+            owners,
+            tuple(changes),
+            str(owner),
+            bool(superuser),
+            str(database_owner),
+            spread,
+        )
+
+    def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
+        """Map `role` to `department` in this plan (its members record the targets the
+        department owns in it), with the privileges to read the ledger, insert rows and undo
+        its own batches; or take the mapping away (this plan's only)."""
+        sql = driver().sql
+        department, role = department.strip(), role.strip()
+        if not department or not role:
+            raise InputError(_("give a department (e.g. 工信局) and a database role"))
+        with self._administering() as connection:
+            probe = self._probe(connection)
+            if not self._readable(probe):
+                raise InputError(
+                    _(
+                        "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
+                        "init {ledger} first"
+                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
+                )
+            exists = connection.execute(
+                "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
+            ).fetchone()
+            if exists is None:
+                raise InputError(
+                    _(
+                        "no role {role!r} in the database; create it first, e.g. CREATE "
+                        "ROLE {name} LOGIN (or a group role its users are members of)"
+                    ).format(role=role, name=quote_ident(role))
+                )
+            who = sql.Identifier(role)
+            if revoke:
+                connection.execute(
+                    "DELETE FROM plancli.department_role "
+                    "WHERE plan_id = %s AND department = %s AND role = %s",
+                    (self.plan_id, department, role),
+                )
+            else:
+                for statement in _PRIVILEGES:
+                    connection.execute(sql.SQL(statement).format(who))
+                connection.execute(
+                    "INSERT INTO plancli.department_role (plan_id, department, role) "
+                    "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    (self.plan_id, department, role),
+                )
+
+    def grants(self) -> list[Grant]:
+        """Every department granted in this plan and the roles that record for it."""
+        with self._snapshot() as connection:
+            rows = connection.execute(
+                "SELECT department, role FROM plancli.department_role WHERE plan_id = %s "
+                "ORDER BY department, role",
+                (self.plan_id,),
+            ).fetchall()
+        return [Grant(department, role) for department, role in rows]
+
+    def owners(self) -> dict[str, str]:
+        """The plan's owners as the database holds them (target → department)."""
+        with self._snapshot() as connection:
+            rows = connection.execute(
+                "SELECT target, department FROM plancli.target_owner WHERE plan_id = %s",
+                (self.plan_id,),
+            ).fetchall()
+        return dict(rows)

@@ -1,0 +1,123 @@
+"""Why a department's write or undo is refused, in one line (issue 13): the statements that
+find it, run before the insert or the delete (the policies and `plancli.undo_batch` refuse
+anyway, without saying which row), and the messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plancli.i18n import _, join_list, ngettext
+from plancli.radicals import told_apart
+from plancli.stores.postgres.connection import DepartmentRefusedError
+
+# The departments current_user records for in plan %(plan)s, separated by U+001F.
+_MINE = """(SELECT string_agg(DISTINCT d.department, E'\\x1f')
+     FROM plancli.department_role d JOIN pg_catalog.pg_roles r ON r.rolname = d.role
+     WHERE d.plan_id = %(plan)s AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))"""
+
+# Of `targets` (in batch order), the first this role may not write, its owner, how many are
+# refused, and the departments the role records for in the plan.
+REFUSED = f"""
+SELECT t.target, o.department, count(*) OVER (), {_MINE}
+FROM unnest(%(targets)s::text[]) WITH ORDINALITY AS t(target, n)
+LEFT JOIN plancli.target_owner o ON o.plan_id = %(plan)s AND o.target = t.target
+WHERE NOT plancli.may_write(%(plan)s, t.target)
+ORDER BY t.n LIMIT 1
+"""
+
+
+def moving_refusal(batch_id: str) -> DepartmentRefusedError:
+    """A department's undo of a batch written before a later amendment, whose place in
+    ledger order only the ledger's owner may change (no policy lets a department update)."""
+    return DepartmentRefusedError(
+        _(
+            "refused: batch {batch} was recorded before a mid-year adjustment written "
+            "after it, whose place in the ledger reverting it would move; only the "
+            "ledger's owner may do that; nothing was reverted"
+        ).format(batch=batch_id)
+    )
+
+
+def refusal(
+    row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
+) -> DepartmentRefusedError:
+    """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
+    many are refused, and the departments `user` records for (a write's and a dry run's;
+    `undoing`: an undo's, which reverts nothing)."""
+    target, owner, count, departments = row
+    more = (
+        ngettext(
+            "; {n} more target of this batch is refused too",
+            "; {n} more targets of this batch are refused too",
+            count - 1,
+        ).format(n=count - 1)
+        if count > 1
+        else ""
+    )
+    mine = _mine(user, departments)
+    if owner is None:
+        whose = _(
+            "{target} has no owner (牵头单位) in the database for plan {plan} (the "
+            "ledger's owner sets them: plancli ledger init)"
+        ).format(target=target, plan=plan_id)
+    else:
+        owned = _("{target} is owned by {owner} (牵头单位)")  # a PDF's radical said: ⼯信局
+        whose = owned.format(target=target, owner=told_apart(owner))
+    message = (
+        _("refused: {whose}{more}; {mine}; nothing was reverted")
+        if undoing
+        else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
+    )
+    return DepartmentRefusedError(message.format(whose=whose, more=more, mine=mine))
+
+
+# Of batch %(batch)s, a writer not of the departments current_user records for (a department's
+# undo reverts only batches its own roles wrote: `plancli.foreign_writer`): its name ('' for
+# rows copied from a file, which name no writer), the departments it records for in the plan,
+# whether it is the ledger's owner, and current_user's departments. No row: none.
+UNDO_REFUSED = f"""
+SELECT w.writer,
+    (SELECT string_agg(DISTINCT d.department, E'\\x1f')
+     FROM plancli.department_role d JOIN pg_catalog.pg_roles r ON r.rolname = d.role
+     JOIN pg_catalog.pg_roles wr ON wr.rolname = w.writer
+     WHERE d.plan_id = %(plan)s AND NOT wr.rolsuper
+       AND pg_catalog.pg_has_role(wr.oid, r.oid, 'MEMBER')),
+    w.writer = (SELECT pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n
+                WHERE n.nspname = 'plancli'),
+    {_MINE}
+FROM (SELECT plancli.foreign_writer(%(plan)s, %(batch)s, current_user::text) AS writer) AS w
+WHERE w.writer IS NOT NULL
+"""
+
+
+def _mine(user: str, departments: str | None) -> str:
+    """`alice records for 统计局`, or that she records for none."""
+    if departments:
+        return _("{user} records for {departments}").format(
+            user=user, departments=join_list(map(told_apart, departments.split("\x1f")))
+        )
+    return _("{user} records for no department (plancli ledger grant DEPARTMENT {user})").format(
+        user=user
+    )
+
+
+def undo_refusal(row: tuple[Any, ...], user: str, batch: str) -> DepartmentRefusedError:
+    """The refusal of a department's undo of a batch `UNDO_REFUSED`'s row names the writer of:
+    the ledger's owner's, another department's, or rows copied from a file."""
+    writer, theirs, is_owner, mine = row
+    if not writer:
+        who = _("no one on record (rows copied from a ledger file)")
+    elif is_owner:
+        who = _("{writer}, the ledger's owner").format(writer=writer)
+    elif theirs:
+        who = _("{writer} for {departments}").format(
+            writer=writer, departments=join_list(theirs.split("\x1f"))
+        )
+    else:
+        who = writer
+    return DepartmentRefusedError(
+        _(
+            "refused: batch {batch} was written by {who}; a department undoes only the batches "
+            "its own roles wrote; {mine}; nothing was reverted"
+        ).format(batch=batch, who=who, mine=_mine(user, mine))
+    )
