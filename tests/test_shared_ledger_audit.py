@@ -133,7 +133,7 @@ def test_an_owner_copied_from_a_pdf_is_the_department_it_reads_as(
     # A grant typed from the PDF is the department too.
     typed = invoke(*kx, ledger.as_user("bureau").url, "ledger", "grant", "\u2f2f信局", "bob")
     assert typed.exit_code == 0 and "warning" not in typed.stdout + typed.stderr
-    assert "records for 工信局 in" in typed.stdout + typed.stderr
+    assert "records for 工信局 of plan kx-2022 in" in typed.stdout + typed.stderr
     # A database written before (the radical held as the owner): its refusal says which is which.
     ledger.sql(
         "UPDATE plancli.target_owner SET department = '\u2f2f信局' "
