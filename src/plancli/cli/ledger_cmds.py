@@ -5,12 +5,8 @@ dry-run table) to stdout. `record` and `import` import no Rich unless they print
 keep a cron job's start-up short.
 """
 
-import io
-import os
-import stat
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -256,7 +252,9 @@ def import_cmd(
     store.check_writable()  # before reading a possibly long stdin
     # The file is read before the plan is loaded: a file over a limit is refused at once,
     # and the rows do not need the plan until they are checked.
-    name, stream, size = _open_input(file)
+    from plancli.cli.inputs import open_input
+
+    name, stream, size = open_input(file)
     try:
         notes = ReadNotes()
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
@@ -395,28 +393,6 @@ def _import_json(
             skipped=[row.output() for row in skipped],
         )
     )
-
-
-def _stdin_bytes() -> "BinaryIO":
-    stream = getattr(sys.stdin, "buffer", None)
-    return stream if stream is not None else io.BytesIO(sys.stdin.read().encode())
-
-
-def _open_input(file: str) -> "tuple[str, BinaryIO, int | None]":
-    """(name, stream, size) of the file to import; size None when it is not a regular file
-    (stdin from a pipe), whose size is then checked while it is read."""
-    if file == "-":
-        name, stream = "<stdin>", _stdin_bytes()
-    else:
-        from plancli.paths import IMPORT_FILE, open_file
-
-        # A regular file only: a FIFO or /dev/zero would block or never end (stdin is `-`).
-        name, stream = file, open_file(Path(file), IMPORT_FILE)
-    try:
-        info = os.fstat(stream.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return name, stream, None
-    return name, stream, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 @command(
