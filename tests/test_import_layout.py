@@ -163,7 +163,8 @@ def test_a_long_name_is_echoed_cut_short(invoke, ledger: Path, tmp_path: Path) -
     path.write_text("指标,期间,数值\n" + "新" * 20_000 + ",2022年6月,1\n", encoding="utf-8")
     result = _import(invoke, ledger, path)
     assert result.exit_code == 2
-    assert len(result.stderr) < 500, len(result.stderr)
+    # Less the file's path, which is pytest's temporary folder's and varies with the machine.
+    assert len(result.stderr.replace(str(path), "")) < 500, result.stderr
     assert f"'{'新' * 60}'…(20,000 characters)" in result.stderr
 
 
