@@ -159,7 +159,7 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
         1010,
         "the SpreadsheetML an import needs, read with expat against hostile files",
     ),
-    "plancli.imports_text": (895, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
+    "plancli.imports_text": (880, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
     "plancli.cli.app": (680, "the Typer application, its global options and the error boundary"),
     "plancli.bulletin": (735, "one table of a bulletin's Chinese headers, names and periods"),
     "plancli.cli.ledger_cmds": (650, "the four ledger commands' parameters and their help"),

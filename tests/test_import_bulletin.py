@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from plancli.bulletin import bulletin_period, file_year, number_text
+from plancli.bulletin import bulletin_period, number_text
+from plancli.bulletin_periods import file_year
 from plancli.errors import InputError
 from plancli.model import Record
 from plancli.stores.toml import read_toml_ledger

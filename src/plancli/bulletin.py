@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_layout import missing_problem, name_with_unit, period_and_units, with_figures
+from plancli.bulletin_layout import (
+    missing_problem,
+    name_with_unit,
+    period_and_units,
+    total_only_problem,
+    with_figures,
+)
+from plancli.bulletin_periods import file_year, with_year
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
     MAX_BRACKETS,
@@ -312,6 +319,7 @@ BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
 NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
+"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
 
 def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
@@ -327,9 +335,6 @@ def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
         notes.no_data_rows += 1
         return True
     return False
-
-
-"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
 
 def unmarked(value: str, amount: str | None) -> tuple[str, str | None, bool]:
@@ -450,49 +455,6 @@ def refuse_missing(
 
 def _text(cell: str | Decimal | None) -> str | None:
     return None if cell is None else str(cell)
-
-
-# ------------------------------------------------------------------------------ periods
-
-_HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
-
-
-def kept_period(text: str, default_year: int | None) -> str:
-    """A period as the readers keep it, once per distinct text: plancli's own when the text
-    gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
-    plan's year is known, and the period check refuses what is no period)."""
-    try:
-        return bulletin_period(text, default_year) or text
-    except InputError:
-        return text  # refused on its row by resolve_rows
-
-
-def with_year(period: str, year: str) -> str:
-    """A period with the year a 年份 column gives: `6月` + 2022 → `2022年6月`. A period that
-    has a year of its own keeps it when the two agree, and is refused when they differ."""
-    given = unicodedata.normalize("NFKC", year).strip().removesuffix("年")
-    if not re.fullmatch(r"[0-9]{4}", given):
-        raise InputError(_("year {year!r} is not a year (e.g. 2022)").format(year=year))
-    own = _HAS_YEAR.match(unicodedata.normalize("NFKC", period).strip())
-    if own is None:
-        return f"{given}年{period}"
-    if own.group(0)[:4] != given:
-        raise InputError(
-            _("period {period!r} is in {own}, but the year column says {year}").format(
-                period=period, own=own.group(0)[:4], year=given
-            )
-        )
-    return period
-
-
-_FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
-
-
-def file_year(name: str) -> int | None:
-    """The year a file's name gives (`官渡区2022年6月月报.csv` → 2022), when it gives one only."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    years = set(_FILE_YEAR.findall(base))
-    return int(years.pop()) if len(years) == 1 else None
 
 
 # ------------------------------------------------------------------------------ targets
@@ -670,7 +632,7 @@ def resolve_rows(
                     continue
                 notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
-                problems.add(row.row, _total_only_problem(target, notes, row.row))
+                problems.add(row.row, total_only_problem(target, notes, row.row))
                 continue
             if row.row in notes.paired and not target.has_amount:
                 notes.warnings.append(
@@ -762,22 +724,3 @@ def _shown(value: object) -> str:
     from plancli.imports_text import _shown as shown
 
     return shown(str(value))
-
-
-def _total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
-    header = notes.header
-    total = _label(notes, TOTAL)
-    if header is not None and "value" in header.positions and row in notes.dashed:
-        return _(
-            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
-            "which holds — (no data) here); the {total} column is its amount"
-        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
-    if header is not None and "value" in header.positions:
-        return _(
-            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
-            "empty here); the {total} column is its amount"
-        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
-    return _(
-        "{target} is a {kind} target: its figure is the growth %, and the file gives only "
-        "{total}, its amount; add a 累计增长 column"
-    ).format(target=target.id, kind=target.kind, total=total)

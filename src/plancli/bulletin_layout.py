@@ -10,8 +10,8 @@ as bureaus export them"), and what a refusal of its rows says:
 - a target's name with its unit in brackets (`社会消费品零售总额（亿元）`) names the target, its
   bracket being the row's unit (`name_with_unit`);
 - a row without its figure says which columns are empty and what a `本月` figure is
-  (`missing_problem`), a growth row whose growth cell holds `—` says so, and a unit refusal
-  quotes the row's figures (`with_figures`).
+  (`missing_problem`), a growth row whose growth cell holds `—` says so
+  (`total_only_problem`), and a unit refusal quotes the row's figures (`with_figures`).
 
 The readers (imports_text, imports_xlsx) and bulletin.py call these; this module imports them
 only inside its functions (bulletin.py imports it).
@@ -29,8 +29,8 @@ from plancli.errors import InputError
 from plancli.i18n import _
 
 if TYPE_CHECKING:
-    from plancli.bulletin import Header
-    from plancli.plain import AnyPlan
+    from plancli.bulletin import Header, ReadNotes
+    from plancli.plain import AnyPlan, AnyTarget
 
 _UNIT_LINE = re.compile(r"^(?:计量)?单位:")
 
@@ -223,3 +223,26 @@ def with_figures(problem: str, value: object, amount: object) -> str:
     return _("{problem} (the row's figures: {figures})").format(
         problem=problem, figures=", ".join(_shown(str(f)) for f in figures)
     )
+
+
+def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
+    """A growth target's row whose figure came from the 累计值 column alone: that is its
+    amount, and its figure, the growth %, is — (no data), empty or no column of the file."""
+    from plancli.bulletin import TOTAL, _label
+
+    header = notes.header
+    total = _label(notes, TOTAL)
+    if header is not None and "value" in header.positions and row in notes.dashed:
+        return _(
+            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
+            "which holds — (no data) here); the {total} column is its amount"
+        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
+    if header is not None and "value" in header.positions:
+        return _(
+            "{target} is a {kind} target: its figure is the growth % (the {value} column, "
+            "empty here); the {total} column is its amount"
+        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
+    return _(
+        "{target} is a {kind} target: its figure is the growth %, and the file gives only "
+        "{total}, its amount; add a 累计增长 column"
+    ).format(target=target.id, kind=target.kind, total=total)

@@ -19,7 +19,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import chain
 from typing import IO, Any
 
@@ -32,10 +32,8 @@ from plancli.bulletin import (
     Header,
     ReadNotes,
     build_row,
-    file_year,
     is_title,
     json_no_data,
-    kept_period,
     maybe_fraction,
     plain_number,
     read_header,
@@ -43,6 +41,7 @@ from plancli.bulletin import (
     unmarked,
 )
 from plancli.bulletin_layout import second_header
+from plancli.bulletin_periods import file_year, kept_period
 from plancli.errors import InputError, decode_reason
 from plancli.figure_slips import maybe_index
 from plancli.i18n import N_, _
@@ -54,6 +53,7 @@ from plancli.imports import (
     ImportRow,
     Problems,
 )
+from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
 from plancli.ledger import Entry
 
 _CHUNK = 1024 * 1024
@@ -602,70 +602,13 @@ def _shown(text: str, limit: int = 60) -> str:
 # ------------------------------------------------------------------------------ JSON
 
 
-class _NumberTooLarge(ValueError):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
-
-
-def _json_number(text: str) -> Decimal:
-    # Exact decimals. Integers too: int() refuses more than 4,300 digits with a ValueError
-    # that carries no position, and Decimal reads any length (the value check then says the
-    # figure is too large).
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # an exponent beyond what a Decimal can hold (1e99999999999999999)
-        raise _NumberTooLarge(text) from None
-
-
-class _Duplicated(dict[str, Any]):
-    """A JSON object in which a key appears twice: JSON would keep the last value silently."""
-
-    twice: list[str]
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    item = dict(pairs)
-    if len(item) == len(pairs):
-        return item
-    seen: set[str] = set()
-    twice: list[str] = []
-    for key, _value in pairs:
-        if key in seen:
-            twice.append(key)
-        seen.add(key)
-    duplicated = _Duplicated(item)
-    duplicated.twice = twice
-    return duplicated
-
-
-_DECODER = json.JSONDecoder(
-    parse_float=_json_number,
-    parse_int=_json_number,
-    # NaN and Infinity literals become Decimal so the value check rejects them with the same
-    # message as on the command line.
-    parse_constant=Decimal,
-    object_pairs_hook=_json_object,
-)
-
-
-def _json_error(name: str, text: str, pos: int, line0: int, message: str) -> InputError:
-    line = line0 + text.count("\n", 0, pos) + 1
-    column = pos - text.rfind("\n", 0, pos)
-    return InputError(
-        _("{file}:{line}:{column}: invalid JSON: {reason}").format(
-            file=name, line=line, column=column, reason=message
-        )
-    )
-
-
 def _decode(text: str, pos: int) -> tuple[Any, int]:
     """raw_decode, with what json lets escape turned into JSONDecodeError."""
     try:
-        return _DECODER.raw_decode(text, pos)
+        return DECODER.raw_decode(text, pos)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", text, pos) from None
-    except _NumberTooLarge as exc:
+    except NumberTooLarge as exc:
         raise json.JSONDecodeError(
             f"the number {_shown(exc.text, 30)} is too large to read", text, pos
         ) from None
@@ -709,7 +652,7 @@ class _JsonList:
         return 0
 
     def error(self, pos: int, message: str) -> InputError:
-        return _json_error(self._name, self.buffer, pos, self._line0, message)
+        return json_error(self._name, self.buffer, pos, self._line0, message)
 
     def line(self, pos: int) -> int:
         return self._line0 + self.buffer.count("\n", 0, pos) + 1
@@ -833,7 +776,7 @@ def _add_json_row(
     if not isinstance(item, dict):
         problems.add(row, _("expected an object with {keys}").format(keys=", ".join(REQUIRED)))
         return
-    if isinstance(item, _Duplicated):
+    if isinstance(item, Duplicated):
         listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
         problems.add(
             row, _("key(s) {keys} given twice in one object; give each once").format(keys=listed)

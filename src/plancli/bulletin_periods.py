@@ -1,0 +1,53 @@
+"""The year of a bulletin's period written without one (`6月`, `1-6月`, `上半年`): the one a
+年份 column gives (`with_year`) or the file's name (`file_year`: `官渡区2022年6月月报.csv`);
+and a row's period as the import readers keep it, once per distinct text (`kept_period`).
+`bulletin.resolve_rows` maps what is left once the plan's year is known."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.periods import bulletin_period
+
+_HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
+
+
+def kept_period(text: str, default_year: int | None) -> str:
+    """A period as the readers keep it, once per distinct text: plancli's own when the text
+    gives its year (`2022年6月` → 2022-06), else as it is (`resolve_rows` maps `1-6月` when the
+    plan's year is known, and the period check refuses what is no period)."""
+    try:
+        return bulletin_period(text, default_year) or text
+    except InputError:
+        return text  # refused on its row by resolve_rows
+
+
+def with_year(period: str, year: str) -> str:
+    """A period with the year a 年份 column gives: `6月` + 2022 → `2022年6月`. A period that
+    has a year of its own keeps it when the two agree, and is refused when they differ."""
+    given = unicodedata.normalize("NFKC", year).strip().removesuffix("年")
+    if not re.fullmatch(r"[0-9]{4}", given):
+        raise InputError(_("year {year!r} is not a year (e.g. 2022)").format(year=year))
+    own = _HAS_YEAR.match(unicodedata.normalize("NFKC", period).strip())
+    if own is None:
+        return f"{given}年{period}"
+    if own.group(0)[:4] != given:
+        raise InputError(
+            _("period {period!r} is in {own}, but the year column says {year}").format(
+                period=period, own=own.group(0)[:4], year=given
+            )
+        )
+    return period
+
+
+_FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def file_year(name: str) -> int | None:
+    """The year a file's name gives (`官渡区2022年6月月报.csv` → 2022), when it gives one only."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    years = set(_FILE_YEAR.findall(base))
+    return int(years.pop()) if len(years) == 1 else None
