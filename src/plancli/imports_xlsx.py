@@ -87,7 +87,7 @@ from plancli.xlsx_formats import (
     formula_figure,
     parse_number_format,
 )
-from plancli.xlsx_merges import Merges
+from plancli.xlsx_merges import Merges, column_index
 
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
@@ -172,13 +172,6 @@ def column_letter(position: int) -> str:
         position, rest = divmod(position - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _column_of(letters: str) -> int:
-    position = 0
-    for char in letters.upper():
-        position = position * 26 + ord(char) - 64
-    return position - 1
 
 
 # ------------------------------------------------------------------------------- XML
@@ -614,7 +607,7 @@ class _SheetReader:
                 match = _CELL_REF.match(ref)
                 if match is None:
                     raise _Damaged(_("{ref} is not a cell reference").format(ref=_shown(ref)))
-                column = _column_of(match.group(1))
+                column = column_index(match.group(1))
                 if len(self._columns) < MAX_COLUMNS:
                     self._columns[letters] = column
             if column <= self.column:

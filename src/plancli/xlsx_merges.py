@@ -17,7 +17,8 @@ MAX_MERGES = 100_000
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7}):\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 
 
-def _column(letters: str) -> int:
+def column_index(letters: str) -> int:
+    """A cell reference's column letters as a 0-based index: A is 0, Z 25, AA 26."""
     number = 0
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
@@ -46,7 +47,7 @@ class Merges:
                 if match is None:
                     continue  # Excel writes none such; a merge plancli cannot read is no merge
                 first, top, last, bottom = match.groups()
-                if _column(first) <= column <= _column(last) and int(bottom) > int(top):
+                if column_index(first) <= column <= column_index(last) and int(bottom) > int(top):
                     spans.append((int(top), int(bottom)))
             self._spans[column] = spans = sorted(spans)
         return spans
