@@ -49,9 +49,9 @@ from plancli.figure_slips import (
     index_watch,
     maybe_index,
 )
+from plancli.figure_words import number_text
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
-from plancli.periods import DASHES as _DASHES
 from plancli.periods import bulletin_period
 from plancli.plan import fold_name
 
@@ -342,21 +342,6 @@ def unmarked(value: str, amount: str | None) -> tuple[str, str | None, bool]:
     if value not in NO_DATA and amount not in NO_DATA:
         return value, amount, False
     return "" if value in NO_DATA else value, None if amount in NO_DATA else amount, True
-
-
-_GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
-
-
-def number_text(text: str) -> str:
-    """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
-    `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
-    comma that does not group thousands (`4,8`) is left for the number check to refuse."""
-    normal = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
-    if "," in normal:
-        match = _GROUPED.match(normal)
-        if match is not None:
-            return match.group(1) + match.group(2).replace(",", "") + match.group(3).strip()
-    return normal
 
 
 FRACTION_START = ("0.", "1.", ".", "-0.", "-1.", "-.", "+0.", "+1.", "+.")

@@ -59,7 +59,8 @@ _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)%?$")
 
 def _figure(cell: str) -> bool:
     """A figure or a "no data" mark: what a data row holds and a header row does not."""
-    from plancli.bulletin import NO_DATA, number_text
+    from plancli.bulletin import NO_DATA
+    from plancli.figure_words import number_text
 
     return cell in NO_DATA or _NUMBER.match(number_text(cell)) is not None
 

@@ -1,17 +1,38 @@
-"""A figure as a bulletin writes it in words: a growth (`下降4.0%` is −4.0, `增长5.2%` 5.2)
-and a milestone done (`完成`, `已完成` are 100 percent done)."""
+"""A figure as a bulletin writes it: in full-width digits or grouped by commas (`１２３．４`,
+`1,234.5`: `number_text`, which `record` reads too without loading the bulletin readers), and
+in words: a growth (`下降4.0%` is −4.0, `增长5.2%` 5.2) and a milestone done (`完成`, `已完成` are
+100 percent done)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import N_, _
+from plancli.periods import DASHES
 from plancli.stores.base import shown
 
 if TYPE_CHECKING:
     from plancli.plain import AnyTarget
+
+
+_GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
+
+
+def number_text(text: str) -> str:
+    """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
+    `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
+    comma that does not group thousands (`4,8`) is left for the number check to refuse."""
+    normal = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
+    if "," in normal:
+        match = _GROUPED.match(normal)
+        if match is not None:
+            return match.group(1) + match.group(2).replace(",", "") + match.group(3).strip()
+    return normal
+
 
 _DONE_WORDS = {"done", "完成", "已完成", "全部完成"}  # 已完成: a progress table's word
 

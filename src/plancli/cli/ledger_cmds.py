@@ -111,8 +111,8 @@ def record_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.bulletin import number_text
     from plancli.figure_slips import record_warnings
+    from plancli.figure_words import number_text
     from plancli.ledger import Entry, record_entry, with_warnings
     from plancli.record_text import record_message
     from plancli.stores import open_store

@@ -90,8 +90,12 @@ $$;
 -- make that batch one its writers' department may no longer undo). Rows of the same statement
 -- are not seen (the statement's snapshot): a batch's own rows check nothing of each other.
 CREATE INDEX amendments_batch ON plancli.amendments (plan_id, batch);
+-- Planned without its arguments' values (a generic plan), an EXISTS over a ledger of a few
+-- large batches looked cheapest as a sequential scan that stops at the first match: for a new
+-- batch (no match) it read every row, 30 ms a call at 120,000 records, once per inserted row.
+-- The index on (plan_id, batch) is the plan for every batch: seqscan off for this lookup.
 CREATE FUNCTION plancli.batch_of_another(p_plan text, p_batch text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET enable_seqscan = off AS $$
     SELECT EXISTS (
         SELECT FROM plancli.records
         WHERE plan_id = p_plan AND batch = p_batch AND recorded_by IS DISTINCT FROM current_user
