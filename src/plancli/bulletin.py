@@ -41,12 +41,12 @@ from plancli.bulletin_units import (
 )
 from plancli.errors import InputError
 from plancli.figure_slips import (
+    IndexWatch,
     growth_for_figure,
     growth_header,
     growth_is_figure,
     index_slip,
     index_warnings,
-    index_watch,
     maybe_index,
 )
 from plancli.figure_words import number_text
@@ -564,7 +564,7 @@ def resolve_rows(
         column_unit = {("", column): None for column in notes.header.units}  # the columns
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit or name_units)
     flagged = flagged or bool(notes.growth_only)
-    indexed = {t.id for t in plan.targets if index_watch(t)}
+    indexed = IndexWatch(by_id)
     if not (target_map or period_map or flagged or totals):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
         # the figures of % targets are looked at, for the fraction warning.
@@ -580,7 +580,7 @@ def resolve_rows(
                     )
                     if warning is not None:
                         notes.warnings.append((rows[position].row, warning))
-        index_warnings(rows, {t for t in targets if t.strip() in indexed}, by_id, notes)  # noted
+        index_warnings(rows, IndexWatch(by_id, percent), by_id, notes)  # rows noted
         return rows
     kept: list[ImportRow] = []
     candidates = set(notes.fractions)
@@ -637,7 +637,7 @@ def resolve_rows(
                     )
                 )
                 value, amount = amount if amount is not None else value, None
-        if target is not None and target.id in indexed:
+        if target is not None and indexed(target.id):
             slip = index_slip(target, entry.target, mapped_period, value)
             if slip is not None and slip[0]:
                 problems.add(row.row, slip[1])

@@ -22,7 +22,7 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.growth_slips import amount_as_growth, growth_limits
+from plancli.growth_slips import _FALL, amount_as_growth, growth_limits
 from plancli.import_order import _disordered
 from plancli.imports import (
     ImportRejected,
@@ -319,8 +319,11 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
-        if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
-            slips = amount_as_growth(target, record, previous, growths[target.id])
+        growth_limit = growths.get(target.id) if growths else None
+        if growth_limit is not None and (  # an amount typed as a growth? (growth_slips)
+            not _FALL <= record.value <= growth_limit or record.amount is not None or previous
+        ):  # the common growth (in range, no amount, nothing before) asked nothing more
+            slips = amount_as_growth(target, record, previous, growth_limit)
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)

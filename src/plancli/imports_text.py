@@ -56,6 +56,8 @@ from plancli.imports import (
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
 from plancli.ledger import Entry
 
+_INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
+
 _CHUNK = 1024 * 1024
 _SHARED = 100_000  # distinct figure texts a reader shares between rows
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -433,7 +435,9 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                     figure = plain_number(figure)
                 if amount is not None and (not amount.isascii() or "," in amount):
                     amount = plain_number(amount)
-                if figure.startswith(FRACTION_START) or maybe_index(figure):
+                if figure.startswith(FRACTION_START) or (
+                    figure[:1] in _INDEX_FIRST and maybe_index(figure)
+                ):
                     fractions.append(len(rows))  # 0.992 or 100.8: see below
                 # One text for each distinct figure (a bulletin's million figures have
                 # some ten thousand): the rows kept hold it, not a copy of their own.
