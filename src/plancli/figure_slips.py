@@ -258,10 +258,13 @@ def index_warnings(
     case) whose targets `watched` (`index_watch`, asked once a target) says may be given an
     index: only the rows the readers noted (`notes.fractions`: `bulletin.maybe_fraction`,
     `maybe_index`)."""
+    small = watched.small if isinstance(watched, IndexWatch) else None
     for position in notes.fractions:
         row = rows[position]
         entry = row.entry
         given = entry.target.strip()
+        if small is not None and given not in small:
+            continue  # the common case: no figure of this target can be warned of
         if given in by_id and watched(given):
             slip = index_slip(by_id[given], "", entry.period, entry.value)
             if slip is not None:
@@ -278,6 +281,9 @@ class IndexWatch:
         self.by_id = by_id
         self.scales = scales  # given for rows that name no index (a file of ids): only a
         self.known: dict[str, bool] = {}  # target whose figure is small can be warned of
+        self.small = (
+            None if scales is None else {i for i, scale in scales.items() if scale <= INDEX_SCALE}
+        )
 
     def __call__(self, target_id: str) -> bool:
         found = self.known.get(target_id)

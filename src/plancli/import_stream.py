@@ -319,12 +319,16 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
-        growth_limit = growths.get(target.id) if growths else None
-        if growth_limit is not None and (  # an amount typed as a growth? (growth_slips)
-            not _FALL <= record.value <= growth_limit or record.amount is not None or previous
-        ):  # the common growth (in range, no amount, nothing before) asked nothing more
-            slips = amount_as_growth(target, record, previous, growth_limit)
-            dropped.extend((int(unchanged_row), line, slip) for slip in slips)
+        if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
+            growth_limit = growths[target.id]
+            value = record.value
+            if (
+                not _FALL <= value <= growth_limit
+                or value == record.amount
+                or (previous is not None and value == previous.amount)
+            ):  # a growth in range and no amount's figure asks nothing more
+                slips = amount_as_growth(target, record, previous, growth_limit)
+                dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
