@@ -42,6 +42,26 @@ def records(ledger: Path) -> dict[tuple[str, str], Record]:
 # ------------------------------------- §1: a growth where a total or a level belongs
 
 
+def test_a_file_whose_only_figure_is_a_growth_gives_no_count_or_rate(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """`指标,期间,增长` (or `累计增长（%）` alone): 新建5G基站 15.2 was recorded as 15.2 个 and
+    失业率 -0.2 as a rate of -0.2 % (the file had no 累计值 column for §1's check to see)."""
+    result = imports(
+        "g.csv",
+        ["指标,期间,增长", "新建5G基站,2022年6月,15.2", "城镇登记失业率,2022年二季度末,-0.2"],
+    )
+    assert result.exit_code == 2, result.output
+    assert (
+        "g.csv:2: new_5g_base_stations is a cumulative target: the file's only figure column, "
+        "'增长', is a growth or change on last year ('15.2'), not its year-to-date total"
+    ) in result.stderr
+    assert "g.csv:3: unemployment_rate is a level target: the file's only figure" in result.stderr
+    assert not ledger.exists()
+    # A growth target's figure is its growth: imported as before.
+    growth = imports("gdp.csv", ["指标,期间,累计增长（%）", "地区生产总值,2022年二季度末,5.1"])
+    assert growth.exit_code == 0, growth.output
+    assert records(ledger)[("gdp", "2022-Q2")].value == Decimal("5.1")
+
+
 def test_a_cumulative_target_never_takes_its_growth_as_its_total(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     """新建5G基站 went from 150 个 to 15.2 个 (its 累计增长), 引进市外到位资金 from 50 to 8.5 亿元,
     counted as revisions: a blank or `—` 累计值 left the growth column to be the total."""

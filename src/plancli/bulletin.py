@@ -141,10 +141,12 @@ class Header:
 
     @property
     def plain(self) -> bool:
-        """plancli's own columns only (and Excel's empty column): the readers' fast loop."""
+        """plancli's own columns only (and Excel's empty column): the readers' fast loop. A
+        growth as the only figure (`增长`, `累计增长`) is not: `build_row` notes it, and a
+        count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
         cols = self.positions
         plain = TOTAL not in cols and YEAR not in cols and UNIT not in cols
-        return plain and not self.period and self.month is None
+        return plain and not self.period and self.month is None and not growth_header(self)
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -388,8 +390,8 @@ def build_row(
         else:
             amount = total
             notes.paired.add(row)
-    elif value is not None and TOTAL in header.positions and growth_header(header):
-        notes.growth_only[row] = str(figures[1] or "")  # only a growth: `figure_slips`
+    elif value is not None and growth_header(header):  # only a growth: `figure_slips`
+        notes.growth_only[row] = str(figures[1] or "")  # (a file with no 累计值 column too)
     given = {"target": target, "period": period, "value": value}
     missing = [column for column, cell in given.items() if cell is None]
     if missing:

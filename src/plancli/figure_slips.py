@@ -71,7 +71,13 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
         "mark": _shown(mark),
     }
     what = _("its year-to-date total") if target.kind == "cumulative" else _("its level")
-    if mark:
+    if notes.header is not None and TOTAL not in notes.header.positions:
+        message = _(
+            "{target} is a {kind} target: the file's only figure column, {value}, is a growth "
+            "or change on last year ({growth}), not {what}: give {what} in a 累计值 column, or "
+            "leave the row out"
+        )
+    elif mark:
         message = _(
             "{target} is a {kind} target: its figure is the {total} column, which holds {mark} "
             "(no data) here; the {value} column's {growth} is a growth or change on last year, "
