@@ -108,7 +108,7 @@ def test_gap_and_status_tables_show_the_drop_with_its_note(dropped) -> None:  # 
 def test_show_and_targets_say_dropped(dropped) -> None:  # type: ignore[no-untyped-def]
     shown = dropped("show", FAI, "--as-of", "2022-06", lang="zh")
     assert shown.exit_code == 0, shown.stderr
-    assert "不再考核" in shown.stdout and f"自2022-06起不再考核 ({NOTE})" in shown.stdout
+    assert "不再考核" in shown.stdout and f"自2022年6月起不再考核（{NOTE}）" in shown.stdout
     data = json.loads(dropped("show", FAI, "--json").stdout)
     assert data["assessment"]["status"] == "dropped"
     assert [(a["period"], a["bound"], a["dropped"]) for a in data["amendments"]] == [

@@ -18,6 +18,7 @@ from plancli.fmt import (
     whole_need,
 )
 from plancli.i18n import Lang, t
+from plancli.periods import zh_period
 from plancli.render import shown
 from plancli.render.assess import (
     actual_text,
@@ -82,8 +83,12 @@ def assessment_detail(
     add("target", target)
     if a.amended_from is not None:
         detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
-        adjusted = t(detail, lang).format(period=a.amended_from)
-        add("amended", f"{adjusted} ({a.amendment_note})" if a.amendment_note else adjusted)
+        period = zh_period(a.amended_from) if lang == "zh" else a.amended_from  # 2022年6月
+        adjusted = t(detail, lang).format(period=period)
+        note = a.amendment_note
+        if note:
+            adjusted += f"（{note}）" if lang == "zh" else f" ({note})"
+        add("amended", adjusted)
     if a.reference:
         named = reference_name or a.reference
         if a.reference_actual is None and a.actual is not None:  # the reference is missing
