@@ -582,7 +582,7 @@ def resolve_rows(
                     )
                     if warning is not None:
                         notes.warnings.append((rows[position].row, warning))
-        index_warnings(rows, IndexWatch(by_id, percent), by_id, notes)  # rows noted
+        index_warnings(rows, IndexWatch(by_id, percent), notes)  # the rows noted
         return rows
     kept: list[ImportRow] = []
     candidates = set(notes.fractions)

@@ -7,7 +7,7 @@ is refused; what is only likely wrong is taken as given, with a warning saying t
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -254,50 +254,41 @@ def record_warnings(plan: AnyPlan, entry: Entry, record: AnyRecord) -> list[str]
     return warnings
 
 
-def index_warnings(
-    rows: Sequence[ImportRow],
-    watched: Callable[[str], bool],
-    by_id: Mapping[str, AnyTarget],
-    notes: ReadNotes,
-) -> None:
+def index_warnings(rows: Sequence[ImportRow], watched: IndexWatch, notes: ReadNotes) -> None:
     """`index_slip`'s warnings for the rows of a file of ids (`bulletin.resolve_rows`' fast
-    case) whose targets `watched` (`index_watch`, asked once a target) says may be given an
-    index: only the rows the readers noted (`notes.fractions`: `bulletin.maybe_fraction`,
-    `maybe_index`)."""
-    small = watched.small if isinstance(watched, IndexWatch) else None
+    case) whose targets `watched` says may be given an index: only the rows the readers noted
+    (`notes.fractions`: `bulletin.maybe_fraction`, `maybe_index`)."""
     for position in notes.fractions:
         row = rows[position]
         entry = row.entry
         given = entry.target.strip()
-        if small is not None and given not in small:
-            continue  # the common case: no figure of this target can be warned of
-        if given in by_id and watched(given):
-            slip = index_slip(by_id[given], "", entry.period, entry.value)
+        if watched(given):
+            slip = index_slip(watched.by_id[given], "", entry.period, entry.value)
             if slip is not None:
                 notes.warnings.append((row.row, slip[1]))
 
 
 class IndexWatch:
     """`index_watch` of a plan's targets, asked once a target and only of those a file's rows
-    make it ask (a 100,000-target plan: 0.45 s when asked of every target up front)."""
+    make it ask (a 100,000-target plan: 0.45 s when asked of every target up front). Given
+    `scales` (`bulletin_units.percent_scale` by id), for rows that name no index (a file of
+    ids), only a target whose figure is small enough to be warned of (`index_slip`) is
+    watched, told by a set before anything else is asked."""
 
     def __init__(
         self, by_id: Mapping[str, AnyTarget], scales: Mapping[str, Decimal] | None = None
     ) -> None:
         self.by_id = by_id
-        self.scales = scales  # given for rows that name no index (a file of ids): only a
-        self.known: dict[str, bool] = {}  # target whose figure is small can be warned of
+        self.known: dict[str, bool] = {}
         self.small = (
             None if scales is None else {i for i, scale in scales.items() if scale <= INDEX_SCALE}
         )
 
     def __call__(self, target_id: str) -> bool:
+        if self.small is not None and target_id not in self.small:
+            return False  # the common case in a file of ids
         found = self.known.get(target_id)
         if found is None:
             target = self.by_id.get(target_id)
-            found = target is not None and index_watch(target)
-            if found and self.scales is not None:
-                scale = self.scales.get(target_id)
-                found = scale is not None and scale <= INDEX_SCALE
-            self.known[target_id] = found
+            found = self.known[target_id] = target is not None and index_watch(target)
         return found
