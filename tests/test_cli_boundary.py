@@ -83,3 +83,24 @@ def test_a_usage_error_is_one_line_in_a_real_process(lang: str, expected: str) -
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode() == expected
+
+
+def test_an_option_of_a_command_named_alike_is_pointed_at(invoke) -> None:  # type: ignore[no-untyped-def]
+    """Audit A §11: `ledger grants --revoke` said only "no such option", pointing at `ledger
+    grants --help`, which lists no --revoke: it is `ledger grant`'s, one letter away. The
+    error names that command as it is typed, and its help; a command of another purpose that
+    happens to take the option is not offered (`init --force` is not `convert --force`)."""
+    slipped = invoke("ledger", "grants", "--revoke", "统计局", "tongji")
+    assert slipped.exit_code == 2
+    assert slipped.stderr == (
+        "error: no such option: --revoke (did you mean plancli ledger grant --revoke "
+        "DEPARTMENT ROLE?); see `plancli ledger grant --help`\n"
+    )
+    chinese = invoke("--lang", "zh", "ledger", "grants", "--revoke", "统计局", "tongji")
+    assert "plancli ledger grant --revoke DEPARTMENT ROLE" in chinese.stderr
+    assert chinese.stderr.startswith("错误：没有这个选项：--revoke（"), chinese.stderr
+    unrelated = invoke("ledger", "init", "--force")
+    assert unrelated.stderr == "error: no such option: --force; see `plancli ledger init --help`\n"
+    # A near miss of the command's own option is still its own.
+    near = invoke("ledger", "grant", "--revok", "统计局", "tongji")
+    assert near.stderr.startswith("error: no such option: --revok (did you mean --revoke?)")

@@ -4,6 +4,7 @@ some with a full stop that plancli's `; see … --help` would follow."""
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 from typing import Any
 
@@ -18,10 +19,14 @@ def usage_message(exc: Any) -> str:
     where = ctx.command_path if ctx is not None else "plancli"
     if isinstance(exc, click_exceptions.NoSuchOption):
         text = _("no such option: {option}").format(option=exc.option_name)
+        sibling = None if exc.possibilities else _sibling_with(ctx, exc.option_name)
         if exc.possibilities:
             text += _(" (did you mean {options}?)").format(
                 options=", ".join(sorted(exc.possibilities))
             )
+        elif sibling is not None:  # `ledger grants --revoke`: it is `ledger grant`'s
+            where, usage = sibling
+            text += _(" (did you mean {options}?)").format(options=usage)
     elif isinstance(exc, click_exceptions.MissingParameter):
         param = exc.param
         if param is not None and param.param_type_name == "argument":
@@ -40,6 +45,39 @@ def usage_message(exc: Any) -> str:
     else:
         text = _click_text(exc.message)
     return _("{message}; see `{command} --help`").format(message=text, command=where)
+
+
+def _sibling_with(ctx: Any, option: str) -> tuple[str, str] | None:
+    """The command of the same group whose name is a slip away from the one typed and that
+    takes `option` (`ledger grants --revoke`: `ledger grant` does): its path, and its usage
+    with the option in place of the other options (`plancli ledger grant --revoke DEPARTMENT
+    ROLE`). None when there is no such command, or more than one: a hint names the command
+    meant, never one of another purpose that happens to take the option (`init --force` is
+    not `convert --force`)."""
+    group = ctx.parent.command if ctx is not None and ctx.parent is not None else None
+    commands = getattr(group, "commands", None) or {}
+    near = difflib.get_close_matches(ctx.info_name or "", list(commands), n=3, cutoff=0.75)
+    found = []
+    for name in near:
+        command = commands[name]
+        if command is ctx.command or getattr(command, "hidden", False):
+            continue
+        for param in command.params:
+            if option in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+                found.append((name, command, param))
+    if len(found) != 1:
+        return None
+    name, command, param = found[0]
+    path = f"{ctx.parent.command_path} {name}"
+    words = [path, option]
+    if not getattr(param, "is_flag", True) and option not in param.secondary_opts:
+        words.append(param.metavar or (param.name or "value").upper())
+    words += [
+        p.human_readable_name
+        for p in command.params
+        if p.param_type_name == "argument" and p.required
+    ]
+    return path, " ".join(words)
 
 
 def _click_text(message: str) -> str:
