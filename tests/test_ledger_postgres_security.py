@@ -292,6 +292,36 @@ def test_a_version_1_database_migrated_behaves_by_the_new_rules(
         ledger.drop_schema()
 
 
+def test_a_write_that_migrates_warns_of_the_spread_grants_as_init_does(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """A write of the ledger's owner migrates a version-1 database as `ledger init` does, and
+    so spreads its database-wide grants over every plan naming their departments: init warned
+    of it, the write said nothing, and nobody would look at `ledger grants`. It warns in the
+    same line, once, after its own; a write that fails migrates nothing and says nothing."""
+    ledger.drop_schema()
+    try:
+        _made_at_version_1(ledger)
+        failed = _as(invoke, ledger, owned_plan, "bureau", "record", "nosuch", "1", "-p", "2022-07")
+        assert failed.exit_code == 2 and "warning" not in failed.stderr, failed.stderr
+        assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(1,)]
+        wrote = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "5", "-p", "2022-07")
+        assert wrote.exit_code == 0, wrote.stderr
+        warning = (
+            "warning: grants made before schema version 2 applied to every plan: each was kept "
+            "for every plan whose owners name its department (4 grants in 2 plans); check each "
+            "plan's with plancli --plan PLAN ledger grants, and take away those not meant with "
+            "ledger grant --revoke"
+        )
+        lines = wrote.stderr.splitlines()
+        assert lines.count(warning) == 1 and lines[-1] == warning, wrote.stderr
+        assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(SCHEMA_VERSION,)]
+        again = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "6", "-p", "2022-08")
+        assert again.exit_code == 0 and "warning" not in again.stderr, again.stderr
+    finally:
+        ledger.drop_schema()
+
+
 def _made_at_version_1(ledger: PgLedger) -> None:
     """A ledger as plancli's schema version 1 left it: two plans naming the same departments,
     grants made with version 1's `ledger grant` (database-wide, DELETE included), rows."""

@@ -173,6 +173,20 @@ def grants_listing(
     return GrantsListing(header, rows)
 
 
+def spread_grants_warning(grants: int, plans: int) -> str | None:
+    """The warning of a migration from schema version 1 whose database-wide grants were kept
+    for more than one plan (schema_v2.sql): said by `ledger init`, and by the write of the
+    ledger's owner that migrated (it changed what each grant allows as init does)."""
+    if plans <= 1:
+        return None
+    return _(
+        "warning: grants made before schema version 2 applied to every plan: each was "
+        "kept for every plan whose owners name its department ({grants} grants in "
+        "{plans} plans); check each plan's with plancli --plan PLAN ledger grants, and "
+        "take away those not meant with ledger grant --revoke"
+    ).format(grants=grants, plans=plans)
+
+
 def owners_differ_warning(plan: str, differ: int) -> None:
     """An ordinary write by the ledger's owner, with a plan whose owners differ from the
     database's for `differ` targets: it changes none of them (only `ledger init` does), and

@@ -177,20 +177,13 @@ def init_cmd(
                 "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
             ).format(ledger=shown, version=done.after)
         )
-    from plancli.shared_ledger import owner_lines, owners_lines
+    from plancli.shared_ledger import owner_lines, owners_lines, spread_grants_warning
 
     for line in [*owner_lines(done), *owners_lines(done, store.location.plan_id or "")]:
         say(line)
-    grants, plans = done.spread_grants
-    if plans > 1:
-        say(
-            _(
-                "warning: grants made before schema version 2 applied to every plan: each was "
-                "kept for every plan whose owners name its department ({grants} grants in "
-                "{plans} plans); check each plan's with plancli --plan PLAN ledger grants, and "
-                "take away those not meant with ledger grant --revoke"
-            ).format(grants=grants, plans=plans)
-        )
+    spread = spread_grants_warning(*done.spread_grants)
+    if spread is not None:
+        say(spread)
 
 
 @command(

@@ -107,14 +107,12 @@ class PostgresAdministration(PostgresSchema):
         with self._administering() as connection:
             before = self._probe(connection)
             self._readable(before)
-            probe = self._migrate(connection) if before.version < schema.SCHEMA_VERSION else before
+            probe, found = before, before.version
+            if before.version < schema.SCHEMA_VERSION:
+                probe, found = self._migrate(connection)
             pushed, changes = self._set_owners(connection, probe)
-            spread = (0, 0)
-            if 0 < before.version < 2:  # version 1's grants, kept for each plan (schema_v2)
-                counted = connection.execute(
-                    "SELECT count(*), count(DISTINCT plan_id) FROM plancli.department_role"
-                ).fetchone()
-                spread = (int(counted[0]), int(counted[1]))
+            # version 1's grants, kept for each plan (schema_v2)
+            spread = self._spread_grants(connection) if 0 < found < 2 else (0, 0)
             owner, superuser, database_owner = connection.execute(
                 "SELECT pg_catalog.pg_get_userbyid(n.nspowner), r.rolsuper, "
                 "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_namespace n "

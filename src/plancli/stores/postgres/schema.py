@@ -285,9 +285,29 @@ class PostgresSchema(PostgresConnection):
         if self._current(probe):
             return probe
         self._readable(probe)  # refuses a role without USAGE and a newer schema
-        return self._migrate(connection, lock_plan=plan_id)
+        migrated, found = self._migrate(connection, lock_plan=plan_id)
+        if 0 < found < 2:
+            # Version 1's grants now apply plan by plan, as `ledger init` would have said:
+            # the write says it too (after its own lines; nothing if it fails, rolled back).
+            from plancli.notices import notice
+            from plancli.shared_ledger import spread_grants_warning
 
-    def _migrate(self, connection: Any, lock_plan: str | None = None) -> Probe:
+            warning = spread_grants_warning(*self._spread_grants(connection))
+            if warning is not None:
+                notice(warning)
+        return migrated
+
+    def _spread_grants(self, connection: Any) -> tuple[int, int]:
+        """Just migrated from version 1: how many grants its database-wide ones became, in how
+        many plans (schema_v2.sql keeps each for every plan naming its department)."""
+        counted = connection.execute(
+            "SELECT count(*), count(DISTINCT plan_id) FROM plancli.department_role"
+        ).fetchone()
+        return int(counted[0]), int(counted[1])
+
+    def _migrate(self, connection: Any, lock_plan: str | None = None) -> tuple[Probe, int]:
+        """The schema made current in this transaction; the probe after, and the version found
+        under the migration's lock (another process may have migrated meanwhile)."""
         connection.execute("SELECT pg_catalog.pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
         probe = self._probe(connection)  # another process may have migrated meanwhile
         self._readable(probe)
@@ -309,7 +329,7 @@ class PostgresSchema(PostgresConnection):
                     "ask the ledger's owner to run plancli ledger init"
                 ).format(ledger=self.shown, role=self._user())
             ) from None
-        return self._probe(connection, lock_plan)
+        return self._probe(connection, lock_plan), probe.version
 
     def _push_owners(self, connection: Any, probe: Probe) -> None:
         """An ordinary write by the ledger's owner: add the plan's owners of targets the
