@@ -231,6 +231,47 @@ def test_a_batch_written_by_another_member_of_the_department_is_the_departments(
     )
 
 
+def test_undo_batch_knows_the_caller_by_the_role_its_rows_are_stamped_with(
+    bureau, invoke, ledger: PgLedger, owned_plan: Path, pg_cluster
+) -> None:  # type: ignore[no-untyped-def]
+    """A connection pooler logs in as one role, a member of every department's, and acts for
+    each with SET ROLE (here libpq's `options=-c role=…`, as a pooler's startup would): its
+    rows are stamped with the department's role (recorded_by is current_user), and the
+    policies check that role. `plancli.undo_batch` knew the caller by session_user, the
+    pooler, a member of every department: 统计局 reverted 工信局's batch. It knows the caller
+    as the rows do; refusals name that role."""
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pooler') THEN "
+        "CREATE ROLE pooler LOGIN IN ROLE tongji, gongxin; END IF; END $$"
+    )
+
+    def pooled(role: str) -> str:
+        return ledger.as_user("pooler").url + f"&options=-c%20role%3D{role}"
+
+    plan = ["--plan", str(owned_plan), "--ledger"]
+    wrote = invoke(*plan, pooled("gongxin"), "record", "g5", "7", "-p", "2022-04")
+    assert wrote.exit_code == 0, wrote.stderr
+    [(batch, writer)] = ledger.sql("SELECT batch, recorded_by FROM plancli.records")
+    assert writer == "gongxin"
+    # With SQL, as 统计局 through the pooler: refused, nothing deleted.
+    with psycopg.connect(ledger.as_user("pooler").url, autocommit=True) as connection:
+        connection.execute("SET ROLE tongji")
+        with pytest.raises(Denied, match="not by a role of a department tongji records for"):
+            connection.execute("SELECT plancli.undo_batch('mini-2022', %s)", (batch,))
+    assert len(read_records(ledger)) == 1
+    undo = invoke(*plan, pooled("tongji"), "undo", "--yes")
+    assert undo.exit_code == 2, undo.stderr
+    refused = undo.stderr.splitlines()[-1]
+    assert "written by gongxin for 工信局" in refused, refused
+    assert "; tongji records for 统计局; nothing was reverted" in refused, refused
+    other = one_line_error(invoke(*plan, pooled("tongji"), "record", "g5", "8", "-p", "2022-05"), 2)
+    assert "; tongji records for 统计局; nothing of this batch" in other, other
+    # 工信局 through the pooler undoes its own batch.
+    undone = invoke(*plan, pooled("gongxin"), "undo", "--yes")
+    assert undone.exit_code == 0, undone.stderr
+    assert read_records(ledger) == []
+
+
 # ------------------------------------------------------------ §8 a suggestion, one statement
 
 

@@ -16,9 +16,10 @@ _MINE = """(SELECT string_agg(DISTINCT d.department, E'\\x1f')
      WHERE d.plan_id = %(plan)s AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))"""
 
 # Of `targets` (in batch order), the first this role may not write, its owner, how many are
-# refused, and the departments the role records for in the plan.
+# refused, the departments the role records for in the plan, and the role: current_user, the
+# one a row's recorded_by names (a pooler's `SET ROLE gongxin`, not its login role).
 REFUSED = f"""
-SELECT t.target, o.department, count(*) OVER (), {_MINE}
+SELECT t.target, o.department, count(*) OVER (), {_MINE}, current_user::text
 FROM unnest(%(targets)s::text[]) WITH ORDINALITY AS t(target, n)
 LEFT JOIN plancli.target_owner o ON o.plan_id = %(plan)s AND o.target = t.target
 WHERE NOT plancli.may_write(%(plan)s, t.target)
@@ -38,13 +39,11 @@ def moving_refusal(batch_id: str) -> DepartmentRefusedError:
     )
 
 
-def refusal(
-    row: tuple[Any, ...], user: str, plan_id: str, *, undoing: bool = False
-) -> DepartmentRefusedError:
+def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> DepartmentRefusedError:
     """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
-    many are refused, and the departments `user` records for (a write's and a dry run's;
+    many are refused, and the departments the role records for (a write's and a dry run's;
     `undoing`: an undo's, which reverts nothing)."""
-    target, owner, count, departments = row
+    target, owner, count, departments, user = row
     more = (
         ngettext(
             "; {n} more target of this batch is refused too",
@@ -74,7 +73,7 @@ def refusal(
 # Of batch %(batch)s, a writer not of the departments current_user records for (a department's
 # undo reverts only batches its own roles wrote: `plancli.foreign_writer`): its name ('' for
 # rows copied from a file, which name no writer), the departments it records for in the plan,
-# whether it is the ledger's owner, and current_user's departments. No row: none.
+# whether it is the ledger's owner, current_user's departments and current_user. No row: none.
 UNDO_REFUSED = f"""
 SELECT w.writer,
     (SELECT string_agg(DISTINCT d.department, E'\\x1f')
@@ -84,7 +83,7 @@ SELECT w.writer,
        AND pg_catalog.pg_has_role(wr.oid, r.oid, 'MEMBER')),
     w.writer = (SELECT pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n
                 WHERE n.nspname = 'plancli'),
-    {_MINE}
+    {_MINE}, current_user::text
 FROM (SELECT plancli.foreign_writer(%(plan)s, %(batch)s, current_user::text) AS writer) AS w
 WHERE w.writer IS NOT NULL
 """
@@ -101,10 +100,10 @@ def _mine(user: str, departments: str | None) -> str:
     )
 
 
-def undo_refusal(row: tuple[Any, ...], user: str, batch: str) -> DepartmentRefusedError:
+def undo_refusal(row: tuple[Any, ...], batch: str) -> DepartmentRefusedError:
     """The refusal of a department's undo of a batch `UNDO_REFUSED`'s row names the writer of:
     the ledger's owner's, another department's, or rows copied from a file."""
-    writer, theirs, is_owner, mine = row
+    writer, theirs, is_owner, mine, user = row
     if not writer:
         who = _("no one on record (rows copied from a ledger file)")
     elif is_owner:

@@ -132,12 +132,17 @@ DROP POLICY amendments_undo ON plancli.amendments;
 -- 3. A department's undo: the whole batch, when every row of it is of a target its department
 --    owns and was written by a role of that department, and reverting it moves no later
 --    amendment's place in ledger order; else refused, nothing deleted. Run as the ledger's
---    owner; the caller is session_user (the role that logged in: SET ROLE changes current_user,
---    only to a role session_user is a member of).
+--    owner (current_user is the owner inside). The caller is the role its rows are stamped
+--    with: current_user outside the function, the one recorded_by's default and the insert
+--    policies name. That is the role SET ROLE chose (the `role` setting, which a SECURITY
+--    DEFINER function does not change, and which names only a role session_user is a member
+--    of), else the role that logged in (session_user). Not session_user alone: a connection
+--    pooler logging in as one role that is a member of every department's, and acting for
+--    each with SET ROLE, would make every caller every department.
 CREATE FUNCTION plancli.undo_batch(p_plan text, p_batch text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    who text := session_user;
+    who text := coalesce(nullif(pg_catalog.current_setting('role'), 'none'), session_user);
     found_text text;
     first_position bigint;
     removed bigint;

@@ -321,13 +321,13 @@ class PostgresLedgerStore(PostgresAdministration):
                     UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing}
                 ).fetchone()
                 if found is not None:
-                    raise undo_refusal(found, self._user(), undoing)
+                    raise undo_refusal(found, undoing)
             row = connection.execute(
                 REFUSED,
                 {"targets": text_array(list(dict.fromkeys(targets))), "plan": self.plan_id},
             ).fetchone()
         if row is not None:
-            raise refusal(row, self._user(), self.plan_id, undoing=undoing is not None)
+            raise refusal(row, self.plan_id, undoing=undoing is not None)
         if moving is not None:
             raise moving_refusal(moving)
 

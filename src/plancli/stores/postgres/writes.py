@@ -355,16 +355,16 @@ class PostgresSession:
         if undoing is not None:
             rows = self._read(UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing})
             if rows:
-                raise undo_refusal(rows[0], self.store._user(), undoing)
+                raise undo_refusal(rows[0], undoing)
         ordered = text_array(list(dict.fromkeys(targets)))
         rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
         if rows:
-            raise refusal(rows[0], self.store._user(), self.plan_id, undoing=bool(undoing))
+            raise refusal(rows[0], self.plan_id, undoing=bool(undoing))
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
         """Refuse the batch for `REFUSED`'s row, if it found one."""
         if row is not None:
-            raise refusal(row, self.store._user(), self.plan_id)
+            raise refusal(row, self.plan_id)
 
     def amendments(self) -> list[PlacedAmendment]:
         sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
