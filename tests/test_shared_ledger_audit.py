@@ -195,6 +195,81 @@ def test_a_password_refusal_names_the_file_and_database_looked_up(
     assert "plnas" in chinese.stderr and "asks role" not in chinese.stderr, chinese.stderr
 
 
+def test_a_missing_password_is_told_apart_as_libpq_matches_the_password_file(
+    invoke, ledger: PgLedger, password_role: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """libpq takes a password from the first line whose host, port, database and role all
+    match the connection (each literal or `*`; `localhost` for the default socket, 5432 for
+    no port). The hint compared only the role and the database: a line for another host or
+    port was "not used: check its host and port", a group-readable file (which libpq
+    ignores) or an empty password the same. Each is told as libpq decides it."""
+    passfile = tmp_path / "pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    for name in ("PGPASSWORD", "PGSERVICE", "PGSERVICEFILE", "PGHOST", "PGPORT"):
+        monkeypatch.delenv(name, raising=False)
+    socket, db = ledger.cluster.folder, ledger.dbname
+    good = ledger.as_user("pwuser").url
+    mini = ["--plan", str(FIXTURES / "mini.toml"), "--ledger"]
+
+    def told(line: str, url: str = good, mode: int = 0o600) -> str:
+        passfile.write_text(line + "\n", encoding="utf-8")
+        passfile.chmod(mode)
+        return one_line_error(invoke(*mini, url, "status"), 2)
+
+    # The socket's folder is the line's host, as libpq matches it: the password is used.
+    assert "holds no plancli ledger" in told(f"{socket}:5432:{db}:pwuser:right-pw")
+    ask = f"the server asks role pwuser for a password, and {passfile}"
+    assert (
+        f"{ask} has no line for {socket}:5432 (its lines for role pwuser and database {db} "
+        f"are for localhost:5432:{db}): check the host and port, or add a line "
+        f"{socket}:5432:{db}:pwuser:password"
+    ) in told(f"localhost:5432:{db}:pwuser:right-pw")
+    assert f"{ask} has no line for {socket}:5432 (" in told(f"{socket}:5433:{db}:pwuser:x")
+    said = told(f"{socket}:5433:plans:pwuser:x")
+    assert f"has no line for {socket}:5432:{db} (its lines for role pwuser are for " in said
+    assert "check the host, port and database's name" in said, said
+    typo = good.replace(f"/{db}?", "/plnas?", 1)
+    assert (
+        f"{ask} has no line for database plnas (its lines for role pwuser are for {db}): "
+        f"check the database's name, or add a line {socket}:5432:plnas:pwuser:password"
+    ) in told(f"{socket}:*:{db}:pwuser:right-pw", typo)
+    assert f"{ask} ({socket}:5432:{db}) holds none" not in told(f"*:*:{db}:pwuser:")
+    assert f"and the line for database {db} in {passfile} (*:*:{db}) holds none" in told(
+        f"*:*:{db}:pwuser:"
+    )
+    assert f"libpq ignores {passfile}: other users may read it; chmod 600" in told(
+        f"*:*:{db}:pwuser:right-pw", mode=0o640
+    )
+    assert f"{ask} has no line for role pwuser: add one ({socket}:5432:{db}:pwuser:" in told(
+        f"*:*:{db}:alice:right-pw"
+    )
+
+
+def test_the_places_looked_up_are_libpqs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The (host, port) pairs libpq matches its password file with: a comma-separated host
+    list with one port or one each, a hostaddr where no host is named, the environment's
+    PGHOST and PGPORT, and the default socket (no host, or its folder) as `localhost`."""
+    from plancli.stores.postgres.passwords import looked_up
+
+    for name in ("PGHOST", "PGHOSTADDR", "PGPORT", "PGSERVICE"):
+        monkeypatch.delenv(name, raising=False)
+    cases = {
+        (("host", "a,b,"), ("port", "1,2,3")): (("a", "1"), ("b", "2"), ("localhost", "3")),
+        (("host", "a,b"), ("port", "7")): (("a", "7"), ("b", "7")),
+        (("hostaddr", "10.0.0.1"),): (("10.0.0.1", "5432"),),
+        (("host", "db"), ("hostaddr", "10.0.0.1")): (("db", "5432"),),
+        (("host", "/var/run/postgresql"),): (("localhost", "5432"),),
+        (("host", "/srv/sock"),): (("/srv/sock", "5432"),),
+        (): (("localhost", "5432"),),
+    }
+    for given, places in cases.items():
+        assert looked_up(dict(given)).places == places, given
+    monkeypatch.setenv("PGHOST", "db.bureau")
+    monkeypatch.setenv("PGPORT", "5433")
+    assert looked_up({}).places == (("db.bureau", "5433"),)
+    assert looked_up({"port": "6000"}).places == (("db.bureau", "6000"),)
+
+
 def test_history_at_80_columns_keeps_who_recorded(
     invoke, ledger: PgLedger, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

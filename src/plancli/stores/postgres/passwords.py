@@ -1,9 +1,11 @@
 """Where libpq looked for a password, for the one line a refused connection gets: a wrong
 password is corrected where it came from (the connection string, a service file's
 `password=`, PGPASSWORD, the password file PGPASSFILE names or ~/.pgpass), and a missing one
-names the password file and the database looked up. The usual cause of the latter is a
-mistyped database name (`plnas`): a .pgpass of one line per database has no line for it, so
-the server's "no database plnas" is never reached.
+names the password file and what of the connection its lines did not match, matched as libpq
+matches them (host, port, database and role, each literal or `*`; `localhost` for the default
+socket). The usual cause is a mistyped database name (`plnas`), host or port: a .pgpass of
+one line per database has no line for it, so the server's "no database plnas" is never
+reached.
 
 libpq's own order, read again here (it does not say where a password came from): an option of
 the connection string, then the service's entry, then the environment, then the default.
@@ -21,17 +23,32 @@ from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
 
-_ENVIRONMENT = {"user": "PGUSER", "dbname": "PGDATABASE", "passfile": "PGPASSFILE"}
+_ENVIRONMENT = {
+    "user": "PGUSER",
+    "dbname": "PGDATABASE",
+    "passfile": "PGPASSFILE",
+    "host": "PGHOST",
+    "hostaddr": "PGHOSTADDR",
+    "port": "PGPORT",
+}
 _DEFAULT_FILE = "~/.pgpass"
+_DEFAULT_PORT = "5432"
+# A password file's `localhost` matches a connection through the socket folder libpq was built
+# with (DEFAULT_PGSOCKET_DIR), and a connection naming no host. libpq does not say which folder
+# that is: Debian's builds and psycopg's wheels use /var/run/postgresql, PostgreSQL's own /tmp.
+_DEFAULT_SOCKETS = ("/var/run/postgresql", "/tmp")
 
 
 class Looked(NamedTuple):
-    """What libpq used: the role, the database, and where a password was (or would be)."""
+    """What libpq used: the role, the database, where a password was (or would be), and the
+    (host, port) pairs it tried, as its password file matches them (`localhost` for the
+    default socket, port 5432 when none is given)."""
 
     role: str
     database: str
     source: str  # "string", "service", "environment" or "file"
     file: str  # the service file or the password file, as shown
+    places: tuple[tuple[str, str], ...] = (("localhost", _DEFAULT_PORT),)
 
 
 def _service(name: str) -> tuple[dict[str, str], str]:
@@ -70,13 +87,33 @@ def looked_up(params: Mapping[str, str]) -> Looked:
 
     role = setting("user") or getpass.getuser()
     database = setting("dbname") or role
+    places = _places(setting("host"), setting("hostaddr"), setting("port"))
     if params.get("password"):
-        return Looked(role, database, "string", "")
+        return Looked(role, database, "string", "", places)
     if service.get("password"):
-        return Looked(role, database, "service", f"{service_file} [{name}]")
+        return Looked(role, database, "service", f"{service_file} [{name}]", places)
     if os.environ.get("PGPASSWORD"):
-        return Looked(role, database, "environment", "")
-    return Looked(role, database, "file", setting("passfile") or _DEFAULT_FILE)
+        return Looked(role, database, "environment", "", places)
+    return Looked(role, database, "file", setting("passfile") or _DEFAULT_FILE, places)
+
+
+def _places(host: str, hostaddr: str, port: str) -> tuple[tuple[str, str], ...]:
+    """The (host, port) pairs libpq looks its password file up with: one per host of a
+    comma-separated list (or per hostaddr, where no host is given), each with its port (one
+    port for all, or one each); an empty host is the default socket, matched as `localhost`,
+    and so is the default socket's folder; an empty port is 5432."""
+    hosts, addresses = host.split(","), hostaddr.split(",")
+    count = max(len(hosts), len(addresses))
+    ports = port.split(",")
+    places = []
+    for n in range(count):
+        name = hosts[n] if n < len(hosts) else ""
+        name = name or (addresses[n] if n < len(addresses) else "")
+        if not name or name in _DEFAULT_SOCKETS:
+            name = "localhost"
+        number = ports[n] if n < len(ports) else ports[0] if len(ports) == 1 else ""
+        places.append((name, number or _DEFAULT_PORT))
+    return tuple(places)
 
 
 def _fields(line: str) -> list[str]:
@@ -85,19 +122,54 @@ def _fields(line: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", field) for field in fields]
 
 
-def _databases(file: str, role: str) -> list[str] | None:
-    """The databases the password file has a line for `role` of; None when it cannot be read."""
+class _Line(NamedTuple):
+    """A password file's line: its four fields to match, and whether it holds a password."""
+
+    host: str
+    port: str
+    database: str
+    role: str
+    has_password: bool
+
+    def at(self, places: tuple[tuple[str, str], ...]) -> bool:
+        """Whether its host and port match one of the pairs libpq tries (`*` matches all)."""
+        return any(self.host in ("*", host) and self.port in ("*", port) for host, port in places)
+
+    def shown(self) -> str:
+        """`db.bureau:5432:plans`, as the line writes them (a `:` escaped)."""
+        return ":".join(_escaped(f) for f in (self.host, self.port, self.database))
+
+
+def _escaped(field: str) -> str:
+    return field.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def _lines(file: str) -> list[_Line] | None:
+    """The password file's lines as libpq reads them (a comment, a blank line or one of fewer
+    than five fields matches nothing); None when it cannot be read."""
     try:
         text = Path(file).expanduser().read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    found: list[str] = []
+    found = []
     for line in text.splitlines():
-        fields = _fields(line)
-        if line.startswith("#") or len(fields) < 5 or fields[3] not in ("*", role):
+        fields = _fields(line.rstrip("\r"))
+        if line.startswith("#") or len(fields) < 5:
             continue
-        found.append(fields[2])
-    return list(dict.fromkeys(found))
+        host, port, database, role, password = fields[:5]
+        found.append(_Line(host, port, database, role, has_password=bool(password)))
+    return found
+
+
+def _readable_by_others(file: str) -> bool:
+    """libpq ignores a password file that others may read or write (it says so on stderr,
+    which plancli does not show): on POSIX, any group or other permission."""
+    if os.name == "nt":
+        return False
+    try:
+        return bool(Path(file).expanduser().stat().st_mode & 0o077)
+    except OSError:
+        return False
 
 
 def wrong_password(params: Mapping[str, str], role: str) -> str:
@@ -113,33 +185,71 @@ def wrong_password(params: Mapping[str, str], role: str) -> str:
 
 
 def missing_password(params: Mapping[str, str]) -> str:
-    """The server asked for a password and libpq had none: which file and database it looked
-    up, and what its lines are for (a database's mistyped name, most often)."""
+    """The server asked for a password and libpq had none: which file it looked in, for which
+    host, port, database and role, matched as libpq matches them (each field literal or `*`,
+    the first line that matches wins), and what the file's lines are for: a mistyped
+    database name, host or port most often, not a missing password."""
     looked = looked_up(params)
-    role, database, file = looked.role, looked.database, looked.file
-    databases = _databases(file, role)
-    if databases is None:
+    role, database, file, places = looked.role, looked.database, looked.file, looked.places
+    lines = _lines(file)
+    host, port = places[0]
+    wanted = f"{_escaped(host)}:{_escaped(port)}:{_escaped(database)}:{_escaped(role)}"
+    fields = {"role": role, "database": database, "file": file, "line": wanted}
+    if lines is None:
         message = N_(
             "the server asks role {role} for a password and none was given: put it in "
             "{file} (host:port:database:role:password) or PGPASSWORD"
         )
-    elif "*" in databases or database in databases:
+        return _(message).format(**fields)
+    if _readable_by_others(file):
+        message = N_(
+            "the server asks role {role} for a password, and libpq ignores {file}: other "
+            "users may read it; chmod 600 {file}"
+        )
+        return _(message).format(**fields)
+    mine = [line for line in lines if line.role in ("*", role)]
+    used = next((x for x in mine if x.at(places) and x.database in ("*", database)), None)
+    if used is not None and not used.has_password:
         message = N_(
             "the server asks role {role} for a password, and the line for database "
-            "{database} in {file} was not used: check its host and port fields, and that "
-            "no other user may read the file (chmod 600 {file})"
+            "{database} in {file} ({place}) holds none: write it after the last colon"
         )
-    elif databases:
+        return _(message).format(place=used.shown(), **fields)
+    if used is not None:
+        message = N_(
+            "the server asks role {role} for a password, and the line for database "
+            "{database} in {file} was not used: check that it is a file of lines "
+            "host:port:database:role:password"
+        )
+        return _(message).format(**fields)
+    here = [x for x in mine if x.at(places)]
+    if here:  # the host and port have lines: the database's name is another
         message = N_(
             "the server asks role {role} for a password, and {file} has no line for database "
             "{database} (its lines for role {role} are for {databases}): check the "
-            "database's name, or add a line host:port:{database}:{role}:password"
+            "database's name, or add a line {line}:password"
         )
-    else:
-        message = N_(
-            "the server asks role {role} for a password, and {file} has no line for role "
-            "{role}: add one (host:port:{database}:{role}:password), or set PGPASSWORD"
-        )
-    return _(message).format(
-        role=role, database=database, file=file, databases=join_list(databases or [])
+        databases = join_list(list(dict.fromkeys(x.database for x in here)))
+        return _(message).format(databases=databases, **fields)
+    if mine:
+        same = [x for x in mine if x.database in ("*", database)]
+        if same:  # the database has lines, for another host or port
+            message = N_(
+                "the server asks role {role} for a password, and {file} has no line for "
+                "{place} (its lines for role {role} and database {database} are for "
+                "{places}): check the host and port, or add a line {line}:password"
+            )
+        else:
+            message = N_(
+                "the server asks role {role} for a password, and {file} has no line for "
+                "{place}:{database} (its lines for role {role} are for {places}): check the "
+                "host, port and database's name, or add a line {line}:password"
+            )
+        shown = join_list(list(dict.fromkeys(x.shown() for x in same or mine)))
+        place = f"{_escaped(host)}:{_escaped(port)}"
+        return _(message).format(place=place, places=shown, **fields)
+    message = N_(
+        "the server asks role {role} for a password, and {file} has no line for role "
+        "{role}: add one ({line}:password), or set PGPASSWORD"
     )
+    return _(message).format(**fields)
