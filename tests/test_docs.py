@@ -18,6 +18,9 @@ and 80 columns, as the examples were made:
 - `plancli … | rest` runs plancli here and pipes its stdout into the rest, run by bash;
 - any other line (`sed`, `echo … >> FILE`) runs in bash, with a `plancli` on PATH that runs
   the same code; a block needing a program this machine lacks (`jq`) is skipped, saying which.
+- a report an example reads that the repository does not hold (docs/extract.md's walk-through
+  drafts 浙江's 2026 report as `zhejiang.txt`) is copied into the folder from the corpus
+  (INPUTS); a page naming one that is not on this machine is skipped, saying which.
 
 The output must match line for line, trailing spaces and blank lines aside, after batch ids,
 recorded times and the temp folder are normalised; a line `…` in the example stands for any
@@ -43,6 +46,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from tests.conftest import CORPUS
 from typer.testing import CliRunner
 
 import plancli
@@ -357,6 +361,19 @@ class Session:
 
 
 TESTED_PAGES = [page for page in PAGES if MARK in page.read_text(encoding="utf-8")]
+# Reports the examples read, by the name they give them: not in the repository (the 2026
+# corpus lives beside it, as for tests/test_extract.py), copied into a page's folder.
+INPUTS = {"zhejiang.txt": CORPUS / "浙江省.txt"}
+
+
+def _put_inputs(page: Path, folder: Path) -> None:
+    """The INPUTS the page's tested examples name, copied into its folder; a skip without."""
+    commands = [step.command for block in marked_blocks(page) for step in block.steps]
+    for name, source in INPUTS.items():
+        if any(name in shlex.split(command) for command in commands):
+            if not source.exists():
+                pytest.skip(f"{page.name}'s examples read {name}, {source}, not here")
+            shutil.copyfile(source, folder / name)
 
 
 def test_some_pages_have_tested_examples() -> None:
@@ -371,6 +388,7 @@ def test_tested_examples_give_the_output_shown(
     isolated_env: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    _put_inputs(page, tmp_path)
     session = Session(tmp_path, isolated_env, monkeypatch)
     updates: list[tuple[Step, list[str]]] = []
     for block in marked_blocks(page):

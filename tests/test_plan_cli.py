@@ -259,7 +259,7 @@ def test_malformed_toml_names_file_and_line(invoke, mini_plan: Path, tmp_path: P
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("min = 310", "min = 310\ntaget = 10", "target g5: taget: Extra inputs are not permitted"),
+        ("min = 310", "min = 310\ntaget = 10", "target g5: taget: unknown key (a typo?)"),
         ("min = 310", 'min = "lots"', "target g5: min: Input should be a valid decimal"),
         ('id = "invest_b"', 'id = "invest_a"', "duplicate target id 'invest_a'"),
         (

@@ -283,9 +283,11 @@ def _located(
             )
         line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
         loc_table, loc = loc[0], loc[2:]
+    elif len(loc) >= 2 and loc[0] == "plan":  # [plan]: the key's line, else the table's
+        line = _line_of_item(text, "plan", None, loc[1])
     field = ".".join(str(part) for part in loc)
     english = first["msg"].removeprefix("Value error, ")
-    message = _validation_message(first, english)
+    message = _validation_message(first, english, field)
     named = re.match(r"target (\w+):|duplicate \w+ id '(\w+)'", english)
     if line is None and named:  # a plan-wide rule about one target: point at its (last) id
         item_id = named.group(1) or named.group(2)
@@ -297,9 +299,14 @@ def _located(
     return line, where, target, ": ".join(p for p in (field, message) if p)
 
 
-def _line_of_item(text: str, table: str, index: int, field: object) -> int | None:
-    """Line of `field = …` inside the index-th `[[table]]` entry, else of the entry's header."""
-    headers = list(re.finditer(rf"^[ \t]*\[\[\s*{table}\s*\]\]", text, re.MULTILINE))
+def _line_of_item(text: str, table: str, index: int | None, field: object) -> int | None:
+    """Line of `field = …` inside the index-th `[[table]]` entry (the `[table]` of an index
+    None), else of the entry's header."""
+    if index is None:
+        headers = list(re.finditer(rf"^[ \t]*\[\s*{table}\s*\][ \t]*(#.*)?$", text, re.M))
+        index = 0
+    else:
+        headers = list(re.finditer(rf"^[ \t]*\[\[\s*{table}\s*\]\]", text, re.MULTILINE))
     if index >= len(headers):
         return None
     start = headers[index].start()

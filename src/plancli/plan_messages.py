@@ -1,17 +1,18 @@
 """A plan's validation errors in the user's words: plan rules by their msgid, pydantic's
-common messages by their type, a figure typed as text with the figure to write."""
+common messages by their type, a figure typed as text with the figure to write; a key the
+plan does not know with the key meant, a key missing with the line to write."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from typing import Any
 
 from plancli.i18n import N_, _
 
 # pydantic's own messages for the mistakes a hand-written plan makes, in the user's language.
 _PYDANTIC_MESSAGES = {
-    "missing": N_("required, and missing"),
-    "extra_forbidden": N_("not a field plancli knows (a typo?)"),
     "string_type": N_("must be text (in quotes)"),
     "bool_type": N_("must be true or false"),
     "bool_parsing": N_("must be true or false"),
@@ -24,18 +25,25 @@ _PYDANTIC_MESSAGES = {
 }
 
 
-def _validation_message(error: Any, english: str) -> str:
+def _validation_message(error: Any, english: str, field: str = "") -> str:
     """One pydantic error in the user's language: a plan rule (model.PlanRule) by its msgid,
-    pydantic's common messages by their type, anything else as pydantic says it."""
+    a key unknown or missing in words of the plan file (in English too: pydantic's `Extra
+    inputs are not permitted` and `Field required` say nothing of what to write), pydantic's
+    common messages by their type, anything else as pydantic says it. `field`: the key's
+    dotted path as the error shows it (`plan.year`, `baseline.valu`)."""
     from plancli.model import PlanRule
 
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
         return _(cause.msgid).format(**cause.fields)
+    if error.get("type") == "extra_forbidden":
+        return unknown_key_message(list(error.get("loc", ())), field)
+    if error.get("type") == "missing":
+        return missing_key_message(list(error.get("loc", ())))
     from plancli.i18n import language
 
     hint = _text_figure_hint(error)
-    if language() == "en":  # English keeps pydantic's own words (docs and scripts quote them)
+    if language() == "en":  # else English keeps pydantic's own words (docs and scripts quote them)
         return english + hint
     kind = error.get("type", "")
     if kind in _PYDANTIC_MESSAGES:
@@ -62,3 +70,62 @@ def _text_figure_hint(error: Any) -> str:
     return _(": {value!r} is text; write the figure without quotes: {figure}").format(
         value=value, figure=figure
     )
+
+
+def unknown_key_message(loc: list[Any], field: str) -> str:
+    """`unknown key (did you mean around?)`, after the key the error names: the key of the
+    table it is in spelled nearly so (difflib), if one is."""
+    key = str(loc[-1]) if loc else field
+    model = _model_at(loc[:-1])
+    known = list(model.model_fields) if model is not None else []
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if not close:
+        return _("unknown key (a typo?)")
+    return _("unknown key (did you mean {meant}?)").format(meant=close[0])
+
+
+def missing_key_message(loc: list[Any]) -> str:
+    """`required, and missing: add a line year = … under [plan]`: what to write, and where."""
+    key = str(loc[-1]) if loc else ""
+    tables = {"plan": "[plan]", "targets": "[[targets]]", "sections": "[[sections]]"}
+    named = [str(part) for part in loc[:-1] if not isinstance(part, int)]
+    if len(named) == 1 and named[0] in tables:
+        return _("required, and missing: add a line {key} = … under {table}").format(
+            key=key, table=tables[named[0]]
+        )
+    if named and named[-1] not in tables:  # an inline table: baseline = { year = … }
+        return _("required, and missing: write {key} = … in {table} = {{ … }}").format(
+            key=key, table=named[-1]
+        )
+    return _("required, and missing: add a line {key} = …").format(key=key)
+
+
+def _model_at(loc: list[Any]) -> Any:
+    """The model of the table at `loc` (`["targets", 3, "baseline"]`: Baseline), from Plan
+    down through its fields' types; None where the path leaves the models."""
+    from pydantic import BaseModel
+
+    from plancli.model import Plan
+
+    model: Any = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        model = _inner_model(field.annotation, BaseModel)
+        if model is None:
+            return None
+    return model
+
+
+def _inner_model(annotation: Any, base: type) -> Any:
+    """The model class inside a field's type (`list[Target]`, `Baseline | None`)."""
+    if isinstance(annotation, type) and issubclass(annotation, base):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _inner_model(argument, base)
+        if found is not None:
+            return found
+    return None

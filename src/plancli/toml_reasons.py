@@ -49,15 +49,24 @@ def toml_reason(text: str) -> str:
 _FIGURE_TAIL = re.compile(r"[0-9０-９][0-9０-９,，、.．%％]*[%％]?")
 _NOT_A_FIGURE = re.compile(r"[^0-9.\-]")
 _CHINESE_QUOTES = "“”‘’「」"
+_NO_VALUE = re.compile(r"[ \t]*([A-Za-z0-9_.-]+)[ \t]*=[ \t]*$")
 
 
 def toml_hint(text: str, pos: int) -> str:
     """What to type instead, where the parser stopped at a reviewer's Chinese punctuation: a
     figure with a separator, a % or full-width digits (`1，053.8`, `5%`, `５`), text in Chinese
-    quotation marks; "" when the stop is something else."""
-    if not 0 <= pos < len(text):
+    quotation marks; a key left with no value (`review = `, its text deleted): write one or
+    delete the line; "" when the stop is something else."""
+    if not 0 <= pos <= len(text):
         return ""
     line_start = text.rfind("\n", 0, pos) + 1
+    empty = _NO_VALUE.match(text[line_start:pos])
+    if empty and text[pos : pos + 1] in ("", "\r", "\n", "#"):  # `review = ` and nothing
+        return _(
+            " (a key needs a value: write one after =, or delete the line to leave {key} out)"
+        ).format(key=empty.group(1))
+    if pos == len(text):
+        return ""
     if text[pos] in "\r\n" and _open_quote(text[line_start:pos]):
         return _(' (a text is missing its closing quote: "…")')
     value_start = text.rfind("=", line_start, pos) + 1

@@ -149,6 +149,7 @@ def show_cmd(
                 st.lang,
                 reference_name(plan, target, st.lang),
                 None if own is None else (own.value, str(own.period)),
+                target,
             ),
             "",
             history_table(plan, revisions, location.shown, st.lang, target.id)

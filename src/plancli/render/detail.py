@@ -17,8 +17,9 @@ from plancli.fmt import (
     stated_text,
     whole_need,
 )
-from plancli.i18n import Lang, t
-from plancli.periods import zh_period
+from plancli.i18n import Lang, _, t
+from plancli.periods import parse_period, zh_period
+from plancli.plain import Target
 from plancli.render import shown
 from plancli.render.assess import (
     actual_text,
@@ -54,10 +55,12 @@ def assessment_detail(
     lang: Lang,
     reference_name: str | None = None,
     own_superseded: tuple[Decimal, str] | None = None,
+    planned: Target | None = None,
 ) -> RenderableType:
     """The assessment of one target and the components it was judged on; `reference_name`, the
     name a relative target's reference is shown by (its id when not given); `own_superseded`,
-    a roll-up's own figure and period that its parts' later sum superseded."""
+    a roll-up's own figure and period that its parts' later sum superseded; `planned`, the
+    plan's target, to say why a growth target's need is missing (no baseline amount)."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
@@ -110,6 +113,8 @@ def assessment_detail(
         add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
         add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
+    elif planned is not None:
+        add("required_growth_rest", why_no_growth_need(a, planned))
     if a.months_left is not None:
         add("months_left", str(a.months_left))
     if a.tolerance_pp is not None:
@@ -124,3 +129,36 @@ def assessment_detail(
     if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
+
+
+def why_no_growth_need(a: AssessmentOut, target: Target) -> str | None:
+    """Why a growth target judged before the year's end shows no growth the rest of the year
+    needs (status-rules.md: it takes the year-to-date amount and last year's): a drafted plan
+    has no baseline amount unless the report states it, and nothing else says so."""
+    if (
+        a.kind != "growth"
+        or a.decline
+        or a.direction != "up"
+        or a.actual is None
+        or a.period is None
+        or (a.min is None and a.around is None)
+        or parse_period(a.period).is_final
+    ):
+        return None
+    base = target.baseline
+    if base is None:
+        return _(
+            "none: no baseline amount; add baseline = {{ year = {year}, value = … }} (last "
+            "year's amount, in {unit}) to get the growth the rest of the year needs"
+        ).format(year=parse_period(a.period).year - 1, unit=a.unit)
+    if base.value is None:
+        return _(
+            "none: no baseline amount; add value = … to baseline (the amount of {year}, in "
+            "{unit}) to get the growth the rest of the year needs"
+        ).format(year=base.year, unit=a.unit)
+    if a.amount is None:
+        return _(
+            "none: no year-to-date amount with the figure; record it with --amount (in "
+            "{unit}) to get the growth the rest of the year needs"
+        ).format(unit=a.unit)
+    return None

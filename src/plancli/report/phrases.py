@@ -136,6 +136,26 @@ def percent(share: Decimal | None) -> str:
     return "—" if share is None else f"{num(share * 100)}%"
 
 
+def en_is(n: int, singular: str, plural: str) -> str:
+    """The English verb (or noun) agreeing with a count: `1 is`, `0 are`, `3 are`."""
+    return singular if n == 1 else plural
+
+
+def paced_sentence_en(paced: int, done: int, mid: bool) -> str:
+    """The 时间过半 sentence in English, its verbs agreeing with each count: `Of the 4 targets
+    measured by completion, 1 has done the share due by now and 3 are short of it`; of one
+    target, `The one target … is short of the share due by now`, never `Of the 1 targets`."""
+    share = " (half the year's work at mid-year)" if mid else ""
+    if paced == 1:
+        state = "has done the share" if done else "is short of the share"
+        return f"The one target measured by completion {state} due by now{share}."
+    short = paced - done
+    return (
+        f"Of the {paced} targets measured by completion, {done} {en_is(done, 'has', 'have')} "
+        f"done the share due by now{share} and {short} {en_is(short, 'is', 'are')} short of it."
+    )
+
+
 def and_(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)

@@ -28,6 +28,7 @@ from plancli.report.phrases import (
     difference,
     dropped_phrase,
     milestones_sentence,
+    paced_sentence_en,
     part_year_phrase,
     percent,
     percent_unit,
@@ -188,6 +189,8 @@ class _Writer:
             if self.over
             else ("has no data yet", "have no data yet"),
         }
+        if total == 1:  # not "of the 1 targets 1 is behind"
+            return f"{when} (time progress {progress}), the one target {phrases[counts[0][0]][0]}."
         listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
 
@@ -224,11 +227,7 @@ class _Writer:
                     f"未过半的{short}项。"
                 )
             return f"按完成率计的{len(paced)}项目标中，{n}项达到应完成进度、{short}项落后。"
-        share = " (half the year's work at mid-year)" if mid else ""
-        return (
-            f"Of the {len(paced)} targets measured by completion, {n} have done the share due by "
-            f"now{share} and {short} are short of it."
-        )
+        return paced_sentence_en(len(paced), n, mid)
 
     def _as_of_phrase(self) -> str:
         assert self.report.as_of is not None
@@ -581,7 +580,8 @@ class _Writer:
                     else f"，后{months}个月月均需推进{need}"
                 )
             else:
-                text += f"; it needs {need} a month in the remaining {months} months"
+                left = "month" if months == 1 else f"{months} months"  # the remaining month
+                text += f"; it needs {need} a month in the remaining {left}"
         return text
 
     # ---------------------------------------------------------------------- attention

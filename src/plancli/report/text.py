@@ -96,7 +96,7 @@ def parts_note(a: AssessmentOut, lang: Lang, compact: bool = False) -> str:
     return (
         f" ({n} of {total} parts no data)"
         if compact
-        else (f" ({n} of its {total} parts have no figure yet)")
+        else (f" ({n} of its {total} parts {'has' if n == 1 else 'have'} no figure yet)")
     )
 
 
@@ -330,7 +330,8 @@ def milestones_with_data(report: Report) -> list[AssessmentOut]:
 
 def generated_line(report: Report, lang: Lang) -> str:
     assert report.generated is not None
-    return t("report.generated", lang).format(
+    key = "report.generated_one" if len(report.records) == 1 else "report.generated"
+    return t(key, lang).format(
         date=report.generated.isoformat(), records=len(report.records), plan=report.plan
     )
 

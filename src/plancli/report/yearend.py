@@ -54,6 +54,8 @@ def counted_result(paced: int, done: int, zh: bool) -> str:
     if zh:
         parts = [f"完成{done}项" if done else "", f"未完成{short}项" if short else ""]
         return f"按完成率计的{paced}项目标中，{'、'.join(p for p in parts if p)}。"
+    if paced == 1:  # not "Of the 1 targets …, 1 was completed and 0 were not"
+        return f"The one target measured by completion was {'' if done else 'not '}completed."
     were = "was" if done == 1 else "were"
     return (
         f"Of the {paced} targets measured by completion, {done} {were} completed and "
@@ -136,7 +138,9 @@ def achieved(
         lead = ("除上述目标外，" if named else "") + f"全年完成目标{len(met)}项"
         lead += f"，其中超额完成{over}项。" if over else "。"
     else:
-        lead = ("Besides those above, " if named else "") + f"{len(met)} targets were met"
+        lead = ("Besides those above, " if named else "") + (
+            f"{len(met)} {'target was' if len(met) == 1 else 'targets were'} met"
+        )
         lead = lead[:1].upper() + lead[1:] + (f", {over} of them exceeded." if over else ".")
     sentences = [lead]
     sections: dict[str, list[AssessmentOut]] = {s.id: [] for s in report.sections}
