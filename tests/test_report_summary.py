@@ -327,8 +327,8 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "粮食产量待国家下达目标，尚无数据。" in zh
     assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
     assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
-    # 2%左右: 1.6 below the 2 % (1.1 below the tolerance's edge, 1.5: the tables' 差距)
-    assert "居民消费价格涨幅为0.4%，低于2%左右的目标1.6个百分点。" in zh
+    # 2%左右: 1.1 below the tolerance's edge, 1.5, as the tables' 差距 (audit P, D1: not 1.6)
+    assert "居民消费价格涨幅为0.4%，低于2%左右的目标（按1.5%—2.5%考核）1.1个百分点。" in zh
 
     en = report(invoke, plan, "en")
     assert "GDP grew 5.8% year to date, meeting the target of 5%–5.5% and its higher aim." in en
@@ -584,9 +584,11 @@ def _around_summary(tmp_path: Path, figures: dict[str, str], lang: str) -> list[
     return build_summary(built, lang).headline  # type: ignore[arg-type]
 
 
-def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: Path) -> None:
+def test_a_gap_to_an_around_target_names_the_figure_and_the_edge_judged(tmp_path: Path) -> None:
     """/tmp/auditnew D8: 3.2% against 4%左右 read "低于目标0.3个百分点", the distance to the
-    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%."""
+    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%. The sentence then
+    gave the distance to 4 (0.8) beside the tables' 0.3, two figures for one target (audit P,
+    D1): it gives the 0.3 and says where it is measured from (按3.5%以上考核)."""
     figures = {
         "gdp": "4.8",
         "fai": "-2.5",
@@ -598,26 +600,32 @@ def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: 
     zh = _around_summary(tmp_path, figures, "zh")
     assert zh == [
         "经济增长为4.8%，符合5%左右的目标。",  # within the tolerance, but not 达到 5%
-        "固定资产投资累计下降2.5%，低于5%左右的目标7.5个百分点。",
-        "一般公共预算收入累计增长3.2%，低于4%左右的目标0.8个百分点。",
+        "固定资产投资累计下降2.5%，低于5%左右的目标（按4.5%以上考核）7个百分点。",
+        "一般公共预算收入累计增长3.2%，低于4%左右的目标（按3.5%以上考核）0.3个百分点。",
         "城镇调查失业率为5.6%，符合5.5%左右的控制目标。",
-        "居民消费价格涨幅为0.5%，低于2%左右的目标1.5个百分点。",
+        "居民消费价格涨幅为0.5%，低于2%左右的目标（按1.5%—2.5%考核）1个百分点。",
         "工业投资累计下降1.5%，未实现正增长的目标。",  # not "低于目标1.5个百分点"
     ]
     en = _around_summary(tmp_path, figures, "en")
     assert en == [
         "GDP grew 4.8% year to date, in line with the target of about 5%.",
-        "Fixed-asset investment fell 2.5% year to date, 7.5 pp below the target (about 5%).",
-        "Budget revenue grew 3.2% year to date, 0.8 pp below the target (about 4%).",
+        (
+            "Fixed-asset investment fell 2.5% year to date, 7 pp below the target "
+            "(about 5%, judged as at least 4.5%)."
+        ),
+        (
+            "Budget revenue grew 3.2% year to date, 0.3 pp below the target "
+            "(about 4%, judged as at least 3.5%)."
+        ),
         "Surveyed unemployment rate is 5.6%, in line with the ceiling of about 5.5%.",
-        "CPI rise is 0.5%, 1.5 pp below the target (about 2%).",
+        "CPI rise is 0.5%, 1 pp below the target (about 2%, judged as 1.5%–2.5%).",
         "Industrial investment fell 1.5% year to date, short of the target (positive growth).",
     ]
     # on the target's side of it, 达到 as before
     reached = _around_summary(tmp_path, {"gdp": "5.2", "revenue": "4", "cpi": "3.1"}, "zh")
     assert reached[0] == "经济增长为5.2%，达到5%左右的目标。"
     assert reached[2] == "一般公共预算收入累计增长4%，达到4%左右的目标。"
-    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标1.1个百分点。"
+    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标（按1.5%—2.5%考核）0.6个百分点。"
 
 
 # ---------------------------------------- a mid-year adjustment and a drop, in every format

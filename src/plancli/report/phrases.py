@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
@@ -49,6 +50,13 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     if a.decline:
         text = f"下降{text}" if zh else f"a fall of {text}"
     return text
+
+
+def judged_phrase(a: AssessmentOut, zh: bool) -> str:
+    """Where a 左右 target is judged: the edges of its tolerance as a bound, 5%以上 (5.5%左右
+    as a floor), 6%以内 (as a ceiling), 1.5%—2.5% (CPI 2%左右), 下降3.3%以上 (下降3.8%左右)."""
+    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    return bound_phrase(edges, zh)
 
 
 def percent_unit(a: AssessmentOut) -> bool:

@@ -27,6 +27,7 @@ from plancli.report.phrases import (
     counted,
     difference,
     dropped_phrase,
+    judged_phrase,
     milestones_sentence,
     part_year_phrase,
     percent,
@@ -445,25 +446,27 @@ class _Writer:
         return f", {gap} short of the {adjusted}target ({stated})"
 
     def _off_around(self, a: AssessmentOut, bound: str, adjusted: str, was: str) -> str:
-        """Outside a 左右 target's tolerance: the distance to the target's own figure, which is
-        what 目标 means to a reader (3.2% against 4%左右: 低于4%左右的目标0.8个百分点), not the
-        assessment's gap to the tolerance's edge (0.3, the tables' 差距)."""
-        assert a.actual is not None and a.around is not None
-        distance = difference(abs(a.actual - a.around), a, self.zh)
-        stated = f"{bound}; plan: {was}" if was else bound
-        if a.decline:  # 下降3%左右: the fall is short of it
-            return self._short_of(distance, adjusted, bound, was, stated)
-        below = a.actual < a.around
-        # a ceiling (失业率4.5%左右) is a 控制目标 / ceiling in every sentence, over it too
+        """Outside a 左右 target's tolerance: the tables' gap, to the edge it is judged at, named
+        (4.8% against 5.5%左右: 低于5.5%左右的目标（按5%以上考核）0.2个百分点; not 0.7, to 5.5)."""
+        assert a.actual is not None and a.gap is not None
+        gap = difference(a.gap, a, self.zh)
+        judged = judged_phrase(a, self.zh)
+        if self.zh:
+            note = f"（按{judged}考核" + (f"，原计划{was}" if was else "") + "）"
+        else:
+            note = f"{bound}, judged as {judged}" + (f"; plan: {was}" if was else "")
+        if a.decline:  # 下降3.8%左右: the fall is short of it
+            if self.zh:
+                return f"，距{adjusted}{bound}的目标{note}差{gap}"
+            return f", {gap} short of the {adjusted}target ({note})"
+        below = a.low is not None and a.actual < a.low
+        # a ceiling (失业率5.5%左右) is a 控制目标 / ceiling in every sentence, over it too
         ceiling = a.direction == "down"
         if self.zh:
-            return (
-                f"，{'低于' if below else '高于'}{adjusted}{bound}的{'控制' if ceiling else ''}目标"
-                + (f"（原计划{was}）" if was else "")
-                + distance
-            )
+            which = f"{adjusted}{bound}的{'控制' if ceiling else ''}目标"
+            return f"，{'低于' if below else '高于'}{which}{note}{gap}"
         what = "ceiling" if ceiling else "target"
-        return f", {distance} {'below' if below else 'above'} the {adjusted}{what} ({stated})"
+        return f", {gap} {'below' if below else 'above'} the {adjusted}{what} ({note})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
