@@ -30,7 +30,7 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     elif low is not None and high is not None:
         dash = "—" if zh else "–"
         text = figure(low) if low == high else f"{figure(low)}{dash}{figure(high)}"
-    elif low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
+    elif range_top(a) and low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
         text = f"{figure(low)}—{figure(stretch)}" if zh else f"{figure(low)}–{figure(stretch)}"
     elif low is not None:
         if a.exclusive and low == 0 and a.kind == "growth" and not a.decline:
@@ -50,6 +50,45 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     if a.decline:
         text = f"下降{text}" if zh else f"a fall of {text}"
     return text
+
+
+def range_top(a: AssessmentOut) -> bool:
+    """Is the stretch the top of a range the plan states (浙江 增长5%—5.5%，努力争取更好结果 →
+    min 5, stretch 5.5; forms.md), not a 争取X% of its own (5%左右（争取6%）, 4%以内（争取3.5%）)?
+    `bound_phrase` writes such a bound as the range (5%—5.5%)."""
+    return a.around is None and a.max is None and a.min is not None and a.stretch is not None
+
+
+def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:
+    """Where a figure stands in a range with 争取更好结果, as the plan states it: 处于5%—5.5%的目标
+    区间内 (5.2), 达到…的目标区间上沿 (5.5), 超过…的目标区间上沿0.3个百分点 (5.8); never "5.5%的
+    争取目标", which the plan does not set (audit P, D6)."""
+    assert a.actual is not None and a.stretch is not None
+    over = a.actual - a.stretch
+    if zh:
+        where = f"{adjusted}{bound}的目标区间"
+        if over < 0:
+            return f"，处于{where}内"
+        return f"，达到{where}上沿" if over == 0 else f"，超过{where}上沿{difference(over, a, zh)}"
+    where = f"the {adjusted}target range of {bound}"
+    if over < 0:
+        return f", within {where}"
+    return (
+        f", at the top of {where}"
+        if over == 0
+        else f", {difference(over, a, zh)} beyond the top of {where}"
+    )
+
+
+def aim_phrase(a: AssessmentOut, zh: bool) -> str:
+    """A 争取X% the plan states, after a satisfied bound: 并实现争取目标, or ，尚未实现6%的争取目标;
+    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is)."""
+    if range_top(a) or a.stretch is None or a.stretch_met is None:
+        return ""
+    if a.stretch_met:
+        return "并实现争取目标" if zh else " and its higher aim"
+    aim = f"{num(a.stretch)}{unit_of(a, zh)}"
+    return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"
 
 
 def judged_phrase(a: AssessmentOut, zh: bool) -> str:

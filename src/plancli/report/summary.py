@@ -22,6 +22,7 @@ from plancli.periods import parse_period
 from plancli.report.model import Report
 from plancli.report.phrases import (
     MONTHS_EN,
+    aim_phrase,
     and_,
     bound_phrase,
     counted,
@@ -33,6 +34,8 @@ from plancli.report.phrases import (
     percent,
     percent_unit,
     points,
+    range_phrase,
+    range_top,
     relation_phrase,
     unit_of,
     without_figure_sentence,
@@ -395,7 +398,9 @@ class _Writer:
             if self.zh
             else f", meeting the {adjusted}target of {bound}"
         )
-        if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+        if range_top(a):  # 5%—5.5%，努力争取更好结果: 5.5 is no 争取 line
+            text = range_phrase(a, bound, adjusted, self.zh)
+        elif a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
             # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
             # ceiling
             under = a.tolerance is not None and a.actual < a.around - a.tolerance
@@ -411,13 +416,7 @@ class _Writer:
                 if self.zh
                 else f", in line with the {adjusted}target of {bound}"
             )
-        if a.stretch_met:
-            text += "并实现争取目标" if self.zh else " and its higher aim"
-        elif a.stretch_met is False and a.stretch is not None:
-            aim = f"{num(a.stretch)}{unit_of(a, self.zh)}"
-            text += (
-                f"，尚未实现{aim}的争取目标" if self.zh else f", not yet its higher aim of {aim}"
-            )
+        text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
