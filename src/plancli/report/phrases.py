@@ -98,6 +98,36 @@ def judged_phrase(a: AssessmentOut, zh: bool) -> str:
     return bound_phrase(edges, zh)
 
 
+# The English overview's verb for each status, (singular, plural), in one tense: the present
+# during the year, the past at its end ("5 were met and 5 were missed", where it read "5 are met
+# and 5 were missed": audit P, D10).
+STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "met": (("is met", "are met"), ("was met", "were met")),
+    "on_track": (("is on track", "are on track"), ("was on track", "were on track")),
+    "at_risk": (("is at risk", "are at risk"), ("was at risk", "were at risk")),
+    "behind": (("is behind", "are behind"), ("was behind", "were behind")),
+    "missed": (("is missed", "are missed"), ("was missed", "were missed")),
+    "pending": (
+        ("awaits its target (pending)", "await their targets (pending)"),
+        ("awaited its target (pending)", "awaited their targets (pending)"),
+    ),
+    "tracked": (
+        ("is a tracked indicator", "are tracked indicators"),
+        ("was a tracked indicator", "were tracked indicators"),
+    ),
+    "dropped": (
+        ("is no longer judged (dropped)", "are no longer judged (dropped)"),
+        ("was no longer judged (dropped)", "were no longer judged (dropped)"),
+    ),
+    "no_data": (("has no data yet", "have no data yet"), ("had no data", "had no data")),
+}
+
+
+def status_verb(status: str, count: int, year_over: bool) -> str:
+    """`are on track`, `were missed`: a count's verb in the overview (`STATUS_VERBS`)."""
+    return STATUS_VERBS[status][1 if year_over else 0][0 if count == 1 else 1]
+
+
 def percent_unit(a: AssessmentOut) -> bool:
     return a.unit.strip() in ("%", "％")
 

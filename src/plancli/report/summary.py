@@ -37,6 +37,7 @@ from plancli.report.phrases import (
     range_phrase,
     range_top,
     relation_phrase,
+    status_verb,
     unit_of,
     without_figure_sentence,
 )
@@ -179,20 +180,7 @@ class _Writer:
             }
             listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
-        phrases = {
-            "met": ("is met", "are met"),
-            "on_track": ("is on track", "are on track"),
-            "at_risk": ("is at risk", "are at risk"),
-            "behind": ("is behind", "are behind"),
-            "missed": ("was missed", "were missed"),
-            "pending": ("awaits its target (pending)", "await their targets (pending)"),
-            "tracked": ("is a tracked indicator", "are tracked indicators"),
-            "dropped": ("is no longer judged (dropped)", "are no longer judged (dropped)"),
-            "no_data": ("has no data", "have no data")
-            if self.over
-            else ("has no data yet", "have no data yet"),
-        }
-        listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
+        listed = and_([f"{n} {status_verb(s, n, self.over)}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
 
     def half(self) -> str:
