@@ -187,9 +187,11 @@ def test_a_late_figure_is_projected_on_its_own_months(run, tmp_path: Path) -> No
             "4.2%, in line with the adjusted ceiling of about 4.5% (plan: at most 4.8%)",
         ),
         (
-            "5.2",  # over it: the same bound is still the 控制目标, not 目标
-            "城镇登记失业率为5.2%，高于调整后4.5%左右的控制目标（原计划4.8%以内）0.7个百分点。",
-            "5.2%, 0.7 pp above the adjusted ceiling (about 4.5%; plan: at most 4.8%)",
+            "5.2",  # over it: the same bound is still the 控制目标, not 目标; 0.2 over 5 (D1)
+            "城镇登记失业率为5.2%，高于调整后4.5%左右的控制目标（按5%以内考核，原计划4.8%以内）"
+            "0.2个百分点。",
+            "5.2%, 0.2 pp above the adjusted ceiling (about 4.5%, judged as at most 5%; "
+            "plan: at most 4.8%)",
         ),
     ],
     ids=["below-the-tolerance", "within-it", "over-it"],

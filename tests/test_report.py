@@ -366,7 +366,7 @@ def test_report_figures_are_exact(invoke, june: Path) -> None:  # type: ignore[n
 
 def test_year_end_report_of_the_2021_plan(invoke) -> None:  # type: ignore[no-untyped-def]
     text = invoke("--plan", "guandu-2021", "report").stdout
-    assert "For the whole of 2021 (time progress 100%), of the 7 targets 5 are met" in text
+    assert "For the whole of 2021 (time progress 100%), of the 7 targets 5 were met" in text
     # at the year's end the amount the ledger holds, as the bureau states a result
     assert (
         "Gross regional product (GDP) grew 0.3% to 1441.37 亿元, 7.7 pp below the target "

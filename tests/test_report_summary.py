@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -318,8 +319,8 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
         "截至2026年6月（时间进度50%），7项目标中，"
         "正常推进1项、存在风险1项、滞后2项、待下达目标2项、跟踪指标1项。"
     ) in zh
-    # 5%—5.5%，努力争取更好结果, reached with 5.8
-    assert "地区生产总值累计增长5.8%，达到5%—5.5%的目标并实现争取目标。" in zh
+    # 5%—5.5%，努力争取更好结果, beyond the range's top with 5.8 (no "争取目标" of 5.5: D6)
+    assert "地区生产总值累计增长5.8%，超过5%—5.5%的目标区间上沿0.3个百分点。" in zh
     # 下降3%: a fall of 2.0 is 1 point short
     assert "单位地区生产总值能耗累计下降2%，距下降3%以上的目标差1个百分点。" in zh
     # 完成国家下达目标: with a figure, and without one
@@ -327,11 +328,13 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "粮食产量待国家下达目标，尚无数据。" in zh
     assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
     assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
-    # 2%左右: 1.6 below the 2 % (1.1 below the tolerance's edge, 1.5: the tables' 差距)
-    assert "居民消费价格涨幅为0.4%，低于2%左右的目标1.6个百分点。" in zh
+    # 2%左右: 1.1 below the tolerance's edge, 1.5, as the tables' 差距 (audit P, D1: not 1.6)
+    assert "居民消费价格涨幅为0.4%，低于2%左右的目标（按1.5%—2.5%考核）1.1个百分点。" in zh
 
     en = report(invoke, plan, "en")
-    assert "GDP grew 5.8% year to date, meeting the target of 5%–5.5% and its higher aim." in en
+    assert (
+        "GDP grew 5.8% year to date, 0.3 pp beyond the top of the target range of 5%–5.5%."
+    ) in en
     assert (
         "Energy use per unit of GDP fell 2% year to date, 1 pp short of the target "
         "(a fall of at least 3%)."
@@ -353,7 +356,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     figures.write_text(FORMS_FIGURES, encoding="utf-8")
     assert invoke("--plan", str(plan), "import", str(figures)).exit_code == 0
     zh = report(invoke, plan, "zh")
-    assert "| 地区生产总值 | ≥ 5%（争取5.5） | 5.8% |" in zh  # a Chinese cell's typography
+    assert "| 地区生产总值 | ≥ 5%（争取5.5%） | 5.8% |" in zh  # a Chinese cell's typography
     assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 下降2% |" in zh  # the fall as the bulletin says it
     assert "| 粮食产量 | 待下达 | — |" in zh
     html = report(invoke, plan, "zh", "--format", "html")
@@ -371,7 +374,9 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     assert "| Grain output | pending | — |" in en and "| fall ≥ 3% |" in en
 
 
-def test_a_stretch_aim_not_reached_is_said(tmp_path: Path) -> None:
+def test_a_range_with_a_better_result_sought_is_said_as_the_plan_states_it(tmp_path: Path) -> None:
+    """浙江 增长5%—5.5%，努力争取更好结果 (min 5, stretch 5.5): 5.2 read "尚未实现5.5%的争取目标",
+    a 争取 line the plan never set; 5.5 is the top of its range (audit P, D6)."""
     plan_file = tmp_path / "forms.toml"
     plan_file.write_text(FORMS_PLAN, encoding="utf-8")
     plan = load_plan_file(plan_file)
@@ -386,7 +391,37 @@ def test_a_stretch_aim_not_reached_is_said(tmp_path: Path) -> None:
     )
     built = build_report(assess_plan(plan, [record], None), [record])
     zh = build_summary(built, "zh").headline[0]
-    assert zh == "地区生产总值累计增长5.2%，达到5%—5.5%的目标，尚未实现5.5%的争取目标。"
+    assert zh == "地区生产总值累计增长5.2%，处于5%—5.5%的目标区间内。"
+    en = build_summary(built, "en").headline[0]
+    assert en == "GDP grew 5.2% year to date, within the target range of 5%–5.5%."
+    at_top = record.model_copy(update={"value": Decimal("5.5")})
+    built = build_report(assess_plan(plan, [at_top], None), [at_top])
+    assert build_summary(built, "zh").headline[0] == (
+        "地区生产总值累计增长5.5%，达到5%—5.5%的目标区间上沿。"
+    )
+
+
+def test_a_stretch_the_plan_states_as_zhengqu_keeps_its_words(tmp_path: Path) -> None:
+    """A plan that does say 争取X% (增长5%左右，争取5.5%: around 5, stretch 5.5) keeps the 争取
+    wording the range of D6 lost."""
+    plan_file = tmp_path / "forms.toml"
+    plan_file.write_text(
+        FORMS_PLAN.replace("min = 5\nstretch = 5.5", "around = 5\nstretch = 5.5"), encoding="utf-8"
+    )
+    plan = load_plan_file(plan_file)
+    record = Record.model_validate(
+        {
+            "target": "gdp",
+            "period": "2026-Q2",
+            "value": "5.2",
+            "recorded_at": "2026-07-01T00:00:00Z",
+            "batch": "b",
+        }
+    )
+    built = build_report(assess_plan(plan, [record], None), [record])
+    assert build_summary(built, "zh").headline[0] == (
+        "地区生产总值累计增长5.2%，达到5%左右（争取5.5%）的目标，尚未实现5.5%的争取目标。"
+    )
 
 
 # ------------------------------------------------------------- milestones without data
@@ -584,9 +619,11 @@ def _around_summary(tmp_path: Path, figures: dict[str, str], lang: str) -> list[
     return build_summary(built, lang).headline  # type: ignore[arg-type]
 
 
-def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: Path) -> None:
+def test_a_gap_to_an_around_target_names_the_figure_and_the_edge_judged(tmp_path: Path) -> None:
     """/tmp/auditnew D8: 3.2% against 4%左右 read "低于目标0.3个百分点", the distance to the
-    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%."""
+    tolerance's edge (3.5) called 目标; a leader repeats it as 0.3 below 4%. The sentence then
+    gave the distance to 4 (0.8) beside the tables' 0.3, two figures for one target (audit P,
+    D1): it gives the 0.3 and says where it is measured from (按3.5%以上考核)."""
     figures = {
         "gdp": "4.8",
         "fai": "-2.5",
@@ -598,26 +635,32 @@ def test_a_gap_to_an_around_target_is_to_its_figure_not_its_tolerance(tmp_path: 
     zh = _around_summary(tmp_path, figures, "zh")
     assert zh == [
         "经济增长为4.8%，符合5%左右的目标。",  # within the tolerance, but not 达到 5%
-        "固定资产投资累计下降2.5%，低于5%左右的目标7.5个百分点。",
-        "一般公共预算收入累计增长3.2%，低于4%左右的目标0.8个百分点。",
+        "固定资产投资累计下降2.5%，低于5%左右的目标（按4.5%以上考核）7个百分点。",
+        "一般公共预算收入累计增长3.2%，低于4%左右的目标（按3.5%以上考核）0.3个百分点。",
         "城镇调查失业率为5.6%，符合5.5%左右的控制目标。",
-        "居民消费价格涨幅为0.5%，低于2%左右的目标1.5个百分点。",
+        "居民消费价格涨幅为0.5%，低于2%左右的目标（按1.5%—2.5%考核）1个百分点。",
         "工业投资累计下降1.5%，未实现正增长的目标。",  # not "低于目标1.5个百分点"
     ]
     en = _around_summary(tmp_path, figures, "en")
     assert en == [
         "GDP grew 4.8% year to date, in line with the target of about 5%.",
-        "Fixed-asset investment fell 2.5% year to date, 7.5 pp below the target (about 5%).",
-        "Budget revenue grew 3.2% year to date, 0.8 pp below the target (about 4%).",
+        (
+            "Fixed-asset investment fell 2.5% year to date, 7 pp below the target "
+            "(about 5%, judged as at least 4.5%)."
+        ),
+        (
+            "Budget revenue grew 3.2% year to date, 0.3 pp below the target "
+            "(about 4%, judged as at least 3.5%)."
+        ),
         "Surveyed unemployment rate is 5.6%, in line with the ceiling of about 5.5%.",
-        "CPI rise is 0.5%, 1.5 pp below the target (about 2%).",
+        "CPI rise is 0.5%, 1 pp below the target (about 2%, judged as 1.5%–2.5%).",
         "Industrial investment fell 1.5% year to date, short of the target (positive growth).",
     ]
     # on the target's side of it, 达到 as before
     reached = _around_summary(tmp_path, {"gdp": "5.2", "revenue": "4", "cpi": "3.1"}, "zh")
     assert reached[0] == "经济增长为5.2%，达到5%左右的目标。"
     assert reached[2] == "一般公共预算收入累计增长4%，达到4%左右的目标。"
-    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标1.1个百分点。"
+    assert reached[4] == "居民消费价格涨幅为3.1%，高于2%左右的目标（按1.5%—2.5%考核）0.6个百分点。"
 
 
 # ---------------------------------------- a mid-year adjustment and a drop, in every format

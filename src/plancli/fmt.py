@@ -39,8 +39,8 @@ def gap_num(gap: Decimal | int | float | None, status: str) -> str:
 # same mark in the terminal and in the reports, where `0 个百分点` would read as a figure.
 SATISFIED = "—"
 
-# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5): a Chinese
-# cell writes them together, as the summary's prose does (52个, 争取5.5).
+# A space between a figure and a Chinese word, either way round (52 个, 争取 5.5%): a Chinese
+# cell writes them together, as the summary's prose does (52个, 争取5.5%).
 _SPACED = re.compile(r"(?<=[0-9%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) (?=[0-9])")
 
 
@@ -54,7 +54,7 @@ def zh_cell(text: str) -> str:
 
 def table_cell(text: str, lang: str) -> str:
     """A figure or a bound in a table cell, in the tables' one typography: `5%` and `≥ 7%`
-    (never `≥ 7 %` beside `5%`), in Chinese `≥ 310个`, `2个百分点`, `5%（争取5.5）`."""
+    (never `≥ 7 %` beside `5%`), in Chinese `≥ 310个`, `2个百分点`, `5%（争取5.5%）`."""
     text = text.replace(" %", "%")
     return zh_cell(text) if lang == "zh" else text
 
@@ -218,7 +218,7 @@ class BoundFields(Protocol):
 
 def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
-    `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
+    `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5 %)` (争取更好结果), `≈ gdp`.
 
     `amendment`, when one is in force, gives the bound instead of the plan (年中调整); a drop
     (`amend --drop`) leaves none: `dropped` (不再考核).
@@ -262,8 +262,8 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     elif kind == "change":
         # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
         text = f"{_word('rise', lang)} {text}"
-    if source.stretch is not None:
-        text += f" ({_word('stretch', lang)} {num(source.stretch)})"
+    if source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
+        text += f" ({_word('stretch', lang)} {num(source.stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")

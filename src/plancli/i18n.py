@@ -223,6 +223,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "required_growth_rest": ("growth needed in the rest of the year", "余下月份需增长"),
     "months_left": ("months left", "剩余月数"),
     "tolerance": ("tolerance", "容差"),
+    # a growth's or a pace's tolerance: short by no more than it is 存在风险, not 滞后 (a
+    # bare 容差 beside ≈ 5.5 % read as 5.5 ± 1: audit P, D5)
+    "at_risk_tolerance": ("at-risk tolerance", "存在风险容差"),
+    # where an X左右 target is judged, as `amend --around` says it: ≈ 5.5 %，按 ≥ 5 % 考核
+    "judged_edges": ("{bound}, judged {edges}", "{bound}，按 {edges} 考核"),
     "same_floor": (" (in step at {floor} % or more)", "（不低于{floor}%即为同步）"),
     "reference": ("reference", "参照"),
     "due": ("due", "节点时间"),

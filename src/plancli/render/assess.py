@@ -9,6 +9,7 @@ of the same command always show the same figures. User text (names from the plan
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -116,6 +117,16 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.status == "dropped":  # no bound in force: 不再考核
         return t("status.dropped", lang)
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
+
+
+def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
+    """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
+    `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
+    text = target_text(a, lang)
+    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
+        return text
+    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:

@@ -24,10 +24,10 @@ from plancli.render import shown
 from plancli.render.assess import (
     actual_text,
     in_percent,
+    judged_target_text,
     percent,
     signed,
     status_text,
-    target_text,
     value_text,
 )
 
@@ -80,7 +80,7 @@ def assessment_detail(
         add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
-    target = target_text(a, lang)
+    target = judged_target_text(a, lang)  # ≈ 5.5 %，按 ≥ 5 % 考核
     if a.kind == "relative" and a.reference_actual is None and reference_name:
         target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp
     add("target", target)
@@ -117,8 +117,9 @@ def assessment_detail(
         add("required_growth_rest", why_no_growth_need(a, planned))
     if a.months_left is not None:
         add("months_left", str(a.months_left))
-    if a.tolerance_pp is not None:
-        add("tolerance", _tolerance_text(a, lang))
+    if a.tolerance_pp is not None:  # 同步's is where it is met; the others' where at risk
+        label = "tolerance" if a.kind == "relative" else "at_risk_tolerance"
+        add(label, _tolerance_text(a, lang))
     add("due", a.due)
     if a.parts_missing:
         add("parts_missing", ", ".join(a.parts_missing))

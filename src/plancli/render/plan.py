@@ -9,6 +9,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
 from plancli.plain import AnyAmendment, Plan, Target
@@ -128,6 +129,18 @@ def reference_name(plan: Plan, target: Target, lang: Lang) -> str | None:
     return target.reference
 
 
+def _judged(plan: Plan, target: Target, lang: Lang) -> str:
+    """The plan's bound, and for an X左右 the edge it is judged at (`≈ 5.5 %，按 ≥ 5 % 考核`),
+    as the assessment below it and `amend --around` say it."""
+    text = bound_text(target, lang=lang)
+    bound = bound_of(target, plan.plan.status) if target.around is not None else None
+    if bound is None or (bound.low is None and bound.high is None):
+        return text
+    edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
+    edges = edges._replace(exclusive=False)
+    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+
+
 def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
@@ -155,7 +168,7 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     if target.kind == "relative" and compared_with is not None:
         add(t("target", lang), f"{relation_sign(target.relation)} {compared_with}")
     else:
-        add(t("target", lang), bound_text(target, lang=lang))
+        add(t("target", lang), _judged(plan, target, lang))
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
@@ -29,7 +30,7 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     elif low is not None and high is not None:
         dash = "—" if zh else "–"
         text = figure(low) if low == high else f"{figure(low)}{dash}{figure(high)}"
-    elif low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
+    elif range_top(a) and low is not None and stretch is not None:  # 5%—5.5%，努力争取更好结果
         text = f"{figure(low)}—{figure(stretch)}" if zh else f"{figure(low)}–{figure(stretch)}"
     elif low is not None:
         if a.exclusive and low == 0 and a.kind == "growth" and not a.decline:
@@ -49,6 +50,82 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     if a.decline:
         text = f"下降{text}" if zh else f"a fall of {text}"
     return text
+
+
+def range_top(a: AssessmentOut) -> bool:
+    """Is the stretch the top of a range the plan states (浙江 增长5%—5.5%，努力争取更好结果 →
+    min 5, stretch 5.5; forms.md), not a 争取X% of its own (5%左右（争取6%）, 4%以内（争取3.5%）)?
+    `bound_phrase` writes such a bound as the range (5%—5.5%)."""
+    return a.around is None and a.max is None and a.min is not None and a.stretch is not None
+
+
+def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:
+    """Where a figure stands in a range with 争取更好结果, as the plan states it: 处于5%—5.5%的目标
+    区间内 (5.2), 达到…的目标区间上沿 (5.5), 超过…的目标区间上沿0.3个百分点 (5.8); never "5.5%的
+    争取目标", which the plan does not set (audit P, D6)."""
+    assert a.actual is not None and a.stretch is not None
+    over = a.actual - a.stretch
+    if zh:
+        where = f"{adjusted}{bound}的目标区间"
+        if over < 0:
+            return f"，处于{where}内"
+        return f"，达到{where}上沿" if over == 0 else f"，超过{where}上沿{difference(over, a, zh)}"
+    where = f"the {adjusted}target range of {bound}"
+    if over < 0:
+        return f", within {where}"
+    return (
+        f", at the top of {where}"
+        if over == 0
+        else f", {difference(over, a, zh)} beyond the top of {where}"
+    )
+
+
+def aim_phrase(a: AssessmentOut, zh: bool) -> str:
+    """A 争取X% the plan states, after a satisfied bound: 并实现争取目标, or ，尚未实现6%的争取目标;
+    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is)."""
+    if range_top(a) or a.stretch is None or a.stretch_met is None:
+        return ""
+    if a.stretch_met:
+        return "并实现争取目标" if zh else " and its higher aim"
+    aim = f"{num(a.stretch)}{unit_of(a, zh)}"
+    return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"
+
+
+def judged_phrase(a: AssessmentOut, zh: bool) -> str:
+    """Where a 左右 target is judged: the edges of its tolerance as a bound, 5%以上 (5.5%左右
+    as a floor), 6%以内 (as a ceiling), 1.5%—2.5% (CPI 2%左右), 下降3.3%以上 (下降3.8%左右)."""
+    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    return bound_phrase(edges, zh)
+
+
+# The English overview's verb for each status, (singular, plural), in one tense: the present
+# during the year, the past at its end ("5 were met and 5 were missed", where it read "5 are met
+# and 5 were missed": audit P, D10).
+STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "met": (("is met", "are met"), ("was met", "were met")),
+    "on_track": (("is on track", "are on track"), ("was on track", "were on track")),
+    "at_risk": (("is at risk", "are at risk"), ("was at risk", "were at risk")),
+    "behind": (("is behind", "are behind"), ("was behind", "were behind")),
+    "missed": (("is missed", "are missed"), ("was missed", "were missed")),
+    "pending": (
+        ("awaits its target (pending)", "await their targets (pending)"),
+        ("awaited its target (pending)", "awaited their targets (pending)"),
+    ),
+    "tracked": (
+        ("is a tracked indicator", "are tracked indicators"),
+        ("was a tracked indicator", "were tracked indicators"),
+    ),
+    "dropped": (
+        ("is no longer judged (dropped)", "are no longer judged (dropped)"),
+        ("was no longer judged (dropped)", "were no longer judged (dropped)"),
+    ),
+    "no_data": (("has no data yet", "have no data yet"), ("had no data", "had no data")),
+}
+
+
+def status_verb(status: str, count: int, year_over: bool) -> str:
+    """`are on track`, `were missed`: a count's verb in the overview (`STATUS_VERBS`)."""
+    return STATUS_VERBS[status][1 if year_over else 0][0 if count == 1 else 1]
 
 
 def percent_unit(a: AssessmentOut) -> bool:

@@ -22,18 +22,23 @@ from plancli.periods import parse_period
 from plancli.report.model import Report
 from plancli.report.phrases import (
     MONTHS_EN,
+    aim_phrase,
     and_,
     bound_phrase,
     counted,
     difference,
     dropped_phrase,
+    judged_phrase,
     milestones_sentence,
     paced_sentence_en,
     part_year_phrase,
     percent,
     percent_unit,
     points,
+    range_phrase,
+    range_top,
     relation_phrase,
+    status_verb,
     unit_of,
     without_figure_sentence,
 )
@@ -176,22 +181,10 @@ class _Writer:
             }
             listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
-        phrases = {
-            "met": ("is met", "are met"),
-            "on_track": ("is on track", "are on track"),
-            "at_risk": ("is at risk", "are at risk"),
-            "behind": ("is behind", "are behind"),
-            "missed": ("was missed", "were missed"),
-            "pending": ("awaits its target (pending)", "await their targets (pending)"),
-            "tracked": ("is a tracked indicator", "are tracked indicators"),
-            "dropped": ("is no longer judged (dropped)", "are no longer judged (dropped)"),
-            "no_data": ("has no data", "have no data")
-            if self.over
-            else ("has no data yet", "have no data yet"),
-        }
         if total == 1:  # not "of the 1 targets 1 is behind"
-            return f"{when} (time progress {progress}), the one target {phrases[counts[0][0]][0]}."
-        listed = and_([f"{n} {phrases[s][0 if n == 1 else 1]}" for s, n in counts])
+            verb = status_verb(counts[0][0], 1, self.over)
+            return f"{when} (time progress {progress}), the one target {verb}."
+        listed = and_([f"{n} {status_verb(s, n, self.over)}" for s, n in counts])
         return f"{when} (time progress {progress}), of the {total} targets {listed}."
 
     def half(self) -> str:
@@ -393,7 +386,9 @@ class _Writer:
             if self.zh
             else f", meeting the {adjusted}target of {bound}"
         )
-        if a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
+        if range_top(a):  # 5%—5.5%，努力争取更好结果: 5.5 is no 争取 line
+            text = range_phrase(a, bound, adjusted, self.zh)
+        elif a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
             # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
             # ceiling
             under = a.tolerance is not None and a.actual < a.around - a.tolerance
@@ -409,13 +404,7 @@ class _Writer:
                 if self.zh
                 else f", in line with the {adjusted}target of {bound}"
             )
-        if a.stretch_met:
-            text += "并实现争取目标" if self.zh else " and its higher aim"
-        elif a.stretch_met is False and a.stretch is not None:
-            aim = f"{num(a.stretch)}{unit_of(a, self.zh)}"
-            text += (
-                f"，尚未实现{aim}的争取目标" if self.zh else f", not yet its higher aim of {aim}"
-            )
+        text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
@@ -444,25 +433,27 @@ class _Writer:
         return f", {gap} short of the {adjusted}target ({stated})"
 
     def _off_around(self, a: AssessmentOut, bound: str, adjusted: str, was: str) -> str:
-        """Outside a 左右 target's tolerance: the distance to the target's own figure, which is
-        what 目标 means to a reader (3.2% against 4%左右: 低于4%左右的目标0.8个百分点), not the
-        assessment's gap to the tolerance's edge (0.3, the tables' 差距)."""
-        assert a.actual is not None and a.around is not None
-        distance = difference(abs(a.actual - a.around), a, self.zh)
-        stated = f"{bound}; plan: {was}" if was else bound
-        if a.decline:  # 下降3%左右: the fall is short of it
-            return self._short_of(distance, adjusted, bound, was, stated)
-        below = a.actual < a.around
-        # a ceiling (失业率4.5%左右) is a 控制目标 / ceiling in every sentence, over it too
+        """Outside a 左右 target's tolerance: the tables' gap, to the edge it is judged at, named
+        (4.8% against 5.5%左右: 低于5.5%左右的目标（按5%以上考核）0.2个百分点; not 0.7, to 5.5)."""
+        assert a.actual is not None and a.gap is not None
+        gap = difference(a.gap, a, self.zh)
+        judged = judged_phrase(a, self.zh)
+        if self.zh:
+            note = f"（按{judged}考核" + (f"，原计划{was}" if was else "") + "）"
+        else:
+            note = f"{bound}, judged as {judged}" + (f"; plan: {was}" if was else "")
+        if a.decline:  # 下降3.8%左右: the fall is short of it
+            if self.zh:
+                return f"，距{adjusted}{bound}的目标{note}差{gap}"
+            return f", {gap} short of the {adjusted}target ({note})"
+        below = a.low is not None and a.actual < a.low
+        # a ceiling (失业率5.5%左右) is a 控制目标 / ceiling in every sentence, over it too
         ceiling = a.direction == "down"
         if self.zh:
-            return (
-                f"，{'低于' if below else '高于'}{adjusted}{bound}的{'控制' if ceiling else ''}目标"
-                + (f"（原计划{was}）" if was else "")
-                + distance
-            )
+            which = f"{adjusted}{bound}的{'控制' if ceiling else ''}目标"
+            return f"，{'低于' if below else '高于'}{which}{note}{gap}"
         what = "ceiling" if ceiling else "target"
-        return f", {distance} {'below' if below else 'above'} the {adjusted}{what} ({stated})"
+        return f", {gap} {'below' if below else 'above'} the {adjusted}{what} ({note})"
 
     def _relation(self, a: AssessmentOut) -> str:
         reference = self.by_id.get(a.reference or "")
