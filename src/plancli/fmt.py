@@ -219,7 +219,8 @@ class BoundFields(Protocol):
 
 def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
-    `≈ 5 %` (5%左右), `exactly 5 个` (min = max), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)` (争取更好结果), `≈ gdp`.
+    `≈ 5 %` (5%左右), `exactly 5 个` (min = max), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5)`
+    (争取更好结果), `≈ gdp`.
 
     `amendment`, when one is in force, gives the bound instead of the plan (年中调整); a drop
     (`amend --drop`) leaves none: `dropped` (不再考核).
