@@ -299,3 +299,37 @@ def test_formats_md_names_every_key_printed_in_the_order_printed(guandu: Path, i
     assert _in_order(list(gap["targets"][0]), section) == []
     status = json.loads(invoke(*plan, "status", "--json").stdout)
     assert _in_order(list(status), _columns("status --json")[0]) == []
+
+
+def test_an_exact_bound_is_the_same_text_in_csv_as_in_json(
+    tmp_path: Path, invoke: Any, mini_plan: Path
+) -> None:
+    """A bound of one figure (min = max) was `= 5 个`: it began with `=`, so the CSV guard
+    wrote `'= 5 个`, and unguarded a spreadsheet would have evaluated it (#NAME?). plancli's
+    own bound text begins with a word, as a change's and a fall's do; the CSV cell is its JSON
+    value. The guard stays for the plan's text: a hostile unit cannot start the cell."""
+    text = mini_plan.read_text(encoding="utf-8")
+    text = text.replace("min = 310\n", "min = 310\nmax = 310\n", 1)
+    mini_plan.write_text(text.replace('unit = "个"', 'unit = "=HYPERLINK(1)"', 1), "utf-8")
+    run = ("--plan", str(mini_plan), "--ledger", str(tmp_path / "l.toml"))
+    assert invoke(*run, "record", "g5", "120", "--period", "2022-06").exit_code == 0
+    [json_row] = [
+        t for t in json.loads(invoke(*run, "gap", "--json").stdout)["targets"] if t["id"] == "g5"
+    ]
+    [csv_row] = [
+        r
+        for r in csv.DictReader(io.StringIO(invoke(*run, "gap", "--csv").stdout))
+        if r["id"] == "g5"
+    ]
+    assert json_row["bound"] == csv_row["bound"] == "exactly 310 =HYPERLINK(1)"
+    amend = ("amend", "g5", "--min", "300", "--max", "300", "--from", "2022-07")
+    assert invoke(*run, *amend).exit_code == 0
+    [target_row] = [
+        r
+        for r in csv.DictReader(io.StringIO(invoke(*run, "targets", "--csv").stdout))
+        if r["id"] == "g5"
+    ]
+    assert target_row["amended_bound"] == "exactly 300 =HYPERLINK(1)"  # `amend`'s, as well
+    assert target_row["unit"] == "'=HYPERLINK(1)"  # the plan's own text: still guarded
+    zh = invoke("--lang", "zh", *run, "show", "g5").stdout
+    assert "= 310" in zh  # the Chinese display keeps its sign

@@ -547,6 +547,24 @@ def test_plan2021_bounds(plan2021: Plan) -> None:
     assert target(plan2021, "rural_income").reference == "gdp"
 
 
+def test_plan2021_investment_shows_the_amount_the_report_gives(
+    plan2021: Plan, report_text: str, invoke
+) -> None:  # type: ignore[no-untyped-def]
+    """The 2021 review: 附表1 and section 一 give fixed-asset investment's 2021 amount (605.02
+    亿元) but no growth (——). The ledger holds no record (a growth record needs the growth),
+    so the amount is in the note, quoted from the report, and `show` prints it: the review
+    showed no figure at all for it."""
+    t = target(plan2021, "fixed_asset_investment")
+    sentence = "固定资产投资(不含农户)完成605.02亿元,绝对值居全市第一"
+    assert sentence in report_text and "增速未达预期" in report_text
+    assert t.note is not None and sentence in t.note and "增速未达预期" in t.note
+    assert "605.02亿元" in t.note and "605.02 | ——" in t.quote
+    assert t.note_en is not None and "605.02 亿元" in t.note_en
+    shown = invoke("--plan", "guandu-2021", "--lang", "zh", "show", "fixed_asset_investment")
+    assert shown.exit_code == 0, shown.output
+    assert "605.02亿元" in shown.stdout and "无数据" in shown.stdout
+
+
 def test_plan2021_quotes_are_table_rows(plan2021: Plan) -> None:
     assert target(plan2021, "gdp").quote == "1 | 地区生产总值 | 亿元 | 8 | 1441.37 | 0.3 | 7以上 |"
     assert target(plan2021, "unemployment_rate").quote == (

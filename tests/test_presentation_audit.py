@@ -128,6 +128,38 @@ def test_the_footnote_breaks_between_entries_and_writes_periods_as_the_report(
         assert any(entry in line for line in lines), (entry, lines)
 
 
+LONG_NAMED = [
+    ("community_governance_duty_lists", "--drop", "--from", "2022-06"),
+    ("investment_total", "--min", "50", "--from", "2022-H1"),
+    ("street_elderly_care_centres", "--min", "2", "--from", "2022-06"),
+]
+DATE = re.compile(r"\d{4}年(?:\d{1,2}月|[一二三四]季度|[上下]半年)?")
+
+
+@pytest.mark.parametrize("command", ["gap", "status"])
+def test_the_footnote_at_40_columns_keeps_every_date_whole(
+    amended, invoke, ledger: Path, command: str
+) -> None:  # type: ignore[no-untyped-def]
+    """An entry wider than a line broke between any two characters: `…权责清单自2022` over
+    `年6月起`, `…计划投资自2022年上半` over `年起`. A date is whole on its line."""
+    for args in LONG_NAMED:
+        result = invoke("--plan", GUANDU, "--ledger", str(ledger), "amend", *args)
+        assert result.exit_code == 0, result.output
+    lines = footnote(amended(command, width=40))
+    assert all(len(line) <= 40 for line in lines)
+    text, ends, end = "".join(lines), [], 0
+    for line in lines:
+        end += len(line)
+        ends.append(end)
+    dates = [m for m in DATE.finditer(text)]
+    assert len(dates) >= (8 if command == "gap" else 5)
+    for m in dates:  # no line ends inside a date
+        assert not any(m.start() < e < m.end() for e in ends), (m.group(), lines)
+    if command == "gap":
+        assert "制定街道及区级部门社区治理权责清单自2022年6月起不再考核；" in text
+        assert "政府投资重点项目年度计划投资自2022年上半年起" in text
+
+
 def test_the_english_footnote_keeps_its_form_and_the_plan_order(amended) -> None:  # type: ignore[no-untyped-def]
     gap = " ".join(footnote(amended("gap", lang="en", width=200)))
     status = " ".join(footnote(amended("status", lang="en", width=200)))

@@ -167,6 +167,7 @@ _RELATION_SIGN = {"same": "≈", "above": ">", "not_below": "≥", "below": "<"}
 _WORDS = {
     "fall": ("fall", "下降"),
     "rise": ("rise", "提高"),
+    "exactly": ("exactly", "="),
     "pp": ("pp", "个百分点"),
     "stretch": ("aim", "争取"),
     "pending": ("pending", "待下达"),
@@ -218,7 +219,8 @@ class BoundFields(Protocol):
 
 def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang: str = "en") -> str:
     """The target's bound in the report's sense: `≥ 7 %`, `> 0 %`, `≤ 4.8 %`, `1–2 个`,
-    `≈ 5 %` (5%左右), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5 %)` (争取更好结果), `≈ gdp`.
+    `≈ 5 %` (5%左右), `exactly 5 个` (min = max), `fall ≥ 3.8 %` (下降3.8%), `≥ 5 % (aim 5.5 %)`
+    (争取更好结果), `≈ gdp`.
 
     `amendment`, when one is in force, gives the bound instead of the plan (年中调整); a drop
     (`amend --drop`) leaves none: `dropped` (不再考核).
@@ -251,7 +253,10 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if around is not None:
         text = f"≈ {num(around)} {unit}"
     elif low is not None and high is not None:
-        text = f"= {num(low)} {unit}" if low == high else f"{num(low)}–{num(high)} {unit}"
+        # one figure: a word, as a fall's and a change's: `= 5 个` would be a formula in a
+        # spreadsheet (CSV guard); the Chinese sign stays, its text is never a CSV cell
+        exact = f"{_word('exactly', lang)} {num(low)} {unit}"
+        text = exact if low == high else f"{num(low)}–{num(high)} {unit}"
     elif low is not None:
         text = f"{'>' if target.exclusive else '≥'} {num(low)} {unit}"
     else:

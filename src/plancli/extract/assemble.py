@@ -22,6 +22,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
+from plancli.extract.work_forms import LEAD
 from plancli.i18n import N_, _, language
 from plancli.indicator_names import STANDARD_NAMES
 
@@ -242,6 +243,11 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
     for target in targets:
         if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
             continue
+        subjects = _SUBJECTS_BEFORE.search(parse, max(0, target.start - 40), target.start)
+        if target.name.endswith("率") and subjects is not None and "率、" not in subjects.group():
+            # 确保主次干道、背街小巷装灯率达100%: the rate is of every subject listed (not
+            # 孕产妇产后访视率、0—6岁儿童健康管理率达到90%: two rates, two targets)
+            target.name = LEAD.sub("", subjects.group()) + target.name
         name = tidy_name(target.name)
         quote = parse[max(0, target.start - 2) : target.end]  # (a later item's quote: 5户…)
         listed = re.search(rf"、\s*\d+(?:\.\d+)?\s*[^\d\s、,，。;；]?{re.escape(name)}", quote)
@@ -253,6 +259,10 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
             or (listed is not None and len(name) <= 6)
         ):
             target.review.append(_(SHORT_NAME_REVIEW))
+
+
+# the subjects listed before a rate's quote (主次干道、 of 主次干道、背街小巷装灯率): no figure
+_SUBJECTS_BEFORE = re.compile(r"(?<=[,，;；:：])(?:[^\d%,，;；:：。、]{2,10}、)+$")
 
 
 SHORT_NAME_REVIEW = N_(

@@ -34,6 +34,7 @@ from plancli.extract.work_forms import (
     QUANTITY,
     SCHEDULE,
     SHARED_RATE,
+    STAGE_ONLY,
     TENTATIVE,
     UNIT,
     VERB,
@@ -44,9 +45,11 @@ from plancli.extract.work_forms import (
     echoes,
     not_a_target,
     past_clause,
+    process_tail,
     split_list,
     split_objects,
     target_name,
+    work_before,
     work_kind,
     zero_growth_subjects,
 )
@@ -436,11 +439,15 @@ class WorkReader:
         obj_end = clause.start + match.end("object")
         items = split_objects(self.parse, obj_start, obj_end)
         for index, (s, e) in enumerate(items):
+            work: str | None = ""
             if start:
                 # 办好慕尼黑啤酒节、第十二届…联展: the first with its verb, the others alone.
                 q_start = clause.start if index == 0 else s
                 q_end = e
-                name = f"{verb}{self.parse[s:e]}"
+                whole = len(items) == 1 and process_tail(self.parse, e, obj_end)
+                name = f"{verb}{self.parse[s : obj_end if whole else e]}"
+                work = work_before(self.parse, clause.start) if STAGE_ONLY.fullmatch(obj) else ""
+                name = f"{work}{name}" if work else name  # …文物修缮工程完成竣工初验
             else:
                 # 确保宝丰…二期、星海…二期完工: the first with the whole clause, others to its end.
                 q_start = clause.start if index == 0 else s
@@ -461,6 +468,8 @@ class WorkReader:
                 )
             if len(items) > 1:
                 target.review.append(_("one clause, several deliverables: check the split"))
+            if work is None:  # 完成竣工初验: of what, the report says elsewhere
+                target.review.append(_("the name says a stage, not the work: complete it"))
 
     # ------------------------------------------------------------------ building
     def _new(

@@ -1,5 +1,5 @@
 """Chinese text that wraps as a Chinese reader breaks it (`KeepsRuns`): between characters,
-never inside a year, a number or an id written among them."""
+never inside a year, a date, a number or an id written among them."""
 
 from __future__ import annotations
 
@@ -24,7 +24,10 @@ _WIDE = (
 )
 _OPENING = "“‘（(《【「"
 _CLOSING = "）)，。、；：！？”’》】」"
-_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
+# A date as plancli writes one (`zh_period`: 2022年6月, 2022年二季度, 2022年上半年; 6月) is a unit
+# too: the † footnote at 40 columns put `…自2022` over `年6月起`, `…自2022年上半` over `年起`.
+_DATE = r"\d{4}年(?:\d{1,2}月|[一二三四]季度|[上下]半年)?|\d{1,2}月"
+_UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
 # A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole.
 _PATH_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")
 _WORD = re.compile(r"\S+")
