@@ -23,7 +23,7 @@ from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
 from plancli.i18n import N_, _, language
-from plancli.indicator_names import STANDARD_NAMES
+from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -229,6 +229,8 @@ def _bulletin_aliases(targets: list[DraftTarget]) -> None:
     taken = {key(t.name) for t in targets}
     for target in targets:
         for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
+            if alias in LOCAL_NAMES and not target.name.startswith(alias[:2]):
+                continue  # 镇域生产总值 for a 镇域… name, 农民人均纯收入 for a 农民… one
             if key(alias) not in taken:
                 target.aliases = [*target.aliases, alias]  # (its own list, never shared)
                 taken.add(key(alias))

@@ -1,0 +1,121 @@
+"""User audit N (a city or county 发改局 analyst drafting a plan from their own report): what
+`extract` got wrong on 宁乡偕乐桥镇 2012 (set EE's 480), 临汾 2020 (set KK's 737) and the 1981
+national plan's indicator list (set JJ's 641), in their own sentences (docs/extract.md, "Audit
+N").
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from extract_drafts import heads
+from plancli.extract import extract_plan
+from plancli.extract.assemble import plan_toml
+
+# 宁乡偕乐桥镇 2012: a town's aims in one sentence after the year's strategy, no lead.
+TOWN = """2月11日,偕乐桥镇经济工作大会召开,大会表彰奖励了一批先进单位和个人。
+2011年,偕乐桥镇完成工业总产值78690万元,全社会固定资产投资21114万元,财税总收入479万元。
+2012年,偕乐桥镇以“融入大灰汤、提速大发展”为发展战略,加快推进经济和社会各项事业全面发展。\
+力争完成镇域生产总值7.3亿元,实现财政收入600万元,农民人均收入比上年增长16%。
+"""
+
+
+def by_quote(targets: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {t["quote"]: t for t in targets}
+
+
+# ---------------------------------------------------------------------- D1: an amount's id
+
+
+def test_a_gdp_stated_as_an_amount_never_takes_the_growths_shared_id() -> None:
+    """完成镇域生产总值7.3亿元: `gdp_amount`, without the bulletin's 地区生产总值 (the growth every
+    bundled plan's `gdp` takes, so a bulletin's 12.5 % was recorded as 12.5 亿元); 实现财政收入
+    600万元 the same rule (`budget_revenue_amount`); a growth keeps the shared id."""
+    found = by_quote(heads(TOWN, 2012))
+    gdp = found["力争完成镇域生产总值7.3亿元"]
+    assert (gdp["id"], gdp["kind"], gdp["unit"], gdp["min"]) == (
+        "gdp_amount",
+        "cumulative",
+        "亿元",
+        Decimal("7.3"),
+    )
+    assert "aliases" not in gdp
+    assert "an amount: gdp" in gdp["note"] and "亿元" in gdp["note"]
+    revenue = found["实现财政收入600万元"]
+    assert (revenue["id"], revenue["unit"]) == ("budget_revenue_amount", "万元")
+    assert "aliases" not in revenue
+    assert found["农民人均收入比上年增长16%"]["id"] == "rural_income"
+
+
+def test_an_amount_before_its_own_growth_later_in_the_list_leaves_it_the_shared_id() -> None:
+    """The amount stated first, its growth a clause further on (drafted `gdp_2` before the
+    amount was set apart): the growth takes `gdp` back."""
+    text = TOWN.replace(
+        "力争完成镇域生产总值7.3亿元,实现财政收入600万元,",
+        "力争完成镇域生产总值7.3亿元,实现财政收入600万元,镇域生产总值增长12%,",
+    )
+    found = by_quote(heads(text, 2012))
+    assert found["力争完成镇域生产总值7.3亿元"]["id"] == "gdp_amount"
+    growth = found["镇域生产总值增长12%"]
+    assert (growth["id"], growth["kind"]) == ("gdp", "growth")
+    assert "地区生产总值" in growth["aliases"]
+
+
+def test_an_amount_with_its_growth_still_pairs_as_before() -> None:
+    """地区生产总值达到13.9亿元，增长16%: the amount `gdp_amount`, the growth `gdp` (unchanged)."""
+    text = TOWN.replace("力争完成镇域生产总值7.3亿元,", "地区生产总值达到13.9亿元,增长16%,")
+    found = by_quote(heads(text, 2012))
+    assert found["地区生产总值达到13.9亿元"]["id"] == "gdp_amount"
+    assert found["增长16%"]["id"] == "gdp"
+
+
+# ---------------------------------------------------------------------- D3: names
+
+
+def test_names_lose_the_verb_and_the_comparison() -> None:
+    """完成镇域生产总值 → 镇域生产总值, 农民人均收入比上年 → 农民人均收入 (the names every status
+    screen and report show, and import compares a bulletin's row with)."""
+    names = {t["quote"]: t["name"] for t in heads(TOWN, 2012)}
+    assert names == {
+        "力争完成镇域生产总值7.3亿元": "镇域生产总值",
+        "实现财政收入600万元": "财政收入",
+        "农民人均收入比上年增长16%": "农民人均收入",
+    }
+
+
+def test_a_clause_of_the_verb_alone_keeps_it() -> None:
+    """全年完成20万人 keeps 完成 as its words (no name to strip it from)."""
+    from plancli.extract.clauses import subject_of
+
+    assert subject_of("全年完成") == "完成"
+    assert subject_of("力争完成镇域生产总值") == "镇域生产总值"
+    assert subject_of("农民人均收入同比") == "农民人均收入"
+
+
+def test_a_towns_sheet_imports_under_its_own_names(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The bureau's rows 镇域生产总值 and 农民人均纯收入 (2012's name for rural income, an alias
+    of the draft) import into the draft's targets; a bulletin's 地区生产总值 (the growth) is
+    not taken for the town's amount."""
+    draft = extract_plan(TOWN, year=2012, plan_id="xieleqiao-2012")
+    rural = next(t for t in draft.plan["targets"] if t["id"] == "rural_income")
+    assert "农民人均纯收入" in rural["aliases"]
+    del draft.plan["plan"]["review"]
+    plan = tmp_path / "xlq.toml"
+    plan.write_text(plan_toml(draft.plan), encoding="utf-8")
+    sheet = tmp_path / "h1.csv"
+    sheet.write_text(
+        "指标,期间,数值,来源\n镇域生产总值,2012年上半年,3.4,镇统计站\n"
+        "农民人均纯收入,2012年上半年,15.8,镇统计站\n",
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(plan), "import", str(sheet))
+    assert result.exit_code == 0, result.stderr
+    shown = invoke("--plan", str(plan), "show", "gdp_amount", "--json")
+    assert json.loads(shown.stdout)["history"][0]["value"] in (3.4, "3.4")
+    growth = tmp_path / "growth.csv"
+    growth.write_text("指标,期间,数值,来源\n地区生产总值,2012年上半年,12.5,镇统计站\n", "utf-8")
+    refused = invoke("--plan", str(plan), "import", str(growth))
+    assert refused.exit_code != 0 and "地区生产总值" in refused.stderr
