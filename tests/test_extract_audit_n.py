@@ -119,3 +119,48 @@ def test_a_towns_sheet_imports_under_its_own_names(invoke, tmp_path: Path) -> No
     growth.write_text("指标,期间,数值,来源\n地区生产总值,2012年上半年,12.5,镇统计站\n", "utf-8")
     refused = invoke("--plan", str(plan), "import", str(growth))
     assert refused.exit_code != 0 and "地区生产总值" in refused.stderr
+
+
+# ---------------------------------------------------------------------- D4: the place
+
+
+LINFEN = """各地相继公布今年经济增长目标:部分地区高于去年实际增速
+4月18日上午,山西临汾市四届人大七次会议在临汾市会议中心主会场开幕。临汾市2020年主要预期目标:\
+全市地区生产总值增长6.1%左右,一般公共预算收入增长2%,全社会固定资产投资增长7%,\
+社会消费品零售总额增长7%,规模以上工业增加值增长4%左右,城镇新增就业4.7万人。
+"""
+
+
+def test_the_place_the_targets_lead_names_is_in_the_plans_name() -> None:
+    """临汾市2020年主要预期目标: the plan 临汾市2020年经济社会发展主要预期目标, its `review`
+    asking for 临汾市's English name (the draft cannot spell it)."""
+    plan = extract_plan(LINFEN, year=2020).plan["plan"]
+    assert plan["name"] == "临汾市2020年经济社会发展主要预期目标"
+    assert plan["name_en"].startswith("2020 ")
+    assert "name_en names no place: add 临汾市's English name" in plan["review"]
+
+
+def test_a_lead_without_a_place_names_none() -> None:
+    """全市2020年主要预期目标 (no place named) and a congress's city are no name's place."""
+    text = LINFEN.replace("。临汾市2020年主要预期目标", "。全市2020年主要预期目标")
+    assert extract_plan(text, year=2020).plan["plan"]["name"].startswith("2020年")
+
+
+def test_validate_warns_of_a_place_in_name_and_none_in_name_en(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The analyst put the place in `name` and deleted the review: `validate` says the English
+    title still names none; with Linfen in it, nothing."""
+    draft = extract_plan(LINFEN.replace("。临汾市2020年", "。2020年"), year=2020)
+    plan = draft.plan["plan"]
+    assert "临汾" not in plan["name"]
+    del plan["review"]
+    plan["name"] = "临汾市" + plan["name"]
+    path = tmp_path / "m-name.toml"
+    path.write_text(plan_toml(draft.plan), encoding="utf-8")
+    checked = invoke("--plan", str(path), "validate", "--json")
+    assert checked.exit_code == 0
+    codes = [f["code"] for f in json.loads(checked.stdout)["findings"]]
+    assert codes.count("name_en_no_place") == 1
+    plan["name_en"] = "Linfen " + plan["name_en"]
+    path.write_text(plan_toml(draft.plan), encoding="utf-8")
+    checked = invoke("--plan", str(path), "validate", "--json")
+    assert "name_en_no_place" not in [f["code"] for f in json.loads(checked.stdout)["findings"]]

@@ -15,6 +15,7 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
+from plancli.extract.leads import lead_place
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
@@ -378,7 +379,8 @@ def _plan_table(
         )
     derived = _derived_id(title, year, parse[layout.body.start : first_end])
     place = derived.removesuffix(f"-{year}")
-    name, name_en = _plan_names(title, year, place)
+    lead = lead_place(parse, layout.headline.start) if layout.headline is not None else None
+    name, name_en = _plan_names(title, year, place, lead)
     plan: dict[str, Any] = {"id": plan_id or derived, "name": name, "name_en": name_en}
     plan["year"] = year
     if title:
@@ -431,10 +433,11 @@ _TITLE_PLACE = re.compile(
 )
 
 
-def _plan_names(title: str, year: int, place: str) -> tuple[str, str]:
+def _plan_names(title: str, year: int, place: str, lead: str | None) -> tuple[str, str]:
     """The plan's Chinese and English names as the bundled plans have them (河南省2026年经济社会
     发展主要预期目标; a 计划报告's 官渡区2022年国民经济和社会发展计划): the place the title
-    names, else the province of the plan id (`place`, its pinyin; "draft" for none)."""
+    names, else the province of the plan id (`place`, its pinyin; "draft" for none), else the
+    place the targets' lead names (`lead`: 临汾市2020年主要预期目标)."""
     found = _TITLE_PLACE.search(re.sub(r"^[(（][^)）]*[)）]|^关于", "", title))
     chinese = dict((pinyin, chinese) for chinese, pinyin in PROVINCES).get(place)
     if found is not None:
@@ -442,7 +445,7 @@ def _plan_names(title: str, year: int, place: str) -> tuple[str, str]:
     elif chinese is not None:
         where = _FULL_NAMES.get(place, f"{chinese}省")
     else:
-        where = ""
+        where = lead or ""
     english = _ENGLISH_PLACES.get(place, place.capitalize()) + " " if chinese else ""
     if "计划" in title and "政府工作报告" not in title:
         return (
