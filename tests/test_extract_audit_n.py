@@ -14,6 +14,7 @@ from typing import Any
 from extract_drafts import heads
 from plancli.extract import extract_plan
 from plancli.extract.assemble import plan_toml
+from plancli.extract.text import clean
 
 # 宁乡偕乐桥镇 2012: a town's aims in one sentence after the year's strategy, no lead.
 TOWN = """2月11日,偕乐桥镇经济工作大会召开,大会表彰奖励了一批先进单位和个人。
@@ -164,3 +165,75 @@ def test_validate_warns_of_a_place_in_name_and_none_in_name_en(invoke, tmp_path:
     path.write_text(plan_toml(draft.plan), encoding="utf-8")
     checked = invoke("--plan", str(path), "validate", "--json")
     assert "name_en_no_place" not in [f["code"] for f in json.loads(checked.stdout)["findings"]]
+
+
+# ---------------------------------------------------------------------- D2: the 1981 list
+
+
+LIST_1981 = """1980年中华人民共和国国务院政府工作报告
+
+一、关于1981年国民经济计划
+
+根据上述要求，1981年国民经济计划主要指标安排如下。
+
+工农业总产值，比1980年预计增长5.5％，其中，农业总产值增长4％，工业总产值增长6％。
+
+农业，粮食产量34，250万吨，比1980年预计增加1，000万吨；棉花产量255万吨，比1980年预计增加25万吨。
+
+能源工业，煤炭产量62，000万吨，比1980年预计增加1，000万吨；石油产量10，600万吨，保持近两年的水平。
+
+计划生育，人口自然增长率为1％。
+"""
+
+
+def targets_1981(year: int = 1981) -> dict[str, dict[str, Any]]:
+    return by_quote(extract_plan(LIST_1981, year=year).plan["targets"])
+
+
+def test_a_full_width_comma_between_groups_of_three_is_a_thousands_separator() -> None:
+    """粮食产量34，250万吨 is 34250 万吨 (before: never drafted), the quote as written."""
+    found = targets_1981()
+    assert found["粮食产量34，250万吨"]["min"] == 34250
+    assert found["煤炭产量62，000万吨"]["min"] == 62000
+    assert found["石油产量10，600万吨"]["min"] == 10600
+
+
+def test_a_full_width_comma_between_clauses_stays_one() -> None:
+    """A year, a decimal or a figure not of three digits before the unit: the clause's comma."""
+    for text in ("1981年，250万吨", "增长5.5，250万吨", "增长4％，250万吨", "产量34，25万吨"):
+        assert "，" in clean(text)[0], text
+    assert clean("自行车1，484万辆")[0] == "自行车1484万辆"
+    assert clean("产量1，234，567吨")[0] == "产量1234567吨"
+
+
+def test_a_rise_over_the_year_before_is_not_the_years_amount() -> None:
+    """比1980年预计增加25万吨 after 棉花产量255万吨: the rise, no target of its own (before: a
+    second target of 25 万吨, as the year's amount)."""
+    found = targets_1981(1980)
+    assert "比1980年预计增加25万吨" not in found
+    assert "比1980年预计增加1，000万吨" not in found
+    assert found["棉花产量255万吨"]["min"] == 255
+
+
+def test_a_natural_growth_rate_is_a_rates_ceiling_not_a_growth() -> None:
+    """人口自然增长率为1％: a level in %, held at most at 1 (before: a growth ≥ 1 in 亿元)."""
+    rate = targets_1981()["人口自然增长率为1％"]
+    assert (rate["kind"], rate["unit"], rate.get("min"), rate["max"]) == ("level", "%", None, 1)
+
+
+def test_a_rate_per_mille_in_a_work_section_is_a_level_in_per_mille() -> None:
+    text = LIST_1981.replace("人口自然增长率为1％", "人口自然增长率控制在6‰以内")
+    rate = by_quote(extract_plan(text, year=1981).plan["targets"])["人口自然增长率控制在6‰以内"]
+    assert (rate["kind"], rate["unit"], rate["max"]) == ("level", "‰", 6)
+
+
+def test_a_growth_over_the_year_before_is_this_years_and_named_without_it() -> None:
+    """比1980年预计增长 in 1981's list: this year's figure against last year's, not another
+    year's (before: dropped); 总产值比1980年预计增长8% is named 总产值增长."""
+    found = targets_1981()
+    assert found["农业总产值增长4％"]["min"] == 4
+    assert found["比1980年预计增长5.5％"]["min"] == Decimal("5.5")
+    assert "review" in found["比1980年预计增长5.5％"]  # (named 增长: what grows is unsaid)
+    text = LIST_1981.replace("其中，农业总产值", "轻工业总产值比1980年预计增长8％，农业总产值")
+    named = by_quote(extract_plan(text, year=1981).plan["targets"])
+    assert named["轻工业总产值比1980年预计增长8％"]["name"] == "轻工业总产值增长"

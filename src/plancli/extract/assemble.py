@@ -241,7 +241,7 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
     """A work target's name that may not say what is counted, flagged: a modifier without its
     noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
     a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业), a name of
-    three characters or fewer, or one opening with a preposition (为困境…)."""
+    three characters or fewer, or one opening with a preposition (为困境…, 在城镇安排)."""
     for target in targets:
         if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
             continue
@@ -251,7 +251,7 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
         if (
             len(name) <= 3
             or re.search(r"[型性式级]$", name)
-            or (len(name) <= 5 and name.startswith("为"))
+            or (len(name) <= 5 and name.startswith(("为", "在")))
             or (len(name) <= 4 and name.endswith("率"))
             or (listed is not None and len(name) <= 6)
         ):
