@@ -35,7 +35,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
             Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
         )
     place = _placeless_english(plan.plan.name, plan.plan.name_en)
-    if place is not None and "name_en" not in (plan.plan.review or ""):  # (not said twice)
+    if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
     by_id = {t.id: t for t in plan.targets}
