@@ -234,6 +234,10 @@ def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-unty
         if not line.startswith("review = ")
     )  # fmt: skip
     draft.write_text(reviewed + "\n", encoding="utf-8")
+    # the review deleted, name_en still placeless: validate says so (audit N D4)
+    result = invoke("--plan", str(draft), "validate", "--json")
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["name_en_no_place"]
+    draft.write_text(reviewed.replace('name_en = "', 'name_en = "Mou County ', 1) + "\n", "utf-8")
     result = invoke("--plan", str(draft), "validate")
     assert result.exit_code == 0 and "valid, 2 targets, 0 warnings" in result.stderr
 

@@ -34,6 +34,10 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         findings.append(
             Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
         )
+    place = _placeless_english(plan.plan.name, plan.plan.name_en)
+    if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
+        message = _(PLACELESS_EN).format(place=place)
+        findings.append(Finding("warning", "name_en_no_place", None, message))
     by_id = {t.id: t for t in plan.targets}
     findings.extend(_shared_alias_findings(plan))
     for target in plan.targets:
@@ -88,6 +92,31 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                 )
             )
     return findings
+
+
+PLACELESS_EN = N_(
+    "name names {place}, name_en no place: add its English name (Linfen 2020 …), or every "
+    "English screen and report reads as the national plan's"
+)
+# the place a plan's name opens with (临汾市2020年…, 官渡区2022年…); the English words a
+# placeless title is made of (2020 main expected targets of …, National Economic and …)
+_NAME_PLACE = re.compile(
+    r"^\s*(?![全本])(?P<place>[\u4e00-\u9fff]{1,16}?(?:自治区|省|市|区|县|州|盟|旗|镇|乡))\s*\d{4}\s*年"
+)
+_TITLE_WORD = re.compile(
+    r"National|Economic|Social|Development|Plan|Main|Expected|Targets?|The|Of|And|Annual"
+    r"|Government|Work|Report|Draft|Headline|Year"
+)
+
+
+def _placeless_english(name: str, name_en: str) -> str | None:
+    """The place the plan's Chinese name opens with where its English name names none (every
+    capitalised word one of a title's: `_TITLE_WORD`), else None."""
+    found = _NAME_PLACE.match(name)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name_en)
+    if found is None or any(w[0].isupper() and not _TITLE_WORD.fullmatch(w) for w in words):
+        return None
+    return found.group("place")
 
 
 def _shared_alias_findings(plan: Plan) -> list[Finding]:

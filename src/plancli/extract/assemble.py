@@ -15,6 +15,7 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
+from plancli.extract.leads import lead_place
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
@@ -24,7 +25,7 @@ from plancli.extract.text import body_span, check_chinese, parse_form, split_lin
 from plancli.extract.work import WorkReader
 from plancli.extract.work_forms import LEAD
 from plancli.i18n import N_, _, language
-from plancli.indicator_names import STANDARD_NAMES
+from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
 
 PROVINCES = (
     ("内蒙古", "neimenggu"),
@@ -230,6 +231,8 @@ def _bulletin_aliases(targets: list[DraftTarget]) -> None:
     taken = {key(t.name) for t in targets}
     for target in targets:
         for alias in STANDARD_NAMES.get(target.id, ()) if target.shared else ():
+            if alias in LOCAL_NAMES and not target.name.startswith(alias[:2]):
+                continue  # 镇域生产总值 for a 镇域… name, 农民人均纯收入 for a 农民… one
             if key(alias) not in taken:
                 target.aliases = [*target.aliases, alias]  # (its own list, never shared)
                 taken.add(key(alias))
@@ -239,7 +242,7 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
     """A work target's name that may not say what is counted, flagged: a modifier without its
     noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
     a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业), a name of
-    three characters or fewer, or one opening with a preposition (为困境…)."""
+    three characters or fewer, or one opening with a preposition (为困境…, 在城镇安排)."""
     for target in targets:
         if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
             continue
@@ -254,7 +257,7 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
         if (
             len(name) <= 3
             or re.search(r"[型性式级]$", name)
-            or (len(name) <= 5 and name.startswith("为"))
+            or (len(name) <= 5 and name.startswith(("为", "在")))
             or (len(name) <= 4 and name.endswith("率"))
             or (listed is not None and len(name) <= 6)
         ):
@@ -386,7 +389,8 @@ def _plan_table(
         )
     derived = _derived_id(title, year, parse[layout.body.start : first_end])
     place = derived.removesuffix(f"-{year}")
-    name, name_en = _plan_names(title, year, place)
+    lead = lead_place(parse, layout.headline.start) if layout.headline is not None else None
+    name, name_en = _plan_names(title, year, place, lead)
     plan: dict[str, Any] = {"id": plan_id or derived, "name": name, "name_en": name_en}
     plan["year"] = year
     if title:
@@ -439,10 +443,11 @@ _TITLE_PLACE = re.compile(
 )
 
 
-def _plan_names(title: str, year: int, place: str) -> tuple[str, str]:
+def _plan_names(title: str, year: int, place: str, lead: str | None) -> tuple[str, str]:
     """The plan's Chinese and English names as the bundled plans have them (河南省2026年经济社会
     发展主要预期目标; a 计划报告's 官渡区2022年国民经济和社会发展计划): the place the title
-    names, else the province of the plan id (`place`, its pinyin; "draft" for none)."""
+    names, else the province of the plan id (`place`, its pinyin; "draft" for none), else the
+    place the targets' lead names (`lead`: 临汾市2020年主要预期目标)."""
     found = _TITLE_PLACE.search(re.sub(r"^[(（][^)）]*[)）]|^关于", "", title))
     chinese = dict((pinyin, chinese) for chinese, pinyin in PROVINCES).get(place)
     if found is not None:
@@ -450,7 +455,7 @@ def _plan_names(title: str, year: int, place: str) -> tuple[str, str]:
     elif chinese is not None:
         where = _FULL_NAMES.get(place, f"{chinese}省")
     else:
-        where = ""
+        where = lead or ""
     english = _ENGLISH_PLACES.get(place, place.capitalize()) + " " if chinese else ""
     if "计划" in title and "政府工作报告" not in title:
         return (

@@ -11,8 +11,9 @@ from plancli.extract.clauses import Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import COUNT_UNITS, MONEY_UNITS
 from plancli.extract.pending import AMOUNT, pending_subjects
-from plancli.extract.vocabulary import INDICATORS, Indicator, lookup, national
+from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
+from plancli.indicator_names import STANDARD_NAMES
 
 _INTENSITIES = ("energy_intensity", "water_intensity", "co2_intensity")
 _PER_OUTPUT = re.compile(r"\d\s*[\u4e00-\u9fff]{0,4}\s*(?:/|每)\s*万元")  # 0.34吨标准煤/万元
@@ -22,6 +23,10 @@ _STOCK = re.compile(r"(?:总数|保有量|存量|总户数)$")
 # a higher figure the report asks for (争取更好, 力争): the note of a stretch
 STRETCH_NOTE = N_("{clause}: {aim} is a higher aim, never a ceiling")
 ASPIRATION_NOTE = N_("{clause}: an aspiration with no figure; not encoded as a bound")
+AMOUNT_NOTE = N_(
+    "an amount: {id} and the bulletin's names for it ({name}) are its growth's; record this "
+    "target in {unit}"
+)
 RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
 
 
@@ -61,6 +66,23 @@ class TargetBuilder:
             target.review.append(_("not a shared indicator: check id and name_en"))
         self.targets.append(target)
         return target
+
+    def amounts_apart(self) -> list[DraftTarget]:
+        """An amount of a series whose shared id is its growth (完成镇域生产总值7.3亿元, 实现财政
+        收入600万元): `gdp_amount`, `budget_revenue_amount`, as when the growth comes with it;
+        the shared id, and the bulletin's names for it, stay the growth's (a growth stated later
+        in the paragraph, drafted `gdp_2`, takes `gdp` back). The targets drafted."""
+        for target in self.targets:
+            base = re.sub(r"_\d+$", "", target.id)
+            amount = target.kind == "cumulative" and target.unit in MONEY_UNITS
+            if target.shared and amount and base in GROWTH_SERIES:
+                target.id = self._unique(f"{base}_amount")
+                names = "、".join(STANDARD_NAMES.get(base, ())[:2]) or target.name
+                target.notes.append(_(AMOUNT_NOTE).format(id=base, name=names, unit=target.unit))
+                growth = next((t for t in self.targets if t.id == f"{base}_2"), None)
+                if growth is not None and not any(t.id == base for t in self.targets):
+                    growth.id = base
+        return self.targets
 
     def _unique(self, wanted: str) -> str:
         taken = {t.id for t in self.targets}

@@ -132,10 +132,14 @@ def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
 # …纯收入在去年11302元基础上增长12%: last year's figure, the growth's base, is no part of the name
 SUBJECT_TRIM = re.compile(
     r"(的|增速|增长|要|将|也|保持|继续|力争|确保|均|都|目标|预计|预期|人均|分别|实现|完成|全年|计划"
-    r"|在(?:去年|上年|20\d\d年)[^,;。]{0,14}?基础上)+$"
+    r"|在(?:去年|上年|20\d\d年)[^,;。]{0,14}?基础上"
+    # the comparison a growth is stated against (农民人均收入比上年增长16%): not the name's
+    r"|(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:预计)?|同比)+$"
 )
 SUBJECT_LEAD = re.compile(
     r"^(其中|力争|确保|争取|实现|全年|今年的?|明年的?|预计|预期|而|并(?:要求|计划将?)?|努力|20\d\d年\s*,?"
+    # the verb an amount is stated with (力争完成镇域生产总值7.3亿元), never a verb alone
+    r"|完成(?=[\u4e00-\u9fff]{2})"
     # the actor (昆山将经济增长目标设为6%以上): a place or 全市 before 将, no part of the name
     r"|[\u4e00-\u9fff]{1,4}?将(?=[\u4e00-\u9fff]{2}))+"
 )

@@ -146,7 +146,7 @@ class HeadlineReader(ListReader):
                 whole, rate = pair
                 whole.id, rate.id = self._unique(f"{whole.id}_amount"), whole.id
             amount = made[-1].name if len(made) == 1 and made[0].unit in MONEY_UNITS else None
-        return self.targets
+        return self.amounts_apart()
 
     def _increment(self, segment: Piece, last: list[DraftTarget]) -> bool:
         """…产值200亿元，力争比上年增长50亿元: the amount's rise over last year's, a sum of its

@@ -144,3 +144,17 @@ def spoken_of_past(parse: str, pos: int) -> bool:
     情况如下：, “十五五”时期的主要目标是：)."""
     opening = max(parse.rfind(c, 0, pos) for c in "。\n!?") + 1
     return _PAST_LEAD.search(parse, opening, pos) is not None
+
+
+# The place a targets paragraph's lead names before its year (临汾市2020年主要预期目标:), at a
+# sentence's start: not 全市, 本县, nor a clause's words before it.
+_LEAD_PLACE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?![全本我该今])(?P<place>[\u4e00-\u9fff]{1,10}?(?:市|县|区|州|盟|旗|镇|乡))"
+    r"\s*(?:19|20)\d\d\s*年[^。;,:\n\d]{0,24}?(?:目标|指标)[^。;,:\n]{0,8}?[:,]?\s*$"
+)
+
+
+def lead_place(parse: str, start: int) -> str | None:
+    """The place the lead just before `start` (the targets paragraph's) names, or None."""
+    found = _LEAD_PLACE.search(parse, max(0, start - 60), start)
+    return found.group("place") if found is not None else None

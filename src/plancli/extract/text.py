@@ -187,7 +187,10 @@ _MARKUP = re.compile(
     rf"|(?P<entity>{_ENTITY})"
     r"|(?P<heading>(?:^|(?<=\n))[ \t]*(?:#{1,6}|>)[ \t]+)"
     r"|(?P<emphasis>\*\*|__)"
-    r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.])))"
+    r"|(?P<separator>(?<=\d),(?=\d{3}(?![\d.]))"
+    # a full-width comma between groups of three (粮食产量34，250万吨), never the clause's: one to
+    # three digits before it, none of a decimal's, and a unit or the next group after three
+    r"|(?<=\d)(?<!\d{4})(?<![.．]\d)(?<![.．]\d\d)(?<![.．]\d{3})，(?=\d{3}(?:[\u4e00-\u9fff]|，\d)))"
     # pinyin: tone marks or a tone's number (經(jīng), 經(jing1)), ASCII or full-width brackets
     r"|(?P<pinyin>(?<=[\u4e00-\u9fff\u2e80-\u2fdf])[(（](?=[a-z\u00e0-\u00fc\u0101-\u01dc]*"
     r"[aeiou\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}[1-5]? ?[)）])"

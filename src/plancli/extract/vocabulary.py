@@ -262,6 +262,16 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 
 _BY_ID = {indicator.id: indicator for indicator in INDICATORS}
+# The shared ids every bundled plan gives a growth (gdp: 地区生产总值增长5%), whose bulletin
+# names (地区生产总值) import reads as that growth: an amount of one (镇域生产总值7.3亿元) is
+# drafted apart, as `<id>_amount`, so a bulletin's growth is never recorded as its 亿元.
+GROWTH_SERIES = frozenset(
+    {
+        *("gdp", "primary_value_added", "secondary_value_added", "tertiary_value_added"),
+        *("industrial_value_added", "fixed_asset_investment", "retail_sales", "foreign_trade"),
+        *("budget_revenue", "resident_income", "urban_income", "rural_income"),
+    }
+)
 # The indicators a work section states in full as the bureau names them (规模以上工业增加值增长
 # 3.5%左右, 进出口总额增长3.5%左右): their growth is the shared target a headline would give,
 # under its name without the verb. Only the name in full: 跨境电商进出口, 工业投资 are others.

@@ -28,7 +28,6 @@ from plancli.extract.work_forms import (
     MILESTONE_START,
     NUM,
     OPEN_ENDED,
-    OTHER_YEAR,
     PAST_NEXT,
     PAST_OPENING,
     QUANTITY,
@@ -44,6 +43,7 @@ from plancli.extract.work_forms import (
     counted_unit,
     echoes,
     not_a_target,
+    other_years,
     past_clause,
     process_tail,
     split_list,
@@ -162,7 +162,7 @@ class WorkReader:
             # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…: the figures of
             # a summary of last year, told in the sentence after it (not 今年…, 要…)
             return True
-        if any(int(y) != self.layout.year for y in OTHER_YEAR.findall(self.parse, opening, start)):
+        if other_years(self.parse, self.layout.year, opening, start):
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
         # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元; 赤字率
         # 拟按2.8%安排，比去年预算高0.2个百分点 — this year's, 拟, 安排 or an opening 今年 says so)
@@ -383,9 +383,15 @@ class WorkReader:
         elif qualifier == "左右":
             target.around = low
         elif qualifier in ("以内", "以下") or (
-            kind == "level" and re.search(r"控制|(?:下降|降低|降|减少)(?:至|到)|赤字", text)
+            kind == "level"
+            and (
+                re.search(r"控制|(?:下降|降低|降|减少)(?:至|到)|赤字", text)
+                or name.endswith("自然增长率")
+            )
         ):
-            target.max = low  # (物流总费用与GDP比率下降至13.8%: a ceiling to come down to)
+            # (物流总费用与GDP比率下降至13.8%: a ceiling to come down to; 人口自然增长率为1%:
+            # a ceiling the plan keeps births under)
+            target.max = low
         else:
             target.min = low
         if re.search(r"清零", text):

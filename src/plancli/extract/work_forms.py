@@ -18,7 +18,7 @@ PEOPLE = (
     r"(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师|文盲)"
 )
 UNIT = (
-    r"个百分点|%|万平方米|平方米|平方公里|万公顷|公顷|亿亩|万亩|亩|万公里|公里|千米|"
+    r"个百分点|%|‰|万平方米|平方米|平方公里|万公顷|公顷|亿亩|万亩|亩|万公里|公里|千米|"
     r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|亿公斤|万公斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
@@ -96,7 +96,7 @@ VERB = re.compile(
     r"超(?=\d|$)|降(?=\d|$)"
 )
 LEAD = re.compile(
-    r"^(?:要|并|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
+    r"^(?:要|并|而|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
     r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
 )
 
@@ -160,7 +160,14 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     name = (text[: match.start()] + text[match.end() :]).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
     name = LEAD.sub("", name)
-    name = re.sub(r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$", "", name)
+    name = re.sub(
+        r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
+    )
+    # the comparison the figure is stated against (总产值比1980年预计增长8%: 总产值增长), and
+    # the tense (收入将增加近100亿元: 收入增加): not the name's
+    name = re.sub(
+        r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:预计)?|同比|将(?=增加|增长|减少)", "", name
+    )
     name = re.sub(r"(?:均|都)(?=增长$|增速$)|(?<=增幅)均$", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     name = name.strip(" ,、") or text
@@ -290,7 +297,18 @@ def past_clause(text: str, year: int) -> bool:
     去年的2.1%提高到2.3%)."""
     if PAST.search(re.sub(r"(?:从|由)(?:去年|上年)的?", "", COMPARED.sub("", text))):
         return True
-    return any(int(y) != year for y in OTHER_YEAR.findall(text))
+    return bool(other_years(text, year))
+
+
+def other_years(text: str, year: int, start: int = 0, end: int | None = None) -> list[int]:
+    """The years `text` names other than `year`, but for the year before it as this year's
+    figure is compared with it (1981's 工农业总产值，比1980年预计增长5.5%)."""
+    found = (
+        int(m.group(1))
+        for m in OTHER_YEAR.finditer(text, start, len(text) if end is None else end)
+        if not (int(m.group(1)) == year - 1 and text[m.start() - 1 : m.start()] in ("比", "较"))
+    )
+    return [y for y in found if y != year]
 
 
 def echoes(parse: str, before: tuple[Clause, bool] | None, clause: Clause) -> bool:
@@ -302,7 +320,10 @@ def echoes(parse: str, before: tuple[Clause, bool] | None, clause: Clause) -> bo
         return False
     if before[1] and clause.text.startswith("其中") and not re.match(r"比|较", before[0].text):
         return True
-    increment = re.fullmatch(rf"(?:增加|减少|提高)\s*{NUM}[^%,;。]{{0,4}}", clause.text)
+    increment = re.fullmatch(
+        rf"(?:(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:预计)?)?(?:增加|减少|提高)\s*{NUM}[^%,;。]{{0,4}}",
+        clause.text,
+    )  # (粮食产量34，250万吨，比1980年预计增加1，000万吨: the rise, not the year's amount)
     return increment is not None and QUANTITY.search(before[0].text[-12:]) is not None
 
 
@@ -437,9 +458,13 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         text = head
     if unit == "个百分点":
         kind, unit = "change", "%"
+    elif unit == "‰":
+        kind = "level"  # 人口自然增长率控制在6‰以内: a rate per mille, never a growth
     elif unit == "%":
-        # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level)
-        kind = "growth" if re.search(r"增长|增速|增幅|(?:增加|提高|上调)\d", text) else "level"
+        # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level; 人口自然增长率为1%: a rate
+        # the name says, not a growth)
+        grows = r"增长(?!率)|增速|增幅|(?:增加|提高|上调)\d"
+        kind = "growth" if re.search(grows, text) else "level"
         # 排放量要分别下降2%, 一般性支出压减5%以上: a fall by so much, not a level of it
         # (下降至13.8%: a level to come down to)
         fall = re.search(rf"(?:下降|降低|减少|压减|削减|降)\s*(?:{NUM})", text)
