@@ -275,6 +275,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "the reference target has no record for the same period",
         "参照指标同期无记录",
     ),
+    # a relative target's reference, in `gap` and `status`, while its figure for the same period
+    # is not out (`no_reference_record`): `≈ 参照` in the cell, the legend names it
+    "reference_cell": ("ref.", "参照"),
+    "awaiting_reference": (
+        "{mark}: {name}, not yet out for {period}",
+        "{mark}：{name}同期（{period}）尚无数据",
+    ),
     "reason.part_year": (
         "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",

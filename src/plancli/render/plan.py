@@ -118,14 +118,16 @@ def baseline_text(target: Target, with_year: bool = True) -> str:
 
 
 def reference_name(plan: Plan, target: Target, lang: Lang) -> str | None:
-    """The target a relative target is compared with, as a Chinese reader knows it: its name
-    (全国固定资产投资增速) under zh, its id elsewhere (ids are the English interface's words)."""
+    """The target a relative target is compared with, as a reader knows it: its name in the
+    language shown (全国固定资产投资增速, National fixed-asset investment growth; the Chinese
+    name when it has no English one), its id only when the plan has no such target."""
     if target.reference is None:
         return None
     reference = plan.target(target.reference)
-    if lang == "zh" and reference is not None and reference.name.strip():
-        return reference.name.strip()
-    return target.reference
+    if reference is None:
+        return target.reference
+    names = [reference.name_en, reference.name] if lang == "en" else [reference.name]
+    return next((n.strip() for n in names if n and n.strip()), target.reference)
 
 
 def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
@@ -160,10 +162,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:
         relation = t(f"relation.{target.relation or 'same'}", lang)
-        # zh: the name, and the id in brackets (what `show`, `record` and `amend` take)
-        named = (
-            f"{compared_with}（{target.reference}）" if compared_with != target.reference else ""
-        )
+        # the name, and the id in brackets (what `show`, `record` and `amend` take)
+        bracketed = f"（{target.reference}）" if lang == "zh" else f" ({target.reference})"
+        named = f"{compared_with}{bracketed}" if compared_with != target.reference else ""
         add(t("reference", lang), f"{relation} {named or target.reference}")
     if target.opening is not None:
         add(t("opening", lang), f"{num(target.opening)} {target.unit}")

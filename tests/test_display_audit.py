@@ -1,0 +1,132 @@
+"""What `gap`, `status`, `show` and `history` show, as session 22's audit C left them
+(/tmp/s22/note.md, "Left, noticed"): a relation whose reference is not out yet, an English
+`show`'s reference, a set-aside own figure in `history`, units in narrow tables.
+
+Real values: the bundled plan guandu-2022 and the audit's ledgers (tests/fixtures/audit-c-h1.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PLAN = "guandu-2022"
+
+
+def squeezed(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def first_quarter(
+    tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., str]:
+    """Audit C §1's order of arrival: the first quarter's figures, then the Q2 incomes before
+    the 统计局's Q2 GDP. `call(*args, lang=, columns=)`: stdout."""
+    monkeypatch.chdir(tmp_path)
+    ledger = tmp_path / "q.progress.toml"
+    q1 = [
+        line
+        for line in (FIXTURES / "audit-c-h1.csv").read_text(encoding="utf-8").splitlines()
+        if line.split(",")[1] in ("2022-Q1", "2022-01", "2022-02", "2022-03")
+    ]
+    (tmp_path / "q1.csv").write_text(
+        "target,period,value,amount,note,source\n" + "\n".join(q1) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "q2inc.csv").write_text(
+        "target,period,value\nurban_income,2022-Q2,4.1\nrural_income,2022-Q2,6.3\n",
+        encoding="utf-8",
+    )
+
+    def call(*args: str, lang: str = "zh", columns: int = 80) -> str:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        result = invoke("--lang", lang, "--plan", PLAN, "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    call("import", "q1.csv")
+    call("import", "q2inc.csv")
+    return call
+
+
+# ------------------------------------------ 1: a relation whose reference is not out yet
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_gap_names_the_reference_not_yet_out(first_quarter, columns: int) -> None:  # type: ignore[no-untyped-def]
+    """`gap` showed `4.1%/≈gdp` beside 无数据: an id, and not why. The report says
+    `…地区生产总值同期尚无数据`; the table says `≈参照` and its legend which target that is and
+    that its figure for the period is not out, in a line that keeps the 80-column layout."""
+    zh = first_quarter("gap", "--section", "headline", columns=columns)
+    rows = [line for line in squeezed(zh) if line.startswith(("urban_income", "rural_income"))]
+    assert [row.split()[2:4] for row in rows] == [
+        ["无数据", "4.1%/≈参照"],
+        ["无数据", "6.3%/≈参照"],
+    ]
+    assert "gdp 无数据" not in zh and "≈gdp" not in zh
+    assert squeezed(zh)[-1] == "参照：地区生产总值同期（2022年二季度）尚无数据"
+    en = first_quarter("gap", "--section", "headline", lang="en", columns=columns)
+    assert "4.1%/≈ref." in en and "≈gdp" not in en
+    assert squeezed(en)[-1] == "ref.: Gross regional product (GDP), not yet out for 2022-Q2"
+    # the name stays beside its id at 80 columns, as before (a long cell had put it under)
+    assert any(line.split()[:2] == ["gdp", "地区生产总值"] for line in squeezed(zh))
+
+
+def test_status_names_the_reference_not_yet_out(first_quarter) -> None:  # type: ignore[no-untyped-def]
+    zh = first_quarter("status")
+    headline = zh.split("主要预期目标")[1].split("分领域情况")[0]
+    urban = next(line for line in squeezed(headline) if line.startswith("urban_income"))
+    assert urban.split()[2:] == ["≈", "参照", "4.1%", "无数据"]
+    assert "1.9个百分点" in headline  # the gap column kept at 80 columns
+    assert "参照：地区生产总值同期（2022年二季度）尚无数据" in squeezed(zh)
+    en = first_quarter("status", lang="en")
+    urban = next(line for line in squeezed(en) if line.startswith("urban_income"))
+    assert "≈ ref. 4.1% no data" in urban
+    assert "ref.: Gross regional product (GDP), not yet out for 2022-Q2" in squeezed(en)
+
+
+def test_json_and_csv_keep_their_fields_for_the_reference_not_yet_out(first_quarter) -> None:  # type: ignore[no-untyped-def]
+    """What a script reads is unchanged: the reference by id, no figure, the reason."""
+    [row] = [
+        t
+        for t in json.loads(first_quarter("gap", "--json"))["targets"]
+        if t["id"] == "urban_income"
+    ]
+    assert (row["reference"], row["reference_actual"], row["reason"], row["period"]) == (
+        "gdp",
+        None,
+        "no_reference_record",
+        "2022-Q2",
+    )
+    [line] = [
+        r
+        for r in csv.DictReader(io.StringIO(first_quarter("gap", "--csv")))
+        if r["id"] == "urban_income"
+    ]
+    assert (line["reference"], line["reference_actual"], line["reason"]) == (
+        "gdp",
+        "",
+        "no_reference_record",
+    )
+
+
+# ----------------------------------------------------- 2: English `show` names the reference
+
+
+def test_english_show_names_the_reference_as_the_chinese_does(first_quarter) -> None:  # type: ignore[no-untyped-def]
+    """English `show` said `target ≈ gdp`, `reference in step with gdp`; the Chinese names it
+    (`同步于 地区生产总值（gdp）`): now the English too, its id in brackets where the zh has it."""
+    lines = squeezed(first_quarter("show", "urban_income", lang="en"))
+    assert "target ≈ Gross regional product (GDP)" in lines
+    assert "reference in step with Gross regional product (GDP) (gdp)" in lines
+    assert "reference Gross regional product (GDP) (no figure for the same period yet)" in lines
+    assert not [line for line in lines if line.endswith("≈ gdp")]
+    zh = squeezed(first_quarter("show", "urban_income"))
+    assert {"参照 同步于 地区生产总值（gdp）", "目标 ≈ 地区生产总值"} <= set(zh)
