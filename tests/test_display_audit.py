@@ -130,3 +130,61 @@ def test_english_show_names_the_reference_as_the_chinese_does(first_quarter) -> 
     assert not [line for line in lines if line.endswith("≈ gdp")]
     zh = squeezed(first_quarter("show", "urban_income"))
     assert {"参照 同步于 地区生产总值（gdp）", "目标 ≈ 地区生产总值"} <= set(zh)
+
+
+# ------------------------------- 4: a roll-up's own figure set aside for its parts' later sum
+
+ROLLUP_CSV = (
+    "target,period,value\n"
+    "investment_roads,2022-12,15.92\ninvestment_municipal,2022-12,4.55\n"
+    "investment_ecology,2022-12,5.88\ninvestment_education,2022-12,13.53\n"
+    "investment_health_elderly,2022-12,2.3\ninvestment_social_other,2022-12,16.23\n"
+    "investment_total,2022-09,40\n"
+)
+
+
+@pytest.fixture
+def rollup(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    """A September total of the investment plan and six December parts (session 21's case)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    (tmp_path / "ru.csv").write_text(ROLLUP_CSV, encoding="utf-8")
+    ledger = tmp_path / "ru.progress.toml"
+
+    def call(*args: str, lang: str = "zh") -> str:
+        result = invoke("--lang", lang, "--plan", PLAN, "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    call("import", "ru.csv")
+    return call
+
+
+def test_history_does_not_star_a_rollups_own_figure_set_aside(rollup) -> None:  # type: ignore[no-untyped-def]
+    """`show` says the September 40 亿元 is set aside (已被取代：各构成均有更新的数据…) and
+    `gap --json` gives it as `superseded_own`; `history` starred it 现行 (in force)."""
+    show = json.loads(rollup("show", "investment_total", "--json"))
+    assert show["assessment"]["superseded_own"] == 40
+    for lines in (
+        squeezed(rollup("history", "investment_total")),
+        squeezed(rollup("show", "investment_total")),
+    ):
+        [row] = [line for line in lines if line.lstrip("* ").startswith("2022-09 40 亿元")]
+        assert not row.startswith("*")
+        assert row.endswith("已被取代：以各构成合计为准")
+    en = squeezed(rollup("history", "investment_total", lang="en"))
+    [row] = [line for line in en if "2022-09" in line]
+    assert not row.startswith("*") and row.endswith("superseded by its parts' sum")
+    [record] = json.loads(rollup("history", "investment_total", "--json"))["records"]
+    assert record["current"] is False
+    assert [r["current"] for r in json.loads(show_history(rollup))] == [False]
+    everything = squeezed(rollup("history"))
+    assert sum(line.startswith("* investment_") for line in everything) == 6
+    # the roll-up's own December total is in force again, and starred
+    rollup("record", "investment_total", "58.72", "--period", "2022-12")
+    rows = [line for line in squeezed(rollup("history", "investment_total")) if "亿元" in line]
+    assert [row.startswith("*") for row in rows] == [True, True]
+
+
+def show_history(call: Callable[..., str]) -> str:
+    return json.dumps(json.loads(call("show", "investment_total", "--json"))["history"])

@@ -50,6 +50,7 @@ _ZH = {
     # In words, not in grey: a pipe, NO_COLOR and a printout have no colour
     "amendments in force": "* 现行，自起始期起适用；无 * 者已被后来的调整取代",
     "superseded": "已被取代",
+    "superseded by its parts' sum": "已被取代：以各构成合计为准",
     "batch {batch},": "批次 {batch}，",
     "recorded {time} UTC": "录入于 {time} UTC",
     "{bound} ({source})": "{bound}（{source}）",
@@ -107,7 +108,7 @@ def history_table(
     --batch` needs (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
-    with_note = any(rev.record.note or rev.record.source for rev in revisions)
+    with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)
     title = shown(ledger)
     if target_id is not None:
         target = plan.target(target_id)
@@ -151,7 +152,13 @@ def history_table(
         ),
     ]
     if with_note:  # a note may span lines
-        notes = [shown(_note(r), newlines=True) for r in records]
+        notes = [
+            shown(
+                _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
+                newlines=True,
+            )
+            for rev in revisions
+        ]
         columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
@@ -226,6 +233,13 @@ def amendments_table(
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
+
+
+def _set_aside(note: str, lang: Lang) -> str:
+    """A roll-up's own figure set aside for its parts' later sum (`show`: 已被取代：各构成均有
+    更新的数据，以其合计为准), before its note: `已被取代：以各构成合计为准；…`."""
+    word = _w("superseded by its parts' sum", lang)
+    return f"{word}{'；' if lang == 'zh' else '; '}{note}" if note else word
 
 
 def _superseded(note: str | None, lang: Lang) -> str:
