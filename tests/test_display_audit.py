@@ -188,3 +188,68 @@ def test_history_does_not_star_a_rollups_own_figure_set_aside(rollup) -> None:  
 
 def show_history(call: Callable[..., str]) -> str:
     return json.dumps(json.loads(call("show", "investment_total", "--json"))["history"])
+
+
+# ------------------------------------------- 3: units of history's amounts and the pace column
+
+
+@pytest.fixture
+def half_year(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    """The audit's half-year figures (tests/fixtures/audit-c-h1.csv). `call(*args, lang=,
+    columns=)`: stdout."""
+    monkeypatch.chdir(tmp_path)
+    ledger = tmp_path / "h1.progress.toml"
+
+    def call(*args: str, lang: str = "zh", columns: int = 80) -> str:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        result = invoke("--lang", lang, "--plan", PLAN, "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    call("import", str(FIXTURES / "audit-c-h1.csv"))
+    return call
+
+
+def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> None:  # type: ignore[no-untyped-def]
+    """`history`'s 总量 column had no unit (338.6 of what?); a unit in each cell pushed the note
+    `(区统计局)` to wrap at 80 columns (session 21, reverted). The unit goes under the header,
+    as narrow as the figures: the notes stay whole, the whole ledger's history stays a table."""
+    from rich.cells import cell_len
+
+    for lang, word in (("zh", "总量"), ("en", "amount")):
+        text = half_year("history", "gdp", lang=lang)
+        lines = text.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.split() == [word])
+        below = lines[at + 1]  # the unit right under its header, right-aligned with it
+        assert cell_len(below[: below.index(" 亿元 ") + 3]) == cell_len(lines[at].rstrip())
+        rows = [line for line in squeezed(text) if line.startswith("* 2022-Q")]
+        assert [row.split()[4] for row in rows] == ["338.6", "700.2"]
+        assert rows[0].endswith("一季度 (区统计局)") and rows[1].endswith("上半年 (区统计局)")
+        assert max(cell_len(line) for line in lines) <= 80
+    whole = half_year("history")
+    rows = [line for line in squeezed(whole) if line.startswith("* retail_sales")]
+    assert rows and rows[0].split()[2:6] == ["2022-02", "9.8", "%", "120.3"]  # a row, not a card
+    # amounts of several units (亿元, an income's 元): each beside its figure
+    half_year("record", "urban_income", "4.1", "--period", "2022-Q2", "--amount", "27650")
+    mixed = squeezed(half_year("history", columns=100))
+    assert any(line.startswith("* gdp 2022-Q1 5.1 % 338.6 亿元 ") for line in mixed)
+    assert any(line.startswith("* urban_income 2022-Q2 4.1 % 27650 元 ") for line in mixed)
+
+
+def test_pace_column_has_its_unit(half_year) -> None:  # type: ignore[no-untyped-def]
+    """The pace cells (-50, -28.38) are percentage points: the header says so under 快慢, as the
+    report's 快慢（百分点）, without widening the column."""
+    from rich.cells import cell_len
+
+    for command, lang, header, unit in (
+        ("status", "zh", "快慢", "百分点"),
+        ("status", "en", "vs pace", "pp"),
+        ("gap", "zh", "快慢", "百分点"),
+    ):
+        lines = half_year(command, lang=lang, columns=140).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.rstrip().endswith(header))
+        below = lines[at + 1]
+        # right-aligned over its figures: the unit ends where the header's first line does
+        end = cell_len(lines[at].rstrip())
+        before = below[: below.index(f" {unit} ") + len(unit) + 1]
+        assert cell_len(before) == end, (lines[at], below)

@@ -210,6 +210,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_or_actual": ("done / actual", "完成率 / 完成值"),
     "gap": ("gap", "差距"),
     "pace_gap_pp": ("vs pace", "快慢"),
+    # its unit, on a line of its own under the column's header (the report's 快慢（百分点）)
+    "pace_gap_pp_unit": ("pp", "百分点"),
     "actual": ("actual", "完成值"),
     "needs": ("needs", "尚需"),
     "per_month": ("/mo", "/月"),

@@ -129,9 +129,7 @@ def history_table(
         ),
     ]
     if with_amount:
-        columns.append(
-            Column(_w("amount", lang), [Text(num(r.amount)) for r in records], 0, figure)
-        )
+        columns.append(_amount_column(plan, records, lang))
     columns += [
         Column(
             _w("recorded (UTC)", lang),
@@ -233,6 +231,30 @@ def amendments_table(
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
+
+
+def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> Column:
+    """The amounts (累计值), their unit under the header when they share one (`总量` over
+    `亿元`: a unit in each cell pushed the notes to wrap at 80 columns), else beside each
+    (`338.6 亿元`, `27650 元`)."""
+    units = {
+        (target.unit.strip() if (target := plan.target(r.target)) is not None else "")
+        for r in records
+        if r.amount is not None
+    }
+    figure = {"justify": "right", "no_wrap": True}
+    header = _w("amount", lang)
+    if len(units) == 1:
+        [unit] = units
+        if unit:
+            header += f"\n{unit}"  # no brackets: as narrow as the figures (`120.3`)
+        return Column(header, [Text(num(r.amount)) for r in records], 0, figure)
+    cells = []
+    for r in records:
+        target = plan.target(r.target)
+        unit = target.unit.strip() if target is not None else ""
+        cells.append(shown(f"{num(r.amount)} {unit}".strip() if r.amount is not None else ""))
+    return Column(header, cells, 0, figure)
 
 
 def _set_aside(note: str, lang: Lang) -> str:
