@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -253,3 +254,36 @@ def test_pace_column_has_its_unit(half_year) -> None:  # type: ignore[no-untyped
         end = cell_len(lines[at].rstrip())
         before = below[: below.index(f" {unit} ") + len(unit) + 1]
         assert cell_len(before) == end, (lines[at], below)
+
+
+# ------------------------------------------ 5: no Chinese character alone on a name's last line
+
+
+def test_breaks_never_leave_one_character_alone() -> None:
+    from plancli.render.runs import breaks
+
+    def lines(text: str, width: int) -> list[str]:
+        cuts = [0, *breaks(text, width), len(text)]
+        return [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+
+    assert lines("昆明市“元宇宙”产业示范基地落地", 28) == ["昆明市“元宇宙”产业示范基地", "落地"]
+    assert lines("固定资产投资(不含农户)", 20) == ["固定资产投资(不含", "农户)"]
+    assert lines("引进培育总部企业", 14) == ["引进培育总部", "企业"]
+    # nothing to take from a line of one character, nor across a space; runs stay whole
+    assert lines("新增 城镇就业", 8) == ["新增", "城镇就业"]
+    assert lines("城镇常住居民人均可支配收入", 22) == ["城镇常住居民人均可支配", "收入"]
+    assert lines("新增城镇就业", 10) == ["新增城镇", "就业"]
+    assert lines("校舍修缮改造A", 12) == ["校舍修缮改造", "A"]  # a letter: not a character alone
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+def test_no_name_leaves_one_character_alone(half_year, columns: int) -> None:  # type: ignore[no-untyped-def]
+    """At 80 and 100 columns `gap`, `status` and `targets` broke long names of the bundled
+    plan leaving one character on the last line (`引进培育总部企` over `业`, `…示范基地落` over
+    `地`, `公办园及普惠性民办园在园幼儿` over `比`): the line before gives it one."""
+    import re
+
+    lone = re.compile(r"\s*[(（“]?[\u4e00-\u9fff][)）”」]?\s*")
+    for command in ("gap", "status", "targets"):
+        text = half_year(command, columns=columns)
+        assert not [line for line in text.splitlines() if lone.fullmatch(line)], command

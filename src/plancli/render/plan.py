@@ -17,6 +17,7 @@ from plancli.plan_checks import Finding
 from plancli.render import shown, target_name
 from plancli.render.amended import amended_list, entry_period
 from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.runs import keeping_runs
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -47,7 +48,16 @@ def targets_table(
         # else Rich, out of room, crops every column alike (a baseline of 5.1 % as "5.").
         Column(
             t("name", lang),
-            [shown(target_name(tg, lang)) for tg in targets],
+            # a Chinese name broken between characters as gap's and status's (`KeepsRuns`):
+            # never a run of letters split, nor one character left alone on the last line (an
+            # English name wraps at its spaces, as before: its longest word would put every
+            # name under its id)
+            [
+                keeping_runs(shown(target_name(tg, lang)))
+                if lang == "zh"
+                else shown(target_name(tg, lang))
+                for tg in targets
+            ],
             0,
             {"ratio": 1, "min_width": 10, "overflow": "fold"},
             under=True,
