@@ -163,9 +163,8 @@ def _figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
 
 
 def _pace_header(lang: Lang) -> str:
-    """`快慢` over `百分点`: the cells' unit on a line of its own, as narrow as the figures
-    (`-28.38个百分点` in each cell, or the report's one-line `快慢（百分点）`, would push the
-    column out of a 100-column table)."""
+    """`快慢` over `百分点`, as narrow as the figures (a unit in each cell, or the report's
+    `快慢（百分点）`, pushed the column out of a 100-column table)."""
     return f"{t('pace_gap_pp', lang)}\n{t('pace_gap_pp_unit', lang)}"
 
 
@@ -221,8 +220,7 @@ def gap_table(
     plan_ids: Iterable[str] = (),
     names: Names | None = None,
 ) -> RenderableType:
-    """One row per target: status, actual against the bound, the gap and what it takes;
-    `names`, the references awaited (`reference_names`), for the legend."""
+    """One row per target: status, actual against the bound, the gap and what it takes."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
         return Group(header, shown(t("no_targets", lang)))
