@@ -452,7 +452,8 @@ def test_gap_never_folds_a_reference_id_in_the_middle(
     `wth`, an id nobody can type back. It breaks after the `/` instead: the figure on one
     line, the bound whole under it. (At 60 columns, with the name under the id, the 26
     columns of `surveyed_unemployment_rate` leave no room for `>national_income_growth`
-    whole: there it still folds, as the last resort.)"""
+    whole: there it still folds, as the last resort.) FAI's own figure in, its reference's
+    not: `5%/≥ref.` (`≥参照`), the legend naming the reference (docs/status-rules.md)."""
     ledger = str(tmp_path / "sx.progress.toml")
     base = ("--plan", "shaanxi-2026", "--ledger", ledger)
     assert invoke(*base, "record", "fixed_asset_investment", "5", "-p", "2026-06").exit_code == 0
@@ -465,7 +466,15 @@ def test_gap_never_folds_a_reference_id_in_the_middle(
     assert max(cell_len(line) for line in lines) <= width
     ids = re.findall(r"[a-z_]*national_[a-z_]*|[a-z_]+_national", result.stdout)
     assert set(ids) == {"national_fai_growth", "national_income_growth", "resident_income_national"}
-    assert "≥national_fai_growth" in result.stdout and ">national_income_growth" in result.stdout
+    assert ">national_income_growth" in result.stdout
+    awaited = "5%/≥ref." if lang == "en" else "5%/≥参照"
+    assert awaited in result.stdout
+    legend = " ".join(" ".join(result.stdout.split("\n\n")[-1].split()).split())
+    assert (
+        "ref.: National fixed-asset investment growth, not yet out for 2026-06" in legend
+        if lang == "en"
+        else "参照：全国固定资产投资增速同期（2026年6月）尚无数据" in legend
+    )
     # a bound that fits stays beside its figure, on the target's own line
     budget = next(line for line in lines if line.startswith(" budget_revenue"))
     assert budget.rstrip().endswith("—/≥3%")

@@ -38,9 +38,13 @@ def test_show_names_a_relative_targets_reference_in_chinese(invoke, tmp_path: Pa
     assessed = field(zh.stdout, "参照")[1]
     assert assessed.startswith("全国固定资产投资增速 ") and "national" not in assessed
     en = invoke("--plan", plan, "--lang", "en", "show", "fixed_asset_investment")
-    assert field(en.stdout, "target")[0] == "≥ national_fai_growth"
-    assert field(en.stdout, "reference")[0] == "not below national_fai_growth"
-    assert field(en.stdout, "reference")[1].startswith("national_fai_growth ")
+    # English names it too, as the Chinese does (audit C, session 22): the id in brackets
+    assert field(en.stdout, "target")[0] == "≥ National fixed-asset investment growth"
+    assert field(en.stdout, "reference")[0].startswith("not below National fixed-asset")
+    lines = en.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("reference"))
+    assert lines[at + 1].strip() == "(national_fai_growth)"  # wrapped at 80 columns
+    assert field(en.stdout, "reference")[1].startswith("National fixed-asset investment growth")
 
 
 def test_validate_says_a_rollups_bound_in_chinese(invoke) -> None:  # type: ignore[no-untyped-def]

@@ -6,12 +6,12 @@ writing ones (`undo`, `amend`) the models; both read alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from plancli.fmt import bound_text, num
 from plancli.output import AmendmentOut, HistoryRecord
-from plancli.periods import parse_period
+from plancli.periods import Period, parse_period
 from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
 
 if TYPE_CHECKING:
@@ -24,8 +24,10 @@ A = TypeVar("A", "plain.Amendment", "model.Amendment")
 class Revision(NamedTuple, Generic[R]):
     record: R
     # False once a later record for the same target and end month superseded it: a revision
-    # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2)
+    # of its period, or a figure for another period ending that month (2022-06 and 2022-Q2),
+    # or a roll-up's own figure set aside for its parts' later sum (`set_aside`)
     current: bool
+    set_aside: bool = False  # not current: a roll-up's own figure its parts' sum superseded
 
 
 def history(records: Sequence[R], target_id: str | None = None) -> list[Revision[R]]:
@@ -36,6 +38,46 @@ def history(records: Sequence[R], target_id: str | None = None) -> list[Revision
     chosen = [r for r in records if target_id is None or r.target == target_id]
     current = {id(record) for record in in_force(chosen).values()}
     return [Revision(r, id(r) in current) for r in chosen]
+
+
+def set_aside(revisions: Sequence[Revision[R]], aside: Mapping[str, Period]) -> list[Revision[R]]:
+    """The revisions, a roll-up's own figure in force for its position marked not current when
+    the assessment set it aside for its parts' later sum (`aside`: the target's superseded own
+    figure's period, `superseded_own`), as `show` and `gap --json` say."""
+    return [
+        Revision(rev.record, False, True)
+        if rev.current and aside.get(rev.record.target) == parse_period(rev.record.period)
+        else rev
+        for rev in revisions
+    ]
+
+
+def superseded_owns(
+    revisions: Sequence[Revision[R]],
+    plan: AnyPlan,
+    records: Sequence[R],
+    amendments: Sequence[AnyAmendment] = (),
+) -> dict[str, Period]:
+    """For `set_aside`: the roll-ups among the revisions whose own figure the assessment at the
+    latest period sets aside (every part has a later figure), and that figure's period. Only
+    the roll-ups with a figure in force are judged."""
+    from plancli.assess.engine import plan_context
+
+    rollups = {
+        rev.record.target
+        for rev in revisions
+        if rev.current and (target := plan.target(rev.record.target)) is not None and target.parts
+    }
+    if not rollups:
+        return {}
+    context = plan_context(plan, records, None, amendments)
+    aside = {}
+    for target_id in sorted(rollups):
+        target = context.plan.target(target_id)
+        own = context.assess(target).superseded_own if target is not None else None
+        if own is not None:
+            aside[target_id] = own.period
+    return aside
 
 
 def history_record(record: plain.Record | model.Record, current: bool) -> HistoryRecord:

@@ -210,6 +210,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_or_actual": ("done / actual", "完成率 / 完成值"),
     "gap": ("gap", "差距"),
     "pace_gap_pp": ("vs pace", "快慢"),
+    # its unit, on a line of its own under the column's header (the report's 快慢（百分点）)
+    "pace_gap_pp_unit": ("pp", "百分点"),
     "actual": ("actual", "完成值"),
     "needs": ("needs", "尚需"),
     "per_month": ("/mo", "/月"),
@@ -279,6 +281,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason.no_reference_record": (
         "the reference target has no record for the same period",
         "参照指标同期无记录",
+    ),
+    # a relative target's reference, in `gap` and `status`, while its figure for the same period
+    # is not out (`no_reference_record`): `≈ 参照` in the cell, the legend names it
+    "reference_cell": ("ref.", "参照"),
+    "awaiting_reference": (
+        "{mark}: {name}, not yet out for {period}",
+        "{mark}：{name}同期（{period}）尚无数据",
     ),
     "reason.part_year": (
         "a figure for part of the year only; the target is judged on the year's total",

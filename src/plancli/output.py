@@ -397,7 +397,12 @@ class HistoryRecord:
         default=None,
         metadata=doc("the database user who wrote it (PostgreSQL ledgers; else null)"),
     )
-    current: bool = field(metadata=doc("true for the revision in force; false once superseded"))
+    current: bool = field(
+        metadata=doc(
+            "true for the revision in force; false once superseded (a roll-up's own figure"
+            " too, once every part has a later figure and their sum is judged instead)"
+        )
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)

@@ -245,12 +245,14 @@ def _show_gap(
         emit_csv(csv_text(CSV_COLUMNS, csv_rows(out)))
     else:
         from plancli.render import console
+        from plancli.render.amended import reference_names
         from plancli.render.assess import gap_table
 
         plan = st.plain_plan
         name = plan.plan.name if st.lang == "zh" else plan.plan.name_en
         ids = (target.id for target in plan.targets)  # the † footnote's order, read if any
-        console().print(gap_table(out, name, st.lang, ids))
+        names = reference_names(out.targets, plan.target, st.lang)
+        console().print(gap_table(out, name, st.lang, ids, names))
 
 
 @command(
@@ -269,9 +271,12 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
         emit(dump_json(out), utf8=True)
         return
     from plancli.render import console
+    from plancli.render.amended import reference_names
     from plancli.render.assess import dashboard
 
-    console().print(dashboard(out, st.lang, (target.id for target in st.plain_plan.targets)))
+    plan = st.plain_plan
+    names = reference_names([*out.headline, *out.worst], plan.target, st.lang)
+    console().print(dashboard(out, st.lang, (target.id for target in plan.targets), names))
     if as_of is None and out.as_of is None and not stray:  # nothing recorded yet
         first_run_hint(st)
 

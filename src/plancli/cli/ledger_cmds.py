@@ -412,7 +412,7 @@ def history_cmd(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    from plancli.history import amendment_history, history
+    from plancli.history import amendment_history, history, set_aside, superseded_owns
     from plancli.ledger_read import read_ledger
 
     one_format(json_out, csv_out)
@@ -430,7 +430,9 @@ def history_cmd(
         from plancli.plan import unknown_target_message
 
         raise InputError(unknown_target_message(plan, target_id))
+    # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
     revisions = history(records, target_id)
+    revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
     adjustments = amendment_history(amendments, target_id)
     if json_out:
         from plancli.history import amendment_out, history_record

@@ -98,7 +98,7 @@ def show_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     from plancli.assess import assess_plan, assessment_out
-    from plancli.history import amendment_history, history
+    from plancli.history import amendment_history, history, set_aside
     from plancli.ledger_read import read_ledger
     from plancli.plan import find_target
     from plancli.shared_ledger import enforced_owners
@@ -113,7 +113,9 @@ def show_cmd(
     assessment = assess_plan(plan, records, as_of, amendments)
     internal = assessment.get(target.id)
     judged = assessment_out(internal)
-    revisions = history(records, target.id)
+    own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
+    aside = {} if own is None else {target.id: own.period}
+    revisions = set_aside(history(records, target.id), aside)
     adjustments = amendment_history(amendments, target.id)
     if json_out:
         from plancli.assess import ShowOutput
@@ -139,7 +141,6 @@ def show_cmd(
         from plancli.render.plan import reference_name, target_detail
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
-        own = internal.superseded_own
         parts: list[RenderableType] = [
             target_detail(plan, target, st.lang),
             "",

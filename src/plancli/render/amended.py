@@ -4,14 +4,15 @@ of a stale figure, the `+` of a sum without some of its parts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
 from plancli.i18n import Lang, t
 from plancli.periods import zh_period
-from plancli.render.runs import ItemLines
+from plancli.render.runs import ItemLines, KeepsRuns
 from plancli.safe import visible
 
 
@@ -77,11 +78,48 @@ def partial_mark(a: AssessmentOut, text: str) -> str:
     return f"{text}{PARTIAL_MARK}" if a.parts_missing and a.actual is not None else text
 
 
-def marks_legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text | None:
-    """What the figures' marks mean, a line each, for the marks the rows carry."""
+# A relative target's reference, by id: its name in the table's language (`reference_names`).
+Names = Mapping[str, str]
+
+
+def awaiting_reference(a: AssessmentOut) -> bool:
+    """A relative target whose own figure is in and whose reference's for the same period is
+    not (`no_reference_record`): its cell says `≈ 参照` (`≈ ref.`), the legend which target
+    that is and that its figure is not out yet (docs/status-rules.md)."""
+    return a.kind == "relative" and a.reason == "no_reference_record" and bool(a.reference)
+
+
+def reference_names(rows: Iterable[AssessmentOut], find: Callable[[str], Any], lang: Lang) -> Names:
+    """The names of the references the rows await (地区生产总值, Gross regional product (GDP)):
+    an id means nothing to a reader. `find` gives a plan's target by id, or None."""
+    names: dict[str, str] = {}
+    for a in rows:
+        if awaiting_reference(a) and a.reference not in names:
+            assert a.reference is not None
+            target = find(a.reference)
+            shown = [] if target is None else [target.name_en] if lang == "en" else []
+            shown += [target.name] if target is not None else []
+            names[a.reference] = next((n.strip() for n in shown if n.strip()), a.reference)
+    return names
+
+
+def marks_legend(
+    rows: Sequence[AssessmentOut], lang: Lang, names: Names | None = None
+) -> Text | None:
+    """What the figures' marks mean, a line each, for the marks the rows carry; and for each
+    reference awaited (`≈ 参照`), which target it is and that its figure for the row's period is
+    not out yet, by `names` (`reference_names`)."""
     lines = []
     if any(a.stale and a.actual is not None for a in rows):
         lines.append(f"* {t('stale_note', lang)}")
     if any(a.parts_missing and a.actual is not None for a in rows):
         lines.append(f"{PARTIAL_MARK} {t('partial_note', lang)}")
-    return Text("\n".join(lines), style="dim") if lines else None  # our words, not a file's
+    awaited = {(a.reference or "", a.period or ""): None for a in rows if awaiting_reference(a)}
+    for reference, period in awaited:
+        name = visible((names or {}).get(reference, reference))  # the plan's words
+        lines.append(
+            t("awaiting_reference", lang).format(
+                mark=t("reference_cell", lang), name=name, period=entry_period(period, lang)
+            )
+        )
+    return KeepsRuns("\n".join(lines), style="dim") if lines else None  # our words, not a file's

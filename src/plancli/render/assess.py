@@ -42,8 +42,10 @@ from plancli.fmt import (
 from plancli.i18n import Lang, t
 from plancli.render import shown
 from plancli.render.amended import (
+    Names,
     amended_footnote,
     amended_mark,
+    awaiting_reference,
     display_name,
     marks_legend,
     partial_mark,
@@ -114,6 +116,8 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it
         return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+    if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
+        return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"
     if a.status == "dropped":  # no bound in force: 不再考核
         return t("status.dropped", lang)
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
@@ -169,6 +173,12 @@ def _figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
     return BreaksAfterSlash(cell.plain, style=cell.style)
 
 
+def _pace_header(lang: Lang) -> str:
+    """`快慢` over `百分点`, as narrow as the figures (a unit in each cell, or the report's
+    `快慢（百分点）`, pushed the column out of a 100-column table)."""
+    return f"{t('pace_gap_pp', lang)}\n{t('pace_gap_pp_unit', lang)}"
+
+
 def _table_options(title: str | None = None) -> dict[str, Any]:
     return {
         "box": box.SIMPLE_HEAD,
@@ -215,7 +225,11 @@ def _name_column(rows: Sequence[AssessmentOut], lang: Lang) -> Column:
 
 
 def gap_table(
-    out: GapOutput, plan_name: str, lang: Lang, plan_ids: Iterable[str] = ()
+    out: GapOutput,
+    plan_name: str,
+    lang: Lang,
+    plan_ids: Iterable[str] = (),
+    names: Names | None = None,
 ) -> RenderableType:
     """One row per target: status, actual against the bound, the gap and what it takes."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
@@ -241,9 +255,7 @@ def gap_table(
             # the year is over) is always left out: the room goes to the names.
             Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 3, _FIGURE),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
-            Column(
-                t("pace_gap_pp", lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE
-            ),
+            Column(_pace_header(lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE),
             # What it takes to recover stays longest: the completion reads from the figure
             # against the target beside it (120/310). Rather than leave it out, the name goes
             # under the id (the command's point is what it takes).
@@ -256,7 +268,7 @@ def gap_table(
             ),
         ]
     )
-    parts: list[RenderableType] = [header, table, _legend(out.targets, lang)]
+    parts: list[RenderableType] = [header, table, _legend(out.targets, lang, names)]
     footnote = amended_footnote(out.targets, lang, plan_ids)
     if footnote is not None:
         parts.append(footnote)
@@ -265,7 +277,7 @@ def gap_table(
     return Group(*parts)
 
 
-def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
+def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
     counts = Text()
     for status in STATUSES:
         n = sum(1 for a in rows if a.status == status)
@@ -273,7 +285,7 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang) -> Text:
             if counts:
                 counts.append("  ")
             counts.append(f"{t(f'status.{status}', lang)} {n}", style=STATUS_STYLES[status])
-    marks = marks_legend(rows, lang)
+    marks = marks_legend(rows, lang, names)
     if marks is not None:  # a line of its own, not read as one more count
         counts.append("\n")
         counts.append_text(marks)
@@ -297,8 +309,11 @@ def _header(
 # ------------------------------------------------------------------------- dashboard
 
 
-def dashboard(out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = ()) -> RenderableType:
-    """The bureau head's page: header, headline indicators, sections, investment, worst ten."""
+def dashboard(
+    out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = (), names: Names | None = None
+) -> RenderableType:
+    """The bureau head's page: header, headline indicators, sections, investment, worst ten;
+    `names`, the references awaited (`reference_names`), for the legend."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if out.ledger is not None:
@@ -316,7 +331,7 @@ def dashboard(out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = ()) -> Re
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
         parts.append(worst_table(out.worst, lang))
-    marks = marks_legend([*out.headline, *out.investment, *out.worst], lang)
+    marks = marks_legend([*out.headline, *out.investment, *out.worst], lang, names)
     if marks is not None:
         parts.append(marks)
     footnote = amended_footnote([*out.headline, *out.investment, *out.worst], lang, plan_ids)
@@ -485,7 +500,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                 {"justify": "right"},
             ),
             Column(
-                t("pace_gap_pp", lang),
+                _pace_header(lang),
                 [shown(signed(a.pace_gap_pp)) for a in rows],
                 2,
                 {"justify": "right"},

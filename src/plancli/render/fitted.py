@@ -56,7 +56,8 @@ class Column:
         if self.options.get("width") is not None:  # a stacked column: as wide as its ids
             return int(self.options["width"])
         header = self.header.plain if isinstance(self.header, Text) else self.header
-        lines = [header, *(line for cell in self.cells for line in cell.plain.splitlines())]
+        cells = (line for cell in self.cells for line in cell.plain.splitlines())
+        lines = [*header.splitlines(), *cells]  # a header's unit may be under it (快慢 / 百分点)
         return max((cell_len(line) for line in lines), default=0)
 
 

@@ -50,6 +50,7 @@ _ZH = {
     # In words, not in grey: a pipe, NO_COLOR and a printout have no colour
     "amendments in force": "* 现行，自起始期起适用；无 * 者已被后来的调整取代",
     "superseded": "已被取代",
+    "superseded by its parts' sum": "已被取代：以各构成合计为准",
     "batch {batch},": "批次 {batch}，",
     "recorded {time} UTC": "录入于 {time} UTC",
     "{bound} ({source})": "{bound}（{source}）",
@@ -107,7 +108,7 @@ def history_table(
     --batch` needs (`history ID` and `--json` have them).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
-    with_note = any(rev.record.note or rev.record.source for rev in revisions)
+    with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)
     title = shown(ledger)
     if target_id is not None:
         target = plan.target(target_id)
@@ -128,9 +129,7 @@ def history_table(
         ),
     ]
     if with_amount:
-        columns.append(
-            Column(_w("amount", lang), [Text(num(r.amount)) for r in records], 0, figure)
-        )
+        columns.append(_amount_column(plan, records, lang))
     columns += [
         Column(
             _w("recorded (UTC)", lang),
@@ -151,7 +150,13 @@ def history_table(
         ),
     ]
     if with_note:  # a note may span lines
-        notes = [shown(_note(r), newlines=True) for r in records]
+        notes = [
+            shown(
+                _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
+                newlines=True,
+            )
+            for rev in revisions
+        ]
         columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
     return FittedTable(
         columns,
@@ -226,6 +231,37 @@ def amendments_table(
         title=Text(_w("amendments", lang)),
         caption=Text(_w("amendments in force", lang)),
     )
+
+
+def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> Column:
+    """The amounts (累计值), their unit under the header when they share one (`总量` over
+    `亿元`: a unit in each cell pushed the notes to wrap at 80 columns), else beside each
+    (`338.6 亿元`, `27650 元`)."""
+    units = {
+        (target.unit.strip() if (target := plan.target(r.target)) is not None else "")
+        for r in records
+        if r.amount is not None
+    }
+    figure = {"justify": "right", "no_wrap": True}
+    header = _w("amount", lang)
+    if len(units) == 1:
+        [unit] = units
+        if unit:
+            header += f"\n{unit}"  # no brackets: as narrow as the figures (`120.3`)
+        return Column(header, [Text(num(r.amount)) for r in records], 0, figure)
+    cells = []
+    for r in records:
+        target = plan.target(r.target)
+        unit = target.unit.strip() if target is not None else ""
+        cells.append(shown(f"{num(r.amount)} {unit}".strip() if r.amount is not None else ""))
+    return Column(header, cells, 0, figure)
+
+
+def _set_aside(note: str, lang: Lang) -> str:
+    """A roll-up's own figure set aside for its parts' later sum (`show`: 已被取代：各构成均有
+    更新的数据，以其合计为准), before its note: `已被取代：以各构成合计为准；…`."""
+    word = _w("superseded by its parts' sum", lang)
+    return f"{word}{'；' if lang == 'zh' else '; '}{note}" if note else word
 
 
 def _superseded(note: str | None, lang: Lang) -> str:

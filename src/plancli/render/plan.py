@@ -18,6 +18,7 @@ from plancli.plan_checks import Finding
 from plancli.render import shown, target_name
 from plancli.render.amended import amended_list, entry_period
 from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.runs import keeping_runs
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -48,7 +49,16 @@ def targets_table(
         # else Rich, out of room, crops every column alike (a baseline of 5.1 % as "5.").
         Column(
             t("name", lang),
-            [shown(target_name(tg, lang)) for tg in targets],
+            # a Chinese name broken between characters as gap's and status's (`KeepsRuns`):
+            # never a run of letters split, nor one character left alone on the last line (an
+            # English name wraps at its spaces, as before: its longest word would put every
+            # name under its id)
+            [
+                keeping_runs(shown(target_name(tg, lang)))
+                if lang == "zh"
+                else shown(target_name(tg, lang))
+                for tg in targets
+            ],
             0,
             {"ratio": 1, "min_width": 10, "overflow": "fold"},
             under=True,
@@ -119,14 +129,16 @@ def baseline_text(target: Target, with_year: bool = True) -> str:
 
 
 def reference_name(plan: Plan, target: Target, lang: Lang) -> str | None:
-    """The target a relative target is compared with, as a Chinese reader knows it: its name
-    (全国固定资产投资增速) under zh, its id elsewhere (ids are the English interface's words)."""
+    """The target a relative target is compared with, as a reader knows it: its name in the
+    language shown (全国固定资产投资增速, National fixed-asset investment growth; the Chinese
+    name when it has no English one), its id only when the plan has no such target."""
     if target.reference is None:
         return None
     reference = plan.target(target.reference)
-    if lang == "zh" and reference is not None and reference.name.strip():
-        return reference.name.strip()
-    return target.reference
+    if reference is None:
+        return target.reference
+    names = [reference.name_en, reference.name] if lang == "en" else [reference.name]
+    return next((n.strip() for n in names if n and n.strip()), target.reference)
 
 
 def _judged(plan: Plan, target: Target, lang: Lang) -> str:
@@ -173,10 +185,9 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:
         relation = t(f"relation.{target.relation or 'same'}", lang)
-        # zh: the name, and the id in brackets (what `show`, `record` and `amend` take)
-        named = (
-            f"{compared_with}（{target.reference}）" if compared_with != target.reference else ""
-        )
+        # the name, and the id in brackets (what `show`, `record` and `amend` take)
+        bracketed = f"（{target.reference}）" if lang == "zh" else f" ({target.reference})"
+        named = f"{compared_with}{bracketed}" if compared_with != target.reference else ""
         add(t("reference", lang), f"{relation} {named or target.reference}")
     if target.opening is not None:
         add(t("opening", lang), f"{num(target.opening)} {target.unit}")

@@ -31,6 +31,7 @@ _UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING
 # A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole.
 _PATH_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")
 _WORD = re.compile(r"\S+")
+_WIDE_CHARS = re.compile(rf"[{_WIDE}]")
 
 
 def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
@@ -39,6 +40,7 @@ def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
     than a line gets a line of its own (Rich folds it there: nothing else can be done)."""
     offsets: list[int] = []
     used = end = 0
+    units = _PATH_UNIT if paths else _UNIT
     for word in _WORD.finditer(plain):
         cells, space = cell_len(word.group()), cell_len(plain[end : word.start()])
         end = word.end()
@@ -51,13 +53,38 @@ def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
             used = cells
             continue
         used += space if used else 0  # too wide for any line: broken from where the line is
-        for unit in (_PATH_UNIT if paths else _UNIT).finditer(word.group()):
+        for unit in units.finditer(word.group()):
             unit_cells = cell_len(unit.group())
             if used and used + unit_cells > width:
                 offsets.append(word.start() + unit.start())
                 used = 0
             used += unit_cells
-    return offsets
+    return _no_lone_last(plain, offsets, width, units)
+
+
+def _no_lone_last(plain: str, offsets: list[int], width: int, units: re.Pattern[str]) -> list[int]:
+    """The breaks, the last moved back a character when it left one Chinese character alone on
+    the last line (`昆明市“元宇宙”产业示范基地落` over `地`, `固定资产投资(不含农` over `户)`)
+    and the line before can give it one (`…示范基` over `地落地`): the two lines stay within
+    `width`, the line before keeps at least two characters, and only a break inside a word
+    moves (a space is where a line may end as it is)."""
+    if not offsets:
+        return offsets
+    at = offsets[-1]
+    last = plain[at:].rstrip()
+    bare = last.strip(_OPENING + _CLOSING)
+    if at == 0 or plain[at - 1].isspace() or len(bare) != 1 or not _WIDE_CHARS.match(bare):
+        return offsets
+    if [m.group() for m in units.finditer(last)] != [last]:  # one unit: 地, 户), 业”
+        return offsets
+    start = offsets[-2] if len(offsets) > 1 else 0
+    before = [m for m in units.finditer(plain, start, at)]
+    if len(before) < 3 or not _WIDE_CHARS.search(before[-1].group()):
+        return offsets
+    moved = before[-1].start()
+    if plain[moved - 1].isspace() or cell_len(plain[moved:].rstrip()) > width:
+        return offsets
+    return [*offsets[:-1], moved]
 
 
 class KeepsRuns(Text):
