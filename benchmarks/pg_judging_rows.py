@@ -28,7 +28,8 @@ from plancli.errors import InputError
 from plancli.fmt import bound_text
 from plancli.output import row_template, value_json
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import Plan, StatusRules, Target, stretch_is_range_top
+from plancli.plain import Plan, StatusRules, Target
+from plancli.ranges import stretch_is_range_top
 from plancli.safe import _json_raw
 
 try:

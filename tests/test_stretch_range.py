@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.plain import states_range, stretch_is_range_top
+from plancli.ranges import states_range, stretch_is_range_top
 
 
 def test_zhejiang_gdp_in_its_range_is_said_as_the_plan_states_it(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

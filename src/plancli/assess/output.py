@@ -36,7 +36,8 @@ from plancli.output import (
     SCHEMA_VERSION,
     doc,
 )
-from plancli.plain import Direction, Frequency, Kind, Number, Relation, stretch_is_range_top
+from plancli.plain import Direction, Frequency, Kind, Number, Relation
+from plancli.ranges import stretch_is_range_top
 
 ActualFrom = Literal["own", "parts"]
 

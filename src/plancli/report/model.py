@@ -36,7 +36,8 @@ from plancli.history import history_record
 from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
-from plancli.plain import AnyPlan, Number, stretch_is_range_top
+from plancli.plain import AnyPlan, Number
+from plancli.ranges import stretch_is_range_top
 
 if TYPE_CHECKING:
     from plancli.plain import AnyRecord
