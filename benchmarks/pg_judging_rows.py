@@ -29,6 +29,7 @@ from plancli.fmt import bound_text
 from plancli.output import row_template, value_json
 from plancli.periods import Period, parse_plan_period
 from plancli.plain import Plan, StatusRules, Target
+from plancli.ranges import stretch_is_range_top
 from plancli.safe import _json_raw
 
 try:
@@ -164,6 +165,9 @@ def _static(target: Target, rules: StatusRules, due: Period | None) -> tuple[str
         "pending": "true" if target.pending else "false",
         "amended_from": "null",
         "amendment_note": "null",
+        "stretch_is_range_top": "true"
+        if stretch_is_range_top((target.quote,), minimum, maximum, around, stretch)
+        else "false",
     }
     escape = _json_raw().sub
     for name, text in values.items():
@@ -173,7 +177,7 @@ def _static(target: Target, rules: StatusRules, due: Period | None) -> tuple[str
     relation = None
     if target.kind == "relative":
         below = target.relation == "below"
-        with_figure = dict(values, around="null", stretch="null")
+        with_figure = dict(values, around="null", stretch="null", stretch_is_range_top="false")
         with_figure.update(low=_EXTRA_MARKS[1], high=_EXTRA_MARKS[2])
         with_figure["direction"] = '"down"' if below else '"up"'
         with_figure["max" if below else "min"] = _EXTRA_MARKS[0]

@@ -233,6 +233,7 @@ unit = "亿元"
 min = 5
 stretch = 5.5
 frequency = "quarterly"
+quote = "地区生产总值增长5%—5.5%，努力争取更好结果"
 
 [[targets]]
 id = "energy"

@@ -31,6 +31,7 @@ from plancli.assess.output import (
     bound_in_force,
     gap_output,
     pending_in_force,
+    range_top_in_force,
 )
 from plancli.assess.select import status_counts
 from plancli.fmt import bound_text
@@ -196,6 +197,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if (source := actual_from(a)) is None else _string(source),
         "null" if own is None else _figure(own.value, indent),
         "null" if own is None else texts.period(own.period),
+        "true" if range_top_in_force(a, minimum, maximum, around, stretch) else "false",
     )
 
 

@@ -37,6 +37,7 @@ from plancli.output import (
     doc,
 )
 from plancli.plain import Direction, Frequency, Kind, Number, Relation
+from plancli.ranges import stretch_is_range_top
 
 ActualFrom = Literal["own", "parts"]
 
@@ -253,6 +254,13 @@ class AssessmentOut:
         )
     )
     superseded_own_period: str | None = field(metadata=doc("… and that figure's period"))
+    stretch_is_range_top: bool = field(
+        metadata=doc(
+            "`stretch` is the top of a range the plan states (增长5%—5.5%，努力争取更好结果: min "
+            "5, stretch 5.5), not a 争取 line of its own (增长7%以上，力争8%): read from the "
+            "target's quote (or the amendment's note), both figures as `min` and `stretch`"
+        )
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -277,6 +285,16 @@ def bound_in_force(a: Assessment) -> tuple[Any, ...]:
         return (None, None, None, t.min, t.max, t.direction, t.around, t.tolerance, t.stretch)
     tolerance = b.tolerance if b.around is not None else t.tolerance
     return (b.amendment, b.low, b.high, b.min, b.max, b.direction, b.around, tolerance, b.stretch)
+
+
+def range_top_in_force(
+    a: Assessment, minimum: Any, maximum: Any, around: Any, stretch: Any
+) -> bool:
+    """`stretch_is_range_top` of the bound in force (`bound_in_force`): its range stated by the
+    target's quote or, an amendment in force, by the amendment's note."""
+    amendment = None if a.bound is None else a.bound.amendment
+    texts = (a.target.quote, None if amendment is None else amendment.note)
+    return stretch_is_range_top(texts, minimum, maximum, around, stretch)
 
 
 def assessment_values(a: Assessment) -> tuple[Any, ...]:
@@ -351,6 +369,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         actual_from(a),
         None if own is None else own.value,
         None if own is None else str(own.period),
+        range_top_in_force(a, minimum, maximum, around, stretch),
     )
 
 

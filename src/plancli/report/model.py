@@ -37,6 +37,7 @@ from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, Number
+from plancli.ranges import stretch_is_range_top
 
 if TYPE_CHECKING:
     from plancli.plain import AnyRecord
@@ -89,6 +90,7 @@ class AdjustmentOut:
     plan_max: Number | None = None
     plan_around: Number | None = None
     plan_stretch: Number | None = None
+    plan_stretch_is_range_top: bool = False  # the plan's stretch tops its range (5%—5.5%)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +256,9 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 plan_max=target.max,
                 plan_around=target.around,
                 plan_stretch=target.stretch,
+                plan_stretch_is_range_top=stretch_is_range_top(
+                    (target.quote,), target.min, target.max, target.around, target.stretch
+                ),
             )
         )
     return adjusted

@@ -54,9 +54,16 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
 
 def range_top(a: AssessmentOut) -> bool:
     """Is the stretch the top of a range the plan states (浙江 增长5%—5.5%，努力争取更好结果 →
-    min 5, stretch 5.5; forms.md), not a 争取X% of its own (5%左右（争取6%）, 4%以内（争取3.5%）)?
-    `bound_phrase` writes such a bound as the range (5%—5.5%)."""
-    return a.around is None and a.max is None and a.min is not None and a.stretch is not None
+    min 5, stretch 5.5; forms.md), not a 争取X% of its own (7%以上，力争8%; 5%左右（争取6%）;
+    4%以内（争取3.5%）)? The plan's quote says which (`stretch_is_range_top`, carried by the
+    assessment). `bound_phrase` writes such a bound as the range (5%—5.5%)."""
+    return (
+        a.stretch_is_range_top
+        and a.around is None
+        and a.max is None
+        and a.min is not None
+        and a.stretch is not None
+    )
 
 
 def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:

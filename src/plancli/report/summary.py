@@ -140,6 +140,7 @@ class _Writer:
             max=adjustment.plan_max,
             around=adjustment.plan_around,
             stretch=adjustment.plan_stretch,
+            stretch_is_range_top=adjustment.plan_stretch_is_range_top,
         )
 
     def _was(self, a: AssessmentOut, bare: str = "") -> str:

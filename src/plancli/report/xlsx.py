@@ -190,6 +190,7 @@ ZH_HEADERS: dict[str, str] = {
     "actual_from": "完成值来源",
     "superseded_own": "被取代的自身数值",
     "superseded_own_period": "被取代数值的期间",
+    "stretch_is_range_top": "争取目标为区间上沿",
 }
 
 
