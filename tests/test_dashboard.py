@@ -20,7 +20,8 @@ from plancli.locations import data_dir
 from plancli.model import Plan, Record
 from plancli.periods import Period
 from plancli.plan import load_plan_file
-from plancli.render.assess import dashboard, gap_table, section_table, status_text
+from plancli.render.assess import dashboard, gap_table, section_table
+from plancli.render.cells import status_text
 from plancli.render.glyphs import bar, sparkline
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -33,7 +33,6 @@ from plancli.extract.work_forms import (
     QUANTITY,
     SCHEDULE,
     SHARED_RATE,
-    STAGE_ONLY,
     TENTATIVE,
     UNIT,
     VERB,
@@ -48,11 +47,10 @@ from plancli.extract.work_forms import (
     process_tail,
     split_list,
     split_objects,
-    target_name,
-    work_before,
     work_kind,
     zero_growth_subjects,
 )
+from plancli.extract.work_names import STAGE_ONLY, target_name, work_before
 from plancli.i18n import _
 
 

@@ -9,7 +9,6 @@ of the same command always show the same figures. User text (names from the plan
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -29,15 +28,9 @@ from plancli.assess import (
     StatusOutput,
 )
 from plancli.fmt import (
-    bound_text,
     gap_text,
-    growth_rest_text,
     num,
-    per_month_text,
-    relation_sign,
-    stated_text,
     table_cell,
-    whole_need,
 )
 from plancli.i18n import Lang, t
 from plancli.render import shown
@@ -45,132 +38,24 @@ from plancli.render.amended import (
     Names,
     amended_footnote,
     amended_mark,
-    awaiting_reference,
     display_name,
     marks_legend,
     partial_mark,
 )
+from plancli.render.cells import (
+    STATUS_STYLES,
+    actual_of_target,
+    actual_with_unit,
+    figure_of_bound,
+    marked,
+    needs_text,
+    percent,
+    signed,
+    status_text,
+    target_text,
+)
 from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
-
-STATUS_STYLES: dict[Status, str] = {
-    "met": "bold green",
-    "on_track": "green",
-    "at_risk": "yellow",
-    "behind": "red",
-    "missed": "bold red",
-    "no_data": "dim",
-    "pending": "magenta",
-    "tracked": "cyan",
-    "dropped": "dim",
-}
-
-
-# ---------------------------------------------------------------------------- cell texts
-
-
-def status_text(status: Status, lang: Lang) -> Text:
-    return shown(t(f"status.{status}", lang), style=STATUS_STYLES[status])
-
-
-def percent(share: Decimal | None) -> str:
-    """A share as a percentage with the places it has (0.3871 → 38.71%, 0.5 → 50%)."""
-    return "" if share is None else f"{num(share * 100)}%"
-
-
-def signed(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = num(value)
-    return f"+{text}" if value > 0 else text
-
-
-def in_percent(a: AssessmentOut) -> bool:
-    return a.kind in ("growth", "relative", "milestone", "trend") or a.unit == "%"
-
-
-def value_text(a: AssessmentOut, value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{num(value)}%" if in_percent(a) else num(value)
-
-
-def actual_text(a: AssessmentOut, lang: Lang) -> str:
-    """The figure judged; a decline's or a change's as the bulletin states it (`-2.1%`, 下降2.1%,
-    增长1%, `+0.42 pp`, 提高0.42个百分点)."""
-    if a.actual is not None and (stated := stated_text(a, a.actual, lang)) is not None:
-        return stated
-    return value_text(a, a.actual)
-
-
-def _actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
-    """The headline table's figure with its unit, as the bound beside it (`20万人` beside
-    `≥ 40万人`; `5%` beside `≥ 7%`)."""
-    text = actual_text(a, lang)
-    if not text or in_percent(a) or a.kind == "change" or not a.unit.strip():
-        return text
-    return table_cell(f"{text} {a.unit}", lang)
-
-
-def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
-    if a.kind == "relative" and a.reference_actual is not None:
-        # the reference's growth, same period, and how the target compares with it
-        return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
-    if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
-        return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"
-    if a.status == "dropped":  # no bound in force: 不再考核
-        return t("status.dropped", lang)
-    return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
-
-
-def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
-    """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
-    `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
-    text = target_text(a, lang)
-    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
-        return text
-    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
-    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
-
-
-def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
-    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
-    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
-    `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
-    actual = partial_mark(a, actual_text(a, lang)) or "—"
-    if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
-    compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
-    for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
-        compact = compact.replace(operator, operator.strip())
-    return f"{actual}/{compact}{amended_mark(a)}"
-
-
-def needs_text(a: AssessmentOut, lang: Lang) -> str:
-    """What it takes, with its unit: per remaining month (`31个/月`, `0.28亿元/月`, `2个/6个月`; a
-    milestone's in points) or the rest's growth (`8.72%`)."""
-    if a.status == "met":
-        return ""
-    need = whole_need(a)
-    if need is not None and not need.monthly:  # 2个/6个月, not 0.33个/月 (docs/report.md)
-        figure = table_cell(f"{need.number} {a.unit}", lang)
-        return figure + t("in_months", lang).format(months=a.months_left)
-    if a.required_per_month is not None:
-        return f"{per_month_text(a, lang)}{t('per_month', lang)}"
-    if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, "compact")
-    return ""
-
-
-def _marked(a: AssessmentOut, text: str) -> Text:
-    """A figure, with * when the latest record is older than the target's frequency allows."""
-    return shown(f"{text}*" if a.stale and text else text)
-
-
-def _figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
-    """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
-    cell = _marked(a, actual_of_target(a, lang))
-    return BreaksAfterSlash(cell.plain, style=cell.style)
 
 
 def _pace_header(lang: Lang) -> str:
@@ -243,7 +128,7 @@ def gap_table(
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [_figure_of_bound(a, lang) for a in rows],
+                [figure_of_bound(a, lang) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
                 # breaks after the `/` and between words, never inside a bound's id
@@ -353,7 +238,7 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 t("actual", lang),
-                [_marked(a, partial_mark(a, _actual_with_unit(a, lang))) for a in rows],
+                [marked(a, partial_mark(a, actual_with_unit(a, lang))) for a in rows],
                 0,
                 {"justify": "right"},
             ),
@@ -469,7 +354,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
 
 def _investment_figure(a: AssessmentOut) -> BreaksAfterSlash:
     actual = partial_mark(a, num(a.actual)) if a.actual is not None else "—"
-    cell = _marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
+    cell = marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
     return BreaksAfterSlash(cell.plain, style=cell.style)
 
 
@@ -491,9 +376,9 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                     lang,
                 ),
                 [
-                    _marked(a, partial_mark(a, percent(a.completion)) + amended_mark(a))
+                    marked(a, partial_mark(a, percent(a.completion)) + amended_mark(a))
                     if a.completion is not None
-                    else _marked(a, actual_of_target(a, lang) if a.actual is not None else "")
+                    else marked(a, actual_of_target(a, lang) if a.actual is not None else "")
                     for a in rows
                 ],
                 0,

@@ -21,7 +21,7 @@ from plancli.i18n import Lang, _, t
 from plancli.periods import parse_period, zh_period
 from plancli.plain import Target
 from plancli.render import shown
-from plancli.render.assess import (
+from plancli.render.cells import (
     actual_text,
     in_percent,
     judged_target_text,

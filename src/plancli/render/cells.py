@@ -1,0 +1,149 @@
+"""The cells of the assessment tables (`render.assess`) and of `show` (`render.detail`): a
+status in its colour, a figure with its unit, a bound, a need. They read the output models of
+`plancli.assess`, already rounded, so a cell and the JSON give the same figure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from rich.text import Text
+
+from plancli.assess import AssessmentOut, Status
+from plancli.fmt import (
+    bound_text,
+    growth_rest_text,
+    num,
+    per_month_text,
+    relation_sign,
+    stated_text,
+    table_cell,
+    whole_need,
+)
+from plancli.i18n import Lang, t
+from plancli.render import shown
+from plancli.render.amended import (
+    amended_mark,
+    awaiting_reference,
+    partial_mark,
+)
+from plancli.render.fitted import BreaksAfterSlash
+
+STATUS_STYLES: dict[Status, str] = {
+    "met": "bold green",
+    "on_track": "green",
+    "at_risk": "yellow",
+    "behind": "red",
+    "missed": "bold red",
+    "no_data": "dim",
+    "pending": "magenta",
+    "tracked": "cyan",
+    "dropped": "dim",
+}
+
+
+# ---------------------------------------------------------------------------- cell texts
+
+
+def status_text(status: Status, lang: Lang) -> Text:
+    return shown(t(f"status.{status}", lang), style=STATUS_STYLES[status])
+
+
+def percent(share: Decimal | None) -> str:
+    """A share as a percentage with the places it has (0.3871 → 38.71%, 0.5 → 50%)."""
+    return "" if share is None else f"{num(share * 100)}%"
+
+
+def signed(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = num(value)
+    return f"+{text}" if value > 0 else text
+
+
+def in_percent(a: AssessmentOut) -> bool:
+    return a.kind in ("growth", "relative", "milestone", "trend") or a.unit == "%"
+
+
+def value_text(a: AssessmentOut, value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{num(value)}%" if in_percent(a) else num(value)
+
+
+def actual_text(a: AssessmentOut, lang: Lang) -> str:
+    """The figure judged; a decline's or a change's as the bulletin states it (`-2.1%`, 下降2.1%,
+    增长1%, `+0.42 pp`, 提高0.42个百分点)."""
+    if a.actual is not None and (stated := stated_text(a, a.actual, lang)) is not None:
+        return stated
+    return value_text(a, a.actual)
+
+
+def actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
+    """The headline table's figure with its unit, as the bound beside it (`20万人` beside
+    `≥ 40万人`; `5%` beside `≥ 7%`)."""
+    text = actual_text(a, lang)
+    if not text or in_percent(a) or a.kind == "change" or not a.unit.strip():
+        return text
+    return table_cell(f"{text} {a.unit}", lang)
+
+
+def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
+    if a.kind == "relative" and a.reference_actual is not None:
+        # the reference's growth, same period, and how the target compares with it
+        return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+    if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
+        return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"
+    if a.status == "dropped":  # no bound in force: 不再考核
+        return t("status.dropped", lang)
+    return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
+
+
+def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
+    """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
+    `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
+    text = target_text(a, lang)
+    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
+        return text
+    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+
+
+def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
+    """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
+    bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
+    `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
+    actual = partial_mark(a, actual_text(a, lang)) or "—"
+    if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
+        return f"{actual}/{table_cell(f'{num(a.min)} {a.unit}', lang)}{amended_mark(a)}"
+    compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
+    for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
+        compact = compact.replace(operator, operator.strip())
+    return f"{actual}/{compact}{amended_mark(a)}"
+
+
+def needs_text(a: AssessmentOut, lang: Lang) -> str:
+    """What it takes, with its unit: per remaining month (`31个/月`, `0.28亿元/月`, `2个/6个月`; a
+    milestone's in points) or the rest's growth (`8.72%`)."""
+    if a.status == "met":
+        return ""
+    need = whole_need(a)
+    if need is not None and not need.monthly:  # 2个/6个月, not 0.33个/月 (docs/report.md)
+        figure = table_cell(f"{need.number} {a.unit}", lang)
+        return figure + t("in_months", lang).format(months=a.months_left)
+    if a.required_per_month is not None:
+        return f"{per_month_text(a, lang)}{t('per_month', lang)}"
+    if a.required_growth_rest is not None:
+        return growth_rest_text(a.required_growth_rest, lang, "compact")
+    return ""
+
+
+def marked(a: AssessmentOut, text: str) -> Text:
+    """A figure, with * when the latest record is older than the target's frequency allows."""
+    return shown(f"{text}*" if a.stale and text else text)
+
+
+def figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
+    """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
+    cell = marked(a, actual_of_target(a, lang))
+    return BreaksAfterSlash(cell.plain, style=cell.style)
