@@ -228,8 +228,12 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
 
 
 def _normalise(text: str) -> str:
-    # The report mixes full- and half-width punctuation; quotes are compared without spaces.
-    return re.sub(r"\s+", "", text)
+    # The report mixes full- and half-width punctuation; quotes are compared without spaces,
+    # and both as a reader sees them: `extract` drafts quotes from the text without its
+    # controls and invisible characters (`safe.readable`).
+    from plancli.safe import readable
+
+    return re.sub(r"\s+", "", readable(text))
 
 
 def review_warning(plan: Plan, file: object) -> str | None:
