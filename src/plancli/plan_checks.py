@@ -35,6 +35,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
             Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
         )
     by_id = {t.id: t for t in plan.targets}
+    report = None if report_text is None else _normalise(report_text)  # once, not per quote
     findings.extend(_shared_alias_findings(plan))
     for target in plan.targets:
         if target.parts:
@@ -78,7 +79,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     _("no quote: cannot be traced to the report"),
                 )
             )
-        elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
+        elif report is not None and _normalise(target.quote) not in report:
             findings.append(
                 Finding(
                     "warning",
