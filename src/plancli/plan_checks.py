@@ -39,6 +39,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
     by_id = {t.id: t for t in plan.targets}
+    report = None if report_text is None else _normalise(report_text)  # once, not per quote
     findings.extend(_shared_alias_findings(plan))
     for target in plan.targets:
         if target.parts:
@@ -82,7 +83,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     _("no quote: cannot be traced to the report"),
                 )
             )
-        elif report_text is not None and _normalise(target.quote) not in _normalise(report_text):
+        elif report is not None and _normalise(target.quote) not in report:
             findings.append(
                 Finding(
                     "warning",
@@ -257,8 +258,12 @@ def _rollup_findings(target: Target, parts: list[Target]) -> list[Finding]:
 
 
 def _normalise(text: str) -> str:
-    # The report mixes full- and half-width punctuation; quotes are compared without spaces.
-    return re.sub(r"\s+", "", text)
+    # The report mixes full- and half-width punctuation; quotes are compared without spaces,
+    # and both as a reader sees them: `extract` drafts quotes from the text without its
+    # controls and invisible characters (`safe.readable`).
+    from plancli.safe import readable
+
+    return re.sub(r"\s+", "", readable(text))
 
 
 def review_warning(plan: Plan, file: object) -> str | None:

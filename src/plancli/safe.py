@@ -151,3 +151,68 @@ def _json_escape(code: int) -> str:
 def _json_raw() -> re.Pattern[str]:
     """What JSON leaves raw in a string (it escapes C0 itself): every control above 0x7E."""
     return re.compile("[" + "".join(chr(code) for code in CONTROLS if code > 0x7E) + "]")
+
+
+# A terminal's escape sequences (ECMA-48), each as a whole: CSI (ESC [ or the 8-bit U+009B,
+# parameters, a final byte: `\x9b2J` clears the screen), the strings OSC, DCS, SOS, PM and APC
+# (ESC ] P X ^ _ or U+009D U+0090 U+0098 U+009E U+009F) up to their BEL or ST (`\x1b]0;PWNED\x07`
+# sets the window's title: its payload is the attacker's text, not the report's), and ESC with
+# one character (ESC c resets the terminal).
+_SEQUENCE = (
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+# What is left of a report's text once its sequences are gone: the line breaks written as
+# controls (VT, NEL, U+2028, U+2029) as line feeds, every other control and format character
+# dropped. Tab, line feed, CR and form feed (a PDF's page break) are the text's own.
+_READ_TABLE = {
+    code: ("\n" if code in (0x0B, 0x85, 0x2028, 0x2029) else None)
+    for code in CONTROLS
+    if code not in (0x09, 0x0A, 0x0C, 0x0D)
+}
+
+
+@functools.cache
+def _sequences() -> re.Pattern[str]:
+    return re.compile(_SEQUENCE)
+
+
+@functools.cache
+def _unread() -> re.Pattern[str]:
+    """Any character `readable` drops or changes (a search in C: most reports have none)."""
+    ranges: list[list[int]] = []
+    for code in sorted(_READ_TABLE):  # as ranges: a class of 300 single characters is slow
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+
+
+def readable(text: str) -> str:
+    """A document's text as a reader sees it: terminal escape sequences dropped whole (with an
+    OSC's payload), line-break controls as line feeds, and every other control and invisible
+    format character (C1 controls, bidi overrides, zero-width spaces: `visible`'s list) dropped.
+
+    `extract` drafts from it and `validate --source` compares quotes with it, so a quote is a
+    verbatim substring of the same text on both sides, and no draft carries a character a
+    terminal would act on or an editor would not show (docs/security-input.md)."""
+    if text.isprintable() or _unread().search(text) is None:
+        return text
+    if "\x1b" in text or any(ch in text for ch in "\x9b\x9d\x90\x98\x9e\x9f"):
+        text = _sequences().sub("", text)
+    return text.translate(_READ_TABLE)
+
+
+def toml_text(document: str) -> str:
+    """A TOML document with DEL, the C1 controls and the format characters as `\\u` escapes
+    (`\\U` beyond U+FFFF), as `json_text` does for JSON: tomli-w escapes C0 controls only, and
+    they can occur only inside its basic strings, where the escapes mean the same characters."""
+    if document.isascii():
+        return document
+    return _json_raw().sub(lambda m: _toml_escape(ord(m.group())), document)
+
+
+def _toml_escape(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

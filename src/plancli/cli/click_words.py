@@ -43,7 +43,7 @@ def usage_message(exc: Any) -> str:
             param=named, message=_bad_value(exc.message)
         )
     else:
-        text = _click_text(exc.message)
+        text = _stray_option(exc.message, ctx) or _click_text(exc.message)
     return _("{message}; see `{command} --help`").format(message=text, command=where)
 
 
@@ -80,12 +80,52 @@ def _sibling_with(ctx: Any, option: str) -> tuple[str, str] | None:
     return path, " ".join(words)
 
 
+_EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$")
+_NUMBER = re.compile(r"[-+]?[\d.,]+%?")
+
+
+def _stray_option(message: str, ctx: Any) -> str | None:
+    """A misspelt option Click took for an extra argument, in plancli's words (None when the
+    extra arguments do not start with one): after an argument (`amend ID --drop`), or where the
+    command takes unknown options as arguments so that a figure may be negative (`record …
+    --sourc 省人社厅`: "--sourc 省人社厅", not an extra value). Like Click's own refusal of an
+    unknown option, it names the command's options that are a slip away (--source)."""
+    extra = _EXTRA.match(message)
+    first = extra[1].split()[0] if extra else ""
+    if not first.startswith("-") or first == "-" or _NUMBER.fullmatch(first):
+        return None
+    option = first.split("=", 1)[0]
+    known = [
+        opt
+        for param in (ctx.command.params if ctx is not None else [])
+        if param.param_type_name == "option"
+        for opt in (*param.opts, *param.secondary_opts)
+        if opt.startswith("--")
+    ]
+    text = _("no such option: {option}").format(option=option)
+    near = difflib.get_close_matches(option, known, cutoff=0.75)
+    if near:
+        text += _(" (did you mean {options}?)").format(options=", ".join(sorted(near)))
+    return text
+
+
+_NAME = r"'[^']*'|\"[^\"]*\""
+_SUGGESTED = re.compile(
+    rf"^(?P<base>.+?)\.? Did you mean (?P<near>(?:{_NAME})(?:, (?:{_NAME}))*)\?$"
+)
+
+
 def _click_text(message: str) -> str:
     """Click's other usage messages, which it words in English only."""
-    extra = re.match(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", message)
-    if extra and all(word.startswith("-") for word in extra[1].split()):
-        # after an argument Click takes an unknown option (amend ID --drop) for an argument
-        return _("no such option: {option}").format(option=extra[1])
+    slip = _SUGGESTED.match(message)
+    if slip:  # Typer adds the commands a slip away: "…. Did you mean 'status', 'targets'?"
+        near = [_unquoted(name) for name in re.findall(_NAME, slip["near"])]
+        return _click_text(slip["base"]) + _(" (did you mean {options}?)").format(
+            options=", ".join(near)
+        )
+    command = re.match(rf"^No such command {_QUOTED}\.?$", message)
+    if command:  # (plancli's catalog words it in Chinese before Typer adds its suggestion)
+        return _("no such command: {0}").format(_unquoted(command["value"]))
     patterns = (
         (r"^Option '(.+)' requires an argument\.$", N_("option {0} needs a value")),
         (
@@ -93,7 +133,6 @@ def _click_text(message: str) -> str:
             N_("unexpected extra argument: {0}"),
         ),
         (r"^Option '(.+)' does not take a value\.$", N_("option {0} takes no value")),
-        (r"^No such command '(.+)'\.$", N_("no such command: {0}")),
         (r"^Missing command\.$", N_("missing command")),
     )
     for pattern, words in patterns:
@@ -121,6 +160,14 @@ _BAD_VALUES = (
 )
 
 
+def _unquoted(text: str) -> str:
+    """A name Click quoted by repr(), as typed."""
+    try:
+        return str(ast.literal_eval(text))
+    except (ValueError, SyntaxError):
+        return text[1:-1]
+
+
 def _bad_value(message: str) -> str:
     """A bad parameter value as Click words it, in plancli's words: the path as plancli names
     files (unquoted), the value as typed; anything else without Click's closing full stop."""
@@ -128,9 +175,6 @@ def _bad_value(message: str) -> str:
         match = re.match(pattern, message)
         if match:
             fields = match.groupdict()
-            try:
-                fields["value"] = ast.literal_eval(fields["value"])
-            except (ValueError, SyntaxError):
-                fields["value"] = fields["value"][1:-1]
+            fields["value"] = _unquoted(fields["value"])
             return _(words).format(**fields)
     return message.removesuffix(".")

@@ -63,7 +63,8 @@ def extract_cmd(
         bool, typer.Option("--force", help=_("Overwrite an existing -o file."))
     ] = False,
 ) -> None:
-    from plancli.extract import decode_report, extract_plan
+    from plancli.extract import extract_plan
+    from plancli.extract.text import read_report
 
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
@@ -82,7 +83,19 @@ def extract_cmd(
         gold = read_gold(compare)
     name = _("standard input") if report == "-" else report
     data = _read(report)
-    text = decode_report(data, name)
+    text, dropped = read_report(data, name)
+    if dropped:
+        say(
+            ngettext(
+                "warning: {name}: {count} character no reader sees dropped (of a terminal's "
+                "escape sequence, a control, bidi or zero-width character): the draft and its "
+                "quotes read the text without it",
+                "warning: {name}: {count} characters no reader sees dropped (terminal escape "
+                "sequences, controls, bidi and zero-width characters): the draft and its "
+                "quotes read the text without them",
+                dropped,
+            ).format(name=name, count=dropped)
+        )
     draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
     toml_text = _toml(draft.plan, name)
     problem = _model_problem(draft.plan)
@@ -162,14 +175,17 @@ def _read(report: str) -> bytes:
 
 def _toml(plan: dict[str, object], name: str) -> str:
     from plancli.extract.assemble import plan_toml
+    from plancli.safe import toml_text, visible
 
     header = _(
         "# Draft plan drafted by `plancli extract` from {name}.\n"
         "# Every quote is a verbatim substring of the report. Check each target that carries\n"
         "# `review = …`, then delete that key; `plancli validate --source REPORT.txt` checks\n"
         "# the quotes."
-    ).format(name=name)
-    return plan_toml(plan, header + "\n\n")
+    ).format(name=visible(name))  # a comment: one line, whatever the file's name
+    # the report's text is read without controls (`read_report`); --id and a name drafted
+    # from elsewhere are escaped too: no draft carries a bidi override raw
+    return toml_text(plan_toml(plan, header + "\n\n"))
 
 
 def _counts(plan: dict[str, object]) -> str:

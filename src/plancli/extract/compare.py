@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from plancli.i18n import N_
+
 FORM_FIELDS = (
     "kind",
     "min",
@@ -287,50 +289,123 @@ def comparison_json(comparison: Comparison, report: str, gold: str) -> dict[str,
 
 
 def comparison_text(comparison: Comparison) -> str:
-    """The comparison as a plain table, then the mismatches, misses and extras."""
+    """The comparison as a plain table, then the mismatches, misses and extras: in the
+    interface's language, every id, quote and value from the plans shown as `safe.visible`
+    shows it (a quote's bidi override or BEL is escaped, never written raw)."""
+    from plancli.i18n import _
+    from plancli.safe import visible
 
     def pct(value: float | None) -> str:
         return "—" if value is None else f"{100 * value:.0f}%"
 
-    lines = [
-        f"{'targets':<11} {'gold':>5} {'found':>6} {'matched':>8} {'recall':>7} "
-        f"{'precision':>10} {'exact':>6}"
+    def shown(value: Any) -> str:
+        return visible(str(_json_value(value)))
+
+    head = [_(word) for word in _COLUMNS]
+    rows = [
+        [
+            _(_GROUP_WORDS[s.group]),
+            *(str(count) for count in (s.gold, s.found, s.matched_gold)),
+            *(pct(share) for share in (s.recall, s.precision, s.exact_share)),
+        ]
+        for s in [*comparison.groups.values(), comparison.total]
+        if s.gold or s.found
     ]
-    for s in [*comparison.groups.values(), comparison.total]:
-        if not s.gold and not s.found:
-            continue
-        lines.append(
-            f"{s.group:<11} {s.gold:>5} {s.found:>6} {s.matched_gold:>8} {pct(s.recall):>7} "
-            f"{pct(s.precision):>10} {pct(s.exact_share):>6}"
-        )
+    widths = [
+        max(least, *(_width(row[i]) for row in [head, *rows])) for i, least in enumerate(_LEAST)
+    ]
+    lines = [
+        " ".join(_pad(cell, widths[i], left=i == 0) for i, cell in enumerate(row)).rstrip()
+        for row in [head, *rows]
+    ]
     for s in comparison.groups.values():
         if s.found and not s.gold:
             lines.append(
-                f"{s.group}: {s.found} drafted, none in the plan compared with: not judged"
+                _("{group}: {n} drafted, none in the plan compared with: not judged").format(
+                    group=_(_GROUP_WORDS[s.group]), n=s.found
+                )
             )
-    lines.append(f"quotes verbatim: {comparison.quotes_verbatim}/{comparison.quotes}")
+    lines.append(
+        _("quotes verbatim: {verbatim}/{quotes}").format(
+            verbatim=comparison.quotes_verbatim, quotes=comparison.quotes
+        )
+    )
     for pair in comparison.pairs:
         for d in pair.differences:
             lines.append(
-                f"differs  {pair.gold_id} (draft {pair.draft_id}): {d.field} "
-                f"gold {_json_value(d.gold)} ≠ draft {_json_value(d.draft)}"
+                _(_DIFFERS).format(
+                    gold=visible(pair.gold_id),
+                    draft=visible(pair.draft_id),
+                    field=d.field,
+                    gold_value=shown(d.gold),
+                    value=shown(d.draft),
+                )
             )
-    for item in comparison.missed:
-        lines.append(f"missed   {item['id']} ({item['group']}): {item['quote']}")
-    for item in comparison.extra:
-        lines.append(f"extra    {item['id']} ({item['group']}): {item['quote']}")
+    for words, items in ((_MISSED, comparison.missed), (_EXTRA, comparison.extra)):
+        for item in items:
+            lines.append(
+                _(words).format(
+                    id=shown(item["id"]),
+                    group=_(_GROUP_WORDS[item["group"]]),
+                    quote=shown(item["quote"]),
+                )
+            )
     return "\n".join(lines)
+
+
+_COLUMNS = (
+    N_("targets"),
+    N_("gold"),
+    N_("found"),
+    N_("matched"),
+    N_("recall"),
+    N_("precision"),
+    N_("exact"),
+)
+_LEAST = (11, 5, 6, 8, 7, 10, 6)  # the columns' widths in English
+_GROUP_WORDS = {
+    "headline": N_("headline"),
+    "work": N_("work"),
+    "investment": N_("investment"),
+    "all": N_("all"),
+}
+_DIFFERS = N_("differs  {gold} (draft {draft}): {field} gold {gold_value} ≠ draft {value}")
+_MISSED = N_("missed   {id} ({group}): {quote}")
+_EXTRA = N_("extra    {id} ({group}): {quote}")
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes on a terminal: a Chinese character two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, *, left: bool) -> str:
+    fill = " " * (width - _width(text))
+    return text + fill if left else fill + text
 
 
 def read_gold(path: Path) -> dict[str, Any]:
     """The plan `--compare` scores a draft against, read as TOML (not validated: a plan encoded
-    by hand may use keys of its own). A ledger, or a TOML file without targets, is refused: the
-    draft scored against nothing read as a comparison."""
+    by hand may use keys of its own): a file, or a bundled plan's id as `--plan` takes it
+    (`--compare sichuan-2026`). A missing file is an input error (exit 2, as `--plan`'s); a
+    ledger, or a TOML file without targets, is refused: the draft scored against nothing read
+    as a comparison."""
     from plancli.errors import InputError, PlanFileError
     from plancli.extract.destination import is_ledger
     from plancli.i18n import _
+    from plancli.locations import bundled_hint, resolve_plan
     from plancli.plan import read_toml
 
+    try:
+        path = resolve_plan(str(path)).path  # --plan's resolver: a bundled id, or a file
+    except InputError:
+        raise InputError(
+            _("--compare {file}: no such file and no bundled plan of that id ({known})").format(
+                file=path, known=bundled_hint(str(path))
+            )
+        ) from None
     if is_ledger(path):
         raise InputError(
             _("--compare {file} is a ledger of recorded figures, not a plan").format(file=path)

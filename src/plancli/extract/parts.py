@@ -23,7 +23,10 @@ UNNUMBERED = re.compile(
 )
 SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*")
 FIVE_YEAR_TITLE = re.compile(r"十[一二三四五六]五|五年|规划|远景")
-APPENDIX = re.compile(r"^\s*(附表|附件)\s*\d*\s*$")
+# An appendix: 附件1, 附表 on a line of their own, or a glossary or notes after the speech
+# (四川's 名词解释 after 各位代表！…: "6.六大科技专项：…要实施…等6个重大科技专项" explains a
+# term, it sets no target), whose heading stands alone without an 附件 above it.
+APPENDIX = re.compile(r"^\s*(?:(附表|附件)\s*\d*|名词(?:解释|注释)|注释|附注|注解)\s*[:：]?\s*$")
 
 
 # An appendix that lists this year's commitments (广东's 附件1 2026年省十件民生实事): read as

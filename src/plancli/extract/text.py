@@ -1,6 +1,8 @@
 """Reading a report's bytes: decoding, telling a report from other text, and its parse form.
 
-Quotes must stay verbatim substrings of the decoded text, so the text itself is never changed.
+Quotes must stay verbatim substrings of the decoded text, so the text itself is never changed
+once read; reading it drops what no reader sees (`safe.readable`: a terminal's escape sequences,
+controls, bidi and zero-width characters), as `validate --source` does before it looks quotes up.
 Parsing works on a *parse form* of the same length, character for character: full-width
 digits, letters, ％ and punctuation mapped to their half-width forms (`，` → `,`), so one regular
 expression reads both spellings and every offset in it is an offset in the text.
@@ -17,6 +19,7 @@ from plancli.errors import InputError
 from plancli.extract.characters import PARSE_TABLE
 from plancli.extract.documents import document_text
 from plancli.i18n import _
+from plancli.safe import readable
 
 _CJK = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")  # a PDF's radicals for characters too
 # Characters of almost every Chinese report, and of every target list (增长); GB18030 decodes
@@ -31,7 +34,14 @@ def parse_form(text: str) -> str:
 
 
 def decode_report(data: bytes, name: str = "report") -> str:
-    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx.
+    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx,
+    as a reader sees it (`read_report`)."""
+    return read_report(data, name)[0]
+
+
+def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
+    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx,
+    without what no reader sees (`safe.readable`), and how many characters that dropped.
 
     Raises InputError (one line) for an empty file, a binary file, or text that is not a
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
@@ -39,14 +49,13 @@ def decode_report(data: bytes, name: str = "report") -> str:
     if not data.strip():
         raise InputError(_("{name} is empty").format(name=name))
     document = document_text(data, name)  # a .docx's text; a PDF, .doc, OFD… named
-    if document is not None:
-        check_chinese(document, name)
-        return document
-    if b"\x00" in data[:65536]:
-        raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
-    text = _decode(data, name)
-    check_chinese(text, name)
-    return text
+    if document is None:
+        if b"\x00" in data[:65536]:
+            raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
+        document = _decode(data, name)
+    check_chinese(document, name)  # (a binary file's controls counted before they are dropped)
+    text = readable(document)
+    return text, len(document) - len(text)
 
 
 def _decode(data: bytes, name: str) -> str:
