@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from plancli.stores.toml import read_toml_ledger
+
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
@@ -69,3 +71,77 @@ def test_a_long_owner_is_cut_in_a_refusal() -> None:
     message = str(refusal(("grade_a_office_space", owner, 1, "统计局", "alice"), "p"))
     assert f"grade_a_office_space is owned by {'局' * 60}…(5,000 characters) (牵头单位)" in message
     assert len(message) < 300, len(message)
+
+
+# ------------------------------------------- S D0: a footnote mark glued to a figure
+
+FOOTNOTED = ["5.2¹", "10⁵", "120²", "5.2₁", "①", "㉑", "⒌2", "𝟓"]
+
+
+@pytest.mark.parametrize("figure", FOOTNOTED)
+def test_record_refuses_a_footnote_mark_by_name(invoke, ledger: Path, figure: str) -> None:  # type: ignore[no-untyped-def]
+    """NFKC read 5.2¹ as 5.21, 120² as 1202 and ① as 1, recorded without a word."""
+    args = ("--ledger", str(ledger), "record", "tech_smes_certified", figure, "-p", "2022-06")
+    result = invoke(*args, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    mark = next(ch for ch in figure if not ch.isascii())
+    assert result.stderr == (
+        f"error: value '{figure}': {mark} is not a digit: a footnote mark after the figure? "
+        "give the figure alone\n"
+    )
+    result = invoke(*args, "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"错误：数值 '{figure}'：{mark} 不是数字，是数字后的注释标记吗？请只填数字\n"
+    )
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize(("typed", "recorded"), [("５", "5"), ("４.１", "4.1"), ("1,234", "1234")])
+def test_full_width_and_grouped_figures_are_still_read(
+    invoke, ledger: Path, typed: str, recorded: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--ledger", str(ledger), "record", "tech_smes_certified", typed, "-p", "2022-06"
+    )
+    assert result.exit_code == 0, result.output
+    assert [str(r.value) for r in read_toml_ledger(ledger).records] == [recorded]
+
+
+def test_import_refuses_footnoted_cells_in_csv_and_xlsx(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`5.2¹` and `1441.3²` were imported as 5.21 % and 1441.32 亿元."""
+    from openpyxl import Workbook
+
+    rows = [
+        ["指标", "期间", "累计增长（%）", "本年累计（亿元）"],
+        ["地区生产总值", "2022年6月", "5.2¹", "1441.3²"],
+    ]
+    csv = tmp_path / "sup.csv"
+    csv.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "主要指标"
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "sup.xlsx")
+    for path, where in (
+        (csv, f"{csv}:2"),
+        (tmp_path / "sup.xlsx", f"{tmp_path}/sup.xlsx:主要指标:2"),
+    ):
+        result = _import(invoke, ledger, path)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[1] == (
+            f"{where}: value '5.2¹': ¹ is not a digit: a footnote mark after the figure? "
+            "give the figure alone"
+        )
+    typed = tmp_path / "typed.csv"  # full-width digits, as a CJK input method types them
+    typed.write_text(
+        "指标,期间,累计增长（%）,本年累计（亿元）\n地区生产总值,2022年6月,５.２,１441.3\n"
+    )
+    result = _import(invoke, ledger, typed)
+    assert result.exit_code == 0, result.output
+    [record] = read_toml_ledger(ledger).records
+    assert (str(record.value), str(record.amount)) == ("5.2", "1441.3")
