@@ -145,3 +145,70 @@ def test_import_refuses_footnoted_cells_in_csv_and_xlsx(
     assert result.exit_code == 0, result.output
     [record] = read_toml_ledger(ledger).records
     assert (str(record.value), str(record.amount)) == ("5.2", "1441.3")
+
+
+# --------------------------- P D2: a bulletin's names of the 节能 and 降碳 indicators
+
+# Every bundled plan with an energy or a CO2 target, named as the plan names it (节能指标,
+# 降碳约束性指标, 节能（单位地区生产总值能耗）…): the bulletin's name is read for it.
+ENERGY_CO2 = [
+    ("beijing", "energy_intensity"),
+    ("beijing", "co2_intensity"),
+    ("fujian", "co2_intensity"),
+    ("gansu", "co2_intensity"),
+    ("henan", "co2_intensity"),
+    ("hubei", "co2_intensity"),
+    ("jiangsu", "co2_intensity"),
+    ("liaoning", "co2_intensity"),
+    ("shaanxi", "co2_intensity"),
+    ("shandong", "energy_intensity"),
+    ("shandong", "co2_intensity"),
+    ("shanghai", "co2_intensity"),
+    ("sichuan", "energy_intensity"),
+    ("sichuan", "co2_intensity"),
+    ("tianjin", "energy_intensity"),
+    ("tianjin", "co2_intensity"),
+]
+BULLETIN_NAMES = {
+    "energy_intensity": "单位地区生产总值能耗",
+    "co2_intensity": "单位地区生产总值二氧化碳排放",
+}
+
+
+@pytest.mark.parametrize(("place", "target"), ENERGY_CO2)
+def test_the_bulletins_energy_and_co2_names_find_every_bundled_target(
+    place: str, target: str
+) -> None:
+    from plancli.bulletin import names_index, target_id
+    from plancli.plan import load_plan_file
+
+    plan = load_plan_file(Path(__file__).parents[1] / "data" / "2026" / f"{place}.toml")
+    index = names_index(plan)
+    assert target_id(plan, BULLETIN_NAMES[target], index) == target
+    assert target_id(
+        plan, "单位生产总值能耗" if "energy" in target else "单位GDP二氧化碳排放", index
+    ) == (
+        target
+        if plan.target("energy_intensity" if "energy" in target else "co2_intensity")
+        else None
+    )
+
+
+def test_sichuans_year_end_bulletin_imports_its_energy_and_co2_rows(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Both rows were refused (`no target '单位地区生产总值能耗'`), or skipped with
+    --skip-unknown while the rest of the 年报 imported."""
+    ledger = tmp_path / "sichuan.progress.toml"
+    path = tmp_path / "全年.csv"
+    path.write_text(
+        "指标,期间,累计增长,累计值\n地区生产总值,2026年,5.2,71210.3\n"
+        "单位地区生产总值能耗,2026年,下降2.7,\n单位地区生产总值二氧化碳排放,2026年,下降3.1,\n",
+        encoding="utf-8",
+    )
+    result = invoke("--plan", "sichuan-2026", "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    values = {(r.target, r.period): str(r.value) for r in read_toml_ledger(ledger).records}
+    assert values == {
+        ("gdp", "2026"): "5.2",
+        ("energy_intensity", "2026"): "-2.7",
+        ("co2_intensity", "2026"): "-3.1",
+    }
