@@ -212,3 +212,90 @@ def test_sichuans_year_end_bulletin_imports_its_energy_and_co2_rows(invoke, tmp_
         ("energy_intensity", "2026"): "-2.7",
         ("co2_intensity", "2026"): "-3.1",
     }
+
+
+# ------------------------------------------- P D3: a rate under 当月, its 累计 cells empty
+
+
+def _monthly_sheet(path: Path, *rows: list[object]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "主要指标"
+    sheet.append(["四川省2026年1-4月主要经济指标"])
+    sheet.append(["指标", "计量单位", "当月", None, "累计", None])
+    sheet.append([None, None, "绝对值", "增长（%）", "绝对值", "增长（%）"])
+    for cells in ("C2:D2", "E2:F2", "A2:A3", "B2:B3"):
+        sheet.merge_cells(cells)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_level_under_the_month_column_is_its_figure(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """城镇调查失业率 5.5 under 当月, 累计 blank, was refused '没有数值', 当月 unmentioned."""
+    ledger = tmp_path / "sichuan.progress.toml"
+    path = _monthly_sheet(
+        tmp_path / "四川省2026年4月月报.xlsx",
+        ["城镇新增就业", "万人", 7.5, None, 30.1, None],
+        ["城镇调查失业率", "%", 5.5, None, None, None],
+    )
+    result = invoke("--plan", "sichuan-2026", "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    values = {(r.target, r.period): str(r.value) for r in read_toml_ledger(ledger).records}
+    assert values == {
+        ("new_urban_jobs", "2026-04"): "30.1",
+        ("surveyed_unemployment_rate", "2026-04"): "5.5",
+    }
+
+
+def test_a_months_flow_under_the_month_column_is_refused_naming_it(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A cumulative target's 当月 figure is the month's alone: still refused, now naming the
+    column of a two-row header (`当月/绝对值`), zh and en."""
+    ledger = tmp_path / "sichuan.progress.toml"
+    path = _monthly_sheet(
+        tmp_path / "四川省2026年4月月报.xlsx", ["城镇新增就业", "万人", 7.5, None, None, None]
+    )
+    args = ("--plan", "sichuan-2026", "--ledger", str(ledger), "import", str(path))
+    result = invoke(*args, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        f"{path}:主要指标:4: '城镇新增就业': no year-to-date figure ('累计/绝对值', "
+        "'累计/增长（%）' empty); the '当月/绝对值' column's '7.5' is the month's alone, "
+        "not recorded"
+    )
+    result = invoke(*args, "--lang", "zh")
+    assert result.stderr.splitlines()[1] == (
+        f"{path}:主要指标:4: '城镇新增就业'：没有累计数（'累计/绝对值', '累计/增长（%）' 列为空）；"
+        "'当月/绝对值' 列的 '7.5' 是当月数，不录入"
+    )
+    assert not ledger.exists()
+
+
+def test_a_level_in_a_one_row_headers_month_column_is_read(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "sichuan.progress.toml"
+    path = tmp_path / "四川省2026年4月月报.csv"
+    path.write_text(
+        "指标,本月,本年累计,累计增长（%）\n城镇调查失业率,5.5,,\n新增城镇就业,7.5,,\n",
+        encoding="utf-8",
+    )
+    result = invoke(
+        "--plan", "sichuan-2026", "--ledger", str(ledger), "import", str(path), "--lang", "zh"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        f"{path}:3: '新增城镇就业'：没有累计数（'本年累计', '累计增长（%）' 列为空）；"
+        "'本月' 列的 '7.5' 是当月数，不录入"
+    ]
+    path.write_text("指标,本月,本年累计,累计增长（%）\n城镇调查失业率,5.5,,\n", encoding="utf-8")
+    result = invoke("--plan", "sichuan-2026", "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    [record] = read_toml_ledger(ledger).records
+    assert (record.target, record.period, str(record.value)) == (
+        "surveyed_unemployment_rate",
+        "2026-04",
+        "5.5",
+    )

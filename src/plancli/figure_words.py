@@ -38,6 +38,19 @@ def footnote_marks(text: str) -> str:
     )
 
 
+def footnote_refusal(text: str, what: str, raw: str) -> None:
+    """InputError for a figure with a footnote mark (`5.2¹`: `footnote_marks`), naming it; `raw`
+    is the figure as a message shows it (`stores.base.shown`)."""
+    marks = footnote_marks(text)
+    if marks:
+        raise InputError(
+            _(
+                "{what} {raw}: {marks} is not a digit: a footnote mark after the figure? "
+                "give the figure alone"
+            ).format(what=what, raw=raw, marks=" ".join(marks))
+        )
+
+
 def number_text(text: str) -> str:
     """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
     `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
