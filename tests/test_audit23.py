@@ -299,3 +299,57 @@ def test_a_level_in_a_one_row_headers_month_column_is_read(invoke, tmp_path: Pat
         "2026-04",
         "5.5",
     )
+
+
+# ----------------------------------------- P D9: a fall, typed for a 下降 target
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"), [("zh", "降幅%：填 下降2.7 或 -2.7"), ("en", "fall %: type 下降2.7 or -2.7")]
+)
+def test_the_template_says_how_to_type_a_fall(invoke, lang: str, hint: str) -> None:  # type: ignore[no-untyped-def]
+    """It said `增速%（amount列：%）`: a growth, and an amount in % that does not exist."""
+    result = invoke(
+        "--plan", "sichuan-2026", "--lang", lang, "template", "-", "--period", "2026-12"
+    )
+    assert result.exit_code == 0, result.output
+    lines = {line.split(",")[0]: line.split(",")[7] for line in result.stdout.splitlines()}
+    assert lines["energy_intensity"] == hint
+    assert lines["co2_intensity"] == hint
+    assert "amount" in lines["gdp"]  # a growth target with an amount keeps its hint
+
+
+RISE = (
+    "energy_intensity 2026 = 2.7 %: a rise recorded for a 下降 (decline) target; if it was a "
+    "fall, type 下降2.7 or -2.7"
+)
+RISE_ZH = "energy_intensity 2026 = 2.7 %：下降目标录入的是增长数；如为下降，请填 下降2.7 或 -2.7"
+
+
+def test_a_rise_recorded_for_a_decline_target_is_warned_of(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """2.7 for a 2.7 % fall was recorded without a word and judged 增长2.7% → 未完成."""
+    ledger = tmp_path / "sichuan.progress.toml"
+    plan = ("--plan", "sichuan-2026", "--ledger", str(ledger))
+    record = (*plan, "record", "energy_intensity", "2.7", "--period", "2026")
+    result = invoke(*record, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {RISE}" in result.stderr.splitlines()
+    result = invoke(*record, "--lang", "zh", "--dry-run")
+    assert f"警告：{RISE_ZH}" in result.stderr.splitlines()
+    for fall in ("-2.7", "下降2.7"):
+        result = invoke(*plan, "record", "energy_intensity", fall, "--period", "2026")
+        assert result.exit_code == 0, result.output
+        assert "警告" not in result.stderr and "warning" not in result.stderr
+    path = tmp_path / "全年.csv"
+    path.write_text(
+        "指标,期间,累计增长\n单位地区生产总值能耗,2026年,2.7\n单位地区生产总值二氧化碳排放,2026年,-3.1\n",
+        encoding="utf-8",
+    )
+    fresh = tmp_path / "import.progress.toml"
+    result = invoke("--plan", "sichuan-2026", "--ledger", str(fresh), "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        f"warning: {path}:2: {RISE}"
+    ]
+    values = {r.target: str(r.value) for r in read_toml_ledger(fresh).records}
+    assert values == {"energy_intensity": "2.7", "co2_intensity": "-3.1"}
