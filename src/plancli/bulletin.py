@@ -313,6 +313,7 @@ class ReadNotes:
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
     units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
+    month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
 
@@ -400,7 +401,10 @@ def build_row(
             notes.blank_rows += 1
             return BLANK
         problem = missing_problem(header, missing, cells)
-        return problem if not total_row(target, row, problem, notes) else BLANK
+        month = cells.get(MONTH)  # a rate is its month's level: 当月 is the figure (resolve_rows)
+        if missing != ["value"] or month is None or str(month) in NO_DATA or not header.month:
+            return problem if not total_row(target, row, problem, notes) else BLANK
+        value, notes.month_only[row] = month, problem
     assert target is not None and period is not None and value is not None
     year = cells.get(YEAR)
     if year is not None:
@@ -565,7 +569,7 @@ def resolve_rows(
     if notes.header is not None and notes.header.units:
         column_unit = {("", column): None for column in notes.header.units}  # the columns
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit or name_units)
-    flagged = flagged or bool(notes.growth_only)
+    flagged = flagged or bool(notes.growth_only or notes.month_only)
     indexed = IndexWatch(by_id)
     if not (target_map or period_map or flagged or totals):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only
@@ -602,6 +606,9 @@ def resolve_rows(
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
+            if row.row in notes.month_only and target.kind != "level":  # a month's flow
+                problems.add(row.row, notes.month_only[row.row])
+                continue
             if row.row in notes.growth_only and not growth_is_figure(target):
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value))
                 continue
@@ -685,8 +692,10 @@ def _column_unit(
     累计值 it was taken from, and the amount), each checked once per target (`checked`)."""
     assert notes.header is not None
     units = notes.header.units
-    if row in notes.total_only:
-        columns: tuple[str, ...] = (TOTAL,)
+    if row in notes.month_only:  # the 当月 column's figure: no unit of the 累计 columns
+        columns: tuple[str, ...] = ()
+    elif row in notes.total_only:
+        columns = (TOTAL,)
     elif row in notes.paired:
         columns = ("value", TOTAL) if target.has_amount else (TOTAL,)
     else:

@@ -91,7 +91,7 @@ def second_header(
     """The header a second header row (`cells`, on `line`) makes with the first, or None when
     the row is no header row: it has a target or a period, or a figure. InputError, once,
     when a column's two cells make no header plancli knows."""
-    from plancli.bulletin import read_header, unknown_header
+    from plancli.bulletin import HEADERS, MONTH, TOTAL, header_key, read_header, unknown_header
 
     row = [(cell or "").strip() for cell in cells]
     filled = [cell for cell in row if cell]
@@ -116,6 +116,7 @@ def second_header(
     labels: list[str] = []
     ignored: list[int] = []
     unread: list[str] = []
+    month: tuple[int, str] | None = None  # the month's figure: a level's, when 累计 is empty
     parent = ""  # the last header cell to the left: a merged cell spans right from it
     for position, (above, below) in enumerate(zip(top, row, strict=True)):
         parent = above or parent
@@ -127,6 +128,8 @@ def second_header(
             unread.append(f"{above or parent}/{below}" if above or parent else below)
         elif not label:
             ignored.append(position)
+            if month is None and HEADERS.get(header_key(below)) == TOTAL:  # 当月/绝对值
+                month = position, f"{above or parent}/{below}"
         labels.append(label or "")
     if unread:
         from plancli.imports_text import _shown
@@ -146,9 +149,11 @@ def second_header(
             )
         )
     combined = read_header(labels, name, header_line, header.titles)
+    months = {} if month is None else {MONTH: month[1]}
     return dataclasses.replace(
         combined,
-        labels={**combined.labels, **_shown_labels(combined, top, row)},
+        month=combined.month if month is None else month[0],
+        labels={**combined.labels, **_shown_labels(combined, top, row), **months},
         ignored=(*combined.ignored, *ignored),
         unlabelled=tuple(p for p in combined.unlabelled if p not in ignored),
         row=tuple(labels),

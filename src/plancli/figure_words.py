@@ -22,10 +22,43 @@ if TYPE_CHECKING:
 _GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
 
 
+def footnote_marks(text: str) -> str:
+    """The characters of `text` that NFKC would read as digits but that are not digits of a
+    figure: superscripts and subscripts (`5.2¹`, `10⁵`, `5.2₁`), circled and parenthesised
+    numbers (`①`, `㉑`, `⒌`), mathematical digits (`𝟓`): the footnote marks a bulletin glues
+    to a figure. Full-width digits (`５`, the CJK input methods' digits) are not among them."""
+    if text.isascii():
+        return ""
+    return "".join(
+        ch
+        for ch in text
+        if not ch.isascii()
+        and not "０" <= ch <= "９"
+        and any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", ch))
+    )
+
+
+def footnote_refusal(text: str, what: str, raw: str) -> None:
+    """InputError for a figure with a footnote mark (`5.2¹`: `footnote_marks`), naming it; `raw`
+    is the figure as a message shows it (`stores.base.shown`)."""
+    marks = footnote_marks(text)
+    if marks:
+        raise InputError(
+            _(
+                "{what} {raw}: {marks} is not a digit: a footnote mark after the figure? "
+                "give the figure alone"
+            ).format(what=what, raw=raw, marks=" ".join(marks))
+        )
+
+
 def number_text(text: str) -> str:
     """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
     `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
-    comma that does not group thousands (`4,8`) is left for the number check to refuse."""
+    comma that does not group thousands (`4,8`) is left for the number check to refuse, and a
+    footnote mark (`5.2¹`, `①`: `footnote_marks`) left as it is, for the number check to refuse
+    by name: read as a digit it would make 5.2¹ the figure 5.21."""
+    if footnote_marks(text):
+        return text.strip()
     normal = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
     if "," in normal:
         match = _GROUPED.match(normal)

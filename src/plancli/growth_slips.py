@@ -114,10 +114,29 @@ def amount_as_growth(
     return [message.format(**fields)]
 
 
+def rise_for_decline(target: AnyTarget, record: AnyRecord) -> list[str]:
+    """The warning of a rise recorded for a 下降 target (`decline`: 单位地区生产总值能耗下降2.5%),
+    as a list: 2.7 typed for a fall of 2.7 % is the classic sign slip, and judged as a rise of
+    2.7 % it makes the target missed. Recorded as given: a rise does happen."""
+    if not target.decline or record.value <= 0:
+        return []
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    message = _(
+        "{target} {period} = {value} %: a rise recorded for a 下降 (decline) target; if it "
+        "was a fall, type 下降{value} or -{value}"
+    )
+    return [
+        message.format(target=target.id, period=visible(record.period), value=num(record.value))
+    ]
+
+
 def growth_warnings(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
-    """`amount_as_growth` of a record of any target (`ledger.change_warnings`)."""
+    """`amount_as_growth` and `rise_for_decline` of a record of any target
+    (`ledger.change_warnings`)."""
     target = plan.target(record.target)
     limit = growth_limit(target) if target is not None else None
     if target is None or limit is None:
         return []
-    return amount_as_growth(target, record, previous, limit)
+    return [*rise_for_decline(target, record), *amount_as_growth(target, record, previous, limit)]

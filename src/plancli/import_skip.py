@@ -82,7 +82,7 @@ def skipped_lines(plan: AnyPlan, name: str, skipped: Sequence[SkippedRow]) -> li
     name close to a target's as a warning: it may be that target misspelt); none if none."""
     if not skipped:
         return []
-    from plancli.imports import visible
+    from plancli.safe import clip
 
     lines = [
         ngettext(
@@ -92,7 +92,7 @@ def skipped_lines(plan: AnyPlan, name: str, skipped: Sequence[SkippedRow]) -> li
         ).format(file=name, n=f"{len(skipped):,}", plan=plan.plan.id)
     ]
     for row in skipped[:MAX_SHOWN_SKIPPED]:
-        shown = visible(row.target)
+        shown = clip(row.target)  # a cell of 32,767 characters: its first 60
         if row.suggestions:
             message = _(
                 "warning: {file}:{row}: {name} skipped, no target of the plan; did you mean "

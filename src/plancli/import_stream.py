@@ -22,7 +22,7 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.growth_slips import _FALL, amount_as_growth, growth_limits
+from plancli.growth_slips import _FALL, amount_as_growth, growth_limits, rise_for_decline
 from plancli.import_order import _disordered
 from plancli.imports import (
     ImportRejected,
@@ -322,6 +322,9 @@ def import_stream(
         if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
             growth_limit = growths[target.id]
             value = record.value
+            if value > 0 and target.decline:  # 2.7 for a fall of 2.7 %?
+                slips = rise_for_decline(target, record)
+                dropped.extend((int(unchanged_row), line, slip) for slip in slips)
             if (
                 not _FALL <= value <= growth_limit
                 or value == record.amount

@@ -55,6 +55,7 @@ from plancli.imports import (
 )
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
 from plancli.ledger import Entry
+from plancli.safe import NAME_CHARS, clip
 
 _INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
 
@@ -596,11 +597,9 @@ def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> 
     return _("invalid CSV: {reason}").format(reason=reason)
 
 
-def _shown(text: str, limit: int = 60) -> str:
+def _shown(text: str, limit: int = NAME_CHARS) -> str:
     """`repr` of text from a file for a message, cut short: a cell may hold 32,767 characters."""
-    if len(text) <= limit:
-        return repr(text)
-    return f"{text[:limit]!r}…({len(text):,} characters)"
+    return clip(text, limit, quote=True)
 
 
 # ------------------------------------------------------------------------------ JSON

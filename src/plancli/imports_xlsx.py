@@ -73,6 +73,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
+from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
@@ -766,7 +767,7 @@ def parse_xlsx(
                 )
             )
         part = sheets.parts[sheet]
-        located = f"{name}:{visible(sheet)}"
+        located = f"{name}:{clip(sheet)}"  # a crafted 5,000-character name: its first 60
         if part is None:
             raise InputError(
                 _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(
@@ -801,7 +802,9 @@ def parse_xlsx(
                 ).format(
                     sheet=located,
                     sheets=", ".join(_shown(n) for n in sheets.names),
-                    other=shell_word(others[0]),
+                    other=shell_word(others[0])
+                    if len(others[0]) <= NAME_CHARS
+                    else _shown(others[0]),
                 )
             ) from None
         return located, rows, problems

@@ -36,6 +36,15 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "rural_income": ("农村居民人均可支配收入", "农村常住居民人均可支配收入", "农民人均纯收入"),
     "grain_output": ("粮食产量", "粮食总产量"),
     "urbanization_rate": ("常住人口城镇化率",),
+    # 节能/降碳: a plan says 节能指标 or 降碳约束性指标, the 年报 and the 能耗公报 the indicator
+    "energy_intensity": ("单位地区生产总值能耗", "单位生产总值能耗", "单位GDP能耗"),
+    "co2_intensity": (
+        "单位地区生产总值二氧化碳排放",
+        "单位生产总值二氧化碳排放",
+        "单位地区生产总值二氧化碳排放量",
+        "单位生产总值二氧化碳排放量",
+        "单位GDP二氧化碳排放",
+    ),
 }
 
 # A county's or a town's name for the series (县域生产总值, 镇域生产总值), or the one bulletins

@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.errors import InputError
-from plancli.figure_words import milestone_words, signed_words
+from plancli.figure_words import footnote_refusal, milestone_words, signed_words
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _
 from plancli.periods import Period, parse_plan_period, read_period
@@ -97,6 +97,7 @@ def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = Fa
             ).format(what=_(what), raw=_Repr(shown(raw)))
         )
     if not _NUMBER.match(text):
+        footnote_refusal(text, _(what), shown(raw))  # 5.2¹: a footnote mark, not a digit
         raise InputError(
             _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(
                 what=_(what), raw=_Repr(shown(raw))

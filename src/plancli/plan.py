@@ -20,6 +20,7 @@ from plancli.paths import read_bytes
 from plancli.plain import KINDS
 from plancli.plan_messages import _validation_message
 from plancli.radicals import RADICAL_TABLE
+from plancli.safe import clip
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -349,9 +350,7 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             ).format(name=target_id, id=named.pop())
     close = [shown for _id, shown in close_targets(plan, target_id)]
     # A name is echoed cut short: a cell may hold 32,767 characters (60 KB of stderr a row).
-    shown = repr(target_id)
-    if len(target_id) > 60:
-        shown = f"{target_id[:60]!r}…({len(target_id):,} characters)"
+    shown = clip(target_id, quote=True)
     if close:
         return _("unknown target {id} in plan {plan}; did you mean {ids}?").format(
             id=shown, plan=plan.plan.id, ids=join_list(close)

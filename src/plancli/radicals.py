@@ -58,5 +58,8 @@ def radicals_in(text: str) -> list[str]:
 def told_apart(name: str) -> str:
     """A department's name as a message prints it: with its radicals said, if it has any
     (`⼯信局 (⼯ is U+2F2F, a PDF's radical for 工)`), so it is not read as 工信局."""
+    from plancli.safe import clip  # a 5,000-character owner is shown by its beginning
+
     found = radicals_in(name)
-    return f"{name} ({'; '.join(found)})" if found else name
+    shown = clip(name)
+    return f"{shown} ({'; '.join(found)})" if found else shown

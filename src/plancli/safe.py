@@ -83,6 +83,23 @@ def visible(text: str, *, newlines: bool = False) -> str:
     return text.translate(_LINES if newlines else _ONE_LINE)
 
 
+NAME_CHARS = 60
+"""How much of a name from a file a message shows (README: "the name never past 60
+characters"): Excel caps a sheet name at 31 characters and a real indicator or department name
+is shorter still, so anything longer was made to flood the terminal (a cell holds 32,767)."""
+
+
+def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
+    """A name from a file, the plan or the command line, for a one-line message: visible
+    (`visible`), and past `limit` characters cut, saying how long it was:
+    `封封…封…(5,000 characters)`; `quote=True` gives it as `repr` (`'封封…'…(5,000 characters)`).
+    The one rule for every message that echoes such a name (sheet, target, owner)."""
+    if len(text) <= limit:
+        return repr(text) if quote else visible(text)
+    head = repr(text[:limit]) if quote else visible(text[:limit])
+    return f"{head}…({len(text):,} characters)"
+
+
 # A spreadsheet evaluates a cell starting with one of these (OWASP "CSV injection"): `=`, `+`,
 # `-`, `@`, tab, CR; and, as a precaution, their full-width forms, which CJK input methods type.
 FORMULA_START = frozenset("=+-@\t\r＝＋－＠")

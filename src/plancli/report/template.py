@@ -69,6 +69,8 @@ def unit_text(target: Target, lang: Lang) -> str:
     zh = lang == "zh"
     if target.kind == "milestone":
         return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
+    if target.kind == "growth" and target.decline:  # a fall, and no amount in % to give
+        return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
     if target.has_amount:
         return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
     if target.kind == "cumulative":
