@@ -138,6 +138,7 @@ class Header:
     row: tuple[str | None, ...] = ()  # the header's cells as written (a second row's parents)
     titles: tuple[str, ...] = ()  # the title rows above it
     month: int | None = None  # the 本月 column, read past
+    refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
 
     @property
     def plain(self) -> bool:
@@ -146,7 +147,8 @@ class Header:
         count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
         cols = self.positions
         plain = TOTAL not in cols and YEAR not in cols and UNIT not in cols
-        return plain and not self.period and self.month is None and not growth_header(self)
+        plain = plain and not self.period and self.month is None and self.refused is None
+        return plain and not growth_header(self)
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)

@@ -36,11 +36,10 @@ from plancli.bulletin import (
     json_no_data,
     maybe_fraction,
     plain_number,
-    read_header,
     refuse_missing,
     unmarked,
 )
-from plancli.bulletin_layout import second_header
+from plancli.bulletin_layout import second_header, top_row
 from plancli.bulletin_periods import file_year, kept_period
 from plancli.errors import InputError, decode_reason
 from plancli.figure_slips import maybe_index
@@ -369,7 +368,7 @@ def _parse_csv(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first or [], name, max(reader.line_num, 1), titles)
+        header = top_row(first or [], name, max(reader.line_num, 1), titles)
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()
@@ -542,6 +541,8 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             kept.add(line, built)
         elif built != BLANK:
             problems.add(line, built)
+    if header.refused is not None:  # a header row waiting for a second, and the file ends
+        raise header.refused
 
 
 def _layout(header: Header) -> tuple[int, list[tuple[str, int]], tuple[int, ...]]:

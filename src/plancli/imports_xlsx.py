@@ -58,10 +58,9 @@ from plancli.bulletin import (
     ReadNotes,
     build_row,
     is_title,
-    read_header,
     unknown_header,
 )
-from plancli.bulletin_layout import second_header
+from plancli.bulletin_layout import second_header, top_row
 from plancli.errors import InputError, os_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -930,7 +929,7 @@ class _RowCollector:
                 )
             )
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self._use(read_header(header, self.name, number, self.titles))
+        self._use(top_row(header, self.name, number, self.titles))
         self.header_line, self.second = number, True
 
     def _use(self, header: Header) -> None:
@@ -951,6 +950,8 @@ class _RowCollector:
                 if self.merges.top(self.header.positions[column], number) == top:
                     text[column] = given
             self._build(number, text)
+        if self.header is not None and self.header.refused is not None:
+            raise self.header.refused  # a header row waiting for a second, and the sheet ends
         if self.header is None:
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(
