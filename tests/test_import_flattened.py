@@ -162,3 +162,64 @@ def test_a_period_merged_over_the_figures_in_a_sheet(invoke, ledger: Path, tmp_p
     result = _import(invoke, ledger, tmp_path / "x.xlsx")
     assert result.exit_code == 0, result.output
     assert _values(ledger) == _JUNE
+
+
+# ------------------------------------------------------------ a name written once over its rows
+
+
+@pytest.mark.parametrize("figure", ["累计值", "数值"])  # a bulletin's columns; plancli's own
+def test_a_name_written_once_over_its_months_names_each(
+    invoke, ledger: Path, tmp_path: Path, figure: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A sheet's name merged down over its months, saved as CSV: the rows under the name have
+    an empty name cell and a period of their own. They were 'no target'."""
+    path = _csv(
+        tmp_path,
+        f"指标,期间,{figure}\n新增城镇就业,2022年4月,0.7\n,2022年5月,0.9\n,2022年6月,1.1\n"
+        "新建5G基站,2022年6月,150\n",
+    )
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    assert set(_values(ledger)) == {
+        ("new_urban_jobs", "2022-04"),
+        ("new_urban_jobs", "2022-05"),
+        ("new_urban_jobs", "2022-06"),
+        ("new_5g_base_stations", "2022-06"),
+    }
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "指标,期间,累计值\n新建5G基站,2022年6月,150\n,2022年6月,1.1\n",  # the same period again
+        "官渡区2022年1-6月主要经济指标,,\n指标,本年累计,累计增长（%）\n新建5G基站,150,\n,330.8,6.5\n",
+    ],
+)
+def test_an_empty_name_the_layout_does_not_explain_is_refused_saying_why(
+    invoke, ledger: Path, tmp_path: Path, rows: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Another target's row whose name was lost would add its figure to the target above:
+    refused, saying when an empty name is read as the one above (it said 'no target')."""
+    path = _csv(tmp_path, rows)
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1].endswith(
+        ": no target: the name cell is empty, and plancli reads it as the name above "
+        "('新建5G基站') only where each of that name's rows has a period of its own (one row a "
+        "month); write the name on this row"
+    )
+
+
+def test_an_empty_name_after_a_blank_line_or_a_refused_row_is_no_target(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = _csv(
+        tmp_path,
+        "指标,期间,累计值\n新建5G基站,2022年5月,120\n\n,2022年6月,150\n"
+        "新增城镇就业,2022年5月,1,9\n,2022年6月,1.1\n",
+    )
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"{path}:4: no target" in lines
+    assert f"{path}:6: no target" in lines
