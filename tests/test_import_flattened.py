@@ -223,3 +223,53 @@ def test_an_empty_name_after_a_blank_line_or_a_refused_row_is_no_target(
     lines = result.stderr.splitlines()
     assert f"{path}:4: no target" in lines
     assert f"{path}:6: no target" in lines
+
+
+# ------------------------------------------------------------ a workbook opening on a cover
+
+
+def _covered(tmp_path: Path, *before: str) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    cover = book.active
+    assert cover is not None
+    cover.title = "封面"
+    cover["A1"], cover["A3"], cover["A5"] = "官渡区统计月报", "2022年第6期", "官渡区统计局编"
+    for title in before:  # an empty sheet, a 说明 of one-cell rows
+        book.create_sheet(title)["A1"] = "本月报数据为快报数" if title == "说明" else None
+    sheet = book.create_sheet("主要指标")
+    sheet.append(["指标", "期间", "累计值"])
+    sheet.append(["新增城镇就业", "2022年6月", 1.1])
+    book.create_sheet("附表").append(["指标", "期间", "累计值"])
+    path = tmp_path / "u_cover.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("before", [(), ("空白",), ("说明", "空白")])
+def test_the_sheet_after_a_cover_is_read_saying_so(
+    invoke, ledger: Path, tmp_path: Path, before: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """A 统计月报 workbook opens on its 封面: it was refused, naming --sheet; the first sheet
+    with a header row is read, and stderr says which."""
+    path = _covered(tmp_path, *before)
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    assert _values(ledger) == {("new_urban_jobs", "2022-06"): (Decimal("1.1"), None)}
+    assert (
+        f"{path}: read the sheet '主要指标': the first sheet, '封面', has no header row (a "
+        "cover?); choose another with --sheet"
+    ) in result.stderr.splitlines()
+
+
+def test_the_sheet_read_after_a_cover_is_said_in_chinese(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = _covered(tmp_path)
+    result = invoke("--lang", "zh", "--ledger", str(ledger), "import", str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{path}：第一张工作表 '封面' 没有表头行（是封面？），已读取工作表 '主要指标'；"
+        "要读其他工作表请用 --sheet"
+    ) in result.stderr.splitlines()

@@ -317,6 +317,7 @@ class ReadNotes:
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+    sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
 
 
 BLANK = "blank"

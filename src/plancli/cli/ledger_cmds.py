@@ -222,7 +222,9 @@ def import_cmd(
     sheet: Annotated[
         str | None,
         typer.Option(
-            "--sheet", metavar="NAME", help=_("xlsx: the sheet to read (default: the first).")
+            "--sheet",
+            metavar="NAME",
+            help=_("xlsx: the sheet to read (default: the first with a header row)."),
         ),
     ] = None,
     skip_unknown: Annotated[
@@ -280,6 +282,8 @@ def import_cmd(
         raise
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
+    if notes.sheet is not None:
+        say(notes.sheet)
     if notes.encoding == "GB18030":
         say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
     if notes.header is not None and notes.header.period:
