@@ -318,6 +318,7 @@ class ReadNotes:
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
     sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
+    unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
 
 
 BLANK = "blank"
@@ -527,6 +528,7 @@ def resolve_rows(
     target_map: dict[str, str | InputError] = {}
     totals: set[str] = set()  # 合计 rows' texts, read past: the plan has no target so named
     name_units: dict[str, str] = {}  # 社会消费品零售总额（亿元）: the unit its name's bracket gives
+    unknown: set[str] = set()
     for text in targets:
         if text.strip() in ids:
             continue
@@ -543,6 +545,9 @@ def resolve_rows(
             target_map[text] = found
         elif name_key(text) in TOTAL_ROWS:
             totals.add(text)
+        elif text.strip():
+            unknown.add(text)  # no id, name or alias of the plan: import_skip.unknown_rows
+    notes.unknown = unknown if targets or not rows else None  # else the rows' own targets
     for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
         try:
             named = text.strip() in ids or target_id(plan, text, index or names_index(plan))

@@ -6,6 +6,7 @@ keep a cron job's start-up short.
 """
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
@@ -270,7 +271,11 @@ def import_cmd(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
-    unknown = unknown_rows(plan, rows, notes.targets or {row.entry.target for row in rows})
+    # The texts resolve_rows found naming no target: not every text looked up again.
+    texts: Iterable[str] | None = notes.unknown
+    if texts is None:
+        texts = notes.targets or {row.entry.target for row in rows}
+    unknown = unknown_rows(plan, rows, texts)
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
