@@ -44,6 +44,25 @@ def test_a_long_sheet_name_is_cut_in_the_prefix_and_the_hint(
     path = tmp_path / "cover_long.xlsx"
     book.save(path)
     result = _import(invoke, ledger, path, "--dry-run")
+    # the cover passed over for the data sheet (imp23): the notice names both, cut
+    assert result.exit_code == 0, result.stderr
+    notice = [line for line in result.stderr.splitlines() if "has no header row" in line]
+    assert len(notice) == 1 and len(notice[0].encode()) < 1000, result.stderr
+    assert "'" + "封" * 60 + "'…(5,000 characters)" in notice[0]
+    assert "'" + "D" * 60 + "'…(300 characters)" in notice[0] and "D" * 61 not in notice[0]
+    # and where no sheet has a header, the error cuts both the same way
+    book = Workbook()
+    cover = book.active
+    assert cover is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cover.title = "封" * 5000
+        cover["A1"] = "封面"
+        other = book.create_sheet("D" * 300)
+        other["A1"] = "说明"
+    path = tmp_path / "covers_long.xlsx"
+    book.save(path)
+    result = _import(invoke, ledger, path, "--dry-run")
     assert result.exit_code == 2
     assert len(result.stderr.encode()) < 1000, len(result.stderr.encode())
     assert result.stderr.startswith(f"error: {path}:{'封' * 60}…(5,000 characters): no header")

@@ -325,7 +325,9 @@ def test_a_name_with_its_unit_in_brackets_names_its_target(
 def test_a_cover_sheet_without_a_header_names_the_sheets(
     invoke, ledger: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """Its fifth row, one cell, was taken for the header: 'unknown column 官渡区统计局编'."""
+    """Its fifth row, one cell, was taken for the header: 'unknown column 官渡区统计局编'. The
+    data sheet after the cover is read, saying so (test_import_flattened); --sheet naming the
+    cover, or a workbook with no header on any sheet, is refused naming the sheets."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -334,8 +336,7 @@ def test_a_cover_sheet_without_a_header_names_the_sheets(
     cover.title = "封面"
     cover["A1"], cover["A3"], cover["A5"] = "官渡区统计月报", "2022年第6期", "官渡区统计局编"
     sheet = book.create_sheet("主要指标")
-    sheet.append(["指标", "期间", "累计值"])
-    sheet.append(["新增城镇就业", "2022年6月", 1.1])
+    sheet.append(["官渡区2022年1-6月主要经济指标"])
     path = tmp_path / "u_cover.xlsx"
     book.save(path)
     result = _import(invoke, ledger, path)
@@ -344,6 +345,12 @@ def test_a_cover_sheet_without_a_header_names_the_sheets(
         f"error: {path}:封面: no header row (its rows hold one cell at most: a cover?); the "
         "workbook's sheets are '封面', '主要指标': choose one with --sheet, e.g. --sheet 主要指标\n"
     )
+    sheet.append(["指标", "期间", "累计值"])
+    sheet.append(["新增城镇就业", "2022年6月", 1.1])
+    book.save(path)
+    result = _import(invoke, ledger, path, "--sheet", "封面")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:封面:5: unknown column(s) '官渡区统计局编'")
     result = _import(invoke, ledger, path, "--sheet", "主要指标")
     assert result.exit_code == 0, result.output
 

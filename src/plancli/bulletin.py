@@ -138,6 +138,7 @@ class Header:
     row: tuple[str | None, ...] = ()  # the header's cells as written (a second row's parents)
     titles: tuple[str, ...] = ()  # the title rows above it
     month: int | None = None  # the 本月 column, read past
+    refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
 
     @property
     def plain(self) -> bool:
@@ -146,7 +147,8 @@ class Header:
         count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
         cols = self.positions
         plain = TOTAL not in cols and YEAR not in cols and UNIT not in cols
-        return plain and not self.period and self.month is None and not growth_header(self)
+        plain = plain and not self.period and self.month is None and self.refused is None
+        return plain and not growth_header(self)
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -316,6 +318,8 @@ class ReadNotes:
     month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+    sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
+    unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
 
 
 BLANK = "blank"
@@ -528,6 +532,7 @@ def resolve_rows(
     target_map: dict[str, str | InputError] = {}
     totals: set[str] = set()  # 合计 rows' texts, read past: the plan has no target so named
     name_units: dict[str, str] = {}  # 社会消费品零售总额（亿元）: the unit its name's bracket gives
+    unknown: set[str] = set()
     for text in targets:
         if text.strip() in ids:
             continue
@@ -544,6 +549,9 @@ def resolve_rows(
             target_map[text] = found
         elif name_key(text) in TOTAL_ROWS:
             totals.add(text)
+        elif text.strip():
+            unknown.add(text)  # no id, name or alias of the plan: import_skip.unknown_rows
+    notes.unknown = unknown if targets or not rows else None  # else the rows' own targets
     for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
         try:
             named = text.strip() in ids or target_id(plan, text, index or names_index(plan))

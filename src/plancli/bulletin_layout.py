@@ -20,6 +20,7 @@ only inside its functions (bulletin.py imports it).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -65,16 +66,20 @@ def _figure(cell: str) -> bool:
     return cell in NO_DATA or _NUMBER.match(number_text(cell)) is not None
 
 
-def _combined(over: str, below: str) -> str | None:
+def _combined(over: str, below: str, periods: Mapping[str, str]) -> str | None:
     """The one header plancli knows that a parent cell (`累计`, merged over its columns) and
     the cell below it (`增长（%）`) make, keeping the child's unit bracket: `本年累计` for a
-    total, `累计增长` for a growth; `""` for a column read past (`当月`: one month alone);
-    None when they make none."""
+    total, `累计增长` for a growth, the child itself under a period from January (`1-6月`);
+    `""` for a column read past (`当月`, `6月` beside `1-6月`: one month alone); None when
+    they make none."""
     from plancli.bulletin import HEADERS, IGNORE, TOTAL, header_key
 
     bracket = _BRACKET.search(unicodedata.normalize("NFKC", below).strip())
     unit = bracket.group(0) if bracket else ""
     parent, child = HEADERS.get(header_key(over)), header_key(below)
+    if over in periods:  # 1-6月 over 绝对值 | 增长（%）: the columns' own headers
+        year_to_date = periods[over] == "ytd" and HEADERS.get(child) in ("value", TOTAL)
+        return "" if periods[over] == "month" else below if year_to_date else None
     if parent == IGNORE and over:
         return ""
     if parent == TOTAL:
@@ -85,34 +90,69 @@ def _combined(over: str, below: str) -> str | None:
     return None
 
 
+def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[str]) -> Header:
+    """The header of a header row (`read_header`); for a row it refuses that may top a
+    two-row header exported without its merges (a parent written in each of its columns,
+    `累计,累计`; a period over the figures, `1-6月`), a header that waits for the row below
+    (`refused`): `second_header` reads the two, or raises read_header's error."""
+    from plancli.bulletin import Header, read_header
+
+    try:
+        return read_header(cells, name, line, titles)
+    except InputError as exc:
+        row = [(cell or "").strip() for cell in cells]
+        repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
+        if not repeated and all(_period(cell) is None for cell in row):
+            raise
+        return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
+
+
 def second_header(
     header: Header, cells: Sequence[str | None], name: str, header_line: int, line: int
 ) -> Header | None:
     """The header a second header row (`cells`, on `line`) makes with the first, or None when
     the row is no header row: it has a target or a period, or a figure. InputError, once,
-    when a column's two cells make no header plancli knows."""
+    when a column's two cells make no header plancli knows; the first row's own error when
+    it waits for a second (`top_row`) and this is none."""
+    two = _second_header(header, cells, name, header_line, line)
+    if two is None and header.refused is not None:
+        raise header.refused
+    return two
+
+
+def _second_header(
+    header: Header, cells: Sequence[str | None], name: str, header_line: int, line: int
+) -> Header | None:
     from plancli.bulletin import HEADERS, MONTH, TOTAL, header_key, read_header, unknown_header
 
-    row = [(cell or "").strip() for cell in cells]
-    filled = [cell for cell in row if cell]
-    if not filled or any(_figure(cell) for cell in filled):
-        return None
-    # Under a merged cell (an empty header cell), or a header word: a second header row.
-    under = [
-        not (header.row[p] or "").strip() if p < len(header.row) else True for p in range(len(row))
-    ]
-    if not any(u and c for u, c in zip(under, row, strict=True)):
-        return None
-    if any(c and not u and unknown_header(c) for u, c in zip(under, row, strict=True)):
-        return None
-    for column in ("target", "period"):
-        at = header.positions.get(column)
-        if at is not None and at < len(row) and row[at]:
-            return None
     top = [(cell or "").strip() for cell in header.row]
+    row = [(cell or "").strip() for cell in cells]
     width = max(len(top), len(row))
     top += [""] * (width - len(top))
     row += [""] * (width - len(row))
+    # A merge exported as its text in each cell: 指标 in both rows of its column, 累计 in
+    # each column it spans. Read as Excel shows the merge: once, in its first cell.
+    row = ["" if b and _folded(b) == _folded(a) else b for a, b in zip(top, row, strict=True)]
+    top = ["" if p and a and _folded(a) == _folded(top[p - 1]) else a for p, a in enumerate(top)]
+    filled = [cell for cell in row if cell]
+    if not filled or any(_figure(cell) for cell in filled):
+        return None
+    periods = _period_parents(top)
+    # Under a merged cell (an empty header cell) or a period, or a header word: a second
+    # header row.
+    under = [not above or above in periods for above in top]
+    if not any(u and c for u, c in zip(under, row, strict=True)):
+        return None
+    known = [not unknown_header(cell) for cell in filled]
+    if header.refused is not None and not any(known):  # a row of words only: no header row
+        return None
+    if header.refused is None and any(
+        c and not u and unknown_header(c) for u, c in zip(under, row, strict=True)
+    ):
+        return None
+    for above, below in zip(top, row, strict=True):
+        if below and HEADERS.get(header_key(above)) in ("target", "period"):
+            return None
     labels: list[str] = []
     ignored: list[int] = []
     unread: list[str] = []
@@ -123,7 +163,7 @@ def second_header(
         if not below:
             labels.append(above)
             continue
-        label = _combined(above or parent, below)
+        label = _combined(above or parent, below, periods)
         if label is None:
             unread.append(f"{above or parent}/{below}" if above or parent else below)
         elif not label:
@@ -148,7 +188,8 @@ def second_header(
                 unread=", ".join(_shown(cell) for cell in unread[:10]),
             )
         )
-    combined = read_header(labels, name, header_line, header.titles)
+    titles = _with_period(header.titles, periods, name, header_line)
+    combined = read_header(labels, name, header_line, titles)
     months = {} if month is None else {MONTH: month[1]}
     return dataclasses.replace(
         combined,
@@ -158,6 +199,74 @@ def second_header(
         unlabelled=tuple(p for p in combined.unlabelled if p not in ignored),
         row=tuple(labels),
     )
+
+
+_ONE_MONTH = re.compile(r"^(?:[0-9]{4}年)?0?([2-9]|1[0-2])月$")  # 6月: the month alone?
+
+
+def _period(cell: str) -> str | None:
+    """plancli's period (year 9999 when it names none) of a header cell that is a period and
+    no header (`1-6月`, `2022年1-6月`, `上半年`, `6月`); `""` for a period plancli refuses
+    (`4-6月`, `二季度`: not from January); None for any other cell."""
+    from plancli.bulletin import unknown_header
+    from plancli.periods import bulletin_period
+
+    if not unknown_header(cell):
+        return None
+    try:
+        return bulletin_period(cell, 9999)
+    except InputError:
+        return ""
+
+
+def _period_parents(top: Sequence[str]) -> dict[str, str]:
+    """The header cells that are periods over figure columns (a two-row header's `1-6月`), each
+    as `ytd` (the columns under it are year to date: their own headers say which figure),
+    `month` (`6月` beside a `1-6月` ending with it: one month alone, read past, like 当月) or
+    `""` (not read: `6月` alone may be the month's or the year's to date, two periods)."""
+    found: dict[str, str] = {}
+    for cell in top:
+        code = _period(cell) if cell else None
+        if code is not None:
+            found[cell] = code
+    if "" in found.values():  # 4-6月 over a column: not year to date
+        return dict.fromkeys(found, "")
+    months = {c for c in found if _ONE_MONTH.match(_folded(c))}
+    spans = {found[c] for c in found if c not in months}
+    ends = {code[4:] for code in spans}
+    years = {code[:4] for code in spans} - {"9999"}
+    if len(ends) != 1 or len(years) > 1:  # no span from January, or two
+        return dict.fromkeys(found, "")
+    end = next(iter(ends))
+    return {c: "month" if c in months and found[c][4:] == end else "ytd" for c in found}
+
+
+def _with_period(
+    titles: Sequence[str], periods: Mapping[str, str], name: str, line: int
+) -> list[str]:
+    """The title rows, and the period over the header's figures for a table whose title names
+    none; InputError when the title names another."""
+    from plancli.bulletin_titles import title_period
+    from plancli.periods import bulletin_period
+
+    over = next((cell for cell, kind in periods.items() if kind == "ytd"), None)
+    title = title_period(titles)
+    if over is None:
+        return list(titles)
+    if title is not None:
+        try:
+            said = bulletin_period(title, 9999) or ""
+        except InputError:
+            said = ""
+        ours = bulletin_period(over, 9999) or ""
+        if said[4:] != ours[4:] or len({said[:4], ours[:4]} - {"9999"}) > 1:
+            raise InputError(
+                _(
+                    "{file}:{line}: the title says {title} and the header {header}; which period "
+                    "are the figures for? Correct one of them"
+                ).format(file=name, line=line, title=title, header=over)
+            )
+    return [*titles, over]
 
 
 def _shown_labels(header: Header, top: list[str], row: list[str]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from plancli.bulletin import (
     MONTH,
     NO_DATA,
     TITLE_ROWS,
+    TOTAL,
     Header,
     ReadNotes,
     build_row,
@@ -36,11 +37,10 @@ from plancli.bulletin import (
     json_no_data,
     maybe_fraction,
     plain_number,
-    read_header,
     refuse_missing,
     unmarked,
 )
-from plancli.bulletin_layout import second_header
+from plancli.bulletin_layout import second_header, top_row
 from plancli.bulletin_periods import file_year, kept_period
 from plancli.errors import InputError, decode_reason
 from plancli.figure_slips import maybe_index
@@ -55,6 +55,7 @@ from plancli.imports import (
 )
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
 from plancli.ledger import Entry
+from plancli.names_above import NamesAbove
 from plancli.safe import NAME_CHARS, clip
 
 _INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
@@ -370,7 +371,7 @@ def _parse_csv(
                     file=name, reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = read_header(first or [], name, max(reader.line_num, 1), titles)
+        header = top_row(first or [], name, max(reader.line_num, 1), titles)
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()
@@ -413,6 +414,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     limit = kept.limit
     last = kept.last_line
     joined = kept.joined
+    names = NamesAbove(kept.year)
     for cells in reader:
         end = reader.line_num  # kept.row_number, inline: the loop runs a million times
         if end != last + 1:
@@ -480,6 +482,11 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
         given[2], amount, marked = unmarked(given[2], amount)
+        if not given[0] and given[1] and given[2]:  # a name written once over its months?
+            given[0] = names.name(rows, line, given[1]) or ""
+            if not given[0]:
+                problems.add(line, names.refusal(rows, line))
+                continue
         if not all(given):
             missing = [c for c, g in zip(REQUIRED, given, strict=True) if not g]
             # Skipped and counted: a row marked "no data" (—), a template's row left blank.
@@ -518,6 +525,7 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
     width, columns, unlabelled = _layout(header)
     notes = kept.notes
     header_line, first = kept.last_line, True
+    names = NamesAbove(kept.year)
     for cells in reader:
         line = kept.row_number(reader.line_num)
         if not "".join(cells).strip():
@@ -538,11 +546,19 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             problems.add(line, _no_header([_column_number(i) for i in stray]))
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
+        if values.get("target") is None and any(values.get(c) for c in ("value", TOTAL, "amount")):
+            name = names.name(kept.rows, line, values.get("period"))  # written once above?
+            if name is None:
+                problems.add(line, names.refusal(kept.rows, line))
+                continue
+            values["target"] = name
         built = build_row(header, values, line, notes)  # BLANK: skipped, counted
         if isinstance(built, Entry):
             kept.add(line, built)
         elif built != BLANK:
             problems.add(line, built)
+    if header.refused is not None:  # a header row waiting for a second, and the file ends
+        raise header.refused
 
 
 def _layout(header: Header) -> tuple[int, list[tuple[str, int]], tuple[int, ...]]:

@@ -58,10 +58,9 @@ from plancli.bulletin import (
     ReadNotes,
     build_row,
     is_title,
-    read_header,
     unknown_header,
 )
-from plancli.bulletin_layout import second_header
+from plancli.bulletin_layout import second_header, top_row
 from plancli.errors import InputError, os_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -766,50 +765,83 @@ def parse_xlsx(
                     file=name, sheet=_shown(sheet), sheets=listed
                 )
             )
-        part = sheets.parts[sheet]
-        located = f"{name}:{clip(sheet)}"  # a crafted 5,000-character name: its first 60
-        if part is None:
-            raise InputError(
-                _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(
-                    sheet=located
-                )
-            )
         strings = _read_shared_strings(book, sheets.shared_strings)
         styles = _read_styles(book, sheets.styles)
-        collector = _RowCollector(located, limits, notes if notes is not None else ReadNotes())
-        reader = _SheetReader(book, located, strings, styles, sheets.date1904, collector.add)
-        collector.hidden = reader.hidden  # read before the rows: <cols> precedes <sheetData>
-        collector.merges = reader.merges  # read after them
-
-        def where() -> str:
-            return _(" (after row {row})").format(row=reader.row) if reader.row else ""
-
+        notes = notes if notes is not None else ReadNotes()
         try:
-            book.feed(part, reader.parser(), limits.sheet_bytes, N_("sheet"), where)
-            rows, problems = collector.finish()
-        except _Damaged as exc:
-            raise InputError(
-                _("{sheet}: not a readable sheet: {reason}").format(sheet=located, reason=exc)
-            ) from None
-        except InputError:
+            return _read_sheet(book, sheets, sheet, name, limits, notes, (strings, styles))
+        except _NoHeader as exc:
             others = [n for n in sheets.names if n not in sheets.hidden and n != sheet]
-            if not collector.cover or chosen is not None or not others:
+            if chosen is not None or not others:
                 raise
-            raise InputError(  # a 封面 before the table: say where the table may be
-                _(
-                    "{sheet}: no header row (its rows hold one cell at most: a cover?); the "
-                    "workbook's sheets are {sheets}: choose one with --sheet, e.g. --sheet {other}"
-                ).format(
-                    sheet=located,
-                    sheets=", ".join(_shown(n) for n in sheets.names),
-                    other=shell_word(others[0])
-                    if len(others[0]) <= NAME_CHARS
-                    else _shown(others[0]),
-                )
-            ) from None
-        return located, rows, problems
+            first = exc
+        # A 封面 (or an empty sheet) before the table: the first sheet that has a header row.
+        for other in others:
+            try:
+                read = _read_sheet(book, sheets, other, name, limits, notes, (strings, styles))
+            except _NoHeader:
+                continue
+            notes.sheet = _(
+                "{file}: read the sheet {sheet}: the first sheet, {cover}, has no header row "
+                "(a cover?); choose another with --sheet"
+            ).format(file=name, sheet=_shown(other), cover=_shown(sheet))
+            return read
+        raise InputError(  # no sheet has one: say which there are
+            _(
+                "{sheet}: no header row (its rows hold one cell at most: a cover?); the "
+                "workbook's sheets are {sheets}: choose one with --sheet, e.g. --sheet {other}"
+            ).format(
+                sheet=f"{name}:{clip(sheet)}",
+                sheets=", ".join(_shown(n) for n in sheets.names),
+                other=shell_word(others[0]) if len(others[0]) <= NAME_CHARS else _shown(others[0]),
+            )
+        ) from first
     finally:
         book.close()
+
+
+class _NoHeader(InputError):
+    """A sheet without a header row: its rows hold one cell at most (a cover), or none."""
+
+
+def _read_sheet(
+    book: _Workbook,
+    sheets: _Sheets,
+    sheet: str,
+    name: str,
+    limits: ImportLimits,
+    notes: ReadNotes,
+    looks: tuple[SharedStrings, list[NumberFormat]],
+) -> tuple[str, list[ImportRow], Problems]:
+    """(FILE:SHEET, rows, problems) of one sheet; _NoHeader when it has no header row."""
+    part = sheets.parts[sheet]
+    located = f"{name}:{clip(sheet)}"  # a crafted 5,000-character name: its first 60
+    if part is None:
+        raise InputError(
+            _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(
+                sheet=located
+            )
+        )
+    collector = _RowCollector(located, limits, notes)
+    reader = _SheetReader(book, located, *looks, sheets.date1904, collector.add)
+    collector.hidden = reader.hidden  # read before the rows: <cols> precedes <sheetData>
+    collector.merges = reader.merges  # read after them
+
+    def where() -> str:
+        return _(" (after row {row})").format(row=reader.row) if reader.row else ""
+
+    try:
+        book.feed(part, reader.parser(), limits.sheet_bytes, N_("sheet"), where)
+        rows, problems = collector.finish()
+    except _Damaged as exc:
+        raise InputError(
+            _("{sheet}: not a readable sheet: {reason}").format(sheet=located, reason=exc)
+        ) from None
+    except InputError as exc:
+        if collector.cover:
+            raise _NoHeader(*exc.args) from None
+        raise
+    return located, rows, problems
 
 
 class _RowCollector:
@@ -933,7 +965,7 @@ class _RowCollector:
                 )
             )
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.
-        self._use(read_header(header, self.name, number, self.titles))
+        self._use(top_row(header, self.name, number, self.titles))
         self.header_line, self.second = number, True
 
     def _use(self, header: Header) -> None:
@@ -954,7 +986,10 @@ class _RowCollector:
                 if self.merges.top(self.header.positions[column], number) == top:
                     text[column] = given
             self._build(number, text)
+        if self.header is not None and self.header.refused is not None:
+            raise self.header.refused  # a header row waiting for a second, and the sheet ends
         if self.header is None:
+            self.cover = True  # no header row either
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(
                     file=self.name

@@ -6,6 +6,7 @@ keep a cron job's start-up short.
 """
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
@@ -222,7 +223,9 @@ def import_cmd(
     sheet: Annotated[
         str | None,
         typer.Option(
-            "--sheet", metavar="NAME", help=_("xlsx: the sheet to read (default: the first).")
+            "--sheet",
+            metavar="NAME",
+            help=_("xlsx: the sheet to read (default: the first with a header row)."),
         ),
     ] = None,
     skip_unknown: Annotated[
@@ -268,7 +271,11 @@ def import_cmd(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
-    unknown = unknown_rows(plan, rows, notes.targets or {row.entry.target for row in rows})
+    # The texts resolve_rows found naming no target: not every text looked up again.
+    texts: Iterable[str] | None = notes.unknown
+    if texts is None:
+        texts = notes.targets or {row.entry.target for row in rows}
+    unknown = unknown_rows(plan, rows, texts)
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
@@ -280,6 +287,8 @@ def import_cmd(
         raise
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
+    if notes.sheet is not None:
+        say(notes.sheet)
     if notes.encoding == "GB18030":
         say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
     if notes.header is not None and notes.header.period:
