@@ -74,6 +74,7 @@ from plancli.imports import (
 )
 from plancli.imports_text import _Rows, _shown
 from plancli.safe_xml import Refused
+from plancli.safe_xml import feed as feed_xml
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
 from plancli.texts import shell_word
@@ -239,9 +240,7 @@ class _Workbook:
             )
         try:
             with self.archive.open(info) as stream:
-                while chunk := stream.read(_READ_BYTES):
-                    parser.Parse(chunk, False)
-                parser.Parse(b"", True)
+                feed_xml(stream, parser, _READ_BYTES)
         except Refused as exc:
             raise InputError(
                 _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
