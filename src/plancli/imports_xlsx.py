@@ -82,13 +82,14 @@ from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
     Unrounded,
+    Unshown,
     _builtin_format,
     _Shown,
+    cell_figure,
     excel_number,
-    formula_figure,
     parse_number_format,
 )
-from plancli.xlsx_merges import Merges, column_index
+from plancli.xlsx_merges import Filled, Merges, column_index
 
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
@@ -122,6 +123,8 @@ def _text(value: Any, shown: _Shown) -> str | Decimal | None:
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # the value check rejects it, naming the cell text
+    if isinstance(value, Decimal):  # the figure as the cell's format shows it
+        return f"{num(value)}%" if shown.percent else value
     if isinstance(value, float):
         number = excel_number(value)
         if shown.percent:
@@ -136,8 +139,8 @@ def _text(value: Any, shown: _Shown) -> str | Decimal | None:
 def _period(value: Any, shown: _Shown) -> str | None:
     if isinstance(value, datetime | date):
         return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, float) and not shown.percent:
-        return num(excel_number(value))  # 2022 typed as a number
+    if isinstance(value, float | Decimal) and not shown.percent:
+        return num(excel_number(value) if isinstance(value, float) else value)  # 2022 typed
     cell = _text(value, shown)
     return None if cell is None else str(cell)
 
@@ -653,8 +656,9 @@ class _SheetReader:
             shown = _PLAIN
             if isinstance(value, float) and self.styles:
                 shown = self.styles[self.style].shown(value)
-            if isinstance(value, float) and self.formula is not None and not shown.date:
-                value = formula_figure(value, shown, "".join(self.formula))  # as Excel shows it
+            if isinstance(value, float) and not shown.date:  # as Excel shows it
+                formula = None if self.formula is None else "".join(self.formula)
+                value = cell_figure(value, shown, formula)
             if shown.date:
                 moment = _excel_date(value, self.date1904)
                 if moment is None:
@@ -827,6 +831,7 @@ class _RowCollector:
         self.second = False  # the next row with cells may be a second header row
         self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
         self.merges = Merges()  # the reader's, filled after the rows
+        self.filled = Filled()  # the cells read that hold a value: under a merge?
         # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
         # {column: (the row above that gave it, its text)})
         self.waiting: list[tuple[int, dict[str, Any], dict[str, tuple[int, Any]]]] = []
@@ -855,7 +860,11 @@ class _RowCollector:
         header = self.header
         assert header is not None
         columns = self.columns
-        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed | Unrounded)]
+        formulas = [
+            (p, v)
+            for p, (v, _s) in cells.items()
+            if isinstance(v, Uncomputed | Unrounded | Unshown)
+        ]
         for position, formula in formulas:
             if position < len(columns) and columns[position] not in (None, IGNORE):
                 if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
@@ -869,10 +878,11 @@ class _RowCollector:
             column = columns[position] if position < len(columns) else None
             if column == IGNORE:
                 continue
-            if column == "period":
-                values[column] = _period(value, shown)
-            elif column is not None:
-                values[column] = _text(value, shown)
+            if column is not None:
+                read = _period(value, shown) if column == "period" else _text(value, shown)
+                values[column] = read
+                if read is not None:
+                    self.filled.add(position, number)
             elif _text(value, shown) is not None:
                 hidden = _(" (hidden)") if position in self.hidden_columns else ""
                 stray.append(column_letter(position) + hidden)
@@ -954,6 +964,21 @@ class _RowCollector:
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(
                     file=self.name
+                )
+            )
+        hidden = self.filled.hidden(self.merges)
+        if hidden is not None:  # Excel shows the merge's top-left cell alone
+            row, position, merge = hidden
+            raise InputError(
+                _(
+                    "{file}: cell {cell} holds a value under the merged cell {merge}, where Excel "
+                    "shows only {top}'s; plancli reads what Excel shows: clear {cell}, or unmerge "
+                    "the cells"
+                ).format(
+                    file=self.name,
+                    cell=f"{column_letter(position)}{row}",
+                    merge=visible(merge),
+                    top=visible(merge.split(":")[0].replace("$", "")),
                 )
             )
         return self.kept.rows, self.problems
