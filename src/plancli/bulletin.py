@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -315,6 +315,10 @@ class ReadNotes:
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+    # Whether a target text names no target of the plan (`import_skip.names_no_target`): past
+    # the first `Problems.KEEP` such rows the readers count them in `dropped`, not keep them
+    no_target: Callable[[str], bool] | None = None
+    dropped: int = 0
 
 
 BLANK = "blank"

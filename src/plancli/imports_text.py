@@ -289,6 +289,8 @@ class _Rows:
         # CSV: the lines past a row's first that cells with line breaks (Excel's Alt+Enter in a
         # 备注) took so far; a row is numbered as Excel shows it, one number a row.
         self.joined = 0
+        self.unknown = 0  # rows naming no target of the plan (`ReadNotes.no_target`)
+        self.verdicts: dict[str, bool] = {}  # text → names no target (at most 10,000)
 
     def row_number(self, end: int) -> int:
         """The row, as Excel numbers it, of the CSV row that ended on line `end`."""
@@ -311,6 +313,15 @@ class _Rows:
     def target(self, text: str) -> str:
         return self.targets.setdefault(text, text)
 
+    def _names_no_target(self, text: str) -> bool:
+        found = self.verdicts.get(text)
+        if found is None:
+            assert self.notes.no_target is not None
+            found = self.notes.no_target(text)
+            if len(self.verdicts) < 10_000:  # a hostile file names a million
+                self.verdicts[text] = found
+        return found
+
     def period(self, text: str) -> str:
         """The period as the row keeps it: a bulletin's with its own year (`2022年6月`) as
         plancli's (2022-06), mapped once per distinct text, so it costs a dict lookup a row."""
@@ -319,7 +330,20 @@ class _Rows:
             found = self.periods[text] = kept_period(text, self.year)
         return found
 
+    def drop(self, text: str) -> bool:
+        """Whether a row naming `text` is left out: it names no target of the plan and is
+        past the first `Problems.KEEP` such rows — a bad row, counted, never kept."""
+        if self.notes.no_target is None or not self._names_no_target(text):
+            return False
+        self.unknown += 1
+        if self.unknown <= Problems.KEEP:
+            return False
+        self.notes.dropped += 1
+        return True
+
     def add(self, row: int, entry: Entry) -> None:
+        if self.drop(entry.target):
+            return
         if maybe_fraction(entry.value):
             self.notes.fractions.append(len(self.rows))
         self.rows.append(
@@ -412,6 +436,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     limit = kept.limit
     last = kept.last_line
     joined = kept.joined
+    checking, verdicts, drop = notes.no_target is not None, kept.verdicts, kept.drop
     for cells in reader:
         end = reader.line_num  # kept.row_number, inline: the loop runs a million times
         if end != last + 1:
@@ -426,6 +451,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 kept.count += 1
                 if kept.count > limit:
                     kept.counted()  # refuses
+                if checking and verdicts.get(given_target) is not False and drop(given_target):
+                    continue  # names no target, past the first 1,000 such rows: counted
                 amount = None if amount_at is None else cells[amount_at].strip() or None
                 if amount in NO_DATA:  # a bulletin's "no data" mark (—): no amount
                     amount = None
@@ -488,6 +515,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 notes.blank_rows += not marked
                 continue
             refuse_missing(problems, line, missing, given[0], notes)  # 合计: read past
+            continue
+        if checking and drop(given[0]):
             continue
         figure = given[2]
         if not figure.isascii() or "," in figure:
@@ -822,6 +851,8 @@ def _add_json_row(
                 keys=", ".join(long), limit=f"{limits.cell_chars:,}"
             ),
         )
+        return
+    if kept.drop(item["target"]):
         return
     value, amount = item["value"], item.get("amount")
     if maybe_fraction(value):

@@ -240,7 +240,14 @@ def import_cmd(
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.bulletin import ReadNotes, resolve_rows
-    from plancli.import_skip import skipped_lines, skipped_rows, unknown_hint, unknown_rows, without
+    from plancli.import_skip import (
+        names_no_target,
+        skipped_lines,
+        skipped_rows,
+        unknown_hint,
+        unknown_rows,
+        without,
+    )
     from plancli.imports import ImportRejected, import_rows, read_import
     from plancli.record_text import import_counts
     from plancli.stores import open_store
@@ -257,6 +264,9 @@ def import_cmd(
     name, stream, size = open_input(file)
     try:
         notes = ReadNotes()
+        if not (skip_unknown and json_out):  # --json lists every row skipped: keep them
+            # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
+            notes.no_target = names_no_target(lambda: st.plain_plan)
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
@@ -270,13 +280,15 @@ def import_cmd(
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
     unknown = unknown_rows(plan, rows, notes.targets or {row.entry.target for row in rows})
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
+    if not skip_unknown:
+        problems.more += notes.dropped  # bad rows, counted
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
     try:
         result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
     except ImportRejected as exc:
         if unknown and not skip_unknown:
-            raise unknown_hint(plan, exc, unknown) from None
+            raise unknown_hint(plan, exc, unknown, notes.dropped) from None
         raise
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
@@ -311,7 +323,7 @@ def import_cmd(
                 notes.total_rows,
             ).format(file=name, n=notes.total_rows)
         )
-    for line in skipped_lines(plan, name, skipped):
+    for line in skipped_lines(plan, name, skipped, notes.dropped):
         say(line)
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
