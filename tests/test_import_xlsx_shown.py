@@ -226,3 +226,23 @@ def test_a_name_merged_down_over_empty_cells_is_still_read_on_each_row() -> None
         ("g5", "2022-05"),
         ("g5", "2022-06"),
     ]
+
+
+def test_values_under_merges_are_found_past_the_sets_of_columns_kept_together() -> None:
+    """Rows fill the same columns, kept as one set; a crafted sheet's many sets fall back to
+    a column each, and a value under a merge is still found (the first, by row)."""
+    from plancli.xlsx_merges import Filled, Merges
+
+    filled = Filled()
+    for row in range(2, 2 + Filled._SETS + 50):
+        filled.add(row, (*range(row % 7 + 1), row + 10))  # a new set a row
+    merges = Merges()
+    merges.add("C300:C400")
+    merges.add("$A$100:$B$101")
+    assert filled.hidden(merges) == (100, 1, "$A$100:$B$101")  # B100, not A100: the top-left
+    past = Merges()
+    past.add("C300:C400")  # rows past the 256th set: a column each
+    assert filled.hidden(past) == (303, 2, "C300:C400")  # C300 is its top-left, 301-302 empty
+    empty = Merges()
+    empty.add("Z1:Z9")
+    assert filled.hidden(empty) is None

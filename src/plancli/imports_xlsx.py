@@ -874,6 +874,7 @@ class _RowCollector:
                 return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
+        filled: list[int] = []
         for position, (value, shown) in sorted(cells.items()):
             column = columns[position] if position < len(columns) else None
             if column == IGNORE:
@@ -882,12 +883,13 @@ class _RowCollector:
                 read = _period(value, shown) if column == "period" else _text(value, shown)
                 values[column] = read
                 if read is not None:
-                    self.filled.add(position, number)
+                    filled.append(position)
             elif _text(value, shown) is not None:
                 hidden = _(" (hidden)") if position in self.hidden_columns else ""
                 stray.append(column_letter(position) + hidden)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
+        self.filled.add(number, tuple(filled))
         self.kept.counted()
         if stray:
             self.problems.add(

@@ -55,7 +55,7 @@ class _Shown:
     percent_scale: int = 0
     literal_percent: bool = False
     date: bool = False
-    decimals: int | None = None
+    decimals: int | None = None  # (None and no `significant`, `unshown`: shown in full)
     commas: int = 0
     moved: int = 0
     significant: int | None = None
@@ -365,6 +365,10 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
     format that shows it in full (General), the value as saved, or `Unrounded` when it has
     more decimals than plancli keeps; `Unshown` when the format does not show it as a figure
     (a zero a section shows as text, the accounting formats' "-", is 0)."""
+    if shown.decimals is None and shown.significant is None and shown.unshown is None:
+        text = repr(value)  # General, nearly every cell: few decimals is the common answer
+        if "e" not in text and len(text) - text.find(".") <= MAX_PLACES + 1:
+            return value
     if shown.unshown is not None:
         if shown.unshown == TEXT and value == 0:
             return Decimal(0)

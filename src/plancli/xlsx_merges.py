@@ -80,28 +80,36 @@ class Merges:
 
 
 class Filled:
-    """The rows in which each column plancli reads holds a value, a byte a row (the gap from
-    the last; 255 and four bytes for a longer one): a million rows of five figures take five
-    megabytes, kept until the merges, which come after the rows, are read."""
+    """The rows in which the columns plancli reads hold a value, kept until the merges, which
+    come after the rows, are read: the rows of each set of columns (a sheet's rows nearly all
+    fill the same ones) as a byte a row, the gap from the last (255 and four bytes for a longer
+    one), so a million rows take a megabyte and cost one call a row. Past `_SETS` sets of
+    columns (a crafted sheet), each column is kept on its own."""
+
+    _SETS = 256
 
     def __init__(self) -> None:
-        self._gaps: dict[int, bytearray] = {}
-        self._last: dict[int, int] = {}
+        self._gaps: dict[tuple[int, ...], bytearray] = {}
+        self._last: dict[tuple[int, ...], int] = {}
 
-    def add(self, column: int, row: int) -> None:
-        gaps = self._gaps.get(column)
+    def add(self, row: int, columns: tuple[int, ...]) -> None:
+        if columns not in self._gaps and len(self._gaps) >= self._SETS and len(columns) > 1:
+            for column in columns:
+                self.add(row, (column,))
+            return
+        gaps = self._gaps.get(columns)
         if gaps is None:
-            gaps = self._gaps[column] = bytearray()
-        gap = row - self._last.get(column, 0)
-        self._last[column] = row
+            gaps = self._gaps[columns] = bytearray()
+        gap = row - self._last.get(columns, 0)
+        self._last[columns] = row
         if gap < 255:
             gaps.append(gap)
         else:
             gaps.append(255)
             gaps += gap.to_bytes(4, "little")
 
-    def _rows(self, column: int) -> array[int]:
-        rows, row, gaps, at = array("I"), 0, self._gaps[column], 0
+    def _rows(self, columns: tuple[int, ...]) -> array[int]:
+        rows, row, gaps, at = array("I"), 0, self._gaps[columns], 0
         while at < len(gaps):
             gap = gaps[at]
             if gap == 255:
@@ -117,12 +125,17 @@ class Filled:
         top-left cell, or None."""
         areas = merges.areas()
         found: tuple[int, int, str] | None = None
-        for column in sorted(self._gaps) if areas else ():
-            over = [area for area in areas if area[0] <= column <= area[2]]
+        for columns in self._gaps if areas else ():
+            over = [
+                (column, area)
+                for area in areas
+                for column in columns
+                if area[0] <= column <= area[2]
+            ]
             if not over:
                 continue
-            rows = self._rows(column)
-            for first, top, _last, bottom, ref in over:
+            rows = self._rows(columns)
+            for column, (first, top, _last, bottom, ref) in over:
                 at = bisect.bisect_left(rows, top + 1 if column == first else top)
                 below = at < len(rows) and rows[at] <= bottom
                 if below and (found is None or (rows[at], column) < found[:2]):
