@@ -43,7 +43,11 @@ def _one(number_format: str, stored: object) -> tuple[list[str], list[str]]:
         ("0!.0000", 5, "0.0005"),
         ("#,##0.0,,", 62345678901, "62345.7"),  # millions: 62,345.7
         ("#,##0,", 1500, "2"),
-        ('0.0,,"百万"', 2345678, "2.3"),
+        ('0.0"亿元"', 5.2, "5.2"),  # a unit written after the figure, the column's own
+        ("G/通用格式", 1441.37, "1441.37"),  # General as a Chinese Excel or WPS writes it
+        ("[DBNum1][$-804]G/通用格式", 5.2, "5.2"),
+        ('[>=10000]0!.0,"万";0', 500, "500"),  # the condition fails: the second section
+        ('[>=100000000]0!.00,,"亿";[>=10000]0!.0,"万";0', 5000, "5000"),
         ("0.0E+00", 62345678901, "62000000000"),  # 6.2E+10
         ("0.00E+00", 0.000123456, "0.000123"),  # 1.23E-04
         ("0.0", 6.504185447520912, "6.5"),  # D8: a value pasted with its float digits
@@ -67,12 +71,18 @@ def test_a_number_is_read_as_its_format_shows_it(
         ("# ?/?", "shows in a way plancli does not read as a figure"),
         ("##0.0E+0", "shows in a way plancli does not read as a figure"),
         ("#!.####", "shows in a way plancli does not read as a figure"),
+        # A scaled figure with its own 万/亿 (62.3万 of a 元 column): not the column's unit
+        ('0.0,,"百万"', "shows in a way plancli does not read as a figure"),
+        ('[>=10000]0!.0,"万";0', "shows in a way plancli does not read as a figure"),
+        ("[<0]0.0;0.00", "shows in a way plancli does not read as a figure"),
     ],
 )
 def test_a_number_its_format_hides_or_does_not_show_as_a_figure_is_refused(
     number_format: str, why: str
 ) -> None:
-    stored = -80 if number_format == "0.0;;" else 80
+    stored = {"0.0;;": -80, "[<0]0.0;0.00": -80, '[>=10000]0!.0,"万";0': 623456}.get(
+        number_format, 80
+    )
     values, problems = _one(number_format, stored)
     assert values == []
     assert len(problems) == 1 and problems[0].startswith(f"cell C2 holds {stored}, ")

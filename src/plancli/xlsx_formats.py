@@ -13,7 +13,7 @@ refused naming it (`Unshown`), never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from plancli.fmt import num
@@ -76,14 +76,48 @@ class NumberFormat:
     """A number format's sections: positive; negative; zero (a fourth is for text)."""
 
     sections: tuple[_Shown, ...]
+    # [>=10000]0!.0,"万";0 — each section's condition, when the format has any
+    conditions: tuple[tuple[str, float] | None, ...] = ()
 
     def shown(self, value: float) -> _Shown:
+        if self.conditions:
+            return self._conditional(value)
         count = len(self.sections)
         if count >= 3 and value == 0:
             return self.sections[2]
         if count >= 2 and value < 0:
             return self.sections[1]
         return self.sections[0]
+
+    def _conditional(self, value: float) -> _Shown:
+        """Excel's rule: the first section whose condition holds; a section without one takes
+        the rest (the third, after two conditions). A negative number, or a layout plancli
+        does not know (a condition past the second section or not in the first), is refused."""
+        unread = replace(self.sections[0], unshown=UNREAD)
+        first, second = (*self.conditions, None, None)[:2]
+        if value < 0 or first is None or any(c is not None for c in self.conditions[2:]):
+            return unread
+        for index, condition in enumerate((first, second)):
+            if index >= len(self.sections):
+                break
+            if condition is None or _holds(condition, value):
+                return self.sections[index]
+        return self.sections[2] if len(self.sections) > 2 else unread
+
+
+_CONDITION = re.compile(r"^(<=|>=|<>|<|>|=)\s*([+-]?[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)$")
+
+
+def _holds(condition: tuple[str, float], value: float) -> bool:
+    operator, threshold = condition
+    return {
+        "<": value < threshold,
+        ">": value > threshold,
+        "=": value == threshold,
+        "<=": value <= threshold,
+        ">=": value >= threshold,
+        "<>": value != threshold,
+    }[operator]
 
 
 GENERAL = NumberFormat((_PLAIN,))
@@ -118,6 +152,8 @@ _BUILTIN_CODES = {
 }
 _ELAPSED = re.compile(r"^(h+|m+|s+)$", re.IGNORECASE)
 _PLACES = "0#?"
+_MAGNITUDES = ("万", "亿", "千", "百")
+_AFTER_GENERAL = ';"[\\_*'  # what ends a General's name in another language
 
 
 class _Section:
@@ -139,11 +175,13 @@ class _Section:
         self.gap = False  # text shown after a digit placeholder
         self.interleaved = False  # …and a digit placeholder after it (# ?/?, 000-0000)
         self.last = ""  # the last character that was a format character
+        self.magnitude = False  # shows 万, 亿, 千 or 百 (0!.0,"万": a unit of its own)
 
     def shows(self, text: str) -> None:
         """Text the section shows as it is."""
         self.empty = self.empty and not text
         self.literal = self.literal or "%" in text
+        self.magnitude = self.magnitude or any(word in text for word in _MAGNITUDES)
         if self.digits and not self.exponent and text:
             if text == "." and not self.point and not self.literal_point:
                 self.literal_point = True  # 0!.0000: the digits shown with a point between
@@ -178,6 +216,8 @@ class _Section:
             return unshown(TEXT)
         if self.interleaved or (self.literal_point and (self.point or not self.moved_zeros)):
             return unshown(UNREAD)
+        if self.magnitude and (self.commas or self.moved):  # 62.3万 of 元: not the column's unit
+            return unshown(UNREAD)
         if self.scientific:
             if self.integers != 1 or self.commas or self.literal_point:
                 return unshown(UNREAD)  # engineering notation (##0.0E+0) and the like
@@ -195,6 +235,8 @@ class _Section:
 def parse_number_format(code: str) -> NumberFormat:
     """What a format code does to the numbers it shows (sections split at unquoted `;`)."""
     sections: list[_Shown] = []
+    conditions: list[tuple[str, float] | None] = []
+    condition: tuple[str, float] | None = None
     section = _Section()
     i, length = 0, len(code)
     while i < length:
@@ -219,11 +261,19 @@ def parse_number_format(code: str) -> NumberFormat:
                 section.empty = False
             elif inside.startswith("$"):  # [$€-407]: a currency symbol, shown
                 section.shows(inside[1:].partition("-")[0])
+            elif match := _CONDITION.match(inside.strip()):
+                condition = (match.group(1), float(match.group(2)))
             i = end + 1
         elif char == ";":
             sections.append(section.done(code))
-            section = _Section()
+            conditions.append(condition)
+            section, condition = _Section(), None
             i += 1
+        elif code.startswith(("G/", "g/"), i):  # General in another language: G/通用格式
+            section.general, section.empty = True, False
+            i += 2
+            while i < length and code[i] not in _AFTER_GENERAL:
+                i += 1
         elif code.startswith(("General", "general", "GENERAL"), i):
             section.general, section.empty = True, False
             i += 7
@@ -265,7 +315,10 @@ def parse_number_format(code: str) -> NumberFormat:
             section.last = char
             i += 1
     sections.append(section.done(code))
-    return NumberFormat(tuple(sections[:3]))
+    conditions.append(condition)
+    if not any(conditions):
+        return NumberFormat(tuple(sections[:3]))
+    return NumberFormat(tuple(sections[:3]), tuple(conditions[:4]))
 
 
 def _builtin_format(number_format_id: int) -> NumberFormat:
