@@ -124,6 +124,12 @@ class Sheet:
         self.rows.append(f'<row r="{number}">{"".join(xml)}</row>')
         return self
 
+    def rows_of(self, rows: Sequence[Sequence[object]], first: int) -> Sheet:
+        """Many rows at once, numbered from `first`."""
+        for number, cells in enumerate(rows, first):
+            self.row(number, *cells)
+        return self
+
     def xml(self) -> str:
         dimension = f'<dimension ref="{self.dimension}"/>' if self.dimension else ""
         return (

@@ -60,8 +60,8 @@ def _saved(book, path: Path, values: dict[str, str]) -> Path:  # type: ignore[no
         ("0_ ", 0),
         ("#,##0.0_);(#,##0.0)", 1),
         ("General", None),
-        ("0.00E+00", None),
-        ("0.0,", None),
+        ("0.00E+00", None),  # its significant digits: 3 (test_import_xlsx_shown.py)
+        ("0.0,", 1),  # one decimal of the thousands
         ("yyyy-mm", None),
         ("@", None),
     ],
@@ -102,11 +102,12 @@ def test_a_formulas_value_is_read_as_its_format_shows_it(
     assert _values(ledger)[("retail_sales", "2022-06")] == (Decimal("6.5"), Decimal("330.8"))
 
 
-def test_a_typed_number_is_read_as_typed_whatever_its_format(
+def test_a_typed_number_is_read_as_its_format_shows_it_like_a_formula(
     invoke, ledger: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """A figure typed in a cell is the figure (the formula bar shows it): only a formula's
-    computed digits are rounded as the cell shows them."""
+    """One rule for a value and a formula: the figure the sheet shows (audit S D8). A table
+    pasted as values keeps its formulas' full digits, and a reviewer checks the 6.6 the cell
+    shows, not the 6.55 of the formula bar (it was read as 6.55, a formula as shown)."""
     book = _growth_sheet("", "0.0")
     sheet = book.active
     sheet["D2"] = 6.55
@@ -114,7 +115,7 @@ def test_a_typed_number_is_read_as_typed_whatever_its_format(
     book.save(tmp_path / "typed.xlsx")
     result = _import(invoke, ledger, tmp_path / "typed.xlsx")
     assert result.exit_code == 0, result.output
-    assert _values(ledger)[("retail_sales", "2022-06")][0] == Decimal("6.55")
+    assert _values(ledger)[("retail_sales", "2022-06")][0] == Decimal("6.6")
 
 
 def test_a_formula_shown_in_full_with_too_many_decimals_is_refused_naming_it(

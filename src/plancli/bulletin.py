@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -320,6 +320,10 @@ class ReadNotes:
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
     sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
     unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
+    # Whether a target text names no target of the plan (`import_skip.names_no_target`): past
+    # the first `Problems.KEEP` such rows the readers count them in `dropped`, not keep them
+    no_target: Callable[[str], bool] | None = None
+    dropped: int = 0
 
 
 BLANK = "blank"

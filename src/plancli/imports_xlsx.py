@@ -41,7 +41,7 @@ import zlib
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal
 from math import isfinite
 from typing import IO, Any
@@ -74,6 +74,7 @@ from plancli.imports import (
 from plancli.imports_text import _Rows, _shown
 from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
+from plancli.safe_xml import feed as feed_xml
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
 from plancli.texts import shell_word
@@ -81,13 +82,15 @@ from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
     Unrounded,
+    Unshown,
     _builtin_format,
     _Shown,
+    cell_figure,
+    excel_date,
     excel_number,
-    formula_figure,
     parse_number_format,
 )
-from plancli.xlsx_merges import Merges, column_index
+from plancli.xlsx_merges import Filled, Merges, column_index, column_letter
 
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
@@ -121,6 +124,8 @@ def _text(value: Any, shown: _Shown) -> str | Decimal | None:
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # the value check rejects it, naming the cell text
+    if isinstance(value, Decimal):  # the figure as the cell's format shows it
+        return f"{num(value)}%" if shown.percent else value
     if isinstance(value, float):
         number = excel_number(value)
         if shown.percent:
@@ -135,8 +140,8 @@ def _text(value: Any, shown: _Shown) -> str | Decimal | None:
 def _period(value: Any, shown: _Shown) -> str | None:
     if isinstance(value, datetime | date):
         return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, float) and not shown.percent:
-        return num(excel_number(value))  # 2022 typed as a number
+    if isinstance(value, float | Decimal) and not shown.percent:
+        return num(excel_number(value) if isinstance(value, float) else value)  # 2022 typed
     cell = _text(value, shown)
     return None if cell is None else str(cell)
 
@@ -147,31 +152,8 @@ def _plain(cell: str | Decimal | None) -> str | None:
     return num(cell) if isinstance(cell, Decimal) else cell
 
 
-def _excel_date(serial: float, date1904: bool) -> datetime | None:
-    """The date and time of a serial number, or None when Excel cannot show it as one."""
-    if not 0 <= serial < 2_958_466:  # 9999-12-31 is Excel's last date
-        return None
-    if date1904:
-        base = datetime(1904, 1, 1)
-    elif serial < 60:  # before Excel's fictitious 29 February 1900
-        base = datetime(1899, 12, 31)
-    else:
-        base = datetime(1899, 12, 30)
-    return base + timedelta(milliseconds=round(serial * 86_400_000))
-
-
 _CELL_REF = re.compile(r"^([A-Za-z]{1,3})([0-9]*)$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
-
-
-def column_letter(position: int) -> str:
-    """A (0-based) column's letters: 0 → A, 26 → AA."""
-    letters = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # ------------------------------------------------------------------------------- XML
@@ -239,9 +221,7 @@ class _Workbook:
             )
         try:
             with self.archive.open(info) as stream:
-                while chunk := stream.read(_READ_BYTES):
-                    parser.Parse(chunk, False)
-                parser.Parse(b"", True)
+                feed_xml(stream, parser, _READ_BYTES)
         except Refused as exc:
             raise InputError(
                 _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
@@ -654,10 +634,11 @@ class _SheetReader:
             shown = _PLAIN
             if isinstance(value, float) and self.styles:
                 shown = self.styles[self.style].shown(value)
-            if isinstance(value, float) and self.formula is not None and not shown.date:
-                value = formula_figure(value, shown, "".join(self.formula))  # as Excel shows it
+            if isinstance(value, float) and not shown.date:  # as Excel shows it
+                formula = None if self.formula is None else "".join(self.formula)
+                value = cell_figure(value, shown, formula)
             if shown.date:
-                moment = _excel_date(value, self.date1904)
+                moment = excel_date(value, self.date1904)
                 if moment is None:
                     raise _Damaged(
                         _("cell {ref}: {value} is not a date Excel can show").format(
@@ -863,6 +844,7 @@ class _RowCollector:
         self.second = False  # the next row with cells may be a second header row
         self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
         self.merges = Merges()  # the reader's, filled after the rows
+        self.filled = Filled()  # the cells read that hold a value: under a merge?
         # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
         # {column: (the row above that gave it, its text)})
         self.waiting: list[tuple[int, dict[str, Any], dict[str, tuple[int, Any]]]] = []
@@ -891,7 +873,11 @@ class _RowCollector:
         header = self.header
         assert header is not None
         columns = self.columns
-        formulas = [(p, v) for p, (v, _s) in cells.items() if isinstance(v, Uncomputed | Unrounded)]
+        formulas = [
+            (p, v)
+            for p, (v, _s) in cells.items()
+            if isinstance(v, Uncomputed | Unrounded | Unshown)
+        ]
         for position, formula in formulas:
             if position < len(columns) and columns[position] not in (None, IGNORE):
                 if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
@@ -901,19 +887,22 @@ class _RowCollector:
                 return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
+        filled: list[int] = []
         for position, (value, shown) in sorted(cells.items()):
             column = columns[position] if position < len(columns) else None
             if column == IGNORE:
                 continue
-            if column == "period":
-                values[column] = _period(value, shown)
-            elif column is not None:
-                values[column] = _text(value, shown)
+            if column is not None:
+                read = _period(value, shown) if column == "period" else _text(value, shown)
+                values[column] = read
+                if read is not None:
+                    filled.append(position)
             elif _text(value, shown) is not None:
                 hidden = _(" (hidden)") if position in self.hidden_columns else ""
                 stray.append(column_letter(position) + hidden)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
+        self.filled.add(number, tuple(filled))
         self.kept.counted()
         if stray:
             self.problems.add(
@@ -993,6 +982,21 @@ class _RowCollector:
             raise InputError(
                 _("{file}: the sheet is empty; expected a header row target,period,value").format(
                     file=self.name
+                )
+            )
+        hidden = self.filled.hidden(self.merges)
+        if hidden is not None:  # Excel shows the merge's top-left cell alone
+            row, position, merge = hidden
+            raise InputError(
+                _(
+                    "{file}: cell {cell} holds a value under the merged cell {merge}, where Excel "
+                    "shows only {top}'s; plancli reads what Excel shows: clear {cell}, or unmerge "
+                    "the cells"
+                ).format(
+                    file=self.name,
+                    cell=f"{column_letter(position)}{row}",
+                    merge=visible(merge),
+                    top=visible(merge.split(":")[0].replace("$", "")),
                 )
             )
         return self.kept.rows, self.problems

@@ -4,8 +4,10 @@ document), and no external resource is ever fetched."""
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 from xml.parsers import expat
 
 from plancli.i18n import _
@@ -43,6 +45,57 @@ def parser(
     if text is not None:
         made.CharacterDataHandler = text
     return made
+
+
+# The encodings expat reads itself; another declared one (GB18030, GBK, Big5, which older WPS
+# exports and home-grown report tools write) is decoded here and given to expat as UTF-8.
+_EXPAT_ENCODINGS = {"utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"}
+_DECLARATION = re.compile(
+    rb"""^(\xef\xbb\xbf)?(<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9._-]{1,40})(["'])"""
+)
+
+
+def feed(stream: IO[bytes], made: Any, read_bytes: int) -> None:
+    """Parse a part from `stream` in chunks of `read_bytes`. A part declaring an encoding that
+    expat does not read but Python does is decoded and parsed as UTF-8; one Python does not
+    know either raises `Refused`, naming it."""
+    chunk = stream.read(read_bytes)
+    declared = _DECLARATION.match(chunk[:200])
+    encoding = declared.group(3).decode("ascii") if declared else ""
+    key = encoding.lower().replace("-", "").replace("_", "")
+    if declared is None or declared.group(1) or key in _EXPAT_ENCODINGS:  # a BOM says UTF-8
+        while chunk:
+            made.Parse(chunk, False)
+            chunk = stream.read(read_bytes)
+        made.Parse(b"", True)
+        return
+    try:
+        info = codecs.lookup(encoding)
+        if not getattr(info, "_is_text_encoding", True):  # zlib_codec, base64, rot13…
+            raise LookupError(encoding)
+        decoder = info.incrementaldecoder(errors="strict")
+    except LookupError:
+        raise Refused(
+            _(
+                "declares the encoding {encoding}, which plancli cannot read; save it as UTF-8"
+            ).format(encoding=encoding)
+        ) from None
+    chunk = _DECLARATION.sub(rb"\1\2UTF-8\4", chunk, count=1)
+    while True:
+        final = not chunk
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            raise Refused(
+                _(
+                    "declares the encoding {encoding}, and holds bytes that are not {encoding} "
+                    "({reason})"
+                ).format(encoding=encoding, reason=exc.reason)
+            ) from None
+        made.Parse(text.encode("utf-8"), final)
+        if final:
+            return
+        chunk = stream.read(read_bytes)
 
 
 def local(name: str) -> str:

@@ -4,17 +4,30 @@ as Excel shows it, though the file holds it in the top cell only.
 
 The merges come after the rows in the sheet's XML, so a row whose target or period cell is
 empty waits (`imports_xlsx`) until the sheet is read, then takes the top cell's text when
-its cell lies in a merge under it (`Merges.top`)."""
+its cell lies in a merge under it (`Merges.top`). A value stored under a merge other than its
+top-left cell (a script-written or crafted file: Excel drops them when it merges) is not what
+Excel shows, and the sheet is refused naming it (`Filled.hidden`)."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from array import array
 
 MAX_MERGES = 100_000
 """Merges read from a sheet; a bulletin has a few dozen."""
 
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7}):\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+
+
+def column_letter(position: int) -> str:
+    """A (0-based) column's letters: 0 → A, 26 → AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def column_index(letters: str) -> int:
@@ -31,6 +44,21 @@ class Merges:
     def __init__(self) -> None:
         self.refs: list[str] = []
         self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._areas: list[tuple[int, int, int, int, str]] | None = None
+
+    def areas(self) -> list[tuple[int, int, int, int, str]]:
+        """(first column, top row, last column, bottom row, ref) of each merge of more than
+        one cell that plancli reads."""
+        if self._areas is None:
+            self._areas = []
+            for ref in self.refs:
+                match = _RANGE.match(ref.strip())
+                if match is not None:
+                    first, top, last, bottom = match.groups()
+                    area = (column_index(first), int(top), column_index(last), int(bottom))
+                    if area[2] > area[0] or area[3] > area[1]:
+                        self._areas.append((*area, ref.strip()))
+        return self._areas
 
     def add(self, ref: str | None) -> None:
         if ref is not None and len(self.refs) < MAX_MERGES:
@@ -59,3 +87,67 @@ class Merges:
         if at >= 0 and spans[at][0] < row <= spans[at][1]:
             return spans[at][0]
         return None
+
+
+class Filled:
+    """The rows in which the columns plancli reads hold a value, kept until the merges, which
+    come after the rows, are read: the rows of each set of columns (a sheet's rows nearly all
+    fill the same ones) as a byte a row, the gap from the last (255 and four bytes for a longer
+    one), so a million rows take a megabyte and cost one call a row. Past `_SETS` sets of
+    columns (a crafted sheet), each column is kept on its own."""
+
+    _SETS = 256
+
+    def __init__(self) -> None:
+        self._gaps: dict[tuple[int, ...], bytearray] = {}
+        self._last: dict[tuple[int, ...], int] = {}
+
+    def add(self, row: int, columns: tuple[int, ...]) -> None:
+        if columns not in self._gaps and len(self._gaps) >= self._SETS and len(columns) > 1:
+            for column in columns:
+                self.add(row, (column,))
+            return
+        gaps = self._gaps.get(columns)
+        if gaps is None:
+            gaps = self._gaps[columns] = bytearray()
+        gap = row - self._last.get(columns, 0)
+        self._last[columns] = row
+        if gap < 255:
+            gaps.append(gap)
+        else:
+            gaps.append(255)
+            gaps += gap.to_bytes(4, "little")
+
+    def _rows(self, columns: tuple[int, ...]) -> array[int]:
+        rows, row, gaps, at = array("I"), 0, self._gaps[columns], 0
+        while at < len(gaps):
+            gap = gaps[at]
+            if gap == 255:
+                gap = int.from_bytes(gaps[at + 1 : at + 5], "little")
+                at += 4
+            row += gap
+            rows.append(row)
+            at += 1
+        return rows
+
+    def hidden(self, merges: Merges) -> tuple[int, int, str] | None:
+        """(row, column, merge) of the first cell holding a value under a merge other than its
+        top-left cell, or None."""
+        areas = merges.areas()
+        found: tuple[int, int, str] | None = None
+        for columns in self._gaps if areas else ():
+            over = [
+                (column, area)
+                for area in areas
+                for column in columns
+                if area[0] <= column <= area[2]
+            ]
+            if not over:
+                continue
+            rows = self._rows(columns)
+            for column, (first, top, _last, bottom, ref) in over:
+                at = bisect.bisect_left(rows, top + 1 if column == first else top)
+                below = at < len(rows) and rows[at] <= bottom
+                if below and (found is None or (rows[at], column) < found[:2]):
+                    found = (rows[at], column, ref)
+        return found

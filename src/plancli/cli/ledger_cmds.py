@@ -7,7 +7,7 @@ keep a cron job's start-up short.
 
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,17 +15,13 @@ from plancli.cli import streams
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
 from plancli.cli.streams import emit, emit_csv
+from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
 from plancli.safe import visible
 
 if TYPE_CHECKING:
-    from plancli.bulletin import ReadNotes
-    from plancli.import_skip import SkippedRow
-    from plancli.imports import ImportResult, RowChange
-    from plancli.ledger import Change
     from plancli.model import Plan
-    from plancli.plain import AnyPlan
     from plancli.stores.base import LedgerStore
     from plancli.undo import UndoPlan
 
@@ -164,41 +160,11 @@ def record_cmd(
                         unchanged=int(change.unchanged),
                         rows=1,
                     ),
-                    records=[_written(change, written=written)],
+                    records=[written_record(change, written=written)],
                 )
             ),
             utf8=True,
         )
-
-
-def _written(
-    change: "Change", row: int | None = None, kept: bool = False, *, written: bool
-) -> "Any":
-    from plancli.output_writes import WrittenRecord, previous_figure
-
-    record = change.record
-    kind: Literal["new", "revised", "unchanged", "kept"] = (
-        "kept"
-        if kept
-        else "new"
-        if change.previous is None
-        else "unchanged"
-        if change.unchanged
-        else "revised"
-    )
-    fields = {name: value for name, value in record._asdict().items() if name != "recorded_by"}
-    if not written:
-        # A figure not written has no batch and no time: an id `undo --batch` never knew would
-        # mislead a script that logs it (the figure in force's are `previous`'s).
-        fields.update(batch=None, recorded_at=None)
-    return WrittenRecord(
-        # A plain record (ledger.check_entry); the database sets recorded_by, not the record.
-        **fields,
-        change=kind,
-        previous=previous_figure(change.previous),
-        row=row,
-        warnings=list(change.warnings),
-    )
 
 
 @command(
@@ -243,7 +209,14 @@ def import_cmd(
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.bulletin import ReadNotes, resolve_rows
-    from plancli.import_skip import skipped_lines, skipped_rows, unknown_hint, unknown_rows, without
+    from plancli.import_skip import (
+        names_no_target,
+        skipped_lines,
+        skipped_rows,
+        unknown_hint,
+        unknown_rows,
+        without,
+    )
     from plancli.imports import ImportRejected, import_rows, read_import
     from plancli.record_text import import_counts
     from plancli.stores import open_store
@@ -260,6 +233,9 @@ def import_cmd(
     name, stream, size = open_input(file)
     try:
         notes = ReadNotes()
+        if not (skip_unknown and json_out):  # --json lists every row skipped: keep them
+            # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
+            notes.no_target = names_no_target(lambda: st.plain_plan)
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
@@ -277,13 +253,15 @@ def import_cmd(
         texts = notes.targets or {row.entry.target for row in rows}
     unknown = unknown_rows(plan, rows, texts)
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
+    if not skip_unknown:
+        problems.more += notes.dropped  # bad rows, counted
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
     try:
         result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
     except ImportRejected as exc:
         if unknown and not skip_unknown:
-            raise unknown_hint(plan, exc, unknown) from None
+            raise unknown_hint(plan, exc, unknown, notes.dropped) from None
         raise
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
@@ -320,7 +298,7 @@ def import_cmd(
                 notes.total_rows,
             ).format(file=name, n=notes.total_rows)
         )
-    for line in skipped_lines(plan, name, skipped):
+    for line in skipped_lines(plan, name, skipped, notes.dropped):
         say(line)
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
@@ -354,54 +332,7 @@ def import_cmd(
         )
     _advise(store)
     if json_out:
-        emit(_import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
-
-
-def _import_json(
-    plan: "AnyPlan",
-    ledger: str,
-    result: "ImportResult",
-    dry_run: bool,
-    notes: "ReadNotes",
-    skipped: "list[SkippedRow]",
-) -> str:
-    from plancli.output import dump_json
-    from plancli.output_writes import RecordOutput, WriteCounts
-
-    every: list[RowChange] = sorted(
-        [*result.changes, *result.unchanged, *result.kept], key=lambda rc: rc.row
-    )
-    kept = {rc.row for rc in result.kept}
-    wrote = {rc.row for rc in result.changes} if result.written else set()
-    records = [_written(rc.change, rc.row, rc.row in kept, written=rc.row in wrote) for rc in every]
-    if notes.warnings:
-        by_row = {record.row: record for record in records}
-        for row, message in notes.warnings:
-            if row in by_row:
-                by_row[row].warnings.insert(0, message)
-    return dump_json(
-        RecordOutput(
-            command="import",
-            plan=plan.plan.id,
-            ledger=ledger,
-            file=result.name,
-            dry_run=dry_run,
-            written=result.written,
-            batch=result.batch if result.written else None,
-            counts=WriteCounts(
-                new=result.new,
-                revised=result.revised,
-                unchanged=len(result.unchanged),
-                rows=result.rows,
-                kept=len(result.kept),
-            ),
-            records=records,
-            encoding=notes.encoding,
-            blank_rows=notes.blank_rows,
-            no_data_rows=notes.no_data_rows + notes.total_rows,
-            skipped=[row.output() for row in skipped],
-        )
-    )
+        emit(import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
 
 
 @command(

@@ -25,7 +25,7 @@ from xml.parsers import expat
 from plancli.errors import InputError
 from plancli.extract.word_lists import Numbering
 from plancli.i18n import _
-from plancli.safe_xml import Refused, local, parser
+from plancli.safe_xml import Refused, feed, local, parser
 
 DOCUMENT = "word/document.xml"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a 300-page report's body is a few MB
@@ -207,9 +207,7 @@ def _feed(
     try:
         # zipfile gives no more than the size the directory declares, and checks the CRC
         with archive.open(info) as stream:
-            while chunk := stream.read(_READ_BYTES):
-                reader.Parse(chunk, False)
-            reader.Parse(b"", True)
+            feed(stream, reader, _READ_BYTES)
     except Refused as exc:
         raise InputError(
             _("{name}: refused: {part} {reason}").format(name=name, part=info.filename, reason=exc)
