@@ -23,7 +23,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
-from plancli.extract.work_forms import LEAD
+from plancli.extract.work_forms import LEAD, VERB
 from plancli.i18n import N_, _, language
 from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
 
@@ -242,7 +242,9 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
     """A work target's name that may not say what is counted, flagged: a modifier without its
     noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
     a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业), a name of
-    three characters or fewer, or one opening with a preposition (为困境…, 在城镇安排)."""
+    three characters or fewer, one opening with a preposition (为困境…, 在城镇安排), a verb alone
+    (新（改）建, of …，新（改）建6000公里), a modifier without its noun (打造吸引力强) or a name
+    ending with an amount (…燃煤发电等百亿元)."""
     for target in targets:
         if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
             continue
@@ -260,9 +262,18 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
             or (len(name) <= 5 and name.startswith(("为", "在")))
             or (len(name) <= 4 and name.endswith("率"))
             or (listed is not None and len(name) <= 6)
+            or VERB.fullmatch(name)  # 新（改）建 (6000公里): of what
+            or _MODIFIER_END.search(name)  # 打造吸引力强 (40个): what is like that
+            or _AMOUNT_END.search(name)  # …发电等百亿元 (12个): a size, not the thing
         ):
             target.review.append(_(SHORT_NAME_REVIEW))
 
+
+# what a counted thing is like, its noun not said (打造40个吸引力强): a name ending so
+_MODIFIER_END = re.compile(r"[力面度性感量效][强广高好大优足全佳浓厚]$")
+# an amount a name ends with (…燃煤发电等12个百亿元、70个30亿元以上项目建设: 百亿元): its thing,
+# or its figure, is elsewhere
+_AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$")
 
 # the subjects listed before a rate's quote (主次干道、 of 主次干道、背街小巷装灯率): no figure
 _SUBJECTS_BEFORE = re.compile(r"(?<=[,，;；:：])(?:[^\d%,，;；:：。、]{2,10}、)+$")

@@ -50,7 +50,7 @@ from plancli.extract.work_forms import (
     work_kind,
     zero_growth_subjects,
 )
-from plancli.extract.work_names import STAGE_ONLY, target_name, work_before
+from plancli.extract.work_names import STAGE_ONLY, counted_name, target_name, work_before
 from plancli.i18n import _
 
 
@@ -230,13 +230,13 @@ class WorkReader:
             )
             if not has_verb and not verb_in_list:
                 continue
-            name = target_name(piece.text, match, pieces)
+            where, name = counted_name(self.parse, clause, pieces, piece, match)
             low, high = Decimal(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
             target = self._quantity(
                 section,
-                piece,
+                where,
                 name,
                 low,
                 Decimal(high) if high else None,

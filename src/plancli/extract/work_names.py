@@ -66,6 +66,9 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         figure = QUANTITY.search(last)
         noun = re.search(r"级([^级\d]{2,8})$", last[figure.end() :] if figure else "")
         return name + noun.group(1) if noun else name
+    work = _shared_work(pieces, at)
+    if work and not name.endswith(work):
+        return name + work
     if at == 0 or not re.fullmatch(rf"(?:{VERB.pattern})(?:投资)?", name):
         return name
     before = LEAD.sub("", pieces[at - 1].text)
@@ -73,6 +76,116 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     subject = re.sub(r"(?<=..)(?:拓|扩|提|增|优|强|做).*$", "", before).strip(" “”")
     subject = re.sub(r"(?:达到|达|突破|超过|超)$", "", subject)  # (…收入超1000亿元、增长8%)
     return subject + name if 2 <= len(subject) <= 12 else name
+
+
+def counted_name(
+    parse: str, clause: Clause, pieces: list[Clause], piece: Clause, match: re.Match[str]
+) -> tuple[Clause, str]:
+    """The quote and name of the target `match` in `piece` states: the pieces its figure
+    counts together (`counted_span`), and a verb alone completed by the thing the clause
+    before says (实施新一轮农村公路提升行动，新（改）建6000公里: 新（改）建农村公路)."""
+    at = pieces.index(piece)
+    first, last = counted_span(pieces, at)
+    if (first, last) == (at, at):
+        where, name = piece, target_name(piece.text, match, pieces)
+    else:
+        a, b = pieces[first].start - clause.start, pieces[last].end - clause.start
+        where = Clause(pieces[first].start, pieces[last].end, clause.text[a:b])
+        figure = QUANTITY.search(where.text, piece.start - where.start + match.start())
+        name = target_name(where.text, figure) if figure else target_name(piece.text, match)
+    if at == 0 and VERB.fullmatch(name):
+        thing = thing_before(parse, clause.start)
+        name = name + thing if thing else name
+    return where, name
+
+
+# the work a list's last piece says after its thing (…、120个老旧街区（厂区）改造): 2 characters
+# or more of words of work on a thing
+_WORKS = re.compile(r"(?:改造|建设|整治|修缮|治理|修复|提升|更新|改建|提质|升级|扩容)+$")
+
+
+def _shared_work(pieces: list[Clause], at: int) -> str:
+    """The work the last piece of a counted list says after its thing, when the piece at `at`
+    says its thing after its figure and no work of its own (实施3000个老旧小区、120个老旧街区
+    （厂区）改造: 老旧小区改造); "" where it does not."""
+    if at >= len(pieces) - 1:
+        return ""
+    figures = [QUANTITY.search(p.text) for p in pieces[at:]]
+    if any(f is None for f in figures):
+        return ""  # (a piece without a figure: not one count each)
+    own = pieces[at].text[figures[0].end() :]  # type: ignore[union-attr]
+    last = pieces[-1].text[figures[-1].end() :]  # type: ignore[union-attr]
+    work = _WORKS.search(last)
+    if (
+        work is None
+        or not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", own)
+        or VERB.search(own)
+        or re.search(r"\d", last[: work.start()])  # (…、70个30亿元以上项目建设)
+        or VERB.search(last[: work.start()])
+        or len(last[: work.start()]) < 2
+    ):
+        return ""
+    return work.group()
+
+
+# a modifier that says what the thing counted is like (吸引力强, 带动面广): its noun comes after
+_LIKE = r"(?:[强广高好大优足全佳精浓厚]|显著|突出|鲜明|领先|明显|完善|便捷|齐全)"
+
+
+def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
+    """The pieces the figure of the piece at `at` counts together, first and last: figureless
+    things before it under the first piece's verb (新（改）建燃气、供排水管网4000公里: gas and
+    water mains together), or modifiers after it that a noun closes (打造40个吸引力强、带动面广的
+    消费场景: the scenes); (at, at) where it counts its own."""
+    text = pieces[at].text
+    figure = QUANTITY.search(text)
+    if figure is None:
+        return at, at
+    tail = text[figure.end() :]
+    if re.fullmatch(rf"[^的\W\d]{{1,6}}{_LIKE}", tail):
+        for last in range(at + 1, len(pieces)):
+            later = pieces[last].text
+            if QUANTITY.search(later) or len(later) > 16:
+                break
+            if re.fullmatch(r"[^的]{2,8}的[\u4e00-\u9fff]{2,8}", later):
+                return at, last
+            if "的" in later or not re.search(rf"{_LIKE}$", later):
+                break
+    head = LEAD.sub("", pieces[0].text)
+    if (
+        at > 0
+        and not tail
+        and not VERB.search(text[: figure.start()])
+        and all(not QUANTITY.search(p.text) for p in pieces[:at])
+        and VERB.match(head)
+        and all(re.fullmatch(r"[\u4e00-\u9fff]{1,10}", p.text) for p in pieces[1:at])
+        and re.fullmatch(r"[\u4e00-\u9fff]{1,10}", head[VERB.match(head).end() :])  # type: ignore[union-attr]
+    ):
+        return 0, at
+    return at, at
+
+
+# the thing a verb alone counts, from the clause before it: a programme of work on the thing
+# (农村公路提升行动) or a verb and the thing (加快农村公路建设)
+_PROGRAMME = re.compile(
+    r"(?:提升|提质|增效|改造|建设|升级|攻坚|专项|示范|提档|整治|三年)*(?:行动|工程|计划)?$"
+)
+
+
+def thing_before(parse: str, start: int) -> str | None:
+    """The thing a target named by a verb alone counts (实施新一轮农村公路提升行动，新（改）建
+    6000公里: 农村公路): the clause before `start` in its sentence, without its lead, verb and
+    programme; None where that clause says no one thing."""
+    before = parse[max(0, start - 60) : start].rstrip(" ,，")
+    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
+    text = LEAD.sub("", clause.group().strip()) if clause else ""
+    verb = VERB.match(text)
+    text = re.sub(r"^(?:新一轮|新一批|一批|新的)", "", text[verb.end() :] if verb else text)
+    programme = _PROGRAMME.search(text)
+    thing = text[: programme.start()] if programme else text
+    if not (verb or thing != text) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", thing):
+        return None
+    return None if VERB.search(thing) else thing
 
 
 # A milestone's object that is a stage of work without the work (力争年内完成竣工初验): the
