@@ -190,3 +190,26 @@ def test_the_year_end_overview_counts_the_stale_targets_alike_twice(
     assert (
         "Of the 55 targets measured by completion, 40 were met, 4 were behind and 11 were missed."
     ) in en
+
+
+def test_a_stock_from_its_opening_in_a_sentence_of_its_own(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Defect 2 in the headline sentences' form (a plan with the stock among its headline
+    targets), during the year: not 达到95%，完成年度目标（100%）的45.65%."""
+    text = (FIXTURES.parents[1] / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    at = text.index('id = "ftz_reform_tasks_completion"')
+    text = text[:at] + text[at:].replace('section = "reform"', 'section = "headline"', 1)
+    plan = tmp_path / "plan2022.toml"
+    plan.write_text(text, encoding="utf-8")
+    args = ("--plan", str(plan))
+    recorded = invoke(*args, "record", "ftz_reform_tasks_completion", "95", "--period", "2022-Q3")
+    assert recorded.exit_code == 0, recorded.output
+    zh = invoke(*args, "--lang", "zh", "report").stdout
+    assert (
+        "自贸试验区改革试点任务完成率由年初90.8%提高到95%，完成年度提升任务（目标100%）的45.65%，"
+        "落后时间进度29.35个百分点"
+    ) in zh
+    en = invoke(*args, "--lang", "en", "report").stdout
+    assert (
+        "Completion of the FTZ reform pilot tasks (of 141) stands at 95%, up from 90.8% at the "
+        "year's start: 45.65% of the year's rise to the 100%, 29.35 pp behind time progress"
+    ) in en
