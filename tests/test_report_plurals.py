@@ -5,6 +5,8 @@ as they were."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -109,11 +111,19 @@ def test_the_paced_sentence(paced: int, done: int, mid: bool, sentence: str) -> 
 
 
 def test_the_year_end_result_of_one_target() -> None:
+    def targets(*statuses: str) -> list[Any]:
+        return [SimpleNamespace(status=status) for status in statuses]
+
     assert (
-        counted_result(1, 0, zh=False) == "The one target measured by completion was not completed."
+        counted_result(targets("missed"), zh=False)
+        == "The one target measured by completion was missed."
     )
-    assert counted_result(1, 1, zh=False) == "The one target measured by completion was completed."
-    assert counted_result(2, 1, zh=True) == "按完成率计的2项目标中，完成1项、未完成1项。"
+    assert counted_result(targets("met"), zh=False) == (
+        "The one target measured by completion was met."
+    )
+    assert counted_result(targets("met", "missed"), zh=True) == (
+        "按完成率计的2项目标中，完成1项、未完成1项。"
+    )
 
 
 def test_the_remaining_month_is_one_month(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -243,6 +243,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "部分构成尚无数据，合计只含已报送部分（只会偏低）",
     ),
     "parts_missing": ("parts without a record", "未报送的构成"),
+    # a stock counted from its level at the year's start (`opening`): what its completion is of
+    "opening_note": (
+        "{name}: completion counted from the opening {opening}: "
+        "({actual} − {opening}) ÷ ({target} − {opening}) = {completion}",
+        "{name}：完成率自年初{opening}起计，({actual} − {opening}) ÷ ({target} − {opening}) = "
+        "{completion}",
+    ),
     "own_superseded": ("own figure", "自身数值"),
     "own_superseded_detail": (
         "{figure} ({period}), superseded: every part has a later figure, their sum is in force",

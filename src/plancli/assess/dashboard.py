@@ -102,6 +102,9 @@ def status_output(
         for a in all_
         if a.target.section not in (HEADLINE_SECTION, INVESTMENT_SECTION) and a.status in PROBLEMS
     ]
+    # at the year's final period the worst ten are the furthest behind, missed or still without
+    # their year-end figure alike (docs/status-rules.md, the dashboard's blocks)
+    year_end = assessment.as_of is not None and assessment.as_of.is_final
     sections = []
     for section in plan.sections:
         members = [a for a in all_ if a.target.section == section.id]
@@ -125,7 +128,7 @@ def status_output(
         headline=headline,
         sections=sections,
         investment=[assessment_out(a) for a in investment],
-        worst=[assessment_out(a) for a in worst_first(work, plan)[:worst]],
+        worst=[assessment_out(a) for a in worst_first(work, plan, year_end)[:worst]],
         ledger=ledger,
     )
 

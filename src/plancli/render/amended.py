@@ -5,11 +5,13 @@ of a stale figure, the `+` of a sum without some of its parts."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
+from plancli.fmt import num
 from plancli.i18n import Lang, t
 from plancli.periods import zh_period
 from plancli.render.runs import ItemLines, KeepsRuns
@@ -114,6 +116,9 @@ def marks_legend(
         lines.append(f"* {t('stale_note', lang)}")
     if any(a.parts_missing and a.actual is not None for a in rows):
         lines.append(f"{PARTIAL_MARK} {t('partial_note', lang)}")
+    for a in {a.id: a for a in rows if _opened(a)}.values():
+        # 45.65 % beside 95 %/100 %: the year's rise from 90.8 %, said so (audit Y, D2)
+        lines.append(_opening_line(a, lang))
     awaited = {(a.reference or "", a.period or ""): None for a in rows if awaiting_reference(a)}
     for reference, period in awaited:
         name = visible((names or {}).get(reference, reference))  # the plan's words
@@ -123,3 +128,29 @@ def marks_legend(
             )
         )
     return KeepsRuns("\n".join(lines), style="dim") if lines else None  # our words, not a file's
+
+
+def _opened(a: AssessmentOut) -> bool:
+    """A stock with a completion counted from its opening (`base`), not from zero."""
+    return (
+        a.kind == "cumulative" and a.base is not None and a.base != 0 and a.completion is not None
+    )
+
+
+def _opening_line(a: AssessmentOut, lang: Lang) -> str:
+    """`自贸试验区改革试点任务完成率：完成率自年初90.8%起计，(95% − 90.8%) ÷ (100% − 90.8%) =
+    45.65%`: how the completion beside a stock's figure and bound is reckoned."""
+    goal = a.around if a.around is not None else a.min
+    unit = "%" if a.unit.strip() == "%" else ""  # 6100 − 5200: a count's unit is the bound's
+
+    def figure(value: Decimal | None) -> str:
+        return f"{num(value)}{unit}"
+
+    assert a.completion is not None
+    return t("opening_note", lang).format(
+        name=visible(display_name(a, lang)),
+        opening=figure(a.base),
+        actual=figure(a.actual),
+        target=figure(goal),
+        completion=f"{num(a.completion * 100)}%",
+    )

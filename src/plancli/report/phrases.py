@@ -105,6 +105,38 @@ def judged_phrase(a: AssessmentOut, zh: bool) -> str:
     return bound_phrase(edges, zh)
 
 
+# The order in which the overview counts the statuses: the judged ones first, then the
+# targets without a judgement (a bound still to come, indicators), then the unknown; and the
+# Chinese overview's word for each (无数据 at the year's end: none is still to come).
+COUNT_ORDER: tuple[Status, ...] = (
+    "met",
+    "on_track",
+    "at_risk",
+    "behind",
+    "missed",
+    "pending",
+    "tracked",
+    "dropped",
+    "no_data",
+)
+STATUS_WORDS_ZH: dict[str, str] = {
+    "met": "完成",
+    "on_track": "正常推进",
+    "at_risk": "存在风险",
+    "behind": "滞后",
+    "missed": "未完成",
+    "pending": "待下达目标",
+    "tracked": "跟踪指标",
+    "dropped": "不再考核",
+    "no_data": "尚无数据",
+}
+
+
+def status_word_zh(status: str, year_over: bool) -> str:
+    """完成, 滞后, 尚无数据 (无数据 once the year is over): a count's word in the overview."""
+    return "无数据" if status == "no_data" and year_over else STATUS_WORDS_ZH[status]
+
+
 # The English overview's verb for each status, (singular, plural), in one tense: the present
 # during the year, the past at its end ("5 were met and 5 were missed", where it read "5 are met
 # and 5 were missed": audit P, D10).

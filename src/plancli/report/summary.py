@@ -21,6 +21,7 @@ from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
 from plancli.report.phrases import (
+    COUNT_ORDER,
     MONTHS_EN,
     aim_phrase,
     and_,
@@ -39,6 +40,7 @@ from plancli.report.phrases import (
     range_top,
     relation_phrase,
     status_verb,
+    status_word_zh,
     unit_of,
     without_figure_sentence,
 )
@@ -46,25 +48,14 @@ from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_
 from plancli.report.yearend import (
     achieved,
     counted_result,
+    exceeded,
     missed_item,
+    opened,
     overdue,
     overdue_phrase,
     shortfall,
 )
 
-# The order in which the overview counts the statuses: the judged ones first, then the
-# targets without a judgement (a bound still to come, indicators), then the unknown.
-COUNT_ORDER: tuple[Status, ...] = (
-    "met",
-    "on_track",
-    "at_risk",
-    "behind",
-    "missed",
-    "pending",
-    "tracked",
-    "dropped",
-    "no_data",
-)
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
 # written 为5.3%, not 增长5.3%.
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
@@ -116,7 +107,7 @@ def build_summary(report: Report, lang: Lang) -> Summary:
     met: list[str] = []
     if year_over(report):  # the annual report names what was achieved (超额完成)
         said = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
-        met = achieved(report, said, writer.sentence, writer.zh)
+        met = achieved(report, said, writer.sentence, writer.zh, writer.plan_goal)
     return Summary([s for s in overview if s], headline, writer.attention(), met)
 
 
@@ -154,6 +145,12 @@ class _Writer:
             return f"{num(figure)}{unit_of(a, self.zh)}"
         return bound_phrase(plan, self.zh)
 
+    def plan_goal(self, a: AssessmentOut) -> str:
+        """The plan's amount of a target whose amount was adjusted mid-year (115个), else ""."""
+        if self._plan(a) is None:
+            return ""
+        return self._was(a, "around" if a.around is not None else "min")
+
     def _adjusted(self, a: AssessmentOut) -> tuple[str, str]:
         """(调整后 / adjusted , the plan's bound after 原计划 / plan:) for an adjusted bound."""
         if self._plan(a) is None:
@@ -169,18 +166,7 @@ class _Writer:
         progress = percent(report.time_progress)
         when = self._as_of_phrase()
         if self.zh:
-            words = {
-                "met": "完成",
-                "on_track": "正常推进",
-                "at_risk": "存在风险",
-                "behind": "滞后",
-                "missed": "未完成",
-                "pending": "待下达目标",
-                "tracked": "跟踪指标",
-                "dropped": "不再考核",
-                "no_data": "无数据" if self.over else "尚无数据",
-            }
-            listed = "、".join(f"{words[s]}{n}项" for s, n in counts)
+            listed = "、".join(f"{status_word_zh(s, self.over)}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
         if total == 1:  # not "of the 1 targets 1 is behind"
             verb = status_verb(counts[0][0], 1, self.over)
@@ -211,7 +197,7 @@ class _Writer:
             return ""
         n = sum(a.status == "met" or (a.pace_gap_pp or 0) >= 0 for a in paced)
         if self.over:
-            return counted_result(len(paced), n, self.zh)
+            return counted_result(paced, self.zh)
         short = len(paced) - n
         mid = self.report.time_progress == Decimal("0.5")
         if self.zh:
@@ -486,22 +472,32 @@ class _Writer:
         goal = a.around if a.around is not None else a.min
         goal_text = f"{num(goal)}{unit}" if goal is not None else "—"
         completion = percent(a.completion)
-        opening = a.base is not None and a.base != 0
+        opening = a.base if opened(a) else None  # a stock's level at the year's start
         adjusted, was = self._adjusted(a)
         if adjusted:
             was = self._was(a, "around" if a.around is not None else "min")
         # the year's own figure: 完成60亿元, not 累计; over 100 % at the year's end, 超额完成
         full = a.period is not None and parse_period(a.period).is_final
-        over = self.over and a.completion is not None and a.completion > 1
+        over = self.over and exceeded(a)
         if self.zh:
-            verb = "达到" if opening else ("完成" if full else "累计完成")
             goal_text += f"，原计划{was}" if was else ""
-            text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
+            if opening is not None:  # the year's rise from 90.8: not 完成年度目标（100%）的45.65%
+                start, rate = f"{num(opening)}{unit}", percent_unit(a)
+                task = f"{adjusted}年度{'提升' if rate else '新增'}任务（目标{goal_text}）"
+                moved = "提高到" if rate else "增加到"
+                text = f"{name}由年初{start}{moved}{num(a.actual)}{unit}，完成{task}的"
+            else:
+                verb = "完成" if full else "累计完成"
+                text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
             text += completion
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
             text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
+            if opening is not None:  # the year's rise from the opening stock, not of the level
+                rise = "rise" if percent_unit(a) else "increase"
+                text = f"{name} stands at {num(a.actual)}{unit}, up from {num(opening)}{unit} at "
+                text += f"the year's start: {completion} of the year's {rise} to the "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + (

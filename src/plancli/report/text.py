@@ -165,7 +165,13 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     if a.status == "dropped":  # no bound in force
         return t("status.dropped", lang) + mark
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        return value(a, a.min, lang) + mark
+        # a stock from its opening: its completion (45.65 % beside 95 % / 100 %) is the year's
+        # part, which the opening beside the bound explains
+        opening = ""
+        if a.base is not None and a.base != 0:
+            start = value(a, a.base, lang)
+            opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
+        return value(a, a.min, lang) + opening + mark
     if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
         return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + mark
     return a.bound.replace(" %", "%") + mark

@@ -17,7 +17,18 @@ from plancli.fmt import num
 from plancli.i18n import Lang
 from plancli.periods import parse_period
 from plancli.report.model import Report
-from plancli.report.phrases import bound_phrase, difference, en_period, percent, unit_of
+from plancli.report.phrases import (
+    COUNT_ORDER,
+    and_,
+    bound_phrase,
+    difference,
+    en_period,
+    percent,
+    percent_unit,
+    status_verb,
+    status_word_zh,
+    unit_of,
+)
 from plancli.report.text import zh_period
 
 # Targets met are named per section, those exceeded first, at most this many each ("…等12项").
@@ -48,19 +59,20 @@ def shortfall(a: AssessmentOut, zh: bool) -> str:
     return f"，差{gap}" if zh else f", {gap} short"
 
 
-def counted_result(paced: int, done: int, zh: bool) -> str:
-    """The overview's 时间过半 sentence at the year's end: 完成7项、未完成7项, no pace."""
-    short = paced - done
+def counted_result(paced: Sequence[AssessmentOut], zh: bool) -> str:
+    """The overview's 时间过半 sentence at the year's end: 完成7项、未完成7项, no pace; by the
+    statuses the overview's first sentence counts, in its order, so a target without its
+    year-end figure (滞后) is 滞后 in both sentences, not 未完成 in the second
+    (完成40项、滞后4项、未完成11项)."""
+    counts = [(s, sum(a.status == s for a in paced)) for s in COUNT_ORDER]
+    counts = [(s, n) for s, n in counts if n]
     if zh:
-        parts = [f"完成{done}项" if done else "", f"未完成{short}项" if short else ""]
-        return f"按完成率计的{paced}项目标中，{'、'.join(p for p in parts if p)}。"
-    if paced == 1:  # not "Of the 1 targets …, 1 was completed and 0 were not"
-        return f"The one target measured by completion was {'' if done else 'not '}completed."
-    were = "was" if done == 1 else "were"
-    return (
-        f"Of the {paced} targets measured by completion, {done} {were} completed and "
-        f"{short} {'was' if short == 1 else 'were'} not."
-    )
+        listed = "、".join(f"{status_word_zh(s, True)}{n}项" for s, n in counts)
+        return f"按完成率计的{len(paced)}项目标中，{listed}。"
+    if len(paced) == 1:  # not "Of the 1 targets …, 1 was met"
+        return f"The one target measured by completion {status_verb(counts[0][0], 1, True)}."
+    listed = and_([f"{n} {status_verb(s, n, True)}" for s, n in counts])
+    return f"Of the {len(paced)} targets measured by completion, {listed}."
 
 
 def _goal(a: AssessmentOut, zh: bool) -> str:
@@ -73,6 +85,34 @@ def _goal(a: AssessmentOut, zh: bool) -> str:
     return bound_phrase(a, zh)
 
 
+def opened(a: AssessmentOut) -> bool:
+    """A stock counted from its level at the year's start (`opening`: 累计建成…, 自贸试验区改革
+    试点任务完成率 from 90.8 %): its completion is the year's part, (actual − opening) ÷
+    (target − opening), not actual ÷ target."""
+    return a.kind == "cumulative" and a.base is not None and a.base != 0
+
+
+def opening_lead(a: AssessmentOut, goal: str, zh: bool) -> str:
+    """A stock's figure with what its completion is of: 由年初90.8%提高到95%，年度目标100%，
+    完成年度提升任务的45.65% / up from 90.8% at the year's start to 95%, target 100%: 45.65% of
+    the year's rise done. Never "95%，为年度目标100%的45.65%", which says 95 ÷ 100 = 45.65 %.
+    A stock in %, a rate, rises (提高, 提升任务); one of things grows (增加, 新增任务)."""
+    assert a.actual is not None and a.base is not None
+    unit = unit_of(a, zh)
+    start, figure = f"{num(a.base)}{unit}".strip(), f"{num(a.actual)}{unit}".strip()
+    done = percent(a.completion)
+    rate = percent_unit(a)
+    if zh:
+        moved = ("提高到" if rate else "增加到") if a.actual >= a.base else "降至"
+        task = "提升任务" if rate else "新增任务"
+        return f"由年初{start}{moved}{figure}，年度目标{goal}，完成年度{task}的{done}"
+    moved = "up from" if a.actual >= a.base else "down from"
+    return (
+        f"{moved} {start} at the year's start to {figure}, target {goal}: {done} of the "
+        f"year's {'rise' if rate else 'increase'} done"
+    )
+
+
 def missed_item(a: AssessmentOut, name: str, change: str, zh: bool, late: bool) -> str:
     """A target short at the year's end (or a milestone past its due date, `late`) in the
     attention list, by its result: `新增机动车泊位（2000个，为年度目标2500个的80%，差500个）`;
@@ -82,6 +122,9 @@ def missed_item(a: AssessmentOut, name: str, change: str, zh: bool, late: bool) 
     if a.kind == "milestone":
         lead = f"完成{num(a.actual)}%" if zh else f"{num(a.actual)}% done"
         rest = overdue_phrase(a, zh) if late else shortfall(a, zh)
+    elif opened(a):
+        lead = opening_lead(a, _goal(a, zh).strip(), zh)
+        rest = shortfall(a, zh)
     else:
         figure = f"{num(a.actual)}{unit_of(a, zh)}".strip()
         done = percent(a.completion)
@@ -98,27 +141,46 @@ def missed_item(a: AssessmentOut, name: str, change: str, zh: bool, late: bool) 
 
 
 def met_item(
-    a: AssessmentOut, name: str, sentence: Callable[[AssessmentOut], str], zh: bool
+    a: AssessmentOut,
+    name: str,
+    sentence: Callable[[AssessmentOut], str],
+    zh: bool,
+    was: str = "",
 ) -> str:
-    """A target met, by its result: 新建5G基站320个，超额完成310个的年度目标; a milestone
-    已完成; any other target as its own sentence says it (空气质量优良率为98.2%，高于目标…)."""
+    """A target met, by its result: 新建5G基站320个，超额完成310个的年度目标 (完成 within a range:
+    普惠性托育服务试点2个，完成1—2个的年度目标); a bound adjusted mid-year says so and gives
+    the plan's (`was`), as the headline sentences do: 老旧小区改造109个，超额完成调整后105个的
+    年度目标（原计划115个）; a milestone 已完成; any other target as its own sentence says it
+    (空气质量优良率为98.2%，高于目标…)."""
     if a.kind == "milestone":
         return f"{name}已完成" if zh else f"{name} is done"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
-        over = a.completion > 1
+        over = exceeded(a)
         figure = f"{num(a.actual)}{unit_of(a, zh)}"
         if zh:
-            return f"{name}{figure}，{'超额完成' if over else '完成'}{_goal(a, zh)}的年度目标"
+            adjusted = "调整后" if was else ""
+            plan = f"（原计划{was}）" if was else ""
+            verb = "超额完成" if over else "完成"
+            return f"{name}{figure}，{verb}{adjusted}{_goal(a, zh)}的年度目标{plan}"
         verb = "exceeding" if over else "meeting"
+        adjusted = "adjusted " if was else ""
+        plan = f" (plan: {was})" if was else ""
         # "reached", not a colon: the section's title before it already ends in one
         return (
-            f"{name} reached {figure.strip()}, {verb} the year's target of {_goal(a, zh).strip()}"
+            f"{name} reached {figure.strip()}, {verb} the year's {adjusted}target of "
+            f"{_goal(a, zh).strip()}{plan}"
         )
     return sentence(a).removesuffix("。" if zh else ".")
 
 
 def exceeded(a: AssessmentOut) -> bool:
-    return a.completion is not None and Decimal(a.completion) > 1
+    """超额完成: completion over 100 %, and for a range (开展1-2个: `min` 1, `max` 2) over its
+    top: 2 pilots are within the target (completion 200 % of its lower end), 3 exceed it."""
+    if a.completion is None or Decimal(a.completion) <= 1:
+        return False
+    if a.min is None or a.max is None or a.max <= a.min:
+        return True
+    return a.actual is not None and a.actual > a.max
 
 
 def achieved(
@@ -126,9 +188,11 @@ def achieved(
     named: set[str],
     sentence: Callable[[AssessmentOut], str],
     zh: bool,
+    was: Callable[[AssessmentOut], str],
 ) -> list[str]:
     """The targets met in the year, those the headline sentences have not named: how many (of
-    them 超额完成), then one sentence per plan section, those exceeded first."""
+    them 超额完成), then one sentence per plan section, those exceeded first. `was` gives the
+    plan's figure of a bound adjusted mid-year ("" for one that was not)."""
     met = [a for a in report.assessments if a.status == "met" and a.id not in named]
     if not met:
         return []
@@ -151,7 +215,7 @@ def achieved(
             continue
         ordered: Sequence[AssessmentOut] = sorted(group, key=lambda a: not exceeded(a))
         shown = ordered[:MET_NAMED_AT_MOST]
-        items = [met_item(a, a.name if zh else a.name_en, sentence, zh) for a in shown]
+        items = [met_item(a, a.name if zh else a.name_en, sentence, zh, was(a)) for a in shown]
         title = report.section_name(section, lang)
         if zh:
             more = f"等{len(group)}项" if len(group) > len(shown) else ""
