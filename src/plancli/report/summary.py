@@ -144,14 +144,24 @@ class _Writer:
         )
 
     def _was(self, a: AssessmentOut, bare: str = "") -> str:
-        """The plan's bound of an adjusted target: its `bare` figure alone where the plan has
-        only that one (原计划7%), else as the report words a bound (原计划7%左右)."""
+        """The plan's bound of an adjusted target as the plan states it, in every sentence:
+        its one figure alone where its quote writes it so (社零 增长7% → 原计划7%), else as the
+        report words a bound (GDP 增长7%以上 → 原计划7%以上; 7%左右); never the one for the
+        other (audit Y, D6). `bare` names the figure a caller expects (min, max, around)."""
         plan = self._plan(a)
-        assert plan is not None
-        figure = getattr(plan, bare) if bare else None
-        other = plan.max if bare == "min" else plan.min
-        if figure is not None and other is None and plan.around is None and plan.stretch is None:
-            return f"{num(figure)}{unit_of(a, self.zh)}"
+        adjustment = self.adjusted.get(a.id)
+        assert plan is not None and adjustment is not None
+        figure = plan.min if plan.max is None else (plan.max if plan.min is None else None)
+        if (
+            adjustment.plan_alone
+            and figure is not None
+            and (not bare or figure == getattr(plan, bare))
+            and plan.around is None
+            and plan.stretch is None
+            and not plan.exclusive
+        ):
+            text = f"{num(figure)}{unit_of(a, self.zh)}"
+            return (f"下降{text}" if self.zh else f"a fall of {text}") if plan.decline else text
         return bound_phrase(plan, self.zh)
 
     def _adjusted(self, a: AssessmentOut) -> tuple[str, str]:
@@ -365,9 +375,8 @@ class _Writer:
                     if self.zh
                     else f", {difference(a.actual - a.min, a, False)} above the target ({bound})"
                 )
-            if self.zh:  # 高于调整后目标（6%，原计划7%）0.5个百分点
-                floor = f"{num(a.min)}{unit_of(a, self.zh)}"
-                return f"，高于调整后目标（{floor}，原计划{self._was(a, 'min')}）{margin}{pts}"
+            if self.zh:  # 高于调整后目标（6%以上，原计划7%）0.5个百分点: as when below it
+                return f"，高于调整后目标（{bound}，原计划{was}）{margin}{pts}"
             margin = difference(a.actual - a.min, a, False)
             return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None:
