@@ -89,3 +89,22 @@ def test_a_quote_states_its_figure_alone_or_with_a_bound_word(quote, figure, alo
     from plancli.ranges import states_alone
 
     assert states_alone(quote, Decimal(figure)) is alone
+
+
+# ------------------------------------------------------- D7: 正增长 met, no margin to a figure
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "unsaid"),
+    [
+        ("zh", "固定资产投资(不含农户)累计增长1%，实现正增长。", "高于目标"),
+        ("en", "grew 1% year to date, positive growth achieved.", "above the target"),
+    ],
+)
+def test_positive_growth_is_achieved_not_a_margin_above_a_target(run, lang, said, unsaid) -> None:  # type: ignore[no-untyped-def]
+    """The plan says 实现正增长: 1 % read 高于目标1个百分点, a margin above a target that is no
+    figure, while 0 % and below read 未实现正增长的目标."""
+    report = run(lang, "report", "--as-of", "2022-05", "--format", "md")
+    assert said in report
+    start = "固定资产投资" if lang == "zh" else "Fixed-asset investment"
+    assert unsaid not in sentence(report, start)

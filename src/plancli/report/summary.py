@@ -369,6 +369,8 @@ class _Writer:
         adjusted, was = self._adjusted(a)
         if plain_floor and not a.decline and a.min is not None and a.actual > a.min:
             margin = num(a.actual - a.min)
+            if bound in ("正增长", "positive growth") and not adjusted:  # no figure to be above
+                return "，实现正增长" if self.zh else ", positive growth achieved"
             if not adjusted:
                 return (
                     f"，高于目标{margin}{pts}"
