@@ -108,3 +108,36 @@ def test_positive_growth_is_achieved_not_a_margin_above_a_target(run, lang, said
     assert said in report
     start = "固定资产投资" if lang == "zh" else "Fixed-asset investment"
     assert unsaid not in sentence(report, start)
+
+
+# ----------------------------------------------------- D8: the English year-end report, past
+
+
+@pytest.fixture
+def year_end(run, invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The audit's year: a milestone done (its name a clause), one missed, a level indicator."""
+    ledger = tmp_path / "plan2022.progress.toml"
+    for target, value in [
+        ("metaverse_demo_base_landed", "100"),
+        ("sea_regional_hq_base_landed", "30"),
+        ("public_kindergarten_share", "86.5"),
+    ]:
+        result = invoke("--plan", GUANDU, "--ledger", str(ledger), "record", target, value,
+                        "--period", "2022-Q4")  # fmt: skip
+        assert result.exit_code == 0, result.output
+    return run("en", "report", "--as-of", "2022-12", "--format", "md")
+
+
+def test_the_english_year_end_report_is_in_the_past(year_end) -> None:  # type: ignore[no-untyped-def]
+    summary = year_end.split("## ", 2)[1]
+    assert "Registered urban unemployment rate was 3.9%, within the ceiling of 4.8%." in summary
+    assert "Share of children in public or affordable private kindergartens was 86.5%" in summary
+    assert "Of the 27 milestones, 1 was done, " in summary and " were missed" in summary
+    assert " is " not in summary.replace("is no", "")  # nothing of the year in the present
+
+
+def test_a_milestone_named_by_a_clause_reads_grammatically(year_end) -> None:  # type: ignore[no-untyped-def]
+    """`Kunming metaverse industry demonstration base lands in Guandu is done`: the name is a
+    clause; done is said after it, in brackets, as the lists say 30% done."""
+    assert "Kunming metaverse industry demonstration base lands in Guandu (done)" in year_end
+    assert " is done" not in year_end

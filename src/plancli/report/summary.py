@@ -38,6 +38,7 @@ from plancli.report.phrases import (
     range_phrase,
     range_top,
     relation_phrase,
+    stated_bound,
     status_verb,
     unit_of,
     without_figure_sentence,
@@ -144,25 +145,11 @@ class _Writer:
         )
 
     def _was(self, a: AssessmentOut, bare: str = "") -> str:
-        """The plan's bound of an adjusted target as the plan states it, in every sentence:
-        its one figure alone where its quote writes it so (社零 增长7% → 原计划7%), else as the
-        report words a bound (GDP 增长7%以上 → 原计划7%以上; 7%左右); never the one for the
-        other (audit Y, D6). `bare` names the figure a caller expects (min, max, around)."""
-        plan = self._plan(a)
-        adjustment = self.adjusted.get(a.id)
+        """The plan's bound of an adjusted target as the plan states it (`stated_bound`);
+        `bare` names the figure a caller expects (min, max, around)."""
+        plan, adjustment = self._plan(a), self.adjusted.get(a.id)
         assert plan is not None and adjustment is not None
-        figure = plan.min if plan.max is None else (plan.max if plan.min is None else None)
-        if (
-            adjustment.plan_alone
-            and figure is not None
-            and (not bare or figure == getattr(plan, bare))
-            and plan.around is None
-            and plan.stretch is None
-            and not plan.exclusive
-        ):
-            text = f"{num(figure)}{unit_of(a, self.zh)}"
-            return (f"下降{text}" if self.zh else f"a fall of {text}") if plan.decline else text
-        return bound_phrase(plan, self.zh)
+        return stated_bound(plan, adjustment.plan_alone, bare, self.zh)
 
     def _adjusted(self, a: AssessmentOut) -> tuple[str, str]:
         """(调整后 / adjusted , the plan's bound after 原计划 / plan:) for an adjusted bound."""
@@ -265,7 +252,7 @@ class _Writer:
             if self.zh:
                 body = name + movement
             elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
-                body = f"{name}: {movement.removeprefix('is ')}"
+                body = f"{name}: {movement.removeprefix(f'{self._is} ')}"
             else:
                 body = f"{name} {movement}"
             body += self._judgement(a)
@@ -321,9 +308,14 @@ class _Writer:
                 moved = "提高" if up else "下降"
                 return f"为{num(level)}{unit_of(a, self.zh)}，比上年{moved}{change}个百分点"
             moved = "up" if up else "down"
-            return f"is {num(level)}{unit_of(a, self.zh)}, {moved} {change} pp on the year before"
+            level_text = f"{num(level)}{unit_of(a, self.zh)}"
+            return f"{self._is} {level_text}, {moved} {change} pp on the year before"
         figure = f"{num(value)}{unit_of(a, self.zh)}"
-        return f"为{figure}" if self.zh else f"is {figure}"
+        return f"为{figure}" if self.zh else f"{self._is} {figure}"
+
+    @property
+    def _is(self) -> str:  # the year-end report is in the past, as grew and fell (audit Y, D8)
+        return "was" if self.over else "is"
 
     # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
     def _judgement(self, a: AssessmentOut) -> str:
@@ -512,19 +504,24 @@ class _Writer:
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
-            text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
+            stands = "stood" if self.over else "stands"
+            text = f"{name} {stands} at {num(a.actual)}{unit}, {completion} of the year's "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + (
-                    ", the year's target exceeded" if over else ", the year's target is reached"
+                    ", the year's target exceeded"
+                    if over
+                    else f", the year's target {self._is} reached"
                 )
         return text + self._pace(a)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
         if a.status == "met":
-            return f"{name}已完成" if self.zh else f"{name} is done"
-        text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
+            # a name is often a clause (… lands in Guandu, … started): not "… is done"
+            return f"{name}已完成" if self.zh else f"{name} (done)"
+        done = f"{num(a.actual)}%"
+        text = f"{name}完成{done}" if self.zh else f"{name} {self._is} {done} done"
         text += self._pace(a)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"

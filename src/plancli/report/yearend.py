@@ -102,8 +102,8 @@ def met_item(
 ) -> str:
     """A target met, by its result: 新建5G基站320个，超额完成310个的年度目标; a milestone
     已完成; any other target as its own sentence says it (空气质量优良率为98.2%，高于目标…)."""
-    if a.kind == "milestone":
-        return f"{name}已完成" if zh else f"{name} is done"
+    if a.kind == "milestone":  # a name is often a clause (… lands in Guandu): not "… is done"
+        return f"{name}已完成" if zh else f"{name} (done)"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
         over = a.completion > 1
         figure = f"{num(a.actual)}{unit_of(a, zh)}"
