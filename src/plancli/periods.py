@@ -182,6 +182,14 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_YEAR}上半年(?:末|底)$"), "H"),
     (re.compile(r"^(?:(?P<year>[0-9]{4}))?年(?:末|底)$"), "Y"),  # 2022年末, 年底
     (re.compile(rf"^{_YEAR}前(?P<quarter>[二三四2-4])季度$"), "Q"),
+    # 1-3季度, 1—3季度, 一至三季度, 2022年1-4季度: quarters from the first, as 1-9月 (audit Y, D9)
+    (
+        re.compile(
+            rf"^{_YEAR}第?(?P<start>[一二三四1-4])(?:季度)?{_TO}第?(?P<quarter>[一二三四1-4])"
+            r"季度(?:累计)?$"
+        ),
+        "R",
+    ),
     (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "A"),  # 下半年: alone
     (re.compile(r"^(?P<year>[0-9]{4})-?[Qq](?P<quarter>[1-4])$"), "Q"),  # 2022Q2, 2022-q2
     (re.compile(r"^(?P<year>[0-9]{4})-?[Hh](?P<half>[12])$"), "H"),
@@ -242,7 +250,21 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
             return f"{year}-{month:02d}"
         if granularity == "A":
             return _from_january(text, parts, year)
-        if granularity == "Q":
+        if granularity == "R" and _CN_DIGITS[parts["start"] or ""] != 1:
+            quarter = _CN_DIGITS[parts["quarter"]]
+            raise InputError(
+                _(
+                    "period {period!r} is not year to date: plancli records figures from "
+                    "January (1-{quarter}季度, {whole}, 1-{month}月, {year}-Q{quarter})"
+                ).format(
+                    period=text,
+                    quarter=quarter,
+                    whole=_YEAR_TO_DATE.get(quarter, "一季度"),
+                    month=quarter * 3,
+                    year=year,
+                )
+            )
+        if granularity in ("Q", "R"):
             return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
         if granularity == "H":
             return f"{year}-H{1 if parts.get('half', '上') in ('上', '1') else 2}"

@@ -46,3 +46,26 @@ def stretch_is_range_top(
     if stretch is None or minimum is None or maximum is not None or around is not None:
         return False
     return any(states_range(text, minimum, stretch) for text in texts)
+
+
+# A figure of a quote and what follows it up to the clause's end (增长7%以上 → 7, %以上).
+_FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(?![0-9.])(?=([^，。；、,;]{0,8}))")
+# The words that make a figure a bound of its own kind (7%以上, 4.8%以内, 5%左右, 3户以上).
+_QUALIFIERS = ("以上", "以内", "以下", "左右", "之内")
+
+
+@functools.lru_cache(maxsize=1024)
+def states_alone(text: str | None, figure: Decimal | None) -> bool:
+    """Does `text` (a target's quote) state `figure` alone, a bare figure with no 以上, 以内 or
+    左右 after it: "社会消费品零售总额增长7%" and "实施115个老旧小区改造", not "地区生产总值增长7%
+    以上"? The report then quotes the plan's bound as the plan words it (原计划7%, 原计划7%以上:
+    audit Y, D6). A quote that does not write the figure as the target counts it (2.3万人 for
+    23000人) is read by its other figures: alone unless one of them has such a word."""
+    if text is None or figure is None:
+        return False
+    words = [
+        (Decimal(match.group(1)) == abs(figure), any(w in match.group(2) for w in _QUALIFIERS))
+        for match in _FIGURE.finditer(unicodedata.normalize("NFKC", text))
+    ]
+    own = [qualified for same, qualified in words if same]
+    return not any(own if own else [qualified for _, qualified in words])

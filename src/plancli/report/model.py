@@ -37,7 +37,7 @@ from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, Number
-from plancli.ranges import stretch_is_range_top
+from plancli.ranges import states_alone, stretch_is_range_top
 
 if TYPE_CHECKING:
     from plancli.plain import AnyRecord
@@ -91,6 +91,7 @@ class AdjustmentOut:
     plan_around: Number | None = None
     plan_stretch: Number | None = None
     plan_stretch_is_range_top: bool = False  # the plan's stretch tops its range (5%—5.5%)
+    plan_alone: bool = False  # the plan states its one figure alone (增长7%, not 7%以上)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +260,15 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 plan_stretch_is_range_top=stretch_is_range_top(
                     (target.quote,), target.min, target.max, target.around, target.stretch
                 ),
+                plan_alone=states_alone(target.quote, _single(target.min, target.max)),
             )
         )
     return adjusted
+
+
+def _single(minimum: Number | None, maximum: Number | None) -> Number | None:
+    """A bound's one figure: its floor or its ceiling, where it has only that one."""
+    return maximum if minimum is None else (minimum if maximum is None else None)
 
 
 def _references(

@@ -52,6 +52,26 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     return text
 
 
+def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
+    """The plan's bound of an adjusted target (`plan`: the assessment with the plan's own
+    bound) as the plan states it, in every sentence: its one figure alone where its quote writes
+    it so (`alone`: 社零 增长7% → 原计划7%), else as the report words a bound (GDP 增长7%以上 →
+    原计划7%以上; 7%左右); never the one for the other (audit Y, D6). `bare`, if given, names
+    the figure a caller expects (min, max)."""
+    figure = plan.min if plan.max is None else (plan.max if plan.min is None else None)
+    if (
+        alone
+        and figure is not None
+        and (not bare or figure == getattr(plan, bare))
+        and plan.around is None
+        and plan.stretch is None
+        and not plan.exclusive
+    ):
+        text = f"{num(figure)}{unit_of(plan, zh)}"
+        return (f"下降{text}" if zh else f"a fall of {text}") if plan.decline else text
+    return bound_phrase(plan, zh)
+
+
 def range_top(a: AssessmentOut) -> bool:
     """Is the stretch the top of a range the plan states (浙江 增长5%—5.5%，努力争取更好结果 →
     min 5, stretch 5.5; forms.md), not a 争取X% of its own (7%以上，力争8%; 5%左右（争取6%）;
@@ -396,10 +416,16 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
         "at_risk": ("is at risk", "are at risk"),
         "behind": ("is behind", "are behind"),
         "missed": ("was missed", "were missed"),
-        "no_data": ("has no progress figure", "have no progress figures")
-        if over
-        else ("has no progress figure yet", "have no progress figures yet"),
+        "no_data": ("has no progress figure yet", "have no progress figures yet"),
     }
+    if over:  # the year-end report in one tense, the past (audit Y, D8)
+        words_en |= {
+            "met": ("was done", "were done"),
+            "on_track": ("was on track", "were on track"),
+            "at_risk": ("was at risk", "were at risk"),
+            "behind": ("was behind", "were behind"),
+            "no_data": ("had no progress figure", "had no progress figures"),
+        }
     if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
         return f"The one milestone {words_en[present[0][0]][0]}."
     if len(present) == 1 and len(milestones) > 1:

@@ -39,6 +39,7 @@ from plancli.report.phrases import (
     range_phrase,
     range_top,
     relation_phrase,
+    stated_bound,
     status_verb,
     status_word_zh,
     unit_of,
@@ -135,15 +136,11 @@ class _Writer:
         )
 
     def _was(self, a: AssessmentOut, bare: str = "") -> str:
-        """The plan's bound of an adjusted target: its `bare` figure alone where the plan has
-        only that one (原计划7%), else as the report words a bound (原计划7%左右)."""
-        plan = self._plan(a)
-        assert plan is not None
-        figure = getattr(plan, bare) if bare else None
-        other = plan.max if bare == "min" else plan.min
-        if figure is not None and other is None and plan.around is None and plan.stretch is None:
-            return f"{num(figure)}{unit_of(a, self.zh)}"
-        return bound_phrase(plan, self.zh)
+        """The plan's bound of an adjusted target as the plan states it (`stated_bound`);
+        `bare` names the figure a caller expects (min, max, around)."""
+        plan, adjustment = self._plan(a), self.adjusted.get(a.id)
+        assert plan is not None and adjustment is not None
+        return stated_bound(plan, adjustment.plan_alone, bare, self.zh)
 
     def plan_goal(self, a: AssessmentOut) -> str:
         """The plan's amount of a target whose amount was adjusted mid-year (115个), else ""."""
@@ -241,7 +238,7 @@ class _Writer:
             if self.zh:
                 body = name + movement
             elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
-                body = f"{name}: {movement.removeprefix('is ')}"
+                body = f"{name}: {movement.removeprefix(f'{self._is} ')}"
             else:
                 body = f"{name} {movement}"
             body += self._judgement(a)
@@ -297,9 +294,14 @@ class _Writer:
                 moved = "提高" if up else "下降"
                 return f"为{num(level)}{unit_of(a, self.zh)}，比上年{moved}{change}个百分点"
             moved = "up" if up else "down"
-            return f"is {num(level)}{unit_of(a, self.zh)}, {moved} {change} pp on the year before"
+            level_text = f"{num(level)}{unit_of(a, self.zh)}"
+            return f"{self._is} {level_text}, {moved} {change} pp on the year before"
         figure = f"{num(value)}{unit_of(a, self.zh)}"
-        return f"为{figure}" if self.zh else f"is {figure}"
+        return f"为{figure}" if self.zh else f"{self._is} {figure}"
+
+    @property
+    def _is(self) -> str:  # the year-end report is in the past, as grew and fell (audit Y, D8)
+        return "was" if self.over else "is"
 
     # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
     def _judgement(self, a: AssessmentOut) -> str:
@@ -345,15 +347,16 @@ class _Writer:
         adjusted, was = self._adjusted(a)
         if plain_floor and not a.decline and a.min is not None and a.actual > a.min:
             margin = num(a.actual - a.min)
+            if bound in ("正增长", "positive growth") and not adjusted:  # no figure to be above
+                return "，实现正增长" if self.zh else ", positive growth achieved"
             if not adjusted:
                 return (
                     f"，高于目标{margin}{pts}"
                     if self.zh
                     else f", {difference(a.actual - a.min, a, False)} above the target ({bound})"
                 )
-            if self.zh:  # 高于调整后目标（6%，原计划7%）0.5个百分点
-                floor = f"{num(a.min)}{unit_of(a, self.zh)}"
-                return f"，高于调整后目标（{floor}，原计划{self._was(a, 'min')}）{margin}{pts}"
+            if self.zh:  # 高于调整后目标（6%以上，原计划7%）0.5个百分点: as when below it
+                return f"，高于调整后目标（{bound}，原计划{was}）{margin}{pts}"
             margin = difference(a.actual - a.min, a, False)
             return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None:
@@ -493,23 +496,28 @@ class _Writer:
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
-            text = f"{name} stands at {num(a.actual)}{unit}, {completion} of the year's "
+            stands = "stood" if self.over else "stands"
+            text = f"{name} {stands} at {num(a.actual)}{unit}, {completion} of the year's "
             if opening is not None:  # the year's rise from the opening stock, not of the level
                 rise = "rise" if percent_unit(a) else "increase"
-                text = f"{name} stands at {num(a.actual)}{unit}, up from {num(opening)}{unit} at "
-                text += f"the year's start: {completion} of the year's {rise} to the "
+                text = f"{name} {stands} at {num(a.actual)}{unit}, up from {num(opening)}{unit} "
+                text += f"at the year's start: {completion} of the year's {rise} to the "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + (
-                    ", the year's target exceeded" if over else ", the year's target is reached"
+                    ", the year's target exceeded"
+                    if over
+                    else f", the year's target {self._is} reached"
                 )
         return text + self._pace(a)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
         if a.status == "met":
-            return f"{name}已完成" if self.zh else f"{name} is done"
-        text = f"{name}完成{num(a.actual)}%" if self.zh else f"{name} is {num(a.actual)}% done"
+            # a name is often a clause (… lands in Guandu, … started): not "… is done"
+            return f"{name}已完成" if self.zh else f"{name} (done)"
+        done = f"{num(a.actual)}%"
+        text = f"{name}完成{done}" if self.zh else f"{name} {self._is} {done} done"
         text += self._pace(a)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"

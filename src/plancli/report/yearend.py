@@ -152,8 +152,8 @@ def met_item(
     the plan's (`was`), as the headline sentences do: 老旧小区改造109个，超额完成调整后105个的
     年度目标（原计划115个）; a milestone 已完成; any other target as its own sentence says it
     (空气质量优良率为98.2%，高于目标…)."""
-    if a.kind == "milestone":
-        return f"{name}已完成" if zh else f"{name} is done"
+    if a.kind == "milestone":  # a name is often a clause (… lands in Guandu): not "… is done"
+        return f"{name}已完成" if zh else f"{name} (done)"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
         over = exceeded(a)
         figure = f"{num(a.actual)}{unit_of(a, zh)}"
