@@ -77,6 +77,7 @@ from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
+from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
 from plancli.xlsx_formats import (
     _PLAIN,
@@ -823,6 +824,7 @@ class _RowCollector:
         self.problems = Problems()
         self.header: Header | None = None
         self.columns: list[str | None] = []
+        self.helpers: dict[int, str] = {}  # a template's helper columns
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
         self.titles: list[str] = []  # the period of a table without a period column
         self.hidden: list[int] = []  # the reader's, filled before the first row
@@ -895,6 +897,18 @@ class _RowCollector:
             column: _plain(value) if column in _TEXT_COLUMNS else value
             for column, value in values.items()
         }
+        if self.helpers:  # a template's row: its helper cells are checked (template_check)
+            blank = all(text.get(c) is None for c in ("value", "amount", "note", "source"))
+            got = {p: _text(v, s) for p, (v, s) in cells.items() if p in self.helpers}
+            keep_cells(
+                self.notes,
+                self.helpers,
+                number,
+                text.get("target"),
+                text.get("period"),
+                got.get,
+                blank,
+            )
         merged: dict[str, tuple[int, Any]] = {}
         for column in ("target", "period"):  # a cell merged down over rows?
             if text.get(column) is not None:
@@ -938,6 +952,7 @@ class _RowCollector:
 
     def _use(self, header: Header) -> None:
         self.header = self.notes.header = header
+        self.helpers = helper_positions(header) if header.template else {}
         by_position = {position: column for column, position in header.positions.items()}
         by_position.update(dict.fromkeys(header.ignored, IGNORE))
         if header.month is not None:

@@ -268,6 +268,10 @@ def import_cmd(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
+    if notes.template_cells:  # a template's rows changed where they should not be?
+        from plancli.template_check import template_problems
+
+        template_problems(plan, notes, problems, store.read)
     unknown = unknown_rows(plan, rows, notes.targets or {row.entry.target for row in rows})
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     # Without --json, the rows are checked and written as a stream (a million rows: the
