@@ -58,6 +58,7 @@ from plancli.plan import fold_name
 if TYPE_CHECKING:
     from plancli.imports import ImportRow, Problems
     from plancli.plain import AnyPlan, AnyTarget
+    from plancli.template_check import TemplateCells
 
 # ------------------------------------------------------------------------------ headers
 
@@ -98,7 +99,7 @@ HEADERS: dict[str, str] = {
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
     **{word: YEAR for word in ("year", "年份", "年度")},
-    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "序号", "本月", "当月")},
+    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "owner", "牵头单位", "序号", "本月", "当月")},
     **{word: UNIT for word in ("单位", "计量单位")},
 }
 _ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
@@ -320,10 +321,9 @@ class ReadNotes:
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
     sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
     unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
-    # Whether a target text names no target of the plan (`import_skip.names_no_target`): past
-    # the first `Problems.KEEP` such rows the readers count them in `dropped`, not keep them
-    no_target: Callable[[str], bool] | None = None
-    dropped: int = 0
+    no_target: Callable[[str], bool] | None = None  # names no target? (import_skip)
+    dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
+    template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
 
 
 BLANK = "blank"

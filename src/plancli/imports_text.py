@@ -52,6 +52,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 from plancli.names_above import NamesAbove
 from plancli.safe import NAME_CHARS, clip
+from plancli.template_check import helper_positions, keep_cells
 
 _INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
 
@@ -425,6 +426,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
     # by the first branch; any other row (blank, short, too wide, a value missing, a cell
     # under an empty header) by the general one below it, which says what is wrong.
     quick = not unlabelled
+    # A template's rows keep their helper cells (template_check: changed where they should not be?)
+    helpers = helper_positions(header) if header.template else None
     new = tuple.__new__
     figures: dict[str, str] = {}
     amount_at, note_at, source_at = (None if i >= width else i for i in optional)
@@ -486,6 +489,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                     False,
                 )
                 keep(new(ImportRow, (line, new(Entry, entry))))
+                if helpers is not None:
+                    _keep_cells(notes, helpers, line, cells, False)
                 continue
         if not "".join(cells).strip():
             continue
@@ -514,6 +519,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
             if missing == ["value"] and amount is None and (marked or blank):
                 notes.no_data_rows += marked
                 notes.blank_rows += not marked
+                if helpers is not None and not marked:
+                    _keep_cells(notes, helpers, line, cells, True)
                 continue
             refuse_missing(problems, line, missing, given[0], notes)  # 合计: read past
             continue
@@ -539,6 +546,20 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 ),
             )
         )
+        if helpers is not None:
+            _keep_cells(notes, helpers, line, cells, False)
+
+
+def _keep_cells(
+    notes: ReadNotes, helpers: dict[int, str], line: int, cells: list[str], blank: bool
+) -> None:
+    where = notes.header.positions if notes.header is not None else {}
+    target, period = (cells[where[c]] if where[c] < len(cells) else None for c in REQUIRED[:2])
+
+    def cell(i: int) -> str | None:
+        return cells[i] if i < len(cells) else None
+
+    keep_cells(notes, helpers, line, target, period, cell, blank)
 
 
 def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> None:

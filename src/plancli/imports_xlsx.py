@@ -38,7 +38,6 @@ import posixpath
 import re
 import zipfile
 import zlib
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -77,6 +76,7 @@ from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml
 from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
+from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
 from plancli.xlsx_formats import (
     _PLAIN,
@@ -91,6 +91,7 @@ from plancli.xlsx_formats import (
     parse_number_format,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter
+from plancli.xlsx_strings import SharedStrings, read_shared_strings
 
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
@@ -262,84 +263,6 @@ class _Workbook:
 
 
 # ------------------------------------------------------------------------ shared strings
-
-
-class SharedStrings:
-    """The workbook's shared strings, compactly: groups of strings joined into one, with the
-    offsets in an array. A million short strings take a few megabytes instead of the ~60
-    bytes of a Python string object each."""
-
-    GROUP = 256
-
-    def __init__(self) -> None:
-        self._groups: list[str] = []
-        self._bounds = array("I")  # GROUP + 1 offsets per group
-        self._current: list[str] = []
-        self.count = 0
-
-    def append(self, text: str) -> None:
-        self._current.append(text)
-        self.count += 1
-        if len(self._current) == self.GROUP:
-            offset = 0
-            self._bounds.append(0)
-            for item in self._current:
-                offset += len(item)
-                self._bounds.append(offset)
-            self._groups.append("".join(self._current))
-            self._current = []
-
-    def get(self, index: int) -> str | None:
-        if not 0 <= index < self.count:
-            return None
-        group, within = divmod(index, self.GROUP)
-        if group == len(self._groups):
-            return self._current[within]
-        base = group * (self.GROUP + 1) + within
-        return self._groups[group][self._bounds[base] : self._bounds[base + 1]]
-
-
-def _read_shared_strings(book: _Workbook, part: str | None) -> SharedStrings:
-    strings = SharedStrings()
-    if part is None or book.info(part) is None:
-        return strings
-    pieces: list[str] = []
-    depth = {"si": 0, "t": 0, "rPh": 0}
-    length = [0]  # characters of the string being read
-    limit = book.limits.cell_chars
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)
-        if local in depth:
-            depth[local] += 1
-            if local == "si":
-                pieces.clear()
-                length[0] = 0
-
-    def end(tag: str) -> None:
-        local = _local(tag)
-        if local in depth:
-            depth[local] -= 1
-            if local == "si":
-                strings.append("".join(pieces))
-
-    def text(data: str) -> None:
-        # Text of <t> elements, in <si> or in its rich-text runs; not the phonetic guide.
-        if depth["t"] and depth["si"] and not depth["rPh"]:
-            pieces.append(data)
-            length[0] += len(data)
-            if length[0] > limit:
-                raise book.unreadable(
-                    _(
-                        "shared string {n} holds more than {limit} characters, the most a cell "
-                        "holds in Excel"
-                    ).format(n=f"{strings.count:,}", limit=f"{limit:,}")
-                )
-
-    book.feed(
-        part, _parser(start, end, text), book.limits.shared_strings_bytes, N_("shared strings")
-    )
-    return strings
 
 
 # ---------------------------------------------------------------------------- workbook
@@ -746,7 +669,7 @@ def parse_xlsx(
                     file=name, sheet=_shown(sheet), sheets=listed
                 )
             )
-        strings = _read_shared_strings(book, sheets.shared_strings)
+        strings = read_shared_strings(book, sheets.shared_strings)
         styles = _read_styles(book, sheets.styles)
         notes = notes if notes is not None else ReadNotes()
         try:
@@ -836,6 +759,7 @@ class _RowCollector:
         self.problems = Problems()
         self.header: Header | None = None
         self.columns: list[str | None] = []
+        self.helpers: dict[int, str] = {}  # a template's helper columns
         self.title: tuple[dict[int, tuple[Any, _Shown]], int] | None = None
         self.titles: list[str] = []  # the period of a table without a period column
         self.hidden: list[int] = []  # the reader's, filled before the first row
@@ -916,6 +840,18 @@ class _RowCollector:
             column: _plain(value) if column in _TEXT_COLUMNS else value
             for column, value in values.items()
         }
+        if self.helpers:  # a template's row: its helper cells are checked (template_check)
+            blank = all(text.get(c) is None for c in ("value", "amount", "note", "source"))
+            got = {p: _text(v, s) for p, (v, s) in cells.items() if p in self.helpers}
+            keep_cells(
+                self.notes,
+                self.helpers,
+                number,
+                text.get("target"),
+                text.get("period"),
+                got.get,
+                blank,
+            )
         merged: dict[str, tuple[int, Any]] = {}
         for column in ("target", "period"):  # a cell merged down over rows?
             if text.get(column) is not None:
@@ -959,6 +895,7 @@ class _RowCollector:
 
     def _use(self, header: Header) -> None:
         self.header = self.notes.header = header
+        self.helpers = helper_positions(header) if header.template else {}
         by_position = {position: column for column, position in header.positions.items()}
         by_position.update(dict.fromkeys(header.ignored, IGNORE))
         if header.month is not None:

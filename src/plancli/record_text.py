@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plancli.fmt import figure_text, num
+from plancli.fmt import fall_text, figure_text, num
 from plancli.i18n import Lang, _, language, ngettext
 
 if TYPE_CHECKING:
     from plancli.imports import ImportResult
     from plancli.ledger import Change
-    from plancli.plain import AnyPlan, AnyRecord
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
 
 
 def recorded_time(record_time: object) -> str:
@@ -88,10 +88,10 @@ def revision_texts(
     5 % under a 2022-Q2 row), and the note or source where only they change, so the preview
     says why the row is a revision. ("", new) where nothing is in force."""
     target = plan.target(record.target)
-    new = figure_text(record.value, record.amount, target, lang)
+    new = _stated(record, target, lang)
     if previous is None:
         return "", new
-    now = figure_text(previous.value, previous.amount, target, lang)
+    now = _stated(previous, target, lang)
     if previous.period != record.period:
         return _("{period}'s {figure}").format(period=previous.period, figure=now), new
     if (previous.value, previous.amount) == (record.value, record.amount):
@@ -103,6 +103,16 @@ def revision_texts(
                 now += label.format(text=was or "—")
                 new += label.format(text=given or "—")
     return now, new
+
+
+def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
+    """A figure as the preview shows it: a 下降 target's as the bulletin states it (`下降3.8%`,
+    `增长3.8%`; `-3.8%`, `+3.8%`), as status and show do (docs/forms.md), never a bare `3.8 %`."""
+    if target is not None and target.decline and record.amount is None:
+        fall = fall_text(target, -record.value, lang)  # the recorded figure is the signed growth
+        if fall is not None:
+            return fall
+    return figure_text(record.value, record.amount, target, lang)
 
 
 def in_force_text(plan: AnyPlan, previous: AnyRecord, record: AnyRecord) -> str:

@@ -247,6 +247,10 @@ def import_cmd(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
+    if notes.template_cells:  # a template's rows changed where they should not be?
+        from plancli.template_check import template_problems
+
+        template_problems(plan, notes, problems, store.read)
     # The texts resolve_rows found naming no target: not every text looked up again.
     texts: Iterable[str] | None = notes.unknown
     if texts is None:

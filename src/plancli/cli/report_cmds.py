@@ -197,6 +197,14 @@ def template_cmd(
             help=_("Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022."),
         ),
     ],
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="DEPARTMENT",
+            help=_("Only the targets of this department (the plan's owner, 牵头单位)."),
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace an existing FILE (it may hold figures)."))
     ] = False,
@@ -213,7 +221,7 @@ def template_cmd(
     st = state(ctx)
     plan = st.plan
     at = parse_plan_period(period, plan.plan.year)
-    rows = template_rows(plan, open_store(st.read_ledger()).read(), at)
+    rows = template_rows(plan, open_store(st.read_ledger()).read(), at, owner)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(
             _("{file} exists and may hold figures; use --force to replace it").format(file=file)

@@ -7,8 +7,10 @@ Its row names the period in the target's own rhythm (2022-06, 2022-Q2, 2022), so
 reads like the statistics it comes from.
 
 Left out: roll-ups (their figure is the sum of their parts, which are in the sheet) and
-milestones already done. The helper columns (name, unit, last value and period) are for the
-person filling the sheet in; `plancli import` ignores them.
+milestones already done; with `owner`, the targets of other departments (the plan's `owner`,
+牵头单位). The helper columns (name, unit, last value and period, and the owner where the plan
+names owners) are for the person filling the sheet in; `plancli import` does not import them,
+but refuses a row whose helper cells were changed (`template_check`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import Observation, RecordIndex
+from plancli.errors import InputError
 from plancli.fmt import num
-from plancli.i18n import Lang
+from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
 from plancli.output import csv_text
@@ -49,13 +52,27 @@ def due_period(frequency: Frequency, at: Period) -> Period | None:
     return Period(at.year, "Y", 1)
 
 
-def template_rows(plan: Plan, records: Sequence[Record], at: Period) -> list[TemplateRow]:
-    """One row per target due at `at`, in plan order."""
+def template_rows(
+    plan: Plan, records: Sequence[Record], at: Period, owner: str | None = None
+) -> list[TemplateRow]:
+    """One row per target due at `at`, in plan order; only `owner`'s targets when given (an
+    InputError listing the plan's owners when no target has it)."""
+    owners = sorted({target.owner for target in plan.targets if target.owner})
+    if owner is not None and owner.strip() not in owners:
+        raise InputError(
+            _("no target of the plan has the owner {owner}; its owners are {owners}").format(
+                owner=owner, owners="、".join(owners)
+            )
+            if owners
+            else _("no target of the plan has an owner (牵头单位): the plan sets none").format()
+        )
     index = RecordIndex(plan, records)
     rows: list[TemplateRow] = []
     for target in plan.targets:
         period = due_period(target.frequency, at)
         if period is None or target.parts:
+            continue
+        if owner is not None and target.owner != owner.strip():
             continue
         last = index.latest(target.id, at)
         if target.kind == "milestone" and last is not None and last.value >= 100:
@@ -69,10 +86,18 @@ def unit_text(target: Target, lang: Lang) -> str:
     zh = lang == "zh"
     if target.kind == "milestone":
         return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
-    if target.kind == "growth" and target.decline:  # a fall, and no amount in % to give
+    falls = target.kind == "trend" and target.effective_direction == "down"  # 进一步下降
+    if falls or (target.kind == "growth" and target.decline):  # no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
     if target.has_amount:
         return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
+    if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
+        opening = num(target.opening)
+        return (
+            f"{target.unit}（累计存量，年初{opening}）"
+            if zh
+            else f"{target.unit}, the stock ({opening} at the start of the year)"
+        )
     if target.kind == "cumulative":
         return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
     return target.unit
@@ -85,13 +110,21 @@ def helper_cells(row: TemplateRow, lang: Lang) -> dict[str, str | Decimal | None
         "unit": unit_text(target, lang),
         "last_value": row.last.value if row.last else None,
         "last_period": str(row.last.period) if row.last else None,
+        "owner": target.owner,
     }
+
+
+def template_columns(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
+    """The sheet's columns: the owner (牵头单位) last, where the rows' targets name one."""
+    owned = any(row.target.owner for row in rows)
+    return (*TEMPLATE_COLUMNS, "owner") if owned else TEMPLATE_COLUMNS
 
 
 def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
     """The sheet as CSV: the import columns to fill in, then the helper columns. Written by
     `output.csv_text`, so a name from the plan is never a live formula in a spreadsheet."""
     cells: list[list[object]] = []
+    columns = template_columns(rows)
     for row in rows:
         helpers = helper_cells(row, lang)
         last_value = helpers["last_value"]
@@ -107,6 +140,7 @@ def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
                 helpers["unit"],
                 num(last_value) if isinstance(last_value, Decimal) else "",
                 helpers["last_period"] or "",
+                *([helpers["owner"] or ""] if len(columns) > len(TEMPLATE_COLUMNS) else []),
             ]
         )
-    return csv_text(TEMPLATE_COLUMNS, cells)
+    return csv_text(columns, cells)

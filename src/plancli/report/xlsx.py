@@ -19,7 +19,7 @@ from plancli.assess import CSV_COLUMNS, Status
 from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.model import AdjustmentOut, Report
-from plancli.report.template import TEMPLATE_COLUMNS, TemplateRow, helper_cells
+from plancli.report.template import TemplateRow, helper_cells, template_columns
 from plancli.safe import formula_like, sheet_text
 
 if TYPE_CHECKING:
@@ -569,11 +569,11 @@ def template_workbook(
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "input"
-    _header(sheet, TEMPLATE_COLUMNS)
+    _header(sheet, columns := template_columns(rows))
     helper_fill = PatternFill("solid", fgColor=HELPER_FILL)
     helper_font = Font(color="57606A", italic=True)
-    first_helper = TEMPLATE_COLUMNS.index("name") + 1
-    amount_column = TEMPLATE_COLUMNS.index("amount") + 1
+    first_helper = columns.index("name") + 1
+    amount_column = columns.index("amount") + 1
     for row in rows:
         helpers = helper_cells(row, lang)
         line = _append(
@@ -585,16 +585,16 @@ def template_workbook(
                 None,
                 None,
                 None,
-                *(helpers[column] for column in TEMPLATE_COLUMNS[first_helper - 1 :]),
+                *(helpers[column] for column in columns[first_helper - 1 :]),
             ],
         )
         sheet.cell(line, 2).number_format = "@"  # text: Excel must not turn 2022-06 into a date
-        for position in range(first_helper, len(TEMPLATE_COLUMNS) + 1):
+        for position in range(first_helper, len(columns) + 1):
             sheet.cell(line, position).fill = helper_fill
             sheet.cell(line, position).font = helper_font
         if not row.target.has_amount:  # the import refuses an amount here
             sheet.cell(line, amount_column).fill = helper_fill
-    for position in range(first_helper, len(TEMPLATE_COLUMNS) + 1):
+    for position in range(first_helper, len(columns) + 1):
         sheet.cell(1, position).font = Font(bold=True, italic=True, color="57606A")
     _fit_columns(sheet)
     for letter in ("C", "D"):  # room to type a figure

@@ -1,0 +1,192 @@
+"""A `plancli template` sheet read back: are its rows still the rows the template wrote?
+
+The readers keep, for a file whose header has the template's helper columns (name, unit,
+last_value, last_period: `bulletin.Header.template`), each row's target, period and helper
+cells (`TemplateCells`, in `ReadNotes.template_cells`). The helper cells are plancli's own
+text, for the person filling the sheet in, and are not imported; but they tell a sheet that
+was changed where it should not have been:
+
+- a row with no figure is skipped as blank only while its helper cells are what the template
+  wrote: a figure typed into `last_value`, `unit` or `name` (a column too far right) is
+  refused by name and column, not counted among the blank rows and lost;
+- a row whose `name` names another target of the plan had its target cell changed (or column
+  A sorted alone): refused, naming both, rather than imported under the new id;
+- the template writes one row per target and position (2022-06 and 2022-Q2 are one), so two
+  are refused even when one of them is blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NamedTuple
+
+from plancli.bulletin import TEMPLATE_HELPERS, header_key, name_key
+from plancli.errors import InputError
+from plancli.figure_words import number_text
+from plancli.i18n import _
+from plancli.periods import parse_period
+from plancli.safe import visible
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header, ReadNotes
+    from plancli.imports import Problems
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+
+
+class TemplateCells(NamedTuple):
+    """One row of a template sheet: its target and period as given, and its helper cells."""
+
+    row: int
+    target: str
+    period: str
+    blank: bool  # no value, amount, note or source: skipped as a blank row
+    helpers: tuple[tuple[str, str], ...]  # (column, text) of the helper cells not empty
+
+
+def helper_positions(header: Header) -> dict[int, str]:
+    """Position → helper column (name, unit, last_value, last_period) of a template's header."""
+    found = {i: header_key(cell or "") for i, cell in enumerate(header.row)}
+    return {i: key for i, key in found.items() if key in TEMPLATE_HELPERS}
+
+
+def keep_cells(
+    notes: ReadNotes,
+    positions: dict[int, str],
+    row: int,
+    target: object,
+    period: object,
+    cells: Callable[[int], object],
+    blank: bool,
+) -> None:
+    """Keep a template row's cells (`cells(position)`: the cell's text or figure, or None)."""
+    if target is None or period is None or not str(target).strip():
+        return
+    helpers = []
+    for position, column in positions.items():
+        cell = cells(position)
+        text = "" if cell is None else str(cell).strip()
+        if text:
+            helpers.append((column, text))
+    notes.template_cells.append(
+        TemplateCells(row, str(target).strip(), str(period).strip(), blank, tuple(helpers))
+    )
+
+
+def _figure(text: str) -> Decimal | None:
+    """The number a cell holds (`35`, `１２`, `18.5%`), or None for text."""
+    try:
+        figure = Decimal(number_text(text).removesuffix("%").strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return figure if figure.is_finite() else None
+
+
+def _names(target: AnyTarget) -> set[str]:
+    return {name_key(name) for name in (target.name, target.name_en, *target.aliases) if name}
+
+
+def template_problems(
+    plan: AnyPlan,
+    notes: ReadNotes,
+    problems: Problems,
+    records: Callable[[], Sequence[AnyRecord]],
+) -> None:
+    """Add to `problems` the rows of a template sheet changed where it should not have been
+    (see the module's docstring); `records` gives the ledger, read only when a blank row's
+    last_value holds a figure (is it the one the template wrote?)."""
+    owners: dict[str, list[str]] = {}  # a name's key → the targets named so
+    for each in plan.targets:
+        for name_of in _names(each):
+            owners.setdefault(name_of, []).append(each.id)
+    first: dict[tuple[str, int, int], TemplateCells] = {}
+    refused_blank = 0
+    ledger: dict[str, set[Decimal]] = {}
+
+    def figures() -> dict[str, set[Decimal]]:  # the ledger read once, when a row needs it
+        if not ledger:
+            ledger.update(written_by(records) or {"": set()})
+        return ledger
+
+    for cells in notes.template_cells:
+        target = plan.target(cells.target)
+        if target is None:
+            continue  # the target check names it
+        helpers = dict(cells.helpers)
+        name = helpers.get("name")
+        if name is not None and name_key(name) not in _names(target):
+            others = [i for i in owners.get(name_key(name), []) if i != target.id]
+            if others:
+                problems.add(cells.row, _named_another(target.id, name, others))
+                refused_blank += cells.blank
+                continue
+        if cells.blank and (slip := _slip(target, cells.helpers, figures)):
+            problems.add(cells.row, slip)
+            refused_blank += 1
+            continue
+        try:
+            period = parse_period(cells.period, plan.plan.year)
+        except InputError:
+            continue  # the period check names it
+        key = (target.id, period.year, period.end_month)
+        earlier = first.setdefault(key, cells)
+        if earlier is not cells and (earlier.blank or cells.blank):  # both filled: check_import
+            problems.add(cells.row, _twice(target.id, cells.period, earlier.row))
+            refused_blank += cells.blank
+    notes.blank_rows -= refused_blank
+
+
+def written_by(records: Callable[[], Sequence[AnyRecord]]) -> dict[str, set[Decimal]]:
+    """The figures of the ledger by target: a last_value the template may have written."""
+    written: dict[str, set[Decimal]] = {}
+    for record in records():
+        written.setdefault(record.target, set()).add(record.value)
+    return written
+
+
+def _slip(
+    target: AnyTarget,
+    helpers: tuple[tuple[str, str], ...],
+    ledger: Callable[[], dict[str, set[Decimal]]],
+) -> str | None:
+    """The problem of a blank row with a figure in a helper cell the template did not write
+    there; None when its helper cells are the template's."""
+    for column, text in helpers:
+        figure = _figure(text)
+        if figure is None or (column == "name" and name_key(text) in _names(target)):
+            continue
+        if column == "last_value" and figure in ledger().get(target.id, ()):
+            continue  # the figure the template wrote (or one since revised)
+        if column == "last_period" and _is_period(text):
+            continue
+        return _typed_in_helper(target.id, text, column)
+    return None
+
+
+def _is_period(text: str) -> bool:
+    try:
+        parse_period(text)
+    except InputError:
+        return False
+    return True
+
+
+def _typed_in_helper(target: str, text: str, column: str) -> str:
+    return _(
+        "{target}: the figure {figure} is in the {column} column (for reference, not "
+        "imported); type it in the value column"
+    ).format(target=target, figure=visible(text), column=column)
+
+
+def _named_another(target: str, name: str, others: list[str]) -> str:
+    return _(
+        "target is {target}, but the name column says {name} ({others}); was the target "
+        "column changed? A template's name is the name of its row's target"
+    ).format(target=target, name=visible(name), others=", ".join(others))
+
+
+def _twice(target: str, period: str, row: int) -> str:
+    return _(
+        "{target} {period} is also on row {row}: a template has one row per target and "
+        "period; was a target cell changed or a row copied?"
+    ).format(target=target, period=visible(period), row=row)
