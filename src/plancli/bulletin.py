@@ -50,7 +50,7 @@ from plancli.figure_slips import (
     maybe_index,
 )
 from plancli.figure_words import number_text
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, kind_word
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period
 from plancli.plan import fold_name
@@ -316,6 +316,7 @@ class ReadNotes:
     month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+    helpers_said: bool = False  # `bulletin_layout.helpers_gone` said (once a file)
 
 
 BLANK = "blank"
@@ -436,11 +437,26 @@ def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
 
 
 def refuse_missing(
-    problems: Problems, row: int, missing: list[str], target: object, notes: ReadNotes
+    problems: Problems,
+    row: int,
+    missing: list[str],
+    target: object,
+    notes: ReadNotes,
+    filled: Sequence[str] = (),
 ) -> None:
-    """A row without the figures or period it needs is refused (`no value`), a 合计 row aside."""
+    """A row without the figures or period it needs is refused (`no value for gdp`, with the
+    columns it fills: `no_value`), a 合计 row aside."""
+    from plancli.bulletin_layout import helpers_gone, no_value
+
     problem = _("no {columns}").format(columns=", ".join(missing))
+    if missing == ["value"] and target:
+        problem = no_value(target, filled)
     if not total_row(target, row, problem, notes):
+        if not filled and missing == ["value"] and not notes.helpers_said:
+            gone = helpers_gone(notes.header)
+            if gone is not None and notes.header is not None:  # said on the header's line
+                problems.add(len(notes.header.titles) + 1, gone)
+                notes.helpers_said = True
         problems.add(row, problem)
 
 
@@ -637,7 +653,7 @@ def resolve_rows(
                             "({amount}); the {value} column ({growth}) is not recorded"
                         ).format(
                             target=target.id,
-                            kind=target.kind,
+                            kind=kind_word(target.kind),
                             total=_label(notes, TOTAL),
                             amount=_shown(amount),
                             value=_label(notes, "value"),

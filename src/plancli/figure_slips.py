@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from plancli.i18n import _
+from plancli.i18n import _, kind_word
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header, ReadNotes
@@ -64,7 +64,7 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
     mark = notes.growth_only.get(row, "")
     fields = {
         "target": target.id,
-        "kind": target.kind,
+        "kind": kind_word(target.kind),
         "total": _label(notes, TOTAL),
         "value": _label(notes, "value"),
         "growth": _shown(growth),

@@ -488,7 +488,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 notes.no_data_rows += marked
                 notes.blank_rows += not marked
                 continue
-            refuse_missing(problems, line, missing, given[0], notes)  # 合计: read past
+            filled = [c for c, cell in zip(OPTIONAL, (amount, note, source), strict=True) if cell]
+            refuse_missing(problems, line, missing, given[0], notes, filled)  # 合计: read past
             continue
         figure = given[2]
         if not figure.isascii() or "," in figure:

@@ -319,7 +319,12 @@ def import_cmd(
     for row in sorted(warned):
         for warning in warned[row]:
             say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
-    counts = import_counts(result)
+    from plancli.import_summary import periods_text, stale_sheet
+
+    stale = stale_sheet(name, result, notes, store.read()) if notes.header else None
+    if stale is not None:
+        say(_("warning: {message}").format(message=stale))
+    counts, periods = import_counts(result), periods_text(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console
@@ -330,11 +335,13 @@ def import_cmd(
             _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
                 file=name, counts=counts, ledger=location.shown
             )
+            + periods
         )
     elif result.written:
         said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
             file=name, counts=counts, ledger=location.shown, batch=result.batch
         )
+        said += periods
         say(said)
         streams.wrote(said)  # an output lost after this says the batch was imported
     else:
@@ -342,6 +349,7 @@ def import_cmd(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
                 file=name, counts=counts, ledger=location.shown
             )
+            + periods
         )
     _advise(store)
     if json_out:

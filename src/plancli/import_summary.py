@@ -1,0 +1,79 @@
+"""What an import's summary line says of the periods its file holds (audit W D7): an analyst
+importing a dozen departments' sheets reads that line alone, and "修订 2" did not say that the
+2 were last month's figures, typed over by a clerk who reused last month's sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _, join_list
+from plancli.stores.base import cached_period
+
+if TYPE_CHECKING:
+    from plancli.bulletin import ReadNotes
+    from plancli.imports import ImportResult
+    from plancli.plain import AnyRecord
+
+SHOWN_PERIODS = 6  # past this many periods (a bulletin's year of months), the first and last
+
+
+def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
+    """Period as stored → (new, revised, unchanged) rows, in period order."""
+    found = result.periods
+    if found is None:
+        counted: dict[str, list[int]] = {}
+        for rc in result.changes:
+            record = rc.change.record
+            counted.setdefault(record.period, [0, 0, 0])[rc.change.previous is not None] += 1
+        for rc in result.unchanged:
+            counted.setdefault(rc.change.record.period, [0, 0, 0])[2] += 1
+        found = {period: (n[0], n[1], n[2]) for period, n in counted.items()}
+    return dict(sorted(found.items(), key=lambda item: cached_period(item[0]).sort_key))
+
+
+def periods_text(result: ImportResult) -> str:
+    """`; period 2022-05`, `; by period: 2022-05: 2 revised; 2022-06: 1 new`, or "" (no row)."""
+    counts = period_counts(result)
+    if not counts:
+        return ""
+    if len(counts) == 1:
+        return _("; period {period}").format(period=next(iter(counts)))
+    if len(counts) > SHOWN_PERIODS:
+        first, *_middle, last = counts
+        return _("; {n} periods, {first} to {last}").format(n=len(counts), first=first, last=last)
+    parts = []
+    for period, (new, revised, unchanged) in counts.items():
+        said = [
+            text.format(n=n) for n, text in ((new, _("{n} new")), (revised, _("{n} revised"))) if n
+        ]
+        if unchanged:
+            said.append(_("{n} unchanged").format(n=unchanged))
+        parts.append(_("{period}: {counts}").format(period=period, counts=join_list(said)))
+    return _("; by period: {periods}").format(periods="; ".join(parts))
+
+
+def stale_sheet(
+    name: str, result: ImportResult, notes: ReadNotes, records: Sequence[AnyRecord]
+) -> str | None:
+    """The warning of a template whose rows all revise figures of periods before the latest the
+    ledger holds (`records`: the ledger's figures): last month's sheet sent back, typed over
+    with this month's figures? None when the file is no template, or gives anything new."""
+    if notes.header is None or not notes.header.template or result.new or not result.revised:
+        return None
+    counts = period_counts(result)
+    given = [cached_period(text) for text in counts]
+    latest = max(
+        (cached_period(record.period) for record in records),
+        key=lambda period: (period.year, period.end_month),
+        default=None,
+    )
+    if latest is None or any(
+        (p.year, p.end_month) >= (latest.year, latest.end_month) for p in given
+    ):
+        return None
+    message = _(
+        "{file} is the sheet for {periods}, and every row revises a figure already recorded, "
+        "while the ledger has figures up to {latest}: was last month's sheet sent back?"
+    )
+    return message.format(file=name, periods=join_list(counts), latest=latest)
