@@ -481,7 +481,16 @@ def _warnings(
         PlainRecord(target, period, _ZERO, amount, None, None, recorded_at, batch)
         for target, period, amount, _ in amounts
     ]
-    merged = current.with_records([*records, *growths])
+    # The ledger as the import leaves it, for the targets asked about only (each warning looks
+    # at its own target's figures): not a second index of the whole ledger.
+    asked_ids = {target for target, _, _, _ in asked} | {target for target, _, _, _ in amounts}
+    merged = Figures(
+        [
+            *(record for target in asked_ids for _, record in current.of_target(target)),
+            *records,
+            *growths,
+        ]
+    )
     warned = [
         (packed & 1, packed >> 1, warning)
         for (_, _, _, packed), record in zip(asked, records, strict=True)

@@ -4,7 +4,7 @@ importing a dozen departments' sheets reads that line alone, and "修订 2" did 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _, join_list
@@ -54,17 +54,18 @@ def periods_text(result: ImportResult) -> str:
 
 
 def stale_sheet(
-    name: str, result: ImportResult, notes: ReadNotes, records: Sequence[AnyRecord]
+    name: str, result: ImportResult, notes: ReadNotes, records: Callable[[], Sequence[AnyRecord]]
 ) -> str | None:
     """The warning of a template whose rows all revise figures of periods before the latest the
-    ledger holds (`records`: the ledger's figures): last month's sheet sent back, typed over
-    with this month's figures? None when the file is no template, or gives anything new."""
+    ledger holds (`records`: reads the ledger's figures, asked only of such a template): last
+    month's sheet sent back, typed over with this month's figures? None when the file is no
+    template, or gives anything new."""
     if notes.header is None or not notes.header.template or result.new or not result.revised:
         return None
     counts = period_counts(result)
     given = [cached_period(text) for text in counts]
     latest = max(
-        (cached_period(record.period) for record in records),
+        (cached_period(record.period) for record in records()),
         key=lambda period: (period.year, period.end_month),
         default=None,
     )

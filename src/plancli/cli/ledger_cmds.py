@@ -321,7 +321,7 @@ def import_cmd(
             say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
     from plancli.import_summary import periods_text, stale_sheet
 
-    stale = stale_sheet(name, result, notes, store.read()) if notes.header else None
+    stale = stale_sheet(name, result, notes, store.read)
     if stale is not None:
         say(_("warning: {message}").format(message=stale))
     counts, periods = import_counts(result), periods_text(result)
