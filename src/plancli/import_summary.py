@@ -19,17 +19,27 @@ SHOWN_PERIODS = 6  # past this many periods (a bulletin's year of months), the f
 
 
 def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
-    """Period as stored → (new, revised, unchanged) rows, in period order."""
-    found = result.periods
-    if found is None:
+    """Position → (new, revised, unchanged) rows, in order. A position is named by the month it
+    ends (2022-06): a June sheet's monthly 2022-06 and quarterly 2022-Q2 rows are one period."""
+    given = result.periods
+    if given is None:
         counted: dict[str, list[int]] = {}
         for rc in result.changes:
             record = rc.change.record
             counted.setdefault(record.period, [0, 0, 0])[rc.change.previous is not None] += 1
         for rc in result.unchanged:
             counted.setdefault(rc.change.record.period, [0, 0, 0])[2] += 1
-        found = {period: (n[0], n[1], n[2]) for period, n in counted.items()}
-    return dict(sorted(found.items(), key=lambda item: cached_period(item[0]).sort_key))
+        given = {period: (n[0], n[1], n[2]) for period, n in counted.items()}
+    found: dict[tuple[int, int], list[int]] = {}
+    for text, counts in given.items():
+        period = cached_period(text)
+        sums = found.setdefault((period.year, period.end_month), [0, 0, 0])
+        for place, count in enumerate(counts):
+            sums[place] += count
+    return {
+        f"{year}-{month:02d}": (sums[0], sums[1], sums[2])
+        for (year, month), sums in sorted(found.items())
+    }
 
 
 def periods_text(result: ImportResult) -> str:
@@ -65,16 +75,14 @@ def stale_sheet(
     counts = period_counts(result)
     given = [cached_period(text) for text in counts]
     latest = max(
-        (cached_period(record.period) for record in records()),
-        key=lambda period: (period.year, period.end_month),
+        ((p.year, p.end_month) for p in (cached_period(r.period) for r in records())),
         default=None,
     )
-    if latest is None or any(
-        (p.year, p.end_month) >= (latest.year, latest.end_month) for p in given
-    ):
+    if latest is None or any((p.year, p.end_month) >= latest for p in given):
         return None
     message = _(
         "{file} is the sheet for {periods}, and every row revises a figure already recorded, "
         "while the ledger has figures up to {latest}: was last month's sheet sent back?"
     )
-    return message.format(file=name, periods=join_list(counts), latest=latest)
+    shown = f"{latest[0]}-{latest[1]:02d}"
+    return message.format(file=name, periods=join_list(counts), latest=shown)
