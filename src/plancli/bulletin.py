@@ -445,18 +445,11 @@ def refuse_missing(
     filled: Sequence[str] = (),
 ) -> None:
     """A row without the figures or period it needs is refused (`no value for gdp`, with the
-    columns it fills: `no_value`), a 合计 row aside."""
-    from plancli.bulletin_layout import helpers_gone, no_value
+    columns it fills: `bulletin_layout.no_value`), a 合计 row aside."""
+    from plancli.bulletin_layout import no_value
 
-    problem = _("no {columns}").format(columns=", ".join(missing))
-    if missing == ["value"] and target:
-        problem = no_value(target, filled)
+    problem = no_value(target, filled, missing, notes, problems)
     if not total_row(target, row, problem, notes):
-        if not filled and missing == ["value"] and not notes.helpers_said:
-            gone = helpers_gone(notes.header)
-            if gone is not None and notes.header is not None:  # said on the header's line
-                problems.add(len(notes.header.titles) + 1, gone)
-                notes.helpers_said = True
         problems.add(row, problem)
 
 

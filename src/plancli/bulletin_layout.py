@@ -30,6 +30,7 @@ from plancli.i18n import _, kind_word
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header, ReadNotes
+    from plancli.imports import Problems
     from plancli.plain import AnyPlan, AnyTarget
 
 _UNIT_LINE = re.compile(r"^(?:计量)?单位:")
@@ -224,11 +225,27 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
     )
 
 
-def no_value(target: object, filled: Sequence[str]) -> str:
+def no_value(
+    target: object,
+    filled: Sequence[str],
+    missing: Sequence[str] = ("value",),
+    notes: ReadNotes | None = None,
+    problems: Problems | None = None,
+) -> str:
     """A row of plancli's columns with its target and no value (audit W D8): named, with the
-    columns it fills (a clerk pre-fills `source`: a figure not out yet is a row to clear)."""
+    columns it fills (a clerk pre-fills `source`: a figure not out yet is a row to clear).
+    Given the reader's `notes` and `problems`, a file with the template's columns but not its
+    helpers is said to be no template once, on its header's line (`helpers_gone`)."""
     from plancli.safe import visible
 
+    if list(missing) != ["value"] or not target:
+        return _("no {columns}").format(columns=", ".join(missing))
+    header = notes.header if notes is not None else None
+    if not filled and notes is not None and problems is not None and not notes.helpers_said:
+        gone = helpers_gone(header)
+        if gone is not None and header is not None:
+            problems.add(len(header.titles) + 1, gone)
+            notes.helpers_said = True
     shown = visible(str(target))
     if filled:
         message = _(

@@ -24,6 +24,7 @@ from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, amount_as_growth, growth_limits, rise_for_decline
 from plancli.import_order import _disordered
+from plancli.import_summary import stream_counts
 from plancli.imports import (
     ImportRejected,
     ImportResult,
@@ -396,15 +397,7 @@ def import_stream(
             *_warnings(plan, current, cumulative, batch, checker.recorded_at, dropped, amounts),
             *kept,
         ],
-        periods={
-            names[number]: (
-                by_period[number * 3],
-                by_period[number * 3 + 1],
-                by_period[number * 3 + 2],
-            )
-            for number in range(len(by_period) // 3)
-            if any(by_period[number * 3 : number * 3 + 3])
-        },
+        periods=stream_counts(names, by_period),
     )
 
 

@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 SHOWN_PERIODS = 6  # past this many periods (a bulletin's year of months), the first and last
 
 
+def stream_counts(names: list[str], counts: list[int]) -> dict[str, tuple[int, int, int]]:
+    """Period text → (new, revised, unchanged) from `import_stream`'s counts by period number
+    (three a period), the periods no row was counted for left out."""
+    return {
+        names[number]: (counts[at], counts[at + 1], counts[at + 2])
+        for number, at in enumerate(range(0, len(counts), 3))
+        if counts[at] or counts[at + 1] or counts[at + 2]
+    }
+
+
 def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
     """Position → (new, revised, unchanged) rows, in order. A position is named by the month it
     ends (2022-06): a June sheet's monthly 2022-06 and quarterly 2022-Q2 rows are one period."""
