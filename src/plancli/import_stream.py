@@ -34,7 +34,7 @@ from plancli.imports import (
     _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged
-from plancli.level_slips import never_negative, share_bounds, share_warning
+from plancli.level_slips import level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
@@ -89,6 +89,8 @@ class _Positions:
             dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
         ] = ({}, {})
         self.keep_targets = len(plan_ids(plan)) + checker.KEEP
+        # The level targets whose figures are never negative, and the shares (level_slips).
+        self.shares, self.never_negative = level_rules(plan)
 
     def target_number(self, target_id: str) -> int:
         number = self.numbers.get(target_id)
@@ -116,7 +118,7 @@ class _Positions:
             return False
         kind = target.kind
         rule = _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY
-        if kind == "level" and never_negative(target):
+        if target.id in self.never_negative:
             rule = _LEVEL
         info: _TargetInfo = (
             target,
@@ -194,7 +196,7 @@ def import_stream(
     dropped: list[tuple[int, int, str]] = []
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     growths = growth_limits(plan)  # target id → the largest likely growth
-    shares = share_bounds(plan)  # target id → the plan's figure of a share (level_slips)
+    shares = known.shares  # target id → the plan's figure of a share (level_slips)
     # The rows of growth targets that give an amount or change one in force, kept as the
     # cumulative rows are (their amounts are year-to-date totals: sequence_slips).
     amount_keys = array("q")

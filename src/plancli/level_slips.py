@@ -15,9 +15,11 @@ tests are asked of a target once; a row asks one comparison (`import_stream`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from plancli.figure_slips import growth_is_figure
 from plancli.i18n import _
 
 if TYPE_CHECKING:
@@ -26,21 +28,7 @@ if TYPE_CHECKING:
 _HUNDRED = Decimal(100)
 _PERCENT = ("%", "％")
 # Words of a figure that is a change or a balance, which may be below 0.
-_SIGNED_WORDS = (
-    "涨",
-    "增",
-    "降",
-    "减",
-    "变",
-    "改善",
-    "差",
-    "净",
-    "盈",
-    "亏",
-    "利润",
-    "收支",
-    "余额",
-)
+_SIGNED_WORDS = re.compile("涨|增|降|减|变|改善|差|净|盈|亏|利润|收支|余额")
 # Units of a count: 户, 个, 人 (with 万 or 千 before them: 万人, 万户).
 _COUNTS = frozenset(
     [
@@ -95,10 +83,12 @@ def _is_percent(target: AnyTarget) -> bool:
 
 
 def _signed_name(target: AnyTarget) -> bool:
-    from plancli.figure_slips import growth_is_figure
-
-    names = (target.name, *target.aliases)
-    return growth_is_figure(target) or any(w in n for n in names for w in _SIGNED_WORDS)
+    search = _SIGNED_WORDS.search
+    return (
+        growth_is_figure(target)
+        or search(target.name) is not None
+        or any(search(alias) for alias in target.aliases)
+    )
 
 
 def _is_count(unit: str) -> bool:
@@ -133,9 +123,20 @@ def share_bound(target: AnyTarget) -> Decimal | None:
     return max(bounds) if bounds and max(bounds) <= _HUNDRED and min(bounds) >= 0 else None
 
 
-def share_bounds(plan: AnyPlan) -> dict[str, Decimal]:
-    """Target id → `share_bound`, for the shares: asked once per import."""
-    return {t.id: bound for t in plan.targets if (bound := share_bound(t)) is not None}
+def level_rules(plan: AnyPlan) -> tuple[dict[str, Decimal], set[str]]:
+    """(target id → `share_bound` of the shares, the ids `never_negative`), asked once per
+    import, each target once (a 100,000-target plan: only its levels are looked at)."""
+    shares: dict[str, Decimal] = {}
+    never: set[str] = set()
+    for target in plan.targets:
+        if target.kind != "level":
+            continue
+        if never_negative(target):
+            never.add(target.id)
+        bound = share_bound(target) if _is_percent(target) else None
+        if bound is not None:
+            shares[target.id] = bound
+    return shares, never
 
 
 def negative_level(target: AnyTarget, period: str, value: Decimal) -> str | None:
