@@ -278,3 +278,18 @@ def test_an_invisible_character_and_a_unit_are_named(imports) -> None:  # type: 
     )
     zh = imports("L.csv", lines, lang="zh")
     assert "含不可见字符" in zh.stderr and "请重新键入数字" in zh.stderr
+
+
+def test_a_repeated_header_row_is_named_as_such(imports) -> None:  # type: ignore[no-untyped-def]
+    """Two departments' CSVs pasted together: the second header was an 'unknown target', with
+    the hint to --skip-unknown an untracked indicator."""
+    lines = ["target,period,value", "gdp,2022-Q2,5.2", "target,period,value", "cpi,2022-06,2"]
+    result = imports("all.csv", lines)
+    assert (
+        "all.csv:3: 'target' is the target column's header: a header row repeated (two files "
+        "pasted together?); delete the row"
+    ) in result.stderr, result.stderr
+    assert "--skip-unknown" in result.stderr  # for cpi, not for the header
+    zh = imports("all.csv", lines[:3], lang="zh")
+    assert "--skip-unknown" not in zh.stderr
+    assert "表头" in zh.stderr
