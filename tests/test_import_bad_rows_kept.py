@@ -9,8 +9,8 @@ import io
 from pathlib import Path
 
 from hostile import Sheet, workbook
-from plancli.bulletin import ReadNotes
 from plancli.imports import Problems, read_import
+from plancli.read_notes import ReadNotes
 
 ROWS = Problems.KEEP + 200
 

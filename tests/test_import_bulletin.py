@@ -676,9 +676,9 @@ def test_a_row_with_no_value_in_a_file_that_is_not_a_template_stays_an_error(imp
     result = imports(
         "june.csv", "target,period,value,note\ngdp,2022-06,5.2,\nnew_5g_base_stations,2022-06,,\n"
     )
-    refused(result, ":3: no value")
+    refused(result, ":3: no value for new_5g_base_stations")
     chinese = imports("june.csv", "指标,期间,数值\n地区生产总值,2022年6月,\n")
-    refused(chinese, ":2: no value")
+    refused(chinese, ":2: no value for 地区生产总值")
 
 
 @pytest.mark.parametrize("mark", ["—", "-", "——", "－", "–"])
@@ -749,7 +749,10 @@ def test_a_template_row_with_a_note_but_no_value_is_an_error(
     target, period, _value, _amount, _note, rest = lines[1].split(",", 5)
     lines[1] = f"{target},{period},,,初步数据,{rest}"
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    refused(invoke("--ledger", str(ledger), "import", str(path)), ":2: no value")
+    refused(
+        invoke("--ledger", str(ledger), "import", str(path)),
+        ":2: no value for gdp: only note filled; if the figure is not out yet, clear the row",
+    )
 
 
 # -------------------------------------------------------------------------------- Chinese
@@ -774,7 +777,7 @@ def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ign
         "是否想找 地区生产总值 (gdp)？",
         f"{tmp_path / 'june.csv'}:3: 期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
         "累计数（1-6月，即 2022-06）",
-        f"{tmp_path / 'june.csv'}:4: 缺少 value",
+        f"{tmp_path / 'june.csv'}:4: 缺少 value（城镇登记失业率）",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]

@@ -34,6 +34,7 @@ from plancli.locations import LedgerLocation
 from plancli.periods import parse_period
 from plancli.plain import Record as PlainRecord
 from plancli.plan import load_plain_plan
+from plancli.sequence_slips import amount_sequence_warnings
 from plancli.stores import open_store
 
 NOW = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
@@ -256,7 +257,7 @@ def _all_warnings(
     warned = [
         (packed & 1, packed >> 1, warning)
         for (_, _, _, packed), record in zip(checked, records, strict=True)
-        for warning in sequence_warnings(plan, record, merged)
+        for warning in sequence_warnings(plan, record, merged, importing=True)
     ]
     return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0))]
 
@@ -284,6 +285,55 @@ def test_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignor
     ]
     asked = _asked(current, checked)
     assert _warnings(plan, current, asked, BATCH, NOW) == _all_warnings(plan, current, checked)
+
+
+GROWTH = ["gdp", "fixed_asset_investment"]
+amount_figures = st.sampled_from(list(itertools.product(GROWTH, MONTHS, (*range(10), None))))
+flagged_amounts = st.sampled_from(
+    list(itertools.product(GROWTH, MONTHS, (*range(10), None), (0, 1)))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(amount_figures, max_size=8), st.lists(flagged_amounts, max_size=10))
+def test_amount_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignore[no-untyped-def]
+    plan,
+    stored: list[tuple[str, str, int | None]],
+    imported: list[tuple[str, str, int | None, int]],
+) -> None:
+    """A growth target's year-to-date amounts (audit W D6): the rows `import_stream` keeps
+    (an amount given, or one in force changed), asked only of targets out of order, warn as
+    `amount_sequence_warnings` of every row against the ledger as the import leaves it."""
+    current = Figures(
+        PlainRecord(t, p, Decimal(1), None if v is None else Decimal(v), None, None, NOW, "old")
+        for t, p, v in stored
+    )
+    unique = list({(t, p): (t, p, v, f) for t, p, v, f in imported}.values())
+    kept = [
+        (t, p, None if v is None else Decimal(v), (row + 2) << 1 | flag)
+        for row, (t, p, v, flag) in enumerate(unique)
+        if v is not None or any(r.amount is not None for r in _in_force(current, t, p))
+    ]
+    ids = list(dict.fromkeys(t for t, _, _, _ in kept))
+    names = list(dict.fromkeys(p for _, p, _, _ in kept))
+    keys = [ids.index(t) << 16 | names.index(p) for t, p, _, _ in kept]
+    asked = import_stream._amount_rows(
+        current, ids, names, keys, [a for _, _, a, _ in kept], [f for _, _, _, f in kept]
+    )
+    records = [PlainRecord(t, p, Decimal(0), a, None, None, NOW, BATCH) for t, p, a, _ in kept]
+    merged = current.with_records(records)
+    every = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(kept, records, strict=True)
+        for warning in amount_sequence_warnings(plan, record, merged)
+    ]
+    expected = [(row, warning) for _, row, warning in sorted(every, key=itemgetter(0))]
+    assert _warnings(plan, current, [], BATCH, NOW, (), asked) == expected
+
+
+def _in_force(current: Figures, target: str, period: str) -> list[PlainRecord]:
+    found = current.at(target, parse_period(period))
+    return [] if found is None else [found]  # type: ignore[list-item]
 
 
 def _asked(

@@ -170,10 +170,11 @@ def test_the_texts_naming_no_target_are_found_once_by_resolve_rows() -> None:
     targets that was 100,000 more lookups on every import."""
     import io
 
-    from plancli.bulletin import ReadNotes, resolve_rows
+    from plancli.bulletin import resolve_rows
     from plancli.import_skip import unknown_rows
     from plancli.imports import Problems, read_import
     from plancli.plan import load_plan
+    from plancli.read_notes import ReadNotes
 
     plan = load_plan("guandu-2022")
     data = (

@@ -150,16 +150,19 @@ def test_a_cpi_rise_in_the_growth_column_is_the_cpi_targets_figure(
 
 
 def test_a_negative_figure_of_a_rate_gets_no_fraction_hint(imports, invoke, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    """`是否应为 -20 %？` for an unemployment rate: a share kept as a fraction is never negative."""
+    """`是否应为 -20 %？` for an unemployment rate: a share kept as a fraction is never negative.
+    A negative rate is refused since audit W D9 (the 比上年 change typed), with no fraction hint."""
     imported = imports(
         "r.csv", ["指标,期间,数值", "城镇登记失业率,2022年二季度末,-0.2"], "--dry-run"
     )
-    assert imported.exit_code == 0, imported.output
+    assert imported.exit_code == 2, imported.output
+    assert "a rate or share is never below 0" in imported.stderr
     assert "a fraction" not in imported.stderr and "-20 %" not in imported.stderr
     result = invoke(
         "--ledger", str(ledger), "record", "unemployment_rate", "-0.2", "--period", "2022-Q2"
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
+    assert "a rate or share is never below 0" in result.stderr
     assert "a fraction" not in result.stderr and "-20 %" not in result.stderr
 
 

@@ -261,7 +261,7 @@ def test_bad_xlsx_rows_are_reported_by_sheet_and_row(
     assert lines[3].startswith(
         f"{path}:7月:6: new_5g_base_stations is a cumulative target and has no amount"
     )
-    assert lines[4] == f"{path}:7月:7: no value"
+    assert lines[4] == f"{path}:7月:7: no value for gdp"
     assert lines[5].startswith(f"{path}:7月:8: unknown target 'g5'")
     assert ledger.read_bytes() == before
 

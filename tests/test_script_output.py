@@ -167,7 +167,7 @@ def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Pat
     bad = invoke("import", "bad.jsonl")
     assert bad.exit_code == 2
     assert bad.stderr.splitlines()[1:] == [
-        "bad.jsonl:1: no value",
+        "bad.jsonl:1: no value for gdp",
         "bad.jsonl:2: period must be text",
     ]
 

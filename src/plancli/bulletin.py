@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -50,15 +50,15 @@ from plancli.figure_slips import (
     maybe_index,
 )
 from plancli.figure_words import number_text
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, kind_word
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period
 from plancli.plan import fold_name
+from plancli.read_notes import ReadNotes
 
 if TYPE_CHECKING:
     from plancli.imports import ImportRow, Problems
     from plancli.plain import AnyPlan, AnyTarget
-    from plancli.template_check import TemplateCells
 
 # ------------------------------------------------------------------------------ headers
 
@@ -298,34 +298,6 @@ def read_header(
 # ------------------------------------------------------------------------------ rows
 
 
-@dataclass(slots=True)
-class ReadNotes:
-    """What reading a file found besides its rows, for the summary and `import --json`."""
-
-    encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
-    blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
-    no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
-    total_rows: int = 0  # a table's 合计, 总计, 小计 rows, read past (`resolve_rows`)
-    # (row, target, problem) of a 合计 row the reader refused: read past unless the plan has it
-    total_problems: list[tuple[int, str, str]] = field(default_factory=list)
-    header: Header | None = None
-    total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
-    paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
-    growth_only: dict[int, str] = field(default_factory=dict)  # row → its 累计值 ('', '—')
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
-    units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
-    dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
-    month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
-    targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
-    periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
-    sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
-    unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
-    no_target: Callable[[str], bool] | None = None  # names no target? (import_skip)
-    dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
-    template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
-
-
 BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
@@ -444,10 +416,18 @@ def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
 
 
 def refuse_missing(
-    problems: Problems, row: int, missing: list[str], target: object, notes: ReadNotes
+    problems: Problems,
+    row: int,
+    missing: list[str],
+    target: object,
+    notes: ReadNotes,
+    filled: Sequence[str] = (),
 ) -> None:
-    """A row without the figures or period it needs is refused (`no value`), a 合计 row aside."""
-    problem = _("no {columns}").format(columns=", ".join(missing))
+    """A row without the figures or period it needs is refused (`no value for gdp`, with the
+    columns it fills: `bulletin_layout.no_value`), a 合计 row aside."""
+    from plancli.bulletin_layout import no_value
+
+    problem = no_value(target, filled, missing, notes, problems)
     if not total_row(target, row, problem, notes):
         problems.add(row, problem)
 
@@ -649,7 +629,7 @@ def resolve_rows(
                             "({amount}); the {value} column ({growth}) is not recorded"
                         ).format(
                             target=target.id,
-                            kind=target.kind,
+                            kind=kind_word(target.kind),
                             total=_label(notes, TOTAL),
                             amount=_shown(amount),
                             value=_label(notes, "value"),

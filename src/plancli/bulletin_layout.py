@@ -27,11 +27,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import _, kind_word
 
 if TYPE_CHECKING:
-    from plancli.bulletin import Header, ReadNotes
+    from plancli.bulletin import Header
+    from plancli.imports import Problems
     from plancli.plain import AnyPlan, AnyTarget
+    from plancli.read_notes import ReadNotes
 
 _UNIT_LINE = re.compile(r"^(?:计量)?单位:")
 
@@ -311,6 +313,9 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
     columns = sorted((c for c in ("value", TOTAL, "amount") if c in at), key=lambda c: at[c])
     target = cells.get("target")
     plain = header.labels.get("value", "").strip().lower() == "value"  # plancli's own column
+    if missing == ["value"] and target is not None and plain:
+        filled = [c for c in ("amount", "note", "source") if cells.get(c) is not None]
+        return no_value(target, filled)
     if missing != ["value"] or target is None or plain:
         return _("no {columns}").format(columns=", ".join(missing))
     empty = ", ".join(_shown(header.labels[c]) for c in columns)
@@ -328,6 +333,50 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
     return _("{target}: no figure ({columns} empty)").format(
         target=_shown(str(target)), columns=empty
     )
+
+
+def no_value(
+    target: object,
+    filled: Sequence[str],
+    missing: Sequence[str] = ("value",),
+    notes: ReadNotes | None = None,
+    problems: Problems | None = None,
+) -> str:
+    """A row of plancli's columns with its target and no value (audit W D8): named, with the
+    columns it fills (a clerk pre-fills `source`: a figure not out yet is a row to clear).
+    Given the reader's `notes` and `problems`, a file with the template's columns but not its
+    helpers is said to be no template once, on its header's line (`helpers_gone`)."""
+    from plancli.safe import visible
+
+    if list(missing) != ["value"] or not target:
+        return _("no {columns}").format(columns=", ".join(missing))
+    header = notes.header if notes is not None else None
+    if not filled and notes is not None and problems is not None and not notes.helpers_said:
+        gone = helpers_gone(header)
+        if gone is not None and header is not None:
+            problems.add(len(header.titles) + 1, gone)
+            notes.helpers_said = True
+    shown = visible(str(target))
+    if filled:
+        message = _(
+            "no value for {target}: only {columns} filled; if the figure is not out yet, clear "
+            "the row"
+        )
+        return message.format(target=shown, columns=", ".join(filled))
+    return _("no value for {target}").format(target=shown)
+
+
+def helpers_gone(header: Header | None) -> str | None:
+    """The one line for a file with the template's columns but not its helper columns (name,
+    unit, last_value, last_period deleted "to tidy up"): its blank rows are no longer skipped."""
+    from plancli.imports import COLUMNS, HELPER_COLUMNS
+
+    if header is None or header.template or any(c not in header.positions for c in COLUMNS):
+        return None
+    return _(
+        "the file has the template's columns but not its helper columns ({helpers}), so rows "
+        "left blank are not skipped: delete them, or keep those columns"
+    ).format(helpers=", ".join(HELPER_COLUMNS))
 
 
 def with_figures(problem: str, value: object, amount: object) -> str:
@@ -351,13 +400,17 @@ def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
         return _(
             "{target} is a {kind} target: its figure is the growth % (the {value} column, "
             "which holds — (no data) here); the {total} column is its amount"
-        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
+        ).format(
+            target=target.id, kind=kind_word(target.kind), value=_label(notes, "value"), total=total
+        )
     if header is not None and "value" in header.positions:
         return _(
             "{target} is a {kind} target: its figure is the growth % (the {value} column, "
             "empty here); the {total} column is its amount"
-        ).format(target=target.id, kind=target.kind, value=_label(notes, "value"), total=total)
+        ).format(
+            target=target.id, kind=kind_word(target.kind), value=_label(notes, "value"), total=total
+        )
     return _(
         "{target} is a {kind} target: its figure is the growth %, and the file gives only "
         "{total}, its amount; add a 累计增长 column"
-    ).format(target=target.id, kind=target.kind, total=total)
+    ).format(target=target.id, kind=kind_word(target.kind), total=total)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from plancli.errors import InputError
 from plancli.ledger import Entry, Figures, check_entry, clean_text, entry_period
+from plancli.level_slips import never_negative
 from plancli.model import Record
 from plancli.periods import Period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget
@@ -128,6 +129,7 @@ class EntryChecker:
                 fits = not (
                     (kind == "cumulative" and value < 0)
                     or (kind == "milestone" and not 0 <= value <= 100)
+                    or (kind == "level" and value < 0 and never_negative(target))
                 )
                 amount: Decimal | None = None
                 given = entry.amount

@@ -12,13 +12,14 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from plancli.i18n import _
+from plancli.i18n import _, kind_word
 
 if TYPE_CHECKING:
-    from plancli.bulletin import Header, ReadNotes
+    from plancli.bulletin import Header
     from plancli.imports import ImportRow
     from plancli.ledger import Entry
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+    from plancli.read_notes import ReadNotes
 
 # ------------------------------------------------------- a growth where the total belongs
 
@@ -64,7 +65,7 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
     mark = notes.growth_only.get(row, "")
     fields = {
         "target": target.id,
-        "kind": target.kind,
+        "kind": kind_word(target.kind),
         "total": _label(notes, TOTAL),
         "value": _label(notes, "value"),
         "growth": _shown(growth),

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, kind_word
 from plancli.periods import DASHES
 from plancli.stores.base import shown
 
@@ -48,6 +48,34 @@ def footnote_refusal(text: str, what: str, raw: str) -> None:
                 "{what} {raw}: {marks} is not a digit: a footnote mark after the figure? "
                 "give the figure alone"
             ).format(what=what, raw=raw, marks=" ".join(marks))
+        )
+
+
+_WITH_UNIT = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?\s*([^\s0-9.,+-][^0-9]{0,7})$")
+
+
+def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
+    """InputError for a figure typed with something a reader cannot see or act on (audit W
+    D10): an invisible character pasted with it from a web page or WeChat (a zero-width
+    space, shown as `visible` shows it), or its unit typed after it (`0.60亿元`, `11000人`),
+    naming the plan's unit, which the figure must be in (plancli does not convert)."""
+    from plancli.safe import readable, visible
+
+    if readable(text) != text or not text.isprintable():
+        hidden = sorted({c for c in text if not c.isprintable() or readable(c) != c})
+        raise InputError(
+            _(
+                "{what} {raw}: holds an invisible character ({chars}: a zero-width space or "
+                "the like, pasted with the figure); retype the figure"
+            ).format(what=what, raw=raw, chars=" ".join(visible(c) for c in hidden))
+        )
+    match = _WITH_UNIT.match(text)
+    if match is not None and unit and unit.strip() not in ("%", "％"):
+        raise InputError(
+            _(
+                "{what} {raw}: the figure with a unit ({given}); give the number alone, in "
+                "the plan's unit ({unit})"
+            ).format(what=what, raw=raw, given=match.group(1), unit=unit.strip())
         )
 
 
@@ -117,7 +145,9 @@ def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
                 _(
                     "{what} {raw!r}: {word} is for growth figures (growth, relative and trend "
                     "targets); {target} is a {kind} target: record its figure as a number"
-                ).format(what=_(what), raw=raw, word=word, target=target.id, kind=target.kind)
+                ).format(
+                    what=_(what), raw=raw, word=word, target=target.id, kind=kind_word(target.kind)
+                )
             )
         rest = text[len(word) :].strip()
         if rest[:1] in ("+", "-", "−"):

@@ -447,6 +447,11 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def kind_word(kind: str) -> str:
+    """A target's kind as messages name it: `cumulative`, in Chinese 累计 (as `show` names it)."""
+    return t(f"kind.{kind}", _language)
+
+
 def t(key: str, lang: Lang) -> str:
     en, zh = WORDS.get(key, (key, key))
     return zh if lang == "zh" else en

@@ -48,7 +48,13 @@ def unknown_rows(plan: AnyPlan, rows: Sequence[ImportRow], texts: Iterable[str])
     (the readers keep them); the rows are walked only when one of them names no target, so a
     million-row file of ids pays one lookup per distinct text."""
     # A blank target cell names no indicator: the row stays a bad row (the check says so).
-    unknown = {text for text in texts if text.strip() and plan.target(text.strip()) is None}
+    from plancli.plan import repeated_header
+
+    unknown = {
+        text
+        for text in texts
+        if text.strip() and plan.target(text.strip()) is None and not repeated_header(text)
+    }
     if not unknown:
         return []
     # A row mapped by name holds its target's id now, so its text is no longer among these.

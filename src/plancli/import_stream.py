@@ -24,6 +24,7 @@ from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, amount_as_growth, growth_limits, rise_for_decline
 from plancli.import_order import _disordered
+from plancli.import_summary import stream_counts
 from plancli.imports import (
     ImportRejected,
     ImportResult,
@@ -32,12 +33,14 @@ from plancli.imports import (
     Problems,
     _twice,
 )
-from plancli.ledger import Figures, clean_text, is_unchanged, sequence_warnings
+from plancli.ledger import Figures, clean_text, is_unchanged
+from plancli.level_slips import level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
 from plancli.record_text import dropped_amount
+from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stores.base import LedgerSession
 from plancli.superseded import Superseded, kept_out
 
@@ -48,8 +51,9 @@ _SLOTS = 16  # positions a target's rows in `import_stream`'s index have room fo
 _NO_ROWS = array("q", bytes(8 * _SLOTS))
 
 # What a figure must satisfy for its target's kind (`check_entry`'s rule): 0 any figure,
-# 1 at least 0 (a cumulative total), 2 from 0 to 100 (a milestone's per cent).
-_ANY, _NOT_NEGATIVE, _PERCENT = 0, 1, 2
+# 1 at least 0 (a cumulative total), 2 from 0 to 100 (a milestone's per cent), 3 at least 0
+# (a level's rate, share or count: level_slips.never_negative).
+_ANY, _NOT_NEGATIVE, _PERCENT, _LEVEL = 0, 1, 2, 3
 # A figure is compared with these, not with the integers 0 and 100: Decimal against int
 # converts the int each time (128 ns a comparison against 54, some 0.1 s an import).
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
@@ -85,6 +89,8 @@ class _Positions:
             dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
         ] = ({}, {})
         self.keep_targets = len(plan_ids(plan)) + checker.KEEP
+        # The level targets whose figures are never negative, and the shares (level_slips).
+        self.shares, self.never_negative = level_rules(plan)
 
     def target_number(self, target_id: str) -> int:
         number = self.numbers.get(target_id)
@@ -112,6 +118,8 @@ class _Positions:
             return False
         kind = target.kind
         rule = _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY
+        if target.id in self.never_negative:
+            rule = _LEVEL
         info: _TargetInfo = (
             target,
             self.target_number(target.id),
@@ -188,6 +196,14 @@ def import_stream(
     dropped: list[tuple[int, int, str]] = []
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     growths = growth_limits(plan)  # target id → the largest likely growth
+    shares = known.shares  # target id → the plan's figure of a share (level_slips)
+    # The rows of growth targets that give an amount or change one in force, kept as the
+    # cumulative rows are (their amounts are year-to-date totals: sequence_slips).
+    amount_keys = array("q")
+    amount_values: list[Decimal | None] = []
+    amount_rows = array("q")
+    # Rows new, revised and unchanged by period number (3 a period): the summary names them.
+    by_period: list[int] = []
     recorded, batch_id = checker.recorded_at, checker.batch
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
@@ -214,7 +230,7 @@ def import_stream(
                 and value is not None
                 and (
                     rule == _ANY
-                    or (value >= _ZERO if rule == _NOT_NEGATIVE else _ZERO <= value <= _HUNDRED)
+                    or (value >= _ZERO if rule != _PERCENT else _ZERO <= value <= _HUNDRED)
                 )
             ):
                 amount: Decimal | None = None
@@ -277,16 +293,21 @@ def import_stream(
         else:
             more[target_number, slot] = line << 16 | number
         unchanged_row = is_unchanged(previous, record)
+        if number * 3 >= len(by_period):
+            by_period.extend((0, 0, 0) * (number + 1 - len(by_period) // 3))
         if unchanged_row:
             unchanged += 1
+            by_period[number * 3 + 2] += 1
         elif previous is not None and history.reverts(previous, record):
             kept.append((line, kept_out(plan, record, previous)))
             continue
         else:
             if previous is None:
                 new += 1
+                by_period[number * 3] += 1
             else:
                 revised += 1
+                by_period[number * 3 + 1] += 1
                 if previous.amount is not None and record.amount is None:
                     dropped.extend(
                         (0, line, text) for text in dropped_amount(plan, previous, record)
@@ -332,6 +353,13 @@ def import_stream(
             ):  # a growth in range and no amount's figure asks nothing more
                 slips = amount_as_growth(target, record, previous, growth_limit)
                 dropped.extend((int(unchanged_row), line, slip) for slip in slips)
+            if record.amount is not None or (previous is not None and previous.amount is not None):
+                amount_keys.append(target_number << 16 | number)
+                amount_values.append(record.amount)
+                amount_rows.append(line << 1 | unchanged_row)
+        if record.value > _HUNDRED and shares and target.id in shares:  # a share above 100 %?
+            slips = share_warning(target, record, shares[target.id])
+            dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
@@ -360,6 +388,7 @@ def import_stream(
         else []
     )
     del cumulative_keys, cumulative_values, cumulative_rows
+    amounts = _amount_rows(current, ids, names, amount_keys, amount_values, amount_rows)
     return ImportResult(
         name,
         batch,
@@ -367,10 +396,35 @@ def import_stream(
         written=bool(new or revised),
         counts=(new, revised, unchanged, len(kept)),
         warnings=[
-            *_warnings(plan, current, cumulative, batch, checker.recorded_at, dropped),
+            *_warnings(plan, current, cumulative, batch, checker.recorded_at, dropped, amounts),
             *kept,
         ],
+        periods=stream_counts(names, by_period),
     )
+
+
+def _amount_rows(
+    current: Figures,
+    ids: list[str],
+    names: list[str],
+    keys: Sequence[int],
+    amounts: list[Decimal | None],
+    rows: Sequence[int],
+) -> list[tuple[str, str, Decimal | None, int]]:
+    """(target, period, amount, row << 1 | unchanged) of the growth targets' rows whose
+    amounts, with those in force, are not in order (`_disordered`): none in nearly every
+    import, which then builds no second index of the ledger."""
+    given = [(key, amount) for key, amount in zip(keys, amounts, strict=True) if amount is not None]
+    disordered = _disordered(
+        current, ids, names, [k for k, _ in given], [a for _, a in given], amounts=True
+    )
+    if not disordered:
+        return []
+    return [
+        (ids[key >> 16], names[key & 0xFFFF], amount, packed)
+        for key, amount, packed in zip(keys, amounts, rows, strict=True)
+        if key >> 16 in disordered
+    ]
 
 
 def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:
@@ -399,6 +453,7 @@ def _warnings(
     batch: str,
     recorded_at: datetime,
     dropped: Sequence[tuple[int, int, str]] = (),
+    amounts: Sequence[tuple[str, str, Decimal | None, int]] = (),
 ) -> list[tuple[int, str]]:
     """(row, warning) of the rows of cumulative targets, against the ledger as the import
     leaves it: rows that change it first, then the unchanged ones, each in file order.
@@ -407,18 +462,39 @@ def _warnings(
     (`_disordered`); `sequence_warnings` has nothing to say about the others (where every
     figure of a year is at least every figure of an earlier month), and a bulletin's totals
     are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
-    (a growth target's: never a cumulative one's), merged in."""
-    if not asked:
+    (a growth target's: never a cumulative one's), merged in. `amounts`: the rows of growth
+    targets whose amounts are out of order (`_amount_rows`), as `asked` (the figure: the
+    amount), for `amount_sequence_warnings`."""
+    if not asked and not amounts:
         return [(row, warning) for _, row, warning in sorted(dropped, key=itemgetter(0, 1))]
     records = [
         PlainRecord(target, period, value, None, None, None, recorded_at, batch)
         for target, period, value, _ in asked
     ]
-    merged = current.with_records(records)
+    # A growth's own figure is not looked at here: only its amount.
+    growths = [
+        PlainRecord(target, period, _ZERO, amount, None, None, recorded_at, batch)
+        for target, period, amount, _ in amounts
+    ]
+    # The ledger as the import leaves it, for the targets asked about only (each warning looks
+    # at its own target's figures): not a second index of the whole ledger.
+    asked_ids = {target for target, _, _, _ in asked} | {target for target, _, _, _ in amounts}
+    merged = Figures(
+        [
+            *(record for target in asked_ids for _, record in current.of_target(target)),
+            *records,
+            *growths,
+        ]
+    )
     warned = [
         (packed & 1, packed >> 1, warning)
         for (_, _, _, packed), record in zip(asked, records, strict=True)
-        for warning in sequence_warnings(plan, record, merged)
+        for warning in sequence_warnings(plan, record, merged, importing=True)
     ]
+    warned.extend(
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(amounts, growths, strict=True)
+        for warning in amount_sequence_warnings(plan, record, merged)
+    )
     warned.extend(dropped)
     return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0, 1))]

@@ -52,7 +52,7 @@ from plancli.stores.base import LedgerStore
 from plancli.superseded import kept_rows
 
 if TYPE_CHECKING:
-    from plancli.bulletin import ReadNotes
+    from plancli.read_notes import ReadNotes
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("amount", "note", "source")
@@ -181,9 +181,8 @@ _SPOOL_BYTES = 16 * MiB
 
 
 class LimitedReader(io.RawIOBase):
-    """A binary stream that refuses to give more than `limit` bytes: a pipe or a device has
-    no size to check in advance, so the limit is checked as it is read. Bytes read to look at
-    the file's first bytes can be pushed back."""
+    """A binary stream giving at most `limit` bytes, checked as it is read (a pipe or a device
+    has no size to check in advance); bytes read to look at the file's start can be pushed back."""
 
     def __init__(self, stream: IO[bytes], name: str, limit: int) -> None:
         super().__init__()
@@ -222,7 +221,7 @@ class LimitedReader(io.RawIOBase):
 
 def visible(text: str) -> str:
     """Text from a file as a message shows it: control characters as escapes (a sheet named
-    ESC]52;… must not reach the terminal as a clipboard write), every other character as is."""
+    ESC]52;… must not reach a terminal as a clipboard write), every other character as is."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
@@ -344,11 +343,12 @@ class ImportResult:
     changes: list[RowChange] = field(default_factory=list)  # new or superseding figures
     unchanged: list[RowChange] = field(default_factory=list)  # equal to the figure in force
     written: bool = False
-    # An import written as a stream keeps no RowChange: only how many of each, and the
-    # warnings (row, message), in the order `row_warnings` gives them.
+    # An import written as a stream keeps no RowChange: only how many of each (in all and by
+    # period: new, revised, unchanged), and the warnings (row, message) as `row_warnings` says.
     counts: tuple[int, int, int, int] | None = None  # new, revised, unchanged, kept out
     warnings: list[tuple[int, str]] | None = None
     kept: list[RowChange] = field(default_factory=list)  # not written (superseded.py)
+    periods: dict[str, tuple[int, int, int]] | None = None
 
     @property
     def new(self) -> int:

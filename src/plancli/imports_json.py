@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from plancli.bulletin import (
-    ReadNotes,
     json_no_data,
     maybe_fraction,
     plain_number,
@@ -28,6 +27,7 @@ from plancli.imports import (
 from plancli.imports_text import _CHUNK, TextReader, _Rows, _shown
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
 from plancli.ledger import Entry
+from plancli.read_notes import ReadNotes
 
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")

@@ -29,7 +29,6 @@ from plancli.bulletin import (
     TITLE_ROWS,
     TOTAL,
     Header,
-    ReadNotes,
     build_row,
     is_title,
     maybe_fraction,
@@ -51,6 +50,7 @@ from plancli.imports import (
 )
 from plancli.ledger import Entry
 from plancli.names_above import NamesAbove
+from plancli.read_notes import ReadNotes
 from plancli.safe import NAME_CHARS, clip
 from plancli.template_check import helper_positions, keep_cells
 
@@ -522,7 +522,8 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                 if helpers is not None and not marked:
                     _keep_cells(notes, helpers, line, cells, True)
                 continue
-            refuse_missing(problems, line, missing, given[0], notes)  # 合计: read past
+            filled = [c for c, cell in zip(OPTIONAL, (amount, note, source), strict=True) if cell]
+            refuse_missing(problems, line, missing, given[0], notes, filled)  # 合计: read past
             continue
         if checking and drop(given[0]):
             continue

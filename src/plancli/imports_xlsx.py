@@ -54,7 +54,6 @@ from plancli.bulletin import (
     TITLE_ROWS,
     TOTAL,
     Header,
-    ReadNotes,
     build_row,
     is_title,
     unknown_header,
@@ -71,6 +70,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
+from plancli.read_notes import ReadNotes
 from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml

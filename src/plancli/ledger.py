@@ -26,12 +26,14 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.errors import InputError
-from plancli.figure_words import footnote_refusal, milestone_words, signed_words
+from plancli.figure_words import footnote_refusal, milestone_words, signed_words, typed_refusal
 from plancli.fmt import num, value_is_percent
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, kind_word
+from plancli.level_slips import negative_level
 from plancli.periods import Period, parse_plan_period, read_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
+from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stores.base import cached_period as _period
 from plancli.stores.base import shown
 from plancli.texts import CELL_CHARS, text_problem
@@ -58,13 +60,16 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = False) -> Decimal:
+def parse_number(
+    raw: str | Decimal | int | float, what: str, percent: bool = False, unit: str | None = None
+) -> Decimal:
     """An exact, plain decimal fit to record (`Record.figure_problem`: finite, at most 10^15,
     10 decimal places and 15 significant digits) from text (or a JSON number), or an InputError.
 
     Thousands separators are refused rather than guessed: in many locales `4,8` is 4.8, so
     reading `1,441` as 1441 could silently corrupt a figure. A trailing `%` is accepted where
-    the figure is a percentage (5.2% growth).
+    the figure is a percentage (5.2% growth). `unit`: the target's, named when a unit was typed
+    after the figure (`0.60亿元`).
     """
     if isinstance(raw, bool):
         raise InputError(
@@ -98,6 +103,7 @@ def parse_number(raw: str | Decimal | int | float, what: str, percent: bool = Fa
         )
     if not _NUMBER.match(text):
         footnote_refusal(text, _(what), shown(raw))  # 5.2¹: a footnote mark, not a digit
+        typed_refusal(text, _(what), shown(raw), unit)  # \u200b2.5, 0.60亿元
         raise InputError(
             _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(
                 what=_(what), raw=_Repr(shown(raw))
@@ -148,7 +154,7 @@ def parse_value(
         if worded is not raw:
             value = parse_number(worded, what, percent=value_is_percent(target))
             return value.copy_abs() if value.is_zero() else value  # 下降0 is 0, not −0
-    return parse_number(raw, what, percent=value_is_percent(target))
+    return parse_number(raw, what, percent=value_is_percent(target), unit=target.unit)
 
 
 def check_value(target: AnyTarget, value: Decimal, shown: str) -> None:
@@ -313,7 +319,7 @@ def check_entry(
                 _(
                     "--add is only for cumulative targets; {target} is a {kind} target: "
                     "record its figure for the period without --add"
-                ).format(target=target.id, kind=target.kind)
+                ).format(target=target.id, kind=kind_word(target.kind))
             )
         increment = parse_number(entry.value, N_("increment"))
         base = current.latest_before(target.id, period)
@@ -335,6 +341,8 @@ def check_entry(
     else:
         value = parse_value(entry.value, target)
         check_value(target, value, f"value {num(value)}")
+        if (refused := negative_level(target, period_text, value)) is not None:
+            raise InputError(refused)
     amount: Decimal | None = None
     given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
     if given_amount is not None:
@@ -343,7 +351,7 @@ def check_entry(
                 _(
                     "{target} is a {kind} target and has no amount; --amount is for "
                     "growth targets (the year-to-date amount beside the growth %)"
-                ).format(target=target.id, kind=target.kind)
+                ).format(target=target.id, kind=kind_word(target.kind))
             )
         amount = parse_number(given_amount, N_("amount"))
         if amount < 0:
@@ -393,46 +401,6 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
             "target is recorded for the end of {before} ({before} or {before}-12)"
         ).format(period=text, year=year, before=year - 1)
     )
-
-
-def sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
-    """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
-    a later period's, is most likely a monthly increment typed as a total."""
-    target = plan.target(record.target)
-    if target is None or target.kind != "cumulative":
-        return []
-    period = _period(record.period)
-    warnings = []
-    before = current.latest_before(record.target, period)
-    if before is not None and record.value < before.value:
-        warnings.append(
-            _(
-                "{target} {period} = {value} is below {before}'s {before_value}: cumulative "
-                "figures are year-to-date totals (use --add to add a month's increment)"
-            ).format(
-                target=record.target,
-                period=record.period,
-                value=num(record.value),
-                before=before.period,
-                before_value=num(before.value),
-            )
-        )
-    for after in current.later(record.target, period):
-        if after.value < record.value:
-            warnings.append(
-                _(
-                    "{target} {period} = {value} is above {after}'s {after_value}; "
-                    "revise {after} too"
-                ).format(
-                    target=record.target,
-                    period=record.period,
-                    value=num(record.value),
-                    after=after.period,
-                    after_value=num(after.value),
-                )
-            )
-            break
-    return warnings
 
 
 def with_warnings(change: Change, warnings: list[str]) -> Change:
@@ -485,11 +453,14 @@ def change_warnings(
     a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py)."""
     from plancli.bulletin_units import out_of_scale
     from plancli.growth_slips import growth_warnings
+    from plancli.level_slips import level_warnings
     from plancli.part_year import part_year_warnings
     from plancli.record_text import dropped_amount
 
     return [
-        *sequence_warnings(plan, change.record, current),
+        *sequence_warnings(plan, change.record, current, importing=said is not None),
+        *amount_sequence_warnings(plan, change.record, current),
+        *level_warnings(plan, change.record),
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),

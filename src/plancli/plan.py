@@ -334,6 +334,14 @@ def find_target(plan: plain.AnyPlan, target_id: str) -> plain.AnyTarget:
     return target
 
 
+def repeated_header(text: str) -> bool:
+    """Is a target cell the target column's header (`target`, `指标`): a header row repeated,
+    as in two departments' CSV files pasted into one (audit W D10)?"""
+    from plancli.bulletin import HEADERS, header_key
+
+    return len(text) < 20 and HEADERS.get(header_key(text)) == "target"
+
+
 def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     if not target_id.isascii():
         from plancli.indicator_names import plan_standard_names
@@ -348,6 +356,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
+    if repeated_header(target_id):
+        return _(
+            "{id} is the target column's header: a header row repeated (two files pasted "
+            "together?); delete the row"
+        ).format(id=clip(target_id, quote=True))
     close = [shown for _id, shown in close_targets(plan, target_id)]
     # A name is echoed cut short: a cell may hold 32,767 characters (60 KB of stderr a row).
     shown = clip(target_id, quote=True)

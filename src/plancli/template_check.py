@@ -29,9 +29,10 @@ from plancli.periods import parse_period
 from plancli.safe import visible
 
 if TYPE_CHECKING:
-    from plancli.bulletin import Header, ReadNotes
+    from plancli.bulletin import Header
     from plancli.imports import Problems
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+    from plancli.read_notes import ReadNotes
 
 
 class TemplateCells(NamedTuple):

@@ -208,7 +208,7 @@ def import_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.bulletin import ReadNotes, resolve_rows
+    from plancli.bulletin import resolve_rows
     from plancli.import_skip import (
         names_no_target,
         skipped_lines,
@@ -218,6 +218,7 @@ def import_cmd(
         without,
     )
     from plancli.imports import ImportRejected, import_rows, read_import
+    from plancli.read_notes import ReadNotes
     from plancli.record_text import import_counts
     from plancli.stores import open_store
 
@@ -310,7 +311,12 @@ def import_cmd(
     for row in sorted(warned):
         for warning in warned[row]:
             say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
-    counts = import_counts(result)
+    from plancli.import_summary import periods_text, stale_sheet
+
+    stale = stale_sheet(name, result, notes, store.read)
+    if stale is not None:
+        say(_("warning: {message}").format(message=stale))
+    counts, periods = import_counts(result), periods_text(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console
@@ -321,11 +327,13 @@ def import_cmd(
             _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
                 file=name, counts=counts, ledger=location.shown
             )
+            + periods
         )
     elif result.written:
         said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
             file=name, counts=counts, ledger=location.shown, batch=result.batch
         )
+        said += periods
         say(said)
         streams.wrote(said)  # an output lost after this says the batch was imported
     else:
@@ -333,6 +341,7 @@ def import_cmd(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
                 file=name, counts=counts, ledger=location.shown
             )
+            + periods
         )
     _advise(store)
     if json_out:

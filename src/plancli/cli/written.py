@@ -4,11 +4,11 @@ with its change (new, revised, unchanged, kept), the one it revised and its warn
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from plancli.bulletin import ReadNotes
     from plancli.import_skip import SkippedRow
     from plancli.imports import ImportResult, RowChange
     from plancli.ledger import Change
     from plancli.plain import AnyPlan
+    from plancli.read_notes import ReadNotes
 
 
 def written_record(

@@ -1,0 +1,98 @@
+"""What an import's summary line says of the periods its file holds (audit W D7): an analyst
+importing a dozen departments' sheets reads that line alone, and "修订 2" did not say that the
+2 were last month's figures, typed over by a clerk who reused last month's sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _, join_list
+from plancli.stores.base import cached_period
+
+if TYPE_CHECKING:
+    from plancli.imports import ImportResult
+    from plancli.plain import AnyRecord
+    from plancli.read_notes import ReadNotes
+
+SHOWN_PERIODS = 6  # past this many periods (a bulletin's year of months), the first and last
+
+
+def stream_counts(names: list[str], counts: list[int]) -> dict[str, tuple[int, int, int]]:
+    """Period text → (new, revised, unchanged) from `import_stream`'s counts by period number
+    (three a period), the periods no row was counted for left out."""
+    return {
+        names[number]: (counts[at], counts[at + 1], counts[at + 2])
+        for number, at in enumerate(range(0, len(counts), 3))
+        if counts[at] or counts[at + 1] or counts[at + 2]
+    }
+
+
+def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
+    """Position → (new, revised, unchanged) rows, in order. A position is named by the month it
+    ends (2022-06): a June sheet's monthly 2022-06 and quarterly 2022-Q2 rows are one period."""
+    given = result.periods
+    if given is None:
+        counted: dict[str, list[int]] = {}
+        for rc in result.changes:
+            record = rc.change.record
+            counted.setdefault(record.period, [0, 0, 0])[rc.change.previous is not None] += 1
+        for rc in result.unchanged:
+            counted.setdefault(rc.change.record.period, [0, 0, 0])[2] += 1
+        given = {period: (n[0], n[1], n[2]) for period, n in counted.items()}
+    found: dict[tuple[int, int], list[int]] = {}
+    for text, counts in given.items():
+        period = cached_period(text)
+        sums = found.setdefault((period.year, period.end_month), [0, 0, 0])
+        for place, count in enumerate(counts):
+            sums[place] += count
+    return {
+        f"{year}-{month:02d}": (sums[0], sums[1], sums[2])
+        for (year, month), sums in sorted(found.items())
+    }
+
+
+def periods_text(result: ImportResult) -> str:
+    """`; period 2022-05`, `; by period: 2022-05: 2 revised; 2022-06: 1 new`, or "" (no row)."""
+    counts = period_counts(result)
+    if not counts:
+        return ""
+    if len(counts) == 1:
+        return _("; period {period}").format(period=next(iter(counts)))
+    if len(counts) > SHOWN_PERIODS:
+        first, *_middle, last = counts
+        return _("; {n} periods, {first} to {last}").format(n=len(counts), first=first, last=last)
+    parts = []
+    for period, (new, revised, unchanged) in counts.items():
+        said = [
+            text.format(n=n) for n, text in ((new, _("{n} new")), (revised, _("{n} revised"))) if n
+        ]
+        if unchanged:
+            said.append(_("{n} unchanged").format(n=unchanged))
+        parts.append(_("{period}: {counts}").format(period=period, counts=join_list(said)))
+    return _("; by period: {periods}").format(periods="; ".join(parts))
+
+
+def stale_sheet(
+    name: str, result: ImportResult, notes: ReadNotes, records: Callable[[], Sequence[AnyRecord]]
+) -> str | None:
+    """The warning of a template whose rows all revise figures of periods before the latest the
+    ledger holds (`records`: reads the ledger's figures, asked only of such a template): last
+    month's sheet sent back, typed over with this month's figures? None when the file is no
+    template, or gives anything new."""
+    if notes.header is None or not notes.header.template or result.new or not result.revised:
+        return None
+    counts = period_counts(result)
+    given = [cached_period(text) for text in counts]
+    latest = max(
+        ((p.year, p.end_month) for p in (cached_period(r.period) for r in records())),
+        default=None,
+    )
+    if latest is None or any((p.year, p.end_month) >= latest for p in given):
+        return None
+    message = _(
+        "{file} is the sheet for {periods}, and every row revises a figure already recorded, "
+        "while the ledger has figures up to {latest}: was last month's sheet sent back?"
+    )
+    shown = f"{latest[0]}-{latest[1]:02d}"
+    return message.format(file=name, periods=join_list(counts), latest=shown)

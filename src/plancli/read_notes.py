@@ -1,0 +1,42 @@
+"""What reading an import file found besides its rows (`ReadNotes`): its encoding, the rows
+skipped and why, the warnings, the distinct targets and periods `bulletin.resolve_rows` maps,
+for the summary and `import --json`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header
+    from plancli.template_check import TemplateCells
+
+
+@dataclass(slots=True)
+class ReadNotes:
+    """What reading a file found besides its rows, for the summary and `import --json`."""
+
+    encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
+    blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
+    no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
+    total_rows: int = 0  # a table's 合计, 总计, 小计 rows, read past (`resolve_rows`)
+    # (row, target, problem) of a 合计 row the reader refused: read past unless the plan has it
+    total_problems: list[tuple[int, str, str]] = field(default_factory=list)
+    header: Header | None = None
+    total_only: set[int] = field(default_factory=set)  # rows whose figure came from 累计值
+    paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
+    growth_only: dict[int, str] = field(default_factory=dict)  # row → its 累计值 ('', '—')
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
+    units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
+    dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
+    month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
+    targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
+    periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
+    sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
+    unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
+    no_target: Callable[[str], bool] | None = None  # names no target? (import_skip)
+    dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
+    template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
+    helpers_said: bool = False  # `bulletin_layout.helpers_gone` said (once a file)

@@ -1,0 +1,120 @@
+"""Year-to-date figures out of sequence: a cumulative target's total, or a growth target's
+amount (累计值 beside 累计增长), below an earlier period's or above a later period's is most
+likely a month's own figure typed where the year-to-date one belongs (July's 3.1 亿元 after
+June's 27.4: audit W D6). Imported or recorded as given, with a warning; the amount's drives
+"余下月份需增长", so a slip there reaches the report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from plancli.fmt import num
+from plancli.i18n import _
+from plancli.stores.base import cached_period as _period
+
+if TYPE_CHECKING:
+    from plancli.ledger import Figures
+    from plancli.plain import AnyPlan, AnyRecord
+
+
+def _below_hint(importing: bool) -> str:
+    if importing:
+        return _(
+            "cumulative figures are year-to-date totals: give the total from the start of the "
+            "year, not the month's own figure"
+        )
+    return _("cumulative figures are year-to-date totals (use --add to add a month's increment)")
+
+
+def sequence_warnings(
+    plan: AnyPlan, record: AnyRecord, current: Figures, *, importing: bool = False
+) -> list[str]:
+    """Cumulative figures are year-to-date totals: a figure below an earlier period's, or above
+    a later period's, is most likely a monthly increment typed as a total. `importing`: said
+    of a file's row, where `record --add` is no remedy."""
+    target = plan.target(record.target)
+    if target is None or target.kind != "cumulative":
+        return []
+    period = _period(record.period)
+    warnings = []
+    before = current.latest_before(record.target, period)
+    if before is not None and record.value < before.value:
+        warnings.append(
+            _("{target} {period} = {value} is below {before}'s {before_value}: {hint}").format(
+                target=record.target,
+                period=record.period,
+                value=num(record.value),
+                before=before.period,
+                before_value=num(before.value),
+                hint=_below_hint(importing),
+            )
+        )
+    for after in current.later(record.target, period):
+        if after.value < record.value:
+            warnings.append(
+                _(
+                    "{target} {period} = {value} is above {after}'s {after_value}; "
+                    "revise {after} too"
+                ).format(
+                    target=record.target,
+                    period=record.period,
+                    value=num(record.value),
+                    after=after.period,
+                    after_value=num(after.value),
+                )
+            )
+            break
+    return warnings
+
+
+def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
+    """A growth target's year-to-date amount below the amount of an earlier period of its year
+    (the latest that has one), or above a later period's: the month's own amount typed?"""
+    amount = record.amount
+    if amount is None:
+        return []
+    target = plan.target(record.target)
+    if target is None or not target.has_amount:
+        return []
+    period = _period(record.period)
+    earlier: AnyRecord | None = None  # the latest earlier period's with an amount
+    later: AnyRecord | None = None  # the earliest later period's with an amount below this one
+    earlier_key = later_key = None
+    for other, held in current.of_target(record.target):
+        if held.amount is None or other.year != period.year:
+            continue
+        key = other.sort_key
+        if other.end_month < period.end_month and (earlier_key is None or key > earlier_key):
+            earlier, earlier_key = held, key
+        elif (
+            other.end_month > period.end_month
+            and held.amount < amount
+            and (later_key is None or key < later_key)
+        ):
+            later, later_key = held, key
+    unit = target.unit.strip()
+    fields = {"target": record.target, "period": record.period, "value": num(amount), "unit": unit}
+    warnings = []
+    if earlier is not None and amount < _amount(earlier):
+        message = _(
+            "{target} {period}: the amount {value} {unit} is below {before}'s {before_value}: "
+            "the amount (累计值) is the year-to-date total, not the month's own figure"
+        )
+        warnings.append(
+            message.format(**fields, before=earlier.period, before_value=num(_amount(earlier)))
+        )
+    if later is not None:
+        message = _(
+            "{target} {period}: the amount {value} {unit} is above {after}'s {after_value}; "
+            "revise {after} too"
+        )
+        warnings.append(
+            message.format(**fields, after=later.period, after_value=num(_amount(later)))
+        )
+    return warnings
+
+
+def _amount(record: AnyRecord) -> Decimal:
+    assert record.amount is not None
+    return record.amount
