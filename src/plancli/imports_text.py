@@ -286,7 +286,7 @@ class _Rows:
         # 备注) took so far; a row is numbered as Excel shows it, one number a row.
         self.joined = 0
         self.unknown = 0  # rows naming no target of the plan (`ReadNotes.no_target`)
-        self.verdicts: dict[str, bool] = {}  # text → names no target (at most 10,000)
+        self.verdicts: dict[str, bool] = {}  # text → names no target (known: all; unknown: 10,000)
 
     def row_number(self, end: int) -> int:
         """The row, as Excel numbers it, of the CSV row that ended on line `end`."""
@@ -314,7 +314,9 @@ class _Rows:
         if found is None:
             assert self.notes.no_target is not None
             found = self.notes.no_target(text)
-            if len(self.verdicts) < 10_000:  # a hostile file names a million
+            # A text naming a target is one of the plan's (ids, names, aliases): kept, however
+            # many; a hostile file names a million others, of which 10,000 are kept
+            if not found or len(self.verdicts) < 10_000:
                 self.verdicts[text] = found
         return found
 
