@@ -458,7 +458,7 @@ def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
     # with its own figure in, the cell says the reference is what is missing (audit C §1)
     assert "| 固定资产投资 | ≥ 全国固定资产投资增速（同期尚无数据） | 5% |" in zh
     assert "| 居民收入（与全国平均水平比较） | \\> 全国居民收入增速 |" in zh
-    fai_en = "≥ National fixed-asset investment growth (no figure yet)"
+    fai_en = "≥ National fixed-asset investment growth (not yet out for 2026-06)"
     assert f"| Fixed-asset investment | {fai_en} | 5% |" in en
     assert "national\\_fai\\_growth" not in zh + en
     html = made("zh", "html")

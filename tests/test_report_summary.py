@@ -496,7 +496,7 @@ def test_xlsx_summary_sheet_and_a4_page_setup(invoke, june: Path, tmp_path: Path
         (
             "en",
             "Fixed-asset investment grew 5% year to date; National fixed-asset investment growth "
-            "has no figure for the same period.",
+            "is not yet out for 2026-06.",
             "No data yet for National fixed-asset investment growth.",
             "No data yet for National resident income growth.",
         ),

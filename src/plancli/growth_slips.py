@@ -114,29 +114,47 @@ def amount_as_growth(
     return [message.format(**fields)]
 
 
+def falls(target: AnyTarget) -> bool:
+    """Is the target's figure a signed change the plan wants to fall: a 下降 target (`decline`:
+    单位地区生产总值能耗下降2.5%) or a trend down (单位生产总值二氧化碳排放量进一步下降)?"""
+    return target.decline or (target.kind == "trend" and target.effective_direction == "down")
+
+
+def fall_ids(plan: AnyPlan) -> frozenset[str]:
+    """The ids of the targets that `falls`: asked once per import."""
+    return frozenset(t.id for t in plan.targets if falls(t))
+
+
 def rise_for_decline(target: AnyTarget, record: AnyRecord) -> list[str]:
-    """The warning of a rise recorded for a 下降 target (`decline`: 单位地区生产总值能耗下降2.5%),
-    as a list: 2.7 typed for a fall of 2.7 % is the classic sign slip, and judged as a rise of
-    2.7 % it makes the target missed. Recorded as given: a rise does happen."""
-    if not target.decline or record.value <= 0:
+    """The warning of a rise recorded for a target that `falls`, as a list: 2.7 typed for a
+    fall of 2.7 % is the classic sign slip, and judged as a rise of 2.7 % it makes the target
+    missed. Recorded as given: a rise does happen."""
+    if record.value <= 0 or not falls(target):
         return []
     from plancli.fmt import num
     from plancli.safe import visible
 
-    message = _(
-        "{target} {period} = {value} %: a rise recorded for a 下降 (decline) target; if it "
-        "was a fall, type 下降{value} or -{value}"
-    )
+    if target.decline:
+        message = _(
+            "{target} {period} = {value} %: a rise recorded for a 下降 (decline) target; if it "
+            "was a fall, type 下降{value} or -{value}"
+        )
+    else:
+        message = _(
+            "{target} {period} = {value} %: a rise recorded for a trend target meant to fall "
+            "(direction down); if it was a fall, type 下降{value} or -{value}"
+        )
     return [
         message.format(target=target.id, period=visible(record.period), value=num(record.value))
     ]
 
 
 def growth_warnings(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
-    """`amount_as_growth` and `rise_for_decline` of a record of any target
+    """`rise_for_decline` and `amount_as_growth` of a record of any target
     (`ledger.change_warnings`)."""
     target = plan.target(record.target)
-    limit = growth_limit(target) if target is not None else None
-    if target is None or limit is None:
+    if target is None:
         return []
-    return [*rise_for_decline(target, record), *amount_as_growth(target, record, previous, limit)]
+    limit = growth_limit(target)
+    rise = rise_for_decline(target, record)
+    return rise if limit is None else [*rise, *amount_as_growth(target, record, previous, limit)]

@@ -22,7 +22,7 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.growth_slips import _FALL, amount_as_growth, growth_limits, rise_for_decline
+from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
 from plancli.import_order import _disordered
 from plancli.import_summary import stream_counts
 from plancli.imports import (
@@ -195,7 +195,7 @@ def import_stream(
     # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
-    growths = growth_limits(plan)  # target id → the largest likely growth
+    growths, falls = growth_limits(plan), fall_ids(plan)  # id → its likely growth; ids to fall
     shares = known.shares  # target id → the plan's figure of a share (level_slips)
     # The rows of growth targets that give an amount or change one in force, kept as the
     # cumulative rows are (their amounts are year-to-date totals: sequence_slips).
@@ -340,12 +340,12 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
+        if falls and record.value > 0 and target.id in falls:  # 2.7 for a fall of 2.7 %?
+            slips = rise_for_decline(target, record)
+            dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
             growth_limit = growths[target.id]
             value = record.value
-            if value > 0 and target.decline:  # 2.7 for a fall of 2.7 %?
-                slips = rise_for_decline(target, record)
-                dropped.extend((int(unchanged_row), line, slip) for slip in slips)
             if (
                 not _FALL <= value <= growth_limit
                 or value == record.amount

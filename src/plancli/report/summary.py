@@ -49,6 +49,7 @@ from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_
 from plancli.report.yearend import (
     achieved,
     counted_result,
+    done_lead,
     exceeded,
     missed_item,
     opened,
@@ -454,7 +455,7 @@ class _Writer:
             return (
                 f"，{ref_name}同期尚无数据"
                 if self.zh
-                else f"; {ref_name} has no figure for the same period"
+                else f"; {ref_name} is not yet out for {a.period}"  # as the tables say it
             )
         if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
@@ -619,7 +620,7 @@ class _Writer:
         adjusted, was = self._adjusted(a)
         late = overdue(a, self.report)
         if a.completion is not None and a.pace_gap_pp is not None and a.pace_gap_pp < 0:
-            done = percent(a.completion)
+            done = done_lead(a, self.zh)  # 完成45.65%, or 由年初90.8%提高到95%…: its opening
             behind = num(-a.pace_gap_pp)
             if adjusted and a.kind in ("cumulative", "ongoing"):  # 目标由310个调整为330个
                 goal = "around" if a.around is not None else "min"
@@ -634,8 +635,8 @@ class _Writer:
             if self.over or late:  # 新增机动车泊位（2000个，为年度目标2500个的80%，差500个）
                 return missed_item(a, name, change, self.zh, late)
             if self.zh:
-                return f"{name}（完成{done}，落后进度{behind}个百分点{change}）"
-            return f"{name} ({done} done, {behind} pp behind pace{change})"
+                return f"{name}（{done}，落后进度{behind}个百分点{change}）"
+            return f"{name} ({done}, {behind} pp behind pace{change})"
         figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
         if a.kind == "relative" and a.reference_actual is not None:
             target = (

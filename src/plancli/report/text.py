@@ -153,7 +153,10 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         if a.reference_actual is None:
             reference = reference_name(report, a.reference, lang)
             if a.actual is not None:  # the figure is in, its reference is not (audit C §1)
-                reference += "（同期尚无数据）" if lang == "zh" else " (no figure yet)"
+                # as `gap` and `status` say it (render/amended.py: awaiting_reference)
+                reference += (
+                    "（同期尚无数据）" if lang == "zh" else f" (not yet out for {a.period})"
+                )
             return f"{relation_sign(a.relation)} {reference}"
         text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
         if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):

@@ -113,6 +113,14 @@ def opening_lead(a: AssessmentOut, goal: str, zh: bool) -> str:
     )
 
 
+def done_lead(a: AssessmentOut, zh: bool) -> str:
+    """What of the year's target is done, in a list item during the year: 完成38.71% / 38.71%
+    done; a stock counted from its opening says so, as at the year's end (`opening_lead`)."""
+    if opened(a) and a.actual is not None:
+        return opening_lead(a, _goal(a, zh).strip(), zh)
+    return f"完成{percent(a.completion)}" if zh else f"{percent(a.completion)} done"
+
+
 def missed_item(a: AssessmentOut, name: str, change: str, zh: bool, late: bool) -> str:
     """A target short at the year's end (or a milestone past its due date, `late`) in the
     attention list, by its result: `新增机动车泊位（2000个，为年度目标2500个的80%，差500个）`;
