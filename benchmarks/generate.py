@@ -281,6 +281,7 @@ def _figures_of(
     figures: list[Figure] = []
     pace = rng.uniform(0.7, 1.25)  # how fast this target runs against the clock
     total = Decimal(0)
+    scale = 0.0  # a growth target's year: its amount's size, drawn in January
     for month in range(1, months + 1):
         amount: Decimal | None = None
         if kind == "cumulative":
@@ -296,11 +297,20 @@ def _figures_of(
         elif kind == "level":
             bound = float(high if high is not None else low if low is not None else 95)
             value = _decimal(bound + rng.uniform(-1.5, 1.0), 1)
+            if bound <= 100:  # a share (达标率 100%) is never above 100 (plancli warns of one)
+                value = min(value, Decimal(100))
             increment = value
         else:  # growth and relative: YTD growth %, with the YTD amount
             bound = float(low if low is not None else 6)
             value = _decimal(bound + rng.uniform(-3, 2), 1)
-            amount = _decimal(rng.uniform(20, 300) * month / 12, 2)
+            # A year-to-date amount never falls (plancli warns of one that does: a month's own
+            # amount typed for the year's): the year's size drawn once, each month's share of
+            # it drawn around the clock, never below the month before.
+            draw = rng.uniform(20, 300)
+            scale = draw if month == 1 else scale
+            amount = _decimal(scale * month / 12 * (0.95 + draw / 2800), 2)
+            if month > 1:
+                amount = max(amount, figures[-1].amount)  # type: ignore[type-var]
             increment = amount if month == 1 else amount - figures[-1].amount  # type: ignore[operator]
         figures.append(Figure(target_id, month, value, amount, increment))
     return figures
