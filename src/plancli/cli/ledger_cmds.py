@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from plancli.stores.base import LedgerStore
     from plancli.undo import UndoPlan
 
+# The warnings of an import printed, as the refusals are: the first of them, then how many more.
+WARNINGS_SHOWN = 1000
+
 DryRunOpt = Annotated[
     bool,
     typer.Option("--dry-run", "-n", help=_("Check and show what would change; write nothing.")),
@@ -308,9 +311,18 @@ def import_cmd(
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
         warned.setdefault(row, []).append(message)
-    for row in sorted(warned):
-        for warning in warned[row]:
-            say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
+    lines = [(row, warning) for row in sorted(warned) for warning in warned[row]]
+    for row, warning in lines[:WARNINGS_SHOWN]:
+        say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
+    if len(lines) > WARNINGS_SHOWN:  # a file of 190,000 slips: a terminal cannot read them
+        more = len(lines) - WARNINGS_SHOWN
+        say(
+            ngettext(
+                "warning: {file}: {n} more warning not shown (`import --json` lists each row's)",
+                "warning: {file}: {n} more warnings not shown (`import --json` lists each row's)",
+                more,
+            ).format(file=name, n=f"{more:,}")
+        )
     from plancli.import_summary import periods_text, stale_sheet
 
     stale = stale_sheet(name, result, notes, store.read)
