@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.figure_slips import growth_is_figure
+from plancli.fmt import WHOLE_UNITS
 from plancli.i18n import _
 
 if TYPE_CHECKING:
@@ -29,48 +30,9 @@ _HUNDRED = Decimal(100)
 _PERCENT = ("%", "％")
 # Words of a figure that is a change or a balance, which may be below 0.
 _SIGNED_WORDS = re.compile("涨|增|降|减|变|改善|差|净|盈|亏|利润|收支|余额")
-# Units of a count: 户, 个, 人 (with 万 or 千 before them: 万人, 万户).
-_COUNTS = frozenset(
-    [
-        "户",
-        "个",
-        "人",
-        "人次",
-        "户次",
-        "家",
-        "座",
-        "所",
-        "处",
-        "条",
-        "项",
-        "套",
-        "辆",
-        "台",
-        "张",
-        "名",
-        "件",
-        "宗",
-        "次",
-        "间",
-        "栋",
-        "幢",
-        "只",
-        "头",
-        "株",
-        "棵",
-        "口",
-        "艘",
-        "架",
-        "部",
-        "册",
-        "篇",
-        "例",
-        "起",
-        "批",
-        "场",
-        "期",
-    ]
-)
+# Units of a count: the things `fmt.WHOLE_UNITS` counts whole (户, 个, 人), and the events and
+# cases counted (人次, 例, 起); with 万 or 千 before them (万人, 万户).
+_COUNTS = WHOLE_UNITS | frozenset({"人次", "户次", "次", "例", "起", "期", "篇"})
 _SCALES = "十百千万亿"
 
 

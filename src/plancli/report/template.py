@@ -22,6 +22,7 @@ from decimal import Decimal
 from plancli.assess import Observation, RecordIndex
 from plancli.errors import InputError
 from plancli.fmt import num
+from plancli.growth_slips import falls
 from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
@@ -86,8 +87,7 @@ def unit_text(target: Target, lang: Lang) -> str:
     zh = lang == "zh"
     if target.kind == "milestone":
         return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
-    falls = target.kind == "trend" and target.effective_direction == "down"  # 进一步下降
-    if falls or (target.kind == "growth" and target.decline):  # no amount in % to give
+    if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
     if target.has_amount:
         return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
