@@ -90,8 +90,8 @@ def test_chinese_names_each_bound_in_words_its_key_in_brackets() -> None:
 def test_a_bound_of_last_years_figure_passes_where_the_quote_measures_against_it(
     tmp_path: Path,
 ) -> None:
-    """河南's 粮食产量1300亿斤以上、力争比去年实现更多增长: the stretch is 2025's output, 1350.97亿斤,
-    the baseline the review states; a quote without 比去年 still has it warned."""
+    """河南's 粮食产量1300亿斤以上、力争比去年实现更多增长: the stretch is 2025's output,
+    1350.97亿斤, the baseline the review states; a quote without 比去年 still has it warned."""
     henan = load_plan(str(REPO / "data" / "2026" / "henan.toml"))
     grain = next(t for t in henan.targets if t.id == "grain_output")
     assert (grain.min, grain.stretch, grain.baseline and grain.baseline.value) == (
