@@ -101,7 +101,7 @@ def test_a_bound_of_last_years_figure_passes_where_the_quote_measures_against_it
     )
     assert [f for f in check_plan(henan) if f.code == "bound_not_in_quote"] == []
     text = (REPO / "data" / "2026" / "henan.toml").read_text(encoding="utf-8")
-    plain = text.replace("、力争比去年实现更多增长\"", "\"")
+    plain = text.replace('、力争比去年实现更多增长"', '"')
     assert plain != text
     plan = tmp_path / "henan.toml"
     plan.write_text(plain, encoding="utf-8")
