@@ -5,6 +5,7 @@ with `--source`, since the quote was still in the report."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,25 @@ def test_chinese_names_each_bound_in_words_its_key_in_brackets() -> None:
     )
     stretch = zh("stretch ({stretch}) is not beyond the bound ({nominal})")
     assert stretch.format(stretch=4.5, nominal=5) == "争取目标（stretch）4.5 没有超过目标值 5"
+
+
+def test_a_bound_of_last_years_figure_passes_where_the_quote_measures_against_it(
+    tmp_path: Path,
+) -> None:
+    """河南's 粮食产量1300亿斤以上、力争比去年实现更多增长: the stretch is 2025's output,
+    1350.97亿斤, the baseline the review states; a quote without 比去年 still has it warned."""
+    henan = load_plan(str(REPO / "data" / "2026" / "henan.toml"))
+    grain = next(t for t in henan.targets if t.id == "grain_output")
+    assert (grain.min, grain.stretch, grain.baseline and grain.baseline.value) == (
+        1300,
+        Decimal("1350.97"),
+        Decimal("1350.97"),
+    )
+    assert [f for f in check_plan(henan) if f.code == "bound_not_in_quote"] == []
+    text = (REPO / "data" / "2026" / "henan.toml").read_text(encoding="utf-8")
+    plain = text.replace('、力争比去年实现更多增长"', '"')
+    assert plain != text
+    plan = tmp_path / "henan.toml"
+    plan.write_text(plain, encoding="utf-8")
+    found = [f.message for f in check_plan(load_plan(str(plan))) if f.code == "bound_not_in_quote"]
+    assert found == ["stretch = 1350.97 is not a figure of its quote '粮食产量1300亿斤以上'"]

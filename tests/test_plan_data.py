@@ -670,3 +670,26 @@ def test_a_stock_below_its_opening_is_recorded_with_a_warning(invoke, tmp_path) 
     done = invoke("--plan", "guandu-2022", "--ledger", ledger, "record",
                   "ftz_reform_tasks_completion", "95.4", "-p", "2022-Q2")  # fmt: skip
     assert done.exit_code == 0 and "below the stock" not in done.stderr
+
+
+def test_the_docs_count_of_the_bundled_plan_by_section_and_kind_is_the_plans() -> None:
+    """docs/plans.md's table counted the 自贸区 task share as a `level` (it is cumulative):
+    level 10 / cumulative 35 where the plan holds 9 / 36 (audit C, D8)."""
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[1] / "docs" / "plans.md").read_text(encoding="utf-8")
+    plan = tomllib.loads((data_dir() / "plan2022.toml").read_text(encoding="utf-8"))
+    kinds = ["growth", "relative", "level", "cumulative", "ongoing", "milestone"]
+    counted = Counter((t["section"], t["kind"]) for t in plan["targets"])
+    for section in plan["sections"]:
+        row = re.search(rf"^\| {section['id']} — [^|]*\|(.*)\|$", docs, re.M)
+        assert row, section["id"]
+        cells = [c.strip() for c in row.group(1).split("|")]
+        shown = [0 if c == "–" else int(c) for c in cells]
+        assert shown == [counted[(section["id"], k)] for k in kinds] + [
+            sum(counted[(section["id"], k)] for k in kinds)
+        ], section["id"]
+    total = re.search(r"^\| \*\*total\*\* \|(.*)\|$", docs, re.M)
+    assert total
+    every = Counter(t["kind"] for t in plan["targets"])
+    assert [int(c) for c in total.group(1).split("|")] == [every[k] for k in kinds] + [80]
