@@ -98,13 +98,21 @@ def test_a_modifier_without_its_noun_is_flagged() -> None:
     assert _flagged(scenes)
 
 
-def test_a_name_ending_with_an_amount_is_flagged() -> None:
+def test_a_name_ending_with_an_amount_is_completed_from_the_list() -> None:
     """贵州's …等12个百亿元、70个30亿元以上项目建设: the first item's name ends with a size class
-    (百亿元), its noun (项目) after the last item's figure: flagged (before: not)."""
+    (百亿元), its noun (项目建设) after the last item's figure: the name takes it (session 24;
+    before: 贵州能源大方燃煤发电等百亿元, flagged, and before that neither)."""
     by_quote = _work(
         "持续扩大工业投资。加快推进瓮福—江山新材料及电子化学品产业园、贵州能源大方燃煤发电等"
         "12个百亿元、70个30亿元以上项目建设，推动一批重大项目落地建设。"
     )
     projects = next(t for q, t in by_quote.items() if "12个百亿元" in q)
-    assert projects["name"].endswith("百亿元")
-    assert _flagged(projects)
+    assert projects["name"] == "百亿元项目建设"
+    assert not _flagged(projects)
+
+
+def test_a_name_ending_with_an_amount_no_later_item_names_is_flagged() -> None:
+    """…等12个百亿元 with no later item naming the things so big: flagged, as before."""
+    by_quote = _work("持续扩大工业投资。加快推进贵州能源大方燃煤发电等12个百亿元。")
+    projects = next((t for q, t in by_quote.items() if "12个百亿元" in q), None)
+    assert projects is None or _flagged(projects)

@@ -271,9 +271,9 @@ def _short_names(parse: str, targets: list[DraftTarget]) -> None:
 
 # what a counted thing is like, its noun not said (打造40个吸引力强): a name ending so
 _MODIFIER_END = re.compile(r"[力面度性感量效][强广高好大优足全佳浓厚]$")
-# an amount a name ends with (…燃煤发电等12个百亿元、70个30亿元以上项目建设: 百亿元): its thing,
-# or its figure, is elsewhere
-_AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$")
+# an amount a name ends with (…燃煤发电等百亿元, of a list no later item names): its thing, or
+# its figure, is elsewhere; or a qualifier an unknown unit left (…周转量公里以上: 亿吨公里以上)
+_AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$|(?:以上|左右|以内|以下)$")
 
 # the subjects listed before a rate's quote (主次干道、 of 主次干道、背街小巷装灯率): no figure
 _SUBJECTS_BEFORE = re.compile(r"(?<=[,，;；:：])(?:[^\d%,，;；:：。、]{2,10}、)+$")

@@ -492,8 +492,8 @@ class HeadlineReader(ListReader):
 _WORK_VERB = re.compile(r"(?:完善|加强|推进|促进|扩大|推动|加快|强化|深化)")
 _IN_RESPECT = re.compile(r"在([^,;。]{2,40}?)方面")
 # A clause naming a growth's target without its figure, and the next clause giving it.
-_AIM_NAMED = re.compile(r"(?:增长|增速)[^,;。\d]{0,10}?目标$")
-_NAMED_AFTER = re.compile(r"^(?:确|设)?定为\s*\d")
+_AIM_NAMED = re.compile(r"(?:增长|增速)[^,;。\d]{0,10}?目标$|^[\u4e00-\u9fff]{2,10}(?:产值|产量)$")
+_NAMED_AFTER = re.compile(r"^(?:确|设)?定为\s*\d|^比(?:上年|(?:19|20)\d\d年)(?:预计)?增长\s*\d")
 _SUBJECTLESS_RELATION = re.compile(
     rf"^(?:力争|争取|努力)+(?:实现)?(?:{SAME.pattern}|{ABOVE_GDP.pattern})$"
 )

@@ -42,6 +42,12 @@ HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
     re.compile(r"预期目标\s*,"),
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    # an old national report's lead, a sentence of its own over the targets' lines (1981年国民
+    # 经济计划的主要指标安排如下。 / 农业总产值比上年增长4%。 / …): its year, if it names one
+    re.compile(
+        r"(?:(?P<year>(?:19|20)\d\d)\s*年[^。:;,\n\d]{0,16}?)?主要(?:预期)?(?:指标|目标)"
+        r"(?:安排)?\s*(?:如下|是|为)\s*[。:]"
+    ),
     # 今年全市经济社会发展目标是：, 新的一年…发展的目标是：
     re.compile(r"(?:发展|工作|奋斗)(?:的)?目标\s*(?:是|为)\s*[:,]"),
     # The family's other wordings, where figures follow and the sentence speaks of no past:

@@ -137,6 +137,9 @@ _TREND_CLAUSE = re.compile(
     r"|^[\u4e00-\u9fff()、]{2,20}?稳中(?:提质|有升|有进|向好)$"  # 实际利用外资、进出口稳中提质
 )
 _NAMED_FIGURE = re.compile(r"目标(?:为|是)(?=\s*(?:增长|下降|控制在|达到)?\s*\d)")
+_OVER_LAST_YEAR = re.compile(
+    r"(?:比|较)(?:上年|去年)(?=(?:增长|下降|增加|减少)\s*\d[^。\n]*。?\s*$)"
+)
 _TASK_CLAUSE = re.compile(r"下达|[市省]定目标|国家要求|\d+(?:\.\d+)?\s*(?:%|左右|以上|以内)")
 _THIS_YEAR_OPENING = (
     r"^\s*(?:《?(?:(?:政府)?(?:工作)?报告|计划|规划)》?(?:中|还)?(?:提到|指出|提出|明确|称|说)"
@@ -232,6 +235,10 @@ def more_targets(parse: str, start: int, stop: int, year: int | None = None) -> 
         # 生产总值目标为增长10%左右: the target's own figure, not talk about the targets; nor a
         # target explained (经济增长预期7%左右，考虑了需要和可能，…: the paragraph after the list)
         explained = len(clauses) > 1 and _EXPLAINED.match(clauses[1].strip())
+        if _OVER_LAST_YEAR.search(parse, max(0, start - 40), start):
+            # an old national report's list, each item's figure stated over last year's (农业总
+            # 产值比上年增长4%。/ 工业总产值比上年增长3%。): the next item's is this year's too
+            clause = _OVER_LAST_YEAR.sub("", clause)
         return not explained and not _NOT_THIS_YEAR.search(_NAMED_FIGURE.sub("", clause))
     trend = _TREND_CLAUSE.match(clause.strip()) or _TREND_CLAUSE.match(first.strip())
     if trend and not _NOT_THIS_YEAR.search(clause):

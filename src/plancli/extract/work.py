@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import pairwise
 
 from plancli.extract.draft import DraftTarget
 from plancli.extract.numerals import chinese_integer
@@ -50,7 +49,13 @@ from plancli.extract.work_forms import (
     work_kind,
     zero_growth_subjects,
 )
-from plancli.extract.work_names import STAGE_ONLY, counted_name, target_name, work_before
+from plancli.extract.work_names import (
+    STAGE_ONLY,
+    counted_name,
+    respective,
+    target_name,
+    work_before,
+)
 from plancli.i18n import _
 
 
@@ -270,45 +275,22 @@ class WorkReader:
         return found
 
     def _respectively(self, section: WorkSection, clause: Clause) -> bool:
-        """Subjects and figures paired by 分别 (省外游客、入境过夜游客分别增长10%、35%以上;
-        …政务移动应用整合分别完成25%、50%、20%): a target each, quoting the clause; a qualifier
-        written once, after the last figure, is each one's."""
-        word = re.search(r"分别", clause.text)
-        if word is None:
-            return False
-        subjects = [
-            re.sub(r"(?:要|将)$", "", LEAD.sub("", part).strip())
-            for part in re.split(r"[、和]", clause.text[: word.start()])
-            if part.strip()
-        ]
-        figures = list(QUANTITY.finditer(clause.text, word.end()))
-        between = [clause.text[a.end() : b.start()] for a, b in pairwise(figures)]
-        if len(figures) == 1 and len(subjects) >= 2:
-            # 化学需氧量、氨氮排放量要分别下降2%: one figure, each subject's
-            figures = figures * len(subjects)
-            between = []
-        if (
-            len(figures) < 2
-            or len(subjects) != len(figures)
-            or any(gap.strip() not in ("、", "和", ",") for gap in between)
-        ):
-            return False
-        if any(not subject or re.search(r"\d", subject) for subject in subjects):
-            return False
-        qualifier = figures[-1].group(4)
-        rate = re.search(r"增长|增速", clause.text[word.end() : figures[0].start()])
-        for subject, figure in zip(subjects, figures, strict=True):
+        """Subjects and figures paired by 分别 (`work_names.respective`): a target each, quoting
+        the clause; a qualifier written once, after the last figure, is each one's."""
+        pairs = respective(clause.text)
+        qualifier = pairs[-1][1].group(4) if pairs else None
+        for name, figure in pairs:
             self._quantity(
                 section,
                 clause,
-                f"{subject}{rate.group(0)}" if rate else subject,
+                name,
                 Decimal(figure.group(1)),
                 None,
                 figure.group(3),
                 figure.group(4) or qualifier,
                 clause.text,
             )
-        return True
+        return bool(pairs)
 
     def _shared_rate(
         self,

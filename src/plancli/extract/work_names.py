@@ -5,6 +5,7 @@ with them; the clause forms are `work_forms`')."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
 
@@ -66,6 +67,18 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         figure = QUANTITY.search(last)
         noun = re.search(r"级([^级\d]{2,8})$", last[figure.end() :] if figure else "")
         return name + noun.group(1) if noun else name
+    if _AMOUNT_NAME.search(name) and at < len(pieces) - 1:
+        # 贵州能源大方燃煤发电等12个百亿元、70个30亿元以上项目建设: the projects the last piece
+        # names after its size, of the size this piece says (百亿元项目建设)
+        thing = re.search(r"(?:\d|[百千万亿])元(?:以上)?([\u4e00-\u9fff]{2,8})$", pieces[-1].text)
+        return re.sub(r"^.*等", "", name) + thing.group(1) if thing else name
+    if at > 0 and re.fullmatch(r"(?:总)?产量", name):
+        # 实现粮食播种面积3320万亩、产量1285万吨以上: the crop the piece before names (粮食产量)
+        sown = QUANTITY.search(pieces[at - 1].text)
+        named = target_name(pieces[at - 1].text, sown) if sown else ""
+        named = named[verb.end() :] if (verb := VERB.match(named)) else named
+        crop = re.fullmatch(r"([\u4e00-\u9fff]{1,6}?)(?:播种|种植)?面积", named)
+        return crop.group(1) + name if crop else name
     work = _shared_work(pieces, at)
     if work and not name.endswith(work):
         return name + work
@@ -76,6 +89,62 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     subject = re.sub(r"(?<=..)(?:拓|扩|提|增|优|强|做).*$", "", before).strip(" “”")
     subject = re.sub(r"(?:达到|达|突破|超过|超)$", "", subject)  # (…收入超1000亿元、增长8%)
     return subject + name if 2 <= len(subject) <= 12 else name
+
+
+# a size of money a name ends with (…燃煤发电等百亿元, of 12个百亿元): the things so big are
+# named later in the list
+_AMOUNT_NAME = re.compile(r"(?:\d|[百千万亿])元(?:以上)?$")
+# an amount word the last of the subjects 分别 pairs says for all (水果、蔬菜、茶叶产量: 水果产量)
+_SHARED_AMOUNT = re.compile(
+    r"(?:领域|行业)?(?:年|全年)?(?:总)?(?:产量|出栏量|存栏量|产值|投资额|增加值|营业收入|销售额"
+    r"|进出口额|出口额|标准)$"
+)
+# 分别从每人每月209元、280元提高到217元、290元: the figures after 提高到 are the year's
+_RAISED_TO = re.compile(r"(?:提高|提升|调整|增加|上调)(?:到|至)")
+
+
+def respective(text: str) -> list[tuple[str, re.Match[str]]]:
+    """The subjects and figures 分别 pairs in a clause (省外游客、入境过夜游客分别增长10%、35%
+    以上; …政务移动应用整合分别完成25%、50%、20%), each subject named: an amount word the last
+    one says is each one's (原煤、原油、天然气产量分别达到…: 原煤产量), and a rise's figures
+    those raised to (…补贴标准分别从…209元、280元提高到217元、290元: 217, 290); [] where the
+    clause pairs none."""
+    word = re.search(r"分别", text)
+    if word is None:
+        return []
+    subjects = [
+        re.sub(r"(?:要|将)$", "", LEAD.sub("", part).strip())
+        for part in re.split(r"[、和]", text[: word.start()])
+        if part.strip()
+    ]
+    shared = _SHARED_AMOUNT.search(subjects[-1]) if subjects else None
+    if (
+        shared
+        and shared.start() > 0
+        and all(1 <= len(s) <= 12 and not _SHARED_AMOUNT.search(s) for s in subjects[:-1])
+    ):
+        subjects = [s + shared.group() for s in subjects[:-1]] + subjects[-1:]
+    figures = list(QUANTITY.finditer(text, word.end()))
+    raised = _RAISED_TO.search(text, word.end())
+    if raised and len(figures) == 2 * len(subjects) and re.match(r"从|由", text[word.end() :]):
+        figures = [f for f in figures if f.start() > raised.start()]
+    between = [text[a.end() : b.start()] for a, b in pairwise(figures)]
+    if len(figures) == 1 and len(subjects) >= 2:
+        # 化学需氧量、氨氮排放量要分别下降2%: one figure, each subject's
+        figures = figures * len(subjects)
+        between = []
+    if (
+        len(figures) < 2
+        or len(subjects) != len(figures)
+        or any(gap.strip() not in ("、", "和", ",") for gap in between)
+        or any(not subject or re.search(r"\d", subject) for subject in subjects)
+    ):
+        return []
+    rate = re.search(r"增长|增速", text[word.end() : figures[0].start()])
+    return [
+        (f"{subject}{rate.group(0)}" if rate else subject, figure)
+        for subject, figure in zip(subjects, figures, strict=True)
+    ]
 
 
 def counted_name(
