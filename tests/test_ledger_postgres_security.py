@@ -272,6 +272,68 @@ def test_undo_batch_knows_the_caller_by_the_role_its_rows_are_stamped_with(
     assert read_records(ledger) == []
 
 
+def test_refusals_name_the_role_set_not_the_poolers_login(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None, pg_cluster
+) -> None:  # type: ignore[no-untyped-def]
+    """Behind a pooler logging in as `pooler` and acting for carol, tongji or gongxin with SET
+    ROLE, the ledger's rules check the role set (current_user), but the refusals named the
+    pooler: "role pooler may not read the ledger", though the pooler itself may. They name
+    the role acting, and the login beside it."""
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pooler') THEN "
+        "CREATE ROLE pooler LOGIN IN ROLE tongji, gongxin; END IF; END $$; "
+        "GRANT carol TO pooler"
+    )
+
+    def pooled(role: str, *args: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+        url = ledger.as_user("pooler").url + f"&options=-c%20role%3D{role}"
+        return invoke("--lang", lang, "--plan", str(owned_plan), "--ledger", url, *args)
+
+    # No ledger yet: carol may not create it.
+    refused = one_line_error(pooled("carol", "status"), 2)
+    assert "and role carol (logged in as pooler) may not create it: ask the database's" in (
+        refused
+    ), refused
+    chinese = pooled("carol", "status", lang="zh").stderr
+    assert "角色 carol（以 pooler 登录）" in chinese, chinese
+    # A ledger carol was never granted: no USAGE.
+    made = _as(invoke, ledger, owned_plan, "bureau", "ledger", "init")
+    assert made.exit_code == 0, made.stderr
+    assert (
+        _as(invoke, ledger, owned_plan, "bureau", "ledger", "grant", "统计局", "tongji").exit_code
+        == 0
+    )
+    for args in (("status",), ("record", "gdp", "5", "-p", "2022-Q2")):
+        refused = one_line_error(pooled("carol", *args), 2)
+        assert "role carol (logged in as pooler) may not read the ledger (no USAGE" in refused, (
+            refused
+        )
+        assert "role pooler" not in refused, refused
+    # A department converting into the ledger: only its owner may.
+    local = str(owned_plan.parent / "tongji.progress.toml")
+    plan = ("--plan", str(owned_plan))
+    assert invoke(*plan, "--ledger", local, "record", "gdp", "4.4", "-p", "2022-Q3").exit_code == 0
+    url = ledger.as_user("pooler").url + "&options=-c%20role%3Dtongji"
+    refused = one_line_error(invoke(*plan, "ledger", "convert", local, url), 2)
+    assert "role tongji (logged in as pooler) enters its department's figures" in refused, refused
+    # Logged in as the role itself: no login beside it.
+    alice = one_line_error(
+        invoke("--plan", str(owned_plan), "--ledger", ledger.as_user("carol").url, "status"), 2
+    )
+    assert "role carol may not read the ledger" in alice, alice
+    # An older schema a department may not migrate.
+    ledger.drop_schema()
+    try:
+        _made_at_version_1(ledger)
+        refused = one_line_error(pooled("gongxin", "record", "g5", "7", "-p", "2022-04"), 2)
+        assert (
+            "holds an older ledger schema, and role gongxin (logged in as pooler) may not "
+            "migrate it" in refused
+        ), refused
+    finally:
+        ledger.drop_schema()
+
+
 # ------------------------------------------------------------ §8 a suggestion, one statement
 
 

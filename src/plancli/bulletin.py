@@ -75,10 +75,22 @@ MONTH = "本月"  # 本月, 当月: one month alone, read past; named when a row
 TEMPLATE_HELPERS = ("name", "unit", "last_value", "last_period")
 """`plancli template` writes these four helper columns, and nothing else writes them all: a
 file whose header has all four is a template (its blank rows are skipped, not refused)."""
+HELPER_HEADERS: dict[str, str] = {
+    **{helper: helper for helper in TEMPLATE_HELPERS},
+    "lastvalue": "last_value",  # `Last value`: spaces go
+    "lastperiod": "last_period",
+    # The Chinese sheet's (`report.template.ZH_HEADERS`), its brackets kept: 指标名称 alone is
+    # the target's column and 计量单位 the unit checked (header_key looks these up first).
+    "指标名称(参考)": "name",
+    "计量单位(参考)": "unit",
+    "已录最新数值(参考)": "last_value",
+    "已录最新期间(参考)": "last_period",
+}
+"""A template's helper headers → its helper column (`template_check`)."""
 
 # Header (normalised: NFKC, no spaces, lower case, a trailing `(unit)` dropped) → column.
 HEADERS: dict[str, str] = {
-    **{word: "target" for word in ("target", "指标", "指标名称", "项目", "项目名称")},
+    **{word: "target" for word in ("target", "指标", "指标名称", "指标代码", "项目", "项目名称")},
     **{
         word: "period"
         for word in ("period", "期间", "时间", "月份", "统计期", "统计时间", "统计期间", "报告期")
@@ -87,19 +99,19 @@ HEADERS: dict[str, str] = {
     **{
         word: "value"
         for word in (  # noqa: SIM905 (a table of words, not 18 lines of a list)
-            "value 数值 本期 本期值 完成值 实际值 增速 增长 增幅 增长率 累计增长 累计增速 同比增长 "
-            "同比增速 比上年增长 比上年同期增长 比去年同期增长 累计比上年同期增长"
+            "value 数值 本期 本期值 本期数值 完成值 实际值 增速 增长 增幅 增长率 累计增长 累计增速 "
+            "同比增长 同比增速 比上年增长 比上年同期增长 比去年同期增长 累计比上年同期增长"
         ).split()
     },
     **{
         word: TOTAL
         for word in "累计值 累计 累计完成 累计数 绝对值 总量 本月止累计 本年累计".split()  # noqa: SIM905
     },
-    "amount": "amount",
+    **{word: "amount" for word in ("amount", "对应总量")},  # 对应总量: the Chinese template's
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
     **{word: YEAR for word in ("year", "年份", "年度")},
-    **{word: IGNORE for word in (*TEMPLATE_HELPERS, "owner", "牵头单位", "序号", "本月", "当月")},
+    **{word: IGNORE for word in (*HELPER_HEADERS, "owner", "牵头单位", "序号", "本月", "当月")},
     **{word: UNIT for word in ("单位", "计量单位")},
 }
 _ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
@@ -110,6 +122,8 @@ def header_key(cell: str) -> str:
     """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, ` Value ` → `value`,
     `增速(%)(累计)` → `增速` (up to MAX_BRACKETS brackets at its end are dropped)."""
     text = "".join(unicodedata.normalize("NFKC", cell).split()).lower()
+    if text in HEADERS:  # 指标名称（参考）: a header whose bracket is part of it
+        return text
     for _count in range(MAX_BRACKETS):
         word = _UNIT_SUFFIX.sub("", text)
         if not word or word == text:
@@ -286,7 +300,7 @@ def read_header(
         len(cells),
         tuple(unlabelled),
         tuple(ignored),
-        template=all(h in seen for h in TEMPLATE_HELPERS),
+        template={HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS),
         period=period,
         units=column_units(positions, labels, titles),
         row=tuple(cells),

@@ -312,7 +312,8 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
     at = header.positions
     columns = sorted((c for c in ("value", TOTAL, "amount") if c in at), key=lambda c: at[c])
     target = cells.get("target")
-    plain = header.labels.get("value", "").strip().lower() == "value"  # plancli's own column
+    # plancli's own column (a template's, whatever its header: 本期数值 on the Chinese sheet)
+    plain = header.template or header.labels.get("value", "").strip().lower() == "value"
     if missing == ["value"] and target is not None and plain:
         filled = [c for c in ("amount", "note", "source") if cells.get(c) is not None]
         return no_value(target, filled)

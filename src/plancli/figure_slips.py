@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # ------------------------------------------------------- a growth where the total belongs
 
-NEUTRAL_VALUES = frozenset(("value", "数值", "本期", "本期值", "完成值", "实际值"))
+NEUTRAL_VALUES = frozenset(("value", "数值", "本期", "本期值", "本期数值", "完成值", "实际值"))
 """The `value` headers that name no growth: every other (增长, 累计增长, 比上年同期增长…) is a
 growth or change on last year, which is a growth target's figure and no other's."""
 _GROWTH_HEADERS: dict[str, bool] = {}

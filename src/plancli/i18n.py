@@ -441,7 +441,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Fill in value (and amount, note, source where they apply); grey columns are for "
         "reference and ignored by `plancli import`. Rows of figures not out yet may stay "
         "blank: the import skips and counts them.",
-        "请填写 value（及适用的 amount、note、source）；灰色列仅供参考，导入时忽略。"
+        "请填写“本期数值”（及适用的“对应总量”“备注”“数据来源”）；灰色列仅供参考，导入时忽略。"
         "尚未发布的数据可留空，导入时跳过并计数。",
     ),
 }

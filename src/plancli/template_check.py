@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancli.bulletin import TEMPLATE_HELPERS, header_key, name_key
+from plancli.bulletin import HELPER_HEADERS, header_key, name_key
 from plancli.errors import InputError
 from plancli.figure_words import number_text
 from plancli.i18n import _
@@ -47,8 +47,8 @@ class TemplateCells(NamedTuple):
 
 def helper_positions(header: Header) -> dict[int, str]:
     """Position → helper column (name, unit, last_value, last_period) of a template's header."""
-    found = {i: header_key(cell or "") for i, cell in enumerate(header.row)}
-    return {i: key for i, key in found.items() if key in TEMPLATE_HELPERS}
+    found = {i: HELPER_HEADERS.get(header_key(cell or "")) for i, cell in enumerate(header.row)}
+    return {i: key for i, key in found.items() if key is not None}
 
 
 def keep_cells(
@@ -100,6 +100,14 @@ def template_problems(
     for each in plan.targets:
         for name_of in _names(each):
             owners.setdefault(name_of, []).append(each.id)
+    # The columns as the sheet's header names them (指标名称（参考）, 本期数值 in Chinese).
+    header = notes.header
+    labels = {"target": "target", "value": "value"}
+    labels.update((column, column) for column in HELPER_HEADERS.values())
+    if header is not None:
+        labels["target"], labels["value"] = header.label("target"), header.label("value")
+        for position, column in helper_positions(header).items():
+            labels[column] = str(header.row[position] or column).strip()
     first: dict[tuple[str, int, int], TemplateCells] = {}
     refused_blank = 0
     ledger: dict[str, set[Decimal]] = {}
@@ -118,10 +126,10 @@ def template_problems(
         if name is not None and name_key(name) not in _names(target):
             others = [i for i in owners.get(name_key(name), []) if i != target.id]
             if others:
-                problems.add(cells.row, _named_another(target.id, name, others))
+                problems.add(cells.row, _named_another(target.id, name, others, labels))
                 refused_blank += cells.blank
                 continue
-        if cells.blank and (slip := _slip(target, cells.helpers, figures)):
+        if cells.blank and (slip := _slip(target, cells.helpers, figures, labels)):
             problems.add(cells.row, slip)
             refused_blank += 1
             continue
@@ -149,6 +157,7 @@ def _slip(
     target: AnyTarget,
     helpers: tuple[tuple[str, str], ...],
     ledger: Callable[[], dict[str, set[Decimal]]],
+    labels: dict[str, str],
 ) -> str | None:
     """The problem of a blank row with a figure in a helper cell the template did not write
     there; None when its helper cells are the template's."""
@@ -160,7 +169,7 @@ def _slip(
             continue  # the figure the template wrote (or one since revised)
         if column == "last_period" and _is_period(text):
             continue
-        return _typed_in_helper(target.id, text, column)
+        return _typed_in_helper(target.id, text, labels[column], labels["value"])
     return None
 
 
@@ -172,18 +181,24 @@ def _is_period(text: str) -> bool:
     return True
 
 
-def _typed_in_helper(target: str, text: str, column: str) -> str:
+def _typed_in_helper(target: str, text: str, column: str, value: str) -> str:
     return _(
         "{target}: the figure {figure} is in the {column} column (for reference, not "
-        "imported); type it in the value column"
-    ).format(target=target, figure=visible(text), column=column)
+        "imported); type it in the {value} column"
+    ).format(target=target, figure=visible(text), column=visible(column), value=visible(value))
 
 
-def _named_another(target: str, name: str, others: list[str]) -> str:
+def _named_another(target: str, name: str, others: list[str], labels: dict[str, str]) -> str:
     return _(
-        "target is {target}, but the name column says {name} ({others}); was the target "
-        "column changed? A template's name is the name of its row's target"
-    ).format(target=target, name=visible(name), others=", ".join(others))
+        "{target_column} is {target}, but the {column} column says {name} ({others}); was the "
+        "{target_column} column changed? A template's {column} is the name of its row's target"
+    ).format(
+        target=target,
+        target_column=visible(labels["target"]),
+        column=visible(labels["name"]),
+        name=visible(name),
+        others=", ".join(others),
+    )
 
 
 def _twice(target: str, period: str, row: int) -> str:

@@ -210,7 +210,7 @@ def template_cmd(
     ] = False,
 ) -> None:
     from plancli.periods import parse_plan_period
-    from plancli.report.template import template_csv, template_rows
+    from plancli.report.template import sheet_headers, template_csv, template_rows
     from plancli.stores import open_store
 
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
@@ -239,11 +239,13 @@ def template_cmd(
         _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
     if file != "-":
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
+        # The value column as the file heads it: 本期数值 on the Chinese sheet.
+        value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
         say(
             _(
-                "wrote {file}: {count} due for {period}; fill in value, then "
+                "wrote {file}: {count} due for {period}; fill in {value}, then "
                 "`plancli import {file}`"
-            ).format(file=shell_word(file), count=count, period=at)
+            ).format(file=shell_word(file), count=count, period=at, value=value)
         )
     if not rows:
         say(_("note: no target is due for {period}").format(period=at))

@@ -10,7 +10,9 @@ Left out: roll-ups (their figure is the sum of their parts, which are in the she
 milestones already done; with `owner`, the targets of other departments (the plan's `owner`,
 牵头单位). The helper columns (name, unit, last value and period, and the owner where the plan
 names owners) are for the person filling the sheet in; `plancli import` does not import them,
-but refuses a row whose helper cells were changed (`template_check`).
+but refuses a row whose helper cells were changed (`template_check`). The Chinese sheet's
+header is in words a clerk reads (`ZH_HEADERS`), which the import reads as the columns they
+name.
 """
 
 from __future__ import annotations
@@ -30,6 +32,23 @@ from plancli.output import csv_text
 from plancli.periods import Period
 
 TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
+
+# The Chinese sheet's header: words a clerk reads, each one `plancli import` reads back as the
+# column it names (`bulletin.HEADERS`, `bulletin.HELPER_HEADERS`); the helpers say they are for
+# reference. The CSV and the English sheet keep the column ids (docs/formats.md).
+ZH_HEADERS: dict[str, str] = {
+    "target": "指标代码",
+    "period": "期间",
+    "value": "本期数值",
+    "amount": "对应总量",
+    "note": "备注",
+    "source": "数据来源",
+    "name": "指标名称（参考）",
+    "unit": "计量单位（参考）",
+    "last_value": "已录最新数值（参考）",
+    "last_period": "已录最新期间（参考）",
+    "owner": "牵头单位",
+}
 
 _MONTHS: dict[Frequency, int] = {"monthly": 1, "quarterly": 3, "annual": 12}
 
@@ -82,15 +101,23 @@ def template_rows(
     return rows
 
 
-def unit_text(target: Target, lang: Lang) -> str:
-    """What the value column holds for this target, and the amount's unit where it has one."""
+def sheet_headers(columns: Sequence[str], lang: Lang) -> list[str]:
+    """The xlsx sheet's header row: in Chinese, `ZH_HEADERS`; otherwise the column ids."""
+    return [ZH_HEADERS[column] if lang == "zh" else column for column in columns]
+
+
+def unit_text(target: Target, lang: Lang, amount: str = "amount") -> str:
+    """What the value column holds for this target, and the amount's unit where it has one
+    (in the column its header names `amount`: 对应总量 on the Chinese sheet)."""
     zh = lang == "zh"
     if target.kind == "milestone":
         return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
     if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
     if target.has_amount:
-        return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
+        return (
+            f"增速%（{amount}列：{target.unit}）" if zh else f"growth % ({amount}: {target.unit})"
+        )
     if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
         opening = num(target.opening)
         return (
@@ -103,11 +130,13 @@ def unit_text(target: Target, lang: Lang) -> str:
     return target.unit
 
 
-def helper_cells(row: TemplateRow, lang: Lang) -> dict[str, str | Decimal | None]:
+def helper_cells(
+    row: TemplateRow, lang: Lang, amount: str = "amount"
+) -> dict[str, str | Decimal | None]:
     target = row.target
     return {
         "name": target.name if lang == "zh" else target.name_en,
-        "unit": unit_text(target, lang),
+        "unit": unit_text(target, lang, amount),
         "last_value": row.last.value if row.last else None,
         "last_period": str(row.last.period) if row.last else None,
         "owner": target.owner,

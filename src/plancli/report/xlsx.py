@@ -19,7 +19,7 @@ from plancli.assess import CSV_COLUMNS, Status
 from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.model import AdjustmentOut, Report
-from plancli.report.template import TemplateRow, helper_cells, template_columns
+from plancli.report.template import TemplateRow, helper_cells, sheet_headers, template_columns
 from plancli.safe import formula_like, sheet_text
 
 if TYPE_CHECKING:
@@ -569,13 +569,13 @@ def template_workbook(
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "input"
-    _header(sheet, columns := template_columns(rows))
+    _header(sheet, headers := sheet_headers(columns := template_columns(rows), lang))
     helper_fill = PatternFill("solid", fgColor=HELPER_FILL)
     helper_font = Font(color="57606A", italic=True)
     first_helper = columns.index("name") + 1
     amount_column = columns.index("amount") + 1
     for row in rows:
-        helpers = helper_cells(row, lang)
+        helpers = helper_cells(row, lang, amount=headers[amount_column - 1])
         line = _append(
             sheet,
             [

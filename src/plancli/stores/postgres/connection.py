@@ -393,6 +393,16 @@ class PostgresConnection:
             self._connection.close()
             self._connection = None
 
+    def _role_shown(self, role: str, login: str) -> str:
+        """The role a message names: the one acting (current_user, which SET ROLE or the `role`
+        setting chose, the one the ledger's rules check), with the one that logged in
+        (session_user) when they differ, as behind a connection pooler; the connection's user
+        when neither was asked."""
+        role = role or login or self._user()
+        if not login or login == role:
+            return role
+        return _("{role} (logged in as {login})").format(role=role, login=login)
+
     def _user(self) -> str:
         connection = self._connection
         try:

@@ -133,6 +133,10 @@ class Probe(NamedTuple):
     # No ledger yet: whether this role may create it, and the database's owner (who may).
     may_create: bool = True
     database_owner: str = ""
+    # The role acting (current_user, the one SET ROLE chose) and the one that logged in
+    # (session_user); "" when not asked (`_probe_found` alone).
+    role: str = ""
+    login: str = ""
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -148,25 +152,34 @@ class PostgresSchema(PostgresConnection):
     def _probe(self, connection: Any, lock_plan: str | None = None) -> Probe:
         """What the connection finds of the ledger. With `lock_plan` (a plan id), a writer's:
         the plan's writers' lock is taken in the same statement, once the schema is found."""
-        row = connection.execute(
-            "SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE'), "
-            "pg_catalog.pg_get_userbyid(n.nspowner) "
-            "FROM pg_catalog.pg_namespace n WHERE n.nspname = %s",
+        # The role acting (current_user: the one SET ROLE chose) and the one that logged in
+        # (session_user), asked now: a refusal names them after its transaction has failed.
+        found, usable, owner, role, login = connection.execute(
+            "SELECT n.oid IS NOT NULL, pg_catalog.has_schema_privilege(n.oid, 'USAGE'), "
+            "pg_catalog.pg_get_userbyid(n.nspowner), current_user::text, session_user::text "
+            "FROM (SELECT 1) AS one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = %s",
             (SCHEMA,),
         ).fetchone()
-        if row is None:
+        if not found:
             creator = connection.execute(
                 "SELECT pg_catalog.has_database_privilege(d.oid, 'CREATE'), "
                 "pg_catalog.pg_get_userbyid(d.datdba) FROM pg_catalog.pg_database d "
                 "WHERE d.datname = pg_catalog.current_database()"
             ).fetchone()
             return Probe(
-                0, True, False, None, may_create=bool(creator[0]), database_owner=creator[1]
+                0,
+                True,
+                False,
+                None,
+                may_create=bool(creator[0]),
+                database_owner=creator[1],
+                role=role,
+                login=login,
             )
-        if not row[0]:
-            return Probe(-1, False, True, None, str(row[1]))
+        if not usable:
+            return Probe(-1, False, True, None, str(owner), role=role, login=login)
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
-        return self._probe_found(row)
+        return self._probe_found(row)._replace(role=role, login=login)
 
     def _probe_statement(self, lock_plan: str | None = None) -> tuple[str, dict[str, Any]]:
         """The probe of a ledger whose schema exists (`_probe`): its version, whether
@@ -202,7 +215,7 @@ class PostgresSchema(PostgresConnection):
                     "{ledger}: role {role} may not read the ledger (no USAGE on schema "
                     "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
                     "grant DEPARTMENT ROLE"
-                ).format(ledger=self.shown, role=self._user(), owner=probe.schema_owner)
+                ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
             )
         if probe.version > SCHEMA_VERSION:
             raise LedgerFileError(
@@ -232,13 +245,18 @@ class PostgresSchema(PostgresConnection):
                 )
             yield connection
 
+    def _acting(self, probe: Probe) -> str:
+        """The role a refusal names: the one acting (`probe.role`), with the one that logged in
+        when SET ROLE chose another (a pooler's)."""
+        return self._role_shown(probe.role, probe.login)
+
     def _not_creatable(self, probe: Probe) -> str:
         """A database without the ledger, to a role that may not create it (a department's):
         whom to ask, without handing it its own connection string for `ledger init`."""
         return _(
             "{ledger} holds no plancli ledger, and role {role} may not create it: ask the "
             "database's owner, role {owner}, to run plancli ledger init"
-        ).format(ledger=self.shown, role=self._user(), owner=probe.database_owner)
+        ).format(ledger=self.shown, role=self._acting(probe), owner=probe.database_owner)
 
     @contextmanager
     def _snapshot_if_any(self) -> Iterator[Any | None]:
@@ -327,7 +345,7 @@ class PostgresSchema(PostgresConnection):
                 _(
                     "{ledger} holds an older ledger schema, and role {role} may not migrate it: "
                     "ask the ledger's owner to run plancli ledger init"
-                ).format(ledger=self.shown, role=self._user())
+                ).format(ledger=self.shown, role=self._acting(probe))
             ) from None
         return self._probe(connection, lock_plan), probe.version
 

@@ -377,10 +377,10 @@ class PostgresLedgerStore(PostgresAdministration):
         with self._snapshot_if_any() as connection:
             if connection is None:
                 return  # no ledger yet: creating it says what this role may do
-            bound, owner = connection.execute(
+            bound, owner, role, login = connection.execute(
                 "SELECT pg_catalog.row_security_active('plancli.records'), "
-                "pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n "
-                "WHERE n.nspname = 'plancli'"
+                "pg_catalog.pg_get_userbyid(n.nspowner), current_user::text, "
+                "session_user::text FROM pg_catalog.pg_namespace n WHERE n.nspname = 'plancli'"
             ).fetchone()
         if bound:
             raise DepartmentRefusedError(
@@ -388,7 +388,7 @@ class PostgresLedgerStore(PostgresAdministration):
                     "{ledger}: only the ledger's owner, role {owner}, may convert a ledger into "
                     "it (that replaces the plan's records); role {role} enters its "
                     "department's figures with plancli import or plancli record"
-                ).format(ledger=self.shown, owner=owner, role=self._user())
+                ).format(ledger=self.shown, owner=owner, role=self._role_shown(role, login))
             )
 
     def holds_anything(self) -> bool:
