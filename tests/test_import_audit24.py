@@ -58,7 +58,10 @@ def test_footnote_marks_in_two_cells_are_named_in_one_message(
 ) -> None:  # type: ignore[no-untyped-def]
     """Fixing 5.2¹ and importing again only to be told of 702.6² next: both, at once."""
     pytest.importorskip("openpyxl")
-    rows = [["指标", "期间", "累计增长（%）", "本年累计（亿元）"], ["地区生产总值", "2022年6月", "5.2¹", "702.6²"]]
+    rows = [
+        ["指标", "期间", "累计增长（%）", "本年累计（亿元）"],
+        ["地区生产总值", "2022年6月", "5.2¹", "702.6²"],
+    ]
     sheet = _workbook(tmp_path / "sup.xlsx", [list(r) for r in rows])
     text = _write(tmp_path / "sup.csv", [",".join(r) for r in rows])
     for path, where in ((text, f"{text}:2"), (sheet, f"{sheet}:Sheet:2")):
@@ -149,15 +152,19 @@ def test_an_amount_jumping_beyond_its_months_is_warned_about(
     invoke, ledger: Path, tmp_path: Path, stream: bool
 ) -> None:  # type: ignore[no-untyped-def]
     """3.5 亿元 to March, 27.4 to June: 7.8 times in a quarter, accepted without a word."""
-    march = _write(tmp_path / "3.csv", ["target,period,value,amount", "budget_revenue,2022-03,3.0,3.5"])
+    march = _write(
+        tmp_path / "3.csv", ["target,period,value,amount", "budget_revenue,2022-03,3.0,3.5"]
+    )
     assert _import(invoke, ledger, march).exit_code == 0
-    june = _write(tmp_path / "6.csv", ["target,period,value,amount", "budget_revenue,2022-06,5.2,27.4"])
+    june = _write(
+        tmp_path / "6.csv", ["target,period,value,amount", "budget_revenue,2022-06,5.2,27.4"]
+    )
     result = _import(invoke, ledger, june, *(() if stream else ("--dry-run",)))
     assert result.exit_code == 0, result.output
     assert JUMP.format(file=june, row=2) in result.stderr
     assert result.stderr.count("warning:") == 1, result.stderr
     zh = _import(invoke, ledger, june, "--dry-run", lang="zh")
-    assert "budget_revenue 2022-06：累计值 27.4 亿元 是 2022-03 的 3.5 的 7.8 倍" in zh.stderr
+    assert "budget_revenue 2022-06：总量 27.4 亿元 是 2022-03 的 3.5 的 7.8 倍" in zh.stderr
 
 
 def test_a_jump_within_one_file_is_warned_about(invoke, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -195,7 +202,8 @@ def test_amounts_that_grow_with_their_months_are_not_warned_about(
 ) -> None:  # type: ignore[no-untyped-def]
     months = ("2022-01", "2022-02", "2022-03", "2022-06")
     lines = ["target,period,value,amount"] + [
-        f"budget_revenue,{month},4.0,{amount}" for month, amount in zip(months, amounts, strict=True)
+        f"budget_revenue,{month},4.0,{amount}"
+        for month, amount in zip(months, amounts, strict=True)
     ]
     result = _import(invoke, ledger, _write(tmp_path / "year.csv", lines))
     assert result.exit_code == 0, result.output
