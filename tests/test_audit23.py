@@ -153,8 +153,8 @@ def test_import_refuses_footnoted_cells_in_csv_and_xlsx(
         result = _import(invoke, ledger, path)
         assert result.exit_code == 2, result.output
         assert result.stderr.splitlines()[1] == (
-            f"{where}: value '5.2¹': ¹ is not a digit: a footnote mark after the figure? "
-            "give the figure alone"
+            f"{where}: value '5.2¹', amount '1441.3²': ¹ ² are not digits: footnote marks "
+            "after the figures? give each figure alone"  # both cells named (session 24)
         )
     typed = tmp_path / "typed.csv"  # full-width digits, as a CJK input method types them
     typed.write_text(

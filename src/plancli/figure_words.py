@@ -51,6 +51,27 @@ def footnote_refusal(text: str, what: str, raw: str) -> None:
         )
 
 
+def footnotes_refusal(cells: tuple[tuple[str, object], ...]) -> None:
+    """InputError naming every figure of a row with a footnote mark (`value '5.2¹', amount
+    '702.6²'`) when more than one has: refused by the first alone, a clerk fixes one cell and
+    imports again only to be told of the next. `cells`: (what, as translated; raw)."""
+    marked = [
+        (what, raw, marks)
+        for what, raw in cells
+        if isinstance(raw, str) and (marks := footnote_marks(raw))
+    ]
+    if len(marked) > 1:
+        raise InputError(
+            _(
+                "{cells}: {marks} are not digits: footnote marks after the figures? give each "
+                "figure alone"
+            ).format(
+                cells=_(", ").join(f"{what} {shown(raw)}" for what, raw, _marks in marked),
+                marks=" ".join(mark for _w, _r, marks in marked for mark in marks),
+            )
+        )
+
+
 _WITH_UNIT = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?\s*([^\s0-9.,+-][^0-9]{0,7})$")
 
 

@@ -1,5 +1,6 @@
 """Whether an import's cumulative totals are in order with each other and with the figures in
-force (`import_stream`): nearly every bulletin's are, and then `sequence_warnings` has nothing
+force (`import_stream`), and a growth target's amounts with no jump beyond their months
+(`sequence_slips.jumps`): nearly every bulletin's are, and then `sequence_warnings` has nothing
 to say and the 570,000 cumulative rows of a million-row import need no second pass."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from operator import itemgetter
 
 from plancli.ledger import Figures
 from plancli.periods import parse_period
+from plancli.sequence_slips import JUMP, jumps
 
 
 def _disordered(
@@ -35,6 +37,8 @@ def _disordered(
     # A period's number → its position's rank, by year and month (a dozen periods).
     ranks = [rank[p.year, p.end_month] for p in ends]
     years = [year for year, _month in positions]
+    months = [month for _year, month in positions]
+    jump = [JUMP * month for month in months]  # an amount's limit, × the one before's
     by_target = current._by_target
     held = {number for number, target in enumerate(ids) if target in by_target}
     found: set[int] = set()
@@ -54,7 +58,7 @@ def _disordered(
                 ),
                 *((ends[period].year, ends[period].end_month, v) for period, v in given.items()),
             ]
-            if not _in_order(listed):
+            if not _in_order(listed, amounts=amounts):
                 found.add(number)
     # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
     # then position (a target gives each position once: a second was refused).
@@ -73,14 +77,25 @@ def _disordered(
     target = year = position = -1
     below: Decimal | None = None  # the largest figure of the year's earlier positions
     top = Decimal(0)  # the largest figure of the year so far
+    last = Decimal(0)  # the figure of the position before (a target gives one a position)
     for packed in order:
         value = values[packed & 0xFFFFFFFF]
         now = packed >> 32 & 0xFFFF
         if packed >> 48 != target or years[now] != year:
-            target, year, position, below, top = packed >> 48, years[now], now, None, value
+            target, year, position, below, top, last = (
+                packed >> 48,
+                years[now],
+                now,
+                None,
+                value,
+                value,
+            )
             continue
         if now != position:
-            position, below = now, top
+            # sequence_slips.jumps, inlined (190,000 amounts in the benchmark's import)
+            if amounts and last and value * months[position] > last * jump[now]:
+                found.add(target)
+            position, below, last = now, top, value
         if below is not None and value < below:
             found.add(target)
         if value > top:
@@ -88,21 +103,25 @@ def _disordered(
     return found
 
 
-def _in_order(figures: list[tuple[int, int, Decimal]]) -> bool:
+def _in_order(figures: list[tuple[int, int, Decimal]], *, amounts: bool = False) -> bool:
     """Does every figure (year, end month, value) stand at or above every figure of an earlier
     month of its year? Then no figure is below an earlier period's or above a later one's,
-    and `sequence_warnings` warns about none of them."""
+    and `sequence_warnings` warns about none of them. `amounts`: nor does an amount jump far
+    above the one before (`sequence_slips.jumps`)."""
     figures.sort(key=itemgetter(0, 1))
     year = month = -1
     below: Decimal | None = None  # the largest figure of the year's earlier months
-    top = Decimal(0)  # the largest figure of the year so far
+    top = last = Decimal(0)  # the largest figure of the year so far; the month before's
     for figure_year, figure_month, value in figures:
         if figure_year != year:
             year, month, below, top = figure_year, figure_month, None, value
         elif figure_month != month:
+            if amounts and jumps(last, month, value, figure_month):
+                return False
             month, below, top = figure_month, top, max(top, value)
         else:
             top = max(top, value)
+        last = value
         if below is not None and value < below:
             return False
     return True

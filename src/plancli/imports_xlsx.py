@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from math import isfinite
+from operator import itemgetter
 from typing import IO, Any
 from xml.parsers import expat
 
@@ -853,7 +854,7 @@ class _RowCollector:
                 blank,
             )
         merged: dict[str, tuple[int, Any]] = {}
-        for column in ("target", "period"):  # a cell merged down over rows?
+        for column in _MERGED_DOWN:  # a cell merged down over rows?
             if text.get(column) is not None:
                 self.above[column] = (number, text[column])
             elif column in self.above:
@@ -912,6 +913,8 @@ class _RowCollector:
                 if self.merges.top(self.header.positions[column], number) == top:
                     text[column] = given
             self._build(number, text)
+        if self.waiting:  # the rows in the file's order again
+            self.kept.rows.sort(key=itemgetter(0))
         if self.header is not None and self.header.refused is not None:
             raise self.header.refused  # a header row waiting for a second, and the sheet ends
         if self.header is None:
@@ -943,3 +946,6 @@ class _RowCollector:
 _TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})
 _FIGURES = frozenset({"value", "amount", TOTAL})
 _WAITING = 10_000  # rows kept for the merges at most (a bulletin has a few merged names)
+# The text cells a sheet merges down over a block of rows: a target's name over its months, a
+# period over its targets, a note (备注 快报数) or a source written once for the rows it spans.
+_MERGED_DOWN = ("target", "period", "note", "source")

@@ -26,7 +26,13 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.errors import InputError
-from plancli.figure_words import footnote_refusal, milestone_words, signed_words, typed_refusal
+from plancli.figure_words import (
+    footnote_refusal,
+    footnotes_refusal,
+    milestone_words,
+    signed_words,
+    typed_refusal,
+)
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
@@ -339,6 +345,7 @@ def check_entry(
             shown = f"value {num(value)}"
         check_value(target, value, shown)
     else:
+        footnotes_refusal(((_("value"), entry.value), (_("amount"), entry.amount)))  # 5.2¹, 120²
         value = parse_value(entry.value, target)
         check_value(target, value, f"value {num(value)}")
         if (refused := negative_level(target, period_text, value)) is not None:

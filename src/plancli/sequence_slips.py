@@ -1,7 +1,9 @@
 """Year-to-date figures out of sequence: a cumulative target's total, or a growth target's
 amount (累计值 beside 累计增长), below an earlier period's or above a later period's is most
 likely a month's own figure typed where the year-to-date one belongs (July's 3.1 亿元 after
-June's 27.4: audit W D6). Imported or recorded as given, with a warning; the amount's drives
+June's 27.4: audit W D6). A growth target's amount far above the one before, beyond what the
+months between explain (27.4 亿元 to June after 3.5 to March), is a unit slip or the year's
+total typed (`jumps`). Imported or recorded as given, with a warning; the amount's drives
 "余下月份需增长", so a slip there reaches the report."""
 
 from __future__ import annotations
@@ -70,7 +72,9 @@ def sequence_warnings(
 
 def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
     """A growth target's year-to-date amount below the amount of an earlier period of its year
-    (the latest that has one), or above a later period's: the month's own amount typed?"""
+    (the latest that has one), or above a later period's: the month's own amount typed? Or
+    far above the earlier one, beyond what the months between explain (`jumps`): a unit slip,
+    or the year's total? (Said of the later figure, naming the earlier.)"""
     amount = record.amount
     if amount is None:
         return []
@@ -104,6 +108,25 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
         warnings.append(
             message.format(**fields, before=earlier.period, before_value=num(_amount(earlier)))
         )
+    elif earlier is not None and jumps(
+        _amount(earlier), _period(earlier.period).end_month, amount, period.end_month
+    ):
+        message = _(
+            "{target} {period}: the amount {value} {unit} is {times} times {before}'s "
+            "{before_value}, for {months} months against {before_months}: a unit slip, or the "
+            "year's total? the amount (累计值) is the year-to-date total"
+        )
+        before_months = _period(earlier.period).end_month
+        warnings.append(
+            message.format(
+                **fields,
+                times=num(amount / _amount(earlier), 1),
+                before=earlier.period,
+                before_value=num(_amount(earlier)),
+                months=period.end_month,
+                before_months=before_months,
+            )
+        )
     if later is not None:
         message = _(
             "{target} {period}: the amount {value} {unit} is above {after}'s {after_value}; "
@@ -113,6 +136,22 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
             message.format(**fields, after=later.period, after_value=num(_amount(later)))
         )
     return warnings
+
+
+JUMP = 3
+"""A year-to-date amount more than JUMP times what its months explain (`jumps`) is warned about.
+A bulletin's amounts grow about with the months elapsed: a quarter's GDP is a fifth to a quarter
+of the year's, a month's revenue or retail sales a twelfth give or take a half, so March to June
+is some 2× (6 months against 3) and January to February 2× to 3× (the Spring Festival month
+small). Three times the months' ratio (6× in a quarter, 6× from January to February) is beyond
+any of them, and a unit slip (千万元 for 亿元, 10×) or the year's total typed for the months'
+(4× from 03, 2× from 06) reaches it from a quarter before."""
+
+
+def jumps(before: Decimal, before_month: int, amount: Decimal, month: int) -> bool:
+    """Is `amount` to `month` more than JUMP times what `before` to `before_month` and the
+    months between explain? (amount / before > JUMP × month / before_month)"""
+    return before > 0 and amount * before_month > JUMP * before * month
 
 
 def _amount(record: AnyRecord) -> Decimal:

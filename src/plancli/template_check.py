@@ -26,7 +26,7 @@ from plancli.errors import InputError
 from plancli.figure_words import number_text
 from plancli.i18n import _
 from plancli.periods import parse_period
-from plancli.safe import visible
+from plancli.safe import clip, visible
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -45,10 +45,15 @@ class TemplateCells(NamedTuple):
     helpers: tuple[tuple[str, str], ...]  # (column, text) of the helper cells not empty
 
 
+_OWNER = ("owner", "牵头单位")  # the column `template` writes where the plan names owners
+
+
 def helper_positions(header: Header) -> dict[int, str]:
-    """Position → helper column (name, unit, last_value, last_period) of a template's header."""
-    found = {i: HELPER_HEADERS.get(header_key(cell or "")) for i, cell in enumerate(header.row)}
-    return {i: key for i, key in found.items() if key is not None}
+    """Position → helper column (name, unit, last_value, last_period, owner) of a template's
+    header."""
+    found = {i: header_key(cell or "") for i, cell in enumerate(header.row)}
+    helpers = {i: "owner" if key in _OWNER else HELPER_HEADERS.get(key) for i, key in found.items()}
+    return {i: helper for i, helper in helpers.items() if helper is not None}
 
 
 def keep_cells(
@@ -143,6 +148,38 @@ def template_problems(
             problems.add(cells.row, _twice(target.id, cells.period, earlier.row))
             refused_blank += cells.blank
     notes.blank_rows -= refused_blank
+    owner_warnings(plan, notes)
+
+
+def owner_warnings(plan: AnyPlan, notes: ReadNotes) -> None:
+    """Warn of a row of another department's target in one department's sheet (`template
+    --owner 区工信局`): its figure revises theirs. The template does not say whose sheet it is
+    but in its owner column, so a sheet is X's when every owner cell filled names X; a row
+    then warned about is one whose target's owner in the plan (牵头单位) is another, whatever
+    its own cell says (left blank when typed, X when copied down), or one with no owner whose
+    cell says X (the template writes none for it). A sheet whose owner cells name several
+    departments (the whole plan's template) is no one department's: nothing is said."""
+    owners = [dict(cells.helpers).get("owner") for cells in notes.template_cells]
+    named = {owner for owner in owners if owner}
+    if len(named) != 1:
+        return
+    [sheet] = named
+    for cells, given in zip(notes.template_cells, owners, strict=True):
+        target = None if cells.blank else plan.target(cells.target)
+        if target is None or target.owner == sheet or (target.owner is None and not given):
+            continue
+        fields = {"target": target.id, "sheet": clip(sheet), "owner": clip(target.owner or "")}
+        if target.owner is None:
+            message = _(
+                "{target} has no owner (牵头单位) in the plan, but this sheet is {sheet}'s; was "
+                "the row copied from another sheet?"
+            )
+        else:
+            message = _(
+                "{target} is {owner}'s target (牵头单位), but this sheet is {sheet}'s: its "
+                "figure revises {owner}'s; was the row copied from another sheet?"
+            )
+        notes.warnings.append((cells.row, message.format(**fields)))
 
 
 def written_by(records: Callable[[], Sequence[AnyRecord]]) -> dict[str, set[Decimal]]:
