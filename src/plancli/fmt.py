@@ -334,14 +334,17 @@ def figure_text(
     return text
 
 
-def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs") -> str:
+def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bool = False) -> str:
     """`required_growth_rest` read as what it means. A positive figure is the growth the rest
     of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
     year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
 
+    `strict`: the bound excludes its figure (正增长, > 0): growing exactly the figure leaves the
+    year on the bound, not past it, so the rest of the year needs *more than* it (需增长超过0.98%,
+    never 需增长0%) and may fall by *less than* it (降幅小于4.92%).
+
     `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
     `detail` (`show`'s line), `compact` (the gap table's narrow column).
     """
-    if value < 0:
-        return t(f"growth_rest.{form}.fall", lang).format(value=num(-value))
-    return t(f"growth_rest.{form}", lang).format(value=num(value))
+    key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
+    return t(key, lang).format(value=num(abs(value)))

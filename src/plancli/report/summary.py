@@ -332,7 +332,7 @@ class _Writer:
                     f"; plan: {was})" if was else ")"
                 )
         if a.required_growth_rest is not None:
-            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence")
+            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
 

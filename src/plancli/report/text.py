@@ -233,7 +233,7 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             key, value = "report.needs_month", per_month_figure(a)
         return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang)
+        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive)
     return ""
 
 

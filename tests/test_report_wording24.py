@@ -1,0 +1,64 @@
+"""Session 24's wording audits (C: D2, D5; E: D2, D6, D12): what the generated sentences say of
+a strict bound's need, a 100 % floor, a ceiling of nothing, a plural name, a target with no
+figure, and the Chinese units an English reader meets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def guandu(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "gd.progress.toml"
+
+    def call(*args: str):  # type: ignore[no-untyped-def]
+        return invoke("--ledger", str(ledger), *args)
+
+    return call
+
+
+def test_a_strict_floor_needs_more_than_its_figure(guandu) -> None:  # type: ignore[no-untyped-def]
+    """固定资产投资 正增长 (> 0, strict) at -1 % in June, amount 297: the rest of the year
+    growing exactly 0.98 % brings the year to 0.0 %, which is not 正增长. "余下月份需增长0.98%"
+    told the reader 0.98 % was enough (audit C, D2)."""
+    args = ("record", "fixed_asset_investment", "-1.0", "--period", "2022-06", "--amount", "297")
+    assert guandu(*args).exit_code == 0
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "未实现正增长的目标，余下月份需增长超过0.98%。" in zh
+    assert "余下月份需增长超过0.98% |" in zh  # the tables' cell
+    assert "需增长0.98%" not in zh
+    en = guandu("report", "--format", "md").stdout
+    assert "the rest of the year needs more than 0.98% growth." in en
+    assert "rest of year needs more than 0.98% |" in en
+    shown = guandu("show", "fixed_asset_investment").stdout
+    assert "more than 0.98%" in shown
+    assert "> 0.98%" in guandu("gap").stdout
+
+
+def test_a_strict_floor_at_nothing_needs_more_than_nothing(guandu) -> None:  # type: ignore[no-untyped-def]
+    """0.0 % in June (amount 300): "余下月份需增长0%" named as enough the very figure the plan
+    says is not met (audit C, D2)."""
+    args = ("record", "fixed_asset_investment", "0", "--period", "2022-06", "--amount", "300")
+    assert guandu(*args).exit_code == 0
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "余下月份需增长超过0%。" in zh
+    assert "需增长0%" not in zh
+    en = guandu("report", "--format", "md").stdout
+    assert "the rest of the year needs more than 0% growth." in en
+    assert "needs 0% growth" not in en
+
+
+def test_a_strict_floor_may_fall_by_less_than_its_figure(guandu) -> None:  # type: ignore[no-untyped-def]
+    """5 % in June (amount 315): a fall of exactly 4.92 % in the rest of the year leaves the
+    year at 605.02亿元, 0.0 %, not 正增长 (audit C, D2)."""
+    args = ("record", "fixed_asset_investment", "5", "--period", "2022-06", "--amount", "315")
+    assert guandu(*args).exit_code == 0
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "余下月份降幅小于4.92%仍可完成" in zh
+    assert "即使下降4.92%" not in zh
+    en = guandu("report", "--format", "md").stdout
+    assert "may fall by less than 4.92% and still meet the target" in en
+    assert "up to 4.92%" not in en
