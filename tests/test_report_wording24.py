@@ -62,3 +62,36 @@ def test_a_strict_floor_may_fall_by_less_than_its_figure(guandu) -> None:  # typ
     en = guandu("report", "--format", "md").stdout
     assert "may fall by less than 4.92% and still meet the target" in en
     assert "up to 4.92%" not in en
+
+
+def test_a_rate_of_a_hundred_percent_is_reached_not_exceeded(guandu) -> None:  # type: ignore[no-untyped-def]
+    """装灯率 and 无害化处理率 at 100 % against min = 100: "达到100%以上的目标" put words in the
+    report's mouth (确保装灯率达100%, 无害化处理率保持100%): a share cannot pass 100 (audit C,
+    D5)."""
+    for target in ("street_lamp_installation_rate", "garbage_harmless_treatment_rate"):
+        assert guandu("record", target, "100", "--period", "2022").exit_code == 0
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "主次干道、背街小巷装灯率为100%，达到100%的目标" in zh
+    assert "城市生活垃圾无害化处理率为100%，达到100%的目标" in zh
+    assert "100%以上" not in zh
+    en = guandu("report", "--format", "md").stdout
+    assert "Street-lamp installation rate (main roads, back streets) was 100%, meeting the " in en
+    assert "at least 100%" not in en
+    # short of it, the list names the bound the report states: 目标100%, not 目标100%以上
+    assert (
+        guandu("record", "street_lamp_installation_rate", "98", "--period", "2022").exit_code == 0
+    )
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "主次干道、背街小巷装灯率（98%，目标100%）" in zh
+
+
+def test_a_count_kept_at_zero_is_kept_at_zero(guandu) -> None:  # type: ignore[no-untyped-def]
+    """“零就业家庭”动态清零 (max = 0 户) at 0: "未超过0户的控制目标" read as if the report set a
+    控制目标 of 0户; it says 保持“零就业家庭”动态清零 (audit C, D5)."""
+    assert guandu("record", "zero_employment_families", "0", "--period", "2022").exit_code == 0
+    zh = guandu("--lang", "zh", "report", "--format", "md").stdout
+    assert "“零就业家庭”动态清零为0户，保持清零" in zh
+    assert "0户的控制目标" not in zh
+    en = guandu("report", "--format", "md").stdout
+    assert "Households with no one employed (kept at zero): 0, kept at zero" in en
+    assert "ceiling of 0" not in en

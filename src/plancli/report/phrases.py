@@ -37,6 +37,8 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
             text = "正增长" if zh else "positive growth"
         elif a.exclusive:
             text = f"高于{figure(low)}" if zh else f"above {figure(low)}"
+        elif full_share(a, low):  # 装灯率达100%: a share cannot pass it, never 100%以上
+            text = figure(low)
         else:
             text = f"{figure(low)}以上" if zh else f"at least {figure(low)}"
     else:
@@ -50,6 +52,11 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     if a.decline:
         text = f"下降{text}" if zh else f"a fall of {text}"
     return text
+
+
+def full_share(a: AssessmentOut, low: Decimal) -> bool:
+    """Is a floor all of a share (装灯率 min = 100 %)? Reached, never passed: 达到100%的目标."""
+    return low == 100 and percent_unit(a) and a.kind != "change" and not a.decline
 
 
 def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:

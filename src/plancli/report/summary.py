@@ -364,6 +364,8 @@ class _Writer:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
                 was = self._was(a, "max")
+            if a.max == 0 and not adjusted and not percent_unit(a):  # 动态清零: no 0户的控制目标
+                return "，保持清零" if self.zh else ", kept at zero"
             if self.zh:  # 5% at a ceiling of 5%: not 低于 it, there is no headroom left
                 below = "低于" if a.actual < a.max else "未超过"
                 return f"，{below}{adjusted}{ceiling}的控制目标" + (
