@@ -75,7 +75,7 @@ def test_a_rate_of_a_hundred_percent_is_reached_not_exceeded(guandu) -> None:  #
     assert "城市生活垃圾无害化处理率为100%，达到100%的目标" in zh
     assert "100%以上" not in zh
     en = guandu("report", "--format", "md").stdout
-    assert "Street-lamp installation rate (main roads, back streets) was 100%, meeting the " in en
+    assert "Street-lamp installation rate (main roads, back streets): 100%, meeting the " in en
     assert "at least 100%" not in en
     # short of it, the list names the bound the report states: 目标100%, not 目标100%以上
     assert (
@@ -95,3 +95,34 @@ def test_a_count_kept_at_zero_is_kept_at_zero(guandu) -> None:  # type: ignore[n
     en = guandu("report", "--format", "md").stdout
     assert "Households with no one employed (kept at zero): 0, kept at zero" in en
     assert "ceiling of 0" not in en
+
+
+@pytest.fixture
+def sichuan(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "sc.progress.toml"
+
+    def call(*args: str):  # type: ignore[no-untyped-def]
+        return invoke("--plan", "sichuan-2026", "--ledger", str(ledger), *args)
+
+    return call
+
+
+def test_an_english_sentence_reads_right_whatever_the_names_number(sichuan) -> None:  # type: ignore[no-untyped-def]
+    """ "New urban jobs stands at 52 万人": a plural name under a singular verb (audit E, D6).
+    The English summary names a figure after a colon, which agrees with any name, rather than
+    guessing plurals from names."""
+    assert sichuan("record", "new_urban_jobs", "52", "--period", "2026-07").exit_code == 0
+    assert (
+        sichuan("record", "surveyed_unemployment_rate", "5.6", "--period", "2026-07").exit_code == 0
+    )
+    en = sichuan("report", "--format", "md").stdout
+    assert (
+        "New urban jobs: 52 万人 so far, 61.18% of the year's 85 万人, 2.84 pp ahead of time "
+        "progress." in en
+    )
+    assert "stands at" not in en
+    assert "Surveyed urban unemployment rate: 5.6%, " in en
+    assert sichuan("record", "new_urban_jobs", "86.5", "--period", "2026").exit_code == 0
+    en = sichuan("report", "--format", "md", "--as-of", "2026").stdout
+    assert "New urban jobs: 86.5 万人 for the year, 101.76% of the year's 85 万人" in en
+    assert "stood at" not in en

@@ -216,11 +216,6 @@ def english_unit(a: AssessmentOut) -> str:
     return "" if unit in MEASURE_WORDS else unit
 
 
-def counted(a: AssessmentOut) -> bool:
-    """A count in Chinese measure words (1320 个): said as a bare number in English."""
-    return a.unit.strip() in MEASURE_WORDS and not percent_unit(a)
-
-
 def unit_of(a: AssessmentOut, zh: bool) -> str:
     """`%` for percentage figures, else the target's unit (a space before it in English, and
     none for a count in measure words: 36, not 36 个)."""
@@ -329,7 +324,7 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     if zh:
         return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"
     return (
-        f"{name} was {shown} in {en_period(a.period)}, a figure for part of the year; its "
+        f"{name}: {shown} in {en_period(a.period)}, a figure for part of the year; its "
         f"target ({bound}) is judged on the year's figure"
     )
 

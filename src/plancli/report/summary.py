@@ -26,7 +26,6 @@ from plancli.report.phrases import (
     aim_phrase,
     and_,
     bound_phrase,
-    counted,
     difference,
     dropped_phrase,
     judged_phrase,
@@ -238,7 +237,7 @@ class _Writer:
             movement = self._movement(a)
             if self.zh:
                 body = name + movement
-            elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
+            elif movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
                 body = f"{name}: {movement.removeprefix(f'{self._is} ')}"
             else:
                 body = f"{name} {movement}"
@@ -499,12 +498,15 @@ class _Writer:
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
-            stands = "stood" if self.over else "stands"
-            text = f"{name} {stands} at {num(a.actual)}{unit}, {completion} of the year's "
+            # after a colon, which agrees with any name ("New urban jobs stands at": audit E, D6)
+            text = f"{name}: {num(a.actual)}{unit}"
             if opening is not None:  # the year's rise from the opening stock, not of the level
                 rise = "rise" if percent_unit(a) else "increase"
-                text = f"{name} {stands} at {num(a.actual)}{unit}, up from {num(opening)}{unit} "
+                text += f", up from {num(opening)}{unit} "
                 text += f"at the year's start: {completion} of the year's {rise} to the "
+            else:
+                text += " for the year" if full else ("" if self.over else " so far")
+                text += f", {completion} of the year's "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + (
@@ -520,7 +522,7 @@ class _Writer:
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
             return f"{name}已完成" if self.zh else f"{name} (done)"
         done = f"{num(a.actual)}%"
-        text = f"{name}完成{done}" if self.zh else f"{name} {self._is} {done} done"
+        text = f"{name}完成{done}" if self.zh else f"{name}: {done} done"
         text += self._pace(a)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
