@@ -126,3 +126,32 @@ def test_an_english_sentence_reads_right_whatever_the_names_number(sichuan) -> N
     en = sichuan("report", "--format", "md", "--as-of", "2026").stdout
     assert "New urban jobs: 86.5 万人 for the year, 101.76% of the year's 85 万人" in en
     assert "stood at" not in en
+
+
+@pytest.mark.parametrize("as_of", ["2026", "2026-06"])
+def test_a_target_without_a_figure_is_named_once(invoke, tmp_path: Path, as_of: str) -> None:  # type: ignore[no-untyped-def]
+    """Shanghai with GDP and CPI only: the summary said "No figure for the year for Local
+    general public budget revenue." for each headline target, then listed them all again in
+    "Targets without a figure (5): …" (audit E, D12); the same in Chinese and mid-year."""
+    ledger = tmp_path / "sh.progress.toml"
+
+    def call(*args: str):  # type: ignore[no-untyped-def]
+        return invoke("--plan", "shanghai-2026", "--ledger", str(ledger), *args)
+
+    gdp_period = "2026" if as_of == "2026" else "2026-Q2"
+    assert call("record", "gdp", "5.1", "--period", gdp_period).exit_code == 0
+    assert (
+        call("record", "cpi", "1.0", "--period", as_of if "-" in as_of else "2026-12").exit_code
+        == 0
+    )
+    for lang, names in (
+        ("en", ("Local general public budget revenue", "Surveyed urban unemployment rate")),
+        ("zh", ("地方一般公共预算收入", "城镇调查失业率")),
+    ):
+        md = call("--lang", lang, "report", "--format", "md", "--as-of", as_of).stdout
+        summary = md.split("\n## ")[1]
+        for name in names:
+            assert summary.count(name) == 1, (lang, name, summary)
+        assert "No figure for the year for" not in summary
+        assert "No data yet for Local" not in summary
+        assert "全年无数据。" not in summary and "收入尚无数据。" not in summary

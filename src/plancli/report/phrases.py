@@ -436,6 +436,11 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
     return f"Of the {len(milestones)} milestones, {listed}."
 
 
+def listed_without_figure(a: AssessmentOut) -> bool:
+    """Is the target named in `without_figure_sentence` (and so in no sentence of its own)?"""
+    return a.status == "no_data" and a.actual is None and a.kind != "milestone"
+
+
 def without_figure_sentence(
     assessments: Sequence[AssessmentOut], zh: bool, over: bool, named_at_most: int
 ) -> str:
@@ -443,11 +448,7 @@ def without_figure_sentence(
     milestones without one are (`其他5项目标尚无数据：…`): the 尚无数据 of the overview, which
     bureau owes a figure. Those still owed come first; an annual figure before the year's end
     is not due yet (docs/status-rules.md), and the sentence says how many of them are."""
-    missing = [
-        a
-        for a in assessments
-        if a.status == "no_data" and a.actual is None and a.kind != "milestone"
-    ]
+    missing = [a for a in assessments if listed_without_figure(a)]
     if not missing:
         return ""
     annual = [] if over else [a for a in missing if a.frequency == "annual"]

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num, per_month_figure, whole_need
+from plancli.fmt import growth_rest_text, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
+from plancli.report.pace import pace_phrase
 from plancli.report.phrases import (
     COUNT_ORDER,
     MONTHS_EN,
@@ -29,6 +30,7 @@ from plancli.report.phrases import (
     difference,
     dropped_phrase,
     judged_phrase,
+    listed_without_figure,
     milestones_sentence,
     paced_sentence_en,
     part_year_phrase,
@@ -53,8 +55,6 @@ from plancli.report.yearend import (
     missed_item,
     opened,
     overdue,
-    overdue_phrase,
-    shortfall,
 )
 
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
@@ -100,10 +100,13 @@ def build_summary(report: Report, lang: Lang) -> Summary:
         for a in report.headline
         if a.kind == "relative" and a.actual is not None and a.reference_actual is None
     }
+    # A target without a figure is named once, in the list of those (`without_figure_sentence`),
+    # not also alone ("No figure for the year for X." then X again: audit E, D12).
     headline = [
-        writer.sentence(a) for a in report.headline if a.actual is not None or a.id not in named
+        writer.sentence(a)
+        for a in (*report.headline, *(a for a in report.investment if a.parts))
+        if a.actual is not None or (a.id not in named and not listed_without_figure(a))
     ]
-    headline += [writer.sentence(a) for a in report.investment if a.parts]
     overview = [writer.overview(), writer.half()]
     met: list[str] = []
     if year_over(report):  # the annual report names what was achieved (超额完成)
@@ -514,7 +517,7 @@ class _Writer:
                     if over
                     else f", the year's target {self._is} reached"
                 )
-        return text + self._pace(a)
+        return text + pace_phrase(a, self.report, self.zh, self.over)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
@@ -523,66 +526,9 @@ class _Writer:
             return f"{name}已完成" if self.zh else f"{name} (done)"
         done = f"{num(a.actual)}%"
         text = f"{name}完成{done}" if self.zh else f"{name}: {done} done"
-        text += self._pace(a)
+        text += pace_phrase(a, self.report, self.zh, self.over)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
-        return text
-
-    def _pace(self, a: AssessmentOut) -> str:
-        """落后时间进度11.29个百分点, 后6个月月均需完成32个 (fewer than one a month:
-        后6个月需完成2个, `whole_need`); 差500个 at the year's end."""
-        if overdue(a, self.report):
-            return overdue_phrase(a, self.zh)
-        if self.over:
-            return shortfall(a, self.zh)
-        if a.pace_gap_pp is None:
-            return ""
-        measure_zh = "时间进度" if a.expected_share == a.time_progress else "应完成进度"
-        measure_en = "time progress" if a.expected_share == a.time_progress else "the pace expected"
-        pace = a.pace_gap_pp
-        if self.zh:
-            if pace > 0:
-                text = f"，超{measure_zh}{num(pace)}个百分点"
-            elif pace < 0:
-                text = f"，落后{measure_zh}{num(-pace)}个百分点"
-            else:
-                text = f"，与{measure_zh}持平"
-        elif pace > 0:
-            text = f", {num(pace)} pp ahead of {measure_en}"
-        elif pace < 0:
-            text = f", {num(-pace)} pp behind {measure_en}"
-        else:
-            text = f", level with {measure_en}"
-        if a.status in ("at_risk", "behind") and a.required_per_month is not None:
-            months = a.months_left
-            if a.kind == "milestone":
-                need = (
-                    f"{num(a.required_per_month)}个百分点"
-                    if self.zh
-                    else f"{num(a.required_per_month)} pp"
-                )
-            elif a.unit.strip() == "%":  # a stock in %: it rises by points, not by 4.67%
-                pp = "个百分点" if self.zh else " pp"
-                need = f"{per_month_figure(a)}{pp}"
-            else:
-                need = f"{per_month_figure(a)}{unit_of(a, self.zh)}"
-            rest = whole_need(a)  # fewer whole things than months left: the count, not 0.33个
-            if rest is not None and not rest.monthly:
-                need = f"{rest.number}{unit_of(a, self.zh)}"
-                text += (
-                    f"，后{months}个月需完成{need}"
-                    if self.zh
-                    else f"; it needs {need} in the remaining {months} months"
-                )
-            elif self.zh:
-                text += (
-                    f"，后{months}个月月均需完成{need}"
-                    if a.kind != "milestone"
-                    else f"，后{months}个月月均需推进{need}"
-                )
-            else:
-                left = "month" if months == 1 else f"{months} months"  # the remaining month
-                text += f"; it needs {need} a month in the remaining {left}"
         return text
 
     # ---------------------------------------------------------------------- attention
