@@ -155,3 +155,44 @@ def test_a_target_without_a_figure_is_named_once(invoke, tmp_path: Path, as_of: 
         assert "No figure for the year for" not in summary
         assert "No data yet for Local" not in summary
         assert "全年无数据。" not in summary and "收入尚无数据。" not in summary
+
+
+def test_english_output_glosses_the_chinese_units_it_shows(sichuan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ "52 万人", "10 亿斤", "(31000 亿元)": an English reader cannot tell the scale (audit E,
+    D2). Under English tables and reports a legend says what each Chinese unit shown means;
+    the figures stay in the data's units (a gloss, not a conversion); Chinese output has none."""
+    assert (
+        sichuan("record", "gdp", "5.3", "--amount", "31000", "--period", "2026-Q2").exit_code == 0
+    )
+    assert sichuan("record", "new_urban_jobs", "52", "--period", "2026-07").exit_code == 0
+    md = sichuan("report", "--format", "md").stdout
+    assert "New urban jobs: 52 万人 so far" in md  # the data's unit, not 520,000
+    legend = next(line for line in md.splitlines() if line.startswith("Units: "))
+    for gloss in ("万人 = 10,000 people", "亿元 = 100 million yuan", "亿斤 = 100 million jin"):
+        assert gloss in legend
+    assert legend.count("万人") == 1
+    assert "Units: " in sichuan("report", "--format", "html").stdout
+    assert "Units: " not in sichuan("--lang", "zh", "report", "--format", "md").stdout
+    for command in (("status",), ("gap",), ("targets",), ("show", "new_urban_jobs")):
+        out = " ".join(sichuan(*command).stdout.split())  # the legend wraps with the terminal
+        assert "万人 = 10,000 people" in out, command
+        assert "Units: " not in sichuan("--lang", "zh", *command).stdout
+    assert "Units: " not in sichuan("gap", "--json").stdout
+    assert "Units: " not in sichuan("targets", "--csv").stdout
+    # a table of rates only has nothing to gloss
+    assert "Units: " not in sichuan("targets", "--kind", "growth").stdout
+
+
+def test_one_table_of_units_serves_the_counts_and_the_glosses() -> None:
+    """fmt.WHOLE_UNITS (a count needs 12个 a month, not 11.5) and phrases.MEASURE_WORDS (English
+    says 36, not 36 个) come from the one table that glosses them (unit_words.UNITS)."""
+    from plancli import fmt, unit_words
+    from plancli.report import phrases
+
+    assert fmt.WHOLE_UNITS <= set(unit_words.UNITS)
+    assert phrases.MEASURE_WORDS <= set(unit_words.UNITS)
+    assert "个" in fmt.WHOLE_UNITS and "人次" not in fmt.WHOLE_UNITS
+    assert "人次" in phrases.MEASURE_WORDS and "万人" not in phrases.MEASURE_WORDS
+    assert unit_words.legend(["亿斤", "%", "万标箱?", "个"]) == (
+        "Units: 亿斤 = 100 million jin (50,000 t); 个 = a count."
+    )

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from plancli import unit_words
 from plancli.i18n import Lang, t
 
 if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
@@ -123,7 +124,8 @@ def per_month_figure(a: NeedFields) -> str:
 
 # Units of things counted whole (个, 户, 所, 套…): a month's share of one (月均需完成0.33个, 0.5户
 # 总部企业) is not something a 发改局 writes; 万人, 亿元 or 公里 are amounts, divided as they are.
-WHOLE_UNITS = frozenset("个户所套家座处台辆间张条项件人名栋幢只头艘架部册场批宗株棵口块支")
+# Kept in the one table of units (`unit_words`), with their English glosses.
+WHOLE_UNITS = unit_words.WHOLE_UNITS
 
 
 class WholeNeed(NamedTuple):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 
@@ -200,14 +201,8 @@ def percent_unit(a: AssessmentOut) -> bool:
 
 # Chinese measure words (量词) that plans give as a count's unit: English prose writes the
 # count alone ("36, target at least 39"), never "36 个". Real units (亿元, 万人, km, %) stay.
-MEASURE_WORDS = frozenset(
-    "个户套所家项件条座处台辆张名人次栋间只头艘架部本棵株块宗批场口位首门份把"
-) | {
-    "人次",
-    "家次",
-    "个次",
-    "项次",
-}
+# Kept in the one table of units (`unit_words`), with their English glosses.
+MEASURE_WORDS = unit_words.MEASURE_WORDS
 
 
 def english_unit(a: AssessmentOut) -> str:
