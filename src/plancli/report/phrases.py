@@ -235,6 +235,13 @@ def difference(value: Decimal, a: AssessmentOut, zh: bool) -> str:
     return f"{num(value)}{unit}" if zh or not unit else f"{num(value)} {unit}"
 
 
+def en_lead(name: str) -> str:
+    """A name before its figure in English, after which no verb must agree with it (`New urban
+    jobs: 52 万人`, never `New urban jobs stands at`: audit E, D6); a dash after a name that
+    holds a colon of its own (`…projects: 2022 planned investment — 22.9 亿元`)."""
+    return f"{name} — " if ":" in name else f"{name}: "
+
+
 def en_period(code: str) -> str:
     """June 2022, Q2 2022, the first half of 2022, 2022: a period in English prose."""
     from plancli.periods import parse_period
@@ -319,7 +326,7 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     if zh:
         return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"
     return (
-        f"{name}: {shown} in {en_period(a.period)}, a figure for part of the year; its "
+        f"{en_lead(name)}{shown} in {en_period(a.period)}, a figure for part of the year; its "
         f"target ({bound}) is judged on the year's figure"
     )
 

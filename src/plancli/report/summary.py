@@ -29,6 +29,7 @@ from plancli.report.phrases import (
     bound_phrase,
     difference,
     dropped_phrase,
+    en_lead,
     judged_phrase,
     listed_without_figure,
     milestones_sentence,
@@ -241,7 +242,7 @@ class _Writer:
             if self.zh:
                 body = name + movement
             elif movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
-                body = f"{name}: {movement.removeprefix(f'{self._is} ')}"
+                body = en_lead(name) + movement.removeprefix(f"{self._is} ")
             else:
                 body = f"{name} {movement}"
             body += self._judgement(a)
@@ -502,7 +503,7 @@ class _Writer:
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
             # after a colon, which agrees with any name ("New urban jobs stands at": audit E, D6)
-            text = f"{name}: {num(a.actual)}{unit}"
+            text = f"{en_lead(name)}{num(a.actual)}{unit}"
             if opening is not None:  # the year's rise from the opening stock, not of the level
                 rise = "rise" if percent_unit(a) else "increase"
                 text += f", up from {num(opening)}{unit} "
@@ -525,7 +526,7 @@ class _Writer:
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
             return f"{name}已完成" if self.zh else f"{name} (done)"
         done = f"{num(a.actual)}%"
-        text = f"{name}完成{done}" if self.zh else f"{name}: {done} done"
+        text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
         text += pace_phrase(a, self.report, self.zh, self.over)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"

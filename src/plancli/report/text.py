@@ -347,7 +347,11 @@ def units_line(report: Report, lang: Lang) -> str:
     `unit_words.legend`); the figures stay in the data's units. "" in Chinese."""
     from plancli.unit_words import english_legend, shown_units
 
-    return english_legend(shown_units(report.assessments), lang)
+    # the rows the tables and sentences show a figure or a bound of; at the year's end, the
+    # targets met, each said in a sentence (`yearend.achieved`)
+    met = [a for a in report.assessments if a.status == "met"] if year_over(report) else []
+    shown = [*report.headline, *report.investment, *report.attention, *met]
+    return english_legend(shown_units(shown), lang)
 
 
 def generated_line(report: Report, lang: Lang) -> str:
