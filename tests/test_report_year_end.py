@@ -169,4 +169,6 @@ def test_a_total_over_its_target_at_the_years_end_is_exceeded(
         "超额完成全年目标。"
     ) in zh
     en = invoke(*run, "report").stdout
-    assert "60.4 亿元 for the year, 102.86% of the year's 58.72 亿元, the year's target exceeded." in en
+    assert (
+        "60.4 亿元 for the year, 102.86% of the year's 58.72 亿元, the year's target exceeded."
+    ) in en
