@@ -172,6 +172,12 @@ def test_english_output_glosses_the_chinese_units_it_shows(sichuan, tmp_path: Pa
         assert gloss in legend
     assert legend.count("万人") == 1
     assert "Units: " in sichuan("report", "--format", "html").stdout
+    import openpyxl
+
+    book = tmp_path / "sc.xlsx"
+    assert sichuan("report", "-o", str(book)).exit_code == 0
+    cells = [c.value for row in openpyxl.load_workbook(book)["summary"].iter_rows() for c in row]
+    assert any(isinstance(v, str) and v.startswith("Units: 亿元 = 100 million yuan") for v in cells)
     assert "Units: " not in sichuan("--lang", "zh", "report", "--format", "md").stdout
     for command in (("status",), ("gap",), ("targets",), ("show", "new_urban_jobs")):
         out = " ".join(sichuan(*command).stdout.split())  # the legend wraps with the terminal
