@@ -130,8 +130,8 @@ def year_end(run, invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_the_english_year_end_report_is_in_the_past(year_end) -> None:  # type: ignore[no-untyped-def]
     summary = year_end.split("## ", 2)[1]
-    assert "Registered urban unemployment rate was 3.9%, within the ceiling of 4.8%." in summary
-    assert "Share of children in public or affordable private kindergartens was 86.5%" in summary
+    assert "Registered urban unemployment rate: 3.9%, within the ceiling of 4.8%." in summary
+    assert "Share of children in public or affordable private kindergartens: 86.5%" in summary
     assert "Of the 27 milestones, 1 was done, " in summary and " were missed" in summary
     assert " is " not in summary.replace("is no", "")  # nothing of the year in the present
 

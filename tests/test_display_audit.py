@@ -75,7 +75,9 @@ def test_gap_names_the_reference_not_yet_out(first_quarter, columns: int) -> Non
     assert squeezed(zh)[-1] == "参照：地区生产总值同期（2022年二季度）尚无数据"
     en = first_quarter("gap", "--section", "headline", lang="en", columns=columns)
     assert "4.1%/≈ref." in en and "≈gdp" not in en
+    en, legend = en.split("\nUnits: ")  # the units legend after the table's (audit E, D2)
     assert squeezed(en)[-1] == "ref.: Gross regional product (GDP), not yet out for 2022-Q2"
+    assert legend.split() == ["亿元", "=", "100", "million", "yuan."]
     # the name stays beside its id at 80 columns, as before (a long cell had put it under)
     assert any(line.split()[:2] == ["gdp", "地区生产总值"] for line in squeezed(zh))
 

@@ -103,7 +103,7 @@ def test_the_xlsx_summary_sheet_explains_the_dagger(run, tmp_path: Path, lang, e
 
 def footnote_of(out: str) -> str:
     """The † footnote, the last lines of a table's output (in Chinese folded at the width)."""
-    return "".join(out[out.index("\n†") + 1 :].splitlines())
+    return "".join(out[out.index("\n†") + 1 :].split("\nUnits: ")[0].splitlines())
 
 
 def test_status_marks_every_adjusted_bound_and_lists_it(run) -> None:  # type: ignore[no-untyped-def]
@@ -116,6 +116,8 @@ def test_status_marks_every_adjusted_bound_and_lists_it(run) -> None:  # type: i
         "新建5G基站自2022年6月起"
     )
     english = run("en", "status", "--as-of", "2022-06").stdout
+    english, legend = english.split("\nUnits: ")  # the units legend after it (audit E, D2)
+    assert legend.startswith("亿元 = 100 million yuan")
     assert " ".join(english[english.index("\n†") :].split()).endswith(
         "; New 5G base stations from 2022-06"
     )

@@ -169,7 +169,7 @@ def test_the_report_says_it_is_half_a_harvest(henan) -> None:  # type: ignore[no
     assert "低于目标539.5" not in zh and "| 滞后 |" not in zh and "没有滞后或存在风险的目标" in zh
     en = henan("report", "--format", "md").stdout
     assert (
-        "Grain output was 760.5 亿斤 in the first half of 2026, a figure for part of the year; "
+        "Grain output: 760.5 亿斤 in the first half of 2026, a figure for part of the year; "
         "its target (at least 1300 亿斤) is judged on the year's figure."
     ) in en
     assert "| Grain output | ≥ 1300 亿斤 (aim 1350.97 亿斤) | 760.5 亿斤 (2026-H1) |" in en

@@ -105,7 +105,8 @@ def amended(run, invoke, ledger: Path):  # type: ignore[no-untyped-def]
 
 
 def footnote(out: str) -> list[str]:
-    return out[out.index("\n†") + 1 :].splitlines()
+    # up to the English units legend, the line after it (audit E, D2)
+    return out[out.index("\n†") + 1 :].split("\nUnits: ")[0].splitlines()
 
 
 @pytest.mark.parametrize("command", ["gap", "status", "targets"])

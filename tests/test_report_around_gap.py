@@ -59,8 +59,8 @@ def test_the_sentence_gives_the_tables_gap_and_names_the_edge_judged(run) -> Non
     for old in ("目标1个百分点", "目标0.7个百分点", "差0.7个百分点"):
         assert old not in zh
     en = run("sichuan-2026", "--lang", "en", "report", "--format", "md").stdout
-    assert "is 1%, 0.5 pp below the target (about 2%, judged as 1.5%–2.5%)." in en
-    assert "is 6.2%, 0.2 pp above the ceiling (about 5.5%, judged as at most 6%)." in en
+    assert ": 1%, 0.5 pp below the target (about 2%, judged as 1.5%–2.5%)." in en
+    assert ": 6.2%, 0.2 pp above the ceiling (about 5.5%, judged as at most 6%)." in en
     assert (
         "fell 3.1% year to date, 0.2 pp short of the adjusted target (a fall of about 3.8%, "
         "judged as a fall of at least 3.3%; plan: still to be set)."

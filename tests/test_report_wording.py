@@ -29,7 +29,7 @@ def test_a_ceiling_met_exactly_is_not_below_it(beijing) -> None:  # type: ignore
     assert "城镇调查失业率为5%，未超过5%的控制目标。" in zh
     assert "低于5%的控制目标" not in zh
     en = beijing("report", "--format", "md").stdout
-    assert "Surveyed urban unemployment rate is 5%, within the ceiling of 5%." in en
+    assert "Surveyed urban unemployment rate: 5%, within the ceiling of 5%." in en
     # below it, 低于 is right
     beijing("record", "surveyed_unemployment_rate", "4.9", "--period", "2026-07")
     zh = beijing("--lang", "zh", "report", "--format", "md").stdout

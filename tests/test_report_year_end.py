@@ -122,11 +122,11 @@ def test_the_2021_review_has_no_data_not_no_data_yet(invoke) -> None:  # type: i
     """Defect 3: "尚无数据 / no data yet" for a closed year."""
     zh = invoke("--plan", "guandu-2021", "--lang", "zh", "report").stdout
     assert "7项目标中，完成5项、未完成1项、无数据1项。" in zh
-    assert "固定资产投资(不含农户)全年无数据。" in zh
+    assert "1项目标无数据：固定资产投资(不含农户)。" in zh  # named once, in the list (E, D12)
     assert "尚无数据" not in zh.split("## 主要预期目标")[0]
     en = invoke("--plan", "guandu-2021", "report").stdout
     assert "1 was missed and 1 had no data." in en  # the past, as "5 were met" (D10)
-    assert "No figure for the year for Fixed-asset investment" in en
+    assert "Targets without a figure (1): Fixed-asset investment" in en
 
 
 def test_a_milestone_past_its_due_date_says_so(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -169,4 +169,6 @@ def test_a_total_over_its_target_at_the_years_end_is_exceeded(
         "超额完成全年目标。"
     ) in zh
     en = invoke(*run, "report").stdout
-    assert "60.4 亿元, 102.86% of the year's 58.72 亿元, the year's target exceeded." in en
+    assert (
+        "60.4 亿元 for the year, 102.86% of the year's 58.72 亿元, the year's target exceeded."
+    ) in en

@@ -210,6 +210,6 @@ def test_a_stock_from_its_opening_in_a_sentence_of_its_own(invoke, tmp_path: Pat
     ) in zh
     en = invoke(*args, "--lang", "en", "report").stdout
     assert (
-        "Completion of the FTZ reform pilot tasks (of 141) stands at 95%, up from 90.8% at the "
+        "Completion of the FTZ reform pilot tasks (of 141): 95%, up from 90.8% at the "
         "year's start: 45.65% of the year's rise to the 100%, 29.35 pp behind time progress"
     ) in en

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from plancli import unit_words
 from plancli.i18n import Lang, t
 
 if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
@@ -123,7 +124,8 @@ def per_month_figure(a: NeedFields) -> str:
 
 # Units of things counted whole (个, 户, 所, 套…): a month's share of one (月均需完成0.33个, 0.5户
 # 总部企业) is not something a 发改局 writes; 万人, 亿元 or 公里 are amounts, divided as they are.
-WHOLE_UNITS = frozenset("个户所套家座处台辆间张条项件人名栋幢只头艘架部册场批宗株棵口块支")
+# Kept in the one table of units (`unit_words`), with their English glosses.
+WHOLE_UNITS = unit_words.WHOLE_UNITS
 
 
 class WholeNeed(NamedTuple):
@@ -334,14 +336,17 @@ def figure_text(
     return text
 
 
-def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs") -> str:
+def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bool = False) -> str:
     """`required_growth_rest` read as what it means. A positive figure is the growth the rest
     of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
     year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
 
+    `strict`: the bound excludes its figure (正增长, > 0): growing exactly the figure leaves the
+    year on the bound, not past it, so the rest of the year needs *more than* it (需增长超过0.98%,
+    never 需增长0%) and may fall by *less than* it (降幅小于4.92%).
+
     `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
     `detail` (`show`'s line), `compact` (the gap table's narrow column).
     """
-    if value < 0:
-        return t(f"growth_rest.{form}.fall", lang).format(value=num(-value))
-    return t(f"growth_rest.{form}", lang).format(value=num(value))
+    key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
+    return t(key, lang).format(value=num(abs(value)))

@@ -388,6 +388,30 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "growth_rest.compact": ("{value}%", "{value}%"),
     "growth_rest.compact.fall": ("may fall {value}%", "可降{value}%"),
+    # the same of a strict bound (正增长: > 0): more than the figure, a fall of less than it
+    "growth_rest.needs.strict": (
+        "rest of year needs more than {value}%",
+        "余下月份需增长超过{value}%",
+    ),
+    "growth_rest.needs.fall.strict": (
+        "rest of year may fall by less than {value}% and still meet the target",
+        "余下月份降幅小于{value}%仍可完成",
+    ),
+    "growth_rest.sentence.strict": (
+        "the rest of the year needs more than {value}% growth",
+        "余下月份需增长超过{value}%",
+    ),
+    "growth_rest.sentence.fall.strict": (
+        "the rest of the year may fall by less than {value}% and still meet the target",
+        "余下月份降幅小于{value}%仍可完成",
+    ),
+    "growth_rest.detail.strict": ("more than {value}%", "超过{value}%"),
+    "growth_rest.detail.fall.strict": (
+        "none: it may fall by less than {value}% and still meet the target",
+        "无需增长：降幅小于{value}%仍可完成",
+    ),
+    "growth_rest.compact.strict": ("> {value}%", "> {value}%"),
+    "growth_rest.compact.fall.strict": ("may fall < {value}%", "可降<{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
     "report.needs_rest": (

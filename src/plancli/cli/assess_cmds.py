@@ -26,10 +26,11 @@ from plancli.errors import InputError
 from plancli.i18n import _
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from plancli.assess import Assessment, PlanAssessment
     from plancli.assess.core import Context, Status
+    from plancli.i18n import Lang
 
 AsOfOpt = Annotated[
     str | None,
@@ -247,12 +248,14 @@ def _show_gap(
         from plancli.render import console
         from plancli.render.amended import reference_names
         from plancli.render.assess import gap_table
+        from plancli.unit_words import shown_units
 
         plan = st.plain_plan
         name = plan.plan.name if st.lang == "zh" else plan.plan.name_en
         ids = (target.id for target in plan.targets)  # the † footnote's order, read if any
         names = reference_names(out.targets, plan.target, st.lang)
         console().print(gap_table(out, name, st.lang, ids, names))
+        print_legend(shown_units(out.targets), st.lang)
 
 
 @command(
@@ -273,12 +276,25 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     from plancli.render import console
     from plancli.render.amended import reference_names
     from plancli.render.assess import dashboard
+    from plancli.unit_words import shown_units
 
     plan = st.plain_plan
     names = reference_names([*out.headline, *out.worst], plan.target, st.lang)
     console().print(dashboard(out, st.lang, (target.id for target in plan.targets), names))
+    print_legend(shown_units([*out.headline, *out.investment, *out.worst]), st.lang)
     if as_of is None and out.as_of is None and not stray:  # nothing recorded yet
         first_run_hint(st)
+
+
+def print_legend(units: "Iterable[str]", lang: "Lang") -> None:
+    """Under an English table, what its Chinese units mean (`unit_words.legend`: 万人 = 10,000
+    people): the figures stay in the data's units, an English reader gets their scale."""
+    from plancli.render import console, shown
+    from plancli.unit_words import english_legend
+
+    line = english_legend(units, lang)
+    if line:
+        console().print(shown(line))
 
 
 def stray_ledger(st: State) -> bool:

@@ -17,7 +17,7 @@ from plancli.cli.app import (
     say,
     state,
 )
-from plancli.cli.assess_cmds import AsOfOpt
+from plancli.cli.assess_cmds import AsOfOpt, print_legend
 from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError, os_reason
@@ -81,10 +81,12 @@ def targets_cmd(
         from plancli.amend import in_force_at_year_end
         from plancli.render import console
         from plancli.render.plan import targets_table
+        from plancli.unit_words import shown_units
 
         out = console()
         in_force = in_force_at_year_end(amendments, plan.plan.year)
         out.print(targets_table(plan, selected, st.lang, out.width, in_force))
+        print_legend(shown_units(selected), st.lang)
 
 
 @command(
@@ -164,6 +166,7 @@ def show_cmd(
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))
         console().print(Group(*parts))
+        print_legend([target.unit], st.lang)  # shown whatever the kind: `unit of the amount`
 
 
 @command(

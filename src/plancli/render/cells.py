@@ -134,7 +134,7 @@ def needs_text(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, "compact")
+        return growth_rest_text(a.required_growth_rest, lang, "compact", a.exclusive)
     return ""
 
 

@@ -112,7 +112,10 @@ def assessment_detail(
     else:
         add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
-        add("required_growth_rest", growth_rest_text(a.required_growth_rest, lang, "detail"))
+        add(
+            "required_growth_rest",
+            growth_rest_text(a.required_growth_rest, lang, "detail", a.exclusive),
+        )
     elif planned is not None:
         add("required_growth_rest", why_no_growth_need(a, planned))
     if a.months_left is not None:

@@ -117,6 +117,7 @@ def render_html(report: Report, lang: Lang) -> str:
         milestones_without_data=text.milestones_without_data(report, lang),
         milestones_heading=text.milestones_heading(report, lang),
         stale=any(a.stale for a in report.assessments if a.actual is not None),
+        units=text.units_line(report, lang),
         generated=text.generated_line(report, lang) if report.generated else "",
         version=__version__,
     )

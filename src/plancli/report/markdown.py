@@ -93,6 +93,9 @@ def render_markdown(report: Report, lang: Lang) -> str:
         lines += [f"- {escape(text.adjustment_line(adj, lang))}" for adj in report.adjustments]
     if any(a.stale for a in report.assessments if a.actual is not None):
         lines += ["", f"\\* {escape(t('stale_note', lang))}"]
+    units = text.units_line(report, lang)
+    if units:
+        lines += ["", escape(units)]
     if report.generated is not None:
         lines += ["", "---", "", escape(text.generated_line(report, lang))]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 
@@ -37,6 +38,8 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
             text = "正增长" if zh else "positive growth"
         elif a.exclusive:
             text = f"高于{figure(low)}" if zh else f"above {figure(low)}"
+        elif full_share(a, low):  # 装灯率达100%: a share cannot pass it, never 100%以上
+            text = figure(low)
         else:
             text = f"{figure(low)}以上" if zh else f"at least {figure(low)}"
     else:
@@ -50,6 +53,11 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
     if a.decline:
         text = f"下降{text}" if zh else f"a fall of {text}"
     return text
+
+
+def full_share(a: AssessmentOut, low: Decimal) -> bool:
+    """Is a floor all of a share (装灯率 min = 100 %)? Reached, never passed: 达到100%的目标."""
+    return low == 100 and percent_unit(a) and a.kind != "change" and not a.decline
 
 
 def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
@@ -193,25 +201,14 @@ def percent_unit(a: AssessmentOut) -> bool:
 
 # Chinese measure words (量词) that plans give as a count's unit: English prose writes the
 # count alone ("36, target at least 39"), never "36 个". Real units (亿元, 万人, km, %) stay.
-MEASURE_WORDS = frozenset(
-    "个户套所家项件条座处台辆张名人次栋间只头艘架部本棵株块宗批场口位首门份把"
-) | {
-    "人次",
-    "家次",
-    "个次",
-    "项次",
-}
+# Kept in the one table of units (`unit_words`), with their English glosses.
+MEASURE_WORDS = unit_words.MEASURE_WORDS
 
 
 def english_unit(a: AssessmentOut) -> str:
     """The target's unit in English prose: none for a count in Chinese measure words."""
     unit = a.unit.strip()
     return "" if unit in MEASURE_WORDS else unit
-
-
-def counted(a: AssessmentOut) -> bool:
-    """A count in Chinese measure words (1320 个): said as a bare number in English."""
-    return a.unit.strip() in MEASURE_WORDS and not percent_unit(a)
 
 
 def unit_of(a: AssessmentOut, zh: bool) -> str:
@@ -236,6 +233,13 @@ def difference(value: Decimal, a: AssessmentOut, zh: bool) -> str:
     """A difference with its unit: 0.8个百分点, 0.8 pp, 3 万人, 5 (a count in English)."""
     unit = points(a, zh)
     return f"{num(value)}{unit}" if zh or not unit else f"{num(value)} {unit}"
+
+
+def en_lead(name: str) -> str:
+    """A name before its figure in English, after which no verb must agree with it (`New urban
+    jobs: 52 万人`, never `New urban jobs stands at`: audit E, D6); a dash after a name that
+    holds a colon of its own (`…projects: 2022 planned investment — 22.9 亿元`)."""
+    return f"{name} — " if ":" in name else f"{name}: "
 
 
 def en_period(code: str) -> str:
@@ -322,7 +326,7 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     if zh:
         return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"
     return (
-        f"{name} was {shown} in {en_period(a.period)}, a figure for part of the year; its "
+        f"{en_lead(name)}{shown} in {en_period(a.period)}, a figure for part of the year; its "
         f"target ({bound}) is judged on the year's figure"
     )
 
@@ -434,6 +438,11 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
     return f"Of the {len(milestones)} milestones, {listed}."
 
 
+def listed_without_figure(a: AssessmentOut) -> bool:
+    """Is the target named in `without_figure_sentence` (and so in no sentence of its own)?"""
+    return a.status == "no_data" and a.actual is None and a.kind != "milestone"
+
+
 def without_figure_sentence(
     assessments: Sequence[AssessmentOut], zh: bool, over: bool, named_at_most: int
 ) -> str:
@@ -441,11 +450,7 @@ def without_figure_sentence(
     milestones without one are (`其他5项目标尚无数据：…`): the 尚无数据 of the overview, which
     bureau owes a figure. Those still owed come first; an annual figure before the year's end
     is not due yet (docs/status-rules.md), and the sentence says how many of them are."""
-    missing = [
-        a
-        for a in assessments
-        if a.status == "no_data" and a.actual is None and a.kind != "milestone"
-    ]
+    missing = [a for a in assessments if listed_without_figure(a)]
     if not missing:
         return ""
     annual = [] if over else [a for a in missing if a.frequency == "annual"]

@@ -16,20 +16,22 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num, per_month_figure, whole_need
+from plancli.fmt import growth_rest_text, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
+from plancli.report.pace import pace_phrase
 from plancli.report.phrases import (
     COUNT_ORDER,
     MONTHS_EN,
     aim_phrase,
     and_,
     bound_phrase,
-    counted,
     difference,
     dropped_phrase,
+    en_lead,
     judged_phrase,
+    listed_without_figure,
     milestones_sentence,
     paced_sentence_en,
     part_year_phrase,
@@ -54,8 +56,6 @@ from plancli.report.yearend import (
     missed_item,
     opened,
     overdue,
-    overdue_phrase,
-    shortfall,
 )
 
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
@@ -101,10 +101,13 @@ def build_summary(report: Report, lang: Lang) -> Summary:
         for a in report.headline
         if a.kind == "relative" and a.actual is not None and a.reference_actual is None
     }
+    # A target without a figure is named once, in the list of those (`without_figure_sentence`),
+    # not also alone ("No figure for the year for X." then X again: audit E, D12).
     headline = [
-        writer.sentence(a) for a in report.headline if a.actual is not None or a.id not in named
+        writer.sentence(a)
+        for a in (*report.headline, *(a for a in report.investment if a.parts))
+        if a.actual is not None or (a.id not in named and not listed_without_figure(a))
     ]
-    headline += [writer.sentence(a) for a in report.investment if a.parts]
     overview = [writer.overview(), writer.half()]
     met: list[str] = []
     if year_over(report):  # the annual report names what was achieved (超额完成)
@@ -238,8 +241,8 @@ class _Writer:
             movement = self._movement(a)
             if self.zh:
                 body = name + movement
-            elif counted(a) and a.kind != "change":  # parking spaces: 1320, not "… is 1320 个"
-                body = f"{name}: {movement.removeprefix(f'{self._is} ')}"
+            elif movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
+                body = en_lead(name) + movement.removeprefix(f"{self._is} ")
             else:
                 body = f"{name} {movement}"
             body += self._judgement(a)
@@ -332,7 +335,7 @@ class _Writer:
                     f"; plan: {was})" if was else ")"
                 )
         if a.required_growth_rest is not None:
-            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence")
+            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
 
@@ -364,6 +367,8 @@ class _Writer:
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
                 was = self._was(a, "max")
+            if a.max == 0 and not adjusted and not percent_unit(a):  # 动态清零: no 0户的控制目标
+                return "，保持清零" if self.zh else ", kept at zero"
             if self.zh:  # 5% at a ceiling of 5%: not 低于 it, there is no headroom left
                 below = "低于" if a.actual < a.max else "未超过"
                 return f"，{below}{adjusted}{ceiling}的控制目标" + (
@@ -497,12 +502,15 @@ class _Writer:
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
-            stands = "stood" if self.over else "stands"
-            text = f"{name} {stands} at {num(a.actual)}{unit}, {completion} of the year's "
+            # after a colon, which agrees with any name ("New urban jobs stands at": audit E, D6)
+            text = f"{en_lead(name)}{num(a.actual)}{unit}"
             if opening is not None:  # the year's rise from the opening stock, not of the level
                 rise = "rise" if percent_unit(a) else "increase"
-                text = f"{name} {stands} at {num(a.actual)}{unit}, up from {num(opening)}{unit} "
+                text += f", up from {num(opening)}{unit} "
                 text += f"at the year's start: {completion} of the year's {rise} to the "
+            else:
+                text += " for the year" if full else ("" if self.over else " so far")
+                text += f", {completion} of the year's "
             text += f"{adjusted}{goal_text}" + (f" (plan: {was})" if was else "")
             if a.status == "met":
                 return text + (
@@ -510,7 +518,7 @@ class _Writer:
                     if over
                     else f", the year's target {self._is} reached"
                 )
-        return text + self._pace(a)
+        return text + pace_phrase(a, self.report, self.zh, self.over)
 
     def _milestone(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
@@ -518,67 +526,10 @@ class _Writer:
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
             return f"{name}已完成" if self.zh else f"{name} (done)"
         done = f"{num(a.actual)}%"
-        text = f"{name}完成{done}" if self.zh else f"{name} {self._is} {done} done"
-        text += self._pace(a)
+        text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
+        text += pace_phrase(a, self.report, self.zh, self.over)
         if a.due and not overdue(a, self.report):
             text += f"（节点{zh_period(a.due)}）" if self.zh else f" (due {a.due})"
-        return text
-
-    def _pace(self, a: AssessmentOut) -> str:
-        """落后时间进度11.29个百分点, 后6个月月均需完成32个 (fewer than one a month:
-        后6个月需完成2个, `whole_need`); 差500个 at the year's end."""
-        if overdue(a, self.report):
-            return overdue_phrase(a, self.zh)
-        if self.over:
-            return shortfall(a, self.zh)
-        if a.pace_gap_pp is None:
-            return ""
-        measure_zh = "时间进度" if a.expected_share == a.time_progress else "应完成进度"
-        measure_en = "time progress" if a.expected_share == a.time_progress else "the pace expected"
-        pace = a.pace_gap_pp
-        if self.zh:
-            if pace > 0:
-                text = f"，超{measure_zh}{num(pace)}个百分点"
-            elif pace < 0:
-                text = f"，落后{measure_zh}{num(-pace)}个百分点"
-            else:
-                text = f"，与{measure_zh}持平"
-        elif pace > 0:
-            text = f", {num(pace)} pp ahead of {measure_en}"
-        elif pace < 0:
-            text = f", {num(-pace)} pp behind {measure_en}"
-        else:
-            text = f", level with {measure_en}"
-        if a.status in ("at_risk", "behind") and a.required_per_month is not None:
-            months = a.months_left
-            if a.kind == "milestone":
-                need = (
-                    f"{num(a.required_per_month)}个百分点"
-                    if self.zh
-                    else f"{num(a.required_per_month)} pp"
-                )
-            elif a.unit.strip() == "%":  # a stock in %: it rises by points, not by 4.67%
-                pp = "个百分点" if self.zh else " pp"
-                need = f"{per_month_figure(a)}{pp}"
-            else:
-                need = f"{per_month_figure(a)}{unit_of(a, self.zh)}"
-            rest = whole_need(a)  # fewer whole things than months left: the count, not 0.33个
-            if rest is not None and not rest.monthly:
-                need = f"{rest.number}{unit_of(a, self.zh)}"
-                text += (
-                    f"，后{months}个月需完成{need}"
-                    if self.zh
-                    else f"; it needs {need} in the remaining {months} months"
-                )
-            elif self.zh:
-                text += (
-                    f"，后{months}个月月均需完成{need}"
-                    if a.kind != "milestone"
-                    else f"，后{months}个月月均需推进{need}"
-                )
-            else:
-                left = "month" if months == 1 else f"{months} months"  # the remaining month
-                text += f"; it needs {need} a month in the remaining {left}"
         return text
 
     # ---------------------------------------------------------------------- attention

@@ -205,12 +205,17 @@ def headline_notes(report: Report, lang: Lang) -> list[str]:
     """The notes under a headline table that has no section of its own to explain its marks
     (the xlsx summary sheet): `*` a stale figure, `†` the bounds adjusted mid-year and how,
     every one as the Markdown report lists them (a dropped target too, not only the headline
-    table's)."""
+    table's); last, in English, what the workbook's Chinese units mean (`units_line`)."""
     notes = []
     if any(a.stale and a.actual is not None for a in report.headline):
         notes.append(f"* {t('stale_note', lang)}")
     adjusted = [adjustment_line(adj, lang) for adj in report.adjustments]
-    return notes + ([t("report.adjustments", lang), *adjusted] if adjusted else [])
+    units = units_line(report, lang)
+    return (
+        notes
+        + ([t("report.adjustments", lang), *adjusted] if adjusted else [])
+        + ([units] if units else [])
+    )
 
 
 def gap(a: AssessmentOut, lang: Lang) -> str:
@@ -233,7 +238,7 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             key, value = "report.needs_month", per_month_figure(a)
         return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang)
+        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive)
     return ""
 
 
@@ -335,6 +340,18 @@ def closed(line: str, report: Report, lang: Lang) -> str:
 def milestones_with_data(report: Report) -> list[AssessmentOut]:
     """The milestones not done that have a figure: the rows of the milestones table."""
     return [a for a in report.milestones if a.status != "no_data"]
+
+
+def units_line(report: Report, lang: Lang) -> str:
+    """Under an English report, what the Chinese units it shows mean (万人 = 10,000 people:
+    `unit_words.legend`); the figures stay in the data's units. "" in Chinese."""
+    from plancli.unit_words import english_legend, shown_units
+
+    # the rows the tables and sentences show a figure or a bound of; at the year's end, the
+    # targets met, each said in a sentence (`yearend.achieved`)
+    met = [a for a in report.assessments if a.status == "met"] if year_over(report) else []
+    shown = [*report.headline, *report.investment, *report.attention, *met]
+    return english_legend(shown_units(shown), lang)
 
 
 def generated_line(report: Report, lang: Lang) -> str:
