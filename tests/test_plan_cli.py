@@ -127,9 +127,9 @@ def test_targets_of_a_plan_with_long_ids_crop_no_figure(
         base = target["baseline"]
         if base and target["kind"] in ("growth", "relative") and base["growth"] is not None:
             assert any(line.rstrip().endswith(f"{base['growth']:g} %") for line in row), row
-        elif base and base["value"] is not None:
-            percent = " %" if target["unit"] == "%" else ""  # a level in %: as growths are
-            assert any(line.rstrip().endswith(f"{base['value']:g}{percent}") for line in row)
+        elif base and base["value"] is not None:  # with its unit, `%` as any (s24 audits)
+            unit = target["unit"]
+            assert any(line.rstrip().endswith(f"{base['value']:g} {unit}") for line in row), row
     # the bounds whole, never "national_fai…" (at 60 columns, beside an id kept whole)
     assert "≥ national_fai_growth" in result.stdout
     assert "…" not in result.stdout

@@ -152,6 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind": ("kind", "类型"),
     "unit": ("unit", "单位"),
     "amount_unit": ("unit of the amount", "总量单位"),
+    "adjusted_to": (" (adjusted: {bound})", "（已调整：{bound}）"),
     "target": ("target", "目标"),
     "baseline": ("baseline", "基数"),
     "quote": ("quote", "原文"),

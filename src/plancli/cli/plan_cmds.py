@@ -138,13 +138,13 @@ def show_cmd(
         from rich.console import Group, RenderableType
 
         from plancli.render import console, shown
-        from plancli.render.detail import assessment_detail
+        from plancli.render.detail import adjusted_bound, assessment_detail
         from plancli.render.ledger import amendments_table, history_table
         from plancli.render.plan import reference_name, target_detail
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
         parts: list[RenderableType] = [
-            target_detail(plan, target, st.lang),
+            target_detail(plan, target, st.lang, adjusted_bound(judged, st.lang)),
             "",
             assessment_detail(
                 judged,

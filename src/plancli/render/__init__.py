@@ -12,6 +12,7 @@ stays literal: it is never parsed (`Text`, not str).
 from __future__ import annotations
 
 import codecs
+import functools
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, cast
@@ -87,13 +88,17 @@ def console(stderr: bool = False) -> Console:
 _WHOLE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})  # encodings of all Unicode
 # Characters of plancli's tables some terminal encodings lack (GBK: the bar's ░, the † of
 # an adjusted bound), written as the nearest they have.
-_NEAR = str.maketrans({"░": "-", "†": "+", "✓": "v", "┃": "|", "█": "#"})
+_NEAR = str.maketrans(
+    {"░": "-", "†": "+", "✓": "v", "┃": "|", "█": "#", "–": "-", "—": "-"}  # 1.5–2.5 %: 1.5-2.5
+)
 
 
 def _nearest(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeEncodeError)
     lacking = error.object[error.start : error.end]
-    return "".join(c if c in "-+v|#" else "?" for c in lacking.translate(_NEAR)), error.end
+    # a `?` a cell: the table was laid out with a wide character's two (`??` for 万人's 万)
+    near = lacking.translate(_NEAR)
+    return "".join(c if c in "-+v|#" else "?" * max(1, cell_len(c)) for c in near), error.end
 
 
 codecs.register_error("plancli-near", _nearest)
@@ -208,8 +213,31 @@ def settle(table: Table) -> Table:
 
 def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text:
     """Text from a file (plan, ledger, import) as a table cell or title: control characters
-    shown as escapes (ESC as `\\x1b`); `newlines=True` where a cell may span lines (a note)."""
-    return Text(visible(value or "", newlines=newlines), style=style)
+    shown as escapes (ESC as `\\x1b`); `newlines=True` where a cell may span lines (a note).
+    On a terminal that cannot write ≈, ≥ and ≤ (an ASCII one) they are `~`, `>=` and `<=`
+    before the table is laid out, not three alike `?` (≈ 2 % read as ≥ 2 %)."""
+    text = visible(value or "", newlines=newlines)
+    if _lacks_signs(getattr(sys.stdout, "encoding", None) or "utf-8"):
+        text = text.translate(_ASCII_SIGNS)
+    return Text(text, style=style)
+
+
+_ASCII_SIGNS = str.maketrans({"≈": "~", "≥": ">=", "≤": "<=", "±": "+/-"})
+
+
+@functools.cache
+def _lacks_signs(encoding: str) -> bool:
+    try:
+        "≈≥≤±".encode(encoding)
+    except (UnicodeError, LookupError):
+        return True
+    return False
+
+
+def zh_brackets(text: str) -> str:
+    """A bound in a Chinese line of `show` with full-width brackets, as status and the report
+    write it (`≥ 5 %（争取 5.5 %）`, never `≥ 5 % (争取 5.5 %)`); English keeps ASCII ones."""
+    return text.replace(" (", "（").replace("(", "（").replace(")", "）")
 
 
 def target_name(target: AnyTarget, lang: Lang) -> str:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from plancli.assess import AssessmentOut
 from plancli.fmt import (
+    bound_text,
     gap_text,
     growth_rest_text,
     num,
@@ -20,7 +21,7 @@ from plancli.fmt import (
 from plancli.i18n import Lang, _, t
 from plancli.periods import parse_period, zh_period
 from plancli.plain import Target
-from plancli.render import shown
+from plancli.render import shown, zh_brackets
 from plancli.render.cells import (
     actual_text,
     in_percent,
@@ -83,7 +84,8 @@ def assessment_detail(
     target = judged_target_text(a, lang)  # ≈ 5.5 %，按 ≥ 5 % 考核
     if a.kind == "relative" and a.reference_actual is None and reference_name:
         target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp
-    add("target", target)
+    # `≥ 5 %（争取 5.5 %）` in a Chinese line, as status and the report write it
+    add("target", zh_brackets(target) if lang == "zh" and a.kind != "relative" else target)
     if a.amended_from is not None:
         detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
         period = zh_period(a.amended_from) if lang == "zh" else a.amended_from  # 2022年6月
@@ -133,6 +135,13 @@ def assessment_detail(
     if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
+
+
+def adjusted_bound(a: AssessmentOut, lang: Lang) -> str | None:
+    """The bound of the amendment in force (`下降 ≥ 3.8 %`, `不再考核`), None when the plan's is."""
+    if a.amended_from is None:
+        return None
+    return t("status.dropped", lang) if a.status == "dropped" else bound_text(a, lang=lang)
 
 
 def why_no_growth_need(a: AssessmentOut, target: Target) -> str | None:

@@ -14,16 +14,18 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from plancli.fmt import bound_text, figure_text, num
+from plancli.fmt import bound_text, fall_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
 from plancli.render.fitted import Column, FittedTable, id_column
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
+    from decimal import Decimal
+
     from plancli.imports import ImportResult
     from plancli.model import Plan
-    from plancli.plain import AnyPlan, AnyRecord
+    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
     from plancli.undo import UndoPlan
 
 _ZH = {
@@ -91,6 +93,14 @@ def batch_label(batch: str) -> str:
     return match.group(1) if match else batch
 
 
+def recorded_figure(value: Decimal, target: AnyTarget | None, lang: Lang) -> str:
+    """A recorded figure with its unit; a decline's in Chinese as the bulletin writes it
+    (`下降3%`, never `-3 %`: forms.md), the record being the signed growth (-3)."""
+    if lang == "zh" and target is not None and target.decline:
+        return fall_text(target, -value, lang) or figure_text(value, None, target)
+    return figure_text(value, None, target)
+
+
 def history_table(
     plan: AnyPlan,
     revisions: Sequence[Revision[Any]],
@@ -123,7 +133,7 @@ def history_table(
         Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
         Column(
             _w("value", lang),
-            [shown(figure_text(r.value, None, plan.target(r.target))) for r in records],
+            [shown(recorded_figure(r.value, plan.target(r.target), lang)) for r in records],
             0,
             figure,
         ),
@@ -341,11 +351,11 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> T
         record, restored = step.record, step.restored
         target = plan.target(record.target)
         cells = [shown(record.target), shown(record.period)]
-        cells.append(shown(figure_text(record.value, None, target)))
+        cells.append(shown(recorded_figure(record.value, target, lang)))
         if with_amount:  # in the target's unit, as the figures beside it are: 330.8 亿元
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
             cells.append(Text(f"{num(record.amount)}{unit}"))
-        after = figure_text(restored.value, None, target) if restored else "—"
+        after = recorded_figure(restored.value, target, lang) if restored else "—"
         if restored is not None and restored.period != record.period:  # same month: 2022-Q2
             after = _w("{period}'s {figure}", lang).format(period=restored.period, figure=after)
         if not step.in_force:  # a later batch's figure, which stays in force

@@ -15,7 +15,7 @@ from plancli.i18n import N_, Lang, _, t
 from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
-from plancli.render import shown, target_name
+from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period
 from plancli.render.fitted import Column, FittedTable, id_column
 from plancli.render.runs import keeping_runs
@@ -116,15 +116,23 @@ def _dagger(target_id: str, drops: Mapping[str, AnyAmendment]) -> str:
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:
+    """The baseline as the table's one cell, with its unit as `show` writes it: a growth
+    target's growth (`5.4 %`), else its figure (`107 万人`, `27 微克/立方米`, `3.02 %`). What
+    the baseline holds stands in for what it lacks: a growth target's amount alone (`605.02
+    亿元`, the report giving no growth), an indicator's growth alone (`14.1 %`)."""
     base = target.baseline
     if base is None:
         return ""
+    unit = target.unit.strip()
+    value = f"{num(base.value)} {unit}".rstrip() if base.value is not None else None
+    growth = f"{num(base.growth)} %" if base.growth is not None else None
     if target.kind in ("growth", "relative"):
-        text = f"{num(base.growth)} %" if base.growth is not None else "—"
-    elif base.value is not None:
-        text = f"{num(base.value)} %" if target.unit.strip() in ("%", "％") else num(base.value)
+        text = growth or value or "—"
     else:
+        text = value or growth or ""
+    if not text:
         return ""
+    text = text.replace(" ％", " %")
     return f"{base.year}: {text}" if with_year else text
 
 
@@ -153,7 +161,11 @@ def _judged(plan: Plan, target: Target, lang: Lang) -> str:
     return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
 
 
-def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
+def target_detail(
+    plan: Plan, target: Target, lang: Lang, adjusted: str | None = None
+) -> RenderableType:
+    """The plan's target, line by line; `adjusted`, the bound of an amendment in force (`fall
+    ≥ 3.8 %`), shown after the plan's (`pending`), which it replaces in the assessment."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
@@ -161,7 +173,10 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
 
     def add(label: str, value: str | None, newlines: bool = False) -> None:
         if value:
-            rows.add_row(label, shown(value, newlines=newlines))
+            # a text (the report's quote) broken between characters or at a space, never
+            # inside a figure (`新开工项目4` over `6项` read as 4 new projects)
+            text = shown(value, newlines=newlines)
+            rows.add_row(label, keeping_runs(text) if newlines else text)
 
     add(t("id", lang), target.id)
     add(t("name", lang), target.name)
@@ -170,17 +185,23 @@ def target_detail(plan: Plan, target: Target, lang: Lang) -> RenderableType:
         # the name first, as a Chinese reader knows the part; the id, which `--section`
         # takes, in brackets (`urban` before the name read like an untranslated word)
         add(t("section", lang), f"{section.name.strip()}（{target.section}）")
-    else:
-        add(t("section", lang), f"{target.section}  {section.name if section else ''}")
+    else:  # in English its English name where the plan gives one (Headline targets)
+        named = section and (section.name_en.strip() or section.name)
+        add(t("section", lang), f"{target.section}  {named or ''}")
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
-    # a growth's bound is in %: its unit is the year-to-date amount's (亿元 beside > 0 %)
+    # a growth's bound is in %: its unit is the year-to-date amount's (亿元 beside > 0 %); a
+    # growth in % of no amount (an intensity's fall, `unit = "%"`) has no amount unit to show
     growth = target.kind in ("growth", "relative")
-    add(t("amount_unit" if growth else "unit", lang), target.unit)
+    if not (growth and target.unit.strip() in ("%", "％")):
+        add(t("amount_unit" if growth else "unit", lang), target.unit)
     compared_with = reference_name(plan, target, lang)
     if target.kind == "relative" and compared_with is not None:
         add(t("target", lang), f"{relation_sign(target.relation)} {compared_with}")
     else:
-        add(t("target", lang), _judged(plan, target, lang))
+        bound = _judged(plan, target, lang)
+        if adjusted is not None:  # an amendment in force: 待下达（已调整：下降 ≥ 3.8 %）
+            bound += t("adjusted_to", lang).format(bound=adjusted)
+        add(t("target", lang), zh_brackets(bound) if lang == "zh" else bound)
     add(t("frequency", lang), t(f"freq.{target.frequency}", lang))
     add(t("owner", lang), (target.owner or "").strip())  # 牵头单位: who records it
     if target.reference is not None:
