@@ -197,3 +197,12 @@ def test_ascii_terminal_gets_ascii_signs(tmp_path: Path) -> None:
     assert "target ~ 2 %, judged 1.5-2.5 %" in show  # and an en dash, a hyphen
     utf8 = _plancli(tmp_path, *args, "targets", ascii_only=False)  # only then
     assert row(utf8, "gdp").endswith("≈ 5.5 % 5.5 %")
+
+
+def test_a_baseline_amount_in_the_targets_table_is_glossed_under_it(invoke) -> None:  # type: ignore[no-untyped-def]
+    """The headline table shows FAI's 2021 baseline as 605.02 亿元 (附表1 gives no growth): its
+    unit is glossed in the legend as the bounds' units are, though the target is a growth."""
+    result = invoke("targets", "--section", "headline")
+    assert result.exit_code == 0, result.stderr
+    assert "605.02 亿元" in result.stdout
+    assert result.stdout.rstrip().endswith("Units: 亿元 = 100 million yuan.")

@@ -80,13 +80,14 @@ def targets_cmd(
     else:
         from plancli.amend import in_force_at_year_end
         from plancli.render import console
-        from plancli.render.plan import targets_table
+        from plancli.render.plan import baseline_text, targets_table
         from plancli.unit_words import shown_units
 
         out = console()
         in_force = in_force_at_year_end(amendments, plan.plan.year)
         out.print(targets_table(plan, selected, st.lang, out.width, in_force))
-        print_legend(shown_units(selected), st.lang)
+        amounts = [t.unit for t in selected if baseline_text(t, False).endswith(t.unit.strip())]
+        print_legend([*shown_units(selected), *amounts], st.lang)  # 605.02 亿元 of a growth's
 
 
 @command(
