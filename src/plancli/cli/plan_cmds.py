@@ -225,21 +225,35 @@ def validate_cmd(
                     _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
                 ) from None
     findings = check_plan(plan, report_text) + _stray_records(st, plan)
+    wrong = None
+    if source is not None:  # most quotes missing: another plan's report, an error (exit 3)
+        from plancli.source_checks import wrong_report
+
+        shown_source = _("standard input") if str(source) == "-" else str(source)
+        wrong = wrong_report(plan, findings, shown_source)
     if json_out:
         from plancli.output import dump_json
         from plancli.output_writes import FindingOut, ValidateOutput
 
+        listed = [
+            FindingOut(level=f.level, code=f.code, target=f.target, message=f.message)
+            for f in findings
+        ]
+        if wrong is not None:
+            listed.append(
+                FindingOut(level="error", code="wrong_report", target=None, message=wrong)
+            )
         out = ValidateOutput(
             plan=plan.plan.id,
             file=str(st.source.path),
-            valid=True,
+            valid=wrong is None,
             targets=len(plan.targets),
-            findings=[
-                FindingOut(level=f.level, code=f.code, target=f.target, message=f.message)
-                for f in findings
-            ],
+            findings=listed,
         )
         emit(dump_json(out), utf8=True)
+        if wrong is not None:
+            say(_("error: {message}").format(message=wrong))
+            raise typer.Exit(3)
         return
     from plancli.render import console
 
@@ -248,6 +262,9 @@ def validate_cmd(
         from plancli.render.plan import findings_table
 
         err.print(findings_table(findings))
+    if wrong is not None:
+        say(_("error: {message}").format(message=wrong))
+        raise typer.Exit(3)
     targets = ngettext("{n} target", "{n} targets", len(plan.targets)).format(n=len(plan.targets))
     warnings = ngettext("{n} warning", "{n} warnings", len(findings)).format(n=len(findings))
     say(
