@@ -240,6 +240,16 @@ def read_header(
             )
             + hint
         )
+    template = all(h in seen for h in TEMPLATE_HELPERS)
+    if not template and "unit" in seen:  # a file's own `unit` column: its 单位 (a template's
+        if UNIT in positions:  # is read past, its cells checked by `template_check`)
+            raise InputError(
+                _(
+                    "{file}:{line}: columns {first} and {second} both mean {column}; keep one"
+                ).format(**at, first=_shown(labels[UNIT]), second=_shown("unit"), column=UNIT)
+            )
+        positions[UNIT], labels[UNIT] = seen["unit"], "unit"
+        ignored.remove(seen["unit"])
     if twice:
         raise InputError(
             _("{file}:{line}: column(s) {columns} appear twice; {expected}").format(
@@ -286,7 +296,7 @@ def read_header(
         len(cells),
         tuple(unlabelled),
         tuple(ignored),
-        template=all(h in seen for h in TEMPLATE_HELPERS),
+        template=template,
         period=period,
         units=column_units(positions, labels, titles),
         row=tuple(cells),

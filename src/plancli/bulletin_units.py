@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from plancli.i18n import _
+from plancli.i18n import Lang, _
 
 if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
@@ -69,13 +69,41 @@ def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tupl
     return False, message.format(**fields)
 
 
+def unit_text(target: AnyTarget, lang: Lang) -> str:
+    """What a template's `unit` column says the value column holds for this target, and the
+    amount's unit where it has one (`plancli template`; read back, it is not a unit to check)."""
+    from plancli.fmt import num
+    from plancli.growth_slips import falls
+
+    zh = lang == "zh"
+    if target.kind == "milestone":
+        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
+    if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
+        return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
+    if target.has_amount:
+        return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
+    if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
+        opening = num(target.opening)
+        return (
+            f"{target.unit}（累计存量，年初{opening}）"
+            if zh
+            else f"{target.unit}, the stock ({opening} at the start of the year)"
+        )
+    if target.kind == "cumulative":
+        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
+    return target.unit
+
+
 def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
     """`unit_check` of a row's own 单位 cell. A row has one figure that is not a % (its total,
     or a growth target's amount) and maybe a growth %: a cell may list a % beside its unit
     (`亿元/%`, `亿元、%`: the growth's and the amount's), each checked; a cell naming two units
     that are not % (`亿元、万元`) is refused, as the figure is in one of them and plancli cannot
-    tell which. A unit the plan counts in (`件/万人`) is one unit, whatever its slash."""
+    tell which. A unit the plan counts in (`件/万人`) is one unit, whatever its slash. A
+    template's own text in its `unit` column (`万人, year to date`: `unit_text`) is no unit."""
     if unit_check(target, cell) is None:
+        return None
+    if _folded(cell) in (_folded(unit_text(target, "en")), _folded(unit_text(target, "zh"))):
         return None
     listed = list(dict.fromkeys(listed_units(cell)))
     if len(listed) < 2:

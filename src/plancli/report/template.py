@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import Observation, RecordIndex
+from plancli.bulletin_units import unit_text
 from plancli.errors import InputError
 from plancli.fmt import num
-from plancli.growth_slips import falls
 from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
@@ -80,27 +80,6 @@ def template_rows(
             continue
         rows.append(TemplateRow(target, period, last))
     return rows
-
-
-def unit_text(target: Target, lang: Lang) -> str:
-    """What the value column holds for this target, and the amount's unit where it has one."""
-    zh = lang == "zh"
-    if target.kind == "milestone":
-        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
-    if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
-        return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
-    if target.has_amount:
-        return f"增速%（amount列：{target.unit}）" if zh else f"growth % (amount: {target.unit})"
-    if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
-        opening = num(target.opening)
-        return (
-            f"{target.unit}（累计存量，年初{opening}）"
-            if zh
-            else f"{target.unit}, the stock ({opening} at the start of the year)"
-        )
-    if target.kind == "cumulative":
-        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
-    return target.unit
 
 
 def helper_cells(row: TemplateRow, lang: Lang) -> dict[str, str | Decimal | None]:
