@@ -14,6 +14,8 @@ from plancli.i18n import N_, _, join_list, ngettext
 from plancli.plan_checks import Finding, quoted_figures
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from plancli.model import Plan, Target
 
 # One message a field, so that each language names it in its words (基期值, not `value`).
@@ -53,7 +55,32 @@ def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
     return findings
 
 
-def wrong_report(plan: Plan, findings: list[Finding], source: str) -> str | None:
+def read_report(source: Path) -> str:
+    """The text of `validate --source`: a .docx as `extract` reads it, else UTF-8 or GB18030
+    (reports are published in both); `-` is standard input."""
+    from plancli.errors import InputError
+    from plancli.extract.documents import document_text
+    from plancli.paths import read_bytes
+
+    if str(source) == "-":  # the report on standard input, as `extract -` reads it
+        import sys
+
+        data = sys.stdin.buffer.read()
+    else:
+        data = read_bytes(source, N_("the report text"))
+    text = document_text(data, str(source))
+    try:
+        return text or data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(
+                _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
+            ) from None
+
+
+def wrong_report(plan: Plan, findings: list[Finding], source: Path) -> str | None:
     """The error when most of the plan's quotes (more than half, and at least 3) are not in
     the report given: evidently another plan's report (a province's for its neighbour's
     plan); None when fewer are missing, each then a `quote_not_found` warning."""
@@ -61,8 +88,9 @@ def wrong_report(plan: Plan, findings: list[Finding], source: str) -> str | None
     missing = sum(1 for f in findings if f.code == "quote_not_found")
     if missing < 3 or missing * 2 <= quoted:
         return None
+    shown = _("standard input") if str(source) == "-" else str(source)
     return _("{missing} of {quoted} quotes are not in {source}: is it this plan's report?").format(
-        missing=missing, quoted=quoted, source=source
+        missing=missing, quoted=quoted, source=shown
     )
 
 

@@ -203,34 +203,12 @@ def validate_cmd(
             for detail in exc.details[1:]:
                 say(detail)
         raise typer.Exit(exc.exit_code) from None
-    report_text = None
-    if source is not None:
-        from plancli.extract.documents import document_text
-        from plancli.paths import read_bytes
+    from plancli.source_checks import read_report, wrong_report
 
-        if str(source) == "-":  # the report on standard input, as `extract -` reads it
-            import sys
-
-            data = sys.stdin.buffer.read()
-        else:
-            data = read_bytes(source, N_("the report text"))
-        report_text = document_text(data, str(source))  # a .docx, as extract reads it
-        try:
-            report_text = report_text or data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            try:  # reports are published in GB18030 too; `plancli extract` reads them
-                report_text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise InputError(
-                    _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
-                ) from None
+    report_text = None if source is None else read_report(source)
     findings = check_plan(plan, report_text) + _stray_records(st, plan)
-    wrong = None
-    if source is not None:  # most quotes missing: another plan's report, an error (exit 3)
-        from plancli.source_checks import wrong_report
-
-        shown_source = _("standard input") if str(source) == "-" else str(source)
-        wrong = wrong_report(plan, findings, shown_source)
+    # most quotes missing: another plan's report, an error (exit 3)
+    wrong = None if source is None else wrong_report(plan, findings, source)
     if json_out:
         from plancli.output import dump_json
         from plancli.output_writes import FindingOut, ValidateOutput
