@@ -195,8 +195,12 @@ def test_validate_reads_the_report_on_standard_input(invoke, tmp_path: Path) -> 
     assert same.exit_code == 0, same.stderr
     assert "quote not found" not in " ".join(same.stderr.split())
     other = invoke("--plan", str(draft), "validate", "--source", "-", input=SMALL[:60])
-    assert other.exit_code == 0, other.stderr
     assert "quote not found" in " ".join(other.stderr.split())
+    # none of the 4 quotes in it: not the plan's report, an error since session 24 (exit 3)
+    assert other.exit_code == 3, other.stderr
+    assert other.stderr.endswith(
+        "error: 4 of 4 quotes are not in standard input: is it this plan's report?\n"
+    )
 
 
 # ------------------------------------------------------------------ D5: the English name's place

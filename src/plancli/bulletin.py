@@ -34,6 +34,7 @@ from plancli.bulletin_units import (
     column_units,
     fraction_warning,
     header_brackets,
+    own_unit_column,
     percent_scale,
     row_unit_check,
     two_unit_brackets,
@@ -254,6 +255,10 @@ def read_header(
             )
             + hint
         )
+    template = {HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS)
+    if not template and "unit" in seen:  # a file's own `unit` column: its 单位 (a template's
+        own_unit_column(seen["unit"], positions, labels, at)  # is read past, checked by
+        ignored.remove(seen["unit"])  # `template_check`)
     if twice:
         raise InputError(
             _("{file}:{line}: column(s) {columns} appear twice; {expected}").format(
@@ -300,7 +305,7 @@ def read_header(
         len(cells),
         tuple(unlabelled),
         tuple(ignored),
-        template={HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS),
+        template=template,
         period=period,
         units=column_units(positions, labels, titles),
         row=tuple(cells),

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
+from plancli.template_units import ZH_AMOUNT, unit_text
 
 if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
@@ -74,8 +75,12 @@ def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
     or a growth target's amount) and maybe a growth %: a cell may list a % beside its unit
     (`亿元/%`, `亿元、%`: the growth's and the amount's), each checked; a cell naming two units
     that are not % (`亿元、万元`) is refused, as the figure is in one of them and plancli cannot
-    tell which. A unit the plan counts in (`件/万人`) is one unit, whatever its slash."""
+    tell which. A unit the plan counts in (`件/万人`) is one unit, whatever its slash. A
+    template's own text in its `unit` column (`万人, year to date`: `unit_text`) is no unit."""
     if unit_check(target, cell) is None:
+        return None
+    own = (unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT))
+    if _folded(cell) in {_folded(text) for text in own}:
         return None
     listed = list(dict.fromkeys(listed_units(cell)))
     if len(listed) < 2:
@@ -457,3 +462,21 @@ def fraction_warning(
         "{target} {period} = {value}: a fraction where the figure is in %; did you mean "
         "{percent} %? (read as {value} %)"
     ).format(target=target.id, period=visible(period), value=num(number), percent=num(number * 100))
+
+
+def own_unit_column(
+    position: int, positions: dict[str, int], labels: dict[str, str], at: Mapping[str, object]
+) -> None:
+    """A file's own English `unit` column read as its 单位 (`bulletin.read_header`); refused
+    beside a 单位 column, as two columns would say one row's unit twice."""
+    from plancli.bulletin import UNIT
+    from plancli.errors import InputError
+    from plancli.imports_text import _shown
+
+    if UNIT in positions:
+        raise InputError(
+            _("{file}:{line}: columns {first} and {second} both mean {column}; keep one").format(
+                **at, first=_shown(labels[UNIT]), second=_shown("unit"), column=UNIT
+            )
+        )
+    positions[UNIT], labels[UNIT] = position, "unit"

@@ -17,9 +17,16 @@ from plancli.plain import Number
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class FindingOut:
     level: Literal["error", "warning"] = field(
-        metadata=doc("error: the plan does not load (exit 3); warning: it does, look at this")
+        metadata=doc(
+            "error: the plan does not load, or --source is evidently not its report (exit 3); "
+            "warning: it does, look at this"
+        )
     )
-    code: str = field(metadata=doc("invalid_plan for every error; the warning's kind"))
+    code: str = field(
+        metadata=doc(
+            "invalid_plan for a plan's error, wrong_report for --source's; the warning's kind"
+        )
+    )
     target: str | None
     message: str
     line: int | None = field(
@@ -34,7 +41,12 @@ class ValidateOutput:
     schema_version: int = SCHEMA_VERSION
     plan: str | None = field(metadata=doc("the plan's id; null when it does not load"))
     file: str
-    valid: bool = field(metadata=doc("false: the plan does not load (exit 3), see the errors"))
+    valid: bool = field(
+        metadata=doc(
+            "false: the plan does not load, or most of its quotes are not in --source "
+            "(exit 3), see the errors"
+        )
+    )
     targets: int | None = field(metadata=doc("how many targets; null when it does not load"))
     findings: list[FindingOut]
 

@@ -1,5 +1,6 @@
 """Warnings about a plan that loads (`plancli validate`): roll-ups that do not add up, quotes
-missing or not found in the report, a draft's `review` notes still in it."""
+missing or not found in the report, a draft's `review` notes still in it (and, in
+`source_checks`, baselines not in the report and English names left untranslated)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
     if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
+    from plancli.source_checks import baseline_findings, untranslated_finding
+
+    if (names := untranslated_finding(plan)) is not None:
+        findings.append(names)
     by_id = {t.id: t for t in plan.targets}
     report = None if report_text is None else _normalise(report_text)  # once, not per quote
     findings.extend(_shared_alias_findings(plan))
@@ -92,6 +97,8 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
+    if report_text is not None:
+        findings.extend(baseline_findings(plan, report_text))
     return findings
 
 

@@ -12,7 +12,9 @@ was changed where it should not have been:
 - a row whose `name` names another target of the plan had its target cell changed (or column
   A sorted alone): refused, naming both, rather than imported under the new id;
 - the template writes one row per target and position (2022-06 and 2022-Q2 are one), so two
-  are refused even when one of them is blank.
+  are refused even when one of them is blank;
+- a filled row's `unit` cell that is not the template's words for its target (`万人, year to
+  date`) but a unit typed in (万吨 for a target in 亿斤) is checked as a `单位` cell is.
 """
 
 from __future__ import annotations
@@ -138,6 +140,15 @@ def template_problems(
             problems.add(cells.row, slip)
             refused_blank += 1
             continue
+        if not cells.blank and (unit := helpers.get("unit")) is not None:
+            from plancli.bulletin_units import row_unit_check
+
+            check = row_unit_check(target, unit)  # None for the template's own words
+            if check is not None and check[0]:  # another scale of the plan's unit: refused
+                problems.add(cells.row, check[1])
+                continue
+            if check is not None:
+                notes.warnings.append((cells.row, check[1]))
         try:
             period = parse_period(cells.period, plan.plan.year)
         except InputError:

@@ -207,43 +207,35 @@ def validate_cmd(
             for detail in exc.details[1:]:
                 say(detail)
         raise typer.Exit(exc.exit_code) from None
-    report_text = None
-    if source is not None:
-        from plancli.extract.documents import document_text
-        from plancli.paths import read_bytes
+    from plancli.source_checks import read_report, wrong_report
 
-        if str(source) == "-":  # the report on standard input, as `extract -` reads it
-            import sys
-
-            data = sys.stdin.buffer.read()
-        else:
-            data = read_bytes(source, N_("the report text"))
-        report_text = document_text(data, str(source))  # a .docx, as extract reads it
-        try:
-            report_text = report_text or data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            try:  # reports are published in GB18030 too; `plancli extract` reads them
-                report_text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise InputError(
-                    _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
-                ) from None
+    report_text = None if source is None else read_report(source)
     findings = check_plan(plan, report_text) + _stray_records(st, plan)
+    # most quotes missing: another plan's report, an error (exit 3)
+    wrong = None if source is None else wrong_report(plan, findings, source)
     if json_out:
         from plancli.output import dump_json
         from plancli.output_writes import FindingOut, ValidateOutput
 
+        listed = [
+            FindingOut(level=f.level, code=f.code, target=f.target, message=f.message)
+            for f in findings
+        ]
+        if wrong is not None:
+            listed.append(
+                FindingOut(level="error", code="wrong_report", target=None, message=wrong)
+            )
         out = ValidateOutput(
             plan=plan.plan.id,
             file=str(st.source.path),
-            valid=True,
+            valid=wrong is None,
             targets=len(plan.targets),
-            findings=[
-                FindingOut(level=f.level, code=f.code, target=f.target, message=f.message)
-                for f in findings
-            ],
+            findings=listed,
         )
         emit(dump_json(out), utf8=True)
+        if wrong is not None:
+            say(_("error: {message}").format(message=wrong))
+            raise typer.Exit(3)
         return
     from plancli.render import console
 
@@ -252,6 +244,9 @@ def validate_cmd(
         from plancli.render.plan import findings_table
 
         err.print(findings_table(findings))
+    if wrong is not None:
+        say(_("error: {message}").format(message=wrong))
+        raise typer.Exit(3)
     targets = ngettext("{n} target", "{n} targets", len(plan.targets)).format(n=len(plan.targets))
     warnings = ngettext("{n} warning", "{n} warnings", len(findings)).format(n=len(findings))
     say(

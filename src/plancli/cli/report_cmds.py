@@ -47,12 +47,19 @@ def _report_date(moment: datetime) -> date:
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:
-    """--format, else from the output file's suffix, else Markdown."""
+    """--format, else from the output file's suffix (a folder refused), else Markdown."""
     if fmt is not None:
         if fmt not in FORMATS:
             raise InputError(_("--format {value!r}: choose md, html or xlsx").format(value=fmt))
         return fmt
     if output and output != "-":
+        if Path(output).is_dir():  # before its suffix: no format makes a folder a file
+            raise InputError(
+                _(
+                    "{file}: is a folder; give -o a file to write, such as {example} "
+                    "(or .html, .xlsx)"
+                ).format(file=output, example=shell_word(Path(output) / "report.md"))
+            )
         suffix = Path(output).suffix.lower()
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]

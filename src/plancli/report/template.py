@@ -24,12 +24,12 @@ from decimal import Decimal
 from plancli.assess import Observation, RecordIndex
 from plancli.errors import InputError
 from plancli.fmt import num
-from plancli.growth_slips import falls
 from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
 from plancli.output import csv_text
 from plancli.periods import Period
+from plancli.template_units import ZH_AMOUNT, unit_text
 
 TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
 
@@ -40,7 +40,7 @@ ZH_HEADERS: dict[str, str] = {
     "target": "指标代码",
     "period": "期间",
     "value": "本期数值",
-    "amount": "对应总量",
+    "amount": ZH_AMOUNT,
     "note": "备注",
     "source": "数据来源",
     "name": "指标名称（参考）",
@@ -104,30 +104,6 @@ def template_rows(
 def sheet_headers(columns: Sequence[str], lang: Lang) -> list[str]:
     """The xlsx sheet's header row: in Chinese, `ZH_HEADERS`; otherwise the column ids."""
     return [ZH_HEADERS[column] if lang == "zh" else column for column in columns]
-
-
-def unit_text(target: Target, lang: Lang, amount: str = "amount") -> str:
-    """What the value column holds for this target, and the amount's unit where it has one
-    (in the column its header names `amount`: 对应总量 on the Chinese sheet)."""
-    zh = lang == "zh"
-    if target.kind == "milestone":
-        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
-    if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
-        return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
-    if target.has_amount:
-        return (
-            f"增速%（{amount}列：{target.unit}）" if zh else f"growth % ({amount}: {target.unit})"
-        )
-    if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
-        opening = num(target.opening)
-        return (
-            f"{target.unit}（累计存量，年初{opening}）"
-            if zh
-            else f"{target.unit}, the stock ({opening} at the start of the year)"
-        )
-    if target.kind == "cumulative":
-        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
-    return target.unit
 
 
 def helper_cells(

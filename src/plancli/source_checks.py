@@ -1,0 +1,123 @@
+"""`validate`'s checks of a plan against its report (`--source`) beyond the quotes: each
+baseline's figure stated somewhere in the report (`baseline_not_in_source`), and a report
+most of whose quotes are missing (another plan's report: an error, `wrong_report`); and the
+English names left untranslated (one summary warning, `name_en_untranslated`)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from plancli.fmt import num
+from plancli.i18n import N_, _, join_list, ngettext
+from plancli.plan_checks import Finding, quoted_figures
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from plancli.model import Plan, Target
+
+# One message a field, so that each language names it in its words (基期值, not `value`).
+_BASELINE_NOT_FOUND = {
+    "value": N_("baseline value = {value} ({year}) is not a figure anywhere in the report"),
+    "growth": N_("baseline growth = {value} ({year}) is not a figure anywhere in the report"),
+    "plan": N_("baseline plan = {value} ({year}) is not a figure anywhere in the report"),
+}
+
+
+def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
+    """A baseline figure (value, growth, the baseline year's plan) that is no figure of the
+    report: a baseline mistyped (127.1 for 121.7), which no quote holds to catch it. The
+    report's figures are read as a bound's are in its quote (`quoted_figures`: full-width
+    digits, 1,053.8, and a figure followed by 万 or 亿 also in the target's unit, 6.02万亿元 as
+    60200 亿元); a growth is a %, its sign the report's word (下降11.5% for −11.5). A zero
+    is not checked: the report says it in words (持平, 零增长)."""
+    figures: dict[str, set[Decimal]] = {}  # the report's figures, read once per unit
+
+    def stated(figure: Decimal, unit: str) -> bool:
+        if unit not in figures:
+            figures[unit] = quoted_figures(report_text, unit)
+        return abs(figure).normalize() in figures[unit]
+
+    findings: list[Finding] = []
+    for target in plan.targets:
+        baseline = target.baseline
+        if baseline is None:
+            continue
+        for field in ("value", "growth", "plan"):
+            figure = getattr(baseline, field)
+            unit = "%" if field == "growth" else target.unit
+            if figure is None or figure == 0 or stated(figure, unit):
+                continue
+            message = _(_BASELINE_NOT_FOUND[field]).format(value=num(figure), year=baseline.year)
+            findings.append(Finding("warning", "baseline_not_in_source", target.id, message))
+    return findings
+
+
+def read_report(source: Path) -> str:
+    """The text of `validate --source`: a .docx as `extract` reads it, else UTF-8 or GB18030
+    (reports are published in both); `-` is standard input."""
+    from plancli.errors import InputError
+    from plancli.extract.documents import document_text
+    from plancli.paths import read_bytes
+
+    if str(source) == "-":  # the report on standard input, as `extract -` reads it
+        import sys
+
+        data = sys.stdin.buffer.read()
+    else:
+        data = read_bytes(source, N_("the report text"))
+    text = document_text(data, str(source))
+    try:
+        return text or data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(
+                _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
+            ) from None
+
+
+def wrong_report(plan: Plan, findings: list[Finding], source: Path) -> str | None:
+    """The error when most of the plan's quotes (more than half, and at least 3) are not in
+    the report given: evidently another plan's report (a province's for its neighbour's
+    plan); None when fewer are missing, each then a `quote_not_found` warning."""
+    quoted = sum(1 for t in plan.targets if t.quote is not None)
+    missing = sum(1 for f in findings if f.code == "quote_not_found")
+    if missing < 3 or missing * 2 <= quoted:
+        return None
+    shown = _("standard input") if str(source) == "-" else str(source)
+    return _("{missing} of {quoted} quotes are not in {source}: is it this plan's report?").format(
+        missing=missing, quoted=quoted, source=shown
+    )
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")  # `Finance-and-intelligence (财智) platform`
+SHOWN_IDS = 5
+
+
+def untranslated(target: Target) -> bool:
+    """A target whose `name_en` is its Chinese name (an `extract` draft's, not yet translated):
+    the same as `name`, or Chinese outside a bracket (a bracket may gloss a term: `(财智)`)."""
+    name_en = target.name_en.strip()
+    return name_en == target.name.strip() or bool(_CJK.search(_GLOSS.sub("", name_en)))
+
+
+def untranslated_finding(plan: Plan) -> Finding | None:
+    """One warning for every target whose `name_en` is untranslated, naming how many and the
+    first ids: every English screen and report shows their Chinese names."""
+    ids = [t.id for t in plan.targets if untranslated(t)]
+    if not ids:
+        return None
+    shown = join_list(ids[:SHOWN_IDS] + (["…"] if len(ids) > SHOWN_IDS else []))
+    message = ngettext(
+        "{n} target has its Chinese name as name_en ({ids}): English screens and reports "
+        "show it in Chinese; translate it",
+        "{n} targets have their Chinese name as name_en ({ids}): English screens and "
+        "reports show them in Chinese; translate them",
+        len(ids),
+    ).format(n=len(ids), ids=shown)
+    return Finding("warning", "name_en_untranslated", None, message)

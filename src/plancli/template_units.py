@@ -1,0 +1,43 @@
+"""What a `plancli template` sheet's `unit` column says of each row (`unit_text`): written by
+`report.template`, and read back by the import as the template's own words, not a unit to check
+(`bulletin_units.row_unit_check`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plancli.i18n import Lang
+    from plancli.plain import AnyTarget
+
+
+# The Chinese template's header of the amount column (`report.template.ZH_HEADERS`), which its
+# unit text names: 增速%（对应总量列：亿元）.
+ZH_AMOUNT = "对应总量"
+
+
+def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
+    """What a template's `unit` column says the value column holds for this target, and the
+    amount's unit where it has one, in the column its header names `amount` (对应总量 on the
+    Chinese xlsx sheet) (`plancli template`; read back, it is not a unit to check)."""
+    from plancli.fmt import num
+    from plancli.growth_slips import falls
+
+    zh = lang == "zh"
+    if target.kind == "milestone":
+        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
+    if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
+        return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
+    if target.has_amount:
+        unit = target.unit
+        return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
+    if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
+        opening = num(target.opening)
+        return (
+            f"{target.unit}（累计存量，年初{opening}）"
+            if zh
+            else f"{target.unit}, the stock ({opening} at the start of the year)"
+        )
+    if target.kind == "cumulative":
+        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
+    return target.unit
