@@ -230,6 +230,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "at_risk_tolerance": ("at-risk tolerance", "存在风险容差"),
     # where an X左右 target is judged, as `amend --around` says it: ≈ 5.5 %，按 ≥ 5 % 考核
     "judged_edges": ("{bound}, judged {edges}", "{bound}，按 {edges} 考核"),
+    # …and why, for a level moving toward X: half-way from the baseline (研发投入强度4.6%左右)
+    "around_halfway": (
+        " (half-way from last year's {base} to the target {around})",
+        "（上年{base}至目标{around}的中点）",
+    ),
     "same_floor": (" (in step at {floor} % or more)", "（不低于{floor}%即为同步）"),
     "reference": ("reference", "参照"),
     "due": ("due", "节点时间"),

@@ -34,6 +34,10 @@ class Bound(NamedTuple):
     low: Decimal | None
     high: Decimal | None
     amendment: Amendment | None = None
+    # X左右 of a level moving from this baseline: the default tolerance capped at half the move
+    around_baseline: Decimal | None = None
+    # a roll-up judged at its parts' bounds' sum (58.71), its own (58.72) over it by rounding
+    parts_sum: Decimal | None = None
 
     @property
     def goal(self) -> Decimal | None:
@@ -78,6 +82,31 @@ def default_tolerance(
     if target.percent_figure:
         return rules.around_tolerance
     return abs(around) * rules.around_share
+
+
+def around_tolerance(
+    target: AnyTarget,
+    around: Decimal,
+    direction: Direction,
+    rules: StatusRules | model.StatusRules,
+) -> tuple[Decimal, Decimal | None]:
+    """The default 左右 tolerance, and the baseline that capped it (None when uncapped).
+
+    A `level` moving from its baseline toward X on the judged side (研发投入强度 4.5% → 4.6%左右,
+    a floor) is judged at no less than half the planned move: ≥ 4.55, not ≥ 4.1 (the 0.5 pp
+    meant for growth rates would judge a fall below last year's level as met). A ceiling whose
+    X is above the baseline (失业率5.5%左右 after 4.2%) keeps the default.
+    """
+    tolerance = default_tolerance(target, around, rules)
+    baseline = target.baseline
+    if target.kind != "level" or baseline is None or baseline.value is None:
+        return tolerance, None
+    base = baseline.value
+    toward = (direction == "up" and around > base) or (direction == "down" and around < base)
+    half = abs(around - base) / 2
+    if not toward or half >= tolerance:
+        return tolerance, None
+    return half, base
 
 
 def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
@@ -143,9 +172,10 @@ def bound_of(
         )
     low: Decimal | None
     high: Decimal | None
+    around_baseline = None
     if around is not None:
         if tolerance is None:
-            tolerance = default_tolerance(target, around, rules)
+            tolerance, around_baseline = around_tolerance(target, around, direction, rules)
         low, high = around_edges(around, tolerance, direction)
     else:
         tolerance = None
@@ -163,4 +193,5 @@ def bound_of(
         low=low,
         high=high,
         amendment=amendment,
+        around_baseline=around_baseline,
     )

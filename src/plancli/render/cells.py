@@ -13,6 +13,7 @@ from plancli.assess import AssessmentOut, Status
 from plancli.fmt import (
     bound_text,
     growth_rest_text,
+    halfway_note,
     num,
     per_month_text,
     relation_sign,
@@ -106,7 +107,10 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
         return text
     edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
-    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    if a.around_baseline is None:
+        return judged
+    return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:

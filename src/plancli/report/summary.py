@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num, per_month_figure, whole_need
+from plancli.fmt import growth_rest_text, halfway_clause, num, per_month_figure, whole_need
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
@@ -51,6 +51,7 @@ from plancli.report.yearend import (
     counted_result,
     done_lead,
     exceeded,
+    judged_goal,
     missed_item,
     opened,
     overdue,
@@ -428,11 +429,11 @@ class _Writer:
         (4.8% against 5.5%左右: 低于5.5%左右的目标（按5%以上考核）0.2个百分点; not 0.7, to 5.5)."""
         assert a.actual is not None and a.gap is not None
         gap = difference(a.gap, a, self.zh)
-        judged = judged_phrase(a, self.zh)
+        judged, why = judged_phrase(a, self.zh), halfway_clause(a, self.zh)
         if self.zh:
-            note = f"（按{judged}考核" + (f"，原计划{was}" if was else "") + "）"
+            note = f"（按{judged}考核{why}" + (f"，原计划{was}" if was else "") + "）"
         else:
-            note = f"{bound}, judged as {judged}" + (f"; plan: {was}" if was else "")
+            note = f"{bound}, judged as {judged}{why}" + (f"; plan: {was}" if was else "")
         if a.decline:  # 下降3.8%左右: the fall is short of it
             if self.zh:
                 return f"，距{adjusted}{bound}的目标{note}差{gap}"
@@ -474,7 +475,7 @@ class _Writer:
         assert a.actual is not None
         unit = unit_of(a, self.zh)
         goal = a.around if a.around is not None else a.min
-        goal_text = f"{num(goal)}{unit}" if goal is not None else "—"
+        goal_text = judged_goal(a, f"{num(goal)}{unit}" if goal is not None else "—", self.zh)
         completion = percent(a.completion)
         opening = a.base if opened(a) else None  # a stock's level at the year's start
         adjusted, was = self._adjusted(a)
