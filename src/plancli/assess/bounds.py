@@ -12,6 +12,7 @@ Pure and exact: Decimal in, Decimal out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -195,3 +196,25 @@ def bound_of(
         amendment=amendment,
         around_baseline=around_baseline,
     )
+
+
+def rounded_rollup(bound: Bound, parts: Sequence[Bound | None]) -> Bound:
+    """A roll-up whose `min` exceeds its parts' `min`s' sum only by the report's rounding is
+    judged at that sum (官渡's investment plan: 58.72 printed, six categories adding to 58.71):
+    delivering every part as planned is delivering the plan. Rounding is at most half a unit of
+    the figures' last place per figure added (the parts and the total: 7 × 0.005 here); any
+    larger difference, a `max`, 左右 or a strict bound keeps the roll-up's own bound."""
+    own = bound.min
+    if own is None or bound.direction != "up" or bound.around is not None or bound.exclusive:
+        return bound
+    figures = [own]
+    for part in parts:
+        if part is None or part.direction != "up" or part.around is not None or part.min is None:
+            return bound
+        figures.append(part.min)
+    total = sum(figures[1:], Decimal(0))
+    places = max(-min(int(f.as_tuple().exponent), 0) for f in figures)
+    rounding = Decimal(len(figures)) * Decimal(5).scaleb(-places - 1)
+    if not 0 < own - total <= rounding:
+        return bound
+    return bound._replace(low=total, parts_sum=total)

@@ -56,6 +56,7 @@ from plancli.report.yearend import (
     opened,
     overdue,
     overdue_phrase,
+    partial_counted,
     shortfall,
 )
 
@@ -106,7 +107,7 @@ def build_summary(report: Report, lang: Lang) -> Summary:
         writer.sentence(a) for a in report.headline if a.actual is not None or a.id not in named
     ]
     headline += [writer.sentence(a) for a in report.investment if a.parts]
-    overview = [writer.overview(), writer.half()]
+    overview = [writer.overview(), partial_counted(report, writer.half(), writer.zh)]
     met: list[str] = []
     if year_over(report):  # the annual report names what was achieved (超额完成)
         said = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
@@ -179,16 +180,17 @@ class _Writer:
         parts in its section count through it, as in the section table's 计入平均: the
         investment plan once, not seven times (its six categories beside their total)."""
         sections = {a.id: a.section for a in self.report.assessments}
+        partial = {p for s in self.report.sections for p in s.partial}  # counted by their parts
         summed = {
             part
             for a in self.report.assessments
             for part in a.parts
-            if sections.get(part) == a.section
+            if sections.get(part) == a.section and a.id not in partial
         }
         paced = [
             a
             for a in self.report.assessments
-            if a.id not in summed
+            if a.id not in summed | partial
             and a.completion is not None
             and (a.status == "met" or a.pace_gap_pp is not None)
         ]

@@ -243,13 +243,24 @@ def judged_goal(a: AssessmentOut, goal_text: str, zh: bool) -> str:
         return goal_text
     edge = f"{num(a.low)}{unit_of(a, zh)}"
     if a.parts_sum is not None:
-        return (
-            f"{goal_text}，按分项目标之和{edge}考核"
-            if zh
-            else f"{goal_text} (judged at its parts' sum, {edge})"
-        )
+        if zh:
+            return f"{goal_text}，按分项目标之和{edge}考核，其差为报告的舍入差"
+        return f"{goal_text}, judged at its parts' targets' sum, {edge}: the report's rounding"
     return (
         f"{goal_text}左右，按{edge}以上考核"
         if zh
         else f"about {goal_text} (judged as at least {edge})"
     )
+
+
+def partial_counted(report: Report, sentence: str, zh: bool) -> str:
+    """The 任务过半 count's sentence, saying which roll-ups it counts by their parts reported,
+    their sum being partial (docs/report.md): （…仅部分构成有数据，按已有数据的构成项计）."""
+    partial = {p for s in report.sections for p in s.partial}
+    names = [(a.name if zh else a.name_en) for a in report.assessments if a.id in partial]
+    if not sentence or not names:
+        return sentence
+    listed = "、".join(names) if zh else "; ".join(names)
+    if zh:
+        return f"{sentence[:-1]}（{listed}仅部分构成有数据，按已有数据的构成项计）。"
+    return f"{sentence[:-1]} ({listed}: only some parts reported, counted by those parts)."
