@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
 
-from plancli.assess.bounds import Bound, bound_of, rounded_rollup
+from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
@@ -165,11 +165,7 @@ class Context:
 
     def bound(self, target: Target, as_of: Period) -> Bound | None:
         """The bound in force at `as_of`: the latest amendment's from then on, else the plan's."""
-        bound = bound_of(target, self.rules, self.amendments.in_force(target.id, as_of))
-        if bound is None or not target.parts:
-            return bound
-        parts = [self.bound(self.target(part), as_of) for part in target.parts]
-        return rounded_rollup(bound, parts)
+        return bound_of(target, self.rules, self.amendments.in_force(target.id, as_of))
 
     def stale(self, target: Target, period: Period, as_of: Period) -> bool:
         return period.end_month < required_report_month(target.frequency, as_of)

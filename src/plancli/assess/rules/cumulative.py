@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from plancli.assess.bounds import rounded_rollup
 from plancli.assess.core import (
     TWELFTHS,
     Assessment,
@@ -70,6 +71,10 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
 
+    if target.parts:  # met at its parts' sum, its own bound over it by the report's rounding
+        rounded = rounded_rollup(bound, [ctx.bound(ctx.target(p), as_of) for p in target.parts])
+        if rounded.parts_sum is not None and actual >= rounded.parts_sum:
+            bound = rounded
     # Paced against the edge it is judged at: X − T of X左右 (60万人左右 at 57.5 is met, and so
     # not behind), the parts' sum of a roll-up over it by rounding; else `min`.
     edge = bound.around is not None or bound.parts_sum is not None
