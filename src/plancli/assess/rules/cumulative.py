@@ -71,7 +71,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
 
-    if target.parts:  # met at its parts' sum, its own bound over it by the report's rounding
+    if target.parts and not bound.satisfied(actual):  # met at its parts' sum (rounding)
         rounded = rounded_rollup(bound, [ctx.bound(ctx.target(p), as_of) for p in target.parts])
         if rounded.parts_sum is not None and actual >= rounded.parts_sum:
             bound = rounded
