@@ -23,9 +23,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from plancli.assess.bounds import around_edges, default_tolerance, derive_direction
+from plancli.assess.bounds import around_edges, around_tolerance, derive_direction
 from plancli.errors import InputError
-from plancli.fmt import bound_text, num, value_is_percent
+from plancli.fmt import bound_text, halfway_note, num, value_is_percent
 from plancli.history import AmendmentRevision as AmendmentRevision  # moved to history.py
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
@@ -237,12 +237,14 @@ def judged_edges(plan: Plan, change: AmendChange, lang: str = "en") -> str | Non
     if around is None:
         return None
     tolerance = amendment.tolerance
-    if tolerance is None:
-        tolerance = default_tolerance(target, around, plan.plan.status)
     direction = derive_direction(target, amendment.min, amendment.max)
+    halfway = None
+    if tolerance is None:
+        tolerance, halfway = around_tolerance(target, around, direction, plan.plan.status)
     low, high = around_edges(around, tolerance, direction)
     edges = amendment.model_copy(update={"min": low, "max": high, "around": None, "stretch": None})
-    return bound_text(target, edges, lang)
+    why = "" if halfway is None else halfway_note(halfway, around, target.unit, lang)
+    return bound_text(target, edges, lang) + why
 
 
 def same_amendment(a: Amendment, b: Amendment) -> bool:

@@ -350,3 +350,25 @@ def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bo
     """
     key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
     return t(key, lang).format(value=num(abs(value)))
+
+
+def halfway_note(base: Decimal, around: Decimal, unit: str, lang: str) -> str:
+    """Why an X左右 level is judged where it is (docs/forms.md): its edge is half-way from the
+    baseline to X, `（上年4.5%至目标4.6%的中点）` / ` (half-way from last year's 4.5 % to the
+    target 4.6 %)`."""
+    gap = " " if lang != "zh" and unit else ""
+    was, goal = f"{num(base)}{gap}{unit}", f"{num(around)}{gap}{unit}"
+    return t("around_halfway", "zh" if lang == "zh" else "en").format(base=was, around=goal)
+
+
+def halfway_clause(a: BoundFields, zh: bool) -> str:
+    """The report's words for `halfway_note`, after its 按…考核: `，即上年4.5%至目标4.6%的中点`
+    / `, half-way from last year's 4.5% to 4.6%`; empty unless the edge is capped so."""
+    base, around = getattr(a, "around_baseline", None), a.around
+    if base is None or around is None:
+        return ""
+    unit = a.unit if zh or a.unit in ("%", "％") else f" {a.unit}"
+    was, goal = f"{num(base)}{unit}", f"{num(around)}{unit}"
+    if zh:
+        return f"，即上年{was}至目标{goal}的中点"
+    return f", half-way from last year's {was} to {goal}"

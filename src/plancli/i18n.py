@@ -231,6 +231,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "at_risk_tolerance": ("at-risk tolerance", "存在风险容差"),
     # where an X左右 target is judged, as `amend --around` says it: ≈ 5.5 %，按 ≥ 5 % 考核
     "judged_edges": ("{bound}, judged {edges}", "{bound}，按 {edges} 考核"),
+    # …and why, for a roll-up over its parts' sum by rounding (官渡 58.72 vs 58.71)
+    "parts_sum_why": (
+        " (its parts' targets' sum: the difference is the report's rounding)",
+        "（分项目标之和，其差为报告的舍入差）",
+    ),
+    # …and why, for a level moving toward X: half-way from the baseline (研发投入强度4.6%左右)
+    "around_halfway": (
+        " (half-way from last year's {base} to the target {around})",
+        "（上年{base}至目标{around}的中点）",
+    ),
     "same_floor": (" (in step at {floor} % or more)", "（不低于{floor}%即为同步）"),
     "reference": ("reference", "参照"),
     "due": ("due", "节点时间"),
@@ -327,6 +337,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.category": ("Category", "类别"),
     "report.with_figures": ("in the average", "计入平均"),
     "report.avg_completion": ("average completion", "平均完成率"),
+    # a roll-up summed from some of its parts: left out of the averages and counts as a total
+    "report.partial_note": (
+        " {name}: {reported} of its {parts} parts reported, so its sum is no total; the parts "
+        "reported are averaged and counted instead.",
+        "{name}仅{parts}项构成中{reported}项有数据，合计不完整，未作为总数计入平均和任务过半统计，"
+        "改按已有数据的构成项计入。",
+    ),
     "report.section_note": (
         "Average completion: the mean completion of the section's cumulative targets and "
         "milestones that have a figure (above 100% counts as 100%), against the mean share "

@@ -12,6 +12,7 @@ Pure and exact: Decimal in, Decimal out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,6 +35,10 @@ class Bound(NamedTuple):
     low: Decimal | None
     high: Decimal | None
     amendment: Amendment | None = None
+    # X左右 of a level moving from this baseline: the default tolerance capped at half the move
+    around_baseline: Decimal | None = None
+    # a roll-up judged at its parts' bounds' sum (58.71), its own (58.72) over it by rounding
+    parts_sum: Decimal | None = None
 
     @property
     def goal(self) -> Decimal | None:
@@ -78,6 +83,31 @@ def default_tolerance(
     if target.percent_figure:
         return rules.around_tolerance
     return abs(around) * rules.around_share
+
+
+def around_tolerance(
+    target: AnyTarget,
+    around: Decimal,
+    direction: Direction,
+    rules: StatusRules | model.StatusRules,
+) -> tuple[Decimal, Decimal | None]:
+    """The default 左右 tolerance, and the baseline that capped it (None when uncapped).
+
+    A `level` moving from its baseline toward X on the judged side (研发投入强度 4.5% → 4.6%左右,
+    a floor) is judged at no less than half the planned move: ≥ 4.55, not ≥ 4.1 (the 0.5 pp
+    meant for growth rates would judge a fall below last year's level as met). A ceiling whose
+    X is above the baseline (失业率5.5%左右 after 4.2%) keeps the default.
+    """
+    tolerance = default_tolerance(target, around, rules)
+    baseline = target.baseline
+    if target.kind != "level" or baseline is None or baseline.value is None:
+        return tolerance, None
+    base = baseline.value
+    toward = (direction == "up" and around > base) or (direction == "down" and around < base)
+    half = abs(around - base) / 2
+    if not toward or half >= tolerance:
+        return tolerance, None
+    return half, base
 
 
 def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
@@ -143,9 +173,10 @@ def bound_of(
         )
     low: Decimal | None
     high: Decimal | None
+    around_baseline = None
     if around is not None:
         if tolerance is None:
-            tolerance = default_tolerance(target, around, rules)
+            tolerance, around_baseline = around_tolerance(target, around, direction, rules)
         low, high = around_edges(around, tolerance, direction)
     else:
         tolerance = None
@@ -163,4 +194,27 @@ def bound_of(
         low=low,
         high=high,
         amendment=amendment,
+        around_baseline=around_baseline,
     )
+
+
+def rounded_rollup(bound: Bound, parts: Sequence[Bound | None]) -> Bound:
+    """A roll-up whose `min` exceeds its parts' `min`s' sum only by the report's rounding is
+    judged at that sum (官渡's investment plan: 58.72 printed, six categories adding to 58.71):
+    delivering every part as planned is delivering the plan. Rounding is at most half a unit of
+    the figures' last place per figure added (the parts and the total: 7 × 0.005 here); any
+    larger difference, a `max`, 左右 or a strict bound keeps the roll-up's own bound."""
+    own = bound.min
+    if own is None or bound.direction != "up" or bound.around is not None or bound.exclusive:
+        return bound
+    figures = [own]
+    for part in parts:
+        if part is None or part.direction != "up" or part.around is not None or part.min is None:
+            return bound
+        figures.append(part.min)
+    total = sum(figures[1:], Decimal(0))
+    places = max(-min(int(f.as_tuple().exponent), 0) for f in figures)
+    rounding = Decimal(len(figures)) * Decimal(5).scaleb(-places - 1)
+    if not 0 < own - total <= rounding:
+        return bound
+    return bound._replace(low=total, parts_sum=total)

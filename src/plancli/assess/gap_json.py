@@ -30,6 +30,7 @@ from plancli.assess.output import (
     actual_from,
     bound_in_force,
     gap_output,
+    judged_basis,
     pending_in_force,
     range_top_in_force,
 )
@@ -198,6 +199,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if own is None else _figure(own.value, indent),
         "null" if own is None else texts.period(own.period),
         "true" if range_top_in_force(a, minimum, maximum, around, stretch) else "false",
+        *("null" if v is None else _figure(v, indent) for v in judged_basis(a)),
     )
 
 

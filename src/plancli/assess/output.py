@@ -261,6 +261,19 @@ class AssessmentOut:
             "target's quote (or the amendment's note), both figures as `min` and `stretch`"
         )
     )
+    around_baseline: Number | None = field(
+        metadata=doc(
+            "X左右 of a level moving from its baseline toward X (R&D 4.5 → 4.6%左右): the "
+            "baseline level, as the default tolerance is capped at half the move (`low` 4.55); "
+            "null otherwise"
+        )
+    )
+    parts_sum: Number | None = field(
+        metadata=doc(
+            "roll-up: its parts' bounds' sum (58.71), at which it is judged (`low`) because its "
+            "own bound (58.72) exceeds it only by the report's rounding; null otherwise"
+        )
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -370,7 +383,16 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         None if own is None else own.value,
         None if own is None else str(own.period),
         range_top_in_force(a, minimum, maximum, around, stretch),
+        *judged_basis(a),
     )
+
+
+def judged_basis(a: Assessment) -> tuple[Decimal | None, Decimal | None]:
+    """(around_baseline, parts_sum) of the bound in force: why its edge is where it is."""
+    b = a.bound
+    if b is None or a.dropped_by is not None:
+        return (None, None)
+    return (b.around_baseline, b.parts_sum)
 
 
 def pending_in_force(a: Assessment) -> bool:

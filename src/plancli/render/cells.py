@@ -13,6 +13,7 @@ from plancli.assess import AssessmentOut, Status
 from plancli.fmt import (
     bound_text,
     growth_rest_text,
+    halfway_note,
     num,
     per_month_text,
     relation_sign,
@@ -103,10 +104,17 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
     `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
     text = target_text(a, lang)
+    if a.parts_sum is not None and a.status != "dropped":  # 58.72, judged at its parts' 58.71
+        edges = replace(a, min=a.low, max=None, stretch=None)
+        judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+        return judged + t("parts_sum_why", lang)
     if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
         return text
     edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
-    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    if a.around_baseline is None:
+        return judged
+    return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess.bounds import bound_of
-from plancli.fmt import bound_text, num, relation_sign
+from plancli.fmt import bound_text, halfway_note, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
 from plancli.plain import AnyAmendment, Plan, Target
 from plancli.plan import BundledPlan
@@ -158,7 +158,10 @@ def _judged(plan: Plan, target: Target, lang: Lang) -> str:
         return text
     edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
     edges = edges._replace(exclusive=False)
-    return t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
+    if bound.around_baseline is None or bound.around is None:
+        return judged
+    return judged + halfway_note(bound.around_baseline, bound.around, target.unit, lang)
 
 
 def target_detail(

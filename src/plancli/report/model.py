@@ -66,6 +66,13 @@ class SectionProgress:
     expected_share: Number | None = field(
         metadata=doc("mean share expected of the same targets by now (4 places)")
     )
+    partial: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "roll-ups summed from only some of their parts: not averaged as a total (2.21 % of "
+            "the investment plan from 1 of 6 categories), their reported parts are instead"
+        ),
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -295,9 +302,12 @@ def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
     # A part whose roll-up is in the section is counted through it, weighed by its amount (the
     # investment plan's average is the total's completion, not a mean of six categories of
     # 2.3 to 16.53 亿元 beside their own total).
-    summed = {part for a in members for part in a.target.parts}
+    # A roll-up summed from only some of its parts is no judged total: its reported parts
+    # count instead (the investment plan at 2.21 % from 1 of 6 categories would read as late).
+    partial = [a.target.id for a in members if a.parts_used and a.parts_missing]
+    summed = {part for a in members if a.target.id not in partial for part in a.target.parts}
     for a in members:
-        if a.target.id in summed:
+        if a.target.id in summed or a.target.id in partial:
             continue
         if a.completion is not None and a.expected_share is not None:
             completions.append(min(a.completion, Fraction(1)))
@@ -321,6 +331,7 @@ def _section(assessment: PlanAssessment, section_id: str) -> SectionProgress:
         paced=len(completions),
         completion=completion,
         expected_share=expected,
+        partial=partial,
     )
 
 

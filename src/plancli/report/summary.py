@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, num
+from plancli.fmt import growth_rest_text, halfway_clause, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
@@ -53,9 +53,11 @@ from plancli.report.yearend import (
     counted_result,
     done_lead,
     exceeded,
+    judged_goal,
     missed_item,
     opened,
     overdue,
+    partial_counted,
 )
 
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
@@ -108,7 +110,7 @@ def build_summary(report: Report, lang: Lang) -> Summary:
         for a in (*report.headline, *(a for a in report.investment if a.parts))
         if a.actual is not None or (a.id not in named and not listed_without_figure(a))
     ]
-    overview = [writer.overview(), writer.half()]
+    overview = [writer.overview(), partial_counted(report, writer.half(), writer.zh)]
     met: list[str] = []
     if year_over(report):  # the annual report names what was achieved (超额完成)
         said = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
@@ -181,16 +183,17 @@ class _Writer:
         parts in its section count through it, as in the section table's 计入平均: the
         investment plan once, not seven times (its six categories beside their total)."""
         sections = {a.id: a.section for a in self.report.assessments}
+        partial = {p for s in self.report.sections for p in s.partial}  # counted by their parts
         summed = {
             part
             for a in self.report.assessments
             for part in a.parts
-            if sections.get(part) == a.section
+            if sections.get(part) == a.section and a.id not in partial
         }
         paced = [
             a
             for a in self.report.assessments
-            if a.id not in summed
+            if a.id not in summed | partial
             and a.completion is not None
             and (a.status == "met" or a.pace_gap_pp is not None)
         ]
@@ -433,11 +436,11 @@ class _Writer:
         (4.8% against 5.5%左右: 低于5.5%左右的目标（按5%以上考核）0.2个百分点; not 0.7, to 5.5)."""
         assert a.actual is not None and a.gap is not None
         gap = difference(a.gap, a, self.zh)
-        judged = judged_phrase(a, self.zh)
+        judged, why = judged_phrase(a, self.zh), halfway_clause(a, self.zh)
         if self.zh:
-            note = f"（按{judged}考核" + (f"，原计划{was}" if was else "") + "）"
+            note = f"（按{judged}考核{why}" + (f"，原计划{was}" if was else "") + "）"
         else:
-            note = f"{bound}, judged as {judged}" + (f"; plan: {was}" if was else "")
+            note = f"{bound}, judged as {judged}{why}" + (f"; plan: {was}" if was else "")
         if a.decline:  # 下降3.8%左右: the fall is short of it
             if self.zh:
                 return f"，距{adjusted}{bound}的目标{note}差{gap}"
@@ -479,7 +482,7 @@ class _Writer:
         assert a.actual is not None
         unit = unit_of(a, self.zh)
         goal = a.around if a.around is not None else a.min
-        goal_text = f"{num(goal)}{unit}" if goal is not None else "—"
+        goal_text = judged_goal(a, f"{num(goal)}{unit}" if goal is not None else "—", self.zh)
         completion = percent(a.completion)
         opening = a.base if opened(a) else None  # a stock's level at the year's start
         adjusted, was = self._adjusted(a)

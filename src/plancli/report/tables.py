@@ -108,7 +108,20 @@ def sections(report: Report, lang: Lang) -> Table:
             Cell(""),
         ]
     )
-    return Table(columns, rows, note=t("report.section_note", lang))
+    return Table(columns, rows, note=t("report.section_note", lang) + partial_note(report, lang))
+
+
+def partial_note(report: Report, lang: Lang) -> str:
+    """The roll-ups the averages and counts leave out as partial sums, named with how many of
+    their parts have reported (docs/report.md): 政府投资重点项目年度计划投资仅6项构成中1项有数据…"""
+    names = {a.id: a.name if lang == "zh" else a.name_en for a in report.assessments}
+    partial = [a for a in report.assessments if any(a.id in s.partial for s in report.sections)]
+    return "".join(
+        t("report.partial_note", lang).format(
+            name=names[a.id], parts=len(a.parts), reported=len(a.parts) - len(a.parts_missing)
+        )
+        for a in partial
+    )
 
 
 def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from plancli.assess import CSV_COLUMNS, Status
 from plancli.i18n import Lang, t
 from plancli.report import text
+from plancli.report.headers import ZH_HEADERS
 from plancli.report.model import AdjustmentOut, Report
 from plancli.report.template import TemplateRow, helper_cells, sheet_headers, template_columns
 from plancli.safe import formula_like, sheet_text
@@ -127,71 +128,6 @@ class _DatedZip(zipfile.ZipFile):
         with open(filename, "rb") as handle:
             data = handle.read()
         self.writestr(str(arcname or filename), data, compress_type, compresslevel)
-
-
-# The sheets' headers in Chinese, every column's (in English: the JSON's field names).
-ZH_HEADERS: dict[str, str] = {
-    "id": "编号",
-    "target": "目标编号",
-    "section": "领域",
-    "name": "名称",
-    "name_en": "英文名称",
-    "kind": "类型",
-    "unit": "单位",
-    "status": "状态",
-    "actual": "完成值",
-    "amount": "总量",
-    "value": "数值",
-    "period": "期间",
-    "gap": "差距",
-    "completion": "完成率",
-    "time_progress": "时间进度",
-    "pace_gap_pp": "快慢(百分点)",
-    "projection": "全年预计",
-    "required_per_month": "月均需完成",
-    "required_growth_rest": "余下月份需增长(%)",
-    "stale": "数据未更新",
-    "bound": "目标",
-    "frequency": "频率",
-    "expected_share": "应完成进度",
-    "months_left": "剩余月数",
-    "tolerance_pp": "容差(百分点)",
-    "reference": "参照指标",
-    "reference_actual": "参照指标完成值",
-    "due": "节点时间",
-    "parts": "构成",
-    "parts_missing": "未报送的构成",
-    "reason": "无数据原因",
-    "note": "备注",
-    "source": "来源",
-    "recorded_at (UTC)": "录入时间(UTC)",
-    "batch": "批次",
-    "current": "现行",
-    "from": "起始期",
-    "plan_bound": "计划目标",
-    "amended_from": "调整起始期",
-    "amendment_note": "调整说明",
-    "min": "下限",
-    "max": "上限",
-    "exclusive": "不含边界值",
-    "progress_period": "进度期间",
-    "direction": "方向",
-    "around": "左右目标值",
-    "tolerance": "左右容差",
-    "low": "达标下界",
-    "high": "达标上界",
-    "stretch": "争取目标",
-    "stretch_met": "实现争取目标",
-    "decline": "下降型目标",
-    "recorded": "记录值",
-    "base": "基数",
-    "relation": "比较关系",
-    "pending": "待下达",
-    "actual_from": "完成值来源",
-    "superseded_own": "被取代的自身数值",
-    "superseded_own_period": "被取代数值的期间",
-    "stretch_is_range_top": "争取目标为区间上沿",
-}
 
 
 def column_headers(columns: Sequence[str], lang: Lang) -> list[str]:

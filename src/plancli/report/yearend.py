@@ -186,6 +186,8 @@ def exceeded(a: AssessmentOut) -> bool:
     top: 2 pilots are within the target (completion 200 % of its lower end), 3 exceed it."""
     if a.completion is None or Decimal(a.completion) <= 1:
         return False
+    if a.around is not None:  # 57.5 of 60万人左右 is met at its edge (57), not exceeded
+        return a.actual is not None and a.actual > a.around
     if a.min is None or a.max is None or a.max <= a.min:
         return True
     return a.actual is not None and a.actual > a.max
@@ -232,3 +234,33 @@ def achieved(
             more = f"; and {len(group) - len(shown)} more" if len(group) > len(shown) else ""
             sentences.append(f"{title}: {'; '.join(items)}{more}.")
     return sentences
+
+
+def judged_goal(a: AssessmentOut, goal_text: str, zh: bool) -> str:
+    """The year's goal a cumulative target's completion is measured against, as judged: X左右
+    at its edge (60万人左右，按57万人以上考核), a roll-up at its parts' sum (docs/forms.md)."""
+    if a.low is None or (a.around is None and a.parts_sum is None):
+        return goal_text
+    edge = f"{num(a.low)}{unit_of(a, zh)}"
+    if a.parts_sum is not None:
+        if zh:
+            return f"{goal_text}，按分项目标之和{edge}考核，其差为报告的舍入差"
+        return f"{goal_text}, judged at its parts' targets' sum, {edge}: the report's rounding"
+    return (
+        f"{goal_text}左右，按{edge}以上考核"
+        if zh
+        else f"about {goal_text} (judged as at least {edge})"
+    )
+
+
+def partial_counted(report: Report, sentence: str, zh: bool) -> str:
+    """The 任务过半 count's sentence, saying which roll-ups it counts by their parts reported,
+    their sum being partial (docs/report.md): （…仅部分构成有数据，按已有数据的构成项计）."""
+    partial = {p for s in report.sections for p in s.partial}
+    names = [(a.name if zh else a.name_en) for a in report.assessments if a.id in partial]
+    if not sentence or not names:
+        return sentence
+    listed = "、".join(names) if zh else "; ".join(names)
+    if zh:
+        return f"{sentence[:-1]}（{listed}仅部分构成有数据，按已有数据的构成项计）。"
+    return f"{sentence[:-1]} ({listed}: only some parts reported, counted by those parts)."

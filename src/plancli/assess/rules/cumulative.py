@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from plancli.assess.bounds import rounded_rollup
 from plancli.assess.core import (
     TWELFTHS,
     Assessment,
@@ -70,11 +71,22 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     else:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
 
-    goal = bound.goal if bound.goal is not None else bound.low
+    if target.parts and not bound.satisfied(actual):  # met at its parts' sum (rounding)
+        rounded = rounded_rollup(bound, [ctx.bound(ctx.target(p), as_of) for p in target.parts])
+        if rounded.parts_sum is not None and actual >= rounded.parts_sum:
+            bound = rounded
+    # Paced against the edge it is judged at: X − T of X左右 (60万人左右 at 57.5 is met, and so
+    # not behind), the parts' sum of a roll-up over it by rounding; else `min`.
+    edge = bound.around is not None or bound.parts_sum is not None
+    goal = bound.low if edge or bound.goal is None else bound.goal
     assert goal is not None  # a cumulative target is `up`: it has min or around
     opening = target.opening if target.opening is not None else Decimal(0)
     progress_month = ctx.progress_month(target, clock, as_of)
     share = expected_share(target.profile, progress_month)
+    # A range (1-2个试点) is done within it, and beyond it by its top (3 of 1–2: 150 %).
+    top = bound.max if bound.around is None and bound.min is not None else None
+    if top is not None and actual > goal:
+        goal = min(actual, top)
     to_deliver = goal - opening
     # Ratios of the exact integers (done_n / done_d is actual − opening): one Fraction each.
     done_n, done_d = (actual - opening).as_integer_ratio()
@@ -101,6 +113,8 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         projection = Fraction(done_n * run.denominator, done_d * run.numerator)
         if opening:
             projection += fraction(opening)
+        if top is not None:  # never past the range's top: 2 of 1-2 at mid-year is not 4
+            projection = min(projection, fraction(top))
     return Assessment(
         target,
         status,
