@@ -151,7 +151,7 @@ def test_an_adjusted_work_target_missed_is_marked_in_the_tables(
     shutil.copyfile(repro, ledger)
     run(invoke, ledger, "en", "record", "old_compounds_renovated", "100", "--period", "2022-12")
     zh = year_report(invoke, ledger, "zh")
-    assert "| 老旧小区改造 | 坚持建管并重,优化城市品质功能 | 未完成 | 100个 / 105个† |" in zh
+    assert "| 老旧小区改造 | 坚持建管并重，优化城市品质功能 | 未完成 | 100个 / 105个† |" in zh
     assert "老旧小区改造（100个，为年度目标105个的95.24%，差5个；目标由115个调整为105个）" in zh
 
 

@@ -18,7 +18,7 @@ def field(output: str, label: str) -> list[str]:
 def test_show_names_the_section_in_chinese_with_its_id_in_brackets(invoke) -> None:  # type: ignore[no-untyped-def]
     zh = invoke("--lang", "zh", "show", "new_5g_base_stations")
     assert zh.exit_code == 0, zh.output
-    assert field(zh.stdout, "部分") == ["坚持建管并重,优化城市品质功能（urban）"]
+    assert field(zh.stdout, "部分") == ["坚持建管并重，优化城市品质功能（urban）"]
     assert "备注       目标低于2021年实绩（新建5G基站350个），按报告原数保留。" in zh.stdout
     en = invoke("--lang", "en", "show", "new_5g_base_stations")
     # the section's English name under en (s24 audit E D7), as status and report call it

@@ -70,7 +70,7 @@ def periods_text(result: ImportResult) -> str:
         if unchanged:
             said.append(_("{n} unchanged").format(n=unchanged))
         parts.append(_("{period}: {counts}").format(period=period, counts=join_list(said)))
-    return _("; by period: {periods}").format(periods="; ".join(parts))
+    return _("; by period: {periods}").format(periods=_("; ").join(parts))  # zh: ；
 
 
 def stale_sheet(
