@@ -243,7 +243,9 @@ def test_no_chinese_message_of_the_shared_ledger_spaces_full_width_punctuation()
             ids.update([message] if isinstance(message, str) else [m for m in message if m])
     with open(root / "locale" / "zh" / "LC_MESSAGES" / "plancli.po", "rb") as po:
         catalog = read_po(po)
-    spaced = re.compile(f" [{_FULL_WIDTH}]|[{_FULL_WIDTH}] ")
+    # beside a full-width mark, or between two Chinese characters of the template itself (a
+    # command's words, `grant 部门 角色`, aside)
+    spaced = re.compile(f" [{_FULL_WIDTH}]|[{_FULL_WIDTH}] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
     faults = []
     for message in catalog:
         if (
@@ -252,7 +254,7 @@ def test_no_chinese_message_of_the_shared_ledger_spaces_full_width_punctuation()
         ):
             continue
         texts = [message.string] if isinstance(message.string, str) else list(message.string)
-        faults += [text for text in texts if spaced.search(text)]
+        faults += [text for text in texts if spaced.search(text.replace("部门 角色", ""))]
     assert len(ids) > 80
     assert faults == []
     # A value ending in a full-width bracket (a pooler's `carol（以 pooler 登录）`) inserted in a
