@@ -308,3 +308,32 @@ def test_a_multi_host_password_is_looked_up_for_the_host_that_asked(
         lines.write(f"{folder}:5432:{db}:pwuser:right-pw\n")
     found = invoke("--plan", str(FIXTURES / "mini.toml"), "--ledger", url, "status")
     assert "holds no plancli ledger" in one_line_error(found, 2)
+
+
+def test_the_host_that_asked_is_read_from_libpqs_message_over_tcp_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over TCP libpq says `connection to server at "db2" (10.0.0.6), port 5433 failed`: the
+    password is looked up for db2:5433, not for db1, whose line the file holds."""
+    from plancli.stores.postgres.passwords import missing_password
+
+    passfile = tmp_path / "pgpass"
+    passfile.write_text("db1:5432:plans:alice:x\n", encoding="utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    for name in ("PGHOST", "PGPORT", "PGHOSTADDR", "PGSERVICE", "PGUSER", "PGDATABASE"):
+        monkeypatch.delenv(name, raising=False)
+    text = (
+        'connection to server at "db1" (10.0.0.5), port 5432 failed: Connection refused\n'
+        "\tIs the server running on that host and accepting TCP/IP connections?\n"
+        'connection to server at "db2" (10.0.0.6), port 5433 failed: fe_sendauth: no '
+        "password supplied\n"
+    )
+    params = {"host": "db1,db2", "port": "5432,5433", "dbname": "plans", "user": "alice"}
+    assert missing_password(params, text) == (
+        f"the server asks role alice for a password, and {passfile} has no line for db2:5433 "
+        "(its lines for role alice and database plans are for db1:5432:plans): check the host "
+        "and port, or add a line db2:5433:plans:alice:password"
+    )
+    # Without libpq's message, every host of the list is looked in, as before.
+    assert "was not used" in missing_password(params)
