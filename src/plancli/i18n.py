@@ -15,6 +15,7 @@ else English.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -135,6 +136,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def join_list(items: Iterable[str]) -> str:
     """Items of a list in a sentence: `a, b` in English, `a、b` in Chinese (顿号)."""
     return ("、" if _language == "zh" else ", ").join(items)
+
+
+_BESIDE_FULL_WIDTH = re.compile("(?<=[）」』】》、，；：。]) | (?=[（「『【《、，；：。])")
+
+
+def tight(text: str) -> str:
+    """A Chinese sentence without the ASCII spaces its template puts beside a value that ends
+    or starts with a full-width bracket (`由 {who} 录入` with `bob（代 工信局）`); an English one
+    as it is (a department named `住建局（人防办）` keeps its word spacing there)."""
+    return _BESIDE_FULL_WIDTH.sub("", text) if _language == "zh" else text
 
 
 def N_(message: str) -> str:

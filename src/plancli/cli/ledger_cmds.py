@@ -508,6 +508,9 @@ def undo_cmd(
         if json_out:
             emit(_undo_json(plan, location.shown, None, dry_run, written=False), utf8=True)
         return
+    # A batch this role may not revert (another department's, in a shared database) is
+    # refused first, as a dry run is: no preview of what will not be reverted, no question.
+    check_undo_allowed(store, undo, contents)
     from plancli.render import console
     from plancli.render.ledger import undo_table
 
@@ -516,7 +519,6 @@ def undo_cmd(
     console(stderr=not dry_run or json_out).print(undo_table(plan, undo, st.lang))
     count = _count(undo)
     if dry_run:
-        check_undo_allowed(store, undo, contents)
         say(
             _("would revert {count} of batch {batch}; nothing written (--dry-run)").format(
                 count=count, batch=undo.batch

@@ -9,14 +9,15 @@ delete or update a row itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import _, join_list, tight
 from plancli.stores.postgres import schema
-from plancli.stores.postgres.connection import driver
+from plancli.stores.postgres.connection import DepartmentRefusedError, driver
 from plancli.stores.postgres.schema import (
     SCHEMA,
     Grant,
@@ -43,6 +44,12 @@ def quote_ident(name: str) -> str:
     """`name` as PostgreSQL's quote_ident writes an identifier that needs quoting: in double
     quotes, each `"` doubled, so a statement suggested with it is one statement."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def _ident(name: str) -> str:
+    """`name` in a suggested SQL statement: as it is when PostgreSQL reads it unquoted as
+    itself, else quoted (`quote_ident`)."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else quote_ident(name)
 
 
 class PostgresAdministration(PostgresSchema):
@@ -106,6 +113,8 @@ class PostgresAdministration(PostgresSchema):
         """`plancli ledger init`: create or migrate the schema, push the plan's owners."""
         with self._administering() as connection:
             before = self._probe(connection)
+            if not before.usable:
+                raise self._not_the_owner(before)
             self._readable(before)
             probe, found = before, before.version
             if before.version < schema.SCHEMA_VERSION:
@@ -134,6 +143,23 @@ class PostgresAdministration(PostgresSchema):
             spread,
         )
 
+    def _not_the_owner(self, probe: Probe) -> DepartmentRefusedError:
+        """`ledger init` by a role that may not use the ledger another role created (the
+        administrator's mistaken init, the planning office's role then running its own): which
+        role owns it, and the remedy of docs/shared-ledger.md, not a department's grant."""
+        role, owner = self._acting(probe), probe.schema_owner
+        return DepartmentRefusedError(
+            tight(
+                _(
+                    "{ledger}: the ledger is owned by role {owner}, and role {role} may not use "
+                    "it (no USAGE on schema plancli): if {role} is to own it, while the ledger "
+                    "holds nothing role {owner} runs DROP SCHEMA plancli CASCADE and {role} "
+                    "runs plancli ledger init again; else {owner} grants it a department: "
+                    "plancli ledger grant DEPARTMENT ROLE"
+                ).format(ledger=self.shown, owner=owner, role=role)
+            )
+        )
+
     def grant(self, department: str, role: str, *, revoke: bool = False) -> None:
         """Map `role` to `department` in this plan (its members record the targets the
         department owns in it), with the privileges to read the ledger, insert rows and undo
@@ -151,6 +177,9 @@ class PostgresAdministration(PostgresSchema):
                         "init {ledger} first"
                     ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
                 )
+            if revoke:
+                self._revoke(connection, department, role)
+                return
             exists = connection.execute(
                 "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
             ).fetchone()
@@ -162,20 +191,82 @@ class PostgresAdministration(PostgresSchema):
                     ).format(role=role, name=quote_ident(role))
                 )
             who = sql.Identifier(role)
-            if revoke:
-                connection.execute(
-                    "DELETE FROM plancli.department_role "
-                    "WHERE plan_id = %s AND department = %s AND role = %s",
-                    (self.plan_id, department, role),
-                )
-            else:
-                for statement in _PRIVILEGES:
-                    connection.execute(sql.SQL(statement).format(who))
-                connection.execute(
-                    "INSERT INTO plancli.department_role (plan_id, department, role) "
-                    "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                    (self.plan_id, department, role),
-                )
+            for statement in _PRIVILEGES:
+                connection.execute(sql.SQL(statement).format(who))
+            connection.execute(
+                "INSERT INTO plancli.department_role (plan_id, department, role) "
+                "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                (self.plan_id, department, role),
+            )
+
+    def _revoke(self, connection: Any, department: str, role: str) -> None:
+        """`ledger grant --revoke`: the plan's (department, role) mapping deleted; where there
+        is none, nothing was revoked (exit 2), and why: the role records through a granted
+        role it is a member of, or the department or the role is granted otherwise."""
+        deleted = connection.execute(
+            "DELETE FROM plancli.department_role "
+            "WHERE plan_id = %s AND department = %s AND role = %s RETURNING 1",
+            (self.plan_id, department, role),
+        ).fetchall()
+        if not deleted:
+            raise InputError(self._nothing_revoked(connection, department, role))
+
+    def _nothing_revoked(self, connection: Any, department: str, role: str) -> str:
+        fields = {"role": role, "department": department, "plan": self.plan_id}
+        found = connection.execute(
+            "SELECT oid, rolsuper FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)
+        ).fetchone()
+        if found is None:
+            return _(
+                "no role {role!r} in the database, and plan {plan} grants it nothing; nothing "
+                "was revoked"
+            ).format(**fields)
+        granted = connection.execute(
+            "SELECT d.role, NOT %s AND pg_catalog.pg_has_role(%s, r.oid, 'MEMBER') "
+            "FROM plancli.department_role d "
+            "LEFT JOIN pg_catalog.pg_roles r ON r.rolname = d.role "
+            "WHERE d.plan_id = %s AND d.department = %s ORDER BY d.role",
+            (found[1], found[0], self.plan_id, department),
+        ).fetchall()
+        through = [name for name, member in granted if member]
+        if len(through) == 1:
+            message = _(
+                "role {role} has no grant for {department} in plan {plan}; it records for "
+                "{department} as a member of {granted}: revoke that grant (plancli ledger grant "
+                "--revoke {department} {granted}) or remove {role} from {granted} (REVOKE "
+                "{group} FROM {member}); nothing was revoked"
+            )
+            group, member = _ident(through[0]), _ident(role)
+            return message.format(granted=through[0], group=group, member=member, **fields)
+        if through:
+            message = _(
+                "role {role} has no grant for {department} in plan {plan}; it records for "
+                "{department} as a member of {granted}: revoke their grants (plancli ledger "
+                "grant --revoke {department} ROLE) or remove {role} from them; nothing was "
+                "revoked"
+            )
+            return message.format(granted=join_list(through), **fields)
+        if granted:
+            message = _(
+                "role {role} has no grant for {department} in plan {plan} ({department} is "
+                "granted to {roles}); nothing was revoked"
+            )
+            return message.format(roles=join_list(name for name, _member in granted), **fields)
+        theirs = connection.execute(
+            "SELECT department FROM plancli.department_role WHERE plan_id = %s AND role = %s "
+            "ORDER BY department",
+            (self.plan_id, role),
+        ).fetchall()
+        if theirs:
+            message = _(
+                "role {role} has no grant for {department} in plan {plan} (it is granted "
+                "{departments}); nothing was revoked"
+            )
+            return message.format(departments=join_list(d for (d,) in theirs), **fields)
+        return _(
+            "role {role} has no grant for {department} in plan {plan}, nor any other in it "
+            "(plancli ledger grants lists the plan's); nothing was revoked"
+        ).format(**fields)
 
     def grants(self) -> list[Grant]:
         """Every department granted in this plan and the roles that record for it."""

@@ -152,6 +152,32 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
         N_("the server does not admit this role from here (pg_hba.conf): ask its administrator"),
     ),
     (
+        re.compile(
+            r'pg_hba\.conf rejects connection for host "[^"]*", user "(?P<role>[^"]*)", '
+            r'database "(?P<database>[^"]*)"'
+        ),
+        N_(
+            "the server's pg_hba.conf rejects role {role} for database {database} from here "
+            "(a reject line): ask its administrator"
+        ),
+    ),
+    (
+        re.compile(r"pg_hba\.conf rejects connection for"),
+        N_(
+            "the server's pg_hba.conf rejects this role from here (a reject line): ask its "
+            "administrator"
+        ),
+    ),
+    (
+        # A pooler's `options=-c role=…` (or PGOPTIONS) naming a role the login is no member of.
+        re.compile(r'permission denied to set role "(?P<role>[^"]*)"'),
+        N_(
+            'the login may not act as role {role} (permission denied to set role "{role}", as '
+            "options=-c role={role} asks): name a role it is a member of, or ask the "
+            "administrator for GRANT {role} TO the login"
+        ),
+    ),
+    (
         re.compile(r'authentication failed for user "(?P<role>[^"]*)"'),
         N_("the server did not accept role {role} (authentication failed)"),
     ),
@@ -189,7 +215,7 @@ def connect_refusal(text: str, params: Mapping[str, str] | None = None) -> str |
     if wrong is not None:
         return passwords.wrong_password(params or {}, wrong["role"])
     if "no password supplied" in text:
-        return passwords.missing_password(params or {})
+        return passwords.missing_password(params or {}, text)
     for pattern, message in _REFUSALS:
         found = pattern.search(text)
         if found is not None:

@@ -173,24 +173,52 @@ def _readable_by_others(file: str) -> bool:
 
 
 def wrong_password(params: Mapping[str, str], role: str) -> str:
-    """`wrong password for role alice: correct it in …` where the password came from."""
+    """`wrong password for role alice: correct it in …` where the password came from: a
+    sentence each, so that the Chinese one reads 请在连接字符串中改正, not a phrase inserted
+    with English spacing."""
     looked = looked_up(params)
-    where = {
-        "string": _("the connection string"),
-        "service": _("the service file {file}").format(file=looked.file),
-        "environment": "PGPASSWORD",
-        "file": _("{file} (or PGPASSWORD)").format(file=looked.file),
-    }[looked.source]
-    return _("wrong password for role {role}: correct it in {where}").format(role=role, where=where)
+    messages = {
+        "string": N_("wrong password for role {role}: correct it in the connection string"),
+        "service": N_("wrong password for role {role}: correct it in the service file {file}"),
+        "environment": N_("wrong password for role {role}: correct it in PGPASSWORD"),
+        "file": N_("wrong password for role {role}: correct it in {file} (or PGPASSWORD)"),
+    }
+    return _(messages[looked.source]).format(role=role, file=looked.file)
 
 
-def missing_password(params: Mapping[str, str]) -> str:
+# Where libpq's message says it connected: `connection to server on socket
+# "/run/pg/.s.PGSQL.5432" failed: …` or `connection to server at "db.bureau" (10.0.0.5), port
+# 5432 failed: …`, one such part per host of a `host=a,b` list it tried.
+_TRIED = re.compile(
+    r'connection to server (?:on socket "(?P<socket>[^"]*)/\.s\.PGSQL\.(?P<socket_port>\d+)"|'
+    r'at "(?P<host>[^"]*)"(?: \([^)]*\))?, port (?P<port>\d+)) failed: (?P<why>[^\n]*)'
+)
+
+
+def _asking(places: tuple[tuple[str, str], ...], text: str) -> tuple[tuple[str, str], ...]:
+    """Of the (host, port) pairs of a `host=a,b` list, the one whose server asked for the
+    password (libpq looks the password file up for the host it is connecting to), read from
+    libpq's message; all of them when the message does not say."""
+    for found in _TRIED.finditer(text):
+        if "no password supplied" not in found["why"]:
+            continue
+        host = found["socket"] if found["socket"] is not None else found["host"]
+        port = found["socket_port"] or found["port"]
+        name = "localhost" if not host or host in _DEFAULT_SOCKETS else host
+        asking = [(h, p) for h, p in places if (h, p) == (name, port)]
+        return tuple(asking) if asking else places
+    return places
+
+
+def missing_password(params: Mapping[str, str], text: str = "") -> str:
     """The server asked for a password and libpq had none: which file it looked in, for which
     host, port, database and role, matched as libpq matches them (each field literal or `*`,
-    the first line that matches wins), and what the file's lines are for: a mistyped
+    the first line that matches wins; for the host whose server asked, of a `host=a,b` list:
+    `text`, libpq's message, says which), and what the file's lines are for: a mistyped
     database name, host or port most often, not a missing password."""
     looked = looked_up(params)
-    role, database, file, places = looked.role, looked.database, looked.file, looked.places
+    role, database, file = looked.role, looked.database, looked.file
+    places = _asking(looked.places, text)
     lines = _lines(file)
     host, port = places[0]
     wanted = f"{_escaped(host)}:{_escaped(port)}:{_escaped(database)}:{_escaped(role)}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plancli.i18n import _, join_list, ngettext
+from plancli.i18n import _, join_list, ngettext, tight
 from plancli.radicals import told_apart
 from plancli.stores.postgres.connection import DepartmentRefusedError
 
@@ -105,8 +105,13 @@ def undo_refusal(row: tuple[Any, ...], batch: str) -> DepartmentRefusedError:
     the ledger's owner's, another department's, or rows copied from a file."""
     writer, theirs, is_owner, mine, user = row
     if not writer:
-        who = _("no one on record (rows copied from a ledger file)")
-    elif is_owner:
+        message = _(
+            "refused: batch {batch} was written by no one on record (rows copied from a ledger "
+            "file); a department undoes only the batches its own roles wrote; {mine}; nothing "
+            "was reverted"
+        )
+        return DepartmentRefusedError(message.format(batch=batch, mine=_mine(user, mine)))
+    if is_owner:
         who = _("{writer}, the ledger's owner").format(writer=writer)
     elif theirs:
         who = _("{writer} for {departments}").format(
@@ -114,9 +119,11 @@ def undo_refusal(row: tuple[Any, ...], batch: str) -> DepartmentRefusedError:
         )
     else:
         who = writer
+    message = _(
+        "refused: batch {batch} was written by {who}; a department undoes only the batches "
+        "its own roles wrote; {mine}; nothing was reverted"
+    )
+    # `由 bob（代 工信局）录入`: no space beside the full-width bracket in Chinese
     return DepartmentRefusedError(
-        _(
-            "refused: batch {batch} was written by {who}; a department undoes only the batches "
-            "its own roles wrote; {mine}; nothing was reverted"
-        ).format(batch=batch, who=who, mine=_mine(user, mine))
+        tight(message.format(batch=batch, who=who, mine=_mine(user, mine)))
     )

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
-from plancli.i18n import _
+from plancli.i18n import _, tight
 from plancli.stores.base import AMENDMENT_FIELDS, RECORD_FIELDS
 from plancli.stores.postgres.connection import (
     INSUFFICIENT_PRIVILEGE,
@@ -211,11 +211,13 @@ class PostgresSchema(PostgresConnection):
         an empty ledger, as a missing file does)."""
         if not probe.usable:
             raise DepartmentRefusedError(
-                _(
-                    "{ledger}: role {role} may not read the ledger (no USAGE on schema "
-                    "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
-                    "grant DEPARTMENT ROLE"
-                ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
+                tight(
+                    _(
+                        "{ledger}: role {role} may not read the ledger (no USAGE on schema "
+                        "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
+                        "grant DEPARTMENT ROLE"
+                    ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
+                )
             )
         if probe.version > SCHEMA_VERSION:
             raise LedgerFileError(
@@ -253,10 +255,12 @@ class PostgresSchema(PostgresConnection):
     def _not_creatable(self, probe: Probe) -> str:
         """A database without the ledger, to a role that may not create it (a department's):
         whom to ask, without handing it its own connection string for `ledger init`."""
-        return _(
-            "{ledger} holds no plancli ledger, and role {role} may not create it: ask the "
-            "database's owner, role {owner}, to run plancli ledger init"
-        ).format(ledger=self.shown, role=self._acting(probe), owner=probe.database_owner)
+        return tight(
+            _(
+                "{ledger} holds no plancli ledger, and role {role} may not create it: ask the "
+                "database's owner, role {owner}, to run plancli ledger init"
+            ).format(ledger=self.shown, role=self._acting(probe), owner=probe.database_owner)
+        )
 
     @contextmanager
     def _snapshot_if_any(self) -> Iterator[Any | None]:
@@ -342,10 +346,12 @@ class PostgresSchema(PostgresConnection):
             if probe.version == 0:
                 raise DepartmentRefusedError(self._not_creatable(probe)) from None
             raise DepartmentRefusedError(
-                _(
-                    "{ledger} holds an older ledger schema, and role {role} may not migrate it: "
-                    "ask the ledger's owner to run plancli ledger init"
-                ).format(ledger=self.shown, role=self._acting(probe))
+                tight(
+                    _(
+                        "{ledger} holds an older ledger schema, and role {role} may not migrate "
+                        "it: ask the ledger's owner to run plancli ledger init"
+                    ).format(ledger=self.shown, role=self._acting(probe))
+                )
             ) from None
         return self._probe(connection, lock_plan), probe.version
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from plancli import plain
 from plancli.errors import LedgerFileError
-from plancli.i18n import _
+from plancli.i18n import _, tight
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
 from plancli.stores.postgres.admin import PostgresAdministration
@@ -383,12 +383,14 @@ class PostgresLedgerStore(PostgresAdministration):
                 "session_user::text FROM pg_catalog.pg_namespace n WHERE n.nspname = 'plancli'"
             ).fetchone()
         if bound:
+            message = _(
+                "{ledger}: only the ledger's owner, role {owner}, may convert a ledger into "
+                "it (that replaces the plan's records); role {role} enters its "
+                "department's figures with plancli import or plancli record"
+            )
+            shown = self._role_shown(role, login)
             raise DepartmentRefusedError(
-                _(
-                    "{ledger}: only the ledger's owner, role {owner}, may convert a ledger into "
-                    "it (that replaces the plan's records); role {role} enters its "
-                    "department's figures with plancli import or plancli record"
-                ).format(ledger=self.shown, owner=owner, role=self._role_shown(role, login))
+                tight(message.format(ledger=self.shown, owner=owner, role=shown))
             )
 
     def holds_anything(self) -> bool:
