@@ -159,8 +159,6 @@ def N_(message: str) -> str:
 _ = gettext
 
 
-
-
 def kind_word(kind: str) -> str:
     """A target's kind as messages name it: `cumulative`, in Chinese 累计 (as `show` names it)."""
     return t(f"kind.{kind}", _language)
