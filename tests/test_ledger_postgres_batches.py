@@ -68,7 +68,10 @@ def test_a_departments_batch_costs_the_same_per_row_however_large(bureau, ledger
 def _waiting(ledger: PgLedger, user: str) -> None:
     """Until `user`'s statement waits for a lock (another transaction's)."""
     deadline = time.monotonic() + 60
-    query = "SELECT count(*) FROM pg_stat_activity WHERE usename = %s AND wait_event_type = 'Lock'"
+    query = (
+        "SELECT count(*) FROM pg_stat_activity WHERE usename = %s AND wait_event_type = 'Lock' "
+        "AND datname = current_database()"
+    )
     while ledger.sql(query, (user,)) != [(1,)]:
         assert time.monotonic() < deadline, f"{user} never waited for the other writer"
         time.sleep(0.05)
