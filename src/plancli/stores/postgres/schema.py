@@ -11,8 +11,9 @@ write of the ledger's owner; `ledger grant DEPARTMENT ROLE` maps a database role
 role whose members log in) to a department of one plan; row-level security policies let a role
 insert only rows of targets its department owns in the row's plan, stamped by the server (its
 role, the time, the ledger order), and delete or update none: a department's undo is
-`plancli.undo_batch`'s (schema_v2.sql). The ledger's owner and superusers are not bound by the
-policies (PostgreSQL's rule for a table's owner).
+`plancli.undo_batch`'s (schema_v2.sql); a batch is one writer's (`plancli.batches`,
+schema_v3.sql). The ledger's owner and superusers are not bound by the policies (PostgreSQL's
+rule for a table's owner).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from plancli.stores.postgres.connection import (
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
 
 SCHEMA = "plancli"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Key of the advisory lock taken while creating or migrating the schema; writers of a plan lock
 # hashtextextended('plancli:' || plan id).
 _MIGRATION_LOCK = 0x706C6E31  # "pln1", as the SQLite ledger's application_id
@@ -42,10 +43,11 @@ _MIGRATION_LOCK = 0x706C6E31  # "pln1", as the SQLite ledger's application_id
 # Ordered migrations: (version, SQL). A database at version N gets every later one, in one
 # transaction, and a row in plancli.schema_version for each: schema_v1.sql, then schema_v2.sql
 # (grants per plan; a department's rows stamped by the server, and its undo through
-# plancli.undo_batch).
+# plancli.undo_batch), then schema_v3.sql (each batch's writer kept in plancli.batches, checked
+# once a statement: a department's import was quadratic in its batch's size).
 MIGRATIONS: tuple[tuple[int, str], ...] = tuple(
     (version, Path(__file__).with_name(f"schema_v{version}.sql").read_text(encoding="utf-8"))
-    for version in (1, 2)
+    for version in (1, 2, 3)
 )
 
 RECORD_COLUMNS = (*RECORD_FIELDS, "recorded_by")
