@@ -83,17 +83,17 @@ def _in_points(a: GapFields) -> bool:
 def gap_text(a: GapFields, lang: Lang, spaced: bool = False) -> str:
     """What is still missing, with its unit: `184个`, `2个百分点`, `1.7亿元`, `> 0个百分点`
     (`184 个`, `2 pp` in English, or `spaced`, as `show` writes every figure); a milestone's
-    in percent done. A target that lacks nothing has `SATISFIED` (—), not `0 个百分点`; a
-    target with no gap (no data) nothing."""
+    in points of percent done (`70个百分点`). A target that lacks nothing has `SATISFIED` (—),
+    not `0 个百分点`; a target with no gap (no data) nothing."""
     if a.gap is None:
         return ""
     if a.gap == 0 and a.status in ("met", "on_track"):
         return SATISFIED
     figure = gap_num(a.gap, a.status)
     space = " " if spaced or lang != "zh" else ""
-    if a.kind == "milestone":  # the share of it not done
-        return f"{figure}%"
-    if _in_points(a):
+    # A milestone's: the points of percent done it lacks (80 % of 100 % is 差20个百分点, as
+    # the report and its need per month say), not `20%`.
+    if a.kind == "milestone" or _in_points(a):
         return f"{figure}{space}{t('pp', lang)}"
     return f"{figure}{space}{a.unit}".rstrip()
 

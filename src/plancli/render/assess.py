@@ -30,7 +30,6 @@ from plancli.assess import (
 from plancli.fmt import (
     gap_text,
     num,
-    table_cell,
 )
 from plancli.i18n import Lang, t
 from plancli.render import shown
@@ -52,7 +51,7 @@ from plancli.render.cells import (
     percent,
     signed,
     status_text,
-    target_text,
+    target_cell,
 )
 from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
@@ -232,9 +231,12 @@ def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
             _name_column(rows, lang),
             Column(
                 t("target", lang),
-                [shown(table_cell(target_text(a, lang), lang) + amended_mark(a)) for a in rows],
+                [target_cell(a, lang) for a in rows],
                 0,
                 {"justify": "right"},
+                # a 左右's edge goes under its bound (`≈ 5%` over `(≥4.5%)`) before the
+                # name beside it folds the more
+                keeps_words=True,
             ),
             Column(
                 t("actual", lang),

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
+from rich.cells import cell_len
+from rich.console import Console
+from rich.containers import Lines
+from rich.style import Style
 from rich.text import Text
 
 from plancli.assess import AssessmentOut, Status
@@ -100,6 +105,14 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
+def _judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
+    """The edge an X左右 is judged at (`≥ 5 %`, `≤ 2.5 %`, `1.5–2.5 %`); None for another."""
+    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
+        return None
+    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    return bound_text(edges, lang=lang)
+
+
 def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
     `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
@@ -108,13 +121,31 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
         edges = replace(a, min=a.low, max=None, stretch=None)
         judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
         return judged + t("parts_sum_why", lang)
-    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
+    edge = _judged_edges(a, lang)
+    if edge is None:
         return text
-    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
-    judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
-    if a.around_baseline is None:
+    judged = t("judged_edges", lang).format(bound=text, edges=edge)
+    if a.around_baseline is None or a.around is None:
         return judged
     return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
+
+
+def edge_cell(a: AssessmentOut, lang: Lang) -> str:
+    """For an X左右, the edge its 差距 is measured from, which a table would otherwise never
+    name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); else nothing."""
+    edge = _judged_edges(a, lang)
+    if edge is None:
+        return ""
+    compact = table_cell(edge, lang)
+    for operator in ("≥ ", "≤ ", "> ", "< "):
+        compact = compact.replace(operator, operator.strip())
+    return t("judged_edge_cell", lang).format(edge=compact)
+
+
+def target_cell(a: AssessmentOut, lang: Lang) -> EdgeApart:
+    """The bound in a table cell (`≈ 5.5%（≥5%）`), its edge on a line of its own when narrow."""
+    cell = shown(table_cell(target_text(a, lang), lang) + edge_cell(a, lang) + amended_mark(a))
+    return EdgeApart(cell.plain, edge_cell(a, lang), style=cell.style, whole=True)
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
@@ -127,7 +158,7 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
-    return f"{actual}/{compact}{amended_mark(a)}"
+    return f"{actual}/{compact}{edge_cell(a, lang)}{amended_mark(a)}"  # ≈5%（≥4.5%）
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -154,4 +185,37 @@ def marked(a: AssessmentOut, text: str) -> Text:
 def figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
     """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
     cell = marked(a, actual_of_target(a, lang))
-    return BreaksAfterSlash(cell.plain, style=cell.style)
+    return EdgeApart(cell.plain, edge_cell(a, lang), style=cell.style)
+
+
+class EdgeApart(BreaksAfterSlash):
+    """A bound with the edge it is judged at (`4.8%/≈5.5%（≥5%）`) that, too wide for its
+    column, breaks after the `/` and then before the edge, which stays whole on its own line."""
+
+    def __init__(self, text: str, edge: str, style: str | Style = "", whole: bool = False) -> None:
+        super().__init__(text, style=style)
+        self.edge_at = text.rfind(edge) if edge else -1
+        self.whole = whole  # a bound alone (`≤ 4.8%`): never `≤` over `4.8%`
+
+    def _apart(self) -> tuple[str, str] | None:
+        plain = self.plain
+        if self.edge_at <= 0 or "\n" in plain or len(plain) <= self.edge_at:
+            return None
+        return plain[: self.edge_at], plain[self.edge_at :].strip()
+
+    def least_width(self) -> int:
+        apart = self._apart()
+        if self.whole:
+            return max(cell_len(part) for part in apart or (self.plain,))
+        if apart is None:
+            return super().least_width()
+        return max(BreaksAfterSlash(apart[0]).least_width(), cell_len(apart[1]))
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        apart = self._apart()
+        plain = self.plain
+        if apart is None or cell_len(plain[plain.find("/") + 1 :]) <= width:
+            return super().wrap(console, width, **options)
+        lines = BreaksAfterSlash(apart[0], style=self.style).wrap(console, width, **options)
+        lines.extend(Text(apart[1], style=self.style).wrap(console, width, **options))
+        return lines

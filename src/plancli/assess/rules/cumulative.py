@@ -95,7 +95,10 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         goal_n, goal_d = to_deliver.as_integer_ratio()
         completion = Fraction(done_n * goal_d, done_d * goal_n)
     pace_gap_pp = pace_gap(completion, share) if completion is not None else None
-    months_left = 12 - progress_month
+    # The months still available are counted from the as-of period, the report's time, not
+    # from the figure's clock: as of August a Q2 figure (paced against June) leaves Sep–Dec,
+    # 4 months, not 6 (audit M D2). The figure's age is marked stale where it is late.
+    months_left = 12 - as_of.end_month
     remaining = max(goal - actual, Decimal(0))
     if bound.satisfied(actual):  # delivered, whenever: delivery is not undone
         status: Status = "met"

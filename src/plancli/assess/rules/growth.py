@@ -39,8 +39,9 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         and base.value is not None
         and not observation.period.is_final
         # No month left (as of the year's end, with an earlier figure): nothing to require
-        # of "the rest of the year", as `required_per_month` is null then.
-        and ctx.progress_month(target, observation.period, as_of) < 12
+        # of "the rest of the year", as `required_per_month` is null then. Otherwise the rest
+        # is the year after the figure's period: growth to date is all there is to go on.
+        and as_of.end_month < 12
     ):
         rest = required_growth_rest(observation.amount, recorded, base.value, goal)
     return against_bound(

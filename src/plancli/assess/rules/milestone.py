@@ -32,7 +32,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     done_n, done_d = done.as_integer_ratio()
     completion = Fraction(done_n, done_d * 100)
     pace_gap_pp = pace_gap(completion, share)
-    months_left = max(due.end_month - progress_month, 0)
+    months_left = max(due.end_month - as_of.end_month, 0)  # from the as-of period, as cumulative
     remaining = max(100 - done, Decimal(0))
     if done >= 100:
         status: Status = "met"
