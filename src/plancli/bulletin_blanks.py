@@ -68,9 +68,11 @@ def figureless(header: Header, cells: Mapping[str, object], row: int, notes: Rea
     from plancli.bulletin import NO_DATA
 
     target = cells.get("target")
-    if target is None or header.template or header.plain:
-        return False
-    if any(cells.get(c) is not None and str(cells[c]) not in NO_DATA for c in _FIGURE_CELLS):
+    if target is None or any(
+        cells.get(c) is not None and str(cells[c]) not in NO_DATA for c in _FIGURE_CELLS
+    ):
+        return False  # asked first: a row with a figure is the common case
+    if header.template or header.plain:
         return False
     notes.figureless.append((row, str(target)))
     return True
