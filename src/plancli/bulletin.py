@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plancli.bulletin_blanks import TOTAL_ROWS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
+    name_with_qualifier,
     name_with_unit,
     period_and_units,
     total_only_problem,
@@ -46,6 +48,7 @@ from plancli.figure_slips import (
     growth_for_figure,
     growth_header,
     growth_is_figure,
+    index_said,
     index_slip,
     index_warnings,
     maybe_index,
@@ -380,9 +383,15 @@ def build_row(
     value, total, amount = (None if f in marked else f for f in figures)
     if marked and value is None and figures[0] is not None:
         notes.dashed.add(row)
+    month = cells.get(MONTH) if header.month is not None else None  # a rate's 当月 figure
+    month = None if month is None or str(month) in NO_DATA else month
     if marked and value is None and total is None and amount is None and target and period:
-        notes.no_data_rows += 1
-        return BLANK
+        if month is None or header.template:  # else the 当月 figure is a rate's (below)
+            notes.no_data_rows += 1
+            return BLANK
+        notes.month_dashed.add(row)
+    elif not marked and month is None and figureless(header, cells, row, notes):
+        return BLANK  # a bulletin's 注, heading or blank row: `bulletin_blanks`
     if total is not None:
         if value is None:
             value = total
@@ -400,8 +409,8 @@ def build_row(
             notes.blank_rows += 1
             return BLANK
         problem = missing_problem(header, missing, cells)
-        month = cells.get(MONTH)  # a rate is its month's level: 当月 is the figure (resolve_rows)
-        if missing != ["value"] or month is None or str(month) in NO_DATA or not header.month:
+        # A rate is its month's level: 当月 is the figure (resolve_rows)
+        if missing != ["value"] or month is None:
             return problem if not total_row(target, row, problem, notes) else BLANK
         value, notes.month_only[row] = month, problem
     assert target is not None and period is not None and value is not None
@@ -419,36 +428,6 @@ def build_row(
         _text(cells.get("note")),
         _text(cells.get("source")),
     )
-
-
-TOTAL_ROWS = frozenset(("合计", "总计", "小计"))
-"""A bulletin's total rows: read past (and counted), unless the plan has a target so named."""
-
-
-def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
-    """Is a row a reader refused (`problem`) a 合计 row? Then it is kept in `notes` for
-    `resolve_rows`, which reads it past unless the plan has a target so named."""
-    if target is None or name_key(str(target)) not in TOTAL_ROWS:
-        return False
-    notes.total_problems.append((row, str(target), problem))
-    return True
-
-
-def refuse_missing(
-    problems: Problems,
-    row: int,
-    missing: list[str],
-    target: object,
-    notes: ReadNotes,
-    filled: Sequence[str] = (),
-) -> None:
-    """A row without the figures or period it needs is refused (`no value for gdp`, with the
-    columns it fills: `bulletin_layout.no_value`), a 合计 row aside."""
-    from plancli.bulletin_layout import no_value
-
-    problem = no_value(target, filled, missing, notes, problems)
-    if not total_row(target, row, problem, notes):
-        problems.add(row, problem)
 
 
 def _text(cell: str | Decimal | None) -> str | None:
@@ -545,6 +524,7 @@ def resolve_rows(
             found = target_id(plan, text, index)
             if found is None and (bracketed := name_with_unit(plan, text, index)) is not None:
                 found, name_units[text] = bracketed
+            found = found or name_with_qualifier(plan, text, index)  # 一般公共预算收入（同口径）
         except InputError as exc:
             target_map[text] = exc
             continue
@@ -564,6 +544,8 @@ def resolve_rows(
             problems.add(row_number, problem)
         else:
             notes.total_rows += 1
+    if notes.figureless:  # a 注, a heading, a target's row left blank
+        sort_figureless(plan, notes, index or names_index(plan))
     default_year = file_year(name) or plan.plan.year
     period_map: dict[str, str | InputError] = {}
     for text in set(periods.values()):  # as the rows hold them
@@ -618,7 +600,10 @@ def resolve_rows(
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
             if row.row in notes.month_only and target.kind != "level":  # a month's flow
-                problems.add(row.row, notes.month_only[row.row])
+                if row.row in notes.month_dashed:  # 累计 —: no data, whatever 当月 says
+                    notes.no_data_rows += 1
+                else:
+                    problems.add(row.row, notes.month_only[row.row])
                 continue
             if row.row in notes.growth_only and not growth_is_figure(target):
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value))
@@ -658,7 +643,9 @@ def resolve_rows(
                 )
                 value, amount = amount if amount is not None else value, None
         if target is not None and indexed(target.id):
-            slip = index_slip(target, entry.target, mapped_period, value)
+            slip = index_slip(
+                target, entry.target, mapped_period, value, index_said(notes, row.row)
+            )
             if slip is not None and slip[0]:
                 problems.add(row.row, slip[1])
                 continue

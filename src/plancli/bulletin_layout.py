@@ -300,6 +300,47 @@ def name_with_unit(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> tup
     return None if found is None else (found, match.group(2).strip())
 
 
+QUALIFIERS = frozenset(
+    {
+        "同口径",
+        "可比口径",
+        "可比价",
+        "可比价格",
+        "按可比价格计算",
+        "按可比价计算",
+        "现价",
+        "按现价计算",
+    }
+    | {"当年价", "当年价格", "不变价", "不变价格"}
+)
+"""Brackets after a bulletin's name that say how the figure is measured, not what it is of:
+`一般公共预算收入（同口径）` is 一般公共预算收入, as `累计（现价）` is 累计 in a header."""
+
+
+def name_with_qualifier(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
+    """The target id of a name that names a target once its trailing qualifier brackets
+    (QUALIFIERS, or an index's base `（上年同期=100）`) are dropped, up to MAX_BRACKETS; None
+    otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the index it is
+    (`figure_slips.index_slip`). InputError for a name of two targets."""
+    from plancli.bulletin import target_id
+    from plancli.bulletin_units import MAX_BRACKETS
+    from plancli.figure_slips import INDEX_BASE
+
+    rest = unicodedata.normalize("NFKC", text).strip()
+    for _count in range(MAX_BRACKETS):
+        match = _NAME_UNIT.match(rest)
+        if match is None:
+            return None
+        bracket = "".join(match.group(2).split())
+        if bracket not in QUALIFIERS and INDEX_BASE.fullmatch(bracket) is None:
+            return None
+        rest = match.group(1).strip()
+        found = target_id(plan, rest, index)
+        if found is not None:
+            return found
+    return None
+
+
 # ------------------------------------------------------------------ messages
 
 

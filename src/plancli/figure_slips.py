@@ -6,6 +6,7 @@ is refused; what is only likely wrong is taken as given, with a warning saying t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -103,6 +104,22 @@ INDEX_SCALE = Decimal(20)
 """A target whose plan figure (`bulletin_units.percent_scale`) is at most this many % (a CPI
 rise of 2左右, a growth of 5) is never near 100: a figure in INDEX_RANGE for it is warned about."""
 _INDEX = "指数"
+INDEX_BASE = re.compile(r"(?:以)?(?:上年同期|上年同月|去年同期|上年)(?:=|为)100")
+"""An index's base as a bulletin writes it (NFKC, no spaces): in a 计量单位 cell, a header's
+bracket or a name's (`居民消费价格（上年同期=100）`), it says the figure is an index."""
+
+
+def index_said(notes: ReadNotes, row: int) -> str | None:
+    """The row's 计量单位 cell, or a figure column's header, that says the figures are an index
+    (上年同期=100), as written; None when neither says so."""
+    header = notes.header
+    labels: list[str | None] = [notes.units.get(row)]
+    if header is not None:
+        labels += [header.labels.get(c) for c in ("value", "total")]
+    for text in labels:
+        if text and INDEX_BASE.search("".join(unicodedata.normalize("NFKC", text).split())):
+            return text.strip()
+    return None
 
 
 def _number(value: object) -> Decimal | None:
@@ -139,17 +156,22 @@ def index_watch(target: AnyTarget) -> bool:
     )
 
 
-def index_slip(target: AnyTarget, name: str, period: str, value: object) -> tuple[bool, str] | None:
+def index_slip(
+    target: AnyTarget, name: str, period: str, value: object, said: str | None = None
+) -> tuple[bool, str] | None:
     """(refused, message) for a figure in INDEX_RANGE given for a target whose figure is a %
     rise or growth (`index_watch`): refused when the row's own name says it is an index
-    (居民消费价格指数 for 居民消费价格涨幅), warned about when the plan's figure for the target
-    is at most INDEX_SCALE (a CPI rise of 2左右: 100.8 is not a 100.8 % rise); None otherwise."""
+    (居民消费价格指数 for 居民消费价格涨幅, 居民消费价格（上年同期=100）) or its unit cell or column
+    does (`said`: `index_said`), warned about when the plan's figure for the target is at most
+    INDEX_SCALE (a CPI rise of 2左右: 100.8 is not a 100.8 % rise); None otherwise."""
     number = _number(value)
     if number is None or not INDEX_RANGE[0] <= number <= INDEX_RANGE[1]:
         return None
     from plancli.bulletin_units import percent_scale
 
-    refused = _INDEX in unicodedata.normalize("NFKC", name)
+    folded = "".join(unicodedata.normalize("NFKC", name).split())
+    named = _INDEX in folded or INDEX_BASE.search(folded) is not None
+    refused = named or said is not None
     if not refused:  # asked first: most figures in the range are no index (a rate of 98 %)
         scale = percent_scale(target)
         if scale is None or scale > INDEX_SCALE:
@@ -164,6 +186,11 @@ def index_slip(target: AnyTarget, name: str, period: str, value: object) -> tupl
         "rise": num(number - 100),
         "name": visible(name.strip()),
     }
+    if refused and not named:
+        return True, _(
+            "{target}: '{name}' is given as an index ({said}), and the target's figure is a "
+            "rise in %: {value} is a rise of {rise} %; plancli does not convert: give {rise}"
+        ).format(**fields, said=visible(said or ""))
     if refused:
         return True, _(
             "{target}: '{name}' is an index (the same period last year = 100), and the target's "

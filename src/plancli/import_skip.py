@@ -62,13 +62,15 @@ def unknown_rows(plan: AnyPlan, rows: Sequence[ImportRow], texts: Iterable[str])
 
 
 def names_no_target(load: Callable[[], AnyPlan]) -> Callable[[str], bool]:
-    """Whether a target text names no target of the plan once `bulletin.resolve_rows` has
-    mapped it (an id, a name, an alias, a name with its unit in brackets; a 合计 row and a blank
-    cell are not such rows): the readers keep the first `Problems.KEEP` such rows and count the
-    rest (audit S D7: 300,000 unknown rows held 200 MB). The plan is loaded at the first row;
-    a plan that cannot be loaded filters nothing, and is refused where it is checked."""
-    from plancli.bulletin import TOTAL_ROWS, name_key, names_index, target_id
-    from plancli.bulletin_layout import name_with_unit
+    """Whether a target text names no target of the plan once `bulletin.resolve_rows` has mapped
+    it (an id, a name, an alias, a name with its unit or a qualifier in brackets; a 合计 row and
+    a blank cell are not such rows): the readers keep the first `Problems.KEEP` such rows and
+    count the rest (audit S D7: 300,000 unknown rows held 200 MB). The plan is loaded at the
+    first row; a plan that cannot be loaded filters nothing, and is refused where it is
+    checked."""
+    from plancli.bulletin import name_key, names_index, target_id
+    from plancli.bulletin_blanks import TOTAL_ROWS
+    from plancli.bulletin_layout import name_with_qualifier, name_with_unit
     from plancli.errors import PlanError
 
     loaded: list[AnyPlan | None] = []
@@ -90,6 +92,7 @@ def names_no_target(load: Callable[[], AnyPlan]) -> Callable[[str], bool]:
             index.append(names_index(plan))
         try:
             found = target_id(plan, text, index[0]) or name_with_unit(plan, text, index[0])
+            found = found or name_with_qualifier(plan, text, index[0])  # （同口径）
         except InputError:  # a name of two targets: a bad row the check names
             return False
         return found is None

@@ -13,8 +13,8 @@ from plancli.bulletin import (
     json_no_data,
     maybe_fraction,
     plain_number,
-    refuse_missing,
 )
+from plancli.bulletin_blanks import refuse_missing
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.imports import (

@@ -33,9 +33,9 @@ from plancli.bulletin import (
     is_title,
     maybe_fraction,
     plain_number,
-    refuse_missing,
     unmarked,
 )
+from plancli.bulletin_blanks import refuse_missing
 from plancli.bulletin_layout import second_header, top_row
 from plancli.bulletin_periods import file_year, kept_period
 from plancli.errors import InputError, decode_reason

@@ -27,7 +27,7 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "foreign_trade": ("进出口总额", "货物进出口总额", "外贸进出口总额", "外贸进出口"),
     "foreign_investment": ("实际使用外资", "实际利用外资"),
     "budget_revenue": ("一般公共预算收入", "地方一般公共预算收入"),
-    "cpi": ("居民消费价格", "居民消费价格指数", "CPI"),
+    "cpi": ("居民消费价格", "居民消费价格指数", "居民消费价格总指数", "CPI"),
     "surveyed_unemployment_rate": ("城镇调查失业率",),
     "unemployment_rate": ("城镇登记失业率",),
     "new_urban_jobs": ("城镇新增就业", "新增城镇就业"),

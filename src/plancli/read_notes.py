@@ -32,6 +32,12 @@ class ReadNotes:
     units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
+    month_dashed: set[int] = field(default_factory=set)  # month_only rows whose 累计 cells are —
+    # Rows of a bulletin with a name and no figure (bulletin_blanks): (row, name), then sorted
+    figureless: list[tuple[int, str]] = field(default_factory=list)
+    unpublished: list[tuple[int, str]] = field(default_factory=list)  # (row, target) left blank
+    footnote_rows: int = 0  # 注：… below the table, read past
+    heading_rows: int = 0  # （一）工业生产: a section heading, read past
     targets: dict[str, str] = field(default_factory=dict)  # the distinct targets of the rows
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
     sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr

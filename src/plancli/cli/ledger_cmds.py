@@ -212,6 +212,7 @@ def import_cmd(
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.bulletin import resolve_rows
+    from plancli.bulletin_blanks import figureless_lines
     from plancli.import_skip import (
         names_no_target,
         skipped_lines,
@@ -306,8 +307,11 @@ def import_cmd(
                 notes.total_rows,
             ).format(file=name, n=notes.total_rows)
         )
-    for line in skipped_lines(plan, name, skipped, notes.dropped):
-        say(line)
+    for line in [
+        *figureless_lines(name, notes),
+        *skipped_lines(plan, name, skipped, notes.dropped),
+    ]:
+        say(line)  # a bulletin's rows with no figure (bulletin_blanks), the rows of no target
     warned: dict[int, list[str]] = {}
     for row, message in [*notes.warnings, *result.row_warnings()]:
         warned.setdefault(row, []).append(message)

@@ -49,6 +49,7 @@ def import_json(
     notes: "ReadNotes",
     skipped: "list[SkippedRow]",
 ) -> str:
+    from plancli.bulletin_blanks import figureless_count
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
 
@@ -84,7 +85,7 @@ def import_json(
             records=records,
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
-            no_data_rows=notes.no_data_rows + notes.total_rows,
+            no_data_rows=notes.no_data_rows + notes.total_rows + figureless_count(notes),
             skipped=[row.output() for row in skipped],
         )
     )
