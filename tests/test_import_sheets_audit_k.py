@@ -49,7 +49,7 @@ def _month(month: int, gdp: str | float = 5.7) -> list[list[object]]:
         [f"甘肃省2026年1-{month}月主要经济指标"],
         ["指标", "计量单位", "本月止累计", "比上年同期增长(%)"],
         ["一、地区生产总值", "亿元", gdp if isinstance(gdp, str) else 2950.3, 5.7],
-        ["城镇调查失业率", "%", None, 5.2],
+        ["城镇调查失业率", "%", 5.2, None],
     ]
 
 
@@ -90,3 +90,38 @@ def test_a_sheet_named_for_another_period_than_its_title_is_called_a_sheet(
         "figures for? Add a period column, or correct the title or rename the sheet\n"
     )
     assert not ledger.exists()
+
+
+# ------------------------------------------- D9: an amount typed with its unit
+
+
+@pytest.mark.parametrize("typed", ["2,004.9亿元", "476.3 亿元"])
+def test_an_amount_typed_with_its_unit_is_refused_naming_the_unit_and_the_column(
+    invoke, ledger: Path, tmp_path: Path, typed: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`2,004.9亿元` was told not to group its thousands (which 1,215.40 may), `476.3 亿元` that
+    it is no number, both as plancli's 总量: the unit is what is wrong, in the sheet's column."""
+    pytest.importorskip("openpyxl")
+    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
+    result = _import(invoke, ledger, path, "--dry-run", lang="zh")
+    assert result.exit_code == 2, result.output
+    assert f"{path}:5月:3: '本月止累计' '{typed}' 带了单位（亿元）；请只填数字，单位按计划（亿元）\n" in (
+        result.stderr
+    )
+    english = _import(invoke, ledger, path, "--dry-run")
+    assert (
+        f":5月:3: '本月止累计' '{typed}': the figure with a unit (亿元); give the number alone, "
+        "in the plan's unit (亿元)\n"
+    ) in english.stderr
+    assert not ledger.exists()
+
+
+def test_a_grouped_amount_without_a_unit_still_imports(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("openpyxl")
+    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp="2,004.9")})
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    gdp = {r.target: r for r in read_toml_ledger(ledger).records}["gdp"]
+    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", "2004.9")

@@ -267,10 +267,13 @@ def import_cmd(
     # figures in force and the rows in memory, not a model of each); --json lists them all.
     try:
         result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
-    except ImportRejected as exc:
+    except ImportRejected as rejected:
+        from plancli.column_labels import with_column_labels
+
+        exc = with_column_labels(rejected, notes)  # 'Sheet's heading' '2,004.9亿元': …
         if unknown and not skip_unknown:
             raise unknown_hint(plan, exc, unknown, notes.dropped) from None
-        raise
+        raise exc from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
     if notes.sheet is not None:
