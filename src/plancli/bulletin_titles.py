@@ -53,9 +53,10 @@ def _position(text: str) -> tuple[int, int] | None:
 
 
 def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
-    """A title and a file (or sheet) name naming different periods are refused: a table copied from last
-    month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月) would have been
-    imported as June, revising June's figures with July's."""
+    """A title and a file (or sheet) name naming different periods are refused: a table
+    copied from last month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月)
+    would have been imported as June, revising June's figures with July's; in a workbook whose
+    sheet's name gives the period, the refusal names the sheet."""
     title, named = title_period(titles), title_period([name])
     if title is None or named is None:
         return
