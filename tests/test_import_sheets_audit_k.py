@@ -124,3 +124,74 @@ def test_a_grouped_amount_without_a_unit_still_imports(
     assert result.exit_code == 0, result.output
     gdp = {r.target: r for r in read_toml_ledger(ledger).records}["gdp"]
     assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", "2004.9")
+
+
+# ------------------------------------------- D6: a workbook of month sheets
+
+
+def test_a_workbook_of_month_sheets_is_refused_without_sheet_naming_them(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """甘肃统计月报2026.xlsx, sheets 7月…10月: July was imported and August to October (18
+    records, the Q3 GDP among them) silently not. Now refused naming them; --sheet reads one."""
+    pytest.importorskip("openpyxl")
+    path = _book(
+        tmp_path / "甘肃统计月报2026.xlsx",
+        {f"{m}月": _month(m, gdp=5.7 if m < 10 else 5.8) for m in (7, 8, 9, 10)},
+    )
+    result = _import(invoke, ledger, path, lang="zh")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"错误：{path}：工作簿有 4 张数据表（7月、8月、9月、10月）；一次导入只读一张，"
+        "plancli 不替您选择：请用 --sheet 逐张导入，如 --sheet 10月\n"
+    )
+    assert not ledger.exists()
+    english = _import(invoke, ledger, path)
+    assert english.stderr == (
+        f"error: {path}: the workbook has 4 sheets of figures (7月, 8月, 9月, 10月); an import "
+        "reads one, and plancli will not guess which: import each with --sheet, e.g. --sheet "
+        "10月\n"
+    )
+    for month in (7, 10):
+        done = _import(invoke, ledger, path, "--sheet", f"{month}月")
+        assert done.exit_code == 0, done.output
+    gdp = sorted(
+        (r.period, str(r.value)) for r in read_toml_ledger(ledger).records if r.target == "gdp"
+    )
+    assert gdp == [("2026-07", "5.7"), ("2026-10", "5.7")]
+
+
+def test_a_cover_before_month_sheets_is_passed_over_and_the_months_named(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("openpyxl")
+    cover = [["甘肃统计月报"], ["2026年"]]
+    path = _book(tmp_path / "月报.xlsx", {"封面": cover, "9月": _month(9), "10月": _month(10)})
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {path}: the workbook has 2 sheets of figures (9月, 10月); an import reads one, "
+        "and plancli will not guess which: import each with --sheet, e.g. --sheet 10月\n"
+    )
+
+
+def test_one_table_beside_a_cover_a_note_and_a_hidden_sheet_still_imports(
+    invoke, ledger: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The session-23 rule stands: a 封面 and a 说明 of one-cell rows hold no table, and a
+    sheet Excel hides is not what the person who filled the workbook saw."""
+    from openpyxl import load_workbook
+
+    pytest.importorskip("openpyxl")
+    notes = [["说明"], ["地区生产总值为季度数据"]]
+    path = _book(
+        tmp_path / "月报.xlsx",
+        {"封面": [["甘肃统计月报"]], "10月": _month(10), "说明": notes, "9月": _month(9)},
+    )
+    book = load_workbook(path)
+    book["9月"].sheet_state = "hidden"
+    book.save(path)
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    assert "read the sheet '10月': the first sheet, '封面', has no header row" in result.stderr
+    assert {r.period for r in read_toml_ledger(ledger).records} == {"2026-10"}

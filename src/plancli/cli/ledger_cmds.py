@@ -194,7 +194,10 @@ def import_cmd(
         typer.Option(
             "--sheet",
             metavar="NAME",
-            help=_("xlsx: the sheet to read (default: the first with a header row)."),
+            help=_(
+                "xlsx: the sheet to read (default: the first with a header row; a workbook of "
+                "several tables, such as one sheet a month, must name one)."
+            ),
         ),
     ] = None,
     skip_unknown: Annotated[
@@ -270,10 +273,10 @@ def import_cmd(
     except ImportRejected as rejected:
         from plancli.column_labels import with_column_labels
 
-        exc = with_column_labels(rejected, notes)  # 'Sheet's heading' '2,004.9亿元': …
+        labelled = with_column_labels(rejected, notes)  # '本月止累计' '2,004.9亿元': …
         if unknown and not skip_unknown:
-            raise unknown_hint(plan, exc, unknown, notes.dropped) from None
-        raise exc from None
+            raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
+        raise labelled from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
     if notes.sheet is not None:
