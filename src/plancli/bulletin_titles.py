@@ -18,6 +18,9 @@ _TITLE_PERIOD = re.compile(
     r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
 )
 
+# A workbook's location as the xlsx reader names it (`月报.xlsx:9月`): its file, its sheet.
+_WORKBOOK_SHEET = re.compile(r"(.*\.xls[xm]):(.+)", re.IGNORECASE | re.DOTALL)
+
 
 def title_period(texts: Sequence[str]) -> str | None:
     """The one period the first of `texts` naming any names (`2022年6月` and `1-6月` are one),
@@ -50,9 +53,10 @@ def _position(text: str) -> tuple[int, int] | None:
 
 
 def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
-    """A title and a file name naming different periods are refused: a table copied from last
-    month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月) would have been
-    imported as June, revising June's figures with July's."""
+    """A title and a file (or sheet) name naming different periods are refused: a table
+    copied from last month's and renamed (`2022年7月月报.csv`, its title still 2022年1-6月)
+    would have been imported as June, revising June's figures with July's; in a workbook whose
+    sheet's name gives the period, the refusal names the sheet."""
     title, named = title_period(titles), title_period([name])
     if title is None or named is None:
         return
@@ -62,6 +66,15 @@ def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, obje
     years = {first[0], second[0]} - {0}
     if first[1] == second[1] and len(years) <= 1:
         return
+    workbook = _WORKBOOK_SHEET.match(name)
+    if workbook is not None and title_period([workbook.group(2)]) is not None:
+        raise InputError(  # the sheet's name, not the file's: rename the sheet (audit K D12)
+            _(
+                "{file}:{line}: the title says {title} and the sheet's name {named}; which "
+                "period are the figures for? Add a period column, or correct the title or "
+                "rename the sheet"
+            ).format(**at, title=title, named=named)
+        )
     raise InputError(
         _(
             "{file}:{line}: the title says {title} and the file name {named}; which period "

@@ -72,7 +72,11 @@ def footnotes_refusal(cells: tuple[tuple[str, object], ...]) -> None:
         )
 
 
-_WITH_UNIT = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?\s*([^\s0-9.,+-][^0-9]{0,7})$")
+# A figure and a unit typed after it (`0.60亿元`, `476.3 亿元`), its thousands grouped or not
+# (`2,004.9亿元`: the unit is what is wrong there, not the comma, audit K D9).
+_WITH_UNIT = re.compile(
+    r"^[+-]?(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*([^\s0-9.,，+-][^0-9]{0,7})$"
+)
 
 
 def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:

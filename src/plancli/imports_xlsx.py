@@ -79,6 +79,7 @@ from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
 from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
+from plancli.workbook_sheets import one_table
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
@@ -673,13 +674,19 @@ def parse_xlsx(
         strings = read_shared_strings(book, sheets.shared_strings)
         styles = _read_styles(book, sheets.styles)
         notes = notes if notes is not None else ReadNotes()
+
+        def sheet_rows(other: str, fresh: ReadNotes) -> tuple[str, list[ImportRow], Problems]:
+            return _read_sheet(book, sheets, other, name, limits, fresh, (strings, styles))
+
         try:
-            return _read_sheet(book, sheets, sheet, name, limits, notes, (strings, styles))
+            read = sheet_rows(sheet, notes)
         except _NoHeader as exc:
             others = [n for n in sheets.names if n not in sheets.hidden and n != sheet]
             if chosen is not None or not others:
                 raise
             first = exc
+        else:  # several month sheets and no --sheet: refused (workbook_sheets)
+            return read if chosen is not None else one_table(name, sheet, read, shown, sheet_rows)
         # A 封面 (or an empty sheet) before the table: the first sheet that has a header row.
         for other in others:
             try:
@@ -690,7 +697,7 @@ def parse_xlsx(
                 "{file}: read the sheet {sheet}: the first sheet, {cover}, has no header row "
                 "(a cover?); choose another with --sheet"
             ).format(file=name, sheet=_shown(other), cover=_shown(sheet))
-            return read
+            return one_table(name, other, read, others, sheet_rows)
         raise InputError(  # no sheet has one: say which there are
             _(
                 "{sheet}: no header row (its rows hold one cell at most: a cover?); the "

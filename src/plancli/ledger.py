@@ -101,6 +101,7 @@ def parse_number(
             _("{what} {raw!r} is not a finite number").format(what=_(what), raw=_Repr(shown(raw)))
         )
     if "," in text or "，" in text:
+        typed_refusal(text, _(what), shown(raw), unit)  # 2,004.9亿元: the unit, not the comma
         raise InputError(
             _(
                 "{what} {raw!r}: write it without thousands separators and with '.' as the "
@@ -360,7 +361,7 @@ def check_entry(
                     "growth targets (the year-to-date amount beside the growth %)"
                 ).format(target=target.id, kind=kind_word(target.kind))
             )
-        amount = parse_number(given_amount, N_("amount"))
+        amount = parse_number(given_amount, N_("amount"), unit=target.unit)
         if amount < 0:
             raise InputError(
                 _("amount {value} for {target} is negative").format(

@@ -40,7 +40,7 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
-from plancli.safe import visible
+from plancli.safe import length_note, visible
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
 Number = Annotated[
@@ -71,7 +71,7 @@ def _fit_plan_figure(value: Decimal) -> Decimal:
 def shorten(value: object) -> str:
     """A figure for an error message: a 5,000-digit number is shown by its first digits."""
     text = str(value)
-    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+    return text if len(text) <= 40 else text[:20] + length_note(len(text))
 
 
 # A figure in a plan file: a Number fit to be a figure.

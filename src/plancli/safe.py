@@ -97,7 +97,15 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
     if len(text) <= limit:
         return repr(text) if quote else visible(text)
     head = repr(text[:limit]) if quote else visible(text[:limit])
-    return f"{head}…({len(text):,} characters)"
+    return head + length_note(len(text))
+
+
+def length_note(length: int) -> str:
+    """`…(5,000 characters)`, in the interface's language (`…（共5,000个字符）` in a Chinese
+    message, audit K D11): what a cut name, figure or cell says of its length."""
+    from plancli.i18n import _  # lazily: i18n's catalog is read only when a name is this long
+
+    return _("…({count} characters)").format(count=f"{length:,}")
 
 
 # A spreadsheet evaluates a cell starting with one of these (OWASP "CSV injection"): `=`, `+`,

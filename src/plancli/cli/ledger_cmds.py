@@ -194,7 +194,10 @@ def import_cmd(
         typer.Option(
             "--sheet",
             metavar="NAME",
-            help=_("xlsx: the sheet to read (default: the first with a header row)."),
+            help=_(
+                "xlsx: the sheet to read (default: the first with a header row; a workbook of "
+                "several tables, such as one sheet a month, must name one)."
+            ),
         ),
     ] = None,
     skip_unknown: Annotated[
@@ -268,10 +271,13 @@ def import_cmd(
     # figures in force and the rows in memory, not a model of each); --json lists them all.
     try:
         result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
-    except ImportRejected as exc:
+    except ImportRejected as rejected:
+        from plancli.column_labels import with_column_labels
+
+        labelled = with_column_labels(rejected, notes)  # '本月止累计' '2,004.9亿元': …
         if unknown and not skip_unknown:
-            raise unknown_hint(plan, exc, unknown, notes.dropped) from None
-        raise
+            raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
+        raise labelled from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run)
     if notes.sheet is not None:

@@ -22,6 +22,7 @@ from plancli.i18n import N_, _
 from plancli.locations import LedgerLocation
 from plancli.paths import writable_target
 from plancli.periods import Period, parse_period
+from plancli.safe import length_note
 
 if TYPE_CHECKING:
     from plancli.model import Amendment, Figure, Record
@@ -127,7 +128,7 @@ def shown(raw: object, limit: int = 40) -> str:
     text = repr(raw)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}…({len(str(raw)):,} characters)"
+    return text[:limit] + length_note(len(str(raw)))
 
 
 @functools.lru_cache(maxsize=4096)
