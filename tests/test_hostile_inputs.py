@@ -23,7 +23,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -155,12 +155,17 @@ def csv_said(data: bytes) -> dict[tuple[str, str], dict]:  # type: ignore[type-a
         text = data.decode("gb18030")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [cell.strip().lower() for cell in next(reader)]
-    said = {}
+    said: dict[tuple[str, str], dict] = {}  # type: ignore[type-arg]
+    above = ""
     for cells in reader:
         row = dict(zip(header, cells, strict=False))
         period = canonical(row.get("period", ""))
-        if period is not None:
-            said[(row["target"].strip(), period)] = row
+        target = row.get("target", "").strip()
+        if period is not None and target:
+            said[(target, period)] = row
+        elif period is not None and above:  # a name written once over its rows takes the
+            said.setdefault((above, period), row)  # one above (names_above, formats.md)
+        above = target or above
     return said
 
 
@@ -255,6 +260,9 @@ _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 # Number formats and what each does to the number stored: shown as stored, or ×100.
 FORMATS = ("General", '0.0"%"', "0.0%", "0.00\\%", "#,##0.0;(#,##0.0)")
 SCALE = {1: 1, 2: 1, 3: 100, 4: 1, 5: 1}
+# The decimals each shows: a typed number is read as its format shows it (security-input.md,
+# guarantee 4: -0.502415 under 0.0 is -0.5), rounded half away from zero as Excel does.
+PLACES = {2: 1, 3: 1, 4: 2, 5: 1}
 
 
 def xml_text(text: str) -> str:
@@ -294,7 +302,9 @@ def hostile_xlsx(draw: st.DrawFn) -> tuple[bytes, dict[tuple[str, str], dict] | 
             style = draw(st.integers(0, len(FORMATS)))
             stored = as_number / SCALE.get(style, 1)
             value_cell = Raw(f'<c r="{{ref}}" s="{style}"><v>{stored}</v></c>')
-            shown = str(as_number)
+            places = PLACES.get(style)
+            exact = Decimal(1).scaleb(-places) if places is not None else None
+            shown = str(as_number if exact is None else as_number.quantize(exact, ROUND_HALF_UP))
         cells = [
             cell(row["target"]),
             cell(row["period"]),
