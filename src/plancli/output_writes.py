@@ -194,7 +194,10 @@ class RecordOutput:
     )
     no_data_rows: int = field(
         default=0,
-        metadata=doc('import: rows whose figures are all a table\'s "no data" mark (—), skipped'),
+        metadata=doc(
+            'import: rows with no figure, skipped: all a table\'s "no data" mark (—) or empty '
+            "(a target's figure not out yet), a total row, a section heading, a footnote (注：…)"
+        ),
     )
     skipped: list[SkippedOut] = field(
         default_factory=list,
