@@ -47,7 +47,7 @@ from plancli.report.phrases import (
     unit_of,
     without_figure_sentence,
 )
-from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_of, zh_period
+from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
 from plancli.report.yearend import (
     achieved,
     counted_result,
@@ -249,8 +249,8 @@ class _Writer:
             else:
                 body = f"{name} {movement}"
             body += self._judgement(a)
-        body += stale_note(a, self.report, self.lang)
-        body += parts_note(a, self.lang)  # a partial sum: say so, as the leader cannot see it
+        # how old the figure is and, for a partial sum, that it is one (the leader cannot see it)
+        body += figure_notes(a, self.report, self.lang)
         return self._end(body)
 
     def _end(self, body: str) -> str:

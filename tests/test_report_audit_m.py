@@ -1,0 +1,50 @@
+"""Session 24's audit M (官渡区 2022, the 时间过半 and year-end reports) and audit K (甘肃 2026,
+the October report): how the report dates, marks and words figures that are not the report's
+period's, and how it words a plan's bound. The ledgers are the audit's workspaces:
+`fixtures/audit-m-2022.progress.toml` (`ws`: June, Q3 and year-end imports) and
+`fixtures/audit-m-ws2-2022.progress.toml` (`ws2`: statistics to September, then GDP and jobs for
+the year).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    ledger = tmp_path / "plan2022.progress.toml"
+    shutil.copyfile(FIXTURES / "audit-m-2022.progress.toml", ledger)
+    return ledger
+
+
+@pytest.fixture
+def ws2(tmp_path: Path) -> Path:
+    ledger = tmp_path / "ws2.progress.toml"
+    shutil.copyfile(FIXTURES / "audit-m-ws2-2022.progress.toml", ledger)
+    return ledger
+
+
+def report(invoke, ledger: Path, as_of: str, lang: str = "zh", fmt: str = "md") -> str:  # type: ignore[no-untyped-def]
+    args = ("--plan", "guandu-2022", "--ledger", str(ledger), "--lang", lang)
+    result = invoke(*args, "report", "--as-of", as_of, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def test_a_partial_sums_notes_are_one_bracket(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """The investment total in September: 3 of its 6 parts have no figure and 2 are June's.
+    `（其中2项构成数据截至2022年6月）（6项构成中3项尚无数据）` put two brackets in a row and read
+    as if the 2 were among the 3 (audit M, D6)."""
+    q3 = report(invoke, ws, "2022-Q3")
+    assert "后3个月月均需完成11.81亿元（6项构成中3项尚无数据，2项数据截至2022年6月）。" in q3
+    assert "）（" not in q3
+    august = report(invoke, ws, "2022-08")
+    assert "10.03亿元（6项构成中3项尚无数据，3项数据截至2022年6月）。" in august
+    en = report(invoke, ws, "2022-Q3", "en")
+    assert "(3 of its 6 parts have no figure yet; 2 parts' figures of 2022-06)." in en
