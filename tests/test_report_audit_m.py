@@ -48,3 +48,14 @@ def test_a_partial_sums_notes_are_one_bracket(invoke, ws: Path) -> None:  # type
     assert "10.03亿元（6项构成中3项尚无数据，3项数据截至2022年6月）。" in august
     en = report(invoke, ws, "2022-Q3", "en")
     assert "(3 of its 6 parts have no figure yet; 2 parts' figures of 2022-06)." in en
+
+
+def test_the_investment_table_marks_stale_figures(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """In September, 教育事业项目's 5.1亿元 and the total's 23.3亿元 are (partly) June's: the
+    attention table marks them `*`, the investment table did not (audit M, D3)."""
+    md = report(invoke, ws, "2022-Q3")
+    assert "| 教育事业项目 | 5.1 \\* | 13.53 | 37.69% |" in md
+    assert "| **政府投资重点项目年度计划投资** | 23.3（3项构成尚无数据） \\* | 58.72 |" in md
+    assert "| 城市道路建设项目 | 10.9 | 15.92 |" in md  # September's own figure: no mark
+    html = report(invoke, ws, "2022-Q3", fmt="html")
+    assert 'data-label="完成值">5.1 *</td>' in html

@@ -138,7 +138,8 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
         [
             Cell(text.name(a, lang), strong=bool(a.parts)),
             Cell(
-                num(a.actual) + text.parts_note(a, lang, compact=True)
+                # `*` a stale figure, as in every other table (audit M, D3)
+                num(a.actual) + text.parts_note(a, lang, compact=True) + (" *" if a.stale else "")
                 if a.actual is not None
                 else text.DASH
             ),
