@@ -59,3 +59,24 @@ def test_the_investment_table_marks_stale_figures(invoke, ws: Path) -> None:  # 
     assert "| 城市道路建设项目 | 10.9 | 15.92 |" in md  # September's own figure: no mark
     html = report(invoke, ws, "2022-Q3", fmt="html")
     assert 'data-label="完成值">5.1 *</td>' in html
+
+
+def test_at_the_years_end_a_figure_not_the_years_is_no_result(invoke, ws: Path, ws2: Path) -> None:  # type: ignore[no-untyped-def]
+    """The year's 执行情况报告 counted 正常推进8项 on June figures (装灯率 100%*, 空气质量优良率
+    99.2%*, …) and never named them; in ws2 its 全年完成 column gave September's 41.8亿元 as the
+    year's revenue, 正常推进. A year that is over has no pace: a target judged on pace whose
+    latest figure is not the year's is named, its figure dated, and counted as 无数据, not as a
+    year-end result (audit M, D1)."""
+    year = report(invoke, ws, "2022-12")
+    assert "正常推进" not in year.split("## 主要预期目标")[0]
+    assert "80项目标中，完成23项、滞后21项、未完成8项、无数据28项。" in year
+    assert "另有8项目标无全年数据，以下为年内最新数据，不作全年评价：" in year
+    assert "空气质量优良率（99.2%；数据截至6月）" in year
+    second = report(invoke, ws2, "2022-12")
+    lead = second.split("## 主要预期目标")[0]
+    assert "正常推进" not in lead and "存在风险" not in lead
+    assert "地方一般公共预算收入累计增长2%（数据截至2022年9月，无全年数据，不作全年评价）。" in lead
+    row = "| 地方一般公共预算收入 | ≥ 2% | 2%（41.8亿元，2022年9月） \\* | — | 无全年数据 |"
+    assert row in second
+    en = report(invoke, ws2, "2022-12", "en")
+    assert "(figure of 2022-09; no figure for the year, not judged for the year)." in en

@@ -164,6 +164,9 @@ def build_report(
     assessment: PlanAssessment, records: Sequence[AnyRecord], generated: date | None = None
 ) -> Report:
     """The report of `assessment` (judged from `records`), made on the day `generated`."""
+    from plancli.report.yearfigure import without_year_figure
+
+    assessment = without_year_figure(assessment)  # the year over: no pace on an old figure
     plan = assessment.plan
     dashboard = status_output(assessment)
     everything = assessment.assessments

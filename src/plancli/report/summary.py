@@ -59,10 +59,18 @@ from plancli.report.yearend import (
     overdue,
     partial_counted,
 )
+from plancli.report.yearfigure import year_figure_note, year_figure_sentence
 
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
 # written 为5.3%, not 增长5.3%.
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
+
+
+def _year_figure(a: AssessmentOut, named: set[str]) -> bool:
+    """Is `a` a target without the year's figure (`yearfigure`) no headline sentence names?"""
+    return a.reason == "year_figure" and a.id not in named and a.kind != "milestone"
+
+
 # Targets needing attention are named in groups, at most this many each ("…等12项").
 NAMED_AT_MOST = 8
 
@@ -234,6 +242,8 @@ class _Writer:
         name = a.name if self.zh else a.name_en
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
+        if a.reason == "year_figure":  # the year over, September's figure: no year-end result
+            return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
         if a.kind == "milestone":
@@ -241,17 +251,19 @@ class _Writer:
         elif a.kind in ("cumulative", "ongoing") and a.completion is not None:
             body = self._cumulative(a, name)
         else:
-            movement = self._movement(a)
-            if self.zh:
-                body = name + movement
-            elif movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
-                body = en_lead(name) + movement.removeprefix(f"{self._is} ")
-            else:
-                body = f"{name} {movement}"
-            body += self._judgement(a)
+            body = self._lead(a, name) + self._judgement(a)
         # how old the figure is and, for a partial sum, that it is one (the leader cannot see it)
         body += figure_notes(a, self.report, self.lang)
         return self._end(body)
+
+    def _lead(self, a: AssessmentOut, name: str) -> str:
+        """The name and its figure: 地区生产总值累计增长5%, New urban jobs: 52 万人."""
+        movement = self._movement(a)
+        if self.zh:
+            return name + movement
+        if movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
+            return en_lead(name) + movement.removeprefix(f"{self._is} ")
+        return f"{name} {movement}"
 
     def _end(self, body: str) -> str:
         if self.zh:
@@ -552,7 +564,18 @@ class _Writer:
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
         unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
-        return sentences + [s for s in (milestones, unknown) if s]
+        old = year_figure_sentence(
+            [self._dated_item(a) for a in report.assessments if _year_figure(a, named)], self.zh
+        )
+        return sentences + [s for s in (milestones, unknown, old) if s]
+
+    def _dated_item(self, a: AssessmentOut) -> str:
+        """装灯率（100%；数据截至6月）: a target named with its latest figure, dated."""
+        name = a.name if self.zh else a.name_en
+        figure = self._movement(a)
+        figure = figure.removeprefix("为") if self.zh else figure.removeprefix(f"{self._is} ")
+        item = f"{name}（{figure}）" if self.zh else f"{name} ({figure})"
+        return dated(item, replace(a, stale=True), self.lang)
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
         items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]

@@ -78,6 +78,12 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
+    if a.reason == "year_figure" and a.period is not None:  # 2%（41.8亿元，2022年9月）
+        when = zh_period(a.period) if lang == "zh" else a.period
+        if lang == "zh" and text.endswith("）"):
+            text = f"{text[:-1]}，{when}）"
+        else:
+            text += f"（{when}）" if lang == "zh" else f" ({when})"
     if a.reason == "part_year" and a.actual is not None and a.period is not None:
         # A figure for part of the year, not judged: dated in its cell (760.5亿斤（2026年上半年）)
         text += f"（{zh_period(a.period)}）" if lang == "zh" else f" ({a.period})"
