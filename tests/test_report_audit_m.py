@@ -80,3 +80,39 @@ def test_at_the_years_end_a_figure_not_the_years_is_no_result(invoke, ws: Path, 
     assert row in second
     en = report(invoke, ws2, "2022-12", "en")
     assert "(figure of 2022-09; no figure for the year, not judged for the year)." in en
+
+
+@pytest.fixture
+def gansu(tmp_path: Path) -> Path:
+    """Audit K's ledger: 甘肃's bureau bulletins January to October 2026."""
+    ledger = tmp_path / "gansu.progress.toml"
+    shutil.copyfile(FIXTURES / "audit-k-gansu-2026.progress.toml", ledger)
+    return ledger
+
+
+def gansu_report(invoke, ledger: Path, lang: str = "zh") -> str:  # type: ignore[no-untyped-def]
+    args = ("--plan", "gansu-2026", "--ledger", str(ledger), "--lang", lang, "report")
+    result = invoke(*args, "--as-of", "2026-10", "--format", "md")
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def test_a_quarterly_figure_in_a_monthly_report_names_its_period(invoke, gansu: Path) -> None:  # type: ignore[no-untyped-def]
+    """The October report gave the Q3 GDP (4.9%) and incomes (4.4%) as if they were January to
+    October's (audit K, D10)."""
+    zh = gansu_report(invoke, gansu)
+    assert "地区生产总值前三季度增长4.9%，" in zh
+    assert "城镇居民人均可支配收入前三季度增长4.4%，" in zh
+    assert "固定资产投资累计增长1.5%，" in zh  # a monthly figure of October: the report's own
+    en = gansu_report(invoke, gansu, "en")
+    assert "grew 4.9% in the first three quarters" in en
+
+
+def test_a_reference_of_another_period_is_named(invoke, ws2: Path) -> None:  # type: ignore[no-untyped-def]
+    """The year's report said GDP grew 5.2%, then compared the rural income with
+    地区生产总值增长（7%）, GDP's Q3 figure, without naming its period (audit M, D4)."""
+    year = report(invoke, ws2, "2022-12")
+    assert "低于同期（前三季度）地区生产总值增长（7%）1.5个百分点" in year
+    assert "低于地区生产总值增长（7%）" not in year
+    en = report(invoke, ws2, "2022-12", "en")
+    assert "below Gross regional product (GDP) in the first three quarters at 7%" in en

@@ -48,6 +48,7 @@ from plancli.report.phrases import (
     without_figure_sentence,
 )
 from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
     counted_result,
@@ -296,15 +297,20 @@ class _Writer:
             size = num(abs(value))
             # The year's amount, as the bureau states a result: 地区生产总值1505亿元，增长4.5%
             held = a.amount if year_end and not a.name.endswith(RATE_NAMES) else None
+            # a quarterly figure in a monthly report: its own period (前三季度), not 累计
+            part = "" if a.stale else other_period(a, self.report.as_of)
             if self.zh:
                 if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
                     return f"为{'' if rising else '-'}{size}%"
-                lead = "" if year_end else "累计"
+                lead = part or ("" if year_end else "累计")
                 lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
             to = f" to {num(held)} {a.unit}" if held is not None else ""
-            return f"{verb} {size}%{to}" + ("" if year_end else " year to date")
+            part = "" if a.stale else other_period_en(a, self.report.as_of)
+            return f"{verb} {size}%{to}" + (
+                f" in {part}" if part else ("" if year_end else " year to date")
+            )
         if a.kind == "change":
             level = a.recorded if a.recorded is not None else value
             up = value >= 0
@@ -479,6 +485,10 @@ class _Writer:
             )
         if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
+        if part := other_period(a, self.report.as_of):  # not the report's: 同期（前三季度）
+            ref_name = f"同期（{part}）{ref_name}" if self.zh else ref_name
+        if part and not self.zh:
+            ref_name += f" in {other_period_en(a, self.report.as_of)}"
         return relation_phrase(a, ref_name, self.zh)
 
     def _trend(self, a: AssessmentOut) -> str:
