@@ -116,3 +116,25 @@ def test_a_reference_of_another_period_is_named(invoke, ws2: Path) -> None:  # t
     assert "低于地区生产总值增长（7%）" not in year
     en = report(invoke, ws2, "2022-12", "en")
     assert "below Gross regional product (GDP) in the first three quarters at 7%" in en
+
+
+def test_a_bare_figure_is_worded_as_the_plan_states_it(invoke, tmp_path: Path, gansu: Path) -> None:  # type: ignore[no-untyped-def]
+    """The plan's 地方一般公共预算收入增长2% and 社会消费品零售总额增长7% (no 以上) were
+    reported as 达到2%以上的目标 / 达到7%以上的目标 (audit M, D8); 甘肃's 居民消费价格涨幅2% (no
+    左右, encoded as a band around 2) as 2%左右的目标 (audit K, D10; audit B, D2). GDP's
+    增长7%以上 keeps its 以上."""
+    ledger = tmp_path / "bounds.progress.toml"
+    base = ("--plan", "guandu-2022", "--ledger", str(ledger))
+    for target, value in (("budget_revenue", "2"), ("retail_sales", "7"), ("gdp", "7")):
+        result = invoke(*base, "record", target, value, "--period", "2022-09")
+        assert result.exit_code == 0, result.output
+    zh = report(invoke, ledger, "2022-09")
+    assert "地方一般公共预算收入累计增长2%，达到2%的目标" in zh
+    assert "社会消费品零售总额累计增长7%，达到7%的目标" in zh
+    assert "地区生产总值累计增长7%，达到7%以上的目标" in zh
+    assert "2%以上的目标" not in zh
+    en = report(invoke, ledger, "2022-09", "en")
+    assert "meeting the target of 2%" in en
+    october = gansu_report(invoke, gansu)
+    assert "居民消费价格涨幅为2.9%，高于2%的目标（按1.5%—2.5%考核）0.4个百分点。" in october
+    assert "2%左右" not in october

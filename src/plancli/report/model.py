@@ -147,6 +147,13 @@ class Report:
         default_factory=list,
         metadata=doc("targets judged on a mid-year adjustment of their bound, in plan order"),
     )
+    alone: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "targets whose quote states their one figure alone (增长2%, not 2%以上 or 2%左右): "
+            "the report words their bound so"
+        ),
+    )
 
     bound_steps: dict[str, list[BoundStep]] = field(
         default_factory=dict,
@@ -200,6 +207,7 @@ def build_report(
         assessments=[assessment_out(a) for a in everything],
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
+        alone=[t.id for t in plan.targets if _alone(t)],
         bound_steps=_bound_steps(assessment, dashboard.headline),
     )
 
@@ -274,6 +282,18 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
             )
         )
     return adjusted
+
+
+def _alone(target: object) -> bool:
+    """Does the target's quote state its one figure alone (`states_alone`: 增长2%, 居民消费价格
+    涨幅2% for a band around 2), not as 2%以上 or 2%左右?"""
+    around = getattr(target, "around", None)
+    figure = (
+        around
+        if around is not None
+        else _single(getattr(target, "min", None), getattr(target, "max", None))
+    )
+    return states_alone(getattr(target, "quote", None), figure)
 
 
 def _single(minimum: Number | None, maximum: Number | None) -> Number | None:

@@ -33,6 +33,7 @@ from plancli.report.phrases import (
     judged_phrase,
     listed_without_figure,
     milestones_sentence,
+    own_bound,
     paced_sentence_en,
     part_year_phrase,
     percent,
@@ -135,6 +136,7 @@ class _Writer:
         self.by_id = {a.id: a for a in report.assessments}
         self.adjusted = {adjustment.id: adjustment for adjustment in report.adjustments}
         self.over = year_over(report)  # the year's final period: results, not pace
+        self.alone = set(report.alone)  # quotes stating a bare figure (增长2%)
 
     def _plan(self, a: AssessmentOut) -> AssessmentOut | None:
         """`a` with the plan's own bound, where a mid-year adjustment (年中调整) is in force."""
@@ -341,7 +343,7 @@ class _Writer:
         if a.kind == "trend":
             return self._trend(a)
         satisfied = a.status in ("met", "on_track")
-        bound = bound_phrase(a, self.zh)
+        bound = self._bound(a)
         text = ""
         if satisfied:
             text = self._satisfied(a, bound)
@@ -359,6 +361,12 @@ class _Writer:
             rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
+
+    def _bound(self, a: AssessmentOut) -> str:
+        """The bound as the plan states it (`own_bound`); an adjusted one as `bound_phrase`."""
+        if self._plan(a) is not None:
+            return bound_phrase(a, self.zh)
+        return own_bound(a, a.id in self.alone, self.zh)
 
     def _satisfied(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None
@@ -421,6 +429,9 @@ class _Writer:
                 if self.zh
                 else f", in line with the {adjusted}target of {bound}"
             )
+            if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
+                judged = judged_phrase(a, self.zh)
+                text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
         text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
@@ -633,7 +644,7 @@ class _Writer:
             )
         else:
             target = f"{adjusted}目标" if self.zh else f"{adjusted}target "
-            target += bound_phrase(a, self.zh)
+            target += self._bound(a)
             if was:
                 target += f"，原计划{was}" if self.zh else f"; plan: {was}"
         figure = figure.removeprefix("为") if self.zh else figure.removeprefix("is ")
