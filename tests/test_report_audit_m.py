@@ -138,3 +138,14 @@ def test_a_bare_figure_is_worded_as_the_plan_states_it(invoke, tmp_path: Path, g
     october = gansu_report(invoke, gansu)
     assert "居民消费价格涨幅为2.9%，高于2%的目标（按1.5%—2.5%考核）0.4个百分点。" in october
     assert "2%左右" not in october
+
+
+def test_the_section_footnote_says_what_a_roll_up_counts(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """The footnote called 平均完成率 a plain mean, yet the investment row counts its total once
+    (or, partial, its parts reported) (audit M, D5)."""
+    june = report(invoke, ws, "2022-06")
+    note = next(line for line in june.splitlines() if line.startswith("平均完成率："))
+    assert "合计类目标按合计计入一项，其构成不另计）" in note
+    assert "改按已有数据的构成项计入" in note  # the partial rule, after it
+    en = report(invoke, ws, "2022-06", "en")
+    assert "a roll-up counts once, by its total, its parts not again)" in en
