@@ -149,3 +149,10 @@ def test_the_section_footnote_says_what_a_roll_up_counts(invoke, ws: Path) -> No
     assert "改按已有数据的构成项计入" in note  # the partial rule, after it
     en = report(invoke, ws, "2022-06", "en")
     assert "a roll-up counts once, by its total, its parts not again)" in en
+
+
+def test_a_shared_word_covers_every_figure_of_its_list(invoke, gansu: Path) -> None:  # type: ignore[no-untyped-def]
+    """甘肃's 城乡居民人均可支配收入分别增长5%、6.5%左右: the 左右 covers the 5% too, so the bare-
+    figure wording (audit M, D8) must not drop it: 低于5%左右的目标 (4.4% in October)."""
+    october = gansu_report(invoke, gansu)
+    assert "城镇居民人均可支配收入前三季度增长4.4%，低于5%左右的目标（按4.5%以上考核）" in october

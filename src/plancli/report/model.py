@@ -8,6 +8,8 @@ the assessment and rounded like a completion.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,6 +34,7 @@ from plancli.assess import (
 )
 from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text
+from plancli.fmt import num as fmt_num
 from plancli.history import history_record
 from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
@@ -293,7 +296,23 @@ def _alone(target: object) -> bool:
         if around is not None
         else _single(getattr(target, "min", None), getattr(target, "max", None))
     )
-    return states_alone(getattr(target, "quote", None), figure)
+    quote = getattr(target, "quote", None)
+    return states_alone(quote, figure) and not _shared_word(quote, figure)
+
+
+def _shared_word(quote: str | None, figure: Number | None) -> bool:
+    """Does a 以上/左右 after a later figure of a list cover `figure` too (分别增长5%、6.5%左右:
+    5%左右 as well as 6.5%左右)? Then the figure is not stated alone."""
+    if quote is None or figure is None:
+        return False
+    text = unicodedata.normalize("NFKC", quote)
+    for match in re.finditer(rf"(?<![0-9.]){re.escape(fmt_num(figure))}(?![0-9.])", text):
+        rest = re.split(r"[，。；,;]", text[match.end() :], maxsplit=1)[0]
+        if rest.lstrip("%个户万亿元").startswith("、") and any(
+            w in rest for w in ("以上", "以内", "以下", "左右", "之内")
+        ):
+            return True
+    return False
 
 
 def _single(minimum: Number | None, maximum: Number | None) -> Number | None:
