@@ -63,9 +63,11 @@ def test_a_chinese_reports_own_sentences_use_tidy_name(invoke, june: Path) -> No
     生成(计划 guandu-2022)). The plan's own text (固定资产投资(不含农户)) stays as written."""
     markdown = report(invoke, june, "--format", "md", lang="zh")
     assert "节点目标已完成1项，共27项。" in markdown
-    assert "平均完成率：本领域已有数据的累计类和节点类目标完成率的平均值（超过100%按100%计），" in (
-        markdown
-    )
+    # the footnote now also says what a roll-up counts (audit M, D5)
+    assert (
+        "平均完成率：本领域已有数据的累计类和节点类目标完成率的平均值（超过100%按100%计；"
+        "合计类目标按合计计入一项，其构成不另计），"
+    ) in markdown
     assert "## 政府投资计划（亿元）" in markdown
     assert "由 plancli 于2022-07-05根据27条记录生成（计划 guandu-2022）。" in markdown
     assert "| 固定资产投资(不含农户) |" in markdown
@@ -370,7 +372,7 @@ def test_year_end_report_of_the_2021_plan(invoke) -> None:  # type: ignore[no-un
     # at the year's end the amount the ledger holds, as the bureau states a result
     assert (
         "Gross regional product (GDP) grew 0.3% to 1441.37 亿元, 7.7 pp below the target "
-        "(at least 8%)."
+        "(8%)."  # the 2021 plan's 增长8%: no 以上 (audit M, D8)
     ) in text
     assert "## Targets missed, behind or at risk" in text
     assert "| Gross regional product (GDP) | Headline targets | missed |" in text

@@ -172,6 +172,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",
     ),
+    "report.no_year_figure": ("no figure for the year", "无全年数据"),
     "reason.no_parts_record": (
         "neither it nor any of its parts has a record",
         "本身及各构成均无记录",
@@ -207,10 +208,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.section_note": (
         "Average completion: the mean completion of the section's cumulative targets and "
-        "milestones that have a figure (above 100% counts as 100%), against the mean share "
-        "expected of them by now.",
-        "平均完成率：本领域已有数据的累计类和节点类目标完成率的平均值（超过100%按100%计），"
-        "与这些目标应完成进度的平均值比较。",
+        "milestones that have a figure (above 100% counts as 100%; a roll-up counts once, by its "
+        "total, its parts not again), against the mean share expected of them by now.",
+        "平均完成率：本领域已有数据的累计类和节点类目标完成率的平均值（超过100%按100%计；"
+        "合计类目标按合计计入一项，其构成不另计），与这些目标应完成进度的平均值比较。",
     ),
     "report.attention": ("Targets behind or at risk", "滞后和存在风险的目标"),
     "report.no_attention": ("No target is behind or at risk.", "没有滞后或存在风险的目标。"),

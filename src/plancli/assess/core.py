@@ -60,6 +60,7 @@ NoDataReason = Literal[
     "no_parts_record",  # roll-up: neither it nor any of its parts has a record
     "no_base",  # change: no base level, in the plan or recorded for the year before
     "part_year",  # an annual total's latest figure is for part of the year (part_year.py)
+    "year_figure",  # the year's report: a pace verdict on a figure not the year's (report/)
 ]
 
 

@@ -8,6 +8,8 @@ the assessment and rounded like a completion.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,6 +34,7 @@ from plancli.assess import (
 )
 from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text
+from plancli.fmt import num as fmt_num
 from plancli.history import history_record
 from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
@@ -147,6 +150,13 @@ class Report:
         default_factory=list,
         metadata=doc("targets judged on a mid-year adjustment of their bound, in plan order"),
     )
+    alone: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "targets whose quote states their one figure alone (增长2%, not 2%以上 or 2%左右): "
+            "the report words their bound so"
+        ),
+    )
 
     bound_steps: dict[str, list[BoundStep]] = field(
         default_factory=dict,
@@ -164,6 +174,9 @@ def build_report(
     assessment: PlanAssessment, records: Sequence[AnyRecord], generated: date | None = None
 ) -> Report:
     """The report of `assessment` (judged from `records`), made on the day `generated`."""
+    from plancli.report.yearfigure import without_year_figure
+
+    assessment = without_year_figure(assessment)  # the year over: no pace on an old figure
     plan = assessment.plan
     dashboard = status_output(assessment)
     everything = assessment.assessments
@@ -197,6 +210,7 @@ def build_report(
         assessments=[assessment_out(a) for a in everything],
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
+        alone=[t.id for t in plan.targets if _alone(t)],
         bound_steps=_bound_steps(assessment, dashboard.headline),
     )
 
@@ -271,6 +285,34 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
             )
         )
     return adjusted
+
+
+def _alone(target: object) -> bool:
+    """Does the target's quote state its one figure alone (`states_alone`: 增长2%, 居民消费价格
+    涨幅2% for a band around 2), not as 2%以上 or 2%左右?"""
+    around = getattr(target, "around", None)
+    figure = (
+        around
+        if around is not None
+        else _single(getattr(target, "min", None), getattr(target, "max", None))
+    )
+    quote = getattr(target, "quote", None)
+    return states_alone(quote, figure) and not _shared_word(quote, figure)
+
+
+def _shared_word(quote: str | None, figure: Number | None) -> bool:
+    """Does a 以上/左右 after a later figure of a list cover `figure` too (分别增长5%、6.5%左右:
+    5%左右 as well as 6.5%左右)? Then the figure is not stated alone."""
+    if quote is None or figure is None:
+        return False
+    text = unicodedata.normalize("NFKC", quote)
+    for match in re.finditer(rf"(?<![0-9.]){re.escape(fmt_num(figure))}(?![0-9.])", text):
+        rest = re.split(r"[，。；,;]", text[match.end() :], maxsplit=1)[0]
+        if rest.lstrip("%个户万亿元").startswith("、") and any(
+            w in rest for w in ("以上", "以内", "以下", "左右", "之内")
+        ):
+            return True
+    return False
 
 
 def _single(minimum: Number | None, maximum: Number | None) -> Number | None:

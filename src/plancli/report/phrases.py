@@ -80,6 +80,17 @@ def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
     return bound_phrase(plan, zh)
 
 
+def own_bound(a: AssessmentOut, alone: bool, zh: bool) -> str:
+    """A bound not adjusted, as the plan states it (audit M, D8; audit K, D10): its one figure
+    alone where the quote writes it so (增长2% → 达到2%的目标, never 2%以上), a band around a bare
+    figure too (居民消费价格涨幅2% → 2%, its edges said beside it: `judged_phrase`); else as
+    `bound_phrase` words it (7%以上, 5%左右)."""
+    if alone and a.around is not None and a.stretch is None and not a.exclusive:
+        text = f"{num(a.around)}{unit_of(a, zh)}"
+        return (f"下降{text}" if zh else f"a fall of {text}") if a.decline else text
+    return stated_bound(a, alone, "", zh)
+
+
 def range_top(a: AssessmentOut) -> bool:
     """Is the stretch the top of a range the plan states (浙江 增长5%—5.5%，努力争取更好结果 →
     min 5, stretch 5.5; forms.md), not a 争取X% of its own (7%以上，力争8%; 5%左右（争取6%）;

@@ -33,6 +33,7 @@ from plancli.report.phrases import (
     judged_phrase,
     listed_without_figure,
     milestones_sentence,
+    own_bound,
     paced_sentence_en,
     part_year_phrase,
     percent,
@@ -47,7 +48,8 @@ from plancli.report.phrases import (
     unit_of,
     without_figure_sentence,
 )
-from plancli.report.text import dated, parts_note, stale_note, year_over, zh_as_of, zh_period
+from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
     counted_result,
@@ -59,10 +61,18 @@ from plancli.report.yearend import (
     overdue,
     partial_counted,
 )
+from plancli.report.yearfigure import year_figure_note, year_figure_sentence
 
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
 # written 为5.3%, not 增长5.3%.
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
+
+
+def _year_figure(a: AssessmentOut, named: set[str]) -> bool:
+    """Is `a` a target without the year's figure (`yearfigure`) no headline sentence names?"""
+    return a.reason == "year_figure" and a.id not in named and a.kind != "milestone"
+
+
 # Targets needing attention are named in groups, at most this many each ("…等12项").
 NAMED_AT_MOST = 8
 
@@ -126,6 +136,7 @@ class _Writer:
         self.by_id = {a.id: a for a in report.assessments}
         self.adjusted = {adjustment.id: adjustment for adjustment in report.adjustments}
         self.over = year_over(report)  # the year's final period: results, not pace
+        self.alone = set(report.alone)  # quotes stating a bare figure (增长2%)
 
     def _plan(self, a: AssessmentOut) -> AssessmentOut | None:
         """`a` with the plan's own bound, where a mid-year adjustment (年中调整) is in force."""
@@ -234,6 +245,8 @@ class _Writer:
         name = a.name if self.zh else a.name_en
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
+        if a.reason == "year_figure":  # the year over, September's figure: no year-end result
+            return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
         if a.kind == "milestone":
@@ -241,17 +254,19 @@ class _Writer:
         elif a.kind in ("cumulative", "ongoing") and a.completion is not None:
             body = self._cumulative(a, name)
         else:
-            movement = self._movement(a)
-            if self.zh:
-                body = name + movement
-            elif movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
-                body = en_lead(name) + movement.removeprefix(f"{self._is} ")
-            else:
-                body = f"{name} {movement}"
-            body += self._judgement(a)
-        body += stale_note(a, self.report, self.lang)
-        body += parts_note(a, self.lang)  # a partial sum: say so, as the leader cannot see it
+            body = self._lead(a, name) + self._judgement(a)
+        # how old the figure is and, for a partial sum, that it is one (the leader cannot see it)
+        body += figure_notes(a, self.report, self.lang)
         return self._end(body)
+
+    def _lead(self, a: AssessmentOut, name: str) -> str:
+        """The name and its figure: 地区生产总值累计增长5%, New urban jobs: 52 万人."""
+        movement = self._movement(a)
+        if self.zh:
+            return name + movement
+        if movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
+            return en_lead(name) + movement.removeprefix(f"{self._is} ")
+        return f"{name} {movement}"
 
     def _end(self, body: str) -> str:
         if self.zh:
@@ -284,15 +299,20 @@ class _Writer:
             size = num(abs(value))
             # The year's amount, as the bureau states a result: 地区生产总值1505亿元，增长4.5%
             held = a.amount if year_end and not a.name.endswith(RATE_NAMES) else None
+            # a quarterly figure in a monthly report: its own period (前三季度), not 累计
+            part = "" if a.stale else other_period(a, self.report.as_of)
             if self.zh:
                 if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
                     return f"为{'' if rising else '-'}{size}%"
-                lead = "" if year_end else "累计"
+                lead = part or ("" if year_end else "累计")
                 lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
             to = f" to {num(held)} {a.unit}" if held is not None else ""
-            return f"{verb} {size}%{to}" + ("" if year_end else " year to date")
+            part = "" if a.stale else other_period_en(a, self.report.as_of)
+            return f"{verb} {size}%{to}" + (
+                f" in {part}" if part else ("" if year_end else " year to date")
+            )
         if a.kind == "change":
             level = a.recorded if a.recorded is not None else value
             up = value >= 0
@@ -323,7 +343,7 @@ class _Writer:
         if a.kind == "trend":
             return self._trend(a)
         satisfied = a.status in ("met", "on_track")
-        bound = bound_phrase(a, self.zh)
+        bound = self._bound(a)
         text = ""
         if satisfied:
             text = self._satisfied(a, bound)
@@ -341,6 +361,12 @@ class _Writer:
             rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
+
+    def _bound(self, a: AssessmentOut) -> str:
+        """The bound as the plan states it (`own_bound`); an adjusted one as `bound_phrase`."""
+        if self._plan(a) is not None:
+            return bound_phrase(a, self.zh)
+        return own_bound(a, a.id in self.alone, self.zh)
 
     def _satisfied(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None
@@ -403,6 +429,9 @@ class _Writer:
                 if self.zh
                 else f", in line with the {adjusted}target of {bound}"
             )
+            if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
+                judged = judged_phrase(a, self.zh)
+                text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
         text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
@@ -467,6 +496,10 @@ class _Writer:
             )
         if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
             ref_name += "增长"
+        if part := other_period(a, self.report.as_of):  # not the report's: 同期（前三季度）
+            ref_name = f"同期（{part}）{ref_name}" if self.zh else ref_name
+        if part and not self.zh:
+            ref_name += f" in {other_period_en(a, self.report.as_of)}"
         return relation_phrase(a, ref_name, self.zh)
 
     def _trend(self, a: AssessmentOut) -> str:
@@ -552,7 +585,18 @@ class _Writer:
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
         unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
-        return sentences + [s for s in (milestones, unknown) if s]
+        old = year_figure_sentence(
+            [self._dated_item(a) for a in report.assessments if _year_figure(a, named)], self.zh
+        )
+        return sentences + [s for s in (milestones, unknown, old) if s]
+
+    def _dated_item(self, a: AssessmentOut) -> str:
+        """装灯率（100%；数据截至6月）: a target named with its latest figure, dated."""
+        name = a.name if self.zh else a.name_en
+        figure = self._movement(a)
+        figure = figure.removeprefix("为") if self.zh else figure.removeprefix(f"{self._is} ")
+        item = f"{name}（{figure}）" if self.zh else f"{name} ({figure})"
+        return dated(item, replace(a, stale=True), self.lang)
 
     def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
         items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]
@@ -600,7 +644,7 @@ class _Writer:
             )
         else:
             target = f"{adjusted}目标" if self.zh else f"{adjusted}target "
-            target += bound_phrase(a, self.zh)
+            target += self._bound(a)
             if was:
                 target += f"，原计划{was}" if self.zh else f"; plan: {was}"
         figure = figure.removeprefix("为") if self.zh else figure.removeprefix("is ")

@@ -47,6 +47,8 @@ def _table(columns: Sequence[tuple[str, Align, list[Cell]]]) -> Table:
 
 
 def _status(a: AssessmentOut, lang: Lang) -> Cell:
+    if a.reason == "year_figure":  # a figure, but not the year's: 无全年数据, not 无数据
+        return Cell(t("report.no_year_figure", lang), status=a.status)
     return Cell(text.status_word(a.status, lang), status=a.status)
 
 
@@ -138,7 +140,8 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
         [
             Cell(text.name(a, lang), strong=bool(a.parts)),
             Cell(
-                num(a.actual) + text.parts_note(a, lang, compact=True)
+                # `*` a stale figure, as in every other table (audit M, D3)
+                num(a.actual) + text.parts_note(a, lang, compact=True) + (" *" if a.stale else "")
                 if a.actual is not None
                 else text.DASH
             ),

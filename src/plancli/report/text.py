@@ -78,6 +78,12 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
+    if a.reason == "year_figure" and a.period is not None:  # 2%（41.8亿元，2022年9月）
+        when = zh_period(a.period) if lang == "zh" else a.period
+        if lang == "zh" and text.endswith("）"):
+            text = f"{text[:-1]}，{when}）"
+        else:
+            text += f"（{when}）" if lang == "zh" else f" ({when})"
     if a.reason == "part_year" and a.actual is not None and a.period is not None:
         # A figure for part of the year, not judged: dated in its cell (760.5亿斤（2026年上半年）)
         text += f"（{zh_period(a.period)}）" if lang == "zh" else f" ({a.period})"
@@ -107,15 +113,36 @@ def stale_note(a: AssessmentOut, report: Report, lang: Lang) -> str:
     current. "" for a figure that is not stale."""
     if not (a.stale and a.period and a.actual is not None):
         return ""
+    behind, used = _stale_parts(a, report)
+    if behind in (0, used):
+        return f"（数据{zh_as_of(a.period)}）" if lang == "zh" else f" (figure of {a.period})"
+    if lang == "zh":
+        return f"（其中{behind}项构成数据{zh_as_of(a.period)}）"
+    return f" ({behind} of its {len(a.parts)} parts' figures of {a.period})"
+
+
+def _stale_parts(a: AssessmentOut, report: Report) -> tuple[int, int]:
+    """(parts whose figure is of the sum's stale period, parts with a figure) of a sum of
+    its parts; (0, 0) for a figure of its own."""
     summed = bool(a.parts) and all(record.target != a.id for record in report.records)
     parts = [p for p in report.assessments if p.id in a.parts] if summed else []
     used = [p for p in parts if p.period is not None]
-    behind = [p for p in used if p.period == a.period]
-    if len(behind) in (0, len(used)):
-        return f"（数据{zh_as_of(a.period)}）" if lang == "zh" else f" (figure of {a.period})"
+    return sum(p.period == a.period for p in used), len(used)
+
+
+def figure_notes(a: AssessmentOut, report: Report, lang: Lang) -> str:
+    """A sentence's notes on its figure, in one bracket where a sum is both stale and partial
+    (audit M, D6): `（6项构成中3项尚无数据，2项数据截至2022年6月）`, never two brackets in a row
+    that read as if the stale parts were among the missing ones."""
+    stale, parts = stale_note(a, report, lang), parts_note(a, lang)
+    if not (stale and parts):
+        return stale + parts
+    behind, used = _stale_parts(a, report)
+    n = behind or used
+    assert a.period is not None
     if lang == "zh":
-        return f"（其中{len(behind)}项构成数据{zh_as_of(a.period)}）"
-    return f" ({len(behind)} of its {len(a.parts)} parts' figures of {a.period})"
+        return f"{parts[:-1]}，{n}项数据{zh_as_of(a.period)}）"
+    return f"{parts[:-1]}; {n} {'part' if n == 1 else 'parts'}' figures of {a.period})"
 
 
 def dated(item: str, a: AssessmentOut, lang: Lang) -> str:

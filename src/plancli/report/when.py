@@ -1,0 +1,37 @@
+"""Which part of the year a figure is of, where it is not the report's own period: a
+quarterly figure in a monthly report (地区生产总值前三季度增长4.9% in October's: audit K, D10),
+the reference a relative target is compared with (与同期（前三季度）地区生产总值增长（7%）: audit M,
+D4). A stale figure is dated by its note instead (数据截至…)."""
+
+from __future__ import annotations
+
+from plancli.assess import AssessmentOut
+from plancli.periods import parse_period
+from plancli.report.phrases import MONTHS_EN
+
+_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
+_EN = {3: "the first quarter", 6: "the first half", 9: "the first three quarters"}
+
+
+def other_period(a: AssessmentOut, as_of: str | None) -> str:
+    """The part of the year `a`'s figure covers (前三季度 / the first three quarters, 1-9月),
+    where it ends before the report's as-of period; "" where it is the report's."""
+    return _words(a, as_of, "zh")
+
+
+def other_period_en(a: AssessmentOut, as_of: str | None) -> str:
+    return _words(a, as_of, "en")
+
+
+def _words(a: AssessmentOut, as_of: str | None, lang: str) -> str:
+    if a.period is None or as_of is None or a.actual is None:
+        return ""
+    end, now = parse_period(a.period).end_month, parse_period(as_of).end_month
+    if end >= now:
+        return ""
+    quarterly = parse_period(a.period).granularity != "M" or a.frequency == "quarterly"
+    if lang == "zh":
+        return _ZH[end] if quarterly and end in _ZH else f"1-{end}月"
+    if quarterly and end in _EN:
+        return _EN[end]
+    return f"January–{MONTHS_EN[end - 1]}"
