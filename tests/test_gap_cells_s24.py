@@ -16,31 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-
-def squeezed(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
-def row(text: str, start: str) -> str:
-    rows = [line for line in squeezed(text) if line.startswith(start)]
-    assert rows, text
-    return rows[0]
+from tests.screens import caller, row
 
 
 @pytest.fixture
 def call(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
-    """`call(plan, *args, lang=, columns=)`: plancli's stdout, with a ledger per plan."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(plan: str, *args: str, lang: str = "zh", columns: int = 200) -> str:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        ledger = tmp_path / f"{plan}.progress.toml"
-        result = invoke("--lang", lang, "--plan", plan, "--ledger", str(ledger), *args)
-        assert result.exit_code == 0, result.output
-        return result.stdout  # type: ignore[no-any-return]
-
-    return run
+    return caller(tmp_path, invoke, monkeypatch, lang="zh", columns=200)
 
 
 # ------------------------------------------------ audit M D7: a milestone's gap in points

@@ -17,34 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.screens import caller, row, squeezed
 
 DATA = Path(__file__).parent.parent / "data"
 SRC = Path(__file__).parent.parent / "src"
 
 
-def squeezed(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
-def row(text: str, start: str) -> str:
-    rows = [line for line in squeezed(text) if line.startswith(start)]
-    assert rows, text
-    return rows[0]
-
-
 @pytest.fixture
 def call(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
-    """`call(plan, *args, lang=, columns=)`: plancli's stdout, with a ledger in tmp_path."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(plan: str, *args: str, lang: str = "en", columns: int = 80) -> str:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        ledger = tmp_path / f"{Path(plan).stem}.progress.toml"
-        result = invoke("--lang", lang, "--plan", plan, "--ledger", str(ledger), *args)
-        assert result.exit_code == 0, result.output
-        return result.stdout  # type: ignore[no-any-return]
-
-    return run
+    return caller(tmp_path, invoke, monkeypatch, lang="en", columns=80)
 
 
 # ------------------------------------------ 1: every baseline of `targets` with its unit
