@@ -109,19 +109,23 @@ def _in_order(figures: list[tuple[int, int, Decimal]], *, amounts: bool = False)
     and `sequence_warnings` warns about none of them. `amounts`: nor does an amount jump far
     above the one before (`sequence_slips.jumps`)."""
     figures.sort(key=itemgetter(0, 1))
-    year = month = -1
+    year = month = before_month = -1
     below: Decimal | None = None  # the largest figure of the year's earlier months
-    top = last = Decimal(0)  # the largest figure of the year so far; the month before's
+    top = low = Decimal(0)  # the largest figure of the year so far; the month's smallest
+    # The smallest figure of the month before: every figure of a month is checked against it,
+    # as a month may hold two (the ledger's 2022-H1 and the file's 2022-06 both end in June).
+    before: Decimal | None = None
     for figure_year, figure_month, value in figures:
         if figure_year != year:
-            year, month, below, top = figure_year, figure_month, None, value
+            year, month, below, before = figure_year, figure_month, None, None
+            top = low = value
         elif figure_month != month:
-            if amounts and jumps(last, month, value, figure_month):
-                return False
-            month, below, top = figure_month, top, max(top, value)
+            before, before_month = low, month
+            month, below, top, low = figure_month, top, max(top, value), value
         else:
-            top = max(top, value)
-        last = value
+            top, low = max(top, value), min(low, value)
+        if amounts and before is not None and jumps(before, before_month, value, figure_month):
+            return False
         if below is not None and value < below:
             return False
     return True
