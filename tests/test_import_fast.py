@@ -305,6 +305,10 @@ flagged_amounts = st.sampled_from(
         ("fixed_asset_investment", "2022-06", 7, 0),
     ],
 )
+@example(  # and the month before's 0 beside its 1: the jump is from the 1
+    stored=[("gdp", "2022-H1", 1)],
+    imported=[("gdp", "2022-06", 0, 0), ("gdp", "2022", 7, 0)],
+)
 def test_amount_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignore[no-untyped-def]
     plan,
     stored: list[tuple[str, str, int | None]],

@@ -111,19 +111,30 @@ def _in_order(figures: list[tuple[int, int, Decimal]], *, amounts: bool = False)
     figures.sort(key=itemgetter(0, 1))
     year = month = before_month = -1
     below: Decimal | None = None  # the largest figure of the year's earlier months
-    top = low = Decimal(0)  # the largest figure of the year so far; the month's smallest
-    # The smallest figure of the month before: every figure of a month is checked against it,
-    # as a month may hold two (the ledger's 2022-H1 and the file's 2022-06 both end in June).
+    top = Decimal(0)  # the largest figure of the year so far
+    # The smallest figure above 0 of the month before, and of this month: every figure of a
+    # month is checked against the month before's, as a month may hold two (the ledger's
+    # 2022-H1 and the file's 2022-06 both end in June), and the smallest gives the largest
+    # ratio (`jumps` measures from no 0).
     before: Decimal | None = None
+    low: Decimal | None = None
     for figure_year, figure_month, value in figures:
         if figure_year != year:
-            year, month, below, before = figure_year, figure_month, None, None
-            top = low = value
+            year, month, below, top, before, low = (
+                figure_year,
+                figure_month,
+                None,
+                value,
+                None,
+                None,
+            )
         elif figure_month != month:
-            before, before_month = low, month
-            month, below, top, low = figure_month, top, max(top, value), value
+            before, before_month, low = low, month, None
+            month, below, top = figure_month, top, max(top, value)
         else:
-            top, low = max(top, value), min(low, value)
+            top = max(top, value)
+        if value > 0 and (low is None or value < low):
+            low = value
         if amounts and before is not None and jumps(before, before_month, value, figure_month):
             return False
         if below is not None and value < below:
