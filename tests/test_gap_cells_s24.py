@@ -81,3 +81,13 @@ def test_a_narrow_terminal_keeps_the_edge_whole(call: Callable[..., str], column
         assert max(len(line) for line in out.splitlines()) <= columns
     gap = call("gansu-2026", "gap", "--as-of", "2026-09", columns=columns)
     assert "5.68%" in gap
+
+
+def test_the_reports_tables_name_the_judged_edge_too(call: Callable[..., str]) -> None:
+    """The report's headline table showed `≈ 5.5%` beside `0.2个百分点`, measured from 5, as the
+    terminal's tables did before (audit K D7; the report's sentence already named it)."""
+    call("gansu-2026", "record", "gdp", "4.8", "--period", "2026-Q2")
+    zh = call("gansu-2026", "report", "--format", "md", "--as-of", "2026-06")
+    assert "| 地区生产总值 | ≈ 5.5%（≥5%） | 4.8% | 0.2个百分点 | 存在风险 |" in zh
+    en = call("gansu-2026", "report", "--format", "md", "--as-of", "2026-06", lang="en")
+    assert "| Gross regional product (GDP) | ≈ 5.5% (≥5%) | 4.8% | 0.2 pp | at risk |" in en

@@ -27,6 +27,7 @@ from plancli.fmt import (
     whole_need,
 )
 from plancli.i18n import Lang, t
+from plancli.judged_edges import edge_cell, judged_edges
 from plancli.render import shown
 from plancli.render.amended import (
     amended_mark,
@@ -105,14 +106,6 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
-def _judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
-    """The edge an X左右 is judged at (`≥ 5 %`, `≤ 2.5 %`, `1.5–2.5 %`); None for another."""
-    if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
-        return None
-    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
-    return bound_text(edges, lang=lang)
-
-
 def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
     `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
@@ -121,25 +114,13 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
         edges = replace(a, min=a.low, max=None, stretch=None)
         judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
         return judged + t("parts_sum_why", lang)
-    edge = _judged_edges(a, lang)
+    edge = judged_edges(a, lang)
     if edge is None:
         return text
     judged = t("judged_edges", lang).format(bound=text, edges=edge)
     if a.around_baseline is None or a.around is None:
         return judged
     return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
-
-
-def edge_cell(a: AssessmentOut, lang: Lang) -> str:
-    """For an X左右, the edge its 差距 is measured from, which a table would otherwise never
-    name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); else nothing."""
-    edge = _judged_edges(a, lang)
-    if edge is None:
-        return ""
-    compact = table_cell(edge, lang)
-    for operator in ("≥ ", "≤ ", "> ", "< "):
-        compact = compact.replace(operator, operator.strip())
-    return t("judged_edge_cell", lang).format(edge=compact)
 
 
 def target_cell(a: AssessmentOut, lang: Lang) -> EdgeApart:

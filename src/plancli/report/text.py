@@ -22,6 +22,7 @@ from plancli.fmt import (
     zh_cell,
 )
 from plancli.i18n import Lang, t
+from plancli.judged_edges import edge_cell
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
 
@@ -202,9 +203,11 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
             start = value(a, a.base, lang)
             opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
         return value(a, a.min, lang) + opening + mark
+    # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
+    edge = edge_cell(a, lang).replace(" %", "%")
     if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
-        return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + mark
-    return a.bound.replace(" %", "%") + mark
+        return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + edge + mark
+    return a.bound.replace(" %", "%") + edge + mark
 
 
 def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
