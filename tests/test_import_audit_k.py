@@ -266,9 +266,16 @@ def test_a_rise_beside_a_unit_saying_the_index_base_is_no_unit_slip(
     plan's %; check the figure`, a warning about nothing. Only a figure near 100 is the index
     (refused above); one that is neither (60) keeps the warning."""
     pytest.importorskip("openpyxl")
-    rows = [("五、一般公共预算收入", "亿元", 905, 4.2), ("七、居民消费价格", "上年同期=100", total, growth)]
+    rows = [
+        ("五、一般公共预算收入", "亿元", 905, 4.2),
+        ("七、居民消费价格", "上年同期=100", total, growth),
+    ]
     path = _bulletin(
-        tmp_path / "10月.xlsx", "甘肃省2026年1-10月主要经济指标", rows, over="1-10月", footnote=False
+        tmp_path / "10月.xlsx",
+        "甘肃省2026年1-10月主要经济指标",
+        rows,
+        over="1-10月",
+        footnote=False,
     )
     for lang in ("en", "zh"):
         result = _import(invoke, ledger, path, "--dry-run", lang=lang)
