@@ -149,7 +149,7 @@ def rise_beside_index_base(target: AnyTarget, value: object, given: str | None) 
     if not given or not INDEX_BASE.search("".join(unicodedata.normalize("NFKC", given).split())):
         return False
     if isinstance(value, Decimal):
-        number: Decimal | None = value
+        number = value
     else:
         try:
             number = Decimal(str(value).strip().rstrip("%").replace(",", ""))
