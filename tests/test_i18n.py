@@ -469,3 +469,42 @@ def test_template_on_stdout_follows_a_gbk_terminal_as_csv_does(tmp_path: Path) -
     )
     assert run.returncode == 0, run.stderr.decode("gbk", "replace")
     assert "gdp,2022-Q2,,,,,地区生产总值," in run.stdout.decode("gbk")
+
+
+def test_report_on_a_terminal_without_the_signs_writes_them_in_ascii(tmp_path: Path) -> None:
+    """Session 25: `report` on stdout in an encoding without ≈, ≥ and ≤ (cp1252, a Western
+    Windows' pipe; ASCII: `LANG=C` with `PYTHONUTF8=0`) stopped with `cannot write '≥'`, or,
+    with `errors=replace`, printed `?` for each: `? 7%` beside `? 4.8%`. They are `>= 7%`,
+    `<= 4.8%`, `~`, as the tables write them; 亿元 a Markdown reference (&#20159;&#20803;),
+    shown as 亿元 by any Markdown reader. A file written with -o stays UTF-8, byte for byte."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
+    env.update(PYTHONPATH=str(REPO / "src"), HOME=str(tmp_path), NO_COLOR="1")
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), SOURCE_DATE_EPOCH="1656633600")
+    ledger = ("--plan", "guandu-2022", "--ledger", str(tmp_path / "gd.toml"), "--lang", "en")
+
+    def run(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+        extra = {"PYTHONIOENCODING": encoding}
+        if encoding == "C":
+            extra = {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+        done = subprocess.run(
+            [sys.executable, "-m", "plancli", *ledger, *args],
+            capture_output=True,
+            env={**env, **extra},
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        return done
+
+    run("utf-8", "record", "gdp", "4.1", "--period", "2022-Q1")
+    utf8 = run("utf-8", "report", "--as-of", "2022-03").stdout.decode("utf-8")
+    assert "| ≥ 7% |" in utf8 and "| ≤ 4.8% |" in utf8 and "| ≈ Gross regional" in utf8
+    for encoding in ("cp1252", "ascii", "ascii:replace", "C"):
+        done = run(encoding, "report", "--as-of", "2022-03")
+        text = done.stdout.decode(encoding.split(":")[0].replace("C", "ascii"))
+        assert "?" not in text
+        assert "| >= 7% |" in text and "| <= 4.8% |" in text and "| ~ Gross regional" in text
+        assert "Units: &#20159;&#20803; = 100 million yuan." in text
+        assert "written as Markdown references" in done.stderr.decode("ascii")
+        out = tmp_path / f"report-{encoding.replace(':', '-')}.md"
+        run(encoding, "report", "--as-of", "2022-03", "-o", str(out))
+        assert out.read_bytes() == utf8.encode("utf-8")  # -o: UTF-8, unchanged

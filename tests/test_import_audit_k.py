@@ -257,6 +257,43 @@ def test_a_cpi_row_whose_unit_says_the_index_base_is_refused(
     assert "请填写 2.9" in zh.stderr
 
 
+@pytest.mark.parametrize(("total", "growth"), [(2.1, "—"), ("—", 2.1), ("—", -0.3)])
+def test_a_rise_beside_a_unit_saying_the_index_base_is_no_unit_slip(
+    invoke, ledger: Path, tmp_path: Path, total: object, growth: object
+) -> None:  # type: ignore[no-untyped-def]
+    """Session 25: the CPI row's 计量单位 says 上年同期=100 (the bureau's index) but the figure
+    given is the rise, 2.1: it was imported with `the file's unit is 上年同期=100 and the
+    plan's %; check the figure`, a warning about nothing. Only a figure near 100 is the index
+    (refused above); one that is neither (60) keeps the warning."""
+    pytest.importorskip("openpyxl")
+    rows = [
+        ("五、一般公共预算收入", "亿元", 905, 4.2),
+        ("七、居民消费价格", "上年同期=100", total, growth),
+    ]
+    path = _bulletin(
+        tmp_path / "10月.xlsx",
+        "甘肃省2026年1-10月主要经济指标",
+        rows,
+        over="1-10月",
+        footnote=False,
+    )
+    for lang in ("en", "zh"):
+        result = _import(invoke, ledger, path, "--dry-run", lang=lang)
+        assert result.exit_code == 0, result.output
+        assert "上年同期=100" not in result.stderr, result.stderr
+    _import(invoke, ledger, path)
+    assert _figures(ledger)["cpi"] == ("2026-10", str(total if growth == "—" else growth))
+    ids = tmp_path / "ids.csv"  # a file of ids with a unit column: the same
+    ids.write_text("target,period,value,unit\ncpi,2026-09,1.9,上年同期=100\n", "utf-8")
+    result = _import(invoke, ledger, ids)
+    assert result.exit_code == 0 and "上年同期=100" not in result.stderr, result.output
+    ids.write_text("target,period,value,unit\ncpi,2026-08,60,上年同期=100\n", "utf-8")
+    result = _import(invoke, ledger, ids, "--dry-run")
+    assert "cpi: the file's unit is 上年同期=100 and the plan's %; check the figure" in (
+        result.stderr
+    )
+
+
 @pytest.mark.parametrize(
     "name", ["七、居民消费价格指数（上年同期=100）", "七、居民消费价格（上年同期=100）"]
 )

@@ -101,3 +101,41 @@ def test_a_partial_sum_is_not_averaged_or_counted_as_a_total(invoke, tmp_path: P
     assert "（政府投资重点项目年度计划投资仅部分构成有数据，按已有数据的构成项计）。" in zh
     en = _run(invoke, *gd, "report", "--as-of", "2022-06")
     assert "1 of its 6 parts reported, so its sum is no total" in en
+
+
+def test_the_tables_name_the_parts_sum_the_total_is_judged_at(
+    invoke, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Session 25: the total judged met at its parts' 58.71 said so in `show` and the report's
+    sentence only; `status`'s investment table, `gap`'s and the report's showed 58.71/58.72,
+    met, with no sign of the edge it was judged at (as a 左右's is named: ≈ 5.5%（≥5%）)."""
+    gd = ("--plan", "guandu-2022", "--ledger", str(tmp_path / "ye6.toml"))
+    monkeypatch.setenv("COLUMNS", "160")  # each table's row on one line
+    _run(invoke, *gd, "record", "investment_total", "58.71", "--period", "2022")
+    zh = (
+        "（按分项合计58.71考核）",
+        "58.71/58.72",
+        "58.71/58.72亿元",
+        "| 58.72（按分项合计58.71考核） |",
+    )
+    en = (
+        " (≥58.71: parts' sum)",
+        "58.71/58.72",
+        "58.71/58.72 亿元",
+        "| 58.72 (≥58.71: parts' sum) |",
+    )
+    for lang, (edge, status, gap, report) in (("zh", zh), ("en", en)):
+        args = (*gd, "--lang", lang)
+        shown = re.sub(r"\s*\n\s*", "", _run(invoke, *args, "status", "--as-of", "2022"))
+        assert status + edge in shown, shown
+        shown = re.sub(r"\s*\n\s*", "", _run(invoke, *args, "gap", "--as-of", "2022"))
+        assert gap + edge in shown, shown
+        row = next(
+            line
+            for line in _run(invoke, *args, "report", "--as-of", "2022").splitlines()
+            if line.startswith(("| **政府投资重点项目年度计划投资**", "| **Key government"))
+        )
+        assert report in row, row
+    _run(invoke, *gd, "record", "investment_total", "58.70", "--period", "2022")
+    for command in ("status", "gap", "report"):  # judged at its own 58.72: no edge to name
+        assert "分项合计" not in _run(invoke, *gd, "--lang", "zh", command, "--as-of", "2022")

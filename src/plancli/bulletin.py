@@ -52,6 +52,7 @@ from plancli.figure_slips import (
     index_slip,
     index_warnings,
     maybe_index,
+    rise_beside_index_base,
 )
 from plancli.figure_words import number_text
 from plancli.i18n import N_, _, kind_word
@@ -608,19 +609,22 @@ def resolve_rows(
             if row.row in notes.growth_only and not growth_is_figure(target):
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value))
                 continue
+            given = notes.units.get(row.row) or name_units.get(entry.target)
             if row.row in notes.units:  # the row's own 计量单位 cell
                 unit = row_unit_check(target, notes.units[row.row])
             elif entry.target in name_units:  # its name's bracket: 社会消费品零售总额（亿元）
                 unit = unit_check(target, name_units[entry.target])
             elif column_unit:  # a figure column's header or the 单位 line above it
                 unit = _column_unit(target, row.row, amount is not None, notes, column_unit)
+                given = index_said(notes, row.row)
             else:
                 unit = None
             if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
                     problems.add(row.row, with_figures(unit[1], value, amount))
                     continue
-                notes.warnings.append((row.row, unit[1]))
+                if not rise_beside_index_base(target, value, given):  # 上年同期=100 beside 2.1
+                    notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
                 problems.add(row.row, total_only_problem(target, notes, row.row))
                 continue

@@ -134,6 +134,30 @@ def _number(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+RISE_LIMIT = Decimal(50)
+"""A figure of less than this, up or down, beside an index's base (上年同期=100) is the rise
+itself, not the index, which is near 100 (INDEX_RANGE): a CPI row's 计量单位 says 上年同期=100
+for the bulletin's index, and the figure given is its rise (2.1)."""
+
+
+def rise_beside_index_base(target: AnyTarget, value: object, given: str | None) -> bool:
+    """Is `given` (a row's 计量单位 cell, a figure column's or a name's unit) an index's base
+    (上年同期=100) beside a figure that reads as a rise in %, for a target whose figure is one
+    (`index_watch`)? Then the unit names the bulletin's index and says nothing against the
+    figure: no unit warning. A figure near 100 is the index (`index_slip` refuses it); one
+    neither a rise nor an index (60, 140) keeps the unit warning."""
+    if not given or not INDEX_BASE.search("".join(unicodedata.normalize("NFKC", given).split())):
+        return False
+    if isinstance(value, Decimal):
+        number = value
+    else:
+        try:
+            number = Decimal(str(value).strip().rstrip("%").replace(",", ""))
+        except InvalidOperation:
+            return False  # 下降0.3: the unit warning as before
+    return number.is_finite() and abs(number) < RISE_LIMIT and index_watch(target)
+
+
 def maybe_index(text: str) -> bool:
     """Might `index_slip` have something to say about a figure so written: 85.x to 99.x or
     100 to 119.x? (cheap: a reader asks it of a million rows, with `bulletin.maybe_fraction`)"""

@@ -38,6 +38,10 @@ def gap_num(gap: Decimal | int | float | None, status: str) -> str:
 
 # What a table prints for a gap that is nothing (a target met or on track lacks nothing): the
 # same mark in the terminal and in the reports, where `0 个百分点` would read as a figure.
+ASCII_SIGNS = {"≈": "~", "≥": ">=", "≤": "<=", "±": "+/-"}
+"""≈, ≥, ≤ and ± as text is written where the output's encoding lacks them (ASCII, cp1252):
+`~ 2 %`, never three alike `?` (≈ 2 % read as ≥ 2 %). The tables (`render.shown`) and the
+report on stdout (`cli.streams.write_markdown`) from this one table."""
 SATISFIED = "—"
 
 # A space between a figure and a Chinese word, either way round (52 个, 争取 5.5%): a Chinese

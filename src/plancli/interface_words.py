@@ -97,6 +97,8 @@ WORDS: dict[str, tuple[str, str]] = {
         " (its parts' targets' sum: the difference is the report's rounding)",
         "（分项目标之和，其差为报告的舍入差）",
     ),
+    # …and in a table, beside its bound: 58.72（按分项合计58.71考核）
+    "parts_sum_edge_cell": (" (≥{sum}: parts' sum)", "（按分项合计{sum}考核）"),
     # …and why, for a level moving toward X: half-way from the baseline (研发投入强度4.6%左右)
     "around_halfway": (
         " (half-way from last year's {base} to the target {around})",

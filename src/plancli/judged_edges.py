@@ -1,4 +1,5 @@
-"""The edge an X左右 target is judged at, as the tables name it beside its bound (`≈ 5.5%（≥5%）`):
+"""The edge an X左右 target is judged at, as the tables name it beside its bound (`≈ 5.5%（≥5%）`),
+and a roll-up's judged at its parts' sum (`58.72（按分项合计58.71考核）`):
 the terminal's (`render.cells`) and the report's (`report.text`), so that a table never shows
 `≈ 5.5%` beside a 差距 measured from 5 without saying so (audit K, D7). Plain text: no Rich."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from plancli.fmt import bound_text, table_cell
+from plancli.fmt import bound_text, num, table_cell
 from plancli.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -24,7 +25,10 @@ def judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
 
 def edge_cell(a: AssessmentOut, lang: Lang) -> str:
     """For an X左右, the edge its 差距 is measured from, which a table would otherwise never
-    name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); else nothing."""
+    name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); for a roll-up judged at its
+    parts' sum, that sum: `（按分项合计58.71考核）` beside 58.72 (session 25); else nothing."""
+    if a.parts_sum is not None and a.status != "dropped":
+        return t("parts_sum_edge_cell", lang).format(sum=num(a.parts_sum))
     edge = judged_edges(a, lang)
     if edge is None:
         return ""

@@ -15,7 +15,7 @@ import typer
 
 from plancli.cli.app import command, say, state
 from plancli.cli.assess_cmds import AsOfOpt
-from plancli.cli.streams import emit_csv, write_text
+from plancli.cli.streams import emit_csv, write_markdown
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.texts import shell_word
@@ -160,7 +160,17 @@ def report_cmd(
 
         text = render_markdown(report, st.lang)
         if output is None or output == "-":  # text for people: in the terminal's encoding
-            write_text(sys.stdout, text)  # (GBK on a Chinese Windows), as tables and CSV are
+            # (GBK on a Chinese Windows), as tables and CSV are; ≥ as >= where it lacks ≥
+            referenced = write_markdown(sys.stdout, text)
+            if referenced:
+                encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+                say(
+                    _(
+                        "note: stdout's encoding {encoding} cannot write {count} characters of "
+                        "the report: written as Markdown references (&#20159;); -o FILE "
+                        "writes UTF-8"
+                    ).format(encoding=encoding, count=referenced)
+                )
             return
         data = text.encode("utf-8")  # a file: UTF-8, as Markdown files are
     elif chosen == "html":

@@ -73,6 +73,54 @@ def write_text(stream: TextIO, text: str) -> None:
         ) from None
 
 
+# Text for people where the output's encoding lacks it: the signs as the tables write them
+# (`fmt.ASCII_SIGNS`), dashes and the ellipsis as their ASCII.
+_NEAR_TEXT = {"–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+def write_markdown(stream: TextIO, text: str) -> int:
+    """Markdown (the report) on `stream` in its encoding, as `write_text`. Where the encoding
+    lacks ≈, ≥ and ≤ (ASCII, cp1252, `LANG=C` with `PYTHONUTF8=0`) they are `~`, `>=` and
+    `<=`, as the tables write them, never `?` and never an error; a dash is `-`. Any other
+    character it lacks (亿元 in an English report) is a Markdown character reference,
+    `&#20159;&#20803;`, which every Markdown reader shows as the character: nothing lost.
+    A GBK terminal lacks none of these, and what else it lacks is GB18030 (`write_text`).
+    Returns how many characters were written as references."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        if codecs.lookup(exc.encoding).name not in _SUPERSET:
+            text, referenced = _nearest_text(text, encoding)
+            write_text(stream, text)
+            return referenced
+    except LookupError:
+        pass
+    write_text(stream, text)
+    return 0
+
+
+def _nearest_text(text: str, encoding: str) -> tuple[str, int]:
+    from plancli.fmt import ASCII_SIGNS
+
+    near = {**ASCII_SIGNS, **_NEAR_TEXT}
+    out: list[str] = []
+    referenced = 0
+    for character in text:
+        try:
+            character.encode(encoding)
+        except UnicodeEncodeError:
+            if character in near:
+                at_start = not out or out[-1].endswith("\n")
+                # `>=` or `-` opening a line would be Markdown's quote or list: escaped
+                character = ("\\" if at_start else "") + near[character]
+            else:
+                character = f"&#{ord(character)};"
+                referenced += 1
+        out.append(character)
+    return "".join(out), referenced
+
+
 def emit_parts(parts: Iterable[str | bytes]) -> None:
     """JSON on stdout as UTF-8 bytes whatever the locale (RFC 8259: a GBK locale's stdout would
     write GBK), given in pieces written as they come (`output.dump_json_parts`; bytes: the

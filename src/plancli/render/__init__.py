@@ -31,6 +31,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from plancli.fmt import ASCII_SIGNS
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ def shown(value: str | None, style: str = "", *, newlines: bool = False) -> Text
     return Text(text, style=style)
 
 
-_ASCII_SIGNS = str.maketrans({"≈": "~", "≥": ">=", "≤": "<=", "±": "+/-"})
+_ASCII_SIGNS = str.maketrans(ASCII_SIGNS)
 
 
 @functools.cache

@@ -32,6 +32,7 @@ from plancli.fmt import (
     num,
 )
 from plancli.i18n import Lang, t
+from plancli.judged_edges import edge_cell
 from plancli.render import shown
 from plancli.render.amended import (
     Names,
@@ -43,6 +44,7 @@ from plancli.render.amended import (
 )
 from plancli.render.cells import (
     STATUS_STYLES,
+    EdgeApart,
     actual_of_target,
     actual_with_unit,
     figure_of_bound,
@@ -328,7 +330,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
             ),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [_investment_figure(a) for a in rows],
+                [_investment_figure(a, lang) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
                 keeps_words=True,  # breaks after the `/`, never "6.368/15…"
@@ -354,10 +356,11 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
     )
 
 
-def _investment_figure(a: AssessmentOut) -> BreaksAfterSlash:
+def _investment_figure(a: AssessmentOut, lang: Lang) -> BreaksAfterSlash:
     actual = partial_mark(a, num(a.actual)) if a.actual is not None else "—"
-    cell = marked(a, f"{actual}/{num(a.min)}{amended_mark(a)}")
-    return BreaksAfterSlash(cell.plain, style=cell.style)
+    edge = edge_cell(a, lang)  # a total judged at its parts' sum: 58.72（按分项合计58.71考核）
+    cell = marked(a, f"{actual}/{num(a.min)}{edge}{amended_mark(a)}")
+    return EdgeApart(cell.plain, edge, style=cell.style)
 
 
 def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:

@@ -13,6 +13,7 @@ from typing import Literal
 from plancli.assess import STATUSES, AssessmentOut, Status
 from plancli.fmt import num
 from plancli.i18n import Lang, t
+from plancli.judged_edges import edge_cell
 from plancli.report import text
 from plancli.report.model import Report
 
@@ -145,7 +146,7 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
                 if a.actual is not None
                 else text.DASH
             ),
-            Cell(num(a.min)),
+            Cell(num(a.min) + edge_cell(a, lang)),  # 58.72（按分项合计58.71考核）
             Cell(text.percent(a.completion)),
             Cell(text.percent(a.expected_share)),
             Cell(text.signed(a.pace_gap_pp)),

@@ -202,7 +202,7 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         if a.base is not None and a.base != 0:
             start = value(a, a.base, lang)
             opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
-        return value(a, a.min, lang) + opening + mark
+        return value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
     # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
     edge = edge_cell(a, lang).replace(" %", "%")
     if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
