@@ -1,15 +1,19 @@
 """Baselines from the review section: last year's growth (and amount, in the target's unit)
 of a headline growth target, where the review states it once and unambiguously
-("全市生产总值达到5.6万亿元左右、增长5.4%"). Five-year figures (年均, 累计) are never taken."""
+("全市生产总值达到5.6万亿元左右、增长5.4%"); and last year's level, the stretch of a floor
+whose clause aims above it (粮食产量1300亿斤以上、力争比去年实现更多增长 → 粮食产量1350.97亿斤).
+Five-year figures (年均, 累计) are never taken."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
+from plancli.extract.builder import ASPIRATION_NOTE
 from plancli.extract.draft import DraftTarget, toml_number
 from plancli.extract.sections import Layout
-from plancli.i18n import _
+from plancli.i18n import N_, _
+from plancli.indicator_names import STANDARD_NAMES
 
 ALIASES = {
     # not another series' 生产总值 (辽宁's review: 海洋生产总值增长6% beside 地区生产总值增长3.7%)
@@ -25,6 +29,9 @@ _FIVE_YEAR = re.compile(r"年均|累计|五年|十四五|十三五")
 
 
 def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
+    """The review's figures: last year's growth of a headline growth target, and last year's
+    level a floor's 力争比去年… aims above (`last_years_stretch`)."""
+    last_years_stretch(parse, layout, targets)
     spans = layout.review_spans()
     if not spans:
         return
@@ -54,3 +61,82 @@ def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> 
         baseline["growth"] = toml_number(Decimal(match.group(3)))
         target.baseline = baseline
         target.notes.append(_("baseline from the review: “{quote}”").format(quote=match.group(0)))
+
+
+# a figure the review states of a span of years or of a run of them (粮食总产量连续9年稳定在
+# 1300亿斤以上), not last year's
+_NOT_LAST_YEARS = re.compile(r"年均|累计|五年|十四五|十三五|连续|稳定在|以上|以下|左右|多|余")
+LAST_YEAR_STRETCH_NOTE = N_(
+    "{clause}: above last year's {value}{unit} (the review: “{quote}”), the stretch; {floor}{unit} "
+    "is the floor"
+)
+LAST_YEAR_STRETCH_REVIEW = N_(
+    "stretch {value} is last year's figure, taken from the review (“{quote}”) for “{clause}”: "
+    "check it is this indicator's, in the target's unit"
+)
+NO_LAST_YEAR_REVIEW = N_(
+    "“{clause}” aims above last year's figure, which the review does not state once in {unit}: "
+    "no stretch; add last year's figure as the stretch"
+)
+LOW_LAST_YEAR_REVIEW = N_(
+    "“{clause}” aims above last year's figure, but the review's {value}{unit} (“{quote}”) is "
+    "not above the floor {floor}{unit}: no stretch"
+)
+
+
+def last_years_stretch(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
+    """粮食产量1300亿斤以上、力争比去年实现更多增长 (河南): the stretch is last year's output where
+    the review states it once in the target's unit (粮食产量1350.97亿斤), its baseline too;
+    else no stretch, and a review flag either way."""
+    for target in targets:
+        clause = target.last_year_aim
+        if clause is None or target.min is None:
+            continue
+        found = _last_years_figures(parse, layout, target)
+        values = {value for value, _ in found}
+        if len(values) != 1:
+            target.notes.append(_(ASPIRATION_NOTE).format(clause=clause))
+            target.review.append(_(NO_LAST_YEAR_REVIEW).format(clause=clause, unit=target.unit))
+            continue
+        value, quote = found[0]
+        shown, floor = toml_number(value), toml_number(target.min)
+        if value <= target.min:
+            target.notes.append(_(ASPIRATION_NOTE).format(clause=clause))
+            target.review.append(
+                _(LOW_LAST_YEAR_REVIEW).format(
+                    clause=clause, value=shown, unit=target.unit, quote=quote, floor=floor
+                )
+            )
+            continue
+        target.stretch = value
+        if target.baseline is None:
+            target.baseline = {"year": layout.year - 1, "value": shown}
+        target.notes.append(
+            _(LAST_YEAR_STRETCH_NOTE).format(
+                clause=clause, value=shown, unit=target.unit, quote=quote, floor=floor
+            )
+        )
+        target.review.append(
+            _(LAST_YEAR_STRETCH_REVIEW).format(value=shown, quote=quote, clause=clause)
+        )
+
+
+def _last_years_figures(
+    parse: str, layout: Layout, target: DraftTarget
+) -> list[tuple[Decimal, str]]:
+    """The review's figures of the target's indicator in its unit: 粮食产量1350.97亿斤."""
+    names = {target.name, *STANDARD_NAMES.get(re.sub(r"_\d+$", "", target.id), ())}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    pattern = re.compile(
+        rf"(?:{alternatives})[^,;。\d]{{0,6}}?(?:达到|达|为|实现|突破|超过)?\s*({NUM})\s*"
+        rf"{re.escape(target.unit)}"
+    )
+    found: list[tuple[Decimal, str]] = []
+    for span in layout.review_spans():
+        for match in pattern.finditer(parse, span.start, span.end):
+            before = parse[max(span.start, match.start() - 12) : match.start()]
+            after = parse[match.end() : match.end() + 2]
+            if _NOT_LAST_YEARS.search(match.group(0) + after) or _FIVE_YEAR.search(before):
+                continue
+            found.append((Decimal(match.group(1)), match.group(0)))
+    return found

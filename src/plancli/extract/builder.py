@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from plancli.extract.clauses import Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
-from plancli.extract.forms import COUNT_UNITS, MONEY_UNITS
+from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS
 from plancli.extract.pending import AMOUNT, pending_subjects
 from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
@@ -169,6 +169,11 @@ class TargetBuilder:
             )
             if piece.start > target.end:
                 target.end = piece.end
+        elif LAST_YEAR_AIM.match(piece.text) and _above_a_floor(target):
+            # 粮食产量1300亿斤以上、力争比去年实现更多增长: the quote takes the clause; its
+            # figure, last year's, comes from the review (baselines.last_years_stretch)
+            target.last_year_aim = piece.text
+            target.end = max(target.end, piece.end)
         else:
             target.notes.append(_(ASPIRATION_NOTE).format(clause=piece.text))
 
@@ -397,3 +402,18 @@ def bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: boo
         target.max = value
     else:
         target.min = value
+
+
+def _above_a_floor(target: DraftTarget) -> bool:
+    """A level or an amount (not a growth: its rise over last year is the target itself) held
+    at or above a figure and not held down: one last year's figure can be the higher aim of."""
+    return (
+        target.kind in ("level", "cumulative")
+        and target.unit != "%"
+        and target.min is not None
+        and target.max is None
+        and target.around is None
+        and target.stretch is None
+        and target.direction != "down"
+        and not target.pending
+    )

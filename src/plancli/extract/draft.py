@@ -47,6 +47,9 @@ class DraftTarget:
     review: list[str] = field(default_factory=list)
     shared: bool = False  # the id and English name come from the shared vocabulary
     aliases: list[str] = field(default_factory=list)  # a bulletin's names for it (地区生产总值)
+    # 力争比去年实现更多增长 after its floor: the clause, whose stretch is last year's figure
+    # where the review states it (baselines.last_years_stretch)
+    last_year_aim: str | None = None
 
     def figure(self) -> Decimal | None:
         """The headline figure (for dedup): around, else min, else max."""

@@ -30,6 +30,12 @@ ASPIRATION = re.compile(
     r"^(?:在)?(?:实际工作中)?(?:要)?(?:努力|全力|力争|积极)?(?:争取|力争)(?:更好|更优|更高|更多|比)"
     r"|^(?:在)?实际工作中|^力争"
 )
+# 力争比去年实现更多增长, 争取比上年有所增长, 力争超过上年: a level aimed above last year's, with
+# no figure of its own (the review may state last year's: baselines.last_years_stretch)
+LAST_YEAR_AIM = re.compile(
+    r"^(?:努力)?(?:力争|争取)(?:实现)?(?:比(?:去|上)年[^,;。\d]{0,6}?(?:增长|增加|增产|提高)"
+    r"|(?:超过|高于)(?:去|上)年)(?:的?(?:水平|产量|规模))?$"
+)
 SAME = re.compile(
     r"(?:增长|增速)?(?:和|与|同)(?:经济增长|经济增速|地区生产总值增长|生产总值增长|经济发展"
     r"|地区生产总值|生产总值|GDP增速|GDP增长|GDP|经济)(?:保持)?(?:基本)?(?:协调)?(?:保持)?"
@@ -204,6 +210,8 @@ INDICATOR = re.compile(
 def aspiration_only(text: str) -> bool:
     """力争更好, 在实际工作中争取更好结果: an aim without a figure or a target of its own (not
     力争农村居民收入增速快于城镇居民: a relation the 力争 opens)."""
+    if LAST_YEAR_AIM.match(text):
+        return True  # 力争超过上年 too, which ABOVE_SERIES reads as a relation
     if not ASPIRATION.search(text) or re.search(r"\d", text):
         return False
     rest = re.sub(r"^(?:力争|争取|努力)+", "", text)
