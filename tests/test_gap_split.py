@@ -152,8 +152,9 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     assert receive(parent)
     indexed = _read_share(split, split.source(), split.their_share)
     assert indexed is not None
-    latest = indexed.figures.latest_period
-    send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+    from plancli.assess.gap_split import _latest_bytes
+
+    send(fd, b"K" + _latest_bytes(indexed.latest(split.plan)))
     as_of = receive(parent)
     assert as_of is not None
     plan, targets = split._share(split.their_share, split._their_places)

@@ -129,7 +129,7 @@ class EntryChecker:
                 fits = not (
                     (kind == "cumulative" and value < 0)
                     or (kind == "milestone" and not 0 <= value <= 100)
-                    or (kind == "level" and value < 0 and never_negative(target))
+                    or (value < 0 and never_negative(target))
                 )
                 amount: Decimal | None = None
                 given = entry.amount

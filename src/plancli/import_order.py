@@ -140,3 +140,27 @@ def _in_order(figures: list[tuple[int, int, Decimal]], *, amounts: bool = False)
         if below is not None and value < below:
             return False
     return True
+
+
+def _amount_rows(
+    current: Figures,
+    ids: list[str],
+    names: list[str],
+    keys: Sequence[int],
+    amounts: list[Decimal | None],
+    rows: Sequence[int],
+) -> list[tuple[str, str, Decimal | None, int]]:
+    """(target, period, amount, row << 1 | unchanged) of the growth targets' rows whose
+    amounts, with those in force, are not in order (`_disordered`): none in nearly every
+    import, which then builds no second index of the ledger."""
+    given = [(key, amount) for key, amount in zip(keys, amounts, strict=True) if amount is not None]
+    disordered = _disordered(
+        current, ids, names, [k for k, _ in given], [a for _, a in given], amounts=True
+    )
+    if not disordered:
+        return []
+    return [
+        (ids[key >> 16], names[key & 0xFFFF], amount, packed)
+        for key, amount, packed in zip(keys, amounts, rows, strict=True)
+        if key >> 16 in disordered
+    ]

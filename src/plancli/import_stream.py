@@ -23,7 +23,7 @@ from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
-from plancli.import_order import _disordered
+from plancli.import_order import _amount_rows, _disordered
 from plancli.import_summary import stream_counts
 from plancli.imports import (
     ImportRejected,
@@ -34,7 +34,7 @@ from plancli.imports import (
     _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged
-from plancli.level_slips import level_rules, share_warning
+from plancli.level_slips import change_row_slips, level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
@@ -89,8 +89,9 @@ class _Positions:
             dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
         ] = ({}, {})
         self.keep_targets = len(plan_ids(plan)) + checker.KEEP
-        # The level targets whose figures are never negative, and the shares (level_slips).
-        self.shares, self.never_negative = level_rules(plan)
+        # The level targets whose figures are never negative, the shares, and the change
+        # targets whose figures may be their rise typed as the level (level_slips).
+        self.shares, self.never_negative, self.changes = level_rules(plan)
 
     def target_number(self, target_id: str) -> int:
         number = self.numbers.get(target_id)
@@ -197,6 +198,7 @@ def import_stream(
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     growths, falls = growth_limits(plan), fall_ids(plan)  # id → its likely growth; ids to fall
     shares = known.shares  # target id → the plan's figure of a share (level_slips)
+    changes, change_rows = known.changes, []  # their rows: (1 if unchanged, row, record)
     # The rows of growth targets that give an amount or change one in force, kept as the
     # cumulative rows are (their amounts are year-to-date totals: sequence_slips).
     amount_keys = array("q")
@@ -360,6 +362,8 @@ def import_stream(
         if record.value > _HUNDRED and shares and target.id in shares:  # a share above 100 %?
             slips = share_warning(target, record, shares[target.id])
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
+        if changes and target.id in changes:  # the rise typed as the level? after the loop
+            change_rows.append((int(unchanged_row), line, record))
         if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
@@ -370,6 +374,7 @@ def import_stream(
             name, [*parsed_problems.kept, *found.kept], parsed_problems.more + found.more
         )
     session.append(pending)
+    dropped.extend(change_row_slips(plan, current, change_rows))  # the ledger as it will be
     ids = list(known.numbers)
     del known, first_row, more  # the warnings need room more than the index does now
     # The targets sequence_warnings may warn about: those whose figures, with the import's,
@@ -401,30 +406,6 @@ def import_stream(
         ],
         periods=stream_counts(names, by_period),
     )
-
-
-def _amount_rows(
-    current: Figures,
-    ids: list[str],
-    names: list[str],
-    keys: Sequence[int],
-    amounts: list[Decimal | None],
-    rows: Sequence[int],
-) -> list[tuple[str, str, Decimal | None, int]]:
-    """(target, period, amount, row << 1 | unchanged) of the growth targets' rows whose
-    amounts, with those in force, are not in order (`_disordered`): none in nearly every
-    import, which then builds no second index of the ledger."""
-    given = [(key, amount) for key, amount in zip(keys, amounts, strict=True) if amount is not None]
-    disordered = _disordered(
-        current, ids, names, [k for k, _ in given], [a for _, a in given], amounts=True
-    )
-    if not disordered:
-        return []
-    return [
-        (ids[key >> 16], names[key & 0xFFFF], amount, packed)
-        for key, amount, packed in zip(keys, amounts, rows, strict=True)
-        if key >> 16 in disordered
-    ]
 
 
 def _consumed(rows: Sequence[ImportRow]) -> Iterator[ImportRow]:

@@ -468,7 +468,7 @@ def change_warnings(
     return [
         *sequence_warnings(plan, change.record, current, importing=said is not None),
         *amount_sequence_warnings(plan, change.record, current),
-        *level_warnings(plan, change.record),
+        *level_warnings(plan, change.record, current),
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),

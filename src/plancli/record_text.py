@@ -143,3 +143,20 @@ def dropped_amount(plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord)
             amount=f"{num(previous.amount)}{unit}",
         )
     ]
+
+
+def pending_note(plan: AnyPlan, record: AnyRecord, amended: bool) -> str | None:
+    """The note of a figure recorded for a target whose bound is still to come (`pending`, no
+    amendment has given it: 完成国家下达目标), or None: recorded, as a figure of it is
+    legitimate, shown but never judged, and not setting the dashboard's as-of
+    (`RecordIndex.default_as_of`); the bound itself (the national allocation, 下降3%) is given
+    by `plancli amend`, which a new user may not know of (audit N D7)."""
+    target = plan.target(record.target)
+    if target is None or not target.pending or amended:
+        return None
+    return _(
+        "{target} awaits its bound (pending: the plan leaves it to come, e.g. a national "
+        "allocation): its figures are shown, never judged, and do not set the dashboard's "
+        "as-of; when the bound comes, give it with `plancli amend {target} --from PERIOD "
+        "--min X` (or --max, --around), not as a figure"
+    ).format(target=target.id)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from plancli.assess.core import Assessment, Context
-from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex
+from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
 from plancli.i18n import _
@@ -109,13 +109,13 @@ def plan_context(
     if isinstance(as_of, str):
         as_of = parse_plan_period(as_of, plan.plan.year)
     index = RecordIndex(plan, records)
-    if as_of is None:
-        as_of = index.latest_period
-    elif as_of.year != plan.plan.year:
+    if as_of is not None and as_of.year != plan.plan.year:
         raise InputError(
             _("as-of period {period} is outside the plan year {year}").format(
                 period=as_of, year=plan.plan.year
             )
         )
     amended = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
+    if as_of is None:  # the latest figure of a judged target (a pending one's sets nothing)
+        as_of = index.default_as_of(unjudged_ids(plan, amended))
     return Context(plan, index, amended, as_of, rule_for)

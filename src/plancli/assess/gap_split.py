@@ -8,8 +8,10 @@ and of the targets they read (a roll-up's parts, a relation's reference), checks
 ledger's rows (by seq; together, every row, as one process checks them), indexes them, and
 judges its targets, in plan order, keeping the chosen ones (`--section`, `--kind`,
 `--status`) sorted (`select.order_key`: unique to each target, so the two sorted halves merge
-into the order of the whole). The default as-of period is the latest with a record in the
-whole plan: each process tells the other its own latest, and both take the later.
+into the order of the whole). The default as-of period is the latest with a record of a
+judged target in the whole plan (`RecordIndex.default_as_of`: a pending target's figure sets
+none while another has one): each process tells the other its own two latest, of a judged
+target's figures and of any, and both take the later of each.
 
 One state of the ledger: the parent fixes its snapshot first and sends its name
 (`Source.open`: for SQLite the WAL index's header, `stores.sqlite_split`) to the child, which
@@ -60,7 +62,7 @@ from plancli.assess.gap_pipe import (
     wire,
 )
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
-from plancli.assess.records import AmendmentIndex, RecordIndex
+from plancli.assess.records import AmendmentIndex, RecordIndex, later_key, unjudged_ids
 from plancli.assess.rules import rule_for
 from plancli.assess.select import order_key
 from plancli.errors import PlanError
@@ -111,6 +113,16 @@ def processors() -> int:
 class _Indexed(NamedTuple):
     figures: RecordIndex
     amendments: AmendmentIndex
+
+    def latest(self, plan: Plan) -> _Latest:
+        """The share's latest periods for the default as-of: of a judged target's figures, of
+        any (`RecordIndex.default_as_of`, which both processes' together make)."""
+        figures = self.figures
+        return figures.latest_of(unjudged_ids(plan, self.amendments)), figures.latest_period
+
+
+# (the latest period of a judged target's figure, of any figure), each None without one
+_Latest = tuple[Period | None, Period | None]
 
 
 class SplitGap:
@@ -236,11 +248,15 @@ class SplitGap:
             self._their = _read_share(self, reader, self.their_share)
             if self._their is None:
                 return self._alone()
-            their_latest = self._their.figures.latest_period
+            their_latest = self._their.latest(self.plan)
         else:
-            text = reply[1:].decode()
-            their_latest = parse_period(text) if text else None
-        as_of = self.as_of or _later(mine.figures.latest_period, their_latest)
+            their_latest = _read_latest(reply[1:])
+        my_latest = mine.latest(self.plan)
+        as_of = (
+            self.as_of
+            or _later(my_latest[0], their_latest[0])
+            or _later(my_latest[1], their_latest[1])
+        )
         self._judged_at = as_of
         if self.pid:
             send(self.to_child, str(as_of).encode() if as_of is not None else b"")
@@ -360,11 +376,25 @@ class SplitGap:
 
 
 def _later(one: Period | None, other: Period | None) -> Period | None:
-    """The later of two latest periods (`RecordIndex.latest_period`'s order)."""
+    """The later of two latest periods (`RecordIndex.latest_of`'s order)."""
     periods = [p for p in (one, other) if p is not None]
     if not periods:
         return None
-    return max(periods, key=lambda p: (p.year, p.end_month, p.start_month))
+    return max(periods, key=later_key)
+
+
+def _latest_bytes(latest: _Latest) -> bytes:
+    """`_Indexed.latest` as the child sends it: the two periods, a space between (`2026-06 2026`;
+    an empty text for none)."""
+    return " ".join("" if p is None else str(p) for p in latest).encode()
+
+
+def _read_latest(data: bytes) -> _Latest:
+    judged, _, any_figure = data.decode().partition(" ")
+    return (
+        parse_period(judged) if judged else None,
+        parse_period(any_figure) if any_figure else None,
+    )
 
 
 def _read_share(split: SplitGap, reader: Source, share: Share) -> _Indexed | None:
@@ -435,8 +465,7 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         if indexed is None:
             send(fd, b"U")
             return
-        latest = indexed.figures.latest_period
-        send(fd, b"K" + (str(latest).encode() if latest is not None else b""))
+        send(fd, b"K" + _latest_bytes(indexed.latest(split.plan)))
         as_of = receive(parent)
         if as_of is None:
             return

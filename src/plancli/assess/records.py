@@ -7,14 +7,14 @@ Which figure: one per position (target and end month, `in_force`): of 2022-06, 2
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 from typing import NamedTuple, Protocol, TypeVar
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
 from plancli.periods import Period, parse_period
-from plancli.plain import Amendment, AnyPlan, plan_ids
+from plancli.plain import Amendment, AnyPlan, Plan, plan_ids
 
 
 class Observation(NamedTuple):
@@ -129,13 +129,28 @@ class RecordIndex:
 
     @property
     def latest_period(self) -> Period | None:
-        """The latest period that has any record (the default as-of period, DESIGN §3)."""
-        periods = [series[-1].period for series in self._series.values() if series]
+        """The latest period that has any record."""
+        return self.latest_of(())
+
+    def latest_of(self, unjudged: Collection[str]) -> Period | None:
+        """The latest period with a record of a target not in `unjudged`."""
+        periods = [
+            series[-1].period
+            for target_id, series in self._series.items()
+            if series and target_id not in unjudged
+        ]
         if not periods:
             return None
         # Figures in force of two targets for 2022-06 and 2022-Q2 end together; the month is
         # the more precise name for the date.
-        return max(periods, key=lambda p: (p.year, p.end_month, p.start_month))
+        return max(periods, key=later_key)
+
+    def default_as_of(self, unjudged: Collection[str]) -> Period | None:
+        """The default as-of period (DESIGN §3): the latest with a figure of a judged target,
+        not of one of `unjudged` (`unjudged_ids`: a bound still to come, whose figure is
+        never judged, so 下降3 for 2026 does not move the dashboard to the year's end); the
+        latest of any figure when only those have figures (they are then shown)."""
+        return self.latest_of(unjudged) or self.latest_period
 
     def series(self, target_id: str, as_of: Period | None = None) -> list[Observation]:
         """The target's observations, oldest first, up to the end of `as_of`."""
@@ -174,6 +189,22 @@ def period_end(text: str) -> tuple[int, int]:
     2022-Q2 and 2022-H1 are one). A malformed period: InputError."""
     period = _period(text)
     return period.year, period.end_month
+
+
+def later_key(period: Period) -> tuple[int, int, int]:
+    """The order of latest periods: by the end, then a month before a quarter ending with it."""
+    return period.year, period.end_month, period.start_month
+
+
+def unjudged_ids(plan: AnyPlan, amendments: AmendmentIndex) -> set[str]:
+    """The targets whose bound is still to come (`pending`, no amendment has given it): their
+    figures are shown, never judged, and do not set the default as-of (`default_as_of`)."""
+    if isinstance(plan, Plan):  # the columns: a plan's targets not built for this
+        flags = zip(plan.ids(), plan.column("pending"), strict=True)
+        waiting = [target_id for target_id, pending in flags if pending]
+    else:
+        waiting = [target.id for target in plan.targets if target.pending]
+    return {target_id for target_id in waiting if not amendments.all(target_id)}
 
 
 class AmendmentIndex:

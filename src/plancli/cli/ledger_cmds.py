@@ -71,8 +71,9 @@ def record_cmd(
             help=_(
                 "The figure at the end of the period: year-to-date total (cumulative), "
                 "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
-                "下降4.0 = -4.0, 增长5.2%), the level, or percent done 0–100 or `done` "
-                "(milestone)."
+                "下降4.0 = -4.0, 增长5.2%), the level (level; change targets too, "
+                "提升1个百分点: the level itself, 58.38, not the rise 0.3), or percent done "
+                "0–100 or `done` (milestone)."
             ),
         ),
     ],
@@ -114,7 +115,7 @@ def record_cmd(
     from plancli.figure_slips import record_warnings
     from plancli.figure_words import number_text
     from plancli.ledger import Entry, record_entry, with_warnings
-    from plancli.record_text import record_message
+    from plancli.record_text import pending_note, record_message
     from plancli.stores import open_store
 
     st = state(ctx)
@@ -142,6 +143,10 @@ def record_cmd(
         )
     for warning in change.warnings:
         say(_("warning: {message}").format(message=warning))
+    if (target := plan.target(change.record.target)) is not None and target.pending:
+        amended = any(a.target == target.id for a in store.amendments())
+        if (pending := pending_note(plan, change.record, amended)) is not None:
+            say(_("note: {message}").format(message=pending))
     _advise(store)
     if json_out:
         from plancli.output import dump_json
