@@ -112,7 +112,8 @@ def around_tolerance(
 
 def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
     """`direction` as given, or as the plan's bounds imply it (docs/forms.md); `low`/`high`
-    (an amendment's `min`/`max`) only for a target the plan gives no bound (pending).
+    (an amendment's `min`/`max`) only for a target the plan gives no bound (pending). A
+    pending decline target is a floor on the fall (下降3.5%以上) unless given both edges.
 
     An amendment changes the bound, never which way is better: 失业率控制在4.8%以内 (`max`
     alone: down) amended to 4.5%左右 stays a ceiling, ≤ 4.5 + T, as it would with `direction =
@@ -121,9 +122,14 @@ def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | Non
     """
     if target.direction is not None:
         return target.direction
-    if target.min is not None or target.max is not None or target.around is not None:
+    planned = target.min is not None or target.max is not None or target.around is not None
+    if planned:
         low, high = target.min, target.max
     if target.kind in ("cumulative", "ongoing"):
+        return "up"
+    if target.decline and not planned and not (low is not None and high is not None):
+        # a pending 下降 target (降碳, 节能) aims at a fall at least so large: a ceiling on the
+        # fall alone (`--max 3.5`, 下降 ≤ 3.5%) would let every rise pass (audit S D1)
         return "up"
     if low is not None and high is not None:
         return "band"
