@@ -73,3 +73,56 @@ def test_a_pending_decline_takes_a_range_of_falls(run) -> None:  # type: ignore[
     run("sichuan-2026", "record", "co2_intensity", "增长2.0", "--period", "2026-06")
     row = assessed(run, "sichuan-2026", "co2_intensity", "2026-06")
     assert (row["direction"], row["low"], row["high"], row["gap"]) == ("band", 2, 4, 4)
+
+
+# D2: a 下降 target's chart drew the signed figures (−2.2) against the bound on the fall (+2.5)
+
+
+def _html(run, tmp_path: Path, as_of: str) -> str:  # type: ignore[no-untyped-def]
+    out = tmp_path / "report.html"
+    result = run("sichuan-2026", "--lang", "zh", "report", "--as-of", as_of, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_decline_chart_draws_its_bound_on_the_side_of_a_fall(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_report_phone import Axis, band, charts, target_levels
+
+    run("sichuan-2026", "amend", "energy_intensity", "--min", "2.5", "--from", "2026-08")
+    run("sichuan-2026", "amend", "co2_intensity", "--around", "3", "--from", "2026-08")
+    for target, h1, q3 in (("energy_intensity", "下降1.8", "下降2.2"), ("co2_intensity", "增长0.6", "增长0.3")):
+        for period, figure in (("2026-H1", h1), ("2026-Q3", q3)):
+            assert run("sichuan-2026", "record", target, figure, "--period", period).exit_code == 0
+    page = _html(run, tmp_path, "2026-09")
+    energy = charts(page)["节能（单位地区生产总值能耗）"]
+    axis = Axis(energy)
+    # the bound steps in from August: none before it, −2.5 (a fall of 2.5) after
+    assert target_levels(energy, axis) == [-2.5]
+    assert band(energy, axis) == (axis.low, -2.5)  # met at a fall of 2.5 or more: below −2.5
+    assert ">下降2.2%</text>" in energy and ">-2.2%</text>" not in energy
+    co2 = charts(page)["降碳（单位地区生产总值二氧化碳排放）"]
+    axis = Axis(co2)
+    assert target_levels(co2, axis) == [-3.0]
+    assert band(co2, axis) == (axis.low, -2.5)  # 下降3%左右: a fall of 2.5 or more
+    assert ">增长0.3%</text>" in co2 and axis.high >= 0.3
+
+
+# D5: 城镇新增就业's axis ran to −25万人, and 符合目标 was shaded from the year's 85万人
+
+
+def test_a_cumulative_chart_shades_the_pace_and_starts_at_zero(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from test_report_phone import Axis, charts
+
+    for period, figure in (("2026-01", "5.2"), ("2026-03", "21.3"), ("2026-06", "45.3")):
+        assert run("sichuan-2026", "record", "new_urban_jobs", figure, "--period", period).exit_code == 0
+    jobs = charts(_html(run, tmp_path, "2026-06"))["城镇新增就业"]
+    axis = Axis(jobs)
+    assert axis.low == 0
+    [points] = re.findall(r'<polygon class="band" points="([^"]*)"', jobs)
+    corners = [tuple(map(float, p.split(","))) for p in points.split()]
+    pace = [axis.value(y) for _, y in corners[:13]]  # Jan..Dec month ends, from 0
+    # 0.1-unit coordinates: within 0.05万人 of the pace 0, 21.25, 42.5 … 85
+    assert (pace[0], pace[3], pace[6], pace[12]) == pytest.approx((0, 21.25, 42.5, 85), abs=0.05)
+    assert 'class="band" x=' not in jobs  # no rectangle ≥ 85 from January
