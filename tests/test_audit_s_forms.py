@@ -126,3 +126,41 @@ def test_a_cumulative_chart_shades_the_pace_and_starts_at_zero(run, tmp_path: Pa
     # 0.1-unit coordinates: within 0.05万人 of the pace 0, 21.25, 42.5 … 85
     assert (pace[0], pace[3], pace[6], pace[12]) == pytest.approx((0, 21.25, 42.5, 85), abs=0.05)
     assert 'class="band" x=' not in jobs  # no rectangle ≥ 85 from January
+
+
+# D3: the Chinese workbook's assessments sheet: 完成值 −0.2 for a rise, 目标 `fall ≥ 2.5 %`, `≈ gdp`
+
+
+def test_the_chinese_assessments_sheet_says_what_a_decline_figure_is(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    run("sichuan-2026", "amend", "energy_intensity", "--min", "2.5", "--from", "2026-08")
+    run("sichuan-2026", "amend", "co2_intensity", "--around", "3", "--from", "2026-08")
+    for target, figure in (
+        ("energy_intensity", "下降2.6"), ("co2_intensity", "增长0.2"), ("gdp", "5.4"),
+        ("resident_income", "4.4"),
+    ):  # fmt: skip
+        assert run("sichuan-2026", "record", target, figure, "--period", "2026").exit_code == 0
+    out = tmp_path / "12月.xlsx"
+    assert run("sichuan-2026", "--lang", "zh", "report", "-o", str(out)).exit_code == 0
+    rows = list(openpyxl.load_workbook(out)["assessments"].iter_rows(values_only=True))
+    header = rows[0]
+    cells = {
+        r[0]: {h: r[header.index(h)] for h in ("完成值（下降型目标为降幅）", "目标", "方向", "记录值")}
+        for r in rows[1:]
+    }
+    assert cells["energy_intensity"] == {
+        "完成值（下降型目标为降幅）": 2.6, "目标": "下降 ≥ 2.5%†", "方向": "降幅越大越好", "记录值": -2.6,
+    }  # fmt: skip
+    assert cells["co2_intensity"] == {
+        "完成值（下降型目标为降幅）": -0.2, "目标": "下降 ≈ 3%（下降 ≥2.5%）†", "方向": "降幅越大越好",
+        "记录值": 0.2,
+    }  # fmt: skip
+    assert cells["resident_income"]["目标"] == "≈ 地区生产总值 5.4%（不低于4.4%）"
+    assert cells["gdp"]["方向"] == "越高越好"
+    # the English workbook keeps gap --json's columns and words
+    en = tmp_path / "en.xlsx"
+    assert run("sichuan-2026", "--lang", "en", "report", "-o", str(en)).exit_code == 0
+    rows = list(openpyxl.load_workbook(en)["assessments"].iter_rows(values_only=True))
+    row = next(r for r in rows if r[0] == "energy_intensity")
+    assert row[rows[0].index("actual")] == 2.6 and row[rows[0].index("bound")] == "fall ≥ 2.5 %"
