@@ -164,3 +164,41 @@ def test_the_chinese_assessments_sheet_says_what_a_decline_figure_is(run, tmp_pa
     rows = list(openpyxl.load_workbook(en)["assessments"].iter_rows(values_only=True))
     row = next(r for r in rows if r[0] == "energy_intensity")
     assert row[rows[0].index("actual")] == 2.6 and row[rows[0].index("bound")] == "fall ≥ 2.5 %"
+
+
+# D9: `targets` wrote the 同步 reference as its id and no 左右 edge
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows"),
+    [
+        (
+            "zh",
+            {
+                "gdp": "≈ 5.5 %（≥5%）",
+                "surveyed_unemployment_rate": "≈ 5.5 %（≤6%）",
+                "cpi": "≈ 2 %（1.5–2.5%）",
+                "resident_income": "≈ 地区生产总值",
+                "budget_revenue": "≥ 2 %",
+            },
+        ),
+        (
+            "en",
+            {
+                "gdp": "≈ 5.5 % (≥5%)",
+                "cpi": "≈ 2 % (1.5–2.5%)",
+                "resident_income": "≈ Gross regional product (GDP)",
+            },
+        ),
+    ],
+)
+def test_targets_names_the_reference_and_the_judged_edge(  # type: ignore[no-untyped-def]
+    invoke, monkeypatch: pytest.MonkeyPatch, lang: str, rows: dict[str, str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # one line a target
+    result = invoke("--plan", "sichuan-2026", "--lang", lang, "targets")
+    assert result.exit_code == 0, result.stderr
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    for target, cell in rows.items():
+        assert lines[target].rstrip().endswith(cell) or f"{cell} " in lines[target], lines[target]
+    assert "≈ gdp" not in result.stdout

@@ -26,8 +26,11 @@ def edge_cell(a: AssessmentOut, lang: Lang) -> str:
     """For an X左右, the edge its 差距 is measured from, which a table would otherwise never
     name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); else nothing."""
     edge = judged_edges(a, lang)
-    if edge is None:
-        return ""
+    return "" if edge is None else compact_edge(edge, lang)
+
+
+def compact_edge(edge: str, lang: Lang) -> str:
+    """An edge (`≥ 5 %`) as a table puts it after its bound: `（≥5%）`, ` (≥5%)`."""
     compact = table_cell(edge, lang)
     for operator in ("≥ ", "≤ ", "> ", "< "):
         compact = compact.replace(operator, operator.strip())
