@@ -58,7 +58,8 @@ def test_a_pending_decline_amended_with_min_judges_a_rise_behind(run) -> None:  
         "--note", "国家下达",
     )  # fmt: skip
     assert amended.exit_code == 0, amended.stderr
-    assert run("sichuan-2026", "record", "co2_intensity", "增长2.0", "--period", "2026-06").exit_code == 0
+    recorded = run("sichuan-2026", "record", "co2_intensity", "增长2.0", "--period", "2026-06")
+    assert recorded.exit_code == 0
     row = assessed(run, "sichuan-2026", "co2_intensity", "2026-06")
     assert (row["status"], row["direction"], row["low"], row["high"]) == ("behind", "up", 3.5, None)
     assert row["gap"] == 5.5
@@ -90,7 +91,8 @@ def test_a_decline_chart_draws_its_bound_on_the_side_of_a_fall(run, tmp_path: Pa
 
     run("sichuan-2026", "amend", "energy_intensity", "--min", "2.5", "--from", "2026-08")
     run("sichuan-2026", "amend", "co2_intensity", "--around", "3", "--from", "2026-08")
-    for target, h1, q3 in (("energy_intensity", "下降1.8", "下降2.2"), ("co2_intensity", "增长0.6", "增长0.3")):
+    figures = (("energy_intensity", "下降1.8", "下降2.2"), ("co2_intensity", "增长0.6", "增长0.3"))
+    for target, h1, q3 in figures:
         for period, figure in (("2026-H1", h1), ("2026-Q3", q3)):
             assert run("sichuan-2026", "record", target, figure, "--period", period).exit_code == 0
     page = _html(run, tmp_path, "2026-09")
@@ -116,7 +118,8 @@ def test_a_cumulative_chart_shades_the_pace_and_starts_at_zero(run, tmp_path: Pa
     from test_report_phone import Axis, charts
 
     for period, figure in (("2026-01", "5.2"), ("2026-03", "21.3"), ("2026-06", "45.3")):
-        assert run("sichuan-2026", "record", "new_urban_jobs", figure, "--period", period).exit_code == 0
+        recorded = run("sichuan-2026", "record", "new_urban_jobs", figure, "--period", period)
+        assert recorded.exit_code == 0
     jobs = charts(_html(run, tmp_path, "2026-06"))["城镇新增就业"]
     axis = Axis(jobs)
     assert axis.low == 0
@@ -145,19 +148,13 @@ def test_the_chinese_assessments_sheet_says_what_a_decline_figure_is(run, tmp_pa
     assert run("sichuan-2026", "--lang", "zh", "report", "-o", str(out)).exit_code == 0
     rows = list(openpyxl.load_workbook(out)["assessments"].iter_rows(values_only=True))
     header = rows[0]
-    cells = {
-        r[0]: {h: r[header.index(h)] for h in ("完成值（下降型目标为降幅）", "目标", "方向", "记录值")}
-        for r in rows[1:]
-    }
-    assert cells["energy_intensity"] == {
-        "完成值（下降型目标为降幅）": 2.6, "目标": "下降 ≥ 2.5%†", "方向": "降幅越大越好", "记录值": -2.6,
-    }  # fmt: skip
-    assert cells["co2_intensity"] == {
-        "完成值（下降型目标为降幅）": -0.2, "目标": "下降 ≈ 3%（下降 ≥2.5%）†", "方向": "降幅越大越好",
-        "记录值": 0.2,
-    }  # fmt: skip
-    assert cells["resident_income"]["目标"] == "≈ 地区生产总值 5.4%（不低于4.4%）"
-    assert cells["gdp"]["方向"] == "越高越好"
+    actual = "完成值（下降型目标为降幅）"
+    columns = (actual, "目标", "方向", "记录值")
+    cells = {r[0]: tuple(r[header.index(h)] for h in columns) for r in rows[1:]}
+    assert cells["energy_intensity"] == (2.6, "下降 ≥ 2.5%†", "降幅越大越好", -2.6)
+    assert cells["co2_intensity"] == (-0.2, "下降 ≈ 3%（下降 ≥2.5%）†", "降幅越大越好", 0.2)
+    assert cells["resident_income"][1] == "≈ 地区生产总值 5.4%（不低于4.4%）"
+    assert cells["gdp"][2] == "越高越好"
     # the English workbook keeps gap --json's columns and words
     en = tmp_path / "en.xlsx"
     assert run("sichuan-2026", "--lang", "en", "report", "-o", str(en)).exit_code == 0
@@ -202,3 +199,34 @@ def test_targets_names_the_reference_and_the_judged_edge(  # type: ignore[no-unt
     for target, cell in rows.items():
         assert lines[target].rstrip().endswith(cell) or f"{cell} " in lines[target], lines[target]
     assert "≈ gdp" not in result.stdout
+
+
+# D4: a quarterly target before its first quarter listed as 尚无数据 like an owed figure
+
+
+def test_a_quarterly_target_before_its_first_quarter_is_not_owed(run) -> None:  # type: ignore[no-untyped-def]
+    for month in ("2026-01", "2026-02"):
+        for target, figure in (("new_urban_jobs", "5.2"), ("budget_revenue", "1.5")):
+            run("sichuan-2026", "record", target, figure, "--period", month)
+    for target in ("surveyed_unemployment_rate", "cpi"):
+        run(
+            "sichuan-2026",
+            "record",
+            target,
+            "5.5" if target != "cpi" else "0.6",
+            "--period",
+            "2026-02",
+        )
+    zh = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-02", "--format", "md")
+    assert (
+        "3项目标尚无数据：地区生产总值；居民收入；粮食产量（2项为季度指标，一季度后报送，1项为年度指标，年底报送）。"
+        in zh.stdout
+    )
+    en = run("sichuan-2026", "--lang", "en", "report", "--as-of", "2026-02", "--format", "md")
+    assert (
+        "(3): Gross regional product (GDP); Resident income; Grain output (2 are quarterly "
+        "figures, due after the first quarter, and 1 an annual figure, due at the year's end)."
+    ) in en.stdout
+    # from the first quarter's end the quarterly figures are owed, and come first
+    march = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-03", "--format", "md")
+    assert "地区生产总值；居民收入；粮食产量（其中后1项为年度指标，年底报送）。" in march.stdout

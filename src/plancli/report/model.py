@@ -225,9 +225,7 @@ def build_report(
     )
 
 
-def _paces(
-    assessment: PlanAssessment, headline: Sequence[HeadlineOut]
-) -> dict[str, list[Number]]:
+def _paces(assessment: PlanAssessment, headline: Sequence[HeadlineOut]) -> dict[str, list[Number]]:
     """For each cumulative headline target, the stock on track at each month's end: where its
     chart shades 符合目标 (城镇新增就业 85万人: 42.5 at June, not ≥ 85 all year, audit S D5).
     The goal of a month is the edge judged by the bound in force then (X − T of X左右)."""

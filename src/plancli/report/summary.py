@@ -31,7 +31,6 @@ from plancli.report.phrases import (
     dropped_phrase,
     en_lead,
     judged_phrase,
-    listed_without_figure,
     milestones_sentence,
     own_bound,
     paced_sentence_en,
@@ -46,9 +45,9 @@ from plancli.report.phrases import (
     status_verb,
     status_word_zh,
     unit_of,
-    without_figure_sentence,
 )
 from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
@@ -584,7 +583,9 @@ class _Writer:
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
-        unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
+        unknown = without_figure_sentence(
+            report.assessments, self.zh, self.over, NAMED_AT_MOST, report.as_of
+        )
         old = year_figure_sentence(
             [self._dated_item(a) for a in report.assessments if _year_figure(a, named)], self.zh
         )

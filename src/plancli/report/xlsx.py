@@ -312,7 +312,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     for a in report.assessments:
         data = {column: getattr(a, column) for column in CSV_COLUMNS}
         data["status"] = status_word(a.status, lang)
-        if lang == "zh":  # the bound as the summary sheet writes it: 下降 ≥ 2.5%, ≈ 5.2%（不低于4.2%）
+        if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
             data["bound"] = _bound_zh(a, report)
             data["direction"] = _direction_zh(a)
         row = _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
