@@ -230,3 +230,29 @@ def test_a_quarterly_target_before_its_first_quarter_is_not_owed(run) -> None:  
     # from the first quarter's end the quarterly figures are owed, and come first
     march = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-03", "--format", "md")
     assert "地区生产总值；居民收入；粮食产量（其中后1项为年度指标，年底报送）。" in march.stdout
+
+
+# D6: `amend --from 上半年` was listed as 自2026年上半年起, which reads as from January
+
+
+def test_an_amendment_from_a_half_year_is_dated_from_its_last_month(run) -> None:  # type: ignore[no-untyped-def]
+    amended = run(
+        "sichuan-2026", "--lang", "zh", "amend", "energy_intensity", "--min", "3", "--from",
+        "上半年", "--note", "国家下达",
+    )  # fmt: skip
+    assert amended.exit_code == 0, amended.stderr
+    assert "已调整 energy_intensity 自 2026-06 起：下降 ≥ 3 %" in amended.stdout + amended.stderr
+    run("sichuan-2026", "record", "energy_intensity", "下降3.2", "--period", "2026-H1")
+    zh = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-06", "--format", "md")
+    assert (
+        "- 节能（单位地区生产总值能耗）：自2026年6月起调整为下降 ≥ 3%（原计划待下达）；国家下达"
+        in zh.stdout
+    )
+    assert "上半年起" not in zh.stdout
+    en = run("sichuan-2026", "--lang", "en", "report", "--as-of", "2026-06", "--format", "md")
+    assert "from 2026-06, fall ≥ 3% (plan: pending); 国家下达" in en.stdout
+    gap = run("sichuan-2026", "--lang", "zh", "gap", "--as-of", "2026-06")
+    assert "节能（单位地区生产总值能耗）自2026年6月起" in gap.stdout.replace("\n", "")
+    # the ledger and JSON keep the period as given
+    history = json.loads(run("sichuan-2026", "history", "energy_intensity", "--json").stdout)
+    assert history["amendments"][0]["period"] == "2026-H1"

@@ -13,6 +13,7 @@ from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text, halfway_note, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
 from plancli.judged_edges import compact_edge
+from plancli.periods import applies_from
 from plancli.plain import AnyAmendment, Plan, Target, plain_amendment
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
@@ -92,7 +93,7 @@ def targets_table(
         for tg in targets:
             if tg.id in drops:
                 key = "dropped_from" if drops[tg.id].drops else "amended_from"
-                period = entry_period(drops[tg.id].period, lang)
+                period = entry_period(applies_from(drops[tg.id].period), lang)
                 entry = t(key, lang).format(name=target_name(tg, lang), period=period)
                 note = drops[tg.id].note if drops[tg.id].drops else None
                 entries.append(

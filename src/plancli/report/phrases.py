@@ -10,6 +10,7 @@ from decimal import Decimal
 from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
+from plancli.periods import applies_from
 
 
 def bound_phrase(a: AssessmentOut, zh: bool) -> str:
@@ -318,7 +319,7 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
     调整：区人大常委会批准）."""
     from plancli.report.text import zh_period
 
-    period, note = a.amended_from or "", a.amendment_note
+    period, note = applies_from(a.amended_from or ""), a.amendment_note
     if zh:
         return f"自{zh_period(period)}起不再考核（年中调整" + (f"：{note}）" if note else "）")
     why = f" (mid-year adjustment: {note})" if note else " (mid-year adjustment)"
