@@ -165,7 +165,8 @@ def test_the_english_footnote_keeps_its_form_and_the_plan_order(amended) -> None
     gap = " ".join(footnote(amended("gap", lang="en", width=200)))
     status = " ".join(footnote(amended("status", lang="en", width=200)))
     assert gap.startswith("† bound adjusted mid-year (年中调整): Gross regional product")
-    assert "(GDP) from 2022-06; Retail sales of consumer goods from 2022-06;" in gap  # --from 上半年
+    # GDP --from 上半年: from June
+    assert "(GDP) from 2022-06; Retail sales of consumer goods from 2022-06;" in gap
     assert status == gap.removesuffix("; New 5G base stations from 2022-06")
 
 
