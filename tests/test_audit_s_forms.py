@@ -256,3 +256,48 @@ def test_an_amendment_from_a_half_year_is_dated_from_its_last_month(run) -> None
     # the ledger and JSON keep the period as given
     history = json.loads(run("sichuan-2026", "history", "energy_intensity", "--json").stdout)
     assert history["amendments"][0]["period"] == "2026-H1"
+
+
+# D7: a rise written as one (增长0.6) for a 下降 target drew "如为下降，请填 下降0.6"
+
+
+SLIP = "a rise recorded for a 下降 (decline) target"
+
+
+@pytest.mark.parametrize("figure", ["增长0.3", "同比增长0.3%", "上升0.3", "+0.3"])
+def test_a_rise_stated_as_one_is_not_a_slip(run, figure: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("sichuan-2026", "record", "co2_intensity", figure, "--period", "2026-Q3")
+    assert result.exit_code == 0, result.stderr
+    assert SLIP not in result.stderr
+    assert assessed(run, "sichuan-2026", "co2_intensity", "2026-09")["recorded"] == 0.3
+
+
+def test_a_bare_rise_for_a_decline_is_still_a_slip(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("sichuan-2026", "record", "co2_intensity", "0.3", "--period", "2026-Q3")
+    assert result.exit_code == 0
+    assert f"co2_intensity 2026-Q3 = 0.3 %: {SLIP}; if it was a fall, type 下降0.3" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_an_import_of_a_stated_rise_is_not_a_slip(run, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        ("target", "period", "value"),
+        ("co2_intensity", "2026-06", "增长0.6"),
+        ("energy_intensity", "2026-06", "0.4"),  # bare: still the slip
+    ]
+    path = tmp_path / f"bulletin.{suffix}"
+    if suffix == "csv":
+        path.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for r in rows:
+            sheet.append(r)
+        book.save(path)
+    result = run("sichuan-2026", "import", str(path), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "co2_intensity" not in result.stderr
+    assert f"energy_intensity 2026-06 = 0.4 %: {SLIP}" in result.stderr

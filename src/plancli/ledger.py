@@ -30,6 +30,7 @@ from plancli.figure_words import (
     footnote_refusal,
     footnotes_refusal,
     milestone_words,
+    rise_stated,
     signed_words,
     typed_refusal,
 )
@@ -434,13 +435,14 @@ def record_entry(
     as it is then, so concurrent `--add`s build on each other instead of racing."""
     recorded_at = now or utc_now()
     batch = new_batch_id(recorded_at)
+    stated = rise_stated(entry.value)  # 增长0.3 for a 下降 target: a rise, said so
     store.check_writable()
     if dry_run:
         current = Figures(store.read())
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             store.check_allowed([change.record.target])  # as the write would refuse it
-        return with_warnings(change, change_warnings(plan, change, current))
+        return with_warnings(change, change_warnings(plan, change, current, stated=stated))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures; the plan's targets
         # are built while a database's server reads them (an unknown id: `check_entry` says).
@@ -449,16 +451,21 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
-    return with_warnings(change, change_warnings(plan, change, current))
+    return with_warnings(change, change_warnings(plan, change, current, stated=stated))
 
 
 def change_warnings(
-    plan: AnyPlan, change: Change, current: Figures, said: set[str] | None = None
+    plan: AnyPlan,
+    change: Change,
+    current: Figures,
+    said: set[str] | None = None,
+    stated: bool = False,
 ) -> list[str]:
     """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
     total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
     part of the year of a target judged on the year's (once per target of `said`, if given),
-    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py)."""
+    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py), a rise
+    for a 下降 target unless `stated` as one (增长0.6)."""
     from plancli.bulletin_units import out_of_scale
     from plancli.growth_slips import growth_warnings
     from plancli.level_slips import level_warnings
@@ -472,7 +479,7 @@ def change_warnings(
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),
-        *growth_warnings(plan, change.record, change.previous),
+        *growth_warnings(plan, change.record, change.previous, stated),
     ]
 
 
