@@ -301,3 +301,48 @@ def test_an_import_of_a_stated_rise_is_not_a_slip(run, tmp_path: Path, suffix: s
     assert result.exit_code == 0, result.stderr
     assert "co2_intensity" not in result.stderr
     assert f"energy_intensity 2026-06 = 0.4 %: {SLIP}" in result.stderr
+
+
+# D8: the same figures re-imported from a bulletin without a 来源 column were 6 修订, sources erased
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_identical_figures_without_a_source_are_unchanged(run, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    template = tmp_path / "09月.csv"
+    template.write_text(
+        "target,period,value,source\n"
+        "new_urban_jobs,2026-09,63,统计月报\n"
+        "gdp,2026-Q3,5.2,统计月报\n",
+        encoding="utf-8",
+    )
+    assert run("sichuan-2026", "import", str(template)).exit_code == 0
+    rows = [
+        ("指标", "期间", "数值"),
+        ("城镇新增就业", "2026年1-9月", "63"),
+        ("地区生产总值", "前三季度", "5.2"),
+    ]
+    bulletin = tmp_path / f"9月统计月报.{suffix}"
+    if suffix == "csv":
+        bulletin.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for r in rows:
+            sheet.append(r)
+        book.save(bulletin)
+    again = run("sichuan-2026", "--lang", "zh", "import", str(bulletin))
+    assert again.exit_code == 0, again.stderr
+    assert "新增 0，修订 0，未变 2" in again.stderr
+    history = json.loads(run("sichuan-2026", "history", "new_urban_jobs", "--json").stdout)
+    assert [(r["value"], r["source"]) for r in history["records"]] == [(63, "统计月报")]
+    report = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-09", "--format", "md")
+    assert "根据2条记录生成" in report.stdout
+    # a figure typed again without --source is the same figure too
+    same = run("sichuan-2026", "record", "gdp", "5.2", "--period", "2026-Q3")
+    assert "nothing written" in same.stderr
+    # a figure that changes is a revision, and gives the source it has (none)
+    revised = run("sichuan-2026", "record", "gdp", "5.3", "--period", "2026-Q3")
+    assert revised.exit_code == 0 and "supersedes" in revised.stderr

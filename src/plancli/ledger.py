@@ -239,8 +239,19 @@ class Change:
 
 def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
     """`record` repeats the figure in force at its position (2022-06 = 5 % repeats 2022-Q2 =
-    5 %: one position, one figure), so writing it would change nothing."""
-    return previous is not None and same_figure(previous, record)
+    5 %: one position, one figure), so writing it would change nothing. A note or source it
+    does not give is no change either: the bulletin re-imported without a 来源 column repeats
+    the figures recorded from the template with 统计月报, and keeps that source (audit S D8:
+    it counted 6 修订 and would have erased the sources)."""
+    if previous is None:
+        return False
+    if record.note is None and record.source is None:  # the usual re-import: both unsaid
+        return (previous.value, previous.amount) == (record.value, record.amount)
+    return (
+        (previous.value, previous.amount) == (record.value, record.amount)
+        and (record.note is None or record.note == previous.note)
+        and (record.source is None or record.source == previous.source)
+    )
 
 
 def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
