@@ -22,7 +22,6 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.figure_words import rise_stated
 from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
 from plancli.import_order import _disordered
 from plancli.import_summary import stream_counts
@@ -342,7 +341,7 @@ def import_stream(
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
         if falls and record.value > 0 and target.id in falls:  # 2.7 for a fall of 2.7 %?
-            slips = rise_for_decline(target, record, rise_stated(raw))
+            slips = rise_for_decline(target, record, raw)
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
             growth_limit = growths[target.id]

@@ -33,7 +33,6 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
-from plancli.figure_words import rise_stated
 from plancli.i18n import _, ngettext
 from plancli.ledger import (
     Change,
@@ -435,9 +434,8 @@ def check_import(
     changes: list[RowChange] = []
     unchanged: list[RowChange] = []
     said: set[str] = set()  # a figure for part of the year: warned once per target
-    stated = {row.row for row in rows if rise_stated(row.entry.value)}  # 增长0.6: a rise
     for rc in checked:
-        warnings = change_warnings(plan, rc.change, merged, said, rc.row in stated)
+        warnings = change_warnings(plan, rc.change, merged, said)
         warned = RowChange(rc.row, with_warnings(rc.change, warnings))
         (unchanged if rc.change.unchanged else changes).append(warned)
     return changes, unchanged, kept

@@ -30,7 +30,6 @@ from plancli.figure_words import (
     footnote_refusal,
     footnotes_refusal,
     milestone_words,
-    rise_stated,
     signed_words,
     typed_refusal,
 )
@@ -231,6 +230,7 @@ class Change:
     increment: Decimal | None = None  # --add: the increment as given
     later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
     warnings: tuple[str, ...] = field(default=())
+    typed: object = None  # the figure as given: 增长0.6 is a rise said so (growth_slips)
 
     @property
     def unchanged(self) -> bool:
@@ -399,6 +399,7 @@ def check_entry(
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
+        typed=entry.value,
     )
 
 
@@ -431,6 +432,7 @@ def with_warnings(change: Change, warnings: list[str]) -> Change:
         change.increment,
         change.later,
         tuple(warnings),
+        change.typed,
     )
 
 
@@ -446,14 +448,13 @@ def record_entry(
     as it is then, so concurrent `--add`s build on each other instead of racing."""
     recorded_at = now or utc_now()
     batch = new_batch_id(recorded_at)
-    stated = rise_stated(entry.value)  # 增长0.3 for a 下降 target: a rise, said so
     store.check_writable()
     if dry_run:
         current = Figures(store.read())
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             store.check_allowed([change.record.target])  # as the write would refuse it
-        return with_warnings(change, change_warnings(plan, change, current, stated=stated))
+        return with_warnings(change, change_warnings(plan, change, current))
     with store.transaction() as session:
         # Checking a figure looks only at its own target's other figures; the plan's targets
         # are built while a database's server reads them (an unknown id: `check_entry` says).
@@ -462,21 +463,17 @@ def record_entry(
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
-    return with_warnings(change, change_warnings(plan, change, current, stated=stated))
+    return with_warnings(change, change_warnings(plan, change, current))
 
 
 def change_warnings(
-    plan: AnyPlan,
-    change: Change,
-    current: Figures,
-    said: set[str] | None = None,
-    stated: bool = False,
+    plan: AnyPlan, change: Change, current: Figures, said: set[str] | None = None
 ) -> list[str]:
     """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
     total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
     part of the year of a target judged on the year's (once per target of `said`, if given),
     a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py), a rise
-    for a 下降 target unless `stated` as one (增长0.6)."""
+    for a 下降 target unless typed as one (增长0.6)."""
     from plancli.bulletin_units import out_of_scale
     from plancli.growth_slips import growth_warnings
     from plancli.level_slips import level_warnings
@@ -490,7 +487,7 @@ def change_warnings(
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),
-        *growth_warnings(plan, change.record, change.previous, stated),
+        *growth_warnings(plan, change.record, change.previous, change.typed),
     ]
 
 
