@@ -346,3 +346,19 @@ def test_identical_figures_without_a_source_are_unchanged(run, tmp_path: Path, s
     # a figure that changes is a revision, and gives the source it has (none)
     revised = run("sichuan-2026", "record", "gdp", "5.3", "--period", "2026-Q3")
     assert revised.exit_code == 0 and "supersedes" in revised.stderr
+
+
+# D10: below a range (广东 4.5%—5%): 低于目标0.1个百分点 named no figure the gap is measured from
+
+
+def test_a_range_target_below_its_floor_names_the_range(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = str(tmp_path / "gd.progress.toml")
+    base = ("--plan", "guangdong-2026", "--ledger", ledger)
+    assert invoke(*base, "record", "gdp", "4.4", "--period", "2026-Q2").exit_code == 0
+    zh = invoke(*base, "--lang", "zh", "report", "--as-of", "2026-06", "--format", "md")
+    assert "地区生产总值累计增长4.4%，低于4.5%—5%的目标区间下沿0.1个百分点。" in zh.stdout
+    en = invoke(*base, "--lang", "en", "report", "--as-of", "2026-06", "--format", "md")
+    assert (
+        "grew 4.4% year to date, 0.1 pp below the bottom of the target range of 4.5%–5%."
+        in en.stdout
+    )

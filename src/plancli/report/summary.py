@@ -448,6 +448,11 @@ class _Writer:
             return "，未实现正增长的目标" if self.zh else ", short of the target (positive growth)"
         if a.decline or a.direction == "band":
             return self._short_of(gap, adjusted, bound, was, stated)
+        if range_top(a) and below:  # 4.4 for 4.5%—5%: from the range's bottom (audit S D10)
+            plan = (f"（原计划{was}）" if self.zh else f" (plan: {was})") if was else ""
+            if self.zh:
+                return f"，低于{adjusted}{bound}的目标区间下沿{plan}{gap}"
+            return f", {gap} below the bottom of the {adjusted}target range of {bound}{plan}"
         if self.zh:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
