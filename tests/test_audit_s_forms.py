@@ -362,3 +362,31 @@ def test_a_range_target_below_its_floor_names_the_range(invoke, tmp_path: Path) 
         "grew 4.4% year to date, 0.1 pp below the bottom of the target range of 4.5%–5%."
         in en.stdout
     )
+
+
+# D11: 河南 力争比去年实现更多增长: last year's 1350.97 again was counted 实现争取目标
+
+
+@pytest.mark.parametrize(
+    ("figure", "sentence"),
+    [
+        (
+            "1350.97",
+            "粮食产量为1350.97亿斤，达到1300亿斤以上的目标，尚未实现高于1350.97亿斤的争取目标。",
+        ),
+        ("1351", "粮食产量为1351亿斤，达到1300亿斤以上的目标并实现争取目标。"),
+    ],
+)
+def test_more_growth_than_last_year_is_more_than_last_year(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, figure: str, sentence: str
+) -> None:
+    ledger = str(tmp_path / "hn.progress.toml")
+    base = ("--plan", "henan-2026", "--ledger", ledger)
+    assert invoke(*base, "record", "grain_output", figure, "--period", "2026").exit_code == 0
+    report = invoke(*base, "--lang", "zh", "report", "--as-of", "2026-12", "--format", "md")
+    assert sentence in report.stdout
+    gap = json.loads(invoke(*base, "gap", "--as-of", "2026-12", "--json").stdout)
+    [row] = [t for t in gap["targets"] if t["id"] == "grain_output"]
+    assert (row["status"], row["stretch_met"]) == ("met", figure != "1350.97")
+    shown = invoke(*base, "--lang", "zh", "targets")
+    assert "争取 > 1350.97" in shown.stdout.replace("\n", " ")

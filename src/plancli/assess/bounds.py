@@ -39,6 +39,8 @@ class Bound(NamedTuple):
     around_baseline: Decimal | None = None
     # a roll-up judged at its parts' bounds' sum (58.71), its own (58.72) over it by rounding
     parts_sum: Decimal | None = None
+    # the plan's stretch is to exceed its figure (力争比去年实现更多增长: more than last year's)
+    stretch_exclusive: bool = False
 
     @property
     def goal(self) -> Decimal | None:
@@ -73,6 +75,8 @@ class Bound(NamedTuple):
     def stretch_met(self, figure: Decimal | None) -> bool | None:
         if self.stretch is None or figure is None:
             return None
+        if self.stretch_exclusive:  # 1350.97 again is no 更多增长 over last year's 1350.97
+            return figure > self.stretch if self.direction != "down" else figure < self.stretch
         return figure >= self.stretch if self.direction != "down" else figure <= self.stretch
 
 
@@ -201,6 +205,7 @@ def bound_of(
         high=high,
         amendment=amendment,
         around_baseline=around_baseline,
+        stretch_exclusive=amendment is None and target.stretch_exclusive,
     )
 
 

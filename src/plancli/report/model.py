@@ -164,6 +164,10 @@ class Report:
         metadata=doc("headline targets whose bound changed by as_of: each bound and from when"),
     )
 
+    stretch_over: list[str] = field(
+        default_factory=list,
+        metadata=doc("targets whose stretch is met only above it (力争比去年实现更多增长)"),
+    )
     paces: dict[str, list[Number]] = field(
         default_factory=dict,
         metadata=doc(
@@ -220,6 +224,7 @@ def build_report(
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
         alone=[t.id for t in plan.targets if _alone(t)],
+        stretch_over=[t.id for t in plan.targets if t.stretch_exclusive],
         bound_steps=_bound_steps(assessment, dashboard.headline),
         paces=_paces(assessment, dashboard.headline),
     )

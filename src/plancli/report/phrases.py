@@ -127,14 +127,16 @@ def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:
     )
 
 
-def aim_phrase(a: AssessmentOut, zh: bool) -> str:
+def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False) -> str:
     """A 争取X% the plan states, after a satisfied bound: 并实现争取目标, or ，尚未实现6%的争取目标;
-    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is)."""
+    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is). An
+    aim `over` its figure (`stretch_exclusive`: 力争比去年实现更多增长) is 高于1350.97亿斤."""
     if range_top(a) or a.stretch is None or a.stretch_met is None:
         return ""
     if a.stretch_met:
         return "并实现争取目标" if zh else " and its higher aim"
-    aim = f"{num(a.stretch)}{unit_of(a, zh)}"
+    aim = f"{'高于' if zh else 'more than '}{num(a.stretch)}{unit_of(a, zh)}" if over else ""
+    aim = aim or f"{num(a.stretch)}{unit_of(a, zh)}"
     return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"
 
 

@@ -431,7 +431,7 @@ class _Writer:
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
-        text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
+        text += aim_phrase(a, self.zh, a.id in self.report.stretch_over)  # 并实现争取目标…
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
