@@ -122,12 +122,17 @@ def test_a_revision_of_only_the_note_or_source_shows_what_changes(
     run: Callable[..., Any],
 ) -> None:
     run("import", "bulletin.csv", files=BULLETIN)
+    # A file without a source column gives none: the same figure is unchanged and keeps its
+    # source (audit S D8; before, it was a revision to "source: —")
     bare = {"t3.csv": "target,period,value\n新建5G基站,2022-06,150\n"}
     preview = run("import", "t3.csv", "--dry-run", files=bare)
     assert preview.exit_code == 0, preview.stderr
+    assert "0 new, 0 revised, 1 unchanged of 1 row" in preview.stderr
+    moved = {"t3.csv": "target,period,value,source\n新建5G基站,2022-06,150,区统计局\n"}
+    preview = run("import", "t3.csv", "--dry-run", files=moved)
     [line] = [line for line in preview.stdout.splitlines() if "new_5g" in line]
     assert line.split() == ["2", "new_5g_base_stations", "2022-06", "150", "个;", "source:",
-                            "区工信局", "150", "个;", "source:", "—"]  # fmt: skip
+                            "区工信局", "150", "个;", "source:", "区统计局"]  # fmt: skip
     header = "target,period,value,note,source\n"
     noted = {"t4.csv": header + "new_5g_base_stations,2022-06,150,修订,区工信局\n"}
     zh = run("import", "t4.csv", "--dry-run", lang="zh", files=noted)

@@ -88,9 +88,9 @@ AMENDMENTS = [
 # In the plan's order (gdp, retail_sales, unemployment_rate, old_compounds_renovated,
 # new_5g_base_stations), the periods as the report writes them.
 ZH_ENTRIES = [
-    "地区生产总值自2022年上半年起",
+    "地区生产总值自2022年6月起",
     "社会消费品零售总额自2022年6月起",
-    "城镇登记失业率自2022年二季度起",
+    "城镇登记失业率自2022年6月起",
     "老旧小区改造自2022年6月起",
     "新建5G基站自2022年6月起",
 ]
@@ -158,14 +158,15 @@ def test_the_footnote_at_40_columns_keeps_every_date_whole(
         assert not any(m.start() < e < m.end() for e in ends), (m.group(), lines)
     if command == "gap":
         assert "制定街道及区级部门社区治理权责清单自2022年6月起不再考核；" in text
-        assert "政府投资重点项目年度计划投资自2022年上半年起" in text
+        assert "政府投资重点项目年度计划投资自2022年6月起" in text
 
 
 def test_the_english_footnote_keeps_its_form_and_the_plan_order(amended) -> None:  # type: ignore[no-untyped-def]
     gap = " ".join(footnote(amended("gap", lang="en", width=200)))
     status = " ".join(footnote(amended("status", lang="en", width=200)))
     assert gap.startswith("† bound adjusted mid-year (年中调整): Gross regional product")
-    assert "from 2022-H1; Retail sales of consumer goods from 2022-06;" in gap
+    # GDP --from 上半年: from June
+    assert "(GDP) from 2022-06; Retail sales of consumer goods from 2022-06;" in gap
     assert status == gap.removesuffix("; New 5G base stations from 2022-06")
 
 

@@ -169,7 +169,7 @@ def test_ascii_terminal_gets_ascii_signs(tmp_path: Path) -> None:
     _plancli(tmp_path, *args, "record", "cpi", "0.4", "--period", "2026-03", ascii_only=False)
     out = _plancli(tmp_path, *args, "targets", ascii_only=True).replace("|", " ")
     assert "?" not in "".join(line for line in out.splitlines() if line.startswith(" gdp"))
-    assert row(out, "gdp").endswith("~ 5.5 % 5.5 %")
+    assert row(out, "gdp").endswith("~ 5.5 % (>=5%) 5.5 %")  # its judged edge (audit S D9)
     assert row(out, "budget_revenue").endswith(">= 2 % 3.9 %")
     assert row(out, "new_urban_jobs").endswith(">= 85 ???? 107 ????")  # 万人: a ? a cell
     guandu = _plancli(tmp_path, "--plan", "guandu-2022", "targets", ascii_only=True)
@@ -177,7 +177,7 @@ def test_ascii_terminal_gets_ascii_signs(tmp_path: Path) -> None:
     show = squeezed(_plancli(tmp_path, *args, "show", "cpi", ascii_only=True))
     assert "target ~ 2 %, judged 1.5-2.5 %" in show  # and an en dash, a hyphen
     utf8 = _plancli(tmp_path, *args, "targets", ascii_only=False)  # only then
-    assert row(utf8, "gdp").endswith("≈ 5.5 % 5.5 %")
+    assert row(utf8, "gdp").endswith("≈ 5.5 % (≥5%) 5.5 %")
 
 
 def test_a_baseline_amount_in_the_targets_table_is_glossed_under_it(invoke) -> None:  # type: ignore[no-untyped-def]

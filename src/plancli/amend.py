@@ -204,7 +204,8 @@ def _check_direction(
 ) -> None:
     """An amendment changes the bound, not which way is better (`bounds.derive_direction`):
     `--min` alone on a ceiling would leave it no bound at all, so it is refused, as the plan
-    file refuses `min = 5, direction = "down"`."""
+    file refuses `min = 5, direction = "down"`. A pending decline target is a floor on the fall:
+    `--max` alone, a ceiling on the fall, would let every rise pass."""
     if around is not None:
         return
     plan = bound_text(target)
@@ -212,6 +213,14 @@ def _check_direction(
         message = _(
             "{target} is a ceiling (the plan's {bound}: lower is better) and an amendment "
             "keeps it one: give --max or --around"
+        )
+    elif direction == "up" and minimum is None and target.decline:
+        raise InputError(
+            _(
+                "{target} is a 下降 target: its bound is the size of the fall, and --max {value} "
+                "alone (下降 ≤ {value}%) would let any rise pass; give --min {value} "
+                "(下降{value}%以上) or --around {value}"
+            ).format(target=target.id, value=num(maximum) if maximum is not None else "X")
         )
     elif direction == "up" and minimum is None:
         message = _(

@@ -147,6 +147,20 @@ _SAME_PERIOD_WORDS = ("同比", "比上年")
 assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
 
 
+def rise_stated(raw: object) -> bool:
+    """Does the text state a rise in so many words (`增长0.6`, `同比增长0.6%`, `上升0.3`) or
+    with its sign (`+0.6`)? Then a rise recorded for a 下降 target is what the bulletin says,
+    not a fall typed without its sign (audit S D7)."""
+    if not isinstance(raw, str):
+        return False
+    text = raw.strip()
+    for prefix in _SAME_PERIOD_WORDS:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip()
+            break
+    return text.startswith(("+", "＋", *_RISE_WORDS))
+
+
 def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
     """A growth as the bulletin writes it, as a signed number's text: `下降4.0%` → `-4.0%`,
     `增长5.2` → `5.2`, `同比下降3` → `-3`; any other text unchanged.

@@ -274,7 +274,8 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
         text = f"{_word('rise', lang)} {text}"
     if source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
-        text += f" ({_word('stretch', lang)} {num(source.stretch)} {unit})"
+        over = "> " if getattr(source, "stretch_exclusive", False) else ""  # more than it
+        text += f" ({_word('stretch', lang)} {over}{num(source.stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")

@@ -125,11 +125,17 @@ def fall_ids(plan: AnyPlan) -> frozenset[str]:
     return frozenset(t.id for t in plan.targets if falls(t))
 
 
-def rise_for_decline(target: AnyTarget, record: AnyRecord) -> list[str]:
+def rise_for_decline(target: AnyTarget, record: AnyRecord, typed: object = None) -> list[str]:
     """The warning of a rise recorded for a target that `falls`, as a list: 2.7 typed for a
     fall of 2.7 % is the classic sign slip, and judged as a rise of 2.7 % it makes the target
-    missed. Recorded as given: a rise does happen."""
+    missed. Recorded as given: a rise does happen. None where the figure was `typed` as a rise
+    in words or by its sign (`增长0.6`, `+0.6`: `figure_words.rise_stated`): the bulletin says
+    it rose (audit S D7)."""
     if record.value <= 0 or not falls(target):
+        return []
+    from plancli.figure_words import rise_stated
+
+    if rise_stated(typed):
         return []
     from plancli.fmt import num
     from plancli.safe import visible
@@ -149,12 +155,14 @@ def rise_for_decline(target: AnyTarget, record: AnyRecord) -> list[str]:
     ]
 
 
-def growth_warnings(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
-    """`rise_for_decline` and `amount_as_growth` of a record of any target
-    (`ledger.change_warnings`)."""
+def growth_warnings(
+    plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None, typed: object = None
+) -> list[str]:
+    """`rise_for_decline` (`typed`: the figure as given) and `amount_as_growth` of a record of
+    any target (`ledger.change_warnings`)."""
     target = plan.target(record.target)
     if target is None:
         return []
     limit = growth_limit(target)
-    rise = rise_for_decline(target, record)
+    rise = rise_for_decline(target, record, typed)
     return rise if limit is None else [*rise, *amount_as_growth(target, record, previous, limit)]

@@ -343,7 +343,7 @@ def import_stream(
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
         if falls and record.value > 0 and target.id in falls:  # 2.7 for a fall of 2.7 %?
-            slips = rise_for_decline(target, record)
+            slips = rise_for_decline(target, record, raw)
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
             growth_limit = growths[target.id]

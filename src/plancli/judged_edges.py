@@ -30,8 +30,11 @@ def edge_cell(a: AssessmentOut, lang: Lang) -> str:
     if a.parts_sum is not None and a.status != "dropped":
         return t("parts_sum_edge_cell", lang).format(sum=num(a.parts_sum))
     edge = judged_edges(a, lang)
-    if edge is None:
-        return ""
+    return "" if edge is None else compact_edge(edge, lang)
+
+
+def compact_edge(edge: str, lang: Lang) -> str:
+    """An edge (`≥ 5 %`) as a table puts it after its bound: `（≥5%）`, ` (≥5%)`."""
     compact = table_cell(edge, lang)
     for operator in ("≥ ", "≤ ", "> ", "< "):
         compact = compact.replace(operator, operator.strip())

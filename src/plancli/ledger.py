@@ -230,6 +230,7 @@ class Change:
     increment: Decimal | None = None  # --add: the increment as given
     later: tuple[str, ...] = ()  # later periods of the target already recorded (late correction)
     warnings: tuple[str, ...] = field(default=())
+    typed: object = None  # the figure as given: 增长0.6 is a rise said so (growth_slips)
 
     @property
     def unchanged(self) -> bool:
@@ -238,8 +239,19 @@ class Change:
 
 def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
     """`record` repeats the figure in force at its position (2022-06 = 5 % repeats 2022-Q2 =
-    5 %: one position, one figure), so writing it would change nothing."""
-    return previous is not None and same_figure(previous, record)
+    5 %: one position, one figure), so writing it would change nothing. A note or source it
+    does not give is no change either: the bulletin re-imported without a 来源 column repeats
+    the figures recorded from the template with 统计月报, and keeps that source (audit S D8:
+    it counted 6 修订 and would have erased the sources)."""
+    if previous is None:
+        return False
+    if record.note is None and record.source is None:  # the usual re-import: both unsaid
+        return (previous.value, previous.amount) == (record.value, record.amount)
+    return (
+        (previous.value, previous.amount) == (record.value, record.amount)
+        and (record.note is None or record.note == previous.note)
+        and (record.source is None or record.source == previous.source)
+    )
 
 
 def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
@@ -387,6 +399,7 @@ def check_entry(
         base=base,
         increment=increment,
         later=tuple(r.period for r in current.later(target.id, period)),
+        typed=entry.value,
     )
 
 
@@ -419,6 +432,7 @@ def with_warnings(change: Change, warnings: list[str]) -> Change:
         change.increment,
         change.later,
         tuple(warnings),
+        change.typed,
     )
 
 
@@ -458,7 +472,8 @@ def change_warnings(
     """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
     total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
     part of the year of a target judged on the year's (once per target of `said`, if given),
-    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py)."""
+    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py), a rise
+    for a 下降 target unless typed as one (增长0.6)."""
     from plancli.bulletin_units import out_of_scale
     from plancli.growth_slips import growth_warnings
     from plancli.level_slips import level_warnings
@@ -472,7 +487,7 @@ def change_warnings(
         *dropped_amount(plan, change.previous, change.record),
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),
-        *growth_warnings(plan, change.record, change.previous),
+        *growth_warnings(plan, change.record, change.previous, change.typed),
     ]
 
 

@@ -170,6 +170,9 @@ class Target(StrictModel):
     stretch: PlanNumber | None = Field(
         default=None, description="a higher aim, never a ceiling (5%—5.5%，争取更好结果 → 5.5)"
     )
+    stretch_exclusive: bool = Field(
+        default=False, description="the stretch is met only above it (力争比去年实现更多增长)"
+    )
     decline: bool = Field(
         default=False,
         description="growth stated as a fall (下降3.8%): bounds are the size of the fall",

@@ -323,3 +323,15 @@ def zh_period(code: str) -> str:
     if period.granularity == "H":
         return f"{year}年{'上' if period.index == 1 else '下'}半年"
     return f"{year}年"
+
+
+def applies_from(code: str) -> str:
+    """The month an amendment's period (`--from 上半年`, 2026-H1) applies from, as its entries
+    say it: the period's last month, 2026-06 (自2026年6月起), since the new bound judges the
+    figures from the end of the period on; `自2026年上半年起` read as from January (audit S
+    D6). A code that is no period is returned as it is."""
+    try:
+        period = parse_period(code)
+    except InputError:
+        return code
+    return str(Period.month(period.year, period.end_month))

@@ -183,6 +183,7 @@ class Target(NamedTuple):
     around: Decimal | None = None
     tolerance: Decimal | None = None
     stretch: Decimal | None = None
+    stretch_exclusive: bool = False
     decline: bool = False
     pending: bool = False
     opening: Decimal | None = None

@@ -39,6 +39,8 @@ class Bound(NamedTuple):
     around_baseline: Decimal | None = None
     # a roll-up judged at its parts' bounds' sum (58.71), its own (58.72) over it by rounding
     parts_sum: Decimal | None = None
+    # the plan's stretch is to exceed its figure (力争比去年实现更多增长: more than last year's)
+    stretch_exclusive: bool = False
 
     @property
     def goal(self) -> Decimal | None:
@@ -73,6 +75,8 @@ class Bound(NamedTuple):
     def stretch_met(self, figure: Decimal | None) -> bool | None:
         if self.stretch is None or figure is None:
             return None
+        if self.stretch_exclusive:  # 1350.97 again is no 更多增长 over last year's 1350.97
+            return figure > self.stretch if self.direction != "down" else figure < self.stretch
         return figure >= self.stretch if self.direction != "down" else figure <= self.stretch
 
 
@@ -112,7 +116,8 @@ def around_tolerance(
 
 def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | None) -> Direction:
     """`direction` as given, or as the plan's bounds imply it (docs/forms.md); `low`/`high`
-    (an amendment's `min`/`max`) only for a target the plan gives no bound (pending).
+    (an amendment's `min`/`max`) only for a target the plan gives no bound (pending). A
+    pending decline target is a floor on the fall (下降3.5%以上) unless given both edges.
 
     An amendment changes the bound, never which way is better: 失业率控制在4.8%以内 (`max`
     alone: down) amended to 4.5%左右 stays a ceiling, ≤ 4.5 + T, as it would with `direction =
@@ -121,9 +126,14 @@ def derive_direction(target: AnyTarget, low: Decimal | None, high: Decimal | Non
     """
     if target.direction is not None:
         return target.direction
-    if target.min is not None or target.max is not None or target.around is not None:
+    planned = target.min is not None or target.max is not None or target.around is not None
+    if planned:
         low, high = target.min, target.max
     if target.kind in ("cumulative", "ongoing"):
+        return "up"
+    if target.decline and not planned and not (low is not None and high is not None):
+        # a pending 下降 target (降碳, 节能) aims at a fall at least so large: a ceiling on the
+        # fall alone (`--max 3.5`, 下降 ≤ 3.5%) would let every rise pass (audit S D1)
         return "up"
     if low is not None and high is not None:
         return "band"
@@ -195,6 +205,7 @@ def bound_of(
         high=high,
         amendment=amendment,
         around_baseline=around_baseline,
+        stretch_exclusive=amendment is None and target.stretch_exclusive,
     )
 
 

@@ -11,6 +11,7 @@ from plancli.cli.app import JsonOpt, command, say, say_created, state
 from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
+from plancli.periods import applies_from
 
 if TYPE_CHECKING:
     from plancli.amend import AmendChange
@@ -125,7 +126,7 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
     if edges is not None:  # X左右 keeps the plan's direction: say which edge it is judged at
         bound = _("{bound}, judged {edges}").format(bound=bound, edges=edges)
     what = _("{target} from {period}: {bound}").format(
-        target=target.id, period=amendment.period, bound=bound
+        target=target.id, period=applies_from(amendment.period), bound=bound
     )
     if change.unchanged:
         return _("{what} is already the amendment in force; nothing written ({ledger})").format(
@@ -135,7 +136,7 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
         previous = change.previous
         was = _("{bound} from {period}, amended {time} UTC").format(
             bound=amendment_bound_text(target, previous, lang),
-            period=previous.period,
+            period=applies_from(previous.period),
             time=f"{previous.recorded_at:%Y-%m-%d %H:%M}",
         )
     elif target.pending:

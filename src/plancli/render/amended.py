@@ -13,7 +13,7 @@ from rich.text import Text
 from plancli.assess import AssessmentOut
 from plancli.fmt import num
 from plancli.i18n import Lang, t
-from plancli.periods import zh_period
+from plancli.periods import applies_from, zh_period
 from plancli.render.runs import ItemLines, KeepsRuns
 from plancli.safe import visible
 
@@ -62,7 +62,7 @@ def entry_period(period: str, lang: Lang) -> str:
 def _amended_entry(a: AssessmentOut, lang: Lang) -> str:
     """`GDP from 2022-07`; a drop with its note: `FAI dropped from 2022-06 (区人大常委会…)`."""
     assert a.amended_from is not None
-    period = entry_period(a.amended_from, lang)
+    period = entry_period(applies_from(a.amended_from), lang)  # 2026-H1: from June
     if a.status != "dropped":
         return t("amended_from", lang).format(name=display_name(a, lang), period=period)
     entry = t("dropped_from", lang).format(name=display_name(a, lang), period=period)

@@ -12,7 +12,9 @@ from rich.text import Text
 from plancli.assess.bounds import bound_of
 from plancli.fmt import bound_text, halfway_note, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
-from plancli.plain import AnyAmendment, Plan, Target
+from plancli.judged_edges import compact_edge
+from plancli.periods import applies_from
+from plancli.plain import AnyAmendment, Plan, Target, plain_amendment
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
@@ -72,10 +74,7 @@ def targets_table(
         # narrow: a long bound (> national_income_growth) wraps, or ends in "…".
         Column(
             t("target", lang),
-            [
-                shown(bound_text(tg, drops.get(tg.id), lang) + _dagger(tg.id, drops))
-                for tg in targets
-            ],
+            [shown(_bound_cell(plan, tg, drops.get(tg.id), lang)) for tg in targets],
             0,
             figure,
             narrows=True,
@@ -94,7 +93,7 @@ def targets_table(
         for tg in targets:
             if tg.id in drops:
                 key = "dropped_from" if drops[tg.id].drops else "amended_from"
-                period = entry_period(drops[tg.id].period, lang)
+                period = entry_period(applies_from(drops[tg.id].period), lang)
                 entry = t(key, lang).format(name=target_name(tg, lang), period=period)
                 note = drops[tg.id].note if drops[tg.id].drops else None
                 entries.append(
@@ -111,8 +110,27 @@ def targets_table(
     )
 
 
-def _dagger(target_id: str, drops: Mapping[str, AnyAmendment]) -> str:
-    return "†" if target_id in drops else ""
+def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang: Lang) -> str:
+    """The target cell: the bound in force at the year's end, an X左右 with the edge it is
+    judged at (`≈ 5.5 %（≥5%）`, as `status` and `gap` write it), a relative target naming its
+    reference (`≈ 地区生产总值`, not the id `≈ gdp`: audit S D9), `†` for an amendment."""
+    dagger = "" if amendment is None else "†"
+    if target.kind == "relative":
+        return f"{relation_sign(target.relation)} {reference_name(plan, target, lang)}{dagger}"
+    text = bound_text(target, amendment, lang)
+    dropped = amendment is not None and amendment.drops
+    bound = (
+        None
+        if dropped
+        else bound_of(
+            target, plan.plan.status, None if amendment is None else plain_amendment(amendment)
+        )
+    )
+    if bound is None or bound.around is None or (bound.low is None and bound.high is None):
+        return text + dagger
+    edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
+    edge = bound_text(edges._replace(exclusive=False), lang=lang)
+    return text + compact_edge(edge, lang) + dagger
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, HeadlineOut, Point, Status
-from plancli.fmt import num
+from plancli.fmt import fall_text, num
 from plancli.i18n import Lang
 from plancli.periods import parse_period
 from plancli.report import text
@@ -102,6 +102,7 @@ class Band:
     y: float
     width: float
     height: float
+    points: str | None = None  # a polygon instead (the pace of a cumulative target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +139,15 @@ def nice_step(span: float, ticks: int = 4) -> float:
 
 def _y_range(values: Sequence[float]) -> tuple[float, float, float]:
     low, high = min(values), max(values)
+    positive = low >= 0  # a count of new jobs: the axis stops at 0, never −25万人 (audit S D5)
     if high - low < 1e-9:
         low, high = low - 1, high + 1
     margin = (high - low) * 0.08  # the line and the target never sit on the frame
     low, high = low - margin, high + margin
     step = nice_step(high - low)
     low = math.floor(low / step) * step
+    if positive:
+        low = max(low, 0.0)
     high = math.ceil(high / step) * step
     if high - low < 2 * step:  # at least two intervals, so the line has room
         high += step
@@ -152,6 +156,17 @@ def _y_range(values: Sequence[float]) -> tuple[float, float, float]:
 
 def _month(point: Point) -> int:
     return parse_period(point.period).end_month
+
+
+def _neg(value: float | None) -> float | None:
+    return None if value is None else -value
+
+
+def _label(row: HeadlineOut, figure: Decimal, lang: Lang) -> str:
+    """A point's label as the tables write the figure: a decline's `下降2.2%` / `增长0.3%`
+    (English `-2.2%` / `+0.3%`), never a bare `-2.2%` in Chinese (forms.md)."""
+    fall = fall_text(row, -figure, lang) if row.decline else None
+    return fall if fall is not None else text.value(row, figure).replace(" ", "")
 
 
 def _fmt(value: float) -> str:
@@ -166,10 +181,13 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
         return None
     values = [float(p.value) for p in row.series]
     bounds = _bounds(row, report)
+    if row.decline:  # bounds on the fall, figures signed: the bound drawn as the growth it is
+        bounds = [(m, [-v for v in marks], _neg(c), _neg(f)) for m, marks, f, c in bounds]
+    pace = [float(v) for v in report.paces[row.id]] if row.id in report.paces else None
     marks = [mark for _, levels, _, _ in bounds for mark in levels]
     edges = [edge for _, _, floor, ceiling in bounds for edge in (floor, ceiling)]
     reference_values = [float(p.value) for p in reference or []]
-    shown = values + marks + [e for e in edges if e is not None] + reference_values
+    shown = values + marks + [e for e in edges if e is not None] + reference_values + (pace or [])
     low, high, step = _y_range(shown)  # the axis always holds the target and its band
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -179,10 +197,7 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     def y(value: float) -> float:
         return round(TOP + plot_h * (high - value) / (high - low), 1)
 
-    dots = [
-        Dot(x(_month(p)), y(float(p.value)), text.value(row, p.value).replace(" ", ""))
-        for p in row.series
-    ]
+    dots = [Dot(x(_month(p)), y(float(p.value)), _label(row, p.value, lang)) for p in row.series]
     path = "M" + " L".join(f"{d.x} {d.y}" for d in dots)
     target_path: str | None = None
     bands: list[Band] = []
@@ -208,11 +223,18 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
                     lines[-len(levels) + i] += f" L{x0} {y(level)} L{x1} {y(level)}"
                 else:
                     lines.append(f"M{x0} {y(level)} L{x1} {y(level)}")
+            if pace is not None:
+                continue  # shaded above the pace, below
             if floor is not None or ceiling is not None:  # shaded only where a bound is met
                 top = y(ceiling) if ceiling is not None else y(high)
                 bottom = y(floor) if floor is not None else y(low)
                 if bottom > top:
                     bands.append(Band(x0, top, round(x1 - x0, 1), round(bottom - top, 1)))
+        if pace is not None:  # on track: at or above the stock due by each month's end
+            edge = " ".join(f"{x(m)},{y(v)}" for m, v in enumerate(pace))
+            corners = f"{x(12)},{y(high)} {x(0)},{y(high)}"
+            width, height = round(x(12) - x(0), 1), round(y(low) - y(high), 1)
+            bands.append(Band(x(0), y(high), width, height, f"{edge} {corners}"))
         target_path = " ".join(lines) or None
     ticks = round((high - low) / step)
     y_ticks = [Tick(y(low + i * step), _fmt(low + i * step)) for i in range(ticks + 1)]

@@ -26,6 +26,7 @@ from plancli.assess import (
     Point,
     Status,
     assessment_out,
+    expected_share,
     in_force,
     round_keeping_side,
     select,
@@ -163,6 +164,18 @@ class Report:
         metadata=doc("headline targets whose bound changed by as_of: each bound and from when"),
     )
 
+    stretch_over: list[str] = field(
+        default_factory=list,
+        metadata=doc("targets whose stretch is met only above it (力争比去年实现更多增长)"),
+    )
+    paces: dict[str, list[Number]] = field(
+        default_factory=dict,
+        metadata=doc(
+            "cumulative headline targets: the stock on track at the end of each month, 0–12 "
+            "(the opening stock plus the time progress's, or profile's, share of the goal)"
+        ),
+    )
+
     def section_name(self, section_id: str, lang: Lang) -> str:
         for section in self.sections:
             if section.id == section_id:
@@ -211,8 +224,41 @@ def build_report(
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
         alone=[t.id for t in plan.targets if _alone(t)],
+        stretch_over=[t.id for t in plan.targets if t.stretch_exclusive],
         bound_steps=_bound_steps(assessment, dashboard.headline),
+        paces=_paces(assessment, dashboard.headline),
     )
+
+
+def _paces(assessment: PlanAssessment, headline: Sequence[HeadlineOut]) -> dict[str, list[Number]]:
+    """For each cumulative headline target, the stock on track at each month's end: where its
+    chart shades 符合目标 (城镇新增就业 85万人: 42.5 at June, not ≥ 85 all year, audit S D5).
+    The goal of a month is the edge judged by the bound in force then (X − T of X左右)."""
+    as_of = assessment.as_of
+    paces: dict[str, list[Number]] = {}
+    if as_of is None:
+        return paces
+    rules = assessment.plan.plan.status
+    for row in headline:
+        if row.kind != "cumulative":
+            continue
+        target = assessment.get(row.id).target
+        opening = target.opening if target.opening is not None else 0
+        line: list[Number] = []
+        for month in range(13):
+            at = Period.month(as_of.year, min(max(month, 1), as_of.end_month))
+            amendment = (
+                assessment.amendments.in_force(row.id, at) if assessment.amendments else None
+            )
+            bound = bound_of(target, rules, amendment)
+            if bound is None or bound.low is None:
+                break
+            goal = bound.low
+            share = expected_share(target.profile, month) if month else Fraction(0)
+            line.append(opening + (goal - opening) * share.numerator / share.denominator)
+        if len(line) == 13:
+            paces[row.id] = line
+    return paces
 
 
 def _bound_steps(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
+from plancli.periods import applies_from
 
 
 def bound_phrase(a: AssessmentOut, zh: bool) -> str:
@@ -126,14 +127,16 @@ def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:
     )
 
 
-def aim_phrase(a: AssessmentOut, zh: bool) -> str:
+def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False) -> str:
     """A 争取X% the plan states, after a satisfied bound: 并实现争取目标, or ，尚未实现6%的争取目标;
-    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is)."""
+    nothing for the top of a range (`range_top`: `range_phrase` says where the figure is). An
+    aim `over` its figure (`stretch_exclusive`: 力争比去年实现更多增长) is 高于1350.97亿斤."""
     if range_top(a) or a.stretch is None or a.stretch_met is None:
         return ""
     if a.stretch_met:
         return "并实现争取目标" if zh else " and its higher aim"
-    aim = f"{num(a.stretch)}{unit_of(a, zh)}"
+    aim = f"{'高于' if zh else 'more than '}{num(a.stretch)}{unit_of(a, zh)}" if over else ""
+    aim = aim or f"{num(a.stretch)}{unit_of(a, zh)}"
     return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"
 
 
@@ -318,7 +321,7 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
     调整：区人大常委会批准）."""
     from plancli.report.text import zh_period
 
-    period, note = a.amended_from or "", a.amendment_note
+    period, note = applies_from(a.amended_from or ""), a.amendment_note
     if zh:
         return f"自{zh_period(period)}起不再考核（年中调整" + (f"：{note}）" if note else "）")
     why = f" (mid-year adjustment: {note})" if note else " (mid-year adjustment)"
@@ -447,47 +450,3 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
         return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
     listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
     return f"Of the {len(milestones)} milestones, {listed}."
-
-
-def listed_without_figure(a: AssessmentOut) -> bool:
-    """Is the target named in `without_figure_sentence` (and so in no sentence of its own)?"""
-    return a.status == "no_data" and a.actual is None and a.kind != "milestone"
-
-
-def without_figure_sentence(
-    assessments: Sequence[AssessmentOut], zh: bool, over: bool, named_at_most: int
-) -> str:
-    """The targets other than milestones that have no figure, named in one sentence as the
-    milestones without one are (`其他5项目标尚无数据：…`): the 尚无数据 of the overview, which
-    bureau owes a figure. Those still owed come first; an annual figure before the year's end
-    is not due yet (docs/status-rules.md), and the sentence says how many of them are."""
-    missing = [a for a in assessments if listed_without_figure(a)]
-    if not missing:
-        return ""
-    annual = [] if over else [a for a in missing if a.frequency == "annual"]
-    ordered = [a for a in missing if a not in annual] + annual
-    names = [a.name if zh else a.name_en for a in ordered[:named_at_most]]
-    more = len(ordered) - len(names)
-    other = any(a.kind == "milestone" and a.status == "no_data" for a in assessments)
-    n, k = len(ordered), len(annual)
-    if zh:
-        listed = "；".join(names) + (f"等{n}项" if more else "")
-        note = ""
-        if k:
-            which = "均" if k == n else f"其中{'' if more else '后'}{k}项"
-            note = f"（{'' if n == 1 else which}为年度指标，年底报送）"
-        return f"{'其他' if other else ''}{n}项目标{'' if over else '尚'}无数据：{listed}{note}。"
-    listed = "; ".join(names) + (f"; and {more} more" if more else "")
-    note = ""
-    if k:
-        if k == n:
-            note = " (an annual figure" if n == 1 else " (all are annual figures"
-        elif more:
-            note = f" ({k} of them are annual figures"
-        else:
-            note = (
-                " (the last is an annual figure" if k == 1 else f" (the last {k} are annual figures"
-            )
-        note += ", due at the year's end)"
-    lead = "Other targets" if other else "Targets"
-    return f"{lead} without a figure{'' if over else ' yet'} ({n}): {listed}{note}."

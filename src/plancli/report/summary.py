@@ -31,7 +31,6 @@ from plancli.report.phrases import (
     dropped_phrase,
     en_lead,
     judged_phrase,
-    listed_without_figure,
     milestones_sentence,
     own_bound,
     paced_sentence_en,
@@ -46,9 +45,9 @@ from plancli.report.phrases import (
     status_verb,
     status_word_zh,
     unit_of,
-    without_figure_sentence,
 )
 from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
@@ -432,7 +431,7 @@ class _Writer:
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
-        text += aim_phrase(a, self.zh)  # 并实现争取目标 / 尚未实现6%的争取目标
+        text += aim_phrase(a, self.zh, a.id in self.report.stretch_over)  # 并实现争取目标…
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
@@ -449,6 +448,11 @@ class _Writer:
             return "，未实现正增长的目标" if self.zh else ", short of the target (positive growth)"
         if a.decline or a.direction == "band":
             return self._short_of(gap, adjusted, bound, was, stated)
+        if range_top(a) and below:  # 4.4 for 4.5%—5%: from the range's bottom (audit S D10)
+            plan = (f"（原计划{was}）" if self.zh else f" (plan: {was})") if was else ""
+            if self.zh:
+                return f"，低于{adjusted}{bound}的目标区间下沿{plan}{gap}"
+            return f", {gap} below the bottom of the {adjusted}target range of {bound}{plan}"
         if self.zh:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
@@ -584,7 +588,9 @@ class _Writer:
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
-        unknown = without_figure_sentence(report.assessments, self.zh, self.over, NAMED_AT_MOST)
+        unknown = without_figure_sentence(
+            report.assessments, self.zh, self.over, NAMED_AT_MOST, report.as_of
+        )
         old = year_figure_sentence(
             [self._dated_item(a) for a in report.assessments if _year_figure(a, named)], self.zh
         )

@@ -23,6 +23,7 @@ from plancli.fmt import (
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
+from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
 
@@ -216,7 +217,9 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     key = "report.dropped" if adjustment.dropped else "report.adjustment"
     line = t(key, lang).format(
         name=name,
-        period=zh_period(adjustment.period) if lang == "zh" else adjustment.period,
+        period=zh_period(applies_from(adjustment.period))
+        if lang == "zh"
+        else applies_from(adjustment.period),
         bound=_bound(adjustment.bound_zh if lang == "zh" else adjustment.bound, lang),
         plan=_bound(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound, lang),
     )

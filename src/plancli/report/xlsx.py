@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from plancli.assess import CSV_COLUMNS, Status
+from plancli.assess import CSV_COLUMNS, AssessmentOut, Status
 from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.headers import ZH_HEADERS
@@ -304,11 +304,17 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     _summary_sheet(summary, report, lang)
 
     sheet = workbook.create_sheet("assessments")
-    _header(sheet, column_headers(CSV_COLUMNS, lang))
+    headers = column_headers(CSV_COLUMNS, lang)
+    if lang == "zh":  # a decline's `actual` is its fall: 2.6 is 下降2.6%, −0.2 a rise (audit S D3)
+        headers[CSV_COLUMNS.index("actual")] = ACTUAL_ZH
+    _header(sheet, headers)
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
         data = {column: getattr(a, column) for column in CSV_COLUMNS}
         data["status"] = status_word(a.status, lang)
+        if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
+            data["bound"] = _bound_zh(a, report)
+            data["direction"] = _direction_zh(a)
         row = _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
@@ -356,6 +362,31 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     if report.adjustments:
         _adjustments_sheet(workbook, report, lang)
     return _save(workbook, _created(report.generated, created))
+
+
+ACTUAL_ZH = "完成值（下降型目标为降幅）"
+DIRECTION_ZH = {"up": "越高越好", "down": "越低越好", "band": "在区间内"}
+
+
+def _bound_zh(a: AssessmentOut, report: Report) -> str:
+    """The `bound` cell in Chinese, as the summary sheet writes it (下降 ≥ 2.5%, not `fall ≥
+    2.5 %`); a relative target's names its reference before the figure it must match: `≈
+    地区生产总值 5.4%（不低于4.4%）`, not the id `≈ gdp` (audit S D3)."""
+    bound = text.target(a, "zh", report)
+    if a.kind == "relative" and a.reference_actual is not None:
+        sign, rest = bound.split(" ", 1)
+        bound = f"{sign} {text.reference_name(report, a.reference, 'zh')} {rest}"
+    return bound
+
+
+def _direction_zh(a: AssessmentOut) -> str | None:
+    """The `direction` cell in Chinese: `up` beside a 下降 target read as "a rise is better";
+    it is the fall that is better larger (降幅越大越好)."""
+    if a.direction is None:
+        return None
+    if a.decline and a.direction != "band":
+        return "降幅越大越好" if a.direction == "up" else "降幅越小越好"
+    return DIRECTION_ZH[a.direction]
 
 
 ADJUSTMENT_COLUMNS = ("target", "name", "from", "bound", "plan_bound", "note", "recorded_at (UTC)")
