@@ -184,7 +184,7 @@ def test_the_chinese_assessments_sheet_says_what_a_decline_figure_is(run, tmp_pa
             {
                 "gdp": "≈ 5.5 % (≥5%)",
                 "cpi": "≈ 2 % (1.5–2.5%)",
-                "resident_income": "≈ Gross regional product (GDP)",
+                "resident_income": "≈ GDP",  # the abbreviation its name ends in
             },
         ),
     ],

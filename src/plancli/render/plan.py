@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -116,7 +118,7 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     reference (`≈ 地区生产总值`, not the id `≈ gdp`: audit S D9), `†` for an amendment."""
     dagger = "" if amendment is None else "†"
     if target.kind == "relative":
-        return f"{relation_sign(target.relation)} {reference_name(plan, target, lang)}{dagger}"
+        return f"{relation_sign(target.relation)} {_short_reference(plan, target, lang)}{dagger}"
     text = bound_text(target, amendment, lang)
     dropped = amendment is not None and amendment.drops
     bound = (
@@ -131,6 +133,25 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
     edge = bound_text(edges._replace(exclusive=False), lang=lang)
     return text + compact_edge(edge, lang) + dagger
+
+
+# The widest reference name the target column takes (全国固定资产投资增速: 20 cells); a longer one
+# would widen the narrow target column past the names' room at 80 columns.
+_REFERENCE_CELLS = 20
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)\s*$")
+
+
+def _short_reference(plan: Plan, target: Target, lang: Lang) -> str:
+    """A relative target's reference in the target column, short as the column is narrow: its
+    name (≈ 地区生产总值), the abbreviation an English name ends in (Gross regional product
+    (GDP) → ≈ GDP), else, for a name longer than the column takes, its id (`show` and the
+    report's sentences name it in full)."""
+    name = reference_name(plan, target, lang) or ""
+    if (abbreviation := _ABBREVIATION.search(name)) is not None:
+        return abbreviation.group(1)
+    if cell_len(name) <= _REFERENCE_CELLS or target.reference is None:
+        return name
+    return target.reference
 
 
 def baseline_text(target: Target, with_year: bool = True) -> str:
