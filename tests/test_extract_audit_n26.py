@@ -112,3 +112,96 @@ def test_compare_counts_a_drafted_baseline_the_plan_does_not_state() -> None:
     assert [(d.field, d.gold, d.draft) for d in wrong.differences] == [
         ("baseline.growth", None, 2.7)
     ]
+
+
+# ------------------------------------------------------------------ D4: the list's verb
+
+
+def names(sentence: str) -> dict[str, str]:
+    """Each work target's quote and name, `sentence` the report's work."""
+    return {t["quote"]: t["name"] for t in works(report("", "地区生产总值增长5%左右。", sentence))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 辽宁: the figure after the thing, the first thing with its own modifier
+        (
+            "新建省级以上概念验证中心5家、中试基地10家、专业孵化器5家。",
+            {"中试基地10家": "新建中试基地", "专业孵化器5家": "新建专业孵化器"},
+        ),
+        (
+            "新增省级专精特新企业300家、雏鹰瞪羚独角兽企业500家。",
+            {"雏鹰瞪羚独角兽企业500家": "新增雏鹰瞪羚独角兽企业"},
+        ),
+        ("改造老旧小区300个、老旧管网3500公里。", {"老旧管网3500公里": "改造老旧管网"}),
+        (
+            "建设改造农村公路4000公里、农村电网5800公里。",
+            {"农村电网5800公里": "建设改造农村电网"},
+        ),
+        # 甘肃
+        (
+            "改造城镇老旧小区10万户、市政管网1000公里、供热设施4000台。",
+            {"市政管网1000公里": "改造市政管网", "供热设施4000台": "改造供热设施"},
+        ),
+        (
+            "新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家。",
+            {
+                "专精特新中小企业100户": "新增专精特新中小企业",
+                "高新技术企业150家": "新增高新技术企业",
+            },
+        ),
+        # 贵州: a verb after 新; 等级民宿 is not …等 + 级民宿
+        (
+            "新增五星级饭店10家以上、四星级饭店30家、等级民宿100家。",
+            {"四星级饭店30家": "新增四星级饭店", "等级民宿100家": "新增等级民宿"},
+        ),
+        ("新打造省级特色酒庄5个、美酒美食街区5条。", {"美酒美食街区5条": "新打造美酒美食街区"}),
+        # 辽宁 (D8): a grade's noun of 9 characters, and the list's verb on the later grade
+        (
+            "布局建设20个国家级、19个省级粮食产能提升重点县。",
+            {
+                "布局建设20个国家级": "布局建设国家级粮食产能提升重点县",
+                "19个省级粮食产能提升重点县": "布局建设省级粮食产能提升重点县",
+            },
+        ),
+    ],
+)
+def test_a_later_item_takes_the_lists_verb_when_its_figure_follows_it(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    found = names(sentence)
+    assert {quote: found.get(quote) for quote in expected} == expected
+
+
+@needs_corpus
+def test_an_amount_of_a_later_item_takes_no_verb_nor_a_flag() -> None:
+    # 山东: 完成交通投资2300亿元、能源投资2100亿元 — each amount its own, not 完成能源投资's
+    targets = {t["quote"]: t for t in corpus_plan("山东省")["targets"]}
+    energy = targets["能源投资2100亿元"]
+    assert energy["name"] == "能源投资" and not flagged(energy)
+
+
+def flagged(target: dict[str, Any]) -> bool:
+    return "may not say what is counted" in str(target.get("review", ""))
+
+
+def test_a_later_item_the_verb_cannot_reach_is_flagged() -> None:
+    # 福建: 培育“独角兽”、“瞪羚”企业360家 — the name lacks the verb and the other kind
+    (target,) = [
+        t for t in works(report("", "地区生产总值增长5%左右。", "培育“独角兽”、“瞪羚”企业360家。"))
+    ]
+    assert flagged(target)
+
+
+@needs_corpus
+def test_liaoning_names_and_flags_of_the_counted_lists() -> None:
+    targets = {t["quote"]: t for t in corpus_plan("辽宁省")["targets"]}
+    assert targets["中试基地10家"]["name"] == "新建中试基地"
+    assert targets["老旧管网3500公里"]["name"] == "改造老旧管网"
+    assert not flagged(targets["中试基地10家"])
+    # D8: 大模型 is a noun, not a modifier like 科技型
+    model = targets["培育垂直行业大模型80个"]
+    assert model["name"] == "培育垂直行业大模型" and not flagged(model)
+    clusters = [targets[q]["name"] for q in ("着力培育6个世界级", "7个国家级", "9个区域级产业集群")]
+    assert clusters == ["培育世界级产业集群", "培育国家级产业集群", "培育区域级产业集群"]
