@@ -205,3 +205,40 @@ def test_liaoning_names_and_flags_of_the_counted_lists() -> None:
     assert model["name"] == "培育垂直行业大模型" and not flagged(model)
     clusters = [targets[q]["name"] for q in ("着力培育6个世界级", "7个国家级", "9个区域级产业集群")]
     assert clusters == ["培育世界级产业集群", "培育国家级产业集群", "培育区域级产业集群"]
+
+
+# ------------------------------------------------------------------ D5: numbering, leads, pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 甘肃's 民生实事: a pair joined by 和, each with its own figure, and the list's numbering
+        (
+            "二是利用闲置资源改造建设100个乡镇综合养老服务中心和300个村级互助幸福院。",
+            {
+                100: "利用闲置资源改造建设乡镇综合养老服务中心",
+                300: "利用闲置资源改造建设村级互助幸福院",
+            },
+        ),
+        (
+            "三是支持1万名未就业普通高校毕业生到基层就业。",
+            {1: "支持未就业普通高校毕业生到基层就业"},
+        ),
+        ("十是实施100个社区儿童友好空间改造工程。", {100: "实施社区儿童友好空间改造工程"}),
+        # 辽宁, 湖北: who and when, and a count of kinds beside the figure
+        ("我们继续安排20件民生实事。", {20: "安排民生实事"}),
+        ("今年将继续实施10大类60项民生实事项目。", {60: "实施民生实事项目"}),
+        # 广东: the pair's things after one verb
+        ("重点建设40个绿美点和6条绿美带。", {40: "重点建设绿美点", 6: "重点建设绿美带"}),
+    ],
+)
+def test_a_name_says_its_own_thing_without_numbering_lead_or_the_pairs_other(
+    sentence: str, expected: dict[int, str]
+) -> None:
+    found = {
+        int(t["min"]): t["name"]
+        for t in works(report("", "地区生产总值增长5%左右。", sentence))
+        if "min" in t
+    }
+    assert {figure: found.get(figure) for figure in expected} == expected

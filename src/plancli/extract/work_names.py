@@ -13,8 +13,14 @@ from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
     """The target's name: its clause without the figure, the qualifier and leading adverbs (and
     what the rest of its list, `pieces`, says of it: `list_name`)."""
-    name = (text[: match.start()] + text[match.end() :]).strip()
+    name = (_own_part_before(text[: match.start()]) + _own_part_after(text[match.end() :])).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if re.match(r"等(?!级)", name) else name
+    name = _NUMBERING.sub("", name)  # 二是利用闲置资源…, 三是支持…: the list's numbering
+    name = LEAD.sub("", name)
+    subject = _SUBJECT_LEAD.match(name)  # 我们继续安排, 今年将继续实施: who and when, not the work
+    rest = name[subject.end() :] if subject else name
+    if rest != name and (LEAD.match(rest) or VERB.match(rest)):
+        name = rest
     name = LEAD.sub("", name)
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
@@ -29,6 +35,28 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     name = name.strip(" ,、") or text
     piece = [p for p in pieces or [] if p.text == text]
     return list_name(pieces or [], piece[0], name) if piece else name
+
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]{1,3}是[，,、]?")
+_SUBJECT_LEAD = re.compile(r"(?:我们|我省|我市|我区|我县)?(?:将|要)?")
+
+
+def _own_part_before(before: str) -> str:
+    """What a clause says before a target's figure that is its own: not a pair's other
+    thing and figure (改造建设100个乡镇综合养老服务中心和300个村级…: 改造建设), nor a count of
+    kinds its figure is of (实施10大类60项民生实事项目: 实施)."""
+    before = re.sub(r"\d+(?:\.\d+)?[大小]?类$", "", before)
+    other = [m for m in QUANTITY.finditer(before)]
+    if other and re.fullmatch(r"[^\d和、，,；;]{2,20}和", before[other[-1].end() :]):
+        return before[: other[-1].start()]
+    return before
+
+
+def _own_part_after(after: str) -> str:
+    """What a clause says after a target's figure that is its own: not a pair's other thing
+    (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心)."""
+    pair = re.match(r"([^\d和、，,；;]{2,20})和\s*\d", after)
+    return pair.group(1) if pair and QUANTITY.match(after, pair.end() - 1) else after
 
 
 def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
