@@ -242,3 +242,29 @@ def test_a_name_says_its_own_thing_without_numbering_lead_or_the_pairs_other(
         if "min" in t
     }
     assert {figure: found.get(figure) for figure in expected} == expected
+
+
+# ------------------------------------------------------------------ D3: fixed sets worked on
+
+
+def test_fixed_sets_worked_on_are_ongoing() -> None:
+    # 辽宁: 建强 is 做强's sibling, each grade of the pair named with the noun; 推动4个万亿级产业
+    # 基地提质升级 a set of bases, as 打造…4个万亿级新兴支柱产业 (not 有色等10个传统产业提质升级:
+    # what is there made better)
+    found = {
+        (t["name"], t["kind"], int(t["min"]))
+        for t in works(
+            report(
+                "",
+                "地区生产总值增长5%左右。",
+                "推进国家医学中心项目建设，争创国家儿童医学中心，建强2个国家级和22个省级区域医疗中心。"
+                "坚定不移做好结构调整“三篇大文章”，推动4个万亿级产业基地提质升级。"
+                "推动有色等10个传统产业提质升级。",
+            )
+        )
+    }
+    assert found == {
+        ("建强国家级区域医疗中心", "ongoing", 2),
+        ("建强省级区域医疗中心", "ongoing", 22),
+        ("万亿级产业基地提质升级", "ongoing", 4),
+    }

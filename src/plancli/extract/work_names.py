@@ -54,9 +54,14 @@ def _own_part_before(before: str) -> str:
 
 def _own_part_after(after: str) -> str:
     """What a clause says after a target's figure that is its own: not a pair's other thing
-    (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心)."""
+    (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心), a grade with the
+    noun the other says."""
     pair = re.match(r"([^\d和、，,；;]{2,20})和\s*\d", after)
-    return pair.group(1) if pair and QUANTITY.match(after, pair.end() - 1) else after
+    if not pair or not QUANTITY.match(after, pair.end() - 1):
+        return after
+    # 建强2个国家级和22个省级区域医疗中心: the grade's noun is the other's (国家级区域医疗中心)
+    noun = re.search(r"级([^级\d]{2,12})$", after) if pair.group(1).endswith("级") else None
+    return pair.group(1) + noun.group(1) if noun else pair.group(1)
 
 
 def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
