@@ -268,3 +268,19 @@ def test_fixed_sets_worked_on_are_ongoing() -> None:
         ("建强省级区域医疗中心", "ongoing", 22),
         ("万亿级产业基地提质升级", "ongoing", 4),
     }
+
+
+# ------------------------------------------------------------------ D9: a group's name
+
+
+def test_a_pending_group_of_indicators_keeps_its_name() -> None:
+    # 甘肃: 生态环境保护 names a field, 生态环境保护约束性指标 the group the nation sets
+    plan = extract_plan(
+        report(
+            "", "地区生产总值增长5%左右，碳排放强度、生态环境保护约束性指标完成国家下达控制目标。"
+        )
+    ).plan
+    targets = by_id(plan)
+    assert targets["eco_binding_indicators"]["name"] == "生态环境保护约束性指标"
+    assert targets["eco_binding_indicators"]["pending"] is True
+    assert targets["co2_intensity"]["name"] == "碳排放强度"
