@@ -284,3 +284,32 @@ def test_a_pending_group_of_indicators_keeps_its_name() -> None:
     assert targets["eco_binding_indicators"]["name"] == "生态环境保护约束性指标"
     assert targets["eco_binding_indicators"]["pending"] is True
     assert targets["co2_intensity"]["name"] == "碳排放强度"
+
+
+# ------------------------------------------------------------------ D2: reasons for confidence
+
+
+REASONS = (
+    "完成今年发展目标，不是轻轻松松就能实现的。同时，我们具备振兴突破的较好基础和诸多有利条件。"
+    "从发展支撑看，经过多年接续努力，我省产业、科教、人才、基础设施等形成较强支撑能力。今年，"
+    "新材料、新能源等新兴产业项目建成投产，交通、水利等重大项目开工建设，文旅体商融合等消费"
+    "新业态加快形成。我们完全有条件、有能力全面完成全年目标任务。"
+)
+
+
+def test_the_reasons_the_aims_can_be_met_are_no_targets() -> None:
+    # 辽宁's paragraph after the targets' 说明: what will help, drafted as a milestone before
+    quotes = [t["quote"] for t in works(report("", "地区生产总值增长4.5%左右。", REASONS))]
+    assert quotes == []
+
+
+def test_a_milestone_of_a_paragraph_without_such_reasons_is_still_drafted() -> None:
+    work = "推动徐大堡核电3号机组、华锦阿美精细化工、亿纬锂能沈阳工厂等项目建成投产。"
+    quotes = [t["quote"] for t in works(report("", "地区生产总值增长4.5%左右。", work))]
+    assert quotes == ["推动徐大堡核电3号机组、华锦阿美精细化工、亿纬锂能沈阳工厂等项目建成投产"]
+
+
+@needs_corpus
+def test_liaoning_draws_no_milestone_from_its_reasons_for_confidence() -> None:
+    plan = corpus_plan("辽宁省")
+    assert not [t for t in plan["targets"] if "新兴产业项目建成投产" in t["quote"]]

@@ -331,10 +331,9 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         return True  # 提出6项指标, 其中预期性指标19项: a count of a 纲要's indicators
     # 有色等10个传统产业提质升级: what is there made better, not a count (but 推动4个万亿级产业
     # 基地提质升级: a fixed set of bases worked on, as 打造…4个万亿级新兴支柱产业, WORKED_ON)
-    return (
-        re.search(r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]) is not None
-        and not re.match(r"个?[万千百]亿级", text[match.end() - 1 :])
-    )
+    return re.search(
+        r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]
+    ) is not None and not re.match(r"个?[万千百]亿级", text[match.end() - 1 :])
 
 
 def own_verb(text: str) -> bool:
