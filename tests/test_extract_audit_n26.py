@@ -313,3 +313,11 @@ def test_a_milestone_of_a_paragraph_without_such_reasons_is_still_drafted() -> N
 def test_liaoning_draws_no_milestone_from_its_reasons_for_confidence() -> None:
     plan = corpus_plan("辽宁省")
     assert not [t for t in plan["targets"] if "新兴产业项目建成投产" in t["quote"]]
+
+
+@needs_corpus
+def test_a_name_of_a_figure_alone_is_flagged() -> None:
+    # 天津: 改造老旧供热、燃气、排水管网800公里、600公里、300公里 — 分别 unsaid, the later two
+    # named by their figures
+    targets = {t["quote"]: t for t in corpus_plan("天津市")["targets"]}
+    assert targets["600公里"]["name"] == "600公里" and flagged(targets["600公里"])

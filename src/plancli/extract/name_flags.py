@@ -43,6 +43,7 @@ def short_names(parse: str, targets: list[DraftTarget]) -> None:
             or (len(name) <= 4 and name.endswith("率"))
             or (listed is not None and len(name) <= 6 and not VERB.search(name))
             or VERB.fullmatch(name)  # 新（改）建 (6000公里): of what
+            or re.fullmatch(r"\d+(?:\.\d+)?[^\d]{1,3}", name)  # 600公里 (…管网800公里、600公里)
             or _MODIFIER_END.search(name)  # 打造吸引力强 (40个): what is like that
             or _AMOUNT_END.search(name)  # …发电等百亿元 (12个): a size, not the thing
         ):
