@@ -284,6 +284,9 @@ def test_a_pending_group_of_indicators_keeps_its_name() -> None:
     assert targets["eco_binding_indicators"]["name"] == "生态环境保护约束性指标"
     assert targets["eco_binding_indicators"]["pending"] is True
     assert targets["co2_intensity"]["name"] == "碳排放强度"
+    # several indicators, none named: the kind and unit say nothing (the bundled plan's note)
+    assert "kind and unit are placeholders" in targets["eco_binding_indicators"]["note"]
+    assert "placeholders" not in targets["co2_intensity"]["note"]
 
 
 # ------------------------------------------------------------------ D2: reasons for confidence
