@@ -388,8 +388,7 @@ _OWN_PLACE = re.compile(r"^(?:区属|县属|县域|全区|全县|本区|本县|�
 
 
 GROUP_PLACEHOLDERS = N_(
-    "a group of indicators the report does not list one by one: its kind and unit are "
-    "placeholders"
+    "a group of indicators the report does not list one by one: its kind and unit are placeholders"
 )
 
 
