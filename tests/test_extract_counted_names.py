@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from plancli.extract import extract_plan
-from plancli.extract.assemble import SHORT_NAME_REVIEW
+from plancli.extract.name_flags import SHORT_NAME_REVIEW
 
 HEADLINE = (
     "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，一般公共预算收入增长4%左右，"

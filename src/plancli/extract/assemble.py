@@ -16,6 +16,7 @@ from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.leads import lead_place
+from plancli.extract.name_flags import short_names
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
@@ -23,7 +24,6 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.work import WorkReader
-from plancli.extract.work_forms import LEAD, VERB
 from plancli.i18n import N_, _, language
 from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
 
@@ -129,7 +129,7 @@ def extract_plan(
     _resolve_references(targets)
     _unique_ids(targets)
     _bulletin_aliases(targets)
-    _short_names(parse, targets)
+    short_names(parse, targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)
         quote = text[target.start : target.end]
@@ -236,53 +236,6 @@ def _bulletin_aliases(targets: list[DraftTarget]) -> None:
             if key(alias) not in taken:
                 target.aliases = [*target.aliases, alias]  # (its own list, never shared)
                 taken.add(key(alias))
-
-
-def _short_names(parse: str, targets: list[DraftTarget]) -> None:
-    """A work target's name that may not say what is counted, flagged: a modifier without its
-    noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
-    a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业), a name of
-    three characters or fewer, one opening with a preposition (为困境…, 在城镇安排), a verb alone
-    (新（改）建, of …，新（改）建6000公里), a modifier without its noun (打造吸引力强) or a name
-    ending with an amount (…燃煤发电等百亿元)."""
-    for target in targets:
-        if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
-            continue
-        subjects = _SUBJECTS_BEFORE.search(parse, max(0, target.start - 40), target.start)
-        if target.name.endswith("率") and subjects is not None and "率、" not in subjects.group():
-            # 确保主次干道、背街小巷装灯率达100%: the rate is of every subject listed (not
-            # 孕产妇产后访视率、0—6岁儿童健康管理率达到90%: two rates, two targets)
-            target.name = LEAD.sub("", subjects.group()) + target.name
-        name = tidy_name(target.name)
-        quote = parse[max(0, target.start - 2) : target.end]  # (a later item's quote: 5户…)
-        listed = re.search(rf"、\s*\d+(?:\.\d+)?\s*[^\d\s、,，。;；]?{re.escape(name)}", quote)
-        if (
-            len(name) <= 3
-            or re.search(r"[型性式级]$", name)
-            or (len(name) <= 5 and name.startswith(("为", "在")))
-            or (len(name) <= 4 and name.endswith("率"))
-            or (listed is not None and len(name) <= 6)
-            or VERB.fullmatch(name)  # 新（改）建 (6000公里): of what
-            or _MODIFIER_END.search(name)  # 打造吸引力强 (40个): what is like that
-            or _AMOUNT_END.search(name)  # …发电等百亿元 (12个): a size, not the thing
-        ):
-            target.review.append(_(SHORT_NAME_REVIEW))
-
-
-# what a counted thing is like, its noun not said (打造40个吸引力强): a name ending so
-_MODIFIER_END = re.compile(r"[力面度性感量效][强广高好大优足全佳浓厚]$")
-# an amount a name ends with (…燃煤发电等百亿元, of a list no later item names): its thing, or
-# its figure, is elsewhere; or a qualifier an unknown unit left (…周转量公里以上: 亿吨公里以上)
-_AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$|(?:以上|左右|以内|以下)$")
-
-# the subjects listed before a rate's quote (主次干道、 of 主次干道、背街小巷装灯率): no figure
-_SUBJECTS_BEFORE = re.compile(r"(?<=[,，;；:：])(?:[^\d%,，;；:：。、]{2,10}、)+$")
-
-
-SHORT_NAME_REVIEW = N_(
-    "the name may not say what is counted (a list's part without its noun, subject or verb): "
-    "complete it from the quote"
-)
 
 
 _SENTENCE = re.compile(r"[。!?！？]")

@@ -26,6 +26,18 @@ ALIASES = {
 }
 NUM = r"\d+(?:\.\d+)?"
 _FIVE_YEAR = re.compile(r"年均|累计|五年|十四五|十三五")
+# another scope of the measure: 扣除房地产开发投资后，固定资产投资增长2.7% is not the total's
+# growth (甘肃 2026); nor 不含…, 剔除…, 除…外 (the standard 不含农户 scope is the measure itself)
+_QUALIFIED = re.compile(r"扣除|剔除|排除|不含(?!农户)|不包括|除[^，,。；;]{1,24}(?:以)?外")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _qualified(parse: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the figure's sentence, up to the figure, narrows the measure to another scope."""
+    head = parse[start : match.start()]
+    ends = list(_SENTENCE_END.finditer(head))
+    sentence = head[ends[-1].end() :] if ends else head
+    return bool(_QUALIFIED.search(sentence + match.group(0)))
 
 
 def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
@@ -49,7 +61,7 @@ def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> 
         for span in spans:
             for match in pattern.finditer(parse, span.start, span.end):
                 window = parse[max(span.start, match.start() - 12) : match.end()]
-                if not _FIVE_YEAR.search(window):
+                if not _FIVE_YEAR.search(window) and not _qualified(parse, span.start, match):
                     found.append((match, span.start))
         growths = {m.group(3) for m, _ in found}
         if len(growths) != 1:

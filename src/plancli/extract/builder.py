@@ -306,6 +306,8 @@ class TargetBuilder:
                     "pending until amended"
                 )
             )
+            if name.endswith("约束性指标"):  # 生态环境保护约束性指标: several, none named
+                target.notes.append(_(GROUP_PLACEHOLDERS))
         if not found:
             name = subjects or text
             if AMOUNT.search(name):  # an amount the year adds up: the unit is the report's
@@ -388,6 +390,11 @@ _PARENTS = (
 )
 # the place's own words before a series' name (区属地区生产总值: 全市地区生产总值增速)
 _OWN_PLACE = re.compile(r"^(?:区属|县属|县域|全区|全县|本区|本县|全旗|本市|全市|全省)")
+
+
+GROUP_PLACEHOLDERS = N_(
+    "a group of indicators the report does not list one by one: its kind and unit are placeholders"
+)
 
 
 def _indicator(indicator_id: str) -> Indicator | None:

@@ -5,7 +5,9 @@ preferring identical quotes, then the same id, then the same figure. Precision i
 drafted targets matched, recall the share of the plan's targets found; a matched pair is
 *exact* when its bounds and form agree: kind, min, max, around, stretch, direction (as derived
 when omitted, docs/forms.md), decline, pending, relation (default `same`) and reference (the
-referenced targets matched to each other, or the same id).
+referenced targets matched to each other, or the same id) — and the baseline's growth and
+value where the draft states one (a draft leaves out what it cannot read; a figure it takes
+must be the plan's: 甘肃's 2.7 % of FAI without real estate was the total's in a draft).
 """
 
 from __future__ import annotations
@@ -154,6 +156,16 @@ def _form(target: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _baseline_differences(draft: dict[str, Any], gold: dict[str, Any]) -> list[Difference]:
+    """The draft baseline's growth and value that the plan's baseline does not state alike."""
+    mine, theirs = draft.get("baseline") or {}, gold.get("baseline") or {}
+    return [
+        Difference(f"baseline.{key}", theirs.get(key), mine[key])
+        for key in ("growth", "value")
+        if key in mine and _number(theirs.get(key)) != _number(mine[key])
+    ]
+
+
 def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Comparison:
     """Score the `draft` plan against the `gold` plan (both as read from TOML) of `text`."""
     drafts: list[dict[str, Any]] = list(draft.get("targets", []))
@@ -214,6 +226,7 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
         dref, gref = d.get("reference"), g.get("reference")
         if dref != gref and draft_id_to_gold_id.get(str(dref)) != gref:
             pair.differences.append(Difference("reference", gref, dref))
+        pair.differences.extend(_baseline_differences(d, g))
         pairs.append(pair)
         groups[group_of(g)].matched_gold += 1
         groups[group_of(d)].matched_found += 1

@@ -92,6 +92,21 @@ _ONE_OF_LISTED = re.compile(
 )
 
 
+# what a name measures ends it (单位地区生产总值能耗, 主要污染物排放, 煤炭消费压减)
+_MEASURED = re.compile(
+    r"(?:强度|率|量|能耗|排放|消耗|面积|产量|比重|比例|浓度|天数|指数|压减|下降|降低|减少|改善|提升"
+    r"|提高|削减)$"
+)
+
+
+def _group_name(clean: str, part: str) -> str:
+    """A pending target's name: the words without 指标/目标, unless they then name a field, not
+    what is measured in it — 生态环境保护约束性指标 is a group of indicators, 生态环境保护 none."""
+    if clean and (_MEASURED.search(clean) or not re.search(r"指标$", part)):
+        return clean
+    return part
+
+
 def _parts(part: str) -> list[tuple[str, str | None]]:
     """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
     pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
@@ -99,7 +114,7 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
     if re.search(r"单位|强度|产量|粮食|生态环境保护|主要污染物|生产", part):
         indicator = lookup(part)
         if indicator is not None:
-            return [(clean or part, indicator.id)]
+            return [(_group_name(clean, part), indicator.id)]
     found: list[tuple[str, str | None]] = []
     pos = 0
     while pos < len(clean):
@@ -111,11 +126,11 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
         else:
             pos += 1
     if len(found) == 1 and len(clean) <= 12:
-        found = [(clean, found[0][1])]  # 煤炭消费压减: the words themselves name it
+        found = [(_group_name(clean, part), found[0][1])]  # 煤炭消费压减: its own words
     if not found:
         indicator = lookup(part)
         if indicator is not None:
-            found.append((clean or part, indicator.id))
+            found.append((_group_name(clean, part), indicator.id))
         elif (_RATE.search(clean) and len(clean) <= 16) or _SAFETY.match(clean):
             found.append((clean, None))
         elif listed := _ONE_OF_LISTED.match(clean):

@@ -58,6 +58,11 @@ from plancli.extract.work_names import (
 )
 from plancli.i18n import _
 
+# the reasons a paragraph gives that the year's aims can be met
+_CONDITIONS = re.compile(
+    r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
+)
+
 
 class WorkReader:
     """Reads the work sections into quantified targets and milestones."""
@@ -96,7 +101,7 @@ class WorkReader:
             before = (clause, past)
             if clause.end <= heading_end or past:
                 continue
-            if self._past_sentence(clause.start, clause.end):
+            if self._past_sentence(clause.start, clause.end) or self._conditions(clause.start):
                 continue
             if SCHEDULE.search(clause.text):
                 continue
@@ -105,6 +110,15 @@ class WorkReader:
         schedules(self, section, start, end)
         self._zero(section, start, end)
         self._zero_growth(section, start, end)
+
+    def _conditions(self, start: int) -> bool:
+        """Whether the clause at `start` is in a paragraph of the reasons the year's aims can be
+        met (辽宁: 我们具备…诸多有利条件。…今年，新材料…项目建成投产…。我们完全有条件…完成全年
+        目标任务): what will help, not what is promised."""
+        opening = self.parse.rfind("\n", 0, start) + 1
+        closing = self.parse.find("\n", start)
+        paragraph = self.parse[opening : closing if closing >= 0 else len(self.parse)]
+        return _CONDITIONS.search(paragraph) is not None
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all

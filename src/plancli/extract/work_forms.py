@@ -90,7 +90,7 @@ VERB = re.compile(
     r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
-    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|不少于|不低于|新[（(]改[）)]建|出栏|"
+    r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|建强|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
     r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
     r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|代发|"
@@ -329,8 +329,11 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         prefix.endswith("指标") or re.match(r"(?:主要)?指标", text[match.end() :])
     ):
         return True  # 提出6项指标, 其中预期性指标19项: a count of a 纲要's indicators
-    # 有色等10个传统产业提质升级: what is there made better, not a count
-    return re.search(r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]) is not None
+    # 有色等10个传统产业提质升级: what is there made better, not a count (but 推动4个万亿级产业
+    # 基地提质升级: a fixed set of bases worked on, as 打造…4个万亿级新兴支柱产业, WORKED_ON)
+    return re.search(
+        r"(?:提质|提能|提档)升级$|发展成为", text[match.end() :]
+    ) is not None and not re.match(r"个?[万千百]亿级", text[match.end() - 1 :])
 
 
 def own_verb(text: str) -> bool:

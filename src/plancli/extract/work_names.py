@@ -13,8 +13,14 @@ from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
     """The target's name: its clause without the figure, the qualifier and leading adverbs (and
     what the rest of its list, `pieces`, says of it: `list_name`)."""
-    name = (text[: match.start()] + text[match.end() :]).strip()
-    name = re.sub(r"^(?:[^,，]*?等)?", "", name) if name.startswith("等") else name
+    name = (_own_part_before(text[: match.start()]) + _own_part_after(text[match.end() :])).strip()
+    name = re.sub(r"^(?:[^,，]*?等)?", "", name) if re.match(r"等(?!级)", name) else name
+    name = _NUMBERING.sub("", name)  # 二是利用闲置资源…, 三是支持…: the list's numbering
+    name = LEAD.sub("", name)
+    subject = _SUBJECT_LEAD.match(name)  # 我们继续安排, 今年将继续实施: who and when, not the work
+    rest = name[subject.end() :] if subject else name
+    if rest != name and (LEAD.match(rest) or VERB.match(rest)):
+        name = rest
     name = LEAD.sub("", name)
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
@@ -31,6 +37,33 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     return list_name(pieces or [], piece[0], name) if piece else name
 
 
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]{1,3}是[，,、]?")
+_SUBJECT_LEAD = re.compile(r"(?:我们|我省|我市|我区|我县)?(?:将|要)?")
+
+
+def _own_part_before(before: str) -> str:
+    """What a clause says before a target's figure that is its own: not a pair's other
+    thing and figure (改造建设100个乡镇综合养老服务中心和300个村级…: 改造建设), nor a count of
+    kinds its figure is of (实施10大类60项民生实事项目: 实施)."""
+    before = re.sub(r"\d+(?:\.\d+)?[大小]?类$", "", before)
+    other = [m for m in QUANTITY.finditer(before)]
+    if other and re.fullmatch(r"[^\d和、，,；;]{2,20}和", before[other[-1].end() :]):
+        return before[: other[-1].start()]
+    return before
+
+
+def _own_part_after(after: str) -> str:
+    """What a clause says after a target's figure that is its own: not a pair's other thing
+    (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心), a grade with the
+    noun the other says."""
+    pair = re.match(r"([^\d和、，,；;]{2,20})和\s*\d", after)
+    if not pair or not QUANTITY.match(after, pair.end() - 1):
+        return after
+    # 建强2个国家级和22个省级区域医疗中心: the grade's noun is the other's (国家级区域医疗中心)
+    noun = re.search(r"级([^级\d]{2,12})$", after) if pair.group(1).endswith("级") else None
+    return pair.group(1) + noun.group(1) if noun else pair.group(1)
+
+
 def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     """`_list_name`, and a later piece's thing with the verb the first piece says (引进培育3户…、
     5户龙头企业: 引进培育龙头企业; 打造2个…产业园、1个有核心竞争力的示范园区)."""
@@ -41,12 +74,43 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     if (
         re.fullmatch(rf"(?:{VERB.pattern})+", verbs)
         and not re.search(_NOT_ACTIONS, verbs)
-        and not VERB.search(named)  # (老旧街区（厂区）改造 says its work)
-        and not pieces[0].text.endswith("级")  # (6个世界级、7个国家级…: named by the last)
+        and not _says_work(named)  # (老旧街区（厂区）改造 says its work)
         and not re.search(r"\d|率$|累计|^(?:高于|低于|不低于)", named)
     ):
         return verbs + named
+    if at > 0 and first and _noun_first(pieces[0].text, first) and _noun_first(piece.text):
+        # 新建省级以上概念验证中心5家、中试基地10家: the verb, not the first thing's modifier;
+        # 新打造省级特色酒庄5个、美酒美食街区5条: 新打造美酒美食街区
+        # (省级以上 may be the first thing's alone: 新增省级创新平台30个、高新技术企业150家)
+        verb = re.match(rf"新?(?:{VERB.pattern})+", LEAD.sub("", pieces[0].text))
+        if (
+            verb
+            and not re.search(_NOT_ACTIONS + r"|实现", verb.group())
+            and not _says_work(named)
+            and not re.search(r"\d|率$|累计|^(?:高于|低于|不低于)", named)
+            and not AMOUNT_WORD.search(named)
+        ):
+            return verb.group() + named
     return named
+
+
+def _says_work(name: str) -> bool:
+    """Whether a piece's name says its own work, opening or closing with a verb (新建学校,
+    老旧街区（厂区）改造); a verb inside a thing's name is not (粮食产能提升重点县)."""
+    return bool(VERB.match(name) or re.search(rf"(?:{VERB.pattern})$", name))
+
+
+def _noun_first(text: str, figure: re.Match[str] | None = None) -> bool:
+    """Whether a list piece says its thing, then its figure last (中试基地10家)."""
+    figure = figure or QUANTITY.search(text)
+    return figure is not None and figure.start() > 0 and figure.end() == len(text.rstrip())
+
+
+# what a later piece measures of the first one's things, not a thing of its own (培育…企业300家、
+# 营业收入500亿元): the list's verb is not its
+AMOUNT_WORD = re.compile(
+    r"(?:收入|营收|产值|规模|投资|总额|额|量|增加值|效益|利润|税收|占比|比重|面积|人次|人数)$"
+)
 
 
 # what a list's first piece says of an amount, not an action its later things share
@@ -65,7 +129,8 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     if name.endswith("级") and at < len(pieces) - 1:
         last = pieces[-1].text
         figure = QUANTITY.search(last)
-        noun = re.search(r"级([^级\d]{2,8})$", last[figure.end() :] if figure else "")
+        # (布局建设20个国家级、19个省级粮食产能提升重点县: a noun of 9 characters)
+        noun = re.search(r"级([^级\d]{2,12})$", last[figure.end() :] if figure else "")
         return name + noun.group(1) if noun else name
     if _AMOUNT_NAME.search(name) and at < len(pieces) - 1:
         # 贵州能源大方燃煤发电等12个百亿元、70个30亿元以上项目建设: the projects the last piece
