@@ -51,6 +51,7 @@ def test_henan_grain_stretch_is_2025s_output_the_review_states() -> None:
         Decimal("1350.97"),
     )
     assert grain["baseline"] == {"year": 2025, "value": Decimal("1350.97")}
+    assert grain["stretch_exclusive"] is True  # 1350.97 again is no 更多增长, as the plan says
     assert grain["quote"] == HENAN_GRAIN  # the clause measuring against last year, quoted
     assert "“粮食产量1350.97亿斤”" in grain["review"]  # where the figure came from
     assert "“粮食产量1350.97亿斤”" in grain["note"]
@@ -58,6 +59,9 @@ def test_henan_grain_stretch_is_2025s_output_the_review_states() -> None:
     gold = read_gold(REPO / "data" / "2026" / "henan.toml")
     score = compare_plans(plan, gold, text).groups["headline"]
     assert (score.gold, score.matched_gold, score.exact) == (12, 12, 12)
+    # a draft reaching last year's figure again would be judged met: not the plan's form
+    inclusive = {**plan, "targets": [{**t, "stretch_exclusive": False} for t in plan["targets"]]}
+    assert compare_plans(inclusive, gold, text).groups["headline"].exact == 11
     # validate: the stretch is no figure of the quote, but the quote measures against 2025
     drafted = Plan.model_validate(plan)
     assert [f for f in check_plan(drafted) if f.code == "bound_not_in_quote"] == []

@@ -121,6 +121,7 @@ def last_years_stretch(parse: str, layout: Layout, targets: list[DraftTarget]) -
             )
             continue
         target.stretch = value
+        target.stretch_exclusive = True  # above last year: its figure again is no 更多增长
         if target.baseline is None:
             target.baseline = {"year": layout.year - 1, "value": shown}
         target.notes.append(

@@ -3,7 +3,8 @@
 Targets are matched one to one by overlapping quotes (their spans in the report's text meet),
 preferring identical quotes, then the same id, then the same figure. Precision is the share of
 drafted targets matched, recall the share of the plan's targets found; a matched pair is
-*exact* when its bounds and form agree: kind, min, max, around, stretch, direction (as derived
+*exact* when its bounds and form agree: kind, min, max, around, stretch (and whether it counts
+only when exceeded, `stretch_exclusive`), direction (as derived
 when omitted, docs/forms.md), decline, pending, relation (default `same`) and reference (the
 referenced targets matched to each other, or the same id) — and the baseline's growth and
 value where the draft states one (a draft leaves out what it cannot read; a figure it takes
@@ -26,6 +27,7 @@ FORM_FIELDS = (
     "max",
     "around",
     "stretch",
+    "stretch_exclusive",
     "direction",
     "decline",
     "pending",
@@ -148,6 +150,7 @@ def _form(target: dict[str, Any]) -> dict[str, Any]:
         "max": _number(target.get("max")),
         "around": _number(target.get("around")),
         "stretch": _number(target.get("stretch")),
+        "stretch_exclusive": bool(target.get("stretch_exclusive", False)),
         "direction": effective_direction(target),
         "decline": bool(target.get("decline", False)),
         "pending": bool(target.get("pending", False)),

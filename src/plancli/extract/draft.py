@@ -32,6 +32,7 @@ class DraftTarget:
     max: Decimal | None = None
     around: Decimal | None = None
     stretch: Decimal | None = None
+    stretch_exclusive: bool = False  # the stretch only when exceeded (比去年更多增长)
     direction: str | None = None
     exclusive: bool = False
     decline: bool = False
@@ -76,6 +77,8 @@ class DraftTarget:
             value = getattr(self, key)
             if value is not None:
                 out[key] = toml_number(value)
+        if self.stretch_exclusive:
+            out["stretch_exclusive"] = True
         if self.opening is not None:
             out["opening"] = toml_number(self.opening)
         for flag in ("exclusive", "decline", "pending"):
