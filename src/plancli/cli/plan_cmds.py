@@ -118,7 +118,7 @@ def show_cmd(
     judged = assessment_out(internal)
     own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
     aside = {} if own is None else {target.id: own.period}
-    revisions = set_aside(history(records, target.id), aside)
+    revisions = set_aside(history(records, target.id, plan.plan.year), aside)
     adjustments = amendment_history(amendments, target.id)
     if json_out:
         from plancli.assess import ShowOutput

@@ -114,8 +114,10 @@ def gap_table(
     lang: Lang,
     plan_ids: Iterable[str] = (),
     names: Names | None = None,
+    empty: str | None = None,
 ) -> RenderableType:
-    """One row per target: status, actual against the bound, the gap and what it takes."""
+    """One row per target: status, actual against the bound, the gap and what it takes;
+    `empty`, the line said when no figure is judged (`ledger_read.no_figures_line`)."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
         return Group(header, shown(t("no_targets", lang)))
@@ -157,7 +159,7 @@ def gap_table(
     if footnote is not None:
         parts.append(footnote)
     if out.as_of is None:
-        parts.append(shown(t("no_records", lang), style="yellow"))
+        parts.append(shown(empty or t("no_records", lang), style="yellow"))
     return Group(*parts)
 
 
@@ -194,10 +196,15 @@ def _header(
 
 
 def dashboard(
-    out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = (), names: Names | None = None
+    out: StatusOutput,
+    lang: Lang,
+    plan_ids: Iterable[str] = (),
+    names: Names | None = None,
+    empty: str | None = None,
 ) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten;
-    `names`, the references awaited (`reference_names`), for the legend."""
+    `names`, the references awaited (`reference_names`), for the legend; `empty`, the line
+    said when no figure is judged (`ledger_read.no_figures_line`)."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if out.ledger is not None:
@@ -206,7 +213,7 @@ def dashboard(
             shown(f"{label}{'' if label.endswith('：') else ' '}{out.ledger}", style="dim")
         )
     if out.as_of is None:
-        parts.append(shown(t("no_records", lang), style="yellow"))
+        parts.append(shown(empty or t("no_records", lang), style="yellow"))
     if out.headline:
         parts.append(headline_table(out.headline, lang))
     parts.append(section_table(out, lang))

@@ -1,0 +1,84 @@
+"""Audit R: a 区统计局 analyst's year with plan2022 (Guandu). Last year's ledger beside this
+year's plan (D1); `gap` at 41–59 columns (D2); no-data marks `/`, `－－`, `…` (D3); a one-row
+header naming the period, `4月 | 1-4月` (D4); a preview's "revised" that changes only the
+period and the source (D5); a Big5 CSV (D6); `record --add` for the year's first figure at
+1-2月 or 一季度 (D7). The figures are the audit's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LAST_YEAR = ("--plan", "plan2022.toml", "--ledger", "plan2021.progress.toml")
+
+
+@pytest.fixture
+def new_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The 2022 plan beside the bundled 2021 ledger (6 figures, gdp 2021 0.3 % …)."""
+    for name in ("plan2021.toml", "plan2021.progress.toml", "plan2022.toml"):
+        shutil.copyfile(DATA / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANCLI_PLAN", raising=False)
+    return tmp_path
+
+
+# ---------------------------------------------------------------- D1: last year's ledger
+
+LAST_YEAR_WARNING = (
+    "warning: the 6 figures in plan2021.progress.toml are for 2021, the plan is for 2022 "
+    "(gdp, budget_revenue, retail_sales, …): last year's ledger? The 2022 figures go in a "
+    "ledger of their own: `plancli record` or `plancli import` them there"
+)
+NONE_FOR_2022 = "No figures for 2022 recorded: the ledger's 6 are for 2021 (last year's ledger?)."
+
+
+@pytest.mark.parametrize("command", ["status", "gap"])
+def test_last_years_ledger_is_named_not_called_empty(new_year: Path, invoke, command: str) -> None:  # type: ignore[no-untyped-def]
+    done = invoke(*LAST_YEAR, command)
+    assert done.stderr.splitlines() == [LAST_YEAR_WARNING]
+    assert "No figures recorded yet" not in done.stdout
+    assert NONE_FOR_2022 in done.stdout
+
+
+def test_last_years_ledger_in_chinese(new_year: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    done = invoke(*LAST_YEAR, "--lang", "zh", "status")
+    assert "尚无2022年数据：台账中的6个数据均为2021年数据（是否为上年台账？）。" in done.stdout
+    assert "尚无数据" not in done.stdout.replace("尚无2022年数据", "")
+    assert "是上年的台账吗？2022 年的数据应录入本年度自己的台账" in done.stderr
+
+
+def test_the_report_of_last_years_ledger_does_not_claim_no_figures(new_year: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    done = invoke(*LAST_YEAR, "report", "--format", "md", "-o", "r.md")
+    assert done.exit_code == 0, done.stderr
+    text = (new_year / "r.md").read_text(encoding="utf-8")
+    assert "No figures recorded yet" not in text
+    assert NONE_FOR_2022 in text
+    assert done.stderr.splitlines() == [
+        LAST_YEAR_WARNING,
+        "wrote r.md (md, no figures for 2022, 80 targets)",
+    ]
+
+
+def test_history_marks_no_figure_of_another_year_in_force(new_year: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    done = invoke(*LAST_YEAR, "history", "gdp", "--json")
+    (record,) = json.loads(done.stdout)["records"]
+    assert (record["period"], record["value"], record["current"]) == ("2021", 0.3, False)
+    table = invoke(*LAST_YEAR, "history", "gdp").stdout
+    assert "unmarked 2021: not the plan's year (2022)" in table
+    assert "*  2021" not in table
+    # under its own plan the same figure is in force
+    own = invoke("--plan", "plan2021.toml", "--ledger", "plan2021.progress.toml", "history", "gdp")
+    assert "*  2021" in own.stdout
+
+
+def test_a_ledger_of_other_ids_keeps_its_warning(new_year: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    ledger = new_year / "plan2021.progress.toml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace('target = "gdp"', 'target = "x"'))
+    done = invoke(*LAST_YEAR, "gap")
+    assert "are for no target of this plan in 2022 (x, budget_revenue 2021" in done.stderr
+    assert "No figures for this plan's targets in 2022: the ledger's 6" in done.stdout
