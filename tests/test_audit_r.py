@@ -82,3 +82,43 @@ def test_a_ledger_of_other_ids_keeps_its_warning(new_year: Path, invoke) -> None
     done = invoke(*LAST_YEAR, "gap")
     assert "are for no target of this plan in 2022 (x, budget_revenue 2021" in done.stderr
     assert "No figures for this plan's targets in 2022: the ledger's 6" in done.stdout
+
+
+# ------------------------------------------------- D2: `gap`'s needs at 41–59 columns
+
+
+@pytest.fixture
+def behind(new_year: Path, invoke, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The audit's two targets behind at 2022-06: 40 of 115 compounds, 120 of 310 stations."""
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.toml")
+    for target, value in (("old_compounds_renovated", "40"), ("new_5g_base_stations", "120")):
+        assert invoke("record", target, value, "-p", "2022-06").exit_code == 0
+
+    def run(*args: str, columns: int, lang: str = "en") -> list[str]:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        done = invoke("--lang", lang, *args)
+        assert done.exit_code in (0, 1), done.output
+        return [" ".join(line.split()) for line in done.stdout.splitlines() if line.strip()]
+
+    return run
+
+
+@pytest.mark.parametrize("columns", [40, 41, 45, 50, 59, 60, 80])
+def test_gap_keeps_what_it_takes_at_every_width(behind, columns: int) -> None:  # type: ignore[no-untyped-def]
+    lines = behind("gap", "--as-of", "2022-06", "--status", "behind", columns=columns)
+    text = "\n".join(lines)
+    assert "13 个/mo" in text and "32 个/mo" in text  # (115 - 40) / 6 months, (310 - 120) / 6
+    assert any(line.startswith("behind 40/115 个") or "behind 40/115 个" in line for line in lines)
+    assert "40/" not in lines  # the figure against its target is never split after its `/`
+
+
+@pytest.mark.parametrize("columns", [44, 52, 62])
+def test_gap_and_the_dashboard_keep_shang_xu_in_chinese(behind, columns: int) -> None:  # type: ignore[no-untyped-def]
+    gap = "\n".join(
+        behind("gap", "--as-of", "2022-06", "--status", "behind", columns=columns, lang="zh")
+    )
+    assert "尚需" in gap and "13个/月" in gap
+    status = behind("status", "--as-of", "2022-06", columns=columns, lang="zh")
+    worst = status[status.index("最滞后的工作目标") :]
+    assert any("尚需" in line for line in worst[:3])
+    assert any(line.endswith("32个/月") for line in worst)

@@ -53,8 +53,9 @@ from plancli.render.cells import (
     status_text,
     target_cell,
 )
-from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable, id_column
+from plancli.render.fitted import Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
+from plancli.render.runs import BreaksAfterSlash
 
 
 def _pace_header(lang: Lang) -> str:
@@ -399,7 +400,14 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                 2,
                 {"justify": "right"},
             ),
-            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+            # what it takes stays, as in `gap`: rather than leave it out, each row a card
+            Column(
+                t("needs", lang),
+                [shown(needs_text(a, lang)) for a in rows],
+                1,
+                _FIGURE,
+                stacks=True,
+            ),
         ],
         t("worst", lang),
     )
