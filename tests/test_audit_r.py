@@ -122,3 +122,55 @@ def test_gap_and_the_dashboard_keep_shang_xu_in_chinese(behind, columns: int) ->
     worst = status[status.index("最滞后的工作目标") :]
     assert any("尚需" in line for line in worst[:3])
     assert any(line.endswith("32个/月") for line in worst)
+
+
+# ------------------------------------------ D3: `/`, `／`, `－－`, `――`, `…` mark no data
+
+
+@pytest.fixture
+def plan2022(new_year: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.toml")
+    return new_year
+
+
+M04D = (
+    "官渡区2022年1-4月主要经济指标,,,,,\r\n"
+    "指标名称,计量单位,本月,本年累计,比上年同期增长（%）,\r\n"
+    "地方一般公共预算收入,亿元,1.9,8.6,３．１％,\r\n"
+    "新建5G基站,个,20,60,,\r\n"
+    "新增城镇就业,万人,0.2,０.７,,\r\n"
+    "城镇登记失业率,%,4.0,{mark},,\r\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["/", "／", "—", "－－", "――", "…", "...", "––"])
+def test_a_rate_with_a_no_data_mark_in_its_year_to_date_cell(
+    plan2022: Path, invoke, mark: str
+) -> None:  # type: ignore[no-untyped-def]
+    """统计月报 write `/` (不适用) as well as `—` where a rate has no 累计: 本月 4.0 is read."""
+    (plan2022 / "m04d.csv").write_bytes(M04D.format(mark=mark).encode("gb18030"))
+    done = invoke("import", "m04d.csv", "--json")
+    assert done.exit_code == 0, done.stderr
+    import json
+
+    figures = {r["target"]: (r["period"], r["value"]) for r in json.loads(done.stdout)["records"]}
+    assert figures["unemployment_rate"] == ("2022-04", 4.0)
+    assert figures["new_urban_jobs"] == ("2022-04", 0.7)
+
+
+def test_dash_marks_of_every_width_are_no_data(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    (plan2022 / "dashes.csv").write_text(
+        "指标,期间,累计值\n新增城镇就业,1-2月,－－\n新建5G基站,1-2月,／\n"
+        "新增机动车泊位,1-2月,…\n引进市外到位资金,1-2月,――\n",
+        encoding="utf-8",
+    )
+    done = invoke("import", "dashes.csv", "--dry-run")
+    assert done.exit_code == 0, done.stderr
+    assert "dashes.csv: 4 rows marked — (no data) skipped" in done.stderr
+
+
+def test_a_refused_mark_is_quoted_as_the_file_holds_it(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    (plan2022 / "q.csv").write_text("指标,期间,累计值\n新建5G基站,1-2月,？\n", encoding="utf-8")
+    done = invoke("import", "q.csv", "--dry-run")
+    assert done.exit_code == 2
+    assert "q.csv:2: '累计值' '？' is not a number (e.g. 310, 5.2, -0.3)" in done.stderr

@@ -53,7 +53,8 @@ from plancli.figure_slips import (
     index_warnings,
     maybe_index,
 )
-from plancli.figure_words import number_text
+from plancli.figure_words import NO_DATA, as_written
+from plancli.figure_words import number_text as number_text  # (its readers import it here)
 from plancli.i18n import N_, _, kind_word
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period
@@ -323,8 +324,6 @@ def read_header(
 BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
-NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
-"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
 
 def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
@@ -363,7 +362,7 @@ def maybe_fraction(value: object) -> bool:
 
 def plain_number(text: str) -> str:
     """number_text, only for text that needs it (the readers' per-row test)."""
-    return text if text.isascii() and "," not in text else number_text(text)
+    return text if text.isascii() and "," not in text else as_written(text)
 
 
 def build_row(
