@@ -174,3 +174,73 @@ def test_a_refused_mark_is_quoted_as_the_file_holds_it(plan2022: Path, invoke) -
     done = invoke("import", "q.csv", "--dry-run")
     assert done.exit_code == 2
     assert "q.csv:2: '累计值' '？' is not a number (e.g. 310, 5.2, -0.3)" in done.stderr
+
+
+# ------------------------------------------------ D4: a one-row header naming the period
+
+M04 = (
+    "官渡区2022年1-4月主要经济指标,,,,,\r\n"
+    "指标名称,计量单位,{month},{ytd},比上年同期增长（%）,\r\n"
+    "地方一般公共预算收入,亿元,1.9,8.6,３．１％,\r\n"
+    "新建5G基站,个,20,60,,\r\n"
+    "城镇登记失业率,%,4.0,/,,\r\n"
+    "新增城镇就业,万人,0.2,０.７,,\r\n"
+)
+
+
+@pytest.mark.parametrize("ytd", ["1-4月", "1—4月", "1-4月累计", "2022年1-4月"])
+def test_a_one_row_header_naming_the_period_is_read(plan2022: Path, invoke, ytd: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    (plan2022 / "m04.csv").write_bytes(M04.format(month="4月", ytd=ytd).encode("gb18030"))
+    done = invoke("import", "m04.csv", "--json")
+    assert done.exit_code == 0, done.stderr
+    figures = {
+        r["target"]: (r["period"], r["value"], r.get("amount"))
+        for r in json.loads(done.stdout)["records"]
+    }
+    assert figures == {
+        "budget_revenue": ("2022-04", 3.1, 8.6),
+        "new_5g_base_stations": ("2022-04", 60, None),
+        "unemployment_rate": ("2022-04", 4.0, None),  # 4月's rate: 1-4月 is `/`
+        "new_urban_jobs": ("2022-04", 0.7, None),
+    }
+
+
+def test_a_one_row_header_in_a_workbook(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["官渡区2022年主要经济指标"],
+        ["指标名称", "计量单位", "4月", "1-4月", "比上年同期增长（%）"],
+        ["新建5G基站", "个", 20, 60, None],
+        ["城镇登记失业率", "%", 4.0, "/", None],
+    ):
+        sheet.append(row)
+    book.save(plan2022 / "m04.xlsx")
+    done = invoke("import", "m04.xlsx")
+    assert done.exit_code == 0, done.stderr
+    assert "2 new, 0 revised, 0 unchanged of 2 rows" in done.stderr
+    assert "period 2022-04" in done.stderr
+
+
+def test_a_one_row_header_keeps_refusing_columns_it_does_not_know(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    text = M04.format(month="4月", ytd="1-4月").replace("（%）,", "（%）,上年同期", 1)
+    (plan2022 / "m04.csv").write_bytes(text.encode("gb18030"))
+    done = invoke("import", "m04.csv", "--dry-run")
+    assert done.exit_code == 2
+    assert done.stderr.startswith("error: m04.csv:2: unknown column(s) '上年同期'; the header")
+
+
+def test_a_month_alone_is_refused_with_the_rename(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    text = M04.format(month="4月", ytd="比上年同期增长（%）").replace(
+        ",比上年同期增长（%）,\r", ",\r", 1
+    )
+    (plan2022 / "m04.csv").write_bytes(text.encode("gb18030"))
+    done = invoke("import", "m04.csv", "--dry-run")
+    assert done.exit_code == 2
+    assert done.stderr.startswith("error: m04.csv:2: unknown column(s) '4月'; the header")
+    assert "rename '4月' to 本年累计 (the year to date) or 本月 (the month alone)" in done.stderr

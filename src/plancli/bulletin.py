@@ -159,6 +159,7 @@ class Header:
     titles: tuple[str, ...] = ()  # the title rows above it
     month: int | None = None  # the 本月 column, read past
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
+    data_row: bool = False  # read from a one-row header naming its period: the row is data
 
     @property
     def plain(self) -> bool:

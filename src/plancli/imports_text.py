@@ -581,7 +581,8 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             if two is not None:
                 header = notes.header = two
                 width, columns, unlabelled = _layout(header)
-                continue
+                if not two.data_row:  # (a one-row header naming its period: this row is data)
+                    continue
         kept.counted()
         count = len(cells)
         if count > width:
