@@ -244,3 +244,39 @@ def test_a_month_alone_is_refused_with_the_rename(plan2022: Path, invoke) -> Non
     assert done.exit_code == 2
     assert done.stderr.startswith("error: m04.csv:2: unknown column(s) '4月'; the header")
     assert "rename '4月' to 本年累计 (the year to date) or 本月 (the month alone)" in done.stderr
+
+
+# ------------------------------------- D7: `record --add` for the year's first figure
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "period", "stored"),
+    [
+        ("new_urban_jobs", "0.3", "1-2月", "2022-02"),  # monthly: no January bulletin
+        ("new_5g_base_stations", "60", "一季度", "2022-Q1"),  # quarterly
+        ("new_parking_spaces", "150", "1-3月", "2022-03"),  # quarterly, its Q1 as a month
+    ],
+)
+def test_add_to_nothing_at_the_first_period_of_the_targets_year(
+    plan2022: Path,
+    invoke,  # type: ignore[no-untyped-def]
+    target: str,
+    value: str,
+    period: str,
+    stored: str,
+) -> None:
+    done = invoke("record", target, value, "--add", "--period", period)
+    assert done.exit_code == 0, done.stderr
+    assert f"recorded {target} {stored} = {value} " in done.stderr
+    assert f"(0 at the start of the year + {value})" in done.stderr
+
+
+def test_add_later_in_the_year_with_nothing_before_is_still_refused(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    done = invoke("record", "new_urban_jobs", "0.2", "--add", "--period", "1-3月")
+    assert done.exit_code == 2
+    assert "--add: no record of new_urban_jobs for a period before 2022-03 to add to" in done.stderr
+    done = invoke("record", "new_5g_base_stations", "60", "--add", "--period", "上半年")
+    assert done.exit_code == 2
+    assert not (plan2022 / "plan2022.progress.toml").exists() or "2022-H1" not in (
+        plan2022 / "plan2022.progress.toml"
+    ).read_text(encoding="utf-8")
