@@ -280,3 +280,30 @@ def test_add_later_in_the_year_with_nothing_before_is_still_refused(plan2022: Pa
     assert not (plan2022 / "plan2022.progress.toml").exists() or "2022-H1" not in (
         plan2022 / "plan2022.progress.toml"
     ).read_text(encoding="utf-8")
+
+
+# ------------------------- D5: the same figure under another period of the month, previewed
+
+
+def test_a_preview_says_what_changes_with_the_period(
+    plan2022: Path,
+    invoke,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """前三季度 5.6 % (1080 亿元) from 区统计局, then 2022-09's same figure, no source: the row is a
+    revision (the period, and the source wiped), and the preview says so, as for 2022-09's own."""
+    recorded = invoke(
+        "record", "gdp", "5.6", "-p", "前三季度", "--amount", "1080", "--source", "区统计局"
+    )
+    assert recorded.exit_code == 0, recorded.stderr
+    (plan2022 / "m09.csv").write_text(
+        "target,period,value,amount\ngdp,2022-09,5.6,1080\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNS", "130")
+    done = invoke("import", "m09.csv", "--dry-run")
+    assert done.exit_code == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if " gdp " in line)
+    assert " ".join(row.split()) == (
+        "2 gdp 2022-09 2022-Q3's 5.6 % (amount 1080 亿元); source: 区统计局 "
+        "5.6 % (amount 1080 亿元); source: —"
+    )
