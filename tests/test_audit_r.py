@@ -307,3 +307,22 @@ def test_a_preview_says_what_changes_with_the_period(
         "2 gdp 2022-09 2022-Q3's 5.6 % (amount 1080 亿元); source: 区统计局 "
         "5.6 % (amount 1080 亿元); source: —"
     )
+
+
+# ----------------------------------------------------------------- D6: a Big5 CSV
+
+
+def test_a_big5_csv_is_named_not_read_as_garbled_columns(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    big5 = "指標,期間,累計值\r\n新建5G基站,1-2月,40\r\n".encode("big5")  # a 繁體 Windows' CSV
+    (plan2022 / "big5.csv").write_bytes(big5)
+    done = invoke("import", "big5.csv", "--dry-run")
+    assert done.exit_code == 2
+    assert done.stderr.splitlines() == [
+        "error: big5.csv: not UTF-8 and not GB18030 text: Big5 (Traditional Chinese)? Save it "
+        'as "CSV UTF-8 (Comma delimited)", or convert it: iconv -f BIG5 -t UTF-8'
+    ]
+    # the same file in GB18030 is read
+    (plan2022 / "gb.csv").write_bytes(
+        "指标,期间,累计值\r\n新建5G基站,1-2月,40\r\n".encode("gb18030")
+    )
+    assert invoke("import", "gb.csv", "--dry-run").exit_code == 0

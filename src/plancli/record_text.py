@@ -86,7 +86,8 @@ def revision_texts(
     """(the figure in force, the new one) as an import's preview shows them: the figure in
     force named by its period where another period ending the same month holds it (2022-H1's
     5 % under a 2022-Q2 row), and the note or source where only they change (the figure, or
-    the figure and its period), so the preview says why the row is a revision. ("", new) where nothing is in force."""
+    the figure and its period), so the preview says why the row is a revision. ("", new)
+    where nothing is in force."""
     target = plan.target(record.target)
     new = _stated(record, target, lang)
     if previous is None:
