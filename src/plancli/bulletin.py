@@ -53,7 +53,8 @@ from plancli.figure_slips import (
     index_warnings,
     maybe_index,
 )
-from plancli.figure_words import NO_DATA, as_written
+from plancli.figure_words import NO_DATA as NO_DATA  # (its readers import it here)
+from plancli.figure_words import as_written
 from plancli.figure_words import number_text as number_text  # (its readers import it here)
 from plancli.i18n import N_, _, kind_word
 from plancli.ledger import Entry

@@ -314,7 +314,7 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
 class Strays(NamedTuple):
     """A ledger none of whose figures is for a target of the plan in its year."""
 
-    count: int  # the figures
+    figures: int  # how many
     shown: str  # the first three ids (with their periods when an id is the plan's), then …
     # The year of the figures when every one is for a target of the plan and of the year
     # before: last year's ledger beside this year's plan (2021 figures, plan year 2022); a
@@ -363,7 +363,7 @@ def stray_ledger_note(
     strays = ledger_strays(known, year, list(records))
     if strays is None:
         return None
-    n = strays.count
+    n = strays.figures
     if strays.years:
         return ngettext(
             "warning: the {n} figure in {ledger} is for {years}, the plan is for {year} "
@@ -398,5 +398,5 @@ def no_figures_line(strays: Strays | None, year: int, lang: Any) -> str:
         return t("no_records", lang)
     if strays.years:
         years = ("、" if lang == "zh" else ", ").join(map(str, strays.years))
-        return t("no_records_year", lang).format(year=year, years=years, n=strays.count)
-    return t("no_records_plan", lang).format(year=year, n=strays.count)
+        return t("no_records_year", lang).format(year=year, years=years, n=strays.figures)
+    return t("no_records_plan", lang).format(year=year, n=strays.figures)
