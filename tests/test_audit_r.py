@@ -326,3 +326,14 @@ def test_a_big5_csv_is_named_not_read_as_garbled_columns(plan2022: Path, invoke)
         "指标,期间,累计值\r\n新建5G基站,1-2月,40\r\n".encode("gb18030")
     )
     assert invoke("import", "gb.csv", "--dry-run").exit_code == 0
+
+
+def test_validate_names_last_years_ledger(new_year: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    """The warning's hint used to be `plancli validate`, which then said nothing of the ledger."""
+    import json
+
+    done = invoke(*LAST_YEAR, "validate", "--json")
+    assert done.exit_code == 0, done.stderr
+    (finding,) = [f for f in json.loads(done.stdout)["findings"] if f["code"] != "rollup_mismatch"]
+    assert finding["code"] == "ledger_of_another_year"
+    assert finding["message"] == LAST_YEAR_WARNING.removeprefix("warning: ")
