@@ -261,7 +261,7 @@ def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
     ledger is left alone: validate checks files and never waits on a server)."""
     from plancli.errors import PlanError
     from plancli.ledger_read import read_ledger
-    from plancli.plan_checks import Finding, stray_record_findings
+    from plancli.plan_checks import ledger_year_findings, stray_record_findings
 
     location = st.ledger_location
     if location.url is not None or not location.path.is_file():
@@ -271,18 +271,7 @@ def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
     except PlanError:  # a ledger that does not parse: the commands that read it say so
         return []
     findings = stray_record_findings(plan, [r.target for r in records], location.shown)
-    import re
-
-    from plancli.ledger_read import ledger_strays, stray_ledger_note
-
-    # Last year's ledger beside this year's plan: the same ids, so no finding above
-    year = plan.plan.year
-    strays = ledger_strays({t.id for t in plan.targets}, year, records)
-    if strays is not None and strays.years:
-        note = stray_ledger_note({t.id for t in plan.targets}, year, records, location.shown)
-        message = re.split("[:：] ?", note or "", maxsplit=1)[-1]  # (without `warning: `)
-        findings.append(Finding("warning", "ledger_of_another_year", None, message))
-    return findings
+    return findings + ledger_year_findings(plan, records, location.shown)
 
 
 @command(
