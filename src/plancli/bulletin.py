@@ -54,7 +54,9 @@ from plancli.figure_slips import (
     maybe_index,
     rise_beside_index_base,
 )
-from plancli.figure_words import number_text
+from plancli.figure_words import NO_DATA as NO_DATA  # (its readers import it here)
+from plancli.figure_words import as_written
+from plancli.figure_words import number_text as number_text  # (its readers import it here)
 from plancli.i18n import N_, _, kind_word
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period
@@ -159,6 +161,7 @@ class Header:
     titles: tuple[str, ...] = ()  # the title rows above it
     month: int | None = None  # the 本月 column, read past
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
+    data_row: bool = False  # read from a one-row header naming its period: the row is data
 
     @property
     def plain(self) -> bool:
@@ -324,8 +327,6 @@ def read_header(
 BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
-NO_DATA = frozenset(("-", "--", "—", "——", "–", "－", "―", "−"))
-"""A figure cell holding only a dash: a statistical table's mark for 无数据, read as empty."""
 
 
 def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
@@ -364,7 +365,7 @@ def maybe_fraction(value: object) -> bool:
 
 def plain_number(text: str) -> str:
     """number_text, only for text that needs it (the readers' per-row test)."""
-    return text if text.isascii() and "," not in text else number_text(text)
+    return text if text.isascii() and "," not in text else as_written(text)
 
 
 def build_row(

@@ -118,8 +118,39 @@ def second_header(
     it waits for a second (`top_row`) and this is none."""
     two = _second_header(header, cells, name, header_line, line)
     if two is None and header.refused is not None:
-        raise header.refused
+        return _one_row(header, name, header_line)
     return two
+
+
+def _one_row(header: Header, name: str, line: int) -> Header:
+    """A one-row header that names its period (`指标名称,计量单位,4月,1-4月,比上年同期增长（%）`,
+    a common 主要经济指标 layout), its row below a data row: read as a two-row header's
+    periods are, `1-4月` (from January) as 本年累计, the period from it, `4月` beside it (the
+    month alone) as 本月, read past, the columns named as the file has them; `data_row` says
+    the row below is data. The first row's own error, with the rename that would do, when
+    its periods are not so (`4月` alone, `4-6月`)."""
+    from plancli.bulletin import MONTH, read_header
+
+    assert header.refused is not None
+    row = [cell or "" for cell in header.row]
+    periods = _period_parents(row)
+    if not periods:
+        raise header.refused
+    if "" in periods.values():  # 4月 alone: the month's or the year's to date?
+        raise InputError(
+            _(
+                "{error}; a column headed by a period is read when one runs from January "
+                "(1-4月: 本年累计) and any month alone is its last (4月: 本月); else rename "
+                "{cells} to 本年累计 (the year to date) or 本月 (the month alone)"
+            ).format(error=header.refused, cells=", ".join(f"'{c}'" for c in periods))
+        )
+    words = {"ytd": "本年累计", "month": "本月"}
+    labels = [words[periods[cell]] if cell in periods else cell for cell in row]
+    one = read_header(labels, name, line, _with_period(header.titles, periods, name, line))
+    shown = {c: row[p] for c, p in one.positions.items() if row[p] in periods}
+    if one.month is not None:
+        shown[MONTH] = row[one.month]
+    return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
 
 
 def _second_header(

@@ -120,6 +120,30 @@ def number_text(text: str) -> str:
     return normal
 
 
+class _NoData:
+    """A figure cell holding only a statistical table's mark for 无数据 (read as empty): a run
+    of dashes (`—`, `——`, `-`, `－－`, `――`, `–`), a slash (`/`, `／`: 不适用) or an ellipsis
+    (`…`, `...`), each in its full-width form too, as the number reader folds them."""
+
+    __slots__ = ()
+    _MARK = re.compile(r"[-\u2010-\u2015\u2212\u2500\ufe58\ufe63\uff0d]+|[/\uff0f]|(?:…|\.{3})+")
+
+    def __contains__(self, cell: object) -> bool:
+        if not isinstance(cell, str) or not cell or len(cell) > 12:
+            return False
+        return self._MARK.fullmatch(unicodedata.normalize("NFKC", cell).strip()) is not None
+
+
+NO_DATA = _NoData()
+
+
+def as_written(text: str) -> str:
+    """`number_text`, or the text as written when folding leaves no digit nor letter (`／`,
+    `？`): the error refusing it quotes the cell as the file holds it, not `/` or `?`."""
+    folded = number_text(text)
+    return folded if any(ch.isalnum() for ch in folded) else text.strip()
+
+
 _DONE_WORDS = {"done", "完成", "已完成", "全部完成"}  # 已完成: a progress table's word
 
 

@@ -30,13 +30,21 @@ class Revision(NamedTuple, Generic[R]):
     set_aside: bool = False  # not current: a roll-up's own figure its parts' sum superseded
 
 
-def history(records: Sequence[R], target_id: str | None = None) -> list[Revision[R]]:
+def history(
+    records: Sequence[R], target_id: str | None = None, year: int | None = None
+) -> list[Revision[R]]:
     """Every revision (of one target, or all), oldest first, each marked in force or not:
-    current is what the assessment judges (`assess.in_force`, one figure per position)."""
+    current is what the assessment judges (`assess.in_force`, one figure per position). With
+    the plan's `year`, a figure of another year is in force for no target of the plan (last
+    year's ledger beside this year's plan: `status` judges none of its figures)."""
     from plancli.assess.records import in_force
 
     chosen = [r for r in records if target_id is None or r.target == target_id]
-    current = {id(record) for record in in_force(chosen).values()}
+    current = {
+        id(record)
+        for (_, figure_year, _), record in in_force(chosen).items()
+        if year is None or figure_year == year
+    }
     return [Revision(r, id(r) in current) for r in chosen]
 
 

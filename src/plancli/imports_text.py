@@ -60,6 +60,18 @@ _CHUNK = 1024 * 1024
 _SHARED = 100_000  # distinct figure texts a reader shares between rows
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+# GBK's user-defined areas, read as private-use characters: in text that GB18030 decodes, a
+# sign of another encoding (Big5's 指標 reads as `\ue0b9?`), never of a bulletin's words.
+_PRIVATE = re.compile("[\ue000-\uf8ff\ufffd]")
+
+
+def _big5(data: bytes) -> bool:
+    """Is this chunk Big5 text (a character split at its end aside)?"""
+    try:
+        codecs.getincrementaldecoder("big5")("strict").decode(data, False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class TextReader:
@@ -148,6 +160,14 @@ class TextReader:
                 text = gb.decode(data, final)
             except UnicodeDecodeError:
                 raise exc from None
+            if _PRIVATE.search(text) and _big5(data):
+                raise InputError(
+                    _(
+                        "{file}: not UTF-8 and not GB18030 text: Big5 (Traditional Chinese)? "
+                        'Save it as "CSV UTF-8 (Comma delimited)", or convert it: iconv -f BIG5 '
+                        "-t UTF-8"
+                    ).format(file=self._name)
+                ) from None
             self._decoder, self.encoding = gb, "GB18030"
             return text
         self._decoder = utf8
@@ -581,7 +601,8 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             if two is not None:
                 header = notes.header = two
                 width, columns, unlabelled = _layout(header)
-                continue
+                if not two.data_row:  # (a one-row header naming its period: this row is data)
+                    continue
         kept.counted()
         count = len(cells)
         if count > width:

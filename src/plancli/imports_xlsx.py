@@ -801,7 +801,8 @@ class _RowCollector:
             two = second_header(self.header, row, self.name, self.header_line, number)
             if two is not None:
                 self._use(two)
-                return
+                if not two.data_row:  # (a one-row header naming its period: this row is data)
+                    return
         header = self.header
         assert header is not None
         columns = self.columns

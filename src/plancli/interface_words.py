@@ -151,6 +151,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "No figures recorded yet: record them with `plancli record` or `plancli import`.",
         "尚无数据：请用 plancli record 或 plancli import 录入。",
     ),
+    "no_records_year": (
+        "No figures for {year} recorded: the ledger's {n} are for {years} (last year's ledger?).",
+        "尚无{year}年数据：台账中的{n}个数据均为{years}年数据（是否为上年台账？）。",
+    ),
+    "no_records_plan": (
+        "No figures for this plan's targets in {year}: the ledger's {n} are for other targets.",
+        "尚无本计划{year}年各项目标的数据：台账中的{n}个数据均不属于本计划的目标。",
+    ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
     "ledger": ("ledger:", "台账："),
     "reason.no_base": (

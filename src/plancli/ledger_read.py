@@ -311,30 +311,92 @@ def _plancli_toml(raw: bytes) -> dict[str, Any] | None:
     return data
 
 
-def stray_ledger_note(
-    known: Collection[str], year: int, records: Iterable[Any], ledger: str
-) -> str | None:
-    """One warning when the ledger holds figures and none is for a target of the plan in its
-    year (another plan's ledger, ids renamed): the read commands would otherwise say "no
+class Strays(NamedTuple):
+    """A ledger none of whose figures is for a target of the plan in its year."""
+
+    figures: int  # how many
+    shown: str  # the first three ids (with their periods when an id is the plan's), then …
+    # The year of the figures when every one is for a target of the plan and of the year
+    # before: last year's ledger beside this year's plan (2021 figures, plan year 2022); a
+    # ledger of 2022 beside a 2026 plan sharing the id gdp is another plan's. Else ().
+    years: tuple[int, ...]
+
+
+def ledger_strays(known: Collection[str], year: int, records: Iterable[Any]) -> Strays | None:
+    """The ledger's figures when none is for a target of the plan in its year (another plan's
+    ledger, ids renamed, last year's ledger): the read commands would otherwise say "no
     figures yet" and judge every target no_data, a check turned green. None when that is not
-    so."""
+    so (some figure counts, or there is none)."""
     counts: dict[str, int] = {}
+    years: set[int] | None = set()
     for record in records:
         if record.target not in known:
             stray = record.target
+            years = None
         elif not record.period.startswith(str(year)):
-            stray = f"{record.target} {record.period}"
+            stray = record.target
+            if years is not None:
+                head = record.period[:4]
+                years.add(int(head) if head.isdigit() else 0)  # (a period checked later)
         else:
             return None
         counts[stray] = counts.get(stray, 0) + 1
     if not counts:
         return None
-    n = sum(counts.values())
-    strays = ", ".join(list(counts)[:3]) + (", …" if len(counts) > 3 else "")
+    if years != {year - 1}:  # some id the plan lacks, or years apart: the periods say more
+        counts = {}
+        for record in records:
+            stray = record.target
+            if record.target in known:
+                stray = f"{record.target} {record.period}"
+            counts[stray] = counts.get(stray, 0) + 1
+        years = set()
+    shown = ", ".join(list(counts)[:3]) + (", …" if len(counts) > 3 else "")
+    return Strays(sum(counts.values()), shown, tuple(sorted(years)))
+
+
+def stray_ledger_note(
+    known: Collection[str], year: int, records: Iterable[Any], ledger: str
+) -> str | None:
+    """The one warning of `ledger_strays`, its cause named: the year when the ids are the
+    plan's, else another plan's ledger or ids renamed. None when no warning is due."""
+    strays = ledger_strays(known, year, list(records))
+    if strays is None:
+        return None
+    n = strays.figures
+    if strays.years:
+        return ngettext(
+            "warning: the {n} figure in {ledger} is for {years}, the plan is for {year} "
+            "({strays}): last year's ledger? The {year} figures go in a ledger of their own: "
+            "`plancli record` or `plancli import` them there",
+            "warning: the {n} figures in {ledger} are for {years}, the plan is for {year} "
+            "({strays}): last year's ledger? The {year} figures go in a ledger of their own: "
+            "`plancli record` or `plancli import` them there",
+            n,
+        ).format(
+            n=n,
+            ledger=ledger,
+            years=", ".join(map(str, strays.years)),
+            year=year,
+            strays=strays.shown,
+        )
     return ngettext(
         "warning: the {n} figure in {ledger} is for no target of this plan in {year} "
         "({strays}): another plan's ledger, or a target renamed? (plancli validate)",
         "warning: the {n} figures in {ledger} are for no target of this plan in {year} "
         "({strays}): another plan's ledger, or targets renamed? (plancli validate)",
         n,
-    ).format(n=n, ledger=ledger, year=year, strays=strays)
+    ).format(n=n, ledger=ledger, year=year, strays=strays.shown)
+
+
+def no_figures_line(strays: Strays | None, year: int, lang: Any) -> str:
+    """The line of a table or report where the figures would be: none recorded yet, or none
+    for the plan year though the ledger holds figures (`ledger_strays`), said as it is."""
+    from plancli.i18n import t
+
+    if strays is None:
+        return t("no_records", lang)
+    if strays.years:
+        years = ("、" if lang == "zh" else ", ").join(map(str, strays.years))
+        return t("no_records_year", lang).format(year=year, years=years, n=strays.figures)
+    return t("no_records_plan", lang).format(year=year, n=strays.figures)

@@ -14,6 +14,9 @@ from plancli.radicals import radical_free, radicals_in
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
     from plancli.model import Plan, Target
 
 
@@ -340,3 +343,17 @@ def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[F
         )
         for target, count in counts.items()
     ]
+
+
+def ledger_year_findings(plan: Plan, records: Sequence[Any], ledger: str) -> list[Finding]:
+    """Last year's ledger beside this year's plan (the same ids, every figure of the year
+    before): the warning `status` gives (`ledger_read.stray_ledger_note`), as a finding."""
+    from plancli.ledger_read import ledger_strays, stray_ledger_note
+
+    known, year = {t.id for t in plan.targets}, plan.plan.year
+    strays = ledger_strays(known, year, records)
+    if strays is None or not strays.years:
+        return []
+    note = stray_ledger_note(known, year, records, ledger) or ""
+    message = re.split("[:：] ?", note, maxsplit=1)[-1]  # (without its `warning: `)
+    return [Finding("warning", "ledger_of_another_year", None, message)]

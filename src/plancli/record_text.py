@@ -85,15 +85,17 @@ def revision_texts(
 ) -> tuple[str, str]:
     """(the figure in force, the new one) as an import's preview shows them: the figure in
     force named by its period where another period ending the same month holds it (2022-H1's
-    5 % under a 2022-Q2 row), and the note or source where only they change, so the preview
-    says why the row is a revision. ("", new) where nothing is in force."""
+    5 % under a 2022-Q2 row), and the note or source where only they change (the figure, or
+    the figure and its period), so the preview says why the row is a revision. ("", new)
+    where nothing is in force."""
     target = plan.target(record.target)
     new = _stated(record, target, lang)
     if previous is None:
         return "", new
     now = _stated(previous, target, lang)
-    if previous.period != record.period:
-        return _("{period}'s {figure}").format(period=previous.period, figure=now), new
+    if previous.period != record.period:  # the same figure under 2022-09 as 2022-Q3's: the
+        # period changes, and the note or source with it, said as for the same period
+        now = _("{period}'s {figure}").format(period=previous.period, figure=now)
     if (previous.value, previous.amount) == (record.value, record.amount):
         for label, was, given in (
             (_("; note: {text}"), previous.note, record.note),

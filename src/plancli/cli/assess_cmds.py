@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from plancli.assess import Assessment, PlanAssessment
     from plancli.assess.core import Context, Status
     from plancli.i18n import Lang
+    from plancli.ledger_read import Strays
 
 AsOfOpt = Annotated[
     str | None,
@@ -152,11 +153,12 @@ def gap_cmd(
     matched = any(a.status in failing for a in chosen)
     if matched:  # settled before printing: a reader that goes away early does not change it
         streams.set_verdict(1)
-    _show_gap(st, assessment, chosen, json_out, csv_out)
-    leave_without_freeing(assessment, chosen)
     no_figures = assessment.as_of is None and as_of is None
-    # (the warning whatever the format; the hint for the person at the table only)
-    if no_figures and not stray_ledger(st) and not (json_out or csv_out):
+    # (the warning whatever the format, before the table; the hint for the person at it only)
+    strays = stray_ledger(st) if no_figures else None
+    _show_gap(st, assessment, chosen, json_out, csv_out, strays)
+    leave_without_freeing(assessment, chosen)
+    if no_figures and strays is None and not (json_out or csv_out):
         first_run_hint(st)
     if matched:
         raise typer.Exit(1)
@@ -230,6 +232,7 @@ def _show_gap(
     chosen: "list[Assessment]",
     json_out: bool,
     csv_out: bool,
+    strays: "Strays | None" = None,
 ) -> None:
     from plancli.assess import gap_json_parts, gap_output
 
@@ -254,7 +257,10 @@ def _show_gap(
         name = plan.plan.name if st.lang == "zh" else plan.plan.name_en
         ids = (target.id for target in plan.targets)  # the † footnote's order, read if any
         names = reference_names(out.targets, plan.target, st.lang)
-        console().print(gap_table(out, name, st.lang, ids, names))
+        from plancli.ledger_read import no_figures_line
+
+        empty = no_figures_line(strays, plan.plan.year, st.lang)
+        console().print(gap_table(out, name, st.lang, ids, names, empty))
         print_legend(shown_units(out.targets), st.lang)
 
 
@@ -267,12 +273,13 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
 
     st = state(ctx)
     out = status_output(assess_state(st, as_of), ledger=st.ledger_shown)
-    stray = as_of is None and out.as_of is None and stray_ledger(st)
+    strays = stray_ledger(st) if as_of is None and out.as_of is None else None
     if json_out:
         from plancli.output import dump_json
 
         emit(dump_json(out), utf8=True)
         return
+    from plancli.ledger_read import no_figures_line
     from plancli.render import console
     from plancli.render.amended import reference_names
     from plancli.render.assess import dashboard
@@ -280,9 +287,11 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
 
     plan = st.plain_plan
     names = reference_names([*out.headline, *out.worst], plan.target, st.lang)
-    console().print(dashboard(out, st.lang, (target.id for target in plan.targets), names))
+    empty = no_figures_line(strays, plan.plan.year, st.lang)
+    ids = (target.id for target in plan.targets)
+    console().print(dashboard(out, st.lang, ids, names, empty))
     print_legend(shown_units([*out.headline, *out.investment, *out.worst]), st.lang)
-    if as_of is None and out.as_of is None and not stray:  # nothing recorded yet
+    if as_of is None and out.as_of is None and strays is None:  # nothing recorded yet
         first_run_hint(st)
 
 
@@ -297,23 +306,25 @@ def print_legend(units: "Iterable[str]", lang: "Lang") -> None:
         console().print(shown(line))
 
 
-def stray_ledger(st: State) -> bool:
-    """No figure for the plan: warn (and say True) when the ledger holds figures all the same,
-    every one for an id the plan lacks, on stderr whatever the format (`gap --fail-on` in cron)."""
+def stray_ledger(st: State) -> "Strays | None":
+    """No figure for the plan: warn (and say what the ledger holds) when the ledger holds
+    figures all the same, every one for an id the plan lacks or for another year, on stderr
+    whatever the format (`gap --fail-on` in cron)."""
     from plancli.cli.app import say
     from plancli.errors import PlanError
-    from plancli.ledger_read import stray_ledger_note
+    from plancli.ledger_read import ledger_strays, stray_ledger_note
     from plancli.stores import open_store
 
     try:
-        records = open_store(st.read_ledger()).read()
+        records = list(open_store(st.read_ledger()).read())
     except PlanError:  # no ledger yet: the first run
-        return False
+        return None
     plan = st.plain_plan
-    note = stray_ledger_note(set(plan.ids()), plan.plan.year, records, st.ledger_shown)
+    known, year = set(plan.ids()), plan.plan.year
+    note = stray_ledger_note(known, year, records, st.ledger_shown)
     if note is not None:
         say(note)
-    return note is not None
+    return ledger_strays(known, year, records)
 
 
 def first_run_hint(st: State) -> None:

@@ -411,7 +411,7 @@ def history_cmd(
 
         raise InputError(unknown_target_message(plan, target_id))
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
-    revisions = history(records, target_id)
+    revisions = history(records, target_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
     adjustments = amendment_history(amendments, target_id)
     if json_out:

@@ -118,7 +118,7 @@ def show_cmd(
     judged = assessment_out(internal)
     own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
     aside = {} if own is None else {target.id: own.period}
-    revisions = set_aside(history(records, target.id), aside)
+    revisions = set_aside(history(records, target.id, plan.plan.year), aside)
     adjustments = amendment_history(amendments, target.id)
     if json_out:
         from plancli.assess import ShowOutput
@@ -261,7 +261,7 @@ def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
     ledger is left alone: validate checks files and never waits on a server)."""
     from plancli.errors import PlanError
     from plancli.ledger_read import read_ledger
-    from plancli.plan_checks import stray_record_findings
+    from plancli.plan_checks import ledger_year_findings, stray_record_findings
 
     location = st.ledger_location
     if location.url is not None or not location.path.is_file():
@@ -270,7 +270,8 @@ def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
         records = read_ledger(location).records
     except PlanError:  # a ledger that does not parse: the commands that read it say so
         return []
-    return stray_record_findings(plan, [r.target for r in records], location.shown)
+    findings = stray_record_findings(plan, [r.target for r in records], location.shown)
+    return findings + ledger_year_findings(plan, records, location.shown)
 
 
 @command(

@@ -155,6 +155,14 @@ def report_cmd(
     assessment = assess_plan(plan, records, as_of, contents.amendments)
     moment = report_time()
     report = build_report(assessment, records, _report_date(moment))
+    if report.as_of is None and as_of is None:  # figures of another year: said, not "none"
+        from plancli.ledger_read import ledger_strays, stray_ledger_note
+
+        known, year = set(plan.ids()), plan.plan.year
+        report.strays = ledger_strays(known, year, records)
+        note = stray_ledger_note(known, year, records, location.shown)
+        if note is not None:
+            say(note)
     if chosen == "md":
         from plancli.report.markdown import render_markdown
 
@@ -187,9 +195,15 @@ def report_cmd(
         targets = ngettext("{n} target", "{n} targets", count).format(n=count)
         if report.as_of:
             message = _("wrote {file} ({format}, as of {as_of}, {targets})")
+        elif report.strays is not None:
+            message = _("wrote {file} ({format}, no figures for {year}, {targets})")
         else:
             message = _("wrote {file} ({format}, no figures recorded, {targets})")
-        say(message.format(file=output, format=chosen, as_of=report.as_of, targets=targets))
+        say(
+            message.format(
+                file=output, format=chosen, as_of=report.as_of, targets=targets, year=report.year
+            )
+        )
 
 
 @command(

@@ -55,8 +55,9 @@ from plancli.render.cells import (
     status_text,
     target_cell,
 )
-from plancli.render.fitted import BreaksAfterSlash, Column, FittedTable, id_column
+from plancli.render.fitted import Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
+from plancli.render.runs import BreaksAfterSlash
 
 
 def _pace_header(lang: Lang) -> str:
@@ -116,8 +117,10 @@ def gap_table(
     lang: Lang,
     plan_ids: Iterable[str] = (),
     names: Names | None = None,
+    empty: str | None = None,
 ) -> RenderableType:
-    """One row per target: status, actual against the bound, the gap and what it takes."""
+    """One row per target: status, actual against the bound, the gap and what it takes;
+    `empty`, the line said when no figure is judged (`ledger_read.no_figures_line`)."""
     header = _header(plan_name, out.as_of, out.time_progress, lang)
     if not out.targets:
         return Group(header, shown(t("no_targets", lang)))
@@ -159,7 +162,7 @@ def gap_table(
     if footnote is not None:
         parts.append(footnote)
     if out.as_of is None:
-        parts.append(shown(t("no_records", lang), style="yellow"))
+        parts.append(shown(empty or t("no_records", lang), style="yellow"))
     return Group(*parts)
 
 
@@ -196,10 +199,15 @@ def _header(
 
 
 def dashboard(
-    out: StatusOutput, lang: Lang, plan_ids: Iterable[str] = (), names: Names | None = None
+    out: StatusOutput,
+    lang: Lang,
+    plan_ids: Iterable[str] = (),
+    names: Names | None = None,
+    empty: str | None = None,
 ) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten;
-    `names`, the references awaited (`reference_names`), for the legend."""
+    `names`, the references awaited (`reference_names`), for the legend; `empty`, the line
+    said when no figure is judged (`ledger_read.no_figures_line`)."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if out.ledger is not None:
@@ -208,7 +216,7 @@ def dashboard(
             shown(f"{label}{'' if label.endswith('：') else ' '}{out.ledger}", style="dim")
         )
     if out.as_of is None:
-        parts.append(shown(t("no_records", lang), style="yellow"))
+        parts.append(shown(empty or t("no_records", lang), style="yellow"))
     if out.headline:
         parts.append(headline_table(out.headline, lang))
     parts.append(section_table(out, lang))
@@ -395,7 +403,14 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                 2,
                 {"justify": "right"},
             ),
-            Column(t("needs", lang), [shown(needs_text(a, lang)) for a in rows], 1, _FIGURE),
+            # what it takes stays, as in `gap`: rather than leave it out, each row a card
+            Column(
+                t("needs", lang),
+                [shown(needs_text(a, lang)) for a in rows],
+                1,
+                _FIGURE,
+                stacks=True,
+            ),
         ],
         t("worst", lang),
     )

@@ -34,7 +34,7 @@ from plancli.render.amended import (
     awaiting_reference,
     partial_mark,
 )
-from plancli.render.fitted import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",

@@ -5,20 +5,16 @@ status or a figure is never cut however narrow the terminal."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.containers import Lines
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from plancli.render import settle, shown
-from plancli.render.runs import KeepsRuns, keeping_runs
-
-if TYPE_CHECKING:
-    from rich.console import JustifyMethod, OverflowMethod
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns, keeping_runs
 
 
 @dataclass
@@ -307,7 +303,22 @@ def _ids_fit(columns: list[Column], width: int, gap: int) -> bool:
     if ids is None:
         return True
     others = [c for c in columns if c is not ids and not c.under]
-    return ids.width() + sum(_least_width(c) for c in others) + gap * len(others) + EDGES <= width
+    least = sum(_whole_figure(c) if c.keeps_words else _least_width(c) for c in others)
+    return ids.width() + least + gap * len(others) + EDGES <= width
+
+
+# A figure against its bound no wider than this (`40/115 个`, `5.6%/≥7%`) is read whole: rather
+# than break it after its `/` beside the ids (`40/` over `115 个`), the rows become cards. A
+# longer one (`5%/≥national_fai_growth`) may still break there.
+WHOLE_FIGURE = 12
+
+
+def _whole_figure(column: Column) -> int:
+    """A figure column's least width beside the ids: its short cells whole (`WHOLE_FIGURE`),
+    else its widest word; its header may wrap (`actual /` over `target`)."""
+    cells = [cell_len(cell.plain) for cell in column.cells if "\n" not in cell.plain]
+    short = max((n for n in cells if n <= WHOLE_FIGURE), default=0)
+    return max(short, _least_width(column))
 
 
 def _cards(
@@ -414,13 +425,14 @@ class FittedTable:
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
             if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
                 break
-            if any(c.stacks and c.drop == level for c in kept) and _fits_stacked(kept, width, gap):
-                break  # the name goes under the id rather than this column out
+            if any(c.stacks and c.drop == level for c in kept):
+                if _fits_stacked(kept, width, gap):
+                    break  # the name goes under the id rather than this column out
+                # Nor is it left out without a sign (`gap`'s needs at 41-59 columns): each
+                # row becomes a card, which keeps it under the id, as at 40 columns.
+                return _cards(present, width, gap, self._options(), self.row_styles)
             kept = [c for c in kept if c.drop != level]
-        options = dict(self.table_options)
-        for key in ("title", "caption"):  # `* 现行数值；…` broken at `；`, not after `*`; a path
-            if isinstance(options.get(key), Text):  # at a `/`, not inside its file's name
-                options[key] = keeping_runs(options[key], paths=key == "title")
+        options = self._options()
         if not _ids_fit(kept, width, gap):
             return _cards(present, width, gap, options, self.row_styles)
         kept = _stacked(kept, width, gap)
@@ -439,62 +451,15 @@ class FittedTable:
             table.add_row(*(column.cells[i] for column in kept), style=style)
         return settle(table)
 
+    def _options(self) -> dict[str, Any]:
+        options = dict(self.table_options)
+        for key in ("title", "caption"):  # `* 现行数值；…` broken at `；`, not after `*`; a path
+            if isinstance(options.get(key), Text):  # at a `/`, not inside its file's name
+                options[key] = keeping_runs(options[key], paths=key == "title")
+        return options
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.fitted(options.max_width)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.fitted(options.max_width))
-
-
-class BreaksAfterSlash(Text):
-    """A figure against its bound (`5%/≥national_fai_growth`) that, when its column is too
-    narrow for it, breaks after the `/` rather than anywhere: a bound that names a target
-    by its id stays whole on the next line (folded, `national_fai_gro` over `wth`, it could
-    not be typed back). Only a part still too wide for the column is folded."""
-
-    def wrap(
-        self,
-        console: Console,
-        width: int,
-        *,
-        justify: JustifyMethod | None = None,
-        overflow: OverflowMethod | None = None,
-        tab_size: int = 8,
-        no_wrap: bool | None = None,
-    ) -> Lines:
-        plain = self.plain
-        at = plain.find("/") + 1
-        if not at or "\n" in plain or cell_len(plain) <= width:
-            return super().wrap(
-                console,
-                width,
-                justify=justify,
-                overflow=overflow,
-                tab_size=tab_size,
-                no_wrap=no_wrap,
-            )
-        lines = Lines()
-        for part in self.divide([at]):
-            lines.extend(
-                part.wrap(
-                    console,
-                    width,
-                    justify=justify,
-                    overflow=overflow,
-                    tab_size=tab_size,
-                    no_wrap=no_wrap,
-                )
-            )
-        return lines
-
-    def least_width(self) -> int:
-        """The narrowest it can be without folding a word: its widest word, the text on
-        either side of the `/` counted apart."""
-        plain = self.plain
-        at = plain.find("/") + 1
-        parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        return max((cell_len(word) for part in parts for word in part.split()), default=0)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        measured = super().__rich_measure__(console, options)
-        return Measurement(min(measured.minimum, self.least_width()), measured.maximum)

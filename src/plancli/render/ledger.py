@@ -43,6 +43,9 @@ _ZH = {
     "to revert": "撤销",
     "in force after undo": "撤销后生效",
     "in force": "* 现行数值；批次：编号末尾",
+    "; unmarked {years}: not the plan's year ({year})": (
+        "；{years}年数据无 *：非本计划年度（{year}年）"
+    ),
     "from": "起始期",
     "bound": "调整后目标",
     "amendment to revert": "撤销的调整",
@@ -177,8 +180,18 @@ def history_table(
         collapse_padding=True,
         padding=(0, 1),
         title=title,
-        caption=shown(_w("in force", lang)),
+        caption=shown(_w("in force", lang) + _other_years(plan, records, lang)),
     )
+
+
+def _other_years(plan: AnyPlan, records: Sequence[Any], lang: Lang) -> str:
+    """The caption's word on figures of years other than the plan's (`history`: not `*`)."""
+    year = plan.plan.year
+    years = sorted({r.period[:4] for r in records if not r.period.startswith(str(year))})
+    if not years:
+        return ""
+    words = _w("; unmarked {years}: not the plan's year ({year})", lang)
+    return words.format(years=("、" if lang == "zh" else ", ").join(years), year=year)
 
 
 def amendments_table(

@@ -44,6 +44,7 @@ from plancli.plain import AnyPlan, Number
 from plancli.ranges import states_alone, stretch_is_range_top
 
 if TYPE_CHECKING:
+    from plancli.ledger_read import Strays
     from plancli.plain import AnyRecord
 
 
@@ -162,6 +163,10 @@ class Report:
     bound_steps: dict[str, list[BoundStep]] = field(
         default_factory=dict,
         metadata=doc("headline targets whose bound changed by as_of: each bound and from when"),
+    )
+    strays: Strays | None = field(
+        default=None,
+        metadata=doc("no figure judged, yet the ledger holds some: of another year, or ids"),
     )
 
     stretch_over: list[str] = field(

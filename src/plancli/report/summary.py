@@ -103,7 +103,9 @@ def joined(sentences: Sequence[str], lang: Lang) -> str:
 
 def build_summary(report: Report, lang: Lang) -> Summary:
     if report.as_of is None:
-        return Summary([t("no_records", lang)], [], [])
+        from plancli.ledger_read import no_figures_line
+
+        return Summary([no_figures_line(report.strays, report.year, lang)], [], [])
     writer = _Writer(report, lang)
     # A reference without a figure that a relative target's sentence has just named
     # (固定资产投资累计增长5%，全国固定资产投资增速同期尚无数据。) is not said again on its own.
