@@ -36,7 +36,7 @@ from plancli.figure_words import (
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
-from plancli.periods import Period, parse_plan_period, read_period
+from plancli.periods import Period, first_of_year, parse_plan_period, read_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
@@ -316,20 +316,6 @@ class Figures:
             if other.year == period.year and other.end_month > period.end_month
         ]
         return [record for _, record in sorted(found, key=lambda item: item[0])]
-
-
-# The end month of a target's first figure of the year, by its frequency: 1-2月 for a
-# monthly one (China publishes no January bulletin: 1-2月 is the first), 一季度 for a
-# quarterly one, the year for an annual one; with no earlier figure, `--add` adds to 0 there.
-_FIRST_END = {"monthly": 2, "quarterly": 3, "annual": 12}
-
-
-def first_of_year(frequency: str, period: Period) -> bool:
-    """Is `period` (for a target of this frequency) one with nothing of the year before it:
-    2022-01 or 2022-02 (1-2月), 2022-Q1 for a quarterly target, 2022 for an annual one?"""
-    if frequency == "annual" and period.granularity != "Y":
-        return period.end_month <= _FIRST_END["monthly"]
-    return period.end_month <= _FIRST_END.get(frequency, 2)
 
 
 def check_entry(

@@ -335,3 +335,17 @@ def applies_from(code: str) -> str:
     except InputError:
         return code
     return str(Period.month(period.year, period.end_month))
+
+
+# The end month of a target's first figure of the year, by its frequency: 1-2月 for a
+# monthly one (China publishes no January bulletin: 1-2月 is the first), 一季度 for a
+# quarterly one, the year for an annual one; with no earlier figure, `--add` adds to 0 there.
+_FIRST_END = {"monthly": 2, "quarterly": 3, "annual": 12}
+
+
+def first_of_year(frequency: str, period: Period) -> bool:
+    """Is `period` (for a target of this frequency) one with nothing of the year before it:
+    2022-01 or 2022-02 (1-2月), 2022-Q1 for a quarterly target, 2022 for an annual one?"""
+    if frequency == "annual" and period.granularity != "Y":
+        return period.end_month <= _FIRST_END["monthly"]
+    return period.end_month <= _FIRST_END.get(frequency, 2)
