@@ -21,6 +21,7 @@ No Pydantic or Rich here: the status dashboard's cached path uses it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -175,3 +176,23 @@ def writable_target(path: Path, what: str) -> Path:
             ).format(path=path, real=real)
         )
     return real
+
+
+# A ledger, by its first bytes: SQLite's header, or a TOML ledger's tables. A TOML ledger
+# opens with its comment and `version = 1`; its first table comes within the first few lines.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TOML_LEDGER = re.compile(rb"^[ \t]*\[\[[ \t]*(?:records|amendments)[ \t]*\]\]", re.MULTILINE)
+_HEAD = 64 * 1024
+
+
+def is_ledger(path: Path) -> bool:
+    """Does this file hold recorded figures (a SQLite or TOML ledger)? Read from its head; a
+    file that is not a regular one (a FIFO) is not opened."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    return head.startswith(_SQLITE_HEADER) or _TOML_LEDGER.search(head) is not None
