@@ -393,9 +393,9 @@ def read_gold(path: Path) -> dict[str, Any]:
     ledger, or a TOML file without targets, is refused: the draft scored against nothing read
     as a comparison."""
     from plancli.errors import InputError, PlanFileError
-    from plancli.paths import is_ledger
     from plancli.i18n import _
     from plancli.locations import bundled_hint, resolve_plan
+    from plancli.paths import is_ledger
     from plancli.plan import read_toml
 
     try:
