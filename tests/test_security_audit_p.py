@@ -3,7 +3,13 @@ pinned with the audit's own inputs (/tmp/s25/auditP/REPORT.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +77,93 @@ def test_template_through_a_link_to_the_plan_or_another_ledger_is_refused(
     sheet.write_text("target,period,value\ng5,2022-06,150\n", encoding="utf-8")
     assert invoke(*args, "template", "-p", "2022-06", str(sheet), "--force").exit_code == 0
     assert "150" not in sheet.read_text(encoding="utf-8-sig")
+
+
+# D3: extract opened its REPORT without the regular-file and size checks (a FIFO hung it,
+# /dev/zero ate 2.5 GB in 20 s, a 1 GB file was read whole), and `-` (extract, validate
+# --source) read standard input whole before the 2,000,000-character limit: 12.7 GB.
+
+
+def _child(*args: str, stdin: Any = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "plancli", *args],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31)),
+    )
+
+
+def _finished(child: subprocess.Popen[bytes]) -> tuple[int, str]:
+    try:
+        _out, err = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        pytest.fail("still running after 60 s")
+    return child.returncode, err.decode()
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "FIFO"])
+def test_extract_refuses_a_report_that_is_no_regular_file(tmp_path: Path, device: str) -> None:
+    if device == "FIFO":
+        device = str(tmp_path / "ff.fifo")
+        os.mkfifo(device)
+    code, err = _finished(_child("extract", device))
+    assert code == 2, err
+    assert err.count("\n") == 1 and "the report text must be a regular file" in err, err
+    code, err = _finished(_child("validate", "--source", device))
+    assert code == 2 and "must be a regular file" in err, err
+
+
+def test_extract_refuses_a_file_too_large_for_a_report_before_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as file:
+        file.truncate(1 << 30)  # 1 GB of holes: read whole, 1 GB of memory and 10 s
+    started = time.monotonic()
+    for args in (["extract", str(big)], ["validate", "--source", str(big)]):
+        code, err = _finished(_child(*args))
+        assert code == 2, err
+        assert "big.txt has 1,073,741,824 bytes, more than any report's text can take" in err
+    assert time.monotonic() - started < 30
+
+
+def test_extract_compare_names_a_fifo_as_one(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "gold.toml"
+    os.mkfifo(fifo)
+    report = tmp_path / "rep.txt"
+    report.write_text("经济增长7%以上。" * 40, encoding="utf-8")
+    result = invoke("extract", str(report), "--compare", str(fifo))
+    one_line_refusal(result, 2, "named pipe (FIFO)")
+    assert "no such file" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["extract", "-"], ["validate", "--source", "-"]])
+def test_an_endless_report_on_standard_input_is_cut_at_the_limit(command: list[str]) -> None:
+    if command[0] == "validate":
+        command = ["--plan", "guandu-2022", *command]
+    child = _child(*command, stdin=subprocess.PIPE)
+    line = "经济增长7%以上。\n".encode() * 4096
+    assert child.stdin is not None
+
+    def produce() -> None:  # `yes` that never ends: it stops when plancli closes the pipe
+        with contextlib.suppress(OSError, ValueError):
+            while child.poll() is None:
+                child.stdin.write(line)  # type: ignore[union-attr]
+
+    producer = threading.Thread(target=produce, daemon=True)
+    producer.start()
+    try:
+        code = child.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        pytest.fail("still reading standard input after 60 s")
+    producer.join()
+    assert child.stderr is not None
+    err = child.stderr.read().decode()
+    child.stdin.close()  # (the producer's end, broken)
+    assert code == 2, err
+    assert err == (
+        "error: standard input: more than 8,388,608 bytes, more than any report's text "
+        "(2,000,000 characters at most); give one report's text\n"
+    )

@@ -10,6 +10,7 @@ referenced targets matched to each other, or the same id).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -401,6 +402,8 @@ def read_gold(path: Path) -> dict[str, Any]:
     try:
         path = resolve_plan(str(path)).path  # --plan's resolver: a bundled id, or a file
     except InputError:
+        if os.path.lexists(path):  # a FIFO, a folder, a device: the resolver's own words
+            raise
         raise InputError(
             _("--compare {file}: no such file and no bundled plan of that id ({known})").format(
                 file=path, known=bundled_hint(str(path))
