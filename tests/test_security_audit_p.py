@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Audit P (session 25, security review): the defects it found against docs/security*.md, each
 pinned with the audit's own inputs (/tmp/s25/auditP/REPORT.md)."""
 
@@ -167,3 +168,85 @@ def test_an_endless_report_on_standard_input_is_cut_at_the_limit(command: list[s
         "error: standard input: more than 8,388,608 bytes, more than any report's text "
         "(2,000,000 characters at most); give one report's text\n"
     )
+
+
+# D4: the password masker was a regex that read connection strings differently from libpq:
+# `alice:s3?cret@` (libpq's user part ends at `@` or `/`, not `?`), `?%70assword=` (libpq
+# %-decodes query keywords) and `password=s3\ cret` (a backslash escape) printed the password.
+
+
+@pytest.mark.parametrize(
+    ("given", "shown", "secrets"),
+    [
+        ("postgresql://alice:s3?cret@127.0.0.1:1/plans", "postgresql://alice:***@127.0.0.1:1/plans", ["s3?cret"]),
+        ("postgresql://alice@127.0.0.1:1/plans?%70assword=s3cret", "postgresql://alice@127.0.0.1:1/plans?%70assword=***", ["s3cret"]),
+        ("postgresql://alice@h/plans?pass%77ord=s3%20cret&sslmode=require", "postgresql://alice@h/plans?pass%77ord=***&sslmode=require", ["s3 cret", "s3%20cret"]),
+        ("host=127.0.0.1 port=1 password=s3\\ cret", "host=127.0.0.1 port=1 password=***", ["s3 cret", "s3\\ cret"]),
+        ("host=h password='s3\\'cret' dbname=plans", "host=h password=*** dbname=plans", ["'s3\\'cret'", "s3'cret"]),
+        # typed with an unencoded @ or /: libpq reads part of it as a host or a port
+        ("postgresql://alice:s3@cret@127.0.0.1:1/plans", "postgresql://alice:***@127.0.0.1:1/plans", ["s3@cret", "cret", "s3"]),
+        ("postgresql://alice:s3/cret@127.0.0.1:1/plans", "postgresql://alice:***@127.0.0.1:1/plans", ["s3/cret", "cret", "s3"]),
+        ("postgresql://postgres@/plans?host=/tmp/pg&%70assword=s3?cret", "postgresql://postgres@/plans?host=/tmp/pg&%70assword=***", ["s3?cret"]),
+    ],
+)  # fmt: skip
+def test_passwords_are_found_as_libpq_reads_the_string(
+    given: str, shown: str, secrets: list[str]
+) -> None:
+    from plancli.locations import database_location, mask_password, passwords_in
+
+    assert mask_password(given) == shown
+    assert database_location(given).shown == shown
+    assert sorted(passwords_in(given)) == sorted(secrets)
+
+
+def test_libpq_reads_those_passwords_so() -> None:
+    psycopg = pytest.importorskip("psycopg")
+    read = psycopg.conninfo.conninfo_to_dict
+    assert read("postgresql://alice:s3?cret@127.0.0.1:1/plans")["password"] == "s3?cret"
+    assert read("postgresql://alice@127.0.0.1:1/plans?%70assword=s3cret")["password"] == "s3cret"
+    assert read("host=127.0.0.1 port=1 password=s3\\ cret")["password"] == "s3 cret"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://alice:s3?cret@127.0.0.1:1/plans",
+        "postgresql://alice@127.0.0.1:1/plans?%70assword=s3?cret",
+        "host=127.0.0.1 port=1 password=s3?\\ cret",
+        "postgresql://alice:s3?@cret@127.0.0.1:1/plans",
+    ],
+)
+def test_a_refused_connection_never_prints_the_password(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    for command in (["status"], ["record", "g5", "1", "-p", "2022-06"]):
+        result = invoke("--plan", str(mini_plan), "--ledger", url, *command)
+        assert result.exit_code != 0
+        assert "cannot connect to the ledger" in result.stderr or "error:" in result.stderr
+        assert "s3?" not in result.stdout + result.stderr, result.stderr
+        assert "cret" not in result.stdout + result.stderr, result.stderr
+
+
+def test_a_password_with_a_question_mark_stays_masked_on_a_real_server(
+    invoke,  # type: ignore[no-untyped-def]
+    pg_ledgers: Any,
+    mini_plan: Path,
+) -> None:
+    ledger = pg_ledgers.at(mini_plan.with_name("ledger"))
+    # the test server trusts its socket: the password is sent, never needed
+    url = ledger.url.replace("@/", ":s3?cret@/", 1)
+    given = ledger.url + "&%70assword=s3?cret"
+    for shown_url in (url, given):
+        args = ("--plan", str(mini_plan), "--ledger", shown_url)
+        recorded = invoke(*args, "record", "g5", "150", "-p", "2022-06")
+        assert recorded.exit_code == 0, recorded.stderr
+        status = invoke(*args, "status", "--json")
+        assert status.exit_code == 0, status.stderr
+        for output in (recorded.stderr, recorded.stdout, status.stdout, status.stderr):
+            assert "cret" not in output, output
+        assert '"ledger": "postgresql://' in status.stdout and "***" in status.stdout
