@@ -250,3 +250,41 @@ def test_a_password_with_a_question_mark_stays_masked_on_a_real_server(
         for output in (recorded.stderr, recorded.stdout, status.stdout, status.stderr):
             assert "cret" not in output, output
         assert '"ledger": "postgresql://' in status.stdout and "***" in status.stdout
+
+
+# D1: an xlsx string's `_xHHHH_` escapes (ECMA-376 ST_Xstring: Excel writes a cell's CR as
+# `_x000D_`, a literal `_x` as `_x005F_x`) were imported as written: every note Excel saved
+# with a CRLF landed in the ledger as `…_x000D_…`.
+
+
+def test_xlsx_strings_are_read_as_a_spreadsheet_shows_them(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from hostile import Raw, Sheet, workbook
+
+    strings = ["target", "period", "value", "note", "source", "g5", "2022-06"]
+    strings += ["第一行_x000D_\n第二行", "lit_x005F_x0041_", "a_x001B_]0;XE_x0007_b"]
+    strings += ["\U0001f600 as _xD83D__xDE00_, half _xD83D_ kept, _x00zz_ and _x41_ kept"]
+
+    def shared(index: int) -> Raw:
+        return Raw(f'<c r="{{ref}}" t="s"><v>{index}</v></c>')
+
+    sheet = Sheet().row(1, *map(shared, range(5)))
+    sheet.row(2, shared(5), shared(6), 150, shared(7), shared(8))
+    sheet.row(3, "g5", "2022-05", 140, "in_x001B_line", shared(10))
+    sheet.row(4, "g5", "2022-04", 130, shared(9), "x")
+    path = mini_plan.with_name("escaped.xlsx")
+    path.write_bytes(workbook(sheet, strings=strings, sheet_name="月报_x005F_x0031__x0032_"))
+    result = invoke("--plan", str(mini_plan), "import", "-n", "--json", str(path))
+    assert result.exit_code == 0, result.stderr
+    records = {r["period"]: r for r in json.loads(result.stdout)["records"]}
+    assert records["2022-06"]["note"] == "第一行\r\n第二行"
+    assert records["2022-06"]["source"] == "lit_x0041_"
+    assert records["2022-05"]["note"] == "in\x1bline"
+    assert records["2022-05"]["source"] == (
+        "\U0001f600 as \U0001f600, half _xD83D_ kept, _x00zz_ and _x41_ kept"
+    )
+    assert records["2022-04"]["note"] == "a\x1b]0;XE\x07b"
+    assert "escaped.xlsx:月报_x0031_2:" in result.stderr  # the sheet name as Excel shows it
+    # on the terminal the decoded controls are escaped, as every note's
+    assert "\x1b" not in result.stderr
