@@ -288,3 +288,58 @@ def test_xlsx_strings_are_read_as_a_spreadsheet_shows_them(invoke, mini_plan: Pa
     assert "escaped.xlsx:月报_x0031_2:" in result.stderr  # the sheet name as Excel shows it
     # on the terminal the decoded controls are escaped, as every note's
     assert "\x1b" not in result.stderr
+
+
+# D5: an owner (牵头单位) could still look exactly like another department: the
+# Default_Ignorable_Code_Points outside category Cf, and a space at either end, were accepted.
+
+
+@pytest.mark.parametrize(
+    ("owner", "shown"),
+    [
+        ("统计局\u034f", "统计局\\u034f: a department's name with an invisible character"),
+        ("统计\u3164局", "统计\\u3164局: a department's name with an invisible character"),
+        ("统计\u115f局", "统计\\u115f局: a department's"),
+        ("统计\u1160局", "统计\\u1160局: a department's"),
+        ("统计\uffa0局", "统计\\uffa0局: a department's"),
+        ("统计局\ufe0f", "统计局\\ufe0f: a department's"),
+        ("统计局\U000e0100", "统计局\\U000e0100: a department's"),
+        ("统计局\u180b", "统计局\\u180b: a department's"),
+        ("统计局 ", "'统计局 ': a department's name with a space at its start or end"),
+        (" 统计局", "' 统计局': a department's name with a space at its start or end"),
+        ("统计\u3000局", "'统计\\u3000局': a department's name with a space"),
+        ("统计\u00a0局", "'统计\\xa0局': a department's name with a space"),
+    ],
+)
+def test_an_owner_that_prints_as_another_department_is_refused(
+    invoke,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    owner: str,
+    shown: str,
+) -> None:
+    text = (Path(__file__).parent / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    line = 'frequency = "quarterly"'
+    plan.write_text(text.replace(line, f'{line}\nowner = "{owner}"', 1), encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate")
+    one_line_refusal(result, 3, "gdp", "owner", shown)
+    assert owner.strip() not in result.stderr or owner.strip() == "统计局"
+
+
+def test_an_inner_ascii_space_in_an_owner_is_a_name(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (Path(__file__).parent / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    line = 'frequency = "quarterly"'
+    plan.write_text(text.replace(line, f'{line}\nowner = "NBS Office"', 1), encoding="utf-8")
+    assert invoke("--plan", str(plan), "validate").exit_code == 0
+
+
+def test_ledger_grant_refuses_a_department_that_prints_as_another(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+) -> None:
+    result = invoke(
+        "--plan", str(mini_plan), "--ledger", "postgresql://u@127.0.0.1:1/plans",
+        "ledger", "grant", "统计局\u034f", "someone",
+    )  # fmt: skip
+    one_line_refusal(result, 2, "统计局\\u034f: a department's name with an invisible character")
