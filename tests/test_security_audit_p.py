@@ -343,3 +343,31 @@ def test_ledger_grant_refuses_a_department_that_prints_as_another(
         "ledger", "grant", "统计局\u034f", "someone",
     )  # fmt: skip
     one_line_refusal(result, 2, "统计局\\u034f: a department's name with an invisible character")
+
+
+# D6: the TOML ledger was written with raw C1 controls (the 8-bit CSI), bidi overrides,
+# zero-width characters and U+2028 from notes and sources; extract's TOML writer escapes them.
+
+
+def test_the_toml_ledger_escapes_what_extract_escapes(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    note = (
+        '=HYPERLINK("http://e","x")\x1b]52;c;Y2FsYw==\x07\x1b]0;TITLE\x07\u202eevil\u200b<script>'
+    )
+    source = "@SUM(1)\x1b[2J\x9b2J\u2028src\U000e0041\ufeff"
+    ledger = mini_plan.with_name("mini.progress.toml")
+    result = invoke(
+        "--plan", str(mini_plan), "record", "g5", "150", "-p", "2022-06",
+        "--note", note, "--source", source,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = ledger.read_text(encoding="utf-8")
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\u200b", "\u2028", "\U000e0041", "\ufeff"):
+        assert raw not in text
+    for escaped in ("\\u009b", "\\u202e", "\\u200b", "\\u2028", "\\U000e0041", "\\ufeff"):
+        assert escaped in text
+    record = tomllib.loads(text)["records"][0]
+    assert (record["note"], record["source"]) == (note, source)  # read back identically
+    history = invoke("--plan", str(mini_plan), "history", "g5", "--json")
+    assert history.exit_code == 0 and "\\u202eevil" in history.stdout
