@@ -371,3 +371,50 @@ def test_the_toml_ledger_escapes_what_extract_escapes(invoke, mini_plan: Path) -
     assert (record["note"], record["source"]) == (note, source)  # read back identically
     history = invoke("--plan", str(mini_plan), "history", "g5", "--json")
     assert history.exit_code == 0 and "\\u202eevil" in history.stdout
+
+
+# D7: long strings from a file were echoed in full: a 30,000-character period in an import row,
+# a 100,000-character section, key or target id in a plan error (300 KB on the terminal).
+
+_LONG = "封" * 100_000
+
+
+def _mini_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = (Path(__file__).parent / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+    assert old in text
+    plan = tmp_path / "long.toml"
+    plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ('section = "headline"', f'section = "{_LONG}"', "unknown section '" + "封" * 60 + "'…(100,000 characters)"),
+        ('frequency = "quarterly"', f'frequency = "quarterly"\n"{_LONG}" = 1', "封" * 60 + "…(100,000 characters): unknown key"),
+        ('id = "gdp"', f'id = "{_LONG}"', "target " + "封" * 60 + "…(100,000 characters): id"),
+    ],
+    ids=["section", "key", "id"],
+)  # fmt: skip
+def test_a_plan_error_echoes_a_long_name_by_its_start(
+    invoke,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    old: str,
+    new: str,
+    shown: str,
+) -> None:
+    result = invoke("--plan", str(_mini_with(tmp_path, old, new)), "targets")
+    one_line_refusal(result, 3, shown)
+    assert len(result.stderr) < 500
+
+
+def test_a_long_period_is_echoed_by_its_start(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = mini_plan.with_name("long_p.csv")
+    rows.write_text(f"target,period,value\ng5,{'封' * 30_000},150\n", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "import", "-n", str(rows))
+    assert result.exit_code == 2, result.stderr
+    assert "malformed period '" + "封" * 60 + "'…(30,000 characters): use YYYY-MM" in result.stderr
+    assert len(result.stderr) < 1000
+    result = invoke("--plan", str(mini_plan), "record", "g5", "1", "-p", "封" * 5000)
+    one_line_refusal(result, 2, "'…(5,000 characters)")
+    assert len(result.stderr) < 500

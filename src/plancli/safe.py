@@ -141,6 +141,26 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
     return head + length_note(len(text))
 
 
+class Clipped:
+    """A name from a file as a message's field: `{name}` formats as `clip(name)`, `{name!r}`
+    as `clip(name, quote=True)`: a 100,000-character section id or period is echoed by its
+    first 60 characters and its length, wherever a message names it (audit P D7)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(clip(self.text), spec)
+
+    def __str__(self) -> str:
+        return clip(self.text)
+
+    def __repr__(self) -> str:
+        return clip(self.text, quote=True)
+
+
 def length_note(length: int) -> str:
     """`…(5,000 characters)`, in the interface's language (`…（共5,000个字符）` in a Chinese
     message, audit K D11): what a cut name, figure or cell says of its length."""
