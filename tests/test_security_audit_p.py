@@ -418,3 +418,26 @@ def test_a_long_period_is_echoed_by_its_start(invoke, mini_plan: Path) -> None: 
     result = invoke("--plan", str(mini_plan), "record", "g5", "1", "-p", "封" * 5000)
     one_line_refusal(result, 2, "'…(5,000 characters)")
     assert len(result.stderr) < 500
+
+
+# D8: usage errors (a mistyped option or command, an extra argument) wrote the argument raw
+# to stderr: ESC/OSC, BEL, C1 and RLO reached the terminal.
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["status", "--\x1b]0;PWN\x07\u202e\x9b2J"], "no such option: --\\x1b]0;PWN\\x07\\u202e\\x9b2J; see"),
+        (["st\x1b]0;PWN\x07"], "no such command: st\\x1b]0;PWN\\x07"),
+        (["undo", "a\u202eb"], "unexpected extra argument: a\\u202eb; see"),
+    ],
+    ids=["option", "command", "extra"],
+)  # fmt: skip
+def test_a_usage_error_escapes_the_argument_it_quotes(
+    mini_plan: Path, args: list[str], shown: str
+) -> None:
+    # as `python -m plancli` runs (its entry point prints usage errors itself)
+    code, err = _finished(_child("--plan", str(mini_plan), *args))
+    assert code == 2 and err.count("\n") == 1 and shown in err, err
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in err
