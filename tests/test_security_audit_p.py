@@ -441,3 +441,60 @@ def test_a_usage_error_escapes_the_argument_it_quotes(
     assert code == 2 and err.count("\n") == 1 and shown in err, err
     for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert raw not in err
+
+
+# D9: import --json gave a workbook's sheet name in its escaped form, not the exact text.
+
+
+def test_import_json_keeps_the_sheet_name_exact(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from hostile import Sheet, workbook
+
+    name = "\x9b2J\x85SHEET"
+    sheet = Sheet().row(1, "target", "period", "value").row(2, "g5", "2022-06", 150)
+    path = mini_plan.with_name("x2.xlsx")
+    path.write_bytes(workbook(sheet, sheet_name=name))
+    result = invoke("--plan", str(mini_plan), "import", "-n", "--json", str(path))
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["file"] == f"{path}:{name}"
+    assert document["sheet"] == name
+    assert "\\u009b2J\\u0085SHEET" in result.stdout  # the exact text, \u-escaped in JSON
+    assert "x2.xlsx:\\x9b2J\\x85SHEET" in result.stderr  # escaped on the terminal
+    csv = mini_plan.with_name("rows.csv")
+    csv.write_text("target,period,value\ng5,2022-06,150\n", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "import", "-n", "--json", str(csv))
+    assert json.loads(result.stdout)["sheet"] is None
+
+
+# D10: JSON syntax errors ended in a dangling "at" (`invalid JSON: Invalid control character
+# at`), not naming the character: a tab pasted into a note is the usual cause.
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[{"target": "g5", "period": "2022-06", "value": 1, "note": "a\tb"}]', "1:62: invalid JSON: a control character (tab, U+0009) inside a text: write it as \\t\n"),
+        ('[{"target": "g5", "period": "2022-06", "value": 1, "note": "a\x01b"}]', "1:62: invalid JSON: a control character (U+0001) inside a text: write it as \\u0001\n"),
+        ('[{"target": "g5", "period": "2022-06", "value": 1, "note": "ab}]', '1:60: invalid JSON: a text whose closing quote is missing (it starts here): "…"\n'),
+    ],
+    ids=["tab", "control", "unterminated"],
+)  # fmt: skip
+def test_a_json_syntax_error_names_the_character_and_place(
+    invoke,  # type: ignore[no-untyped-def]
+    mini_plan: Path,
+    text: str,
+    reason: str,
+) -> None:
+    path = mini_plan.with_name("rows.json")
+    path.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "import", "-n", str(path))
+    one_line_refusal(result, 2)
+    assert result.stderr == f"error: {path}:{reason}"
+    lines = mini_plan.with_name("rows.jsonl")
+    lines.write_text(text[1:-1] + "\n", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "import", "-n", str(lines))
+    assert result.exit_code == 2
+    assert reason.split(": ", 1)[1].split(" (")[0] in result.stderr
+    assert " at\n" not in result.stderr and " at (" not in result.stderr

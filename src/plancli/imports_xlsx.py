@@ -71,7 +71,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
-from plancli.read_notes import ReadNotes
+from plancli.read_notes import Located, ReadNotes
 from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml
@@ -728,7 +728,7 @@ def _read_sheet(
 ) -> tuple[str, list[ImportRow], Problems]:
     """(FILE:SHEET, rows, problems) of one sheet; _NoHeader when it has no header row."""
     part = sheets.parts[sheet]
-    located = f"{name}:{clip(sheet)}"  # a crafted 5,000-character name: its first 60
+    located = Located(name, sheet)  # a crafted 5,000-character name: its first 60
     if part is None:
         raise InputError(
             _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(
