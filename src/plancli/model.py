@@ -216,19 +216,9 @@ class Target(StrictModel):
     @field_validator("owner")
     @classmethod
     def _owner_seen(cls, owner: str | None) -> str | None:  # it decides who may record
-        # `统计\u200b局`, `统计\u3164局`, `统计局 ` look like 统计局 (audit 3 D7, audit P D5)
-        problem = None if owner is None else name_problem(owner)
-        if owner is not None and problem is not None:
-            message = (
-                N_("{owner}: a department's name with an invisible character in it")
-                if problem == "invisible"
-                else N_(
-                    "'{owner}': a department's name with a space at its start or end, or a "
-                    "space that is not an ASCII one: it would be another department than the "
-                    "one it reads as"
-                )
-            )
-            raise PlanRule(message, owner=name_shown(owner))
+        problem = None if owner is None else name_problem(owner)  # 统计\u3164局, 统计局 (space)
+        if owner is not None and problem is not None:  # look like 统计局 (audit 3 D7, P D5)
+            raise PlanRule(problem, owner=name_shown(owner))
         return owner
 
     @field_validator("profile")

@@ -318,15 +318,27 @@ def name_shown(name: str) -> str:
     return name.translate(_name_escapes())
 
 
+def N_(message: str) -> str:  # marks a message for the catalog, as plancli.i18n's N_
+    return message
+
+
+# Why a department's name would be another that prints the same (untranslated, with {owner}).
+INVISIBLE_IN_NAME = N_("{owner}: a department's name with an invisible character in it")
+SPACE_IN_NAME = N_(
+    "'{owner}': a department's name with a space at its start or end, or a space that is not "
+    "an ASCII one: it would be another department than the one it reads as"
+)
+
+
 def name_problem(name: str) -> str | None:
-    """Why a department's name would be another that prints the same, or None: `invisible`
-    (a Default_Ignorable_Code_Point or a control in it), `space` (a space at either end, or
-    white space other than the ASCII space)."""
+    """Why a department's name would be another that prints the same, or None: a
+    Default_Ignorable_Code_Point or a control in it (`INVISIBLE_IN_NAME`), a space at either
+    end or white space other than the ASCII space (`SPACE_IN_NAME`)."""
     unseen = _unseen()
     if any(ord(ch) in unseen for ch in name):
-        return "invisible"
+        return INVISIBLE_IN_NAME
     if name != name.strip() or any(ch.isspace() and ch != " " for ch in name):
-        return "space"
+        return SPACE_IN_NAME
     return None
 
 
