@@ -217,9 +217,10 @@ def grant_cmd(
     st = state(ctx)
     store = _database(st, None, "grant")
     department = radical_free(department.strip())  # as the plan's owners are pushed: 工信局
-    from plancli.safe import name_problem, name_shown
+    from plancli.safe import name_shown, visible
 
-    if name_problem(department) is not None:  # `统计局\u034f` prints as 统计局 (audit P D5)
+    # `统计局\u034f` prints as 统计局 (audit P D5); a control or Cf character is shown escaped
+    if name_shown(department) != visible(department):
         raise InputError(
             _(
                 "{department}: a department's name with an invisible character or a space "
