@@ -25,7 +25,7 @@ from plancli.imports import (
     Problems,
 )
 from plancli.imports_text import _CHUNK, TextReader, _Rows, _shown
-from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error
+from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error, json_reason
 from plancli.ledger import Entry
 from plancli.read_notes import ReadNotes
 
@@ -181,7 +181,7 @@ def _parse_json_lines(
             problems.add(
                 number,
                 _("invalid JSON: {reason} (column {column})").format(
-                    reason=exc.msg, column=exc.colno
+                    reason=json_reason(exc.msg, line, exc.pos), column=exc.colno
                 ),
             )
             continue

@@ -71,7 +71,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
-from plancli.read_notes import ReadNotes
+from plancli.read_notes import Located, ReadNotes
 from plancli.safe import NAME_CHARS, clip
 from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml
@@ -93,7 +93,7 @@ from plancli.xlsx_formats import (
     parse_number_format,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter
-from plancli.xlsx_strings import SharedStrings, read_shared_strings
+from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring
 
 MAX_ROWS = 1_048_576  # Excel's last row
 MAX_COLUMNS = 16_384  # Excel's last column, XFD
@@ -300,9 +300,9 @@ def _read_workbook(book: _Workbook) -> _Sheets:
         local = _local(tag)
         if local == "sheet":
             rel = next((v for k, v in attrs.items() if _local(k) == "id"), "")
-            sheets.append((attrs.get("name", ""), rel))
+            sheets.append((unescape_xstring(attrs.get("name", "")), rel))
             if attrs.get("state", "visible") != "visible":
-                hidden.add(attrs.get("name", ""))
+                hidden.add(unescape_xstring(attrs.get("name", "")))
         elif local == "workbookPr":
             settings["date1904"] = attrs.get("date1904", "").lower() in ("1", "true")
 
@@ -579,7 +579,8 @@ class _SheetReader:
         kind = self.kind
         raw = None if self.value is None else "".join(self.value)
         if kind == "inlineStr":
-            return "".join(self.inline) if self.inline is not None else raw
+            text = "".join(self.inline) if self.inline is not None else raw
+            return None if text is None else unescape_xstring(text)
         if raw is None:
             return None
         if kind == "n":
@@ -727,7 +728,7 @@ def _read_sheet(
 ) -> tuple[str, list[ImportRow], Problems]:
     """(FILE:SHEET, rows, problems) of one sheet; _NoHeader when it has no header row."""
     part = sheets.parts[sheet]
-    located = f"{name}:{clip(sheet)}"  # a crafted 5,000-character name: its first 60
+    located = Located(name, sheet)  # a crafted 5,000-character name: its first 60
     if part is None:
         raise InputError(
             _("{sheet}: not a worksheet (a chart sheet?); choose one with --sheet").format(

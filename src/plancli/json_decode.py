@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 
 
 class NumberTooLarge(ValueError):
@@ -67,6 +67,29 @@ def json_error(name: str, text: str, pos: int, line0: int, message: str) -> Inpu
     column = pos - text.rfind("\n", 0, pos)
     return InputError(
         _("{file}:{line}:{column}: invalid JSON: {reason}").format(
-            file=name, line=line, column=column, reason=message
+            file=name, line=line, column=column, reason=json_reason(message, text, pos)
         )
     )
+
+
+_CONTROL_NAMES = {"\t": (N_("tab"), "\\t")}
+
+
+def json_reason(message: str, text: str, pos: int) -> str:
+    """Python's JSON message in words that say what to write: its dangling `at` (the place is
+    said before it) gone; a control character inside a text named, with the escape JSON needs
+    (a tab pasted into a note: `\\t`); a text whose closing quote is missing (audit P D10)."""
+    if message.startswith("Invalid control character"):
+        char = text[pos : pos + 1] or "\x00"
+        if char in "\r\n":  # a JSON Lines line ends inside a text; a document's line break
+            return _(
+                'a text whose closing quote is missing before the end of the line: "…" (a line '
+                "break inside a text is written \\n)"
+            )
+        name, escape = _CONTROL_NAMES.get(char, ("", f"\\u{ord(char):04x}"))
+        return _(
+            "a control character ({name}U+{code:04X}) inside a text: write it as {escape}"
+        ).format(name=f"{_(name)}, " if name else "", code=ord(char), escape=escape)
+    if message.startswith("Unterminated string"):
+        return _('a text whose closing quote is missing (it starts here): "…"')
+    return message.removesuffix(" at")

@@ -126,48 +126,30 @@ def ledger_format(path: Path | str) -> LedgerFormat:
     return "sqlite" if Path(path).suffix.lower() in SQLITE_SUFFIXES else "toml"
 
 
-# The password in a connection string: in a URI's user part (postgresql://user:secret@host), in
-# its query (?password=secret), or a key=value pair (password=secret, password='a b').
-_URI_PASSWORD = re.compile(
-    r"^(?P<head>[a-z][a-z0-9+.\-]+:/*[^@?]*?:)(?P<secret>[^?]*)(?P<tail>@[^@?]*(?:\?.*)?)$", re.I
-)
-_PARAM_PASSWORD = re.compile(r"(?P<head>[?&]password=)(?P<secret>[^&]*)", re.IGNORECASE)
-_KV_PASSWORD = re.compile(
-    r"(?P<head>(?:^|\s)password\s*=\s*)(?P<secret>'(?:[^'\\]|\\.)*'?|\S*)", re.IGNORECASE
-)
 MASK = "***"
 
 
 def mask_password(conninfo: str) -> str:
     """The connection string (or any URL) as plancli shows it: every password replaced by
-    `***`."""
-    if _URL_LIKE.match(conninfo):
-        match = _URI_PASSWORD.match(conninfo)
-        if match:
-            conninfo = match["head"] + MASK + match["tail"]
-        return _PARAM_PASSWORD.sub(lambda m: m["head"] + MASK, conninfo)
-    return _KV_PASSWORD.sub(lambda m: m["head"] + MASK, conninfo)
+    `***`, found as libpq reads the string (`conninfo`: `alice:s3?cret@`, `?%70assword=`,
+    `password=s3\\ cret`)."""
+    from plancli.conninfo import find_passwords, masked
+
+    return masked(conninfo, find_passwords(conninfo, uri=_is_uri(conninfo)), MASK)
 
 
 def passwords_in(conninfo: str) -> list[str]:
-    """The passwords written in a connection string (raw and %-decoded), to scrub them from a
-    message that might quote them (a libpq error quoting a mistyped part of the string)."""
-    from urllib.parse import unquote
+    """The passwords written in a connection string (raw, %-decoded or unescaped, and the pieces
+    libpq reads of one typed with an unencoded `@` or `/`), to scrub them from a message that
+    might quote them (a libpq error quoting a mistyped part of the string). Longest first."""
+    from plancli.conninfo import find_passwords
 
-    found: list[str] = []
-    if _DATABASE_URI.match(conninfo):
-        match = _URI_PASSWORD.match(conninfo)
-        if match:
-            found.append(match["secret"])
-        found += [m["secret"] for m in _PARAM_PASSWORD.finditer(conninfo)]
-        found += [unquote(secret) for secret in found]
-    else:
-        for m in _KV_PASSWORD.finditer(conninfo):
-            secret = m["secret"]
-            found.append(secret)
-            if secret.startswith("'"):
-                found.append(re.sub(r"\\(.)", r"\1", secret.strip("'")))
-    return sorted({secret for secret in found if secret}, key=len, reverse=True)
+    found = find_passwords(conninfo, uri=_is_uri(conninfo)).secrets
+    return sorted(found, key=lambda secret: (-len(secret), secret))
+
+
+def _is_uri(conninfo: str) -> bool:
+    return bool(_URL_LIKE.match(conninfo) or _DATABASE_URI.match(conninfo))
 
 
 Origin = Literal["option", "beside-plan", "app-dir", "bundled"]

@@ -40,7 +40,7 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
-from plancli.safe import length_note, visible
+from plancli.safe import length_note, name_problem, name_shown
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
 Number = Annotated[
@@ -219,9 +219,9 @@ class Target(StrictModel):
     @field_validator("owner")
     @classmethod
     def _owner_seen(cls, owner: str | None) -> str | None:  # it decides who may record
-        if owner is not None and visible(owner) != owner:  # `统计\u200b局` looks like 统计局
-            message = N_("{owner}: a department's name with an invisible character in it")
-            raise PlanRule(message, owner=visible(owner))
+        problem = None if owner is None else name_problem(owner)  # 统计\u3164局, 统计局 (space)
+        if owner is not None and problem is not None:  # look like 统计局 (audit 3 D7, P D5)
+            raise PlanRule(problem, owner=name_shown(owner))
         return owner
 
     @field_validator("profile")

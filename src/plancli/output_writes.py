@@ -175,7 +175,13 @@ class RecordOutput:
     command: Literal["record", "import"]
     plan: str
     ledger: str
-    file: str | None = field(default=None, metadata=doc("import: the file read (- : stdin)"))
+    file: str | None = field(
+        default=None,
+        metadata=doc("import: the file read (- : stdin), FILE:SHEET for a workbook"),
+    )
+    sheet: str | None = field(
+        default=None, metadata=doc("import: the workbook's sheet read, its name as the file has it")
+    )
     dry_run: bool
     written: bool = field(metadata=doc("false for --dry-run and when every figure was in force"))
     batch: str | None = field(metadata=doc("the batch written (`plancli undo` reverts it)"))

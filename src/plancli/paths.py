@@ -21,6 +21,7 @@ No Pydantic or Rich here: the status dashboard's cached path uses it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -175,3 +176,90 @@ def writable_target(path: Path, what: str) -> Path:
             ).format(path=path, real=real)
         )
     return real
+
+
+# A ledger, by its first bytes: SQLite's header, or a TOML ledger's tables. A TOML ledger
+# opens with its comment and `version = 1`; its first table comes within the first few lines.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TOML_LEDGER = re.compile(rb"^[ \t]*\[\[[ \t]*(?:records|amendments)[ \t]*\]\]", re.MULTILINE)
+_HEAD = 64 * 1024
+
+
+def is_ledger(path: Path) -> bool:
+    """Does this file hold recorded figures (a SQLite or TOML ledger)? Read from its head; a
+    file that is not a regular one (a FIFO) is not opened."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    return head.startswith(_SQLITE_HEADER) or _TOML_LEDGER.search(head) is not None
+
+
+# A report's text is at most 2,000,000 characters (extract.text.MAX_CHARS), four bytes each at
+# most in UTF-8 or GB18030; a Word .docx (a zip) is bounded by its parts' sizes, its body at
+# 64 MiB (extract.documents), so the file at that plus room for its images.
+REPORT_TEXT = N_("the report text")
+MAX_REPORT_TEXT_BYTES = 8 * 1024 * 1024
+MAX_REPORT_DOCUMENT_BYTES = 128 * 1024 * 1024
+_ZIP = b"PK\x03\x04"
+_CHUNK = 1 << 20
+
+
+def read_report_bytes(source: str, name: str) -> bytes:
+    """The bytes of a report (`extract REPORT`, `validate --source`): a regular file (a FIFO or
+    device refused before it is opened, as every input), or `-`, standard input read a chunk at
+    a time. Either is refused (InputError, exit 2) as soon as it passes what a report can take
+    (`MAX_REPORT_TEXT_BYTES`; a .docx, `MAX_REPORT_DOCUMENT_BYTES`), before the rest is read:
+    /dev/zero or an endless producer on stdin no longer fills the memory."""
+    if source == "-":
+        import sys
+
+        return _read_capped(sys.stdin.buffer, name, None)
+    path = Path(source)
+    with open_file(path, REPORT_TEXT) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        return _read_capped(handle, name, size)
+
+
+def _read_capped(handle: BinaryIO, name: str, size: int | None) -> bytes:
+    head = handle.read(len(_ZIP))
+    limit = MAX_REPORT_DOCUMENT_BYTES if head == _ZIP else MAX_REPORT_TEXT_BYTES
+    if size is not None and size > limit:
+        raise InputError(_too_large(name, size, limit))
+    chunks = [head]
+    total = len(head)
+    while head:
+        try:
+            chunk = handle.read(min(_CHUNK, limit + 1 - total))
+        except OSError as exc:
+            raise InputError(
+                _("{path}: cannot read: {reason}").format(path=name, reason=os_reason(exc))
+            ) from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(_too_large(name, None, limit))
+    return b"".join(chunks)
+
+
+def _too_large(name: str, size: int | None, limit: int) -> str:
+    if limit == MAX_REPORT_DOCUMENT_BYTES:
+        words = _(
+            "{name}: more than {limit:,} bytes, larger than any report's Word file; give one report"
+        )
+    elif size is None:
+        words = _(
+            "{name}: more than {limit:,} bytes, more than any report's text (2,000,000 "
+            "characters at most); give one report's text"
+        )
+    else:
+        words = _(
+            "{name} has {size:,} bytes, more than any report's text can take (2,000,000 "
+            "characters, {limit:,} bytes at most); give one report's text"
+        )
+    return words.format(name=name, size=size, limit=limit)

@@ -105,10 +105,12 @@ class Period:
 
 def malformed_period(text: str, year: int = 2022) -> str:
     """The message for a period that is none, its examples in `year` (the plan's)."""
+    from plancli.safe import Clipped
+
     return _(
         "malformed period {period!r}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, "
         "e.g. {year}-06, {year}-Q2, {year}-H1, {year}"
-    ).format(period=text, year=year)
+    ).format(period=Clipped(text), year=year)  # a 30,000-character cell: its first 60
 
 
 def parse_period(text: str, year: int = 2022) -> Period:

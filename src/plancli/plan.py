@@ -20,7 +20,7 @@ from plancli.paths import read_bytes
 from plancli.plain import KINDS
 from plancli.plan_messages import _validation_message
 from plancli.radicals import RADICAL_TABLE
-from plancli.safe import clip
+from plancli.safe import Clipped, clip
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -272,13 +272,13 @@ def _located(
         item_id = item.get("id") if isinstance(item, dict) else None
         if loc[0] == "targets":
             where = (
-                _("target {id}").format(id=item_id)
+                _("target {id}").format(id=Clipped(str(item_id)))
                 if item_id
                 else _("target #{n}").format(n=loc[1] + 1)
             )
         else:
             where = (
-                _("section {id}").format(id=item_id)
+                _("section {id}").format(id=Clipped(str(item_id)))
                 if item_id
                 else _("section #{n}").format(n=loc[1] + 1)
             )
@@ -297,7 +297,8 @@ def _located(
     target = (
         item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
     )
-    return line, where, target, ": ".join(p for p in (field, message) if p)
+    shown = clip(field) if field else field  # an unknown key of 100,000 characters: 60
+    return line, where, target, ": ".join(p for p in (shown, message) if p)
 
 
 def _line_of_item(text: str, table: str, index: int | None, field: object) -> int | None:

@@ -35,7 +35,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
 
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
-        return _(cause.msgid).format(**cause.fields)
+        return _(cause.msgid).format(**_clipped(cause.fields))
     if error.get("type") == "extra_forbidden":
         return unknown_key_message(list(error.get("loc", ())), field)
     if error.get("type") == "missing":
@@ -129,3 +129,17 @@ def _inner_model(annotation: Any, base: type) -> Any:
         if found is not None:
             return found
     return None
+
+
+# The fields of a plan's rules that name something from the file (an id, a section): echoed by
+# their first 60 characters, a 100,000-character one with its length (audit P D7).
+_NAMES = frozenset(("id", "section", "part", "reference", "item", "owner"))
+
+
+def _clipped(fields: dict[str, Any]) -> dict[str, Any]:
+    from plancli.safe import Clipped
+
+    return {
+        key: Clipped(value) if key in _NAMES and isinstance(value, str) else value
+        for key, value in fields.items()
+    }

@@ -46,3 +46,19 @@ class ReadNotes:
     dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
     template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
     helpers_said: bool = False  # `bulletin_layout.helpers_gone` said (once a file)
+
+
+class Located(str):
+    """A workbook's `FILE:SHEET` as messages show it (a crafted 5,000-character sheet name: its
+    first 60 characters, escaped), with the sheet's exact name (`sheet`) and `FILE:SHEET` as
+    the file has it (`exact`) for `import --json`, which keeps the exact text (audit P D9)."""
+
+    sheet: str
+    exact: str
+
+    def __new__(cls, file: str, sheet: str) -> Located:
+        from plancli.safe import clip
+
+        located = super().__new__(cls, f"{file}:{clip(sheet)}")
+        located.sheet, located.exact = sheet, f"{file}:{sheet}"
+        return located

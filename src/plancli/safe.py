@@ -50,6 +50,47 @@ FORMAT: tuple[int, ...] = (
     0xE0001,
     *range(0xE0020, 0xE0080),
 )
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters a renderer
+# shows as nothing when it lacks a glyph for them. Beyond the format characters: U+034F
+# COMBINING GRAPHEME JOINER, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the
+# Mongolian and other variation selectors (U+180B–U+180F, U+FE00–U+FE0F, U+E0100–U+E01EF), the
+# Khmer inherent vowels, U+FFF0–U+FFF8 and the rest of U+E0000–U+E0FFF. `统计\u3164局` and
+# `统计局\u034f` print as 统计局 and would be other departments (audit P D5).
+DEFAULT_IGNORABLE: tuple[int, ...] = (
+    0x00AD,
+    0x034F,
+    0x061C,
+    0x115F,
+    0x1160,
+    0x17B4,
+    0x17B5,
+    *range(0x180B, 0x1810),
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2070),
+    0x3164,
+    *range(0xFE00, 0xFE10),
+    0xFEFF,
+    0xFFA0,
+    *range(0xFFF0, 0xFFF9),
+    *range(0x1BCA0, 0x1BCA4),
+    *range(0x1D173, 0x1D17B),
+    *range(0xE0000, 0xE1000),
+)
+# White space other than the ASCII space (str.isspace): a name holding one reads as another.
+OTHER_SPACES: tuple[int, ...] = (
+    *range(0x09, 0x0E),
+    *range(0x1C, 0x20),
+    0x85,
+    0xA0,
+    0x1680,
+    *range(0x2000, 0x200B),
+    0x2028,
+    0x2029,
+    0x202F,
+    0x205F,
+    0x3000,
+)
 # C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
 # OSC), the Unicode line and paragraph separators (U+2028, U+2029), which some terminals break
 # lines at, and every format character above.
@@ -98,6 +139,26 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
         return repr(text) if quote else visible(text)
     head = repr(text[:limit]) if quote else visible(text[:limit])
     return head + length_note(len(text))
+
+
+class Clipped:
+    """A name from a file as a message's field: `{name}` formats as `clip(name)`, `{name!r}`
+    as `clip(name, quote=True)`: a 100,000-character section id or period is echoed by its
+    first 60 characters and its length, wherever a message names it (audit P D7)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(clip(self.text), spec)
+
+    def __str__(self) -> str:
+        return clip(self.text)
+
+    def __repr__(self) -> str:
+        return clip(self.text, quote=True)
 
 
 def length_note(length: int) -> str:
@@ -241,3 +302,46 @@ def toml_text(document: str) -> str:
 
 def _toml_escape(code: int) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+@functools.cache
+def _name_escapes() -> dict[int, str]:
+    table = {code: _escape(code) for code in (*DEFAULT_IGNORABLE, *OTHER_SPACES)}
+    table.update(_ONE_LINE)
+    return table
+
+
+def name_shown(name: str) -> str:
+    """A department's (or any compared name's) text with every character that does not show
+    escaped: controls and format characters as `visible` does, and every other default-ignorable
+    code point and white space but the ASCII space (`统计局\\u034f`, `统计\\u3164局`)."""
+    return name.translate(_name_escapes())
+
+
+def N_(message: str) -> str:  # marks a message for the catalog, as plancli.i18n's N_
+    return message
+
+
+# Why a department's name would be another that prints the same (untranslated, with {owner}).
+INVISIBLE_IN_NAME = N_("{owner}: a department's name with an invisible character in it")
+SPACE_IN_NAME = N_(
+    "'{owner}': a department's name with a space at its start or end, or a space that is not "
+    "an ASCII one: it would be another department than the one it reads as"
+)
+
+
+def name_problem(name: str) -> str | None:
+    """Why a department's name would be another that prints the same, or None: a
+    Default_Ignorable_Code_Point or a control in it (`INVISIBLE_IN_NAME`), a space at either
+    end or white space other than the ASCII space (`SPACE_IN_NAME`)."""
+    unseen = _unseen()
+    if any(ord(ch) in unseen for ch in name):
+        return INVISIBLE_IN_NAME
+    if name != name.strip() or any(ch.isspace() and ch != " " for ch in name):
+        return SPACE_IN_NAME
+    return None
+
+
+@functools.cache
+def _unseen() -> frozenset[int]:
+    return frozenset((*CONTROLS, *DEFAULT_IGNORABLE))

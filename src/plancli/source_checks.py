@@ -60,14 +60,10 @@ def read_report(source: Path) -> str:
     (reports are published in both); `-` is standard input."""
     from plancli.errors import InputError
     from plancli.extract.documents import document_text
-    from plancli.paths import read_bytes
+    from plancli.paths import read_report_bytes
 
-    if str(source) == "-":  # the report on standard input, as `extract -` reads it
-        import sys
-
-        data = sys.stdin.buffer.read()
-    else:
-        data = read_bytes(source, N_("the report text"))
+    name = _("standard input") if str(source) == "-" else str(source)
+    data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
     text = document_text(data, str(source))
     try:
         return text or data.decode("utf-8-sig")

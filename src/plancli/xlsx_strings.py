@@ -4,6 +4,7 @@ allows; kept compactly (`SharedStrings`)."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,26 @@ class SharedStrings:
         return self._groups[group][self._bounds[base] : self._bounds[base + 1]]
 
 
+# OOXML's string type (ECMA-376 ST_Xstring) writes a character XML cannot carry as `_xHHHH_`
+# (Excel: a cell's CR as `_x000D_`), and a literal `_x` that would read as one as `_x005F_x…`;
+# a character beyond the BMP as its UTF-16 pair. Only that exact form is decoded, as Excel does.
+_XSTRING = re.compile(r"_x(D[89AB][0-9A-F]{2})__x(D[C-F][0-9A-F]{2})_|_x([0-9A-F]{4})_", re.I)
+
+
+def _xstring_char(match: re.Match[str]) -> str:
+    if match[3] is None:  # a surrogate pair: one character
+        high, low = int(match[1], 16), int(match[2], 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    code = int(match[3], 16)
+    return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone half: kept as written
+
+
+def unescape_xstring(text: str) -> str:
+    """A cell's or a sheet name's text as a spreadsheet shows it: `a_x000D_b` is `a\rb`,
+    `lit_x005F_x0041_` is `lit_x0041_` (openpyxl.utils.escape.unescape, with `_x005F_`)."""
+    return _XSTRING.sub(_xstring_char, text) if "_x" in text or "_X" in text else text
+
+
 def read_shared_strings(book: Workbook, part: str | None) -> SharedStrings:
     strings = SharedStrings()
     if part is None or book.info(part) is None:
@@ -72,7 +93,7 @@ def read_shared_strings(book: Workbook, part: str | None) -> SharedStrings:
         if local in depth:
             depth[local] -= 1
             if local == "si":
-                strings.append("".join(pieces))
+                strings.append(unescape_xstring("".join(pieces)))
 
     def text(data: str) -> None:
         # Text of <t> elements, in <si> or in its rich-text runs; not the phonetic guide.

@@ -11,6 +11,7 @@ from typing import Any
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli.i18n import N_, _
+from plancli.safe import visible
 
 
 def usage_message(exc: Any) -> str:
@@ -44,7 +45,9 @@ def usage_message(exc: Any) -> str:
         )
     else:
         text = _stray_option(exc.message, ctx) or _click_text(exc.message)
-    return _("{message}; see `{command} --help`").format(message=text, command=where)
+    # The argument typed is quoted as given: a script's `plancli show "$id"` with an id from a
+    # file would send its escape sequence, BEL or RLO to the terminal (audit P D8).
+    return visible(_("{message}; see `{command} --help`").format(message=text, command=where))
 
 
 def _sibling_with(ctx: Any, option: str) -> tuple[str, str] | None:

@@ -1,6 +1,6 @@
 """`plancli extract`: draft a plan from a report's text, or score a draft against a plan."""
 
-import sys
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -82,7 +82,7 @@ def extract_cmd(
 
         gold = read_gold(compare)
     name = _("standard input") if report == "-" else report
-    data = _read(report)
+    data = _read(report, name)
     text, dropped = read_report(data, name)
     if dropped:
         say(
@@ -160,17 +160,19 @@ def extract_cmd(
         _compare(draft.plan, gold, compare, text, name, json_out)
 
 
-def _read(report: str) -> bytes:
-    if report == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(report).read_bytes()
-    except IsADirectoryError:
-        raise InputError(_("{file} is a folder, not a report's text").format(file=report)) from None
-    except OSError as exc:
-        raise InputError(
-            _("cannot read {file}: {reason}").format(file=report, reason=os_reason(exc))
-        ) from None
+def _read(report: str, name: str) -> bytes:
+    from plancli.paths import read_report_bytes
+
+    if report != "-":
+        try:
+            if Path(report).is_dir():
+                raise InputError(_("{file} is a folder, not a report's text").format(file=report))
+            os.stat(report)
+        except OSError as exc:
+            raise InputError(
+                _("cannot read {file}: {reason}").format(file=report, reason=os_reason(exc))
+            ) from None
+    return read_report_bytes(report, name)
 
 
 def _toml(plan: dict[str, object], name: str) -> str:

@@ -217,6 +217,16 @@ def grant_cmd(
     st = state(ctx)
     store = _database(st, None, "grant")
     department = radical_free(department.strip())  # as the plan's owners are pushed: 工信局
+    from plancli.safe import name_shown, visible
+
+    # `统计局\u034f` prints as 统计局 (audit P D5); a control or Cf character is shown escaped
+    if name_shown(department) != visible(department):
+        raise InputError(
+            _(
+                "{department}: a department's name with an invisible character or a space "
+                "that is not an ASCII one in it: it reads as another department's"
+            ).format(department=name_shown(department))
+        )
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:

@@ -241,6 +241,7 @@ def template_cmd(
     ] = False,
 ) -> None:
     from plancli.periods import parse_plan_period
+    from plancli.report.files import refuse_overwriting
     from plancli.report.template import sheet_headers, template_csv, template_rows
     from plancli.stores import open_store
 
@@ -252,7 +253,9 @@ def template_cmd(
     st = state(ctx)
     plan = st.plan
     at = parse_plan_period(period, plan.plan.year)
-    rows = template_rows(plan, open_store(st.read_ledger()).read(), at, owner)
+    location = st.read_ledger()
+    refuse_overwriting(file, st.source.path, None if location.url else location.path, template=True)
+    rows = template_rows(plan, open_store(location).read(), at, owner)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(
             _("{file} exists and may hold figures; use --force to replace it").format(file=file)

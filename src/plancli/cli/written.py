@@ -71,7 +71,8 @@ def import_json(
             command="import",
             plan=plan.plan.id,
             ledger=ledger,
-            file=result.name,
+            file=getattr(result.name, "exact", result.name),  # a sheet's name exact
+            sheet=getattr(result.name, "sheet", None),
             dry_run=dry_run,
             written=result.written,
             batch=result.batch if result.written else None,

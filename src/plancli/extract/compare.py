@@ -13,6 +13,7 @@ must be the plan's: 甘肃's 2.7 % of FAI without real estate was the total's in
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -409,14 +410,16 @@ def read_gold(path: Path) -> dict[str, Any]:
     ledger, or a TOML file without targets, is refused: the draft scored against nothing read
     as a comparison."""
     from plancli.errors import InputError, PlanFileError
-    from plancli.extract.destination import is_ledger
     from plancli.i18n import _
     from plancli.locations import bundled_hint, resolve_plan
+    from plancli.paths import is_ledger
     from plancli.plan import read_toml
 
     try:
         path = resolve_plan(str(path)).path  # --plan's resolver: a bundled id, or a file
     except InputError:
+        if os.path.lexists(path):  # a FIFO, a folder, a device: the resolver's own words
+            raise
         raise InputError(
             _("--compare {file}: no such file and no bundled plan of that id ({known})").format(
                 file=path, known=bundled_hint(str(path))

@@ -4,18 +4,12 @@ over a ledger, and over a plan whose figures are recorded only when told to (`--
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.locations import LEDGER_SUFFIX
-
-# A ledger, by its first bytes: SQLite's header, or a TOML ledger's tables. A TOML ledger
-# opens with its comment and `version = 1`; its first table comes within the first few lines.
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_TOML_LEDGER = re.compile(rb"^[ \t]*\[\[[ \t]*(?:records|amendments)[ \t]*\]\]", re.MULTILINE)
-_HEAD = 64 * 1024
+from plancli.paths import is_ledger
 
 
 def check_destination(output: Path, report: Path | None, force: bool) -> None:
@@ -47,16 +41,6 @@ def check_destination(output: Path, report: Path | None, force: bool) -> None:
             ).format(file=output, ledger=ledger)
         )
     raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
-
-
-def is_ledger(path: Path) -> bool:
-    """Does this file hold recorded figures (a SQLite or TOML ledger)? Read from its head."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(_HEAD)
-    except OSError:
-        return False
-    return head.startswith(_SQLITE_HEADER) or _TOML_LEDGER.search(head) is not None
 
 
 def _same_file(output: Path, report: Path) -> bool:

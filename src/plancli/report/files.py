@@ -59,26 +59,47 @@ def _umask() -> int:
     return current
 
 
-def refuse_overwriting(output: str | None, plan: Path, ledger: Path | None) -> None:
-    """A report is never written over the plan or the ledger in use: a name completed by the
-    shell's tab (`-o plan2022.p<Tab>`) replaced months of figures with a web page."""
+def refuse_overwriting(
+    output: str | None, plan: Path, ledger: Path | None, *, template: bool = False
+) -> None:
+    """A report or a template is never written over the plan or the ledger in use, nor through
+    a link or a path that resolves to one: a name completed by the shell's tab
+    (`-o plan2022.p<Tab>`) replaced months of figures with a web page, and `template LINK.csv
+    --force` through a link to the ledger replaced every figure with a blank sheet."""
     if output is None or output == "-" or not os.path.exists(output):
         return
-    for kept, message in (
-        (
-            plan,
+    if template:
+        messages = (
+            _(
+                "{file} is the plan in use: a template would replace it; give the template "
+                "another name (june.csv)"
+            ),
+            _(
+                "{file} is the ledger in use: a template would replace it; give the template "
+                "another name (june.csv)"
+            ),
+        )
+    else:
+        messages = (
             _(
                 "{file} is the plan in use: a report would replace it; give the report another "
                 "name (june.html)"
             ),
-        ),
-        (
-            ledger,
             _(
                 "{file} is the ledger in use: a report would replace it; give the report "
                 "another name (june.html)"
             ),
-        ),
-    ):
+        )
+    for kept, message in zip((plan, ledger), messages, strict=True):
         if kept is not None and os.path.exists(kept) and os.path.samefile(output, kept):
             raise InputError(message.format(file=output))
+    if template:
+        from plancli.paths import is_ledger
+
+        if is_ledger(Path(output)):  # another ledger than the one in use: --force is for sheets
+            raise InputError(
+                _(
+                    "{file} is a ledger of recorded figures; a template never replaces it: "
+                    "give the template another name (june.csv)"
+                ).format(file=output)
+            )

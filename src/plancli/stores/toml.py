@@ -34,6 +34,7 @@ from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
 from plancli.plan import read_toml
+from plancli.safe import toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
     LEDGER,
@@ -242,7 +243,9 @@ def dump_ledger(
         chunks.append(_table("records", record))
     for placed in pending[next_amendment:]:
         chunks.append(_table("amendments", placed.amendment))
-    return "".join(chunks)
+    # C1 controls (the 8-bit CSI), bidi overrides, zero-width characters and U+2028 as \u
+    # escapes, as extract's drafts: a ledger is shared, diffed and `cat` (audit P D6)
+    return toml_text("".join(chunks))
 
 
 def _table(name: str, item: Record | PlainRecord | Amendment) -> str:

@@ -273,6 +273,9 @@ class PostgresConnection:
         env_password = os.environ.get("PGPASSWORD")
         if env_password:
             secrets.append(env_password)
+        parsed = getattr(self, "_parsed_password", None)
+        if parsed:
+            secrets.append(parsed)
         for secret in sorted(secrets, key=len, reverse=True):
             if len(secret) >= 3:  # a shorter one would mask letters of ordinary words
                 text = text.replace(secret, MASK)
@@ -364,6 +367,8 @@ class PostgresConnection:
                     ledger=self.shown, message=self._scrub(one_line(str(exc)))
                 )
             ) from None
+        # libpq's own reading of the password, scrubbed from its messages beside plancli's
+        self._parsed_password: str | None = params.get("password")
         options = [params.get("options") or os.environ.get("PGOPTIONS") or ""]
         options += ["-c TimeZone=UTC", "-c DateStyle=ISO"]
         options.append(f"-c lock_timeout={int(self.lock_timeout * 1000)}")
