@@ -1,0 +1,59 @@
+"""A developer scripting plancli (audit Q): what a cron job, a CI runner or a notebook meets —
+an odd `COLUMNS`, an unwritable stderr, a closed stdin, two first writers at once, the
+spellings of a yes/no variable, and JSON a script can key on."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def workspace(invoke, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """`plancli init` of the bundled 2022 plan with two figures; returns the plan's path."""
+    assert invoke("--plan", "guandu-2022", "init", str(tmp_path / "ws")).exit_code == 0
+    plan = tmp_path / "ws" / "plan2022.toml"
+    for target, value in (("gdp", "5"), ("budget_revenue", "3.1")):
+        assert invoke("--plan", str(plan), "record", target, value, "-p", "2022-06").exit_code == 0
+    return plan
+
+
+# ------------------------------------------------------------------ D1: an unusable COLUMNS
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "-5", "abc", "", "12"])
+def test_an_unusable_or_tiny_columns_still_prints_whole_ids(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """`COLUMNS=0` (exported by some containers and CI runners) printed no table at all with
+    exit 0, and `COLUMNS=1` one character a line: now ignored, or raised to 40 columns."""
+    def ids(args: list[str]) -> set[str]:
+        result = invoke("--plan", str(workspace), *args)
+        assert result.exit_code == 0, result.stderr
+        return {word for word in result.stdout.split() if re.fullmatch(r"[a-z]+_[a-z0-9_]+", word)}
+
+    commands = (["status"], ["gap"], ["targets"], ["history"])
+    whole = [ids(args) for args in commands]  # at the tests' COLUMNS=80
+    assert "compulsory_education_retention_rate" in whole[2]
+    monkeypatch.setenv("COLUMNS", columns)
+    for args, expected in zip(commands, whole, strict=True):
+        assert expected and ids(args) >= expected, args
+    validated = invoke("--plan", str(workspace), "validate").stderr
+    assert "investment_total" in validated  # the warning's table, not only the summary line
+    assert invoke("plans").stdout.count("guandu-2022") == 1
+
+
+def test_a_usable_columns_is_kept(invoke, workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plancli.render import MIN_COLUMNS, columns
+
+    for value, width in (("100", 100), (" 120 ", 120), ("39", MIN_COLUMNS), ("0", 80)):
+        monkeypatch.setenv("COLUMNS", value)
+        assert columns() == width
+    monkeypatch.delenv("COLUMNS")
+    assert columns() is None  # Rich asks the terminal, as before
+    monkeypatch.setenv("COLUMNS", "100")
+    wide = invoke("--plan", str(workspace), "status").stdout
+    assert max(map(len, wide.splitlines())) > 80
