@@ -5,7 +5,11 @@ spellings of a yes/no variable, and JSON a script can key on."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +61,42 @@ def test_a_usable_columns_is_kept(invoke, workspace, monkeypatch) -> None:  # ty
     monkeypatch.setenv("COLUMNS", "100")
     wide = invoke("--plan", str(workspace), "status").stdout
     assert max(map(len, wide.splitlines())) > 80
+
+
+# ------------------------------------------------------- D2: stderr that cannot be written
+
+
+def _run(args: list[str], plan: Path, stderr: str = "/dev/full") -> subprocess.CompletedProcess[bytes]:
+    """plancli in a process of its own, its stderr on `stderr` (`2>/dev/full`), or closed
+    (`2>&-`) for "closed"."""
+    env = {**os.environ, "PLANCLI_PLAN": str(plan)}
+    line = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "plancli", *args])
+    redirect = "2>&-" if stderr == "closed" else f"2>{shlex.quote(stderr)}"
+    return subprocess.run(
+        ["sh", "-c", f"{line} {redirect}"], capture_output=False, stdout=subprocess.PIPE, env=env
+    )
+
+
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("stderr", ["/dev/full", "closed"])
+def test_a_lost_stderr_is_exit_74_never_1(invoke, workspace: Path, stderr: str) -> None:  # type: ignore[no-untyped-def]
+    """The cron recipe's `2>> update.log` on a full disk: the record was written and the job
+    got exit 1 (`gap --fail-on`'s verdict); now 74, the ledger's write rule, as for stdout."""
+    recorded = _run(["record", "new_5g_base_stations", "142", "-p", "2022-08"], workspace, stderr)
+    assert recorded.returncode == 74
+    history = json.loads(invoke("--plan", str(workspace), "history", "--json").stdout)
+    assert ("new_5g_base_stations", "2022-08", 142) in {
+        (r["target"], r["period"], r["value"]) for r in history["records"]
+    }
+    # a usage error keeps its own code: nothing was written
+    assert _run(["gap", "--as-of", "2023"], workspace, stderr).returncode == 2
+    # the undo is done, not silently skipped
+    assert _run(["undo", "--yes"], workspace, stderr).returncode == 74
+    history = json.loads(invoke("--plan", str(workspace), "history", "--json").stdout)
+    assert "new_5g_base_stations" not in {r["target"] for r in history["records"]}
+    # nothing to say, nothing lost: data on stdout, exit 0
+    gap = _run(["gap", "--json"], workspace, stderr)
+    assert gap.returncode == 0 and json.loads(gap.stdout)["plan"] == "guandu-2022"

@@ -28,10 +28,13 @@ from plancli.cli.app import (
     is_typer_exception,
 )
 from plancli.cli.click_words import usage_message
+from plancli.errors import OutputError
 from plancli.i18n import _
 
 # Global options that take a value (the root callback's); any other option before the command
 # (--help, --version, a mistyped one) leaves the command unknown.
+OUTPUT_ERROR_EXIT = OutputError.exit_code
+
 _GLOBAL_VALUES = ("--plan", "--ledger", "--lang")
 
 
@@ -72,6 +75,7 @@ def main() -> None:
     their own errors (`command` in app.py); this covers what happens around them.
     """
     streams.guard_closed_stdout()  # `plancli gap --json >&-`: an error, not exit 70
+    streams.guard_stderr()  # `2>/dev/full`: exit 74, never 1 (--fail-on's) from a traceback
     name = invoked_command(sys.argv[1:])
     if name is not None:
         only(name)
@@ -96,7 +100,13 @@ def main() -> None:
         else:  # Abort: end of input where a command line option was asked for
             sys.stderr.write("error: no input\n")
             code = 2
-    sys.exit(code if isinstance(code, int) else 0)
+    code = code if isinstance(code, int) else 0
+    if code == 0 and streams.stderr_lost() is not None:
+        # A message was lost (the log's disk is full): "the output could not be written", and
+        # for a write command the ledger was written, as when stdout fails. A failure's own
+        # code (2, 3, 4, 130, gap's verdict 1) says more, and is kept.
+        code = OUTPUT_ERROR_EXIT
+    sys.exit(code)
 
 
 __all__ = ["app", "main"]

@@ -183,3 +183,79 @@ def output_message(exc: OutputError) -> str:
     return _("{written}; could not write the output: {reason}").format(
         written=_written, reason=exc.reason
     )
+
+
+
+class _GuardedStderr:
+    """sys.stderr for the whole run: a message that cannot be written (`2>/dev/full` on a
+    full log disk, `2>&-`) is noted, not raised. The OSError escaped the error handlers
+    themselves, and Python, unable to print its traceback either, exited 1 — `gap --fail-on`'s
+    verdict — after a record was written, and a usage error or an undo ended there too. The
+    command now runs to its end, and `main` exits 74 where it would have exited 0."""
+
+    buffer = None  # Click then writes to this stream itself, never around it to the bytes
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream  # None: stderr was closed when the process started
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+        self.errors = getattr(stream, "errors", None) or "strict"
+
+    def write(self, text: str) -> int:
+        if self.stream is None:
+            if text:
+                _lose_stderr(OSError(errno.EBADF, "stderr is closed"))
+        elif _stderr_lost is None:
+            try:
+                self.stream.write(text)
+                self.stream.flush()  # the error here, where it is caught, not at the exit
+            except OSError as exc:
+                _lose_stderr(exc)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.stream is not None and _stderr_lost is None:
+            try:
+                self.stream.flush()
+            except OSError as exc:
+                _lose_stderr(exc)
+
+    def isatty(self) -> bool:
+        return self.stream is not None and _stderr_lost is None and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return 2
+
+
+_stderr_lost: str | None = None
+
+
+def _lose_stderr(exc: OSError) -> None:
+    """Note the failure and point descriptor 2 at /dev/null: what the stream still buffers is
+    dropped there, and the interpreter's final flush does not fail again."""
+    global _stderr_lost
+    from plancli.errors import os_reason
+
+    _stderr_lost = os_reason(exc)
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+
+
+def guard_stderr() -> None:
+    """Install `_GuardedStderr`. With stderr closed (`2>&-`), descriptor 2 is held on
+    /dev/null first, so that no file plancli opens (a ledger) becomes "stderr"."""
+    stream = sys.stderr
+    if stream is None:
+        with contextlib.suppress(OSError):
+            os.fstat(2)
+            return
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 2:
+            os.close(fd)
+    sys.stderr = _GuardedStderr(stream)  # type: ignore[assignment]
+
+
+def stderr_lost() -> str | None:
+    """Why a message could not be written on stderr, if one could not."""
+    return _stderr_lost
