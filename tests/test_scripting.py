@@ -100,3 +100,21 @@ def test_a_lost_stderr_is_exit_74_never_1(invoke, workspace: Path, stderr: str) 
     # nothing to say, nothing lost: data on stdout, exit 0
     gap = _run(["gap", "--json"], workspace, stderr)
     assert gap.returncode == 0 and json.loads(gap.stdout)["plan"] == "guandu-2022"
+
+
+# ------------------------------------------------------------------ D4: a closed stdin
+
+
+@pytest.mark.parametrize(
+    "args", [["import", "-"], ["validate", "--source", "-"], ["extract", "-"]], ids=str
+)
+def test_a_closed_stdin_is_a_usage_error(workspace: Path, args: list[str]) -> None:
+    """A job started with stdin closed (a daemon, `sh -c '… <&-'`) got exit 70, "a bug in
+    plancli" (AttributeError on None); `</dev/null` already gave exit 2."""
+    env = {**os.environ, "PLANCLI_PLAN": str(workspace)}
+    line = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "plancli", *args])
+    done = subprocess.run(["sh", "-c", f"{line} <&-"], capture_output=True, env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.decode().splitlines() == [
+        "error: standard input is closed: give a file instead of -, or pipe one in (< FILE)"
+    ]

@@ -15,6 +15,7 @@ from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
+    inputs,
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
     plan_cmds,  # noqa: F401  (registers commands)
@@ -74,6 +75,7 @@ def main() -> None:
     prints help or usage, and any exception that escapes (with a traceback). Commands map
     their own errors (`command` in app.py); this covers what happens around them.
     """
+    inputs.guard_closed_stdin()  # `plancli import - <&-`: exit 2, not 70 (first: fd 0)
     streams.guard_closed_stdout()  # `plancli gap --json >&-`: an error, not exit 70
     streams.guard_stderr()  # `2>/dev/full`: exit 74, never 1 (--fail-on's) from a traceback
     name = invoked_command(sys.argv[1:])
