@@ -34,6 +34,7 @@ def test_an_unusable_or_tiny_columns_still_prints_whole_ids(  # type: ignore[no-
 ) -> None:
     """`COLUMNS=0` (exported by some containers and CI runners) printed no table at all with
     exit 0, and `COLUMNS=1` one character a line: now ignored, or raised to 40 columns."""
+
     def ids(args: list[str]) -> set[str]:
         result = invoke("--plan", str(workspace), *args)
         assert result.exit_code == 0, result.stderr
@@ -66,7 +67,9 @@ def test_a_usable_columns_is_kept(invoke, workspace, monkeypatch) -> None:  # ty
 # ------------------------------------------------------- D2: stderr that cannot be written
 
 
-def _run(args: list[str], plan: Path, stderr: str = "/dev/full") -> subprocess.CompletedProcess[bytes]:
+def _run(
+    args: list[str], plan: Path, stderr: str = "/dev/full"
+) -> subprocess.CompletedProcess[bytes]:
     """plancli in a process of its own, its stderr on `stderr` (`2>/dev/full`), or closed
     (`2>&-`) for "closed"."""
     env = {**os.environ, "PLANCLI_PLAN": str(plan)}
@@ -118,3 +121,44 @@ def test_a_closed_stdin_is_a_usage_error(workspace: Path, args: list[str]) -> No
     assert done.stderr.decode().splitlines() == [
         "error: standard input is closed: give a file instead of -, or pipe one in (< FILE)"
     ]
+
+
+# ------------------------------------------- D6: the summary of a write whose JSON is lost
+
+
+@needs_dev_full
+def test_a_lost_json_output_says_the_write_once(workspace: Path, tmp_path: Path) -> None:
+    """`record --json > /dev/full` said `recorded …` as done, then `error: recorded …; could
+    not write the output: …`: a grep for `^recorded` counted the lost output as clean."""
+    env = {**os.environ, "PLANCLI_PLAN": str(workspace)}
+    cmd = [sys.executable, "-m", "plancli"]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*cmd, "record", "new_5g_base_stations", "131", "-p", "2022-07", "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    assert done.returncode == 74
+    lines = done.stderr.decode().splitlines()
+    assert [line.split(" in ")[0] for line in lines] == [
+        "error: recorded new_5g_base_stations 2022-07 = 131 个"
+    ]
+    assert lines[0].endswith("; could not write the output: No space left on device")
+    csv = tmp_path / "e.csv"
+    csv.write_text("target,period,value\nexternal_funds,2022-06,50\n", encoding="utf-8")
+    line = " ".join(shlex.quote(a) for a in [*cmd, "import", str(csv), "--json"])
+    done = subprocess.run(["sh", "-c", f"{line} >&-"], stderr=subprocess.PIPE, env=env)
+    assert done.returncode == 74
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: imported {csv}: 1 new")
+    assert lines[0].endswith("; could not write the output: stdout is closed")
+    # written, the JSON out: the summary once, after it, as without --json
+    done = subprocess.run(
+        [*cmd, "record", "new_5g_base_stations", "132", "-p", "2022-07", "--json"],
+        capture_output=True,
+        env=env,
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["written"] is True
+    said = [line for line in done.stderr.decode().splitlines() if line.startswith("recorded ")]
+    assert len(said) == 1 and "= 132 个" in said[0]

@@ -250,6 +250,8 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                     streams.flush_stdout()  # a full disk is found here, not at the exit
                     raise
                 streams.flush_stdout()
+                if (summary := streams.said()) is not None:  # the output is out: say it
+                    say(summary)
                 for line in taken():
                     say(line)
                 return result
@@ -262,6 +264,8 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 raise typer.Exit(exc.exit_code) from None
             except BrokenPipeError:  # `plancli targets | head`: stop quietly
                 _drop_stdout()  # the interpreter's final flush must not fail too
+                if (summary := streams.said()) is not None:  # no error: what was written
+                    say(summary)
                 # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
                 raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:

@@ -117,15 +117,33 @@ def verdict() -> int:
     return _verdict
 
 
-def wrote(summary: str) -> None:
-    """The ledger was written (`summary` says what): an output lost after it must say so."""
-    global _written
+def wrote(summary: str, *, held: bool = False) -> None:
+    """The ledger was written (`summary` says what): an output lost after it must say so.
+    `held`: the summary is said once the output is written (`said`), not before it — a
+    `record --json > /dev/full` said it as done, then again as the error's first half."""
+    global _written, _held
     _written = summary
+    if held:
+        _held = summary
+
+
+def written() -> bool:
+    return _written is not None
+
+
+def said() -> str | None:
+    """The summary held until the output was written, once (then None)."""
+    global _held
+    summary, _held = _held, None
+    return summary
+
+
+_held: str | None = None
 
 
 def reset() -> None:
-    global _verdict, _written
-    _verdict, _written = 0, None
+    global _verdict, _written, _held
+    _verdict, _written, _held = 0, None, None
 
 
 class _ClosedStdout:
@@ -183,7 +201,6 @@ def output_message(exc: OutputError) -> str:
     return _("{written}; could not write the output: {reason}").format(
         written=_written, reason=exc.reason
     )
-
 
 
 class _GuardedStderr:
