@@ -162,3 +162,66 @@ def test_a_lost_json_output_says_the_write_once(workspace: Path, tmp_path: Path)
     assert done.returncode == 0 and json.loads(done.stdout)["written"] is True
     said = [line for line in done.stderr.decode().splitlines() if line.startswith("recorded ")]
     assert len(said) == 1 and "= 132 个" in said[0]
+
+
+# ------------------------------------------------- D3: two first writers of one ledger
+
+
+@pytest.mark.parametrize("suffix", [".sqlite", ".progress.toml"])
+def test_only_the_writer_that_created_the_ledger_says_so(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """Two nightly imports into a new PLANCLI_LEDGER at once both logged `created l.sqlite`:
+    the second job's log claimed a ledger the first had made. Here the other job creates it
+    between this one's look (it did not exist) and its write."""
+    import contextlib
+    import shutil
+
+    from plancli.stores import sqlite, toml
+
+    plan = str(workspace)
+    other = tmp_path / f"other{suffix}"
+    assert (
+        invoke(
+            "--plan", plan, "--ledger", str(other), "record", "gdp", "5", "-p", "2022-03"
+        ).exit_code
+        == 0
+    )
+    ledger = tmp_path / f"l{suffix}"
+    monkeypatch.setenv("PLANCLI_LEDGER", str(ledger))
+
+    def first_writer_elsewhere() -> None:
+        if not ledger.exists():
+            shutil.copyfile(other, ledger)
+
+    if suffix == ".sqlite":
+        create = sqlite.create_ledger_file
+
+        def racing_create(path: Path) -> bool:
+            first_writer_elsewhere()
+            return create(path)
+
+        monkeypatch.setattr(sqlite, "create_ledger_file", racing_create)
+    else:
+        lock = toml.exclusive_lock
+
+        @contextlib.contextmanager
+        def racing_lock(*args, **kwargs):  # type: ignore[no-untyped-def]
+            first_writer_elsewhere()
+            with lock(*args, **kwargs):
+                yield
+
+        monkeypatch.setattr(toml, "exclusive_lock", racing_lock)
+    csv = tmp_path / "july.csv"
+    csv.write_text("target,period,value\ngdp,2022-07,5.1\n", encoding="utf-8")
+    result = invoke("--plan", plan, "import", str(csv))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"imported {csv}: 1 new"), result.stderr
+    assert "created" not in result.stderr
+    history = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
+    assert [(r["period"], r["value"]) for r in history] == [("2022-03", 5), ("2022-07", 5.1)]
+    # alone, the first writer says it
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANCLI_LEDGER", str(tmp_path / f"new{suffix}"))
+    said = invoke("--plan", plan, "import", str(csv)).stderr
+    assert said.startswith(f"created {tmp_path / f'new{suffix}'} (named by PLANCLI_LEDGER)\n")

@@ -517,10 +517,13 @@ def _load(source: "PlanSource") -> "plain.Plan":
     return load_plain_plan(source.path)
 
 
-def say_created(path: Path, named_by: str | None, written: bool, dry_run: bool) -> None:
+def say_created(
+    path: Path, named_by: str | None, written: bool, dry_run: bool, store: object = None
+) -> None:
     """After a write: a ledger named explicitly that did not exist is said to be created, so
-    a mistyped name is seen at once (issue 12)."""
-    if named_by is None:
+    a mistyped name is seen at once (issue 12) — by the process whose write created it, when
+    two first writers raced (`store.created`; a store that cannot tell, PostgreSQL, says so)."""
+    if named_by is None or not getattr(store, "created", True):
         return
     if dry_run:
         say(

@@ -129,7 +129,7 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     change = with_warnings(change, [*record_warnings(plan, entry, change.record), *change.warnings])
-    say_created(location.path, creating, not change.unchanged, dry_run)
+    say_created(location.path, creating, not change.unchanged, dry_run, store)
     said = record_message(plan, change, location.shown, dry_run)
     if not dry_run and not change.unchanged:
         # An output lost after this says the figure was recorded; with --json, it is said
@@ -282,7 +282,7 @@ def import_cmd(
             raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
         raise labelled from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
-    say_created(location.path, creating, result.written, dry_run)
+    say_created(location.path, creating, result.written, dry_run, store)
     if notes.sheet is not None:
         say(notes.sheet)
     if notes.encoding == "GB18030":
