@@ -225,3 +225,28 @@ def test_only_the_writer_that_created_the_ledger_says_so(  # type: ignore[no-unt
     monkeypatch.setenv("PLANCLI_LEDGER", str(tmp_path / f"new{suffix}"))
     said = invoke("--plan", plan, "import", str(csv)).stderr
     assert said.startswith(f"created {tmp_path / f'new{suffix}'} (named by PLANCLI_LEDGER)\n")
+
+
+# ------------------------------------------------------------- D5: PLANCLI_CSV_BOM's words
+
+
+def test_csv_bom_reads_the_usual_yes_and_no(invoke, workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`PLANCLI_CSV_BOM=false` (or `no`) turned the mark on ("set and not 0"): a dashboard's
+    `csv.DictReader` then keyed the first column `\\ufeffid`."""
+    plan = str(workspace)
+    for value, marked in [
+        *((v, True) for v in ("1", "true", "TRUE", "yes", "on", " On ")),
+        *((v, False) for v in ("", "0", "false", "False", "no", "off", "OFF")),
+    ]:
+        monkeypatch.setenv("PLANCLI_CSV_BOM", value)
+        result = invoke("--plan", plan, "gap", "--csv")
+        assert result.exit_code == 0, (value, result.stderr)
+        assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") is marked, value
+        assert result.stdout_bytes.lstrip(b"\xef\xbb\xbf").startswith(b"id,")
+    for value in ("2", "nein", "y"):
+        monkeypatch.setenv("PLANCLI_CSV_BOM", value)
+        result = invoke("--plan", plan, "gap", "--csv")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"error: PLANCLI_CSV_BOM={value}: choose 1, true, yes or on, or 0, false, no or off\n"
+        )

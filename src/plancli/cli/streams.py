@@ -35,14 +35,35 @@ def emit(text: str, *, utf8: bool = False) -> None:
 
 
 def emit_csv(text: str) -> None:
-    """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is set
-    (and not `0`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
+    """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is on
+    (`csv_bom`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
     Chinese Excel reads one without it as GBK), so a CSV made on a UTF-8 system (a server, WSL,
     a Mac) for Excel asks for it."""
-    if os.environ.get("PLANCLI_CSV_BOM", "").strip() not in ("", "0"):
+    if csv_bom():
         emit_parts(["\ufeff", text if text.endswith("\n") else text + "\n"])
         return
     emit(text)
+
+
+_ON, _OFF = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def csv_bom() -> bool:
+    """Is `PLANCLI_CSV_BOM` on? The usual spellings of yes and no, in any case; anything else
+    is refused (exit 2). "Set and not 0" turned the BOM on for `false` and `no`, and a
+    dashboard's CSV reader then saw a first header `\ufeffid`."""
+    value = os.environ.get("PLANCLI_CSV_BOM", "").strip()
+    if value.lower() in _ON:
+        return True
+    if value.lower() in _OFF:
+        return False
+    from plancli.errors import InputError
+
+    raise InputError(
+        _("PLANCLI_CSV_BOM={value}: choose 1, true, yes or on, or 0, false, no or off").format(
+            value=value
+        )
+    )
 
 
 def write_text(stream: TextIO, text: str) -> None:
