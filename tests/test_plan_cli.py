@@ -396,6 +396,8 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "undo",
         "gap",
         "status",
+        "plans",
+        "extract",
     }
     assert set(schemas["show"]["properties"]) == {
         "schema_version",

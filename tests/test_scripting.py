@@ -250,3 +250,128 @@ def test_csv_bom_reads_the_usual_yes_and_no(invoke, workspace, monkeypatch) -> N
         assert result.stderr == (
             f"error: PLANCLI_CSV_BOM={value}: choose 1, true, yes or on, or 0, false, no or off\n"
         )
+
+
+# ---------------------------------------------------------- D8: small contract gaps
+
+
+def _keys_conform(value: object, schema: dict, defs: dict) -> bool:  # type: ignore[type-arg]
+    """Required keys and JSON types, through $ref, anyOf, arrays and maps (no jsonschema)."""
+    if "$ref" in schema:
+        return _keys_conform(value, defs[schema["$ref"].rsplit("/", 1)[1]], defs)
+    if "anyOf" in schema:
+        return any(_keys_conform(value, option, defs) for option in schema["anyOf"])
+    kinds = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
+             "null": type(None), "array": list, "object": dict}  # fmt: skip
+    if "type" in schema and not isinstance(value, kinds[schema["type"]]):
+        return False
+    if "const" in schema and value != schema["const"]:
+        return False
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        if not set(schema.get("required", ())) <= set(value):
+            return False
+        extra = schema.get("additionalProperties", {})
+        return all(
+            _keys_conform(item, properties.get(key, extra if isinstance(extra, dict) else {}), defs)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_keys_conform(item, schema.get("items", {}), defs) for item in value)
+    return True
+
+
+def test_plans_and_extract_json_have_a_schema(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`plancli schema plans` and `schema extract` were "no schema", though both commands
+    print JSON and `schema --help` promises every JSON output's."""
+    for name, document in (
+        ("plans", json.loads(invoke("plans", "--json").stdout)),
+        ("extract", _compared(invoke, tmp_path)),
+    ):
+        result = invoke("schema", name)
+        assert result.exit_code == 0, result.stderr
+        schema = json.loads(result.stdout)
+        assert set(schema["required"]) == set(document), name
+        assert _keys_conform(document, schema, schema.get("$defs", {})), name
+        assert not _keys_conform({**document, "schema_version": "1"}, schema, schema["$defs"])
+
+
+def _compared(invoke, tmp_path: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    gold = tmp_path / "gold.toml"
+    report = tmp_path / "report.txt"
+    assert invoke("--plan", "guandu-2022", "init", str(tmp_path / "g")).exit_code == 0
+    gold.write_bytes((tmp_path / "g" / "plan2022.toml").read_bytes())
+    report.write_text(
+        "2022年全区地区生产总值增长7%左右，一般公共预算收入增长2%。", encoding="utf-8"
+    )
+    result = invoke("extract", str(report), "--year", "2022", "--compare", str(gold), "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["missed"] and document["groups"]
+    return document  # type: ignore[no-any-return]
+
+
+def test_extract_help_says_json_needs_compare(invoke) -> None:  # type: ignore[no-untyped-def]
+    help_text = " ".join(invoke("extract", "--help").stdout.split())
+    assert "--json With --compare: print the comparison as JSON (UTF-8) on stdout." in help_text
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The XDG spec: a relative path is invalid and must be ignored (a cron job run from the
+    data folder got a `relcache/` there)."""
+    from plancli.cache import cache_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relcache")
+    assert cache_dir("plans") == tmp_path / "home" / ".cache" / "plancli" / "plans"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "abs"))
+    assert cache_dir("plans") == tmp_path / "abs" / "plancli" / "plans"
+
+
+@pytest.mark.parametrize(
+    ("epoch", "expected"),
+    [
+        ("99999999999999", "is out of range: seconds from 0 (1970-01-01) to 253402300799"),
+        ("-1", "is out of range: seconds from 0 (1970-01-01) to 253402300799"),
+        ("1.5e9", "is not a number of seconds since 1970"),
+    ],
+)
+def test_source_date_epoch_out_of_range_is_named_so(  # type: ignore[no-untyped-def]
+    invoke, monkeypatch, tmp_path: Path, epoch: str, expected: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = invoke("report", "-o", str(tmp_path / "r.md"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: SOURCE_DATE_EPOCH={epoch!r} {expected}")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert invoke("report", "-o", str(tmp_path / "r.md")).exit_code == 0
+    assert "9999-12-31" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "interrupted", "internal"),
+    [
+        ("en", "error: interrupted", "error: internal error: RuntimeError: boom (plancli "),
+        ("zh", "错误：已中断", "错误：内部错误：RuntimeError: boom（plancli "),
+    ],  # fmt: skip
+)
+def test_ctrl_c_and_a_bug_are_error_lines_in_the_interface_language(  # type: ignore[no-untyped-def]
+    invoke, monkeypatch, lang: str, interrupted: str, internal: str
+) -> None:
+    """Ctrl-C printed a bare `interrupted`, and the internal-error line stayed English under
+    `--lang zh`: every error is an `error:` (`错误：`) line, in the interface's language."""
+    import plancli.plan
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plancli.plan, "bundled_catalog", stop)
+    result = invoke("--lang", lang, "plans")
+    assert (result.exit_code, result.stderr) == (130, interrupted + "\n")
+
+    def bug() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(plancli.plan, "bundled_catalog", bug)
+    result = invoke("--lang", lang, "plans")
+    assert result.exit_code == 70 and result.stderr.startswith(internal), result.stderr

@@ -26,6 +26,7 @@ from plancli.cli.app import (
     INTERNAL_ERROR_EXIT,
     app,
     internal_error_message,
+    interrupted_message,
     is_typer_exception,
 )
 from plancli.cli.click_words import usage_message
@@ -86,7 +87,7 @@ def main() -> None:
     except SystemExit as exc:  # Typer's closed-pipe branch exits 1 itself: stop quietly
         code = 0 if exc.code == 1 else exc.code
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(interrupted_message() + "\n")
         code = 130
     except Exception as exc:
         if not is_typer_exception(exc):
@@ -100,7 +101,7 @@ def main() -> None:
             exc.show()
             code = max(int(getattr(exc, "exit_code", 2)), 2)
         else:  # Abort: end of input where a command line option was asked for
-            sys.stderr.write("error: no input\n")
+            sys.stderr.write(_("error: {message}").format(message=_("no input")) + "\n")
             code = 2
     code = code if isinstance(code, int) else 0
     if code == 0 and streams.stderr_lost() is not None:

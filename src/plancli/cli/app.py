@@ -199,10 +199,15 @@ def internal_error_message(exc: BaseException) -> str:
     detail = " ".join(str(exc).split())[:300]
     detail = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in detail)
     name = type(exc).__name__
-    return (
-        f"error: internal error: {name}{': ' + detail if detail else ''} "
-        f"(plancli {__version__}; please report it with the command that caused it)"
-    )
+    return _(
+        "error: internal error: {error} (plancli {version}; please report it with the command "
+        "that caused it)"
+    ).format(error=f"{name}{': ' + detail if detail else ''}", version=__version__)
+
+
+def interrupted_message() -> str:
+    """Ctrl-C's line: an `error:` line (`错误：`), as every error is, not a bare word."""
+    return _("error: {message}").format(message=_("interrupted"))
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
@@ -269,7 +274,7 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
                 raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:
-                say(_("interrupted"))
+                say(interrupted_message())
                 raise typer.Exit(130) from None
             except Exception as exc:  # a bug: never a traceback, and never exit 1 (--fail-on)
                 if is_typer_exception(exc):
