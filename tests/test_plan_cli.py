@@ -404,6 +404,7 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "plan",
         "target",
         "as_of",
+        "as_of_end",  # session 25 (audit Q D7), on purpose
         "assessment",
         "ledger",
         "history",

@@ -353,7 +353,7 @@ def test_source_date_epoch_out_of_range_is_named_so(  # type: ignore[no-untyped-
     [
         ("en", "error: interrupted", "error: internal error: RuntimeError: boom (plancli "),
         ("zh", "错误：已中断", "错误：内部错误：RuntimeError: boom（plancli "),
-    ],  # fmt: skip
+    ],
 )
 def test_ctrl_c_and_a_bug_are_error_lines_in_the_interface_language(  # type: ignore[no-untyped-def]
     invoke, monkeypatch, lang: str, interrupted: str, internal: str
@@ -375,3 +375,48 @@ def test_ctrl_c_and_a_bug_are_error_lines_in_the_interface_language(  # type: ig
     monkeypatch.setattr(plancli.plan, "bundled_catalog", bug)
     result = invoke("--lang", lang, "plans")
     assert result.exit_code == 70 and result.stderr.startswith(internal), result.stderr
+
+
+# ------------------------------------------------ D7: the month a period ends, one spelling
+
+
+def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--as-of 2022-06`, `2022-Q2` and `上半年` judge the same moment, but `as_of` and every
+    `progress_period` followed the spelling, and a figure's `period` mixed 2022-06, 2022-Q2,
+    2022-H1 and 2022: `as_of_end`, `period_end` and `progress_period_end` give the month."""
+    plan = ("--plan", str(workspace))
+    assert invoke(*plan, "record", "budget_revenue", "3.2", "-p", "2022-H1").exit_code == 0
+    assert invoke(*plan, "record", "new_5g_base_stations", "142", "-p", "2022-06").exit_code == 0
+    outputs = [json.loads(invoke(*plan, "gap", "--as-of", a, "--json").stdout)
+               for a in ("2022-06", "2022-Q2", "上半年")]  # fmt: skip
+    assert [o["as_of"] for o in outputs] == ["2022-06", "2022-Q2", "2022-H1"]  # as given
+    assert [o["as_of_end"] for o in outputs] == ["2022-06"] * 3
+    assert list(outputs[0])[:5] == ["schema_version", "plan", "as_of", "as_of_end", "time_progress"]
+    for out in outputs:
+        rows = {t["id"]: t for t in out["targets"]}
+        assert (rows["gdp"]["period"], rows["gdp"]["period_end"]) == ("2022-06", "2022-06")
+        assert (rows["budget_revenue"]["period"], rows["budget_revenue"]["period_end"]) == (
+            "2022-H1",
+            "2022-06",
+        )
+        paced = rows["new_5g_base_stations"]  # a cumulative target, judged on time progress
+        assert paced["progress_period"] == out["as_of"]  # as spelt
+        assert paced["progress_period_end"] == "2022-06"
+        assert rows["gdp"]["progress_period_end"] is None  # a growth target is not paced
+        assert rows["fixed_asset_investment"]["period_end"] is None  # no figure
+        assert list(rows["gdp"])[-2:] == ["period_end", "progress_period_end"]  # appended
+    header, *lines = invoke(*plan, "gap", "--as-of", "2022-Q2", "--csv").stdout.splitlines()
+    assert header.split(",")[-3:] == ["parts_sum", "period_end", "progress_period_end"]
+    gdp = next(line for line in lines if line.startswith("gdp,"))
+    assert gdp.endswith(",2022-06,")  # not paced: no progress period
+    status = json.loads(invoke(*plan, "status", "--as-of", "2022-Q2", "--json").stdout)
+    assert (status["as_of"], status["as_of_end"]) == ("2022-Q2", "2022-06")
+    assert status["headline"][0]["period_end"] == "2022-06"
+    show = json.loads(invoke(*plan, "show", "budget_revenue", "--json").stdout)
+    assert show["as_of_end"] == "2022-06" and show["assessment"]["period_end"] == "2022-06"
+    # an annual figure: the year ends in December
+    assert invoke(*plan, "record", "gdp", "5.1", "-p", "2022").exit_code == 0
+    annual = json.loads(invoke(*plan, "gap", "--json").stdout)
+    assert (annual["as_of"], annual["as_of_end"]) == ("2022", "2022-12")
+    gdp_row = next(t for t in annual["targets"] if t["id"] == "gdp")
+    assert (gdp_row["period"], gdp_row["period_end"]) == ("2022", "2022-12")

@@ -291,7 +291,7 @@ def guard_stderr() -> None:
         fd = os.open(os.devnull, os.O_WRONLY)
         if fd != 2:
             os.close(fd)
-    sys.stderr = _GuardedStderr(stream)  # type: ignore[assignment]
+    sys.stderr = _GuardedStderr(stream)
 
 
 def stderr_lost() -> str | None:
