@@ -528,7 +528,7 @@ def say_created(
     """After a write: a ledger named explicitly that did not exist is said to be created, so
     a mistyped name is seen at once (issue 12) — by the process whose write created it, when
     two first writers raced (`store.created`; a store that cannot tell, PostgreSQL, says so)."""
-    if named_by is None or not getattr(store, "created", True):
+    if named_by is None or not (dry_run or getattr(store, "created", True)):
         return
     if dry_run:
         say(
