@@ -420,3 +420,18 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
     assert (annual["as_of"], annual["as_of_end"]) == ("2022", "2022-12")
     gdp_row = next(t for t in annual["targets"] if t["id"] == "gdp")
     assert (gdp_row["period"], gdp_row["period_end"]) == ("2022", "2022-12")
+
+
+def test_ctrl_c_while_plancli_loads_is_the_same_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl-C in the first tenth of a second (the imports, before the CLI's own handler)
+    printed a traceback; now the line a run gives, exit 130."""
+    import plancli.__main__ as entry
+
+    def loading() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "_main", loading)
+    with pytest.raises(SystemExit) as done:
+        entry.main()
+    assert done.value.code == 130
+    assert capsys.readouterr().err == "error: interrupted\n"
