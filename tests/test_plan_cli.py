@@ -398,12 +398,15 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "undo",
         "gap",
         "status",
+        "plans",
+        "extract",
     }
     assert set(schemas["show"]["properties"]) == {
         "schema_version",
         "plan",
         "target",
         "as_of",
+        "as_of_end",  # session 25 (audit Q D7), on purpose
         "assessment",
         "ledger",
         "history",

@@ -11,6 +11,28 @@ import sys
 
 
 def main() -> None:
+    try:
+        _main()
+    except KeyboardInterrupt:  # Ctrl-C while plancli loads (a run maps its own): no traceback
+        _say_interrupted()
+        sys.exit(130)
+
+
+def _say_interrupted() -> None:
+    """`error: interrupted`, in the interface's language if it was chosen yet."""
+    try:
+        from plancli.i18n import _
+
+        line = _("error: {message}").format(message=_("interrupted"))
+    except BaseException:  # the catalog itself was being loaded
+        line = "error: interrupted"
+    import contextlib
+
+    with contextlib.suppress(OSError, AttributeError):  # stderr full or closed: the exit says it
+        sys.stderr.write(line + "\n")
+
+
+def _main() -> None:
     # A plancli process lives a second or two and builds large acyclic structures (120,000
     # records, 10,000 assessments) that the cyclic collector re-scans for nothing: turning it
     # off took `gap --json` at 10,000 targets from 2.4-2.7 s to 1.8-1.9 s, peak memory unchanged

@@ -31,8 +31,12 @@ _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEX
 
 
 def cache_dir(kind: str) -> Path:
-    """`$XDG_CACHE_HOME/plancli/KIND` (default `~/.cache/plancli/KIND`)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """`$XDG_CACHE_HOME/plancli/KIND` (default `~/.cache/plancli/KIND`). A relative
+    XDG_CACHE_HOME is ignored, as the XDG spec says: a cron job run from a data folder made
+    its `relcache/` there."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "plancli" / kind
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from plancli.assess import GapOutput, ShowOutput, StatusOutput
 from plancli.output import HistoryOutput, TargetsOutput
+from plancli.output_listings import ExtractComparison, PlansOutput
 from plancli.output_writes import AmendOutput, RecordOutput, UndoOutput, ValidateOutput
 
 
@@ -33,4 +34,6 @@ def json_schemas() -> dict[str, dict[str, object]]:
         "undo": schema(UndoOutput),
         "gap": schema(GapOutput),
         "status": schema(StatusOutput),
+        "plans": schema(PlansOutput),
+        "extract": schema(ExtractComparison),
     }

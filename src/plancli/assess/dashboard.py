@@ -9,6 +9,7 @@ from typing import Any
 from plancli.assess.core import PROBLEMS, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.output import (
+    AS_OF_END,
     COMPLETION_PLACES,
     HEADLINE_SECTION,
     INVESTMENT_SECTION,
@@ -16,6 +17,7 @@ from plancli.assess.output import (
     _assessment_fields,
     _opt,
     assessment_out,
+    month_end,
 )
 from plancli.assess.select import status_counts, worst_first
 from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc
@@ -59,6 +61,7 @@ class StatusOutput:
     plan_name: str
     plan_name_en: str
     as_of: str | None
+    as_of_end: str | None = field(default=None, metadata=doc(AS_OF_END))
     time_progress: Number | None
     counts: dict[Status, int] = field(metadata=doc("all targets, per status"))
     headline: list[HeadlineOut] = field(metadata=doc(f"targets of section `{HEADLINE_SECTION}`"))
@@ -80,6 +83,7 @@ class ShowOutput:
     plan: str
     target: Target
     as_of: str | None
+    as_of_end: str | None = field(default=None, metadata=doc(AS_OF_END))
     assessment: AssessmentOut
     ledger: str = field(metadata=doc("the ledger file the history was read from"))
     history: list[HistoryRecord] = field(metadata=doc("every revision, oldest first"))
@@ -123,6 +127,7 @@ def status_output(
         plan_name=plan.plan.name,
         plan_name_en=plan.plan.name_en,
         as_of=str(assessment.as_of) if assessment.as_of else None,
+        as_of_end=month_end(assessment.as_of),
         time_progress=_opt(assessment.time_progress, COMPLETION_PLACES),
         counts=status_counts(all_),
         headline=headline,

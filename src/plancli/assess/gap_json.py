@@ -31,6 +31,7 @@ from plancli.assess.output import (
     bound_in_force,
     gap_output,
     judged_basis,
+    month_end,
     pending_in_force,
     range_top_in_force,
 )
@@ -90,10 +91,20 @@ _TWELFTH_TEXTS = {key: _number(shown) for key, (_, shown) in _TWELFTHS_SHOWN.ite
 class _Texts:
     """JSON texts made once per run: of the periods (few objects, shared: `records._period`)."""
 
-    __slots__ = ("periods",)
+    __slots__ = ("ends", "periods")
 
     def __init__(self) -> None:
         self.periods: dict[int, tuple[Period, str]] = {}
+        self.ends: dict[int, tuple[Period, str]] = {}
+
+    def end(self, period: Period | None) -> str:
+        """`month_end(period)` as JSON text."""
+        if period is None:
+            return "null"
+        known = self.ends.get(id(period))
+        if known is None or known[0] is not period:
+            known = self.ends[id(period)] = (period, _string(month_end(period) or ""))
+        return known[1]
 
     def period(self, period: Period | None) -> str:
         if period is None:
@@ -200,6 +211,8 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if own is None else texts.period(own.period),
         "true" if range_top_in_force(a, minimum, maximum, around, stretch) else "false",
         *("null" if v is None else _figure(v, indent) for v in judged_basis(a)),
+        texts.end(a.period),
+        texts.end(a.progress_period),
     )
 
 

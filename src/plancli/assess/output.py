@@ -36,6 +36,7 @@ from plancli.output import (
     SCHEMA_VERSION,
     doc,
 )
+from plancli.periods import Period
 from plancli.plain import Direction, Frequency, Kind, Number, Relation
 from plancli.ranges import stretch_is_range_top
 
@@ -274,6 +275,15 @@ class AssessmentOut:
             "own bound (58.72) exceeds it only by the report's rounding; null otherwise"
         )
     )
+    period_end: str | None = field(
+        metadata=doc(
+            "the month `period` ends, YYYY-MM: a figure is the position at its period's end, "
+            "so 2022-06, 2022-Q2 and 2022-H1 are all 2022-06, and 2022 is 2022-12"
+        )
+    )
+    progress_period_end: str | None = field(
+        metadata=doc("the month `progress_period` ends, YYYY-MM")
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -384,7 +394,16 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         None if own is None else str(own.period),
         range_top_in_force(a, minimum, maximum, around, stretch),
         *judged_basis(a),
+        month_end(period),
+        month_end(progress),
     )
+
+
+def month_end(period: Period | None) -> str | None:
+    """The month a period ends, YYYY-MM (`2022-Q2` → `2022-06`, `2022` → `2022-12`): one
+    spelling for one moment, whatever granularity a figure or `--as-of` was given in (a
+    notebook's converters read 2022-Q2 as April, and 2022-H1 not at all)."""
+    return None if period is None else f"{period.year:04d}-{period.end_month:02d}"
 
 
 def judged_basis(a: Assessment) -> tuple[Decimal | None, Decimal | None]:
@@ -408,6 +427,9 @@ def actual_from(a: Assessment) -> ActualFrom | None:
     return "parts" if a.parts_used else "own"
 
 
+AS_OF_END = "the month as_of ends, YYYY-MM (2022-Q2 and 2022-H1: 2022-06; 2022: 2022-12)"
+
+
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class GapOutput:
     """`plancli gap --json`."""
@@ -415,6 +437,7 @@ class GapOutput:
     schema_version: int = SCHEMA_VERSION
     plan: str
     as_of: str | None = field(metadata=doc("the period judged; null when nothing is recorded"))
+    as_of_end: str | None = field(default=None, metadata=doc(AS_OF_END))
     time_progress: Number | None = field(metadata=doc("months elapsed at as_of ÷ 12"))
     counts: dict[Status, int] = field(metadata=doc("how many of the targets shown per status"))
     targets: list[AssessmentOut]
@@ -425,6 +448,7 @@ def gap_output(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> GapO
         schema_version=SCHEMA_VERSION,
         plan=assessment.plan.plan.id,
         as_of=str(assessment.as_of) if assessment.as_of else None,
+        as_of_end=month_end(assessment.as_of),
         time_progress=_opt(assessment.time_progress, COMPLETION_PLACES),
         counts=status_counts(chosen),
         targets=[assessment_out(a) for a in chosen],

@@ -15,6 +15,7 @@ from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
+    inputs,
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
     plan_cmds,  # noqa: F401  (registers commands)
@@ -25,13 +26,17 @@ from plancli.cli.app import (
     INTERNAL_ERROR_EXIT,
     app,
     internal_error_message,
+    interrupted_message,
     is_typer_exception,
 )
 from plancli.cli.click_words import usage_message
+from plancli.errors import OutputError
 from plancli.i18n import _
 
 # Global options that take a value (the root callback's); any other option before the command
 # (--help, --version, a mistyped one) leaves the command unknown.
+OUTPUT_ERROR_EXIT = OutputError.exit_code
+
 _GLOBAL_VALUES = ("--plan", "--ledger", "--lang")
 
 
@@ -71,7 +76,9 @@ def main() -> None:
     prints help or usage, and any exception that escapes (with a traceback). Commands map
     their own errors (`command` in app.py); this covers what happens around them.
     """
+    inputs.guard_closed_stdin()  # `plancli import - <&-`: exit 2, not 70 (first: fd 0)
     streams.guard_closed_stdout()  # `plancli gap --json >&-`: an error, not exit 70
+    streams.guard_stderr()  # `2>/dev/full`: exit 74, never 1 (--fail-on's) from a traceback
     name = invoked_command(sys.argv[1:])
     if name is not None:
         only(name)
@@ -80,7 +87,7 @@ def main() -> None:
     except SystemExit as exc:  # Typer's closed-pipe branch exits 1 itself: stop quietly
         code = 0 if exc.code == 1 else exc.code
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(interrupted_message() + "\n")
         code = 130
     except Exception as exc:
         if not is_typer_exception(exc):
@@ -94,9 +101,15 @@ def main() -> None:
             exc.show()
             code = max(int(getattr(exc, "exit_code", 2)), 2)
         else:  # Abort: end of input where a command line option was asked for
-            sys.stderr.write("error: no input\n")
+            sys.stderr.write(_("error: {message}").format(message=_("no input")) + "\n")
             code = 2
-    sys.exit(code if isinstance(code, int) else 0)
+    code = code if isinstance(code, int) else 0
+    if code == 0 and streams.stderr_lost() is not None:
+        # A message was lost (the log's disk is full): "the output could not be written", and
+        # for a write command the ledger was written, as when stdout fails. A failure's own
+        # code (2, 3, 4, 130, gap's verdict 1) says more, and is kept.
+        code = OUTPUT_ERROR_EXIT
+    sys.exit(code)
 
 
 __all__ = ["app", "main"]

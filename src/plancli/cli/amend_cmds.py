@@ -93,8 +93,9 @@ def amend_cmd(
     request = AmendRequest(
         target_id, from_period, minimum, maximum, around, tolerance, stretch, note, drop
     )
-    change = amend_target(open_store(location), plan, request, dry_run=dry_run)
-    say_created(location.path, creating, not change.unchanged, dry_run)
+    store = open_store(location)
+    change = amend_target(store, plan, request, dry_run=dry_run)
+    say_created(location.path, creating, not change.unchanged, dry_run, store)
     say(_message(plan, change, location.shown, dry_run))
     if json_out:
         from plancli.amend import amendment_out

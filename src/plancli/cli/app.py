@@ -199,10 +199,15 @@ def internal_error_message(exc: BaseException) -> str:
     detail = " ".join(str(exc).split())[:300]
     detail = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in detail)
     name = type(exc).__name__
-    return (
-        f"error: internal error: {name}{': ' + detail if detail else ''} "
-        f"(plancli {__version__}; please report it with the command that caused it)"
-    )
+    return _(
+        "error: internal error: {error} (plancli {version}; please report it with the command "
+        "that caused it)"
+    ).format(error=f"{name}{': ' + detail if detail else ''}", version=__version__)
+
+
+def interrupted_message() -> str:
+    """Ctrl-C's line: an `error:` line (`错误：`), as every error is, not a bare word."""
+    return _("error: {message}").format(message=_("interrupted"))
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
@@ -250,6 +255,8 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                     streams.flush_stdout()  # a full disk is found here, not at the exit
                     raise
                 streams.flush_stdout()
+                if (summary := streams.said()) is not None:  # the output is out: say it
+                    say(summary)
                 for line in taken():
                     say(line)
                 return result
@@ -262,10 +269,12 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 raise typer.Exit(exc.exit_code) from None
             except BrokenPipeError:  # `plancli targets | head`: stop quietly
                 _drop_stdout()  # the interpreter's final flush must not fail too
+                if (summary := streams.said()) is not None:  # no error: what was written
+                    say(summary)
                 # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
                 raise typer.Exit(streams.verdict()) from None
             except KeyboardInterrupt:
-                say(_("interrupted"))
+                say(interrupted_message())
                 raise typer.Exit(130) from None
             except Exception as exc:  # a bug: never a traceback, and never exit 1 (--fail-on)
                 if is_typer_exception(exc):
@@ -513,10 +522,13 @@ def _load(source: "PlanSource") -> "plain.Plan":
     return load_plain_plan(source.path)
 
 
-def say_created(path: Path, named_by: str | None, written: bool, dry_run: bool) -> None:
+def say_created(
+    path: Path, named_by: str | None, written: bool, dry_run: bool, store: object = None
+) -> None:
     """After a write: a ledger named explicitly that did not exist is said to be created, so
-    a mistyped name is seen at once (issue 12)."""
-    if named_by is None:
+    a mistyped name is seen at once (issue 12) — by the process whose write created it, when
+    two first writers raced (`store.created`; a store that cannot tell, PostgreSQL, says so)."""
+    if named_by is None or not (dry_run or getattr(store, "created", True)):
         return
     if dry_run:
         say(

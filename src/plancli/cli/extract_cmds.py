@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plancli.cli.app import JsonOpt, command, say
+from plancli.cli.app import command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _, join_list, ngettext
@@ -58,7 +58,12 @@ def extract_cmd(
             dir_okay=False,
         ),
     ] = None,
-    json_out: JsonOpt = False,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json", help=_("With --compare: print the comparison as JSON (UTF-8) on stdout.")
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help=_("Overwrite an existing -o file."))
     ] = False,

@@ -3,12 +3,15 @@ never end) or `-`, stdin, with its size when it has one."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from plancli.i18n import _
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -31,3 +34,46 @@ def open_input(file: str) -> tuple[str, BinaryIO, int | None]:
     except (OSError, ValueError, io.UnsupportedOperation):
         return name, stream, None
     return name, stream, info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+class _ClosedStdinBytes(io.RawIOBase):
+    """The bytes of a stdin closed when the process started: reading them is an error."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        from plancli.errors import InputError
+
+        raise InputError(
+            _("standard input is closed: give a file instead of -, or pipe one in (< FILE)")
+        )
+
+
+class _ClosedStdin(io.TextIOWrapper):
+    """sys.stdin when the process started with it closed (a daemon, `sh -c '… <&-'`): Python
+    leaves it None, and `import -`, `validate --source -` and `extract -` failed on it with
+    an AttributeError (exit 70, "a bug in plancli"). Reading it is now a usage error (exit 2),
+    as reading an empty one (`</dev/null`) is; it is never a terminal (`undo` does not ask)."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BufferedReader(_ClosedStdinBytes()), encoding="utf-8")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("stdin is closed")
+
+
+def guard_closed_stdin() -> None:
+    """With stdin closed, hold descriptor 0 on /dev/null (so no file plancli opens, a ledger,
+    becomes "stdin") and make reading stdin the error it is."""
+    if sys.stdin is None:
+        with contextlib.suppress(OSError):
+            os.fstat(0)
+            return
+        fd = os.open(os.devnull, os.O_RDONLY)
+        if fd != 0:
+            os.close(fd)
+        sys.stdin = _ClosedStdin()

@@ -130,11 +130,14 @@ def record_cmd(
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     change = with_warnings(change, [*record_warnings(plan, entry, change.record), *change.warnings])
-    say_created(location.path, creating, not change.unchanged, dry_run)
+    say_created(location.path, creating, not change.unchanged, dry_run, store)
     said = record_message(plan, change, location.shown, dry_run)
-    say(said)
     if not dry_run and not change.unchanged:
-        streams.wrote(said)  # an output lost after this says the figure was recorded
+        # An output lost after this says the figure was recorded; with --json, it is said
+        # once the JSON is out, or as the error's first half, never both.
+        streams.wrote(said, held=json_out)
+    if not (json_out and streams.written()):
+        say(said)
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
@@ -284,7 +287,7 @@ def import_cmd(
             raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
         raise labelled from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
-    say_created(location.path, creating, result.written, dry_run)
+    say_created(location.path, creating, result.written, dry_run, store)
     if notes.sheet is not None:
         say(notes.sheet)
     if notes.encoding == "GB18030":
@@ -361,8 +364,9 @@ def import_cmd(
             file=name, counts=counts, ledger=location.shown, batch=result.batch
         )
         said += periods
-        say(said)
-        streams.wrote(said)  # an output lost after this says the batch was imported
+        streams.wrote(said, held=json_out)  # an output lost after this says it was imported
+        if not json_out:
+            say(said)
     else:
         say(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(

@@ -122,6 +122,7 @@ def show_cmd(
     adjustments = amendment_history(amendments, target.id)
     if json_out:
         from plancli.assess import ShowOutput
+        from plancli.assess.output import month_end
         from plancli.history import amendment_out, history_record
         from plancli.output import dump_json
 
@@ -129,6 +130,7 @@ def show_cmd(
             plan=plan.plan.id,
             target=target,
             as_of=str(assessment.as_of) if assessment.as_of else None,
+            as_of_end=month_end(assessment.as_of),
             assessment=judged,
             ledger=location.shown,
             history=[history_record(rev.record, rev.current) for rev in revisions],

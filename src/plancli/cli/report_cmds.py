@@ -29,14 +29,27 @@ def report_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), UTC)
-        except (ValueError, OverflowError, OSError):
+            seconds = int(epoch)
+        except ValueError:
             raise InputError(
                 _("SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970").format(
                     value=epoch
                 )
             ) from None
+        # 1970 to 9999: a number before 1970 (-1) dated a report 1969, one past 9999 is
+        # no date; both are refused as out of range, not as "not a number".
+        if not 0 <= seconds <= _LAST_EPOCH:
+            raise InputError(
+                _(
+                    "SOURCE_DATE_EPOCH={value!r} is out of range: seconds from 0 (1970-01-01) "
+                    "to {last} (9999-12-31)"
+                ).format(value=epoch, last=_LAST_EPOCH)
+            )
+        return datetime.fromtimestamp(seconds, UTC)
     return datetime.now(UTC)
+
+
+_LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a datetime holds
 
 
 def _report_date(moment: datetime) -> date:

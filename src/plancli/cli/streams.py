@@ -35,14 +35,35 @@ def emit(text: str, *, utf8: bool = False) -> None:
 
 
 def emit_csv(text: str) -> None:
-    """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is set
-    (and not `0`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
+    """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is on
+    (`csv_bom`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
     Chinese Excel reads one without it as GBK), so a CSV made on a UTF-8 system (a server, WSL,
     a Mac) for Excel asks for it."""
-    if os.environ.get("PLANCLI_CSV_BOM", "").strip() not in ("", "0"):
+    if csv_bom():
         emit_parts(["\ufeff", text if text.endswith("\n") else text + "\n"])
         return
     emit(text)
+
+
+_ON, _OFF = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def csv_bom() -> bool:
+    """Is `PLANCLI_CSV_BOM` on? The usual spellings of yes and no, in any case; anything else
+    is refused (exit 2). "Set and not 0" turned the BOM on for `false` and `no`, and a
+    dashboard's CSV reader then saw a first header `\ufeffid`."""
+    value = os.environ.get("PLANCLI_CSV_BOM", "").strip()
+    if value.lower() in _ON:
+        return True
+    if value.lower() in _OFF:
+        return False
+    from plancli.errors import InputError
+
+    raise InputError(
+        _("PLANCLI_CSV_BOM={value}: choose 1, true, yes or on, or 0, false, no or off").format(
+            value=value
+        )
+    )
 
 
 def write_text(stream: TextIO, text: str) -> None:
@@ -165,15 +186,33 @@ def verdict() -> int:
     return _verdict
 
 
-def wrote(summary: str) -> None:
-    """The ledger was written (`summary` says what): an output lost after it must say so."""
-    global _written
+def wrote(summary: str, *, held: bool = False) -> None:
+    """The ledger was written (`summary` says what): an output lost after it must say so.
+    `held`: the summary is said once the output is written (`said`), not before it — a
+    `record --json > /dev/full` said it as done, then again as the error's first half."""
+    global _written, _held
     _written = summary
+    if held:
+        _held = summary
+
+
+def written() -> bool:
+    return _written is not None
+
+
+def said() -> str | None:
+    """The summary held until the output was written, once (then None)."""
+    global _held
+    summary, _held = _held, None
+    return summary
+
+
+_held: str | None = None
 
 
 def reset() -> None:
-    global _verdict, _written
-    _verdict, _written = 0, None
+    global _verdict, _written, _held
+    _verdict, _written, _held = 0, None, None
 
 
 class _ClosedStdout:
@@ -231,3 +270,78 @@ def output_message(exc: OutputError) -> str:
     return _("{written}; could not write the output: {reason}").format(
         written=_written, reason=exc.reason
     )
+
+
+class _GuardedStderr:
+    """sys.stderr for the whole run: a message that cannot be written (`2>/dev/full` on a
+    full log disk, `2>&-`) is noted, not raised. The OSError escaped the error handlers
+    themselves, and Python, unable to print its traceback either, exited 1 — `gap --fail-on`'s
+    verdict — after a record was written, and a usage error or an undo ended there too. The
+    command now runs to its end, and `main` exits 74 where it would have exited 0."""
+
+    buffer = None  # Click then writes to this stream itself, never around it to the bytes
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream  # None: stderr was closed when the process started
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+        self.errors = getattr(stream, "errors", None) or "strict"
+
+    def write(self, text: str) -> int:
+        if self.stream is None:
+            if text:
+                _lose_stderr(OSError(errno.EBADF, "stderr is closed"))
+        elif _stderr_lost is None:
+            try:
+                self.stream.write(text)
+                self.stream.flush()  # the error here, where it is caught, not at the exit
+            except OSError as exc:
+                _lose_stderr(exc)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.stream is not None and _stderr_lost is None:
+            try:
+                self.stream.flush()
+            except OSError as exc:
+                _lose_stderr(exc)
+
+    def isatty(self) -> bool:
+        return self.stream is not None and _stderr_lost is None and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return 2
+
+
+_stderr_lost: str | None = None
+
+
+def _lose_stderr(exc: OSError) -> None:
+    """Note the failure and point descriptor 2 at /dev/null: what the stream still buffers is
+    dropped there, and the interpreter's final flush does not fail again."""
+    global _stderr_lost
+    from plancli.errors import os_reason
+
+    _stderr_lost = os_reason(exc)
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+
+
+def guard_stderr() -> None:
+    """Install `_GuardedStderr`. With stderr closed (`2>&-`), descriptor 2 is held on
+    /dev/null first, so that no file plancli opens (a ledger) becomes "stderr"."""
+    stream = sys.stderr
+    if stream is None:
+        with contextlib.suppress(OSError):
+            os.fstat(2)
+            return
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 2:
+            os.close(fd)
+    sys.stderr = _GuardedStderr(stream)
+
+
+def stderr_lost() -> str | None:
+    """Why a message could not be written on stderr, if one could not."""
+    return _stderr_lost

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, cast
@@ -81,9 +82,42 @@ def console(stderr: bool = False) -> Console:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     whole = codecs.lookup(encoding).name in _WHOLE
     file = None if whole else cast("IO[str]", _Encodable(stream))
-    out = _Console(stderr=stderr, emoji=False, file=file)
+    out = _Console(stderr=stderr, emoji=False, file=file, width=columns())
     out.push_render_hook(_VisibleHook())
     return out
+
+
+# The narrowest width a table is laid out for: a stacked id column keeps every id whole at it
+# (the longest bundled id, compulsory_education_retention_rate, is 35 characters).
+MIN_COLUMNS = 40
+
+
+def columns() -> int | None:
+    """The width to lay tables out for, from `COLUMNS` made usable; None where it is unset
+    (Rich then asks the terminal, or takes 80). A CI runner or a container that exports
+    `COLUMNS=0` made every table print nothing (Rich took the 0 as is), and `COLUMNS=1` cut
+    each id to a character a line: a value that is not a positive whole number is ignored, as
+    GNU ls and git ignore it (the terminal's width, or 80), and a smaller one than
+    `MIN_COLUMNS` is raised to it, so an id, a status or a figure is never cut."""
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
+        return None
+    try:
+        wanted = int(raw.strip())
+    except ValueError:
+        wanted = 0
+    if wanted <= 0:
+        wanted = _terminal_width() or 80
+    return max(wanted, MIN_COLUMNS)
+
+
+def _terminal_width() -> int:
+    for fd in (0, 1, 2):  # Rich's own order: whichever standard stream is the terminal
+        try:
+            return os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 0
 
 
 _WHOLE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})  # encodings of all Unicode

@@ -66,4 +66,6 @@ ZH_HEADERS: dict[str, str] = {
     "stretch_is_range_top": "争取目标为区间上沿",
     "around_baseline": "左右目标的上年基数",
     "parts_sum": "按分项目标之和考核",
+    "period_end": "数据期末月份",
+    "progress_period_end": "进度期末月份",
 }

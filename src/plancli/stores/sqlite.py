@@ -26,7 +26,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
@@ -346,6 +346,7 @@ class SqliteLedgerStore:
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS
+    created: bool = field(default=False, repr=False)  # this process's write made the file
 
     @property
     def path(self) -> Path:
@@ -400,7 +401,7 @@ class SqliteLedgerStore:
         remove_stale_temps(path)  # a first writer killed mid-creation left its temp
         if not _check_file(path):
             make_folder(path)
-            create_ledger_file(path)
+            self.created = create_ledger_file(path)
         connection = _connect(path, read_only=False, timeout=self.lock_timeout)
         try:
             with closing(connection):

@@ -182,9 +182,10 @@ def _process_running(pid: int) -> bool:
     return True
 
 
-def create_ledger_file(path: Path) -> None:
+def create_ledger_file(path: Path) -> bool:
     """Create a new ledger whole: its schema written in a temp file beside it, then linked
-    into place.
+    into place. False when a concurrent first writer's link won: it created the ledger, and
+    only it says so (two jobs both said "created").
 
     SQLite itself would create the file empty and fill it in the first write's transaction: a
     reader or a second writer in between saw an empty file, and a refused first write left one
@@ -208,11 +209,11 @@ def create_ledger_file(path: Path) -> None:
         try:
             os.link(temp, path)
         except FileExistsError:
-            pass  # another first writer was quicker: its ledger is the one written to
+            return False  # another first writer was quicker: its ledger is the one written to
         except OSError:
             # A file system without hard links (some network shares): the old way, SQLite
             # creating the file, empty until the first write commits.
-            return
+            return True
     except (OSError, sqlite3.Error) as exc:
         raise LedgerFileError(
             _("{path}: cannot create: {reason}").format(
@@ -228,6 +229,7 @@ def create_ledger_file(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+    return True
 
 
 def _connect(

@@ -477,6 +477,7 @@ class TomlLedgerStore:
     )
     # How many records the ledger held at the last read or write (for `advice`).
     size: int | None = field(default=None, repr=False)
+    created: bool = field(default=False, repr=False)  # this process's write made the file
 
     @property
     def path(self) -> Path:
@@ -537,6 +538,7 @@ class TomlLedgerStore:
             yield session
             if session.changed:
                 _remove_stale_temp_files(path)
+                self.created = not path.exists()  # under the lock: no other first writer
                 write_atomically(path, dump_ledger(session._records, session._amendments))
                 self._last = None
             self.size = len(session._records)
