@@ -3,11 +3,10 @@ never a half-written file, and never over a device, a FIFO or through a link to 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
+from plancli.atomic import replace_file
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _
 
@@ -30,33 +29,13 @@ def write_atomically(path: Path, data: bytes) -> None:
                 file=path, folder=directory
             )
         )
-    temp_name: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp_name = handle.name
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(temp_name, mode)  # like a file opened for writing, not the temp file's 0600
-        os.replace(temp_name, path)
-        temp_name = None
-    except OSError as exc:
-        raise InputError(
+    replace_file(
+        path,
+        data,
+        lambda exc: InputError(
             _("cannot write {file}: {reason}").format(file=path, reason=os_reason(exc))
-        ) from None
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+        ),
+    )
 
 
 def refuse_overwriting(

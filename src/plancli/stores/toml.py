@@ -14,7 +14,6 @@ import gc
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -26,6 +25,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from plancli.atomic import replace_file
 from plancli.errors import LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.locations import LedgerLocation
@@ -267,69 +267,20 @@ def _toml_number(value: Decimal) -> int | Decimal:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text`: temp file in the same folder, fsync, rename, fsync folder."""
-    directory = path.parent
-    mode = _file_mode(path)
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="\n",
-            dir=directory,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-        ) as tmp:
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-    except BaseException as exc:
-        # The temp file is never part of the ledger: remove it whatever stopped the write.
-        with suppress(OSError, NameError):
-            os.unlink(tmp.name)
-        if isinstance(exc, OSError):
-            raise LedgerFileError(_cannot_write(path, exc)) from None
-        raise
-    try:
-        os.chmod(tmp.name, mode)
+    """Replace `path` with `text` (`atomic.replace_file`: all of it or nothing, fsync'd)."""
+
+    def crash() -> None:  # the crash tests' writer, killed before its rename
         if os.environ.get(CRASH_HOOK):
             os._exit(9)
-        os.replace(tmp.name, path)
-    except BaseException as exc:
-        with suppress(OSError):
-            os.unlink(tmp.name)
-        if isinstance(exc, OSError):
-            raise LedgerFileError(_cannot_write(path, exc)) from None
-        raise
-    _fsync_directory(directory)
 
-
-def _cannot_write(path: Path, exc: OSError) -> str:
-    return _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
-
-
-def _file_mode(path: Path) -> int:
-    """Keep the ledger's permissions (a group-shared ledger stays shared); new files: umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_directory(directory: Path) -> None:
-    # The rename is durable only once the folder's entry is on disk.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder; the rename has still happened
-    finally:
-        os.close(fd)
+    replace_file(
+        path,
+        text.encode("utf-8"),
+        lambda exc: LedgerFileError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
+        ),
+        crash,
+    )
 
 
 def _remove_stale_temp_files(path: Path) -> None:
