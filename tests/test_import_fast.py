@@ -309,6 +309,10 @@ flagged_amounts = st.sampled_from(
     stored=[("gdp", "2022-H1", 1)],
     imported=[("gdp", "2022-06", 0, 0), ("gdp", "2022", 7, 0)],
 )
+@example(  # two figures of June in the file (2022-H1's 1, 2022-06's 5) after April's 1 (session 25)
+    stored=[],
+    imported=[("gdp", "2022-04", 1, 0), ("gdp", "2022-H1", 1, 0), ("gdp", "2022-06", 5, 0)],
+)
 def test_amount_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignore[no-untyped-def]
     plan,
     stored: list[tuple[str, str, int | None]],

@@ -61,7 +61,9 @@ def _disordered(
             if not _in_order(listed, amounts=amounts):
                 found.add(number)
     # target number << 48 | rank << 32 | the figure's place in `values`, sorted: by target,
-    # then position (a target gives each position once: a second was refused).
+    # then position. A position may hold two figures of a target (the file's 2022-H1 and
+    # 2022-06 both end in June): each is checked against the smallest figure above 0 of the
+    # position before, as `_in_order` does (`jumps` measures from no 0).
     order = (
         [
             (key >> 16) << 48 | ranks[key & 0xFFFF] << 32 | place
@@ -74,28 +76,26 @@ def _disordered(
         ]
     )
     order.sort()
-    target = year = position = -1
+    target = year = position = before_position = -1
     below: Decimal | None = None  # the largest figure of the year's earlier positions
     top = Decimal(0)  # the largest figure of the year so far
-    last = Decimal(0)  # the figure of the position before (a target gives one a position)
+    before: Decimal | None = None  # the smallest figure above 0 of the position before
+    low: Decimal | None = None  # and of this position
     for packed in order:
         value = values[packed & 0xFFFFFFFF]
         now = packed >> 32 & 0xFFFF
         if packed >> 48 != target or years[now] != year:
-            target, year, position, below, top, last = (
-                packed >> 48,
-                years[now],
-                now,
-                None,
-                value,
-                value,
-            )
+            target, year, position, below, top = packed >> 48, years[now], now, None, value
+            before, low = None, value if value > 0 else None
             continue
         if now != position:
-            # sequence_slips.jumps, inlined (190,000 amounts in the benchmark's import)
-            if amounts and last and value * months[position] > last * jump[now]:
-                found.add(target)
-            position, below, last = now, top, value
+            before, before_position, low = low, position, None
+            position, below = now, top
+        if value > 0 and (low is None or value < low):
+            low = value
+        # sequence_slips.jumps, inlined (190,000 amounts in the benchmark's import)
+        if amounts and before and value * months[before_position] > before * jump[now]:
+            found.add(target)
         if below is not None and value < below:
             found.add(target)
         if value > top:
