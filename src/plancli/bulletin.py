@@ -121,6 +121,9 @@ HEADERS: dict[str, str] = {
     **{word: IGNORE for word in (*HELPER_HEADERS, "owner", "牵头单位", "序号", "本月", "当月")},
     **{word: UNIT for word in ("单位", "计量单位")},
 }
+# Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
+# (`bulletin_blanks.figureless_lines`), where any other unknown column refuses the header.
+UNUSED_COLUMNS = frozenset("上年同期 上年同期数 全市排名 排名 位次 排位 比上年同期增减".split())
 _ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
@@ -162,6 +165,7 @@ class Header:
     month: int | None = None  # the 本月 column, read past
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
     data_row: bool = False  # read from a one-row header naming its period: the row is data
+    passed: tuple[str, ...] = ()  # UNUSED_COLUMNS' headers as written (上年同期), read past
 
     @property
     def plain(self) -> bool:
@@ -207,6 +211,7 @@ def read_header(
     unknown: list[str] = []
     unlabelled: list[int] = []
     ignored: list[int] = []
+    passed: list[str] = []
     twice: list[str] = []
     seen: dict[str, int] = {}
     month = None
@@ -217,6 +222,10 @@ def read_header(
             continue
         key = header_key(text)
         column = HEADERS.get(key)
+        if column is None and key in UNUSED_COLUMNS:
+            ignored.append(position)
+            passed.append(text)
+            continue
         if column is None:
             unknown.append(text.lower() if text.isascii() else text)
             continue
@@ -318,6 +327,7 @@ def read_header(
         row=tuple(cells),
         titles=tuple(titles),
         month=month,
+        passed=tuple(passed),
     )
 
 
@@ -365,7 +375,8 @@ def maybe_fraction(value: object) -> bool:
 
 def plain_number(text: str) -> str:
     """number_text, only for text that needs it (the readers' per-row test)."""
-    return text if text.isascii() and "," not in text else as_written(text)
+    plain = text.isascii() and "," not in text and " " not in text and "(" not in text
+    return text if plain else as_written(text)
 
 
 def build_row(
