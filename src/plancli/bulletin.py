@@ -123,7 +123,9 @@ HEADERS: dict[str, str] = {
 }
 # Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
 # (`bulletin_blanks.figureless_lines`), where any other unknown column refuses the header.
-UNUSED_COLUMNS = frozenset("上年同期 上年同期数 全市排名 排名 位次 排位 比上年同期增减".split())
+UNUSED_COLUMNS = frozenset(
+    {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减"}
+)
 _ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
