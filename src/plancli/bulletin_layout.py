@@ -357,8 +357,8 @@ _ASCII_UNIT = re.compile(r"[KMGT]?WH?|TEU|[KCM]M|KG|HA")
 def name_with_qualifier(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
     """The target id of a name that names a target once its trailing qualifier brackets
     (QUALIFIERS, an index's base `（上年同期=100）`, an abbreviation `（GDP）`) are dropped, up to
-    MAX_BRACKETS; None otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the index it is
-    (`figure_slips.index_slip`). InputError for a name of two targets."""
+    MAX_BRACKETS; None otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the
+    index it is (`figure_slips.index_slip`). InputError for a name of two targets."""
     from plancli.bulletin import target_id
     from plancli.bulletin_units import MAX_BRACKETS
     from plancli.figure_slips import INDEX_BASE
