@@ -146,3 +146,28 @@ def test_other_brackets_after_a_name_are_still_refused(
     done = invoke("import", "q1.csv", "--dry-run")
     assert done.exit_code == 2
     assert f"unknown target '地区生产总值{bracket}'" in done.stderr
+
+
+# ------------------------------------------------ 3: an aim above last year's figure
+
+
+def test_the_reports_bound_cell_says_the_aim_is_above_last_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke
+) -> None:  # type: ignore[no-untyped-def]
+    """河南: 粮食产量1300亿斤以上、力争比去年实现更多增长 (stretch 1350.97 = the baseline,
+    `stretch_exclusive`): the bound cell says last year's, in Markdown and HTML; a stretch that
+    is not last year's figure keeps `aim >`."""
+    monkeypatch.chdir(tmp_path)
+    plan = (DATA / "2026" / "henan.toml").read_text(encoding="utf-8")
+    (tmp_path / "hn.toml").write_text(plan, encoding="utf-8")
+    zh = invoke("--plan", "hn.toml", "--lang", "zh", "report", "--format", "md").stdout
+    assert "| 粮食产量 | ≥ 1300亿斤（力争高于上年1350.97亿斤） | 无数据 |" in zh
+    en = invoke("--plan", "hn.toml", "report", "--format", "md").stdout
+    assert "| Grain output | ≥ 1300 亿斤 (aim: above last year's 1350.97 亿斤) | no data |" in en
+    html = invoke("--plan", "hn.toml", "--lang", "zh", "report", "--format", "html").stdout
+    assert '（力争高于上年<span class="fig">1350.97亿斤</span>）' in html
+    other = plan.replace("stretch = 1350.97", "stretch = 1360", 1)
+    assert other != plan
+    (tmp_path / "hn.toml").write_text(other, encoding="utf-8")
+    en = invoke("--plan", "hn.toml", "report", "--format", "md").stdout
+    assert "| Grain output | ≥ 1300 亿斤 (aim \\> 1360 亿斤) | no data |" in en

@@ -486,8 +486,9 @@ def test_grants_shows_a_look_alike_department_escaped(bureau, ledger: PgLedger) 
     (`统计局\\u034f` as 统计局): `ledger grants` shows it escaped, as `targets` does."""
     ledger.sql(
         "INSERT INTO plancli.department_role (plan_id, department, role) VALUES "
-        "('mini-2022', '统计局' || chr(847), 'gongxin'), ('mini-2022', '统计' || chr(12644) || '局', "
-        "'tongji'), ('mini-2022', '工信' || chr(8203) || '局', 'tongji')"
+        "('mini-2022', '统计局' || chr(847), 'gongxin'), "
+        "('mini-2022', '统计' || chr(12644) || '局', 'tongji'), "
+        "('mini-2022', '工信' || chr(8203) || '局', 'tongji')"
     )
     rows = bureau("bob", "ledger", "grants").stdout.splitlines()
     assert "统计局\ttongji" in rows, rows

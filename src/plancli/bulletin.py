@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_blanks import TOTAL_ROWS, figureless, sort_figureless, total_row
+from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
     name_with_qualifier,
@@ -121,11 +121,6 @@ HEADERS: dict[str, str] = {
     **{word: IGNORE for word in (*HELPER_HEADERS, "owner", "牵头单位", "序号", "本月", "当月")},
     **{word: UNIT for word in ("单位", "计量单位")},
 }
-# Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
-# (`bulletin_blanks.figureless_lines`), where any other unknown column refuses the header.
-UNUSED_COLUMNS = frozenset(
-    {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减"}
-)
 _ONE_MONTH = ("本月", "当月")  # a bracket saying a figure is one month's, not the year's
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
@@ -167,7 +162,7 @@ class Header:
     month: int | None = None  # the 本月 column, read past
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
     data_row: bool = False  # read from a one-row header naming its period: the row is data
-    passed: tuple[str, ...] = ()  # UNUSED_COLUMNS' headers as written (上年同期), read past
+    passed: tuple[str, ...] = ()  # UNUSED_COLS' headers as written (上年同期), read past
 
     @property
     def plain(self) -> bool:
@@ -224,7 +219,7 @@ def read_header(
             continue
         key = header_key(text)
         column = HEADERS.get(key)
-        if column is None and key in UNUSED_COLUMNS:
+        if column is None and key in UNUSED_COLS:
             ignored.append(position)
             passed.append(text)
             continue
