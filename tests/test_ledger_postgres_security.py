@@ -478,3 +478,20 @@ def test_a_departments_rows_convert_out_and_back_byte_for_byte(
     assert first.read_bytes() == second.read_bytes()
     history = json.loads(invoke(*plan, "--ledger", other.url, "history", "--json").stdout)
     assert [r["recorded_by"] for r in history["records"]] == ["bob", "alice"]
+
+
+def test_grants_shows_a_look_alike_department_escaped(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """A department name with a default-ignorable character, already in a database (written
+    before plancli refused them, or by hand: audit P D5), prints as another department would
+    (`统计局\\u034f` as 统计局): `ledger grants` shows it escaped, as `targets` does."""
+    ledger.sql(
+        "INSERT INTO plancli.department_role (plan_id, department, role) VALUES "
+        "('mini-2022', '统计局' || chr(847), 'gongxin'), "
+        "('mini-2022', '统计' || chr(12644) || '局', 'tongji'), "
+        "('mini-2022', '工信' || chr(8203) || '局', 'tongji')"
+    )
+    rows = bureau("bob", "ledger", "grants").stdout.splitlines()
+    assert "统计局\ttongji" in rows, rows
+    assert "统计局\\u034f\tgongxin\t(no target in plan mini-2022)" in rows, rows
+    assert "统计\\u3164局\ttongji\t(no target in plan mini-2022)" in rows, rows
+    assert "工信\\u200b局\ttongji\t(no target in plan mini-2022)" in rows, rows

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_blanks import TOTAL_ROWS, figureless, sort_figureless, total_row
+from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
     name_with_qualifier,
@@ -162,6 +162,7 @@ class Header:
     month: int | None = None  # the 本月 column, read past
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
     data_row: bool = False  # read from a one-row header naming its period: the row is data
+    passed: tuple[str, ...] = ()  # UNUSED_COLS' headers as written (上年同期), read past
 
     @property
     def plain(self) -> bool:
@@ -207,6 +208,7 @@ def read_header(
     unknown: list[str] = []
     unlabelled: list[int] = []
     ignored: list[int] = []
+    passed: list[str] = []
     twice: list[str] = []
     seen: dict[str, int] = {}
     month = None
@@ -217,6 +219,10 @@ def read_header(
             continue
         key = header_key(text)
         column = HEADERS.get(key)
+        if column is None and key in UNUSED_COLS:
+            ignored.append(position)
+            passed.append(text)
+            continue
         if column is None:
             unknown.append(text.lower() if text.isascii() else text)
             continue
@@ -318,6 +324,7 @@ def read_header(
         row=tuple(cells),
         titles=tuple(titles),
         month=month,
+        passed=tuple(passed),
     )
 
 
@@ -365,7 +372,8 @@ def maybe_fraction(value: object) -> bool:
 
 def plain_number(text: str) -> str:
     """number_text, only for text that needs it (the readers' per-row test)."""
-    return text if text.isascii() and "," not in text else as_written(text)
+    plain = text.isascii() and "," not in text and " " not in text and "(" not in text
+    return text if plain else as_written(text)
 
 
 def build_row(

@@ -19,6 +19,12 @@ from typing import TYPE_CHECKING
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 
+# Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
+# (`figureless_lines`), where any other unknown column refuses the header.
+UNUSED_COLS = frozenset(
+    {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减"}
+)
+
 if TYPE_CHECKING:
     from plancli.bulletin import Header
     from plancli.imports import Problems
@@ -106,10 +112,24 @@ SHOWN = 10  # the blank targets named in the summary, at most
 
 
 def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
-    """The import summary's lines for the rows `sort_figureless` sorted."""
+    """The import summary's lines for the columns a 统计月报 carries that plancli does not use
+    (`bulletin.UNUSED_COLS`, read past) and the rows `sort_figureless` sorted."""
     from plancli.safe import visible
 
     lines: list[str] = []
+    if notes.header is not None and notes.header.passed:
+        from plancli.imports_text import _shown
+
+        lines.append(
+            ngettext(
+                "{file}: column {columns} read past (plancli does not use it)",
+                "{file}: columns {columns} read past (plancli does not use them)",
+                len(notes.header.passed),
+            ).format(
+                file=name,
+                columns=_(", ").join(_shown(text) for text in notes.header.passed),
+            )
+        )
     if notes.unpublished:
         ids = [visible(found) for _row, found in notes.unpublished]
         listed = _(", ").join(ids[:SHOWN])

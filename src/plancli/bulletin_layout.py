@@ -347,12 +347,18 @@ QUALIFIERS = frozenset(
 """Brackets after a bulletin's name that say how the figure is measured, not what it is of:
 `一般公共预算收入（同口径）` is 一般公共预算收入, as `累计（现价）` is 累计 in a header."""
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,5}")
+"""An ASCII abbreviation a bulletin writes after a name it abbreviates: `地区生产总值（GDP）`,
+`居民消费价格指数(CPI)`, `研究与试验发展经费（R&D）`, dropped as QUALIFIERS are."""
+_ASCII_UNIT = re.compile(r"[KMGT]?WH?|TEU|[KCM]M|KG|HA")
+"""The upper-case units not to drop so (`装机容量（MW）`): the figure's unit, not a name's."""
+
 
 def name_with_qualifier(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
     """The target id of a name that names a target once its trailing qualifier brackets
-    (QUALIFIERS, or an index's base `（上年同期=100）`) are dropped, up to MAX_BRACKETS; None
-    otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the index it is
-    (`figure_slips.index_slip`). InputError for a name of two targets."""
+    (QUALIFIERS, an index's base `（上年同期=100）`, an abbreviation `（GDP）`) are dropped, up to
+    MAX_BRACKETS; None otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the
+    index it is (`figure_slips.index_slip`). InputError for a name of two targets."""
     from plancli.bulletin import target_id
     from plancli.bulletin_units import MAX_BRACKETS
     from plancli.figure_slips import INDEX_BASE
@@ -363,7 +369,11 @@ def name_with_qualifier(plan: AnyPlan, text: str, index: dict[str, list[str]]) -
         if match is None:
             return None
         bracket = "".join(match.group(2).split())
-        if bracket not in QUALIFIERS and INDEX_BASE.fullmatch(bracket) is None:
+        if (
+            bracket not in QUALIFIERS
+            and INDEX_BASE.fullmatch(bracket) is None
+            and (_ABBREVIATION.fullmatch(bracket) is None or _ASCII_UNIT.fullmatch(bracket))
+        ):
             return None
         rest = match.group(1).strip()
         found = target_id(plan, rest, index)

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 
 _GROUPED = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
+# Thousands grouped by a space as Excel exports them (`1 050`; a no-break or thin space is one
+# after NFKC): every group after the first of exactly three digits, one space between.
+_SPACED = re.compile(r"^([+-]?)([0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?)(\s*%?)$")
+# An accounting negative `(1.2)`: parentheses around the whole unsigned figure, nothing else.
+_UNSIGNED = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)%?$")
 
 
 def footnote_marks(text: str) -> str:
@@ -106,17 +111,28 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
 
 def number_text(text: str) -> str:
     """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
-    `５％`, `－2.1`), and thousands grouped by commas without them (`1,234.5`, `1，234`). A
-    comma that does not group thousands (`4,8`) is left for the number check to refuse, and a
+    `５％`, `－2.1`), thousands grouped by commas or spaces without them (`1,234.5`, `1，234`,
+    `1 050`: a no-break or thin space too), and an accounting negative as one (`(1.2)` is
+    -1.2). A comma or space that does not group thousands (`4,8`, `1 05`) and a parenthesis
+    not around the whole figure (`(1.2`) are left for the number check to refuse, and a
     footnote mark (`5.2¹`, `①`: `footnote_marks`) left as it is, for the number check to refuse
     by name: read as a digit it would make 5.2¹ the figure 5.21."""
     if footnote_marks(text):
         return text.strip()
     normal = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
-    if "," in normal:
-        match = _GROUPED.match(normal)
-        if match is not None:
-            return match.group(1) + match.group(2).replace(",", "") + match.group(3).strip()
+    if len(normal) > 2 and normal[0] == "(" and normal[-1] == ")":
+        inner = _ungrouped(normal[1:-1].strip())
+        return "-" + inner if _UNSIGNED.match(inner) else normal
+    return _ungrouped(normal)
+
+
+def _ungrouped(normal: str) -> str:
+    """`normal` (NFKC) without the separators of its thousands, when they group it exactly."""
+    for mark, grouped in ((",", _GROUPED), (" ", _SPACED)):
+        if mark in normal:
+            match = grouped.match(normal)
+            if match is not None:
+                return match.group(1) + match.group(2).replace(mark, "") + match.group(3).strip()
     return normal
 
 

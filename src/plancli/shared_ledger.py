@@ -152,16 +152,22 @@ def grants_listing(
     """The plan's departments (in plan order) with the roles that record for each, those
     without a role yet said so, then departments granted that no target of the plan names
     (a typo, or another plan's), said so too."""
+    from plancli.safe import name_shown
+
     departments = list(dict.fromkeys(owner for _target, owner in owners))
     roles: dict[str, list[str]] = {}
     for department, role in grants:
         roles.setdefault(department, []).append(role)
     rows: list[tuple[str, ...]] = []
-    for department in departments:
-        rows += [(department, role) for role in roles.get(department) or [_("(no role yet)")]]
+    for department in departments:  # shown escaped: `统计局\u034f` is not 统计局 (audit P D5)
+        shown = name_shown(department)
+        rows += [
+            (shown, name_shown(role)) for role in roles.get(department) or [_("(no role yet)")]
+        ]
     elsewhere = _("(no target in plan {plan})").format(plan=plan)
     for department in sorted(set(roles) - set(departments)):
-        rows += [(department, role, elsewhere) for role in roles[department]]
+        shown = name_shown(department)
+        rows += [(shown, name_shown(role), elsewhere) for role in roles[department]]
     granted = sum(1 for department in departments if department in roles)
     header = ngettext(
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "

@@ -173,6 +173,13 @@ class Report:
         default_factory=list,
         metadata=doc("targets whose stretch is met only above it (力争比去年实现更多增长)"),
     )
+    stretch_last_year: dict[str, Number] = field(
+        default_factory=dict,
+        metadata=doc(
+            "targets of `stretch_over` whose stretch is last year's figure (the baseline's "
+            "value: 力争比去年实现更多增长), each with it: the report's bound cell says so"
+        ),
+    )
     paces: dict[str, list[Number]] = field(
         default_factory=dict,
         metadata=doc(
@@ -230,6 +237,14 @@ def build_report(
         adjustments=_adjustments(everything),
         alone=[t.id for t in plan.targets if _alone(t)],
         stretch_over=[t.id for t in plan.targets if t.stretch_exclusive],
+        stretch_last_year={
+            t.id: t.stretch
+            for t in plan.targets
+            if t.stretch is not None
+            and t.stretch_exclusive
+            and t.baseline is not None
+            and t.stretch == t.baseline.value
+        },
         bound_steps=_bound_steps(assessment, dashboard.headline),
         paces=_paces(assessment, dashboard.headline),
     )
