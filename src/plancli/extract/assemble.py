@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plancli.errors import InputError
-from plancli.extract.baselines import review_baselines
+from plancli.extract.baselines import change_baselines, review_baselines
 from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
@@ -119,6 +119,7 @@ def extract_plan(
     work = WorkReader(parse, layout, targets).read()
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]
+    change_baselines(parse, layout, targets)
     if not targets:
         raise InputError(
             _(

@@ -153,3 +153,70 @@ def _last_years_figures(
                 continue
             found.append((Decimal(match.group(1)), match.group(0)))
     return found
+
+
+# a change target's base level: 常住人口城镇化率由52.23%提高到58.08% (its end), 达到67.5%,
+# 达76.2%, 为60.5%, or the figure after the name (常住人口城镇化率60%)
+_RISE = r"提高|提升|上升|增长|增加"
+_RISE_TO = rf"(?:{_RISE}|升|增)(?:到|至)"
+_REACHED = rf"(?:已经?)?(?:达到|达|为|{_RISE_TO})?"
+_IN_YEAR = r"(?:(\d{4})年(?:底|末)?的?)?"
+CHANGE_BASE_REVIEW = N_(
+    "base level {value}{unit} is last year's, taken from the review (“{quote}”) for “{clause}”: "
+    "check it is this indicator's level"
+)
+NO_CHANGE_BASE_REVIEW = N_(
+    "“{clause}” is judged as the change from a base level the review does not state once: "
+    "it cannot be judged until baseline.value (last year's level) is added"
+)
+
+
+def change_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
+    """常住人口城镇化率提升1个百分点以上 (甘肃): a change target's records are levels, judged as
+    the rise over its base level, last year's, where the review states it once (常住人口城镇化率
+    由52.23%提高到58.08%: 58.08, never the five-year start); a review flag either way."""
+    for target in targets:
+        if target.kind != "change" or (target.baseline or {}).get("value") is not None:
+            continue
+        clause = parse[target.start : target.end]
+        found = _last_years_levels(parse, layout, target)
+        if len({value for value, _ in found}) != 1:
+            target.review.append(_(NO_CHANGE_BASE_REVIEW).format(clause=clause))
+            continue
+        value, quote = found[0]
+        shown = toml_number(value)
+        target.baseline = {**(target.baseline or {}), "year": layout.year - 1, "value": shown}
+        target.review.append(
+            _(CHANGE_BASE_REVIEW).format(value=shown, unit=target.unit, quote=quote, clause=clause)
+        )
+
+
+def _last_years_levels(
+    parse: str, layout: Layout, target: DraftTarget
+) -> list[tuple[Decimal, str]]:
+    """The review's levels of the target's indicator in its unit, stated as last year's: the
+    end of 由X提高到Y (of 从2020年的X提升到2025年的Y where its year is last year's), 达到Y, 为Y."""
+    # a work target's name may keep its verb (项目县耕种收综合机械化率提升)
+    bare = re.sub(rf"(?:{_RISE})$", "", target.name)
+    names = {target.name, bare, *STANDARD_NAMES.get(re.sub(r"_\d+$", "", target.id), ())}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    unit = "[%％]" if target.unit == "%" else re.escape(target.unit)
+    pattern = re.compile(
+        rf"(?:{alternatives})\s*(?:(?:由|从){_IN_YEAR}{NUM}\s*{unit}\s*{_RISE_TO}{_IN_YEAR}"
+        rf"|{_REACHED})\s*({NUM})\s*{unit}"
+    )
+    found: list[tuple[Decimal, str]] = []
+    for span in layout.review_spans():
+        for match in pattern.finditer(parse, span.start, span.end):
+            before = parse[max(span.start, match.start() - 12) : match.start()]
+            before = _SENTENCE_END.split(before)[-1]
+            after = parse[match.end() : match.end() + 2]
+            end_year = match.group(2)
+            if _NOT_LAST_YEARS.search(after) or _FIVE_YEAR.search(match.group(0)):
+                continue
+            if end_year is not None and int(end_year) != layout.year - 1:
+                continue  # 从2015年的45%提升到2020年的52.23%: not last year's level
+            if end_year is None and match.group(1) is None and _FIVE_YEAR.search(before):
+                continue  # 年均…达到: a five-year figure
+            found.append((Decimal(match.group(3)), match.group(0)))
+    return found
