@@ -3,7 +3,6 @@ never end) or `-`, stdin, with its size when it has one."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import stat
@@ -67,13 +66,9 @@ class _ClosedStdin(io.TextIOWrapper):
 
 
 def guard_closed_stdin() -> None:
-    """With stdin closed, hold descriptor 0 on /dev/null (so no file plancli opens, a ledger,
-    becomes "stdin") and make reading stdin the error it is."""
-    if sys.stdin is None:
-        with contextlib.suppress(OSError):
-            os.fstat(0)
-            return
-        fd = os.open(os.devnull, os.O_RDONLY)
-        if fd != 0:
-            os.close(fd)
+    """With stdin closed, hold descriptor 0 on /dev/null (`streams.hold_if_closed`) and make
+    reading stdin the error it is."""
+    from plancli.cli.streams import hold_if_closed
+
+    if sys.stdin is None and hold_if_closed(0, os.O_RDONLY):
         sys.stdin = _ClosedStdin()

@@ -233,16 +233,21 @@ class _ClosedStdout:
         return False
 
 
+def hold_if_closed(fd: int, flags: int) -> bool:
+    """Was descriptor `fd` (0, 1) closed? Then it is held on /dev/null, opened with `flags`,
+    so no file plancli opens (a ledger) takes its number and becomes "stdin" or "stdout"."""
+    with contextlib.suppress(OSError):
+        os.fstat(fd)
+        return False
+    opened = os.open(os.devnull, flags)  # the lowest free number: `fd`, as the lower are open
+    if opened != fd:
+        os.close(opened)
+    return True
+
+
 def guard_closed_stdout() -> None:
-    """With stdout closed, hold descriptor 1 on /dev/null (so no file plancli opens, a ledger,
-    becomes "stdout") and make any output an error."""
-    if sys.stdout is None:
-        with contextlib.suppress(OSError):
-            os.fstat(1)
-            return
-        fd = os.open(os.devnull, os.O_WRONLY)
-        if fd != 1:
-            os.close(fd)
+    """With stdout closed, hold descriptor 1 on /dev/null and make any output an error."""
+    if sys.stdout is None and hold_if_closed(1, os.O_WRONLY):
         sys.stdout = _ClosedStdout()
 
 
