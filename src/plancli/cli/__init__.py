@@ -33,10 +33,10 @@ from plancli.cli.click_words import usage_message
 from plancli.errors import OutputError
 from plancli.i18n import _
 
+OUTPUT_ERROR_EXIT = OutputError.exit_code  # 74: a message or the output could not be written
+
 # Global options that take a value (the root callback's); any other option before the command
 # (--help, --version, a mistyped one) leaves the command unknown.
-OUTPUT_ERROR_EXIT = OutputError.exit_code
-
 _GLOBAL_VALUES = ("--plan", "--ledger", "--lang")
 
 
