@@ -265,9 +265,10 @@ def test_amended_its_figures_count_and_record_points_to_amend(hubei: Callable[..
     assert (
         "note: co2_intensity awaits its bound (pending: the plan leaves it to come, e.g. a "
         "national allocation): its figures are shown, never judged, and do not set the "
-        "dashboard's as-of; when the bound comes, give it with `plancli amend co2_intensity "
-        "--from PERIOD --min X` (or --max, --around), not as a figure"
-    ) in _one_line(result.stderr)
+        "dashboard's as-of; when the bound comes, give the fall with `plancli amend "
+        "co2_intensity --from PERIOD --min X` (下降X%以上; or --around), not as a figure"
+    ) in _one_line(result.stderr)  # a 下降 target: --max alone is refused (audit S D1)
+    assert "--max" not in _one_line(result.stderr)
     zh = hubei("record", "co2_intensity", "下降3.1", "--period", "2026", "-n", lang="zh")
     assert "plancli amend co2_intensity" in zh.stderr and "待下达" in zh.stderr
     assert "awaits" not in hubei("record", "gdp", "5.9", "--period", "2026-Q2").stderr

@@ -156,6 +156,13 @@ def pending_note(plan: AnyPlan, record: AnyRecord, amended: bool) -> str | None:
     target = plan.target(record.target)
     if target is None or not target.pending or amended:
         return None
+    if target.decline:  # its bound is the size of the fall: --max alone is refused (audit S D1)
+        return _(
+            "{target} awaits its bound (pending: the plan leaves it to come, e.g. a national "
+            "allocation): its figures are shown, never judged, and do not set the dashboard's "
+            "as-of; when the bound comes, give the fall with `plancli amend {target} --from "
+            "PERIOD --min X` (下降X%以上; or --around), not as a figure"
+        ).format(target=target.id)
     return _(
         "{target} awaits its bound (pending: the plan leaves it to come, e.g. a national "
         "allocation): its figures are shown, never judged, and do not set the dashboard's "
