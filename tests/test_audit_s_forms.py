@@ -278,6 +278,22 @@ def test_a_bare_rise_for_a_decline_is_still_a_slip(run) -> None:  # type: ignore
     assert f"co2_intensity 2026-Q3 = 0.3 %: {SLIP}; if it was a fall, type 下降0.3" in result.stderr
 
 
+def _bulletin(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """`rows` as a CSV or, by `path`'s suffix, an xlsx sheet, as a bureau sends them."""
+    if path.suffix == ".csv":
+        path.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+        return path
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for r in rows:
+        sheet.append(r)
+    book.save(path)
+    return path
+
+
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_an_import_of_a_stated_rise_is_not_a_slip(run, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     rows = [
@@ -285,18 +301,7 @@ def test_an_import_of_a_stated_rise_is_not_a_slip(run, tmp_path: Path, suffix: s
         ("co2_intensity", "2026-06", "增长0.6"),
         ("energy_intensity", "2026-06", "0.4"),  # bare: still the slip
     ]
-    path = tmp_path / f"bulletin.{suffix}"
-    if suffix == "csv":
-        path.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
-    else:
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        for r in rows:
-            sheet.append(r)
-        book.save(path)
+    path = _bulletin(tmp_path / f"bulletin.{suffix}", rows)
     result = run("sichuan-2026", "import", str(path), "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert "co2_intensity" not in result.stderr
@@ -321,18 +326,7 @@ def test_identical_figures_without_a_source_are_unchanged(run, tmp_path: Path, s
         ("城镇新增就业", "2026年1-9月", "63"),
         ("地区生产总值", "前三季度", "5.2"),
     ]
-    bulletin = tmp_path / f"9月统计月报.{suffix}"
-    if suffix == "csv":
-        bulletin.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
-    else:
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        for r in rows:
-            sheet.append(r)
-        book.save(bulletin)
+    bulletin = _bulletin(tmp_path / f"9月统计月报.{suffix}", rows)
     again = run("sichuan-2026", "--lang", "zh", "import", str(bulletin))
     assert again.exit_code == 0, again.stderr
     assert "新增 0，修订 0，未变 2" in again.stderr
