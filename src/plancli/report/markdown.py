@@ -17,9 +17,14 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 def escape(value: str) -> str:
     """User text as literal Markdown: `<script>` stays text, `|` does not split a cell, a
-    line break does not end the table row, and a control character is shown as an escape
-    (`safe.visible`: ESC as `\\x1b`), as the report may go to a terminal."""
-    return _SPECIAL.sub(r"\\\1", visible(" ".join(value.split())))
+    line break does not end the table row, `&rlm;` stays five characters (not a bidi mark), and
+    a control character is shown as an escape (`safe.visible`: ESC as `\\x1b`), as the report
+    may go to a terminal."""
+    shown = visible(" ".join(value.split()))
+    # `&` first, as `&amp;`: every Markdown reader decodes a character reference in text
+    # (`&rlm;` a live bidi mark, `&lt;b&gt;` a `<b>` shown), and Python-Markdown (MkDocs) does
+    # not take `\&` as an escape, so `&amp;` is the one form all of them show as `&`.
+    return _SPECIAL.sub(r"\\\1", shown.replace("&", "&amp;"))
 
 
 def _cell(cell: Cell) -> str:

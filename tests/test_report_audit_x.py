@@ -1,0 +1,88 @@
+"""Audit X (session 26): reports with hostile strings, demo figures, the printed page, -f/-o.
+
+D1: the Markdown report left `&` as it was, so `&#x202E;` or `&rlm;` in a plan's name became a
+live bidi mark in every renderer (a right-to-left override under Python-Markdown, as MkDocs
+renders). D2: `init --demo` recorded 1.11户 and 0.37个. D3: one long unbreakable name made its
+column of printed charts twice as wide. D4: `-f xlsx -o 六月.md` wrote a workbook named .md.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancli.demo import demo_records
+from plancli.locations import bundled_plans
+from plancli.plan import load_plan_file
+from plancli.report.markdown import escape
+from plancli.unit_words import WHOLE_UNITS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# The audit's names (mkhostile3.py): character references a renderer would decode.
+ENTITY_NAME = "R&amp;D &lt;b&gt;粗&lt;/b&gt; &#x202E;反转&#x202C;"
+MARKS_NAME = "统计&ZeroWidthSpace;局&rlm;ABC&lrm;&zwj;&NoBreak;&InvisibleTimes;末"
+
+
+def _renderers() -> list[tuple[str, object]]:
+    markdown = pytest.importorskip("markdown")
+    markdown_it = pytest.importorskip("markdown_it")
+    return [
+        ("markdown-it", markdown_it.MarkdownIt().enable("table").render),
+        ("python-markdown", lambda text: markdown.markdown(text, extensions=["tables"])),
+    ]
+
+
+def _shown(page: str) -> str:
+    """What a browser shows of rendered HTML: the text, its references decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def _format_chars(text: str) -> set[str]:
+    return {f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"}
+
+
+# -------------------------------------------------------------------------------- D1
+
+
+@pytest.mark.parametrize("name", [ENTITY_NAME, MARKS_NAME, "A&B", "&", "&&amp;"])
+def test_markdown_escape_keeps_character_references_literal(name: str) -> None:
+    for renderer, render in _renderers():
+        page = render(escape(name))  # type: ignore[operator]
+        assert _shown(page).strip() == name, renderer
+        assert not _format_chars(html.unescape(page)), renderer
+        assert "<b>" not in page, renderer
+
+
+def test_markdown_report_shows_a_plans_references_as_written(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan2022.toml"
+    text = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "新认定科技型企业"', f'name = "{ENTITY_NAME}"', 1)
+    text = text.replace('name = "打造省级文化创意产业园"', f'name = "{MARKS_NAME}"', 1)
+    plan.write_text(text, encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv")).exit_code == 0
+    recorded = invoke("--plan", str(plan), "record", "tech_smes_certified", "1", "-p", "2022-06")
+    assert recorded.exit_code == 0, recorded.output
+    out = tmp_path / "h3.md"
+    result = invoke(
+        "--plan", str(plan), "--lang", "zh", "report", "--as-of", "2022-06", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    report = out.read_text(encoding="utf-8")
+    assert "R&amp;amp;D &amp;lt;b&amp;gt;粗" in report and "&amp;\\#x202E;反转" in report
+    assert "统计&amp;ZeroWidthSpace;局&amp;rlm;ABC" in report
+    for renderer, render in _renderers():
+        shown = _shown(render(report))  # type: ignore[operator]
+        # the audit: ['U+200B', 'U+200D', 'U+200E', 'U+200F', 'U+2060', 'U+2062'], and U+202E
+        assert not _format_chars(shown), renderer
+        assert ENTITY_NAME in shown and MARKS_NAME in shown, renderer
