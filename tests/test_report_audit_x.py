@@ -86,3 +86,29 @@ def test_markdown_report_shows_a_plans_references_as_written(invoke, tmp_path: P
         # the audit: ['U+200B', 'U+200D', 'U+200E', 'U+200F', 'U+2060', 'U+2062'], and U+202E
         assert not _format_chars(shown), renderer
         assert ENTITY_NAME in shown and MARKS_NAME in shown, renderer
+
+
+# -------------------------------------------------------------------------------- D2
+
+
+@pytest.mark.parametrize("plan_id", sorted(set(bundled_plans()) - {"guandu-2021"}))
+def test_demo_counts_things_counted_whole_in_whole_numbers(plan_id: str) -> None:
+    plan = load_plan_file(bundled_plans()[plan_id])
+    records = demo_records(plan, datetime(2026, 7, 1, tzinfo=UTC), "demo-batch")
+    for record in records:
+        target = plan.target(record.target)
+        assert target is not None
+        if target.kind == "cumulative" and target.unit.strip() in WHOLE_UNITS:
+            assert record.value == record.value.to_integral_value(), (record, target.unit)
+
+
+def test_demo_headquarters_enterprises_is_one_of_three_not_1_11() -> None:
+    plan = load_plan_file(bundled_plans()["guandu-2022"])
+    records = demo_records(plan, datetime(2022, 7, 1, tzinfo=UTC), "demo-batch")
+    june = {r.target: r.value for r in records if r.period in ("2022-06", "2022-Q2")}
+    # the audit's figures: 1.11户, 0.37个, 5.58条, 2.55户, 5.1件 (goals 3, 1, 12, 5, 10)
+    assert june["headquarters_enterprises"] == Decimal(1)
+    assert june["childcare_pilots"] == Decimal(0)
+    assert june["back_streets_improved"] == Decimal(6)
+    assert june["leading_enterprises"] == Decimal(3)
+    assert june["public_benefit_projects"] == Decimal(5)

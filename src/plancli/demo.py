@@ -28,6 +28,7 @@ from fractions import Fraction
 from plancli.assess import expected_share
 from plancli.model import Plan, Record, Target
 from plancli.periods import Period
+from plancli.unit_words import WHOLE_UNITS
 
 DEMO_SOURCE = "demo"
 MONTHS = 6  # a half-year: January to June
@@ -191,7 +192,11 @@ class _Demo:
             return
         opening = target.opening or Decimal(0)
         factor = self._factor(target)
-        whole = goal == goal.to_integral_value() and goal - opening >= 20
+        # Things counted whole (户, 个, 条, 件: `WHOLE_UNITS`) in whole numbers however small
+        # the goal (1 of 3 户, never 1.11户: audit X D2); any other whole goal of 20 or more too.
+        whole = target.unit.strip() in WHOLE_UNITS or (
+            goal == goal.to_integral_value() and goal - opening >= 20
+        )
         previous = opening
         for month in self._months(target):
             share = min(Fraction(factor) * expected_share(target.profile, month), Fraction(1))
