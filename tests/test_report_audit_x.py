@@ -112,3 +112,79 @@ def test_demo_headquarters_enterprises_is_one_of_three_not_1_11() -> None:
     assert june["back_streets_improved"] == Decimal(6)
     assert june["leading_enterprises"] == Decimal(3)
     assert june["public_benefit_projects"] == Decimal(5)
+
+
+# -------------------------------------------------------------------------------- D3
+
+
+def test_print_css_keeps_three_equal_chart_columns_and_wraps_a_long_name() -> None:
+    css = (REPO / "src" / "plancli" / "report" / "templates" / "report.css").read_text()
+    printed = css[css.index("@media print") :]
+    assert re.search(r"\.charts \{ grid-template-columns: repeat\(3, minmax\(0, 1fr\)\)", printed)
+    title = re.search(r"^\.chart-title \{([^}]*)\}", css, re.M)
+    assert title and "overflow-wrap: anywhere" in title.group(1)
+    template = (REPO / "src" / "plancli" / "report" / "templates" / "report.html.j2").read_text()
+    assert '<span class="chart-title">{{ c.title }}</span>' in template
+
+
+# The print rules applied on screen (`@media print` → `@media all`) in a frame as wide as an A4
+# page's text (186 mm ≈ 703 px): the widths of the first row of headline charts.
+MEASURE = """
+const frame = document.getElementById("page");
+frame.addEventListener("load", () => {
+  const widths = [...frame.contentDocument.querySelectorAll(".charts .chart")]
+    .slice(0, 3).map((e) => Math.round(e.getBoundingClientRect().width));
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = widths.join(" ");
+  document.body.append(out);
+});
+"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
+def test_printed_charts_keep_equal_columns_beside_a_long_name(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert CHROMIUM is not None
+    plan = tmp_path / "plan2022.toml"
+    text = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    long_name = '=HYPERLINK(\\"http://evil.example\\",\\"点我\\")'
+    text = text.replace('name = "地方一般公共预算收入"', f'name = "{long_name}"', 1)
+    plan.write_text(text, encoding="utf-8")
+    assert invoke("--plan", str(plan), "import", str(FIXTURES / "report-june.csv")).exit_code == 0
+    result = invoke(
+        "--plan", str(plan), "--lang", "zh", "report", "--as-of", "2022-06", "-f", "html"
+    )
+    assert result.exit_code == 0, result.output
+    assert "HYPERLINK(" in result.stdout
+    page = result.stdout.replace("@media print", "@media all")
+    wrapper = tmp_path / "print.html"
+    wrapper.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        '<iframe id="page" style="border:0;width:703px;height:900px" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+        f"<script>{MEASURE}</script></body></html>",
+        encoding="utf-8",
+    )
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1000,1000",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        wrapper.as_uri(),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("chromium did not finish within 120 s")
+    measured = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
+    assert measured, f"nothing measured; chromium said:\n{done.stderr[-2000:]}"
+    widths = [int(w) for w in measured.group(1).split()]
+    assert len(widths) == 3, widths
+    assert max(widths) - min(widths) <= 2, widths  # before: the long name's column ~2x wider
