@@ -188,3 +188,43 @@ def test_printed_charts_keep_equal_columns_beside_a_long_name(invoke, tmp_path: 
     widths = [int(w) for w in measured.group(1).split()]
     assert len(widths) == 3, widths
     assert max(widths) - min(widths) <= 2, widths  # before: the long name's column ~2x wider
+
+
+# -------------------------------------------------------------------------------- D4
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "implied"),
+    [
+        ("xlsx", "六月.md", "md"),
+        ("md", "g.html", "html"),
+        ("html", "j.XLSX", "xlsx"),
+        ("xlsx", "k.htm", "html"),
+        ("md", "m.markdown.xlsx", "xlsx"),
+    ],
+)
+def test_a_format_contrary_to_the_suffix_is_refused(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, fmt: str, name: str, implied: str
+) -> None:
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    out = tmp_path / name
+    result = invoke("--plan", str(plan), "report", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert f"--format {fmt}" in lines[0] and name in lines[0] and f"({implied})" in lines[0]
+    assert str(out.with_suffix("." + fmt).name) in lines[0]  # the name it would take
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "june.txt"), ("html", "j.HTM"), ("md", "a.md")])
+def test_a_format_that_agrees_or_an_unknown_suffix_is_written(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, fmt: str, name: str
+) -> None:
+    plan = tmp_path / "plan2022.toml"
+    shutil.copyfile(REPO / "data" / "plan2022.toml", plan)
+    out = tmp_path / name
+    result = invoke("--plan", str(plan), "report", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.exists()

@@ -64,6 +64,7 @@ def choose_format(fmt: str | None, output: str | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
             raise InputError(_("--format {value!r}: choose md, html or xlsx").format(value=fmt))
+        _refuse_a_contrary_suffix(fmt, output)
         return fmt
     if output and output != "-":
         if Path(output).is_dir():  # before its suffix: no format makes a folder a file
@@ -82,6 +83,30 @@ def choose_format(fmt: str | None, output: str | None) -> str:
             )
         )
     return "md"
+
+
+def _refuse_a_contrary_suffix(fmt: str, output: str | None) -> None:
+    """`-f xlsx -o 六月.md` would mail a workbook named .md: a suffix of another known format is
+    refused, before anything is read (audit X D4); an unknown one (`-f md -o june.txt`) is the
+    name the user chose."""
+    if not output or output == "-":
+        return
+    path = Path(output)
+    implied = SUFFIXES.get(path.suffix.lower())
+    if implied is None or implied == fmt:
+        return
+    raise InputError(
+        _(
+            "--format {format} but -o {file} is a {suffix} name ({implied}); drop --format, "
+            "or write -o {example}"
+        ).format(
+            format=fmt,
+            file=shell_word(output),
+            suffix=path.suffix,
+            implied=implied,
+            example=shell_word(path.with_suffix("." + fmt)),
+        )
+    )
 
 
 def _stdout_is_terminal() -> bool:
