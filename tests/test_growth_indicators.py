@@ -143,3 +143,24 @@ def test_the_template_says_a_growth_indicators_figure_is_the_growth() -> None:
     assert unit_text(fai, "en") == "growth % (on last year, not the total)"
     unemployment = load_plan("tianjin-2026").target("surveyed_unemployment_rate")
     assert unemployment is not None and unit_text(unemployment, "zh") == "%"
+
+
+def test_a_bureaus_sheet_gives_the_growth_too(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the same row in a workbook under a two-row header, as the bureau exports it
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["天津市2026年3月主要经济指标"])
+    sheet.append(["指标", "计量单位", "累计", None])
+    sheet.append([None, None, "本月止累计", "比上年同期增长(%)"])
+    for merge in ("A1:D1", "A2:A3", "B2:B3", "C2:D2"):
+        sheet.merge_cells(merge)
+    sheet.append(["固定资产投资", "亿元", 2100.5, -2.4])
+    path = tmp_path / "天津市2026年3月主要经济指标.xlsx"
+    book.save(path)
+    ledger = tmp_path / "ledger.progress.toml"
+    result = invoke("--plan", "tianjin-2026", "--ledger", str(ledger), "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert _figures(tmp_path, "fixed_asset_investment") == {"2026-03": (-2.4, None)}
