@@ -62,8 +62,8 @@ def test_a_target_never_given_is_worded_for_a_finished_year(invoke, tmp_path: Pa
     assert "待国家下达" not in zh and "尚无数据" not in zh
     en = _report(invoke, "shandong-2026", ledger, "en", "2026-12")
     assert (
-        "No figure for the year for Binding energy-saving indicator, whose target was never "
-        "set (pending)."
+        "Binding energy-saving indicator: its target was never set (pending), and no figure "
+        "came for the year."
     ) in en
     assert "still to be set" not in en
     # during the year as before

@@ -408,7 +408,7 @@ def pending_phrase(name: str, zh: bool, over: bool) -> str:
         return (
             f"{name}全年未下达目标，无数据"
             if zh
-            else f"no figure for the year for {name}, whose target was never set (pending)"
+            else f"{name}: its target was never set (pending), and no figure came for the year"
         )
     if zh:
         return f"{name}待国家下达目标，尚无数据"
