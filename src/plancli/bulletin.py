@@ -47,17 +47,21 @@ from plancli.figure_slips import (
     IndexWatch,
     growth_for_figure,
     growth_header,
+    growth_indicator,
     growth_is_figure,
     index_said,
     index_slip,
     index_warnings,
     maybe_index,
+    paired_figure,
     rise_beside_index_base,
+    total_for_growth,
+    totals_unit,
 )
 from plancli.figure_words import NO_DATA as NO_DATA  # (its readers import it here)
 from plancli.figure_words import as_written
 from plancli.figure_words import number_text as number_text  # (its readers import it here)
-from plancli.i18n import N_, _, kind_word
+from plancli.i18n import N_, _
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period
 from plancli.plan import fold_name
@@ -619,7 +623,7 @@ def resolve_rows(
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value))
                 continue
             given = notes.units.get(row.row) or name_units.get(entry.target)
-            if row.row in notes.units:  # the row's own 计量单位 cell
+            if row.row in notes.units and not totals_unit(target, notes, row.row):  # 计量单位
                 unit = row_unit_check(target, notes.units[row.row])
             elif entry.target in name_units:  # its name's bracket: 社会消费品零售总额（亿元）
                 unit = unit_check(target, name_units[entry.target])
@@ -637,24 +641,13 @@ def resolve_rows(
             if row.row in notes.total_only and target.has_amount:
                 problems.add(row.row, total_only_problem(target, notes, row.row))
                 continue
+            if row.row in notes.total_only and (
+                refused := total_for_growth(target, notes, row.row, value)
+            ):
+                problems.add(row.row, refused)  # 2100.5 亿元 for a growth %
+                continue
             if row.row in notes.paired and not target.has_amount:
-                notes.warnings.append(
-                    (
-                        row.row,
-                        _(
-                            "{target} is a {kind} target: its figure is the {total} column "
-                            "({amount}); the {value} column ({growth}) is not recorded"
-                        ).format(
-                            target=target.id,
-                            kind=kind_word(target.kind),
-                            total=_label(notes, TOTAL),
-                            amount=_shown(amount),
-                            value=_label(notes, "value"),
-                            growth=_shown(value),
-                        ),
-                    )
-                )
-                value, amount = amount if amount is not None else value, None
+                value, amount = paired_figure(target, notes, row.row, value, amount)
         if target is not None and indexed(target.id):
             slip = index_slip(
                 target, entry.target, mapped_period, value, index_said(notes, row.row)
@@ -709,6 +702,7 @@ def _column_unit(
         columns = (TOTAL,)
     elif row in notes.paired:
         columns = ("value", TOTAL) if target.has_amount else (TOTAL,)
+        columns = ("value",) if growth_indicator(target) else columns
     else:
         columns = ("value", "amount") if has_amount else ("value",)
     for column in columns:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from plancli.i18n import _, kind_word
 
@@ -48,13 +48,105 @@ def growth_header(header: Header) -> bool:
 _RISES = ("涨幅", "上涨", "增长", "增速", "增幅")
 
 
+_PERCENT = ("%", "％")
+_Figure = TypeVar("_Figure")
+_RECORDS = re.compile(r"录入[:：]([^）)；;。]*)")
+"""A note's 「录入：累计增速%」: what the plan says a tracked indicator records."""
+
+
+def growth_indicator(target: AnyTarget) -> bool:
+    """Is the target a tracked indicator in % whose figure is a growth (固定资产投资, 进出口:
+    「录入：累计增速%」), as the report reads it (累计增长2.4%)? The plan has no field for it:
+    its unit is %, and its name, or its note's 录入 clause (the whole note where it has none),
+    says a growth (增速, 增长, 涨幅…). Its figure is a bulletin's growth column; its 累计值
+    (亿元) is a total it has no room for (`paired_figure`, `total_only_problem`)."""
+    if target.kind != "indicator" or target.unit.strip() not in _PERCENT:
+        return False
+    note = target.note or ""
+    said = _RECORDS.search(note)
+    return any(word in text for word in _RISES for text in (target.name, said[1] if said else note))
+
+
 def growth_is_figure(target: AnyTarget) -> bool:
-    """Is a growth column's figure the target's own? A growth (or relative) target's, and a
-    level whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅),
-    which a bulletin gives in its 比上年同期增长 column with no 累计值."""
+    """Is a growth column's figure the target's own? A growth (or relative) target's, a level
+    whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅), which a
+    bulletin gives in its 比上年同期增长 column with no 累计值, and a `growth_indicator`."""
     if target.has_amount or target.id == "cpi":
         return True
-    return any(word in target.name for word in _RISES)
+    return any(word in target.name for word in _RISES) or growth_indicator(target)
+
+
+def totals_unit(target: AnyTarget, notes: ReadNotes, row: int) -> bool:
+    """Is a row's 计量单位 cell (亿元) its 累计值's, passed over for a `growth_indicator` whose
+    figure came from the growth column? Then it says nothing of the figure (a % growth)."""
+    header = notes.header
+    growth = row in notes.growth_only or row in notes.paired
+    return growth and header is not None and growth_header(header) and growth_indicator(target)
+
+
+def total_for_growth(target: AnyTarget, notes: ReadNotes, row: int, total: object) -> str | None:
+    """Why a `growth_indicator`'s row whose only figure is its 累计值 is refused: that is a
+    total (2100.5 亿元), and its figure is a growth % (audit T, D1: 累计增长2100.5%). None
+    for another target, or when the row's 计量单位 or the column's unit says % (the growth
+    itself given under 累计值: 固定资产投资增速,%,-2.4)."""
+    from plancli.bulletin import TOTAL, _label, _shown
+
+    header = notes.header
+    column = header.units.get(TOTAL) if header is not None else None
+    units = [notes.units.get(row), column.unit if column is not None else None]
+    if not growth_indicator(target) or any(u and u.strip() in _PERCENT for u in units):
+        return None
+
+    fields = {
+        "target": target.id,
+        "kind": kind_word(target.kind),
+        "total": _label(notes, TOTAL),
+        "amount": _shown(total),
+        "value": _label(notes, "value"),
+    }
+    if header is not None and "value" in header.positions:
+        message = _(
+            "{target} is a {kind} target whose figure is a growth %: its figure is the {value} "
+            "column, empty or — here; the {total} column's {amount} is a total, not a growth: "
+            "give the growth in {value}, or leave the row out"
+        )
+    else:
+        message = _(
+            "{target} is a {kind} target whose figure is a growth %: the file gives only "
+            "{total} ({amount}), a total, not a growth; add a 累计增长 column"
+        )
+    return message.format(**fields)
+
+
+def paired_figure(
+    target: AnyTarget, notes: ReadNotes, row: int, value: _Figure, amount: _Figure | None
+) -> tuple[_Figure, None]:
+    """The figure of a row with both a growth and a 累计值, for a target with no amount: a
+    `growth_indicator`'s growth (its 累计值, a total, passed over: audit T, D1), any other's
+    累计值; the column not recorded said in a warning."""
+    from plancli.bulletin import TOTAL, _label, _shown
+
+    fields = {
+        "target": target.id,
+        "kind": kind_word(target.kind),
+        "total": _label(notes, TOTAL),
+        "amount": _shown(amount),
+        "value": _label(notes, "value"),
+        "growth": _shown(value),
+    }
+    if growth_indicator(target):
+        message = _(
+            "{target} is a {kind} target whose figure is a growth %: its figure is the {value} "
+            "column ({growth}); the {total} column ({amount}) is a total, not recorded"
+        )
+        notes.warnings.append((row, message.format(**fields)))
+        return value, None
+    message = _(
+        "{target} is a {kind} target: its figure is the {total} column ({amount}); the {value} "
+        "column ({growth}) is not recorded"
+    )
+    notes.warnings.append((row, message.format(**fields)))
+    return amount if amount is not None else value, None
 
 
 def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: object) -> str:

@@ -20,6 +20,7 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     """What a template's `unit` column says the value column holds for this target, and the
     amount's unit where it has one, in the column its header names `amount` (对应总量 on the
     Chinese xlsx sheet) (`plancli template`; read back, it is not a unit to check)."""
+    from plancli.figure_slips import growth_indicator
     from plancli.fmt import num
     from plancli.growth_slips import falls
 
@@ -31,6 +32,8 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     if target.has_amount:
         unit = target.unit
         return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
+    if growth_indicator(target):  # 固定资产投资 (录入：累计增速%): the growth, not 亿元 (audit T)
+        return "增速%（比上年同期，非总量）" if zh else "growth % (on last year, not the total)"
     if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
         opening = num(target.opening)
         return (

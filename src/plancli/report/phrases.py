@@ -345,15 +345,26 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     )
 
 
+# Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
+# written 为5.3%, not 增长5.3%.
+RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
+
+
 def relation_phrase(a: AssessmentOut, ref_name: str, zh: bool) -> str:
-    """How a relative target stands against its reference's figure (`ref_name`: 地区生产总值增长):
-    与地区生产总值增长（5%）基本同步, 低于…1.1个百分点，超出1个百分点的容差0.1个百分点，未能同步."""
+    """How a relative target stands against its reference's figure (`ref_name`: 地区生产总值):
+    与地区生产总值增长（5%）基本同步, 低于…1.1个百分点，超出1个百分点的容差0.1个百分点，未能同步.
+    A fall of the reference is one, as the other sentences write it: 与地区生产总值（下降1%）,
+    GDP (down 1%), not 地区生产总值增长（-1%） (audit T, D2)."""
     assert a.actual is not None and a.reference_actual is not None
-    ref = (
-        f"{ref_name}（{num(a.reference_actual)}%）"
-        if zh
-        else f"{ref_name} at {num(a.reference_actual)}%"
-    )
+    falls = a.reference_actual < 0
+    if zh:
+        rate = falls or ref_name.endswith((*RATE_NAMES, "水平"))
+        named = ref_name if rate else f"{ref_name}增长"
+        ref = f"{named}（{'下降' if falls else ''}{num(abs(a.reference_actual))}%）"
+    elif falls:
+        ref = f"{ref_name} (down {num(-a.reference_actual)}%)"
+    else:
+        ref = f"{ref_name} at {num(a.reference_actual)}%"
     difference = a.actual - a.reference_actual
     satisfied = a.status in ("met", "on_track")
     relation = a.relation or "same"
@@ -388,6 +399,28 @@ def relation_phrase(a: AssessmentOut, ref_name: str, zh: bool) -> str:
     if relation == "not_below":
         return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}{beyond}"
     return f", below {ref}" if satisfied else f", not below {ref}"
+
+
+def pending_phrase(name: str, zh: bool, over: bool) -> str:
+    """A target whose bound is still to be set (完成国家下达目标), with no figure: at the
+    year's end it was never given, and no figure is to come (audit T, D3)."""
+    if over:
+        return (
+            f"{name}全年未下达目标，无数据"
+            if zh
+            else f"{name}: its target was never set (pending), and no figure came for the year"
+        )
+    if zh:
+        return f"{name}待国家下达目标，尚无数据"
+    return f"no data yet for {name}, whose target is still to be set (pending)"
+
+
+def pending_clause(zh: bool, over: bool) -> str:
+    """The same of a target with a figure: 下降2.8%，目标待国家下达; at the year's end
+    下降2.8%，全年未下达目标."""
+    if over:
+        return "，全年未下达目标" if zh else "; its target was never set (pending)"
+    return "，目标待国家下达" if zh else "; its target is still to be set (pending)"
 
 
 def _beyond_tolerance(a: AssessmentOut, zh: bool) -> str:

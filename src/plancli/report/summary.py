@@ -24,6 +24,7 @@ from plancli.report.pace import pace_phrase
 from plancli.report.phrases import (
     COUNT_ORDER,
     MONTHS_EN,
+    RATE_NAMES,
     aim_phrase,
     and_,
     bound_phrase,
@@ -35,6 +36,8 @@ from plancli.report.phrases import (
     own_bound,
     paced_sentence_en,
     part_year_phrase,
+    pending_clause,
+    pending_phrase,
     percent,
     percent_unit,
     points,
@@ -61,10 +64,6 @@ from plancli.report.yearend import (
     partial_counted,
 )
 from plancli.report.yearfigure import year_figure_note, year_figure_sentence
-
-# Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
-# written 为5.3%, not 增长5.3%.
-RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
 
 
 def _year_figure(a: AssessmentOut, named: set[str]) -> bool:
@@ -277,12 +276,8 @@ class _Writer:
     def _without_figure(self, a: AssessmentOut, name: str) -> str:
         if a.status == "dropped":  # 社会消费品零售总额自2022年6月起不再考核（年中调整：…）
             return self._end(f"{name}{'' if self.zh else ': '}{dropped_phrase(a, self.zh)}")
-        if a.status == "pending":
-            return self._end(
-                f"{name}待国家下达目标，尚无数据"
-                if self.zh
-                else f"no data yet for {name}, whose target is still to be set (pending)"
-            )
+        if a.status == "pending":  # at the year's end, never given: 全年未下达目标 (audit T, D3)
+            return self._end(pending_phrase(name, self.zh, self.over))
         if self.over:  # a closed year: no figure came, none is "yet" to come
             return self._end(
                 f"{name}全年无数据" if self.zh else f"no figure for the year for {name}"
@@ -334,7 +329,7 @@ class _Writer:
     # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
     def _judgement(self, a: AssessmentOut) -> str:
         if a.status == "pending":
-            return "，目标待国家下达" if self.zh else "; its target is still to be set (pending)"
+            return pending_clause(self.zh, self.over)
         if a.status == "tracked":
             return "（跟踪指标）" if self.zh else " (a tracked indicator, not judged)"
         if a.status == "dropped":
@@ -500,8 +495,6 @@ class _Writer:
                 if self.zh
                 else f"; {ref_name} is not yet out for {a.period}"  # as the tables say it
             )
-        if self.zh and not ref_name.endswith((*RATE_NAMES, "水平")):
-            ref_name += "增长"
         if part := other_period(a, self.report.as_of):  # not the report's: 同期（前三季度）
             ref_name = f"同期（{part}）{ref_name}" if self.zh else ref_name
         if part and not self.zh:
