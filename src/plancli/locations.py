@@ -81,7 +81,8 @@ def resolve_plan(ref: str | None, discover: bool = True) -> PlanSource:
 
         found = find_workspace()
         if found is not None:
-            return PlanSource(Path(shown_path(found.plan)), None, shown_path(found.marker))
+            marker, plan = found
+            return PlanSource(Path(shown_path(plan)), None, shown_path(marker))
     ref = ref or DEFAULT_PLAN
     if ref in BUNDLED:
         return PlanSource(data_dir() / BUNDLED[ref], ref)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from typing import NamedTuple
 
 from plancli.errors import PlanFileError
 from plancli.i18n import _
@@ -29,22 +28,15 @@ CEILING_ENV = "PLANCLI_CEILING_DIRECTORIES"
 # The marker as init writes it: comments, blank lines and one `plan = "…"` of a plain string
 # (no escapes). Anything else is read by the TOML parser, which names the line of an error.
 _COMMENT = r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
-_SIMPLE = re.compile(
+_SIMPLE = (
     rf"(?:{_COMMENT}\n)*[ \t]*plan[ \t]*=[ \t]*"
     rf'"([^"\\\x00-\x1f\x7f]*)"{_COMMENT}(?:\n{_COMMENT})*\n?'
-)
+)  # compiled at its first use (`re`'s cache), not at every start-up
 
 
 class WorkspaceError(PlanFileError):
     """A workspace marker plancli does not follow: not the user's, writable by others, naming
     a plan outside its folder, or not parsing. Exit 3, like a plan file that does not load."""
-
-
-class Workspace(NamedTuple):
-    """A marker found: the marker's path and the plan file it names, both as found (absolute)."""
-
-    marker: str
-    plan: str
 
 
 def find_marker(start: str | None = None) -> str | None:
@@ -78,16 +70,17 @@ def _ceilings() -> frozenset[str]:
     return frozenset(os.path.realpath(folder) for folder in folders)
 
 
-def discover(start: str | None = None) -> Workspace | None:
-    """The workspace the current folder (or `start`) is in: its marker checked and read, and
-    the plan it names checked; None outside any workspace. WorkspaceError for a marker not
-    followed."""
+def discover(start: str | None = None) -> tuple[str, str] | None:
+    """The workspace the current folder (or `start`) is in: its marker and the plan file it
+    names (absolute paths), the marker checked and read and the plan checked; None outside any
+    workspace. WorkspaceError for a marker not followed. (Plain tuples: a NamedTuple class
+    costs start-up time.)"""
     marker = find_marker(start)
     if marker is None:
         return None
     _check_trusted(marker)
     name = _plan_name(marker)
-    return Workspace(marker, _plan_in_folder(marker, name))
+    return marker, _plan_in_folder(marker, name)
 
 
 def _check_trusted(marker: str) -> None:
@@ -134,10 +127,10 @@ def _plan_name(marker: str) -> str:
 
     data = read_bytes(Path(marker), N_("the workspace marker"), WorkspaceError)
     try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except UnicodeDecodeError:
         text = ""  # the parser says where
-    simple = _SIMPLE.fullmatch(text)
+    simple = re.fullmatch(_SIMPLE, text)
     if simple is not None:
         return simple.group(1)
     from plancli.plan import parse_toml
@@ -236,14 +229,9 @@ def check_marker_writable(folder: str) -> None:
         _check_trusted(marker)
 
 
-class MarkerWritten(NamedTuple):
-    marker: str
-    previous: str | None  # the plan it named before, when another
-
-
-def write_marker(folder: str, plan_name: str) -> MarkerWritten | None:
+def write_marker(folder: str, plan_name: str) -> tuple[str, str | None] | None:
     """`init`: make `folder` a workspace of `plan_name`. None when its marker names that plan
-    already; else the marker written and the plan it named before (another init's)."""
+    already; else the marker written and the plan it named before (another init's), if any."""
     marker = os.path.join(folder, MARKER)
     previous = None
     if os.path.lexists(marker):
@@ -271,4 +259,4 @@ def write_marker(folder: str, plan_name: str) -> MarkerWritten | None:
             os.chmod(marker, stat.S_IMODE(mode) & ~stat.S_IWOTH)
     except OSError as exc:
         raise failed(exc) from None
-    return MarkerWritten(marker, previous)
+    return marker, previous

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from plancli.cli.app import State
     from plancli.locations import LedgerLocation
     from plancli.model import Plan
-    from plancli.workspace import MarkerWritten
 
 
 def _init_source(st: "State", directory: Path) -> None:
@@ -168,15 +167,16 @@ def _cd(directory: Path) -> str:
     return f"cd {shell_word(directory)} && "
 
 
-def _say_marker(written: "MarkerWritten | None", directory: Path, plan: str) -> None:
+def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: str) -> None:
     """What init's marker makes of DIR: the plan commands run there use."""
     if written is None:  # it named this plan already
         return
-    if written.previous is None:
+    marker, previous = written
+    if previous is None:
         message = _("wrote {file}: plancli run in {folder} or below uses {plan}")
     else:
         message = _("{file}: plancli run in {folder} or below now uses {plan}, not {previous}")
-    say(message.format(file=written.marker, folder=directory, plan=plan, previous=written.previous))
+    say(message.format(file=marker, folder=directory, plan=plan, previous=previous))
 
 
 def _holds_figures(location: "LedgerLocation") -> bool:
