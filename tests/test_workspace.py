@@ -335,3 +335,12 @@ def test_init_cd_record_status_as_a_user_runs_them(tmp_path: Path) -> None:
     assert "4.1%" in status.stdout
     assert (tmp_path / "g" / "plan2022.progress.toml").is_file()
     assert not (home / ".config" / "plancli").exists()
+
+
+def test_validate_says_a_refused_marker_once(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """Not one of the plan's errors: `validate --json` writes no findings for it, and says it
+    once (it said it twice, once more when naming the plan's file for its JSON)."""
+    (workspace / ".plancli.toml").chmod(0o646)
+    done = invoke("validate", "--json")
+    assert done.exit_code == 3 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1

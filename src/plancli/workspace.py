@@ -19,7 +19,7 @@ import os
 import re
 import stat
 
-from plancli.errors import PlanFileError
+from plancli.errors import PlanError
 from plancli.i18n import _
 
 MARKER = ".plancli.toml"
@@ -34,9 +34,12 @@ _SIMPLE = (
 )  # compiled at its first use (`re`'s cache), not at every start-up
 
 
-class WorkspaceError(PlanFileError):
+class WorkspaceError(PlanError):
     """A workspace marker plancli does not follow: not the user's, writable by others, naming
-    a plan outside its folder, or not parsing. Exit 3, like a plan file that does not load."""
+    a plan outside its folder, or not parsing. Exit 3, like a plan file that does not load (not
+    a PlanFileError: `validate` lists a plan's errors, and this is none of the plan's)."""
+
+    exit_code = 3
 
 
 def find_marker(start: str | None = None) -> str | None:
@@ -238,7 +241,7 @@ def write_marker(folder: str, plan_name: str) -> tuple[str, str | None] | None:
         _check_trusted(marker)
         try:
             previous = _plan_name(marker)
-        except PlanFileError:  # a marker edited into nonsense: replaced
+        except WorkspaceError:  # a marker edited into nonsense: replaced
             previous = None
         if previous == plan_name:
             return None
