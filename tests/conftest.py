@@ -338,6 +338,9 @@ def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
         monkeypatch.delenv(var, raising=False)
     for var in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGSERVICE"):
         monkeypatch.delenv(var, raising=False)
+    # A workspace marker (.plancli.toml) is looked for no higher than the run's base folder: a
+    # stray one above it (in /tmp) must not choose the tests' plan.
+    monkeypatch.setenv("PLANCLI_CEILING_DIRECTORIES", str(home.parent.parent))
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")

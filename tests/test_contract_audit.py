@@ -213,7 +213,7 @@ def test_pending_is_false_once_an_amendment_gives_the_bound(tmp_path: Path, invo
     monkeypatch.delenv("PLANCLI_PLAN", raising=False)
     try:
         assert invoke("--plan", "henan-2026", "init", ".").exit_code == 0
-        plan = next(tmp_path.glob("*.toml"))
+        plan = next(tmp_path.glob("[!.]*.toml"))  # not init's .plancli.toml
         run = ("--plan", str(plan))
 
         def co2(as_of: str) -> dict[str, Any]:

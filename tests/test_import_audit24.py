@@ -217,7 +217,7 @@ def test_amounts_that_grow_with_their_months_are_not_warned_about(
 def owned_plan(invoke, tmp_path: Path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     folder = tmp_path / "plan"
     assert invoke(*GUANDU, "init", str(folder)).exit_code == 0
-    [path] = folder.glob("*.toml")
+    [path] = folder.glob("[!.]*.toml")  # not init's .plancli.toml
     text = path.read_text(encoding="utf-8")
     for target, owner in (
         ("new_5g_base_stations", "区工信局"),

@@ -42,10 +42,12 @@ def test_init_into_a_folder_with_a_space_suggests_a_command_that_runs(  # type: 
     monkeypatch.chdir(tmp_path)
     result = invoke("--lang", "zh", "--plan", "henan-2026", "init", "河南 2026")
     assert result.exit_code == 0, result.stderr
-    assert '下一步：plancli --plan "河南 2026/henan.toml" targets\n' in result.stderr
-    pasted = _hint(result.stderr, "下一步：plancli ")
-    assert pasted == ["--plan", "河南 2026/henan.toml", "targets"]
-    shown = invoke("--lang", "zh", *pasted)
+    # session 26: the hint changes into the workspace, which the next command finds there
+    assert '下一步：cd "河南 2026" && plancli targets\n' in result.stderr
+    pasted = _hint(result.stderr, "下一步：")
+    assert pasted == ["cd", "河南 2026", "&&", "plancli", "targets"]
+    monkeypatch.chdir(tmp_path / pasted[1])
+    shown = invoke("--lang", "zh", *pasted[4:])
     assert shown.exit_code == 0, shown.stderr
     assert "地区生产总值" in shown.stdout and "粮食产量" in shown.stdout
 
@@ -56,7 +58,7 @@ def test_the_demo_and_review_hints_quote_the_plan_too(  # type: ignore[no-untype
     monkeypatch.chdir(tmp_path)
     demo = invoke("--plan", "guandu-2022", "init", "my plans", "--demo")
     assert demo.exit_code == 0, demo.stderr
-    assert 'next: plancli --plan "my plans/plan2022.toml" status   (then:' in demo.stderr
+    assert 'next: cd "my plans" && plancli status   (then:' in demo.stderr
     report = tmp_path / "report.txt"
     report.write_text(
         "2026年浙江省政府工作报告\n二、2026年重点工作\n今年经济社会发展主要预期目标为："

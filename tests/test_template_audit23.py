@@ -217,7 +217,7 @@ def test_the_import_preview_says_which_way_a_decline_went(
 def owned_plan(invoke, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     folder = tmp_path / "plan"
     assert invoke(*GUANDU, "init", str(folder)).exit_code == 0
-    [path] = folder.glob("*.toml")
+    [path] = folder.glob("[!.]*.toml")  # not init's .plancli.toml
     text = path.read_text(encoding="utf-8")
     for target, owner in (("new_5g_base_stations", "区工信局"), ("new_parking_spaces", "区住建局")):
         text = text.replace(f'id = "{target}"\n', f'id = "{target}"\nowner = "{owner}"\n', 1)

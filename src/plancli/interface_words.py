@@ -161,6 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "no_targets": ("No target matches.", "没有符合条件的目标。"),
     "ledger": ("ledger:", "台账："),
+    "plan.workspace": ("plan: {plan} (from {marker})", "计划：{plan}（据 {marker}）"),
     "reason.no_base": (
         "no base level: set baseline.value or record the year before",
         "无基数：在计划中填写基数或录入上年末数值",

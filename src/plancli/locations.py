@@ -66,11 +66,24 @@ class PlanSource(NamedTuple):
 
     path: Path
     bundled_id: str | None  # set when the plan was chosen by a bundled id
+    # Set when the plan was found by the workspace marker (`.plancli.toml`, `workspace.py`)
+    # of the current folder or a parent: the marker, as messages name it.
+    marker: str | None = None
 
 
-def resolve_plan(ref: str | None) -> PlanSource:
-    """`--plan` value (or PLANCLI_PLAN, or the default) → file to read."""
-    ref = ref or os.environ.get("PLANCLI_PLAN") or DEFAULT_PLAN
+def resolve_plan(ref: str | None, discover: bool = True) -> PlanSource:
+    """`--plan` value (or PLANCLI_PLAN, or the workspace's plan, or the default) → file to
+    read. `discover=False`: no workspace looked for (`init`, which starts one)."""
+    ref = ref or os.environ.get("PLANCLI_PLAN")
+    if not ref and discover:
+        from plancli.workspace import discover as find_workspace
+        from plancli.workspace import shown_path
+
+        found = find_workspace()
+        if found is not None:
+            marker, plan = found
+            return PlanSource(Path(shown_path(plan)), None, shown_path(marker))
+    ref = ref or DEFAULT_PLAN
     if ref in BUNDLED:
         return PlanSource(data_dir() / BUNDLED[ref], ref)
     if _BUNDLED_ID.match(ref):

@@ -15,6 +15,7 @@ from plancli.cli import (
     assess_cmds,  # noqa: F401  (registers commands)
     completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
+    init_cmds,  # noqa: F401  (registers `init`)
     inputs,
     ledger_cmds,  # noqa: F401  (registers commands)
     ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)

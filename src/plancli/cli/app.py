@@ -388,6 +388,7 @@ class State:
     # Who named the ledger: "--ledger", "PLANCLI_LEDGER", or None (the default place).
     ledger_from: str | None = None
     plan_from_env: bool = False  # the plan named by PLANCLI_PLAN, not --plan
+    discover: bool = True  # without either, the workspace's plan (`.plancli.toml`); not init
     _plan: "Plan | None" = field(default=None, repr=False)
     _plain: "plain.Plan | None" = field(default=None, repr=False)
     _source: "PlanSource | None" = field(default=None, repr=False)
@@ -399,7 +400,7 @@ class State:
             from plancli.locations import bundled_hint, resolve_plan
 
             try:
-                self._source = resolve_plan(self.plan_ref)
+                self._source = resolve_plan(self.plan_ref, self.discover)
             except InputError:
                 ref = self.plan_ref
                 if not self.plan_from_env or ref is None or os.path.lexists(ref):
@@ -583,7 +584,7 @@ def root(
             metavar="PATH|ID",
             envvar="PLANCLI_PLAN",
             help=_("Plan file path, or a bundled plan id (`plancli plans` lists them)."),
-            show_default="guandu-2022",
+            show_default=_("the workspace's (.plancli.toml), else guandu-2022"),
             autocompletion=complete_plan,
         ),
     ] = None,

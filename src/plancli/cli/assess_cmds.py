@@ -289,7 +289,9 @@ def status_cmd(ctx: typer.Context, as_of: AsOfOpt = None, json_out: JsonOpt = Fa
     names = reference_names([*out.headline, *out.worst], plan.target, st.lang)
     empty = no_figures_line(strays, plan.plan.year, st.lang)
     ids = (target.id for target in plan.targets)
-    console().print(dashboard(out, st.lang, ids, names, empty))
+    source = st.source
+    found = None if source.marker is None else (str(source.path), source.marker)
+    console().print(dashboard(out, st.lang, ids, names, empty, found))
     print_legend(shown_units([*out.headline, *out.investment, *out.worst]), st.lang)
     if as_of is None and out.as_of is None and strays is None:  # nothing recorded yet
         first_run_hint(st)

@@ -204,12 +204,18 @@ def dashboard(
     plan_ids: Iterable[str] = (),
     names: Names | None = None,
     empty: str | None = None,
+    workspace: tuple[str, str] | None = None,
 ) -> RenderableType:
     """The bureau head's page: header, headline indicators, sections, investment, worst ten;
     `names`, the references awaited (`reference_names`), for the legend; `empty`, the line
-    said when no figure is judged (`ledger_read.no_figures_line`)."""
+    said when no figure is judged (`ledger_read.no_figures_line`); `workspace`, the plan file
+    and the marker it was found by (`workspace.py`), said above the ledger."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
+    if workspace is not None:
+        plan_file, marker = workspace
+        line = t("plan.workspace", lang).format(plan=plan_file, marker=marker)
+        parts.append(shown(line, style="dim"))
     if out.ledger is not None:
         label = t("ledger", lang)  # 台账： takes no space after its full-width colon
         parts.append(

@@ -1,0 +1,216 @@
+"""`plancli init DIR`: a workspace started — the plan copied into DIR, its ledger beside it (the
+2021 actuals copied, or demo figures), and DIR/.plancli.toml, by which a command run in DIR or
+below finds the plan (`workspace.py`)."""
+
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from plancli.cli.app import command, say, state
+from plancli.errors import InputError, os_reason
+from plancli.i18n import N_, _
+from plancli.texts import shell_word
+
+if TYPE_CHECKING:
+    from plancli.cli.app import State
+    from plancli.locations import LedgerLocation
+    from plancli.model import Plan
+
+
+def _init_source(st: "State", directory: Path) -> None:
+    """The plan `init` copies when PLANCLI_PLAN names a file that is not there yet.
+
+    A profile's `export PLANCLI_PLAN=plan2022.toml` (monthly-update.md) names the plan of the
+    workspace to be; `init`, which writes that file, failed reading it. A bundled plan of that
+    file name is copied instead, and a note says so; for any other name init asks which plan
+    to copy. A missing file given by --plan stays an error: it was typed for this command.
+    """
+    try:
+        st.source  # noqa: B018 - resolving is the check: a path or id that is there
+        return
+    except InputError:
+        ref = st.plan_ref
+        if not st.plan_from_env or ref is None or os.path.lexists(ref):
+            raise
+    from plancli.locations import DEFAULT_PLAN, bundled_plans
+
+    name = Path(ref).name
+    matches = [plan_id for plan_id, path in bundled_plans().items() if path.name == name]
+    if len(matches) != 1:
+        raise InputError(
+            _(
+                "PLANCLI_PLAN={ref} is not there yet, and no bundled plan has that file name: "
+                "name the plan to copy, plancli --plan ID init {folder} (`plancli plans` lists "
+                "them; without PLANCLI_PLAN init copies {default})"
+            ).format(ref=ref, folder=shell_word(directory), default=DEFAULT_PLAN)
+        ) from None
+    say(
+        _("note: PLANCLI_PLAN={ref} is not there yet: init copies the bundled plan {plan}").format(
+            ref=ref, plan=matches[0]
+        )
+    )
+    st.plan_ref, st.plan_from_env = matches[0], False
+
+
+@command(
+    "init",
+    help=_(
+        "Start a workspace: copy the plan into DIR under its file name (DIR/plan2022.toml, "
+        "DIR/shaanxi.toml); its ledger goes beside it."
+    ),
+)
+def init_cmd(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help=_("Workspace folder (created)."))
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Overwrite an existing plan file."))
+    ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help=_(
+                "Fill the new ledger with a half-year of demo figures (source `demo`) made "
+                "from the plan's targets, to try plancli out; never over an existing ledger."
+            ),
+        ),
+    ] = False,
+) -> None:
+    from plancli.locations import BUNDLED_LEDGERS, PlanSource
+
+    if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
+        raise InputError(
+            _("{folder} is a file, not a folder: give init a folder").format(folder=directory)
+        )
+    st = state(ctx)
+    st.discover = False  # init copies the plan named, or the default: not the workspace's
+    _init_source(st, directory)
+    source = st.source.path
+    plan = st.plan  # refuse to copy a plan that does not load
+    target = directory / source.name
+    if target.exists() and not force:
+        raise InputError(_("{file} exists; use --force to overwrite it").format(file=target))
+    from plancli.paths import writable_target
+
+    written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
+    from plancli.workspace import check_marker_writable, write_marker
+
+    check_marker_writable(str(directory))  # another user's marker is refused, not replaced
+    # The workspace's ledger by the usual rules: beside the new plan, unless --ledger or
+    # PLANCLI_LEDGER says otherwise.
+    location = st.ledger_location_for(PlanSource(target, None), plan)
+    ledger = location.shown
+    if demo:
+        if st.source.bundled_id in BUNDLED_LEDGERS:
+            raise InputError(
+                _(
+                    "{plan} comes with its real figures: `plancli --plan {plan} init {folder}` "
+                    "copies them, without --demo"
+                ).format(plan=st.source.bundled_id, folder=shell_word(directory))
+            )
+        if _holds_figures(location):
+            raise InputError(
+                _(
+                    "{ledger} exists; --demo writes its figures only into a new ledger, never "
+                    "beside figures already recorded"
+                ).format(ledger=ledger)
+            )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, written)
+    except OSError as exc:
+        raise InputError(
+            _("cannot write {file}: {reason}").format(file=target, reason=os_reason(exc))
+        ) from None
+    from plancli.stores.copy import copy_bundled_ledger
+
+    say(_("wrote {file}").format(file=target))
+    _say_marker(write_marker(str(directory), target.name), directory, target.name)
+    from plancli.plan_checks import review_warning
+
+    under_review = review_warning(plan, target)
+    if under_review is not None:
+        say(under_review)
+
+    copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
+    if copied is not None:
+        say(
+            _("copied the bundled ledger ({count} records) to {ledger}").format(
+                count=copied, ledger=ledger
+            )
+        )
+    if demo:
+        _write_demo(plan, location)
+        say(
+            _("next: {cd}plancli status   (then: plancli report -o june.html)").format(
+                cd=_cd(directory)
+            )
+        )
+        return
+    say(_("progress will be recorded in {ledger}").format(ledger=ledger))
+    say(_("next: {cd}plancli targets").format(cd=_cd(directory)))
+
+
+def _cd(directory: Path) -> str:
+    """`cd DIR && ` before the next command, which finds the workspace from there; nothing
+    when DIR is the current folder."""
+    try:
+        if directory.resolve() == Path.cwd().resolve():
+            return ""
+    except OSError:
+        pass
+    return f"cd {shell_word(directory)} && "
+
+
+def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: str) -> None:
+    """What init's marker makes of DIR: the plan commands run there use."""
+    if written is None:  # it named this plan already
+        return
+    marker, previous = written
+    if previous is None:
+        message = _("wrote {file}: plancli run in {folder} or below uses {plan}")
+    else:
+        message = _("{file}: plancli run in {folder} or below now uses {plan}, not {previous}")
+    say(message.format(file=marker, folder=directory, plan=plan, previous=previous))
+
+
+def _holds_figures(location: "LedgerLocation") -> bool:
+    """A ledger file exists, or a database ledger holds records of the plan."""
+    if location.url is None:
+        return location.path.exists()
+    from plancli.stores import open_store
+    from plancli.stores.copy import ledger_holds_anything
+
+    return ledger_holds_anything(location, open_store(location))
+
+
+def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
+    """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
+    from plancli.demo import demo_records, describe
+    from plancli.ledger import new_batch_id, utc_now
+    from plancli.stores import open_store
+
+    now = utc_now()
+    records = demo_records(plan, now, new_batch_id(now))
+    with open_store(location).transaction() as session:
+        if session.records():  # written meanwhile by somebody else: leave it alone
+            raise InputError(
+                _("{ledger} holds figures now; no demo figures written").format(
+                    ledger=location.shown
+                )
+            )
+        session.append(records)
+    figures, targets = describe(records)
+    year = plan.plan.year
+    say(
+        _(
+            "wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
+            '{ledger}: made up from the plan\'s targets (source "demo"), not statistics; '
+            "`plancli undo` removes them"
+        ).format(figures=figures, targets=targets, year=year, ledger=location.shown)
+    )
