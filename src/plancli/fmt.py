@@ -176,6 +176,9 @@ _WORDS = {
     "exactly": ("exactly", "="),
     "pp": ("pp", "个百分点"),
     "stretch": ("aim", "争取"),
+    # a stretch that is last year's figure, to be passed (力争比去年实现更多增长), as the
+    # report's tables write it (`report.text`)
+    "above_last_year": ("aim: above last year's", "力争高于上年"),
     "pending": ("pending", "待下达"),
     "dropped": ("dropped", "不再考核"),
     "ongoing": ("under way", "推进中"),
@@ -273,12 +276,33 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     elif kind == "change":
         # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
         text = f"{_word('rise', lang)} {text}"
-    if source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
-        over = "> " if getattr(source, "stretch_exclusive", False) else ""  # more than it
+    exceeds = stretch_exceeds(source)
+    if exceeds == "last_year":  # 力争比去年实现更多增长: (aim: above last year's 1350.97 亿斤)
+        space = "" if lang == "zh" else " "
+        text += f" ({_word('above_last_year', lang)}{space}{num(source.stretch)} {unit})"
+    elif source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
+        over = "> " if exceeds == "figure" else ""  # more than it
         text += f" ({_word('stretch', lang)} {over}{num(source.stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
+
+
+def stretch_exceeds(source: object) -> str | None:
+    """How a stretch met only above its figure (`stretch_exclusive`) is worded: `last_year`
+    where that figure is the baseline's value, last year's (河南 粮食产量1300亿斤以上、力争比去年
+    实现更多增长: 1350.97), `figure` for another; None for a stretch reached at its figure, and
+    an amendment's. A plan's target says it by its keys, an assessment (`AssessmentOut`) by its
+    `stretch_exceeds`."""
+    if hasattr(source, "stretch_exceeds"):
+        exceeds: str | None = source.stretch_exceeds
+        return exceeds
+    stretch = getattr(source, "stretch", None)
+    if stretch is None or not getattr(source, "stretch_exclusive", False):
+        return None
+    baseline = getattr(source, "baseline", None)
+    last_year = baseline is not None and baseline.value is not None and baseline.value == stretch
+    return "last_year" if last_year else "figure"
 
 
 def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:

@@ -36,7 +36,7 @@ from plancli.assess.output import (
     range_top_in_force,
 )
 from plancli.assess.select import status_counts
-from plancli.fmt import bound_text
+from plancli.fmt import bound_text, stretch_exceeds
 from plancli.output import (
     WrittenRows,
     _number,
@@ -213,7 +213,13 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         *("null" if v is None else _figure(v, indent) for v in judged_basis(a)),
         texts.end(a.period),
         texts.end(a.progress_period),
+        "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
     )
+
+
+def _exceeds(target: Any, amendment: Any) -> str | None:
+    """`stretch_exceeds`, as `output.assessment_values` gives it."""
+    return stretch_exceeds(target) if amendment is None else None
 
 
 def gap_target_rows(chosen: Iterable[Assessment], indent: str) -> Iterator[str]:

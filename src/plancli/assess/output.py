@@ -31,7 +31,7 @@ from plancli.assess.core import (
 )
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.select import status_counts
-from plancli.fmt import bound_text, num
+from plancli.fmt import bound_text, num, stretch_exceeds
 from plancli.output import (
     SCHEMA_VERSION,
     doc,
@@ -41,6 +41,7 @@ from plancli.plain import Direction, Frequency, Kind, Number, Relation
 from plancli.ranges import stretch_is_range_top
 
 ActualFrom = Literal["own", "parts"]
+StretchExceeds = Literal["figure", "last_year"]
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
 # the headline targets; 三、政府投资重点项目计划 is the investment plan).
@@ -284,6 +285,14 @@ class AssessmentOut:
     progress_period_end: str | None = field(
         metadata=doc("the month `progress_period` ends, YYYY-MM")
     )
+    stretch_exceeds: StretchExceeds | None = field(
+        metadata=doc(
+            "a stretch met only above its figure (the plan's `stretch_exclusive`): "
+            "`last_year` where that figure is last year's, the baseline's value (力争比去年实现"
+            "更多增长: 力争高于上年1350.97亿斤), else `figure`; null for a stretch reached at its "
+            "figure and an amendment's"
+        )
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -396,6 +405,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         *judged_basis(a),
         month_end(period),
         month_end(progress),
+        stretch_exceeds(target) if amendment is None else None,
     )
 
 

@@ -16,6 +16,7 @@ from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
 from plancli.extract.leads import lead_place
+from plancli.extract.margins import outside_margins
 from plancli.extract.name_flags import short_names
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
@@ -119,6 +120,7 @@ def extract_plan(
     work = WorkReader(parse, layout, targets).read()
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]
+    outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)
     if not targets:
         raise InputError(

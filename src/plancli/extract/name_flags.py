@@ -16,10 +16,10 @@ def short_names(parse: str, targets: list[DraftTarget]) -> None:
     """A work target's name that may not say what is counted, flagged: a modifier without its
     noun (新认定科技型, of 新认定科技型、高新技术企业各20户), a rate without its subject (亮灯率),
     a later item of a counted list without the list's verb (…3户“小巨人”、5户龙头企业;
-    …、“瞪羚”企业360家), a name of
-    three characters or fewer, one opening with a preposition (为困境…, 在城镇安排), a verb alone
-    (新（改）建, of …，新（改）建6000公里), a modifier without its noun (打造吸引力强) or a name
-    ending with an amount (…燃煤发电等百亿元)."""
+    …、“瞪羚”企业360家), a part of a count (其中…) whose clause before says no verb it takes, a
+    name of three characters or fewer, one opening with a preposition (为困境…, 在城镇安排), a
+    verb alone (新（改）建, of …，新（改）建6000公里), a modifier without its noun (打造吸引力强)
+    or a name ending with an amount (…燃煤发电等百亿元)."""
     for target in targets:
         if not target.section.startswith("work_") or target.kind == "milestone" or target.shared:
             continue
@@ -46,6 +46,13 @@ def short_names(parse: str, targets: list[DraftTarget]) -> None:
             or re.fullmatch(r"\d+(?:\.\d+)?[^\d]{1,3}", name)  # 600公里 (…管网800公里、600公里)
             or _MODIFIER_END.search(name)  # 打造吸引力强 (40个): what is like that
             or _AMOUNT_END.search(name)  # …发电等百亿元 (12个): a size, not the thing
+            # a part (其中…) of a count whose clause says no verb the part could take
+            # (`work_names.verb_before`): what is done to it is not said
+            or (
+                _BREAKDOWN.search(parse, max(0, target.start - 60), target.start + 2)
+                and target.unit != "%"
+                and not VERB.search(name)
+            )
         ):
             target.review.append(_(SHORT_NAME_REVIEW))
 
@@ -60,6 +67,10 @@ _MODIFIER_END = re.compile(r"[力面度性感量效][强广高好大优足全佳
 # an amount a name ends with (…燃煤发电等百亿元, of a list no later item names): its thing, or
 # its figure, is elsewhere; or a qualifier an unknown unit left (…周转量公里以上: 亿吨公里以上)
 _AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$|(?:以上|左右|以内|以下)$")
+
+# a quote in a clause that 其中 opens (…项目，其中小型水库7座、水池等调蓄设施993个): a part of
+# the count before it
+_BREAKDOWN = re.compile(r"(?:^|[,，;；。:：\n])\s*其中[^,，;；。:：\n]*$")
 
 # the subjects listed before a rate's quote (主次干道、 of 主次干道、背街小巷装灯率): no figure
 _SUBJECTS_BEFORE = re.compile(r"(?<=[,，;；:：])(?:[^\d%,，;；:：。、]{2,10}、)+$")

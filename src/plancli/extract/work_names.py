@@ -230,6 +230,8 @@ def counted_name(
     if at == 0 and VERB.fullmatch(name):
         thing = thing_before(parse, clause.start)
         name = name + thing if thing else name
+    if clause.text.startswith("其中") and match.group(3) != "%" and not VERB.search(name):
+        name = verb_before(parse, clause.start) + name  # (…其中小型水库7座: 建设小型水库)
     return where, name
 
 
@@ -320,6 +322,25 @@ def thing_before(parse: str, start: int) -> str | None:
     if not (verb or thing != text) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", thing):
         return None
     return None if VERB.search(thing) else thing
+
+
+# the action a count states, whose parts 其中 lists (建设1000个农村“水盆子”项目，其中小型水库
+# 7座): a verb before its figure, not a level reached (粮食产量达到…) or a change
+_PARENT = re.compile(rf"^新?(?:{VERB.pattern})+(?=[^,，]*?\d)")
+
+
+def verb_before(parse: str, start: int) -> str:
+    """The verb of the count whose breakdown (其中…) opens at `start`: its parts are built,
+    added or held as it is (建设1000个农村“水盆子”项目，其中小型水库7座、水池等调蓄设施993个:
+    建设小型水库; 新增电力装机1800万千瓦，其中非化石能源装机…: 新增非化石能源装机); "" where
+    the clause before says no action on a count (name_flags flags the part's name then)."""
+    before = parse[max(0, start - 80) : start].rstrip(" ,，")
+    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
+    text = LEAD.sub("", _NUMBERING.sub("", clause.group().strip())) if clause else ""
+    verb = _PARENT.match(text)
+    if verb is None or re.search(_NOT_ACTIONS + r"|实现", verb.group()):
+        return ""
+    return verb.group()
 
 
 # A milestone's object that is a stage of work without the work (力争年内完成竣工初验): the

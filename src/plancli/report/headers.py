@@ -68,4 +68,5 @@ ZH_HEADERS: dict[str, str] = {
     "parts_sum": "按分项目标之和考核",
     "period_end": "数据期末月份",
     "progress_period_end": "进度期末月份",
+    "stretch_exceeds": "争取目标须超过",
 }

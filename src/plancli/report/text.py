@@ -6,7 +6,6 @@ HTML entities through Jinja2's autoescape).
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
@@ -207,14 +206,8 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         return value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
     # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
     edge = edge_cell(a, lang).replace(" %", "%")
-    last_year = report.stretch_last_year.get(a.id)
-    if last_year is not None and a.stretch is not None and a.stretch == last_year:
-        # 力争比去年实现更多增长: the aim is to pass last year's figure, as the plan says
-        bound = bound_text(dataclasses.replace(a, stretch=None), lang=lang).replace(" %", "%")
-        if lang == "zh":
-            return zh_cell(f"{bound}（力争高于上年{num(a.stretch)}{a.unit}）") + edge + mark
-        aim = f"{num(a.stretch)} {a.unit}".replace(" %", "%")
-        return f"{bound} (aim: above last year's {aim})" + edge + mark
+    # 力争比去年实现更多增长: ≥ 1300亿斤（力争高于上年1350.97亿斤）, as the terminal writes it
+    # (`fmt.bound_text`, by the assessment's `stretch_exceeds`)
     if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
         return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + edge + mark
     return a.bound.replace(" %", "%") + edge + mark
