@@ -1137,3 +1137,31 @@ def test_another_unit_is_imported_with_a_warning(imports, ledger: Path) -> None:
         "new_5g_base_stations: the file's unit is 座 and the plan's 个; check the figure"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "quoted"),
+    [
+        ("－－３", "value '－－３' is not a number (e.g. 310, 5.2, -0.3)"),
+        ("３．２．１", "value '３．２．１' is not a number (e.g. 310, 5.2, -0.3)"),
+        ("ＮａＮ", "value 'ＮａＮ' is not a finite number"),
+        ("５．２亿元", "value '５．２亿元': the figure with a unit (亿元)"),
+    ],
+)
+def test_a_refused_full_width_cell_is_quoted_as_the_file_holds_it(  # type: ignore[no-untyped-def]
+    imports, cell: str, quoted: str
+) -> None:
+    """The number reader folds full-width digits and signs (`１２３．４` is 123.4), but a cell it
+    still cannot read is named as the clerk sees it in the file, not as folded (`'--3'` is
+    no text of theirs to search for); what is wrong with it is still said from the folded
+    text (the unit typed after the figure)."""
+    result = imports("june.csv", f"target,period,value\ngdp,2022-06,{cell}\n")
+    assert result.exit_code == 2, result.output
+    assert quoted in result.stderr, result.stderr
+
+
+def test_a_full_width_figure_is_still_read(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    result = imports("june.csv", "target,period,value\ngdp,2022-06,－１．５\ngdp,2022-07,下降３％\n")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("-1.5")
+    assert records(ledger)[("gdp", "2022-07")].value == Decimal("-3")
