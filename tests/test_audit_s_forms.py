@@ -384,3 +384,17 @@ def test_more_growth_than_last_year_is_more_than_last_year(  # type: ignore[no-u
     assert (row["status"], row["stretch_met"]) == ("met", figure != "1350.97")
     shown = invoke(*base, "--lang", "zh", "targets")
     assert "争取 > 1350.97" in shown.stdout.replace("\n", " ")
+
+
+def test_records_confirmation_states_a_decline_as_the_tables_do(run) -> None:  # type: ignore[no-untyped-def]
+    """`record co2_intensity 下降3` said `= -3 %` while status, show and the report write
+    下降3% (fmt.fall_text): the confirmation and the figure it supersedes are stated so too."""
+    zh = run("sichuan-2026", "--lang", "zh", "record", "co2_intensity", "下降3", "-p", "2026-06")
+    assert zh.exit_code == 0, zh.stderr
+    assert "\n已录入 co2_intensity 2026-06 = 下降3%，" in zh.stderr, zh.stderr
+    again = run("sichuan-2026", "--lang", "zh", "record", "co2_intensity", "增长1", "-p", "2026-06")
+    assert "co2_intensity 2026-06 = 增长1%，" in again.stderr, again.stderr
+    assert "录入的 下降3%" in again.stderr, again.stderr
+    en = run("sichuan-2026", "record", "co2_intensity", "下降3.5", "-p", "2026-06", "--dry-run")
+    assert en.stderr.startswith("would record co2_intensity 2026-06 = -3.5%;"), en.stderr
+    assert "would supersede +1% recorded" in en.stderr, en.stderr
