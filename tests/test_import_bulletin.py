@@ -278,18 +278,32 @@ def _sheet_with_hidden(tmp_path: Path, hidden: str, header: str) -> bytes:
 
 
 def test_a_hidden_column_plancli_does_not_read_is_refused_as_such(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """上年同期, hidden in the sheet: she never sees it, so the error says where it is and what
-    to do (audit win #8), in English and Chinese."""
-    data = _sheet_with_hidden(tmp_path, "C", "上年同期")
+    """审核人, hidden in the sheet: she never sees it, so the error says where it is and what
+    to do (audit win #8), in English and Chinese. (This test hid 上年同期 until session 26:
+    that column is passed over, hidden or not, below.)"""
+    data = _sheet_with_hidden(tmp_path, "C", "审核人")
     result = imports("june.xlsx", data)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {tmp_path / 'june.xlsx'}:6月:1: hidden column(s) C '上年同期', which plancli "
+        f"error: {tmp_path / 'june.xlsx'}:6月:1: hidden column(s) C '审核人', which plancli "
         "does not read; unhide them in Excel (select the columns either side, right-click, "
         "Unhide) and delete them, or give them a header of docs/formats.md\n"
     )
     chinese = imports("june.xlsx", data, "--lang", "zh")
-    assert "隐藏的列 C '上年同期'" in chinese.stderr and "取消隐藏" in chinese.stderr
+    assert "隐藏的列 C '审核人'" in chinese.stderr and "取消隐藏" in chinese.stderr
+
+
+@pytest.mark.parametrize("header", ["上年同期", "上年同期数", "排名"])
+def test_a_hidden_column_passed_over_anyway_does_not_block_the_import(  # type: ignore[no-untyped-def]
+    imports, ledger: Path, tmp_path: Path, header: str
+) -> None:
+    """A 月报's 上年同期, hidden: shown, it is passed over (bulletin_blanks.UNUSED_COLS); hidden,
+    it was refused, asking her to unhide and delete a column plancli would not read either
+    way. It is passed over and named as shown."""
+    result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", header), "--json")
+    assert result.exit_code == 0, result.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+    assert header in result.stderr
 
 
 def test_a_value_in_a_hidden_column_without_a_header_says_it_is_hidden(

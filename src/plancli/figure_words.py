@@ -109,6 +109,14 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
         )
 
 
+def typed_refusals(text: str, probe: str, what: str, raw: str, unit: str | None) -> None:
+    """`typed_refusal` of the text as written (an invisible character NFKC would make a
+    space), then of it folded (`５．２亿元`: the unit typed after the figure)."""
+    typed_refusal(text, what, raw, unit)
+    if probe != text:
+        typed_refusal(probe, what, raw, unit)
+
+
 def number_text(text: str) -> str:
     """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
     `５％`, `－2.1`), thousands grouped by commas or spaces without them (`1,234.5`, `1，234`,

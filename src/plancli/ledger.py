@@ -32,7 +32,7 @@ from plancli.figure_words import (
     milestone_words,
     number_text,
     signed_words,
-    typed_refusal,
+    typed_refusals,
 )
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
@@ -128,14 +128,6 @@ def parse_number(
             _("{what} {raw!r} is not a number").format(what=_(what), raw=_Repr(shown(raw)))
         ) from None
     return _checked_number(value, raw, what)
-
-
-def typed_refusals(text: str, probe: str, what: str, raw: str, unit: str | None) -> None:
-    """`typed_refusal` of the text as written (an invisible character NFKC would make a
-    space), then of it folded (`５．２亿元`: the unit typed after the figure)."""
-    typed_refusal(text, what, raw, unit)
-    if probe != text:
-        typed_refusal(probe, what, raw, unit)
 
 
 class _Repr(str):
