@@ -304,6 +304,19 @@ def test_a_hidden_column_passed_over_anyway_does_not_block_the_import(  # type: 
     assert result.exit_code == 0, result.output
     assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
     assert header in result.stderr
+    assert json.loads(result.stdout)["skipped_columns"] == [header]
+
+
+def test_the_columns_read_past_are_in_the_json_as_on_stderr(imports) -> None:  # type: ignore[no-untyped-def]
+    """stderr named the 上年同期 and 全市排名 a 月报 carries; `import --json` did not, so a
+    script could not tell a column was left unread."""
+    bulletin = "指标,期间,上年同期,累计值,全市排名\n新建5G基站,2022年6月,98,186,3\n"
+    result = imports("6月月报.csv", bulletin, "--json")
+    assert result.exit_code == 0, result.output
+    assert "columns '上年同期', '全市排名' read past" in result.stderr
+    assert json.loads(result.stdout)["skipped_columns"] == ["上年同期", "全市排名"]
+    plain = imports("june.csv", "target,period,value\ngdp,2022-06,5.2\n", "--json")
+    assert json.loads(plain.stdout)["skipped_columns"] == []
 
 
 def test_a_value_in_a_hidden_column_without_a_header_says_it_is_hidden(
@@ -1179,3 +1192,10 @@ def test_a_full_width_figure_is_still_read(imports, ledger: Path) -> None:  # ty
     assert result.exit_code == 0, result.output
     assert records(ledger)[("gdp", "2022-06")].value == Decimal("-1.5")
     assert records(ledger)[("gdp", "2022-07")].value == Decimal("-3")
+
+
+def test_the_import_schema_documents_the_columns_read_past(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("schema", "import")
+    assert result.exit_code == 0, result.output
+    field = json.loads(result.stdout)["properties"]["skipped_columns"]
+    assert field["type"] == "array" and "上年同期" in field["description"]
