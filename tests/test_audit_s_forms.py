@@ -420,7 +420,9 @@ def test_a_pending_cumulative_amended_in_august_is_paced_from_its_amendment(  # 
     )  # fmt: skip
     assert amended.exit_code == 0, amended.stderr
     for period, figure in (("2026-08", "12"), ("2026-09", "15")):
-        assert run("sichuan-2026", "record", "emission_reduction", figure, "-p", period).exit_code == 0
+        assert (
+            run("sichuan-2026", "record", "emission_reduction", figure, "-p", period).exit_code == 0
+        )
     assert assessed(run, "sichuan-2026", "emission_reduction", "2026-09")["expected_share"] == 0.75
     svg = charts(_html(run, tmp_path, "2026-09"))["减排（主要污染物减排）"]
     axis = Axis(svg)

@@ -1188,7 +1188,9 @@ def test_a_refused_full_width_cell_is_quoted_as_the_file_holds_it(  # type: igno
 
 
 def test_a_full_width_figure_is_still_read(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    result = imports("june.csv", "target,period,value\ngdp,2022-06,－１．５\ngdp,2022-07,下降３％\n")
+    result = imports(
+        "june.csv", "target,period,value\ngdp,2022-06,－１．５\ngdp,2022-07,下降３％\n"
+    )
     assert result.exit_code == 0, result.output
     assert records(ledger)[("gdp", "2022-06")].value == Decimal("-1.5")
     assert records(ledger)[("gdp", "2022-07")].value == Decimal("-3")

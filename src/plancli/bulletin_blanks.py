@@ -26,7 +26,6 @@ UNUSED_COLS = frozenset(
 )
 
 
-
 def unread_header(cell: str | None) -> bool:
     """A header cell plancli would neither read nor pass over (`bulletin.unknown_header`, not
     in UNUSED_COLS): a hidden column so headed is refused; a hidden 上年同期 is passed over as
