@@ -372,3 +372,15 @@ def test_a_rise_recorded_for_a_decline_target_is_warned_of(invoke, tmp_path: Pat
     ]
     values = {r.target: str(r.value) for r in read_toml_ledger(fresh).records}
     assert values == {"energy_intensity": "2.7", "co2_intensity": "-3.1"}
+
+
+@pytest.mark.parametrize("typed", ["－－３", "５．２．１"])
+def test_record_quotes_a_figure_it_cannot_read_as_typed_not_folded(
+    invoke, ledger: Path, typed: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Folded, －－３ was quoted as '--3': the analyst is shown what they typed."""
+    result = invoke(
+        "--ledger", str(ledger), "record", "tech_smes_certified", typed, "-p", "2022-06"
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: value '{typed}' is not a number (e.g. 310, 5.2, -0.3)\n"

@@ -385,3 +385,52 @@ def test_more_growth_than_last_year_is_more_than_last_year(  # type: ignore[no-u
     shown = invoke(*base, "--lang", "zh", "targets")
     # as the report's tables say it (session 26; before: 争取 > 1350.97)
     assert "力争高于上年1350.97" in shown.stdout.replace("\n", " ")
+
+
+def test_records_confirmation_states_a_decline_as_the_tables_do(run) -> None:  # type: ignore[no-untyped-def]
+    """`record co2_intensity 下降3` said `= -3 %` while status, show and the report write
+    下降3% (fmt.fall_text): the confirmation and the figure it supersedes are stated so too."""
+    zh = run("sichuan-2026", "--lang", "zh", "record", "co2_intensity", "下降3", "-p", "2026-06")
+    assert zh.exit_code == 0, zh.stderr
+    assert "\n已录入 co2_intensity 2026-06 = 下降3%，" in zh.stderr, zh.stderr
+    again = run("sichuan-2026", "--lang", "zh", "record", "co2_intensity", "增长1", "-p", "2026-06")
+    assert "co2_intensity 2026-06 = 增长1%，" in again.stderr, again.stderr
+    assert "录入的 下降3%" in again.stderr, again.stderr
+    en = run("sichuan-2026", "record", "co2_intensity", "下降3.5", "-p", "2026-06", "--dry-run")
+    assert en.stderr.startswith("would record co2_intensity 2026-06 = -3.5%;"), en.stderr
+    assert "would supersede +1% recorded" in en.stderr, en.stderr
+
+
+def test_a_pending_cumulative_amended_in_august_is_paced_from_its_amendment(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    """减排 (国家下达: pending) given ≥ 20万吨 from 2026-08: the table judged September's 15
+    against the pace (expected share 0.75, 15 due), the chart shaded a flat zone ≥ 20 from
+    August, so 15 drew outside 符合目标 while the table said on track. The chart shades above
+    the pace from the amendment on (its step half a month before August's end), nothing
+    before it (no bound was in force: pending)."""
+    import re
+
+    from plancli.report.charts import LEFT, RIGHT, WIDTH
+    from test_report_phone import Axis, charts
+
+    assert run("sichuan-2026", "record", "emission_reduction", "5", "-p", "2026-06").exit_code == 0
+    amended = run(
+        "sichuan-2026", "amend", "emission_reduction", "--min", "20", "--from", "2026-08",
+        "--note", "国家下达",
+    )  # fmt: skip
+    assert amended.exit_code == 0, amended.stderr
+    for period, figure in (("2026-08", "12"), ("2026-09", "15")):
+        assert (
+            run("sichuan-2026", "record", "emission_reduction", figure, "-p", period).exit_code == 0
+        )
+    assert assessed(run, "sichuan-2026", "emission_reduction", "2026-09")["expected_share"] == 0.75
+    svg = charts(_html(run, tmp_path, "2026-09"))["减排（主要污染物减排）"]
+    axis = Axis(svg)
+    [points] = re.findall(r'<polygon class="band" points="([^"]*)"', svg)
+    assert 'class="band" x=' not in svg  # no flat zone ≥ 20 from August
+    corners = [tuple(map(float, p.split(","))) for p in points.split()]
+    month = [round((x - LEFT) * 12 / (WIDTH - LEFT - RIGHT), 2) for x, _ in corners]
+    assert month[:6] == [7.5, 8, 9, 10, 11, 12]
+    pace = [axis.value(y) for _, y in corners[1:6]]
+    assert pace == pytest.approx((40 / 3, 15, 50 / 3, 55 / 3, 20), abs=0.05)

@@ -355,10 +355,11 @@ def test_rows_past_the_declared_dimension_are_read(run, tmp_path: Path, ledger: 
 
 def test_a_flood_of_hidden_column_ranges_is_read_in_bounded_time(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A sheet hiding every column 20,000 times over: the hidden columns are kept once (at most
-    Excel's 16,384 over all), and the unknown one among them is named as hidden."""
+    Excel's 16,384 over all), and the unknown one among them is named as hidden (审核人: the
+    上年同期 of this test until session 26 is passed over, hidden or not)."""
     import time
 
-    sheet = Sheet().row(1, *HEADER, "上年同期").row(2, "g5", "2022-06", 150, 120)
+    sheet = Sheet().row(1, *HEADER, "审核人").row(2, "g5", "2022-06", 150, 120)
     flood = '<col min="1" max="16384" hidden="true"/>' * 20_000
     xml = sheet.xml().replace(
         "<sheetData>", f'<cols><col min="4" max="4" hidden="1"/>{flood}</cols><sheetData>'
@@ -367,7 +368,7 @@ def test_a_flood_of_hidden_column_ranges_is_read_in_bounded_time(run, tmp_path: 
     started = time.perf_counter()
     result = run("import", str(path))
     assert result.exit_code == 2
-    assert "hidden column(s) D '上年同期', which plancli does not read" in result.stderr
+    assert "hidden column(s) D '审核人', which plancli does not read" in result.stderr
     assert time.perf_counter() - started < 10
 
 

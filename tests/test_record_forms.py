@@ -105,7 +105,7 @@ def test_change_and_trend_figures_are_percentages_whatever_the_unit() -> None:
 def test_record_stores_下降_as_a_negative_growth(run) -> None:  # type: ignore[no-untyped-def]
     result = run("fujian-2026", "record", "co2_intensity", "下降3.8%", "--period", "2026")
     assert result.exit_code == 0, result.stderr
-    assert "co2_intensity 2026 = -3.8 %" in result.stderr
+    assert "co2_intensity 2026 = -3.8%" in result.stderr  # as the tables write it (fall_text)
     [record] = json.loads(run("fujian-2026", "history", "--json").stdout)["records"]
     assert record["value"] == -3.8
 

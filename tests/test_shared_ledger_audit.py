@@ -318,3 +318,20 @@ def test_the_setup_hints_work_when_followed_literally(
     followed = invoke(*hint.split()[1:])
     assert followed.exit_code == 0, followed.stderr
     assert "targets with an owner (牵头单位) pushed to the database" in followed.stderr
+
+
+def test_a_grant_spelt_with_a_compatibility_character_is_refused_naming_both(
+    bureau, invoke, ledger: PgLedger, owned_plan: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """人社局 typed with the CJK compatibility ideograph 社 (U+FA4C, NFKC 社): the same name on
+    screen and under NFKC, another department to the database's check (an exact match). It
+    was granted without a warning, and the role's users refused every 人社局 target; the grant
+    is refused, naming both spellings, the odd character said. Nothing is mapped."""
+    plan = ["--plan", str(owned_plan), "--ledger", ledger.as_user("bureau").url]
+    assert invoke(*plan, "ledger", "init").exit_code == 0
+    refused = one_line_error(invoke(*plan, "ledger", "grant", "人\ufa4c局", "bob"), 2)
+    assert "人\ufa4c局 (\ufa4c is U+FA4C, read as 社 under NFKC)" in refused, refused
+    assert "the plan's owner 人社局" in refused, refused
+    granted = invoke(*plan, "ledger", "grants")
+    assert "\ufa4c" not in granted.stdout and "bob" not in granted.stdout, granted.stdout
+    assert invoke(*plan, "ledger", "grant", "人社局", "bob").exit_code == 0

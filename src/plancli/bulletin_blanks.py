@@ -25,6 +25,16 @@ UNUSED_COLS = frozenset(
     {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减"}
 )
 
+
+def unread_header(cell: str | None) -> bool:
+    """A header cell plancli would neither read nor pass over (`bulletin.unknown_header`, not
+    in UNUSED_COLS): a hidden column so headed is refused; a hidden 上年同期 is passed over as
+    a shown one is, since unhiding it changes nothing."""
+    from plancli.bulletin import header_key, unknown_header
+
+    return unknown_header(cell) and header_key((cell or "").strip()) not in UNUSED_COLS
+
+
 if TYPE_CHECKING:
     from plancli.bulletin import Header
     from plancli.imports import Problems

@@ -109,6 +109,14 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
         )
 
 
+def typed_refusals(text: str, probe: str, what: str, raw: str, unit: str | None) -> None:
+    """`typed_refusal` of the text as written (an invisible character NFKC would make a
+    space), then of it folded (`５．２亿元`: the unit typed after the figure)."""
+    typed_refusal(text, what, raw, unit)
+    if probe != text:
+        typed_refusal(probe, what, raw, unit)
+
+
 def number_text(text: str) -> str:
     """A figure as plancli reads it: full-width digits and signs as ASCII (`１２３．４`,
     `５％`, `－2.1`), thousands grouped by commas or spaces without them (`1,234.5`, `1，234`,
@@ -153,11 +161,26 @@ class _NoData:
 NO_DATA = _NoData()
 
 
+# What a figure reads as once folded (`number_text`): a number, signed or with its %, after a
+# growth's words (`同比下降3`); or a milestone's word (`_DONE_WORDS`).
+_READ = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*%?")
+
+
 def as_written(text: str) -> str:
-    """`number_text`, or the text as written when folding leaves no digit nor letter (`／`,
-    `？`): the error refusing it quotes the cell as the file holds it, not `/` or `?`."""
+    """`number_text` when the folded text reads as a figure (`１２３．４`, `下降３％`), else
+    the text as written (`－－３`, `／`, `５．２亿元`): the error refusing it quotes the cell
+    as the file holds it, not `--3` (`parse_number` works out what is wrong from the folded
+    text)."""
     folded = number_text(text)
-    return folded if any(ch.isalnum() for ch in folded) else text.strip()
+    written = text.strip()
+    if folded == written:
+        return folded
+    rest = folded
+    for words in (_SAME_PERIOD_WORDS, _FALL_WORDS + _RISE_WORDS):
+        rest = next((rest[len(w) :].lstrip() for w in words if rest.startswith(w)), rest)
+    if _READ.fullmatch(rest) or folded.lower() in _DONE_WORDS:
+        return folded
+    return written
 
 
 _DONE_WORDS = {"done", "完成", "已完成", "全部完成"}  # 已完成: a progress table's word

@@ -57,8 +57,8 @@ from plancli.bulletin import (
     Header,
     build_row,
     is_title,
-    unknown_header,
 )
+from plancli.bulletin_blanks import unread_header
 from plancli.bulletin_layout import second_header, top_row
 from plancli.errors import InputError, os_reason
 from plancli.fmt import num
@@ -886,7 +886,7 @@ class _RowCollector:
         header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
         self.hidden_columns = frozenset(self.hidden)
         hidden = sorted(i for i in self.hidden_columns if i < width)
-        unknown = [(column_letter(i), header[i] or "") for i in hidden if unknown_header(header[i])]
+        unknown = [(column_letter(i), header[i] or "") for i in hidden if unread_header(header[i])]
         if unknown:  # Excel does not show it: say so, else she looks for it in vain
             raise InputError(
                 _(

@@ -30,8 +30,9 @@ from plancli.figure_words import (
     footnote_refusal,
     footnotes_refusal,
     milestone_words,
+    number_text,
     signed_words,
-    typed_refusal,
+    typed_refusals,
 )
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
@@ -96,12 +97,16 @@ def parse_number(
                 )
             )
         text = text[:-1].rstrip()
-    if text.lower().lstrip("+-") in _NOT_FINITE:
+    # What is wrong is worked out from the text as the readers fold it (`number_text`: `ＮａＮ`,
+    # `５．２亿元`); the message quotes it as written (a cell the readers could not read is
+    # passed on as the file holds it: `as_written`).
+    probe = text if text.isascii() else number_text(text)
+    if probe.lower().lstrip("+-") in _NOT_FINITE:
         raise InputError(
             _("{what} {raw!r} is not a finite number").format(what=_(what), raw=_Repr(shown(raw)))
         )
     if "," in text or "，" in text:
-        typed_refusal(text, _(what), shown(raw), unit)  # 2,004.9亿元: the unit, not the comma
+        typed_refusals(text, probe, _(what), shown(raw), unit)  # 2,004.9亿元: the unit is wrong
         raise InputError(
             _(
                 "{what} {raw!r}: write it without thousands separators and with '.' as the "
@@ -110,7 +115,7 @@ def parse_number(
         )
     if not _NUMBER.match(text):
         footnote_refusal(text, _(what), shown(raw))  # 5.2¹: a footnote mark, not a digit
-        typed_refusal(text, _(what), shown(raw), unit)  # \u200b2.5, 0.60亿元
+        typed_refusals(text, probe, _(what), shown(raw), unit)  # \u200b2.5, 0.60亿元
         raise InputError(
             _("{what} {raw!r} is not a number (e.g. 310, 5.2, -0.3)").format(
                 what=_(what), raw=_Repr(shown(raw))

@@ -205,6 +205,13 @@ class RecordOutput:
             "(a target's figure not out yet), a total row, a section heading, a footnote (注：…)"
         ),
     )
+    skipped_columns: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "import: the file's columns read past, by their headers as written (上年同期, "
+            "全市排名: a 统计月报's columns plancli does not use, hidden or not)"
+        ),
+    )
     skipped: list[SkippedOut] = field(
         default_factory=list,
         metadata=doc(

@@ -22,7 +22,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     lang = language()
     record = change.record
     target = plan.target(record.target)
-    figure = figure_text(record.value, record.amount, target, lang)
+    figure = _stated(record, target, lang)  # 下降3%, as the tables write it (not -3 %)
     what = f"{record.target} {record.period} = {figure}"
     if change.unchanged:
         return _("{what} is already the figure in force; nothing written ({ledger})").format(
@@ -120,7 +120,7 @@ def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
 def in_force_text(plan: AnyPlan, previous: AnyRecord, record: AnyRecord) -> str:
     """The figure in force a record supersedes, named by its period where it is another's."""
     lang = language()
-    text = figure_text(previous.value, previous.amount, plan.target(record.target), lang)
+    text = _stated(previous, plan.target(record.target), lang)
     if previous.period != record.period:
         return _("{period}'s {figure}").format(period=previous.period, figure=text)
     return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
 from plancli.radicals import radical_free, told_apart
 
@@ -135,6 +136,37 @@ def grant_warning(department: str, plan: str, owners: Sequence[tuple[str, str]])
         plan=plan,
         department=told_apart(department),
         departments=join_list(map(told_apart, departments)) or _("none"),
+    )
+
+
+def owner_twin_refusal(department: str, owners: Sequence[tuple[str, str]]) -> None:
+    """InputError for a grant to a department written otherwise than a plan's owner it is
+    under NFKC (人社局 with 社 U+FA4C, a CJK compatibility ideograph; ＩＴ办 for IT办): alike on
+    screen, yet the database's check matches owners exactly, so the role's users would be
+    refused every target. Refused, naming both, rather than stored folded: NFKC rewrites
+    names (（） to ()), and a department granted before under its own spelling would lose
+    its targets when `ledger init` pushed the folded owners."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", department)
+    owned = dict.fromkeys(owner for _target, owner in owners)
+    if department in owned:
+        return
+    twin = next((o for o in owned if unicodedata.normalize("NFKC", o) == folded), None)
+    if twin is None:
+        return
+    odd = {c: unicodedata.normalize("NFKC", c) for c in department}
+    said = "; ".join(
+        _("{char} is U+{code:04X}, read as {read} under NFKC").format(char=c, code=ord(c), read=r)
+        for c, r in odd.items()
+        if r != c
+    )
+    raise InputError(
+        _(
+            "{department} ({said}) is written otherwise than the plan's owner {owner}, which "
+            "it reads as: the ledger matches owners exactly, so its users would record "
+            "nothing; grant {owner} as the plan writes it"
+        ).format(department=told_apart(department), said=said, owner=told_apart(twin))
     )
 
 

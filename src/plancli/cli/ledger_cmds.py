@@ -113,7 +113,7 @@ def record_cmd(
     json_out: WrittenJsonOpt = False,
 ) -> None:
     from plancli.figure_slips import record_warnings
-    from plancli.figure_words import number_text
+    from plancli.figure_words import as_written
     from plancli.ledger import Entry, record_entry, with_warnings
     from plancli.record_text import pending_note, record_message
     from plancli.stores import open_store
@@ -125,8 +125,9 @@ def record_cmd(
     location = st.ledger_location
     creating = st.ledger_to_create()
     # Figures as `import` reads them: full-width digits, thousands separators, ％ (formats.md).
-    amount = None if amount is None else number_text(amount)
-    entry = Entry(target_id, period, number_text(value), amount, note, source, add)
+    # A figure they cannot read is refused as typed (`－－３`, not `--3`: `as_written`).
+    amount = None if amount is None else as_written(amount)
+    entry = Entry(target_id, period, as_written(value), amount, note, source, add)
     store = open_store(location)
     change = record_entry(store, plan, entry, dry_run=dry_run)
     change = with_warnings(change, [*record_warnings(plan, entry, change.record), *change.warnings])

@@ -227,6 +227,11 @@ def grant_cmd(
                 "that is not an ASCII one in it: it reads as another department's"
             ).format(department=name_shown(department))
         )
+    listed = store.location.owners
+    if not revoke and listed is not None:  # (a mapping is revoked by the text it holds)
+        from plancli.shared_ledger import owner_twin_refusal
+
+        owner_twin_refusal(department, listed())
     store.grant(department, role, revoke=revoke)
     shown = store.location.shown
     if revoke:
@@ -238,7 +243,6 @@ def grant_cmd(
         )
     plan = store.location.plan_id or ""
     say(message.format(role=role, department=department, plan=plan, ledger=shown))
-    listed = store.location.owners
     if not revoke and listed is not None:
         from plancli.shared_ledger import grant_warning
 

@@ -87,6 +87,7 @@ def import_json(
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
             no_data_rows=notes.no_data_rows + notes.total_rows + figureless_count(notes),
+            skipped_columns=list(notes.header.passed) if notes.header is not None else [],
             skipped=[row.output() for row in skipped],
         )
     )

@@ -183,11 +183,13 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
     bounds = _bounds(row, report)
     if row.decline:  # bounds on the fall, figures signed: the bound drawn as the growth it is
         bounds = [(m, [-v for v in marks], _neg(c), _neg(f)) for m, marks, f, c in bounds]
-    pace = [float(v) for v in report.paces[row.id]] if row.id in report.paces else None
+    paced = report.paces.get(row.id)  # None before a pending target's bound came
+    pace = None if paced is None else [(m, float(v)) for m, v in enumerate(paced) if v is not None]
     marks = [mark for _, levels, _, _ in bounds for mark in levels]
     edges = [edge for _, _, floor, ceiling in bounds for edge in (floor, ceiling)]
     reference_values = [float(p.value) for p in reference or []]
-    shown = values + marks + [e for e in edges if e is not None] + reference_values + (pace or [])
+    paced_values = [v for _, v in pace or []]
+    shown = values + marks + [e for e in edges if e is not None] + reference_values + paced_values
     low, high, step = _y_range(shown)  # the axis always holds the target and its band
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -231,10 +233,11 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
                 if bottom > top:
                     bands.append(Band(x0, top, round(x1 - x0, 1), round(bottom - top, 1)))
         if pace is not None:  # on track: at or above the stock due by each month's end
-            edge = " ".join(f"{x(m)},{y(v)}" for m, v in enumerate(pace))
-            corners = f"{x(12)},{y(high)} {x(0)},{y(high)}"
-            width, height = round(x(12) - x(0), 1), round(y(low) - y(high), 1)
-            bands.append(Band(x(0), y(high), width, height, f"{edge} {corners}"))
+            edge = " ".join(f"{x(m)},{y(v)}" for m, v in _from_its_step(pace))
+            start = _from_its_step(pace)[0][0]
+            corners = f"{x(12)},{y(high)} {x(start)},{y(high)}"
+            width, height = round(x(12) - x(start), 1), round(y(low) - y(high), 1)
+            bands.append(Band(x(start), y(high), width, height, f"{edge} {corners}"))
         target_path = " ".join(lines) or None
     ticks = round((high - low) / step)
     y_ticks = [Tick(y(low + i * step), _fmt(low + i * step)) for i in range(ticks + 1)]
@@ -251,6 +254,17 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
         target_path=target_path,
         bands=bands,
     )
+
+
+def _from_its_step(pace: list[tuple[int, float]]) -> list[tuple[float, float]]:
+    """The pace as the chart draws it: from month 0, or, for a pending target whose bound came
+    in month M, from M − 0.5 (where a chart steps to an adjusted bound: `headline_chart`), the
+    pace there the straight line's back from M (exact for time progress's even months)."""
+    (first, level), *rest = pace
+    if first == 0:
+        return [(float(m), v) for m, v in pace]
+    back = (rest[0][1] - level) / 2 if rest else 0.0
+    return [(first - 0.5, level - back), *((float(m), v) for m, v in pace)]
 
 
 Bound = tuple[int, list[float], float | None, float | None]  # from month, marks, floor, ceiling

@@ -180,11 +180,12 @@ class Report:
             "value: 力争比去年实现更多增长), each with it: the report's bound cell says so"
         ),
     )
-    paces: dict[str, list[Number]] = field(
+    paces: dict[str, list[Number | None]] = field(
         default_factory=dict,
         metadata=doc(
             "cumulative headline targets: the stock on track at the end of each month, 0–12 "
-            "(the opening stock plus the time progress's, or profile's, share of the goal)"
+            "(the opening stock plus the time progress's, or profile's, share of the goal); "
+            "null for the months before a pending target's bound came (amend)"
         ),
     )
 
@@ -250,12 +251,16 @@ def build_report(
     )
 
 
-def _paces(assessment: PlanAssessment, headline: Sequence[HeadlineOut]) -> dict[str, list[Number]]:
+def _paces(
+    assessment: PlanAssessment, headline: Sequence[HeadlineOut]
+) -> dict[str, list[Number | None]]:
     """For each cumulative headline target, the stock on track at each month's end: where its
     chart shades 符合目标 (城镇新增就业 85万人: 42.5 at June, not ≥ 85 all year, audit S D5).
-    The goal of a month is the edge judged by the bound in force then (X − T of X左右)."""
+    The goal of a month is the edge judged by the bound in force then (X − T of X左右); a
+    pending target's months before its bound came (减排 国家下达 from 2026-08) are None, the
+    pace from the amendment on as the table judges it (15 of 20 due at September)."""
     as_of = assessment.as_of
-    paces: dict[str, list[Number]] = {}
+    paces: dict[str, list[Number | None]] = {}
     if as_of is None:
         return paces
     rules = assessment.plan.plan.status
@@ -264,7 +269,7 @@ def _paces(assessment: PlanAssessment, headline: Sequence[HeadlineOut]) -> dict[
             continue
         target = assessment.get(row.id).target
         opening = target.opening if target.opening is not None else 0
-        line: list[Number] = []
+        line: list[Number | None] = []
         for month in range(13):
             at = Period.month(as_of.year, min(max(month, 1), as_of.end_month))
             amendment = (
@@ -272,11 +277,14 @@ def _paces(assessment: PlanAssessment, headline: Sequence[HeadlineOut]) -> dict[
             )
             bound = bound_of(target, rules, amendment)
             if bound is None or bound.low is None:
+                if target.pending and all(v is None for v in line):
+                    line.append(None)  # no bound yet: the chart shades nothing there
+                    continue
                 break
             goal = bound.low
             share = expected_share(target.profile, month) if month else Fraction(0)
             line.append(opening + (goal - opening) * share.numerator / share.denominator)
-        if len(line) == 13:
+        if len(line) == 13 and line[-1] is not None:
             paces[row.id] = line
     return paces
 
