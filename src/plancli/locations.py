@@ -148,6 +148,35 @@ def mask_password(conninfo: str) -> str:
     return head + masked(body, find_passwords(body, uri=_is_uri(body)), MASK)
 
 
+# In any text: a URL-shaped word (`postgresql://…`, `postgresql：//…`, `postgres//…`, `x:/…`,
+# `postgres:…`), and a key=value password (`password=s3cret`, `password = 's3 cret'`).
+_URL_IN_TEXT = re.compile(
+    r"(?<![\w+.\-])(?:[a-z][a-z0-9+.\-]*(?:\s*[:\uff1a\ufe55\ufe13]/+|//)|postgres(?:ql)?:)"
+    r"[^\s'\"`]*",
+    re.IGNORECASE,
+)
+_KEY_PASSWORD_IN_TEXT = re.compile(
+    r"(?<![\w%])(password\s*=\s*)('(?:\\.|[^'\\])*'?|(?:\\.|[^\s\\'\"`)\]])+)", re.IGNORECASE
+)
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with every password a connection string in it holds masked: a message that
+    echoes what was typed (a connection string given to `--plan`, `import`, `show`, or its
+    key=value pairs split by the shell into extra arguments) shows none (audit V D5)."""
+    if "=" not in text and "@" not in text:
+        return text  # no password can be written without one of them
+    text = _URL_IN_TEXT.sub(lambda m: mask_password(m[0]), text)
+    return _KEY_PASSWORD_IN_TEXT.sub(_masked_value, text)
+
+
+def _masked_value(match: re.Match[str]) -> str:
+    value = match[2]
+    # the message's own punctuation after an unquoted value (`password=s3cret; see …`) stays
+    kept = value[-1] if value[-1] in ";,:" and not value.startswith("'") else ""
+    return match[1] + MASK + kept
+
+
 def passwords_in(conninfo: str) -> list[str]:
     """The passwords written in a connection string (raw, %-decoded or unescaped, and the pieces
     libpq reads of one typed with an unencoded `@` or `/`), to scrub them from a message that
