@@ -248,7 +248,9 @@ def _refuse_other_urls(text: str) -> None:
     )
     full_width = re.search("[\uff1a\ufe55\ufe13]", text[: match.end()]) is not None
     if full_width:  # a Chinese input method's colon: say which character is wrong
-        message = _("{url}: not a PostgreSQL URL (a full-width colon ：); did you mean postgresql://…?")
+        message = _(
+            "{url}: not a PostgreSQL URL (a full-width colon ：); did you mean postgresql://…?"
+        )
     elif near or match["pg"]:
         message = _("{url}: not a PostgreSQL URL; did you mean postgresql://…?")
     else:
