@@ -6,7 +6,7 @@ finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from plancli.i18n import _, join_list, ngettext
 from plancli.radicals import radical_free, told_apart
@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from plancli.locations import LedgerLocation
     from plancli.plain import Target
     from plancli.stores.postgres import InitResult, OwnerChange
+
+
+
+class Owned(Protocol):
+    """A target as the plan file names its owner: the plain plan's or the model's."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def owner(self) -> str | None: ...
+
 
 SHOWN_CHANGES = 5  # targets named in a message; the rest are counted
 
@@ -216,12 +228,30 @@ def enforced_owners(location: LedgerLocation, targets: list[Target]) -> list[Tar
     `targets` name who may record, as a refusal would. When the plan file names others,
     a warning says which, after the command's lines, as a write's does. A file ledger
     enforces none: its targets are the plan's."""
-    if location.url is None:
+    held = database_owners(location)
+    if held is None:
         return targets
-    from plancli.notices import notice
+    warn_owners_moved(location, targets, held)
+    return [t._replace(owner=held.get(t.id)) for t in targets]
+
+
+def database_owners(location: LedgerLocation) -> dict[str, str] | None:
+    """A database ledger's owner (牵头单位) of each target that has one, as it enforces them;
+    None for a file ledger, which enforces none."""
+    if location.url is None:
+        return None
     from plancli.stores.postgres import PostgresLedgerStore
 
-    held = PostgresLedgerStore(location).owners()
+    return PostgresLedgerStore(location).owners()
+
+
+def warn_owners_moved(
+    location: LedgerLocation, targets: Sequence[Owned], held: dict[str, str]
+) -> None:
+    """Warn, after the command's lines, of the targets whose owner in the plan file is not
+    the database's (`show`, `targets`, `template` give the database's)."""
+    from plancli.notices import notice
+
     moved = [t for t in targets if radical_free((t.owner or "").strip()) != held.get(t.id, "")]
     if moved:
         notice(
@@ -237,10 +267,9 @@ def enforced_owners(location: LedgerLocation, targets: list[Target]) -> list[Tar
                 changes=_file_and_database(moved, held),
             )
         )
-    return [t._replace(owner=held.get(t.id)) for t in targets]
 
 
-def _file_and_database(moved: Sequence[Target], held: dict[str, str]) -> str:
+def _file_and_database(moved: Sequence[Owned], held: dict[str, str]) -> str:
     """`g5 (plan 工信局, database 住建局) and 3 more`."""
     none = _("none")
     named = [

@@ -17,7 +17,7 @@ name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,6 +29,7 @@ from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Frequency, Plan, Record, Target
 from plancli.output import csv_text
 from plancli.periods import Period
+from plancli.radicals import radical_free
 from plancli.template_units import ZH_AMOUNT, unit_text
 
 TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
@@ -58,6 +59,8 @@ class TemplateRow:
     target: Target
     period: Period  # the period to report, in the target's rhythm
     last: Observation | None  # the latest figure in force at or before the period's end
+    # its owner (牵头单位): the plan's, or a database ledger's, which it enforces (audit V D8)
+    owner: str | None = None
 
 
 def due_period(frequency: Frequency, at: Period) -> Period | None:
@@ -73,11 +76,23 @@ def due_period(frequency: Frequency, at: Period) -> Period | None:
 
 
 def template_rows(
-    plan: Plan, records: Sequence[Record], at: Period, owner: str | None = None
+    plan: Plan,
+    records: Sequence[Record],
+    at: Period,
+    owner: str | None = None,
+    held: Mapping[str, str] | None = None,
 ) -> list[TemplateRow]:
     """One row per target due at `at`, in plan order; only `owner`'s targets when given (an
-    InputError listing the plan's owners when no target has it)."""
-    owners = sorted({target.owner for target in plan.targets if target.owner})
+    InputError listing the plan's owners when no target has it). `held`: a database ledger's
+    owners, which it enforces, in place of the plan file's (a department's older copy of the
+    plan would otherwise hand it another's targets, refused whole at import)."""
+
+    def owner_of(target: Target) -> str | None:
+        return target.owner if held is None else held.get(target.id)
+
+    owners = sorted({found for target in plan.targets if (found := owner_of(target))})
+    if held is not None and owner is not None:
+        owner = radical_free(owner)  # as the database keeps its owners
     if owner is not None and owner.strip() not in owners:
         raise InputError(
             _("no target of the plan has the owner {owner}; its owners are {owners}").format(
@@ -92,12 +107,12 @@ def template_rows(
         period = due_period(target.frequency, at)
         if period is None or target.parts:
             continue
-        if owner is not None and target.owner != owner.strip():
+        if owner is not None and owner_of(target) != owner.strip():
             continue
         last = index.latest(target.id, at)
         if target.kind == "milestone" and last is not None and last.value >= 100:
             continue
-        rows.append(TemplateRow(target, period, last))
+        rows.append(TemplateRow(target, period, last, owner_of(target)))
     return rows
 
 
@@ -115,13 +130,13 @@ def helper_cells(
         "unit": unit_text(target, lang, amount),
         "last_value": row.last.value if row.last else None,
         "last_period": str(row.last.period) if row.last else None,
-        "owner": target.owner,
+        "owner": row.owner,
     }
 
 
 def template_columns(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
     """The sheet's columns: the owner (牵头单位) last, where the rows' targets name one."""
-    owned = any(row.target.owner for row in rows)
+    owned = any(row.owner for row in rows)
     return (*TEMPLATE_COLUMNS, "owner") if owned else TEMPLATE_COLUMNS
 
 

@@ -1,0 +1,57 @@
+"""What a 市统计局's DBA read of a shared PostgreSQL ledger (audit V, session 26): `template
+--owner` took the owners from a department's older copy of the plan, not the database's,
+and the sheet was then refused whole at import; a ledger restored with `pg_restore
+--no-owner` was answered with DROP SCHEMA though it held records; …
+
+Every test here runs against the throwaway server of tests/pgcluster.py (the fixtures of
+test_ledger_postgres.py) and skips, saying why, where it cannot be started.
+"""
+
+# ruff: noqa: F811 - test_ledger_postgres's fixtures are imported, and taken by name
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+if os.environ.get("PLANCLI_REQUIRE_POSTGRES") == "1":  # CI: no driver is a failure
+    import psycopg  # noqa: F401
+else:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
+from ledgers import PgLedger
+from test_ledger_postgres import (  # noqa: F401 - the fixtures, used by name
+    bureau,
+    ledger,
+    one_line_error,
+    owned_plan,
+    roles,
+)
+
+# ------------------------------------------------ D8 template --owner takes the database's
+
+
+def test_template_owner_takes_the_databases_owners_and_warns(bureau, owned_plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """alice's older copy of the plan gives g5 (工信局's in the database) to 统计局: her
+    `template --owner 统计局` listed g5, with no warning, and her clerk's sheet was refused
+    whole (`g5 is owned by 工信局`). The database's owners choose the rows, as `targets` and
+    `show` give them, and a warning names the difference."""
+    claimed = owned_plan.read_text(encoding="utf-8").replace('owner = "工信局"', 'owner = "统计局"')
+    owned_plan.write_text(claimed, encoding="utf-8")
+    mine = bureau("alice", "template", "-p", "2022-06", "--owner", "统计局", "-")
+    assert mine.exit_code == 0, mine.stderr
+    rows = [line.split(",") for line in mine.stdout.splitlines()[1:]]
+    assert [row[0] for row in rows] == ["gdp", "income"]
+    assert {row[-1] for row in rows} == {"统计局"}
+    assert mine.stderr == (
+        "warning: plan mini-2022 names other owners (牵头单位) than the database for 1 target "
+        "(g5 (plan 统计局, database 工信局)): shown are the database's, which it enforces\n"
+    )
+    theirs = bureau("bob", "template", "-p", "2022-06", "--owner", "工信局", "-")
+    assert theirs.exit_code == 0, theirs.stderr  # the plan file gives 工信局 nothing
+    assert [line.split(",")[0] for line in theirs.stdout.splitlines()[1:]] == ["g5"]
+    assert theirs.stdout.splitlines()[1].endswith(",工信局")
+    sheet = Path(owned_plan.parent, "sheet.csv")
+    sheet.write_text(mine.stdout.replace("gdp,2022-Q2,,", "gdp,2022-Q2,5.1,"), encoding="utf-8")
+    assert bureau("alice", "import", str(sheet)).exit_code == 0
