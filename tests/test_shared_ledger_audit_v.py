@@ -22,6 +22,7 @@ else:
     pytest.importorskip("psycopg", reason="psycopg is not installed (plancli[test])")
 from ledgers import PgLedger
 from test_ledger_postgres import (  # noqa: F401 - the fixtures, used by name
+    REPO,
     bureau,
     ledger,
     one_line_error,
@@ -55,3 +56,53 @@ def test_template_owner_takes_the_databases_owners_and_warns(bureau, owned_plan:
     sheet = Path(owned_plan.parent, "sheet.csv")
     sheet.write_text(mine.stdout.replace("gdp,2022-Q2,,", "gdp,2022-Q2,5.1,"), encoding="utf-8")
     assert bureau("alice", "import", str(sheet)).exit_code == 0
+
+
+# ------------------------------------ D3 a ledger restored with pg_restore --no-owner
+
+
+def _restore_sql() -> str:
+    """The SQL of docs/shared-ledger.md's "Backing up and restoring", run as the page gives it."""
+    page = (REPO / "docs" / "shared-ledger.md").read_text(encoding="utf-8")
+    block = page.split("<!-- restore-owner -->\n```sql\n", 1)[1]
+    return block.split("```", 1)[0]
+
+
+def test_a_ledger_restored_without_its_owners_is_not_answered_with_drop_schema(
+    bureau, ledger: PgLedger
+) -> None:  # type: ignore[no-untyped-def]
+    """Restored by the administrator with `pg_restore --no-owner` (here: its objects given to
+    postgres, as such a restore leaves them), the ledger locked the planning office out, and
+    `ledger init` offered DROP SCHEMA "while the ledger holds nothing" — to a ledger holding
+    its records. It names the remedy; the page's SQL, run as postgres, gives bureau its ledger
+    back, and the departments' grants still work."""
+    assert bureau("alice", "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
+    ledger.sql("REASSIGN OWNED BY bureau TO postgres")
+    status = one_line_error(bureau("bureau", "status"), 2)
+    assert "role bureau may not read the ledger" in status
+    assert status.endswith(
+        "; if role bureau is to own the ledger (restored with pg_restore --no-owner?), plancli "
+        "ledger init says how\n"
+    )
+    init = one_line_error(bureau("bureau", "ledger", "init"), 2)
+    assert "DROP SCHEMA" not in init
+    assert init.endswith(
+        ": the ledger is owned by role postgres, and role bureau may not use it (no USAGE on "
+        "schema plancli); it holds records (restored with pg_restore --no-owner?): if bureau "
+        "is to own it, role postgres gives it the schema and every object in it (ALTER SCHEMA "
+        "plancli OWNER TO bureau, then ALTER … OWNER TO bureau for each table, function and "
+        'domain: docs/shared-ledger.md, "Backing up and restoring"), or it is restored again '
+        "with its owners kept; else postgres grants it a department: plancli ledger grant "
+        "DEPARTMENT ROLE\n"
+    )
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    ledger.sql(_restore_sql())
+    again = bureau("bureau", "ledger", "init")
+    assert again.exit_code == 0, again.stderr
+    owners = ledger.sql(
+        "SELECT DISTINCT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class "
+        "WHERE relnamespace = 'plancli'::regnamespace"
+    )
+    assert owners == [("bureau",)]
+    assert bureau("bureau", "status").exit_code == 0
+    assert bureau("alice", "undo", "-n").exit_code == 0

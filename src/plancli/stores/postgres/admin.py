@@ -148,6 +148,21 @@ class PostgresAdministration(PostgresSchema):
         administrator's mistaken init, the planning office's role then running its own): which
         role owns it, and the remedy of docs/shared-ledger.md, not a department's grant."""
         role, owner = self._acting(probe), probe.schema_owner
+        if probe.holds_records:  # a restore (`pg_restore --no-owner`): DROP SCHEMA would lose it
+            return DepartmentRefusedError(
+                tight(
+                    _(
+                        "{ledger}: the ledger is owned by role {owner}, and role {role} may not "
+                        "use it (no USAGE on schema plancli); it holds records (restored with "
+                        "pg_restore --no-owner?): if {role} is to own it, role {owner} gives it "
+                        "the schema and every object in it (ALTER SCHEMA plancli OWNER TO "
+                        "{role}, then ALTER … OWNER TO {role} for each table, function and "
+                        "domain: docs/shared-ledger.md, \"Backing up and restoring\"), or it is "
+                        "restored again with its owners kept; else {owner} grants it a "
+                        "department: plancli ledger grant DEPARTMENT ROLE"
+                    ).format(ledger=self.shown, owner=owner, role=role)
+                )
+            )
         return DepartmentRefusedError(
             tight(
                 _(

@@ -139,6 +139,9 @@ class Probe(NamedTuple):
     # (session_user); "" when not asked (`_probe_found` alone).
     role: str = ""
     login: str = ""
+    # A role without USAGE: whether the ledger's records table holds any (the size of its
+    # file, in the catalog anyone reads): a restored ledger, not one to drop (audit V D3).
+    holds_records: bool = False
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -179,7 +182,22 @@ class PostgresSchema(PostgresConnection):
                 login=login,
             )
         if not usable:
-            return Probe(-1, False, True, None, str(owner), role=role, login=login)
+            held = connection.execute(
+                "SELECT pg_catalog.pg_relation_size(c.oid) > 0 FROM pg_catalog.pg_class c "
+                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relname = 'records'",
+                (SCHEMA,),
+            ).fetchone()
+            return Probe(
+                -1,
+                False,
+                True,
+                None,
+                str(owner),
+                role=role,
+                login=login,
+                holds_records=bool(held and held[0]),
+            )
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
         return self._probe_found(row)._replace(role=role, login=login)
 
@@ -219,6 +237,14 @@ class PostgresSchema(PostgresConnection):
                         "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
                         "grant DEPARTMENT ROLE"
                     ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
+                    + (
+                        _(
+                            "; if role {role} is to own the ledger (restored with pg_restore "
+                            "--no-owner?), plancli ledger init says how"
+                        ).format(role=self._acting(probe))
+                        if probe.holds_records
+                        else ""
+                    )
                 )
             )
         if probe.version > SCHEMA_VERSION:
