@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from plancli.stores.postgres import InitResult, OwnerChange
 
 
-
 class Owned(Protocol):
     """A target as the plan file names its owner: the plain plan's or the model's."""
 

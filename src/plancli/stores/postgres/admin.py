@@ -157,7 +157,7 @@ class PostgresAdministration(PostgresSchema):
                         "pg_restore --no-owner?): if {role} is to own it, role {owner} gives it "
                         "the schema and every object in it (ALTER SCHEMA plancli OWNER TO "
                         "{role}, then ALTER … OWNER TO {role} for each table, function and "
-                        "domain: docs/shared-ledger.md, \"Backing up and restoring\"), or it is "
+                        'domain: docs/shared-ledger.md, "Backing up and restoring"), or it is '
                         "restored again with its owners kept; else {owner} grants it a "
                         "department: plancli ledger grant DEPARTMENT ROLE"
                     ).format(ledger=self.shown, owner=owner, role=role)
