@@ -106,3 +106,38 @@ def test_a_ledger_restored_without_its_owners_is_not_answered_with_drop_schema(
     assert owners == [("bureau",)]
     assert bureau("bureau", "status").exit_code == 0
     assert bureau("alice", "undo", "-n").exit_code == 0
+
+
+# ---------------------------------------------- D2 a granted role the administrator dropped
+
+
+def test_grants_marks_a_dropped_role_and_does_not_count_it(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """A role granted 人社局 and then dropped (DROP OWNED BY, DROP ROLE: the page's way) was
+    still listed as 人社局's, and counted: "3 of its 4 departments have a role" while nobody
+    could record 人社局's targets. Made again (CREATE ROLE), it has lost its privileges, and
+    its members were told "may not read the ledger" while the listing showed the grant."""
+    ledger.sql("CREATE ROLE gone_v NOLOGIN")
+    try:
+        assert bureau("bureau", "ledger", "grant", "人社局", "gone_v").exit_code == 0
+        assert "3 of its 4 departments have a role" in bureau("bureau", "ledger", "grants").stderr
+        ledger.sql("DROP OWNED BY gone_v")
+        ledger.sql("DROP ROLE gone_v")
+        listed = bureau("bureau", "ledger", "grants")
+        assert listed.exit_code == 0, listed.stderr
+        assert listed.stderr.endswith("2 of its 4 departments have a role\n")
+        assert listed.stdout.splitlines()[1] == (
+            "人社局\tgone_v\t(no such role: dropped? plancli ledger grant --revoke, or CREATE ROLE)"
+        )
+        ledger.sql("CREATE ROLE gone_v NOLOGIN")
+        again = bureau("bureau", "ledger", "grants")
+        assert again.stdout.splitlines()[1] == (
+            "人社局\tgone_v\t(may not read the ledger: no USAGE on schema plancli; grant it again)"
+        )
+        assert again.stderr.endswith("2 of its 4 departments have a role\n")
+        assert bureau("bureau", "ledger", "grant", "人社局", "gone_v").exit_code == 0
+        mended = bureau("bureau", "ledger", "grants")
+        assert mended.stdout.splitlines()[1] == "人社局\tgone_v"
+        assert mended.stderr.endswith("3 of its 4 departments have a role\n")
+    finally:
+        ledger.sql("DROP OWNED BY gone_v")
+        ledger.sql("DROP ROLE IF EXISTS gone_v")

@@ -5,7 +5,7 @@ finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from plancli.i18n import _, join_list, ngettext
@@ -158,28 +158,48 @@ class GrantsListing(NamedTuple):
 
 
 def grants_listing(
-    plan: str, ledger: str, grants: Sequence[tuple[str, str]], owners: Sequence[tuple[str, str]]
+    plan: str,
+    ledger: str,
+    grants: Sequence[tuple[str, str]],
+    owners: Sequence[tuple[str, str]],
+    lost: Mapping[str, str] | None = None,
 ) -> GrantsListing:
     """The plan's departments (in plan order) with the roles that record for each, those
     without a role yet said so, then departments granted that no target of the plan names
-    (a typo, or another plan's), said so too."""
+    (a typo, or another plan's), said so too. `lost`: the granted roles that record for
+    nobody (`dropped`: no such role; `unusable`: no USAGE on the schema, a role dropped and
+    made again), marked so and not counted as the department's (audit V D2)."""
     from plancli.safe import name_shown
 
+    lost = lost or {}
+    notes = {
+        "dropped": _("(no such role: dropped? plancli ledger grant --revoke, or CREATE ROLE)"),
+        "unusable": _("(may not read the ledger: no USAGE on schema plancli; grant it again)"),
+    }
     departments = list(dict.fromkeys(owner for _target, owner in owners))
     roles: dict[str, list[str]] = {}
     for department, role in grants:
         roles.setdefault(department, []).append(role)
+
+    def row(department: str, role: str, *more: str) -> tuple[str, ...]:
+        said = (notes[lost[role]],) if role in lost else ()
+        # shown escaped: `统计局\u034f` is not 统计局 (audit P D5)
+        return (name_shown(department), name_shown(role), *more, *said)
+
     rows: list[tuple[str, ...]] = []
-    for department in departments:  # shown escaped: `统计局\u034f` is not 统计局 (audit P D5)
-        shown = name_shown(department)
-        rows += [
-            (shown, name_shown(role)) for role in roles.get(department) or [_("(no role yet)")]
-        ]
+    for department in departments:
+        if department in roles:
+            rows += [row(department, role) for role in roles[department]]
+        else:
+            rows.append((name_shown(department), _("(no role yet)")))
     elsewhere = _("(no target in plan {plan})").format(plan=plan)
     for department in sorted(set(roles) - set(departments)):
-        shown = name_shown(department)
-        rows += [(shown, name_shown(role), elsewhere) for role in roles[department]]
-    granted = sum(1 for department in departments if department in roles)
+        rows += [row(department, role, elsewhere) for role in roles[department]]
+    granted = sum(
+        1
+        for department in departments
+        if any(role not in lost for role in roles.get(department, ()))
+    )
     header = ngettext(
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
         "{granted} of its {n} department has a role",

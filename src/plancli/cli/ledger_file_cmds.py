@@ -269,6 +269,9 @@ def grants_cmd(ctx: typer.Context) -> None:
         )
         return
     grants = [(g.department, g.role) for g in rows]
-    listing = grants_listing(store.location.plan_id or "", store.location.shown, grants, owners)
+    lost = {g.role: "dropped" if not g.exists else "unusable" for g in rows if not g.usable}
+    listing = grants_listing(
+        store.location.plan_id or "", store.location.shown, grants, owners, lost
+    )
     say(listing.header)
     emit("\n".join("\t".join(tsv_cell(field) for field in row) for row in listing.rows))

@@ -287,11 +287,14 @@ class PostgresAdministration(PostgresSchema):
         """Every department granted in this plan and the roles that record for it."""
         with self._snapshot() as connection:
             rows = connection.execute(
-                "SELECT department, role FROM plancli.department_role WHERE plan_id = %s "
-                "ORDER BY department, role",
-                (self.plan_id,),
+                "SELECT d.department, d.role, r.oid IS NOT NULL, r.oid IS NOT NULL AND "
+                "pg_catalog.has_schema_privilege(r.oid, %s, 'USAGE') "
+                "FROM plancli.department_role d "
+                "LEFT JOIN pg_catalog.pg_roles r ON r.rolname = d.role "
+                "WHERE d.plan_id = %s ORDER BY d.department, d.role",
+                (SCHEMA, self.plan_id),
             ).fetchall()
-        return [Grant(department, role) for department, role in rows]
+        return [Grant(department, role, bool(e), bool(u)) for department, role, e, u in rows]
 
     def owners(self) -> dict[str, str]:
         """The plan's owners as the database holds them (target → department)."""

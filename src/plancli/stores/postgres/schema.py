@@ -121,6 +121,10 @@ class InitResult(NamedTuple):
 class Grant(NamedTuple):
     department: str
     role: str
+    # whether the role still exists, and may read the ledger (USAGE on schema plancli): a role
+    # the administrator dropped, or dropped and made again, records for nobody (audit V D2)
+    exists: bool = True
+    usable: bool = True
 
 
 class Probe(NamedTuple):
