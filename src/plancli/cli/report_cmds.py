@@ -270,7 +270,8 @@ def template_cmd(
     location = st.read_ledger()
     refuse_overwriting(file, st.source.path, None if location.url else location.path, template=True)
     held = database_owners(location)  # a database's 牵头单位, not the file's (audit V D8)
-    rows = template_rows(plan, open_store(location).read(), at, owner, held)
+    store = open_store(location)
+    rows = template_rows(plan, store.read(), at, owner, held, store.amendments())
     if held is not None:  # warned of as `targets` and `show` do: the sheet's targets, and
         # those the plan file gives --owner that the database gives another
         listed = {row.target.id for row in rows}

@@ -6,9 +6,10 @@ a quarter's end (03, 06, 09, 12, or P = 2022-Qn, 2022-Hn), an annual one at the 
 Its row names the period in the target's own rhythm (2022-06, 2022-Q2, 2022), so the ledger
 reads like the statistics it comes from.
 
-Left out: roll-ups (their figure is the sum of their parts, which are in the sheet) and
-milestones already done; with `owner`, the targets of other departments (the plan's `owner`,
-牵头单位). The helper columns (name, unit, last value and period, and the owner where the plan
+Left out: roll-ups (their figure is the sum of their parts, which are in the sheet),
+milestones already done and targets dropped (不再考核) by the period; with `owner`, the
+targets of other departments (the plan's `owner`, 牵头单位; a database ledger's, which it
+enforces). The helper columns (name, unit, last value and period, and the owner where the plan
 names owners) are for the person filling the sheet in; `plancli import` does not import them,
 but refuses a row whose helper cells were changed (`template_check`). The Chinese sheet's
 header is in words a clerk reads (`ZH_HEADERS`), which the import reads as the columns they
@@ -22,11 +23,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import Observation, RecordIndex
+from plancli.assess.records import AmendmentIndex
 from plancli.errors import InputError
 from plancli.fmt import num
 from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
-from plancli.model import Frequency, Plan, Record, Target
+from plancli.model import Amendment, Frequency, Plan, Record, Target
 from plancli.output import csv_text
 from plancli.periods import Period
 from plancli.radicals import radical_free
@@ -81,11 +83,14 @@ def template_rows(
     at: Period,
     owner: str | None = None,
     held: Mapping[str, str] | None = None,
+    amendments: Sequence[Amendment] = (),
 ) -> list[TemplateRow]:
     """One row per target due at `at`, in plan order; only `owner`'s targets when given (an
     InputError listing the plan's owners when no target has it). `held`: a database ledger's
     owners, which it enforces, in place of the plan file's (a department's older copy of the
-    plan would otherwise hand it another's targets, refused whole at import)."""
+    plan would otherwise hand it another's targets, refused whole at import). A target
+    dropped (`amend --drop`, 不再考核) by the period is left out, as `gap` no longer judges it
+    (audit V D9)."""
 
     def owner_of(target: Target) -> str | None:
         return target.owner if held is None else held.get(target.id)
@@ -102,12 +107,16 @@ def template_rows(
             else _("no target of the plan has an owner (牵头单位): the plan sets none").format()
         )
     index = RecordIndex(plan, records)
+    adjusted = AmendmentIndex(plan, amendments)
     rows: list[TemplateRow] = []
     for target in plan.targets:
         period = due_period(target.frequency, at)
         if period is None or target.parts:
             continue
         if owner is not None and owner_of(target) != owner.strip():
+            continue
+        in_force = adjusted.in_force(target.id, at)
+        if in_force is not None and in_force.drops:
             continue
         last = index.latest(target.id, at)
         if target.kind == "milestone" and last is not None and last.value >= 100:
