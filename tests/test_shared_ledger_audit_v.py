@@ -141,3 +141,31 @@ def test_grants_marks_a_dropped_role_and_does_not_count_it(bureau, ledger: PgLed
     finally:
         ledger.sql("DROP OWNED BY gone_v")
         ledger.sql("DROP ROLE IF EXISTS gone_v")
+
+
+# ------------------------------- D7 convert into the database under the wrong --plan
+
+
+def test_convert_of_another_plans_file_into_the_database_is_refused_before_writing(
+    bureau, ledger: PgLedger, owned_plan: Path, invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A backup of guandu-2022 converted with --plan naming mini-2022 wrote its figures as
+    mini-2022's, exit 0, then warned they were for no target of the plan (with --force, after
+    replacing mini-2022's own). Refused first, naming --plan; nothing is written."""
+    backup = tmp_path / "backup.progress.toml"
+    for target, value in (("new_parking_spaces", "1300"), ("little_giant_enterprises", "3")):
+        done = invoke("--ledger", str(backup), "record", target, value, "-p", "2022-Q3")
+        assert done.exit_code == 0, done.stderr
+    assert bureau("bureau", "record", "income", "5", "-p", "2022-Q2").exit_code == 0
+    url = ledger.as_user("bureau").url
+    for force in ((), ("--force",)):
+        result = invoke("--plan", str(owned_plan), "ledger", "convert", *force, str(backup), url)
+        refused = one_line_error(result, 2)
+        assert refused == (
+            f"error: {backup}: its 2 figures are for no target of plan mini-2022 in 2022 "
+            "(new_parking_spaces, little_giant_enterprises): another plan's ledger? A ledger "
+            "file names no plan: give its plan with --plan; nothing was written\n"
+        )
+    assert [r[0] for r in ledger.sql("SELECT target FROM plancli.records")] == ["income"]
+    right = invoke("--plan", "guandu-2022", "ledger", "convert", str(backup), url)
+    assert right.exit_code == 0, right.stderr

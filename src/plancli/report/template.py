@@ -31,6 +31,7 @@ from plancli.imports import COLUMNS, HELPER_COLUMNS
 from plancli.model import Amendment, Frequency, Plan, Record, Target
 from plancli.output import csv_text
 from plancli.periods import Period
+from plancli.plain import plain_amendment
 from plancli.radicals import radical_free
 from plancli.template_units import ZH_AMOUNT, unit_text
 
@@ -107,7 +108,7 @@ def template_rows(
             else _("no target of the plan has an owner (牵头单位): the plan sets none").format()
         )
     index = RecordIndex(plan, records)
-    adjusted = AmendmentIndex(plan, amendments)
+    adjusted = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
     rows: list[TemplateRow] = []
     for target in plan.targets:
         period = due_period(target.frequency, at)
