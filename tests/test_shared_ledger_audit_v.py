@@ -12,6 +12,7 @@ test_ledger_postgres.py) and skips, saying why, where it cannot be started.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,22 @@ def test_convert_of_another_plans_file_into_the_database_is_refused_before_writi
     assert [r[0] for r in ledger.sql("SELECT target FROM plancli.records")] == ["income"]
     right = invoke("--plan", "guandu-2022", "ledger", "convert", str(backup), url)
     assert right.exit_code == 0, right.stderr
+
+
+# ------------------------------------------ D1 the suggested `ledger init`, pasted as printed
+
+
+def test_the_suggested_init_command_survives_the_shell(
+    invoke, ledger: PgLedger, owned_plan: Path, roles: None
+) -> None:  # type: ignore[no-untyped-def]
+    """The hint printed the URL bare: pasted, `&connect_timeout=…` backgrounded the command and
+    was lost (and `?` is a glob). The URL is quoted, so a shell reads it as one word."""
+    url = ledger.as_user("bureau").url + "&connect_timeout=7"
+    where = ["--plan", str(owned_plan), "--ledger", url]
+    for args in (("status",), ("ledger", "grant", "统计局", "tongji")):
+        error = one_line_error(invoke(*where, *args), 2)
+        command = error.split("ledger init ", 1)[1].split("`", 1)[0].removesuffix(" first\n")
+        echoed = subprocess.run(
+            ["sh", "-c", f"printf '%s\\n' {command}"], capture_output=True, text=True, check=True
+        )
+        assert echoed.stdout == url + "\n", error

@@ -27,6 +27,7 @@ from plancli.stores.postgres.schema import (
     Probe,
     owners_digest,
 )
+from plancli.texts import shell_word
 
 # What `ledger grant` gives a role: reading the ledger (and the sequences, whose currval the
 # insert policies compare a row's seq with), inserting rows (the policies decide which), and a
@@ -189,8 +190,12 @@ class PostgresAdministration(PostgresSchema):
                 raise InputError(
                     _(
                         "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
-                        "init {ledger} first"
-                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
+                        "init {quoted} first"
+                    ).format(
+                        ledger=self.shown,
+                        plan=self.location.plan_arg or "PLAN",
+                        quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
+                    )
                 )
             if revoke:
                 self._revoke(connection, department, role)

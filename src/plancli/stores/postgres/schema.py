@@ -33,6 +33,7 @@ from plancli.stores.postgres.connection import (
     PostgresConnection,
 )
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
+from plancli.texts import shell_word
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 3
@@ -274,8 +275,12 @@ class PostgresSchema(PostgresConnection):
                 raise InputError(
                     _(
                         "{ledger} holds no plancli ledger; `plancli --plan {plan} ledger init "
-                        "{ledger}` creates it (or a first record or import)"
-                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
+                        "{quoted}` creates it (or a first record or import)"
+                    ).format(
+                        ledger=self.shown,
+                        plan=self.location.plan_arg or "PLAN",
+                        quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
+                    )
                 )
             yield connection
 
