@@ -189,3 +189,23 @@ def test_the_suggested_init_command_survives_the_shell(
             ["sh", "-c", f"printf '%s\\n' {command}"], capture_output=True, text=True, check=True
         )
         assert echoed.stdout == url + "\n", error
+
+
+# ------------------------------- D6 "records for no department": in this plan, and the fix
+
+
+def test_a_role_with_no_department_in_the_plan_is_told_to_ask_for_its_departments_role(
+    bureau,
+) -> None:  # type: ignore[no-untyped-def]
+    """alice (a member of tongji) was told "alice records for no department (plancli ledger
+    grant DEPARTMENT alice)": a grant of her login role, against the page's group role per
+    department. The refusal names the plan and asks for a department's role
+    (test_ledger_postgres_security: where she records in another plan, and which role)."""
+    assert bureau("bureau", "ledger", "grant", "--revoke", "统计局", "tongji").exit_code == 0
+    refused = one_line_error(bureau("alice", "record", "gdp", "6.2", "-p", "2022-Q3"), 2)
+    assert refused == (
+        "error: refused: gdp is owned by 统计局 (牵头单位); alice records for no department in "
+        "plan mini-2022; the ledger's owner grants its department's role: plancli ledger grant "
+        "DEPARTMENT ROLE; nothing of this batch was written\n"
+    )
+    assert "grant DEPARTMENT alice" not in refused
