@@ -209,3 +209,26 @@ def test_a_role_with_no_department_in_the_plan_is_told_to_ask_for_its_department
         "DEPARTMENT ROLE; nothing of this batch was written\n"
     )
     assert "grant DEPARTMENT alice" not in refused
+
+
+# ------------------------------- D11 the batch of a role the administrator dropped
+
+
+def test_undo_of_a_dropped_roles_batch_says_why_it_is_refused(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
+    """dana (a member of tongji) left and her role was dropped: her department's undo of her
+    batch was refused as if she were another department's ("was written by dana; a department
+    undoes only the batches its own roles wrote"). A dropped role is a member of nothing:
+    the refusal says so, and who may undo it."""
+    ledger.sql("CREATE ROLE dana_v LOGIN IN ROLE tongji")
+    try:
+        assert bureau("dana_v", "record", "gdp", "6.9", "-p", "2022-Q4").exit_code == 0
+    finally:
+        ledger.sql("DROP ROLE dana_v")
+    refused = one_line_error(bureau("alice", "undo", "-n"), 2)
+    assert "was written by dana_v, a role that no longer exists (dropped), so of no " in refused
+    assert refused.endswith(
+        "department now: only the ledger's owner, role bureau, may undo it; alice records for "
+        "统计局; nothing was reverted\n"
+    )
+    owner_undo = bureau("bureau", "undo", "--yes")
+    assert owner_undo.exit_code == 0, owner_undo.stderr

@@ -80,7 +80,9 @@ def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> Dep
 # Of batch %(batch)s, a writer not of the departments current_user records for (a department's
 # undo reverts only batches its own roles wrote: `plancli.foreign_writer`): its name ('' for
 # rows copied from a file, which name no writer), the departments it records for in the plan,
-# whether it is the ledger's owner, current_user's departments and current_user. No row: none.
+# whether it is the ledger's owner, current_user's departments and current_user, where it
+# records in other plans, whether the writer's role is gone (dropped) and the ledger's owner.
+# No row: none.
 UNDO_REFUSED = f"""
 SELECT w.writer,
     (SELECT string_agg(DISTINCT d.department, E'\\x1f')
@@ -90,7 +92,10 @@ SELECT w.writer,
        AND pg_catalog.pg_has_role(wr.oid, r.oid, 'MEMBER')),
     w.writer = (SELECT pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n
                 WHERE n.nspname = 'plancli'),
-    {_MINE}, current_user::text, {_ELSEWHERE}
+    {_MINE}, current_user::text, {_ELSEWHERE},
+    NOT EXISTS (SELECT FROM pg_catalog.pg_roles gone WHERE gone.rolname = w.writer),
+    (SELECT pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n
+     WHERE n.nspname = 'plancli')
 FROM (SELECT plancli.foreign_writer(%(plan)s, %(batch)s, current_user::text) AS writer) AS w
 WHERE w.writer IS NOT NULL
 """
@@ -133,7 +138,18 @@ def _mine(
 def undo_refusal(row: tuple[Any, ...], batch: str, plan: str) -> DepartmentRefusedError:
     """The refusal of a department's undo of a batch `UNDO_REFUSED`'s row names the writer of:
     the ledger's owner's, another department's, or rows copied from a file."""
-    writer, theirs, is_owner, mine, user, elsewhere = row
+    writer, theirs, is_owner, mine, user, elsewhere, gone, owner = row
+    if writer and gone in (True, "t"):  # a departed colleague's role, dropped (audit V D11)
+        message = _(
+            "refused: batch {batch} was written by {writer}, a role that no longer exists "
+            "(dropped), so of no department now: only the ledger's owner, role {owner}, may "
+            "undo it; {mine}; nothing was reverted"
+        )
+        return DepartmentRefusedError(
+            message.format(
+                batch=batch, writer=writer, owner=owner, mine=_mine(user, mine, plan, elsewhere)
+            )
+        )
     if not writer:
         message = _(
             "refused: batch {batch} was written by no one on record (rows copied from a ledger "
