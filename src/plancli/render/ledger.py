@@ -116,10 +116,10 @@ def history_table(
     Amount, writer (a database ledger's `recorded_by`, 录入人) and note columns appear only
     when some record has one, and the target column only when the history is of several
     targets, to keep 80 columns readable. The target's id is never folded: when the terminal
-    is too narrow, the time recorded is left out, then the note, then the batch, then the
-    writer (who entered a figure of a shared ledger is what its history is read for: kept at
-    80 columns with a 31-character id and an amount; `history ID` and `--json` have the batch,
-    which `undo --batch` takes).
+    is too narrow, the time recorded is left out, then the note, then the writer (who entered
+    a figure of a shared ledger is read before its note), then the batch, which `undo
+    --batch` needs (`history ID` and `--json` have them). At 80 columns a 31-character id
+    beside an amount leaves no room for the writer (audit V D4: the page says so).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)
@@ -153,17 +153,14 @@ def history_table(
         ),
         # Who recorded each figure, where the ledger keeps it (a database's current_user): a
         # column only when some record has one, so a file ledger's table is as it was.
-        # Kept after the batch (audit V D4): who entered a shared ledger's figure is what its
-        # history is read for at 80 columns; the batch is in the confirmations, `history ID`
-        # and --json.
         Column(
             _w("recorded by", lang),
             [shown(r.recorded_by or "") for r in records],
-            1,
+            2,
             {"no_wrap": True},
         ),
         Column(
-            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 2, {"no_wrap": True}
+            _w("batch", lang), [shown(batch_label(r.batch)) for r in records], 1, {"no_wrap": True}
         ),
     ]
     if with_note:  # a note may span lines

@@ -50,7 +50,8 @@ def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> Dep
     """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
     many are refused, and the departments the role records for (a write's and a dry run's;
     `undoing`: an undo's, which reverts nothing)."""
-    target, owner, count, departments, user, elsewhere = row
+    target, owner, count, departments, user, *rest = row
+    elsewhere = rest[0] if rest else None  # `_ELSEWHERE`: where it records in other plans
     more = (
         ngettext(
             "; {n} more target of this batch is refused too",
