@@ -484,7 +484,7 @@ def test_init_creates_a_versioned_schema_and_a_bare_database_is_no_ledger(
         plan = FIXTURES / "mini.toml"  # init with the plan: its owners are pushed (§11)
         assert (
             f"{ledger.url} holds no plancli ledger; `plancli --plan {plan} ledger init "
-            f"{ledger.url}`"
+            f'"{ledger.url}"`'  # quoted, to be pasted (audit V D1)
         ) in refused
     assert not ledger.exists()  # reading created nothing
     result = invoke(*where, "ledger", "init")

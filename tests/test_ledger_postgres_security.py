@@ -54,8 +54,10 @@ def test_a_grant_is_for_its_plan_only(bureau, ledger: PgLedger, city: Path, invo
         _as(invoke, ledger, city, "bob", "record", "g5", "9", "-p", "2022-06"), 2
     )
     assert refused == (
-        "error: refused: g5 is owned by 工信局 (牵头单位); bob records for no department "
-        "(plancli ledger grant DEPARTMENT bob); nothing of this batch was written\n"
+        "error: refused: g5 is owned by 工信局 (牵头单位); bob records for no department in "
+        "plan city-2022 (it records for 工信局 in plan mini-2022 through gongxin); the ledger's "
+        "owner grants its department's role: plancli ledger grant 工信局 gongxin; nothing of "
+        "this batch was written\n"  # audit V D6: where bob records, and the group role's grant
     )
     insert = (
         "INSERT INTO plancli.records (plan_id, target, period, value, batch) "

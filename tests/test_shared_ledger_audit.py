@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from pathlib import Path
 
 import pytest
@@ -309,13 +310,13 @@ def test_the_setup_hints_work_when_followed_literally(
     as it was given, and following it pushes the owners."""
     url = ledger.as_user("bureau").url
     where = ["--plan", str(owned_plan), "--ledger", url]
-    hint = f"plancli --plan {owned_plan} ledger init {url}"
+    hint = f'plancli --plan {owned_plan} ledger init "{url}"'  # quoted: `?` (audit V D1)
     assert f"`{hint}` creates it" in one_line_error(invoke(*where, "status"), 2)
     granted = one_line_error(invoke(*where, "ledger", "grant", "统计局", "tongji"), 2)
     assert f"{hint} first" in granted, granted
     bundled = one_line_error(invoke("--plan", "guandu-2022", "--ledger", url, "status"), 2)
-    assert f"plancli --plan guandu-2022 ledger init {url}" in bundled, bundled
-    followed = invoke(*hint.split()[1:])
+    assert f'plancli --plan guandu-2022 ledger init "{url}"' in bundled, bundled
+    followed = invoke(*shlex.split(hint)[1:])
     assert followed.exit_code == 0, followed.stderr
     assert "targets with an owner (牵头单位) pushed to the database" in followed.stderr
 

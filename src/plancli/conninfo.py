@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:/*", re.IGNORECASE)
+# A scheme and its `:` (or a full-width `：` an input method typed, or none before `//`).
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*(?:\s*[:\uff1a\ufe55\ufe13]/*|//+)", re.IGNORECASE)
 _KEY = "password"
 
 

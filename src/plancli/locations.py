@@ -117,6 +117,14 @@ _ANY_URI = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]+)://", re.IGNORECASE)
 _URL_LIKE = re.compile(
     r"^(?:(?P<scheme>[a-z][a-z0-9+.\-]+):/|(?P<pg>postgres(?:ql)?):)", re.IGNORECASE
 )
+# A PostgreSQL URL as a Chinese input method or a lost `:` leaves it: a full-width colon
+# (`postgresql：//`, any scheme), or `postgres(ql)//` with no colon. Names no file anyone means.
+_URL_NEAR_MISS = re.compile(
+    r"^(?:(?P<scheme>[a-z][a-z0-9+.\-]+)\s*[\uff1a\ufe55\ufe13]|(?P<pg>postgres(?:ql)?)\s*/{2})",
+    re.IGNORECASE,
+)
+# Around a pasted value or a `.env` line: white space (ideographic too) and a byte order mark.
+_SURROUNDING = " \t\r\n\v\f\u3000\ufeff\u200b"
 _CONNINFO = re.compile(
     r"^\s*(?:service|dbname|host|hostaddr|port|user|password|passfile|sslmode|connect_timeout"
     r"|application_name|options|target_session_attrs)\s*=",
@@ -148,7 +156,38 @@ def mask_password(conninfo: str) -> str:
     `password=s3\\ cret`)."""
     from plancli.conninfo import find_passwords, masked
 
-    return masked(conninfo, find_passwords(conninfo, uri=_is_uri(conninfo)), MASK)
+    lead = len(conninfo) - len(conninfo.lstrip(_SURROUNDING))  # ` postgresql://…` is a URL too
+    head, body = conninfo[:lead], conninfo[lead:]
+    return head + masked(body, find_passwords(body, uri=_is_uri(body)), MASK)
+
+
+# In any text: a URL-shaped word (`postgresql://…`, `postgresql：//…`, `postgres//…`, `x:/…`,
+# `postgres:…`), and a key=value password (`password=s3cret`, `password = 's3 cret'`).
+_URL_IN_TEXT = re.compile(
+    r"(?<![\w+.\-])(?:[a-z][a-z0-9+.\-]*(?:\s*[:\uff1a\ufe55\ufe13]/+|//)|postgres(?:ql)?:)"
+    r"[^\s'\"`]*",
+    re.IGNORECASE,
+)
+_KEY_PASSWORD_IN_TEXT = re.compile(
+    r"(?<![\w%])(password\s*=\s*)('(?:\\.|[^'\\])*'?|(?:\\.|[^\s\\'\"`)\]])+)", re.IGNORECASE
+)
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with every password a connection string in it holds masked: a message that
+    echoes what was typed (a connection string given to `--plan`, `import`, `show`, or its
+    key=value pairs split by the shell into extra arguments) shows none (audit V D5)."""
+    if "=" not in text and "@" not in text:
+        return text  # no password can be written without one of them
+    text = _URL_IN_TEXT.sub(lambda m: mask_password(m[0]), text)
+    return _KEY_PASSWORD_IN_TEXT.sub(_masked_value, text)
+
+
+def _masked_value(match: re.Match[str]) -> str:
+    value = match[2]
+    # the message's own punctuation after an unquoted value (`password=s3cret; see …`) stays
+    kept = value[-1] if value[-1] in ";,:" and not value.startswith("'") else ""
+    return match[1] + MASK + kept
 
 
 def passwords_in(conninfo: str) -> list[str]:
@@ -157,12 +196,15 @@ def passwords_in(conninfo: str) -> list[str]:
     might quote them (a libpq error quoting a mistyped part of the string). Longest first."""
     from plancli.conninfo import find_passwords
 
+    conninfo = conninfo.lstrip(_SURROUNDING)
     found = find_passwords(conninfo, uri=_is_uri(conninfo)).secrets
     return sorted(found, key=lambda secret: (-len(secret), secret))
 
 
 def _is_uri(conninfo: str) -> bool:
-    return bool(_URL_LIKE.match(conninfo) or _DATABASE_URI.match(conninfo))
+    return bool(
+        _URL_LIKE.match(conninfo) or _DATABASE_URI.match(conninfo) or _URL_NEAR_MISS.match(conninfo)
+    )
 
 
 Origin = Literal["option", "beside-plan", "app-dir", "bundled"]
@@ -208,7 +250,7 @@ def _refuse_other_urls(text: str) -> None:
     `pg://`, `http://`, `postgresql:/…`) is refused, rather than recorded into a local file
     named after it (the figure would never reach the database). A scheme close to
     PostgreSQL's is answered with the right one."""
-    match = _URL_LIKE.match(text)
+    match = _URL_LIKE.match(text) or _URL_NEAR_MISS.match(text)
     if match is None or _DATABASE_URI.match(text):
         return
     import difflib
@@ -217,20 +259,35 @@ def _refuse_other_urls(text: str) -> None:
     near = scheme.startswith(("pg", "post", "psql")) or bool(
         difflib.get_close_matches(scheme, ("postgresql", "postgres"), n=1, cutoff=0.6)
     )
-    message = (
-        _("{url}: not a PostgreSQL URL; did you mean postgresql://…?")
-        if near
-        else _(
+    full_width = re.search("[\uff1a\ufe55\ufe13]", text[: match.end()]) is not None
+    if full_width:  # a Chinese input method's colon: say which character is wrong
+        message = _(
+            "{url}: not a PostgreSQL URL (a full-width colon ：); did you mean postgresql://…?"
+        )
+    elif near or match["pg"]:
+        message = _("{url}: not a PostgreSQL URL; did you mean postgresql://…?")
+    else:
+        message = _(
             "{url}: not a PostgreSQL URL (a ledger is a file's path, postgresql://…, "
             "postgres://… or service=…)"
         )
-    )
     raise InputError(message.format(url=mask_password(text)))
 
 
 def location_of(ledger: str | Path, origin: Origin = "option") -> LedgerLocation:
     """A ledger named on the command line: a connection string, or a file's path. A URL of
-    another scheme is refused (`_refuse_other_urls`)."""
+    another scheme is refused (`_refuse_other_urls`). White space or a byte order mark around
+    a connection string or URL (a pasted value, `PLANCLI_LEDGER=" postgresql://…"`) is
+    dropped before deciding: ` postgresql://…` is the database, never a folder named
+    ` postgresql:`; a file's path is kept as given."""
+    if isinstance(ledger, str):
+        stripped = ledger.strip(_SURROUNDING)
+        if stripped != ledger and (
+            is_database_ledger(stripped)
+            or _URL_LIKE.match(stripped)
+            or _URL_NEAR_MISS.match(stripped)
+        ):
+            ledger = stripped
     if isinstance(ledger, str) and is_database_ledger(ledger):
         return database_location(ledger, origin)
     if isinstance(ledger, str):

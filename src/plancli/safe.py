@@ -137,6 +137,12 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
     The one rule for every message that echoes such a name (sheet, target, owner)."""
     if len(text) <= limit:
         return repr(text) if quote else visible(text)
+    if "@" in text or "=" in text:  # a connection string typed for a name: cut after masking
+        from plancli.locations import hide_passwords
+
+        text = hide_passwords(text)  # (a cut before its `@` would no longer show a password)
+        if len(text) <= limit:
+            return repr(text) if quote else visible(text)
     head = repr(text[:limit]) if quote else visible(text[:limit])
     return head + length_note(len(text))
 

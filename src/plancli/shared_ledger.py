@@ -5,8 +5,8 @@ finds the facts: `stores.postgres.InitResult`). No Pydantic, no driver imported 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
@@ -16,6 +16,17 @@ if TYPE_CHECKING:
     from plancli.locations import LedgerLocation
     from plancli.plain import Target
     from plancli.stores.postgres import InitResult, OwnerChange
+
+
+class Owned(Protocol):
+    """A target as the plan file names its owner: the plain plan's or the model's."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def owner(self) -> str | None: ...
+
 
 SHOWN_CHANGES = 5  # targets named in a message; the rest are counted
 
@@ -179,28 +190,48 @@ class GrantsListing(NamedTuple):
 
 
 def grants_listing(
-    plan: str, ledger: str, grants: Sequence[tuple[str, str]], owners: Sequence[tuple[str, str]]
+    plan: str,
+    ledger: str,
+    grants: Sequence[tuple[str, str]],
+    owners: Sequence[tuple[str, str]],
+    lost: Mapping[str, str] | None = None,
 ) -> GrantsListing:
     """The plan's departments (in plan order) with the roles that record for each, those
     without a role yet said so, then departments granted that no target of the plan names
-    (a typo, or another plan's), said so too."""
+    (a typo, or another plan's), said so too. `lost`: the granted roles that record for
+    nobody (`dropped`: no such role; `unusable`: no USAGE on the schema, a role dropped and
+    made again), marked so and not counted as the department's (audit V D2)."""
     from plancli.safe import name_shown
 
+    lost = lost or {}
+    notes = {
+        "dropped": _("(no such role: dropped? plancli ledger grant --revoke, or CREATE ROLE)"),
+        "unusable": _("(may not read the ledger: no USAGE on schema plancli; grant it again)"),
+    }
     departments = list(dict.fromkeys(owner for _target, owner in owners))
     roles: dict[str, list[str]] = {}
     for department, role in grants:
         roles.setdefault(department, []).append(role)
+
+    def row(department: str, role: str, *more: str) -> tuple[str, ...]:
+        said = (notes[lost[role]],) if role in lost else ()
+        # shown escaped: `统计局\u034f` is not 统计局 (audit P D5)
+        return (name_shown(department), name_shown(role), *more, *said)
+
     rows: list[tuple[str, ...]] = []
-    for department in departments:  # shown escaped: `统计局\u034f` is not 统计局 (audit P D5)
-        shown = name_shown(department)
-        rows += [
-            (shown, name_shown(role)) for role in roles.get(department) or [_("(no role yet)")]
-        ]
+    for department in departments:
+        if department in roles:
+            rows += [row(department, role) for role in roles[department]]
+        else:
+            rows.append((name_shown(department), _("(no role yet)")))
     elsewhere = _("(no target in plan {plan})").format(plan=plan)
     for department in sorted(set(roles) - set(departments)):
-        shown = name_shown(department)
-        rows += [(shown, name_shown(role), elsewhere) for role in roles[department]]
-    granted = sum(1 for department in departments if department in roles)
+        rows += [row(department, role, elsewhere) for role in roles[department]]
+    granted = sum(
+        1
+        for department in departments
+        if any(role not in lost for role in roles.get(department, ()))
+    )
     header = ngettext(
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
         "{granted} of its {n} department has a role",
@@ -248,12 +279,30 @@ def enforced_owners(location: LedgerLocation, targets: list[Target]) -> list[Tar
     `targets` name who may record, as a refusal would. When the plan file names others,
     a warning says which, after the command's lines, as a write's does. A file ledger
     enforces none: its targets are the plan's."""
-    if location.url is None:
+    held = database_owners(location)
+    if held is None:
         return targets
-    from plancli.notices import notice
+    warn_owners_moved(location, targets, held)
+    return [t._replace(owner=held.get(t.id)) for t in targets]
+
+
+def database_owners(location: LedgerLocation) -> dict[str, str] | None:
+    """A database ledger's owner (牵头单位) of each target that has one, as it enforces them;
+    None for a file ledger, which enforces none."""
+    if location.url is None:
+        return None
     from plancli.stores.postgres import PostgresLedgerStore
 
-    held = PostgresLedgerStore(location).owners()
+    return PostgresLedgerStore(location).owners()
+
+
+def warn_owners_moved(
+    location: LedgerLocation, targets: Sequence[Owned], held: dict[str, str]
+) -> None:
+    """Warn, after the command's lines, of the targets whose owner in the plan file is not
+    the database's (`show`, `targets`, `template` give the database's)."""
+    from plancli.notices import notice
+
     moved = [t for t in targets if radical_free((t.owner or "").strip()) != held.get(t.id, "")]
     if moved:
         notice(
@@ -269,10 +318,9 @@ def enforced_owners(location: LedgerLocation, targets: list[Target]) -> list[Tar
                 changes=_file_and_database(moved, held),
             )
         )
-    return [t._replace(owner=held.get(t.id)) for t in targets]
 
 
-def _file_and_database(moved: Sequence[Target], held: dict[str, str]) -> str:
+def _file_and_database(moved: Sequence[Owned], held: dict[str, str]) -> str:
     """`g5 (plan 工信局, database 住建局) and 3 more`."""
     none = _("none")
     named = [

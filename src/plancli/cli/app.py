@@ -26,6 +26,7 @@ from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, OutputError, PlanError
 from plancli.i18n import N_, Lang, _, default_lang, env_lang, lang_from_argv, set_language
+from plancli.locations import hide_passwords
 from plancli.safe import visible
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def is_typer_exception(exc: BaseException) -> bool:
 def internal_error_message(exc: BaseException) -> str:
     """One line, whatever the exception holds (its text may come from a file: no control
     characters, no second line)."""
-    detail = " ".join(str(exc).split())[:300]
+    detail = " ".join(hide_passwords(str(exc)).split())[:300]
     detail = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in detail)
     name = type(exc).__name__
     return _(
@@ -671,5 +672,6 @@ def one_format(json_out: bool, csv_out: bool) -> None:
 
 def say(text: str) -> None:
     """Talk on stderr (confirmations, warnings, `error: …`). Messages quote paths, batches and
-    values from files: their control characters are shown as escapes (issue 14)."""
-    typer.echo(visible(text, newlines=True), err=True)
+    values from files: their control characters are shown as escapes (issue 14); and what was
+    typed, which may hold a connection string: its passwords are masked (audit V D5)."""
+    typer.echo(visible(hide_passwords(text), newlines=True), err=True)

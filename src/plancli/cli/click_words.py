@@ -11,6 +11,7 @@ from typing import Any
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
 from plancli.i18n import N_, _
+from plancli.locations import hide_passwords
 from plancli.safe import visible
 
 
@@ -46,8 +47,11 @@ def usage_message(exc: Any) -> str:
     else:
         text = _stray_option(exc.message, ctx) or _click_text(exc.message)
     # The argument typed is quoted as given: a script's `plancli show "$id"` with an id from a
-    # file would send its escape sequence, BEL or RLO to the terminal (audit P D8).
-    return visible(_("{message}; see `{command} --help`").format(message=text, command=where))
+    # file would send its escape sequence, BEL or RLO to the terminal (audit P D8); a connection
+    # string's key=value pairs split by the shell into extra arguments, with their passwords
+    # masked (`unexpected extra argument: … password=***`, audit V D5).
+    message = _("{message}; see `{command} --help`").format(message=text, command=where)
+    return visible(hide_passwords(message))
 
 
 def _sibling_with(ctx: Any, option: str) -> tuple[str, str] | None:

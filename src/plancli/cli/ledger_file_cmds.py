@@ -11,7 +11,10 @@ from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from plancli.locations import LedgerLocation
+    from plancli.stores.base import LedgerContents
     from plancli.stores.postgres import PostgresLedgerStore
 
 ledger_app = typer.Typer(
@@ -85,7 +88,11 @@ def convert_cmd(
 
     st = state(ctx)
     origin, target = _location(st, source), _location(st, destination)
-    copied = copy_ledger(origin, target, force=force)
+    # Into a database, under the plan --plan names (a ledger file carries no plan id): a file
+    # none of whose figures is for a target of that plan is another plan's, refused before
+    # anything is written, never warned of after (audit V D7).
+    check = _the_plans_figures(st, origin) if target.url is not None else None
+    copied = copy_ledger(origin, target, force=force, check=check)
     count = len(copied.records)
     what = ngettext("{n} record", "{n} records", count).format(n=count)
     if copied.amendments:
@@ -117,6 +124,38 @@ def convert_cmd(
                 lost,
             ).format(n=lost, destination=target.shown)
         )
+
+
+def _the_plans_figures(st: State, origin: "LedgerLocation") -> "Callable[[LedgerContents], None]":
+    """The check of a convert into a database: the file's figures are for the plan's targets."""
+    from plancli.ledger_read import ledger_strays
+
+    plan = st.plain_plan
+
+    def check(contents: "LedgerContents") -> None:
+        known = {target.id for target in plan.targets}
+        strays = ledger_strays(known, plan.plan.year, contents.records)
+        if strays is None:
+            return
+        raise InputError(
+            ngettext(
+                "{source}: its {n} figure is for no target of plan {plan} in {year} "
+                "({strays}): another plan's ledger? A ledger file names no plan: give its "
+                "plan with --plan; nothing was written",
+                "{source}: its {n} figures are for no target of plan {plan} in {year} "
+                "({strays}): another plan's ledger? A ledger file names no plan: give its "
+                "plan with --plan; nothing was written",
+                strays.figures,
+            ).format(
+                source=origin.shown,
+                n=strays.figures,
+                plan=plan.plan.id,
+                year=plan.plan.year,
+                strays=strays.shown,
+            )
+        )
+
+    return check
 
 
 def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedgerStore":
@@ -273,6 +312,9 @@ def grants_cmd(ctx: typer.Context) -> None:
         )
         return
     grants = [(g.department, g.role) for g in rows]
-    listing = grants_listing(store.location.plan_id or "", store.location.shown, grants, owners)
+    lost = {g.role: "dropped" if not g.exists else "unusable" for g in rows if not g.usable}
+    listing = grants_listing(
+        store.location.plan_id or "", store.location.shown, grants, owners, lost
+    )
     say(listing.header)
     emit("\n".join("\t".join(tsv_cell(field) for field in row) for row in listing.rows))

@@ -281,6 +281,7 @@ def template_cmd(
     from plancli.periods import parse_plan_period
     from plancli.report.files import refuse_overwriting
     from plancli.report.template import sheet_headers, template_csv, template_rows
+    from plancli.shared_ledger import database_owners, warn_owners_moved
     from plancli.stores import open_store
 
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
@@ -293,7 +294,17 @@ def template_cmd(
     at = parse_plan_period(period, plan.plan.year)
     location = st.read_ledger()
     refuse_overwriting(file, st.source.path, None if location.url else location.path, template=True)
-    rows = template_rows(plan, open_store(location).read(), at, owner)
+    held = database_owners(location)  # a database's 牵头单位, not the file's (audit V D8)
+    store = open_store(location)
+    rows = template_rows(plan, store.read(), at, owner, held, store.amendments())
+    if held is not None:  # warned of as `targets` and `show` do: the sheet's targets, and
+        # those the plan file gives --owner that the database gives another
+        listed = {row.target.id for row in rows}
+        mine = owner.strip() if owner is not None else None
+        concerned = [
+            t for t in plan.targets if t.id in listed or (mine and (t.owner or "").strip() == mine)
+        ]
+        warn_owners_moved(location, concerned, held)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(
             _("{file} exists and may hold figures; use --force to replace it").format(file=file)

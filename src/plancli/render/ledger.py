@@ -118,7 +118,8 @@ def history_table(
     targets, to keep 80 columns readable. The target's id is never folded: when the terminal
     is too narrow, the time recorded is left out, then the note, then the writer (who entered
     a figure of a shared ledger is read before its note), then the batch, which `undo
-    --batch` needs (`history ID` and `--json` have them).
+    --batch` needs (`history ID` and `--json` have them). At 80 columns a 31-character id
+    beside an amount leaves no room for the writer (audit V D4: the page says so).
     """
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)

@@ -6,9 +6,10 @@ a quarter's end (03, 06, 09, 12, or P = 2022-Qn, 2022-Hn), an annual one at the 
 Its row names the period in the target's own rhythm (2022-06, 2022-Q2, 2022), so the ledger
 reads like the statistics it comes from.
 
-Left out: roll-ups (their figure is the sum of their parts, which are in the sheet) and
-milestones already done; with `owner`, the targets of other departments (the plan's `owner`,
-牵头单位). The helper columns (name, unit, last value and period, and the owner where the plan
+Left out: roll-ups (their figure is the sum of their parts, which are in the sheet),
+milestones already done and targets dropped (不再考核) by the period; with `owner`, the
+targets of other departments (the plan's `owner`, 牵头单位; a database ledger's, which it
+enforces). The helper columns (name, unit, last value and period, and the owner where the plan
 names owners) are for the person filling the sheet in; `plancli import` does not import them,
 but refuses a row whose helper cells were changed (`template_check`). The Chinese sheet's
 header is in words a clerk reads (`ZH_HEADERS`), which the import reads as the columns they
@@ -17,18 +18,21 @@ name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import Observation, RecordIndex
+from plancli.assess.records import AmendmentIndex
 from plancli.errors import InputError
 from plancli.fmt import num
 from plancli.i18n import Lang, _
 from plancli.imports import COLUMNS, HELPER_COLUMNS
-from plancli.model import Frequency, Plan, Record, Target
+from plancli.model import Amendment, Frequency, Plan, Record, Target
 from plancli.output import csv_text
 from plancli.periods import Period
+from plancli.plain import plain_amendment
+from plancli.radicals import radical_free
 from plancli.template_units import ZH_AMOUNT, unit_text
 
 TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
@@ -58,6 +62,8 @@ class TemplateRow:
     target: Target
     period: Period  # the period to report, in the target's rhythm
     last: Observation | None  # the latest figure in force at or before the period's end
+    # its owner (牵头单位): the plan's, or a database ledger's, which it enforces (audit V D8)
+    owner: str | None = None
 
 
 def due_period(frequency: Frequency, at: Period) -> Period | None:
@@ -73,11 +79,26 @@ def due_period(frequency: Frequency, at: Period) -> Period | None:
 
 
 def template_rows(
-    plan: Plan, records: Sequence[Record], at: Period, owner: str | None = None
+    plan: Plan,
+    records: Sequence[Record],
+    at: Period,
+    owner: str | None = None,
+    held: Mapping[str, str] | None = None,
+    amendments: Sequence[Amendment] = (),
 ) -> list[TemplateRow]:
     """One row per target due at `at`, in plan order; only `owner`'s targets when given (an
-    InputError listing the plan's owners when no target has it)."""
-    owners = sorted({target.owner for target in plan.targets if target.owner})
+    InputError listing the plan's owners when no target has it). `held`: a database ledger's
+    owners, which it enforces, in place of the plan file's (a department's older copy of the
+    plan would otherwise hand it another's targets, refused whole at import). A target
+    dropped (`amend --drop`, 不再考核) by the period is left out, as `gap` no longer judges it
+    (audit V D9)."""
+
+    def owner_of(target: Target) -> str | None:
+        return target.owner if held is None else held.get(target.id)
+
+    owners = sorted({found for target in plan.targets if (found := owner_of(target))})
+    if held is not None and owner is not None:
+        owner = radical_free(owner)  # as the database keeps its owners
     if owner is not None and owner.strip() not in owners:
         raise InputError(
             _("no target of the plan has the owner {owner}; its owners are {owners}").format(
@@ -87,17 +108,21 @@ def template_rows(
             else _("no target of the plan has an owner (牵头单位): the plan sets none").format()
         )
     index = RecordIndex(plan, records)
+    adjusted = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
     rows: list[TemplateRow] = []
     for target in plan.targets:
         period = due_period(target.frequency, at)
         if period is None or target.parts:
             continue
-        if owner is not None and target.owner != owner.strip():
+        if owner is not None and owner_of(target) != owner.strip():
+            continue
+        in_force = adjusted.in_force(target.id, at)
+        if in_force is not None and in_force.drops:
             continue
         last = index.latest(target.id, at)
         if target.kind == "milestone" and last is not None and last.value >= 100:
             continue
-        rows.append(TemplateRow(target, period, last))
+        rows.append(TemplateRow(target, period, last, owner_of(target)))
     return rows
 
 
@@ -115,13 +140,13 @@ def helper_cells(
         "unit": unit_text(target, lang, amount),
         "last_value": row.last.value if row.last else None,
         "last_period": str(row.last.period) if row.last else None,
-        "owner": target.owner,
+        "owner": row.owner,
     }
 
 
 def template_columns(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
     """The sheet's columns: the owner (牵头单位) last, where the rows' targets name one."""
-    owned = any(row.target.owner for row in rows)
+    owned = any(row.owner for row in rows)
     return (*TEMPLATE_COLUMNS, "owner") if owned else TEMPLATE_COLUMNS
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from plancli.errors import InputError, LedgerFileError, os_reason
@@ -25,7 +26,11 @@ def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> i
 
 
 def copy_ledger(
-    source: Path | LedgerLocation, destination: Path | LedgerLocation, *, force: bool = False
+    source: Path | LedgerLocation,
+    destination: Path | LedgerLocation,
+    *,
+    force: bool = False,
+    check: Callable[[LedgerContents], None] | None = None,
 ) -> LedgerContents:
     """Copy a ledger into another, of any store (TOML, SQLite, PostgreSQL): every revision,
     batch, time, note, source and writer, and every amendment, in ledger order. Returns what
@@ -34,7 +39,8 @@ def copy_ledger(
     An existing destination is replaced only with `force`, and only if it is a valid ledger
     (its store's transaction reads it first), so a file that is not a ledger is never lost. A
     database ledger "exists" when it holds records or amendments of the plan; `force` replaces
-    those of that plan only.
+    those of that plan only. `check` sees what is to be copied before anything is written,
+    and may refuse it (raise).
     """
     source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
     if not isinstance(destination, LedgerLocation):
@@ -54,11 +60,13 @@ def copy_ledger(
 
         if isinstance(target_store, PostgresLedgerStore):
             target_store.check_may_replace()  # a department never hears of --force
+    contents = open_store(source).contents()
+    if check is not None:  # first: --force is not offered for a copy refused anyway
+        check(contents)
     if not force and ledger_holds_anything(destination, target_store):
         raise InputError(
             _("{path} exists; pass --force to replace its records").format(path=destination.shown)
         )
-    contents = open_store(source).contents()
     with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
     return contents

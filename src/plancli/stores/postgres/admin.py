@@ -27,6 +27,7 @@ from plancli.stores.postgres.schema import (
     Probe,
     owners_digest,
 )
+from plancli.texts import shell_word
 
 # What `ledger grant` gives a role: reading the ledger (and the sequences, whose currval the
 # insert policies compare a row's seq with), inserting rows (the policies decide which), and a
@@ -148,6 +149,21 @@ class PostgresAdministration(PostgresSchema):
         administrator's mistaken init, the planning office's role then running its own): which
         role owns it, and the remedy of docs/shared-ledger.md, not a department's grant."""
         role, owner = self._acting(probe), probe.schema_owner
+        if probe.holds_records:  # a restore (`pg_restore --no-owner`): DROP SCHEMA would lose it
+            return DepartmentRefusedError(
+                tight(
+                    _(
+                        "{ledger}: the ledger is owned by role {owner}, and role {role} may not "
+                        "use it (no USAGE on schema plancli); it holds records (restored with "
+                        "pg_restore --no-owner?): if {role} is to own it, role {owner} gives it "
+                        "the schema and every object in it (ALTER SCHEMA plancli OWNER TO "
+                        "{role}, then ALTER … OWNER TO {role} for each table, function and "
+                        'domain: docs/shared-ledger.md, "Backing up and restoring"), or it is '
+                        "restored again with its owners kept; else {owner} grants it a "
+                        "department: plancli ledger grant DEPARTMENT ROLE"
+                    ).format(ledger=self.shown, owner=owner, role=role)
+                )
+            )
         return DepartmentRefusedError(
             tight(
                 _(
@@ -174,8 +190,12 @@ class PostgresAdministration(PostgresSchema):
                 raise InputError(
                     _(
                         "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
-                        "init {ledger} first"
-                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
+                        "init {quoted} first"
+                    ).format(
+                        ledger=self.shown,
+                        plan=self.location.plan_arg or "PLAN",
+                        quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
+                    )
                 )
             if revoke:
                 self._revoke(connection, department, role)
@@ -272,11 +292,14 @@ class PostgresAdministration(PostgresSchema):
         """Every department granted in this plan and the roles that record for it."""
         with self._snapshot() as connection:
             rows = connection.execute(
-                "SELECT department, role FROM plancli.department_role WHERE plan_id = %s "
-                "ORDER BY department, role",
-                (self.plan_id,),
+                "SELECT d.department, d.role, r.oid IS NOT NULL, r.oid IS NOT NULL AND "
+                "pg_catalog.has_schema_privilege(r.oid, %s, 'USAGE') "
+                "FROM plancli.department_role d "
+                "LEFT JOIN pg_catalog.pg_roles r ON r.rolname = d.role "
+                "WHERE d.plan_id = %s ORDER BY d.department, d.role",
+                (SCHEMA, self.plan_id),
             ).fetchall()
-        return [Grant(department, role) for department, role in rows]
+        return [Grant(department, role, bool(e), bool(u)) for department, role, e, u in rows]
 
     def owners(self) -> dict[str, str]:
         """The plan's owners as the database holds them (target → department)."""

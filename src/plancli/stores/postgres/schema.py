@@ -33,6 +33,7 @@ from plancli.stores.postgres.connection import (
     PostgresConnection,
 )
 from plancli.stores.postgres.libpq import LibpqConnection, LibpqError, is_operational
+from plancli.texts import shell_word
 
 SCHEMA = "plancli"
 SCHEMA_VERSION = 3
@@ -121,6 +122,10 @@ class InitResult(NamedTuple):
 class Grant(NamedTuple):
     department: str
     role: str
+    # whether the role still exists, and may read the ledger (USAGE on schema plancli): a role
+    # the administrator dropped, or dropped and made again, records for nobody (audit V D2)
+    exists: bool = True
+    usable: bool = True
 
 
 class Probe(NamedTuple):
@@ -139,6 +144,9 @@ class Probe(NamedTuple):
     # (session_user); "" when not asked (`_probe_found` alone).
     role: str = ""
     login: str = ""
+    # A role without USAGE: whether the ledger's records table holds any (the size of its
+    # file, in the catalog anyone reads): a restored ledger, not one to drop (audit V D3).
+    holds_records: bool = False
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -179,7 +187,22 @@ class PostgresSchema(PostgresConnection):
                 login=login,
             )
         if not usable:
-            return Probe(-1, False, True, None, str(owner), role=role, login=login)
+            held = connection.execute(
+                "SELECT pg_catalog.pg_relation_size(c.oid) > 0 FROM pg_catalog.pg_class c "
+                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relname = 'records'",
+                (SCHEMA,),
+            ).fetchone()
+            return Probe(
+                -1,
+                False,
+                True,
+                None,
+                str(owner),
+                role=role,
+                login=login,
+                holds_records=bool(held and held[0]),
+            )
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
         return self._probe_found(row)._replace(role=role, login=login)
 
@@ -219,6 +242,14 @@ class PostgresSchema(PostgresConnection):
                         "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
                         "grant DEPARTMENT ROLE"
                     ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
+                    + (
+                        _(
+                            "; if role {role} is to own the ledger (restored with pg_restore "
+                            "--no-owner?), plancli ledger init says how"
+                        ).format(role=self._acting(probe))
+                        if probe.holds_records
+                        else ""
+                    )
                 )
             )
         if probe.version > SCHEMA_VERSION:
@@ -244,8 +275,12 @@ class PostgresSchema(PostgresConnection):
                 raise InputError(
                     _(
                         "{ledger} holds no plancli ledger; `plancli --plan {plan} ledger init "
-                        "{ledger}` creates it (or a first record or import)"
-                    ).format(ledger=self.shown, plan=self.location.plan_arg or "PLAN")
+                        "{quoted}` creates it (or a first record or import)"
+                    ).format(
+                        ledger=self.shown,
+                        plan=self.location.plan_arg or "PLAN",
+                        quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
+                    )
                 )
             yield connection
 

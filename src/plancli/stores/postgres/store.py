@@ -321,7 +321,7 @@ class PostgresLedgerStore(PostgresAdministration):
                     UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing}
                 ).fetchone()
                 if found is not None:
-                    raise undo_refusal(found, undoing)
+                    raise undo_refusal(found, undoing, self.plan_id)
             row = connection.execute(
                 REFUSED,
                 {"targets": text_array(list(dict.fromkeys(targets))), "plan": self.plan_id},

@@ -355,7 +355,7 @@ class PostgresSession:
         if undoing is not None:
             rows = self._read(UNDO_REFUSED, {"plan": self.plan_id, "batch": undoing})
             if rows:
-                raise undo_refusal(rows[0], undoing)
+                raise undo_refusal(rows[0], undoing, self.plan_id)
         ordered = text_array(list(dict.fromkeys(targets)))
         rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
         if rows:
