@@ -12,29 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from plancli.extract import extract_plan
-from plancli.extract.name_flags import SHORT_NAME_REVIEW
+from tests.extract_reports import work_targets
 
-HEADLINE = (
-    "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，一般公共预算收入增长4%左右，"
-    "城镇新增就业100万人以上，城镇调查失业率5.5%左右。"
-)
+from plancli.extract.name_flags import SHORT_NAME_REVIEW
 
 
 def _work(*sentences: str) -> dict[str, dict[str, Any]]:
     """The work targets drafted from a 2026 report whose work sections say `sentences`, by
     quote."""
-    work = "".join(
-        f"（{'一二三四五六七八'[i]}）抓好第{i + 1}项工作。{s}\n" for i, s in enumerate(sentences)
-    )
-    body = (
-        "某省2026年政府工作报告\n各位代表：\n一、2025年工作回顾\n"
-        "2025年是“十四五”收官之年。一年来，我们坚持稳中求进工作总基调。\n"
-        f"二、2026年工作安排\n2026年是“十五五”开局之年。{HEADLINE}\n{work}"
-    )
-    draft = extract_plan(body, year=2026)
-    targets = [t for t in draft.plan["targets"] if t["section"] not in ("headline", "investment")]
-    return {t["quote"]: t for t in targets}
+    return {t["quote"]: t for t in work_targets(*sentences)}
 
 
 def _flagged(target: dict[str, Any]) -> bool:

@@ -16,40 +16,22 @@ from typing import Any
 
 import pytest
 from tests.conftest import CORPUS
+from tests.extract_reports import drafted, work_targets
 
-from plancli.extract import extract_plan
 from plancli.extract.name_flags import SHORT_NAME_REVIEW
 from plancli.model import Plan
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
 
-HEADLINE = (
-    "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，一般公共预算收入增长4%左右，"
-    "城镇新增就业100万人以上，城镇调查失业率5.5%左右。"
-)
 # 甘肃省2026年政府工作报告, 持续办好为民实事 (八是…)
 GANSU_WATER = (
     "八是实施农村水利惠民工程，建设1000个农村“水盆子”项目，其中小型水库7座、水池等调蓄设施993个。"
 )
 
 
-def _draft(*sentences: str) -> dict[str, Any]:
-    """The plan drafted from a 2026 report whose work sections say `sentences`."""
-    work = "".join(
-        f"（{'一二三四五六七八'[i]}）抓好第{i + 1}项工作。{s}\n" for i, s in enumerate(sentences)
-    )
-    body = (
-        "某省2026年政府工作报告\n各位代表：\n一、2025年工作回顾\n"
-        "2025年是“十四五”收官之年。一年来，我们坚持稳中求进工作总基调。\n"
-        f"二、2026年工作安排\n2026年是“十五五”开局之年。{HEADLINE}\n{work}"
-    )
-    return extract_plan(body, year=2026).plan
-
-
 def _work(*sentences: str) -> dict[str, dict[str, Any]]:
-    """The work targets drafted from `sentences` (`_draft`), by quote."""
-    targets = _draft(*sentences)["targets"]
-    return {t["quote"]: t for t in targets if t["section"] not in ("headline", "investment")}
+    """The work targets drafted from `sentences`, by quote."""
+    return {t["quote"]: t for t in work_targets(*sentences)}
 
 
 def _flagged(target: dict[str, Any]) -> bool:
@@ -102,7 +84,7 @@ def test_a_margin_over_an_outside_average_is_a_pending_growth() -> None:
     does not state (before: a `change` of 2 points over its own level, flagged for a base level
     it has none of). Drafted pending, its review saying how to give the bound; no target is
     made up for 全省平均."""
-    plan = _draft(ZHEJIANG_RD)
+    plan = drafted(ZHEJIANG_RD)
     margin = next(t for t in plan["targets"] if t["quote"] == ZHEJIANG_MARGIN)
     assert (margin["name"], margin["kind"], margin["unit"]) == (
         "省属国有企业研发投入增速",
@@ -123,7 +105,7 @@ def test_a_margin_over_an_outside_average_is_a_pending_growth() -> None:
 def test_a_margin_over_a_series_the_plan_states_is_a_relation_to_it() -> None:
     """The same margin over a growth the plan drafts (全社会研发投入增长10%以上): a relation
     above that target, the margin in the review (a relation counts none)."""
-    plan = _draft(
+    plan = drafted(
         "加大科技创新投入，全社会研发投入增长10%以上，"
         "省属国有企业研发投入增速高于全社会研发投入增速2个百分点以上。"
     )

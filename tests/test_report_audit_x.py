@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
 import unicodedata
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.chromium_page import CHROMIUM, measured_in_frame
 
 from plancli.demo import demo_records
 from plancli.locations import bundled_plans
@@ -27,7 +27,6 @@ from plancli.unit_words import WHOLE_UNITS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # The audit's names (mkhostile3.py): character references a renderer would decode.
 ENTITY_NAME = "R&amp;D &lt;b&gt;粗&lt;/b&gt; &#x202E;反转&#x202C;"
@@ -157,35 +156,8 @@ def test_printed_charts_keep_equal_columns_beside_a_long_name(invoke, tmp_path: 
     assert result.exit_code == 0, result.output
     assert "HYPERLINK(" in result.stdout
     page = result.stdout.replace("@media print", "@media all")
-    wrapper = tmp_path / "print.html"
-    wrapper.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        '<iframe id="page" style="border:0;width:703px;height:900px" '
-        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
-        f"<script>{MEASURE}</script></body></html>",
-        encoding="utf-8",
-    )
-    command = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1000,1000",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        wrapper.as_uri(),
-    ]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    except subprocess.TimeoutExpired:
-        pytest.fail("chromium did not finish within 120 s")
-    measured = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
-    assert measured, f"nothing measured; chromium said:\n{done.stderr[-2000:]}"
-    widths = [int(w) for w in measured.group(1).split()]
+    measured = measured_in_frame(page, 703, MEASURE, tmp_path, window=1000)
+    widths = [int(w) for w in measured.split()]
     assert len(widths) == 3, widths
     assert max(widths) - min(widths) <= 2, widths  # before: the long name's column ~2x wider
 

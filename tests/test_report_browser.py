@@ -7,17 +7,16 @@ both. Where the browser is absent the test is skipped, saying so.
 from __future__ import annotations
 
 import html
-import re
 import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
+from tests.chromium_page import CHROMIUM, measured_in_frame
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
@@ -117,35 +116,8 @@ def test_on_a_phone_every_status_and_bar_is_on_screen(  # type: ignore[no-untype
         "--plan", str(plan), "--lang", "zh", "report", "--as-of", "2022-06", "-f", "html"
     )
     assert result.exit_code == 0, result.output
-    wrapper = tmp_path / "phone.html"
-    wrapper.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        f'<iframe id="page" style="border:0;width:{width}px;height:900px" '
-        f'srcdoc="{html.escape(result.stdout, quote=True)}"></iframe>'
-        f"<script>{MEASURE}</script></body></html>",
-        encoding="utf-8",
-    )
-    command = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1400,1000",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        wrapper.as_uri(),
-    ]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    except subprocess.TimeoutExpired:
-        pytest.fail("chromium did not finish within 120 s")
-    measured = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
-    assert measured, f"nothing measured; chromium said:\n{done.stderr[-2000:]}"
-    found = html.unescape(measured.group(1)).splitlines()
+    measured = measured_in_frame(result.stdout, width, MEASURE, tmp_path, window=1400)
+    found = html.unescape(measured).splitlines()
     # the June report: 13 targets behind or at risk, 7 investment rows and 7 headline; a bar
     # for each of 5 sections and 7 investment rows
     assert found[-2:] == ["statuses 27", "bars 12"], found
