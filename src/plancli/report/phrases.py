@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -12,9 +13,53 @@ from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 from plancli.periods import applies_from
 
+# Who hands a pending target down, as its quote names it: 完成省下达的…, 按照国家要求完成… (a
+# district's plan has 省/市下达 targets more often than 国家 ones: audit W D4).
+_ISSUER = re.compile(r"(国家|省|市|州|盟|县|区|上级)(?:政府|有关部门|部门)?(?:下达|要求)")
+_ISSUER_EN = {
+    "国家": "the State",
+    "省": "the province",
+    "市": "the city",
+    "州": "the prefecture",
+    "盟": "the league",
+    "县": "the county",
+    "区": "the district",
+    "上级": "a higher level",
+}
 
-def bound_phrase(a: AssessmentOut, zh: bool) -> str:
-    """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长."""
+
+def issuer_of(quote: str | None) -> str | None:
+    """The level a quote says hands the target down (国家, 省, 市, 上级 …), else None."""
+    found = _ISSUER.search(quote or "")
+    return found.group(1) if found else None
+
+
+def pending_words(issuer: str | None, zh: bool) -> str:
+    """待省下达 / still to be set by the province; 待上级下达 / still to be set when the quote
+    names no level (it never says 国家 unless the quote does)."""
+    if zh:
+        return f"待{issuer or '上级'}下达"
+    return "still to be set" + (f" by {_ISSUER_EN[issuer]}" if issuer else "")
+
+
+def pending_sentence(name: str, issuer: str | None, zh: bool) -> str:
+    """节能减排待省下达目标，尚无数据 / no data yet for X, whose target is still to be set by
+    the province (pending)."""
+    if zh:
+        return f"{name}{pending_words(issuer, zh)}目标，尚无数据"
+    return f"no data yet for {name}, whose target is {pending_words(issuer, zh)} (pending)"
+
+
+def pending_judgement(issuer: str | None, zh: bool) -> str:
+    """A figure but no bound yet: ，目标待省下达 / ; its target is still to be set by …"""
+    if zh:
+        return f"，目标{pending_words(issuer, zh)}"
+    return f"; its target is {pending_words(issuer, zh)} (pending)"
+
+
+def bound_phrase(a: AssessmentOut, zh: bool, issuer: str | None = None) -> str:
+    """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长; a pending
+    one as waiting for the level its quote names (`issuer`: 待省下达)."""
     unit = unit_of(a, zh)
     if a.kind == "change":
         unit = "个百分点" if zh else " pp"
@@ -24,7 +69,7 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
 
     low, high, around, stretch = a.min, a.max, a.around, a.stretch
     if low is None and high is None and around is None:
-        return "待国家下达" if zh else "still to be set"
+        return pending_words(issuer, zh)
     if around is not None:
         text = f"{figure(around)}左右" if zh else f"about {figure(around)}"
         if stretch is not None:
@@ -61,7 +106,9 @@ def full_share(a: AssessmentOut, low: Decimal) -> bool:
     return low == 100 and percent_unit(a) and a.kind != "change" and not a.decline
 
 
-def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
+def stated_bound(
+    plan: AssessmentOut, alone: bool, bare: str, zh: bool, issuer: str | None = None
+) -> str:
     """The plan's bound of an adjusted target (`plan`: the assessment with the plan's own
     bound) as the plan states it, in every sentence: its one figure alone where its quote writes
     it so (`alone`: 社零 增长7% → 原计划7%), else as the report words a bound (GDP 增长7%以上 →
@@ -78,7 +125,7 @@ def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
     ):
         text = f"{num(figure)}{unit_of(plan, zh)}"
         return (f"下降{text}" if zh else f"a fall of {text}") if plan.decline else text
-    return bound_phrase(plan, zh)
+    return bound_phrase(plan, zh, issuer)
 
 
 def own_bound(a: AssessmentOut, alone: bool, zh: bool) -> str:
