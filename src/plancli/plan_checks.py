@@ -106,6 +106,9 @@ def check_plan(
                     _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
+    from plancli.plan_years import year_findings
+
+    findings.extend(year_findings(plan, plan_text))  # a baseline of the plan's year or later
     if report_text is not None:
         findings.extend(baseline_findings(plan, report_text))
     return findings
