@@ -28,6 +28,7 @@ NEW_CODES = {
     "range_one_side",
     "baseline_year_not_before_plan",
     "plan_year_of_baselines",
+    "shared_name",
 }
 UNEMP_CHANGE = """
 [[targets]]

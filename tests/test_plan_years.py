@@ -92,3 +92,30 @@ def test_a_recorded_base_the_plan_states_otherwise_is_warned(invoke, tmp_path: P
     # the plan's own base recorded again changes nothing: no warning (forms.md's gansu example)
     result = invoke("--plan", str(plan), "record", "urbanization_rate", "86.3", "--period", "2025")
     assert result.exit_code == 0 and "baseline.value" not in result.stderr
+
+
+def test_two_targets_of_one_name_are_warned_and_record_names_both(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """D8: rural_income's name typed as urban_income's (城镇常住居民人均可支配收入): validate was
+    silent, and `record` by that name said "unknown target … did you mean <the same name>"."""
+    plan = _plan(
+        tmp_path, ('name = "农村常住居民人均可支配收入"', 'name = "城镇常住居民人均可支配收入"')
+    )
+    assert _findings(invoke, plan) == [
+        (
+            "shared_name",
+            "rural_income",
+            "name '城镇常住居民人均可支配收入' is also the name of urban_income: `import` and "
+            "`record` cannot tell them apart by it, nor a reader the two rows; give each "
+            "target its own name",
+        )
+    ]
+    result = invoke(
+        "--plan", str(plan), "record", "城镇常住居民人均可支配收入", "4.5", "--period", "2026-06"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: target name '城镇常住居民人均可支配收入' fits 2 targets (urban_income, "
+        "rural_income); give the id instead"
+    )

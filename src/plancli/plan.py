@@ -357,6 +357,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
+        if len(named) > 1:  # two targets of one name (a copy-paste slip: audit W D8)
+            ids = [t.id for t in plan.targets if t.id in named]  # in the plan's order
+            return _("target name {name} fits {count} targets ({ids}); give the id instead").format(
+                name=clip(target_id.strip(), quote=True), count=len(ids), ids=join_list(ids)
+            )
     if repeated_header(target_id):
         return _(
             "{id} is the target column's header: a header row repeated (two files pasted "

@@ -151,7 +151,15 @@ def _shared_alias_findings(plan: Plan) -> list[Finding]:
             if target.id not in ids:
                 ids.append(target.id)
     findings: list[Finding] = []
+    named: dict[str, str] = {}  # a name → the first target of that name
     for target in plan.targets:
+        first = named.setdefault(name_key(target.name), target.id)
+        if first != target.id:  # two targets of one name (a copy-paste slip: audit W D8)
+            message = _(
+                "name {name!r} is also the name of {id}: `import` and `record` cannot tell "
+                "them apart by it, nor a reader the two rows; give each target its own name"
+            ).format(name=target.name, id=first)
+            findings.append(Finding("warning", "shared_name", target.id, message))
         for alias in target.aliases:
             others = [i for i in owners[name_key(alias)] if i != target.id]
             if others:
