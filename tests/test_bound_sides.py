@@ -172,3 +172,25 @@ def test_no_bundled_plan_gets_a_new_warning(path: Path) -> None:
     contradicts its quote's words: 0 new warnings on all 17."""
     text = path.read_text(encoding="utf-8")
     assert [f for f in check_plan(load_plan(str(path)), None, text) if f.code in NEW_CODES] == []
+
+
+def test_a_fall_in_points_reads_as_a_fall(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """D9: 下降0.2个百分点 rightly typed `max = -0.2` read `rise ≤ -0.2 pp` / `提高 ≤ -0.2
+    个百分点`, a double negative, in targets, show, gap, status and the report's tables."""
+    text = XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound="max = -0.2")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text, encoding="utf-8")
+    en = invoke("--plan", str(plan), "show", "unemp_change")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "show", "unemp_change")
+    assert "fall ≥ 0.2 pp" in en.stdout and "rise" not in en.stdout
+    assert "下降 ≥ 0.2 个百分点" in zh.stdout and "提高 ≤" not in zh.stdout
+    from decimal import Decimal
+
+    from plancli.fmt import bound_text
+
+    target = load_plan(str(plan)).target("unemp_change")
+    assert target is not None
+    band = target.model_copy(update={"min": Decimal("-0.5"), "max": Decimal("-0.2")})
+    assert bound_text(band, None, "en") == "fall 0.2–0.5 pp"
+    rise = target.model_copy(update={"min": Decimal("0.5"), "max": None})
+    assert bound_text(rise, None, "en") == "rise ≥ 0.5 pp"  # unchanged

@@ -254,8 +254,15 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if low is None and high is None and around is None:
         return _word("pending", lang)
     unit = "%" if kind in ("growth", "relative") else target.unit
+    stretch = source.stretch
+    given = [v for v in (low, high, around, stretch) if v is not None]
+    falls = kind == "change" and all(v <= 0 for v in given) and any(v < 0 for v in given)
     if kind == "change":
         unit = _word("pp", lang)
+    if falls:  # 下降0.2个百分点 (max = -0.2): `fall ≥ 0.2 pp`, not `rise ≤ -0.2 pp` (audit W D9)
+        low, high = (None if high is None else -high), (None if low is None else -low)
+        around = None if around is None else -around
+        stretch = None if stretch is None else -stretch
     if around is not None:
         text = f"≈ {num(around)} {unit}"
     elif low is not None and high is not None:
@@ -268,14 +275,14 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     else:
         assert high is not None
         text = f"{'<' if target.exclusive else '≤'} {num(high)} {unit}"
-    if target.decline:
+    if target.decline or falls:
         text = f"{_word('fall', lang)} {text}"
     elif kind == "change":
         # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
         text = f"{_word('rise', lang)} {text}"
-    if source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
+    if stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
         over = "> " if getattr(source, "stretch_exclusive", False) else ""  # more than it
-        text += f" ({_word('stretch', lang)} {over}{num(source.stretch)} {unit})"
+        text += f" ({_word('stretch', lang)} {over}{num(stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
