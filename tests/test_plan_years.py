@@ -119,3 +119,14 @@ def test_two_targets_of_one_name_are_warned_and_record_names_both(  # type: igno
         "error: target name '城镇常住居民人均可支配收入' fits 2 targets (urban_income, "
         "rural_income); give the id instead"
     )
+
+
+def test_a_decline_targets_baseline_reads_as_a_fall_in_chinese(invoke) -> None:  # type: ignore[no-untyped-def]
+    """D13: 单位地区生产总值能耗下降3.2% (baseline growth -3.2) was `增长率 -3.2 %` in `show` and a
+    bare `-3.2 %` in `targets`, beside `下降 ≥ 3 %`."""
+    show = invoke("--plan", str(XISHAN), "--lang", "zh", "show", "energy_intensity").stdout
+    assert "基数 2025  下降3.2%" in show and "-3.2" not in show
+    listed = invoke("--plan", str(XISHAN), "--lang", "zh", "targets", "--search", "能耗").stdout
+    assert "下降3.2%" in listed and "-3.2" not in listed
+    english = invoke("--plan", str(XISHAN), "show", "energy_intensity").stdout
+    assert "growth -3.2 %" in english  # English writes a fall signed, as its records
