@@ -97,6 +97,8 @@ def missing_key_message(loc: list[Any]) -> str:
         return _("required, and missing: write {key} = … in {table} = {{ … }}").format(
             key=key, table=named[-1]
         )
+    if not named and key in tables:  # a table, not a line: [plan], [[targets]] (audit W D10)
+        return _("required, and missing: add the table {table}").format(table=tables[key])
     return _("required, and missing: add a line {key} = …").format(key=key)
 
 
@@ -143,3 +145,11 @@ def _clipped(fields: dict[str, Any]) -> dict[str, Any]:
         key: Clipped(value) if key in _NAMES and isinstance(value, str) else value
         for key, value in fields.items()
     }
+
+
+def ordered_errors(exc: Any) -> list[Any]:
+    """A ValidationError's errors, an unknown top-level key (`[paln]`, `[[target]]`) before the
+    rest: its "did you mean plan?" is the cause of the `plan: required, and missing` after it,
+    and `targets` or `status` show only the first error (audit W D10)."""
+    errors = list(exc.errors())
+    return sorted(errors, key=lambda e: not (e["type"] == "extra_forbidden" and len(e["loc"]) == 1))

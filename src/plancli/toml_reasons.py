@@ -41,8 +41,42 @@ def toml_reason(text: str) -> str:
     for pattern, message in _WITH_VALUE:
         match = pattern.match(text)
         if match:
-            return _(message).format(value=match.group(1))
+            return _(message).format(value=_key_path(match.group(1)))
     return text
+
+
+def _key_path(value: str) -> str:
+    """tomli's key as Python writes a tuple, `('targets',)`, as the file writes it: [targets]."""
+    parts = re.findall(r"'((?:[^'\\]|\\.)*)'", value)
+    if not value.startswith("(") or not parts:
+        return value
+    return "[" + ".".join(parts) + "]"
+
+
+_HEADER = re.compile(
+    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.MULTILINE
+)
+
+
+def _table_hint(text: str, pos: int) -> str:
+    """`[targets]` beside `[[targets]]` (one target written as a single table): which line,
+    and what each entry is written as, where tomli says `Cannot declare ('targets',) twice` or
+    `Cannot overwrite a value` (audit W D10)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    here = _HEADER.match(text, line_start)
+    if here is None:
+        return ""
+    name = here.group(2)
+    singles = [m for m in _HEADER.finditer(text) if m.group(2) == name and m.group(1) == "["]
+    if not singles or not any(
+        m.group(1) == "[[" for m in _HEADER.finditer(text) if m.group(2) == name
+    ):
+        return ""
+    line = text.count("\n", 0, singles[0].start()) + 1
+    return _(
+        " (line {line} declares [{name}], a single table; each entry of the list is written "
+        "[[{name}]])"
+    ).format(line=line, name=name)
 
 
 # What a Chinese input method types where TOML wants ASCII, at the place the parser stops.
@@ -64,6 +98,8 @@ def toml_hint(text: str, pos: int) -> str:
     delete the line; "" when the stop is something else."""
     if not 0 <= pos <= len(text):
         return ""
+    if table := _table_hint(text, pos):
+        return table
     line_start = text.rfind("\n", 0, pos) + 1
     empty = _NO_VALUE.match(text[line_start:pos])
     if empty and text[pos : pos + 1] in ("", "\r", "\n", "#"):  # `review = ` and nothing
