@@ -53,3 +53,24 @@ def test_a_misspelt_table_leads_with_did_you_mean(invoke, tmp_path: Path) -> Non
     # the commands that show only the first error show the cause
     status = invoke("--plan", str(plan), "targets")
     assert "paln: unknown key (did you mean plan?)" in status.stderr
+
+
+def test_an_id_error_says_what_an_id_is_and_shows_a_trailing_space(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """D11: `id = "老旧小区改造"` (the Chinese id the brief names) and `id = "pm25 "` were told
+    `String should match pattern '^[a-z][a-z0-9_]*$'`, the space invisible; a negative
+    tolerance kept pydantic's English in the Chinese message."""
+    text = XISHAN.read_text(encoding="utf-8")
+    plan = _plan(tmp_path, text.replace('id = "pm25"', 'id = "pm25 "', 1))
+    said = (
+        "'pm25 ' is not an id: an id is ASCII lower-case letters, digits and _, starting with a "
+        "letter (old_compounds); the Chinese name goes in name"
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3 and said in result.stderr and "pattern" not in result.stderr
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert "'pm25 ' 不是有效的 id" in zh.stderr
+    plan = _plan(tmp_path, text.replace("around = 2\n", "around = 2\ntolerance = -0.5\n", 1))
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert zh.exit_code == 3 and "tolerance: 不能小于 0" in zh.stderr, zh.stderr

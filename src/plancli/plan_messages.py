@@ -43,6 +43,15 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     from plancli.i18n import language
 
     hint = _text_figure_hint(error)
+    loc = list(error.get("loc", ()))
+    if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
+        return _(  # a regex is no explanation; the value quoted, so a trailing space shows
+            "{value!r} is not an id: an id is ASCII lower-case letters, digits and _, starting "
+            "with a letter (old_compounds); the Chinese name goes in name"
+        ).format(value=error.get("input"))
+    bound = (error.get("ctx") or {}).get("ge")
+    if error.get("type") == "greater_than_equal" and bound is not None and language() != "en":
+        return _("must be {bound} or more").format(bound=bound)  # (pydantic's English in zh)
     if language() == "en":  # else English keeps pydantic's own words (docs and scripts quote them)
         return english + hint
     kind = error.get("type", "")
