@@ -32,6 +32,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     common messages by their type, anything else as pydantic says it. `field`: the key's
     dotted path as the error shows it (`plan.year`, `baseline.valu`)."""
     from plancli.model import PlanRule
+    from plancli.safe import clip
 
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
@@ -46,9 +47,9 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     loc = list(error.get("loc", ()))
     if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
         return _(  # a regex is no explanation; the value quoted, so a trailing space shows
-            "{value!r} is not an id: an id is ASCII lower-case letters, digits and _, starting "
+            "{value} is not an id: an id is ASCII lower-case letters, digits and _, starting "
             "with a letter (old_compounds); the Chinese name goes in name"
-        ).format(value=error.get("input"))
+        ).format(value=clip(str(error.get("input")), quote=True))  # (100,000 characters: 60)
     bound = (error.get("ctx") or {}).get("ge")
     if error.get("type") == "greater_than_equal" and bound is not None and language() != "en":
         return _("must be {bound} or more").format(bound=bound)  # (pydantic's English in zh)
