@@ -373,3 +373,50 @@ def test_compare_with_a_file_that_is_no_plan_is_refused(  # type: ignore[no-unty
     result = invoke("--lang", "zh", "extract", str(small), "--compare", str(other))
     assert result.exit_code == 3
     assert result.stderr.endswith(f"错误：--compare {other}：其中没有 [[targets]]，不是计划\n")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        # audit W D5: a decimal typed with the IME's comma was "corrected" to ten times it
+        (
+            "5，5",
+            "(5，5: a comma stands before three digits only as a thousands separator; "
+            "write 5.5 if it is a decimal point, 55 if not)",
+        ),
+        (
+            "12，50",
+            "(12，50: a comma stands before three digits only as a thousands separator; "
+            "write 12.50 if it is a decimal point, 1250 if not)",
+        ),
+        (
+            "5、5",
+            "(5、5: a comma stands before three digits only as a thousands separator; "
+            "write 5.5 if it is a decimal point, 55 if not)",
+        ),
+        ("1，053.8", "(a figure is written without separators or units: 1053.8)"),
+        ("5。5", "(a figure is written without separators or units: 5.5)"),  # the IME's 。
+        # audit W D11: a Chinese unit after the figure got no hint
+        (
+            "2万",
+            "(a figure is written without units: 2万 is 2 where the target's unit is 万; "
+            "the unit goes in `unit`)",
+        ),
+        (
+            "310个",
+            "(a figure is written without units: 310个 is 310 where the target's unit is "
+            "个; the unit goes in `unit`)",
+        ),
+    ],
+)
+def test_a_figure_typed_in_an_input_method_gets_the_right_hint(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, typed: str, hint: str
+) -> None:
+    text = (Path(__file__).parent / "fixtures" / "xishan-2026.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(
+        text.replace("min = 5\nstretch", f"min = {typed}\nstretch", 1), encoding="utf-8"
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.rstrip("\n").endswith(hint), result.stderr

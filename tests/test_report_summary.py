@@ -327,9 +327,10 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     assert "地区生产总值累计增长5.8%，超过5%—5.5%的目标区间上沿0.3个百分点。" in zh
     # 下降3%: a fall of 2.0 is 1 point short
     assert "单位地区生产总值能耗累计下降2%，距下降3%以上的目标差1个百分点。" in zh
-    # 完成国家下达目标: with a figure, and without one
-    assert "单位地区生产总值二氧化碳排放累计下降1.5%，目标待国家下达。" in zh
-    assert "粮食产量待国家下达目标，尚无数据。" in zh
+    # a pending target whose quote (here none) names no level: 待上级下达, never a guessed 国家
+    # (audit W D4), with a figure and without one
+    assert "单位地区生产总值二氧化碳排放累计下降1.5%，目标待上级下达。" in zh
+    assert "粮食产量待上级下达目标，尚无数据。" in zh
     assert "全国居民收入增速为4.6%（跟踪指标）。" in zh  # a rate's name: 为, not 增长
     assert "居民收入累计增长4.4%，未能高于全国居民收入增速（4.6%）。" in zh
     # 2%左右: 1.1 below the tolerance's edge, 1.5, as the tables' 差距 (audit P, D1: not 1.6)

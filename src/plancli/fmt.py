@@ -257,8 +257,15 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if low is None and high is None and around is None:
         return _word("pending", lang)
     unit = "%" if kind in ("growth", "relative") else target.unit
+    stretch = source.stretch
+    given = [v for v in (low, high, around, stretch) if v is not None]
+    falls = kind == "change" and all(v <= 0 for v in given) and any(v < 0 for v in given)
     if kind == "change":
         unit = _word("pp", lang)
+    if falls:  # 下降0.2个百分点 (max = -0.2): `fall ≥ 0.2 pp`, not `rise ≤ -0.2 pp` (audit W D9)
+        low, high = (None if high is None else -high), (None if low is None else -low)
+        around = None if around is None else -around
+        stretch = None if stretch is None else -stretch
     if around is not None:
         text = f"≈ {num(around)} {unit}"
     elif low is not None and high is not None:
@@ -271,7 +278,7 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     else:
         assert high is not None
         text = f"{'<' if target.exclusive else '≤'} {num(high)} {unit}"
-    if target.decline:
+    if target.decline or falls:
         text = f"{_word('fall', lang)} {text}"
     elif kind == "change":
         # a word, as a fall's: `+≥ 1 pp` would read as a formula in a spreadsheet (CSV guard)
@@ -279,10 +286,10 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     exceeds = stretch_exceeds(source)
     if exceeds == "last_year":  # 力争比去年实现更多增长: (aim: above last year's 1350.97 亿斤)
         space = "" if lang == "zh" else " "
-        text += f" ({_word('above_last_year', lang)}{space}{num(source.stretch)} {unit})"
-    elif source.stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
+        text += f" ({_word('above_last_year', lang)}{space}{num(stretch)} {unit})"
+    elif stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
         over = "> " if exceeds == "figure" else ""  # more than it
-        text += f" ({_word('stretch', lang)} {over}{num(source.stretch)} {unit})"
+        text += f" ({_word('stretch', lang)} {over}{num(stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")

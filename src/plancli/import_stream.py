@@ -41,6 +41,7 @@ from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
 from plancli.record_text import dropped_amount
 from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
+from plancli.stated_base import stated_base_warnings
 from plancli.stores.base import LedgerSession
 from plancli.superseded import Superseded, kept_out
 
@@ -342,6 +343,9 @@ def import_stream(
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
             dropped.extend((int(unchanged_row), line, text) for text in warned)
+        if period.year < plan.plan.year:  # a change's base the plan states too (audit W D6)
+            based = stated_base_warnings(plan, record)
+            dropped.extend((int(unchanged_row), line, text) for text in based)
         if falls and record.value > 0 and target.id in falls:  # 2.7 for a fall of 2.7 %?
             slips = rise_for_decline(target, record, raw)
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)

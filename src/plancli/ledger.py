@@ -484,6 +484,7 @@ def change_warnings(
     from plancli.level_slips import level_warnings
     from plancli.part_year import part_year_warnings
     from plancli.record_text import dropped_amount
+    from plancli.stated_base import stated_base_warnings
 
     return [
         *sequence_warnings(plan, change.record, current, importing=said is not None),
@@ -493,6 +494,7 @@ def change_warnings(
         *out_of_scale(plan, change.record, change.previous),
         *part_year_warnings(plan, change.record, said),
         *growth_warnings(plan, change.record, change.previous, change.typed),
+        *stated_base_warnings(plan, change.record),  # a change's base the plan states
     ]
 
 

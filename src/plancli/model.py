@@ -38,7 +38,7 @@ from plancli.plain import Frequency as Frequency
 from plancli.plain import Kind as Kind
 from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
-from plancli.plain import effective_direction, figure_problem
+from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
 from plancli.safe import length_note, name_problem, name_shown
 
@@ -293,8 +293,8 @@ class Target(StrictModel):
             raise PlanRule(
                 N_('a trend\'s `tolerance` is the width of 保持稳定: it needs direction = "band"')
             )
-        if self.decline and kind != "growth":
-            raise PlanRule(N_("`decline` (下降…%) is only for growth targets"))
+        if self.decline and (wrong := decline_problem(self)) is not None:
+            raise PlanRule(wrong[0], **wrong[1])
         if self.opening is not None:
             if kind != "cumulative":
                 raise PlanRule(

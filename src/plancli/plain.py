@@ -167,6 +167,23 @@ def effective_direction(
     return "up"
 
 
+def decline_problem(target: Any) -> tuple[str, dict[str, object]] | None:
+    """Why a `decline = true` target is wrongly written (its msgid and fields), else None: a
+    growth target only, and every bound the size of the fall (下降3%以上 is `min = 3`; `min =
+    -3` would judge a 2% rise met against "a fall of at least −3")."""
+    if target.kind != "growth":
+        return N_("`decline` (下降…%) is only for growth targets"), {}
+    for bound in ("min", "max", "around", "stretch"):
+        value = getattr(target, bound)
+        if value is not None and value < 0:
+            message = N_(
+                "a 下降 (decline) target's {bound} is the size of the fall: write {bound} = "
+                "{size} (下降{size}%), not {bound} = {value}"
+            )
+            return message, {"bound": bound, "size": -value, "value": value}
+    return None
+
+
 class Target(NamedTuple):
     """A target of the plan, as `model.Target` validated it (same fields, same order)."""
 

@@ -18,7 +18,7 @@ from plancli.i18n import N_, _, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
-from plancli.plan_messages import _validation_message
+from plancli.plan_messages import _validation_message, ordered_errors
 from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip
 
@@ -239,8 +239,9 @@ def _validate(path: Path, data: bytes) -> Plan:
         return Plan.model_validate(parsed)
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
-        error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in exc.errors())
-        error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in exc.errors())
+        errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)
+        error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in errors)
+        error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
         raise error from None
 
 
@@ -248,7 +249,7 @@ def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: 
     """First error as `line N: target ID: field: message` (+ how many more)."""
     more = len(exc.errors()) - 1
     suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-    return _described(exc.errors()[0], data, text) + (suffix if more else "")
+    return _described(ordered_errors(exc)[0], data, text) + (suffix if more else "")
 
 
 def _described(first: Any, data: dict[str, Any], text: str) -> str:
@@ -357,6 +358,11 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"
             ).format(name=target_id, id=named.pop())
+        if len(named) > 1:  # two targets of one name (a copy-paste slip: audit W D8)
+            ids = [t.id for t in plan.targets if t.id in named]  # in the plan's order
+            return _("target name {name} fits {count} targets ({ids}); give the id instead").format(
+                name=clip(target_id.strip(), quote=True), count=len(ids), ids=join_list(ids)
+            )
     if repeated_header(target_id):
         return _(
             "{id} is the target column's header: a header row repeated (two files pasted "

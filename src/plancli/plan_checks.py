@@ -29,9 +29,12 @@ class Finding(NamedTuple):
     message: str
 
 
-def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
+def check_plan(
+    plan: Plan, report_text: str | None = None, plan_text: str | None = None
+) -> list[Finding]:
     """Warnings about a valid plan: roll-ups that do not add up, quotes missing or not found,
-    a draft's `review` notes still in it (what `extract` asks a reviewer to check, then delete)."""
+    a draft's `review` notes still in it (what `extract` asks a reviewer to check, then delete),
+    bounds whose side or sign the quote's words contradict (with their line in `plan_text`)."""
     findings: list[Finding] = []
     if plan.plan.review:  # (a draft's name: the title of every status and report)
         message = _("still to review (delete `review` once checked): {review}")
@@ -42,6 +45,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
     if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
+    from plancli.bound_sides import side_findings
     from plancli.source_checks import baseline_findings, untranslated_finding
 
     if (names := untranslated_finding(plan)) is not None:
@@ -49,7 +53,7 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
     by_id = {t.id: t for t in plan.targets}
     report = None if report_text is None else _normalise(report_text)  # once, not per quote
     findings.extend(_shared_alias_findings(plan))
-    for target in plan.targets:
+    for index, target in enumerate(plan.targets):
         if target.parts:
             findings.extend(_rollup_findings(target, [by_id[p] for p in target.parts]))
         if target.review:
@@ -66,6 +70,8 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
         mismatch = _bound_not_quoted(target)
         if mismatch is not None:
             findings.append(mismatch)
+        else:  # the figure is the quote's: are its side and sign the quote's words? (audit W)
+            findings.extend(side_findings(target, index, plan_text))
         if target.owner and radical_free(target.owner) != target.owner:  # copied from a PDF
             message = _(
                 "owner {owner} holds a PDF's radical ({radicals}): a database ledger reads it "
@@ -100,6 +106,9 @@ def check_plan(plan: Plan, report_text: str | None = None) -> list[Finding]:
                     _("quote not found in the report: {quote!r}").format(quote=target.quote),
                 )
             )
+    from plancli.plan_years import year_findings
+
+    findings.extend(year_findings(plan, plan_text))  # a baseline of the plan's year or later
     if report_text is not None:
         findings.extend(baseline_findings(plan, report_text))
     return findings
@@ -142,7 +151,15 @@ def _shared_alias_findings(plan: Plan) -> list[Finding]:
             if target.id not in ids:
                 ids.append(target.id)
     findings: list[Finding] = []
+    named: dict[str, str] = {}  # a name → the first target of that name
     for target in plan.targets:
+        first = named.setdefault(name_key(target.name), target.id)
+        if first != target.id:  # two targets of one name (a copy-paste slip: audit W D8)
+            message = _(
+                "name {name!r} is also the name of {id}: `import` and `record` cannot tell "
+                "them apart by it, nor a reader the two rows; give each target its own name"
+            ).format(name=target.name, id=first)
+            findings.append(Finding("warning", "shared_name", target.id, message))
         for alias in target.aliases:
             others = [i for i in owners[name_key(alias)] if i != target.id]
             if others:

@@ -32,6 +32,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     common messages by their type, anything else as pydantic says it. `field`: the key's
     dotted path as the error shows it (`plan.year`, `baseline.valu`)."""
     from plancli.model import PlanRule
+    from plancli.safe import clip
 
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
@@ -43,6 +44,15 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     from plancli.i18n import language
 
     hint = _text_figure_hint(error)
+    loc = list(error.get("loc", ()))
+    if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
+        return _(  # a regex is no explanation; the value quoted, so a trailing space shows
+            "{value} is not an id: an id is ASCII lower-case letters, digits and _, starting "
+            "with a letter (old_compounds); the Chinese name goes in name"
+        ).format(value=clip(str(error.get("input")), quote=True))  # (100,000 characters: 60)
+    bound = (error.get("ctx") or {}).get("ge")
+    if error.get("type") == "greater_than_equal" and bound is not None and language() != "en":
+        return _("must be {bound} or more").format(bound=bound)  # (pydantic's English in zh)
     if language() == "en":  # else English keeps pydantic's own words (docs and scripts quote them)
         return english + hint
     kind = error.get("type", "")
@@ -97,6 +107,8 @@ def missing_key_message(loc: list[Any]) -> str:
         return _("required, and missing: write {key} = … in {table} = {{ … }}").format(
             key=key, table=named[-1]
         )
+    if not named and key in tables:  # a table, not a line: [plan], [[targets]] (audit W D10)
+        return _("required, and missing: add the table {table}").format(table=tables[key])
     return _("required, and missing: add a line {key} = …").format(key=key)
 
 
@@ -143,3 +155,11 @@ def _clipped(fields: dict[str, Any]) -> dict[str, Any]:
         key: Clipped(value) if key in _NAMES and isinstance(value, str) else value
         for key, value in fields.items()
     }
+
+
+def ordered_errors(exc: Any) -> list[Any]:
+    """A ValidationError's errors, an unknown top-level key (`[paln]`, `[[target]]`) before the
+    rest: its "did you mean plan?" is the cause of the `plan: required, and missing` after it,
+    and `targets` or `status` show only the first error (audit W D10)."""
+    errors = list(exc.errors())
+    return sorted(errors, key=lambda e: not (e["type"] == "extra_forbidden" and len(e["loc"]) == 1))

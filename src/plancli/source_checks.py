@@ -76,6 +76,15 @@ def read_report(source: Path) -> str:
             ) from None
 
 
+def plan_file_text(path: Path) -> str | None:
+    """The plan file's text, to name the line of a finding (None if it cannot be read again)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def wrong_report(plan: Plan, findings: list[Finding], source: Path) -> str | None:
     """The error when most of the plan's quotes (more than half, and at least 3) are not in
     the report given: evidently another plan's report (a province's for its neighbour's

@@ -41,12 +41,51 @@ def toml_reason(text: str) -> str:
     for pattern, message in _WITH_VALUE:
         match = pattern.match(text)
         if match:
-            return _(message).format(value=match.group(1))
+            return _(message).format(value=_key_path(match.group(1)))
     return text
 
 
+def _key_path(value: str) -> str:
+    """tomli's key as Python writes a tuple, `('targets',)`, as the file writes it: [targets]."""
+    parts = re.findall(r"'((?:[^'\\]|\\.)*)'", value)
+    if not value.startswith("(") or not parts:
+        return value
+    return "[" + ".".join(parts) + "]"
+
+
+_HEADER = re.compile(
+    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.MULTILINE
+)
+
+
+def _table_hint(text: str, pos: int) -> str:
+    """`[targets]` beside `[[targets]]` (one target written as a single table): which line,
+    and what each entry is written as, where tomli says `Cannot declare ('targets',) twice` or
+    `Cannot overwrite a value` (audit W D10)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    here = _HEADER.match(text, line_start)
+    if here is None:
+        return ""
+    name = here.group(2)
+    singles = [m for m in _HEADER.finditer(text) if m.group(2) == name and m.group(1) == "["]
+    if not singles or not any(
+        m.group(1) == "[[" for m in _HEADER.finditer(text) if m.group(2) == name
+    ):
+        return ""
+    line = text.count("\n", 0, singles[0].start()) + 1
+    return _(
+        " (line {line} declares [{name}], a single table; each entry of the list is written "
+        "[[{name}]])"
+    ).format(line=line, name=name)
+
+
 # What a Chinese input method types where TOML wants ASCII, at the place the parser stops.
-_FIGURE_TAIL = re.compile(r"[0-9０-９][0-9０-９,，、.．%％]*[%％]?")
+_FIGURE_TAIL = re.compile(r"[0-9０-９][0-9０-９,，、.．。%％]*[%％]?")
+# A comma is a thousands separator only before a group of exactly three digits (1，053.8);
+# 5，5 or 12，50 is a decimal typed with the IME's comma, never 55 or 1250 (audit W D5).
+_SEPARATOR = re.compile(r"[,，、](?=[0-9]{3}(?![0-9]))")
+_COMMA = re.compile(r"[,，、]")
+_UNIT_WORD = re.compile(r"[\u4e00-\u9fff/]+")  # 2万, 310个, 2022年: a unit after the figure
 _NOT_A_FIGURE = re.compile(r"[^0-9.\-]")
 _CHINESE_QUOTES = "“”‘’「」"
 _NO_VALUE = re.compile(r"[ \t]*([A-Za-z0-9_.-]+)[ \t]*=[ \t]*$")
@@ -59,6 +98,8 @@ def toml_hint(text: str, pos: int) -> str:
     delete the line; "" when the stop is something else."""
     if not 0 <= pos <= len(text):
         return ""
+    if table := _table_hint(text, pos):
+        return table
     line_start = text.rfind("\n", 0, pos) + 1
     empty = _NO_VALUE.match(text[line_start:pos])
     if empty and text[pos : pos + 1] in ("", "\r", "\n", "#"):  # `review = ` and nothing
@@ -76,9 +117,27 @@ def toml_hint(text: str, pos: int) -> str:
     if value[:1] in _CHINESE_QUOTES:
         return _(' (text is written in ASCII quotes: "…")')
     figure = _FIGURE_TAIL.match(value)
-    if figure is None or text[pos] not in ",，、%％０１２３４５６７８９．":
+    if figure is None:
         return ""
     digits = figure.group().translate(_FULL_WIDTH_DIGITS)
+    unit = _UNIT_WORD.match(text, pos)
+    if unit is not None and text.endswith(figure.group(), 0, pos):  # 2万, 310个
+        return _(
+            " (a figure is written without units: {figure}{unit} is {figure} where the "
+            "target's unit is {unit}; the unit goes in `unit`)"
+        ).format(figure=_NOT_A_FIGURE.sub("", digits), unit=unit.group())
+    if text[pos] not in ",，、%％０１２３４５６７８９．。":
+        return ""
+    if _COMMA.search(_SEPARATOR.sub("", digits)):  # 5，5: a decimal point, not a separator
+        decimal = _NOT_A_FIGURE.sub("", _COMMA.sub(".", _SEPARATOR.sub("", digits), count=1))
+        return _(
+            " ({typed}: a comma stands before three digits only as a thousands separator; "
+            "write {decimal} if it is a decimal point, {joined} if not)"
+        ).format(
+            typed=figure.group().rstrip("%％"),
+            decimal=decimal,
+            joined=_NOT_A_FIGURE.sub("", digits),
+        )
     written = _NOT_A_FIGURE.sub("", digits)
     return _(" (a figure is written without separators or units: {figure})").format(figure=written)
 
@@ -103,4 +162,4 @@ def _open_quote(line: str) -> bool:
     return bool(quote)
 
 
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．。", "0123456789..")

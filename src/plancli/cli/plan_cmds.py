@@ -206,10 +206,11 @@ def validate_cmd(
             for detail in exc.details[1:]:
                 say(detail)
         raise typer.Exit(exc.exit_code) from None
-    from plancli.source_checks import read_report, wrong_report
+    from plancli.source_checks import plan_file_text, read_report, wrong_report
 
     report_text = None if source is None else read_report(source)
-    findings = check_plan(plan, report_text) + _stray_records(st, plan)
+    plan_text = plan_file_text(st.source.path)  # each bound's line in its warning
+    findings = check_plan(plan, report_text, plan_text) + _stray_records(st, plan)
     # most quotes missing: another plan's report, an error (exit 3)
     wrong = None if source is None else wrong_report(plan, findings, source)
     if json_out:

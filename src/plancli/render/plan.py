@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 
 from rich import box
 from rich.cells import cell_len
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess.bounds import bound_of
-from plancli.fmt import bound_text, halfway_note, num, relation_sign
+from plancli.fmt import bound_text, fall_text, halfway_note, num, relation_sign
 from plancli.i18n import N_, Lang, _, t
 from plancli.judged_edges import compact_edge
 from plancli.periods import applies_from
@@ -83,7 +84,7 @@ def targets_table(
         ),
         Column(
             baseline_header,
-            [shown(baseline_text(tg, with_year=one_year is None)) for tg in targets],
+            [shown(baseline_text(tg, one_year is None, lang)) for tg in targets],
             0,
             figure,
         ),
@@ -154,7 +155,13 @@ def _short_reference(plan: Plan, target: Target, lang: Lang) -> str:
     return target.reference
 
 
-def baseline_text(target: Target, with_year: bool = True) -> str:
+def decline_base(target: Target, growth: Decimal, lang: Lang) -> str | None:
+    """A decline target's baseline growth in Chinese as the report writes it, 下降3.2%, beside
+    `下降 ≥ 3 %` (a bare `-3.2 %` there: audit W D13); None otherwise (English keeps -3.2 %)."""
+    return fall_text(target, -growth, "zh") if lang == "zh" and target.decline else None
+
+
+def baseline_text(target: Target, with_year: bool = True, lang: Lang = "en") -> str:
     """The baseline as the table's one cell, with its unit as `show` writes it: a growth
     target's growth (`5.4 %`), else its figure (`107 万人`, `27 微克/立方米`, `3.02 %`). What
     the baseline holds stands in for what it lacks: a growth target's amount alone (`605.02
@@ -165,6 +172,8 @@ def baseline_text(target: Target, with_year: bool = True) -> str:
     unit = target.unit.strip()
     value = f"{num(base.value)} {unit}".rstrip() if base.value is not None else None
     growth = f"{num(base.growth)} %" if base.growth is not None else None
+    if base.growth is not None and (fall := decline_base(target, base.growth, lang)):
+        growth = fall
     if target.kind in ("growth", "relative"):
         text = growth or value or "—"
     else:
@@ -279,7 +288,12 @@ def target_detail(
             f"{t('detail.value', lang)} {num(b.value)} {target.unit}"
             if b.value is not None
             else "",
-            f"{t('detail.growth', lang)} {num(b.growth)} %" if b.growth is not None else "",
+            (
+                decline_base(target, b.growth, lang)
+                or f"{t('detail.growth', lang)} {num(b.growth)} %"
+            )
+            if b.growth is not None
+            else "",
             f"{t('detail.plan', lang)} {planned}" if planned else "",
         ]
         separator = "；" if lang == "zh" else "; "

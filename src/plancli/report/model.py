@@ -42,6 +42,7 @@ from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, Number
 from plancli.ranges import states_alone, stretch_is_range_top
+from plancli.report.pending import issuer_of
 
 if TYPE_CHECKING:
     from plancli.ledger_read import Strays
@@ -152,6 +153,10 @@ class Report:
         default_factory=list,
         metadata=doc("targets judged on a mid-year adjustment of their bound, in plan order"),
     )
+    issuers: dict[str, str] = field(
+        default_factory=dict,
+        metadata=doc("targets whose quote names who hands them down (国家, 省, 市, 上级下达)"),
+    )
     alone: list[str] = field(
         default_factory=list,
         metadata=doc(
@@ -237,6 +242,7 @@ def build_report(
         records=_records(plan, records, assessment.as_of),
         adjustments=_adjustments(everything),
         alone=[t.id for t in plan.targets if _alone(t)],
+        issuers={t.id: who for t in plan.targets if (who := issuer_of(t.quote)) is not None},
         stretch_over=[t.id for t in plan.targets if t.stretch_exclusive],
         stretch_last_year={
             t.id: t.stretch

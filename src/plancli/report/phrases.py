@@ -11,10 +11,12 @@ from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 from plancli.periods import applies_from
+from plancli.report.pending import pending_words
 
 
-def bound_phrase(a: AssessmentOut, zh: bool) -> str:
-    """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长."""
+def bound_phrase(a: AssessmentOut, zh: bool, issuer: str | None = None) -> str:
+    """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长; a pending
+    one as waiting for the level its quote names (`issuer`: 待省下达)."""
     unit = unit_of(a, zh)
     if a.kind == "change":
         unit = "个百分点" if zh else " pp"
@@ -24,7 +26,7 @@ def bound_phrase(a: AssessmentOut, zh: bool) -> str:
 
     low, high, around, stretch = a.min, a.max, a.around, a.stretch
     if low is None and high is None and around is None:
-        return "待国家下达" if zh else "still to be set"
+        return pending_words(issuer, zh)
     if around is not None:
         text = f"{figure(around)}左右" if zh else f"about {figure(around)}"
         if stretch is not None:
@@ -61,7 +63,9 @@ def full_share(a: AssessmentOut, low: Decimal) -> bool:
     return low == 100 and percent_unit(a) and a.kind != "change" and not a.decline
 
 
-def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
+def stated_bound(
+    plan: AssessmentOut, alone: bool, bare: str, zh: bool, issuer: str | None = None
+) -> str:
     """The plan's bound of an adjusted target (`plan`: the assessment with the plan's own
     bound) as the plan states it, in every sentence: its one figure alone where its quote writes
     it so (`alone`: 社零 增长7% → 原计划7%), else as the report words a bound (GDP 增长7%以上 →
@@ -78,7 +82,7 @@ def stated_bound(plan: AssessmentOut, alone: bool, bare: str, zh: bool) -> str:
     ):
         text = f"{num(figure)}{unit_of(plan, zh)}"
         return (f"下降{text}" if zh else f"a fall of {text}") if plan.decline else text
-    return bound_phrase(plan, zh)
+    return bound_phrase(plan, zh, issuer)
 
 
 def own_bound(a: AssessmentOut, alone: bool, zh: bool) -> str:
@@ -399,28 +403,6 @@ def relation_phrase(a: AssessmentOut, ref_name: str, zh: bool) -> str:
     if relation == "not_below":
         return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}{beyond}"
     return f", below {ref}" if satisfied else f", not below {ref}"
-
-
-def pending_phrase(name: str, zh: bool, over: bool) -> str:
-    """A target whose bound is still to be set (完成国家下达目标), with no figure: at the
-    year's end it was never given, and no figure is to come (audit T, D3)."""
-    if over:
-        return (
-            f"{name}全年未下达目标，无数据"
-            if zh
-            else f"{name}: its target was never set (pending), and no figure came for the year"
-        )
-    if zh:
-        return f"{name}待国家下达目标，尚无数据"
-    return f"no data yet for {name}, whose target is still to be set (pending)"
-
-
-def pending_clause(zh: bool, over: bool) -> str:
-    """The same of a target with a figure: 下降2.8%，目标待国家下达; at the year's end
-    下降2.8%，全年未下达目标."""
-    if over:
-        return "，全年未下达目标" if zh else "; its target was never set (pending)"
-    return "，目标待国家下达" if zh else "; its target is still to be set (pending)"
 
 
 def _beyond_tolerance(a: AssessmentOut, zh: bool) -> str:

@@ -21,6 +21,7 @@ from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.model import Report
 from plancli.report.pace import pace_phrase
+from plancli.report.pending import pending_judgement, pending_sentence
 from plancli.report.phrases import (
     COUNT_ORDER,
     MONTHS_EN,
@@ -36,8 +37,6 @@ from plancli.report.phrases import (
     own_bound,
     paced_sentence_en,
     part_year_phrase,
-    pending_clause,
-    pending_phrase,
     percent,
     percent_unit,
     points,
@@ -157,7 +156,8 @@ class _Writer:
         `bare` names the figure a caller expects (min, max, around)."""
         plan, adjustment = self._plan(a), self.adjusted.get(a.id)
         assert plan is not None and adjustment is not None
-        return stated_bound(plan, adjustment.plan_alone, bare, self.zh)
+        issuer = self.report.issuers.get(a.id)  # 原计划待省下达
+        return stated_bound(plan, adjustment.plan_alone, bare, self.zh, issuer)
 
     def plan_goal(self, a: AssessmentOut) -> str:
         """The plan's amount of a target whose amount was adjusted mid-year (115个), else ""."""
@@ -277,7 +277,8 @@ class _Writer:
         if a.status == "dropped":  # 社会消费品零售总额自2022年6月起不再考核（年中调整：…）
             return self._end(f"{name}{'' if self.zh else ': '}{dropped_phrase(a, self.zh)}")
         if a.status == "pending":  # at the year's end, never given: 全年未下达目标 (audit T, D3)
-            return self._end(pending_phrase(name, self.zh, self.over))
+            issuer = self.report.issuers.get(a.id)
+            return self._end(pending_sentence(name, issuer, self.zh, self.over))
         if self.over:  # a closed year: no figure came, none is "yet" to come
             return self._end(
                 f"{name}全年无数据" if self.zh else f"no figure for the year for {name}"
@@ -329,7 +330,7 @@ class _Writer:
     # Against what: 低于目标2个百分点, 达到5%—5.5%的目标并实现争取目标, …
     def _judgement(self, a: AssessmentOut) -> str:
         if a.status == "pending":
-            return pending_clause(self.zh, self.over)
+            return pending_judgement(self.report.issuers.get(a.id), self.zh, self.over)
         if a.status == "tracked":
             return "（跟踪指标）" if self.zh else " (a tracked indicator, not judged)"
         if a.status == "dropped":

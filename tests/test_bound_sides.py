@@ -1,0 +1,196 @@
+"""A hand-written bound whose sign or side contradicts the words of its quote (audit W D1–D3,
+a 区发改局 analyst writing 昆明市西山区's 2026 plan by hand): `validate` passed them silently
+and the target was judged the wrong way round (energy use per unit of GDP rising 2% met a
+下降3%以上 target; GDP growing 6.2% missed 5%—5.5%，努力争取更好结果; unemployment at 6.5%
+met 控制在5.5%以内)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plancli.plan import load_plan
+from plancli.plan_checks import check_plan
+
+REPO = Path(__file__).parents[1]
+XISHAN = REPO / "tests" / "fixtures" / "xishan-2026.toml"
+REPORT = REPO / "tests" / "fixtures" / "xishan-2026-report.txt"
+BUNDLED = [
+    *sorted((REPO / "data" / "2026").glob("*.toml")),
+    REPO / "data" / "plan2022.toml",
+    REPO / "data" / "plan2021.toml",
+]
+NEW_CODES = {
+    "bound_side_not_in_quote",
+    "band_top_is_aim",
+    "range_one_side",
+    "baseline_year_not_before_plan",
+    "plan_year_of_baselines",
+    "shared_name",
+}
+UNEMP_CHANGE = """
+[[targets]]
+id = "unemp_change"
+section = "headline"
+name = "城镇调查失业率变动"
+name_en = "Change of the surveyed unemployment rate"
+kind = "change"
+unit = "%"
+{bound}
+baseline = {{ year = 2025, value = 5.1 }}
+frequency = "monthly"
+quote = "城镇调查失业率比上年下降0.2个百分点"
+"""
+
+
+def _xishan(tmp_path: Path, old: str, new: str, name: str = "xishan.toml") -> Path:
+    text = XISHAN.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    plan = tmp_path / name
+    plan.write_text(text.replace(old, new), encoding="utf-8")
+    return plan
+
+
+def _findings(invoke, plan: Path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = invoke("--plan", str(plan), "validate", "--json", "--source", str(REPORT))
+    assert result.exit_code == 0, result.stderr
+    return [(f["code"], f["target"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_the_hand_written_plan_itself_is_clean(invoke) -> None:  # type: ignore[no-untyped-def]
+    assert _findings(invoke, XISHAN) == []
+
+
+def test_a_decline_target_with_a_negative_bound_is_an_error(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """D1: `decline = true` with `min = -3` read "a fall of at least −3": a 2% rise was met."""
+    plan = _xishan(tmp_path, "min = 3\ndecline = true", "min = -3\ndecline = true")
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert "line 181: target energy_intensity: a 下降 (decline) target's min is the size of " in (
+        result.stderr
+    )
+    assert "write min = 3 (下降3%), not min = -3" in result.stderr
+    # every command loading the plan refuses it, not only validate
+    assert invoke("--plan", str(plan), "targets").exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (  # D2: 下降3%以上 typed as a growth floor of −3: a 2% rise was met
+            "min = 3\ndecline = true",
+            "min = -3",
+            (
+                "bound_side_not_in_quote",
+                "energy_intensity",
+                "line 188: min = -3 (a floor) contradicts its quote's '下降3%以上': write "
+                "max = -3 (or decline = true, min = 3)",
+            ),
+        ),
+        (  # D3: 7%以上 typed as max: over-delivery would be missed
+            "min = 7\nstretch = 8",
+            "max = 7",
+            (
+                "bound_side_not_in_quote",
+                "industrial_value_added",
+                "line 71: max = 7 (a ceiling) contradicts its quote's '7%以上': write min = 7",
+            ),
+        ),
+        (  # D3: 力争8% typed as max: 8.6% was missed
+            "stretch = 8",
+            "max = 8",
+            (
+                "bound_side_not_in_quote",
+                "industrial_value_added",
+                "line 72: max = 8 (a ceiling) contradicts its quote's '力争8%': write stretch = 8",
+            ),
+        ),
+        (  # D3: 控制在5.5%以内 typed as min: 6.5% unemployment was met
+            "max = 5.5\nbaseline = { year = 2025, value = 5.1 }",
+            "min = 5.5\nbaseline = { year = 2025, value = 5.1 }",
+            (
+                "bound_side_not_in_quote",
+                "surveyed_unemployment_rate",
+                "line 149: min = 5.5 (a floor) contradicts its quote's '5.5%以内': write max = 5.5",
+            ),
+        ),
+        (  # D3: 5%—5.5%，努力争取更好结果 typed as a band: GDP growing 6.2% 差0.7个百分点
+            "stretch = 5.5",
+            "max = 5.5",
+            (
+                "band_top_is_aim",
+                "gdp",
+                "line 32: max = 5.5 is a ceiling, but its quote '地区生产总值增长5%—5.5%，努力"
+                "争取更好结果' asks for more (争取更好): a higher aim, not a ceiling: write "
+                "stretch = 5.5, not max",
+            ),
+        ),
+        (  # a range 5%—5.5% of which only one side is kept
+            "min = 5\nstretch = 5.5\n",
+            "min = 5\n",
+            (
+                "range_one_side",
+                "gdp",
+                "line 24: its quote reads 5—5.5, but the plan keeps only min = 5: write both "
+                "(min = 5 and stretch = 5.5, or max = 5.5)",
+            ),
+        ),
+    ],
+)
+def test_a_bound_contradicting_its_quotes_words_is_warned(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, old: str, new: str, expected: tuple[str, str, str]
+) -> None:
+    assert _findings(invoke, _xishan(tmp_path, old, new)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("bound", "message"),
+    [
+        ("min = -0.2", "line 413: min = -0.2 (a floor) contradicts its quote's '下降0.2个百分点'"),
+        ("max = 0.2", "line 413: max = 0.2 (a ceiling) contradicts its quote's '下降0.2个百分点'"),
+    ],
+)
+def test_a_fall_in_points_typed_as_a_rise_is_warned(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, bound: str, message: str
+) -> None:
+    """D2: 下降0.2个百分点 typed `min = -0.2` (rise ≥ −0.2) or `max = 0.2`: 5.3% (+0.2) was met."""
+    text = XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound=bound)
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text, encoding="utf-8")
+    assert _findings(invoke, plan) == [
+        ("bound_side_not_in_quote", "unemp_change", message + ": write max = -0.2")
+    ]
+    plan.write_text(XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound="max = -0.2"))
+    assert _findings(invoke, plan) == []  # the right encoding
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_no_bundled_plan_gets_a_new_warning(path: Path) -> None:
+    """Every bundled plan loads (no decline with a negative bound) and none of its bounds
+    contradicts its quote's words: 0 new warnings on all 17."""
+    text = path.read_text(encoding="utf-8")
+    assert [f for f in check_plan(load_plan(str(path)), None, text) if f.code in NEW_CODES] == []
+
+
+def test_a_fall_in_points_reads_as_a_fall(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """D9: 下降0.2个百分点 rightly typed `max = -0.2` read `rise ≤ -0.2 pp` / `提高 ≤ -0.2
+    个百分点`, a double negative, in targets, show, gap, status and the report's tables."""
+    text = XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound="max = -0.2")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text, encoding="utf-8")
+    en = invoke("--plan", str(plan), "show", "unemp_change")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "show", "unemp_change")
+    assert "fall ≥ 0.2 pp" in en.stdout and "rise" not in en.stdout
+    assert "下降 ≥ 0.2 个百分点" in zh.stdout and "提高 ≤" not in zh.stdout
+    from decimal import Decimal
+
+    from plancli.fmt import bound_text
+
+    target = load_plan(str(plan)).target("unemp_change")
+    assert target is not None
+    band = target.model_copy(update={"min": Decimal("-0.5"), "max": Decimal("-0.2")})
+    assert bound_text(band, None, "en") == "fall 0.2–0.5 pp"
+    rise = target.model_copy(update={"min": Decimal("0.5"), "max": None})
+    assert bound_text(rise, None, "en") == "rise ≥ 0.5 pp"  # unchanged
