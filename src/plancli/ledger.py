@@ -97,9 +97,8 @@ def parse_number(
                 )
             )
         text = text[:-1].rstrip()
-    # What is wrong is worked out from the text as the readers fold it (`number_text`: `ＮａＮ`,
-    # `５．２亿元`); the message quotes it as written (a cell the readers could not read is
-    # passed on as the file holds it: `as_written`).
+    # What is wrong is found in the text as the readers fold it (`number_text`: `ＮａＮ`,
+    # `５．２亿元`); the message quotes it as the file holds it (`as_written`).
     probe = text if text.isascii() else number_text(text)
     if probe.lower().lstrip("+-") in _NOT_FINITE:
         raise InputError(
