@@ -12,6 +12,7 @@ from tests.conftest import CORPUS
 
 from plancli.extract import extract_plan
 from plancli.extract.flow import reflow
+from plancli.extract.furniture import Line, page_furniture
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
 
@@ -67,6 +68,101 @@ def test_a_space_inside_a_word_is_read_without(name: str, words: str, spaced: st
 
 def test_a_summary_cards_spaces_still_set_its_items_apart() -> None:
     """No prose punctuation and several spaces: a card's items, not a word's characters."""
-    text = "今年工作安排\n摘要：主要预期目标 地区生产总值增长6%左右 城镇新增就业50万人 粮食产量稳定\n"
+    text = (
+        "今年工作安排\n摘要：主要预期目标 地区生产总值增长6%左右 城镇新增就业50万人 粮食产量稳定\n"
+    )
     flow_text = reflow(text).text
     assert "目标 地区" in flow_text and "左右 城镇" in flow_text
+
+
+# ------------------------------------------- D1, D2: a PDF's page furniture between lines
+
+
+def wrapped(text: str, width: int = 35) -> list[str]:
+    """The report as a PDF's lines: each paragraph indented two characters (首行缩进) and
+    wrapped at `width` characters (the source line of the corpus file kept whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph or paragraph.startswith("SOURCE:"):
+            lines.extend([paragraph] if paragraph else [])
+            continue
+        rest = "\u3000\u3000" + paragraph
+        while rest:
+            lines.append(rest[:width])
+            rest = rest[width:]
+    return lines
+
+
+def paginated(lines: list[str], furniture: Any, every: int = 28) -> str:
+    """`lines` cut into pages of `every` lines, `furniture(n)` (the lines a page break leaves:
+    page n's number, the next page's head) between them."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out.extend(furniture(index // every))
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+HEADS = {"陕西省": "陕西省2026年政府工作报告", "广东省": "2026年广东省政府工作报告"}
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["陕西省", "广东省"])
+def test_a_running_head_at_every_page_break_is_left_out(name: str) -> None:
+    """Before: 陕西's …油气当量达到54 / — 11 — / 陕西省2026年政府工作报告 / 00万吨 lost 油气当量
+    5400万吨; 广东's 重点抓好以下14个方 / — N — / head / 面工作 made a section work_0 of its own."""
+    text = paginated(wrapped(corpus(name)), lambda n: ["", f"— {n} —", HEADS[name]])
+    assert_clean(name, text)
+    # pdftotext's: the footer, an empty line, the next page's head after a form feed
+    text = paginated(wrapped(corpus(name)), lambda n: [f"— {n} —", "", f"\f{HEADS[name]}", ""])
+    assert_clean(name, text)
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["陕西省", "广东省"])
+def test_a_bare_page_number_is_left_out(name: str) -> None:
+    """Before: 陕西's …油气当量达到54 / 11 / (empty) / \\f00万吨 drafted 油气当量 min = 541100."""
+    lines = wrapped(corpus(name))
+    assert_clean(name, paginated(lines, lambda n: [str(n), "", "\f"]))  # before a form feed
+    assert_clean(name, paginated(lines, lambda n: [str(n)]))  # counting the pages up
+
+
+@needs_corpus
+def test_one_page_break_with_the_title_for_head_in_the_targets_paragraph() -> None:
+    """Before: …城镇调查失业率5.5％ / — 11 — / 陕西省2026年政府工作报告 / 左右 made the rate a
+    ceiling (max 5.5); a break after …固定资产投资增 lost its relation to the national growth."""
+    lines = wrapped(corpus("陕西省"))
+    start = next(i for i, line in enumerate(lines) if "主要预期目标是" in line)
+    for at in range(start, start + 6):  # a page break after each line of the paragraph
+        copy = [*lines[: at + 1], "", "— 11 —", HEADS["陕西省"], *lines[at + 1 :]]
+        assert_clean("陕西省", "\n".join(copy))
+
+
+def test_a_tables_numbers_and_a_lone_number_stay() -> None:
+    """A table copied a cell a line, and one bare number in prose, are no page's furniture."""
+    table = "附表\n序号\n指标\n1\n地区生产总值增长\n2\n粮食产量\n3\n城镇新增就业\n"
+    assert "\n1\n" in reflow(table).text and "\n3\n" in reflow(table).text
+    assert "18" in reflow("全年投资增长5%左右。\n18\n粮食产量稳定。\n").text
+
+
+def furniture_of(text: str) -> list[str]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        words = raw.strip(" \t\r\u3000\f")
+        if words:
+            start = pos + raw.index(words)
+            lines.append(Line(start, start + len(words), "\f" in raw[: raw.index(words)]))
+        pos += len(raw) + 1
+    return [text[lines[i].start : lines[i].stop] for i in sorted(page_furniture(text, lines))]
+
+
+@needs_corpus
+def test_no_corpus_report_has_page_furniture() -> None:
+    """The clean reports (web pages' text) hold no line the page rules leave out; a copy's do."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert furniture_of(path.read_text(encoding="utf-8")) == [], path.name
+    copy = paginated(wrapped(corpus("广东省")), lambda n: ["", f"— {n} —", HEADS["广东省"]])
+    assert set(furniture_of(copy)) >= {"— 1 —", HEADS["广东省"]}

@@ -61,7 +61,8 @@ def _latin(ch: str) -> bool:
 # Chinese comma (LibreOffice's: 发展的协调性进一步 增强, 7.5%左右 ，, 自 主 创 新 、 结 构):
 # in a wrapped text only, where no writer's spacing (a summary card's 目标 地区…) is.
 _JUSTIFIED_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff\u3001-\u3003，；：、）”%％\d])[ \u00a0\u3000](?=[\u4e00-\u9fff，。；：、,;])"
+    r"(?<=[\u4e00-\u9fff\u3001-\u3003，；：、）”%％\d])[ \u00a0\u3000]"
+    r"(?=[\u4e00-\u9fff，。；：、,;])"
 )
 
 # One space (half- or full-width) between two Chinese characters: no word of Chinese prose is
