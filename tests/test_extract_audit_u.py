@@ -166,3 +166,39 @@ def test_no_corpus_report_has_page_furniture() -> None:
         assert furniture_of(path.read_text(encoding="utf-8")) == [], path.name
     copy = paginated(wrapped(corpus("广东省")), lambda n: ["", f"— {n} —", HEADS["广东省"]])
     assert set(furniture_of(copy)) >= {"— 1 —", HEADS["广东省"]}
+
+
+# ----------------------------------------- D7: a ragged copy's figure cut before its unit
+
+
+def ragged(text: str, cut_after: str) -> str:
+    """The report wrapped at widths varying 30–40 (a viewer that reflows, hand-typed breaks),
+    the line that holds the end of `cut_after` (a figure) ending there, 25 characters at least,
+    and the next opening with its unit."""
+    widths = [31, 37, 33, 39, 30, 36, 34, 40, 32, 38]
+    for shift in range(10):
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            rest = paragraph.strip()
+            cut = rest.find(cut_after) + len(cut_after) if cut_after in rest else -1
+            for n in range(len(rest)):
+                if not rest:
+                    break
+                width = widths[(n + shift) % 10]
+                if 25 <= cut <= 40:
+                    width = cut
+                lines.append(rest[:width])
+                rest, cut = rest[width:], cut - width
+        copy = "\n".join(lines) + "\n"
+        if cut_after + "\n" in copy:
+            return copy
+    raise AssertionError(cut_after)
+
+
+@needs_corpus
+def test_a_ragged_lines_figure_joins_its_unit_on_the_next() -> None:
+    """Before: …确保粮食种植面积4510 / 万亩以上 ended a paragraph at 4510: the target was lost."""
+    text = ragged(corpus("陕西省"), "确保粮食种植面积4510")
+    assert "确保粮食种植面积4510\n万亩以上" in text
+    targets = extract_plan(text).plan["targets"]
+    assert [t["min"] for t in targets if t["name"].endswith("粮食种植面积")] == [4510]

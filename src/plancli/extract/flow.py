@@ -154,6 +154,9 @@ _FIGURE_START = re.compile(
     rf"(?:{_FIGURE_VERBS}|增速)?\s*\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
 )
 _FIGURE_VERB_END = re.compile(rf"(?:{_FIGURE_VERBS}|增加|完成)$")
+_UNIT_START = re.compile(
+    r"[万亿千百]?(?:元|亩|吨|人|个|家|项|户|套|公里|千米|平方|立方|千瓦|倍|所|座|条|台|辆|张|份|次|批|处|件|%|‰|万|亿)"
+)
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -241,6 +244,9 @@ def _soft_break(
     # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
     # such as 附件1 above 2026年…); a subscript on a line of its own.
     cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    # …and one cut before its unit in a long line of prose (…确保粮食种植面积4510 / 万亩以上, a
+    # ragged copy's line of 30–40 characters, as a fixed-width wrap's is joined)
+    cut = cut or (last.isdigit() and len(current) >= 15 and _UNIT_START.match(nxt) is not None)
     if cut and not _LABEL_LINE.match(current):
         return True
     # A figure's verb at the line's end and its figure on the next (…固定资产投资增长 / 8%左右):
