@@ -202,3 +202,21 @@ def test_a_ragged_lines_figure_joins_its_unit_on_the_next() -> None:
     assert "确保粮食种植面积4510\n万亩以上" in text
     targets = extract_plan(text).plan["targets"]
     assert [t["min"] for t in targets if t["name"].endswith("粮食种植面积")] == [4510]
+
+
+# ------------------------------- D8: validate reads a quote's figures as extract reads them
+
+
+def test_a_figure_a_copy_broke_over_lines_is_a_figure_of_its_quote() -> None:
+    """Before: validate warned `min = 4.5 is not a figure of its quote '地区生产总值增长4.\\n5%…'`
+    for every figure a copy broke (75 false warnings for 广东's)."""
+    from decimal import Decimal
+
+    from plancli.plan_checks import quoted_figures
+
+    assert Decimal("4.5") in quoted_figures(
+        "地区生产总值增长4.\n5%—5%，在实际工作中全力争取更好结果", "%"
+    )
+    assert Decimal(2500) in quoted_figures("新建低空起降设施25\n\n— 7 —\n\n00个", "个")
+    assert Decimal(5400) in quoted_figures("油气当量达到54\n11\n\n\f00万吨", "万吨")
+    assert Decimal(2500) in quoted_figures("新建低空起降设施25\n\n第7页 共40页\n00个", "个")
