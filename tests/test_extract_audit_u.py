@@ -5,6 +5,7 @@ report of the corpus as the copy did and expects the clean report's draft."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -220,3 +221,24 @@ def test_a_figure_a_copy_broke_over_lines_is_a_figure_of_its_quote() -> None:
     assert Decimal(2500) in quoted_figures("新建低空起降设施25\n\n— 7 —\n\n00个", "个")
     assert Decimal(5400) in quoted_figures("油气当量达到54\n11\n\n\f00万吨", "万吨")
     assert Decimal(2500) in quoted_figures("新建低空起降设施25\n\n第7页 共40页\n00个", "个")
+
+
+# ------------------------------------------------- D10: a UTF-16 text (Word's "Unicode")
+
+
+@needs_corpus
+def test_a_utf16_text_with_its_bom_is_read(tmp_path: Path) -> None:
+    """Before: extract called Word's/Notepad's "Unicode" save a binary file, and validate
+    --source showed `'utf-8' codec can't decode byte 0xff in position 0`."""
+    from plancli.errors import InputError
+    from plancli.extract.text import decode_report
+    from plancli.source_checks import read_report
+
+    data = corpus("陕西省").encode("utf-16")  # with its BOM, little-endian, as Windows writes it
+    assert decode_report(data) == corpus("陕西省")
+    (tmp_path / "sx.txt").write_bytes(data)
+    assert read_report(tmp_path / "sx.txt") == corpus("陕西省")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xff\x80" + "增长".encode("utf-16-le"))
+    with pytest.raises(InputError) as caught:
+        read_report(tmp_path / "bad.txt")
+    assert "codec" not in str(caught.value) and "neither UTF-8 nor GB18030" in str(caught.value)
