@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, REPO
 
 from plancli.extract import extract_plan
 from plancli.extract.flow import reflow
@@ -242,3 +242,22 @@ def test_a_utf16_text_with_its_bom_is_read(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_report(tmp_path / "bad.txt")
     assert "codec" not in str(caught.value) and "neither UTF-8 nor GB18030" in str(caught.value)
+
+
+# ------------------------------------------- D9: --compare over a page number inside a quote
+
+
+@needs_corpus
+@pytest.mark.parametrize("page", ["\n\n— 7 —\n\n", "\n7\n\n\f", "\n第7页 共40页\n"])
+def test_compare_matches_a_quote_a_page_break_cut(page: str) -> None:
+    """Before: 广东's GDP (增长4.\\n\\n— 7 —\\n\\n5%) was `missed` and `extra` against the bundled
+    plan though drafted exactly (headline 67 %)."""
+    import tomllib
+
+    from plancli.extract.compare import compare_plans
+
+    text = corpus("广东省").replace("地区生产总值增长4.5%", f"地区生产总值增长4.{page}5%", 1)
+    gold = tomllib.loads((REPO / "data" / "2026" / "guangdong.toml").read_text(encoding="utf-8"))
+    comparison = compare_plans(extract_plan(text).plan, gold, text)
+    assert comparison.groups["headline"].matched_gold == 3
+    assert not comparison.missed
