@@ -4,6 +4,7 @@ report of the corpus as the copy did and expects the clean report's draft."""
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -252,7 +253,6 @@ def test_a_utf16_text_with_its_bom_is_read(tmp_path: Path) -> None:
 def test_compare_matches_a_quote_a_page_break_cut(page: str) -> None:
     """Before: 广东's GDP (增长4.\\n\\n— 7 —\\n\\n5%) was `missed` and `extra` against the bundled
     plan though drafted exactly (headline 67 %)."""
-    import tomllib
 
     from plancli.extract.compare import compare_plans
 
@@ -261,3 +261,29 @@ def test_compare_matches_a_quote_a_page_break_cut(page: str) -> None:
     comparison = compare_plans(extract_plan(text).plan, gold, text)
     assert comparison.groups["headline"].matched_gold == 3
     assert not comparison.missed
+
+
+# ---------------------------------------- D11: a quote shown without a copy's \r, \f, page
+
+
+@needs_corpus
+def test_show_prints_a_quote_without_the_copys_page_break(
+    tmp_path: Path, isolated_cli: Any
+) -> None:
+    """Before: `show w18_t03` printed `\\x0c` and `— 37 —` inside 散居孤儿…'s quote (and `\\r` from
+    a CRLF copy); the draft's quote keeps them verbatim, the screen reads past them."""
+    words = "散居孤儿（含艾滋病病毒感染儿童）"
+    text = corpus("广东省").replace(words, words.replace("儿童", "儿\r\n— 37 —\r\n\r\n\f童"), 1)
+    (tmp_path / "gd.txt").write_text(text, encoding="utf-8")
+    draft = tmp_path / "gd.toml"
+    with isolated_cli() as invoke:
+        assert invoke("extract", str(tmp_path / "gd.txt"), "-o", str(draft)).exit_code == 0
+        quote = next(
+            t["quote"]
+            for t in tomllib.loads(draft.read_text())["targets"]
+            if "散居孤儿" in t["quote"]
+        )
+        assert "— 37 —" in quote  # verbatim
+        shown = invoke("--plan", str(draft), "show", "w18_t03").output
+    assert "散居孤儿" in shown and "1567" in shown
+    assert "37 —" not in shown and "\\x0c" not in shown and "\\r" not in shown
