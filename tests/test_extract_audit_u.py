@@ -287,3 +287,28 @@ def test_show_prints_a_quote_without_the_copys_page_break(
         shown = invoke("--plan", str(draft), "show", "w18_t03").output
     assert "散居孤儿" in shown and "1567" in shown
     assert "37 —" not in shown and "\\x0c" not in shown and "\\r" not in shown
+
+
+# ------------------------------------------- D13: extract's "does not load" in validate's words
+
+
+@needs_corpus
+def test_a_draft_that_does_not_load_is_told_in_validates_words() -> None:
+    """Before: `the draft does not load as a plan yet: : Value error, target resident_income: …
+    (1 problems)` — pydantic's words, English under --lang zh."""
+    from plancli.cli.extract_cmds import _model_problem, _toml
+    from plancli.i18n import set_language
+
+    plan = extract_plan(corpus("福建省")).plan
+    gdp = next(t for t in plan["targets"] if t["id"] == "gdp")
+    gdp["kind"], gdp["unit"] = "level", "%"  # as 增 长 made it before the spaces were read
+    gdp.pop("baseline", None)
+    problem = _model_problem(plan, _toml(plan, "fj.txt"))
+    assert problem is not None and "Value error" not in problem and "problems)" not in problem
+    assert problem.startswith("line ") and "resident_income" in problem
+    set_language("zh")
+    try:
+        problem = _model_problem(plan, _toml(plan, "fj.txt"))
+    finally:
+        set_language("en")
+    assert problem is not None and problem.startswith("第 ") and "目标 resident_income" in problem
