@@ -334,12 +334,14 @@ def plans_table(plans: list[BundledPlan], lang: Lang) -> FittedTable:
     return FittedTable(columns, box=box.SIMPLE_HEAD, pad_edge=False)
 
 
-def _as_read(quote: str) -> str:
+def _as_read(quote: str | None) -> str | None:
     """A quote as the report reads: the lines a copy broke it into, without a CRLF's \r, a
     form feed, or a PDF's page number on a line of its own (— 37 —), all of which `extract`
     read past and the quote keeps verbatim."""
     from plancli.extract.furniture import PAGE_NUMBER
 
+    if not quote:
+        return quote
     lines = [line.strip("\r\f") for line in quote.replace("\r\n", "\n").split("\n")]
     kept = [line for line in lines if line.strip() and not PAGE_NUMBER.fullmatch(line.strip())]
     return "\n".join(kept)
