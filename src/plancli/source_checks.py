@@ -56,15 +56,16 @@ def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
 
 
 def read_report(source: Path) -> str:
-    """The text of `validate --source`: a .docx as `extract` reads it, else UTF-8 or GB18030
-    (reports are published in both); `-` is standard input."""
+    """The text of `validate --source`: a .docx or UTF-16 with its BOM as `extract` reads it,
+    else UTF-8 or GB18030 (reports are published in both); `-` is standard input."""
     from plancli.errors import InputError
     from plancli.extract.documents import document_text
+    from plancli.extract.text import utf16_text
     from plancli.paths import read_report_bytes
 
     name = _("standard input") if str(source) == "-" else str(source)
     data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
-    text = document_text(data, str(source))
+    text = document_text(data, str(source)) or utf16_text(data)  # as `extract` reads it
     try:
         return text or data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -72,7 +73,9 @@ def read_report(source: Path) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             raise InputError(
-                _("--source {file}: cannot read: {reason}").format(file=source, reason=exc)
+                _("{name} is neither UTF-8 nor GB18030 text (byte {position} is not UTF-8)").format(
+                    name=f"--source {source}", position=exc.start
+                )
             ) from None
 
 

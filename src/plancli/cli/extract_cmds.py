@@ -2,7 +2,7 @@
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -103,7 +103,7 @@ def extract_cmd(
         )
     draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
     toml_text = _toml(draft.plan, name)
-    problem = _model_problem(draft.plan)
+    problem = _model_problem(draft.plan, toml_text)
     if output is not None:
         _write(output, toml_text)
     elif compare is None:
@@ -212,19 +212,19 @@ _GROUP_WORK = N_("{n} work")
 _GROUP_INVESTMENT = N_("{n} investment")
 
 
-def _model_problem(plan: dict[str, object]) -> str | None:
-    """Why the draft does not load as a plan (None when it does): a bug of the extractor, or
-    a plan model without the genre's keys."""
+def _model_problem(plan: dict[str, Any], toml_text: str) -> str | None:
+    """Why the draft does not load as a plan (None when it does), in `validate`'s words (the
+    draft's line, the target, the rule, translated): a bug of the extractor, a copy that
+    changed a target's kind, or a plan model without the genre's keys."""
     from pydantic import ValidationError
 
     from plancli.model import Plan
+    from plancli.plan import describe_validation_error
 
     try:
         Plan.model_validate(plan)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return f"{where}: {first['msg']} ({exc.error_count()} problems)"
+        return describe_validation_error(exc, plan, toml_text)
     return None
 
 

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from plancli.extract.furniture import PAGE_NUMBER
 from plancli.i18n import N_
 
 FORM_FIELDS = (
@@ -97,14 +98,21 @@ class Comparison:
     quotes_verbatim: int
 
 
+# Between two characters of a quote: whitespace, and the page numbers a copy of a PDF puts on
+# lines of their own at a page break (— 7 —, 第7页, a bare 7 before a form feed), which extract
+# leaves out of the paragraph as well.
+_GAP = rf"(?:\s|\n[ \t\u3000]*(?:{PAGE_NUMBER.pattern}|\d{{1,3}}(?=\s*\f))[ \t\u3000]*(?=\r?\n))*"
+
+
 def _spans(quote: str, text: str) -> list[tuple[int, int]]:
-    """Where `quote` is in `text`, whitespace aside: a plan's quote matches the report's words
-    where a copy of the report breaks a line inside them (and the plan's analyst did not)."""
+    """Where `quote` is in `text`, whitespace and page numbers aside: a plan's quote matches the
+    report's words where a copy of the report breaks a line or a page inside them (and the
+    plan's analyst did not)."""
     spans: list[tuple[int, int]] = []
     letters = [ch for ch in quote if not ch.isspace()]
     if not letters:
         return spans
-    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in letters))
+    pattern = re.compile(_GAP.join(re.escape(ch) for ch in letters))
     for match in pattern.finditer(text):
         spans.append((match.start(), match.end()))
         if len(spans) >= 50:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plancli.extract.furniture import Line, page_furniture
 from plancli.extract.spaces import dropped_spaces
 from plancli.extract.text import FIGURE_END, LIST_LABEL, clean, parse_form
 
@@ -44,12 +45,6 @@ _INDENT = " \t\u3000\u00a0\f"
 _NUMERAL_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
 _PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分")
-# A PDF's page number on a line of its own (— 18 —, - 18 -, 第18页, 第18页 共40页): the page's
-# furniture, left out of the paragraph a page break cuts ("…全年投资增长5%左\n— 18 —\n右。").
-# Not a bare 18: a table copied a cell a line has such lines.
-_PAGE_NUMBER = re.compile(
-    r"[-—–－~]{1,2}\s*\d{1,3}\s*[-—–－~]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-)
 
 
 def reflow(report: str) -> Reflowed:
@@ -73,7 +68,7 @@ def _reflow_lines(text: str) -> Reflowed:
     wrapped at a fixed width (a copy of a PDF) at the end of every full line — unless the next
     line starts with a list or section marker. Every kept character keeps its offset in
     `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
-    raw_lines: list[tuple[int, int]] = []  # (start, end) without CR and indentation
+    lines: list[Line] = []  # the non-empty lines, without CR and indentation
     pos = 0
     size = len(text)
     while pos <= size:
@@ -85,11 +80,19 @@ def _reflow_lines(text: str) -> Reflowed:
         stop = end
         while stop > start and text[stop - 1] in "\r" + _INDENT:
             stop -= 1
-        if stop > start and not _PAGE_NUMBER.fullmatch(text, start, stop):
-            raw_lines.append((start, stop))
+        if stop > start:
+            lines.append(Line(start, stop, "\f" in text[pos:start]))
         if nl < 0:
             break
         pos = nl + 1
+    # a PDF's page numbers and running heads (`furniture`): out of the paragraph a page cuts
+    furniture = page_furniture(text, lines)
+    raw_lines: list[tuple[int, int]] = []
+    paged: list[bool] = []  # paged[k]: furniture stood between raw_lines[k - 1] and [k]
+    for i, line in enumerate(lines):
+        if i not in furniture:
+            raw_lines.append((line.start, line.stop))
+            paged.append(i > 0 and i - 1 in furniture)
     folded = parse_form(text)
     width = _wrap_width([folded[start:end] for start, end in raw_lines])
     parts: list[str] = []
@@ -105,7 +108,9 @@ def _reflow_lines(text: str) -> Reflowed:
         origin.extend(range(pos, end))
         if index + 1 == len(raw_lines):
             break
-        joined = _soft_break(folded, (start, end), raw_lines[index + 1], width, joined)
+        joined = _soft_break(
+            folded, (start, end), raw_lines[index + 1], width, joined, paged[index + 1]
+        )
         if not joined:
             parts.append("\n")
             origin.append(end)
@@ -149,6 +154,9 @@ _FIGURE_START = re.compile(
     rf"(?:{_FIGURE_VERBS}|增速)?\s*\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|元|家|项|户|人|套|吨|公里)"
 )
 _FIGURE_VERB_END = re.compile(rf"(?:{_FIGURE_VERBS}|增加|完成)$")
+_UNIT_START = re.compile(
+    r"[万亿千百]?(?:元|亩|吨|人|个|家|项|户|套|公里|千米|平方|立方|千瓦|倍|所|座|条|台|辆|张|份|次|批|处|件|%|‰|万|亿)"
+)
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -160,6 +168,7 @@ def _soft_break(
     following: tuple[int, int],
     width: int | None,
     joined_before: bool = False,
+    paged: bool = False,
 ) -> bool:
     start, end = line  # `text` is in its parse form
     if _LINE_MARKER.match(text, following[0], following[1]) and not _dash_goes_on(
@@ -172,7 +181,9 @@ def _soft_break(
     current = text[start:end]
     # the line breaks between the two lines: a page break (pdftotext's form feed, after the
     # page's empty last line and its page number) is one, not a paragraph's end
-    breaks = 1 if "\f" in text[end : following[0]] else text.count("\n", end, following[0])
+    # and so is one where the page's furniture (its number, its running head) was left out
+    paged = paged or "\f" in text[end : following[0]]
+    breaks = 1 if paged else text.count("\n", end, following[0])
     if (
         last == "|"
         or current.count("\t") >= 2
@@ -233,6 +244,9 @@ def _soft_break(
     # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
     # such as 附件1 above 2026年…); a subscript on a line of its own.
     cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    # …and one cut before its unit in a long line of prose (…确保粮食种植面积4510 / 万亩以上, a
+    # ragged copy's line of 30–40 characters, as a fixed-width wrap's is joined)
+    cut = cut or (last.isdigit() and len(current) >= 15 and _UNIT_START.match(nxt) is not None)
     if cut and not _LABEL_LINE.match(current):
         return True
     # A figure's verb at the line's end and its figure on the next (…固定资产投资增长 / 8%左右):

@@ -61,13 +61,33 @@ def _latin(ch: str) -> bool:
 # Chinese comma (LibreOffice's: 发展的协调性进一步 增强, 7.5%左右 ，, 自 主 创 新 、 结 构):
 # in a wrapped text only, where no writer's spacing (a summary card's 目标 地区…) is.
 _JUSTIFIED_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff\u3001-\u3003，；：、）”%％\d])[ \u00a0](?=[\u4e00-\u9fff，。；：、,;])"
+    r"(?<=[\u4e00-\u9fff\u3001-\u3003，；：、）”%％\d])[ \u00a0\u3000]"
+    r"(?=[\u4e00-\u9fff，。；：、,;])"
 )
+
+# One space (half- or full-width) between two Chinese characters: no word of Chinese prose is
+# spaced, so a copy's (增 长, 左　右, 主要预期 目标, 工作回 顾: a PDF justified with ideographic
+# spaces, a hand-typed Word file) is read without, wrapped or not. Only in a line of prose (one
+# with a clause's punctuation) or a heading cut once before no figure: a summary card sets its
+# items apart with such spaces (主要预期目标 地区生产总值增长5%左右 城镇新增就业…).
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0\u3000](?=[\u4e00-\u9fff])")
+_PROSE = re.compile(r"[，。；、,;]")  # (not a colon: 摘要：<a card>)
+
+
+def _cjk_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    gaps = [(g.start(), g.end()) for g in _CJK_SPACE.finditer(text, start, end)]
+    if not gaps or _PROSE.search(text, start, end):
+        return gaps
+    others = sum(1 for ch in text[start:end] if ch in " \u00a0\u3000\t") - len(gaps)
+    if len(gaps) == 1 and not others and not re.search(r"\d", text[gaps[0][1] : end]):
+        return gaps
+    return []
 
 
 def dropped_spaces(text: str, start: int, end: int, wrapped: bool = False) -> list[tuple[int, int]]:
-    """The spans of spaces in `text[start:end]` (one line) to read without, in order; in a
-    wrapped text (a PDF's copy) also a justified line's single spaces between Chinese."""
+    """The spans of spaces in `text[start:end]` (one line) to read without, in order: one
+    between two Chinese characters in prose (`_cjk_spaces`); in a wrapped text (a PDF's copy)
+    also a justified line's single spaces between Chinese and its punctuation."""
     figures = [(g.start(), g.end()) for g in _FIGURE_SPACE.finditer(text, start, end)]
     figures += [
         (run.start() + i, run.start() + i + 1)
@@ -77,6 +97,7 @@ def dropped_spaces(text: str, start: int, end: int, wrapped: bool = False) -> li
     ]
     if wrapped:
         figures += [(g.start(), g.end()) for g in _JUSTIFIED_SPACE.finditer(text, start, end)]
+    figures += _cjk_spaces(text, start, end)
     spans: list[tuple[int, int]] = []
     for gap in sorted({*figures, *((w, w + 1) for w in wrap_spaces(text, start, end))}):
         if not spans or gap[0] >= spans[-1][1]:

@@ -40,8 +40,9 @@ def decode_report(data: bytes, name: str = "report") -> str:
 
 
 def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
-    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx,
-    without what no reader sees (`safe.readable`), and how many characters that dropped.
+    """The report's text from UTF-8 (with or without BOM), UTF-16 with its BOM or GB18030
+    bytes, or a Word .docx, without what no reader sees (`safe.readable`), and how many
+    characters that dropped.
 
     Raises InputError (one line) for an empty file, a binary file, or text that is not a
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
@@ -50,12 +51,25 @@ def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
         raise InputError(_("{name} is empty").format(name=name))
     document = document_text(data, name)  # a .docx's text; a PDF, .doc, OFD… named
     if document is None:
+        document = utf16_text(data)
+    if document is None:
         if b"\x00" in data[:65536]:
             raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
         document = _decode(data, name)
     check_chinese(document, name)  # (a binary file's controls counted before they are dropped)
     text = readable(document)
     return text, len(document) - len(text)
+
+
+def utf16_text(data: bytes) -> str | None:
+    """The text of UTF-16 bytes with a byte-order mark (Word's 纯文本 "Unicode", Notepad's
+    "Unicode": the mark makes it unambiguous), else None."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode(data: bytes, name: str) -> str:

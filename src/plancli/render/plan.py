@@ -298,7 +298,7 @@ def target_detail(
         ]
         separator = "；" if lang == "zh" else "; "
         add(f"{t('baseline', lang)} {b.year}", separator.join(f for f in fields if f))
-    add(t("quote", lang), target.quote, newlines=True)  # the report's sentence may span lines
+    add(t("quote", lang), _as_read(target.quote), newlines=True)  # it may span lines
     # The note in the chosen language where the plan gives one (`note_en`), else as written.
     note = target.note_en if lang == "en" and target.note_en else target.note
     add(t("note", lang), note, newlines=True)
@@ -346,3 +346,16 @@ def plans_table(plans: list[BundledPlan], lang: Lang) -> FittedTable:
         ),
     ]
     return FittedTable(columns, box=box.SIMPLE_HEAD, pad_edge=False)
+
+
+def _as_read(quote: str | None) -> str | None:
+    """A quote as the report reads: the lines a copy broke it into, without a CRLF's \r, a
+    form feed, or a PDF's page number on a line of its own (— 37 —), all of which `extract`
+    read past and the quote keeps verbatim."""
+    from plancli.extract.furniture import PAGE_NUMBER
+
+    if not quote:
+        return quote
+    lines = [line.strip("\r\f") for line in quote.replace("\r\n", "\n").split("\n")]
+    kept = [line for line in lines if line.strip() and not PAGE_NUMBER.fullmatch(line.strip())]
+    return "\n".join(kept)
