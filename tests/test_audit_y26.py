@@ -143,3 +143,19 @@ def test_show_and_the_report_say_the_total_is_at_odds(run, tmp_path: Path) -> No
     # Parts and total that agree: no note.
     run("record", "investment_total", "58.71", "-p", "2022-12")
     assert "不一致" not in run("--lang", "zh", "report").stdout
+
+
+# --------------------------------------------------- the demo's shares (verifier, session 26)
+
+
+def test_the_demo_never_records_a_share_above_100(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`init --demo` recorded 主次干道、背街小巷装灯率 (装灯率达100%) at 100.5 %."""
+    import tomllib
+    from decimal import Decimal
+
+    result = invoke("init", "--demo", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.output
+    ledger = tomllib.loads((tmp_path / "d" / "plan2022.progress.toml").read_text("utf-8"))
+    lamps = [r for r in ledger["records"] if r["target"] == "street_lamp_installation_rate"]
+    assert lamps and all(Decimal(str(r["value"])) <= 100 for r in lamps)
+    assert "above 100" not in result.output
