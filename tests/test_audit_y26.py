@@ -159,3 +159,58 @@ def test_the_demo_never_records_a_share_above_100(invoke, tmp_path: Path) -> Non
     lamps = [r for r in ledger["records"] if r["target"] == "street_lamp_installation_rate"]
     assert lamps and all(Decimal(str(r["value"])) <= 100 for r in lamps)
     assert "above 100" not in result.output
+
+
+# ------------------------------------------------ D3: a milestone done after its 节点时间
+
+DUE_ROWS = [
+    "district_hospital_new_campus_opened,2022-Q2,70,",
+    "baofeng_wetland_phase2_completed,2022-Q2,60,",
+    "district_hospital_new_campus_opened,2022-Q3,100,",
+    "baofeng_wetland_phase2_completed,2022-Q3,90,",
+    "baofeng_wetland_phase2_completed,2022-Q4,100,",
+]
+
+
+@pytest.fixture
+def due_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The bundled plan with the audit's two 节点时间 (the hospital 2022-06, Baofeng 2022-Q3),
+    and its figures imported."""
+    text = (Path(__file__).parents[1] / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    for target, due in (
+        ("district_hospital_new_campus_opened", "2022-06"),
+        ("baofeng_wetland_phase2_completed", "2022-Q3"),
+    ):
+        head, rest = text.split(f'id = "{target}"', 1)
+        rest = rest.replace('due = "2022"', f'due = "{due}"', 1)
+        text = f'{head}id = "{target}"{rest}'
+    plan = tmp_path / "plan_due.toml"
+    plan.write_text(text, encoding="utf-8")
+    ledger = tmp_path / "due.progress.toml"
+
+    def call(*args: str) -> str:
+        result = invoke("--plan", str(plan), "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+        return str(result.stdout)
+
+    call("import", _csv(tmp_path, DUE_ROWS))
+    return call
+
+
+def test_a_milestone_done_late_says_so_at_the_year_end(due_run) -> None:  # type: ignore[no-untyped-def]
+    zh = due_run("--lang", "zh", "report", "--as-of", "2022-12")
+    assert "区人民医院迁建新院区投用已完成（逾期，节点时间2022年6月，2022年三季度完成）" in zh
+    assert "宝丰半岛湿地二期完工已完成（逾期，节点时间2022年三季度，2022年四季度完成）" in zh
+    en = due_run("--lang", "en", "report", "--as-of", "2022-12")
+    assert "new campus in use (done late: due June 2022, done in Q3 2022)" in en
+
+
+def test_a_milestone_done_late_is_named_in_the_september_report(due_run) -> None:  # type: ignore[no-untyped-def]
+    zh = due_run("--lang", "zh", "report", "--as-of", "2022-09")
+    assert "其中逾期完成1项：区人民医院迁建新院区投用（节点时间2022年6月，2022年三季度完成）" in zh
+
+
+def test_a_milestone_not_done_at_its_due_months_end_is_past_its_date(due_run) -> None:  # type: ignore[no-untyped-def]
+    zh = due_run("--lang", "zh", "report", "--as-of", "2022-06")
+    assert "区人民医院迁建新院区投用（完成70%，已过节点时间2022年6月）" in zh
+    assert "落后进度30个百分点" not in zh.split("区人民医院迁建新院区投用", 1)[1].split("。")[0]

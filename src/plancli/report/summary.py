@@ -54,6 +54,7 @@ from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
     counted_result,
+    done_late,
     done_lead,
     exceeded,
     judged_goal,
@@ -560,7 +561,8 @@ class _Writer:
         assert a.actual is not None
         if a.status == "met":
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
-            return f"{name}已完成" if self.zh else f"{name} (done)"
+            late = done_late(a, self.zh)  # done after its 节点时间 (audit Y D3)
+            return f"{name}已完成{late}" if self.zh else f"{name}{late or ' (done)'}"
         done = f"{num(a.actual)}%"
         text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
         text += pace_phrase(a, self.report, self.zh, self.over)
