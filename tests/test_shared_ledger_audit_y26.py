@@ -2,7 +2,7 @@
 department's member who simply lacks a grant was pointed at taking the whole ledger over
 ("restored with pg_restore --no-owner? … ALTER SCHEMA plancli OWNER TO dan"), a hint for the
 role a restore left without its ledger only; and `ledger grants` said "1 of its 4 departments
-have a role" (has). Against the throwaway server of tests/pgcluster.py (skips where it cannot start).
+have a role" (has). Against the throwaway server of tests/pgcluster.py (skips without one).
 """
 
 # ruff: noqa: F811 - test_ledger_postgres's fixtures are imported, and taken by name
