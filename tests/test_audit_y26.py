@@ -214,3 +214,21 @@ def test_a_milestone_not_done_at_its_due_months_end_is_past_its_date(due_run) ->
     zh = due_run("--lang", "zh", "report", "--as-of", "2022-06")
     assert "区人民医院迁建新院区投用（完成70%，已过节点时间2022年6月）" in zh
     assert "落后进度30个百分点" not in zh.split("区人民医院迁建新院区投用", 1)[1].split("。")[0]
+
+
+# ------------------------------------------ D4: a June figure at the year's end, alike
+
+
+def test_a_june_figure_behind_is_not_given_a_year_end_verdict(run) -> None:  # type: ignore[no-untyped-def]
+    run("record", "fixed_asset_investment", "-3.5", "-p", "2022-06")
+    run("record", "budget_revenue", "1.2", "-p", "2022-06")
+    run("record", "gdp", "7.1", "-p", "2022-Q4")
+    zh = run("--lang", "zh", "report", "--as-of", "2022-12").stdout
+    assert "固定资产投资(不含农户)累计下降3.5%（数据截至2022年6月，无全年数据，不作全年评价）" in zh
+    assert "地方一般公共预算收入累计增长1.2%（数据截至2022年6月，无全年数据，不作全年评价）" in zh
+    assert "未实现正增长的目标" not in zh
+    assert "| 固定资产投资(不含农户) | \\> 0% | -3.5%（2022年6月） \\* | 无全年数据 |" in zh
+    # Its status for the year is still 滞后 where the report is not read (behind until a
+    # final figure): `gap` is unchanged.
+    gap = run("gap", "--as-of", "2022-12").stdout
+    assert [line for line in gap.splitlines() if "fixed_asset_investment" in line and "behind" in line]

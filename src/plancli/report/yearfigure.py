@@ -2,8 +2,10 @@
 D1): the year's 执行情况报告 has no pace to judge, so 正常推进 or 存在风险 on June's or
 September's figure is no year-end result. Such a target is shown as 无数据 (reason
 `year_figure`), its figure named and dated (数据截至2022年9月), and counted nowhere as done or
-short. 滞后 on an old figure stays 滞后 (docs/status-rules.md: behind until a final figure);
-the year's statuses of `status` and `gap` are unchanged: this is the report's reading.
+short. So is 滞后 on an old figure (audit Y D4, session 26: a June 固定资产投资 下降3.5% read
+`未实现正增长的目标` beside a June revenue figure `不作全年评价`), but for a milestone, which
+says it is past its date. The year's statuses of `status` and `gap` are unchanged (behind
+until a final figure, docs/status-rules.md): this is the report's reading.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ def _part_final(a: Assessment, periods: dict[str, Period | None]) -> bool:
 
 
 def _no_result(a: Assessment) -> Assessment:
-    if a.status not in PACE_ONLY or a.period is None or a.period.is_final:
+    if a.period is None or a.period.is_final:
+        return a
+    if a.status not in PACE_ONLY and (a.status != "behind" or a.target.kind == "milestone"):
         return a
     return a._replace(
         status="no_data",
