@@ -231,4 +231,6 @@ def test_a_june_figure_behind_is_not_given_a_year_end_verdict(run) -> None:  # t
     # Its status for the year is still 滞后 where the report is not read (behind until a
     # final figure): `gap` is unchanged.
     gap = run("gap", "--as-of", "2022-12").stdout
-    assert [line for line in gap.splitlines() if "fixed_asset_investment" in line and "behind" in line]
+    assert [
+        line for line in gap.splitlines() if "fixed_asset_investment" in line and "behind" in line
+    ]

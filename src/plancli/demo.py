@@ -168,7 +168,7 @@ class _Demo:
         from plancli.level_slips import share_bound
 
         # A share (装灯率达100%) is never above 100 % (audit Y: the demo's 100.5 % 装灯率).
-        top = Decimal(100) if share_bound(target) is not None else None  # type: ignore[arg-type]
+        top = Decimal(100) if share_bound(target) is not None else None
         for month in self._months(target):
             wobble = Decimal(MONTHS - month) * self._scale(target, percent) / 10 * sign
             value = (final + wobble).quantize(places, ROUND_HALF_UP)

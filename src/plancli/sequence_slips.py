@@ -99,14 +99,14 @@ def milestone_fall(record: AnyRecord, before: AnyRecord) -> list[str]:
     done = _(" (done)") if before.value >= 100 else ""
     return [
         _(
-            "{target} {period} = {value}% is below {before}'s {before_value}%{done}: a "
+            "{target} {period} = {value} is below {before}'s {before_value}{done}: a "
             "milestone's progress does not go back; to correct it, revise {before}'s figure"
         ).format(
             target=record.target,
             period=record.period,
-            value=num(record.value),
+            value=f"{num(record.value)}%",
             before=before.period,
-            before_value=num(before.value),
+            before_value=f"{num(before.value)}%",
             done=done,
         )
     ]

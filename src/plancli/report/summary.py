@@ -30,6 +30,7 @@ from plancli.report.phrases import (
     and_,
     bound_phrase,
     difference,
+    done_late,
     dropped_phrase,
     en_lead,
     judged_phrase,
@@ -54,7 +55,6 @@ from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
     counted_result,
-    done_late,
     done_lead,
     exceeded,
     judged_goal,
