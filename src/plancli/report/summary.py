@@ -63,7 +63,7 @@ from plancli.report.yearend import (
     overdue,
     partial_counted,
 )
-from plancli.report.yearfigure import year_figure_note, year_figure_sentence
+from plancli.report.yearfigure import unjudged_growth, year_figure_note, year_figure_sentence
 
 
 def _year_figure(a: AssessmentOut, named: set[str]) -> bool:
@@ -246,7 +246,7 @@ class _Writer:
         name = a.name if self.zh else a.name_en
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
-        if a.reason == "year_figure":  # the year over, September's figure: no year-end result
+        if a.reason == "year_figure" or unjudged_growth(a, self.over):  # no year-end result
             return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)

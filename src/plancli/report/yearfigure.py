@@ -2,10 +2,8 @@
 D1): the year's 执行情况报告 has no pace to judge, so 正常推进 or 存在风险 on June's or
 September's figure is no year-end result. Such a target is shown as 无数据 (reason
 `year_figure`), its figure named and dated (数据截至2022年9月), and counted nowhere as done or
-short. So is 滞后 on an old figure (audit Y D4, session 26: a June 固定资产投资 下降3.5% read
-`未实现正增长的目标` beside a June revenue figure `不作全年评价`), but for a milestone, which
-says it is past its date. The year's statuses of `status` and `gap` are unchanged (behind
-until a final figure, docs/status-rules.md): this is the report's reading.
+short. 滞后 on an old figure stays 滞后 (docs/status-rules.md: behind until a final figure);
+the year's statuses of `status` and `gap` are unchanged: this is the report's reading.
 """
 
 from __future__ import annotations
@@ -42,9 +40,7 @@ def _part_final(a: Assessment, periods: dict[str, Period | None]) -> bool:
 
 
 def _no_result(a: Assessment) -> Assessment:
-    if a.period is None or a.period.is_final:
-        return a
-    if a.status not in PACE_ONLY and (a.status != "behind" or a.target.kind == "milestone"):
+    if a.status not in PACE_ONLY or a.period is None or a.period.is_final:
         return a
     return a._replace(
         status="no_data",
@@ -80,3 +76,15 @@ def year_figure_sentence(items: list[str], zh: bool) -> str:
     return f"{len(items)} {which} no figure for the year, not judged on their latest: " + (
         "; ".join(items) + "."
     )
+
+
+def unjudged_growth(a: AssessmentOut, over: bool) -> bool:
+    """At the year's end, a growth target 滞后 on a figure of part of the year (June's
+    固定资产投资 下降3.5%): its status stays 滞后 (behind until the year's figure), but its
+    sentence is worded as a pace verdict's on an old figure is (`year_figure_note`): 不作全年
+    评价, not `未实现正增长的目标`, a final result's words (audit Y D4, session 26)."""
+    if not over or a.kind != "growth" or a.status != "behind" or a.actual is None:
+        return False
+    from plancli.periods import parse_period
+
+    return a.period is not None and not parse_period(a.period).is_final
