@@ -369,7 +369,11 @@ def out_of_scale(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -
     else:
         return []
     warning = scale_warning(target, record.period, figure, revised)
-    return [warning] if warning is not None else []
+    if warning is None:  # far above the plan, not hundreds of times it (audit Y D2)
+        from plancli.total_slips import far_warning
+
+        return far_warning(plan, record)
+    return [warning]
 
 
 def below_opening(target: AnyTarget, period: str, figure: Decimal) -> str:

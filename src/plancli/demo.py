@@ -165,9 +165,14 @@ class _Demo:
         final = self._near_bound(target, temper, percent=percent)
         places = _places_of(target.min, target.max, target.around, minimum=1 if percent else 0)
         sign = 1 if self._draw(target, "wobble") < 0.5 else -1
+        from plancli.level_slips import share_bound
+
+        # A share (装灯率达100%) is never above 100 % (audit Y: the demo's 100.5 % 装灯率).
+        top = Decimal(100) if share_bound(target) is not None else None
         for month in self._months(target):
             wobble = Decimal(MONTHS - month) * self._scale(target, percent) / 10 * sign
             value = (final + wobble).quantize(places, ROUND_HALF_UP)
+            value = value if top is None else min(value, top)
             yield month, max(value, Decimal(0)), None
 
     def _relative(self, target: Target) -> Iterator[tuple[int, Decimal, Decimal | None]]:

@@ -94,7 +94,7 @@ def _disordered(
         if value > 0 and (low is None or value < low):
             low = value
         # sequence_slips.jumps, inlined (190,000 amounts in the benchmark's import)
-        if amounts and before and value * months[before_position] > before * jump[now]:
+        if before and value * months[before_position] > before * jump[now]:
             found.add(target)
         if below is not None and value < below:
             found.add(target)
@@ -135,7 +135,7 @@ def _in_order(figures: list[tuple[int, int, Decimal]], *, amounts: bool = False)
             top = max(top, value)
         if value > 0 and (low is None or value < low):
             low = value
-        if amounts and before is not None and jumps(before, before_month, value, figure_month):
+        if before is not None and jumps(before, before_month, value, figure_month):
             return False
         if below is not None and value < below:
             return False

@@ -40,10 +40,12 @@ from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
 from plancli.record_text import dropped_amount
+from plancli.rollup_sums import import_rollups
 from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stated_base import stated_base_warnings
 from plancli.stores.base import LedgerSession
 from plancli.superseded import Superseded, kept_out
+from plancli.total_slips import far_limits, far_warning, is_far
 
 # Records written at a time: memory holds one chunk of them.
 _CHUNK = 5_000
@@ -196,6 +198,7 @@ def import_stream(
     # (0, row, warning): an amount out of force; (1 if unchanged, row, warning): out of scale,
     # or a figure for part of the year of a target in `yearly` (part_year.py)
     dropped: list[tuple[int, int, str]] = []
+    far = far_limits(plan)  # id → (cumulative?, its annual target or last year's amount)
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     growths, falls = growth_limits(plan), fall_ids(plan)  # id → its likely growth; ids to fall
     shares = known.shares  # target id → the plan's figure of a share (level_slips)
@@ -281,7 +284,10 @@ def import_stream(
                 continue
             period, slot, number = known.stored_period(record.period)
             target_number = known.target_number(record.target)
-            rule = _NOT_NEGATIVE if target.kind == "cumulative" else _ANY
+            kind = target.kind
+            rule = (
+                _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY
+            )
             limit = scale_limit(target)
         where = target_number * _SLOTS + slot
         earlier = first_row[where] if slot < _SLOTS else more.get((target_number, slot), 0)
@@ -339,6 +345,13 @@ def import_stream(
                 ):
                     scaled = out_of_scale(plan, record, previous)
                     dropped.extend((int(unchanged_row), line, text) for text in scaled)
+        if far and target.id in far:  # far above the plan, not hundreds of times (total_slips)
+            is_total, reference = far[target.id]
+            figure = record.value if is_total else record.amount
+            within = figure is not None and (limit is None or figure <= limit)  # not 万元
+            if within and is_far(is_total, reference, figure, record.period):  # type: ignore[arg-type]
+                warned = far_warning(plan, record)
+                dropped.extend((int(unchanged_row), line, text) for text in warned)
         if yearly and period.end_month != 12 and target.id in yearly:
             yearly.discard(target.id)
             warned = part_year_warnings(plan, record)
@@ -368,7 +381,7 @@ def import_stream(
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if changes and target.id in changes:  # the rise typed as the level? after the loop
             change_rows.append((int(unchanged_row), line, record))
-        if rule == _NOT_NEGATIVE:  # a cumulative target (`_Positions.target`)
+        if rule in (_NOT_NEGATIVE, _PERCENT):  # a cumulative total or a milestone
             cumulative_keys.append(target_number << 16 | number)
             cumulative_values.append(record.value)
             cumulative_rows.append(line << 1 | unchanged_row)
@@ -396,6 +409,8 @@ def import_stream(
         if disordered
         else []
     )
+    keys, values, packed = cumulative_keys, cumulative_values, cumulative_rows  # rollup_sums
+    dropped.extend(import_rollups(plan, current, ids, names, keys, values, packed))
     del cumulative_keys, cumulative_values, cumulative_rows
     amounts = _amount_rows(current, ids, names, amount_keys, amount_values, amount_rows)
     return ImportResult(

@@ -40,6 +40,7 @@ from plancli.level_slips import negative_level
 from plancli.periods import Period, first_of_year, parse_plan_period, read_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
+from plancli.rollup_sums import family
 from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stores.base import cached_period as _period
 from plancli.stores.base import shown
@@ -460,10 +461,9 @@ def record_entry(
             store.check_allowed([change.record.target])  # as the write would refuse it
         return with_warnings(change, change_warnings(plan, change, current))
     with store.transaction() as session:
-        # Checking a figure looks only at its own target's other figures; the plan's targets
-        # are built while a database's server reads them (an unknown id: `check_entry` says).
-        target_id = entry.target.strip()
-        current = Figures(session.records_of([target_id], lambda: plan.target(target_id)))
+        # Its own target's (and roll-up's) figures, read as the server builds the targets.
+        tid = entry.target.strip()
+        current = Figures(session.records_of(family(plan, tid), lambda: plan.target(tid)))
         change = check_entry(plan, entry, current, batch=batch, recorded_at=recorded_at)
         if not change.unchanged:
             session.append([change.record])
@@ -473,16 +473,15 @@ def record_entry(
 def change_warnings(
     plan: AnyPlan, change: Change, current: Figures, said: set[str] | None = None
 ) -> list[str]:
-    """A figure's warnings: out of sequence (a cumulative total), an amount out of force, a
-    total or amount hundreds of times the figures known for it (万元 for 亿元?), a figure for
-    part of the year of a target judged on the year's (once per target of `said`, if given),
-    a growth that is most likely its amount (340.6 % for 340.6 亿元: growth_slips.py), a rise
-    for a 下降 target unless typed as one (增长0.6)."""
+    """A figure's warnings: out of sequence, an amount out of force, a total far above its
+    plan's, part of the year's figure (once per target of `said`), a growth most likely its
+    amount, a rise for a 下降 target, a roll-up at odds with its parts (rollup_sums.py)."""
     from plancli.bulletin_units import out_of_scale
     from plancli.growth_slips import growth_warnings
     from plancli.level_slips import level_warnings
     from plancli.part_year import part_year_warnings
     from plancli.record_text import dropped_amount
+    from plancli.rollup_sums import rollup_warnings
     from plancli.stated_base import stated_base_warnings
 
     return [
@@ -494,6 +493,7 @@ def change_warnings(
         *part_year_warnings(plan, change.record, said),
         *growth_warnings(plan, change.record, change.previous, change.typed),
         *stated_base_warnings(plan, change.record),  # a change's base the plan states
+        *rollup_warnings(plan, change.record, current, said),
     ]
 
 

@@ -36,11 +36,13 @@ def sequence_warnings(
     a later period's, is most likely a monthly increment typed as a total. `importing`: said
     of a file's row, where `record --add` is no remedy."""
     target = plan.target(record.target)
-    if target is None or target.kind != "cumulative":
+    if target is None or target.kind not in ("cumulative", "milestone"):
         return []
     period = _period(record.period)
     warnings = []
     before = current.latest_before(record.target, period)
+    if target.kind == "milestone":  # a stock of per cent done: it never falls (audit Y D6)
+        return [] if before is None else milestone_fall(record, before)
     if before is not None and record.value < before.value:
         warnings.append(
             _("{target} {period} = {value} is below {before}'s {before_value}: {hint}").format(
@@ -50,6 +52,25 @@ def sequence_warnings(
                 before=before.period,
                 before_value=num(before.value),
                 hint=_below_hint(importing),
+            )
+        )
+    elif before is not None and jumps(
+        before.value, _period(before.period).end_month, record.value, period.end_month
+    ):  # 11.2 亿元 to September, then 112 to October: a slipped decimal point (audit Y D2)
+        warnings.append(
+            _(
+                "{target} {period} = {value} is {times} times {before}'s {before_value}, for "
+                "{months} months against {before_months}: a slipped decimal point or a unit "
+                "slip (10×)? check the figure"
+            ).format(
+                target=record.target,
+                period=record.period,
+                value=num(record.value),
+                times=num(record.value / before.value, 1),
+                before=before.period,
+                before_value=num(before.value),
+                months=period.end_month,
+                before_months=_period(before.period).end_month,
             )
         )
     for after in current.later(record.target, period):
@@ -68,6 +89,27 @@ def sequence_warnings(
             )
             break
     return warnings
+
+
+def milestone_fall(record: AnyRecord, before: AnyRecord) -> list[str]:
+    """A milestone's per cent done below an earlier period's (100 % done in Q2, 80 in Q4):
+    most likely another milestone's figure, or a stage's per cent typed into its row."""
+    if record.value >= before.value:
+        return []
+    done = _(" (done)") if before.value >= 100 else ""
+    return [
+        _(
+            "{target} {period} = {value} is below {before}'s {before_value}{done}: a "
+            "milestone's progress does not go back; to correct it, revise {before}'s figure"
+        ).format(
+            target=record.target,
+            period=record.period,
+            value=f"{num(record.value)}%",
+            before=before.period,
+            before_value=f"{num(before.value)}%",
+            done=done,
+        )
+    ]
 
 
 def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:

@@ -234,10 +234,10 @@ def grants_listing(
     )
     header = ngettext(
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
-        "{granted} of its {n} department has a role",
+        "{granted} of its {n} departments has a role",
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
         "{granted} of its {n} departments have a role",
-        len(departments),
+        granted,  # "1 of its 3 departments has a role" (audit V D2)
     ).format(plan=plan, ledger=ledger, granted=granted, n=len(departments))
     return GrantsListing(header, rows)
 

@@ -165,6 +165,9 @@ def show_cmd(
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))
+        from plancli.rollup_sums import show_note
+
+        parts[3:3] = show_note(plan, judged, assessment, st.lang)  # parts at odds (audit Y D1)
         console().print(Group(*parts))
         print_legend([target.unit], st.lang)  # shown whatever the kind: `unit of the amount`
 

@@ -438,11 +438,13 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
             "no_data": "无进度数据" if over else "尚无进度数据",
         }
         if len(milestones) == 1 and present:  # one is not 均 (all of them)
-            return f"节点目标1项，{words[present[0][0]]}。"
+            return f"节点目标1项，{words[present[0][0]]}。" + _late_ones(milestones, zh)
         if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
-            return f"{len(milestones)}项节点目标均{words[present[0][0]]}。"
+            return f"{len(milestones)}项节点目标均{words[present[0][0]]}。" + _late_ones(
+                milestones, zh
+            )
         listed = "、".join(f"{words[s]}{n}项" for s, n in present)
-        return f"节点目标{len(milestones)}项中，{listed}。"
+        return f"节点目标{len(milestones)}项中，{listed}。" + _late_ones(milestones, zh)
     words_en = {
         "met": ("is done", "are done"),
         "on_track": ("is on track", "are on track"),
@@ -460,8 +462,39 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
             "no_data": ("had no progress figure", "had no progress figures"),
         }
     if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
-        return f"The one milestone {words_en[present[0][0]][0]}."
+        return f"The one milestone {words_en[present[0][0]][0]}." + _late_ones(milestones, zh)
     if len(present) == 1 and len(milestones) > 1:
-        return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}."
+        return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}." + _late_ones(
+            milestones, zh
+        )
     listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
-    return f"Of the {len(milestones)} milestones, {listed}."
+    return f"Of the {len(milestones)} milestones, {listed}." + _late_ones(milestones, zh)
+
+
+def _late_ones(milestones: Sequence[AssessmentOut], zh: bool) -> str:
+    """The milestones done after their due date, named (audit Y D3): 其中逾期完成1项：区人民医院
+    迁建新院区投用（逾期，节点时间2022年6月，2022年三季度完成）。"""
+    late = [(a, text) for a in milestones if (text := done_late(a, zh))]
+    late = [(a, t.replace("（逾期，", "（").replace(" (done late: ", " (")) for a, t in late]
+    if not late:
+        return ""
+    if zh:
+        return f"其中逾期完成{len(late)}项：" + "；".join(a.name + t for a, t in late) + "。"
+    named = "; ".join(a.name_en + t for a, t in late)
+    return f" {len(late)} {'was' if len(late) == 1 else 'were'} done late: {named}."
+
+
+def done_late(a: AssessmentOut, zh: bool) -> str:
+    """A milestone done after its due date (节点时间), the period of its figure of 100 %
+    later than the due one: （逾期，节点时间2022年6月，2022年三季度完成） / (done late: due June
+    2022, done in Q3 2022); "" for any other (audit Y D3)."""
+    from plancli.periods import parse_period, zh_period
+
+    if a.kind != "milestone" or a.status != "met" or not a.due or not a.period:
+        return ""
+    due, done = parse_period(a.due), parse_period(a.period)
+    if (done.year, done.end_month) <= (due.year, due.end_month):
+        return ""
+    if zh:
+        return f"（逾期，节点时间{zh_period(a.due)}，{zh_period(a.period)}完成）"
+    return f" (done late: due {en_period(a.due)}, done in {en_period(a.period)})"

@@ -30,6 +30,7 @@ from plancli.report.phrases import (
     and_,
     bound_phrase,
     difference,
+    done_late,
     dropped_phrase,
     en_lead,
     judged_phrase,
@@ -62,7 +63,7 @@ from plancli.report.yearend import (
     overdue,
     partial_counted,
 )
-from plancli.report.yearfigure import year_figure_note, year_figure_sentence
+from plancli.report.yearfigure import unjudged_growth, year_figure_note, year_figure_sentence
 
 
 def _year_figure(a: AssessmentOut, named: set[str]) -> bool:
@@ -245,7 +246,7 @@ class _Writer:
         name = a.name if self.zh else a.name_en
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
-        if a.reason == "year_figure":  # the year over, September's figure: no year-end result
+        if a.reason == "year_figure" or unjudged_growth(a, self.over):  # no year-end result
             return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
@@ -560,7 +561,8 @@ class _Writer:
         assert a.actual is not None
         if a.status == "met":
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
-            return f"{name}已完成" if self.zh else f"{name} (done)"
+            late = done_late(a, self.zh)  # done after its 节点时间 (audit Y D3)
+            return f"{name}已完成{late}" if self.zh else f"{name}{late or ' (done)'}"
         done = f"{num(a.actual)}%"
         text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
         text += pace_phrase(a, self.report, self.zh, self.over)

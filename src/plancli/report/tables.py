@@ -154,7 +154,14 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
         ]
         for a in rows
     ]
-    return Table(columns, body)
+    from plancli.rollup_sums import judged_mismatch, judged_note
+
+    notes = [
+        judged_note(text.name(a, lang), *found, a.unit.strip(), lang)
+        for a in rows
+        if (found := judged_mismatch(a, rows)) is not None
+    ]  # the total's own figure beside parts that add up to another (audit Y D1)
+    return Table(columns, body, note=" ".join(notes) or None)
 
 
 def attention(report: Report, lang: Lang) -> Table:

@@ -22,6 +22,7 @@ from plancli.report.phrases import (
     and_,
     bound_phrase,
     difference,
+    done_late,
     en_period,
     percent,
     percent_unit,
@@ -41,6 +42,8 @@ def overdue(a: AssessmentOut, report: Report) -> bool:
     if a.kind != "milestone" or not a.due or a.status == "met" or report.as_of is None:
         return False
     due, now = parse_period(a.due), parse_period(report.as_of)
+    if (due.year, due.end_month) == (now.year, now.end_month) and due.end_month < 12:
+        return True  # as of the due month's end: not done by its date (audit Y D3)
     return (due.year, due.end_month) < (now.year, now.end_month)
 
 
@@ -161,7 +164,8 @@ def met_item(
     年度目标（原计划115个）; a milestone 已完成; any other target as its own sentence says it
     (空气质量优良率为98.2%，高于目标…)."""
     if a.kind == "milestone":  # a name is often a clause (… lands in Guandu): not "… is done"
-        return f"{name}已完成" if zh else f"{name} (done)"
+        late = done_late(a, zh)  # done after its 节点时间 (audit Y D3)
+        return f"{name}已完成{late}" if zh else f"{name}{late or ' (done)'}"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
         over = exceeded(a)
         figure = f"{num(a.actual)}{unit_of(a, zh)}"

@@ -76,3 +76,15 @@ def year_figure_sentence(items: list[str], zh: bool) -> str:
     return f"{len(items)} {which} no figure for the year, not judged on their latest: " + (
         "; ".join(items) + "."
     )
+
+
+def unjudged_growth(a: AssessmentOut, over: bool) -> bool:
+    """At the year's end, a growth target 滞后 on a figure of part of the year (June's
+    固定资产投资 下降3.5%): its status stays 滞后 (behind until the year's figure), but its
+    sentence is worded as a pace verdict's on an old figure is (`year_figure_note`): 不作全年
+    评价, not `未实现正增长的目标`, a final result's words (audit Y D4, session 26)."""
+    if not over or a.kind != "growth" or a.status != "behind" or a.actual is None:
+        return False
+    from plancli.periods import parse_period
+
+    return a.period is not None and not parse_period(a.period).is_final

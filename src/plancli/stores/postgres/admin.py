@@ -149,6 +149,16 @@ class PostgresAdministration(PostgresSchema):
         administrator's mistaken init, the planning office's role then running its own): which
         role owns it, and the remedy of docs/shared-ledger.md, not a department's grant."""
         role, owner = self._acting(probe), probe.schema_owner
+        if probe.holds_records and not probe.restored:  # a department's member, say
+            return DepartmentRefusedError(
+                tight(
+                    _(
+                        "{ledger}: the ledger is owned by role {owner}, and role {role} may not "
+                        "use it (no USAGE on schema plancli): role {owner} grants it a "
+                        "department: plancli ledger grant DEPARTMENT ROLE"
+                    ).format(ledger=self.shown, owner=owner, role=role)
+                )
+            )
         if probe.holds_records:  # a restore (`pg_restore --no-owner`): DROP SCHEMA would lose it
             return DepartmentRefusedError(
                 tight(

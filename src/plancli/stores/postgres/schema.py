@@ -147,6 +147,10 @@ class Probe(NamedTuple):
     # A role without USAGE: whether the ledger's records table holds any (the size of its
     # file, in the catalog anyone reads): a restored ledger, not one to drop (audit V D3).
     holds_records: bool = False
+    # … and whether it looks restored with `pg_restore --no-owner` for this role to own: owned
+    # by a superuser (the restore's) and this role may create in the database (a department's
+    # member who lacks a grant may not: it is told to ask for one, not to take the ledger over).
+    restored: bool = False
 
 
 def owners_digest(owners: Iterable[tuple[str, str]]) -> str:
@@ -188,7 +192,10 @@ class PostgresSchema(PostgresConnection):
             )
         if not usable:
             held = connection.execute(
-                "SELECT pg_catalog.pg_relation_size(c.oid) > 0 FROM pg_catalog.pg_class c "
+                "SELECT pg_catalog.pg_relation_size(c.oid) > 0, (SELECT r.rolsuper FROM "
+                "pg_catalog.pg_roles r WHERE r.oid = n.nspowner) AND "
+                "pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE') "
+                "FROM pg_catalog.pg_class c "
                 "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                 "WHERE n.nspname = %s AND c.relname = 'records'",
                 (SCHEMA,),
@@ -202,6 +209,7 @@ class PostgresSchema(PostgresConnection):
                 role=role,
                 login=login,
                 holds_records=bool(held and held[0]),
+                restored=bool(held and held[0] and held[1]),
             )
         row = connection.execute(*self._probe_statement(lock_plan)).fetchone()
         return self._probe_found(row)._replace(role=role, login=login)
@@ -247,7 +255,7 @@ class PostgresSchema(PostgresConnection):
                             "; if role {role} is to own the ledger (restored with pg_restore "
                             "--no-owner?), plancli ledger init says how"
                         ).format(role=self._acting(probe))
-                        if probe.holds_records
+                        if probe.restored  # not to a department's member (audit V D3)
                         else ""
                     )
                 )
