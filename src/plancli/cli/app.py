@@ -414,6 +414,9 @@ class State:
                         "that id ({known})"
                     ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
                 ) from None
+            from plancli.cli.workspace_notes import say_source_note
+
+            say_source_note(self)  # PLANCLI_PLAN over a marker; a folder's ledger left unused
         return self._source
 
     @property
