@@ -190,3 +190,20 @@ def test_a_name_that_would_not_show_is_quoted(  # type: ignore[no-untyped-def]
         f"error: {workspace / '.plancli.toml'}: names the plan {shown}, which is not in "
         f"{workspace}\n"
     )
+
+
+def test_the_guides_owner_example_says_how_owners_are_given(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    # Audit Z D6: the zh guide's --owner example failed on the guide's own plan, which names no
+    # owner, and the error gave no way forward.
+    args = ("template", "6月-工信局.csv", "--period", "2022-06", "--owner", "区工信局")
+    done = invoke("--lang", "zh", *args)
+    assert done.exit_code == 2
+    assert done.stderr.startswith("错误：计划中没有任何目标设定了牵头单位（owner）")
+    assert 'owner = "区工信局"' in done.stderr and "shared-ledger.md" in done.stderr
+    plan = workspace / "plan2022.toml"
+    text = plan.read_text("utf-8")
+    line = 'id = "new_5g_base_stations"\n'
+    plan.write_text(text.replace(line, line + 'owner = "区工信局"\n', 1), encoding="utf-8")
+    done = invoke(*args)
+    assert done.exit_code == 0, done.stderr
+    assert "new_5g_base_stations" in (workspace / "6月-工信局.csv").read_text("utf-8-sig")
