@@ -207,3 +207,9 @@ def test_the_guides_owner_example_says_how_owners_are_given(invoke, workspace: P
     done = invoke(*args)
     assert done.exit_code == 0, done.stderr
     assert "new_5g_base_stations" in (workspace / "6月-工信局.csv").read_text("utf-8-sig")
+
+
+def test_init_of_another_plan_inside_a_workspace_says_nothing_more(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    done = invoke("--plan", "shaanxi-2026", "init", "sx")
+    assert done.exit_code == 0, done.stderr
+    assert "inside the workspace" not in done.stderr

@@ -149,7 +149,7 @@ def init_cmd(
     else:
         say(_("wrote {file}").format(file=target))
     _say_marker(write_marker(str(directory), target.name), directory, target.name)
-    if outer is not None:  # audit Z D8: a workspace inside a workspace splits its ledger
+    if outer is not None and outer[1] == target.name:  # audit Z D8: one plan's figures split
         say(
             _(
                 "note: {folder} is inside the workspace of {marker} ({plan}); plancli run in "
@@ -190,7 +190,8 @@ def _same_file(source: Path, target: Path) -> bool:
 
 def _outer_workspace(directory: Path) -> tuple[str, str] | None:
     """The workspace DIR is inside (its marker, shown, and the plan it names), when DIR is
-    not that workspace's own folder."""
+    not that workspace's own folder. A workspace of the same plan inside it would split the
+    year's figures between two ledgers (audit Z D8); one of another plan is another's."""
     from plancli.workspace import WorkspaceError, discover, shown_path
 
     try:
