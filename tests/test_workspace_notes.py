@@ -213,3 +213,13 @@ def test_init_of_another_plan_inside_a_workspace_says_nothing_more(invoke, works
     done = invoke("--plan", "shaanxi-2026", "init", "sx")
     assert done.exit_code == 0, done.stderr
     assert "inside the workspace" not in done.stderr
+
+
+def test_a_ledger_given_as_the_plan_is_named(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    assert invoke("record", "new_urban_jobs", "1", "--period", "2022-06").exit_code == 0
+    done = invoke("--plan", "plan2022.progress.toml", "status")
+    assert done.exit_code == 2
+    assert done.stderr == (
+        "error: --plan plan2022.progress.toml: is a ledger, not a plan file; give the plan, "
+        "plan2022.toml\n"
+    )
