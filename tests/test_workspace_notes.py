@@ -223,3 +223,17 @@ def test_a_ledger_given_as_the_plan_is_named(invoke, workspace: Path) -> None:  
         "error: --plan plan2022.progress.toml: is a ledger, not a plan file; give the plan, "
         "plan2022.toml\n"
     )
+
+
+def test_report_and_template_confirmations_name_the_ledger(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    # Audit Z D4: `report -o` and `template` named neither plan nor ledger, so a report made
+    # from the one-figure app-dir ledger looked like the workspace's.
+    assert invoke("record", "new_urban_jobs", "1.3", "--period", "2022-06").exit_code == 0
+    report = invoke("report", "-o", "r.md")
+    assert report.stderr == (
+        "wrote r.md (md, as of 2022-06, 80 targets; ledger plan2022.progress.toml)\n"
+    )
+    template = invoke("template", "june.csv", "--period", "2022-06")
+    assert template.stderr.startswith(
+        "wrote june.csv: 77 rows due for 2022-06, last figures from plan2022.progress.toml; "
+    )
