@@ -68,7 +68,7 @@ def test_plancli_plan_over_a_marker_is_said(  # type: ignore[no-untyped-def]
 
 
 def test_the_bundled_plan_beside_a_folders_own_ledger_is_said(  # type: ignore[no-untyped-def]
-    invoke, workspace: Path
+    invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Audit Z D4: the marker lost (deleted, or not copied: cp guandu/* new/); the bundled plan
     # and its ~/.config ledger were used silently beside the folder's plan and ledger.
@@ -85,6 +85,10 @@ def test_the_bundled_plan_beside_a_folders_own_ledger_is_said(  # type: ignore[n
     report = invoke("report", "-o", "r.md")
     assert report.exit_code == 0, report.stderr
     assert report.stderr.startswith("note: no .plancli.toml here or above")
+    (workspace / "月报").mkdir()  # the ledger in a folder above
+    monkeypatch.chdir(workspace / "月报")
+    status = invoke("status")
+    assert "are used, not ../plan2022.progress.toml (plancli" in status.stderr.splitlines()[0]
 
 
 def test_a_removed_current_folder_is_refused(  # type: ignore[no-untyped-def]

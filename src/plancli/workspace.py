@@ -254,17 +254,28 @@ def overruled_note(ref: str) -> str | None:
 
 def unmarked_note(bundled_id: str, ledger: str) -> str | None:
     """The bundled plan used in a folder that holds a ledger of its own but no marker (lost,
-    or not copied: audit Z D4): the note that says which ledger is written and read."""
+    or not copied: audit Z D4), or a folder above it up to a ceiling folder: the note that
+    says which ledger is written and read."""
     try:
-        names = sorted(n for n in os.listdir(".") if n.endswith(".progress.toml"))
+        here = os.getcwd()
     except OSError:
         return None
+    ceilings = _ceilings()
+    while True:
+        try:
+            names = sorted(n for n in os.listdir(here) if n.endswith(".progress.toml"))
+        except OSError:
+            names = []
+        parent = os.path.dirname(here)
+        if names or parent == here or parent in ceilings:
+            break
+        here = parent
     if not names:
         return None
     return _(
         "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger {ledger} "
         "are used, not {found} (plancli --plan FILE.toml init . makes this folder a workspace)"
-    ).format(plan=bundled_id, ledger=ledger, found=_shown(names[0]))
+    ).format(plan=bundled_id, ledger=ledger, found=_shown(shown_path(os.path.join(here, names[0]))))
 
 
 def shown_path(path: str) -> str:
