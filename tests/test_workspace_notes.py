@@ -63,6 +63,8 @@ def test_plancli_plan_over_a_marker_is_said(  # type: ignore[no-untyped-def]
     assert zh.stderr.splitlines()[0] == (
         "提示：使用的是 PLANCLI_PLAN=guandu-2022，而非 ../.plancli.toml 指明的 plan2022.toml"
     )
+    monkeypatch.setenv("PLANCLI_PLAN", str(workspace / "plan2022.toml"))  # its own plan
+    assert "PLANCLI_PLAN" not in invoke("status").stderr
     monkeypatch.chdir(tmp_path)  # no workspace: nothing to say
     assert "PLANCLI_PLAN" not in invoke("status").stderr
 
@@ -238,6 +240,7 @@ def test_report_and_template_confirmations_name_the_ledger(invoke, workspace: Pa
         "wrote r.md (md, as of 2022-06, 80 targets; ledger plan2022.progress.toml)\n"
     )
     template = invoke("template", "june.csv", "--period", "2022-06")
-    assert template.stderr.startswith(
-        "wrote june.csv: 77 rows due for 2022-06, last figures from plan2022.progress.toml; "
+    assert template.stderr == (
+        "wrote june.csv: 77 rows due for 2022-06; fill in value, then `plancli import june.csv` "
+        "(last figures from plan2022.progress.toml)\n"
     )

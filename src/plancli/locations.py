@@ -106,12 +106,6 @@ def resolve_plan(ref: str | None, discover: bool = True) -> PlanSource:
         if bundled is not None:
             return PlanSource(bundled, ref)
     path = Path(ref).expanduser()
-    if path.name.endswith(LEDGER_SUFFIX) and path.is_file():  # audit Z D1: the file beside it
-        raise InputError(
-            _("--plan {ref}: is a ledger, not a plan file; give the plan, {plan}").format(
-                ref=ref, plan=path.with_name(path.name.removesuffix(LEDGER_SUFFIX) + ".toml")
-            )
-        )
     if path.is_dir():
         raise InputError(_("--plan {ref}: is a folder; give the plan's .toml file").format(ref=ref))
     if not check_readable(path, N_("the plan")):  # a FIFO or a device is refused, never opened

@@ -234,7 +234,7 @@ def _shown(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def overruled_note(ref: str) -> str | None:
+def overruled_note(ref: str, used: str) -> str | None:
     """PLANCLI_PLAN used inside a workspace: the note that says its marker is not (audit Z D3:
     last year's export in ~/.bashrc silently overruled this year's workspace)."""
     try:
@@ -244,8 +244,11 @@ def overruled_note(ref: str) -> str | None:
     if marker is None:
         return None
     try:
-        plan = _shown(_plan_name(marker))
-    except WorkspaceError:
+        name = _plan_name(marker)
+        if os.path.samefile(used, os.path.join(os.path.dirname(marker), name)):
+            return None  # PLANCLI_PLAN names the workspace's own plan
+        plan = _shown(name)
+    except (WorkspaceError, OSError):
         plan = "?"
     return _("note: PLANCLI_PLAN={ref} is used, not {marker}'s {plan}").format(
         ref=_shown(ref), marker=shown_path(marker), plan=plan

@@ -14,14 +14,27 @@ def say_source_note(st: State) -> None:
     """Said once, when the plan is resolved: by every command that uses it (status, every
     write, report, template), on stderr, so `--json` and `--csv` output stays clean."""
     from plancli.cli.app import say
+    from plancli.locations import LEDGER_SUFFIX
     from plancli.workspace import overruled_note, unmarked_note
 
     source = st._source
-    if source is None or not st.discover or source.marker is not None:
+    if source is None or source.marker is not None:
+        return
+    if source.bundled_id is None and source.path.name.endswith(LEDGER_SUFFIX):
+        from plancli.errors import InputError
+        from plancli.i18n import _
+
+        raise InputError(  # audit Z D1: not `version: unknown key`
+            _("--plan {ref}: is a ledger, not a plan file; give the plan, {plan}").format(
+                ref=st.plan_ref,
+                plan=source.path.with_name(source.path.name.removesuffix(LEDGER_SUFFIX) + ".toml"),
+            )
+        )
+    if not st.discover:
         return
     note = None
     if st.plan_from_env and st.plan_ref:
-        note = overruled_note(st.plan_ref)
+        note = overruled_note(st.plan_ref, str(source.path))
     elif st.plan_ref is None and source.bundled_id is not None:
         note = unmarked_note(source.bundled_id, st.ledger_location_for(source).shown)
     if note is not None:
