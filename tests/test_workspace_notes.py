@@ -241,6 +241,6 @@ def test_report_and_template_confirmations_name_the_ledger(invoke, workspace: Pa
     )
     template = invoke("template", "june.csv", "--period", "2022-06")
     assert template.stderr == (
-        "wrote june.csv: 77 rows due for 2022-06; fill in value, then `plancli import june.csv` "
-        "(last figures from plan2022.progress.toml)\n"
+        "wrote june.csv: 77 rows due for 2022-06 (last figures from plan2022.progress.toml); "
+        "fill in value, then `plancli import june.csv`\n"
     )

@@ -333,8 +333,8 @@ def template_cmd(
         value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
         say(
             _(
-                "wrote {file}: {count} due for {period}; fill in {value}, then "
-                "`plancli import {file}` (last figures from {ledger})"
+                "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
+                "{value}, then `plancli import {file}`"
             ).format(
                 file=shell_word(file), count=count, period=at, value=value, ledger=st.ledger_shown
             )
