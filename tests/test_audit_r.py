@@ -58,7 +58,7 @@ def test_the_report_of_last_years_ledger_does_not_claim_no_figures(new_year: Pat
     assert NONE_FOR_2022 in text
     assert done.stderr.splitlines() == [
         LAST_YEAR_WARNING,
-        "wrote r.md (md, no figures for 2022, 80 targets)",
+        "wrote r.md (md, no figures for 2022, 80 targets; ledger plan2021.progress.toml)",
     ]
 
 

@@ -1201,3 +1201,20 @@ def test_the_import_schema_documents_the_columns_read_past(invoke) -> None:  # t
     assert result.exit_code == 0, result.output
     field = json.loads(result.stdout)["properties"]["skipped_columns"]
     assert field["type"] == "array" and "上年同期" in field["description"]
+
+
+def test_a_year_in_the_title_counts_as_the_file_names(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    # Audit Z D7: this year's bulletin imported in last year's workspace. Its title says 2026,
+    # its period column 1-3月: 50 base stations were recorded as 2022-03 in the 2022 ledger.
+    titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
+    refused(titled, ":3: period '2026-03' is outside the plan year 2022")
+    beijing = imports("北京月报.csv", "北京市2026年主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
+    refused(beijing, ":3: period '2026-03' is outside the plan year 2022")
+    assert not ledger.exists()
+    clash = imports("2022年月报.csv", "官渡区2026年主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
+    assert clash.exit_code == 2, clash.output
+    assert "2026" in clash.output and "2022" in clash.output
+    assert not ledger.exists()
+    this_year = imports("t2.csv", "官渡区2022年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
+    assert this_year.exit_code == 0, this_year.output
+    assert records(ledger)[("gdp", "2022-03")].value == Decimal("5")

@@ -27,7 +27,7 @@ from plancli.bulletin_layout import (
     total_only_problem,
     with_figures,
 )
-from plancli.bulletin_periods import file_year, with_year
+from plancli.bulletin_periods import default_year, with_year
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
     MAX_BRACKETS,
@@ -560,11 +560,12 @@ def resolve_rows(
             notes.total_rows += 1
     if notes.figureless:  # a 注, a heading, a target's row left blank
         sort_figureless(plan, notes, index or names_index(plan))
-    default_year = file_year(name) or plan.plan.year
+    titles = notes.header.titles if notes.header is not None else ()
+    year = default_year(name, titles) or plan.plan.year  # the title's year as the name's
     period_map: dict[str, str | InputError] = {}
     for text in set(periods.values()):  # as the rows hold them
         try:
-            found_period = bulletin_period(text, default_year)
+            found_period = bulletin_period(text, year)
         except InputError as exc:
             period_map[text] = exc
             continue

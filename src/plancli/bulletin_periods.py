@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from plancli.errors import InputError
 from plancli.i18n import _
@@ -51,3 +52,26 @@ def file_year(name: str) -> int | None:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     years = set(_FILE_YEAR.findall(base))
     return int(years.pop()) if len(years) == 1 else None
+
+
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]*年)")
+
+
+def default_year(name: str, titles: Sequence[str]) -> int | None:
+    """The year of a bulletin's periods that name none (1-3月): its file name's, or its title's
+    (`官渡区2026年1-3月主要经济指标`); None when neither gives one year (then the plan's).
+
+    A title's year counts as the file name's (audit Z D7: this year's bulletin imported in last
+    year's workspace went in as last year's figures); a name and a title naming two years are
+    refused: which year are the figures of?"""
+    named = file_year(name)
+    years = {year for title in titles for year in _TITLE_YEAR.findall(title)}
+    titled = int(years.pop()) if len(years) == 1 else None
+    if named is not None and titled is not None and named != titled:
+        raise InputError(
+            _(
+                "{file}: the title says {title} and the file name {named}; which year are the "
+                "figures of? Correct the title or rename the file"
+            ).format(file=name, title=titled, named=named)
+        )
+    return named if named is not None else titled

@@ -49,8 +49,13 @@ def find_marker(start: str | None = None) -> str | None:
     (PLANCLI_CEILING_DIRECTORIES, absolute paths separated by `:`; `;` on Windows)."""
     try:
         here = os.getcwd() if start is None else os.path.abspath(start)
-    except OSError:  # the current folder was removed: no workspace
-        return None
+    except OSError:  # the current folder was removed (audit Z D10): never the bundled plan
+        raise WorkspaceError(
+            _(
+                "the current folder no longer exists (removed or moved?); cd into the "
+                "workspace again, or give --plan"
+            )
+        ) from None
     ceilings = _ceilings()
     while True:
         candidate = os.path.join(here, MARKER)
@@ -129,6 +134,13 @@ def _plan_name(marker: str) -> str:
     from plancli.paths import read_bytes
 
     data = read_bytes(Path(marker), N_("the workspace marker"), WorkspaceError)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode" (audit Z D9)
+        raise WorkspaceError(
+            _(
+                '{file}: is UTF-16 text (Notepad\'s "Unicode"); save it as UTF-8, or write it '
+                "again with plancli init"
+            ).format(file=marker)
+        )
     try:
         text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except UnicodeDecodeError:
@@ -169,7 +181,7 @@ def _plan_in_folder(marker: str, name: str) -> str:
     seps = {os.sep, os.altsep or os.sep, "/", "\\"}
     if (
         not name
-        or name in (".", "..")
+        or name in (".", "..", MARKER)
         or any(sep in name for sep in seps)
         or "\x00" in name
         or os.path.isabs(name)
@@ -180,13 +192,22 @@ def _plan_in_folder(marker: str, name: str) -> str:
                 "(no folder, no `..`)"
             ).format(file=marker, name=name)
         )
+    if name.endswith(".progress.toml"):  # the ledger beside the plan (audit Z D1)
+        raise WorkspaceError(
+            _(
+                "{file}: names {name}, a ledger, not a plan file: plan = "
+                '"{plan}" names the plan beside it'
+            ).format(
+                file=marker, name=_shown(name), plan=name.removesuffix(".progress.toml") + ".toml"
+            )
+        )
     path = os.path.join(folder, name)
     try:
         info = os.stat(path)
     except OSError:
         raise WorkspaceError(
             _("{file}: names the plan {name}, which is not in {folder}").format(
-                file=marker, name=name, folder=folder
+                file=marker, name=_shown(name), folder=_shown(folder)
             )
         ) from None
     if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
@@ -201,6 +222,63 @@ def _plan_in_folder(marker: str, name: str) -> str:
             _("{file}: names {name}, which is not a regular file").format(file=marker, name=name)
         )
     return path
+
+
+def _shown(text: str) -> str:
+    """A name from a hand-edited marker as a message shows it: quoted and escaped when a space
+    at either end or a control character (a line break) would not show (audit Z D9)."""
+    if text == text.strip() and not re.search(r"[\x00-\x1f\x7f]", text):
+        return text
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def overruled_note(ref: str, used: str) -> str | None:
+    """PLANCLI_PLAN used inside a workspace: the note that says its marker is not (audit Z D3:
+    last year's export in ~/.bashrc silently overruled this year's workspace)."""
+    try:
+        marker = find_marker()
+    except WorkspaceError:
+        return None
+    if marker is None:
+        return None
+    try:
+        name = _plan_name(marker)
+        if os.path.samefile(used, os.path.join(os.path.dirname(marker), name)):
+            return None  # PLANCLI_PLAN names the workspace's own plan
+        plan = _shown(name)
+    except (WorkspaceError, OSError):
+        plan = "?"
+    return _("note: PLANCLI_PLAN={ref} is used, not {marker}'s {plan}").format(
+        ref=_shown(ref), marker=shown_path(marker), plan=plan
+    )
+
+
+def unmarked_note(bundled_id: str, ledger: str) -> str | None:
+    """The bundled plan used in a folder that holds a ledger of its own but no marker (lost,
+    or not copied: audit Z D4), or a folder above it up to a ceiling folder: the note that
+    says which ledger is written and read."""
+    try:
+        here = os.getcwd()
+    except OSError:
+        return None
+    ceilings = _ceilings()
+    while True:
+        try:
+            names = sorted(n for n in os.listdir(here) if n.endswith(".progress.toml"))
+        except OSError:
+            names = []
+        parent = os.path.dirname(here)
+        if names or parent == here or parent in ceilings:
+            break
+        here = parent
+    if not names:
+        return None
+    return _(
+        "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger {ledger} "
+        "are used, not {found} (plancli --plan FILE.toml init . makes this folder a workspace)"
+    ).format(plan=bundled_id, ledger=ledger, found=_shown(shown_path(os.path.join(here, names[0]))))
 
 
 def shown_path(path: str) -> str:

@@ -414,6 +414,9 @@ class State:
                         "that id ({known})"
                     ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
                 ) from None
+            from plancli.cli.workspace_notes import say_source_note
+
+            say_source_note(self)  # PLANCLI_PLAN over a marker; a folder's ledger left unused
         return self._source
 
     @property
@@ -446,12 +449,12 @@ class State:
         """Where the ledger of that plan is, by the same rules (e.g. for a plan `init` wrote,
         whose content is `plan`). A database ledger holds many plans: it is told the plan's id
         and the plan's owners (牵头单位), so it reads and writes only that plan's records."""
-        from plancli.locations import resolve_ledger
+        from plancli.locations import app_dir, resolve_ledger
 
         location = resolve_ledger(
             self.ledger,
             source,
-            app_dir=Path(typer.get_app_dir("plancli")),
+            app_dir=app_dir(),
             env_value=os.environ.get("PLANCLI_LEDGER"),
         )
         if location.url is None:

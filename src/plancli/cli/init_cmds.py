@@ -93,8 +93,15 @@ def init_cmd(
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name
-    if target.exists() and not force:
-        raise InputError(_("{file} exists; use --force to overwrite it").format(file=target))
+    in_place = _same_file(source, target)  # the plan is DIR's already: the marker only
+    if target.exists() and not force and not in_place:
+        raise InputError(
+            _(
+                "{file} exists; use --force to overwrite it, or make {folder} a workspace of it "
+                "as it is: plancli --plan {file} init {folder}"
+            ).format(file=target, folder=shell_word(directory))
+        )
+    replaced = target.exists() and not in_place and target.read_bytes() != source.read_bytes()
     from plancli.paths import writable_target
 
     written = writable_target(target, N_("the plan"))  # never a device, a FIFO or out of DIR
@@ -120,17 +127,35 @@ def init_cmd(
                     "beside figures already recorded"
                 ).format(ledger=ledger)
             )
+    outer = _outer_workspace(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, written)
+        if not in_place:
+            shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(
             _("cannot write {file}: {reason}").format(file=target, reason=os_reason(exc))
         ) from None
     from plancli.stores.copy import copy_bundled_ledger
 
-    say(_("wrote {file}").format(file=target))
+    if in_place:
+        say(_("{file} is in {folder} already: not copied").format(file=target, folder=directory))
+    elif replaced:  # audit Z D5: `init . --force` over a plan edited in place
+        say(
+            _("wrote {file}: replaced by {plan}; the edits made to it in {folder} are gone").format(
+                file=target, plan=source, folder=directory
+            )
+        )
+    else:
+        say(_("wrote {file}").format(file=target))
     _say_marker(write_marker(str(directory), target.name), directory, target.name)
+    if outer is not None and outer[1] == target.name:  # audit Z D8: one plan's figures split
+        say(
+            _(
+                "note: {folder} is inside the workspace of {marker} ({plan}); plancli run in "
+                "{folder} or below now uses {ledger}, not that workspace's ledger"
+            ).format(folder=directory, marker=outer[0], plan=outer[1], ledger=ledger)
+        )
     from plancli.plan_checks import review_warning
 
     under_review = review_warning(plan, target)
@@ -154,6 +179,29 @@ def init_cmd(
         return
     say(_("progress will be recorded in {ledger}").format(ledger=ledger))
     say(_("next: {cd}plancli targets").format(cd=_cd(directory)))
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:  # not there yet
+        return False
+
+
+def _outer_workspace(directory: Path) -> tuple[str, str] | None:
+    """The workspace DIR is inside (its marker, shown, and the plan it names), when DIR is
+    not that workspace's own folder. A workspace of the same plan inside it would split the
+    year's figures between two ledgers (audit Z D8); one of another plan is another's."""
+    from plancli.workspace import WorkspaceError, discover, shown_path
+
+    try:
+        parent = os.path.dirname(os.path.abspath(directory))
+        found = discover(parent)
+    except (OSError, WorkspaceError):  # a marker refused says so when it is used
+        return None
+    if found is None or os.path.dirname(found[0]) == os.path.abspath(directory):
+        return None
+    return shown_path(found[0]), os.path.basename(found[1])
 
 
 def _cd(directory: Path) -> str:

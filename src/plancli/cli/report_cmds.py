@@ -232,14 +232,21 @@ def report_cmd(
         count = len(report.assessments)
         targets = ngettext("{n} target", "{n} targets", count).format(n=count)
         if report.as_of:
-            message = _("wrote {file} ({format}, as of {as_of}, {targets})")
+            message = _("wrote {file} ({format}, as of {as_of}, {targets}; ledger {ledger})")
         elif report.strays is not None:
-            message = _("wrote {file} ({format}, no figures for {year}, {targets})")
+            message = _(
+                "wrote {file} ({format}, no figures for {year}, {targets}; ledger {ledger})"
+            )
         else:
-            message = _("wrote {file} ({format}, no figures recorded, {targets})")
+            message = _("wrote {file} ({format}, no figures recorded, {targets}; ledger {ledger})")
         say(
             message.format(
-                file=output, format=chosen, as_of=report.as_of, targets=targets, year=report.year
+                file=output,
+                format=chosen,
+                as_of=report.as_of,
+                targets=targets,
+                year=report.year,
+                ledger=st.ledger_shown,  # audit Z D4: which ledger the report was made from
             )
         )
 
@@ -326,9 +333,11 @@ def template_cmd(
         value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
         say(
             _(
-                "wrote {file}: {count} due for {period}; fill in {value}, then "
-                "`plancli import {file}`"
-            ).format(file=shell_word(file), count=count, period=at, value=value)
+                "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
+                "{value}, then `plancli import {file}`"
+            ).format(
+                file=shell_word(file), count=count, period=at, value=value, ledger=st.ledger_shown
+            )
         )
     if not rows:
         say(_("note: no target is due for {period}").format(period=at))

@@ -105,7 +105,11 @@ def template_rows(
                 owner=owner, owners="、".join(owners)
             )
             if owners
-            else _("no target of the plan has an owner (牵头单位): the plan sets none").format()
+            else _(
+                "no target of the plan has an owner (牵头单位): write its lead department into "
+                'the plan file, a line owner = "{owner}" under each of its [[targets]] '
+                "(docs/shared-ledger.md, step 3)"
+            ).format(owner=owner.strip())
         )
     index = RecordIndex(plan, records)
     adjusted = AmendmentIndex(plan, [plain_amendment(amendment) for amendment in amendments])
