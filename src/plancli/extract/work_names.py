@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
+from plancli.extract.work_forms import LEAD, PAIRED_EXAMPLES, QUANTITY, VERB, Clause
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
@@ -22,6 +22,8 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     if rest != name and (LEAD.match(rest) or VERB.match(rest)):
         name = rest
     name = LEAD.sub("", name)
+    # a floor's word is its bound, not its name (提供不少于10万个…岗位, 耕地保有量不少于…)
+    name = re.sub(r"(?<=.)(?:不少于|不低于)", "", name)
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
     )
@@ -49,6 +51,11 @@ def _own_part_before(before: str) -> str:
     other = [m for m in QUANTITY.finditer(before)]
     if other and re.fullmatch(r"[^\d和、，,；;]{2,20}和", before[other[-1].end() :]):
         return before[: other[-1].start()]
+    # …工程等14条高速公路项目和黄百等: the verb, then this count's own examples (黄百等)
+    pair = PAIRED_EXAMPLES.fullmatch(before, other[-1].end()) if other else None
+    if pair:
+        verb = re.match(rf"{LEAD.pattern[1:]}?(?:{VERB.pattern})*", before[: other[-1].start()])
+        return (verb.group() if verb else "") + pair.group(1)
     return before
 
 
@@ -56,9 +63,12 @@ def _own_part_after(after: str) -> str:
     """What a clause says after a target's figure that is its own: not a pair's other thing
     (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心), a grade with the
     noun the other says."""
-    pair = re.match(r"([^\d和、，,；;]{2,20})和\s*\d", after)
+    pair = re.match(r"([^\d和、，,；;]{2,20})和([^\d和、，,；;]{1,12}等)?\s*\d", after)
     if not pair or not QUANTITY.match(after, pair.end() - 1):
         return after
+    if pair.group(2):  # …项目和黄百等4个在建铁路项目加快建设: the work both share
+        work = re.search(rf"(?:加快|加速)?(?:{VERB.pattern})$", after)
+        return pair.group(1) + (work.group() if work else "")
     # 建强2个国家级和22个省级区域医疗中心: the grade's noun is the other's (国家级区域医疗中心)
     noun = re.search(r"级([^级\d]{2,12})$", after) if pair.group(1).endswith("级") else None
     return pair.group(1) + noun.group(1) if noun else pair.group(1)

@@ -1,0 +1,128 @@
+"""User audit A2 of session 26 (北京, 上海, 贵州 2026): work targets drafted from the reports'
+own sentences (docs/extract.md, "Session 26: user audit A2").
+
+D1 贵州's 粮食单产增长2%左右 was a growth of an amount in 亿元; D2 完成造林不低于20万亩 a level
+named 完成造林不低于; D3 …等14条高速公路项目和黄百等4个在建铁路项目加快建设 one target of 4 named
+with both lists; D4 北京's 累计达8000处 a level whose review asked for `opening`, which
+validate refuses on a level.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+from tests.extract_reports import drafted, work_targets
+
+from plancli.model import Plan
+
+
+def _by_quote(*sentences: str) -> dict[str, dict[str, Any]]:
+    return {t["quote"]: t for t in work_targets(*sentences)}
+
+
+def _shape(target: dict[str, Any]) -> tuple[Any, ...]:
+    return (target["name"], target["kind"], target["unit"], target.get("min"))
+
+
+# --------------------------------------------------------------------------- D1
+
+
+def test_a_growth_of_a_yield_is_not_an_amount_in_yi_yuan() -> None:
+    """贵州: 粮食单产增长2%左右 — the yield's amount is in 公斤/亩; a count's in 家/个; an amount
+    of money still 亿元; a name saying no amount has none, flagged."""
+    targets = _by_quote(
+        "粮食单产增长2%左右。",
+        "科技型中小企业数量增长10%。",
+        "净外送电量增长5%。",
+        "民间投资增长6%以上。",
+        "高新技术增长8%。",
+    )
+    units = {quote: t["unit"] for quote, t in targets.items()}
+    assert units == {
+        "粮食单产增长2%左右": "公斤/亩",
+        "科技型中小企业数量增长10%": "家",
+        "净外送电量增长5%": "亿千瓦时",
+        "民间投资增长6%以上": "亿元",
+        "高新技术增长8%": "",
+    }
+    assert all(t["kind"] == "growth" for t in targets.values())
+    assert "has no unit in the text" in targets["高新技术增长8%"]["review"]
+    assert "review" not in targets["粮食单产增长2%左右"]
+
+
+# --------------------------------------------------------------------------- D2
+
+
+def test_a_floor_word_is_a_bound_not_a_level_nor_a_name() -> None:
+    """北京: 完成造林不低于20万亩 is the year's 20 万亩 (cumulative, min 20) as 提供10万个… is;
+    the floor word stays out of every name, and a stock stays a level."""
+    targets = _by_quote(
+        "完成造林不低于20万亩，提供不少于10万个高校毕业生就业岗位，新增停车位不少于3万个。",
+        "面向民间资本推介重大项目总投资不低于2000亿元。",
+        "确保耕地保有量不少于5028.04万亩、永久基本农田保护面积不少于4200万亩。",
+    )
+    shapes = {quote: _shape(t) for quote, t in targets.items()}
+    assert shapes["完成造林不低于20万亩"] == ("完成造林", "cumulative", "万亩", 20)
+    assert shapes["提供不少于10万个高校毕业生就业岗位"] == (
+        "提供高校毕业生就业岗位",
+        "cumulative",
+        "万个",
+        10,
+    )
+    assert shapes["新增停车位不少于3万个"] == ("新增停车位", "cumulative", "万个", 3)
+    assert shapes["面向民间资本推介重大项目总投资不低于2000亿元"] == (
+        "面向民间资本推介重大项目总投资",
+        "cumulative",
+        "亿元",
+        2000,
+    )
+    assert shapes["确保耕地保有量不少于5028.04万亩"] == (
+        "耕地保有量",
+        "level",
+        "万亩",
+        Decimal("5028.04"),
+    )
+    assert shapes["永久基本农田保护面积不少于4200万亩"] == (
+        "永久基本农田保护面积",
+        "level",
+        "万亩",
+        4200,
+    )
+
+
+# --------------------------------------------------------------------------- D3
+
+GUIZHOU_ROADS = "推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。"
+
+
+def test_two_counts_paired_by_he_each_with_examples_are_two_targets() -> None:
+    """贵州: the 14 highway projects and the 4 railway projects, each its own ongoing target
+    named with its own examples and the work both share."""
+    targets = work_targets(GUIZHOU_ROADS)
+    assert [_shape(t) for t in targets] == [
+        ("贵阳环高扩容工程等高速公路项目加快建设", "ongoing", "条", 14),
+        ("黄百等在建铁路项目加快建设", "ongoing", "个", 4),
+    ]
+
+
+# --------------------------------------------------------------------------- D4
+
+BEIJING_SIGNALS = "新增1000处信号灯联网、累计达8000处。"
+
+
+def test_a_running_total_is_a_cumulative_its_review_asking_opening() -> None:
+    """北京: 累计达8000处 is drafted a cumulative (min 8000), and following its review —
+    setting `opening` — leaves a plan that validates."""
+    plan = drafted(BEIJING_SIGNALS)
+    total = next(t for t in plan["targets"] if t["quote"] == "累计达8000处")
+    assert (total["kind"], total["unit"], total["min"]) == ("cumulative", "处", 8000)
+    assert "set `opening` to the stock at the start of the year" in total["review"]
+    Plan.model_validate(plan)
+    reviewed = copy.deepcopy(plan)
+    for target in reviewed["targets"]:
+        target.pop("review", None)
+        if target["quote"] == "累计达8000处":
+            target["opening"] = 7000
+    Plan.model_validate(reviewed)
