@@ -126,3 +126,66 @@ def test_a_running_total_is_a_cumulative_its_review_asking_opening() -> None:
         if target["quote"] == "累计达8000处":
             target["opening"] = 7000
     Plan.model_validate(reviewed)
+
+
+# --------------------------------------------------------------------------- D5
+
+
+def test_a_later_item_takes_the_whole_list_verb() -> None:
+    """贵州: 新建改扩建及维修改造 governs the 500 schools and the 40 high schools too."""
+    targets = work_targets(
+        "新建改扩建及维修改造公办幼儿园200所以上、义务教育学校500所以上、普通高中40所以上。"
+    )
+    assert [_shape(t) for t in targets] == [
+        ("新建改扩建及维修改造公办幼儿园", "cumulative", "所", 200),
+        ("新建改扩建及维修改造义务教育学校", "cumulative", "所", 500),
+        ("新建改扩建及维修改造普通高中", "cumulative", "所", 40),
+    ]
+
+
+# --------------------------------------------------------------------------- D9
+
+
+def test_names_keep_neither_the_verb_a_level_is_raised_with_nor_the_old_level() -> None:
+    """北京/贵州/广东: 提升至, 提高到, 下降至 and 从77%提高到 are in the bounds and the quote."""
+    targets = _by_quote(
+        "公交与轨道50米内换乘比例提升至93%，普惠托位占比提高到68%。",
+        "社会物流总费用与地区生产总值的比率下降至13.8%。",
+        "农村低保标准占城镇低保标准的最低比例从77%提高到80%以上。",
+    )
+    shapes = {quote: (t["name"], t.get("min"), t.get("max")) for quote, t in targets.items()}
+    assert shapes == {
+        "公交与轨道50米内换乘比例提升至93%": ("公交与轨道50米内换乘比例", 93, None),
+        "普惠托位占比提高到68%": ("普惠托位占比", 68, None),
+        "社会物流总费用与地区生产总值的比率下降至13.8%": (
+            "社会物流总费用与地区生产总值的比率",
+            None,
+            Decimal("13.8"),
+        ),
+        "农村低保标准占城镇低保标准的最低比例从77%提高到80%以上": (
+            "农村低保标准占城镇低保标准的最低比例",
+            80,
+            None,
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- D11
+
+
+def test_slogans_and_ongoing_work_are_no_milestones_due_this_year() -> None:
+    """北京/贵州: a standing function, a state kept improving, a shift and what 推进 works
+    towards are not done by year end; a facility's opening still is."""
+    milestones = [
+        t["name"]
+        for t in work_targets(
+            "服务保障中央政务功能布局持续优化。",
+            "做优做强现代服务业，服务保障国家金融管理中心功能。",
+            "推进北护城河至北运河全线通航。",
+            "招引项目和企业加快落地。",
+            "推动创建文明城市向建设城市文明转变。",
+            "推动昌平线南延一期建成通车。",
+        )
+        if t["kind"] == "milestone"
+    ]
+    assert milestones == ["昌平线南延一期建成通车"]

@@ -41,6 +41,7 @@ from plancli.extract.work_forms import (
     comparison,
     counted_unit,
     echoes,
+    no_end,
     not_a_target,
     other_years,
     past_clause,
@@ -428,6 +429,8 @@ class WorkReader:
             return
         obj = match.group("object")
         if OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
+            return
+        if no_end(obj, match.group("verb")):
             return
         if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
             return

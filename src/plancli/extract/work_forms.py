@@ -121,6 +121,18 @@ MILESTONE_END = re.compile(
 OPEN_ENDED = re.compile(
     r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
 )
+# a state kept up or a shift, no end the year reaches (服务保障中央政务功能布局持续优化, 服务保障
+# 国家金融管理中心功能, 创建文明城市向建设城市文明转变, 招引项目和企业加快落地), and what 推进
+# works towards short of a facility's completion (推进北护城河至北运河全线通航)
+_NO_END = re.compile(r"持续|不断|逐步|功能$|转变$|转型$|(?:加快|加速)$")
+
+
+def no_end(obj: str, verb: str) -> bool:
+    """Whether a milestone's object and verb name no end state within the year."""
+    ongoing = obj.startswith(("推进", "加快推进")) and not ONGOING_DELIVERED.search(verb)
+    return bool(_NO_END.search(obj) or ongoing)
+
+
 TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
 FACILITY = re.compile(
     r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"

@@ -24,6 +24,13 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     name = LEAD.sub("", name)
     # a floor's word is its bound, not its name (提供不少于10万个…岗位, 耕地保有量不少于…)
     name = re.sub(r"(?<=.)(?:不少于|不低于)", "", name)
+    # nor the verb a level is stated with, nor the level it is raised from (普惠托位占比提高到68%,
+    # …最低比例从77%提高到80%: the bound is in min/max, the old level in the quote)
+    name = re.sub(
+        r"(?<=.)(?:(?:从|由)[^从由,，]{0,16}?)?(?:提升|提高|增加|扩大|下降|降低|减少|上调|调整)(?:到|至)$",
+        "",
+        name,
+    )
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
     )
@@ -92,7 +99,7 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         # 新建省级以上概念验证中心5家、中试基地10家: the verb, not the first thing's modifier;
         # 新打造省级特色酒庄5个、美酒美食街区5条: 新打造美酒美食街区
         # (省级以上 may be the first thing's alone: 新增省级创新平台30个、高新技术企业150家)
-        verb = re.match(rf"新?(?:{VERB.pattern})+", LEAD.sub("", pieces[0].text))
+        verb = re.match(_VERB_RUN, LEAD.sub("", pieces[0].text))
         if (
             verb
             and not re.search(_NOT_ACTIONS + r"|实现", verb.group())
@@ -102,6 +109,11 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         ):
             return verb.group() + named
     return named
+
+
+# a list's verbs, joined (新建改扩建及维修改造公办幼儿园200所以上、义务教育学校500所以上: every
+# later item is new, extended or repaired, not only 新建)
+_VERB_RUN = rf"新?(?:改扩建|维修|{VERB.pattern})+(?:(?:及|和|与)(?:改扩建|维修|{VERB.pattern})+)*"
 
 
 def _says_work(name: str) -> bool:
