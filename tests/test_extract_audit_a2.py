@@ -15,6 +15,7 @@ from typing import Any
 
 from tests.extract_reports import drafted, work_targets
 
+from plancli.extract import extract_plan
 from plancli.model import Plan
 
 
@@ -189,3 +190,46 @@ def test_slogans_and_ongoing_work_are_no_milestones_due_this_year() -> None:
         if t["kind"] == "milestone"
     ]
     assert milestones == ["昌平线南延一期建成通车"]
+
+
+# --------------------------------------------------------------------------- D6, D7
+
+
+def test_a_list_of_nouns_before_one_figure_is_one_name() -> None:
+    """贵州: the 100 万人次 of care cover 留守儿童 too, and the name keeps the verb 开展."""
+    targets = work_targets("开展留守儿童、流动儿童和困境儿童关爱服务100万人次。")
+    assert [_shape(t) for t in targets] == [
+        ("开展留守儿童、流动儿童和困境儿童关爱服务", "cumulative", "万人次", 100)
+    ]
+    assert targets[0]["quote"] == "开展留守儿童、流动儿童和困境儿童关爱服务100万人次"
+
+
+def test_subjects_paired_by_fenbie_take_the_work_the_last_one_says() -> None:
+    """贵州: 整合 is what 25 % of the 省级政务信息系统 is, not the systems themselves."""
+    targets = work_targets(
+        "省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%。"
+    )
+    assert [(t["name"], t["min"]) for t in targets] == [
+        ("省级政务信息系统整合", 25),
+        ("自建非涉密业务专网整合", 50),
+        ("政务移动应用整合", 20),
+    ]
+
+
+# --------------------------------------------------------------------------- D13
+
+
+def test_pending_indicators_listed_before_deng_zhibiao_keep_zhibiao() -> None:
+    """北京: 能源、水资源、碳排放等指标达到国家要求 — 能源指标, 水资源指标, 碳排放指标 (as the
+    bundled plan names them), not 能源, 水资源, 碳排放."""
+    report = (
+        "某市2026年政府工作报告\n二、2026年工作安排\n今年经济社会发展主要预期目标是：地区生产总值"
+        "增长5%左右，能源、水资源、碳排放等指标达到国家要求。\n"
+    )
+    plan = extract_plan(report, year=2026).plan
+    named = {t["id"]: t["name"] for t in plan["targets"] if t.get("pending")}
+    assert named == {
+        "energy_intensity": "能源指标",
+        "water_intensity": "水资源指标",
+        "co2_intensity": "碳排放指标",
+    }

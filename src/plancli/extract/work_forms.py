@@ -168,7 +168,11 @@ def split_list(clause: Clause) -> list[Clause]:
         Clause(clause.start + a + 1, clause.start + b, clause.text[a + 1 : b])
         for a, b in pairwise(bounds)
     ]
-    return [p for p in parts if p.text.strip()]
+    parts = [p for p in parts if p.text.strip()]
+    last = re.split(r"\d", parts[-1].text)[0] if parts else ""
+    if len(parts) > 1 and "和" in last and not any(re.search(r"\d", p.text) for p in parts[:-1]):
+        return [clause]  # 开展留守儿童、流动儿童和困境儿童关爱服务100万人次: one list of nouns
+    return parts
 
 
 def process_tail(parse: str, end: int, object_end: int) -> bool:

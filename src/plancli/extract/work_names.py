@@ -186,6 +186,7 @@ _SHARED_AMOUNT = re.compile(
     r"(?:领域|行业)?(?:年|全年)?(?:总)?(?:产量|出栏量|存栏量|产值|投资额|增加值|营业收入|销售额"
     r"|进出口额|出口额|标准)$"
 )
+_SHARED_WORK = re.compile(r"(?:整合|迁移上云|上云|迁移|改造|治理)$")
 # 分别从每人每月209元、280元提高到217元、290元: the figures after 提高到 are the year's
 _RAISED_TO = re.compile(r"(?:提高|提升|调整|增加|上调)(?:到|至)")
 
@@ -205,6 +206,9 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
         if part.strip()
     ]
     shared = _SHARED_AMOUNT.search(subjects[-1]) if subjects else None
+    # 省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%: the work the
+    # last one says is each one's (省级政务信息系统整合)
+    shared = shared or (_SHARED_WORK.search(subjects[-1]) if subjects else None)
     if (
         shared
         and shared.start() > 0
