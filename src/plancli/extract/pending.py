@@ -77,7 +77,7 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
         # 能源、水资源、碳排放等指标: each of the listed is an indicator (能源指标, not 能源)
         items = _parts(part)
         words = re.sub(r"等?指标$", "", part)
-        if shared and len(items) == 1 and items[0][0] in (words, part):
+        if shared and len(items) == 1 and items[0][1] and items[0][0] in (words, part):
             # (碳排放强度 says what is measured: no 指标 after it)
             items = [(words + ("" if _PROPER.search(words) else "指标"), items[0][1])]
         found.extend(items)
