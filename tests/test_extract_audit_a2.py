@@ -13,6 +13,8 @@ import copy
 from decimal import Decimal
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
 from tests.extract_reports import drafted, work_targets
 
 from plancli.extract import extract_plan
@@ -233,3 +235,16 @@ def test_pending_indicators_listed_before_deng_zhibiao_keep_zhibiao() -> None:
         "water_intensity": "水资源指标",
         "co2_intensity": "碳排放指标",
     }
+
+
+def test_opening_on_a_level_says_how_to_fix_it() -> None:
+    """北京 w6_t15 as the audit's user left it (a level with `opening`): the error says to make
+    it cumulative or remove it, not only that `opening` is refused."""
+    plan = drafted(BEIJING_SIGNALS)
+    for target in plan["targets"]:
+        if target["quote"] == "累计达8000处":
+            target["kind"], target["opening"] = "level", 7000
+    with pytest.raises(
+        ValidationError, match='is only for cumulative: set kind = "cumulative" or remove it'
+    ):
+        Plan.model_validate(plan)
