@@ -344,3 +344,33 @@ def test_validate_says_a_refused_marker_once(invoke, workspace: Path) -> None:  
     done = invoke("validate", "--json")
     assert done.exit_code == 3 and done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_init_warns_that_plancli_plan_wins_over_its_marker(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit A2 D12: with PLANCLI_PLAN naming another plan, `init` said the folder uses the plan
+    it copied, and the next step it hinted failed. It now warns that PLANCLI_PLAN wins, and the
+    error of a command run there names the marker it overrode."""
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "plan.toml"
+    monkeypatch.setenv("PLANCLI_PLAN", str(missing))
+    done = invoke("--plan", "guandu-2022", "init", "g")
+    assert done.exit_code == 0, done.stderr
+    assert (
+        f"warning: PLANCLI_PLAN={missing} is set and wins over g/.plancli.toml: plancli run "
+        f"there uses {missing}, not plan2022.toml; unset PLANCLI_PLAN to use the workspace's plan"
+    ) in done.stderr.splitlines()
+    monkeypatch.chdir(tmp_path / "g")
+    failed = invoke("targets")
+    assert failed.exit_code != 0
+    assert (
+        f"it wins over the workspace's {tmp_path / 'g' / '.plancli.toml'}: unset PLANCLI_PLAN "
+        "to use that plan"
+    ) in failed.stderr
+    # PLANCLI_PLAN naming the plan init writes: no warning (a profile's plan2022.toml)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.toml")
+    same = invoke("init", "h")
+    assert same.exit_code == 0, same.stderr
+    assert "wins over" not in same.stderr

@@ -285,9 +285,8 @@ class Target(StrictModel):
             self._check_direction()
         if self.exclusive and self.around is not None:
             raise PlanRule(N_("`exclusive` is for `min`/`max` (正增长), not for `around` (X左右)"))
-        if self.tolerance is not None and not (
-            self.around is not None or kind == "relative" or kind == "trend"
-        ):
+        tolerated = self.around is not None or kind in ("relative", "trend")
+        if self.tolerance is not None and not tolerated:
             raise PlanRule(N_("`tolerance` applies to `around`, a relation or a trend"))
         if kind == "trend" and self.tolerance is not None and self.direction != "band":
             raise PlanRule(
@@ -298,7 +297,10 @@ class Target(StrictModel):
         if self.opening is not None:
             if kind != "cumulative":
                 raise PlanRule(
-                    N_("`opening` (the stock at the year's start) is only for cumulative")
+                    N_(
+                        "`opening` (the stock at the year's start) is only for cumulative: set "
+                        'kind = "cumulative" or remove it'
+                    )
                 )
             goal = self.min if self.min is not None else self.around
             if goal is not None and self.opening >= goal:

@@ -70,6 +70,17 @@ def find_marker(start: str | None = None) -> str | None:
         here = parent
 
 
+def env_wins_note(discover: bool) -> str:
+    """What PLANCLI_PLAN overrode where it names no plan: the workspace's marker, if any
+    (audit A2 D12: `init` wrote one, and PLANCLI_PLAN still wins)."""
+    marker = find_marker() if discover else None
+    if marker is None:
+        return ""
+    return _("; it wins over the workspace's {marker}: unset PLANCLI_PLAN to use that plan").format(
+        marker=marker
+    )
+
+
 def _ceilings() -> frozenset[str]:
     value = os.environ.get(CEILING_ENV)
     if not value:

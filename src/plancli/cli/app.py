@@ -399,6 +399,7 @@ class State:
     def source(self) -> "PlanSource":
         if self._source is None:
             from plancli.locations import bundled_hint, resolve_plan
+            from plancli.workspace import env_wins_note
 
             try:
                 self._source = resolve_plan(self.plan_ref, self.discover)
@@ -413,6 +414,7 @@ class State:
                         "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
                         "that id ({known})"
                     ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
+                    + env_wins_note(self.discover)
                 ) from None
             from plancli.cli.workspace_notes import say_source_note
 

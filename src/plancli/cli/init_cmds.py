@@ -156,6 +156,7 @@ def init_cmd(
                 "{folder} or below now uses {ledger}, not that workspace's ledger"
             ).format(folder=directory, marker=outer[0], plan=outer[1], ledger=ledger)
         )
+    _say_env_wins(directory, target)
     from plancli.plan_checks import review_warning
 
     under_review = review_warning(plan, target)
@@ -225,6 +226,20 @@ def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: s
     else:
         message = _("{file}: plancli run in {folder} or below now uses {plan}, not {previous}")
     say(message.format(file=marker, folder=directory, plan=plan, previous=previous))
+
+
+def _say_env_wins(directory: Path, plan: Path) -> None:
+    """PLANCLI_PLAN, set and naming another plan, wins over the marker just written: plancli
+    run in DIR would not use the workspace's plan (audit A2 D12)."""
+    ref = os.environ.get("PLANCLI_PLAN")
+    if not ref or os.path.abspath(os.path.join(directory, ref)) == os.path.abspath(plan):
+        return
+    say(
+        _(
+            "warning: PLANCLI_PLAN={ref} is set and wins over {folder}/.plancli.toml: plancli "
+            "run there uses {ref}, not {plan}; unset PLANCLI_PLAN to use the workspace's plan"
+        ).format(ref=ref, folder=directory, plan=plan.name)
+    )
 
 
 def _holds_figures(location: "LedgerLocation") -> bool:

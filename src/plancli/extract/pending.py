@@ -71,10 +71,16 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     # …降低目标与, …和B均 (A和B均完成省下达): the words after the subjects
     subjects = re.sub(r"(降低)?(目标)?(与|同)?(均|都)?$", "", subjects.strip())
     found: list[tuple[str, str | None]] = []
-    for part in _SUBJECT_SPLIT.split(subjects):
-        part = part.strip()
-        if part:
-            found.extend(_parts(part))
+    parts = [p.strip() for p in _SUBJECT_SPLIT.split(subjects) if p.strip()]
+    shared = re.search(r"等?指标$", parts[-1]) if len(parts) > 1 else None
+    for part in parts:
+        # 能源、水资源、碳排放等指标: each of the listed is an indicator (能源指标, not 能源)
+        items = _parts(part)
+        words = re.sub(r"等?指标$", "", part)
+        if shared and len(items) == 1 and items[0][1] and items[0][0] in (words, part):
+            # (碳排放强度 says what is measured: no 指标 after it)
+            items = [(words + ("" if _PROPER.search(words) else "指标"), items[0][1])]
+        found.extend(items)
     if any(i in _POLLUTANTS for _, i in found):
         # 化学需氧量、氨氮…减排: 减排 is what is asked of the pollutants named, not another one
         found = [(n, i) for n, i in found if i != "emission_reduction"]
@@ -97,6 +103,10 @@ _MEASURED = re.compile(
     r"(?:强度|率|量|能耗|排放|消耗|面积|产量|比重|比例|浓度|天数|指数|压减|下降|降低|减少|改善|提升"
     r"|提高|削减)$"
 )
+
+
+# an indicator's own measure (…强度, …率): a name of its own, with no 指标 after it
+_PROPER = re.compile(r"(?:强度|率|量|能耗|比重|比例|浓度|天数|指数)$")
 
 
 def _group_name(clean: str, part: str) -> str:

@@ -18,6 +18,7 @@ from plancli.extract.numerals import chinese_integer
 from plancli.extract.schedules import schedules
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup, share
+from plancli.extract.work_amounts import growth_unit, running_total
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
@@ -40,6 +41,7 @@ from plancli.extract.work_forms import (
     comparison,
     counted_unit,
     echoes,
+    no_end,
     not_a_target,
     other_years,
     past_clause,
@@ -363,8 +365,10 @@ class WorkReader:
         same = f"{name[-2:]}|{low}|{unit}"
         earlier = self._stated.get(same)
         twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
+        unsaid: list[str] = []
         if kind == "growth":
-            unit = "%" if decline else "万人次" if re.search(r"游客|人次", name) else "亿元"
+            unit, unsaid = ("%", []) if decline else growth_unit(name)
+        kind, stock = running_total(text, kind, unit)
         key = f"{name}|{low}|{unit}"
         if key in self._seen_names or twice:
             return None
@@ -396,10 +400,7 @@ class WorkReader:
             target.notes.append(
                 _("worded as 力争/争取: an aspiration, kept with the report's figure")
             )
-        if re.search(r"累计", text):
-            target.review.append(
-                _("累计: a stock; set `opening` to the stock at the start of the year")
-            )
+        target.review.extend(unsaid + stock)
         return target
 
     def _headline_repeat(self, text: str, value: Decimal, unit: str) -> bool:
@@ -428,6 +429,8 @@ class WorkReader:
             return
         obj = match.group("object")
         if OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
+            return
+        if no_end(obj, match.group("verb")):
             return
         if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
             return

@@ -38,6 +38,9 @@ CN_QUANTITY = re.compile(
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 # a share of places (在70%左右的地市开展分级诊疗试点, 扩大到全国50%以上的城市): a rate
 SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行政村|村|人口地区|地区|省份)")
+# the things a count counts, then 和 and the examples of a second count (高速公路项目和黄百等, of
+# …等14条高速公路项目和黄百等4个在建铁路项目): two counts, not one's place
+PAIRED_EXAMPLES = re.compile(r"[^\d和、，,；;。]{2,20}和([^\d和、，,；;。]{1,12}等)")
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
@@ -118,6 +121,18 @@ MILESTONE_END = re.compile(
 OPEN_ENDED = re.compile(
     r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
 )
+# a state kept up or a shift, no end the year reaches (服务保障中央政务功能布局持续优化, 服务保障
+# 国家金融管理中心功能, 创建文明城市向建设城市文明转变, 招引项目和企业加快落地), and what 推进
+# works towards short of a facility's completion (推进北护城河至北运河全线通航)
+_NO_END = re.compile(r"持续|不断|逐步|功能$|转变$|转型$|(?:加快|加速)$")
+
+
+def no_end(obj: str, verb: str) -> bool:
+    """Whether a milestone's object and verb name no end state within the year."""
+    ongoing = obj.startswith(("推进", "加快推进")) and not ONGOING_DELIVERED.search(verb)
+    return bool(_NO_END.search(obj) or ongoing)
+
+
 TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
 FACILITY = re.compile(
     r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
@@ -153,7 +168,11 @@ def split_list(clause: Clause) -> list[Clause]:
         Clause(clause.start + a + 1, clause.start + b, clause.text[a + 1 : b])
         for a, b in pairwise(bounds)
     ]
-    return [p for p in parts if p.text.strip()]
+    parts = [p for p in parts if p.text.strip()]
+    last = re.split(r"\d", parts[-1].text)[0] if parts else ""
+    if len(parts) > 1 and "和" in last and not any(re.search(r"\d", p.text) for p in parts[:-1]):
+        return [clause]  # 开展留守儿童、流动儿童和困境儿童关爱服务100万人次: one list of nouns
+    return parts
 
 
 def process_tail(parse: str, end: int, object_end: int) -> bool:
@@ -296,7 +315,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     ):
         return True  # 总投资超10亿元项目50个以上: the size of what the count counts
     if re.search(r"(?:等|^在)$|^在[^,;。]{0,6}$", prefix) and any(
-        later.start() > match.end() for later in QUANTITY.finditer(text)
+        later.start() > match.end()
+        # (…工程等14条高速公路项目和黄百等4个在建铁路项目: a pair, each its own count)
+        and not PAIRED_EXAMPLES.fullmatch(text, match.end(), later.start())
+        for later in QUANTITY.finditer(text)
     ):
         # 关岭等8个重点县建设…基地6.2万亩, 在14个市州城区…增补学位2万个: whose or where
         # the target is, not the target
@@ -412,13 +434,13 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         r"从|由|标准", text
     ):
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
-    elif (re.search(r"不少于|不低于", text) and not re.search(r"新增|新建", text)) or (
-        re.search(r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植)面积$", name)
-        and not re.search(r"新增|新建", text)
-    ):
+    elif re.search(
+        r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植|保护)面积$", name
+    ) and not re.search(r"新增|新建", text):
         # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…, 粮食
-        # 播种面积3320万亩: a
-        # stock (an industry's 规模, its output, stays a cumulative)
+        # 播种面积3320万亩, 永久基本农田保护面积: a stock (an industry's 规模, its output, stays a
+        # cumulative; 不少于/不低于 is a floor, of a stock or of the year's work: 完成造林不低于
+        # 20万亩 is the year's)
         kind = "level"
     elif (
         (ONGOING.match(text) and not text.startswith("完成") and not ONGOING_DELIVERED.search(rest))

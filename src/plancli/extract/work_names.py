@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
+from plancli.extract.work_forms import LEAD, PAIRED_EXAMPLES, QUANTITY, VERB, Clause
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
@@ -22,6 +22,15 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     if rest != name and (LEAD.match(rest) or VERB.match(rest)):
         name = rest
     name = LEAD.sub("", name)
+    # a floor's word is its bound, not its name (提供不少于10万个…岗位, 耕地保有量不少于…)
+    name = re.sub(r"(?<=.)(?:不少于|不低于)", "", name)
+    # nor the verb a level is stated with, nor the level it is raised from (普惠托位占比提高到68%,
+    # …最低比例从77%提高到80%: the bound is in min/max, the old level in the quote)
+    name = re.sub(
+        r"(?<=.)(?:(?:从|由)[^从由,，]{0,16}?)?(?:提升|提高|增加|扩大|下降|降低|减少|上调|调整)(?:到|至)$",
+        "",
+        name,
+    )
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
     )
@@ -49,6 +58,11 @@ def _own_part_before(before: str) -> str:
     other = [m for m in QUANTITY.finditer(before)]
     if other and re.fullmatch(r"[^\d和、，,；;]{2,20}和", before[other[-1].end() :]):
         return before[: other[-1].start()]
+    # …工程等14条高速公路项目和黄百等: the verb, then this count's own examples (黄百等)
+    pair = PAIRED_EXAMPLES.fullmatch(before, other[-1].end()) if other else None
+    if pair:
+        verb = re.match(rf"{LEAD.pattern[1:]}?(?:{VERB.pattern})*", before[: other[-1].start()])
+        return (verb.group() if verb else "") + pair.group(1)
     return before
 
 
@@ -56,9 +70,12 @@ def _own_part_after(after: str) -> str:
     """What a clause says after a target's figure that is its own: not a pair's other thing
     (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心), a grade with the
     noun the other says."""
-    pair = re.match(r"([^\d和、，,；;]{2,20})和\s*\d", after)
+    pair = re.match(r"([^\d和、，,；;]{2,20})和([^\d和、，,；;]{1,12}等)?\s*\d", after)
     if not pair or not QUANTITY.match(after, pair.end() - 1):
         return after
+    if pair.group(2):  # …项目和黄百等4个在建铁路项目加快建设: the work both share
+        work = re.search(rf"(?:加快|加速)?(?:{VERB.pattern})$", after)
+        return pair.group(1) + (work.group() if work else "")
     # 建强2个国家级和22个省级区域医疗中心: the grade's noun is the other's (国家级区域医疗中心)
     noun = re.search(r"级([^级\d]{2,12})$", after) if pair.group(1).endswith("级") else None
     return pair.group(1) + noun.group(1) if noun else pair.group(1)
@@ -82,7 +99,7 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         # 新建省级以上概念验证中心5家、中试基地10家: the verb, not the first thing's modifier;
         # 新打造省级特色酒庄5个、美酒美食街区5条: 新打造美酒美食街区
         # (省级以上 may be the first thing's alone: 新增省级创新平台30个、高新技术企业150家)
-        verb = re.match(rf"新?(?:{VERB.pattern})+", LEAD.sub("", pieces[0].text))
+        verb = re.match(_VERB_RUN, LEAD.sub("", pieces[0].text))
         if (
             verb
             and not re.search(_NOT_ACTIONS + r"|实现", verb.group())
@@ -92,6 +109,11 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         ):
             return verb.group() + named
     return named
+
+
+# a list's verbs, joined (新建改扩建及维修改造公办幼儿园200所以上、义务教育学校500所以上: every
+# later item is new, extended or repaired, not only 新建)
+_VERB_RUN = rf"新?(?:改扩建|维修|{VERB.pattern})+(?:(?:及|和|与)(?:改扩建|维修|{VERB.pattern})+)*"
 
 
 def _says_work(name: str) -> bool:
@@ -164,6 +186,7 @@ _SHARED_AMOUNT = re.compile(
     r"(?:领域|行业)?(?:年|全年)?(?:总)?(?:产量|出栏量|存栏量|产值|投资额|增加值|营业收入|销售额"
     r"|进出口额|出口额|标准)$"
 )
+_SHARED_WORK = re.compile(r"(?:整合|迁移上云|上云|迁移|改造|治理)$")
 # 分别从每人每月209元、280元提高到217元、290元: the figures after 提高到 are the year's
 _RAISED_TO = re.compile(r"(?:提高|提升|调整|增加|上调)(?:到|至)")
 
@@ -183,6 +206,9 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
         if part.strip()
     ]
     shared = _SHARED_AMOUNT.search(subjects[-1]) if subjects else None
+    # 省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%: the work the
+    # last one says is each one's (省级政务信息系统整合)
+    shared = shared or (_SHARED_WORK.search(subjects[-1]) if subjects else None)
     if (
         shared
         and shared.start() > 0

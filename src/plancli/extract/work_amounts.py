@@ -1,0 +1,47 @@
+"""What a work target's figure is of: the unit of the amount a growth grows (粮食单产增长2%:
+公斤/亩, never 亿元 unless the name says money) and a running total's stock (累计达8000处: a
+cumulative whose `opening` the user sets). `work.WorkReader._quantity` asks both."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.i18n import _
+
+# the name's word and the unit of its amount, first match wins: money before counts (工业企业利润
+# is 亿元, 科技型中小企业数量 家)
+_AMOUNT_UNITS = (
+    (r"游客|人次", "万人次"),
+    (
+        r"投资|投入|经费|花费|收入|营收|增加值|产值|总值|消费|零售|销售|进出口|出口|进口|外贸|贸易|利润|税|额|"
+        r"支出|经济|生产总值|GDP",
+        "亿元",
+    ),
+    (r"单产", "公斤/亩"),
+    (r"电量", "亿千瓦时"),
+    (r"产量|出栏", "万吨"),
+    (r"企业|主体|户数", "家"),
+    (r"项目数|个数|数量", "个"),
+)
+
+
+def growth_unit(name: str) -> tuple[str, list[str]]:
+    """The unit of the amount a work growth named `name` grows, with a review when the name
+    says none (高新技术增长: "" — no amount unit rather than a wrong one)."""
+    for words, unit in _AMOUNT_UNITS:
+        if re.search(words, name):
+            return unit, []
+    return "", [_("the amount this growth is of has no unit in the text: set `unit` (or leave it)")]
+
+
+def running_total(text: str, kind: str, unit: str) -> tuple[str, list[str]]:
+    """累计达8000处: a stock the year's work adds to, so a cumulative the review asks the stock
+    at the year's start (`opening`) of — never a level, which `opening` is refused on; a 累计
+    rate or growth is left as read, flagged."""
+    if not re.search(r"累计", text):
+        return kind, []
+    if kind in ("level", "cumulative") and unit != "%":
+        stock = _("累计: a stock; set `opening` to the stock at the start of the year")
+        return "cumulative", [stock]
+    total = _("累计: a running total over more than this year: check the figure is the year's")
+    return kind, [total]
