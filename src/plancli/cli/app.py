@@ -398,6 +398,7 @@ class State:
     @property
     def source(self) -> "PlanSource":
         if self._source is None:
+            from plancli.cli.workspace_notes import say_source_note
             from plancli.locations import bundled_hint, resolve_plan
             from plancli.workspace import env_wins_note
 
@@ -416,8 +417,6 @@ class State:
                     ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
                     + env_wins_note(self.discover)
                 ) from None
-            from plancli.cli.workspace_notes import say_source_note
-
             say_source_note(self)  # PLANCLI_PLAN over a marker; a folder's ledger left unused
         return self._source
 
@@ -676,7 +675,6 @@ def one_format(json_out: bool, csv_out: bool) -> None:
 
 
 def say(text: str) -> None:
-    """Talk on stderr (confirmations, warnings, `error: …`). Messages quote paths, batches and
-    values from files: their control characters are shown as escapes (issue 14); and what was
-    typed, which may hold a connection string: its passwords are masked (audit V D5)."""
+    """Talk on stderr (confirmations, warnings, `error: …`): control characters of files'
+    strings shown as escapes (issue 14), passwords typed in a connection string masked."""
     typer.echo(visible(hide_passwords(text), newlines=True), err=True)
