@@ -557,3 +557,13 @@ def june(june_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_EPOCH)
     shutil.copytree(june_built, tmp_path, dirs_exist_ok=True)
     return tmp_path / "plan2022.toml"
+
+
+@pytest.fixture
+def workspace(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    """`plancli init g`, run in tmp_path; the current folder is then g."""
+    monkeypatch.chdir(tmp_path)
+    done = invoke("init", "g")
+    assert done.exit_code == 0, done.stderr
+    monkeypatch.chdir(tmp_path / "g")
+    return tmp_path / "g"

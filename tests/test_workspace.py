@@ -21,16 +21,6 @@ import plancli
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@pytest.fixture
-def workspace(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
-    """`plancli init g`, run in tmp_path; the current folder is then g."""
-    monkeypatch.chdir(tmp_path)
-    done = invoke("init", "g")
-    assert done.exit_code == 0, done.stderr
-    monkeypatch.chdir(tmp_path / "g")
-    return tmp_path / "g"
-
-
 def ledger_of(invoke, *args: str) -> str:  # type: ignore[no-untyped-def]
     """The ledger `status --json` reads, with these global options."""
     done = invoke(*args, "status", "--json")

@@ -14,16 +14,6 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@pytest.fixture
-def workspace(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
-    """`plancli init g`, run in tmp_path; the current folder is then g."""
-    monkeypatch.chdir(tmp_path)
-    done = invoke("init", "g")
-    assert done.exit_code == 0, done.stderr
-    monkeypatch.chdir(tmp_path / "g")
-    return tmp_path / "g"
-
-
 @pytest.mark.parametrize("value", ["", "cfg"])
 def test_an_empty_or_relative_xdg_config_home_is_ignored(  # type: ignore[no-untyped-def]
     invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
