@@ -188,3 +188,47 @@ def test_no_module_is_long_without_a_reason() -> None:
     }
     assert too_long == {}
     assert all(name in MODULES for name in LONG_MODULES)  # a listed module that went away
+
+
+# Imported though not named in pyproject.toml, and why that is safe.
+_NOT_DECLARED = {
+    "markupsafe": "Jinja2 requires MarkupSafe in every release plancli allows",
+    "_typeshed": "the type checker's own, under TYPE_CHECKING only",
+}
+
+
+def test_every_library_plancli_imports_is_one_it_declares() -> None:
+    """`import click` in locations.py passed every test here, where mkdocs had installed Click,
+    and failed 1,498 tests of CI's clean `pip install '.[test]'`: Typer (from 0.26) vendors
+    Click and no longer depends on it. Each third-party module plancli imports, lazily too, is
+    a dependency of pyproject.toml (the runtime's or the postgres extra's) or one of the
+    named exceptions."""
+    import re
+    import sys
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["postgres"]]
+    declared = {
+        re.split(r"[\[<>=!~ ;]", spec, maxsplit=1)[0].lower().replace("-", "_") for spec in wanted
+    }
+    imported: dict[str, str] = {}
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                tops = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                tops = [node.module.split(".")[0]]
+            else:
+                continue
+            for top in tops:
+                imported.setdefault(top, name)
+    foreign = {
+        top: where
+        for top, where in imported.items()
+        if top not in sys.stdlib_module_names
+        and top != "plancli"
+        and top.lower() not in declared
+        and top not in _NOT_DECLARED
+    }
+    assert foreign == {}

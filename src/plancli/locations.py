@@ -63,7 +63,7 @@ def data_dir() -> Path:
 
 def app_dir() -> Path:
     """Where a bundled plan's ledger is kept: `$XDG_CONFIG_HOME/plancli` (`~/.config/plancli`;
-    click's folder on Windows and macOS). An empty or relative XDG_CONFIG_HOME is ignored, as
+    Click's folder on Windows and macOS). An empty or relative XDG_CONFIG_HOME is ignored, as
     the XDG spec says and `cache.cache_dir` does: cron's `XDG_CONFIG_HOME=` made a ledger in
     `plancli/` of whichever folder a command ran in (audit Z D2)."""
     import sys
@@ -71,9 +71,9 @@ def app_dir() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME")
     if base is not None and not os.path.isabs(base) and sys.platform not in ("win32", "darwin"):
         return Path.home() / ".config" / "plancli"
-    import click
+    from typer import get_app_dir  # Typer's vendored Click: `click` itself is no dependency
 
-    return Path(click.get_app_dir("plancli"))
+    return Path(get_app_dir("plancli"))
 
 
 class PlanSource(NamedTuple):
