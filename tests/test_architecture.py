@@ -207,7 +207,8 @@ def test_every_library_plancli_imports_is_one_it_declares() -> None:
     import sys
     import tomllib
 
-    project = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text("utf-8"))["project"]
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"  # installed or not
+    project = tomllib.loads(pyproject.read_text("utf-8"))["project"]
     wanted = [*project["dependencies"], *project["optional-dependencies"]["postgres"]]
     declared = {
         re.split(r"[\[<>=!~ ;]", spec, maxsplit=1)[0].lower().replace("-", "_") for spec in wanted

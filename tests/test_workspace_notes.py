@@ -234,3 +234,21 @@ def test_report_and_template_confirmations_name_the_ledger(invoke, workspace: Pa
         "wrote june.csv: 77 rows due for 2022-06 (last figures from plan2022.progress.toml); "
         "fill in value, then `plancli import june.csv`\n"
     )
+
+
+def test_a_ledger_two_folders_up_is_no_note(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stray `x.progress.toml` in /tmp put the note under every command run anywhere below
+    it (CI's clean clone in /tmp/ci/main: 60 tests' stderr). The current folder and the one
+    above it are looked in, no higher."""
+    monkeypatch.setenv("PLANCLI_CEILING_DIRECTORIES", str(tmp_path.parent))
+    (tmp_path / "stray.progress.toml").write_text("", encoding="utf-8")
+    deep = tmp_path / "ci" / "main"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    done = invoke("targets", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert "note:" not in done.stderr
+    monkeypatch.chdir(tmp_path / "ci")
+    assert "are used, not ../stray.progress.toml" in invoke("targets", "--json").stderr

@@ -268,14 +268,16 @@ def overruled_note(ref: str, used: str) -> str | None:
 
 def unmarked_note(bundled_id: str, ledger: str) -> str | None:
     """The bundled plan used in a folder that holds a ledger of its own but no marker (lost,
-    or not copied: audit Z D4), or a folder above it up to a ceiling folder: the note that
-    says which ledger is written and read."""
+    or not copied: audit Z D4), or in a folder just below one (`月报/` of such a folder): the
+    note that says which ledger is written and read. Two folders at most, not every one up to
+    the root: a stray `x.progress.toml` in /tmp or ~ would put the note under every command run
+    anywhere below it (and list big folders at each start)."""
     try:
         here = os.getcwd()
     except OSError:
         return None
     ceilings = _ceilings()
-    while True:
+    for _level in range(2):
         try:
             names = sorted(n for n in os.listdir(here) if n.endswith(".progress.toml"))
         except OSError:
