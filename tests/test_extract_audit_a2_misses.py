@@ -89,12 +89,20 @@ def test_full_coverage_is_a_coverage_of_100_percent() -> None:
     assert "review" not in targets[1]
 
 
-def test_full_coverage_named_by_its_places_alone_is_flagged() -> None:
-    """浙江: 举办…服务活动1000场，实现市县全覆盖 — the coverage of what, the name does not say."""
-    targets = work_targets("举办名中医惠老医养健体服务活动1000场，实现市县全覆盖。")
-    coverage = targets[-1]
-    assert (coverage["name"], coverage["min"]) == ("市县覆盖率", 100)
-    assert SHORT_NAME in coverage["review"]
+def test_full_coverage_named_by_its_places_takes_what_the_clause_before_counts() -> None:
+    """浙江: 举办…服务活动1000场，实现市县全覆盖 — the activities' coverage; with no count
+    before it, the coverage of what the name does not say: flagged."""
+    targets = work_targets(
+        "举办名中医惠老医养健体服务活动1000场，实现市县全覆盖。",
+        "完善基层服务网络，实现市县全覆盖。",
+    )
+    assert [(t["name"], t["min"]) for t in targets] == [
+        ("举办名中医惠老医养健体服务活动", 1000),
+        ("名中医惠老医养健体服务活动市县覆盖率", 100),
+        ("市县覆盖率", 100),
+    ]
+    assert "review" not in targets[1]
+    assert SHORT_NAME in targets[2]["review"]
 
 
 def test_a_grade_of_investment_is_at_least_so_much() -> None:

@@ -13,7 +13,8 @@ from plancli.extract.draft import DraftTarget
 from plancli.extract.pending import PENDING, pending_subjects
 from plancli.extract.sections import WorkSection
 from plancli.extract.vocabulary import INDICATORS
-from plancli.extract.work_forms import LEAD, VERB, Clause
+from plancli.extract.work_forms import LEAD, UNIT, VERB, Clause
+from plancli.extract.work_names import PLACES_RATE
 from plancli.i18n import N_, _
 
 
@@ -101,12 +102,22 @@ def _full_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> bo
     name = words[: said.start()] + words[said.end() :]
     if not 2 <= len(name) <= 30 or VERB.match(name):
         return False
+    if PLACES_RATE.fullmatch(f"{name}覆盖率"):
+        # 举办名中医惠老医养健体服务活动1000场，实现市县全覆盖: what the clause before counts
+        before = reader.parse[max(0, clause.start - 40) : clause.start].rstrip(" ,，")
+        counted = _COUNTED.search(before)
+        name = counted.group("thing") + name if counted else name
     target = reader._new(section, f"{name}覆盖率", "level", "%", clause)
     target.min = Decimal(100)
     target.notes.append(_(_FULL_NOTE))
     return True
 
 
+# a count whose things a clause names after its verb, its figure last (举办…活动1000场)
+_COUNTED = re.compile(
+    rf"(?:^|[,，;；。:：\n])(?:{LEAD.pattern[1:]})?(?:{VERB.pattern})+"
+    rf"(?P<thing>[\u4e00-\u9fff“”]{{2,16}}?)\d+(?:\.\d+)?(?:{UNIT})$"
+)
 _FULL_NOTE = N_("全覆盖: read as a coverage of 100 %")
 # 保持千亿级投资规模, …收入达万亿级规模: a size of money of that grade, at least so much
 _GRADE = re.compile(
