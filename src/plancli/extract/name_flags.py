@@ -8,7 +8,7 @@ import re
 from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
 from plancli.extract.work_forms import LEAD, VERB
-from plancli.extract.work_names import AMOUNT_WORD
+from plancli.extract.work_names import AMOUNT_WORD, PLACES_RATE
 from plancli.i18n import N_, _
 
 
@@ -41,6 +41,7 @@ def short_names(parse: str, targets: list[DraftTarget]) -> None:
             or _MODIFIER_SUFFIX.search(name)  # 新认定科技型: a modifier (not 大模型, 升级)
             or (len(name) <= 5 and name.startswith(("为", "在")))
             or (len(name) <= 4 and name.endswith("率"))
+            or PLACES_RATE.fullmatch(name)  # 区级覆盖率, 市县覆盖率: the coverage of what
             or (listed is not None and len(name) <= 6 and not VERB.search(name))
             or VERB.fullmatch(name)  # 新（改）建 (6000公里): of what
             or re.fullmatch(r"\d+(?:\.\d+)?[^\d]{1,3}", name)  # 600公里 (…管网800公里、600公里)

@@ -50,6 +50,7 @@ _PREFIX = re.compile(
     r"|^(?:提出|确定|制定)"
 )
 _SUBJECT_SPLIT = re.compile(r"[、和及]")
+_CROP_AREA = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:播种|种植)面积")
 # A rate the vocabulary has no id for (地表水达标率): still a pending target, a level.
 _RATE = re.compile(r"(?:率|比例|比重|浓度|水质)$")
 # A task of an amount the year adds up (财政税收任务, 招商引资任务, 实际使用外资…目标): cumulative.
@@ -73,7 +74,10 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     found: list[tuple[str, str | None]] = []
     parts = [p.strip() for p in _SUBJECT_SPLIT.split(subjects) if p.strip()]
     shared = re.search(r"等?指标$", parts[-1]) if len(parts) > 1 else None
-    for part in parts:
+    for at, part in enumerate(parts):
+        # 粮食播种面积和产量: the output of the crop whose sown area the part before names
+        crop = _CROP_AREA.fullmatch(parts[at - 1]) if at and part in ("产量", "总产量") else None
+        part = crop.group(1) + part if crop else part
         # 能源、水资源、碳排放等指标: each of the listed is an indicator (能源指标, not 能源)
         items = _parts(part)
         words = re.sub(r"等?指标$", "", part)

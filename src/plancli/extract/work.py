@@ -58,6 +58,7 @@ from plancli.extract.work_names import (
     target_name,
     work_before,
 )
+from plancli.extract.work_worded import worded
 from plancli.i18n import _
 
 # the reasons a paragraph gives that the year's aims can be met
@@ -107,7 +108,7 @@ class WorkReader:
                 continue
             if SCHEDULE.search(clause.text):
                 continue
-            if not self._quantities(section, clause):
+            if not self._quantities(section, clause) and not worded(self, section, clause):
                 self._milestones(section, clause)
         schedules(self, section, start, end)
         self._zero(section, start, end)

@@ -42,11 +42,20 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     name = re.sub(r"(?:均|都)(?=增长$|增速$)|(?<=增幅)均$", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
     name = name.strip(" ,、") or text
+    # 在3000个小区设置智能回收机: the count is of the places the work is done in
+    at = _AT_PLACES.fullmatch(name) if re.search(r"在\s*$", text[: match.start()]) else None
+    name = f"{at.group('work')}的{at.group('place')}" if at else name
     piece = [p for p in pieces or [] if p.text == text]
     return list_name(pieces or [], piece[0], name) if piece else name
 
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]{1,3}是[，,、]?")
+_AT_PLACES = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff]{0,4}?(?:小区|社区|县|乡镇|镇|村|街道|学校|园区|市州|城市))"
+    rf"(?P<work>(?:{VERB.pattern}).+)"
+)
+# a coverage named by the places alone (区级覆盖率, 市县覆盖率): of what, the sentence says
+PLACES_RATE = re.compile(r"(?:[省市区县镇乡村州]|街道|设区市|乡镇)*级?覆盖率")
 _SUBJECT_LEAD = re.compile(r"(?:我们|我省|我市|我区|我县)?(?:将|要)?")
 
 
@@ -89,7 +98,7 @@ def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
     first = QUANTITY.search(pieces[0].text) if at > 0 else None
     verbs = LEAD.sub("", pieces[0].text[: first.start()]) if first else ""
     if (
-        re.fullmatch(rf"(?:{VERB.pattern})+", verbs)
+        re.fullmatch(rf"(?:立项|{VERB.pattern})+", verbs)  # (立项培育10所…院校、8个…共同体)
         and not re.search(_NOT_ACTIONS, verbs)
         and not _says_work(named)  # (老旧街区（厂区）改造 says its work)
         and not re.search(r"\d|率$|累计|^(?:高于|低于|不低于)", named)
@@ -119,7 +128,13 @@ _VERB_RUN = rf"新?(?:改扩建|维修|{VERB.pattern})+(?:(?:及|和|与)(?:改�
 def _says_work(name: str) -> bool:
     """Whether a piece's name says its own work, opening or closing with a verb (新建学校,
     老旧街区（厂区）改造); a verb inside a thing's name is not (粮食产能提升重点县)."""
-    return bool(VERB.match(name) or re.search(rf"(?:{VERB.pattern})$", name))
+    ends = re.search(rf"(?:{VERB.pattern})$", name) and not _GREENING.search(name)
+    return bool(VERB.match(name) or ends)
+
+
+# greening of a kind, a thing counted in m² (新建绿道100公里、…、立体绿化10万平方米): no work of
+# its own, the list's verb is its
+_GREENING = re.compile(r"(?:立体|屋顶|垂直|墙面)绿化$")
 
 
 def _noun_first(text: str, figure: re.Match[str] | None = None) -> bool:
@@ -166,6 +181,12 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         named = named[verb.end() :] if (verb := VERB.match(named)) else named
         crop = re.fullmatch(r"([\u4e00-\u9fff]{1,6}?)(?:播种|种植)?面积", named)
         return crop.group(1) + name if crop else name
+    if at > 0 and PLACES_RATE.fullmatch(name):
+        # 新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上: the things the piece before counts
+        figure = QUANTITY.search(pieces[at - 1].text)
+        counted = pieces[at - 1].text[figure.end() :] if figure else ""
+        if re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", counted) and not VERB.search(counted):
+            return counted + name
     work = _shared_work(pieces, at)
     if work and not name.endswith(work):
         return name + work
