@@ -46,6 +46,7 @@ def check_plan(
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
     from plancli.bound_sides import side_findings
+    from plancli.quote_words import word_findings
     from plancli.source_checks import baseline_findings, untranslated_finding
 
     if (names := untranslated_finding(plan)) is not None:
@@ -72,6 +73,7 @@ def check_plan(
             findings.append(mismatch)
         else:  # the figure is the quote's: are its side and sign the quote's words? (audit W)
             findings.extend(side_findings(target, index, plan_text))
+            findings.extend(word_findings(target, index, plan_text))  # around, unit (audit D)
         if target.owner and radical_free(target.owner) != target.owner:  # copied from a PDF
             message = _(
                 "owner {owner} holds a PDF's radical ({radicals}): a database ledger reads it "

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
-from plancli.plan_checks import Finding, quoted_figures
+from plancli.plan_checks import Finding
+from plancli.quote_words import UNIT_WORDS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,19 +27,79 @@ _BASELINE_NOT_FOUND = {
 }
 
 
+_BASELINE_SIGN = {
+    "value": N_(
+        "baseline value = {value} ({year}): the report states {size} only as {words!r}: "
+        "write value = {fix}"
+    ),
+    "growth": N_(
+        "baseline growth = {value} ({year}): the report states {size} only as {words!r}: "
+        "write growth = {fix}"
+    ),
+    "plan": N_(
+        "baseline plan = {value} ({year}): the report states {size} only as {words!r}: "
+        "write plan = {fix}"
+    ),
+}
+_BASELINE_SCALE = {
+    "value": N_(
+        "baseline value = {value} ({year}) is the report's {words!r} without its {scale}: "
+        "in {unit}, write value = {fix}"
+    ),
+    "growth": N_(
+        "baseline growth = {value} ({year}) is the report's {words!r} without its {scale}: "
+        "in {unit}, write growth = {fix}"
+    ),
+    "plan": N_(
+        "baseline plan = {value} ({year}) is the report's {words!r} without its {scale}: "
+        "in {unit}, write plan = {fix}"
+    ),
+}
+# A fall's word right before its figure (下降11.5%, 减少了3万人), or a minus sign (not a
+# range's dash: 5-5.5%).
+_FALL = re.compile(r"(?:(?:下降|降低|减少|回落|下滑)(?:了|约)?|(?<![0-9%.])[-−])$")
+_REPORT_FIGURE = re.compile(rf"([0-9]+(?:\.[0-9]+)?)([十百千万亿]*)(?:{UNIT_WORDS})?")
+_GROUPED = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")  # 1,053.8
+
+
+class _Figures:
+    """The report's figures in one unit, each signed (下降11.5% is −11.5), and the figures it
+    writes only with a 万/亿 the unit does not have (5.67万亿元 for a target in 亿元: 56700,
+    never 5.67), each with its words."""
+
+    def __init__(self, report_text: str, unit: str) -> None:
+        import unicodedata
+
+        from plancli.plan_checks import _folded, _scale
+
+        own = _scale(re.sub(r"[^十百千万亿].*", "", unicodedata.normalize("NFKC", unit)))
+        self.signed: dict[Decimal, str] = {}
+        self.scaled: dict[Decimal, tuple[str, str, Decimal]] = {}
+        for read in (report_text, _folded(report_text)):
+            text = _GROUPED.sub("", unicodedata.normalize("NFKC", read))
+            for match in _REPORT_FIGURE.finditer(text):
+                before = re.sub(r"\s+", "", text[max(0, match.start() - 8) : match.start()])
+                fall = _FALL.search(before)
+                sign = -1 if fall else 1
+                figure, scale = Decimal(match.group(1)), match.group(2)
+                words = (fall.group(0) if fall else "") + match.group(0)
+                converted = (figure * _scale(scale) / own).normalize()
+                self.signed.setdefault(sign * converted, words)
+                if converted != figure.normalize() and re.search("[万亿]", scale):
+                    self.scaled.setdefault(figure.normalize(), (words, scale, sign * converted))
+                else:
+                    self.signed.setdefault(sign * figure.normalize(), words)
+
+
 def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
     """A baseline figure (value, growth, the baseline year's plan) that is no figure of the
     report: a baseline mistyped (127.1 for 121.7), which no quote holds to catch it. The
     report's figures are read as a bound's are in its quote (`quoted_figures`: full-width
-    digits, 1,053.8, and a figure followed by 万 or 亿 also in the target's unit, 6.02万亿元 as
-    60200 亿元); a growth is a %, its sign the report's word (下降11.5% for −11.5). A zero
-    is not checked: the report says it in words (持平, 零增长)."""
-    figures: dict[str, set[Decimal]] = {}  # the report's figures, read once per unit
-
-    def stated(figure: Decimal, unit: str) -> bool:
-        if unit not in figures:
-            figures[unit] = quoted_figures(report_text, unit)
-        return abs(figure).normalize() in figures[unit]
+    digits, 1,053.8, and a figure followed by 万 or 亿 in the target's unit, 6.02万亿元 as
+    60200 亿元 — and then only so: 5.67万亿元 is not 5.67 亿元); a figure is signed, a fall's
+    word before it a minus (下降11.5% is −11.5, never +11.5: audit D D2). A zero is not
+    checked: the report says it in words (持平, 零增长)."""
+    figures: dict[str, _Figures] = {}  # the report's figures, read once per unit
 
     findings: list[Finding] = []
     for target in plan.targets:
@@ -48,9 +109,28 @@ def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
         for field in ("value", "growth", "plan"):
             figure = getattr(baseline, field)
             unit = "%" if field == "growth" else target.unit
-            if figure is None or figure == 0 or stated(figure, unit):
+            if figure is None or figure == 0:
                 continue
-            message = _(_BASELINE_NOT_FOUND[field]).format(value=num(figure), year=baseline.year)
+            if unit not in figures:
+                figures[unit] = _Figures(report_text, unit)
+            read = figures[unit]
+            figure = figure.normalize()
+            if figure in read.signed:
+                continue
+            fields = {"value": num(figure), "year": baseline.year}
+            if -figure in read.signed:  # the report's 下降11.5% typed as growth = 11.5
+                words = read.signed[-figure]
+                message = _(_BASELINE_SIGN[field]).format(
+                    size=num(abs(figure)), words=words, fix=num(-figure), **fields
+                )
+            elif abs(figure) in read.scaled:  # 5.67万亿元 typed as 5.67 in 亿元
+                words, scale, converted = read.scaled[abs(figure)]
+                fix = converted if figure > 0 else -converted
+                message = _(_BASELINE_SCALE[field]).format(
+                    words=words, scale=scale, unit=unit, fix=num(fix), **fields
+                )
+            else:
+                message = _(_BASELINE_NOT_FOUND[field]).format(**fields)
             findings.append(Finding("warning", "baseline_not_in_source", target.id, message))
     return findings
 

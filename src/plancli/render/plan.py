@@ -121,6 +121,8 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     if target.kind == "relative":
         return f"{relation_sign(target.relation)} {_short_reference(plan, target, lang)}{dagger}"
     text = bound_text(target, amendment, lang)
+    if lang == "zh":  # `≥ 5 %（争取 5.5 %）` as show, status and gap write it (audit D D5)
+        text = zh_brackets(text)
     dropped = amendment is not None and amendment.drops
     bound = (
         None

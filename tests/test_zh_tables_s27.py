@@ -1,0 +1,44 @@
+"""Audit D (session 27) D4, D5: the Chinese tables. D4: `status --lang zh` at 100-104 columns
+cut 河南's recorded grain output (`1351.2345…`, `1350.97亿…`) beside its wide bound
+`≥ 1300亿斤（力争高于上年1350.97亿斤）`, though a figure is never cut (docs/chinese.md); at 99
+and 105 it was whole. D5: `targets --lang zh` wrote a stretch in half-width brackets
+(`≥ 5 % (争取 5.5 %)`) where `show`, `status` and `gap` write full-width ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from tests.screens import caller, row
+
+
+@pytest.fixture
+def call(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    return caller(tmp_path, invoke, monkeypatch, lang="zh", columns=100)
+
+
+@pytest.mark.parametrize("figure", ["1350.97", "1351.2345"])
+def test_chinese_status_keeps_a_figure_whole_beside_a_wide_bound(
+    call: Callable[..., str], figure: str
+) -> None:
+    call("henan-2026", "record", "grain_output", figure, "--period", "2026")
+    for columns in range(96, 110):
+        out = call("henan-2026", "status", "--as-of", "2026", columns=columns)
+        line = row(out, "grain_output") if "grain_output  " in out else out
+        assert f"{figure}亿斤" in line, (columns, out)
+        assert "…" not in out, (columns, out)
+        assert max(cell_len(x) for x in out.splitlines()) <= columns
+
+
+def test_chinese_targets_writes_a_stretch_in_full_width_brackets(
+    call: Callable[..., str],
+) -> None:
+    zhejiang = row(call("zhejiang-2026", "targets", columns=120), "gdp")
+    assert "≥ 5 %（争取 5.5 %）" in zhejiang
+    henan = row(call("henan-2026", "targets", columns=120), "grain_output")
+    assert "≥ 1300 亿斤（力争高于上年1350.97 亿斤）" in henan  # as `show` writes it
+    english = row(call("zhejiang-2026", "targets", lang="en", columns=120), "gdp")
+    assert "≥ 5 % (aim 5.5 %)" in english  # English keeps ASCII brackets
