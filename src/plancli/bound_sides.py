@@ -51,8 +51,17 @@ class Place(NamedTuple):
     fall: bool
 
 
+def _read(quote: str) -> str:
+    """The quote as extract reads it (`furniture.quote_as_read`): a PDF copy's page number
+    after a figure is no range's other edge (`10` / `— 37 —` / `亿方以上` is 10亿方以上, not
+    10—37), nor a page break cutting a figure two (`54` / `11` / `00万吨` is 5400)."""
+    from plancli.extract.furniture import quote_as_read
+
+    return _GROUPED.sub("", unicodedata.normalize("NFKC", quote_as_read(quote)))
+
+
 def _places(quote: str) -> list[Place]:
-    text = _GROUPED.sub("", unicodedata.normalize("NFKC", quote))
+    text = _read(quote)
     places = []
     for match in _FIGURE.finditer(text):
         before = re.sub(r"\s+", "", text[max(0, match.start() - 6) : match.start()])
@@ -162,7 +171,7 @@ def _one_side(target: Target) -> str | None:
     """A range X—Y in the quote of which the plan keeps X as `min` with no `max` or `stretch`
     (or Y as `max` with no `min`): the other edge is lost."""
     assert target.quote is not None
-    text = _GROUPED.sub("", unicodedata.normalize("NFKC", target.quote))
+    text = _read(target.quote)
     for match in _RANGE.finditer(text):
         try:
             low, high = Decimal(match.group(1)), Decimal(match.group(2))

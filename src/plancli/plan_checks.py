@@ -200,9 +200,11 @@ def quoted_figures(quote: str, unit: str) -> set[Decimal]:
 
     own = _scale(re.sub(r"[^十百千万亿].*", "", unicodedata.normalize("NFKC", unit)))
     found: set[Decimal] = set()
+    from plancli.extract.furniture import quote_as_read
+
     # the quote as written, and as extract reads it: a copy's line breaks and page furniture
-    # out (增长4.\n5% is 4.5, 25\n— 7 —\n00个 is 2500)
-    for read in (quote, _folded(quote)):
+    # out (增长4.\n5% is 4.5, 25\n— 7 —\n00个 is 2500, 54\n陕西省2026年政府工作报告\n00万吨 5400)
+    for read in (quote, quote_as_read(quote)):
         text = _GROUPED.sub("", unicodedata.normalize("NFKC", read))
         for match in _QUOTED_FIGURE.finditer(text):
             figure = Decimal(match.group(1))
@@ -210,20 +212,6 @@ def quoted_figures(quote: str, unit: str) -> set[Decimal]:
             if match.group(2):
                 found.add((figure * _scale(match.group(2)) / own).normalize())
     return found
-
-
-def _folded(quote: str) -> str:
-    """A quote's lines joined without their breaks, indentation and page numbers (a bare one
-    only where a form feed shows a page break)."""
-    from plancli.extract.furniture import PAGE_NUMBER
-
-    paged = "\f" in quote
-    lines = [line.strip(" \t\r\f\u3000") for line in quote.split("\n")]
-    return "".join(
-        line
-        for line in lines
-        if not PAGE_NUMBER.fullmatch(line) and not (paged and line.isdigit() and len(line) <= 3)
-    )
 
 
 # One message a bound, so that each language names it in its words: 下限（min）, not `min`.

@@ -145,7 +145,8 @@ def read_report(source: Path) -> str:
 
     name = _("standard input") if str(source) == "-" else str(source)
     data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
-    text = document_text(data, str(source)) or utf16_text(data)  # as `extract` reads it
+    # as `extract` reads it
+    text = document_text(data, str(source)) or utf16_text(data, f"--source {source}")
     try:
         return text or data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

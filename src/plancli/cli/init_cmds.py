@@ -156,7 +156,8 @@ def init_cmd(
                 "{folder} or below now uses {ledger}, not that workspace's ledger"
             ).format(folder=directory, marker=outer[0], plan=outer[1], ledger=ledger)
         )
-    _say_env_wins(directory, target)
+    # the next step a folder's plan would take, unless PLANCLI_PLAN wins over it there
+    unset = "unset PLANCLI_PLAN && " if _say_env_wins(directory, target) else ""
     from plancli.plan_checks import review_warning
 
     under_review = review_warning(plan, target)
@@ -174,12 +175,19 @@ def init_cmd(
         _write_demo(plan, location)
         say(
             _("next: {cd}plancli status   (then: plancli report -o june.html)").format(
-                cd=_cd(directory)
+                cd=unset + _cd(directory)
             )
         )
         return
-    say(_("progress will be recorded in {ledger}").format(ledger=ledger))
-    say(_("next: {cd}plancli targets").format(cd=_cd(directory)))
+    if unset:  # (audit A2's leftover: no ledger of this workspace is used while it is set)
+        say(
+            _("progress will be recorded in {ledger} once PLANCLI_PLAN is unset").format(
+                ledger=ledger
+            )
+        )
+    else:
+        say(_("progress will be recorded in {ledger}").format(ledger=ledger))
+    say(_("next: {cd}plancli targets").format(cd=unset + _cd(directory)))
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -228,18 +236,19 @@ def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: s
     say(message.format(file=marker, folder=directory, plan=plan, previous=previous))
 
 
-def _say_env_wins(directory: Path, plan: Path) -> None:
+def _say_env_wins(directory: Path, plan: Path) -> bool:
     """PLANCLI_PLAN, set and naming another plan, wins over the marker just written: plancli
-    run in DIR would not use the workspace's plan (audit A2 D12)."""
+    run in DIR would not use the workspace's plan (audit A2 D12). Whether it said so."""
     ref = os.environ.get("PLANCLI_PLAN")
     if not ref or os.path.abspath(os.path.join(directory, ref)) == os.path.abspath(plan):
-        return
+        return False
     say(
         _(
             "warning: PLANCLI_PLAN={ref} is set and wins over {folder}/.plancli.toml: plancli "
             "run there uses {ref}, not {plan}; unset PLANCLI_PLAN to use the workspace's plan"
         ).format(ref=ref, folder=directory, plan=plan.name)
     )
+    return True
 
 
 def _holds_figures(location: "LedgerLocation") -> bool:

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from plancli.extract.furniture import PAGE_NUMBER
+from plancli.extract.furniture import PAGE_NUMBER, quote_as_read, text_as_read
 from plancli.i18n import N_
 
 FORM_FIELDS = (
@@ -98,10 +98,10 @@ class Comparison:
     quotes_verbatim: int
 
 
-# Between two characters of a quote: whitespace, and the page numbers a copy of a PDF puts on
-# lines of their own at a page break (— 7 —, 第7页, a bare 7 before a form feed), which extract
-# leaves out of the paragraph as well.
-_GAP = rf"(?:\s|\n[ \t\u3000]*(?:{PAGE_NUMBER.pattern}|\d{{1,3}}(?=\s*\f))[ \t\u3000]*(?=\r?\n))*"
+# Between two characters of a quote: whitespace (the report's page furniture blanked out by
+# `text_as_read`), and a page number on a line of its own the report's furniture did not hold
+# (— 7 —, 第7页, a bare 7), which `quote_as_read` leaves out of a quote as well.
+_GAP = rf"(?:\s|\n[ \t\u3000]*(?:{PAGE_NUMBER.pattern}|\d{{1,3}})[ \t\u3000]*(?=\r?\n))*"
 
 
 def _spans(quote: str, text: str) -> list[tuple[int, int]]:
@@ -182,13 +182,18 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
     """Score the `draft` plan against the `gold` plan (both as read from TOML) of `text`."""
     drafts: list[dict[str, Any]] = list(draft.get("targets", []))
     golds: list[dict[str, Any]] = list(gold.get("targets", []))
-    draft_spans = [_spans(str(t.get("quote") or ""), text) for t in drafts]
-    gold_spans = [_spans(str(t.get("quote") or ""), text) for t in golds]
+    # both plans' quotes as extract reads them, in the report as read: its page numbers and
+    # running heads out of both (a draft's quote keeps them verbatim, a plan's has none)
+    read, heads = text_as_read(text)
+    draft_quotes = [quote_as_read(str(t.get("quote") or ""), heads) for t in drafts]
+    gold_quotes = [quote_as_read(str(t.get("quote") or ""), heads) for t in golds]
+    draft_spans = [_spans(quote, read) for quote in draft_quotes]
+    gold_spans = [_spans(quote, read) for quote in gold_quotes]
     candidates: list[tuple[tuple[int, int, int, int, float], int, int]] = []
     for di, d in enumerate(drafts):
-        dq = str(d.get("quote") or "")
+        dq = draft_quotes[di]
         for gi, g in enumerate(golds):
-            gq = str(g.get("quote") or "")
+            gq = gold_quotes[gi]
             overlap = _overlap(draft_spans[di], gold_spans[gi])
             if overlap < 2 and not (dq and gq and (dq in gq or gq in dq)):
                 continue

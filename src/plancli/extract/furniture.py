@@ -98,3 +98,91 @@ def _running_heads(words: list[str], lines: list[Line], numbers: set[int]) -> se
             if middle >= _GAP and len(regular) >= 2 and len(regular) >= 0.8 * len(gaps):
                 found.update(regular)
     return found
+
+
+_INDENT = " \t\u3000\u00a0\f"  # (flow's: a form feed opens a page's first line)
+
+
+def page_lines(text: str) -> list[Line]:
+    """The non-empty lines of a copy, without CR and indentation, as `flow` reads them."""
+    lines: list[Line] = []
+    pos, size = 0, len(text)
+    while pos <= size:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        start = pos
+        while start < end and text[start] in _INDENT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in "\r" + _INDENT:
+            stop -= 1
+        if stop > start:
+            lines.append(Line(start, stop, "\f" in text[pos:start]))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def text_as_read(text: str) -> tuple[str, frozenset[str]]:
+    """A copy with its page furniture blanked out (each character a space, so every offset
+    stays) and the words of its running heads, for `quote_lines` to leave out of a quote."""
+    lines = page_lines(text)
+    found = page_furniture(text, lines)
+    chars = list(text)
+    heads: set[str] = set()
+    for i in found:
+        line = lines[i]
+        words = re.sub(r"\s+", "", text[line.start : line.stop])
+        if not _BARE_NUMBER.fullmatch(words) and not PAGE_NUMBER.fullmatch(words):
+            heads.add(words)
+        chars[line.start : line.stop] = " " * (line.stop - line.start)
+    return "".join(chars), frozenset(heads)
+
+
+# A report's title, a running head on a line of its own between a quote's lines: a sentence's
+# words cannot be it (政府工作报告, 2026年广东省政府工作报告, 陕西省2026年政府工作报告).
+_TITLE = re.compile(
+    r"(?:\d{4}年)?(?:[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|自治州|州|区|县|盟|旗))?"
+    r"(?:人民)?(?:\d{4}年)?政府工作报告"
+)
+# Any document's title, a running head where a page break shows (next to a page number, or a
+# form feed): …规划纲要, …报告（草案）.
+_TITLED = re.compile(r".{0,28}(?:报告|规划|纲要|计划)(?:[(（]草案[)）])?")
+_QUOTE_SPACE = " \t\r\f\u3000\u00a0"
+
+
+def quote_lines(quote: str, heads: frozenset[str] = frozenset()) -> list[str]:
+    """A quote's lines as `extract` reads them (ONE reading for every reader of a quote after
+    extract: validate's figure and range checks, `extract --compare`, `show`): its non-empty
+    lines without CR, form feed and indentation, and without the page furniture a copy of a
+    PDF put between two of them, which the quote keeps verbatim — a page number (— 7 —,
+    - 7 -, 第7页, a bare 7 with or without a form feed) and a running head (a report's title;
+    any document title at a page break; any line of `heads`, the report's own). The first
+    and last lines are the quote's words, never furniture (a quote opening at a figure a page
+    cut: `1` / `— 7 —` / `0个…` is 10); a bare number next to a page number is a figure."""
+    raw = quote.split("\n")
+    text = [line.strip(_QUOTE_SPACE) for line in raw]
+    words = [re.sub(r"\s+", "", line) for line in text]
+    filled = [i for i, word in enumerate(words) if word]
+    pages = {i for i in filled if PAGE_NUMBER.fullmatch(words[i])}
+    inner = filled[1:-1]
+    near = {i: (filled[k], filled[k + 2]) for k, i in enumerate(inner)}  # (line before, after)
+    numbers = pages | {
+        i for i in inner if _BARE_NUMBER.fullmatch(words[i]) and not pages.intersection(near[i])
+    }
+    furniture = set(numbers)
+    for i in inner:
+        word, (before, after) = words[i], near[i]
+        at_break = "\f" in raw[i] or "\f" in raw[after] or before in numbers or after in numbers
+        if i in numbers or not _HEAD.fullmatch(word) or word.isdigit():
+            continue
+        if word in heads or _TITLE.fullmatch(word) or (at_break and _TITLED.fullmatch(word)):
+            furniture.add(i)
+    return [text[i] for i in filled if i not in furniture]
+
+
+def quote_as_read(quote: str, heads: frozenset[str] = frozenset()) -> str:
+    """A quote's words as extract reads them: `quote_lines` joined without their breaks
+    (增长4.\\n5% is 4.5; 油气当量达到54 / 11 / 00万吨 is 5400)."""
+    return "".join(quote_lines(quote, heads))

@@ -51,7 +51,7 @@ def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
         raise InputError(_("{name} is empty").format(name=name))
     document = document_text(data, name)  # a .docx's text; a PDF, .doc, OFD… named
     if document is None:
-        document = utf16_text(data)
+        document = utf16_text(data, name)
     if document is None:
         if b"\x00" in data[:65536]:
             raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
@@ -61,15 +61,22 @@ def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
     return text, len(document) - len(text)
 
 
-def utf16_text(data: bytes) -> str | None:
+def utf16_text(data: bytes, name: str = "report") -> str | None:
     """The text of UTF-16 bytes with a byte-order mark (Word's 纯文本 "Unicode", Notepad's
-    "Unicode": the mark makes it unambiguous), else None."""
+    "Unicode": the mark makes it unambiguous), else None. Raises InputError for bytes the mark
+    opens that are no UTF-16 (an odd number of them: a copy cut short), which neither UTF-8
+    nor GB18030 would read either."""
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     try:
         return data.decode("utf-16")
-    except UnicodeDecodeError:
-        return None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            _(
+                "{name} opens with a UTF-16 byte-order mark but is not UTF-16 text (byte "
+                "{position} of {size}: cut short?); save it again as UTF-8"
+            ).format(name=name, position=exc.start, size=len(data))
+        ) from None
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -78,7 +78,10 @@ def _own_part_before(before: str) -> str:
 def _own_part_after(after: str) -> str:
     """What a clause says after a target's figure that is its own: not a pair's other thing
     (…100个乡镇综合养老服务中心和300个村级互助幸福院: 乡镇综合养老服务中心), a grade with the
-    noun the other says."""
+    noun the other says. Nor the trend a floor is to follow (参股比例不低于10%并逐步提升:
+    参股比例, not 参股比例并逐步提升)."""
+    if re.match(r"\s*并(?:逐步|逐年|持续|稳步|不断)", after):
+        return ""
     pair = re.match(r"([^\d和、，,；;]{2,20})和([^\d和、，,；;]{1,12}等)?\s*\d", after)
     if not pair or not QUANTITY.match(after, pair.end() - 1):
         return after

@@ -352,12 +352,11 @@ def plans_table(plans: list[BundledPlan], lang: Lang) -> FittedTable:
 
 def _as_read(quote: str | None) -> str | None:
     """A quote as the report reads: the lines a copy broke it into, without a CRLF's \r, a
-    form feed, or a PDF's page number on a line of its own (— 37 —), all of which `extract`
-    read past and the quote keeps verbatim."""
-    from plancli.extract.furniture import PAGE_NUMBER
+    form feed, or a PDF's page furniture between two of them — its page number (— 37 —, a
+    bare 11), its running head — all of which `extract` read past and the quote keeps
+    verbatim (`furniture.quote_lines`, the one reading every command shares)."""
+    from plancli.extract.furniture import quote_lines
 
     if not quote:
         return quote
-    lines = [line.strip("\r\f") for line in quote.replace("\r\n", "\n").split("\n")]
-    kept = [line for line in lines if line.strip() and not PAGE_NUMBER.fullmatch(line.strip())]
-    return "\n".join(kept)
+    return "\n".join(quote_lines(quote.replace("\r\n", "\n")))
