@@ -70,12 +70,13 @@ class _Figures:
     def __init__(self, report_text: str, unit: str) -> None:
         import unicodedata
 
-        from plancli.plan_checks import _folded, _scale
+        from plancli.extract.furniture import quote_as_read
+        from plancli.plan_checks import _scale
 
         own = _scale(re.sub(r"[^十百千万亿].*", "", unicodedata.normalize("NFKC", unit)))
         self.signed: dict[Decimal, str] = {}
         self.scaled: dict[Decimal, tuple[str, str, Decimal]] = {}
-        for read in (report_text, _folded(report_text)):
+        for read in (report_text, quote_as_read(report_text)):
             text = _GROUPED.sub("", unicodedata.normalize("NFKC", read))
             for match in _REPORT_FIGURE.finditer(text):
                 before = re.sub(r"\s+", "", text[max(0, match.start() - 8) : match.start()])
