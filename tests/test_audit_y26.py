@@ -63,6 +63,24 @@ def test_a_growth_amount_far_above_the_baseline_years_is_warned_about(run) -> No
     assert "warning" not in ok
 
 
+def test_a_slow_start_or_a_13_fold_rise_is_no_decimal_slip(run) -> None:  # type: ignore[no-untyped-def]
+    """N8 (session 27): February's 1.2 亿元 after the Spring Festival, then June's 12, was
+    warned of as a slipped decimal point, as was Q1's 10 stations then Q2's 130, labelled
+    "(10×)". A slip is a ratio near a power of ten that the months between do not explain."""
+    run("record", "investment_roads", "1.2", "-p", "2022-02")
+    assert "warning" not in run("record", "investment_roads", "12", "-p", "2022-06").stderr
+    run("record", "new_5g_base_stations", "10", "-p", "2022-Q1")
+    assert "warning" not in run("record", "new_5g_base_stations", "130", "-p", "2022-Q2").stderr
+    # January then February ten times it is still a slip, and a hundredfold one says so
+    run("record", "investment_education", "1.2", "-p", "2022-01")
+    err = run("record", "investment_education", "12", "-p", "2022-02").stderr
+    assert "investment_education 2022-02 = 12 is 10 times 2022-01's 1.2" in err
+    assert "(10×)" in err
+    run("record", "investment_municipal", "0.04", "-p", "2022-03")
+    err = run("record", "investment_municipal", "4", "-p", "2022-06").stderr
+    assert "= 4 is 100 times 2022-03's 0.04" in err and "(100×)" in err
+
+
 @pytest.mark.parametrize("json", [False, True])
 def test_an_import_warns_of_the_same_slips(run, tmp_path: Path, json: bool) -> None:  # type: ignore[no-untyped-def]
     run("record", "investment_roads", "11.2", "-p", "2022-09")
@@ -102,6 +120,27 @@ def test_a_done_milestone_falling_to_80_is_warned_about(run, tmp_path: Path, how
     run("record", "district_hospital_new_campus_opened", "70", "-p", "2022-Q2")
     done = run("record", "district_hospital_new_campus_opened", "100", "-p", "2022-Q3")
     assert "warning" not in done.stderr
+
+
+@pytest.mark.parametrize("how", ["record", "import"])
+def test_a_late_milestone_figure_above_a_later_one_is_warned_about(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, how: str
+) -> None:
+    """N12 (session 27): 60 % in Q3 then 70 given for Q2 got only "a late correction", while
+    a cumulative total in the same case is told to revise the later period too."""
+    run("record", "baofeng_wetland_phase2_completed", "60", "-p", "2022-Q3")
+    run("record", "baofeng_wetland_phase2_completed", "60", "-p", "2022-Q4")
+    if how == "record":
+        result = run("record", "baofeng_wetland_phase2_completed", "70", "-p", "2022-Q2")
+    else:
+        result = run("import", _csv(tmp_path, ["baofeng_wetland_phase2_completed,2022-Q2,70,"]))
+    text = result.stdout + result.stderr
+    assert (
+        "baofeng_wetland_phase2_completed 2022-Q2 = 70% is above 2022-Q3's 60%; revise 2022-Q3 too"
+        in text
+    )
+    fine = run("record", "baofeng_wetland_phase2_completed", "50", "-p", "2022-Q1")
+    assert "warning" not in fine.stderr
 
 
 # ------------------------------------------------ D1: a total at odds with its parts' sum
