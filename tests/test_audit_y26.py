@@ -184,6 +184,21 @@ def test_show_and_the_report_say_the_total_is_at_odds(run, tmp_path: Path) -> No
     assert "不一致" not in run("--lang", "zh", "report").stdout
 
 
+def test_a_total_to_one_decimal_beside_parts_to_two_is_rounding(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """N7 (session 27): 58.7 published beside six parts to two decimals adding to 58.71 was
+    compared exactly, and the report told the leaders 不一致，请核对 for a rounding gap the
+    plan itself forgives (58.72 against 58.71). Compared at the figures' precision: 58.7 may
+    stand for 58.65–58.75, 2.3 for 2.25–2.35 and each part to two decimals for ± 0.005."""
+    run("import", _csv(tmp_path, CATEGORIES))
+    assert "parts add up" not in run("record", "investment_total", "58.7", "-p", "2022-12").stderr
+    assert "不一致" not in run("--lang", "zh", "report").stdout
+    assert "不一致" not in run("--lang", "zh", "show", "investment_total").stdout
+    # 58.5 is no rounding of 58.71: 0.21 against at most 0.05 (58.5) + 0.05 (2.3) + 5 × 0.005
+    err = run("record", "investment_total", "58.5", "-p", "2022-12").stderr
+    assert "investment_total 2022-12 = 58.5 亿元, but its 6 parts add up to 58.71 亿元" in err
+    assert "58.5亿元不一致" in run("--lang", "zh", "report").stdout
+
+
 # --------------------------------------------------- the demo's shares (verifier, session 26)
 
 
