@@ -1231,7 +1231,8 @@ def test_a_base_year_in_the_title_is_not_the_figures_year(imports, ledger: Path)
     """N9 (session 27): a notes line 单位：亿元，2021年为基期 gave 1-6月 the year 2021, and the
     import was refused blaming the period the user typed rightly. A year the title bases on or
     compares with is not the figures' year; a year it does give is named in the refusal."""
-    based = imports("tt.csv", "单位：亿元，2021年为基期\n指标,期间,本月止累计\n新建5G基站,1-6月,150\n")
+    rows = "指标,期间,本月止累计\n新建5G基站,1-6月,150\n"
+    based = imports("tt.csv", "单位：亿元，2021年为基期\n" + rows)
     assert based.exit_code == 0, based.output
     assert records(ledger)[("new_5g_base_stations", "2022-06")].value == Decimal("150")
     compared = imports(
