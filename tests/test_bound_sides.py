@@ -275,3 +275,27 @@ def test_a_side_warning_names_the_bounds_line_in_chinese_too(  # type: ignore[no
     zh = invoke("--plan", str(plan), "--lang", "zh", "validate", "--source", str(REPORT))
     assert f"line {line}:" in en.stderr + en.stdout
     assert f"第 {line} 行" in zh.stderr + zh.stdout
+
+
+def test_a_fall_in_points_reads_as_a_fall_in_the_reports_sentence(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """W D9 / N6 (session 27): the tables read `下降 ≥ 0.2 个百分点`, but the report's sentence
+    still wrote the bound as a bare negative per cent: `低于-0.2%的控制目标`, `target (-0.2%)`."""
+    text = XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound="max = -0.2")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text, encoding="utf-8")
+    base = ("--plan", str(plan), "--ledger", str(tmp_path / "l.progress.toml"))
+
+    def sentences(value: str) -> tuple[str, str]:
+        assert invoke(*base, "record", "unemp_change", value, "-p", "2026-12").exit_code == 0
+        zh = invoke(*base, "--lang", "zh", "report").stdout
+        en = invoke(*base, "--lang", "en", "report").stdout
+        assert "-0.2%" not in zh + en
+        return zh, en
+
+    zh, en = sentences("4.8")
+    assert "城镇调查失业率变动为4.8%，比上年下降0.3个百分点，达到下降0.2个百分点的目标。" in zh
+    assert "down 0.3 pp on the year before, meeting the target of a fall of 0.2 pp." in en
+    zh, en = sentences("5.0")
+    assert "down 0.1 pp on the year before, 0.1 pp above the target (a fall of 0.2 pp)." in en
