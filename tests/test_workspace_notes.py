@@ -313,3 +313,21 @@ def test_a_line_break_in_the_markers_folder_is_shown_escaped(  # type: ignore[no
     assert len(done.stderr.splitlines()) == 1, done.stderr
     shown = json.dumps(str(folder / ".plancli.toml"), ensure_ascii=False)
     assert done.stderr.startswith(f"error: {shown}: names the plan nope.toml, which is not in ")
+
+
+def test_a_ledger_copied_under_another_name_is_known_by_its_keys(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path
+) -> None:
+    """N10 (session 27): `cp plan2022.progress.toml 台账副本.toml; --plan 台账副本.toml` still
+    got `version: unknown key (a typo?) (and 4 more errors)`: the name was all that was read."""
+    assert invoke("record", "new_urban_jobs", "1", "--period", "2022-06").exit_code == 0
+    copy = workspace / "台账副本.toml"
+    copy.write_bytes((workspace / "plan2022.progress.toml").read_bytes())
+    done = invoke("--plan", "台账副本.toml", "status")
+    assert done.exit_code == 3, done.stderr
+    assert done.stderr == (
+        "error: 台账副本.toml: is a ledger (version, [[records]]), not a plan file; give its "
+        "plan file\n"
+    )
+    zh = invoke("--lang", "zh", "--plan", "台账副本.toml", "validate")
+    assert zh.exit_code == 3 and "是台账" in zh.stderr and "未知的键" not in zh.stderr
