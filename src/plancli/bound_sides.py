@@ -143,7 +143,7 @@ def _side_findings(target: Target) -> list[tuple[str | None, Finding]]:
     if target.quote is None or target.pending or target.kind not in BOUNDED:
         return []
     places = _places(target.quote)
-    findings = []
+    findings: list[tuple[str | None, Finding]] = []
     for bound in ("min", "max"):
         value = getattr(target, bound)
         if value is None or value == 0:
