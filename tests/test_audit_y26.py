@@ -63,6 +63,24 @@ def test_a_growth_amount_far_above_the_baseline_years_is_warned_about(run) -> No
     assert "warning" not in ok
 
 
+def test_a_slow_start_or_a_13_fold_rise_is_no_decimal_slip(run) -> None:  # type: ignore[no-untyped-def]
+    """N8 (session 27): February's 1.2 亿元 after the Spring Festival, then June's 12, was
+    warned of as a slipped decimal point, as was Q1's 10 stations then Q2's 130, labelled
+    "(10×)". A slip is a ratio near a power of ten that the months between do not explain."""
+    run("record", "investment_roads", "1.2", "-p", "2022-02")
+    assert "warning" not in run("record", "investment_roads", "12", "-p", "2022-06").stderr
+    run("record", "new_5g_base_stations", "10", "-p", "2022-Q1")
+    assert "warning" not in run("record", "new_5g_base_stations", "130", "-p", "2022-Q2").stderr
+    # January then February ten times it is still a slip, and a hundredfold one says so
+    run("record", "investment_education", "1.2", "-p", "2022-01")
+    err = run("record", "investment_education", "12", "-p", "2022-02").stderr
+    assert "investment_education 2022-02 = 12 is 10 times 2022-01's 1.2" in err
+    assert "(10×)" in err
+    run("record", "investment_municipal", "0.04", "-p", "2022-03")
+    err = run("record", "investment_municipal", "4", "-p", "2022-06").stderr
+    assert "= 4 is 100 times 2022-03's 0.04" in err and "(100×)" in err
+
+
 @pytest.mark.parametrize("json", [False, True])
 def test_an_import_warns_of_the_same_slips(run, tmp_path: Path, json: bool) -> None:  # type: ignore[no-untyped-def]
     run("record", "investment_roads", "11.2", "-p", "2022-09")
@@ -104,6 +122,27 @@ def test_a_done_milestone_falling_to_80_is_warned_about(run, tmp_path: Path, how
     assert "warning" not in done.stderr
 
 
+@pytest.mark.parametrize("how", ["record", "import"])
+def test_a_late_milestone_figure_above_a_later_one_is_warned_about(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, how: str
+) -> None:
+    """N12 (session 27): 60 % in Q3 then 70 given for Q2 got only "a late correction", while
+    a cumulative total in the same case is told to revise the later period too."""
+    run("record", "baofeng_wetland_phase2_completed", "60", "-p", "2022-Q3")
+    run("record", "baofeng_wetland_phase2_completed", "60", "-p", "2022-Q4")
+    if how == "record":
+        result = run("record", "baofeng_wetland_phase2_completed", "70", "-p", "2022-Q2")
+    else:
+        result = run("import", _csv(tmp_path, ["baofeng_wetland_phase2_completed,2022-Q2,70,"]))
+    text = result.stdout + result.stderr
+    assert (
+        "baofeng_wetland_phase2_completed 2022-Q2 = 70% is above 2022-Q3's 60%; revise 2022-Q3 too"
+        in text
+    )
+    fine = run("record", "baofeng_wetland_phase2_completed", "50", "-p", "2022-Q1")
+    assert "warning" not in fine.stderr
+
+
 # ------------------------------------------------ D1: a total at odds with its parts' sum
 
 CATEGORIES = [
@@ -143,6 +182,21 @@ def test_show_and_the_report_say_the_total_is_at_odds(run, tmp_path: Path) -> No
     # Parts and total that agree: no note.
     run("record", "investment_total", "58.71", "-p", "2022-12")
     assert "不一致" not in run("--lang", "zh", "report").stdout
+
+
+def test_a_total_to_one_decimal_beside_parts_to_two_is_rounding(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """N7 (session 27): 58.7 published beside six parts to two decimals adding to 58.71 was
+    compared exactly, and the report told the leaders 不一致，请核对 for a rounding gap the
+    plan itself forgives (58.72 against 58.71). Compared at the figures' precision: 58.7 may
+    stand for 58.65–58.75, 2.3 for 2.25–2.35 and each part to two decimals for ± 0.005."""
+    run("import", _csv(tmp_path, CATEGORIES))
+    assert "parts add up" not in run("record", "investment_total", "58.7", "-p", "2022-12").stderr
+    assert "不一致" not in run("--lang", "zh", "report").stdout
+    assert "不一致" not in run("--lang", "zh", "show", "investment_total").stdout
+    # 58.5 is no rounding of 58.71: 0.21 against at most 0.05 (58.5) + 0.05 (2.3) + 5 × 0.005
+    err = run("record", "investment_total", "58.5", "-p", "2022-12").stderr
+    assert "investment_total 2022-12 = 58.5 亿元, but its 6 parts add up to 58.71 亿元" in err
+    assert "58.5亿元不一致" in run("--lang", "zh", "report").stdout
 
 
 # --------------------------------------------------- the demo's shares (verifier, session 26)

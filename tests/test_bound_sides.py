@@ -194,3 +194,108 @@ def test_a_fall_in_points_reads_as_a_fall(invoke, tmp_path: Path) -> None:  # ty
     assert bound_text(band, None, "en") == "fall 0.2–0.5 pp"
     rise = target.model_copy(update={"min": Decimal("0.5"), "max": None})
     assert bound_text(rise, None, "en") == "rise ≥ 0.5 pp"  # unchanged
+
+
+RETAIL = ("around = 6\n", 'quote = "社会消费品零售总额增长6%左右"')
+
+
+def _sides(invoke, plan: Path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [f for f in _findings(invoke, plan) if f[0] in NEW_CODES]  # the quote is not in REPORT
+
+
+def _retail_status(invoke, plan: Path, growth: str) -> str:  # type: ignore[no-untyped-def]
+    ledger = plan.with_name(f"{plan.stem}-{growth}.progress.toml")
+    base = ("--plan", str(plan), "--ledger", str(ledger))
+    assert invoke(*base, "record", "retail_sales", growth, "--period", "2026").exit_code == 0
+    result = invoke(*base, "gap", "--as-of", "2026", "--json")
+    assert result.exit_code == 0, result.stderr
+    [row] = [t for t in json.loads(result.stdout)["targets"] if t["id"] == "retail_sales"]
+    return row["status"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "社会消费品零售总额下降幅度控制在5%以内",
+        "社会消费品零售总额降幅控制在5%以内",
+        "社会消费品零售总额跌幅不超过5%",
+        "社会消费品零售总额下降不超过5%",
+    ],
+)
+def test_a_fall_of_at_most_x_is_not_turned_into_a_ceiling_on_growth(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, quote: str
+) -> None:
+    """N1 (session 27): 下降幅度控制在5%以内 rightly typed `min = -5` (growth ≥ −5) was told to
+    become `max = 5`, which judges a 20% fall as met. The fall's words are read wherever the
+    quote states them about the figure, and the advice is checked against the judging: after
+    it, a fall of 3% is met and a fall of 20% is not."""
+    text = XISHAN.read_text(encoding="utf-8").replace(RETAIL[1], f'quote = "{quote}"')
+    right = tmp_path / "right.toml"
+    right.write_text(text.replace(RETAIL[0], "min = -5\n"), encoding="utf-8")
+    assert _sides(invoke, right) == []  # no advice to turn the right bound round
+    assert _retail_status(invoke, right, "-3") == "met"
+    assert _retail_status(invoke, right, "-20") != "met"
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(text.replace(RETAIL[0], "max = 5\n"), encoding="utf-8")
+    assert _retail_status(invoke, wrong, "-20") == "met"  # what the old advice led to
+    [(code, target, message)] = _sides(invoke, wrong)
+    assert (code, target) == ("bound_side_not_in_quote", "retail_sales")
+    assert message.startswith("line 85: max = 5 (a ceiling) contradicts its quote's '")
+    assert message.endswith(": write min = -5 (or decline = true, max = 5)")
+    # both the advice and its alternative judge as the quote means
+    for fix in ("min = -5\n", "decline = true\nmax = 5\n"):
+        fixed = tmp_path / "fixed.toml"
+        fixed.write_text(text.replace(RETAIL[0], fix), encoding="utf-8")
+        assert _sides(invoke, fixed) == []
+        assert _retail_status(invoke, fixed, "-3") == "met"
+        assert _retail_status(invoke, fixed, "-20") != "met"
+        for ledger in tmp_path.glob("fixed-*"):
+            ledger.unlink()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "max = 5.5\nbaseline = { year = 2025, value = 5.1 }",
+            "min = 5.5\nbaseline = { year = 2025, value = 5.1 }",
+            149,
+        ),
+        ("min = 3\ndecline = true", "min = -3", 188),
+        ("stretch = 5.5", "max = 5.5", 32),
+    ],
+)
+def test_a_side_warning_names_the_bounds_line_in_chinese_too(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, old: str, new: str, line: int
+) -> None:
+    """N2 (session 27): the line was found from the message's first word, `下限（min）5.5` in
+    zh, so the zh warning cited the [[targets]] header (第 142 行) where en cited line 149."""
+    plan = _xishan(tmp_path, old, new)
+    en = invoke("--plan", str(plan), "validate", "--source", str(REPORT))
+    zh = invoke("--plan", str(plan), "--lang", "zh", "validate", "--source", str(REPORT))
+    assert f"line {line}:" in en.stderr + en.stdout
+    assert f"第 {line} 行" in zh.stderr + zh.stdout
+
+
+def test_a_fall_in_points_reads_as_a_fall_in_the_reports_sentence(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """W D9 / N6 (session 27): the tables read `下降 ≥ 0.2 个百分点`, but the report's sentence
+    still wrote the bound as a bare negative per cent: `低于-0.2%的控制目标`, `target (-0.2%)`."""
+    text = XISHAN.read_text(encoding="utf-8") + UNEMP_CHANGE.format(bound="max = -0.2")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text, encoding="utf-8")
+    base = ("--plan", str(plan), "--ledger", str(tmp_path / "l.progress.toml"))
+
+    def sentences(value: str) -> tuple[str, str]:
+        assert invoke(*base, "record", "unemp_change", value, "-p", "2026-12").exit_code == 0
+        zh = invoke(*base, "--lang", "zh", "report").stdout
+        en = invoke(*base, "--lang", "en", "report").stdout
+        assert "-0.2%" not in zh + en
+        return zh, en
+
+    zh, en = sentences("4.8")
+    assert "城镇调查失业率变动为4.8%，比上年下降0.3个百分点，达到下降0.2个百分点的目标。" in zh
+    assert "down 0.3 pp on the year before, meeting the target of a fall of 0.2 pp." in en
+    zh, en = sentences("5.0")
+    assert "down 0.1 pp on the year before, 0.1 pp above the target (a fall of 0.2 pp)." in en

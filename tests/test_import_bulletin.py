@@ -1203,13 +1203,20 @@ def test_the_import_schema_documents_the_columns_read_past(invoke) -> None:  # t
     assert field["type"] == "array" and "上年同期" in field["description"]
 
 
+NAMES_NO_YEAR = ": '1-3月' names no year, and the title '官渡区2026年1-3月主要经济指标' gives 2026"
+
+
 def test_a_year_in_the_title_counts_as_the_file_names(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     # Audit Z D7: this year's bulletin imported in last year's workspace. Its title says 2026,
     # its period column 1-3月: 50 base stations were recorded as 2022-03 in the 2022 ledger.
     titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
-    refused(titled, ":3: period '2026-03' is outside the plan year 2022")
+    refused(titled, ":3: period '2026-03' is outside the plan year 2022" + NAMES_NO_YEAR)
     beijing = imports("北京月报.csv", "北京市2026年主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
-    refused(beijing, ":3: period '2026-03' is outside the plan year 2022")
+    refused(
+        beijing,
+        ":3: period '2026-03' is outside the plan year 2022: '1-3月' names no year, and the "
+        "title '北京市2026年主要经济指标' gives 2026",
+    )
     assert not ledger.exists()
     clash = imports("2022年月报.csv", "官渡区2026年主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
     assert clash.exit_code == 2, clash.output
@@ -1218,3 +1225,24 @@ def test_a_year_in_the_title_counts_as_the_file_names(imports, ledger: Path) -> 
     this_year = imports("t2.csv", "官渡区2022年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
     assert this_year.exit_code == 0, this_year.output
     assert records(ledger)[("gdp", "2022-03")].value == Decimal("5")
+
+
+def test_a_base_year_in_the_title_is_not_the_figures_year(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
+    """N9 (session 27): a notes line 单位：亿元，2021年为基期 gave 1-6月 the year 2021, and the
+    import was refused blaming the period the user typed rightly. A year the title bases on or
+    compares with is not the figures' year; a year it does give is named in the refusal."""
+    rows = "指标,期间,本月止累计\n新建5G基站,1-6月,150\n"
+    based = imports("tt.csv", "单位：亿元，2021年为基期\n" + rows)
+    assert based.exit_code == 0, based.output
+    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == Decimal("150")
+    compared = imports(
+        "t3.csv", "官渡区1-6月主要经济指标（与2021年同期相比）\n指标,期间,数值\ngdp,1-6月,5.1\n"
+    )
+    assert compared.exit_code == 0, compared.output
+    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.1")
+    titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
+    refused(
+        titled,
+        ":3: period '2026-03' is outside the plan year 2022: '1-3月' names no year, and the "
+        "title '官渡区2026年1-3月主要经济指标' gives 2026",
+    )

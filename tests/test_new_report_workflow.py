@@ -420,3 +420,46 @@ def test_a_figure_typed_in_an_input_method_gets_the_right_hint(  # type: ignore[
     result = invoke("--plan", str(plan), "validate")
     assert result.exit_code == 3
     assert result.stderr.rstrip("\n").endswith(hint), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        (
+            "year = 2026\n",
+            "year = 2026年\n",
+            "(a figure is written without units: write year = 2026)",
+        ),
+        (
+            "baseline = { year = 2025, value = 5.1 }",
+            "baseline = { year = 2025年, value = 5.1 }",
+            "(a figure is written without units: write year = 2025)",
+        ),
+    ],
+)
+def test_a_year_typed_with_nian_is_told_to_drop_it(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, old: str, new: str, hint: str
+) -> None:
+    """N3 (session 27): `[plan] year = 2026年` was told 2026年 "is 2026 where the target's unit
+    is 年; the unit goes in `unit`": line 6 is the plan's year, with no target and no unit."""
+    text = (Path(__file__).parent / "fixtures" / "xishan-2026.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.rstrip("\n").endswith(hint), result.stderr
+    assert "target's unit" not in result.stderr
+
+
+def test_a_kind_typo_lists_the_kinds_in_chinese_throughout(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """W D11 (session 26, left in 27): the zh error listed the kinds ending in English,
+    `应为以下之一：'growth', …, 'indicator' or 'ongoing'`."""
+    text = (Path(__file__).parent / "fixtures" / "xishan-2026.toml").read_text(encoding="utf-8")
+    plan = tmp_path / "xishan.toml"
+    plan.write_text(text.replace('kind = "growth"', 'kind = "grwoth"', 1), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert "kind: 应为以下之一：'growth'、'level'、'cumulative'、" in result.stderr
+    assert "'indicator'、'ongoing'" in result.stderr and " or " not in result.stderr
+    english = invoke("--lang", "en", "--plan", str(plan), "validate").stderr
+    assert "'indicator' or 'ongoing'" in english  # pydantic's own words in English

@@ -81,6 +81,11 @@ def test_the_bundled_plan_beside_a_folders_own_ledger_is_said(  # type: ignore[n
     monkeypatch.chdir(workspace / "月报")
     status = invoke("status")
     assert "are used, not ../plan2022.progress.toml (plancli" in status.stderr.splitlines()[0]
+    # N4 (session 27): the hint said `init .`, which made 月报 a workspace with a copied plan
+    # and an empty ledger; it names the folder that holds the plan and ledger
+    assert status.stderr.splitlines()[0].endswith(
+        "(plancli --plan ../plan2022.toml init .. makes .., where that ledger is, a workspace)"
+    )
 
 
 def test_a_removed_current_folder_is_refused(  # type: ignore[no-untyped-def]
@@ -150,8 +155,10 @@ def test_init_inside_a_workspace_names_the_outer_one(invoke, workspace: Path) ->
         ),
         (
             b'plan = ".plancli.toml"\n',
-            ": not followed: plan = '.plancli.toml' is not a file name in the marker's folder "
-            "(no folder, no `..`)",
+            # N5 (session 27): once "is not a file name in the marker's folder (no folder, no
+            # `..`)", which it is: the user was sent looking for a slash that is not there
+            ": not followed: plan = '.plancli.toml' names this marker itself, not a plan: "
+            'write plan = "FILE.toml", the plan file in its folder',
         ),
         (
             'plan = "plan2022.toml"\r\n'.encode("utf-16"),
@@ -252,3 +259,75 @@ def test_a_ledger_two_folders_up_is_no_note(  # type: ignore[no-untyped-def]
     assert "note:" not in done.stderr
     monkeypatch.chdir(tmp_path / "ci")
     assert "are used, not ../stray.progress.toml" in invoke("targets", "--json").stderr
+
+
+def test_a_ledger_given_by_plancli_plan_or_without_its_plan_is_named_so(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """N10 (session 27): PLANCLI_PLAN naming the ledger was said as `--plan …`, which the user
+    never typed, and with the plan renamed away it still named plan2022.toml, not there."""
+    assert invoke("record", "new_urban_jobs", "1", "--period", "2022-06").exit_code == 0
+    monkeypatch.setenv("PLANCLI_PLAN", "plan2022.progress.toml")
+    done = invoke("status")
+    assert done.exit_code == 2
+    assert done.stderr == (
+        "error: PLANCLI_PLAN=plan2022.progress.toml: is a ledger, not a plan file; give the "
+        "plan, plan2022.toml\n"
+    )
+    (workspace / "plan2022.toml").rename(workspace / "规划.toml")
+    gone = invoke("status")
+    assert gone.stderr == (
+        "error: PLANCLI_PLAN=plan2022.progress.toml: is a ledger, not a plan file; give its "
+        "plan file\n"
+    )
+
+
+def test_init_in_a_removed_current_folder_says_so(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """N11 (session 27): `init x` in a removed folder said `cannot write x/plan2022.toml: no
+    such file or folder`, not the clear line every other command gives there (Z D10)."""
+    gone = workspace / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    done = invoke("init", "x")
+    assert done.exit_code == 3, done.stderr
+    assert done.stderr == (
+        "error: the current folder no longer exists (removed or moved?); cd into the workspace "
+        "again, or give --plan\n"
+    )
+
+
+def test_a_line_break_in_the_markers_folder_is_shown_escaped(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Z D9 (session 27): the refusal's leading marker path printed a line break in its folder
+    raw, splitting the one-line error in two, while its second half showed it escaped."""
+    folder = tmp_path / "x\ny"
+    folder.mkdir()
+    (folder / ".plancli.toml").write_text('plan = "nope.toml"\n', encoding="utf-8")
+    monkeypatch.chdir(folder)
+    done = invoke("status")
+    assert done.exit_code == 3
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    shown = json.dumps(str(folder / ".plancli.toml"), ensure_ascii=False)
+    assert done.stderr.startswith(f"error: {shown}: names the plan nope.toml, which is not in ")
+
+
+def test_a_ledger_copied_under_another_name_is_known_by_its_keys(  # type: ignore[no-untyped-def]
+    invoke, workspace: Path
+) -> None:
+    """N10 (session 27): `cp plan2022.progress.toml 台账副本.toml; --plan 台账副本.toml` still
+    got `version: unknown key (a typo?) (and 4 more errors)`: the name was all that was read."""
+    assert invoke("record", "new_urban_jobs", "1", "--period", "2022-06").exit_code == 0
+    copy = workspace / "台账副本.toml"
+    copy.write_bytes((workspace / "plan2022.progress.toml").read_bytes())
+    done = invoke("--plan", "台账副本.toml", "status")
+    assert done.exit_code == 3, done.stderr
+    assert done.stderr == (
+        "error: 台账副本.toml: is a ledger (version, [[records]]), not a plan file; give its "
+        "plan file\n"
+    )
+    zh = invoke("--lang", "zh", "--plan", "台账副本.toml", "validate")
+    assert zh.exit_code == 3 and "是台账" in zh.stderr and "未知的键" not in zh.stderr

@@ -33,7 +33,14 @@ _CEILING_AFTER = re.compile(r"以内|以下")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于)$")
 _AIM_BEFORE = re.compile(r"(?:力争|争取)(?:达到|实现|增长|提高|提升)?$")
-_FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
+# a fall's words before its figure, in the same clause: 下降3%, 下降幅度控制在5%以内, 降幅…,
+# 跌幅…, 下降不超过2% (N1: only 下降/降低/减少 right before the figure were read, so 降幅控制在
+# 5%以内 read as a ceiling on growth and `min = -5`, right, was told to become `max = 5`)
+_FALL_BEFORE = re.compile(
+    r"(?:(?:下降|降低|减少|下跌)(?:幅度)?|降幅|跌幅)"
+    r"(?:控制在|保持在|不超过|不高于|不大于|在)?$"
+)
+_HELD_AT = re.compile(r"(?:控制在|保持在)$")
 _BETTER = re.compile(r"争取(?:更好|更优|更高|更多)")
 _RANGE = re.compile(
     r"([0-9]+(?:\.[0-9]+)?)(?:%|个百分点)?\s*(?:—|–|-|－|～|~|至|到)+\s*([0-9]+(?:\.[0-9]+)?)"
@@ -64,21 +71,27 @@ def _places(quote: str) -> list[Place]:
     text = _read(quote)
     places = []
     for match in _FIGURE.finditer(text):
-        before = re.sub(r"\s+", "", text[max(0, match.start() - 6) : match.start()])
+        before = re.sub(r"\s+", "", text[max(0, match.start() - 14) : match.start()])
+        before = re.split(r"[，,。；;、：:|（）()]|[0-9]", before)[-1]  # its own clause
         rest = text[match.end() : match.end() + 12]
         end = _CLAUSE_END.search(rest)
         after = rest[: end.start()] if end else rest
-        fall = bool(_FALL_BEFORE.search(before))
+        fall_words = _FALL_BEFORE.search(before)
+        fall = fall_words is not None
         side: str | None = None
         if _FLOOR_AFTER.search(after) or _FLOOR_BEFORE.search(before):
             side = "min"
-        elif _CEILING_AFTER.search(after) or _CEILING_BEFORE.search(before):
+        elif (
+            _CEILING_AFTER.search(after)
+            or _CEILING_BEFORE.search(before)
+            or (fall and _HELD_AT.search(before) and "左右" not in after)  # 降幅控制在5%
+        ):
             side = "max"
         elif _AIM_BEFORE.search(before):
             side = "stretch"
         elif fall and "左右" not in after:  # 下降0.2个百分点: a fall of at least 0.2
             side = "min"
-        lead = re.search(r"(?:下降|降低|减少|力争|争取|不低于|不少于|不超过|不高于)$", before)
+        lead = fall_words or re.search(r"(?:力争|争取|不低于|不少于|不超过|不高于)$", before)
         words = (lead.group(0) if lead else "") + match.group(0) + after
         places.append(Place(Decimal(match.group(0)), words, side, fall))
     return places
@@ -123,23 +136,23 @@ def side_findings(target: Target, index: int, text: str | None) -> list[Finding]
     words contradict, each message opening with the bound's line in the plan's `text`."""
     found = _side_findings(target)
     if text is None:
-        return found
+        return [finding for _bound, finding in found]
     from plancli.plan import _line_of_item
 
     located = []
-    for finding in found:
-        bound = finding.message.split(" ", 1)[0] if finding.code != "range_one_side" else None
-        line = _line_of_item(text, "targets", index, bound)
+    for bound, finding in found:  # the bound's own key, never read back out of the message:
+        line = _line_of_item(text, "targets", index, bound)  # a translated one names it 下限
         message = _("line {n}").format(n=line) + ": " + finding.message
         located.append(finding._replace(message=message))
     return located
 
 
-def _side_findings(target: Target) -> list[Finding]:
+def _side_findings(target: Target) -> list[tuple[str | None, Finding]]:
+    """Each finding with the key of the bound it is about (its line in the plan)."""
     if target.quote is None or target.pending or target.kind not in BOUNDED:
         return []
     places = _places(target.quote)
-    findings = []
+    findings: list[tuple[str | None, Finding]] = []
     for bound in ("min", "max"):
         value = getattr(target, bound)
         if value is None or value == 0:
@@ -152,14 +165,14 @@ def _side_findings(target: Target) -> list[Finding]:
         message = _(_SIDE[bound]).format(
             value=num(value), words=mine[0].words, fix=_fix(target, *first)
         )
-        findings.append(Finding("warning", "bound_side_not_in_quote", target.id, message))
+        findings.append((bound, Finding("warning", "bound_side_not_in_quote", target.id, message)))
     band = target.min is not None and target.max is not None and target.max > 0
     if band and not findings and _BETTER.search(target.quote) and not _ceiling_said(places, target):
         message = _(_BAND_TOP).format(value=num(target.max), quote=target.quote)
-        findings.append(Finding("warning", "band_top_is_aim", target.id, message))
+        findings.append(("max", Finding("warning", "band_top_is_aim", target.id, message)))
     one_side = _one_side(target)
     if one_side is not None and not findings:
-        findings.append(Finding("warning", "range_one_side", target.id, one_side))
+        findings.append((None, Finding("warning", "range_one_side", target.id, one_side)))
     return findings
 
 

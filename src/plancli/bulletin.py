@@ -27,7 +27,7 @@ from plancli.bulletin_layout import (
     total_only_problem,
     with_figures,
 )
-from plancli.bulletin_periods import default_year, with_year
+from plancli.bulletin_periods import borrowed_year, default_year, with_year
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
     MAX_BRACKETS,
@@ -570,7 +570,7 @@ def resolve_rows(
             period_map[text] = exc
             continue
         if found_period is not None and found_period != text:
-            period_map[text] = found_period
+            period_map[text] = borrowed_year(found_period, text, plan.plan.year, name, titles)
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
     column_unit: dict[tuple[str, str], tuple[bool, str] | None] = {}

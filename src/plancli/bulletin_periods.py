@@ -54,7 +54,13 @@ def file_year(name: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]*年)")
+# A title's year, not one it compares with or bases on (N9, session 27: a notes line 单位：亿元，
+# 2021年为基期 made 1-6月 2021-06, refused as outside the plan year): 以2020年为基期, 与/比/较
+# 2021年同期, 按2020年不变价 name another year than the figures'.
+_TITLE_YEAR = re.compile(
+    r"(?<![0-9以与比较按])((?:19|20)[0-9]{2})(?=[ \t]*年)"
+    r"(?![ \t]*年(?:为|作为)?(?:基期|基年|基数|同期|价|不变价|可比价))"
+)
 
 
 def default_year(name: str, titles: Sequence[str]) -> int | None:
@@ -75,3 +81,26 @@ def default_year(name: str, titles: Sequence[str]) -> int | None:
             ).format(file=name, title=titled, named=named)
         )
     return named if named is not None else titled
+
+
+def borrowed_year(
+    found: str, text: str, plan_year: int, name: str, titles: Sequence[str]
+) -> str | InputError:
+    """A period `text` written without a year (`1-6月`) that took the title's year (`found`,
+    2026-03) outside the plan year: refused naming the title that gave it, not as though the
+    user had typed it (N9); else `found` (a file name's year is the name the user gave)."""
+    year = found[:4]
+    if year == str(plan_year) or file_year(name) is not None:
+        return found
+    if _FILE_YEAR.search(unicodedata.normalize("NFKC", text)):
+        return found
+    title = next((t for t in titles if year in _TITLE_YEAR.findall(t)), None)
+    if title is None:  # pragma: no cover - the year is the title's when the name gives none
+        return found
+    message = _(
+        "period {period!r} is outside the plan year {year}: {written!r} names no year, and the "
+        "title {title!r} gives {given}"
+    )
+    return InputError(
+        message.format(period=found, year=plan_year, written=text, title=title, given=year)
+    )

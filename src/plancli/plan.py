@@ -32,9 +32,8 @@ if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read
 def read_toml(
     path: Path, error: type[PlanError] = PlanFileError, what: str = N_("the plan")
 ) -> tuple[dict[str, Any], str]:
-    """Read a TOML file with exact decimals; return the data and the text (for line lookups).
-
-    Only a regular file is read (`paths.read_bytes`: a FIFO or a device is refused, never
+    """Read a TOML file with exact decimals; return the data and the text (for line lookups):
+    only a regular file is read (`paths.read_bytes`: a FIFO or a device is refused, never
     opened blocking); its newlines are read as text mode reads them (CRLF and CR are LF)."""
     return parse_toml(read_bytes(path, what, error), path, error)
 
@@ -232,9 +231,10 @@ def _validate(path: Path, data: bytes) -> Plan:
     and the target otherwise."""
     from pydantic import ValidationError
 
+    from plancli.ledger_as_plan import refuse_ledger
     from plancli.model import Plan
 
-    parsed, text = parse_toml(data, path)
+    parsed, text = refuse_ledger(*parse_toml(data, path), path)
     try:
         return Plan.model_validate(parsed)
     except ValidationError as exc:

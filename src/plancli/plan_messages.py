@@ -59,9 +59,10 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     if kind in _PYDANTIC_MESSAGES:
         return _(_PYDANTIC_MESSAGES[kind]) + hint
     if kind == "literal_error":
-        return _("must be one of {expected}").format(
-            expected=(error.get("ctx") or {}).get("expected", "")
-        )
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        # pydantic's list ends in English: 'indicator' or 'ongoing' (W D11): 'indicator'、'ongoing'
+        listed = re.sub(r"(['\"]), (?=['\"])|(['\"]) or (?=['\"])", r"\1\2、", expected)
+        return _("must be one of {expected}").format(expected=listed)
     if kind == "string_pattern_mismatch":
         return _("{value!r} is not a valid id (the pattern is {pattern})").format(
             value=error.get("input"), pattern=(error.get("ctx") or {}).get("pattern", "")

@@ -3,7 +3,8 @@ as 58 亿元 for December beside six categories recorded for December that add u
 own figure wins (docs/status-rules.md "Roll-ups"), so the report would show six categories 完成
 above a total 未完成 and a column that does not add up: `record` and `import` warn, and `show`
 and the report's investment table say it. Only a full sum of the same period is compared: a
-part not yet recorded, or recorded for another month, proves nothing."""
+part not yet recorded, or recorded for another month, proves nothing; nor does a gap within
+the figures' rounding (`agree`: 58.7 beside parts adding to 58.71)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,20 @@ def _at(figures: Figures, target_id: str, year: int, month: int) -> Decimal | No
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
+def _half_unit(figure: Decimal) -> Decimal:
+    """Half a unit of the last place `figure` is written to (58.7: 0.05; 58: 0.5)."""
+    return Decimal(5).scaleb(min(int(figure.as_tuple().exponent), 0) - 1)
+
+
+def agree(own: Decimal, parts: Sequence[Decimal]) -> bool:
+    """Do a total and its parts agree at the precision they are written in? Each may be rounded
+    by half a unit of its last place: 58.7 beside six parts to two decimals adding to 58.71 is
+    the report's rounding (at most 0.05 + 6 × 0.005), 58 beside 58.71 is not (N7, session 27;
+    the plan's own 58.72 against 58.71 is forgiven so, `assess.bounds.rounded_rollup`)."""
+    gap = abs(own - sum(parts, Decimal(0)))
+    return gap <= _half_unit(own) + sum((_half_unit(p) for p in parts), Decimal(0))
+
+
 def disagreement(
     plan: AnyPlan, rollup: AnyTarget, figures: Figures, period: str
 ) -> tuple[Decimal, Decimal] | None:
@@ -56,13 +71,13 @@ def disagreement(
     own = _at(figures, rollup.id, position.year, position.end_month)
     if own is None:
         return None
-    total = Decimal(0)
+    given = []
     for part in rollup.parts:
         figure = _at(figures, part, position.year, position.end_month)
         if figure is None:
             return None
-        total += figure
-    return None if total == own else (own, total)
+        given.append(figure)
+    return None if agree(own, given) else (own, sum(given, Decimal(0)))
 
 
 def mismatch_warning(rollup: AnyTarget, period: str, own: Decimal, total: Decimal) -> str:
@@ -168,15 +183,17 @@ def judged_mismatch(
     if not rollup.parts or rollup.actual is None or rollup.actual_from != "own":
         return None
     by_id = {a.id: a for a in judged}
-    total = Decimal(0)
+    given = []
     for part_id in rollup.parts:
         part = by_id.get(part_id)
         if part is None or part.actual is None or part.period is None or rollup.period is None:
             return None
         if _period(part.period).end_month != _period(rollup.period).end_month:
             return None
-        total += part.actual
-    return None if total == rollup.actual else (rollup.actual, total)
+        given.append(part.actual)
+    if agree(rollup.actual, given):
+        return None
+    return rollup.actual, sum(given, Decimal(0))
 
 
 def judged_note(rollup_name: str, own: Decimal, total: Decimal, unit: str, lang: str) -> str:

@@ -42,7 +42,8 @@ def sequence_warnings(
     warnings = []
     before = current.latest_before(record.target, period)
     if target.kind == "milestone":  # a stock of per cent done: it never falls (audit Y D6)
-        return [] if before is None else milestone_fall(record, before)
+        falls = [] if before is None else milestone_fall(record, before)
+        return falls + milestone_above_later(record, current)
     if before is not None and record.value < before.value:
         warnings.append(
             _("{target} {period} = {value} is below {before}'s {before_value}: {hint}").format(
@@ -54,15 +55,18 @@ def sequence_warnings(
                 hint=_below_hint(importing),
             )
         )
-    elif before is not None and jumps(
-        before.value, _period(before.period).end_month, record.value, period.end_month
+    elif before is not None and (
+        slip := decimal_slip(
+            before.value, _period(before.period).end_month, record.value, period.end_month
+        )
     ):  # 11.2 亿元 to September, then 112 to October: a slipped decimal point (audit Y D2)
         warnings.append(
             _(
                 "{target} {period} = {value} is {times} times {before}'s {before_value}, for "
                 "{months} months against {before_months}: a slipped decimal point or a unit "
-                "slip (10×)? check the figure"
+                "slip ({slip}×)? check the figure"
             ).format(
+                slip=slip,
                 target=record.target,
                 period=record.period,
                 value=num(record.value),
@@ -110,6 +114,26 @@ def milestone_fall(record: AnyRecord, before: AnyRecord) -> list[str]:
             done=done,
         )
     ]
+
+
+def milestone_above_later(record: AnyRecord, current: Figures) -> list[str]:
+    """A late figure above a later period's (60 % in Q3, then 70 given for Q2): the later one
+    falls behind it, which `milestone_fall` says of a figure given in order (N12)."""
+    for after in current.later(record.target, _period(record.period)):
+        if after.value < record.value:
+            return [
+                _(
+                    "{target} {period} = {value} is above {after}'s {after_value}; "
+                    "revise {after} too"
+                ).format(
+                    target=record.target,
+                    period=record.period,
+                    value=f"{num(record.value)}%",
+                    after=after.period,
+                    after_value=f"{num(after.value)}%",
+                )
+            ]
+    return []
 
 
 def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures) -> list[str]:
@@ -194,6 +218,27 @@ def jumps(before: Decimal, before_month: int, amount: Decimal, month: int) -> bo
     """Is `amount` to `month` more than JUMP times what `before` to `before_month` and the
     months between explain? (amount / before > JUMP × month / before_month)"""
     return before > 0 and amount * before_month > JUMP * before * month
+
+
+SLIP_PACE = 5
+"""A cumulative total about 10^k times the one before (k ≥ 1, within a fifth) is a slipped
+decimal point or unit only when it also runs SLIP_PACE times faster than the months between
+explain: 11.2 亿元 to September then 112 to October (9×), 200 stations to Q3 then 2000 to Q4
+(7.5×) or January's 1.2 then February's 12 (5×) are warned of, while February's 1.2 after
+the Spring Festival then June's 12 (3.3×) is an ordinary slow start, and Q1's 10 then Q2's 130
+(13×) no slip of a decimal point (N8, session 27)."""
+
+
+def decimal_slip(before: Decimal, before_month: int, value: Decimal, month: int) -> int | None:
+    """The power of ten (10, 100, …) that `value` to `month` is of `before` to `before_month`
+    when it is a likely slip; None when the ratio is no power of ten or the months explain it."""
+    if before <= 0 or value * before_month < SLIP_PACE * before * month:
+        return None
+    ratio = value / before
+    power = 10
+    while power * 10 <= ratio * Decimal("1.2"):
+        power *= 10
+    return power if power / Decimal("1.2") <= ratio <= power * Decimal("1.2") else None
 
 
 def _amount(record: AnyRecord) -> Decimal:

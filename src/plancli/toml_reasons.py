@@ -89,6 +89,7 @@ _UNIT_WORD = re.compile(r"[\u4e00-\u9fff/]+")  # 2万, 310个, 2022年: a unit a
 _NOT_A_FIGURE = re.compile(r"[^0-9.\-]")
 _CHINESE_QUOTES = "“”‘’「」"
 _NO_VALUE = re.compile(r"[ \t]*([A-Za-z0-9_.-]+)[ \t]*=[ \t]*$")
+_KEY_BEFORE = re.compile(r"([A-Za-z0-9_-]+)[ \t]*=[ \t]*$")
 
 
 def toml_hint(text: str, pos: int) -> str:
@@ -122,6 +123,13 @@ def toml_hint(text: str, pos: int) -> str:
     digits = figure.group().translate(_FULL_WIDTH_DIGITS)
     unit = _UNIT_WORD.match(text, pos)
     if unit is not None and text.endswith(figure.group(), 0, pos):  # 2万, 310个
+        key = _KEY_BEFORE.search(text, line_start, value_start)
+        headers = [m.group(2) for m in _HEADER.finditer(text, 0, line_start)]
+        if key is not None and (key.group(1) == "year" or headers[-1:] != ["targets"]):
+            # [plan] year = 2026年: no target, no unit to put 年 in (N3, session 27)
+            return _(" (a figure is written without units: write {key} = {figure})").format(
+                key=key.group(1), figure=_NOT_A_FIGURE.sub("", digits)
+            )
         return _(
             " (a figure is written without units: {figure}{unit} is {figure} where the "
             "target's unit is {unit}; the unit goes in `unit`)"

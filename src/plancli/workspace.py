@@ -110,7 +110,7 @@ def _check_trusted(marker: str) -> None:
 
         raise WorkspaceError(
             _("{file}: cannot read the workspace marker: {reason}").format(
-                file=marker, reason=os_reason(exc)
+                file=_shown(marker), reason=os_reason(exc)
             )
         ) from None
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
@@ -118,7 +118,7 @@ def _check_trusted(marker: str) -> None:
             _(
                 "{file}: not followed: a workspace marker must be a regular file, not a link or "
                 "a folder (give --plan, or remove it)"
-            ).format(file=marker)
+            ).format(file=_shown(marker))
         )
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     if uid is not None and info.st_uid != uid:
@@ -126,14 +126,14 @@ def _check_trusted(marker: str) -> None:
             _(
                 "{file}: not followed: the workspace marker is owned by another user (uid "
                 "{owner}, you are {uid}); give --plan, or remove it"
-            ).format(file=marker, owner=info.st_uid, uid=uid)
+            ).format(file=_shown(marker), owner=info.st_uid, uid=uid)
         )
     if info.st_mode & stat.S_IWOTH:
         raise WorkspaceError(
             _(
                 "{file}: not followed: other users may write the workspace marker (chmod o-w "
                 "it, or give --plan)"
-            ).format(file=marker)
+            ).format(file=_shown(marker))
         )
 
 
@@ -150,7 +150,7 @@ def _plan_name(marker: str) -> str:
             _(
                 '{file}: is UTF-16 text (Notepad\'s "Unicode"); save it as UTF-8, or write it '
                 "again with plancli init"
-            ).format(file=marker)
+            ).format(file=_shown(marker))
         )
     try:
         text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
@@ -169,13 +169,13 @@ def _plan_name(marker: str) -> str:
             _(
                 '{file}:{line}: a workspace marker holds one key, plan = "FILE.toml" (the plan '
                 "file in its folder); not {key}"
-            ).format(file=marker, line=_line_of(text, others[0]), key=others[0])
+            ).format(file=_shown(marker), line=_line_of(text, others[0]), key=others[0])
         )
     if not isinstance(value, str):
         raise WorkspaceError(
             _(
                 '{file}:{line}: plan must be the plan\'s file name in quotes: plan = "FILE.toml"'
-            ).format(file=marker, line=_line_of(text, "plan"))
+            ).format(file=_shown(marker), line=_line_of(text, "plan"))
         )
     return value
 
@@ -190,9 +190,16 @@ def _plan_in_folder(marker: str, name: str) -> str:
     """The plan a marker names: a file name in the marker's folder, never a path out of it."""
     folder = os.path.dirname(marker)
     seps = {os.sep, os.altsep or os.sep, "/", "\\"}
+    if name == MARKER:  # not "no folder, no `..`": it has neither (N5, session 27)
+        raise WorkspaceError(
+            _(
+                "{file}: not followed: plan = {name!r} names this marker itself, not a plan: "
+                'write plan = "FILE.toml", the plan file in its folder'
+            ).format(file=_shown(marker), name=name)
+        )
     if (
         not name
-        or name in (".", "..", MARKER)
+        or name in (".", "..")
         or any(sep in name for sep in seps)
         or "\x00" in name
         or os.path.isabs(name)
@@ -201,7 +208,7 @@ def _plan_in_folder(marker: str, name: str) -> str:
             _(
                 "{file}: not followed: plan = {name!r} is not a file name in the marker's folder "
                 "(no folder, no `..`)"
-            ).format(file=marker, name=name)
+            ).format(file=_shown(marker), name=name)
         )
     if name.endswith(".progress.toml"):  # the ledger beside the plan (audit Z D1)
         raise WorkspaceError(
@@ -209,7 +216,9 @@ def _plan_in_folder(marker: str, name: str) -> str:
                 "{file}: names {name}, a ledger, not a plan file: plan = "
                 '"{plan}" names the plan beside it'
             ).format(
-                file=marker, name=_shown(name), plan=name.removesuffix(".progress.toml") + ".toml"
+                file=_shown(marker),
+                name=_shown(name),
+                plan=name.removesuffix(".progress.toml") + ".toml",
             )
         )
     path = os.path.join(folder, name)
@@ -218,7 +227,7 @@ def _plan_in_folder(marker: str, name: str) -> str:
     except OSError:
         raise WorkspaceError(
             _("{file}: names the plan {name}, which is not in {folder}").format(
-                file=marker, name=_shown(name), folder=_shown(folder)
+                file=_shown(marker), name=_shown(name), folder=_shown(folder)
             )
         ) from None
     if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
@@ -226,11 +235,13 @@ def _plan_in_folder(marker: str, name: str) -> str:
             _(
                 "{file}: not followed: the plan {name} is a link to {real}, out of the marker's "
                 "folder"
-            ).format(file=marker, name=name, real=os.path.realpath(path))
+            ).format(file=_shown(marker), name=name, real=os.path.realpath(path))
         )
     if not stat.S_ISREG(info.st_mode):
         raise WorkspaceError(
-            _("{file}: names {name}, which is not a regular file").format(file=marker, name=name)
+            _("{file}: names {name}, which is not a regular file").format(
+                file=_shown(marker), name=name
+            )
         )
     return path
 
@@ -288,10 +299,28 @@ def unmarked_note(bundled_id: str, ledger: str) -> str | None:
         here = parent
     if not names:
         return None
+    found = _shown(shown_path(os.path.join(here, names[0])))
+    folder = shown_path(here)
+    if folder in (".", ""):
+        return _(
+            "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger "
+            "{ledger} are used, not {found} (plancli --plan FILE.toml init . makes this folder a "
+            "workspace)"
+        ).format(plan=bundled_id, ledger=ledger, found=found)
+    # found in the folder above (月报/ of it, N4): that folder, not this one, is made the workspace
+    plan_file = os.path.join(here, names[0].removesuffix(".progress.toml") + ".toml")
+    plan_ref = shown_path(plan_file) if os.path.isfile(plan_file) else "FILE.toml"
     return _(
         "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger {ledger} "
-        "are used, not {found} (plancli --plan FILE.toml init . makes this folder a workspace)"
-    ).format(plan=bundled_id, ledger=ledger, found=_shown(shown_path(os.path.join(here, names[0]))))
+        "are used, not {found} (plancli --plan {plan_file} init {folder} makes {folder}, where "
+        "that ledger is, a workspace)"
+    ).format(
+        plan=bundled_id,
+        ledger=ledger,
+        found=found,
+        plan_file=_shown(plan_ref),
+        folder=_shown(folder),
+    )
 
 
 def shown_path(path: str) -> str:
@@ -343,7 +372,7 @@ def write_marker(folder: str, plan_name: str) -> tuple[str, str | None] | None:
 
     def failed(exc: OSError) -> Exception:
         return WorkspaceError(
-            _("cannot write {file}: {reason}").format(file=marker, reason=os_reason(exc))
+            _("cannot write {file}: {reason}").format(file=_shown(marker), reason=os_reason(exc))
         )
 
     replace_file(Path(marker), marker_text(plan_name).encode("utf-8"), failed)

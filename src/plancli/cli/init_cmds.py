@@ -83,6 +83,10 @@ def init_cmd(
 ) -> None:
     from plancli.locations import BUNDLED_LEDGERS, PlanSource
 
+    if not directory.is_absolute():  # in a removed folder: not "cannot write x/…" (N11)
+        from plancli.workspace import find_marker
+
+        find_marker()
     if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
         raise InputError(
             _("{folder} is a file, not a folder: give init a folder").format(folder=directory)

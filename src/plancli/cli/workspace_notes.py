@@ -24,10 +24,17 @@ def say_source_note(st: State) -> None:
         from plancli.errors import InputError
         from plancli.i18n import _
 
-        raise InputError(  # audit Z D1: not `version: unknown key`
-            _("--plan {ref}: is a ledger, not a plan file; give the plan, {plan}").format(
-                ref=st.plan_ref,
-                plan=source.path.with_name(source.path.name.removesuffix(LEDGER_SUFFIX) + ".toml"),
+        # audit Z D1: not `version: unknown key`; said of what the user typed, --plan or
+        # PLANCLI_PLAN, and of the plan beside it only when there is one (N10, session 27)
+        given = f"PLANCLI_PLAN={st.plan_ref}" if st.plan_from_env else f"--plan {st.plan_ref}"
+        plan = source.path.with_name(source.path.name.removesuffix(LEDGER_SUFFIX) + ".toml")
+        if not plan.is_file():
+            raise InputError(
+                _("{given}: is a ledger, not a plan file; give its plan file").format(given=given)
+            )
+        raise InputError(
+            _("{given}: is a ledger, not a plan file; give the plan, {plan}").format(
+                given=given, plan=plan
             )
         )
     if not st.discover:

@@ -1,5 +1,4 @@
-"""The summary's words for a bound, a unit and a relation: 7%以上, 5%左右, 4.8%以内, 个百分点,
-基本同步 (`summary`)."""
+"""The summary's words for a bound, unit, relation: 7%以上, 5%左右, 个百分点, 基本同步."""
 
 from __future__ import annotations
 
@@ -11,15 +10,15 @@ from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 from plancli.periods import applies_from
+from plancli.report.fall_points import as_fall, change_unit
 from plancli.report.pending import pending_words
 
 
 def bound_phrase(a: AssessmentOut, zh: bool, issuer: str | None = None) -> str:
     """The bound as the report words it: 7%以上, 5%左右, 5%—5.5%, 4.8%以内, 正增长; a pending
     one as waiting for the level its quote names (`issuer`: 待省下达)."""
-    unit = unit_of(a, zh)
-    if a.kind == "change":
-        unit = "个百分点" if zh else " pp"
+    a = as_fall(a)  # 下降0.2个百分点, not -0.2个百分点以内
+    unit = change_unit(a, zh) or unit_of(a, zh)
 
     def figure(value: Decimal) -> str:
         return f"{num(value)}{unit}"
@@ -69,8 +68,8 @@ def stated_bound(
     """The plan's bound of an adjusted target (`plan`: the assessment with the plan's own
     bound) as the plan states it, in every sentence: its one figure alone where its quote writes
     it so (`alone`: 社零 增长7% → 原计划7%), else as the report words a bound (GDP 增长7%以上 →
-    原计划7%以上; 7%左右); never the one for the other (audit Y, D6). `bare`, if given, names
-    the figure a caller expects (min, max)."""
+    原计划7%以上; 7%左右); never the one for the other (audit Y, D6); `bare`: min or max."""
+    plan = as_fall(plan)
     figure = plan.min if plan.max is None else (plan.max if plan.min is None else None)
     if (
         alone
@@ -80,7 +79,7 @@ def stated_bound(
         and plan.stretch is None
         and not plan.exclusive
     ):
-        text = f"{num(figure)}{unit_of(plan, zh)}"
+        text = f"{num(figure)}{change_unit(plan, zh) or unit_of(plan, zh)}"
         return (f"下降{text}" if zh else f"a fall of {text}") if plan.decline else text
     return bound_phrase(plan, zh, issuer)
 
@@ -90,8 +89,9 @@ def own_bound(a: AssessmentOut, alone: bool, zh: bool) -> str:
     alone where the quote writes it so (增长2% → 达到2%的目标, never 2%以上), a band around a bare
     figure too (居民消费价格涨幅2% → 2%, its edges said beside it: `judged_phrase`); else as
     `bound_phrase` words it (7%以上, 5%左右)."""
+    a = as_fall(a)
     if alone and a.around is not None and a.stretch is None and not a.exclusive:
-        text = f"{num(a.around)}{unit_of(a, zh)}"
+        text = f"{num(a.around)}{change_unit(a, zh) or unit_of(a, zh)}"
         return (f"下降{text}" if zh else f"a fall of {text}") if a.decline else text
     return stated_bound(a, alone, "", zh)
 

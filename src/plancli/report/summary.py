@@ -19,6 +19,7 @@ from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
 from plancli.fmt import growth_rest_text, halfway_clause, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
+from plancli.report.fall_points import change_falls
 from plancli.report.model import Report
 from plancli.report.pace import pace_phrase
 from plancli.report.pending import pending_judgement, pending_sentence
@@ -390,7 +391,7 @@ class _Writer:
                 return f"，高于调整后目标（{bound}，原计划{was}）{margin}{pts}"
             margin = difference(a.actual - a.min, a, False)
             return f", {margin} above the adjusted target ({bound}; plan: {was})"
-        if plain_ceiling and not a.decline and a.max is not None:
+        if plain_ceiling and not a.decline and a.max is not None and not change_falls(a):
             ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
             if adjusted:
                 was = self._was(a, "max")
