@@ -4,6 +4,7 @@ report of the corpus as the copy did and expects the clean report's draft."""
 
 from __future__ import annotations
 
+import random
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -204,6 +205,55 @@ def test_a_ragged_lines_figure_joins_its_unit_on_the_next() -> None:
     assert "确保粮食种植面积4510\n万亩以上" in text
     targets = extract_plan(text).plan["targets"]
     assert [t["min"] for t in targets if t["name"].endswith("粮食种植面积")] == [4510]
+
+
+def uneven(text: str, seed: int, indent: bool) -> str:
+    """The report as a viewer that re-flows a PDF copies it: every paragraph cut into lines of
+    28–40 characters, each width drawn at random (seeded), its first line indented two
+    characters (首行缩进) or not; the source line and a table's rows (its cells set apart by |)
+    kept whole."""
+    draw = random.Random(seed)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        rest = paragraph.strip()
+        if rest.startswith("SOURCE:") or "|" in rest:
+            lines.append(rest)
+            continue
+        rest = ("\u3000\u3000" if indent and rest else "") + rest
+        while rest:
+            width = draw.randint(28, 40)
+            lines.append(rest[:width])
+            rest = rest[width:]
+    return "\n".join(lines) + "\n"
+
+
+@needs_corpus
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+@pytest.mark.parametrize(
+    ("name", "seed"), [("陕西省", 1), ("广东省", 2), ("福建省", 3), ("江苏省", 4), ("贵州省", 5)]
+)
+def test_lines_of_uneven_width_draft_the_clean_reports_targets(
+    name: str, seed: int, indent: bool
+) -> None:
+    """Before, 10–60 targets of a report were lost or changed: a line of the wrap that stopped
+    mid-sentence short of the widest lines ended its paragraph (…确保粮食种植面积4510 / 万亩以上,
+    …最低标准从每人每 / 月2375元提高到2423元: two targets, the figures crossed), and a line that
+    ended a sentence near the width ran on into the next paragraph."""
+    assert_clean(name, uneven(corpus(name), seed, indent))
+
+
+@needs_corpus
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+def test_the_seeds_lists_and_table_in_lines_of_uneven_width(indent: bool) -> None:
+    """The seed's investment plan, one item a line (1.城市道路建设项目45项…), and its 附表 rows
+    stay items and rows of their own: the draft is the clean seed's."""
+    seed = (CORPUS.parent.parent / "seed" / "000_00f01ebf3f7ca338.txt").read_text(encoding="utf-8")
+    copy = uneven(seed, 6, indent)
+    assert "\n2.市政工程项目8项" in copy.replace("\u3000", "")
+    plain = [
+        {k: v for k, v in t.items() if k != "quote"} for t in extract_plan(seed).plan["targets"]
+    ]
+    assert drafted(copy) == plain
 
 
 # ------------------------------- D8: validate reads a quote's figures as extract reads them
