@@ -5,6 +5,7 @@ report of the corpus as the copy did and expects the clean report's draft."""
 from __future__ import annotations
 
 import random
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import CORPUS, REPO
+from tests.extract_reports import work_targets
 
 from plancli.extract import extract_plan
 from plancli.extract.flow import reflow
@@ -362,3 +364,61 @@ def test_a_draft_that_does_not_load_is_told_in_validates_words() -> None:
     finally:
         set_language("en")
     assert problem is not None and problem.startswith("第 ") and "目标 resident_income" in problem
+
+
+# ------------------------------------- D12: a standard raised 从X提高到Y is one target, at Y
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "集中供养孤儿基本生活保障省定最低标准从每人每月2375元提高到2423元。",
+        "集中供养孤儿基本生活保障省定最低标准由每人每月2375元提高到2423元。",
+        "集中供养孤儿基本生活保障省定最低标准每人每月2375元提高到2423元。",  # no 从
+        "集中供养孤儿基本生活保障省定最低标准2375元提高到2423元。",
+    ],
+)
+def test_a_standard_raised_from_one_figure_to_another_is_one_level_named_for_it(
+    sentence: str,
+) -> None:
+    """Before, without 从 (a copy's break before 月2375元…, or a report's 标准每人每月X元提高到Y元)
+    the two figures drafted two cumulative targets, crossed: `…月提高到2423元` min 2375 and
+    `…2375元` min 2423. The old standard is the baseline, last year's level."""
+    (target,) = work_targets(sentence)
+    assert target["name"] == "集中供养孤儿基本生活保障省定最低标准"
+    assert (target["kind"], target["min"], target["unit"]) == ("level", 2423, "元")
+    assert target["baseline"] == {"year": 2025, "value": 2375}
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["月2375元提高到2423元。", "每人每月2375元提高到2423元。", "从每人每月2375元提高到2423元。"],
+)
+def test_a_raise_cut_from_its_subject_is_one_target_without_the_verb_in_its_name(
+    fragment: str,
+) -> None:
+    """A fragment a copy cut from its subject (…省定最低标准从每人每 / 月2375元提高到2423元
+    where the break is not joined) is still one target at 2423, not two crossed ones, and its
+    name keeps neither 提高到 nor the old figure."""
+    (target,) = work_targets(fragment)
+    assert (target["kind"], target["min"]) == ("level", 2423)
+    assert not re.search(r"提高|2375|从", target["name"])
+
+
+def test_a_pair_raised_from_two_figures_gets_each_its_own_baseline() -> None:
+    """广东's 分别从…209元、280元提高到217元、290元: each standard's baseline is its own old one."""
+    targets = work_targets(
+        "困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。"
+    )
+    assert [(t["name"], t["min"], t["baseline"]["value"]) for t in targets] == [
+        ("困难残疾人生活补贴标准", 217, 209),
+        ("重度残疾人护理补贴标准", 290, 280),
+    ]
+
+
+def test_a_count_widened_from_one_figure_to_another_is_named_without_the_old_one() -> None:
+    """Before: 广东's name `县中托管帮扶从15个县（市）扩大到县（市）` kept the old count and
+    the verb."""
+    (target,) = work_targets("推动县中托管帮扶从15个县（市）扩大到57个县（市）。")
+    assert (target["name"], target["kind"], target["min"]) == ("县中托管帮扶县（市）", "level", 57)
+    assert target["baseline"] == {"year": 2025, "value": 15}
