@@ -422,3 +422,26 @@ def test_a_count_widened_from_one_figure_to_another_is_named_without_the_old_one
     (target,) = work_targets("推动县中托管帮扶从15个县（市）扩大到57个县（市）。")
     assert (target["name"], target["kind"], target["min"]) == ("县中托管帮扶县（市）", "level", 57)
     assert target["baseline"] == {"year": 2025, "value": 15}
+
+
+@needs_corpus
+def test_a_tables_rows_in_lines_of_uneven_width_stay_rows() -> None:
+    """A 附表 copied a row a line, its cells set apart by single spaces, inside a report wrapped
+    at uneven widths: each row stays a line of its own (before, the rows ran into one line)."""
+    rows = [
+        "1 地区生产总值增长 % 5.5 5左右 全省统计局口径数据",
+        "2 一般公共预算收入增长 % 3.2 4左右 全省财政厅口径",
+        "3 城镇新增就业人数 万人 45.6 42以上 全省人社厅口径数据",
+        "4 城镇调查失业率 % 5.1 5.5左右 全省统计局口径数据",
+    ]
+    lines = uneven(corpus("陕西省"), 3, False).split("\n")
+    text = "\n".join(
+        [*lines[:60], "附表", "序号 指标 单位 2025年 2026年目标 备注", *rows, *lines[60:]]
+    )
+    paragraphs = reflow(text).text.split("\n")
+    assert [p for p in paragraphs if p.endswith(("口径", "口径数据"))] == [
+        "1地区生产总值增长 % 5.5 5左右全省统计局口径数据",
+        "2一般公共预算收入增长 % 3.2 4左右全省财政厅口径",
+        "3城镇新增就业人数万人45.6 42以上全省人社厅口径数据",
+        "4城镇调查失业率 % 5.1 5.5左右全省统计局口径数据",
+    ]

@@ -18,6 +18,9 @@ _HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节]"
 )
 _CELLS = re.compile(r"[ \u3000\t]{2,}|\t")
+# a table's cells set apart by single spaces, figures among them (1 地区生产总值增长 % 5.5 5左右)
+_GAP = re.compile(r"(?<=\S) (?=\S)")
+_FIGURE_GAP = re.compile(r"(?<=[\d%％]) (?=\S)|(?<=\S) (?=[\d%％])")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def ragged_goes_on(current: str, nxt: str, wrap: Ragged, joined: bool, indented:
     if closed(current):
         # a full stop the wrap cut after, inside an indented paragraph (its next line is not)
         return wrap.indents and full
-    if len(_CELLS.findall(current)) >= 2:
+    if len(_CELLS.findall(current)) >= 2 or _row(current) or _row(nxt):
         return False  # a table's row, its cells set apart by runs of spaces
     if wrap.indents:
         return True
@@ -96,4 +99,15 @@ def ragged_goes_on(current: str, nxt: str, wrap: Ragged, joined: bool, indented:
         or not _HEADING.match(current)
         or re.search(r"[。；;：:]", current) is not None
         or len(nxt) < wrap.low // 2
+    )
+
+
+def _row(line: str) -> bool:
+    """Whether a line is a table's row of cells set apart by single spaces: three gaps at least,
+    two of them beside a figure, and no clause's punctuation (a justified line's spaces stand
+    between Chinese characters)."""
+    return (
+        len(_GAP.findall(line)) >= 3
+        and len(_FIGURE_GAP.findall(line)) >= 2
+        and not re.search(r"[，,。；;、]", line)
     )
