@@ -209,9 +209,9 @@ def test_a_ragged_lines_figure_joins_its_unit_on_the_next() -> None:
     assert [t["min"] for t in targets if t["name"].endswith("粮食种植面积")] == [4510]
 
 
-def uneven(text: str, seed: int, indent: bool) -> str:
+def uneven(text: str, seed: int, indent: bool, widths: tuple[int, int] = (28, 40)) -> str:
     """The report as a viewer that re-flows a PDF copies it: every paragraph cut into lines of
-    28–40 characters, each width drawn at random (seeded), its first line indented two
+    28–40 characters (`widths`), each width drawn at random (seeded), its first line indented two
     characters (首行缩进) or not; the source line and a table's rows (its cells set apart by |)
     kept whole."""
     draw = random.Random(seed)
@@ -223,7 +223,7 @@ def uneven(text: str, seed: int, indent: bool) -> str:
             continue
         rest = ("\u3000\u3000" if indent and rest else "") + rest
         while rest:
-            width = draw.randint(28, 40)
+            width = draw.randint(*widths)
             lines.append(rest[:width])
             rest = rest[width:]
     return "\n".join(lines) + "\n"
@@ -242,6 +242,14 @@ def test_lines_of_uneven_width_draft_the_clean_reports_targets(
     …最低标准从每人每 / 月2375元提高到2423元: two targets, the figures crossed), and a line that
     ended a sentence near the width ran on into the next paragraph."""
     assert_clean(name, uneven(corpus(name), seed, indent))
+
+
+@needs_corpus
+def test_a_part_heading_a_narrow_wrap_cut_goes_on_into_its_tail() -> None:
+    """Lines of 20–30 characters: 上海's 二、关于《上海市国民经济和社会发展第十五 / 个五年规划纲要
+    （草案）》的说明 is one heading (before, its tail of 16 characters, longer than half a line,
+    was read as the next paragraph: the part went unread and 41 targets moved section)."""
+    assert_clean("上海市", uneven(corpus("上海市"), 22, False, (20, 30)))
 
 
 @needs_corpus
@@ -445,3 +453,19 @@ def test_a_tables_rows_in_lines_of_uneven_width_stay_rows() -> None:
         "3城镇新增就业人数万人45.6 42以上全省人社厅口径数据",
         "4城镇调查失业率 % 5.1 5.5左右全省统计局口径数据",
     ]
+
+
+@needs_corpus
+def test_a_hand_typed_break_after_a_figure_does_not_end_its_paragraph() -> None:
+    """A short line that ends in a figure, its word on the next (…力争到2030 / 年…), in a copy
+    wrapped at uneven widths without indentation: one paragraph (before, two)."""
+    lines = uneven(corpus("陕西省"), 1, False).split("\n")
+    at, cut = next(
+        (i, m.end())
+        for i, line in enumerate(lines)
+        if i > 40 and (m := re.search(r"\d{2,4}(?=年)", line)) and 8 <= m.end() <= 20
+    )
+    joined = lines[at]
+    text = "\n".join([*lines[:at], joined[:cut], joined[cut:], *lines[at + 1 :]])
+    assert joined[:cut] + "\n" + joined[cut:] in text
+    assert joined in reflow(text).text

@@ -17,6 +17,9 @@ _QUOTE_CLOSE = "”’）)》】」』"
 _HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节]"
 )
+# a figure at a line's end, not a date's or a time's (2026-02-02 09:20), nor a label's (附件1)
+_FIGURE_END = re.compile(r"(?<![\d:：\-/.])\d+(?:\.\d+)?$")
+_LABEL = re.compile(r"(?:附件|附表|表|图|第|No\.?)\s*\d+|.{0,12}[:：]\s*\d+")
 _CELLS = re.compile(r"[ \u3000\t]{2,}|\t")
 # a table's cells set apart by single spaces, figures among them (1 地区生产总值增长 % 5.5 5左右)
 _GAP = re.compile(r"(?<=\S) (?=\S)")
@@ -77,10 +80,10 @@ def ragged_goes_on(current: str, nxt: str, wrap: Ragged, joined: bool, indented:
     """Whether a wrap of uneven width goes on from line `current` to `nxt` (`joined`: the
     break before `current` was one; `indented`: `nxt` is): a paragraph's end is a line that
     ends a sentence, one before an indented line (where the text indents paragraphs), a line
-    of its own short of a full line (a title, a heading, a date, the speaker) and a heading's
-    line (a part's or section's, without a sentence's stop) over a line longer than its tail;
-    a table's row of cells. Every other break is the wrap's, inside a sentence — a figure
-    never ends a paragraph unless a full stop follows it."""
+    of its own short of a full line (a title, a heading, a date, the speaker), a heading's
+    line (a part's or section's, without a sentence's stop) over a full line (not its own
+    short tail), a table's row of cells. Every other break is the wrap's, inside a sentence —
+    a figure never ends a paragraph unless a full stop follows it."""
     full = len(current) >= wrap.low - 2
     if wrap.indents and indented:
         return False
@@ -91,14 +94,17 @@ def ragged_goes_on(current: str, nxt: str, wrap: Ragged, joined: bool, indented:
         return False  # a table's row, its cells set apart by runs of spaces
     if wrap.indents:
         return True
+    if _FIGURE_END.search(current) and not _LABEL.fullmatch(current):
+        return True  # a hand-typed break after a figure (…到2030 / 年…): no paragraph ends so
     if not full:
         return False  # a line of its own: a title's, a heading's, a date
-    # a heading over its section's first line ends there; over its own tail, goes on
+    # a heading over its section's first line (a full line) ends there; over its own tail (a
+    # line short of full, its end), goes on
     return (
         joined
         or not _HEADING.match(current)
         or re.search(r"[。；;：:]", current) is not None
-        or len(nxt) < wrap.low // 2
+        or len(nxt) < wrap.low - 2
     )
 
 
