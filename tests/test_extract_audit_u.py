@@ -4,6 +4,8 @@ report of the corpus as the copy did and expects the clean report's draft."""
 
 from __future__ import annotations
 
+import random
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import CORPUS, REPO
+from tests.extract_reports import work_targets
 
 from plancli.extract import extract_plan
 from plancli.extract.flow import reflow
@@ -206,6 +209,63 @@ def test_a_ragged_lines_figure_joins_its_unit_on_the_next() -> None:
     assert [t["min"] for t in targets if t["name"].endswith("粮食种植面积")] == [4510]
 
 
+def uneven(text: str, seed: int, indent: bool, widths: tuple[int, int] = (28, 40)) -> str:
+    """The report as a viewer that re-flows a PDF copies it: every paragraph cut into lines of
+    28–40 characters (`widths`), each width drawn at random (seeded), its first line indented two
+    characters (首行缩进) or not; the source line and a table's rows (its cells set apart by |)
+    kept whole."""
+    draw = random.Random(seed)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        rest = paragraph.strip()
+        if rest.startswith("SOURCE:") or "|" in rest:
+            lines.append(rest)
+            continue
+        rest = ("\u3000\u3000" if indent and rest else "") + rest
+        while rest:
+            width = draw.randint(*widths)
+            lines.append(rest[:width])
+            rest = rest[width:]
+    return "\n".join(lines) + "\n"
+
+
+@needs_corpus
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+@pytest.mark.parametrize(
+    ("name", "seed"), [("陕西省", 1), ("广东省", 2), ("福建省", 3), ("江苏省", 4), ("贵州省", 5)]
+)
+def test_lines_of_uneven_width_draft_the_clean_reports_targets(
+    name: str, seed: int, indent: bool
+) -> None:
+    """Before, 10–60 targets of a report were lost or changed: a line of the wrap that stopped
+    mid-sentence short of the widest lines ended its paragraph (…确保粮食种植面积4510 / 万亩以上,
+    …最低标准从每人每 / 月2375元提高到2423元: two targets, the figures crossed), and a line that
+    ended a sentence near the width ran on into the next paragraph."""
+    assert_clean(name, uneven(corpus(name), seed, indent))
+
+
+@needs_corpus
+def test_a_part_heading_a_narrow_wrap_cut_goes_on_into_its_tail() -> None:
+    """Lines of 20–30 characters: 上海's 二、关于《上海市国民经济和社会发展第十五 / 个五年规划纲要
+    （草案）》的说明 is one heading (before, its tail of 16 characters, longer than half a line,
+    was read as the next paragraph: the part went unread and 41 targets moved section)."""
+    assert_clean("上海市", uneven(corpus("上海市"), 22, False, (20, 30)))
+
+
+@needs_corpus
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+def test_the_seeds_lists_and_table_in_lines_of_uneven_width(indent: bool) -> None:
+    """The seed's investment plan, one item a line (1.城市道路建设项目45项…), and its 附表 rows
+    stay items and rows of their own: the draft is the clean seed's."""
+    seed = (CORPUS.parent.parent / "seed" / "000_00f01ebf3f7ca338.txt").read_text(encoding="utf-8")
+    copy = uneven(seed, 6, indent)
+    assert "\n2.市政工程项目8项" in copy.replace("\u3000", "")
+    plain = [
+        {k: v for k, v in t.items() if k != "quote"} for t in extract_plan(seed).plan["targets"]
+    ]
+    assert drafted(copy) == plain
+
+
 # ------------------------------- D8: validate reads a quote's figures as extract reads them
 
 
@@ -312,3 +372,100 @@ def test_a_draft_that_does_not_load_is_told_in_validates_words() -> None:
     finally:
         set_language("en")
     assert problem is not None and problem.startswith("第 ") and "目标 resident_income" in problem
+
+
+# ------------------------------------- D12: a standard raised 从X提高到Y is one target, at Y
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "集中供养孤儿基本生活保障省定最低标准从每人每月2375元提高到2423元。",
+        "集中供养孤儿基本生活保障省定最低标准由每人每月2375元提高到2423元。",
+        "集中供养孤儿基本生活保障省定最低标准每人每月2375元提高到2423元。",  # no 从
+        "集中供养孤儿基本生活保障省定最低标准2375元提高到2423元。",
+    ],
+)
+def test_a_standard_raised_from_one_figure_to_another_is_one_level_named_for_it(
+    sentence: str,
+) -> None:
+    """Before, without 从 (a copy's break before 月2375元…, or a report's 标准每人每月X元提高到Y元)
+    the two figures drafted two cumulative targets, crossed: `…月提高到2423元` min 2375 and
+    `…2375元` min 2423. The old standard is the baseline, last year's level."""
+    (target,) = work_targets(sentence)
+    assert target["name"] == "集中供养孤儿基本生活保障省定最低标准"
+    assert (target["kind"], target["min"], target["unit"]) == ("level", 2423, "元")
+    assert target["baseline"] == {"year": 2025, "value": 2375}
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["月2375元提高到2423元。", "每人每月2375元提高到2423元。", "从每人每月2375元提高到2423元。"],
+)
+def test_a_raise_cut_from_its_subject_is_one_target_without_the_verb_in_its_name(
+    fragment: str,
+) -> None:
+    """A fragment a copy cut from its subject (…省定最低标准从每人每 / 月2375元提高到2423元
+    where the break is not joined) is still one target at 2423, not two crossed ones, and its
+    name keeps neither 提高到 nor the old figure."""
+    (target,) = work_targets(fragment)
+    assert (target["kind"], target["min"]) == ("level", 2423)
+    assert not re.search(r"提高|2375|从", target["name"])
+
+
+def test_a_pair_raised_from_two_figures_gets_each_its_own_baseline() -> None:
+    """广东's 分别从…209元、280元提高到217元、290元: each standard's baseline is its own old one."""
+    targets = work_targets(
+        "困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。"
+    )
+    assert [(t["name"], t["min"], t["baseline"]["value"]) for t in targets] == [
+        ("困难残疾人生活补贴标准", 217, 209),
+        ("重度残疾人护理补贴标准", 290, 280),
+    ]
+
+
+def test_a_count_widened_from_one_figure_to_another_is_named_without_the_old_one() -> None:
+    """Before: 广东's name `县中托管帮扶从15个县（市）扩大到县（市）` kept the old count and
+    the verb."""
+    (target,) = work_targets("推动县中托管帮扶从15个县（市）扩大到57个县（市）。")
+    assert (target["name"], target["kind"], target["min"]) == ("县中托管帮扶县（市）", "level", 57)
+    assert target["baseline"] == {"year": 2025, "value": 15}
+
+
+@needs_corpus
+def test_a_tables_rows_in_lines_of_uneven_width_stay_rows() -> None:
+    """A 附表 copied a row a line, its cells set apart by single spaces, inside a report wrapped
+    at uneven widths: each row stays a line of its own (before, the rows ran into one line)."""
+    rows = [
+        "1 地区生产总值增长 % 5.5 5左右 全省统计局口径数据",
+        "2 一般公共预算收入增长 % 3.2 4左右 全省财政厅口径",
+        "3 城镇新增就业人数 万人 45.6 42以上 全省人社厅口径数据",
+        "4 城镇调查失业率 % 5.1 5.5左右 全省统计局口径数据",
+    ]
+    lines = uneven(corpus("陕西省"), 3, False).split("\n")
+    text = "\n".join(
+        [*lines[:60], "附表", "序号 指标 单位 2025年 2026年目标 备注", *rows, *lines[60:]]
+    )
+    paragraphs = reflow(text).text.split("\n")
+    assert [p for p in paragraphs if p.endswith(("口径", "口径数据"))] == [
+        "1地区生产总值增长 % 5.5 5左右全省统计局口径数据",
+        "2一般公共预算收入增长 % 3.2 4左右全省财政厅口径",
+        "3城镇新增就业人数万人45.6 42以上全省人社厅口径数据",
+        "4城镇调查失业率 % 5.1 5.5左右全省统计局口径数据",
+    ]
+
+
+@needs_corpus
+def test_a_hand_typed_break_after_a_figure_does_not_end_its_paragraph() -> None:
+    """A short line that ends in a figure, its word on the next (…力争到2030 / 年…), in a copy
+    wrapped at uneven widths without indentation: one paragraph (before, two)."""
+    lines = uneven(corpus("陕西省"), 1, False).split("\n")
+    at, cut = next(
+        (i, m.end())
+        for i, line in enumerate(lines)
+        if i > 40 and (m := re.search(r"\d{2,4}(?=年)", line)) and 8 <= m.end() <= 20
+    )
+    joined = lines[at]
+    text = "\n".join([*lines[:at], joined[:cut], joined[cut:], *lines[at + 1 :]])
+    assert joined[:cut] + "\n" + joined[cut:] in text
+    assert joined in reflow(text).text

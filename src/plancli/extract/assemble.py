@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plancli.errors import InputError
-from plancli.extract.baselines import change_baselines, review_baselines
+from plancli.extract.baselines import change_baselines, raised_baselines, review_baselines
 from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
@@ -122,6 +122,7 @@ def extract_plan(
     targets = [*targets, *work, *investment]
     outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)
+    raised_baselines(parse, layout, targets)
     if not targets:
         raise InputError(
             _(

@@ -220,3 +220,28 @@ def _last_years_levels(
                 continue  # 年均…达到: a five-year figure
             found.append((Decimal(match.group(3)), match.group(0)))
     return found
+
+
+# A standard raised from one figure to another (最低标准从每人每月2375元提高到2423元; 分别从
+# 每人每月209元、280元提高到217元、290元; 标准每人每月2375元提高到2423元): the figures raised
+# from, and those raised to.
+_RAISE = re.compile(
+    rf"(?:(?:从|由)(?P<olds>[^,，;；。从由]{{0,40}}?)|(?P<old>{NUM})\s*[^\d,，;；。、]{{0,3}}?)"
+    r"(?:提高|提升|增加|扩大|上调|调整|降低|下降|减少)(?:到|至)(?P<news>[^,，;；。]{1,40})"
+)
+
+
+def raised_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
+    """A level raised 从X提高到Y, its bound Y: X, the level now, is its baseline, last year's
+    (the clause states it; a pair's 分别从X1、X2提高到Y1、Y2 gives each its own)."""
+    for target in targets:
+        bound = target.min if target.min is not None else target.max
+        if target.kind != "level" or bound is None or target.baseline:
+            continue
+        for raise_ in _RAISE.finditer(parse, target.start, target.end):
+            olds = re.findall(NUM, raise_.group("olds") or raise_.group("old"))
+            news = [Decimal(n) for n in re.findall(NUM, raise_.group("news"))]
+            if len(olds) == len(news) and bound in news:
+                old = olds[news.index(bound)]
+                target.baseline = {"year": layout.year - 1, "value": toml_number(Decimal(old))}
+                break

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from plancli.extract.furniture import Line, page_furniture
+from plancli.extract.ragged import Ragged, ragged_goes_on, ragged_wrap
 from plancli.extract.spaces import dropped_spaces
 from plancli.extract.text import FIGURE_END, LIST_LABEL, clean, parse_form
 
@@ -65,10 +66,12 @@ def _reflow_lines(text: str) -> Reflowed:
     spaces between Chinese and figures removed, and the breaks a copy puts inside a paragraph
     joined — after a clause's comma or semicolon (a web page's <br>), inside a figure
     (5.\\n5%, PM\\n2.5), at the end of a long line that stops mid-sentence, and in a text
-    wrapped at a fixed width (a copy of a PDF) at the end of every full line — unless the next
-    line starts with a list or section marker. Every kept character keeps its offset in
+    wrapped at a fixed width (a copy of a PDF) at the end of every full line, in one wrapped at
+    uneven widths (`ragged`) everywhere but a paragraph's end — unless the next line starts
+    with a list or section marker. Every kept character keeps its offset in
     `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
     lines: list[Line] = []  # the non-empty lines, without CR and indentation
+    indented: list[bool] = []  # indented[k]: line k opens with spaces (a paragraph's 首行缩进)
     pos = 0
     size = len(text)
     while pos <= size:
@@ -82,6 +85,7 @@ def _reflow_lines(text: str) -> Reflowed:
             stop -= 1
         if stop > start:
             lines.append(Line(start, stop, "\f" in text[pos:start]))
+            indented.append(text[pos:start].strip("\f") != "")
         if nl < 0:
             break
         pos = nl + 1
@@ -89,18 +93,25 @@ def _reflow_lines(text: str) -> Reflowed:
     furniture = page_furniture(text, lines)
     raw_lines: list[tuple[int, int]] = []
     paged: list[bool] = []  # paged[k]: furniture stood between raw_lines[k - 1] and [k]
+    starts: list[bool] = []  # starts[k]: raw_lines[k] is indented
     for i, line in enumerate(lines):
         if i not in furniture:
             raw_lines.append((line.start, line.stop))
             paged.append(i > 0 and i - 1 in furniture)
+            starts.append(indented[i])
     folded = parse_form(text)
-    width = _wrap_width([folded[start:end] for start, end in raw_lines])
+    words = [folded[start:end] for start, end in raw_lines]
+    width = _wrap_width(words)
+    ragged = ragged_wrap(words, starts, width)  # lines of uneven width: no width to go by
+    if ragged is not None:
+        width = None
     parts: list[str] = []
     origin: list[int] = []
     joined = False  # the previous line's break was taken out
     for index, (start, end) in enumerate(raw_lines):
         pos = start
-        for gap_start, gap_end in dropped_spaces(text, start, end, width is not None):
+        wrapped = width is not None or ragged is not None
+        for gap_start, gap_end in dropped_spaces(text, start, end, wrapped):
             parts.append(text[pos:gap_start])
             origin.extend(range(pos, gap_start))
             pos = gap_end
@@ -109,7 +120,13 @@ def _reflow_lines(text: str) -> Reflowed:
         if index + 1 == len(raw_lines):
             break
         joined = _soft_break(
-            folded, (start, end), raw_lines[index + 1], width, joined, paged[index + 1]
+            folded,
+            (start, end),
+            raw_lines[index + 1],
+            width,
+            joined,
+            paged[index + 1],
+            None if ragged is None else (ragged, starts[index + 1]),
         )
         if not joined:
             parts.append("\n")
@@ -169,10 +186,14 @@ def _soft_break(
     width: int | None,
     joined_before: bool = False,
     paged: bool = False,
+    ragged: tuple[Ragged, bool] | None = None,
 ) -> bool:
+    """Whether the break between `line` and `following` is inside a paragraph; `ragged`: the
+    text's wrap of uneven width and whether `following` is indented."""
     start, end = line  # `text` is in its parse form
+    full = width if ragged is None else ragged[0].low
     if _LINE_MARKER.match(text, following[0], following[1]) and not _dash_goes_on(
-        text, line, following, width
+        text, line, following, full
     ):
         return False
     last = text[end - 1]
@@ -198,6 +219,19 @@ def _soft_break(
         return False  # a page's breadcrumb or nav bar is a line of its own
     if _title_goes_on(current, nxt):
         return True
+    # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
+    # such as 附件1 above 2026年…); a subscript on a line of its own.
+    cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
+    # …and one cut before its unit in a long line of prose (…确保粮食种植面积4510 / 万亩以上, a
+    # ragged copy's line of 30–40 characters, as a fixed-width wrap's is joined)
+    cut = cut or (last.isdigit() and len(current) >= 15 and _UNIT_START.match(nxt) is not None)
+    cut = cut and not _LABEL_LINE.match(current)
+    if ragged is not None:
+        if cut or last in _OPEN_END.replace("；", "").replace(";", ""):
+            return True
+        return (paged or breaks < 2) and ragged_goes_on(
+            current, nxt, ragged[0], joined_before, ragged[1]
+        )
     if width is not None and end - start >= width - 2:
         # a full line of a wrapped text; over an empty line, only a line of the full width (a
         # paragraph's last line may come within two characters of it). Not a sentence's end
@@ -241,13 +275,7 @@ def _soft_break(
         return True
     if _HEADING.match(current) and len(current) <= 40:
         return False  # a heading, however it ends
-    # A figure cut by the break in a line of prose: "…增长5.\n5%", "…2\n%左右" (not a label
-    # such as 附件1 above 2026年…); a subscript on a line of its own.
-    cut = (last.isdigit() or last == ".") and (first.isdigit() or first in "%.")
-    # …and one cut before its unit in a long line of prose (…确保粮食种植面积4510 / 万亩以上, a
-    # ragged copy's line of 30–40 characters, as a fixed-width wrap's is joined)
-    cut = cut or (last.isdigit() and len(current) >= 15 and _UNIT_START.match(nxt) is not None)
-    if cut and not _LABEL_LINE.match(current):
+    if cut:
         return True
     # A figure's verb at the line's end and its figure on the next (…固定资产投资增长 / 8%左右):
     # a short page's wrap, too few lines to tell its width.

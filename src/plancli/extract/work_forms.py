@@ -28,6 +28,9 @@ UNIT = (
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
     rf"|[万亿](?={PEOPLE})"
 )
+# A figure raised (or cut) to another at once, 2375元提高到2423元: the first is the level now.
+RAISED_TO = re.compile(r"\s*(?:提高|增加|扩大|提升|上调|调整|降低|下降|减少)(?:到|至)\s*\d")
+RAISED_FROM = re.compile(rf"\d[^\d,;。，、]{{0,3}}?{RAISED_TO.pattern}")
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
     r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
@@ -325,12 +328,15 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
         # 关岭等8个重点县建设…基地6.2万亩, 在14个市州城区…增补学位2万个: whose or where
         # the target is, not the target
         return True
-    if re.search(r"(?:从|由)[^,;。到]{0,12}$", prefix) and re.search(
-        r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降|减少)(?:到|至)",
-        text[match.end() :],
-    ):
+    if (
+        re.search(r"(?:从|由)[^,;。到]{0,12}$", prefix)
+        and re.search(
+            r"^[^,;。]{0,12}?(?:提高|增加|扩大|提升|降低|下降|减少)(?:到|至)", text[match.end() :]
+        )
+    ) or RAISED_TO.match(text, match.end()):
         # 从每人每月2375元提高到2423元, 由每人每年240元提高到280元: the standard now, not the
-        # one to reach
+        # one to reach; so is a figure the verb and the new figure follow at once, without 从
+        # (标准每人每月2375元提高到2423元, a copy's fragment 月2375元提高到2423元)
         return True
     if not COUNTER.fullmatch(match.group(3)) and re.match(
         r"[^,;。、]{0,12}?等?项目", text[match.end() :]
@@ -432,8 +438,8 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
     ) and not re.search(r"新增|新建|新认定", text):
         # 离境退税店达到1000家, 护理员持证人数达到4500人: how many there are, not how many are added
         kind = "level"
-    elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and re.search(
-        r"从|由|标准", text
+    elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and (
+        re.search(r"从|由|标准", text) or RAISED_FROM.search(text)
     ):
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif re.search(

@@ -25,12 +25,9 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     # a floor's word is its bound, not its name (提供不少于10万个…岗位, 耕地保有量不少于…)
     name = re.sub(r"(?<=.)(?:不少于|不低于)", "", name)
     # nor the verb a level is stated with, nor the level it is raised from (普惠托位占比提高到68%,
-    # …最低比例从77%提高到80%: the bound is in min/max, the old level in the quote)
-    name = re.sub(
-        r"(?<=.)(?:(?:从|由)[^从由,，]{0,16}?)?(?:提升|提高|增加|扩大|下降|降低|减少|上调|调整)(?:到|至)$",
-        "",
-        name,
-    )
+    # …最低比例从77%提高到80%: the bound is in min/max, the old level in the quote and the
+    # baseline), 从 said or not (…最低标准每人每月2375元提高到2423元)
+    name = _raised_from(name)
     name = re.sub(
         r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
     )
@@ -47,6 +44,30 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     name = f"{at.group('work')}的{at.group('place')}" if at else name
     piece = [p for p in pieces or [] if p.text == text]
     return list_name(pieces or [], piece[0], name) if piece else name
+
+
+_RAISED_FROM = re.compile(
+    r"(?:(?:从|由)[^从由,，]{0,16}?"
+    r"|(?:从|由)?(每人每[年月日]|人均|每[年月]|[年月])?\d+(?:\.\d+)?\s*[^\d从由,，、]{0,2}?)?"
+    r"(?:提升|提高|增加|扩大|下降|降低|减少|上调|调整)(?:到|至)(?=[^\d到至]{0,6}$)"
+)
+
+
+def _raised_from(name: str) -> str:
+    """A level's name without the verb it is raised with and the level it is raised from
+    (what the new figure is of stays: 县中托管帮扶从15个县（市）扩大到57个县（市）);
+    a raise a copy cut from its subject (从每人每月2375元提高到, 月2375元提高到) names the
+    standard by what it is per (每人每月标准), as the clause says no more."""
+    found = _RAISED_FROM.search(name)
+    if found is None:
+        return name
+    if found.start() > 0:
+        # what follows the new figure stays (…帮扶从15个县（市）扩大到57个县（市）: 帮扶县（市）)
+        return name[: found.start()] + name[found.end() :]
+    if found.group() == found.group()[-3:] or found.end() < len(name):
+        return name  # the verb alone (提高到): no name to make of it
+    per = found.group(1) or ""
+    return (per if len(per) > 1 else "") + "标准"
 
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]{1,3}是[，,、]?")
