@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from plancli.errors import InputError
-from plancli.extract.characters import PARSE_TABLE
+from plancli.extract.characters import PARSE_TABLE, fold_words
 from plancli.extract.documents import document_text
 from plancli.i18n import _
 from plancli.safe import readable
@@ -29,20 +29,20 @@ _COMMON = re.compile(r"[的发展年和在工作增长]")
 
 def parse_form(text: str) -> str:
     """`text` with full-width ASCII as half-width and traditional characters as simplified:
-    same length, same offsets."""
-    return text.translate(PARSE_TABLE)
+    same length, same offsets (a Taiwan-phrased copy's 專案 read as 项目: `fold_words`)."""
+    return fold_words(text, text.translate(PARSE_TABLE))
 
 
 def decode_report(data: bytes, name: str = "report") -> str:
-    """The report's text from UTF-8 (with or without BOM) or GB18030 bytes, or a Word .docx,
+    """The report's text from UTF-8 (with or without BOM), GB18030 or Big5 bytes, or a Word .docx,
     as a reader sees it (`read_report`)."""
     return read_report(data, name)[0]
 
 
 def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
-    """The report's text from UTF-8 (with or without BOM), UTF-16 with its BOM or GB18030
-    bytes, or a Word .docx, without what no reader sees (`safe.readable`), and how many
-    characters that dropped.
+    """The report's text from UTF-8 (with or without BOM), UTF-16 with its BOM, GB18030 or
+    Big5 bytes (`decode_text`), or a Word .docx, without what no reader sees
+    (`safe.readable`), and how many characters that dropped.
 
     Raises InputError (one line) for an empty file, a binary file, or text that is not a
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
