@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from plancli.extract.furniture import PAGE_NUMBER
+from plancli.extract.text import parse_form
 from plancli.i18n import N_
 
 FORM_FIELDS = (
@@ -182,13 +183,16 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
     """Score the `draft` plan against the `gold` plan (both as read from TOML) of `text`."""
     drafts: list[dict[str, Any]] = list(draft.get("targets", []))
     golds: list[dict[str, Any]] = list(gold.get("targets", []))
-    draft_spans = [_spans(str(t.get("quote") or ""), text) for t in drafts]
-    gold_spans = [_spans(str(t.get("quote") or ""), text) for t in golds]
+    # in the parse form, both sides folded alike: a copy in traditional characters scored
+    # against the bundled (simplified) plan of its report finds the plan's quotes in it
+    folded = parse_form(text)
+    draft_spans = [_spans(parse_form(str(t.get("quote") or "")), folded) for t in drafts]
+    gold_spans = [_spans(parse_form(str(t.get("quote") or "")), folded) for t in golds]
     candidates: list[tuple[tuple[int, int, int, int, float], int, int]] = []
     for di, d in enumerate(drafts):
-        dq = str(d.get("quote") or "")
+        dq = parse_form(str(d.get("quote") or ""))
         for gi, g in enumerate(golds):
-            gq = str(g.get("quote") or "")
+            gq = parse_form(str(g.get("quote") or ""))
             overlap = _overlap(draft_spans[di], gold_spans[gi])
             if overlap < 2 and not (dq and gq and (dq in gq or gq in dq)):
                 continue
