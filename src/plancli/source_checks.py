@@ -138,27 +138,16 @@ def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
 
 def read_report(source: Path) -> str:
     """The text of `validate --source`: a .docx or UTF-16 with its BOM as `extract` reads it,
-    else UTF-8 or GB18030 (reports are published in both); `-` is standard input."""
-    from plancli.errors import InputError
+    else UTF-8, GB18030 or Big5 (reports are published in each); `-` is standard input."""
     from plancli.extract.documents import document_text
-    from plancli.extract.text import utf16_text
+    from plancli.extract.text import decode_text, utf16_text
     from plancli.paths import read_report_bytes
 
     name = _("standard input") if str(source) == "-" else str(source)
     data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
-    # as `extract` reads it
+    # as `extract` reads it: UTF-8, UTF-16 with its BOM, GB18030 or Big5, judged alike
     text = document_text(data, str(source)) or utf16_text(data, f"--source {source}")
-    try:
-        return text or data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise InputError(
-                _("{name} is neither UTF-8 nor GB18030 text (byte {position} is not UTF-8)").format(
-                    name=f"--source {source}", position=exc.start
-                )
-            ) from None
+    return text or decode_text(data, f"--source {source}")
 
 
 def plan_file_text(path: Path) -> str | None:

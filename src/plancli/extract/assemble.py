@@ -358,7 +358,8 @@ def _plan_table(
     derived = _derived_id(title, year, parse[layout.body.start : first_end])
     place = derived.removesuffix(f"-{year}")
     lead = lead_place(parse, layout.headline.start) if layout.headline is not None else None
-    name, name_en = _plan_names(title, year, place, lead)
+    # (named from the title's parse form: a traditional copy's 甘肅省 is 甘肃省, its 區 a 区)
+    name, name_en = _plan_names(parse_form(title), year, place, lead)
     plan: dict[str, Any] = {"id": plan_id or derived, "name": name, "name_en": name_en}
     plan["year"] = year
     if title:

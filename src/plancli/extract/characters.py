@@ -62,6 +62,21 @@ SIMPLIFIED = (
     "线兑奖尔弥只伪伪悦爱悬揽晖荣枪浅沧滚泼浊滥犹猎卢硕秘纾系才骂群耸肾艳茎姜苹蚀众谊咨谓誉猪猫游表钟顽顿刮馈驼鲜鸣鹏峰昆厕厨"
     "叹尝伞佣掷栖畴冈尸壶产说则劲吴吕执崭聂荆锚贵刚跻骏骅矶笼幸撸"
 )
+# Forms OpenCC's tables write that the table above lacks (session 27's audit TC: s2t's 考覈 for
+# 考核, 啓动, 牀位, 託育, 瀋阳, 壁壘; every table's 儘快, 公頃, 4箇中小企業; s2hk's 衞, 閲, 鋭),
+# and the Hong Kong and Taiwan variant forms of characters read above (衞 for 衛, 敍 for 敘):
+# each a character of OpenCC's traditional→simplified table that is not its own simplified
+# form, found in no simplified report of the corpus (docs/extract.md, session 27).
+OPENCC_FORMS = (
+    "託啓瀋掛樑叢願衞輻脈牀楓賃尋煥併壘澇韻覈礪儘夢繕禦捨篤靚濰驛壟盃鍥賡渾腫鋰頃塵嚮娛錳螄磚檻鈷宮媽蓮鈦蠻窪殲繡鑑蹟嵐鹹棗誰瑪傢烴籤"
+    "獼釩撾剷馳釘喚蝦嶽澱鋅矚睏鈉薈嶗茲窯卹瀘閲鋭喫綏凍蠅蟻繆縈穫蕩締摺閔殭侖煩鱔盪鈞鈾狹釷銘錸蟬鉑丟甦撲鷺詔蒞瀨謙擰萊鄆鰲樺龐寵蘿鴿"
+    "鯧鱸蠔湊撈樸飾蝸矯塗鏽蔣灃釀甕夾鎵銻鍺謨淵諫潁賈輟摯繹箇犛崍騏驥綻菸枱鐳鈎竈脣敍粧枴糭踴缽嫻簷洩痺睪韁鯰"
+)
+OPENCC_SIMPLIFIED = (
+    "托启沈挂梁丛愿卫辐脉床枫赁寻焕并垒涝韵核砺尽梦缮御舍笃靓潍驿垄杯锲赓浑肿锂顷尘向娱锰蛳砖槛钴宫妈莲钛蛮洼歼绣鉴迹岚咸枣谁玛家烃签"
+    "猕钒挝铲驰钉唤虾岳淀锌瞩困钠荟崂兹窑恤泸阅锐吃绥冻蝇蚁缪萦获荡缔折闵僵仑烦鳝荡钧铀狭钍铭铼蝉铂丢苏扑鹭诏莅濑谦拧莱郓鳌桦庞宠萝鸽"
+    "鲳鲈蚝凑捞朴饰蜗矫涂锈蒋沣酿瓮夹镓锑锗谟渊谏颍贾辍挚绎个牦崃骐骥绽烟台镭钩灶唇叙妆拐粽踊钵娴檐泄痹睾缰鲇"
+)
 # Japanese forms of Chinese characters that an input method or a copy slips into a Chinese page
 # (全省生产总值増长8-8.5%, 増 for 增: set M's 224), read as the simplified ones. Japanese use
 # only: no Chinese text means anything else by them.
@@ -72,6 +87,7 @@ VARIANTSSIMPLIFIED = "增收价总经济劳续从儿单发气图关实营压铁�
 # supplement's whole-character radicals by the table, then simplified where traditional.
 KANGXI = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
 _SIMPLIFIED_OF = dict(zip(TRADITIONAL, SIMPLIFIED, strict=True))
+_SIMPLIFIED_OF.update(zip(OPENCC_FORMS, OPENCC_SIMPLIFIED, strict=True))
 PARSE_TABLE = str.maketrans(
     {
         **{chr(k): chr(v) for k, v in FULL_TO_HALF.items()},
@@ -79,8 +95,43 @@ PARSE_TABLE = str.maketrans(
         **dict(zip(VARIANTS, VARIANTSSIMPLIFIED, strict=True)),
         # a radical read as its character, simplified where that is traditional (⾧ 長 → 长)
         **{r: _SIMPLIFIED_OF.get(c, c) for r, c in {**KANGXI, **RADICALS}.items()},
+        # corner brackets, as Hong Kong and Taiwan pages set quotation marks (办好「十件民生实事」),
+        # and their vertical forms: read as the curly quotes they stand for, so a label in
+        # them is a label (「117项目」 names a project; 117 is no target)
+        **dict(zip("「」『』﹁﹂﹃﹄", "“”‘’“”‘’", strict=True)),
     }
 )
+
+# Words a Taiwan-phrased copy (OpenCC s2twp, s2tw) writes for the mainland's, read as the
+# mainland's where the length is the same (offsets hold) and the traditional word is none a
+# simplified text writes: 專案 (项目: the seed's 政府投资重点專案91项 would read as projects
+# counted, its 亿元 lost), 叢集 (集群); 著 as 着 in 着力, 着眼, 着重, 着手 (not after 显, 卓, 昭:
+# 显著重要) and after 沿, 随, 接, 跟… (沿著, 隨著). 著 alone is a simplified character (显著,
+# 著名), so it is read as 着 only there. Words simplified text also writes are left as they
+# are: s2twp's 支援 (支持), 建立 (创建), 設定 (设置) — a report's own 对口支援, 建立健全, 设定
+# read the same in every copy, so no one word can stand for the other.
+_WORDS = {"專案": "项目", "叢集": "集群"}
+_WORD = re.compile(
+    "專案|叢集|(?<![顯显卓昭])著(?=[力眼重手])|(?<=[沿隨随接跟迎頂顶載载枕誌志味繞绕帶带盯圍围])著"
+)
+
+
+def fold_words(text: str, folded: str) -> str:
+    """`folded` (`text` through `PARSE_TABLE`) with a Taiwan-phrased copy's words as the
+    mainland's (`_WORDS`, 著 as 着), each of the same length: offsets hold."""
+    if "專" not in text and "叢" not in text and "著" not in text:
+        return folded
+    parts: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        parts.append(folded[last : match.start()])
+        parts.append(_WORDS.get(match.group(), "着"))
+        last = match.end()
+    if not parts:
+        return folded
+    parts.append(folded[last:])
+    return "".join(parts)
+
 
 # A drafted name (a section's heading, a target's words) is read from the parse form, where
 # the report's ，；：（） became ASCII; in a Chinese name they are Chinese again (老旧街区（厂区）

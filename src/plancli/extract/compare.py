@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from plancli.extract.furniture import PAGE_NUMBER, quote_as_read, text_as_read
+from plancli.extract.text import parse_form
 from plancli.i18n import N_
 
 FORM_FIELDS = (
@@ -183,12 +184,15 @@ def compare_plans(draft: dict[str, Any], gold: dict[str, Any], text: str) -> Com
     drafts: list[dict[str, Any]] = list(draft.get("targets", []))
     golds: list[dict[str, Any]] = list(gold.get("targets", []))
     # both plans' quotes as extract reads them, in the report as read: its page numbers and
-    # running heads out of both (a draft's quote keeps them verbatim, a plan's has none)
+    # running heads out of both (a draft's quote keeps them verbatim, a plan's has none), and
+    # in the parse form, both sides folded alike (a copy in traditional characters scored
+    # against the bundled, simplified plan of its report finds the plan's quotes in it)
     read, heads = text_as_read(text)
-    draft_quotes = [quote_as_read(str(t.get("quote") or ""), heads) for t in drafts]
-    gold_quotes = [quote_as_read(str(t.get("quote") or ""), heads) for t in golds]
-    draft_spans = [_spans(quote, read) for quote in draft_quotes]
-    gold_spans = [_spans(quote, read) for quote in gold_quotes]
+    folded = parse_form(read)
+    draft_quotes = [parse_form(quote_as_read(str(t.get("quote") or ""), heads)) for t in drafts]
+    gold_quotes = [parse_form(quote_as_read(str(t.get("quote") or ""), heads)) for t in golds]
+    draft_spans = [_spans(quote, folded) for quote in draft_quotes]
+    gold_spans = [_spans(quote, folded) for quote in gold_quotes]
     candidates: list[tuple[tuple[int, int, int, int, float], int, int]] = []
     for di, d in enumerate(drafts):
         dq = draft_quotes[di]
