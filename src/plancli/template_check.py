@@ -125,7 +125,8 @@ def template_problems(
         return ledger
 
     for cells in notes.template_cells:
-        target = plan.target(cells.target)
+        # The target the row's cell resolves to (GDP, 地区生产总值: gdp), as it is imported.
+        target = plan.target(notes.named.get(cells.target, cells.target))
         if target is None:
             continue  # the target check names it
         helpers = dict(cells.helpers)
