@@ -238,7 +238,9 @@ def _time_problems(times: Iterable[Any]) -> dict[Any, str]:
         try:
             adapter.validate_python(stored)
         except ValidationError as exc:
-            problems[stored] = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            from plancli.stores.rows import error_text
+
+            problems[stored] = error_text(exc.errors()[0])
     return problems
 
 
