@@ -21,6 +21,7 @@ import stat
 
 from plancli.errors import PlanError
 from plancli.i18n import _
+from plancli.safe import NAME_CHARS, clip
 
 MARKER = ".plancli.toml"
 CEILING_ENV = "PLANCLI_CEILING_DIRECTORIES"
@@ -218,7 +219,7 @@ def _plan_in_folder(marker: str, name: str) -> str:
     except OSError:
         raise WorkspaceError(
             _("{file}: names the plan {name}, which is not in {folder}").format(
-                file=marker, name=_shown(name), folder=_shown(folder)
+                file=marker, name=_shown(name), folder=_shown(folder, path=True)
             )
         ) from None
     if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
@@ -235,9 +236,11 @@ def _plan_in_folder(marker: str, name: str) -> str:
     return path
 
 
-def _shown(text: str) -> str:
+def _shown(text: str, *, path: bool = False) -> str:
     """A name from a hand-edited marker as a message shows it: quoted and escaped when a space
     at either end or a control character (a line break) would not show (audit Z D9)."""
+    if not path and len(text) > NAME_CHARS:  # a 100,000-character name: 60 of them (D3)
+        return clip(text)
     if text == text.strip() and not re.search(r"[\x00-\x1f\x7f]", text):
         return text
     import json
@@ -291,7 +294,11 @@ def unmarked_note(bundled_id: str, ledger: str) -> str | None:
     return _(
         "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger {ledger} "
         "are used, not {found} (plancli --plan FILE.toml init . makes this folder a workspace)"
-    ).format(plan=bundled_id, ledger=ledger, found=_shown(shown_path(os.path.join(here, names[0]))))
+    ).format(
+        plan=bundled_id,
+        ledger=ledger,
+        found=_shown(shown_path(os.path.join(here, names[0])), path=True),
+    )
 
 
 def shown_path(path: str) -> str:
