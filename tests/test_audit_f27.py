@@ -264,3 +264,36 @@ def test_a_ledger_rule_is_said_in_chinese(invoke, tmp_path: Path) -> None:  # ty
         "recorded_at: 9999-12-31T23:59:59-23:59 超出范围：换算为 UTC 后早于公元1年或晚于9999年"
         in (result.stderr)
     )
+
+
+# ---------------------------------------------------------------------------------------- D7
+
+
+def _sqlite_ledger(invoke, tmp_path: Path, update: str) -> Path:  # type: ignore[no-untyped-def]
+    """The d1 ledger with a time in range, as SQLite, with `update` run on it."""
+    toml = tmp_path / "ok.progress.toml"
+    text = (HERE / "d1.progress.toml").read_text(encoding="utf-8")
+    toml.write_text(text.replace("9999-12-31 23:59:59-23:59", "2022-04-10 08:00:00Z"))
+    database = tmp_path / "d7.progress.sqlite"
+    done = invoke(*GUANDU, "ledger", "convert", str(toml), str(database))
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(database) as connection:
+        connection.execute(update)
+    connection.close()
+    return database
+
+
+@pytest.mark.parametrize(
+    "command", [("gap", "--json"), ("status",), ("history",), ("report", "-f", "md")]
+)
+def test_a_sqlite_target_that_is_not_utf8_is_a_ledger_error_for_every_command(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """gap and status left the record out without a word (exit 0), history refused it in
+    pydantic's words; docs/security-input.md: exit 3 for every command."""
+    database = _sqlite_ledger(invoke, tmp_path, "update records set target = x'ff'")
+    result = invoke(*GUANDU, "--ledger", str(database), *command)
+    assert result.exit_code == 3, result.output
+    assert result.stderr == (
+        f"error: {database}: record seq 1: target: b'\\xff' is not UTF-8 text\n"
+    )

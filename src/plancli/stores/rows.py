@@ -51,6 +51,13 @@ def validated_rows(
     return items, record_problem(items)
 
 
+def not_utf8(value: object) -> str:
+    """Why a stored value that should be text is not: `b'\\xff' is not UTF-8 text`."""
+    from plancli.safe import clip
+
+    return _("{value} is not UTF-8 text").format(value=clip(repr(value)))
+
+
 def error_text(error: Any) -> str:
     """One pydantic error of a record: a model rule (`PlanRule`: `recorded_at: needs a UTC
     offset`) in the user's language, anything else as pydantic says it."""
@@ -59,6 +66,8 @@ def error_text(error: Any) -> str:
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
         return _(cause.msgid).format(**cause.fields)
+    if error.get("type") == "string_unicode":  # a SQLite blob where text belongs (x'ff')
+        return not_utf8(error.get("input"))
     return str(error["msg"]).removeprefix("Value error, ")
 
 
