@@ -86,12 +86,12 @@ def name_too_long(exc: OSError) -> InputError | None:
     its first 60 characters, not an internal error; None for any other OSError."""
     if exc.errno != errno.ENAMETOOLONG:
         return None
-    from plancli.safe import clip
+    from plancli.safe import clip_path
 
     name = exc.filename
     name = os.fsdecode(name) if isinstance(name, str | bytes) else ""
     return InputError(
-        _("{path}: file name too long; give a shorter name").format(path=clip(name or "?"))
+        _("{path}: file name too long; give a shorter name").format(path=clip_path(name or "?"))
     )
 
 

@@ -27,7 +27,7 @@ from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, OutputError, PlanError, name_too_long
 from plancli.i18n import N_, Lang, _, default_lang, env_lang, lang_from_argv, set_language
 from plancli.locations import hide_passwords
-from plancli.safe import clip, visible
+from plancli.safe import clip_path, visible
 
 if TYPE_CHECKING:
     from plancli import plain
@@ -506,7 +506,7 @@ class State:
             raise InputError(
                 _(
                     "ledger {path} does not exist (named by {by}); record or import create it"
-                ).format(path=clip(str(location.path)), by=named_by)
+                ).format(path=clip_path(location.path), by=named_by)
             )
         return location
 

@@ -18,7 +18,7 @@ from plancli.cli.streams import emit, emit_csv
 from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
-from plancli.safe import clip, visible
+from plancli.safe import clip_path, visible
 
 if TYPE_CHECKING:
     from plancli.model import Plan
@@ -256,7 +256,7 @@ def import_cmd(
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
-            _("{path}: cannot read: {reason}").format(path=clip(name), reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(name), reason=os_reason(exc))
         ) from None
     finally:
         if file != "-":
