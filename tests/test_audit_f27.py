@@ -297,3 +297,37 @@ def test_a_sqlite_target_that_is_not_utf8_is_a_ledger_error_for_every_command(  
     assert result.stderr == (
         f"error: {database}: record seq 1: target: b'\\xff' is not UTF-8 text\n"
     )
+
+
+# --------------------------------------------------------------------------------------- D10
+
+D10_WARNING = (
+    "warning: 1 amendment in {ledger} is for a period outside the plan year 2022 (gdp 2021-06): "
+    "it is not applied\n"
+)
+
+
+@pytest.mark.parametrize("command", [("gap",), ("status",), ("show", "gdp"), ("history", "gdp")])
+def test_an_amendment_outside_the_plan_year_is_warned_of(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """The ledger of the 2022 plan with a gdp amendment from 2021-06 (≈ 6): never applied, and
+    it was read without a word."""
+    ledger = tmp_path / "d10.progress.toml"
+    ledger.write_text(
+        (HERE / "d1.progress.toml")
+        .read_text(encoding="utf-8")
+        .replace("9999-12-31 23:59:59-23:59", "2022-04-10 08:00:00Z")
+        + '\n[[amendments]]\ntarget = "gdp"\nperiod = "2021-06"\naround = 6\nnote = "x"\n'
+        'recorded_at = 2022-07-01 08:00:00Z\nbatch = "20220701T080000Z-4509df"\n',
+        encoding="utf-8",
+    )
+    result = invoke(*GUANDU, "--ledger", str(ledger), *command)
+    assert result.exit_code == 0, result.output
+    assert D10_WARNING.format(ledger=ledger) in result.stderr
+    if command[0] in ("show", "history"):
+        row = next(line for line in result.stdout.splitlines() if "2021-06" in line)
+        assert not row.lstrip().startswith("*"), result.stdout  # not in force
+        assert "not applied: outside the plan" in row, result.stdout
+        as_json = invoke(*GUANDU, "--ledger", str(ledger), *command, "--json")
+        assert '"current": false' in as_json.stdout

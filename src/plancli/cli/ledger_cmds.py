@@ -397,7 +397,13 @@ def history_cmd(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    from plancli.history import amendment_history, history, set_aside, superseded_owns
+    from plancli.history import (
+        amendment_history,
+        history,
+        outside_year_note,
+        set_aside,
+        superseded_owns,
+    )
     from plancli.ledger_read import read_ledger
 
     one_format(json_out, csv_out)
@@ -418,7 +424,9 @@ def history_cmd(
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
     revisions = history(records, target_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
-    adjustments = amendment_history(amendments, target_id)
+    adjustments = amendment_history(amendments, target_id, plan.plan.year)
+    if note := outside_year_note(amendments, plan.plan.year, location.shown):
+        say(note)
     if json_out:
         from plancli.history import amendment_out, history_record
         from plancli.output import HistoryOutput, dump_json
