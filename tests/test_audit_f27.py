@@ -331,3 +331,40 @@ def test_an_amendment_outside_the_plan_year_is_warned_of(  # type: ignore[no-unt
         assert "not applied: outside the plan" in row, result.stdout
         as_json = invoke(*GUANDU, "--ledger", str(ledger), *command, "--json")
         assert '"current": false' in as_json.stdout
+
+
+# ---------------------------------------------------------------------------------------- D9
+
+
+def test_a_department_whose_name_starts_like_a_formula_gets_no_warning_on_its_own_sheet(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    """`template --owner '-2+3'` writes the owner cell `'-2+3` (the CSV formula guard); import
+    compared the cell with the apostrophe on, and warned on every row of the department's own
+    sheet that it was copied from another."""
+    text = (FIXTURES.parents[1] / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    for target in ("budget_revenue", "investment_roads"):
+        text = text.replace(f'id = "{target}"\n', f'id = "{target}"\nowner = "-2+3"\n', 1)
+    plan = tmp_path / "owners.toml"
+    plan.write_text(text, encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    done = invoke(
+        "--plan",
+        str(plan),
+        "template",
+        "-p",
+        "2022-07",
+        "--owner",
+        "-2+3",
+        str(sheet),
+    )
+    assert done.exit_code == 0, done.output
+    rows = sheet.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].endswith(",'-2+3"), rows[1]  # still guarded on the way out
+    sheet.write_text(
+        "\n".join([rows[0], *(row.replace(",2022-07,,", ",2022-07,1.3,", 1) for row in rows[1:])]),
+        encoding="utf-8",
+    )
+    result = invoke("--plan", str(plan), "import", "-n", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "copied from another sheet" not in result.stderr, result.stderr
