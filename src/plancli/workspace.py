@@ -21,7 +21,7 @@ import stat
 
 from plancli.errors import PlanError
 from plancli.i18n import _
-from plancli.safe import NAME_CHARS, clip
+from plancli.safe import PATH_CHARS, clip
 
 MARKER = ".plancli.toml"
 CEILING_ENV = "PLANCLI_CEILING_DIRECTORIES"
@@ -219,7 +219,7 @@ def _plan_in_folder(marker: str, name: str) -> str:
     except OSError:
         raise WorkspaceError(
             _("{file}: names the plan {name}, which is not in {folder}").format(
-                file=marker, name=_shown(name), folder=_shown(folder, path=True)
+                file=marker, name=_shown(name), folder=_shown(folder)
             )
         ) from None
     if os.path.islink(path) and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
@@ -236,10 +236,10 @@ def _plan_in_folder(marker: str, name: str) -> str:
     return path
 
 
-def _shown(text: str, *, path: bool = False) -> str:
+def _shown(text: str) -> str:
     """A name from a hand-edited marker as a message shows it: quoted and escaped when a space
     at either end or a control character (a line break) would not show (audit Z D9)."""
-    if not path and len(text) > NAME_CHARS:  # a 100,000-character name: 60 of them (D3)
+    if len(text) > PATH_CHARS:  # a 100,000-character plan name: 60 of them (audit F D3)
         return clip(text)
     if text == text.strip() and not re.search(r"[\x00-\x1f\x7f]", text):
         return text
@@ -297,7 +297,7 @@ def unmarked_note(bundled_id: str, ledger: str) -> str | None:
     ).format(
         plan=bundled_id,
         ledger=ledger,
-        found=_shown(shown_path(os.path.join(here, names[0])), path=True),
+        found=_shown(shown_path(os.path.join(here, names[0]))),
     )
 
 
