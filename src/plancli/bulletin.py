@@ -549,6 +549,7 @@ def resolve_rows(
         elif text.strip():
             unknown.add(text)  # no id, name or alias of the plan: import_skip.unknown_rows
     notes.unknown = unknown if targets or not rows else None  # else the rows' own targets
+    notes.named = {k.strip(): v for k, v in target_map.items() if isinstance(v, str)}
     for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
         try:
             named = text.strip() in ids or target_id(plan, text, index or names_index(plan))

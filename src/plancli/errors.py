@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from typing import NamedTuple
 
 from plancli.i18n import N_, _
@@ -77,6 +78,21 @@ _OS_REASONS = {
     "EBUSY": N_("Device or resource busy"),
     "EIO": N_("Input/output error"),
 }
+
+
+def name_too_long(exc: OSError) -> InputError | None:
+    """A file name longer than the file system allows (ENAMETOOLONG), met where no check
+    foresaw it (--plan, a ledger, -o, `init DIR`): an input error (exit 2) naming the path by
+    its first 60 characters, not an internal error; None for any other OSError."""
+    if exc.errno != errno.ENAMETOOLONG:
+        return None
+    from plancli.safe import clip_path
+
+    name = exc.filename
+    name = os.fsdecode(name) if isinstance(name, str | bytes) else ""
+    return InputError(
+        _("{path}: file name too long; give a shorter name").format(path=clip_path(name or "?"))
+    )
 
 
 def os_reason(exc: OSError) -> str:

@@ -141,10 +141,11 @@ class AmendmentRevision(NamedTuple, Generic[A]):
 
 
 def amendment_history(
-    amendments: Sequence[A], target_id: str | None = None
+    amendments: Sequence[A], target_id: str | None = None, year: int | None = None
 ) -> list[AmendmentRevision[A]]:
     """Every amendment (of one target, or all), in ledger order, each marked current unless a
-    later amendment of its target from the same or an earlier period superseded it."""
+    later amendment of its target from the same or an earlier period superseded it, or its
+    period is outside the plan `year` (never applied: `outside_year_note` warns of it)."""
     chosen = [a for a in amendments if target_id is None or a.target == target_id]
     revisions = []
     for index, amendment in enumerate(chosen):
@@ -155,8 +156,35 @@ def amendment_history(
             and other.end_month <= period.end_month
             for later in chosen[index + 1 :]
         )
-        revisions.append(AmendmentRevision(amendment, not superseded))
+        outside = year is not None and period.year != year
+        revisions.append(AmendmentRevision(amendment, not (superseded or outside)))
     return revisions
+
+
+def outside_year_note(amendments: Sequence[AnyAmendment], year: int, ledger: str) -> str | None:
+    """The warning for a ledger's amendments whose period is outside the plan year, which no
+    assessment applies (written by hand, or for another year's plan): `show` marked one `*`
+    in force, and gap, status and validate said nothing (audit F D10). None when there is none."""
+    from plancli.i18n import ngettext
+    from plancli.safe import clip
+
+    outside = [a for a in amendments if parse_period(a.period).year != year]
+    if not outside:
+        return None
+    which = ", ".join(f"{clip(a.target)} {a.period}" for a in outside[:3])
+    return ngettext(
+        "warning: {n} amendment in {ledger} is for a period outside the plan year {year} "
+        "({which}{more}): it is not applied",
+        "warning: {n} amendments in {ledger} are for periods outside the plan year {year} "
+        "({which}{more}): they are not applied",
+        len(outside),
+    ).format(
+        n=len(outside),
+        ledger=ledger,
+        year=year,
+        which=which,
+        more=", …" if len(outside) > 3 else "",
+    )
 
 
 def amendment_bound_text(

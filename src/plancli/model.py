@@ -8,7 +8,7 @@ such as `taget = 10` fails loudly instead of being ignored.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, TypeVar
 
@@ -78,6 +78,7 @@ def shorten(value: object) -> str:
 PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_OUT_OF_RANGE = N_("{time} is out of range: in UTC it is before year 1 or after 9999")
 
 
 class StrictModel(BaseModel):
@@ -526,16 +527,15 @@ class Record(StrictModel):
     @classmethod
     def utc_time(cls, value: datetime) -> datetime:
         """`value` in UTC, as every output shows times (`recorded (UTC)`, `…T08:30:00Z`): a
-        time with another offset is converted; one without an offset is refused (ValueError),
-        since the zone it was meant in is unknown."""
+        time with another offset is converted (refused past year 9999 in UTC); one without an
+        offset is refused (ValueError), since the zone it was meant in is unknown."""
         offset = value.utcoffset()
         if offset is None:
             raise PlanRule(N_("needs a UTC offset (2022-07-05T08:30:00Z)"))
-        if offset:
-            from datetime import UTC  # only times written with another offset need it
-
-            return value.astimezone(UTC)
-        return value
+        try:
+            return value.astimezone(UTC) if offset else value
+        except OverflowError:  # 9999-12-31 23:59:59-23:59 is in year 10000 in UTC
+            raise PlanRule(_OUT_OF_RANGE, time=value.isoformat()) from None
 
 
 class Amendment(StrictModel):

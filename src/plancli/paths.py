@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from plancli.errors import InputError, PlanError, os_reason
 from plancli.i18n import N_, _
+from plancli.safe import clip_path
 
 _KINDS = {
     stat.S_IFIFO: N_("a named pipe (FIFO)"),
@@ -73,7 +74,7 @@ def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -
         return False
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
@@ -90,7 +91,7 @@ def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> Bin
         info = os.stat(path)
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(not_regular(path, info.st_mode, what))
@@ -98,7 +99,7 @@ def open_file(path: Path, what: str, error: type[PlanError] = InputError) -> Bin
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise error(
-            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ) from None
     handle = os.fdopen(fd, "rb")
     info = os.fstat(fd)  # the file opened, which may not be the one looked at above
@@ -115,7 +116,9 @@ def read_bytes(path: Path, what: str, error: type[PlanError] = InputError) -> by
             return handle.read()
         except OSError as exc:
             raise error(
-                _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
+                _("{path}: cannot read: {reason}").format(
+                    path=clip_path(path), reason=os_reason(exc)
+                )
             ) from None
 
 

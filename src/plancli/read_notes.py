@@ -42,6 +42,7 @@ class ReadNotes:
     periods: dict[str, str] = field(default_factory=dict)  # the distinct periods of the rows
     sheet: str | None = None  # a workbook's sheet read instead of its cover, as said on stderr
     unknown: set[str] | None = None  # texts naming no target (resolve_rows): --skip-unknown
+    named: dict[str, str] = field(default_factory=dict)  # a name's text (stripped) → its id
     no_target: Callable[[str], bool] | None = None  # names no target? (import_skip)
     dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
     template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py

@@ -147,6 +147,16 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
     return head + length_note(len(text))
 
 
+PATH_CHARS = 255  # a path echoed whole up to this many characters (a file name's limit)
+
+
+def clip_path(path: object) -> str:
+    """A path for a message: whole up to 255 characters, which every real file's name fits;
+    longer (a pasted paragraph, a 100,000-character PLANCLI_PLAN), clipped as a name is."""
+    text = str(path)
+    return text if len(text) <= PATH_CHARS else clip(text)
+
+
 class Clipped:
     """A name from a file as a message's field: `{name}` formats as `clip(name)`, `{name!r}`
     as `clip(name, quote=True)`: a 100,000-character section id or period is echoed by its

@@ -28,7 +28,7 @@ from plancli.errors import InputError
 from plancli.figure_words import number_text
 from plancli.i18n import _
 from plancli.periods import parse_period
-from plancli.safe import clip, visible
+from plancli.safe import clip, formula_like, visible
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -74,6 +74,8 @@ def keep_cells(
     for position, column in positions.items():
         cell = cells(position)
         text = "" if cell is None else str(cell).strip()
+        if text[:1] == "'" and formula_like(text[1:]):  # the CSV writer's guard (csv_cell)
+            text = text[1:]  # `'-2+3` compares as the owner -2+3 it was written for
         if text:
             helpers.append((column, text))
     notes.template_cells.append(
@@ -125,7 +127,8 @@ def template_problems(
         return ledger
 
     for cells in notes.template_cells:
-        target = plan.target(cells.target)
+        # The target the row's cell resolves to (GDP, 地区生产总值: gdp), as it is imported.
+        target = plan.target(notes.named.get(cells.target, cells.target))
         if target is None:
             continue  # the target check names it
         helpers = dict(cells.helpers)

@@ -21,6 +21,7 @@ import stat
 
 from plancli.errors import PlanError
 from plancli.i18n import _
+from plancli.safe import PATH_CHARS, clip
 
 MARKER = ".plancli.toml"
 CEILING_ENV = "PLANCLI_CEILING_DIRECTORIES"
@@ -249,6 +250,8 @@ def _plan_in_folder(marker: str, name: str) -> str:
 def _shown(text: str) -> str:
     """A name from a hand-edited marker as a message shows it: quoted and escaped when a space
     at either end or a control character (a line break) would not show (audit Z D9)."""
+    if len(text) > PATH_CHARS:  # a 100,000-character plan name: 60 of them (audit F D3)
+        return clip(text)
     if text == text.strip() and not re.search(r"[\x00-\x1f\x7f]", text):
         return text
     import json

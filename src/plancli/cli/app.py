@@ -24,10 +24,10 @@ from plancli import __version__
 from plancli.cli import streams
 from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
-from plancli.errors import InputError, OutputError, PlanError
+from plancli.errors import InputError, OutputError, PlanError, name_too_long
 from plancli.i18n import N_, Lang, _, default_lang, env_lang, lang_from_argv, set_language
 from plancli.locations import hide_passwords
-from plancli.safe import visible
+from plancli.safe import clip_path, visible
 
 if TYPE_CHECKING:
     from plancli import plain
@@ -229,12 +229,8 @@ def check_text_arguments(arguments: dict[str, Any]) -> None:
             params = {p.name: p for p in getattr(getattr(ctx, "command", None), "params", [])}
             param = params.get(key)
             if param is not None:
-                label = (
-                    param.opts[0]
-                    if getattr(param, "param_type_name", "") == "option"
-                    else param.human_readable_name
-                )
-                problem = text_problem(value, label)
+                label = param.opts[0] if getattr(param, "param_type_name", "") == "option" else None
+                problem = text_problem(value, label or param.human_readable_name)
             raise InputError(problem or key)
 
 
@@ -255,6 +251,8 @@ def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any) -> Callabl
                 except typer.Exit:
                     streams.flush_stdout()  # a full disk is found here, not at the exit
                     raise
+                except OSError as exc:  # a file name too long (ENAMETOOLONG): exit 2, no bug
+                    raise name_too_long(exc) or exc from None
                 streams.flush_stdout()
                 if (summary := streams.said()) is not None:  # the output is out: say it
                     say(summary)
@@ -508,7 +506,7 @@ class State:
             raise InputError(
                 _(
                     "ledger {path} does not exist (named by {by}); record or import create it"
-                ).format(path=location.path, by=named_by)
+                ).format(path=clip_path(location.path), by=named_by)
             )
         return location
 

@@ -10,6 +10,7 @@ from plancli.cli.app import command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _, join_list, ngettext
+from plancli.safe import clip_path
 
 
 @command(
@@ -175,7 +176,9 @@ def _read(report: str, name: str) -> bytes:
             os.stat(report)
         except OSError as exc:
             raise InputError(
-                _("cannot read {file}: {reason}").format(file=report, reason=os_reason(exc))
+                _("cannot read {file}: {reason}").format(
+                    file=clip_path(report), reason=os_reason(exc)
+                )
             ) from None
     return read_report_bytes(report, name)
 

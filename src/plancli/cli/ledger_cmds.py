@@ -18,7 +18,7 @@ from plancli.cli.streams import emit, emit_csv
 from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
-from plancli.safe import visible
+from plancli.safe import clip_path, visible
 
 if TYPE_CHECKING:
     from plancli.model import Plan
@@ -256,7 +256,7 @@ def import_cmd(
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
-            _("{path}: cannot read: {reason}").format(path=name, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(name), reason=os_reason(exc))
         ) from None
     finally:
         if file != "-":
@@ -397,7 +397,13 @@ def history_cmd(
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,
 ) -> None:
-    from plancli.history import amendment_history, history, set_aside, superseded_owns
+    from plancli.history import (
+        amendment_history,
+        history,
+        outside_year_note,
+        set_aside,
+        superseded_owns,
+    )
     from plancli.ledger_read import read_ledger
 
     one_format(json_out, csv_out)
@@ -418,7 +424,9 @@ def history_cmd(
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
     revisions = history(records, target_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
-    adjustments = amendment_history(amendments, target_id)
+    adjustments = amendment_history(amendments, target_id, plan.plan.year)
+    if note := outside_year_note(amendments, plan.plan.year, location.shown):
+        say(note)
     if json_out:
         from plancli.history import amendment_out, history_record
         from plancli.output import HistoryOutput, dump_json

@@ -98,7 +98,7 @@ def show_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     from plancli.assess import assess_plan, assessment_out
-    from plancli.history import amendment_history, history, set_aside
+    from plancli.history import amendment_history, history, outside_year_note, set_aside
     from plancli.ledger_read import read_ledger
     from plancli.plan import find_target
     from plancli.shared_ledger import enforced_owners
@@ -116,7 +116,10 @@ def show_cmd(
     own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
     aside = {} if own is None else {target.id: own.period}
     revisions = set_aside(history(records, target.id, plan.plan.year), aside)
-    adjustments = amendment_history(amendments, target.id)
+    adjustments = amendment_history(amendments, target.id, plan.plan.year)
+    own_amendments = [a for a in amendments if a.target == target.id]
+    if note := outside_year_note(own_amendments, plan.plan.year, location.shown):
+        say(note)
     if json_out:
         from plancli.assess import ShowOutput
         from plancli.assess.output import month_end

@@ -55,6 +55,7 @@ _ZH = {
     # In words, not in grey: a pipe, NO_COLOR and a printout have no colour
     "amendments in force": "* 现行，自起始期起适用；无 * 者已被后来的调整取代",
     "superseded": "已被取代",
+    "not applied: outside the plan year": "未适用：不在计划年度内",
     "superseded by its parts' sum": "已被取代：以各构成合计为准",
     "batch {batch},": "批次 {batch}，",
     "recorded {time} UTC": "录入于 {time} UTC",
@@ -238,7 +239,9 @@ def amendments_table(
         # a superseded adjustment says so in words (its grey is lost off a terminal)
         notes = [
             shown(
-                rev.amendment.note if rev.current else _superseded(rev.amendment.note, lang),
+                rev.amendment.note
+                if rev.current
+                else _superseded(rev.amendment.note, lang, _outside(rev.amendment, plan)),
                 newlines=True,
             )
             for rev in revisions
@@ -288,9 +291,15 @@ def _set_aside(note: str, lang: Lang) -> str:
     return f"{word}{'；' if lang == 'zh' else '; '}{note}" if note else word
 
 
-def _superseded(note: str | None, lang: Lang) -> str:
-    """A superseded adjustment's note: `已被取代；第一次`, `superseded; first`."""
-    word = _w("superseded", lang)
+def _outside(amendment: Any, plan: AnyPlan) -> bool:
+    """An amendment for a period outside the plan year: never applied (audit F D10)."""
+    return not amendment.period.startswith(f"{plan.plan.year}-")
+
+
+def _superseded(note: str | None, lang: Lang, outside: bool = False) -> str:
+    """A superseded adjustment's note: `已被取代；第一次`, `superseded; first`; one outside the
+    plan year, not applied: `not applied: outside the plan year; first`."""
+    word = _w("not applied: outside the plan year" if outside else "superseded", lang)
     return f"{word}{'；' if lang == 'zh' else '; '}{note}" if note else word
 
 

@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 from plancli.atomic import replace_file
-from plancli.errors import InputError, os_reason
+from plancli.errors import InputError, PlanError, os_reason
 from plancli.i18n import _
+from plancli.safe import visible
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -19,6 +20,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     from plancli.paths import OUTPUT_FILE, writable_target
 
+    refuse_marker(str(path))  # extract -o .plancli.toml --force: its draft would break it
     path = writable_target(path, OUTPUT_FILE)  # the file itself, or a same-folder link's target
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -38,6 +40,30 @@ def write_atomically(path: Path, data: bytes) -> None:
     )
 
 
+def refuse_marker(output: str) -> None:
+    """A report, a template or a draft is never written as a workspace marker (.plancli.toml,
+    which names the workspace's plan), nor through a link to one, nor over the marker in use:
+    `report -o .plancli.toml` (tab completion of `.p…`) broke every command of the workspace."""
+    from plancli.workspace import MARKER, find_marker
+
+    real = os.path.realpath(output)
+    named = os.path.basename(output) == MARKER or os.path.basename(real) == MARKER
+    if not named and os.path.exists(output):
+        try:
+            marker = find_marker()
+            named = marker is not None and os.path.samefile(output, marker)
+        except (OSError, PlanError):  # no current folder, a marker that cannot be read
+            named = False
+    if named:
+        raise InputError(
+            _(
+                "{file} is a workspace marker (.plancli.toml: it names the workspace's plan); "
+                "plancli writes no report, template or draft over it: give the file another "
+                "name (june.html)"
+            ).format(file=visible(output))
+        )
+
+
 def refuse_overwriting(
     output: str | None, plan: Path, ledger: Path | None, *, template: bool = False
 ) -> None:
@@ -45,7 +71,10 @@ def refuse_overwriting(
     a link or a path that resolves to one: a name completed by the shell's tab
     (`-o plan2022.p<Tab>`) replaced months of figures with a web page, and `template LINK.csv
     --force` through a link to the ledger replaced every figure with a blank sheet."""
-    if output is None or output == "-" or not os.path.exists(output):
+    if output is None or output == "-":
+        return
+    refuse_marker(output)
+    if not os.path.exists(output):
         return
     if template:
         messages = (

@@ -110,7 +110,12 @@ def plain_utc(value: Any) -> datetime | None:
     offset = value.utcoffset()
     if offset is None:
         return None
-    return value.astimezone(UTC) if offset else value
+    if not offset:
+        return value
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # past year 9999 in UTC: the models say so
+        return None
 
 
 _CANONICAL: dict[str, bool] = {}

@@ -51,6 +51,26 @@ def validated_rows(
     return items, record_problem(items)
 
 
+def not_utf8(value: object) -> str:
+    """Why a stored value that should be text is not: `b'\\xff' is not UTF-8 text`."""
+    from plancli.safe import clip
+
+    return _("{value} is not UTF-8 text").format(value=clip(repr(value)))
+
+
+def error_text(error: Any) -> str:
+    """One pydantic error of a record: a model rule (`PlanRule`: `recorded_at: needs a UTC
+    offset`) in the user's language, anything else as pydantic says it."""
+    from plancli.model import PlanRule
+
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, PlanRule):
+        return _(cause.msgid).format(**cause.fields)
+    if error.get("type") == "string_unicode":  # a SQLite blob where text belongs (x'ff')
+        return not_utf8(error.get("input"))
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:
     """(index of the record, field, message) of the first error validating a list of records."""
     errors = exc.errors()
@@ -59,7 +79,7 @@ def validation_problem(exc: ValidationError) -> tuple[int, str, str]:
     loc = list(first["loc"])
     index = loc[0] if loc and isinstance(loc[0], int) else 0
     field_name = ".".join(str(part) for part in loc[1:]) or "record"
-    message = first["msg"].removeprefix("Value error, ")
+    message = error_text(first)
     if first["type"] == "missing":
         message = _("missing")
     elif first["type"] == "extra_forbidden":

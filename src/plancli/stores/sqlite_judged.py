@@ -21,7 +21,8 @@ from plancli.stores.sqlite_db import _MAX_TARGETS_IN_QUERY
 # least and the greatest are text only when every one is (cheaper than asking each row).
 _FIGURE_TEXTS = (
     "SELECT group_concat(value, ' '), group_concat(amount, ' '), count(*), count(amount),"
-    " typeof(min(value)) || typeof(max(value)) || typeof(min(amount)) || typeof(max(amount))"
+    " typeof(min(value)) || typeof(max(value)) || typeof(min(amount)) || typeof(max(amount)),"
+    " typeof(min(target)) || typeof(max(target))"  # text only: a blob (x'ff') sorts after text
     " FROM records"
 )
 # A share of the rows (`gap_split`: each process checks half of them), by seq.
@@ -72,12 +73,14 @@ def plainly_fit(
     (`gap_split`), together every row."""
     where = _ROW_SHARES[share]
     arguments = () if share is None else (middle,)
-    values, amounts, rows, with_amount, types = connection.execute(
+    values, amounts, rows, with_amount, types, targets = connection.execute(
         _FIGURE_TEXTS + where, arguments
     ).fetchone()
     if not rows:
         return set(), set()
     if types != ("texttexttexttext" if with_amount else "texttextnullnull"):
+        return None
+    if targets != "texttext":  # a target that is no text (not UTF-8): read every row, named
         return None
     for text, count in ((values, rows), (amounts, with_amount)):
         if not count:

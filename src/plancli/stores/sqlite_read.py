@@ -112,6 +112,8 @@ def _stream_figures(path: Path, cursor: sqlite3.Cursor) -> list[Figure] | None:
         return None  # a stored figure that is not a number, or not text
     if _time_problems(times) or period_problems(periods):
         return None
+    if any(type(name) is not str for name in names):  # a target not UTF-8 (a blob): named
+        return None
     return list(latest.values())
 
 
@@ -157,6 +159,13 @@ def _figures(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[Figure]:
             (row, *problem) for row in rows if (problem := _row_problem(row, bad_times))
         )
         raise _row_error(path, row, field_name, message)
+    # A target stored as no text (x'ff': not UTF-8) names no target of the plan: gap and status
+    # left its figure out without a word, where history refused the ledger (audit F D7).
+    if not_text := {t for t in set(map(itemgetter(1), rows)) if not isinstance(t, str)}:
+        from plancli.stores.rows import not_utf8
+
+        row = next(row for row in rows if row[1] in not_text)
+        raise _row_error(path, row, "target", not_utf8(row[1]))
     bad_periods = period_problems(set(map(itemgetter(2), rows)))
     if bad_periods:
         row = next(row for row in rows if row[2] in bad_periods)
@@ -238,7 +247,9 @@ def _time_problems(times: Iterable[Any]) -> dict[Any, str]:
         try:
             adapter.validate_python(stored)
         except ValidationError as exc:
-            problems[stored] = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            from plancli.stores.rows import error_text
+
+            problems[stored] = error_text(exc.errors()[0])
     return problems
 
 
