@@ -187,7 +187,18 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
                     "（同期尚无数据）" if lang == "zh" else f" (not yet out for {a.period})"
                 )
             return f"{relation_sign(a.relation)} {reference}"
-        text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        # the reference's figure named, and its period where it is not the report's: the
+        # table shows no GDP of the first three quarters (audit R, D6: `≈ 4.7%` alone)
+        from plancli.report.when import other_period, other_period_en
+
+        # (of the report's period, the reference's row shows it: the figure alone, as before)
+        shown = f"{num(a.reference_actual)}%"
+        if part := (other_period if lang == "zh" else other_period_en)(a, report.as_of):
+            reference = reference_name(report, a.reference, lang)
+            shown = (
+                f"{reference}{part}{shown}" if lang == "zh" else f"{reference} {shown} in {part}"
+            )
+        text = f"{relation_sign(a.relation)} {shown}"
         if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):
             # 同步 within 1 pp is met from 4 % up: the floor the 差距 column is measured to
             floor = num(Decimal(a.reference_actual) - Decimal(a.tolerance_pp))

@@ -1,0 +1,84 @@
+"""Audit R (session 27, 发改委办公室 analyst): the leaders' 时间过半、任务过半 and year-end
+reports of the bundled 2026 plans of 广东, 浙江, 河南 and 湖北 read sentence by sentence against
+their figures. Real values: the bundled plans and the audit's ledgers (/tmp/s27/auditR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def plan_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(plan: str):  # type: ignore[no-untyped-def]
+        ledger = tmp_path / f"{plan}.progress.toml"
+
+        def call(*args: str, code: int = 0) -> str:
+            result = invoke("--plan", plan, "--ledger", str(ledger), *args)
+            assert result.exit_code == code, result.output
+            return result.stdout if code == 0 else result.output  # type: ignore[no-any-return]
+
+        return call
+
+    return make
+
+
+def _csv(tmp_path: Path, rows: list[str], name: str = "f.csv") -> str:
+    path = tmp_path / name
+    path.write_text("target,period,value,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _summary(report: str) -> str:
+    return report.split("\n## ", 2)[1]
+
+
+GD2 = [
+    "gdp,2026-Q1,4.3,33120",
+    "gdp,2026-Q2,4.6,",
+    "gdp,2026-Q3,4.7,103500",
+    "gdp,2026-Q4,4.496,146000",
+    "budget_revenue,2026-11,2.9,",
+    "resident_income,2026-Q2,4.8,",
+    "resident_income,2026-Q3,3.6,",
+]
+
+
+# ------------------------------------------- D5: a relation's Q3 figure at the year's end
+
+
+def test_a_relation_of_the_first_three_quarters_gets_no_year_verdict(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("guangdong-2026")
+    run("import", _csv(tmp_path, GD2))
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md"))
+    assert "居民收入累计增长3.6%（数据截至2026年三季度末，无全年数据，不作全年评价）。" in zh
+    assert "未能同步" not in zh
+    en = _summary(run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md"))
+    assert (
+        "Residents' income grew 3.6% year to date (figure of 2026-Q3; no figure for the year, "
+        "not judged for the year)." in en
+    )
+    assert "not in step" not in en
+    # in the year, the same figure is judged on pace, the reference of its period named
+    zh = run("--lang", "zh", "report", "--as-of", "2026-09", "-f", "md")
+    assert "未能同步" in _summary(zh)
+
+
+# ------------------------------- D6: a relation's bound is the reference's figure, unlabelled
+
+
+def test_a_relations_bound_names_the_reference_and_its_period(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("guangdong-2026")
+    run("import", _csv(tmp_path, GD2))
+    zh = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md")
+    assert "| 居民收入 | ≈ 地区生产总值前三季度4.7%（不低于3.7%） | 3.6% \\* |" in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md")
+    assert (
+        "| ≈ Gross regional product (GDP) 4.7% in the first three quarters (at least 3.7%) |" in en
+    )
+    # the reference of the report's own period: its row above shows it, the figure alone
+    zh = run("--lang", "zh", "report", "--as-of", "2026-09", "-f", "md")
+    assert "| 居民收入 | ≈ 4.7%（不低于3.7%） | 3.6% |" in zh
+    html = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "html")
+    assert "地区生产总值前三季度4.7%" in html
