@@ -52,12 +52,16 @@ def test_a_relation_of_the_first_three_quarters_gets_no_year_verdict(plan_run, t
     run = plan_run("guangdong-2026")
     run("import", _csv(tmp_path, GD2))
     zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md"))
-    assert "居民收入累计增长3.6%（数据截至2026年三季度末，无全年数据，不作全年评价）。" in zh
+    assert (
+        "居民收入累计增长3.6%，低于同期（前三季度）地区生产总值增长（4.7%）1.1个百分点"
+        "（数据截至2026年三季度末，无全年数据，不作全年评价）。" in zh
+    )
     assert "未能同步" not in zh
     en = _summary(run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md"))
     assert (
-        "Residents' income grew 3.6% year to date (figure of 2026-Q3; no figure for the year, "
-        "not judged for the year)." in en
+        "Residents' income grew 3.6% year to date, 1.1 pp below Gross regional product (GDP) in "
+        "the first three quarters at 4.7% (figure of 2026-Q3; no figure for the year, not judged "
+        "for the year)." in en
     )
     assert "not in step" not in en
     # in the year, the same figure is judged on pace, the reference of its period named
@@ -82,3 +86,55 @@ def test_a_relations_bound_names_the_reference_and_its_period(plan_run, tmp_path
     assert "| 居民收入 | ≈ 4.7%（不低于3.7%） | 3.6% |" in zh
     html = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "html")
     assert "地区生产总值前三季度4.7%" in html
+
+
+# ------------------------------------ D7: an X左右's pace names what it reaches (湖北 5.5%左右)
+
+
+def test_an_around_targets_pace_says_it_reaches_the_around(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("hubei-2026")
+    run("record", "gdp", "5.3", "-p", "2026-Q1", "--amount", "13600")
+    run("record", "gdp", "5.0", "-p", "上半年", "--amount", "28500")
+    zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
+    assert "地区生产总值累计增长5%，符合5.5%左右的目标，余下月份需增长5.88%方能达到5.5%。" in zh
+    assert "| 正常推进 | 余下月份需增长5.88%方能达到5.5% |" in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-06", "-f", "md")
+    assert (
+        "in line with the target of about 5.5%; the rest of the year needs 5.88% growth "
+        "to reach 5.5%." in en
+    )
+    assert "| on track | rest of year needs 5.88% to reach 5.5% |" in en
+
+
+# ---------------------------------------- D13: the year over, a stretch missed is not "not yet"
+
+
+def test_a_stretch_missed_at_the_years_end_is_not_yet_nothing(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("henan-2026")
+    run("record", "grain_output", "1350.97", "-p", "2026")
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md"))
+    assert "粮食产量为1350.97亿斤，达到1300亿斤以上的目标，未实现高于1350.97亿斤的争取目标。" in zh
+    assert "尚未" not in zh
+    en = _summary(run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md"))
+    assert (
+        "meeting the target of at least 1300 亿斤, but not its higher aim of more than "
+        "1350.97 亿斤." in en
+    )
+    assert "not yet" not in en
+
+
+# --------------------------------------------- D14: one month left is no monthly average
+
+
+def test_one_month_left_needs_no_monthly_average(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("henan-2026")
+    run("record", "new_urban_jobs", "60", "-p", "2026-06")
+    zh = run("--lang", "zh", "report", "--as-of", "2026-11", "-f", "md")
+    assert "落后时间进度37.12个百分点，最后1个月需完成50万人（数据截至2026年6月）。" in zh
+    assert "| 滞后 | 最后1个月需完成50万人 |" in zh and "月均需完成50" not in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-11", "-f", "md")
+    assert "37.12 pp behind time progress; it needs 50 万人 in the remaining month (figure" in en
+    assert "| behind | 50 万人 in the last month |" in en
+    # two months left: the monthly average, as before
+    zh = run("--lang", "zh", "report", "--as-of", "2026-10", "-f", "md")
+    assert "后2个月月均需完成25万人" in zh

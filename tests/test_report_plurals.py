@@ -132,4 +132,6 @@ def test_the_remaining_month_is_one_month(invoke, tmp_path: Path) -> None:  # ty
     result = invoke("--plan", str(plan), "record", "jobs", "4", "--period", "2020-11")
     assert result.exit_code == 0, result.output
     en = invoke("--plan", str(plan), "report", "-o", "-").stdout
-    assert "a month in the remaining month" in en and "remaining 1 months" not in en
+    # one month's need, no "a month" (audit R, D14; before: "… a month in the remaining month")
+    assert "in the remaining month" in en and "remaining 1 months" not in en
+    assert "a month in the remaining month" not in en

@@ -402,7 +402,9 @@ def figure_text(
     return text
 
 
-def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bool = False) -> str:
+def growth_rest_text(
+    value: Decimal, lang: Lang, form: str = "needs", strict: bool = False, goal: str | None = None
+) -> str:
     """`required_growth_rest` read as what it means. A positive figure is the growth the rest
     of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
     year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
@@ -412,10 +414,19 @@ def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bo
     never 需增长0%) and may fall by *less than* it (降幅小于4.92%).
 
     `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
-    `detail` (`show`'s line), `compact` (the gap table's narrow column).
+    `detail` (`show`'s line), `compact` (the gap table's narrow column). `goal`: what the pace
+    reaches where that is not the bound the figure is judged at (an X左右's X: 方能达到5.5%).
     """
     key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
-    return t(key, lang).format(value=num(abs(value)))
+    text = t(key, lang).format(value=num(abs(value)))
+    if goal is None or form not in ("needs", "sentence"):
+        return text
+    # an X左右's pace is to X, not to the edge it is judged at: 符合5.5%左右的目标 beside a bare
+    # 余下月份需增长5.88% read as a contradiction, or 5.88 as the floor (audit R, D7)
+    if value < 0:
+        zh, en = f"仍可达到{goal}", f"and still reach {goal}"
+        return text.replace("仍可完成", zh).replace("and still meet the target", en)
+    return text + (f"方能达到{goal}" if lang == "zh" else f" to reach {goal}")
 
 
 def halfway_note(base: Decimal, around: Decimal, unit: str, lang: str) -> str:

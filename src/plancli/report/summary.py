@@ -11,7 +11,7 @@ summary sheet render it as they are; no template decides anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -44,12 +44,14 @@ from plancli.report.phrases import (
     points,
     range_phrase,
     range_top,
-    relation_phrase,
+    rest_goal,
     stated_bound,
     status_verb,
     status_word_zh,
+    trend_phrase,
     unit_of,
 )
+from plancli.report.relations import relation_info, relation_phrase
 from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
@@ -248,7 +250,9 @@ class _Writer:
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
         if a.reason == "year_figure" or unjudged_growth(a, self.over):  # no year-end result
-            return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
+            known = a.kind == "relative" and a.reference_actual is not None  # compared, unjudged
+            info = self._relation(a, relation_info) if known else ""
+            return self._end(self._lead(a, name) + info + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
         if a.kind == "milestone":
@@ -340,7 +344,7 @@ class _Writer:
         if a.kind == "relative":
             return self._relation(a)
         if a.kind == "trend":
-            return self._trend(a)
+            return trend_phrase(a, self.zh)
         satisfied = a.status in ("met", "on_track")
         bound = self._bound(a)
         text = ""
@@ -357,7 +361,9 @@ class _Writer:
                     f"; plan: {was})" if was else ")"
                 )
         if a.required_growth_rest is not None:
-            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
+            rest = growth_rest_text(
+                a.required_growth_rest, self.lang, "sentence", a.exclusive, rest_goal(a)
+            )
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
 
@@ -431,7 +437,9 @@ class _Writer:
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
-        text += aim_phrase(a, self.zh, a.id in self.report.stretch_over)  # 并实现争取目标…
+        text += aim_phrase(
+            a, self.zh, a.id in self.report.stretch_over, self.over
+        )  # 并实现争取目标…
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
@@ -487,7 +495,7 @@ class _Writer:
         what = "ceiling" if ceiling else "target"
         return f", {gap} {'below' if below else 'above'} the {adjusted}{what} ({note})"
 
-    def _relation(self, a: AssessmentOut) -> str:
+    def _relation(self, a: AssessmentOut, phrase: Callable[..., str] = relation_phrase) -> str:
         reference = self.by_id.get(a.reference or "")
         ref_name = a.reference or ""
         if reference is not None:
@@ -502,16 +510,7 @@ class _Writer:
             ref_name = f"同期（{part}）{ref_name}" if self.zh else ref_name
         if part and not self.zh:
             ref_name += f" in {other_period_en(a, self.report.as_of)}"
-        return relation_phrase(a, ref_name, self.zh)
-
-    def _trend(self, a: AssessmentOut) -> str:
-        direction = a.direction or "band"
-        satisfied = a.status in ("met", "on_track")
-        if self.zh:
-            aim = {"up": "继续增长", "down": "继续下降", "band": "保持稳定"}[direction]
-            return f"，实现{aim}" if satisfied else f"，未能{aim}"
-        aim = {"up": "a rise", "down": "a fall", "band": "stability"}[direction]
-        return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
+        return phrase(a, ref_name, self.zh)
 
     def _cumulative(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None

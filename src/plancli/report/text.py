@@ -26,6 +26,8 @@ from plancli.judged_edges import edge_cell
 from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
+from plancli.report.phrases import rest_goal
+from plancli.report.when import other_period, other_period_en
 
 DASH = "—"
 
@@ -189,8 +191,6 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
             return f"{relation_sign(a.relation)} {reference}"
         # the reference's figure named, and its period where it is not the report's: the
         # table shows no GDP of the first three quarters (audit R, D6: `≈ 4.7%` alone)
-        from plancli.report.when import other_period, other_period_en
-
         # (of the report's period, the reference's row shows it: the figure alone, as before)
         shown = f"{num(a.reference_actual)}%"
         if part := (other_period if lang == "zh" else other_period_en)(a, report.as_of):
@@ -282,9 +282,11 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             key, value = "report.needs_rest", str(need.number)
         else:
             key, value = "report.needs_month", per_month_figure(a)
+            if a.months_left == 1:  # 月均 of one month: 最后1个月需完成50万人 (audit R, D14)
+                key = "report.needs_last_month"
         return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive)
+        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive, goal=rest_goal(a))
     return ""
 
 
