@@ -138,3 +138,47 @@ def test_one_month_left_needs_no_monthly_average(plan_run) -> None:  # type: ign
     # two months left: the monthly average, as before
     zh = run("--lang", "zh", "report", "--as-of", "2026-10", "-f", "md")
     assert "后2个月月均需完成25万人" in zh
+
+
+# ------------------------------- D2, D8: one target by completion, all met: no 0项, no 3项中3项
+
+
+def test_one_target_measured_by_completion_is_named_not_counted(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("hubei-2026")
+    run("record", "new_urban_jobs", "18", "-p", "2026-04")
+    run("record", "new_urban_jobs", "30", "-p", "2026-06")
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "时间过半，按完成率计的1项目标（城镇新增就业）任务未过半。" in zh
+    assert "0项" not in zh and "未过半的1项" not in zh
+    run("record", "new_urban_jobs", "69.9", "-p", "2026-12")
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md"))
+    assert "按完成率计的1项目标（城镇新增就业）未完成。" in zh
+    assert "按完成率计的1项目标中" not in zh
+    henan = plan_run("henan-2026")
+    henan("record", "new_urban_jobs", "60", "-p", "2026-06")
+    zh = _summary(henan("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "时间过半，按完成率计的1项目标（城镇新增就业）任务已过半。" in zh
+    zh = _summary(henan("--lang", "zh", "report", "--as-of", "2026-09", "-f", "md"))
+    assert "按完成率计的1项目标（城镇新增就业）落后于应完成进度。" in zh
+
+
+def test_a_year_with_every_target_met_says_so(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("guangdong-2026")
+    for target, value, period in (
+        ("gdp", "4.5", "2026-Q4"),
+        ("budget_revenue", "2.5", "2026-12"),
+        ("resident_income", "4.4", "2026-Q4"),
+    ):
+        run("record", target, value, "-p", period)
+    zh = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md")
+    assert "2026年全年（时间进度100%），3项目标全部完成。" in zh
+    assert "## 未完成、滞后和存在风险的目标\n\n没有未完成的目标。" in zh
+    assert "没有滞后或存在风险的目标" not in zh and "完成3项" not in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md")
+    assert "For the whole of 2026 (time progress 100%), all 3 targets were met." in en
+    assert "## Targets missed, behind or at risk\n\nNo target was missed." in en
+    html = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "html")
+    assert "<p>没有未完成的目标。</p>" in html and "没有滞后或存在风险的目标" not in html
+    # in the year, as before
+    zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
+    assert "## 滞后和存在风险的目标" in zh

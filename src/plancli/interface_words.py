@@ -226,6 +226,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.attention": ("Targets behind or at risk", "滞后和存在风险的目标"),
     "report.no_attention": ("No target is behind or at risk.", "没有滞后或存在风险的目标。"),
+    "report.no_attention_year": ("No target was missed.", "没有未完成的目标。"),
     "report.attention_missed": (
         "Targets missed, behind or at risk",
         "未完成、滞后和存在风险的目标",

@@ -326,6 +326,25 @@ def paced_sentence_en(paced: int, done: int, mid: bool) -> str:
     )
 
 
+def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> str:
+    """时间过半 in Chinese, never a class of 0 nor "1项中…1项" (audit R, D2): of one target, it
+    named (按完成率计的1项目标（城镇新增就业）任务未过半); of several all alike, 均; else
+    the two counts (任务过半的3项、未过半的1项)."""
+    total, short = len(paced), len(paced) - done
+    lead = f"按完成率计的{total}项目标"
+    if total == 1:
+        lead += f"（{paced[0].name}）"
+    elif not done or not short:
+        lead += "均"
+    if mid:
+        if total > 1 and done and short:
+            return f"时间过半，{lead}中，任务过半的{done}项、未过半的{short}项。"
+        return f"时间过半，{lead}任务{'已' if done else '未'}过半。"
+    if total > 1 and done and short:
+        return f"{lead}中，{done}项达到应完成进度、{short}项落后。"
+    return f"{lead}{'达到' if done else '落后于'}应完成进度。"
+
+
 def and_(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)

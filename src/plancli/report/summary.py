@@ -38,6 +38,7 @@ from plancli.report.phrases import (
     milestones_sentence,
     own_bound,
     paced_sentence_en,
+    paced_sentence_zh,
     part_year_phrase,
     percent,
     percent_unit,
@@ -52,11 +53,19 @@ from plancli.report.phrases import (
     unit_of,
 )
 from plancli.report.relations import relation_info, relation_phrase
-from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.text import (
+    dated,
+    figure_notes,
+    no_attention,
+    year_over,
+    zh_as_of,
+    zh_period,
+)
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
+    all_alike,
     counted_result,
     done_lead,
     exceeded,
@@ -183,6 +192,8 @@ class _Writer:
         counts = [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)]
         progress = percent(report.time_progress)
         when = self._as_of_phrase()
+        if len(counts) == 1 and total > 1:  # 3项目标全部完成, not 3项目标中，完成3项 (audit R, D8)
+            return all_alike(when, progress, total, counts[0][0], self.zh, self.over)
         if self.zh:
             listed = "、".join(f"{status_word_zh(s, self.over)}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
@@ -217,15 +228,9 @@ class _Writer:
         n = sum(a.status == "met" or (a.pace_gap_pp or 0) >= 0 for a in paced)
         if self.over:
             return counted_result(paced, self.zh)
-        short = len(paced) - n
         mid = self.report.time_progress == Decimal("0.5")
         if self.zh:
-            if mid:
-                return (
-                    f"时间过半，按完成率计的{len(paced)}项目标中，任务过半的{n}项、"
-                    f"未过半的{short}项。"
-                )
-            return f"按完成率计的{len(paced)}项目标中，{n}项达到应完成进度、{short}项落后。"
+            return paced_sentence_zh(paced, n, mid)
         return paced_sentence_en(len(paced), n, mid)
 
     def _as_of_phrase(self) -> str:
@@ -582,7 +587,7 @@ class _Writer:
             if group:
                 sentences.append(self._group(status, group, other=has_headline))
         if not report.attention:
-            sentences.append(t("report.no_attention", self.lang))
+            sentences.append(no_attention(report, self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)

@@ -411,6 +411,13 @@ def generated_line(report: Report, lang: Lang) -> str:
 
 
 def attention_heading(report: Report, lang: Lang) -> str:
-    """At the year's end some targets are missed; before it, none can be."""
-    missed = any(a.status == "missed" for a in report.attention)
+    """At the year's end some targets are missed; before it, none can be. The year over,
+    the heading asks what was missed, none missed too (audit R, D8)."""
+    missed = year_over(report) or any(a.status == "missed" for a in report.attention)
     return t("report.attention_missed" if missed else "report.attention", lang)
+
+
+def no_attention(report: Report, lang: Lang) -> str:
+    """Under that heading, nothing in it: 没有滞后或存在风险的目标; the year over, nothing is
+    at risk, the question is what was missed: 没有未完成的目标 (audit R, D8)."""
+    return t("report.no_attention_year" if year_over(report) else "report.no_attention", lang)
