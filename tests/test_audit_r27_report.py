@@ -182,3 +182,78 @@ def test_a_year_with_every_target_met_says_so(plan_run) -> None:  # type: ignore
     # in the year, as before
     zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
     assert "## 滞后和存在风险的目标" in zh
+
+
+# ------------------------------------------------------------- D3: a CPI below zero
+
+
+def test_a_cpi_fall_is_recorded_and_said_as_the_bulletin_says_it(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("hubei-2026")
+    run("record", "cpi", "下降0.3", "-p", "1-6月")  # refused before: a level target
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "居民消费价格下降0.3%，低于2%左右的目标（按1.5%—2.5%考核）1.8个百分点。" in zh
+    assert "涨幅为-0.3%" not in zh
+    # a level that is no rate keeps its refusal
+    err = run("record", "grain_output", "下降3", "-p", "2026", code=2)
+    assert "下降 is for growth figures" in err
+
+
+# ----------------------------------------------- D4, D9: the level a pending quote names
+
+
+def test_a_pending_target_of_the_states_assessment_waits_for_the_state(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("henan-2026")
+    run("record", "gdp", "4.6", "-p", "上半年")
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "单位生产总值二氧化碳排放待国家下达目标，尚无数据。" in zh  # 与国家“十五五”考核目标
+    en = _summary(run("--lang", "en", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "still to be set by the State (pending)" in en
+
+
+def test_the_adjustments_list_names_the_level_as_the_summary_does(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("hubei-2026")
+    run("amend", "co2_intensity", "--min", "3", "--from", "2026-08", "--note", "国家下达：下降3%")
+    run("record", "co2_intensity", "下降2.9", "-p", "2026")
+    zh = run("--lang", "zh", "report", "--as-of", "2026-12", "-f", "md")
+    assert "（原计划待国家下达）差0.1个百分点" in zh
+    assert "调整为下降 ≥ 3%（原计划待国家下达）；国家下达：下降3%" in zh
+    assert "原计划待下达" not in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md")
+    assert "from 2026-08, fall ≥ 3% (plan: still to be set by the State);" in en
+    assert "(plan: pending)" not in en
+
+
+# ---------------------------------------- D10: one bracket; D11: no comma splice; D12
+
+
+def test_a_tracked_indicators_old_figure_is_one_bracket(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("henan-2026")
+    run("record", "foreign_trade", "10.2", "-p", "2026-06")
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-09", "-f", "md"))
+    assert "进出口累计增长10.2%（跟踪指标，数据截至2026年6月）。" in zh
+    en = _summary(run("--lang", "en", "report", "--as-of", "2026-09", "-f", "md"))
+    assert "grew 10.2% year to date (a tracked indicator, not judged; figure of 2026-06)." in en
+    zh = _summary(run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md"))
+    assert "进出口累计增长10.2%（跟踪指标）。" in zh
+
+
+def test_a_count_met_is_no_comma_splice(plan_run) -> None:  # type: ignore[no-untyped-def]
+    run = plan_run("henan-2026")
+    run("record", "new_urban_jobs", "110", "-p", "2026-12")
+    en = _summary(run("--lang", "en", "report", "--as-of", "2026-12", "-f", "md"))
+    assert (
+        "New urban jobs: 110 万人 for the year, 100% of the year's 110 万人, meeting the "
+        "year's target." in en
+    )
+    assert "target was reached" not in en
+
+
+def test_a_cpi_of_a_tenth_is_no_fraction(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """China's CPI rose 0.2 % in 2024: 0.1 is what a bureau types, not 10 % kept as 0.1."""
+    path = tmp_path / "hn.csv"
+    path.write_text("指标,期间,数值\n居民消费价格涨幅,2026年1-12月,0.1\n", encoding="utf-8")
+    ledger = str(tmp_path / "hn.progress.toml")
+    result = invoke("--plan", "henan-2026", "--ledger", ledger, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "did you mean" not in result.stderr and "a fraction" not in result.stderr
+    # a share kept as a fraction is still warned (优良率 0.992 for ≥ 98 %)

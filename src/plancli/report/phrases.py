@@ -345,6 +345,15 @@ def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> s
     return f"{lead}{'达到' if done else '落后于'}应完成进度。"
 
 
+def rate_fall(a: AssessmentOut, name: str) -> str:
+    """A rate's level below zero as the bulletin writes it (居民消费价格涨幅 -0.3: 居民消费价格
+    下降0.3%, never 涨幅为-0.3%: audit R, D3); "" for any other figure."""
+    rate = name.endswith(("涨幅", "增幅")) and a.kind == "level" and percent_unit(a)
+    if not rate or a.actual is None or a.actual >= 0:
+        return ""
+    return f"{name[:-2]}下降{num(-a.actual)}%"
+
+
 def and_(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)

@@ -45,6 +45,7 @@ from plancli.report.phrases import (
     points,
     range_phrase,
     range_top,
+    rate_fall,
     rest_goal,
     stated_bound,
     status_verb,
@@ -53,14 +54,7 @@ from plancli.report.phrases import (
     unit_of,
 )
 from plancli.report.relations import relation_info, relation_phrase
-from plancli.report.text import (
-    dated,
-    figure_notes,
-    no_attention,
-    year_over,
-    zh_as_of,
-    zh_period,
-)
+from plancli.report.text import dated, figure_notes, no_attention, year_over, zh_as_of, zh_period
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
@@ -267,12 +261,18 @@ class _Writer:
         else:
             body = self._lead(a, name) + self._judgement(a)
         # how old the figure is and, for a partial sum, that it is one (the leader cannot see it)
-        body += figure_notes(a, self.report, self.lang)
-        return self._end(body)
+        notes = figure_notes(a, self.report, self.lang)
+        if a.status == "tracked" and notes.startswith(
+            ("（", " (")
+        ):  # one bracket: （跟踪指标，数据截至…） (audit R, D10)
+            body, notes = body[:-1], ("，" if self.zh else "; ") + notes.lstrip(" (（")
+        return self._end(body + notes)
 
     def _lead(self, a: AssessmentOut, name: str) -> str:
         """The name and its figure: 地区生产总值累计增长5%, New urban jobs: 52 万人."""
         movement = self._movement(a)
+        if self.zh and (fall := rate_fall(a, name)):  # 居民消费价格下降0.3%, not 涨幅为-0.3%
+            return fall
         if self.zh:
             return name + movement
         if movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
@@ -558,7 +558,7 @@ class _Writer:
                 return text + (
                     ", the year's target exceeded"
                     if over
-                    else f", the year's target {self._is} reached"
+                    else f", {'' if self.over else 'already '}meeting the year's target"  # D11
                 )
         return text + pace_phrase(a, self.report, self.zh, self.over)
 
