@@ -334,15 +334,14 @@ def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> s
     lead = f"按完成率计的{total}项目标"
     if total == 1:
         lead += f"（{paced[0].name}）"
-    elif not done or not short:
-        lead += "均"
+    alike = "均" if total > 1 else ""
     if mid:
         if total > 1 and done and short:
             return f"时间过半，{lead}中，任务过半的{done}项、未过半的{short}项。"
-        return f"时间过半，{lead}任务{'已' if done else '未'}过半。"
+        return f"时间过半，{lead}任务{alike}{'已' if done else '未'}过半。"
     if total > 1 and done and short:
         return f"{lead}中，{done}项达到应完成进度、{short}项落后。"
-    return f"{lead}{'达到' if done else '落后于'}应完成进度。"
+    return f"{lead}{alike}{'达到' if done else '落后于'}应完成进度。"
 
 
 def rate_fall(a: AssessmentOut, name: str) -> str:
