@@ -243,10 +243,11 @@ def test_a_chinese_report_states_an_adjusted_bound_in_chinese(invoke, one_ledger
     assert invoke(*where, "record", "gdp", "5.6", "--period", "2026-Q2").exit_code == 0
     markdown = invoke(*where, "report").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("- 单位地区生产总值二氧化碳排放"))
-    assert "调整为下降 ≥ 3.5%" in line and "原计划待下达" in line
+    # the level the quote names, as the summary says it (audit R, D9; before: 原计划待下达)
+    assert "调整为下降 ≥ 3.5%" in line and "原计划待国家下达" in line
     assert "fall" not in line and "pending" not in line
     english = invoke(*where[:-1], "en", "report").stdout
-    assert "from 2026-06, fall ≥ 3.5% (plan: pending); 国家下达" in english
+    assert "from 2026-06, fall ≥ 3.5% (plan: still to be set by the State); 国家下达" in english
 
 
 # ----------------------------------------------------------------------------- undo

@@ -245,12 +245,13 @@ def test_an_amendment_from_a_half_year_is_dated_from_its_last_month(run) -> None
     run("sichuan-2026", "record", "energy_intensity", "下降3.2", "--period", "2026-H1")
     zh = run("sichuan-2026", "--lang", "zh", "report", "--as-of", "2026-06", "--format", "md")
     assert (
-        "- 节能（单位地区生产总值能耗）：自2026年6月起调整为下降 ≥ 3%（原计划待下达）；国家下达"
+        # the level the quote names (audit R, D9; before: 原计划待下达)
+        "- 节能（单位地区生产总值能耗）：自2026年6月起调整为下降 ≥ 3%（原计划待国家下达）；国家下达"
         in zh.stdout
     )
     assert "上半年起" not in zh.stdout
     en = run("sichuan-2026", "--lang", "en", "report", "--as-of", "2026-06", "--format", "md")
-    assert "from 2026-06, fall ≥ 3% (plan: pending); 国家下达" in en.stdout
+    assert "from 2026-06, fall ≥ 3% (plan: still to be set by the State); 国家下达" in en.stdout
     gap = run("sichuan-2026", "--lang", "zh", "gap", "--as-of", "2026-06")
     assert "节能（单位地区生产总值能耗）自2026年6月起" in gap.stdout.replace("\n", "")
     # the ledger and JSON keep the period as given
@@ -366,7 +367,8 @@ def test_a_range_target_below_its_floor_names_the_range(invoke, tmp_path: Path) 
     [
         (
             "1350.97",
-            "粮食产量为1350.97亿斤，达到1300亿斤以上的目标，尚未实现高于1350.97亿斤的争取目标。",
+            # the year over: 未实现, not 尚未 (audit R, D13)
+            "粮食产量为1350.97亿斤，达到1300亿斤以上的目标，未实现高于1350.97亿斤的争取目标。",
         ),
         ("1351", "粮食产量为1351亿斤，达到1300亿斤以上的目标并实现争取目标。"),
     ],

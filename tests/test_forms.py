@@ -177,7 +177,9 @@ def test_zhejiang_gdp_5_to_5_5_with_a_stretch(  # type: ignore[no-untyped-def]
     end = zhejiang.judge("gdp", growth, "2026-Q4")
     assert (end["status"], end["stretch_met"]) == (year_end, stretch_met)
     assert (end["min"], end["max"], end["stretch"], end["direction"]) == (5, None, 5.5, "up")
-    assert end["bound"] == "≥ 5 % (aim 5.5 %)"  # the aim with its unit (audit P, D6)
+    # the range the plan states (增长5%—5.5%), not a 争取 line it does not set (audit R, D1;
+    # before: "≥ 5 % (aim 5.5 %)", audit P D6's aim with its unit)
+    assert (end["bound"], end["stretch_is_range_top"]) == ("5 %–5.5 %", True)
 
 
 def test_zhejiang_stretch_met_mid_year_is_still_only_on_track(ledger) -> None:  # type: ignore[no-untyped-def]

@@ -68,7 +68,8 @@ def test_one_target_is_not_of_the_1_targets(invoke, tmp_path: Path) -> None:  # 
     assert "from 1 recorded figure (plan town-2020)." in en
     (tmp_path / "zh").mkdir()
     zh = _report(invoke, tmp_path / "zh", PLAN, [("jobs", "0.5")], "zh")
-    assert "按完成率计的1项目标中，0项达到应完成进度、1项落后。" in zh
+    # one target named, no class of 0 (audit R, D2; before: 1项目标中，0项达到…、1项落后)
+    assert "按完成率计的1项目标（城镇新增就业）落后于应完成进度。" in zh
 
 
 def test_one_done_and_one_short_agree_in_number(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -132,4 +133,6 @@ def test_the_remaining_month_is_one_month(invoke, tmp_path: Path) -> None:  # ty
     result = invoke("--plan", str(plan), "record", "jobs", "4", "--period", "2020-11")
     assert result.exit_code == 0, result.output
     en = invoke("--plan", str(plan), "report", "-o", "-").stdout
-    assert "a month in the remaining month" in en and "remaining 1 months" not in en
+    # one month's need, no "a month" (audit R, D14; before: "… a month in the remaining month")
+    assert "in the remaining month" in en and "remaining 1 months" not in en
+    assert "a month in the remaining month" not in en

@@ -25,14 +25,15 @@ def test_zhejiang_gdp_in_its_range_is_said_as_the_plan_states_it(invoke, tmp_pat
 
     run("record", "gdp", "5.2", "--period", "上半年")
     gap = run("--lang", "zh", "gap")
-    assert "5.2%/≥5%（争取5.5%）" in gap and "（争取5.5）" not in gap
-    assert "≥5% (aim 5.5%)" in run("--lang", "en", "gap")  # wrapped at 80 columns
+    # the range as the plan states it, never a 争取 line it does not set (audit R, D1)
+    assert "5.2%/5%—5.5%" in gap and "争取" not in gap
+    assert "5%–5.5%" in run("--lang", "en", "gap") and "aim" not in run("--lang", "en", "gap")
     gdp = next(t for t in json.loads(run("gap", "--json"))["targets"] if t["id"] == "gdp")
-    assert gdp["bound"] == "≥ 5 % (aim 5.5 %)"
+    assert gdp["bound"] == "5 %–5.5 %"
     zh = run("--lang", "zh", "report", "-f", "md")
     assert "全省生产总值累计增长5.2%，处于5%—5.5%的目标区间内。" in zh
     assert "争取目标" not in zh.split("## 主要预期目标", 1)[0]
-    assert "| 全省生产总值 | ≥ 5%（争取5.5%） | 5.2% |" in zh
+    assert "| 全省生产总值 | 5%—5.5% | 5.2% |" in zh and "争取" not in zh
     en = run("--lang", "en", "report", "-f", "md")
     assert "grew 5.2% year to date, within the target range of 5%–5.5%." in en
     run("record", "gdp", "5.8", "--period", "2026-Q3")
@@ -178,3 +179,47 @@ def test_an_amendment_stating_its_range_is_worded_as_one(invoke, tmp_path: Path)
     zh = run("--lang", "zh", "report", "-f", "md")
     assert "累计增长6.2%，处于调整后6%—6.5%的目标区间内" in zh
     assert "原计划7%以上" in zh and "7%—8%" not in zh
+
+
+def test_guangdong_range_is_one_wording_in_every_output(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """广东 地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果 (audit R, D1): the summary said
+    `低于4.5%—5%的目标区间下沿0.2个百分点` while the tables, chart caption, xlsx, status, targets
+    and `gap --json` wrote `≥ 4.5%（争取5%）`, a 争取 line the plan does not set."""
+    ledger = tmp_path / "gd.progress.toml"
+
+    def run(*args: str) -> str:
+        result = invoke("--plan", "guangdong-2026", "--ledger", str(ledger), *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    run("record", "gdp", "4.3", "--period", "2026-Q1", "--amount", "33120")
+    zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
+    assert "低于4.5%—5%的目标区间下沿0.2个百分点" in zh
+    assert "| 地区生产总值 | 4.5%—5% | 4.3%（33120亿元） \\* |" in zh
+    assert "争取" not in zh
+    html = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "html")
+    assert "目标 4.5%—5%" in html and "争取" not in html
+    en = run("--lang", "en", "report", "--as-of", "2026-06", "-f", "md")
+    assert "| 4.5%–5% |" in en and "aim" not in en
+    for lang in ("zh", "en"):
+        for command in ("status", "targets", "gap"):
+            out = (
+                run("--lang", lang, command, "--as-of", "2026-06")
+                if command != "targets"
+                else run("--lang", lang, command)
+            )
+            assert "争取" not in out and "aim" not in out, (lang, command)
+    assert "4.5%—5%" in run("--lang", "zh", "targets")
+    gdp = next(
+        t
+        for t in json.loads(run("gap", "--json", "--as-of", "2026-06"))["targets"]
+        if t["id"] == "gdp"
+    )
+    assert (gdp["bound"], gdp["stretch_is_range_top"]) == ("4.5 %–5 %", True)
+    xlsx = tmp_path / "gd.xlsx"
+    run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "xlsx", "-o", str(xlsx))
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as book:
+        strings = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xml"))
+    assert "4.5%—5%" in strings and "（争取5%）" not in strings and "≥ 4.5" not in strings

@@ -447,7 +447,11 @@ def fraction_warning(
     if number.is_zero() or abs(number) >= Decimal("1.5") or number == number.to_integral():
         return None
     places = number.as_tuple().exponent
-    growth = target.kind in ("growth", "relative")
+    from plancli.figure_words import rate_level
+
+    # a rate of change kept as a level (居民消费价格涨幅, 2%左右) is published as a growth is:
+    # CPI 0.1 % is a figure a bureau types, 10 % none (audit R, D12)
+    growth = target.kind in ("growth", "relative") or rate_level(target)
     if growth and isinstance(places, int) and places > -2:
         return None  # a growth as published, one decimal: 2022's GDP grew 0.4 % in 二季度
     if number < 0 and not growth:

@@ -210,6 +210,13 @@ _SAME_PERIOD_WORDS = ("同比", "比上年")
 assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
 
 
+def rate_level(target: AnyTarget) -> bool:
+    """A level that is itself a rate of change, in % (居民消费价格涨幅: CPI 2%左右): its bulletin
+    writes 居民消费价格同比下降0.3%, so 下降0.3 records it as -0.3 (audit R, D3)."""
+    name = getattr(target, "name", "") or ""
+    return target.kind == "level" and target.unit.strip() == "%" and name.endswith(("涨幅", "增幅"))
+
+
 def rise_stated(raw: object) -> bool:
     """Does the text state a rise in so many words (`增长0.6`, `同比增长0.6%`, `上升0.3`) or
     with its sign (`+0.6`)? Then a rise recorded for a 下降 target is what the bulletin says,
@@ -242,7 +249,7 @@ def signed_words(raw: str, target: AnyTarget, what: str = N_("value")) -> str:
         word = next((w for w in words if text.startswith(w)), None)
         if word is None:
             continue
-        if target.kind not in SIGNED_KINDS:
+        if target.kind not in SIGNED_KINDS and not rate_level(target):
             raise InputError(
                 _(
                     "{what} {raw!r}: {word} is for growth figures (growth, relative and trend "

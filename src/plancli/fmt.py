@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from plancli import unit_words
 from plancli.i18n import Lang, t
+from plancli.ranges import stretch_is_range_top
 
 if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
     from plancli.plain import AnyAmendment, AnyTarget
@@ -268,6 +269,16 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         stretch = None if stretch is None else -stretch
     if around is not None:
         text = f"≈ {num(around)} {unit}"
+    elif _range_top(target, amendment, low, high, stretch):
+        # 增长4.5%—5%，全力争取更好结果: the range the plan states, never `≥ 4.5 % (aim 5 %)`, a
+        # 争取 line the plan does not set (audit R, D1); written as the report's sentences do
+        assert low is not None and stretch is not None
+        text = (
+            (f"{num(low)}%—{num(stretch)}%" if lang == "zh" else f"{num(low)} %–{num(stretch)} %")
+            if unit == "%"
+            else f"{num(low)}–{num(stretch)} {unit}"
+        )
+        stretch = None
     elif low is not None and high is not None:
         # one figure: a word, as a fall's and a change's: `= 5 个` would be a formula in a
         # spreadsheet (CSV guard); the Chinese sign stays, its text is never a CSV cell
@@ -293,6 +304,25 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
+
+
+def _range_top(
+    target: object,
+    amendment: object,
+    low: Decimal | None,
+    high: Decimal | None,
+    stretch: Decimal | None,
+) -> bool:
+    """Is the bound's stretch the top of a range its plan states (`ranges.stretch_is_range_top`:
+    4.5%—5% is min 4.5, stretch 5)? An assessment says it (`stretch_is_range_top`, of the bound
+    in force); a plan's target by its quote, an amendment in force by its note too."""
+    if low is None or high is not None or stretch is None:
+        return False
+    said = getattr(target, "stretch_is_range_top", None)
+    if said is not None:
+        return bool(said)
+    texts = (getattr(target, "quote", None), getattr(amendment, "note", None))
+    return stretch_is_range_top(texts, low, high, None, stretch)
 
 
 def stretch_exceeds(source: object) -> str | None:
@@ -372,7 +402,9 @@ def figure_text(
     return text
 
 
-def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bool = False) -> str:
+def growth_rest_text(
+    value: Decimal, lang: Lang, form: str = "needs", strict: bool = False, goal: str | None = None
+) -> str:
     """`required_growth_rest` read as what it means. A positive figure is the growth the rest
     of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
     year may fall by up to 6.03% and still meet the target", never "needs −6.03%".
@@ -382,10 +414,19 @@ def growth_rest_text(value: Decimal, lang: Lang, form: str = "needs", strict: bo
     never 需增长0%) and may fall by *less than* it (降幅小于4.92%).
 
     `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
-    `detail` (`show`'s line), `compact` (the gap table's narrow column).
+    `detail` (`show`'s line), `compact` (the gap table's narrow column). `goal`: what the pace
+    reaches where that is not the bound the figure is judged at (an X左右's X: 方能达到5.5%).
     """
     key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
-    return t(key, lang).format(value=num(abs(value)))
+    text = t(key, lang).format(value=num(abs(value)))
+    if goal is None or form not in ("needs", "sentence"):
+        return text
+    # an X左右's pace is to X, not to the edge it is judged at: 符合5.5%左右的目标 beside a bare
+    # 余下月份需增长5.88% read as a contradiction, or 5.88 as the floor (audit R, D7)
+    if value < 0:
+        zh, en = f"仍可达到{goal}", f"and still reach {goal}"
+        return text.replace("仍可完成", zh).replace("and still meet the target", en)
+    return text + (f"方能达到{goal}" if lang == "zh" else f" to reach {goal}")
 
 
 def halfway_note(base: Decimal, around: Decimal, unit: str, lang: str) -> str:

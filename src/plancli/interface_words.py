@@ -226,6 +226,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.attention": ("Targets behind or at risk", "滞后和存在风险的目标"),
     "report.no_attention": ("No target is behind or at risk.", "没有滞后或存在风险的目标。"),
+    "report.no_attention_year": ("No target was missed.", "没有未完成的目标。"),
     "report.attention_missed": (
         "Targets missed, behind or at risk",
         "未完成、滞后和存在风险的目标",
@@ -304,6 +305,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "growth_rest.compact.strict": ("> {value}%", "> {value}%"),
     "growth_rest.compact.fall.strict": ("may fall < {value}%", "可降<{value}%"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
+    "report.needs_last_month": ("{value} {unit} in the last month", "最后1个月需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),
     "report.needs_rest": (
         "{value} {unit} in the {months} months left",

@@ -111,6 +111,7 @@ def render_html(report: Report, lang: Lang) -> str:
         investment_bars=charts.investment_bars(report.investment, lang),
         attention=tables.attention(report, lang) if report.attention else None,
         attention_heading=text.attention_heading(report, lang),
+        no_attention=text.no_attention(report, lang),
         milestones_line=text.milestones_line(report, lang) if report.milestones_total else "",
         milestones=milestones_table,
         adjustments=[text.adjustment_line(adj, lang) for adj in report.adjustments],

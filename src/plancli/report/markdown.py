@@ -79,7 +79,7 @@ def render_markdown(report: Report, lang: Lang) -> str:
     if report.attention:
         lines += table(tables.attention(report, lang))
     else:
-        lines.append(escape(t("report.no_attention", lang)))
+        lines.append(escape(text.no_attention(report, lang)))
     if report.milestones_total:
         lines += [
             "",

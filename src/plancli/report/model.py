@@ -348,9 +348,9 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
                 name_en=target.name_en,
                 period=amendment.period,
                 bound=bound_text(target, amendment),
-                plan_bound=bound_text(target),
+                plan_bound=_named_pending(bound_text(target), target.quote, "en"),
                 bound_zh=bound_text(target, amendment, "zh"),
-                plan_bound_zh=bound_text(target, None, "zh"),
+                plan_bound_zh=_named_pending(bound_text(target, None, "zh"), target.quote, "zh"),
                 note=amendment.note,
                 recorded_at=amendment.recorded_at,
                 dropped=amendment.drops,
@@ -365,6 +365,17 @@ def _adjustments(assessments: Sequence[Assessment]) -> list[AdjustmentOut]:
             )
         )
     return adjusted
+
+
+def _named_pending(bound: str, quote: str | None, lang: str) -> str:
+    """A plan's bound still to be set, by the level its quote names, as the summary says it
+    (原计划待国家下达 / plan: still to be set by the State), never a bare 待下达 / pending in the
+    list of adjustments beside it (audit R, D9)."""
+    from plancli.report.pending import issuer_of, pending_words
+
+    if bound not in ("待下达", "pending"):
+        return bound
+    return pending_words(issuer_of(quote), lang == "zh")
 
 
 def _alone(target: object) -> bool:

@@ -54,6 +54,9 @@ def pace_phrase(a: AssessmentOut, report: Report, zh: bool, over: bool) -> str:
                 if zh
                 else f"; it needs {need} in the remaining {months} months"
             )
+        elif zh and months == 1:  # 月均 of one month (audit R, D14): 最后1个月需完成50万人
+            verb = "推进" if a.kind == "milestone" else "完成"
+            text += f"，最后1个月需{verb}{need}"
         elif zh:
             text += (
                 f"，后{months}个月月均需完成{need}"
@@ -61,6 +64,8 @@ def pace_phrase(a: AssessmentOut, report: Report, zh: bool, over: bool) -> str:
                 else f"，后{months}个月月均需推进{need}"
             )
         else:
-            left = "month" if months == 1 else f"{months} months"  # the remaining month
-            text += f"; it needs {need} a month in the remaining {left}"
+            if months == 1:  # a month's pace over one month is its need (audit R, D14)
+                text += f"; it needs {need} in the remaining month"
+            else:
+                text += f"; it needs {need} a month in the remaining {months} months"
     return text

@@ -7,7 +7,10 @@ import re
 
 # Who hands a pending target down, as its quote names it: 完成省下达的…, 按照国家要求完成… (a
 # district's plan has 省/市下达 targets more often than 国家 ones: audit W D4).
-_ISSUER = re.compile(r"(国家|省|市|州|盟|县|区|上级)(?:政府|有关部门|部门)?(?:下达|要求)")
+# Or whose 考核目标 it is, a plan's name between (与国家“十五五”考核目标统筹衔接: audit R, D4).
+_ISSUER = re.compile(
+    r"(国家|省|市|州|盟|县|区|上级)(?:(?:政府|有关部门|部门)?(?:下达|要求)|(?:“[^”]{1,8}”)?考核目标)"
+)
 _ISSUER_EN = {
     "国家": "the State",
     "省": "the province",
@@ -22,7 +25,7 @@ _ISSUER_EN = {
 
 def issuer_of(quote: str | None) -> str | None:
     """The level a quote says hands the target down (国家, 省, 市, 上级 …), else None."""
-    found = _ISSUER.search(quote or "")
+    found = _ISSUER.search(quote or "")  # the first level the quote names
     return found.group(1) if found else None
 
 

@@ -131,16 +131,28 @@ def range_phrase(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str:
     )
 
 
-def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False) -> str:
+def rest_goal(a: AssessmentOut) -> str | None:
+    """What the rest of the year's growth (`required_growth_rest`) reaches where it is not the
+    bound the figure is judged at: an X左右's X (湖北 5.5%左右, judged from 5%: 方能达到5.5%)."""
+    if a.around is None or a.required_growth_rest is None or a.kind != "growth":
+        return None
+    return f"{num(a.around)}%"
+
+
+def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False, year_over: bool = False) -> str:
     """A 争取X% the plan states, after a satisfied bound: 并实现争取目标, or ，尚未实现6%的争取目标;
     nothing for the top of a range (`range_top`: `range_phrase` says where the figure is). An
-    aim `over` its figure (`stretch_exclusive`: 力争比去年实现更多增长) is 高于1350.97亿斤."""
+    aim `over` its figure (`stretch_exclusive`: 力争比去年实现更多增长) is 高于1350.97亿斤. The
+    year over (`year_over`), no aim is "not yet" one: ，未实现… / but not its higher aim
+    (audit R, D13)."""
     if range_top(a) or a.stretch is None or a.stretch_met is None:
         return ""
     if a.stretch_met:
         return "并实现争取目标" if zh else " and its higher aim"
     aim = f"{'高于' if zh else 'more than '}{num(a.stretch)}{unit_of(a, zh)}" if over else ""
     aim = aim or f"{num(a.stretch)}{unit_of(a, zh)}"
+    if year_over:
+        return f"，未实现{aim}的争取目标" if zh else f", but not its higher aim of {aim}"
     return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"
 
 
@@ -314,6 +326,33 @@ def paced_sentence_en(paced: int, done: int, mid: bool) -> str:
     )
 
 
+def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> str:
+    """时间过半 in Chinese, never a class of 0 nor "1项中…1项" (audit R, D2): of one target, it
+    named (按完成率计的1项目标（城镇新增就业）任务未过半); of several all alike, 均; else
+    the two counts (任务过半的3项、未过半的1项)."""
+    total, short = len(paced), len(paced) - done
+    lead = f"按完成率计的{total}项目标"
+    if total == 1:
+        lead += f"（{paced[0].name}）"
+    alike = "均" if total > 1 else ""
+    if mid:
+        if total > 1 and done and short:
+            return f"时间过半，{lead}中，任务过半的{done}项、未过半的{short}项。"
+        return f"时间过半，{lead}任务{alike}{'已' if done else '未'}过半。"
+    if total > 1 and done and short:
+        return f"{lead}中，{done}项达到应完成进度、{short}项落后。"
+    return f"{lead}{alike}{'达到' if done else '落后于'}应完成进度。"
+
+
+def rate_fall(a: AssessmentOut, name: str) -> str:
+    """A rate's level below zero as the bulletin writes it (居民消费价格涨幅 -0.3: 居民消费价格
+    下降0.3%, never 涨幅为-0.3%: audit R, D3); "" for any other figure."""
+    rate = name.endswith(("涨幅", "增幅")) and a.kind == "level" and percent_unit(a)
+    if not rate or a.actual is None or a.actual >= 0:
+        return ""
+    return f"{name[:-2]}下降{num(-a.actual)}%"
+
+
 def and_(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -354,67 +393,15 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
 
 
-def relation_phrase(a: AssessmentOut, ref_name: str, zh: bool) -> str:
-    """How a relative target stands against its reference's figure (`ref_name`: 地区生产总值):
-    与地区生产总值增长（5%）基本同步, 低于…1.1个百分点，超出1个百分点的容差0.1个百分点，未能同步.
-    A fall of the reference is one, as the other sentences write it: 与地区生产总值（下降1%）,
-    GDP (down 1%), not 地区生产总值增长（-1%） (audit T, D2)."""
-    assert a.actual is not None and a.reference_actual is not None
-    falls = a.reference_actual < 0
-    if zh:
-        rate = falls or ref_name.endswith((*RATE_NAMES, "水平"))
-        named = ref_name if rate else f"{ref_name}增长"
-        ref = f"{named}（{'下降' if falls else ''}{num(abs(a.reference_actual))}%）"
-    elif falls:
-        ref = f"{ref_name} (down {num(-a.reference_actual)}%)"
-    else:
-        ref = f"{ref_name} at {num(a.reference_actual)}%"
-    difference = a.actual - a.reference_actual
+def trend_phrase(a: AssessmentOut, zh: bool) -> str:
+    """A trend target's verdict: ，实现继续下降 / ，未能保持稳定; as planned (a fall)."""
+    direction = a.direction or "band"
     satisfied = a.status in ("met", "on_track")
-    relation = a.relation or "same"
-    if relation == "same" and satisfied and difference > (a.tolerance_pp or 0):
-        # well ahead of its reference (9.3 % against 0.3 %): "in step" would belie it
-        if zh:
-            return f"，高于{ref}{num(difference)}个百分点"
-        return f", {num(difference)} pp above {ref}"
-    beyond = _beyond_tolerance(a, zh)
     if zh:
-        if relation == "same":
-            return (
-                f"，与{ref}基本同步"
-                if satisfied
-                else f"，低于{ref}{num(-difference)}个百分点{beyond}，未能同步"
-            )
-        if relation == "above":
-            return f"，高于{ref}" if satisfied else f"，未能高于{ref}"
-        if relation == "not_below":
-            return (
-                f"，不低于{ref}" if satisfied else f"，低于{ref}{num(-difference)}个百分点{beyond}"
-            )
-        return f"，低于{ref}" if satisfied else f"，未能低于{ref}"
-    if relation == "same":
-        return (
-            f", in step with {ref}"
-            if satisfied
-            else f", {num(-difference)} pp below {ref}{beyond}, not in step"
-        )
-    if relation == "above":
-        return f", above {ref}" if satisfied else f", not above {ref}"
-    if relation == "not_below":
-        return f", not below {ref}" if satisfied else f", {num(-difference)} pp below {ref}{beyond}"
-    return f", below {ref}" if satisfied else f", not below {ref}"
-
-
-def _beyond_tolerance(a: AssessmentOut, zh: bool) -> str:
-    """How far a relative target short of its reference is beyond its tolerance: the
-    tables' 差距 (the gap to reference − tolerance), said beside the distance to the
-    reference itself, so that 低于…1.1个百分点 and the table's 0.1 tell one story."""
-    if not a.tolerance_pp or a.gap is None:
-        return ""
-    tolerance, gap = num(a.tolerance_pp), num(a.gap)
-    if zh:
-        return f"，超出{tolerance}个百分点的容差{gap}个百分点"
-    return f", {gap} pp beyond the {tolerance} pp tolerance"
+        aim = {"up": "继续增长", "down": "继续下降", "band": "保持稳定"}[direction]
+        return f"，实现{aim}" if satisfied else f"，未能{aim}"
+    aim = {"up": "a rise", "down": "a fall", "band": "stability"}[direction]
+    return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
 
 
 def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bool) -> str:

@@ -11,7 +11,7 @@ summary sheet render it as they are; no template decides anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -38,23 +38,28 @@ from plancli.report.phrases import (
     milestones_sentence,
     own_bound,
     paced_sentence_en,
+    paced_sentence_zh,
     part_year_phrase,
     percent,
     percent_unit,
     points,
     range_phrase,
     range_top,
-    relation_phrase,
+    rate_fall,
+    rest_goal,
     stated_bound,
     status_verb,
     status_word_zh,
+    trend_phrase,
     unit_of,
 )
-from plancli.report.text import dated, figure_notes, year_over, zh_as_of, zh_period
+from plancli.report.relations import relation_info, relation_phrase
+from plancli.report.text import dated, figure_notes, no_attention, year_over, zh_as_of, zh_period
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en
 from plancli.report.yearend import (
     achieved,
+    all_alike,
     counted_result,
     done_lead,
     exceeded,
@@ -181,6 +186,8 @@ class _Writer:
         counts = [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)]
         progress = percent(report.time_progress)
         when = self._as_of_phrase()
+        if len(counts) == 1 and total > 1:  # 3项目标全部完成, not 3项目标中，完成3项 (audit R, D8)
+            return all_alike(when, progress, total, counts[0][0], self.zh, self.over)
         if self.zh:
             listed = "、".join(f"{status_word_zh(s, self.over)}{n}项" for s, n in counts)
             return f"{when}（时间进度{progress}），{total}项目标中，{listed}。"
@@ -215,15 +222,9 @@ class _Writer:
         n = sum(a.status == "met" or (a.pace_gap_pp or 0) >= 0 for a in paced)
         if self.over:
             return counted_result(paced, self.zh)
-        short = len(paced) - n
         mid = self.report.time_progress == Decimal("0.5")
         if self.zh:
-            if mid:
-                return (
-                    f"时间过半，按完成率计的{len(paced)}项目标中，任务过半的{n}项、"
-                    f"未过半的{short}项。"
-                )
-            return f"按完成率计的{len(paced)}项目标中，{n}项达到应完成进度、{short}项落后。"
+            return paced_sentence_zh(paced, n, mid)
         return paced_sentence_en(len(paced), n, mid)
 
     def _as_of_phrase(self) -> str:
@@ -248,7 +249,9 @@ class _Writer:
         if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
         if a.reason == "year_figure" or unjudged_growth(a, self.over):  # no year-end result
-            return self._end(self._lead(a, name) + year_figure_note(a, self.zh))
+            known = a.kind == "relative" and a.reference_actual is not None  # compared, unjudged
+            info = self._relation(a, relation_info) if known else ""
+            return self._end(self._lead(a, name) + info + year_figure_note(a, self.zh))
         if a.actual is None:
             return self._without_figure(a, name)
         if a.kind == "milestone":
@@ -258,12 +261,18 @@ class _Writer:
         else:
             body = self._lead(a, name) + self._judgement(a)
         # how old the figure is and, for a partial sum, that it is one (the leader cannot see it)
-        body += figure_notes(a, self.report, self.lang)
-        return self._end(body)
+        notes = figure_notes(a, self.report, self.lang)
+        if a.status == "tracked" and notes.startswith(
+            ("（", " (")
+        ):  # one bracket: （跟踪指标，数据截至…） (audit R, D10)
+            body, notes = body[:-1], ("，" if self.zh else "; ") + notes.lstrip(" (（")
+        return self._end(body + notes)
 
     def _lead(self, a: AssessmentOut, name: str) -> str:
         """The name and its figure: 地区生产总值累计增长5%, New urban jobs: 52 万人."""
         movement = self._movement(a)
+        if self.zh and (fall := rate_fall(a, name)):  # 居民消费价格下降0.3%, not 涨幅为-0.3%
+            return fall
         if self.zh:
             return name + movement
         if movement.startswith(f"{self._is} "):  # any name's number: "New urban jobs: 52"
@@ -340,7 +349,7 @@ class _Writer:
         if a.kind == "relative":
             return self._relation(a)
         if a.kind == "trend":
-            return self._trend(a)
+            return trend_phrase(a, self.zh)
         satisfied = a.status in ("met", "on_track")
         bound = self._bound(a)
         text = ""
@@ -357,7 +366,9 @@ class _Writer:
                     f"; plan: {was})" if was else ")"
                 )
         if a.required_growth_rest is not None:
-            rest = growth_rest_text(a.required_growth_rest, self.lang, "sentence", a.exclusive)
+            rest = growth_rest_text(
+                a.required_growth_rest, self.lang, "sentence", a.exclusive, rest_goal(a)
+            )
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
 
@@ -431,7 +442,9 @@ class _Writer:
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
-        text += aim_phrase(a, self.zh, a.id in self.report.stretch_over)  # 并实现争取目标…
+        text += aim_phrase(
+            a, self.zh, a.id in self.report.stretch_over, self.over
+        )  # 并实现争取目标…
         if was:
             text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
         return text
@@ -487,7 +500,7 @@ class _Writer:
         what = "ceiling" if ceiling else "target"
         return f", {gap} {'below' if below else 'above'} the {adjusted}{what} ({note})"
 
-    def _relation(self, a: AssessmentOut) -> str:
+    def _relation(self, a: AssessmentOut, phrase: Callable[..., str] = relation_phrase) -> str:
         reference = self.by_id.get(a.reference or "")
         ref_name = a.reference or ""
         if reference is not None:
@@ -502,16 +515,7 @@ class _Writer:
             ref_name = f"同期（{part}）{ref_name}" if self.zh else ref_name
         if part and not self.zh:
             ref_name += f" in {other_period_en(a, self.report.as_of)}"
-        return relation_phrase(a, ref_name, self.zh)
-
-    def _trend(self, a: AssessmentOut) -> str:
-        direction = a.direction or "band"
-        satisfied = a.status in ("met", "on_track")
-        if self.zh:
-            aim = {"up": "继续增长", "down": "继续下降", "band": "保持稳定"}[direction]
-            return f"，实现{aim}" if satisfied else f"，未能{aim}"
-        aim = {"up": "a rise", "down": "a fall", "band": "stability"}[direction]
-        return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
+        return phrase(a, ref_name, self.zh)
 
     def _cumulative(self, a: AssessmentOut, name: str) -> str:
         assert a.actual is not None
@@ -554,7 +558,7 @@ class _Writer:
                 return text + (
                     ", the year's target exceeded"
                     if over
-                    else f", the year's target {self._is} reached"
+                    else f", {'' if self.over else 'already '}meeting the year's target"  # D11
                 )
         return text + pace_phrase(a, self.report, self.zh, self.over)
 
@@ -583,7 +587,7 @@ class _Writer:
             if group:
                 sentences.append(self._group(status, group, other=has_headline))
         if not report.attention:
-            sentences.append(t("report.no_attention", self.lang))
+            sentences.append(no_attention(report, self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
         milestones = milestones_sentence(self.report.assessments, self.zh, self.over)

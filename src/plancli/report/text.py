@@ -26,6 +26,8 @@ from plancli.judged_edges import edge_cell
 from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
+from plancli.report.phrases import rest_goal
+from plancli.report.when import other_period, other_period_en
 
 DASH = "—"
 
@@ -187,7 +189,16 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
                     "（同期尚无数据）" if lang == "zh" else f" (not yet out for {a.period})"
                 )
             return f"{relation_sign(a.relation)} {reference}"
-        text = f"{relation_sign(a.relation)} {num(a.reference_actual)}%"
+        # the reference's figure named, and its period where it is not the report's: the
+        # table shows no GDP of the first three quarters (audit R, D6: `≈ 4.7%` alone)
+        # (of the report's period, the reference's row shows it: the figure alone, as before)
+        shown = f"{num(a.reference_actual)}%"
+        if part := (other_period if lang == "zh" else other_period_en)(a, report.as_of):
+            reference = reference_name(report, a.reference, lang)
+            shown = (
+                f"{reference}{part}{shown}" if lang == "zh" else f"{reference} {shown} in {part}"
+            )
+        text = f"{relation_sign(a.relation)} {shown}"
         if a.tolerance_pp and (a.relation or "same") in ("same", "not_below"):
             # 同步 within 1 pp is met from 4 % up: the floor the 差距 column is measured to
             floor = num(Decimal(a.reference_actual) - Decimal(a.tolerance_pp))
@@ -271,9 +282,11 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
             key, value = "report.needs_rest", str(need.number)
         else:
             key, value = "report.needs_month", per_month_figure(a)
+            if a.months_left == 1:  # 月均 of one month: 最后1个月需完成50万人 (audit R, D14)
+                key = "report.needs_last_month"
         return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive)
+        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive, goal=rest_goal(a))
     return ""
 
 
@@ -398,6 +411,13 @@ def generated_line(report: Report, lang: Lang) -> str:
 
 
 def attention_heading(report: Report, lang: Lang) -> str:
-    """At the year's end some targets are missed; before it, none can be."""
-    missed = any(a.status == "missed" for a in report.attention)
+    """At the year's end some targets are missed; before it, none can be. The year over,
+    the heading asks what was missed, none missed too (audit R, D8)."""
+    missed = year_over(report) or any(a.status == "missed" for a in report.attention)
     return t("report.attention_missed" if missed else "report.attention", lang)
+
+
+def no_attention(report: Report, lang: Lang) -> str:
+    """Under that heading, nothing in it: 没有滞后或存在风险的目标; the year over, nothing is
+    at risk, the question is what was missed: 没有未完成的目标 (audit R, D8)."""
+    return t("report.no_attention_year" if year_over(report) else "report.no_attention", lang)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from plancli.assess import AssessmentOut
+from plancli.assess import AssessmentOut, Status
 from plancli.fmt import num
 from plancli.i18n import Lang
 from plancli.periods import parse_period
@@ -62,6 +62,17 @@ def shortfall(a: AssessmentOut, zh: bool) -> str:
     return f"，差{gap}" if zh else f", {gap} short"
 
 
+def all_alike(when: str, progress: str, total: int, status: Status, zh: bool, over: bool) -> str:
+    """The overview of targets all of one status: 3项目标全部完成 / all 3 targets were met, never
+    3项目标中，完成3项 (audit R, D8); 均正常推进 / all 3 targets are on track."""
+    if zh:
+        word = status_word_zh(status, over)
+        alike = "全部完成" if status == "met" and over else f"均{word}"
+        return f"{when}（时间进度{progress}），{total}项目标{alike}。"
+    verb = status_verb(status, total, over)
+    return f"{when} (time progress {progress}), all {total} targets {verb}."
+
+
 def counted_result(paced: Sequence[AssessmentOut], zh: bool) -> str:
     """The overview's 时间过半 sentence at the year's end: 完成7项、未完成7项, no pace; by the
     statuses the overview's first sentence counts, in its order, so a target without its
@@ -69,6 +80,12 @@ def counted_result(paced: Sequence[AssessmentOut], zh: bool) -> str:
     (完成40项、滞后4项、未完成11项)."""
     counts = [(s, sum(a.status == s for a in paced)) for s in COUNT_ORDER]
     counts = [(s, n) for s, n in counts if n]
+    if zh and len(counts) == 1:  # never 1项中…1项: 按完成率计的1项目标（X）未完成 (audit R, D2)
+        (status, _), total = counts[0], len(paced)
+        word = status_word_zh(status, True)
+        if total == 1:
+            return f"按完成率计的1项目标（{paced[0].name}）{word}。"
+        return f"按完成率计的{total}项目标{'全部完成' if status == 'met' else '均' + word}。"
     if zh:
         listed = "、".join(f"{status_word_zh(s, True)}{n}项" for s, n in counts)
         return f"按完成率计的{len(paced)}项目标中，{listed}。"

@@ -82,8 +82,10 @@ def unjudged_growth(a: AssessmentOut, over: bool) -> bool:
     """At the year's end, a growth target 滞后 on a figure of part of the year (June's
     固定资产投资 下降3.5%): its status stays 滞后 (behind until the year's figure), but its
     sentence is worded as a pace verdict's on an old figure is (`year_figure_note`): 不作全年
-    评价, not `未实现正增长的目标`, a final result's words (audit Y D4, session 26)."""
-    if not over or a.kind != "growth" or a.status != "behind" or a.actual is None:
+    评价, not `未实现正增长的目标`, a final result's words (audit Y D4, session 26). A relation
+    too (居民收入 3.6% of the first three quarters, 1.1 pp below GDP's 4.7%): not `未能同步`,
+    the year's verdict on a figure of part of the year (audit R, D5)."""
+    if not over or a.kind not in ("growth", "relative") or a.status != "behind" or a.actual is None:
         return False
     from plancli.periods import parse_period
 
