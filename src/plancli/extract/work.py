@@ -48,6 +48,7 @@ from plancli.extract.work_milestones import milestones
 from plancli.extract.work_names import (
     counted_name,
     respective,
+    shared_work,
     target_name,
 )
 from plancli.extract.work_worded import worded
@@ -57,6 +58,11 @@ from plancli.i18n import _
 _CONDITIONS = re.compile(
     r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
 )
+
+
+def key_of_list(name: str, low: Decimal) -> str:
+    """The `_stated` key of a target named by a list: its whole name, never a short key."""
+    return f"{name}|{low}|list"
 
 
 class WorkReader:
@@ -119,7 +125,9 @@ class WorkReader:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
         year or reached; not an effort towards it (推进高风险机构动态清零)."""
         for match in re.finditer(
-            r"(保持|实现)?(“)?((?:(?!保持|实现)[^,;。:\n“”、]){2,12}?)”?(动态)?清零",
+            # (确保零就业家庭动态清零: 确保 is the lead, no part of the name)
+            r"(?:确保|力争)?(保持|实现)?(“)?((?:(?!保持|实现|确保|力争)[^,;。:\n“”、]){2,12}?)”?"
+            r"(动态)?清零",
             self.parse[start:end],
         ):
             verb, _quoted, name, held = match.groups()
@@ -217,8 +225,11 @@ class WorkReader:
             prefix = piece.text[: match.start()]
             # the verb before a list (新建A、B 10个), or after the list the count opens
             # (推动20个机关、企事业单位附属空间对社会开放共享)
-            verb_in_list = (piece is not pieces[0] and VERB.search(pieces[0].text)) or (
-                piece is pieces[0] and len(pieces) > 1 and VERB.search(pieces[-1].text)
+            verb_in_list = (
+                (piece is not pieces[0] and VERB.search(pieces[0].text))
+                or (piece is pieces[0] and len(pieces) > 1 and VERB.search(pieces[-1].text))
+                # (…、洛阳等10个国家物流枢纽、商丘等5个…基地建设: the work the last one says)
+                or shared_work(pieces, pieces.index(piece))
             )
             has_verb = (
                 VERB.search(prefix)
@@ -355,7 +366,8 @@ class WorkReader:
         # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
         # and 增加学位超20万个): the same figure of the same thing, drafted once — never two
         # rates (民间投资增长6% and 社会消费品零售总额增长6% are two)
-        same = f"{name[-2:]}|{low}|{unit}"
+        # (a list's name, 新建智能车间、智能工厂, is no appendix's repeat of 新培育绿色工厂200个)
+        same = f"{name[-2:]}|{low}|{unit}" if "、" not in name else key_of_list(name, low)
         earlier = self._stated.get(same)
         twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
         unsaid: list[str] = []

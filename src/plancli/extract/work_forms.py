@@ -26,6 +26,8 @@ UNIT = (
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|种|类|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标准箱|标准箱|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
+    # a count of clusters or chains written N大 (壮大6大特色产业集群): so many (个)
+    r"|大(?=[^\d，,；;。、和]{0,10}?(?:产业集群|产业链|产业基地))"
     rf"|[万亿](?={PEOPLE})"
 )
 # A figure raised (or cut) to another at once, 2375元提高到2423元: the first is the level now.
@@ -44,7 +46,7 @@ SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行
 # the things a count counts, then 和 and the examples of a second count (高速公路项目和黄百等, of
 # …等14条高速公路项目和黄百等4个在建铁路项目): two counts, not one's place
 PAIRED_EXAMPLES = re.compile(r"[^\d和、，,；;。]{2,20}和([^\d和、，,；;。]{1,12}等)")
-COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
+COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)|大")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
 SHARED_RATE = re.compile(r"(均|都)?要?(增速|增幅|增长|下降|降低|减少)(均)?")
@@ -87,7 +89,7 @@ ONGOING_DELIVERED = re.compile(r"建成|投运|投产|投用|开放|通车|完�
 # 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more)
 WORKED_ON = re.compile(
     r"^(?:着力|重点|高质量|集中[^,;。]{0,6}?)*(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
-    r"|支持\d+个|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
+    r"|支持\d+个|提升(?=\d+个[^,;。]*?(?:质效|水平|能力|质量|效能)$)|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
     r"(?=[^,;。]*?\d+个[^,;。]*?(?:产业集群|[万千]亿级[^,;。]{0,8}产业)))"
 )
 VERB = re.compile(
@@ -205,6 +207,8 @@ def echoes(parse: str, before: tuple[Clause, bool] | None, clause: Clause) -> bo
 
 def counted_unit(unit: str, after: str) -> str:
     """A count in 万 or 亿 of the people or households named after it: 万人, 亿人 or 万户."""
+    if unit == "大":
+        return "个"  # 6大特色产业集群: 6 clusters
     if unit not in ("万", "亿") or not re.match(PEOPLE, after):
         return unit
     return unit + ("户" if re.match(r"[\u4e00-\u9fff“”]{0,7}?户", after) else "人")
