@@ -347,7 +347,9 @@ def _examples_name(pieces: list[Clause], at: int, match: re.Match[str]) -> str:
         or any(QUANTITY.search(p.text) for p in pieces[:at])
         or len(before) > 12
         or VERB.search(before)
-        or not (before.endswith("等") or COUNTER.fullmatch(match.group(3)))  # (not 70%以上产能)
+        # a count of things (not 70%以上产能, nor 店头电厂二期等402万千瓦机组: the examples
+        # are the size's)
+        or not COUNTER.fullmatch(match.group(3))
         or not re.fullmatch(r"[\u4e00-\u9fff“”（）]{2,20}", after)
     ):
         return ""
@@ -420,6 +422,7 @@ def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
     if (
         tail
         and not re.search(r"\d", tail)
+        and not VERB.search(tail)  # (将2.8万亿元…资金纳入直达机制、规模明显大于去年)
         and at < len(pieces) - 1
         and not _LIKE_START.match(tail)
         and all(
