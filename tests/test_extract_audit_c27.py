@@ -262,3 +262,18 @@ def test_zero_led_by_que_bao_is_no_quoted_name() -> None:
     """D8: 确保零就业家庭动态清零 was named “确保零就业家庭”动态清零."""
     found = named(works(report("确保零就业家庭动态清零。")))
     assert found["“零就业家庭”动态清零"]["max"] == Decimal(0)
+
+
+# ------------------------------------------------------------------ D9, D10: flags
+
+
+@pytest.mark.parametrize(
+    ("work", "name"),
+    [
+        ("实施1000个以上省重点项目，年度完成投资1万亿元。", "年度完成投资"),  # whose investment
+        ("片区化推进乡村振兴，建成35个先导区。", "建成先导区"),  # a 先导区 of what
+        ("实施消防装备提升工程，新增城市小型站200个。", "新增城市小型站"),  # a station of what
+    ],
+)
+def test_names_that_do_not_say_what_is_counted_are_flagged(work: str, name: str) -> None:
+    assert "the name may not say what is counted" in named(works(report(work)))[name]["review"]
