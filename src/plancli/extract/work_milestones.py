@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from plancli.extract.clauses import listing_marks
 from plancli.extract.sections import WorkSection
-from plancli.extract.work_forms import ONGOING_DELIVERED, QUANTITY, Clause
-from plancli.extract.work_names import STAGE_ONLY, work_before
+from plancli.extract.work_forms import LEAD, ONGOING_DELIVERED, QUANTITY, Clause
 from plancli.i18n import _
 
 if TYPE_CHECKING:
@@ -109,6 +108,22 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return [(s, e) for s, e in out if e - s >= 2]
+
+
+# A milestone's object that is a stage of work without the work (力争年内完成竣工初验): the
+# work is the clause before it (继续做好大罗家营366号民居、向旭庵等文物修缮工程).
+STAGE_ONLY = re.compile(r"(?:竣工)?(?:初验|验收|竣工|交付使用)")
+_WORK_BEFORE = re.compile(r"(?:做好|抓好|实施|开展|加快)(?P<work>[^,，;；。:：]{4,40})")
+
+
+def work_before(parse: str, start: int) -> str | None:
+    """The work a stage-only milestone (STAGE_ONLY) completes: the clause before `start` in
+    its sentence, without its lead and verb; None where that clause is not one such."""
+    before = parse[max(0, start - 80) : start].rstrip(" ,，")
+    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
+    text = LEAD.sub("", clause.group().strip()) if clause else ""
+    found = _WORK_BEFORE.fullmatch(text)
+    return found.group("work") if found else None
 
 
 def milestones(reader: WorkReader, section: WorkSection, clause: Clause) -> None:

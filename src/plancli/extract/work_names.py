@@ -485,19 +485,3 @@ def verb_before(parse: str, start: int) -> str:
     if verb is None or re.search(_NOT_ACTIONS + r"|实现", verb.group()):
         return ""
     return verb.group()
-
-
-# A milestone's object that is a stage of work without the work (力争年内完成竣工初验): the
-# work is the clause before it (继续做好大罗家营366号民居、向旭庵等文物修缮工程).
-STAGE_ONLY = re.compile(r"(?:竣工)?(?:初验|验收|竣工|交付使用)")
-_WORK_BEFORE = re.compile(r"(?:做好|抓好|实施|开展|加快)(?P<work>[^,，;；。:：]{4,40})")
-
-
-def work_before(parse: str, start: int) -> str | None:
-    """The work a stage-only milestone (STAGE_ONLY) completes: the clause before `start` in
-    its sentence, without its lead and verb; None where that clause is not one such."""
-    before = parse[max(0, start - 80) : start].rstrip(" ,，")
-    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
-    text = LEAD.sub("", clause.group().strip()) if clause else ""
-    found = _WORK_BEFORE.fullmatch(text)
-    return found.group("work") if found else None
