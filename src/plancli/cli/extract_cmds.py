@@ -74,7 +74,8 @@ def extract_cmd(
 
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
-    if output is not None and str(output) == "-":
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout:
         output = None  # standard output, as the report's `-` is standard input
     if output is not None:
         from plancli.extract.destination import check_destination
@@ -113,7 +114,14 @@ def extract_cmd(
     if output is not None:
         where = _("to {file}").format(file=output)
     else:
-        where = _("(not written: -o writes it)") if compare else _("to stdout")
+        where = _("to stdout")
+        if compare and to_stdout:
+            # (-o - with --compare: stdout holds the score, the draft cannot go there too)
+            where = _(
+                "(not written: --compare prints the score on stdout; give -o FILE to keep it)"
+            )
+        elif compare:
+            where = _("(not written: -o writes it)")
     say(
         ngettext(
             "drafted {count} target ({counts}) of plan {plan} ({year}) {where}; "

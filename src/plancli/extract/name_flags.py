@@ -47,6 +47,11 @@ def short_names(parse: str, targets: list[DraftTarget]) -> None:
             or re.fullmatch(r"\d+(?:\.\d+)?[^\d]{1,3}", name)  # 600公里 (…管网800公里、600公里)
             or _MODIFIER_END.search(name)  # 打造吸引力强 (40个): what is like that
             or _AMOUNT_END.search(name)  # …发电等百亿元 (12个): a size, not the thing
+            # a sum whose spender the clause before says (实施1000个以上省重点项目，年度完成投资
+            # 1万亿元: whose investment), a thing named by its kind alone (建成35个先导区: of
+            # what; 新增城市小型站200个: a station of what)
+            or _WHOSE_SUM.fullmatch(name)
+            or _BARE_THING.search(name)
             # a part (其中…) of a count whose clause says no verb the part could take
             # (`work_names.verb_before`): what is done to it is not said
             or (
@@ -68,6 +73,11 @@ _MODIFIER_END = re.compile(r"[力面度性感量效][强广高好大优足全佳
 # an amount a name ends with (…燃煤发电等百亿元, of a list no later item names): its thing, or
 # its figure, is elsewhere; or a qualifier an unknown unit left (…周转量公里以上: 亿吨公里以上)
 _AMOUNT_END = re.compile(r"(?:\d|[百千万亿])元$|(?:以上|左右|以内|以下)$")
+
+_WHOSE_SUM = re.compile(r"(?:年度|全年|年内)?(?:完成|实现)?(?:投资|投资额|产值|营收)")
+_BARE_THING = re.compile(
+    rf"^(?:{VERB.pattern})+[\u4e00-\u9fff]{{0,2}}(?:区|站|点)$|[小中大微]型(?:站|点)$"
+)
 
 # a quote in a clause that 其中 opens (…项目，其中小型水库7座、水池等调蓄设施993个): a part of
 # the count before it

@@ -24,16 +24,12 @@ from plancli.extract.work_forms import (
     CN_VERB,
     HEADING,
     LEAD,
-    MILESTONE_END,
-    MILESTONE_START,
     NUM,
-    OPEN_ENDED,
     PAST_NEXT,
     PAST_OPENING,
     QUANTITY,
     SCHEDULE,
     SHARED_RATE,
-    TENTATIVE,
     UNIT,
     VERB,
     Clause,
@@ -41,22 +37,19 @@ from plancli.extract.work_forms import (
     comparison,
     counted_unit,
     echoes,
-    no_end,
     not_a_target,
     other_years,
     past_clause,
-    process_tail,
     split_list,
-    split_objects,
     work_kind,
     zero_growth_subjects,
 )
+from plancli.extract.work_milestones import milestones
 from plancli.extract.work_names import (
-    STAGE_ONLY,
     counted_name,
     respective,
+    shared_work,
     target_name,
-    work_before,
 )
 from plancli.extract.work_worded import worded
 from plancli.i18n import _
@@ -65,6 +58,11 @@ from plancli.i18n import _
 _CONDITIONS = re.compile(
     r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
 )
+
+
+def key_of_list(name: str, low: Decimal) -> str:
+    """The `_stated` key of a target named by a list: its whole name, never a short key."""
+    return f"{name}|{low}|list"
 
 
 class WorkReader:
@@ -109,7 +107,7 @@ class WorkReader:
             if SCHEDULE.search(clause.text):
                 continue
             if not self._quantities(section, clause) and not worded(self, section, clause):
-                self._milestones(section, clause)
+                milestones(self, section, clause)
         schedules(self, section, start, end)
         self._zero(section, start, end)
         self._zero_growth(section, start, end)
@@ -127,7 +125,9 @@ class WorkReader:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
         year or reached; not an effort towards it (推进高风险机构动态清零)."""
         for match in re.finditer(
-            r"(保持|实现)?(“)?((?:(?!保持|实现)[^,;。:\n“”、]){2,12}?)”?(动态)?清零",
+            # (确保零就业家庭动态清零: 确保 is the lead, no part of the name)
+            r"(?:确保|力争)?(保持|实现)?(“)?((?:(?!保持|实现|确保|力争)[^,;。:\n“”、]){2,12}?)”?"
+            r"(动态)?清零",
             self.parse[start:end],
         ):
             verb, _quoted, name, held = match.groups()
@@ -225,8 +225,11 @@ class WorkReader:
             prefix = piece.text[: match.start()]
             # the verb before a list (新建A、B 10个), or after the list the count opens
             # (推动20个机关、企事业单位附属空间对社会开放共享)
-            verb_in_list = (piece is not pieces[0] and VERB.search(pieces[0].text)) or (
-                piece is pieces[0] and len(pieces) > 1 and VERB.search(pieces[-1].text)
+            verb_in_list = (
+                (piece is not pieces[0] and VERB.search(pieces[0].text))
+                or (piece is pieces[0] and len(pieces) > 1 and VERB.search(pieces[-1].text))
+                # (…、洛阳等10个国家物流枢纽、商丘等5个…基地建设: the work the last one says)
+                or shared_work(pieces, pieces.index(piece))
             )
             has_verb = (
                 VERB.search(prefix)
@@ -363,7 +366,8 @@ class WorkReader:
         # one commitment stated twice, in the work and in an appendix's list (新增高中学位超20万个
         # and 增加学位超20万个): the same figure of the same thing, drafted once — never two
         # rates (民间投资增长6% and 社会消费品零售总额增长6% are two)
-        same = f"{name[-2:]}|{low}|{unit}"
+        # (a list's name, 新建智能车间、智能工厂, is no appendix's repeat of 新培育绿色工厂200个)
+        same = f"{name[-2:]}|{low}|{unit}" if "、" not in name else key_of_list(name, low)
         earlier = self._stated.get(same)
         twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
         unsaid: list[str] = []
@@ -417,63 +421,6 @@ class WorkReader:
                 if "目标" in text:
                     return True  # 确定4.5%左右的增长目标: the headline's figure spoken of
         return False
-
-    # ------------------------------------------------------------------ milestones
-    def _milestones(self, section: WorkSection, clause: Clause) -> None:
-        text = clause.text
-        if TENTATIVE.match(text) or (re.search(r"\d", text) and QUANTITY.search(text)):
-            return
-        start = MILESTONE_START.match(text)
-        end = None if start else MILESTONE_END.match(text)
-        match = start or end
-        if match is None:
-            return
-        obj = match.group("object")
-        if OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
-            return
-        if no_end(obj, match.group("verb")):
-            return
-        if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
-            return
-        if re.search(r"更多|一批|若干|一系列|堵点|卡点|壁垒|痛点|难点", obj):
-            return  # 创建更多5A级旅游景区, 打通…堵点卡点: no end a report defines
-        verb = match.group("verb")
-        lead = match.group("lead") or ""
-        obj_start = clause.start + match.start("object")
-        obj_end = clause.start + match.end("object")
-        items = split_objects(self.parse, obj_start, obj_end)
-        for index, (s, e) in enumerate(items):
-            work: str | None = ""
-            if start:
-                # 办好慕尼黑啤酒节、第十二届…联展: the first with its verb, the others alone.
-                q_start = clause.start if index == 0 else s
-                q_end = e
-                whole = len(items) == 1 and process_tail(self.parse, e, obj_end)
-                name = f"{verb}{self.parse[s : obj_end if whole else e]}"
-                work = work_before(self.parse, clause.start) if STAGE_ONLY.fullmatch(obj) else ""
-                name = f"{work}{name}" if work else name  # …文物修缮工程完成竣工初验
-            else:
-                # 确保宝丰…二期、星海…二期完工: the first with the whole clause, others to its end.
-                q_start = clause.start if index == 0 else s
-                q_end = clause.end
-                name = f"{self.parse[s:e]}{verb}"
-            key = re.sub(r"^好|[“”\"'（）()]", "", self.parse[s:e])
-            if key in self._seen_names:
-                continue
-            self._seen_names.add(key)
-            target = self._new(section, name, "milestone", "%", Clause(q_start, q_end, ""))
-            target.due = str(self.layout.year)
-            if re.search(r"争取|力争|尽快", lead + text[:4]):
-                target.notes.append(
-                    _(
-                        "worded as 争取/力争/尽快: an aspiration with a clear end, "
-                        "kept as a milestone"
-                    )
-                )
-            if len(items) > 1:
-                target.review.append(_("one clause, several deliverables: check the split"))
-            if work is None:  # 完成竣工初验: of what, the report says elsewhere
-                target.review.append(_("the name says a stage, not the work: complete it"))
 
     # ------------------------------------------------------------------ building
     def _new(

@@ -26,6 +26,8 @@ UNIT = (
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|种|类|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标准箱|标准箱|万标箱|标箱|亿方|万方|万项|万班次|班次|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
+    # a count of clusters or chains written N大 (壮大6大特色产业集群): so many (个)
+    r"|大(?=[^\d，,；;。、和]{0,10}?(?:产业集群|产业链|产业基地))"
     rf"|[万亿](?={PEOPLE})"
 )
 # A figure raised (or cut) to another at once, 2375元提高到2423元: the first is the level now.
@@ -44,7 +46,7 @@ SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行
 # the things a count counts, then 和 and the examples of a second count (高速公路项目和黄百等, of
 # …等14条高速公路项目和黄百等4个在建铁路项目): two counts, not one's place
 PAIRED_EXAMPLES = re.compile(r"[^\d和、，,；;。]{2,20}和([^\d和、，,；;。]{1,12}等)")
-COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)")  # units that count things
+COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)|大")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
 SHARED_RATE = re.compile(r"(均|都)?要?(增速|增幅|增长|下降|降低|减少)(均)?")
@@ -87,7 +89,7 @@ ONGOING_DELIVERED = re.compile(r"建成|投运|投产|投用|开放|通车|完�
 # 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more)
 WORKED_ON = re.compile(
     r"^(?:着力|重点|高质量|集中[^,;。]{0,6}?)*(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
-    r"|支持\d+个|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
+    r"|支持\d+个|提升(?=\d+个[^,;。]*?(?:质效|水平|能力|质量|效能)$)|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
     r"(?=[^,;。]*?\d+个[^,;。]*?(?:产业集群|[万千]亿级[^,;。]{0,8}产业)))"
 )
 VERB = re.compile(
@@ -106,42 +108,6 @@ VERB = re.compile(
 LEAD = re.compile(
     r"^(?:要|并|而|同时|其中|全年|年内|今年|力争|确保|争取|积极|着力|全力|尽快|加快|持续|进一步|大力|"
     r"高标准|高质量|继续|努力|切实|全面|稳步|有序|扎实|深入|推动|推进)+"
-)
-
-# what 办好 delivers: an event (办好第21届省运会, …系列活动, …峰会等主场外交), not a field of work
-# (办好人民满意的教育, 办好特殊教育, 高质量办好老年大学: open-ended effort)
-EVENT = r"会议?|节|赛事?|马拉松|展|论坛|活动|大典|讲堂|典礼|仪式|日|周|季"
-MILESTONE_START = re.compile(
-    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|高标准|高质量|如期|按期|"
-    r"尽早|在年内|今年)*)"
-    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成"
-    rf"|办好(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建)(?P<object>.{{2,45}})$"
-)
-MILESTONE_END = re.compile(
-    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,40}?)"
-    r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园"
-    # 轨道交通22号线红庙至平谷段基本具备开通条件: ready to open, the year's end state
-    r"|(?:基本)?具备(?:开通|通车|运营|投用|投运|投产)条件)$"
-)
-OPEN_ENDED = re.compile(
-    r"(制度|机制|体系|格局|模式|规则|理念|意识|氛围|水平|能力|作用|环境|长效|常态化|政策|办法)"
-)
-# a state kept up or a shift, no end the year reaches (服务保障中央政务功能布局持续优化, 服务保障
-# 国家金融管理中心功能, 创建文明城市向建设城市文明转变, 招引项目和企业加快落地), and what 推进
-# works towards short of a facility's completion (推进北护城河至北运河全线通航)
-_NO_END = re.compile(r"持续|不断|逐步|功能$|转变$|转型$|(?:加快|加速)$")
-
-
-def no_end(obj: str, verb: str) -> bool:
-    """Whether a milestone's object and verb name no end state within the year."""
-    ongoing = obj.startswith(("推进", "加快推进")) and not ONGOING_DELIVERED.search(verb)
-    return bool(_NO_END.search(obj) or ongoing)
-
-
-TENTATIVE = re.compile(r"^(探索|研究|谋划|争创|配合|参与)")
-FACILITY = re.compile(
-    r"(中心|基地|平台|园区|园|馆|院|库|站|厂|港|通道|项目|工程|学校|医院|二期|一期|三期|会议|节|展|区"
-    r"|铁路|公路|机场|大桥|线|赛|运动会|论坛|博览会)$"
 )
 
 
@@ -178,38 +144,6 @@ def split_list(clause: Clause) -> list[Clause]:
     if len(parts) > 1 and "和" in last and not any(re.search(r"\d", p.text) for p in parts[:-1]):
         return [clause]  # 开展留守儿童、流动儿童和困境儿童关爱服务100万人次: one list of nouns
     return parts
-
-
-def process_tail(parse: str, end: int, object_end: int) -> bool:
-    """Whether what `split_objects` cut from a one-deliverable object is the work itself
-    (启动南站实验学校等项目建设: 等项目建设), not a kind of the things listed (…等品牌活动)."""
-    tail = parse[end:object_end]
-    return tail.startswith("等") and re.search(r"(?:建设|改造|修缮|工程)$", tail) is not None
-
-
-def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
-    sides name a facility, and without the trailing 等…活动."""
-    text = parse[start:end]
-    tail = re.search(r"等[^、“”]{0,12}$", text)
-    if tail:
-        end = start + tail.start()
-        text = parse[start:end]
-    bounds = [-1, *listing_marks(text), len(text)]
-    pieces = [(start + a + 1, start + b) for a, b in pairwise(bounds)]
-    facilities = sum(1 for s, e in pieces if FACILITY.search(parse[s:e]))
-    if len(pieces) > 1 and 2 * facilities < len(pieces):
-        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
-        pieces = [(start, end)]
-    out: list[tuple[int, int]] = []
-    for s, e in pieces:
-        piece = parse[s:e]
-        split = piece.find("和")
-        if split > 0 and FACILITY.search(piece[:split]) and FACILITY.search(piece):
-            out.extend([(s, s + split), (s + split + 1, e)])
-        else:
-            out.append((s, e))
-    return [(s, e) for s, e in out if e - s >= 2]
 
 
 def zero_growth_subjects(clause: Clause, year: int) -> tuple[list[str], bool]:
@@ -273,6 +207,8 @@ def echoes(parse: str, before: tuple[Clause, bool] | None, clause: Clause) -> bo
 
 def counted_unit(unit: str, after: str) -> str:
     """A count in 万 or 亿 of the people or households named after it: 万人, 亿人 or 万户."""
+    if unit == "大":
+        return "个"  # 6大特色产业集群: 6 clusters
     if unit not in ("万", "亿") or not re.match(PEOPLE, after):
         return unit
     return unit + ("户" if re.match(r"[\u4e00-\u9fff“”]{0,7}?户", after) else "人")

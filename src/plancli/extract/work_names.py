@@ -7,13 +7,20 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plancli.extract.work_forms import LEAD, PAIRED_EXAMPLES, QUANTITY, VERB, Clause
+from plancli.extract.work_forms import COUNTER, LEAD, PAIRED_EXAMPLES, QUANTITY, VERB, Clause
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
     """The target's name: its clause without the figure, the qualifier and leading adverbs (and
     what the rest of its list, `pieces`, says of it: `list_name`)."""
-    name = (_own_part_before(text[: match.start()]) + _own_part_after(text[match.end() :])).strip()
+    # (the words of reaching a figure trimmed from what is before it, not from the joined name:
+    # 惠及超50万名3岁以下婴幼儿 is 惠及3岁以下婴幼儿; nor the 的 that ties a figure to its thing:
+    # 推动60%以上的县级特困供养机构三级达标)
+    before = re.sub(r"(?<=.)(?:达到|突破|超过|超)$", "", _own_part_before(text[: match.start()]))
+    after = re.sub(r"^的", "", _own_part_after(text[match.end() :]))
+    if "%" in match.group() and re.search(r"达标$", after):
+        after += "率"  # 60%以上的…机构三级达标: the share up to standard, a rate
+    name = (before + after).strip()
     name = re.sub(r"^(?:[^,，]*?等)?", "", name) if re.match(r"等(?!级)", name) else name
     name = _NUMBERING.sub("", name)  # 二是利用闲置资源…, 三是支持…: the list's numbering
     name = LEAD.sub("", name)
@@ -80,6 +87,11 @@ PLACES_RATE = re.compile(r"(?:[省市区县镇乡村州]|街道|设区市|乡镇
 _SUBJECT_LEAD = re.compile(r"(?:我们|我省|我市|我区|我县)?(?:将|要)?")
 
 
+# a pair's first thing, 和 and where the second count is (重点县和豫东平原, of 66个粮食产能提升
+# 重点县和豫东平原200万亩…): the place is the second's, not a thing of its own
+_PAIR_PLACE = r"([^\d和、，,；;]{2,20})和([^\d和、，,；;等]{2,6})"
+
+
 def _own_part_before(before: str) -> str:
     """What a clause says before a target's figure that is its own: not a pair's other
     thing and figure (改造建设100个乡镇综合养老服务中心和300个村级…: 改造建设), nor a count of
@@ -88,6 +100,10 @@ def _own_part_before(before: str) -> str:
     other = [m for m in QUANTITY.finditer(before)]
     if other and re.fullmatch(r"[^\d和、，,；;]{2,20}和", before[other[-1].end() :]):
         return before[: other[-1].start()]
+    # 推进66个粮食产能提升重点县和豫东平原200万亩…: where this count is, after 和, is its own
+    place = re.fullmatch(_PAIR_PLACE, before[other[-1].end() :]) if other else None
+    if place:
+        return before[: other[-1].start()] + place.group(2)
     # …工程等14条高速公路项目和黄百等: the verb, then this count's own examples (黄百等)
     pair = PAIRED_EXAMPLES.fullmatch(before, other[-1].end()) if other else None
     if pair:
@@ -104,6 +120,13 @@ def _own_part_after(after: str) -> str:
     if re.match(r"\s*并(?:逐步|逐年|持续|稳步|不断)", after):
         return ""
     pair = re.match(r"([^\d和、，,；;]{2,20})和([^\d和、，,；;]{1,12}等)?\s*\d", after)
+    placed = re.match(_PAIR_PLACE + r"\s*\d", after) if not pair else None
+    figure = QUANTITY.match(after, placed.end() - 1) if placed else None
+    if placed and figure:
+        # 66个粮食产能提升重点县和豫东平原200万亩整区域工程化建设高标准农田项目: the other's
+        # place and size, then the work both are of (重点县整区域…项目)
+        work = re.search(r"[^\d和、，,；;]{2,24}(?:项目|工程|建设)$", after[figure.end() :])
+        return after[: placed.start(2) - 1] + (work.group() if work else "")
     if not pair or not QUANTITY.match(after, pair.end() - 1):
         return after
     if pair.group(2):  # …项目和黄百等4个在建铁路项目加快建设: the work both share
@@ -211,7 +234,7 @@ def _list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
         counted = pieces[at - 1].text[figure.end() :] if figure else ""
         if re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", counted) and not VERB.search(counted):
             return counted + name
-    work = _shared_work(pieces, at)
+    work = shared_work(pieces, at)
     if work and not name.endswith(work):
         return name + work
     if at == 0 or not re.fullmatch(rf"(?:{VERB.pattern})(?:投资)?", name):
@@ -291,6 +314,12 @@ def counted_name(
     before says (实施新一轮农村公路提升行动，新（改）建6000公里: 新（改）建农村公路)."""
     at = pieces.index(piece)
     first, last = counted_span(pieces, at)
+    examples = _examples_name(pieces, at, match)
+    if examples:
+        # 布局实施人工智能、高端航空装备等9个重大科技专项: the list's verb and what is counted,
+        # not its last example (高端航空装备等重大科技专项)
+        a, b = pieces[0].start - clause.start, piece.end - clause.start
+        return Clause(pieces[0].start, piece.end, clause.text[a:b]), examples
     if (first, last) == (at, at):
         where, name = piece, target_name(piece.text, match, pieces)
     else:
@@ -306,12 +335,41 @@ def counted_name(
     return where, name
 
 
+def _examples_name(pieces: list[Clause], at: int, match: re.Match[str]) -> str:
+    """The name of a count a list of examples opens (做强济南、青岛、淄博、济宁4大机器人产业基地,
+    大力推进三峡水运新通道、…、长江存储三期等1.22万个…项目建设): the verb of the first piece
+    and the things after the figure; "" where the count's piece is no such list's end."""
+    text = pieces[at].text
+    before, after = text[: match.start()], text[match.end() :]
+    if (
+        at == 0
+        or at < len(pieces) - 1
+        or any(QUANTITY.search(p.text) for p in pieces[:at])
+        or len(before) > 12
+        or VERB.search(before)
+        # a count of things (not 70%以上产能, nor 店头电厂二期等402万千瓦机组: the examples
+        # are the size's)
+        or not COUNTER.fullmatch(match.group(3))
+        or not re.fullmatch(r"[\u4e00-\u9fff“”（）]{2,20}", after)
+    ):
+        return ""
+    lead = LEAD.match(pieces[0].text)
+    head = pieces[0].text[lead.end() :] if lead else pieces[0].text
+    verb = re.match(_VERB_RUN, head)
+    said = verb.group() if verb else ""
+    if not said and lead and (effort := re.search(r"推进|推动", lead.group())):
+        said = effort.group()  # (大力推进三峡水运新通道、…等…项目建设: 推进)
+    if not said or len(head) - len(said) < 2:
+        return ""
+    return said + re.sub(r"^的", "", after)
+
+
 # the work a list's last piece says after its thing (…、120个老旧街区（厂区）改造): 2 characters
 # or more of words of work on a thing
 _WORKS = re.compile(r"(?:改造|建设|整治|修缮|治理|修复|提升|更新|改建|提质|升级|扩容)+$")
 
 
-def _shared_work(pieces: list[Clause], at: int) -> str:
+def shared_work(pieces: list[Clause], at: int) -> str:
     """The work the last piece of a counted list says after its thing, when the piece at `at`
     says its thing after its figure and no work of its own (实施3000个老旧小区、120个老旧街区
     （厂区）改造: 老旧小区改造); "" where it does not."""
@@ -339,6 +397,9 @@ def _shared_work(pieces: list[Clause], at: int) -> str:
 _LIKE = r"(?:[强广高好大优足全佳精浓厚]|显著|突出|鲜明|领先|明显|完善|便捷|齐全)"
 
 
+_LIKE_START = re.compile(rf"[^的\W\d]{{1,6}}{_LIKE}$")
+
+
 def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
     """The pieces the figure of the piece at `at` counts together, first and last: figureless
     things before it under the first piece's verb (新（改）建燃气、供排水管网4000公里: gas and
@@ -358,6 +419,18 @@ def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
                 return at, last
             if "的" in later or not re.search(rf"{_LIKE}$", later):
                 break
+    if (
+        tail
+        and not re.search(r"\d", tail)
+        and not VERB.search(tail)  # (将2.8万亿元…资金纳入直达机制、规模明显大于去年)
+        and at < len(pieces) - 1
+        and not _LIKE_START.match(tail)
+        and all(
+            re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p.text) and not VERB.search(p.text)
+            for p in pieces[at + 1 :]
+        )
+    ):
+        return at, len(pieces) - 1  # 新建200个智能车间、智能工厂: the count is of both
     head = LEAD.sub("", pieces[0].text)
     if (
         at > 0
@@ -412,19 +485,3 @@ def verb_before(parse: str, start: int) -> str:
     if verb is None or re.search(_NOT_ACTIONS + r"|实现", verb.group()):
         return ""
     return verb.group()
-
-
-# A milestone's object that is a stage of work without the work (力争年内完成竣工初验): the
-# work is the clause before it (继续做好大罗家营366号民居、向旭庵等文物修缮工程).
-STAGE_ONLY = re.compile(r"(?:竣工)?(?:初验|验收|竣工|交付使用)")
-_WORK_BEFORE = re.compile(r"(?:做好|抓好|实施|开展|加快)(?P<work>[^,，;；。:：]{4,40})")
-
-
-def work_before(parse: str, start: int) -> str | None:
-    """The work a stage-only milestone (STAGE_ONLY) completes: the clause before `start` in
-    its sentence, without its lead and verb; None where that clause is not one such."""
-    before = parse[max(0, start - 80) : start].rstrip(" ,，")
-    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
-    text = LEAD.sub("", clause.group().strip()) if clause else ""
-    found = _WORK_BEFORE.fullmatch(text)
-    return found.group("work") if found else None

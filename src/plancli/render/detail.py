@@ -162,16 +162,22 @@ def why_no_growth_need(a: AssessmentOut, target: Target) -> str | None:
     if base is None:
         return _(
             "none: no baseline amount; add baseline = {{ year = {year}, value = … }} (last "
-            "year's amount, in {unit}) to get the growth the rest of the year needs"
-        ).format(year=parse_period(a.period).year - 1, unit=a.unit)
+            "year's amount, {in_unit}) to get the growth the rest of the year needs"
+        ).format(year=parse_period(a.period).year - 1, in_unit=_in_unit(a.unit))
     if base.value is None:
         return _(
-            "none: no baseline amount; add value = … to baseline (the amount of {year}, in "
-            "{unit}) to get the growth the rest of the year needs"
-        ).format(year=base.year, unit=a.unit)
+            "none: no baseline amount; add value = … to baseline (the amount of {year}, "
+            "{in_unit}) to get the growth the rest of the year needs"
+        ).format(year=base.year, in_unit=_in_unit(a.unit))
     if a.amount is None:
         return _(
-            "none: no year-to-date amount with the figure; record it with --amount (in "
-            "{unit}) to get the growth the rest of the year needs"
-        ).format(unit=a.unit)
+            "none: no year-to-date amount with the figure; record it with --amount "
+            "({in_unit}) to get the growth the rest of the year needs"
+        ).format(in_unit=_in_unit(a.unit))
     return None
+
+
+def _in_unit(unit: str) -> str:
+    """ "in 亿元", or where a growth's amount unit is left empty (unit = "", as the draft's
+    review allows) "in the amount's unit": never "in )"."""
+    return _("in {unit}").format(unit=unit) if unit else _("in the amount's unit")
