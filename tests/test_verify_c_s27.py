@@ -1,0 +1,81 @@
+"""Verify C (session 27), its new problems: a 附表 row a ragged copy broke inside a cell (read
+as a 53505 % growth), a break before a list-like figure (…太和·190 / 3、大树营…), a pending
+decline's name keeping 下降, the baseline warnings without their line, the annual-target slip
+labelled `(10×)` at any ratio, `init` in a removed folder advising the --plan already given,
+and the Chinese `targets` spacing a stretch's figure from its unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from tests.conftest import CORPUS
+from tests.test_extract_audit_u import drafted, uneven
+
+from plancli.extract import extract_plan
+
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
+SEED = CORPUS.parent.parent / "seed" / "000_00f01ebf3f7ca338.txt"
+
+# The seed's 附表1 as verify C's ragged copy (rag/seed1.txt, lines 531-547) cut its rows: inside
+# a cell (与经济增长 / 基本同步, 7以 / 上, 6 / 71.85, — / —) and between cells (52.24 | / 5.2).
+CUT_ROWS = """序号 | 指标名称 | 单位 | 2021年计划 | 20
+21年完成 | 2022年计划 | |
+增长率(%) | 绝对值 | 增长率(%) | 增长率(%) | |||
+1 | 地区生产总值 | 亿元 | 8 | 1441.37 | 0.3 | 7以
+上 |
+2 | 地方一般公共预算收入 | 亿元 | 3.5 | 52.24 | \n5.2 | 2 |
+3 | 固定资产投资(不含农户) | 亿元 | 正增长 | 605.02 \n| —— | 正增长 |
+4 | 社会消费品零售总额 | 亿元 | 6 | 6
+71.85 | 11.6 | 7 |
+5 | 城镇常住居民人均可支配收入 | 元 | 与经济增长
+基本同步 | 53505 | 9.2 | 与经济增长基本同步 |
+6 | 农村常住居民人均可支配收入 | 元 | 26319 | \n9.3 | ||
+7 | 城镇登记失业率 | % | 5以内 | 3.02 | —
+— | 4.8以内 |"""
+
+
+def _with_cut_table(text: str) -> str:
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if "|" in line]
+    assert len(rows) == 9 and rows[-1] - rows[0] == 8
+    return "\n".join([*lines[: rows[0]], CUT_ROWS, *lines[rows[-1] + 1 :]])
+
+
+def _baselines(targets: list[dict[str, Any]]) -> dict[str, Any]:
+    return {t["id"]: t.get("baseline") for t in targets if t["section"] == "headline"}
+
+
+@needs_corpus
+@pytest.mark.parametrize("ragged", [False, True], ids=["lines", "ragged"])
+def test_a_table_row_cut_inside_a_cell_is_rejoined_not_misread(ragged: bool) -> None:
+    """New problem 8 (verify C's 10): `5 | 城镇常住居民人均可支配收入 | 元 | 与经济增长` /
+    `基本同步 | 53505 | 9.2 | …` drafted `urban_income baseline growth = 53505` (a 53505 %
+    growth, the plan's wording `与经济增长`); the clean seed's: value 53505, growth 9.2."""
+    seed = SEED.read_text(encoding="utf-8")
+    copy = _with_cut_table(uneven(seed, 6, False) if ragged else seed)
+    assert "| 与经济增长\n基本同步 |" in copy
+    clean = _baselines(extract_plan(seed).plan["targets"])
+    assert clean["urban_income"] == {
+        "year": 2021, "value": 53505, "growth": Decimal("9.2"), "plan_text": "与经济增长基本同步"
+    }  # fmt: skip
+    assert _baselines(drafted(copy)) == clean
+
+
+@needs_corpus
+def test_a_tab_separated_row_cut_inside_a_cell_is_left_unread() -> None:
+    """The same cut in a table of tab-separated cells, where no separator tells a cut inside a
+    cell from one between cells: words in last year's figure's cell (基本同步) leave the row
+    unread — no baseline rather than a growth of 53505 %."""
+    seed = SEED.read_text(encoding="utf-8")
+    tabbed = "\n".join(
+        "\t".join(c.strip() for c in line.split("|")).rstrip("\t") if "|" in line else line
+        for line in seed.split("\n")
+    )
+    assert "\t与经济增长基本同步\t53505\t9.2\t" in tabbed
+    assert drafted(tabbed) == drafted(seed)
+    tabbed = tabbed.replace("\t与经济增长基本同步\t53505", "\t与经济增长\n基本同步\t53505")
+    baselines = _baselines(drafted(tabbed))
+    assert baselines["urban_income"] is None
+    assert baselines["gdp"] == _baselines(extract_plan(seed).plan["targets"])["gdp"]
