@@ -79,3 +79,32 @@ def test_a_tab_separated_row_cut_inside_a_cell_is_left_unread() -> None:
     baselines = _baselines(drafted(tabbed))
     assert baselines["urban_income"] is None
     assert baselines["gdp"] == _baselines(extract_plan(seed).plan["targets"])["gdp"]
+
+
+def _cut_before_item_like_figure(seed: str, indent: bool) -> str:
+    """The seed wrapped at uneven widths (`uneven`), its paragraph of …先行区—太和·1903、大树营…
+    cut as verify C's copy cut it (rag/seedt5.txt 347-348): `…太和·190` / `3、大树营…`."""
+    para = next(p for p in seed.split("\n") if "太和·1903、" in p)
+    copy = uneven(seed.replace(para, "@@P@@"), 6, indent)
+    text = ("\u3000\u3000" if indent else "") + para
+    at = text.index("太和·1903") + len("太和·190")
+    head = [text[k : k + 30] for k in range(0, at, 30)]
+    head[-1] = text[(len(head) - 1) * 30 : at]
+    tail = [text[k : k + 30] for k in range(at, len(text), 30)]
+    wrapped = "\n".join(head + tail)
+    assert "太和·190\n3、大树营" in wrapped
+    return copy.replace(("\u3000\u3000" if indent else "") + "@@P@@", wrapped)
+
+
+@needs_corpus
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+def test_a_break_before_a_list_like_figure_goes_on(indent: bool) -> None:
+    """New problem 7 (verify C's 9): a ragged copy's break inside 太和·1903、大树营 (`…太和·190`
+    / `3、大树营…`) read `3、` as a list item: the milestone named `…太和·190` and the next,
+    `启动大树营“三旧”连片开发改造项目`, lost. A line ending in a figure goes on into a figure
+    and its 、."""
+    seed = SEED.read_text(encoding="utf-8")
+    plain = [
+        {k: v for k, v in t.items() if k != "quote"} for t in extract_plan(seed).plan["targets"]
+    ]
+    assert drafted(_cut_before_item_like_figure(seed, indent)) == plain
