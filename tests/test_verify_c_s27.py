@@ -108,3 +108,19 @@ def test_a_break_before_a_list_like_figure_goes_on(indent: bool) -> None:
         {k: v for k, v in t.items() if k != "quote"} for t in extract_plan(seed).plan["targets"]
     ]
     assert drafted(_cut_before_item_like_figure(seed, indent)) == plain
+
+
+@needs_corpus
+def test_a_pending_decline_in_the_work_is_named_without_its_verb() -> None:
+    """New problem 1: 贵州's `单位地区生产总值二氧化碳排放下降完成国家下达目标` drafted the work
+    target `单位地区生产总值二氧化碳排放下降` (decline = true): the fall said twice. Every
+    bundled plan names it `单位地区生产总值二氧化碳排放` (江苏's, its own quote …降低完成…)."""
+    text = (CORPUS / "贵州省.txt").read_text(encoding="utf-8")
+    (target,) = [
+        t
+        for t in extract_plan(text).plan["targets"]
+        if t.get("quote") == "单位地区生产总值二氧化碳排放下降完成国家下达目标"
+    ]
+    assert (target["name"], target["kind"], target["decline"], target["pending"]) == (
+        "单位地区生产总值二氧化碳排放", "growth", True, True
+    )  # fmt: skip
