@@ -6,14 +6,18 @@ and the Chinese `targets` spacing a stretch's figure from its unit."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, REPO
 from tests.test_extract_audit_u import drafted, uneven
 
 from plancli.extract import extract_plan
+from plancli.plan import load_plan
+from plancli.plan_checks import check_plan
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
 SEED = CORPUS.parent.parent / "seed" / "000_00f01ebf3f7ca338.txt"
@@ -124,3 +128,39 @@ def test_a_pending_decline_in_the_work_is_named_without_its_verb() -> None:
     assert (target["name"], target["kind"], target["decline"], target["pending"]) == (
         "单位地区生产总值二氧化碳排放", "growth", True, True
     )  # fmt: skip
+
+
+HENAN = (
+    "深入实施援企稳岗政策，突出抓好重点群体就业，城镇新增就业121.7万人。"
+    "主要预期目标是：经济增长5%左右、在实际工作中努力争取更好结果，城镇新增就业110万人以上。"
+)
+
+
+@pytest.mark.parametrize("form", ["inline", "table"])
+def test_a_baseline_warning_names_its_line(tmp_path: Path, invoke: Any, form: str) -> None:
+    """New problem 2: the baseline warnings of validate --source named no line (`new_urban_jobs
+    baseline value = 127.1 (2025) is not a figure anywhere in the report`), where the bound
+    warnings open with `line N:`; an inline baseline's line, or its [targets.baseline] table's
+    `value =` line."""
+    text = (REPO / "data" / "2026" / "henan.toml").read_text(encoding="utf-8")
+    inline = "baseline = { year = 2025, value = 121.7 }\n"
+    if form == "inline":
+        text, line = text.replace(inline, inline.replace("121.7", "127.1")), 116
+    else:
+        block = 'quote = "城镇新增就业110万人以上"\n'
+        table = "\n[targets.baseline]\nyear = 2025\nvalue = 127.1\n"
+        text, line = text.replace(inline, "").replace(block, block + table), 121
+    plan = tmp_path / "henan.toml"
+    plan.write_text(text, encoding="utf-8")
+    assert text.split("\n")[line - 1].startswith(("baseline", "value")), text.split("\n")[line - 1]
+    found = [
+        f.message
+        for f in check_plan(load_plan(str(plan)), HENAN, text)
+        if f.code == "baseline_not_in_source" and f.target == "new_urban_jobs"
+    ]
+    assert found == [f"line {line}: baseline value = 127.1 (2025) is not a figure anywhere in the report"]
+    source = tmp_path / "河南省.txt"
+    source.write_text(HENAN, encoding="utf-8")
+    zh = invoke("--lang", "zh", "--plan", str(plan), "validate", "--json", "--source", str(source))
+    said = [f["message"] for f in json.loads(zh.stdout)["findings"] if f["target"] == "new_urban_jobs"]
+    assert said == [f"第 {line} 行: 基期值（value）127.1（2025年）不是报告中的任何数字"]
