@@ -158,9 +158,69 @@ def test_a_baseline_warning_names_its_line(tmp_path: Path, invoke: Any, form: st
         for f in check_plan(load_plan(str(plan)), HENAN, text)
         if f.code == "baseline_not_in_source" and f.target == "new_urban_jobs"
     ]
-    assert found == [f"line {line}: baseline value = 127.1 (2025) is not a figure anywhere in the report"]
+    said = "baseline value = 127.1 (2025) is not a figure anywhere in the report"
+    assert found == [f"line {line}: {said}"]
     source = tmp_path / "河南省.txt"
     source.write_text(HENAN, encoding="utf-8")
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate", "--json", "--source", str(source))
-    said = [f["message"] for f in json.loads(zh.stdout)["findings"] if f["target"] == "new_urban_jobs"]
-    assert said == [f"第 {line} 行: 基期值（value）127.1（2025年）不是报告中的任何数字"]
+    findings = json.loads(zh.stdout)["findings"]
+    assert [f["message"] for f in findings if f["target"] == "new_urban_jobs"] == [
+        f"第 {line} 行: 基期值（value）127.1（2025年）不是报告中的任何数字"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("investment_roads", "112", "-p", "2022-10"),
+            "investment_roads 2022-10 = 112 亿元 is 7 times the annual target (15.92 亿元): a "
+            "slipped decimal point (11.2 亿元?) or a unit slip? check the figure",
+        ),
+        (
+            ("investment_roads", "1592", "-p", "2022-10"),
+            "investment_roads 2022-10 = 1592 亿元 is 100 times the annual target (15.92 亿元): "
+            "a slipped decimal point (15.92 亿元?) or a unit slip? check the figure",
+        ),
+        (
+            ("budget_revenue", "2.0", "--amount", "400", "-p", "2022-10"),
+            "budget_revenue 2022-10: the amount 400 亿元 is 7.7 times 2021's whole-year 52.24 "
+            "亿元, for 10 months: a slipped decimal point (40 亿元?) or a unit slip? check the "
+            "figure",
+        ),
+    ],
+)
+def test_the_annual_target_slip_names_the_figure_not_a_tenfold(
+    invoke: Any, tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    """New problem 3: `= 112 亿元 is 7 times the annual target (15.92 亿元): a slipped decimal
+    point or a unit slip (10×)?` labelled a sevenfold ratio tenfold; it names the figure the
+    slip would have come from (11.2), as a hundredfold one's (15.92)."""
+    ledger = tmp_path / "plan2022.progress.toml"
+    done = invoke("--plan", "guandu-2022", "--ledger", str(ledger), "record", *args)
+    assert done.exit_code == 0, done.output
+    assert "warning: " + said in " ".join(done.stderr.split())
+    assert "(10×)" not in done.stderr
+
+
+@pytest.mark.parametrize("plan", [(), ("--plan", "guandu-2022")], ids=["default", "plan"])
+def test_init_in_a_removed_folder_does_not_advise_the_plan_given(
+    invoke: Any, workspace: Path, monkeypatch: pytest.MonkeyPatch, plan: tuple[str, ...]
+) -> None:
+    """New problem 4: `--plan guandu-2022 init x` in a removed folder advised `or give --plan`
+    (zh `或用 --plan 指明计划`), the option given; no --plan makes x there, a full path does."""
+    gone = workspace / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    for lang, said in [
+        ("en", "error: the current folder no longer exists (removed or moved?); cd into a "
+         "folder that exists, or give init the full path of x\n"),
+        ("zh", "错误：当前文件夹已不存在（被删除或移走？）；请 cd 进入一个存在的文件夹，"
+         "或给出 x 的完整路径\n"),
+    ]:  # fmt: skip
+        done = invoke("--lang", lang, *plan, "init", "x")
+        assert (done.exit_code, done.stderr) == (3, said)
+    made = invoke(*plan, "init", str(workspace / "x"))  # the full path: made
+    assert made.exit_code == 0, made.stderr
+    assert (workspace / "x" / "plan2022.toml").exists()

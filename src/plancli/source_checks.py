@@ -92,9 +92,7 @@ class _Figures:
                     self.signed.setdefault(sign * figure.normalize(), words)
 
 
-def baseline_findings(
-    plan: Plan, report_text: str, plan_text: str | None = None
-) -> list[Finding]:
+def baseline_findings(plan: Plan, report_text: str, plan_text: str | None = None) -> list[Finding]:
     """A baseline figure (value, growth, the baseline year's plan) that is no figure of the
     report: a baseline mistyped (127.1 for 121.7), which no quote holds to catch it. The
     report's figures are read as a bound's are in its quote (`quoted_figures`: full-width
