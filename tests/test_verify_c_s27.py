@@ -224,3 +224,20 @@ def test_init_in_a_removed_folder_does_not_advise_the_plan_given(
     made = invoke(*plan, "init", str(workspace / "x"))  # the full path: made
     assert made.exit_code == 0, made.stderr
     assert (workspace / "x" / "plan2022.toml").exists()
+
+
+def test_chinese_targets_keeps_a_stretchs_figure_with_its_unit(
+    tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New problem 6: `targets --lang zh` wrote `≥ 1300 亿斤（力争高于上年1350.97 亿斤）`, spaced
+    inside the bracket unlike its judged edges (`≈ 5 %（≥4.5%）`) and docs/forms.md, and at 80
+    columns broke it `…力争高于上年1350.97` / `亿斤）`. Now the bracket is written together and a
+    narrow column breaks before it, never between a figure and its unit."""
+    from tests.screens import caller
+
+    call = caller(tmp_path, invoke, monkeypatch, lang="zh", columns=80)
+    for columns in range(56, 125):
+        out = call("henan-2026", "targets", columns=columns)
+        assert "≥ 1300 亿斤" in out and "（力争高于上年1350.97亿斤）" in out, (columns, out)
+        out = call("zhejiang-2026", "targets", columns=columns)
+        assert "≥ 5 %" in out and "（争取5.5%）" in out, (columns, out)
