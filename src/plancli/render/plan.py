@@ -123,7 +123,7 @@ def _bound_shown(cell: str) -> Text:
     at = text.plain.find("（")
     if at <= 0:
         return text
-    return ItemLines([text.plain[:at], text.plain[at:]], style=text.style)
+    return ItemLines([text.plain[:at], text.plain[at:]], style=str(text.style))
 
 
 def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang: Lang) -> str:
