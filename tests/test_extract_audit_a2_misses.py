@@ -56,7 +56,7 @@ def test_an_indicator_named_first_then_the_allocation_is_pending_too() -> None:
     )
     assert [(t["name"], t["kind"], t.get("pending")) for t in targets] == [
         ("地表水水质优良率", "level", True),
-        ("单位地区生产总值二氧化碳排放下降", "growth", True),
+        ("单位地区生产总值二氧化碳排放", "growth", True),  # (no 下降: decline = true, verify C)
     ]
     assert targets[1]["decline"] is True
 

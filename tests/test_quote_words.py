@@ -36,7 +36,7 @@ BEIJING = "细颗粒物年均浓度27微克/立方米、下降11.5%，创有监�
 SHANGHAI = "全市生产总值达到5.67万亿元、增长5.4%，好于预期。"
 ZH_AROUND = "第 42 行: 目标值（around）5（左右）与原文引用的 '5%以内' 相矛盾：应写 max = 5"
 ZH_SIGN = (
-    "基期增速（growth）11.5（2025年）：报告中 11.5 仅见于 '下降11.5%'（符号相反）："
+    "第 99 行: 基期增速（growth）11.5（2025年）：报告中 11.5 仅见于 '下降11.5%'（符号相反）："
     "应写 growth = -11.5"
 )
 
@@ -92,8 +92,8 @@ def test_a_falls_baseline_typed_as_a_rise_is_warned(invoke, tmp_path: Path) -> N
     assert _found(plan, BEIJING, "pm25") == [
         (
             "baseline_not_in_source",
-            "baseline growth = 11.5 (2025): the report states 11.5 only as '下降11.5%': "
-            "write growth = -11.5",
+            "line 99: baseline growth = 11.5 (2025): the report states 11.5 only as "
+            "'下降11.5%': write growth = -11.5",  # its line, as a bound's (verify C)
         )
     ]
     assert _found(DATA / "beijing.toml", BEIJING, "pm25") == []  # the bundled −11.5
@@ -182,8 +182,8 @@ def test_a_baseline_without_its_scale_is_warned(tmp_path: Path) -> None:
     assert _found(plan, SHANGHAI, "gdp") == [
         (
             "baseline_not_in_source",
-            "baseline value = 5.67 (2025) is the report's '5.67万亿元' without its 万亿: in "
-            "亿元, write value = 56700",
+            "line 27: baseline value = 5.67 (2025) is the report's '5.67万亿元' without its "
+            "万亿: in 亿元, write value = 56700",
         )
     ]
     right = _mutated(tmp_path, "shanghai", old, old.replace("growth", "value = 56700, growth"))

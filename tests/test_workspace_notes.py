@@ -293,9 +293,9 @@ def test_init_in_a_removed_current_folder_says_so(  # type: ignore[no-untyped-de
     gone.rmdir()
     done = invoke("init", "x")
     assert done.exit_code == 3, done.stderr
-    assert done.stderr == (
-        "error: the current folder no longer exists (removed or moved?); cd into the workspace "
-        "again, or give --plan\n"
+    assert done.stderr == (  # (verify C: not `or give --plan`, which makes no x there)
+        "error: the current folder no longer exists (removed or moved?); cd into a folder that "
+        "exists, or give init the full path of x\n"
     )
 
 

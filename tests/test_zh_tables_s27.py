@@ -41,6 +41,7 @@ def test_chinese_targets_writes_a_stretch_in_full_width_brackets(
     zhejiang = row(call("zhejiang-2026", "targets", columns=120), "gdp")
     assert "5%—5.5%" in zhejiang and "争取" not in zhejiang
     henan = row(call("henan-2026", "targets", columns=120), "grain_output")
-    assert "≥ 1300 亿斤（力争高于上年1350.97 亿斤）" in henan  # as `show` writes it
+    # figure and unit together inside the bracket (verify C), as ≈ 5 %（≥4.5%）
+    assert "≥ 1300 亿斤（力争高于上年1350.97亿斤）" in henan
     english = row(call("henan-2026", "targets", lang="en", columns=120), "grain_output")
     assert "(" in english and "（" not in english  # English keeps ASCII brackets

@@ -112,7 +112,7 @@ def check_plan(
 
     findings.extend(year_findings(plan, plan_text))  # a baseline of the plan's year or later
     if report_text is not None:
-        findings.extend(baseline_findings(plan, report_text))
+        findings.extend(baseline_findings(plan, report_text, plan_text))
     return findings
 
 

@@ -92,18 +92,19 @@ class _Figures:
                     self.signed.setdefault(sign * figure.normalize(), words)
 
 
-def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
+def baseline_findings(plan: Plan, report_text: str, plan_text: str | None = None) -> list[Finding]:
     """A baseline figure (value, growth, the baseline year's plan) that is no figure of the
     report: a baseline mistyped (127.1 for 121.7), which no quote holds to catch it. The
     report's figures are read as a bound's are in its quote (`quoted_figures`: full-width
     digits, 1,053.8, and a figure followed by 万 or 亿 in the target's unit, 6.02万亿元 as
     60200 亿元 — and then only so: 5.67万亿元 is not 5.67 亿元); a figure is signed, a fall's
     word before it a minus (下降11.5% is −11.5, never +11.5: audit D D2). A zero is not
-    checked: the report says it in words (持平, 零增长)."""
+    checked: the report says it in words (持平, 零增长). Each message opens with the line of
+    the baseline's figure in the plan's `plan_text`, as a bound's does (verify C)."""
     figures: dict[str, _Figures] = {}  # the report's figures, read once per unit
 
     findings: list[Finding] = []
-    for target in plan.targets:
+    for index, target in enumerate(plan.targets):
         baseline = target.baseline
         if baseline is None:
             continue
@@ -132,8 +133,34 @@ def baseline_findings(plan: Plan, report_text: str) -> list[Finding]:
                 )
             else:
                 message = _(_BASELINE_NOT_FOUND[field]).format(**fields)
+            line = None if plan_text is None else baseline_line(plan_text, index, field)
+            if line is not None:
+                message = _("line {n}").format(n=line) + ": " + message
             findings.append(Finding("warning", "baseline_not_in_source", target.id, message))
     return findings
+
+
+def baseline_line(text: str, index: int, field: str) -> int | None:
+    """The line of the index-th target's baseline in the plan's `text`: its inline table's
+    (`baseline = { year = 2025, growth = 11.5 }`), or the `field = …` line of its
+    `[targets.baseline]` table; None where neither is found (the line is then not named)."""
+    headers = list(re.finditer(r"^[ \t]*\[\[\s*targets\s*\]\]", text, re.MULTILINE))
+    if index >= len(headers):
+        return None
+    start = headers[index].end()
+    end = headers[index + 1].start() if index + 1 < len(headers) else len(text)
+    inline = re.compile(r"^[ \t]*baseline[ \t]*=", re.MULTILINE).search(text, start, end)
+    table = re.compile(r"^[ \t]*\[\s*targets\s*\.\s*baseline\s*\]", re.MULTILINE)
+    found = table.search(text, start, end)
+    if inline is not None and (found is None or inline.start() < found.start()):
+        return text.count("\n", 0, inline.start()) + 1
+    if found is None:
+        return None
+    block_end = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, found.end(), end)
+    key = re.compile(rf"^[ \t]*{field}[ \t]*=", re.MULTILINE).search(
+        text, found.end(), block_end.start() if block_end else end
+    )
+    return text.count("\n", 0, (key or found).start()) + 1
 
 
 def read_report(source: Path) -> str:

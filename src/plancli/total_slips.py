@@ -8,6 +8,7 @@ of times the plan's figures is `bulletin_units.scale_warning`'s (万元 for 亿�
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,14 @@ def is_far(cumulative: bool, reference: Decimal, figure: Decimal, period: str) -
     return jumps(reference, 12, figure, _period(period).end_month)
 
 
+def slipped(figure: Decimal, reference: Decimal) -> Decimal:
+    """The figure its decimal point slipped from: a tenth of it, a hundredth where it is nearer
+    100 times its reference (112 against 15.92, 7 times: 11.2; 1592: 15.92) — not a label
+    `(10×)` on any ratio (verify C: `is 7 times … (10×)?`)."""
+    places = max(1, round(math.log10(figure / reference)))
+    return figure.scaleb(-places)
+
+
 def far_warning(plan: AnyPlan, record: AnyRecord) -> list[str]:
     """The warning of a record's total or amount far above its reference, as a list."""
     target = plan.target(record.target)
@@ -71,17 +80,19 @@ def far_warning(plan: AnyPlan, record: AnyRecord) -> list[str]:
         "unit": unit,
         "times": num(figure / reference, 1),
         "reference": num(reference),
+        "slipped": num(slipped(figure, reference)),
     }
     if cumulative:
         message = _(
             "{target} {period} = {figure} {unit} is {times} times the annual target "
-            "({reference} {unit}): a slipped decimal point or a unit slip (10×)? check the figure"
+            "({reference} {unit}): a slipped decimal point ({slipped} {unit}?) or a unit slip? "
+            "check the figure"
         )
         return [message.format(**fields)]
     message = _(
         "{target} {period}: the amount {figure} {unit} is {times} times {year}'s whole-year "
-        "{reference} {unit}, for {months} months: a slipped decimal point or a unit slip "
-        "(10×)? check the figure"
+        "{reference} {unit}, for {months} months: a slipped decimal point ({slipped} {unit}?) "
+        "or a unit slip? check the figure"
     )
     assert target.baseline is not None
     year, months = target.baseline.year, _period(record.period).end_month

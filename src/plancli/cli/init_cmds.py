@@ -55,6 +55,22 @@ def _init_source(st: "State", directory: Path) -> None:
     st.plan_ref, st.plan_from_env = matches[0], False
 
 
+def _current_folder_exists(directory: Path) -> None:
+    """Refuse a relative DIR in a current folder that no longer exists: DIR would be made in
+    it. --plan does not help there (it names the plan, not where DIR is), a full path does."""
+    from plancli.workspace import WorkspaceError
+
+    try:
+        os.getcwd()
+    except OSError:
+        raise WorkspaceError(
+            _(
+                "the current folder no longer exists (removed or moved?); cd into a folder "
+                "that exists, or give init the full path of {folder}"
+            ).format(folder=shell_word(str(directory)))
+        ) from None
+
+
 @command(
     "init",
     help=_(
@@ -84,9 +100,7 @@ def init_cmd(
     from plancli.locations import BUNDLED_LEDGERS, PlanSource
 
     if not directory.is_absolute():  # in a removed folder: not "cannot write x/…" (N11)
-        from plancli.workspace import find_marker
-
-        find_marker()
+        _current_folder_exists(directory)
     if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
         raise InputError(
             _("{folder} is a file, not a folder: give init a folder").format(folder=directory)

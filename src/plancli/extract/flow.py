@@ -192,8 +192,10 @@ def _soft_break(
     text's wrap of uneven width and whether `following` is indented."""
     start, end = line  # `text` is in its parse form
     full = width if ragged is None else ragged[0].low
-    if _LINE_MARKER.match(text, following[0], following[1]) and not _dash_goes_on(
-        text, line, following, full
+    if (
+        _LINE_MARKER.match(text, following[0], following[1])
+        and not _dash_goes_on(text, line, following, full)
+        and not _figure_goes_on(text, line, following, full, ragged)
     ):
         return False
     last = text[end - 1]
@@ -339,6 +341,32 @@ def _closed_before(text: str, start: int) -> bool:
     while index >= 0 and text[index] in " \t\r\n\u3000\f":
         index -= 1
     return index < 0 or text[index] in _CLOSED
+
+
+# a figure's digits and the 、 after it, which a list's item label (3、) looks like
+_FIGURE_ITEM = re.compile(r"\d{1,2}、")
+
+
+def _figure_goes_on(
+    text: str,
+    line: tuple[int, int],
+    following: tuple[int, int],
+    full: int | None,
+    ragged: tuple[Ragged, bool] | None,
+) -> bool:
+    """Whether a wrapped line ending in a digit inside a clause goes on into a next line that
+    opens with a digit and its 、: a figure the wrap cut (…启动昆明跨境合作先行区—太和·190 /
+    3、大树营…: 太和·1903, verify C), not a list's item 3、 — an item opens after the one before
+    has ended (；, 。) or on a line of its own. A fixed width's line is full; a ragged wrap's
+    next line is not indented where the text indents its paragraphs."""
+    start, end = line
+    if not text[end - 1].isdigit() or _FIGURE_ITEM.match(text, following[0]) is None:
+        return False
+    if end - start < 8 or _LABEL_LINE.match(text, start, end):
+        return False  # 附件3 / 1、…: a label's line
+    if ragged is not None:
+        return not (ragged[0].indents and ragged[1])
+    return full is not None and end - start >= full - 2
 
 
 def _dash_goes_on(

@@ -47,6 +47,8 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
             name, values = cells[1], cells[3:]
             if len(values) >= 4:
                 plan_text, value, growth = values[0], values[1], values[2]
+                if not re.search(r"\d|^[—\-–/]*$", value):
+                    continue  # words where last year's figure stands: a row misread, unread
                 shared_plan = plan_text
             elif (len(values) == 2 or len(values) == 3) and _NUMBER.match(values[0]):
                 # A merged 计划 cell: the row above's wording holds for this row too.
@@ -67,14 +69,24 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
 
 def _rows(lines: list[Line]) -> list[list[str]]:
     """The table's rows: a line that does not start with a row's number, after a numbered
-    row, is that row's remainder, wrapped onto a line of its own by a copy (a PDF's)."""
+    row, is that row's remainder, wrapped onto a line of its own by a copy (a PDF's). Cut
+    between two cells, a separator stands at the break (…| 52.24 | / 5.2 | 2 |, …605.02 /
+    | —— |); cut inside a cell, none does, and the cell's two pieces are one (…| 与经济增长 /
+    基本同步 | 53505 |, …| 7以 / 上 |: verify C, a 53505 % growth read of the pieces)."""
     rows: list[list[str]] = []
+    previous = ""
     for line in lines:
-        cells = _cells(line.text)
+        text = line.text.strip()
+        cells = _cells(text)
         if rows and rows[-1][:1] and rows[-1][0].isdigit() and cells and not cells[0].isdigit():
+            if text.startswith("|"):
+                cells = cells[1:]  # the separator the break put first: no cell before it
+            elif "|" in text and previous.rstrip()[-1:] not in ("|", "") and rows[-1][1:]:
+                rows[-1][-1] += cells.pop(0)  # a cell cut inside
             rows[-1].extend(cells)
         else:
             rows.append(cells)
+        previous = text
     return rows
 
 

@@ -49,6 +49,7 @@ _ALLOTTED = re.compile(
     # 确保地表水水质优良率完成国家下达任务: the indicator first
     r"|^(?:确保|力争)?[^,;。]{2,30}?完成(?:国家|省)(?:[、和]省)?下达的?(?:目标任务|目标|任务|指标)$"
 )
+_FALL = re.compile(r"(?:下降|降低|减少|削减)$")
 _PENDING_NOTE = N_(
     "国家下达/国家要求: the bound is the national allocation, not in the report; "
     "pending until amended"
@@ -62,13 +63,17 @@ def _allotted(reader: Drafting, section: WorkSection, clause: Clause) -> bool:
     _subjects, found = pending_subjects(clause.text, match)
     for words, indicator_id in found:
         name = LEAD.sub("", words)  # (确保地表水水质优良率完成国家下达任务)
+        indicator = next((i for i in INDICATORS if i.id == indicator_id), None)
+        if indicator is not None and indicator.pending_decline:
+            # 单位地区生产总值二氧化碳排放下降完成国家下达目标: the fall is decline = true, its
+            # name the indicator's, as the headline's and every bundled plan's (verify C)
+            name = _FALL.sub("", name) if len(_FALL.sub("", name)) >= 2 else name
         drafted = indicator_id is not None and any(
             re.fullmatch(rf"{indicator_id}(?:_\d+)?", t.id) for t in reader.headline
         )
         if drafted or f"pending|{name}" in reader._seen_names:
             continue  # the headline's pending target, said again in the work
         reader._seen_names.add(f"pending|{name}")
-        indicator = next((i for i in INDICATORS if i.id == indicator_id), None)
         if indicator is None:
             target = reader._new(section, name, "level", "%", clause)
         else:

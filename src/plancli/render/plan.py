@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess.bounds import bound_of
-from plancli.fmt import bound_text, fall_text, halfway_note, num, relation_sign
+from plancli.fmt import bound_text, fall_text, halfway_note, num, relation_sign, table_cell
 from plancli.i18n import N_, Lang, _, t
 from plancli.judged_edges import compact_edge
 from plancli.periods import applies_from
@@ -23,7 +23,7 @@ from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period
 from plancli.render.fitted import Column, FittedTable, id_column
-from plancli.render.runs import keeping_runs
+from plancli.render.runs import ItemLines, keeping_runs
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -77,7 +77,7 @@ def targets_table(
         # narrow: a long bound (> national_income_growth) wraps, or ends in "…".
         Column(
             t("target", lang),
-            [shown(_bound_cell(plan, tg, drops.get(tg.id), lang)) for tg in targets],
+            [_bound_shown(_bound_cell(plan, tg, drops.get(tg.id), lang)) for tg in targets],
             0,
             figure,
             narrows=True,
@@ -113,6 +113,19 @@ def targets_table(
     )
 
 
+_BRACKET = re.compile(r"（[^（）]*）")
+
+
+def _bound_shown(cell: str) -> Text:
+    """A bound's cell, which a narrow column breaks before its bracket (`≥ 1300 亿斤` over
+    `（力争高于上年1350.97亿斤）`), never inside a figure and its unit (verify C)."""
+    text = shown(cell)
+    at = text.plain.find("（")
+    if at <= 0:
+        return text
+    return ItemLines([text.plain[:at], text.plain[at:]], style=str(text.style))
+
+
 def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang: Lang) -> str:
     """The target cell: the bound in force at the year's end, an X左右 with the edge it is
     judged at (`≈ 5.5 %（≥5%）`, as `status` and `gap` write it), a relative target naming its
@@ -121,8 +134,10 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     if target.kind == "relative":
         return f"{relation_sign(target.relation)} {_short_reference(plan, target, lang)}{dagger}"
     text = bound_text(target, amendment, lang)
-    if lang == "zh":  # `≥ 5 %（争取 5.5 %）` as show, status and gap write it (audit D D5)
-        text = zh_brackets(text)
+    if lang == "zh":  # full-width brackets as show, status and gap write them (audit D D5),
+        # a figure and its unit together inside, as the judged edge's `≈ 5 %（≥4.5%）`:
+        # `≥ 1300 亿斤（力争高于上年1350.97亿斤）`, never cut between 1350.97 and 亿斤 (verify C)
+        text = _BRACKET.sub(lambda found: table_cell(found.group(), lang), zh_brackets(text))
     dropped = amendment is not None and amendment.drops
     bound = (
         None
