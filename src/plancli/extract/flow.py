@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plancli.extract.furniture import Line, page_furniture
+from plancli.extract.furniture import page_furniture, page_lines
 from plancli.extract.ragged import Ragged, ragged_goes_on, ragged_wrap
 from plancli.extract.spaces import dropped_spaces
 from plancli.extract.text import FIGURE_END, LIST_LABEL, clean, parse_form
@@ -40,8 +40,6 @@ _HEADING = re.compile(
 # A clause goes on after these: a break after one is inside a sentence.
 _OPEN_END = "，、,；;（(“‘《—-"
 
-# A form feed: pdftotext's page break, at the start of a page's first line.
-_INDENT = " \t\u3000\u00a0\f"
 # A numeral's item or heading (十、…), which a wrap may also set at a line's start mid-sentence.
 _NUMERAL_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
@@ -70,25 +68,11 @@ def _reflow_lines(text: str) -> Reflowed:
     uneven widths (`ragged`) everywhere but a paragraph's end — unless the next line starts
     with a list or section marker. Every kept character keeps its offset in
     `origin`, so a quote found in the reflowed text maps back to a verbatim span of `text`."""
-    lines: list[Line] = []  # the non-empty lines, without CR and indentation
-    indented: list[bool] = []  # indented[k]: line k opens with spaces (a paragraph's 首行缩进)
-    pos = 0
-    size = len(text)
-    while pos <= size:
-        nl = text.find("\n", pos)
-        end = size if nl < 0 else nl
-        start = pos
-        while start < end and text[start] in _INDENT:
-            start += 1
-        stop = end
-        while stop > start and text[stop - 1] in "\r" + _INDENT:
-            stop -= 1
-        if stop > start:
-            lines.append(Line(start, stop, "\f" in text[pos:start]))
-            indented.append(text[pos:start].strip("\f") != "")
-        if nl < 0:
-            break
-        pos = nl + 1
+    lines = page_lines(text)  # the non-empty lines, without CR and indentation
+    # indented[k]: line k opens with spaces (a paragraph's 首行缩进)
+    indented = [
+        text[text.rfind("\n", 0, line.start) + 1 : line.start].strip("\f") != "" for line in lines
+    ]
     # a PDF's page numbers and running heads (`furniture`): out of the paragraph a page cuts
     furniture = page_furniture(text, lines)
     raw_lines: list[tuple[int, int]] = []

@@ -100,7 +100,7 @@ def _running_heads(words: list[str], lines: list[Line], numbers: set[int]) -> se
     return found
 
 
-_INDENT = " \t\u3000\u00a0\f"  # (flow's: a form feed opens a page's first line)
+_INDENT = " \t\u3000\u00a0\f"  # a form feed: pdftotext's page break, at a page's first line
 
 
 def page_lines(text: str) -> list[Line]:
