@@ -82,8 +82,6 @@ def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "
     """Load the plan and its ledger, ready to judge any target at `as_of`."""
     from plancli.assess import figure_query
     from plancli.assess.engine import plan_context
-    from plancli.cli.app import say
-    from plancli.history import outside_year_note
     from plancli.ledger_read import read_figures
 
     location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
@@ -93,8 +91,12 @@ def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "
     # (issue 13); `status` shows the headline targets' every figure, and reads them all.
     query = figure_query(plan, as_of) if judged_only else None
     figures, amendments = read_figures(location, query)
-    if amendments and (note := outside_year_note(amendments, plan.plan.year, st.ledger_shown)):
-        say(note)  # an amendment no assessment applies (audit F D10)
+    if amendments:  # (history's module only then: most ledgers hold no amendment)
+        from plancli.cli.app import say
+        from plancli.history import outside_year_note
+
+        if note := outside_year_note(amendments, plan.plan.year, st.ledger_shown):
+            say(note)  # an amendment no assessment applies (audit F D10)
     return plan_context(plan, figures, as_of, amendments)
 
 
