@@ -4,6 +4,7 @@ before a figure. Each case is a real sentence of a corpus report or the seed."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -96,3 +97,84 @@ def test_a_taiwan_phrased_verb_drafts_the_work_target(
     clean, drafted = targets_of(text), targets_of(copy)
     assert [_form(t) for t in drafted] == [_form(t) for t in clean]
     assert drafted_name in [t["name"] for t in drafted]
+
+
+# ------------------------------------ item 2: names that say of what; 召开 and 开展 milestones
+
+
+def _named(name: str, quote: str) -> list[dict[str, Any]]:
+    return [t for t in targets_of(report(name)) if t["quote"] == quote]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "quote", "drafted_name", "figure"),
+    [
+        # the pair's first thing with the work both share (was 国家区域医疗中心 alone)
+        (
+            "贵州省",
+            "推进5个国家区域医疗中心和6个省级区域医疗中心高效运行",
+            "国家区域医疗中心高效运行",
+            5,
+        ),
+        (
+            "贵州省",
+            "推进5个国家区域医疗中心和6个省级区域医疗中心高效运行",
+            "省级区域医疗中心高效运行",
+            6,
+        ),
+        # a bare work completed by the thing the clause before works on
+        ("贵州省", "完成2.08万人搬迁任务", "完成地质灾害避险搬迁任务", "2.08"),
+        ("上海市", "全面启动整体改造项目", "启动城中村整体改造项目", None),
+    ],
+)
+def test_a_name_says_what_is_worked_on(
+    name: str, quote: str, drafted_name: str, figure: Any
+) -> None:
+    """User audit A2's D8 names left by session 27: each said its work but not its thing."""
+    found = [t for t in _named(name, quote) if t["name"] == drafted_name]
+    assert len(found) == 1
+    assert found[0].get("min") == (None if figure is None else Decimal(str(figure)))
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "quote", "drafted_name"),
+    [
+        ("四川省", "召开全省服务业发展大会", "召开全省服务业发展大会"),
+        ("湖北省", "开展第四次农业普查", "开展第四次农业普查"),
+        ("湖北省", "依法有序开展村（社区）换届选举", "开展村（社区）换届选举"),
+        ("上海市", "开展居村委会换届选举", "开展居村委会换届选举"),
+        (
+            "河南省",
+            "全面开展第二轮土地承包到期后再延长30年整省试点",
+            "开展第二轮土地承包到期后再延长30年整省试点",
+        ),
+    ],
+)
+def test_an_event_held_or_a_set_pilot_is_a_milestone(
+    name: str, quote: str, drafted_name: str
+) -> None:
+    """召开 a conference, 开展 a census, an election or a pilot of a set round or of the whole
+    province: events of the plan year a planner checks (audit C27 left 召开全省服务业发展大会,
+    开展第四次农业普查, 开展…换届选举 undrafted, though 启动第四次农业普查 and 全面启动…整省试点
+    of other reports were)."""
+    found = _named(name, quote)
+    assert [(t["name"], t["kind"], t.get("due")) for t in found] == [
+        (drafted_name, "milestone", "2026")
+    ]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("北京市", "开展第三轮回天行动"),  # a 行动: a slogan, no end the year reaches
+        ("浙江省", "开展水预算管理试点"),  # a pilot at large: work going on
+        ("上海市", "开展不动产信托登记试点"),
+        ("河南省", "逐季召开经济工作部署会"),  # (the review's: a routine, not the plan year's)
+    ],
+)
+def test_open_ended_kaizhan_is_no_milestone(name: str, words: str) -> None:
+    assert words in report(name)
+    assert not [t for t in targets_of(report(name)) if words in t["quote"]]

@@ -396,3 +396,46 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
     else:
         kind = "cumulative"
     return kind, unit, decline
+
+
+# A name whose work has no thing of its own (完成2.08万人搬迁任务, 全面启动整体改造项目): the
+# thing is the one the clause before in its sentence works on (推进地质灾害避险搬迁, 推动城中村改造
+# 提速扩容增效): 完成地质灾害避险搬迁任务, 启动城中村整体改造项目.
+_BARE_WORK = re.compile(
+    r"(?P<verb>完成|启动|实施|开展)?(?P<how>整体|全面|集中)?"
+    r"(?P<work>搬迁|改造|拆迁|安置|征收|更新|修缮|整治)(?P<tail>任务|项目|工程)"
+)
+
+
+def thing_of_work(parse: str, start: int, name: str) -> str:
+    """`name` with the thing its bare work (`_BARE_WORK`) is done on, from the clause before
+    `start` in its sentence; `name` itself where it names its thing or that clause does not."""
+    bare = _BARE_WORK.fullmatch(name)
+    if bare is None:
+        return name
+    before = parse[max(0, start - 60) : start].rstrip(" ,，")
+    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
+    # (the list's number before it: （5）推进地质灾害避险搬迁)
+    text = re.sub(r"^[(（]?\d{1,2}[)）.、]", "", clause.group().strip()) if clause else ""
+    text = LEAD.sub("", text)
+    verb = VERB.match(text)
+    text = text[verb.end() :] if verb else text
+    thing = re.match(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group('work')}", text)
+    if thing is None or VERB.search(thing.group(1)):
+        return name
+    how = bare.group("how") or ""
+    return (
+        f"{bare.group('verb') or ''}{thing.group(1)}{how}{bare.group('work')}{bare.group('tail')}"
+    )
+
+
+def work_shared(first: str, after: str) -> str:
+    """The work a pair's two things share, said after the second (推进5个国家区域医疗中心和6个
+    省级区域医疗中心高效运行: 高效运行, the first thing's noun followed in the second): "" where
+    the second does not end its thing as the first does."""
+    for size in range(len(first), 1, -1):
+        at = after.find(first[-size:], len(first) + 1)
+        work = after[at + size :] if at > 0 else ""
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", work):
+            return work
+    return ""
