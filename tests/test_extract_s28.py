@@ -178,3 +178,40 @@ def test_an_event_held_or_a_set_pilot_is_a_milestone(
 def test_open_ended_kaizhan_is_no_milestone(name: str, words: str) -> None:
     assert words in report(name)
     assert not [t for t in targets_of(report(name)) if words in t["quote"]]
+
+
+# ------------------------------------------------ item 3: pending work targets and their ids
+
+_GRAIN = "粮食产量确保完成国家下达任务。粮食播种面积完成国家下达任务。"
+
+
+def _with_grain(name: str) -> tuple[dict[str, Any], ...]:
+    """The report with two pending grain tasks put at a sentence's end two thirds in (a work
+    section in each of these reports)."""
+    text = report(name)
+    at = text.rfind("。", 0, len(text) * 2 // 3) + 1
+    return targets_of(text[:at] + _GRAIN + text[at:])
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the headline has grain_output (粮食产量稳定在…): the work's task is that target, said
+        # again; grain_area, which the headline lacks, takes its shared id
+        ("福建省", [("grain_area", "粮食播种面积")]),
+        # no grain in the headline: both take their shared ids, not positional ones
+        ("上海市", [("grain_output", "粮食产量"), ("grain_area", "粮食播种面积")]),
+    ],
+)
+def test_a_pending_work_task_takes_the_shared_id_the_headline_lacks(
+    name: str, expected: list[tuple[str, str]]
+) -> None:
+    targets = _with_grain(name)
+    pending = [t for t in targets if t["quote"].startswith("粮食") and "下达" in t["quote"]]
+    assert [(t["id"], t["name"]) for t in pending] == expected  # (粮食产量, not 粮食产量确保)
+    assert all(t["pending"] and t["frequency"] == "annual" for t in pending)
+    ids = [t["id"] for t in targets]
+    assert len(ids) == len(set(ids))
+    headline = [t["id"] for t in targets if t["section"] == "headline"]
+    assert ("grain_output" in headline) == (name == "福建省")
