@@ -215,3 +215,34 @@ def test_a_pending_work_task_takes_the_shared_id_the_headline_lacks(
     assert len(ids) == len(set(ids))
     headline = [t["id"] for t in targets if t["section"] == "headline"]
     assert ("grain_output" in headline) == (name == "福建省")
+
+
+# ----------------------------------- item 4: a table row cut inside a cell before an integer
+
+
+def _table_wrapped(width: int) -> str:
+    """The seed with its 附表1's lines cut every `width` characters (a copy re-wrapped at a
+    narrow width), the rest as it is."""
+    lines = []
+    for line in report("seed").split("\n"):
+        while "|" in line and len(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _baselines(text: str) -> dict[str, Any]:
+    return {t["id"]: t.get("baseline") for t in targets_of(text) if t["section"] == "headline"}
+
+
+@needs_seed
+@pytest.mark.parametrize("width", [21, 35, 40])
+def test_a_table_row_cut_before_an_integer_keeps_its_figures(width: int) -> None:
+    """Cut at 40, 社会消费品零售总额's row went on in a line `7 |`, read as row 7: its baseline
+    became growth 671.85, value 6 (a wrong figure); at 21 `2 |` made 地方一般公共预算收入's growth
+    52.24; at 35 `2 | —— |` (605.0 / 2) lost 53505 and gave 农村 income a plan of 6."""
+    clean = _baselines(report("seed"))
+    assert clean["retail_sales"]["growth"] == Decimal("11.6")
+    assert clean["urban_income"]["value"] == 53505
+    assert _baselines(_table_wrapped(width)) == clean
