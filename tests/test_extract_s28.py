@@ -246,3 +246,33 @@ def test_a_table_row_cut_before_an_integer_keeps_its_figures(width: int) -> None
     assert clean["retail_sales"]["growth"] == Decimal("11.6")
     assert clean["urban_income"]["value"] == 53505
     assert _baselines(_table_wrapped(width)) == clean
+
+
+# ------------------------------------------------- item 5: --help says what extract reads
+
+_READ = ["UTF-16", "GB18030", "Big5", "cp950", "Big5-HKSCS", ".docx"]
+
+
+def test_extract_help_names_every_encoding_it_reads(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`text.decode_text` reads Big5 (cp950, Big5-HKSCS) and `read_report` UTF-16 with its
+    BOM since session 27, but the help named UTF-8 and GB18030 only."""
+    result = invoke("extract", "--help")
+    assert result.exit_code == 0
+    text = "".join(result.stdout.split())
+    assert all(word in text for word in [*_READ, "UTF-16withBOM"]), text
+
+
+def test_extract_help_in_chinese_names_them_too() -> None:
+    """The Chinese help (the catalog's translation of the same message) says the same."""
+    from plancli.cli.extract_cmds import extract_cmd
+    from plancli.i18n import _, language, set_language
+
+    help_text = extract_cmd.__annotations__["report"].__metadata__[0].help
+    before = language()
+    set_language("zh")
+    try:
+        chinese = _(help_text)
+    finally:
+        set_language(before)
+    assert chinese != help_text and "带 BOM 的 UTF-16" in chinese
+    assert all(word in chinese for word in _READ)
