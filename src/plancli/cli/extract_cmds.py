@@ -23,8 +23,8 @@ def extract_cmd(
         typer.Argument(
             metavar="REPORT",
             help=_(
-                "The report: its text (UTF-8, UTF-8 with BOM or GB18030) or a Word file "
-                "(.docx); - reads standard input."
+                "The report: its text (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, "
+                "or Big5: cp950, Big5-HKSCS) or a Word file (.docx); - reads standard input."
             ),
         ),
     ],

@@ -109,7 +109,9 @@ PARSE_TABLE = str.maketrans(
 # 显著重要) and after 沿, 随, 接, 跟… (沿著, 隨著). 著 alone is a simplified character (显著,
 # 著名), so it is read as 着 only there. Words simplified text also writes are left as they
 # are: s2twp's 支援 (支持), 建立 (创建), 設定 (设置) — a report's own 对口支援, 建立健全, 设定
-# read the same in every copy, so no one word can stand for the other.
+# read the same in every copy, so no one word can stand for the other. The verbs are read as
+# verbs instead (`work_forms.VERB`: 支援, 建立, 设定 count as 支持, 创建, 设置 do), so an s2twp
+# copy's 支援1萬名…, 建立…社群80個 draft the simplified report's targets (session 28).
 _WORDS = {"專案": "项目", "叢集": "集群"}
 _WORD = re.compile(
     "專案|叢集|(?<![顯显卓昭])著(?=[力眼重手])|(?<=[沿隨随接跟迎頂顶載载枕誌志味繞绕帶带盯圍围])著"

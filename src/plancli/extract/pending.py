@@ -70,7 +70,9 @@ def pending_subjects(text: str, match: re.Match[str]) -> tuple[str, list[tuple[s
     else:
         subjects = text[: match.start()]
     # …降低目标与, …和B均 (A和B均完成省下达): the words after the subjects
-    subjects = re.sub(r"(降低)?(目标)?(与|同)?(均|都)?$", "", subjects.strip())
+    # (粮食产量确保完成国家下达任务: the lead of the task, not the subject's)
+    subjects = re.sub(r"(?:确保|力争|努力|全面|超额)+$", "", subjects.strip())
+    subjects = re.sub(r"(降低)?(目标)?(与|同)?(均|都)?$", "", subjects)
     found: list[tuple[str, str | None]] = []
     parts = [p.strip() for p in _SUBJECT_SPLIT.split(subjects) if p.strip()]
     shared = re.search(r"等?指标$", parts[-1]) if len(parts) > 1 else None

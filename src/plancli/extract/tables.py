@@ -78,7 +78,7 @@ def _rows(lines: list[Line]) -> list[list[str]]:
     for line in lines:
         text = line.text.strip()
         cells = _cells(text)
-        if rows and rows[-1][:1] and rows[-1][0].isdigit() and cells and not cells[0].isdigit():
+        if rows and rows[-1][:1] and rows[-1][0].isdigit() and cells and not _numbered(cells, rows):
             if text.startswith("|"):
                 cells = cells[1:]  # the separator the break put first: no cell before it
             elif "|" in text and previous.rstrip()[-1:] not in ("|", "") and rows[-1][1:]:
@@ -88,6 +88,16 @@ def _rows(lines: list[Line]) -> list[list[str]]:
             rows.append(cells)
         previous = text
     return rows
+
+
+def _numbered(cells: list[str], rows: list[list[str]]) -> bool:
+    """Whether a line's cells open a row of its own: its number (the next after the row
+    before) and then a name. A bare integer that is not (…| 5350 / 5 | 9.2 |, …| 5.2 | / 2 |,
+    …| 605.0 / 2 | —— |: a copy wrapped at a narrow width) is the row before's remainder."""
+    if not cells[0].isdigit():
+        return False
+    named = len(cells) > 1 and re.search(r"[\u4e00-\u9fff]", cells[1]) is not None
+    return named and int(cells[0]) == int(rows[-1][0]) + 1
 
 
 def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftTarget]:

@@ -89,18 +89,18 @@ ONGOING_DELIVERED = re.compile(r"建成|投运|投产|投用|开放|通车|完�
 # 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more)
 WORKED_ON = re.compile(
     r"^(?:着力|重点|高质量|集中[^,;。]{0,6}?)*(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
-    r"|支持\d+个|提升(?=\d+个[^,;。]*?(?:质效|水平|能力|质量|效能)$)|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
+    r"|(?:支持|支援)\d+个|提升(?=\d+个[^,;。]*?(?:质效|水平|能力|质量|效能)$)|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
     r"(?=[^,;。]*?\d+个[^,;。]*?(?:产业集群|[万千]亿级[^,;。]{0,8}产业)))"
 )
 VERB = re.compile(
     r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
     r"突破|超过|举办|办好|开工|竣工|投产|扩建|提升|提高|增加|减少|降低|下降|培训|帮扶|吸引|接待|发放|"
-    r"安排|支持|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|布局|开通|增长|减量|拆除|疏解|"
+    r"安排|支持|支援|招引|签约|解决|治理|整治|修复|造林|种植|筹集|供应|创建|建立|布局|开通|增长|减量|拆除|疏解|"
     r"实现|形成|引育|培养|提供|上线|入驻|储备|盘活|收储|腾退|改建|铺设|安装|更新|绿化|清零|新开|服务|"
     r"带动|吸纳|转移|稳定在|减负|续贷|融资|投放|招聘|认证|评选|选树|转化|完善|提质|整合|覆盖|新认定|"
     r"组织|扩招|开放|抓好|落地|入库|升规|选派|做强|做优|建强|不少于|不低于|新[（(]改[）)]建|出栏|"
     r"提速|壮大|集聚|救助|组建|交付|开行|推介|取得|选送|开发(?!区)|适配|进行|纳入|开设|转移|"
-    r"设置|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
+    r"设置|设定|消除|出让|输转|增补|建好|惠及|募集|引导|参加|实际使用|淘汰|退耕还林|深松|压减|"
     r"降至|降到|下调|减轻|拿出|投入(?!使用|运营|运行)|扩大|严守|守住|发行|发债|代发|"
     r"取消|下放|停征|退出|减税|降费|落户|扫除|普及|"
     r"超(?=\d|$)|降(?=\d|$)"
@@ -396,3 +396,46 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
     else:
         kind = "cumulative"
     return kind, unit, decline
+
+
+# A name whose work has no thing of its own (完成2.08万人搬迁任务, 全面启动整体改造项目): the
+# thing is the one the clause before in its sentence works on (推进地质灾害避险搬迁, 推动城中村改造
+# 提速扩容增效): 完成地质灾害避险搬迁任务, 启动城中村整体改造项目.
+_BARE_WORK = re.compile(
+    r"(?P<verb>完成|启动|实施|开展)?(?P<how>整体|全面|集中)?"
+    r"(?P<work>搬迁|改造|拆迁|安置|征收|更新|修缮|整治)(?P<tail>任务|项目|工程)"
+)
+
+
+def thing_of_work(parse: str, start: int, name: str) -> str:
+    """`name` with the thing its bare work (`_BARE_WORK`) is done on, from the clause before
+    `start` in its sentence; `name` itself where it names its thing or that clause does not."""
+    bare = _BARE_WORK.fullmatch(name)
+    if bare is None:
+        return name
+    before = parse[max(0, start - 60) : start].rstrip(" ,，")
+    clause = re.search(r"[^,，;；。:：!！?？\n]*$", before)
+    # (the list's number before it: （5）推进地质灾害避险搬迁)
+    text = re.sub(r"^[(（]?\d{1,2}[)）.、]", "", clause.group().strip()) if clause else ""
+    text = LEAD.sub("", text)
+    verb = VERB.match(text)
+    text = text[verb.end() :] if verb else text
+    thing = re.match(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group('work')}", text)
+    if thing is None or VERB.search(thing.group(1)):
+        return name
+    how = bare.group("how") or ""
+    return (
+        f"{bare.group('verb') or ''}{thing.group(1)}{how}{bare.group('work')}{bare.group('tail')}"
+    )
+
+
+def work_shared(first: str, after: str) -> str:
+    """The work a pair's two things share, said after the second (推进5个国家区域医疗中心和6个
+    省级区域医疗中心高效运行: 高效运行, the first thing's noun followed in the second): "" where
+    the second does not end its thing as the first does."""
+    for size in range(len(first), 1, -1):
+        at = after.find(first[-size:], len(first) + 1)
+        work = after[at + size :] if at > 0 else ""
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", work):
+            return work
+    return ""

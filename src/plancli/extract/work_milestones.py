@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from plancli.extract.clauses import listing_marks
 from plancli.extract.sections import WorkSection
-from plancli.extract.work_forms import LEAD, ONGOING_DELIVERED, QUANTITY, Clause
+from plancli.extract.work_forms import LEAD, ONGOING_DELIVERED, QUANTITY, Clause, thing_of_work
 from plancli.i18n import _
 
 if TYPE_CHECKING:
@@ -27,13 +27,23 @@ EVENT = r"会议?|节|赛事?|马拉松|展|论坛|活动|大典|讲堂|典礼|�
 # 组建省外贸集团): checkable within the year as 制定…方案 is
 _PLAN = r"(?:规划|方案|计划|若干措施|措施|意见|纲要|清单|指引|条例)$"
 _BODY = r"(?:集团|研究院|院|中心|公司|委员会|实验室|联盟|基金)$"
+# what 开展 delivers within the year: a census or survey, an election of a term (开展第四次农业普查,
+# 依法有序开展村（社区）换届选举), a pilot of a set round or of the whole province (全面开展第二轮
+# 土地承包到期后再延长30年整省试点) — events a year holds, as 启动第四次农业普查 is; not 开展…行动,
+# …活动, …试点 at large (深入开展第三轮回天行动, 开展水预算管理试点: work going on, no end)
+_HELD = (
+    r"[^,;。]*(?:普查|换届选举|换届)$"
+    r"|(?:第[一二三四五六七八九十\d]{1,3}[次轮批]|新一轮|首批)[^,;。]*(?:普查|调查|试点)$"
+    r"|[^,;。]*整[省市县区]试点$"
+)
 # 加快 before the verb is effort, not a deliverable (加快创建…区域科技创新中心, 加快打通…“断头路”):
 # no lead of a milestone; 高水平 is how an event is held (高水平承办夏季达沃斯论坛)
 MILESTONE_START = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|年内|全面|高标准|高质量|高水平|如期|按期|"
-    r"尽早|在年内|今年)*)"
+    r"尽早|在年内|今年|依法|有序)*)"
     r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|开工建设|开工"
-    rf"|(?:办好|举办|承办)(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建"
+    rf"|(?:办好|举办|承办|召开)(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建"
+    rf"|开展(?={_HELD})"
     rf"|(?:出台|编制好?)(?=.*{_PLAN})|组建(?=.*{_BODY}))(?P<object>.{{2,90}})$"
 )
 # (…等项目开工建设: the projects a start of construction this year names, as 建成 does)
@@ -172,6 +182,7 @@ def milestones(reader: WorkReader, section: WorkSection, clause: Clause) -> None
             name = f"{verb}{parse[s : obj_end if whole else e]}"
             work = work_before(parse, clause.start) if STAGE_ONLY.fullmatch(obj) else ""
             name = f"{work}{name}" if work else name  # …文物修缮工程完成竣工初验
+            name = thing_of_work(parse, clause.start, name)  # 启动整体改造项目: of what
         else:
             # 确保宝丰…二期、星海…二期完工: the first with the whole clause, others to its end.
             q_start = clause.start if index == 0 else s

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plancli.extract.work_forms import COUNTER, LEAD, PAIRED_EXAMPLES, QUANTITY, VERB, Clause
+from plancli.extract.work_forms import (
+    COUNTER,
+    LEAD,
+    PAIRED_EXAMPLES,
+    QUANTITY,
+    VERB,
+    Clause,
+    thing_of_work,
+    work_shared,
+)
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
@@ -134,7 +143,8 @@ def _own_part_after(after: str) -> str:
         return pair.group(1) + (work.group() if work else "")
     # 建强2个国家级和22个省级区域医疗中心: the grade's noun is the other's (国家级区域医疗中心)
     noun = re.search(r"级([^级\d]{2,12})$", after) if pair.group(1).endswith("级") else None
-    return pair.group(1) + noun.group(1) if noun else pair.group(1)
+    # (推进5个国家区域医疗中心和6个省级区域医疗中心高效运行: the work both share, 高效运行)
+    return pair.group(1) + (noun.group(1) if noun else work_shared(pair.group(1), after))
 
 
 def list_name(pieces: list[Clause], piece: Clause, name: str) -> str:
@@ -330,6 +340,7 @@ def counted_name(
     if at == 0 and VERB.fullmatch(name):
         thing = thing_before(parse, clause.start)
         name = name + thing if thing else name
+    name = thing_of_work(parse, clause.start, name)  # 完成2.08万人搬迁任务: of what
     if clause.text.startswith("其中") and match.group(3) != "%" and not VERB.search(name):
         name = verb_before(parse, clause.start) + name  # (…其中小型水库7座: 建设小型水库)
     return where, name
