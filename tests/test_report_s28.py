@@ -1,0 +1,91 @@
+"""Session 28 (report wording for the 时间过半、任务过半 report's readers): what `status` and
+`gap` say beside a relation judged on another period's figure, how a fall is written in a
+Chinese table, how 5.5%左右 unemployment is judged. Real values: the bundled 2026 plans."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def plan_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(plan: str):  # type: ignore[no-untyped-def]
+        ledger = tmp_path / f"{plan}.progress.toml"
+
+        def call(*args: str, code: int = 0) -> str:
+            result = invoke("--plan", plan, "--ledger", str(ledger), *args)
+            assert result.exit_code == code, result.output
+            return result.stdout  # type: ignore[no-any-return]
+
+        return call
+
+    return make
+
+
+def _import(run, tmp_path: Path, rows: list[str]) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "f.csv"
+    path.write_text("target,period,value,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    run("import", str(path))
+
+
+# 广东: incomes quarterly, GDP for the year in; incomes' latest is the first three quarters'
+GD = [
+    "gdp,2026-Q3,4.7,103500",
+    "gdp,2026-Q4,4.496,146000",
+    "resident_income,2026-Q2,4.8,",
+    "resident_income,2026-Q3,3.6,",
+]
+
+
+def _line(text: str, id_: str) -> str:
+    [line] = [line for line in text.splitlines() if id_ in line]
+    return line
+
+
+# ------------------------- 1: a relation's other-period reference, named in status and gap
+
+
+def test_status_and_gap_name_the_period_of_a_relations_reference(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """As of December, incomes of the first three quarters are judged against GDP of the first
+    three quarters (4.7 %) while GDP's own row shows the year's 4.496 %: the bound said
+    `≈ 4.7%` with no period, a figure a reader found nowhere (the report names it)."""
+    run = plan_run("guangdong-2026")
+    _import(run, tmp_path, GD)
+    status = run("--lang", "zh", "status", "--as-of", "2026-12")
+    assert "≈ 4.7%（前三季度）" in _line(status, "resident_income")
+    gap = run("--lang", "zh", "gap", "--as-of", "2026-12")
+    assert "3.6%/≈4.7%（前三季度）*" in _line(gap, "resident_income")
+    assert "3.6%/≈4.7% (Q1–Q3)*" in _line(run("gap", "--as-of", "2026-12"), "resident_income")
+    assert "≈ 4.7% (Q1–Q3)" in _line(run("status", "--as-of", "2026-12"), "resident_income")
+    # the report's period: GDP's row shows the same figure, the bound as before
+    zh = _line(run("--lang", "zh", "gap", "--as-of", "2026-09"), "resident_income")
+    assert "3.6%/≈4.7%" in zh and "（" not in zh
+    row = next(
+        t
+        for t in json.loads(run("gap", "--as-of", "2026-12", "--json"))["targets"]
+        if t["id"] == "resident_income"
+    )
+    assert (row["reference_actual"], row["reference_period"]) == (4.7, "2026-Q3")
+    rows = list(csv.DictReader(io.StringIO(run("gap", "--as-of", "2026-12", "--csv"))))
+    assert list(rows[0])[-1] == "reference_period"  # appended: the columns before keep places
+    [income] = [r for r in rows if r["id"] == "resident_income"]
+    assert income["reference_period"] == "2026-Q3"
+    assert {r["reference_period"] for r in rows if r["id"] != "resident_income"} == {""}
+
+
+def test_a_monthly_relations_reference_is_named_by_its_months(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """陕西 固定资产投资 不低于全国: September's pair, as of October (the report's 1-9月)."""
+    run = plan_run("shaanxi-2026")
+    pair = ["fixed_asset_investment,2026-09,3.1,", "national_fai_growth,2026-09,2.5,"]
+    _import(run, tmp_path, [*pair, "gdp,2026-10,5,"])
+    line = _line(run("--lang", "zh", "gap", "--as-of", "2026-10"), "fixed_asset_investment")
+    assert "3.1%/≥2.5%（1-9月）" in line
+    line = _line(run("gap", "--as-of", "2026-10"), "fixed_asset_investment")
+    assert "3.1%/≥2.5% (Jan–Sep)" in line
+    report = run("--lang", "zh", "report", "--as-of", "2026-10", "-f", "md")
+    assert "全国固定资产投资增速1-9月2.5%" in report  # the report's own words, the same period
