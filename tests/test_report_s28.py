@@ -89,3 +89,24 @@ def test_a_monthly_relations_reference_is_named_by_its_months(plan_run, tmp_path
     assert "3.1%/≥2.5% (Jan–Sep)" in line
     report = run("--lang", "zh", "report", "--as-of", "2026-10", "-f", "md")
     assert "全国固定资产投资增速1-9月2.5%" in report  # the report's own words, the same period
+
+
+# ------------------ 2: a negative growth or level in a Chinese table: signed, as the bulletin
+
+
+def test_a_negative_figure_is_signed_in_chinese_tables_and_a_fall_in_sentences(plan_run) -> None:  # type: ignore[no-untyped-def]
+    """北京 CPI −0.3 % (a signed level) beside 能源指标 recorded −2.6 (a decline target, its
+    figure the fall): the tables print `-0.3%` with the ASCII hyphen-minus (one cell wide, a
+    number in a spreadsheet; docs/chinese.md), the sentence 下降0.3%; the decline 下降2.6%."""
+    run = plan_run("beijing-2026")
+    run("record", "cpi", "-p", "2026-06", "--", "-0.3")
+    run("record", "energy_intensity", "-p", "2026-06", "--", "-2.6")
+    gap = run("--lang", "zh", "gap")
+    assert "-0.3%/≈2%（1.5–2.5%）" in _line(gap, "cpi")
+    assert "下降2.6%/待下达" in _line(gap, "energy_intensity")
+    assert " -0.3%  滞后" in _line(run("--lang", "zh", "status"), "cpi")
+    report = run("--lang", "zh", "report", "-f", "md")
+    assert "| 居民消费价格涨幅 | ≈ 2%（1.5–2.5%） | -0.3% | 1.8个百分点 | 滞后 |" in report
+    assert "居民消费价格下降0.3%，低于2%左右的目标" in report
+    assert "| 能源指标 | 待下达 | 下降2.6% |" in report
+    assert "−" not in gap + report  # never the typographic minus (ambiguous width, not GBK)
