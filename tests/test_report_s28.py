@@ -110,3 +110,64 @@ def test_a_negative_figure_is_signed_in_chinese_tables_and_a_fall_in_sentences(p
     assert "居民消费价格下降0.3%，低于2%左右的目标" in report
     assert "| 能源指标 | 待下达 | 下降2.6% |" in report
     assert "−" not in gap + report  # never the typographic minus (ambiguous width, not GBK)
+
+
+# ------------------------------- 3: 城镇调查失业率5.5%左右, a ceiling judged at ≤ 5.5 + 0.5
+
+
+@pytest.mark.parametrize(
+    ("rate", "before", "at_year_end"),
+    [
+        ("5.4", "正常推进", "完成"),
+        ("5.8", "正常推进", "完成"),
+        ("6", "正常推进", "完成"),
+        ("6.1", "滞后", "未完成"),  # a level has no at-risk band: over the edge is 滞后
+    ],
+)
+def test_unemployment_of_about_5_5_is_judged_at_6(  # type: ignore[no-untyped-def]
+    plan_run, rate: str, before: str, at_year_end: str
+) -> None:
+    """四川 城镇调查失业率5.5%左右 (`around = 5.5`, down, no baseline): judged ≤ 5.5 + 0.5, the
+    tolerance of every X左右 in per cent (docs/forms.md, "Why 5.5%左右 is judged ≤ 6"); the
+    edge is named beside the bound in every output. A plan's `tolerance` narrows it."""
+    run = plan_run("sichuan-2026")
+    run("record", "surveyed_unemployment_rate", rate, "-p", "2026-06")
+    assert before in _line(run("--lang", "zh", "gap"), "surveyed_unemployment_rate")
+    targets = json.loads(run("gap", "--json"))["targets"]
+    [row] = [t for t in targets if t["id"] == "surveyed_unemployment_rate"]
+    assert (row["around"], row["tolerance"], row["low"], row["high"]) == (5.5, 0.5, None, 6)
+    assert "≈ 5.5 %，按 ≤ 6 % 考核" in run("--lang", "zh", "show", "surveyed_unemployment_rate")
+    run("record", "surveyed_unemployment_rate", rate, "-p", "2026-12")
+    assert at_year_end in _line(run("--lang", "zh", "gap"), "surveyed_unemployment_rate")
+
+
+def test_unemployment_sentences_say_the_edge_only_beyond_it(plan_run) -> None:  # type: ignore[no-untyped-def]
+    """The report's sentence, as docs/report.md states it: within the tolerance 符合…控制目标;
+    over the edge, the gap to the edge and the edge named; far below, 低于."""
+    run = plan_run("sichuan-2026")
+    said = {}
+    for rate in ("4.9", "5.8", "6.2"):
+        run("record", "surveyed_unemployment_rate", rate, "-p", "2026-06")
+        summary = run("--lang", "zh", "report", "-f", "md")
+        said[rate] = summary[summary.index("城镇调查失业率为") :].split("。")[0]
+    assert said == {
+        "4.9": "城镇调查失业率为4.9%，低于5.5%左右的控制目标",
+        "5.8": "城镇调查失业率为5.8%，符合5.5%左右的控制目标",
+        "6.2": "城镇调查失业率为6.2%，高于5.5%左右的控制目标（按6%以内考核）0.2个百分点",
+    }
+
+
+def test_a_plans_tolerance_narrows_an_unemployment_around(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The bureau that assesses more tightly says so in the plan (docs/forms.md)."""
+    source = Path(__file__).parents[1] / "data" / "2026" / "sichuan.toml"
+    text = source.read_text(encoding="utf-8")
+    stated = 'around = 5.5\ndirection = "down"\nfrequency = "monthly"\nquote = "城镇调查失业率'
+    assert text.count(stated) == 1
+    plan = tmp_path / "sichuan.toml"
+    plan.write_text(text.replace(stated, "tolerance = 0.2\n" + stated), encoding="utf-8")
+    args = ("--plan", str(plan), "--lang", "zh")
+    assert (
+        invoke(*args, "record", "surveyed_unemployment_rate", "5.8", "-p", "2026-06").exit_code == 0
+    )
+    assert "滞后" in _line(invoke(*args, "gap").stdout, "surveyed_unemployment_rate")
+    assert "≈ 5.5 %，按 ≤ 5.7 % 考核" in invoke(*args, "show", "surveyed_unemployment_rate").stdout
