@@ -171,3 +171,67 @@ def test_a_plans_tolerance_narrows_an_unemployment_around(invoke, tmp_path: Path
     )
     assert "滞后" in _line(invoke(*args, "gap").stdout, "surveyed_unemployment_rate")
     assert "≈ 5.5 %，按 ≤ 5.7 % 考核" in invoke(*args, "show", "surveyed_unemployment_rate").stdout
+
+
+# ---------------- 4: East Asian Ambiguous characters in names are one cell, as Rich has them
+
+AMBIGUOUS = "①②※○●·—“”‘’…≥≤≈±─█▁"
+
+
+def _cells(text: str) -> int:
+    """Cells on a terminal that draws Ambiguous characters narrow (docs/chinese.md)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def test_every_width_plancli_measures_counts_ambiguous_characters_as_rich_does() -> None:
+    """One measure everywhere: were one of them counted two (a zh locale's guess), the help,
+    the score table or a workbook's column would disagree with Rich's tables by a cell each."""
+    from rich.cells import cell_len
+
+    from plancli.cli.helpformat import text_width
+    from plancli.extract.compare import _width
+    from plancli.report.xlsx import display_width
+
+    assert {ch: cell_len(ch) for ch in AMBIGUOUS} == dict.fromkeys(AMBIGUOUS, 1)
+    name = "①城镇调查失业率※（○●·—“稳就业”）"
+    assert cell_len(name) == text_width(name) == _width(name) == display_width(name) == 32
+
+
+def test_tables_stay_aligned_with_ambiguous_characters_in_names(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Names with ①②※○●·—“” (a plan's numbering, marks and quotes): every row's status starts
+    at the same cell as its header's, measured narrow, in `gap` and in `targets`."""
+    source = Path(__file__).parents[1] / "data" / "2026" / "sichuan.toml"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace('name = "城镇调查失业率"', 'name = "①失业率※（○●·—“稳就业”）"', 1)
+    text = text.replace('name = "城镇新增就业"', 'name = "②新增就业“实事”·第一项"', 1)
+    plan = tmp_path / "sc.toml"
+    plan.write_text(text, encoding="utf-8")
+    args = ("--plan", str(plan), "--lang", "zh")
+    for figure in (("surveyed_unemployment_rate", "5.8"), ("new_urban_jobs", "40")):
+        assert invoke(*args, "record", *figure, "-p", "2026-06").exit_code == 0
+    # gap's status is left-justified (it starts where its header does), targets' bound right
+    for command, word, edge in (("gap", "状态", "start"), ("targets", "目标", "end")):
+        lines = invoke(*args, command).stdout.splitlines()
+        header = next(line for line in lines if word in line and "编号" in line)
+        at = header.index(word) + (len(word) if edge == "end" else 0)
+        cells = _cells(header[:at])
+        ambiguous_rows = [line for line in lines if "①" in line or "②" in line]
+        assert len(ambiguous_rows) == 2, lines
+        for line in ambiguous_rows:
+            index = _index_at(line, cells)
+            inside, outside = (index, index - 1) if edge == "start" else (index - 1, index)
+            padded = line + " "
+            assert padded[inside].strip() and not padded[outside].strip(), (line, cells)
+
+
+def _index_at(line: str, cells: int) -> int:
+    """The index of the character that starts at `cells` cells into `line`, measured narrow."""
+    width = 0
+    for index, ch in enumerate(line):
+        if width == cells:
+            return index
+        width += _cells(ch)
+    assert width == cells, (line, cells)  # a pipe's line ends where its text does
+    return len(line)
