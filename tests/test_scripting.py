@@ -404,17 +404,18 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         assert paced["progress_period_end"] == "2022-06"
         assert rows["gdp"]["progress_period_end"] is None  # a growth target is not paced
         assert rows["fixed_asset_investment"]["period_end"] is None  # no figure
-        # appended, and `stretch_exceeds` after them (session 26)
-        assert list(rows["gdp"])[-3:] == ["period_end", "progress_period_end", "stretch_exceeds"]
+        # appended, `stretch_exceeds` after them (session 26), then `reference_period` (28)
+        assert list(rows["gdp"])[-4:-1] == ["period_end", "progress_period_end", "stretch_exceeds"]
     header, *lines = invoke(*plan, "gap", "--as-of", "2022-Q2", "--csv").stdout.splitlines()
-    assert header.split(",")[-4:] == [
+    assert header.split(",")[-5:] == [
         "parts_sum",
         "period_end",
         "progress_period_end",
         "stretch_exceeds",
+        "reference_period",
     ]
     gdp = next(line for line in lines if line.startswith("gdp,"))
-    assert gdp.endswith(",2022-06,,")  # not paced: no progress period; no stretch
+    assert gdp.endswith(",2022-06,,,")  # not paced: no progress period; no stretch; no ref.
     status = json.loads(invoke(*plan, "status", "--as-of", "2022-Q2", "--json").stdout)
     assert (status["as_of"], status["as_of_end"]) == ("2022-Q2", "2022-06")
     assert status["headline"][0]["period_end"] == "2022-06"

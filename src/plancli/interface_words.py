@@ -92,6 +92,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # where an X左右 target is judged, as `amend --around` says it: ≈ 5.5 %，按 ≥ 5 % 考核
     "judged_edges": ("{bound}, judged {edges}", "{bound}，按 {edges} 考核"),
     "judged_edge_cell": (" ({edge})", "（{edge}）"),  # in a table: ≈ 5.5%（≥5%）, as the 差距
+    # a relation's reference figure of another period than the table's (≈ 4.7%（前三季度）)
+    "reference_period_cell": (" ({period})", "（{period}）"),
     # …and why, for a roll-up over its parts' sum by rounding (官渡 58.72 vs 58.71)
     "parts_sum_why": (
         " (its parts' targets' sum: the difference is the report's rounding)",

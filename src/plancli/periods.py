@@ -351,3 +351,27 @@ def first_of_year(frequency: str, period: Period) -> bool:
     if frequency == "annual" and period.granularity != "Y":
         return period.end_month <= _FIRST_END["monthly"]
     return period.end_month <= _FIRST_END.get(frequency, 2)
+
+
+_PART_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
+_PART_EN = {3: "Q1", 6: "H1", 9: "Q1–Q3"}
+_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def earlier_part(period: str | None, as_of: str | None, frequency: str, lang: str) -> str:
+    """The part of the year a year-to-date figure of `period` covers where it ends before
+    `as_of` — 前三季度, 1-9月; in English, for a table's cell, Q1–Q3, Jan–Sep — and "" where
+    it is of `as_of`'s month (or either is unknown): the words the report and the tables
+    give a figure of another period than theirs (report/when.py; a relation's reference)."""
+    if period is None or as_of is None:
+        return ""
+    figure = parse_period(period)
+    end = figure.end_month
+    if end >= parse_period(as_of).end_month:
+        return ""
+    quarterly = figure.granularity != "M" or frequency == "quarterly"
+    if lang == "zh":
+        return _PART_ZH[end] if quarterly and end in _PART_ZH else f"1-{end}月"
+    if quarterly and end in _PART_EN:
+        return _PART_EN[end]
+    return "Jan" if end == 1 else f"Jan–{_MONTHS_SHORT[end - 1]}"

@@ -99,6 +99,7 @@ class Assessment(NamedTuple):
     base: Decimal | None = None  # change: the base level; cumulative with opening: the stock
     dropped_by: Amendment | None = None  # the drop in force (status dropped, 不再考核)
     superseded_own: Observation | None = None  # roll-up: own figure older than every part's
+    reference_period: Period | None = None  # relative: the period of `reference_actual`
 
 
 Rule = Callable[["Context", Target, Period], Assessment]

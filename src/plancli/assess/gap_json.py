@@ -214,6 +214,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         texts.end(a.period),
         texts.end(a.progress_period),
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
+        texts.period(a.reference_period),
     )
 
 

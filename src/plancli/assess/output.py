@@ -293,6 +293,12 @@ class AssessmentOut:
             "figure and an amendment's"
         )
     )
+    reference_period: str | None = field(
+        metadata=doc(
+            "relative: the period of `reference_actual`, the reference's figure judged against "
+            "(it ends the month `period` does: 2026-Q3 for incomes of 2026-Q3); null without it"
+        )
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -406,6 +412,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         month_end(period),
         month_end(progress),
         stretch_exceeds(target) if amendment is None else None,
+        str(a.reference_period) if a.reference_period else None,
     )
 
 

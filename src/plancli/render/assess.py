@@ -132,7 +132,7 @@ def gap_table(
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [figure_of_bound(a, lang) for a in rows],
+                [figure_of_bound(a, lang, out.as_of) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
                 # breaks after the `/` and between words, never inside a bound's id
@@ -224,13 +224,13 @@ def dashboard(
     if out.as_of is None:
         parts.append(shown(empty or t("no_records", lang), style="yellow"))
     if out.headline:
-        parts.append(headline_table(out.headline, lang))
+        parts.append(headline_table(out.headline, lang, out.as_of))
     parts.append(section_table(out, lang))
     if out.investment:
         parts.append(investment_table(out.investment, lang))
     blocks = (HEADLINE_SECTION, INVESTMENT_SECTION)
     if any(s.total for s in out.sections if s.id not in blocks):  # the plan has work targets
-        parts.append(worst_table(out.worst, lang))
+        parts.append(worst_table(out.worst, lang, out.as_of))
     marks = marks_legend([*out.headline, *out.investment, *out.worst], lang, names)
     if marks is not None:
         parts.append(marks)
@@ -240,14 +240,16 @@ def dashboard(
     return Group(*parts)
 
 
-def headline_table(rows: Sequence[HeadlineOut], lang: Lang) -> FittedTable:
+def headline_table(
+    rows: Sequence[HeadlineOut], lang: Lang, as_of: str | None = None
+) -> FittedTable:
     return _fitted(
         [
             _id_column(rows, lang),
             _name_column(rows, lang),
             Column(
                 t("target", lang),
-                [target_cell(a, lang) for a in rows],
+                [target_cell(a, lang, as_of) for a in rows],
                 0,
                 {"justify": "right"},
                 # a 左右's edge goes under its bound (`≈ 5%` over `(≥4.5%)`) before the
@@ -377,7 +379,9 @@ def _investment_figure(a: AssessmentOut, lang: Lang) -> BreaksAfterSlash:
     return EdgeApart(cell.plain, edge, style=cell.style)
 
 
-def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
+def worst_table(
+    rows: Sequence[AssessmentOut], lang: Lang, as_of: str | None = None
+) -> RenderableType:
     if not rows:
         return Group(shown(t("worst", lang), style="bold"), shown(t("nothing_behind", lang)))
     return _fitted(
@@ -397,7 +401,7 @@ def worst_table(rows: Sequence[AssessmentOut], lang: Lang) -> RenderableType:
                 [
                     marked(a, partial_mark(a, percent(a.completion)) + amended_mark(a))
                     if a.completion is not None
-                    else marked(a, actual_of_target(a, lang) if a.actual is not None else "")
+                    else marked(a, actual_of_target(a, lang, as_of) if a.actual is not None else "")
                     for a in rows
                 ],
                 0,

@@ -28,6 +28,7 @@ from plancli.fmt import (
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, judged_edges
+from plancli.periods import earlier_part
 from plancli.render import shown
 from plancli.render.amended import (
     amended_mark,
@@ -95,10 +96,13 @@ def actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
     return table_cell(f"{text} {a.unit}", lang)
 
 
-def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
+def target_text(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
     if a.kind == "relative" and a.reference_actual is not None:
-        # the reference's growth, same period, and how the target compares with it
-        return f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+        # the reference's growth, same period, and how the target compares with it; that
+        # period named where it is not `as_of`'s, as the report names it (≈ 4.7 %（前三季度）:
+        # GDP's row beside it shows the year's 4.496 %)
+        text = f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+        return text + reference_period_cell(a, lang, as_of)
     if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
         return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"
     if a.status == "dropped":  # no bound in force: 不再考核
@@ -106,10 +110,19 @@ def target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 
-def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
+def reference_period_cell(a: AssessmentOut, lang: Lang, as_of: str | None) -> str:
+    """`（前三季度）`, ` (Q1–Q3)`: a relation's reference figure's period where it ends before
+    `as_of`, else ""."""
+    if a.kind != "relative" or a.reference_actual is None:
+        return ""
+    part = earlier_part(a.period, as_of, a.frequency, lang)
+    return t("reference_period_cell", lang).format(period=part) if part else ""
+
+
+def judged_target_text(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
     """The bound, and for an X左右 the edge it is judged at, as `amend --around` says it:
     `≈ 5.5 %，按 ≥ 5 % 考核` (a floor), `按 ≤ 6 % 考核` (a ceiling), `1.5–2.5 %` (a band)."""
-    text = target_text(a, lang)
+    text = target_text(a, lang, as_of)
     if a.parts_sum is not None and a.status != "dropped":  # 58.72, judged at its parts' 58.71
         edges = replace(a, min=a.low, max=None, stretch=None)
         judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
@@ -123,13 +136,15 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en") -> str:
     return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
 
 
-def target_cell(a: AssessmentOut, lang: Lang) -> EdgeApart:
+def target_cell(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> EdgeApart:
     """The bound in a table cell (`≈ 5.5%（≥5%）`), its edge on a line of its own when narrow."""
-    cell = shown(table_cell(target_text(a, lang), lang) + edge_cell(a, lang) + amended_mark(a))
-    return EdgeApart(cell.plain, edge_cell(a, lang), style=cell.style, whole=True)
+    text = table_cell(target_text(a, lang, as_of), lang)
+    cell = shown(text + edge_cell(a, lang) + amended_mark(a))
+    edge = edge_cell(a, lang) or reference_period_cell(a, lang, as_of)  # on a line of its own
+    return EdgeApart(cell.plain, edge, style=cell.style, whole=True)
 
 
-def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
+def actual_of_target(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
     bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
     `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
@@ -137,7 +152,8 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en") -> str:
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
         bound = table_cell(f"{num(a.min)} {a.unit}", lang)
         return f"{actual}/{bound}{edge_cell(a, lang)}{amended_mark(a)}"  # （按分项合计58.71考核）
-    compact = table_cell(target_text(a, lang), lang)  # ≥ 39个（推进中）, as every Chinese cell
+    # ≥ 39个（推进中）, as every Chinese cell
+    compact = table_cell(target_text(a, lang, as_of), lang)
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{edge_cell(a, lang)}{amended_mark(a)}"  # ≈5%（≥4.5%）
@@ -164,10 +180,11 @@ def marked(a: AssessmentOut, text: str) -> Text:
     return shown(f"{text}*" if a.stale and text else text)
 
 
-def figure_of_bound(a: AssessmentOut, lang: Lang) -> Text:
+def figure_of_bound(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> Text:
     """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
-    cell = marked(a, actual_of_target(a, lang))
-    return EdgeApart(cell.plain, edge_cell(a, lang), style=cell.style)
+    cell = marked(a, actual_of_target(a, lang, as_of))
+    edge = edge_cell(a, lang) or reference_period_cell(a, lang, as_of)  # （前三季度） whole
+    return EdgeApart(cell.plain, edge, style=cell.style)
 
 
 class EdgeApart(BreaksAfterSlash):

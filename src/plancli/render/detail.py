@@ -81,7 +81,7 @@ def assessment_detail(
         add("actual", actual_text(a, lang))
     if a.amount is not None:
         add("amount", f"{num(a.amount)} {a.unit}")
-    target = judged_target_text(a, lang)  # ≈ 5.5 %，按 ≥ 5 % 考核
+    target = judged_target_text(a, lang, as_of)  # ≈ 5.5 %，按 ≥ 5 % 考核
     if a.kind == "relative" and a.reference_actual is None and reference_name:
         target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp
     # `≥ 5 %（争取 5.5 %）` in a Chinese line, as status and the report write it

@@ -69,4 +69,5 @@ ZH_HEADERS: dict[str, str] = {
     "period_end": "数据期末月份",
     "progress_period_end": "进度期末月份",
     "stretch_exceeds": "争取目标须超过",
+    "reference_period": "参照指标数据期间",
 }

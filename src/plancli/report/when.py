@@ -6,10 +6,9 @@ D4). A stale figure is dated by its note instead (数据截至…)."""
 from __future__ import annotations
 
 from plancli.assess import AssessmentOut
-from plancli.periods import parse_period
+from plancli.periods import earlier_part, parse_period
 from plancli.report.phrases import MONTHS_EN
 
-_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
 _EN = {3: "the first quarter", 6: "the first half", 9: "the first three quarters"}
 
 
@@ -29,9 +28,9 @@ def _words(a: AssessmentOut, as_of: str | None, lang: str) -> str:
     end, now = parse_period(a.period).end_month, parse_period(as_of).end_month
     if end >= now:
         return ""
+    if lang == "zh":  # the words `gap` and `status` give a relation's reference, too
+        return earlier_part(a.period, as_of, a.frequency, "zh")
     quarterly = parse_period(a.period).granularity != "M" or a.frequency == "quarterly"
-    if lang == "zh":
-        return _ZH[end] if quarterly and end in _ZH else f"1-{end}月"
     if quarterly and end in _EN:
         return _EN[end]
     return f"January–{MONTHS_EN[end - 1]}"

@@ -73,5 +73,6 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         stale=ctx.stale(target, observation.period, as_of),
         tolerance=tolerance,
         reference_actual=reference.value,
+        reference_period=reference.period,
         bound=bound,
     )
