@@ -1,0 +1,78 @@
+"""Session 28's audit of strings on their way out (sinks): what the earlier hardening missed.
+
+Each test fails on the code before its fix, with the payload a user meets (a file name that is
+not UTF-8, ...)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from plancli.safe import json_text, toml_text, visible
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+# A file name holding bytes that are not UTF-8 (a zip from a GBK Windows, a hostile archive):
+# Python hands it on as lone surrogates (surrogateescape), `sur\udcff\udc9b.csv`.
+NOT_UTF8 = os.fsdecode(b"sur\xff\x9b.csv")
+
+
+# ------------------------------------------------------------------- lone surrogates (D1)
+
+
+def test_visible_shows_a_lone_surrogate_as_its_escape() -> None:
+    # written raw, \udc9b was the byte 0x9b again: CSI to a terminal reading Latin-1
+    assert visible(NOT_UTF8) == "sur\\udcff\\udc9b.csv"
+    assert visible(NOT_UTF8, newlines=True) == "sur\\udcff\\udc9b.csv"
+    assert visible(visible(NOT_UTF8)) == visible(NOT_UTF8)
+    visible(NOT_UTF8).encode("utf-8")  # what a UTF-8 terminal, CSV or page can hold
+
+
+def test_json_writes_a_lone_surrogate_as_the_replacement_character() -> None:
+    document = json_text(json.dumps({"file": NOT_UTF8}, ensure_ascii=False))
+    document.encode("utf-8")  # stdout is UTF-8: a surrogate raised UnicodeEncodeError (exit 70)
+    assert json.loads(document) == {"file": "sur\ufffd\ufffd.csv"}
+    assert "\\ud" not in document.lower()  # no lone-surrogate escape a strict parser refuses
+    # a character beyond U+FFFF keeps its pair, and reads back exactly
+    assert json.loads(json_text(json.dumps("\u202e𝟘", ensure_ascii=False))) == "\u202e𝟘"
+
+
+def test_toml_writes_a_lone_surrogate_as_the_replacement_character() -> None:
+    import tomllib
+
+    import tomli_w
+
+    document = toml_text(tomli_w.dumps({"plan": "plan\udcff.toml"}))
+    assert tomllib.loads(document) == {"plan": "plan\ufffd.toml"}
+
+
+@pytest.mark.parametrize("command", [["history", "--json"], ["status", "--json"]])
+def test_json_naming_a_ledger_file_that_is_not_utf8_is_written(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    ledger = os.fsdecode(b"l\xff.toml")
+    plan = ["--plan", "guandu-2022", "--ledger", ledger]
+    assert invoke(*plan, "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
+    result = invoke(*plan, *command)
+    assert result.exit_code == 0, result.stderr  # was 70: internal error: UnicodeEncodeError
+    assert json.loads(result.stdout)["ledger"] == "l\ufffd.toml"
+
+
+def test_import_dry_run_shows_a_file_name_that_is_not_utf8_escaped(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open(os.fsencode(NOT_UTF8), "w", encoding="utf-8") as out:
+        out.write("target,period,value\ngdp,2022-Q1,5.1\n")
+    plan = ["--plan", "guandu-2022", "--ledger", "l.toml"]
+    shown = invoke(*plan, "import", "--dry-run", NOT_UTF8)
+    assert shown.exit_code == 0, shown.stderr
+    assert "sur\\udcff\\udc9b.csv" in shown.stdout  # the table's title: the raw bytes before
+    assert "\udc9b" not in shown.stdout + shown.stderr
+    written = invoke(*plan, "import", "--dry-run", "--json", NOT_UTF8)
+    assert written.exit_code == 0, written.stderr  # was 70
+    assert json.loads(written.stdout)["file"] == "sur\ufffd\ufffd.csv"
