@@ -76,3 +76,54 @@ def test_import_dry_run_shows_a_file_name_that_is_not_utf8_escaped(  # type: ign
     written = invoke(*plan, "import", "--dry-run", "--json", NOT_UTF8)
     assert written.exit_code == 0, written.stderr  # was 70
     assert json.loads(written.stdout)["file"] == "sur\ufffd\ufffd.csv"
+
+
+# ---------------------------------------------- a plan file whose name is not UTF-8 (D2)
+
+
+def test_a_plan_file_named_in_another_encoding_is_read(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the plan cache's key hashed the path as UTF-8: every command exited 70
+    monkeypatch.chdir(tmp_path)
+    plan = os.fsdecode(b"p\xff.toml")
+    with open(os.fsencode(plan), "wb") as out:
+        out.write((REPO / "data" / "plan2022.toml").read_bytes())
+    recorded = invoke("--plan", plan, "record", "gdp", "5.1", "-p", "2022-Q1")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert "p\\udcff.progress.toml" in recorded.stderr
+    status = invoke("--plan", plan, "status", "--json")
+    assert status.exit_code == 0, status.stderr
+    assert json.loads(status.stdout)["ledger"] == "p\ufffd.progress.toml"
+
+
+def test_init_refuses_a_plan_file_name_its_marker_cannot_hold(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = os.fsdecode(b"p\xff.toml")
+    with open(os.fsencode(plan), "wb") as out:
+        out.write((REPO / "data" / "plan2022.toml").read_bytes())
+    result = invoke("--plan", plan, "init", "w")
+    # was 70 (internal error) after the plan was copied: a workspace without its marker
+    assert result.exit_code == 2, result.stderr
+    assert "p\\udcff.toml: a file name that is not UTF-8" in result.stderr
+    assert not (tmp_path / "w").exists()
+
+
+def test_init_writes_a_marker_toml_reads_for_a_name_with_del_or_bidi(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    monkeypatch.chdir(tmp_path)
+    name = "q\x7f\u202e.toml"  # JSON's string, which the marker was, leaves DEL raw: no TOML
+    (tmp_path / name).write_bytes((REPO / "data" / "plan2022.toml").read_bytes())
+    assert invoke("--plan", name, "init", "w").exit_code == 0
+    marker = (tmp_path / "w" / ".plancli.toml").read_text(encoding="utf-8")
+    assert 'plan = "q\\u007f\\u202e.toml"' in marker  # nothing raw an editor hides
+    assert tomllib.loads(marker) == {"plan": name}
+    monkeypatch.chdir(tmp_path / "w")
+    status = invoke("status", "--json")
+    assert status.exit_code == 0, status.stderr  # was 3: invalid TOML: Illegal character
+    assert json.loads(status.stdout)["plan"] == "guandu-2022"
