@@ -127,3 +127,30 @@ def test_init_writes_a_marker_toml_reads_for_a_name_with_del_or_bidi(  # type: i
     status = invoke("status", "--json")
     assert status.exit_code == 0, status.stderr  # was 3: invalid TOML: Illegal character
     assert json.loads(status.stdout)["plan"] == "guandu-2022"
+
+
+# ------------------------------------ gap --json: a character beyond U+FFFF (D3)
+
+
+@pytest.mark.parametrize("char", ["\U000e0041", "\U0001d173", "\U000110bd"])
+def test_gap_json_keeps_a_format_character_beyond_the_bmp_exactly(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, char: str
+) -> None:
+    # a tag or musical format character: gap --json wrote `\ue0041`, which reads as U+E004
+    # and "1" (five hex digits to a four-digit escape); status --json was right
+    name = f"GDP{char}x"
+    plan = tmp_path / "plan.toml"
+    text = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace('name_en = "Gross regional product (GDP)"', f'name_en = "{name}"', 1),
+        encoding="utf-8",
+    )
+    base = ["--plan", str(plan), "--ledger", str(tmp_path / "l.toml")]
+    assert invoke(*base, "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
+    for command in (["gap", "--json"], ["status", "--json"]):
+        result = invoke(*base, *command)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.isascii() or char not in result.stdout  # escaped, never raw
+        document = json.loads(result.stdout)
+        targets = document["targets"] if command[0] == "gap" else document["headline"]
+        assert {t["id"]: t["name_en"] for t in targets}["gdp"] == name, command
