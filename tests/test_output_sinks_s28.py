@@ -154,3 +154,45 @@ def test_gap_json_keeps_a_format_character_beyond_the_bmp_exactly(  # type: igno
         document = json.loads(result.stdout)
         targets = document["targets"] if command[0] == "gap" else document["headline"]
         assert {t["id"]: t["name_en"] for t in targets}["gdp"] == name, command
+
+
+# ------------------------------ U+FFFE, U+FFFF: characters XML forbids, in a workbook (D4)
+
+
+def _parts_parse(path: Path) -> None:
+    """Every XML part of the workbook is well-formed (what Excel and LibreOffice need)."""
+    import zipfile
+    from xml.dom import minidom
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                minidom.parseString(archive.read(name))
+
+
+def test_xlsx_report_with_a_noncharacter_in_a_note_opens(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    openpyxl = pytest.importorskip("openpyxl")
+    base = ["--plan", "guandu-2022", "--ledger", str(tmp_path / "l.toml")]
+    note = "统计\uffff快报\ufffe"
+    assert invoke(*base, "record", "gdp", "5.1", "-p", "2022-Q1", "--note", note).exit_code == 0
+    out = tmp_path / "r.xlsx"
+    assert invoke(*base, "report", "-o", str(out)).exit_code == 0
+    _parts_parse(out)  # was: not well-formed (invalid token) in the records sheet
+    records = openpyxl.load_workbook(out)["records"]
+    assert "统计\\uffff快报\\ufffe" in [cell.value for cell in records[2]]
+    assert visible(note) == "统计\\uffff快报\\ufffe"
+
+
+def test_xlsx_template_with_a_noncharacter_in_a_name_opens(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    openpyxl = pytest.importorskip("openpyxl")
+    plan = tmp_path / "plan.toml"
+    text = (REPO / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace('name_en = "Gross regional product (GDP)"', 'name_en = "GDP\\uffff"', 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.xlsx"
+    assert invoke("--plan", str(plan), "template", "-p", "2022-06", str(out)).exit_code == 0
+    _parts_parse(out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert "GDP\\uffff" in [cell.value for row in sheet.iter_rows() for cell in row]

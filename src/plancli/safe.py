@@ -93,8 +93,18 @@ OTHER_SPACES: tuple[int, ...] = (
 )
 # C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
 # OSC), the Unicode line and paragraph separators (U+2028, U+2029), which some terminals break
-# lines at, and every format character above.
-CONTROLS: tuple[int, ...] = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *FORMAT)
+# lines at, the noncharacters U+FFFE and U+FFFF, which XML forbids (a note holding one made
+# `report --format xlsx` write a sheet no spreadsheet opens: session 28), and every format
+# character above.
+CONTROLS: tuple[int, ...] = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    0x2028,
+    0x2029,
+    0xFFFE,
+    0xFFFF,
+    *FORMAT,
+)
 _NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
