@@ -41,8 +41,11 @@ def cache_dir(kind: str) -> Path:
 
 
 def entry_path(kind: str, suffix: str, *identity: str) -> Path:
-    """The one entry of `kind` for these inputs (paths, options)."""
-    name = blake2b("\0".join(identity).encode(), digest_size=16).hexdigest()
+    """The one entry of `kind` for these inputs (paths, options). A path's byte that is not
+    UTF-8 (a lone surrogate) is hashed as that byte (session 28: `--plan p\\xff.toml`
+    stopped every command with an internal error)."""
+    key = "\0".join(identity).encode("utf-8", "surrogateescape")
+    name = blake2b(key, digest_size=16).hexdigest()
     return cache_dir(kind) / f"{name}{suffix}"
 
 

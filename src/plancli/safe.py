@@ -93,8 +93,18 @@ OTHER_SPACES: tuple[int, ...] = (
 )
 # C0 controls, DEL, the C1 controls (U+0080–U+009F: U+009B is the 8-bit CSI, U+009D the 8-bit
 # OSC), the Unicode line and paragraph separators (U+2028, U+2029), which some terminals break
-# lines at, and every format character above.
-CONTROLS: tuple[int, ...] = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *FORMAT)
+# lines at, the noncharacters U+FFFE and U+FFFF, which XML forbids (a note holding one made
+# `report --format xlsx` write a sheet no spreadsheet opens: session 28), and every format
+# character above.
+CONTROLS: tuple[int, ...] = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    0x2028,
+    0x2029,
+    0xFFFE,
+    0xFFFF,
+    *FORMAT,
+)
 _NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
@@ -106,8 +116,14 @@ def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# Lone surrogates: what a file name's byte that is not UTF-8 becomes in Python
+# (surrogateescape: `sur\xff.csv` is `sur\udcff.csv`). Written raw, each is that byte again (a
+# raw 0x9b is CSI to a terminal reading Latin-1), and no UTF-8 output can hold one: a JSON
+# document naming such a file stopped with an internal error (session 28).
+SURROGATES = range(0xD800, 0xE000)
+
 # Translation tables (str.translate runs in C; no regex to compile at start-up).
-_ONE_LINE = {code: _escape(code) for code in CONTROLS}  # a one-line field: \n shown too
+_ONE_LINE = {code: _escape(code) for code in (*CONTROLS, *SURROGATES)}  # \n shown too
 _LINES = {code: shown for code, shown in _ONE_LINE.items() if code != 0x0A}  # \n kept
 
 
@@ -235,14 +251,19 @@ def json_text(document: str) -> str:
 
     JSON serialisers escape C0 controls but leave these raw, and a terminal would act on
     them. They can only occur inside strings, where `\\u` escapes mean the same characters:
-    a parser reads back the exact text."""
+    a parser reads back the exact text. A lone surrogate (a file name's byte that is not
+    UTF-8) is no character UTF-8 can write or a strict parser accepts, even escaped: it is
+    written as U+FFFD, the replacement character (`sur\\ufffd.csv`)."""
     if document.isascii():  # checked in C; English output usually is
         return document
     return _json_raw().sub(lambda m: _json_escape(ord(m.group())), document)
 
 
 def _json_escape(code: int) -> str:
-    """JSON's `\\u` escape: a character beyond U+FFFF as its UTF-16 surrogate pair."""
+    """JSON's `\\u` escape: a character beyond U+FFFF as its UTF-16 surrogate pair; a lone
+    surrogate as U+FFFD."""
+    if code in SURROGATES:
+        return "\\ufffd"
     if code <= 0xFFFF:
         return f"\\u{code:04x}"
     code -= 0x10000
@@ -251,8 +272,10 @@ def _json_escape(code: int) -> str:
 
 @functools.cache
 def _json_raw() -> re.Pattern[str]:
-    """What JSON leaves raw in a string (it escapes C0 itself): every control above 0x7E."""
-    return re.compile("[" + "".join(chr(code) for code in CONTROLS if code > 0x7E) + "]")
+    """What JSON leaves raw in a string (it escapes C0 itself): every control above 0x7E, and
+    the lone surrogates."""
+    raw = "".join(chr(code) for code in CONTROLS if code > 0x7E)
+    return re.compile(f"[{raw}\ud800-\udfff]")
 
 
 # A terminal's escape sequences (ECMA-48), each as a whole: CSI (ESC [ or the 8-bit U+009B,
@@ -317,6 +340,8 @@ def toml_text(document: str) -> str:
 
 
 def _toml_escape(code: int) -> str:
+    if code in SURROGATES:  # TOML's escapes name Unicode scalar values: never a surrogate
+        return "\\ufffd"
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 

@@ -337,13 +337,17 @@ def shown_path(path: str) -> str:
 
 
 def marker_text(plan_name: str) -> str:
-    """What `init` writes into DIR/.plancli.toml."""
-    import json
+    """What `init` writes into DIR/.plancli.toml: the name as a TOML string, its controls and
+    bidi characters escaped (`safe.toml_text`). JSON's string was no TOML one for DEL: a plan
+    file named `q\\x7f.toml` made a marker no command could read (session 28)."""
+    import tomli_w
+
+    from plancli.safe import toml_text
 
     return (
         "# plancli workspace: commands run in this folder or below use this plan, unless\n"
         "# --plan or PLANCLI_PLAN names another (docs/recording.md#the-workspace)\n"
-        f"plan = {json.dumps(plan_name, ensure_ascii=False)}\n"
+        + toml_text(tomli_w.dumps({"plan": plan_name}))
     )
 
 

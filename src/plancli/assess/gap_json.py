@@ -46,7 +46,7 @@ from plancli.output import (
     with_fields,
 )
 from plancli.periods import Period
-from plancli.safe import _json_raw
+from plancli.safe import _json_escape, _json_raw
 
 try:  # the json package's C string encoder (as `output._text`), without the package
     from _json import encode_basestring as _string
@@ -263,7 +263,9 @@ def array_text(rows: Iterable[str], indent: str) -> Iterator[str]:
 def _escaped(text: str, escape: Any) -> str:
     if text.isascii() and "\x7f" not in text:
         return text
-    return escape(lambda m: f"\\u{ord(m.group()):04x}", text)  # type: ignore[no-any-return]
+    # safe.json_text's escapes: a character beyond U+FFFF as its surrogate pair (`\\ue0041`
+    # read back as U+E004 and "1"), a lone surrogate as U+FFFD (session 28)
+    return escape(lambda m: _json_escape(ord(m.group())), text)  # type: ignore[no-any-return]
 
 
 def gap_json_parts(assessment: PlanAssessment, chosen: Sequence[Assessment]) -> Iterator[str]:

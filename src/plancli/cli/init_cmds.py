@@ -12,7 +12,7 @@ import typer
 from plancli.cli.app import command, say, state
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _
-from plancli.texts import shell_word
+from plancli.texts import shell_word, text_problem
 
 if TYPE_CHECKING:
     from plancli.cli.app import State
@@ -111,6 +111,13 @@ def init_cmd(
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load
     target = directory / source.name
+    if text_problem(source.name, "") is not None:  # before anything is copied
+        raise InputError(
+            _(
+                "{file}: a file name that is not UTF-8: the workspace's .plancli.toml (UTF-8) "
+                "cannot name it; rename the plan file, then run init again"
+            ).format(file=source.name)
+        )
     in_place = _same_file(source, target)  # the plan is DIR's already: the marker only
     if target.exists() and not force and not in_place:
         raise InputError(
