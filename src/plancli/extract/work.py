@@ -65,6 +65,17 @@ def key_of_list(name: str, low: Decimal) -> str:
     return f"{name}|{low}|list"
 
 
+def same_thing(one: str, other: str) -> bool:
+    """Whether two names of one figure name one thing, the shorter's thing (its verb dropped)
+    within the longer's: 增加学位 and 新增普通高中学位, 新建汽车充电设施 and 新建新能源汽车充电设施;
+    not 新增规模以上企业 and 新增限额以上商贸企业 (陕西's 1000 家 of each, two targets)."""
+    things = sorted((_THING_VERB.sub("", LEAD.sub("", n)) or n for n in (one, other)), key=len)
+    return things[0] in things[1]
+
+
+_THING_VERB = re.compile(rf"^(?:(?:{VERB.pattern})和?)+")
+
+
 class WorkReader:
     """Reads the work sections into quantified targets and milestones."""
 
@@ -72,7 +83,8 @@ class WorkReader:
         self.parse, self.layout, self.headline = parse, layout, headline
         self.targets: list[DraftTarget] = []
         self._seen_names: set[str] = set()
-        self._stated: dict[str, int] = {}  # a figure of a thing → the section first stating it
+        # a figure of a thing → the section first stating it, and the name it had there
+        self._stated: dict[str, tuple[int, str]] = {}
         self._counts: dict[str, int] = {}
 
     def read(self) -> list[DraftTarget]:
@@ -369,7 +381,13 @@ class WorkReader:
         # (a list's name, 新建智能车间、智能工厂, is no appendix's repeat of 新培育绿色工厂200个)
         same = f"{name[-2:]}|{low}|{unit}" if "、" not in name else key_of_list(name, low)
         earlier = self._stated.get(same)
-        twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
+        twice = (
+            earlier is not None
+            and earlier[0] != section.number
+            and unit != "%"
+            and len(name) >= 4
+            and same_thing(earlier[1], name)
+        )
         unsaid: list[str] = []
         if kind == "growth":
             unit, unsaid = ("%", []) if decline else growth_unit(name)
@@ -378,7 +396,7 @@ class WorkReader:
         if key in self._seen_names or twice:
             return None
         self._seen_names.add(key)
-        self._stated.setdefault(same, section.number)
+        self._stated.setdefault(same, (section.number, name))
         target = self._new(section, name or text, kind, unit, where)
         target.decline = decline
         if high is not None:

@@ -1,0 +1,54 @@
+"""What a blind gold of four corpus reports' work targets taught (session 28: 广东, 甘肃, 江苏,
+陕西; docs/extract.md, "Work targets of unseen reports"). Each general fault is tested on the
+reports' own clauses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from plancli.extract import extract_plan
+from plancli.extract.work import same_thing
+
+HEADLINE = (
+    "经济社会发展的主要预期目标是：生产总值增长5％左右，一般公共预算收入增长3％，"
+    "城镇新增就业40万人以上，城镇调查失业率5.5％左右。"
+)
+
+
+def _work(body: str) -> list[dict[str, Any]]:
+    draft = extract_plan(body, year=2026)
+    return [t for t in draft.plan["targets"] if t["section"] not in ("headline", "investment")]
+
+
+# 陕西 2026's work sections, cut to the clauses these tests read.
+SHAANXI = f"""陕西省2026年政府工作报告
+三、2026年重点工作
+今年是“十五五”开局之年。
+{HEADLINE}
+今年要重点做好9个方面工作：
+（一）着力扩大有效需求，推动经济稳中向好
+积极促进消费。举办“购在中国·陕亮生活”系列活动，带动汽车、家电、数码等大宗消费，新增限额以上商贸企业1000家。
+（三）加快产业体系建设，发展壮大实体经济
+巩固提升优势产业和传统产业。力争新增规模以上企业1000家，千亿级产业链达到12条，工业增加值增长6.5％。
+"""
+
+
+def test_two_counts_of_one_figure_in_two_sections_are_two_things() -> None:
+    """The check that drafts once a commitment stated twice (in the work and in an appendix)
+    compared counts by the last two characters of their names: 陕西's 力争新增规模以上企业1000家
+    was dropped as a repeat of 新增限额以上商贸企业1000家 two sections before (both …企业, 1000
+    家). Now the one name's thing must be within the other's."""
+    found = {t["quote"]: t for t in _work(SHAANXI)}
+    assert found["新增限额以上商贸企业1000家"]["min"] == Decimal(1000)
+    assert found["力争新增规模以上企业1000家"]["min"] == Decimal(1000)
+    assert found["力争新增规模以上企业1000家"]["unit"] == "家"
+
+
+def test_a_commitment_stated_again_in_an_appendix_is_still_one_thing() -> None:
+    """广东's work and its 附件1 state 20万个 school places and 50万个 chargers twice each."""
+    assert same_thing("新增普通高中学位", "增加学位")
+    assert same_thing("新建汽车充电设施", "新建新能源汽车充电设施")
+    assert same_thing("新建和改造提升农村公路", "新建和改造提升农村公路")
+    assert not same_thing("新增限额以上商贸企业", "新增规模以上企业")
