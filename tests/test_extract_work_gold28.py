@@ -52,3 +52,22 @@ def test_a_commitment_stated_again_in_an_appendix_is_still_one_thing() -> None:
     assert same_thing("新建汽车充电设施", "新建新能源汽车充电设施")
     assert same_thing("新建和改造提升农村公路", "新建和改造提升农村公路")
     assert not same_thing("新增限额以上商贸企业", "新增规模以上企业")
+
+
+def test_a_water_class_held_in_the_work_is_an_indicator() -> None:
+    """江苏's 确保长江干流江苏段水质保持Ⅱ类 and 陕西's 保持黄河干流Ⅱ类水质: a class held this year,
+    no figure (before: no target, the clause has no digit); an indicator without a bound, as the
+    headline reader drafts a class."""
+    body = SHAANXI + (
+        "（七）深入推进绿色低碳发展。进一步削减通江支流总磷污染负荷，确保长江干流江苏段水质保持Ⅱ类。\n"
+        "（八）持续筑牢生态安全屏障。治理沙化土地88.5万亩，强化淤地坝建设运行管护。"
+        "保持黄河干流Ⅱ类水质，开展渭河、无定河等环境治理提升。\n"
+    )
+    found = {t["quote"]: t for t in _work(body)}
+    for quote, name in (
+        ("确保长江干流江苏段水质保持Ⅱ类", "长江干流江苏段水质"),
+        ("保持黄河干流Ⅱ类水质", "黄河干流水质"),
+    ):
+        target = found[quote]
+        assert (target["name"], target["kind"]) == (name, "indicator")
+        assert "min" not in target and "max" not in target
