@@ -71,3 +71,23 @@ def test_a_water_class_held_in_the_work_is_an_indicator() -> None:
         target = found[quote]
         assert (target["name"], target["kind"]) == (name, "indicator")
         assert "min" not in target and "max" not in target
+
+
+def test_a_figure_of_a_list_is_quoted_and_named_with_the_list() -> None:
+    """甘肃's 小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%以上 and 陕西's 加快宝鸡、延安等4个国家
+    骨干冷链物流基地建设: the figure is the whole list's, but the quote and the name began at the
+    piece holding it (马铃薯等主栽品种良种覆盖率, 延安等…); an item with its own work or name
+    (加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽) is no part of the count."""
+    body = SHAANXI + (
+        "（四）守牢粮食安全底线。小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%以上。\n"
+        "（五）促进服务业优质高效发展。加快宝鸡、延安等4个国家骨干冷链物流基地建设。"
+        "加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽建设。\n"
+    )
+    found = {t.get("min"): t for t in _work(body) if t["unit"] in ("%", "个")}
+    seeds = found[Decimal(97)]
+    assert seeds["quote"] == "小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%以上"
+    assert seeds["name"] == "小麦、玉米、马铃薯等主栽品种良种覆盖率"
+    cold = found[Decimal(4)]
+    assert cold["quote"] == "加快宝鸡、延安等4个国家骨干冷链物流基地建设"
+    assert cold["name"] == "宝鸡、延安等国家骨干冷链物流基地建设"
+    assert found[Decimal(10)]["quote"].startswith("洛阳等10个")

@@ -51,6 +51,7 @@ from plancli.extract.work_names import (
     shared_work,
     target_name,
 )
+from plancli.extract.work_subjects import listed_subjects
 from plancli.extract.work_worded import worded
 from plancli.i18n import _
 
@@ -230,7 +231,7 @@ class WorkReader:
         if self._respectively(section, clause):
             return True
         arabic = [(piece, m) for piece in pieces for m in QUANTITY.finditer(piece.text)]
-        self._shared_rate(section, clause, pieces, arabic)
+        shared = self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
             if not_a_target(piece.text, match, clause.text) or comparison(piece.text):
                 continue
@@ -268,6 +269,8 @@ class WorkReader:
             if not has_verb and not verb_in_list:
                 continue
             where, name = counted_name(self.parse, clause, pieces, piece, match)
+            if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
+                where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
             low, high = Decimal(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
@@ -330,25 +333,27 @@ class WorkReader:
         clause: Clause,
         pieces: list[Clause],
         arabic: list[tuple[Clause, re.Match[str]]],
-    ) -> None:
+    ) -> bool:
         """Series listed before one growth rate (海洋药物和生物制品、海洋电力、海洋旅游增速保持在
         10%以上): the rate is each one's, a target each, quoting the clause (the last series
         is read with its figure as any clause is)."""
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
-            return
+            return False
         last, match = arabic[0]
         rate = SHARED_RATE.search(last.text[: match.start()])
         subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
         if match.group(3) != "%":
-            return
+            return False
         # (without a rate word, rates each named: 其中孕产妇产后访视率、0—6岁儿童健康管理率达到…)
         if rate is None and not all(subject.endswith("率") for subject in subjects):
-            return
+            return False
         for subject in subjects:
             if len(subject) > 16 or re.search(r"\d", subject):
-                return
+                return False
             if rate is not None and VERB.search(subject) and not (rate.group(1) or rate.group(3)):
-                return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
+                return (
+                    False  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
+                )
         for subject in subjects:
             self._quantity(
                 section,
@@ -359,6 +364,7 @@ class WorkReader:
                 "%",
                 match.group(4),
             )
+        return True
 
     def _quantity(
         self,
