@@ -91,3 +91,24 @@ def test_a_figure_of_a_list_is_quoted_and_named_with_the_list() -> None:
     assert cold["quote"] == "加快宝鸡、延安等4个国家骨干冷链物流基地建设"
     assert cold["name"] == "宝鸡、延安等国家骨干冷链物流基地建设"
     assert found[Decimal(10)]["quote"].startswith("洛阳等10个")
+
+
+def test_a_start_of_routes_listed_before_their_kind_is_a_milestone_each() -> None:
+    """陕西's 开工周至至乾县、改扩建西安至永寿等高速公路 and 开工750千伏定靖西、330千伏沣渭等输变电
+    工程, 贵州's 开工大村至遵义、纳雍至六盘水等铁路: routes named without a facility word, the
+    kind after 等; a list kept whole with 开工 was dropped as a start of funds or programmes
+    (推动“两重”、中央预算内投资…等项目按时开工建设), so no milestone at all."""
+    body = SHAANXI + (
+        "（四）扩大有效投资。开工周至至乾县、改扩建西安至永寿等高速公路，力争延安东绕城建成通车。"
+        "开工750千伏定靖西、330千伏沣渭等输变电工程。开工大村至遵义、纳雍至六盘水等铁路。\n"
+    )
+    names = [t["name"] for t in _work(body) if t["kind"] == "milestone"]
+    for name in (
+        "开工周至至乾县高速公路",
+        "开工改扩建西安至永寿高速公路",
+        "开工750千伏定靖西输变电工程",
+        "开工330千伏沣渭输变电工程",
+        "开工大村至遵义铁路",
+        "开工纳雍至六盘水铁路",
+    ):
+        assert name in names, name
