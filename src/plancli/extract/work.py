@@ -294,12 +294,15 @@ class WorkReader:
                 if value is None or value < 2:
                     continue
                 before = piece.text[max(0, match.start() - 6) : match.start()]
-                if not CN_VERB.search(before):
+                verb = CN_VERB.search(before)
+                if not verb:
                     continue
                 name = target_name(piece.text, match)
-                target = self._quantity(
-                    section, piece, name, Decimal(value), None, match.group(2), None
-                )
+                unit = match.group(2)
+                if unit == "大":  # 打造十大群众赛事: ten, named as the report names the set
+                    unit = "个"
+                    name = piece.text[match.start() - len(before) + verb.start() :]
+                target = self._quantity(section, piece, name, Decimal(value), None, unit, None)
                 if target is not None:
                     target.review.append(
                         _("a Chinese numeral: {numeral} read as {value}").format(
