@@ -93,6 +93,18 @@ def test_a_figure_of_a_list_is_quoted_and_named_with_the_list() -> None:
     assert found[Decimal(10)]["quote"].startswith("洛阳等10个")
 
 
+def test_items_with_an_age_are_items_of_the_list() -> None:
+    """广东's 65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率达到66%以上: an age is no
+    figure of the list's own, so the rate is named for the three groups (before: 2型糖尿病患者…)."""
+    body = SHAANXI + (
+        "（九）提升基层医疗健康服务。"
+        "65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率达到66%以上。\n"
+    )
+    (rate,) = [t for t in _work(body) if t.get("min") == Decimal(66)]
+    assert rate["name"] == "65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率"
+    assert rate["quote"] == "65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率达到66%以上"
+
+
 def test_a_start_of_routes_listed_before_their_kind_is_a_milestone_each() -> None:
     """陕西's 开工周至至乾县、改扩建西安至永寿等高速公路 and 开工750千伏定靖西、330千伏沣渭等输变电
     工程, 贵州's 开工大村至遵义、纳雍至六盘水等铁路: routes named without a facility word, the

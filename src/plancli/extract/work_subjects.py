@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from plancli.extract.work_forms import LEAD, VERB, Clause
+from plancli.extract.work_forms import LEAD, QUANTITY, VERB, Clause
 
-# an item of a list before its counted piece: a few characters naming a thing, in quotes or
-# with a letter of its own (“村BA”), no figure and no work of its own
-_ITEM = re.compile(r"[\u4e00-\u9fff“”（）A-Za-z]{1,6}")
+# an item of a list before its counted piece: a few characters naming a thing, in quotes, with
+# a letter (“村BA”) or an age (65岁以上老年人) of its own, no figure and no work of its own
+_ITEM = re.compile(r"[\u4e00-\u9fff“”（）A-Za-z0-9]{1,8}")
 # where the work is done or for whom, before the first item (在农村地区、…, 为…)
 _PLACE = re.compile(r"^(?:在|为|对)")
 # a name longer than this keeps the piece's own name (the quote still opens with the list)
@@ -37,7 +37,7 @@ def listed_subjects(
     if at == 0 or (where.start, where.end) != (piece.start, piece.end):
         return where, name
     before = "".join(p.text for p in pieces[:at])
-    if VERB.match(LEAD.sub("", piece.text)) or re.search(r"\d", before):
+    if VERB.match(LEAD.sub("", piece.text)) or QUANTITY.search(before):
         return where, name  # (启动杨柳青电厂、完成大港电厂…: each piece its own work)
     for index, item in enumerate(pieces[:at]):
         core = _core(item.text, index == 0)
