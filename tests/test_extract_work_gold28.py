@@ -138,3 +138,16 @@ def test_a_named_set_counted_in_chinese_numerals_before_da_is_counted() -> None:
     for name in ("打造十大群众赛事", "打造十大专精特新外贸优品集群", "做强十大重点农业产业链"):
         assert found[name]["min"] == Decimal(10), name
         assert "read as 10" in found[name]["review"], name
+
+
+def test_a_set_deepened_or_strengthened_is_work_under_way() -> None:
+    """江苏's 深化高层建筑消防等9个“一件事”全链条治理 and 广东's 强化12所师范（教师教育）院校对县域
+    基础教育的纵向帮扶: the count is of what there is, worked on, not delivered within the year
+    (before: `cumulative`, 9 and 12 things to deliver)."""
+    body = SHAANXI + (
+        "（十）更好统筹发展和安全。深化高层建筑消防等9个“一件事”全链条治理。\n"
+        "（十一）办好人民满意的教育。持续开展232所优质高中对县中的结对帮扶，"
+        "强化12所师范（教师教育）院校对县域基础教育的纵向帮扶。\n"
+    )
+    kinds = {t["min"]: t["kind"] for t in _work(body) if t.get("min") in (9, 12)}
+    assert kinds == {Decimal(9): "ongoing", Decimal(12): "ongoing"}
