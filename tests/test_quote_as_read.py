@@ -103,24 +103,25 @@ def test_validate_reads_no_page_number_as_a_ranges_edge(
     assert _quote_findings(report) == _clean("陕西省", tmp_path, isolated_cli)
 
 
-# (report, the words a page break cuts, where, the target, its figure)
+# (report, the words a page break cuts, where, the target, its figure; 陕西's 油气当量 is w3_t08
+# since session 28 drafts 力争新增规模以上企业1000家 before it)
 CUTS = {
     "head": (
         "陕西省",
         "油气当量达到5400万吨",
         "54|00",
-        "w3_t07",
+        "w3_t08",
         "\n\n— 11 —\n陕西省2026年政府工作报告\n",
     ),
     "head-ff": (
         "陕西省",
         "油气当量达到5400万吨",
         "54|00",
-        "w3_t07",
+        "w3_t08",
         "\n— 11 —\n\n\f陕西省2026年政府工作报告\n\n",
     ),
-    "bare-ff": ("陕西省", "油气当量达到5400万吨", "54|00", "w3_t07", "\n11\n\n\f"),
-    "page": ("陕西省", "油气当量达到5400万吨", "54|00", "w3_t07", "\n第11页\n"),
+    "bare-ff": ("陕西省", "油气当量达到5400万吨", "54|00", "w3_t08", "\n11\n\n\f"),
+    "page": ("陕西省", "油气当量达到5400万吨", "54|00", "w3_t08", "\n第11页\n"),
     # pdftotext's footer inside a figure that opens its quote: `1` / — 7 — / \f0个…
     "first-line": ("广东省", "10个县级托育服务机构", "1|0", "w24_t03", "\n— 7 —\n\n\f"),
 }

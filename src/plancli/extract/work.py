@@ -51,6 +51,7 @@ from plancli.extract.work_names import (
     shared_work,
     target_name,
 )
+from plancli.extract.work_subjects import listed_subjects
 from plancli.extract.work_worded import worded
 from plancli.i18n import _
 
@@ -65,6 +66,17 @@ def key_of_list(name: str, low: Decimal) -> str:
     return f"{name}|{low}|list"
 
 
+def same_thing(one: str, other: str) -> bool:
+    """Whether two names of one figure name one thing, the shorter's thing (its verb dropped)
+    within the longer's: 增加学位 and 新增普通高中学位, 新建汽车充电设施 and 新建新能源汽车充电设施;
+    not 新增规模以上企业 and 新增限额以上商贸企业 (陕西's 1000 家 of each, two targets)."""
+    things = sorted((_THING_VERB.sub("", LEAD.sub("", n)) or n for n in (one, other)), key=len)
+    return things[0] in things[1]
+
+
+_THING_VERB = re.compile(rf"^(?:(?:{VERB.pattern})和?)+")
+
+
 class WorkReader:
     """Reads the work sections into quantified targets and milestones."""
 
@@ -72,7 +84,8 @@ class WorkReader:
         self.parse, self.layout, self.headline = parse, layout, headline
         self.targets: list[DraftTarget] = []
         self._seen_names: set[str] = set()
-        self._stated: dict[str, int] = {}  # a figure of a thing → the section first stating it
+        # a figure of a thing → the section first stating it, and the name it had there
+        self._stated: dict[str, tuple[int, str]] = {}
         self._counts: dict[str, int] = {}
 
     def read(self) -> list[DraftTarget]:
@@ -218,7 +231,7 @@ class WorkReader:
         if self._respectively(section, clause):
             return True
         arabic = [(piece, m) for piece in pieces for m in QUANTITY.finditer(piece.text)]
-        self._shared_rate(section, clause, pieces, arabic)
+        shared = self._shared_rate(section, clause, pieces, arabic)
         for piece, match in arabic:
             if not_a_target(piece.text, match, clause.text) or comparison(piece.text):
                 continue
@@ -256,6 +269,8 @@ class WorkReader:
             if not has_verb and not verb_in_list:
                 continue
             where, name = counted_name(self.parse, clause, pieces, piece, match)
+            if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
+                where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
             low, high = Decimal(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
@@ -279,12 +294,15 @@ class WorkReader:
                 if value is None or value < 2:
                     continue
                 before = piece.text[max(0, match.start() - 6) : match.start()]
-                if not CN_VERB.search(before):
+                verb = CN_VERB.search(before)
+                if not verb:
                     continue
                 name = target_name(piece.text, match)
-                target = self._quantity(
-                    section, piece, name, Decimal(value), None, match.group(2), None
-                )
+                unit = match.group(2)
+                if unit == "大":  # 打造十大群众赛事: ten, named as the report names the set
+                    unit = "个"
+                    name = piece.text[match.start() - len(before) + verb.start() :]
+                target = self._quantity(section, piece, name, Decimal(value), None, unit, None)
                 if target is not None:
                     target.review.append(
                         _("a Chinese numeral: {numeral} read as {value}").format(
@@ -318,25 +336,27 @@ class WorkReader:
         clause: Clause,
         pieces: list[Clause],
         arabic: list[tuple[Clause, re.Match[str]]],
-    ) -> None:
+    ) -> bool:
         """Series listed before one growth rate (海洋药物和生物制品、海洋电力、海洋旅游增速保持在
         10%以上): the rate is each one's, a target each, quoting the clause (the last series
         is read with its figure as any clause is)."""
         if len(pieces) < 2 or len(arabic) != 1 or arabic[0][0] is not pieces[-1]:
-            return
+            return False
         last, match = arabic[0]
         rate = SHARED_RATE.search(last.text[: match.start()])
         subjects = [re.sub(r"^其中", "", LEAD.sub("", piece.text)) for piece in pieces[:-1]]
         if match.group(3) != "%":
-            return
+            return False
         # (without a rate word, rates each named: 其中孕产妇产后访视率、0—6岁儿童健康管理率达到…)
         if rate is None and not all(subject.endswith("率") for subject in subjects):
-            return
+            return False
         for subject in subjects:
             if len(subject) > 16 or re.search(r"\d", subject):
-                return
+                return False
             if rate is not None and VERB.search(subject) and not (rate.group(1) or rate.group(3)):
-                return  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
+                return (
+                    False  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
+                )
         for subject in subjects:
             self._quantity(
                 section,
@@ -347,6 +367,7 @@ class WorkReader:
                 "%",
                 match.group(4),
             )
+        return True
 
     def _quantity(
         self,
@@ -369,7 +390,13 @@ class WorkReader:
         # (a list's name, 新建智能车间、智能工厂, is no appendix's repeat of 新培育绿色工厂200个)
         same = f"{name[-2:]}|{low}|{unit}" if "、" not in name else key_of_list(name, low)
         earlier = self._stated.get(same)
-        twice = earlier not in (None, section.number) and unit != "%" and len(name) >= 4
+        twice = (
+            earlier is not None
+            and earlier[0] != section.number
+            and unit != "%"
+            and len(name) >= 4
+            and same_thing(earlier[1], name)
+        )
         unsaid: list[str] = []
         if kind == "growth":
             unit, unsaid = ("%", []) if decline else growth_unit(name)
@@ -378,7 +405,7 @@ class WorkReader:
         if key in self._seen_names or twice:
             return None
         self._seen_names.add(key)
-        self._stated.setdefault(same, section.number)
+        self._stated.setdefault(same, (section.number, name))
         target = self._new(section, name or text, kind, unit, where)
         target.decline = decline
         if high is not None:

@@ -93,10 +93,24 @@ def process_tail(parse: str, end: int, object_end: int) -> bool:
     return tail.startswith("等") and re.search(r"(?:建设|改造|修缮|工程)$", tail) is not None
 
 
+# the kind of facility a list's 等 closes on (开工周至至乾县、改扩建西安至永寿等高速公路, 开工大村至
+# 遵义、纳雍至六盘水等铁路): each item is one, named by its route, not a facility word of its own
+_KIND = re.compile(
+    r"等[^、“”]{0,6}?(高速公路|铁路|高铁|公路|输变电工程|输电工程|水利工程|航道|机场|水库|电站)$"
+)
+
+
+def listed_kind(text: str) -> str:
+    """The facility a milestone's list of routes names after its 等 (`_KIND`), or ""."""
+    found = _KIND.search(text)
+    return found.group(1) if found else ""
+
+
 def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
     sides name a facility, and without the trailing 等…活动."""
     text = parse[start:end]
+    kind = listed_kind(text)
     tail = re.search(r"等[^、“”]{0,12}$", text)
     if tail:
         end = start + tail.start()
@@ -106,7 +120,7 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     facilities = sum(1 for s, e in pieces if FACILITY.search(parse[s:e]))
     # (建成雄商、济滨高铁: a name of 3 characters or fewer before the last shares its noun)
     shared_noun = any(e - s <= 3 and not FACILITY.search(parse[s:e]) for s, e in pieces[:-1])
-    if len(pieces) > 1 and (2 * facilities < len(pieces) or shared_noun):
+    if len(pieces) > 1 and not kind and (2 * facilities < len(pieces) or shared_noun):
         # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
         pieces = [(start, end)]
     out: list[tuple[int, int]] = []
@@ -180,6 +194,8 @@ def milestones(reader: WorkReader, section: WorkSection, clause: Clause) -> None
             q_end = e
             whole = len(items) == 1 and process_tail(parse, e, obj_end)
             name = f"{verb}{parse[s : obj_end if whole else e]}"
+            kind = listed_kind(parse[obj_start:obj_end]) if len(items) > 1 else ""
+            name = name if not kind or name.endswith(kind) else name + kind
             work = work_before(parse, clause.start) if STAGE_ONLY.fullmatch(obj) else ""
             name = f"{work}{name}" if work else name  # …文物修缮工程完成竣工初验
             name = thing_of_work(parse, clause.start, name)  # 启动整体改造项目: of what

@@ -1,7 +1,8 @@
 """Work targets a clause states in words, not figures (docs/extract.md, "What it finds"):
 完成国家下达粮食播种面积和产量目标任务 (a pending target per indicator, as the headline reader
-drafts one), 实现…涉农乡镇服务全覆盖 (a coverage of 100 %) and 保持千亿级投资规模 (at least
-1000 亿元 a year)."""
+drafts one), 实现…涉农乡镇服务全覆盖 (a coverage of 100 %), 保持千亿级投资规模 (at least
+1000 亿元 a year) and 确保长江干流江苏段水质保持Ⅱ类 (a class, tracked as the headline tracks
+one)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def worded(reader: Drafting, section: WorkSection, clause: Clause) -> bool:
         _allotted(reader, section, clause)
         or _full_coverage(reader, section, clause)
         or _grade(reader, section, clause)
+        or _water_class(reader, section, clause)
     )
 
 
@@ -163,3 +165,33 @@ def _grade(reader: Drafting, section: WorkSection, clause: Clause) -> bool:
 _GRADE_REVIEW = N_(
     "{grade} read as at least {value} 亿元 in the year: check the bound and whose amount it is"
 )
+
+
+# 确保长江干流江苏段水质保持Ⅱ类 (江苏), 保持黄河干流Ⅱ类水质 (陕西): a water-quality class held or
+# reached this year, a class and not a figure: an indicator without a bound, as the headline
+# reader drafts 确保某湖水质稳定保持Ⅲ类 (before: no target, the clause has no digit)
+_CLASS = r"(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类"
+_WATER_CLASS = re.compile(
+    rf"^(?P<named>[^,;。]{{2,20}}?水质)(?:稳定)?(?:保持在?|达到|优于|稳定在)(?P<one>{_CLASS})"
+    r"(?:及以上|以上)?(?:标准)?$"
+    rf"|^(?:保持|达到)(?P<place>[^,;。]{{2,16}}?)(?P<other>{_CLASS})水质$"
+)
+
+
+def _water_class(reader: Drafting, section: WorkSection, clause: Clause) -> bool:
+    found = _WATER_CLASS.match(LEAD.sub("", clause.text))
+    if found is None:
+        return False
+    name = found.group("named") or f"{found.group('place')}水质"
+    if f"class|{name}" in reader._seen_names:
+        return True
+    reader._seen_names.add(f"class|{name}")
+    target = reader._new(section, name, "indicator", "%", clause)
+    target.frequency = "annual"
+    target.notes.append(
+        _("forced: {clause} states no figure or direction; tracked without a bound").format(
+            clause=found.group("one") or found.group("other")
+        )
+    )
+    target.review.append(_("no figure: tracked as an indicator"))
+    return True
