@@ -13,7 +13,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from plancli.errors import LedgerFileError, os_reason
+from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
 from plancli.stores.base import (
@@ -119,7 +119,7 @@ def _check_file(path: Path) -> bool:
     (exit 2) without being opened.
     """
     if path.is_dir():
-        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
     if not check_readable(path, LEDGER, LedgerFileError):
         return False
     try:

@@ -26,7 +26,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from plancli.atomic import replace_file
-from plancli.errors import LedgerFileError, os_reason
+from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
@@ -84,7 +84,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
     """
     if path.is_dir():
-        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerContents([], [])
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
