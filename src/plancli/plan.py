@@ -232,11 +232,11 @@ def _validate(path: Path, data: bytes) -> Plan:
     from pydantic import ValidationError
 
     from plancli.ledger_as_plan import refuse_ledger
-    from plancli.model import Plan
+    from plancli.model import FROM_FILE, Plan
 
     parsed, text = refuse_ledger(*parse_toml(data, path), path)
-    try:
-        return Plan.model_validate(parsed)
+    try:  # (`min = "7"` is text, not the figure 7: `file_types`)
+        return Plan.model_validate(parsed, context=FROM_FILE)
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
         errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)

@@ -43,7 +43,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
         return missing_key_message(list(error.get("loc", ())))
     from plancli.i18n import language
 
-    hint = _text_figure_hint(error)
+    hint = text_figure_hint(error)
     loc = list(error.get("loc", ()))
     if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
         return _(  # a regex is no explanation; the value quoted, so a trailing space shows
@@ -70,7 +70,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     return english
 
 
-def _text_figure_hint(error: Any) -> str:
+def text_figure_hint(error: Any) -> str:
     """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write."""
     value = error.get("input")
     if error.get("type") not in ("decimal_parsing", "decimal_type") or not isinstance(value, str):

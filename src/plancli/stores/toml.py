@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from plancli.atomic import replace_file
 from plancli.errors import InputError, LedgerFileError, os_reason
+from plancli.file_types import FROM_FILE
 from plancli.i18n import _
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
@@ -118,7 +119,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     enabled = gc.isenabled()
     gc.disable()  # see stores.sqlite_read._records: the collector finds nothing to free here
     try:
-        records = records_adapter().validate_python(raw)
+        records = records_adapter().validate_python(raw, context=FROM_FILE)
     except ValidationError as exc:
         raise LedgerFileError(_describe_invalid_record(path, exc, raw, text)) from None
     finally:
@@ -140,7 +141,7 @@ def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
     if not raw:
         return []
     try:
-        amendments = amendments_adapter().validate_python(raw)
+        amendments = amendments_adapter().validate_python(raw, context=FROM_FILE)
     except ValidationError as exc:
         index, field_name, message = validation_problem(exc)
         item = raw[index] if index < len(raw) else None
