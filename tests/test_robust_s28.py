@@ -134,3 +134,98 @@ def test_a_plan_figure_written_as_text_is_refused(  # type: ignore[no-untyped-de
     result = invoke("--plan", str(mini_plan), "validate")
     assert result.exit_code == 3
     assert result.stderr.startswith(f"error: {mini_plan}: line {line}: target gdp: {expected}")
+
+
+REPO = Path(__file__).parents[1]
+SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed report is not here")
+
+
+def _seed_variants() -> dict[str, bytes]:
+    """The seed's bytes as copies reach a user: cut inside a character, old Mac line ends,
+    with a BOM, GB18030, UTF-16, and files that are no report."""
+    data = SEED.read_bytes().replace(b"\r\n", b"\n")
+    cut = len(data) - 1
+    while data[cut] < 0x80 or data[cut] & 0xC0 == 0x80:  # the last character's lead byte
+        cut -= 1
+    text = data.decode("utf-8")
+    return {
+        "cut-1-byte": data[: cut + 1],
+        "cut-2-bytes": data[: cut + 2],
+        "cr-only": data.replace(b"\n", b"\r"),
+        "crlf": data.replace(b"\n", b"\r\n"),
+        "bom-cut": b"\xef\xbb\xbf" + data[: cut + 2],
+        "gb18030-cr": text.replace("\n", "\r").encode("gb18030"),
+        "utf16-cr": text.replace("\n", "\r").encode("utf-16"),
+        "empty": b" \n",
+        "binary": b"\x00\x01" + data[:200],
+    }
+
+
+@needs_seed
+def test_validate_source_reads_a_report_as_extract_does(tmp_path: Path) -> None:
+    """`validate --source` had a reader of its own beside extract's: an empty or binary file
+    passed it (exit 3, `80 of 80 quotes are not in …`) where extract says what it is, and
+    any change to one reader (a cut character, a line end) could leave the other behind. Now
+    both decode through `extract.text.report_document`: the same text, or the same error."""
+    from plancli.errors import InputError
+    from plancli.extract.text import read_report
+    from plancli.safe import readable
+    from plancli.source_checks import read_report as source_text
+
+    for label, data in _seed_variants().items():
+        path = tmp_path / f"{label}.txt"
+        path.write_bytes(data)
+        try:
+            extracted: str | None = read_report(data, f"--source {path}")[0]
+        except InputError as exc:
+            extracted, refused = None, str(exc)
+        if extracted is None:
+            with pytest.raises(InputError) as caught:
+                source_text(path)
+            assert str(caught.value) == refused, label
+        else:
+            assert readable(source_text(path)) == extracted, label
+            assert "\r" not in extracted.replace("\r\n", ""), label  # every line end a line end
+            assert extracted.count("\n") >= 100, label  # lines, not one huge line
+
+
+@needs_seed
+@pytest.mark.parametrize("label", ["empty", "binary"])
+def test_validate_source_refuses_what_is_no_report(  # type: ignore[no-untyped-def]
+    invoke, label: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "report.txt"
+    source.write_bytes(_seed_variants()[label])
+    result = invoke(
+        "--plan", str(REPO / "data" / "plan2022.toml"), "validate", "--source", str(source)
+    )
+    assert result.exit_code == 2  # an input error, as `extract` says it; not exit 3
+    expected = "is empty" if label == "empty" else "is a binary file, not a report's text"
+    assert result.stderr == f"error: --source {source} {expected}\n"
+
+
+@needs_seed
+def test_extract_reads_an_old_mac_report_as_lines(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A report with a carriage return alone at each line end (Mac OS 9, some exports) was
+    one huge line: the seed's headline drafted 6 of 7, 95 % of all targets. Now as its LF
+    copy: every target, every one exact."""
+    import json
+
+    report = tmp_path / "report.txt"
+    report.write_bytes(_seed_variants()["cr-only"])
+    gold = REPO / "data" / "plan2022.toml"
+    result = invoke("extract", str(report), "--compare", str(gold), "--json")
+    assert result.exit_code == 0, result.stderr
+    compared = json.loads(result.stdout)
+    assert compared["groups"]["headline"] == {
+        "gold": 7,
+        "found": 7,
+        "matched": 7,
+        "recall": 1.0,
+        "precision": 1.0,
+        "exact": 7,
+        "exact_share": 1.0,
+    }
+    assert (compared["total"]["found"], compared["total"]["exact"]) == (80, 80)
+    assert compared["quotes_verbatim"] == compared["quotes"] == 80
