@@ -229,3 +229,44 @@ def test_extract_reads_an_old_mac_report_as_lines(invoke, tmp_path: Path) -> Non
     }
     assert (compared["total"]["found"], compared["total"]["exact"]) == (80, 80)
     assert compared["quotes_verbatim"] == compared["quotes"] == 80
+
+
+_BULLETIN = "指标,期间,数值,备注\n地区生产总值,2022-Q2,5.1,统计局快报\n{name},2022-06,3.2,财政局\n"
+
+
+@pytest.mark.parametrize(
+    ("label", "encode", "encoding"),
+    [
+        ("UTF-8 BOM + UTF-8", lambda t: b"\xef\xbb\xbf" + t.encode(), "UTF-8 with BOM"),
+        ("GB18030", lambda t: t.encode("gb18030"), "GB18030"),
+        ("GB18030's own BOM + GB18030", lambda t: ("\ufeff" + t).encode("gb18030"), "GB18030"),
+        ("UTF-8 BOM + GB18030", lambda t: b"\xef\xbb\xbf" + t.encode("gb18030"), "GB18030"),
+    ],
+    ids=["utf8-bom", "gb18030", "gb18030-bom", "utf8-bom-gb18030"],
+)
+@pytest.mark.parametrize("header", ["zh", "en"])
+def test_a_chinese_csv_is_read_whatever_its_mark(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, tmp_path: Path, label: str, encode, encoding: str, header: str
+) -> None:
+    """A GBK CSV (Excel's "CSV (逗号分隔)" on a Chinese Windows) that a tool had marked with
+    UTF-8's byte-order mark was refused as `not UTF-8 text`, or, its header ASCII, read as
+    GB18030 mark and all: `unknown column(s) '锘縯arget'`. The mark is dropped and the text
+    read as GB18030, as the same file without the mark is."""
+    import json
+
+    text = _BULLETIN.format(name="增加值")
+    if header == "en":
+        text = text.replace("指标,期间,数值,备注", "target,period,value,note")
+        text = text.replace("地区生产总值", "gdp").replace("增加值", "g5")
+    else:
+        text = text.replace("增加值", "g5")
+    path = tmp_path / "figures.csv"
+    path.write_bytes(encode(text))
+    result = invoke("--plan", str(mini_plan), "import", str(path), "--dry-run", "--json")
+    assert result.exit_code == 0, (label, result.stderr)
+    out = json.loads(result.stdout)
+    assert out["encoding"] == encoding
+    assert [(r["target"], r["value"], r["note"]) for r in out["records"]] == [
+        ("gdp", 5.1, "统计局快报"),
+        ("g5", 3.2, "财政局"),
+    ]

@@ -156,8 +156,11 @@ class TextReader:
             if _CJK.search(data[: exc.start].decode("utf-8", "ignore")):
                 raise
             gb = codecs.getincrementaldecoder("gb18030")("strict")
+            # A UTF-8 BOM before GB18030 text (a tool that marks every file it saves): the
+            # mark dropped, not read as GB18030's 锘 before the header (`锘縯arget`)
+            marked = not self._started and data.startswith(b"\xef\xbb\xbf")
             try:
-                text = gb.decode(data, final)
+                text = gb.decode(data[3:] if marked else data, final)
             except UnicodeDecodeError:
                 raise exc from None
             if _PRIVATE.search(text) and _big5(data):
