@@ -270,3 +270,118 @@ def test_a_chinese_csv_is_read_whatever_its_mark(  # type: ignore[no-untyped-def
         ("gdp", 5.1, "统计局快报"),
         ("g5", 3.2, "财政局"),
     ]
+
+
+def _edited_sqlite(invoke, mini_plan: Path, statement: str) -> Path:  # type: ignore[no-untyped-def]
+    import sqlite3
+    from contextlib import closing
+
+    ledger = mini_plan.parent / "mini.progress.sqlite"
+    assert (
+        invoke(
+            "--plan",
+            str(mini_plan),
+            "--ledger",
+            str(ledger),
+            "record",
+            "gdp",
+            "5",
+            "-p",
+            "2022-Q2",
+            "--note",
+            "统计局",
+        ).exit_code
+        == 0
+    )
+    assert (
+        invoke(
+            "--plan",
+            str(mini_plan),
+            "--ledger",
+            str(ledger),
+            "amend",
+            "gdp",
+            "--min",
+            "6",
+            "--from",
+            "2022-06",
+        ).exit_code
+        == 0
+    )
+    with closing(sqlite3.connect(ledger)) as db:
+        db.execute(statement)
+        db.commit()
+    return ledger
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "UPDATE records SET note = CAST(x'61ff62' AS TEXT)",
+            "record seq 1 (gdp 2022-Q2): note: b'a\\xffb' is not UTF-8 text",
+        ),
+        (
+            "UPDATE records SET batch = CAST(x'1b5b324aff' AS TEXT)",
+            "record seq 1 (gdp 2022-Q2): batch: b'\\x1b[2J\\xff' is not UTF-8 text",
+        ),
+        (
+            "UPDATE amendments SET min = CAST(x'36ff' AS TEXT)",
+            "amendment seq 1 (gdp 2022-06): min: b'6\\xff' is not UTF-8 text",
+        ),
+        ("UPDATE records SET target = CAST(x'ff' AS TEXT)", "record seq 1: target: b'\\xff'"),
+    ],
+    ids=["note", "batch", "amendment-min", "target"],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["history"], ["history", "--json"], ["undo", "--dry-run"], ["show", "gdp"]],
+    ids=" ".join,
+)
+def test_a_hand_edited_sqlite_row_not_utf8_is_named(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, statement: str, expected: str, command: list[str]
+) -> None:
+    """A SQLite ledger edited by hand with bytes that are no UTF-8 was refused as SQLite
+    says it: `unreadable SQLite ledger: Could not decode to UTF-8 column 'note' with text
+    'a�b'`, no row, the bytes lost to U+FFFD. Now the row, its target and period, the
+    column and its bytes, as every other bad row is named; exit 3, nothing changed."""
+    ledger = _edited_sqlite(invoke, mini_plan, statement)
+    before = ledger.read_bytes()
+    result = invoke("--plan", str(mini_plan), "--ledger", str(ledger), *command)
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: {ledger}: {expected}")
+    assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr
+    assert ledger.read_bytes() == before
+
+
+@pytest.mark.parametrize("suffix", [".progress.sqlite", ".progress.toml"])
+def test_a_lone_surrogate_is_never_stored(tmp_path: Path, suffix: str) -> None:
+    """Every way in refuses a byte that was not UTF-8 before a write (`texts.text_problem`:
+    arguments, JSON's `\\udcff`, notes); a record that still carried one reached the store
+    as an internal error (UnicodeEncodeError, exit 70). The store refuses it, exit 2, and
+    nothing is written: the ledger keeps what it had."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from plancli.errors import InputError
+    from plancli.locations import location_of
+    from plancli.model import Record
+    from plancli.stores import open_store, read_records
+
+    path = tmp_path / f"l{suffix}"
+    store = open_store(location_of(path))
+    at = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
+    good = Record(target="gdp", period="2022-Q2", value=Decimal(5), recorded_at=at, batch="b1")
+    with store.transaction() as session:
+        session.append([good])
+    before = path.read_bytes()
+    bad = good.model_copy(update={"period": "2022-Q3", "note": "bad\udcffname.csv"})
+    with pytest.raises(InputError) as caught, store.transaction() as session:
+        session.append([bad])
+    what = "note" if suffix.endswith(".toml") else "a text to record"  # (SQLite: the value)
+    assert str(caught.value) == (
+        f"{path}: nothing written: {what} is not UTF-8 text: byte 0xff at character 4; set "
+        "the terminal or script to UTF-8"
+    )
+    assert path.read_bytes() == before
+    assert read_records(path) == [good]

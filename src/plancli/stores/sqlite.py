@@ -44,6 +44,7 @@ from plancli.stores.base import (
     after_removal,
     make_folder,
     period_problems,
+    unstorable_text,
 )
 from plancli.stores.sqlite_db import (
     _AMENDMENT_COLUMNS,
@@ -419,3 +420,5 @@ class SqliteLedgerStore:
                     raise
         except sqlite3.Error as exc:
             raise _database_error(self.path, exc, self.lock_timeout) from None
+        except UnicodeEncodeError as exc:  # a lone surrogate: never stored
+            raise unstorable_text(self.path, exc) from None

@@ -52,6 +52,7 @@ from plancli.stores.base import (
     empty_ledger_error,
     make_folder,
     sqlite_name,
+    unstorable_text,
 )
 from plancli.stores.rows import (
     amendments_adapter,
@@ -491,7 +492,14 @@ class TomlLedgerStore:
             if session.changed:
                 _remove_stale_temp_files(path)
                 self.created = not path.exists()  # under the lock: no other first writer
-                write_atomically(path, dump_ledger(session._records, session._amendments))
+                try:
+                    write_atomically(path, dump_ledger(session._records, session._amendments))
+                except UnicodeEncodeError as exc:  # a lone surrogate: never stored
+                    raise unstorable_text(
+                        self.path,
+                        exc,
+                        [*session._records, *(a.amendment for a in session._amendments)],
+                    ) from None
                 self._last = None
             self.size = len(session._records)
 
