@@ -385,3 +385,36 @@ def test_a_lone_surrogate_is_never_stored(tmp_path: Path, suffix: str) -> None:
     )
     assert path.read_bytes() == before
     assert read_records(path) == [good]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["history"], ["show", "gdp"], ["record", "gdp", "6", "-p", "2022-Q3"]],
+    ids=lambda c: c[0],
+)
+def test_a_sqlite_schema_damaged_with_bytes_not_utf8_is_an_invalid_ledger(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, command: list[str]
+) -> None:
+    """Found by this session's fuzzing: one byte of the schema's SQL changed (`NOT NULL
+    CHECK` → `NOT NULL\\x84CHECK`) made SQLite's `malformed database schema` message quote a
+    byte that is no UTF-8, which Python's sqlite3 raises as a UnicodeDecodeError: exit 70,
+    `internal error`. Now the invalid ledger it is, exit 3, its bytes escaped, nothing
+    written."""
+    ledger = mini_plan.parent / "mini.progress.sqlite"
+    assert (
+        invoke(
+            "--plan", str(mini_plan), "--ledger", str(ledger), "record", "gdp", "5", "-p", "2022-Q2"
+        ).exit_code
+        == 0
+    )
+    data = ledger.read_bytes()
+    assert b"NOT NULL CHECK" in data
+    ledger.write_bytes(data.replace(b"NOT NULL CHECK", b"NOT NULL\x84CHECK", 1))
+    before = ledger.read_bytes()
+    result = invoke("--plan", str(mini_plan), "--ledger", str(ledger), *command)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(
+        f"error: {ledger}: unreadable SQLite ledger: malformed database schema ("
+    )
+    assert result.stderr.endswith(' - near "NULL\\x84CHECK": syntax error\n')
+    assert ledger.read_bytes() == before

@@ -72,6 +72,7 @@ from plancli.stores.sqlite_read import (
     _plain_records,
     _records,
 )
+from plancli.stores.sqlite_text import sqlite_message_error
 
 if TYPE_CHECKING:
     from plancli.model import Amendment, Record
@@ -422,3 +423,5 @@ class SqliteLedgerStore:
             raise _database_error(self.path, exc, self.lock_timeout) from None
         except UnicodeEncodeError as exc:  # a lone surrogate: never stored
             raise unstorable_text(self.path, exc) from None
+        except UnicodeDecodeError as exc:  # SQLite's message about a damaged schema
+            raise _database_error(self.path, sqlite_message_error(exc), self.lock_timeout) from None

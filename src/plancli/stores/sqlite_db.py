@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancli.errors import InputError, LedgerFileError, os_reason
-from plancli.i18n import N_, _
+from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
 from plancli.stores.base import (
     AMENDMENT_FIELDS,
@@ -283,54 +283,14 @@ def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFil
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return LedgerBusyError(busy_message(path, timeout, "sqlite"))
     if "Could not decode to UTF-8" in str(exc):  # a hand-edited row: named, with its bytes
-        found = _not_utf8_row(path)
+        from plancli.stores.sqlite_text import not_utf8_row
+
+        found = not_utf8_row(path)
         if found is not None:
             return found
     return LedgerFileError(
         _("{path}: unreadable SQLite ledger: {reason}").format(path=path, reason=exc)
     )
-
-
-def _not_utf8_row(path: Path) -> LedgerFileError | None:
-    """The first row holding text that is not UTF-8 (`CAST(x'ff' AS TEXT)` by hand; plancli
-    never writes it), named as the other row errors name one: `FILE: record seq N (gdp
-    2022-Q2): note: b'a\\xffb' is not UTF-8 text`; None when it cannot be found."""
-    from plancli.stores.rows import not_utf8
-
-    labels = {"records": N_("record seq {n}"), "amendments": N_("amendment seq {n}")}
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            for table, label in labels.items():
-                db.text_factory = str
-                names = [str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")]
-                if not {"seq", "target", "period"} <= set(names):
-                    continue
-                listed = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
-                db.text_factory = bytes
-                for row in db.execute(f"SELECT {listed} FROM {table} ORDER BY seq"):
-                    cells = dict(zip(names, row, strict=True))
-                    bad = next((n for n, v in cells.items() if not _utf8(v)), None)
-                    if bad is None:
-                        continue
-                    where = _(label).format(n=cells["seq"])
-                    target, period = cells["target"], cells["period"]
-                    named = isinstance(target, bytes) and isinstance(period, bytes)
-                    if named and _utf8(target) and _utf8(period):
-                        where += f" ({target.decode()} {period.decode()})"
-                    return LedgerFileError(f"{path}: {where}: {bad}: {not_utf8(cells[bad])}")
-    except sqlite3.Error:
-        return None
-    return None
-
-
-def _utf8(value: object) -> bool:
-    if not isinstance(value, bytes):
-        return True
-    try:
-        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 # What SQLite says when a reader cannot create the WAL's shared-memory index (`-shm`) beside
@@ -415,11 +375,16 @@ def _on_snapshot(
     """`read(connection, schema version)` in one read transaction: one state of the file."""
     connection = _connect(path, read_only=True, timeout=timeout, immutable=immutable)
     with closing(connection):
-        connection.execute("BEGIN")
         try:
-            return read(connection, _check_schema(connection, path))
-        finally:
-            connection.execute("COMMIT")
+            connection.execute("BEGIN")
+            try:
+                return read(connection, _check_schema(connection, path))
+            finally:
+                connection.execute("COMMIT")
+        except UnicodeDecodeError as exc:
+            from plancli.stores.sqlite_text import sqlite_message_error
+
+            raise sqlite_message_error(exc) from None
 
 
 def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:
