@@ -418,3 +418,40 @@ def test_a_sqlite_schema_damaged_with_bytes_not_utf8_is_an_invalid_ledger(  # ty
     )
     assert result.stderr.endswith(' - near "NULL\\x84CHECK": syntax error\n')
     assert ledger.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("label", "encode", "expected"),
+    [
+        (
+            "utf8-bom-gb18030",
+            lambda t: b"\xef\xbb\xbf" + t.encode("gb18030"),
+            'GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are UTF-8: save it '
+            "with the encoding UTF-8",
+        ),
+        (
+            "utf16",
+            lambda t: t.encode("utf-16"),
+            'UTF-16 text (Notepad\'s "Unicode"); plan and ledger files are UTF-8: save it with '
+            "the encoding UTF-8",
+        ),
+        (
+            "utf8-bom-bad-byte",
+            lambda t: b"\xef\xbb\xbf" + b"# ok\n\xff" + t.encode(),
+            "not UTF-8 text (invalid start byte at byte 8)",  # the file's byte, BOM counted
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 20 else "",
+)
+def test_a_plan_in_another_encoding_is_named(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, label: str, encode, expected: str
+) -> None:
+    """Found by this session's fuzzing: a plan saved as GB18030 behind a UTF-8 BOM (Notepad++)
+    was `not UTF-8 text (invalid start byte at byte 2)`, and a UTF-16 one `… at byte 0`, where
+    GB18030 without the mark is named; and a byte's offset did not count the BOM."""
+    text = mini_plan.read_text(encoding="utf-8")
+    mini_plan.write_bytes(encode(text))
+    for command in (["validate"], ["status"]):
+        result = invoke("--plan", str(mini_plan), *command)
+        assert result.exit_code == 3
+        assert result.stderr == f"error: {mini_plan}: {expected}\n", label
