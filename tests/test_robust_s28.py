@@ -455,3 +455,36 @@ def test_a_plan_in_another_encoding_is_named(  # type: ignore[no-untyped-def]
         result = invoke("--plan", str(mini_plan), *command)
         assert result.exit_code == 3
         assert result.stderr == f"error: {mini_plan}: {expected}\n", label
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "\nyear = 2022\n",
+            '\nyear = "2022"\n',
+            "plan.year: Input should be a valid integer: '2022' is text; write the figure "
+            "without quotes: 2022",
+        ),
+        (
+            "\nmin = 7\n",
+            '\nmin = 7\nexclusive = "yes"\n',
+            "exclusive: Input should be a valid boolean",
+        ),
+        ("\nmin = 7\n", "\nmin = 7\nexclusive = 1\n", "exclusive: Input should be a valid boolean"),
+    ],
+    ids=["year-text", "bool-text", "bool-number"],
+)
+def test_a_plan_whole_number_or_flag_of_another_type_is_refused(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, old: str, new: str, expected: str
+) -> None:
+    """Pydantic's lax mode read `year = "2022"` as 2022 and `exclusive = "yes"` or `= 1` as
+    true, silently: the plan file is validated in strict mode (its figures, integers or
+    decimals in TOML, taken as decimals), so each is an error naming line and value."""
+    text = mini_plan.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    mini_plan.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "validate")
+    assert result.exit_code == 3
+    assert expected in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -39,6 +39,8 @@ def file_number(value: Any, info: ValidationInfo) -> Any:
     """A figure of a file as it is: text in quotes that reads as a figure (`min = "7"`)
     refused, naming the figure to write; other text is left to pydantic, which refuses it
     (`plan_messages.text_figure_hint` says `"5%"` is 5)."""
+    if type(value) is int and _from_file(info):
+        return Decimal(value)
     if type(value) is not str or not _from_file(info):
         return value
     figure = value.strip()

@@ -225,7 +225,7 @@ def _validate(path: Path, data: bytes) -> Plan:
 
     parsed, text = refuse_ledger(*parse_toml(data, path), path)
     try:  # (`min = "7"` is text, not the figure 7: `file_types`)
-        return Plan.model_validate(parsed, context=FROM_FILE)
+        return Plan.model_validate(parsed, strict=True, context=FROM_FILE)
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
         errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)
