@@ -488,3 +488,14 @@ def test_a_plan_whole_number_or_flag_of_another_type_is_refused(  # type: ignore
     assert result.exit_code == 3
     assert expected in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_utf16_json_import_is_told_to_save_as_utf8(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, tmp_path: Path
+) -> None:
+    """A JSON file in UTF-16 was told of Excel's "Unicode Text" and a sheet to save as CSV."""
+    path = tmp_path / "figures.json"
+    path.write_bytes('[{"target": "gdp", "period": "2022-Q2", "value": 5}]'.encode("utf-16"))
+    result = invoke("--plan", str(mini_plan), "import", str(path), "--dry-run")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}: UTF-16 text; JSON is read as UTF-8: save it as UTF-8\n"

@@ -98,6 +98,12 @@ class TextReader:
         data = self._stream.read(_CHUNK)
         final = not data
         if self._offset == 0 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's Unicode text
+            if self._name.lower().endswith((".json", ".jsonl", ".ndjson")):  # not a sheet's
+                raise InputError(
+                    _("{file}: UTF-16 text; JSON is read as UTF-8: save it as UTF-8").format(
+                        file=self._name
+                    )
+                )
             raise InputError(
                 _(
                     '{file}: UTF-16 text (Excel\'s "Unicode Text"); save the sheet as "CSV UTF-8 '
