@@ -98,6 +98,12 @@ class TextReader:
         data = self._stream.read(_CHUNK)
         final = not data
         if self._offset == 0 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's Unicode text
+            if self._name.lower().endswith((".json", ".jsonl", ".ndjson")):  # not a sheet's
+                raise InputError(
+                    _("{file}: UTF-16 text; JSON is read as UTF-8: save it as UTF-8").format(
+                        file=self._name
+                    )
+                )
             raise InputError(
                 _(
                     '{file}: UTF-16 text (Excel\'s "Unicode Text"); save the sheet as "CSV UTF-8 '
@@ -156,8 +162,11 @@ class TextReader:
             if _CJK.search(data[: exc.start].decode("utf-8", "ignore")):
                 raise
             gb = codecs.getincrementaldecoder("gb18030")("strict")
+            # A UTF-8 BOM before GB18030 text (a tool that marks every file it saves): the
+            # mark dropped, not read as GB18030's 锘 before the header (`锘縯arget`)
+            marked = not self._started and data.startswith(b"\xef\xbb\xbf")
             try:
-                text = gb.decode(data, final)
+                text = gb.decode(data[3:] if marked else data, final)
             except UnicodeDecodeError:
                 raise exc from None
             if _PRIVATE.search(text) and _big5(data):

@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -24,6 +25,9 @@ from pydantic import (
 )
 
 from plancli.errors import InputError
+from plancli.file_types import FROM_FILE as FROM_FILE
+from plancli.file_types import PlanRule as PlanRule
+from plancli.file_types import file_number, file_time
 from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 
@@ -43,20 +47,11 @@ from plancli.plain import latest_in_order as latest_in_order
 from plancli.safe import length_note, name_problem, name_shown
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
-Number = Annotated[
-    Decimal, PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
-]
-
-
-class PlanRule(ValueError):
-    """A rule of the plan file broken. The message is English (pydantic keeps it); its msgid
-    and fields are kept too, so `plan.describe_validation_error` shows it in the user's
-    language."""
-
-    def __init__(self, message: str, **fields: object) -> None:
-        self.msgid = message
-        self.fields = fields
-        super().__init__(message.format(**fields))
+_JSON = PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
+Number = Annotated[Decimal, BeforeValidator(file_number), _JSON]  # text in a file refused
+# allow_inf_nan: NaN and inf are refused by figure_problem, with the message `record` gives
+RecordNumber = Annotated[Decimal, Field(allow_inf_nan=True), BeforeValidator(file_number), _JSON]
+FileTime = Annotated[datetime, BeforeValidator(file_time)]  # a number in a file refused
 
 
 def _fit_plan_figure(value: Decimal) -> Decimal:
@@ -493,16 +488,13 @@ class Record(StrictModel):
 
     target: str
     period: str = Field(description="canonical period: 2022-06, 2022-Q2, 2022-H1, 2022")
-    # allow_inf_nan: NaN and inf are refused by figure_problem, with the message `record` gives
-    value: Number = Field(
-        description="growth %, level, cumulative amount or milestone percent", allow_inf_nan=True
+    value: RecordNumber = Field(
+        description="growth %, level, cumulative amount or milestone percent"
     )
-    amount: Number | None = Field(
-        default=None, description="YTD amount (growth targets)", allow_inf_nan=True
-    )
+    amount: RecordNumber | None = Field(default=None, description="YTD amount (growth targets)")
     note: str | None = None
     source: str | None = None
-    recorded_at: datetime = Field(description="when it was recorded (UTC)")
+    recorded_at: FileTime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command or import that wrote it")
     recorded_by: str | None = Field(
         default=None, description="the database user who wrote it (PostgreSQL ledgers)"
@@ -553,7 +545,7 @@ class Amendment(StrictModel):
     tolerance: PlanNumber | None = Field(default=None, ge=0)
     stretch: PlanNumber | None = None
     note: str | None = None
-    recorded_at: datetime = Field(description="when it was recorded (UTC)")
+    recorded_at: FileTime = Field(description="when it was recorded (UTC)")
     batch: str = Field(description="id of the command that wrote it")
     recorded_by: str | None = Field(
         default=None, description="the database user who wrote it (PostgreSQL ledgers)"

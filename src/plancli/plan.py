@@ -48,17 +48,15 @@ def parse_toml(
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         from plancli.errors import decode_reason
+        from plancli.toml_reasons import other_encoding
 
-        if _is_gb18030(data):  # Notepad's "ANSI" on a Chinese Windows
-            raise error(
-                _(
-                    '{file}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are '
-                    "UTF-8: save it with the encoding UTF-8"
-                ).format(file=path)
-            ) from None
+        if (named := other_encoding(data, path)) is not None:  # Notepad's "Unicode", "ANSI"
+            raise error(named) from None
         raise error(
             _("{file}: not UTF-8 text ({reason} at byte {position})").format(
-                file=path, reason=decode_reason(exc), position=exc.start
+                file=path,
+                reason=decode_reason(exc),
+                position=exc.start + 3 * data.startswith(b"\xef\xbb\xbf"),
             )
         ) from None
     try:
@@ -138,15 +136,6 @@ def _line_of_match(text: str, pattern: str) -> str:
     """`:LINE` of the first match of `pattern` in `text`, or "" when it is not found."""
     match = re.search(pattern, text)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
-
-
-def _is_gb18030(data: bytes) -> bool:
-    """Chinese text in GB18030 (GBK), which is never valid UTF-8 by chance."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _toml_error_line(exc: tomli.TOMLDecodeError, text: str) -> str:
@@ -232,11 +221,11 @@ def _validate(path: Path, data: bytes) -> Plan:
     from pydantic import ValidationError
 
     from plancli.ledger_as_plan import refuse_ledger
-    from plancli.model import Plan
+    from plancli.model import FROM_FILE, Plan
 
     parsed, text = refuse_ledger(*parse_toml(data, path), path)
-    try:
-        return Plan.model_validate(parsed)
+    try:  # (`min = "7"` is text, not the figure 7: `file_types`)
+        return Plan.model_validate(parsed, strict=True, context=FROM_FILE)
     except ValidationError as exc:
         error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
         errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)

@@ -34,6 +34,9 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     from plancli.model import PlanRule
     from plancli.safe import clip
 
+    if error.get("type") == "is_instance_of" and (error.get("ctx") or {}).get("class") == "Decimal":
+        # text that is no figure, in strict mode (a plan file's): as lax mode says it
+        error, english = {**error, "type": "decimal_parsing"}, "Input should be a valid decimal"
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, PlanRule):
         return _(cause.msgid).format(**_clipped(cause.fields))
@@ -43,7 +46,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
         return missing_key_message(list(error.get("loc", ())))
     from plancli.i18n import language
 
-    hint = _text_figure_hint(error)
+    hint = text_figure_hint(error)
     loc = list(error.get("loc", ()))
     if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
         return _(  # a regex is no explanation; the value quoted, so a trailing space shows
@@ -70,10 +73,14 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     return english
 
 
-def _text_figure_hint(error: Any) -> str:
+# A figure typed as text: refused as a decimal, or (a year, in strict mode) as an integer.
+_FIGURE_TYPES = ("decimal_parsing", "decimal_type", "int_type", "int_parsing")
+
+
+def text_figure_hint(error: Any) -> str:
     """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write."""
     value = error.get("input")
-    if error.get("type") not in ("decimal_parsing", "decimal_type") or not isinstance(value, str):
+    if error.get("type") not in _FIGURE_TYPES or not isinstance(value, str):
         return ""
     figure = re.sub(r"[\s,，%％]", "", value)
     if not re.fullmatch(r"-?\d+(\.\d+)?", figure):

@@ -166,15 +166,13 @@ def baseline_line(text: str, index: int, field: str) -> int | None:
 def read_report(source: Path) -> str:
     """The text of `validate --source`: a .docx or UTF-16 with its BOM as `extract` reads it,
     else UTF-8, GB18030 or Big5 (reports are published in each); `-` is standard input."""
-    from plancli.extract.documents import document_text
-    from plancli.extract.text import decode_text, utf16_text
+    from plancli.extract.text import report_document
     from plancli.paths import read_report_bytes
 
     name = _("standard input") if str(source) == "-" else str(source)
     data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
-    # as `extract` reads it: UTF-8, UTF-16 with its BOM, GB18030 or Big5, judged alike
-    text = document_text(data, str(source)) or utf16_text(data, f"--source {source}")
-    return text or decode_text(data, f"--source {source}")
+    # decoded by extract's own function: the same text, so the same quotes
+    return report_document(data, f"--source {source}")
 
 
 def plan_file_text(path: Path) -> str | None:

@@ -171,3 +171,29 @@ def _open_quote(line: str) -> bool:
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．。", "0123456789..")
+
+
+def is_gb18030(data: bytes) -> bool:
+    """Chinese text in GB18030 (GBK), which is never valid UTF-8 by chance."""
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("gb18030")  # (a BOM too: Notepad++)
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def other_encoding(data: bytes, path: object) -> str | None:
+    """Why a plan or ledger file that is not UTF-8 is refused, when its encoding is plain:
+    UTF-16 with its BOM (Notepad's "Unicode") or GB18030 (Notepad's "ANSI" on a Chinese
+    Windows, a BOM before it or not); None for bytes that are no known text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _(
+            '{file}: UTF-16 text (Notepad\'s "Unicode"); plan and ledger files are UTF-8: save '
+            "it with the encoding UTF-8"
+        ).format(file=path)
+    if is_gb18030(data):
+        return _(
+            '{file}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are '
+            "UTF-8: save it with the encoding UTF-8"
+        ).format(file=path)
+    return None

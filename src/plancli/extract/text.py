@@ -47,6 +47,18 @@ def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
     Raises InputError (one line) for an empty file, a binary file, or text that is not a
     Chinese report. A UTF-8 file cut inside its last character is read up to the cut.
     """
+    document = report_document(data, name)
+    check_chinese(document, name)  # (a binary file's controls counted before they are dropped)
+    text = readable(document)
+    return text, len(document) - len(text)
+
+
+def report_document(data: bytes, name: str) -> str:
+    """The text of a report's bytes, decoded the one way `extract` and `validate --source`
+    both read it: a .docx's text, UTF-16 with its BOM, else UTF-8, GB18030 or Big5
+    (`decode_text`); an old Mac's line ends (a carriage return alone) read as line ends, one
+    character for one, so a quote drafted from the text is the same text's. InputError (one
+    line) for an empty or a binary file."""
     if not data.strip():
         raise InputError(_("{name} is empty").format(name=name))
     document = document_text(data, name)  # a .docx's text; a PDF, .doc, OFD… named
@@ -56,9 +68,10 @@ def read_report(data: bytes, name: str = "report") -> tuple[str, int]:
         if b"\x00" in data[:65536]:
             raise InputError(_("{name} is a binary file, not a report's text").format(name=name))
         document = decode_text(data, name)
-    check_chinese(document, name)  # (a binary file's controls counted before they are dropped)
-    text = readable(document)
-    return text, len(document) - len(text)
+    return _LONE_CR.sub("\n", document) if "\r" in document else document
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")  # Mac OS 9's line end; CRLF's CR stays, as it always has
 
 
 def utf16_text(data: bytes, name: str = "report") -> str | None:

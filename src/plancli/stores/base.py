@@ -334,3 +334,26 @@ def check_writable_location(location: LedgerLocation) -> Path:
             )
         )
     return writable_target(location.path, LEDGER)
+
+
+def unstorable_text(
+    path: Path, exc: UnicodeEncodeError, items: Iterable[object] = ()
+) -> InputError:
+    """A text no ledger can keep as UTF-8 (a lone surrogate: a byte that was not UTF-8, in a
+    file name or an argument, as Python hands it on) met at the write: refused, exit 2,
+    nothing written (the transaction rolled back, the file not replaced). Named by its field
+    where `items` (the records and amendments written) hold it. Every way in that plancli
+    knows refuses it sooner (`texts.text_problem`); this is the last line, instead of an
+    internal error."""
+    from plancli.texts import text_problem
+
+    for item in items:
+        fields = item.model_dump() if hasattr(item, "model_dump") else {}
+        for name, value in fields.items():
+            if isinstance(value, str) and (problem := text_problem(value, name)):
+                return InputError(
+                    _("{path}: nothing written: {problem}").format(path=path, problem=problem)
+                )
+    text = exc.object if isinstance(exc.object, str) else ""
+    problem = text_problem(text, _("a text to record")) or exc.reason
+    return InputError(_("{path}: nothing written: {problem}").format(path=path, problem=problem))

@@ -68,7 +68,10 @@ def error_text(error: Any) -> str:
         return _(cause.msgid).format(**cause.fields)
     if error.get("type") == "string_unicode":  # a SQLite blob where text belongs (x'ff')
         return not_utf8(error.get("input"))
-    return str(error["msg"]).removeprefix("Value error, ")
+    from plancli.plan_messages import text_figure_hint
+
+    # `value = "7"` in a TOML ledger: the value typed and the figure to write (as a plan's)
+    return str(error["msg"]).removeprefix("Value error, ") + text_figure_hint(error)
 
 
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:

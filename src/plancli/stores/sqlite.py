@@ -44,6 +44,7 @@ from plancli.stores.base import (
     after_removal,
     make_folder,
     period_problems,
+    unstorable_text,
 )
 from plancli.stores.sqlite_db import (
     _AMENDMENT_COLUMNS,
@@ -71,6 +72,7 @@ from plancli.stores.sqlite_read import (
     _plain_records,
     _records,
 )
+from plancli.stores.sqlite_text import sqlite_message_error
 
 if TYPE_CHECKING:
     from plancli.model import Amendment, Record
@@ -419,3 +421,7 @@ class SqliteLedgerStore:
                     raise
         except sqlite3.Error as exc:
             raise _database_error(self.path, exc, self.lock_timeout) from None
+        except UnicodeEncodeError as exc:  # a lone surrogate: never stored
+            raise unstorable_text(self.path, exc) from None
+        except UnicodeDecodeError as exc:  # SQLite's message about a damaged schema
+            raise _database_error(self.path, sqlite_message_error(exc), self.lock_timeout) from None

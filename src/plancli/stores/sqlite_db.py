@@ -13,7 +13,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from plancli.errors import LedgerFileError, os_reason
+from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
 from plancli.stores.base import (
@@ -119,7 +119,7 @@ def _check_file(path: Path) -> bool:
     (exit 2) without being opened.
     """
     if path.is_dir():
-        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
     if not check_readable(path, LEDGER, LedgerFileError):
         return False
     try:
@@ -282,6 +282,12 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
 def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFileError:
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return LedgerBusyError(busy_message(path, timeout, "sqlite"))
+    if "Could not decode to UTF-8" in str(exc):  # a hand-edited row: named, with its bytes
+        from plancli.stores.sqlite_text import not_utf8_row
+
+        found = not_utf8_row(path)
+        if found is not None:
+            return found
     return LedgerFileError(
         _("{path}: unreadable SQLite ledger: {reason}").format(path=path, reason=exc)
     )
@@ -369,11 +375,16 @@ def _on_snapshot(
     """`read(connection, schema version)` in one read transaction: one state of the file."""
     connection = _connect(path, read_only=True, timeout=timeout, immutable=immutable)
     with closing(connection):
-        connection.execute("BEGIN")
         try:
-            return read(connection, _check_schema(connection, path))
-        finally:
-            connection.execute("COMMIT")
+            connection.execute("BEGIN")
+            try:
+                return read(connection, _check_schema(connection, path))
+            finally:
+                connection.execute("COMMIT")
+        except UnicodeDecodeError as exc:
+            from plancli.stores.sqlite_text import sqlite_message_error
+
+            raise sqlite_message_error(exc) from None
 
 
 def _file_state(path: Path) -> tuple[tuple[int, int, int], int]:

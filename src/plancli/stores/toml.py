@@ -26,7 +26,8 @@ import tomli_w
 from pydantic import ValidationError
 
 from plancli.atomic import replace_file
-from plancli.errors import LedgerFileError, os_reason
+from plancli.errors import InputError, LedgerFileError, os_reason
+from plancli.file_types import FROM_FILE
 from plancli.i18n import _
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
@@ -51,6 +52,7 @@ from plancli.stores.base import (
     empty_ledger_error,
     make_folder,
     sqlite_name,
+    unstorable_text,
 )
 from plancli.stores.rows import (
     amendments_adapter,
@@ -84,7 +86,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
     """
     if path.is_dir():
-        raise LedgerFileError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerContents([], [])
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
@@ -118,7 +120,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     enabled = gc.isenabled()
     gc.disable()  # see stores.sqlite_read._records: the collector finds nothing to free here
     try:
-        records = records_adapter().validate_python(raw)
+        records = records_adapter().validate_python(raw, context=FROM_FILE)
     except ValidationError as exc:
         raise LedgerFileError(_describe_invalid_record(path, exc, raw, text)) from None
     finally:
@@ -140,7 +142,7 @@ def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
     if not raw:
         return []
     try:
-        amendments = amendments_adapter().validate_python(raw)
+        amendments = amendments_adapter().validate_python(raw, context=FROM_FILE)
     except ValidationError as exc:
         index, field_name, message = validation_problem(exc)
         item = raw[index] if index < len(raw) else None
@@ -490,7 +492,14 @@ class TomlLedgerStore:
             if session.changed:
                 _remove_stale_temp_files(path)
                 self.created = not path.exists()  # under the lock: no other first writer
-                write_atomically(path, dump_ledger(session._records, session._amendments))
+                try:
+                    write_atomically(path, dump_ledger(session._records, session._amendments))
+                except UnicodeEncodeError as exc:  # a lone surrogate: never stored
+                    raise unstorable_text(
+                        self.path,
+                        exc,
+                        [*session._records, *(a.amendment for a in session._amendments)],
+                    ) from None
                 self._last = None
             self.size = len(session._records)
 

@@ -1,0 +1,69 @@
+"""The types a value must have in a file a person writes (the TOML plan, the TOML ledger):
+a figure written as a number, a time as a date and time. Pydantic's lax mode would take the
+text "7" as the figure 7 and the integer 1 as 1970-01-01T00:00:01Z, so a typo went in
+silently; a database ledger keeps its figures and times as text by design, and is read
+without the `FROM_FILE` context, as before."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationInfo
+
+from plancli.i18n import N_
+
+# The validation context of a TOML plan or ledger: `Plan.model_validate(data, context=…)`.
+FROM_FILE = {"from_file": True}
+
+
+class PlanRule(ValueError):
+    """A rule of the plan file broken. The message is English (pydantic keeps it); its msgid
+    and fields are kept too, so `plan.describe_validation_error` shows it in the user's
+    language."""
+
+    def __init__(self, message: str, **fields: object) -> None:
+        self.msgid = message
+        self.fields = fields
+        super().__init__(message.format(**fields))
+
+
+def _from_file(info: ValidationInfo) -> bool:
+    context = info.context
+    return isinstance(context, dict) and bool(context.get("from_file"))
+
+
+def file_number(value: Any, info: ValidationInfo) -> Any:
+    """A figure of a file as it is: text in quotes that reads as a figure (`min = "7"`)
+    refused, naming the figure to write; other text is left to pydantic, which refuses it
+    (`plan_messages.text_figure_hint` says `"5%"` is 5)."""
+    if type(value) is int and _from_file(info):
+        return Decimal(value)
+    if type(value) is not str or not _from_file(info):
+        return value
+    figure = value.strip()
+    try:
+        Decimal(figure)
+    except (InvalidOperation, ValueError):
+        return value  # no figure: pydantic's own error, as before
+    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", figure):
+        raise PlanRule(
+            N_("{value} is text, not a number: write the figure without quotes: {figure}"),
+            value=repr(value),
+            figure=figure,
+        )
+    raise PlanRule(
+        N_("{value} is text, not a number: write a figure without quotes"), value=repr(value)
+    )
+
+
+def file_time(value: Any, info: ValidationInfo) -> Any:
+    """A time of a file as it is: a number (`recorded_at = 1`) is no date and time."""
+    if not isinstance(value, datetime | str) and _from_file(info):
+        raise PlanRule(
+            N_("{value} is a number, not a date and time (2022-07-05T08:30:00Z)"),
+            value=value,
+        )
+    return value
