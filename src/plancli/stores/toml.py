@@ -245,9 +245,13 @@ def dump_ledger(
         chunks.append(_table("records", record))
     for placed in pending[next_amendment:]:
         chunks.append(_table("amendments", placed.amendment))
+    text = "".join(chunks)
+    # a lone surrogate raises UnicodeEncodeError here, for the store to refuse it: toml_text
+    # would write it as U+FFFD, a figure's note changed without a word
+    text.encode("utf-8")
     # C1 controls (the 8-bit CSI), bidi overrides, zero-width characters and U+2028 as \u
     # escapes, as extract's drafts: a ledger is shared, diffed and `cat` (audit P D6)
-    return toml_text("".join(chunks))
+    return toml_text(text)
 
 
 def _table(name: str, item: Record | PlainRecord | Amendment) -> str:
