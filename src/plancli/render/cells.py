@@ -140,8 +140,9 @@ def target_cell(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> EdgeA
     """The bound in a table cell (`≈ 5.5%（≥5%）`), its edge on a line of its own when narrow."""
     text = table_cell(target_text(a, lang, as_of), lang)
     cell = shown(text + edge_cell(a, lang) + amended_mark(a))
-    edge = edge_cell(a, lang) or reference_period_cell(a, lang, as_of)  # on a line of its own
-    return EdgeApart(cell.plain, edge, style=cell.style, whole=True)
+    label = reference_period_cell(a, lang, as_of)
+    edge = edge_cell(a, lang) or label  # on a line of its own
+    return EdgeApart(cell.plain, edge, style=cell.style, whole=True, label=edge == label)
 
 
 def actual_of_target(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
@@ -183,18 +184,29 @@ def marked(a: AssessmentOut, text: str) -> Text:
 def figure_of_bound(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> Text:
     """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
     cell = marked(a, actual_of_target(a, lang, as_of))
-    edge = edge_cell(a, lang) or reference_period_cell(a, lang, as_of)  # （前三季度） whole
-    return EdgeApart(cell.plain, edge, style=cell.style)
+    label = reference_period_cell(a, lang, as_of)
+    edge = edge_cell(a, lang) or label  # （前三季度） whole
+    return EdgeApart(cell.plain, edge, style=cell.style, label=edge == label)
 
 
 class EdgeApart(BreaksAfterSlash):
     """A bound with the edge it is judged at (`4.8%/≈5.5%（≥5%）`) that, too wide for its
     column, breaks after the `/` and then before the edge, which stays whole on its own line."""
 
-    def __init__(self, text: str, edge: str, style: str | Style = "", whole: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        edge: str,
+        style: str | Style = "",
+        whole: bool = False,
+        label: bool = False,
+    ) -> None:
         super().__init__(text, style=style)
         self.edge_at = text.rfind(edge) if edge else -1
         self.whole = whole  # a bound alone (`≤ 4.8%`): never `≤` over `4.8%`
+        # A reference's period (`（前三季度）`) added after the bound: the table leaves no column
+        # out for it (`FittedTable`), it goes on a line of its own first.
+        self.label_width = cell_len(edge) if label and edge and self.edge_at > 0 else 0
 
     def _apart(self) -> tuple[str, str] | None:
         plain = self.plain

@@ -230,6 +230,16 @@ MIN_STACKED_WIDTH = 10
 SHORT_FIGURE = 8
 
 
+def _shown_width(column: Column) -> int:
+    """Its width when columns are left out: a reference's period (`（前三季度）`) not counted,
+    which goes under its bound rather than leave a column out (`gap`'s 差距 at 80 columns)."""
+    cells = [c for c in column.cells if not getattr(c, "label_width", 0)]
+    if len(cells) == len(column.cells) or column.room or column.options.get("width"):
+        return column.width()
+    labelled = [cell_len(c.plain) - w for c in column.cells if (w := getattr(c, "label_width", 0))]
+    return max(Column(column.header, cells).width(), *labelled)
+
+
 def _widest_text_word(text: str) -> int:
     return max((cell_len(word) for word in text.split()), default=0)
 
@@ -447,7 +457,7 @@ class FittedTable:
         # Two cells between columns with collapsed padding, else three (a cell each side).
         gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
-            if sum(c.width() for c in kept) + gap * (len(kept) - 1) <= width:
+            if sum(_shown_width(c) for c in kept) + gap * (len(kept) - 1) <= width:
                 break
             if any(c.stacks and c.drop == level for c in kept):
                 if _fits_stacked(kept, width, gap):
