@@ -412,7 +412,9 @@ class State:
                     _(
                         "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
                         "that id ({known})"
-                    ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
+                    ).format(
+                        ref=clip_path(ref), folder=clip_path(os.getcwd()), known=bundled_hint(ref)
+                    )
                     + env_wins_note(self.discover)
                 ) from None
             say_source_note(self)  # PLANCLI_PLAN over a marker; a folder's ledger left unused
@@ -537,11 +539,11 @@ def say_created(
     if dry_run:
         say(
             _("note: {path} does not exist (named by {by}); it would be created").format(
-                path=path, by=named_by
+                path=clip_path(path), by=named_by
             )
         )
     elif written:
-        say(_("created {path} (named by {by})").format(path=path, by=named_by))
+        say(_("created {path} (named by {by})").format(path=clip_path(path), by=named_by))
 
 
 def state(ctx: typer.Context) -> State:
