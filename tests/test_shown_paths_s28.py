@@ -9,6 +9,7 @@ print a line plancli never wrote (`x\\nerror: forged`). Every message now names 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 from pathlib import Path
@@ -174,3 +175,81 @@ def test_every_message_names_a_path_through_clip_path() -> None:
                 if field.arg in PATH_FIELDS and not _shown_by_clip_path(value, source):
                     raw.append(f"{module.name}:{field.value.lineno} {field.arg}={value}")
     assert raw == []
+
+
+# --------------------------------------------------------------- names that are not UTF-8
+
+
+def test_extract_reads_a_report_whose_name_is_not_utf8(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / os.fsdecode(b"r\xff.txt")
+    shutil.copyfile(SEED, report)
+    draft = tmp_path / "d.toml"
+    result = invoke("extract", str(report), "-o", str(draft))
+    # was: exit 2, "report is not UTF-8 text: byte 0xff …; set the terminal or script to UTF-8"
+    assert result.exit_code == 0, result.stderr
+    assert "drafted 80 targets (7 headline, 66 work, 7 investment)" in result.stderr
+    text = draft.read_text(encoding="utf-8")  # the draft is UTF-8: the name shown escaped
+    assert text.splitlines()[0].endswith("r\\udcff.txt.")
+    compared = invoke("extract", str(report), "--compare", str(REPO / "data" / "plan2022.toml"))
+    assert compared.exit_code == 0, compared.stderr
+    assert "quotes verbatim: 80/80" in compared.stdout
+
+
+def test_ledger_convert_reads_and_writes_files_whose_names_are_not_utf8(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, plan: Path
+) -> None:
+    ledger = tmp_path / os.fsdecode(b"l\xff.toml")
+    args = ["--plan", str(plan)]
+    assert (
+        invoke(*args, "--ledger", str(ledger), "record", "gdp", "7.2", "-p", "2022-Q1").exit_code
+        == 0
+    )
+    copy = tmp_path / os.fsdecode(b"c\xfe.sqlite")
+    result = invoke(*args, "ledger", "convert", str(ledger), str(copy))
+    # was: exit 2, "FROM is not UTF-8 text: byte 0xff …; set the terminal or script to UTF-8"
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(
+        "l\\udcff.toml (toml) -> " + str(tmp_path) + "/c\\udcfe.sqlite (sqlite)\n"
+    )
+    back = tmp_path / os.fsdecode(b"b\xff.toml")
+    assert invoke(*args, "ledger", "convert", str(copy), str(back)).exit_code == 0
+    shown = invoke(*args, "--ledger", str(back), "history", "--json")
+    assert shown.exit_code == 0 and '"value": 7.2' in shown.stdout
+
+
+def test_validate_source_and_compare_read_files_whose_names_are_not_utf8(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path
+) -> None:
+    report = tmp_path / os.fsdecode(b"r\xff.txt")
+    shutil.copyfile(SEED, report)
+    gold = tmp_path / os.fsdecode(b"g\xff.toml")
+    shutil.copyfile(REPO / "data" / "plan2022.toml", gold)
+    result = invoke("--plan", str(gold), "validate", "--source", str(report))
+    assert result.exit_code == 0, result.stderr
+    assert "g\\udcff.toml: valid, 80 targets" in result.stdout + result.stderr
+    compared = invoke("extract", str(SEED), "--compare", str(gold))
+    assert compared.exit_code == 0 and "quotes verbatim: 80/80" in compared.stdout
+
+
+@pytest.mark.parametrize("how", ["--ledger", "convert"])
+def test_a_connection_string_that_is_not_utf8_is_refused_in_one_line(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, plan: Path, how: str
+) -> None:
+    url = os.fsdecode(b"postgresql://u:pw@localhost/d\xff")
+    if how == "--ledger":
+        result = invoke("--plan", str(plan), "--ledger", url, "status")
+    else:
+        ledger = str(tmp_path / "l.toml")
+        assert (
+            invoke(
+                "--plan", str(plan), "--ledger", ledger, "record", "gdp", "7", "-p", "2022-Q1"
+            ).exit_code
+            == 0
+        )
+        result = invoke("--plan", str(plan), "ledger", "convert", ledger, url)
+    # was: exit 70, "internal error: UnicodeEncodeError … surrogates not allowed"
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == (
+        "error: postgresql://u:***@localhost/d\\udcff is not UTF-8 text: byte 0xff at "
+        "character 30; set the terminal or script to UTF-8\n"
+    )

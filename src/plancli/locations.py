@@ -258,7 +258,12 @@ class LedgerLocation(NamedTuple):
 
 
 def database_location(conninfo: str, origin: Origin = "option") -> LedgerLocation:
-    """The location of a PostgreSQL ledger named by a connection string."""
+    """The location of a PostgreSQL ledger named by a connection string. One holding a byte
+    that is not UTF-8 is refused: libpq takes UTF-8 text (it stopped with an internal error)."""
+    from plancli.texts import text_problem
+
+    if (problem := text_problem(conninfo, clip_path(mask_password(conninfo)))) is not None:
+        raise InputError(problem)
     return LedgerLocation(Path(mask_password(conninfo)), origin, url=conninfo)
 
 

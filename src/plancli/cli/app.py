@@ -212,13 +212,13 @@ def interrupted_message() -> str:
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
-_FILE_ARGUMENTS = frozenset({"file", "output"})
+_FILE_ARGUMENTS = frozenset({"file", "output", "report", "from_ledger", "to_ledger"})
 
 
 def check_text_arguments(arguments: dict[str, Any]) -> None:
     """Refuse a text argument holding a byte that is not UTF-8 (Python passes it on as a lone
     surrogate, which crashes whatever writes it: a ledger, a cache key, the terminal). File
-    names are not checked: on Linux a file name may be any bytes."""
+    names (FILE, -o, REPORT, FROM, TO) are not: on Linux a file name may be any bytes."""
     from plancli.texts import text_problem
 
     for key, value in arguments.items():

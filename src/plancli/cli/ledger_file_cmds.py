@@ -63,11 +63,11 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
 )
 def convert_cmd(
     ctx: typer.Context,
-    source: Annotated[
+    from_ledger: Annotated[
         str,
         typer.Argument(metavar="FROM", help=_("The ledger to read (a file or a database).")),
     ],
-    destination: Annotated[
+    to_ledger: Annotated[
         str,
         typer.Argument(
             metavar="TO",
@@ -88,7 +88,7 @@ def convert_cmd(
     from plancli.stores.copy import copy_ledger
 
     st = state(ctx)
-    origin, target = _location(st, source), _location(st, destination)
+    origin, target = _location(st, from_ledger), _location(st, to_ledger)
     # Into a database, under the plan --plan names (a ledger file carries no plan id): a file
     # none of whose figures is for a target of that plan is another plan's, refused before
     # anything is written, never warned of after (audit V D7).
