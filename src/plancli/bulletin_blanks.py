@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.safe import clip_path
 
 # Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
 # (`figureless_lines`), where any other unknown column refuses the header.
@@ -136,7 +137,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
                 "{file}: columns {columns} read past (plancli does not use them)",
                 len(notes.header.passed),
             ).format(
-                file=name,
+                file=clip_path(name),
                 columns=_(", ").join(_shown(text) for text in notes.header.passed),
             )
         )
@@ -152,7 +153,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
                 "{file}: {n} rows of a target with no figure skipped (not published yet?): "
                 "{targets}",
                 len(ids),
-            ).format(file=name, n=len(ids), targets=listed)
+            ).format(file=clip_path(name), n=len(ids), targets=listed)
         )
     if notes.heading_rows:
         lines.append(
@@ -160,7 +161,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
                 "{file}: {n} section heading row (no figures, no target) read past",
                 "{file}: {n} section heading rows (no figures, no target) read past",
                 notes.heading_rows,
-            ).format(file=name, n=notes.heading_rows)
+            ).format(file=clip_path(name), n=notes.heading_rows)
         )
     if notes.footnote_rows:
         lines.append(
@@ -168,7 +169,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
                 "{file}: {n} footnote row (注：…) read past",
                 "{file}: {n} footnote rows (注：…) read past",
                 notes.footnote_rows,
-            ).format(file=name, n=notes.footnote_rows)
+            ).format(file=clip_path(name), n=notes.footnote_rows)
         )
     return lines
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -214,7 +215,7 @@ def _second_header(
                 "{unread}; give each column one header in row {header} (本年累计, 累计增长（%）, "
                 "docs/formats.md) and delete row {line}"
             ).format(
-                file=name,
+                file=clip_path(name),
                 line=line,
                 header=header_line,
                 cells=", ".join(_shown(cell) for cell in filled[:10]),
@@ -297,7 +298,7 @@ def _with_period(
                 _(
                     "{file}:{line}: the title says {title} and the header {header}; which period "
                     "are the figures for? Correct one of them"
-                ).format(file=name, line=line, title=title, header=over)
+                ).format(file=clip_path(name), line=line, title=title, header=over)
             )
     return [*titles, over]
 

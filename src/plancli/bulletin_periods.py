@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.periods import bulletin_period
+from plancli.safe import clip_path
 
 _HAS_YEAR = re.compile(r"^[0-9]{4}(?:年|[-/.]|$)")
 
@@ -78,7 +79,7 @@ def default_year(name: str, titles: Sequence[str]) -> int | None:
             _(
                 "{file}: the title says {title} and the file name {named}; which year are the "
                 "figures of? Correct the title or rename the file"
-            ).format(file=name, title=titled, named=named)
+            ).format(file=clip_path(name), title=titled, named=named)
         )
     return named if named is not None else titled
 

@@ -13,6 +13,7 @@ from plancli.fmt import bound_text, num
 from plancli.output import AmendmentOut, HistoryRecord
 from plancli.periods import Period, parse_period
 from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli import model, plain
@@ -180,7 +181,7 @@ def outside_year_note(amendments: Sequence[AnyAmendment], year: int, ledger: str
         len(outside),
     ).format(
         n=len(outside),
-        ledger=ledger,
+        ledger=clip_path(ledger),
         year=year,
         which=which,
         more=", …" if len(outside) > 3 else "",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.imports import ImportRow
@@ -138,7 +139,7 @@ def skipped_lines(
             "{file}: {n} row naming no target of plan {plan} skipped (--skip-unknown)",
             "{file}: {n} rows naming no target of plan {plan} skipped (--skip-unknown)",
             count,
-        ).format(file=name, n=f"{count:,}", plan=plan.plan.id)
+        ).format(file=clip_path(name), n=f"{count:,}", plan=plan.plan.id)
     ]
     for row in skipped[:MAX_SHOWN_SKIPPED]:
         shown = clip(row.target)  # a cell of 32,767 characters: its first 60
@@ -148,10 +149,10 @@ def skipped_lines(
                 "{ids}? If it is that target, write its name or id and import again"
             )
             ids = join_list([close for _id, close in row.suggestions])
-            lines.append(message.format(file=name, row=row.row, name=shown, ids=ids))
+            lines.append(message.format(file=clip_path(name), row=row.row, name=shown, ids=ids))
         else:
             message = _("skipped: {file}:{row}: {name}")
-            lines.append(message.format(file=name, row=row.row, name=shown))
+            lines.append(message.format(file=clip_path(name), row=row.row, name=shown))
     if count > MAX_SHOWN_SKIPPED:
         rest = count - MAX_SHOWN_SKIPPED
         lines.append(_("… and {n} more (import --json lists them all)").format(n=f"{rest:,}"))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _, join_list
+from plancli.safe import clip_path
 from plancli.stores.base import cached_period
 
 if TYPE_CHECKING:
@@ -95,4 +96,4 @@ def stale_sheet(
         "while the ledger has figures up to {latest}: was last month's sheet sent back?"
     )
     shown = f"{latest[0]}-{latest[1]:02d}"
-    return message.format(file=name, periods=join_list(counts), latest=shown)
+    return message.format(file=clip_path(name), periods=join_list(counts), latest=shown)

@@ -48,6 +48,7 @@ from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
 from plancli.plain import Record as PlainRecord
+from plancli.safe import clip_path
 from plancli.stores.base import LedgerStore
 from plancli.superseded import kept_rows
 
@@ -162,7 +163,7 @@ class ImportRejected(InputError):
                 "{file}: {n} bad row; nothing was imported",
                 "{file}: {n} bad rows; nothing was imported",
                 rows,
-            ).format(file=self.name, n=f"{rows:,}"),
+            ).format(file=clip_path(self.name), n=f"{rows:,}"),
             *(f"{self.name}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
         ]
         if count > MAX_SHOWN_PROBLEMS:
@@ -230,7 +231,7 @@ def too_large(name: str, limit: int, what: str | None = None) -> InputError:
         _(
             "{file}: {what} is larger than {size}, the most plancli imports at once; split it "
             "into smaller files"
-        ).format(file=name, what=what or _("the file"), size=_size(limit))
+        ).format(file=clip_path(name), what=what or _("the file"), size=_size(limit))
     )
 
 
@@ -265,7 +266,7 @@ def read_import(
         raise InputError(
             _(
                 "{file}: an old .xls workbook; save it as .xlsx (Excel Workbook) and import that"
-            ).format(file=name)
+            ).format(file=clip_path(name))
         )
     if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
         if not head.startswith(ZIP_MAGIC):
@@ -273,16 +274,15 @@ def read_import(
                 _(
                     "{file}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
                     "starts with {start}"
-                ).format(file=name, start=repr(head))
+                ).format(file=clip_path(name), start=repr(head))
             )
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:
             return parse_xlsx(workbook, name, sheet, limits, notes)
     if sheet is not None:
-        raise InputError(
-            _("--sheet is for .xlsx workbooks; {file} is CSV or JSON").format(file=name)
-        )
+        message = _("--sheet is for .xlsx workbooks; {file} is CSV or JSON")
+        raise InputError(message.format(file=clip_path(name)))
     from plancli.imports_text import parse_text
 
     rows, problems = parse_text(limited, name, limits, notes)

@@ -28,6 +28,7 @@ from plancli.imports_text import _CHUNK, TextReader, _Rows, _shown
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error, json_reason
 from plancli.ledger import Entry
 from plancli.read_notes import ReadNotes
+from plancli.safe import clip_path
 
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -137,7 +138,7 @@ def _parse_json_list(
                     _(
                         "{file}:{line}: item {n} of the list is longer than {limit} characters"
                     ).format(
-                        file=name,
+                        file=clip_path(name),
                         line=text.line(pos),
                         n=f"{position:,}",
                         limit=f"{limits.line_chars:,}",

@@ -51,7 +51,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 from plancli.names_above import NamesAbove
 from plancli.read_notes import ReadNotes
-from plancli.safe import NAME_CHARS, clip
+from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.template_check import helper_positions, keep_cells
 
 _INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
@@ -101,14 +101,14 @@ class TextReader:
             if self._name.lower().endswith((".json", ".jsonl", ".ndjson")):  # not a sheet's
                 raise InputError(
                     _("{file}: UTF-16 text; JSON is read as UTF-8: save it as UTF-8").format(
-                        file=self._name
+                        file=clip_path(self._name)
                     )
                 )
             raise InputError(
                 _(
                     '{file}: UTF-16 text (Excel\'s "Unicode Text"); save the sheet as "CSV UTF-8 '
                     '(Comma delimited)", or import the .xlsx workbook itself'
-                ).format(file=self._name)
+                ).format(file=clip_path(self._name))
             )
         try:
             if self._decoder is not None:
@@ -134,7 +134,10 @@ class TextReader:
                 )
             raise InputError(
                 message.format(
-                    file=self._name, line=line, reason=decode_reason(exc), offset=f"{where:,}"
+                    file=clip_path(self._name),
+                    line=line,
+                    reason=decode_reason(exc),
+                    offset=f"{where:,}",
                 )
             ) from None
         self._offset += len(data)
@@ -175,7 +178,7 @@ class TextReader:
                         "{file}: not UTF-8 and not GB18030 text: Big5 (Traditional Chinese)? "
                         'Save it as "CSV UTF-8 (Comma delimited)", or convert it: iconv -f BIG5 '
                         "-t UTF-8"
-                    ).format(file=self._name)
+                    ).format(file=clip_path(self._name))
                 ) from None
             self._decoder, self.encoding = gb, "GB18030"
             return text
@@ -247,7 +250,7 @@ class TextReader:
             _(
                 "{file}:{line}: a line longer than {limit} characters; a row of an import is "
                 "far shorter (is this the right file?)"
-            ).format(file=self._name, line=line, limit=f"{self._limits.line_chars:,}")
+            ).format(file=clip_path(self._name), line=line, limit=f"{self._limits.line_chars:,}")
         )
 
 
@@ -282,7 +285,9 @@ def parse_text(
     start = reader.first_char()
     if not start:
         raise InputError(
-            _("{file}: the file is empty; expected a CSV header or JSON").format(file=name)
+            _("{file}: the file is empty; expected a CSV header or JSON").format(
+                file=clip_path(name)
+            )
         )
     if start in "[{":
         from plancli.imports_json import parse_json
@@ -332,7 +337,7 @@ class _Rows:
                 _(
                     "{file}: more than {limit} rows, the most plancli imports at once; split "
                     "the file"
-                ).format(file=self._name, limit=f"{self.limit:,}")
+                ).format(file=clip_path(self._name), limit=f"{self.limit:,}")
             )
 
     def target(self, text: str) -> str:
@@ -417,7 +422,7 @@ def _parse_csv(
         except csv.Error as exc:
             raise InputError(
                 _("{file}:1: invalid CSV: {reason}").format(
-                    file=name, reason=_csv_reason(exc, limits)
+                    file=clip_path(name), reason=_csv_reason(exc, limits)
                 )
             ) from None
         header = top_row(first or [], name, max(reader.line_num, 1), titles)

@@ -72,7 +72,7 @@ from plancli.imports import (
 )
 from plancli.imports_text import _Rows, _shown
 from plancli.read_notes import Located, ReadNotes
-from plancli.safe import NAME_CHARS, clip
+from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml
 from plancli.safe_xml import local as _local
@@ -166,7 +166,7 @@ class _Workbook:
     """The parts of an .xlsx an import reads, each checked against the limits first."""
 
     def __init__(self, file: IO[bytes], name: str, limits: ImportLimits) -> None:
-        self.name = name
+        self.name = clip_path(name)  # the file, as messages name it (no more is asked of it)
         self.limits = limits
         try:
             self.archive = zipfile.ZipFile(file)
@@ -182,7 +182,9 @@ class _Workbook:
                 _(
                     "{file}: a zip archive of {count} files; a workbook has a few dozen "
                     "(plancli reads at most {limit})"
-                ).format(file=name, count=f"{len(infos):,}", limit=f"{limits.workbook_parts:,}")
+                ).format(
+                    file=self.name, count=f"{len(infos):,}", limit=f"{limits.workbook_parts:,}"
+                )
             )
         total = sum(info.file_size for info in infos)
         if total > limits.workbook_bytes:
@@ -662,14 +664,14 @@ def parse_xlsx(
             shown = [n for n in sheets.names if n not in sheets.hidden]
             if not shown:
                 raise InputError(
-                    _("{file}: the workbook has no sheet Excel shows").format(file=name)
+                    _("{file}: the workbook has no sheet Excel shows").format(file=clip_path(name))
                 )
             sheet = shown[0]
         elif sheet not in sheets.parts:
             listed = ", ".join(_shown(n) for n in sheets.names)
             raise InputError(
                 _("{file}: no sheet {sheet}; the workbook has {sheets}").format(
-                    file=name, sheet=_shown(sheet), sheets=listed
+                    file=clip_path(name), sheet=_shown(sheet), sheets=listed
                 )
             )
         strings = read_shared_strings(book, sheets.shared_strings)
@@ -697,7 +699,7 @@ def parse_xlsx(
             notes.sheet = _(
                 "{file}: read the sheet {sheet}: the first sheet, {cover}, has no header row "
                 "(a cover?); choose another with --sheet"
-            ).format(file=name, sheet=_shown(other), cover=_shown(sheet))
+            ).format(file=clip_path(name), sheet=_shown(other), cover=_shown(sheet))
             return one_table(name, other, read, others, sheet_rows)
         raise InputError(  # no sheet has one: say which there are
             _(
@@ -894,7 +896,7 @@ class _RowCollector:
                     "unhide them in Excel (select the columns either side, right-click, Unhide) "
                     "and delete them, or give them a header of docs/formats.md"
                 ).format(
-                    file=self.name,
+                    file=clip_path(self.name),
                     line=number,
                     columns=", ".join(f"{letter} {_shown(text)}" for letter, text in unknown),
                 )
@@ -928,11 +930,8 @@ class _RowCollector:
             raise self.header.refused  # a header row waiting for a second, and the sheet ends
         if self.header is None:
             self.cover = True  # no header row either
-            raise InputError(
-                _("{file}: the sheet is empty; expected a header row target,period,value").format(
-                    file=self.name
-                )
-            )
+            message = _("{file}: the sheet is empty; expected a header row target,period,value")
+            raise InputError(message.format(file=clip_path(self.name)))
         hidden = self.filled.hidden(self.merges)
         if hidden is not None:  # Excel shows the merge's top-left cell alone
             row, position, merge = hidden
@@ -942,7 +941,7 @@ class _RowCollector:
                     "shows only {top}'s; plancli reads what Excel shows: clear {cell}, or unmerge "
                     "the cells"
                 ).format(
-                    file=self.name,
+                    file=clip_path(self.name),
                     cell=f"{column_letter(position)}{row}",
                     merge=visible(merge),
                     top=visible(merge.split(":")[0].replace("$", "")),

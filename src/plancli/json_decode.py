@@ -11,6 +11,7 @@ from typing import Any
 
 from plancli.errors import InputError
 from plancli.i18n import N_, _
+from plancli.safe import clip_path
 
 
 class NumberTooLarge(ValueError):
@@ -67,7 +68,7 @@ def json_error(name: str, text: str, pos: int, line0: int, message: str) -> Inpu
     column = pos - text.rfind("\n", 0, pos)
     return InputError(
         _("{file}:{line}:{column}: invalid JSON: {reason}").format(
-            file=name, line=line, column=column, reason=json_reason(message, text, pos)
+            file=clip_path(name), line=line, column=column, reason=json_reason(message, text, pos)
         )
     )
 

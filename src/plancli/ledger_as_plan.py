@@ -10,6 +10,7 @@ from typing import Any
 
 from plancli.errors import PlanFileError
 from plancli.i18n import _
+from plancli.safe import clip_path
 
 
 def refuse_ledger(parsed: dict[str, Any], text: str, path: Path) -> tuple[dict[str, Any], str]:
@@ -18,6 +19,6 @@ def refuse_ledger(parsed: dict[str, Any], text: str, path: Path) -> tuple[dict[s
         raise PlanFileError(
             _(
                 "{file}: is a ledger (version, [[records]]), not a plan file; give its plan file"
-            ).format(file=path)
+            ).format(file=clip_path(path))
         )
     return parsed, text

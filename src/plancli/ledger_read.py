@@ -41,6 +41,7 @@ from plancli.plain import (
     plain_record,
 )
 from plancli.plan import parse_toml
+from plancli.safe import clip_path
 from plancli.stores.plain_rows import (
     canonical_period,
     plain_figure,
@@ -375,7 +376,7 @@ def stray_ledger_note(
             n,
         ).format(
             n=n,
-            ledger=ledger,
+            ledger=clip_path(ledger),
             years=", ".join(map(str, strays.years)),
             year=year,
             strays=strays.shown,
@@ -386,7 +387,7 @@ def stray_ledger_note(
         "warning: the {n} figures in {ledger} are for no target of this plan in {year} "
         "({strays}): another plan's ledger, or targets renamed? (plancli validate)",
         n,
-    ).format(n=n, ledger=ledger, year=year, strays=strays.shown)
+    ).format(n=n, ledger=clip_path(ledger), year=year, strays=strays.shown)
 
 
 def no_figures_line(strays: Strays | None, year: int, lang: Any) -> str:

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 from plancli.errors import InputError
 from plancli.i18n import N_, _
 from plancli.paths import check_readable
+from plancli.safe import clip_path
 
 LEDGER_SUFFIX = ".progress.toml"
 # A bundled plan's id: `<place>-<year>`; anything else given to --plan is a path.
@@ -107,11 +108,13 @@ def resolve_plan(ref: str | None, discover: bool = True) -> PlanSource:
             return PlanSource(bundled, ref)
     path = Path(ref).expanduser()
     if path.is_dir():
-        raise InputError(_("--plan {ref}: is a folder; give the plan's .toml file").format(ref=ref))
+        raise InputError(
+            _("--plan {ref}: is a folder; give the plan's .toml file").format(ref=clip_path(ref))
+        )
     if not check_readable(path, N_("the plan")):  # a FIFO or a device is refused, never opened
         raise InputError(
             _("--plan {ref}: no such file and no bundled plan of that id ({known})").format(
-                ref=ref, known=bundled_hint(ref)
+                ref=clip_path(ref), known=bundled_hint(ref)
             )
         )
     return PlanSource(path, None)
@@ -255,7 +258,12 @@ class LedgerLocation(NamedTuple):
 
 
 def database_location(conninfo: str, origin: Origin = "option") -> LedgerLocation:
-    """The location of a PostgreSQL ledger named by a connection string."""
+    """The location of a PostgreSQL ledger named by a connection string. One holding a byte
+    that is not UTF-8 is refused: libpq takes UTF-8 text (it stopped with an internal error)."""
+    from plancli.texts import text_problem
+
+    if (problem := text_problem(conninfo, clip_path(mask_password(conninfo)))) is not None:
+        raise InputError(problem)
     return LedgerLocation(Path(mask_password(conninfo)), origin, url=conninfo)
 
 

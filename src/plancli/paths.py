@@ -59,7 +59,7 @@ def not_regular(path: Path | str, mode: int, what: str) -> str:
         )
     else:
         words = _("{path}: is {kind}; {what} must be a regular file")
-    return words.format(path=path, kind=kind_of(mode), what=_(what))
+    return words.format(path=clip_path(path), kind=kind_of(mode), what=_(what))
 
 
 def check_readable(path: Path, what: str, error: type[PlanError] = InputError) -> bool:
@@ -130,11 +130,11 @@ def open_regular(path: Path) -> int:
     """
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        raise OSError(f"{path}: is {kind_of(info.st_mode)}")
+        raise OSError(f"{clip_path(path)}: is {kind_of(info.st_mode)}")
     fd = os.open(path, _READ_FLAGS)
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise OSError(f"{path}: is not a regular file")
+        raise OSError(f"{clip_path(path)}: is not a regular file")
     return fd
 
 
@@ -151,7 +151,7 @@ def writable_target(path: Path, what: str) -> Path:
         return path
     except OSError as exc:
         raise InputError(
-            _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot write: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ) from None
     if stat.S_ISREG(info.st_mode):
         return path
@@ -165,10 +165,10 @@ def writable_target(path: Path, what: str) -> Path:
             _(
                 "{path}: is a symbolic link to {real}, which does not exist; plancli does not "
                 "create files through a link: give the real path, or remove the link"
-            ).format(path=path, real=real)
+            ).format(path=clip_path(path), real=clip_path(real))
         ) from None
     if not stat.S_ISREG(target.st_mode):
-        link = _("{path} (a link to {real})").format(path=path, real=real)
+        link = _("{path} (a link to {real})").format(path=clip_path(path), real=clip_path(real))
         raise InputError(not_regular(link, target.st_mode, what))
     if real.parent != Path(os.path.realpath(path.parent)):
         raise InputError(
@@ -176,7 +176,7 @@ def writable_target(path: Path, what: str) -> Path:
                 "{path}: is a symbolic link to {real}, in another folder; plancli writes only "
                 "in the folder it is given (its lock and temporary files go beside the file): "
                 "use {real} instead"
-            ).format(path=path, real=real)
+            ).format(path=clip_path(path), real=clip_path(real))
         )
     return real
 
@@ -239,7 +239,9 @@ def _read_capped(handle: BinaryIO, name: str, size: int | None) -> bytes:
             chunk = handle.read(min(_CHUNK, limit + 1 - total))
         except OSError as exc:
             raise InputError(
-                _("{path}: cannot read: {reason}").format(path=name, reason=os_reason(exc))
+                _("{path}: cannot read: {reason}").format(
+                    path=clip_path(name), reason=os_reason(exc)
+                )
             ) from None
         if not chunk:
             break

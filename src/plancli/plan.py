@@ -20,7 +20,7 @@ from plancli.paths import read_bytes
 from plancli.plain import KINDS
 from plancli.plan_messages import _validation_message, ordered_errors
 from plancli.radicals import RADICAL_TABLE
-from plancli.safe import Clipped, clip
+from plancli.safe import Clipped, clip, clip_path
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -44,6 +44,8 @@ def parse_toml(
     """`read_toml` of bytes already read from `path`."""
     import tomli  # 3x faster than tomllib (compiled); see ledger.py. Not needed on a warm run.
 
+    shown = clip_path(path)  # as messages name the file
+
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
@@ -54,7 +56,7 @@ def parse_toml(
             raise error(named) from None
         raise error(
             _("{file}: not UTF-8 text ({reason} at byte {position})").format(
-                file=path,
+                file=shown,
                 reason=decode_reason(exc),
                 position=exc.start + 3 * data.startswith(b"\xef\xbb\xbf"),
             )
@@ -64,7 +66,7 @@ def parse_toml(
     except tomli.TOMLDecodeError as exc:
         raise error(
             _("{file}:{line}: invalid TOML: {reason}").format(
-                file=path, line=_toml_error_line(exc, text), reason=_toml_reason(exc, text)
+                file=shown, line=_toml_error_line(exc, text), reason=_toml_reason(exc, text)
             )
         ) from None
     # Valid TOML that Python cannot hold: tomli lets these through (issue 14).
@@ -72,19 +74,16 @@ def parse_toml(
         where = _line_of_match(text, rf"[0-9_]{{{_MAX_INT_DIGITS},}}")
         raise error(
             _("{file}{where}: invalid TOML: an integer of more than {digits} digits").format(
-                file=path, where=where, digits=_MAX_INT_DIGITS
+                file=shown, where=where, digits=_MAX_INT_DIGITS
             )
         ) from None
     except ArithmeticError:  # Decimal(): an exponent beyond what a decimal can hold
         where = _line_of_match(text, r"[eE][+-]?[0-9_]{16,}")
-        raise error(
-            _("{file}{where}: invalid TOML: a number too large to read").format(
-                file=path, where=where
-            )
-        ) from None
+        message = _("{file}{where}: invalid TOML: a number too large to read")
+        raise error(message.format(file=shown, where=where)) from None
     except RecursionError:
         raise error(
-            _("{file}: invalid TOML: arrays or tables nested too deeply").format(file=path)
+            _("{file}: invalid TOML: arrays or tables nested too deeply").format(file=shown)
         ) from None
     huge = _huge_integer(parsed)
     if huge is not None:
@@ -96,7 +95,7 @@ def parse_toml(
             _(
                 "{file}{where}: invalid TOML: {field}: a whole number with an exponent beyond "
                 "{limit}"
-            ).format(file=path, where=where, field=huge, limit=_MAX_EXPONENT)
+            ).format(file=shown, where=where, field=huge, limit=_MAX_EXPONENT)
         )
     return parsed, text
 

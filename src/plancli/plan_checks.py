@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.radicals import radical_free, radicals_in
+from plancli.safe import clip_path
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
@@ -340,7 +341,7 @@ def _targets_warning(pending: list[str], file: object) -> str:
         "warning: {n} targets of the draft still carry `review = …` ({ids}): check them and "
         "delete the key; `plancli --plan {file} validate` lists them",
         len(pending),
-    ).format(n=len(pending), ids=shown, file=shell_word(file))
+    ).format(n=len(pending), ids=shown, file=clip_path(shell_word(file)))
 
 
 def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[Finding]:
@@ -363,7 +364,7 @@ def stray_record_findings(plan: Plan, targets: list[str], ledger: str) -> list[F
                 "{n} figures recorded in {ledger} for {id}, a target the plan does not have "
                 "(renamed?): they count nowhere until a target has that id again",
                 count,
-            ).format(n=count, ledger=ledger, id=target),
+            ).format(n=count, ledger=clip_path(ledger), id=target),
         )
         for target, count in counts.items()
     ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from plancli.fmt import fall_text, figure_text, num
 from plancli.i18n import Lang, _, language, ngettext
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.imports import ImportResult
@@ -26,7 +27,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     what = f"{record.target} {record.period} = {figure}"
     if change.unchanged:
         return _("{what} is already the figure in force; nothing written ({ledger})").format(
-            what=what, ledger=ledger
+            what=what, ledger=clip_path(ledger)
         )
     if change.increment is not None:
         base = change.base
@@ -45,7 +46,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
             if dry_run
             else _("recorded {what} in {ledger} (batch {batch})")
         )
-        return text.format(what=what, ledger=ledger, batch=record.batch)
+        return text.format(what=what, ledger=clip_path(ledger), batch=record.batch)
     text = (
         _(
             "would record {what}; nothing written to {ledger} (--dry-run); would supersede "
@@ -56,7 +57,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     )
     return text.format(
         what=what,
-        ledger=ledger,
+        ledger=clip_path(ledger),
         batch=record.batch,
         previous=in_force_text(plan, previous, record),
         time=recorded_time(previous.recorded_at),

@@ -167,10 +167,15 @@ PATH_CHARS = 255  # a path echoed whole up to this many characters (a file name'
 
 
 def clip_path(path: object) -> str:
-    """A path for a message: whole up to 255 characters, which every real file's name fits;
-    longer (a pasted paragraph, a 100,000-character PLANCLI_PLAN), clipped as a name is."""
+    """A path (or a ledger's connection string) as every message names it: on one line, its
+    control characters shown as `visible` shows them (a line feed as `\\n`, ESC as `\\x1b`,
+    U+202E as `\\u202e`, a byte that is not UTF-8 as `\\udcff`), so a file name typed on the
+    command line cannot print a line plancli did not write (`x\\nerror: …`, session 28); whole
+    up to 255 characters, which every real file's name fits; longer (a pasted paragraph, a
+    100,000-character PLANCLI_PLAN), clipped as a name is. Only for messages: a path is opened,
+    and `--json` names it, by its exact text."""
     text = str(path)
-    return text if len(text) <= PATH_CHARS else clip(text)
+    return visible(text) if len(text) <= PATH_CHARS else clip(text)
 
 
 class Clipped:

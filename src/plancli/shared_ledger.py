@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, ngettext
 from plancli.radicals import radical_free, told_apart
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.locations import LedgerLocation
@@ -238,7 +239,7 @@ def grants_listing(
         "plan {plan}, ledger {ledger}: departments and the roles that record for them; "
         "{granted} of its {n} departments have a role",
         granted,  # "1 of its 3 departments has a role" (audit V D2)
-    ).format(plan=plan, ledger=ledger, granted=granted, n=len(departments))
+    ).format(plan=plan, ledger=clip_path(ledger), granted=granted, n=len(departments))
     return GrantsListing(header, rows)
 
 

@@ -13,6 +13,7 @@ from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.plan_checks import Finding
 from plancli.quote_words import UNIT_WORDS
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -194,7 +195,7 @@ def wrong_report(plan: Plan, findings: list[Finding], source: Path) -> str | Non
         return None
     shown = _("standard input") if str(source) == "-" else str(source)
     return _("{missing} of {quoted} quotes are not in {source}: is it this plan's report?").format(
-        missing=missing, quoted=quoted, source=shown
+        missing=missing, quoted=quoted, source=clip_path(shown)
     )
 
 

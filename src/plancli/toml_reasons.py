@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from plancli.i18n import N_, _
+from plancli.safe import clip_path
 
 # tomli's own messages, word for word (its _parser.py); the English is unchanged.
 _FIXED = {
@@ -190,10 +191,10 @@ def other_encoding(data: bytes, path: object) -> str | None:
         return _(
             '{file}: UTF-16 text (Notepad\'s "Unicode"); plan and ledger files are UTF-8: save '
             "it with the encoding UTF-8"
-        ).format(file=path)
+        ).format(file=clip_path(path))
     if is_gb18030(data):
         return _(
             '{file}: GB18030 (GBK) text (Notepad\'s "ANSI"); plan and ledger files are '
             "UTF-8: save it with the encoding UTF-8"
-        ).format(file=path)
+        ).format(file=clip_path(path))
     return None

@@ -17,7 +17,7 @@ from typing import TypeVar
 from plancli.errors import InputError
 from plancli.i18n import _, join_list
 from plancli.read_notes import ReadNotes
-from plancli.safe import NAME_CHARS, clip
+from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.texts import shell_word
 
 Read = TypeVar("Read", bound=tuple[object, ...])
@@ -43,7 +43,7 @@ def one_table(
             "{file}: the workbook has {n} sheets of figures ({sheets}); an import reads one, "
             "and plancli will not guess which: import each with --sheet, e.g. --sheet {sheet}"
         ).format(
-            file=name,
+            file=clip_path(name),
             n=len(every),
             sheets=join_list(clip(sheet) for sheet in every),
             sheet=shell_word(example) if len(example) <= NAME_CHARS else clip(example),

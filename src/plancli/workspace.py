@@ -21,7 +21,7 @@ import stat
 
 from plancli.errors import PlanError
 from plancli.i18n import _
-from plancli.safe import PATH_CHARS, clip
+from plancli.safe import PATH_CHARS, clip, clip_path
 
 MARKER = ".plancli.toml"
 CEILING_ENV = "PLANCLI_CEILING_DIRECTORIES"
@@ -309,7 +309,7 @@ def unmarked_note(bundled_id: str, ledger: str) -> str | None:
             "note: no .plancli.toml here or above: the bundled plan {plan} and its ledger "
             "{ledger} are used, not {found} (plancli --plan FILE.toml init . makes this folder a "
             "workspace)"
-        ).format(plan=bundled_id, ledger=ledger, found=found)
+        ).format(plan=bundled_id, ledger=clip_path(ledger), found=found)
     # found in the folder above (月报/ of it, N4): that folder, not this one, is made the workspace
     plan_file = os.path.join(here, names[0].removesuffix(".progress.toml") + ".toml")
     plan_ref = shown_path(plan_file) if os.path.isfile(plan_file) else "FILE.toml"
@@ -319,7 +319,7 @@ def unmarked_note(bundled_id: str, ledger: str) -> str | None:
         "that ledger is, a workspace)"
     ).format(
         plan=bundled_id,
-        ledger=ledger,
+        ledger=clip_path(ledger),
         found=found,
         plan_file=_shown(plan_ref),
         folder=_shown(folder),

@@ -12,6 +12,7 @@ from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
 from plancli.periods import applies_from
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.amend import AmendChange
@@ -131,7 +132,7 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
     )
     if change.unchanged:
         return _("{what} is already the amendment in force; nothing written ({ledger})").format(
-            what=what, ledger=ledger
+            what=what, ledger=clip_path(ledger)
         )
     if change.previous is not None:
         previous = change.previous
@@ -146,8 +147,8 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
         was = _("{bound}, the plan's").format(bound=bound_text(target, None, lang))
     if dry_run:
         return _("would amend {what} (was {was}); nothing written to {ledger} (--dry-run)").format(
-            what=what, was=was, ledger=ledger
+            what=what, was=was, ledger=clip_path(ledger)
         )
     return _("amended {what} (was {was}) in {ledger} (batch {batch})").format(
-        what=what, was=was, ledger=ledger, batch=amendment.batch
+        what=what, was=was, ledger=clip_path(ledger), batch=amendment.batch
     )

@@ -212,13 +212,13 @@ def interrupted_message() -> str:
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
-_FILE_ARGUMENTS = frozenset({"file", "output"})
+_FILE_ARGUMENTS = frozenset({"file", "output", "report", "from_ledger", "to_ledger"})
 
 
 def check_text_arguments(arguments: dict[str, Any]) -> None:
     """Refuse a text argument holding a byte that is not UTF-8 (Python passes it on as a lone
     surrogate, which crashes whatever writes it: a ledger, a cache key, the terminal). File
-    names are not checked: on Linux a file name may be any bytes."""
+    names (FILE, -o, REPORT, FROM, TO) are not: on Linux a file name may be any bytes."""
     from plancli.texts import text_problem
 
     for key, value in arguments.items():
@@ -412,7 +412,9 @@ class State:
                     _(
                         "PLANCLI_PLAN={ref}: no such file in {folder} and no bundled plan of "
                         "that id ({known})"
-                    ).format(ref=ref, folder=os.getcwd(), known=bundled_hint(ref))
+                    ).format(
+                        ref=clip_path(ref), folder=clip_path(os.getcwd()), known=bundled_hint(ref)
+                    )
                     + env_wins_note(self.discover)
                 ) from None
             say_source_note(self)  # PLANCLI_PLAN over a marker; a folder's ledger left unused
@@ -537,11 +539,11 @@ def say_created(
     if dry_run:
         say(
             _("note: {path} does not exist (named by {by}); it would be created").format(
-                path=path, by=named_by
+                path=clip_path(path), by=named_by
             )
         )
     elif written:
-        say(_("created {path} (named by {by})").format(path=path, by=named_by))
+        say(_("created {path} (named by {by})").format(path=clip_path(path), by=named_by))
 
 
 def state(ctx: typer.Context) -> State:

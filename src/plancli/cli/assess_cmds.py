@@ -24,6 +24,7 @@ from plancli.cli.app import (
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -342,5 +343,5 @@ def first_run_hint(st: State) -> None:
     from plancli.cli.app import say
     from plancli.i18n import t
 
-    say(t("hint.first_run", st.lang).format(ledger=st.ledger_shown))
+    say(t("hint.first_run", st.lang).format(ledger=clip_path(st.ledger_shown)))
     say(t("hint.first_run_init", st.lang))

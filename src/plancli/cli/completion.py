@@ -14,6 +14,7 @@ import typer
 from plancli.cli.app import command, say
 from plancli.errors import InputError
 from plancli.i18n import _, language
+from plancli.safe import clip_path
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 COMPLETE_VAR = "_PLANCLI_COMPLETE"
@@ -77,7 +78,7 @@ def completion_cmd(
         _shell, path = install_script(shell=shell, prog_name="plancli", complete_var=COMPLETE_VAR)
         say(
             _("installed {shell} completion in {path}; it works in a new shell").format(
-                shell=shell, path=path
+                shell=shell, path=clip_path(path)
             )
         )
         return

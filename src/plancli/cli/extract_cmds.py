@@ -112,7 +112,7 @@ def extract_cmd(
         emit(toml_text, utf8=True)  # TOML is UTF-8 (its spec), as the file -o writes
     counts = _counts(draft.plan)
     if output is not None:
-        where = _("to {file}").format(file=output)
+        where = _("to {file}").format(file=clip_path(output))
     else:
         where = _("to stdout")
         if compare and to_stdout:
@@ -180,7 +180,9 @@ def _read(report: str, name: str) -> bytes:
     if report != "-":
         try:
             if Path(report).is_dir():
-                raise InputError(_("{file} is a folder, not a report's text").format(file=report))
+                raise InputError(
+                    _("{file} is a folder, not a report's text").format(file=clip_path(report))
+                )
             os.stat(report)
         except OSError as exc:
             raise InputError(

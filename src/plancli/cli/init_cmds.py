@@ -12,6 +12,7 @@ import typer
 from plancli.cli.app import command, say, state
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _
+from plancli.safe import clip_path
 from plancli.texts import shell_word, text_problem
 
 if TYPE_CHECKING:
@@ -45,11 +46,13 @@ def _init_source(st: "State", directory: Path) -> None:
                 "PLANCLI_PLAN={ref} is not there yet, and no bundled plan has that file name: "
                 "name the plan to copy, plancli --plan ID init {folder} (`plancli plans` lists "
                 "them; without PLANCLI_PLAN init copies {default})"
-            ).format(ref=ref, folder=shell_word(directory), default=DEFAULT_PLAN)
+            ).format(
+                ref=clip_path(ref), folder=clip_path(shell_word(directory)), default=DEFAULT_PLAN
+            )
         ) from None
     say(
         _("note: PLANCLI_PLAN={ref} is not there yet: init copies the bundled plan {plan}").format(
-            ref=ref, plan=matches[0]
+            ref=clip_path(ref), plan=matches[0]
         )
     )
     st.plan_ref, st.plan_from_env = matches[0], False
@@ -67,7 +70,7 @@ def _current_folder_exists(directory: Path) -> None:
             _(
                 "the current folder no longer exists (removed or moved?); cd into a folder "
                 "that exists, or give init the full path of {folder}"
-            ).format(folder=shell_word(str(directory)))
+            ).format(folder=clip_path(shell_word(str(directory))))
         ) from None
 
 
@@ -103,7 +106,9 @@ def init_cmd(
         _current_folder_exists(directory)
     if directory.exists() and not directory.is_dir():  # the report's name typed for DIR
         raise InputError(
-            _("{folder} is a file, not a folder: give init a folder").format(folder=directory)
+            _("{folder} is a file, not a folder: give init a folder").format(
+                folder=clip_path(directory)
+            )
         )
     st = state(ctx)
     st.discover = False  # init copies the plan named, or the default: not the workspace's
@@ -116,7 +121,7 @@ def init_cmd(
             _(
                 "{file}: a file name that is not UTF-8: the workspace's .plancli.toml (UTF-8) "
                 "cannot name it; rename the plan file, then run init again"
-            ).format(file=source.name)
+            ).format(file=clip_path(source.name))
         )
     in_place = _same_file(source, target)  # the plan is DIR's already: the marker only
     if target.exists() and not force and not in_place:
@@ -124,7 +129,7 @@ def init_cmd(
             _(
                 "{file} exists; use --force to overwrite it, or make {folder} a workspace of it "
                 "as it is: plancli --plan {file} init {folder}"
-            ).format(file=target, folder=shell_word(directory))
+            ).format(file=clip_path(target), folder=clip_path(shell_word(directory)))
         )
     replaced = target.exists() and not in_place and target.read_bytes() != source.read_bytes()
     from plancli.paths import writable_target
@@ -143,14 +148,14 @@ def init_cmd(
                 _(
                     "{plan} comes with its real figures: `plancli --plan {plan} init {folder}` "
                     "copies them, without --demo"
-                ).format(plan=st.source.bundled_id, folder=shell_word(directory))
+                ).format(plan=st.source.bundled_id, folder=clip_path(shell_word(directory)))
             )
         if _holds_figures(location):
             raise InputError(
                 _(
                     "{ledger} exists; --demo writes its figures only into a new ledger, never "
                     "beside figures already recorded"
-                ).format(ledger=ledger)
+                ).format(ledger=clip_path(ledger))
             )
     outer = _outer_workspace(directory)
     try:
@@ -159,27 +164,36 @@ def init_cmd(
             shutil.copyfile(source, written)
     except OSError as exc:
         raise InputError(
-            _("cannot write {file}: {reason}").format(file=target, reason=os_reason(exc))
+            _("cannot write {file}: {reason}").format(file=clip_path(target), reason=os_reason(exc))
         ) from None
     from plancli.stores.copy import copy_bundled_ledger
 
     if in_place:
-        say(_("{file} is in {folder} already: not copied").format(file=target, folder=directory))
+        say(
+            _("{file} is in {folder} already: not copied").format(
+                file=clip_path(target), folder=clip_path(directory)
+            )
+        )
     elif replaced:  # audit Z D5: `init . --force` over a plan edited in place
         say(
             _("wrote {file}: replaced by {plan}; the edits made to it in {folder} are gone").format(
-                file=target, plan=source, folder=directory
+                file=clip_path(target), plan=clip_path(source), folder=clip_path(directory)
             )
         )
     else:
-        say(_("wrote {file}").format(file=target))
+        say(_("wrote {file}").format(file=clip_path(target)))
     _say_marker(write_marker(str(directory), target.name), directory, target.name)
     if outer is not None and outer[1] == target.name:  # audit Z D8: one plan's figures split
         say(
             _(
                 "note: {folder} is inside the workspace of {marker} ({plan}); plancli run in "
                 "{folder} or below now uses {ledger}, not that workspace's ledger"
-            ).format(folder=directory, marker=outer[0], plan=outer[1], ledger=ledger)
+            ).format(
+                folder=clip_path(directory),
+                marker=clip_path(outer[0]),
+                plan=clip_path(outer[1]),
+                ledger=clip_path(ledger),
+            )
         )
     # the next step a folder's plan would take, unless PLANCLI_PLAN wins over it there
     unset = "unset PLANCLI_PLAN && " if _say_env_wins(directory, target) else ""
@@ -193,7 +207,7 @@ def init_cmd(
     if copied is not None:
         say(
             _("copied the bundled ledger ({count} records) to {ledger}").format(
-                count=copied, ledger=ledger
+                count=copied, ledger=clip_path(ledger)
             )
         )
     if demo:
@@ -207,11 +221,11 @@ def init_cmd(
     if unset:  # (audit A2's leftover: no ledger of this workspace is used while it is set)
         say(
             _("progress will be recorded in {ledger} once PLANCLI_PLAN is unset").format(
-                ledger=ledger
+                ledger=clip_path(ledger)
             )
         )
     else:
-        say(_("progress will be recorded in {ledger}").format(ledger=ledger))
+        say(_("progress will be recorded in {ledger}").format(ledger=clip_path(ledger)))
     say(_("next: {cd}plancli targets").format(cd=unset + _cd(directory)))
 
 
@@ -246,7 +260,7 @@ def _cd(directory: Path) -> str:
             return ""
     except OSError:
         pass
-    return f"cd {shell_word(directory)} && "
+    return f"cd {clip_path(shell_word(directory))} && "
 
 
 def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: str) -> None:
@@ -258,7 +272,14 @@ def _say_marker(written: tuple[str, str | None] | None, directory: Path, plan: s
         message = _("wrote {file}: plancli run in {folder} or below uses {plan}")
     else:
         message = _("{file}: plancli run in {folder} or below now uses {plan}, not {previous}")
-    say(message.format(file=marker, folder=directory, plan=plan, previous=previous))
+    say(
+        message.format(
+            file=clip_path(marker),
+            folder=clip_path(directory),
+            plan=clip_path(plan),
+            previous=clip_path(previous),
+        )
+    )
 
 
 def _say_env_wins(directory: Path, plan: Path) -> bool:
@@ -271,7 +292,7 @@ def _say_env_wins(directory: Path, plan: Path) -> bool:
         _(
             "warning: PLANCLI_PLAN={ref} is set and wins over {folder}/.plancli.toml: plancli "
             "run there uses {ref}, not {plan}; unset PLANCLI_PLAN to use the workspace's plan"
-        ).format(ref=ref, folder=directory, plan=plan.name)
+        ).format(ref=clip_path(ref), folder=clip_path(directory), plan=clip_path(plan.name))
     )
     return True
 
@@ -298,7 +319,7 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
         if session.records():  # written meanwhile by somebody else: leave it alone
             raise InputError(
                 _("{ledger} holds figures now; no demo figures written").format(
-                    ledger=location.shown
+                    ledger=clip_path(location.shown)
                 )
             )
         session.append(records)
@@ -309,5 +330,5 @@ def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
             "wrote {figures} DEMO figures of {targets} targets, {year}-01 to {year}-06, to "
             '{ledger}: made up from the plan\'s targets (source "demo"), not statistics; '
             "`plancli undo` removes them"
-        ).format(figures=figures, targets=targets, year=year, ledger=location.shown)
+        ).format(figures=figures, targets=targets, year=year, ledger=clip_path(location.shown))
     )

@@ -292,19 +292,23 @@ def import_cmd(
     if notes.sheet is not None:
         say(notes.sheet)
     if notes.encoding == "GB18030":
-        say(_("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(file=name))
+        say(
+            _("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(
+                file=clip_path(name)
+            )
+        )
     if notes.header is not None and notes.header.period:
         message = _(
             "{file}: no period column; every row is for {period}, as its title or file name says"
         )
-        say(message.format(file=name, period=notes.header.period))
+        say(message.format(file=clip_path(name), period=notes.header.period))
     if notes.blank_rows:
         say(
             ngettext(
                 "{file}: {n} blank row skipped (a template row with no figure yet)",
                 "{file}: {n} blank rows skipped (template rows with no figure yet)",
                 notes.blank_rows,
-            ).format(file=name, n=notes.blank_rows)
+            ).format(file=clip_path(name), n=notes.blank_rows)
         )
     if notes.no_data_rows:
         say(
@@ -312,7 +316,7 @@ def import_cmd(
                 "{file}: {n} row marked — (no data) skipped",
                 "{file}: {n} rows marked — (no data) skipped",
                 notes.no_data_rows,
-            ).format(file=name, n=notes.no_data_rows)
+            ).format(file=clip_path(name), n=notes.no_data_rows)
         )
     if notes.total_rows:
         say(
@@ -320,7 +324,7 @@ def import_cmd(
                 "{file}: {n} total row (合计, 总计, 小计: the table's, not a target) skipped",
                 "{file}: {n} total rows (合计, 总计, 小计: the table's, not a target) skipped",
                 notes.total_rows,
-            ).format(file=name, n=notes.total_rows)
+            ).format(file=clip_path(name), n=notes.total_rows)
         )
     for line in [
         *figureless_lines(name, notes),
@@ -332,7 +336,11 @@ def import_cmd(
         warned.setdefault(row, []).append(message)
     lines = [(row, warning) for row in sorted(warned) for warning in warned[row]]
     for row, warning in lines[:WARNINGS_SHOWN]:
-        say(_("warning: {file}:{row}: {message}").format(file=name, row=row, message=warning))
+        say(
+            _("warning: {file}:{row}: {message}").format(
+                file=clip_path(name), row=row, message=warning
+            )
+        )
     if len(lines) > WARNINGS_SHOWN:  # a file of 190,000 slips: a terminal cannot read them
         more = len(lines) - WARNINGS_SHOWN
         say(
@@ -340,7 +348,7 @@ def import_cmd(
                 "warning: {file}: {n} more warning not shown (`import --json` lists each row's)",
                 "warning: {file}: {n} more warnings not shown (`import --json` lists each row's)",
                 more,
-            ).format(file=name, n=f"{more:,}")
+            ).format(file=clip_path(name), n=f"{more:,}")
         )
     from plancli.import_summary import periods_text, stale_sheet
 
@@ -356,13 +364,16 @@ def import_cmd(
             console().print(import_table(plan, result, st.lang))
         say(
             _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
-                file=name, counts=counts, ledger=location.shown
+                file=clip_path(name), counts=counts, ledger=clip_path(location.shown)
             )
             + periods
         )
     elif result.written:
         said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
-            file=name, counts=counts, ledger=location.shown, batch=result.batch
+            file=clip_path(name),
+            counts=counts,
+            ledger=clip_path(location.shown),
+            batch=result.batch,
         )
         said += periods
         streams.wrote(said, held=json_out)  # an output lost after this says it was imported
@@ -371,7 +382,7 @@ def import_cmd(
     else:
         say(
             _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
-                file=name, counts=counts, ledger=location.shown
+                file=clip_path(name), counts=counts, ledger=clip_path(location.shown)
             )
             + periods
         )
@@ -468,8 +479,10 @@ def history_cmd(
 
 def _no_records(target_id: str | None, ledger: str) -> str:
     if target_id:
-        return _("no records of {target} in {ledger}").format(target=target_id, ledger=ledger)
-    return _("no records in {ledger}").format(ledger=ledger)
+        return _("no records of {target} in {ledger}").format(
+            target=target_id, ledger=clip_path(ledger)
+        )
+    return _("no records in {ledger}").format(ledger=clip_path(ledger))
 
 
 def _count(undo: "UndoPlan") -> str:
@@ -532,7 +545,7 @@ def undo_cmd(
     contents = store.contents()
     undo = planned_undo(contents, batch, location.shown)
     if undo is None:
-        say(_("nothing to undo: {ledger} has no records").format(ledger=location.shown))
+        say(_("nothing to undo: {ledger} has no records").format(ledger=clip_path(location.shown)))
         if json_out:
             emit(_undo_json(plan, location.shown, None, dry_run, written=False), utf8=True)
         return
@@ -576,7 +589,7 @@ def undo_cmd(
     done = undo_batch(store, undo, last=batch is None)
     say(
         _("reverted {count} of batch {batch} in {ledger}").format(
-            count=count, batch=done.batch, ledger=location.shown
+            count=count, batch=done.batch, ledger=clip_path(location.shown)
         )
     )
     _advise(store)

@@ -9,6 +9,7 @@ from plancli.cli.app import PlanGroup, State, app, command, say, state
 from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,11 +63,11 @@ def _location(st: State, ledger: str) -> "LedgerLocation":
 )
 def convert_cmd(
     ctx: typer.Context,
-    source: Annotated[
+    from_ledger: Annotated[
         str,
         typer.Argument(metavar="FROM", help=_("The ledger to read (a file or a database).")),
     ],
-    destination: Annotated[
+    to_ledger: Annotated[
         str,
         typer.Argument(
             metavar="TO",
@@ -87,7 +88,7 @@ def convert_cmd(
     from plancli.stores.copy import copy_ledger
 
     st = state(ctx)
-    origin, target = _location(st, source), _location(st, destination)
+    origin, target = _location(st, from_ledger), _location(st, to_ledger)
     # Into a database, under the plan --plan names (a ledger file carries no plan id): a file
     # none of whose figures is for a target of that plan is another plan's, refused before
     # anything is written, never warned of after (audit V D7).
@@ -104,9 +105,9 @@ def convert_cmd(
     say(
         _("converted {what}: {source} ({source_format}) -> {destination} ({format})").format(
             what=what,
-            source=origin.shown,
+            source=clip_path(origin.shown),
             source_format=origin.format,
-            destination=target.shown,
+            destination=clip_path(target.shown),
             format=target.format,
         )
     )
@@ -122,7 +123,7 @@ def convert_cmd(
                 "{n} records and amendments is not in {destination}; convert to a .toml file "
                 "to keep it",
                 lost,
-            ).format(n=lost, destination=target.shown)
+            ).format(n=lost, destination=clip_path(target.shown))
         )
 
 
@@ -147,7 +148,7 @@ def _the_plans_figures(st: State, origin: "LedgerLocation") -> "Callable[[Ledger
                 "plan with --plan; nothing was written",
                 strays.figures,
             ).format(
-                source=origin.shown,
+                source=clip_path(origin.shown),
                 n=strays.figures,
                 plan=plan.plan.id,
                 year=plan.plan.year,
@@ -168,7 +169,7 @@ def _database(st: State, ledger: str | None, command_name: str) -> "PostgresLedg
             _(
                 "`plancli ledger {command}` is for a PostgreSQL ledger (postgresql://…, "
                 "service=…); {ledger} is a {format} file"
-            ).format(command=command_name, ledger=location.shown, format=location.format)
+            ).format(command=command_name, ledger=clip_path(location.shown), format=location.format)
         )
     return PostgresLedgerStore(location)
 
@@ -201,20 +202,20 @@ def init_cmd(
     if done.before == 0:
         say(
             _("created the plancli ledger (schema version {version}) in {ledger}").format(
-                version=done.after, ledger=shown
+                version=done.after, ledger=clip_path(shown)
             )
         )
     elif done.before < done.after:
         say(
             _("migrated the plancli ledger in {ledger} from version {old} to {new}").format(
-                ledger=shown, old=done.before, new=done.after
+                ledger=clip_path(shown), old=done.before, new=done.after
             )
         )
     else:
         say(
             _(
                 "the plancli ledger in {ledger} is at schema version {version}; nothing to migrate"
-            ).format(ledger=shown, version=done.after)
+            ).format(ledger=clip_path(shown), version=done.after)
         )
     from plancli.shared_ledger import owner_lines, owners_lines, spread_grants_warning
 
@@ -281,7 +282,7 @@ def grant_cmd(
             "owns in that plan (a grant is per plan)"
         )
     plan = store.location.plan_id or ""
-    say(message.format(role=role, department=department, plan=plan, ledger=shown))
+    say(message.format(role=role, department=department, plan=plan, ledger=clip_path(shown)))
     if not revoke and listed is not None:
         from plancli.shared_ledger import grant_warning
 
@@ -307,7 +308,7 @@ def grants_cmd(ctx: typer.Context) -> None:
     if not rows and not owners:
         say(
             _("no department has a role in {ledger} (plancli ledger grant)").format(
-                ledger=store.location.shown
+                ledger=clip_path(store.location.shown)
             )
         )
         return

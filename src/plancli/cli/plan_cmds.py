@@ -21,6 +21,7 @@ from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _, ngettext
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.cli.app import State
@@ -162,7 +163,7 @@ def show_cmd(
             if revisions  # none yet: a line, as `history ID` says, not an empty table
             else shown(  # a Text: a ledger's path is not read as markup
                 _("no records of {target} in {ledger}").format(
-                    target=target.id, ledger=location.shown
+                    target=target.id, ledger=clip_path(location.shown)
                 )
             ),
         ]
@@ -257,7 +258,7 @@ def validate_cmd(
     warnings = ngettext("{n} warning", "{n} warnings", len(findings)).format(n=len(findings))
     say(
         _("{file}: valid, {targets}, {warnings}").format(
-            file=st.source.path, targets=targets, warnings=warnings
+            file=clip_path(st.source.path), targets=targets, warnings=warnings
         )
     )
 

@@ -18,6 +18,7 @@ from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.streams import emit_csv, write_markdown
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.safe import clip_path
 from plancli.texts import shell_word
 
 FORMATS = ("md", "html", "xlsx")
@@ -72,14 +73,17 @@ def choose_format(fmt: str | None, output: str | None) -> str:
                 _(
                     "{file}: is a folder; give -o a file to write, such as {example} "
                     "(or .html, .xlsx)"
-                ).format(file=output, example=shell_word(Path(output) / "report.md"))
+                ).format(
+                    file=clip_path(output),
+                    example=clip_path(shell_word(Path(output) / "report.md")),
+                )
             )
         suffix = Path(output).suffix.lower()
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
         raise InputError(
             _("cannot tell the format from {file!r}; give --format md, html or xlsx").format(
-                file=output
+                file=clip_path(output)
             )
         )
     return "md"
@@ -101,10 +105,10 @@ def _refuse_a_contrary_suffix(fmt: str, output: str | None) -> None:
             "or write -o {example}"
         ).format(
             format=fmt,
-            file=shell_word(output),
+            file=clip_path(shell_word(output)),
             suffix=path.suffix,
             implied=implied,
-            example=shell_word(path.with_suffix("." + fmt)),
+            example=clip_path(shell_word(path.with_suffix("." + fmt))),
         )
     )
 
@@ -241,12 +245,13 @@ def report_cmd(
             message = _("wrote {file} ({format}, no figures recorded, {targets}; ledger {ledger})")
         say(
             message.format(
-                file=output,
+                file=clip_path(output),
                 format=chosen,
                 as_of=report.as_of,
                 targets=targets,
                 year=report.year,
-                ledger=st.ledger_shown,  # audit Z D4: which ledger the report was made from
+                # audit Z D4: which ledger the report was made from
+                ledger=clip_path(st.ledger_shown),
             )
         )
 
@@ -294,7 +299,9 @@ def template_cmd(
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
     if suffix not in (".xlsx", ".csv"):
         raise InputError(
-            _("{file}: write a .xlsx or .csv file (or `-` for CSV on stdout)").format(file=file)
+            _("{file}: write a .xlsx or .csv file (or `-` for CSV on stdout)").format(
+                file=clip_path(file)
+            )
         )
     st = state(ctx)
     plan = st.plan
@@ -314,7 +321,9 @@ def template_cmd(
         warn_owners_moved(location, concerned, held)
     if file != "-" and Path(file).exists() and not force:
         raise InputError(
-            _("{file} exists and may hold figures; use --force to replace it").format(file=file)
+            _("{file} exists and may hold figures; use --force to replace it").format(
+                file=clip_path(file)
+            )
         )
     if suffix == ".xlsx":
         from plancli.report.xlsx import template_workbook
@@ -336,7 +345,11 @@ def template_cmd(
                 "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
                 "{value}, then `plancli import {file}`"
             ).format(
-                file=shell_word(file), count=count, period=at, value=value, ledger=st.ledger_shown
+                file=clip_path(shell_word(file)),
+                count=count,
+                period=at,
+                value=value,
+                ledger=clip_path(st.ledger_shown),
             )
         )
     if not rows:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plancli.safe import clip_path
+
 if TYPE_CHECKING:
     from plancli.cli.app import State
 
@@ -30,11 +32,13 @@ def say_source_note(st: State) -> None:
         plan = source.path.with_name(source.path.name.removesuffix(LEDGER_SUFFIX) + ".toml")
         if not plan.is_file():
             raise InputError(
-                _("{given}: is a ledger, not a plan file; give its plan file").format(given=given)
+                _("{given}: is a ledger, not a plan file; give its plan file").format(
+                    given=clip_path(given)
+                )
             )
         raise InputError(
             _("{given}: is a ledger, not a plan file; give the plan, {plan}").format(
-                given=given, plan=plan
+                given=clip_path(given), plan=plan
             )
         )
     if not st.discover:

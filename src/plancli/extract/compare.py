@@ -23,6 +23,7 @@ from typing import Any
 from plancli.extract.furniture import PAGE_NUMBER, quote_as_read, text_as_read
 from plancli.extract.text import parse_form
 from plancli.i18n import N_
+from plancli.safe import clip_path
 
 FORM_FIELDS = (
     "kind",
@@ -439,17 +440,19 @@ def read_gold(path: Path) -> dict[str, Any]:
             raise
         raise InputError(
             _("--compare {file}: no such file and no bundled plan of that id ({known})").format(
-                file=path, known=bundled_hint(str(path))
+                file=clip_path(path), known=bundled_hint(str(path))
             )
         ) from None
     if is_ledger(path):
         raise InputError(
-            _("--compare {file} is a ledger of recorded figures, not a plan").format(file=path)
+            _("--compare {file} is a ledger of recorded figures, not a plan").format(
+                file=clip_path(path)
+            )
         )
     gold, _text = read_toml(path, PlanFileError)
     targets = gold.get("targets")
     if not isinstance(targets, list) or not targets:
         raise PlanFileError(
-            _("--compare {file}: no [[targets]] in it: not a plan").format(file=path)
+            _("--compare {file}: no [[targets]] in it: not a plan").format(file=clip_path(path))
         )
     return gold

@@ -10,6 +10,7 @@ from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.locations import LEDGER_SUFFIX
 from plancli.paths import is_ledger
+from plancli.safe import clip_path
 
 
 def check_destination(output: Path, report: Path | None, force: bool) -> None:
@@ -18,7 +19,9 @@ def check_destination(output: Path, report: Path | None, force: bool) -> None:
     naming the ledger when the file is a plan whose figures are recorded beside it."""
     if report is not None and _same_file(output, report):
         raise InputError(
-            _("-o {file} is the report itself; write the draft to another file").format(file=output)
+            _("-o {file} is the report itself; write the draft to another file").format(
+                file=clip_path(output)
+            )
         )
     if not output.is_file():
         return  # a new file; a folder or a device is refused where it is written
@@ -27,7 +30,7 @@ def check_destination(output: Path, report: Path | None, force: bool) -> None:
             _(
                 "{file} is a ledger of recorded figures, not a plan; extract never writes over "
                 "it: write the draft to another file"
-            ).format(file=output)
+            ).format(file=clip_path(output))
         )
     if force:
         return
@@ -38,9 +41,9 @@ def check_destination(output: Path, report: Path | None, force: bool) -> None:
                 "{file} exists, and figures of its plan are recorded in {ledger}: a new draft "
                 "may give its targets other ids; write the draft to another file, or use "
                 "--force to overwrite it"
-            ).format(file=output, ledger=ledger)
+            ).format(file=clip_path(output), ledger=clip_path(ledger))
         )
-    raise InputError(_("{file} exists; use --force to overwrite it").format(file=output))
+    raise InputError(_("{file} exists; use --force to overwrite it").format(file=clip_path(output)))
 
 
 def _same_file(output: Path, report: Path) -> bool:

@@ -58,6 +58,7 @@ from plancli.render.cells import (
 from plancli.render.fitted import Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
 from plancli.render.runs import BreaksAfterSlash
+from plancli.safe import clip_path
 
 
 def _pace_header(lang: Lang) -> str:
@@ -214,7 +215,7 @@ def dashboard(
     parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
     if workspace is not None:
         plan_file, marker = workspace
-        line = t("plan.workspace", lang).format(plan=plan_file, marker=marker)
+        line = t("plan.workspace", lang).format(plan=clip_path(plan_file), marker=clip_path(marker))
         parts.append(shown(line, style="dim"))
     if out.ledger is not None:
         label = t("ledger", lang)  # 台账： takes no space after its full-width colon

@@ -9,7 +9,7 @@ from pathlib import Path
 from plancli.atomic import replace_file
 from plancli.errors import InputError, PlanError, os_reason
 from plancli.i18n import _
-from plancli.safe import visible
+from plancli.safe import clip_path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -24,18 +24,18 @@ def write_atomically(path: Path, data: bytes) -> None:
     path = writable_target(path, OUTPUT_FILE)  # the file itself, or a same-folder link's target
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise InputError(_("{path}: is a folder; give a file name").format(path=path))
+        raise InputError(_("{path}: is a folder; give a file name").format(path=clip_path(path)))
     if not directory.is_dir():
         raise InputError(
             _("cannot write {file}: the folder {folder} does not exist").format(
-                file=path, folder=directory
+                file=clip_path(path), folder=clip_path(directory)
             )
         )
     replace_file(
         path,
         data,
         lambda exc: InputError(
-            _("cannot write {file}: {reason}").format(file=path, reason=os_reason(exc))
+            _("cannot write {file}: {reason}").format(file=clip_path(path), reason=os_reason(exc))
         ),
     )
 
@@ -60,7 +60,7 @@ def refuse_marker(output: str) -> None:
                 "{file} is a workspace marker (.plancli.toml: it names the workspace's plan); "
                 "plancli writes no report, template or draft over it: give the file another "
                 "name (june.html)"
-            ).format(file=visible(output))
+            ).format(file=clip_path(output))
         )
 
 
@@ -100,7 +100,7 @@ def refuse_overwriting(
         )
     for kept, message in zip((plan, ledger), messages, strict=True):
         if kept is not None and os.path.exists(kept) and os.path.samefile(output, kept):
-            raise InputError(message.format(file=output))
+            raise InputError(message.format(file=clip_path(output)))
     if template:
         from plancli.paths import is_ledger
 
@@ -109,5 +109,5 @@ def refuse_overwriting(
                 _(
                     "{file} is a ledger of recorded figures; a template never replaces it: "
                     "give the template another name (june.csv)"
-                ).format(file=output)
+                ).format(file=clip_path(output))
             )

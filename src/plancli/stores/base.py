@@ -22,7 +22,7 @@ from plancli.i18n import N_, _
 from plancli.locations import LedgerLocation
 from plancli.paths import writable_target
 from plancli.periods import Period, parse_period
-from plancli.safe import length_note
+from plancli.safe import clip_path, length_note
 
 if TYPE_CHECKING:
     from plancli.model import Amendment, Figure, Record
@@ -119,7 +119,9 @@ def busy_message(path: Path, timeout: float, store: str) -> str:
             "{path}: other plancli processes held the ledger's lock for {seconds} s; nothing "
             "was written: run the command again"
         )
-    return message.format(path=path, seconds=f"{timeout:g}", sqlite=sqlite_name(path))
+    return message.format(
+        path=clip_path(path), seconds=f"{timeout:g}", sqlite=clip_path(sqlite_name(path))
+    )
 
 
 def shown(raw: object, limit: int = 40) -> str:
@@ -273,7 +275,7 @@ def empty_ledger_error(path: Path) -> LedgerFileError:
         _(
             "{path}: the file is empty (a copy cut short?), and plancli never writes an empty "
             "ledger; restore it, or delete it to start a new ledger"
-        ).format(path=path)
+        ).format(path=clip_path(path))
     )
 
 
@@ -302,7 +304,7 @@ def cut_ledger_error(path: Path) -> LedgerFileError:
         _(
             "{path}: the file holds plancli's opening comment and nothing after it, not even "
             "`version = 1` (a copy cut short?); restore it, or delete it to start a new ledger"
-        ).format(path=path)
+        ).format(path=clip_path(path))
     )
 
 
@@ -312,7 +314,9 @@ def make_folder(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot create: {reason}").format(path=path.parent, reason=os_reason(exc))
+            _("{path}: cannot create: {reason}").format(
+                path=clip_path(path.parent), reason=os_reason(exc)
+            )
         ) from None
 
 
@@ -325,12 +329,12 @@ def check_writable_location(location: LedgerLocation) -> Path:
             _(
                 "{path} is the ledger bundled with {plan}, read-only; start a workspace "
                 "to record figures: plancli --plan {plan} init DIR"
-            ).format(path=location.path, plan=plan_id)
+            ).format(path=clip_path(location.path), plan=plan_id)
         )
     if location.path.is_dir():
         raise InputError(
             _("--ledger {path}: is a folder; give the ledger's file name").format(
-                path=location.path
+                path=clip_path(location.path)
             )
         )
     return writable_target(location.path, LEDGER)
@@ -352,8 +356,12 @@ def unstorable_text(
         for name, value in fields.items():
             if isinstance(value, str) and (problem := text_problem(value, name)):
                 return InputError(
-                    _("{path}: nothing written: {problem}").format(path=path, problem=problem)
+                    _("{path}: nothing written: {problem}").format(
+                        path=clip_path(path), problem=problem
+                    )
                 )
     text = exc.object if isinstance(exc.object, str) else ""
     problem = text_problem(text, _("a text to record")) or exc.reason
-    return InputError(_("{path}: nothing written: {problem}").format(path=path, problem=problem))
+    return InputError(
+        _("{path}: nothing written: {problem}").format(path=clip_path(path), problem=problem)
+    )

@@ -14,6 +14,7 @@ from plancli.locations import (
     data_dir,
 )
 from plancli.paths import writable_target
+from plancli.safe import clip_path
 from plancli.stores import open_store, read_records
 from plancli.stores.base import LEDGER, LedgerContents, LedgerStore
 from plancli.stores.toml import write_atomically
@@ -46,14 +47,16 @@ def copy_ledger(
     if not isinstance(destination, LedgerLocation):
         destination = LedgerLocation(destination, "option")
     if source.url is None and not source.path.exists():
-        raise InputError(_("{path}: no such ledger").format(path=source.path))
+        raise InputError(_("{path}: no such ledger").format(path=clip_path(source.path)))
     if _same_ledger(source, destination):
         same = (
             _("{source} and {destination} are the same ledger")
             if source.url is not None
             else _("{source} and {destination} are the same file")
         )
-        raise InputError(same.format(source=source.shown, destination=destination.shown))
+        raise InputError(
+            same.format(source=clip_path(source.shown), destination=clip_path(destination.shown))
+        )
     target_store = open_store(destination)
     if destination.url is not None:
         from plancli.stores.postgres import PostgresLedgerStore
@@ -65,7 +68,9 @@ def copy_ledger(
         check(contents)
     if not force and ledger_holds_anything(destination, target_store):
         raise InputError(
-            _("{path} exists; pass --force to replace its records").format(path=destination.shown)
+            _("{path} exists; pass --force to replace its records").format(
+                path=clip_path(destination.shown)
+            )
         )
     with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
@@ -109,7 +114,9 @@ def copy_bundled_ledger(plan: PlanSource, destination: Path | LedgerLocation) ->
         text = bundled.read_text(encoding="utf-8")
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot read: {reason}").format(path=bundled, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(
+                path=clip_path(bundled), reason=os_reason(exc)
+            )
         ) from None
     write_atomically(writable_target(destination, LEDGER), text)
     return len(records)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
+from plancli.safe import clip_path
 from plancli.stores.base import (
     AMENDMENT_FIELDS,
     LEDGER,
@@ -119,14 +120,14 @@ def _check_file(path: Path) -> bool:
     (exit 2) without being opened.
     """
     if path.is_dir():
-        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=clip_path(path)))
     if not check_readable(path, LEDGER, LedgerFileError):
         return False
     try:
         header = _file_header(path)
     except OSError as exc:
         raise LedgerFileError(
-            _("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot read: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ) from None
     if not header:
         raise empty_ledger_error(path)
@@ -135,7 +136,7 @@ def _check_file(path: Path) -> bool:
             _(
                 "{path}: not a SQLite database; a ledger named .sqlite or .db is kept in SQLite "
                 "(name a TOML ledger .toml)"
-            ).format(path=path)
+            ).format(path=clip_path(path))
         )
     return True
 
@@ -217,7 +218,7 @@ def create_ledger_file(path: Path) -> bool:
     except (OSError, sqlite3.Error) as exc:
         raise LedgerFileError(
             _("{path}: cannot create: {reason}").format(
-                path=path, reason=os_reason(exc) if isinstance(exc, OSError) else exc
+                path=clip_path(path), reason=os_reason(exc) if isinstance(exc, OSError) else exc
             )
         ) from None
     finally:
@@ -249,7 +250,7 @@ def _connect(
         connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise LedgerFileError(
-            _("{path}: cannot open: {reason}").format(path=path, reason=exc)
+            _("{path}: cannot open: {reason}").format(path=clip_path(path), reason=exc)
         ) from None
     return connection
 
@@ -267,14 +268,19 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
         return 0
     if application_id != APPLICATION_ID:
         raise LedgerFileError(
-            _("{path}: a SQLite database, but not a plancli ledger").format(path=path)
+            _("{path}: a SQLite database, but not a plancli ledger").format(path=clip_path(path))
         )
     if version not in READABLE_VERSIONS:
         raise LedgerFileError(
             _(
                 "{path}: ledger schema version {version}; this plancli reads versions "
                 "{first} to {last}"
-            ).format(path=path, version=version, first=READABLE_VERSIONS[0], last=SCHEMA_VERSION)
+            ).format(
+                path=clip_path(path),
+                version=version,
+                first=READABLE_VERSIONS[0],
+                last=SCHEMA_VERSION,
+            )
         )
     return int(version)
 
@@ -289,7 +295,7 @@ def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFil
         if found is not None:
             return found
     return LedgerFileError(
-        _("{path}: unreadable SQLite ledger: {reason}").format(path=path, reason=exc)
+        _("{path}: unreadable SQLite ledger: {reason}").format(path=clip_path(path), reason=exc)
     )
 
 
@@ -343,7 +349,7 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
                         "database, and SQLite cannot read them from this read-only folder; "
                         "someone who may write the folder merges them with any plancli record, "
                         "or with `sqlite3 {path} 'PRAGMA wal_checkpoint(TRUNCATE)'`"
-                    ).format(path=path, name=path.name)
+                    ).format(path=clip_path(path), name=clip_path(path.name))
                 )
         try:
             rows = _on_snapshot(path, timeout, read, immutable=True)
@@ -354,7 +360,7 @@ def _read_snapshot(path: Path, timeout: float, read: Callable[[sqlite3.Connectio
             return rows
     if error is None:
         raise LedgerFileError(
-            _("{path}: changed each time it was read; try again").format(path=path)
+            _("{path}: changed each time it was read; try again").format(path=clip_path(path))
         )
     raise _database_error(path, error, timeout)
 

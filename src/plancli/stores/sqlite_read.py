@@ -22,6 +22,7 @@ from plancli.locations import LedgerLocation
 from plancli.plain import Amendment as PlainAmendment
 from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
 from plancli.plain import Record as PlainRecord
+from plancli.safe import clip_path
 from plancli.stores.base import (
     LOCK_TIMEOUT_SECONDS,
     PlacedAmendment,
@@ -263,7 +264,7 @@ def _row_error(
         label = _("record seq {n}").format(n=seq)
         if isinstance(target, str):
             label += f" ({target} {period})"
-    return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
+    return LedgerFileError(f"{clip_path(path)}: {label}: {field_name}: {message}")
 
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
@@ -287,7 +288,7 @@ def _amendment_error(
         label = _("amendment seq {n}").format(n=row[0])
         if isinstance(row[2], str):
             label += f" ({row[2]} {row[3]})"
-    return LedgerFileError(f"{path}: {label}: {field_name}: {message}")
+    return LedgerFileError(f"{clip_path(path)}: {label}: {field_name}: {message}")
 
 
 def read_plain_figures(

@@ -35,7 +35,7 @@ from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
 from plancli.plan import read_toml
-from plancli.safe import toml_text
+from plancli.safe import clip_path, toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
     LEDGER,
@@ -86,7 +86,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
     A ledger written before `plancli amend` has no [[amendments]] tables and reads as before.
     """
     if path.is_dir():
-        raise InputError(_("{path}: is a folder, not a ledger file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a ledger file").format(path=clip_path(path)))
     if not check_readable(path, LEDGER):  # a FIFO or a device: exit 2, never opened
         return LedgerContents([], [])
     # The plan's reader: exact decimals, UTF-8 with or without BOM, `FILE:LINE:COL: invalid
@@ -103,19 +103,21 @@ def read_toml_ledger(path: Path) -> LedgerContents:
             _(
                 "{path}: unknown key {key!r}; a ledger holds `version = 1`, [[records]] "
                 "and [[amendments]]"
-            ).format(path=path, key=unknown[0])
+            ).format(path=clip_path(path), key=unknown[0])
         )
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
         raise LedgerFileError(
             _("{path}: ledger version {version!r}; this plancli reads version {known}").format(
-                path=path, version=version, known=LEDGER_VERSION
+                path=clip_path(path), version=version, known=LEDGER_VERSION
             )
         )
     raw = data.get("records", [])
     if not isinstance(raw, list):
         raise LedgerFileError(
-            _("{path}: `records` must be an array of [[records]] tables").format(path=path)
+            _("{path}: `records` must be an array of [[records]] tables").format(
+                path=clip_path(path)
+            )
         )
     enabled = gc.isenabled()
     gc.disable()  # see stores.sqlite_read._records: the collector finds nothing to free here
@@ -137,7 +139,9 @@ def read_toml_ledger(path: Path) -> LedgerContents:
 def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
     if not isinstance(raw, list):
         raise LedgerFileError(
-            _("{path}: `amendments` must be an array of [[amendments]] tables").format(path=path)
+            _("{path}: `amendments` must be an array of [[amendments]] tables").format(
+                path=clip_path(path)
+            )
         )
     if not raw:
         return []
@@ -196,7 +200,7 @@ def _record_error(
     table: str = "records",
 ) -> str:
     line = _line_of_record(text, number, table)
-    where = f"{path}:{line}" if line else str(path)
+    where = f"{clip_path(path)}:{line}" if line else clip_path(path)
     label = (
         _("amendment {n}").format(n=number)
         if table == "amendments"
@@ -283,7 +287,7 @@ def write_atomically(path: Path, text: str) -> None:
         path,
         text.encode("utf-8"),
         lambda exc: LedgerFileError(
-            _("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))
+            _("{path}: cannot write: {reason}").format(path=clip_path(path), reason=os_reason(exc))
         ),
         crash,
     )
@@ -314,7 +318,9 @@ def exclusive_lock(
     """
     if fcntl is None:  # pragma: no cover - Windows
         raise LedgerFileError(
-            _("{path}: writing a ledger needs POSIX file locks (fcntl)").format(path=lock_path)
+            _("{path}: writing a ledger needs POSIX file locks (fcntl)").format(
+                path=clip_path(lock_path)
+            )
         )
     try:
         # Never through a link (a planted `.lock` link would create or open a file elsewhere),
@@ -324,12 +330,12 @@ def exclusive_lock(
         if os.path.islink(lock_path):
             raise LedgerFileError(
                 _("{path}: the ledger's lock file is a symbolic link; remove it").format(
-                    path=lock_path
+                    path=clip_path(lock_path)
                 )
             ) from None
         raise LedgerFileError(
             _("{path}: cannot create the lock file: {reason}").format(
-                path=lock_path, reason=os_reason(exc)
+                path=clip_path(lock_path), reason=os_reason(exc)
             )
         ) from None
     try:
@@ -337,7 +343,7 @@ def exclusive_lock(
         if not stat.S_ISREG(mode):
             raise LedgerFileError(
                 _("{path}: the ledger's lock file is {kind}; remove it").format(
-                    path=lock_path, kind=kind_of(mode)
+                    path=clip_path(lock_path), kind=kind_of(mode)
                 )
             )
         deadline = time.monotonic() + timeout
@@ -353,7 +359,7 @@ def exclusive_lock(
                         or _(
                             "{path}: another plancli process has held the ledger's lock "
                             "for {seconds} s; try again"
-                        ).format(path=lock_path, seconds=f"{timeout:g}")
+                        ).format(path=clip_path(lock_path), seconds=f"{timeout:g}")
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.025)
@@ -519,8 +525,8 @@ def toml_size_advice(path: Path, size: int | None) -> str | None:
     if size is None or size <= TOML_ADVICE_RECORDS:
         return None
     return (
-        f"{path} holds {size:,} records; past {TOML_ADVICE_RECORDS:,} a TOML ledger is slow "
-        f"to rewrite on every change and makes other writers queue for its lock: move it to "
-        f"SQLite with `plancli ledger convert {shell_word(path)} "
-        f"{shell_word(sqlite_name(path))}` and use that file as --ledger"
+        f"{clip_path(path)} holds {size:,} records; past {TOML_ADVICE_RECORDS:,} a TOML ledger is "
+        f"slow to rewrite on every change and makes other writers queue for its lock: move it to "
+        f"SQLite with `plancli ledger convert {clip_path(shell_word(path))} "
+        f"{clip_path(shell_word(sqlite_name(path)))}` and use that file as --ledger"
     )

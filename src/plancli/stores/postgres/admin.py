@@ -16,6 +16,7 @@ from typing import Any
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, tight
+from plancli.safe import clip_path
 from plancli.stores.postgres import schema
 from plancli.stores.postgres.connection import DepartmentRefusedError, driver
 from plancli.stores.postgres.schema import (
@@ -156,7 +157,7 @@ class PostgresAdministration(PostgresSchema):
                         "{ledger}: the ledger is owned by role {owner}, and role {role} may not "
                         "use it (no USAGE on schema plancli): role {owner} grants it a "
                         "department: plancli ledger grant DEPARTMENT ROLE"
-                    ).format(ledger=self.shown, owner=owner, role=role)
+                    ).format(ledger=clip_path(self.shown), owner=owner, role=role)
                 )
             )
         if probe.holds_records:  # a restore (`pg_restore --no-owner`): DROP SCHEMA would lose it
@@ -171,7 +172,7 @@ class PostgresAdministration(PostgresSchema):
                         'domain: docs/shared-ledger.md, "Backing up and restoring"), or it is '
                         "restored again with its owners kept; else {owner} grants it a "
                         "department: plancli ledger grant DEPARTMENT ROLE"
-                    ).format(ledger=self.shown, owner=owner, role=role)
+                    ).format(ledger=clip_path(self.shown), owner=owner, role=role)
                 )
             )
         return DepartmentRefusedError(
@@ -182,7 +183,7 @@ class PostgresAdministration(PostgresSchema):
                     "holds nothing role {owner} runs DROP SCHEMA plancli CASCADE and {role} "
                     "runs plancli ledger init again; else {owner} grants it a department: "
                     "plancli ledger grant DEPARTMENT ROLE"
-                ).format(ledger=self.shown, owner=owner, role=role)
+                ).format(ledger=clip_path(self.shown), owner=owner, role=role)
             )
         )
 
@@ -202,7 +203,7 @@ class PostgresAdministration(PostgresSchema):
                         "{ledger} holds no plancli ledger yet: plancli --plan {plan} ledger "
                         "init {quoted} first"
                     ).format(
-                        ledger=self.shown,
+                        ledger=clip_path(self.shown),
                         plan=self.location.plan_arg or "PLAN",
                         quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
                     )

@@ -26,6 +26,7 @@ from typing import Any
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import N_, _
 from plancli.locations import MASK, LedgerLocation, passwords_in
+from plancli.safe import clip_path
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres import bulk
 from plancli.stores.postgres.libpq import (
@@ -261,7 +262,7 @@ class PostgresConnection:
                 _(
                     "{ledger}: a PostgreSQL ledger keeps each plan's records apart by the "
                     "plan's id; give the plan (--plan) whose records to use"
-                ).format(ledger=self.shown)
+                ).format(ledger=clip_path(self.shown))
             )
         return self.location.plan_id
 
@@ -305,14 +306,14 @@ class PostgresConnection:
                 _(
                     "{ledger}: other plancli processes held the plan's ledger for {seconds} s; "
                     "nothing was written: run the command again"
-                ).format(ledger=self.shown, seconds=f"{self.lock_timeout:g}")
+                ).format(ledger=clip_path(self.shown), seconds=f"{self.lock_timeout:g}")
             )
         if sqlstate == INSUFFICIENT_PRIVILEGE:
             return DepartmentRefusedError(
                 _(
                     "{ledger}: the database refused it: {message}; nothing was written (the "
                     "ledger's owner grants a role with plancli ledger grant DEPARTMENT ROLE)"
-                ).format(ledger=self.shown, message=message)
+                ).format(ledger=clip_path(self.shown), message=message)
             )
         if operational or lost:
             if stage == "commit":
@@ -321,21 +322,23 @@ class PostgresConnection:
                         "lost the connection to {ledger} while committing ({message}): the "
                         "batch may or may not have been written; `plancli history` shows which "
                         "(importing the same file again records only what is missing)"
-                    ).format(ledger=self.shown, message=message)
+                    ).format(ledger=clip_path(self.shown), message=message)
                 )
             if stage == "write":
                 return LedgerUnavailableError(
                     _(
                         "lost the connection to {ledger} ({message}); nothing of this batch "
                         "was written: run the command again when the server is back"
-                    ).format(ledger=self.shown, message=message)
+                    ).format(ledger=clip_path(self.shown), message=message)
                 )
             return LedgerUnavailableError(
                 _("lost the connection to {ledger}: {message}").format(
-                    ledger=self.shown, message=message
+                    ledger=clip_path(self.shown), message=message
                 )
             )
-        return LedgerFileError(_("{ledger}: {message}").format(ledger=self.shown, message=message))
+        return LedgerFileError(
+            _("{ledger}: {message}").format(ledger=clip_path(self.shown), message=message)
+        )
 
     # -------------------------------------------------------------------------- connection
 
@@ -364,7 +367,7 @@ class PostgresConnection:
         except self.database_errors as exc:
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
-                    ledger=self.shown, message=self._scrub(one_line(str(exc)))
+                    ledger=clip_path(self.shown), message=self._scrub(one_line(str(exc)))
                 )
             ) from None
         # libpq's own reading of the password, scrubbed from its messages beside plancli's
@@ -390,7 +393,7 @@ class PostgresConnection:
                 if psycopg is not None and not isinstance(exc, psycopg.OperationalError):
                     raise InputError(
                         _("--ledger {ledger}: {message}").format(
-                            ledger=self.shown, message=self._scrub(one_line(str(exc)))
+                            ledger=clip_path(self.shown), message=self._scrub(one_line(str(exc)))
                         )
                     ) from None
                 text = str(exc)
@@ -403,12 +406,12 @@ class PostgresConnection:
                 if refusal is not None:
                     raise InputError(
                         _("{ledger}: {reason}").format(
-                            ledger=self.shown, reason=self._scrub(one_line(refusal))
+                            ledger=clip_path(self.shown), reason=self._scrub(one_line(refusal))
                         )
                     ) from None
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
-                        ledger=self.shown, message=self._scrub(one_line(text))
+                        ledger=clip_path(self.shown), message=self._scrub(one_line(text))
                     )
                 ) from None
         self._connection = connection

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
+from plancli.safe import clip_path
 
 _ENVIRONMENT = {
     "user": "PGUSER",
@@ -183,7 +184,7 @@ def wrong_password(params: Mapping[str, str], role: str) -> str:
         "environment": N_("wrong password for role {role}: correct it in PGPASSWORD"),
         "file": N_("wrong password for role {role}: correct it in {file} (or PGPASSWORD)"),
     }
-    return _(messages[looked.source]).format(role=role, file=looked.file)
+    return _(messages[looked.source]).format(role=role, file=clip_path(looked.file))
 
 
 # Where libpq's message says it connected: `connection to server on socket

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _, tight
+from plancli.safe import clip_path
 from plancli.stores.base import AMENDMENT_FIELDS, RECORD_FIELDS
 from plancli.stores.postgres.connection import (
     INSUFFICIENT_PRIVILEGE,
@@ -249,7 +250,11 @@ class PostgresSchema(PostgresConnection):
                         "{ledger}: role {role} may not read the ledger (no USAGE on schema "
                         "plancli); the ledger's owner, role {owner}, grants it: plancli ledger "
                         "grant DEPARTMENT ROLE"
-                    ).format(ledger=self.shown, role=self._acting(probe), owner=probe.schema_owner)
+                    ).format(
+                        ledger=clip_path(self.shown),
+                        role=self._acting(probe),
+                        owner=probe.schema_owner,
+                    )
                     + (
                         _(
                             "; if role {role} is to own the ledger (restored with pg_restore "
@@ -265,7 +270,7 @@ class PostgresSchema(PostgresConnection):
                 _(
                     "{ledger}: ledger schema version {version}; this plancli knows up to "
                     "{known}: upgrade plancli"
-                ).format(ledger=self.shown, version=probe.version, known=SCHEMA_VERSION)
+                ).format(ledger=clip_path(self.shown), version=probe.version, known=SCHEMA_VERSION)
             )
         return probe.version > 0
 
@@ -285,7 +290,7 @@ class PostgresSchema(PostgresConnection):
                         "{ledger} holds no plancli ledger; `plancli --plan {plan} ledger init "
                         "{quoted}` creates it (or a first record or import)"
                     ).format(
-                        ledger=self.shown,
+                        ledger=clip_path(self.shown),
                         plan=self.location.plan_arg or "PLAN",
                         quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
                     )
@@ -304,7 +309,9 @@ class PostgresSchema(PostgresConnection):
             _(
                 "{ledger} holds no plancli ledger, and role {role} may not create it: ask the "
                 "database's owner, role {owner}, to run plancli ledger init"
-            ).format(ledger=self.shown, role=self._acting(probe), owner=probe.database_owner)
+            ).format(
+                ledger=clip_path(self.shown), role=self._acting(probe), owner=probe.database_owner
+            )
         )
 
     @contextmanager
@@ -395,7 +402,7 @@ class PostgresSchema(PostgresConnection):
                     _(
                         "{ledger} holds an older ledger schema, and role {role} may not migrate "
                         "it: ask the ledger's owner to run plancli ledger init"
-                    ).format(ledger=self.shown, role=self._acting(probe))
+                    ).format(ledger=clip_path(self.shown), role=self._acting(probe))
                 )
             ) from None
         return self._probe(connection, lock_plan), probe.version

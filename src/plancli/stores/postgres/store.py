@@ -30,6 +30,7 @@ from plancli import plain
 from plancli.errors import LedgerFileError
 from plancli.i18n import _, tight
 from plancli.plain import Figure, FigureQuery, figure_problem
+from plancli.safe import clip_path
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
 from plancli.stores.postgres.admin import PostgresAdministration
 from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
@@ -283,7 +284,7 @@ class PostgresLedgerStore(PostgresAdministration):
         )
         return LedgerFileError(
             _("{ledger}: {label}: {field}: {message}").format(
-                ledger=self.shown,
+                ledger=clip_path(self.shown),
                 label=label.format(seq=seq, target=target, period=period),
                 field=field,
                 message=message,
@@ -390,7 +391,7 @@ class PostgresLedgerStore(PostgresAdministration):
             )
             shown = self._role_shown(role, login)
             raise DepartmentRefusedError(
-                tight(message.format(ledger=self.shown, owner=owner, role=shown))
+                tight(message.format(ledger=clip_path(self.shown), owner=owner, role=shown))
             )
 
     def holds_anything(self) -> bool:
