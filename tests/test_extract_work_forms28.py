@@ -124,3 +124,11 @@ def test_a_listed_series_takes_the_last_ones_thing() -> None:
     from plancli.extract.work_amounts import shared_head
 
     assert shared_head("海洋旅游", "海洋电力") == "海洋旅游"  # no thing to take
+
+
+def test_a_debt_cleared_is_a_ceiling_of_zero_in_yi_yuan() -> None:
+    """陕西: 力争实现存量隐性债务清零 was drafted in 个 (a count of debts); a debt is an amount."""
+    found = _work("严防新增隐性债务，加快融资平台市场化转型，力争实现存量隐性债务清零。")
+    debt = found["力争实现存量隐性债务清零"]
+    assert (debt["name"], debt["kind"], debt["unit"]) == ("存量隐性债务清零", "level", "亿元")
+    assert debt["max"] == 0

@@ -162,7 +162,9 @@ class WorkReader:
                 continue
             where = Clause(start + match.start(), start + match.end(), match.group(0))
             label = f"“{name}”动态清零" if held else f"{name}清零"
-            target = self._new(section, label, "level", "户" if "家庭" in name else "个", where)
+            # (存量隐性债务清零: a debt's 亿元, no count of debts)
+            unit = "户" if "家庭" in name else "亿元" if "债务" in name else "个"
+            target = self._new(section, label, "level", unit, where)
             target.max = Decimal(0)
 
     def _zero_growth(self, section: WorkSection, start: int, end: int) -> None:
