@@ -18,7 +18,13 @@ from plancli.extract.numerals import chinese_integer
 from plancli.extract.schedules import schedules
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup, share
-from plancli.extract.work_amounts import growth_unit, running_total
+from plancli.extract.work_amounts import (
+    growth_unit,
+    ratio_name,
+    running_total,
+    shared_head,
+    sized,
+)
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
@@ -156,7 +162,9 @@ class WorkReader:
                 continue
             where = Clause(start + match.start(), start + match.end(), match.group(0))
             label = f"“{name}”动态清零" if held else f"{name}清零"
-            target = self._new(section, label, "level", "户" if "家庭" in name else "个", where)
+            # (存量隐性债务清零: a debt's 亿元, no count of debts)
+            unit = "户" if "家庭" in name else "亿元" if "债务" in name else "个"
+            target = self._new(section, label, "level", unit, where)
             target.max = Decimal(0)
 
     def _zero_growth(self, section: WorkSection, start: int, end: int) -> None:
@@ -236,6 +244,10 @@ class WorkReader:
             if not_a_target(piece.text, match, clause.text) or comparison(piece.text):
                 continue
             prefix = piece.text[: match.start()]
+            # a rate per head (食品抽检量超每千人6.6批次): the head in the unit, 批次/千人
+            per_head = re.search(r"每([千万百])人口?$", prefix)
+            if per_head:
+                prefix = prefix[: per_head.start()]
             # the verb before a list (新建A、B 10个), or after the list the count opens
             # (推动20个机关、企事业单位附属空间对社会开放共享)
             verb_in_list = (
@@ -259,6 +271,8 @@ class WorkReader:
                         r"(?:产量|规模|财政支出|投资总额|目标为)(?:超|达到?|突破)?$", prefix
                     )
                 )
+                # (设立10亿元…基金, 一次性补助1万元)
+                or (match.group(3) != "%" and sized(prefix, piece.text[match.end() :]))
                 # a rate stated as it is (工业中战略性新兴产业占比30%以上)
                 or (
                     match.group(3) == "%"
@@ -269,8 +283,15 @@ class WorkReader:
             if not has_verb and not verb_in_list:
                 continue
             where, name = counted_name(self.parse, clause, pieces, piece, match)
+            if per_head:  # (食品抽检量超每千人: 食品抽检量, the head in the unit)
+                name = re.sub(r"(?:超|达到?|不低于|不少于)?每[千万百]人口?$", "", name) or name
+            elif match.group(3) == "倍":
+                name = ratio_name(prefix) or name
             if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
                 where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
+            unit = counted_unit(match.group(3), piece.text[match.end() :])
+            if per_head:
+                unit = f"{unit}/{per_head.group(1)}人"
             low, high = Decimal(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
@@ -280,7 +301,7 @@ class WorkReader:
                 name,
                 low,
                 Decimal(high) if high else None,
-                counted_unit(match.group(3), piece.text[match.end() :]),
+                unit,
                 match.group(4) or about,
                 clause.text,
             )
@@ -357,11 +378,12 @@ class WorkReader:
                 return (
                     False  # (均 says the rate is each one's: 接待游客人次、旅游总花费均增长8%以上)
                 )
+        last_subject = LEAD.sub("", last.text[: rate.start()]) if rate else ""
         for subject in subjects:
             self._quantity(
                 section,
                 clause,
-                subject + (rate.group(2) if rate else ""),
+                shared_head(subject, last_subject) + (rate.group(2) if rate else ""),
                 Decimal(match.group(1)),
                 None,
                 "%",

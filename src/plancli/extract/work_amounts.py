@@ -1,6 +1,7 @@
 """What a work target's figure is of: the unit of the amount a growth grows (粮食单产增长2%:
-公斤/亩, never 亿元 unless the name says money) and a running total's stock (累计达8000处: a
-cumulative whose `opening` the user sets). `work.WorkReader._quantity` asks both."""
+公斤/亩, never 亿元 unless the name says money), a running total's stock (累计达8000处: a
+cumulative whose `opening` the user sets), a listed series' thing, a ratio's name and an amount
+stated as a size or a standard (`work.WorkReader` asks them)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,37 @@ def growth_unit(name: str) -> tuple[str, list[str]]:
         if re.search(words, name):
             return unit, []
     return "", [_("the amount this growth is of has no unit in the text: set `unit` (or leave it)")]
+
+
+def shared_head(subject: str, last: str) -> str:
+    """A listed series that names no thing of its own, before the last one's (高新技术、科技型
+    中小企业数量增长10%以上: 高新技术企业数量, the last one's head from its thing's word on)."""
+    if growth_unit(subject)[0]:
+        return subject
+    for words, _unit in _AMOUNT_UNITS:
+        found = re.search(words, last)
+        if found:
+            return subject + last[found.start() :]
+    return subject
+
+
+def ratio_name(prefix: str) -> str:
+    """The name of a ratio to a standard from the words before its figure: 特困人员基本生活保障
+    标准不低于当地最低生活保障标准的(1.6倍) → 特困人员基本生活保障标准与当地最低生活保障标准
+    之比 ("" where no bound word parts the two)."""
+    parts = re.fullmatch(r"(.+?)(?:不低于|不少于|不高于|不超过|达到?|保持在?|为)(.+)的", prefix)
+    if not parts:
+        return ""
+    subject = re.sub(r"^(?:要|确保|力争|推动|推进)+", "", parts.group(1))
+    return f"{subject}与{parts.group(2)}之比"
+
+
+def sized(prefix: str, after: str) -> bool:
+    """Whether an amount is stated as what it is of, without a verb of delivery: a fund set up
+    with its size (设立10亿元绿色发展纵向补偿基金) or a subsidy's standard (录取到本科院校的一次性
+    补助1万元)."""
+    fund = prefix.endswith("设立") and re.match(r"[^,;。]{0,16}基金", after)
+    return bool(fund or re.search(r"(?:补助|补贴)(?:标准)?$", prefix))
 
 
 def running_total(text: str, kind: str, unit: str) -> tuple[str, list[str]]:

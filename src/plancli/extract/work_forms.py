@@ -21,10 +21,15 @@ UNIT = (
     # a count of times, before its plain unit (服务面积60万亩次, 指导服务1万户次, 832万辆次)
     r"[万亿]?(?:亩|户|辆|架|艘|车|台|件|吨)次|"
     r"个百分点|%|‰|万平方米|平方米|平方公里|万公顷|公顷|亿亩|万亩|亩|万公里|公里|千米|"
-    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
+    r"亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|亿立方米|万立方米|立方米|"
+    # a capacity keeps its /年 (产能1400万吨/年: a rate of output, not 1400万吨 made)
+    r"[万亿]?吨/[年日]|亿吨|万吨|吨|万亿元|亿元|万元|亿美元|万美元|美元|元|"
     r"亿斤|亿公斤|万公斤|万人次|人次|万人|万名|名|人(?!制|论坛)|万户|户|万套|套|万个|个(?!月|小时|工作日)|万家|家|项|"
     r"条|所|座|件|万台|台|万辆|辆|万场次|场次|万场|场|处|万批次|批次|万张|张|间|栋|幢|批|支|艘|列|座|站|株|万株|棵|"
     r"部|种|类|万头|头|亿只|万只|只|门|例|万宗|宗|万期|期|万标准箱|标准箱|万标箱|标箱|亿方|万方|万项|万班次|班次|"
+    # a ratio to a standard (不低于…标准的1.6倍) and a duration (活动时间不低于2小时): only
+    # where `not_a_target` finds the reference or the time named before them
+    r"倍|小时|"
     r"[EP][Ff][Ll][Oo][Pp][Ss]|万P(?![A-Za-z])|万(?=以上|左右)"  # (1000万以上农村贫困人口)
     # a count of clusters or chains written N大 (壮大6大特色产业集群): so many (个)
     r"|大(?=[^\d，,；;。、和]{0,10}?(?:产业集群|产业链|产业基地))"
@@ -48,6 +53,11 @@ SHARE_OF_PLACES = re.compile(r"的?(?:地市|城市|市县|县区|县|乡镇|行
 # the things a count counts, then 和 and the examples of a second count (高速公路项目和黄百等, of
 # …等14条高速公路项目和黄百等4个在建铁路项目): two counts, not one's place
 PAIRED_EXAMPLES = re.compile(r"[^\d和、，,；;。]{2,20}和([^\d和、，,；;。]{1,12}等)")
+# a duration's name and its bound before the figure (每天综合体育活动时间不低于2小时, 办结时限
+# 压缩至2小时以内)
+DURATION = re.compile(
+    r"(?:时间|时长|时限)(?:不低于|不少于|不超过|达到?|保持在?|控制在|压缩至|缩短至|在)?$"
+)
 COUNTER = re.compile(r"万?(?:个|项|家|所|条|座|件|台|处|场|批|部|名)|大")  # units that count things
 SCHEDULE = re.compile(r"第[一二三四五]年")
 # a rate each series listed before it shares (化学需氧量、氨氮排放都要减少2%左右)
@@ -237,6 +247,10 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     prefix = text[: match.start()]
     if prefix.count("“") > prefix.count("”"):
         return True  # “3个100”: a label inside quotation marks, not a figure
+    if match.group(3) == "倍" and not re.search(r"的$", prefix):
+        return True  # 增长1.6倍: a rise told as a multiple (not 不低于…标准的1.6倍, a ratio)
+    if match.group(3) == "小时" and not re.search(DURATION, prefix):
+        return True  # 1小时通勤圈, 240小时过境免签, 24小时开放: a label or a service's hours
     after = text[match.end() : match.end() + 1]
     task = re.match(r"(?:今年)?要?完成", text) and re.search(r"任务$", text)
     if (
@@ -352,8 +366,11 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         text = head
     if unit == "个百分点":
         kind, unit = "change", "%"
-    elif unit == "‰":
-        kind = "level"  # 人口自然增长率控制在6‰以内: a rate per mille, never a growth
+    elif unit == "‰" or unit in ("倍", "小时") or re.search(r"/[千万百]人", unit):
+        # 人口自然增长率控制在6‰以内: a rate per mille, never a growth; a ratio to a standard
+        # (1.6倍), a duration (2小时) or a rate per head (批次/千人): a level the year holds, not
+        # an amount it adds (a capacity, 万吨/年, is read as any amount: 建成 adds it)
+        kind = "level"
     elif unit == "%":
         # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level; 人口自然增长率为1%: a rate
         # the name says, not a growth)
@@ -372,6 +389,8 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         and not re.search(r"(?:产量|出栏量?)(?:分别|均|要)*(?:稳定在|保持)", text)
     ):
         kind = "level"
+    elif re.search(r"(?:补助|补贴)(?:标准)?$", name) and unit in ("元", "万元"):
+        kind = "level"  # 本科院校的一次性补助1万元: a standard each one is paid, not a sum
     elif re.search(r"赤字(?:预算|规模|合计)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
     elif re.search(
