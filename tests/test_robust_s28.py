@@ -67,7 +67,8 @@ def test_a_toml_ledger_figure_or_time_of_another_type_is_refused(  # type: ignor
     for command in (["status"], ["history"], ["record", "gdp", "6", "-p", "2022-Q3"]):
         result = invoke("--plan", str(mini_plan), *command)
         assert result.exit_code == 3, (command, result.stdout)
-        assert result.stderr.startswith(f"error: {ledger}:3: record 1 (gdp 2022-Q2): ")
+        line = 7 if expected.startswith("recorded_at") else 6  # the key's line, not [[records]]'s
+        assert result.stderr.startswith(f"error: {ledger}:{line}: record 1 (gdp 2022-Q2): ")
         assert expected in result.stderr
         assert result.stderr.count("\n") == 1
     assert ledger.read_text(encoding="utf-8") == text

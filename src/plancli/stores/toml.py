@@ -34,7 +34,7 @@ from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
-from plancli.plan import read_toml
+from plancli.plan import _line_of_item, read_toml
 from plancli.safe import toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
@@ -195,7 +195,9 @@ def _record_error(
     message: str,
     table: str = "records",
 ) -> str:
-    line = _line_of_record(text, number, table)
+    # The key's own line when the record has it (`recorded_at = 1` on line 7), as a plan's
+    # errors do; the `[[records]]` line for a missing key or a rule of the whole record.
+    line = _line_of_item(text, table, number - 1, field_name.partition(".")[0])
     where = f"{path}:{line}" if line else str(path)
     label = (
         _("amendment {n}").format(n=number)
@@ -205,17 +207,6 @@ def _record_error(
     if isinstance(item, dict) and isinstance(item.get("target"), str):
         label += f" ({item['target']} {item.get('period', '?')})"
     return f"{where}: {label}: {field_name}: {message}"
-
-
-def _line_of_record(text: str, number: int, table: str = "records") -> int | None:
-    """Line of the number-th `[[records]]` (or other table's) header (1-based), if the file is
-    written that way."""
-    for count, match in enumerate(
-        re.finditer(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", text, re.MULTILINE), start=1
-    ):
-        if count == number:
-            return text.count("\n", 0, match.start()) + 1
-    return None
 
 
 # -------------------------------------------------------------------------------- writing
