@@ -236,9 +236,12 @@ def dump_ledger(
         chunks.append(_table("records", record))
     for placed in pending[next_amendment:]:
         chunks.append(_table("amendments", placed.amendment))
+    document = "".join(chunks)
+    if not document.isascii():  # a lone surrogate (a byte that was no UTF-8): UnicodeEncodeError,
+        document.encode("utf-8")  # refused by the transaction; toml_text would write U+FFFD
     # C1 controls (the 8-bit CSI), bidi overrides, zero-width characters and U+2028 as \u
     # escapes, as extract's drafts: a ledger is shared, diffed and `cat` (audit P D6)
-    return toml_text("".join(chunks))
+    return toml_text(document)
 
 
 def _table(name: str, item: Record | PlainRecord | Amendment) -> str:
