@@ -129,3 +129,32 @@ def test_an_import_of_a_file_named_in_another_encoding_reaches_no_store_as_text_
     [record] = read_records_of(ledger)
     assert (record.target, record.period, record.value) == ("gdp", "2022-Q2", Decimal("5.2"))
     assert (record.note, record.source) == (None, None)
+
+
+@pytest.mark.parametrize("source", ["sqlite", "toml"])
+def test_a_ledger_convert_carries_no_text_that_is_not_utf8_into_a_database(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, mini_plan: Path, pg_ledgers, source: str
+) -> None:
+    """`ledger convert` into PostgreSQL from a SQLite ledger whose note holds a byte that is
+    no UTF-8 (edited by hand), or from a TOML ledger with `\\udcff` in a note (no valid TOML):
+    the source is an invalid ledger (exit 3, one line naming it), the database untouched."""
+    import sqlite3
+    from contextlib import closing
+
+    target = pg_ledgers.at(tmp_path / "to.progress@postgres")
+    path = tmp_path / f"from.progress.{source}"
+    args = ["--plan", str(mini_plan)]
+    assert (
+        invoke(*args, "--ledger", str(path), "record", "gdp", "5", "-p", "2022-Q2").exit_code == 0
+    )
+    if source == "sqlite":
+        with closing(sqlite3.connect(path)) as db:
+            db.execute("UPDATE records SET note = CAST(x'61ff62' AS TEXT)")
+            db.commit()
+    else:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('batch = "', 'note = "a\\udcffb"\nbatch = "'), "utf-8")
+    result = invoke(*args, "ledger", "convert", str(path), str(target))
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith(f"error: {path}") and result.stderr.count("\n") == 1
+    assert _stored(target) == ([], [])
