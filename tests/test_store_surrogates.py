@@ -158,3 +158,32 @@ def test_a_ledger_convert_carries_no_text_that_is_not_utf8_into_a_database(  # t
     assert result.exit_code == 3, result.output
     assert result.stderr.startswith(f"error: {path}") and result.stderr.count("\n") == 1
     assert _stored(target) == ([], [])
+
+
+def test_any_other_statement_with_such_a_text_is_refused_and_leaves_no_lock(
+    tmp_path: Path, ledger_suffix: str, ledger_at: Callable[..., Any]
+) -> None:
+    """A batch id that is no UTF-8 reaching `remove_batch` (the store's API: the command line
+    refuses it sooner): refused in one line, the transaction rolled back, and the next write
+    goes through at once (PostgreSQL: the plan's writers' lock was left held, and the next
+    transaction of the process waited its 120 s and gave up)."""
+    ledger = ledger_at(tmp_path / f"work{ledger_suffix}")
+    with _store(ledger).transaction() as session:
+        session.append([GOOD])
+    store = _store(ledger)
+    if ledger_suffix.endswith(".toml"):  # looked up in memory: no such batch, nothing written
+        with store.transaction() as session:
+            assert session.remove_batch("b\udcff") == []
+    else:
+        with pytest.raises(InputError) as caught, store.transaction() as session:
+            session.remove_batch("b\udcff")
+        assert "\n" not in str(caught.value)
+        reason = REASON.replace("character 4", "character 2")
+        assert str(caught.value).endswith(f"nothing written: a text to record {reason}")
+    later = GOOD.model_copy(update={"period": "2022-Q3", "batch": "b3"})
+    with store.transaction() as session:
+        session.append([later])
+    assert [(r.period, r.batch) for r in _stored(ledger)[0]] == [
+        ("2022-Q2", "b1"),
+        ("2022-Q3", "b3"),
+    ]
