@@ -86,7 +86,7 @@ def test_a_recorded_at_out_of_range_in_utc_is_a_ledger_error(  # type: ignore[no
     result = invoke(*GUANDU, "--ledger", str(copy), *command)
     assert result.exit_code == 3, result.output
     assert result.stderr == (
-        f"error: {copy}:3: record 1 (gdp 2022-Q1): recorded_at: {time} is out of range: in "
+        f"error: {copy}:7: record 1 (gdp 2022-Q1): recorded_at: {time} is out of range: in "
         "UTC it is before year 1 or after 9999\n"
     )
 

@@ -102,7 +102,7 @@ BAD_LEDGERS = [
     (
         'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-13"\nvalue = 1\n'
         'recorded_at = 2022-07-05T08:30:00Z\nbatch = "b"\n',
-        r":3: record 1 \(g5 2022-13\): period: malformed period",
+        r":5: record 1 \(g5 2022-13\): period: malformed period",
     ),
     (
         'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-06"\nvalue = 1\n'
@@ -135,6 +135,28 @@ def test_bad_ledger_names_file_line_record_and_field(
     assert str(info.value).startswith(str(path))
 
 
+def test_a_record_error_names_the_line_of_its_key(tmp_path: Path) -> None:
+    """`recorded_at = 1` on line 7 of a record opening on line 3 is named at line 7, as a
+    plan's errors name a key's line; a key that is missing, at the record's `[[records]]`."""
+    path = tmp_path / "bad.progress.toml"
+    record = (
+        'version = 1\n\n[[records]]\ntarget = "g5"\nperiod = "2022-06"\n# note\n'
+        'recorded_at = {at}\nvalue = 1\nbatch = "b"\n'
+    )
+    path.write_text(record.format(at="1"), encoding="utf-8")
+    with pytest.raises(LedgerFileError) as info:
+        read_records(path)
+    assert str(info.value).startswith(f"{path}:7: record 1 (g5 2022-06): recorded_at: 1 is a")
+    path.write_text(record.format(at="2022-07-05T08:30:00Z").replace("value = 1\n", ""))
+    with pytest.raises(LedgerFileError) as info:
+        read_records(path)
+    assert str(info.value) == f"{path}:3: record 1 (g5 2022-06): value: missing"
+    path.write_text(record.format(at="2022-07-05T08:30:00Z").replace("value", "vaule"))
+    with pytest.raises(LedgerFileError) as info:
+        read_records(path)
+    assert str(info.value).startswith(f"{path}:8: record 1 (g5 2022-06): vaule: unknown field")
+
+
 def test_second_record_error_points_at_its_line(tmp_path: Path) -> None:
     good = (
         '[[records]]\ntarget = "g5"\nperiod = "2022-05"\nvalue = 1\n'
@@ -145,7 +167,7 @@ def test_second_record_error_points_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(LedgerFileError, match=r":13:9: invalid TOML"):
         read_records(path)
     path.write_text(f"version = 1\n\n{good}\n{good.replace('2022-05', '2022-5')}")
-    with pytest.raises(LedgerFileError, match=r"bad.progress.toml:10: record 2 \(g5 2022-5\)"):
+    with pytest.raises(LedgerFileError, match=r"bad.progress.toml:12: record 2 \(g5 2022-5\)"):
         read_records(path)
 
 

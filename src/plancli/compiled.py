@@ -39,8 +39,31 @@ if TYPE_CHECKING:
 # Bump when the layout of the compiled form changes (the code's own files are in the key too).
 FORMAT = b"plancli-plan-3"  # 3: the targets as columns
 _PACKAGE = Path(__file__).parent
-# The code a compiled plan depends on: the rules that validated it, the classes it becomes.
-_CODE = ("model.py", "plain.py", "compiled.py")
+# The code a compiled plan depends on: every module the validation of a plan file runs through
+# (the TOML read, the rules, the file's types, the classes it becomes) — what `plan.py`,
+# `model.py`, `ledger_as_plan.py` and this module import at module level, and what validation
+# imports inside them. A module left out let a plan compiled before its change be read after
+# it (session 28: `file_types.py` made `year = "2022"` invalid; a cached such plan kept
+# working). tests/test_compiled_code.py derives the list from the code and fails on a gap.
+_CODE = (
+    "__init__.py",
+    "cache.py",
+    "compiled.py",
+    "errors.py",
+    "file_types.py",
+    "i18n.py",
+    "interface_words.py",
+    "ledger_as_plan.py",
+    "locations.py",
+    "model.py",
+    "paths.py",
+    "periods.py",
+    "plain.py",
+    "plan.py",
+    "plan_messages.py",
+    "radicals.py",
+    "safe.py",
+)
 _DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
 _LISTS = ("parts", "aliases")  # lists of strings, empty by default
 

@@ -98,13 +98,13 @@ def decode_text(data: bytes, name: str) -> str:
     mojibake, and Big5 decodes most GB18030 bytes, so where both read, the one whose text has
     more of Chinese prose's commonest characters is taken (`_COMMON_TEXT`: of the mojibake
     either way round, a few in a hundred)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    data = data[bom:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            return data[: exc.start].decode("utf-8")  # truncated inside the last character
+        if (cut := _cut_last_character(data, exc.start, name, bom)) is not None:
+            return cut
         utf8_error = exc
     readings: list[str] = []
     for encoding in ("gb18030", "cp950", "big5hkscs"):  # (GB18030 first: it wins a tie)
@@ -121,6 +121,31 @@ def decode_text(data: bytes, name: str) -> str:
             name=name, position=utf8_error.start
         )
     )
+
+
+def _cut_last_character(data: bytes, start: int, name: str, skipped: int) -> str | None:
+    """UTF-8 text whose last character is cut short (a copy that lost its last byte or two),
+    perhaps followed by white space only (an editor's or `echo`'s final newline): the text up
+    to the cut and that white space, with a warning naming the byte (`skipped`: the BOM's, before
+    `data`); else None (bytes that are
+    no UTF-8 before the end: another encoding, or damage a reader should hear of)."""
+    lead = data[start]
+    size = 0 if not 0xC2 <= lead <= 0xF4 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    end = start + 1
+    while end < len(data) and end - start < size and data[end] & 0xC0 == 0x80:
+        end += 1
+    if not size or end - start >= size or data[end:].strip() or not data[end:].isascii():
+        return None
+    text = data[:start].decode("utf-8") + data[end:].decode("ascii")
+    from plancli.notices import notice
+
+    notice(
+        _(
+            "warning: {name}: its last character is cut short (byte {position} of {size}): "
+            "read up to it"
+        ).format(name=name, position=skipped + start, size=skipped + len(data))
+    )
+    return text
 
 
 # The commonest characters of Chinese prose and of this genre, in simplified form (a reading

@@ -341,7 +341,7 @@ def check_writable_location(location: LedgerLocation) -> Path:
 
 
 def unstorable_text(
-    path: Path, exc: UnicodeEncodeError, items: Iterable[object] = ()
+    path: Path | str, exc: UnicodeEncodeError, items: Iterable[object] = ()
 ) -> InputError:
     """A text no ledger can keep as UTF-8 (a lone surrogate: a byte that was not UTF-8, in a
     file name or an argument, as Python hands it on) met at the write: refused, exit 2,
@@ -352,7 +352,13 @@ def unstorable_text(
     from plancli.texts import text_problem
 
     for item in items:
-        fields = item.model_dump() if hasattr(item, "model_dump") else {}
+        fields = (
+            item.model_dump()
+            if hasattr(item, "model_dump")
+            else item._asdict()  # a plain record (a named tuple)
+            if hasattr(item, "_asdict")
+            else {}
+        )
         for name, value in fields.items():
             if isinstance(value, str) and (problem := text_problem(value, name)):
                 return InputError(

@@ -281,8 +281,11 @@ class _SqliteSession:
                 for name in _RECORD_INDEXES:
                     self.connection.execute(f"DROP INDEX {name}")
                 self.indexes_dropped = True
-        for insert, rows in _row_groups(batch):
-            self.connection.executemany(insert, rows)
+        try:
+            for insert, rows in _row_groups(batch):
+                self.connection.executemany(insert, rows)
+        except UnicodeEncodeError as exc:  # a lone surrogate: refused, named by its field
+            raise unstorable_text(self.path, exc, batch) from None
 
     def finish(self) -> None:
         """Before the commit: the indexes `append` dropped, built again as the schema has them."""
@@ -301,11 +304,14 @@ class _SqliteSession:
 
     def _insert_amendments(self, placed: Sequence[PlacedAmendment]) -> None:
         columns = ("after_records", *_AMENDMENT_COLUMNS)
-        self.connection.executemany(
-            f"INSERT INTO amendments ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})",
-            [_amendment_row(p) for p in placed],
-        )
+        try:
+            self.connection.executemany(
+                f"INSERT INTO amendments ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [_amendment_row(p) for p in placed],
+            )
+        except UnicodeEncodeError as exc:
+            raise unstorable_text(self.path, exc, [p.amendment for p in placed]) from None
 
     def replace(
         self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()

@@ -34,7 +34,7 @@ from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
-from plancli.plan import read_toml
+from plancli.plan import _line_of_item, read_toml
 from plancli.safe import clip_path, toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
@@ -199,7 +199,9 @@ def _record_error(
     message: str,
     table: str = "records",
 ) -> str:
-    line = _line_of_record(text, number, table)
+    # The key's own line when the record has it (`recorded_at = 1` on line 7), as a plan's
+    # errors do; the `[[records]]` line for a missing key or a rule of the whole record.
+    line = _line_of_item(text, table, number - 1, field_name.partition(".")[0])
     where = f"{clip_path(path)}:{line}" if line else clip_path(path)
     label = (
         _("amendment {n}").format(n=number)
@@ -209,17 +211,6 @@ def _record_error(
     if isinstance(item, dict) and isinstance(item.get("target"), str):
         label += f" ({item['target']} {item.get('period', '?')})"
     return f"{where}: {label}: {field_name}: {message}"
-
-
-def _line_of_record(text: str, number: int, table: str = "records") -> int | None:
-    """Line of the number-th `[[records]]` (or other table's) header (1-based), if the file is
-    written that way."""
-    for count, match in enumerate(
-        re.finditer(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", text, re.MULTILINE), start=1
-    ):
-        if count == number:
-            return text.count("\n", 0, match.start()) + 1
-    return None
 
 
 # -------------------------------------------------------------------------------- writing
@@ -249,13 +240,12 @@ def dump_ledger(
         chunks.append(_table("records", record))
     for placed in pending[next_amendment:]:
         chunks.append(_table("amendments", placed.amendment))
-    text = "".join(chunks)
-    # a lone surrogate raises UnicodeEncodeError here, for the store to refuse it: toml_text
-    # would write it as U+FFFD, a figure's note changed without a word
-    text.encode("utf-8")
+    document = "".join(chunks)
+    if not document.isascii():  # a lone surrogate (a byte that was no UTF-8): UnicodeEncodeError,
+        document.encode("utf-8")  # refused by the transaction; toml_text would write U+FFFD
     # C1 controls (the 8-bit CSI), bidi overrides, zero-width characters and U+2028 as \u
     # escapes, as extract's drafts: a ledger is shared, diffed and `cat` (audit P D6)
-    return toml_text(text)
+    return toml_text(document)
 
 
 def _table(name: str, item: Record | PlainRecord | Amendment) -> str:

@@ -31,7 +31,7 @@ from plancli.errors import LedgerFileError
 from plancli.i18n import _, tight
 from plancli.plain import Figure, FigureQuery, figure_problem
 from plancli.safe import clip_path
-from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
+from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems, unstorable_text
 from plancli.stores.postgres.admin import PostgresAdministration
 from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
 from plancli.stores.postgres.libpq import text_array
@@ -370,6 +370,8 @@ class PostgresLedgerStore(PostgresAdministration):
                     session.drain()
                     connection.execute("ROLLBACK")
             raise self._error(exc, stage) from None
+        except UnicodeEncodeError as exc:  # a lone surrogate in any other statement's text
+            raise unstorable_text(self.shown, exc) from None
 
     def check_may_replace(self) -> None:
         """`ledger convert … URL` replaces the plan's records: only the ledger's owner (whom

@@ -12,7 +12,7 @@ from plancli import plain
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.plain import Record as PlainRecord
-from plancli.stores.base import PlacedAmendment, after_removal
+from plancli.stores.base import PlacedAmendment, after_removal, unstorable_text
 from plancli.stores.postgres.bulk import bulk_rows, bulk_sql
 from plancli.stores.postgres.connection import INSUFFICIENT_PRIVILEGE
 from plancli.stores.postgres.libpq import (
@@ -79,6 +79,23 @@ def _no_nul(texts: Iterable[tuple[str, str, str]]) -> None:
                     "(\\x00), which PostgreSQL cannot store; remove it"
                 ).format(target=target, period=period)
             )
+
+
+def _storable(ledger: str, items: Sequence[Any]) -> None:
+    """A text that is no UTF-8 (a lone surrogate: a byte that was not UTF-8, as Python hands it
+    on) refused before anything is sent, naming its field: libpq and psycopg encode each
+    parameter on the way out and raised a UnicodeEncodeError (exit 70) in the middle of the
+    transaction. The file stores refuse it alike (`base.unstorable_text`)."""
+    texts = []
+    for item in items:
+        for text in (item.target, item.period, item.note, getattr(item, "source", None)):
+            if text:
+                texts.append(text)
+        texts += [item.batch, item.recorded_by or ""]
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise unstorable_text(ledger, exc, items) from None
 
 
 class PostgresSession:
@@ -313,6 +330,7 @@ class PostgresSession:
         else:
             sql += " ORDER BY r.n"
         _no_nul((r.target, r.period, f"{r.note or ''}{r.source or ''}{r.batch}") for r in batch)
+        _storable(self.store.shown, batch)
         for start in range(0, len(batch), _CHUNK):
             chunk = batch[start : start + _CHUNK]
             values = [
@@ -378,6 +396,7 @@ class PostgresSession:
         self._insert_amendments([PlacedAmendment(amendment, int(count))], keep_writer=False)
 
     def _insert_amendments(self, placed: Sequence[PlacedAmendment], *, keep_writer: bool) -> None:
+        _storable(self.store.shown, [p.amendment for p in placed])
         self._flush()
         stamped = _stamped(keep_writer=keep_writer, restricted=self.restricted)
         columns = [c for c in AMENDMENT_COLUMNS if c not in stamped]
