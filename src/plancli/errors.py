@@ -118,3 +118,24 @@ def decode_reason(exc: UnicodeDecodeError) -> str:
     """Why bytes could not be read as text, in the interface's language."""
     known = _DECODE_REASONS.get(exc.reason)
     return _(known) if known else exc.reason
+
+
+def zip_reason(exc: BaseException) -> str:
+    """Why a zip archive (.xlsx, .docx) could not be read: zipfile's and zlib's English as
+    they say it in English (an administrator searches it), in words in Chinese."""
+    from plancli.i18n import language
+
+    if isinstance(exc, OSError) and not isinstance(exc, EOFError):
+        return os_reason(exc)
+    if language() == "en":
+        return str(exc)
+    text = str(exc)
+    if text == "File is not a zip file":
+        return _("not a zip file")
+    if isinstance(exc, NotImplementedError):
+        return _("a compression method plancli cannot read")
+    if isinstance(exc, RuntimeError) and "encrypted" in text:
+        return _("encrypted: a password is needed to open it")
+    if "zip64" in text.lower() or "span multiple disks" in text:
+        return _("a kind of zip archive plancli cannot read")
+    return _("damaged or cut short")

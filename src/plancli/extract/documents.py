@@ -22,7 +22,7 @@ import zlib
 from typing import Any
 from xml.parsers import expat
 
-from plancli.errors import InputError
+from plancli.errors import InputError, zip_reason
 from plancli.extract.word_lists import Numbering
 from plancli.i18n import _
 from plancli.safe_xml import Refused, feed, local, parser
@@ -78,10 +78,12 @@ def document_text(data: bytes, name: str) -> str | None:
         ValueError,
         OSError,
     ) as exc:
-        raise _not_docx(name, _("a damaged zip archive ({reason})").format(reason=exc)) from None
+        raise _not_docx(
+            name, _("a damaged zip archive ({reason})").format(reason=zip_reason(exc))
+        ) from None
     except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
         raise _not_docx(
-            name, _("a zip archive it cannot open ({reason})").format(reason=exc)
+            name, _("a zip archive it cannot open ({reason})").format(reason=zip_reason(exc))
         ) from None
 
 
