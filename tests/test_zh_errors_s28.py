@@ -280,3 +280,65 @@ def test_zip_reasons_in_chinese() -> None:
         == "已加密，需要密码才能打开"
     )
     assert zip_reason(EOFError()) == "已损坏或不完整"
+
+
+def _zip(path: Path, parts: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_damaged_xml_in_a_workbook_or_document_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """expat's `unclosed token` and `mismatched tag` (a workbook cut short by a broken
+    download, a hand-zipped document) were English inside the Chinese sentence."""
+    plan = tmp_path / "mini.toml"
+    plan.write_text(MINI.read_text("utf-8"), "utf-8")
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetD'
+    workbook = _zip(
+        tmp_path / "june.xlsx",
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "xl/workbook.xml": b'<workbook xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
+            b'r:id="rId1"/></sheets></workbook>',
+            "xl/_rels/workbook.xml.rels": b'<Relationships xmlns="http://schemas.openxmlformats'
+            b'.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            b'openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            b'Target="worksheets/sheet1.xml"/></Relationships>',
+            "xl/worksheets/sheet1.xml": sheet,
+        },
+    )
+    result = invoke("--plan", str(plan), "--lang", "zh", "import", str(workbook))
+    assert result.exit_code == 2, result.stderr
+    assert "xl/worksheets/sheet1.xml 已损坏" in result.stderr
+    assert english_words(result.stderr.replace(str(tmp_path), "")) == set(), result.stderr
+    document = _zip(
+        tmp_path / "report.docx",
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": "<w:document><w:body><w:p>政府工作报告</w:body>".encode(),
+        },
+    )
+    result = invoke("--lang", "zh", "extract", str(document))
+    assert result.exit_code == 2, result.stderr
+    assert "word/document.xml 已损坏：标签不配对，位于第 1 行第 34 列" in result.stderr
+    english = invoke("extract", str(document))
+    assert "mismatched tag" in english.stderr
+
+
+def test_sqlite_reasons_in_chinese(tmp_path: Path) -> None:
+    import sqlite3
+
+    from plancli.errors import sqlite_reason
+
+    try:
+        sqlite3.connect(f"file:{tmp_path}/none/x.sqlite?mode=rw", uri=True)
+    except sqlite3.Error as exc:
+        error = exc
+    assert sqlite_reason(error) == "unable to open database file"
+    set_language("zh")
+    assert sqlite_reason(error) == "无法打开数据库文件"

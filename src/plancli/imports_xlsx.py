@@ -60,7 +60,7 @@ from plancli.bulletin import (
 )
 from plancli.bulletin_blanks import unread_header
 from plancli.bulletin_layout import second_header, top_row
-from plancli.errors import InputError, zip_reason
+from plancli.errors import InputError, xml_reason, zip_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
 from plancli.imports import (
@@ -230,7 +230,7 @@ class _Workbook:
                 _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
             ) from None
         except expat.ExpatError as exc:
-            reason = expat.errors.messages.get(exc.code, str(exc))
+            reason = xml_reason(exc.code)
             raise self.unreadable(
                 _("{part} is damaged: {reason} at line {line}, column {column}").format(
                     part=part, reason=reason, line=exc.lineno, column=exc.offset + 1

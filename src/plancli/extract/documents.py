@@ -22,7 +22,7 @@ import zlib
 from typing import Any
 from xml.parsers import expat
 
-from plancli.errors import InputError, zip_reason
+from plancli.errors import InputError, xml_reason, zip_reason
 from plancli.extract.word_lists import Numbering
 from plancli.i18n import _
 from plancli.safe_xml import Refused, feed, local, parser
@@ -215,7 +215,7 @@ def _feed(
             _("{name}: refused: {part} {reason}").format(name=name, part=info.filename, reason=exc)
         ) from None
     except expat.ExpatError as exc:
-        reason = expat.errors.messages.get(exc.code, str(exc))
+        reason = xml_reason(exc.code)
         raise InputError(
             _("{name}: {part} is damaged: {reason} at line {line}, column {column}").format(
                 name=name,
