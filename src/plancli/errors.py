@@ -118,3 +118,74 @@ def decode_reason(exc: UnicodeDecodeError) -> str:
     """Why bytes could not be read as text, in the interface's language."""
     known = _DECODE_REASONS.get(exc.reason)
     return _(known) if known else exc.reason
+
+
+def zip_reason(exc: BaseException) -> str:
+    """Why a zip archive (.xlsx, .docx) could not be read: zipfile's and zlib's English as
+    they say it in English (an administrator searches it), in words in Chinese."""
+    from plancli.i18n import language
+
+    if isinstance(exc, OSError) and not isinstance(exc, EOFError):
+        return os_reason(exc)
+    if language() == "en":
+        return str(exc)
+    text = str(exc)
+    if text == "File is not a zip file":
+        return _("not a zip file")
+    if isinstance(exc, NotImplementedError):
+        return _("a compression method plancli cannot read")
+    if isinstance(exc, RuntimeError) and "encrypted" in text:
+        return _("encrypted: a password is needed to open it")
+    if "zip64" in text.lower() or "span multiple disks" in text:
+        return _("a kind of zip archive plancli cannot read")
+    return _("damaged or cut short")
+
+
+# SQLite's primary result codes (`sqlite_errorname` without its extension: SQLITE_IOERR_READ)
+# whose English a user meets opening a ledger, said in words in Chinese.
+_SQLITE_REASONS = {
+    "SQLITE_CANTOPEN": N_("the database file cannot be opened"),
+    "SQLITE_NOTADB": N_("not a SQLite database"),
+    "SQLITE_CORRUPT": N_("the database file is damaged"),
+    "SQLITE_IOERR": N_("a disk read or write failed"),
+    "SQLITE_READONLY": N_("the database is read-only here"),
+    "SQLITE_FULL": N_("the disk is full"),
+    "SQLITE_PERM": N_("permission denied"),
+}
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """SQLite's reason (`unable to open database file`) as SQLite says it in English, in words
+    in Chinese for the common ones."""
+    from plancli.i18n import language
+
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    primary = next((key for key in _SQLITE_REASONS if name.startswith(key)), None)
+    if language() == "en" or primary is None:
+        return str(exc)
+    return _(_SQLITE_REASONS[primary])
+
+
+# expat's reasons for XML that is no XML (a damaged workbook or document part), by its code.
+_XML_REASONS = {
+    "XML_ERROR_NO_ELEMENTS": N_("the part is empty or cut short"),
+    "XML_ERROR_INVALID_TOKEN": N_("a character XML does not allow"),
+    "XML_ERROR_UNCLOSED_TOKEN": N_("the part is cut short"),
+    "XML_ERROR_PARTIAL_CHAR": N_("the part is cut short"),
+    "XML_ERROR_TAG_MISMATCH": N_("a tag closed that was not opened"),
+    "XML_ERROR_JUNK_AFTER_DOC_ELEMENT": N_("text after the end of the part"),
+}
+
+
+def xml_reason(code: int) -> str:
+    """expat's reason for error `code` as expat says it in English; in Chinese in words (a
+    reason plancli does not name is `XML 格式错误`, the line and column said beside it)."""
+    from xml.parsers import expat
+
+    from plancli.i18n import language
+
+    english = expat.errors.messages.get(code, "")
+    if language() == "en":
+        return english or str(code)
+    name = next((key for key in _XML_REASONS if getattr(expat.errors, key, None) == english), "")
+    return _(_XML_REASONS[name]) if name else _("XML syntax error")

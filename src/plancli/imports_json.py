@@ -42,7 +42,9 @@ def _decode(text: str, pos: int) -> tuple[Any, int]:
         raise json.JSONDecodeError("nested too deeply", text, pos) from None
     except NumberTooLarge as exc:
         raise json.JSONDecodeError(
-            f"the number {_shown(exc.text, 30)} is too large to read", text, pos
+            _("the number {number} is too large to read").format(number=_shown(exc.text, 30)),
+            text,
+            pos,
         ) from None
 
 

@@ -60,7 +60,7 @@ from plancli.bulletin import (
 )
 from plancli.bulletin_blanks import unread_header
 from plancli.bulletin_layout import second_header, top_row
-from plancli.errors import InputError, os_reason
+from plancli.errors import InputError, xml_reason, zip_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
 from plancli.imports import (
@@ -171,11 +171,9 @@ class _Workbook:
         try:
             self.archive = zipfile.ZipFile(file)
             infos = self.archive.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-            raise self.unreadable(_("not a zip archive ({reason})").format(reason=exc)) from None
-        except OSError as exc:
-            raise self.unreadable(
-                _("not a zip archive ({reason})").format(reason=os_reason(exc))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+            raise self.unreadable(  # an OSError in the operating system's reason (os_reason)
+                _("not a zip archive ({reason})").format(reason=zip_reason(exc))
             ) from None
         if len(infos) > limits.workbook_parts:
             raise InputError(
@@ -232,7 +230,7 @@ class _Workbook:
                 _("{file}: refused: {part} {reason}").format(file=self.name, part=part, reason=exc)
             ) from None
         except expat.ExpatError as exc:
-            reason = expat.errors.messages.get(exc.code, str(exc))
+            reason = xml_reason(exc.code)
             raise self.unreadable(
                 _("{part} is damaged: {reason} at line {line}, column {column}").format(
                     part=part, reason=reason, line=exc.lineno, column=exc.offset + 1
@@ -241,11 +239,12 @@ class _Workbook:
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise self.unreadable(
-                _("{part} is damaged ({reason})").format(part=part, reason=exc) + where()
+                _("{part} is damaged ({reason})").format(part=part, reason=zip_reason(exc))
+                + where()
             ) from None
         except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
             raise self.unreadable(
-                _("{part} cannot be read ({reason})").format(part=part, reason=exc)
+                _("{part} cannot be read ({reason})").format(part=part, reason=zip_reason(exc))
             ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:

@@ -93,4 +93,33 @@ def json_reason(message: str, text: str, pos: int) -> str:
         ).format(name=f"{_(name)}, " if name else "", code=ord(char), escape=escape)
     if message.startswith("Unterminated string"):
         return _('a text whose closing quote is missing (it starts here): "…"')
-    return message.removesuffix(" at")
+    message = message.removesuffix(" at")
+    for start, reason in _PYTHON_REASONS:
+        if message.startswith(start):
+            return _(reason) + message[len(start) :]
+    return message
+
+
+# Python's own reasons (English whatever the locale), by how each starts: said in the
+# interface's language, the English unchanged; `Invalid \\escape: 'x'` by its start.
+_PYTHON_REASONS = (
+    ("Expecting value", N_("Expecting value")),
+    (
+        "Expecting property name enclosed in double quotes",
+        N_("Expecting property name enclosed in double quotes"),
+    ),
+    ("Expecting ':' delimiter", N_("Expecting ':' delimiter")),
+    ("Expecting ',' delimiter", N_("Expecting ',' delimiter")),
+    ("Extra data", N_("Extra data")),
+    ("Invalid \\uXXXX escape", N_("Invalid \\uXXXX escape")),
+    ("Invalid \\escape", N_("Invalid \\escape")),
+    (
+        "Illegal trailing comma before end of object",
+        N_("Illegal trailing comma before end of object"),
+    ),
+    (
+        "Illegal trailing comma before end of array",
+        N_("Illegal trailing comma before end of array"),
+    ),
+    ("nested too deeply", N_("nested too deeply")),
+)

@@ -28,7 +28,7 @@ from plancli.errors import InputError
 from plancli.file_types import FROM_FILE as FROM_FILE
 from plancli.file_types import PlanRule as PlanRule
 from plancli.file_types import file_number, file_time
-from plancli.i18n import N_
+from plancli.i18n import N_, _
 from plancli.periods import parse_plan_period
 
 # Plain names, imported from here before they moved (re-exported).
@@ -59,7 +59,7 @@ def _fit_plan_figure(value: Decimal) -> Decimal:
     1e999999999 would otherwise be accepted and then take minutes to print."""
     problem = Record.figure_problem(value)
     if problem is not None:
-        raise ValueError(f"{shorten(value)} {problem}")
+        raise ValueError(f"{shorten(value)} {_(problem)}")
     return value
 
 
@@ -512,7 +512,7 @@ class Record(StrictModel):
         if value is not None:
             problem = cls.figure_problem(value)
             if problem is not None:
-                raise ValueError(f"{shorten(value)} {problem}")
+                raise ValueError(f"{shorten(value)} {_(problem)}")
         return value
 
     @field_validator("recorded_at")

@@ -22,7 +22,52 @@ _PYDANTIC_MESSAGES = {
     "decimal_parsing": N_("must be a number"),
     "decimal_type": N_("must be a number"),
     "string_too_short": N_("must not be empty"),
+    "float_type": N_("must be a number"),
+    "float_parsing": N_("must be a number"),
+    "int_from_float": N_("must be a whole number"),
+    "dict_type": N_("must be a table ({…})"),
+    "model_type": N_("must be a table ({…})"),
+    "model_attributes_type": N_("must be a table ({…})"),
+    "datetime_type": N_("must be a date and time (2022-07-15T09:30:00+08:00)"),
+    "datetime_parsing": N_("must be a date and time (2022-07-15T09:30:00+08:00)"),
+    "datetime_from_date_parsing": N_("must be a date and time (2022-07-15T09:30:00+08:00)"),
+    "date_type": N_("must be a date (2022-07-15)"),
+    "date_parsing": N_("must be a date (2022-07-15)"),
+    "date_from_datetime_parsing": N_("must be a date (2022-07-15)"),
+    "date_from_datetime_inexact": N_("must be a date (2022-07-15)"),
 }
+
+# pydantic's bounds (`Input should be less than or equal to 2200`), by the type and the key of
+# its context that holds the bound.
+_PYDANTIC_BOUNDS = {
+    "greater_than_equal": ("ge", N_("must be {bound} or more")),
+    "greater_than": ("gt", N_("must be more than {bound}")),
+    "less_than_equal": ("le", N_("must be {bound} or less")),
+    "less_than": ("lt", N_("must be less than {bound}")),
+    "string_too_long": ("max_length", N_("must be at most {bound} characters")),
+    "too_long": ("max_length", N_("must have at most {bound} entries")),
+    "too_short": ("min_length", N_("must have at least {bound} entries")),
+}
+
+
+def pydantic_words(error: Any) -> str | None:
+    """pydantic's English for a common mistake in the Chinese interface's words (a plan's or
+    a ledger's); None in English, which keeps pydantic's own words (docs and scripts quote
+    them), and for a type plancli does not know."""
+    from plancli.i18n import language
+
+    if language() == "en":
+        return None
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind in _PYDANTIC_MESSAGES:
+        return _(_PYDANTIC_MESSAGES[kind])
+    if kind in _PYDANTIC_BOUNDS and _PYDANTIC_BOUNDS[kind][0] in ctx:
+        key, message = _PYDANTIC_BOUNDS[kind]
+        return _(message).format(bound=ctx[key])
+    if kind == "value_error" and isinstance(ctx.get("error"), ValueError):
+        return str(ctx["error"])  # plancli's own (translated where raised), without `Value error, `
+    return None
 
 
 def _validation_message(error: Any, english: str, field: str = "") -> str:
@@ -53,14 +98,12 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
             "{value} is not an id: an id is ASCII lower-case letters, digits and _, starting "
             "with a letter (old_compounds); the Chinese name goes in name"
         ).format(value=clip(str(error.get("input")), quote=True))  # (100,000 characters: 60)
-    bound = (error.get("ctx") or {}).get("ge")
-    if error.get("type") == "greater_than_equal" and bound is not None and language() != "en":
-        return _("must be {bound} or more").format(bound=bound)  # (pydantic's English in zh)
     if language() == "en":  # else English keeps pydantic's own words (docs and scripts quote them)
         return english + hint
+    said = pydantic_words(error)
+    if said is not None:
+        return said + hint
     kind = error.get("type", "")
-    if kind in _PYDANTIC_MESSAGES:
-        return _(_PYDANTIC_MESSAGES[kind]) + hint
     if kind == "literal_error":
         expected = str((error.get("ctx") or {}).get("expected", ""))
         # pydantic's list ends in English: 'indicator' or 'ongoing' (W D11): 'indicator'、'ongoing'

@@ -23,16 +23,18 @@ def text_problem(value: str, what: str) -> str | None:
     bad = _SURROGATE.search(value)
     if bad is None:
         return None
+    from plancli.i18n import _  # only when refusing: the check itself stays light
+
     code = ord(bad.group())
     if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: one byte that was not UTF-8
-        return (
-            f"{what} is not UTF-8 text: byte 0x{code - 0xDC00:02x} at character "
-            f"{bad.start() + 1}; set the terminal or script to UTF-8"
-        )
-    return (
-        f"{what} is not text: character {bad.start() + 1} is a lone surrogate "
-        f"({bad.group()!a}); JSON's \\ud800-style escapes must come in pairs"
-    )
+        return _(
+            "{what} is not UTF-8 text: byte 0x{byte:02x} at character {position}; set the "
+            "terminal or script to UTF-8"
+        ).format(what=what, byte=code - 0xDC00, position=bad.start() + 1)
+    return _(
+        "{what} is not text: character {position} is a lone surrogate ({character}); JSON's "
+        "\\ud800-style escapes must come in pairs"
+    ).format(what=what, position=bad.start() + 1, character=ascii(bad.group()))
 
 
 # What a shell reads as more than one word, or as something else than a name: whitespace and

@@ -24,10 +24,20 @@ _FIXED = {
         N_("Invalid date or datetime"),
         N_("Invalid hex value"),
         N_("An object other than list found behind this key"),
+        N_("Expected ']' at the end of a table declaration"),
+        N_("Expected ']]' at the end of an array declaration"),
+        N_("There is no nest behind this key"),
+        N_("Unescaped '\\' in a string"),
+        N_("Escaped character is not a Unicode scalar value"),
     )
 }
 _WITH_VALUE = (
     (re.compile(r"^Cannot declare (.+) twice$"), N_("Cannot declare {value} twice")),
+    (
+        re.compile(r"^Cannot mutate immutable namespace (.+)$"),
+        N_("Cannot mutate immutable namespace {value}"),
+    ),
+    (re.compile(r"^Cannot redefine namespace (.+)$"), N_("Cannot redefine namespace {value}")),
     (re.compile(r"^Expected (.+)$"), N_("Expected {value}")),
     (re.compile(r"^Illegal character (.+)$"), N_("Illegal character {value}")),
     (re.compile(r"^Found invalid character (.+)$"), N_("Found invalid character {value}")),

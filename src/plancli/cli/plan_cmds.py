@@ -20,7 +20,7 @@ from plancli.cli.assess_cmds import AsOfOpt, print_legend
 from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, join_list, ngettext
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
@@ -324,6 +324,6 @@ def schema_cmd(
     else:
         raise InputError(
             _("no schema {name!r}; choose one of: all, {names}").format(
-                name=what, names=", ".join(schemas)
+                name=what, names=join_list(schemas)
             )
         )

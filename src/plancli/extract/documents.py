@@ -22,7 +22,7 @@ import zlib
 from typing import Any
 from xml.parsers import expat
 
-from plancli.errors import InputError
+from plancli.errors import InputError, xml_reason, zip_reason
 from plancli.extract.word_lists import Numbering
 from plancli.i18n import _
 from plancli.safe_xml import Refused, feed, local, parser
@@ -78,10 +78,12 @@ def document_text(data: bytes, name: str) -> str | None:
         ValueError,
         OSError,
     ) as exc:
-        raise _not_docx(name, _("a damaged zip archive ({reason})").format(reason=exc)) from None
+        raise _not_docx(
+            name, _("a damaged zip archive ({reason})").format(reason=zip_reason(exc))
+        ) from None
     except (NotImplementedError, RuntimeError) as exc:  # compression method, encryption
         raise _not_docx(
-            name, _("a zip archive it cannot open ({reason})").format(reason=exc)
+            name, _("a zip archive it cannot open ({reason})").format(reason=zip_reason(exc))
         ) from None
 
 
@@ -213,7 +215,7 @@ def _feed(
             _("{name}: refused: {part} {reason}").format(name=name, part=info.filename, reason=exc)
         ) from None
     except expat.ExpatError as exc:
-        reason = expat.errors.messages.get(exc.code, str(exc))
+        reason = xml_reason(exc.code)
         raise InputError(
             _("{name}: {part} is damaged: {reason} at line {line}, column {column}").format(
                 name=name,

@@ -68,10 +68,14 @@ def error_text(error: Any) -> str:
         return _(cause.msgid).format(**cause.fields)
     if error.get("type") == "string_unicode":  # a SQLite blob where text belongs (x'ff')
         return not_utf8(error.get("input"))
-    from plancli.plan_messages import text_figure_hint
+    from plancli.plan_messages import pydantic_words, text_figure_hint
 
-    # `value = "7"` in a TOML ledger: the value typed and the figure to write (as a plan's)
-    return str(error["msg"]).removeprefix("Value error, ") + text_figure_hint(error)
+    # `value = "7"` in a TOML ledger: the value typed and the figure to write (as a plan's);
+    # pydantic's English in the Chinese interface's words
+    said = pydantic_words(error)
+    if said is None:
+        said = str(error["msg"]).removeprefix("Value error, ")
+    return said + text_figure_hint(error)
 
 
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:

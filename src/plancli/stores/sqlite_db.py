@@ -13,7 +13,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from plancli.errors import InputError, LedgerFileError, os_reason
+from plancli.errors import InputError, LedgerFileError, os_reason, sqlite_reason
 from plancli.i18n import _
 from plancli.paths import check_readable, open_regular
 from plancli.safe import clip_path
@@ -218,7 +218,8 @@ def create_ledger_file(path: Path) -> bool:
     except (OSError, sqlite3.Error) as exc:
         raise LedgerFileError(
             _("{path}: cannot create: {reason}").format(
-                path=clip_path(path), reason=os_reason(exc) if isinstance(exc, OSError) else exc
+                path=clip_path(path),
+                reason=os_reason(exc) if isinstance(exc, OSError) else sqlite_reason(exc),
             )
         ) from None
     finally:
@@ -250,7 +251,9 @@ def _connect(
         connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise LedgerFileError(
-            _("{path}: cannot open: {reason}").format(path=clip_path(path), reason=exc)
+            _("{path}: cannot open: {reason}").format(
+                path=clip_path(path), reason=sqlite_reason(exc)
+            )
         ) from None
     return connection
 
@@ -295,7 +298,9 @@ def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFil
         if found is not None:
             return found
     return LedgerFileError(
-        _("{path}: unreadable SQLite ledger: {reason}").format(path=clip_path(path), reason=exc)
+        _("{path}: unreadable SQLite ledger: {reason}").format(
+            path=clip_path(path), reason=sqlite_reason(exc)
+        )
     )
 
 

@@ -36,6 +36,7 @@ from plancli.stores.postgres.libpq import (
     find_libpq,
     is_operational,
 )
+from plancli.stores.postgres.unreachable import unreachable_reason
 
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
@@ -411,7 +412,8 @@ class PostgresConnection:
                     ) from None
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
-                        ledger=clip_path(self.shown), message=self._scrub(one_line(text))
+                        ledger=clip_path(self.shown),
+                        message=self._scrub(unreachable_reason(one_line(text))),
                     )
                 ) from None
         self._connection = connection
