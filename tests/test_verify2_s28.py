@@ -93,3 +93,25 @@ def test_a_recorded_at_written_as_a_number_is_still_called_one(  # type: ignore[
     result = invoke("--plan", str(PLAN), "--ledger", str(ledger), "history", "gdp")
     assert result.exit_code == 3
     assert "recorded_at: 1 is a number, not a date and time (2022-07-05T08:30:00Z)" in result.stderr
+
+
+def test_a_plan_that_does_not_validate_is_named_escaped(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / f"{HOSTILE}.toml"  # guandu-2022 with its gdp bound in quotes
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace("min = 7\n", 'min = "7"\n', 1))
+    for command in (["validate"], ["status"]):
+        lines = _one_line_each(invoke("--plan", str(plan), *command), 3)
+        assert [line for line in lines if f"{SHOWN}.toml: line " in line and "'7' is text" in line]
+
+
+def test_a_sqlite_row_not_utf8_is_named_with_the_ledger_escaped(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    ledger = tmp_path / f"{HOSTILE}.sqlite"
+    args = ("--plan", str(PLAN), "--ledger", str(ledger))
+    assert invoke(*args, "record", "gdp", "7.1", "-p", "2022-Q1").exit_code == 0
+    with sqlite3.connect(ledger) as db:
+        db.execute("UPDATE records SET note = CAST(x'61ff62' AS TEXT)")
+    db.close()
+    lines = _one_line_each(invoke(*args, "history", "gdp"), 3)
+    named = f"{SHOWN}.sqlite: record seq 1 (gdp 2022-Q1): note: b'a\\xffb' is not UTF-8 text"
+    assert named in lines[0]
