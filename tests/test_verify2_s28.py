@@ -115,3 +115,33 @@ def test_a_sqlite_row_not_utf8_is_named_with_the_ledger_escaped(invoke, tmp_path
     lines = _one_line_each(invoke(*args, "history", "gdp"), 3)
     named = f"{SHOWN}.sqlite: record seq 1 (gdp 2022-Q1): note: b'a\\xffb' is not UTF-8 text"
     assert named in lines[0]
+
+
+SEED = REPO.parent / "shared" / "seed" / "000_00f01ebf3f7ca338.txt"
+
+
+def _cut_seed() -> bytes:
+    """The seed cut after the first byte of its last 内 (e5 86 85), then a newline."""
+    data = SEED.read_bytes()
+    return data[: data.rstrip().rfind("内".encode()) + 1] + b"\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", " is empty"),
+        (b"a\x00b", " is a binary file, not a report's text"),
+        (None, ": its last character is cut short (byte 43868 of 43870): read up to it"),
+    ],
+)
+def test_a_report_is_named_escaped_by_extract_and_validate_source(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, content: bytes | None, says: str
+) -> None:
+    report = tmp_path / f"{HOSTILE}.txt"
+    report.write_bytes(_cut_seed() if content is None else content)
+    code = 0 if content is None else 2
+    drafted = invoke("extract", str(report), "-o", str(tmp_path / "d.toml"))
+    checked = invoke("--plan", str(PLAN), "validate", "--source", str(report))
+    for result, prefix in ((drafted, ""), (checked, "--source ")):
+        lines = _one_line_each(result, code)
+        assert [line for line in lines if f"{prefix}{tmp_path}/{SHOWN}.txt{says}" in line], lines
