@@ -66,6 +66,7 @@ from plancli.ledger import Entry
 from plancli.periods import bulletin_period
 from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
+from plancli.safe import clip_path
 
 if TYPE_CHECKING:
     from plancli.imports import ImportRow, Problems
@@ -206,7 +207,7 @@ def read_header(
     """The columns of a header row; InputError naming the file for a header that cannot be
     read: an unknown column, a column given twice (or two that mean the same), one missing.
     Without a period column, the period the `titles` above it or the file's name give."""
-    at = {"file": name, "line": line}
+    at = {"file": clip_path(name), "line": line}
     positions: dict[str, int] = {}
     labels: dict[str, str] = {}
     unknown: list[str] = []

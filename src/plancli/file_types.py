@@ -7,7 +7,7 @@ without the `FROM_FILE` context, as before."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -61,9 +61,16 @@ def file_number(value: Any, info: ValidationInfo) -> Any:
 
 def file_time(value: Any, info: ValidationInfo) -> Any:
     """A time of a file as it is: a number (`recorded_at = 1`) is no date and time."""
-    if not isinstance(value, datetime | str) and _from_file(info):
+    if isinstance(value, datetime | str) or not _from_file(info):
+        return value
+    if isinstance(value, date | time):  # a TOML date or time alone (`recorded_at = 2022-07-05`)
         raise PlanRule(
-            N_("{value} is a number, not a date and time (2022-07-05T08:30:00Z)"),
+            N_(
+                "{value} is not a date and time: write both, with the UTC offset "
+                "(2022-07-05T08:30:00Z)"
+            ),
             value=value,
         )
-    return value
+    raise PlanRule(
+        N_("{value} is a number, not a date and time (2022-07-05T08:30:00Z)"), value=value
+    )

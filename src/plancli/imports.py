@@ -156,7 +156,7 @@ class ImportRejected(InputError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        count = len(self.problems) + self.more
+        count, shown = len(self.problems) + self.more, clip_path(self.name)
         rows = len({p.row for p in self.problems}) + self.more
         lines = [
             ngettext(
@@ -164,7 +164,7 @@ class ImportRejected(InputError):
                 "{file}: {n} bad rows; nothing was imported",
                 rows,
             ).format(file=clip_path(self.name), n=f"{rows:,}"),
-            *(f"{self.name}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
+            *(f"{shown}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
         ]
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(_("… and {n} more").format(n=f"{count - MAX_SHOWN_PROBLEMS:,}"))

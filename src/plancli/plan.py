@@ -226,9 +226,10 @@ def _validate(path: Path, data: bytes) -> Plan:
     try:  # (`min = "7"` is text, not the figure 7: `file_types`)
         return Plan.model_validate(parsed, strict=True, context=FROM_FILE)
     except ValidationError as exc:
-        error = PlanFileError(f"{path}: {describe_validation_error(exc, parsed, text)}")
+        shown = clip_path(path)
+        error = PlanFileError(f"{shown}: {describe_validation_error(exc, parsed, text)}")
         errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)
-        error.details = tuple(f"{path}: {_described(e, parsed, text)}" for e in errors)
+        error.details = tuple(f"{shown}: {_described(e, parsed, text)}" for e in errors)
         error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
         raise error from None
 

@@ -173,7 +173,7 @@ def read_report(source: Path) -> str:
     name = _("standard input") if str(source) == "-" else str(source)
     data = read_report_bytes(str(source), name)  # `-`: standard input, as `extract -` reads it
     # decoded by extract's own function: the same text, so the same quotes
-    return report_document(data, f"--source {source}")
+    return report_document(data, f"--source {clip_path(source)}")
 
 
 def plan_file_text(path: Path) -> str | None:

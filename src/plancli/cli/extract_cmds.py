@@ -90,7 +90,7 @@ def extract_cmd(
         gold = read_gold(compare)
     name = _("standard input") if report == "-" else report
     data = _read(report, name)
-    text, dropped = read_report(data, name)
+    text, dropped = read_report(data, shown := clip_path(name))  # (messages: one line)
     if dropped:
         say(
             ngettext(
@@ -101,7 +101,7 @@ def extract_cmd(
                 "sequences, controls, bidi and zero-width characters): the draft and its "
                 "quotes read the text without them",
                 dropped,
-            ).format(name=name, count=dropped)
+            ).format(name=shown, count=dropped)
         )
     draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
     toml_text = _toml(draft.plan, name)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import LedgerFileError
 from plancli.i18n import N_, _
+from plancli.safe import clip, clip_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,8 +41,9 @@ def not_utf8_row(path: Path) -> LedgerFileError | None:
                     target, period = cells["target"], cells["period"]
                     named = isinstance(target, bytes) and isinstance(period, bytes)
                     if named and _utf8(target) and _utf8(period):
-                        where += f" ({target.decode()} {period.decode()})"
-                    return LedgerFileError(f"{path}: {where}: {bad}: {not_utf8(cells[bad])}")
+                        where += f" ({clip(target.decode())} {clip(period.decode())})"
+                    shown = f"{clip_path(path)}: {where}: {bad}"
+                    return LedgerFileError(f"{shown}: {not_utf8(cells[bad])}")
     except sqlite3.Error:
         return None
     return None
