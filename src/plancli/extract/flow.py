@@ -42,6 +42,8 @@ _OPEN_END = "，、,；;（(“‘《—-"
 
 # A numeral's item or heading (十、…), which a wrap may also set at a line's start mid-sentence.
 _NUMERAL_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# A section's heading: （一）…
+_SECTION_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 # A part's heading: 一、…, 第一部分 (not （一）, which a section's paragraph may run on from).
 _PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分")
 
@@ -231,6 +233,19 @@ def _soft_break(
             and len(nxt) >= width // 2
             and _closed_before(text, start)
         ):
+            return False
+        if (
+            _SECTION_HEADING.match(current)
+            and end - start < width
+            and not re.search(r"[。；;：:]", current)
+            and len(nxt) >= width - 2
+            and _closed_before(text, start)
+        ):
+            # a section's heading a character or two short of the width, no sentence in it,
+            # over a full line: the heading's own line over its section's first (the seed cut
+            # at 20: (二)坚持建管并重,优化城市品质功能 / 着力服务保障COP15大会第二阶段会议,),
+            # not a heading over its own tail (广东's PDF: （四）推动供需…努力扩大 / 有潜能的消费、
+            # 有需求的生产、有效益的投资, a short line)
             return False
         return end - start >= width or breaks < 2
     if (

@@ -15,6 +15,7 @@ from typing import Any
 
 from plancli.extract.clauses import split_town_country
 from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.forms import LEVEL_UNITS
 from plancli.extract.sections import Layout
 from plancli.extract.text import Line, split_lines
 from plancli.extract.vocabulary import lookup
@@ -78,7 +79,13 @@ def _rows(lines: list[Line]) -> list[list[str]]:
     for line in lines:
         text = line.text.strip()
         cells = _cells(text)
-        if rows and rows[-1][:1] and rows[-1][0].isdigit() and cells and not _numbered(cells, rows):
+        if (
+            rows
+            and rows[-1][:1]
+            and rows[-1][0].isdigit()
+            and cells
+            and not _opens_row(cells, rows)
+        ):
             if text.startswith("|"):
                 cells = cells[1:]  # the separator the break put first: no cell before it
             elif "|" in text and previous.rstrip()[-1:] not in ("|", "") and rows[-1][1:]:
@@ -90,14 +97,40 @@ def _rows(lines: list[Line]) -> list[list[str]]:
     return rows
 
 
-def _numbered(cells: list[str], rows: list[list[str]]) -> bool:
-    """Whether a line's cells open a row of its own: its number (the next after the row
-    before) and then a name. A bare integer that is not (…| 5350 / 5 | 9.2 |, …| 5.2 | / 2 |,
-    …| 605.0 / 2 | —— |: a copy wrapped at a narrow width) is the row before's remainder."""
-    if not cells[0].isdigit():
+def _opens_row(cells: list[str], rows: list[list[str]]) -> bool:
+    """Whether a line's cells open a row of their own rather than go on with the row before.
+    A row opens with its number and then its name; a copy cut at a narrow width leaves the
+    rest of a figure first (…| 5350 / 5 | 9.2 |, …| 5.2 | / 2 |, …| 605.0 / 2 | —— |, …| 9. /
+    2 | 与经济增长基本同步 |: a plan's words, no name). The number need not be the next (a row
+    deleted, a number repeated, a second table counting from 1: verify D-B) when a unit
+    follows the name (number | name | unit: a row's head) or the row before is as full as
+    the widest row above it, the header's lines too (so it is no row cut short)."""
+    if not cells[0].isdigit() or len(cells) < 2 or not _named(cells[1]):
         return False
-    named = len(cells) > 1 and re.search(r"[\u4e00-\u9fff]", cells[1]) is not None
-    return named and int(cells[0]) == int(rows[-1][0]) + 1
+    before = rows[-1]
+    if int(cells[0]) == int(before[0]) + 1:
+        return True
+    if len(cells) > 2 and re.fullmatch(LEVEL_UNITS, cells[2]):
+        return True
+    widths = [len(row) for row in rows[:-1]]  # the rows before it, the header's lines too
+    return bool(widths) and len(before) >= max(widths)
+
+
+# A plan's words in a table's cell (正增长, 与经济增长基本同步, 持平, 控制在…): never a row's name.
+_WORDING = re.compile(
+    r"^(?:与|同|比|正增长|负增长|持平|保持|稳定|稳中|不低于|不高于|不超过|高于|低于|快于|慢于"
+    r"|略高|控制|力争|争取|确保|完成|达到|实现|(?:省|市|国家)?下达)"
+)
+
+
+def _named(cell: str) -> bool:
+    """Whether a cell can be a row's name: words, not a figure (7以上), a unit or a plan's words."""
+    return (
+        re.search(r"[\u4e00-\u9fff]", cell) is not None
+        and re.match(r"[-+−.\d—–]", cell) is None
+        and _WORDING.match(cell) is None
+        and re.fullmatch(LEVEL_UNITS, cell) is None
+    )
 
 
 def _split_incomes(lines: list[Line], targets: list[DraftTarget]) -> list[DraftTarget]:
