@@ -236,6 +236,15 @@ REPORTS = {
     "tianjin": "天津市",
     "zhejiang": "浙江省",
 }
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
+needs_seed = pytest.mark.skipif(not REPORT.exists(), reason="the seed report is not here")
+
+
+@functools.cache
+def corpus_report(name: str) -> str:
+    """The seed report (`"seed"`) or a corpus report (its file name, `"广东省"`), as read."""
+    path = REPORT if name == "seed" else CORPUS / f"{name}.txt"
+    return path.read_text(encoding="utf-8")
 
 
 def _built_once(build: Any) -> Any:
@@ -410,6 +419,24 @@ def runner() -> CliRunner:
     from typer.testing import CliRunner
 
     return CliRunner()
+
+
+@pytest.fixture
+def plan_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """`plan_run("guangdong-2026")(*args, code=0)`: plancli on a bundled plan and a ledger of
+    the test's own; stdout where the exit code is 0, else the whole output."""
+
+    def make(plan: str):  # type: ignore[no-untyped-def]
+        ledger = tmp_path / f"{plan}.progress.toml"
+
+        def call(*args: str, code: int = 0) -> str:
+            result = invoke("--plan", plan, "--ledger", str(ledger), *args)
+            assert result.exit_code == code, result.output
+            return result.stdout if code == 0 else result.output  # type: ignore[no-any-return]
+
+        return call
+
+    return make
 
 
 @pytest.fixture

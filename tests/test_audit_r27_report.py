@@ -6,23 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-
-@pytest.fixture
-def plan_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
-    def make(plan: str):  # type: ignore[no-untyped-def]
-        ledger = tmp_path / f"{plan}.progress.toml"
-
-        def call(*args: str, code: int = 0) -> str:
-            result = invoke("--plan", plan, "--ledger", str(ledger), *args)
-            assert result.exit_code == code, result.output
-            return result.stdout if code == 0 else result.output  # type: ignore[no-any-return]
-
-        return call
-
-    return make
-
 
 def _csv(tmp_path: Path, rows: list[str], name: str = "f.csv") -> str:
     path = tmp_path / name

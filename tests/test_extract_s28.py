@@ -9,18 +9,11 @@ from functools import cache
 from typing import Any
 
 import pytest
-from tests.conftest import CORPUS, REPORT
+from tests.conftest import corpus_report, needs_corpus, needs_seed
 
 from plancli.extract import extract_plan
 
-needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
-needs_seed = pytest.mark.skipif(not REPORT.exists(), reason="the seed report is not here")
-
-
-@cache
-def report(name: str) -> str:
-    path = REPORT if name == "seed" else CORPUS / f"{name}.txt"
-    return path.read_text(encoding="utf-8")
+report = corpus_report
 
 
 @cache

@@ -10,20 +10,13 @@ from functools import cache
 from typing import Any
 
 import pytest
-from tests.conftest import CORPUS, REPO, REPORT
+from tests.conftest import CORPUS, REPO, REPORT, corpus_report, needs_corpus, needs_seed
 
 from plancli.errors import InputError
 from plancli.extract import compare_plans, extract_plan
 from plancli.extract.text import parse_form, read_report
 
-needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
-needs_seed = pytest.mark.skipif(not REPORT.exists(), reason="the seed report is not here")
-
-
-@cache
-def report(name: str) -> str:
-    path = REPORT if name == "seed" else CORPUS / f"{name}.txt"
-    return path.read_text(encoding="utf-8")
+report = corpus_report
 
 
 def drafted(text: str) -> list[dict[str, Any]]:

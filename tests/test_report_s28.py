@@ -12,21 +12,6 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture
-def plan_run(invoke, tmp_path: Path):  # type: ignore[no-untyped-def]
-    def make(plan: str):  # type: ignore[no-untyped-def]
-        ledger = tmp_path / f"{plan}.progress.toml"
-
-        def call(*args: str, code: int = 0) -> str:
-            result = invoke("--plan", plan, "--ledger", str(ledger), *args)
-            assert result.exit_code == code, result.output
-            return result.stdout  # type: ignore[no-any-return]
-
-        return call
-
-    return make
-
-
 def _import(run, tmp_path: Path, rows: list[str]) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "f.csv"
     path.write_text("target,period,value,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
