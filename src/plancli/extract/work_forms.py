@@ -366,10 +366,16 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         text = head
     if unit == "个百分点":
         kind, unit = "change", "%"
-    elif unit == "‰" or unit in ("倍", "小时") or re.search(r"/[千万百]人", unit):
+    elif (
+        unit == "‰"
+        or unit in ("倍", "小时")
+        or (re.search(r"/[千万百]人", unit) and not re.match(r"[^/]*次/", unit))
+    ):
         # 人口自然增长率控制在6‰以内: a rate per mille, never a growth; a ratio to a standard
-        # (1.6倍), a duration (2小时) or a rate per head (批次/千人): a level the year holds, not
-        # an amount it adds (a capacity, 万吨/年, is read as any amount: 建成 adds it)
+        # (1.6倍), a duration (2小时) or a rate per head of a stock: a level the year holds, not
+        # an amount it adds (a capacity, 万吨/年, is read as any amount: 建成 adds it); but a
+        # rate per head of work done (食品抽检量超每千人6.6批次) builds up over the year, each
+        # month's samples added: cumulative (6.0 in June is 91 % done, not behind a level)
         kind = "level"
     elif unit == "%":
         # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level; 人口自然增长率为1%: a rate

@@ -1,0 +1,52 @@
+"""Work targets of session 28 drafted with the wrong kind, unit or name (a verifier's "not
+fixed" items, s28-verify2): a rate per head of work done (广东 食品抽检量超每千人6.6批次) builds
+up over the year; a set counted in Chinese and worked on (湖北 做强十大重点农业产业链, 贵州
+“六大产业集群”, 山东 十大…集群) is work under way, not so many new things; a water class held
+(保持Ⅱ类水质) is in 类, not %; a capacity (产能1400万吨/年建成试运转) is named with whose it is.
+Each on its report's own sentence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from plancli.extract import extract_plan
+
+HEADLINE = (
+    "经济社会发展的主要预期目标是：生产总值增长5％左右，一般公共预算收入增长3％，"
+    "城镇新增就业40万人以上，城镇调查失业率5.5％左右。"
+)
+
+
+def _report(*sentences: str) -> str:
+    body = "\n".join(sentences)
+    return (
+        "2026年政府工作报告\n三、2026年重点工作\n今年是“十五五”开局之年。\n"
+        f"{HEADLINE}\n（一）着力扩大有效需求，推动经济稳中向好\n{body}\n"
+    )
+
+
+def _work(*sentences: str) -> dict[str, dict[str, Any]]:
+    draft = extract_plan(_report(*sentences), year=2026)
+    return {
+        t["quote"]: t
+        for t in draft.plan["targets"]
+        if t["section"] not in ("headline", "investment")
+    }
+
+
+def test_samples_per_thousand_people_build_up_over_the_year() -> None:
+    """广东: 食品抽检量超每千人6.6批次 was a `level`, so 6.0 recorded in June was 滞后 (behind)
+    though 91 % of the year's samples were taken; samples are added month by month:
+    `cumulative` in 批次/千人."""
+    found = _work(
+        "加大校园食堂、连锁餐饮、超市等重点场所食品抽检力度，食品抽检量超每千人6.6批次，"
+        "其中开展“你点我检”食品抽检超5万批次。"
+    )
+    rate = found["食品抽检量超每千人6.6批次"]
+    assert (rate["name"], rate["kind"], rate["unit"]) == ("食品抽检量", "cumulative", "批次/千人")
+    assert rate["min"] == Decimal("6.6")
+    from plancli.extract.work_forms import work_kind
+
+    # a rate per head of a stock stays a level (托位 there are, not added each month)
+    assert work_kind("每千人口托位数达到4.5个", "托位数", "个/千人")[0] == "level"
