@@ -50,3 +50,25 @@ def test_samples_per_thousand_people_build_up_over_the_year() -> None:
 
     # a rate per head of a stock stays a level (托位 there are, not added each month)
     assert work_kind("每千人口托位数达到4.5个", "托位数", "个/千人")[0] == "level"
+
+
+def test_a_set_counted_in_chinese_and_worked_on_is_ongoing() -> None:
+    """湖北 以需求牵引和市场导向持续做强十大重点农业产业链 was 10 new chains (`cumulative`); the
+    ten are there and 做强 works on them, as 做强5个… is read: `ongoing`. So 贵州 全力打造“六大产业
+    集群” (the six 产业基地 upgraded) and 山东 打造十大专精特新外贸优品集群; 广东 打造十大群众赛事
+    stays ten events to hold, a count."""
+    found = _work(
+        "以需求牵引和市场导向持续做强十大重点农业产业链。",
+        "全力打造“六大产业集群”。",
+        "实施工贸协同、出口品牌培育计划，打造十大专精特新外贸优品集群。",
+        "广泛开展群众性文化活动，打造十大群众赛事。",
+    )
+    chains = found["以需求牵引和市场导向持续做强十大重点农业产业链"]
+    assert (chains["kind"], chains["unit"], chains["min"]) == ("ongoing", "个", 10)
+    assert found["全力打造“六大产业集群”"]["kind"] == "ongoing"
+    assert found["打造十大专精特新外贸优品集群"]["kind"] == "ongoing"
+    events = found["打造十大群众赛事"]
+    assert (events["kind"], events["min"]) == ("cumulative", 10)
+    # so many more (以上) is still new ones
+    more = _work("培育10个以上省级数据产业集群。")["培育10个以上省级数据产业集群"]
+    assert more["kind"] == "cumulative"
