@@ -8,6 +8,7 @@ Each on its report's own sentence."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from plancli.extract import extract_plan
@@ -72,3 +73,28 @@ def test_a_set_counted_in_chinese_and_worked_on_is_ongoing() -> None:
     # so many more (以上) is still new ones
     more = _work("培育10个以上省级数据产业集群。")["培育10个以上省级数据产业集群"]
     assert more["kind"] == "cumulative"
+
+
+def test_a_water_class_is_in_class_not_percent(tmp_path: Path, invoke: Any) -> None:
+    """陕西 保持黄河干流Ⅱ类水质 (and a headline's 水质稳定保持Ⅲ类) was drafted in %, so a class
+    recorded showed as `2 %`: the unit is 类, and `show` says `2 类`."""
+    found = _work("保持黄河干流Ⅱ类水质，开展渭河、无定河等环境治理提升。")
+    water = found["保持黄河干流Ⅱ类水质"]
+    assert (water["name"], water["kind"], water["unit"]) == ("黄河干流水质", "indicator", "类")
+    draft = extract_plan(
+        "2026年政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+        "确保某湖水质稳定保持Ⅲ类。\n",
+        year=2026,
+    )
+    (lake,) = [t for t in draft.plan["targets"] if t["kind"] == "indicator"]
+    assert (lake["quote"], lake["unit"]) == ("确保某湖水质稳定保持Ⅲ类", "类")
+    report = tmp_path / "r.txt"
+    report.write_text(_report("保持黄河干流Ⅱ类水质，开展渭河、无定河等环境治理提升。"), "utf-8")
+    plan, ledger = tmp_path / "p.toml", tmp_path / "l.toml"
+    assert invoke("extract", str(report), "-o", str(plan)).exit_code == 0
+    text = plan.read_text("utf-8")
+    target = text[: text.index('name = "黄河干流水质"')].rsplit('id = "', 1)[1].split('"')[0]
+    where = ("--plan", str(plan), "--ledger", str(ledger))
+    assert invoke(*where, "record", target, "2", "--period", "2026").exit_code == 0
+    shown = invoke(*where, "show", target).stdout
+    assert "2 类" in shown and "2 %" not in shown
