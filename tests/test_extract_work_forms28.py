@@ -85,7 +85,7 @@ def test_a_capacity_keeps_its_per_year() -> None:
     )
     capacity = found["产能1400万吨/年建成试运转"]
     assert (capacity["unit"], capacity["min"]) == ("万吨/年", Decimal(1400))
-    assert capacity["name"] == "产能建成试运转"
+    assert capacity["name"] == "黄蒿界等煤矿产能建成试运转"  # (whose: s28-wforms2)
     assert capacity["kind"] == "cumulative"  # capacity brought into operation this year
 
 

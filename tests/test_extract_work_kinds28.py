@@ -98,3 +98,18 @@ def test_a_water_class_is_in_class_not_percent(tmp_path: Path, invoke: Any) -> N
     assert invoke(*where, "record", target, "2", "--period", "2026").exit_code == 0
     shown = invoke(*where, "show", target).stdout
     assert "2 类" in shown and "2 %" not in shown
+
+
+def test_a_capacity_is_named_with_whose_it_is() -> None:
+    """陕西 力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转: the capacity was named 产能建成试运转,
+    whose capacity dropped; it is the mines' the piece before counts."""
+    found = _work(
+        "深化能源工业“稳控转”，加快释放煤炭优质产能，力争黄蒿界等6处煤矿、"
+        "产能1400万吨/年建成试运转。"
+    )
+    capacity = found["产能1400万吨/年建成试运转"]
+    assert capacity["name"] == "黄蒿界等煤矿产能建成试运转"
+    assert (capacity["kind"], capacity["unit"]) == ("cumulative", "万吨/年")
+    from plancli.extract.work_amounts import capacity_subject
+
+    assert capacity_subject("加快释放煤炭优质产能") == ""  # no count before: no subject
