@@ -97,6 +97,7 @@ UNITS: dict[str, Unit] = {
     "万标箱": Unit("10,000 TEU (containers)"),
     "微克/立方米": Unit("micrograms per cubic metre"),
     "个百分点": Unit("percentage points"),
+    "类": Unit("class (of water quality, Ⅰ–Ⅴ: 2 is Ⅱ类)"),
     "岁": Unit("years of age"),
     "天": Unit("days"),
     "年": Unit("years"),

@@ -453,7 +453,7 @@ class HeadlineReader(ListReader):
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "indicator")
-                target.unit = "%"
+                target.unit = "类" if "类" in match.group(0) else "%"  # (Ⅱ类: 2 类)
                 target.notes.append(
                     _(
                         "forced: {clause} states no figure or direction; tracked without a bound"

@@ -19,6 +19,7 @@ from plancli.extract.schedules import schedules
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup, share
 from plancli.extract.work_amounts import (
+    capacity_subject,
     growth_unit,
     ratio_name,
     running_total,
@@ -287,6 +288,8 @@ class WorkReader:
                 name = re.sub(r"(?:超|达到?|不低于|不少于)?每[千万百]人口?$", "", name) or name
             elif match.group(3) == "倍":
                 name = ratio_name(prefix) or name
+            elif name.startswith("产能") and piece is not pieces[0]:  # (whose: the piece before)
+                name = capacity_subject(pieces[pieces.index(piece) - 1].text) + name
             if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
                 where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
             unit = counted_unit(match.group(3), piece.text[match.end() :])

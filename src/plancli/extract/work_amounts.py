@@ -58,6 +58,18 @@ def ratio_name(prefix: str) -> str:
     return f"{subject}与{parts.group(2)}之比"
 
 
+def capacity_subject(before: str) -> str:
+    """Whose capacity a list's piece names without a subject (力争黄蒿界等6处煤矿、产能1400万吨/年
+    建成试运转: 黄蒿界等煤矿, the things the piece before counts); "" where it counts none."""
+    counted = re.search(
+        r"([\u4e00-\u9fff]{1,8}等)?\d+(?:处|座|个|家|台|套)([\u4e00-\u9fff]{1,8})$", before
+    )
+    if counted is None:
+        return ""
+    examples = re.sub(r"^(?:力争|确保|争取|加快|推动|推进)+", "", counted.group(1) or "")
+    return examples + counted.group(2)
+
+
 def sized(prefix: str, after: str) -> bool:
     """Whether an amount is stated as what it is of, without a verb of delivery: a fund set up
     with its size (设立10亿元绿色发展纵向补偿基金) or a subsidy's standard (录取到本科院校的一次性

@@ -98,14 +98,18 @@ ONGOING = re.compile(
 ONGOING_DELIVERED = re.compile(r"建成|投运|投产|投用|开放|通车|完工|竣工|^(?:继续|持续)?推动建设")
 # a fixed set worked on, not delivered within the year: 抓好550个省重大项目, 高质量建好15个主平台,
 # 做优做强5个国家先进制造业集群, 重点支持20个县深化…, 着力培育6个世界级…产业集群 and 打造…4个
-# 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more)
+# 万亿级新兴支柱产业 (not 培育10个以上省级数据产业集群, 新培育…: so many more); a set the report
+# counts in Chinese, 十大/六大, the same (湖北 以需求牵引和市场导向持续做强十大重点农业产业链, 贵州
+# 全力打造“六大产业集群”, 山东 打造十大专精特新外贸优品集群: the chains and clusters there are;
+# not 打造十大群众赛事, ten events held)
 WORKED_ON = re.compile(
-    r"^(?:着力|重点|高质量|集中[^,;。]{0,6}?)*(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
+    r"^(?:以[^,;。]{2,14}?)?(?:着力|重点|高质量|全力|持续|继续|集中[^,;。]{0,6}?)*"
+    r"(?:抓好|建好|建强|壮大|做优做强|做强做优|做强|做优"
     r"|(?:支持|支援)\d+个|提升(?=\d+个[^,;。]*?(?:质效|水平|能力|质量|效能)$)"
     # a set deepened or strengthened (深化高层建筑消防等9个“一件事”全链条治理, 强化12所师范院校
     # 对县域基础教育的纵向帮扶): work on what there is, nothing delivered
     r"|(?:深化|强化)(?=[^,;。]*?\d+(?:个|所|家|项))|(?:培育|打造)(?![^,;。]*?(?:以上|左右|多))"
-    r"(?=[^,;。]*?(?:\d+个|[二三四五六七八九十]+大)[^,;。]*?(?:产业集群|[万千]亿级[^,;。]{0,8}产业)))"
+    r"(?=[^,;。]*?(?:\d+个|[二三四五六七八九十]+大)[^,;。]*?(?:集群|[万千]亿级[^,;。]{0,8}产业)))"
 )
 VERB = re.compile(
     r"新建|新增|建成|建设|完成|实施|打造|引进|培育|启动|打通|改造|开展|推进|认定|达到|达|保持|控制|"
@@ -366,10 +370,16 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         text = head
     if unit == "个百分点":
         kind, unit = "change", "%"
-    elif unit == "‰" or unit in ("倍", "小时") or re.search(r"/[千万百]人", unit):
+    elif (
+        unit == "‰"
+        or unit in ("倍", "小时")
+        or (re.search(r"/[千万百]人", unit) and not re.match(r"[^/]*次/", unit))
+    ):
         # 人口自然增长率控制在6‰以内: a rate per mille, never a growth; a ratio to a standard
-        # (1.6倍), a duration (2小时) or a rate per head (批次/千人): a level the year holds, not
-        # an amount it adds (a capacity, 万吨/年, is read as any amount: 建成 adds it)
+        # (1.6倍), a duration (2小时) or a rate per head of a stock: a level the year holds, not
+        # an amount it adds (a capacity, 万吨/年, is read as any amount: 建成 adds it); but a
+        # rate per head of work done (食品抽检量超每千人6.6批次) builds up over the year, each
+        # month's samples added: cumulative (6.0 in June is 91 % done, not behind a level)
         kind = "level"
     elif unit == "%":
         # (提高10%: a rise by so much, as 增长 is; 提高到10%: a level; 人口自然增长率为1%: a rate

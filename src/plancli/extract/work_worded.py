@@ -186,7 +186,7 @@ def _water_class(reader: Drafting, section: WorkSection, clause: Clause) -> bool
     if f"class|{name}" in reader._seen_names:
         return True
     reader._seen_names.add(f"class|{name}")
-    target = reader._new(section, name, "indicator", "%", clause)
+    target = reader._new(section, name, "indicator", "类", clause)  # (Ⅱ类 recorded as 2 类)
     target.frequency = "annual"
     target.notes.append(
         _("forced: {clause} states no figure or direction; tracked without a bound").format(
