@@ -569,3 +569,100 @@ def test_a_chart_sheet_chosen_with_sheet_is_named_escaped(
         f"error: {tmp_path}/k{SHOWN}.xlsx:C: not a worksheet (a chart sheet?); choose one with "
         "--sheet"
     ]
+
+
+# --------------------------------------------------------------- a name handed down (guard)
+#
+# `read_report(data, name)` put a raw report name in `{name} is empty` three calls down
+# (56dc3697); `_too_large(name, …)` the same in `{name} has … bytes`. A function whose parameter
+# fills a message's {name}/{file}… field unclipped (or hands it to one that does) must be given
+# a clipped value by its callers.
+
+# a path-like name handed to such a parameter that is no file, each with its reason
+HANDED = {
+    # workspace.discover: the plan a marker names, read from the marker, JSON-quoted by
+    # `_shown` in the messages that name it as a plan
+    "_plan_in_folder(name=name)": "a marker's plan, quoted",
+}
+
+
+def raw_handed_names(sources: dict[str, str]) -> list[str]:
+    fields = PATH_FIELDS | {"name"}
+    functions = [
+        # (keyword-only parameters after the positional ones: none is given by position)
+        (source, node, [a.arg for a in (*node.args.args, *node.args.kwonlyargs)])
+        for source in sources.values()
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef)
+    ]
+
+    def given(call: ast.Call, param: str, index: int) -> ast.expr | None:
+        value = next((kw.value for kw in call.keywords if kw.arg == param), None)
+        positional = index < len(call.args) and not isinstance(call.args[index], ast.Starred)
+        return call.args[index] if value is None and positional else value
+
+    shows: dict[str, dict[str, int]] = {}  # function -> the parameters its messages show raw
+    for _source, function, params in functions:
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and _callee(node) == "format":
+                for kw in node.keywords:
+                    value = kw.value
+                    if kw.arg in fields and isinstance(value, ast.Name) and value.id in params:
+                        shows.setdefault(function.name, {})[value.id] = params.index(value.id)
+    grew = True
+    while grew:  # …and the parameters it hands down to one that shows them
+        grew = False
+        for _source, function, params in functions:
+            mine = shows.setdefault(function.name, {})
+            for node in ast.walk(function):
+                if not (isinstance(node, ast.Call) and shows.get(_callee(node))):
+                    continue
+                for param, index in list(shows[_callee(node)].items()):
+                    value = given(node, param, index)
+                    if isinstance(value, ast.Name) and value.id in params and value.id not in mine:
+                        mine[value.id], grew = params.index(value.id), True
+    raw = []
+    for source, function, params in functions:
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Call) and shows.get(_callee(node))):
+                continue
+            for param, index in shows[_callee(node)].items():
+                value = given(node, param, index)
+                if value is None or (isinstance(value, ast.Name) and value.id in params):
+                    continue  # handed down: its caller is read
+                text = ast.get_source_segment(source, value) or ""
+                call = f"{_callee(node)}({param}={text})"
+                named = NAME_TOO.fullmatch(_named(value)) and call not in HANDED
+                if named and not _shown_by_clip_path(text, source):
+                    raw.append(f"{function.name}: {call}")
+    return raw
+
+
+def test_every_name_handed_to_a_message_goes_through_clip_path() -> None:
+    assert raw_handed_names(_sources()) == []
+
+
+def test_the_handed_name_guard_sees_a_raw_name_three_calls_down() -> None:
+    source = (  # extract_cmds → read_report → report_document → the message (before 56dc3697)
+        "def show(data, name):\n    raise InputError(_('{name} is empty').format(name=name))\n"
+        "def read_report(data, name):\n    return show(data, name)\n"
+        "def extract_cmd(report):\n    name = report\n    read_report(b'', name)\n"
+    )
+    assert raw_handed_names({"m": source}) == ["extract_cmd: read_report(name=name)"]
+    clipped = source.replace("read_report(b'', name)", "read_report(b'', clip_path(name))")
+    assert raw_handed_names({"m": clipped}) == []
+
+
+@pytest.mark.parametrize("how", ["extract", "validate"])
+def test_a_report_too_large_is_named_escaped(invoke, tmp_path: Path, plan: Path, how: str) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / f"big{HOSTILE}.txt"
+    with report.open("wb") as sparse:
+        sparse.truncate(9 * 1024 * 1024)  # past 8 MiB: refused by its size, unread
+    args = ["extract", str(report)] if how == "extract" else ["--plan", str(plan), "validate"]
+    result = invoke(*args, *(["--source", str(report)] if how == "validate" else []))
+    # was: `error: …/big` and a line `error: forged…txt has 9,437,184 bytes, more than …`
+    assert result.exit_code != 0
+    assert _lines(result) == [
+        f"error: {tmp_path}/big{SHOWN}.txt has 9,437,184 bytes, more than any report's text can "
+        "take (2,000,000 characters, 8,388,608 bytes at most); give one report's text"
+    ]
