@@ -705,7 +705,7 @@ def parse_xlsx(
                 "{sheet}: no header row (its rows hold one cell at most: a cover?); the "
                 "workbook's sheets are {sheets}: choose one with --sheet, e.g. --sheet {other}"
             ).format(
-                sheet=f"{name}:{clip(sheet)}",
+                sheet=f"{clip_path(name)}:{clip(sheet)}",
                 sheets=", ".join(_shown(n) for n in sheets.names),
                 other=shell_word(others[0]) if len(others[0]) <= NAME_CHARS else _shown(others[0]),
             )

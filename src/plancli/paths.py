@@ -267,4 +267,4 @@ def _too_large(name: str, size: int | None, limit: int) -> str:
             "{name} has {size:,} bytes, more than any report's text can take (2,000,000 "
             "characters, {limit:,} bytes at most); give one report's text"
         )
-    return words.format(name=name, size=size, limit=limit)
+    return words.format(name=clip_path(name), size=size, limit=limit)

@@ -58,8 +58,8 @@ class Located(str):
     exact: str
 
     def __new__(cls, file: str, sheet: str) -> Located:
-        from plancli.safe import clip
+        from plancli.safe import clip, clip_path
 
-        located = super().__new__(cls, f"{file}:{clip(sheet)}")
+        located = super().__new__(cls, f"{clip_path(file)}:{clip(sheet)}")
         located.sheet, located.exact = sheet, f"{file}:{sheet}"
         return located

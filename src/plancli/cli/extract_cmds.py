@@ -103,7 +103,7 @@ def extract_cmd(
                 dropped,
             ).format(name=shown, count=dropped)
         )
-    draft = extract_plan(text, plan_id=plan_id, year=year, name=name)
+    draft = extract_plan(text, plan_id=plan_id, year=year, name=shown)
     toml_text = _toml(draft.plan, name)
     problem = _model_problem(draft.plan, toml_text)
     if output is not None:

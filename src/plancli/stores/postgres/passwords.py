@@ -223,7 +223,7 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
     lines = _lines(file)
     host, port = places[0]
     wanted = f"{_escaped(host)}:{_escaped(port)}:{_escaped(database)}:{_escaped(role)}"
-    fields = {"role": role, "database": database, "file": file, "line": wanted}
+    fields = {"role": role, "database": database, "file": clip_path(file), "line": wanted}
     if lines is None:
         message = N_(
             "the server asks role {role} for a password and none was given: put it in "
