@@ -1,0 +1,118 @@
+"""Session 29 (io): hostile input left open after session 28. A TOML ledger edited by hand with
+a field of another type (text for a time, true for a figure, a number for text) is refused
+naming file, key line, record, field and value; a quoted key names its own line; `ledger
+convert` refuses a destination name of no ledger format; the `next: cd …` hint of a folder
+with a control character is a POSIX shell word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_RECORD = """version = 1
+
+[[records]]
+target = "gdp"
+period = "2022-Q2"
+value = 5.2
+recorded_at = 2022-07-05T08:30:00Z
+batch = "20220705T083000Z-aaaaaa"
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "label", "expected"),
+    [
+        (  # read as 2022-07-05T08:30:00Z by pydantic's lax mode, silently, before
+            'recorded_at = "2022-07-05T08:30:00Z"',
+            7,
+            "(gdp 2022-Q2)",
+            "recorded_at: '2022-07-05T08:30:00Z' is text, not a date and time: write it "
+            "without quotes (2022-07-05T08:30:00Z)",
+        ),
+        ('value = "7.1"', 6, "(gdp 2022-Q2)", "value: '7.1' is text, not a number"),
+        # `Decimal input should be an integer, float, string or Decimal object`: not the value,
+        # and text is refused
+        ("value = true", 6, "(gdp 2022-Q2)", "value: true is true or false, not a number"),
+        ("value = [7]", 6, "(gdp 2022-Q2)", "value: [7] is an array, not a number"),
+        ("value = 2022-06-30", 6, "(gdp 2022-Q2)", "value: 2022-06-30 is a date or time, not"),
+        (  # `period: Input should be a valid string`, without the value
+            "period = 202206",
+            5,
+            "(gdp 202206)",
+            "period: Input should be a valid string: 202206 is a number, not text in quotes",
+        ),
+        ("batch = 3", 8, "(gdp 2022-Q2)", "batch: Input should be a valid string: 3 is a number"),
+        ("target = 5", 4, "", "target: Input should be a valid string: 5 is a number"),
+    ],
+)
+def test_a_toml_ledger_field_of_another_type_is_refused_naming_it(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, written: str, line: int, label: str, expected: str
+) -> None:
+    key = written.partition(" ")[0]
+    ledger = mini_plan.parent / "mini.progress.toml"
+    lines = [written if row.startswith(f"{key} = ") else row for row in _RECORD.splitlines()]
+    text = "\n".join(lines) + "\n"
+    ledger.write_text(text, encoding="utf-8")
+    label = f"record 1 {label}".rstrip()
+    for command in (["status"], ["gap"], ["history"], ["record", "gdp", "6", "-p", "2022-Q3"]):
+        result = invoke("--plan", str(mini_plan), *command)
+        assert result.exit_code == 3, (command, result.stdout)
+        assert result.stderr.startswith(f"error: {ledger}:{line}: {label}: {expected}")
+        assert result.stderr.count("\n") == 1
+    assert ledger.read_text(encoding="utf-8") == text
+
+
+def test_a_toml_ledger_amendment_of_another_type_is_refused(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    ledger = mini_plan.parent / "mini.progress.toml"
+    text = (
+        'version = 1\n\n[[amendments]]\ntarget = "gdp"\nperiod = "2022-06"\nmin = true\n'
+        'recorded_at = 2022-07-05T08:30:00Z\nbatch = "20220705T083000Z-aaaaaa"\n'
+    )
+    ledger.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "status")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"error: {ledger}:6: amendment 1 (gdp 2022-06): min: true is true or false, not a number\n"
+    )
+
+
+def test_a_wrong_type_is_said_in_chinese(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    ledger = mini_plan.parent / "mini.progress.toml"
+    ledger.write_text(_RECORD.replace("batch = ", "note = 1\nbatch = "), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(mini_plan), "history")
+    assert result.exit_code == 3
+    assert result.stderr.endswith(": note: 应为文本（加引号）：1 是数字\n"), result.stderr
+
+
+@pytest.mark.parametrize("quoted", ['"value"', "'value'", '"recorded_at"'])
+def test_a_quoted_key_names_its_own_line(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, quoted: str
+) -> None:
+    """`"value" = "7"` named the line of [[records]] (3), not the key's (6)."""
+    key = quoted.strip("\"'")
+    bad = {"value": '"7"', "recorded_at": "1"}[key]
+    ledger = mini_plan.parent / "mini.progress.toml"
+    lines = [f"{quoted} = {bad}" if r.startswith(f"{key} = ") else r for r in _RECORD.splitlines()]
+    ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "status")
+    assert result.exit_code == 3
+    line = {"value": 6, "recorded_at": 7}[key]
+    assert result.stderr.startswith(f"error: {ledger}:{line}: record 1 (gdp 2022-Q2): {key}: ")
+
+
+def test_a_quoted_key_of_the_plan_names_its_own_line(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    text = mini_plan.read_text(encoding="utf-8")
+    assert "\nmin = " in text
+    mini_plan.write_text(text.replace("\nmin = ", '\n"min" = "7" # ', 1), encoding="utf-8")
+    line = text[: text.index("\nmin = ") + 1].count("\n") + 1
+    result = invoke("--plan", str(mini_plan), "validate")
+    assert result.exit_code != 0
+    assert f"{mini_plan}: line {line}: target gdp: min: '7' is text" in result.stderr
