@@ -116,3 +116,78 @@ def test_a_quoted_key_of_the_plan_names_its_own_line(  # type: ignore[no-untyped
     result = invoke("--plan", str(mini_plan), "validate")
     assert result.exit_code != 0
     assert f"{mini_plan}: line {line}: target gdp: min: '7' is text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("out.txt", "the suffix .txt says no ledger format: name a ledger file .toml (TOML)"),
+        ("backup", "a name without a suffix says no ledger format"),
+        ("out.json", "the suffix .json says no ledger format"),
+        ("city.sqlite3", ".sqlite3 is no ledger format plancli knows; a SQLite ledger is named "),
+    ],
+)
+def test_convert_refuses_a_name_that_says_no_ledger_format(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, name: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ledger convert SRC out.txt` wrote a TOML ledger under .txt, without a word; a name
+    whose suffix says no format is refused, exit 2, before anything is written."""
+    monkeypatch.chdir(mini_plan.parent)  # TO as typed, relative
+    assert invoke("--plan", str(mini_plan), "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    source = mini_plan.parent / "mini.progress.toml"
+    before = sorted(p.name for p in mini_plan.parent.iterdir())
+    result = invoke("--plan", str(mini_plan), "ledger", "convert", str(source), name)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {name}: {expected}")
+    assert result.stderr.endswith("; nothing was written\n")
+    assert result.stderr.count("\n") == 1
+    assert sorted(p.name for p in mini_plan.parent.iterdir()) == before
+    assert not Path(name).exists()
+    if name.endswith(".sqlite3"):
+        assert "named .sqlite or .db: city.sqlite;" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["out.toml", "OUT.TOML", "out.sqlite", "out.DB"])
+def test_convert_takes_the_names_of_its_formats_in_any_case(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, name: str
+) -> None:
+    assert invoke("--plan", str(mini_plan), "record", "gdp", "5.2", "-p", "2022-Q2").exit_code == 0
+    source = mini_plan.parent / "mini.progress.toml"
+    target = mini_plan.parent / name
+    result = invoke("--plan", str(mini_plan), "ledger", "convert", str(source), str(target))
+    assert result.exit_code == 0, result.stderr
+    shown = invoke("--plan", str(mini_plan), "--ledger", str(target), "history", "--csv")
+    assert ",2022-Q2,5.2," in shown.stdout
+
+
+def test_a_new_ledger_named_without_its_format_is_refused(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    """`--ledger june.txt record …` created a TOML file named .txt, as convert did; an existing
+    ledger of any name is still read and written as TOML (a ledger renamed by hand)."""
+    new = mini_plan.parent / "june.txt"
+    result = invoke(
+        "--plan", str(mini_plan), "--ledger", str(new), "record", "gdp", "5", "-p", "2022-Q2"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {new}: the suffix .txt says no ledger format")
+    assert not new.exists()
+    assert not (mini_plan.parent / "june.txt.lock").exists()
+    old = mini_plan.parent / "old.ledger"
+    old.write_text(_RECORD, encoding="utf-8")
+    result = invoke(
+        "--plan", str(mini_plan), "--ledger", str(old), "record", "gdp", "6", "-p", "2022-Q3"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert 'period = "2022-Q3"' in old.read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_ledger_name_without_its_format_before_writing(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    folder = mini_plan.parent / "ws"
+    ledger = mini_plan.parent / "ws.json"
+    result = invoke("--plan", str(mini_plan), "--ledger", str(ledger), "init", str(folder))
+    assert result.exit_code == 2
+    assert "the suffix .json says no ledger format" in result.stderr
+    assert not folder.exists() and not ledger.exists()

@@ -72,8 +72,9 @@ def convert_cmd(
         typer.Argument(
             metavar="TO",
             help=_(
-                "The ledger to write: SQLite if it ends in .sqlite or .db, PostgreSQL if it "
-                "is a connection string (postgresql://…, service=…), else TOML."
+                "The ledger to write: TOML if it ends in .toml, SQLite in .sqlite or .db, "
+                "PostgreSQL if it is a connection string (postgresql://…, service=…); another "
+                "name is refused."
             ),
         ),
     ],
@@ -89,6 +90,12 @@ def convert_cmd(
 
     st = state(ctx)
     origin, target = _location(st, from_ledger), _location(st, to_ledger)
+    if target.url is None:  # the name chooses the format: `out.txt` was written as TOML
+        from plancli.locations import unknown_ledger_name
+
+        refusal = unknown_ledger_name(target.path)
+        if refusal is not None:
+            raise InputError(refusal)
     # Into a database, under the plan --plan names (a ledger file carries no plan id): a file
     # none of whose figures is for a target of that plan is another plan's, refused before
     # anything is written, never warned of after (audit V D7).
