@@ -191,3 +191,45 @@ def test_init_refuses_a_ledger_name_without_its_format_before_writing(  # type: 
     assert result.exit_code == 2
     assert "the suffix .json says no ledger format" in result.stderr
     assert not folder.exists() and not ledger.exists()
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["a\nb", "x\x1b[31my z", "r\u202eq", "it's\tdone\\", "7\x01" + "0"],
+    ids=["line feed", "ESC and space", "U+202E", "quote tab backslash", "octal then digit"],
+)
+def test_the_next_cd_hint_is_pasteable_and_holds_no_control_character(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """`next: cd "a\\nb" && plancli targets` named the folder `a\\nb` (a backslash and n) when
+    pasted: the escape that keeps a control character off the terminal made the hint useless.
+    It is a `$'…'` word now, which bash reads back as the folder's exact name."""
+    import shutil
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--plan", "guandu-2022", "init", folder)
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("next: cd $'"))
+    hint = line.removeprefix("next: ").removesuffix(" && plancli targets")
+    assert hint.isprintable()  # nothing raw reaches the terminal
+    assert all(c.isprintable() or c == "\n" for c in result.stderr)
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash to paste the hint into")
+    done = subprocess.run(
+        [bash, "-c", hint + ' && printf %s "$PWD"'],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == str(tmp_path / folder).encode("utf-8")
+
+
+def test_a_printable_folder_keeps_its_plain_hint() -> None:
+    from plancli.texts import shell_word
+
+    assert shell_word("河南 2026") == '"河南 2026"'
+    assert shell_word("a\nb") == "$'a\\nb'"
+    assert shell_word("b\udcff") == "$'b\\377'"  # a byte that was not UTF-8: that byte
