@@ -214,6 +214,22 @@ def mask_password(conninfo: str) -> str:
     return head + masked(body, find_passwords(body, uri=_is_uri(body)), MASK)
 
 
+def masked_position(conninfo: str, position: int) -> int:
+    """libpq's `at position N in URI` (1-based, in bytes of the string it was given) as the
+    position in the string plancli shows (`mask_password`: characters, each password `***`):
+    the number libpq says points elsewhere in the masked string, as soon as a password is not
+    three bytes long or a character before it is not ASCII."""
+    from plancli.conninfo import find_passwords, masked_index
+
+    lead = len(conninfo) - len(conninfo.lstrip(_SURROUNDING))
+    head, body = conninfo[:lead], conninfo[lead:]
+    index = len(conninfo.encode("utf-8")[: max(position - 1, 0)].decode("utf-8", "ignore"))
+    if index < lead:
+        return index + 1
+    found = find_passwords(body, uri=_is_uri(body))
+    return len(head) + masked_index(found, MASK, index - lead) + 1
+
+
 # In any text: a URL-shaped word (`postgresql://…`, `postgresql：//…`, `postgres//…`, `x:/…`,
 # `postgres:…`), and a key=value password (`password=s3cret`, `password = 's3 cret'`).
 _URL_IN_TEXT = re.compile(
