@@ -233,3 +233,21 @@ def test_a_printable_folder_keeps_its_plain_hint() -> None:
     assert shell_word("河南 2026") == '"河南 2026"'
     assert shell_word("a\nb") == "$'a\\nb'"
     assert shell_word("b\udcff") == "$'b\\377'"  # a byte that was not UTF-8: that byte
+
+
+def test_a_plan_text_key_of_another_type_names_the_value(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    """`name = 5` in a plan said `Input should be a valid string`, without the value, where a
+    ledger's `batch = 3` now names it: the plan's message is as the ledger's."""
+    text = mini_plan.read_text(encoding="utf-8")
+    first = text.index("\nname = ")
+    end = text.index("\n", first + 1)
+    mini_plan.write_text(text[:first] + "\nname = 5" + text[end:], encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "validate")
+    assert result.exit_code == 3, result.stderr
+    assert "name: Input should be a valid string: 5 is a number, not text in quotes" in (
+        result.stderr
+    ), result.stderr
+    zh = invoke("--lang", "zh", "--plan", str(mini_plan), "validate")
+    assert "name: 应为文本（加引号）：5 是数字" in zh.stderr, zh.stderr
