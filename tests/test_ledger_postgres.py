@@ -1559,7 +1559,7 @@ def test_an_owners_write_with_other_owners_warns_once(
     assert alice.exit_code == 0 and "warning" not in alice.stderr, alice.stderr
 
 
-def test_grants_writes_no_live_formula(bureau, pg_cluster: Cluster) -> None:  # type: ignore[no-untyped-def]
+def test_grants_writes_no_live_formula(bureau, pg_cluster: Cluster, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
     """`ledger grants`' tab-separated stdout is what an office opens in a spreadsheet: a
     department or role name starting `=`, `+`, `-`, `@` gets the leading apostrophe every CSV
     cell of plancli gets (docs/security.md; audit 3, D5), and stays one line."""
@@ -1567,9 +1567,15 @@ def test_grants_writes_no_live_formula(bureau, pg_cluster: Cluster) -> None:  # 
         "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@SUM(A1)') THEN "
         'CREATE ROLE "@SUM(A1)" NOLOGIN; END IF; END $$;'
     )
+    granted = bureau("bureau", "ledger", "grant", "--", "=1+1工信局", "@SUM(A1)")
+    assert granted.exit_code == 0, granted.stderr
+    # Names with a control character, as a grant made before session 29 (which refuses them
+    # since) or by hand left them in the database: listed escaped, one line each.
     for department, role in (("=1+1工信局\x1b[31m", "@SUM(A1)"), ("-2+3\n局", "tongji")):
-        granted = bureau("bureau", "ledger", "grant", "--", department, role)
-        assert granted.exit_code == 0, granted.stderr
+        ledger.sql(
+            "INSERT INTO plancli.department_role (plan_id, department, role) VALUES (%s, %s, %s)",
+            ("mini-2022", department, role),
+        )
     rows = bureau("bob", "ledger", "grants").stdout.splitlines()
     assert "'=1+1工信局\\x1b[31m\t'@SUM(A1)\t(no target in plan mini-2022)" in rows, rows
     assert "'-2+3\\n局\ttongji\t(no target in plan mini-2022)" in rows, rows

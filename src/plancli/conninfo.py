@@ -50,15 +50,32 @@ def find_passwords(conninfo: str, *, uri: bool) -> Found:
 
 def masked(conninfo: str, found: Found, mask: str) -> str:
     """`conninfo` with each password span replaced by `mask` (overlapping spans merged)."""
+    for start, end in reversed(_merged(found)):
+        conninfo = conninfo[:start] + mask + conninfo[end:]
+    return conninfo
+
+
+def _merged(found: Found) -> list[list[int]]:
     merged: list[list[int]] = []
     for start, end in sorted(found.spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    for start, end in reversed(merged):
-        conninfo = conninfo[:start] + mask + conninfo[end:]
-    return conninfo
+    return merged
+
+
+def masked_index(found: Found, mask: str, index: int) -> int:
+    """Where character `index` of the connection string is in its `masked` text: moved by
+    each password span before it, at the mask's start when inside one."""
+    shift = 0
+    for start, end in _merged(found):
+        if index < start:
+            break
+        if index < end:
+            return start + shift
+        shift += len(mask) - (end - start)
+    return index + shift
 
 
 def _uri(text: str, found: Found) -> None:

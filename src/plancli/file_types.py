@@ -41,7 +41,15 @@ def file_number(value: Any, info: ValidationInfo) -> Any:
     (`plan_messages.text_figure_hint` says `"5%"` is 5)."""
     if type(value) is int and _from_file(info):
         return Decimal(value)
-    if type(value) is not str or not _from_file(info):
+    if not _from_file(info):
+        return value
+    if type(value) is not str:
+        if type(value) is not Decimal:  # `amount = true`, `value = [1]`: said as TOML wrote it
+            raise PlanRule(
+                N_("{value} is {kind}, not a number"),
+                value=toml_shown(value),
+                kind=toml_kind(value),
+            )
         return value
     figure = value.strip()
     try:
@@ -60,9 +68,19 @@ def file_number(value: Any, info: ValidationInfo) -> Any:
 
 
 def file_time(value: Any, info: ValidationInfo) -> Any:
-    """A time of a file as it is: a number (`recorded_at = 1`) is no date and time."""
-    if isinstance(value, datetime | str) or not _from_file(info):
+    """A time of a file as it is: a number (`recorded_at = 1`) is no date and time, nor is text
+    in quotes (`recorded_at = "2022-07-05T08:30:00Z"`, read as a time by pydantic's lax mode
+    before session 29)."""
+    if isinstance(value, datetime) or not _from_file(info):
         return value
+    if isinstance(value, str):
+        raise PlanRule(
+            N_(
+                "{value} is text, not a date and time: write it without quotes "
+                "(2022-07-05T08:30:00Z)"
+            ),
+            value=repr(value),
+        )
     if isinstance(value, date | time):  # a TOML date or time alone (`recorded_at = 2022-07-05`)
         raise PlanRule(
             N_(
@@ -73,4 +91,50 @@ def file_time(value: Any, info: ValidationInfo) -> Any:
         )
     raise PlanRule(
         N_("{value} is a number, not a date and time (2022-07-05T08:30:00Z)"), value=value
+    )
+
+
+def toml_kind(value: object) -> str:
+    """What a TOML value is, in words (`true`: true or false), translated."""
+    from plancli.i18n import _
+
+    if isinstance(value, bool):
+        return _("true or false")
+    if isinstance(value, int | Decimal | float):
+        return _("a number")
+    if isinstance(value, datetime | date | time):
+        return _("a date or time")
+    if isinstance(value, list):
+        return _("an array")
+    if isinstance(value, dict):
+        return _("a table")
+    return _("text")
+
+
+def toml_shown(value: object) -> str:
+    """A value as a TOML file writes it, short and printable (`true`, `[1, 2]`)."""
+    from plancli.safe import clip
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return clip("[" + ", ".join(toml_shown(item) for item in value[:3]) + "]")
+    if isinstance(value, dict):
+        pairs = [f"{key} = {toml_shown(item)}" for key, item in list(value.items())[:3]]
+        return clip("{" + ", ".join(pairs) + "}")
+    if isinstance(value, str):
+        return clip(value, quote=True)
+    return clip(str(value))
+
+
+def text_type_hint(error: Any) -> str:
+    """A key that holds text given another type (`batch = 3`, `period = 202206`): the value as
+    written and what it is, after pydantic's words."""
+    if error.get("type") != "string_type" or "input" not in error:
+        return ""
+    from plancli.i18n import _
+
+    value = error["input"]
+    return _(": {value} is {kind}, not text in quotes").format(
+        value=toml_shown(value), kind=toml_kind(value)
     )

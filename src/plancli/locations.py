@@ -165,6 +165,41 @@ def ledger_format(path: Path | str) -> LedgerFormat:
     return "sqlite" if Path(path).suffix.lower() in SQLITE_SUFFIXES else "toml"
 
 
+# The names a ledger file is created under: its suffix says its format (`ledger_format`). A
+# file of another name that exists is read as TOML, as always (a ledger renamed by hand); a new
+# one is never written under a name that hides its format (`out.txt`, `city.sqlite3`).
+LEDGER_FILE_SUFFIXES = (".toml", *SQLITE_SUFFIXES)
+# Suffixes other programs give SQLite files: the name to use instead is offered.
+_SQLITE_ELSEWHERE = (".sqlite3", ".sqlite2", ".db3", ".s3db", ".sl3", ".sqlitedb")
+
+
+def unknown_ledger_name(path: Path) -> str | None:
+    """Why a ledger file may not be created at `path` (exit 2, nothing written), or None when
+    its name says its format: `.toml`, `.sqlite` or `.db`, any case."""
+    suffix = path.suffix.lower()
+    if suffix in LEDGER_FILE_SUFFIXES:
+        return None
+    if suffix in _SQLITE_ELSEWHERE:
+        return _(
+            "{path}: {suffix} is no ledger format plancli knows; a SQLite ledger is named "
+            ".sqlite or .db: {example}; nothing was written"
+        ).format(
+            path=clip_path(path),
+            suffix=clip_path(path.suffix),
+            example=clip_path(path.with_suffix(".sqlite")),
+        )
+    what = (
+        _("the suffix {suffix}").format(suffix=clip_path(path.suffix))
+        if suffix
+        else _("a name without a suffix")
+    )
+    return _(
+        "{path}: {what} says no ledger format: name a ledger file .toml (TOML) or .sqlite, .db "
+        "(SQLite), or give a PostgreSQL connection string (postgresql://…, service=…); nothing "
+        "was written"
+    ).format(path=clip_path(path), what=what)
+
+
 MASK = "***"
 
 
@@ -177,6 +212,22 @@ def mask_password(conninfo: str) -> str:
     lead = len(conninfo) - len(conninfo.lstrip(_SURROUNDING))  # ` postgresql://…` is a URL too
     head, body = conninfo[:lead], conninfo[lead:]
     return head + masked(body, find_passwords(body, uri=_is_uri(body)), MASK)
+
+
+def masked_position(conninfo: str, position: int) -> int:
+    """libpq's `at position N in URI` (1-based, in bytes of the string it was given) as the
+    position in the string plancli shows (`mask_password`: characters, each password `***`):
+    the number libpq says points elsewhere in the masked string, as soon as a password is not
+    three bytes long or a character before it is not ASCII."""
+    from plancli.conninfo import find_passwords, masked_index
+
+    lead = len(conninfo) - len(conninfo.lstrip(_SURROUNDING))
+    head, body = conninfo[:lead], conninfo[lead:]
+    index = len(conninfo.encode("utf-8")[: max(position - 1, 0)].decode("utf-8", "ignore"))
+    if index < lead:
+        return index + 1
+    found = find_passwords(body, uri=_is_uri(body))
+    return len(head) + masked_index(found, MASK, index - lead) + 1
 
 
 # In any text: a URL-shaped word (`postgresql://…`, `postgresql：//…`, `postgres//…`, `x:/…`,

@@ -305,9 +305,10 @@ def _line_of_item(text: str, table: str, index: int | None, field: object) -> in
     block_end = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, headers[index].end())
     end = block_end.start() if block_end else len(text)
     if isinstance(field, str):
-        key = re.compile(rf"^[ \t]*{re.escape(field)}[ \t]*=", re.MULTILINE).search(
-            text, start, end
-        )
+        # bare, or quoted (`"value" = 1`, `'value' = 1`): TOML reads the same key
+        name = re.escape(field)
+        written = rf"""^[ \t]*(?:{name}|"{name}"|'{name}')[ \t]*="""
+        key = re.compile(written, re.MULTILINE).search(text, start, end)
         if key:
             start = key.start()
     return text.count("\n", 0, start) + 1

@@ -89,9 +89,11 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
         return unknown_key_message(list(error.get("loc", ())), field)
     if error.get("type") == "missing":
         return missing_key_message(list(error.get("loc", ())))
+    from plancli.file_types import text_type_hint
     from plancli.i18n import language
 
-    hint = text_figure_hint(error)
+    # `min = "5%"`: the figure to write; `name = 5`: the value and its type (as a ledger's)
+    hint = text_figure_hint(error) + text_type_hint(error)
     loc = list(error.get("loc", ()))
     if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
         return _(  # a regex is no explanation; the value quoted, so a trailing space shows

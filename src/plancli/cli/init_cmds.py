@@ -142,6 +142,12 @@ def init_cmd(
     # PLANCLI_LEDGER says otherwise.
     location = st.ledger_location_for(PlanSource(target, None), plan)
     ledger = location.shown
+    if location.url is None and not location.path.exists():  # before anything is written
+        from plancli.locations import unknown_ledger_name
+
+        refusal = unknown_ledger_name(location.path)
+        if refusal is not None:
+            raise InputError(refusal)
     if demo:
         if st.source.bundled_id in BUNDLED_LEDGERS:
             raise InputError(

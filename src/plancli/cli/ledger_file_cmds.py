@@ -9,7 +9,7 @@ from plancli.cli.app import PlanGroup, State, app, command, say, state
 from plancli.cli.streams import emit
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
-from plancli.safe import clip_path
+from plancli.safe import clip, clip_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,8 +72,9 @@ def convert_cmd(
         typer.Argument(
             metavar="TO",
             help=_(
-                "The ledger to write: SQLite if it ends in .sqlite or .db, PostgreSQL if it "
-                "is a connection string (postgresql://…, service=…), else TOML."
+                "The ledger to write: TOML if it ends in .toml, SQLite in .sqlite or .db, "
+                "PostgreSQL if it is a connection string (postgresql://…, service=…); another "
+                "name is refused."
             ),
         ),
     ],
@@ -89,6 +90,12 @@ def convert_cmd(
 
     st = state(ctx)
     origin, target = _location(st, from_ledger), _location(st, to_ledger)
+    if target.url is None:  # the name chooses the format: `out.txt` was written as TOML
+        from plancli.locations import unknown_ledger_name
+
+        refusal = unknown_ledger_name(target.path)
+        if refusal is not None:
+            raise InputError(refusal)
     # Into a database, under the plan --plan names (a ledger file carries no plan id): a file
     # none of whose figures is for a target of that plan is another plan's, refused before
     # anything is written, never warned of after (audit V D7).
@@ -267,6 +274,23 @@ def grant_cmd(
                 "that is not an ASCII one in it: it reads as another department's"
             ).format(department=name_shown(department))
         )
+    # a line feed, ESC, U+202E: no name shown or listed as it is written (`ledger grants`);
+    # --revoke takes one, to undo a grant made before session 29
+    if not revoke and not department.isprintable():
+        raise InputError(
+            _(
+                "{department}: a department's name with a control or invisible character in "
+                "it; nothing was granted"
+            ).format(department=name_shown(department))
+        )
+    # (`CREATE ROLE "bo\nb"` was suggested with its line feed raw)
+    if not revoke and not role.isprintable():
+        raise InputError(
+            _(
+                "ROLE {role}: a role's name with a control or invisible character in it; name "
+                "the role as the server lists it (\\du in psql); nothing was granted"
+            ).format(role=clip(role, quote=True))
+        )
     listed = store.location.owners
     if not revoke and listed is not None:  # (a mapping is revoked by the text it holds)
         from plancli.shared_ledger import owner_twin_refusal
@@ -282,7 +306,11 @@ def grant_cmd(
             "owns in that plan (a grant is per plan)"
         )
     plan = store.location.plan_id or ""
-    say(message.format(role=role, department=department, plan=plan, ledger=clip_path(shown)))
+    say(
+        message.format(
+            role=clip(role), department=clip(department), plan=plan, ledger=clip_path(shown)
+        )
+    )
     if not revoke and listed is not None:
         from plancli.shared_ledger import grant_warning
 

@@ -337,6 +337,13 @@ def check_writable_location(location: LedgerLocation) -> Path:
                 path=clip_path(location.path)
             )
         )
+    if location.url is None and not location.path.exists():
+        from plancli.locations import unknown_ledger_name
+
+        # a new ledger's name says its format: `--ledger june.txt` wrote TOML under .txt
+        refusal = unknown_ledger_name(location.path)
+        if refusal is not None:
+            raise InputError(refusal)
     return writable_target(location.path, LEDGER)
 
 

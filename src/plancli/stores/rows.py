@@ -68,6 +68,7 @@ def error_text(error: Any) -> str:
         return _(cause.msgid).format(**cause.fields)
     if error.get("type") == "string_unicode":  # a SQLite blob where text belongs (x'ff')
         return not_utf8(error.get("input"))
+    from plancli.file_types import text_type_hint
     from plancli.plan_messages import pydantic_words, text_figure_hint
 
     # `value = "7"` in a TOML ledger: the value typed and the figure to write (as a plan's);
@@ -75,7 +76,7 @@ def error_text(error: Any) -> str:
     said = pydantic_words(error)
     if said is None:
         said = str(error["msg"]).removeprefix("Value error, ")
-    return said + text_figure_hint(error)
+    return said + text_figure_hint(error) + text_type_hint(error)
 
 
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list, tight
-from plancli.safe import clip_path
+from plancli.safe import clip, clip_path
 from plancli.stores.postgres import schema
 from plancli.stores.postgres.connection import DepartmentRefusedError, driver
 from plancli.stores.postgres.schema import (
@@ -157,7 +157,7 @@ class PostgresAdministration(PostgresSchema):
                         "{ledger}: the ledger is owned by role {owner}, and role {role} may not "
                         "use it (no USAGE on schema plancli): role {owner} grants it a "
                         "department: plancli ledger grant DEPARTMENT ROLE"
-                    ).format(ledger=clip_path(self.shown), owner=owner, role=role)
+                    ).format(ledger=clip_path(self.shown), owner=clip(owner), role=clip(role))
                 )
             )
         if probe.holds_records:  # a restore (`pg_restore --no-owner`): DROP SCHEMA would lose it
@@ -172,7 +172,7 @@ class PostgresAdministration(PostgresSchema):
                         'domain: docs/shared-ledger.md, "Backing up and restoring"), or it is '
                         "restored again with its owners kept; else {owner} grants it a "
                         "department: plancli ledger grant DEPARTMENT ROLE"
-                    ).format(ledger=clip_path(self.shown), owner=owner, role=role)
+                    ).format(ledger=clip_path(self.shown), owner=clip(owner), role=clip(role))
                 )
             )
         return DepartmentRefusedError(
@@ -183,7 +183,7 @@ class PostgresAdministration(PostgresSchema):
                     "holds nothing role {owner} runs DROP SCHEMA plancli CASCADE and {role} "
                     "runs plancli ledger init again; else {owner} grants it a department: "
                     "plancli ledger grant DEPARTMENT ROLE"
-                ).format(ledger=clip_path(self.shown), owner=owner, role=role)
+                ).format(ledger=clip_path(self.shown), owner=clip(owner), role=clip(role))
             )
         )
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import N_, _
-from plancli.locations import MASK, LedgerLocation, passwords_in
-from plancli.safe import clip_path
+from plancli.locations import MASK, LedgerLocation, masked_position, passwords_in
+from plancli.safe import clip, clip_path
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres import bulk
 from plancli.stores.postgres.libpq import (
@@ -44,6 +44,8 @@ CONNECT_TIMEOUT_SECONDS = 10
 # The SQLSTATEs plancli tells apart (psycopg's LockNotAvailable, InsufficientPrivilege).
 _LOCK_NOT_AVAILABLE = "55P03"
 INSUFFICIENT_PRIVILEGE = "42501"
+# libpq's `unexpected character "x" at position 32 in URI`: a position in the string it read
+_POSITION = re.compile(r"(at position )(\d+)(?= in URI)")
 
 
 class MissingDriverError(InputError):
@@ -221,7 +223,29 @@ def connect_refusal(text: str, params: Mapping[str, str] | None = None) -> str |
     for pattern, message in _REFUSALS:
         found = pattern.search(text)
         if found is not None:
-            return _(message).format(**found.groupdict())
+            fields = {key: clip(value) for key, value in found.groupdict().items()}
+            return _(message).format(**fields)  # a role's name as every name is shown
+    return None
+
+
+def unshowable_option(params: Mapping[str, str]) -> str | None:
+    """Why a connection string's role or database (`user=bo%0Ab`, `dbname=x%FF`) is refused
+    before connecting, or None: a byte that is not UTF-8 (psycopg stopped with an internal
+    error) or a control character (the server's `role "bo\nb" does not exist`, made one line,
+    said `no role bo b`; `bureau%0A`'s said `no role bureau`). A password may hold anything."""
+    for option in ("user", "dbname", "host", "port", "service", "options"):
+        value = params.get(option) or ""
+        bad = re.search("[\ud800-\udfff]", value)
+        if bad is not None:
+            return _(
+                "{option}={value}: not UTF-8 text once %-decoded (byte 0x{byte:02x}); a role's "
+                "and a database's name are UTF-8"
+            ).format(option=option, value=clip(value), byte=ord(bad.group()) - 0xDC00)
+        if option in ("user", "dbname") and not value.isprintable():
+            return _(
+                "{option}={value}: a name with a control or invisible character in it; a "
+                "role's and a database's name plancli connects with is printable text"
+            ).format(option=option, value=clip(value))
     return None
 
 
@@ -365,12 +389,31 @@ class PostgresConnection:
                 params = conninfo_options(library, url)
             else:
                 params = psycopg.conninfo.conninfo_to_dict(url)
+        except UnicodeDecodeError as exc:  # psycopg's reading of `user=b%FFob`: no option named
+            raise InputError(
+                _(
+                    "--ledger {ledger}: a connection option is not UTF-8 text once %-decoded "
+                    "(byte 0x{byte:02x}); a role's and a database's name are UTF-8"
+                ).format(ledger=clip_path(self.shown), byte=exc.object[exc.start])
+            ) from None
         except self.database_errors as exc:
+            message = self._scrub(one_line(str(exc)))
+            # libpq counts in the string it was given, the message quotes it masked
+            message = _POSITION.sub(
+                lambda m: m[1] + str(masked_position(url, int(m[2]))), message, count=1
+            )
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
-                    ledger=clip_path(self.shown), message=self._scrub(one_line(str(exc)))
+                    ledger=clip_path(self.shown), message=message
                 )
             ) from None
+        unshown = unshowable_option(params)
+        if unshown is not None:
+            raise InputError(
+                _("--ledger {ledger}: {problem}").format(
+                    ledger=clip_path(self.shown), problem=unshown
+                )
+            )
         # libpq's own reading of the password, scrubbed from its messages beside plancli's
         self._parsed_password: str | None = params.get("password")
         options = [params.get("options") or os.environ.get("PGOPTIONS") or ""]

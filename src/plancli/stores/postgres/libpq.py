@@ -129,7 +129,9 @@ def conninfo_options(lib: ctypes.CDLL, conninfo: str) -> dict[str, str]:
         n = 0
         while options[n].keyword is not None:
             if options[n].val is not None:
-                found[options[n].keyword.decode()] = options[n].val.decode("utf-8", "replace")
+                # a byte that is not UTF-8 kept apart (a surrogate): the store refuses it by name
+                value = options[n].val.decode("utf-8", "surrogateescape")
+                found[options[n].keyword.decode()] = value
             n += 1
     finally:
         lib.PQconninfoFree(options)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
-from plancli.safe import clip_path
+from plancli.safe import clip, clip_path
 
 _ENVIRONMENT = {
     "user": "PGUSER",
@@ -184,7 +184,8 @@ def wrong_password(params: Mapping[str, str], role: str) -> str:
         "environment": N_("wrong password for role {role}: correct it in PGPASSWORD"),
         "file": N_("wrong password for role {role}: correct it in {file} (or PGPASSWORD)"),
     }
-    return _(messages[looked.source]).format(role=role, file=clip_path(looked.file))
+    # a role's name as the server quotes it, shown as every name is (a line feed as \n)
+    return _(messages[looked.source]).format(role=clip(role), file=clip_path(looked.file))
 
 
 # Where libpq's message says it connected: `connection to server on socket
@@ -223,7 +224,14 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
     lines = _lines(file)
     host, port = places[0]
     wanted = f"{_escaped(host)}:{_escaped(port)}:{_escaped(database)}:{_escaped(role)}"
-    fields = {"role": role, "database": database, "file": clip_path(file), "line": wanted}
+    # Names from the connection string, the environment or the password file: shown as every
+    # name is (`safe.clip`: escaped, cut past 60 characters), never raw (`user=bo%0Ab`)
+    fields = {
+        "role": clip(role),
+        "database": clip(database),
+        "file": clip_path(file),
+        "line": clip_path(wanted),
+    }
     if lines is None:
         message = N_(
             "the server asks role {role} for a password and none was given: put it in "
@@ -243,7 +251,7 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
             "the server asks role {role} for a password, and the line for database "
             "{database} in {file} ({place}) holds none: write it after the last colon"
         )
-        return _(message).format(place=used.shown(), **fields)
+        return _(message).format(place=clip_path(used.shown()), **fields)
     if used is not None:
         message = N_(
             "the server asks role {role} for a password, and the line for database "
@@ -258,7 +266,7 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
             "{database} (its lines for role {role} are for {databases}): check the "
             "database's name, or add a line {line}:password"
         )
-        databases = join_list(list(dict.fromkeys(x.database for x in here)))
+        databases = join_list([clip(x) for x in dict.fromkeys(x.database for x in here)])
         return _(message).format(databases=databases, **fields)
     if mine:
         same = [x for x in mine if x.database in ("*", database)]
@@ -274,8 +282,8 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
                 "{place}:{database} (its lines for role {role} are for {places}): check the "
                 "host, port and database's name, or add a line {line}:password"
             )
-        shown = join_list(list(dict.fromkeys(x.shown() for x in same or mine)))
-        place = f"{_escaped(host)}:{_escaped(port)}"
+        shown = join_list([clip_path(x) for x in dict.fromkeys(x.shown() for x in same or mine)])
+        place = clip_path(f"{_escaped(host)}:{_escaped(port)}")
         return _(message).format(place=place, places=shown, **fields)
     message = N_(
         "the server asks role {role} for a password, and {file} has no line for role "
