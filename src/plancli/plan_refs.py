@@ -22,6 +22,7 @@ from plancli.file_types import PlanRule
 from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 from plancli.plain import KINDS, REFERENCE_KINDS
+from plancli.safe import clip
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -247,7 +248,8 @@ def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[Plan
 
     def visit(target_id: str, path: list[str]) -> None:
         if target_id in path:
-            cycle = " → ".join([*path[path.index(target_id) :], target_id])
+            on_it = [*path[path.index(target_id) :], target_id]
+            cycle = " → ".join(clip(i) for i in on_it)  # (ids as read: any text, any length)
             found.append(
                 PlanRule(
                     N_("target {id}: its parts form a cycle ({cycle})"),
