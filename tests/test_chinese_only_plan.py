@@ -212,3 +212,13 @@ def test_the_plan_schema_requires_no_english_and_no_sections(invoke) -> None:  #
     assert schema["$defs"]["Target"]["required"] == ["id", "section", "name", "kind", "unit"]
     assert "name_en" not in schema["$defs"]["PlanMeta"]["required"]
     assert "default" not in schema["$defs"]["Section"]["properties"]["name_en"]
+
+
+def test_a_target_without_name_is_told_of_name_alone(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plan = _plan(tmp_path, COUNTY.replace('name = "城镇新增就业"\n', ""))
+    result = invoke("--plan", plan, "validate")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"error: {plan}: line 23: target new_jobs: name: required, and missing: add a line "
+        "name = … under [[targets]]\n"
+    )  # not `name_en` as well: its English name is its name, which the error asks for

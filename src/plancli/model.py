@@ -78,8 +78,11 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 NAME_EN = "the English name; left out, the Chinese name (docs/plans.md)"
 
 
-def _no_default(schema: JsonDict) -> None:
-    schema.pop("default", None)  # `plancli schema plan`: left out, `name` is taken, not ""
+def _optional_english(schema: JsonDict) -> None:
+    """`plancli schema plan`: `name_en` is not required of the file."""
+    required = schema.get("required")
+    if isinstance(required, list) and "name_en" in required:
+        required.remove("name_en")
 
 
 _OUT_OF_RANGE = N_("{time} is out of range: in UTC it is before year 1 or after 9999")
@@ -87,6 +90,18 @@ _OUT_OF_RANGE = N_("{time} is out of range: in UTC it is before year 1 or after 
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NamedModel(StrictModel):
+    """A table with `name` and `name_en`: `name_en` may be left out of the file (its Chinese
+    name is taken: `plan_refs.english_name`), though every model has one (as `plain` does)."""
+
+    model_config = ConfigDict(json_schema_extra=_optional_english)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english(cls, data: object) -> object:
+        return english_name(data)  # no name_en: the Chinese name (audit W D12)
 
 
 class Baseline(StrictModel):
@@ -142,22 +157,17 @@ class StatusRules(StrictModel):
     )
 
 
-class Section(StrictModel):
+class Section(NamedModel):
     id: str = Field(pattern=ID_PATTERN)
     name: str
-    name_en: str = Field(default="", description=NAME_EN, json_schema_extra=_no_default)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _english(cls, data: object) -> object:
-        return english_name(data)  # no name_en: the Chinese name (audit W D12)
+    name_en: str = Field(description=NAME_EN)
 
 
-class Target(StrictModel):
+class Target(NamedModel):
     id: str = Field(pattern=ID_PATTERN, description="stable ASCII id used on the command line")
     section: str
     name: str = Field(min_length=1, description="Chinese name, as in the report")
-    name_en: str = Field(default="", description=NAME_EN, json_schema_extra=_no_default)
+    name_en: str = Field(description=NAME_EN)
     kind: Kind
     unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
     min: PlanNumber | None = Field(default=None, description="lower bound (target to reach)")
@@ -225,11 +235,6 @@ class Target(StrictModel):
         description="other names bulletins give the target (GDP, 社零): `plancli import` "
         "reads a name or an alias that fits one target as its id",
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _english(cls, data: object) -> object:
-        return english_name(data)  # no name_en: the Chinese name (audit W D12)
 
     @field_validator("owner")
     @classmethod
@@ -377,15 +382,10 @@ class Target(StrictModel):
         return self.kind in ("growth", "relative")
 
 
-class PlanMeta(StrictModel):
-    @model_validator(mode="before")
-    @classmethod
-    def _english(cls, data: object) -> object:
-        return english_name(data)  # no name_en: the Chinese name (audit W D12)
-
+class PlanMeta(NamedModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
-    name_en: str = Field(default="", description=NAME_EN, json_schema_extra=_no_default)
+    name_en: str = Field(description=NAME_EN)
     year: int = Field(ge=1900, le=2200)
     source: str | None = Field(default=None, description="the report the plan comes from")
     status: StatusRules = Field(default_factory=StatusRules)

@@ -39,10 +39,11 @@ def english_name(data: Any) -> Any:
     """A plan's, section's or target's table with `name_en` its Chinese `name` where the file
     gives none (or a blank one): every English screen then shows the Chinese name, and every
     JSON, CSV and xlsx output keeps a `name_en` that is text, never empty (docs/plans.md)."""
-    if isinstance(data, dict) and isinstance(data.get("name"), str):
+    if isinstance(data, dict):
         given = data.get("name_en")
         if given is None or (isinstance(given, str) and not given.strip()):
-            return {**data, "name_en": data["name"]}
+            name = data.get("name")  # (none: `name` is the error, "" keeps it the only one)
+            return {**data, "name_en": name if isinstance(name, str) else ""}
     return data
 
 
@@ -175,8 +176,12 @@ def _problems(
 ) -> Iterable[PlanRule]:
     yield from _duplicates(N_("duplicate section id {item!r}"), section_ids)
     ids = [t.id for t in targets]
-    yield from _duplicates(N_("duplicate target id {item!r}"), ids)
+    twice = list(_duplicates(N_("duplicate target id {item!r}"), ids))
+    yield from twice
     known_sections, by_id = set(section_ids), {t.id: t for t in targets}
+    for rule in twice:  # which of the two a part or a reference means is not known
+        by_id.pop(str(rule.fields["item"]), None)
+    ids_given = set(ids)
     for target in targets:
         if isinstance(target.section, str) and target.section not in known_sections:
             known = ", ".join(i for i in section_ids[:10] if _ID.fullmatch(i)) or "—"
@@ -189,10 +194,13 @@ def _problems(
                 section=target.section,
                 known=known,
             )
-        yield from _part_problems(target, by_id)
-        if isinstance(target.reference, str):
+        yield from _part_problems(target, by_id, ids_given)
+        # (a reference on another kind is its own error: `reference` is only for relative)
+        if isinstance(target.reference, str) and target.kind == "relative":
             ref = by_id.get(target.reference)
-            if ref is None:
+            if ref is None and target.reference in ids_given:
+                pass  # an id given twice: said above
+            elif ref is None:
                 yield PlanRule(
                     N_("target {id}: unknown reference {reference!r}"),
                     id=target.id,
@@ -215,8 +223,10 @@ def _problems(
     yield from _part_cycles(targets, by_id)
 
 
-def _part_problems(target: Any, by_id: dict[str, Any]) -> Iterable[PlanRule]:
+def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
     for part in target.parts:
+        if part not in by_id and part in ids:
+            continue  # an id given twice: said as such
         if part not in by_id:
             yield PlanRule(N_("target {id}: unknown part {part!r}"), id=target.id, part=part)
         elif part == target.id:
