@@ -121,7 +121,7 @@ def test_declared_sections_may_be_named_by_their_chinese_name(invoke, tmp_path) 
     result = invoke("--plan", plan, "targets")
     assert result.exit_code == 3
     assert result.stderr == (
-        f"error: {plan}: line 31: target new_jobs: unknown section '民生实事'; the [[sections]] "
+        f"error: {plan}: line 32: target new_jobs: unknown section '民生实事'; the [[sections]] "
         "are headline, livelihood: give one's id or name, or add a [[sections]] table with id "
         "and name\n"
     )
@@ -149,17 +149,17 @@ def test_errors_between_targets_come_in_the_same_run(invoke, tmp_path) -> None: 
         "[[targets]] (and 3 more errors)",
         "line 28: target gdp: min: Input should be a valid decimal",
         "line 23: duplicate target id 'gdp'",  # before: only once the two above were fixed
-        "line 15: target income: unknown reference 'gpd'",  # (a rule across targets: the id's)
+        "line 20: target income: unknown reference 'gpd'",  # the line of `reference = "gpd"`
     ]
     findings = json.loads(invoke("--plan", plan, "validate", "--json").stdout)["findings"]
     assert [(f["target"], f["line"]) for f in findings] == [
         ("income", 14),
         ("gdp", 28),
         ("gdp", 23),
-        ("income", 15),
+        ("income", 20),
     ]
     zh = invoke("--lang", "zh", "--plan", plan, "validate").stderr
-    assert "第 15 行: 目标 income：没有参照目标 'gpd'" in zh
+    assert "第 20 行: 目标 income：没有参照目标 'gpd'" in zh
 
 
 def test_every_error_between_targets_in_one_run(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -169,9 +169,12 @@ def test_every_error_between_targets_in_one_run(invoke, tmp_path) -> None:  # ty
     )
     result = invoke("--plan", _plan(tmp_path, text), "validate")
     assert result.exit_code == 3
-    assert re.findall(r"target \w+: unknown \w+ '\w+'", result.stderr) == [
-        "target income: unknown reference 'gpd'",
-        "target new_jobs: unknown part 'jobs'",
+    lines = text.splitlines()
+    at = [lines.index('reference = "gpd"') + 1, lines.index('parts = ["jobs"]') + 1]
+    assert at == [20, 31]  # each error at the key it is about, not at the target's id
+    assert re.findall(r"line (\d+): (target \w+: unknown \w+ '\w+')", result.stderr) == [
+        ("20", "target income: unknown reference 'gpd'"),
+        ("31", "target new_jobs: unknown part 'jobs'"),
     ]
 
 

@@ -288,6 +288,10 @@ def _located(
         item_id = named.group(1) or named.group(2)
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
         line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
+        if ids:  # the key the rule is about, where the target has it (`reference = "gpd"`)
+            from plancli.plan_refs import rule_line
+
+            line = rule_line(first, text, ids[-1].start()) or line
     target = (
         item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
     )

@@ -115,6 +115,35 @@ def every_error(errors: list[Any], parsed: dict[str, Any]) -> list[Any]:
     return own + across
 
 
+# The key a rule across targets is about, by the field naming its value.
+_RULE_KEYS = (
+    ("reference", "reference"),
+    ("part", "parts"),
+    ("cycle", "parts"),
+    ("section", "section"),
+)
+
+
+def rule_line(error: Any, text: str, id_at: int) -> int | None:
+    """The line of the key a rule across targets is about (`reference = "gpd"`) in the
+    target whose `id = …` is at `id_at` of the plan's `text`; None for another error."""
+    rule = (error.get("ctx") or {}).get("error")
+    if not isinstance(rule, PlanRule):
+        return None
+    keys = [key for field, key in _RULE_KEYS if field in rule.fields]
+    key = keys[0] if keys else "due" if "due" in rule.msgid else None
+    if key is None:
+        return None
+    header = re.compile(r"^[ \t]*\[", re.MULTILINE)
+    starts = [m.start() for m in header.finditer(text, 0, id_at)]
+    start = starts[-1] if starts else 0
+    after = header.search(text, id_at)
+    found = re.compile(rf"^[ \t]*{key}[ \t]*=", re.MULTILINE).search(
+        text, start, after.start() if after else len(text)
+    )
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
 class RawTarget(NamedTuple):
     """A target's fields the rules across targets read, as the file gives them."""
 
