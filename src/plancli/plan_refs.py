@@ -230,8 +230,10 @@ def _problems(
             if ref is None and target.reference in ids_given:
                 pass  # an id given twice: said above
             elif ref is None:
-                yield PlanRule(
+                yield _unknown(
                     N_("target {id}: unknown reference {reference!r}"),
+                    N_("target {id}: unknown reference {reference!r} (did you mean {meant}?)"),
+                    by_id,
                     id=target.id,
                     reference=target.reference,
                 )
@@ -257,7 +259,13 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
         if part not in by_id and part in ids:
             continue  # an id given twice: said as such
         if part not in by_id:
-            yield PlanRule(N_("target {id}: unknown part {part!r}"), id=target.id, part=part)
+            yield _unknown(
+                N_("target {id}: unknown part {part!r}"),
+                N_("target {id}: unknown part {part!r} (did you mean {meant}?)"),
+                by_id,
+                id=target.id,
+                part=part,
+            )
         elif part == target.id:
             yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
         elif by_id[part].unit != target.unit or by_id[part].kind != target.kind:
@@ -266,6 +274,18 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
                 id=target.id,
                 part=part,
             )
+
+
+def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> PlanRule:
+    """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp)."""
+    import difflib
+
+    named = fields.get("reference", fields.get("part", ""))
+    ids = [i for i in by_id if len(i) <= 60 and _ID.fullmatch(i)]  # (echoed whole)
+    meant = difflib.get_close_matches(named, ids, 1, 0.6)
+    if meant:
+        return PlanRule(close, meant=meant[0], **fields)
+    return PlanRule(message, **fields)
 
 
 def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
