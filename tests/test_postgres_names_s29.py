@@ -83,7 +83,7 @@ def test_a_role_name_not_utf8_or_with_a_control_character_is_refused(  # type: i
     for command in (["ledger", "init"], ["status"]):
         error = one_line_error(invoke("--plan", str(owned_plan), "--ledger", url, *command), 2)
         if "FF" in user:
-            assert "not UTF-8 text once %-decoded (byte 0xff)" in error, error
+            assert "not UTF-8 text once percent-decoded (byte 0xff)" in error, error
         else:
             shown = user.replace("%0A", "\\n").replace("%1B", "\\x1b")
             assert f": user={shown}: a name with a control or invisible character" in error

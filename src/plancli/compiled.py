@@ -61,6 +61,7 @@ _CODE = (
     "plain.py",
     "plan.py",
     "plan_messages.py",
+    "plan_refs.py",
     "radicals.py",
     "safe.py",
 )

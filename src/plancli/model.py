@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -24,12 +24,10 @@ from pydantic import (
     model_validator,
 )
 
-from plancli.errors import InputError
 from plancli.file_types import FROM_FILE as FROM_FILE
 from plancli.file_types import PlanRule as PlanRule
 from plancli.file_types import file_number, file_time
 from plancli.i18n import N_, _
-from plancli.periods import parse_plan_period
 
 # Plain names, imported from here before they moved (re-exported).
 from plancli.plain import BOUNDED_KINDS as BOUNDED_KINDS
@@ -44,7 +42,11 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
+from plancli.plan_refs import english_name, reference_problems, with_sections
 from plancli.safe import length_note, name_problem, name_shown
+
+if TYPE_CHECKING:
+    from pydantic.config import JsonDict
 
 # Exact in Python, a plain number in JSON (pydantic would otherwise write Decimal as a string).
 _JSON = PlainSerializer(decimal_to_json, return_type=int | float, when_used="json")
@@ -73,11 +75,33 @@ def shorten(value: object) -> str:
 PlanNumber = Annotated[Number, AfterValidator(_fit_plan_figure)]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+NAME_EN = "the English name; left out, the Chinese name (docs/plans.md)"
+
+
+def _optional_english(schema: JsonDict) -> None:
+    """`plancli schema plan`: `name_en` is not required of the file."""
+    required = schema.get("required")
+    if isinstance(required, list) and "name_en" in required:
+        required.remove("name_en")
+
+
 _OUT_OF_RANGE = N_("{time} is out of range: in UTC it is before year 1 or after 9999")
 
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NamedModel(StrictModel):
+    """A table with `name` and `name_en`: `name_en` may be left out of the file (its Chinese
+    name is taken: `plan_refs.english_name`), though every model has one (as `plain` does)."""
+
+    model_config = ConfigDict(json_schema_extra=_optional_english)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english(cls, data: object) -> object:
+        return english_name(data)  # no name_en: the Chinese name (audit W D12)
 
 
 class Baseline(StrictModel):
@@ -133,17 +157,17 @@ class StatusRules(StrictModel):
     )
 
 
-class Section(StrictModel):
+class Section(NamedModel):
     id: str = Field(pattern=ID_PATTERN)
     name: str
-    name_en: str
+    name_en: str = Field(description=NAME_EN)
 
 
-class Target(StrictModel):
+class Target(NamedModel):
     id: str = Field(pattern=ID_PATTERN, description="stable ASCII id used on the command line")
     section: str
     name: str = Field(min_length=1, description="Chinese name, as in the report")
-    name_en: str = Field(min_length=1)
+    name_en: str = Field(description=NAME_EN)
     kind: Kind
     unit: str = Field(description="unit of the value (cumulative, level) or of the amount (growth)")
     min: PlanNumber | None = Field(default=None, description="lower bound (target to reach)")
@@ -358,10 +382,10 @@ class Target(StrictModel):
         return self.kind in ("growth", "relative")
 
 
-class PlanMeta(StrictModel):
+class PlanMeta(NamedModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
-    name_en: str
+    name_en: str = Field(description=NAME_EN)
     year: int = Field(ge=1900, le=2200)
     source: str | None = Field(default=None, description="the report the plan comes from")
     status: StatusRules = Field(default_factory=StatusRules)
@@ -372,63 +396,28 @@ class PlanMeta(StrictModel):
 
 class Plan(StrictModel):
     plan: PlanMeta
-    sections: list[Section]
+    sections: list[Section] = Field(
+        default_factory=list,
+        description="without [[sections]]: one for each `section` the targets name, in order",
+    )
     targets: list[Target]
     # Targets by id, built on first lookup: an import of 12,000 rows into a 1,000-target plan
     # looked each row's target up by scanning the list. Rebuilt if `targets` is another list
     # (model_copy) or another length.
     _by_id: tuple[list[Target], dict[str, Target]] | None = PrivateAttr(default=None)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _sections(cls, data: object) -> object:
+        return with_sections(data)  # a plan without [[sections]]: its targets' (audit W D12)
+
     @model_validator(mode="after")
     def _references(self) -> Plan:
+        """The rules across targets (`plan_refs`): the first broken; a plan file's errors
+        list every one (`plan._validate`)."""
         section_ids = [s.id for s in self.sections]
-        _no_duplicates(N_("duplicate section id {item!r}"), section_ids)
-        ids = [t.id for t in self.targets]
-        _no_duplicates(N_("duplicate target id {item!r}"), ids)
-        known_sections, by_id = set(section_ids), {t.id: t for t in self.targets}
-        for target in self.targets:
-            if target.section not in known_sections:
-                raise PlanRule(
-                    N_("target {id}: unknown section {section!r}"),
-                    id=target.id,
-                    section=target.section,
-                )
-            for part in target.parts:
-                if part not in by_id:
-                    raise PlanRule(
-                        N_("target {id}: unknown part {part!r}"), id=target.id, part=part
-                    )
-                if part == target.id:
-                    raise PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
-                if by_id[part].unit != target.unit or by_id[part].kind != target.kind:
-                    raise PlanRule(
-                        N_("target {id}: part {part!r} has another kind or unit"),
-                        id=target.id,
-                        part=part,
-                    )
-            if target.reference is not None:
-                ref = by_id.get(target.reference)
-                if ref is None:
-                    raise PlanRule(
-                        N_("target {id}: unknown reference {reference!r}"),
-                        id=target.id,
-                        reference=target.reference,
-                    )
-                if ref.kind not in REFERENCE_KINDS:
-                    raise PlanRule(
-                        N_(
-                            "target {id}: reference {reference!r} is a {kind} target; a "
-                            "relation compares with a growth, relative or indicator one"
-                        ),
-                        id=target.id,
-                        reference=target.reference,
-                        kind=ref.kind,
-                    )
-                if ref.id == target.id:
-                    raise PlanRule(N_("target {id}: refers to itself"), id=target.id)
-            if target.due is not None:
-                _check_due(target, self.plan.year)
-        _no_part_cycles(self.targets, by_id)
+        for problem in reference_problems(self.plan.year, section_ids, self.targets, every=False):
+            raise problem
         return self
 
     def target(self, target_id: str) -> Target | None:
@@ -443,44 +432,6 @@ class Plan(StrictModel):
             if section.id == section_id:
                 return section
         return None
-
-
-def _check_due(target: Target, year: int) -> None:
-    """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
-    if target.kind != "milestone":
-        raise PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
-    try:
-        parse_plan_period(target.due or "", year)
-    except InputError as exc:
-        raise PlanRule(N_("target {id}: due: {problem}"), id=target.id, problem=str(exc)) from None
-
-
-def _no_part_cycles(targets: list[Target], by_id: dict[str, Target]) -> None:
-    """Roll-ups sum their parts, so a part may not contain (directly or not) its roll-up."""
-    done: set[str] = set()
-
-    def visit(target_id: str, path: list[str]) -> None:
-        if target_id in path:
-            cycle = " → ".join([*path[path.index(target_id) :], target_id])
-            raise PlanRule(
-                N_("target {id}: its parts form a cycle ({cycle})"), id=target_id, cycle=cycle
-            )
-        if target_id in done:
-            return
-        for part in by_id[target_id].parts:
-            visit(part, [*path, target_id])
-        done.add(target_id)
-
-    for target in targets:
-        visit(target.id, [])
-
-
-def _no_duplicates(message: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise PlanRule(message, item=item)
-        seen.add(item)
 
 
 class Record(StrictModel):

@@ -221,14 +221,18 @@ def _validate(path: Path, data: bytes) -> Plan:
 
     from plancli.ledger_as_plan import refuse_ledger
     from plancli.model import FROM_FILE, Plan
+    from plancli.plan_refs import every_error
 
     parsed, text = refuse_ledger(*parse_toml(data, path), path)
     try:  # (`min = "7"` is text, not the figure 7: `file_types`)
         return Plan.model_validate(parsed, strict=True, context=FROM_FILE)
     except ValidationError as exc:
         shown = clip_path(path)
-        error = PlanFileError(f"{shown}: {describe_validation_error(exc, parsed, text)}")
-        errors = ordered_errors(exc)  # a misspelt table's "did you mean" first (audit W D10)
+        errors = every_error(ordered_errors(exc), parsed)
+        first = _described(errors[0], parsed, text)
+        more = len(errors) - 1
+        suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
+        error = PlanFileError(f"{shown}: {first}{suffix if more else ''}")
         error.details = tuple(f"{shown}: {_described(e, parsed, text)}" for e in errors)
         error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
         raise error from None
@@ -284,6 +288,10 @@ def _located(
         item_id = named.group(1) or named.group(2)
         ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
         line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
+        if ids:  # the key the rule is about, where the target has it (`reference = "gpd"`)
+            from plancli.plan_refs import rule_line
+
+            line = rule_line(first, text, ids[-1].start()) or line
     target = (
         item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
     )
@@ -481,7 +489,7 @@ def bundled_catalog() -> list[BundledPlan]:
             BundledPlan(
                 id=plan_id,
                 name=str(meta.get("name", "")),
-                name_en=str(meta.get("name_en", "")),
+                name_en=str(meta.get("name_en") or meta.get("name", "")),  # (as `Plan` reads)
                 year=int(meta.get("year", 0)),
                 targets=len(data.get("targets", [])),
                 path=path,

@@ -42,7 +42,9 @@ def check_plan(
         findings.append(
             Finding("warning", "review_pending", None, message.format(review=plan.plan.review))
         )
-    place = _placeless_english(plan.plan.name, plan.plan.name_en)
+    # A plan in Chinese alone (no English name of its own: docs/plans.md) is not asked for one.
+    english = plan.plan.name_en.strip() != plan.plan.name.strip()
+    place = _placeless_english(plan.plan.name, plan.plan.name_en) if english else None
     if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
         message = _(PLACELESS_EN).format(place=place)
         findings.append(Finding("warning", "name_en_no_place", None, message))
@@ -50,7 +52,7 @@ def check_plan(
     from plancli.quote_words import word_findings
     from plancli.source_checks import baseline_findings, untranslated_finding
 
-    if (names := untranslated_finding(plan)) is not None:
+    if english and (names := untranslated_finding(plan)) is not None:
         findings.append(names)
     by_id = {t.id: t for t in plan.targets}
     report = None if report_text is None else _normalise(report_text)  # once, not per quote

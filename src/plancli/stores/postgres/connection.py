@@ -238,7 +238,7 @@ def unshowable_option(params: Mapping[str, str]) -> str | None:
         bad = re.search("[\ud800-\udfff]", value)
         if bad is not None:
             return _(
-                "{option}={value}: not UTF-8 text once %-decoded (byte 0x{byte:02x}); a role's "
+                "{option}={value}: not UTF-8 text once percent-decoded (byte 0x{byte:02x}); a role's "
                 "and a database's name are UTF-8"
             ).format(option=option, value=clip(value), byte=ord(bad.group()) - 0xDC00)
         if option in ("user", "dbname") and not value.isprintable():
@@ -392,7 +392,7 @@ class PostgresConnection:
         except UnicodeDecodeError as exc:  # psycopg's reading of `user=b%FFob`: no option named
             raise InputError(
                 _(
-                    "--ledger {ledger}: a connection option is not UTF-8 text once %-decoded "
+                    "--ledger {ledger}: a connection option is not UTF-8 text once percent-decoded "
                     "(byte 0x{byte:02x}); a role's and a database's name are UTF-8"
                 ).format(ledger=clip_path(self.shown), byte=exc.object[exc.start])
             ) from None

@@ -1,0 +1,336 @@
+"""A plan's rules across its tables, and the names a hand-written plan may leave out.
+
+The rules between targets (ids unique, sections, parts and references that name a target,
+roll-ups without cycles, a milestone due in the plan year) are checked by `Plan` on the
+validated models, and by `plan._validate` on the file as read when some target does not
+validate: a user then sees every error of the plan in one run, not the targets' first and
+these after they are fixed (audit W D14).
+
+A plan written by hand in Chinese needs no English and no `[[sections]]` (audit W D12):
+a table without `name_en` has its Chinese name as English name (`english_name`), and a plan
+without `[[sections]]` has a section for each `section` its targets name, in their order
+(`with_sections`); a target may name a declared section by its id or by its name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from plancli.errors import InputError
+from plancli.file_types import PlanRule
+from plancli.i18n import N_
+from plancli.periods import parse_plan_period
+from plancli.plain import KINDS, REFERENCE_KINDS
+from plancli.safe import clip
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")  # model.ID_PATTERN
+# A section's title as reports write the two `status` sets apart (assess.output's ids).
+_KNOWN_TITLES = (
+    ("headline", re.compile(r"^主要(?:预期)?(?:目标|指标)")),  # 主要预期目标 (附表1)
+    ("investment", re.compile(r"投资.*(?:项目|计划)")),  # 2022年政府投资重点项目计划
+)
+
+
+def english_name(data: Any) -> Any:
+    """A plan's, section's or target's table with `name_en` its Chinese `name` where the file
+    gives none (or a blank one): every English screen then shows the Chinese name, and every
+    JSON, CSV and xlsx output keeps a `name_en` that is text, never empty (docs/plans.md)."""
+    if isinstance(data, dict):
+        given = data.get("name_en")
+        if given is None or (isinstance(given, str) and not given.strip()):
+            name = data.get("name")  # (none: `name` is the error, "" keeps it the only one)
+            return {**data, "name_en": name if isinstance(name, str) else ""}
+    return data
+
+
+def with_sections(data: Any) -> Any:
+    """The plan's tables with its sections: without `[[sections]]`, one section for each
+    `section` its targets name, in the order they first name it (an id as written, 主要预期目标
+    as `headline`, another title as `section_N`, N its place); a target naming a declared
+    section by its name, by its id."""
+    if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
+        return data
+    targets = data["targets"]
+    sections = data.get("sections")
+    if sections is None and "sections" not in data:
+        sections = _derived_sections(targets)
+        data = {**data, "sections": sections}
+    if not isinstance(sections, list):
+        return data
+    ids = {s.get("id") for s in sections if isinstance(s, dict)}
+    by_name: dict[str, Any] = {}
+    for section in sections:
+        if isinstance(section, dict) and isinstance(section.get("name"), str):
+            by_name.setdefault(section["name"].strip(), section.get("id"))
+    renamed = None
+    for index, target in enumerate(targets):
+        named = target.get("section") if isinstance(target, dict) else None
+        if isinstance(named, str) and named not in ids and named.strip() in by_name:
+            renamed = renamed if renamed is not None else list(targets)
+            renamed[index] = {**target, "section": by_name[named.strip()]}
+    return data if renamed is None else {**data, "targets": renamed}
+
+
+def _derived_sections(targets: list[Any]) -> list[dict[str, str]]:
+    named = []  # each `section` in the order the targets first name it
+    for target in targets:
+        section = target.get("section") if isinstance(target, dict) else None
+        if isinstance(section, str) and section.strip() and section.strip() not in named:
+            named.append(section.strip())
+    taken = {name for name in named if _ID.fullmatch(name)}
+    sections = []
+    for number, name in enumerate(named, 1):
+        section_id = name
+        if not _ID.fullmatch(name):
+            # the ids `status` sets apart: its headline and investment blocks (assess.output)
+            known = next((i for i, title in _KNOWN_TITLES if title.search(name)), None)
+            section_id = known if known and known not in taken else f"section_{number}"
+            while section_id in taken:
+                section_id += "_"
+            taken.add(section_id)
+        sections.append({"id": section_id, "name": name})
+    return sections
+
+
+def every_error(errors: list[Any], parsed: dict[str, Any]) -> list[Any]:
+    """A plan file's errors (pydantic's, `errors`), then every rule across targets broken,
+    checked on the file as read (`parsed`): found in this run, not in the next once the
+    targets validate (audit W D14)."""
+    read = raw_targets(parsed)
+    if read is None:
+        return errors
+    meta = parsed.get("plan")
+    rules = reference_problems(meta.get("year") if isinstance(meta, dict) else None, *read)
+    listed = {str(rule) for rule in rules}
+    own = [  # the first rule across targets `Plan` found is one of `rules`
+        error
+        for error in errors
+        if error["loc"] != () or str((error.get("ctx") or {}).get("error")) not in listed
+    ]
+    across = [{"type": "value_error", "loc": (), "msg": str(r), "ctx": {"error": r}} for r in rules]
+    return own + across
+
+
+# The key a rule across targets is about, by the field naming its value.
+_RULE_KEYS = (
+    ("reference", "reference"),
+    ("part", "parts"),
+    ("cycle", "parts"),
+    ("section", "section"),
+)
+
+
+def rule_line(error: Any, text: str, id_at: int) -> int | None:
+    """The line of the key a rule across targets is about (`reference = "gpd"`) in the
+    target whose `id = …` is at `id_at` of the plan's `text`; None for another error."""
+    rule = (error.get("ctx") or {}).get("error")
+    if not isinstance(rule, PlanRule):
+        return None
+    keys = [key for field, key in _RULE_KEYS if field in rule.fields]
+    key = keys[0] if keys else "due" if "due" in rule.msgid else None
+    if key is None:
+        return None
+    header = re.compile(r"^[ \t]*\[", re.MULTILINE)
+    starts = [m.start() for m in header.finditer(text, 0, id_at)]
+    start = starts[-1] if starts else 0
+    after = header.search(text, id_at)
+    found = re.compile(rf"^[ \t]*{key}[ \t]*=", re.MULTILINE).search(
+        text, start, after.start() if after else len(text)
+    )
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+class RawTarget(NamedTuple):
+    """A target's fields the rules across targets read, as the file gives them."""
+
+    id: str
+    section: object
+    kind: object
+    unit: object
+    parts: list[str]
+    reference: object
+    due: object
+
+
+def raw_targets(data: Any) -> tuple[list[str], list[RawTarget]] | None:
+    """The section ids and the targets of a plan file as read (after `with_sections`), for
+    the rules across targets; None where the file has no list of targets to check."""
+    data = with_sections(data)
+    if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
+        return None
+    sections = data.get("sections")
+    section_ids = [s["id"] for s in (sections if isinstance(sections, list) else []) if _has_id(s)]
+    targets = []
+    for item in data["targets"]:
+        if not _has_id(item):
+            continue
+        parts = item.get("parts", [])
+        targets.append(
+            RawTarget(
+                item["id"],
+                item.get("section"),
+                item.get("kind"),
+                item.get("unit"),
+                [p for p in parts if isinstance(p, str)] if isinstance(parts, list) else [],
+                item.get("reference"),
+                item.get("due"),
+            )
+        )
+    return section_ids, targets
+
+
+def _has_id(item: Any) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("id"), str)
+
+
+def reference_problems(
+    year: object, section_ids: Sequence[str], targets: Sequence[Any], every: bool = True
+) -> list[PlanRule]:
+    """The rules across targets broken, in the plan's order (the first only, unless `every`):
+    `targets` are models or `RawTarget`s; a field of another type is left to its own error."""
+    problems: list[PlanRule] = []
+    for rule in _problems(year, section_ids, targets):
+        problems.append(rule)
+        if not every:
+            break
+    return problems
+
+
+def _problems(
+    year: object, section_ids: Sequence[str], targets: Sequence[Any]
+) -> Iterable[PlanRule]:
+    yield from _duplicates(N_("duplicate section id {item!r}"), section_ids)
+    ids = [t.id for t in targets]
+    twice = list(_duplicates(N_("duplicate target id {item!r}"), ids))
+    yield from twice
+    known_sections, by_id = set(section_ids), {t.id: t for t in targets}
+    for rule in twice:  # which of the two a part or a reference means is not known
+        by_id.pop(str(rule.fields["item"]), None)
+    ids_given = set(ids)
+    for target in targets:
+        if isinstance(target.section, str) and target.section not in known_sections:
+            known = ", ".join(i for i in section_ids[:10] if _ID.fullmatch(i)) or "—"
+            yield PlanRule(
+                N_(
+                    "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
+                    "give one's id or name, or add a [[sections]] table with id and name"
+                ),
+                id=target.id,
+                section=target.section,
+                known=known,
+            )
+        yield from _part_problems(target, by_id, ids_given)
+        # (a reference on another kind is its own error: `reference` is only for relative)
+        if isinstance(target.reference, str) and target.kind == "relative":
+            ref = by_id.get(target.reference)
+            if ref is None and target.reference in ids_given:
+                pass  # an id given twice: said above
+            elif ref is None:
+                yield _unknown(
+                    N_("target {id}: unknown reference {reference!r}"),
+                    N_("target {id}: unknown reference {reference!r} (did you mean {meant}?)"),
+                    by_id,
+                    id=target.id,
+                    reference=target.reference,
+                )
+            elif ref.kind not in REFERENCE_KINDS and ref.kind in KINDS:
+                yield PlanRule(
+                    N_(
+                        "target {id}: reference {reference!r} is a {kind} target; a "
+                        "relation compares with a growth, relative or indicator one"
+                    ),
+                    id=target.id,
+                    reference=target.reference,
+                    kind=ref.kind,
+                )
+            elif ref.id == target.id:
+                yield PlanRule(N_("target {id}: refers to itself"), id=target.id)
+        if isinstance(target.due, str) and type(year) is int:
+            yield from _due_problems(target, year)
+    yield from _part_cycles(targets, by_id)
+
+
+def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
+    for part in target.parts:
+        if part not in by_id and part in ids:
+            continue  # an id given twice: said as such
+        if part not in by_id:
+            yield _unknown(
+                N_("target {id}: unknown part {part!r}"),
+                N_("target {id}: unknown part {part!r} (did you mean {meant}?)"),
+                by_id,
+                id=target.id,
+                part=part,
+            )
+        elif part == target.id:
+            yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
+        elif by_id[part].unit != target.unit or by_id[part].kind != target.kind:
+            yield PlanRule(
+                N_("target {id}: part {part!r} has another kind or unit"),
+                id=target.id,
+                part=part,
+            )
+
+
+def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> PlanRule:
+    """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp)."""
+    import difflib
+
+    named = fields.get("reference", fields.get("part", ""))
+    ids = [i for i in by_id if len(i) <= 60 and _ID.fullmatch(i)]  # (echoed whole)
+    meant = difflib.get_close_matches(named, ids, 1, 0.6)
+    if meant:
+        return PlanRule(close, meant=meant[0], **fields)
+    return PlanRule(message, **fields)
+
+
+def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
+    """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
+    if target.kind != "milestone":
+        yield PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
+        return
+    try:
+        parse_plan_period(target.due, year)
+    except InputError as exc:
+        yield PlanRule(N_("target {id}: due: {problem}"), id=target.id, problem=str(exc))
+
+
+def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[PlanRule]:
+    """Roll-ups sum their parts, so a part may not contain (directly or not) its roll-up: each
+    cycle once, named from the first target on it."""
+    done: set[str] = set()
+    found: list[PlanRule] = []
+
+    def visit(target_id: str, path: list[str]) -> None:
+        if target_id in path:
+            on_it = [*path[path.index(target_id) :], target_id]
+            cycle = " → ".join(clip(i) for i in on_it)  # (ids as read: any text, any length)
+            found.append(
+                PlanRule(
+                    N_("target {id}: its parts form a cycle ({cycle})"),
+                    id=target_id,
+                    cycle=cycle,
+                )
+            )
+            return
+        if target_id in done or target_id not in by_id:
+            return
+        done.add(target_id)  # (before its parts: a cycle is named once)
+        for part in by_id[target_id].parts:
+            visit(part, [*path, target_id])
+
+    for target in targets:
+        visit(target.id, [])
+    return found
+
+
+def _duplicates(message: str, ids: Iterable[str]) -> Iterable[PlanRule]:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            yield PlanRule(message, item=item)
+        seen.add(item)
