@@ -33,7 +33,7 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, colon_join, ngettext
 from plancli.ledger import (
     Change,
     Entry,
@@ -164,7 +164,10 @@ class ImportRejected(InputError):
                 "{file}: {n} bad rows; nothing was imported",
                 rows,
             ).format(file=clip_path(self.name), n=f"{rows:,}"),
-            *(f"{shown}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
+            *(
+                colon_join(f"{shown}:{p.row}", p.message)
+                for p in self.problems[:MAX_SHOWN_PROBLEMS]
+            ),
         ]
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(_("… and {n} more").format(n=f"{count - MAX_SHOWN_PROBLEMS:,}"))
