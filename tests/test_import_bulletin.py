@@ -807,7 +807,7 @@ def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ign
     assert rows.stderr.splitlines() == [
         f"错误：{tmp_path / 'june.csv'}：3 行有误；未导入任何数据",
         f"{tmp_path / 'june.csv'}:2：计划 guandu-2022 中没有目标 '地区生产总额'；"
-        "是否想找 地区生产总值 (gdp)？",
+        "是否想找 地区生产总值（gdp）？",
         f"{tmp_path / 'june.csv'}:3：期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
         "累计数（1-6月，即 2022-06）",
         f"{tmp_path / 'june.csv'}:4：缺少 value（城镇登记失业率）",
@@ -896,7 +896,7 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
     assert imported.returncode == 2
     assert imported.stderr.splitlines() == [
         f"错误：{figures}：1 行有误；未导入任何数据",
-        f"{figures}:2：计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值 (gdp)？",
+        f"{figures}:2：计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值（gdp）？",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]

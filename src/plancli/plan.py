@@ -393,7 +393,8 @@ def close_targets(plan: plain.AnyPlan, target_id: str) -> list[tuple[str, str]]:
     if not found:  # a part of a name, or a name with more words around it
         found = [n for n in names if target_id in n or n in target_id]
     by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
-    return [(names[n], f"{n} ({names[n]})") for n in found if by_id[names[n]] == n][:3]
+    shown = [(names[n], _("{name} ({id})").format(name=n, id=names[n])) for n in found]
+    return [(i, text) for (i, text), n in zip(shown, found, strict=True) if by_id[i] == n][:3]
 
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
