@@ -410,3 +410,15 @@ def test_a_held_lock_is_said_in_chinese(tmp_path: Path, suffix: str) -> None:
     assert message.startswith(f"{ledger}："), message
     assert "其他 plancli 进程占用台账文件的锁达 0.2 秒；未写入任何内容" in message, message
     assert english_words(message.replace(str(ledger), ""), "convert sqlite") == set(), message
+
+
+def test_a_figures_amount_is_in_full_width_brackets_under_zh(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`import --dry-run`'s table and `record`'s line wrote `5.2 % (总量 700 亿元)`."""
+    plan = _plan(tmp_path)
+    figures = tmp_path / "june.csv"
+    figures.write_text("target,period,value,amount\ngdp,2022-Q2,5.2,700\n", "utf-8")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "import", str(figures), "--dry-run")
+    assert zh.exit_code == 0, zh.stderr
+    assert "5.2 %（总量 700 亿元）" in zh.output, zh.output
+    en = invoke("--plan", str(plan), "import", str(figures), "--dry-run")
+    assert "5.2 % (amount 700 亿元)" in en.output, en.output
