@@ -422,3 +422,15 @@ def test_a_figures_amount_is_in_full_width_brackets_under_zh(invoke, tmp_path: P
     assert "5.2 %（总量 700 亿元）" in zh.output, zh.output
     en = invoke("--plan", str(plan), "import", str(figures), "--dry-run")
     assert "5.2 % (amount 700 亿元)" in en.output, en.output
+
+
+def test_an_added_increment_is_in_full_width_brackets_under_zh(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`record --add` said `= 120 个 (2022-05 的 100 + 20)` in a Chinese sentence."""
+    plan = _plan(tmp_path)
+    ledger = tmp_path / "a.progress.toml"
+    where = ["--plan", str(plan), "--ledger", str(ledger)]
+    assert invoke(*where, "record", "g5", "100", "-p", "2022-05").exit_code == 0
+    zh = invoke(*where, "--lang", "zh", "record", "g5", "20", "-p", "2022-06", "--add")
+    assert "已录入 g5 2022-06 = 120 个（2022-05 的 100 + 20），写入" in zh.stderr, zh.stderr
+    en = invoke(*where, "record", "g5", "5", "-p", "2022-07", "--add")
+    assert "recorded g5 2022-07 = 125 个 (2022-06's 120 + 5) in" in en.stderr, en.stderr
