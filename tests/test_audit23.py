@@ -288,7 +288,7 @@ def test_a_months_flow_under_the_month_column_is_refused_naming_it(invoke, tmp_p
     )
     result = invoke(*args, "--lang", "zh")
     assert result.stderr.splitlines()[1] == (
-        f"{path}:主要指标:4: '城镇新增就业'：没有累计数（'累计/绝对值', '累计/增长（%）' 列为空）；"
+        f"{path}:主要指标:4：'城镇新增就业'：没有累计数（'累计/绝对值', '累计/增长（%）' 列为空）；"
         "'当月/绝对值' 列的 '7.5' 是当月数，不录入"
     )
     assert not ledger.exists()
@@ -306,7 +306,7 @@ def test_a_level_in_a_one_row_headers_month_column_is_read(invoke, tmp_path: Pat
     )
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        f"{path}:3: '新增城镇就业'：没有累计数（'本年累计', '累计增长（%）' 列为空）；"
+        f"{path}:3：'新增城镇就业'：没有累计数（'本年累计', '累计增长（%）' 列为空）；"
         "'本月' 列的 '7.5' 是当月数，不录入"
     ]
     path.write_text("指标,本月,本年累计,累计增长（%）\n城镇调查失业率,5.5,,\n", encoding="utf-8")

@@ -39,7 +39,7 @@ def test_a_misspelt_option_of_record_is_no_such_option(  # type: ignore[no-untyp
             "error: no such command: records (did you mean record, report?); "
             "see `plancli --help`\n",
         ),
-        ("zh", "错误：没有这个命令：records（是否想用 record, report？）；见 `plancli --help`\n"),
+        ("zh", "错误：没有这个命令：records（是否想用 record、report？）；见 `plancli --help`\n"),
     ],
 )
 def test_a_misspelt_command_is_said_in_one_language(  # type: ignore[no-untyped-def]

@@ -261,7 +261,7 @@ def test_a_ledger_rule_is_said_in_chinese(invoke, tmp_path: Path) -> None:  # ty
     result = invoke("--lang", "zh", *GUANDU, "--ledger", str(copy), "status")
     assert result.exit_code == 3, result.output
     assert (
-        "recorded_at: 9999-12-31T23:59:59-23:59 超出范围：换算为 UTC 后早于公元1年或晚于9999年"
+        "recorded_at：9999-12-31T23:59:59-23:59 超出范围：换算为 UTC 后早于公元1年或晚于9999年"
         in (result.stderr)
     )
 

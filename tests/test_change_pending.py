@@ -169,7 +169,7 @@ def test_import_warns_of_the_rise_as_record_does(
     urb2.write_text("target,period,value\nurbanization_rate,2026-11,-0.2\n", encoding="utf-8")
     refused = draft("import", str(urb2), *dry, lang="zh")
     assert refused.exit_code == 2
-    assert "urb2.csv:2: urbanization_rate 2026-11 = -0.2%：比率、占比不会小于 0" in refused.stderr
+    assert "urb2.csv:2：urbanization_rate 2026-11 = -0.2%：比率、占比不会小于 0" in refused.stderr
 
 
 def test_record_help_says_a_change_target_takes_the_level(invoke: Any) -> None:

@@ -111,7 +111,7 @@ def test_a_figure_for_another_period_ending_the_same_month_is_a_revision(
         f"{ledger} (batch {read_records(ledger)[-1].batch}); supersedes 2022-Q2's 5.2 % recorded "
     ) in result.stderr
     zh = run("record", "gdp", "5.4", "--period", "2022-H1", lang="zh")
-    assert "取代" in zh.stderr and "录入的 2022-06 的 5.3 % (总量 701 亿元)" in zh.stderr
+    assert "取代" in zh.stderr and "录入的 2022-06 的 5.3 %（总量 701 亿元）" in zh.stderr
     assert "gdp 2022-H1 没有总量：2022-06 的总量 701 亿元不再生效" in zh.stderr
     # The same figure under another period ending the same month changes nothing.
     same = run("record", "gdp", "5.4", "--period", "2022-Q2")

@@ -73,7 +73,7 @@ def test_footnote_marks_in_two_cells_are_named_in_one_message(
         )
         result = _import(invoke, ledger, path, lang="zh")
         assert result.stderr.splitlines()[1] == (
-            f"{where}: 数值 '5.2¹'、总量 '702.6²'：¹ ² 不是数字，是数字后的注释标记吗？请只填数字"
+            f"{where}：数值 '5.2¹'、总量 '702.6²'：¹ ² 不是数字，是数字后的注释标记吗？请只填数字"
         )
     assert not ledger.exists()
 

@@ -341,7 +341,13 @@ def test_a_hidden_column_plancli_reads_is_read(imports, ledger: Path, tmp_path: 
 def test_a_value_under_an_empty_header_is_refused(imports, header: str) -> None:  # type: ignore[no-untyped-def]
     cells = ",".join(["gdp", "2022-06", "5.2", *([""] * (header.count(",") - 3)), "oops"])
     result = imports("june.csv", f"{header}\n{cells}\n")
-    refused(result, f":2: a value in column(s) {'DE'[header.count(',') - 3]}, which have no header")
+    column, left = "DE"[header.count(",") - 3], "CD"[header.count(",") - 3]
+    refused(  # its header cell empty beside a header: merged in the sheet it came from? (s29)
+        result,
+        f":2: a value in column(s) {column}, which have no header (its header cell is empty: "
+        f"was it merged with column {left}'s in the sheet this file was saved from? Unmerge it "
+        "there and give each column its own header)",
+    )
 
 
 def test_total_and_growth_columns_by_the_kind_of_target(
@@ -800,11 +806,11 @@ def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ign
     assert rows.exit_code == 2
     assert rows.stderr.splitlines() == [
         f"错误：{tmp_path / 'june.csv'}：3 行有误；未导入任何数据",
-        f"{tmp_path / 'june.csv'}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；"
-        "是否想找 地区生产总值 (gdp)？",
-        f"{tmp_path / 'june.csv'}:3: 期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
+        f"{tmp_path / 'june.csv'}:2：计划 guandu-2022 中没有目标 '地区生产总额'；"
+        "是否想找 地区生产总值（gdp）？",
+        f"{tmp_path / 'june.csv'}:3：期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
         "累计数（1-6月，即 2022-06）",
-        f"{tmp_path / 'june.csv'}:4: 缺少 value（城镇登记失业率）",
+        f"{tmp_path / 'june.csv'}:4：缺少 value（城镇登记失业率）",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]
@@ -827,8 +833,7 @@ def test_a_plan_validation_error_in_chinese(invoke, tmp_path: Path) -> None:  # 
     chinese = invoke("--plan", str(plan), "--lang", "zh", "targets")
     assert chinese.exit_code == 3
     assert chinese.stderr == (
-        f"错误：{plan}: 第 {line} 行: 目标 new_5g_base_stations: "
-        "下限（min）310 大于上限（max）300\n"
+        f"错误：{plan}:{line}：目标 new_5g_base_stations：下限（min）310 大于上限（max）300\n"
     )  # in words, the keys in brackets: it read `min（310）> max（300）`
 
 
@@ -891,7 +896,7 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
     assert imported.returncode == 2
     assert imported.stderr.splitlines() == [
         f"错误：{figures}：1 行有误；未导入任何数据",
-        f"{figures}:2: 计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值 (gdp)？",
+        f"{figures}:2：计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值（gdp）？",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
     ]
@@ -905,8 +910,8 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
         check=False,
     )
     assert validated.returncode == 3
-    assert validated.stderr.startswith(f"错误：{plan}: 第 ")
-    assert "目标 gdp: kind: 应为以下之一：" in validated.stderr
+    assert validated.stderr.startswith(f"错误：{plan}:")
+    assert "：目标 gdp：kind：应为以下之一：" in validated.stderr
 
 
 def test_a_formula_with_no_saved_value_is_refused_not_skipped_as_blank(

@@ -150,7 +150,7 @@ def test_in_chinese(imports) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0, result.output
     assert "跳过2个指标不是计划 guandu-2022 目标的行（--skip-unknown）" in result.stderr
     assert ":3：规模以上工业增加值" in result.stderr
-    near_miss = "是否想找 城镇登记失业率 (unemployment_rate)？"
+    near_miss = "是否想找 城镇登记失业率（unemployment_rate）？"
     assert f"已跳过“城镇调查失业率”，计划中没有这一目标；{near_miss}" in result.stderr
 
 

@@ -120,7 +120,7 @@ def test_a_duplicated_id_in_a_draft_is_told_in_chinese(invoke, small: Path, tmp_
     line = text[: text.index('id = "cpi"')].count("\n") + 1
     result = invoke("--lang", "zh", "--plan", str(plan), "validate")
     assert result.exit_code == 3
-    assert result.stderr == f"错误：{plan}: 第 {line} 行: 目标编号 'gdp' 重复\n"
+    assert result.stderr == f"错误：{plan}:{line}：目标编号 'gdp' 重复\n"
     english = invoke("--plan", str(plan), "validate")
     assert english.stderr == f"error: {plan}: line {line}: duplicate target id 'gdp'\n"
 
@@ -353,7 +353,7 @@ def test_a_bound_typed_as_text_is_shown_with_the_figure_to_write(  # type: ignor
         "without quotes: 5\n"
     )
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
-    assert zh.stderr.endswith("目标 gdp: min: 应为数字：'5%' 是文本；数值不加引号，写作 5\n")
+    assert zh.stderr.endswith("目标 gdp：min：应为数字：'5%' 是文本；数值不加引号，写作 5\n")
 
 
 def test_compare_with_a_file_that_is_no_plan_is_refused(  # type: ignore[no-untyped-def]
@@ -459,7 +459,7 @@ def test_a_kind_typo_lists_the_kinds_in_chinese_throughout(invoke, tmp_path: Pat
     plan.write_text(text.replace('kind = "growth"', 'kind = "grwoth"', 1), encoding="utf-8")
     result = invoke("--lang", "zh", "--plan", str(plan), "validate")
     assert result.exit_code == 3
-    assert "kind: 应为以下之一：'growth'、'level'、'cumulative'、" in result.stderr
+    assert "kind：应为以下之一：'growth'、'level'、'cumulative'、" in result.stderr
     assert "'indicator'、'ongoing'" in result.stderr and " or " not in result.stderr
     english = invoke("--lang", "en", "--plan", str(plan), "validate").stderr
     assert "'indicator' or 'ongoing'" in english  # pydantic's own words in English

@@ -26,7 +26,7 @@ def _line(path: Path, start: str) -> int:
     ("lang", "expected"),
     [
         ("en", "target unemployment: arround: unknown key (did you mean around?)"),
-        ("zh", "目标 unemployment: arround: 未知的键（是否应为 around？）"),
+        ("zh", "目标 unemployment：arround：未知的键（是否应为 around？）"),
     ],
 )
 def test_a_mistyped_key_names_the_key_meant(
@@ -36,8 +36,8 @@ def test_a_mistyped_key_names_the_key_meant(
     result = invoke("--lang", lang, "--plan", str(path), "validate")
     assert result.exit_code == 3
     line = _line(path, "arround")
-    where = f"line {line}" if lang == "en" else f"第 {line} 行"
-    assert f"{where}: {expected}" in result.stderr, result.stderr
+    where = f"{path}: line {line}: " if lang == "en" else f"{path}:{line}："
+    assert f"{where}{expected}" in result.stderr, result.stderr
     assert "Extra inputs" not in result.stderr
 
 
@@ -72,7 +72,7 @@ def test_a_mistyped_key_of_an_inline_table_or_of_the_plan(
     ("lang", "expected"),
     [
         ("en", "plan.year: required, and missing: add a line year = … under [plan]"),
-        ("zh", "plan.year: 必填，但缺少：请在 [plan] 下加一行 year = …"),
+        ("zh", "plan.year：必填，但缺少：请在 [plan] 下加一行 year = …"),
     ],
 )
 def test_a_deleted_plan_key_gives_the_plan_tables_line_and_what_to_write(
@@ -82,8 +82,8 @@ def test_a_deleted_plan_key_gives_the_plan_tables_line_and_what_to_write(
     result = invoke("--lang", lang, "--plan", str(path), "validate")
     assert result.exit_code == 3
     line = _line(path, "[plan]")
-    where = f"line {line}" if lang == "en" else f"第 {line} 行"
-    assert f": {where}: {expected}" in result.stderr, result.stderr
+    where = f"{path}: line {line}: " if lang == "en" else f"{path}:{line}："
+    assert f"{where}{expected}" in result.stderr, result.stderr
 
 
 def test_a_deleted_target_key_says_what_to_write(invoke, mini_plan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -73,4 +73,4 @@ def test_an_id_error_says_what_an_id_is_and_shows_a_trailing_space(  # type: ign
     assert "'pm25 ' 不是有效的 id" in zh.stderr
     plan = _plan(tmp_path, text.replace("around = 2\n", "around = 2\ntolerance = -0.5\n", 1))
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
-    assert zh.exit_code == 3 and "tolerance: 不能小于 0" in zh.stderr, zh.stderr
+    assert zh.exit_code == 3 and "：目标 cpi：tolerance：不能小于 0" in zh.stderr, zh.stderr

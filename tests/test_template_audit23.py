@@ -76,7 +76,8 @@ def test_a_figure_in_a_helper_column_is_refused_not_skipped(
     assert result.exit_code != 0
     for target, (column, figure) in TYPED.items():
         said = message.format(target=target, figure=figure, column=column)
-        assert f"{path}:{lines[target]}: {said}" in result.stderr.splitlines()
+        colon = "：" if lang == "zh" else ": "
+        assert f"{path}:{lines[target]}{colon}{said}" in result.stderr.splitlines()
     assert not ledger.exists()
 
 
@@ -123,7 +124,7 @@ def test_an_xlsx_sheets_last_value_typed_over_is_refused(invoke, tmp_path: Path)
     result = _import(invoke, ledger, sheet, "zh", "--dry-run")
     assert result.exit_code != 0
     said = "external_funds：数字 66 填在了 last_value 列（仅供参考、不导入）；请填在 value 列"
-    assert f"{sheet}:input:{funds[0].row}: {said}" in result.stderr.splitlines()
+    assert f"{sheet}:input:{funds[0].row}：{said}" in result.stderr.splitlines()
 
 
 # ------------------------------------------------ D2: a target cell changed
@@ -148,7 +149,7 @@ def test_a_changed_target_cell_is_refused_naming_both(invoke, tmp_path: Path) ->
         "target 为 new_parking_spaces，但 name 列为 新建5G基站（new_5g_base_stations）；"
         "是否改动了 target 列？填报表的 name 是本行目标的名称"
     )
-    assert f"{path}:{line}: {said}" in result.stderr.splitlines()
+    assert f"{path}:{line}：{said}" in result.stderr.splitlines()
     [record] = read_toml_ledger(ledger).records
     assert str(record.value) == "1500"
 

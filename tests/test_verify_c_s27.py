@@ -165,7 +165,7 @@ def test_a_baseline_warning_names_its_line(tmp_path: Path, invoke: Any, form: st
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate", "--json", "--source", str(source))
     findings = json.loads(zh.stdout)["findings"]
     assert [f["message"] for f in findings if f["target"] == "new_urban_jobs"] == [
-        f"第 {line} 行: 基期值（value）127.1（2025年）不是报告中的任何数字"
+        f"第 {line} 行：基期值（value）127.1（2025年）不是报告中的任何数字"
     ]
 
 

@@ -215,7 +215,7 @@ def test_the_reasons_keep_their_english_in_english(invoke, tmp_path: Path) -> No
     result = invoke("--plan", str(year), "targets")
     assert result.stderr.endswith("plan.year: Input should be less than or equal to 2200\n")
     zh = invoke("--plan", str(year), "--lang", "zh", "targets")
-    assert zh.stderr.endswith("plan.year: 不能大于 2200\n")
+    assert zh.stderr == f"错误：{year}:6：plan.year：不能大于 2200\n"
     note = invoke(
         "--plan", str(plan), "record", "gdp", "5.2", "-p", "2022-Q2", "--note", "a\udcb6b"
     )

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.fmt import num
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, colon_join
 from plancli.plan_checks import Finding
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def side_findings(target: Target, index: int, text: str | None) -> list[Finding]
     located = []
     for bound, finding in found:  # the bound's own key, never read back out of the message:
         line = _line_of_item(text, "targets", index, bound)  # a translated one names it 下限
-        message = _("line {n}").format(n=line) + ": " + finding.message
+        message = colon_join(_("line {n}").format(n=line), finding.message)
         located.append(finding._replace(message=message))
     return located
 

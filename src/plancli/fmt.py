@@ -389,7 +389,9 @@ def value_is_percent(target: AnyTarget) -> bool:
 def figure_text(
     value: Decimal, amount: Decimal | None, target: AnyTarget | None, lang: Lang = "en"
 ) -> str:
-    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`."""
+    """A recorded figure with its unit: `150 个`, `5.2 % (amount 700 亿元)`, `100 %`; in
+    Chinese the amount in full-width brackets, `5.2 %（总量 700 亿元）`, as every bracket of
+    a Chinese table and sentence is (it was `5.2 % (总量 700 亿元)`)."""
     if target is None:  # a record of a target the plan no longer has
         text = num(value)
     elif value_is_percent(target):
@@ -398,7 +400,8 @@ def figure_text(
         text = f"{num(value)} {target.unit}"
     if amount is not None:
         unit = f" {target.unit}" if target is not None else ""
-        text += f" ({t('amount', lang)} {num(amount)}{unit})"
+        amount_text = f"{t('amount', lang)} {num(amount)}{unit}"
+        text += f"（{amount_text}）" if lang == "zh" else f" ({amount_text})"
     return text
 
 

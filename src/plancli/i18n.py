@@ -141,6 +141,22 @@ def join_list(items: Iterable[str]) -> str:
     return ("、" if _language == "zh" else ", ").join(items)
 
 
+def colon_join(*parts: object) -> str:
+    """The parts of a message that each name where the next one is (file, line, target, field,
+    reason), empty ones left out: `p.toml: line 2: plan.name_en: …` in English, joined by the
+    full-width colon in Chinese (`p.toml:2：plan.name_en：…`), where the ASCII `: ` of the
+    English form read as a typo in a Chinese sentence."""
+    return ("：" if _language == "zh" else ": ").join(str(part) for part in parts if part)
+
+
+def at_line(shown: str, line: int | None) -> str:
+    """A file (`shown`: as `clip_path` shows it) and a line as messages name them: `p.toml:
+    line 2` in English (a plan's errors), `p.toml:2` in Chinese, the form every other Chinese
+    message gives a file's line in (`june.csv:3：…`, `a.json:1:45：JSON 格式错误…`); the file
+    alone without a line."""
+    return gettext("{where}: line {n}").format(where=shown, n=line) if line else shown
+
+
 _BESIDE_FULL_WIDTH = re.compile("(?<=[）」』】》、，；：。]) | (?=[（「『【《、，；：。])")
 
 

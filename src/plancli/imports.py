@@ -33,7 +33,7 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, colon_join, ngettext
 from plancli.ledger import (
     Change,
     Entry,
@@ -158,14 +158,13 @@ class ImportRejected(InputError):
     def _message(self) -> str:
         count, shown = len(self.problems) + self.more, clip_path(self.name)
         rows = len({p.row for p in self.problems}) + self.more
-        lines = [
-            ngettext(
-                "{file}: {n} bad row; nothing was imported",
-                "{file}: {n} bad rows; nothing was imported",
-                rows,
-            ).format(file=clip_path(self.name), n=f"{rows:,}"),
-            *(f"{shown}:{p.row}: {p.message}" for p in self.problems[:MAX_SHOWN_PROBLEMS]),
-        ]
+        said = ngettext(
+            "{file}: {n} bad row; nothing was imported",
+            "{file}: {n} bad rows; nothing was imported",
+            rows,
+        ).format(file=clip_path(self.name), n=f"{rows:,}")
+        listed = self.problems[:MAX_SHOWN_PROBLEMS]  # `june.csv:3：…` in Chinese
+        lines = [said, *(colon_join(f"{shown}:{p.row}", p.message) for p in listed)]
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(_("… and {n} more").format(n=f"{count - MAX_SHOWN_PROBLEMS:,}"))
         return "\n".join(lines)

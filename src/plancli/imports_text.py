@@ -17,7 +17,7 @@ import codecs
 import contextlib
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import IO, Any
 
@@ -538,7 +538,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
         if unlabelled:
             stray = [i for i in unlabelled if i < count and cells[i].strip()]
             if stray:
-                problems.add(line, _no_header([_column_number(i) for i in stray]))
+                problems.add(line, _no_header(stray, unlabelled))
                 continue
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
@@ -624,7 +624,7 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             continue
         stray = [i for i in unlabelled if i < count and cells[i].strip()]
         if stray:
-            problems.add(line, _no_header([_column_number(i) for i in stray]))
+            problems.add(line, _no_header(stray, unlabelled))
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
         if values.get("target") is None and any(values.get(c) for c in ("value", TOTAL, "amount")):
@@ -656,10 +656,20 @@ def _column_number(position: int) -> str:
     return column_letter(position)
 
 
-def _no_header(columns: list[str]) -> str:
-    return _("a value in column(s) {columns}, which have no header").format(
-        columns=", ".join(columns[:10])
+def _no_header(columns: list[int], unlabelled: Sequence[int]) -> str:
+    """Values under empty header cells; when the first such cell follows a header, it may be
+    that header merged over two columns in the sheet the file was saved from (a CSV keeps
+    the text in the first cell only): said, as a question, for the user to check."""
+    message = _("a value in column(s) {columns}, which have no header").format(
+        columns=", ".join(_column_number(i) for i in columns[:10])
     )
+    left = columns[0] - 1
+    if left >= 0 and left not in unlabelled:
+        message += _(
+            " (its header cell is empty: was it merged with column {left}'s in the sheet this "
+            "file was saved from? Unmerge it there and give each column its own header)"
+        ).format(left=_column_number(left))
+    return message
 
 
 def _too_many(count: int, width: int) -> str:

@@ -92,7 +92,7 @@ from plancli.xlsx_formats import (
     excel_number,
     parse_number_format,
 )
-from plancli.xlsx_merges import Filled, Merges, column_index, column_letter
+from plancli.xlsx_merges import Filled, Merges, column_index, column_letter, merge_refusal
 from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring
 
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -779,6 +779,7 @@ class _RowCollector:
         self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
         self.merges = Merges()  # the reader's, filled after the rows
         self.filled = Filled()  # the cells read that hold a value: under a merge?
+        self.strays: set[int] = set()  # columns with values and no header: merged into one?
         # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
         # {column: (the row above that gave it, its text)})
         self.waiting: list[tuple[int, dict[str, Any], dict[str, tuple[int, Any]]]] = []
@@ -835,6 +836,7 @@ class _RowCollector:
             elif _text(value, shown) is not None:
                 hidden = _(" (hidden)") if position in self.hidden_columns else ""
                 stray.append(column_letter(position) + hidden)
+                self.strays.add(position)
         if not any(v is not None for v in values.values()) and not stray:
             return  # an empty row
         self.filled.add(number, tuple(filled))
@@ -931,21 +933,10 @@ class _RowCollector:
             self.cover = True  # no header row either
             message = _("{file}: the sheet is empty; expected a header row target,period,value")
             raise InputError(message.format(file=clip_path(self.name)))
-        hidden = self.filled.hidden(self.merges)
-        if hidden is not None:  # Excel shows the merge's top-left cell alone
-            row, position, merge = hidden
-            raise InputError(
-                _(
-                    "{file}: cell {cell} holds a value under the merged cell {merge}, where Excel "
-                    "shows only {top}'s; plancli reads what Excel shows: clear {cell}, or unmerge "
-                    "the cells"
-                ).format(
-                    file=clip_path(self.name),
-                    cell=f"{column_letter(position)}{row}",
-                    merge=visible(merge),
-                    top=visible(merge.split(":")[0].replace("$", "")),
-                )
-            )
+        # A header cell merged over columns, a value Excel does not show under a merge
+        refusal = merge_refusal(self.name, self.merges, self.filled, self.header_line, self.strays)
+        if refusal is not None:
+            raise InputError(refusal)
         return self.kept.rows, self.problems
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
-from plancli.i18n import N_, _, join_list, ngettext
+from plancli.i18n import N_, _, at_line, colon_join, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
@@ -229,26 +229,29 @@ def _validate(path: Path, data: bytes) -> Plan:
     except ValidationError as exc:
         shown = clip_path(path)
         errors = every_error(ordered_errors(exc), parsed)
-        first = _described(errors[0], parsed, text)
+        first = _described(errors[0], parsed, text, shown)
         more = len(errors) - 1
         suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-        error = PlanFileError(f"{shown}: {first}{suffix if more else ''}")
-        error.details = tuple(f"{shown}: {_described(e, parsed, text)}" for e in errors)
+        error = PlanFileError(first + (suffix if more else ""))
+        error.details = tuple(_described(e, parsed, text, shown) for e in errors)
         error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
         raise error from None
 
 
-def describe_validation_error(exc: ValidationError, data: dict[str, Any], text: str) -> str:
-    """First error as `line N: target ID: field: message` (+ how many more)."""
+def describe_validation_error(
+    exc: ValidationError, data: dict[str, Any], text: str, file: str = ""
+) -> str:
+    """First error as `FILE: line N: target ID: field: message` (+ how many more); in Chinese
+    `FILE:N：目标 ID：field：message`."""
     more = len(exc.errors()) - 1
     suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-    return _described(ordered_errors(exc)[0], data, text) + (suffix if more else "")
+    return _described(ordered_errors(exc)[0], data, text, file) + (suffix if more else "")
 
 
-def _described(first: Any, data: dict[str, Any], text: str) -> str:
+def _described(first: Any, data: dict[str, Any], text: str, file: str = "") -> str:
     line, where, _target, message = _located(first, data, text)
-    parts = [p for p in (_("line {n}").format(n=line) if line else "", where) if p]
-    return ": ".join([*parts, message])
+    head = at_line(file, line) if file else _("line {n}").format(n=line) if line else ""
+    return colon_join(head, where, message)
 
 
 def _located(
@@ -296,7 +299,7 @@ def _located(
         item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
     )
     shown = clip(field) if field else field  # an unknown key of 100,000 characters: 60
-    return line, where, target, ": ".join(p for p in (shown, message) if p)
+    return line, where, target, colon_join(shown, message)
 
 
 def _line_of_item(text: str, table: str, index: int | None, field: object) -> int | None:
@@ -399,7 +402,8 @@ def close_targets(plan: plain.AnyPlan, target_id: str) -> list[tuple[str, str]]:
     if not found:  # a part of a name, or a name with more words around it
         found = [n for n in names if target_id in n or n in target_id]
     by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
-    return [(names[n], f"{n} ({names[n]})") for n in found if by_id[names[n]] == n][:3]
+    shown = [(names[n], _("{name} ({id})").format(name=n, id=names[n])) for n in found]
+    return [(i, text) for (i, text), n in zip(shown, found, strict=True) if by_id[i] == n][:3]
 
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")

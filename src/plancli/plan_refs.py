@@ -281,7 +281,9 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
     import difflib
 
     named = fields.get("reference", fields.get("part", ""))
-    ids = [i for i in by_id if len(i) <= 60 and _ID.fullmatch(i)]  # (echoed whole)
+    # never the target itself, nor a part it already lists (invest_b is not invest_total)
+    taken = {fields.get("id"), *getattr(by_id.get(fields.get("id", "")), "parts", ())}
+    ids = [i for i in by_id if i not in taken and len(i) <= 60 and _ID.fullmatch(i)]
     meant = difflib.get_close_matches(named, ids, 1, 0.6)
     if meant:
         return PlanRule(close, meant=meant[0], **fields)

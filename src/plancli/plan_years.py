@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plancli.i18n import _, join_list
+from plancli.i18n import _, colon_join, join_list
 from plancli.plan_checks import Finding
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def year_findings(plan: Plan, text: str | None) -> list[Finding]:
 
     def at(message: str, table: str, index: int | None, key: str) -> str:
         line = None if text is None else _line_of_item(text, table, index, key)
-        return message if line is None else _("line {n}").format(n=line) + ": " + message
+        return message if line is None else colon_join(_("line {n}").format(n=line), message)
 
     based = [(i, t) for i, t in enumerate(plan.targets) if t.baseline is not None]
     late = [(i, t) for i, t in based if t.baseline is not None and t.baseline.year >= year]

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancli.fmt import num
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, colon_join
 from plancli.plan_checks import Finding
 
 if TYPE_CHECKING:
@@ -217,6 +217,6 @@ def word_findings(target: Target, index: int, text: str | None) -> list[Finding]
     located = []
     for key, finding in found:
         line = _line_of_item(text, "targets", index, key)
-        message = _("line {n}").format(n=line) + ": " + finding.message
+        message = colon_join(_("line {n}").format(n=line), finding.message)
         located.append(finding._replace(message=message))
     return located

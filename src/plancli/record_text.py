@@ -38,7 +38,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
             )
         else:
             added = _("0 at the start of the year + {increment}").format(increment=increment)
-        what += f" ({added})"
+        what = _("{what} ({added})").format(what=what, added=added)  # zh: （…）
     previous = change.previous
     if previous is None:
         text = (

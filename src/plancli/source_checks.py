@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.fmt import num
-from plancli.i18n import N_, _, join_list, ngettext
+from plancli.i18n import N_, _, colon_join, join_list, ngettext
 from plancli.plan_checks import Finding
 from plancli.quote_words import UNIT_WORDS
 from plancli.safe import clip_path
@@ -136,7 +136,7 @@ def baseline_findings(plan: Plan, report_text: str, plan_text: str | None = None
                 message = _(_BASELINE_NOT_FOUND[field]).format(**fields)
             line = None if plan_text is None else baseline_line(plan_text, index, field)
             if line is not None:
-                message = _("line {n}").format(n=line) + ": " + message
+                message = colon_join(_("line {n}").format(n=line), message)
             findings.append(Finding("warning", "baseline_not_in_source", target.id, message))
     return findings
 

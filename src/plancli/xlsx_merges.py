@@ -13,6 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Collection
+
+from plancli.i18n import _
+from plancli.safe import clip_path, visible
 
 MAX_MERGES = 100_000
 """Merges read from a sheet; a bulletin has a few dozen."""
@@ -151,3 +155,42 @@ class Filled:
                 if below and (found is None or (rows[at], column) < found[:2]):
                     found = (rows[at], column, ref)
         return found
+
+
+def merge_refusal(
+    name: str, merges: Merges, filled: Filled, header_row: int, strays: Collection[int]
+) -> str | None:
+    """Why a sheet is refused for its merges, or None: a header cell merged over two columns
+    or more (`数值` over C1:D1) names the first of them only, so the values under the others
+    were refused row by row as being "in a column with no header", which did not say that
+    the header is there, merged; a value under a merge other than its top-left cell is not
+    what Excel shows."""
+    for column in sorted(strays):
+        for first, top, last, bottom, ref in merges.areas():
+            if top <= header_row <= bottom and first < column <= last:
+                return _(
+                    "{file}:{line}: the header cell {cell} is merged into {top} ({merge}), so "
+                    "column {column} has values but no header of its own; unmerge {merge} and "
+                    "give each column its own header"
+                ).format(
+                    file=clip_path(name),
+                    line=header_row,
+                    cell=f"{column_letter(column)}{header_row}",
+                    top=f"{column_letter(first)}{top}",
+                    merge=visible(ref),
+                    column=column_letter(column),
+                )
+    hidden = filled.hidden(merges)
+    if hidden is None:
+        return None
+    row, position, merge = hidden
+    return _(
+        "{file}: cell {cell} holds a value under the merged cell {merge}, where Excel "
+        "shows only {top}'s; plancli reads what Excel shows: clear {cell}, or unmerge "
+        "the cells"
+    ).format(
+        file=clip_path(name),
+        cell=f"{column_letter(position)}{row}",
+        merge=visible(merge),
+        top=visible(merge.split(":")[0].replace("$", "")),
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors Click
 
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, join_list
 from plancli.locations import hide_passwords
 from plancli.safe import visible
 
@@ -24,7 +24,7 @@ def usage_message(exc: Any) -> str:
         sibling = None if exc.possibilities else _sibling_with(ctx, exc.option_name)
         if exc.possibilities:
             text += _(" (did you mean {options}?)").format(
-                options=", ".join(sorted(exc.possibilities))
+                options=join_list(sorted(exc.possibilities))
             )
         elif sibling is not None:  # `ledger grants --revoke`: it is `ledger grant`'s
             where, usage = sibling
@@ -112,7 +112,7 @@ def _stray_option(message: str, ctx: Any) -> str | None:
     text = _("no such option: {option}").format(option=option)
     near = difflib.get_close_matches(option, known, cutoff=0.75)
     if near:
-        text += _(" (did you mean {options}?)").format(options=", ".join(sorted(near)))
+        text += _(" (did you mean {options}?)").format(options=join_list(sorted(near)))
     return text
 
 
@@ -128,7 +128,7 @@ def _click_text(message: str) -> str:
     if slip:  # Typer adds the commands a slip away: "…. Did you mean 'status', 'targets'?"
         near = [_unquoted(name) for name in re.findall(_NAME, slip["near"])]
         return _click_text(slip["base"]) + _(" (did you mean {options}?)").format(
-            options=", ".join(near)
+            options=join_list(near)
         )
     command = re.match(rf"^No such command {_QUOTED}\.?$", message)
     if command:  # (plancli's catalog words it in Chinese before Typer adds its suggestion)

@@ -297,6 +297,9 @@ def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFil
         found = not_utf8_row(path)
         if found is not None:
             return found
+    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):  # a write refused:
+        message = _("{path}: cannot write the SQLite ledger: {reason}")  # not "unreadable"
+        return LedgerFileError(message.format(path=clip_path(path), reason=sqlite_reason(exc)))
     return LedgerFileError(
         _("{path}: unreadable SQLite ledger: {reason}").format(
             path=clip_path(path), reason=sqlite_reason(exc)

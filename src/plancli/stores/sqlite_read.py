@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancli.errors import LedgerFileError
-from plancli.i18n import _
+from plancli.i18n import _, colon_join
 from plancli.locations import LedgerLocation
 from plancli.plain import Amendment as PlainAmendment
 from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
@@ -263,8 +263,10 @@ def _row_error(
         seq, target, period = row[:3]
         label = _("record seq {n}").format(n=seq)
         if isinstance(target, str):
-            label += f" ({target} {period})"
-    return LedgerFileError(f"{clip_path(path)}: {label}: {field_name}: {message}")
+            label = _("{label} ({target} {period})").format(
+                label=label, target=target, period=period
+            )
+    return LedgerFileError(colon_join(clip_path(path), label, field_name, message))
 
 
 def _amendments(path: Path, rows: Sequence[tuple[Any, ...]]) -> list[PlacedAmendment]:
@@ -287,8 +289,10 @@ def _amendment_error(
     if row is not None:
         label = _("amendment seq {n}").format(n=row[0])
         if isinstance(row[2], str):
-            label += f" ({row[2]} {row[3]})"
-    return LedgerFileError(f"{clip_path(path)}: {label}: {field_name}: {message}")
+            label = _("{label} ({target} {period})").format(
+                label=label, target=row[2], period=row[3]
+            )
+    return LedgerFileError(colon_join(clip_path(path), label, field_name, message))
 
 
 def read_plain_figures(

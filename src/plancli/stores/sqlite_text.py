@@ -9,7 +9,7 @@ from contextlib import closing
 from typing import TYPE_CHECKING
 
 from plancli.errors import LedgerFileError
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, colon_join
 from plancli.safe import clip, clip_path
 
 if TYPE_CHECKING:
@@ -41,9 +41,13 @@ def not_utf8_row(path: Path) -> LedgerFileError | None:
                     target, period = cells["target"], cells["period"]
                     named = isinstance(target, bytes) and isinstance(period, bytes)
                     if named and _utf8(target) and _utf8(period):
-                        where += f" ({clip(target.decode())} {clip(period.decode())})"
-                    shown = f"{clip_path(path)}: {where}: {bad}"
-                    return LedgerFileError(f"{shown}: {not_utf8(cells[bad])}")
+                        where = _("{label} ({target} {period})").format(
+                            label=where,
+                            target=clip(target.decode()),
+                            period=clip(period.decode()),
+                        )
+                    shown = colon_join(clip_path(path), where, bad)
+                    return LedgerFileError(colon_join(shown, not_utf8(cells[bad])))
     except sqlite3.Error:
         return None
     return None

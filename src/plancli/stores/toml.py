@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from plancli.atomic import replace_file
 from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.file_types import FROM_FILE
-from plancli.i18n import _
+from plancli.i18n import _, colon_join
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
@@ -209,8 +209,10 @@ def _record_error(
         else _("record {n}").format(n=number)
     )
     if isinstance(item, dict) and isinstance(item.get("target"), str):
-        label += f" ({item['target']} {item.get('period', '?')})"
-    return f"{where}: {label}: {field_name}: {message}"
+        label = _("{label} ({target} {period})").format(
+            label=label, target=item["target"], period=item.get("period", "?")
+        )
+    return colon_join(where, label, field_name, message)
 
 
 # -------------------------------------------------------------------------------- writing

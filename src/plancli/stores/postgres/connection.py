@@ -36,7 +36,7 @@ from plancli.stores.postgres.libpq import (
     find_libpq,
     is_operational,
 )
-from plancli.stores.postgres.unreachable import unreachable_reason
+from plancli.stores.postgres.unreachable import conninfo_reason, unreachable_reason
 
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
@@ -203,6 +203,18 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r'invalid (?P<option>\w+) value: "(?P<value>[^"]*)"'),
         N_("invalid value {value} for the connection option {option}"),
     ),
+    (
+        re.compile(r'invalid port number: "(?P<port>[^"]*)"'),
+        N_("invalid port number {port}: a port is a whole number from 1 to 65535"),
+    ),
+    (  # the server's: `options=-c foo=1` (or PGOPTIONS) naming a setting it does not have
+        re.compile(r'unrecognized configuration parameter "(?P<name>[^"]*)"'),
+        N_("the server has no setting {name} (options=-c {name}=… or PGOPTIONS): check its name"),
+    ),
+    (
+        re.compile(r'invalid value for parameter "(?P<name>[^"]*)": "(?P<value>[^"]*)"'),
+        N_("invalid value {value} for the server setting {name} (options=-c or PGOPTIONS)"),
+    ),
 )
 
 
@@ -238,8 +250,8 @@ def unshowable_option(params: Mapping[str, str]) -> str | None:
         bad = re.search("[\ud800-\udfff]", value)
         if bad is not None:
             return _(
-                "{option}={value}: not UTF-8 text once percent-decoded (byte 0x{byte:02x}); a role's "
-                "and a database's name are UTF-8"
+                "{option}={value}: not UTF-8 text once percent-decoded (byte 0x{byte:02x}); "
+                "a role's and a database's name are UTF-8"
             ).format(option=option, value=clip(value), byte=ord(bad.group()) - 0xDC00)
         if option in ("user", "dbname") and not value.isprintable():
             return _(
@@ -319,7 +331,7 @@ class PostgresConnection:
         """The PlanError for a database error (psycopg's or libpq's, told apart by SQLSTATE
         alike): one line, no password, the documented exit."""
         sqlstate = getattr(exc, "sqlstate", None)
-        message = self._scrub(one_line(str(exc)))
+        message = self._scrub(unreachable_reason(one_line(str(exc))))
         connection = self._connection
         lost = connection is not None and (connection.closed or connection.broken)
         if isinstance(exc, LibpqError):
@@ -404,7 +416,7 @@ class PostgresConnection:
             )
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
-                    ledger=clip_path(self.shown), message=message
+                    ledger=clip_path(self.shown), message=conninfo_reason(message)
                 )
             ) from None
         unshown = unshowable_option(params)
@@ -437,7 +449,8 @@ class PostgresConnection:
                 if psycopg is not None and not isinstance(exc, psycopg.OperationalError):
                     raise InputError(
                         _("--ledger {ledger}: {message}").format(
-                            ledger=clip_path(self.shown), message=self._scrub(one_line(str(exc)))
+                            ledger=clip_path(self.shown),
+                            message=self._scrub(conninfo_reason(one_line(str(exc)))),
                         )
                     ) from None
                 text = str(exc)

@@ -1,10 +1,12 @@
-"""Why a PostgreSQL server could not be reached, in Chinese under the Chinese interface.
+"""Why a PostgreSQL server could not be reached, or a connection string could not be read, in
+Chinese under the Chinese interface.
 
 libpq writes its reasons in English whatever the locale (`connection to server at "db1", port
 5432 failed: Connection refused`). In English plancli shows them as libpq wrote them, which an
 administrator can search; in Chinese the common ones (refused, no such host, timed out, no
 route, the server starting or stopping) are said in Chinese naming the server; any other
-reason stays libpq's.
+reason stays libpq's. So do libpq's reasons for a connection string it cannot read (an
+unterminated quote, an unknown option, a bad percent escape): `conninfo_reason`.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ _CAUSES: tuple[tuple[str, str], ...] = (
         "server closed the connection unexpectedly",
         N_("the server closed the connection unexpectedly"),
     ),
+    # The server's, while plancli reads or writes (`PostgresConnection._error`).
+    (
+        "terminating connection due to administrator command",
+        N_("an administrator ended the connection (the server restarting or stopping?)"),
+    ),
+    (
+        "in a read-only transaction",
+        N_("the server is read-only (a standby, or default_transaction_read_only is on)"),
+    ),
+    ("canceling statement due to statement timeout", N_("cancelled by the statement timeout")),
+    ("could not receive data from server", N_("the connection broke: no data from the server")),
 )
 
 
@@ -62,3 +75,68 @@ def unreachable_reason(text: str) -> str:
             socket=socket["socket"], cause=_(cause)
         )
     return _(cause)
+
+
+# libpq's reasons for a connection string it cannot read (fe-connect.c), English everywhere.
+_CONNINFO: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"unterminated quoted string in connection info string"),
+        N_("a quote in the connection string is never closed"),
+    ),
+    (
+        re.compile(r'missing "=" after "(?P<word>[^"]*)" in connection info string'),
+        N_('"=" missing after {word}: write key=value pairs, as host=db1 dbname=plancli'),
+    ),
+    (
+        re.compile(r'invalid connection option "(?P<key>[^"]*)"'),
+        N_("there is no connection option {key}"),
+    ),
+    (
+        re.compile(r'invalid URI query parameter: "(?P<key>[^"]*)"'),
+        N_("{key} after the ? of the URI is no connection option"),
+    ),
+    (
+        re.compile(r'invalid percent-encoded token: "(?P<token>[^"]*)"'),
+        N_("invalid escape in {token}: after each %, two hexadecimal digits, as %20"),
+    ),
+    (
+        re.compile(r"forbidden value %00 in percent-encoded value"),
+        N_("the URI holds %00, which no connection string may hold"),
+    ),
+    (
+        re.compile(r'looking for matching "\]" in IPv6 host address in URI'),
+        N_('the IPv6 address in the URI has no closing "]"'),
+    ),
+    (
+        re.compile(r"IPv6 host address may not be empty in URI"),
+        N_("the IPv6 address in the URI is empty"),
+    ),
+    (
+        re.compile(r'unexpected character "(?P<char>.)" at position (?P<position>\d+) in URI'),
+        N_('unexpected character "{char}" at position {position} of the URI (":" or "/" expected)'),
+    ),
+    (
+        re.compile(r'extra key/value separator "=" in URI query parameter: "(?P<key>[^"]*)"'),
+        N_('one "=" too many in {key} after the ? of the URI'),
+    ),
+    (
+        re.compile(r'missing key/value separator "=" in URI query parameter: "(?P<key>[^"]*)"'),
+        N_('"=" missing in {key} after the ? of the URI: write key=value'),
+    ),
+    (
+        re.compile(r"could not match (?P<ports>\d+) port numbers to (?P<hosts>\d+) hosts"),
+        N_("{ports} port numbers for {hosts} hosts: give one port, or one for each host"),
+    ),
+)
+
+
+def conninfo_reason(text: str) -> str:
+    """libpq's reason for a connection string it cannot read: as libpq wrote it in English
+    (which an administrator can search), in Chinese under Chinese when plancli knows it."""
+    if language() != "zh":
+        return text
+    for pattern, message in _CONNINFO:
+        found = pattern.search(text)
+        if found is not None:
+            return _(message).format(**found.groupdict())
+    return text
