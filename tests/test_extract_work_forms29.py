@@ -1,0 +1,62 @@
+"""Work targets of the 2026 corpus drafted in the wrong form, unit, name or id (session 29,
+s29-wforms), each on its report's own sentence and a variant another report could write: a
+rate the vocabulary has no entry for kept a positional id (广东 地表水水质优良率 `w10_t05`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plancli.extract import extract_plan
+
+HEADLINE = (
+    "经济社会发展的主要预期目标是：生产总值增长5％左右，一般公共预算收入增长3％，"
+    "城镇新增就业40万人以上，城镇调查失业率5.5％左右。"
+)
+
+
+def _report(*sentences: str) -> str:
+    body = "\n".join(sentences)
+    return (
+        "2026年政府工作报告\n三、2026年重点工作\n今年是“十五五”开局之年。\n"
+        f"{HEADLINE}\n（一）着力扩大有效需求，推动经济稳中向好\n{body}\n"
+    )
+
+
+def _targets(*sentences: str) -> list[dict[str, Any]]:
+    draft = extract_plan(_report(*sentences), year=2026)
+    return [t for t in draft.plan["targets"] if t["section"] not in ("headline", "investment")]
+
+
+def _work(*sentences: str) -> dict[str, dict[str, Any]]:
+    return {t["quote"]: t for t in _targets(*sentences)}
+
+
+def test_a_common_rate_gets_a_readable_id() -> None:
+    """广东 确保地表水水质优良率完成国家下达任务 was `w10_t05`, a position a new clause before
+    it shifts; a rate whose name ends in a common rate word has an id from its words."""
+    found = _work(
+        "抓好污水治理、污染源管控、生态修复，巩固国考断面治理成效，"
+        "确保地表水水质优良率完成国家下达任务。",
+        "主要河流出境断面水质优良率保持100%，农村生活污水治理率达到50%以上。",
+        "基本医保参保率稳定在95%以上，近岸海域优良水质比例达到90%。",
+    )
+    ids = {quote: target["id"] for quote, target in found.items()}
+    assert ids["确保地表水水质优良率完成国家下达任务"] == "surface_water_quality_good_rate"
+    assert ids["主要河流出境断面水质优良率保持100%"] == "outflow_section_water_quality_good_rate"
+    assert ids["农村生活污水治理率达到50%以上"] == "rural_sewage_treatment_rate"
+    assert ids["基本医保参保率稳定在95%以上"] == "medical_insurance_enrolment_rate"
+    assert ids["近岸海域优良水质比例达到90%"] == "coastal_water_quality_good_rate"
+
+
+def test_a_rate_word_that_says_too_little_keeps_its_position() -> None:
+    """覆盖率 alone (紧密型城市医疗集团区级覆盖率) would be coverage_rate, coverage_rate_2…: no
+    better than the position; two rates of one id are told apart by _2."""
+    from plancli.extract.rate_ids import rate_id, rate_ids
+
+    assert rate_id("紧密型城市医疗集团区级覆盖率") is None
+    assert rate_id("主次干道、背街小巷装灯率") is None  # no rate word of the table
+    # the seed plan's own id
+    assert rate_id("城市生活垃圾无害化处理率") == "garbage_harmless_treatment_rate"
+    taken = {"forest_coverage_rate"}
+    assert rate_ids("w1_t01", "森林覆盖率", "%", taken) == "forest_coverage_rate_2"
+    assert rate_ids("w1_t01", "森林覆盖率", "万亩", set()) == "w1_t01"  # a rate is in %
