@@ -60,3 +60,25 @@ def test_a_rate_word_that_says_too_little_keeps_its_position() -> None:
     taken = {"forest_coverage_rate"}
     assert rate_ids("w1_t01", "森林覆盖率", "%", taken) == "forest_coverage_rate_2"
     assert rate_ids("w1_t01", "森林覆盖率", "万亩", set()) == "w1_t01"  # a rate is in %
+
+
+def test_a_bank_set_up_and_run_is_a_milestone() -> None:
+    """甘肃 巩固中小金融机构改革化险成果，组建运营甘肃农商银行: a bank set up and run this year,
+    checkable by December, had no target (组建 took only a 集团, 研究院, 中心…; 组建运营 no
+    verb of a milestone). So a bank in a list of bodies, and one opened (挂牌运营, 开业运营)."""
+    found = _work(
+        "用足用好化债政策，推动有条件的市县提前实现隐性债务清零。"
+        "巩固中小金融机构改革化险成果，组建运营甘肃农商银行。",
+        "组建省国金投资集团、江苏农商联合银行。",
+        "推动省农商联合银行挂牌运营，确保省数据交易所开业运营。",
+    )
+    bank = found["组建运营甘肃农商银行"]
+    assert (bank["name"], bank["kind"], bank["due"]) == (
+        "组建运营甘肃农商银行",
+        "milestone",
+        "2026",
+    )
+    names = {t["name"] for t in found.values() if t["kind"] == "milestone"}
+    assert {"组建江苏农商联合银行", "省农商联合银行挂牌运营", "省数据交易所开业运营"} <= names
+    # a bank merged into another or still being set up is no deliverable of the year
+    assert not _work("稳妥推进市（州）农商银行组建。")
