@@ -82,3 +82,27 @@ def test_a_bank_set_up_and_run_is_a_milestone() -> None:
     assert {"组建江苏农商联合银行", "省农商联合银行挂牌运营", "省数据交易所开业运营"} <= names
     # a bank merged into another or still being set up is no deliverable of the year
     assert not _work("稳妥推进市（州）农商银行组建。")
+
+
+def test_a_count_is_named_with_the_end_state_its_list_gives() -> None:
+    """陕西 力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转: the count was named 黄蒿界等煤矿,
+    without what the sentence says of the mines; it is 黄蒿界等煤矿建成试运转, as the capacity is
+    黄蒿界等煤矿产能建成试运转. So a plant's count before its capacity 建成投产, a project's before
+    its investment 开工建设."""
+    found = _work(
+        "深化能源工业“稳控转”，加快释放煤炭优质产能，力争黄蒿界等6处煤矿、"
+        "产能1400万吨/年建成试运转。",
+        "确保府谷等3座电厂、装机规模400万千瓦建成投产。",
+        "推动渭南等12个水利项目、总投资80亿元开工建设。",
+    )
+    mines = found["力争黄蒿界等6处煤矿"]
+    assert (mines["name"], mines["unit"], mines["min"]) == ("黄蒿界等煤矿建成试运转", "处", 6)
+    names = {t["name"] for t in found.values()}
+    assert "府谷等电厂建成投产" in names
+    assert "渭南等水利项目开工建设" in names
+    # a piece with work or an end of its own keeps its name
+    from plancli.extract.work_amounts import shared_end
+
+    assert shared_end(["力争3座电厂", "装机200万千瓦投运"], 0, "电厂") == "投运"
+    assert shared_end(["新建3座电厂", "改造电网200公里投运"], 0, "新建电厂") == ""
+    assert shared_end(["新建3座电厂并网", "电网200公里投运"], 0, "新建电厂并网") == ""

@@ -23,6 +23,7 @@ from plancli.extract.work_amounts import (
     growth_unit,
     ratio_name,
     running_total,
+    shared_end,
     shared_head,
     sized,
 )
@@ -290,6 +291,7 @@ class WorkReader:
                 name = ratio_name(prefix) or name
             elif name.startswith("产能") and piece is not pieces[0]:  # (whose: the piece before)
                 name = capacity_subject(pieces[pieces.index(piece) - 1].text) + name
+            name += shared_end([p.text for p in pieces], pieces.index(piece), name)
             if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
                 where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
             unit = counted_unit(match.group(3), piece.text[match.end() :])
