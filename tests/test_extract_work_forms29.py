@@ -106,3 +106,24 @@ def test_a_count_is_named_with_the_end_state_its_list_gives() -> None:
     assert shared_end(["力争3座电厂", "装机200万千瓦投运"], 0, "电厂") == "投运"
     assert shared_end(["新建3座电厂", "改造电网200公里投运"], 0, "新建电厂") == ""
     assert shared_end(["新建3座电厂并网", "电网200公里投运"], 0, "新建电厂并网") == ""
+
+
+def test_a_named_set_of_events_is_counted_in_xiang() -> None:
+    """广东 广泛开展群众性文化活动，打造十大群众赛事: ten events, drafted in 个, a unit no
+    analyst records events in; reports count events in 项 (北京 198项精品赛事). So 办好五大品牌
+    赛事, 举办三大文化活动; a set of industries stays 个."""
+    found = _work(
+        "广泛开展群众性文化活动，打造十大群众赛事。",
+        "办好五大品牌赛事，举办三大文化活动。",
+        "培育六大未来产业。",
+    )
+    events = found["打造十大群众赛事"]
+    assert (events["name"], events["kind"], events["unit"]) == (
+        "打造十大群众赛事",
+        "cumulative",
+        "项",
+    )
+    assert events["min"] == 10
+    assert (found["办好五大品牌赛事"]["unit"], found["办好五大品牌赛事"]["min"]) == ("项", 5)
+    assert (found["举办三大文化活动"]["unit"], found["举办三大文化活动"]["min"]) == ("项", 3)
+    assert found["培育六大未来产业"]["unit"] == "个"

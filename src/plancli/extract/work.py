@@ -23,6 +23,7 @@ from plancli.extract.work_amounts import (
     growth_unit,
     ratio_name,
     running_total,
+    set_unit,
     shared_end,
     shared_head,
     sized,
@@ -326,7 +327,7 @@ class WorkReader:
                 name = target_name(piece.text, match)
                 unit = match.group(2)
                 if unit == "大":  # 打造十大群众赛事: ten, named as the report names the set
-                    unit = "个"
+                    unit = set_unit(piece.text[match.end() :])
                     name = piece.text[match.start() - len(before) + verb.start() :]
                 target = self._quantity(section, piece, name, Decimal(value), None, unit, None)
                 if target is not None:
