@@ -127,3 +127,28 @@ def test_a_named_set_of_events_is_counted_in_xiang() -> None:
     assert (found["办好五大品牌赛事"]["unit"], found["办好五大品牌赛事"]["min"]) == ("项", 5)
     assert (found["举办三大文化活动"]["unit"], found["举办三大文化活动"]["min"]) == ("项", 3)
     assert found["培育六大未来产业"]["unit"] == "个"
+
+
+def test_full_coverage_of_a_counted_set_is_a_coverage_not_a_count() -> None:
+    """广东 全省320家承包或委托经营的中小学食堂、40家学生集体用餐配送单位实现全流程检查评价及
+    供餐质量安全监测全覆盖: drafted as 320 and 40 家 delivered, though the canteens and units
+    exist; what the year must reach is all of them monitored, a coverage of 100 % of each set,
+    its size in the note. So a set alone (1200所中小学实现…全覆盖); not effort towards it."""
+    targets = _targets(
+        "加大校园食堂、连锁餐饮、超市等重点场所食品抽检力度。全省320家承包或委托经营的中小学食堂、"
+        "40家学生集体用餐配送单位实现全流程检查评价及供餐质量安全监测全覆盖。",
+        "全市1200所中小学实现心理健康教育全覆盖。",
+        "推动50家医院实现检查结果互认全覆盖。",
+    )
+    shapes = [(t["name"], t["kind"], t["unit"], t.get("min")) for t in targets]
+    assert shapes[:3] == [
+        ("承包或委托经营的中小学食堂全流程检查评价及供餐质量安全监测覆盖率", "level", "%", 100),
+        ("学生集体用餐配送单位全流程检查评价及供餐质量安全监测覆盖率", "level", "%", 100),
+        ("中小学心理健康教育覆盖率", "level", "%", 100),
+    ]
+    assert targets[1]["quote"] == (
+        "40家学生集体用餐配送单位实现全流程检查评价及供餐质量安全监测全覆盖"
+    )
+    assert "(320 家)" in targets[0]["note"]
+    # 推动…全覆盖 is effort towards it: the 50 hospitals stay what the clause counts
+    assert not any(t["unit"] == "%" and "医院" in t["name"] for t in targets)

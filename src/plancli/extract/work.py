@@ -31,6 +31,7 @@ from plancli.extract.work_amounts import (
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
+    CONDITIONS,
     HEADING,
     LEAD,
     NUM,
@@ -61,13 +62,8 @@ from plancli.extract.work_names import (
     target_name,
 )
 from plancli.extract.work_subjects import listed_subjects
-from plancli.extract.work_worded import worded
+from plancli.extract.work_worded import counted_coverage, worded
 from plancli.i18n import _
-
-# the reasons a paragraph gives that the year's aims can be met
-_CONDITIONS = re.compile(
-    r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
-)
 
 
 def key_of_list(name: str, low: Decimal) -> str:
@@ -128,6 +124,8 @@ class WorkReader:
                 continue
             if SCHEDULE.search(clause.text):
                 continue
+            if counted_coverage(self, section, clause):
+                continue  # (40家…单位实现…全覆盖: a coverage of 100 %, not 40 units)
             if not self._quantities(section, clause) and not worded(self, section, clause):
                 milestones(self, section, clause)
         schedules(self, section, start, end)
@@ -141,7 +139,7 @@ class WorkReader:
         opening = self.parse.rfind("\n", 0, start) + 1
         closing = self.parse.find("\n", start)
         paragraph = self.parse[opening : closing if closing >= 0 else len(self.parse)]
-        return _CONDITIONS.search(paragraph) is not None
+        return CONDITIONS.search(paragraph) is not None
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all

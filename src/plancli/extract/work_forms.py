@@ -68,6 +68,10 @@ SCHEDULE_RUN = re.compile(
     rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
     rf"[^,;。\n]*?({NUM})%)+"
 )
+# the reasons a paragraph gives that the year's aims can be met (`work.WorkReader._conditions`)
+CONDITIONS = re.compile(
+    r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
+)
 CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成|做强)[“]?$")
 CLAUSE_END = re.compile(r"[,;。:\n]")
 # (and the five-year outline's own content: 《纲要（草案）》安排了18个领域的重点任务)
