@@ -4,6 +4,7 @@ rate the vocabulary has no entry for kept a positional id (广东 地表水水�
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from plancli.extract import extract_plan
@@ -152,3 +153,54 @@ def test_full_coverage_of_a_counted_set_is_a_coverage_not_a_count() -> None:
     assert "(320 家)" in targets[0]["note"]
     # 推动…全覆盖 is effort towards it: the 50 hospitals stay what the clause counts
     assert not any(t["unit"] == "%" and "医院" in t["name"] for t in targets)
+
+
+def test_a_water_class_is_shown_and_recorded_as_the_report_writes_it(
+    tmp_path: Path, invoke: Any
+) -> None:
+    """江苏 确保长江干流江苏段水质保持Ⅱ类: a class recorded showed as `2 类`, a figure no report
+    writes, and `record … Ⅱ类` was refused as no number. The class is shown Ⅱ类 (`show`, the
+    history) and typed as the report writes it (Ⅱ类, II类, Ⅲ, iv) for a target in 类."""
+    report = tmp_path / "r.txt"
+    report.write_text(
+        _report("进一步削减通江支流总磷污染负荷，确保长江干流江苏段水质保持Ⅱ类。"), "utf-8"
+    )
+    plan, ledger = tmp_path / "p.toml", tmp_path / "l.toml"
+    assert invoke("extract", str(report), "-o", str(plan)).exit_code == 0
+    text = plan.read_text("utf-8")
+    target = text[: text.index('name = "长江干流江苏段水质"')].rsplit('id = "', 1)[1].split('"')[0]
+    where = ("--plan", str(plan), "--ledger", str(ledger))
+    assert invoke(*where, "record", target, "Ⅱ类", "--period", "2026").exit_code == 0
+    shown = invoke(*where, "show", target).stdout
+    assert "actual  Ⅱ类" in shown and "2 类" not in shown
+    assert invoke(*where, "record", target, "III类", "--period", "2026").exit_code == 0
+    assert "actual  Ⅲ类" in invoke(*where, "show", target).stdout
+    refused = invoke(*where, "record", target, "VI类", "--period", "2026")
+    assert refused.exit_code != 0 and "not a number" in refused.output
+
+
+def test_a_class_bound_and_figure_text() -> None:
+    """A bound in 类 (an analyst's 保持Ⅱ类 as max = 2) reads ≤ Ⅱ类; a figure no class is as
+    recorded; another unit's 2 stays 2."""
+    from decimal import Decimal
+
+    from plancli.unit_words import class_figure, class_text
+
+    assert class_text(Decimal(2), "类") == "Ⅱ类"
+    assert class_text(Decimal("2.5"), "类") is None
+    assert class_text(Decimal(2), "个") is None
+    assert [class_figure(x, "类") for x in ("Ⅳ类", "II", "iii", "Ⅴ", "2")] == [
+        "4",
+        "2",
+        "3",
+        "5",
+        "2",
+    ]
+    assert class_figure("II", "个") == "II"  # only a target in 类
+    from plancli.fmt import bound_text
+    from plancli.plain import Target
+
+    water = Target("w", "work_7", "水质", "water", "level", "类", max=Decimal(2))
+    assert bound_text(water) == "≤ Ⅱ类"
+    count = Target("c", "work_7", "数", "count", "level", "个", min=Decimal(2))
+    assert bound_text(count) == "≥ 2 个"
