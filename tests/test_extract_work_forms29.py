@@ -151,6 +151,13 @@ def test_full_coverage_of_a_counted_set_is_a_coverage_not_a_count() -> None:
         "40家学生集体用餐配送单位实现全流程检查评价及供餐质量安全监测全覆盖"
     )
     assert "(320 家)" in targets[0]["note"]
+    # the 100 % is the quote's 全覆盖: `validate` finds no bound missing from it
+    from plancli.model import Plan
+    from plancli.plan_checks import check_plan
+
+    draft = extract_plan(_report("全市1200所中小学实现心理健康教育全覆盖。"), year=2026).plan
+    findings = check_plan(Plan.model_validate(draft))
+    assert not [f for f in findings if f.code == "bound_not_in_quote"]
     # 推动…全覆盖 is effort towards it: the 50 hospitals stay what the clause counts
     assert not any(t["unit"] == "%" and "医院" in t["name"] for t in targets)
 
