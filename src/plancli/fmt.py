@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from plancli import unit_words
 from plancli.i18n import Lang, t
 from plancli.ranges import stretch_is_range_top
+from plancli.unit_words import class_figure as class_figure  # (for `ledger.parse_number`)
+from plancli.unit_words import class_text
 
 if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
     from plancli.plain import AnyAmendment, AnyTarget
@@ -285,10 +287,12 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         exact = f"{_word('exactly', lang)} {num(low)} {unit}"
         text = exact if low == high else f"{num(low)}–{num(high)} {unit}"
     elif low is not None:
-        text = f"{'>' if target.exclusive else '≥'} {num(low)} {unit}"
+        text = f"{'>' if target.exclusive else '≥'} {class_text(low, unit) or f'{num(low)} {unit}'}"
     else:
         assert high is not None
-        text = f"{'<' if target.exclusive else '≤'} {num(high)} {unit}"
+        text = (
+            f"{'<' if target.exclusive else '≤'} {class_text(high, unit) or f'{num(high)} {unit}'}"
+        )
     if target.decline or falls:
         text = f"{_word('fall', lang)} {text}"
     elif kind == "change":
@@ -396,8 +400,8 @@ def figure_text(
         text = num(value)
     elif value_is_percent(target):
         text = f"{num(value)} %"
-    else:
-        text = f"{num(value)} {target.unit}"
+    else:  # (a water class as the report writes it: Ⅱ类, not 2 类)
+        text = class_text(value, target.unit) or f"{num(value)} {target.unit}"
     if amount is not None:
         unit = f" {target.unit}" if target is not None else ""
         amount_text = f"{t('amount', lang)} {num(amount)}{unit}"

@@ -34,7 +34,7 @@ from plancli.figure_words import (
     signed_words,
     typed_refusals,
 )
-from plancli.fmt import num, value_is_percent
+from plancli.fmt import class_figure, num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
 from plancli.periods import Period, first_of_year, parse_plan_period, read_period
@@ -87,7 +87,7 @@ def parse_number(
         text = str(raw)
         value = Decimal(text) if not isinstance(raw, Decimal) else raw
         return _checked_number(value, text, what)
-    text = raw.strip()
+    text = class_figure(raw.strip(), unit)  # (Ⅱ类, for a target in 类: 2)
     if not text:
         raise InputError(_("{what} is empty").format(what=_(what)))
     if text.endswith(("%", "％")):

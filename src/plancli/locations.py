@@ -230,6 +230,17 @@ def masked_position(conninfo: str, position: int) -> int:
     return len(head) + masked_index(found, MASK, index - lead) + 1
 
 
+_POSITION = re.compile(r"(at position )(\d+)(?= in URI)")
+
+
+def masked_positions(conninfo: str, message: str) -> str:
+    """libpq's message with its `at position N in URI` counted in the masked string shown
+    (libpq counts in the string it was given)."""
+    return _POSITION.sub(
+        lambda m: m[1] + str(masked_position(conninfo, int(m[2]))), message, count=1
+    )
+
+
 # In any text: a URL-shaped word (`postgresql://…`, `postgresql：//…`, `postgres//…`, `x:/…`,
 # `postgres:…`), and a key=value password (`password=s3cret`, `password = 's3 cret'`).
 _URL_IN_TEXT = re.compile(

@@ -229,10 +229,9 @@ def _validate(path: Path, data: bytes) -> Plan:
     except ValidationError as exc:
         shown = clip_path(path)
         errors = every_error(ordered_errors(exc), parsed)
-        first = _described(errors[0], parsed, text, shown)
         more = len(errors) - 1
         suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-        error = PlanFileError(first + (suffix if more else ""))
+        error = PlanFileError(_described(errors[0], parsed, text, shown) + (suffix * bool(more)))
         error.details = tuple(_described(e, parsed, text, shown) for e in errors)
         error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
         raise error from None
@@ -241,8 +240,7 @@ def _validate(path: Path, data: bytes) -> Plan:
 def describe_validation_error(
     exc: ValidationError, data: dict[str, Any], text: str, file: str = ""
 ) -> str:
-    """First error as `FILE: line N: target ID: field: message` (+ how many more); in Chinese
-    `FILE:N：目标 ID：field：message`."""
+    """First error as `FILE: line N: target ID: field: message` (+ N more); `FILE:N：…` in zh."""
     more = len(exc.errors()) - 1
     suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
     return _described(ordered_errors(exc)[0], data, text, file) + (suffix if more else "")

@@ -244,7 +244,7 @@ def _bound_not_quoted(target: Target) -> Finding | None:
     """A bound that is none of the figures of the target's own quote (`min = 8` beside
     "增长7%以上"): a figure mistyped in a plan, which the report cannot catch when the quote is
     right. Quotes stating their figures in words (十件, 翻一番, 正增长) are not checked, nor
-    milestones (100 % done), relative targets and bounds still pending."""
+    milestones (100 % done), relative targets and bounds still pending; 全覆盖 states 100 %."""
     if target.quote is None or target.kind in ("milestone", "relative", "indicator"):
         return None
     if target.pending or not re.search(r"[0-9０-９]", target.quote):
@@ -254,6 +254,8 @@ def _bound_not_quoted(target: Target) -> Finding | None:
         value = getattr(target, bound)
         if value is None or (value == 0 and re.search("正增长|零", target.quote)):
             continue
+        if value == 100 and target.unit.strip() == "%" and "全覆盖" in target.quote:
+            continue  # (320家…、40家…实现…全覆盖: the coverage's 100 % is in words)
         if abs(value).normalize() not in figures:
             return Finding(
                 "warning",

@@ -7,6 +7,7 @@ as a bare number (`MEASURE_WORDS`: 36, never 36 个)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import NamedTuple
 
 
@@ -148,3 +149,28 @@ def shown_units(rows: Iterable[object]) -> list[str]:
         if getattr(row, "kind", "") not in ("growth", "relative", "trend", "milestone", "change")
         or getattr(row, "amount", None) is not None
     ]
+
+
+# a water-quality class as reports write it (保持Ⅱ类, 达到III类), recorded as its number in 类
+_CLASSES = "ⅠⅡⅢⅣⅤ"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def class_text(value: Decimal, unit: str) -> str | None:
+    """A class recorded in 类 as the report writes it: 2 → `Ⅱ类` (never `2 类`); None for any
+    other unit, or a figure that is no class Ⅰ–Ⅴ (2.5: shown as recorded)."""
+    if unit.strip() != "类" or value != value.to_integral_value() or not 1 <= value <= 5:
+        return None
+    return f"{_CLASSES[int(value) - 1]}类"
+
+
+def class_figure(text: str, unit: str | None) -> str:
+    """A class typed as the report writes it (`Ⅱ类`, `II类`, `Ⅱ`, `iii`) as its number, for a
+    target in 类 (`record w7_t01 Ⅱ类` records 2); any other text or unit as it is."""
+    if unit is None or unit.strip() != "类":
+        return text
+    word = text.removesuffix("类").strip()
+    if len(word) == 1 and word in _CLASSES:
+        return str(_CLASSES.index(word) + 1)
+    number = _ROMAN.get(word.upper())
+    return text if number is None else str(number)

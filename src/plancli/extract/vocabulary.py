@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from plancli.extract.forms import MONEY_UNITS
+from plancli.extract.rate_ids import rate_ids
 
 if TYPE_CHECKING:
     from plancli.extract.draft import DraftTarget
@@ -291,13 +292,17 @@ _WORK_LOOKUP = ("new_urban_jobs", "air_quality_good_rate")
 def share(target: DraftTarget, taken: set[str]) -> None:
     """Give a work target the shared id, English name and frequency of the indicator its name
     states (规模以上工业增加值增长 → industrial_value_added, named 规模以上工业增加值), unless a
-    target drafted before (the headline's) has that id."""
+    target drafted before (the headline's) has that id; else a rate's readable id
+    (`rate_ids`)."""
     indicator = lookup(target.name)
     if indicator is not None and indicator.id in _WORK_LOOKUP:
         target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
         return
     named = _WORK_NAMES.fullmatch(target.name) if target.kind == "growth" else None
     if named is None or named.lastgroup is None or named.lastgroup in taken:
+        # a rate the vocabulary has no entry for: readable from its words where a common rate
+        # word ends its name (地表水水质优良率 → surface_water_quality_good_rate), not w10_t05
+        target.id = rate_ids(target.id, target.name, target.unit, taken)
         return
     indicator = _BY_ID[named.lastgroup]
     target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True

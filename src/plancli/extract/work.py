@@ -23,12 +23,15 @@ from plancli.extract.work_amounts import (
     growth_unit,
     ratio_name,
     running_total,
+    set_unit,
+    shared_end,
     shared_head,
     sized,
 )
 from plancli.extract.work_forms import (
     CN_QUANTITY,
     CN_VERB,
+    CONDITIONS,
     HEADING,
     LEAD,
     NUM,
@@ -59,13 +62,8 @@ from plancli.extract.work_names import (
     target_name,
 )
 from plancli.extract.work_subjects import listed_subjects
-from plancli.extract.work_worded import worded
+from plancli.extract.work_worded import counted_coverage, worded
 from plancli.i18n import _
-
-# the reasons a paragraph gives that the year's aims can be met
-_CONDITIONS = re.compile(
-    r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
-)
 
 
 def key_of_list(name: str, low: Decimal) -> str:
@@ -126,6 +124,8 @@ class WorkReader:
                 continue
             if SCHEDULE.search(clause.text):
                 continue
+            if counted_coverage(self, section, clause):
+                continue  # (40家…单位实现…全覆盖: a coverage of 100 %, not 40 units)
             if not self._quantities(section, clause) and not worded(self, section, clause):
                 milestones(self, section, clause)
         schedules(self, section, start, end)
@@ -139,7 +139,7 @@ class WorkReader:
         opening = self.parse.rfind("\n", 0, start) + 1
         closing = self.parse.find("\n", start)
         paragraph = self.parse[opening : closing if closing >= 0 else len(self.parse)]
-        return _CONDITIONS.search(paragraph) is not None
+        return CONDITIONS.search(paragraph) is not None
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
@@ -290,6 +290,7 @@ class WorkReader:
                 name = ratio_name(prefix) or name
             elif name.startswith("产能") and piece is not pieces[0]:  # (whose: the piece before)
                 name = capacity_subject(pieces[pieces.index(piece) - 1].text) + name
+            name += shared_end([p.text for p in pieces], pieces.index(piece), name)
             if not shared:  # (…访视率、…管理率达到90%以上: each subject a target of its own)
                 where, name = listed_subjects(self.parse, pieces, pieces.index(piece), where, name)
             unit = counted_unit(match.group(3), piece.text[match.end() :])
@@ -324,7 +325,7 @@ class WorkReader:
                 name = target_name(piece.text, match)
                 unit = match.group(2)
                 if unit == "大":  # 打造十大群众赛事: ten, named as the report names the set
-                    unit = "个"
+                    unit = set_unit(piece.text[match.end() :])
                     name = piece.text[match.start() - len(before) + verb.start() :]
                 target = self._quantity(section, piece, name, Decimal(value), None, unit, None)
                 if target is not None:

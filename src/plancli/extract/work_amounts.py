@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from plancli.extract.work_forms import VERB
 from plancli.i18n import _
 
 # the name's word and the unit of its amount, first match wins: money before counts (工业企业利润
@@ -68,6 +69,48 @@ def capacity_subject(before: str) -> str:
         return ""
     examples = re.sub(r"^(?:力争|确保|争取|加快|推动|推进)+", "", counted.group(1) or "")
     return examples + counted.group(2)
+
+
+# the end state a list's last piece gives after its own figure (…、产能1400万吨/年建成试运转)
+_ENDS = r"(?:建成)?(?:试运转|试运行|投产|投运|投用|并网|通车)|建成|竣工|完工|投入使用|开工建设|开工"
+_END_STATE = re.compile(rf"^(?:/年)?(?P<end>{_ENDS})$")
+
+
+def shared_end(texts: list[str], at: int, name: str) -> str:
+    """The end state the last piece of a list says for the count of the piece at `at` too, when
+    that piece names its things after its figure and no verb after them (力争黄蒿界等6处煤矿、
+    产能1400万吨/年建成试运转: the mines 建成试运转, as the sentence says); "" where it does not,
+    or the name says it already."""
+    if at >= len(texts) - 1:
+        return ""
+    own = re.search(
+        r"\d+(?:\.\d+)?(?:处|座|个|家|台|套|条|所|项)([\u4e00-\u9fff]{2,12})$", texts[at]
+    )
+    last = re.search(r"\d+(?:\.\d+)?[^\d]*$", texts[-1])
+    if own is None or last is None or any(not re.search(r"\d", t) for t in texts[at:]):
+        return ""
+    tail = re.sub(
+        r"^\d+(?:\.\d+)?(?:万|亿)?(?:千瓦|吨|元|亩|标准煤|立方米|平方米|公里|个|座|处)?",
+        "",
+        last.group(),
+    )
+    found = _END_STATE.match(tail)
+    before = re.sub(r"^(?:力争|确保|争取|加快|推动|推进)+", "", texts[at][: own.start()])
+    if (
+        found is None
+        or VERB.search(before + own.group(1))  # (新建3座电厂、…: work of its own)
+        or re.search(rf"(?:{_ENDS})$", own.group(1))  # (…电厂并网、…: an end of its own)
+        or name.endswith(found.group("end"))
+    ):
+        return ""
+    return found.group("end")
+
+
+def set_unit(after: str) -> str:
+    """The unit of a named set's count (打造十大群众赛事, 培育六大未来产业) from what `after` the
+    大 names: events are counted in 项, as reports count them (北京's 198项精品赛事; the 个
+    drafted before was no unit an analyst would record 十大群众赛事 in), anything else in 个."""
+    return "项" if re.match(r"[^,;。、“”]{0,10}?(?:赛事|活动)", after) else "个"
 
 
 def sized(prefix: str, after: str) -> bool:

@@ -44,8 +44,9 @@ QUANTITY = re.compile(
 )
 CN_QUANTITY = re.compile(
     r"(?<![一二两三四五六七八九十百千第])([二两三四五六七八九十][十百千]?[一二三四五六七八九]?)(个|件|项|条|所|座|家"
-    # a named set of so many (打造十大群众赛事, 做强十大重点农业产业链, 培育六大未来产业): 个
-    r"|大(?=[^,;。、“”]{0,10}?(?:产业集群|集群|产业链|赛事|未来产业|支柱产业)))"
+    # a named set of so many (打造十大群众赛事, 做强十大重点农业产业链, 培育六大未来产业): 个,
+    # of events 项 (`work_amounts.set_unit`)
+    r"|大(?=[^,;。、“”]{0,10}?(?:产业集群|集群|产业链|赛事|活动|未来产业|支柱产业)))"
 )
 HEADING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 # a share of places (在70%左右的地市开展分级诊疗试点, 扩大到全国50%以上的城市): a rate
@@ -66,6 +67,10 @@ SHARED_RATE = re.compile(r"(均|都)?要?(增速|增幅|增长|下降|降低|减
 SCHEDULE_RUN = re.compile(
     rf"[^,;。:\n“]*第[一二三四五]年[^,;。\n]*?({NUM})%(?:[,;][^,;。\n]*?第[一二三四五]年"
     rf"[^,;。\n]*?({NUM})%)+"
+)
+# the reasons a paragraph gives that the year's aims can be met (`work.WorkReader._conditions`)
+CONDITIONS = re.compile(
+    r"(?:具备|具有|存在)[^。]{0,24}有利条件|完全有条件|有条件、有能力|有信心、有能力|有能力、有信心"
 )
 CN_VERB = re.compile(r"(完成|建成|新建|新增|打造|培育|引进|办好|举办|办成|做强)[“]?$")
 CLAUSE_END = re.compile(r"[,;。:\n]")

@@ -1,9 +1,9 @@
 """Milestones of the work sections: a named deliverable with an end state within the year
 (建成, 投用, 完工, 启动, 开通, 完成, 办好/举办/承办 an event, 创建, 制定/出台/编制 a plan, 组建 a
-body, 开工建设 a project, 落地, 落户…), split into its deliverables (`work.WorkReader` reads each
-clause no quantity or worded target took with `milestones`). Not open-ended effort (推进, 加强,
-加快 before the verb: 加快创建…中心, 加快打通…断头路), nor an institution whose "done" a report
-cannot define (建立…机制/制度/体系)."""
+body or 组建运营 a bank, a body 挂牌运营 or 开业, 开工建设 a project, 落地, 落户…), split into
+its deliverables (`work.WorkReader` reads each clause no quantity or worded target took with
+`milestones`). Not open-ended effort (推进, 加强, 加快 before the verb: 加快创建…中心, 加快打通…
+断头路), nor an institution whose "done" a report cannot define (建立…机制/制度/体系)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ EVENT = r"会议?|节|赛事?|马拉松|展|论坛|活动|大典|讲堂|典礼|�
 # 新一轮…发展规划, 出台促进民间投资发展的若干措施), and a body 组建 sets up (组建省产业技术研究院,
 # 组建省外贸集团): checkable within the year as 制定…方案 is
 _PLAN = r"(?:规划|方案|计划|若干措施|措施|意见|纲要|清单|指引|条例)$"
-_BODY = r"(?:集团|研究院|院|中心|公司|委员会|实验室|联盟|基金)$"
+# (组建运营甘肃农商银行, 组建江苏农商联合银行: a bank set up and run is as checkable as a group)
+_BODY = r"(?:集团|研究院|院|研究所|中心|公司|委员会|实验室|联盟|基金|银行|农商行|交易所)$"
 # what 开展 delivers within the year: a census or survey, an election of a term (开展第四次农业普查,
 # 依法有序开展村（社区）换届选举), a pilot of a set round or of the whole province (全面开展第二轮
 # 土地承包到期后再延长30年整省试点) — events a year holds, as 启动第四次农业普查 is; not 开展…行动,
@@ -44,13 +45,15 @@ MILESTONE_START = re.compile(
     r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|开工建设|开工"
     rf"|(?:办好|举办|承办|召开)(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建"
     rf"|开展(?={_HELD})"
-    rf"|(?:出台|编制好?)(?=.*{_PLAN})|组建(?=.*{_BODY}))(?P<object>.{{2,90}})$"
+    rf"|(?:出台|编制好?)(?=.*{_PLAN})|组建(?:并?运营|成立)?(?=.*{_BODY}))(?P<object>.{{2,90}})$"
 )
 # (…等项目开工建设: the projects a start of construction this year names, as 建成 does)
 MILESTONE_END = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,90}?)"
     r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园"
     r"|开工建设|开工"
+    # a body opened this year (…农商联合银行挂牌运营, …研究所挂牌成立, 首家…免税店开业)
+    r"|挂牌(?:运营|运行|成立)|揭牌(?:运营|运行|成立)?|开业(?:运营)?|成立运行"
     # 轨道交通22号线红庙至平谷段基本具备开通条件: ready to open, the year's end state
     r"|(?:基本)?具备(?:开通|通车|运营|投用|投运|投产)条件)$"
 )

@@ -120,6 +120,53 @@ def _full_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> bo
     return True
 
 
+# a set the report counts before its coverage (全省320家…中小学食堂、40家学生集体用餐配送单位
+# 实现…全覆盖): each item so many things of a kind, the size of what is covered
+_COVERED_SET = re.compile(
+    r"^(?:全省|全市|全区|全县|全州)?(?P<count>\d+(?:\.\d+)?)(?P<unit>家|个|所|座|处|条|户|项|支|名)"
+    r"(?P<thing>[^\d,;。、]{2,20})$"
+)
+_SET_NOTE = N_(
+    "全覆盖 of a set the report counts ({count}): read as a coverage of 100 %, the count its size"
+)
+
+
+def counted_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> bool:
+    """Draft the coverage a clause states of sets it counts before 实现/做到…全覆盖 (广东's
+    全省320家承包或委托经营的中小学食堂、40家学生集体用餐配送单位实现全流程检查评价及供餐质量
+    安全监测全覆盖): a coverage of 100 % of each set, named by its things and what covers them,
+    not a count of 320 and of 40 things delivered (the sets exist; reaching all of them is the
+    year's work); whether it did."""
+    text = clause.text
+    ending = _FULL_COVERAGE.search(text)
+    said = (
+        re.search(r"(?:实现|做到)(?!.*(?:实现|做到))", text[: ending.start()]) if ending else None
+    )
+    if ending is None or said is None or _TOWARDS.search(text):
+        return False
+    what = text[said.end() : ending.start()]  # (全流程检查评价及供餐质量安全监测; "" for all)
+    lead = LEAD.match(text)
+    offset = lead.end() if lead else 0
+    items = re.split(r"、|，", text[offset : said.start()])
+    found = [_COVERED_SET.match(item) for item in items]
+    if not items or any(f is None for f in found) or len(what) > 24 or VERB.match(what):
+        return False
+    at = clause.start + offset
+    for item, match in zip(items, found, strict=True):
+        assert match is not None
+        name = f"{match.group('thing').removeprefix('的')}{what}覆盖率"
+        quote = Clause(at, clause.end, reader.parse[at : clause.end])
+        target = reader._new(
+            section, name, "level", "%", clause if at == clause.start + offset else quote
+        )
+        target.min = Decimal(100)
+        target.notes.append(
+            _(_SET_NOTE).format(count=f"{match.group('count')} {match.group('unit')}")
+        )
+        at += len(item) + 1
+    return True
+
+
 # a count whose things a clause names after its verb, its figure last (举办…活动1000场)
 _COUNTED = re.compile(
     rf"(?:^|[,，;；。:：\n])(?:{LEAD.pattern[1:]})?(?:{VERB.pattern})+"

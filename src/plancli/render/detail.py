@@ -31,13 +31,16 @@ from plancli.render.cells import (
     status_text,
     value_text,
 )
+from plancli.unit_words import class_text
 
 
 def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
     """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
     if value is None:
         return ""
-    return f"{num(value)} %" if in_percent(a) else f"{num(value)} {a.unit}".rstrip()
+    if in_percent(a):
+        return f"{num(value)} %"
+    return class_text(value, a.unit) or f"{num(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
 
 
 def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:

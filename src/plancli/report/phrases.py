@@ -21,7 +21,7 @@ def bound_phrase(a: AssessmentOut, zh: bool, issuer: str | None = None) -> str:
     unit = change_unit(a, zh) or unit_of(a, zh)
 
     def figure(value: Decimal) -> str:
-        return f"{num(value)}{unit}"
+        return unit_words.class_text(value, a.unit) or f"{num(value)}{unit}"  # (Ⅱ类)
 
     low, high, around, stretch = a.min, a.max, a.around, a.stretch
     if low is None and high is None and around is None:

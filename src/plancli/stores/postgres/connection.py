@@ -25,7 +25,7 @@ from typing import Any
 
 from plancli.errors import InputError, LedgerFileError, LedgerUnavailableError
 from plancli.i18n import N_, _
-from plancli.locations import MASK, LedgerLocation, masked_position, passwords_in
+from plancli.locations import MASK, LedgerLocation, masked_positions, passwords_in
 from plancli.safe import clip, clip_path
 from plancli.stores.base import LOCK_TIMEOUT_SECONDS, LedgerBusyError
 from plancli.stores.postgres import bulk
@@ -44,10 +44,9 @@ CONNECT_TIMEOUT_SECONDS = 10
 # The SQLSTATEs plancli tells apart (psycopg's LockNotAvailable, InsufficientPrivilege).
 _LOCK_NOT_AVAILABLE = "55P03"
 INSUFFICIENT_PRIVILEGE = "42501"
+
+
 # libpq's `unexpected character "x" at position 32 in URI`: a position in the string it read
-_POSITION = re.compile(r"(at position )(\d+)(?= in URI)")
-
-
 class MissingDriverError(InputError):
     """psycopg (the `postgres` extra) is not installed."""
 
@@ -409,11 +408,7 @@ class PostgresConnection:
                 ).format(ledger=clip_path(self.shown), byte=exc.object[exc.start])
             ) from None
         except self.database_errors as exc:
-            message = self._scrub(one_line(str(exc)))
-            # libpq counts in the string it was given, the message quotes it masked
-            message = _POSITION.sub(
-                lambda m: m[1] + str(masked_position(url, int(m[2]))), message, count=1
-            )
+            message = masked_positions(url, self._scrub(one_line(str(exc))))
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
                     ledger=clip_path(self.shown), message=conninfo_reason(message)
