@@ -80,11 +80,11 @@ def _tabs_empty_numbers() -> str:
     return _join(body, "附表1", "官渡区2022年经济社会发展主要预期目标", [_tabbed(t) for t in table])
 
 
-def _plain_heading(numbers: bool = True) -> str:
+def _plain_heading(numbers: bool = True, title: str = "2022年主要指标计划表") -> str:
     body, header, rows = _parts()
     if not numbers:
         header, rows = [_unnumbered(header[0]), header[1]], [_unnumbered(r) for r in rows]
-    return _join(body, "2022年主要指标计划表", header, rows)
+    return _join(body, title, header, rows)
 
 
 def _second_table(title: str, *, repeat_header: bool = True) -> str:
@@ -101,6 +101,9 @@ _VARIANTS: dict[str, Callable[[], str]] = {
     "tabs, 序号 cells empty": _tabs_empty_numbers,
     "under a plain heading": _plain_heading,
     "under a plain heading, no 序号": lambda: _plain_heading(numbers=False),
+    "under a plain heading and its unit": lambda: _plain_heading(
+        title="官渡区2022年国民经济和社会发展主要指标计划（草案）\n单位：亿元、元、%"
+    ),
     "附表2": lambda: _second_table("附表2\n官渡区2022年居民收入和就业主要指标"),
     "a second table under a plain heading": lambda: _second_table("2022年民生主要指标计划表"),
     "two tables under plain headings": lambda: _second_table("2022年民生主要指标计划表").replace(

@@ -13,8 +13,11 @@ import re
 from plancli.extract.text import Line, split_lines
 
 # A table's title on the line above it: short, no sentence in it, naming a table, its
-# indicators or its targets (…主要指标计划表, …主要预期目标, 主要经济指标, 附表2 …).
-_TITLE = re.compile(r"(?:表|指标|目标)\s*(?:[（(][^）)]{0,12}[）)])?\s*$")
+# indicators, targets or plan (…主要指标计划表, …主要预期目标, 主要经济指标, …主要指标计划（草案）,
+# …主要指标完成情况).
+_TITLE = re.compile(r"(?:表|指标|目标|计划|情况)\s*(?:[（(][^）)]{0,12}[）)])?\s*$")
+# The table's unit on a line between its title and its rows (单位：亿元、元、%).
+_UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[:：]")
 _SENTENCE = re.compile(r"[。，,；;！!？?：:、]")
 
 
@@ -25,13 +28,15 @@ def table_runs(parse: str, start: int, end: int, *, titled: bool = False) -> lis
     spans: list[tuple[int, int]] = []
     run_start: int | None = None
     run_end = start
-    title: Line | None = None  # the last line of text before the run
+    title: Line | None = None  # the last line of text before the run (above its unit line)
     above: Line | None = None
+    higher: Line | None = None  # the line of text above `above`
     for line in split_lines(parse, start, end):
         cells = max(line.text.count("|"), line.text.count("\t"))  # " | " or tabs apart
         if cells >= 3 or (run_start is not None and cells >= 1):
             if run_start is None:
-                run_start, title = line.start, above
+                unit = above is not None and _UNIT_LINE.match(above.stripped) is not None
+                run_start, title = line.start, higher if unit else above
             run_end = line.end
             continue
         if run_start is not None and line.stripped:
@@ -39,7 +44,7 @@ def table_runs(parse: str, start: int, end: int, *, titled: bool = False) -> lis
                 spans.append((run_start, run_end))
             run_start = None
         if line.stripped:
-            above = line
+            higher, above = above, line
     if run_start is not None and (not titled or _is_title(title)):
         spans.append((run_start, run_end))
     return spans
