@@ -297,3 +297,67 @@ def test_a_table_naming_no_past_year_gives_no_baseline() -> None:
     drafted = _baselines(_join(body, "2022年主要指标计划表", table))
     assert "plan" not in (drafted.get("gdp") or {})
     assert drafted["gdp"] == {"year": 2021, "value": Decimal("1441.37"), "growth": Decimal("0.3")}
+
+
+_STATED = {
+    "gdp": "——地区生产总值增长7%以上;\n",
+    "budget_revenue": "——地方一般公共预算收入增长2%;\n",
+    "fixed_asset_investment": "——固定资产投资(不含农户)实现正增长;\n",
+    "retail_sales": "——社会消费品零售总额增长7%;\n",
+    "urban_income,rural_income": "——城乡居民收入与经济增长基本同步;\n",
+}
+_BOUNDS = ("kind", "unit", "min", "max", "exclusive", "relation", "reference")
+
+
+def _bounds(target: dict[str, Any]) -> dict[str, Any]:
+    """A target's kind, unit and bounds (exclusive False and absent alike)."""
+    return {k: target[k] for k in _BOUNDS if target.get(k) not in (None, False)}
+
+
+@pytest.mark.parametrize("ids", list(_STATED))
+def test_a_row_the_paragraph_does_not_state_is_a_target_of_its_own(ids: str) -> None:
+    """The paragraph without one of its lines (a report whose table has a row more than its
+    paragraph): the row is a headline target, read from this year's cell as the paragraph
+    words it (7以上 under 增长率(%): 增长7%以上; 正增长; 与经济增长基本同步, merged over the rural
+    row too), with the bounds the paragraph gives (which `--compare` finds exact against the
+    bundled plan) and the bundled plan's baseline, its quote the table's row, and a
+    `review` saying where it came from. Before: no target."""
+    text = "\n".join(_seed()).replace(_STATED[ids], "")
+    assert text != "\n".join(_seed())
+    drafted = {t["id"]: t for t in extract_plan(text).plan["targets"]}
+    gold = {
+        t.id: t.model_dump(exclude_none=True)
+        for t in load_plan_file(REPO / "data" / "plan2022.toml").targets
+    }
+    clean = {t["id"]: t for t in extract_plan("\n".join(_seed())).plan["targets"]}
+    for key in ids.split(","):
+        target = drafted[key]
+        assert _bounds(target) == _bounds(clean[key])
+        assert _as_bundled({key: target["baseline"]}) == _as_bundled({key: gold[key]["baseline"]})
+        assert re.match(r"^[1-7] \| ", target["quote"]) and target["quote"] in text
+        assert "table only" in str(target["review"])
+    assert sum(t["section"] == "headline" for t in drafted.values()) == 7
+
+
+def test_the_unemployment_row_as_a_level_and_an_unlabelled_amount_as_none() -> None:
+    """城镇登记失业率 | % | … | 4.8以内: 控制在4.8%以内 (max 4.8). A row whose column does not say
+    what its figure is (城镇新增就业 | 万人 | … | 1.3 under a bare 2022年计划) is no target."""
+    lines = "\n".join(_seed()).split("\n")
+    at = lines.index("——城镇登记失业率控制在4.8%以内。")
+    lines[at - 1] = lines[at - 1].rstrip(";") + "。"
+    del lines[at]
+    drafted = {t["id"]: t for t in extract_plan("\n".join(lines)).plan["targets"]}
+    assert drafted["unemployment_rate"]["max"] == Decimal("4.8")
+    assert drafted["unemployment_rate"]["kind"] == "level"
+    assert drafted["unemployment_rate"]["baseline"]["value"] == Decimal("3.02")
+    body, _, _ = _parts()
+    table = [
+        "指标名称 | 单位 | 2021年计划 | 2021年完成 | 2022年计划",
+        "地区生产总值增速 | % | 8 | 0.3 | 7以上",
+        "城镇新增就业 | 万人 | 1.2 | 1.5 | 1.3",
+    ]
+
+    def headline(text: str) -> list[str]:
+        return [t["id"] for t in extract_plan(text).plan["targets"] if t["section"] == "headline"]
+
+    assert headline(_join(body, "2022年主要指标计划表", table)) == headline(_join(body))

@@ -97,6 +97,8 @@ class Columns:
 
     start: int
     roles: tuple[str, ...]
+    # this year's column a growth rate (增长率(%), 增速), an amount (绝对值), or not said
+    target_rate: bool | None = None
 
 
 SEED = Columns(3, ("plan", "value", "growth", "target"))
@@ -145,7 +147,10 @@ def columns(header: list[list[str]], year: int, body: list[list[str]]) -> Column
     start = 3 if any(re.fullmatch(r"(?:计量)?单位", re.sub(r"\s+", "", c)) for c in lead) else 2
     if start + len(roles) != max((len(row) for row in body), default=0):
         return SEED
-    return Columns(start, roles)
+    target = next((group + sub for (group, sub), role in zip(labels, roles, strict=True)
+                   if role == "target"), "")  # fmt: skip
+    rate = True if _RATE.search(target) else False if _ABSOLUTE.search(target) else None
+    return Columns(start, roles, rate)
 
 
 def _role(group: str, sub: str, year: int) -> str:

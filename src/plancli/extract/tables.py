@@ -19,6 +19,7 @@ from plancli.extract.forms import LEVEL_UNITS
 from plancli.extract.sections import Layout
 from plancli.extract.table_cells import NUMBER, Columns, columns, named, numbered
 from plancli.extract.table_cells import cells as row_cells
+from plancli.extract.table_targets import row_target
 from plancli.extract.text import Line, split_lines
 from plancli.extract.vocabulary import lookup
 
@@ -35,7 +36,8 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
         lines = split_lines(parse, span.start, span.end)
         targets = _split_incomes(numbered([line.text for line in lines]), targets)
         header = " ".join(line.text for line in lines[:3])
-        rows = _rows(lines)
+        spans: list[tuple[int, int]] = []  # each row's lines
+        rows = _rows(lines, spans)
         first = next((i for i, row in enumerate(rows) if _data_row(row)), len(rows))
         if f"{previous_year}年" in header:
             layout_ = before = columns(rows[:first], layout.year, rows[first:])
@@ -44,7 +46,8 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
         else:
             continue
         shared_plan: str | None = None
-        for cells in rows[first:]:
+        shared_target: str | None = None
+        for cells, (start, end) in zip(rows[first:], spans[first:], strict=True):
             if not _data_row(cells) or len(cells) < layout_.start + 1:
                 continue
             name, values = cells[1], cells[layout_.start :]
@@ -53,7 +56,7 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
                 read = _read(roles, values)
                 if not re.search(r"\d|^[—\-–/]*$", read.get("value", read.get("result", ""))):
                     continue  # words where last year's figure stands: a row misread, unread
-                shared_plan = read.get("plan", "")
+                shared_plan, shared_target = read.get("plan", ""), read.get("target")
             elif (
                 roles[0] == "plan"
                 and len(roles) - 2 <= len(values) < len(roles)
@@ -63,31 +66,40 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
                 # A merged 计划 cell: the row above's wording holds for this row too.
                 read = _read(roles[1:], values)
                 read["plan"] = shared_plan or ""
+                if len(values) == len(roles) - 2 and roles[-1] == "target" and shared_target:
+                    read["target"] = shared_target  # (this year's cell merged too)
             else:
                 # a row cut short otherwise (a PDF copy wraps a row: …| 正增长 | 605.02 |
                 # then —— | 正增长 | on the next line): no baseline rather than a wrong one,
                 # nor its plan lent to a row below
-                shared_plan = None
+                shared_plan = shared_target = None
                 continue
             indicator = lookup(name)
             if indicator is None:
                 continue
-            for target in targets:
-                if target.section == "headline" and target.id == indicator.id:
-                    if "result" in read:
-                        # last year's result in one column: a growth row's is its growth
-                        percent = layout_.start == 3 and cells[2] in ("%", "％")
-                        rate = re.search(r"增速|增长|增幅", name) or (
-                            percent and target.kind == "growth"
-                        )
-                        read["growth" if rate else "value"] = read["result"]
-                    target.baseline = _baseline(
-                        previous_year,
-                        read.get("plan", ""),
-                        read.get("value", ""),
-                        read.get("growth", ""),
+            stated = [t for t in targets if t.section == "headline" and t.id == indicator.id]
+            if not stated and read.get("target") and "\n" not in parse[start:end]:
+                # a row the paragraph does not state: a target of its own, its quote the row
+                unit = cells[2] if layout_.start == 3 else ""
+                found = row_target(name, unit, read["target"], layout_.target_rate, start, end)
+                if found is not None:
+                    targets.append(found)
+                    stated = [found]
+            for target in stated:
+                if "result" in read:
+                    # last year's result in one column: a growth row's is its growth
+                    percent = layout_.start == 3 and cells[2] in ("%", "％")
+                    rate = re.search(r"增速|增长|增幅", name) or (
+                        percent and target.kind == "growth"
                     )
-                    break
+                    read["growth" if rate else "value"] = read["result"]
+                target.baseline = _baseline(
+                    previous_year,
+                    read.get("plan", ""),
+                    read.get("value", ""),
+                    read.get("growth", ""),
+                )
+                break
     return targets
 
 
@@ -105,15 +117,17 @@ def _read(roles: tuple[str, ...], values: list[str]) -> dict[str, str]:
     return read
 
 
-def _rows(lines: list[Line]) -> list[list[str]]:
+def _rows(lines: list[Line], spans: list[tuple[int, int]] | None = None) -> list[list[str]]:
     """The table's rows: a line that does not start with a row's number, after a numbered
     row, is that row's remainder, wrapped onto a line of its own by a copy (a PDF's). Cut
     between two cells, a separator stands at the break (…| 52.24 | / 5.2 | 2 |, …605.02 /
     | —— |); cut inside a cell, none does, and the cell's two pieces are one (…| 与经济增长 /
-    基本同步 | 53505 |, …| 7以 / 上 |: verify C, a 53505 % growth read of the pieces)."""
+    基本同步 | 53505 |, …| 7以 / 上 |: verify C, a 53505 % growth read of the pieces).
+    `spans` gets each row's start and end in the text."""
     rows: list[list[str]] = []
+    found: list[tuple[int, int]] = [] if spans is None else spans
     previous = ""
-    for raw in numbered([line.text for line in lines]):
+    for line, raw in zip(lines, numbered([line.text for line in lines]), strict=True):
         text = raw.strip()
         cells = row_cells(text)
         if (
@@ -128,8 +142,10 @@ def _rows(lines: list[Line]) -> list[list[str]]:
             elif "|" in text and previous.rstrip()[-1:] not in ("|", "") and rows[-1][1:]:
                 rows[-1][-1] += cells.pop(0)  # a cell cut inside
             rows[-1].extend(cells)
+            found[-1] = (found[-1][0], line.end)
         else:
             rows.append(cells)
+            found.append((line.start, line.end))
         previous = text
     return rows
 
