@@ -361,3 +361,15 @@ def test_the_unemployment_row_as_a_level_and_an_unlabelled_amount_as_none() -> N
         return [t["id"] for t in extract_plan(text).plan["targets"] if t["section"] == "headline"]
 
     assert headline(_join(body, "2022年主要指标计划表", table)) == headline(_join(body))
+
+
+def test_a_row_of_a_series_the_paragraph_states_as_a_whole_is_no_target_of_its_own() -> None:
+    """居民收入与经济增长基本同步 in the paragraph (one series, `resident_income`) covers 附表1's
+    城镇 and 农村 income rows: no urban and rural targets beside it."""
+    text = "\n".join(_seed()).replace(
+        "——城乡居民收入与经济增长基本同步;", "——居民收入与经济增长基本同步;"
+    )
+    plan = extract_plan(text).plan
+    headline = [t["id"] for t in plan["targets"] if t["section"] == "headline"]
+    assert headline == ["gdp", "budget_revenue", "fixed_asset_investment", "retail_sales",
+                        "resident_income", "unemployment_rate"]  # fmt: skip

@@ -1,9 +1,11 @@
 """附表 tables: a 主要预期目标 table (the seed report's 附表1) gives the headline targets their
-baselines (last year's plan, result and growth), and any row the paragraph does not state.
+baselines (last year's plan, result and growth), and a row the paragraph does not state is a
+target of its own (`table_targets`).
 
 The tables arrive flattened, one row a line, cells separated by " | " (or by tabs: a Word
 table saved as text or pasted); merged cells leave a row short (附表1's 农村 income row shares
-the 同步 wording of the row above).
+the 同步 wording of the row above). Where they are is `table_spans`'; rows a copy left without
+their numbers, and what each column holds, `table_cells`'.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from plancli.extract.table_targets import row_target
 from plancli.extract.text import Line, split_lines
 from plancli.extract.vocabulary import lookup
 
+# One series stated as a whole or by its parts: the paragraph's 居民收入 target covers the
+# table's 城镇 and 农村 rows (no target of their own), and the other way round.
+_INCOMES = {"resident_income", "urban_income", "rural_income"}
+_FAMILIES = {key: _INCOMES for key in _INCOMES}
 _LEADING = re.compile(r"^(-?\d+(?:\.\d+)?)")
 # the line above a table that goes on with the one before it: 续表, 附表1（续）
 _CONTINUED = re.compile(r"(?:^|\n)[^\n|\t]{0,20}(?:续表\s*\d*|[（(]续[）)])\s*\n\s*$")
@@ -32,6 +38,7 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
     """Baselines from a 主要预期目标 table for the headline targets it names."""
     previous_year = layout.year - 1
     before: Columns | None = None  # the columns of the table read last
+    made: set[str] = set()  # the ids of targets made of a row
     for span in layout.tables:
         lines = split_lines(parse, span.start, span.end)
         targets = _split_incomes(numbered([line.text for line in lines]), targets)
@@ -78,12 +85,20 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
             if indicator is None:
                 continue
             stated = [t for t in targets if t.section == "headline" and t.id == indicator.id]
-            if not stated and read.get("target") and "\n" not in parse[start:end]:
+            family = _FAMILIES.get(indicator.id, {indicator.id})
+            covered = any(
+                t.section == "headline"
+                and t.id in family
+                and (t.id == indicator.id or t.id not in made)  # (a row's own: 城镇, then 农村)
+                for t in targets
+            )
+            if not covered and read.get("target") and "\n" not in parse[start:end]:
                 # a row the paragraph does not state: a target of its own, its quote the row
                 unit = cells[2] if layout_.start == 3 else ""
                 found = row_target(name, unit, read["target"], layout_.target_rate, start, end)
                 if found is not None:
                     targets.append(found)
+                    made.add(found.id)
                     stated = [found]
             for target in stated:
                 if "result" in read:
