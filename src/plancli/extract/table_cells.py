@@ -103,7 +103,6 @@ class Columns:
 
 SEED = Columns(3, ("plan", "value", "growth", "target"))
 
-_LEAD = re.compile(r"序号|编号|序|指标|指标名称|名称|项目|主要指标|单位|计量单位")
 _DONE = re.compile(r"完成|实际|实绩|执行|预计|实现")
 _ABSOLUTE = re.compile(r"绝对值|绝对额|总量|数值|金额|规模|总额|完成值")
 _RATE = re.compile(r"增长|增速|增幅|%|％")
@@ -119,8 +118,11 @@ def columns(header: list[list[str]], year: int, body: list[list[str]]) -> Column
     if not tops:
         return SEED
     top = header[tops[0]]
-    lead = [c for c in top if c and _LEAD.fullmatch(re.sub(r"\s+", "", c))]
-    groups = [c for c in top if c and c not in lead]
+    # the cells before the first that opens with a year: 序号, the name, 单位 (or a title a
+    # copy joined to 序号: 官渡区2022年…目标序号); the groups of figures from there
+    first = next((i for i, c in enumerate(top) if re.match(r"(?:19|20)\d\d年", c)), len(top))
+    lead = [c for c in top[:first] if c]
+    groups = [c for c in top[first:] if c]
     below = header[tops[0] + 1] if tops[0] + 1 < len(header) else []
     years = any(re.search(r"(?:19|20)\d\d年", c) for c in below)  # another top row
     subs = [c for c in below if c] if not years else []
@@ -144,7 +146,8 @@ def columns(header: list[list[str]], year: int, body: list[list[str]]) -> Column
         roles = tuple("value" if role == "result" else role for role in roles)
     if not {"plan", "value", "growth", "result"} & set(roles):
         return SEED
-    start = 3 if any(re.fullmatch(r"(?:计量)?单位", re.sub(r"\s+", "", c)) for c in lead) else 2
+    # the figures after the lead's cells, and after the number a row without one was given
+    start = len(lead) + (0 if lead and re.search(r"序号?$|编号$", lead[0]) else 1)
     if start + len(roles) != max((len(row) for row in body), default=0):
         return SEED
     target = next((group + sub for (group, sub), role in zip(labels, roles, strict=True)
