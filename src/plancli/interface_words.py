@@ -181,6 +181,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "{mark}: {name}, not yet out for {period}",
         "{mark}：{name}同期（{period}）尚无数据",
     ),
+    # under `gap` and `status`, which target a relation's figure after ≈ (>, ≥, <) is the
+    # growth of, and how the rows compare with it (与地区生产总值增长同步), a line each
+    "reference_growth": ("{name} growth", "{name}增速"),
+    "reference_legend.same": (
+        "{sign} {growth}: {names} in step with it",
+        "{sign}{growth}：{names}与之同步",
+    ),
+    "reference_legend.above": (
+        "{sign} {growth}: {names} above it",
+        "{sign}{growth}：{names}高于此",
+    ),
+    "reference_legend.not_below": (
+        "{sign} {growth}: {names} not below it",
+        "{sign}{growth}：{names}不低于此",
+    ),
+    "reference_legend.below": (
+        "{sign} {growth}: {names} below it",
+        "{sign}{growth}：{names}低于此",
+    ),
     "reason.part_year": (
         "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",

@@ -57,7 +57,7 @@ from plancli.render.cells import (
 )
 from plancli.render.fitted import Column, FittedTable, id_column
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
-from plancli.render.runs import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 from plancli.safe import clip_path
 
 
@@ -168,7 +168,7 @@ def gap_table(
 
 
 def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
-    counts = Text()
+    counts: Text = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
     for status in STATUSES:
         n = sum(1 for a in rows if a.status == status)
         if n:

@@ -1,0 +1,66 @@
+"""Session 29 (what `gap`, `status` and `report` tell the 时间过半、任务过半 report's writer): a
+relation's reference named under the table, gap's layout at narrow widths, a 左右 figure beyond
+its stated figure said by how much, the government investment plan's projects in the report.
+Real values: the bundled plans (data/plan2022.toml from the seed report, data/2026/*.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def _import(run, tmp_path: Path, rows: list[str]) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "f.csv"
+    path.write_text("target,period,value,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    run("import", str(path))
+
+
+def _flat(text: str) -> str:
+    """The output's lines joined, a legend wrapped at a narrow width read whole."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+# 广东: incomes quarterly, GDP for the year in; incomes' latest is the first three quarters'
+GD = [
+    "gdp,2026-Q3,4.7,103500",
+    "gdp,2026-Q4,4.496,146000",
+    "resident_income,2026-Q2,4.8,",
+    "resident_income,2026-Q3,3.6,",
+]
+
+
+# ------------------------------------------- 1: which target a relation is compared with
+
+
+@pytest.mark.parametrize("columns", ["60", "72", "80", "120"])
+def test_gap_names_the_target_a_relation_is_compared_with(  # type: ignore[no-untyped-def]
+    plan_run, tmp_path, monkeypatch, columns
+) -> None:
+    """`3.6%/≈4.7%（前三季度）`: 4.7 % of what? The row named no target; under the table a line
+    says it is 地区生产总值's growth and that 居民收入 is to keep in step with it, at
+    every width, the gap column where it was (80 and 72 columns)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    run = plan_run("guangdong-2026")
+    _import(run, tmp_path, GD)
+    zh = run("--lang", "zh", "gap", "--as-of", "2026-12")
+    assert "≈地区生产总值增速：居民收入与之同步" in _flat(zh)
+    en = run("gap", "--as-of", "2026-12")
+    assert "≈ Gross regional product (GDP) growth: Residents' income in step with it" in " ".join(
+        en.split()
+    )
+    if columns in ("72", "80"):
+        assert "差距" in zh.splitlines()[3]  # the header's second line, as before
+    status = run("--lang", "zh", "status", "--as-of", "2026-12")
+    assert "≈地区生产总值增速：居民收入与之同步" in _flat(status)
+
+
+def test_a_reference_named_as_a_growth_is_not_said_twice(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """陕西 固定资产投资 不低于全国: its reference is 全国固定资产投资增速 (no 增速增速), sign ≥."""
+    run = plan_run("shaanxi-2026")
+    pair = ["fixed_asset_investment,2026-09,3.1,", "national_fai_growth,2026-09,2.5,"]
+    _import(run, tmp_path, [*pair, "gdp,2026-10,5,"])
+    zh = _flat(run("--lang", "zh", "gap", "--as-of", "2026-10"))
+    assert "≥全国固定资产投资增速：固定资产投资不低于此" in zh
+    en = " ".join(run("gap", "--as-of", "2026-10").split())
+    assert "≥ National fixed-asset investment growth: Fixed-asset investment not below it" in en
