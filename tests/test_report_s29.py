@@ -64,3 +64,46 @@ def test_a_reference_named_as_a_growth_is_not_said_twice(plan_run, tmp_path) -> 
     assert "≥全国固定资产投资增速：固定资产投资不低于此" in zh
     en = " ".join(run("gap", "--as-of", "2026-10").split())
     assert "≥ National fixed-asset investment growth: Fixed-asset investment not below it" in en
+
+
+# ------------------- 3: a 左右 figure within its tolerance, on the wrong side of its figure
+
+
+def _sentence(report: str, lead: str) -> str:
+    return report[report.index(lead) :].split("。")[0]
+
+
+@pytest.mark.parametrize(
+    ("rate", "zh", "en"),
+    [
+        ("5.5", "，符合5.5%左右的控制目标", ", in line with the ceiling of about 5.5%"),
+        (
+            "5.8",
+            "，高于5.5%左右的控制目标0.3个百分点，在合理区间内（按6%以内考核）",
+            ", 0.3 pp above the ceiling of about 5.5%, within its tolerance (judged as at most 6%)",
+        ),
+        (
+            "6",
+            "，高于5.5%左右的控制目标0.5个百分点，在合理区间内（按6%以内考核）",
+            ", 0.5 pp above the ceiling of about 5.5%, within its tolerance (judged as at most 6%)",
+        ),
+        (
+            "6.2",
+            "，高于5.5%左右的控制目标（按6%以内考核）0.2个百分点",
+            ", 0.2 pp above the ceiling (about 5.5%, judged as at most 6%)",
+        ),
+    ],
+)
+def test_unemployment_above_its_about_figure_says_by_how_much(  # type: ignore[no-untyped-def]
+    plan_run, rate: str, zh: str, en: str
+) -> None:
+    """四川 城镇调查失业率5.5%左右 at 5.8 %: `符合5.5%左右的控制目标` let a leader read 5.5 %, with
+    0.2 points left to the edge (6 %) it is judged at; the sentence now says 0.3 above and where
+    it is judged. At 5.5 as before; beyond 6 the gap to the edge, as before (docs/forms.md)."""
+    run = plan_run("sichuan-2026")
+    run("record", "surveyed_unemployment_rate", rate, "-p", "2026-06")
+    report = run("--lang", "zh", "report", "-f", "md")
+    assert _sentence(report, "城镇调查失业率为") == f"城镇调查失业率为{rate}%{zh}"
+    report = run("--lang", "en", "report", "-f", "md")
+    lead = f"Surveyed urban unemployment rate: {rate}%"
+    assert report[report.index(lead) :].startswith(lead + en + ".")
