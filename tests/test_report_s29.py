@@ -107,3 +107,54 @@ def test_unemployment_above_its_about_figure_says_by_how_much(  # type: ignore[n
     report = run("--lang", "en", "report", "-f", "md")
     lead = f"Surveyed urban unemployment rate: {rate}%"
     assert report[report.index(lead) :].startswith(lead + en + ".")
+
+
+# ------------------------- 4: the government investment plan's projects in the report
+
+
+def test_the_report_states_the_investment_plans_projects_and_amounts(plan_run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """官渡区2022 (the seed report, 三): 91 projects, 续建45, 新开工46, 总投资415.05亿元, 58.72亿元
+    for 2022, in six categories (城市道路建设项目45项，续建31项，新开工14项…). The plan holds them
+    (`projects`); no report said them (audit Y D5). Now a line above the investment table and a
+    column of each category's projects, beside the amounts done."""
+    run = plan_run("guandu-2022")
+    _import(
+        run, tmp_path, ["investment_roads,2022-06,8.12,", "investment_health_elderly,2022-06,2.35,"]
+    )
+    zh = run("--lang", "zh", "report", "-f", "md")
+    assert (
+        "计划实施项目91项，其中续建45项、新开工46项，总投资415.05亿元，年度计划投资58.72亿元。"
+        in zh
+    )
+    assert "| 类别 | 项目数（续建/新开工） | 完成值 | 目标 |" in zh
+    assert "| 城市道路建设项目 | 45（31/14） | 8.12 | 15.92 | 51.01% |" in zh
+    assert "| 医疗和养老项目 | 4（0/4） | 2.35 | 2.3 |" in zh  # 全部为新开工项目
+    assert "| 教育事业项目 | 17（2/15） | — | 13.53 |" in zh
+    assert "| **政府投资重点项目年度计划投资** | 91（45/46） |" in zh
+    en = run("--lang", "en", "report", "-f", "md")
+    assert (
+        "The plan: 91 projects, 45 continuing and 46 new, 415.05 亿元 of total investment, "
+        "58.72 亿元 planned for the year." in en
+    )
+    assert "| Urban road projects | 45 (31/14) | 8.12 | 15.92 |" in en
+    html = run("--lang", "zh", "report", "-f", "html")
+    assert "<p>计划实施项目91项，其中续建45项、新开工46项，总投资415.05亿元" in html
+    assert ">45（31/14）<" in html
+
+
+def test_a_plan_without_projects_keeps_its_investment_table(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The seed's plan with its `projects` taken out: the table as before, no column of dashes
+    and no line of projects."""
+    source = Path(__file__).parents[1] / "data" / "plan2022.toml"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("projects = ")]
+    assert len(lines) - len(kept) == 7  # the six categories and their total
+    plan = tmp_path / "plan.toml"
+    plan.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert (
+        invoke("--plan", str(plan), "record", "investment_roads", "8.12", "-p", "2022-06").exit_code
+        == 0
+    )
+    zh = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "md").stdout
+    assert "| 城市道路建设项目 | 8.12 | 15.92 | 51.01% |" in zh
+    assert "项目数" not in zh and "计划实施项目" not in zh

@@ -229,6 +229,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.ytd": ("Year to date", "累计完成"),
     "report.full_year": ("Full year", "全年完成"),
     "report.category": ("Category", "类别"),
+    # the investment plan's projects (官渡区2022: 91项，续建45项、新开工46项), beside its table
+    "report.projects": ("Projects (continuing/new)", "项目数（续建/新开工）"),
+    "investment_plan.projects": (
+        "The plan: {total} projects, {continuing} continuing and {new} new",
+        "计划实施项目{total}项，其中续建{continuing}项、新开工{new}项",
+    ),
+    "investment_plan.total_investment": (
+        ", {amount} {unit} of total investment",
+        "，总投资{amount}{unit}",
+    ),
+    "investment_plan.planned": (
+        ", {amount} {unit} planned for the year",
+        "，年度计划投资{amount}{unit}",
+    ),
     "report.with_figures": ("in the average", "计入平均"),
     "report.avg_completion": ("average completion", "平均完成率"),
     # a roll-up summed from some of its parts: left out of the averages and counts as a total
