@@ -55,9 +55,10 @@ from plancli.render.cells import (
     status_text,
     target_cell,
 )
-from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.fitted import FittedTable
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
+from plancli.render.widths import Column, id_column
 from plancli.safe import clip_path
 
 
