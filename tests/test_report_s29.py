@@ -158,3 +158,68 @@ def test_a_plan_without_projects_keeps_its_investment_table(invoke, tmp_path) ->
     zh = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "md").stdout
     assert "| 城市道路建设项目 | 8.12 | 15.92 | 51.01% |" in zh
     assert "项目数" not in zh and "计划实施项目" not in zh
+
+
+# ----------------------------------------------- 2: gap's layout at narrow widths
+
+
+def _lines_of(text: str, id_: str, count: int) -> list[str]:
+    lines = text.splitlines()
+    [at] = [i for i, line in enumerate(lines) if line.split()[:1] == [id_]]
+    return lines[at : at + count]
+
+
+def test_a_relations_period_keeps_the_name_beside_its_id_at_72_columns(  # type: ignore[no-untyped-def]
+    plan_run, tmp_path, monkeypatch
+) -> None:
+    """广东 at 72 columns: the reference's period (`（前三季度）`), counted in its figure's width,
+    sent every name under its id (`地方一般公共预` over `算收入` at the ids' width) though it goes
+    on a line of its own; now the names stay beside their ids, 差距 kept, GDP's figure whole
+    (the name gives it two cells rather than `4.496%/` over `4.5%—5%`)."""
+    monkeypatch.setenv("COLUMNS", "72")
+    run = plan_run("guangdong-2026")
+    _import(run, tmp_path, GD)
+    zh = run("--lang", "zh", "gap", "--as-of", "2026-12")
+    assert zh.splitlines()[3].split() == ["编号", "名称", "状态", "完成值", "/", "目标", "差距"]
+    gdp = _lines_of(zh, "gdp", 1)[0]
+    assert gdp.split() == ["gdp", "地区生产总值", "未完成", "4.496%/4.5%—5%", "0.004个百分点"]
+    first, under = _lines_of(zh, "resident_income", 2)
+    assert first.split() == ["resident_income", "居民收入", "滞后", "3.6%/≈4.7%", "0.1个百分点"]
+    assert under.strip() == "（前三季度）*"
+    assert max(len(line.rstrip()) for line in zh.splitlines()) <= 72
+
+
+@pytest.mark.parametrize("columns", ["50", "60", "72", "80"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gap_cards_keep_names_whole_and_what_it_takes(  # type: ignore[no-untyped-def]
+    invoke, tmp_path, monkeypatch, columns: str, lang: str
+) -> None:
+    """官渡区2022's ids (up to 35 cells) make each row a card below 100 columns. At 72 columns in
+    English the name went beside the figures in 10 cells, a word a line (`Affordable` over
+    `childcare` over `service` over `pilots`); at 50 the needs (尚需) were left out. Now the
+    name is whole under its id unless it has its 16 cells beside the figures, and the needs
+    stay while the figures can wrap to make room (not at 40 columns: no room)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    # `init --demo`'s figures: the README's first run (0 of 1–2 托育 pilots; 25 % of a platform)
+    assert invoke("init", "--demo", str(tmp_path / "demo")).exit_code == 0
+    plan = str(tmp_path / "demo" / "plan2022.toml")
+
+    def run(*args: str) -> str:  # type: ignore[no-untyped-def]
+        result = invoke("--plan", plan, *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout  # type: ignore[no-any-return]
+
+    text = run("--lang", lang, "gap")
+    name = "Affordable childcare service pilots" if lang == "en" else "普惠性托育服务试点"
+    needs = "1 个/6 mo" if lang == "en" else "1个/6个月"
+    card = _lines_of(text, "childcare_pilots", 3)  # a card: the id, the name whole, figures
+    assert card[1].strip() == name
+    assert card[2].split()[0] == ("behind" if lang == "en" else "滞后")
+    assert card[2].rstrip().endswith(needs)
+    other = _lines_of(text, "provincial_service_platform_access", 4)
+    needed = "12.5 pp/mo" if lang == "en" else "12.5个百分点/月"
+    assert any(line.rstrip().endswith(needed) for line in other)
+    if lang == "zh" and columns in ("72", "80"):  # the gap column as before (pace at 80)
+        pace = ["-50"] if columns == "80" else []
+        assert card[2].split() == ["滞后", "0/1–2个", "1个", "0%", *pace, "1个/6个月"]
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= int(columns)

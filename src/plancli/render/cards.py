@@ -32,6 +32,9 @@ def as_cards(
         line = [c for i, c in enumerate(columns) if i != at and not c.under]
         if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
             break
+        least = sum(least_width(c) for c in line) + gap * (len(line) - 1)
+        if any(c.stacks and c.drop == level for c in columns) and least <= width - EDGES:
+            break  # what it takes (`gap`'s needs) stays, the figures wrap: 50 columns in English
         columns = [c for c in columns if c.drop != level]
     lead, ids, rest = columns[:at], columns[at], columns[at + 1 :]
     name = next((c for c in rest if c.under), None)
@@ -42,7 +45,11 @@ def as_cards(
     if sum(widths) + gap * (len(figures) - 1) > room:
         widths = [least_width(c) for c in figures]
     spare = room - sum(widths) - gap * len(figures)
-    beside = name is not None and spare >= int(name.options.get("min_width") or 1)
+    # beside the figures only with the room kept for it (16 cells): narrower, an English name
+    # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
+    beside = name is not None and spare >= max(
+        int(name.options.get("min_width") or 1), name.room or 0
+    )
     notes = [i for i, c in enumerate(figures) if c.room is not None]
     if notes and not beside and spare > 0:  # a note takes the room the name did not
         widths[notes[0]] += spare + (gap if name is None else 0)
