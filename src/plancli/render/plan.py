@@ -22,8 +22,9 @@ from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period
-from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.fitted import FittedTable
 from plancli.render.runs import ItemLines, keeping_runs
+from plancli.render.widths import Column, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
