@@ -277,11 +277,12 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
 
 
 def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> PlanRule:
-    """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp)."""
+    """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp):
+    never the target's own (a roll-up is not its own part)."""
     import difflib
 
-    named = fields.get("reference", fields.get("part", ""))
-    ids = [i for i in by_id if len(i) <= 60 and _ID.fullmatch(i)]  # (echoed whole)
+    named, own = fields.get("reference", fields.get("part", "")), fields["id"]
+    ids = [i for i in by_id if i != own and len(i) <= 60 and _ID.fullmatch(i)]  # (echoed whole)
     meant = difflib.get_close_matches(named, ids, 1, 0.6)
     if meant:
         return PlanRule(close, meant=meant[0], **fields)
