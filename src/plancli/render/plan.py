@@ -249,7 +249,8 @@ def target_detail(
 
     add(t("id", lang), target.id)
     add(t("name", lang), target.name)
-    add(t("name_en", lang), target.name_en)
+    if target.name_en != target.name:  # a plan in Chinese alone: its name once, not twice
+        add(t("name_en", lang), target.name_en)
     if lang == "zh" and section is not None and section.name.strip():
         # the name first, as a Chinese reader knows the part; the id, which `--section`
         # takes, in brackets (`urban` before the name read like an untranslated word)
