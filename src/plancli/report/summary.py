@@ -34,6 +34,7 @@ from plancli.report.phrases import (
     done_late,
     dropped_phrase,
     en_lead,
+    figure_of,
     judged_phrase,
     milestones_sentence,
     own_bound,
@@ -331,7 +332,7 @@ class _Writer:
             moved = "up" if up else "down"
             level_text = f"{num(level)}{unit_of(a, self.zh)}"
             return f"{self._is} {level_text}, {moved} {change} pp on the year before"
-        figure = f"{num(value)}{unit_of(a, self.zh)}"
+        figure = figure_of(a, value, self.zh)  # (为Ⅱ类, not 为2类)
         return f"为{figure}" if self.zh else f"{self._is} {figure}"
 
     @property
@@ -403,7 +404,7 @@ class _Writer:
             margin = difference(a.actual - a.min, a, False)
             return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None and not change_falls(a):
-            ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
+            ceiling = figure_of(a, a.max, self.zh)
             if adjusted:
                 was = self._was(a, "max")
             if a.max == 0 and not adjusted and not percent_unit(a):  # 动态清零: no 0户的控制目标
@@ -424,8 +425,7 @@ class _Writer:
         if range_top(a):  # 5%—5.5%，努力争取更好结果: 5.5 is no 争取 line
             text = range_phrase(a, bound, adjusted, self.zh)
         elif a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
-            # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
-            # ceiling
+            # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a ceiling
             under = a.tolerance is not None and a.actual < a.around - a.tolerance
             text = (
                 f"，{'低于' if under else '符合'}{adjusted}{bound}的控制目标"

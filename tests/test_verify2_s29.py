@@ -1,0 +1,81 @@
+"""Session 29 (verify2): what a user met trying the session's new water classes, rate ids and
+ledger names. A class recorded in 类 is `Ⅱ类` in every output, not only `show` (gap's
+`2/≤Ⅲ类`, the report's `2 类, within the adjusted ceiling of 3 类`), and is typed as `show`
+writes it everywhere a figure is typed (`record … 2类`, `amend --max Ⅲ类`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# 江苏 确保长江干流江苏段水质保持Ⅱ类, as a level with its ceiling (an analyst's reading)
+_PLAN = """[plan]
+id = "js-2026"
+name = "江苏"
+name_en = "Jiangsu"
+year = 2026
+
+[[sections]]
+id = "work_7"
+name = "深入推进绿色低碳发展"
+name_en = "Green"
+
+[[targets]]
+id = "yangtze"
+section = "work_7"
+name = "长江干流江苏段水质"
+name_en = "Yangtze water class"
+kind = "level"
+unit = "类"
+max = 2
+frequency = "annual"
+quote = "确保长江干流江苏段水质保持Ⅱ类"
+"""
+
+
+@pytest.fixture
+def water(tmp_path: Path, invoke: Any) -> Any:
+    plan, ledger = tmp_path / "js.toml", tmp_path / "js.progress.toml"
+    plan.write_text(_PLAN, encoding="utf-8")
+
+    def run(*args: str, lang: str = "en") -> Any:
+        return invoke("--lang", lang, "--plan", str(plan), "--ledger", str(ledger), *args)
+
+    return run
+
+
+def test_a_class_is_typed_as_it_is_shown(water: Any) -> None:
+    """`record yangtze 2类` said `the figure with a unit (类); give the number alone, in the
+    plan's unit (类)`, while Ⅱ类 and II类 were taken; `amend --max Ⅲ类` said `not a number`
+    while amend's own answer writes `≤ Ⅲ类`."""
+    recorded = water("record", "yangtze", "2类", "-p", "2026")
+    assert recorded.exit_code == 0, recorded.output
+    assert "yangtze 2026 = Ⅱ类" in recorded.stdout + recorded.stderr
+    assert water("record", "yangtze", "３类", "-p", "2026").exit_code == 0
+    amended = water("amend", "yangtze", "--max", "Ⅲ类", "--from", "2026-06")
+    assert amended.exit_code == 0, amended.output
+    assert "≤ Ⅲ类 (was ≤ Ⅱ类" in amended.stdout + amended.stderr
+    for wrong in ("6类", "2.5类", "Ⅵ类"):  # no class Ⅰ–Ⅴ: refused as before
+        assert water("record", "yangtze", wrong, "-p", "2026-H1").exit_code == 2, wrong
+
+
+def test_a_class_is_shown_as_a_class_in_gap_and_the_report(water: Any, tmp_path: Path) -> None:
+    """gap's cell said `2/≤Ⅲ类†`; the report's summary `长江干流江苏段水质: 2 类, within the
+    adjusted ceiling of 3 类 (plan: 2 类)` (为2类，低于调整后3类的控制目标（原计划2类）)."""
+    assert water("record", "yangtze", "Ⅱ类", "-p", "2026").exit_code == 0
+    assert water("amend", "yangtze", "--max", "3", "--from", "2026-06").exit_code == 0
+    gap = water("gap").stdout
+    assert "Ⅱ类/≤Ⅲ类†" in gap and "2/≤" not in gap
+    assert "Ⅱ类/≤Ⅲ类†" in water("gap", lang="zh").stdout
+    report = tmp_path / "r.md"
+    assert water("report", "-o", str(report)).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    assert "Yangtze water class: Ⅱ类, within the adjusted ceiling of Ⅲ类 (plan: Ⅱ类)." in text
+    assert "2 类" not in text and "3 类" not in text
+    zh = tmp_path / "z.md"
+    assert water("report", "-o", str(zh), lang="zh").exit_code == 0
+    assert "长江干流江苏段水质为Ⅱ类，低于调整后Ⅲ类的控制目标（原计划Ⅱ类）" in zh.read_text("utf-8")
+    shown = water("show", "yangtze", "--json").stdout  # JSON keeps the number
+    assert '"actual": 2,' in shown and '"max": 3,' in shown
