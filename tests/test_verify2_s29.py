@@ -79,3 +79,23 @@ def test_a_class_is_shown_as_a_class_in_gap_and_the_report(water: Any, tmp_path:
     assert "长江干流江苏段水质为Ⅱ类，低于调整后Ⅲ类的控制目标（原计划Ⅱ类）" in zh.read_text("utf-8")
     shown = water("show", "yangtze", "--json").stdout  # JSON keeps the number
     assert '"actual": 2,' in shown and '"max": 3,' in shown
+
+
+def test_a_rate_of_a_list_of_people_is_not_named_after_the_first() -> None:
+    """广东 65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率达到66%以上 was drafted
+    `elderly_service_rate`: an id naming the elderly alone, and a service rate, for a rate of
+    basic-level management of three groups; a list keeps the draft's position."""
+    from plancli.extract.rate_ids import rate_id
+
+    assert rate_id("65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率") is None
+    assert rate_id("地表水、近岸海域水质优良率") is None
+    assert rate_id("65岁及以上老年人医养结合服务率") == "elderly_integrated_care_service_rate"
+    sentence = (
+        "其中孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上，65岁以上老年人、高血压、"
+        "2型糖尿病患者基层规范管理服务率达到66%以上。"
+    )
+    from test_extract_work_forms29 import _targets
+
+    ids = {t["name"]: t["id"] for t in _targets(sentence)}
+    assert ids["0—6岁儿童健康管理率"] == "child_health_management_rate"
+    assert ids["65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率"].startswith("w")
