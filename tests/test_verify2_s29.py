@@ -99,3 +99,35 @@ def test_a_rate_of_a_list_of_people_is_not_named_after_the_first() -> None:
     ids = {t["name"]: t["id"] for t in _targets(sentence)}
     assert ids["0—6岁儿童健康管理率"] == "child_health_management_rate"
     assert ids["65岁以上老年人、高血压、2型糖尿病患者基层规范管理服务率"].startswith("w")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "unit", "count"),
+    [
+        ("培育十大消费活动品牌。", "培育十大消费活动品牌", "个", 10),  # brands, not events
+        ("举办三大活动周。", "举办三大活动周", "个", 3),  # weeks
+        ("打造十大群众赛事活动。", "打造十大群众赛事活动", "项", 10),
+        ("办好五大品牌赛事。", "办好五大品牌赛事", "项", 5),
+    ],
+)
+def test_a_set_is_in_xiang_only_when_it_is_of_events(
+    sentence: str, name: str, unit: str, count: int
+) -> None:
+    """s29-wforms counted a named set in 项 where 赛事 or 活动 stood anywhere after its 大:
+    培育十大消费活动品牌 was 10 项 of brands."""
+    from test_extract_work_forms29 import _targets
+
+    (target,) = _targets(sentence)
+    assert (target["name"], target["unit"], target["min"]) == (name, unit, count)
+
+
+def test_a_floor_on_a_count_is_no_set_covered() -> None:
+    """全省20个以上县实现全覆盖 was drafted as a coverage of 100 % named `以上县覆盖率`: 20个以上
+    is at least 20 counties, a count, not a set the report counts whole."""
+    from test_extract_work_forms29 import _targets
+
+    (target,) = _targets("全省20个以上县实现全覆盖。")
+    assert "以上县" not in target["name"] and target["unit"] == "个"
+    assert target["min"] == 20
+    (whole,) = _targets("全省1200所中小学实现心理健康教育全覆盖。")  # the set itself: coverage
+    assert (whole["name"], whole["unit"], whole["min"]) == ("中小学心理健康教育覆盖率", "%", 100)
