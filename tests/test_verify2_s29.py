@@ -131,3 +131,25 @@ def test_a_floor_on_a_count_is_no_set_covered() -> None:
     assert target["min"] == 20
     (whole,) = _targets("全省1200所中小学实现心理健康教育全覆盖。")  # the set itself: coverage
     assert (whole["name"], whole["unit"], whole["min"]) == ("中小学心理健康教育覆盖率", "%", 100)
+
+
+@pytest.mark.parametrize("name", ["out.toml ", "out.sqlite\t"])
+def test_a_ledger_name_ending_in_whitespace_is_named_so(
+    invoke: Any, mini_plan: Path, name: str
+) -> None:
+    """`ledger convert L 'out.toml '` (a name pasted with its space) said `out.toml : the suffix
+    .toml  says no ledger format`: the user sees .toml and no reason."""
+    ledger = mini_plan.parent / "mini.progress.toml"
+    assert invoke("--plan", str(mini_plan), "record", "gdp", "6", "-p", "2022-Q2").exit_code == 0
+    out = mini_plan.parent / name
+    result = invoke("--plan", str(mini_plan), "ledger", "convert", str(ledger), str(out))
+    assert result.exit_code == 2
+    suffix = name.rstrip()[3:]
+    assert f": the name ends in whitespace after {suffix}: remove it; nothing was written\n" in (
+        result.stderr
+    )
+    assert "says no ledger format" not in result.stderr and not out.exists()
+    zh = invoke(
+        "--lang", "zh", "--plan", str(mini_plan), "ledger", "convert", str(ledger), str(out)
+    )
+    assert f"文件名在 {suffix} 之后还有空白字符" in zh.stderr
