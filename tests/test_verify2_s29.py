@@ -153,3 +153,26 @@ def test_a_ledger_name_ending_in_whitespace_is_named_so(
         "--lang", "zh", "--plan", str(mini_plan), "ledger", "convert", str(ledger), str(out)
     )
     assert f"文件名在 {suffix} 之后还有空白字符" in zh.stderr
+
+
+@pytest.mark.parametrize(
+    ("version", "said"),
+    [
+        ('"1"', "version: '1' is text, not a number; this plancli reads version 1"),
+        ("true", "version: true is true or false, not a number; this plancli reads version 1"),
+        ("2.5", "ledger version 2.5; this plancli reads version 1"),  # was Decimal('2.5')
+    ],
+)
+def test_a_ledger_version_of_another_type_is_named(
+    invoke: Any, mini_plan: Path, version: str, said: str
+) -> None:
+    """`version = "1"` said `ledger version '1'; this plancli reads version 1`, which reads as
+    no mistake at all; `version = true` was read as version 1 (true equals 1 in Python)."""
+    ledger = mini_plan.parent / "mini.progress.toml"
+    text = f'version = {version}\n\n[[records]]\ntarget = "gdp"\nperiod = "2022-Q2"\n'
+    text += 'value = 5.2\nrecorded_at = 2022-07-05T08:30:00Z\nbatch = "b"\n'
+    ledger.write_text(text, encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "status")
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"error: {ledger}: {said}\n"
+    assert ledger.read_text(encoding="utf-8") == text
