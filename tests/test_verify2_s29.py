@@ -176,3 +176,22 @@ def test_a_ledger_version_of_another_type_is_named(
     assert result.exit_code == 3, result.output
     assert result.stderr == f"error: {ledger}: {said}\n"
     assert ledger.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("records = [1, 2]", "`records` must be an array of [[records]] tables"),
+        ('amendments = ["x"]', "`amendments` must be an array of [[amendments]] tables"),
+    ],
+)
+def test_a_ledger_array_of_other_things_than_tables_is_named(
+    invoke: Any, mini_plan: Path, written: str, said: str
+) -> None:
+    """`records = [1, 2]` said `record 1: record: Input should be a valid dictionary or
+    instance of Record (and 1 more error)`: pydantic's words for a TOML array of numbers."""
+    ledger = mini_plan.parent / "mini.progress.toml"
+    ledger.write_text(f"version = 1\n{written}\n", encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "history")
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"error: {ledger}: {said}\n"

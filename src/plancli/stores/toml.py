@@ -127,7 +127,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
             )
         )
     raw = data.get("records", [])
-    if not isinstance(raw, list):
+    if not isinstance(raw, list) or not all(type(item) is dict for item in raw):  # records = [1]
         raise LedgerFileError(
             _("{path}: `records` must be an array of [[records]] tables").format(
                 path=clip_path(path)
@@ -151,7 +151,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
 
 
 def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
-    if not isinstance(raw, list):
+    if not isinstance(raw, list) or not all(type(item) is dict for item in raw):
         raise LedgerFileError(
             _("{path}: `amendments` must be an array of [[amendments]] tables").format(
                 path=clip_path(path)
