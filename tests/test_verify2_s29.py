@@ -195,3 +195,31 @@ def test_a_ledger_array_of_other_things_than_tables_is_named(
     result = invoke("--plan", str(mini_plan), "history")
     assert result.exit_code == 3, result.output
     assert result.stderr == f"error: {ledger}: {said}\n"
+
+
+@pytest.mark.parametrize("table", ["records", "amendments"])
+def test_a_ledger_record_of_no_target_is_named_and_convert_leaves_nothing(
+    invoke: Any, mini_plan: Path, table: str
+) -> None:
+    """`target = ""` in a hand-edited TOML ledger was read by status (a figure `for , a
+    target the plan does not have`), and `ledger convert L out.sqlite` said `out.sqlite:
+    unreadable SQLite ledger: CHECK constraint failed: length(target) > 0`, blaming the new
+    file, which it left behind."""
+    ledger = mini_plan.parent / "mini.progress.toml"
+    bound = "value = 5.2" if table == "records" else "min = 5"
+    period = "2022-Q2" if table == "records" else "2022-06"
+    text = (
+        f'version = 1\n\n[[{table}]]\ntarget = ""\nperiod = "{period}"\n{bound}\n'
+        'recorded_at = 2022-07-05T08:30:00Z\nbatch = "b"\n'
+    )
+    ledger.write_text(text, encoding="utf-8")
+    out = mini_plan.parent / "out.sqlite"
+    what = "record" if table == "records" else "amendment"
+    said = (
+        f"error: {ledger}:4: {what} 1 ( {period}): target: empty: a record names its target's id\n"
+    )
+    for command in (["status"], ["history"], ["ledger", "convert", str(ledger), str(out)]):
+        result = invoke("--plan", str(mini_plan), *command)
+        assert result.exit_code == 3, (command, result.output)
+        assert result.stderr == said, command
+    assert not out.exists() and ledger.read_text(encoding="utf-8") == text

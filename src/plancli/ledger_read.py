@@ -220,7 +220,7 @@ def _records_only(raw: bytes) -> LedgerRead | None:
             if amount_number is None:
                 return None
         when = times.get(moment) if moment in times else _plain_time(moment, times)
-        if number is None or when is None:
+        if number is None or when is None or not target:  # (target = "": the store says)
             return None
         append(Record(target, period, number, amount_number, note, source, when, batch, writer))
     if not all(canonical_period(period) for period in {record.period for record in records}):
