@@ -223,3 +223,19 @@ def test_a_ledger_record_of_no_target_is_named_and_convert_leaves_nothing(
         assert result.exit_code == 3, (command, result.output)
         assert result.stderr == said, command
     assert not out.exists() and ledger.read_text(encoding="utf-8") == text
+
+
+def test_a_headline_class_is_a_class_in_the_reports_table(invoke: Any, tmp_path: Path) -> None:
+    """The report's headline table (md, html) and its chart's label wrote a class in 类 as
+    `3 类` / `3类` beside the bound `≤ Ⅳ类`."""
+    plan, ledger = tmp_path / "js.toml", tmp_path / "js.progress.toml"
+    headline = '[[sections]]\nid = "headline"\nname = "主要预期目标"\nname_en = "Headline"\n\n'
+    text = _PLAN.replace("[[sections]]", headline + "[[sections]]", 1)
+    plan.write_text(text.replace('section = "work_7"', 'section = "headline"'), "utf-8")
+    where = ("--plan", str(plan), "--ledger", str(ledger))
+    assert invoke(*where, "record", "yangtze", "Ⅲ类", "-p", "2026").exit_code == 0
+    for name, lang in (("r.html", "en"), ("r.md", "zh")):
+        out = tmp_path / name
+        assert invoke("--lang", lang, *where, "report", "-o", str(out)).exit_code == 0
+        written = out.read_text(encoding="utf-8")
+        assert "Ⅲ类" in written and "3 类" not in written and "3类" not in written, name
