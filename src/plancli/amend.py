@@ -102,7 +102,8 @@ def check_amendment(
     def figure(raw: str | None, option: str) -> Decimal | None:
         if raw is None or not raw.strip():
             return None
-        return parse_number(raw, option, percent=percent)
+        # a bound in 类 as `show` writes it (--max Ⅲ类 was `not a number` beside ≤ Ⅲ类)
+        return parse_number(raw, option, percent=percent, unit=None if percent else target.unit)
 
     minimum, maximum = figure(request.min, "--min"), figure(request.max, "--max")
     around, tolerance = figure(request.around, "--around"), figure(request.tolerance, "--tolerance")

@@ -111,6 +111,15 @@ def toml_kind(value: object) -> str:
     return _("text")
 
 
+def type_reason(value: object) -> str:
+    """`'1' is text, not a number`: a value of a file where a number belongs, translated."""
+    from plancli.i18n import _
+
+    return _("{value} is {kind}, not a number").format(
+        value=toml_shown(value), kind=toml_kind(value)
+    )
+
+
 def toml_shown(value: object) -> str:
     """A value as a TOML file writes it, short and printable (`true`, `[1, 2]`)."""
     from plancli.safe import clip

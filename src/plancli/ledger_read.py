@@ -138,7 +138,8 @@ def _quick_toml(location: LedgerLocation) -> LedgerRead | None:
     data = _plancli_toml(raw)
     if data is None:  # written otherwise: the TOML reader, and its errors, as the store's
         data, _ = parse_toml(raw, path, LedgerFileError)
-    if not data or not data.keys() <= _LEDGER_KEYS or data.get("version", 1) != 1:
+    version = data.get("version", 1) if data else None  # (true and 1.0 equal 1: not a version)
+    if not data or not data.keys() <= _LEDGER_KEYS or type(version) is not int or version != 1:
         return None  # (comments alone: the store tells a copy cut short, `cut_after_opening`)
     raw_records, raw_amendments = data.get("records", []), data.get("amendments", [])
     if type(raw_records) is not list or type(raw_amendments) is not list:
@@ -219,7 +220,7 @@ def _records_only(raw: bytes) -> LedgerRead | None:
             if amount_number is None:
                 return None
         when = times.get(moment) if moment in times else _plain_time(moment, times)
-        if number is None or when is None:
+        if number is None or when is None or not target:  # (target = "": the store says)
             return None
         append(Record(target, period, number, amount_number, note, source, when, batch, writer))
     if not all(canonical_period(period) for period in {record.period for record in records}):

@@ -179,6 +179,14 @@ def unknown_ledger_name(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in LEDGER_FILE_SUFFIXES:
         return None
+    if path.name != path.name.rstrip() and path.name.rstrip().lower().endswith(
+        LEDGER_FILE_SUFFIXES
+    ):
+        # `out.toml ` (pasted from a file with its space) was told `the suffix .toml  says no
+        # ledger format`, the space unseen
+        return _(
+            "'{path}': the name ends in whitespace after {suffix}: remove it; nothing was written"
+        ).format(path=clip_path(path), suffix=Path(path.name.rstrip()).suffix)
     if suffix in _SQLITE_ELSEWHERE:
         return _(
             "{path}: {suffix} is no ledger format plancli knows; a SQLite ledger is named "

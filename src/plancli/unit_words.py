@@ -6,6 +6,7 @@ as a bare number (`MEASURE_WORDS`: 36, never 36 个)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
@@ -172,5 +173,8 @@ def class_figure(text: str, unit: str | None) -> str:
     word = text.removesuffix("类").strip()
     if len(word) == 1 and word in _CLASSES:
         return str(_CLASSES.index(word) + 1)
+    # 2类 (２类 too) was refused as `the figure with a unit (类)`, the plan's own unit
+    if text != word and (digit := unicodedata.normalize("NFKC", word)) in ("1", "2", "3", "4", "5"):
+        return digit
     number = _ROMAN.get(word.upper())
     return text if number is None else str(number)

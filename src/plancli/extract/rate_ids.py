@@ -118,6 +118,8 @@ def rate_id(name: str) -> str | None:
     for word, rate in _RATES:
         if name.endswith(word):
             before = name[: -len(word)]
+            if "、" in before:  # 65岁以上老年人、高血压、2型糖尿病患者…管理服务率 was
+                return None  # `elderly_service_rate`: one of the list's people named for all
             subjects: list[str] = []
             for found in _SUBJECT.finditer(before):
                 subject = _SUBJECT_IDS[found.group()]

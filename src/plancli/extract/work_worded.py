@@ -124,7 +124,7 @@ def _full_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> bo
 # 实现…全覆盖): each item so many things of a kind, the size of what is covered
 _COVERED_SET = re.compile(
     r"^(?:全省|全市|全区|全县|全州)?(?P<count>\d+(?:\.\d+)?)(?P<unit>家|个|所|座|处|条|户|项|支|名)"
-    r"(?P<thing>[^\d,;。、]{2,20})$"
+    r"(?P<thing>(?!以上|以下|左右|以内)[^\d,;。、]{2,20})$"  # (20个以上县: a floor, no set)
 )
 _SET_NOTE = N_(
     "全覆盖 of a set the report counts ({count}): read as a coverage of 100 %, the count its size"

@@ -36,6 +36,7 @@ from plancli.render.amended import (
     partial_mark,
 )
 from plancli.render.runs import BreaksAfterSlash
+from plancli.unit_words import class_text
 
 STATUS_STYLES: dict[Status, str] = {
     "met": "bold green",
@@ -76,6 +77,8 @@ def in_percent(a: AssessmentOut) -> bool:
 def value_text(a: AssessmentOut, value: Decimal | None) -> str:
     if value is None:
         return ""
+    if (water_class := class_text(value, a.unit)) is not None:  # Ⅱ类 in 2/≤Ⅲ类 was 2
+        return water_class
     return f"{num(value)}%" if in_percent(a) else num(value)
 
 
@@ -92,6 +95,8 @@ def actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
     `≥ 40万人`; `5%` beside `≥ 7%`)."""
     text = actual_text(a, lang)
     if not text or in_percent(a) or a.kind == "change" or not a.unit.strip():
+        return text
+    if a.actual is not None and class_text(a.actual, a.unit) == text:  # Ⅱ类, not Ⅱ类 类
         return text
     return table_cell(f"{text} {a.unit}", lang)
 

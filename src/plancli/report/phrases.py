@@ -79,7 +79,7 @@ def stated_bound(
         and plan.stretch is None
         and not plan.exclusive
     ):
-        text = f"{num(figure)}{change_unit(plan, zh) or unit_of(plan, zh)}"
+        text = figure_of(plan, figure, zh, change_unit(plan, zh))
         return (f"下降{text}" if zh else f"a fall of {text}") if plan.decline else text
     return bound_phrase(plan, zh, issuer)
 
@@ -91,7 +91,7 @@ def own_bound(a: AssessmentOut, alone: bool, zh: bool) -> str:
     `bound_phrase` words it (7%以上, 5%左右)."""
     a = as_fall(a)
     if alone and a.around is not None and a.stretch is None and not a.exclusive:
-        text = f"{num(a.around)}{change_unit(a, zh) or unit_of(a, zh)}"
+        text = figure_of(a, a.around, zh, change_unit(a, zh))
         return (f"下降{text}" if zh else f"a fall of {text}") if a.decline else text
     return stated_bound(a, alone, "", zh)
 
@@ -249,6 +249,12 @@ def unit_of(a: AssessmentOut, zh: bool) -> str:
     if zh:
         return a.unit
     return f" {english_unit(a)}" if english_unit(a) else ""
+
+
+def figure_of(a: AssessmentOut, value: Decimal, zh: bool, unit: str | None = None) -> str:
+    """`value` with its unit (`unit`, else `unit_of`); a water class as reports write it, Ⅱ类
+    (the summary said 2 类 beside a bound of ≤ Ⅲ类)."""
+    return unit_words.class_text(value, a.unit) or f"{num(value)}{unit or unit_of(a, zh)}"
 
 
 def points(a: AssessmentOut, zh: bool) -> str:

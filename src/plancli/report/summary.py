@@ -35,6 +35,7 @@ from plancli.report.phrases import (
     done_late,
     dropped_phrase,
     en_lead,
+    figure_of,
     judged_phrase,
     milestones_sentence,
     own_bound,
@@ -332,7 +333,7 @@ class _Writer:
             moved = "up" if up else "down"
             level_text = f"{num(level)}{unit_of(a, self.zh)}"
             return f"{self._is} {level_text}, {moved} {change} pp on the year before"
-        figure = f"{num(value)}{unit_of(a, self.zh)}"
+        figure = figure_of(a, value, self.zh)  # (为Ⅱ类, not 为2类)
         return f"为{figure}" if self.zh else f"{self._is} {figure}"
 
     @property
@@ -404,7 +405,7 @@ class _Writer:
             margin = difference(a.actual - a.min, a, False)
             return f", {margin} above the adjusted target ({bound}; plan: {was})"
         if plain_ceiling and not a.decline and a.max is not None and not change_falls(a):
-            ceiling = f"{num(a.max)}{unit_of(a, self.zh)}"
+            ceiling = figure_of(a, a.max, self.zh)
             if adjusted:
                 was = self._was(a, "max")
             if a.max == 0 and not adjusted and not percent_unit(a):  # 动态清零: no 0户的控制目标

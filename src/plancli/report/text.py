@@ -28,6 +28,7 @@ from plancli.periods import zh_period as zh_period  # where the report modules i
 from plancli.report.model import AdjustmentOut, Report
 from plancli.report.phrases import rest_goal
 from plancli.report.when import other_period, other_period_en
+from plancli.unit_words import class_text
 
 DASH = "—"
 
@@ -69,6 +70,8 @@ def value(a: AssessmentOut, figure: Decimal | None, lang: Lang = "en") -> str:
         return DASH
     if in_percent(a):
         return f"{num(figure)}%"
+    if (water_class := class_text(figure, a.unit)) is not None:  # Ⅲ类: the table said 3 类
+        return water_class
     return f"{num(figure)}{'' if lang == 'zh' else ' '}{a.unit}"
 
 

@@ -39,6 +39,7 @@ def quick_record(item: object) -> Record | None:
     writer = item.get("recorded_by")
     if (
         type(target) is not str
+        or not target  # (target = "": the store names it)
         or type(period) is not str
         or type(batch) is not str
         or not (note is None or type(note) is str)
@@ -63,6 +64,7 @@ def quick_amendment(item: object) -> Amendment | None:
     recorded_at = plain_utc(item["recorded_at"])
     if (
         type(target) is not str
+        or not target  # (target = "": the store names it)
         or type(period) is not str
         or type(batch) is not str
         or not (note is None or type(note) is str)

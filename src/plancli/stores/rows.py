@@ -30,6 +30,9 @@ def record_problem(records: Sequence[Record | Amendment]) -> tuple[int, str, str
     """(index, field, message) of the first record breaking a rule its model does not check
     (a canonical period), or None. Record's validators check figures and times; TOML and
     SQLite reads run both, so a ledger is as valid in one store as in the other."""
+    for index, record in enumerate(records):  # target = "": SQLite's CHECK refused it in a
+        if not record.target:  # convert, blaming the new file, which it left behind
+            return index, "target", _("empty: a record names its target's id")
     bad_periods = period_problems(record.period for record in records)
     if bad_periods:
         for index, record in enumerate(records):

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from plancli.atomic import replace_file
 from plancli.errors import InputError, LedgerFileError, os_reason
-from plancli.file_types import FROM_FILE
+from plancli.file_types import FROM_FILE, toml_shown, type_reason
 from plancli.i18n import _, colon_join
 from plancli.locations import LedgerLocation
 from plancli.model import Amendment, Figure, Record, current_records
@@ -68,6 +68,13 @@ except ImportError:  # pragma: no cover - exercised only on Windows
     fcntl = None  # type: ignore[assignment]
 
 LEDGER_VERSION = 1
+
+
+class _Bare(str):
+    def __repr__(self) -> str:  # `{version!r}` of a figure as the file writes it
+        return str(self)
+
+
 _LOCK_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -106,14 +113,21 @@ def read_toml_ledger(path: Path) -> LedgerContents:
             ).format(path=clip_path(path), key=unknown[0])
         )
     version = data.get("version", LEDGER_VERSION)
-    if version != LEDGER_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int | Decimal | float):
+        # version = "1" (true) was `ledger version '1'; this plancli reads version 1` (accepted)
+        raise LedgerFileError(
+            _("{path}: version: {reason}; this plancli reads version {known}").format(
+                path=clip_path(path), reason=type_reason(version), known=LEDGER_VERSION
+            )
+        )
+    if version != LEDGER_VERSION:  # (2.5, not Decimal('2.5'))
         raise LedgerFileError(
             _("{path}: ledger version {version!r}; this plancli reads version {known}").format(
-                path=clip_path(path), version=version, known=LEDGER_VERSION
+                path=clip_path(path), version=_Bare(toml_shown(version)), known=LEDGER_VERSION
             )
         )
     raw = data.get("records", [])
-    if not isinstance(raw, list):
+    if not isinstance(raw, list) or not all(type(item) is dict for item in raw):  # records = [1]
         raise LedgerFileError(
             _("{path}: `records` must be an array of [[records]] tables").format(
                 path=clip_path(path)
@@ -137,7 +151,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
 
 
 def _toml_amendments(path: Path, raw: object, text: str) -> list[Amendment]:
-    if not isinstance(raw, list):
+    if not isinstance(raw, list) or not all(type(item) is dict for item in raw):
         raise LedgerFileError(
             _("{path}: `amendments` must be an array of [[amendments]] tables").format(
                 path=clip_path(path)
