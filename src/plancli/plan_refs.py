@@ -144,6 +144,14 @@ def rule_line(error: Any, text: str, id_at: int) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
+class _IdList(tuple[str, ...]):
+    """Ids in a sentence: `a, b` in English, `a、b` in Chinese (`str` at the English message
+    PlanRule builds; the translated one joins them with `i18n.join_list`)."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
 class RawTarget(NamedTuple):
     """A target's fields the rules across targets read, as the file gives them."""
 
@@ -213,7 +221,8 @@ def _problems(
     ids_given = set(ids)
     for target in targets:
         if isinstance(target.section, str) and target.section not in known_sections:
-            known = ", ".join(i for i in section_ids[:10] if _ID.fullmatch(i)) or "—"
+            # (a tuple: joined in the reader's language, 、 in Chinese, plan_messages._clipped)
+            known = _IdList(i for i in section_ids[:10] if _ID.fullmatch(i)) or _IdList("—")
             yield PlanRule(
                 N_(
                     "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
@@ -248,7 +257,10 @@ def _problems(
                     kind=ref.kind,
                 )
             elif ref.id == target.id:
-                yield PlanRule(N_("target {id}: refers to itself"), id=target.id)
+                # (`reference` named: the error is at its line, rule_line)
+                yield PlanRule(
+                    N_("target {id}: refers to itself"), id=target.id, reference=target.reference
+                )
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
@@ -267,7 +279,8 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
                 part=part,
             )
         elif part == target.id:
-            yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
+            # (`part` named: at the line of `parts =`; not a cycle of one too, _part_cycles)
+            yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id, part=part)
         elif by_id[part].unit != target.unit or by_id[part].kind != target.kind:
             yield PlanRule(
                 N_("target {id}: part {part!r} has another kind or unit"),
@@ -309,6 +322,8 @@ def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[Plan
 
     def visit(target_id: str, path: list[str]) -> None:
         if target_id in path:
+            if path[-1] == target_id:
+                return  # a part that is its roll-up: "lists itself as a part" says it
             on_it = [*path[path.index(target_id) :], target_id]
             cycle = " → ".join(clip(i) for i in on_it)  # (ids as read: any text, any length)
             found.append(

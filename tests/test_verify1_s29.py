@@ -1,0 +1,77 @@
+"""A county's plan written in Chinese alone, broken as an analyst breaks it (session 29's
+verification of the plan without `name_en`/`[[sections]]` and of the Chinese interface).
+
+Each test here failed before its fix: a target listing itself as a part was named at its
+`id =` line and said twice (as "lists itself" and as a cycle of one); one referring to itself
+was named at its `id =` line, not at `reference =`; the declared sections an unknown one is
+told of were joined with `, ` inside the Chinese sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plancli.i18n import set_language
+
+COUNTY = Path(__file__).parent / "fixtures" / "county-zh-2026.toml"
+
+
+def _plan(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    text = COUNTY.read_text("utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    plan = tmp_path / "county.toml"
+    plan.write_text(text, "utf-8")
+    return plan
+
+
+def _line(plan: Path, text: str) -> int:
+    return plan.read_text("utf-8").splitlines().index(text) + 1
+
+
+def test_a_roll_up_listing_itself_is_named_once_at_its_parts_line(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    parts = 'parts = ["inv_roads", "inv_water", "inv_total"]'
+    plan = _plan(tmp_path, ('parts = ["inv_roads", "inv_water"]', parts))
+    line = _line(plan, parts)
+    result = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"error: {plan}: line {line}: target inv_total: lists itself as a part\n"
+    ), result.stderr
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "validate")
+    assert zh.stderr == f"错误：{plan}:{line}：目标 inv_total：把自己列为组成部分\n", zh.stderr
+
+
+def test_a_target_referring_to_itself_is_named_at_its_reference(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = _plan(tmp_path, ('reference = "gdp"', 'reference = "urban_income"'))
+    line = _line(plan, 'reference = "urban_income"')
+    result = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"error: {plan}: line {line}: target urban_income: refers to itself\n"
+    ), result.stderr
+
+
+def test_the_declared_sections_are_listed_with_the_list_comma(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sections = (
+        '[[sections]]\nid = "headline"\nname = "主要预期目标"\n\n'
+        '[[sections]]\nid = "livelihood"\nname = "民生实事"\n\n'
+        '[[sections]]\nid = "investment"\nname = "政府投资重点项目年度计划"\n\n'
+        '[[targets]]\nid = "gdp"'
+    )
+    plan = _plan(tmp_path, ('[[targets]]\nid = "gdp"', sections))
+    forest = _line(plan, 'name = "森林覆盖率"') - 1  # its `section =` line
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "validate")
+    assert zh.exit_code == 3
+    first = zh.stderr.splitlines()[0]
+    assert first == (
+        f"错误：{plan}:{forest}：目标 forest：没有领域 '生态环境'；[[sections]] 中的领域为 "
+        "headline、livelihood、investment：请写其中一个的 id 或名称，或添加一个含 id 和 name 的 "
+        "[[sections]] 表（另有 1 处错误）"
+    ), first
+    set_language("en")
+    en = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert "the [[sections]] are headline, livelihood, investment: give" in en.stderr
