@@ -75,3 +75,22 @@ def test_the_declared_sections_are_listed_with_the_list_comma(invoke, tmp_path: 
     set_language("en")
     en = invoke("--plan", str(plan), "--lang", "en", "validate")
     assert "the [[sections]] are headline, livelihood, investment: give" in en.stderr
+
+
+def test_a_misspelt_kind_is_said_once_not_also_as_due_or_a_part(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`kind = "milstone"`: the kind is the error; its `due` and its being a roll-up's part
+    follow from the typo and are not errors of their own (they vanish once it is mended)."""
+    water = 'name = "水利项目"\nkind = "cumulative"'
+    plan = _plan(
+        tmp_path,
+        ('kind = "milestone"', 'kind = "milstone"'),
+        (water, water.replace("cumulative", "cumulativ")),
+    )
+    school, inv_water = _line(plan, 'kind = "milstone"'), _line(plan, 'kind = "cumulativ"')
+    result = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith(f"error: {plan}: line {school}: target school: kind: Input should")
+    assert lines[0].endswith("(and 1 more error)")
+    assert lines[1].startswith(f"{plan}: line {inv_water}: target inv_water: kind: Input should")

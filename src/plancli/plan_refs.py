@@ -281,12 +281,20 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
         elif part == target.id:
             # (`part` named: at the line of `parts =`; not a cycle of one too, _part_cycles)
             yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id, part=part)
-        elif by_id[part].unit != target.unit or by_id[part].kind != target.kind:
+        elif _differ(by_id[part], target):
             yield PlanRule(
                 N_("target {id}: part {part!r} has another kind or unit"),
                 id=target.id,
                 part=part,
             )
+
+
+def _differ(part: Any, target: Any) -> bool:
+    """A part of another kind or unit than its roll-up's: a kind or unit that is no kind or
+    no text is its own error, not this one too (`kind = "cumulativ"`: mended, it is none)."""
+    if part.kind in KINDS and target.kind in KINDS and part.kind != target.kind:
+        return True
+    return isinstance(part.unit, str) and isinstance(target.unit, str) and part.unit != target.unit
 
 
 def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> PlanRule:
@@ -306,7 +314,8 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
 def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
     """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
     if target.kind != "milestone":
-        yield PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
+        if target.kind in KINDS:  # (a misspelt kind is its own error: mended, it may be one)
+            yield PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
         return
     try:
         parse_plan_period(target.due, year)
