@@ -94,3 +94,53 @@ def test_a_misspelt_kind_is_said_once_not_also_as_due_or_a_part(invoke, tmp_path
     assert lines[0].startswith(f"error: {plan}: line {school}: target school: kind: Input should")
     assert lines[0].endswith("(and 1 more error)")
     assert lines[1].startswith(f"{plan}: line {inv_water}: target inv_water: kind: Input should")
+
+
+def test_a_blank_section_is_said_blank_not_unknown(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A plan without [[sections]] takes any title; a blank one was `unknown section ''; the
+    [[sections]] are headline, section_2, investment`, sections the file never declared."""
+    forest = 'section = "生态环境"\nname = "森林覆盖率"'
+    plan = _plan(tmp_path, (forest, forest.replace("生态环境", " ")))
+    line = _line(plan, 'section = " "')
+    result = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"error: {plan}: line {line}: target forest: section is blank: write the title of its "
+        "section (主要预期目标) or its id\n"
+    ), result.stderr
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "validate")
+    assert zh.stderr == (
+        f"错误：{plan}:{line}：目标 forest：section 为空："
+        "请写所属领域的标题（如 主要预期目标）或 id\n"
+    ), zh.stderr
+
+
+def test_a_title_two_sections_share_is_no_section_of_its_own(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two [[sections]] named 主要预期目标: a target naming that title went to the first,
+    silently; which one is meant is the user's to say."""
+    sections = (
+        '[[sections]]\nid = "headline"\nname = "主要预期目标"\n\n'
+        '[[sections]]\nid = "livelihood"\nname = "主要预期目标"\n\n'
+        '[[sections]]\nid = "investment"\nname = "政府投资重点项目年度计划"\n\n'
+        '[[sections]]\nid = "eco"\nname = "生态环境"\n\n'
+        '[[targets]]\nid = "gdp"'
+    )
+    plan = _plan(
+        tmp_path,
+        ('[[targets]]\nid = "gdp"', sections),
+        *[('section = "民生实事"', 'section = "livelihood"')] * 3,
+    )
+    gdp = _line(plan, 'name = "地区生产总值增长"') - 1
+    result = invoke("--plan", str(plan), "--lang", "en", "validate")
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == (
+        f"error: {plan}: line {gdp}: target gdp: section '主要预期目标' is the name of more "
+        "than one section (headline, livelihood): give its id (and 5 more errors)"
+    ), result.stderr
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--lang", "zh", "validate")
+    assert zh.stderr.splitlines()[0] == (
+        f"错误：{plan}:{gdp}：目标 gdp：领域 '主要预期目标' 是多个领域（headline、livelihood）"
+        "的名称：请写其 id（另有 5 处错误）"
+    ), zh.stderr

@@ -62,10 +62,12 @@ def with_sections(data: Any) -> Any:
     if not isinstance(sections, list):
         return data
     ids = {s.get("id") for s in sections if isinstance(s, dict)}
-    by_name: dict[str, Any] = {}
+    titled: dict[str, list[Any]] = {}
     for section in sections:
         if isinstance(section, dict) and isinstance(section.get("name"), str):
-            by_name.setdefault(section["name"].strip(), section.get("id"))
+            titled.setdefault(section["name"].strip(), []).append(section.get("id"))
+    # a name two sections have is neither's: the target is told to give the id (_problems)
+    by_name = {name: found[0] for name, found in titled.items() if len(found) == 1}
     renamed = None
     for index, target in enumerate(targets):
         named = target.get("section") if isinstance(target, dict) else None
@@ -164,14 +166,15 @@ class RawTarget(NamedTuple):
     due: object
 
 
-def raw_targets(data: Any) -> tuple[list[str], list[RawTarget]] | None:
+def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | None:
     """The section ids and the targets of a plan file as read (after `with_sections`), for
     the rules across targets; None where the file has no list of targets to check."""
     data = with_sections(data)
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         return None
     sections = data.get("sections")
-    section_ids = [s["id"] for s in (sections if isinstance(sections, list) else []) if _has_id(s)]
+    declared = [s for s in (sections if isinstance(sections, list) else []) if _has_id(s)]
+    section_ids, names = [s["id"] for s in declared], [s.get("name") for s in declared]
     targets = []
     for item in data["targets"]:
         if not _has_id(item):
@@ -188,7 +191,7 @@ def raw_targets(data: Any) -> tuple[list[str], list[RawTarget]] | None:
                 item.get("due"),
             )
         )
-    return section_ids, targets
+    return section_ids, targets, names
 
 
 def _has_id(item: Any) -> bool:
@@ -196,12 +199,17 @@ def _has_id(item: Any) -> bool:
 
 
 def reference_problems(
-    year: object, section_ids: Sequence[str], targets: Sequence[Any], every: bool = True
+    year: object,
+    section_ids: Sequence[str],
+    targets: Sequence[Any],
+    names: Sequence[object] = (),
+    every: bool = True,
 ) -> list[PlanRule]:
     """The rules across targets broken, in the plan's order (the first only, unless `every`):
-    `targets` are models or `RawTarget`s; a field of another type is left to its own error."""
+    `targets` are models or `RawTarget`s, `names` the sections' names beside their ids; a
+    field of another type is left to its own error."""
     problems: list[PlanRule] = []
-    for rule in _problems(year, section_ids, targets):
+    for rule in _problems(year, section_ids, targets, names):
         problems.append(rule)
         if not every:
             break
@@ -209,7 +217,7 @@ def reference_problems(
 
 
 def _problems(
-    year: object, section_ids: Sequence[str], targets: Sequence[Any]
+    year: object, section_ids: Sequence[str], targets: Sequence[Any], names: Sequence[object]
 ) -> Iterable[PlanRule]:
     yield from _duplicates(N_("duplicate section id {item!r}"), section_ids)
     ids = [t.id for t in targets]
@@ -221,17 +229,7 @@ def _problems(
     ids_given = set(ids)
     for target in targets:
         if isinstance(target.section, str) and target.section not in known_sections:
-            # (a tuple: joined in the reader's language, 、 in Chinese, plan_messages._clipped)
-            known = _IdList(i for i in section_ids[:10] if _ID.fullmatch(i)) or _IdList("—")
-            yield PlanRule(
-                N_(
-                    "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
-                    "give one's id or name, or add a [[sections]] table with id and name"
-                ),
-                id=target.id,
-                section=target.section,
-                known=known,
-            )
+            yield _section_problem(target, section_ids, names)
         yield from _part_problems(target, by_id, ids_given)
         # (a reference on another kind is its own error: `reference` is only for relative)
         if isinstance(target.reference, str) and target.kind == "relative":
@@ -264,6 +262,45 @@ def _problems(
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
+
+
+def _section_problem(target: Any, section_ids: Sequence[str], names: Sequence[object]) -> PlanRule:
+    """A target's `section` naming no section: blank, a name two sections share, or unknown."""
+    if not target.section.strip():
+        return PlanRule(
+            N_(
+                "target {id}: section is blank: write the title of its section "
+                "(主要预期目标) or its id"
+            ),
+            id=target.id,
+            section=target.section,
+        )
+    named = _IdList(
+        i
+        for i, name in zip(section_ids, names, strict=False)
+        if isinstance(name, str) and name.strip() == target.section.strip() and _ID.fullmatch(i)
+    )
+    if len(named) > 1:
+        return PlanRule(
+            N_(
+                "target {id}: section {section!r} is the name of more than one section "
+                "({known}): give its id"
+            ),
+            id=target.id,
+            section=target.section,
+            known=named,
+        )
+    # (a tuple: joined in the reader's language, 、 in Chinese, plan_messages._clipped)
+    known = _IdList(i for i in section_ids[:10] if _ID.fullmatch(i)) or _IdList("—")
+    return PlanRule(
+        N_(
+            "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
+            "give one's id or name, or add a [[sections]] table with id and name"
+        ),
+        id=target.id,
+        section=target.section,
+        known=known,
+    )
 
 
 def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
