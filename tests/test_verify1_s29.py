@@ -144,3 +144,78 @@ def test_a_title_two_sections_share_is_no_section_of_its_own(invoke, tmp_path: P
         f"错误：{plan}:{gdp}：目标 gdp：领域 '主要预期目标' 是多个领域（headline、livelihood）"
         "的名称：请写其 id（另有 5 处错误）"
     ), zh.stderr
+
+
+def test_show_lists_a_roll_ups_parts_with_the_chinese_list_comma(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`show inv_total` under zh said 构成 inv_roads, inv_water and its history's header
+    记录时间 (UTC): ASCII list comma and brackets in a Chinese screen (the header: below)."""
+    plan, ledger = _plan(tmp_path), str(tmp_path / "l.toml")
+    two = ("inv_roads", "6", "-p", "2026-Q2"), ("inv_water", "3.1", "-p", "2026-Q2")
+    for args in two:
+        assert invoke("--plan", str(plan), "--ledger", ledger, "record", *args).exit_code == 0
+    set_language("zh")
+    zh = invoke(
+        "--plan", str(plan), "--ledger", ledger, "--lang", "zh", "show", "inv_total",
+        "--as-of", "2026-07-15",
+    )  # fmt: skip
+    assert zh.exit_code == 0, zh.stderr
+    assert "构成      inv_roads、inv_water\n" in zh.stdout, zh.stdout
+    set_language("en")
+    en = invoke("--plan", str(plan), "--ledger", ledger, "show", "inv_total")
+    assert "parts      inv_roads, inv_water\n" in en.stdout, en.stdout
+
+
+def test_show_lists_the_parts_without_a_record_with_the_chinese_list_comma(
+    invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    plan, ledger = _plan(tmp_path), str(tmp_path / "l.toml")
+    assert (
+        invoke(
+            "--plan", str(plan), "--ledger", ledger, "record", "new_jobs", "1", "-p", "2026-06"
+        ).exit_code
+        == 0
+    )
+    parts = 'parts = ["inv_roads", "inv_water"]'
+    text = plan.read_text("utf-8").replace(parts, 'parts = ["inv_roads", "inv_water", "inv_more"]')
+    more = '[[targets]]\nid = "inv_more"\nsection = "政府投资重点项目年度计划"\nname = "其他项目"\n'
+    more += 'kind = "cumulative"\nunit = "亿元"\nmin = 0\nfrequency = "quarterly"\n'
+    plan.write_text(text + "\n" + more, "utf-8")
+    assert (
+        invoke(
+            "--plan", str(plan), "--ledger", ledger, "record", "inv_roads", "6", "-p", "2026-Q2"
+        ).exit_code
+        == 0
+    )
+    set_language("zh")
+    zh = invoke(
+        "--plan", str(plan), "--ledger", ledger, "--lang", "zh", "show", "inv_total",
+        "--as-of", "2026-07-15",
+    )  # fmt: skip
+    assert zh.exit_code == 0, zh.stderr
+    assert "未报送的构成  inv_water、inv_more\n" in zh.stdout, zh.stdout
+
+
+def test_the_history_header_of_a_time_has_full_width_brackets(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan, ledger = _plan(tmp_path), str(tmp_path / "l.toml")
+    assert (
+        invoke(
+            "--plan", str(plan), "--ledger", ledger, "record", "gdp", "5.4", "-p", "2026-Q2"
+        ).exit_code
+        == 0
+    )
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--ledger", ledger, "--lang", "zh", "show", "gdp")
+    assert "记录时间（UTC）" in zh.stdout and "(UTC)" not in zh.stdout, zh.stdout
+
+
+def test_a_records_source_is_in_full_width_brackets_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """history's note column said 更正 (区统计局), ASCII brackets in a Chinese table."""
+    plan, ledger = _plan(tmp_path), str(tmp_path / "l.toml")
+    args = ("record", "gdp", "5.4", "-p", "2026-Q2", "--note", "更正", "--source", "县统计局")
+    assert invoke("--plan", str(plan), "--ledger", ledger, *args).exit_code == 0
+    set_language("zh")
+    zh = invoke("--plan", str(plan), "--ledger", ledger, "--lang", "zh", "history", "gdp")
+    assert "更正（县统计局）" in zh.stdout, zh.stdout
+    set_language("en")
+    en = invoke("--plan", str(plan), "--ledger", ledger, "history", "gdp")
+    assert "更正 (县统计局)" in en.stdout, en.stdout

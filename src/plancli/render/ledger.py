@@ -33,7 +33,7 @@ _ZH = {
     "period": "期间",
     "value": "数值",
     "amount": "总量",
-    "recorded (UTC)": "记录时间 (UTC)",
+    "recorded (UTC)": "记录时间（UTC）",
     "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
@@ -86,7 +86,11 @@ def recorded_text(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
-def _note(record: AnyRecord) -> str:
+def _note(record: AnyRecord, lang: Lang = "en") -> str:
+    """A record's note and, in brackets, its source: `更正（区工信局）` in Chinese."""
+    if lang == "zh":
+        # (the source names a bulletin, not a file; the cell is escaped by `shown`)
+        return (record.note or "") + ("（" + record.source + "）" if record.source else "")
     parts = [record.note or "", f"({record.source})" if record.source else ""]
     return " ".join(p for p in parts if p)
 
@@ -167,7 +171,9 @@ def history_table(
     if with_note:  # a note may span lines
         notes = [
             shown(
-                _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
+                _set_aside(_note(rev.record, lang), lang)
+                if rev.set_aside
+                else _note(rev.record, lang),
                 newlines=True,
             )
             for rev in revisions
