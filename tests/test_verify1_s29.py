@@ -207,15 +207,3 @@ def test_the_history_header_of_a_time_has_full_width_brackets(invoke, tmp_path: 
     zh = invoke("--plan", str(plan), "--ledger", ledger, "--lang", "zh", "show", "gdp")
     assert "记录时间（UTC）" in zh.stdout and "(UTC)" not in zh.stdout, zh.stdout
 
-
-def test_a_records_source_is_in_full_width_brackets_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """history's note column said 更正 (区统计局), ASCII brackets in a Chinese table."""
-    plan, ledger = _plan(tmp_path), str(tmp_path / "l.toml")
-    args = ("record", "gdp", "5.4", "-p", "2026-Q2", "--note", "更正", "--source", "县统计局")
-    assert invoke("--plan", str(plan), "--ledger", ledger, *args).exit_code == 0
-    set_language("zh")
-    zh = invoke("--plan", str(plan), "--ledger", ledger, "--lang", "zh", "history", "gdp")
-    assert "更正（县统计局）" in zh.stdout, zh.stdout
-    set_language("en")
-    en = invoke("--plan", str(plan), "--ledger", ledger, "history", "gdp")
-    assert "更正 (县统计局)" in en.stdout, en.stdout

@@ -86,11 +86,9 @@ def recorded_text(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
-def _note(record: AnyRecord, lang: Lang = "en") -> str:
-    """A record's note and, in brackets, its source: `更正（区工信局）` in Chinese."""
-    if lang == "zh":
-        # (the source names a bulletin, not a file; the cell is escaped by `shown`)
-        return (record.note or "") + ("（" + record.source + "）" if record.source else "")
+def _note(record: AnyRecord) -> str:
+    # (`更正 (区工信局)` in Chinese too: the space is where a narrow note column wraps;
+    # `上半年（区统计局）` broke inside the source at 80 columns, tests/test_narrow.py)
     parts = [record.note or "", f"({record.source})" if record.source else ""]
     return " ".join(p for p in parts if p)
 
@@ -171,9 +169,7 @@ def history_table(
     if with_note:  # a note may span lines
         notes = [
             shown(
-                _set_aside(_note(rev.record, lang), lang)
-                if rev.set_aside
-                else _note(rev.record, lang),
+                _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
                 newlines=True,
             )
             for rev in revisions
