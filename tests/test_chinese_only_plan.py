@@ -230,3 +230,13 @@ def test_a_target_without_name_is_told_of_name_alone(invoke, tmp_path) -> None: 
         f"error: {plan}: line 23: target new_jobs: name: required, and missing: add a line "
         "name = … under [[targets]]\n"
     )  # not `name_en` as well: its English name is its name, which the error asks for
+
+
+def test_show_names_a_chinese_only_target_once(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No `name_en` row repeating the Chinese name; a translated target keeps its row."""
+    plan = _plan(tmp_path)
+    shown = invoke("--plan", plan, "show", "gdp").stdout
+    assert shown.count("地区生产总值增长") == 1 + shown.count("地区生产总值增长5%"), shown
+    assert "name_en" not in shown, shown
+    bundled = invoke("show", "gdp").stdout
+    assert "name_en" in bundled and "Gross regional product" in bundled, bundled

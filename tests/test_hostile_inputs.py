@@ -154,7 +154,12 @@ def csv_said(data: bytes) -> dict[tuple[str, str], dict]:  # type: ignore[type-a
     except UnicodeDecodeError:  # what is not UTF-8 is read as GB18030 (formats.md)
         text = data.decode("gb18030")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = [cell.strip().lower() for cell in next(reader)]
+    first = next(reader)
+    for _above in range(4):  # a title or blank line above the header is read past (formats.md)
+        if sum(1 for cell in first if cell.strip()) > 1:
+            break
+        first = next(reader)
+    header = [cell.strip().lower() for cell in first]
     said: dict[tuple[str, str], dict] = {}  # type: ignore[type-arg]
     above = ""
     for cells in reader:

@@ -54,9 +54,14 @@ def test_the_investment_table_marks_stale_figures(invoke, ws: Path) -> None:  # 
     """In September, 教育事业项目's 5.1亿元 and the total's 23.3亿元 are (partly) June's: the
     attention table marks them `*`, the investment table did not (audit M, D3)."""
     md = report(invoke, ws, "2022-Q3")
-    assert "| 教育事业项目 | 5.1 \\* | 13.53 | 37.69% |" in md
-    assert "| **政府投资重点项目年度计划投资** | 23.3（3项构成尚无数据） \\* | 58.72 |" in md
-    assert "| 城市道路建设项目 | 10.9 | 15.92 |" in md  # September's own figure: no mark
+    assert "| 教育事业项目 | 17（2/15） | 5.1 \\* | 13.53 | 37.69% |" in md
+    assert (
+        "| **政府投资重点项目年度计划投资** | 91（45/46） | 23.3（3项构成尚无数据） \\* | 58.72 |"
+        in md
+    )
+    assert (
+        "| 城市道路建设项目 | 45（31/14） | 10.9 | 15.92 |" in md
+    )  # September's own figure: no mark
     html = report(invoke, ws, "2022-Q3", fmt="html")
     assert 'data-label="完成值">5.1 *</td>' in html
 

@@ -201,7 +201,10 @@ def test_a_partial_roll_up_says_so_on_its_table_rows(invoke, audited: Path) -> N
     4项尚无数据）, the two table rows a bare 11.1 and 滞后."""
     zh = run(invoke, audited, "zh", "report", "--as-of", "2022-05", "-f", "md")
     assert "后7个月月均需完成6.8亿元（6项构成中4项尚无数据）。" in zh  # the sentence, as before
-    assert "| **政府投资重点项目年度计划投资** | 11.1（4项构成尚无数据） | 58.72 | 18.9% |" in zh
+    assert (
+        "| **政府投资重点项目年度计划投资** | 91（45/46） | 11.1（4项构成尚无数据） | 58.72 "
+        "| 18.9% |" in zh
+    )
     assert "| 滞后 | 11.1亿元（4项构成尚无数据） / 58.72亿元 | 18.9% |" in line_with(
         zh, "| 政府投资重点项目年度计划投资 | 2022"
     )
@@ -218,7 +221,7 @@ def test_a_partial_roll_up_says_so_on_its_table_rows(invoke, audited: Path) -> N
     assert "| behind | 11.1 亿元 (4 of 6 parts no data) / 58.72 亿元 |" in en
     # every part reported: no caveat
     june = run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-f", "md")
-    assert "| **政府投资重点项目年度计划投资** | 28.02 | 58.72 | 47.72% |" in june
+    assert "| **政府投资重点项目年度计划投资** | 91（45/46） | 28.02 | 58.72 | 47.72% |" in june
     assert "尚无数据）" not in june.split("## ")[2]  # past the summary: no caveat in any table
 
 

@@ -147,7 +147,10 @@ def test_unemployment_sentences_say_the_edge_only_beyond_it(plan_run) -> None:  
         said[rate] = summary[summary.index("城镇调查失业率为") :].split("。")[0]
     assert said == {
         "4.9": "城镇调查失业率为4.9%，低于5.5%左右的控制目标",
-        "5.8": "城镇调查失业率为5.8%，符合5.5%左右的控制目标",
+        # within the tolerance, above the stated figure: by how much (session 29, item 3)
+        "5.8": (
+            "城镇调查失业率为5.8%，高于5.5%左右的控制目标0.3个百分点，在合理区间内（按6%以内考核）"
+        ),
         "6.2": "城镇调查失业率为6.2%，高于5.5%左右的控制目标（按6%以内考核）0.2个百分点",
     }
 

@@ -642,16 +642,20 @@ def test_a_gap_to_an_around_target_names_the_figure_and_the_edge_judged(tmp_path
     }
     zh = _around_summary(tmp_path, figures, "zh")
     assert zh == [
-        "经济增长为4.8%，符合5%左右的目标。",  # within the tolerance, but not 达到 5%
+        # within the tolerance, on the wrong side of the figure: by how much (session 29)
+        "经济增长为4.8%，低于5%左右的目标0.2个百分点，在合理区间内（按4.5%以上考核）。",
         "固定资产投资累计下降2.5%，低于5%左右的目标（按4.5%以上考核）7个百分点。",
         "一般公共预算收入累计增长3.2%，低于4%左右的目标（按3.5%以上考核）0.3个百分点。",
-        "城镇调查失业率为5.6%，符合5.5%左右的控制目标。",
+        "城镇调查失业率为5.6%，高于5.5%左右的控制目标0.1个百分点，在合理区间内（按6%以内考核）。",
         "居民消费价格涨幅为0.5%，低于2%左右的目标（按1.5%—2.5%考核）1个百分点。",
         "工业投资累计下降1.5%，未实现正增长的目标。",  # not "低于目标1.5个百分点"
     ]
     en = _around_summary(tmp_path, figures, "en")
     assert en == [
-        "GDP grew 4.8% year to date, in line with the target of about 5%.",
+        (
+            "GDP grew 4.8% year to date, 0.2 pp below the target of about 5%, within its "
+            "tolerance (judged as at least 4.5%)."
+        ),
         (
             "Fixed-asset investment fell 2.5% year to date, 7 pp below the target "
             "(about 5%, judged as at least 4.5%)."
@@ -660,7 +664,10 @@ def test_a_gap_to_an_around_target_names_the_figure_and_the_edge_judged(tmp_path
             "Budget revenue grew 3.2% year to date, 0.3 pp below the target "
             "(about 4%, judged as at least 3.5%)."
         ),
-        "Surveyed unemployment rate: 5.6%, in line with the ceiling of about 5.5%.",
+        (
+            "Surveyed unemployment rate: 5.6%, 0.1 pp above the ceiling of about 5.5%, within "
+            "its tolerance (judged as at most 6%)."
+        ),
         "CPI rise: 0.5%, 1 pp below the target (about 2%, judged as 1.5%–2.5%).",
         "Industrial investment fell 1.5% year to date, short of the target (positive growth).",
     ]

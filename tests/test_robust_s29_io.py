@@ -87,7 +87,7 @@ def test_a_wrong_type_is_said_in_chinese(  # type: ignore[no-untyped-def]
     ledger.write_text(_RECORD.replace("batch = ", "note = 1\nbatch = "), encoding="utf-8")
     result = invoke("--lang", "zh", "--plan", str(mini_plan), "history")
     assert result.exit_code == 3
-    assert result.stderr.endswith(": note: 应为文本（加引号）：1 是数字\n"), result.stderr
+    assert result.stderr.endswith("：note：应为文本（加引号）：1 是数字\n"), result.stderr
 
 
 @pytest.mark.parametrize("quoted", ['"value"', "'value'", '"recorded_at"'])
@@ -250,4 +250,4 @@ def test_a_plan_text_key_of_another_type_names_the_value(  # type: ignore[no-unt
         result.stderr
     ), result.stderr
     zh = invoke("--lang", "zh", "--plan", str(mini_plan), "validate")
-    assert "name: 应为文本（加引号）：5 是数字" in zh.stderr, zh.stderr
+    assert "plan.name：应为文本（加引号）：5 是数字" in zh.stderr, zh.stderr

@@ -51,7 +51,8 @@ ALLOWED |= {
     *["completion", "growth", "level", "cumulative", "milestone", "relative", "change"],
     *["trend", "indicator", "ongoing"],
 }
-_WORD = re.compile(r"[A-Za-z][A-Za-z_]{3,}")
+# a word, not letters inside an id or a batch's hex (`…-7badb8` is no English "badb")
+_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z_]{3,}(?![A-Za-z0-9])")
 
 
 def english_words(stderr: str, *typed: str) -> set[str]:

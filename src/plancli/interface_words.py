@@ -181,6 +181,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "{mark}: {name}, not yet out for {period}",
         "{mark}：{name}同期（{period}）尚无数据",
     ),
+    # under `gap` and `status`, which target a relation's figure after ≈ (>, ≥, <) is the
+    # growth of, and how the rows compare with it (与地区生产总值增长同步), a line each
+    "reference_growth": ("{name} growth", "{name}增速"),
+    "reference_legend.same": (
+        "{sign} {growth}: {names} in step with it",
+        "{sign}{growth}：{names}与之同步",
+    ),
+    "reference_legend.above": (
+        "{sign} {growth}: {names} above it",
+        "{sign}{growth}：{names}高于此",
+    ),
+    "reference_legend.not_below": (
+        "{sign} {growth}: {names} not below it",
+        "{sign}{growth}：{names}不低于此",
+    ),
+    "reference_legend.below": (
+        "{sign} {growth}: {names} below it",
+        "{sign}{growth}：{names}低于此",
+    ),
     "reason.part_year": (
         "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",
@@ -210,6 +229,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.ytd": ("Year to date", "累计完成"),
     "report.full_year": ("Full year", "全年完成"),
     "report.category": ("Category", "类别"),
+    # the investment plan's projects (官渡区2022: 91项，续建45项、新开工46项), beside its table
+    "report.projects": ("Projects (continuing/new)", "项目数（续建/新开工）"),
+    "investment_plan.projects": (
+        "The plan: {total} projects, {continuing} continuing and {new} new",
+        "计划实施项目{total}项，其中续建{continuing}项、新开工{new}项",
+    ),
+    "investment_plan.total_investment": (
+        ", {amount} {unit} of total investment",
+        "，总投资{amount}{unit}",
+    ),
+    "investment_plan.planned": (
+        ", {amount} {unit} planned for the year",
+        "，年度计划投资{amount}{unit}",
+    ),
     "report.with_figures": ("in the average", "计入平均"),
     "report.avg_completion": ("average completion", "平均完成率"),
     # a roll-up summed from some of its parts: left out of the averages and counts as a total

@@ -160,6 +160,7 @@ _FIGURE_VERB_END = re.compile(rf"(?:{_FIGURE_VERBS}|增加|完成)$")
 _UNIT_START = re.compile(
     r"[万亿千百]?(?:元|亩|吨|人|个|家|项|户|套|公里|千米|平方|立方|千瓦|倍|所|座|条|台|辆|张|份|次|批|处|件|%|‰|万|亿)"
 )
+_CELLS = re.compile(r"(?:[^|]*\|){3}")  # a table's row: three cells set apart by " | " or more
 _LABEL_LINE = re.compile(r"\s*(?:附件|附表|表|图|第)\s*\d")
 _FRAGMENT = re.compile(r"[\d.]{1,4}")  # a subscript copied onto a line of its own: PM\n2.5
 _CLOSED = "。！？!?：:”’）)》…"  # a paragraph may end after these, and after nothing else
@@ -196,11 +197,14 @@ def _soft_break(
     if (
         last == "|"
         or current.count("\t") >= 2
+        or (_CELLS.search(current) and "|" in nxt and not (last.isdigit() or last == "."))
         or re.match(r"SOURCE:|来源\s*[:：]", current)
         or re.search(r"https?://\S*$", current)
     ):
         # a table row ends with its cell separator, or is a row of tab-separated cells (a Word
-        # table saved as text, or pasted); the page's source line, or a line ending
+        # table saved as text, or pasted), or of cells set apart by " | " over another (a
+        # copy that ends no row with one: …| 2022年计划 / 1 | 地区生产总值 |…, not one cut
+        # inside a figure, …| 9. / 2 |); the page's source line, or a line ending
         # in an address (…https://www.yybnet.net/ over 预期目标), ends there
         return False
     if any(_PAGE_FURNITURE.match(words) for words in (current, nxt)):

@@ -32,6 +32,7 @@ from plancli.extract.parts import (
     this_years_start,
 )
 from plancli.extract.planyear import YEAR, five_year_lead, plan_year
+from plancli.extract.table_spans import table_runs
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
 
@@ -71,7 +72,7 @@ class Layout:
     summaries: list[Span] = field(default_factory=list)
     # the headline found by the last resort: no lead, no year named (its targets to review)
     headline_unmarked: bool = False
-    tables: list[Span] = field(default_factory=list)  # appendix tables (rows with " | ")
+    tables: list[Span] = field(default_factory=list)  # an appendix's tables, titled ones elsewhere
     investment: Part | None = None
 
     def kind_at(self, pos: int) -> PartKind:
@@ -122,8 +123,12 @@ def locate(parse: str, body: Span, year: int | None = None) -> Layout:
             )
         elif part.kind == "investment" and layout.investment is None:
             layout.investment = part
-        elif part.kind == "appendix":
-            layout.tables.extend(_tables(parse, part))
+    for part in layout.parts:
+        # every run of rows in an appendix; elsewhere, a run under a table's title
+        # (2022年主要指标计划表: a copy without the 附表 line)
+        titled = part.kind != "appendix"
+        runs = table_runs(parse, part.start, part.end, titled=titled)
+        layout.tables.extend(Span(start, end) for start, end in runs)
     if not any(p.kind == "plan" for p in layout.parts) and layout.headline is not None:
         # A report without headings: its work follows the headline paragraph.
         rest = Part("plan", "", layout.headline.end, body.end)
@@ -471,24 +476,3 @@ def _work_sections(
         end = marks[index + 1][0] if index + 1 < len(marks) else part.end
         sections.append(WorkSection(offset + index + 1, title, start, end))
     return sections
-
-
-def _tables(parse: str, part: Part) -> list[Span]:
-    """Runs of table rows (cells set apart by " | ", or by tabs) in an appendix; inside a run,
-    a line of fewer cells is a row's remainder that a copy wrapped (a PDF's: …| 605.02 | /
-    —— | 正增长 |)."""
-    spans: list[Span] = []
-    run_start: int | None = None
-    run_end = part.start
-    for line in split_lines(parse, part.start, part.end):
-        cells = max(line.text.count("|"), line.text.count("\t"))  # " | " or tabs apart
-        if cells >= 3 or (run_start is not None and cells >= 1):
-            if run_start is None:
-                run_start = line.start
-            run_end = line.end
-        elif run_start is not None and line.stripped:
-            spans.append(Span(run_start, run_end))
-            run_start = None
-    if run_start is not None:
-        spans.append(Span(run_start, run_end))
-    return spans

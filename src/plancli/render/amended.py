@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import num
+from plancli.fmt import num, relation_sign
 from plancli.i18n import Lang, t
 from plancli.periods import applies_from, zh_period
 from plancli.render.runs import ItemLines, KeepsRuns
@@ -92,11 +92,12 @@ def awaiting_reference(a: AssessmentOut) -> bool:
 
 
 def reference_names(rows: Iterable[AssessmentOut], find: Callable[[str], Any], lang: Lang) -> Names:
-    """The names of the references the rows await (地区生产总值, Gross regional product (GDP)):
-    an id means nothing to a reader. `find` gives a plan's target by id, or None."""
+    """The names of the rows' relations' references (地区生产总值, Gross regional product (GDP)),
+    awaited or not: an id means nothing to a reader. `find` gives a plan's target by id, or
+    None."""
     names: dict[str, str] = {}
     for a in rows:
-        if awaiting_reference(a) and a.reference not in names:
+        if a.kind == "relative" and a.reference and a.reference not in names:
             assert a.reference is not None
             target = find(a.reference)
             shown = [] if target is None else [target.name_en] if lang == "en" else []
@@ -119,6 +120,7 @@ def marks_legend(
     for a in {a.id: a for a in rows if _opened(a)}.values():
         # 45.65 % beside 95 %/100 %: the year's rise from 90.8 %, said so (audit Y, D2)
         lines.append(_opening_line(a, lang))
+    lines += reference_lines(rows, lang, names or {})
     awaited = {(a.reference or "", a.period or ""): None for a in rows if awaiting_reference(a)}
     for reference, period in awaited:
         name = visible((names or {}).get(reference, reference))  # the plan's words
@@ -128,6 +130,36 @@ def marks_legend(
             )
         )
     return KeepsRuns("\n".join(lines), style="dim") if lines else None  # our words, not a file's
+
+
+def reference_lines(rows: Sequence[AssessmentOut], lang: Lang, names: Names) -> list[str]:
+    """What the figure after a relation's ≈ (>, ≥, <) is, and which rows compare with it:
+    `≈ 地区生产总值增速：城镇常住居民人均可支配收入、农村常住居民人均可支配收入与之同步` — the
+    cell shows a growth, the reader needs the target it is of (audit: `gap` named no reference)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for a in rows:
+        if a.kind == "relative" and a.reference:
+            names_of = groups.setdefault((a.reference, a.relation or "same"), [])
+            name = visible(display_name(a, lang))
+            if name not in names_of:
+                names_of.append(name)
+    lines = []
+    for (reference, relation), rows_named in groups.items():
+        name = visible(names.get(reference, reference))
+        growth = name if _is_growth(name) else t("reference_growth", lang).format(name=name)
+        lines.append(
+            t(f"reference_legend.{relation}", lang).format(
+                sign=relation_sign(relation),
+                growth=growth,
+                names=("、" if lang == "zh" else ", ").join(rows_named),
+            )
+        )
+    return lines
+
+
+def _is_growth(name: str) -> bool:
+    """A reference named as a growth already (全国固定资产投资增速, National … growth)."""
+    return name.endswith(("增速", "增长", "增幅")) or name.lower().endswith("growth")
 
 
 def _opened(a: AssessmentOut) -> bool:

@@ -55,9 +55,10 @@ from plancli.render.cells import (
     status_text,
     target_cell,
 )
-from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.fitted import FittedTable
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
-from plancli.render.runs import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns
+from plancli.render.widths import Column, id_column
 from plancli.safe import clip_path
 
 
@@ -168,7 +169,7 @@ def gap_table(
 
 
 def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
-    counts = Text()
+    counts: Text = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
     for status in STATUSES:
         n = sum(1 for a in rows if a.status == status)
         if n:

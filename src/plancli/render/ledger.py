@@ -18,7 +18,8 @@ from plancli.fmt import bound_text, fall_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
-from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.fitted import FittedTable
+from plancli.render.widths import Column, id_column
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
     from decimal import Decimal

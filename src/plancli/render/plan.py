@@ -22,8 +22,9 @@ from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period
-from plancli.render.fitted import Column, FittedTable, id_column
+from plancli.render.fitted import FittedTable
 from plancli.render.runs import ItemLines, keeping_runs
+from plancli.render.widths import Column, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
 # never wrap, and the name gets the room (`plancli targets --kind K` still filters by kind).
@@ -248,7 +249,8 @@ def target_detail(
 
     add(t("id", lang), target.id)
     add(t("name", lang), target.name)
-    add(t("name_en", lang), target.name_en)
+    if target.name_en != target.name:  # a plan in Chinese alone: its name once, not twice
+        add(t("name_en", lang), target.name_en)
     if lang == "zh" and section is not None and section.name.strip():
         # the name first, as a Chinese reader knows the part; the id, which `--section`
         # takes, in brackets (`urban` before the name read like an untranslated word)

@@ -16,6 +16,7 @@ from plancli import __version__
 from plancli.assess import STATUSES
 from plancli.i18n import Lang, t
 from plancli.report import charts, tables, text
+from plancli.report.investment_plan import plan_line
 from plancli.report.model import Report
 from plancli.report.summary import build_summary, joined
 from plancli.safe import visible
@@ -107,7 +108,12 @@ def render_html(report: Report, lang: Lang) -> str:
         investment_heading=(
             text.investment_heading(report.investment[0].unit, lang) if report.investment else ""
         ),
-        investment=tables.investment(report.investment, lang) if report.investment else None,
+        investment=(
+            tables.investment(report.investment, lang, report.projects)
+            if report.investment
+            else None
+        ),
+        investment_plan=plan_line(report.investment, report.projects, lang),
         investment_bars=charts.investment_bars(report.investment, lang),
         attention=tables.attention(report, lang) if report.attention else None,
         attention_heading=text.attention_heading(report, lang),

@@ -6,6 +6,7 @@ import re
 
 from plancli.i18n import Lang, t
 from plancli.report import tables, text
+from plancli.report.investment_plan import plan_line
 from plancli.report.model import Report
 from plancli.report.summary import build_summary, joined
 from plancli.report.tables import Cell, Table
@@ -73,8 +74,10 @@ def render_markdown(report: Report, lang: Lang) -> str:
             "",
             f"## {escape(heading)}",
             "",
-            *table(tables.investment(report.investment, lang)),
         ]
+        line = plan_line(report.investment, report.projects, lang)
+        lines += [escape(line), ""] if line else []
+        lines += table(tables.investment(report.investment, lang, report.projects))
     lines += ["", f"## {text.attention_heading(report, lang)}", ""]
     if report.attention:
         lines += table(tables.attention(report, lang))

@@ -40,7 +40,7 @@ from plancli.history import history_record
 from plancli.i18n import Lang
 from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
 from plancli.periods import Period, parse_period
-from plancli.plain import AnyPlan, Number
+from plancli.plain import AnyPlan, Number, ProjectCount
 from plancli.ranges import states_alone, stretch_is_range_top
 from plancli.report.pending import issuer_of
 
@@ -185,6 +185,13 @@ class Report:
             "value: 力争比去年实现更多增长), each with it: the report's bound cell says so"
         ),
     )
+    projects: dict[str, ProjectCount] = field(
+        default_factory=dict,
+        metadata=doc(
+            "investment targets whose plan states their projects: how many, continuing (续建) "
+            "and new (新开工), and the total investment where stated (亿元, all years)"
+        ),
+    )
     paces: dict[str, list[Number | None]] = field(
         default_factory=dict,
         metadata=doc(
@@ -234,6 +241,7 @@ def build_report(
         references=_references(assessment, dashboard.headline),
         sections=[_section(assessment, s.id) for s in plan.sections],
         investment=dashboard.investment,
+        projects={t.id: t.projects for t in plan.targets if t.projects is not None},
         attention=[assessment_out(a) for a in attention],
         milestones=[assessment_out(a) for a in pending],
         milestones_done=len(milestones) - len(pending),

@@ -19,6 +19,7 @@ from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
 from plancli.fmt import growth_rest_text, halfway_clause, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
+from plancli.report.around_margin import beyond_stated
 from plancli.report.fall_points import change_falls
 from plancli.report.model import Report
 from plancli.report.pace import pace_phrase
@@ -423,9 +424,10 @@ class _Writer:
         )
         if range_top(a):  # 5%—5.5%，努力争取更好结果: 5.5 is no 争取 line
             text = range_phrase(a, bound, adjusted, self.zh)
-        elif a.around is not None and a.direction == "down":  # 失业率5.6% for 5.5%左右: 符合
-            # well below it, beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain
-            # ceiling
+        elif (beyond := beyond_stated(a, bound, adjusted, self.zh)) is not None:
+            text = beyond  # 失业率5.8% for 5.5%左右: 高于…0.3个百分点，在合理区间内（按6%以内考核）
+        elif a.around is not None and a.direction == "down":  # 5.5% or below for 5.5%左右: 符合
+            # beyond the tolerance, 3.4% is not 4.5%左右: 低于, as under a plain ceiling
             under = a.tolerance is not None and a.actual < a.around - a.tolerance
             text = (
                 f"，{'低于' if under else '符合'}{adjusted}{bound}的控制目标"
@@ -433,12 +435,8 @@ class _Writer:
                 else f", {'below' if under else 'in line with'} the {adjusted}ceiling of {bound}"
             )
         elif a.around is not None and (a.direction == "band" or a.actual < a.around):
-            # 3.5% for 4%左右, within the tolerance: it has not 达到 4%
-            text = (
-                f"，符合{adjusted}{bound}的目标"
-                if self.zh
-                else f", in line with the {adjusted}target of {bound}"
-            )
+            in_line = f"in line with the {adjusted}target of {bound}"  # CPI 2.3% for 2%左右
+            text = f"，符合{adjusted}{bound}的目标" if self.zh else f", {in_line}"  # not 达到
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"

@@ -6,7 +6,7 @@ are unescaped text; each renderer escapes for its format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,7 +14,9 @@ from plancli.assess import STATUSES, AssessmentOut, Status
 from plancli.fmt import num
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
+from plancli.plain import ProjectCount
 from plancli.report import text
+from plancli.report.investment_plan import projects_cell, projects_column
 from plancli.report.model import Report
 
 Align = Literal["left", "right"]
@@ -127,9 +129,16 @@ def partial_note(report: Report, lang: Lang) -> str:
     )
 
 
-def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
+def investment(
+    rows: Sequence[AssessmentOut], lang: Lang, projects: Mapping[str, ProjectCount] | None = None
+) -> Table:
+    """The categories and their total: the projects where the plan states them (45（31/14）),
+    the amount done against the year's, completion and pace."""
+    projects = projects or {}
+    shown = projects_column(rows, projects)
     columns = [
         Column(text.label("report.category", lang)),
+        *([Column(text.label("report.projects", lang), "right")] if shown else []),
         Column(text.label("actual", lang), "right"),
         Column(text.label("target", lang), "right"),
         Column(text.label("completion", lang), "right"),
@@ -140,6 +149,7 @@ def investment(rows: Sequence[AssessmentOut], lang: Lang) -> Table:
     body = [
         [
             Cell(text.name(a, lang), strong=bool(a.parts)),
+            *([Cell(projects_cell(projects.get(a.id), lang))] if shown else []),
             Cell(
                 # `*` a stale figure, as in every other table (audit M, D3)
                 num(a.actual) + text.parts_note(a, lang, compact=True) + (" *" if a.stale else "")

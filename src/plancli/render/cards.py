@@ -1,0 +1,95 @@
+"""A table too narrow for its ids beside the other columns, as one column of cards
+(`FittedTable`): a row each, its id whole on a line of its own, the name under it or beside
+the figures, the figures aligned from card to card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from plancli.render.runs import keeping_runs
+from plancli.render.widths import EDGES, Column, least_width, plain_text
+
+
+def as_cards(
+    columns: list[Column],
+    width: int,
+    gap: int,
+    table_options: dict[str, Any],
+    row_styles: list[str | None] | None,
+) -> Table:
+    """The table as one column of cards, a row each: the columns before the id (the `*` of
+    history) and the id on the first line, the id whole; under it the name, beside the
+    figures when they leave it its `min_width`, else on a line of its own; then the figures,
+    each whole or wrapped between its words, aligned from card to card."""
+    at = next(i for i, c in enumerate(columns) if c.whole)
+    # Under the id, the optional columns are left out as beside it, least needed first, until
+    # the others fit whole on the line (the name, when there is one, may go under the id).
+    for level in sorted({c.drop for c in columns if c.drop}, reverse=True):
+        line = [c for i, c in enumerate(columns) if i != at and not c.under]
+        if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
+            break
+        least = sum(least_width(c) for c in line) + gap * (len(line) - 1)
+        if any(c.stacks and c.drop == level for c in columns) and least <= width - EDGES:
+            break  # what it takes (`gap`'s needs) stays, the figures wrap: 50 columns in English
+        columns = [c for c in columns if c.drop != level]
+    lead, ids, rest = columns[:at], columns[at], columns[at + 1 :]
+    name = next((c for c in rest if c.under), None)
+    figures = [c for c in rest if c is not name]
+    lead_widths = [c.width() for c in lead]
+    room = width - EDGES - sum(lead_widths) - gap * len(lead)
+    widths = [c.width() for c in figures]
+    if sum(widths) + gap * (len(figures) - 1) > room:
+        widths = [least_width(c) for c in figures]
+    spare = room - sum(widths) - gap * len(figures)
+    # beside the figures only with the room kept for it (16 cells): narrower, an English name
+    # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
+    beside = name is not None and spare >= max(
+        int(name.options.get("min_width") or 1), name.room or 0
+    )
+    notes = [i for i, c in enumerate(figures) if c.room is not None]
+    if notes and not beside and spare > 0:  # a note takes the room the name did not
+        widths[notes[0]] += spare + (gap if name is None else 0)
+    below = [*zip(lead, lead_widths, strict=True)]
+    below += [(name, spare)] if name is not None and beside else []
+    below += [*zip(figures, widths, strict=True)]
+    top = [*zip(lead, lead_widths, strict=True), (ids, room)]
+    id_header = plain_text(ids.header)
+    if name is not None and not beside:
+        id_header = f"{id_header} / {plain_text(name.header)}"
+    header = Group(
+        _grid(top, [*(c.header for c in lead), id_header], gap),
+        _grid(below, [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])], gap),
+    )
+    table = Table(**table_options)
+    table.add_column(header, width=width - EDGES)
+    for i in range(len(ids.cells)):
+        first: Text = keeping_runs(ids.cells[i])
+        first.stylize(str(ids.options.get("style") or ""))
+        if name is not None and not beside:
+            first = first + Text("\n") + keeping_runs(name.cells[i])
+        cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
+        table.add_row(
+            Group(_grid(top, [*(c.cells[i] for c in lead), first], gap), _grid(below, cells, gap)),
+            style=row_styles[i] if row_styles else None,
+        )
+    return table
+
+
+def _grid(columns: list[tuple[Column, int]], cells: list[Any], gap: int) -> Table:
+    """One line of a card: `cells` in columns of the widths given, `gap` apart."""
+    grid = Table.grid(padding=(0, gap, 0, 0), pad_edge=False)
+    for column, width in columns:
+        whole = width >= column.width()
+        grid.add_column(
+            justify=column.options.get("justify") or "left",
+            style=None if column.whole else column.options.get("style"),
+            width=max(width, 1),
+            no_wrap=bool(column.options.get("no_wrap")) and whole and not column.whole,
+            overflow="fold",
+        )
+    grid.add_row(*cells)
+    return grid

@@ -1,0 +1,127 @@
+"""The columns of plancli's fitted tables (`render.fitted`, `render.cards`): a column's cells
+and options, and the widths a layout reckons with — its whole width, its width with a
+reference's period set apart, the least it can be given without folding a word."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from plancli.render import shown
+from plancli.render.runs import BreaksAfterSlash
+
+
+@dataclass
+class Column:
+    """A column of a `FittedTable`: its header, its cells, Rich's options for it, and when it
+    is left out: 0 never, else the higher the sooner (the least needed figure first)."""
+
+    header: str | Text
+    cells: list[Text]
+    drop: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+    room: int | None = None  # a folding column (names): the room kept for it before options
+    # A folding column that goes under the column before it (the name under the id) when the
+    # table is too narrow to give it its `min_width` beside it.
+    under: bool = False
+    # A no-wrap column that may wrap, or end in "…", once the name has gone under the id and
+    # the table is still too wide (a long bound at 60 columns): ids and figures stay whole.
+    narrows: bool = False
+    # A folding column of figures (`5%/≥national_fai_growth`) kept as wide as its widest word
+    # while the name beside it can fold: Rich narrows the widest folding columns alike, and
+    # folded the figure's words with the name's (`national_fai_gro` over `wth`).
+    keeps_words: bool = False
+    # The id (what `show` and `record` take): never folded nor cut. On a terminal too narrow
+    # for it beside the other columns, each row's id gets a line of its own, the columns after
+    # it under it (`cards`).
+    whole: bool = False
+    # An optional column worth two lines a row: rather than leave it out, the name goes under
+    # the id (`gap`'s needs at 80 columns, beside a plan's 35-column milestone ids).
+    stacks: bool = False
+
+    def width(self) -> int:
+        """Columns it needs: a folding column its room, any other its widest line."""
+        if self.room is not None:
+            return self.room
+        if self.options.get("width") is not None:  # a stacked column: as wide as its ids
+            return int(self.options["width"])
+        header = self.header.plain if isinstance(self.header, Text) else self.header
+        cells = (line for cell in self.cells for line in cell.plain.splitlines())
+        lines = [*header.splitlines(), *cells]  # a header's unit may be under it (快慢 / 百分点)
+        return max((cell_len(line) for line in lines), default=0)
+
+
+def id_column(header: str | Text, ids: list[str]) -> Column:
+    """Ids (what `show ID` takes), never cut: too narrow, each goes on a line of its own."""
+    cells = [shown(i) for i in ids]
+    return Column(header, cells, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
+
+
+# Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
+GAP = 2
+# The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
+EDGES = 2
+
+
+# A figure no wider than this is kept on one line beside a folding id: a bound (`≤ 4.8 %`).
+SHORT_FIGURE = 8
+
+
+def shown_width(column: Column) -> int:
+    """Its width when columns are left out: a reference's period (`（前三季度）`) not counted,
+    which goes under its bound rather than leave a column out (`gap`'s 差距 at 80 columns)."""
+    cells = [c for c in column.cells if not getattr(c, "label_width", 0)]
+    if len(cells) == len(column.cells) or column.room or column.options.get("width"):
+        return column.width()
+    labelled = [cell_len(c.plain) - w for c in column.cells if (w := getattr(c, "label_width", 0))]
+    return max(Column(column.header, cells).width(), *labelled)
+
+
+def widest_text_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def least_width(column: Column) -> int:
+    """What a column beside the stacked id / name needs at the least: a figure that keeps
+    its words its widest word, a column that may narrow (`narrows`) a few cells, one Rich may
+    wrap its widest word; a no-wrap one, a status among them, all of its width."""
+    if column.keeps_words:  # its header may wrap too (`actual /` over `target`)
+        words = [*plain_text(column.header).split(), ""]
+        widest = max((widest_word(cell) for cell in column.cells), default=1)
+        return max(widest, *(cell_len(word) for word in words))
+    if column.room is not None:  # a name, which folds
+        return int(column.options.get("min_width") or 1)
+    if column.narrows:  # a long bound wraps between its words, never ends in "…"
+        texts = [plain_text(column.header), *(cell.plain for cell in column.cells)]
+        return min(column.width(), max((widest_text_word(text) for text in texts), default=1))
+    if not column.options.get("no_wrap") and column.options.get("width") is None:
+        # A figure Rich may wrap between its words (`≥ 40` over `万人`), a short one kept
+        # whole (`≥ 7 %`, not `≥ 7` over `%`).
+        texts = [plain_text(column.header), *(cell.plain for cell in column.cells)]
+        return max(
+            (
+                cell_len(text) if cell_len(text) <= SHORT_FIGURE else widest_text_word(text)
+                for text in texts
+            ),
+            default=1,
+        )
+    return column.width()
+
+
+def widest_word_of(column: Column) -> int:
+    return max((widest_word(cell) for cell in column.cells), default=1)
+
+
+def widest_word(cell: Text) -> int:
+    """The narrowest a cell can be without folding a word (after a `/` too, for a figure
+    against its bound)."""
+    if isinstance(cell, BreaksAfterSlash):
+        return cell.least_width()
+    return max((cell_len(word) for word in cell.plain.split()), default=0)
+
+
+def plain_text(header: str | Text) -> str:
+    return header.plain if isinstance(header, Text) else header

@@ -1,0 +1,34 @@
+"""A 左右 target met within its tolerance but on the wrong side of its stated figure, said by
+how much (城镇调查失业率为5.8%，高于5.5%左右的控制目标0.3个百分点，在合理区间内（按6%以内考核）):
+`符合5.5%左右的控制目标` alone let a leader read 5.8 % as 5.5 %, with 0.2 points left before the
+edge it is judged at (docs/forms.md: X左右 is judged X ± 0.5 points)."""
+
+from __future__ import annotations
+
+from plancli.assess import AssessmentOut
+from plancli.report.phrases import difference, judged_phrase
+
+
+def beyond_stated(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str | None:
+    """The clause for a 左右 floor (GDP 5.5%左右) met below its figure or a 左右 ceiling
+    (失业率5.5%左右) met above it, within the tolerance; None where it does not apply: at or on
+    the good side of the figure (符合, 低于 as before), a band (CPI 2%左右), a decline."""
+    if a.actual is None or a.around is None or a.decline or a.tolerance is None:
+        return None
+    if a.direction == "down" and a.actual > a.around:
+        over = True
+    elif a.direction == "up" and a.actual < a.around:
+        over = False
+    else:
+        return None
+    margin = difference(abs(a.actual - a.around), a, zh)
+    judged = judged_phrase(a, zh)
+    ceiling = a.direction == "down"
+    if zh:
+        which = f"{adjusted}{bound}的{'控制' if ceiling else ''}目标"
+        return f"，{'高于' if over else '低于'}{which}{margin}，在合理区间内（按{judged}考核）"
+    what = "ceiling" if ceiling else "target"
+    side = "above" if over else "below"
+    return f", {margin} {side} the {adjusted}{what} of {bound}, within its tolerance" + (
+        f" (judged as {judged})"
+    )
