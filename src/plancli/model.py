@@ -416,7 +416,10 @@ class Plan(StrictModel):
         """The rules across targets (`plan_refs`): the first broken; a plan file's errors
         list every one (`plan._validate`)."""
         section_ids = [s.id for s in self.sections]
-        for problem in reference_problems(self.plan.year, section_ids, self.targets, every=False):
+        names = [s.name for s in self.sections]
+        for problem in reference_problems(
+            self.plan.year, section_ids, self.targets, names, every=False
+        ):
             raise problem
         return self
 

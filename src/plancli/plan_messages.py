@@ -202,10 +202,15 @@ _NAMES = frozenset(("id", "section", "part", "reference", "item", "owner"))
 
 
 def _clipped(fields: dict[str, Any]) -> dict[str, Any]:
+    from plancli.i18n import join_list
     from plancli.safe import Clipped
 
-    return {
-        key: Clipped(value) if key in _NAMES and isinstance(value, str) else value
+    return {  # (a tuple, ids: in a list of the reader's language, 、 in Chinese)
+        key: Clipped(value)
+        if key in _NAMES and isinstance(value, str)
+        else join_list(value)
+        if isinstance(value, tuple)
+        else value
         for key, value in fields.items()
     }
 

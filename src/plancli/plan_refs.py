@@ -62,10 +62,12 @@ def with_sections(data: Any) -> Any:
     if not isinstance(sections, list):
         return data
     ids = {s.get("id") for s in sections if isinstance(s, dict)}
-    by_name: dict[str, Any] = {}
+    titled: dict[str, list[Any]] = {}
     for section in sections:
         if isinstance(section, dict) and isinstance(section.get("name"), str):
-            by_name.setdefault(section["name"].strip(), section.get("id"))
+            titled.setdefault(section["name"].strip(), []).append(section.get("id"))
+    # a name two sections have is neither's: the target is told to give the id (_problems)
+    by_name = {name: found[0] for name, found in titled.items() if len(found) == 1}
     renamed = None
     for index, target in enumerate(targets):
         named = target.get("section") if isinstance(target, dict) else None
@@ -144,6 +146,14 @@ def rule_line(error: Any, text: str, id_at: int) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
+class _IdList(tuple[str, ...]):
+    """Ids in a sentence: `a, b` in English, `a、b` in Chinese (`str` at the English message
+    PlanRule builds; the translated one joins them with `i18n.join_list`)."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
 class RawTarget(NamedTuple):
     """A target's fields the rules across targets read, as the file gives them."""
 
@@ -156,14 +166,15 @@ class RawTarget(NamedTuple):
     due: object
 
 
-def raw_targets(data: Any) -> tuple[list[str], list[RawTarget]] | None:
+def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | None:
     """The section ids and the targets of a plan file as read (after `with_sections`), for
     the rules across targets; None where the file has no list of targets to check."""
     data = with_sections(data)
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         return None
     sections = data.get("sections")
-    section_ids = [s["id"] for s in (sections if isinstance(sections, list) else []) if _has_id(s)]
+    declared = [s for s in (sections if isinstance(sections, list) else []) if _has_id(s)]
+    section_ids, names = [s["id"] for s in declared], [s.get("name") for s in declared]
     targets = []
     for item in data["targets"]:
         if not _has_id(item):
@@ -180,7 +191,7 @@ def raw_targets(data: Any) -> tuple[list[str], list[RawTarget]] | None:
                 item.get("due"),
             )
         )
-    return section_ids, targets
+    return section_ids, targets, names
 
 
 def _has_id(item: Any) -> bool:
@@ -188,12 +199,17 @@ def _has_id(item: Any) -> bool:
 
 
 def reference_problems(
-    year: object, section_ids: Sequence[str], targets: Sequence[Any], every: bool = True
+    year: object,
+    section_ids: Sequence[str],
+    targets: Sequence[Any],
+    names: Sequence[object] = (),
+    every: bool = True,
 ) -> list[PlanRule]:
     """The rules across targets broken, in the plan's order (the first only, unless `every`):
-    `targets` are models or `RawTarget`s; a field of another type is left to its own error."""
+    `targets` are models or `RawTarget`s, `names` the sections' names beside their ids; a
+    field of another type is left to its own error."""
     problems: list[PlanRule] = []
-    for rule in _problems(year, section_ids, targets):
+    for rule in _problems(year, section_ids, targets, names):
         problems.append(rule)
         if not every:
             break
@@ -201,7 +217,7 @@ def reference_problems(
 
 
 def _problems(
-    year: object, section_ids: Sequence[str], targets: Sequence[Any]
+    year: object, section_ids: Sequence[str], targets: Sequence[Any], names: Sequence[object]
 ) -> Iterable[PlanRule]:
     yield from _duplicates(N_("duplicate section id {item!r}"), section_ids)
     ids = [t.id for t in targets]
@@ -213,16 +229,7 @@ def _problems(
     ids_given = set(ids)
     for target in targets:
         if isinstance(target.section, str) and target.section not in known_sections:
-            known = ", ".join(i for i in section_ids[:10] if _ID.fullmatch(i)) or "—"
-            yield PlanRule(
-                N_(
-                    "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
-                    "give one's id or name, or add a [[sections]] table with id and name"
-                ),
-                id=target.id,
-                section=target.section,
-                known=known,
-            )
+            yield _section_problem(target, section_ids, names)
         yield from _part_problems(target, by_id, ids_given)
         # (a reference on another kind is its own error: `reference` is only for relative)
         if isinstance(target.reference, str) and target.kind == "relative":
@@ -248,10 +255,52 @@ def _problems(
                     kind=ref.kind,
                 )
             elif ref.id == target.id:
-                yield PlanRule(N_("target {id}: refers to itself"), id=target.id)
+                # (`reference` named: the error is at its line, rule_line)
+                yield PlanRule(
+                    N_("target {id}: refers to itself"), id=target.id, reference=target.reference
+                )
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
+
+
+def _section_problem(target: Any, section_ids: Sequence[str], names: Sequence[object]) -> PlanRule:
+    """A target's `section` naming no section: blank, a name two sections share, or unknown."""
+    if not target.section.strip():
+        return PlanRule(
+            N_(
+                "target {id}: section is blank: write the title of its section "
+                "(主要预期目标) or its id"
+            ),
+            id=target.id,
+            section=target.section,
+        )
+    named = _IdList(
+        i
+        for i, name in zip(section_ids, names, strict=False)
+        if isinstance(name, str) and name.strip() == target.section.strip() and _ID.fullmatch(i)
+    )
+    if len(named) > 1:
+        return PlanRule(
+            N_(
+                "target {id}: section {section!r} is the name of more than one section "
+                "({known}): give its id"
+            ),
+            id=target.id,
+            section=target.section,
+            known=named,
+        )
+    # (a tuple: joined in the reader's language, 、 in Chinese, plan_messages._clipped)
+    known = _IdList(i for i in section_ids[:10] if _ID.fullmatch(i)) or _IdList("—")
+    return PlanRule(
+        N_(
+            "target {id}: unknown section {section!r}; the [[sections]] are {known}: "
+            "give one's id or name, or add a [[sections]] table with id and name"
+        ),
+        id=target.id,
+        section=target.section,
+        known=known,
+    )
 
 
 def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
@@ -267,13 +316,22 @@ def _part_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterabl
                 part=part,
             )
         elif part == target.id:
-            yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id)
-        elif by_id[part].unit != target.unit or by_id[part].kind != target.kind:
+            # (`part` named: at the line of `parts =`; not a cycle of one too, _part_cycles)
+            yield PlanRule(N_("target {id}: lists itself as a part"), id=target.id, part=part)
+        elif _differ(by_id[part], target):
             yield PlanRule(
                 N_("target {id}: part {part!r} has another kind or unit"),
                 id=target.id,
                 part=part,
             )
+
+
+def _differ(part: Any, target: Any) -> bool:
+    """A part of another kind or unit than its roll-up's: a kind or unit that is no kind or
+    no text is its own error, not this one too (`kind = "cumulativ"`: mended, it is none)."""
+    if part.kind in KINDS and target.kind in KINDS and part.kind != target.kind:
+        return True
+    return isinstance(part.unit, str) and isinstance(target.unit, str) and part.unit != target.unit
 
 
 def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> PlanRule:
@@ -293,7 +351,8 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
 def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
     """A milestone's due period parses and lies in the plan year (checked at load, not at use)."""
     if target.kind != "milestone":
-        yield PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
+        if target.kind in KINDS:  # (a misspelt kind is its own error: mended, it may be one)
+            yield PlanRule(N_("target {id}: `due` is only for milestones"), id=target.id)
         return
     try:
         parse_plan_period(target.due, year)
@@ -309,6 +368,8 @@ def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[Plan
 
     def visit(target_id: str, path: list[str]) -> None:
         if target_id in path:
+            if path[-1] == target_id:
+                return  # a part that is its roll-up: "lists itself as a part" says it
             on_it = [*path[path.index(target_id) :], target_id]
             cycle = " → ".join(clip(i) for i in on_it)  # (ids as read: any text, any length)
             found.append(

@@ -130,7 +130,7 @@ def assessment_detail(
         add(label, _tolerance_text(a, lang))
     add("due", a.due)
     if a.parts_missing:
-        add("parts_missing", ", ".join(a.parts_missing))
+        add("parts_missing", ("、" if lang == "zh" else ", ").join(a.parts_missing))
     if own_superseded is not None:
         figure, period = own_superseded
         detail = t("own_superseded_detail", lang)

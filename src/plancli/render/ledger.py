@@ -34,7 +34,7 @@ _ZH = {
     "period": "期间",
     "value": "数值",
     "amount": "总量",
-    "recorded (UTC)": "记录时间 (UTC)",
+    "recorded (UTC)": "记录时间（UTC）",
     "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
@@ -88,6 +88,8 @@ def recorded_text(moment: datetime) -> str:
 
 
 def _note(record: AnyRecord) -> str:
+    # (`更正 (区工信局)` in Chinese too: the space is where a narrow note column wraps;
+    # `上半年（区统计局）` broke inside the source at 80 columns, tests/test_narrow.py)
     parts = [record.note or "", f"({record.source})" if record.source else ""]
     return " ".join(p for p in parts if p)
 

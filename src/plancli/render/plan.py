@@ -286,7 +286,7 @@ def target_detail(
         add(t("profile", lang), ", ".join(num(p) for p in target.profile))
     add(t("due", lang), target.due)
     if target.parts:
-        add(t("parts", lang), ", ".join(target.parts))
+        add(t("parts", lang), ("、" if lang == "zh" else ", ").join(target.parts))
     if target.projects:
         p = target.projects
         text = t("detail.projects", lang).format(total=p.total, continuing=p.continuing, new=p.new)
