@@ -55,3 +55,60 @@ def test_a_text_file_of_another_name_is_still_read_as_toml(  # type: ignore[no-u
     assert shown.exit_code == 0, shown.stderr
     assert ",2022-Q2,5.2," in shown.stdout
     assert not renamed.read_bytes().startswith(b"SQLite")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "line 46: target unemployment: max: Input should be a valid decimal: '4.8%' is "
+                "text with its unit; the unit goes in unit, the figure is written bare: max = 4.8",
+                "line 55: target g5: min: Input should be a valid decimal: '310个' is text with "
+                "its unit; the unit goes in unit, the figure is written bare: min = 310",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "46：目标 unemployment：max：应为数字：'4.8%' 是带单位的文本；单位写在 unit 中，"
+                "数值单独写、不加引号：max = 4.8",
+                "55：目标 g5：min：应为数字：'310个' 是带单位的文本；单位写在 unit 中，"
+                "数值单独写、不加引号：min = 310",
+            ],
+        ),
+    ],
+)
+def test_a_plan_figure_typed_with_its_unit_is_told_where_the_unit_goes(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, lang: str, expected: list[str]
+) -> None:
+    """`min = "310个"` said only `should be a number` (应为数字): the unit goes in `unit`."""
+    text = mini_plan.read_text(encoding="utf-8")
+    assert "\nmax = 4.8\n" in text and "\nmin = 310\n" in text
+    text = text.replace("\nmax = 4.8\n", '\nmax = "4.8%"\n')
+    mini_plan.write_text(text.replace("\nmin = 310\n", '\nmin = "310个"\n'), encoding="utf-8")
+    result = invoke("--lang", lang, "--plan", str(mini_plan), "validate")
+    assert result.exit_code == 3
+    for line in expected:
+        assert line in result.stderr, result.stderr
+
+
+def test_a_figure_with_no_unit_keeps_its_hint_and_a_ledger_names_no_unit_key(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    text = mini_plan.read_text(encoding="utf-8")
+    mini_plan.write_text(text.replace("\nmin = 310\n", '\nmin = "3,10"\n'), encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "validate")
+    assert "'3,10' is text; write the figure without quotes: 310" in result.stderr
+    mini_plan.write_text(text, encoding="utf-8")
+    ledger = mini_plan.parent / "mini.progress.toml"
+    ledger.write_text(
+        'version = 1\n\n[[records]]\ntarget = "gdp"\nperiod = "2022-Q2"\nvalue = "5.2%"\n'
+        'recorded_at = 2022-07-05T08:30:00Z\nbatch = "20220705T083000Z-aaaaaa"\n',
+        encoding="utf-8",
+    )
+    shown = invoke("--plan", str(mini_plan), "history")
+    assert shown.exit_code == 3
+    assert "'5.2%' is text; write the figure without quotes: 5.2" in shown.stderr
+    assert "unit goes" not in shown.stderr
