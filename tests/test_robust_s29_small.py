@@ -112,3 +112,39 @@ def test_a_figure_with_no_unit_keeps_its_hint_and_a_ledger_names_no_unit_key(  #
     assert shown.exit_code == 3
     assert "'5.2%' is text; write the figure without quotes: 5.2" in shown.stderr
     assert "unit goes" not in shown.stderr
+
+
+_TWO_RECORDS = """version = 1
+
+[[records]]
+target = "gdp"
+period = "2022-Q2"
+value = 5.2
+recorded_at = 2022-07-05T08:30:00Z
+batch = "20220705T083000Z-aaaaaa"
+
+[[records]]
+target = "gdp"
+period = "2022-Q3"
+recorded_at = 2022-10-05T08:30:00Z
+batch = "20221005T083000Z-aaaaaa"
+"""
+
+
+@pytest.mark.parametrize(
+    ("added", "line", "expected"),
+    [
+        ("value.x = 1\n", 15, "record 2 (gdp 2022-Q3): value: {x = 1} is a table, not a number"),
+        ('"source" . url = "x"\nvalue = 5.3\n', 15, "record 2 (gdp 2022-Q3): source: "),
+        ("value = 5.3\n[records.other]\nnote = 1\n", 16, "record 2 (gdp 2022-Q3): other: "),
+    ],
+)
+def test_a_dotted_key_or_sub_table_of_a_record_is_named_at_its_own_line(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path, added: str, line: int, expected: str
+) -> None:
+    """`value.x = 1` and `[records.extra]` were reported at the `[[records]]` line (11)."""
+    ledger = mini_plan.parent / "mini.progress.toml"
+    ledger.write_text(_TWO_RECORDS + added, encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "history")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: {ledger}:{line}: {expected}"), result.stderr
