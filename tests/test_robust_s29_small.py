@@ -148,3 +148,31 @@ def test_a_dotted_key_or_sub_table_of_a_record_is_named_at_its_own_line(  # type
     result = invoke("--plan", str(mini_plan), "history")
     assert result.exit_code == 3
     assert result.stderr.startswith(f"error: {ledger}:{line}: {expected}"), result.stderr
+
+
+def test_the_chinese_template_unit_column_is_in_chinese_punctuation(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    """Under zh the unit column said `个(年初至今累计)`, `完成进度%(0–100,或 done)`, ASCII
+    brackets in Chinese text; a sheet filled with that old wording still imports."""
+    sheet = mini_plan.parent / "june.csv"
+    plan = ("--plan", str(mini_plan))
+    made = invoke(*plan, "--lang", "zh", "template", str(sheet), "-p", "2022-06")
+    assert made.exit_code == 0, made.stderr
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert "\ng5,2022-06,,,,,新建5G基站,个（年初至今累计）,,\n" in text
+    assert "\ncentre,2022-06,,,,,建成企业服务中心,完成进度%（0–100，或 done）,,\n" in text
+    assert "(" not in text  # no ASCII bracket left in the Chinese sheet
+    filled = text.replace("g5,2022-06,,", "g5,2022-06,120,").replace(
+        "centre,2022-06,,", "centre,2022-06,50,"
+    )
+    old = filled.replace("个（年初至今累计）", "个(年初至今累计)").replace(
+        "完成进度%（0–100，或 done）", '"完成进度%(0–100,或 done)"'
+    )
+    assert old != filled
+    for written in (filled, old):
+        sheet.write_text(written, encoding="utf-8-sig")
+        result = invoke(*plan, "import", str(sheet), "--dry-run")
+        assert result.exit_code == 0, result.stderr
+        assert "warning" not in result.stderr
+        assert "2 new" in result.stderr
