@@ -176,3 +176,15 @@ def test_the_chinese_template_unit_column_is_in_chinese_punctuation(  # type: ig
         assert result.exit_code == 0, result.stderr
         assert "warning" not in result.stderr
         assert "2 new" in result.stderr
+
+
+def test_a_figure_with_a_scale_alone_is_not_told_a_bare_figure(  # type: ignore[no-untyped-def]
+    invoke, mini_plan: Path
+) -> None:
+    """`min = "3.1万"` for a target counted in 个: 3.1 would be wrong, so no figure is offered;
+    `"310个"` beside it is."""
+    text = mini_plan.read_text(encoding="utf-8")
+    mini_plan.write_text(text.replace("\nmin = 310\n", '\nmin = "3.1万"\n'), encoding="utf-8")
+    result = invoke("--plan", str(mini_plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.endswith("line 55: target g5: min: Input should be a valid decimal\n")

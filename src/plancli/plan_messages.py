@@ -124,6 +124,7 @@ _FIGURE_TYPES = ("decimal_parsing", "decimal_type", "int_type", "int_parsing")
 
 # A figure typed with its unit: `"6000人"`, `"4.8%"`, `"1,053.8亿元"` (a unit of at most 12
 # characters and no digit, so the value shown stays short).
+_SCALES = frozenset(("十", "百", "千", "万", "亿", "十万", "百万", "千万", "万亿"))
 _WITH_UNIT = re.compile(r"\s*(-?\d[\d,，]*(?:\.\d+)?)\s*([^\d\s.,，+\-][^\d]{0,11}?)\s*")
 
 
@@ -137,7 +138,13 @@ def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
     loc = list(error.get("loc", ()))
     key = loc[-1] if loc and isinstance(loc[-1], str) else None
     with_unit = _WITH_UNIT.fullmatch(value)
-    if unit_key and key and with_unit and error.get("type") in _FIGURE_TYPES[:2]:
+    if (
+        unit_key
+        and key
+        and with_unit
+        and error.get("type") in _FIGURE_TYPES[:2]
+        and with_unit[2] not in _SCALES  # `"1.2万"`: 1.2 or 12000? the figure is not told
+    ):
         return _(
             ": {value!r} is text with its unit; the unit goes in unit, the figure is written "
             "bare: {key} = {figure}"
