@@ -349,11 +349,14 @@ def test_a_bound_typed_as_text_is_shown_with_the_figure_to_write(  # type: ignor
     result = invoke("--plan", str(plan), "validate")
     assert result.exit_code == 3
     assert result.stderr.endswith(
-        "target gdp: min: Input should be a valid decimal: '5%' is text; write the figure "
-        "without quotes: 5\n"
+        "target gdp: min: Input should be a valid decimal: '5%' is text with its unit; the unit "
+        "goes in unit, the figure is written bare: min = 5\n"
     )
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
-    assert zh.stderr.endswith("目标 gdp：min：应为数字：'5%' 是文本；数值不加引号，写作 5\n")
+    assert zh.stderr.endswith(
+        "目标 gdp：min：应为数字：'5%' 是带单位的文本；"
+        "单位写在 unit 中，数值单独写、不加引号：min = 5\n"
+    )
 
 
 def test_compare_with_a_file_that_is_no_plan_is_refused(  # type: ignore[no-untyped-def]

@@ -131,7 +131,7 @@ def test_template_in_chinese_and_as_csv(invoke, june: Path, tmp_path: Path) -> N
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 CSV only with the BOM
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     g5 = next(r for r in rows if r["target"] == "new_5g_base_stations")
-    assert (g5["name"], g5["unit"], g5["last_value"]) == ("新建5G基站", "个(年初至今累计)", "120")
+    assert (g5["name"], g5["unit"], g5["last_value"]) == ("新建5G基站", "个（年初至今累计）", "120")
     stdout = invoke("--plan", str(june), "template", "-", "--period", "2022-06")
     assert stdout.exit_code == 0
     assert stdout.stdout.startswith("target,period,value,amount,note,source,name,unit,")

@@ -118,8 +118,8 @@ def test_the_ledger_forms_documented_are_still_read(  # type: ignore[no-untyped-
         # text that is no figure keeps pydantic's words and the figure meant (audit of s27)
         (
             'min = "7%"',
-            "min: Input should be a valid decimal: '7%' is text; write the figure "
-            "without quotes: 7",
+            "min: Input should be a valid decimal: '7%' is text with its unit; the unit goes "
+            "in unit, the figure is written bare: min = 7",
         ),
     ],
 )

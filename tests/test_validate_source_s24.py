@@ -280,7 +280,7 @@ def test_a_templates_unit_words_pass_and_a_unit_typed_there_is_checked(
         made = invoke(*plan, "--lang", lang, "template", str(sheet), "-p", "2026-06", "--force")
         assert made.exit_code == 0, made.stderr
         text = sheet.read_text(encoding="utf-8-sig")
-        words = "万人, year to date" if lang == "en" else "万人(年初至今累计)"
+        words = "万人, year to date" if lang == "en" else "万人（年初至今累计）"
         row = f"new_urban_jobs,2026-06,,,,,{'New urban jobs' if lang == 'en' else '城镇新增就业'},"
         assert f'{row}"{words}"' in text or f"{row}{words}" in text
         filled = text.replace("new_urban_jobs,2026-06,,", "new_urban_jobs,2026-06,46.2,")

@@ -137,11 +137,11 @@ def side_findings(target: Target, index: int, text: str | None) -> list[Finding]
     found = _side_findings(target)
     if text is None:
         return [finding for _bound, finding in found]
-    from plancli.plan import _line_of_item
+    from plancli.toml_lines import line_of_item
 
     located = []
     for bound, finding in found:  # the bound's own key, never read back out of the message:
-        line = _line_of_item(text, "targets", index, bound)  # a translated one names it 下限
+        line = line_of_item(text, "targets", index, bound)  # a translated one names it 下限
         message = colon_join(_("line {n}").format(n=line), finding.message)
         located.append(finding._replace(message=message))
     return located

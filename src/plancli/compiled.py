@@ -64,6 +64,7 @@ _CODE = (
     "plan_refs.py",
     "radicals.py",
     "safe.py",
+    "toml_lines.py",
 )
 _DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
 _LISTS = ("parts", "aliases")  # lists of strings, empty by default

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 from plancli.errors import InputError
 from plancli.i18n import N_, _
-from plancli.paths import check_readable
+from plancli.paths import check_readable, is_sqlite_file
 from plancli.safe import clip_path
 
 LEDGER_SUFFIX = ".progress.toml"
@@ -159,14 +159,19 @@ def is_database_ledger(text: str | Path) -> bool:
 
 def ledger_format(path: Path | str) -> LedgerFormat:
     """The one place the storage is chosen: a connection string is PostgreSQL, `.sqlite` / `.db`
-    is SQLite, anything else TOML."""
+    is SQLite, an existing file of another name is SQLite when it opens with SQLite's header
+    (`city.sqlite3`, a ledger renamed by hand, was read as TOML and refused as invalid TOML),
+    anything else TOML."""
     if is_database_ledger(path):
         return "postgres"
-    return "sqlite" if Path(path).suffix.lower() in SQLITE_SUFFIXES else "toml"
+    if Path(path).suffix.lower() in SQLITE_SUFFIXES or is_sqlite_file(Path(path)):
+        return "sqlite"
+    return "toml"
 
 
 # The names a ledger file is created under: its suffix says its format (`ledger_format`). A
-# file of another name that exists is read as TOML, as always (a ledger renamed by hand); a new
+# file of another name that exists is read as SQLite if it opens with SQLite's header, else as
+# TOML, as always (a ledger renamed by hand); a new
 # one is never written under a name that hides its format (`out.txt`, `city.sqlite3`).
 LEDGER_FILE_SUFFIXES = (".toml", *SQLITE_SUFFIXES)
 # Suffixes other programs give SQLite files: the name to use instead is offered.

@@ -201,6 +201,19 @@ def is_ledger(path: Path) -> bool:
     return head.startswith(_SQLITE_HEADER) or _TOML_LEDGER.search(head) is not None
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """Is this an existing regular file that opens with SQLite's 16-byte header? (A ledger
+    renamed by hand, `city.sqlite3`, is read as what it is, not as invalid TOML.) A FIFO or
+    device is not opened; a file that cannot be read is not one."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with path.open("rb") as file:
+            return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except (OSError, ValueError):
+        return False
+
+
 # A report's text is at most 2,000,000 characters (extract.text.MAX_CHARS), four bytes each at
 # most in UTF-8 or GB18030; a Word .docx (a zip) is bounded by its parts' sizes, its body at
 # 64 MiB (extract.documents), so the file at that plus room for its images.

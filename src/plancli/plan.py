@@ -21,6 +21,7 @@ from plancli.plain import KINDS
 from plancli.plan_messages import _validation_message, ordered_errors
 from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip, clip_path
+from plancli.toml_lines import line_of_item
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -277,10 +278,10 @@ def _located(
                 if item_id
                 else _("section #{n}").format(n=loc[1] + 1)
             )
-        line = _line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
+        line = line_of_item(text, str(loc[0]), loc[1], loc[2] if len(loc) > 2 else None)
         loc_table, loc = loc[0], loc[2:]
     elif len(loc) >= 2 and loc[0] == "plan":  # [plan]: the key's line, else the table's
-        line = _line_of_item(text, "plan", None, loc[1])
+        line = line_of_item(text, "plan", None, loc[1])
     field = ".".join(str(part) for part in loc)
     english = first["msg"].removeprefix("Value error, ")
     message = _validation_message(first, english, field)
@@ -298,29 +299,6 @@ def _located(
     )
     shown = clip(field) if field else field  # an unknown key of 100,000 characters: 60
     return line, where, target, colon_join(shown, message)
-
-
-def _line_of_item(text: str, table: str, index: int | None, field: object) -> int | None:
-    """Line of `field = …` inside the index-th `[[table]]` entry (the `[table]` of an index
-    None), else of the entry's header."""
-    if index is None:
-        headers = list(re.finditer(rf"^[ \t]*\[\s*{table}\s*\][ \t]*(#.*)?$", text, re.M))
-        index = 0
-    else:
-        headers = list(re.finditer(rf"^[ \t]*\[\[\s*{table}\s*\]\]", text, re.MULTILINE))
-    if index >= len(headers):
-        return None
-    start = headers[index].start()
-    block_end = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, headers[index].end())
-    end = block_end.start() if block_end else len(text)
-    if isinstance(field, str):
-        # bare, or quoted (`"value" = 1`, `'value' = 1`): TOML reads the same key
-        name = re.escape(field)
-        written = rf"""^[ \t]*(?:{name}|"{name}"|'{name}')[ \t]*="""
-        key = re.compile(written, re.MULTILINE).search(text, start, end)
-        if key:
-            start = key.start()
-    return text.count("\n", 0, start) + 1
 
 
 @overload

@@ -122,11 +122,33 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
 _FIGURE_TYPES = ("decimal_parsing", "decimal_type", "int_type", "int_parsing")
 
 
-def text_figure_hint(error: Any) -> str:
-    """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write."""
+# A figure typed with its unit: `"6000人"`, `"4.8%"`, `"1,053.8亿元"` (a unit of at most 12
+# characters and no digit, so the value shown stays short).
+_SCALES = frozenset(("十", "百", "千", "万", "亿", "十万", "百万", "千万", "万亿"))
+_WITH_UNIT = re.compile(r"\s*(-?\d[\d,，]*(?:\.\d+)?)\s*([^\d\s.,，+\-][^\d]{0,11}?)\s*")
+
+
+def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
+    """A figure typed as text (`min = "5%"`, `"1,053.8"`): the value, and the figure to write.
+    With its unit (`min = "6000人"`), in a plan (`unit_key`): that the unit goes in `unit` and
+    the figure is written bare (`min = 6000`); it said only `should be a number`."""
     value = error.get("input")
     if error.get("type") not in _FIGURE_TYPES or not isinstance(value, str):
         return ""
+    loc = list(error.get("loc", ()))
+    key = loc[-1] if loc and isinstance(loc[-1], str) else None
+    with_unit = _WITH_UNIT.fullmatch(value)
+    if (
+        unit_key
+        and key
+        and with_unit
+        and error.get("type") in _FIGURE_TYPES[:2]
+        and with_unit[2] not in _SCALES  # `"1.2万"`: 1.2 or 12000? the figure is not told
+    ):
+        return _(
+            ": {value!r} is text with its unit; the unit goes in unit, the figure is written "
+            "bare: {key} = {figure}"
+        ).format(value=value, key=key, figure=re.sub(r"[,，]", "", with_unit[1]))
     figure = re.sub(r"[\s,，%％]", "", value)
     if not re.fullmatch(r"-?\d+(\.\d+)?", figure):
         return ""

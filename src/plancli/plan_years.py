@@ -20,12 +20,12 @@ SHOWN = 5
 def year_findings(plan: Plan, text: str | None) -> list[Finding]:
     """A baseline of the plan's year or later, one warning a target; when every baseline
     (two or more) is of the plan's own year, one warning for `[plan] year` instead."""
-    from plancli.plan import _line_of_item
+    from plancli.toml_lines import line_of_item
 
     year = plan.plan.year
 
     def at(message: str, table: str, index: int | None, key: str) -> str:
-        line = None if text is None else _line_of_item(text, table, index, key)
+        line = None if text is None else line_of_item(text, table, index, key)
         return message if line is None else colon_join(_("line {n}").format(n=line), message)
 
     based = [(i, t) for i, t in enumerate(plan.targets) if t.baseline is not None]

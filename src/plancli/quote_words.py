@@ -212,11 +212,11 @@ def word_findings(target: Target, index: int, text: str | None) -> list[Finding]
     found += [] if any(k == "kind" for k, _f in found) else _unit_findings(target)
     if text is None:
         return [finding for _key, finding in found]
-    from plancli.plan import _line_of_item
+    from plancli.toml_lines import line_of_item
 
     located = []
     for key, finding in found:
-        line = _line_of_item(text, "targets", index, key)
+        line = line_of_item(text, "targets", index, key)
         message = colon_join(_("line {n}").format(n=line), finding.message)
         located.append(finding._replace(message=message))
     return located

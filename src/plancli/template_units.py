@@ -26,7 +26,7 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
 
     zh = lang == "zh"
     if target.kind == "milestone":
-        return "完成进度%(0–100,或 done)" if zh else "% done (0–100, or done)"
+        return "完成进度%（0–100，或 done）" if zh else "% done (0–100, or done)"
     if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
     if target.has_amount:
@@ -42,5 +42,5 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
             else f"{target.unit}, the stock ({opening} at the start of the year)"
         )
     if target.kind == "cumulative":
-        return f"{target.unit}(年初至今累计)" if zh else f"{target.unit}, year to date"
+        return f"{target.unit}（年初至今累计）" if zh else f"{target.unit}, year to date"
     return target.unit

@@ -79,7 +79,7 @@ def error_text(error: Any) -> str:
     said = pydantic_words(error)
     if said is None:
         said = str(error["msg"]).removeprefix("Value error, ")
-    return said + text_figure_hint(error) + text_type_hint(error)
+    return said + text_figure_hint(error, unit_key=False) + text_type_hint(error)
 
 
 def validation_problem(exc: ValidationError) -> tuple[int, str, str]:

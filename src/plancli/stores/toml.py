@@ -34,7 +34,7 @@ from plancli.model import Amendment, Figure, Record, current_records
 from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
-from plancli.plan import _line_of_item, read_toml
+from plancli.plan import read_toml
 from plancli.safe import clip_path, toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
@@ -61,6 +61,7 @@ from plancli.stores.rows import (
     validation_problem,
 )
 from plancli.texts import shell_word
+from plancli.toml_lines import line_of_item
 
 try:  # POSIX only; plancli is deployed on Linux. Reading works anywhere, writing needs a lock.
     import fcntl
@@ -215,7 +216,7 @@ def _record_error(
 ) -> str:
     # The key's own line when the record has it (`recorded_at = 1` on line 7), as a plan's
     # errors do; the `[[records]]` line for a missing key or a rule of the whole record.
-    line = _line_of_item(text, table, number - 1, field_name.partition(".")[0])
+    line = line_of_item(text, table, number - 1, field_name.partition(".")[0])
     where = f"{clip_path(path)}:{line}" if line else clip_path(path)
     label = (
         _("amendment {n}").format(n=number)

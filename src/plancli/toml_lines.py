@@ -1,0 +1,49 @@
+"""Where a key of a plan or a ledger is written in its TOML text: the line an error names
+(`value = …` of the third `[[records]]`, a dotted key, a sub-table of the entry), so an
+analyst who edits the file by hand is sent to the line to mend."""
+
+from __future__ import annotations
+
+import re
+
+
+def line_of_item(text: str, table: str, index: int | None, field: object) -> int | None:
+    """Line of `field = …` inside the index-th `[[table]]` entry (the `[table]` of an index
+    None), else of the entry's header."""
+    if index is None:
+        headers = list(re.finditer(rf"^[ \t]*\[\s*{table}\s*\][ \t]*(#.*)?$", text, re.M))
+        index = 0
+    else:
+        headers = list(re.finditer(rf"^[ \t]*\[\[\s*{table}\s*\]\]", text, re.MULTILINE))
+    if index >= len(headers):
+        return None
+    start = headers[index].start()
+    block_end = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, headers[index].end())
+    end = block_end.start() if block_end else len(text)
+    if isinstance(field, str):
+        # bare, or quoted (`"value" = 1`, `'value' = 1`): TOML reads the same key; dotted
+        # (`value.x = 1`), or a sub-table of the entry (`[records.extra]`) below it: its own
+        # line, not the entry's header (session 29)
+        name = rf"""(?:{re.escape(field)}|"{re.escape(field)}"|'{re.escape(field)}')"""
+        written = rf"^[ \t]*{name}[ \t]*(?:\.[^=\n]*)?="
+        key = re.compile(written, re.MULTILINE).search(text, start, end)
+        if key:
+            start = key.start()
+        elif (sub := _sub_table_line(text, table, name, end)) is not None:
+            start = sub
+    return text.count("\n", 0, start) + 1
+
+
+def _sub_table_line(text: str, table: str, name: str, end: int) -> int | None:
+    """Where `[table.name]` (or `[[table.name…]]`) opens among the headers that follow an
+    entry at `end`, before the next entry of `table` or another table; None if not there."""
+    header = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]*)", re.MULTILINE)
+    inside = re.compile(rf"{re.escape(table)}[ \t]*\.[ \t]*(?P<key>{name})[ \t]*(?:[.\]]|$)")
+    for found in header.finditer(text, end):
+        path = found[1].strip()
+        if not path.startswith(table) or not inside.match(path):
+            if re.match(rf"{re.escape(table)}[ \t]*\.", path):
+                continue  # another sub-table of the same entry
+            return None
+        return found.start()
+    return None
