@@ -130,17 +130,24 @@ def test_show_gives_each_figure_its_unit(guandu: Any) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gap_at_80_columns_keeps_what_it_takes(guandu: Any, lang: str) -> None:
     """The plan's 35-column milestone ids left no room for 尚需 beside the names: the name
-    goes under the id instead, and every row keeps what it takes."""
+    goes under the id instead, and every row keeps what it takes. Session 29: each row a card
+    (the id, the name under it, the figures under that), which keeps the gap, the completion
+    and the pace as at 72 columns: a wider terminal no longer shows less."""
     text = guandu("gap", lang=lang).stdout
     assert _widest(text) <= 80
-    header = text.splitlines()[3]
-    assert ("尚需" if lang == "zh" else "needs") in header
-    assert ("编号 / 名称" if lang == "zh" else "id / name") in header
-    needs = "31个/月" if lang == "zh" else "31 个/mo"
-    assert needs in _row(text, "new_5g_base_stations")
-    assert ("8.72%") in _row(text, "gdp")
-    # the name on the line under its id
     lines = text.splitlines()
+    assert lines[3].strip() == ("编号 / 名称" if lang == "zh" else "id / name")
+    for header in ("尚需", "差距", "完成率") if lang == "zh" else ("needs", "gap", "done"):
+        assert header in lines[4]
+
+    def card(id_: str) -> str:
+        at = lines.index(_row(text, id_))
+        return " ".join(lines[at : at + 3])
+
+    needs = "31个/月" if lang == "zh" else "31 个/mo"
+    assert needs in card("new_5g_base_stations")
+    assert ("8.72%") in card("gdp")
+    # the name on the line under its id
     at = lines.index(_row(text, "new_5g_base_stations"))
     assert lines[at + 1].strip() == ("新建5G基站" if lang == "zh" else "New 5G base stations")
 

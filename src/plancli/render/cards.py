@@ -25,17 +25,8 @@ def as_cards(
     history) and the id on the first line, the id whole; under it the name, beside the
     figures when they leave it its `min_width`, else on a line of its own; then the figures,
     each whole or wrapped between its words, aligned from card to card."""
+    columns = cards_kept(columns, width, gap)
     at = next(i for i, c in enumerate(columns) if c.whole)
-    # Under the id, the optional columns are left out as beside it, least needed first, until
-    # the others fit whole on the line (the name, when there is one, may go under the id).
-    for level in sorted({c.drop for c in columns if c.drop}, reverse=True):
-        line = [c for i, c in enumerate(columns) if i != at and not c.under]
-        if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
-            break
-        least = sum(least_width(c) for c in line) + gap * (len(line) - 1)
-        if any(c.stacks and c.drop == level for c in columns) and least <= width - EDGES:
-            break  # what it takes (`gap`'s needs) stays, the figures wrap: 50 columns in English
-        columns = [c for c in columns if c.drop != level]
     lead, ids, rest = columns[:at], columns[at], columns[at + 1 :]
     name = next((c for c in rest if c.under), None)
     figures = [c for c in rest if c is not name]
@@ -77,6 +68,22 @@ def as_cards(
             style=row_styles[i] if row_styles else None,
         )
     return table
+
+
+def cards_kept(columns: list[Column], width: int, gap: int) -> list[Column]:
+    """The columns the cards keep: under the id, the optional columns are left out as beside
+    it, least needed first, until the others fit whole on the line (the name, when there is
+    one, may go under the id)."""
+    at = next(i for i, c in enumerate(columns) if c.whole)
+    for level in sorted({c.drop for c in columns if c.drop}, reverse=True):
+        line = [c for i, c in enumerate(columns) if i != at and not c.under]
+        if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
+            break
+        least = sum(least_width(c) for c in line) + gap * (len(line) - 1)
+        if any(c.stacks and c.drop == level for c in columns) and least <= width - EDGES:
+            break  # what it takes (`gap`'s needs) stays, the figures wrap: 50 columns in English
+        columns = [c for c in columns if c.drop != level]
+    return columns
 
 
 def _grid(columns: list[tuple[Column, int]], cells: list[Any], gap: int) -> Table:

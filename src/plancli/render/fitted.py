@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.render import settle
-from plancli.render.cards import as_cards
+from plancli.render.cards import as_cards, cards_kept
 from plancli.render.runs import KeepsRuns, keeping_runs
 from plancli.render.widths import (
     EDGES,
@@ -93,7 +93,9 @@ def _join(run: list[Column]) -> Column:
     )
 
 
-def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
+def _stacked(
+    columns: list[Column], width: int, gap: int = GAP, roomy: bool = False
+) -> list[Column]:
     """The columns, with a column that goes `under` the one before it (the name under the id)
     made one with it when the others leave it less than its `min_width`: else Rich, out of
     room, crops every column alike (a status "on tra", a bound ">4"). The stacked column is as
@@ -108,7 +110,8 @@ def _stacked(columns: list[Column], width: int, gap: int = GAP) -> list[Column]:
     others = sum(shown_width(column) for column in columns if column is not below)
     # (beside the id, a name or message as wide as its widest run: an id it quotes kept whole)
     runs = [cell.least_width() for cell in below.cells if isinstance(cell, KeepsRuns)]
-    least = max([int(below.options.get("min_width") or 1), *runs])
+    # (`roomy`: its room, when figures a table keeps for a wider terminal's sake leave it less)
+    least = max([int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0])
     if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
@@ -274,6 +277,13 @@ def _whole_figure(column: Column) -> int:
     return max(short, least_width(column))
 
 
+def _cards_keep_more(present: list[Column], kept: list[Column], width: int, gap: int) -> bool:
+    """Would the cards keep a column the table leaves out (the least a layout keeps)?"""
+    if not any(c.whole for c in present):
+        return False
+    return any(c not in kept for c in cards_kept(present, width, gap))
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -287,10 +297,14 @@ class FittedTable:
         columns: list[Column],
         *,
         row_styles: list[str | None] | None = None,
+        widening_keeps: bool = False,
         **table_options: Any,
     ) -> None:
         self.columns = columns
         self.row_styles = row_styles
+        # A wider terminal never shows fewer columns (`gap`): the table keeps what the cards
+        # would, the name under the id if need be, else the rows are cards.
+        self.widening_keeps = widening_keeps
         self.table_options = table_options
 
     def fitted(self, width: int) -> Table:
@@ -312,9 +326,17 @@ class FittedTable:
                 return as_cards(present, width, gap, self._options(), self.row_styles)
             kept = [c for c in kept if c.drop != level]
         options = self._options()
+        roomy = self.widening_keeps and _cards_keep_more(present, kept, width, gap)
+        if roomy:
+            # what the cards would keep stays, the name under the id if need be: else a wider
+            # terminal showed less, the table at 80 columns without the gap, the completion
+            # and the pace the cards kept at 72 (long ids beside a few figures)
+            kept = cards_kept(present, width, gap)
+            if not _fits_stacked(kept, width, gap):
+                return as_cards(present, width, gap, options, self.row_styles)
         if not _ids_fit(kept, width, gap):
             return as_cards(present, width, gap, options, self.row_styles)
-        kept = _stacked(kept, width, gap)
+        kept = _stacked(kept, width, gap, roomy)
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
