@@ -36,7 +36,7 @@ from plancli.stores.postgres.libpq import (
     find_libpq,
     is_operational,
 )
-from plancli.stores.postgres.unreachable import conninfo_reason, unreachable_reason
+from plancli.stores.postgres.unreachable import conninfo_reason, table_reason, unreachable_reason
 
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
@@ -231,12 +231,7 @@ def connect_refusal(text: str, params: Mapping[str, str] | None = None) -> str |
         return passwords.wrong_password(params or {}, wrong["role"])
     if "no password supplied" in text:
         return passwords.missing_password(params or {}, text)
-    for pattern, message in _REFUSALS:
-        found = pattern.search(text)
-        if found is not None:
-            fields = {key: clip(value) for key, value in found.groupdict().items()}
-            return _(message).format(**fields)  # a role's name as every name is shown
-    return None
+    return table_reason(_REFUSALS, text)
 
 
 def unshowable_option(params: Mapping[str, str]) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from plancli.i18n import N_, _, language
+from plancli.safe import clip
 
 # Where libpq tried: a host and port, or a local socket.
 _AT = re.compile(
@@ -135,8 +136,16 @@ def conninfo_reason(text: str) -> str:
     (which an administrator can search), in Chinese under Chinese when plancli knows it."""
     if language() != "zh":
         return text
-    for pattern, message in _CONNINFO:
+    return table_reason(_CONNINFO, text) or text
+
+
+def table_reason(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    """The message of the first pattern of `table` found in libpq's or the server's `text`,
+    the names it quotes (a role, an option, a key typed in the string) shown as every name is
+    (`clip`); None when none is found."""
+    for pattern, message in table:
         found = pattern.search(text)
         if found is not None:
-            return _(message).format(**found.groupdict())
-    return text
+            fields = {key: clip(value) for key, value in found.groupdict().items()}
+            return _(message).format(**fields)
+    return None
