@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from test_robust_s29_io import _RECORD  # one record, the ledger text both files use
+
 
 @pytest.mark.parametrize("name", ["city.sqlite3", "backup", "figures.ledger"])
 def test_an_existing_sqlite_ledger_of_any_name_is_read_as_sqlite(  # type: ignore[no-untyped-def]
@@ -103,32 +105,23 @@ def test_a_figure_with_no_unit_keeps_its_hint_and_a_ledger_names_no_unit_key(  #
     assert "'3,10' is text; write the figure without quotes: 310" in result.stderr
     mini_plan.write_text(text, encoding="utf-8")
     ledger = mini_plan.parent / "mini.progress.toml"
-    ledger.write_text(
-        'version = 1\n\n[[records]]\ntarget = "gdp"\nperiod = "2022-Q2"\nvalue = "5.2%"\n'
-        'recorded_at = 2022-07-05T08:30:00Z\nbatch = "20220705T083000Z-aaaaaa"\n',
-        encoding="utf-8",
-    )
+    ledger.write_text(_RECORD.replace("value = 5.2", 'value = "5.2%"'), encoding="utf-8")
     shown = invoke("--plan", str(mini_plan), "history")
     assert shown.exit_code == 3
     assert "'5.2%' is text; write the figure without quotes: 5.2" in shown.stderr
     assert "unit goes" not in shown.stderr
 
 
-_TWO_RECORDS = """version = 1
-
-[[records]]
-target = "gdp"
-period = "2022-Q2"
-value = 5.2
-recorded_at = 2022-07-05T08:30:00Z
-batch = "20220705T083000Z-aaaaaa"
-
+_TWO_RECORDS = (
+    _RECORD
+    + """
 [[records]]
 target = "gdp"
 period = "2022-Q3"
 recorded_at = 2022-10-05T08:30:00Z
 batch = "20221005T083000Z-aaaaaa"
 """
+)
 
 
 @pytest.mark.parametrize(
