@@ -148,7 +148,8 @@ def test_errors_between_targets_come_in_the_same_run(invoke, tmp_path) -> None: 
         "line 14: target income: unit: required, and missing: add a line unit = … under "
         "[[targets]] (and 3 more errors)",
         "line 28: target gdp: min: Input should be a valid decimal",
-        "line 23: duplicate target id 'gdp'",  # before: only once the two above were fixed
+        # before: only once the two above were fixed; the first gdp's line too (session 30)
+        "line 23: duplicate target id 'gdp' (also at line 6)",
         "line 20: target income: unknown reference 'gpd'",  # the line of `reference = "gpd"`
     ]
     findings = json.loads(invoke("--plan", plan, "validate", "--json").stdout)["findings"]

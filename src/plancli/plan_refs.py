@@ -126,6 +126,23 @@ _RULE_KEYS = (
 )
 
 
+def rule_about(error: Any, english: str) -> tuple[str, str] | None:
+    """The id a rule across targets is about and its table (`targets`, `sections`), from the
+    rule's own fields: an id that is no id (`GDP growth`) too, which a pattern of the English
+    message missed, leaving the error with no line."""
+    rule = (error.get("ctx") or {}).get("error")
+    if not isinstance(rule, PlanRule):
+        named = re.match(r"target (\w+):|duplicate (\w+) id '(\w+)'", english)
+        if named is None:
+            return None
+        table = "sections" if named.group(2) == "section" else "targets"
+        return named.group(1) or named.group(3), table
+    if "section id" in rule.msgid and isinstance(rule.fields.get("item"), str):
+        return str(rule.fields["item"]), "sections"
+    item = rule.fields.get("item") if "target id" in rule.msgid else rule.fields.get("id")
+    return (item, "targets") if isinstance(item, str) else None
+
+
 def rule_line(error: Any, text: str, id_at: int) -> int | None:
     """The line of the key a rule across targets is about (`reference = "gpd"`) in the
     target whose `id = …` is at `id_at` of the plan's `text`; None for another error."""
