@@ -37,3 +37,27 @@ def test_an_id_given_twice_is_at_each_of_its_lines(invoke: Any, tmp_path: Path) 
         result = invoke("--plan", str(plan), "validate")
         assert result.exit_code == 3, result.output
         assert f"line 15: duplicate target id '{id}' (also at line 7)" in result.stderr, id
+
+
+def test_a_urls_password_mask_hides_the_password_alone(invoke: Any, tmp_path: Path) -> None:
+    """`password=x&x=%ZZ` was shown `password=***`: the key=value pattern run over the whole
+    message took `***&x=%ZZ:` for the password, hiding the `%ZZ` libpq's error is about (the
+    real libpq reads the string: no server is needed to refuse it)."""
+    plan = _plan(tmp_path, ("gdp", "主要预期目标", "地区生产总值"))
+    for url, shown in (
+        (
+            "postgresql://u:secret@h/db?password=x&x=%ZZ",
+            "postgresql://u:***@h/db?password=***&x=%ZZ",
+        ),
+        (
+            "postgresql://u@h/db?password=x&x=%ZZ&sslmode=disable",
+            "?password=***&x=%ZZ&sslmode=disable",
+        ),
+        ("postgresql://u@h/db?x=%ZZ&password=s3cret", "postgresql://u@h/db?x=%ZZ&password=***"),
+    ):
+        result = invoke("--plan", str(plan), "--ledger", url, "status")
+        assert result.exit_code == 2, result.output
+        said = result.stderr
+        assert f"{shown}: not a connection string libpq reads: " in said, said
+        assert 'invalid percent-encoded token: "%ZZ"' in said
+        assert "secret" not in said and "s3cret" not in said and "=x" not in said
