@@ -61,3 +61,83 @@ def test_a_urls_password_mask_hides_the_password_alone(invoke: Any, tmp_path: Pa
         assert f"{shown}: not a connection string libpq reads: " in said, said
         assert 'invalid percent-encoded token: "%ZZ"' in said
         assert "secret" not in said and "s3cret" not in said and "=x" not in said
+
+
+# 江苏 确保长江干流江苏段水质保持Ⅱ类, as a level with its ceiling (the s29 water fixture)
+_WATER = """[plan]
+id = "js-2026"
+name = "江苏"
+name_en = "Jiangsu"
+year = 2026
+
+[[targets]]
+id = "yangtze"
+section = "深入推进绿色低碳发展"
+name = "长江干流江苏段水质"
+name_en = "Yangtze water class"
+kind = "level"
+unit = "类"
+max = 3
+frequency = "annual"
+quote = "确保长江干流江苏段水质保持Ⅱ类"
+"""
+
+
+def _water(tmp_path: Path, invoke: Any, text: str = _WATER) -> Any:
+    plan, ledger = tmp_path / "js.toml", tmp_path / "js.progress.toml"
+    plan.write_text(text, encoding="utf-8")
+
+    def run(*args: str, lang: str = "en") -> Any:
+        return invoke("--lang", lang, "--plan", str(plan), "--ledger", str(ledger), *args)
+
+    return run
+
+
+def test_worse_than_class_five_is_recorded_and_missed(invoke: Any, tmp_path: Path) -> None:
+    """`record yangtze 劣Ⅴ类` said `not a number`: 劣Ⅴ类 (worse than class Ⅴ) is a reading
+    bulletins give. It is recorded (as 6: worse than every class), a ceiling of Ⅲ类 is missed,
+    and every output a person reads says 劣Ⅴ类."""
+    water = _water(tmp_path, invoke)
+    for typed in ("劣Ⅴ类", "劣V类", "劣Ⅴ"):
+        recorded = water("record", "yangtze", typed, "-p", "2026")
+        assert recorded.exit_code == 0, recorded.output
+    assert "yangtze 2026 = 劣Ⅴ类" in water("record", "yangtze", "劣Ⅴ类", "-p", "2026").stderr
+    assert "value = 6\n" in (tmp_path / "js.progress.toml").read_text(encoding="utf-8")
+    gap = water("gap").stdout
+    assert "missed" in gap and "劣Ⅴ类/≤Ⅲ类" in gap
+    show = water("show", "yangtze").stdout
+    assert "actual  劣Ⅴ类" in show and "6 类" not in show
+    assert water("gap", "--json").stdout.count('"status": "missed"') == 1
+    report = tmp_path / "r.md"
+    assert water("report", "-o", str(report), lang="zh").exit_code == 0
+    assert "长江干流江苏段水质（劣Ⅴ类，目标Ⅲ类）" in report.read_text(encoding="utf-8")
+    amended = water("amend", "yangtze", "--max", "劣Ⅴ类", "--from", "2026-06")
+    assert amended.exit_code == 0 and "≤ 劣Ⅴ类 (was ≤ Ⅲ类" in amended.stderr
+
+
+def test_an_import_cell_of_worse_than_class_five(invoke: Any, tmp_path: Path) -> None:
+    water = _water(tmp_path, invoke)
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("target,period,value\nyangtze,2026,劣Ⅴ类\n", encoding="utf-8")
+    assert water("import", str(sheet)).exit_code == 0
+    assert "劣Ⅴ类/≤Ⅲ类" in water("gap").stdout
+
+
+def test_a_figure_that_is_no_class_is_refused(invoke: Any, tmp_path: Path) -> None:
+    """2.5 (and 7, 0) in 类 was recorded and shown `2.5 类`, a bound `max = 2.5` taken: a class
+    is a whole number, Ⅰ类–Ⅴ类 or 劣Ⅴ类."""
+    water = _water(tmp_path, invoke)
+    for wrong in ("2.5", "7", "0"):
+        result = water("record", "yangtze", wrong, "-p", "2026")
+        assert result.exit_code == 2, wrong
+        assert f"yangtze: {wrong} is no water class" in result.stderr
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("target,period,value\nyangtze,2026,3\nyangtze,2026,2.5\n", encoding="utf-8")
+    imported = water("import", str(sheet))
+    assert imported.exit_code == 2 and "in.csv:3: yangtze: 2.5 is no water class" in imported.stderr
+    assert not (tmp_path / "js.progress.toml").exists()  # all rows or none
+    amended = water("amend", "yangtze", "--max", "2.5", "--from", "2026-06")
+    assert amended.exit_code == 2 and "--max 2.5: no water class" in amended.stderr
+    bad = _water(tmp_path, invoke, _WATER.replace("max = 3", "max = 2.5"))("validate")
+    assert bad.exit_code == 3
+    assert "js.toml: line 14: target yangtze: max: 2.5 is no water class" in bad.stderr
