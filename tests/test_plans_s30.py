@@ -141,3 +141,42 @@ def test_a_figure_that_is_no_class_is_refused(invoke: Any, tmp_path: Path) -> No
     bad = _water(tmp_path, invoke, _WATER.replace("max = 3", "max = 2.5"))("validate")
     assert bad.exit_code == 3
     assert "js.toml: line 14: target yangtze: max: 2.5 is no water class" in bad.stderr
+
+
+def _sections(invoke: Any, plan: Path) -> list[tuple[str, str]]:
+    import json
+
+    status = json.loads(invoke("--plan", str(plan), "status", "--json").stdout)
+    return [(s["id"], s["name"]) for s in status["sections"]]
+
+
+def test_a_derived_section_id_does_not_move_with_its_targets(invoke: Any, tmp_path: Path) -> None:
+    """Without [[sections]], 民生实事 was `section_2` while its target came second and
+    `section_1` once it was moved to the top: every export's `section` renamed by an edit."""
+    jobs = ("new_jobs", "民生实事", "城镇新增就业")
+    gdp = ("gdp", "主要预期目标", "地区生产总值增长")
+    green = ("forest", "生态环境", "森林覆盖率")
+    first = _sections(invoke, _plan(tmp_path, gdp, jobs, green))
+    assert first == [
+        ("headline", "主要预期目标"),
+        ("section_c9126b", "民生实事"),
+        ("section_9e48b5", "生态环境"),
+    ]
+    moved = _sections(invoke, _plan(tmp_path, green, jobs, gdp))
+    assert sorted(moved) == sorted(first) and moved[0] == ("section_9e48b5", "生态环境")
+    targets = invoke("--plan", str(tmp_path / "t.toml"), "targets", "--csv").stdout
+    assert "new_jobs,section_c9126b,城镇新增就业" in targets
+
+
+def test_headline_and_its_title_are_one_section(invoke: Any, tmp_path: Path) -> None:
+    """`section = "headline"` beside `section = "主要预期目标"` made two sections, `headline`
+    and `section_2` (named 主要预期目标): the headline block showed half the targets."""
+    plan = _plan(
+        tmp_path,
+        ("gdp", "headline", "地区生产总值增长"),
+        ("income", "主要预期目标", "居民人均可支配收入增长"),
+    )
+    assert _sections(invoke, plan) == [("headline", "主要预期目标")]
+    listed = invoke("--plan", str(plan), "targets", "--csv").stdout.splitlines()
+    assert [row.split(",")[1] for row in listed[1:]] == ["headline", "headline"]
+    assert invoke("--plan", str(plan), "validate").exit_code == 0
