@@ -111,6 +111,14 @@ def test_worse_than_class_five_is_recorded_and_missed(invoke: Any, tmp_path: Pat
     report = tmp_path / "r.md"
     assert water("report", "-o", str(report), lang="zh").exit_code == 0
     assert "长江干流江苏段水质（劣Ⅴ类，目标Ⅲ类）" in report.read_text(encoding="utf-8")
+    book = tmp_path / "r.xlsx"
+    assert water("report", "-o", str(book)).exit_code == 0
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(book)
+    actual = sheets["assessments"].cell(2, 8)  # (the number kept for a formula or a sort)
+    assert (actual.value, actual.number_format) == (6, '"劣Ⅴ类"')
+    assert sheets["records"].cell(2, 4).number_format == '"劣Ⅴ类"'
     amended = water("amend", "yangtze", "--max", "劣Ⅴ类", "--from", "2026-06")
     assert amended.exit_code == 0 and "≤ 劣Ⅴ类 (was ≤ Ⅲ类" in amended.stderr
 
