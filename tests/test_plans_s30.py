@@ -188,3 +188,25 @@ def test_headline_and_its_title_are_one_section(invoke: Any, tmp_path: Path) -> 
     listed = invoke("--plan", str(plan), "targets", "--csv").stdout.splitlines()
     assert [row.split(",")[1] for row in listed[1:]] == ["headline", "headline"]
     assert invoke("--plan", str(plan), "validate").exit_code == 0
+
+
+def test_a_class_cell_of_the_reports_xlsx_imports_as_its_class(invoke: Any, tmp_path: Path) -> None:
+    """The report's xlsx shows 6 in 类 as 劣Ⅴ类 by the number format `"劣Ⅴ类"`; a cell copied
+    from it into an import sheet was refused (`shows as text, not as a figure`). A format
+    that shows another class than the value is still refused."""
+    from openpyxl import Workbook
+
+    water = _water(tmp_path, invoke)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["target", "period", "value"])
+    sheet.append(["yangtze", "2026", 6])
+    sheet.cell(2, 3).number_format = '"劣Ⅴ类"'
+    book.save(tmp_path / "ok.xlsx")
+    assert water("import", str(tmp_path / "ok.xlsx")).exit_code == 0
+    assert "劣Ⅴ类/≤Ⅲ类" in water("gap").stdout
+    sheet.cell(2, 3).value = 5  # 5 shown as 劣Ⅴ类: which is meant is not known
+    book.save(tmp_path / "wrong.xlsx")
+    wrong = water("import", str(tmp_path / "wrong.xlsx"))
+    assert wrong.exit_code == 2 and "shows as text, not as a figure" in wrong.stderr
