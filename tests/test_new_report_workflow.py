@@ -118,11 +118,15 @@ def test_a_duplicated_id_in_a_draft_is_told_in_chinese(invoke, small: Path, tmp_
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace('id = "cpi"', 'id = "gdp"'), encoding="utf-8")
     line = text[: text.index('id = "cpi"')].count("\n") + 1
+    first = text[: text.index('id = "gdp"')].count("\n") + 1  # (its line too, session 30)
     result = invoke("--lang", "zh", "--plan", str(plan), "validate")
     assert result.exit_code == 3
-    assert result.stderr == f"错误：{plan}:{line}：目标编号 'gdp' 重复\n"
+    assert result.stderr == f"错误：{plan}:{line}：目标编号 'gdp' 重复（另见第 {first} 行）\n"
     english = invoke("--plan", str(plan), "validate")
-    assert english.stderr == f"error: {plan}: line {line}: duplicate target id 'gdp'\n"
+    assert (
+        english.stderr
+        == f"error: {plan}: line {line}: duplicate target id 'gdp' (also at line {first})\n"
+    )
 
 
 @pytest.mark.parametrize(

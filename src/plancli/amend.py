@@ -37,6 +37,7 @@ from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plain import AnyAmendment
 from plancli.plan import find_target
 from plancli.stores.base import LedgerStore
+from plancli.unit_words import not_a_class
 
 A = TypeVar("A", bound=AnyAmendment)
 
@@ -103,7 +104,14 @@ def check_amendment(
         if raw is None or not raw.strip():
             return None
         # a bound in 类 as `show` writes it (--max Ⅲ类 was `not a number` beside ≤ Ⅲ类)
-        return parse_number(raw, option, percent=percent, unit=None if percent else target.unit)
+        value = parse_number(raw, option, percent=percent, unit=None if percent else target.unit)
+        if not percent and option != "--tolerance" and not_a_class(value, target.unit):
+            raise InputError(  # (--max 2.5 was amended to `≤ 2.5 类`)
+                _(
+                    "{option} {value}: no water class: a bound in 类 is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)"
+                ).format(option=option, value=num(value))
+            )
+        return value
 
     minimum, maximum = figure(request.min, "--min"), figure(request.max, "--max")
     around, tolerance = figure(request.around, "--around"), figure(request.tolerance, "--tolerance")

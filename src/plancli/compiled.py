@@ -65,6 +65,7 @@ _CODE = (
     "radicals.py",
     "safe.py",
     "toml_lines.py",
+    "unit_words.py",
 )
 _DECIMALS = ("min", "max", "around", "tolerance", "stretch", "opening")
 _LISTS = ("parts", "aliases")  # lists of strings, empty by default

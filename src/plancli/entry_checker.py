@@ -17,6 +17,7 @@ from plancli.periods import Period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget
 from plancli.plain import Record as PlainRecord
 from plancli.plan import find_target
+from plancli.unit_words import not_a_class
 
 # A figure as nearly every imported row gives it: optional minus, digits without a leading
 # zero, at most 10 decimals, at most 12 characters in all. Such a text reads as `Decimal(text)`
@@ -130,6 +131,7 @@ class EntryChecker:
                     (kind == "cumulative" and value < 0)
                     or (kind == "milestone" and not 0 <= value <= 100)
                     or (value < 0 and never_negative(target))
+                    or not_a_class(value, target.unit)  # (2.5 类: check_entry refuses it)
                 )
                 amount: Decimal | None = None
                 given = entry.amount

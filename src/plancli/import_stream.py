@@ -34,7 +34,7 @@ from plancli.imports import (
     _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged
-from plancli.level_slips import change_row_slips, level_rules, share_warning
+from plancli.level_slips import CLASSES, change_row_slips, is_class, level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
@@ -53,10 +53,9 @@ _CHUNK = 5_000
 _SLOTS = 16  # positions a target's rows in `import_stream`'s index have room for
 _NO_ROWS = array("q", bytes(8 * _SLOTS))
 
-# What a figure must satisfy for its target's kind (`check_entry`'s rule): 0 any figure,
-# 1 at least 0 (a cumulative total), 2 from 0 to 100 (a milestone's per cent), 3 at least 0
-# (a level's rate, share or count: level_slips.never_negative).
-_ANY, _NOT_NEGATIVE, _PERCENT, _LEVEL = 0, 1, 2, 3
+# What a figure must be (`check_entry`'s rule): 0 any, 1 ≥ 0 (a cumulative total), 2 0–100 (a
+# milestone's %), 3 ≥ 0 (a level's rate, share or count: never_negative), 4 a class (1–6).
+_ANY, _NOT_NEGATIVE, _PERCENT, _LEVEL, _CLASS = 0, 1, 2, 3, 4
 # A figure is compared with these, not with the integers 0 and 100: Decimal against int
 # converts the int each time (128 ns a comparison against 54, some 0.1 s an import).
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
@@ -122,8 +121,7 @@ class _Positions:
             return False
         kind = target.kind
         rule = _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY
-        if target.id in self.never_negative:
-            rule = _LEVEL
+        rule = _CLASS if is_class(target) else _LEVEL if target.id in self.never_negative else rule
         info: _TargetInfo = (
             target,
             self.target_number(target.id),
@@ -235,8 +233,9 @@ def import_stream(
                 period_info
                 and value is not None
                 and (
-                    rule == _ANY
-                    or (value >= _ZERO if rule != _PERCENT else _ZERO <= value <= _HUNDRED)
+                    rule == _ANY or (value in CLASSES if rule == _CLASS else value >= _ZERO)
+                    if rule != _PERCENT
+                    else _ZERO <= value <= _HUNDRED
                 )
             ):
                 amount: Decimal | None = None

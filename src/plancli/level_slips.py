@@ -133,10 +133,34 @@ def level_rules(plan: AnyPlan) -> tuple[dict[str, Decimal], set[str], set[str]]:
     return shares, never, changes
 
 
-def negative_level(target: AnyTarget, period: str, value: Decimal) -> str | None:
-    """The refusal of a negative figure of a target for which it is never true, or None."""
-    if value >= 0 or not never_negative(target):
+# The figures of a class in 类: Ⅰ类–Ⅴ类 and 劣Ⅴ类 (unit_words.class_text), for an import's loop.
+CLASSES = frozenset(Decimal(n) for n in range(1, 7))
+
+
+def is_class(target: AnyTarget) -> bool:
+    """Are the target's figures water classes (its unit 类, not a rate)?"""
+    from plancli.unit_words import is_class_unit
+
+    return is_class_unit(target.unit) and not _is_percent(target)
+
+
+def no_class(target: AnyTarget, value: Decimal) -> str | None:
+    """The refusal of a figure in 类 that is no water class (2.5 was recorded as one, shown
+    `2.5 类`), or None: a class is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)."""
+    if not is_class(target) or value in CLASSES:
         return None
+    from plancli.fmt import num
+
+    return _(
+        "{target}: {value} is no water class: a figure in 类 is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)"
+    ).format(target=target.id, value=num(value))
+
+
+def negative_level(target: AnyTarget, period: str, value: Decimal) -> str | None:
+    """The refusal of a negative figure of a target for which it is never true, or of a figure
+    in 类 that is no class (`no_class`), or None."""
+    if value >= 0 or not never_negative(target):
+        return no_class(target, value)
     from plancli.fmt import num
     from plancli.safe import visible
 

@@ -272,8 +272,19 @@ def hide_passwords(text: str) -> str:
     key=value pairs split by the shell into extra arguments) shows none (audit V D5)."""
     if "=" not in text and "@" not in text:
         return text  # no password can be written without one of them
-    text = _URL_IN_TEXT.sub(lambda m: mask_password(m[0]), text)
-    return _KEY_PASSWORD_IN_TEXT.sub(_masked_value, text)
+    # a URL's `password=` is masked as libpq reads its query (up to `&`), and the key=value
+    # pattern reads only the text between URLs: it took `password=***&x=%ZZ:` for one value,
+    # hiding the `&x=%ZZ` a libpq error was about (session 30)
+    pieces, at = [], 0
+    for url in _URL_IN_TEXT.finditer(text):
+        pieces.append(_KEY_PASSWORD_IN_TEXT.sub(_masked_value, text[at : url.start()]))
+        word = url[0]
+        # the message's own punctuation after the URL (`…?password=x: not a connection…`)
+        kept = word[-1] if word[-1] in ";,:" else ""
+        pieces.append(mask_password(word.removesuffix(kept) if kept else word) + kept)
+        at = url.end()
+    pieces.append(_KEY_PASSWORD_IN_TEXT.sub(_masked_value, text[at:]))
+    return "".join(pieces)
 
 
 def _masked_value(match: re.Match[str]) -> str:

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PrivateAttr,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -44,6 +45,7 @@ from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
 from plancli.plan_refs import english_name, reference_problems, with_sections
 from plancli.safe import length_note, name_problem, name_shown
+from plancli.unit_words import not_a_class
 
 if TYPE_CHECKING:
     from pydantic.config import JsonDict
@@ -243,6 +245,18 @@ class Target(NamedModel):
         if owner is not None and problem is not None:  # look like 统计局 (audit 3 D7, P D5)
             raise PlanRule(problem, owner=name_shown(owner))
         return owner
+
+    @field_validator("min", "max", "around", "stretch")
+    @classmethod
+    def _a_class(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        """A bound in 类 is a class: `max = 2.5` was taken as one (shown `≤ 2.5 类`)."""
+        kind, unit = info.data.get("kind"), info.data.get("unit")
+        if value is not None and kind not in PERCENT_KINDS and not_a_class(value, unit):
+            raise PlanRule(
+                N_("{value} is no water class: a bound in 类 is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)"),
+                value=value,
+            )
+        return value
 
     @field_validator("profile")
     @classmethod

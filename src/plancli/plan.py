@@ -21,7 +21,7 @@ from plancli.plain import KINDS
 from plancli.plan_messages import _validation_message, ordered_errors
 from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip, clip_path
-from plancli.toml_lines import line_of_item
+from plancli.toml_lines import id_offsets, line_of_item
 
 if TYPE_CHECKING:  # Pydantic is imported where a plan is validated, not by read commands
     import tomli
@@ -285,18 +285,22 @@ def _located(
     field = ".".join(str(part) for part in loc)
     english = first["msg"].removeprefix("Value error, ")
     message = _validation_message(first, english, field)
-    named = re.match(r"target (\w+):|duplicate \w+ id '(\w+)'", english)
+    from plancli.plan_refs import rule_about
+
+    named = rule_about(first, english)
     if line is None and named:  # a plan-wide rule about one target: point at its (last) id
-        item_id = named.group(1) or named.group(2)
-        ids = list(re.finditer(rf'^[ \t]*id[ \t]*=[ \t]*"{item_id}"', text, re.MULTILINE))
-        line = text.count("\n", 0, ids[-1].start()) + 1 if ids else None
+        item_id, table = named
+        ids = id_offsets(data.get(table), text, table, item_id)
+        line = text.count("\n", 0, ids[-1]) + 1 if ids else None
         if ids:  # the key the rule is about, where the target has it (`reference = "gpd"`)
             from plancli.plan_refs import rule_line
 
-            line = rule_line(first, text, ids[-1].start()) or line
-    target = (
-        item_id if loc_table == "targets" else (named.group(1) or named.group(2)) if named else None
-    )
+            line = rule_line(first, text, ids[-1]) or line
+        if len(ids) > 1:  # an id given twice: the line of each (`GDP growth` had none)
+            lines = [text.count("\n", 0, at) + 1 for at in ids[:-1]]
+            n = ", ".join(map(str, lines))
+            message = _("{message} (also at line {n})").format(message=message, n=n)
+    target = item_id if loc_table == "targets" else named[0] if named else None
     shown = clip(field) if field else field  # an unknown key of 100,000 characters: 60
     return line, where, target, colon_join(shown, message)
 

@@ -9,12 +9,14 @@ these after they are fixed (audit W D14).
 A plan written by hand in Chinese needs no English and no `[[sections]]` (audit W D12):
 a table without `name_en` has its Chinese name as English name (`english_name`), and a plan
 without `[[sections]]` has a section for each `section` its targets name, in their order
-(`with_sections`); a target may name a declared section by its id or by its name.
+(`with_sections`, each section's id derived from its title, not its place); a target may
+name a declared section by its id or by its name.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plancli.errors import InputError
@@ -50,8 +52,8 @@ def english_name(data: Any) -> Any:
 def with_sections(data: Any) -> Any:
     """The plan's tables with its sections: without `[[sections]]`, one section for each
     `section` its targets name, in the order they first name it (an id as written, 主要预期目标
-    as `headline`, another title as `section_N`, N its place); a target naming a declared
-    section by its name, by its id."""
+    as `headline`, another title `section_` and a digest of it: `_derived_sections`); a target
+    naming a declared section by its name, by its id."""
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         return data
     targets = data["targets"]
@@ -78,24 +80,43 @@ def with_sections(data: Any) -> Any:
 
 
 def _derived_sections(targets: list[Any]) -> list[dict[str, str]]:
-    named = []  # each `section` in the order the targets first name it
+    """One section for each `section` the targets name, in the order they first name it. Its
+    id is derived from its text alone, never from its place, so moving a target or adding a
+    section renames no other section (session 30: `section_N`, N its place in that order, was
+    renamed by any edit that moved a target, and with it the `section` of every JSON, CSV and
+    xlsx output): an id as written; 主要预期目标 `headline`, a government-investment title
+    `investment`; any other title `section_` and the start of its name's SHA-256. A title whose
+    id a target writes (主要预期目标 beside `section = "headline"`) is that same section."""
+    named: list[str] = []
     for target in targets:
         section = target.get("section") if isinstance(target, dict) else None
         if isinstance(section, str) and section.strip() and section.strip() not in named:
             named.append(section.strip())
-    taken = {name for name in named if _ID.fullmatch(name)}
-    sections = []
-    for number, name in enumerate(named, 1):
-        section_id = name
-        if not _ID.fullmatch(name):
-            # the ids `status` sets apart: its headline and investment blocks (assess.output)
-            known = next((i for i, title in _KNOWN_TITLES if title.search(name)), None)
-            section_id = known if known and known not in taken else f"section_{number}"
-            while section_id in taken:
-                section_id += "_"
-            taken.add(section_id)
-        sections.append({"id": section_id, "name": name})
-    return sections
+    titles = [name for name in named if not _ID.fullmatch(name)]
+    ids = {name: name for name in named if _ID.fullmatch(name)}
+    for known, pattern in _KNOWN_TITLES:  # the title most like the report's has the known id
+        matching = [title for title in titles if pattern.search(title)]
+        if matching:
+            ids[min(matching, key=lambda title: (title != _HEADLINE_TITLE, title))] = known
+    hashed = {title: _hashed_id(title, 6) for title in titles if title not in ids}
+    count = Counter(hashed.values())
+    for title, section_id in hashed.items():  # two titles of one id (1 in 16 million): longer
+        ids[title] = _hashed_id(title, 16) if count[section_id] > 1 else section_id
+    sections: dict[str, dict[str, str]] = {}
+    for name in named:
+        section = sections.setdefault(ids[name], {"id": ids[name], "name": name})
+        if section["name"] == section["id"]:  # written as its id: the title names it
+            section["name"] = name
+    return list(sections.values())
+
+
+_HEADLINE_TITLE = "主要预期目标"
+
+
+def _hashed_id(title: str, digits: int) -> str:
+    from hashlib import sha256
+
+    return f"section_{sha256(title.encode('utf-8')).hexdigest()[:digits]}"
 
 
 def every_error(errors: list[Any], parsed: dict[str, Any]) -> list[Any]:
@@ -124,6 +145,23 @@ _RULE_KEYS = (
     ("cycle", "parts"),
     ("section", "section"),
 )
+
+
+def rule_about(error: Any, english: str) -> tuple[str, str] | None:
+    """The id a rule across targets is about and its table (`targets`, `sections`), from the
+    rule's own fields: an id that is no id (`GDP growth`) too, which a pattern of the English
+    message missed, leaving the error with no line."""
+    rule = (error.get("ctx") or {}).get("error")
+    if not isinstance(rule, PlanRule):
+        named = re.match(r"target (\w+):|duplicate (\w+) id '(\w+)'", english)
+        if named is None:
+            return None
+        table = "sections" if named.group(2) == "section" else "targets"
+        return named.group(1) or named.group(3), table
+    if "section id" in rule.msgid and isinstance(rule.fields.get("item"), str):
+        return str(rule.fields["item"]), "sections"
+    item = rule.fields.get("item") if "target id" in rule.msgid else rule.fields.get("id")
+    return (item, "targets") if isinstance(item, str) else None
 
 
 def rule_line(error: Any, text: str, id_at: int) -> int | None:

@@ -47,3 +47,22 @@ def _sub_table_line(text: str, table: str, name: str, end: int) -> int | None:
             return None
         return found.start()
     return None
+
+
+def id_offsets(entries: object, text: str, table: str, item_id: str) -> list[int]:
+    """Where each `id = …` of the `[[table]]` `entries` (as read) of that id starts in `text`:
+    an id given twice, at each of its lines."""
+    offsets = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and entry.get("id") == item_id:
+            line = line_of_item(text, table, index, "id")
+            if line is not None:
+                offsets.append(_line_start(text, line))
+    return offsets
+
+
+def _line_start(text: str, line: int) -> int:
+    at = 0
+    for _n in range(line - 1):
+        at = text.index("\n", at) + 1
+    return at

@@ -99,7 +99,7 @@ UNITS: dict[str, Unit] = {
     "万标箱": Unit("10,000 TEU (containers)"),
     "微克/立方米": Unit("micrograms per cubic metre"),
     "个百分点": Unit("percentage points"),
-    "类": Unit("class (of water quality, Ⅰ–Ⅴ: 2 is Ⅱ类)"),
+    "类": Unit("class (of water quality, Ⅰ–Ⅴ and 劣Ⅴ: 2 is Ⅱ类, 6 劣Ⅴ类)"),
     "岁": Unit("years of age"),
     "天": Unit("days"),
     "年": Unit("years"),
@@ -152,25 +152,46 @@ def shown_units(rows: Iterable[object]) -> list[str]:
     ]
 
 
-# a water-quality class as reports write it (保持Ⅱ类, 达到III类), recorded as its number in 类
+# a water-quality class as reports write it (保持Ⅱ类, 达到III类), recorded as its number in 类;
+# 劣Ⅴ类 (worse than class Ⅴ, a reading bulletins give) is recorded as 6: worse than every class,
+# so a ceiling of Ⅲ类 it is above is missed, as any figure above a `max` is
 _CLASSES = "ⅠⅡⅢⅣⅤ"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+WORST_CLASS = 6
+_WORST = "劣Ⅴ类"
+_WORST_WORDS = ("劣Ⅴ", "劣V", "劣5", "劣五")
+
+
+def is_class_unit(unit: str | None) -> bool:
+    """Is a target's unit a water class (类), whose figures are classes Ⅰ–Ⅴ or 劣Ⅴ类."""
+    return unit is not None and unit.strip() == "类"
 
 
 def class_text(value: Decimal, unit: str) -> str | None:
-    """A class recorded in 类 as the report writes it: 2 → `Ⅱ类` (never `2 类`); None for any
-    other unit, or a figure that is no class Ⅰ–Ⅴ (2.5: shown as recorded)."""
-    if unit.strip() != "类" or value != value.to_integral_value() or not 1 <= value <= 5:
+    """A class recorded in 类 as the report writes it: 2 → `Ⅱ类` (never `2 类`), 6 → `劣Ⅴ类`;
+    None for any other unit, or a figure that is no class (2.5: shown as recorded)."""
+    if not is_class_unit(unit) or value != value.to_integral_value():
         return None
-    return f"{_CLASSES[int(value) - 1]}类"
+    if not 1 <= value <= WORST_CLASS:
+        return None
+    return _WORST if value == WORST_CLASS else f"{_CLASSES[int(value) - 1]}类"
+
+
+def not_a_class(value: Decimal, unit: str | None) -> bool:
+    """A figure in 类 that is no class: not a whole number from 1 (Ⅰ类) to 6 (劣Ⅴ类)."""
+    return is_class_unit(unit) and class_text(value, unit or "") is None
 
 
 def class_figure(text: str, unit: str | None) -> str:
-    """A class typed as the report writes it (`Ⅱ类`, `II类`, `Ⅱ`, `iii`) as its number, for a
-    target in 类 (`record w7_t01 Ⅱ类` records 2); any other text or unit as it is."""
-    if unit is None or unit.strip() != "类":
+    """A class typed as the report writes it (`Ⅱ类`, `II类`, `Ⅱ`, `iii`, `劣Ⅴ类`) as its
+    number, for a target in 类 (`record w7_t01 Ⅱ类` records 2, `劣Ⅴ类` 6); any other text
+    or unit as it is."""
+    if not is_class_unit(unit):
         return text
     word = text.removesuffix("类").strip()
+    folded = unicodedata.normalize("NFKC", word).upper()  # (劣Ｖ, 劣ⅴ: NFKC gives 劣V)
+    if folded in ("劣V", "劣5", "劣五") or word in _WORST_WORDS:
+        return str(WORST_CLASS)
     if len(word) == 1 and word in _CLASSES:
         return str(_CLASSES.index(word) + 1)
     # 2类 (２类 too) was refused as `the figure with a unit (类)`, the plan's own unit

@@ -426,6 +426,8 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
     if shown.unshown is not None:
         if shown.unshown == TEXT and value == 0:
             return Decimal(0)
+        if shown.unshown == TEXT and _class_shown(value, shown.code):
+            return Decimal(int(value))  # `"劣Ⅴ类"` on 6: a class as the report's xlsx shows it
         unshown = Unshown(value)
         unshown.shown = shown
         return unshown
@@ -438,6 +440,17 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
         unrounded.formula = formula
         return unrounded
     return value
+
+
+def _class_shown(value: float, code: str) -> bool:
+    """Does the format show the water class the value is (`"Ⅱ类"` on 2, `"劣Ⅴ类"` on 6: the
+    report's xlsx writes a class so, its value the number), the literal and nothing else?"""
+    from plancli.unit_words import class_text
+
+    literal = code.strip()
+    if not (value.is_integer() and len(literal) > 2 and literal[0] == literal[-1] == '"'):
+        return False
+    return class_text(Decimal(int(value)), "类") == literal[1:-1]
 
 
 def excel_date(serial: float, date1904: bool) -> datetime | None:

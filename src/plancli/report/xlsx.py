@@ -319,6 +319,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
                 sheet.cell(row, position).number_format = "0.00%"
+            elif column in ("actual", "min", "max"):  # 6 in 类 shows 劣Ⅴ类, 2 Ⅱ类: still a number
+                _class_format(sheet.cell(row, position), data[column], a.unit)
         fill, font = STATUS_COLOURS[a.status]
         cell = sheet.cell(row, status_column)
         cell.fill = PatternFill("solid", fgColor=fill)
@@ -336,6 +338,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         column_headers([*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]], lang),
     )
     names = {a.id: text.name(a, lang) for a in report.assessments}
+    units = {a.id: a.unit for a in report.assessments}
     for record in report.records:
         row = _append(
             records,
@@ -353,6 +356,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
             ],
         )
         records.cell(row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
+        _class_format(records.cell(row, 4), record.value, units.get(record.target, ""))
     records.auto_filter.ref = records.dimensions
     _fit_columns(records)
     for column in ("H",):  # the date's text is shorter than what Excel shows
@@ -366,6 +370,17 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
 
 ACTUAL_ZH = "完成值（下降型目标为降幅）"
 DIRECTION_ZH = {"up": "越高越好", "down": "越低越好", "band": "在区间内"}
+
+
+def _class_format(cell: Any, value: object, unit: str) -> None:
+    """A water class's cell shown as the report writes it (Ⅱ类, 劣Ⅴ类: a literal number
+    format), its value kept the number a formula or a sort reads (2, 6)."""
+    from decimal import Decimal
+
+    from plancli.unit_words import class_text
+
+    if isinstance(value, Decimal | int) and (shown := class_text(Decimal(value), unit)):
+        cell.number_format = f'"{shown}"'
 
 
 def _bound_zh(a: AssessmentOut, report: Report) -> str:
