@@ -1,0 +1,86 @@
+"""Session 30 walk: a 贵州 analyst's first year with plancli, as README and
+docs/monthly-update-zh.md tell it. Each test is a slip the walk met in a normal month."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plancli.stores.toml import read_toml_ledger
+
+
+def _figures(ledger: Path) -> dict[str, tuple[str, str]]:
+    return {r.target: (r.period, str(r.value)) for r in read_toml_ledger(ledger).records}
+
+
+def test_a_footnote_under_a_filled_template_sheet_is_read_past(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A department fills plancli's own sheet and writes a 注 row under it, as it does under
+    every 统计月报: it was refused (`missing period, value`, naming no target), though the
+    same 注 under a bulletin is counted and read past."""
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet, ledger = tmp_path / "6月.xlsx", tmp_path / "plan2022.progress.toml"
+    made = invoke("template", str(sheet), "--period", "2022-06")
+    assert made.exit_code == 0, made.output
+    book = openpyxl.load_workbook(sheet)
+    rows = book.active
+    at = {row[0].value: row[0].row for row in rows.iter_rows(min_row=2)}
+    rows.cell(row=at["gdp"], column=3, value=5.0)
+    rows.cell(row=at["gdp"], column=4, value=700)
+    rows.cell(row=at["new_5g_base_stations"], column=3, value=120)
+    rows.cell(row=rows.max_row + 2, column=1, value="注：地区生产总值为初步核算数。")
+    book.save(sheet)
+    result = invoke("--ledger", str(ledger), "--lang", "zh", "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "跳过1个注释行（注：…）" in result.stderr
+    assert _figures(ledger) == {
+        "gdp": ("2022-Q2", "5"),
+        "new_5g_base_stations": ("2022-Q2", "120"),
+    }
+
+
+def test_a_stray_word_under_a_template_is_still_refused(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Only a 注 is read past: any other text in the id column stays an error, nothing written."""
+    sheet, ledger = tmp_path / "6月.csv", tmp_path / "plan2022.progress.toml"
+    made = invoke("template", str(sheet), "--period", "2022-06")
+    assert made.exit_code == 0, made.output
+    text = sheet.read_text(encoding="utf-8").replace("gdp,2022-Q2,,", "gdp,2022-Q2,5.0,")
+    sheet.write_text(text + "以上数据待核,,,,,,,,,\n", encoding="utf-8")
+    result = invoke("--ledger", str(ledger), "import", str(sheet))
+    assert result.exit_code == 2, result.output
+    assert not ledger.exists()
+
+
+def test_no_chinese_message_begins_with_two_stray_quote_marks() -> None:
+    """extract's review of 贵州's 项目县耕种收综合机械化率提升3个百分点左右 read
+    `review = "\\"\\"“项目县…”按较基期水平的变动评判…"`: two quote marks the English has not,
+    left from editing the catalogue, in the plan file and in `validate`'s table."""
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).parents[1] / "src/plancli/locale/zh/LC_MESSAGES/plancli.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    stray = [
+        str(message.id)
+        for message in catalog
+        if isinstance(message.string, str)
+        and message.string.startswith('""')
+        and not str(message.id).startswith('""')
+    ]
+    assert stray == []
+
+
+def test_extract_review_of_a_change_without_base_level_has_no_stray_quotes() -> None:
+    from plancli import i18n
+
+    before = i18n.language()
+    i18n.set_language("zh")
+    try:
+        text = i18n.gettext(
+            "“{clause}” is judged as the change from a base level the review does not "
+            "state once: it cannot be judged until baseline.value (last year's level) "
+            "is added"
+        ).format(clause="项目县耕种收综合机械化率提升3个百分点左右")
+    finally:
+        i18n.set_language(before)
+    assert text.startswith("“项目县耕种收综合机械化率提升3个百分点左右”按较基期水平的变动评判")
