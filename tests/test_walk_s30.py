@@ -84,3 +84,36 @@ def test_extract_review_of_a_change_without_base_level_has_no_stray_quotes() -> 
     finally:
         i18n.set_language(before)
     assert text.startswith("“项目县耕种收综合机械化率提升3个百分点左右”按较基期水平的变动评判")
+
+
+@pytest.mark.parametrize("typed", ["2022年13月", "13月", "1-13月"])
+def test_a_thirteenth_month_is_named_not_called_a_wrong_form(
+    invoke, tmp_path: Path, typed: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`--period 2022年13月` was told 期间格式不对：请写成 YYYY-MM…: the 年/月 form the docs
+    teach is right, the month is not; the error says which."""
+    ledger = tmp_path / "plan2022.progress.toml"
+    result = invoke(
+        "--ledger", str(ledger), "--lang", "zh", "record", "gdp", "5", "--period", typed
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：期间 '{typed}' 有误：没有13月（月份为1～12）\n"
+    assert not ledger.exists()
+
+
+def test_an_import_row_of_a_thirteenth_month_names_its_line_and_month(
+    invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    bulletin, ledger = tmp_path / "月报.csv", tmp_path / "plan2022.progress.toml"
+    bulletin.write_text(
+        "指标,期间,累计值,累计增长\n社会消费品零售总额,2022年6月,330.8,6.5\n"
+        "地区生产总值,2022年13月,700,5.0\n",
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(ledger), "--lang", "en", "import", str(bulletin))
+    assert result.exit_code == 2
+    assert (
+        f"{bulletin}:3: malformed period '2022年13月': there is no month 13 (a month is 1-12)"
+        in result.stderr
+    )
+    assert not ledger.exists()
