@@ -117,3 +117,37 @@ def test_an_import_row_of_a_thirteenth_month_names_its_line_and_month(
         in result.stderr
     )
     assert not ledger.exists()
+
+
+def test_an_amendment_restating_the_plans_bound_writes_nothing(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`amend cpi --around 2 --tolerance 0.5` on 居民消费价格涨幅2%左右 (judged 1.5–2.5 %) was
+    written, and the report to leaders listed `居民消费价格涨幅：自2026年6月起调整为≈ 2%（原计划
+    ≈ 2%）` with a † on an unchanged target. Restating the plan's bound writes nothing; a real
+    adjustment, and going back to the plan's bound after one, are written as before."""
+    ledger = tmp_path / "plan2022.progress.toml"
+    recorded = invoke("--ledger", str(ledger), "record", "retail_sales", "6.5", "-p", "2022-06")
+    assert recorded.exit_code == 0, recorded.output
+    before = ledger.read_bytes()
+    same = invoke(
+        "--ledger", str(ledger), "--lang", "zh", "amend", "retail_sales", "--from", "上半年",
+        "--min", "7",
+    )  # fmt: skip
+    assert same.exit_code == 0, same.output
+    assert same.stderr == (
+        f"retail_sales 自 2022-06 起：≥ 7 % 与计划原定目标相同，无需调整；未写入 {ledger}\n"
+    )
+    assert ledger.read_bytes() == before
+    lower = invoke(
+        "--ledger", str(ledger), "amend", "retail_sales", "--from", "2022-06", "--min", "6"
+    )
+    assert lower.exit_code == 0 and "amended retail_sales" in lower.stderr, lower.output
+    back = invoke(
+        "--ledger", str(ledger), "amend", "retail_sales", "--from", "2022-09", "--min", "7"
+    )
+    assert back.exit_code == 0 and "amended retail_sales" in back.stderr, back.output
+    assert [
+        (a.amendment.period, str(a.amendment.min)) for a in read_toml_ledger(ledger).amendments
+    ] == [
+        ("2022-06", "6"),
+        ("2022-09", "7"),
+    ]
