@@ -151,3 +151,33 @@ def test_an_amendment_restating_the_plans_bound_writes_nothing(invoke, tmp_path:
         ("2022-06", "6"),
         ("2022-09", "7"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("typo", "said"),
+    [
+        ('kind = "cumulativ"', "kind：应为以下之一：'growth'、"),
+        (
+            'frequency = "monthy"',
+            "frequency：应为以下之一：'monthly'、'quarterly'、'annual'（是否应为 monthly？）",
+        ),
+    ],
+)
+def test_a_choice_typed_nearly_right_is_told_the_one_meant(
+    invoke, tmp_path: Path, typo: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's `kind = "cumulativ"` listed nine kinds and left the analyst to spot the one
+    meant, where `arround = 5` is told `是否应为 around？`."""
+    text = (Path(__file__).parents[1] / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    key = typo.split(" = ")[0]
+    meant = {"kind": 'kind = "cumulative"', "frequency": 'frequency = "monthly"'}[key]
+    assert meant in text
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace(meant, typo, 1), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert said in result.stderr
+    word = meant.split('"')[1]
+    assert result.stderr.rstrip().endswith(f"（是否应为 {word}？）")
+    english = invoke("--lang", "en", "--plan", str(plan), "validate")
+    assert english.stderr.rstrip().endswith(f"(did you mean {word}?)")
