@@ -68,6 +68,10 @@ class AmendChange:
     # The same amendment (period, bound, note) is already in force at every month from its
     # period on: nothing is written, as for a figure recorded again.
     unchanged: bool
+    # No amendment is in force from its period on and it restates the plan's own bound
+    # (`--around 2 --tolerance 0.5` for 居民消费价格涨幅2%左右): nothing is written, as the
+    # report would list an adjustment `≈ 2%（原计划≈ 2%）` that changes nothing.
+    as_planned: bool = False
 
 
 def check_amendment(
@@ -143,7 +147,41 @@ def check_amendment(
         and same_amendment(found, amendment)
         for month in range(period.end_month, 13)
     )
-    return AmendChange(amendment, target, previous, unchanged)
+    as_planned = (
+        not unchanged
+        and not request.drop
+        and all(
+            in_force_at(mine, Period.month(period.year, month)) is None
+            for month in range(period.end_month, 13)
+        )
+        and _plans_own(plan, target, amendment)
+    )
+    return AmendChange(amendment, target, previous, unchanged or as_planned, as_planned)
+
+
+def _plans_own(plan: Plan, target: Target, amendment: Amendment) -> bool:
+    """Does an amendment state the plan's bound again: the same min, max, 左右 and 争取, and a
+    左右 judged with the same tolerance (the plan's default when neither gives one)?"""
+    if target.pending or (amendment.min, amendment.max, amendment.around, amendment.stretch) != (
+        target.min,
+        target.max,
+        target.around,
+        target.stretch,
+    ):
+        return False
+    if amendment.around is None:
+        return True
+    status = plan.plan.status
+
+    def tolerance(given: Decimal | None, low: Decimal | None, high: Decimal | None) -> Decimal:
+        direction = derive_direction(target, low, high)
+        assert amendment.around is not None
+        found = around_tolerance(target, amendment.around, direction, status)[0]
+        return found if given is None else given
+
+    return tolerance(amendment.tolerance, amendment.min, amendment.max) == tolerance(
+        target.tolerance, target.min, target.max
+    )
 
 
 def _check_bounds(

@@ -63,7 +63,7 @@ from plancli.figure_words import as_written
 from plancli.figure_words import number_text as number_text  # (its readers import it here)
 from plancli.i18n import N_, _
 from plancli.ledger import Entry
-from plancli.periods import bulletin_period
+from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
 from plancli.safe import clip_path
@@ -571,7 +571,9 @@ def resolve_rows(
         except InputError as exc:
             period_map[text] = exc
             continue
-        if found_period is not None and found_period != text:
+        if found_period is None and (month_error := no_such_month(text)) is not None:
+            period_map[text] = month_error  # 2026年13月: the month, not the form, is wrong
+        elif found_period is not None and found_period != text:
             period_map[text] = borrowed_year(found_period, text, plan.plan.year, name, titles)
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}

@@ -81,7 +81,9 @@ def refuse_missing(
 def figureless(header: Header, cells: Mapping[str, object], row: int, notes: ReadNotes) -> bool:
     """Is this a row of a bulletin's columns with a name and no figure cell filled? Then it is
     kept in `notes.figureless` for `sort_figureless`, and the reader skips it. plancli's own
-    columns and a template's keep their rules (`no value for gdp`; a template's blank row)."""
+    columns and a template's keep their rules (`no value for gdp`; a template's blank row),
+    but for a 注 written under the rows with no period (`注：地区生产总值为初步核算数。`), which
+    no target id begins with: counted and read past as under a bulletin."""
     from plancli.bulletin import NO_DATA
 
     target = cells.get("target")
@@ -89,10 +91,16 @@ def figureless(header: Header, cells: Mapping[str, object], row: int, notes: Rea
         cells.get(c) is not None and str(cells[c]) not in NO_DATA for c in _FIGURE_CELLS
     ):
         return False  # asked first: a row with a figure is the common case
-    if header.template or header.plain:
+    own = header.template or header.plain  # plancli's columns: only a 注 below the rows
+    if own and (cells.get("period") is not None or not footnote(str(target))):
         return False
     notes.figureless.append((row, str(target)))
     return True
+
+
+def footnote(text: str) -> bool:
+    """Does a row's first cell begin as a note below a table (`FOOTNOTE`)?"""
+    return bool(FOOTNOTE.match("".join(unicodedata.normalize("NFKC", text).split())))
 
 
 def sort_figureless(plan: AnyPlan, notes: ReadNotes, index: dict[str, list[str]]) -> None:
@@ -102,7 +110,7 @@ def sort_figureless(plan: AnyPlan, notes: ReadNotes, index: dict[str, list[str]]
     from plancli.bulletin_layout import name_with_qualifier, name_with_unit
 
     for row, text in notes.figureless:
-        if FOOTNOTE.match("".join(unicodedata.normalize("NFKC", text).split())):
+        if footnote(text):
             notes.footnote_rows += 1
             continue
         try:

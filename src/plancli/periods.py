@@ -134,6 +134,27 @@ def parse_period(text: str, year: int = 2022) -> Period:
     return Period(year, granularity, index)  # type: ignore[arg-type]
 
 
+_MONTH_WRITTEN = re.compile(
+    r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月?[-~至到])?(?P<month>[0-9]{1,2})月(?:份|末|底)?(?:累计)?$"
+)
+
+
+def no_such_month(text: str) -> InputError | None:
+    """A period a bulletin writes right whose month is none (`2026年13月`, `1-13月`, `0月`): it
+    was told `malformed … use YYYY-MM`, as if the form were wrong and not the month."""
+    from plancli.safe import Clipped
+
+    normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(DASHES)
+    found = _MONTH_WRITTEN.match(normal)
+    if found is None or 1 <= int(found["month"]) <= 12:
+        return None
+    return InputError(
+        _("malformed period {period!r}: there is no month {month} (a month is 1-12)").format(
+            period=Clipped(text), month=int(found["month"])
+        )
+    )
+
+
 def read_period(text: str, plan_year: int) -> Period:
     """A period as a user writes it on the command line or in a bulletin: plancli's own
     (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `一季度`, `上半年`,
@@ -144,7 +165,7 @@ def read_period(text: str, plan_year: int) -> Period:
     except InputError:
         written = bulletin_period(text, plan_year)  # its own error for 4-6月 or 2022.1
         if written is None:
-            raise
+            raise no_such_month(text) or InputError(malformed_period(text, plan_year)) from None
     try:
         return parse_period(written, plan_year)
     except InputError:  # 2022-13: said of the text as given

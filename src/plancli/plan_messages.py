@@ -93,7 +93,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
     from plancli.i18n import language
 
     # `min = "5%"`: the figure to write; `name = 5`: the value and its type (as a ledger's)
-    hint = text_figure_hint(error) + text_type_hint(error)
+    hint = text_figure_hint(error) + text_type_hint(error) + literal_hint(error)
     loc = list(error.get("loc", ()))
     if error.get("type") == "string_pattern_mismatch" and loc[-1:] == ["id"] and loc[0] != "plan":
         return _(  # a regex is no explanation; the value quoted, so a trailing space shows
@@ -110,7 +110,7 @@ def _validation_message(error: Any, english: str, field: str = "") -> str:
         expected = str((error.get("ctx") or {}).get("expected", ""))
         # pydantic's list ends in English: 'indicator' or 'ongoing' (W D11): 'indicator'、'ongoing'
         listed = re.sub(r"(['\"]), (?=['\"])|(['\"]) or (?=['\"])", r"\1\2、", expected)
-        return _("must be one of {expected}").format(expected=listed)
+        return _("must be one of {expected}").format(expected=listed) + hint
     if kind == "string_pattern_mismatch":
         return _("{value!r} is not a valid id (the pattern is {pattern})").format(
             value=error.get("input"), pattern=(error.get("ctx") or {}).get("pattern", "")
@@ -155,6 +155,18 @@ def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
     return _(": {value!r} is text; write the figure without quotes: {figure}").format(
         value=value, figure=figure
     )
+
+
+def literal_hint(error: Any) -> str:
+    """` (did you mean cumulative?)` after a choice typed nearly right (`kind = "cumulativ"`,
+    `frequency = "monthy"`): the choices were listed, the one meant was not, where a key typed
+    nearly right (`arround`) is told it."""
+    value = error.get("input")
+    if error.get("type") != "literal_error" or not isinstance(value, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return _(" (did you mean {meant}?)").format(meant=close[0]) if close else ""
 
 
 def unknown_key_message(loc: list[Any], field: str) -> str:

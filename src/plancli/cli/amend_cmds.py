@@ -130,6 +130,10 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
     what = _("{target} from {period}: {bound}").format(
         target=target.id, period=applies_from(amendment.period), bound=bound
     )
+    if change.as_planned:
+        return _(
+            "{what} is the plan's own bound: nothing to amend; nothing written ({ledger})"
+        ).format(what=what, ledger=clip_path(ledger))
     if change.unchanged:
         return _("{what} is already the amendment in force; nothing written ({ledger})").format(
             what=what, ledger=clip_path(ledger)
