@@ -149,3 +149,15 @@ def test_a_layout_tables_two_row_header() -> None:
     drafted = _as_bundled(_baselines(_with(table)))
     expected = _grouped_expected()
     assert {key: drafted[key] for key in expected} == expected
+
+
+def test_a_row_the_paragraph_does_not_state_quotes_the_reports_line() -> None:
+    """社会消费品零售总额 left out of the paragraph: its row is a target of its own, its quote the
+    laid-out line as the report has it (so `validate --source` finds it)."""
+    body = _body().replace("——社会消费品零售总额增长7%;\n", "")
+    text = body + LAYOUT.read_text(encoding="utf-8")
+    (retail,) = [t for t in extract_plan(text).plan["targets"] if t["id"] == "retail_sales"]
+    line = "4      社会消费品零售总额      亿元   6          671.85     11.6     7"
+    assert retail["quote"] == line
+    assert retail["quote"] in text
+    assert retail["min"] == 7
