@@ -126,7 +126,11 @@ def _cell_text(report: str, pieces: list[tuple[int, int, str]]) -> list[tuple[st
     """A cell's characters and their offsets, its lines joined; a single space beside a Chinese
     character (LibreOffice's between a figure and its words: 7 以上, 2021 年计划) left out."""
     out: list[tuple[str, int]] = []
+    end = -1
     for _, offset, word in pieces:
+        if out and "\n" not in report[end:offset]:
+            out.append((" ", end))  # (two words of one line: never one figure, 1441.370.3)
+        end = offset + len(word)
         for i, ch in enumerate(word):
             if ch == " " and (_cjk(word[i - 1]) or _cjk(word[i + 1])):
                 continue
@@ -144,10 +148,11 @@ def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, i
     are centred on, and a cell between two rows (centred on neither) to the upper one."""
     anchors = [i for i, line in enumerate(block) if _figures(line) >= 2]
     first = anchors[0]
-    grid: dict[tuple[int, int], tuple[int, int, str]] = {}
+    # (two words of a line in one column, one set a few columns early: both kept, in order)
+    grid: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for i, line in enumerate(block):
         for column, offset, word in line.words:
-            grid[(i, _column(columns, column))] = (column, offset, word)
+            grid.setdefault((i, _column(columns, column)), []).append((column, offset, word))
     header: list[list[list[tuple[int, int, str]] | None]] = []
     # the header: lead cells (before the first column a year heads) joined into the row of years
     years = [i for i in range(first) if any(_YEAR.match(w) for _, _, w in block[i].words)]
@@ -156,17 +161,17 @@ def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, i
         lead = min(year_columns)
         top: list[list[tuple[int, int, str]] | None] = []
         for col in range(lead):
-            pieces = [grid[(i, col)] for i in range(first) if (i, col) in grid]
+            pieces = [w for i in range(first) for w in grid.get((i, col), [])]
             top.append(pieces)
-        top.extend([grid[(years[0], col)]] for col in range(lead, len(columns))
+        top.extend(grid[(years[0], col)] for col in range(lead, len(columns))
                    if (years[0], col) in grid)  # fmt: skip
         header.append(top)
         for i in range(first):
             if i != years[0] and any((i, col) in grid for col in range(lead, len(columns))):
-                header.append([[grid[(i, c)]] for c in range(lead, len(columns)) if (i, c) in grid])
+                header.append([grid[(i, c)] for c in range(lead, len(columns)) if (i, c) in grid])
     else:
         for i in range(first):
-            header.append([[grid[(i, c)]] for c in range(len(columns)) if (i, c) in grid])
+            header.append([grid[(i, c)] for c in range(len(columns)) if (i, c) in grid])
     body: list[list[list[tuple[int, int, str]] | None]] = [[[] for _ in columns] for _ in anchors]
     for col in range(len(columns)):
         lines = {i for i in range(first, len(block)) if (i, col) in grid}
@@ -180,13 +185,13 @@ def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, i
             lines -= set(taken)
             cell = body[row][col]
             assert cell is not None
-            cell.extend(grid[(i, col)] for i in taken)
+            cell.extend(w for i in taken for w in grid[(i, col)])
         for run in _runs(sorted(lines)):
             centre = (run[0] + run[-1]) / 2
             row = min(range(len(anchors)), key=lambda r: (abs(anchors[r] - centre), r))
             cell = body[row][col]
             assert cell is not None
-            cell.extend(grid[(i, col)] for i in run)
+            cell.extend(w for i in run for w in grid[(i, col)])
             cell.sort(key=lambda word: word[1])
             below = row + 1
             if below < len(anchors) and abs(anchors[below] - centre) == abs(anchors[row] - centre):
