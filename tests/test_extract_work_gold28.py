@@ -128,16 +128,18 @@ def test_a_start_of_routes_listed_before_their_kind_is_a_milestone_each() -> Non
 
 def test_a_named_set_counted_in_chinese_numerals_before_da_is_counted() -> None:
     """广东's 打造十大群众赛事, 山东's 打造十大专精特新外贸优品集群, 湖北's 做强十大重点农业产业链:
-    so many (个; events 项, as this gold has them, since s29-wforms), named as the report names
+    so many (个; events 项, as this gold has them, since s29-wforms; chains 条, as reports count
+    them, since session 30), named as the report names
     the set, a review saying the numeral was read (left by session 14: 大 was no counter, so no
     target)."""
     body = SHAANXI + (
         "（七）繁荣文化事业。广泛开展群众性文化活动，打造十大群众赛事。\n"
         "（八）扩大开放。打造十大专精特新外贸优品集群，持续做强十大重点农业产业链。\n"
     )
-    found = {t["name"]: t for t in _work(body) if t["unit"] in ("个", "项")}
+    found = {t["name"]: t for t in _work(body) if t["unit"] in ("个", "项", "条")}
     assert found["打造十大群众赛事"]["unit"] == "项"
     assert found["打造十大专精特新外贸优品集群"]["unit"] == "个"
+    assert found["做强十大重点农业产业链"]["unit"] == "条"  # (chains: 条, since session 30)
     for name in ("打造十大群众赛事", "打造十大专精特新外贸优品集群", "做强十大重点农业产业链"):
         assert found[name]["min"] == Decimal(10), name
         assert "read as 10" in found[name]["review"], name

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from plancli.extract.furniture import page_furniture, page_lines
+from plancli.extract.layout_tables import layout_tables
 from plancli.extract.ragged import Ragged, ragged_goes_on, ragged_wrap
 from plancli.extract.spaces import dropped_spaces
 from plancli.extract.text import FIGURE_END, LIST_LABEL, clean, parse_form
@@ -52,7 +53,12 @@ def reflow(report: str) -> Reflowed:
     """The report as parsed: a copy's markup taken out (HTML tags and entities, Markdown
     heading and emphasis marks, thousands separators, runs of spaces for lost paragraph
     breaks), then its lines reflowed (`_reflow_lines`); offsets map back to `report`."""
-    text, origin, ends = clean(report)
+    laid = layout_tables(report)  # a table pdftotext laid out: as rows of " | " cells
+    source = report if laid is None else laid[0]
+    text, origin, ends = clean(source)
+    if laid is not None:
+        origin = [laid[1][i] if i < len(laid[1]) else len(report) for i in origin]
+        ends = [laid[2][i - 1] if 0 < i <= len(laid[2]) else len(report) for i in ends]
     flow = _reflow_lines(text)
     return Reflowed(
         flow.text,

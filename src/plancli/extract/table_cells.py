@@ -103,6 +103,7 @@ class Columns:
 
 SEED = Columns(3, ("plan", "value", "growth", "target"))
 
+_YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d年度?\s*")
 _DONE = re.compile(r"完成|实际|实绩|执行|预计|实现")
 _ABSOLUTE = re.compile(r"绝对值|绝对额|总量|数值|金额|规模|总额|完成值")
 _RATE = re.compile(r"增长|增速|增幅|%|％")
@@ -131,6 +132,14 @@ def columns(header: list[list[str]], year: int, body: list[list[str]]) -> Column
         left_groups = len(groups) - index - 1
         if not subs:
             expanded.append((group, ""))
+            continue
+        if _YEAR_ALONE.fullmatch(group):
+            # a year alone over its columns (2021年 over 计划 | 完成): it heads every column
+            # below it but one for each group after it
+            taken = [subs.pop(0) for _ in range(max(1, len(subs) - left_groups))]
+            for i, sub in enumerate(taken):
+                done = i and _DONE.search(taken[i - 1]) and _RATE.search(sub)
+                expanded.append((group, taken[i - 1] + sub if done else sub))
             continue
         sub = subs.pop(0)
         expanded.append((group, sub))

@@ -109,9 +109,14 @@ def shared_end(texts: list[str], at: int, name: str) -> str:
 def set_unit(after: str) -> str:
     """The unit of a named set's count (打造十大群众赛事, 培育六大未来产业) from what `after` the
     大 names: events are counted in 项, as reports count them (北京's 198项精品赛事; the 个
-    drafted before was no unit an analyst would record 十大群众赛事 in), anything else in 个: the
-    events word must end the set's noun (十大消费活动品牌 are brands, 三大活动周 weeks)."""
-    return "项" if re.match(r"[^,;。、“”]{0,10}?(?:赛事|活动)(?![\u4e00-\u9fff])", after) else "个"
+    drafted before was no unit an analyst would record 十大群众赛事 in), chains in 条, anything
+    else in 个: the events or chain word must end the set's noun (十大消费活动品牌 are brands,
+    三大活动周 weeks)."""
+    if re.match(r"[^,;。、“”]{0,10}?(?:赛事|活动)(?![\u4e00-\u9fff])", after):
+        return "项"
+    # a chain is counted in 条, as the reports count chains (山东 19条标志性产业链, 河南 18条乡村
+    # 富民产业链, 福建 164条县域重点产业链): 做强十大重点农业产业链 is ten 条, not ten 个
+    return "条" if re.match(r"[^,;。、“”]{0,10}?产业链(?![\u4e00-\u9fff])", after) else "个"
 
 
 def sized(prefix: str, after: str) -> bool:

@@ -54,8 +54,16 @@ MILESTONE_END = re.compile(
     r"|开工建设|开工"
     # a body opened this year (…农商联合银行挂牌运营, …研究所挂牌成立, 首家…免税店开业)
     r"|挂牌(?:运营|运行|成立)|揭牌(?:运营|运行|成立)?|开业(?:运营)?|成立运行"
+    # a port opened (推动铜仁凤凰机场航空口岸正式开放): 开放 after a port, or 正式开放; never
+    # opening up at large (扩大高水平对外开放, 推进制度型开放)
+    r"|(?:(?<=口岸)|(?<=港口)|(?<=码头))(?:正式)?(?:对外)?开放|正式(?:对外)?开放"
     # 轨道交通22号线红庙至平谷段基本具备开通条件: ready to open, the year's end state
     r"|(?:基本)?具备(?:开通|通车|运营|投用|投运|投产)条件)$"
+)
+# an event named by its kind alone (办好特色活动, 举办系列活动): which one, the report does not say
+_UNNAMED_EVENT = re.compile(
+    r"好?(?:特色|品牌|主题|重大|重要|系列|各类|各项|群众性?|文体|文化|体育|节庆|宣传|交流|促消费|消费)+"
+    r"(?:活动|赛事|会议|展会|节庆活动)"
 )
 # an object this long is a list of deliverables, or no milestone's (a cap of 45 characters
 # without 、, of 40 before an end verb)
@@ -91,9 +99,11 @@ FACILITY = re.compile(
 
 def process_tail(parse: str, end: int, object_end: int) -> bool:
     """Whether what `split_objects` cut from a one-deliverable object is the work itself
-    (启动南站实验学校等项目建设: 等项目建设), not a kind of the things listed (…等品牌活动)."""
+    (启动南站实验学校等项目建设: 等项目建设) or the projects they are (建成投产大湾、盘南等煤电
+    项目: 等煤电项目, the kind the names alone do not say), not a kind of the things listed
+    (…等品牌活动)."""
     tail = parse[end:object_end]
-    return tail.startswith("等") and re.search(r"(?:建设|改造|修缮|工程)$", tail) is not None
+    return tail.startswith("等") and re.search(r"(?:建设|改造|修缮|工程|项目)$", tail) is not None
 
 
 # the kind of facility a list's 等 closes on (开工周至至乾县、改扩建西安至永寿等高速公路, 开工大村至
@@ -170,6 +180,8 @@ def milestones(reader: WorkReader, section: WorkSection, clause: Clause) -> None
         return
     if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
         return
+    if _UNNAMED_EVENT.fullmatch(obj):
+        return  # 办好特色活动: a sub-heading's words, no event named
     if re.search(r"更多|一批|若干(?!措施$)|一系列|堵点|卡点|壁垒|痛点|难点", obj):
         return  # 创建更多5A级旅游景区, 打通…堵点卡点: no end a report defines
     if (len(obj) > _LONG and "、" not in obj) or _GENERIC.fullmatch(obj):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from plancli.extract.work_counted import before_other_work, no_verb_of_its_own
 from plancli.extract.work_forms import (
     COUNTER,
     LEAD,
@@ -26,7 +27,7 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     # 惠及超50万名3岁以下婴幼儿 is 惠及3岁以下婴幼儿; nor the 的 that ties a figure to its thing:
     # 推动60%以上的县级特困供养机构三级达标)
     before = re.sub(r"(?<=.)(?:达到|突破|超过|超)$", "", _own_part_before(text[: match.start()]))
-    after = re.sub(r"^的", "", _own_part_after(text[match.end() :]))
+    after = re.sub(r"^的", "", before_other_work(_own_part_after(text[match.end() :])))
     if "%" in match.group() and re.search(r"达标$", after):
         after += "率"  # 60%以上的…机构三级达标: the share up to standard, a rate
     name = (before + after).strip()
@@ -446,7 +447,7 @@ def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
     if (
         at > 0
         and not tail
-        and not VERB.search(text[: figure.start()])
+        and no_verb_of_its_own(text[: figure.start()])
         and all(not QUANTITY.search(p.text) for p in pieces[:at])
         and VERB.match(head)
         and all(re.fullmatch(r"[\u4e00-\u9fff]{1,10}", p.text) for p in pieces[1:at])

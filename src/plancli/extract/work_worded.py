@@ -124,7 +124,12 @@ def _full_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> bo
 # 实现…全覆盖): each item so many things of a kind, the size of what is covered
 _COVERED_SET = re.compile(
     r"^(?:全省|全市|全区|全县|全州)?(?P<count>\d+(?:\.\d+)?)(?P<unit>家|个|所|座|处|条|户|项|支|名)"
-    r"(?P<thing>(?!以上|以下|左右|以内)[^\d,;。、]{2,20})$"  # (20个以上县: a floor, no set)
+    # (20个以上县: a floor, no set; 16个区: a set of places, one character)
+    r"(?P<thing>(?!以上|以下|左右|以内)(?:[^\d,;。、]{2,20}|[区县市镇乡村]))$"
+)
+# a set of places covered, named after what covers them (养老服务驿站区覆盖率)
+_PLACES = re.compile(
+    r"[区县市镇乡村]|乡镇|街道|县区|区县|县[（(]市[、,]?区?[）)]|行政村|社区|村[（(]社区[）)]"
 )
 _SET_NOTE = N_(
     "全覆盖 of a set the report counts ({count}): read as a coverage of 100 %, the count its size"
@@ -154,7 +159,10 @@ def counted_coverage(reader: Drafting, section: WorkSection, clause: Clause) -> 
     at = clause.start + offset
     for item, match in zip(items, found, strict=True):
         assert match is not None
-        name = f"{match.group('thing').removeprefix('的')}{what}覆盖率"
+        thing = match.group("thing").removeprefix("的")
+        # (全市16个区实现养老服务驿站全覆盖: the stations' coverage of the districts)
+        places = _PLACES.fullmatch(thing) and what
+        name = f"{what}{thing}覆盖率" if places else f"{thing}{what}覆盖率"
         quote = Clause(at, clause.end, reader.parse[at : clause.end])
         target = reader._new(
             section, name, "level", "%", clause if at == clause.start + offset else quote

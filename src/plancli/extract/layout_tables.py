@@ -1,0 +1,261 @@
+"""A table copied out of a PDF by `pdftotext -layout`: cells apart by runs of spaces (no tabs, no
+`|`), a cell wrapped over lines of its own, a row's figures on a line between its name's two
+lines (the cells set in the middle of the row), a merged cell between the two rows it spans.
+Rewritten as the rows a text copy of 附表1 has (cells apart by " | ", a row a line), so
+`tables` reads it as it reads them; each character keeps its place in the report, so a quote
+of a row is still the report's words.
+
+What pdftotext emits (checked on LibreOffice's PDF of the seed's 附表1,
+tests/fixtures/layout-table): one character a column, a Chinese character too, and a word at
+the column of its left edge as far as the line before it allows (a cell's words keep their
+column when the cells before them on the line are Latin or figures, and can come up to a few
+columns early: 元 at 19 where 单位 stands at 22). So the columns are read from the table's
+fullest rows and a word goes to the last column that starts no more than `_SLACK` columns
+after it.
+
+A block is a table only when at least three of its lines hold two figures or more in cells
+of their own, most of them in the same columns as the fullest line: a paragraph of prose
+with runs of spaces in it (a justified line, a list's indent) never is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = re.compile(r" {2,}")
+_FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"^(?:19|20)\d\d\s*年")
+# a table's title: short, naming a table, its indicators, targets or plan (as `table_spans`)
+_TITLE = re.compile(r"(?:表|指标|目标|计划|情况)(?:[（(][^）)]{0,12}[）)])?$")
+_SLACK = 3  # columns a word may stand before its column's start
+_WITHIN = 3  # lines of a wrapped cell or a blank line between two of a table's lines
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line in the report
+    words: list[tuple[int, int, str]]  # (column, offset in the report, text)
+
+
+def _words(report: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    line = report[start:end]
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for gap in [*_GAP.finditer(line), None]:
+        stop = gap.start() if gap is not None else len(line)
+        word = line[pos:stop]
+        lead = len(word) - len(word.lstrip(" "))
+        if word.strip():
+            out.append((pos + lead, start + pos + lead, word.strip()))
+        if gap is not None:
+            pos = gap.end()
+    return out
+
+
+def _figures(line: _Line) -> int:
+    return sum(1 for _, _, w in line.words if _FIGURE.search(w) and not _YEAR.match(w))
+
+
+def _blocks(report: str) -> list[list[_Line]]:
+    """Runs of lines of three words or more (with up to `_WITHIN` other lines between two, and
+    up to two lines of two words just above: a header's upper rows)."""
+    blocks: list[list[_Line]] = []
+    run: list[_Line] = []
+    pending: list[_Line] = []
+    offset = 0
+    for raw in report.split("\n"):
+        end = offset + len(raw.rstrip("\r\f"))
+        line = _Line(offset, _words(report, offset, end) if raw.strip() else [])
+        offset += len(raw) + 1
+        if len(line.words) >= 3:
+            run.extend(pending)
+            pending = []
+            run.append(line)
+        elif run and len(pending) < _WITHIN and len(line.words) <= 2:
+            pending.append(line)
+        elif not run and len(line.words) == 2:
+            pending = [*pending[-1:], line]  # a header's upper lines: 2021年   2022年
+        else:
+            if run:
+                blocks.append(run)
+            run, pending = [], []
+    if run:
+        blocks.append(run)
+    return blocks
+
+
+def _columns(rows: list[_Line]) -> list[int] | None:
+    """The columns of a block's rows: the fullest row's, when most rows of figures agree."""
+    fullest = max(rows, key=lambda line: len(line.words))
+    starts = [column for column, _, _ in fullest.words]
+    if len(starts) < 4:
+        return None
+    agree = sum(
+        1
+        for line in rows
+        if sum(1 for c, _, _ in line.words if any(abs(c - s) <= 1 for s in starts))
+        >= len(line.words) - 1
+    )
+    return starts if agree >= max(3, len(rows) * 2 // 3) else None
+
+
+def _titled(report: str, start: int) -> bool:
+    """Whether the line of text above a block is a table's title (…主要预期目标, 附表1, a
+    单位：… line): only there is a block read as a table."""
+    above = [line.strip() for line in report[:start].split("\n")[-6:] if line.strip()]
+    if not above:
+        return False
+    title = re.sub(r"\s+", "", above[-1])
+    return (
+        len(title) <= 40
+        and (
+            _TITLE.search(title) is not None
+            or re.fullmatch(r"附表\d*|续表\d*|.{0,20}[（(]续[）)]", title) is not None
+            or re.match(r"[（(]?(?:计量)?单位[:：]", title) is not None
+        )
+        and re.search(r"[。，,；;！!？?]", title) is None
+    )
+
+
+def _column(columns: list[int], at: int) -> int:
+    return max((i for i, start in enumerate(columns) if start <= at + _SLACK), default=0)
+
+
+def _cell_text(report: str, pieces: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
+    """A cell's characters and their offsets, its lines joined; a single space beside a Chinese
+    character (LibreOffice's between a figure and its words: 7 以上, 2021 年计划) left out."""
+    out: list[tuple[str, int]] = []
+    end = -1
+    for _, offset, word in pieces:
+        if out and "\n" not in report[end:offset]:
+            out.append((" ", end))  # (two words of one line: never one figure, 1441.370.3)
+        end = offset + len(word)
+        for i, ch in enumerate(word):
+            if ch == " " and (_cjk(word[i - 1]) or _cjk(word[i + 1])):
+                continue
+            out.append((ch, offset + i))
+    return out
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, int, str]] | None]]:
+    """The block as rows of cells (each cell its words, top to bottom; None: a merged cell the
+    row above holds). Rows are the lines of figures; a wrapped cell's lines go to the row they
+    are centred on, and a cell between two rows (centred on neither) to the upper one."""
+    anchors = [i for i, line in enumerate(block) if _figures(line) >= 2]
+    first = anchors[0]
+    # (two words of a line in one column, one set a few columns early: both kept, in order)
+    grid: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for i, line in enumerate(block):
+        for column, offset, word in line.words:
+            grid.setdefault((i, _column(columns, column)), []).append((column, offset, word))
+    header: list[list[list[tuple[int, int, str]] | None]] = []
+    # the header: lead cells (before the first column a year heads) joined into the row of years
+    years = [i for i in range(first) if any(_YEAR.match(w) for _, _, w in block[i].words)]
+    if years:
+        year_columns = [_column(columns, c) for c, _, w in block[years[0]].words if _YEAR.match(w)]
+        lead = min(year_columns)
+        top: list[list[tuple[int, int, str]] | None] = []
+        for col in range(lead):
+            pieces = [w for i in range(first) for w in grid.get((i, col), [])]
+            top.append(pieces)
+        top.extend(grid[(years[0], col)] for col in range(lead, len(columns))
+                   if (years[0], col) in grid)  # fmt: skip
+        header.append(top)
+        for i in range(first):
+            if i != years[0] and any((i, col) in grid for col in range(lead, len(columns))):
+                header.append([grid[(i, c)] for c in range(lead, len(columns)) if (i, c) in grid])
+    else:
+        for i in range(first):
+            header.append([grid[(i, c)] for c in range(len(columns)) if (i, c) in grid])
+    body: list[list[list[tuple[int, int, str]] | None]] = [[[] for _ in columns] for _ in anchors]
+    for col in range(len(columns)):
+        lines = {i for i in range(first, len(block)) if (i, col) in grid}
+        for row, a in enumerate(anchors):
+            d = 0 if a in lines else 1
+            if d and not (a - 1 in lines and a + 1 in lines):
+                continue
+            while a - d - 1 in lines and a + d + 1 in lines:
+                d += 1
+            taken = [i for i in range(a - d, a + d + 1) if i in lines]
+            lines -= set(taken)
+            cell = body[row][col]
+            assert cell is not None
+            cell.extend(w for i in taken for w in grid[(i, col)])
+        for run in _runs(sorted(lines)):
+            centre = (run[0] + run[-1]) / 2
+            row = min(range(len(anchors)), key=lambda r: (abs(anchors[r] - centre), r))
+            cell = body[row][col]
+            assert cell is not None
+            cell.extend(w for i in run for w in grid[(i, col)])
+            cell.sort(key=lambda word: word[1])
+            below = row + 1
+            if below < len(anchors) and abs(anchors[below] - centre) == abs(anchors[row] - centre):
+                body[below][col] = None  # merged over both rows: the upper one holds it
+    return [*header, *body]
+
+
+def _runs(lines: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in lines:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
+    """The report with each table pdftotext laid out rewritten as rows of " | " cells, each
+    character's offset in the report and the end of what it stands for; None when it holds no
+    such table (the report is read as it is)."""
+    if "   " not in report:
+        return None
+    found: list[tuple[int, int, list[list[list[tuple[int, int, str]] | None]]]] = []
+    for block in _blocks(report):
+        if sum(1 for line in block if _figures(line) >= 2) < 3:
+            continue
+        columns = _columns([line for line in block if _figures(line) >= 2])
+        if columns is None or not _titled(report, block[0].start):
+            continue
+        last = block[-1]
+        end = report.find("\n", last.start)
+        found.append((block[0].start, len(report) if end < 0 else end, _rows(block, columns)))
+    if not found:
+        return None
+    text: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+
+    def keep(start: int, stop: int) -> None:
+        text.extend(report[start:stop])
+        origin.extend(range(start, stop))
+        ends.extend(range(start + 1, stop + 1))
+
+    def put(chars: str, at: int) -> None:
+        text.extend(chars)
+        origin.extend([at] * len(chars))
+        ends.extend([at + 1] * len(chars))
+
+    pos = 0
+    for start, stop, rows in found:
+        keep(pos, start)
+        for number, row in enumerate(rows):
+            cells = [c for c in row if c is not None]
+            at = min((w[1] for c in cells for w in c), default=start)
+            if number:
+                put("\n", at)
+            for index, cell in enumerate(cells):
+                if index:
+                    put(" | ", cell[0][1] if cell else at)
+                for ch, offset in _cell_text(report, cell):
+                    put(ch, offset)
+            put(" |", origin[-1] if origin else at)  # (as 附表1's text ends a row: a figure
+            # at a line's end is never joined to the next row's number)
+        pos = stop
+    keep(pos, len(report))
+    return "".join(text), origin, ends
