@@ -70,3 +70,32 @@ def test_a_process_sped_up_to_land_is_no_milestone() -> None:
     assert found["推动省中医院(环湖院区)项目落地"]["kind"] == "milestone"
     assert found["加快华能石岛湾二期建成投产"]["kind"] == "milestone"
     assert found["新认定省级概念验证中心20家"]["min"] == Decimal(20)
+
+
+def test_people_counted_before_their_group() -> None:
+    """浙江 为80万重点群体提供就业帮扶: 80万 counted no noun the extractor knew as people, so the
+    clause had no target; a group (重点群体, 困难群体), 残疾人 and 妇女 are people, in 万人."""
+    found = _work(
+        "为80万重点群体提供就业帮扶，开展就业帮扶1万人。",
+        "为5万困难群体发放临时救助金，为2万残疾人提供康复服务。",
+    )
+    helped = found["为80万重点群体提供就业帮扶"]
+    assert (helped["min"], helped["unit"], helped["kind"]) == (Decimal(80), "万人", "cumulative")
+    relief = found["为5万困难群体发放临时救助金"]
+    assert (relief["min"], relief["unit"]) == (Decimal(5), "万人")
+    assert found["为2万残疾人提供康复服务"]["unit"] == "万人"
+    assert found["开展就业帮扶1万人"]["min"] == Decimal(1)
+
+
+def test_beneficiaries_stated_as_they_are() -> None:
+    """浙江 将重度失能（重度失智）人员纳入长护险保障，待遇享受人数23万人以上: a number of people
+    stated without a verb (as 产量…, 规模… are) had no target; it is how many there are, a
+    level, as 持证人数达到4500人 is."""
+    found = _work(
+        "将重度失能（重度失智）人员纳入长护险保障，待遇享受人数23万人以上。",
+        "全省养老机构护理员持证人数达到4500人以上。",
+    )
+    paid = next(t for q, t in found.items() if q.endswith("待遇享受人数23万人以上"))
+    assert (paid["min"], paid["unit"], paid["kind"]) == (Decimal(23), "万人", "level")
+    nurses = found["全省养老机构护理员持证人数达到4500人以上"]
+    assert (nurses["min"], nurses["kind"]) == (Decimal(4500), "level")
