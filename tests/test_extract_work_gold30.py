@@ -10,7 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from test_extract_work_kinds28 import _work
+from plancli.extract import extract_plan
+from test_extract_work_kinds28 import _report, _work
+
+
+def _targets(*sentences: str) -> list[dict[str, Any]]:
+    """Every work target, two of one quote (paired by 分别) both."""
+    draft = extract_plan(_report(*sentences), year=2026)
+    return [t for t in draft.plan["targets"] if t["section"] not in ("headline", "investment")]
 
 
 def _milestones(*sentences: str) -> dict[str, dict[str, Any]]:
@@ -99,3 +106,92 @@ def test_beneficiaries_stated_as_they_are() -> None:
     assert (paid["min"], paid["unit"], paid["kind"]) == (Decimal(23), "万人", "level")
     nurses = found["全省养老机构护理员持证人数达到4500人以上"]
     assert (nurses["min"], nurses["kind"]) == (Decimal(4500), "level")
+
+
+def test_a_rate_the_last_of_paired_subjects_names_is_each_ones() -> None:
+    """山东 美丽河湖、美丽海湾建成率分别达到30%、50%: the first target was named 美丽河湖, a
+    rate of 30 % of nothing; the rate word the last subject says is each one's (as 产量 is in
+    原煤、原油产量分别…), and so 北京's 食品、药品抽检合格率分别超98.5%和99%."""
+    found = _targets(
+        "美丽河湖、美丽海湾建成率分别达到30%、50%。",
+        "食品、药品抽检合格率分别超98.5%和99%。",
+        "市民服务热线诉求解决率、满意率分别达97.3%和97.7%。",
+    )
+    names = {t["name"]: t.get("min") for t in found}
+    assert names["美丽河湖建成率"] == Decimal(30)
+    assert names["美丽海湾建成率"] == Decimal(50)
+    assert names["食品抽检合格率"] == Decimal("98.5")
+    assert names["药品抽检合格率"] == Decimal(99)
+    assert names["市民服务热线诉求解决率"] == Decimal("97.3")  # each says its own rate
+    assert names["满意率"] == Decimal("97.7")
+
+
+def test_a_count_before_a_list_of_kinds_counts_the_list() -> None:
+    """山东 培育100家以上特色企业和100个以上行业级、场景级大模型和智能体 and 浙江 为1万名困境、
+    留守儿童进行心理健康评估干预: the count's target was named 培育行业级 and 为困境, quoted up to
+    the 、; the kinds after the figure are one noun's (models, children), the count of all."""
+    found = _work(
+        "培育100家以上特色企业和100个以上行业级、场景级大模型和智能体。",
+        "为1万名困境、留守儿童进行心理健康评估干预。",
+        "新建200个智能车间、智能工厂。",
+    )
+    models = found["培育100家以上特色企业和100个以上行业级、场景级大模型和智能体"]
+    assert (models["name"], models["min"]) == ("培育行业级、场景级大模型和智能体", Decimal(100))
+    firms = found["培育100家以上特色企业和100个以上行业级"]
+    assert (firms["name"], firms["min"]) == ("培育特色企业", Decimal(100))
+    children = found["为1万名困境、留守儿童进行心理健康评估干预"]
+    assert (children["name"], children["min"], children["unit"]) == (
+        "为困境、留守儿童进行心理健康评估干预",
+        Decimal(1),
+        "万名",
+    )
+    assert found["新建200个智能车间、智能工厂"]["name"] == "新建智能车间、智能工厂"
+
+
+def test_a_total_of_listed_kinds_is_named_by_the_list() -> None:
+    """浙江 新增“固定班次+预约响应”山区城乡公交线路、城际巴士线路、客货邮融合线路共220条: one
+    total of three kinds of lines, named 客货邮融合线路共 and quoted from the last kind alone."""
+    found = _work(
+        "新增“固定班次+预约响应”山区城乡公交线路、城际巴士线路、客货邮融合线路共220条。",
+        "新建改建城市绿道、口袋公园共500个。",
+    )
+    lines = found["新增“固定班次+预约响应”山区城乡公交线路、城际巴士线路、客货邮融合线路共220条"]
+    assert (lines["name"], lines["min"], lines["unit"]) == (
+        "新增“固定班次+预约响应”山区城乡公交线路、城际巴士线路、客货邮融合线路",
+        Decimal(220),
+        "条",
+    )
+    assert found["新建改建城市绿道、口袋公园共500个"]["name"] == "新建改建城市绿道、口袋公园"
+
+
+def test_the_part_of_a_capacity_added_is_added_too() -> None:
+    """浙江 新增电力装机1800万千瓦，其中非化石能源装机1000万千瓦: the part was a `level`, 1000万
+    千瓦 of non-fossil capacity in all (the province has far more), where it is 1000 of the 1800
+    added this year, as its name 新增非化石能源装机 says."""
+    found = _work("新增电力装机1800万千瓦，其中非化石能源装机1000万千瓦。")
+    part = found["其中非化石能源装机1000万千瓦"]
+    assert (part["name"], part["kind"], part["min"]) == (
+        "新增非化石能源装机",
+        "cumulative",
+        Decimal(1000),
+    )
+    assert found["新增电力装机1800万千瓦"]["kind"] == "cumulative"
+    stock = _work("电力装机规模达1.1亿千瓦。")["电力装机规模达1.1亿千瓦"]
+    assert stock["kind"] == "level"  # a stock stays one
+
+
+def test_fields_of_one_kind_keep_the_kind_in_the_milestone() -> None:
+    """浙江 积极创建时空信息、具身智能、地球科学、文化旅游、石化化工等国家人工智能应用中试基地:
+    the milestone was named 创建时空信息、…、石化化工 — the fields, without what is created."""
+    found = _milestones(
+        "积极创建时空信息、具身智能、地球科学、文化旅游、石化化工等国家人工智能应用中试基地。",
+        "办好慕尼黑啤酒节、第十二届全国“非遗”联展等品牌特色文化活动。",
+    )
+    base = found[
+        "积极创建时空信息、具身智能、地球科学、文化旅游、石化化工等国家人工智能应用中试基地"
+    ]
+    assert base["name"] == (
+        "创建时空信息、具身智能、地球科学、文化旅游、石化化工等国家人工智能应用中试基地"
+    )
+    assert "办好慕尼黑啤酒节" in found  # events each a deliverable, without 等…活动
+    assert "第十二届全国“非遗”联展" in found

@@ -420,7 +420,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif re.search(
         r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植|保护)面积$", name
-    ) and not re.search(r"新增|新建", text):
+    ) and not re.search(r"新增|新建", text + name):  # (…其中非化石能源装机: 新增's part)
         # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…, 粮食
         # 播种面积3320万亩, 永久基本农田保护面积: a stock (an industry's 规模, its output, stays a
         # cumulative; 不少于/不低于 is a floor, of a stock or of the year's work: 完成造林不低于

@@ -115,7 +115,7 @@ def listed_kind(text: str) -> str:
 def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
     sides name a facility, and without the trailing 等…活动."""
-    text = parse[start:end]
+    text, whole = parse[start:end], end
     kind = listed_kind(text)
     tail = re.search(r"等[^、“”]{0,12}$", text)
     if tail:
@@ -127,8 +127,9 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     # (建成雄商、济滨高铁: a name of 3 characters or fewer before the last shares its noun)
     shared_noun = any(e - s <= 3 and not FACILITY.search(parse[s:e]) for s, e in pieces[:-1])
     if len(pieces) > 1 and not kind and (2 * facilities < len(pieces) or shared_noun):
-        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
-        pieces = [(start, end)]
+        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables;
+        # the kind after 等 is what is delivered, kept.
+        pieces = [(start, whole)]
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         piece = parse[s:e]
