@@ -195,3 +195,27 @@ def test_fields_of_one_kind_keep_the_kind_in_the_milestone() -> None:
     )
     assert "办好慕尼黑啤酒节" in found  # events each a deliverable, without 等…活动
     assert "第十二届全国“非遗”联展" in found
+
+
+def test_kinds_listed_then_as_many_figures_pair_in_order() -> None:
+    """天津 改造老旧供热、燃气、排水管网800公里、600公里、300公里 (found reading the corpus drafts
+    after the gold's fixes): the 800 was named for all three kinds of mains, the 600 and the 300
+    `600公里` and `300公里`; three kinds and three figures pair in order, as 分别 would say."""
+    found = [
+        t
+        for t in _targets(
+            "改造老旧供热、燃气、排水管网800公里、600公里、300公里，完成水库增容工程。"
+        )
+        if t["kind"] != "milestone"
+    ]
+    assert [(t["name"], t["min"], t["unit"]) for t in found] == [
+        ("改造老旧供热管网", Decimal(800), "公里"),
+        ("改造老旧燃气管网", Decimal(600), "公里"),
+        ("改造老旧排水管网", Decimal(300), "公里"),
+    ]
+    # a count of each of two kinds in its own piece stays as it is
+    pair = _targets("新建学校20所、幼儿园30所。")
+    assert [(t["name"], t["min"]) for t in pair] == [
+        ("新建学校", Decimal(20)),
+        ("新建幼儿园", Decimal(30)),
+    ]

@@ -281,7 +281,7 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
     clause pairs none."""
     word = re.search(r"分别", text)
     if word is None:
-        return []
+        return _kinds_then_figures(text)
     subjects = [
         re.sub(r"(?:要|将)$", "", LEAD.sub("", part).strip())
         for part in re.split(r"[、和]", text[: word.start()])
@@ -324,6 +324,34 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
         (f"{subject}{rate.group(0)}" if rate else subject, figure)
         for subject, figure in zip(subjects, figures, strict=True)
     ]
+
+
+def _kinds_then_figures(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Kinds listed, then as many figures of one unit, each kind's in order though 分别 is not
+    said (改造老旧供热、燃气、排水管网800公里、600公里、300公里): three kinds or more, the middle
+    ones of one length, which parts the first's verb and modifier (改造老旧) and the last's noun
+    (管网) each kind shares; [] where the clause is not so."""
+    figures = list(QUANTITY.finditer(text))
+    if len(figures) < 3 or figures[-1].end() != len(text.rstrip()):
+        return []
+    kinds = text[: figures[0].start()].split("、")
+    if len(kinds) != len(figures):
+        return []
+    size = len(kinds[1])
+    if (
+        any(text[a.end() : b.start()] != "、" for a, b in pairwise(figures))
+        or len({f.group(3) for f in figures}) != 1
+        or any(
+            len(kind) != size or not re.fullmatch(r"[\u4e00-\u9fff]+", kind) for kind in kinds[1:-1]
+        )
+        or not re.fullmatch(rf"[\u4e00-\u9fff]{{{size + 1},}}", kinds[0])
+        or not re.fullmatch(rf"[\u4e00-\u9fff]{{{size},{size}}}[\u4e00-\u9fff]{{1,6}}", kinds[-1])
+        or not VERB.match(LEAD.sub("", kinds[0]))
+    ):
+        return []
+    head, noun = LEAD.sub("", kinds[0])[:-size], kinds[-1][size:]
+    names = [kinds[0][-size:], *kinds[1:-1], kinds[-1][:size]]
+    return [(f"{head}{kind}{noun}", figure) for kind, figure in zip(names, figures, strict=True)]
 
 
 def counted_name(
