@@ -219,3 +219,20 @@ def test_kinds_listed_then_as_many_figures_pair_in_order() -> None:
         ("新建学校", Decimal(20)),
         ("新建幼儿园", Decimal(30)),
     ]
+
+
+def test_a_count_before_kinds_that_run_over_several_pieces() -> None:
+    """广东 为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、…康复救助服务
+    (found reading the corpus drafts after the gold's fixes): the count was named 为视力 and
+    quoted up to the first 、; the kinds run over three pieces before the children and their
+    service."""
+    found = _work(
+        "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、人工耳蜗手术、"
+        "辅助器具适配、康复训练等康复救助服务。"
+    )
+    children = next(t for t in found.values() if t.get("min") == Decimal(20000))
+    assert (
+        children["quote"] == "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练"
+    )
+    assert children["name"] == "为视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练"
+    assert children["unit"] == "名"

@@ -15,7 +15,7 @@ _LIKE = r"(?:[强广高好大优足全佳精浓厚]|显著|突出|鲜明|领先|
 _LIKE_START = re.compile(rf"[^的\W\d]{{1,6}}{_LIKE}$")
 # the last of the kinds a count opens, then the work on them (…、留守儿童进行心理健康评估干预)
 _NOUN_THEN_WORK = re.compile(
-    rf"(?!{LEAD.pattern[1:]}|{VERB.pattern})[\u4e00-\u9fff]{{2,8}}?"
+    rf"(?!{LEAD.pattern[1:]}|{VERB.pattern})[\u4e00-\u9fff]{{2,8}}?(?:免费|无偿)?"
     rf"(?:{VERB.pattern})[\u4e00-\u9fff]{{0,12}}"
 )
 
@@ -48,13 +48,17 @@ def counted_span(
         and not VERB.search(tail)  # (将2.8万亿元…资金纳入直达机制、规模明显大于去年)
         and at < len(pieces) - 1
         and not _LIKE_START.match(tail)
-        and all(
-            (re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p.text) and not VERB.search(p.text))
-            or (p is pieces[-1] and len(tail) <= 4 and _NOUN_THEN_WORK.fullmatch(p.text))
-            for p in pieces[at + 1 :]
-        )
     ):
-        return at, len(pieces) - 1  # 新建200个智能车间、智能工厂: the count is of both
+        # 新建200个智能车间、智能工厂: the count is of both; 为超20000名视力、听力、…、智力等残疾
+        # 儿童免费提供…: of the kinds up to the noun and its work (what follows is the work's)
+        for last in range(at + 1, len(pieces)):
+            later = pieces[last].text
+            if len(tail) <= 4 and _NOUN_THEN_WORK.fullmatch(later):
+                return at, last
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", later) or VERB.search(later):
+                break
+        else:
+            return at, len(pieces) - 1
     head = LEAD.sub("", pieces[0].text)
     # (a total said so, 共220条, of things named at length: “固定班次+预约响应”山区城乡公交线路)
     thing = (
