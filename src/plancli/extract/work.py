@@ -265,11 +265,11 @@ class WorkReader:
                 or (match.group(3) != "%" and re.match(r"其中", clause.text))
                 # a deficit stated as it is (财政赤字2.76万亿元, 赤字率拟按2.8%安排)
                 or re.search(r"赤字(?:率)?(?:拟按|在|合计)?$", prefix)
-                # an output or a size stated as it is (水产品总产量1020万吨以上)
+                # an output, a size, a head count as it is (总产量1020万吨以上, 享受人数23万人以上)
                 or (
                     match.group(3) != "%"
                     and re.search(
-                        r"(?:产量|规模|财政支出|投资总额|目标为)(?:超|达到?|突破)?$", prefix
+                        r"(?:产量|规模|财政支出|投资总额|目标为|人数)(?:超|达到?|突破)?$", prefix
                     )
                 )
                 # (设立10亿元…基金, 一次性补助1万元)

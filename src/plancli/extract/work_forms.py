@@ -15,7 +15,7 @@ NUM = r"\d+(?:\.\d+)?"
 # whom a count in 万 or 亿 counts, written after it (再解决3200万农村人口的…, 覆盖农村5亿人口)
 PEOPLE = (
     r"[\u4e00-\u9fff“”]{0,6}?"
-    r"(?:人口|农民工?|居民|群众|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师|文盲)"
+    r"(?:人口|农民工?|居民|群众|群体|纳税人|用户|农户|职工|学生|儿童|老年人|人员|教师|文盲|残疾人|妇女)"
 )
 UNIT = (
     # a count of times, before its plain unit (服务面积60万亩次, 指导服务1万户次, 832万辆次)
@@ -409,9 +409,10 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
     elif re.search(r"赤字(?:预算|规模|合计)?(?:拟安排|安排)?$", name):
         kind = "level"  # 财政赤字2.76万亿元: a ceiling the year's deficit stays under
     elif re.search(
-        rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})|人数达到?\s*{NUM}\s*万?人", text
+        rf"达到?\s*{NUM}\s*万?(?:{COUNTER.pattern})|人数(?:达到?)?\s*{NUM}\s*万?人", text
     ) and not re.search(r"新增|新建|新认定", text):
-        # 离境退税店达到1000家, 护理员持证人数达到4500人: how many there are, not how many are added
+        # 离境退税店达到1000家, 持证人数达到4500人, 待遇享受人数23万人: how many there are, not
+        # how many are added
         kind = "level"
     elif re.search(r"(?:提高|增加|扩大|提升|减少)(?:到|至)", text) and (
         re.search(r"从|由|标准", text) or RAISED_FROM.search(text)
@@ -419,7 +420,7 @@ def work_kind(text: str, name: str, unit: str, clause: str = "") -> tuple[str, s
         kind = "level"  # 从77%提高到80%以上, 由240元提高到280元, 补助标准提高到120元: a standard
     elif re.search(
         r"(?:装机|算力)(?:规模|容量)?$|保有量|(?<!建设)里程$|(?:播种|种植|保护)面积$", name
-    ) and not re.search(r"新增|新建", text):
+    ) and not re.search(r"新增|新建", text + name):  # (…其中非化石能源装机: 新增's part)
         # 耕地保有量不少于5028.04万亩, 电力装机规模达1.1亿千瓦, 高速公路通车里程达…, 粮食
         # 播种面积3320万亩, 永久基本农田保护面积: a stock (an industry's 规模, its output, stays a
         # cumulative; 不少于/不低于 is a floor, of a stock or of the year's work: 完成造林不低于

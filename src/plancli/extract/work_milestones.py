@@ -41,16 +41,18 @@ _HELD = (
 # no lead of a milestone; 高水平 is how an event is held (高水平承办夏季达沃斯论坛)
 MILESTONE_START = re.compile(
     r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|年内|全面|高标准|高质量|高水平|如期|按期|"
-    r"尽早|在年内|今年|依法|有序)*)"
-    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|启动|开通|打通|完成|开工建设|开工"
+    r"尽早|在年内|今年|依法|有序|基本(?=建成|完成))*)"  # (基本建成…“一张图”: done in essence)
+    r"(?P<verb>建成投入使用|建成投用|建成|投入使用|投用|投运|启动|开通|打通|完成|开工建设|开工"
     rf"|(?:办好|举办|承办|召开)(?=.*(?:{EVENT})”?(?:等[^、]{{0,10}})?$)|服务保障|创建|制定|建立|搭建"
     rf"|开展(?={_HELD})"
     rf"|(?:出台|编制好?)(?=.*{_PLAN})|组建(?:并?运营|成立)?(?=.*{_BODY}))(?P<object>.{{2,90}})$"
 )
 # (…等项目开工建设: the projects a start of construction this year names, as 建成 does)
 MILESTONE_END = re.compile(
-    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面)*)(?P<object>.{2,90}?)"
+    r"^(?P<lead>(?:积极|着力|全力|尽快|确保|力争|争取|推动|加快|年内|全面|实现)*)(?P<object>.{2,90}?)"
     r"(?P<verb>落地|落户\S{0,4}|完工|投入使用|投用|竣工|建成投运|投运|建成投产|投产|通车|通航|开馆|开园"
+    # (实现官路水库蓄水, …输水工程建成通水: a reservoir filled, a canal's first water)
+    r"|建成通水|通水|下闸蓄水|蓄水"
     r"|开工建设|开工"
     # a body opened this year (…农商联合银行挂牌运营, …研究所挂牌成立, 首家…免税店开业)
     r"|挂牌(?:运营|运行|成立)|揭牌(?:运营|运行|成立)?|开业(?:运营)?|成立运行"
@@ -77,11 +79,12 @@ OPEN_ENDED = re.compile(
 _NO_END = re.compile(r"持续|不断|逐步|功能$|转变$|转型$|(?:加快|加速|按时|如期|有序)$")
 
 
-def no_end(obj: str, verb: str) -> bool:
-    """Whether a milestone's object and verb name no end state within the year."""
-    ongoing = obj.startswith(("推进", "加快推进")) and not (
+def no_end(obj: str, verb: str, lead: str = "") -> bool:
+    """Whether a milestone's object and verb name no end state within the year (`lead`, the
+    words before the object: 加快 is effort, as 推进 is — 加快科技成果转化落地)."""
+    ongoing = (obj.startswith(("推进", "加快推进")) or "加快" in lead) and not (
         ONGOING_DELIVERED.search(verb) or verb.startswith("开工")
-    )  # (推进沈阳桃仙国际机场二跑道、…等项目开工建设: the start is this year's)
+    )  # (推进沈阳桃仙国际机场二跑道、…等项目开工建设, 加快…建成投产: the end is this year's)
     return bool(_NO_END.search(obj) or ongoing)
 
 
@@ -122,7 +125,7 @@ def listed_kind(text: str) -> str:
 def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     """The deliverables of a milestone's object: split at 、 (outside quotes), at 和 when both
     sides name a facility, and without the trailing 等…活动."""
-    text = parse[start:end]
+    text, whole = parse[start:end], end
     kind = listed_kind(text)
     tail = re.search(r"等[^、“”]{0,12}$", text)
     if tail:
@@ -134,8 +137,9 @@ def split_objects(parse: str, start: int, end: int) -> list[tuple[int, int]]:
     # (建成雄商、济滨高铁: a name of 3 characters or fewer before the last shares its noun)
     shared_noun = any(e - s <= 3 and not FACILITY.search(parse[s:e]) for s, e in pieces[:-1])
     if len(pieces) > 1 and not kind and (2 * facilities < len(pieces) or shared_noun):
-        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables.
-        pieces = [(start, end)]
+        # 时空信息、具身智能、地球科学等国家技术创新中心: fields of one kind, not deliverables;
+        # the kind after 等 is what is delivered, kept.
+        pieces = [(start, whole)]
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         piece = parse[s:e]
@@ -176,7 +180,7 @@ def milestones(reader: WorkReader, section: WorkSection, clause: Clause) -> None
     obj = match.group("object")
     if OPEN_ENDED.search(obj) or obj.startswith(("健全", "完善")) or len(obj) < 3:
         return
-    if no_end(obj, match.group("verb")):
+    if no_end(obj, match.group("verb"), match.group("lead") or ""):
         return
     if re.search(r"^(各类|各级|一批|相关|有关|平台|载体|渠道|今年|全年|各项)|目标任务$", obj):
         return

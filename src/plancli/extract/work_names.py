@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plancli.extract.work_counted import before_other_work, no_verb_of_its_own
+from plancli.extract.work_counted import before_other_work
 from plancli.extract.work_forms import (
     COUNTER,
     LEAD,
@@ -18,6 +18,7 @@ from plancli.extract.work_forms import (
     thing_of_work,
     work_shared,
 )
+from plancli.extract.work_spans import counted_span
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
@@ -46,7 +47,9 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
     # baseline), 从 said or not (…最低标准每人每月2375元提高到2423元)
     name = _raised_from(name)
     name = re.sub(
-        r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超)$|(?<=.)(?:近|约)$", "", name
+        r"(达到|达|保持在|保持|控制在|稳定在|为|突破|超过|超|共|合计|总计)$|(?<=.)(?:近|约)$",
+        "",
+        name,
     )
     # the comparison the figure is stated against (总产值比1980年预计增长8%: 总产值增长), and
     # the tense (收入将增加近100亿元: 收入增加): not the name's
@@ -265,6 +268,7 @@ _SHARED_AMOUNT = re.compile(
     r"(?:领域|行业)?(?:年|全年)?(?:总)?(?:产量|出栏量|存栏量|产值|投资额|增加值|营业收入|销售额"
     r"|进出口额|出口额|标准)$"
 )
+_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:率|比例|占比)$")
 _SHARED_WORK = re.compile(r"(?:整合|迁移上云|上云|迁移|改造|治理)$")
 # 分别从每人每月209元、280元提高到217元、290元: the figures after 提高到 are the year's
 _RAISED_TO = re.compile(r"(?:提高|提升|调整|增加|上调)(?:到|至)")
@@ -278,7 +282,7 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
     clause pairs none."""
     word = re.search(r"分别", text)
     if word is None:
-        return []
+        return _kinds_then_figures(text)
     subjects = [
         re.sub(r"(?:要|将)$", "", LEAD.sub("", part).strip())
         for part in re.split(r"[、和]", text[: word.start()])
@@ -294,6 +298,12 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
         and all(1 <= len(s) <= 12 and not _SHARED_AMOUNT.search(s) for s in subjects[:-1])
     ):
         subjects = [s + shared.group() for s in subjects[:-1]] + subjects[-1:]
+    elif len(subjects) >= 2 and all(len(s) <= 12 and not _RATE.search(s) for s in subjects[:-1]):
+        # 美丽河湖、美丽海湾建成率, 食品、药品抽检合格率: the rate is each one's, its words those
+        # of the last one's after the part the first one's length parallels
+        rate = _RATE.search(subjects[-1][len(subjects[0]) :])
+        if rate and rate.start() == 0 and len(rate.group()) >= 3:
+            subjects = [s + rate.group() for s in subjects[:-1]] + subjects[-1:]
     figures = list(QUANTITY.finditer(text, word.end()))
     raised = _RAISED_TO.search(text, word.end())
     if raised and len(figures) == 2 * len(subjects) and re.match(r"从|由", text[word.end() :]):
@@ -317,6 +327,34 @@ def respective(text: str) -> list[tuple[str, re.Match[str]]]:
     ]
 
 
+def _kinds_then_figures(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Kinds listed, then as many figures of one unit, each kind's in order though 分别 is not
+    said (改造老旧供热、燃气、排水管网800公里、600公里、300公里): three kinds or more, the middle
+    ones of one length, which parts the first's verb and modifier (改造老旧) and the last's noun
+    (管网) each kind shares; [] where the clause is not so."""
+    figures = list(QUANTITY.finditer(text))
+    if len(figures) < 3 or figures[-1].end() != len(text.rstrip()):
+        return []
+    kinds = text[: figures[0].start()].split("、")
+    if len(kinds) != len(figures):
+        return []
+    size = len(kinds[1])
+    if (
+        any(text[a.end() : b.start()] != "、" for a, b in pairwise(figures))
+        or len({f.group(3) for f in figures}) != 1
+        or any(
+            len(kind) != size or not re.fullmatch(r"[\u4e00-\u9fff]+", kind) for kind in kinds[1:-1]
+        )
+        or not re.fullmatch(rf"[\u4e00-\u9fff]{{{size + 1},}}", kinds[0])
+        or not re.fullmatch(rf"[\u4e00-\u9fff]{{{size},{size}}}[\u4e00-\u9fff]{{1,6}}", kinds[-1])
+        or not VERB.match(LEAD.sub("", kinds[0]))
+    ):
+        return []
+    head, noun = LEAD.sub("", kinds[0])[:-size], kinds[-1][size:]
+    names = [kinds[0][-size:], *kinds[1:-1], kinds[-1][:size]]
+    return [(f"{head}{kind}{noun}", figure) for kind, figure in zip(names, figures, strict=True)]
+
+
 def counted_name(
     parse: str, clause: Clause, pieces: list[Clause], piece: Clause, match: re.Match[str]
 ) -> tuple[Clause, str]:
@@ -324,7 +362,7 @@ def counted_name(
     counts together (`counted_span`), and a verb alone completed by the thing the clause
     before says (实施新一轮农村公路提升行动，新（改）建6000公里: 新（改）建农村公路)."""
     at = pieces.index(piece)
-    first, last = counted_span(pieces, at)
+    first, last = counted_span(pieces, at, match)
     examples = _examples_name(pieces, at, match)
     if examples:
         # 布局实施人工智能、高端航空装备等9个重大科技专项: the list's verb and what is counted,
@@ -403,58 +441,6 @@ def shared_work(pieces: list[Clause], at: int) -> str:
     ):
         return ""
     return work.group()
-
-
-# a modifier that says what the thing counted is like (吸引力强, 带动面广): its noun comes after
-_LIKE = r"(?:[强广高好大优足全佳精浓厚]|显著|突出|鲜明|领先|明显|完善|便捷|齐全)"
-
-
-_LIKE_START = re.compile(rf"[^的\W\d]{{1,6}}{_LIKE}$")
-
-
-def counted_span(pieces: list[Clause], at: int) -> tuple[int, int]:
-    """The pieces the figure of the piece at `at` counts together, first and last: figureless
-    things before it under the first piece's verb (新（改）建燃气、供排水管网4000公里: gas and
-    water mains together), or modifiers after it that a noun closes (打造40个吸引力强、带动面广的
-    消费场景: the scenes); (at, at) where it counts its own."""
-    text = pieces[at].text
-    figure = QUANTITY.search(text)
-    if figure is None:
-        return at, at
-    tail = text[figure.end() :]
-    if re.fullmatch(rf"[^的\W\d]{{1,6}}{_LIKE}", tail):
-        for last in range(at + 1, len(pieces)):
-            later = pieces[last].text
-            if QUANTITY.search(later) or len(later) > 16:
-                break
-            if re.fullmatch(r"[^的]{2,8}的[\u4e00-\u9fff]{2,8}", later):
-                return at, last
-            if "的" in later or not re.search(rf"{_LIKE}$", later):
-                break
-    if (
-        tail
-        and not re.search(r"\d", tail)
-        and not VERB.search(tail)  # (将2.8万亿元…资金纳入直达机制、规模明显大于去年)
-        and at < len(pieces) - 1
-        and not _LIKE_START.match(tail)
-        and all(
-            re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p.text) and not VERB.search(p.text)
-            for p in pieces[at + 1 :]
-        )
-    ):
-        return at, len(pieces) - 1  # 新建200个智能车间、智能工厂: the count is of both
-    head = LEAD.sub("", pieces[0].text)
-    if (
-        at > 0
-        and not tail
-        and no_verb_of_its_own(text[: figure.start()])
-        and all(not QUANTITY.search(p.text) for p in pieces[:at])
-        and VERB.match(head)
-        and all(re.fullmatch(r"[\u4e00-\u9fff]{1,10}", p.text) for p in pieces[1:at])
-        and re.fullmatch(r"[\u4e00-\u9fff]{1,10}", head[VERB.match(head).end() :])  # type: ignore[union-attr]
-    ):
-        return 0, at
-    return at, at
 
 
 # the thing a verb alone counts, from the clause before it: a programme of work on the thing
