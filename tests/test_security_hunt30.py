@@ -1,0 +1,132 @@
+# ruff: noqa: E501
+"""Session 30's hostile audit of the code of sessions 28-29 (the TOML ledger's type checks,
+a plan's figures typed as text, ...): each defect pinned with the value that found it
+(/tmp/s30/hunt/REPORT.md). Every value from a file that a message echoes is clipped to its
+first 60 characters and its length (docs/security-input.md, "A name is echoed by its first
+60 characters")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+LONG = "封" * 100_000
+ESC = "\\u001b]8;;http://evil/\\u0007点我\\u001b]8;;\\u0007"  # TOML escapes: an OSC 8 link
+
+
+def one_short_line(result: Any, code: int, *words: str) -> str:
+    """A refusal of one line that no 100,000-character value floods."""
+    assert result.exit_code == code, (result.stdout, result.stderr[:500])
+    assert result.stderr.count("\n") == 1, result.stderr[:500]
+    assert len(result.stderr) < 600, result.stderr[:500]
+    assert "\x1b" not in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr[:500]
+    return str(result.stderr)
+
+
+RECORD = 'version = 1\n[[records]]\ntarget = "{target}"\nperiod = "{period}"\nvalue = {value}\nrecorded_at = {at}\nbatch = "b1"\n'
+
+
+@pytest.mark.parametrize(
+    ("ledger", "words"),
+    [
+        # the record's target and period, named beside its number (`record 1 (gdp 2026-Q1)`)
+        (
+            RECORD.format(
+                target=ESC + LONG, period="2022-06", value='"x"', at="2022-07-05T08:30:00Z"
+            ),
+            ["record 1 (\\x1b]8;;http://evil/\\x07点我", "…(100,026 characters) 2022-06): value"],
+        ),
+        (
+            RECORD.format(target="g5", period=LONG, value='"x"', at="2022-07-05T08:30:00Z"),
+            ["record 1 (g5 封封", "…(100,000 characters)): value"],
+        ),
+        # a time written as text (`recorded_at = "…"`): the text echoed
+        (
+            RECORD.format(target="g5", period="2022-06", value="1", at=f'"{LONG}"'),
+            ["recorded_at: '封封", "'…(100,000 characters) is text, not a date and time"],
+        ),
+        # a key no record has, named as the field
+        (
+            RECORD.format(target="g5", period="2022-06", value="1", at="2022-07-05T08:30:00Z")
+            + f'"{LONG}" = 1\n',
+            ["record 1 (g5 2022-06): 封封", "…(100,000 characters): unknown field"],
+        ),
+        # a key no ledger has
+        (
+            f'version = 1\n"{ESC}{LONG}" = 1\n',
+            [
+                "unknown key '\\x1b]8;;http://evil/\\x07点我",
+                "'…(100,026 characters); a ledger holds",
+            ],
+        ),
+        # an amendment's target
+        (
+            f'version = 1\n[[amendments]]\ntarget = "{LONG}"\nperiod = "2022"\nfield = 1\n',
+            ["amendment 1 (封封", "…(100,000 characters) 2022)"],
+        ),
+        # a figure typed as text, digits only
+        (
+            RECORD.format(
+                target="g5", period="2022-06", value=f'"{"9" * 100_000}"', at="2022-07-05T08:30:00Z"
+            ),
+            [
+                "value: '9999",
+                "'…(100,000 characters) is text, not a number: write the figure without quotes: 9999",
+                "…(100,000 characters)",
+            ],
+        ),
+    ],
+)
+def test_a_toml_ledger_error_clips_the_values_it_echoes(
+    invoke: Any, mini_plan: Path, ledger: str, words: list[str]
+) -> None:
+    path = mini_plan.with_name("mini.progress.toml")
+    path.write_text(ledger, encoding="utf-8")
+    before = path.read_bytes()
+    result = invoke("--plan", str(mini_plan), "--ledger", str(path), "history")
+    one_short_line(result, 3, *words)
+    assert path.read_bytes() == before
+
+
+PLAN = '[plan]\nid = "c"\nname = "某县"\nyear = 2026\n\n[[targets]]\nid = "gdp"\nsection = "主要预期目标"\nname = "地区生产总值"\nkind = "growth"\nunit = "%"\nmin = {min}\n'
+
+
+@pytest.mark.parametrize(
+    ("figure", "words"),
+    [
+        # `min = "999…"`: file_types.file_number's own message
+        (
+            f'"{"9" * 100_000}"',
+            [
+                "min: '9999",
+                "'…(100,000 characters) is text, not a number: write the figure without quotes: 9999",
+                "…(100,000 characters)",
+            ],
+        ),
+        # `min = "111…%"`: pydantic's error, then plan_messages.text_figure_hint's
+        (
+            f'"{"1" * 100_000}%"',
+            [
+                "min: ",
+                "'1111",
+                "'…(100,001 characters) is text with its unit; the unit goes in unit, the figure is written bare: min = 1111",
+                "…(100,000 characters)",
+            ],
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_plan_figure_typed_as_long_text_is_clipped(
+    invoke: Any, tmp_path: Path, figure: str, words: list[str], lang: str
+) -> None:
+    plan = tmp_path / "c.toml"
+    plan.write_text(PLAN.format(min=figure), encoding="utf-8")
+    result = invoke("--lang", lang, "--plan", str(plan), "validate")
+    if lang == "en":
+        one_short_line(result, 3, *words)
+    else:
+        one_short_line(result, 3, "个字符")
