@@ -130,3 +130,34 @@ def test_a_plan_figure_typed_as_long_text_is_clipped(
         one_short_line(result, 3, *words)
     else:
         one_short_line(result, 3, "个字符")
+
+
+# libpq's reasons quote what was typed (a host, a socket, a URI's parameter) whole: the
+# connection string itself was clipped, the reason after it repeated it 3,000 characters long
+# (in Chinese too: unreachable_reason named the host as libpq quoted it).
+@pytest.mark.parametrize(
+    ("ledger", "words"),
+    [
+        (
+            "postgresql://" + "h" * 3000 + "/db",
+            ['could not translate host name "hhhh', "…(3,000 characters)"],
+        ),
+        ("host=/tmp/" + "s" * 3000 + " dbname=x", ['Unix-domain socket path "/tmp/ssss', "…(3,"]),
+        (
+            "postgresql://localhost/db?" + "q" * 3000 + "=1",
+            ['invalid URI query parameter: "qqqq', "…(3,000 characters)"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_libpq_reasons_clip_what_they_quote(
+    invoke: Any, mini_plan: Path, ledger: str, words: list[str], lang: str
+) -> None:
+    result = invoke("--lang", lang, "--plan", str(mini_plan), "--ledger", ledger, "history")
+    assert result.exit_code in (2, 4), result.stderr[:300]
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 600, result.stderr[:600]
+    if lang == "en":
+        for word in words:
+            assert word in result.stderr, result.stderr
+    else:
+        assert "个字符）" in result.stderr.rpartition("：")[0], result.stderr
