@@ -161,3 +161,53 @@ def test_libpq_reasons_clip_what_they_quote(
             assert word in result.stderr, result.stderr
     else:
         assert "个字符）" in result.stderr.rpartition("：")[0], result.stderr
+
+
+from conftest import REPORT as SEED  # noqa: E402
+
+
+@pytest.mark.parametrize("cell", ["-5以上", "-5", "-3以内"])
+def test_a_table_row_with_a_negative_figure_is_not_drafted_without_its_sign(
+    invoke: Any, tmp_path: Path, cell: str
+) -> None:
+    """附表1 row `规模以上工业增加值 | 亿元 | 5 | 3 | 1 | -5以上` (a floor of −5 % under 增长率(%))
+    was drafted `min = 5`, the sign lost (the row worded `增长-5%以上`, read as 增长5%以上): a
+    decline allowed became a 5 % growth required. The row is now left to the reader, as a cell
+    the table reader cannot word."""
+    report = tmp_path / "r.txt"
+    seed = SEED.read_text(encoding="utf-8").rstrip("\n")
+    report.write_text(
+        f"{seed}\n8 | 规模以上工业增加值 | 亿元 | 5 | 3 | 1 | {cell} |\n", encoding="utf-8"
+    )
+    out = tmp_path / "d.toml"
+    result = invoke("extract", str(report), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    import tomllib
+
+    drafted = {t["id"]: t for t in tomllib.loads(out.read_text(encoding="utf-8"))["targets"]}
+    assert "industrial_value_added" not in drafted, drafted.get("industrial_value_added")
+    # the rows the paragraph states are drafted as before
+    assert drafted["gdp"]["min"] == 7
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["targets", "gap"])
+def test_an_unknown_section_or_kind_is_echoed_clipped(
+    invoke: Any, tmp_path: Path, lang: str, command: str
+) -> None:
+    """`--section` takes a title since session 29: an unknown one was echoed whole (100,000
+    characters), and the Chinese list of sections named each title unclipped."""
+    plan = tmp_path / "c.toml"
+    plan.write_text(
+        PLAN.format(min=5).replace('section = "主要预期目标"', f'section = "主要预期目标{LONG}"'),
+        encoding="utf-8",
+    )
+    ledger = str(tmp_path / "c.progress.toml")
+    for option in ("--section", "--kind"):
+        result = invoke(
+            "--lang", lang, "--plan", str(plan), "--ledger", ledger, command, option, "x" * 100_000
+        )
+        shown = one_short_line(result, 2)
+        assert "xxxx" in shown and (
+            "…(100,000 characters)" in shown or "…（共100,000个字符）" in shown
+        ), shown
