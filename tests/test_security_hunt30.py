@@ -211,3 +211,32 @@ def test_an_unknown_section_or_kind_is_echoed_clipped(
         assert "xxxx" in shown and (
             "…(100,000 characters)" in shown or "…（共100,000个字符）" in shown
         ), shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("undo", "--batch", "x" * 100_000),
+        ("gap", "--fail-on", "x" * 100_000),
+        ("gap", "--sort", "x" * 100_000),
+        ("schema", "x" * 100_000),
+        ("plans", "x" * 100_000),
+        ("--lang", "x" * 100_000, "targets"),
+        ("targets", "--search", "x" * 100_000),
+    ],
+    ids=["undo-batch", "fail-on", "sort", "schema", "extra-argument", "lang", "search"],
+)
+def test_a_value_typed_on_the_command_line_is_echoed_clipped(
+    invoke: Any, mini_plan: Path, args: tuple[str, ...], lang: str
+) -> None:
+    """A value a script passes (`--batch "$(cat …)"`) was echoed whole: 100,000 characters on
+    one line of stderr (stdout for `targets --search`)."""
+    ledger = mini_plan.with_name("mini.progress.toml")
+    assert invoke("--plan", str(mini_plan), "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    result = invoke("--lang", lang, "--plan", str(mini_plan), "--ledger", str(ledger), *args)
+    said = result.stderr + result.stdout
+    assert len(said) < 800, said[:300]
+    assert "xxxx" in said and ("…(100,000 characters)" in said or "…（共100,000个字符）" in said), (
+        said
+    )
