@@ -240,3 +240,42 @@ def test_a_value_typed_on_the_command_line_is_echoed_clipped(
     assert "xxxx" in said and ("…(100,000 characters)" in said or "…（共100,000个字符）" in said), (
         said
     )
+
+
+def test_a_sqlite_ledger_row_error_clips_its_target_and_period(
+    invoke: Any, mini_plan: Path
+) -> None:
+    """`record seq 1 (TARGET PERIOD): value: …` named a 100,000-character target whole (a
+    ledger edited by another program), as the TOML ledger's label did."""
+    import sqlite3
+
+    ledger = mini_plan.with_name("mini.progress.sqlite")
+    args = ("--plan", str(mini_plan), "--ledger", str(ledger))
+    assert invoke(*args, "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    with sqlite3.connect(ledger) as db:
+        db.execute(
+            "UPDATE records SET target = ?, period = ?, value = 'x'",
+            ("封" * 100_000, "期" * 100_000),
+        )
+    db.close()
+    for command in ("history", "gap"):
+        shown = one_short_line(invoke(*args, command), 3, "record seq 1 (封封")
+        assert "…(100,000 characters) 期期" in shown and "…(100,000 characters)): value" in shown, (
+            shown
+        )
+
+
+def test_a_postgres_ledger_row_error_clips_its_target_and_period(
+    invoke: Any, pg_ledgers: Any, tmp_path: Path, mini_plan: Path
+) -> None:
+    ledger = pg_ledgers.at(tmp_path / "long.progress@postgres")
+    ledger.touch()
+    with ledger.figure_check_dropped():
+        ledger.sql(
+            "INSERT INTO plancli.records (plan_id, target, period, value, recorded_at, batch) "
+            "VALUES (%s, %s, %s, 7e20, now(), 'bad')",
+            (ledger.plan_id, "封" * 3000, "2022-06"),
+        )
+        result = invoke("--plan", str(mini_plan), "--ledger", ledger.url, "history")
+        shown = one_short_line(result, 3, "record seq")
+        assert "封封" in shown and "…(3,000 characters) 2022-06)" in shown, shown
