@@ -279,3 +279,20 @@ def test_a_postgres_ledger_row_error_clips_its_target_and_period(
         result = invoke("--plan", str(mini_plan), "--ledger", ledger.url, "history")
         shown = one_short_line(result, 3, "record seq")
         assert "封封" in shown and "…(3,000 characters) 2022-06)" in shown, shown
+
+
+def test_gap_names_an_unfit_figure_in_chinese(invoke: Any, mini_plan: Path) -> None:
+    """`gap` and `status` read a SQLite ledger's figures by their own path: a figure past
+    10^15 stored by another program was said `is too large (at most 10^15 in magnitude)` in
+    English under --lang zh (`history` said it in Chinese)."""
+    import sqlite3
+
+    ledger = mini_plan.with_name("mini.progress.sqlite")
+    args = ("--lang", "zh", "--plan", str(mini_plan), "--ledger", str(ledger))
+    assert invoke(*args, "record", "g5", "150", "-p", "2022-06").exit_code == 0
+    with sqlite3.connect(ledger) as db:
+        db.execute("UPDATE records SET value = ?", ("9" * 20,))
+    db.close()
+    for command in ("gap", "status", "history"):
+        shown = one_short_line(invoke(*args, command), 3)
+        assert "value：99999999999999999999 太大（绝对值最多 10^15）" in shown, shown

@@ -188,7 +188,7 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
             return field_name, f"{shown(stored)} is not a number"
         problem = figure_problem(number)
         if problem is not None:
-            return field_name, f"{shorten(number)} {problem}"
+            return field_name, f"{shorten(number)} {_(problem)}"  # (in the reader's language)
     if row[5] in bad_times:
         return "recorded_at", bad_times[row[5]]
     return None

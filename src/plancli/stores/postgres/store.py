@@ -183,7 +183,9 @@ class PostgresLedgerStore(PostgresAdministration):
         for column in (values, amounts):
             bad = _unfit(column)
             if bad is not None:
-                problem = str(figure_problem(column[bad]))
+                from plancli.model import shorten
+
+                problem = f"{shorten(column[bad])} {_(str(figure_problem(column[bad])))}"
                 raise self._row_error(
                     "record", seqs[bad], targets[bad], periods[bad], "value", problem
                 )
