@@ -296,3 +296,34 @@ def test_gap_names_an_unfit_figure_in_chinese(invoke: Any, mini_plan: Path) -> N
     for command in ("gap", "status", "history"):
         shown = one_short_line(invoke(*args, command), 3)
         assert "value：99999999999999999999 太大（绝对值最多 10^15）" in shown, shown
+
+
+def _chain(n: int, closed: bool) -> str:
+    """A plan of n targets, each a roll-up of the next (t0 ← t1 ← …), closed into a cycle."""
+    out = ['[plan]\nid = "c"\nname = "某县"\nyear = 2026\n']
+    for i in range(n):
+        part = f"t{i + 1}" if i + 1 < n else "t0" if closed else None
+        parts = f'parts = ["{part}"]\n' if part else ""
+        out.append(
+            f'[[targets]]\nid = "t{i}"\nsection = "主要预期目标"\nname = "指标{i}"\n'
+            f'kind = "cumulative"\nunit = "亿元"\nmin = 1\n{parts}'
+        )
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("closed", [False, True])
+def test_a_long_chain_of_parts_is_checked_without_recursion(
+    invoke: Any, tmp_path: Path, closed: bool
+) -> None:
+    """1,200 targets each the roll-up of the next: plan_refs._part_cycles walked them by
+    recursion, and `validate` (every command) stopped with an internal error, exit 70
+    (RecursionError). Closed into a cycle, the cycle is one short line."""
+    plan = tmp_path / "chain.toml"
+    plan.write_text(_chain(1200, closed), encoding="utf-8")
+    result = invoke("--plan", str(plan), "validate")
+    if not closed:
+        assert result.exit_code == 0, result.stderr[:300]
+        assert "valid, 1200 targets" in result.stderr
+    else:
+        shown = one_short_line(result, 3, "target t0: its parts form a cycle (t0 → t1 → t2")
+        assert "characters)" in shown, shown
