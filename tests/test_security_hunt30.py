@@ -327,3 +327,20 @@ def test_a_long_chain_of_parts_is_checked_without_recursion(
     else:
         shown = one_short_line(result, 3, "target t0: its parts form a cycle (t0 → t1 → t2")
         assert "characters)" in shown, shown
+
+
+def test_a_long_chain_of_roll_ups_is_assessed_without_recursion(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """Once the plan loaded, assessing t0 assessed t1 inside it, t1 t2, …: `gap`, `status`,
+    `show` and `report` stopped with a RecursionError, exit 70, on a chain of 1,200 roll-ups."""
+    plan = tmp_path / "chain.toml"
+    plan.write_text(_chain(1200, False), encoding="utf-8")
+    args = ("--plan", str(plan), "--ledger", str(tmp_path / "chain.progress.toml"))
+    assert invoke(*args, "record", "t1199", "5", "-p", "2026-03").exit_code == 0
+    result = invoke(*args, "show", "t0", "--json")
+    assert result.exit_code == 0, result.stderr[:300]
+    import json
+
+    shown = json.loads(result.stdout)
+    assert shown["assessment"]["actual"] == 5, shown["assessment"]
