@@ -344,3 +344,16 @@ def test_a_long_chain_of_roll_ups_is_assessed_without_recursion(
 
     shown = json.loads(result.stdout)
     assert shown["assessment"]["actual"] == 5, shown["assessment"]
+
+
+@pytest.mark.parametrize("figure", ["inf", "nan", "-inf"])
+def test_a_plan_figure_that_is_not_finite_is_said_in_chinese(
+    invoke: Any, tmp_path: Path, figure: str
+) -> None:
+    """`min = inf` was `min：Input should be a finite number` under --lang zh (pydantic's
+    English: plan_messages knew no `finite_number`)."""
+    plan = tmp_path / "c.toml"
+    plan.write_text(PLAN.format(min=figure), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    shown = one_short_line(result, 3)
+    assert shown.endswith("目标 gdp：min：不是有限数\n"), shown

@@ -20,6 +20,7 @@ _PYDANTIC_MESSAGES = {
     "int_parsing": N_("must be a whole number"),
     "list_type": N_("must be a list ([…])"),
     "decimal_parsing": N_("must be a number"),
+    "finite_number": N_("is not a finite number"),  # (inf, nan: pydantic's English before)
     "decimal_type": N_("must be a number"),
     "string_too_short": N_("must not be empty"),
     "float_type": N_("must be a number"),
