@@ -59,11 +59,12 @@ def file_number(value: Any, info: ValidationInfo) -> Any:
     if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", figure):
         raise PlanRule(
             N_("{value} is text, not a number: write the figure without quotes: {figure}"),
-            value=repr(value),
-            figure=figure,
+            value=toml_shown(value),
+            figure=_clip(figure),
         )
     raise PlanRule(
-        N_("{value} is text, not a number: write a figure without quotes"), value=repr(value)
+        N_("{value} is text, not a number: write a figure without quotes"),
+        value=toml_shown(value),
     )
 
 
@@ -79,7 +80,7 @@ def file_time(value: Any, info: ValidationInfo) -> Any:
                 "{value} is text, not a date and time: write it without quotes "
                 "(2022-07-05T08:30:00Z)"
             ),
-            value=repr(value),
+            value=toml_shown(value),
         )
     if isinstance(value, date | time):  # a TOML date or time alone (`recorded_at = 2022-07-05`)
         raise PlanRule(
@@ -92,6 +93,12 @@ def file_time(value: Any, info: ValidationInfo) -> Any:
     raise PlanRule(
         N_("{value} is a number, not a date and time (2022-07-05T08:30:00Z)"), value=value
     )
+
+
+def _clip(text: str) -> str:
+    from plancli.safe import clip
+
+    return clip(text)
 
 
 def toml_kind(value: object) -> str:

@@ -434,17 +434,18 @@ def check_filter(
         zh = language() == "zh"
         known = join_list(f"{k}（{t(f'kind.{k}', 'zh')}）" if zh else k for k in KINDS)
         raise InputError(
-            _("unknown kind {kind!r}; kinds are: {known}").format(kind=kind, known=known)
+            _("unknown kind {kind!r}; kinds are: {known}").format(kind=Clipped(kind), known=known)
         )
     if section is not None and plan.section(section) is None:
         named = [s.id for s in plan.sections if section.strip() in (s.name, s.name_en)]
         if len(named) == 1:
             return check_filter(plan, named[0], kind)
         zh = language() == "zh"
-        known = join_list(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
+        # (what was typed and the plan's titles clipped: a 100,000-character one is one line)
+        known = join_list(f"{s.id}（{clip(s.name)}）" if zh else s.id for s in plan.sections)
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
-                section=section, known=known
+                section=Clipped(section), known=known
             )
         )
     return section, kind

@@ -20,6 +20,7 @@ _PYDANTIC_MESSAGES = {
     "int_parsing": N_("must be a whole number"),
     "list_type": N_("must be a list ([…])"),
     "decimal_parsing": N_("must be a number"),
+    "finite_number": N_("is not a finite number"),  # (inf, nan: pydantic's English before)
     "decimal_type": N_("must be a number"),
     "string_too_short": N_("must not be empty"),
     "float_type": N_("must be a number"),
@@ -135,6 +136,8 @@ def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
     value = error.get("input")
     if error.get("type") not in _FIGURE_TYPES or not isinstance(value, str):
         return ""
+    from plancli.safe import Clipped
+
     loc = list(error.get("loc", ()))
     key = loc[-1] if loc and isinstance(loc[-1], str) else None
     with_unit = _WITH_UNIT.fullmatch(value)
@@ -148,12 +151,13 @@ def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
         return _(
             ": {value!r} is text with its unit; the unit goes in unit, the figure is written "
             "bare: {key} = {figure}"
-        ).format(value=value, key=key, figure=re.sub(r"[,，]", "", with_unit[1]))
+        ).format(value=Clipped(value), key=key, figure=Clipped(re.sub(r"[,，]", "", with_unit[1])))
     figure = re.sub(r"[\s,，%％]", "", value)
     if not re.fullmatch(r"-?\d+(\.\d+)?", figure):
         return ""
+    # (the value and the figure clipped: a 100,000-digit `min = "1…%"` is one short line)
     return _(": {value!r} is text; write the figure without quotes: {figure}").format(
-        value=value, figure=figure
+        value=Clipped(value), figure=Clipped(figure)
     )
 
 

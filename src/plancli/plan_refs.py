@@ -400,32 +400,40 @@ def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
 
 def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[PlanRule]:
     """Roll-ups sum their parts, so a part may not contain (directly or not) its roll-up: each
-    cycle once, named from the first target on it."""
+    cycle once, named from the first target on it. Walked with a stack of its own, not by
+    recursion: a chain of 1,200 roll-ups (t0 ← t1 ← …) stopped every command with a
+    RecursionError, exit 70 (session 30)."""
     done: set[str] = set()
     found: list[PlanRule] = []
-
-    def visit(target_id: str, path: list[str]) -> None:
-        if target_id in path:
-            if path[-1] == target_id:
-                return  # a part that is its roll-up: "lists itself as a part" says it
-            on_it = [*path[path.index(target_id) :], target_id]
-            cycle = " → ".join(clip(i) for i in on_it)  # (ids as read: any text, any length)
-            found.append(
-                PlanRule(
-                    N_("target {id}: its parts form a cycle ({cycle})"),
-                    id=target_id,
-                    cycle=cycle,
-                )
-            )
-            return
-        if target_id in done or target_id not in by_id:
-            return
-        done.add(target_id)  # (before its parts: a cycle is named once)
-        for part in by_id[target_id].parts:
-            visit(part, [*path, target_id])
-
     for target in targets:
-        visit(target.id, [])
+        if target.id in done or target.id not in by_id:
+            continue
+        done.add(target.id)  # (before its parts: a cycle is named once)
+        path, at = [target.id], {target.id: 0}  # the walk's targets, and where each is on it
+        walks = [iter(by_id[target.id].parts)]
+        while walks:
+            part = next(walks[-1], None)
+            if part is None:  # every part of path[-1] walked
+                walks.pop()
+                del at[path.pop()]
+            elif part in at:
+                if path[-1] == part:
+                    continue  # a part that is its roll-up: "lists itself as a part" says it
+                on_it = [*path[at[part] :], part]
+                # ids as read (any text, any length), and a cycle of thousands: one line
+                cycle = clip(" → ".join(clip(i) for i in on_it), 240)
+                found.append(
+                    PlanRule(
+                        N_("target {id}: its parts form a cycle ({cycle})"),
+                        id=part,
+                        cycle=cycle,
+                    )
+                )
+            elif part not in done and part in by_id:
+                done.add(part)
+                at[part] = len(path)
+                path.append(part)
+                walks.append(iter(by_id[part].parts))
     return found
 
 

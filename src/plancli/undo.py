@@ -10,7 +10,7 @@ from datetime import datetime
 from plancli.errors import InputError, PlanError
 from plancli.i18n import _, join_list
 from plancli.model import Amendment, Record
-from plancli.safe import clip_path
+from plancli.safe import Clipped, clip_path
 from plancli.stores.base import LedgerContents, LedgerStore, PlacedAmendment
 from plancli.stores.base import cached_period as _period
 
@@ -133,7 +133,7 @@ def find_batch(
     if matches:
         raise UnknownBatchError(
             _("batch {batch} is ambiguous in {ledger}: it ends {ids}; give the whole id").format(
-                batch=given, ledger=clip_path(ledger), ids=join_list(matches)
+                batch=Clipped(given), ledger=clip_path(ledger), ids=join_list(matches)
             )
         )
     raise UnknownBatchError(
@@ -141,7 +141,7 @@ def find_batch(
             "no batch {batch} in {ledger}; `plancli history` shows each figure's and "
             "adjustment's batch (the end of its id; `--json` the whole id), as `record`, "
             "`import` and `amend` do"
-        ).format(batch=given, ledger=clip_path(ledger))
+        ).format(batch=Clipped(given), ledger=clip_path(ledger))
     )
 
 

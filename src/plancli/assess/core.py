@@ -147,6 +147,8 @@ class Context:
             raise PlanFileError(
                 _("target {id}: its parts refer back to it (a cycle)").format(id=target.id)
             )
+        if self.as_of is not None:
+            self._parts_first(target)
         self._visiting.add(target.id)
         try:
             if self.as_of is None and target.pending and not self.amendments.all(target.id):
@@ -164,6 +166,29 @@ class Context:
             self._visiting.discard(target.id)
         self._done[target.id] = result
         return result
+
+    def _parts_first(self, target: Target) -> None:
+        """Assess a roll-up's parts, theirs first, walked with a stack (post-order): each then
+        finds its own parts assessed, so a chain of 1,200 roll-ups (t0 ← t1 ← …) is not 1,200
+        rules deep (a RecursionError, exit 70, until session 30). A cycle is the plan's error
+        (plan_refs); `assess` still names one if it gets here."""
+        order: list[Target] = []
+        seen = {target.id}
+        stack: list[tuple[Target, bool]] = [(target, False)]
+        while stack:
+            each, expanded = stack.pop()
+            if expanded:
+                order.append(each)
+                continue
+            stack.append((each, True))
+            for part_id in each.parts:
+                part = self.plan.target(part_id)
+                if part is not None and part.id not in seen and part.id not in self._done:
+                    seen.add(part.id)
+                    stack.append((part, False))
+        for each in order[:-1]:  # (the last is `target` itself)
+            if each.id not in self._visiting:
+                self.assess(each)
 
     def bound(self, target: Target, as_of: Period) -> Bound | None:
         """The bound in force at `as_of`: the latest amendment's from then on, else the plan's."""

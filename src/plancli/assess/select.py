@@ -13,6 +13,7 @@ from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.plain import Plan, Target, plan_ids
+from plancli.safe import clip
 
 
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
@@ -25,7 +26,7 @@ def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
     names = [words.get(name, name.replace("-", "_")) for name in typed]
     unknown = [typed[i] for i, name in enumerate(names) if name not in STATUSES]
     if unknown or not names:
-        shown = join_list(unknown) if unknown else repr(text)
+        shown = join_list(clip(u) for u in unknown) if unknown else clip(text, quote=True)
         zh = language() == "zh"
         valid = join_list(f"{s}（{t(f'status.{s}', 'zh')}）" if zh else s for s in STATUSES)
         raise InputError(

@@ -27,7 +27,7 @@ from plancli.cli.helpformat import PlanContext, is_wide, shorten
 from plancli.errors import InputError, OutputError, PlanError, name_too_long
 from plancli.i18n import N_, Lang, _, default_lang, env_lang, lang_from_argv, set_language
 from plancli.locations import hide_passwords
-from plancli.safe import clip_path, visible
+from plancli.safe import Clipped, clip_path, visible
 
 if TYPE_CHECKING:
     from plancli import plain
@@ -372,7 +372,7 @@ def check_lang(value: str) -> Lang:
         return "zh"
     if value == "en":
         return "en"
-    raise InputError(_("--lang {value}: choose en or zh").format(value=value))
+    raise InputError(_("--lang {value}: choose en or zh").format(value=Clipped(value)))
 
 
 @dataclass

@@ -24,7 +24,7 @@ from plancli.cli.app import (
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.safe import clip_path
+from plancli.safe import Clipped, clip_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -139,7 +139,7 @@ def gap_cmd(
 
     one_format(json_out, csv_out)
     if sort not in ("worst", "plan"):
-        raise InputError(_("--sort {value!r}: choose worst or plan").format(value=sort))
+        raise InputError(_("--sort {value!r}: choose worst or plan").format(value=Clipped(sort)))
     statuses = parse_statuses(status) if status is not None else None
     failing = parse_statuses(fail_on, "--fail-on") if fail_on is not None else ()
     st = state(ctx)

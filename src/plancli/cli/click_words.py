@@ -12,7 +12,7 @@ from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors
 
 from plancli.i18n import N_, _, join_list
 from plancli.locations import hide_passwords
-from plancli.safe import visible
+from plancli.safe import clip, visible
 
 
 def usage_message(exc: Any) -> str:
@@ -145,7 +145,7 @@ def _click_text(message: str) -> str:
     for pattern, words in patterns:
         match = re.match(pattern, message)
         if match:
-            return _(words).format(*match.groups())
+            return _(words).format(*(clip(group) for group in match.groups()))
     return message
 
 

@@ -21,7 +21,7 @@ from plancli.cli.ledger_cmds import TargetArg
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _, join_list, ngettext
-from plancli.safe import clip_path
+from plancli.safe import Clipped, clip, clip_path
 
 if TYPE_CHECKING:
     from plancli.cli.app import State
@@ -52,7 +52,7 @@ def targets_cmd(
         say(
             _(
                 "no target's id or name contains {search}{where}; `plancli targets` lists them all"
-            ).format(search=repr(search), where=where)
+            ).format(search=clip(search, quote=True), where=where)
         )
         return
     from plancli.history import amended_at_year_end
@@ -324,6 +324,6 @@ def schema_cmd(
     else:
         raise InputError(
             _("no schema {name!r}; choose one of: all, {names}").format(
-                name=what, names=join_list(schemas)
+                name=Clipped(what), names=join_list(schemas)
             )
         )

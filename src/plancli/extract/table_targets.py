@@ -21,7 +21,9 @@ TABLE_ONLY_NOTE = N_(
     "check the bound against the table's row"
 )
 
-_FIGURE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(以上|左右|以内|以下|及以上)?$")
+# (no sign: `-5以上`, worded 增长-5%以上, was read as 增长5%以上, a decline allowed drafted as a
+# growth required; such a row is left to the reader)
+_FIGURE = re.compile(r"^(\d+(?:\.\d+)?)\s*(以上|左右|以内|以下|及以上)?$")
 _WORDS = re.compile(r"^(?:实现)?正增长$|^(?:与|同|快于|高于|略高于|不低于)")
 
 

@@ -22,7 +22,7 @@ from plancli.locations import LedgerLocation
 from plancli.plain import Amendment as PlainAmendment
 from plancli.plain import Figure, FigureQuery, figure_problem, latest_in_order
 from plancli.plain import Record as PlainRecord
-from plancli.safe import clip_path
+from plancli.safe import Clipped, clip_path
 from plancli.stores.base import (
     LOCK_TIMEOUT_SECONDS,
     PlacedAmendment,
@@ -188,7 +188,7 @@ def _row_problem(row: tuple[Any, ...], bad_times: dict[Any, str]) -> tuple[str, 
             return field_name, f"{shown(stored)} is not a number"
         problem = figure_problem(number)
         if problem is not None:
-            return field_name, f"{shorten(number)} {problem}"
+            return field_name, f"{shorten(number)} {_(problem)}"  # (in the reader's language)
     if row[5] in bad_times:
         return "recorded_at", bad_times[row[5]]
     return None
@@ -263,8 +263,8 @@ def _row_error(
         seq, target, period = row[:3]
         label = _("record seq {n}").format(n=seq)
         if isinstance(target, str):
-            label = _("{label} ({target} {period})").format(
-                label=label, target=target, period=period
+            label = _("{label} ({target} {period})").format(  # (clipped, as every name)
+                label=label, target=Clipped(target), period=Clipped(str(period))
             )
     return LedgerFileError(colon_join(clip_path(path), label, field_name, message))
 
@@ -290,7 +290,7 @@ def _amendment_error(
         label = _("amendment seq {n}").format(n=row[0])
         if isinstance(row[2], str):
             label = _("{label} ({target} {period})").format(
-                label=label, target=row[2], period=row[3]
+                label=label, target=Clipped(row[2]), period=Clipped(str(row[3]))
             )
     return LedgerFileError(colon_join(clip_path(path), label, field_name, message))
 

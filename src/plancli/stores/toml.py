@@ -35,7 +35,7 @@ from plancli.paths import check_readable, kind_of
 from plancli.plain import FigureQuery
 from plancli.plain import Record as PlainRecord
 from plancli.plan import read_toml
-from plancli.safe import clip_path, toml_text
+from plancli.safe import Clipped, clip, clip_path, toml_text
 from plancli.stores.base import (
     CRASH_HOOK,
     LEDGER,
@@ -111,7 +111,7 @@ def read_toml_ledger(path: Path) -> LedgerContents:
             _(
                 "{path}: unknown key {key!r}; a ledger holds `version = 1`, [[records]] "
                 "and [[amendments]]"
-            ).format(path=clip_path(path), key=unknown[0])
+            ).format(path=clip_path(path), key=Clipped(unknown[0]))
         )
     version = data.get("version", LEDGER_VERSION)
     if isinstance(version, bool) or not isinstance(version, int | Decimal | float):
@@ -224,10 +224,11 @@ def _record_error(
         else _("record {n}").format(n=number)
     )
     if isinstance(item, dict) and isinstance(item.get("target"), str):
-        label = _("{label} ({target} {period})").format(
-            label=label, target=item["target"], period=item.get("period", "?")
+        period = item.get("period", "?")
+        label = _("{label} ({target} {period})").format(  # (a 100,000-character one: clipped)
+            label=label, target=Clipped(item["target"]), period=Clipped(str(period))
         )
-    return colon_join(where, label, field_name, message)
+    return colon_join(where, label, clip(field_name), message)
 
 
 # -------------------------------------------------------------------------------- writing

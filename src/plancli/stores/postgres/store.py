@@ -30,7 +30,7 @@ from plancli import plain
 from plancli.errors import LedgerFileError
 from plancli.i18n import _, tight
 from plancli.plain import Figure, FigureQuery, figure_problem
-from plancli.safe import clip_path
+from plancli.safe import Clipped, clip_path
 from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems, unstorable_text
 from plancli.stores.postgres.admin import PostgresAdministration
 from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
@@ -183,7 +183,9 @@ class PostgresLedgerStore(PostgresAdministration):
         for column in (values, amounts):
             bad = _unfit(column)
             if bad is not None:
-                problem = str(figure_problem(column[bad]))
+                from plancli.model import shorten
+
+                problem = f"{shorten(column[bad])} {_(str(figure_problem(column[bad])))}"
                 raise self._row_error(
                     "record", seqs[bad], targets[bad], periods[bad], "value", problem
                 )
@@ -285,7 +287,9 @@ class PostgresLedgerStore(PostgresAdministration):
         return LedgerFileError(
             _("{ledger}: {label}: {field}: {message}").format(
                 ledger=clip_path(self.shown),
-                label=label.format(seq=seq, target=target, period=period),
+                label=label.format(
+                    seq=seq, target=Clipped(str(target)), period=Clipped(str(period))
+                ),
                 field=field,
                 message=message,
             )

@@ -58,24 +58,36 @@ def unreachable_reason(text: str) -> str:
     """libpq's `text` (on one line) under English; its cause in Chinese under Chinese, naming
     the host and port (or socket) it tried, when plancli knows the cause."""
     if language() != "zh":
-        return text
+        return quoted_clipped(text)
     name = _HOST_NAME.search(text)
     if name is not None:
-        return _("no host {host} on the network: check the host name").format(host=name["host"])
+        return _("no host {host} on the network: check the host name").format(
+            host=clip(name["host"])
+        )
     cause = next((message for words, message in _CAUSES if words in text), None)
     if cause is None:
-        return text
+        return table_reason(_CONNINFO, text) or quoted_clipped(text)
     at = _AT.search(text)
     if at is not None:
         return _("server {host}, port {port}: {cause}").format(
-            host=at["host"], port=at["port"], cause=_(cause)
+            host=clip(at["host"]), port=at["port"], cause=_(cause)
         )
     socket = _SOCKET.search(text)
     if socket is not None:
         return _("the local server's socket {socket}: {cause}").format(
-            socket=socket["socket"], cause=_(cause)
+            socket=clip(socket["socket"]), cause=_(cause)
         )
     return _(cause)
+
+
+_QUOTED = re.compile(r'"([^"]{61,})"')
+
+
+def quoted_clipped(text: str) -> str:
+    """libpq's `text` as it wrote it, each name it quotes (`could not translate host name
+    "…"`, a socket's path, a URI's parameter: what was typed) clipped as every name is: a
+    3,000-character host was repeated whole after the clipped connection string."""
+    return _QUOTED.sub(lambda found: f'"{clip(found[1])}"', text)
 
 
 # libpq's reasons for a connection string it cannot read (fe-connect.c), English everywhere.
@@ -135,8 +147,8 @@ def conninfo_reason(text: str) -> str:
     """libpq's reason for a connection string it cannot read: as libpq wrote it in English
     (which an administrator can search), in Chinese under Chinese when plancli knows it."""
     if language() != "zh":
-        return text
-    return table_reason(_CONNINFO, text) or text
+        return quoted_clipped(text)
+    return table_reason(_CONNINFO, text) or quoted_clipped(text)
 
 
 def table_reason(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
