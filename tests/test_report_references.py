@@ -1,7 +1,7 @@
 """The report's headline table names the target a relation's figure is the growth of (session
 30): `居民收入 | ≈ 4.496%（不低于3.496%）` alone left the reader to guess that 4.496 % is the
 GDP's growth; `gap` and `status` say it under their tables (session 29), the report now too,
-by the same code (`reference_legend`)."""
+by the same code (`judged_edges.reference_lines`)."""
 
 from __future__ import annotations
 

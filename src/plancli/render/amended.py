@@ -13,8 +13,8 @@ from rich.text import Text
 from plancli.assess import AssessmentOut
 from plancli.fmt import num
 from plancli.i18n import Lang, t
+from plancli.judged_edges import reference_lines
 from plancli.periods import applies_from, zh_period
-from plancli.reference_legend import reference_lines
 from plancli.render.runs import ItemLines, KeepsRuns
 from plancli.safe import visible
 

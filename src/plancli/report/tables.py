@@ -13,9 +13,8 @@ from typing import Literal
 from plancli.assess import STATUSES, AssessmentOut, Status
 from plancli.fmt import num
 from plancli.i18n import Lang, t
-from plancli.judged_edges import edge_cell
+from plancli.judged_edges import edge_cell, reference_lines
 from plancli.plain import ProjectCount
-from plancli.reference_legend import reference_lines
 from plancli.report import text
 from plancli.report.investment_plan import projects_cell, projects_column
 from plancli.report.model import Report
