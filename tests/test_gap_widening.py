@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 
 from plancli.render.fitted import FittedTable
+from widening import header_text, printed_tables
 
 # The optional columns and the name, as their headers read
 HEADERS = {
@@ -32,42 +30,14 @@ MANY = [
 GUANGDONG = [("gdp", "4.496", "2026-Q3"), ("resident_income", "3.6", "2026-Q3")]
 
 
-def _texts(thing: Any) -> list[str]:
-    """Every header's text in a fitted table, or in its cards' header."""
-    if isinstance(thing, str):
-        return [thing]
-    if isinstance(thing, Text):
-        return [thing.plain]
-    if isinstance(thing, Group):
-        return [text for part in thing.renderables for text in _texts(part)]
-    if isinstance(thing, Table):  # a card's line (a grid: its cells) or the table (headers)
-        parts = [c.header for c in thing.columns] + [
-            cell for c in thing.columns for cell in c._cells
-        ]
-        return [text for part in parts for text in _texts(part)]
-    return []
-
-
 def _shown(table: FittedTable, width: int, lang: str) -> set[str]:
-    fitted = table.fitted(width)
-    text = " ".join(text for c in fitted.columns for text in _texts(c.header))
+    text = header_text(table, width)
     return {header for header in HEADERS[lang] if header in text}
 
 
 def _gap_table(invoke: Any, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> FittedTable:
     """The `gap` command's FittedTable, kept as it is printed."""
-    seen: list[FittedTable] = []
-    printed = FittedTable.__rich_console__
-
-    def keep(self: FittedTable, console: Any, options: Any) -> Any:
-        seen.append(self)
-        return printed(self, console, options)
-
-    monkeypatch.setattr(FittedTable, "__rich_console__", keep)
-    result = invoke(*args, "gap")
-    assert result.exit_code == 0, result.output
-    monkeypatch.setattr(FittedTable, "__rich_console__", printed)
-    [table] = seen
+    [table] = printed_tables(invoke, monkeypatch, [*args, "gap"])
     return table
 
 

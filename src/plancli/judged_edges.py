@@ -1,15 +1,20 @@
 """The edge an X左右 target is judged at, as the tables name it beside its bound (`≈ 5.5%（≥5%）`),
 and a roll-up's judged at its parts' sum (`58.72（按分项合计58.71考核）`):
 the terminal's (`render.cells`) and the report's (`report.text`), so that a table never shows
-`≈ 5.5%` beside a 差距 measured from 5 without saying so (audit K, D7). Plain text: no Rich."""
+`≈ 5.5%` beside a 差距 measured from 5 without saying so (audit K, D7); and under a table, what
+the figure after a relation's ≈ (>, ≥, <) is the growth of (`reference_lines`): `gap` and
+`status` (`render.amended`) and the report's headline table (`report.tables`), so that the
+report never shows `≈ 4.496%` without naming GDP (session 30). Plain text: no Rich."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from plancli.fmt import bound_text, num, table_cell
+from plancli.fmt import bound_text, num, relation_sign, table_cell
 from plancli.i18n import Lang, t
+from plancli.safe import visible
 
 if TYPE_CHECKING:
     from plancli.assess import AssessmentOut
@@ -39,3 +44,36 @@ def compact_edge(edge: str, lang: Lang) -> str:
     for operator in ("≥ ", "≤ ", "> ", "< "):
         compact = compact.replace(operator, operator.strip())
     return t("judged_edge_cell", lang).format(edge=compact)
+
+
+def reference_lines(
+    rows: Sequence[AssessmentOut], lang: Lang, names: Mapping[str, str]
+) -> list[str]:
+    """What the figure after a relation's ≈ (>, ≥, <) is, and which rows compare with it:
+    `≈ 地区生产总值增速：城镇常住居民人均可支配收入、农村常住居民人均可支配收入与之同步` — the
+    cell shows a growth, the reader needs the target it is of (audit: `gap` named no reference).
+    `names`, the references' names by id (an id means nothing to a reader)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for a in rows:
+        if a.kind == "relative" and a.reference:
+            names_of = groups.setdefault((a.reference, a.relation or "same"), [])
+            name = visible(a.name if lang == "zh" else a.name_en)
+            if name not in names_of:
+                names_of.append(name)
+    lines = []
+    for (reference, relation), rows_named in groups.items():
+        name = visible(names.get(reference, reference))
+        growth = name if _is_growth(name) else t("reference_growth", lang).format(name=name)
+        lines.append(
+            t(f"reference_legend.{relation}", lang).format(
+                sign=relation_sign(relation),
+                growth=growth,
+                names=("、" if lang == "zh" else ", ").join(rows_named),
+            )
+        )
+    return lines
+
+
+def _is_growth(name: str) -> bool:
+    """A reference named as a growth already (全国固定资产投资增速, National … growth)."""
+    return name.endswith(("增速", "增长", "增幅")) or name.lower().endswith("growth")

@@ -11,8 +11,9 @@ from typing import Any
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import num, relation_sign
+from plancli.fmt import num
 from plancli.i18n import Lang, t
+from plancli.judged_edges import reference_lines
 from plancli.periods import applies_from, zh_period
 from plancli.render.runs import ItemLines, KeepsRuns
 from plancli.safe import visible
@@ -130,36 +131,6 @@ def marks_legend(
             )
         )
     return KeepsRuns("\n".join(lines), style="dim") if lines else None  # our words, not a file's
-
-
-def reference_lines(rows: Sequence[AssessmentOut], lang: Lang, names: Names) -> list[str]:
-    """What the figure after a relation's ≈ (>, ≥, <) is, and which rows compare with it:
-    `≈ 地区生产总值增速：城镇常住居民人均可支配收入、农村常住居民人均可支配收入与之同步` — the
-    cell shows a growth, the reader needs the target it is of (audit: `gap` named no reference)."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    for a in rows:
-        if a.kind == "relative" and a.reference:
-            names_of = groups.setdefault((a.reference, a.relation or "same"), [])
-            name = visible(display_name(a, lang))
-            if name not in names_of:
-                names_of.append(name)
-    lines = []
-    for (reference, relation), rows_named in groups.items():
-        name = visible(names.get(reference, reference))
-        growth = name if _is_growth(name) else t("reference_growth", lang).format(name=name)
-        lines.append(
-            t(f"reference_legend.{relation}", lang).format(
-                sign=relation_sign(relation),
-                growth=growth,
-                names=("、" if lang == "zh" else ", ").join(rows_named),
-            )
-        )
-    return lines
-
-
-def _is_growth(name: str) -> bool:
-    """A reference named as a growth already (全国固定资产投资增速, National … growth)."""
-    return name.endswith(("增速", "增长", "增幅")) or name.lower().endswith("growth")
 
 
 def _opened(a: AssessmentOut) -> bool:

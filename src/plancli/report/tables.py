@@ -7,13 +7,13 @@ are unescaped text; each renderer escapes for its format.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from plancli.assess import STATUSES, AssessmentOut, Status
 from plancli.fmt import num
 from plancli.i18n import Lang, t
-from plancli.judged_edges import edge_cell
+from plancli.judged_edges import edge_cell, reference_lines
 from plancli.plain import ProjectCount
 from plancli.report import text
 from plancli.report.investment_plan import projects_cell, projects_column
@@ -78,7 +78,21 @@ def headline(report: Report, lang: Lang) -> Table:
         (text.label("status", lang), "left", [_status(a, lang) for a in rows]),
         (text.label("needs", lang), "left", [Cell(text.needs(a, lang)) for a in rows]),
     ]
-    return _table([c for c in columns if any(cell.text not in ("", text.DASH) for cell in c[2])])
+    shown = _table([c for c in columns if any(cell.text not in ("", text.DASH) for cell in c[2])])
+    return replace(shown, note=references_note(report, rows, lang))
+
+
+def references_note(report: Report, rows: Sequence[AssessmentOut], lang: Lang) -> str | None:
+    """Under the headline table, what the figure after a relation's ≈ (>, ≥) is the growth of
+    (`≈ 地区生产总值增速：城镇居民人均可支配收入与之同步`), as under `gap` and `status`: the cell
+    shows `≈ 6.5%`, the reader needs the target it is of."""
+    names = {
+        a.reference: text.reference_name(report, a.reference, lang) for a in rows if a.reference
+    }
+    lines = reference_lines(rows, lang, names)
+    if not lines:
+        return None
+    return "；".join(lines) + "。" if lang == "zh" else "; ".join(lines) + "."
 
 
 def sections(report: Report, lang: Lang) -> Table:

@@ -1,0 +1,103 @@
+"""Every table command on a wider terminal shows no fewer columns nor facts (session 30; `gap`
+alone was checked in session 29, test_gap_widening): from 40 to 140 columns, in both
+languages, on the demo ledger, the 2021 plan with its ledger and a 2026 province plan, the
+words of the headers and cells shown only grow, nothing a narrower width showed whole is cut
+(`…`), and no line is wider than the terminal (a Chinese character two cells)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from widening import check_widening, printed_tables
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# The commands that print tables laid out for the terminal's width (`FittedTable`)
+COMMANDS = [
+    ["status"],
+    ["gap"],
+    ["history"],
+    ["history", "gdp"],
+    ["show", "gdp"],
+    ["targets"],
+    ["plans"],
+]
+
+
+def _demo(invoke: Any, tmp_path: Path) -> list[str]:
+    """The bundled 2022 plan's demo workspace (`init --demo`): plan and ledger."""
+    ws = tmp_path / "ws"
+    done = invoke("--plan", "guandu-2022", "init", "--demo", str(ws))
+    assert done.exit_code == 0, done.output
+    [ledger] = ws.glob("*.progress.toml")
+    [plan] = [path for path in ws.glob("*.toml") if path != ledger and path.name != ".plancli.toml"]
+    # a mid-year adjustment, so that `history` lists amendments too
+    amended = invoke(
+        "--plan", str(plan), "--ledger", str(ledger), "amend", "gdp", "--from", "2022-06",
+        "--min", "5", "--note", "区人大常委会 7月20日 年中调整",
+    )  # fmt: skip
+    assert amended.exit_code == 0, amended.output
+    return ["--plan", str(plan), "--ledger", str(ledger)]
+
+
+def _plan2021(invoke: Any, tmp_path: Path) -> list[str]:
+    """The bundled 2021 plan with its 2021 actuals."""
+    ledger = tmp_path / "plan2021.progress.toml"
+    shutil.copyfile(DATA / "plan2021.progress.toml", ledger)
+    return ["--plan", str(DATA / "plan2021.toml"), "--ledger", str(ledger)]
+
+
+def _guangdong(invoke: Any, tmp_path: Path) -> list[str]:
+    """A 2026 province plan with a few figures (long ids, relations to GDP)."""
+    ledger = str(tmp_path / "gd.progress.toml")
+    args = ["--plan", "guangdong-2026", "--ledger", ledger]
+    for target, value, period in [
+        ("gdp", "4.496", "2026-Q3"),
+        ("resident_income", "3.6", "2026-Q3"),
+        ("gdp", "4.6", "2026-Q2"),
+    ]:
+        recorded = invoke(*args, "record", target, value, "-p", period)
+        assert recorded.exit_code == 0, recorded.output
+    return args
+
+
+PLACES = {"demo": _demo, "plan2021": _plan2021, "guangdong": _guangdong}
+
+
+# Known to fail until the rule of session 29 applies to every table (REPORT of session 30,
+# helper widths: `status`'s headline table drops 差距 and 走势 at 49 columns that the cards keep
+# at 48; `history` of long ids drops the time and the note the cards keep; the investment table
+# is 44 cells wide at 42). The fix, with the ~20 expectations it moves, is with the lead.
+_PENDING = pytest.mark.xfail(
+    strict=True, reason="fewer columns on a wider terminal outside `gap`: session 30, widths"
+)
+
+
+@pytest.mark.parametrize(
+    ("place", "lang"),
+    [
+        pytest.param("demo", "zh", marks=_PENDING),
+        pytest.param("demo", "en", marks=_PENDING),
+        pytest.param("guangdong", "zh", marks=_PENDING),  # `history gdp` cut (…) at 45, not 44
+        pytest.param("guangdong", "en", marks=_PENDING),
+        pytest.param("plan2021", "zh", marks=_PENDING),
+        pytest.param("plan2021", "en", marks=_PENDING),
+    ],
+)
+def test_a_wider_terminal_never_shows_less(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, place: str
+) -> None:
+    args = PLACES[place](invoke, tmp_path)
+    monkeypatch.setenv("COLUMNS", "140")
+    for command in COMMANDS:
+        tables = printed_tables(invoke, monkeypatch, ["--lang", lang, *args, *command])
+        assert tables, command
+        for i, table in enumerate(tables):
+            try:
+                check_widening(table)
+            except AssertionError as failed:
+                raise AssertionError(f"{command} table {i}: {failed}") from None
