@@ -210,3 +210,16 @@ def test_a_class_cell_of_the_reports_xlsx_imports_as_its_class(invoke: Any, tmp_
     book.save(tmp_path / "wrong.xlsx")
     wrong = water("import", str(tmp_path / "wrong.xlsx"))
     assert wrong.exit_code == 2 and "shows as text, not as a figure" in wrong.stderr
+
+
+def test_worse_than_class_five_spaced_as_a_pdf_copies_it(invoke: Any, tmp_path: Path) -> None:
+    """(verify s30) `劣 Ⅴ 类` and `劣 V类` — a bulletin's cell as pdftotext copies it, a space
+    between the Chinese and the numeral — were `not a number`, though `Ⅱ 类` was read as Ⅱ类."""
+    water = _water(tmp_path, invoke)
+    for typed in ("劣 Ⅴ 类", "劣 V类", "劣Ⅴ 类"):
+        recorded = water("record", "yangtze", typed, "-p", "2026")
+        assert recorded.exit_code == 0, (typed, recorded.output)
+        assert "yangtze 2026 = 劣Ⅴ类" in recorded.stderr
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("target,period,value\nyangtze,2026,劣 Ⅴ 类\n", encoding="utf-8")
+    assert water("import", str(sheet)).exit_code == 0
