@@ -223,3 +223,19 @@ def test_worse_than_class_five_spaced_as_a_pdf_copies_it(invoke: Any, tmp_path: 
     sheet = tmp_path / "in.csv"
     sheet.write_text("target,period,value\nyangtze,2026,劣 Ⅴ 类\n", encoding="utf-8")
     assert water("import", str(sheet)).exit_code == 0
+
+
+def test_an_unknown_section_names_the_derived_ids_titles_in_english(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """(verify s30) `--section nope` in English listed `sections are: headline, section_c9126b,
+    section_9e48b5`: a digest says nothing of which section it is (Chinese listed the titles).
+    A derived id is listed with its title; a readable one as before."""
+    plan = _plan(
+        tmp_path,
+        ("gdp", "主要预期目标", "地区生产总值增长"),
+        ("new_jobs", "民生实事", "城镇新增就业"),
+    )
+    result = invoke("--lang", "en", "--plan", str(plan), "targets", "--section", "nope")
+    assert result.exit_code == 2
+    assert "sections are: headline, section_c9126b (民生实事)" in result.stderr, result.stderr

@@ -441,7 +441,15 @@ def check_filter(
         if len(named) == 1:
             return check_filter(plan, named[0], kind)
         zh = language() == "zh"
-        known = join_list(f"{s.id}（{s.name}）" if zh else s.id for s in plan.sections)
+        known = join_list(
+            f"{s.id}（{s.name}）"
+            if zh
+            # (a derived id, a digest, says nothing of which section it is: its title does)
+            else f"{s.id} ({s.name_en or s.name})"
+            if re.fullmatch(r"section_(?:[0-9a-f]{6}|[0-9a-f]{16})", s.id)
+            else s.id
+            for s in plan.sections
+        )
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
                 section=section, known=known
