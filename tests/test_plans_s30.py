@@ -239,3 +239,18 @@ def test_an_unknown_section_names_the_derived_ids_titles_in_english(
     result = invoke("--lang", "en", "--plan", str(plan), "targets", "--section", "nope")
     assert result.exit_code == 2
     assert "sections are: headline, section_c9126b (民生实事)" in result.stderr, result.stderr
+
+
+def test_an_id_given_three_times_is_one_error(invoke: Any, tmp_path: Path) -> None:
+    """(verify s30) three targets `id = "gdp"` printed `line 23: duplicate target id 'gdp'
+    (also at line 7, 15)` twice, word for word: one error, naming every line."""
+    plan = _plan(
+        tmp_path,
+        ("gdp", "主要预期目标", "地区生产总值"),
+        ("gdp", "主要预期目标", "投资"),
+        ("gdp", "主要预期目标", "消费"),
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3, result.output
+    said = "line 23: duplicate target id 'gdp' (also at line 7, 15)"
+    assert result.stderr.count(said) == 1, result.stderr
