@@ -254,3 +254,26 @@ def test_an_id_given_three_times_is_one_error(invoke: Any, tmp_path: Path) -> No
     assert result.exit_code == 3, result.output
     said = "line 23: duplicate target id 'gdp' (also at line 7, 15)"
     assert result.stderr.count(said) == 1, result.stderr
+
+
+def test_a_cell_shown_as_a_class_is_no_figure_of_a_target_in_per_cent(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """(verify s30) A cell 2 shown `Ⅱ类` (the report's xlsx format, 4329070e) imported into
+    retail_sales, a growth in %, was recorded as 2 %: the format was read as a class whatever
+    the row's target. The cell reads as what it shows, Ⅱ类: a class for a target in 类, and for
+    one in % refused as before (the row named)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["target", "period", "value"])
+    sheet.append(["retail_sales", "2022-06", 2])
+    sheet.cell(2, 3).number_format = '"Ⅱ类"'
+    book.save(tmp_path / "in.xlsx")
+    ledger = tmp_path / "p.progress.toml"
+    result = invoke("--ledger", str(ledger), "import", str(tmp_path / "in.xlsx"))
+    assert result.exit_code == 2, result.output
+    assert ":2:" in result.stderr and "Ⅱ类" in result.stderr, result.stderr
+    assert not ledger.exists()
