@@ -7,6 +7,7 @@ figures. A paragraph with runs of spaces is no table."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,28 @@ def test_a_row_the_paragraph_does_not_state_quotes_the_reports_line() -> None:
     assert retail["quote"] == line
     assert retail["quote"] in text
     assert retail["min"] == 7
+
+
+def test_a_tables_impossible_figures_do_not_replace_the_reviews() -> None:
+    """(verify s30) A laid-out table (or a " | " one) whose row gives GDP's growth as -1441.37
+    (the value's column a column early) and the budget's result as 1e400 drafted `baseline =
+    { year = 2021, growth = -1441.37 }` (no growth falls below -100 %) and `baseline = { year =
+    2021 }`: both threw away the review's baseline (地区生产总值1441.37亿元,同比增长0.3%) for
+    nothing. A growth below -100 % is no growth; a row that gives no figure keeps the review's."""
+    widths = [5, 14, 8, 14, 14]
+    rows = [
+        ["序号", "指标名称", "单位", "2021年完成", "2022年目标"],
+        ["1", "地区生产总值增速", "%", "-1441.37", "99999999999"],
+        ["2", "城镇登记失业率", "%", "3.02", "4.8以内"],
+        ["3", "社会消费品零售总额", "亿元", "671.85", "7"],
+        ["4", "地方一般公共预算收入", "亿元", "1e400", "2"],
+    ]
+    table = "\n".join(
+        "".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
+    )
+    for text in (table, "\n".join(" | ".join(r) + " |" for r in rows)):
+        drafted = _baselines(_body() + "\n附表2\n\n官渡区2022年主要指标\n\n" + text + "\n")
+        assert drafted["gdp"]["year"] == 2021 and drafted["gdp"]["value"] == Decimal("1441.37")
+        assert drafted["gdp"]["growth"] == Decimal("0.3")  # the review's
+        assert drafted["budget_revenue"]["value"] == Decimal("52.24")
+        assert drafted["unemployment_rate"] == {"year": 2021, "value": Decimal("3.02")}

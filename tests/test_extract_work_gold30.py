@@ -231,8 +231,32 @@ def test_a_count_before_kinds_that_run_over_several_pieces() -> None:
         "辅助器具适配、康复训练等康复救助服务。"
     )
     children = next(t for t in found.values() if t.get("min") == Decimal(20000))
-    assert (
-        children["quote"] == "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练"
+    # (verify s30: to the 等 that names the services, not the first of them; the next test)
+    assert children["quote"] == (
+        "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、人工耳蜗手术、"
+        "辅助器具适配、康复训练等康复救助服务"
     )
-    assert children["name"] == "为视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练"
+    assert children["name"] == "为视力、听力、肢体、智力等残疾儿童免费提供康复救助服务"
     assert children["unit"] == "名"
+
+
+def test_a_counts_work_whose_objects_run_on_to_a_deng_is_named_by_their_kind() -> None:
+    """(verify s30) 广东 为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、
+    人工耳蜗手术、…、康复训练等康复救助服务 was named …免费提供视力功能基本训练, with no review:
+    as if all 20000 children (the deaf ones too) were given sight training. The objects of the
+    work run on to a 等 that names their kind: the count is of children given 康复救助服务,
+    quoted to it."""
+    found = _work(
+        "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、人工耳蜗手术、"
+        "肢体矫治手术、辅助器具适配、康复训练等康复救助服务，组织相关领域康复专业技术人员"
+        "规范化培训超1000人次。"
+    )
+    children = next(t for t in found.values() if t.get("min") == Decimal(20000))
+    assert children["name"] == "为视力、听力、肢体、智力等残疾儿童免费提供康复救助服务"
+    assert children["quote"] == (
+        "为超20000名视力、听力、肢体、智力等残疾儿童免费提供视力功能基本训练、人工耳蜗手术、"
+        "肢体矫治手术、辅助器具适配、康复训练等康复救助服务"
+    )
+    assert children["unit"] == "名" and "review" not in children
+    training = next(t for t in found.values() if t.get("min") == Decimal(1000))
+    assert training["name"] == "组织相关领域康复专业技术人员规范化培训"

@@ -210,3 +210,70 @@ def test_a_class_cell_of_the_reports_xlsx_imports_as_its_class(invoke: Any, tmp_
     book.save(tmp_path / "wrong.xlsx")
     wrong = water("import", str(tmp_path / "wrong.xlsx"))
     assert wrong.exit_code == 2 and "shows as text, not as a figure" in wrong.stderr
+
+
+def test_worse_than_class_five_spaced_as_a_pdf_copies_it(invoke: Any, tmp_path: Path) -> None:
+    """(verify s30) `劣 Ⅴ 类` and `劣 V类` — a bulletin's cell as pdftotext copies it, a space
+    between the Chinese and the numeral — were `not a number`, though `Ⅱ 类` was read as Ⅱ类."""
+    water = _water(tmp_path, invoke)
+    for typed in ("劣 Ⅴ 类", "劣 V类", "劣Ⅴ 类"):
+        recorded = water("record", "yangtze", typed, "-p", "2026")
+        assert recorded.exit_code == 0, (typed, recorded.output)
+        assert "yangtze 2026 = 劣Ⅴ类" in recorded.stderr
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("target,period,value\nyangtze,2026,劣 Ⅴ 类\n", encoding="utf-8")
+    assert water("import", str(sheet)).exit_code == 0
+
+
+def test_an_unknown_section_names_the_derived_ids_titles_in_english(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """(verify s30) `--section nope` in English listed `sections are: headline, section_c9126b,
+    section_9e48b5`: a digest says nothing of which section it is (Chinese listed the titles).
+    A derived id is listed with its title; a readable one as before."""
+    plan = _plan(
+        tmp_path,
+        ("gdp", "主要预期目标", "地区生产总值增长"),
+        ("new_jobs", "民生实事", "城镇新增就业"),
+    )
+    result = invoke("--lang", "en", "--plan", str(plan), "targets", "--section", "nope")
+    assert result.exit_code == 2
+    assert "sections are: headline, section_c9126b (民生实事)" in result.stderr, result.stderr
+
+
+def test_an_id_given_three_times_is_one_error(invoke: Any, tmp_path: Path) -> None:
+    """(verify s30) three targets `id = "gdp"` printed `line 23: duplicate target id 'gdp'
+    (also at line 7, 15)` twice, word for word: one error, naming every line."""
+    plan = _plan(
+        tmp_path,
+        ("gdp", "主要预期目标", "地区生产总值"),
+        ("gdp", "主要预期目标", "投资"),
+        ("gdp", "主要预期目标", "消费"),
+    )
+    result = invoke("--plan", str(plan), "validate")
+    assert result.exit_code == 3, result.output
+    said = "line 23: duplicate target id 'gdp' (also at line 7, 15)"
+    assert result.stderr.count(said) == 1, result.stderr
+
+
+def test_a_cell_shown_as_a_class_is_no_figure_of_a_target_in_per_cent(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """(verify s30) A cell 2 shown `Ⅱ类` (the report's xlsx format, 4329070e) imported into
+    retail_sales, a growth in %, was recorded as 2 %: the format was read as a class whatever
+    the row's target. The cell reads as what it shows, Ⅱ类: a class for a target in 类, and for
+    one in % refused as before (the row named)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["target", "period", "value"])
+    sheet.append(["retail_sales", "2022-06", 2])
+    sheet.cell(2, 3).number_format = '"Ⅱ类"'
+    book.save(tmp_path / "in.xlsx")
+    ledger = tmp_path / "p.progress.toml"
+    result = invoke("--ledger", str(ledger), "import", str(tmp_path / "in.xlsx"))
+    assert result.exit_code == 2, result.output
+    assert ":2:" in result.stderr and "Ⅱ类" in result.stderr, result.stderr
+    assert not ledger.exists()

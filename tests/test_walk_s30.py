@@ -181,3 +181,32 @@ def test_a_choice_typed_nearly_right_is_told_the_one_meant(
     assert result.stderr.rstrip().endswith(f"（是否应为 {word}？）")
     english = invoke("--lang", "en", "--plan", str(plan), "validate")
     assert english.stderr.rstrip().endswith(f"(did you mean {word}?)")
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ('kind = "增速"', "growth"),
+        ('kind = "累计"', "cumulative"),
+        ('frequency = "季度"', "quarterly"),
+    ],
+)
+def test_a_choice_written_as_the_tables_show_it_is_told_its_id(
+    invoke, tmp_path: Path, typo: str, word: str
+) -> None:  # type: ignore[no-untyped-def]
+    """(verify s30) `kind = "增速"` — the word `targets` and `show` print for a growth target,
+    and what `--kind 增速` takes — listed nine kinds with no hint, where `cumulativ` is told
+    `cumulative`: a plan written by hand in Chinese is told the id meant."""
+    text = (Path(__file__).parents[1] / "data" / "plan2022.toml").read_text(encoding="utf-8")
+    key = typo.split(" = ")[0]
+    meant = {"kind": 'kind = "growth"', "frequency": 'frequency = "monthly"'}[key]
+    if word == "cumulative":
+        meant = 'kind = "cumulative"'
+    assert meant in text
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace(meant, typo, 1), encoding="utf-8")
+    result = invoke("--lang", "zh", "--plan", str(plan), "validate")
+    assert result.exit_code == 3
+    assert result.stderr.rstrip().endswith(f"（是否应为 {word}？）"), result.stderr
+    english = invoke("--lang", "en", "--plan", str(plan), "validate")
+    assert english.stderr.rstrip().endswith(f"(did you mean {word}?)")

@@ -441,8 +441,16 @@ def check_filter(
         if len(named) == 1:
             return check_filter(plan, named[0], kind)
         zh = language() == "zh"
-        # (what was typed and the plan's titles clipped: a 100,000-character one is one line)
-        known = join_list(f"{s.id}（{clip(s.name)}）" if zh else s.id for s in plan.sections)
+        # (the plan's titles clipped: a 100,000-character one is one line)
+        known = join_list(
+            f"{s.id}（{clip(s.name)}）"
+            if zh
+            # (a derived id, a digest, says nothing of which section it is: its title does)
+            else f"{s.id} ({clip(s.name_en or s.name)})"
+            if re.fullmatch(r"section_(?:[0-9a-f]{6}|[0-9a-f]{16})", s.id)
+            else s.id
+            for s in plan.sections
+        )
         raise InputError(
             _("unknown section {section!r}; sections are: {known}").format(
                 section=Clipped(section), known=known

@@ -169,6 +169,17 @@ def literal_hint(error: Any) -> str:
     if error.get("type") != "literal_error" or not isinstance(value, str):
         return ""
     choices = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+    from plancli.interface_words import WORDS
+
+    # (kind = "增速", frequency = "季度": the word `targets` and `show` print for it, in Chinese)
+    shown = {
+        WORDS[key][1]: choice
+        for choice in choices
+        for key in (f"kind.{choice}", f"freq.{choice}")
+        if key in WORDS
+    }
+    if value.strip() in shown:
+        return _(" (did you mean {meant}?)").format(meant=shown[value.strip()])
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     return _(" (did you mean {meant}?)").format(meant=close[0]) if close else ""
 

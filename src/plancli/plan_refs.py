@@ -439,7 +439,9 @@ def _part_cycles(targets: Sequence[Any], by_id: dict[str, Any]) -> Iterable[Plan
 
 def _duplicates(message: str, ids: Iterable[str]) -> Iterable[PlanRule]:
     seen: set[str] = set()
+    told: set[str] = set()  # (an id three times was told twice, each naming every line)
     for item in ids:
-        if item in seen:
+        if item in seen and item not in told:
+            told.add(item)
             yield PlanRule(message, item=item)
         seen.add(item)

@@ -188,7 +188,8 @@ def class_figure(text: str, unit: str | None) -> str:
     or unit as it is."""
     if not is_class_unit(unit):
         return text
-    word = text.removesuffix("类").strip()
+    # (劣 Ⅴ 类: a space pdftotext puts between the Chinese and the numeral is no part of it)
+    word = "".join(text.split()).removesuffix("类")
     folded = unicodedata.normalize("NFKC", word).upper()  # (劣Ｖ, 劣ⅴ: NFKC gives 劣V)
     if folded in ("劣V", "劣5", "劣五") or word in _WORST_WORDS:
         return str(WORST_CLASS)

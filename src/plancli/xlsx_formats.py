@@ -413,7 +413,7 @@ class Unshown(float):
         ).format(ref=ref, value=value, format=code)
 
 
-def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Decimal:
+def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Decimal | str:
     """A number cell's figure as its format shows it, a typed value and a formula's alike
     (`shown_figure`, a Decimal, scaled as a percentage where the cell shows one); under a
     format that shows it in full (General), the value as saved, or `Unrounded` when it has
@@ -427,7 +427,9 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
         if shown.unshown == TEXT and value == 0:
             return Decimal(0)
         if shown.unshown == TEXT and _class_shown(value, shown.code):
-            return Decimal(int(value))  # `"劣Ⅴ类"` on 6: a class as the report's xlsx shows it
+            # `"劣Ⅴ类"` on 6: a class as the report's xlsx shows it, read as the text it shows
+            # (a class for a target in 类, refused for one in %: it was 2 % under `"Ⅱ类"`)
+            return shown.code.strip()[1:-1]
         unshown = Unshown(value)
         unshown.shown = shown
         return unshown

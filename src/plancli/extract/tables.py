@@ -108,12 +108,14 @@ def apply_tables(parse: str, layout: Layout, targets: list[DraftTarget]) -> list
                         percent and target.kind == "growth"
                     )
                     read["growth" if rate else "value"] = read["result"]
-                target.baseline = _baseline(
+                given = _baseline(
                     previous_year,
                     read.get("plan", ""),
                     read.get("value", ""),
                     read.get("growth", ""),
                 )
+                if len(given) > 1:  # (a row of no figure it reads, 1e400, left the year
+                    target.baseline = given  # alone, and the review's baseline unread)
                 break
     return targets
 
@@ -228,7 +230,7 @@ def _baseline(year: int, plan_text: str, value: str, growth: str) -> dict[str, A
     baseline: dict[str, Any] = {"year": year}
     if NUMBER.match(value):
         baseline["value"] = toml_number(Decimal(value))
-    if NUMBER.match(growth):
+    if NUMBER.match(growth) and Decimal(growth) >= -100:  # (-1441.37: no growth, a slip)
         baseline["growth"] = toml_number(Decimal(growth))
     leading = _LEADING.match(plan_text)
     if leading:

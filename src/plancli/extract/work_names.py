@@ -18,7 +18,7 @@ from plancli.extract.work_forms import (
     thing_of_work,
     work_shared,
 )
-from plancli.extract.work_spans import counted_span
+from plancli.extract.work_spans import counted_span, objects_kind
 
 
 def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = None) -> str:
@@ -376,6 +376,11 @@ def counted_name(
         where = Clause(pieces[first].start, pieces[last].end, clause.text[a:b])
         figure = QUANTITY.search(where.text, piece.start - where.start + match.start())
         name = target_name(where.text, figure) if figure else target_name(piece.text, match)
+        run = objects_kind(pieces, last) if last > at else None
+        if run and name.endswith(run[1]):  # (…免费提供视力功能基本训练、…等康复救助服务)
+            name = name[: -len(run[1])] + run[2]
+            b = pieces[run[0]].end - clause.start
+            where = Clause(where.start, pieces[run[0]].end, clause.text[a:b])
     if at == 0 and VERB.fullmatch(name):
         thing = thing_before(parse, clause.start)
         name = name + thing if thing else name

@@ -17,8 +17,10 @@ _LIKE_START = re.compile(rf"[^的\W\d]{{1,6}}{_LIKE}$")
 # the last of the kinds a count opens, then the work on them (…、留守儿童进行心理健康评估干预)
 _NOUN_THEN_WORK = re.compile(
     rf"(?!{LEAD.pattern[1:]}|{VERB.pattern})[\u4e00-\u9fff]{{2,8}}?(?:免费|无偿)?"
-    rf"(?:{VERB.pattern})[\u4e00-\u9fff]{{0,12}}"
+    rf"(?:{VERB.pattern})(?P<object>[\u4e00-\u9fff]{{0,12}})"
 )
+# the last of the work's objects listed, closed by 等 and their kind (…、康复训练等康复救助服务)
+_OBJECTS_KIND = re.compile(r"[\u4e00-\u9fff]{2,12}?等(?P<kind>[\u4e00-\u9fff]{2,10})")
 
 
 def counted_span(
@@ -78,3 +80,22 @@ def counted_span(
     ):
         return 0, at
     return at, at
+
+
+def objects_kind(pieces: list[Clause], last: int) -> tuple[int, str, str] | None:
+    """When the piece `last` is a noun and its work (…残疾儿童免费提供视力功能基本训练) whose
+    objects run on over the pieces after it to one that closes them with 等 and their kind
+    (…、人工耳蜗手术、…、康复训练等康复救助服务): that piece, the work's first object and the
+    kind, so the count is named by what is given, not by its first object (None otherwise)."""
+    work = _NOUN_THEN_WORK.fullmatch(pieces[last].text)
+    if work is None or not work.group("object"):
+        return None
+    for closing in range(last + 1, len(pieces)):
+        text = pieces[closing].text
+        if QUANTITY.search(text):
+            return None
+        if found := _OBJECTS_KIND.fullmatch(text):
+            return closing, work.group("object"), found.group("kind")
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text) or VERB.match(text):
+            return None
+    return None
