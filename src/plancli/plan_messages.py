@@ -140,6 +140,13 @@ def text_figure_hint(error: Any, *, unit_key: bool = True) -> str:
 
     loc = list(error.get("loc", ()))
     key = loc[-1] if loc and isinstance(loc[-1], str) else None
+    from plancli.unit_words import class_figure
+
+    if unit_key and key and (number := class_figure(value, "类")) != value:
+        # `max = "Ⅲ类"` (as the report writes it) was told only that it is no decimal
+        return _(
+            ": {value!r} is a water class; a plan writes its number, in unit 类: {key} = {figure}"
+        ).format(value=Clipped(value), key=key, figure=number)
     with_unit = _WITH_UNIT.fullmatch(value)
     if (
         unit_key
