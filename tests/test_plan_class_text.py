@@ -28,7 +28,7 @@ quote = "国控断面水质保持Ⅲ类"
         (
             "en",
             '"劣Ⅴ类"',
-            "'劣Ⅴ类' is a water class; a plan writes its number, in unit 类: max = 6"[:99],
+            "'劣Ⅴ类' is a water class; a plan writes its number, in unit 类: max = 6",
         ),
     ],
 )
