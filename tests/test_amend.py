@@ -558,7 +558,8 @@ def test_check_amendment_refuses_what_the_plan_file_would() -> None:
 
 def test_the_amendments_table_never_folds_an_id(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`history` listed compulsory_education_retention_rate's adjustment folded in three at
-    80 columns: the id keeps its width, the time recorded makes the room."""
+    80 columns: the id keeps its width, on a line of its own (a card: the time recorded and
+    the note kept under it, as the narrower cards keep them)."""
     ledger = str(tmp_path / "l.toml")
     amended = invoke(
         "--ledger", ledger, "amend", "compulsory_education_retention_rate",
@@ -567,7 +568,10 @@ def test_the_amendments_table_never_folds_an_id(invoke, tmp_path: Path) -> None:
     assert amended.exit_code == 0, amended.output
     result = invoke("--ledger", ledger, "history")
     assert result.exit_code == 0, result.output
-    line = next(line for line in result.stdout.splitlines() if "compulsory" in line)
-    assert line.split()[:4] == ["*", "compulsory_education_retention_rate", "2022-07", "≥"]
-    assert "98.5 %" in line
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "compulsory" in line)
+    assert lines[at].split() == ["*", "compulsory_education_retention_rate"]
+    under = lines[at + 1]
+    assert under.split()[:2] == ["2022-07", "≥"] and "98.5 %" in under
+    assert under.rstrip().endswith("市教育局年中调整")
     assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -92,8 +92,11 @@ def test_gap_names_the_reference_not_yet_out(first_quarter, columns: int) -> Non
 def test_status_names_the_reference_not_yet_out(first_quarter) -> None:  # type: ignore[no-untyped-def]
     zh = first_quarter("status")
     headline = zh.split("主要预期目标")[1].split("分领域情况")[0]
-    urban = next(line for line in squeezed(headline) if line.startswith("urban_income"))
-    assert urban.split()[2:] == ["≈", "参照", "4.1%", "无数据"]
+    rows = squeezed(headline)
+    at = next(i for i, line in enumerate(rows) if line.startswith("urban_income"))
+    # the name under the id at 80 columns: the gap and the trend (5.6 → 4.1) kept beside
+    assert rows[at].split()[1:] == ["≈", "参照", "4.1%", "无数据", "█▁"]
+    assert rows[at + 1] + rows[at + 2] == "城镇常住居民人均可支配收入"
     assert "1.9个百分点" in headline  # the gap column kept at 80 columns
     assert "参照：地区生产总值同期（2022年二季度）尚无数据" in squeezed(zh)
     en = first_quarter("status", lang="en")
@@ -223,7 +226,9 @@ def half_year(tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch) -> C
 def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> None:  # type: ignore[no-untyped-def]
     """`history`'s 总量 column had no unit (338.6 of what?); a unit in each cell pushed the note
     `(区统计局)` to wrap at 80 columns (session 21, reverted). The unit goes under the header,
-    as narrow as the figures: the notes stay whole, the whole ledger's history stays a table."""
+    as narrow as the figures: the notes stay whole. The whole ledger's history (ids up to 35
+    characters) is cards at 80 columns, each record's time and note kept under its id, as
+    the narrower cards keep them (session 30: the table left both out)."""
     from rich.cells import cell_len
 
     for lang, word in (("zh", "总量"), ("en", "amount")):
@@ -237,13 +242,18 @@ def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> 
         assert rows[0].endswith("一季度 (区统计局)") and rows[1].endswith("上半年 (区统计局)")
         assert max(cell_len(line) for line in lines) <= 80
     whole = half_year("history")
-    rows = [line for line in squeezed(whole) if line.startswith("* retail_sales")]
-    assert rows and rows[0].split()[2:6] == ["2022-02", "9.8", "%", "120.3"]  # a row, not a card
+    lines = squeezed(whole)
+    at = lines.index("* retail_sales")  # a card: the id whole on a line of its own
+    card = lines[at + 1]
+    assert card.split()[:4] == ["2022-02", "9.8", "%", "120.3"]
+    assert card.endswith("1-2月 (区统计局)")  # the note whole
+    assert max(cell_len(line) for line in whole.splitlines()) <= 80
     # amounts of several units (亿元, an income's 元): each beside its figure
     half_year("record", "urban_income", "4.1", "--period", "2022-Q2", "--amount", "27650")
     mixed = squeezed(half_year("history", columns=100))
-    assert any(line.startswith("* gdp 2022-Q1 5.1 % 338.6 亿元 ") for line in mixed)
-    assert any(line.startswith("* urban_income 2022-Q2 4.1 % 27650 元 ") for line in mixed)
+    cards = [f"{card} {under}" for card, under in itertools.pairwise(mixed)]  # id, then its figures
+    assert any(card.startswith("* gdp 2022-Q1 5.1 % 338.6 亿元 ") for card in cards)
+    assert any(card.startswith("* urban_income 2022-Q2 4.1 % 27650 元 ") for card in cards)
 
 
 def test_pace_column_has_its_unit(half_year) -> None:  # type: ignore[no-untyped-def]

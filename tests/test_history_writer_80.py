@@ -1,8 +1,9 @@
 """`history` of a shared ledger at 80 columns left out `recorded by` (录入人), though
 docs/recording.md said it is kept there (audit V D4): with a 31-character id
 (high_tech_enterprises_certified) and an amount column, the table with the writer and the
-batch is 81 wide. The batch stays at 80 (test_undo_batch: `undo --batch` takes it), so the
-page now says when the writer is left out, and where it is read then; this pins both."""
+batch is 81 wide. Since session 30 a wider terminal never shows fewer columns than the cards
+of a narrower one: at 80 columns each record is a card that keeps the writer, the batch
+(test_undo_batch: `undo --batch` takes it) and the time recorded; the page says so."""
 
 from __future__ import annotations
 
@@ -33,7 +34,12 @@ def test_history_at_80_columns_keeps_the_writer_with_a_long_id_and_an_amount(
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "period" in line)
-    assert "batch" in header and "recorded by" not in header, result.stdout
+    assert "batch" in header and "recorded by" in header, result.stdout
+    assert "recorded (UTC)" in header, result.stdout
+    # a card a record: the id on its own line, the writer on the line under it
+    at = lines.index(" *  high_tech_enterprises_certified")
+    assert lines[at + 1].split()[:3] == ["2022-Q3", "40", "户"] and "bureau" in lines[at + 1]
+    assert sum("2022-Q3" in line and " bureau " in line for line in lines) == 4
     assert max(map(len, lines)) <= 80
     monkeypatch.setenv("COLUMNS", "90")
     wider = invoke(*run, "history").stdout
@@ -41,4 +47,7 @@ def test_history_at_80_columns_keeps_the_writer_with_a_long_id_and_an_amount(
     assert "recorded by" in header and "batch" in header, wider
     page = " ".join((REPO / "docs" / "recording.md").read_text(encoding="utf-8").split())
     assert "a shared ledger's writer: kept at 80 columns" not in page  # the claim of audit V D4
-    assert "with a 31-character id (`high_tech_enterprises_certified`) and an amount is 81" in page
+    assert (
+        "with a 31-character id (`high_tech_enterprises_certified`) and an amount is cards that"
+        " keep the writer" in page
+    )

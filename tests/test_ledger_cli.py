@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import sqlite3
@@ -614,9 +615,10 @@ def test_history_of_long_ids_never_folds_an_id(
     invoke, tmp_path: Path, monkeypatch, width: int
 ) -> None:  # type: ignore[no-untyped-def]
     """A 2026 plan's ids at 80 columns folded in two (fixed_asset_inves / tment), and at 60
-    the target column was one character wide (t / a / r / g / e / t): the columns least
-    needed are left out instead (when recorded, then the note, then the batch; `history ID`
-    and --json have them)."""
+    the target column was one character wide (t / a / r / g / e / t). Each record is now a
+    card at both widths: the id whole on a line of its own, its period, value, time recorded,
+    batch and note under it (the table of one line a record left the time and the note out
+    at 80, which the narrower cards keep: session 30)."""
     from rich.cells import cell_len
 
     assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
@@ -627,8 +629,9 @@ def test_history_of_long_ids_never_folds_an_id(
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     records = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
-    row = re.compile(r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) ")
-    shown = [m.groups() for m in map(row.match, lines) if m is not None]
+    card = re.compile(r"^ [* ] +(\S+)\n +(20[0-9]{2}(?:-[QH]?[0-9]+)?) .* \(demo\)$")
+    pairs = [f"{a}\n{b}" for a, b in itertools.pairwise(lines)]
+    shown = [m.groups() for m in map(card.match, pairs) if m is not None]
     assert shown == [(r["target"], r["period"]) for r in records]
 
 

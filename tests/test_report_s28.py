@@ -49,9 +49,10 @@ def test_status_and_gap_name_the_period_of_a_relations_reference(plan_run, tmp_p
     run = plan_run("guangdong-2026")
     _import(run, tmp_path, GD)
     status = run("--lang", "zh", "status", "--as-of", "2026-12")
-    # at 80 columns the label goes under its bound rather than leave 差距 out (test_verify_s28)
+    # at 80 columns the name goes under the id, the label beside its bound, whole, 差距 and
+    # the trend kept (test_verify_s28; before session 30 the label went under the bound)
     first, under = _row(status, "resident_income")
-    assert "≈ 4.7%" in first and under.strip() == "（前三季度）"
+    assert "≈ 4.7%（前三季度）" in first and "0.1个百分点" in first and under.strip() == "居民收入"
     gap = run("--lang", "zh", "gap", "--as-of", "2026-12")
     first, under = _row(gap, "resident_income")
     assert first.rstrip().endswith("3.6%/    0.1个百分点") and under.strip() == "≈4.7%（前三季度）*"
@@ -99,7 +100,11 @@ def test_a_negative_figure_is_signed_in_chinese_tables_and_a_fall_in_sentences(p
     gap = run("--lang", "zh", "gap")
     assert "-0.3%/≈2%（1.5–2.5%）" in _line(gap, "cpi")
     assert "下降2.6%/待下达" in _line(gap, "energy_intensity")
-    assert " -0.3%  滞后" in _line(run("--lang", "zh", "status"), "cpi")
+    # status at 80 columns: each target a card (its id, its name, then its figures, 差距 kept)
+    card = run("--lang", "zh", "status").splitlines()
+    at = card.index(" cpi")
+    assert card[at + 1].strip() == "居民消费价格涨幅"
+    assert " -0.3%  1.8个百分点  滞后" in card[at + 2]
     report = run("--lang", "zh", "report", "-f", "md")
     assert "| 居民消费价格涨幅 | ≈ 2%（1.5–2.5%） | -0.3% | 1.8个百分点 | 滞后 |" in report
     assert "居民消费价格下降0.3%，低于2%左右的目标" in report

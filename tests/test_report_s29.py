@@ -169,23 +169,25 @@ def _lines_of(text: str, id_: str, count: int) -> list[str]:
     return lines[at : at + count]
 
 
-def test_a_relations_period_keeps_the_name_beside_its_id_at_72_columns(  # type: ignore[no-untyped-def]
+def test_a_relations_period_keeps_the_gap_and_every_figure_whole_at_72_columns(  # type: ignore[no-untyped-def]
     plan_run, tmp_path, monkeypatch
 ) -> None:
-    """广东 at 72 columns: the reference's period (`（前三季度）`), counted in its figure's width,
-    sent every name under its id (`地方一般公共预` over `算收入` at the ids' width) though it goes
-    on a line of its own; now the names stay beside their ids, 差距 kept, GDP's figure whole
-    (the name gives it two cells rather than `4.496%/` over `4.5%—5%`)."""
+    """广东 at 72 columns: 差距 kept, GDP's figure whole (not `4.496%/` over `4.5%—5%`), the
+    reference's period (`（前三季度）`) whole beside its figure. Session 29 kept the names beside
+    the ids; since session 30 the table counts its two edge cells, which leaves the names no
+    room beside the figures: each goes under its id, every figure on one line."""
     monkeypatch.setenv("COLUMNS", "72")
     run = plan_run("guangdong-2026")
     _import(run, tmp_path, GD)
     zh = run("--lang", "zh", "gap", "--as-of", "2026-12")
-    assert zh.splitlines()[3].split() == ["编号", "名称", "状态", "完成值", "/", "目标", "差距"]
-    gdp = _lines_of(zh, "gdp", 1)[0]
-    assert gdp.split() == ["gdp", "地区生产总值", "未完成", "4.496%/4.5%—5%", "0.004个百分点"]
+    header = ["编号", "/", "名称", "状态", "完成值", "/", "目标", "差距"]
+    assert zh.splitlines()[3].split() == header
+    gdp, name = _lines_of(zh, "gdp", 2)
+    assert gdp.split() == ["gdp", "未完成", "4.496%/4.5%—5%", "0.004个百分点"]
+    assert name.strip() == "地区生产总值"
     first, under = _lines_of(zh, "resident_income", 2)
-    assert first.split() == ["resident_income", "居民收入", "滞后", "3.6%/≈4.7%", "0.1个百分点"]
-    assert under.strip() == "（前三季度）*"
+    assert first.split() == ["resident_income", "滞后", "3.6%/≈4.7%（前三季度）*", "0.1个百分点"]
+    assert under.strip() == "居民收入"
     assert max(len(line.rstrip()) for line in zh.splitlines()) <= 72
 
 

@@ -276,7 +276,9 @@ def test_history_at_80_columns_keeps_who_recorded(
 ) -> None:  # type: ignore[no-untyped-def]
     """§10: on the standard 80-column terminal `history` of a shared ledger left out the
     `recorded by` (录入人) column first, keeping the note and the batch: the writer seemed
-    absent. The order now: the time recorded, the note, then the writer, then the batch."""
+    absent. The order now: the time recorded, the note, then the writer, then the batch; at
+    80 columns each record is a card (the id on its own line) that keeps them all, as the
+    narrower cards do (session 30)."""
     sheet = tmp_path / "gx.csv"
     sheet.write_text(
         "target,period,value,amount,note,source\n"
@@ -296,7 +298,7 @@ def test_history_at_80_columns_keeps_who_recorded(
     assert narrow.exit_code == 0, narrow.stderr
     header = next(line for line in narrow.stdout.splitlines() if "period" in line)
     assert "recorded by" in header and "batch" in header, narrow.stdout
-    assert "recorded (UTC)" not in header, narrow.stdout
+    assert "recorded (UTC)" in header and "note" in header, narrow.stdout
     assert all("postgres" in line for line in narrow.stdout.splitlines() if "2022-Q2" in line), (
         narrow.stdout
     )

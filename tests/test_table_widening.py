@@ -68,26 +68,8 @@ def _guangdong(invoke: Any, tmp_path: Path) -> list[str]:
 PLACES = {"demo": _demo, "plan2021": _plan2021, "guangdong": _guangdong}
 
 
-# Known to fail until the rule of session 29 applies to every table (REPORT of session 30,
-# helper widths: `status`'s headline table drops 差距 and 走势 at 49 columns that the cards keep
-# at 48; `history` of long ids drops the time and the note the cards keep; the investment table
-# is 44 cells wide at 42). The fix, with the ~20 expectations it moves, is with the lead.
-_PENDING = pytest.mark.xfail(
-    strict=True, reason="fewer columns on a wider terminal outside `gap`: session 30, widths"
-)
-
-
-@pytest.mark.parametrize(
-    ("place", "lang"),
-    [
-        pytest.param("demo", "zh", marks=_PENDING),
-        pytest.param("demo", "en", marks=_PENDING),
-        pytest.param("guangdong", "zh", marks=_PENDING),  # `history gdp` cut (…) at 45, not 44
-        pytest.param("guangdong", "en", marks=_PENDING),
-        pytest.param("plan2021", "zh", marks=_PENDING),
-        pytest.param("plan2021", "en", marks=_PENDING),
-    ],
-)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("place", sorted(PLACES))
 def test_a_wider_terminal_never_shows_less(  # type: ignore[no-untyped-def]
     invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, place: str
 ) -> None:

@@ -83,10 +83,8 @@ def _table(title: str | None = None) -> Table:
     return Table(**_table_options(title))
 
 
-def _fitted(
-    columns: list[Column], title: str | None = None, widening_keeps: bool = False
-) -> FittedTable:
-    return FittedTable(columns, widening_keeps=widening_keeps, **_table_options(title))
+def _fitted(columns: list[Column], title: str | None = None) -> FittedTable:
+    return FittedTable(columns, **_table_options(title))
 
 
 _NO_WRAP = {"no_wrap": True}
@@ -160,10 +158,6 @@ def gap_table(
                 stacks=True,
             ),
         ],
-        # never fewer columns on a wider terminal: at 80 columns, long ids and a few figures,
-        # the gap, the completion and the pace the cards kept at 72 (cards, or the name under
-        # the id, rather than leave them out)
-        widening_keeps=True,
     )
     parts: list[RenderableType] = [header, table, _legend(out.targets, lang, names)]
     footnote = amended_footnote(out.targets, lang, plan_ids)

@@ -297,14 +297,10 @@ class FittedTable:
         columns: list[Column],
         *,
         row_styles: list[str | None] | None = None,
-        widening_keeps: bool = False,
         **table_options: Any,
     ) -> None:
         self.columns = columns
         self.row_styles = row_styles
-        # A wider terminal never shows fewer columns (`gap`): the table keeps what the cards
-        # would, the name under the id if need be, else the rows are cards.
-        self.widening_keeps = widening_keeps
         self.table_options = table_options
 
     def fitted(self, width: int) -> Table:
@@ -316,7 +312,9 @@ class FittedTable:
         # Two cells between columns with collapsed padding, else three (a cell each side).
         gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
-            if sum(shown_width(c) for c in kept) + gap * (len(kept) - 1) <= width:
+            # the table's two edge cells counted: without them the investment table was two
+            # cells wider than a 42-column terminal, its bars kept (session 30)
+            if sum(shown_width(c) for c in kept) + gap * (len(kept) - 1) + EDGES <= width:
                 break
             if any(c.stacks and c.drop == level for c in kept):
                 if _fits_stacked(kept, width, gap):
@@ -326,11 +324,13 @@ class FittedTable:
                 return as_cards(present, width, gap, self._options(), self.row_styles)
             kept = [c for c in kept if c.drop != level]
         options = self._options()
-        roomy = self.widening_keeps and _cards_keep_more(present, kept, width, gap)
+        # A wider terminal never shows fewer columns, in every table (session 30; `gap` alone
+        # in session 29): what the cards would keep stays, the name under the id if need be,
+        # else the rows are cards. Without it `gap` at 80 columns lost the gap, the completion
+        # and the pace the cards kept at 72 (long ids beside a few figures), `status`'s
+        # headline table at 49 the gap and the trend the cards kept at 48.
+        roomy = _cards_keep_more(present, kept, width, gap)
         if roomy:
-            # what the cards would keep stays, the name under the id if need be: else a wider
-            # terminal showed less, the table at 80 columns without the gap, the completion
-            # and the pace the cards kept at 72 (long ids beside a few figures)
             kept = cards_kept(present, width, gap)
             if not _fits_stacked(kept, width, gap):
                 return as_cards(present, width, gap, options, self.row_styles)
