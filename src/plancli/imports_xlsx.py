@@ -83,6 +83,7 @@ from plancli.workbook_sheets import one_table
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
+    PercentShown,
     Unrounded,
     Unshown,
     _builtin_format,
@@ -91,6 +92,7 @@ from plancli.xlsx_formats import (
     excel_date,
     excel_number,
     parse_number_format,
+    percent_said,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter, merge_refusal
 from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring
@@ -830,6 +832,9 @@ class _RowCollector:
                 continue
             if column is not None:
                 read = _period(value, shown) if column == "period" else _text(value, shown)
+                ref = f"{column_letter(position)}{number}"
+                if isinstance(value, PercentShown) and (said := percent_said(value, ref)):
+                    self.notes.warnings.append((number, said))  # 4.1 under 0.0%
                 values[column] = read
                 if read is not None:
                     filled.append(position)
