@@ -71,6 +71,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
+from plancli.percent_cells import PercentShown, percent_said
 from plancli.read_notes import Located, ReadNotes
 from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.safe_xml import Refused
@@ -83,7 +84,6 @@ from plancli.workbook_sheets import one_table
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
-    PercentShown,
     Unrounded,
     Unshown,
     _builtin_format,
@@ -92,7 +92,6 @@ from plancli.xlsx_formats import (
     excel_date,
     excel_number,
     parse_number_format,
-    percent_said,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter, merge_refusal
 from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring

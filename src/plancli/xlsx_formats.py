@@ -433,6 +433,8 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
         return unshown
     figure = shown_figure(value, shown)
     if figure is not None and shown.percent_scale == 1:
+        from plancli.percent_cells import PercentShown
+
         percent = PercentShown(figure)  # 4.1 under 0.0%: read as 410 (percent_said)
         percent.stored, percent.shown = value, shown
         return percent
@@ -468,37 +470,3 @@ def excel_date(serial: float, date1904: bool) -> datetime | None:
     else:
         base = datetime(1899, 12, 30)
     return base + timedelta(milliseconds=round(serial * 86_400_000))
-
-
-class PercentShown(Decimal):
-    """A figure read from a cell of a percentage format (`0.0%`), as shown, with the number
-    the cell holds: a growth of 4.1 pasted into a `0.0%` cell is shown, and read, as 410 %."""
-
-    stored: float
-    shown: _Shown
-
-
-def percent_said(figure: PercentShown, ref: str) -> str | None:
-    """The warning of a percentage cell read otherwise than meant (session 30 walk F6): a
-    number above 1 (4.1 shows as 410.0%: a growth pasted into a % cell, which the growth's own
-    warning blamed on the 累计值 column), or one whose decimals its format hides (0.065 under
-    `0%` shows 7%, read as 7: the bulletin's 6.5)."""
-    from plancli.i18n import _
-
-    exact = excel_number(figure.stored).scaleb(2)
-    decimals = figure.shown.decimals or 0
-    shown = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
-    fields = {"ref": ref, "format": figure.shown.code, "stored": num(excel_number(figure.stored))}
-    if abs(figure.stored) > 1:
-        return _(
-            "cell {ref} has the percentage format {format}: it holds {stored}, which Excel shows "
-            "as {shown}, read as {figure} %; a growth of {stored} % pasted into a cell of that "
-            "format? Give the cell a number format (0.0) or type {stored}%"
-        ).format(**fields, shown=shown, figure=num(figure))
-    if exact != figure:
-        return _(
-            "cell {ref} holds {exact} %, but its percentage format {format} shows {shown}, read "
-            "as {figure} % (as shown); if {exact} is meant, give the cell a format with its "
-            "decimals (0.0%)"
-        ).format(**fields, exact=num(exact), shown=shown, figure=num(figure))
-    return None
