@@ -153,7 +153,8 @@ def test_import_refuses_footnoted_cells_in_csv_and_xlsx(
         result = _import(invoke, ledger, path)
         assert result.exit_code == 2, result.output
         assert result.stderr.splitlines()[1] == (
-            f"{where}: value '5.2¹', amount '1441.3²': ¹ ² are not digits: footnote marks "
+            f"{where}: target gdp: value '5.2¹', amount '1441.3²': ¹ ² are not digits: footnote "
+            "marks "
             "after the figures? give each figure alone"  # both cells named (session 24)
         )
     typed = tmp_path / "typed.csv"  # full-width digits, as a CJK input method types them
@@ -282,14 +283,14 @@ def test_a_months_flow_under_the_month_column_is_refused_naming_it(invoke, tmp_p
     result = invoke(*args, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{path}:主要指标:4: '城镇新增就业': no year-to-date figure ('累计/绝对值', "
-        "'累计/增长（%）' empty); the '当月/绝对值' column's '7.5' is the month's alone, "
-        "not recorded"
+        f"{path}:主要指标:4: target new_urban_jobs: '城镇新增就业': no year-to-date figure "
+        "('累计/绝对值', '累计/增长（%）' empty); the '当月/绝对值' column's '7.5' is the "
+        "month's alone, not recorded"
     )
     result = invoke(*args, "--lang", "zh")
     assert result.stderr.splitlines()[1] == (
-        f"{path}:主要指标:4：'城镇新增就业'：没有累计数（'累计/绝对值', '累计/增长（%）' 列为空）；"
-        "'当月/绝对值' 列的 '7.5' 是当月数，不录入"
+        f"{path}:主要指标:4：目标 new_urban_jobs：'城镇新增就业'：没有累计数"
+        "（'累计/绝对值', '累计/增长（%）' 列为空）；'当月/绝对值' 列的 '7.5' 是当月数，不录入"
     )
     assert not ledger.exists()
 
@@ -306,7 +307,8 @@ def test_a_level_in_a_one_row_headers_month_column_is_read(invoke, tmp_path: Pat
     )
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        f"{path}:3：'新增城镇就业'：没有累计数（'本年累计', '累计增长（%）' 列为空）；"
+        f"{path}:3：目标 new_urban_jobs：'新增城镇就业'：没有累计数（'本年累计', '累计增长（%）' "
+        "列为空）；"
         "'本月' 列的 '7.5' 是当月数，不录入"
     ]
     path.write_text("指标,本月,本年累计,累计增长（%）\n城镇调查失业率,5.5,,\n", encoding="utf-8")

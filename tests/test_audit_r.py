@@ -173,7 +173,10 @@ def test_a_refused_mark_is_quoted_as_the_file_holds_it(plan2022: Path, invoke) -
     (plan2022 / "q.csv").write_text("指标,期间,累计值\n新建5G基站,1-2月,？\n", encoding="utf-8")
     done = invoke("import", "q.csv", "--dry-run")
     assert done.exit_code == 2
-    assert "q.csv:2: '累计值' '？' is not a number (e.g. 310, 5.2, -0.3)" in done.stderr
+    assert (
+        "q.csv:2: target new_5g_base_stations: '累计值' '？' is not a number (e.g. 310, 5.2, -0.3)"
+        in done.stderr
+    )
 
 
 # ------------------------------------------------ D4: a one-row header naming the period

@@ -38,7 +38,7 @@ def test_a_bound_its_quote_does_not_state_is_warned(invoke, tmp_path: Path) -> N
     ]
     zh = invoke("--lang", "zh", "--plan", str(plan), "validate")
     # the bound in words, its key in brackets (it read `around = 5.5 不是…`)
-    said = "目标值（around）5.5 不是其原文引用 '全市生产总值增长5%左右' 中的数字"
+    said = "目标值（around）5.5 不是其原文引用“全市生产总值增长5%左右”中的数字"
     assert "".join(said.split()) in "".join((zh.stdout + zh.stderr).split())  # (wrapped)
 
 
@@ -78,7 +78,7 @@ def test_chinese_names_each_bound_in_words_its_key_in_brackets() -> None:
     words = {"min": "下限", "max": "上限", "around": "目标值", "stretch": "争取目标"}
     for bound, message in _NOT_QUOTED.items():
         assert zh(message).format(value="5.5", quote="增长5%左右") == (
-            f"{words[bound]}（{bound}）5.5 不是其原文引用 '增长5%左右' 中的数字"
+            f"{words[bound]}（{bound}）5.5 不是其原文引用“增长5%左右”中的数字"
         )
     assert zh("min ({min}) > max ({max})").format(min=310, max=300) == (
         "下限（min）310 大于上限（max）300"

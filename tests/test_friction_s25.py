@@ -63,7 +63,7 @@ def test_ambiguous_groupings_and_parentheses_are_still_refused(
     done = invoke("import", "bad.csv", "--dry-run")
     assert done.exit_code == 2
     assert "nothing was imported" in done.stderr
-    assert f"bad.csv:2: '累计值' '{cell}'" in done.stderr
+    assert f"bad.csv:2: target new_5g_base_stations: '累计值' '{cell}'" in done.stderr
 
 
 def test_a_workbooks_text_cells_read_them_too(plan2022: Path, invoke) -> None:  # type: ignore[no-untyped-def]

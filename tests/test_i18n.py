@@ -364,7 +364,7 @@ def test_an_import_refused_in_chinese(invoke, mini_plan: Path, tmp_path: Path) -
     assert result.exit_code == 2
     first, second = result.stderr.splitlines()
     assert first == f"错误：{figures}：1 行有误；未导入任何数据"
-    assert second.startswith(f"{figures}:3：期间 '2022-13' 格式不对")
+    assert second.startswith(f"{figures}:3：目标 g5：期间 '2022-13' 格式不对")
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "ascii"])

@@ -68,12 +68,13 @@ def test_footnote_marks_in_two_cells_are_named_in_one_message(
         result = _import(invoke, ledger, path)
         assert result.exit_code == 2, result.output
         assert result.stderr.splitlines()[1] == (
-            f"{where}: value '5.2¹', amount '702.6²': ¹ ² are not digits: footnote marks after "
-            "the figures? give each figure alone"
+            f"{where}: target gdp: value '5.2¹', amount '702.6²': ¹ ² are not digits: footnote "
+            "marks after the figures? give each figure alone"
         )
         result = _import(invoke, ledger, path, lang="zh")
         assert result.stderr.splitlines()[1] == (
-            f"{where}：数值 '5.2¹'、总量 '702.6²'：¹ ² 不是数字，是数字后的注释标记吗？请只填数字"
+            f"{where}：目标 gdp：数值 '5.2¹'、总量 '702.6²'：¹ ² "
+            "不是数字，是数字后的注释标记吗？请只填数字"
         )
     assert not ledger.exists()
 
@@ -95,7 +96,8 @@ def test_one_footnoted_cell_keeps_its_message(invoke, ledger: Path, tmp_path: Pa
     result = _import(invoke, ledger, path)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{path}:2: amount '702.6²': ² is not a digit: a footnote mark after the figure? "
+        f"{path}:2: target gdp: amount '702.6²': ² is not a digit: a footnote mark after the "
+        "figure? "
         "give the figure alone"
     )
 

@@ -268,15 +268,18 @@ def test_an_invisible_character_and_a_unit_are_named(imports) -> None:  # type: 
     result = imports("L.csv", lines)
     err = result.stderr
     assert (
-        "L.csv:2: value '\\u200b2.5': holds an invisible character (\\u200b: a zero-width space "
+        "L.csv:2: target unemployment_rate: value '\\u200b2.5': holds an invisible character "
+        "(\\u200b: a zero-width space "
         "or the like, pasted with the figure); retype the figure"
     ) in err, err
     assert (
-        "L.csv:3: value '0.60亿元': the figure with a unit (亿元); give the number alone, in the "
+        "L.csv:3: target external_funds: value '0.60亿元': the figure with a unit (亿元); give the "
+        "number alone, in the "
         "plan's unit (亿元)"
     ) in err
     assert (
-        "L.csv:4: value '11000人': the figure with a unit (人); give the number alone, in the "
+        "L.csv:4: target new_urban_jobs: value '11000人': the figure with a unit (人); give the "
+        "number alone, in the "
         "plan's unit (万人)" in err
     )
     zh = imports("L.csv", lines, lang="zh")

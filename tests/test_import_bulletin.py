@@ -506,8 +506,8 @@ def test_a_comma_that_does_not_group_thousands_is_still_refused(imports) -> None
     result = imports("june.csv", 'target,period,value\nnew_parking_spaces,2022-06,"4,8"\n')
     refused(
         result,
-        ":2: value '4,8': write it without thousands separators and with '.' as the decimal "
-        "point, e.g. 1441.37",
+        ":2: target new_parking_spaces: value '4,8': write it without thousands separators and "
+        "with '.' as the decimal point, e.g. 1441.37",
     )
 
 
@@ -607,8 +607,8 @@ def test_a_number_2022_1_in_a_sheets_period_column_is_refused_on_its_row(
     result = imports("p.xlsx", (tmp_path / "p.xlsx").read_bytes())
     refused(
         result,
-        ":3: period '2022.1': January or October? A spreadsheet shows 2022.10 typed as a "
-        "number as 2022.1; write 2022-01 or 2022-10",
+        ":3: target gdp: period '2022.1': January or October? A spreadsheet shows 2022.10 typed "
+        "as a number as 2022.1; write 2022-01 or 2022-10",
     )
     assert not ledger.exists()
 
@@ -630,7 +630,7 @@ def test_the_year_a_file_name_gives(name: str, year: int | None) -> None:
 def test_a_year_in_the_file_name_or_a_year_column(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     # A file named for 2021 is a 2021 bulletin: its 1-6月 is 2021-06, outside the 2022 plan.
     wrong_year = imports("官渡区2021年6月月报.csv", "指标,期间,数值\ngdp,1-6月,5.2\n")
-    refused(wrong_year, ":2: period '2021-06' is outside the plan year 2022")
+    refused(wrong_year, ":2: target gdp: period '2021-06' is outside the plan year 2022")
     by_column = imports("june.csv", "年份,指标,期间,数值\n2022,gdp,上半年,5.2\n")
     assert by_column.exit_code == 0, by_column.output
     assert records(ledger)[("gdp", "2022-H1")].value == Decimal("5.2")
@@ -642,7 +642,7 @@ def test_a_span_not_from_january_is_refused_on_its_row(imports) -> None:  # type
     result = imports("june.csv", "指标,期间,数值\ngdp,4-6月,5.2\n")
     refused(
         result,
-        ":2: period '4-6月' is not year to date: plancli records figures from January "
+        ":2: target gdp: period '4-6月' is not year to date: plancli records figures from January "
         "(1-6月, 2022-06)",
     )
 
@@ -808,8 +808,8 @@ def test_import_errors_in_chinese(imports, tmp_path: Path) -> None:  # type: ign
         f"错误：{tmp_path / 'june.csv'}：3 行有误；未导入任何数据",
         f"{tmp_path / 'june.csv'}:2：计划 guandu-2022 中没有目标 '地区生产总额'；"
         "是否想找 地区生产总值（gdp）？",
-        f"{tmp_path / 'june.csv'}:3：期间 '4-6月' 不是年初至今的累计期间：plancli 录入自1月起的"
-        "累计数（1-6月，即 2022-06）",
+        f"{tmp_path / 'june.csv'}:3：目标 gdp：期间 '4-6月' 不是年初至今的累计期间：plancli "
+        "录入自1月起的累计数（1-6月，即 2022-06）",
         f"{tmp_path / 'june.csv'}:4：缺少 value（城镇登记失业率）",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
@@ -1215,11 +1215,14 @@ def test_a_year_in_the_title_counts_as_the_file_names(imports, ledger: Path) -> 
     # Audit Z D7: this year's bulletin imported in last year's workspace. Its title says 2026,
     # its period column 1-3月: 50 base stations were recorded as 2022-03 in the 2022 ledger.
     titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
-    refused(titled, ":3: period '2026-03' is outside the plan year 2022" + NAMES_NO_YEAR)
+    refused(
+        titled, ":3: target gdp: period '2026-03' is outside the plan year 2022" + NAMES_NO_YEAR
+    )
     beijing = imports("北京月报.csv", "北京市2026年主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
     refused(
         beijing,
-        ":3: period '2026-03' is outside the plan year 2022: '1-3月' names no year, and the "
+        ":3: target gdp: period '2026-03' is outside the plan year 2022: '1-3月' names no year, "
+        "and the "
         "title '北京市2026年主要经济指标' gives 2026",
     )
     assert not ledger.exists()
@@ -1248,6 +1251,7 @@ def test_a_base_year_in_the_title_is_not_the_figures_year(imports, ledger: Path)
     titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
     refused(
         titled,
-        ":3: period '2026-03' is outside the plan year 2022: '1-3月' names no year, and the "
+        ":3: target gdp: period '2026-03' is outside the plan year 2022: '1-3月' names no year, "
+        "and the "
         "title '官渡区2026年1-3月主要经济指标' gives 2026",
     )

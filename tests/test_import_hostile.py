@@ -169,7 +169,7 @@ def test_a_workbook_sent_on_stdin_is_read_like_a_file(run, ledger: Path) -> None
     data = workbook(Sheet().row(1, *HEADER).row(2, "g5", "2022-06", 150).row(3, "g5", "x", 1))
     result = run("import", "-", input=data)
     assert result.exit_code == 2
-    assert "<stdin>:Sheet1:3: malformed period 'x'" in result.stderr
+    assert "<stdin>:Sheet1:3: target g5: malformed period 'x'" in result.stderr
     result = run("import", "-", input=billion_laughs().encode())  # XML, not a zip: as CSV
     assert result.exit_code == 2 and "Traceback" not in result.output
 
@@ -438,7 +438,7 @@ def test_a_literal_percent_on_a_count_is_refused_like_a_scaling_one(
         path = write(tmp_path / "in.xlsx", workbook(sheet, formats=[number_format]))
         result = run("import", str(path))
         assert result.exit_code == 2
-        assert ":Sheet1:2: value '52%': this figure is not a percentage" in result.stderr
+        assert ":Sheet1:2: target g5: value '52%': this figure is not a percentage" in result.stderr
 
 
 @pytest.mark.parametrize("form", ["csv", "json", "xlsx"])

@@ -370,7 +370,8 @@ def test_a_row_with_only_its_month_figure_says_so(invoke, ledger: Path, tmp_path
     result = _import(invoke, ledger, path)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        f"{path}:3: '新建5G基站': no year-to-date figure ('本年累计', '累计增长（%）' empty); the "
+        f"{path}:3: target new_5g_base_stations: '新建5G基站': no year-to-date figure ('本年累计', "
+        "'累计增长（%）' empty); the "
         "'本月' column's '30' is the month's alone, not recorded",
     ]  # row 4, with no figure at all, is a target's row left blank: skipped (audit K D4)
 

@@ -106,11 +106,11 @@ def test_an_amount_typed_with_its_unit_is_refused_naming_the_unit_and_the_column
     result = _import(invoke, ledger, path, "--dry-run", lang="zh")
     assert result.exit_code == 2, result.output
     refusal = f"'本月止累计' '{typed}' 带了单位（亿元）；请只填数字，单位按计划（亿元）"
-    assert f"{path}:5月:3：{refusal}\n" in result.stderr
+    assert f"{path}:5月:3：目标 gdp：{refusal}\n" in result.stderr
     english = _import(invoke, ledger, path, "--dry-run")
     assert (
-        f":5月:3: '本月止累计' '{typed}': the figure with a unit (亿元); give the number alone, "
-        "in the plan's unit (亿元)\n"
+        f":5月:3: target gdp: '本月止累计' '{typed}': the figure with a unit (亿元); "
+        "give the number alone, in the plan's unit (亿元)\n"
     ) in english.stderr
     assert not ledger.exists()
 

@@ -256,8 +256,10 @@ def test_bad_xlsx_rows_are_reported_by_sheet_and_row(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: {path}:7月: 5 bad rows; nothing was imported"
-    assert lines[1].startswith(f"{path}:7月:3: malformed period '2022-13'")
-    assert lines[2].startswith(f"{path}:7月:5: value 'lots' is not a number")
+    assert lines[1].startswith(f"{path}:7月:3: target retail_sales: malformed period '2022-13'")
+    assert lines[2].startswith(
+        f"{path}:7月:5: target new_5g_base_stations: value 'lots' is not a number"
+    )
     assert lines[3].startswith(
         f"{path}:7月:6: new_5g_base_stations is a cumulative target and has no amount"
     )
@@ -297,7 +299,10 @@ def test_a_percentage_cell_for_a_count_is_refused(invoke, plan: Path, tmp_path: 
     book.save(path)
     result = invoke("--plan", str(plan), "import", str(path))
     assert result.exit_code == 2
-    assert ":Sheet:2: value '120%': this figure is not a percentage" in result.stderr
+    assert (
+        ":Sheet:2: target new_5g_base_stations: value '120%': this figure is not a percentage"
+        in result.stderr
+    )
 
 
 def test_choosing_the_sheet(invoke, plan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

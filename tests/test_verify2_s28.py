@@ -29,7 +29,11 @@ def _one_line_each(result, exit_code: int) -> list[str]:  # type: ignore[no-unty
 @pytest.mark.parametrize(
     ("suffix", "content", "problem"),
     [
-        (".csv", "target,period,value\ngdp,2022-Q3,abc\n", ":2: value 'abc' is not a number"),
+        (
+            ".csv",
+            "target,period,value\ngdp,2022-Q3,abc\n",
+            ":2: target gdp: value 'abc' is not a number",
+        ),
         (".csv", "target,period\ngdp,2022-Q3\n", ":1: missing column(s) value"),
         (
             ".csv",
@@ -44,7 +48,7 @@ def _one_line_each(result, exit_code: int) -> list[str]:  # type: ignore[no-unty
         (
             ".json",
             json.dumps([{"target": "gdp", "period": "2022-Q3", "value": "x"}]),
-            ":1: value 'x' is not a number",
+            ":1: target gdp: value 'x' is not a number",
         ),
     ],
 )

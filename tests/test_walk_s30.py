@@ -113,8 +113,8 @@ def test_an_import_row_of_a_thirteenth_month_names_its_line_and_month(
     result = invoke("--ledger", str(ledger), "--lang", "en", "import", str(bulletin))
     assert result.exit_code == 2
     assert (
-        f"{bulletin}:3: malformed period '2022年13月': there is no month 13 (a month is 1-12)"
-        in result.stderr
+        f"{bulletin}:3: target gdp: malformed period '2022年13月': there is no month 13 "
+        "(a month is 1-12)" in result.stderr
     )
     assert not ledger.exists()
 

@@ -613,7 +613,8 @@ def resolve_rows(
             problems.add(row.row, str(mapped_target))
             continue
         if isinstance(mapped_period, InputError):
-            problems.add(row.row, str(mapped_period))
+            period_of = by_id.get(mapped_target.strip())
+            problems.add(row.row, str(mapped_period), period_of.id if period_of else "")
             continue
         target = by_id.get(mapped_target.strip())
         value, amount = entry.value, entry.amount
@@ -622,10 +623,10 @@ def resolve_rows(
                 if row.row in notes.month_dashed:  # 累计 —: no data, whatever 当月 says
                     notes.no_data_rows += 1
                 else:
-                    problems.add(row.row, notes.month_only[row.row])
+                    problems.add(row.row, notes.month_only[row.row], target.id)
                 continue
             if row.row in notes.growth_only and not growth_is_figure(target):
-                problems.add(row.row, growth_for_figure(target, notes, row.row, value))
+                problems.add(row.row, growth_for_figure(target, notes, row.row, value), target.id)
                 continue
             given = notes.units.get(row.row) or name_units.get(entry.target)
             if row.row in notes.units and not totals_unit(target, notes, row.row):  # 计量单位
@@ -639,17 +640,17 @@ def resolve_rows(
                 unit = None
             if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
-                    problems.add(row.row, with_figures(unit[1], value, amount))
+                    problems.add(row.row, with_figures(unit[1], value, amount), target.id)
                     continue
                 if not rise_beside_index_base(target, value, given):  # 上年同期=100 beside 2.1
                     notes.warnings.append((row.row, unit[1]))
             if row.row in notes.total_only and target.has_amount:
-                problems.add(row.row, total_only_problem(target, notes, row.row))
+                problems.add(row.row, total_only_problem(target, notes, row.row), target.id)
                 continue
             if row.row in notes.total_only and (
                 refused := total_for_growth(target, notes, row.row, value)
             ):
-                problems.add(row.row, refused)  # 2100.5 亿元 for a growth %
+                problems.add(row.row, refused, target.id)  # 2100.5 亿元 for a growth %
                 continue
             if row.row in notes.paired and not target.has_amount:
                 value, amount = paired_figure(target, notes, row.row, value, amount)
@@ -658,7 +659,7 @@ def resolve_rows(
                 target, entry.target, mapped_period, value, index_said(notes, row.row)
             )
             if slip is not None and slip[0]:
-                problems.add(row.row, slip[1])
+                problems.add(row.row, slip[1], target.id)
                 continue
             if slip is not None:
                 notes.warnings.append((row.row, slip[1]))

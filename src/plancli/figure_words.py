@@ -84,6 +84,24 @@ _WITH_UNIT = re.compile(
 )
 
 
+class _AsIs(str):
+    def __repr__(self) -> str:  # `shown(raw)` is a repr already
+        return str(self)
+
+
+def misplaced_separator(probe: str, what: str, raw: str) -> None:
+    """InputError for a figure grouped, but not by three (`1,０２.3`, folded `1,02.3`: a comma
+    with a decimal point after it, or two commas), which was told not to group its thousands
+    though 1,234 is read (session 30 walk F10); a decimal comma (4,8) is left to the caller."""
+    if not _GROUPED.match(probe) and (probe.count(",") > 1 or "." in probe):
+        raise InputError(
+            _(
+                "{what} {raw!r}: a thousands separator out of place (groups of three "
+                "digits, e.g. 1,023.4); or write it without separators, e.g. 1023.4"
+            ).format(what=what, raw=_AsIs(raw))
+        )
+
+
 def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
     """InputError for a figure typed with something a reader cannot see or act on (audit W
     D10): an invisible character pasted with it from a web page or WeChat (a zero-width
@@ -111,10 +129,13 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
 
 def typed_refusals(text: str, probe: str, what: str, raw: str, unit: str | None) -> None:
     """`typed_refusal` of the text as written (an invisible character NFKC would make a
-    space), then of it folded (`５．２亿元`: the unit typed after the figure)."""
+    space), then of it folded (`５．２亿元`: the unit typed after the figure); then a thousands
+    separator out of place."""
     typed_refusal(text, what, raw, unit)
     if probe != text:
         typed_refusal(probe, what, raw, unit)
+    if "," in probe:  # not a unit: a separator out of place? (`misplaced_separator`)
+        misplaced_separator(probe, what, raw)
 
 
 def number_text(text: str) -> str:

@@ -163,12 +163,20 @@ def unknown_hint(
     plan: AnyPlan, refused: InputError, unknown: Sequence[ImportRow], more: int = 0
 ) -> InputError:
     """The refusal of a file some of whose rows name no target, saying the option exists
-    (`more`: such rows past those kept, counted only)."""
+    (`more`: such rows past those kept, counted only). An id close to a target's
+    (`budget_revenu`: did you mean budget_revenue?) is a misspelt target, not an indicator the
+    plan does not track: --skip-unknown would drop its figure, so it is not offered for it;
+    without other rows, no hint (session 30 walk F11). A name close to one (城镇调查失业率 beside
+    城镇登记失业率) may be another indicator: still offered."""
+    near = [row for row in skipped_rows(plan, unknown) if row.suggestions and row.target.isascii()]
+    untracked = [row for row in unknown if row.row not in {n.row for n in near}]
+    if not untracked and not more:
+        return refused
     hint = ngettext(
         "hint: {n} of these rows names no target of plan {plan}: if it is an indicator the "
         "plan does not track, --skip-unknown leaves it out, listed, and imports the rest",
         "hint: {n} of these rows name no target of plan {plan}: if they are indicators the "
         "plan does not track, --skip-unknown leaves them out, listed, and imports the rest",
-        len(unknown) + more,
-    ).format(n=f"{len(unknown) + more:,}", plan=plan.plan.id)
+        len(untracked) + more,
+    ).format(n=f"{len(untracked) + more:,}", plan=plan.plan.id)
     return InputError(f"{refused}\n{hint}")

@@ -24,6 +24,7 @@ from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
 from plancli.import_order import _amount_rows, _disordered
+from plancli.import_problems import _twice
 from plancli.import_summary import stream_counts
 from plancli.imports import (
     ImportRejected,
@@ -31,7 +32,6 @@ from plancli.imports import (
     ImportRow,
     Problem,
     Problems,
-    _twice,
 )
 from plancli.ledger import Figures, clean_text, is_unchanged
 from plancli.level_slips import CLASSES, change_row_slips, is_class, level_rules, share_warning
@@ -261,7 +261,7 @@ def import_stream(
                             ),
                         )
                     except InputError as exc:
-                        found.add(line, str(exc))
+                        found.add(line, str(exc), target.id)
                         full = found.full
                         writing = False
                         continue
@@ -277,7 +277,8 @@ def import_stream(
             try:
                 record, target, previous = check(entry)
             except InputError as exc:
-                found.add(line, str(exc))
+                named = checker.target(target_text)
+                found.add(line, str(exc), named.id if named is not None else "")
                 full = found.full
                 writing = False
                 continue

@@ -33,7 +33,8 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
-from plancli.i18n import _, colon_join, ngettext
+from plancli.i18n import _, ngettext
+from plancli.import_problems import _twice, named_problem
 from plancli.ledger import (
     Change,
     Entry,
@@ -47,7 +48,6 @@ from plancli.ledger import (
 from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan
-from plancli.plain import Record as PlainRecord
 from plancli.safe import clip_path
 from plancli.stores.base import LedgerStore
 from plancli.superseded import kept_rows
@@ -108,6 +108,7 @@ class ImportRow(NamedTuple):  # a named tuple: a million are made, cheaper than 
 class Problem:
     row: int
     message: str
+    target: str = ""  # the plan's id of the target the row names (import_problems.py)
 
 
 @dataclass(slots=True)
@@ -120,9 +121,9 @@ class Problems:
     kept: list[Problem] = field(default_factory=list)
     more: int = 0
 
-    def add(self, row: int, message: str) -> None:
+    def add(self, row: int, message: str, target: str = "") -> None:
         if len(self.kept) < self.KEEP:
-            self.kept.append(Problem(row, message))
+            self.kept.append(Problem(row, message, target))
         else:
             self.more += 1
 
@@ -142,7 +143,7 @@ class Problems:
             return problems
         found = cls()
         for problem in problems:
-            found.add(problem.row, problem.message)
+            found.add(problem.row, problem.message, problem.target)
         return found
 
 
@@ -164,7 +165,7 @@ class ImportRejected(InputError):
             rows,
         ).format(file=clip_path(self.name), n=f"{rows:,}")
         listed = self.problems[:MAX_SHOWN_PROBLEMS]  # `june.csv:3：…` in Chinese
-        lines = [said, *(colon_join(f"{shown}:{p.row}", p.message) for p in listed)]
+        lines = [said, *(named_problem(f"{shown}:{p.row}", p) for p in listed)]
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(_("… and {n} more").format(n=f"{count - MAX_SHOWN_PROBLEMS:,}"))
         return "\n".join(lines)
@@ -405,7 +406,7 @@ def check_import(
         try:
             change = check_entry(plan, row.entry, current, batch=batch, recorded_at=recorded_at)
         except InputError as exc:
-            found.add(row.row, str(exc))
+            found.add(row.row, str(exc), getattr(plan.target(row.entry.target.strip()), "id", ""))
             continue
         record = change.record
         period = periods.get(record.period) or periods.setdefault(
@@ -478,22 +479,4 @@ def import_rows(
         session.append([rc.change.record for rc in changes])
     return ImportResult(
         name, batch, len(rows), changes, unchanged, written=bool(changes), kept=kept
-    )
-
-
-def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str) -> str:
-    """The problem of a row giving a position an earlier row gave (as `check_import` says it)."""
-    if earlier == record.period:
-        twice = _("{target} {period} is also on row {row}; give one figure per target and period")
-    else:
-        twice = _(
-            "{target} {period} is also on row {row} as {earlier} (both stand for the "
-            "position at the end of {month}); give one figure per target and period"
-        )
-    return twice.format(
-        target=record.target,
-        period=record.period,
-        row=row,
-        earlier=earlier,
-        month=f"{period.year}-{period.end_month:02d}",
     )

@@ -106,7 +106,7 @@ def parse_number(
             _("{what} {raw!r} is not a finite number").format(what=_(what), raw=_Repr(shown(raw)))
         )
     if "," in text or "，" in text:
-        typed_refusals(text, probe, _(what), shown(raw), unit)  # 2,004.9亿元: the unit is wrong
+        typed_refusals(text, probe, _(what), shown(raw), unit)  # 2,004.9亿元; 1,02.3
         raise InputError(
             _(
                 "{what} {raw!r}: write it without thousands separators and with '.' as the "

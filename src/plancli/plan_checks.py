@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.radicals import radical_free, radicals_in
-from plancli.safe import clip_path
+from plancli.safe import clip_path, visible
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
@@ -217,6 +217,16 @@ def quoted_figures(quote: str, unit: str) -> set[Decimal]:
     return found
 
 
+class _Quote(str):
+    """A quote as a message's field: `{quote!r}` as `repr` shows it ('…', the English message),
+    `{quote}` with its control characters escaped (“…”, the Chinese one: session 30 walk F9)."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(visible(str(self)), spec)
+
+
 # One message a bound, so that each language names it in its words: 下限（min）, not `min`.
 _NOT_QUOTED = {
     "min": N_("min = {value} is not a figure of its quote {quote!r}"),
@@ -261,7 +271,7 @@ def _bound_not_quoted(target: Target) -> Finding | None:
                 "warning",
                 "bound_not_in_quote",
                 target.id,
-                _(_NOT_QUOTED[bound]).format(value=num(value), quote=target.quote),
+                _(_NOT_QUOTED[bound]).format(value=num(value), quote=_Quote(target.quote)),
             )
     return None
 

@@ -136,11 +136,11 @@ def template_problems(
         if name is not None and name_key(name) not in _names(target):
             others = [i for i in owners.get(name_key(name), []) if i != target.id]
             if others:
-                problems.add(cells.row, _named_another(target.id, name, others, labels))
+                problems.add(cells.row, _named_another(target.id, name, others, labels), target.id)
                 refused_blank += cells.blank
                 continue
         if cells.blank and (slip := _slip(target, cells.helpers, figures, labels)):
-            problems.add(cells.row, slip)
+            problems.add(cells.row, slip, target.id)
             refused_blank += 1
             continue
         if not cells.blank and (unit := helpers.get("unit")) is not None:
@@ -148,7 +148,7 @@ def template_problems(
 
             check = row_unit_check(target, unit)  # None for the template's own words
             if check is not None and check[0]:  # another scale of the plan's unit: refused
-                problems.add(cells.row, check[1])
+                problems.add(cells.row, check[1], target.id)
                 continue
             if check is not None:
                 notes.warnings.append((cells.row, check[1]))
@@ -159,7 +159,7 @@ def template_problems(
         key = (target.id, period.year, period.end_month)
         earlier = first.setdefault(key, cells)
         if earlier is not cells and (earlier.blank or cells.blank):  # both filled: check_import
-            problems.add(cells.row, _twice(target.id, cells.period, earlier.row))
+            problems.add(cells.row, _twice(target.id, cells.period, earlier.row), target.id)
             refused_blank += cells.blank
     notes.blank_rows -= refused_blank
     owner_warnings(plan, notes)

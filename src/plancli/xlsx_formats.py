@@ -434,6 +434,12 @@ def cell_figure(value: float, shown: _Shown, formula: str | None) -> float | Dec
         unshown.shown = shown
         return unshown
     figure = shown_figure(value, shown)
+    if figure is not None and shown.percent_scale == 1:
+        from plancli.percent_cells import PercentShown
+
+        percent = PercentShown(figure)  # 4.1 under 0.0%: read as 410 (percent_said)
+        percent.stored, percent.shown = value, shown
+        return percent
     if figure is not None:
         return figure
     exponent = excel_number(value).as_tuple().exponent
