@@ -7,19 +7,8 @@ chains counted in 条."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from plancli.extract import extract_plan
-from test_extract_work_kinds28 import _report
-
-
-def _work(*sentences: str) -> dict[str, dict[str, Any]]:
-    draft = extract_plan(_report(*sentences), year=2026)
-    return {
-        t["quote"]: t
-        for t in draft.plan["targets"]
-        if t["section"] not in ("headline", "investment")
-    }
+from test_extract_work_kinds28 import _work
 
 
 def test_a_port_opened_is_a_milestone() -> None:
