@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plancli.extract.rewrite import Rewrite
+
 _GAP = re.compile(r" {2,}")
 _FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d\s*年")
@@ -227,19 +229,11 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
         found.append((block[0].start, len(report) if end < 0 else end, _rows(block, columns)))
     if not found:
         return None
-    text: list[str] = []
-    origin: list[int] = []
-    ends: list[int] = []
-
-    def keep(start: int, stop: int) -> None:
-        text.extend(report[start:stop])
-        origin.extend(range(start, stop))
-        ends.extend(range(start + 1, stop + 1))
+    built = Rewrite(report)
+    keep, origin = built.keep, built.origin
 
     def put(chars: str, at: int) -> None:
-        text.extend(chars)
-        origin.extend([at] * len(chars))
-        ends.extend([at + 1] * len(chars))
+        built.put(chars, at, at + 1)
 
     pos = 0
     for start, stop, rows in found:
@@ -258,4 +252,4 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
             # at a line's end is never joined to the next row's number)
         pos = stop
     keep(pos, len(report))
-    return "".join(text), origin, ends
+    return built.text(), built.origin, built.ends

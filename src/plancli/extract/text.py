@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from plancli.errors import InputError
 from plancli.extract.characters import PARSE_TABLE, fold_words
 from plancli.extract.documents import document_text
+from plancli.extract.rewrite import Rewrite
 from plancli.i18n import _
 from plancli.safe import readable
 
@@ -314,9 +315,8 @@ _RUN = re.compile(r"[ \u3000\u00a0]{2,}")
 def clean(text: str) -> tuple[str, list[int], list[int]]:
     """`text` without a copy's markup: the cleaned text, each character's offset in `text`
     and the end of what it stands for."""
-    parts: list[str] = []
-    origin: list[int] = []
-    ends: list[int] = []
+    built = Rewrite(text)
+    origin, ends = built.origin, built.ends
     pos = 0
     in_cell = False  # inside a table's cell of data (`_Cells.data`)
     in_row = False  # inside a table's row whose cells are data
@@ -331,14 +331,9 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
                 if text[index] not in "\n\r\t":
                     put(text[index], index, index + 1)
             return
-        parts.append(text[start:stop])
-        origin.extend(range(start, stop))
-        ends.extend(range(start + 1, stop + 1))
+        built.keep(start, stop)
 
-    def put(chars: str, start: int, stop: int) -> None:
-        parts.append(chars)
-        origin.extend([start] * len(chars))
-        ends.extend([stop] * len(chars))
+    put = built.put
 
     unclosed: set[str] = set()  # a script or style tag never closed after this point
     for match in _MARKUP.finditer(text):
@@ -382,7 +377,7 @@ def clean(text: str) -> tuple[str, list[int], list[int]]:
                 keep(match.start(), match.end())  # not an entity: kept as written
         pos = match.end()
     keep(pos, len(text))
-    cleaned = "".join(parts)
+    cleaned = built.text()
     if '"' in cleaned:
         cleaned = _curly_quotes(cleaned)
     # Paragraphs a scrape ran together, set apart by runs of spaces: in a very long line, and
