@@ -833,7 +833,7 @@ def test_toml_to_postgresql_to_toml_is_byte_for_byte(
     assert back.read_bytes() == source.read_bytes()
     # A database ledger of that plan exists now: converting into it again needs --force.
     refused = invoke("--plan", mini, "ledger", "convert", str(source), ledger.url)
-    assert "exists; pass --force" in one_line_error(refused, 2)
+    assert "already holds records of plan mini-2022; pass --force" in one_line_error(refused, 2)
     # Another plan in the same database is another ledger.
     assert invoke("--plan", plan, "ledger", "convert", str(source), ledger.url).exit_code == 0
 
@@ -1462,7 +1462,10 @@ def test_only_the_ledgers_owner_converts_into_the_database(
     owner = invoke(
         "--plan", str(owned_plan), "ledger", "convert", str(local), ledger.as_user("bureau").url
     )
-    assert "pass --force to replace its records" in one_line_error(owner, 2)
+    assert (
+        "already holds records of plan mini-2022; pass --force to replace them"
+        in one_line_error(owner, 2)
+    )
 
 
 def test_show_names_the_owner_and_the_tables_who_recorded(

@@ -67,6 +67,13 @@ def copy_ledger(
     if check is not None:  # first: --force is not offered for a copy refused anyway
         check(contents)
     if not force and ledger_holds_anything(destination, target_store):
+        if destination.url is not None:  # a database "exists" by its records of this plan
+            raise InputError(
+                _(
+                    "{ledger} already holds records of plan {plan}; pass --force to replace "
+                    "them (the database's other plans are kept)"
+                ).format(ledger=clip_path(destination.shown), plan=destination.plan_id or "PLAN")
+            )
         raise InputError(
             _("{path} exists; pass --force to replace its records").format(
                 path=clip_path(destination.shown)

@@ -208,6 +208,8 @@ class PostgresAdministration(PostgresSchema):
                         quoted=shell_word(self.shown),  # pasted whole: `&port=…` kept (V D1)
                     )
                 )
+            if probe.restricted:  # a department's role: the server would refuse in English
+                raise self._may_not_grant(connection, probe)
             if revoke:
                 self._revoke(connection, department, role)
                 return
@@ -229,6 +231,30 @@ class PostgresAdministration(PostgresSchema):
                 "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                 (self.plan_id, department, role),
             )
+
+    def _may_not_grant(self, connection: Any, probe: Probe) -> DepartmentRefusedError:
+        """`ledger grant` (or `--revoke`) by a role the ledger's policies bind (a department's):
+        only the ledger's owner grants, and the message says who that is, not the server's
+        `permission denied for table department_role` (English under zh, and its hint was a
+        grant the role cannot make)."""
+        (owner,) = connection.execute(
+            "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM pg_catalog.pg_namespace "
+            "WHERE nspname = %s",
+            (SCHEMA,),
+        ).fetchone()
+        return DepartmentRefusedError(
+            tight(
+                _(
+                    "{ledger}: only the ledger's owner, role {owner}, may grant or revoke a "
+                    "department's role; role {role} records for its own department; nothing "
+                    "was changed"
+                ).format(
+                    ledger=clip_path(self.shown),
+                    owner=clip(str(owner)),
+                    role=clip(self._role_shown(probe.role, probe.login)),
+                )
+            )
+        )
 
     def _revoke(self, connection: Any, department: str, role: str) -> None:
         """`ledger grant --revoke`: the plan's (department, role) mapping deleted; where there

@@ -51,6 +51,14 @@ _CAUSES: tuple[tuple[str, str], ...] = (
     ),
     ("canceling statement due to statement timeout", N_("cancelled by the statement timeout")),
     ("could not receive data from server", N_("the connection broke: no data from the server")),
+    # libpq's, for a connection the server dropped while plancli waited (a lock, a long
+    # statement) and was then stopped: the reason psycopg raises is only this.
+    ("no connection to the server", N_("the server dropped the connection")),
+    # Something that is not PostgreSQL answers at that host and port (a web server, a proxy).
+    (
+        "received invalid response to SSL negotiation",
+        N_("what answers there is not a PostgreSQL server: check the host and port"),
+    ),
 )
 
 
