@@ -77,5 +77,5 @@ def test_the_template_hint_names_the_sheet_to_import_as_one_word(  # type: ignor
     monkeypatch.chdir(tmp_path)
     result = invoke("--plan", "guandu-2022", "template", "6月 填报.csv", "--period", "2022-06")
     assert result.exit_code == 0, result.stderr
-    assert 'then `plancli import "6月 填报.csv"`\n' in result.stderr
+    assert 'then `plancli --plan guandu-2022 import "6月 填报.csv"`\n' in result.stderr
     assert Path("6月 填报.csv").exists()

@@ -97,7 +97,10 @@ def test_the_chinese_sheet_has_a_header_a_clerk_reads(invoke, tmp_path: Path) ->
     path = tmp_path / "六月.xlsx"
     result = invoke(*GUANDU, "--lang", "zh", "template", str(path), "--period", "2022-06")
     assert result.exit_code == 0, result.output
-    assert f"2022-06 应报 77 行；填好 本期数值 后运行 `plancli import {path}`" in result.stderr
+    assert (
+        f"2022-06 应报 77 行；填好 本期数值 后运行 `plancli --plan guandu-2022 import {path}`"
+        in result.stderr
+    )
     book = load_workbook(path)
     sheet = book["input"]
     assert [c.value for c in sheet[1]] == ZH_HEADER

@@ -19,7 +19,7 @@ was changed where it should not have been:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -101,10 +101,12 @@ def template_problems(
     notes: ReadNotes,
     problems: Problems,
     records: Callable[[], Sequence[AnyRecord]],
+    held: Callable[[], Mapping[str, str] | None] | None = None,
 ) -> None:
     """Add to `problems` the rows of a template sheet changed where it should not have been
     (see the module's docstring); `records` gives the ledger, read only when a blank row's
-    last_value holds a figure (is it the one the template wrote?)."""
+    last_value holds a figure (is it the one the template wrote?); `held`, a database
+    ledger's owners (牵头单位) as it enforces them, asked only for one department's sheet."""
     owners: dict[str, list[str]] = {}  # a name's key → the targets named so
     for each in plan.targets:
         for name_of in _names(each):
@@ -162,28 +164,41 @@ def template_problems(
             problems.add(cells.row, _twice(target.id, cells.period, earlier.row), target.id)
             refused_blank += cells.blank
     notes.blank_rows -= refused_blank
-    owner_warnings(plan, notes)
+    owner_warnings(plan, notes, held)
 
 
-def owner_warnings(plan: AnyPlan, notes: ReadNotes) -> None:
+def owner_warnings(
+    plan: AnyPlan, notes: ReadNotes, held: Callable[[], Mapping[str, str] | None] | None = None
+) -> None:
     """Warn of a row of another department's target in one department's sheet (`template
     --owner 区工信局`): its figure revises theirs. The template does not say whose sheet it is
     but in its owner column, so a sheet is X's when every owner cell filled names X; a row
     then warned about is one whose target's owner in the plan (牵头单位) is another, whatever
     its own cell says (left blank when typed, X when copied down), or one with no owner whose
     cell says X (the template writes none for it). A sheet whose owner cells name several
-    departments (the whole plan's template) is no one department's: nothing is said."""
+    departments (the whole plan's template) is no one department's: nothing is said. A
+    database ledger's owners are the ones it enforces (`held`), not the plan file's: a
+    department importing with the bundled plan, which names none, was warned of every row."""
     owners = [dict(cells.helpers).get("owner") for cells in notes.template_cells]
     named = {owner for owner in owners if owner}
     if len(named) != 1:
         return
     [sheet] = named
+    database = held() if held is not None else None
     for cells, given in zip(notes.template_cells, owners, strict=True):
         target = None if cells.blank else plan.target(cells.target)
-        if target is None or target.owner == sheet or (target.owner is None and not given):
+        if target is None:
             continue
-        fields = {"target": target.id, "sheet": clip(sheet), "owner": clip(target.owner or "")}
-        if target.owner is None:
+        owner = target.owner if database is None else database.get(target.id)
+        if owner == sheet or (owner is None and not given):
+            continue
+        fields = {"target": target.id, "sheet": clip(sheet), "owner": clip(owner or "")}
+        if owner is None and database is not None:
+            message = _(
+                "{target} has no owner (牵头单位) in the ledger's database, but this sheet is "
+                "{sheet}'s; was the row copied from another sheet?"
+            )
+        elif owner is None:
             message = _(
                 "{target} has no owner (牵头单位) in the plan, but this sheet is {sheet}'s; was "
                 "the row copied from another sheet?"

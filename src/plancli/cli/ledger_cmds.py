@@ -265,9 +265,11 @@ def import_cmd(
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
     if notes.template_cells:  # a template's rows changed where they should not be?
+        from plancli.shared_ledger import database_owners
         from plancli.template_check import template_problems
 
-        template_problems(plan, notes, problems, store.read)
+        # A database's 牵头单位, not the file's, decide whose sheet a row belongs to.
+        template_problems(plan, notes, problems, store.read, lambda: database_owners(location))
     # The texts resolve_rows found naming no target: not every text looked up again.
     texts: Iterable[str] | None = notes.unknown
     if texts is None:

@@ -340,16 +340,25 @@ def template_cmd(
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         # The value column as the file heads it: 本期数值 on the Chinese sheet.
         value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
-        say(
-            _(
+        wrote = _(
+            "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
+            "{value}, then `plancli import {file}`"
+        )
+        if st.plan_ref is not None and not st.plan_from_env:
+            # The plan given with --plan is the import's too: without it, the import reads
+            # the workspace's or the default plan (another plan's ledger, or its owners).
+            wrote = _(
                 "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
-                "{value}, then `plancli import {file}`"
-            ).format(
+                "{value}, then `plancli --plan {plan} import {file}`"
+            )
+        say(
+            wrote.format(
                 file=clip_path(shell_word(file)),
                 count=count,
                 period=at,
                 value=value,
                 ledger=clip_path(st.ledger_shown),
+                plan=clip_path(st.ledger_location.plan_arg or shell_word(st.plan_ref or "")),
             )
         )
     if not rows:
