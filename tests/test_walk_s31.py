@@ -24,11 +24,14 @@ import pytest
 from ledgers import PgLedger
 from pgcluster import Cluster
 from test_ledger_postgres import (  # noqa: F401 - the fixtures, used by name
+    FIXTURES,
+    _SilentServer,
     bureau,
     ledger,
     owned_plan,
     plancli,
     roles,
+    silent_server,
 )
 
 # ------------------------------------------------------------- libpq's reasons in Chinese
@@ -114,15 +117,14 @@ def test_a_department_may_not_grant_and_is_told_who_may(
     zh = bureau("bob", "--lang", "zh", *args)
     assert zh.exit_code == 2, zh.stderr
     assert zh.stderr == (
-        f"错误：{ledger.as_user('bob').url}：只有台账所有者（角色 bureau）可以为部门授权或撤销"
-        "授权；角色 bob 只为本部门录入；未作任何更改\n"
+        f"错误：{ledger.as_user('bob').url}：拒绝：只有台账所有者（角色 bureau）可以为部门授权或"
+        "撤销授权，角色 bob 不可以；未作任何更改\n"
     )
     en = bureau("bob", *args)
     assert en.exit_code == 2, en.stderr
     assert en.stderr == (
-        f"error: {ledger.as_user('bob').url}: only the ledger's owner, role bureau, may grant "
-        "or revoke a department's role; role bob records for its own department; nothing was "
-        "changed\n"
+        f"error: {ledger.as_user('bob').url}: refused: only the ledger's owner, role bureau, "
+        "may grant or revoke a department's role, not role bob; nothing was changed\n"
     )
     assert "permission denied" not in en.stderr + zh.stderr
     assert ledger.sql("SELECT plan_id, department, role FROM plancli.department_role") == grants
@@ -153,3 +155,33 @@ def test_convert_into_a_database_holding_the_plan_says_so_in_chinese(
     )
     forced = bureau("bureau", "ledger", "convert", "--force", str(copy), url)
     assert forced.exit_code == 0, forced.stderr
+
+
+# ------------------------------------------------------------------- a connect timeout
+
+
+def test_a_connect_timeout_says_how_long_and_where_it_is_set(
+    invoke, silent_server: _SilentServer, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The walk's server that never answers: one line, exit 4, and now which timeout (it
+    said `在连接超时时间内没有响应` and no more: 10 s, or the string's, or PGCONNECT_TIMEOUT's)."""
+    mini = str(FIXTURES / "mini.toml")
+    url = f"postgresql://bob@127.0.0.1:{silent_server.port}/plans?connect_timeout=2"
+    started = time.monotonic()
+    zh = invoke("--lang", "zh", "--plan", mini, "--ledger", url, "status")
+    assert zh.exit_code == 4, zh.stderr
+    assert zh.stderr == (
+        f"错误：无法连接数据库 {url}：服务器 127.0.0.1，端口 {silent_server.port}：在连接超时时间内"
+        "没有响应（连接超时为 2 秒：可在连接字符串中写 connect_timeout=N，或设置 "
+        "PGCONNECT_TIMEOUT 来更改）\n"
+    )
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "3")
+    bare = url.removesuffix("?connect_timeout=2")
+    en = invoke("--plan", mini, "--ledger", bare, "gap")
+    assert en.exit_code == 4, en.stderr
+    assert en.stderr.endswith(
+        "timeout expired (a connect timeout of 3 s: connect_timeout=N in the connection "
+        "string, or PGCONNECT_TIMEOUT, changes it)\n"
+    ), en.stderr
+    assert en.stderr.count("\n") == 1
+    assert time.monotonic() - started < 20

@@ -245,9 +245,8 @@ class PostgresAdministration(PostgresSchema):
         return DepartmentRefusedError(
             tight(
                 _(
-                    "{ledger}: only the ledger's owner, role {owner}, may grant or revoke a "
-                    "department's role; role {role} records for its own department; nothing "
-                    "was changed"
+                    "{ledger}: refused: only the ledger's owner, role {owner}, may grant or "
+                    "revoke a department's role, not role {role}; nothing was changed"
                 ).format(
                     ledger=clip_path(self.shown),
                     owner=clip(str(owner)),

@@ -456,10 +456,18 @@ class PostgresConnection:
                             ledger=clip_path(self.shown), reason=self._scrub(one_line(refusal))
                         )
                     ) from None
+                message = self._scrub(unreachable_reason(one_line(text)))
+                if "timeout expired" in text:  # which timeout, and where it is set
+                    seconds = params.get("connect_timeout") or os.environ.get(
+                        "PGCONNECT_TIMEOUT", f"{self.connect_timeout:g}"
+                    )
+                    message += _(
+                        " (a connect timeout of {seconds} s: connect_timeout=N in the "
+                        "connection string, or PGCONNECT_TIMEOUT, changes it)"
+                    ).format(seconds=clip(seconds.strip()))
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
-                        ledger=clip_path(self.shown),
-                        message=self._scrub(unreachable_reason(one_line(text))),
+                        ledger=clip_path(self.shown), message=message
                     )
                 ) from None
         self._connection = connection
