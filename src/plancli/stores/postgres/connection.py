@@ -36,7 +36,12 @@ from plancli.stores.postgres.libpq import (
     find_libpq,
     is_operational,
 )
-from plancli.stores.postgres.unreachable import conninfo_reason, table_reason, unreachable_reason
+from plancli.stores.postgres.unreachable import (
+    conninfo_reason,
+    table_reason,
+    timeout_note,
+    unreachable_reason,
+)
 
 # A server that does not answer within this many seconds is unreachable (exit 4), unless the
 # connection string or PGCONNECT_TIMEOUT says otherwise.
@@ -456,18 +461,12 @@ class PostgresConnection:
                             ledger=clip_path(self.shown), reason=self._scrub(one_line(refusal))
                         )
                     ) from None
-                message = self._scrub(unreachable_reason(one_line(text)))
-                if "timeout expired" in text:  # which timeout, and where it is set
-                    seconds = params.get("connect_timeout") or os.environ.get(
-                        "PGCONNECT_TIMEOUT", f"{self.connect_timeout:g}"
-                    )
-                    message += _(
-                        " (a connect timeout of {seconds} s: connect_timeout=N in the "
-                        "connection string, or PGCONNECT_TIMEOUT, changes it)"
-                    ).format(seconds=clip(seconds.strip()))
+                seconds = params.get("connect_timeout") or os.environ.get("PGCONNECT_TIMEOUT")
+                reason = unreachable_reason(one_line(text))
+                reason += timeout_note(text, seconds or f"{self.connect_timeout:g}")
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(
-                        ledger=clip_path(self.shown), message=message
+                        ledger=clip_path(self.shown), message=self._scrub(reason)
                     )
                 ) from None
         self._connection = connection

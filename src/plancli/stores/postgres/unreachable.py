@@ -88,6 +88,17 @@ def unreachable_reason(text: str) -> str:
     return _(cause)
 
 
+def timeout_note(text: str, seconds: str) -> str:
+    """For libpq's `timeout expired`, which timeout (`seconds`: the string's connect_timeout,
+    PGCONNECT_TIMEOUT or plancli's 10 s) and where it is set; "" for any other reason."""
+    if "timeout expired" not in text:
+        return ""
+    return _(
+        " (a connect timeout of {seconds} s: connect_timeout=N in the connection string, or "
+        "PGCONNECT_TIMEOUT, changes it)"
+    ).format(seconds=clip(seconds.strip()))
+
+
 _QUOTED = re.compile(r'"([^"]{61,})"')
 
 
