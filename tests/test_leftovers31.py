@@ -1,11 +1,13 @@
 """Session 31's leftovers: a ledger name too long for the files kept beside it (one message,
-exit 2, in every command)."""
+exit 2, in every command); a figure in 类 that is no class, kept from before it was refused,
+warned of."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +115,150 @@ def test_the_refusal_in_chinese(invoke: Any, tmp_path: Path) -> None:
     result = invoke("--lang", "zh", "--plan", "guandu-2022", "--ledger", str(ledger), "status")
     assert result.exit_code == 2
     assert "：作为台账文件名过长（此处最多 221 字节）；请换一个较短的名称" in result.stderr
+
+
+# ------------------------------------------------------ 2. a figure in 类 that is no class
+
+WATER_PLAN = """[plan]
+id = "w"
+name = "某县"
+year = 2026
+
+[[targets]]
+id = "yangtze"
+section = "主要预期目标"
+name = "长江干流水质"
+kind = "level"
+unit = "类"
+max = 3
+quote = "确保长江干流水质保持Ⅲ类"
+
+[[targets]]
+id = "gdp"
+section = "主要预期目标"
+name = "地区生产总值"
+kind = "growth"
+unit = "%"
+min = 5
+quote = "地区生产总值增长5%"
+"""
+
+RECORD = """
+[[records]]
+target = "{target}"
+period = "{period}"
+value = {value}
+recorded_at = {at}
+batch = "b1"
+"""
+
+
+def _water(tmp_path: Path, *records: tuple[str, str, str]) -> tuple[str, ...]:
+    """The water plan and a ledger written as plancli wrote it before session 30."""
+    plan = tmp_path / "w.toml"
+    plan.write_text(WATER_PLAN, encoding="utf-8")
+    text = "version = 1\n" + "".join(
+        RECORD.format(target=t, period=p, value=v, at=f"2026-04-01T00:00:0{i}Z")
+        for i, (t, p, v) in enumerate(records)
+    )
+    (tmp_path / "w.progress.toml").write_text(text, encoding="utf-8")
+    return ("--plan", str(plan))
+
+
+OLD = (("yangtze", "2026-03", "2.5"), ("gdp", "2026-03", "5.2"))
+WARNING = (
+    "warning: 1 figure in 类 is no water class (yangtze 2026-03 = 2.5), recorded before "
+    "plancli refused such figures: it is shown and judged as that number; record the class "
+    "the report gives (e.g. `plancli record yangtze Ⅲ类 -p 2026-03`): Ⅰ类–Ⅴ类 are 1–5, 劣Ⅴ类 6\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("gap",),
+        ("gap", "--json"),
+        ("gap", "--csv"),
+        ("status",),
+        ("status", "--json"),
+        ("show", "yangtze"),
+        ("report", "-o", "r.md"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_an_old_figure_in_lei_that_is_no_class_is_warned_of(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A ledger from before session 30 holding 2.5 for a target in 类: it was shown `2.5 类`
+    and judged on track, silently. Now each command reading it says so once, naming the
+    target and period (the data on stdout unchanged: still 2.5, as recorded)."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*_water(tmp_path, *OLD), *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(WARNING), result.stderr
+    assert result.stderr.count("figure in 类") == 1
+    if "--json" in args:
+        document = json.loads(result.stdout)
+        rows = document["targets"] if "targets" in document else document["headline"]
+        assert {r["id"]: r["actual"] for r in rows}["yangtze"] == 2.5
+
+
+def test_validate_names_each_such_figure(invoke: Any, tmp_path: Path) -> None:
+    plan = _water(tmp_path, *OLD, ("yangtze", "2026-01", "7"), ("yangtze", "2026-02", "2"))
+    result = invoke(*plan, "validate", "--json")
+    assert result.exit_code == 0, result.output
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "figure_not_a_class"]
+    assert [(f["target"], f["message"][:30]) for f in found] == [
+        ("yangtze", "2026-03 = 2.5 in " + str(tmp_path / "w.progress.toml")[:13]),
+        ("yangtze", "2026-01 = 7 in " + str(tmp_path / "w.progress.toml")[:15]),
+    ]
+    assert found[0]["message"].endswith(
+        "is no water class (Ⅰ类–Ⅴ类 are 1–5, 劣Ⅴ类 6), recorded before plancli refused such "
+        "figures: record the class the report gives (e.g. `plancli record yangtze Ⅲ类 -p 2026-03`)"
+    )
+    table = invoke(*plan, "validate")
+    assert "w.toml: valid, 2 targets, 2 warnings" in table.stderr
+
+
+def test_several_are_listed_and_counted(invoke: Any, tmp_path: Path) -> None:
+    plan = _water(tmp_path, *OLD, ("yangtze", "2026-01", "7"))
+    result = invoke(*plan, "status")
+    assert result.stderr.startswith(
+        "warning: 2 figures in 类 are no water class (yangtze 2026-01 = 7, yangtze 2026-03 = 2.5)"
+    ) or result.stderr.startswith(
+        "warning: 2 figures in 类 are no water class (yangtze 2026-03 = 2.5, yangtze 2026-01 = 7)"
+    ), result.stderr
+
+
+def test_a_class_and_a_corrected_figure_are_not_warned_of(invoke: Any, tmp_path: Path) -> None:
+    """2.5 corrected to 2 (Ⅱ类) for the same period, and 6 (劣Ⅴ类): figures in force that are
+    classes; the old 2.5 is a revision, not a figure in force."""
+    plan = _water(tmp_path, *OLD, ("yangtze", "2026-03", "2"), ("yangtze", "2026-02", "6"))
+    for args in (("gap",), ("status",), ("show", "yangtze"), ("validate", "--json")):
+        result = invoke(*plan, *args)
+        assert result.exit_code == 0, result.output
+        assert "no water class" not in result.stderr + result.stdout, args
+
+
+def test_a_sqlite_ledger_is_read_the_same(invoke: Any, tmp_path: Path) -> None:
+    plan = _water(tmp_path, *OLD)
+    ledger = tmp_path / "w.sqlite"
+    assert (
+        invoke(*plan, "ledger", "convert", str(tmp_path / "w.progress.toml"), str(ledger)).exit_code
+        == 0
+    )
+    with sqlite3.connect(ledger) as db:
+        assert db.execute("SELECT value FROM records WHERE target = 'yangtze'").fetchall() == [
+            ("2.5",)
+        ]
+    db.close()
+    result = invoke(*plan, "--ledger", str(ledger), "gap")
+    assert result.exit_code == 0 and result.stderr.startswith(WARNING), result.stderr
+
+
+def test_the_warning_in_chinese(invoke: Any, tmp_path: Path) -> None:
+    result = invoke("--lang", "zh", *_water(tmp_path, *OLD), "gap")
+    assert result.stderr.startswith(
+        "警告：有 1 个以“类”计的数值不是水质类别（yangtze 2026-03 = 2.5），"
+        "是在 plancli 拒收此类数值之前录入的：仍按该数值显示和考核"
+    ), result.stderr
