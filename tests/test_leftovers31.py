@@ -1,9 +1,11 @@
 """Session 31's leftovers: a ledger name too long for the files kept beside it (one message,
 exit 2, in every command); a figure in 类 that is no class, kept from before it was refused,
-warned of."""
+warned of; `actual_text` beside `actual` in the JSON and CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -262,3 +264,46 @@ def test_the_warning_in_chinese(invoke: Any, tmp_path: Path) -> None:
         "警告：有 1 个以“类”计的数值不是水质类别（yangtze 2026-03 = 2.5），"
         "是在 plancli 拒收此类数值之前录入的：仍按该数值显示和考核"
     ), result.stderr
+
+
+# ------------------------------------------------------------------ 4. `actual_text`
+
+
+def test_a_worse_than_v_figure_says_its_class_in_actual_text(invoke: Any, tmp_path: Path) -> None:
+    """`actual` stays 6 for 劣Ⅴ类 (the documented number); `actual_text`, appended last,
+    carries the words the tables show. In CSV too, as the last column; in English whatever
+    --lang; and in the schema `plancli schema gap` prints."""
+    plan = _water(tmp_path)
+    assert invoke(*plan, "record", "yangtze", "劣Ⅴ类", "-p", "2026-03").exit_code == 0
+    assert invoke(*plan, "record", "gdp", "5.2", "-p", "2026-03").exit_code == 0
+    for lang in ("en", "zh"):
+        rows = json.loads(invoke("--lang", lang, *plan, "gap", "--json").stdout)["targets"]
+        by_id = {r["id"]: r for r in rows}
+        assert (by_id["yangtze"]["actual"], by_id["yangtze"]["actual_text"]) == (6, "劣Ⅴ类")
+        assert (by_id["gdp"]["actual"], by_id["gdp"]["actual_text"]) == (5.2, "5.2 %")
+        assert list(by_id["yangtze"])[-1] == "actual_text"
+    csv_rows = list(csv.DictReader(io.StringIO(invoke(*plan, "gap", "--csv").stdout)))
+    assert [(r["id"], r["actual"], r["actual_text"]) for r in csv_rows] == [
+        ("yangtze", "6", "劣Ⅴ类"),
+        ("gdp", "5.2", "5.2 %"),
+    ]
+    assert list(csv_rows[0])[-1] == "actual_text"
+    status = json.loads(invoke(*plan, "status", "--json").stdout)
+    assert {r["id"]: r["actual_text"] for r in status["headline"]}["yangtze"] == "劣Ⅴ类"
+    show = json.loads(invoke(*plan, "show", "yangtze", "--json").stdout)
+    assert show["assessment"]["actual_text"] == "劣Ⅴ类"
+    schema = json.loads(invoke("schema", "gap").stdout)
+    assert "actual_text" in json.dumps(schema)
+
+
+def test_actual_text_of_the_seed_reports_targets(invoke: Any, workspace: Path) -> None:
+    """The seed report's June figures (官渡 2022): 120 5G base stations, 40 compounds, GDP 5 %;
+    a target without a figure has none."""
+    plan = ("--plan", str(workspace / "plan2022.toml"))
+    recorded = invoke(*plan, "record", "new_5g_base_stations", "120", "-p", "2022-06")
+    assert recorded.exit_code == 0, recorded.output
+    rows = json.loads(invoke(*plan, "gap", "--json").stdout)["targets"]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["new_5g_base_stations"]["actual_text"] == "120 个"
+    assert by_id["fixed_asset_investment"]["actual"] is None
+    assert by_id["fixed_asset_investment"]["actual_text"] is None
