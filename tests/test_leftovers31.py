@@ -1,6 +1,7 @@
 """Session 31's leftovers: a ledger name too long for the files kept beside it (one message,
 exit 2, in every command); a figure in 类 that is no class, kept from before it was refused,
-warned of; `actual_text` beside `actual` in the JSON and CSV."""
+warned of; `actual_text` beside `actual` in the JSON and CSV; a deep roll-up chain judged in
+linear time."""
 
 from __future__ import annotations
 
@@ -307,3 +308,44 @@ def test_actual_text_of_the_seed_reports_targets(invoke: Any, workspace: Path) -
     assert by_id["new_5g_base_stations"]["actual_text"] == "120 个"
     assert by_id["fixed_asset_investment"]["actual"] is None
     assert by_id["fixed_asset_investment"]["actual_text"] is None
+
+
+# ------------------------------------------------------- 3. a deep chain of roll-ups
+
+
+def _chain(n: int) -> str:
+    out = ['[plan]\nid = "c"\nname = "某县"\nyear = 2026\n']
+    for i in range(n):
+        parts = f'parts = ["t{i + 1}"]\n' if i + 1 < n else ""
+        out.append(
+            f'[[targets]]\nid = "t{i}"\nsection = "主要预期目标"\nname = "指标{i}"\n'
+            f'kind = "cumulative"\nunit = "亿元"\nmin = 1\n{parts}'
+        )
+    return "\n".join(out)
+
+
+def test_a_3000_deep_chain_is_judged_once_a_target(tmp_path: Path) -> None:
+    """Each target's rule runs once (its parts' assessments are kept, not judged again): the
+    work is linear in the chain's depth, 3,000 rules, the sum carried to the top."""
+    from decimal import Decimal
+
+    from plancli.assess import core
+    from plancli.assess.engine import plan_context
+    from plancli.plain import Figure
+    from plancli.plan import load_plain_plan
+
+    path = tmp_path / "chain.toml"
+    path.write_text(_chain(3000), encoding="utf-8")
+    plan = load_plain_plan(path)
+    context = plan_context(plan, [Figure("t2999", "2026-03", Decimal(5), None)])
+    judged: dict[str, int] = {}
+    rule_for = context._rule_for
+
+    def counting(target: Any) -> core.Rule:
+        judged[target.id] = judged.get(target.id, 0) + 1
+        return rule_for(target)
+
+    context._rule_for = counting
+    done = [context.assess(t) for t in plan.targets]
+    assert len(judged) == 3000 and set(judged.values()) == {1}
+    assert done[0].actual == 5 and done[0].parts_used == ("t1",)
