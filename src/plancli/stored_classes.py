@@ -34,10 +34,13 @@ class NotAClass(NamedTuple):
 def class_targets(plan: Any) -> frozenset[str]:
     """The ids of the plan's targets in 类 (most plans: none); a plain plan's targets are not
     built for it (`plain.Plan.column`: a city's 100,000)."""
-    if hasattr(plan, "column"):
-        units = zip(plan.column("id"), plan.column("unit"), strict=True)
-        return frozenset(target for target, unit in units if is_class_unit(unit))
-    return frozenset(t.id for t in plan.targets if is_class_unit(t.unit))
+    if not hasattr(plan, "column"):
+        return frozenset(t.id for t in plan.targets if is_class_unit(t.unit))
+    units = plan.column("unit")
+    if not any(is_class_unit(unit) for unit in set(units)):  # (a few distinct units)
+        return frozenset()
+    pairs = zip(plan.column("id"), units, strict=True)
+    return frozenset(target for target, unit in pairs if is_class_unit(unit))
 
 
 def figures_not_classes(plan: Any, figures: Iterable[Any]) -> list[NotAClass]:
