@@ -299,13 +299,8 @@ class AssessmentOut:
             "(it ends the month `period` does: 2026-Q3 for incomes of 2026-Q3); null without it"
         )
     )
-    actual_text: str | None = field(
-        metadata=doc(
-            "`actual` in words with its unit, as `bound` writes its figure: `Ⅱ类` and `劣Ⅴ类` "
-            "for a class in 类 (`actual` 2 and 6), `5.2 %`, `120 个`, `-2.1%` for a decline's "
-            "fall of 2.1, `+0.42 pp` for a change; in English whatever --lang; null where "
-            "`actual` is (since session 31)"
-        )
+    actual_text: str | None = field(  # (since session 31: `fmt.actual_words`)
+        metadata=doc("`actual` in words, with its unit, in English: `劣Ⅴ类` for 6 in 类, `5.2 %`")
     )
 
 
