@@ -390,6 +390,20 @@ def value_is_percent(target: AnyTarget) -> bool:
     )
 
 
+def actual_words(target: AnyTarget, actual: Decimal | None) -> str | None:
+    """The figure judged in words, with its unit, for the JSON's and CSV's `actual_text` beside
+    the number `actual`, as `bound` writes its figure and `history` a record's: `Ⅱ类`, `劣Ⅴ类`
+    (`actual` 2, 6), `5.2 %`, `120 个`; a decline's fall and a change as the English tables
+    state them, `-2.1%` (a fall of 2.1), `+0.42 pp`; a figure in 类 that is no class as
+    recorded, `2.5 类`. In English whatever `--lang` (as `bound`): a script's field does not
+    change with the reader's language. None where `actual` is null."""
+    if actual is None:
+        return None
+    if (stated := stated_text(target, actual, "en")) is not None:
+        return stated
+    return figure_text(actual, None, target).rstrip()
+
+
 def figure_text(
     value: Decimal, amount: Decimal | None, target: AnyTarget | None, lang: Lang = "en"
 ) -> str:

@@ -417,12 +417,19 @@ def resolve_ledger(
     ledger into a workspace where figures can be recorded.
     """
     if explicit is not None:
-        return location_of(explicit)
-    if env_value:
-        return location_of(env_value)
-    if plan.bundled_id is None:
-        return LedgerLocation(plan.path.with_name(plan.path.stem + LEDGER_SUFFIX), "beside-plan")
-    if plan.bundled_id in BUNDLED_LEDGERS:
+        location = location_of(explicit)
+    elif env_value:
+        location = location_of(env_value)
+    elif plan.bundled_id is None:
+        path = plan.path.with_name(plan.path.stem + LEDGER_SUFFIX)
+        location = LedgerLocation(path, "beside-plan")
+    elif plan.bundled_id in BUNDLED_LEDGERS:
         bundled = data_dir() / BUNDLED_LEDGERS[plan.bundled_id]
         return LedgerLocation(bundled, "bundled", read_only=True, plan_id=plan.bundled_id)
-    return LedgerLocation(app_dir / f"{plan.bundled_id}{LEDGER_SUFFIX}", "app-dir")
+    else:
+        location = LedgerLocation(app_dir / f"{plan.bundled_id}{LEDGER_SUFFIX}", "app-dir")
+    if location.url is None:  # a name too long for the files beside it: alike in every command
+        from plancli.ledger_names import check_ledger_name
+
+        check_ledger_name(location.path, location.format)
+    return location

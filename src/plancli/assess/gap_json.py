@@ -36,7 +36,7 @@ from plancli.assess.output import (
     range_top_in_force,
 )
 from plancli.assess.select import status_counts
-from plancli.fmt import bound_text, stretch_exceeds
+from plancli.fmt import actual_words, bound_text, stretch_exceeds
 from plancli.output import (
     WrittenRows,
     _number,
@@ -215,6 +215,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         texts.end(a.progress_period),
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
         texts.period(a.reference_period),
+        "null" if (words := actual_words(target, a.actual)) is None else _string(words),
     )
 
 

@@ -31,7 +31,7 @@ from plancli.assess.core import (
 )
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.select import status_counts
-from plancli.fmt import bound_text, num, stretch_exceeds
+from plancli.fmt import actual_words, bound_text, num, stretch_exceeds
 from plancli.output import (
     SCHEMA_VERSION,
     doc,
@@ -299,6 +299,9 @@ class AssessmentOut:
             "(it ends the month `period` does: 2026-Q3 for incomes of 2026-Q3); null without it"
         )
     )
+    actual_text: str | None = field(  # (since session 31: `fmt.actual_words`)
+        metadata=doc("`actual` in words, with its unit, in English: `劣Ⅴ类` for 6 in 类, `5.2 %`")
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -413,6 +416,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         month_end(progress),
         stretch_exceeds(target) if amendment is None else None,
         str(a.reference_period) if a.reference_period else None,
+        actual_words(target, a.actual),
     )
 
 

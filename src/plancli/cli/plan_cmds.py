@@ -121,6 +121,10 @@ def show_cmd(
     own_amendments = [a for a in amendments if a.target == target.id]
     if note := outside_year_note(own_amendments, plan.plan.year, location.shown):
         say(note)
+    from plancli.stored_classes import records_warning
+
+    if note := records_warning(plan, [r for r in records if r.target == target.id]):
+        say(note)  # its figure in 类 from before they had to be classes (2.5)
     if json_out:
         from plancli.assess import ShowOutput
         from plancli.assess.output import month_end
@@ -264,8 +268,9 @@ def validate_cmd(
 
 
 def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
-    """Figures of the plan's ledger file recorded under ids the plan does not have (a database
-    ledger is left alone: validate checks files and never waits on a server)."""
+    """Figures of the plan's ledger file recorded under ids the plan does not have, or for
+    another year, and figures in 类 that are no class (a database ledger is left alone:
+    validate checks files and never waits on a server)."""
     from plancli.errors import PlanError
     from plancli.ledger_read import read_ledger
     from plancli.plan_checks import ledger_year_findings, stray_record_findings
@@ -278,7 +283,12 @@ def _stray_records(st: "State", plan: "Plan") -> list["Finding"]:
     except PlanError:  # a ledger that does not parse: the commands that read it say so
         return []
     findings = stray_record_findings(plan, [r.target for r in records], location.shown)
-    return findings + ledger_year_findings(plan, records, location.shown)
+    findings += ledger_year_findings(plan, records, location.shown)
+    from plancli.ledger_read import figures_in_force
+    from plancli.stored_classes import figures_not_classes, not_a_class_findings
+
+    found = figures_not_classes(plan, figures_in_force(records))  # 2.5 in 类, from before
+    return findings + not_a_class_findings(found, location.shown)
 
 
 @command(

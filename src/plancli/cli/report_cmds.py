@@ -195,6 +195,10 @@ def report_cmd(
     contents = read_ledger(location)
     records = contents.records
     assessment = assess_plan(plan, records, as_of, contents.amendments)
+    from plancli.stored_classes import records_warning
+
+    if note := records_warning(plan, records):  # a figure in 类 from before: 2.5
+        say(note)
     moment = report_time()
     report = build_report(assessment, records, _report_date(moment))
     if report.as_of is None and as_of is None:  # figures of another year: said, not "none"

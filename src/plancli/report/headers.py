@@ -70,4 +70,5 @@ ZH_HEADERS: dict[str, str] = {
     "progress_period_end": "进度期末月份",
     "stretch_exceeds": "争取目标须超过",
     "reference_period": "参照指标数据期间",
+    "actual_text": "完成值（文字）",
 }

@@ -29,6 +29,10 @@ def open_store(location: LedgerLocation) -> LedgerStore:
     """The store of the ledger at `location`: TOML, SQLite or PostgreSQL by its name
     (`LedgerLocation.format`: a connection string, `.sqlite`/`.db`, anything else)."""
     form = location.format
+    if form != "postgres" and not location.read_only:  # (resolve_ledger checked the commands')
+        from plancli.ledger_names import check_ledger_name
+
+        check_ledger_name(location.path, form)
     if form == "postgres":
         from plancli.stores.postgres import PostgresLedgerStore
 
