@@ -1,0 +1,160 @@
+"""Session 31: extract's known leftovers. A rate's negative baseline (the seed's 附表1 row of
+城镇登记失业率 with -3.02), figures no plan holds read from a table or a clause (a draft always
+loads: such a figure is left out with a `review`), counts of people stated without a verb or
+without a digit (浙江's 民生实事), and a 附表 laid out by `pdftotext -layout` so narrow that one
+space separates its cells."""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import REPORT
+
+from plancli.extract import extract_plan
+from plancli.model import Plan
+
+needs_seed = pytest.mark.skipif(not REPORT.exists(), reason="the seed report is not here")
+
+# 附表1's rows as the seed writes them
+GDP_ROW = "1 | 地区生产总值 | 亿元 | 8 | 1441.37 | 0.3 | 7以上 |"
+REVENUE_ROW = "2 | 地方一般公共预算收入 | 亿元 | 3.5 | 52.24 | 5.2 | 2 |"
+RETAIL_ROW = "4 | 社会消费品零售总额 | 亿元 | 6 | 671.85 | 11.6 | 7 |"
+JOBLESS_ROW = "7 | 城镇登记失业率 | % | 5以内 | 3.02 | —— | 4.8以内 |"
+
+
+def _seed(*swaps: tuple[str, str]) -> str:
+    text = REPORT.read_text(encoding="utf-8")
+    for old, new in swaps:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def _targets(text: str) -> dict[str, dict[str, Any]]:
+    draft = extract_plan(text, name="seed")
+    Plan.model_validate(draft.plan)  # the draft loads as a plan, whatever the copy held
+    return {t["id"]: t for t in draft.plan["targets"]}
+
+
+@needs_seed
+def test_a_rates_negative_baseline_is_left_out_for_review() -> None:
+    """附表1's 城镇登记失业率 row with -3.02 (a dash read with the figure) was drafted as last
+    year's rate, `value = -3.02`, which no unemployment rate is: left out, with a review; the
+    plan (5以内) is kept."""
+    jobless = _targets(_seed((JOBLESS_ROW, JOBLESS_ROW.replace("| 3.02 |", "| -3.02 |"))))[
+        "unemployment_rate"
+    ]
+    assert jobless["baseline"] == {"year": 2021, "plan": 5, "plan_text": "5以内"}
+    assert "baseline.value -3.02 left out: a rate's level is never negative" in jobless["review"]
+    # the seed as it is: 3.02, no review
+    clean = _targets(_seed())["unemployment_rate"]
+    assert clean["baseline"] == {"year": 2021, "value": Decimal("3.02"), "plan": 5,
+                                 "plan_text": "5以内"}  # fmt: skip
+    assert "review" not in clean
+
+
+@needs_seed
+def test_a_negative_growth_or_price_change_is_kept() -> None:
+    """A growth may be negative (社会消费品零售总额 fell 11.6 %): its baseline keeps it; so does a
+    level that is a change (居民消费价格涨幅 -0.3)."""
+    from plancli.extract.draft import DraftTarget
+    from plancli.extract.unfit import leave_out_unfit, never_negative
+
+    retail = _targets(_seed((RETAIL_ROW, RETAIL_ROW.replace("| 11.6 |", "| -11.6 |"))))[
+        "retail_sales"
+    ]
+    assert retail["baseline"]["growth"] == Decimal("-11.6")
+    assert "review" not in retail
+    cpi = DraftTarget("cpi", "headline", "居民消费价格涨幅", "level", "%", 0, 1, direction="band")
+    cpi.baseline = {"year": 2025, "value": Decimal("-0.3")}
+    leave_out_unfit([cpi])
+    assert cpi.baseline == {"year": 2025, "value": Decimal("-0.3")} and not cpi.review
+    assert not never_negative(cpi)
+    share = DraftTarget("x", "headline", "常住人口城镇化率", "change", "%", 0, 1)
+    assert never_negative(share)
+
+
+@needs_seed
+@pytest.mark.parametrize(
+    ("row", "cell", "key", "problem"),
+    [
+        (GDP_ROW, "| 1441.37 |", "value", "is too large (at most 10^15 in magnitude)"),
+        (REVENUE_ROW, "| 5.2 |", "growth", "has more than 10 decimal places"),
+        (RETAIL_ROW, "| 6 |", "plan", "is too large (at most 10^15 in magnitude)"),
+    ],
+)
+def test_a_table_figure_no_plan_holds_is_left_out(
+    row: str, cell: str, key: str, problem: str
+) -> None:
+    """附表1's cells run together or cut from another line (14413700000000000000,
+    5.200000000000000001, 60000000000000000000) were drafted, and the draft's own load check
+    then refused them: left out, with a review naming the figure; the rest of the row kept."""
+    figure = {
+        "value": "14413700000000000000",
+        "growth": "5.200000000000000001",
+        "plan": "60000000000000000000",
+    }[key]
+    clean = _targets(_seed())
+    targets = _targets(_seed((row, row.replace(cell, f"| {figure} |"))))
+    drafted = next(t for t in targets.values() if t["quote"] == clean_quote(clean, row))
+    expected = {k: v for k, v in clean_baseline(clean, row).items() if k != key}
+    if key == "plan":
+        expected["plan_text"] = figure
+    assert drafted["baseline"] == expected
+    assert f"baseline.{key} {figure} {problem}: left out of the draft" in drafted["review"]
+
+
+def clean_quote(clean: dict[str, dict[str, Any]], row: str) -> str:
+    return clean[_ROW_IDS[row]]["quote"]
+
+
+def clean_baseline(clean: dict[str, dict[str, Any]], row: str) -> dict[str, Any]:
+    return dict(clean[_ROW_IDS[row]]["baseline"])
+
+
+_ROW_IDS = {GDP_ROW: "gdp", REVENUE_ROW: "budget_revenue", RETAIL_ROW: "retail_sales"}
+
+
+@needs_seed
+def test_a_table_only_target_whose_bound_no_plan_holds_is_pending() -> None:
+    """The seed without its GDP line: 附表1's row is the target; its 2022 cell run together
+    (70000000000000000000以上) was the bound. The target stays, pending, its bound for `amend`."""
+    text = _seed(
+        ("——地区生产总值增长7%以上;\n", ""),
+        (GDP_ROW, GDP_ROW.replace("| 7以上 |", "| 70000000000000000000以上 |")),
+    )
+    gdp = _targets(text)["gdp"]
+    assert gdp["pending"] is True and "min" not in gdp
+    assert gdp["baseline"]["value"] == Decimal("1441.37")
+    assert "min 70000000000000000000 is too large" in gdp["review"]
+    assert "give the bound with `plancli amend`" in gdp["review"]
+
+
+@needs_seed
+def test_a_clause_figure_no_plan_holds_leaves_the_target_pending() -> None:
+    """新建5G基站310个 with its count run into other digits: the work target stays, pending."""
+    targets = _targets(_seed(("新建5G基站310个", "新建5G基站3100000000000000000000个")))
+    (base,) = [t for t in targets.values() if t["name"] == "新建5G基站"]
+    assert base["pending"] is True and "min" not in base
+    assert "min 3100000000000000000000 is too large" in base["review"]
+
+
+@needs_seed
+def test_extract_warns_of_no_load_problem_for_such_a_copy(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The command: the draft written loads (no "does not load" warning), the figure left out."""
+    report = tmp_path / "seed.txt"
+    report.write_text(
+        _seed((GDP_ROW, GDP_ROW.replace("| 1441.37 |", "| 14413700000000000000 |"))),
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.toml"
+    result = invoke("extract", str(report), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "does not load" not in result.stderr
+    plan = tomllib.loads(out.read_text(encoding="utf-8"))
+    gdp = next(t for t in plan["targets"] if t["id"] == "gdp")
+    assert gdp["baseline"] == {"year": 2021, "growth": 0.3, "plan": 8, "plan_text": "8"}
