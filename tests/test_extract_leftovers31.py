@@ -158,3 +158,42 @@ def test_extract_warns_of_no_load_problem_for_such_a_copy(invoke, tmp_path: Path
     plan = tomllib.loads(out.read_text(encoding="utf-8"))
     gdp = next(t for t in plan["targets"] if t["id"] == "gdp")
     assert gdp["baseline"] == {"year": 2021, "growth": 0.3, "plan": 8, "plan_text": "8"}
+
+
+def test_a_count_of_those_a_policy_covers_is_drafted() -> None:
+    """浙江's 民生实事 (言必信、行必果: firm commitments): 全省30万以上参保孕产妇…生育费用“零自付”
+    states no verb, so no work was read; it is a count of beneficiaries, as 惠及超50万名… is."""
+    from test_extract_work_kinds28 import _work
+
+    sentence = "全省30万以上参保孕产妇产前检查、住院分娩等政策范围内生育费用“零自付”"
+    found = _work(f"{sentence}。举办名中医惠老医养健体服务活动1000场。")
+    covered = found[sentence]
+    assert (covered["name"], covered["kind"], covered["unit"], covered["min"]) == (
+        "参保孕产妇产前检查、住院分娩等政策范围内生育费用“零自付”",
+        "cumulative",
+        "万人",
+        30,
+    )
+    assert "review" not in covered
+    assert "举办名中医惠老医养健体服务活动1000场" in found  # (the sentence after it as before)
+
+
+def test_a_round_wan_ming_after_a_verb_is_ten_thousand_people() -> None:
+    """浙江's 带动万名青年入乡发展: 万名 is 10,000 people, with no digit (1 万名, for review); a
+    programme's name is no count (河南's 实施…万名大学生助企服务专项计划)."""
+    from test_extract_work_kinds28 import _work
+
+    found = _work(
+        "引育1000名乡村运营人才，带动万名青年入乡发展。",
+        "接续实施乡村振兴村级协理员、万名大学生助企服务专项计划。",
+    )
+    youth = found["带动万名青年入乡发展"]
+    assert (youth["name"], youth["kind"], youth["unit"], youth["min"]) == (
+        "带动青年入乡发展",
+        "cumulative",
+        "万名",
+        1,
+    )
+    assert youth["review"] == "a Chinese numeral: 万名 read as 1万名"
+    assert found["引育1000名乡村运营人才"]["min"] == 1000
+    assert not any("大学生" in quote for quote in found)
