@@ -197,3 +197,120 @@ def test_a_round_wan_ming_after_a_verb_is_ten_thousand_people() -> None:
     assert youth["review"] == "a Chinese numeral: 万名 read as 1万名"
     assert found["引育1000名乡村运营人才"]["min"] == 1000
     assert not any("大学生" in quote for quote in found)
+
+
+NARROW = Path(__file__).parent / "fixtures" / "layout-table" / "narrow.layout.txt"
+
+
+def _narrow_seed() -> str:
+    """The seed with its 附表1 as the narrow fixture: LibreOffice's PDF of the same table in
+    narrow columns, copied out by `pdftotext -layout`."""
+    text = REPORT.read_text(encoding="utf-8")
+    return text[: text.index("附表1")] + NARROW.read_text(encoding="utf-8")
+
+
+def test_the_narrow_fixture_sets_cells_one_space_apart() -> None:
+    table = NARROW.read_text(encoding="utf-8")
+    assert "|" not in table and "\t" not in table
+    assert "1        亿元 8      1441.37 0.3     7 以上" in table  # one space: 1441.37 0.3
+    assert "3   投资(不 亿元 正增长 605.02      ——     正增长" in table  # 605.02 set early
+    # a name over four lines, the merged cell's lines between them
+    assert "    城镇常住\n    居民人均\n5        元" in table
+    assert "    可支配收\n             与经济                   与经济\n    入" in table
+
+
+@needs_seed
+def test_a_narrow_layout_table_reads_as_the_seeds_text() -> None:
+    """Before, the narrow copy gave no table (the review's figures only: no 2021 plan, the
+    incomes and 城镇登记失业率 no baseline, 79 targets); now its rows are the seed's."""
+    from plancli.extract.layout_tables import layout_tables
+
+    laid = layout_tables(_narrow_seed())
+    assert laid is not None
+    rows = laid[0].split("\n")
+    seed_rows = REPORT.read_text(encoding="utf-8").split("\n")
+    same = "与经济增长基本同步"
+    for row in (GDP_ROW, REVENUE_ROW, RETAIL_ROW, JOBLESS_ROW):
+        assert row in rows and row in seed_rows
+    assert "3 | 固定资产投资(不含农户) | 亿元 | 正增长 | 605.02 | —— | 正增长 |" in rows
+    assert f"5 | 城镇常住居民人均可支配收入 | 元 | {same} | 53505 | 9.2 | {same} |" in rows
+    assert "6 | 农村常住居民人均可支配收入 | 元 | 26319 | 9.3 |" in rows
+    assert "序号 | 指标名称 | 单位 | 2021年计划 | 2021年完成 | 2022年计划 |" in rows
+    assert "增长率(%) | 绝对值 | 增长率(%) | 增长率(%) |" in rows
+
+
+@needs_seed
+def test_a_narrow_layout_table_gives_the_bundled_baselines() -> None:
+    from tests.test_extract_tables_s29 import _as_bundled, _baselines, _bundled
+
+    text = _narrow_seed()
+    assert _as_bundled(_baselines(text)) == _as_bundled(_bundled())
+    draft = extract_plan(text)
+    assert len(draft.plan["targets"]) == 80  # 城乡居民收入 split into its two rows, as the seed
+    for target in draft.plan["targets"]:
+        assert target["quote"] in text
+
+
+# 浙江's paragraph as pdftotext -layout copies its PDF: figures one space from the Chinese, in
+# columns enough to look like cells
+_PROSE = (
+    "综合考虑各方面因素，今年经济社会发展主要预期目标为"
+    "：全省生产总值增长 5%—5.5%，在实际工作中努力\n"
+    "争取更好结果；城镇调查失业率 5%以内；居民消费价"
+    "格涨幅 2%左右；居民人均可支配收入增长与经济增长同\n"
+    "步。\n"
+    "（一）着力提振市场信心增强社会预期\n"
+    "放大经济政策实施效应。全力争取和用足用好中央预算"
+    "内投资、“两重”“两新”超长期特别国债、新型政策\n"
+    "性金融工具等政策资金，争取 100 个以上项目纳入国"
+    "家用地保障范围。加力实施“8+4”经济政策体系，安排\n"
+    "省级财政资金 1053.8 亿元，支持经济高质量发展。"
+    "精准落实惠企政策，为经营主体减负 2500 亿元以上。迭\n"
+    "代升级“凤凰行动”计划，支持优质科技企业上市。深"
+    "入实施融资畅通工程，保持社会融资规模合理增长，新\n"
+    "增无还本续贷 5000 亿元以上。健全预期管理机制"
+    "，增强政策取向一致性，加强政策宣传解读，提高政策执行\n"
+)
+
+
+def test_prose_one_space_apart_under_a_title_is_no_narrow_table() -> None:
+    """The same reading of 浙江's prose finds columns in it (its figures one space from the
+    words); under a table's title it is still left as it is: no line a run of spaces, and a
+    sentence's punctuation in each. The 16 reports exported to PDF and copied with -layout have
+    three such blocks (四川, 浙江, 贵州), none read."""
+    from plancli.extract.layout_tables import _blocks, _columns, _figures, _titled, layout_tables
+
+    report = "2026年主要预期目标\n" + _PROSE + "\n\n附   注\n"
+    (block,) = [b for b in _blocks(report, True) if sum(_figures(x) >= 2 for x in b) >= 3]
+    assert _columns([line for line in block if _figures(line) >= 2]) is not None
+    assert _titled(report, block[0].start)
+    assert layout_tables(report) is None
+
+
+@needs_seed
+def test_a_narrow_grouped_header_reads_as_its_text() -> None:
+    """The grouped header's table in narrow columns (make.py): `计划 完成 目标` one space apart,
+    2022 over 年, 7以 / 上 and 5以 / 内 wrapped, 指标 and 单位 beside the header's rows. Its rows
+    are the ` | ` table's and give that table's baselines."""
+    from tests.test_extract_layout_tables import _grouped_expected
+    from tests.test_extract_tables_s29 import _as_bundled, _baselines
+
+    from plancli.extract.layout_tables import layout_tables
+
+    table = (NARROW.parent / "narrow-grouped.layout.txt").read_text(encoding="utf-8")
+    assert "计划 完成 目标" in table and "品零售总 %     6   11.6   7" in table
+    text = REPORT.read_text(encoding="utf-8")
+    text = text[: text.index("附表1")] + table
+    laid = layout_tables(text)
+    assert laid is not None
+    rows = laid[0].split("\n")
+    for row in (
+        "指标 | 单位 | 2021年 | 2022年 |",
+        "计划 | 完成 | 目标 |",
+        "地区生产总值增速 | % | 8 | 0.3 | 7以上 |",
+        "城镇登记失业率 | % | 5以内 | 3.02 | 4.8以内 |",
+    ):
+        assert row in rows
+    drafted = _as_bundled(_baselines(text))
+    expected = _grouped_expected()
+    assert {key: drafted[key] for key in expected} == expected
