@@ -314,3 +314,26 @@ def test_a_narrow_grouped_header_reads_as_its_text() -> None:
     drafted = _as_bundled(_baselines(text))
     expected = _grouped_expected()
     assert {key: drafted[key] for key in expected} == expected
+
+
+def test_a_stretch_or_opening_no_plan_holds_is_left_out() -> None:
+    """A stretch (力争…) or a stock's opening read from a copy's run-together figure: left out
+    with a review naming it; the bound stays."""
+    from plancli.extract.draft import DraftTarget
+    from plancli.extract.unfit import leave_out_unfit
+
+    gdp = DraftTarget("gdp", "headline", "地区生产总值", "growth", "亿元", 0, 1)
+    gdp.min, gdp.stretch = Decimal(5), Decimal("55000000000000000000")
+    stock = DraftTarget("w1_t01", "work_1", "信号灯联网", "cumulative", "处", 0, 1)
+    stock.min, stock.opening = Decimal(8000), Decimal("7000.00000000001")
+    leave_out_unfit([gdp, stock])
+    assert (gdp.min, gdp.stretch, gdp.pending) == (Decimal(5), None, False)
+    assert gdp.review == [
+        "stretch 55000000000000000000 is too large (at most 10^15 in magnitude): left out; "
+        "check the report's figure"
+    ]
+    assert (stock.min, stock.opening) == (Decimal(8000), None)
+    assert stock.review == [
+        "opening 7000.00000000001 has more than 10 decimal places: left out; check the "
+        "report's figure"
+    ]

@@ -28,7 +28,7 @@ UNFIT_BOUND_REVIEW = N_(
     "{key} {value} {problem}: left out, the target pending; check the report's figure and "
     "give the bound with `plancli amend`"
 )
-UNFIT_STRETCH_REVIEW = N_("stretch {value} {problem}: left out; check the report's figure")
+UNFIT_FIGURE_REVIEW = N_("{key} {value} {problem}: left out; check the report's figure")
 UNFIT_INVESTMENT_REVIEW = N_(
     "projects.total_investment {value} {problem}: left out of the draft; check the report's figure"
 )
@@ -71,13 +71,15 @@ def _bounds(target: DraftTarget) -> None:
         target.stretch_exclusive = target.exclusive = False
         target.pending = True
         break
-    if target.stretch is not None and (problem := figure_problem(target.stretch)) is not None:
-        target.review.append(
-            _(UNFIT_STRETCH_REVIEW).format(value=_shown(target.stretch), problem=_(problem))
-        )
-        target.stretch, target.stretch_exclusive = None, False
-    if target.opening is not None and figure_problem(target.opening) is not None:
-        target.opening = None  # (a stock at the year's start: a note of its own is the clause's)
+    for key in ("stretch", "opening"):  # (a higher aim; a stock at the year's start)
+        value = getattr(target, key)
+        if value is not None and (problem := figure_problem(value)) is not None:
+            target.review.append(
+                _(UNFIT_FIGURE_REVIEW).format(key=key, value=_shown(value), problem=_(problem))
+            )
+            setattr(target, key, None)
+            if key == "stretch":
+                target.stretch_exclusive = False
 
 
 def _baseline(target: DraftTarget) -> None:
