@@ -8,14 +8,18 @@ tries this reading only for a block it cannot read otherwise, and keeps it on th
 What differs from a wider table:
 - a line's words are apart by any run of spaces, except LibreOffice's single space between a
   figure and the Chinese after it in one cell (`7 以上`, `5 以内`, `2021 年计划`, `4.8 以`);
-- a word goes to the nearest column (a wider table's words come only early);
+- the columns are where most rows of figures have them (`settle`), with the names' column
+  where every name wraps around its figures (`with_wrapped`); a line's words go to them in
+  order, each as near its column as can be (`in_order`: a wider table's words come only early);
 - the header's lines are read column by column: a column's words at or above the line of the
   lead cells (序号 指标名称 单位, set in the middle of their two rows) are its top row's cell
   (`2021 年` / `计划`: 2021年计划), those below it the row under (`增长率` / `(%)`);
-- a cell of a row goes to the row nearest it, line by line (a name's last line and the next
-  name's first stand between two rows' figures); a cell no row's line holds or touches in its
-  column, between two rows, is one merged over both (与经济 / 增长基 / 本同步, set between the
-  income rows, its lines interleaved with their names').
+- a row's cell is its figures' line and the pairs of its column's lines above and below it
+  (`centred`: a name over four lines, two above and two below, a merged cell's lines between
+  them); a line no row took goes to its nearest row, and in a column of figures lines between
+  two rows that took none there are one cell merged over both (与经济 / 增长基 / 本同步);
+- the block is kept only where its lines of figures are a table's rows (`laid_out`) and its
+  cells read as a table's (`sound`); else it is left as it is.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from itertools import pairwise
 
 Word = tuple[int, int, str]  # (column, offset in the report, text)
 
-_SPACE_RUN = re.compile(r"\S+")
+_WORD = re.compile(r"\S+")
 # the Chinese LibreOffice sets one space after a figure inside a cell
 _IN_CELL = re.compile(r"^(?:以上|以内|以下|左右|及以上|以|年)")
 
@@ -34,7 +38,7 @@ def narrow_words(report: str, start: int, end: int) -> list[Word]:
     """The words of a line, apart by any run of spaces (`7 以上` kept one word)."""
     line = report[start:end]
     out: list[Word] = []
-    for match in _SPACE_RUN.finditer(line):
+    for match in _WORD.finditer(line):
         if out:
             column, offset, word = out[-1]
             if (
@@ -53,7 +57,10 @@ def laid_out(report: str, starts: list[int]) -> bool:
     pdftotext set one space apart (`地区生产总值增长 5.5%、达到 10.3 万亿元，成`): most hold a run
     of spaces (a cell left of a wrapped one, a short figure in a wide column) and none a
     sentence's punctuation."""
-    lines = [report[start:].split("\n", 1)[0] for start in starts]
+    ends = [report.find("\n", start) for start in starts]
+    lines = [
+        report[start : end if end >= 0 else None] for start, end in zip(starts, ends, strict=True)
+    ]
     spaced = sum(1 for line in lines if "  " in line.strip())
     return spaced * 3 >= len(lines) * 2 and not any(
         re.search(r"[。，；！？]", line) for line in lines
