@@ -24,6 +24,7 @@ from plancli.extract.planyear import lead_year, plan_year
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
+from plancli.extract.unfit import leave_out_unfit
 from plancli.extract.work import WorkReader
 from plancli.i18n import N_, _, language
 from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
@@ -123,6 +124,7 @@ def extract_plan(
     outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)
     raised_baselines(parse, layout, targets)
+    leave_out_unfit(targets)  # (a figure no plan holds: left out, for review)
     if not targets:
         raise InputError(
             _(

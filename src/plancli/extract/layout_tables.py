@@ -15,7 +15,9 @@ after it.
 
 A block is a table only when at least three of its lines hold two figures or more in cells
 of their own, most of them in the same columns as the fullest line: a paragraph of prose
-with runs of spaces in it (a justified line, a list's indent) never is.
+with runs of spaces in it (a justified line, a list's indent) never is. A block no such
+reading takes is tried as a narrow table, one space between some of its cells
+(`layout_narrow`).
 """
 
 from __future__ import annotations
@@ -23,11 +25,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plancli.extract.layout_narrow import (
+    column_cells,
+    header_end,
+    header_rows,
+    in_order,
+    laid_out,
+    narrow_words,
+    settle,
+    sound,
+    with_wrapped,
+)
 from plancli.extract.rewrite import Rewrite
 
 _GAP = re.compile(r" {2,}")
 _FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d\s*年")
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*年|$)")  # (a narrow header: 2021 / 年计划)
 # a table's title: short, naming a table, its indicators, targets or plan (as `table_spans`)
 _TITLE = re.compile(r"(?:表|指标|目标|计划|情况)(?:[（(][^）)]{0,12}[）)])?$")
 _SLACK = 3  # columns a word may stand before its column's start
@@ -55,36 +69,52 @@ def _words(report: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _figures(line: _Line) -> int:
-    return sum(1 for _, _, w in line.words if _FIGURE.search(w) and not _YEAR.match(w))
+def _figures(line: _Line, narrow: bool = False) -> int:
+    year = _BARE_YEAR if narrow else _YEAR
+    return sum(1 for _, _, w in line.words if _FIGURE.search(w) and not year.match(w))
 
 
-def _blocks(report: str) -> list[list[_Line]]:
+def _blocks(report: str, narrow: bool = False) -> list[list[_Line]]:
     """Runs of lines of three words or more (with up to `_WITHIN` other lines between two, and
-    up to two lines of two words just above: a header's upper rows)."""
+    up to two lines of two words just above: a header's upper rows; in a narrow table up to
+    three of one or two words: `2021 年  2022 年` over `2021 年完成` over `计划  计划`)."""
     blocks: list[list[_Line]] = []
     run: list[_Line] = []
     pending: list[_Line] = []
     offset = 0
+    words = narrow_words if narrow else _words
+    # (a narrow table's names wrap over four lines, a merged cell's between them)
+    within, above = (_WITHIN * 3, 3) if narrow else (_WITHIN, 2)
     for raw in report.split("\n"):
         end = offset + len(raw.rstrip("\r\f"))
-        line = _Line(offset, _words(report, offset, end) if raw.strip() else [])
+        line = _Line(offset, words(report, offset, end) if raw.strip() else [])
         offset += len(raw) + 1
         if len(line.words) >= 3:
             run.extend(pending)
             pending = []
             run.append(line)
-        elif run and len(pending) < _WITHIN and len(line.words) <= 2:
+        elif run and len(pending) < within and len(line.words) <= 2:
             pending.append(line)
-        elif not run and len(line.words) == 2:
-            pending = [*pending[-1:], line]  # a header's upper lines: 2021年   2022年
+        elif not run and (len(line.words) == 2 or (narrow and _upper(line, pending))):
+            pending = [*pending[1 - above :], line]  # a header's upper lines: 2021年   2022年
         else:
             if run:
-                blocks.append(run)
+                blocks.append([*run, *_wrapped_last(pending)] if narrow else run)
             run, pending = [], []
     if run:
-        blocks.append(run)
+        blocks.append([*run, *_wrapped_last(pending)] if narrow else run)
     return blocks
+
+
+def _wrapped_last(lines: list[_Line]) -> list[_Line]:
+    """The lines after a narrow table's last row that finish its wrapped cells (`失业率`,
+    `内`): indented, with no line of text or blank line before them, two at most."""
+    out: list[_Line] = []
+    for line in lines[:2]:
+        if not line.words or any(column == 0 for column, _, _ in line.words):
+            break
+        out.append(line)
+    return out
 
 
 def _columns(rows: list[_Line]) -> list[int] | None:
@@ -102,13 +132,24 @@ def _columns(rows: list[_Line]) -> list[int] | None:
     return starts if agree >= max(3, len(rows) * 2 // 3) else None
 
 
-def _titled(report: str, start: int) -> bool:
-    """Whether the line of text above a block is a table's title (…主要预期目标, 附表1, a
-    单位：… line): only there is a block read as a table."""
-    above = [line.strip() for line in report[:start].split("\n")[-6:] if line.strip()]
-    if not above:
+def _upper(line: _Line, pending: list[_Line]) -> bool:
+    """A narrow header's upper line of one word (`2021 年计`, `2022 年计划`; `年计划` under
+    `2021`), not a title (`主要预期目标`, `2022年主要指标计划表`)."""
+    if len(line.words) != 1:
         return False
-    title = re.sub(r"\s+", "", above[-1])
+    word = re.sub(r"\s+", "", line.words[0][2])
+    if re.match(r"(?:19|20)\d\d", word):
+        return not (_title(word) and len(word) > 8)
+    return (
+        bool(pending)
+        and re.search(r"[\d。，；]", word) is None
+        and len(word) <= 8
+        and not (_title(word) and len(word) > 3)
+    )
+
+
+def _title(text: str) -> bool:
+    title = re.sub(r"\s+", "", text)
     return (
         len(title) <= 40
         and (
@@ -118,6 +159,13 @@ def _titled(report: str, start: int) -> bool:
         )
         and re.search(r"[。，,；;！!？?]", title) is None
     )
+
+
+def _titled(report: str, start: int) -> bool:
+    """Whether the line of text above a block is a table's title (…主要预期目标, 附表1, a
+    单位：… line): only there is a block read as a table."""
+    above = [line.strip() for line in report[:start].split("\n")[-6:] if line.strip()]
+    return bool(above) and _title(above[-1])
 
 
 def _column(columns: list[int], at: int) -> int:
@@ -144,21 +192,37 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, int, str]] | None]]:
+def _rows(
+    block: list[_Line], columns: list[int], narrow: bool = False
+) -> list[list[list[tuple[int, int, str]] | None]]:
     """The block as rows of cells (each cell its words, top to bottom; None: a merged cell the
     row above holds). Rows are the lines of figures; a wrapped cell's lines go to the row they
     are centred on, and a cell between two rows (centred on neither) to the upper one."""
-    anchors = [i for i, line in enumerate(block) if _figures(line) >= 2]
+    anchors = [i for i, line in enumerate(block) if _figures(line, narrow) >= 2]
     first = anchors[0]
     # (two words of a line in one column, one set a few columns early: both kept, in order)
     grid: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for i, line in enumerate(block):
-        for column, offset, word in line.words:
-            grid.setdefault((i, _column(columns, column)), []).append((column, offset, word))
+        at = (
+            in_order(columns, [c for c, _, _ in line.words])
+            if narrow
+            else [_column(columns, c) for c, _, _ in line.words]
+        )
+        for (column, offset, word), col in zip(line.words, at, strict=True):
+            grid.setdefault((i, col), []).append((column, offset, word))
     header: list[list[list[tuple[int, int, str]] | None]] = []
     # the header: lead cells (before the first column a year heads) joined into the row of years
-    years = [i for i in range(first) if any(_YEAR.match(w) for _, _, w in block[i].words)]
-    if years:
+    year = _BARE_YEAR if narrow else _YEAR
+    years = [i for i in range(first) if any(year.match(w) for _, _, w in block[i].words)]
+    start = first  # (a narrow table's first name may wrap above its figures: its own)
+    if years and narrow:
+        # (the first column any year heads: 2022 年计 may stand a line above 2021 年计划)
+        lead = min(
+            c for (i, c), ws in grid.items() if i in years and any(year.match(w[2]) for w in ws)
+        )
+        start = header_end([line.words for line in block], first, lead, columns)
+        header = header_rows(grid, start, len(columns), lead)
+    elif years:
         year_columns = [_column(columns, c) for c, _, w in block[years[0]].words if _YEAR.match(w)]
         lead = min(year_columns)
         top: list[list[tuple[int, int, str]] | None] = []
@@ -176,7 +240,17 @@ def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, i
             header.append([grid[(i, c)] for c in range(len(columns)) if (i, c) in grid])
     body: list[list[list[tuple[int, int, str]] | None]] = [[[] for _ in columns] for _ in anchors]
     for col in range(len(columns)):
-        lines = {i for i in range(first, len(block)) if (i, col) in grid}
+        lines = {i for i in range(start, len(block)) if (i, col) in grid}
+        if narrow:
+            merges = col >= lead if years else col >= 2
+            for row, taken in enumerate(column_cells(sorted(lines), anchors, merges)):
+                if taken is None:
+                    body[row][col] = None
+                    continue
+                cell = body[row][col]
+                assert cell is not None
+                cell.extend(w for i in taken for w in grid[(i, col)])
+            continue
         for row, a in enumerate(anchors):
             d = 0 if a in lines else 1
             if d and not (a - 1 in lines and a + 1 in lines):
@@ -201,6 +275,11 @@ def _rows(block: list[_Line], columns: list[int]) -> list[list[list[tuple[int, i
     return [*header, *body]
 
 
+def _cells(report: str, rows: list[list[list[tuple[int, int, str]] | None]]) -> list[list[str]]:
+    return [["".join(ch for ch, _ in _cell_text(report, c)) for c in row if c is not None]
+            for row in rows]  # fmt: skip
+
+
 def _runs(lines: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for i in lines:
@@ -218,15 +297,31 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
     if "   " not in report:
         return None
     found: list[tuple[int, int, list[list[list[tuple[int, int, str]] | None]]]] = []
-    for block in _blocks(report):
-        if sum(1 for line in block if _figures(line) >= 2) < 3:
-            continue
-        columns = _columns([line for line in block if _figures(line) >= 2])
-        if columns is None or not _titled(report, block[0].start):
-            continue
-        last = block[-1]
-        end = report.find("\n", last.start)
-        found.append((block[0].start, len(report) if end < 0 else end, _rows(block, columns)))
+    for narrow in (False, True):  # (a narrow table: where no wider reading took its lines)
+        for block in _blocks(report, narrow):
+            figured = [line for line in block if _figures(line, narrow) >= 2]
+            if len(figured) < 3:
+                continue
+            columns = _columns(figured)
+            if columns is None or not _titled(report, block[0].start):
+                continue
+            if narrow and not laid_out(report, [line.start for line in figured]):
+                continue
+            if narrow:
+                starts = [[c for c, _, _ in line.words] for line in figured]
+                body = block[block.index(figured[0]) :]
+                wrapped = [[c for c, _, _ in x.words] for x in body if x not in figured]
+                columns = settle(with_wrapped(settle(columns, starts), wrapped), starts)
+            last = block[-1]
+            end = report.find("\n", last.start)
+            stop = len(report) if end < 0 else end
+            if any(start < stop and block[0].start < end_ for start, end_, _ in found):
+                continue
+            rows = _rows(block, columns, narrow)
+            if narrow and not sound(_cells(report, rows)):
+                continue  # (read wrong somewhere: left as it is)
+            found.append((block[0].start, stop, rows))
+    found.sort(key=lambda table: table[0])
     if not found:
         return None
     built = Rewrite(report)

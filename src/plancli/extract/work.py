@@ -61,6 +61,7 @@ from plancli.extract.work_names import (
     shared_work,
     target_name,
 )
+from plancli.extract.work_people import counted_people
 from plancli.extract.work_subjects import listed_subjects
 from plancli.extract.work_worded import counted_coverage, worded
 from plancli.i18n import _
@@ -122,11 +123,11 @@ class WorkReader:
                 continue
             if self._past_sentence(clause.start, clause.end) or self._conditions(clause.start):
                 continue
-            if SCHEDULE.search(clause.text):
-                continue
-            if counted_coverage(self, section, clause):
+            if SCHEDULE.search(clause.text) or counted_coverage(self, section, clause):
                 continue  # (40家…单位实现…全覆盖: a coverage of 100 %, not 40 units)
-            if not self._quantities(section, clause) and not worded(self, section, clause):
+            if self._quantities(section, clause) or worded(self, section, clause):
+                continue
+            if not counted_people(self, section, clause):  # (`work_people`)
                 milestones(self, section, clause)
         schedules(self, section, start, end)
         self._zero(section, start, end)
