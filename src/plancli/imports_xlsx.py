@@ -71,7 +71,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
-from plancli.percent_cells import PercentShown, percent_said
+from plancli.percent_cells import PercentShown, percent_note
 from plancli.read_notes import Located, ReadNotes
 from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.safe_xml import Refused
@@ -832,8 +832,8 @@ class _RowCollector:
             if column is not None:
                 read = _period(value, shown) if column == "period" else _text(value, shown)
                 ref = f"{column_letter(position)}{number}"
-                if isinstance(value, PercentShown) and (said := percent_said(value, ref)):
-                    self.notes.warnings.append((number, said))  # 4.1 under 0.0%
+                if isinstance(value, PercentShown):  # 4.1 under 0.0%: read 410, said so
+                    percent_note(self.notes, value, ref, number, column)
                 values[column] = read
                 if read is not None:
                     filled.append(position)
