@@ -34,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
-from plancli.import_problems import _twice, named_problem
+from plancli.import_problems import _twice, given_text, named_problem
 from plancli.ledger import (
     Change,
     Entry,
@@ -109,6 +109,9 @@ class Problem:
     row: int
     message: str
     target: str = ""  # the plan's id of the target the row names (import_problems.py)
+    # The row's target cell as written, for a problem found before the plan is read (a JSON
+    # key unknown, a cell with no header): `bulletin.resolve_rows` makes it `target`
+    given: str = ""
 
 
 @dataclass(slots=True)
@@ -121,9 +124,10 @@ class Problems:
     kept: list[Problem] = field(default_factory=list)
     more: int = 0
 
-    def add(self, row: int, message: str, target: str = "") -> None:
+    def add(self, row: int, message: str, target: str = "", given: object = None) -> None:
+        """`given`: the row's target cell as written, when the plan's id is not known yet."""
         if len(self.kept) < self.KEEP:
-            self.kept.append(Problem(row, message, target))
+            self.kept.append(Problem(row, message, target, given_text(given)))
         else:
             self.more += 1
 
@@ -143,7 +147,7 @@ class Problems:
             return problems
         found = cls()
         for problem in problems:
-            found.add(problem.row, problem.message, problem.target)
+            found.add(problem.row, problem.message, problem.target, problem.given)
         return found
 
 

@@ -820,7 +820,9 @@ class _RowCollector:
                 if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
                     continue  # a number read as text (a note): its digits are all there
                 self.kept.counted()  # its figure or text is not in the file: refused
-                self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
+                cell = cells.get(columns.index("target") if "target" in columns else -1)
+                refusal = formula.refusal(f"{column_letter(position)}{number}")
+                self.problems.add(number, refusal, given=cell and _text(*cell))
                 return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
@@ -851,6 +853,7 @@ class _RowCollector:
                 _("a value in column(s) {columns}, which have no header").format(
                     columns=", ".join(stray[:10])
                 ),
+                given=_plain(values.get("target")),
             )
             return
         text = {
@@ -886,7 +889,7 @@ class _RowCollector:
         if not isinstance(built, str):
             self.kept.add(number, built)
         elif built != BLANK:
-            self.problems.add(number, built)
+            self.problems.add(number, built, given=_plain(text.get("target")))
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         width = max(cells, default=-1) + 1
