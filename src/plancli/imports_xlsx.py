@@ -80,7 +80,7 @@ from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
 from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
-from plancli.workbook_sheets import one_table
+from plancli.workbook_sheets import one_table, same_sheet
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
@@ -667,6 +667,8 @@ def parse_xlsx(
                     _("{file}: the workbook has no sheet Excel shows").format(file=clip_path(name))
                 )
             sheet = shown[0]
+        elif sheet not in sheets.parts and (alias := same_sheet(sheet, sheets.parts)):
+            sheet = alias  # --sheet input in a Chinese template (填报), or the other way round
         elif sheet not in sheets.parts:
             listed = ", ".join(_shown(n) for n in sheets.names)
             raise InputError(
