@@ -146,7 +146,7 @@ def test_the_chinese_assessments_sheet_says_what_a_decline_figure_is(run, tmp_pa
         assert run("sichuan-2026", "record", target, figure, "--period", "2026").exit_code == 0
     out = tmp_path / "12月.xlsx"
     assert run("sichuan-2026", "--lang", "zh", "report", "-o", str(out)).exit_code == 0
-    rows = list(openpyxl.load_workbook(out)["assessments"].iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook(out)["执行情况"].iter_rows(values_only=True))  # assessments
     header = rows[0]
     actual = "完成值（下降型目标为降幅）"
     columns = (actual, "目标", "方向", "记录值")

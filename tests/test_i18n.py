@@ -347,10 +347,13 @@ def test_xlsx_report_headers_and_statuses_in_chinese(invoke, tmp_path: Path) -> 
     workspace = tmp_path / "ws"
     assert invoke("--plan", "guandu-2021", "init", str(workspace)).exit_code == 0
     plan = workspace / "plan2021.toml"
-    for lang, header, status in (("zh", "状态", "未完成"), ("en", "status", "missed")):
+    for lang, header, status, name in (
+        ("zh", "状态", "未完成", "执行情况"),  # the sheet's Chinese name (session 31)
+        ("en", "status", "missed", "assessments"),
+    ):
         out = tmp_path / f"report-{lang}.xlsx"
         assert invoke("--plan", str(plan), "--lang", lang, "report", "-o", str(out)).exit_code == 0
-        sheet = openpyxl.load_workbook(out)["assessments"]
+        sheet = openpyxl.load_workbook(out)[name]
         headers = [cell.value for cell in sheet[1]]
         column = headers.index(header)
         gdp = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "gdp")

@@ -324,9 +324,11 @@ def test_a_value_in_a_hidden_column_without_a_header_says_it_is_hidden(
 ) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""))
     assert result.exit_code == 2
-    assert "june.xlsx:6月:2: a value in column(s) C (hidden), which have no header\n" in (
-        result.stderr
-    )
+    # The row's name, 新建5G基站, is the plan's new_5g_base_stations: named (session 31)
+    assert (
+        "june.xlsx:6月:2: target new_5g_base_stations: a value in column(s) C (hidden), which "
+        "have no header\n"
+    ) in result.stderr
     chinese = imports("june.xlsx", _sheet_with_hidden(tmp_path, "C", ""), "--lang", "zh")
     assert "C（隐藏列）" in chinese.stderr
 
@@ -344,7 +346,8 @@ def test_a_value_under_an_empty_header_is_refused(imports, header: str) -> None:
     column, left = "DE"[header.count(",") - 3], "CD"[header.count(",") - 3]
     refused(  # its header cell empty beside a header: merged in the sheet it came from? (s29)
         result,
-        f":2: a value in column(s) {column}, which have no header (its header cell is empty: "
+        f":2: target gdp: a value in column(s) {column}, which have no header (its header cell "
+        "is empty: "
         f"was it merged with column {left}'s in the sheet this file was saved from? Unmerge it "
         "there and give each column its own header)",
     )
@@ -635,7 +638,7 @@ def test_a_year_in_the_file_name_or_a_year_column(imports, ledger: Path) -> None
     assert by_column.exit_code == 0, by_column.output
     assert records(ledger)[("gdp", "2022-H1")].value == Decimal("5.2")
     clash = imports("june.csv", "年份,指标,期间,数值\n2021,gdp,2022年6月,5.2\n")
-    refused(clash, ":2: period '2022年6月' is in 2022, but the year column says 2021")
+    refused(clash, ":2: target gdp: period '2022年6月' is in 2022, but the year column says 2021")
 
 
 def test_a_span_not_from_january_is_refused_on_its_row(imports) -> None:  # type: ignore[no-untyped-def]
@@ -945,9 +948,10 @@ def test_a_formula_with_no_saved_value_is_refused_not_skipped_as_blank(
     value_cell = f"C{gdp_row}"
     assert lines[1:] == sorted(
         [
-            f"{path}:input:{gdp_row}: cell {value_cell} holds the formula =5+0.2 and no value "
-            "saved with it; open and save the workbook in Excel or WPS, or type the figure",
-            f"{path}:input:{jobs_row}: cell E{jobs_row} holds the formula "
+            f"{path}:input:{gdp_row}: target gdp: cell {value_cell} holds the formula =5+0.2 "
+            "and no value saved with it; open and save the workbook in Excel or WPS, or type "
+            "the figure",
+            f"{path}:input:{jobs_row}: target new_urban_jobs: cell E{jobs_row} holds the formula "
             '=CONCAT("上半年","初步") and no value saved with it; open and save the workbook '
             "in Excel or WPS, or type the figure",
         ],

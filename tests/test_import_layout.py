@@ -129,7 +129,8 @@ def test_a_formula_shown_in_full_with_too_many_decimals_is_refused_naming_it(
     result = _import(invoke, ledger, path)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{path}:进度:2: cell D2 holds the formula =C2/310.6*100-100, whose value "
+        f"{path}:进度:2: target retail_sales: cell D2 holds the formula =C2/310.6*100-100, "
+        "whose value "
         "6.5041854475209 has more than 10 decimals and a format that shows every one "
         "(General); give the cell a number format with the decimals the table shows (0.0), "
         "or round it: =ROUND(C2/310.6*100-100,1)"

@@ -336,9 +336,10 @@ def test_bad_json_rows_are_reported_by_position(run, tmp_path: Path) -> None:  #
     )
     result = run("import", str(path))
     assert result.exit_code == 2
-    assert f"{path}:1: value must be a number" in result.stderr
+    # rows refused before they are read name their target too (session 31)
+    assert f"{path}:1: target g5: value must be a number" in result.stderr
     assert f"{path}:2: no value" in result.stderr
-    assert f"{path}:3: unknown key(s) 'remark'" in result.stderr
+    assert f"{path}:3: target g5: unknown key(s) 'remark'" in result.stderr
     assert f"{path}:4: expected an object" in result.stderr
     assert f"{path}:5: target g5: value 'Infinity' is not a finite number" in result.stderr
 

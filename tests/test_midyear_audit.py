@@ -86,7 +86,7 @@ def test_the_xlsx_summary_sheet_explains_the_dagger(run, tmp_path: Path, lang, e
     run(lang, "report", "--as-of", "2022-06", "-o", str(workbook))
     cells = [
         str(value)
-        for row in load_workbook(workbook)["summary"].iter_rows(values_only=True)
+        for row in load_workbook(workbook).worksheets[0].iter_rows(values_only=True)
         for value in row
         if value is not None
     ]

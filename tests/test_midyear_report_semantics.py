@@ -161,7 +161,7 @@ def test_a_late_figure_is_projected_on_its_own_months(run, tmp_path: Path) -> No
     from openpyxl import load_workbook
 
     run("report", "-o", str(tmp_path / "r.xlsx"))
-    sheet = load_workbook(tmp_path / "r.xlsx")["assessments"]
+    sheet = load_workbook(tmp_path / "r.xlsx")["执行情况"]  # assessments, in Chinese under zh
     rows = list(sheet.iter_rows(values_only=True))
     header = list(rows[0])
     [school] = [r for r in rows if "school_buildings_repaired" in r]

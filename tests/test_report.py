@@ -432,7 +432,7 @@ def test_the_chinese_as_of_line_is_dated_in_chinese(invoke, june: Path, tmp_path
         "--plan", str(june), "--lang", "zh", "report", "--as-of", "2022-Q2", "-o", str(out)
     )
     assert made.exit_code == 0, made.stderr
-    assert load_workbook(out)["summary"]["A2"].value == "截至2022年二季度末，时间进度50%。"
+    assert load_workbook(out)["文字说明"]["A2"].value == "截至2022年二季度末，时间进度50%。"
     year = invoke("--plan", str(june), "--lang", "zh", "report", "-f", "html", "--as-of", "2022")
     assert "2022年全年，时间进度100%。" in year.stdout
     english = report(invoke, june, "--format", "html")
@@ -469,7 +469,7 @@ def test_a_relative_target_names_its_reference_until_the_reference_has_a_figure(
     assert invoke(*base, "--lang", "zh", "report", "-o", str(out)).exit_code == 0
     from openpyxl import load_workbook
 
-    cells = {c.value for row in load_workbook(out)["summary"].iter_rows() for c in row}
+    cells = {c.value for row in load_workbook(out)["文字说明"].iter_rows() for c in row}
     assert "≥ 全国固定资产投资增速（同期尚无数据）" in cells
     assert not any("national_fai_growth" in str(cell) for cell in cells)
     assert invoke(*base, "record", "national_fai_growth", "4.5", "-p", "2026-06").exit_code == 0
@@ -495,7 +495,7 @@ def test_the_xlsx_summary_explains_the_star_of_a_stale_figure(
     assert result.exit_code == 0, result.output
     from openpyxl import load_workbook
 
-    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     texts = [value for value in texts if isinstance(value, str)]
     assert "5.2% *" in texts  # the headline table's figure, marked
     assert any(value.startswith(note) for value in texts), texts[-3:]
@@ -503,5 +503,5 @@ def test_the_xlsx_summary_explains_the_star_of_a_stale_figure(
     assert invoke(*base, "record", "gdp", "5.1", "-p", "2026-Q2").exit_code == 0
     again = invoke(*base, "--lang", lang, "report", "--as-of", "2026-06", "-o", str(out))
     assert again.exit_code == 0, again.output
-    texts = [c.value for row in load_workbook(out)["summary"].iter_rows() for c in row]
+    texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     assert not any(isinstance(value, str) and value.startswith("* ") for value in texts)

@@ -81,7 +81,7 @@ def test_a_headline_gdp_short_of_5_5_around_reads_0_2_in_every_format(  # type: 
     assert sentence in run("gansu-2026", "--lang", "zh", "report", "-f", "html").stdout
     book = tmp_path / "gansu.xlsx"
     run("gansu-2026", "--lang", "zh", "report", "-o", str(book))
-    rows = load_workbook(book)["summary"].iter_rows(values_only=True)
+    rows = load_workbook(book)["文字说明"].iter_rows(values_only=True)  # summary, in Chinese
     assert any(sentence in str(row[0]) for row in rows if row and row[0])
     en = run("gansu-2026", "--lang", "en", "report", "-f", "md").stdout
     said = "grew 4.8% year to date, 0.2 pp below the target (about 5.5%, judged as at least 5%)"

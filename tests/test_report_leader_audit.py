@@ -116,7 +116,7 @@ def test_a_decline_figure_is_shown_as_the_bulletin_writes_it_in_every_table(
     workbook = tmp_path / "june.xlsx"
     run(invoke, audited, "zh", "report", "--as-of", "2022-06", "-o", str(workbook))
     # the assessments sheet is the JSON's data: the fall judged, and the figure recorded
-    [record] = [r for r in sheet_rows(workbook, "assessments") if r[0] == "energy_intensity"]
+    [record] = [r for r in sheet_rows(workbook, "执行情况") if r[0] == "energy_intensity"]
     assert (record[7], record[41]) == (2.1, -2.1)
     show = run(invoke, audited, "zh", "show", "energy_intensity", "--as-of", "2022-06")
     assert re.search(r"\n完成值 +下降2.1%\n", show)

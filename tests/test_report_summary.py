@@ -369,7 +369,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     assert '<td class="right" data-label="目标">下降 <span class="fig">≥ 3%</span></td>' in html
     workbook = tmp_path / "june.xlsx"
     assert invoke("--plan", str(plan), "--lang", "zh", "report", "-o", str(workbook)).exit_code == 0
-    sheet = load_workbook(workbook)["summary"]
+    sheet = load_workbook(workbook)["文字说明"]  # the summary sheet, named in Chinese (s31)
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
     assert "待下达" in cells and "下降 ≥ 3%" in cells
     assert "下降2%" in cells  # the fall as the bulletin says it, not a bare 2%
@@ -463,8 +463,9 @@ def test_xlsx_summary_sheet_and_a4_page_setup(invoke, june: Path, tmp_path: Path
     )
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert book.sheetnames == ["summary", "assessments", "records"]
-    summary = book["summary"]
+    # summary, assessments, records: named in Chinese under zh since session 31
+    assert book.sheetnames == ["文字说明", "执行情况", "录入记录"]
+    summary = book["文字说明"]
     texts = [row[0] for row in summary.iter_rows(values_only=True) if row and row[0]]
     assert texts[0] == "官渡区2022年国民经济和社会发展计划执行进度报告"
     assert GDP_ZH in texts  # a sentence a row
@@ -477,16 +478,16 @@ def test_xlsx_summary_sheet_and_a4_page_setup(invoke, june: Path, tmp_path: Path
     long_row = next(r for r in summary.iter_rows() if str(r[0].value).startswith("其他滞后"))
     assert summary.row_dimensions[long_row[0].row].height >= 3 * 16
 
-    for sheet, landscape in (("summary", False), ("assessments", True), ("records", True)):
+    for sheet, landscape in (("文字说明", False), ("执行情况", True), ("录入记录", True)):
         setup = book[sheet].page_setup
         assert setup.paperSize == 9, sheet  # A4
         assert setup.orientation == ("landscape" if landscape else "portrait")
         assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet
         assert book[sheet].sheet_properties.pageSetUpPr.fitToPage
         assert book[sheet].oddFooter.center.text == "&P / &N"
-    for sheet in ("assessments", "records"):
+    for sheet in ("执行情况", "录入记录"):
         assert book[sheet].print_title_rows == "$1:$1"  # the header row on every page
-    assert book["assessments"].print_area == "'assessments'!$A$1:$Q$81"  # id … required_growth_rest
+    assert book["执行情况"].print_area == "'执行情况'!$A$1:$Q$81"  # id … required_growth_rest
 
 
 @pytest.mark.parametrize(
@@ -717,16 +718,17 @@ def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type
     )
     assert result.exit_code == 0, result.output
     book = load_workbook(workbook)
-    assert book.sheetnames == ["summary", "assessments", "records", "adjustments"]
-    lines = [row[0] for row in book["summary"].iter_rows(values_only=True) if row and row[0]]
+    # summary, assessments, records, adjustments: named in Chinese under zh since session 31
+    assert book.sheetnames == ["文字说明", "执行情况", "录入记录", "年中调整"]
+    lines = [row[0] for row in book["文字说明"].iter_rows(values_only=True) if row and row[0]]
     after = lines[lines.index("† 年中调整的目标") + 1 :][: len(listed)]
     assert after == [line.strip() for line in listed]
     assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500个）；不再考核" in after
     drop = next(
-        r for r in book["adjustments"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
+        r for r in book["年中调整"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
     )
     assert drop[3:5] == ("不再考核", "≥ 2500 个")
-    headers = [c.value for c in book["assessments"][1]]
+    headers = [c.value for c in book["执行情况"][1]]
     assert len(headers) == len(CSV_COLUMNS)
     english = [h for h in headers if str(h).isascii()]
     assert english == [], english
@@ -818,7 +820,7 @@ def test_xlsx_headline_figures_fit_their_columns(
         "--plan", str(june), "--lang", lang, "report", "--as-of", "2022-06", "-o", str(out)
     )
     assert result.exit_code == 0, result.output
-    summary = load_workbook(out)["summary"]
+    summary = load_workbook(out).worksheets[0]  # summary, 文字说明 under zh
     rows = [row for row in summary.iter_rows() if row[0].value is not None]
     header = next(i for i, row in enumerate(rows) if row[0].value in ("指标", "Indicator"))
     labels = [cell.value for cell in rows[header] if cell.value is not None]

@@ -337,7 +337,10 @@ def test_stray_cells_and_unreadable_workbooks(invoke, plan: Path, tmp_path: Path
     write_book(path, [["target", "period", "value"], ["retail_sales", "2022-06", 5.6, "x"]])
     result = invoke("--plan", str(plan), "import", str(path))
     assert result.exit_code == 2
-    assert f"{path}:Sheet1:2: a value in column(s) D, which have no header" in result.stderr
+    assert (
+        f"{path}:Sheet1:2: target retail_sales: a value in column(s) D, which have no header"
+        in (result.stderr)
+    )
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     result = invoke("--plan", str(plan), "import", str(broken))

@@ -168,7 +168,7 @@ def test_json_null_figures_are_no_data_and_a_year_may_be_a_number(workspace: Pat
     assert bad.exit_code == 2
     assert bad.stderr.splitlines()[1:] == [
         "bad.jsonl:1: no value for gdp",
-        "bad.jsonl:2: period must be text",
+        "bad.jsonl:2: target gdp: period must be text",  # named since session 31
     ]
 
 

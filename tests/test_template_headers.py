@@ -70,7 +70,7 @@ def _template(invoke, path: Path, lang: str) -> Path:  # type: ignore[no-untyped
 def _fill_xlsx(path: Path, cells: dict[str, dict[int, object]]) -> None:
     """Type into the sheet: {target: {column number (1 = A): value}}."""
     book = load_workbook(path)
-    sheet = book["input"]
+    sheet = book.worksheets[0]  # `input`, or `填报` under --lang zh (session 31)
     for row in sheet.iter_rows(min_row=2):
         for column, value in cells.get(str(row[0].value), {}).items():
             row[column - 1].value = value
@@ -102,12 +102,13 @@ def test_the_chinese_sheet_has_a_header_a_clerk_reads(invoke, tmp_path: Path) ->
         in result.stderr
     )
     book = load_workbook(path)
-    sheet = book["input"]
+    assert book.sheetnames == ["填报", "说明"]  # Chinese sheet names (session 31: input, notes)
+    sheet = book["填报"]
     assert [c.value for c in sheet[1]] == ZH_HEADER
     gdp = [c.value for c in sheet[2]]
     assert gdp[:2] == ["gdp", "2022-Q2"]
     assert gdp[6:8] == ["地区生产总值", "增速%（对应总量列：亿元）"]  # the column as it is headed
-    notes = book["notes"]["A1"].value
+    notes = book["说明"]["A1"].value
     assert notes.startswith("请填写“本期数值”（及适用的“对应总量”“备注”“数据来源”）")
     english = load_workbook(_template(invoke, tmp_path / "june.xlsx", "en"))["input"]
     assert [c.value for c in english[1]] == EN_HEADER  # the ids the docs and messages name
@@ -170,7 +171,7 @@ def test_a_changed_sheet_is_refused_naming_its_columns_as_headed(  # type: ignor
     已录最新数值（参考） with 本期数值 empty, and a target id changed under another's name."""
     sheet = _template(invoke, tmp_path / "sheet.xlsx", lang)
     book = load_workbook(sheet)
-    rows = {str(row[0].value): row for row in book["input"].iter_rows(min_row=2)}
+    rows = {str(row[0].value): row for row in book.worksheets[0].iter_rows(min_row=2)}
     rows["tech_smes_certified"][8].value = 35  # column I: the last value, for reference
     rows["new_5g_base_stations"][0].value = "new_parking_spaces"
     rows["new_5g_base_stations"][2].value = 150

@@ -149,7 +149,7 @@ def test_a_stale_growth_needs_nothing_of_the_rest_of_the_year_at_its_end(
             assert words not in out and "12.14" not in out, (lang, args)
     book = year.parent / "year.xlsx"
     run(invoke, year, "zh", "report", "--as-of", "2022-12", "-f", "xlsx", "-o", str(book))
-    sheet = openpyxl.load_workbook(book)["assessments"]
+    sheet = openpyxl.load_workbook(book)["执行情况"]  # assessments, in Chinese under zh
     header = [cell.value for cell in sheet[1]]
     [fai_row] = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == fai["id"]]
     assert fai_row[header.index("余下月份需增长(%)")] is None  # was −12.14 beside no 剩余月数

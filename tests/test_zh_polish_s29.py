@@ -209,14 +209,15 @@ def test_a_csv_header_cell_empty_beside_a_header_asks_whether_it_was_merged(  # 
     figures.write_text("target,period,value,\ngdp,2022-Q2,5.2,5.3\n", "utf-8")
     en = invoke("--plan", str(plan), "import", str(figures))
     assert en.stderr.splitlines()[1] == (
-        f"{figures}:2: a value in column(s) D, which have no header (its header cell is empty: "
-        "was it merged with column C's in the sheet this file was saved from? Unmerge it there "
-        "and give each column its own header)"
+        f"{figures}:2: target gdp: a value in column(s) D, which have no header (its header cell "
+        "is empty: was it merged with column C's in the sheet this file was saved from? Unmerge "
+        "it there and give each column its own header)"
     )
     zh = invoke("--plan", str(plan), "--lang", "zh", "import", str(figures))
     assert zh.stderr.splitlines()[1] == (
-        f"{figures}:2：第 D 列有数值，但该列没有表头（其表头单元格为空：在导出此文件的工作表中，"
-        "它是否与第 C 列的表头合并过？请在工作表中取消合并，给每一列单独写表头）"
+        f"{figures}:2：目标 gdp：第 D 列有数值，但该列没有表头（其表头单元格为空："
+        "在导出此文件的工作表中，它是否与第 C 列的表头合并过？请在工作表中取消合并，"
+        "给每一列单独写表头）"
     )
 
 

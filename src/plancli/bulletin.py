@@ -62,6 +62,7 @@ from plancli.figure_words import NO_DATA as NO_DATA  # (its readers import it he
 from plancli.figure_words import as_written
 from plancli.figure_words import number_text as number_text  # (its readers import it here)
 from plancli.i18n import N_, _
+from plancli.import_problems import name_given
 from plancli.ledger import Entry
 from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
@@ -551,6 +552,7 @@ def resolve_rows(
             unknown.add(text)  # no id, name or alias of the plan: import_skip.unknown_rows
     notes.unknown = unknown if targets or not rows else None  # else the rows' own targets
     notes.named = {k.strip(): v for k, v in target_map.items() if isinstance(v, str)}
+    name_given(plan, problems, ids, notes.named)  # the rows refused before they were read
     for row_number, text, problem in notes.total_problems:  # 合计 rows with no figure
         try:
             named = text.strip() in ids or target_id(plan, text, index or names_index(plan))

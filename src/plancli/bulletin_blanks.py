@@ -75,7 +75,7 @@ def refuse_missing(
 
     problem = no_value(target, filled, missing, notes, problems)
     if not total_row(target, row, problem, notes):
-        problems.add(row, problem)
+        problems.add(row, problem, given=target)
 
 
 def figureless(header: Header, cells: Mapping[str, object], row: int, notes: ReadNotes) -> bool:

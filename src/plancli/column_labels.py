@@ -47,5 +47,5 @@ def with_column_labels(exc: ImportRejected, notes: ReadNotes) -> ImportRejected:
                 message = clip(shown, quote=True) + rest
                 changed = True
                 break
-        problems.append(Problem(problem.row, message, problem.target))
+        problems.append(Problem(problem.row, message, problem.target, problem.given))
     return ImportRejected(exc.name, problems, exc.more) if changed else exc

@@ -166,3 +166,14 @@ def growth_warnings(
     limit = growth_limit(target)
     rise = rise_for_decline(target, record, typed)
     return rise if limit is None else [*rise, *amount_as_growth(target, record, previous, limit)]
+
+
+def amount_slips(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
+    """`amount_as_growth` of a record of any target: what `imports.check_import` leaves out of
+    a row whose figure a % cell's warning explains (4.1 under 0.0%, read as 410 %: the cell's
+    warning says why it is so large; `percent_cells.pasted_growth`), one thing a row."""
+    target = plan.target(record.target)
+    limit = None if target is None else growth_limit(target)
+    return (
+        [] if target is None or limit is None else amount_as_growth(target, record, previous, limit)
+    )

@@ -11,9 +11,12 @@ from plancli.i18n import _, colon_join
 from plancli.safe import Clipped
 
 if TYPE_CHECKING:
-    from plancli.imports import Problem
+    from collections.abc import Mapping
+
+    from plancli.imports import Problem, Problems
     from plancli.model import Record
     from plancli.periods import Period
+    from plancli.plain import AnyPlan
     from plancli.plain import Record as PlainRecord
 
 
@@ -22,11 +25,57 @@ def named_problem(where: str, problem: Problem) -> str:
     plan's and the message does not name it already (`value '六点五' is not a number` names no
     target), then the message; `t6.csv:8: target retail_sales: …`, `t6.csv:8：目标
     retail_sales：…` in Chinese, as a plan's errors name a target (`p.toml:25：目标 gdp：min：…`).
-    The one place every import's row problems are put in words."""
+    The one place every import's row problems are put in words. A problem found before the
+    row was read names its target the same way (`Problem.given`, mapped by `resolve_rows`),
+    unless it names the row's text already (`no value for 地区生产总值`)."""
     target = problem.target
-    if target and not _id_pattern(target).search(problem.message):
+    if (
+        target
+        and not _id_pattern(target).search(problem.message)
+        and not (problem.given and problem.given in problem.message)
+    ):
         return colon_join(where, _("target {id}").format(id=Clipped(target)), problem.message)
     return colon_join(where, problem.message)
+
+
+def name_given(plan: AnyPlan, problems: Problems, ids: set[str], named: Mapping[str, str]) -> None:
+    """The target of each row a reader refused before reading it (a JSON row's unknown key, a
+    cell with no header, a formula with no value: `Problem.given`), by its id, name or alias,
+    so its problem names it as the rest do (`t.json:4: target retail_sales: unknown key(s)
+    'extra'…`, session 31); a text naming none, or two, names nothing."""
+    from dataclasses import replace
+
+    from plancli.bulletin import names_index, target_id
+    from plancli.errors import InputError
+
+    index: dict[str, list[str]] | None = None
+    found: dict[str, str] = {}
+    for position, problem in enumerate(problems.kept):
+        text = problem.given
+        if not text or problem.target:
+            continue
+        if text not in found:
+            if text in ids or text in named:
+                found[text] = text if text in ids else named[text]
+            else:
+                index = index if index is not None else names_index(plan)
+                try:
+                    found[text] = target_id(plan, text, index) or ""
+                except InputError:  # a name of two targets
+                    found[text] = ""
+        if found[text]:
+            problems.kept[position] = replace(problem, target=found[text])
+
+
+_GIVEN_CHARS = 200  # a target cell longer than any name: not looked up (a hostile file's)
+
+
+def given_text(cell: object) -> str:
+    """A row's target cell as a problem keeps it (`Problem.given`): text, stripped; "" for
+    none, a number or a list (a JSON row's `"target": 5`), or a text longer than any name."""
+    if not isinstance(cell, str) or len(cell) > _GIVEN_CHARS:
+        return ""
+    return cell.strip()
 
 
 def _id_pattern(target: str) -> re.Pattern[str]:

@@ -12,7 +12,7 @@ out once per distinct text; a row whose texts are not all plain goes through
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from itertools import chain
@@ -157,6 +157,7 @@ def import_stream(
     problems: Problems | Sequence[Problem],
     batch: str,
     recorded_at: datetime,
+    pasted: Collection[int] = (),
 ) -> ImportResult:
     """`check_import`, then append, as one pass (see the module's text). A list of rows is
     consumed as it is checked (emptied: each row's memory is reused by what the check keeps),
@@ -178,9 +179,8 @@ def import_stream(
     pending: list[PlainRecord] = []
     writing = not problems  # rows the parser could not read: check the rest, write nothing
     new = revised = unchanged = 0
-    # Warnings look at the ledger as it will be (see check_import): the rows of cumulative
-    # targets, the only ones warned about, are kept until the end, as the target's number
-    # << 16 | the period's number, the value, and row << 1 | 1 if unchanged.
+    # Warnings see the ledger as it will be (check_import): cumulative targets' rows, the only
+    # ones warned about, kept as target no. << 16 | period no., value, row << 1 | 1 if unchanged
     cumulative_keys = array("q")
     cumulative_values: list[Decimal] = []  # shared: a distinct figure is one Decimal
     cumulative_rows = array("q")
@@ -369,7 +369,7 @@ def import_stream(
                 not _FALL <= value <= growth_limit
                 or value == record.amount
                 or (previous is not None and value == previous.amount)
-            ):  # a growth in range and no amount's figure asks nothing more
+            ) and line not in pasted:  # a growth in range and no amount's figure asks no more
                 slips = amount_as_growth(target, record, previous, growth_limit)
                 dropped.extend((int(unchanged_row), line, slip) for slip in slips)
             if record.amount is not None or (previous is not None and previous.amount is not None):

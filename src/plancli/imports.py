@@ -27,14 +27,14 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
-from plancli.import_problems import _twice, named_problem
+from plancli.import_problems import _twice, given_text, named_problem
 from plancli.ledger import (
     Change,
     Entry,
@@ -109,6 +109,9 @@ class Problem:
     row: int
     message: str
     target: str = ""  # the plan's id of the target the row names (import_problems.py)
+    # The row's target cell as written, for a problem found before the plan is read (a JSON
+    # key unknown, a cell with no header): `bulletin.resolve_rows` makes it `target`
+    given: str = ""
 
 
 @dataclass(slots=True)
@@ -121,9 +124,10 @@ class Problems:
     kept: list[Problem] = field(default_factory=list)
     more: int = 0
 
-    def add(self, row: int, message: str, target: str = "") -> None:
+    def add(self, row: int, message: str, target: str = "", given: object = None) -> None:
+        """`given`: the row's target cell as written, when the plan's id is not known yet."""
         if len(self.kept) < self.KEEP:
-            self.kept.append(Problem(row, message, target))
+            self.kept.append(Problem(row, message, target, given_text(given)))
         else:
             self.more += 1
 
@@ -143,7 +147,7 @@ class Problems:
             return problems
         found = cls()
         for problem in problems:
-            found.add(problem.row, problem.message, problem.target)
+            found.add(problem.row, problem.message, problem.target, problem.given)
         return found
 
 
@@ -390,8 +394,10 @@ def check_import(
     *,
     batch: str,
     recorded_at: datetime,
+    pasted: Collection[int] = (),
 ) -> tuple[list[RowChange], list[RowChange], list[RowChange]]:
-    """(changes, unchanged, kept out) of the rows; ImportRejected listing every bad row."""
+    """(changes, unchanged, kept out) of the rows; ImportRejected listing every bad row.
+    `pasted`: the rows whose figure a % cell's warning explains (`ReadNotes.pasted`)."""
     current = Figures(records)
     found = Problems()
     # One figure per target and position: a period stands for the position at its end, so
@@ -436,6 +442,11 @@ def check_import(
     said: set[str] = set()  # a figure for part of the year: warned once per target
     for rc in checked:
         warnings = change_warnings(plan, rc.change, merged, said)
+        if rc.row in pasted:  # the % cell's warning says why: not the growth slip's too
+            from plancli.growth_slips import amount_slips
+
+            slips = amount_slips(plan, rc.change.record, rc.change.previous)
+            warnings = [warning for warning in warnings if warning not in slips]
         warned = RowChange(rc.row, with_warnings(rc.change, warnings))
         (unchanged if rc.change.unchanged else changes).append(warned)
     return changes, unchanged, kept
@@ -451,31 +462,31 @@ def import_rows(
     dry_run: bool = False,
     now: datetime | None = None,
     keep: bool = True,
+    pasted: Collection[int] = (),
 ) -> ImportResult:
     """Check every row, then append the changed ones as one batch (unless `dry_run`).
 
     `keep=False`: the result keeps only the counts and the warnings, not a RowChange per row,
     and the rows are checked and written as a stream, in chunks, inside the one transaction
     (an error rolls all of it back): a million-row import then holds the figures in force
-    and the rows, not a model of each (`plancli import` without --json or --dry-run)."""
+    and the rows, not a model of each (`plancli import` without --json or --dry-run).
+    `pasted`: the rows whose figure a % cell's warning explains (`ReadNotes.pasted`): their
+    growth is not warned about as an amount too."""
     recorded_at = now or utc_now()
     batch = new_batch_id(recorded_at)
+    at: dict[str, Any] = {"batch": batch, "recorded_at": recorded_at, "pasted": pasted}
     store.check_writable()
     if dry_run:
-        changes, unchanged, kept = check_import(
-            plan, name, rows, problems, store.read(), batch=batch, recorded_at=recorded_at
-        )
+        changes, unchanged, kept = check_import(plan, name, rows, problems, store.read(), **at)
         store.check_allowed([rc.change.record.target for rc in changes])  # as the write would
         return ImportResult(name, batch, len(rows), changes, unchanged, kept=kept)
     if not keep:
         with store.transaction() as session:
             from plancli.import_stream import import_stream
 
-            return import_stream(session, plan, name, rows, problems, batch, recorded_at)
+            return import_stream(session, plan, name, rows, problems, batch, recorded_at, pasted)
     with store.transaction() as session:
-        changes, unchanged, kept = check_import(
-            plan, name, rows, problems, session.records(), batch=batch, recorded_at=recorded_at
-        )
+        changes, unchanged, kept = check_import(plan, name, rows, problems, session.records(), **at)
         session.append([rc.change.record for rc in changes])
     return ImportResult(
         name, batch, len(rows), changes, unchanged, written=bool(changes), kept=kept

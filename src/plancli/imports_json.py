@@ -213,7 +213,9 @@ def _add_json_row(
     if isinstance(item, Duplicated):
         listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
         problems.add(
-            row, _("key(s) {keys} given twice in one object; give each once").format(keys=listed)
+            row,
+            _("key(s) {keys} given twice in one object; give each once").format(keys=listed),
+            given=item.get("target"),
         )
         return
     unknown = [key for key in item if key not in COLUMNS]
@@ -224,6 +226,7 @@ def _add_json_row(
             _("unknown key(s) {keys}; keys are {known}").format(
                 keys=listed, known=", ".join(COLUMNS)
             ),
+            given=item.get("target"),
         )
         return
     if json_no_data(item, kept.notes):  # `"value": null`, a CSV's —: skipped and counted
@@ -238,7 +241,7 @@ def _add_json_row(
         if key in item and (isinstance(item[key], bool) or not isinstance(item[key], allowed))
     ]
     if wrong:
-        problems.add(row, "; ".join(wrong))
+        problems.add(row, "; ".join(wrong), given=item.get("target"))
         return
     long = [
         key
@@ -251,6 +254,7 @@ def _add_json_row(
             _("{keys} longer than {limit} characters (the most a spreadsheet cell holds)").format(
                 keys=", ".join(long), limit=f"{limits.cell_chars:,}"
             ),
+            given=item.get("target"),
         )
         return
     if kept.drop(item["target"]):

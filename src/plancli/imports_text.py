@@ -532,13 +532,14 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
             continue
         kept.counted()
         count = len(cells)
+        named = cells[target] if target < count else None  # the row's target, as written
         if count > width:
-            problems.add(line, _too_many(count, width))
+            problems.add(line, _too_many(count, width), given=named)
             continue
         if unlabelled:
             stray = [i for i in unlabelled if i < count and cells[i].strip()]
             if stray:
-                problems.add(line, _no_header(stray, unlabelled))
+                problems.add(line, _no_header(stray, unlabelled), given=named)
                 continue
         given = [cells[i].strip() if i < count else "" for i in (target, period, value)]
         amount, note, source = ((cells[i].strip() or None) if i < count else None for i in optional)
@@ -619,12 +620,13 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
                     continue
         kept.counted()
         count = len(cells)
+        named = next((cells[i] for c, i in columns if c == "target" and i < count), None)
         if count > width:
-            problems.add(line, _too_many(count, width))
+            problems.add(line, _too_many(count, width), given=named)
             continue
         stray = [i for i in unlabelled if i < count and cells[i].strip()]
         if stray:
-            problems.add(line, _no_header(stray, unlabelled))
+            problems.add(line, _no_header(stray, unlabelled), given=named)
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
         if values.get("target") is None and any(values.get(c) for c in ("value", TOTAL, "amount")):
@@ -637,7 +639,7 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
         if isinstance(built, Entry):
             kept.add(line, built)
         elif built != BLANK:
-            problems.add(line, built)
+            problems.add(line, built, given=values.get("target"))
     if header.refused is not None:  # a header row waiting for a second, and the file ends
         raise header.refused
 

@@ -71,7 +71,7 @@ from plancli.imports import (
     visible,
 )
 from plancli.imports_text import _Rows, _shown
-from plancli.percent_cells import PercentShown, percent_said
+from plancli.percent_cells import PercentShown, percent_note
 from plancli.read_notes import Located, ReadNotes
 from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.safe_xml import Refused
@@ -80,7 +80,7 @@ from plancli.safe_xml import local as _local
 from plancli.safe_xml import parser as _parser
 from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
-from plancli.workbook_sheets import one_table
+from plancli.workbook_sheets import one_table, same_sheet
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
@@ -667,6 +667,8 @@ def parse_xlsx(
                     _("{file}: the workbook has no sheet Excel shows").format(file=clip_path(name))
                 )
             sheet = shown[0]
+        elif sheet not in sheets.parts and (alias := same_sheet(sheet, sheets.parts)):
+            sheet = alias  # --sheet input in a Chinese template (填报), or the other way round
         elif sheet not in sheets.parts:
             listed = ", ".join(_shown(n) for n in sheets.names)
             raise InputError(
@@ -820,7 +822,9 @@ class _RowCollector:
                 if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
                     continue  # a number read as text (a note): its digits are all there
                 self.kept.counted()  # its figure or text is not in the file: refused
-                self.problems.add(number, formula.refusal(f"{column_letter(position)}{number}"))
+                cell = cells.get(columns.index("target") if "target" in columns else -1)
+                refusal = formula.refusal(f"{column_letter(position)}{number}")
+                self.problems.add(number, refusal, given=cell and _text(*cell))
                 return
         values: dict[str, str | Decimal | None] = {}
         stray: list[str] = []
@@ -832,8 +836,8 @@ class _RowCollector:
             if column is not None:
                 read = _period(value, shown) if column == "period" else _text(value, shown)
                 ref = f"{column_letter(position)}{number}"
-                if isinstance(value, PercentShown) and (said := percent_said(value, ref)):
-                    self.notes.warnings.append((number, said))  # 4.1 under 0.0%
+                if isinstance(value, PercentShown):  # 4.1 under 0.0%: read 410, said so
+                    percent_note(self.notes, value, ref, number, column)
                 values[column] = read
                 if read is not None:
                     filled.append(position)
@@ -851,6 +855,7 @@ class _RowCollector:
                 _("a value in column(s) {columns}, which have no header").format(
                     columns=", ".join(stray[:10])
                 ),
+                given=_plain(values.get("target")),
             )
             return
         text = {
@@ -886,7 +891,7 @@ class _RowCollector:
         if not isinstance(built, str):
             self.kept.add(number, built)
         elif built != BLANK:
-            self.problems.add(number, built)
+            self.problems.add(number, built, given=_plain(text.get("target")))
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         width = max(cells, default=-1) + 1

@@ -294,6 +294,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.milestones_no_data_all": ("They are: {names}.", "分别是：{names}。"),
     "report.summary": ("Summary", "文字说明"),
     "report.summary_sheet": ("summary", "文字说明"),
+    # The workbooks' sheet names (report/xlsx.py): Chinese under --lang zh since session 31;
+    # an import reads a template's sheet by either name (workbook_sheets.same_sheet)
+    "sheet.assessments": ("assessments", "执行情况"),
+    "sheet.records": ("records", "录入记录"),
+    "sheet.adjustments": ("adjustments", "年中调整"),
+    "sheet.input": ("input", "填报"),
+    "sheet.notes": ("notes", "说明"),
     # required_growth_rest, by fmt.growth_rest_text: a negative figure is an affordable fall
     "growth_rest.needs": ("rest of year needs {value}%", "余下月份需增长{value}%"),
     "growth_rest.needs.fall": (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from plancli.fmt import num
+from plancli.read_notes import ReadNotes
 from plancli.xlsx_formats import _Shown, excel_number
 
 
@@ -16,6 +17,14 @@ class PercentShown(Decimal):
 
     stored: float
     shown: _Shown
+
+
+def pasted_growth(figure: object) -> bool:
+    """Is `figure` a percentage cell's holding a number above 1 (4.1 under `0.0%`, read as
+    410 %)? Its warning (`percent_said`) then says why the figure is a hundred times too
+    large, and a row's growth warning (`growth_slips.amount_as_growth`: the 累计值 typed as
+    the growth?) is not said beside it: one thing a row (session 31)."""
+    return isinstance(figure, PercentShown) and abs(figure.stored) > 1
 
 
 def percent_said(figure: PercentShown, ref: str) -> str | None:
@@ -29,7 +38,7 @@ def percent_said(figure: PercentShown, ref: str) -> str | None:
     decimals = figure.shown.decimals or 0
     shown = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
     fields = {"ref": ref, "format": figure.shown.code, "stored": num(excel_number(figure.stored))}
-    if abs(figure.stored) > 1:
+    if pasted_growth(figure):
         return _(
             "cell {ref} has the percentage format {format}: it holds {stored}, which Excel shows "
             "as {shown}, read as {figure} %; a growth of {stored} % pasted into a cell of that "
@@ -42,3 +51,14 @@ def percent_said(figure: PercentShown, ref: str) -> str | None:
             "decimals (0.0%)"
         ).format(**fields, exact=num(exact), shown=shown, figure=num(figure))
     return None
+
+
+def percent_note(notes: ReadNotes, figure: PercentShown, ref: str, row: int, column: str) -> None:
+    """The cell's warning (`percent_said`), if any, in `notes`; a figure (value) cell holding
+    a growth pasted into it (`pasted_growth`) marks its row in `notes.pasted`, whose growth
+    warning, the 累计值 typed as the growth?, is then not said beside it (session 31)."""
+    said = percent_said(figure, ref)
+    if said is not None:
+        notes.warnings.append((row, said))
+        if column == "value" and pasted_growth(figure):
+            notes.pasted.add(row)

@@ -135,24 +135,60 @@ def parse_period(text: str, year: int = 2022) -> Period:
 
 
 _MONTH_WRITTEN = re.compile(
-    r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月?[-~至到])?(?P<month>[0-9]{1,2})月(?:份|末|底)?(?:累计)?$"
+    r"^(?:[0-9]{4}年)?(?:(?P<start>[0-9]{1,2})月?[-~至到])?(?P<month>[0-9]{1,2})月(?:份|末|底)?"
+    r"(?:累计)?$"
 )
+# A quarter a bulletin writes, or a range of them, whatever its number: 5季度, 1-5季度, 一至五季度,
+# 前五季度, 2022年5季度末 (the forms of `_FORMS` with any digit where a quarter goes).
+_QUARTER_DIGIT = r"[0-9]{1,2}|[〇零一二三四五六七八九十]"
+_QUARTER_WRITTEN = re.compile(
+    rf"^(?:[0-9]{{4}}年)?(?:前|第?(?P<start>{_QUARTER_DIGIT})(?:季度)?[-~至到])?第?"
+    rf"(?P<quarter>{_QUARTER_DIGIT})季度(?:末|底|累计)?$"
+)
+_CN_NUMBERS = {c: n for n, c in enumerate("〇一二三四五六七八九十")} | {"零": 0}
 
 
 def no_such_month(text: str) -> InputError | None:
-    """A period a bulletin writes right whose month is none (`2026年13月`, `1-13月`, `0月`): it
-    was told `malformed … use YYYY-MM`, as if the form were wrong and not the month."""
-    from plancli.safe import Clipped
+    """A period a bulletin writes right whose month is none (`2026年13月`, `1-13月`, `0月`),
+    or a range of months that starts or ends on none (`13-14月`: both named, the first first),
+    or whose quarter is none (`1-5季度`, `5季度末`): it was told `malformed … use YYYY-MM`,
+    as if the form were wrong and not the month, and `13-14月` named 14 alone (session 31)."""
 
     normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(DASHES)
     found = _MONTH_WRITTEN.match(normal)
-    if found is None or 1 <= int(found["month"]) <= 12:
+    if found is not None:
+        return _none_of(text, [found["start"], found["month"]], 12)
+    found = _QUARTER_WRITTEN.match(normal)
+    return None if found is None else _none_of(text, [found["start"], found["quarter"]], 4)
+
+
+def _none_of(text: str, given: list[str | None], limit: int) -> InputError | None:
+    """The error of a period whose months (limit 12) or quarters (limit 4) are not all real,
+    naming the first that is not, and the second too when both ends of a range are none
+    (`there is no month 13 or 14`); None when all are."""
+    from plancli.safe import Clipped
+
+    numbers = [int(g) if g.isdigit() else _CN_NUMBERS[g] for g in given if g is not None]
+    wrong = list(dict.fromkeys(n for n in numbers if not 1 <= n <= limit))
+    if not wrong:
         return None
-    return InputError(
-        _("malformed period {period!r}: there is no month {month} (a month is 1-12)").format(
-            period=Clipped(text), month=int(found["month"])
+    period = Clipped(text)
+    if limit == 12 and len(wrong) == 1:
+        message = _("malformed period {period!r}: there is no month {month} (a month is 1-12)")
+        return InputError(message.format(period=period, month=wrong[0]))
+    if limit == 12:
+        message = _(
+            "malformed period {period!r}: there is no month {first} or {second} (a month is 1-12)"
         )
-    )
+    elif len(wrong) == 1:
+        message = _("malformed period {period!r}: there is no quarter {quarter} (a quarter is 1-4)")
+        return InputError(message.format(period=period, quarter=wrong[0]))
+    else:
+        message = _(
+            "malformed period {period!r}: there is no quarter {first} or {second} (a quarter "
+            "is 1-4)"
+        )
+    return InputError(message.format(period=period, first=wrong[0], second=wrong[1]))
 
 
 def read_period(text: str, plan_year: int) -> Period:
@@ -261,8 +297,8 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
         if granularity == "M":
             month = int(parts["month"])
             start = parts.get("start")
-            if not 1 <= month <= 12:
-                return None
+            if not 1 <= month <= 12 or (start is not None and not 1 <= int(start) <= 12):
+                return None  # 13-14月, 13-6月: the month is none (`no_such_month`), not the span
             if start is not None and int(start) != 1:
                 raise InputError(
                     _(

@@ -28,6 +28,9 @@ class ReadNotes:
     paired: set[int] = field(default_factory=set)  # rows with both 累计增长 and 累计值
     growth_only: dict[int, str] = field(default_factory=dict)  # row → its 累计值 ('', '—')
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # Rows whose figure (value) cell is a % cell holding a number above 1 (4.1 under 0.0%):
+    # its warning says why the figure reads 410 %; the growth slip's is not said too
+    pasted: set[int] = field(default_factory=set)
     fractions: list[int] = field(default_factory=list)  # rows (0-based) whose figure may be 0.x
     units: dict[int, str] = field(default_factory=dict)  # row → its 计量单位, when given
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)

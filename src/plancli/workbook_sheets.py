@@ -51,6 +51,21 @@ def one_table(
     )
 
 
+def same_sheet(sheet: str, names: Iterable[str]) -> str | None:
+    """The sheet of `names` that `--sheet SHEET` means when the workbook has none so named: a
+    template's sheet by its name in the other language (`--sheet input` in a workbook written
+    under --lang zh, whose sheet is `填报`, and `--sheet 填报` in an English one, or one filled
+    before session 31, when every template's sheet was `input`); None when there is none."""
+    from plancli.interface_words import WORDS
+
+    for key in ("sheet.input", "sheet.notes"):
+        pair = WORDS[key]
+        if sheet in pair:
+            other = pair[1 - pair.index(sheet)]
+            return other if other in names else None
+    return None
+
+
 def _table(sheet: str, sheet_rows: Callable[[str, ReadNotes], tuple[object, ...]]) -> bool:
     try:
         found = sheet_rows(sheet, ReadNotes())

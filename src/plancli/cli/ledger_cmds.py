@@ -281,7 +281,9 @@ def import_cmd(
     # Without --json, the rows are checked and written as a stream (a million rows: the
     # figures in force and the rows in memory, not a model of each); --json lists them all.
     try:
-        result = import_rows(store, plan, name, rows, problems, dry_run=dry_run, keep=json_out)
+        result = import_rows(
+            store, plan, name, rows, problems, dry_run=dry_run, keep=json_out, pasted=notes.pasted
+        )
     except ImportRejected as rejected:
         from plancli.column_labels import with_column_labels
 

@@ -292,7 +292,8 @@ def _narrow_headers(sheet: Worksheet) -> None:
 def report_workbook(report: Report, lang: Lang, created: datetime | None = None) -> bytes:
     """Sheets `summary` (the written summary and the headline table, for people), then
     `assessments` (every target, the JSON contract's fields as columns) and `records` (the
-    figures up to the as-of period, every revision). Every sheet prints on A4."""
+    figures up to the as-of period, every revision). Every sheet prints on A4. Under zh the
+    sheets are named in Chinese: 文字说明, 执行情况, 录入记录 (and 年中调整)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -300,10 +301,10 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     workbook = Workbook()
     summary = workbook.active
     assert summary is not None
-    summary.title = "summary"
+    summary.title = t("report.summary_sheet", lang)
     _summary_sheet(summary, report, lang)
 
-    sheet = workbook.create_sheet("assessments")
+    sheet = workbook.create_sheet(t("sheet.assessments", lang))
     headers = column_headers(CSV_COLUMNS, lang)
     if lang == "zh":  # a decline's `actual` is its fall: 2.6 is 下降2.6%, −0.2 a rise (audit S D3)
         headers[CSV_COLUMNS.index("actual")] = ACTUAL_ZH
@@ -332,7 +333,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     last = get_column_letter(CSV_COLUMNS.index(PRINT_LAST_COLUMN) + 1)
     _a4(sheet, landscape=True, print_area=f"A1:{last}{sheet.max_row}")
 
-    records = workbook.create_sheet("records")
+    records = workbook.create_sheet(t("sheet.records", lang))
     _header(
         records,
         column_headers([*RECORD_COLUMNS[:7], "recorded_at (UTC)", *RECORD_COLUMNS[8:]], lang),
@@ -410,7 +411,7 @@ ADJUSTMENT_COLUMNS = ("target", "name", "from", "bound", "plan_bound", "note", "
 def _adjustments_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
     """Sheet `adjustments`: the targets judged on a mid-year adjustment (年中调整) of their bound
     (also in the assessments sheet's `amended_from` and `amendment_note` columns)."""
-    sheet = workbook.create_sheet("adjustments")
+    sheet = workbook.create_sheet(t("sheet.adjustments", lang))
     _header(sheet, column_headers(ADJUSTMENT_COLUMNS, lang))
     for adjustment in report.adjustments:
         row = _append(  # text as text: a note is the user's (=HYPERLINK…, control characters)
@@ -543,14 +544,15 @@ def template_workbook(
     rows: Sequence[TemplateRow], lang: Lang, created: datetime | None = None
 ) -> bytes:
     """A sheet `input` with a row per figure due: target and period given, value, amount,
-    note and source to fill in, grey helper columns the import ignores; then `notes`."""
+    note and source to fill in, grey helper columns the import ignores; then `notes`. Under
+    zh they are `填报` and `说明`; an import reads either workbook (workbook_sheets)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "input"
+    sheet.title = t("sheet.input", lang)
     _header(sheet, headers := sheet_headers(columns := template_columns(rows), lang))
     helper_fill = PatternFill("solid", fgColor=HELPER_FILL)
     helper_font = Font(color="57606A", italic=True)
@@ -584,7 +586,7 @@ def template_workbook(
     for letter in ("E", "F"):
         sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, 20)
 
-    notes = workbook.create_sheet("notes")
+    notes = workbook.create_sheet(t("sheet.notes", lang))
     notes.column_dimensions["A"].width = 100
     _append(notes, [t("report.sheet_note", lang)])
     _append(notes, ["plancli import FILE.xlsx"])
