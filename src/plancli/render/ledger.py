@@ -188,8 +188,7 @@ def history_table(
     )
 
 
-# A note's phrase wider than this (a long bracketed remark) may break in a table's note column
-# (`_note_column`): sixteen cells hold `(区发展和改革局)`.
+# A longer phrase may break in a note column: 16 cells hold `(区发展和改革局)`
 NOTE_PHRASE = 16
 
 
