@@ -96,7 +96,9 @@ def test_status_names_the_reference_not_yet_out(first_quarter) -> None:  # type:
     at = next(i for i, line in enumerate(rows) if line.startswith("urban_income"))
     # the name under the id at 80 columns: the gap and the trend (5.6 → 4.1) kept beside
     assert rows[at].split()[1:] == ["≈", "参照", "4.1%", "无数据", "█▁"]
-    assert rows[at + 1] + rows[at + 2] == "城镇常住居民人均可支配收入"
+    # on one line: the name takes the room the table leaves (session 31; it went over `收入`
+    # at the ids' width)
+    assert rows[at + 1] == "城镇常住居民人均可支配收入"
     assert "1.9个百分点" in headline  # the gap column kept at 80 columns
     assert "参照：地区生产总值同期（2022年二季度）尚无数据" in squeezed(zh)
     en = first_quarter("status", lang="en")
@@ -234,9 +236,11 @@ def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> 
     for lang, word in (("zh", "总量"), ("en", "amount")):
         text = half_year("history", "gdp", lang=lang)
         lines = text.splitlines()
-        at = next(i for i, line in enumerate(lines) if line.split() == [word])
+        # (the time recorded's year beside it since session 31: `总量  2026年记录`)
+        at = next(i for i, line in enumerate(lines) if line.split()[:1] == [word])
         below = lines[at + 1]  # the unit right under its header, right-aligned with it
-        assert cell_len(below[: below.index(" 亿元 ") + 3]) == cell_len(lines[at].rstrip())
+        header = lines[at][: lines[at].index(word) + len(word)]
+        assert cell_len(below[: below.index(" 亿元 ") + 3]) == cell_len(header)
         rows = [line for line in squeezed(text) if line.startswith("* 2022-Q")]
         assert [row.split()[4] for row in rows] == ["338.6", "700.2"]
         assert rows[0].endswith("一季度 (区统计局)") and rows[1].endswith("上半年 (区统计局)")

@@ -199,7 +199,9 @@ def test_every_module_is_on_the_architecture_page() -> None:
 MARK = "<!-- tested -->"
 ELLIPSIS = "…"
 BATCH = re.compile(r"\b\d{8}T\d{6}Z-[0-9a-f]{6}\b")
-TIME = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\+00:00|Z)?")
+# (a history table's times all of one year: `12-03 07:20`, the year in its header, `2026 (UTC)`)
+TIME = re.compile(r"\b(\d{4}-)?\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\+00:00|Z)?")
+YEAR = re.compile(r"\b\d{4}(?= \(UTC\)|年记录)")
 SHORT_BATCH = re.compile(r"(<time>\s+)[0-9a-f]{6}\b")  # history tables: time, then batch end
 SHELL = {"|", ">", ">>", "<", "2>", "2>&1", ";"}
 ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
@@ -255,7 +257,8 @@ def tidy(text: str) -> list[str]:
 
 def normalise(text: str, home: Path, folder: Path) -> list[str]:
     text = text.replace(str(folder), "…").replace(str(home), "~")
-    return tidy(SHORT_BATCH.sub(r"\1<batch>", TIME.sub("<time>", BATCH.sub("<batch>", text))))
+    text = YEAR.sub("<year>", TIME.sub("<time>", BATCH.sub("<batch>", text)))
+    return tidy(SHORT_BATCH.sub(r"\1<batch>", text))
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:

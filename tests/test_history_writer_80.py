@@ -35,7 +35,10 @@ def test_history_at_80_columns_keeps_the_writer_with_a_long_id_and_an_amount(
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "period" in line)
     assert "batch" in header and "recorded by" in header, result.stdout
-    assert "recorded (UTC)" in header, result.stdout
+    # the time recorded: its year under the header's word (session 31: `12-03 11:31` in each
+    # row, five cells narrower than `2026-12-03 11:31`)
+    assert "recorded" in header, result.stdout
+    assert " (UTC)" in lines[lines.index(header) + 1], result.stdout
     # a card a record: the id on its own line, the writer on the line under it
     at = lines.index(" *  high_tech_enterprises_certified")
     assert lines[at + 1].split()[:3] == ["2022-Q3", "40", "户"] and "bureau" in lines[at + 1]

@@ -553,7 +553,8 @@ def test_a_time_with_another_offset_is_shown_in_utc(run, ledger: Path) -> None: 
     [row] = json.loads(run("history", "--json").stdout)["records"]
     assert row["recorded_at"] == "2022-07-05T00:30:00Z"
     table = run("history").stdout
-    assert "2022-07-05 00:30" in table and "08:30" not in table
+    # (one year's times: the year in the header, session 31)
+    assert "07-05 00:30" in table and "2022 (UTC)" in table and "08:30" not in table
 
 
 # ------------------------------------------------------------------- location and bundles
@@ -616,10 +617,12 @@ def test_history_of_long_ids_never_folds_an_id(
     invoke, tmp_path: Path, monkeypatch, width: int
 ) -> None:  # type: ignore[no-untyped-def]
     """A 2026 plan's ids at 80 columns folded in two (fixed_asset_inves / tment), and at 60
-    the target column was one character wide (t / a / r / g / e / t). Each record is now a
-    card at both widths: the id whole on a line of its own, its period, value, time recorded,
-    batch and note under it (the table of one line a record left the time and the note out
-    at 80, which the narrower cards keep: session 30)."""
+    the target column was one character wide (t / a / r / g / e / t). At 60 each record is a
+    card: the id whole on a line of its own, its period, value, time recorded, batch and note
+    under it (the table of one line a record left the time and the note out at 80, which the
+    narrower cards keep: session 30). At 80, the times of one year written without it
+    (`12-03 11:31`, the year in the header: session 31), the 22-character ids leave the room
+    for all of them on one line a record, as cards took two."""
     from rich.cells import cell_len
 
     assert invoke("--plan", "shaanxi-2026", "init", "--demo", str(tmp_path / "sx")).exit_code == 0
@@ -630,9 +633,17 @@ def test_history_of_long_ids_never_folds_an_id(
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     records = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
-    card = re.compile(r"^ [* ] +(\S+)\n +(20[0-9]{2}(?:-[QH]?[0-9]+)?) .* \(demo\)$")
-    pairs = [f"{a}\n{b}" for a, b in itertools.pairwise(lines)]
-    shown = [m.groups() for m in map(card.match, pairs) if m is not None]
+    if width == 60:
+        card = re.compile(r"^ [* ] +(\S+)\n +(20[0-9]{2}(?:-[QH]?[0-9]+)?) .* \(demo\)$")
+        pairs = [f"{a}\n{b}" for a, b in itertools.pairwise(lines)]
+        shown = [m.groups() for m in map(card.match, pairs) if m is not None]
+    else:  # period, value, the time recorded, the batch's end and the note on the id's line
+        row = re.compile(
+            r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) +[0-9.]+ (?:%|万人) +"
+            r"\d\d-\d\d \d\d:\d\d +[0-9a-f]{6} +\(demo\)$"
+        )
+        shown = [m.groups() for m in map(row.match, lines) if m is not None]
+        assert any("recorded" in line for line in lines), lines
     assert shown == [(r["target"], r["period"]) for r in records]
 
 

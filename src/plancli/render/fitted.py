@@ -94,7 +94,7 @@ def _join(run: list[Column]) -> Column:
 
 
 def _stacked(
-    columns: list[Column], width: int, gap: int = GAP, roomy: bool = False
+    columns: list[Column], width: int, gap: int = GAP, roomy: bool = False, padded: bool = False
 ) -> list[Column]:
     """The columns, with a column that goes `under` the one before it (the name under the id)
     made one with it when the others leave it less than its `min_width`: else Rich, out of
@@ -140,6 +140,20 @@ def _stacked(
     # (and as wide as the widest run of the name, so that an id in a message stays whole)
     whole = max(above.width(), cell_len(header.plain), *runs)
     stacked.options["width"] = max(min(whole, room), MIN_STACKED_WIDTH)
+    # The names under the ids take the room the others leave at their whole width, up to the
+    # widest name: at the ids' width alone `城镇常住居民人均可支配` went over `收入` in a table
+    # 15 cells narrower than the 80-column terminal (`status`, session 31). (`padded`: a cell
+    # of padding inside each edge too, `validate`'s table.)
+    spare = (
+        width
+        - EDGES
+        - (2 if padded else 0)
+        - gap * (len(columns) - 2)
+        - sum(c.width() for c in columns if c is not above and c is not below)
+    )  # (whole: a reference's period kept beside its bound, `≈ 4.7% (Q1–Q3)`)
+    names = max((cell_len(line) for c in below.cells for line in c.plain.splitlines()), default=0)
+    if spare > stacked.options["width"] and room >= whole:
+        stacked.options["width"] = min(max(whole, names), spare)
     rest = [
         Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
         if c.narrows
@@ -254,12 +268,14 @@ def _fits_stacked(columns: list[Column], width: int, gap: int = GAP) -> bool:
 
 def _ids_fit(columns: list[Column], width: int, gap: int) -> bool:
     """Do the ids fit whole beside the other columns at their least (the name under its id,
-    a figure its widest word, a status whole)?"""
+    a figure its widest word, a status whole, a note its widest phrase)?"""
     ids = next((c for c in columns if c.whole), None)
     if ids is None:
         return True
     others = [c for c in columns if c is not ids and not c.under]
-    least = sum(_whole_figure(c) if c.keeps_words else least_width(c) for c in others)
+    least = sum(
+        _whole_figure(c) if c.keeps_words else max(least_width(c), c.phrase) for c in others
+    )
     return ids.width() + least + gap * len(others) + EDGES <= width
 
 
@@ -336,7 +352,8 @@ class FittedTable:
                 return as_cards(present, width, gap, options, self.row_styles)
         if not _ids_fit(kept, width, gap):
             return as_cards(present, width, gap, options, self.row_styles)
-        kept = _stacked(kept, width, gap, roomy)
+        padded = self.table_options.get("pad_edge", True) is not False
+        kept = _stacked(kept, width, gap, roomy, padded)
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (

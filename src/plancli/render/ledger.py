@@ -19,6 +19,7 @@ from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
 from plancli.render.fitted import FittedTable
+from plancli.render.runs import NoteText, note_text
 from plancli.render.widths import Column, id_column
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
@@ -35,6 +36,7 @@ _ZH = {
     "value": "数值",
     "amount": "总量",
     "recorded (UTC)": "记录时间（UTC）",
+    "recorded\n{year} (UTC)": "{year}年记录\n（UTC）",
     "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
@@ -149,12 +151,7 @@ def history_table(
     if with_amount:
         columns.append(_amount_column(plan, records, lang))
     columns += [
-        Column(
-            _w("recorded (UTC)", lang),
-            [shown(recorded_text(r.recorded_at)) for r in records],
-            4,
-            {"no_wrap": True},
-        ),
+        _recorded_column(records, lang),
         # Who recorded each figure, where the ledger keeps it (a database's current_user): a
         # column only when some record has one, so a file ledger's table is as it was.
         Column(
@@ -169,13 +166,15 @@ def history_table(
     ]
     if with_note:  # a note may span lines
         notes = [
-            shown(
-                _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
-                newlines=True,
+            note_text(
+                shown(
+                    _set_aside(_note(rev.record), lang) if rev.set_aside else _note(rev.record),
+                    newlines=True,
+                )
             )
             for rev in revisions
         ]
-        columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
+        columns.append(_note_column(_w("note", lang), notes))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],
@@ -187,6 +186,34 @@ def history_table(
         title=title,
         caption=shown(_w("in force", lang) + _other_years(plan, records, lang)),
     )
+
+
+# A longer phrase may break in a note column: 16 cells hold `(区发展和改革局)`
+NOTE_PHRASE = 16
+
+
+def _note_column(header: str, notes: list[NoteText]) -> Column:
+    """The notes, a column that folds (8 cells kept for it); beside ids that leave it less than
+    its widest phrase, up to `NOTE_PHRASE` (`(区工信局)`, `协议已签订，`), the rows are cards,
+    whose note has the line's room. At 100 columns, beside a 35-character
+    id and the time recorded, the notes got 8 cells: `上半年累` over `计 (区工` over `信局)`,
+    three lines a record where the cards of 99 columns had two (session 31)."""
+    phrase = min(NOTE_PHRASE, max((note.phrase_width() for note in notes), default=0))
+    return Column(header, list(notes), 3, {"overflow": "fold"}, room=8, phrase=phrase)
+
+
+def _recorded_column(records: Sequence[AnyRecord], lang: Lang) -> Column:
+    """When each figure was recorded; when all in one year, that year in the header and each
+    time without it (`12-03 11:31` under `recorded` / `2026 (UTC)`): five cells narrower, so
+    that beside a 35-character id a record is one line from 96 columns, not 101 (session 31)."""
+    years = {r.recorded_at.year for r in records}
+    if len(years) != 1:
+        times = [recorded_text(r.recorded_at) for r in records]
+        return Column(_w("recorded (UTC)", lang), [shown(t) for t in times], 4, {"no_wrap": True})
+    [year] = years
+    header = _w("recorded\n{year} (UTC)", lang).format(year=year)
+    times = [f"{r.recorded_at:%m-%d %H:%M}" for r in records]
+    return Column(header, [Text(t) for t in times], 4, {"no_wrap": True})
 
 
 def _other_years(plan: AnyPlan, records: Sequence[Any], lang: Lang) -> str:
@@ -241,15 +268,17 @@ def amendments_table(
     if with_note:
         # a superseded adjustment says so in words (its grey is lost off a terminal)
         notes = [
-            shown(
-                rev.amendment.note
-                if rev.current
-                else _superseded(rev.amendment.note, lang, _outside(rev.amendment, plan)),
-                newlines=True,
+            note_text(
+                shown(
+                    rev.amendment.note
+                    if rev.current
+                    else _superseded(rev.amendment.note, lang, _outside(rev.amendment, plan)),
+                    newlines=True,
+                )
             )
             for rev in revisions
         ]
-        columns.append(Column(_w("note", lang), notes, 3, {"overflow": "fold"}, room=8))
+        columns.append(_note_column(_w("note", lang), notes))
     return FittedTable(
         columns,
         row_styles=[None if rev.current else "dim" for rev in revisions],

@@ -32,13 +32,24 @@ _UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING
 # A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole.
 _PATH_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")
 _WORD = re.compile(r"\S+")
+# A note's phrases (`NoteText`): a bracketed name with the punctuation after it (`(区工信局)`,
+# `（区统计局）；`), or a run up to and with its punctuation (`协议已签订，`); an opening bracket
+# left open starts a phrase. A line too narrow for a word breaks between them first.
+_STOPS = "，。、；：！？"
+_PHRASE = re.compile(
+    rf"[{_OPENING}][^{_OPENING}）)》】」”’]*[）)》】」”’][{_CLOSING}]*"
+    rf"|[{_OPENING}]*[^{_OPENING}{_STOPS}]+[{_STOPS}]*"
+    rf"|[{_OPENING}{_STOPS}]+"
+)
 _WIDE_CHARS = re.compile(rf"[{_WIDE}]")
 
 
-def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
+def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -> list[int]:
     """Where to break `plain` (one line) into lines of at most `width` cells: at a space, as
-    Rich does; a word wider than a line (Chinese has no spaces) between its units. A unit wider
-    than a line gets a line of its own (Rich folds it there: nothing else can be done)."""
+    Rich does; a word wider than a line (Chinese has no spaces) between its units, or with
+    `phrases` between its phrases first (after `，`, before `(`), a phrase wider than a line
+    between its units. A unit wider than a line gets a line of its own (Rich folds it there:
+    nothing else can be done)."""
     offsets: list[int] = []
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
@@ -54,12 +65,24 @@ def breaks(plain: str, width: int, paths: bool = False) -> list[int]:
             used = cells
             continue
         used += space if used else 0  # too wide for any line: broken from where the line is
-        for unit in units.finditer(word.group()):
-            unit_cells = cell_len(unit.group())
-            if used and used + unit_cells > width:
-                offsets.append(word.start() + unit.start())
-                used = 0
-            used += unit_cells
+        parts = _PHRASE.finditer(word.group()) if phrases else iter(())
+        spans = [(m.start(), m.end()) for m in parts] or [(0, len(word.group()))]
+        for start, end in spans:
+            phrase = word.group()[start:end]
+            phrase_cells = cell_len(phrase)
+            if phrases and used + phrase_cells <= width:
+                used += phrase_cells
+                continue
+            if phrases and phrase_cells <= width:  # on the next line, whole: `(区工信局)`
+                offsets.append(word.start() + start)
+                used = phrase_cells
+                continue
+            for unit in units.finditer(phrase):
+                unit_cells = cell_len(unit.group())
+                if used and used + unit_cells > width:
+                    offsets.append(word.start() + start + unit.start())
+                    used = 0
+                used += unit_cells
     return _no_lone_last(plain, offsets, width, units)
 
 
@@ -94,6 +117,7 @@ class KeepsRuns(Text):
     `官渡区2022年国民经济…`, folded it anywhere (`区202` over `2年`, `invest` over `ment_roads`)."""
 
     paths = False  # breaks after a `/` too (`keeping_runs(title, paths=True)`)
+    phrases = False  # between phrases first (`NoteText`)
 
     def wrap(
         self,
@@ -111,7 +135,7 @@ class KeepsRuns(Text):
             )
         lines = Lines()
         for line in self.split("\n", allow_blank=True):
-            for part in line.divide(breaks(line.plain, width, self.paths)):
+            for part in line.divide(breaks(line.plain, width, self.paths, self.phrases)):
                 part.rstrip()
                 while part.plain[:1].isspace():
                     part = part[1:]
@@ -134,6 +158,29 @@ class KeepsRuns(Text):
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         measured = super().__rich_measure__(console, options)
         return Measurement(min(measured.minimum, self.least_width()), measured.maximum)
+
+
+class NoteText(KeepsRuns):
+    """A note (`history`'s 备注: `协议已签订，选址中 (区发展改革局)`) that, too long for its
+    column, breaks at a space, after Chinese punctuation or before an opening bracket, and only
+    then between characters: a department's name in brackets stays whole on a line when it
+    fits one (`(区工` over `信局)` at 100 columns, session 31)."""
+
+    phrases = True
+
+    def phrase_width(self) -> int:
+        """Its widest phrase (`(区发展改革局)`, `协议已签订，`): on a line that wide, no phrase
+        breaks."""
+        phrases = (p for word in self.plain.split() for p in _PHRASE.findall(word))
+        return max((cell_len(phrase) for phrase in phrases), default=0)
+
+
+def note_text(text: Text) -> NoteText:
+    """`text` (its styles too) as a `NoteText`."""
+    note = NoteText(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
+    note.append_text(text)
+    note.style = text.style
+    return note
 
 
 def keeping_runs(text: Text, paths: bool = False) -> KeepsRuns:

@@ -41,6 +41,10 @@ class Column:
     # An optional column worth two lines a row: rather than leave it out, the name goes under
     # the id (`gap`'s needs at 80 columns, beside a plan's 35-column milestone ids).
     stacks: bool = False
+    # A folding column's widest phrase (a note's `(区工信局)`, at most 16 cells): beside ids
+    # that leave it less, the rows become cards, whose note has the line's room, rather than
+    # the note break inside it, a record over three lines (`history` at 100 columns).
+    phrase: int = 0
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
