@@ -1,0 +1,44 @@
+"""Session 31's hostile audit of the code of sessions 29-30 (tables pdftotext laid out, work
+targets, import rows named by target, percent cells, the widened tables, derived section ids,
+劣Ⅴ类): each defect pinned with the input that found it. A report may hold 2,000,000
+characters (docs/security-files.md); drafting one must take time in proportion to it, never
+minutes for a crafted shape."""
+
+from __future__ import annotations
+
+import time
+
+from plancli.extract.layout_tables import layout_tables
+
+
+def _seconds(work: object) -> float:
+    started = time.perf_counter()
+    assert callable(work)
+    work()
+    return time.perf_counter() - started
+
+
+def test_a_laid_out_block_thousands_of_columns_wide_is_no_table_and_is_read_at_once() -> None:
+    """50 lines of 2,000 figures apart by runs of spaces under 附表1 (500 KB) took 41 s: each
+    word was placed by scanning every column, each line's agreement by comparing every word
+    with every column. No table a report lays out has a thousand columns."""
+    line = "   ".join(["12"] * 2000)
+    text = "附表1\n" + "\n".join([line] * 50)
+    assert _seconds(lambda: layout_tables(text)) < 5
+    assert layout_tables(text) is None
+
+
+def test_thousands_of_small_laid_out_tables_are_read_in_linear_time() -> None:
+    """1 MB of four-line tables each under its 附表1 took 84 s: each table's title was looked
+    for by splitting the whole report before it into lines."""
+    block = "附表1\n" + "\n".join(["甲   1   2   3   4"] * 3) + "\n\n\n\n\n"
+    text = block * (1_000_000 // len(block))
+    laid = None
+
+    def run() -> None:
+        nonlocal laid
+        laid = layout_tables(text)
+
+    assert _seconds(run) < 30  # (8 s here, where it took 84-104 s)
+    assert laid is not None
+    assert laid[0].count("甲 | 1 | 2 | 3 | 4 |") == 3 * (1_000_000 // len(block))
