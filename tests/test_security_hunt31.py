@@ -7,6 +7,9 @@ minutes for a crafted shape."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
+
+import pytest
 
 from plancli.extract.layout_tables import layout_tables
 
@@ -42,3 +45,25 @@ def test_thousands_of_small_laid_out_tables_are_read_in_linear_time() -> None:
     assert _seconds(run) < 30  # (8 s here, where it took 84-104 s)
     assert laid is not None
     assert laid[0].count("甲 | 1 | 2 | 3 | 4 |") == 3 * (1_000_000 // len(block))
+
+
+SEED = Path("/work/shared/seed/000_00f01ebf3f7ca338.txt")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed report is in shared/")
+def test_a_report_of_one_long_paragraph_is_drafted_in_linear_time() -> None:
+    """The seed report with its line breaks taken out, 8 times over (one paragraph of 350,000
+    characters), took a minute, and 25 times over (1 MB) over five: for each of its thousands
+    of clauses the whole paragraph was searched for 具备…有利条件 again."""
+    from plancli.extract import extract_plan
+
+    one = SEED.read_text(encoding="utf-8").replace("\n", "")
+    assert _seconds(lambda: extract_plan(one, year=2022)) < 20
+    drafted = None
+
+    def run() -> None:
+        nonlocal drafted
+        drafted = extract_plan(one * 8, year=2022)
+
+    assert _seconds(run) < 60  # (12 s here, where it took 60 s)
+    assert drafted is not None

@@ -92,6 +92,7 @@ class WorkReader:
         # a figure of a thing → the section first stating it, and the name it had there
         self._stated: dict[str, tuple[int, str]] = {}
         self._counts: dict[str, int] = {}
+        self._conditional: dict[int, bool] = {}  # a paragraph's opening → `_conditions`
 
     def read(self) -> list[DraftTarget]:
         skip = self.layout.headline_paragraph
@@ -137,9 +138,11 @@ class WorkReader:
         met (辽宁: 我们具备…诸多有利条件。…今年，新材料…项目建成投产…。我们完全有条件…完成全年
         目标任务): what will help, not what is promised."""
         opening = self.parse.rfind("\n", 0, start) + 1
-        closing = self.parse.find("\n", start)
-        paragraph = self.parse[opening : closing if closing >= 0 else len(self.parse)]
-        return CONDITIONS.search(paragraph) is not None
+        if opening not in self._conditional:  # once a paragraph, not once a clause: a report
+            closing = self.parse.find("\n", start)  # of one 350,000-character paragraph took
+            closing = closing if closing >= 0 else len(self.parse)  # a minute (session 31)
+            self._conditional[opening] = CONDITIONS.search(self.parse, opening, closing) is not None
+        return self._conditional[opening]
 
     def _zero(self, section: WorkSection, start: int, end: int) -> None:
         """ "保持“零就业家庭”动态清零", "力争实现存量隐性债务清零": a ceiling of 0, held all
