@@ -67,3 +67,42 @@ def test_a_report_of_one_long_paragraph_is_drafted_in_linear_time() -> None:
 
     assert _seconds(run) < 60  # (12 s here, where it took 60 s)
     assert drafted is not None
+
+
+def _percent_sheet(path: Path, value: float, number_format: str) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["target", "period", "value"])
+    sheet.append(["retail_sales", "2022-06", value])
+    sheet["C2"].number_format = number_format
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "words"),
+    [
+        # a percentage format with a 5,000-character literal: echoed whole
+        (
+            4.1,
+            '0.0%"' + "封" * 5000 + '"',
+            ['has the percentage format 0.0%"封封', "…(5,006 characters): it holds 4.1"],
+        ),
+        # the smallest double under 0.0%: 5e-322 % written out in 324 digits, twice
+        (5e-324, "0.0%", ["cell C2 holds 0.000000", "…(324 characters) %, but its percentage"]),
+    ],
+)
+def test_a_percent_cells_warning_clips_what_the_file_holds(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, value: float, number_format: str, words: list[str]
+) -> None:
+    """Session 30's warning of a percentage cell (percent_cells.py) echoed the cell's format
+    code and figures whole, where every other refusal of a cell's format clips them."""
+    path = _percent_sheet(tmp_path / "6月.xlsx", value, number_format)
+    result = invoke("import", str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.stderr.splitlines() if "cell C2" in line)
+    assert len(warning) < 500, warning[:600]
+    for word in words:
+        assert word in warning, warning[:600]
