@@ -126,3 +126,32 @@ def test_a_plan_of_tens_of_thousands_of_sections_derives_their_ids_at_once() -> 
     assert sections is not None and len(sections) == 30_000
     digest = sha256("第0节".encode()).hexdigest()[:6]
     assert sections[0] == {"id": f"section_{digest}", "name": "第0节"}
+
+
+def _in_a_work_section(attack: str) -> str:
+    """The seed report four times over (so the text reads as Chinese), then the seed's opening
+    and its work sections with `attack` as a paragraph among them."""
+    seed = SEED.read_text(encoding="utf-8")
+    lines = seed.split("\n")
+    return seed * 4 + "\n".join(lines[:72]) + "\n" + attack + "\n" + "\n".join(lines[72:])
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed report is in shared/")
+@pytest.mark.parametrize(
+    "attack",
+    [
+        # a list of 20,000 things on one line: 191 s
+        "今年要完成" + "、".join(f"改造老旧小区{i}号" for i in range(20_000)) + "等项目建设。",
+        # an address repeated, no space: every http:// was followed to the line's end
+        "详见" + "http://" * 40_000,
+    ],
+)
+def test_a_long_line_is_joined_to_the_next_in_linear_time(attack: str) -> None:
+    """Whether a line break is inside a paragraph asked whether the line held three table
+    cells with `(?:[^|]*\\|){3}`, which a line with no `|` scans from each of its characters to
+    its end; and whether it ends in an address with `https?://\\S*$`, the same from each
+    http://. A 330 KB report with a list of 20,000 things on one line took 191 s."""
+    from plancli.extract import extract_plan
+
+    text = _in_a_work_section(attack)
+    assert _seconds(lambda: extract_plan(text, year=2022)) < 30  # (5-10 s here)
