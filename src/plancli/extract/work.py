@@ -138,9 +138,8 @@ class WorkReader:
         met (辽宁: 我们具备…诸多有利条件。…今年，新材料…项目建成投产…。我们完全有条件…完成全年
         目标任务): what will help, not what is promised."""
         opening = self.parse.rfind("\n", 0, start) + 1
-        if opening not in self._conditional:  # once a paragraph, not once a clause: a report
-            closing = self.parse.find("\n", start)  # of one 350,000-character paragraph took
-            closing = closing if closing >= 0 else len(self.parse)  # a minute (session 31)
+        if opening not in self._conditional:  # once a paragraph, not once a clause: one of
+            closing = self.parse.find("\n", start) % (len(self.parse) + 1)  # 350,000 took 60 s
             self._conditional[opening] = CONDITIONS.search(self.parse, opening, closing) is not None
         return self._conditional[opening]
 
