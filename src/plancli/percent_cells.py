@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from plancli.fmt import num
 from plancli.read_notes import ReadNotes
+from plancli.safe import Clipped
 from plancli.xlsx_formats import _Shown, excel_number
 
 
@@ -36,20 +37,26 @@ def percent_said(figure: PercentShown, ref: str) -> str | None:
 
     exact = excel_number(figure.stored).scaleb(2)
     decimals = figure.shown.decimals or 0
-    shown = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
-    fields = {"ref": ref, "format": figure.shown.code, "stored": num(excel_number(figure.stored))}
+    shown = Clipped(f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%")
+    # (the format and the figures as every refusal of a cell echoes them: visible, clipped; a
+    # 5,000-character format and 5e-322 written out in 324 digits were echoed whole)
+    fields = {
+        "ref": ref,
+        "format": Clipped(figure.shown.code),
+        "stored": Clipped(num(excel_number(figure.stored))),
+    }
     if pasted_growth(figure):
         return _(
             "cell {ref} has the percentage format {format}: it holds {stored}, which Excel shows "
             "as {shown}, read as {figure} %; a growth of {stored} % pasted into a cell of that "
             "format? Give the cell a number format (0.0) or type {stored}%"
-        ).format(**fields, shown=shown, figure=num(figure))
+        ).format(**fields, shown=shown, figure=Clipped(num(figure)))
     if exact != figure:
         return _(
             "cell {ref} holds {exact} %, but its percentage format {format} shows {shown}, read "
             "as {figure} % (as shown); if {exact} is meant, give the cell a format with its "
             "decimals (0.0%)"
-        ).format(**fields, exact=num(exact), shown=shown, figure=num(figure))
+        ).format(**fields, exact=Clipped(num(exact)), shown=shown, figure=Clipped(num(figure)))
     return None
 
 

@@ -87,11 +87,11 @@ def _derived_sections(targets: list[Any]) -> list[dict[str, str]]:
     xlsx output): an id as written; 主要预期目标 `headline`, a government-investment title
     `investment`; any other title `section_` and the start of its name's SHA-256. A title whose
     id a target writes (主要预期目标 beside `section = "headline"`) is that same section."""
-    named: list[str] = []
+    named: dict[str, None] = {}  # (in order; a list's `in` took 89 s for 50,000 sections)
     for target in targets:
         section = target.get("section") if isinstance(target, dict) else None
-        if isinstance(section, str) and section.strip() and section.strip() not in named:
-            named.append(section.strip())
+        if isinstance(section, str) and section.strip():
+            named.setdefault(section.strip())
     titles = [name for name in named if not _ID.fullmatch(name)]
     ids = {name: name for name in named if _ID.fullmatch(name)}
     for known, pattern in _KNOWN_TITLES:  # the title most like the report's has the known id

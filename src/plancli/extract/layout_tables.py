@@ -23,6 +23,7 @@ reading takes is tried as a narrow table, one space between some of its cells
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from plancli.extract.layout_narrow import (
@@ -46,6 +47,10 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*年|$)")  # (a narrow header: 2021
 _TITLE = re.compile(r"(?:表|指标|目标|计划|情况)(?:[（(][^）)]{0,12}[）)])?$")
 _SLACK = 3  # columns a word may stand before its column's start
 _WITHIN = 3  # lines of a wrapped cell or a blank line between two of a table's lines
+# A report's widest table (a grouped header's years by plan, done and growth) has a dozen or
+# so columns: a block of more is no table, and reading one as a table would place each of its
+# words among all of them (50 lines of 2,000 figures took 41 s: session 31).
+_MOST_COLUMNS = 40
 
 
 @dataclass
@@ -121,15 +126,20 @@ def _columns(rows: list[_Line]) -> list[int] | None:
     """The columns of a block's rows: the fullest row's, when most rows of figures agree."""
     fullest = max(rows, key=lambda line: len(line.words))
     starts = [column for column, _, _ in fullest.words]
-    if len(starts) < 4:
+    if not 4 <= len(starts) <= _MOST_COLUMNS:
         return None
     agree = sum(
         1
         for line in rows
-        if sum(1 for c, _, _ in line.words if any(abs(c - s) <= 1 for s in starts))
-        >= len(line.words) - 1
+        if sum(1 for c, _, _ in line.words if _near(starts, c)) >= len(line.words) - 1
     )
     return starts if agree >= max(3, len(rows) * 2 // 3) else None
+
+
+def _near(starts: list[int], column: int) -> bool:
+    """Whether `column` is within one of a start (`starts` ascending)."""
+    i = bisect_left(starts, column - 1)
+    return i < len(starts) and starts[i] <= column + 1
 
 
 def _upper(line: _Line, pending: list[_Line]) -> bool:
@@ -164,12 +174,20 @@ def _title(text: str) -> bool:
 def _titled(report: str, start: int) -> bool:
     """Whether the line of text above a block is a table's title (…主要预期目标, 附表1, a
     单位：… line): only there is a block read as a table."""
-    above = [line.strip() for line in report[:start].split("\n")[-6:] if line.strip()]
+    # the last six lines before the block, found back from it: splitting all the report before
+    # each block into lines, 1 MB of small tables under their titles took 84 s (session 31)
+    opening = start
+    for _ in range(6):  # (the line the block starts on, then five above)
+        opening = report.rfind("\n", 0, opening)
+        if opening < 0:
+            break
+    above = [line.strip() for line in report[opening + 1 : start].split("\n") if line.strip()]
     return bool(above) and _title(above[-1])
 
 
 def _column(columns: list[int], at: int) -> int:
-    return max((i for i, start in enumerate(columns) if start <= at + _SLACK), default=0)
+    """The last column starting no more than `_SLACK` after `at` (`columns` ascending)."""
+    return max(bisect_right(columns, at + _SLACK) - 1, 0)
 
 
 def _cell_text(report: str, pieces: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
@@ -264,7 +282,7 @@ def _rows(
             cell.extend(w for i in taken for w in grid[(i, col)])
         for run in _runs(sorted(lines)):
             centre = (run[0] + run[-1]) / 2
-            row = min(range(len(anchors)), key=lambda r: (abs(anchors[r] - centre), r))
+            row = _nearest(anchors, centre)
             cell = body[row][col]
             assert cell is not None
             cell.extend(w for i in run for w in grid[(i, col)])
@@ -278,6 +296,14 @@ def _rows(
 def _cells(report: str, rows: list[list[list[tuple[int, int, str]] | None]]) -> list[list[str]]:
     return [["".join(ch for ch, _ in _cell_text(report, c)) for c in row if c is not None]
             for row in rows]  # fmt: skip
+
+
+def _nearest(anchors: list[int], centre: float) -> int:
+    """The row whose line is nearest `centre`, the upper of two as near (`anchors` ascending)."""
+    i = bisect_left(anchors, centre)
+    if i == len(anchors) or (i and centre - anchors[i - 1] <= anchors[i] - centre):
+        return i - 1
+    return i
 
 
 def _runs(lines: list[int]) -> list[list[int]]:
