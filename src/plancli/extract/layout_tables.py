@@ -23,7 +23,7 @@ reading takes is tried as a narrow table, one space between some of its cells
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from plancli.extract.layout_narrow import (
@@ -306,6 +306,14 @@ def _nearest(anchors: list[int], centre: float) -> int:
     return i
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, stop: int) -> bool:
+    """Whether `start`–`stop` overlaps a table already found (`spans`: ascending, apart), by
+    the one found last before `stop`: comparing each block with every table found took
+    minutes on 1 MB of small tables (session 31)."""
+    i = bisect_left(spans, (stop, -1))
+    return i > 0 and spans[i - 1][1] > start
+
+
 def _runs(lines: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for i in lines:
@@ -323,6 +331,7 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
     if "   " not in report:
         return None
     found: list[tuple[int, int, list[list[list[tuple[int, int, str]] | None]]]] = []
+    spans: list[tuple[int, int]] = []  # (found's, in order: thousands of small tables)
     for narrow in (False, True):  # (a narrow table: where no wider reading took its lines)
         for block in _blocks(report, narrow):
             figured = [line for line in block if _figures(line, narrow) >= 2]
@@ -336,17 +345,19 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
             if narrow:
                 starts = [[c for c, _, _ in line.words] for line in figured]
                 body = block[block.index(figured[0]) :]
-                wrapped = [[c for c, _, _ in x.words] for x in body if x not in figured]
+                kept = {id(line) for line in figured}  # (by identity: a block may be long)
+                wrapped = [[c for c, _, _ in x.words] for x in body if id(x) not in kept]
                 columns = settle(with_wrapped(settle(columns, starts), wrapped), starts)
             last = block[-1]
             end = report.find("\n", last.start)
             stop = len(report) if end < 0 else end
-            if any(start < stop and block[0].start < end_ for start, end_, _ in found):
+            if _overlaps(spans, block[0].start, stop):
                 continue
             rows = _rows(block, columns, narrow)
             if narrow and not sound(_cells(report, rows)):
                 continue  # (read wrong somewhere: left as it is)
             found.append((block[0].start, stop, rows))
+            insort(spans, (block[0].start, stop))
     found.sort(key=lambda table: table[0])
     if not found:
         return None
