@@ -126,9 +126,8 @@ class WorkReader:
                 continue
             if SCHEDULE.search(clause.text) or counted_coverage(self, section, clause):
                 continue  # (40家…单位实现…全覆盖: a coverage of 100 %, not 40 units)
-            if self._quantities(section, clause) or worded(self, section, clause):
-                continue
-            if not counted_people(self, section, clause):  # (`work_people`)
+            done = self._quantities(section, clause) or worded(self, section, clause)
+            if not done and not counted_people(self, section, clause):  # (`work_people`)
                 milestones(self, section, clause)
         schedules(self, section, start, end)
         self._zero(section, start, end)
