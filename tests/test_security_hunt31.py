@@ -11,6 +11,7 @@ from hashlib import sha256
 from pathlib import Path
 
 import pytest
+from tests.test_import_rows_s30 import _percent_sheet
 
 from plancli.extract.layout_tables import layout_tables
 
@@ -68,18 +69,6 @@ def test_a_report_of_one_long_paragraph_is_drafted_in_linear_time() -> None:
 
     assert _seconds(run) < 60  # (12 s here, where it took 60 s)
     assert drafted is not None
-
-
-def _percent_sheet(path: Path, value: float, number_format: str) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["target", "period", "value"])
-    sheet.append(["retail_sales", "2022-06", value])
-    sheet["C2"].number_format = number_format
-    book.save(path)
-    return path
 
 
 @pytest.mark.parametrize(

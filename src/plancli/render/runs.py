@@ -5,7 +5,7 @@ bound that breaks after its `/` (`BreaksAfterSlash`)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.cells import cell_len
 from rich.containers import Lines
@@ -160,6 +160,9 @@ class KeepsRuns(Text):
         return Measurement(min(measured.minimum, self.least_width()), measured.maximum)
 
 
+_Runs = TypeVar("_Runs", bound=KeepsRuns)
+
+
 class NoteText(KeepsRuns):
     """A note (`history`'s 备注: `协议已签订，选址中 (区发展改革局)`) that, too long for its
     column, breaks at a space, after Chinese punctuation or before an opening bracket, and only
@@ -177,20 +180,23 @@ class NoteText(KeepsRuns):
 
 def note_text(text: Text) -> NoteText:
     """`text` (its styles too) as a `NoteText`."""
-    note = NoteText(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
-    note.append_text(text)
-    note.style = text.style
-    return note
+    return _rebuilt(text, NoteText)
+
+
+def _rebuilt(text: Text, kind: type[_Runs]) -> _Runs:
+    """`text`, its styles too, as a `kind` of `KeepsRuns`."""
+    kept = kind(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
+    kept.append_text(text)
+    kept.style = text.style
+    return kept
 
 
 def keeping_runs(text: Text, paths: bool = False) -> KeepsRuns:
     """`text` (its styles too) as a `KeepsRuns`; one that holds a path breaks after a `/`."""
     if isinstance(text, KeepsRuns) and not paths:
         return text
-    kept = KeepsRuns(justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap)
+    kept = _rebuilt(text, KeepsRuns)
     kept.paths = paths
-    kept.append_text(text)
-    kept.style = text.style
     return kept
 
 
