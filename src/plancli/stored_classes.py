@@ -3,9 +3,10 @@
 Since session 30 a figure for a target in 类 must be a class: Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6);
 `record`, `import` and `amend` refuse 2.5 (`level_slips.no_class`). A ledger written before
 may still hold one: it was shown `2.5 类` and judged as a number, silently. The read commands
-now say so (`gap`, `status`, `show`, `report`: one warning line on stderr; `validate`: one
-finding per figure), naming the target and period, so the figure gets corrected; the figure
-itself is still shown and judged as recorded (plancli never changes a recorded figure).
+now say so (`gap`, `status`, `show`, `report`, `history`: one warning line on stderr;
+`validate`: one finding per figure), naming the target and period, so the figure gets
+corrected; the figure itself is still shown and judged as recorded (plancli never changes a
+recorded figure).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def figures_not_classes(plan: Any, figures: Iterable[Any]) -> list[NotAClass]:
 
 def records_warning(plan: Any, records: Sequence[Any]) -> str | None:
     """`not_a_class_warning` of the ledger's records (revisions: only those in force count),
-    for the commands that read every record (`show`, `report`)."""
+    for the commands that read every record (`show`, `report`, `history`)."""
     if not class_targets(plan):
         return None
     from plancli.ledger_read import figures_in_force
@@ -71,7 +72,8 @@ def _one(found: NotAClass) -> str:
 
 
 def not_a_class_warning(found: Sequence[NotAClass]) -> str | None:
-    """The one warning line of `gap`, `status`, `show` and `report`; None when none is found."""
+    """The one warning line of `gap`, `status`, `show`, `report` and `history`; None when none
+    is found."""
     if not found:
         return None
     first = found[0]

@@ -442,6 +442,11 @@ def history_cmd(
     adjustments = amendment_history(amendments, target_id, plan.plan.year)
     if note := outside_year_note(amendments, plan.plan.year, location.shown):
         say(note)
+    from plancli.stored_classes import records_warning
+
+    listed = records if target_id is None else [r for r in records if r.target == target_id]
+    if note := records_warning(plan, listed):  # a figure in 类 from before: 2.5, as `show`
+        say(note)
     if json_out:
         from plancli.history import amendment_out, history_record
         from plancli.output import HistoryOutput, dump_json
