@@ -152,7 +152,7 @@ def _child_sends_two_rows_and_half(split: SplitGap, fd: int, parent: int) -> Non
     assert receive(parent)
     indexed = _read_share(split, split.source(), split.their_share)
     assert indexed is not None
-    from plancli.assess.gap_split import _latest_bytes
+    from plancli.assess.gap_pipe import latest_bytes as _latest_bytes
 
     send(fd, b"K" + _latest_bytes(indexed.latest(split.plan)))
     as_of = receive(parent)

@@ -57,6 +57,11 @@ def figures_not_classes(plan: Any, figures: Iterable[Any]) -> list[NotAClass]:
     ]
 
 
+def figures_warning(plan: Any, figures: Iterable[Any]) -> str | None:
+    """`not_a_class_warning` of the figures in force read (`gap`, `status`)."""
+    return not_a_class_warning(figures_not_classes(plan, figures))
+
+
 def records_warning(plan: Any, records: Sequence[Any]) -> str | None:
     """`not_a_class_warning` of the ledger's records (revisions: only those in force count),
     for the commands that read every record (`show`, `report`, `history`)."""

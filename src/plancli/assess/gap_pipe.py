@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
+from plancli.assess.records import later_key
+from plancli.periods import Period, parse_period
+
 CHUNK = 1 << 20  # the pipe's size asked for, and the most read at once
 _FRAME = 256  # the child's rows sent at once: their count, their lengths, their bytes
 _BATCH = 512  # rows joined into one piece of the output (`gap_json.array_text`'s)
@@ -142,3 +145,29 @@ def read_exactly(fd: int, size: int) -> bytes | None:
         parts.append(chunk)
         size -= len(chunk)
     return b"".join(parts)
+
+
+# (the latest period of a judged target's figure, of any figure), each None without one
+Latest = tuple[Period | None, Period | None]
+
+
+def later(one: Period | None, other: Period | None) -> Period | None:
+    """The later of two latest periods (`RecordIndex.latest_of`'s order)."""
+    periods = [p for p in (one, other) if p is not None]
+    if not periods:
+        return None
+    return max(periods, key=later_key)
+
+
+def latest_bytes(latest: Latest) -> bytes:
+    """`gap_split._Indexed.latest` as the child sends it: the two periods, a space between
+    (`2026-06 2026`; an empty text for none)."""
+    return " ".join("" if p is None else str(p) for p in latest).encode()
+
+
+def read_latest(data: bytes) -> Latest:
+    judged, _, any_figure = data.decode().partition(" ")
+    return (
+        parse_period(judged) if judged else None,
+        parse_period(any_figure) if any_figure else None,
+    )

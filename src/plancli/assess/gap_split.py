@@ -13,6 +13,10 @@ judged target in the whole plan (`RecordIndex.default_as_of`: a pending target's
 none while another has one): each process tells the other its own two latest, of a judged
 target's figures and of any, and both take the later of each.
 
+The parent also reads the figures of every target in 类 (`Share.extra`: a few), and warns of
+one that is no class (2.5: `stored_classes`) as one process does, of the same figures in the
+same order, once every row is found fit and before anything is judged (`warn`).
+
 One state of the ledger: the parent fixes its snapshot first and sends its name
 (`Source.open`: for SQLite the WAL index's header, `stores.sqlite_split`) to the child, which
 fixes its own and compares. Another name means a write landed between the two reads: the
@@ -52,22 +56,27 @@ from plancli.assess.engine import PlanAssessment, plan_context
 from plancli.assess.gap_json import gap_document_parts, row_texts
 from plancli.assess.gap_pipe import (
     CHUNK,
+    Latest,
     array_bytes,
     frames,
+    later,
+    latest_bytes,
     read_frame,
     read_head,
+    read_latest,
     receive,
     send,
     sorted_places,
     wire,
 )
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
-from plancli.assess.records import AmendmentIndex, RecordIndex, later_key, unjudged_ids
+from plancli.assess.records import AmendmentIndex, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
 from plancli.assess.select import order_key
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Plan, Target
+from plancli.stored_classes import class_targets, figures_warning
 
 PARENT_SHARE = 0.47
 """The parent's part of the targets (by id); the child judges and writes the rest (a little
@@ -114,15 +123,11 @@ class _Indexed(NamedTuple):
     figures: RecordIndex
     amendments: AmendmentIndex
 
-    def latest(self, plan: Plan) -> _Latest:
+    def latest(self, plan: Plan) -> Latest:
         """The share's latest periods for the default as-of: of a judged target's figures, of
         any (`RecordIndex.default_as_of`, which both processes' together make)."""
         figures = self.figures
         return figures.latest_of(unjudged_ids(plan, self.amendments)), figures.latest_period
-
-
-# (the latest period of a judged target's figure, of any figure), each None without one
-_Latest = tuple[Period | None, Period | None]
 
 
 class SplitGap:
@@ -136,7 +141,8 @@ class SplitGap:
     running. `how` says afterwards what was done: "split", "redone" (the parent read the
     child's share), "alone" (the parent read and judged the whole plan). `encoding` (and its
     error handler) is the output's, ASCII-compatible: the rows are made as bytes in it, each
-    process its own, and written as they are.
+    process its own, and written as they are. `warn` is given the warning one process gives
+    of the figures read (a figure in 类 that is no class), if any, when one process would.
     """
 
     def __init__(
@@ -148,8 +154,10 @@ class SplitGap:
         statuses: Sequence[Status] | None,
         order: Literal["worst", "plan"],
         encoding: tuple[str, str] = ("utf-8", "strict"),
+        warn: Callable[[str], None] | None = None,
     ) -> None:
         self.plan = plan
+        self.warn = warn
         self.encoding = encoding
         self.as_of = as_of
         self.source = source
@@ -160,6 +168,13 @@ class SplitGap:
         (self.my_share, self._my_places), (self.their_share, self._their_places) = shares(
             plan, PARENT_SHARE
         )
+        classes = class_targets(plan)  # read by the parent too: it warns of their figures
+        if classes:
+            mine = self.my_share
+            outside = frozenset(c for c in classes if not mine.holds(c))
+            self.my_share = mine._replace(extra=mine.extra | outside)
+        self._warning: str | None = None  # of the figures read, to be given (`_warned`)
+        self._warned = False
         self._built: dict[int, tuple[Plan, list[Target]]] = {}
         self.how = "split"
         self.pid = 0
@@ -236,7 +251,7 @@ class SplitGap:
         send(self.to_child, name)  # a child gone already: its share is read here
         if reader.request(self.my_share):  # a server selects: the share's targets meanwhile
             _prebuilt(self, self.my_share, self._my_places)
-        mine = _read_share(self, reader, self.my_share)
+        mine = _read_share(self, reader, self.my_share, warns=True)
         if mine is None:
             return self._alone()
         reply = receive(self.fd)
@@ -250,12 +265,13 @@ class SplitGap:
                 return self._alone()
             their_latest = self._their.latest(self.plan)
         else:
-            their_latest = _read_latest(reply[1:])
+            their_latest = read_latest(reply[1:])
+        self._give_warning()  # every row found fit; nothing judged yet: as one process warns
         my_latest = mine.latest(self.plan)
         as_of = (
             self.as_of
-            or _later(my_latest[0], their_latest[0])
-            or _later(my_latest[1], their_latest[1])
+            or later(my_latest[0], their_latest[0])
+            or later(my_latest[1], their_latest[1])
         )
         self._judged_at = as_of
         if self.pid:
@@ -318,11 +334,22 @@ class SplitGap:
         self.how = "alone"
         assert self.reader is not None
         figures, amendments = self.reader.whole()
+        if not self._warned and self.warn is not None:
+            self._warning = figures_warning(self.plan, figures)
+        self._give_warning()
         context = plan_context(self.plan, figures, self.as_of, amendments)
         self._judged_at = context.as_of
         self.own, own_keys = _judged(self, context, self.plan.targets)
         self._local = []
         self._finish(own_keys, _counts(()), [])
+
+    def _give_warning(self) -> None:
+        """The warning of the figures read (`warn`), once."""
+        if self._warned:
+            return
+        self._warned = True
+        if self._warning is not None and self.warn is not None:
+            self.warn(self._warning)
 
     def parts(self) -> Iterator[str | bytes]:
         """The `gap --json` document in pieces: its text (`gap_json.gap_document_parts`),
@@ -375,35 +402,19 @@ class SplitGap:
         self._stop_child()
 
 
-def _later(one: Period | None, other: Period | None) -> Period | None:
-    """The later of two latest periods (`RecordIndex.latest_of`'s order)."""
-    periods = [p for p in (one, other) if p is not None]
-    if not periods:
-        return None
-    return max(periods, key=later_key)
-
-
-def _latest_bytes(latest: _Latest) -> bytes:
-    """`_Indexed.latest` as the child sends it: the two periods, a space between (`2026-06 2026`;
-    an empty text for none)."""
-    return " ".join("" if p is None else str(p) for p in latest).encode()
-
-
-def _read_latest(data: bytes) -> _Latest:
-    judged, _, any_figure = data.decode().partition(" ")
-    return (
-        parse_period(judged) if judged else None,
-        parse_period(any_figure) if any_figure else None,
-    )
-
-
-def _read_share(split: SplitGap, reader: Source, share: Share) -> _Indexed | None:
-    """`share` read and indexed; None when the whole ledger is to be read by one process."""
+def _read_share(
+    split: SplitGap, reader: Source, share: Share, warns: bool = False
+) -> _Indexed | None:
+    """`share` read and indexed; None when the whole ledger is to be read by one process.
+    `warns`: the parent's share, which holds every target in 类, makes the warning of the
+    figures read (given once the whole ledger is found fit: `SplitGap._give_warning`)."""
     try:
         got = reader.read(share)
         if got is None:
             return None
         figures, amendments = got
+        if warns and split.warn is not None:
+            split._warning = figures_warning(split.plan, figures)
         return _Indexed(RecordIndex(split.plan, figures), AmendmentIndex(split.plan, amendments))
     except PlanError:  # the whole read says what is wrong, as one process does
         return None
@@ -465,7 +476,7 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         if indexed is None:
             send(fd, b"U")
             return
-        send(fd, b"K" + _latest_bytes(indexed.latest(split.plan)))
+        send(fd, b"K" + latest_bytes(indexed.latest(split.plan)))
         as_of = receive(parent)
         if as_of is None:
             return

@@ -92,9 +92,9 @@ def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "
     # (issue 13); `status` shows the headline targets' every figure, and reads them all.
     query = figure_query(plan, as_of) if judged_only else None
     figures, amendments = read_figures(location, query)
-    from plancli.stored_classes import figures_not_classes, not_a_class_warning
+    from plancli.stored_classes import figures_warning
 
-    if note := not_a_class_warning(figures_not_classes(plan, figures)):
+    if note := figures_warning(plan, figures):
         from plancli.cli.app import say
 
         say(note)  # a figure in 类 from before they had to be classes (2.5): correct it
@@ -151,15 +151,8 @@ def gap_cmd(
     st = state(ctx)
     order: Literal["worst", "plan"] = "worst" if sort == "worst" else "plan"
     from plancli.assess.gap_split import can_split
-    from plancli.stored_classes import class_targets
 
-    # (a plan with targets in 类 is judged in one process, which warns of a figure in 类
-    # that is no class: the other process's share is not read here)
-    if (
-        json_out
-        and can_split(len(st.plain_plan.ids()))  # 100,000 targets: two processes
-        and not class_targets(st.plain_plan)
-    ):
+    if json_out and can_split(len(st.plain_plan.ids())):  # 100,000 targets: two processes
         # the targets are not built here: each process builds its share's (`gap_split`)
         wanted = filter_ids(st.plain_plan, section, kind)
         split = _split_gap_json(st, as_of, wanted, statuses, order, failing)
@@ -233,7 +226,10 @@ def _split_gap_json(
         def source() -> Source:
             return figures
 
-    with SplitGap(plan, period, source, wanted, statuses, order) as split:
+    from plancli.cli.app import say
+
+    # (a figure in 类 that is no class is warned of as one process does: `gap_split`)
+    with SplitGap(plan, period, source, wanted, statuses, order, warn=say) as split:
 
         def parts() -> "Iterator[str | bytes]":
             for part in split.parts():  # the counts come before the targets they count
