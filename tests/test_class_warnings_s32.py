@@ -17,7 +17,7 @@ from gap_split_helpers import child_dies_at_once, fill_demo
 from plancli.assess import gap_split as split_module
 from plancli.assess.gap_split import SplitGap
 from plancli.locations import LedgerLocation
-from plancli.model import Record
+from plancli.model import Amendment, Record
 from plancli.plan import load_plan_file
 from plancli.stores import open_store
 from test_leftovers31 import OLD, WARNING, _water
@@ -210,3 +210,49 @@ def test_a_ledger_wrong_in_the_childs_half_says_so_and_warns_of_nothing(
     code, stdout, stderr = alone[0]
     assert (code, stdout) == (3, "")  # a ledger that is not valid
     assert "no water class" not in stderr and "NaN" in stderr and stderr.count("\n") == 1
+
+
+def test_a_split_gap_gives_one_processs_other_warnings_too(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Split in two, `gap --json` said nothing of an amendment outside the plan year (2021-06
+    for a 2022 plan) nor of a ledger whose figures are all for other targets or years, which
+    one process warns of: now the same lines."""
+    plan, ledger = _water_ledger(tmp_path, ".sqlite")
+    with open_store(LedgerLocation(ledger, "option")).transaction() as session:
+        session.append_amendment(
+            Amendment(
+                target="gdp",
+                period="2021-06",
+                min=Decimal("4"),
+                recorded_at=datetime(2022, 7, 7, tzinfo=UTC),
+                batch="late",
+            )
+        )
+    arguments = ["--plan", str(plan), "--ledger", str(ledger)]
+    alone, split, hows = _gap_split_or_not(invoke, monkeypatch, arguments)
+    assert split == alone and hows == ["split"] * len(alone)
+    outside = " is for a period outside the plan year 2022 (gdp 2021-06): it is not applied\n"
+    assert all(outside in stderr for _, _, stderr in split), split[0][2]
+    stray = tmp_path / "stray.sqlite"
+    with open_store(LedgerLocation(stray, "option")).transaction() as session:
+        session.append(
+            [
+                Record(
+                    target=t,
+                    period=p,
+                    value=Decimal(5),
+                    recorded_at=datetime(2022, 7, 1, tzinfo=UTC),
+                    batch="x",
+                )
+                for t, p in (("not_in_plan", "2022-03"), ("gdp", "2019-03"))
+            ]
+        )
+    arguments = ["--plan", str(plan), "--ledger", str(stray)]
+    alone, split, hows = _gap_split_or_not(invoke, monkeypatch, arguments)
+    assert split == alone and hows == ["split"] * len(alone)
+    assert split[0][2].startswith("warning: the 2 figures in "), split[0][2]
+    assert (
+        "stray.sqlite are for no target of this plan in 2022 (not_in_plan, gdp 2019-03)"
+        in (split[0][2])
+    )

@@ -13,9 +13,10 @@ judged target in the whole plan (`RecordIndex.default_as_of`: a pending target's
 none while another has one): each process tells the other its own two latest, of a judged
 target's figures and of any, and both take the later of each.
 
-The parent also reads the figures of every target in 类 (`Share.extra`: a few), and warns of
-one that is no class (2.5: `stored_classes`) as one process does, of the same figures in the
-same order, once every row is found fit and before anything is judged (`warn`).
+The parent also reads the figures of every target in 类 (`Share.extra`: a few): what it read
+(and every amendment) is given to `warn` once every row is found fit and before anything is
+judged, so it warns as one process does (a figure in 类 that is no class, 2.5: `stored_classes`;
+an amendment outside the plan year).
 
 One state of the ledger: the parent fixes its snapshot first and sends its name
 (`Source.open`: for SQLite the WAL index's header, `stores.sqlite_split`) to the child, which
@@ -70,13 +71,13 @@ from plancli.assess.gap_pipe import (
     wire,
 )
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
-from plancli.assess.records import AmendmentIndex, RecordIndex, unjudged_ids
+from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
 from plancli.assess.select import order_key
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
-from plancli.plain import Plan, Target
-from plancli.stored_classes import class_targets, figures_warning
+from plancli.plain import Amendment, Plan, Target
+from plancli.stored_classes import class_targets
 
 PARENT_SHARE = 0.47
 """The parent's part of the targets (by id); the child judges and writes the rest (a little
@@ -141,8 +142,9 @@ class SplitGap:
     running. `how` says afterwards what was done: "split", "redone" (the parent read the
     child's share), "alone" (the parent read and judged the whole plan). `encoding` (and its
     error handler) is the output's, ASCII-compatible: the rows are made as bytes in it, each
-    process its own, and written as they are. `warn` is given the warning one process gives
-    of the figures read (a figure in 类 that is no class), if any, when one process would.
+    process its own, and written as they are. `warn` is given what the parent read (the
+    figures of its share, which hold every target in 类's, and every amendment) where one
+    process warns of what it read: after the read, before judging; once.
     """
 
     def __init__(
@@ -154,7 +156,7 @@ class SplitGap:
         statuses: Sequence[Status] | None,
         order: Literal["worst", "plan"],
         encoding: tuple[str, str] = ("utf-8", "strict"),
-        warn: Callable[[str], None] | None = None,
+        warn: Callable[[Sequence[Recorded], Sequence[Amendment]], None] | None = None,
     ) -> None:
         self.plan = plan
         self.warn = warn
@@ -173,8 +175,7 @@ class SplitGap:
             mine = self.my_share
             outside = frozenset(c for c in classes if not mine.holds(c))
             self.my_share = mine._replace(extra=mine.extra | outside)
-        self._warning: str | None = None  # of the figures read, to be given (`_warned`)
-        self._warned = False
+        self._read: tuple[Sequence[Recorded], Sequence[Amendment]] | None = None  # for `warn`
         self._built: dict[int, tuple[Plan, list[Target]]] = {}
         self.how = "split"
         self.pid = 0
@@ -334,8 +335,7 @@ class SplitGap:
         self.how = "alone"
         assert self.reader is not None
         figures, amendments = self.reader.whole()
-        if not self._warned and self.warn is not None:
-            self._warning = figures_warning(self.plan, figures)
+        self._read = (figures, amendments)
         self._give_warning()
         context = plan_context(self.plan, figures, self.as_of, amendments)
         self._judged_at = context.as_of
@@ -343,13 +343,17 @@ class SplitGap:
         self._local = []
         self._finish(own_keys, _counts(()), [])
 
+    @property
+    def judged_at(self) -> Period | None:
+        """The period judged at (None: no figure for the plan, and none asked for)."""
+        return self._judged_at
+
     def _give_warning(self) -> None:
-        """The warning of the figures read (`warn`), once."""
-        if self._warned:
-            return
-        self._warned = True
-        if self._warning is not None and self.warn is not None:
-            self.warn(self._warning)
+        """What was read, to `warn`, once."""
+        read, self._read = self._read, None
+        warn, self.warn = self.warn, None
+        if read is not None and warn is not None:
+            warn(*read)
 
     def parts(self) -> Iterator[str | bytes]:
         """The `gap --json` document in pieces: its text (`gap_json.gap_document_parts`),
@@ -406,15 +410,15 @@ def _read_share(
     split: SplitGap, reader: Source, share: Share, warns: bool = False
 ) -> _Indexed | None:
     """`share` read and indexed; None when the whole ledger is to be read by one process.
-    `warns`: the parent's share, which holds every target in 类, makes the warning of the
-    figures read (given once the whole ledger is found fit: `SplitGap._give_warning`)."""
+    `warns`: the parent's share, which holds every target in 类: kept for `SplitGap.warn`
+    (given once the whole ledger is found fit: `_give_warning`)."""
     try:
         got = reader.read(share)
         if got is None:
             return None
         figures, amendments = got
-        if warns and split.warn is not None:
-            split._warning = figures_warning(split.plan, figures)
+        if warns:
+            split._read = (figures, amendments)
         return _Indexed(RecordIndex(split.plan, figures), AmendmentIndex(split.plan, amendments))
     except PlanError:  # the whole read says what is wrong, as one process does
         return None

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
     from plancli.assess import Assessment, PlanAssessment
     from plancli.assess.core import Context, Status
+    from plancli.assess.records import Recorded
     from plancli.i18n import Lang
     from plancli.ledger_read import Strays
+    from plancli.plain import AnyAmendment
 
 AsOfOpt = Annotated[
     str | None,
@@ -92,8 +94,19 @@ def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "
     # (issue 13); `status` shows the headline targets' every figure, and reads them all.
     query = figure_query(plan, as_of) if judged_only else None
     figures, amendments = read_figures(location, query)
+    read_warnings(st, figures, amendments)
+    return plan_context(plan, figures, as_of, amendments)
+
+
+def read_warnings(
+    st: State, figures: "Sequence[Recorded]", amendments: "Sequence[AnyAmendment]"
+) -> None:
+    """What `gap` and `status` warn of in what they read, before judging anything: a figure
+    in 类 that is no class, an amendment outside the plan year. (`gap --json` split in two:
+    the parent's figures, which hold those of every target in 类.)"""
     from plancli.stored_classes import figures_warning
 
+    plan = st.plain_plan
     if note := figures_warning(plan, figures):
         from plancli.cli.app import say
 
@@ -104,7 +117,6 @@ def assess_context(st: State, as_of: str | None, judged_only: bool = False) -> "
 
         if note := outside_year_note(amendments, plan.plan.year, st.ledger_shown):
             say(note)  # an amendment no assessment applies (audit F D10)
-    return plan_context(plan, figures, as_of, amendments)
 
 
 @command("gap", help=_("Every target's status, gap and what it takes to recover, worst first."))
@@ -226,10 +238,12 @@ def _split_gap_json(
         def source() -> Source:
             return figures
 
-    from plancli.cli.app import say
+    def warn(figures: "Sequence[Recorded]", amendments: "Sequence[AnyAmendment]") -> None:
+        read_warnings(st, figures, amendments)  # as one process warns (`gap_split`)
 
-    # (a figure in 类 that is no class is warned of as one process does: `gap_split`)
-    with SplitGap(plan, period, source, wanted, statuses, order, warn=say) as split:
+    with SplitGap(plan, period, source, wanted, statuses, order, warn=warn) as split:
+        if split.judged_at is None and as_of is None:
+            stray_ledger(st)  # no figure for the plan: one process's warning (and hint's test)
 
         def parts() -> "Iterator[str | bytes]":
             for part in split.parts():  # the counts come before the targets they count
